@@ -1,0 +1,52 @@
+package org.orbifold.match;
+
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
+
+/**
+ * A strategy for the graph alignment problem: given graphs {@code X} and {@code Y} of a graph
+ * space, find a permutation {@code pi} that maximises the similarity {@code <X, pi . Y>}, or
+ * equivalently minimises {@code ||X - pi . Y||}. The problem is a quadratic assignment problem
+ * (NP-hard when the graphs have edges); exact aligners certify their answer, heuristics return
+ * an upper bound on the distance.
+ *
+ * <p>Contracts every implementation keeps:
+ * <ul>
+ *   <li>the returned distance is attained by the returned permutation
+ *       ({@link Alignment#of});</li>
+ *   <li>the returned permutation has size {@code max(x.order(), y.order())}, or the size of
+ *       the warm start when one is given and it is larger;</li>
+ *   <li>with a warm start, the result is never worse than the warm start itself;</li>
+ *   <li>results are deterministic: randomness comes from a seed fixed at construction, never
+ *       from shared state, so the same call gives the same answer on any thread;</li>
+ *   <li>implementations are immutable and safe to call from many threads at once.</li>
+ * </ul>
+ */
+public interface Aligner {
+
+    /**
+     * Aligns {@code y} to {@code x}.
+     *
+     * @param space the graph space both graphs belong to
+     * @param x the reference graph
+     * @param y the graph to relabel
+     * @return the best alignment found
+     */
+    Alignment align(GraphSpace space, Graph x, Graph y);
+
+    /**
+     * Aligns {@code y} to {@code x}, starting from a known permutation; the result is at least
+     * as good as {@code start}. Learners use this to keep their objectives monotone.
+     *
+     * @param space the graph space both graphs belong to
+     * @param x the reference graph
+     * @param y the graph to relabel
+     * @param start a permutation of size at least {@code max(x.order(), y.order())}
+     * @return the best alignment found, never worse than {@code start}
+     */
+    Alignment align(GraphSpace space, Graph x, Graph y, Permutation start);
+
+    /** Returns a short name for tables and command-line options, such as {@code "exact"}. */
+    String name();
+}

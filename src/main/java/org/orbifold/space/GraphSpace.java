@@ -1,0 +1,342 @@
+package org.orbifold.space;
+
+import java.util.Collection;
+
+/**
+ * The graph space of graphs with at most {@link #size()} nodes, node attributes of dimension
+ * {@link #nodeDimension()} and edge attributes of dimension {@link #edgeDimension()}, with the
+ * weighted inner product
+ *
+ * <pre>
+ *   &lt;X, Y&gt; = w_node * sum_i &lt;x_ii, y_ii&gt; + w_edge * sum_{i != j} &lt;x_ij, y_ij&gt;
+ * </pre>
+ *
+ * <p>(sums over ordered pairs, so an undirected edge counts twice). A graph of order below
+ * {@code size()} stands for its padding with null nodes; padding is never materialized. For a
+ * permutation {@code pi} the space computes the similarity {@code <X, pi . Y>}, the squared
+ * distance {@code ||X - pi . Y||^2 = ||X||^2 + ||Y||^2 - 2 <X, pi . Y>} and the distance in
+ * {@code O(|E| d)} time without building permuted copies. The graph distance
+ * {@code d(X, Y) = min over pi of ||X - pi . Y||} is the aligners' job
+ * ({@code org.orbifold.match}).
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * <p><b>Limitations.</b> A squared distance computed from norms and a similarity loses relative
+ * precision when the two graphs nearly coincide; values below zero from rounding are reported
+ * as zero.
+ */
+public final class GraphSpace {
+
+    private final int size;
+    private final int nodeDimension;
+    private final int edgeDimension;
+    private final double nodeWeight;
+    private final double edgeWeight;
+
+    /**
+     * Creates a graph space.
+     *
+     * @param size largest order of a graph in the space, at least 0
+     * @param nodeDimension node attribute dimension
+     * @param edgeDimension edge attribute dimension
+     * @param nodeWeight weight of the node part of the inner product, finite and {@code >= 0}
+     * @param edgeWeight weight of the edge part of the inner product, finite and {@code >= 0}
+     */
+    public GraphSpace(int size, int nodeDimension, int edgeDimension, double nodeWeight,
+            double edgeWeight) {
+        if (size < 0 || nodeDimension < 0 || edgeDimension < 0) {
+            throw new IllegalArgumentException("size and dimensions must be >= 0, got size "
+                    + size + ", node dimension " + nodeDimension + ", edge dimension "
+                    + edgeDimension);
+        }
+        requireWeight("node weight", nodeWeight);
+        requireWeight("edge weight", edgeWeight);
+        this.size = size;
+        this.nodeDimension = nodeDimension;
+        this.edgeDimension = edgeDimension;
+        this.nodeWeight = nodeWeight;
+        this.edgeWeight = edgeWeight;
+    }
+
+    /**
+     * Returns the smallest space, with unit weights, that holds all the given graphs.
+     *
+     * @param graphs a non-empty collection of graphs with equal attribute dimensions
+     * @return the space
+     * @throws IllegalArgumentException if the collection is empty or dimensions differ
+     */
+    public static GraphSpace of(Collection<Graph> graphs) {
+        if (graphs.isEmpty()) {
+            throw new IllegalArgumentException("cannot make a graph space of no graphs");
+        }
+        Graph first = graphs.iterator().next();
+        int maxOrder = 0;
+        int index = 0;
+        for (Graph g : graphs) {
+            if (g.nodeDimension() != first.nodeDimension()
+                    || g.edgeDimension() != first.edgeDimension()) {
+                throw new IllegalArgumentException("graph " + index + " has attribute dimensions"
+                        + " (node " + g.nodeDimension() + ", edge " + g.edgeDimension()
+                        + ") but graph 0 has (node " + first.nodeDimension() + ", edge "
+                        + first.edgeDimension() + ")");
+            }
+            maxOrder = Math.max(maxOrder, g.order());
+            index++;
+        }
+        return new GraphSpace(maxOrder, first.nodeDimension(), first.edgeDimension(), 1.0, 1.0);
+    }
+
+    /**
+     * Returns this space with other weights.
+     *
+     * @param newNodeWeight weight of the node part
+     * @param newEdgeWeight weight of the edge part
+     * @return the re-weighted space
+     */
+    public GraphSpace withWeights(double newNodeWeight, double newEdgeWeight) {
+        return new GraphSpace(size, nodeDimension, edgeDimension, newNodeWeight, newEdgeWeight);
+    }
+
+    /**
+     * Returns this space with another size.
+     *
+     * @param newSize the largest order a graph may have
+     * @return the resized space
+     */
+    public GraphSpace withSize(int newSize) {
+        return new GraphSpace(newSize, nodeDimension, edgeDimension, nodeWeight, edgeWeight);
+    }
+
+    /** Returns the largest order of a graph in this space. */
+    public int size() {
+        return size;
+    }
+
+    /** Returns the node attribute dimension. */
+    public int nodeDimension() {
+        return nodeDimension;
+    }
+
+    /** Returns the edge attribute dimension. */
+    public int edgeDimension() {
+        return edgeDimension;
+    }
+
+    /** Returns the weight of the node part of the inner product. */
+    public double nodeWeight() {
+        return nodeWeight;
+    }
+
+    /** Returns the weight of the edge part of the inner product. */
+    public double edgeWeight() {
+        return edgeWeight;
+    }
+
+    /**
+     * Checks that a graph belongs to this space.
+     *
+     * @param g a graph
+     * @return {@code g}
+     * @throws IllegalArgumentException if its dimensions differ or its order exceeds the size
+     */
+    public Graph requireMember(Graph g) {
+        if (g.nodeDimension() != nodeDimension || g.edgeDimension() != edgeDimension) {
+            throw new IllegalArgumentException("graph has attribute dimensions (node "
+                    + g.nodeDimension() + ", edge " + g.edgeDimension() + ") but the space has"
+                    + " (node " + nodeDimension + ", edge " + edgeDimension + ")");
+        }
+        if (g.order() > size) {
+            throw new IllegalArgumentException("graph of order " + g.order()
+                    + " does not fit a space of size " + size);
+        }
+        return g;
+    }
+
+    /** Returns {@code ||X||^2} in the weighted inner product. */
+    public double squaredNorm(Graph x) {
+        return nodeWeight * x.nodeSquaredNorm() + edgeWeight * x.edgeSquaredNorm();
+    }
+
+    /**
+     * Returns the weighted node similarity {@code w_node <x_ii, y_aa>}, the gain of matching
+     * node {@code i} of {@code x} with node {@code a} of {@code y}; zero if either is padding.
+     *
+     * @param x a graph
+     * @param i a node of the padded {@code x}
+     * @param y a graph
+     * @param a a node of the padded {@code y}
+     * @return the weighted node similarity
+     */
+    public double nodeSimilarity(Graph x, int i, Graph y, int a) {
+        if (i >= x.order() || a >= y.order()) {
+            return 0.0;
+        }
+        double sum = 0.0;
+        for (int c = 0; c < nodeDimension; c++) {
+            sum += x.node(i, c) * y.node(a, c);
+        }
+        return nodeWeight * sum;
+    }
+
+    /**
+     * Returns the weighted edge similarity {@code w_edge <x_ij, y_ab>}; zero if either pair
+     * has no edge or involves padding.
+     *
+     * @param x a graph
+     * @param i source node in {@code x}
+     * @param j target node in {@code x}
+     * @param y a graph
+     * @param a source node in {@code y}
+     * @param b target node in {@code y}
+     * @return the weighted edge similarity
+     */
+    public double edgeSimilarity(Graph x, int i, int j, Graph y, int a, int b) {
+        if (i >= x.order() || j >= x.order() || a >= y.order() || b >= y.order()) {
+            return 0.0;
+        }
+        double sum = 0.0;
+        for (int c = 0; c < edgeDimension; c++) {
+            sum += x.edge(i, j, c) * y.edge(a, b, c);
+        }
+        return edgeWeight * sum;
+    }
+
+    /**
+     * Returns the {@code m x m} matrix of node similarities, entry {@code (i, a)} at index
+     * {@code i * m + a} holding {@link #nodeSimilarity(Graph, int, Graph, int)}; rows and
+     * columns of padding are zero. This is the linear term of the alignment problem.
+     *
+     * @param x a graph
+     * @param y a graph
+     * @param m the matrix order, at least the larger of the two graph orders
+     * @return a new row-major array of length {@code m * m}
+     */
+    public double[] nodeSimilarityMatrix(Graph x, Graph y, int m) {
+        requirePair(x, y, m);
+        double[] result = new double[m * m];
+        for (int i = 0; i < x.order(); i++) {
+            for (int a = 0; a < y.order(); a++) {
+                result[i * m + a] = nodeSimilarity(x, i, y, a);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Returns the similarity {@code <X, pi . Y> = w_node sum_i <x_ii, y_pi(i)pi(i)>
+     * + w_edge sum_{i != j} <x_ij, y_pi(i)pi(j)>}.
+     *
+     * @param x a graph of this space
+     * @param y a graph of this space
+     * @param p a permutation with {@code p.size() >= max(x.order(), y.order())}
+     * @return the similarity
+     */
+    public double similarity(Graph x, Graph y, Permutation p) {
+        requirePair(x, y, p.size());
+        int ny = y.order();
+        double nodePart = 0.0;
+        for (int i = 0; i < x.order(); i++) {
+            int a = p.get(i);
+            if (a < ny) {
+                for (int c = 0; c < nodeDimension; c++) {
+                    nodePart += x.node(i, c) * y.node(a, c);
+                }
+            }
+        }
+        double edgePart = 0.0;
+        for (int i = 0; i < x.order(); i++) {
+            int a = p.get(i);
+            if (a >= ny) {
+                continue;
+            }
+            for (int k = 0; k < x.outDegree(i); k++) {
+                int j = x.successor(i, k);
+                int b = p.get(j);
+                if (b < ny) {
+                    for (int c = 0; c < edgeDimension; c++) {
+                        edgePart += x.edge(i, j, c) * y.edge(a, b, c);
+                    }
+                }
+            }
+        }
+        return nodeWeight * nodePart + edgeWeight * edgePart;
+    }
+
+    /**
+     * Returns {@code ||X - pi . Y||^2}, computed as {@code ||X||^2 + ||Y||^2 - 2 <X, pi . Y>}
+     * and reported as zero where rounding makes it negative.
+     *
+     * @param x a graph of this space
+     * @param y a graph of this space
+     * @param p a permutation with {@code p.size() >= max(x.order(), y.order())}
+     * @return the squared distance under this alignment
+     */
+    public double squaredDistance(Graph x, Graph y, Permutation p) {
+        return squaredDistanceFromSimilarity(x, y, similarity(x, y, p));
+    }
+
+    /**
+     * Returns {@code ||X||^2 + ||Y||^2 - 2 s}, clipped at zero; the squared distance of an
+     * alignment whose similarity is {@code s}.
+     *
+     * @param x a graph
+     * @param y a graph
+     * @param similarity {@code <X, pi . Y>} for some alignment {@code pi}
+     * @return the squared distance
+     */
+    public double squaredDistanceFromSimilarity(Graph x, Graph y, double similarity) {
+        return Math.max(0.0, squaredNorm(x) + squaredNorm(y) - 2.0 * similarity);
+    }
+
+    /**
+     * Returns {@code ||X - pi . Y||}.
+     *
+     * @param x a graph of this space
+     * @param y a graph of this space
+     * @param p a permutation with {@code p.size() >= max(x.order(), y.order())}
+     * @return the distance under this alignment
+     */
+    public double distance(Graph x, Graph y, Permutation p) {
+        return Math.sqrt(squaredDistance(x, y, p));
+    }
+
+    /**
+     * Returns the point {@code W + t (pi . Y - W)} of the straight segment from {@code W}
+     * towards the aligned {@code Y} in the total space; {@code t = 1} gives {@code pi . Y}. The
+     * result has order {@code p.size()} and is directed if either input is.
+     *
+     * @param w the starting graph, of order at most {@code p.size()}
+     * @param y the graph moved towards
+     * @param p the alignment of {@code y} to {@code w}
+     * @param t the step, any finite number
+     * @return the new graph
+     */
+    public Graph moveToward(Graph w, Graph y, Permutation p, double t) {
+        GraphAccumulator sum = new GraphAccumulator(this, p.size());
+        sum.add(w, Permutation.identity(p.size()), 1.0 - t);
+        sum.add(y, p, t);
+        return sum.sum();
+    }
+
+    @Override
+    public String toString() {
+        return "GraphSpace[size=" + size + ", nodeDimension=" + nodeDimension
+                + ", edgeDimension=" + edgeDimension + ", nodeWeight=" + nodeWeight
+                + ", edgeWeight=" + edgeWeight + "]";
+    }
+
+    private void requirePair(Graph x, Graph y, int m) {
+        requireMember(x);
+        requireMember(y);
+        if (m < x.order() || m < y.order()) {
+            throw new IllegalArgumentException("alignment of size " + m
+                    + " cannot cover graphs of orders " + x.order() + " and " + y.order());
+        }
+    }
+
+    private static void requireWeight(String what, double weight) {
+        if (!Double.isFinite(weight) || weight < 0.0) {
+            throw new IllegalArgumentException(what + " must be finite and >= 0, got " + weight);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.orbifold.space;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * One-hot encoding of discrete labels (atom types, bond orders, classes): label number
+ * {@code k} becomes the unit vector {@code e_k}. A mean graph then carries label
+ * distributions, which {@link #decode} reads back as the most likely label.
+ *
+ * <p>Labels are ordered numerically when every label is an integer, otherwise as strings, so
+ * the encoding does not depend on the order in which labels were seen. Instances are
+ * immutable and thread-safe.
+ */
+public final class LabelEncoder {
+
+    private final List<String> labels;
+    private final Map<String, Integer> index;
+
+    private LabelEncoder(List<String> labels) {
+        this.labels = Collections.unmodifiableList(labels);
+        this.index = new HashMap<>();
+        for (int k = 0; k < labels.size(); k++) {
+            index.put(labels.get(k), k);
+        }
+    }
+
+    /**
+     * Returns the encoder of the distinct labels in {@code observed}.
+     *
+     * @param observed labels, repeats allowed, no nulls
+     * @return the encoder
+     */
+    public static LabelEncoder of(Collection<String> observed) {
+        boolean numeric = true;
+        for (String label : observed) {
+            if (label == null) {
+                throw new IllegalArgumentException("labels must not be null");
+            }
+            numeric &= isInteger(label);
+        }
+        TreeSet<String> sorted = numeric
+                ? new TreeSet<>((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)))
+                : new TreeSet<>();
+        sorted.addAll(observed);
+        return new LabelEncoder(new ArrayList<>(sorted));
+    }
+
+    /** Returns the number of labels, the dimension of the code. */
+    public int size() {
+        return labels.size();
+    }
+
+    /** Returns the labels in code order. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /**
+     * Returns the code position of a label.
+     *
+     * @param label a known label
+     * @return its index
+     * @throws IllegalArgumentException if the label is unknown
+     */
+    public int indexOf(String label) {
+        Integer k = index.get(label);
+        if (k == null) {
+            throw new IllegalArgumentException("unknown label '" + label + "'; known labels: "
+                    + labels);
+        }
+        return k;
+    }
+
+    /**
+     * Returns the label at a code position.
+     *
+     * @param k an index in {@code 0..size()-1}
+     * @return the label
+     */
+    public String label(int k) {
+        return labels.get(k);
+    }
+
+    /**
+     * Writes the one-hot code of {@code label} into {@code target[offset .. offset+size()-1]}.
+     *
+     * @param label a known label
+     * @param target the array written
+     * @param offset where the code starts
+     */
+    public void encode(String label, double[] target, int offset) {
+        int k = indexOf(label);
+        for (int c = 0; c < labels.size(); c++) {
+            target[offset + c] = c == k ? 1.0 : 0.0;
+        }
+    }
+
+    /**
+     * Returns the one-hot code of {@code label}.
+     *
+     * @param label a known label
+     * @return a new array of length {@link #size()}
+     */
+    public double[] encode(String label) {
+        double[] code = new double[labels.size()];
+        encode(label, code, 0);
+        return code;
+    }
+
+    /**
+     * Returns the label with the largest weight in {@code code[offset .. offset+size()-1]},
+     * the lowest index on ties.
+     *
+     * @param code a code or a label distribution
+     * @param offset where it starts
+     * @return the most likely label
+     */
+    public String decode(double[] code, int offset) {
+        int best = 0;
+        for (int c = 1; c < labels.size(); c++) {
+            if (code[offset + c] > code[offset + best]) {
+                best = c;
+            }
+        }
+        return labels.get(best);
+    }
+
+    @Override
+    public String toString() {
+        return "LabelEncoder" + labels;
+    }
+
+    private static boolean isInteger(String s) {
+        try {
+            Long.parseLong(s.trim());
+            return s.equals(s.trim());
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}
