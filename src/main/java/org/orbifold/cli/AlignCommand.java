@@ -1,0 +1,150 @@
+package org.orbifold.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.orbifold.match.Aligner;
+import org.orbifold.match.Alignment;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code orbifold align}: the distance and the optimal node matching of two graphs. */
+@Command(name = "align", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Align graph J to graph I: distance, similarity, whether the alignment is"
+            + " proven optimal, and the permutation (node i of I matched with node p(i) of J).",
+            "I and J count from 0 among the graphs kept by --class and --limit."})
+final class AlignCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..3", paramLabel = "[DATASET] I J",
+            description = "Optional data set, then the indices of the two graphs.")
+    List<String> arguments = new ArrayList<>();
+
+    @Option(names = "--first", paramLabel = "I", description = "Index of the first graph.")
+    Integer first;
+
+    @Option(names = "--second", paramLabel = "J", description = "Index of the second graph.")
+    Integer second;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    AlignerOptions options;
+
+    @Override
+    public Integer call() {
+        // Arguments: [DATASET] I J, or [DATASET] with --first and --second.
+        String dataset = null;
+        int i;
+        int j;
+        if (first != null || second != null) {
+            if (first == null || second == null) {
+                throw CliException.usage("give both --first and --second, or the indices I J");
+            }
+            if (arguments.size() > 1) {
+                throw CliException.usage("with --first and --second give at most a DATASET,"
+                        + " got " + arguments);
+            }
+            dataset = arguments.isEmpty() ? null : arguments.get(0);
+            i = first;
+            j = second;
+        } else {
+            if (arguments.size() < 2) {
+                throw CliException.usage("align needs the indices of two graphs: align"
+                        + " [DATASET] I J");
+            }
+            int k = arguments.size() - 2;
+            dataset = k == 1 ? arguments.get(0) : null;
+            i = index("I", arguments.get(k));
+            j = index("J", arguments.get(k + 1));
+        }
+
+        Sample sample = data.load(dataset);
+        checkIndex("I", i, sample.size());
+        checkIndex("J", j, sample.size());
+        GraphSpace space = sample.space(options.nodeWeight, options.edgeWeight);
+        Aligner aligner = options.aligner();
+
+        // Align: the permutation maps nodes of graph I to nodes of graph J.
+        Graph x = sample.graphs().get(i);
+        Graph y = sample.graphs().get(j);
+        long start = System.nanoTime();
+        Alignment alignment = aligner.align(space, x, y);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Permutation p = alignment.permutation();
+
+        PrintWriter out = spec.commandLine().getOut();
+        if (data.json) {
+            out.println(new Json().put("dataset", sample.source())
+                    .put("class", sample.className())
+                    .put("first", i).put("second", j)
+                    .put("firstClass", sample.labels().get(i))
+                    .put("secondClass", sample.labels().get(j))
+                    .put("firstOrder", x.order()).put("secondOrder", y.order())
+                    .put("aligner", aligner.name()).put("seed", options.seed)
+                    .put("distance", alignment.distance())
+                    .put("squaredDistance", alignment.squaredDistance())
+                    .put("similarity", alignment.similarity())
+                    .put("certified", alignment.certified())
+                    .put("permutation", p.toArray())
+                    .put("wallTimeSeconds", seconds));
+            return 0;
+        }
+        out.printf(Locale.ROOT, "graphs      %d (%s, %d nodes) and %d (%s, %d nodes) of %s%n",
+                i, classOf(sample, i), x.order(), j, classOf(sample, j), y.order(),
+                sample.source());
+        out.printf(Locale.ROOT, "aligner     %s (seed %d)%n", aligner.name(), options.seed);
+        out.printf(Locale.ROOT, "distance    %.6f%n", alignment.distance());
+        out.printf(Locale.ROOT, "similarity  %.6f%n", alignment.similarity());
+        out.printf(Locale.ROOT, "certified   %s%n", alignment.certified()
+                ? "yes (proven optimal)" : "no (upper bound on the distance)");
+        out.printf(Locale.ROOT, "matching    %s%n", matching(p, x.order(), y.order()));
+        out.printf(Locale.ROOT, "time        %.3f s%n", seconds);
+        return 0;
+    }
+
+    /** Writes {@code i->p(i)}, with {@code -} for a padding node on either side. */
+    private static String matching(Permutation p, int orderX, int orderY) {
+        List<String> pairs = new ArrayList<>();
+        for (int k = 0; k < p.size(); k++) {
+            if (k < orderX || p.get(k) < orderY) {
+                pairs.add((k < orderX ? String.valueOf(k) : "-") + "->"
+                        + (p.get(k) < orderY ? String.valueOf(p.get(k)) : "-"));
+            }
+        }
+        return String.join(" ", pairs);
+    }
+
+    private static String classOf(Sample sample, int g) {
+        String label = sample.labels().get(g);
+        return label == null ? "no class" : "class " + label;
+    }
+
+    private static int index(String name, String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw CliException.usage("graph index " + name + " must be an integer, got '" + text
+                    + "'");
+        }
+    }
+
+    private static void checkIndex(String name, int index, int size) {
+        if (index < 0 || index >= size) {
+            throw CliException.usage("graph index " + name + " = " + index + " is outside 0.."
+                    + (size - 1));
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.orbifold.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import org.orbifold.match.Aligner;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.IterationListener;
+import org.orbifold.stats.CenterResult;
+import org.orbifold.stats.IncrementalMean;
+import org.orbifold.stats.Medoid;
+import org.orbifold.stats.MedoidResult;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The shared body of {@code orbifold mean} and {@code orbifold median}: read the sample,
+ * find its medoid (the best sample graph, for comparison and as the default start), run the
+ * center computation on a fork-join pool of {@code --threads} workers, and print a summary or
+ * JSON.
+ */
+abstract class CenterCommand implements Callable<Integer> {
+
+    /** Environment variable the launcher sets to 1 when standard error is a terminal. */
+    static final String TERMINAL_VARIABLE = "ORBIFOLD_STDERR_TTY";
+
+    private static final int MAX_THREADS = 32767;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DATASET",
+            description = "TU folder, IAM .cxl or .npy (default: the embedded letters).")
+    String dataset;
+
+    @Mixin
+    DataOptions data;
+
+    @Mixin
+    AlignerOptions options;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Worker threads (default: the number of processors).")
+    Integer threads;
+
+    @Option(names = "--max-iterations", paramLabel = "K", defaultValue = "100",
+            description = "Iteration limit (default: ${DEFAULT-VALUE}).")
+    int maxIterations;
+
+    @Option(names = "--init", paramLabel = "HOW", defaultValue = "medoid",
+            description = "Starting point: medoid or incremental (default: ${DEFAULT-VALUE}).")
+    String init;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Also write the JSON result to FILE (replaced atomically).")
+    Path out;
+
+    @Option(names = "--progress",
+            description = "Show a progress bar on standard error even when it is not a terminal.")
+    boolean progress;
+
+    /** Returns "mean" or "median". */
+    abstract String kind();
+
+    /** Returns what the objective averages, for the summary. */
+    abstract String objectiveMeaning();
+
+    /** Returns whether the medoid compares sums of squared distances (mean) or distances. */
+    abstract boolean squared();
+
+    /** Runs the center computation from {@code start}. */
+    abstract CenterResult compute(GraphSpace space, List<Graph> graphs, Aligner aligner,
+            Executor executor, IterationListener listener, Graph start);
+
+    @Override
+    public Integer call() {
+        // Check the options before any long work.
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1 || workers > MAX_THREADS) {
+            throw CliException.usage("--threads must be in 1.." + MAX_THREADS + ", got "
+                    + workers);
+        }
+        if (maxIterations < 1) {
+            throw CliException.usage("--max-iterations must be >= 1, got " + maxIterations);
+        }
+        if (!init.equals("medoid") && !init.equals("incremental")) {
+            throw CliException.usage("--init must be medoid or incremental, got '" + init + "'");
+        }
+        Path target = out == null ? null : out.toAbsolutePath();
+        if (target != null && !Files.isDirectory(target.getParent())) {
+            throw CliException.data("cannot write --out " + out + ": folder "
+                    + target.getParent() + " does not exist");
+        }
+        Sample sample = data.load(dataset);
+        GraphSpace space = sample.space(options.nodeWeight, options.edgeWeight);
+        Aligner aligner = options.aligner();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean showProgress = progress || "1".equals(System.getenv(TERMINAL_VARIABLE));
+
+        ForkJoinPool pool = new ForkJoinPool(workers);
+        MedoidResult medoid;
+        CenterResult result;
+        double medoidSeconds;
+        double seconds;
+        try (Progress bar = new Progress(err, showProgress)) {
+            // The medoid: the objective to beat, and the default start.
+            bar.phase("medoid of " + sample.size() + " graphs");
+            long t0 = System.nanoTime();
+            medoid = Medoid.compute(space, sample.graphs(), aligner, pool, squared());
+            medoidSeconds = (System.nanoTime() - t0) / 1e9;
+
+            // The center, from the medoid or from the incremental mean.
+            long t1 = System.nanoTime();
+            Graph start = medoid.medoid();
+            if (init.equals("incremental")) {
+                bar.phase("incremental mean");
+                start = IncrementalMean.compute(space, sample.graphs(), aligner, options.seed)
+                        .center();
+            }
+            IterationListener listener = bar.iterations(kind(), maxIterations);
+            result = compute(space, sample.graphs(), aligner, pool, listener, start);
+            seconds = (System.nanoTime() - t1) / 1e9;
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // Report: JSON to stdout and/or the file, or the human summary.
+        Json json = json(sample, aligner, workers, medoid, medoidSeconds, result, seconds);
+        if (target != null) {
+            writeAtomically(target, json.toString());
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (data.json) {
+            stdout.println(json);
+        } else {
+            summary(stdout, sample, aligner, workers, medoid, medoidSeconds, result, seconds);
+        }
+        return 0;
+    }
+
+    private Json json(Sample sample, Aligner aligner, int workers, MedoidResult medoid,
+            double medoidSeconds, CenterResult result, double seconds) {
+        return new Json().put("command", kind())
+                .put("dataset", sample.source())
+                .put("class", sample.className())
+                .put("graphs", sample.size())
+                .put("aligner", aligner.name())
+                .put("seed", options.seed)
+                .put("nodeWeight", options.nodeWeight)
+                .put("edgeWeight", options.edgeWeight)
+                .put("threads", workers)
+                .put("init", init)
+                .put("maxIterations", maxIterations)
+                .put("objective", result.objective())
+                .put("objectiveMeaning", objectiveMeaning())
+                .put("medoidObjective", medoid.objective())
+                .put("medoidIndex", medoid.index())
+                .put("iterations", result.iterations())
+                .put("status", result.status().name())
+                .put("trace", result.trace())
+                .put("wallTimeSeconds", seconds)
+                .put("medoidWallTimeSeconds", medoidSeconds)
+                .put("center", CenterGraph.json(result.center(), sample.nodeChannels(),
+                        sample.edgeChannels()));
+    }
+
+    private void summary(PrintWriter w, Sample sample, Aligner aligner, int workers,
+            MedoidResult medoid, double medoidSeconds, CenterResult result, double seconds) {
+        String what = sample.className() == null ? "all classes" : "class " + sample.className();
+        w.printf(Locale.ROOT, "Frechet %s of %d graphs from %s (%s)%n", kind(), sample.size(),
+                sample.source(), what);
+        w.printf(Locale.ROOT, "aligner %s, seed %d, %d threads, start: %s%n", aligner.name(),
+                options.seed, workers, init);
+        double gain = medoid.objective() > 0
+                ? 100.0 * (medoid.objective() - result.objective()) / medoid.objective() : 0.0;
+        w.printf(Locale.ROOT, "objective   %.6f  (%s)%n", result.objective(), objectiveMeaning());
+        w.printf(Locale.ROOT, "medoid      %.6f  (graph %d; the %s is %.1f %% lower)%n",
+                medoid.objective(), medoid.index(), kind(), gain);
+        w.printf(Locale.ROOT, "iterations  %d, status %s%n", result.iterations(),
+                result.status());
+        w.printf(Locale.ROOT, "wall time   %.2f s (medoid %.2f s)%n", seconds, medoidSeconds);
+        CenterGraph.summary(w, result.center(), sample.nodeChannels(), sample.edgeChannels());
+    }
+
+    /** Writes the text to a temporary file next to {@code target}, then moves it in place. */
+    static void writeAtomically(Path target, String text) {
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(),
+                    ".tmp");
+            try (Writer w = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                w.write(text);
+                w.write('\n');
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temporary = null;
+        } catch (IOException e) {
+            throw CliException.data("cannot write " + target + ": " + Sample.describe(e), e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException e) {
+                    temporary.toFile().deleteOnExit();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.orbifold.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.orbifold.space.Graph;
+import org.orbifold.space.NodeExistence;
+
+/**
+ * Reads a center graph (a mean or median) back as one graph: the nodes whose existence value
+ * is at least {@value #THRESHOLD}, each with its attributes, where a one-hot label group
+ * (channels named {@code group=label}) is read as its most likely label, and the edges among
+ * those nodes.
+ */
+final class CenterGraph {
+
+    /** Smallest existence value of a node that is read as present. */
+    static final double THRESHOLD = 0.5;
+
+    /** Separator between group and label in the name of a one-hot channel. */
+    static final String GROUP_SEPARATOR = "=";
+
+    private static final int MAX_EDGES_SHOWN = 40;
+    private static final int EDGES_PER_LINE = 8;
+
+    private CenterGraph() {
+    }
+
+    /** Returns the JSON form: all values, plus the decoded nodes and edges. */
+    static Json json(Graph center, List<String> nodeChannels, List<String> edgeChannels) {
+        List<Integer> kept = keptNodes(center, nodeChannels);
+        List<Object> nodes = new ArrayList<>();
+        for (int i = 0; i < center.order(); i++) {
+            nodes.add(center.nodeVector(i));
+        }
+        List<Object> decoded = new ArrayList<>();
+        for (int i : kept) {
+            decoded.add(new Json().put("node", i).put("exists", existence(center, i, nodeChannels))
+                    .put("attributes", attributes(center, i, nodeChannels, false)));
+        }
+        List<Object> edges = new ArrayList<>();
+        for (int[] e : edges(center)) {
+            edges.add(new Json().put("from", e[0]).put("to", e[1])
+                    .put("value", center.edgeVector(e[0], e[1]))
+                    .put("betweenKeptNodes", kept.contains(e[0]) && kept.contains(e[1])));
+        }
+        return new Json().put("order", center.order())
+                .put("directed", center.isDirected())
+                .put("nodeChannels", nodeChannels)
+                .put("edgeChannels", edgeChannels)
+                .put("existenceThreshold", THRESHOLD)
+                .put("keptNodes", kept)
+                .put("decodedNodes", decoded)
+                .put("nodes", nodes)
+                .put("edges", edges);
+    }
+
+    /** Prints the decoded graph as a small table and an edge list. */
+    static void summary(PrintWriter w, Graph center, List<String> nodeChannels,
+            List<String> edgeChannels) {
+        List<Integer> kept = keptNodes(center, nodeChannels);
+        w.printf(Locale.ROOT, "center      %d of %d nodes with existence >= %.1f%n", kept.size(),
+                center.order(), THRESHOLD);
+        for (int i : kept) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                    "  node %2d  exists %.2f ", i, existence(center, i, nodeChannels)));
+            attributes(center, i, nodeChannels, true).forEach((name, value) -> line.append(' ')
+                    .append(name).append(' ').append(value));
+            w.println(line);
+        }
+
+        // Edges among kept nodes with strength (sum of |values|) at least the threshold.
+        List<int[]> strong = new ArrayList<>();
+        int weak = 0;
+        for (int[] e : edges(center)) {
+            if (kept.contains(e[0]) && kept.contains(e[1])) {
+                if (strength(center, e) >= THRESHOLD) {
+                    strong.add(e);
+                } else {
+                    weak++;
+                }
+            }
+        }
+        strong.sort((a, b) -> Double.compare(strength(center, b), strength(center, a)));
+        List<String> shown = new ArrayList<>();
+        for (int k = 0; k < Math.min(strong.size(), MAX_EDGES_SHOWN); k++) {
+            int[] e = strong.get(k);
+            shown.add(String.format(Locale.ROOT, "%d%s%d %s", e[0], center.isDirected()
+                    ? "->" : "-", e[1], edgeValue(center, e[0], e[1], edgeChannels)));
+        }
+        if (strong.size() > MAX_EDGES_SHOWN) {
+            shown.add("... (" + (strong.size() - MAX_EDGES_SHOWN) + " more)");
+        }
+        w.printf(Locale.ROOT, "edges       %d with weight >= %.1f among them (%d weaker)%s%n",
+                strong.size(), THRESHOLD, weak, strong.isEmpty() ? "" : ":");
+        for (int k = 0; k < shown.size(); k += EDGES_PER_LINE) {
+            w.println("  " + String.join(", ",
+                    shown.subList(k, Math.min(shown.size(), k + EDGES_PER_LINE))));
+        }
+    }
+
+    static List<Integer> keptNodes(Graph center, List<String> nodeChannels) {
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < center.order(); i++) {
+            if (existence(center, i, nodeChannels) >= THRESHOLD) {
+                kept.add(i);
+            }
+        }
+        return kept;
+    }
+
+    private static double existence(Graph center, int i, List<String> nodeChannels) {
+        int c = nodeChannels.lastIndexOf(NodeExistence.CHANNEL_NAME);
+        return c < 0 ? 1.0 : center.node(i, c);
+    }
+
+    /**
+     * Returns a node's attributes by name: plain channels as numbers, one-hot groups as their
+     * most likely label (with its weight, as text when {@code text} is set).
+     */
+    private static Map<String, Object> attributes(Graph center, int i, List<String> channels,
+            boolean text) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        Map<String, int[]> groups = new LinkedHashMap<>();
+        for (int c = 0; c < channels.size(); c++) {
+            String name = channels.get(c);
+            int split = name.indexOf(GROUP_SEPARATOR);
+            if (name.equals(NodeExistence.CHANNEL_NAME)) {
+                continue;
+            }
+            if (split > 0) {
+                String group = name.substring(0, split);
+                int[] best = groups.get(group);
+                if (best == null || center.node(i, c) > center.node(i, best[0])) {
+                    groups.put(group, new int[] {c});
+                }
+                result.putIfAbsent(group, null);
+            } else {
+                double v = center.node(i, c);
+                result.put(name, text ? String.format(Locale.ROOT, "%.3f", v) : (Object) v);
+            }
+        }
+        for (Map.Entry<String, int[]> g : groups.entrySet()) {
+            int c = g.getValue()[0];
+            String label = channels.get(c).substring(g.getKey().length()
+                    + GROUP_SEPARATOR.length());
+            double weight = center.node(i, c);
+            result.put(g.getKey(), text ? String.format(Locale.ROOT, "%s (%.2f)", label, weight)
+                    : new Json().put("label", label).put("weight", weight));
+        }
+        return result;
+    }
+
+    /** Returns the pairs with a non-zero edge vector; each undirected edge once. */
+    private static List<int[]> edges(Graph center) {
+        List<int[]> edges = new ArrayList<>();
+        for (int i = 0; i < center.order(); i++) {
+            for (int j : center.successors(i)) {
+                if (center.isDirected() || i < j) {
+                    edges.add(new int[] {i, j});
+                }
+            }
+        }
+        return edges;
+    }
+
+    private static double strength(Graph center, int[] e) {
+        double sum = 0.0;
+        for (double v : center.edgeVector(e[0], e[1])) {
+            sum += Math.abs(v);
+        }
+        return sum;
+    }
+
+    private static String edgeValue(Graph center, int i, int j, List<String> channels) {
+        double[] v = center.edgeVector(i, j);
+        if (v.length == 1) {
+            return String.format(Locale.ROOT, "%.2f", v[0]);
+        }
+        int best = 0;
+        for (int c = 1; c < v.length; c++) {
+            if (v[c] > v[best]) {
+                best = c;
+            }
+        }
+        String name = best < channels.size() ? channels.get(best) : "channel " + best;
+        return String.format(Locale.ROOT, "(%s %.2f)", name, v[best]);
+    }
+}

@@ -1,0 +1,141 @@
+package org.orbifold.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code orbifold} command line: statistics of graphs as points of a graph space.
+ * Sub-commands {@code info}, {@code align}, {@code mean} and {@code median} read a data set
+ * (a TU Dortmund folder, an IAM {@code .cxl} split, a NumPy {@code .npy} stack of adjacency
+ * matrices, or by default the project's own letter drawings) and print text or JSON.
+ *
+ * <p>Every failure ends with one line {@code orbifold: error: <what>} on standard error and
+ * exit code 2 for a bad command line or 1 for unusable data; {@code --debug} adds the stack
+ * trace. Results go to standard output only; progress and logs go to standard error.
+ */
+@Command(name = "orbifold", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Statistics of graphs as points of a graph space (graphs up to relabelling).",
+        subcommands = {InfoCommand.class, AlignCommand.class, MeanCommand.class,
+            MedianCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "DATASET is a TU Dortmund folder, an IAM .cxl file or a .npy stack; "
+            + "without it the embedded letter drawings (datasets/letters) are used."})
+public final class Main implements Runnable {
+
+    /** Prefix of every error line. */
+    static final String ERROR_PREFIX = "orbifold: error: ";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Show stack traces and debug logs on failure.")
+    boolean debug;
+
+    /** Called without a sub-command: a usage error. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "missing command: choose info, align, mean or median (see orbifold --help)");
+    }
+
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the command-line arguments
+     */
+    public static void main(String[] args) {
+        Charset charset = Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset),
+                true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset),
+                true);
+        int code = execute(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs the command line with the given output streams and returns its exit code, without
+     * exiting; tests call this in-process.
+     *
+     * @param args the command-line arguments
+     * @param out where results go
+     * @param err where errors and progress go
+     * @return 0 on success, 1 for unusable data, 2 for a bad command line
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        configureLogging(debug);
+        return commandLine(out, err, debug).execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean debug) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, args) -> {
+            PrintWriter w = e.getCommandLine().getErr();
+            w.println(ERROR_PREFIX + oneLine(e.getMessage()));
+            if (debug) {
+                e.printStackTrace(w);
+            }
+            w.flush();
+            return CliException.USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            PrintWriter w = command.getErr();
+            int code = CliException.DATA;
+            String message;
+            if (e instanceof CliException c) {
+                code = c.exitCode();
+                message = c.getMessage();
+            } else if (e instanceof IllegalArgumentException
+                    || e instanceof IllegalStateException) {
+                message = e.getMessage();
+            } else {
+                message = e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            }
+            w.println(ERROR_PREFIX + oneLine(message == null ? e.toString() : message));
+            if (debug) {
+                e.printStackTrace(w);
+            }
+            w.flush();
+            return code;
+        });
+        return cli;
+    }
+
+    private static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static void configureLogging(boolean debug) {
+        String key = "org.slf4j.simpleLogger.defaultLogLevel";
+        if (debug) {
+            System.setProperty(key, "debug");
+        } else if (System.getProperty(key) == null) {
+            System.setProperty(key, "warn");
+        }
+    }
+
+    /** Reports the version from the jar manifest when there is one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"orbifold " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

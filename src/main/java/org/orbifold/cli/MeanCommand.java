@@ -1,0 +1,41 @@
+package org.orbifold.cli;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.orbifold.match.Aligner;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.IterationListener;
+import org.orbifold.stats.CenterResult;
+import org.orbifold.stats.FrechetMean;
+import picocli.CommandLine.Command;
+
+/** {@code orbifold mean}: the Frechet mean by align-all-and-average. */
+@Command(name = "mean", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Frechet mean of the graphs (minimises the mean squared distance), "
+            + "compared with the medoid (the best sample graph)."})
+final class MeanCommand extends CenterCommand {
+
+    @Override
+    String kind() {
+        return "mean";
+    }
+
+    @Override
+    String objectiveMeaning() {
+        return "mean squared distance";
+    }
+
+    @Override
+    boolean squared() {
+        return true;
+    }
+
+    @Override
+    CenterResult compute(GraphSpace space, List<Graph> graphs, Aligner aligner,
+            Executor executor, IterationListener listener, Graph start) {
+        return FrechetMean.builder().aligner(aligner).maxIterations(maxIterations)
+                .executor(executor).listener(listener).initial(start).build()
+                .compute(space, graphs);
+    }
+}

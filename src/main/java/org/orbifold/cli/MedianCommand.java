@@ -1,0 +1,41 @@
+package org.orbifold.cli;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.orbifold.match.Aligner;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.IterationListener;
+import org.orbifold.stats.CenterResult;
+import org.orbifold.stats.FrechetMedian;
+import picocli.CommandLine.Command;
+
+/** {@code orbifold median}: the Frechet median by Weiszfeld-type iterations. */
+@Command(name = "median", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Frechet median of the graphs (minimises the mean distance), "
+            + "compared with the medoid (the best sample graph)."})
+final class MedianCommand extends CenterCommand {
+
+    @Override
+    String kind() {
+        return "median";
+    }
+
+    @Override
+    String objectiveMeaning() {
+        return "mean distance";
+    }
+
+    @Override
+    boolean squared() {
+        return false;
+    }
+
+    @Override
+    CenterResult compute(GraphSpace space, List<Graph> graphs, Aligner aligner,
+            Executor executor, IterationListener listener, Graph start) {
+        return FrechetMedian.builder().aligner(aligner).maxIterations(maxIterations)
+                .executor(executor).listener(listener).initial(start).build()
+                .compute(space, graphs);
+    }
+}

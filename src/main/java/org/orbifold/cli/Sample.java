@@ -1,0 +1,255 @@
+package org.orbifold.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.orbifold.io.DatasetFormatException;
+import org.orbifold.io.DatasetLoader;
+import org.orbifold.io.GraphDataset;
+import org.orbifold.io.TuDatasetReader;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.NodeExistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The graphs a command works on: a data set read from a path (or the embedded letters), cut
+ * to one class and to its first {@code limit} graphs, with the node-existence channel
+ * appended so that a mean graph's nodes read as probabilities of existing.
+ *
+ * @param source where the data came from, for messages and JSON
+ * @param dataset the data set as read
+ * @param className the class kept, or null for all
+ * @param graphs the graphs worked on, existence channel included
+ * @param labels the class label of each graph worked on (null entries if unlabelled)
+ * @param nodeChannels names of the node channels of {@code graphs}
+ * @param edgeChannels names of the edge channels
+ */
+record Sample(String source, GraphDataset dataset, String className, List<Graph> graphs,
+        List<String> labels, List<String> nodeChannels, List<String> edgeChannels) {
+
+    /** Folder of the default data, relative to the working directory. */
+    static final Path DEFAULT_FOLDER = Path.of("datasets", "letters");
+
+    /** Classpath folder of the copy of the default data inside the jar. */
+    static final String DEFAULT_RESOURCE = "/org/orbifold/cli/letters/";
+
+    /** How the copy inside the jar is named in messages and JSON. */
+    static final String EMBEDDED_SOURCE = "embedded letters";
+
+    private static final List<String> DEFAULT_FILES = List.of("LETTERS_A.txt",
+            "LETTERS_graph_indicator.txt", "LETTERS_graph_labels.txt",
+            "LETTERS_node_attributes.txt");
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sample.class);
+
+    /**
+     * Reads a data set and selects the graphs to work on.
+     *
+     * @param location a TU folder, an IAM .cxl file or a .npy stack; null for the default
+     * @param className the class to keep, or null for all
+     * @param limit how many graphs to keep at most, or null for all
+     * @return the sample, never empty
+     */
+    static Sample load(String location, String className, Integer limit) {
+        if (limit != null && limit < 1) {
+            throw CliException.usage("--limit must be >= 1, got " + limit);
+        }
+
+        // Read: an explicit path, else the letters folder of the working directory, else the
+        // copy inside the jar.
+        if (location != null) {
+            Path path = Path.of(location);
+            if (!Files.exists(path)) {
+                throw CliException.data("no such file or folder: " + location);
+            }
+            return select(read(path), location, className, limit);
+        } else if (Files.isDirectory(DEFAULT_FOLDER)) {
+            return select(nameCoordinates(read(DEFAULT_FOLDER)), DEFAULT_FOLDER.toString(),
+                    className, limit);
+        }
+        return select(nameCoordinates(readEmbedded()), EMBEDDED_SOURCE, className, limit);
+    }
+
+    /** Returns all graphs of the copy of the letters inside the jar. */
+    static Sample loadEmbedded() {
+        return select(nameCoordinates(readEmbedded()), EMBEDDED_SOURCE, null, null);
+    }
+
+    private static Sample select(GraphDataset dataset, String source, String className,
+            Integer limit) {
+        LOG.debug("read {} graphs from {}", dataset.size(), source);
+
+        // Select: one class, then the first graphs.
+        List<Graph> graphs = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (int g = 0; g < dataset.size(); g++) {
+            String label = labelOf(dataset, g);
+            if (className == null || className.equals(label)) {
+                graphs.add(dataset.graphs().get(g));
+                labels.add(label);
+            }
+        }
+        if (className != null && graphs.isEmpty()) {
+            throw CliException.usage("unknown class '" + className + "'; classes: "
+                    + String.join(", ", classSizes(dataset).keySet()));
+        }
+        if (graphs.isEmpty()) {
+            throw CliException.data(source + " holds no graphs");
+        }
+        if (limit != null && limit < graphs.size()) {
+            graphs = new ArrayList<>(graphs.subList(0, limit));
+            labels = new ArrayList<>(labels.subList(0, limit));
+        }
+        requireEqualDimensions(graphs, source);
+
+        // Existence channel: every node gets a last channel of 1 unless the data has one.
+        List<String> nodeChannels = new ArrayList<>(dataset.nodeChannels());
+        if (!nodeChannels.contains(NodeExistence.CHANNEL_NAME)) {
+            graphs = NodeExistence.append(graphs);
+            nodeChannels.add(NodeExistence.CHANNEL_NAME);
+        }
+        return new Sample(source, dataset, className, Collections.unmodifiableList(graphs),
+                Collections.unmodifiableList(labels), List.copyOf(nodeChannels),
+                List.copyOf(dataset.edgeChannels()));
+    }
+
+    /** Returns the number of graphs worked on. */
+    int size() {
+        return graphs.size();
+    }
+
+    /** Returns the graph space of the sample with the given weights. */
+    GraphSpace space(double nodeWeight, double edgeWeight) {
+        requireWeight("--node-weight", nodeWeight);
+        requireWeight("--edge-weight", edgeWeight);
+        return GraphSpace.of(graphs).withWeights(nodeWeight, edgeWeight);
+    }
+
+    /** Returns the class sizes of the whole data set, in label order. */
+    static Map<String, Integer> classSizes(GraphDataset dataset) {
+        Map<String, Integer> sizes = new TreeMap<>(Sample::compareLabels);
+        for (int g = 0; g < dataset.size(); g++) {
+            String label = labelOf(dataset, g);
+            if (label != null) {
+                sizes.merge(label, 1, Integer::sum);
+            }
+        }
+        return sizes;
+    }
+
+    static String labelOf(GraphDataset dataset, int g) {
+        List<String> labels = dataset.classLabels();
+        return labels == null || g >= labels.size() ? null : labels.get(g);
+    }
+
+    private static int compareLabels(String a, String b) {
+        try {
+            return Long.compare(Long.parseLong(a), Long.parseLong(b));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
+    }
+
+    private static GraphDataset read(Path path) {
+        try {
+            return DatasetLoader.load(path);
+        } catch (IOException e) {
+            throw CliException.data("cannot read " + path + ": " + describe(e), e);
+        } catch (UncheckedIOException e) {
+            throw CliException.data("cannot read " + path + ": " + describe(e.getCause()), e);
+        } catch (DatasetFormatException e) {
+            throw CliException.data(e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw CliException.data(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Names the two attribute columns of the default letters {@code x} and {@code y}; the TU
+     * format has no column names, so the reader calls them {@code attr0} and {@code attr1}.
+     */
+    private static GraphDataset nameCoordinates(GraphDataset letters) {
+        List<String> channels = new ArrayList<>(letters.nodeChannels());
+        channels.replaceAll(name -> name.equals("attr0") ? "x" : name.equals("attr1") ? "y"
+                : name);
+        return new GraphDataset(letters.name(), letters.graphs(), letters.classLabels(),
+                letters.graphNames(), channels, letters.edgeChannels(), letters.notes());
+    }
+
+    private static GraphDataset readEmbedded() {
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("orbifold-letters");
+            for (String name : DEFAULT_FILES) {
+                try (InputStream in = Sample.class.getResourceAsStream(DEFAULT_RESOURCE + name)) {
+                    if (in == null) {
+                        throw CliException.data("the embedded letters are missing from the"
+                                + " jar (" + DEFAULT_RESOURCE + name + "); rebuild with mvn"
+                                + " package or pass a DATASET");
+                    }
+                    Files.copy(in, folder.resolve(name));
+                }
+            }
+            return TuDatasetReader.read(folder);
+        } catch (IOException e) {
+            throw CliException.data("cannot unpack the embedded letters: " + describe(e), e);
+        } finally {
+            deleteQuietly(folder);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            LOG.warn("could not delete the temporary folder {}: {}", folder, e.toString());
+        }
+    }
+
+    static void requireEqualDimensions(List<Graph> graphs, String source) {
+        Graph first = graphs.get(0);
+        for (int g = 1; g < graphs.size(); g++) {
+            Graph other = graphs.get(g);
+            if (other.nodeDimension() != first.nodeDimension()
+                    || other.edgeDimension() != first.edgeDimension()) {
+                throw CliException.data(source + ": graph " + g + " has " + other.nodeDimension()
+                        + " node and " + other.edgeDimension() + " edge channels, graph 0 has "
+                        + first.nodeDimension() + " and " + first.edgeDimension());
+            }
+        }
+    }
+
+    private static void requireWeight(String option, double weight) {
+        if (!Double.isFinite(weight) || weight < 0.0) {
+            throw CliException.usage(option + " must be finite and >= 0, got " + weight);
+        }
+    }
+
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        if (e instanceof NoSuchFileException) {
+            return "no such file: " + message;
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied: " + message;
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+}

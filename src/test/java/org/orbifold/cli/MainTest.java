@@ -1,0 +1,302 @@
+package org.orbifold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.orbifold.space.Graph;
+
+/**
+ * Runs the command line in-process on the embedded letters (small {@code --limit}s keep it
+ * fast) and checks its output, its JSON and its failures.
+ */
+class MainTest {
+
+    /** Slack for objectives compared across two computations of the same quantity. */
+    private static final double OBJECTIVE_TOLERANCE = 1e-9;
+
+    private static final List<String> CENTER_FIELDS = List.of("dataset", "class", "graphs",
+            "aligner", "seed", "objective", "medoidObjective", "iterations", "status", "trace",
+            "wallTimeSeconds", "center");
+
+    @TempDir
+    Path dir;
+
+    /** The captured outcome of one run. */
+    record Run(int exitCode, String out, String err) {
+        Map<String, Object> json() {
+            return JsonParser.object(out);
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void infoDescribesTheEmbeddedLetters() {
+        Run r = run("info");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("graphs    225"), r.out());
+        assertTrue(r.out().contains("classes   9: 1 (25), 5 (25)"), r.out());
+        assertTrue(r.out().contains("nodes     min 4, mean 5.43, max 9"), r.out());
+        assertTrue(r.out().contains("directed  no"), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void infoJsonCountsTheSelectedClass() {
+        Run r = run("info", "--class", "12", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        assertEquals(25.0, json.get("graphs"));
+        assertEquals(225.0, json.get("graphsInDataset"));
+        assertEquals(Map.of("12", 25.0), json.get("classes"));
+        assertEquals(List.of("x", "y", "exists"), json.get("nodeChannels"));
+        assertEquals(Boolean.FALSE, json.get("directed"));
+    }
+
+    @Test
+    void exactAlignmentOfAGraphWithItselfIsCertifiedAndZero() {
+        Run r = run("align", "4", "4", "--aligner", "exact", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        assertEquals(0.0, (Double) json.get("distance"), OBJECTIVE_TOLERANCE);
+        assertEquals(Boolean.TRUE, json.get("certified"));
+        List<?> permutation = (List<?>) json.get("permutation");
+        assertEquals(((Double) json.get("firstOrder")).intValue(), permutation.size());
+    }
+
+    @Test
+    void alignAcceptsADatasetAndFirstSecondOptions() {
+        Run positional = run("align", "datasets/letters", "0", "9", "--json");
+        Run options = run("align", "--first", "0", "--second", "9", "--json");
+
+        assertEquals(0, positional.exitCode(), positional.err());
+        assertEquals(0, options.exitCode(), options.err());
+        assertEquals(positional.json().get("distance"), options.json().get("distance"));
+        assertEquals(positional.json().get("permutation"), options.json().get("permutation"));
+    }
+
+    @Test
+    void alignTextNamesDistanceAndMatching() {
+        Run r = run("align", "0", "9");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("distance    "), r.out());
+        assertTrue(r.out().contains("matching    0->"), r.out());
+    }
+
+    @Test
+    void meanJsonHasEveryFieldAndNeverLosesToTheMedoidWithExactAlignments() {
+        Run r = run("mean", "--limit", "8", "--aligner", "exact", "--json", "--threads", "2");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        for (String field : CENTER_FIELDS) {
+            assertTrue(json.containsKey(field), "missing " + field + " in " + r.out());
+        }
+        assertEquals(8.0, json.get("graphs"));
+        assertEquals("exact", json.get("aligner"));
+        assertEquals(42.0, json.get("seed"));
+        assertTrue((Double) json.get("objective")
+                <= (Double) json.get("medoidObjective") + OBJECTIVE_TOLERANCE, r.out());
+        List<?> trace = (List<?>) json.get("trace");
+        assertEquals(((Double) json.get("iterations")).intValue() + 1, trace.size());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> center = (Map<String, Object>) json.get("center");
+        assertTrue(center.containsKey("decodedNodes"), r.out());
+        assertTrue(center.containsKey("edges"), r.out());
+    }
+
+    @Test
+    void medianSummaryComparesWithTheMedoid() {
+        Run r = run("median", "--class", "20", "--limit", "10", "--aligner", "exact");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("Frechet median of 10 graphs"), r.out());
+        assertTrue(r.out().contains("medoid      "), r.out());
+        assertTrue(r.out().contains("status "), r.out());
+        assertTrue(r.out().contains("center      "), r.out());
+    }
+
+    @Test
+    void medianJsonNeverLosesToTheMedoidWithExactAlignments() {
+        Run r = run("median", "--limit", "8", "--aligner", "exact", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        assertEquals("median", json.get("command"));
+        assertTrue((Double) json.get("objective")
+                <= (Double) json.get("medoidObjective") + OBJECTIVE_TOLERANCE, r.out());
+    }
+
+    @Test
+    void sameSeedGivesTheSameMeanForAnyThreadCount() {
+        Run one = run("mean", "--limit", "12", "--json", "--threads", "1");
+        Run three = run("mean", "--limit", "12", "--json", "--threads", "3");
+
+        assertEquals(0, one.exitCode(), one.err());
+        assertEquals(one.json().get("objective"), three.json().get("objective"));
+        assertEquals(one.json().get("center"), three.json().get("center"));
+    }
+
+    @Test
+    void incrementalStartRuns() {
+        Run r = run("mean", "--limit", "10", "--init", "incremental", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("incremental", r.json().get("init"));
+    }
+
+    @Test
+    void outWritesTheSameJsonAsStdout() throws IOException {
+        Path file = dir.resolve("mean.json");
+        Run r = run("mean", "--limit", "6", "--json", "--out", file.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(r.json(), JsonParser.object(Files.readString(file)));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList(), "no temporary file may remain");
+        }
+    }
+
+    @Test
+    void embeddedCopyInsideTheJarEqualsTheFolder() {
+        Sample folder = Sample.load("datasets/letters", null, null);
+        Sample embedded = Sample.load(null, null, null);
+        Sample resource = Sample.loadEmbedded();
+
+        assertEquals(folder.graphs(), embedded.graphs());
+        assertEquals(folder.graphs(), resource.graphs());
+        assertEquals(folder.labels(), resource.labels());
+    }
+
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                Arguments.of(CliException.DATA, List.of("info", "no/such/folder")),
+                Arguments.of(CliException.USAGE, List.of("mean", "--class", "Z")),
+                Arguments.of(CliException.USAGE, List.of("mean", "--aligner", "magic")),
+                Arguments.of(CliException.USAGE, List.of("mean", "--threads", "0")),
+                Arguments.of(CliException.USAGE, List.of("mean", "--threads", "many")),
+                Arguments.of(CliException.USAGE, List.of("mean", "--limit", "0")),
+                Arguments.of(CliException.USAGE, List.of("mean", "--max-iterations", "0")),
+                Arguments.of(CliException.USAGE, List.of("mean", "--init", "random")),
+                Arguments.of(CliException.USAGE, List.of("mean", "--node-weight", "-1")),
+                Arguments.of(CliException.USAGE, List.of("mean", "--edge-weight", "NaN")),
+                Arguments.of(CliException.USAGE, List.of("median", "--seed", "x")),
+                Arguments.of(CliException.USAGE, List.of("align", "0")),
+                Arguments.of(CliException.USAGE, List.of("align", "0", "999")),
+                Arguments.of(CliException.USAGE, List.of("align", "a", "b")),
+                Arguments.of(CliException.USAGE, List.of("align", "--first", "1")),
+                Arguments.of(CliException.USAGE, List.of("info", "--no-such-option")),
+                Arguments.of(CliException.USAGE, List.of("frobnicate")),
+                Arguments.of(CliException.USAGE, List.of()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("failures")
+    void failuresPrintOneLineAndNoStackTrace(int expectedCode, List<String> args) {
+        Run r = run(args.toArray(new String[0]));
+
+        assertOneLineError(expectedCode, r);
+    }
+
+    @Test
+    void unknownClassListsTheClasses() {
+        Run r = run("info", "--class", "Q");
+
+        assertOneLineError(CliException.USAGE, r);
+        assertTrue(r.err().contains("classes: 1, 5, 6, 8, 9, 11, 12, 20, 24"), r.err());
+    }
+
+    @Test
+    void emptyFolderIsADataError() throws IOException {
+        Path empty = Files.createDirectory(dir.resolve("EMPTY"));
+
+        assertOneLineError(CliException.DATA, run("info", empty.toString()));
+    }
+
+    @Test
+    void malformedTuFileIsADataErrorAndLeavesNoOutputFile() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("BROKEN"));
+        Files.writeString(folder.resolve("BROKEN_A.txt"), "1, 2\n2, 1\n");
+        Files.writeString(folder.resolve("BROKEN_graph_indicator.txt"), "1\nnot a number\n");
+        Files.writeString(folder.resolve("BROKEN_graph_labels.txt"), "1\n");
+        Path file = dir.resolve("out.json");
+
+        Run r = run("mean", folder.toString(), "--out", file.toString());
+
+        assertOneLineError(CliException.DATA, r);
+        assertFalse(Files.exists(file), "no output file on failure");
+    }
+
+    @Test
+    void usageErrorLeavesNoOutputFile() {
+        Path file = dir.resolve("out.json");
+
+        Run r = run("mean", "--class", "Z", "--out", file.toString());
+
+        assertOneLineError(CliException.USAGE, r);
+        assertFalse(Files.exists(file), "no output file on failure");
+    }
+
+    @Test
+    void outIntoAMissingFolderFailsBeforeComputing() {
+        Path file = dir.resolve("missing").resolve("out.json");
+
+        Run r = run("mean", "--limit", "4", "--out", file.toString());
+
+        assertOneLineError(CliException.DATA, r);
+        assertFalse(Files.exists(file.getParent()));
+    }
+
+    @Test
+    void mismatchedDimensionsAreADataError() {
+        List<Graph> graphs = List.of(Graph.builder(2, 1).build(), Graph.builder(3, 1).build());
+
+        CliException e = assertThrows(CliException.class,
+                () -> Sample.requireEqualDimensions(graphs, "test"));
+        assertEquals(CliException.DATA, e.exitCode());
+        assertTrue(e.getMessage().contains("graph 1 has 3 node"), e.getMessage());
+    }
+
+    @Test
+    void debugAddsTheStackTrace() {
+        Run r = run("info", "no/such/folder", "--debug");
+
+        assertEquals(CliException.DATA, r.exitCode());
+        assertTrue(r.err().startsWith(Main.ERROR_PREFIX), r.err());
+        assertTrue(r.err().contains("\tat org.orbifold.cli."), r.err());
+    }
+
+    private static void assertOneLineError(int expectedCode, Run r) {
+        assertEquals(expectedCode, r.exitCode(), "exit code; stderr: " + r.err());
+        assertEquals("", r.out(), "nothing on stdout");
+        String[] lines = r.err().split("\\R");
+        assertEquals(1, lines.length, "exactly one line: " + r.err());
+        assertTrue(lines[0].startsWith(Main.ERROR_PREFIX), r.err());
+        assertFalse(r.err().contains("Exception"), "no exception names: " + r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+}
