@@ -164,12 +164,12 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
     private static GraphDataset read(Path path) {
         try {
             return DatasetLoader.load(path);
+        } catch (DatasetFormatException e) {
+            throw CliException.data(e.getMessage(), e);
         } catch (IOException e) {
             throw CliException.data("cannot read " + path + ": " + describe(e), e);
         } catch (UncheckedIOException e) {
             throw CliException.data("cannot read " + path + ": " + describe(e.getCause()), e);
-        } catch (DatasetFormatException e) {
-            throw CliException.data(e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw CliException.data(path + ": " + e.getMessage(), e);
         }
