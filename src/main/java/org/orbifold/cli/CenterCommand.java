@@ -180,7 +180,8 @@ abstract class CenterCommand implements Callable<Integer> {
 
     private void summary(PrintWriter w, Sample sample, Aligner aligner, int workers,
             MedoidResult medoid, double medoidSeconds, CenterResult result, double seconds) {
-        String what = sample.className() == null ? "all classes" : "class " + sample.className();
+        String what = sample.className() != null ? "class " + sample.className()
+                : sample.dataset().hasClasses() ? "all classes" : "no classes";
         w.printf(Locale.ROOT, "Frechet %s of %d graphs from %s (%s)%n", kind(), sample.size(),
                 sample.source(), what);
         w.printf(Locale.ROOT, "aligner %s, seed %d, %d threads, start: %s%n", aligner.name(),

@@ -69,7 +69,7 @@ final class CenterGraph {
                     "  node %2d  exists %.2f ", i, existence(center, i, nodeChannels)));
             attributes(center, i, nodeChannels, true).forEach((name, value) -> line.append(' ')
                     .append(name).append(' ').append(value));
-            w.println(line);
+            w.println(line.toString().stripTrailing());
         }
 
         // Edges among kept nodes with strength (sum of |values|) at least the threshold.
@@ -187,6 +187,7 @@ final class CenterGraph {
             }
         }
         String name = best < channels.size() ? channels.get(best) : "channel " + best;
-        return String.format(Locale.ROOT, "(%s %.2f)", name, v[best]);
+        return String.format(Locale.ROOT, "%.2f (top %s)", strength(center, new int[] {i, j}),
+                name);
     }
 }
