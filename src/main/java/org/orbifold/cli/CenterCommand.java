@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -201,9 +202,11 @@ abstract class CenterCommand implements Callable<Integer> {
     static void writeAtomically(Path target, String text) {
         Path temporary = null;
         try {
-            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(),
-                    ".tmp");
-            try (Writer w = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            // A fresh name next to the target, created with the default permissions.
+            temporary = target.resolveSibling("." + target.getFileName() + "."
+                    + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
+            try (Writer w = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 w.write(text);
                 w.write('\n');
             }
