@@ -26,11 +26,11 @@ import java.util.Objects;
  *       {@code u_i = 0} on the unassigned rows; if {@code n = m} there is no sign
  *       condition.</li>
  * </ol>
- * These are feasibility and optimality of the dual of the linear programme
- * {@code min s <C, P>} over {@code P >= 0} with unit sums on the longer side's complement
- * (every row of the shorter side assigned once, the other side at most once); by weak duality
- * no assignment is better than {@code value}. {@link #isCertified(double[][], double)} checks
- * all three with a relative tolerance.
+ * Conditions 1 and 3 say that {@code (u, v)} is feasible for the dual of the linear
+ * programme {@code min s <C, P>} over {@code P >= 0} whose rows on the shorter side sum to 1
+ * and on the longer side to at most 1; condition 2 says that its dual objective equals
+ * {@code s value}. By weak duality no assignment is better than {@code value}.
+ * {@link #isCertified(double[][], double)} checks all three with a relative tolerance.
  *
  * <p>Instances are immutable: the arrays are copied on the way in and on the way out. Use
  * {@link #columnOf(int)} and {@link #rowOf(int)} to read single entries without copying.

@@ -161,11 +161,15 @@ final class HallCheck {
                 count++;
             }
         }
-        int freeRows = r - matched;
-        return "no complete assignment avoids the forbidden entries: the " + count + " "
-                + rowWord + "s {" + rows + "} have allowed entries in only "
-                + (count - freeRows) + " " + columnWord + "s, so at most " + matched
-                + " of the " + r + " " + rowWord + "s can be assigned";
+        int partners = count - (r - matched);
+        return "no complete assignment avoids the forbidden entries: " + plural(count, rowWord)
+                + " {" + rows + "} " + (count == 1 ? "has" : "have")
+                + " allowed entries in only " + plural(partners, columnWord) + ", so at most "
+                + matched + " of the " + plural(r, rowWord) + " can be assigned";
+    }
+
+    private static String plural(int count, String word) {
+        return count + " " + (count == 1 ? word : word + "s");
     }
 
     private void ensureCapacity(int r, int c) {

@@ -262,11 +262,14 @@ public final class LinearAssignmentSolver {
             }
             minimand = cost;
         }
-        for (int k = 0; k < size; k++) {
-            double entry = matrix[k];
-            anyForbidden |= requireUsable(entry, sense, k / n, k % n);
-            if (minimand != matrix) {
-                minimand[k] = -entry;
+        for (int i = 0, k = 0; i < n; i++) {
+            for (int j = 0; j < n; j++, k++) {
+                anyForbidden |= requireUsable(matrix[k], sense, i, j);
+            }
+        }
+        if (minimand != matrix) {
+            for (int k = 0; k < size; k++) {
+                minimand[k] = -matrix[k];
             }
         }
         if (anyForbidden) {

@@ -129,6 +129,62 @@ class LinearAssignmentSolverTest {
         assertTrue(result.isCertified(matrix, TOL));
     }
 
+    @Test
+    void certifiesStructuredInstancesFullOfTies() {
+        // Constant, rank-one, distance-like and repeated-row matrices stress the tie handling.
+        int n = 300;
+        double[][] constant = new double[n][n];
+        double[][] product = new double[n][n];
+        double[][] squaredGap = new double[n][n];
+        double[][] repeatedRows = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                constant[i][j] = 7;
+                product[i][j] = i * j;
+                squaredGap[i][j] = (i - j) * (i - j);
+                repeatedRows[i][j] = (j * 37) % 11;
+            }
+        }
+        LinearAssignmentSolver solver = new LinearAssignmentSolver();
+        for (double[][] matrix : new double[][][] {constant, product, squaredGap, repeatedRows}) {
+            for (Sense sense : Sense.values()) {
+                assertTrue(solver.solve(matrix, sense).isCertified(matrix, TOL), sense.name());
+            }
+        }
+        assertEquals(7.0 * n, solver.solve(constant, Sense.MINIMIZE).value(), 0.0);
+        assertEquals(0.0, solver.solve(squaredGap, Sense.MINIMIZE).value(), 0.0);
+    }
+
+    @Test
+    void rectangularPotentialsSatisfyTheSignConditions() {
+        SplittableRandom random = new SplittableRandom(SEED + 9);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + random.nextInt(20);
+            int m = n + 1 + random.nextInt(20);
+            double[][] wide = randomMatrix(random, n, m, -5.0, 5.0);
+            for (Sense sense : Sense.values()) {
+                AssignmentResult result = new LinearAssignmentSolver().solve(wide, sense);
+                double[] v = result.columnPotentials();
+                for (int j = 0; j < m; j++) {
+                    assertTrue(sense.sign() * v[j] <= 0, "s v_j <= 0 at column " + j);
+                    if (result.rowOf(j) < 0) {
+                        assertEquals(0.0, v[j], 0.0, "unassigned column " + j);
+                    }
+                }
+                double[][] tall = transpose(wide);
+                AssignmentResult transposed = new LinearAssignmentSolver().solve(tall, sense);
+                assertEquals(result.value(), transposed.value(), TOL * 5 * (m + 1));
+                double[] u = transposed.rowPotentials();
+                for (int i = 0; i < m; i++) {
+                    assertTrue(sense.sign() * u[i] <= 0, "s u_i <= 0 at row " + i);
+                    if (transposed.columnOf(i) < 0) {
+                        assertEquals(0.0, u[i], 0.0, "unassigned row " + i);
+                    }
+                }
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- known values
 
     @Test
@@ -357,14 +413,14 @@ class LinearAssignmentSolverTest {
         };
         InfeasibleAssignmentException e = assertThrows(InfeasibleAssignmentException.class,
                 () -> LinearAssignmentSolver.minimize(matrix));
-        assertTrue(e.getMessage().contains("{1, 3}"), e.getMessage());
-        assertTrue(e.getMessage().contains("only 1 column"), e.getMessage());
+        assertTrue(e.getMessage().contains(
+                "2 rows {1, 3} have allowed entries in only 1 column,"), e.getMessage());
 
         // More rows than columns: now every column must be assigned; column 1 is forbidden.
         double[][] tall = {{1, inf}, {2, inf}, {3, inf}};
         InfeasibleAssignmentException tallError = assertThrows(
                 InfeasibleAssignmentException.class, () -> LinearAssignmentSolver.minimize(tall));
-        assertTrue(tallError.getMessage().contains("columns {1}"), tallError.getMessage());
+        assertTrue(tallError.getMessage().contains("1 column {1} has"), tallError.getMessage());
     }
 
     @Test
