@@ -1,0 +1,395 @@
+package org.orbifold.match;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import org.orbifold.assign.LinearAssignmentSolver;
+import org.orbifold.assign.Sense;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
+
+/**
+ * The default heuristic aligner: Frank-Wolfe on the doubly stochastic relaxation of the
+ * alignment problem (FAQ), with a memory of the best permutation met on the way and a final
+ * 2-swap local search.
+ *
+ * <p>Aligning {@code Y} to {@code X}, both padded to order {@code m}, maximises over
+ * permutation matrices {@code P}
+ *
+ * <pre>
+ *   f(P) = &lt;S, P&gt; + sum_c &lt;A_c, P B_c P^T&gt;
+ * </pre>
+ *
+ * <p>where {@code S[i, a] = w_node <x_ii, y_aa>} is the node similarity, {@code A_c} is edge
+ * channel {@code c} of {@code X} multiplied by the edge weight and {@code B_c} is edge channel
+ * {@code c} of {@code Y}; {@code f(P) = <X, pi . Y>}. The method, after Vogelstein, Conroy,
+ * Lyzinski, Podrazik, Kratzer, Harley, Fishkind, Vogelstein and Priebe (2015), "Fast
+ * approximate quadratic programming for graph matching", PLoS ONE 10(4): e0121002,
+ * doi:10.1371/journal.pone.0121002, extended with the linear term {@code S}:
+ * <ol>
+ *   <li>Relax {@code P} to the Birkhoff polytope. From a start {@code P_0}, repeat: compute the
+ *       gradient {@code G = S + sum_c (A_c P B_c^T + A_c^T P B_c)}; find the direction
+ *       {@code Q = argmax <G, Q>} over permutations by one linear assignment; write
+ *       {@code f(P + t (Q - P)) = f(P) + b t + a t^2} and take the exact maximiser {@code t}
+ *       in {@code [0, 1]}; step. Stop when {@code ||P_{k+1} - P_k||_F / sqrt(m) < tolerance},
+ *       when the step is zero, or after {@code maxIterations}; finally project {@code P} to
+ *       the nearest permutation by one more assignment.</li>
+ *   <li>Every direction {@code Q} is a permutation: evaluate it exactly and keep the best one
+ *       seen, as in the integer projected fixed point method of Leordeanu, Hebert and
+ *       Sukthankar (2009), "An integer projected fixed point method for graph matching and MAP
+ *       inference", NIPS 22.</li>
+ *   <li>Starts: the node-assignment permutation ({@link NodeAssignmentAligner}), the warm start
+ *       if one is given, the barycenter {@code J / m}, and {@code randomStarts} randomized starts
+ *       {@code (J / m + K) / 2} with {@code K} a random matrix balanced by Sinkhorn iterations,
+ *       drawn from a generator seeded at construction.</li>
+ *   <li>Polish the best permutation by 2-swap local search ({@link LocalSearch}) until no
+ *       exchange of two images improves it.</li>
+ * </ol>
+ *
+ * <p>When the edge term vanishes (no edge channels, zero edge weight, or an edgeless graph)
+ * the problem is a linear assignment; the aligner then returns the node assignment, certified.
+ * Otherwise {@code certified} is false and the distance is an upper bound on the graph
+ * distance. Symmetry: {@code d(x, y)} and {@code d(y, x)} are computed identically (see the
+ * rule in the package description). A warm-started result is never worse than its start.
+ *
+ * <p>Cost per iteration: {@code O(m (|E_X| + |E_Y|) d_e)} for the gradient from edge lists plus
+ * one {@code O(m^3)} assignment. Thread-safe and deterministic: each thread keeps its own
+ * workspace and assignment solver, and each call draws its random starts from a fresh generator
+ * with the constructor's seed.
+ *
+ * <p><b>Limitations.</b> A local method: on hard instances (regular or highly symmetric graphs
+ * with different structure) it can miss the optimum; more random starts help at linear cost.
+ * Rarely, the exact line search of a non-convex direction overshoots the relaxation's optimum;
+ * the discrete memory makes the result no worse than the best vertex visited.
+ */
+public final class FaqAligner extends OrientedAligner {
+
+    /** Default number of randomized starts besides the deterministic ones. */
+    public static final int DEFAULT_RANDOM_STARTS = 2;
+    /** Default cap on Frank-Wolfe iterations per start (as in SciPy). */
+    public static final int DEFAULT_MAX_ITERATIONS = 30;
+    /** Default tolerance on {@code ||P_{k+1} - P_k||_F / sqrt(m)} (as in SciPy). */
+    public static final double DEFAULT_TOLERANCE = 0.03;
+
+    private static final int SINKHORN_SWEEPS = 20;
+
+    private final long seed;
+    private final int randomStarts;
+    private final int maxIterations;
+    private final double tolerance;
+    private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
+
+    /**
+     * Creates the aligner with the default options.
+     *
+     * @param seed seed of the randomized starts
+     */
+    public FaqAligner(long seed) {
+        this(seed, DEFAULT_RANDOM_STARTS, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE);
+    }
+
+    /**
+     * Creates the aligner.
+     *
+     * @param seed seed of the randomized starts
+     * @param randomStarts number of randomized starts, at least 0
+     * @param maxIterations Frank-Wolfe iterations per start, at least 1
+     * @param tolerance stopping tolerance on the scaled step, finite and {@code >= 0}
+     * @throws IllegalArgumentException if an option is out of range
+     */
+    public FaqAligner(long seed, int randomStarts, int maxIterations, double tolerance) {
+        if (randomStarts < 0) {
+            throw new IllegalArgumentException("randomStarts must be >= 0, got " + randomStarts);
+        }
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("maxIterations must be >= 1, got "
+                    + maxIterations);
+        }
+        if (!Double.isFinite(tolerance) || tolerance < 0.0) {
+            throw new IllegalArgumentException("tolerance must be finite and >= 0, got "
+                    + tolerance);
+        }
+        this.seed = seed;
+        this.randomStarts = randomStarts;
+        this.maxIterations = maxIterations;
+        this.tolerance = tolerance;
+    }
+
+    @Override
+    Alignment solve(GraphSpace space, Graph x, Graph y, int m, Permutation start) {
+        if (m <= 1) {
+            return notWorseThanStart(space, x, y,
+                    Alignment.of(space, x, y, Permutation.identity(m), true), start);
+        }
+        Workspace w = workspaces.get();
+        w.prepare(space, x, y, m);
+        QapInstance problem = w.problem;
+
+        // Start 1: the node assignment, exact when there is no edge term.
+        int[] direction = w.q;
+        w.solver.solveSquare(problem.nodeGain, m, Sense.MAXIMIZE, direction);
+        w.consider(direction);
+        if (!problem.hasEdgeTerm) {
+            Alignment exact = Alignment.of(space, x, y, w.bestPermutation(), true);
+            return notWorseThanStart(space, x, y, exact, start);
+        }
+        w.setVertex(direction);
+        frankWolfe(w);
+
+        // Start 2: the warm start.
+        if (start != null) {
+            int[] images = start.toArray();
+            w.consider(images);
+            w.setVertex(images);
+            frankWolfe(w);
+        }
+
+        // Start 3: the barycenter; then the randomized starts.
+        Arrays.fill(w.p, 0, m * m, 1.0 / m);
+        frankWolfe(w);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int r = 0; r < randomStarts; r++) {
+            w.setRandomized(random);
+            frankWolfe(w);
+        }
+
+        // Polish the best permutation met.
+        w.bestValue += problem.localSearch(w.best, problem.noise());
+        Alignment found = Alignment.of(space, x, y, w.bestPermutation(), false);
+        return notWorseThanStart(space, x, y, found, start);
+    }
+
+    /** Runs Frank-Wolfe from {@code w.p}, offering every vertex met to {@code w.consider}. */
+    private void frankWolfe(Workspace w) {
+        QapInstance problem = w.problem;
+        int m = problem.m;
+        double[] p = w.p;
+        double[] h = w.h;
+        double[] s = problem.nodeGain;
+        double[] g = w.g;
+        int[] q = w.q;
+        double scaledTolerance = tolerance * Math.sqrt(m);
+        for (int iteration = 0; iteration < maxIterations; iteration++) {
+            // Direction: the permutation Q maximising <G, Q>, G = S + H the gradient at P.
+            w.quadraticGradient();
+            for (int k = 0; k < m * m; k++) {
+                g[k] = s[k] + h[k];
+            }
+            w.solver.solveSquare(g, m, Sense.MAXIMIZE, q);
+            double valueAtQ = w.consider(q);
+
+            // Exact line search on f(P + t (Q - P)) = f(P) + b t + a t^2.
+            double sp = 0.0;
+            double hp = 0.0;
+            double pp = 0.0;
+            for (int k = 0; k < m * m; k++) {
+                sp += s[k] * p[k];
+                hp += h[k] * p[k];
+                pp += p[k] * p[k];
+            }
+            double sq = 0.0;
+            double hq = 0.0;
+            double pq = 0.0;
+            for (int i = 0; i < m; i++) {
+                int k = i * m + q[i];
+                sq += s[k];
+                hq += h[k];
+                pq += p[k];
+            }
+            double a = (valueAtQ - sq) - hq + 0.5 * hp;
+            double b = (sq + hq) - (sp + hp);
+            double t = stepLength(a, b);
+            if (t <= 0.0) {
+                break;
+            }
+
+            // Step, and stop once it is small.
+            double stepNorm = t * Math.sqrt(Math.max(0.0, m - 2.0 * pq + pp));
+            for (int k = 0; k < m * m; k++) {
+                p[k] -= t * p[k];
+            }
+            for (int i = 0; i < m; i++) {
+                p[i * m + q[i]] += t;
+            }
+            if (stepNorm < scaledTolerance) {
+                break;
+            }
+        }
+
+        // Project the relaxed solution to the nearest permutation.
+        System.arraycopy(p, 0, g, 0, m * m);
+        w.solver.solveSquare(g, m, Sense.MAXIMIZE, q);
+        w.consider(q);
+    }
+
+    /** The maximiser over {@code [0, 1]} of {@code b t + a t^2}. */
+    private static double stepLength(double a, double b) {
+        if (a < 0.0) {
+            return Math.min(1.0, Math.max(0.0, -b / (2.0 * a)));
+        }
+        return a + b > 0.0 ? 1.0 : 0.0;
+    }
+
+    @Override
+    public String name() {
+        return "faq";
+    }
+
+    @Override
+    public String toString() {
+        return "FaqAligner[seed=" + seed + ", randomStarts=" + randomStarts
+                + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + "]";
+    }
+
+    /** Per-thread arrays, reused across calls while the matrix order allows. */
+    private static final class Workspace {
+
+        final QapInstance problem = new QapInstance();
+        final LinearAssignmentSolver solver = new LinearAssignmentSolver();
+        double[] p = new double[0];
+        double[] h = new double[0];
+        double[] left = new double[0];
+        double[] right = new double[0];
+        int[] best = new int[0];
+        double bestValue;
+        /** Input and output of the assignment solver. */
+        double[] g = new double[0];
+        int[] q = new int[0];
+
+        void prepare(GraphSpace space, Graph x, Graph y, int m) {
+            problem.load(space, x, y, m);
+            if (p.length < m * m) {
+                p = new double[m * m];
+                h = new double[m * m];
+                left = new double[m * m];
+                right = new double[m * m];
+                g = new double[m * m];
+                best = new int[m];
+                q = new int[m];
+            }
+            bestValue = Double.NEGATIVE_INFINITY;
+        }
+
+        /** Evaluates a permutation, remembers it if it is the best so far, returns its value. */
+        double consider(int[] images) {
+            double value = problem.value(images);
+            if (value > bestValue) {
+                bestValue = value;
+                System.arraycopy(images, 0, best, 0, problem.m);
+            }
+            return value;
+        }
+
+        Permutation bestPermutation() {
+            return Permutation.of(Arrays.copyOf(best, problem.m));
+        }
+
+        /** Sets {@code p} to the permutation matrix of {@code images}. */
+        void setVertex(int[] images) {
+            int m = problem.m;
+            Arrays.fill(p, 0, m * m, 0.0);
+            for (int i = 0; i < m; i++) {
+                p[i * m + images[i]] = 1.0;
+            }
+        }
+
+        /** Sets {@code p} to {@code (J / m + K) / 2}, {@code K} random and Sinkhorn-balanced. */
+        void setRandomized(SplittableRandom random) {
+            int m = problem.m;
+            for (int k = 0; k < m * m; k++) {
+                p[k] = random.nextDouble() + Double.MIN_NORMAL;
+            }
+            for (int sweep = 0; sweep < SINKHORN_SWEEPS; sweep++) {
+                for (int i = 0; i < m; i++) {
+                    double sum = 0.0;
+                    for (int a = 0; a < m; a++) {
+                        sum += p[i * m + a];
+                    }
+                    for (int a = 0; a < m; a++) {
+                        p[i * m + a] /= sum;
+                    }
+                }
+                for (int a = 0; a < m; a++) {
+                    double sum = 0.0;
+                    for (int i = 0; i < m; i++) {
+                        sum += p[i * m + a];
+                    }
+                    for (int i = 0; i < m; i++) {
+                        p[i * m + a] /= sum;
+                    }
+                }
+            }
+            for (int k = 0; k < m * m; k++) {
+                p[k] = 0.5 * (p[k] + 1.0 / m);
+            }
+        }
+
+        /**
+         * Sets {@code h} to the gradient of the quadratic term at {@code p},
+         * {@code sum_c (A_c P B_c^T + A_c^T P B_c)}, from the edge lists: first
+         * {@code T = P B^T} and {@code U = P B} column by column over the edges of {@code Y},
+         * then {@code A T} and {@code A^T U} row by row over the edges of {@code X}. With both
+         * graphs undirected the two products coincide and one is doubled.
+         */
+        void quadraticGradient() {
+            QapInstance q = problem;
+            int m = q.m;
+            int de = q.de;
+            boolean symmetric = q.bothUndirected;
+            Arrays.fill(h, 0, m * m, 0.0);
+            for (int c = 0; c < de; c++) {
+                // T = P B_c^T, U = P B_c.
+                Arrays.fill(left, 0, m * m, 0.0);
+                if (!symmetric) {
+                    Arrays.fill(right, 0, m * m, 0.0);
+                }
+                for (int e = 0; e < q.yEdgeCount; e++) {
+                    double v = q.yValue[e * de + c];
+                    if (v == 0.0) {
+                        continue;
+                    }
+                    int source = q.ySource[e];
+                    int target = q.yTarget[e];
+                    for (int k = 0; k < m; k++) {
+                        left[k * m + source] += v * p[k * m + target];
+                    }
+                    if (!symmetric) {
+                        for (int k = 0; k < m; k++) {
+                            right[k * m + target] += v * p[k * m + source];
+                        }
+                    }
+                }
+
+                // H += A_c T + A_c^T U.
+                for (int i = 0; i < q.nx; i++) {
+                    for (int e = q.outStart[i]; e < q.outStart[i + 1]; e++) {
+                        double v = q.outValue[e * de + c];
+                        if (v == 0.0) {
+                            continue;
+                        }
+                        int k = q.outNode[e];
+                        addScaledRow(h, i, left, k, v, m);
+                        if (!symmetric) {
+                            addScaledRow(h, k, right, i, v, m);
+                        }
+                    }
+                }
+            }
+            if (symmetric) {
+                for (int k = 0; k < m * m; k++) {
+                    h[k] *= 2.0;
+                }
+            }
+        }
+
+        private static void addScaledRow(double[] target, int targetRow, double[] source,
+                int sourceRow, double factor, int m) {
+            int t = targetRow * m;
+            int s = sourceRow * m;
+            for (int a = 0; a < m; a++) {
+                target[t + a] += factor * source[s + a];
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.orbifold.match;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
+
+/**
+ * The input checks and the symmetry rule shared by the aligners of this package.
+ *
+ * <p><b>Symmetry rule.</b> Aligning {@code y} to {@code x} and {@code x} to {@code y} must give
+ * exactly the same distance. Every aligner here therefore solves each unordered pair in one
+ * fixed direction: the pair is put in canonical order by {@link #compare}, the subclass aligns
+ * the second graph of that order to the first, and when the caller's order was the other one
+ * the result is returned {@link Alignment#reversed() reversed} (inverse permutation, the very
+ * same similarity and distance values). A warm start is inverted on the way in.
+ */
+abstract class OrientedAligner implements Aligner {
+
+    @Override
+    public final Alignment align(GraphSpace space, Graph x, Graph y) {
+        requireInputs(space, x, y);
+        return solveInOrder(space, x, y, Math.max(x.order(), y.order()), null);
+    }
+
+    @Override
+    public final Alignment align(GraphSpace space, Graph x, Graph y, Permutation start) {
+        requireInputs(space, x, y);
+        Objects.requireNonNull(start, "start");
+        int larger = Math.max(x.order(), y.order());
+        if (start.size() < larger) {
+            throw new IllegalArgumentException("start permutation has size " + start.size()
+                    + " but the graphs have orders " + x.order() + " and " + y.order()
+                    + "; it must cover at least " + larger + " nodes");
+        }
+        return solveInOrder(space, x, y, start.size(), start);
+    }
+
+    /**
+     * Aligns {@code y} to {@code x} at matrix order {@code m}; the inputs are checked, and
+     * {@code x} precedes or equals {@code y} in the canonical order.
+     *
+     * @param start a warm start of size {@code m}, or {@code null}
+     * @return an alignment with a permutation of size {@code m}, never worse than the start
+     */
+    abstract Alignment solve(GraphSpace space, Graph x, Graph y, int m, Permutation start);
+
+    private Alignment solveInOrder(GraphSpace space, Graph x, Graph y, int m,
+            Permutation start) {
+        if (compare(x, y) <= 0) {
+            return solve(space, x, y, m, start);
+        }
+        Permutation reversedStart = start == null ? null : start.inverse();
+        return solve(space, y, x, m, reversedStart).reversed();
+    }
+
+    /**
+     * Returns the better of {@code found} and the alignment given by {@code start} (when there
+     * is one), so that a warm-started result is never worse than its start. A start that beats
+     * a certified optimum can only do so by rounding, so it inherits the certificate.
+     */
+    static Alignment notWorseThanStart(GraphSpace space, Graph x, Graph y, Alignment found,
+            Permutation start) {
+        if (start == null) {
+            return found;
+        }
+        Alignment initial = Alignment.of(space, x, y, start, found.certified());
+        return initial.similarity() > found.similarity() ? initial : found;
+    }
+
+    /**
+     * A total order on graphs, used only to orient pairs: by order, directedness, unweighted
+     * node and edge norms, edge count, hash code, and finally the attribute arrays
+     * lexicographically. Returns 0 exactly for equal graphs.
+     */
+    static int compare(Graph x, Graph y) {
+        int result = Integer.compare(x.order(), y.order());
+        if (result == 0) {
+            result = Boolean.compare(x.isDirected(), y.isDirected());
+        }
+        if (result == 0) {
+            result = Double.compare(x.nodeSquaredNorm(), y.nodeSquaredNorm());
+        }
+        if (result == 0) {
+            result = Double.compare(x.edgeSquaredNorm(), y.edgeSquaredNorm());
+        }
+        if (result == 0) {
+            result = Integer.compare(x.edgeCount(), y.edgeCount());
+        }
+        if (result == 0) {
+            result = Integer.compare(x.hashCode(), y.hashCode());
+        }
+        if (result == 0) {
+            result = Arrays.compare(x.nodeArray(), y.nodeArray());
+        }
+        if (result == 0) {
+            result = Arrays.compare(x.edgeArray(), y.edgeArray());
+        }
+        return result;
+    }
+
+    private static void requireInputs(GraphSpace space, Graph x, Graph y) {
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
+        requireMember(space, x, "x");
+        requireMember(space, y, "y");
+    }
+
+    private static void requireMember(GraphSpace space, Graph g, String name) {
+        try {
+            space.requireMember(g);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("graph " + name + " is not in " + space + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package org.orbifold.match;
+
+import java.util.Arrays;
+
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+
+/**
+ * The alignment of a graph {@code Y} to a graph {@code X}, both padded to order {@code m},
+ * written as a Koopmans-Beckmann quadratic assignment problem with a linear term:
+ *
+ * <pre>
+ *   f(pi) = sum_i S[i, pi(i)] + sum_{(i, k) in E_X} &lt;w x_ik, y_{pi(i) pi(k)}&gt;
+ * </pre>
+ *
+ * <p>where {@code S[i, a] = w_node <x_ii, y_aa>} is the node gain, {@code w = w_edge} and the
+ * second sum runs over the ordered pairs with a non-zero edge vector in {@code X}. Then
+ * {@code f(pi) = <X, pi . Y>}. A mutable, reusable workspace: {@link #load} overwrites the
+ * instance and reuses the arrays when they are large enough, so that aligners can keep one per
+ * thread. Not thread-safe.
+ *
+ * <p>Layout: {@code S} is row-major {@code m x m}; the edges of {@code X}, already multiplied by
+ * the edge weight, are stored twice in compressed rows, by source ({@code out*}) and by target
+ * ({@code in*}); the edges of {@code Y} are stored as a list and as a dense
+ * {@code m x m x de} array, pair {@code (a, b)} at offset {@code (a * m + b) * de}.
+ */
+final class QapInstance {
+
+    /** Matrix order: the number of nodes of both padded graphs. */
+    int m;
+    /** Edge attribute dimension. */
+    int de;
+    /** Orders of the unpadded graphs. */
+    int nx;
+    int ny;
+    /** Whether the edge term can be non-zero at all. */
+    boolean hasEdgeTerm;
+    /** Whether both graphs are undirected. */
+    boolean bothUndirected;
+    /** An upper bound on {@code |f(pi)|} for every {@code pi}: {@code ||X|| ||Y||}. */
+    double scale;
+
+    /** Node gains, {@code m * m}. */
+    double[] nodeGain = new double[0];
+
+    int[] outStart = new int[1];
+    int[] outNode = new int[0];
+    double[] outValue = new double[0];
+    int[] inStart = new int[1];
+    int[] inNode = new int[0];
+    double[] inValue = new double[0];
+    /** Weighted edge attributes of {@code X}, dense, {@code m * m * de}. */
+    double[] xDense = new double[0];
+
+    int yEdgeCount;
+    int[] ySource = new int[0];
+    int[] yTarget = new int[0];
+    double[] yValue = new double[0];
+    /** Edge attributes of {@code Y}, dense, {@code m * m * de}. */
+    double[] yDense = new double[0];
+
+    /**
+     * Fills this instance with the alignment problem of {@code y} to {@code x} at order
+     * {@code m}. The caller has checked that both graphs belong to {@code space} and that
+     * {@code m} covers both orders.
+     */
+    void load(GraphSpace space, Graph x, Graph y, int order) {
+        this.m = order;
+        this.de = space.edgeDimension();
+        this.nx = x.order();
+        this.ny = y.order();
+        double edgeWeight = space.edgeWeight();
+        this.hasEdgeTerm = de > 0 && edgeWeight > 0.0 && x.edgeCount() > 0 && y.edgeCount() > 0;
+        this.bothUndirected = !x.isDirected() && !y.isDirected();
+        this.scale = Math.sqrt(space.squaredNorm(x) * space.squaredNorm(y));
+
+        // Node gains S[i, a] = w_node <x_ii, y_aa>; padding rows and columns stay zero.
+        nodeGain = ensure(nodeGain, m * m);
+        Arrays.fill(nodeGain, 0, m * m, 0.0);
+        double nodeWeight = space.nodeWeight();
+        int dv = space.nodeDimension();
+        for (int i = 0; i < nx; i++) {
+            for (int a = 0; a < ny; a++) {
+                double sum = 0.0;
+                for (int c = 0; c < dv; c++) {
+                    sum += x.node(i, c) * y.node(a, c);
+                }
+                nodeGain[i * m + a] = nodeWeight * sum;
+            }
+        }
+        if (!hasEdgeTerm) {
+            outStart = ensure(outStart, m + 1);
+            inStart = ensure(inStart, m + 1);
+            Arrays.fill(outStart, 0, m + 1, 0);
+            Arrays.fill(inStart, 0, m + 1, 0);
+            yEdgeCount = 0;
+            return;
+        }
+        loadEdgesOfX(x, edgeWeight);
+        loadEdgesOfY(y);
+    }
+
+    private void loadEdgesOfX(Graph x, double edgeWeight) {
+        // Compressed rows by source, weighted, and the dense weighted copy.
+        int pairs = 0;
+        for (int i = 0; i < nx; i++) {
+            pairs += x.outDegree(i);
+        }
+        outStart = ensure(outStart, m + 1);
+        inStart = ensure(inStart, m + 1);
+        outNode = ensure(outNode, pairs);
+        inNode = ensure(inNode, pairs);
+        outValue = ensure(outValue, pairs * de);
+        inValue = ensure(inValue, pairs * de);
+        xDense = ensure(xDense, m * m * de);
+        Arrays.fill(xDense, 0, m * m * de, 0.0);
+        Arrays.fill(inStart, 0, m + 1, 0);
+        int e = 0;
+        for (int i = 0; i < m; i++) {
+            outStart[i] = e;
+            if (i >= nx) {
+                continue;
+            }
+            for (int k = 0; k < x.outDegree(i); k++) {
+                int j = x.successor(i, k);
+                outNode[e] = j;
+                for (int c = 0; c < de; c++) {
+                    double value = edgeWeight * x.edge(i, j, c);
+                    outValue[e * de + c] = value;
+                    xDense[(i * m + j) * de + c] = value;
+                }
+                inStart[j + 1]++;
+                e++;
+            }
+        }
+        outStart[m] = e;
+
+        // Compressed rows by target, from the counts gathered above.
+        for (int j = 0; j < m; j++) {
+            inStart[j + 1] += inStart[j];
+        }
+        int[] fill = Arrays.copyOf(inStart, m);
+        for (int i = 0; i < nx; i++) {
+            for (int f = outStart[i]; f < outStart[i + 1]; f++) {
+                int j = outNode[f];
+                int slot = fill[j]++;
+                inNode[slot] = i;
+                System.arraycopy(outValue, f * de, inValue, slot * de, de);
+            }
+        }
+    }
+
+    private void loadEdgesOfY(Graph y) {
+        int pairs = 0;
+        for (int a = 0; a < ny; a++) {
+            pairs += y.outDegree(a);
+        }
+        ySource = ensure(ySource, pairs);
+        yTarget = ensure(yTarget, pairs);
+        yValue = ensure(yValue, pairs * de);
+        yDense = ensure(yDense, m * m * de);
+        Arrays.fill(yDense, 0, m * m * de, 0.0);
+        int e = 0;
+        for (int a = 0; a < ny; a++) {
+            for (int k = 0; k < y.outDegree(a); k++) {
+                int b = y.successor(a, k);
+                ySource[e] = a;
+                yTarget[e] = b;
+                for (int c = 0; c < de; c++) {
+                    double value = y.edge(a, b, c);
+                    yValue[e * de + c] = value;
+                    yDense[(a * m + b) * de + c] = value;
+                }
+                e++;
+            }
+        }
+        yEdgeCount = e;
+    }
+
+    /** Returns {@code f(p)} for a permutation given by its images. */
+    double value(int[] p) {
+        double sum = 0.0;
+        for (int i = 0; i < m; i++) {
+            sum += nodeGain[i * m + p[i]];
+        }
+        if (!hasEdgeTerm) {
+            return sum;
+        }
+        for (int i = 0; i < nx; i++) {
+            int rowOffset = p[i] * m;
+            for (int e = outStart[i]; e < outStart[i + 1]; e++) {
+                sum += dot(outValue, e * de, yDense, (rowOffset + p[outNode[e]]) * de);
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Returns {@code f(p o (i j)) - f(p)}, the gain of exchanging the images of {@code i} and
+     * {@code j}, in time proportional to their degrees in {@code X}.
+     */
+    double swapGain(int[] p, int i, int j) {
+        int a = p[i];
+        int b = p[j];
+        double gain = nodeGain[i * m + b] + nodeGain[j * m + a] - nodeGain[i * m + a]
+                - nodeGain[j * m + b];
+        if (!hasEdgeTerm) {
+            return gain;
+        }
+
+        // Edges leaving i or j; the pair (i, j) itself trades y_ab for y_ba.
+        for (int e = outStart[i]; e < outStart[i + 1]; e++) {
+            int k = outNode[e];
+            int target = k == j ? a : p[k];
+            gain += dot(outValue, e * de, yDense, (b * m + target) * de)
+                    - dot(outValue, e * de, yDense, (a * m + (k == j ? b : target)) * de);
+        }
+        for (int e = outStart[j]; e < outStart[j + 1]; e++) {
+            int k = outNode[e];
+            int target = k == i ? b : p[k];
+            gain += dot(outValue, e * de, yDense, (a * m + target) * de)
+                    - dot(outValue, e * de, yDense, (b * m + (k == i ? a : target)) * de);
+        }
+
+        // Edges entering i or j from a third node.
+        for (int e = inStart[i]; e < inStart[i + 1]; e++) {
+            int k = inNode[e];
+            if (k != j) {
+                int source = p[k] * m;
+                gain += dot(inValue, e * de, yDense, (source + b) * de)
+                        - dot(inValue, e * de, yDense, (source + a) * de);
+            }
+        }
+        for (int e = inStart[j]; e < inStart[j + 1]; e++) {
+            int k = inNode[e];
+            if (k != i) {
+                int source = p[k] * m;
+                gain += dot(inValue, e * de, yDense, (source + a) * de)
+                        - dot(inValue, e * de, yDense, (source + b) * de);
+            }
+        }
+        return gain;
+    }
+
+    /**
+     * Improves {@code p} in place by exchanging pairs of images while some exchange gains more
+     * than {@code minGain} (first improvement, sweeping pairs in index order), and returns the
+     * total gain. Exchanges of two padding nodes of {@code X}, or of two padding nodes of
+     * {@code Y}, change nothing and are skipped.
+     */
+    double localSearch(int[] p, double minGain) {
+        double total = 0.0;
+        boolean improved = true;
+        while (improved) {
+            improved = false;
+            for (int i = 0; i < nx; i++) {
+                for (int j = i + 1; j < m; j++) {
+                    if (p[i] >= ny && p[j] >= ny) {
+                        continue;
+                    }
+                    double gain = swapGain(p, i, j);
+                    if (gain > minGain) {
+                        int swap = p[i];
+                        p[i] = p[j];
+                        p[j] = swap;
+                        total += gain;
+                        improved = true;
+                    }
+                }
+            }
+        }
+        return total;
+    }
+
+    /** The gain below which an exchange counts as no improvement (rounding noise). */
+    double noise() {
+        return 1e-12 * Math.max(1.0, scale);
+    }
+
+    static double dot(double[] u, int uOffset, double[] v, int vOffset, int length) {
+        double sum = 0.0;
+        for (int c = 0; c < length; c++) {
+            sum += u[uOffset + c] * v[vOffset + c];
+        }
+        return sum;
+    }
+
+    private double dot(double[] u, int uOffset, double[] v, int vOffset) {
+        if (de == 1) {
+            return u[uOffset] * v[vOffset];
+        }
+        return dot(u, uOffset, v, vOffset, de);
+    }
+
+    private static double[] ensure(double[] array, int length) {
+        return array.length >= length ? array : new double[length];
+    }
+
+    private static int[] ensure(int[] array, int length) {
+        return array.length >= length ? array : new int[length];
+    }
+}

@@ -1,0 +1,119 @@
+package org.orbifold.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.orbifold.match.Aligner;
+import org.orbifold.match.Alignment;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
+
+/**
+ * The alignment step shared by the center computations: align every sample graph to the
+ * current center, warm-started at its previous alignment, and keep the previous alignment
+ * unless the new one has a strictly larger similarity {@code <X, pi . Y_i>} for the current
+ * center {@code X}. Whatever the aligner does, the step therefore never lowers any
+ * similarity, which is what makes the reported objectives monotone.
+ */
+final class AlignmentStep {
+
+    /**
+     * Relative gain in similarity below which a new alignment does not replace the previous
+     * one; it keeps rounding noise between equally good alignments from counting as change.
+     */
+    static final double IMPROVEMENT_TOLERANCE = 1e-12;
+
+    /**
+     * The alignments of all sample graphs to one center.
+     *
+     * @param alignments one alignment per graph, permutations of the center's order
+     * @param squaredDistances {@code ||X - pi_i . Y_i||^2} for each graph, summed term by term
+     * @param changed whether any permutation differs from its warm start (always true
+     *     without warm starts)
+     */
+    record Outcome(List<Alignment> alignments, double[] squaredDistances, boolean changed) {
+
+        /** Returns the permutations, in sample order. */
+        List<Permutation> permutations() {
+            List<Permutation> result = new ArrayList<>(alignments.size());
+            for (Alignment a : alignments) {
+                result.add(a.permutation());
+            }
+            return result;
+        }
+
+        /** Returns the distances {@code ||X - pi_i . Y_i||}. */
+        double[] distances() {
+            double[] d = new double[squaredDistances.length];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = Math.sqrt(squaredDistances[i]);
+            }
+            return d;
+        }
+    }
+
+    private record Single(Alignment alignment, double squaredDistance, boolean changed) {
+    }
+
+    private AlignmentStep() {
+    }
+
+    /**
+     * Aligns every graph of the sample to {@code center} in parallel.
+     *
+     * @param aligner the aligner
+     * @param sample the sample
+     * @param center the current center, of order {@code sample.space.size()}
+     * @param starts the previous permutations (of the center's order), or null to align from
+     *     scratch
+     * @param executor where the alignments run
+     * @return the new alignments, identical for any thread count
+     */
+    static Outcome run(Aligner aligner, WeightedSample sample, Graph center,
+            List<Permutation> starts, Executor executor) {
+        List<Single> singles = Batch.map(sample.size(), i -> alignOne(aligner, sample.space,
+                center, sample.graph(i), starts == null ? null : starts.get(i)), executor);
+        List<Alignment> alignments = new ArrayList<>(singles.size());
+        double[] squared = new double[singles.size()];
+        boolean changed = false;
+        for (int i = 0; i < singles.size(); i++) {
+            Single s = singles.get(i);
+            alignments.add(s.alignment());
+            squared[i] = s.squaredDistance();
+            changed |= s.changed();
+        }
+        return new Outcome(List.copyOf(alignments), squared, changed);
+    }
+
+    private static Single alignOne(Aligner aligner, GraphSpace space, Graph center, Graph y,
+            Permutation start) {
+        // Align, warm-started when a previous permutation exists.
+        Alignment found = start == null ? aligner.align(space, center, y)
+                : aligner.align(space, center, y, start);
+        Permutation candidate = found.permutation();
+        if (candidate.size() != center.order()) {
+            throw new IllegalStateException("aligner " + aligner.name() + " returned a"
+                    + " permutation of size " + candidate.size() + " for a center of order "
+                    + center.order());
+        }
+        double candidateSimilarity = space.similarity(center, y, candidate);
+
+        // Keep the previous permutation unless the new one is strictly better for this center.
+        Permutation chosen = candidate;
+        double similarity = candidateSimilarity;
+        if (start != null) {
+            double startSimilarity = space.similarity(center, y, start);
+            double margin = IMPROVEMENT_TOLERANCE * Math.max(1.0, Math.abs(startSimilarity));
+            if (!(candidateSimilarity > startSimilarity + margin)) {
+                chosen = start;
+                similarity = startSimilarity;
+            }
+        }
+
+        boolean changed = start == null || !chosen.equals(start);
+        double distance = Math.sqrt(space.squaredDistanceFromSimilarity(center, y, similarity));
+        Alignment alignment = new Alignment(chosen, similarity, distance, found.certified());
+        return new Single(alignment, AlignedDistance.squared(space, center, y, chosen), changed);
+    }
+}

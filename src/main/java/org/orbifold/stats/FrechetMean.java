@@ -1,0 +1,304 @@
+package org.orbifold.stats;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import org.orbifold.match.Aligner;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphAccumulator;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.IterationListener;
+import org.orbifold.space.Permutation;
+
+/**
+ * The Fréchet (sample) mean of graphs: a graph {@code X} of order {@code space.size()} that
+ * minimises {@code F(X) = (1/W) sum_i w_i d(X, Y_i)^2}, found by align-all-and-average, the
+ * majorize-minimize step of Jain and Obermayer (2009, "Structure spaces", Journal of Machine
+ * Learning Research 10), also known as align-all-and-compute (Calissano, Feragen and Vantini,
+ * "Populations of unlabelled networks: graph space geometry and generalized geodesic
+ * principal components", Biometrika, 2024):
+ *
+ * <pre>
+ *   X_{t+1} = (1/W) sum_i w_i pi_i^t . Y_i,      W = sum_i w_i,
+ * </pre>
+ *
+ * <p>where {@code pi_i^t} aligns {@code Y_i} to {@code X_t}. Each alignment at {@code X_{t+1}}
+ * is warm-started at {@code pi_i^t}, and {@code pi_i^t} is kept unless the new one is strictly
+ * better for {@code X_{t+1}}. The reported objective
+ * {@code F^(X_t) = (1/W) sum_i w_i ||X_t - pi_i^t . Y_i||^2} then never rises, whatever the
+ * aligner. Proof: {@code X_{t+1}} minimises {@code G_t(X) = (1/W) sum_i w_i ||X - pi_i^t .
+ * Y_i||^2}, so {@code G_t(X_{t+1}) <= G_t(X_t) = F^(X_t)}; the kept or better alignments
+ * give {@code F^(X_{t+1}) <= G_t(X_{t+1})}.
+ *
+ * <p>Stopping rules, checked after each update: no alignment changed (a fixed point, since
+ * the next mean would be the same), or the relative decrease of the objective fell below the
+ * tolerance (both {@link Status#CONVERGED}); the iteration limit ({@link
+ * Status#MAX_ITERATIONS}); the listener returned false ({@link Status#STOPPED_BY_LISTENER}).
+ * An update that would raise the objective (possible only through rounding) is rejected and
+ * the run ends {@link Status#CONVERGED} at the previous iterate.
+ *
+ * <p>Starting point: {@link Builder#initial(Graph)} if given, otherwise the set mean
+ * ({@link Medoid}, sum of squared distances, same aligner; its alignments warm-start the
+ * first step, so the result never scores worse than the set mean) or the {@link
+ * IncrementalMean} ({@link Start}). The start is padded to the space size.
+ *
+ * <p>The alignment step runs on the configured executor, one task per graph; the results are
+ * collected and reduced in index order, so the mean is bit-for-bit the same for any thread
+ * count. Each iteration costs {@code N} alignments plus {@code O(N m^2 d)} for the average.
+ *
+ * <p>Instances are immutable and thread-safe if the aligner, executor and listener are.
+ *
+ * <p><b>Limitations.</b> The result is a local minimum of the surrogate objective, not in
+ * general the global Fréchet mean; with a heuristic aligner the objective is an upper bound
+ * on the true {@code F}. The mean is dense: its edge set is the union of the aligned edge
+ * sets. Restarts from several points are left to the caller. Optimal alignments tie when
+ * the center has null nodes (a padded medoid): which null node receives which extra node is
+ * then the aligner's choice, so two exact aligners may reach different local minima.
+ */
+public final class FrechetMean {
+
+    /** The default iteration limit. */
+    public static final int DEFAULT_MAX_ITERATIONS = 100;
+
+    /** The default tolerance on the relative decrease of the objective. */
+    public static final double DEFAULT_TOLERANCE = 1e-9;
+
+    /** Where the iteration starts when no initial graph is given. */
+    public enum Start {
+        /** The set mean: the sample graph with the least sum of squared distances. */
+        MEDOID,
+        /** The {@link IncrementalMean} of the sample, shuffled with the configured seed. */
+        INCREMENTAL_MEAN
+    }
+
+    private final Aligner aligner;
+    private final int maxIterations;
+    private final double tolerance;
+    private final Executor executor;
+    private final IterationListener listener;
+    private final Graph initial;
+    private final Start start;
+    private final long seed;
+
+    private FrechetMean(Builder builder) {
+        this.aligner = builder.aligner;
+        this.maxIterations = builder.maxIterations;
+        this.tolerance = builder.tolerance;
+        this.executor = builder.executor;
+        this.listener = builder.listener;
+        this.initial = builder.initial;
+        this.start = builder.start;
+        this.seed = builder.seed;
+    }
+
+    /**
+     * Starts a configuration with the defaults: 100 iterations, tolerance {@code 1e-9}, the
+     * common fork-join pool, no listener, the set mean as the starting point, seed 0. The
+     * aligner has no default and must be set.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns the aligner. */
+    public Aligner aligner() {
+        return aligner;
+    }
+
+    /** Returns the iteration limit. */
+    public int maxIterations() {
+        return maxIterations;
+    }
+
+    /** Returns the tolerance on the relative decrease of the objective. */
+    public double tolerance() {
+        return tolerance;
+    }
+
+    /**
+     * Computes the mean of an unweighted sample.
+     *
+     * @param space the graph space of the sample; the mean has order {@code space.size()}
+     * @param graphs a non-empty list of graphs of {@code space}; not retained
+     * @return the mean, its mean squared distance, trace, status and alignments
+     * @throws IllegalArgumentException if the list is empty or a graph (or the initial graph)
+     *     is not in the space
+     */
+    public CenterResult compute(GraphSpace space, List<Graph> graphs) {
+        return compute(space, graphs, null);
+    }
+
+    /**
+     * Computes the weighted mean, the minimiser of {@code (1/W) sum_i w_i d(X, Y_i)^2}.
+     *
+     * @param space the graph space of the sample; the mean has order {@code space.size()}
+     * @param graphs a non-empty list of graphs of {@code space}; not retained
+     * @param weights one finite weight {@code >= 0} per graph with a positive sum, or null for
+     *     unit weights; not modified, not retained
+     * @return the mean, its weighted mean squared distance, trace, status and alignments
+     * @throws IllegalArgumentException if the list is empty, a graph (or the initial graph)
+     *     is not in the space, or a weight is negative or not finite
+     */
+    public CenterResult compute(GraphSpace space, List<Graph> graphs, double[] weights) {
+        WeightedSample sample = WeightedSample.of(space, graphs, weights);
+        int m = space.size();
+
+        // Starting point, with warm-start alignments when the set mean supplies them.
+        Graph first;
+        List<Permutation> warmStarts = null;
+        if (initial != null) {
+            first = Checks.requireInitial(space, initial).pad(m);
+        } else if (start == Start.INCREMENTAL_MEAN) {
+            first = IncrementalMean.pass(sample, aligner, seed);
+        } else {
+            MedoidResult medoid = Medoid.compute(sample, aligner, executor, true);
+            first = medoid.medoid().pad(m);
+            warmStarts = Medoid.extendedPermutations(medoid, m);
+        }
+
+        CenterLoop loop = new CenterLoop(aligner, executor, listener, maxIterations, tolerance,
+                true);
+        return loop.run(sample, first, warmStarts, (center, outcome) -> average(sample,
+                outcome.permutations(), m), outcome -> sample.weightedMean(
+                        outcome.squaredDistances()));
+    }
+
+    /** Returns {@code (1/W) sum_i w_i pi_i . Y_i}, summed in index order. */
+    private static Graph average(WeightedSample sample, List<Permutation> alignments,
+            int order) {
+        GraphAccumulator sum = new GraphAccumulator(sample.space, order);
+        for (int i = 0; i < sample.size(); i++) {
+            if (sample.weights[i] > 0.0) {
+                sum.add(sample.graph(i), alignments.get(i), sample.weights[i]);
+            }
+        }
+        return sum.average();
+    }
+
+    /** Configures a {@link FrechetMean}. Not thread-safe. */
+    public static final class Builder {
+
+        private Aligner aligner;
+        private int maxIterations = DEFAULT_MAX_ITERATIONS;
+        private double tolerance = DEFAULT_TOLERANCE;
+        private Executor executor = ForkJoinPool.commonPool();
+        private IterationListener listener = IterationListener.NONE;
+        private Graph initial;
+        private Start start = Start.MEDOID;
+        private long seed;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the aligner (required).
+         *
+         * @param value the aligner
+         * @return this builder
+         */
+        public Builder aligner(Aligner value) {
+            this.aligner = Objects.requireNonNull(value, "aligner");
+            return this;
+        }
+
+        /**
+         * Sets the iteration limit; 0 returns the starting point with its alignments.
+         *
+         * @param value the largest number of updates, {@code >= 0}
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder maxIterations(int value) {
+            this.maxIterations = Checks.requireIterations(value);
+            return this;
+        }
+
+        /**
+         * Sets the tolerance on the relative decrease {@code (F_t - F_{t+1}) / F_t}.
+         *
+         * @param value a finite tolerance {@code >= 0}
+         * @return this builder
+         * @throws IllegalArgumentException if negative or not finite
+         */
+        public Builder tolerance(double value) {
+            this.tolerance = Checks.requireTolerance(value);
+            return this;
+        }
+
+        /**
+         * Sets where the alignments run. The calling thread waits for the tasks; with a
+         * bounded executor that is not a fork-join pool, do not call {@code compute} from one
+         * of its own tasks.
+         *
+         * @param value the executor
+         * @return this builder
+         */
+        public Builder executor(Executor value) {
+            this.executor = Objects.requireNonNull(value, "executor");
+            return this;
+        }
+
+        /**
+         * Sets the listener, told the iteration, the objective, the relative decrease and the
+         * elapsed time after every update; returning false stops the run.
+         *
+         * @param value the listener
+         * @return this builder
+         */
+        public Builder listener(IterationListener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /**
+         * Sets the starting graph, which overrides {@link #start(Start)}; it must belong to
+         * the space passed to {@code compute} and is padded to its size.
+         *
+         * @param value the starting graph, or null for the configured {@link Start}
+         * @return this builder
+         */
+        public Builder initial(Graph value) {
+            this.initial = value;
+            return this;
+        }
+
+        /**
+         * Sets how the starting point is chosen when no initial graph is given.
+         *
+         * @param value the starting rule
+         * @return this builder
+         */
+        public Builder start(Start value) {
+            this.start = Objects.requireNonNull(value, "start");
+            return this;
+        }
+
+        /**
+         * Sets the seed of the shuffle of {@link Start#INCREMENTAL_MEAN}.
+         *
+         * @param value the seed
+         * @return this builder
+         */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /**
+         * Returns the configured mean.
+         *
+         * @return a new immutable {@link FrechetMean}
+         * @throws IllegalStateException if no aligner was set
+         */
+        public FrechetMean build() {
+            if (aligner == null) {
+                throw new IllegalStateException("FrechetMean needs an aligner: call"
+                        + " aligner(...) before build()");
+            }
+            return new FrechetMean(this);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Central tendency in graph space: the Fréchet mean (align-all-and-average, warm started so
+ * that its objective never rises), the incremental mean of Jain and Obermayer, the Fréchet
+ * median (generalized Weiszfeld with the Vardi-Zhang rule at sample points), and the set
+ * mean and set median (medoids). Every algorithm takes an {@link org.orbifold.match.Aligner}
+ * and so runs with any matching strategy; batches of alignments run on a caller-given
+ * executor and give the same result for any number of threads.
+ */
+package org.orbifold.stats;

@@ -1,0 +1,135 @@
+package org.orbifold.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
+
+class ExactAlignerTest {
+
+    private static final long SEED = 20240611L;
+
+    @Test
+    void matchesBruteForceOnRandomGraphs() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        ExactAligner exact = new ExactAligner(7L);
+        MatchTesting.Values[] kinds = MatchTesting.Values.values();
+        int instances = 240;
+        for (int t = 0; t < instances; t++) {
+            int nx = 1 + random.nextInt(7);
+            int ny = 1 + random.nextInt(7);
+            int dv = random.nextInt(3);
+            int de = 1 + random.nextInt(2);
+            boolean directed = random.nextBoolean();
+            double density = 0.15 + 0.8 * random.nextDouble();
+            MatchTesting.Values kind = kinds[t % kinds.length];
+            Graph x = MatchTesting.randomGraph(random, nx, dv, de, density, directed, kind);
+            Graph y = MatchTesting.randomGraph(random, ny, dv, de, density,
+                    random.nextBoolean(), kind);
+            GraphSpace space = new GraphSpace(7, dv, de, 1.0, 0.3 + random.nextDouble());
+            int m = Math.max(nx, ny);
+
+            Alignment alignment = exact.align(space, x, y);
+            double expected = MatchTesting.bruteForceSimilarity(space, x, y, m);
+            double tolerance = MatchTesting.tolerance(space, x, y);
+            assertTrue(alignment.certified(), "instance " + t);
+            assertEquals(m, alignment.permutation().size(), "instance " + t);
+            assertEquals(expected, alignment.similarity(), tolerance, "instance " + t);
+            assertEquals(space.distance(x, y, alignment.permutation()), alignment.distance(),
+                    tolerance, "instance " + t);
+        }
+    }
+
+    @Test
+    void certifiesSymmetricGraphs() {
+        ExactAligner exact = new ExactAligner(1L);
+        GraphSpace space = new GraphSpace(10, 0, 1, 1.0, 1.0);
+        Graph ring = MatchTesting.cycle(10);
+        Graph twoRings = MatchTesting.cycles(5, 5);
+        Graph clique = MatchTesting.complete(10);
+        SplittableRandom random = new SplittableRandom(SEED);
+        Graph shuffled = ring.permute(Permutation.random(10, random));
+
+        Alignment same = exact.align(space, ring, shuffled);
+        assertTrue(same.certified());
+        assertEquals(0.0, same.distance(), MatchTesting.TOL);
+
+        // C10 against 2 C5: the edges of C10 kept by a bijection form paths, and a path lies in
+        // one 5-cycle, so at most 4 + 4 of the 10 edges match: similarity 2 * 8 (ordered pairs).
+        Alignment rings = exact.align(space, ring, twoRings);
+        assertTrue(rings.certified());
+        assertEquals(16.0, rings.similarity(), MatchTesting.TOL);
+
+        Alignment cliques = exact.align(space, clique, clique.permute(
+                Permutation.random(10, random)));
+        assertTrue(cliques.certified());
+        assertEquals(0.0, cliques.distance(), MatchTesting.TOL);
+    }
+
+    @Test
+    void certifiesRandomGraphsOfOrderTen() {
+        SplittableRandom random = new SplittableRandom(SEED + 1);
+        ExactAligner exact = new ExactAligner(3L);
+        FaqAligner faq = new FaqAligner(3L);
+        for (int t = 0; t < 20; t++) {
+            boolean directed = t % 2 == 0;
+            Graph x = MatchTesting.randomGraph(random, 10, 1, 1, 0.3, directed,
+                    MatchTesting.Values.POSITIVE);
+            Graph y = MatchTesting.randomGraph(random, 10, 1, 1, 0.3, directed,
+                    MatchTesting.Values.POSITIVE);
+            GraphSpace space = new GraphSpace(10, 1, 1, 1.0, 1.0);
+            Alignment alignment = exact.align(space, x, y);
+            assertTrue(alignment.certified(), "instance " + t);
+            Alignment heuristic = faq.align(space, x, y);
+            assertTrue(alignment.similarity() >= heuristic.similarity()
+                    - MatchTesting.tolerance(space, x, y), "instance " + t);
+            assertEquals(space.distance(x, y, alignment.permutation()), alignment.distance(),
+                    MatchTesting.TOL);
+        }
+    }
+
+    @Test
+    void stopsAtTheNodeLimitWithAValidPermutation() {
+        GraphSpace space = new GraphSpace(10, 0, 1, 1.0, 1.0);
+        Graph ring = MatchTesting.cycle(10);
+        Graph twoRings = MatchTesting.cycles(5, 5);
+        ExactAligner limited = new ExactAligner(1L, 1, ExactAligner.DEFAULT_TIME_LIMIT);
+        Alignment alignment = limited.align(space, ring, twoRings);
+        assertFalse(alignment.certified());
+        assertEquals(10, alignment.permutation().size());
+        assertEquals(space.distance(ring, twoRings, alignment.permutation()),
+                alignment.distance(), MatchTesting.TOL);
+    }
+
+    @Test
+    void stopsAtTheTimeLimitWithAValidPermutation() {
+        SplittableRandom random = new SplittableRandom(SEED + 2);
+        Graph x = MatchTesting.randomGraph(random, 14, 0, 1, 0.5, false,
+                MatchTesting.Values.UNIT);
+        Graph y = MatchTesting.randomGraph(random, 14, 0, 1, 0.5, false,
+                MatchTesting.Values.UNIT);
+        GraphSpace space = new GraphSpace(14, 0, 1, 1.0, 1.0);
+        ExactAligner limited = new ExactAligner(1L, Long.MAX_VALUE, Duration.ofNanos(1));
+        Alignment alignment = limited.align(space, x, y);
+        assertFalse(alignment.certified());
+        assertEquals(14, alignment.permutation().size());
+        assertEquals(space.distance(x, y, alignment.permutation()), alignment.distance(),
+                MatchTesting.TOL);
+    }
+
+    @Test
+    void rejectsNonPositiveLimits() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new ExactAligner(1L, 0, Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ExactAligner(1L, 10, Duration.ZERO));
+    }
+}
