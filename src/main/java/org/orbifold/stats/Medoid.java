@@ -134,7 +134,7 @@ public final class Medoid {
                 medoidIndex, j), executor);
         double[] rowDistances = new double[n];
         for (int j = 0; j < n; j++) {
-            rowDistances[j] = Math.sqrt(AlignedDistance.squared(sample.space, medoid,
+            rowDistances[j] = Math.sqrt(sample.space.squaredDistance(medoid,
                     sample.graph(j), alignments.get(j).permutation()));
         }
         double objective = sample.weightedMean(powers(rowDistances, squared));
@@ -179,7 +179,7 @@ public final class Medoid {
         for (int j = i + 1; j < n; j++) {
             Graph y = sample.graph(j);
             Permutation p = aligner.align(sample.space, x, y).permutation();
-            row[j - i - 1] = Math.sqrt(AlignedDistance.squared(sample.space, x, y, p));
+            row[j - i - 1] = Math.sqrt(sample.space.squaredDistance(x, y, p));
         }
         return row;
     }
