@@ -1,0 +1,199 @@
+package org.orbifold.io;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.orbifold.space.Graph;
+import org.orbifold.space.LabelEncoder;
+import org.orbifold.space.NodeExistence;
+
+/**
+ * Turns raw graphs into graphs of one attribute space, by the rules of {@code docs/formats.md}:
+ * discrete labels become one-hot channels {@code name=label}, numbers become channels named by
+ * the attribute, a missing value encodes as zero, an edge-existence channel {@code edge} is
+ * appended when some edge would otherwise be all zero (always when edges carry no attribute),
+ * the node-existence channel when {@link NodeExistence#isNeeded} says so, and the graphs are
+ * undirected exactly when every raw graph is symmetric. Package-private.
+ */
+final class AttributeEncoding {
+
+    /** Result of an encoding: the graphs, in input order, with their channel names. */
+    record Encoded(List<Graph> graphs, List<String> nodeChannels, List<String> edgeChannels,
+            List<String> notes) {
+    }
+
+    private AttributeEncoding() {
+    }
+
+    /**
+     * Encodes raw graphs.
+     *
+     * @param raw the graphs; their maps may hold, per attribute, only strings or only doubles
+     * @param maxCategories a discrete attribute with more distinct labels is left out (and a
+     *     note says so)
+     * @return the graphs, channels and notes
+     */
+    static Encoded encode(List<RawGraph> raw, int maxCategories) {
+        List<String> notes = new ArrayList<>();
+
+        // Plan the channels: one group per attribute, in order of first appearance.
+        List<Map<String, Object>> nodeItems = new ArrayList<>();
+        boolean symmetric = true;
+        String asymmetry = null;
+        for (RawGraph g : raw) {
+            nodeItems.addAll(g.nodes);
+            if (symmetric && !g.isSymmetric()) {
+                symmetric = false;
+                asymmetry = "graph '" + g.name + "': pair " + g.firstAsymmetricPair();
+            }
+        }
+        List<Map<String, Object>> edgeItems = new ArrayList<>();
+        for (RawGraph g : raw) {
+            for (Map.Entry<Long, Map<String, Object>> e : g.edges.entrySet()) {
+                if (!symmetric || RawGraph.source(e.getKey()) < RawGraph.target(e.getKey())) {
+                    edgeItems.add(e.getValue());
+                }
+            }
+        }
+        Plan nodePlan = Plan.of(nodeItems, maxCategories, "node", notes);
+        Plan edgePlan = Plan.of(edgeItems, maxCategories, "edge", notes);
+
+        // Edge existence: needed when some present edge would encode as all zeros.
+        boolean edgeChannel = edgePlan.channels.isEmpty() && !edgeItems.isEmpty();
+        for (int k = 0; k < edgeItems.size() && !edgeChannel; k++) {
+            edgeChannel = isZero(edgePlan.encode(edgeItems.get(k)));
+        }
+        List<String> edgeChannels = new ArrayList<>(edgePlan.channels);
+        if (edgeChannel) {
+            edgeChannels.add(GraphDataset.EDGE_CHANNEL);
+            notes.add("edge channel '" + GraphDataset.EDGE_CHANNEL + "' = 1 on every edge, since"
+                    + (edgePlan.channels.isEmpty() ? " edges carry no attributes"
+                    : " some edges have all-zero attributes"));
+        }
+        if (!edgeItems.isEmpty()) {
+            notes.add(symmetric ? "every edge is listed in both directions with equal attributes:"
+                    + " graphs read as undirected"
+                    : "graphs read as directed, since " + asymmetry);
+        }
+
+        // Build the graphs.
+        List<Graph> graphs = new ArrayList<>(raw.size());
+        int edgeDimension = edgeChannels.size();
+        for (RawGraph g : raw) {
+            Graph.Builder builder = Graph.builder(nodePlan.channels.size(), edgeDimension)
+                    .directed(!symmetric);
+            for (Map<String, Object> node : g.nodes) {
+                builder.addNode(nodePlan.encode(node));
+            }
+            for (Map.Entry<Long, Map<String, Object>> e : g.edges.entrySet()) {
+                int i = RawGraph.source(e.getKey());
+                int j = RawGraph.target(e.getKey());
+                if (!symmetric || i < j) {
+                    double[] value = edgePlan.encode(e.getValue());
+                    if (edgeChannel) {
+                        value = Arrays.copyOf(value, edgeDimension);
+                        value[edgeDimension - 1] = 1.0;
+                    }
+                    builder.addEdge(i, j, value);
+                }
+            }
+            graphs.add(builder.build());
+        }
+
+        // Node existence, decided on the data.
+        List<String> nodeChannels = new ArrayList<>(nodePlan.channels);
+        if (NodeExistence.isNeeded(graphs)) {
+            graphs = NodeExistence.append(graphs);
+            nodeChannels.add(NodeExistence.CHANNEL_NAME);
+            notes.add("node channel '" + NodeExistence.CHANNEL_NAME + "' = 1 on every node, since"
+                    + (nodePlan.channels.isEmpty() ? " nodes carry no attributes"
+                    : " some nodes have all-zero attributes"));
+        }
+        return new Encoded(graphs, nodeChannels, edgeChannels, notes);
+    }
+
+    private static boolean isZero(double[] values) {
+        for (double v : values) {
+            if (v != 0.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The channel layout of the nodes or of the edges. */
+    private static final class Plan {
+
+        final List<String> channels = new ArrayList<>();
+        final Map<String, Integer> offsets = new LinkedHashMap<>();
+        final Map<String, LabelEncoder> encoders = new LinkedHashMap<>();
+
+        static Plan of(List<Map<String, Object>> items, int maxCategories, String kind,
+                List<String> notes) {
+            Map<String, TreeSet<String>> labels = new LinkedHashMap<>();
+            Map<String, Boolean> numeric = new LinkedHashMap<>();
+            Map<String, Integer> present = new LinkedHashMap<>();
+            for (Map<String, Object> item : items) {
+                for (Map.Entry<String, Object> a : item.entrySet()) {
+                    boolean isNumber = a.getValue() instanceof Double;
+                    Boolean before = numeric.putIfAbsent(a.getKey(), isNumber);
+                    if (before != null && before != isNumber) {
+                        throw new IllegalStateException("attribute '" + a.getKey()
+                                + "' mixes numbers and labels");
+                    }
+                    present.merge(a.getKey(), 1, Integer::sum);
+                    if (!isNumber) {
+                        labels.computeIfAbsent(a.getKey(), k -> new TreeSet<>())
+                                .add((String) a.getValue());
+                    }
+                }
+            }
+            Plan plan = new Plan();
+            for (Map.Entry<String, Boolean> a : numeric.entrySet()) {
+                String key = a.getKey();
+                if (a.getValue()) {
+                    plan.offsets.put(key, plan.channels.size());
+                    plan.channels.add(key);
+                } else if (labels.get(key).size() > maxCategories) {
+                    notes.add(kind + " attribute '" + key + "' left out: it has "
+                            + labels.get(key).size() + " distinct labels, more than the "
+                            + maxCategories + " a one-hot code allows here");
+                    continue;
+                } else {
+                    LabelEncoder encoder = LabelEncoder.of(labels.get(key));
+                    plan.offsets.put(key, plan.channels.size());
+                    plan.encoders.put(key, encoder);
+                    for (String label : encoder.labels()) {
+                        plan.channels.add(key + "=" + label);
+                    }
+                }
+                int missing = items.size() - present.get(key);
+                if (missing > 0) {
+                    notes.add(kind + " attribute '" + key + "' is missing on " + missing + " of "
+                            + items.size() + " " + kind + "s and encoded as zero there");
+                }
+            }
+            return plan;
+        }
+
+        double[] encode(Map<String, Object> item) {
+            double[] vector = new double[channels.size()];
+            for (Map.Entry<String, Object> a : item.entrySet()) {
+                Integer offset = offsets.get(a.getKey());
+                if (offset == null) {
+                    continue;
+                }
+                LabelEncoder encoder = encoders.get(a.getKey());
+                if (encoder == null) {
+                    vector[offset] = (Double) a.getValue();
+                } else {
+                    encoder.encode((String) a.getValue(), vector, offset);
+                }
+            }
+            return vector;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.orbifold.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A dataset file that does not follow its format, or a path that is not a dataset. The message
+ * is one line and names the file, the line (when the format has lines) and what was expected,
+ * for example {@code "data/MUTAG/MUTAG_A.txt, line 12: expected 2 comma-separated node ids,
+ * found 3 fields"}.
+ *
+ * <p>It is an {@link IOException} because a reader meets it while reading; callers that only
+ * want to report failures can catch {@code IOException} and print the message.
+ */
+public final class DatasetFormatException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String file;
+    private final int line;
+    private final String detail;
+
+    /**
+     * Creates the exception for a problem at a known line.
+     *
+     * @param file the offending file
+     * @param line the 1-based line number, or 0 when no line applies
+     * @param detail what was found and what was expected
+     */
+    public DatasetFormatException(Path file, int line, String detail) {
+        super(line > 0 ? file + ", line " + line + ": " + detail : file + ": " + detail);
+        this.file = String.valueOf(file);
+        this.line = Math.max(0, line);
+        this.detail = detail;
+    }
+
+    /**
+     * Creates the exception for a problem with a whole file (no line applies).
+     *
+     * @param file the offending file
+     * @param detail what was found and what was expected
+     */
+    public DatasetFormatException(Path file, String detail) {
+        this(file, 0, detail);
+    }
+
+    private DatasetFormatException(String message, Path file) {
+        super(message);
+        this.file = String.valueOf(file);
+        this.line = 0;
+        this.detail = message;
+    }
+
+    /**
+     * Returns the exception for a path that does not exist, with the message
+     * {@code "no such file or folder: <path>"}.
+     *
+     * @param path the missing path
+     * @return the exception
+     */
+    public static DatasetFormatException noSuchPath(Path path) {
+        return new DatasetFormatException("no such file or folder: " + path, path);
+    }
+
+    /** Returns the offending file as the caller named it. */
+    public String file() {
+        return file;
+    }
+
+    /** Returns the 1-based line number, or 0 when no line applies. */
+    public int line() {
+        return line;
+    }
+
+    /** Returns the description of the problem without the file and line. */
+    public String detail() {
+        return detail;
+    }
+}

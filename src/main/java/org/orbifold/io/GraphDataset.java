@@ -1,0 +1,262 @@
+package org.orbifold.io;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.orbifold.space.Graph;
+import org.orbifold.space.LabelEncoder;
+import org.orbifold.space.NodeExistence;
+
+/**
+ * A named collection of graphs with equal attribute dimensions, optional class labels, one name
+ * per graph, and the names of the node and edge attribute channels.
+ *
+ * <p><b>Channel names.</b> The readers of this package name channels by the rules of
+ * {@code docs/formats.md}, and {@link #nodeGroups()} and {@link #edgeGroups()} rely on them:
+ * <ul>
+ *   <li>a discrete attribute {@code a} with labels {@code l_1 < ... < l_k} (the order of
+ *       {@link LabelEncoder}) becomes the consecutive one-hot channels {@code a=l_1}, ...,
+ *       {@code a=l_k};</li>
+ *   <li>a numeric attribute {@code a} becomes one channel named {@code a}, a name without
+ *       {@code =};</li>
+ *   <li>the node-existence channel is named {@link NodeExistence#CHANNEL_NAME} and comes last;
+ *       the edge-existence channel is named {@link #EDGE_CHANNEL} and comes last.</li>
+ * </ul>
+ * The constructor checks that channel names are distinct and that the one-hot channels of each
+ * attribute are consecutive and in label-encoder order, so every dataset, however made, can be
+ * decoded.
+ *
+ * <p>Instances are immutable and thread-safe: lists are copied into unmodifiable lists.
+ *
+ * @param name the dataset name, for example {@code MUTAG} or {@code Letter/HIGH/train}
+ * @param graphs the graphs; all have {@code nodeChannels.size()} node channels and
+ *     {@code edgeChannels.size()} edge channels
+ * @param classLabels one class label per graph, or an empty list when the data has no classes
+ * @param graphNames one name per graph, for messages and output files
+ * @param nodeChannels the names of the node attribute channels
+ * @param edgeChannels the names of the edge attribute channels
+ * @param notes remarks of the reader about choices it made (directedness, attributes left out,
+ *     missing values); empty when there were none
+ */
+public record GraphDataset(String name, List<Graph> graphs, List<String> classLabels,
+        List<String> graphNames, List<String> nodeChannels, List<String> edgeChannels,
+        List<String> notes) {
+
+    /** Name of the edge-existence channel: 1 on every edge, so no edge looks like a non-edge. */
+    public static final String EDGE_CHANNEL = "edge";
+
+    /**
+     * Validates and copies the components.
+     *
+     * @throws IllegalArgumentException if list lengths disagree, a graph's dimensions do not
+     *     match the channel name counts, channel names repeat, or one-hot channels are not
+     *     consecutive and in label-encoder order
+     * @throws NullPointerException if a component or an element is null
+     */
+    public GraphDataset {
+        Objects.requireNonNull(name, "name");
+        graphs = List.copyOf(graphs);
+        classLabels = List.copyOf(classLabels);
+        graphNames = List.copyOf(graphNames);
+        nodeChannels = List.copyOf(nodeChannels);
+        edgeChannels = List.copyOf(edgeChannels);
+        notes = List.copyOf(notes);
+        if (!classLabels.isEmpty() && classLabels.size() != graphs.size()) {
+            throw new IllegalArgumentException("dataset '" + name + "' has " + graphs.size()
+                    + " graphs but " + classLabels.size() + " class labels");
+        }
+        if (graphNames.size() != graphs.size()) {
+            throw new IllegalArgumentException("dataset '" + name + "' has " + graphs.size()
+                    + " graphs but " + graphNames.size() + " graph names");
+        }
+        for (int k = 0; k < graphs.size(); k++) {
+            Graph g = graphs.get(k);
+            if (g.nodeDimension() != nodeChannels.size()
+                    || g.edgeDimension() != edgeChannels.size()) {
+                throw new IllegalArgumentException("graph " + k + " ('" + graphNames.get(k)
+                        + "') has node dimension " + g.nodeDimension() + " and edge dimension "
+                        + g.edgeDimension() + ", expected " + nodeChannels.size() + " and "
+                        + edgeChannels.size() + " as the channel names say");
+            }
+        }
+        groupsOf(nodeChannels, "node");
+        groupsOf(edgeChannels, "edge");
+    }
+
+    /**
+     * Creates a dataset without reader notes.
+     *
+     * @param name the dataset name
+     * @param graphs the graphs
+     * @param classLabels one class label per graph, or an empty list
+     * @param graphNames one name per graph
+     * @param nodeChannels the node channel names
+     * @param edgeChannels the edge channel names
+     */
+    public GraphDataset(String name, List<Graph> graphs, List<String> classLabels,
+            List<String> graphNames, List<String> nodeChannels, List<String> edgeChannels) {
+        this(name, graphs, classLabels, graphNames, nodeChannels, edgeChannels, List.of());
+    }
+
+    /** Returns the number of graphs. */
+    public int size() {
+        return graphs.size();
+    }
+
+    /** Returns whether every graph has a class label. */
+    public boolean hasClasses() {
+        return !classLabels.isEmpty();
+    }
+
+    /** Returns whether some graph is directed (the readers make all graphs agree). */
+    public boolean isDirected() {
+        for (Graph g : graphs) {
+            if (g.isDirected()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns the distinct class labels in {@link LabelEncoder} order (numeric when every label
+     * is an integer, else lexicographic).
+     *
+     * @return the classes, empty when the data has no classes
+     */
+    public List<String> classes() {
+        return LabelEncoder.of(classLabels).labels();
+    }
+
+    /**
+     * Returns the graphs of one class, with their names, channels and notes.
+     *
+     * @param label a class label of this dataset
+     * @return the sub-dataset named {@code name + "[" + label + "]"}
+     * @throws IllegalArgumentException if the label is not a class of this dataset
+     */
+    public GraphDataset ofClass(String label) {
+        List<String> known = classes();
+        if (!known.contains(label)) {
+            throw new IllegalArgumentException("dataset '" + name + "' has no class '" + label
+                    + "'; its classes are " + known);
+        }
+        List<Integer> kept = new ArrayList<>();
+        for (int k = 0; k < graphs.size(); k++) {
+            if (classLabels.get(k).equals(label)) {
+                kept.add(k);
+            }
+        }
+        return select(name + "[" + label + "]", kept);
+    }
+
+    /**
+     * Returns the graphs at the given indices, in that order (repeats allowed).
+     *
+     * @param indices graph indices in {@code 0..size()-1}
+     * @return the sub-dataset, with the same name, channels and notes
+     * @throws IndexOutOfBoundsException if an index is out of range
+     */
+    public GraphDataset subset(int... indices) {
+        List<Integer> kept = new ArrayList<>(indices.length);
+        for (int index : indices) {
+            Objects.checkIndex(index, graphs.size());
+            kept.add(index);
+        }
+        return select(name, kept);
+    }
+
+    /**
+     * Returns this dataset with every class label replaced by {@code mapping.apply(label)}, for
+     * example to merge classes (IAM Fingerprint's 4-class task maps a label to its first
+     * character, with {@code T} read as {@code A}).
+     *
+     * @param mapping maps a class label to a non-null new label
+     * @return the relabelled dataset
+     * @throws IllegalStateException if the dataset has no classes
+     */
+    public GraphDataset mapClasses(UnaryOperator<String> mapping) {
+        if (!hasClasses()) {
+            throw new IllegalStateException("dataset '" + name + "' has no class labels to map");
+        }
+        List<String> mapped = new ArrayList<>(classLabels.size());
+        for (String label : classLabels) {
+            mapped.add(Objects.requireNonNull(mapping.apply(label), "mapped label"));
+        }
+        return new GraphDataset(name, graphs, mapped, graphNames, nodeChannels, edgeChannels,
+                notes);
+    }
+
+    /** Returns the groups of node channels, one per source attribute, in channel order. */
+    public List<ChannelGroup> nodeGroups() {
+        return groupsOf(nodeChannels, "node");
+    }
+
+    /** Returns the groups of edge channels, one per source attribute, in channel order. */
+    public List<ChannelGroup> edgeGroups() {
+        return groupsOf(edgeChannels, "edge");
+    }
+
+    private GraphDataset select(String newName, List<Integer> kept) {
+        List<Graph> g = new ArrayList<>(kept.size());
+        List<String> labels = new ArrayList<>(kept.size());
+        List<String> names = new ArrayList<>(kept.size());
+        for (int k : kept) {
+            g.add(graphs.get(k));
+            names.add(graphNames.get(k));
+            if (hasClasses()) {
+                labels.add(classLabels.get(k));
+            }
+        }
+        return new GraphDataset(newName, g, labels, names, nodeChannels, edgeChannels, notes);
+    }
+
+    /** Splits channel names into groups, checking the rules of the class Javadoc. */
+    private static List<ChannelGroup> groupsOf(List<String> channels, String kind) {
+        List<ChannelGroup> groups = new ArrayList<>();
+        Set<String> seenNames = new HashSet<>();
+        Set<String> seenGroups = new HashSet<>();
+        int c = 0;
+        while (c < channels.size()) {
+            String channel = channels.get(c);
+            if (!seenNames.add(channel)) {
+                throw new IllegalArgumentException(kind + " channel name '" + channel
+                        + "' occurs twice");
+            }
+            int eq = channel.indexOf('=');
+            String group = eq < 0 ? channel : channel.substring(0, eq);
+            if (!seenGroups.add(group)) {
+                throw new IllegalArgumentException(kind + " channel '" + channel + "' at " + c
+                        + " repeats the attribute '" + group + "' of an earlier channel group");
+            }
+            if (eq < 0) {
+                groups.add(new ChannelGroup(group, c, null));
+                c++;
+                continue;
+            }
+
+            // One-hot group: the run of channels "group=label" starting here.
+            int start = c;
+            List<String> labels = new ArrayList<>();
+            while (c < channels.size() && channels.get(c).startsWith(group + "=")) {
+                if (c > start && !seenNames.add(channels.get(c))) {
+                    throw new IllegalArgumentException(kind + " channel name '"
+                            + channels.get(c) + "' occurs twice");
+                }
+                labels.add(channels.get(c).substring(eq + 1));
+                c++;
+            }
+            LabelEncoder encoder = LabelEncoder.of(labels);
+            if (!encoder.labels().equals(labels)) {
+                throw new IllegalArgumentException("one-hot " + kind + " channels of '" + group
+                        + "' are in the order " + labels + ", expected the label-encoder order "
+                        + encoder.labels());
+            }
+            groups.add(new ChannelGroup(group, start, encoder));
+        }
+        return List.copyOf(groups);
+    }
+}

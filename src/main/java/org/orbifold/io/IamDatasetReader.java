@@ -1,0 +1,536 @@
+package org.orbifold.io;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads splits of the IAM Graph Database (K. Riesen and H. Bunke 2008, "IAM Graph Database
+ * Repository for Graph Based Pattern Recognition and Machine Learning", SSPR&amp;SPR 2008, LNCS
+ * 5342, pp. 287-297, doi:10.1007/978-3-540-89689-0_33): a CXL split file lists
+ * {@code <print file="X.gxl" class="C"/>} entries, and each graph is a GXL file (Holt, Winter
+ * and Schürr 2000, "GXL: Toward a Standard Exchange Format") in the folder of the split file.
+ *
+ * <p><b>Encoding</b> (see also {@code docs/formats.md}). Every {@code <attr name="a">} of a
+ * node or an edge is one attribute. An attribute whose values are all {@code <int>},
+ * {@code <long>}, {@code <float>} or {@code <double>} numbers (or {@code <bool>}, read as 1 and
+ * 0) becomes one numeric channel {@code a}. An attribute with {@code <string>} values becomes the
+ * one-hot channels {@code a=v} over all values seen across the splits read together; values
+ * and class labels are trimmed of surrounding blanks (IAM pads atom symbols as {@code "C  "}
+ * and Fingerprint classes as {@code "A "}). A numeric element holding text (IAM Protein keeps
+ * amino-acid sequences in {@code <int>}) makes the attribute a discrete one. A discrete
+ * attribute with more than {@code maxCategories} labels (default
+ * {@value #DEFAULT_MAX_CATEGORIES}) is left out, since a one-hot code of what is in effect free
+ * text carries no shared structure; a note of the dataset says so. A value missing on a node or
+ * edge encodes as zero. Edges get the channel {@link GraphDataset#EDGE_CHANNEL} when they carry
+ * no attribute or some edge's attributes are all zero; nodes get the existence channel when
+ * {@link org.orbifold.space.NodeExistence#isNeeded} says so.
+ *
+ * <p><b>Directedness.</b> The graph's {@code edgemode} ({@code directed}, {@code undirected},
+ * {@code defaultdirected}, {@code defaultundirected}) and an edge's {@code isdirected} decide
+ * whether an edge is one ordered pair or both. When every ordered pair of every graph has its
+ * reverse with equal attributes, the graphs are read as undirected (this merges an undirected
+ * edge stored as two directed ones); otherwise all graphs are directed. IAM Fingerprint stores
+ * each ridge twice, but its {@code orient} and {@code angle} change sign and turn by
+ * {@code pi} with the direction, so Fingerprint graphs are directed with both pairs present.
+ *
+ * <p>Graphs are named by their GXL file name without {@code .gxl}, datasets by the split file
+ * name without {@code .cxl} after the name of its folder ({@code HIGH/train}), or of the folder
+ * above when that is called {@code data} ({@code Fingerprint/train}).
+ *
+ * <p><b>Errors.</b> Malformed XML, a missing or unreadable GXL file, an edge naming an unknown
+ * node, a self-loop, a repeated node id, an unsupported value element ({@code <tup>},
+ * {@code <seq>}, ...), a non-finite number, or an ordered pair given twice with different
+ * attributes throw a {@link DatasetFormatException} naming the file, line and column. The XML
+ * parser resolves no DTD and no external entity, so nothing is fetched from the network.
+ *
+ * <p>Stateless and thread-safe.
+ *
+ * <p><b>Limitations.</b> Graph-level {@code <attr>} elements, edge ids, hyperedges
+ * ({@code <rel>}) and nested graphs are ignored; a GXL file must hold exactly one graph. The
+ * split's {@code count} attribute is compared with the entries, and a mismatch is only noted.
+ * Splits read separately may get different channels (a label seen only in the test split, an
+ * existence channel needed only there): read the splits of one dataset together with
+ * {@link #readSplits(List)} to compare them.
+ */
+public final class IamDatasetReader {
+
+    /** Largest number of labels a discrete attribute may have and still be one-hot encoded. */
+    public static final int DEFAULT_MAX_CATEGORIES = 100;
+
+    private static final Set<String> NUMBER_TAGS = Set.of("int", "long", "float", "double");
+    private static final Set<String> VALUE_TAGS = Set.of("int", "long", "float", "double",
+            "string", "bool");
+    private static final Set<String> UNSUPPORTED_TAGS = Set.of("tup", "seq", "set", "bag",
+            "enum", "locator");
+
+    private IamDatasetReader() {
+    }
+
+    /**
+     * Reads one split.
+     *
+     * @param cxlFile the CXL split file; its GXL files lie in the same folder
+     * @return the dataset, with one class label per graph when the entries carry classes
+     * @throws DatasetFormatException if the split or a graph file breaks the format
+     * @throws IOException if a file cannot be read
+     */
+    public static GraphDataset read(Path cxlFile) throws IOException {
+        return readSplits(List.of(cxlFile), DEFAULT_MAX_CATEGORIES).get(0);
+    }
+
+    /**
+     * Reads several splits of one dataset with one shared encoding: the same channels, one-hot
+     * codes over the labels of all splits, one existence decision and one directedness.
+     *
+     * @param cxlFiles the split files, for example train, validation and test
+     * @return one dataset per split, in the given order
+     * @throws DatasetFormatException if a split or a graph file breaks the format
+     * @throws IOException if a file cannot be read
+     */
+    public static List<GraphDataset> readSplits(List<Path> cxlFiles) throws IOException {
+        return readSplits(cxlFiles, DEFAULT_MAX_CATEGORIES);
+    }
+
+    /**
+     * Reads several splits with one shared encoding and a chosen limit on one-hot codes.
+     *
+     * @param cxlFiles the split files
+     * @param maxCategories discrete attributes with more labels are left out; at least 1
+     * @return one dataset per split, in the given order
+     * @throws DatasetFormatException if a split or a graph file breaks the format
+     * @throws IOException if a file cannot be read
+     * @throws IllegalArgumentException if {@code maxCategories < 1} or no file is given
+     */
+    public static List<GraphDataset> readSplits(List<Path> cxlFiles, int maxCategories)
+            throws IOException {
+        if (maxCategories < 1) {
+            throw new IllegalArgumentException("maxCategories must be >= 1, got "
+                    + maxCategories);
+        }
+        if (cxlFiles.isEmpty()) {
+            throw new IllegalArgumentException("no split file given");
+        }
+        XMLInputFactory factory = secureFactory();
+        Kinds kinds = new Kinds();
+        List<List<String>> splitNotes = new ArrayList<>();
+        List<RawGraph> all = new ArrayList<>();
+        int[] splitSizes = new int[cxlFiles.size()];
+
+        // Parse every split and every graph file.
+        for (int s = 0; s < cxlFiles.size(); s++) {
+            Path cxl = cxlFiles.get(s);
+            List<String> notes = new ArrayList<>();
+            List<Entry> entries = readSplitFile(factory, cxl, notes);
+            Path folder = cxl.toAbsolutePath().getParent();
+            for (Entry entry : entries) {
+                Path gxl = folder.resolve(entry.file());
+                if (!Files.isRegularFile(gxl)) {
+                    throw new DatasetFormatException(cxl, entry.line(), "graph file '"
+                            + entry.file() + "' not found in " + folder);
+                }
+                all.add(readGraphFile(factory, gxl, stem(entry.file(), ".gxl"), entry.label(),
+                        kinds));
+            }
+            splitSizes[s] = entries.size();
+            splitNotes.add(notes);
+        }
+
+        // One encoding for all splits, then cut it back into splits.
+        List<String> kindNotes = kinds.resolve(all);
+        AttributeEncoding.Encoded encoded = AttributeEncoding.encode(all, maxCategories);
+        List<GraphDataset> result = new ArrayList<>(cxlFiles.size());
+        int start = 0;
+        for (int s = 0; s < cxlFiles.size(); s++) {
+            List<RawGraph> raw = all.subList(start, start + splitSizes[s]);
+            List<String> names = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            for (RawGraph g : raw) {
+                names.add(g.name);
+                if (g.classLabel != null) {
+                    labels.add(g.classLabel);
+                }
+            }
+            List<String> notes = new ArrayList<>(splitNotes.get(s));
+            notes.addAll(kindNotes);
+            notes.addAll(encoded.notes());
+            if (cxlFiles.size() > 1) {
+                notes.add("encoded together with " + (cxlFiles.size() - 1) + " other split(s)");
+            }
+            result.add(new GraphDataset(datasetName(cxlFiles.get(s)),
+                    encoded.graphs().subList(start, start + splitSizes[s]), labels, names,
+                    encoded.nodeChannels(), encoded.edgeChannels(), notes));
+            start += splitSizes[s];
+        }
+        return result;
+    }
+
+    /**
+     * Reads a single GXL graph file, encoded on its own (without classes).
+     *
+     * @param gxlFile the GXL file
+     * @return a dataset of one graph, named by the file
+     * @throws DatasetFormatException if the file breaks the format
+     * @throws IOException if the file cannot be read
+     */
+    public static GraphDataset readGraph(Path gxlFile) throws IOException {
+        if (!Files.isRegularFile(gxlFile)) {
+            throw DatasetFormatException.noSuchPath(gxlFile);
+        }
+        Kinds kinds = new Kinds();
+        String name = stem(gxlFile.getFileName().toString(), ".gxl");
+        List<RawGraph> raw = List.of(readGraphFile(secureFactory(), gxlFile, name, null, kinds));
+        List<String> notes = new ArrayList<>(kinds.resolve(raw));
+        AttributeEncoding.Encoded encoded = AttributeEncoding.encode(raw,
+                DEFAULT_MAX_CATEGORIES);
+        notes.addAll(encoded.notes());
+        return new GraphDataset(name, encoded.graphs(), List.of(), List.of(name),
+                encoded.nodeChannels(), encoded.edgeChannels(), notes);
+    }
+
+    /** An entry of a split file: a graph file, its class (or null) and the entry's line. */
+    private record Entry(String file, String label, int line) {
+    }
+
+    /** A raw attribute value: its text and, when it reads as a number, the number. */
+    private record Value(String text, Double number) {
+    }
+
+    /** An edge as written, before its ends are resolved. */
+    private record PendingEdge(String from, String to, Boolean directed,
+            Map<String, Object> attributes, int line, int column) {
+    }
+
+    private static XMLInputFactory secureFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
+        return factory;
+    }
+
+    private static List<Entry> readSplitFile(XMLInputFactory factory, Path cxl,
+            List<String> notes) throws IOException {
+        if (!Files.isRegularFile(cxl)) {
+            throw DatasetFormatException.noSuchPath(cxl);
+        }
+        List<Entry> entries = new ArrayList<>();
+        int declared = -1;
+        int withClass = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(cxl))) {
+            XMLStreamReader r = factory.createXMLStreamReader(in);
+            try {
+                while (r.hasNext()) {
+                    if (r.next() != XMLStreamConstants.START_ELEMENT) {
+                        continue;
+                    }
+                    String count = r.getAttributeValue(null, "count");
+                    if (count != null && !"print".equals(r.getLocalName())) {
+                        declared = parseCount(cxl, r, count);
+                    }
+                    if (!"print".equals(r.getLocalName())) {
+                        continue;
+                    }
+                    String file = r.getAttributeValue(null, "file");
+                    if (file == null || file.isBlank()) {
+                        throw error(cxl, r.getLocation(), "<print> without a file attribute;"
+                                + " expected <print file=\"X.gxl\" class=\"C\"/>");
+                    }
+                    String label = r.getAttributeValue(null, "class");
+                    if (label != null) {
+                        label = label.trim();
+                        withClass++;
+                    }
+                    entries.add(new Entry(file.trim(), label, r.getLocation().getLineNumber()));
+                    if (withClass != 0 && withClass != entries.size()) {
+                        throw error(cxl, r.getLocation(), "entry '" + file + "' has "
+                                + (label == null ? "no class" : "a class")
+                                + "; expected every entry or none to have one");
+                    }
+                }
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException e) {
+            throw xmlError(cxl, e);
+        }
+        if (declared >= 0 && declared != entries.size()) {
+            notes.add(cxl.getFileName() + " declares count=\"" + declared + "\" but lists "
+                    + entries.size() + " graphs; all listed graphs were read");
+        }
+        return entries;
+    }
+
+    private static int parseCount(Path cxl, XMLStreamReader r, String count)
+            throws DatasetFormatException {
+        try {
+            return Integer.parseInt(count.trim());
+        } catch (NumberFormatException e) {
+            throw error(cxl, r.getLocation(), "count=\"" + count
+                    + "\" is not a whole number");
+        }
+    }
+
+    private static RawGraph readGraphFile(XMLInputFactory factory, Path gxl, String name,
+            String label, Kinds kinds) throws IOException {
+        RawGraph graph = new RawGraph(name, label);
+        Map<String, Integer> nodeIds = new HashMap<>();
+        List<PendingEdge> pending = new ArrayList<>();
+        String edgeMode = null;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(gxl))) {
+            XMLStreamReader r = factory.createXMLStreamReader(in);
+            try {
+                Map<String, Object> current = null;
+                boolean currentIsNode = false;
+                String attribute = null;
+                while (r.hasNext()) {
+                    int event = r.next();
+                    if (event == XMLStreamConstants.END_ELEMENT) {
+                        String tag = r.getLocalName();
+                        if ("node".equals(tag) || "edge".equals(tag)) {
+                            current = null;
+                        } else if ("attr".equals(tag)) {
+                            attribute = null;
+                        }
+                        continue;
+                    }
+                    if (event != XMLStreamConstants.START_ELEMENT) {
+                        continue;
+                    }
+                    String tag = r.getLocalName();
+                    Location at = r.getLocation();
+                    if ("graph".equals(tag)) {
+                        if (edgeMode != null) {
+                            throw error(gxl, at, "a second <graph>; expected one graph per file");
+                        }
+                        edgeMode = edgeMode(gxl, r);
+                    } else if ("node".equals(tag)) {
+                        requireGraph(gxl, at, edgeMode, tag);
+                        String id = required(gxl, r, "id");
+                        if (nodeIds.putIfAbsent(id, graph.order()) != null) {
+                            throw error(gxl, at, "node id '" + id + "' is used twice");
+                        }
+                        current = new LinkedHashMap<>();
+                        currentIsNode = true;
+                        graph.nodes.add(current);
+                    } else if ("edge".equals(tag)) {
+                        requireGraph(gxl, at, edgeMode, tag);
+                        String isDirected = r.getAttributeValue(null, "isdirected");
+                        current = new LinkedHashMap<>();
+                        currentIsNode = false;
+                        pending.add(new PendingEdge(required(gxl, r, "from"),
+                                required(gxl, r, "to"),
+                                isDirected == null ? null : Boolean.valueOf(isDirected.trim()),
+                                current, at.getLineNumber(), at.getColumnNumber()));
+                    } else if ("attr".equals(tag)) {
+                        attribute = current == null ? null : required(gxl, r, "name");
+                        if (attribute != null && attribute.contains("=")) {
+                            throw error(gxl, at, "attribute name '" + attribute + "' contains"
+                                    + " '='; expected a name without it");
+                        }
+                        if (attribute != null && current.containsKey(attribute)) {
+                            throw error(gxl, at, "attribute '" + attribute + "' given twice");
+                        }
+                    } else if (attribute != null && VALUE_TAGS.contains(tag)) {
+                        Value value = value(gxl, at, tag, r.getElementText());
+                        current.put(attribute, value);
+                        kinds.record(currentIsNode, attribute, tag, value);
+                    } else if (attribute != null && UNSUPPORTED_TAGS.contains(tag)) {
+                        throw error(gxl, at, "value <" + tag + "> of attribute '" + attribute
+                                + "' is not supported; expected <int>, <long>, <float>,"
+                                + " <double>, <bool> or <string>");
+                    }
+                }
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException e) {
+            throw xmlError(gxl, e);
+        }
+        if (edgeMode == null) {
+            throw new DatasetFormatException(gxl, "no <graph> element; expected one graph");
+        }
+
+        // Resolve edge ends and store ordered pairs.
+        boolean directedByDefault = edgeMode.endsWith("directed")
+                && !edgeMode.endsWith("undirected");
+        for (PendingEdge e : pending) {
+            Integer u = nodeIds.get(e.from());
+            Integer v = nodeIds.get(e.to());
+            String where = "edge from '" + e.from() + "' to '" + e.to() + "' at column "
+                    + e.column();
+            if (u == null || v == null) {
+                throw new DatasetFormatException(gxl, e.line(), where + " names the unknown"
+                        + " node '" + (u == null ? e.from() : e.to()) + "'; expected a node id"
+                        + " of this graph");
+            }
+            if (u.equals(v)) {
+                throw new DatasetFormatException(gxl, e.line(), where + " is a self-loop;"
+                        + " expected two different nodes (the diagonal holds node attributes)");
+            }
+            boolean directed = e.directed() == null ? directedByDefault : e.directed();
+            putPair(gxl, e, where, graph, RawGraph.pair(u, v));
+            if (!directed) {
+                putPair(gxl, e, where, graph, RawGraph.pair(v, u));
+            }
+        }
+        return graph;
+    }
+
+    private static void putPair(Path gxl, PendingEdge e, String where, RawGraph graph,
+            long pair) throws DatasetFormatException {
+        Map<String, Object> before = graph.edges.putIfAbsent(pair, e.attributes());
+        if (before != null && !before.equals(e.attributes())) {
+            throw new DatasetFormatException(gxl, e.line(), where + " repeats the pair ("
+                    + RawGraph.source(pair) + ", " + RawGraph.target(pair) + ") with other"
+                    + " attributes; expected one value per ordered pair");
+        }
+    }
+
+    private static String edgeMode(Path gxl, XMLStreamReader r) throws DatasetFormatException {
+        String mode = r.getAttributeValue(null, "edgemode");
+        mode = mode == null ? "directed" : mode.trim();
+        if (!Set.of("directed", "undirected", "defaultdirected", "defaultundirected")
+                .contains(mode)) {
+            throw error(gxl, r.getLocation(), "edgemode=\"" + mode + "\"; expected directed,"
+                    + " undirected, defaultdirected or defaultundirected");
+        }
+        return mode;
+    }
+
+    private static void requireGraph(Path gxl, Location at, String edgeMode, String tag)
+            throws DatasetFormatException {
+        if (edgeMode == null) {
+            throw error(gxl, at, "<" + tag + "> outside a <graph>");
+        }
+    }
+
+    private static String required(Path file, XMLStreamReader r, String attribute)
+            throws DatasetFormatException {
+        String value = r.getAttributeValue(null, attribute);
+        if (value == null) {
+            throw error(file, r.getLocation(), "<" + r.getLocalName() + "> without the "
+                    + attribute + " attribute");
+        }
+        return value;
+    }
+
+    private static Value value(Path gxl, Location at, String tag, String text)
+            throws DatasetFormatException {
+        String trimmed = text.trim();
+        if ("string".equals(tag)) {
+            return new Value(trimmed, null);
+        }
+        if ("bool".equals(tag)) {
+            if (!"true".equals(trimmed) && !"false".equals(trimmed)) {
+                throw error(gxl, at, "<bool>" + trimmed + "</bool>; expected true or false");
+            }
+            return new Value(trimmed, "true".equals(trimmed) ? 1.0 : 0.0);
+        }
+        double number;
+        try {
+            number = Double.parseDouble(trimmed);
+        } catch (NumberFormatException e) {
+            return new Value(trimmed, null);
+        }
+        if (!Double.isFinite(number)) {
+            throw error(gxl, at, "<" + tag + ">" + trimmed + "</" + tag
+                    + ">; expected a finite number");
+        }
+        return new Value(trimmed, number);
+    }
+
+    private static DatasetFormatException error(Path file, Location at, String detail) {
+        return new DatasetFormatException(file, at.getLineNumber(), "column "
+                + at.getColumnNumber() + ": " + detail);
+    }
+
+    private static DatasetFormatException xmlError(Path file, XMLStreamException e) {
+        Location at = e.getLocation();
+        String message = e.getMessage() == null ? "malformed XML" : e.getMessage();
+        int cut = message.indexOf("Message: ");
+        message = cut >= 0 ? message.substring(cut + "Message: ".length()) : message;
+        message = message.replace('\n', ' ').trim();
+        if (at == null) {
+            return new DatasetFormatException(file, "malformed XML: " + message);
+        }
+        return error(file, at, "malformed XML: " + message);
+    }
+
+    private static String stem(String file, String extension) {
+        String name = Path.of(file).getFileName().toString();
+        return name.toLowerCase(Locale.ROOT).endsWith(extension)
+                ? name.substring(0, name.length() - extension.length()) : name;
+    }
+
+    private static String datasetName(Path cxl) {
+        Path absolute = cxl.toAbsolutePath();
+        Path folder = absolute.getParent();
+        if (folder != null && folder.getFileName() != null
+                && "data".equals(folder.getFileName().toString()) && folder.getParent() != null
+                && folder.getParent().getFileName() != null) {
+            folder = folder.getParent();
+        }
+        String split = stem(cxl.getFileName().toString(), ".cxl");
+        return folder == null || folder.getFileName() == null ? split
+                : folder.getFileName() + "/" + split;
+    }
+
+    /**
+     * Decides per attribute name whether its values are numbers or labels, then rewrites the
+     * raw values as {@link Double} or {@link String}.
+     */
+    private static final class Kinds {
+
+        private final Map<String, Boolean> nodeNumeric = new LinkedHashMap<>();
+        private final Map<String, Boolean> edgeNumeric = new LinkedHashMap<>();
+        private final Set<String> textInNumberTags = new LinkedHashSet<>();
+
+        void record(boolean node, String attribute, String tag, Value value) {
+            boolean numeric = value.number() != null;
+            (node ? nodeNumeric : edgeNumeric).merge(attribute, numeric, Boolean::logicalAnd);
+            if (!numeric && NUMBER_TAGS.contains(tag)) {
+                textInNumberTags.add((node ? "node" : "edge") + " attribute '" + attribute + "'");
+            }
+        }
+
+        List<String> resolve(List<RawGraph> graphs) {
+            for (RawGraph g : graphs) {
+                for (Map<String, Object> node : g.nodes) {
+                    convert(node, nodeNumeric);
+                }
+                for (Map<String, Object> edge : g.edges.values()) {
+                    convert(edge, edgeNumeric);
+                }
+            }
+            List<String> notes = new ArrayList<>();
+            for (String what : textInNumberTags) {
+                notes.add(what + " holds text inside number elements: read as discrete labels");
+            }
+            return notes;
+        }
+
+        private static void convert(Map<String, Object> item, Map<String, Boolean> numeric) {
+            for (Map.Entry<String, Object> a : item.entrySet()) {
+                if (a.getValue() instanceof Value v) {
+                    a.setValue(numeric.get(a.getKey()) ? (Object) v.number() : v.text());
+                }
+            }
+        }
+    }
+}

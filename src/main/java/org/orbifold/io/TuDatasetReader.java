@@ -1,0 +1,332 @@
+package org.orbifold.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reads a graph dataset in the text format of the TU Dortmund collection (Morris, Kriege,
+ * Bause, Kersting, Mutzel and Neumann 2020, "TUDataset: A collection of benchmark datasets for
+ * learning with graphs", ICML 2020 GRL+ workshop, arXiv:2007.08663).
+ *
+ * <p>A dataset {@code DS} is a folder of text files, one value or comma-separated row per line;
+ * nodes are numbered {@code 1..n} over the whole dataset and graphs {@code 1..N}:
+ * <ul>
+ *   <li>{@code DS_A.txt} (required, {@code m} lines {@code u, v}): the ordered pairs of the
+ *       block-diagonal adjacency matrix;</li>
+ *   <li>{@code DS_graph_indicator.txt} (required, {@code n} lines): the graph of each node;
+ *       graph ids must start at 1 and never decrease or skip a number;</li>
+ *   <li>{@code DS_graph_labels.txt} (optional, {@code N} lines): the class of each graph;</li>
+ *   <li>{@code DS_node_labels.txt}, {@code DS_node_attributes.txt} (optional, {@code n}
+ *       lines): a discrete label and a row of numbers per node;</li>
+ *   <li>{@code DS_edge_labels.txt}, {@code DS_edge_attributes.txt} (optional, {@code m}
+ *       lines): the same per line of {@code DS_A.txt}.</li>
+ * </ul>
+ * {@code DS} is the prefix of the folder's only {@code *_A.txt} file.
+ *
+ * <p><b>Encoding.</b> Node labels become one-hot channels {@code label=l}, node attribute
+ * columns numeric channels {@code attr0, attr1, ...}; edge labels and attributes likewise on the
+ * edges. Labels are kept as the tokens of the file (MUTAG's atom types stay {@code 0..6}; the
+ * dataset's README maps them to elements). Edges without labels or attributes get the channel
+ * {@link GraphDataset#EDGE_CHANNEL}, and nodes the existence channel when
+ * {@link org.orbifold.space.NodeExistence#isNeeded} says so. The collection lists every
+ * undirected edge twice, once per direction: when every pair has its reverse with the same
+ * label and attributes the graphs are read as undirected, otherwise the whole dataset is read
+ * as directed; a note of the dataset says which. Graph {@code k} is named {@code DS#k}.
+ *
+ * <p><b>Errors.</b> A missing required file, a wrong column count, a token that is not a
+ * number, a node id out of range, an edge across two graphs or a self-loop, graph ids that are
+ * not contiguous, line counts that disagree, or a pair listed twice with different labels throw
+ * a {@link DatasetFormatException} naming the file, the line and what was expected.
+ *
+ * <p>Stateless and thread-safe.
+ *
+ * <p><b>Limitations.</b> {@code DS_graph_attributes.txt} (regression targets) is not read; a
+ * note says when it is present. Self-loops are rejected, since the diagonal of a graph's matrix
+ * holds node attributes. Files are read whole into memory.
+ */
+public final class TuDatasetReader {
+
+    private static final String SUFFIX_A = "_A.txt";
+
+    private TuDatasetReader() {
+    }
+
+    /**
+     * Reads the dataset in a folder.
+     *
+     * @param folder a TU dataset folder
+     * @return the dataset, named by the file prefix {@code DS}
+     * @throws DatasetFormatException if the folder or a file breaks the format
+     * @throws IOException if a file cannot be read
+     */
+    public static GraphDataset read(Path folder) throws IOException {
+        String ds = datasetName(folder);
+        List<String> notes = new ArrayList<>();
+
+        // Nodes: the graph of each node, contiguous graph ids 1..N.
+        Path indicatorFile = folder.resolve(ds + "_graph_indicator.txt");
+        List<String> indicator = lines(indicatorFile, true);
+        int n = indicator.size();
+        int[] graphOf = new int[n];
+        int graphCount = 0;
+        for (int v = 0; v < n; v++) {
+            int id = parseInt(indicatorFile, v + 1, single(indicatorFile, v + 1, indicator.get(v)),
+                    "a graph id");
+            if (id != graphCount && id != graphCount + 1) {
+                throw new DatasetFormatException(indicatorFile, v + 1, "graph id " + id
+                        + " does not continue the ids so far (1.." + graphCount + "); expected "
+                        + (graphCount == 0 ? "1" : graphCount + " or " + (graphCount + 1)));
+            }
+            graphCount = id;
+            graphOf[v] = id - 1;
+        }
+
+        // Graph classes, if any.
+        Path graphLabelFile = folder.resolve(ds + "_graph_labels.txt");
+        List<String> graphLabels = lines(graphLabelFile, false);
+        if (graphLabels != null) {
+            requireCount(graphLabelFile, graphLabels, graphCount, "one per graph id in "
+                    + indicatorFile.getFileName());
+            for (int k = 0; k < graphCount; k++) {
+                graphLabels.set(k, single(graphLabelFile, k + 1, graphLabels.get(k)));
+            }
+        } else {
+            notes.add(graphLabelFile.getFileName() + " not present: graphs have no classes");
+        }
+        if (Files.exists(folder.resolve(ds + "_graph_attributes.txt"))) {
+            notes.add(ds + "_graph_attributes.txt (graph regression values) is not read");
+        }
+
+        // Graphs and their nodes.
+        String countNote = "one per node of " + indicatorFile.getFileName();
+        List<RawGraph> raw = new ArrayList<>(graphCount);
+        int[] firstNode = new int[graphCount];
+        for (int k = 0; k < graphCount; k++) {
+            raw.add(new RawGraph(ds + "#" + (k + 1), graphLabels == null ? null
+                    : graphLabels.get(k)));
+        }
+        for (int v = n - 1; v >= 0; v--) {
+            firstNode[graphOf[v]] = v;
+        }
+        List<Map<String, Object>> nodeAttributes = new ArrayList<>(n);
+        for (int v = 0; v < n; v++) {
+            Map<String, Object> node = new LinkedHashMap<>();
+            raw.get(graphOf[v]).nodes.add(node);
+            nodeAttributes.add(node);
+        }
+        readLabels(folder.resolve(ds + "_node_labels.txt"), nodeAttributes, countNote);
+        readAttributes(folder.resolve(ds + "_node_attributes.txt"), nodeAttributes, countNote);
+
+        // Edges: ordered pairs inside one graph.
+        Path adjacencyFile = folder.resolve(ds + SUFFIX_A);
+        List<String> adjacency = lines(adjacencyFile, true);
+        int m = adjacency.size();
+        long[] pairs = new long[m];
+        int[] edgeGraph = new int[m];
+        for (int e = 0; e < m; e++) {
+            String[] fields = fields(adjacencyFile, e + 1, adjacency.get(e), 2,
+                    "2 comma-separated node ids");
+            int u = parseInt(adjacencyFile, e + 1, fields[0], "a node id");
+            int v = parseInt(adjacencyFile, e + 1, fields[1], "a node id");
+            for (int id : new int[] {u, v}) {
+                if (id < 1 || id > n) {
+                    throw new DatasetFormatException(adjacencyFile, e + 1, "node id " + id
+                            + " is out of range; expected 1.." + n + " (the lines of "
+                            + indicatorFile.getFileName() + ")");
+                }
+            }
+            if (graphOf[u - 1] != graphOf[v - 1]) {
+                throw new DatasetFormatException(adjacencyFile, e + 1, "edge (" + u + ", " + v
+                        + ") joins graph " + (graphOf[u - 1] + 1) + " and graph "
+                        + (graphOf[v - 1] + 1) + "; expected both ends in one graph");
+            }
+            if (u == v) {
+                throw new DatasetFormatException(adjacencyFile, e + 1, "self-loop at node " + u
+                        + "; expected two different nodes (the diagonal holds node attributes)");
+            }
+            int g = graphOf[u - 1];
+            edgeGraph[e] = g;
+            pairs[e] = RawGraph.pair(u - 1 - firstNode[g], v - 1 - firstNode[g]);
+        }
+        List<Map<String, Object>> edgeAttributes = new ArrayList<>(m);
+        for (int e = 0; e < m; e++) {
+            edgeAttributes.add(new LinkedHashMap<>());
+        }
+        String edgeCountNote = "one per line of " + adjacencyFile.getFileName();
+        readLabels(folder.resolve(ds + "_edge_labels.txt"), edgeAttributes, edgeCountNote);
+        readAttributes(folder.resolve(ds + "_edge_attributes.txt"), edgeAttributes,
+                edgeCountNote);
+        for (int e = 0; e < m; e++) {
+            RawGraph g = raw.get(edgeGraph[e]);
+            Map<String, Object> before = g.edges.putIfAbsent(pairs[e], edgeAttributes.get(e));
+            if (before != null && !before.equals(edgeAttributes.get(e))) {
+                int first = 0;
+                while (edgeGraph[first] != edgeGraph[e] || pairs[first] != pairs[e]) {
+                    first++;
+                }
+                throw new DatasetFormatException(adjacencyFile, e + 1, "pair "
+                        + adjacency.get(e).trim() + " is listed again with different labels or"
+                        + " attributes (first at line " + (first + 1) + "); expected one value"
+                        + " per ordered pair");
+            }
+        }
+
+        // Encode and name.
+        AttributeEncoding.Encoded encoded = AttributeEncoding.encode(raw, Integer.MAX_VALUE);
+        notes.addAll(encoded.notes());
+        List<String> names = new ArrayList<>(graphCount);
+        for (RawGraph g : raw) {
+            names.add(g.name);
+        }
+        return new GraphDataset(ds, encoded.graphs(), graphLabels == null ? List.of()
+                : graphLabels, names, encoded.nodeChannels(), encoded.edgeChannels(), notes);
+    }
+
+    /** Finds DS, the prefix of the folder's only *_A.txt file. */
+    private static String datasetName(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new DatasetFormatException(folder, "not a folder; expected a TU dataset folder"
+                    + " with a DS_A.txt file");
+        }
+        List<String> candidates = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            files.map(p -> p.getFileName().toString())
+                    .filter(s -> s.endsWith(SUFFIX_A) && s.length() > SUFFIX_A.length())
+                    .sorted()
+                    .forEach(s -> candidates.add(s.substring(0, s.length() - SUFFIX_A.length())));
+        }
+        if (candidates.isEmpty()) {
+            throw new DatasetFormatException(folder, "no file named DS_A.txt; expected a TU"
+                    + " dataset folder");
+        }
+        if (candidates.size() > 1) {
+            throw new DatasetFormatException(folder, "several datasets " + candidates
+                    + "; expected exactly one DS_A.txt file");
+        }
+        return candidates.get(0);
+    }
+
+    /**
+     * Reads a file's lines, dropping blank lines at its end; a blank line elsewhere is an
+     * error. Returns null for a missing optional file.
+     */
+    private static List<String> lines(Path file, boolean required) throws IOException {
+        if (!Files.exists(file)) {
+            if (required) {
+                throw new DatasetFormatException(file, "required file is missing");
+            }
+            return null;
+        }
+        List<String> lines = new ArrayList<>(Files.readAllLines(file,
+                StandardCharsets.ISO_8859_1));
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        for (int k = 0; k < lines.size(); k++) {
+            if (lines.get(k).isBlank()) {
+                throw new DatasetFormatException(file, k + 1, "empty line; expected a value");
+            }
+        }
+        return lines;
+    }
+
+    private static void requireCount(Path file, List<String> lines, int expected, String why)
+            throws DatasetFormatException {
+        if (lines.size() < expected) {
+            throw new DatasetFormatException(file, lines.size() + 1, "file ends after "
+                    + lines.size() + " lines; expected " + expected + " lines, " + why);
+        }
+        if (lines.size() > expected) {
+            throw new DatasetFormatException(file, expected + 1, "extra line; expected "
+                    + expected + " lines, " + why);
+        }
+    }
+
+    /** Reads an optional one-column label file: one label per node or edge. */
+    private static void readLabels(Path file, List<Map<String, Object>> items, String why)
+            throws IOException {
+        List<String> lines = lines(file, false);
+        if (lines == null) {
+            return;
+        }
+        requireCount(file, lines, items.size(), why);
+        for (int k = 0; k < items.size(); k++) {
+            items.get(k).put("label", single(file, k + 1, lines.get(k)));
+        }
+    }
+
+    /** Reads an optional file of comma-separated numbers: one row per node or edge. */
+    private static void readAttributes(Path file, List<Map<String, Object>> items, String why)
+            throws IOException {
+        List<String> lines = lines(file, false);
+        if (lines == null) {
+            return;
+        }
+        requireCount(file, lines, items.size(), why);
+        int columns = items.isEmpty() ? 0 : lines.get(0).split(",", -1).length;
+        for (int k = 0; k < items.size(); k++) {
+            String[] fields = fields(file, k + 1, lines.get(k), columns,
+                    columns + " comma-separated numbers, as on line 1");
+            for (int c = 0; c < columns; c++) {
+                items.get(k).put("attr" + c, parseDouble(file, k + 1, fields[c]));
+            }
+        }
+    }
+
+    private static String[] fields(Path file, int line, String text, int expected,
+            String what) throws DatasetFormatException {
+        String[] fields = text.split(",", -1);
+        if (fields.length != expected) {
+            throw new DatasetFormatException(file, line, "expected " + what + ", found "
+                    + fields.length + " field" + (fields.length == 1 ? "" : "s") + " in '"
+                    + text.trim() + "'");
+        }
+        for (int c = 0; c < fields.length; c++) {
+            fields[c] = fields[c].trim();
+        }
+        return fields;
+    }
+
+    private static String single(Path file, int line, String text)
+            throws DatasetFormatException {
+        String token = text.trim();
+        if (token.contains(",")) {
+            throw new DatasetFormatException(file, line, "expected a single value, found '"
+                    + token + "'");
+        }
+        return token;
+    }
+
+    private static int parseInt(Path file, int line, String token, String what)
+            throws DatasetFormatException {
+        try {
+            return Integer.parseInt(token.trim());
+        } catch (NumberFormatException e) {
+            throw new DatasetFormatException(file, line, "expected " + what
+                    + " (an integer), found '" + token.trim() + "'");
+        }
+    }
+
+    private static double parseDouble(Path file, int line, String token)
+            throws DatasetFormatException {
+        double value;
+        try {
+            value = Double.parseDouble(token);
+        } catch (NumberFormatException e) {
+            throw new DatasetFormatException(file, line, "expected a number, found '" + token
+                    + "'");
+        }
+        if (!Double.isFinite(value)) {
+            throw new DatasetFormatException(file, line, "expected a finite number, found '"
+                    + token + "'");
+        }
+        return value;
+    }
+}
