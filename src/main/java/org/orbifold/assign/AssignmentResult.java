@@ -48,6 +48,12 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
     /**
      * Validates and copies the components.
      *
+     * @param rowToColumn the column of every row, or {@code -1}; copied
+     * @param columnToRow the row of every column, or {@code -1}; copied
+     * @param value the sum of the chosen entries, in the caller's sense
+     * @param rowPotentials the row potentials, in the caller's sense; copied
+     * @param columnPotentials the column potentials, in the caller's sense; copied
+     * @param sense whether the matrix was minimised or maximised
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if the potentials do not match the assignment's shape
      *     or the two directions of the assignment disagree

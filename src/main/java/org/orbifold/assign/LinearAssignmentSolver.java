@@ -22,14 +22,14 @@ import java.util.Objects;
  *       column reduction {@code v_j = min_i C_ij}, reduction transfer, and two passes of
  *       augmenting row reduction, which together assign most rows cheaply.</li>
  *   <li><i>Augmentation</i>, for every row still free: Dijkstra's algorithm on the reduced
- *       costs {@code C_ij - u_i - v_j >= 0} finds a shortest alternating path to a free column;
- *       the potentials of the columns settled before it are raised by their distance deficit,
- *       which keeps every reduced cost non-negative and those on the path zero, and the path is
- *       flipped.</li>
+ *       costs {@code C_ij - u_i - v_j >= 0} finds a shortest alternating path to a free column
+ *       at distance {@code D}; every column settled at a distance {@code d_j < D} has its
+ *       potential lowered by {@code D - d_j}, which keeps every reduced cost non-negative and
+ *       those on the path zero, and the path is flipped.</li>
  * </ol>
- * Columns at the same minimal distance are settled as one group. A free column in that group
- * ends the search at once; this matters a lot when the costs have many ties, such as small
- * integers.
+ * Columns at the same minimal distance are gathered into one group and scanned without a new
+ * minimum search; a free column reached at that distance ends the search at once. This is
+ * what keeps costs with many ties, such as small integers, fast.
  *
  * <p><b>Complexity.</b> {@code O(r^2 c)} time in the worst case ({@code O(n^3)} for a square
  * matrix), usually much less after the initialisation; {@code O(r c)} memory, which is the
@@ -44,12 +44,13 @@ import java.util.Objects;
  * differences could overflow) and ragged rows are rejected with the row and column named.
  * Negative entries are fine; no "big M" is substituted anywhere.
  *
- * <p><b>Ties.</b> The result depends only on the matrix and the sense, never on earlier calls.
- * When several assignments are optimal, the one returned follows fixed rules: the smallest
- * row index wins a column minimum during column reduction, the lowest column index wins among
- * free columns at the same distance, and otherwise columns are examined in a fixed order that
- * starts at increasing column index. It is not promised to be, say, lexicographically
- * smallest.
+ * <p><b>Ties.</b> The result depends only on the matrix and the sense, never on earlier calls
+ * or on timing. When several assignments are optimal, the one returned follows fixed rules:
+ * the lowest row index wins a column minimum during column reduction, the lowest column index
+ * wins the smallest reduced cost of a row during row reduction and among the free columns of
+ * a newly formed distance group, and otherwise columns are examined in a fixed order that
+ * starts at increasing column index. The result is not promised to be, say, the
+ * lexicographically smallest optimal assignment.
  *
  * <p><b>Certificate.</b> Every result carries dual potentials with which
  * {@link AssignmentResult#isCertified(double[][], double)} proves optimality; see
@@ -58,14 +59,18 @@ import java.util.Objects;
  * are the negated potentials of the negated matrix, so then {@code C_ij - u_i - v_j <= 0}.
  *
  * <p><b>Thread-safety.</b> An instance owns work arrays that it reuses, so it is not
- * thread-safe: use one instance per thread. After a first call of a given size,
- * {@link #solveSquare} with the same or a smaller size allocates nothing. The static methods
- * {@link #minimize(double[][])} and {@link #maximize(double[][])} use a fresh instance and are
- * safe to call from any thread.
+ * thread-safe: use one instance per thread. Once a call of order {@code n} has grown the work
+ * arrays (and one with forbidden entries has grown those of the feasibility check, if such
+ * calls occur), {@link #solveSquare} of order at most {@code n} allocates nothing. The static
+ * methods {@link #minimize(double[][])} and {@link #maximize(double[][])} use a fresh instance
+ * and are safe to call from any thread.
  *
- * <p><b>Limitations.</b> Reduced costs are compared exactly inside the search, so rounding
- * can leave reduced costs of order {@code 1e-16 * n} times the largest entry slightly
- * negative; the certificate is checked with a relative tolerance for that reason. Dense input
+ * <p><b>Limitations.</b> The search compares floating-point distances exactly, without a
+ * tolerance. That is safe (every step settles a column, so rounding cannot make it loop, and
+ * row reduction has a step budget), but rounding can leave reduced costs slightly negative, of
+ * the order of the unit roundoff times {@code n} times the largest entry; the certificate is
+ * therefore checked with a relative tolerance, and an optimum may be beaten by that much by a
+ * tied alternative. Dense input
  * only: a sparse matrix with many forbidden entries still costs {@code O(r c)} per
  * augmentation step. The initialisation is skipped for rectangular matrices, which are
  * therefore solved by plain augmentation from zero potentials.
@@ -133,9 +138,9 @@ public final class LinearAssignmentSolver {
      * Solves the linear assignment problem of an {@code n x m} matrix.
      *
      * <p>If {@code n <= m} every row is assigned to a distinct column; otherwise every column
-     * is assigned to a distinct row. Unassigned rows or columns get {@code -1}. An empty
-     * matrix ({@code 0 x 0}, {@code 0 x m} or {@code n x 0}) gives the empty assignment with
-     * value 0 and zero potentials. A matrix with no rows is {@code 0 x 0}.
+     * is assigned to a distinct row. Unassigned rows or columns get {@code -1}. A matrix
+     * without entries ({@code n x 0}, or no rows at all, which counts as {@code 0 x 0}) gives
+     * the empty assignment with value 0 and zero potentials.
      *
      * @param matrix the entries, one array per row, all of the same length; not modified, not
      *     retained
@@ -164,8 +169,9 @@ public final class LinearAssignmentSolver {
         int r = transposed ? m : n;
         int c = transposed ? n : m;
         ensureCapacity(r, c);
-        if (cost.length < r * c) {
-            cost = new double[r * c];
+        int size = Math.multiplyExact(r, c);
+        if (cost.length < size) {
+            cost = new double[size];
         }
         double sign = sense.sign();
         boolean anyForbidden = false;
@@ -188,8 +194,8 @@ public final class LinearAssignmentSolver {
         int[] columnToRow = new int[m];
         Arrays.fill(rowToColumn, -1);
         Arrays.fill(columnToRow, -1);
-        double[] u = new double[n];
-        double[] w = new double[m];
+        double[] rowPotentials = new double[n];
+        double[] columnPotentials = new double[m];
         double value = 0;
         for (int i = 0; i < r; i++) {
             int j = rowMate[i];
@@ -200,20 +206,21 @@ public final class LinearAssignmentSolver {
             value += matrix[row][column];
             double rowPotential = sign * (cost[i * c + j] - v[j]) + 0.0;
             if (transposed) {
-                w[column] = rowPotential;
+                columnPotentials[column] = rowPotential;
             } else {
-                u[row] = rowPotential;
+                rowPotentials[row] = rowPotential;
             }
         }
         for (int j = 0; j < c; j++) {
             double columnPotential = sign * v[j] + 0.0;
             if (transposed) {
-                u[j] = columnPotential;
+                rowPotentials[j] = columnPotential;
             } else {
-                w[j] = columnPotential;
+                columnPotentials[j] = columnPotential;
             }
         }
-        return new AssignmentResult(rowToColumn, columnToRow, value, u, w, sense);
+        return new AssignmentResult(rowToColumn, columnToRow, value, rowPotentials,
+                columnPotentials, sense);
     }
 
     /**

@@ -115,13 +115,14 @@ public final class TuDatasetReader {
         for (int v = n - 1; v >= 0; v--) {
             firstNode[graphOf[v]] = v;
         }
+        List<Map<String, Object>> nodeAttributes = new ArrayList<>(n);
         for (int v = 0; v < n; v++) {
-            raw.get(graphOf[v]).nodes.add(new LinkedHashMap<>());
+            Map<String, Object> node = new LinkedHashMap<>();
+            raw.get(graphOf[v]).nodes.add(node);
+            nodeAttributes.add(node);
         }
-        readLabels(folder.resolve(ds + "_node_labels.txt"), n, countNote, raw, graphOf,
-                firstNode, null);
-        readAttributes(folder.resolve(ds + "_node_attributes.txt"), n, countNote, raw, graphOf,
-                firstNode, null);
+        readLabels(folder.resolve(ds + "_node_labels.txt"), nodeAttributes, countNote);
+        readAttributes(folder.resolve(ds + "_node_attributes.txt"), nodeAttributes, countNote);
 
         // Edges: ordered pairs inside one graph.
         Path adjacencyFile = folder.resolve(ds + SUFFIX_A);
@@ -159,10 +160,9 @@ public final class TuDatasetReader {
             edgeAttributes.add(new LinkedHashMap<>());
         }
         String edgeCountNote = "one per line of " + adjacencyFile.getFileName();
-        readLabels(folder.resolve(ds + "_edge_labels.txt"), m, edgeCountNote, null, null, null,
-                edgeAttributes);
-        readAttributes(folder.resolve(ds + "_edge_attributes.txt"), m, edgeCountNote, null,
-                null, null, edgeAttributes);
+        readLabels(folder.resolve(ds + "_edge_labels.txt"), edgeAttributes, edgeCountNote);
+        readAttributes(folder.resolve(ds + "_edge_attributes.txt"), edgeAttributes,
+                edgeCountNote);
         for (int e = 0; e < m; e++) {
             RawGraph g = raw.get(edgeGraph[e]);
             Map<String, Object> before = g.edges.putIfAbsent(pairs[e], edgeAttributes.get(e));
@@ -249,46 +249,35 @@ public final class TuDatasetReader {
         }
     }
 
-    /** Reads an optional one-column label file into the node or edge attribute maps. */
-    private static void readLabels(Path file, int expected, String why, List<RawGraph> raw,
-            int[] graphOf, int[] firstNode, List<Map<String, Object>> items) throws IOException {
+    /** Reads an optional one-column label file: one label per node or edge. */
+    private static void readLabels(Path file, List<Map<String, Object>> items, String why)
+            throws IOException {
         List<String> lines = lines(file, false);
         if (lines == null) {
             return;
         }
-        requireCount(file, lines, expected, why);
-        for (int k = 0; k < expected; k++) {
-            String label = single(file, k + 1, lines.get(k));
-            item(k, raw, graphOf, firstNode, items).put("label", label);
+        requireCount(file, lines, items.size(), why);
+        for (int k = 0; k < items.size(); k++) {
+            items.get(k).put("label", single(file, k + 1, lines.get(k)));
         }
     }
 
-    /** Reads an optional file of comma-separated numbers into the attribute maps. */
-    private static void readAttributes(Path file, int expected, String why, List<RawGraph> raw,
-            int[] graphOf, int[] firstNode, List<Map<String, Object>> items) throws IOException {
+    /** Reads an optional file of comma-separated numbers: one row per node or edge. */
+    private static void readAttributes(Path file, List<Map<String, Object>> items, String why)
+            throws IOException {
         List<String> lines = lines(file, false);
         if (lines == null) {
             return;
         }
-        requireCount(file, lines, expected, why);
-        int columns = expected == 0 ? 0 : lines.get(0).split(",", -1).length;
-        for (int k = 0; k < expected; k++) {
+        requireCount(file, lines, items.size(), why);
+        int columns = items.isEmpty() ? 0 : lines.get(0).split(",", -1).length;
+        for (int k = 0; k < items.size(); k++) {
             String[] fields = fields(file, k + 1, lines.get(k), columns,
                     columns + " comma-separated numbers, as on line 1");
-            Map<String, Object> item = item(k, raw, graphOf, firstNode, items);
             for (int c = 0; c < columns; c++) {
-                item.put("attr" + c, parseDouble(file, k + 1, fields[c]));
+                items.get(k).put("attr" + c, parseDouble(file, k + 1, fields[c]));
             }
         }
-    }
-
-    private static Map<String, Object> item(int k, List<RawGraph> raw, int[] graphOf,
-            int[] firstNode, List<Map<String, Object>> items) {
-        if (items != null) {
-            return items.get(k);
-        }
-        int g = graphOf[k];
-        return raw.get(g).nodes.get(k - firstNode[g]);
     }
 
     private static String[] fields(Path file, int line, String text, int expected,

@@ -35,7 +35,7 @@ public record Alignment(Permutation permutation, double similarity, double dista
     public static Alignment of(GraphSpace space, Graph x, Graph y, Permutation p,
             boolean certified) {
         double similarity = space.similarity(x, y, p);
-        double squared = space.squaredDistanceFromSimilarity(x, y, similarity);
+        double squared = space.squaredDistance(x, y, p);
         return new Alignment(p, similarity, Math.sqrt(squared), certified);
     }
 

@@ -21,9 +21,9 @@ import java.util.Collection;
  *
  * <p>Instances are immutable and thread-safe.
  *
- * <p><b>Limitations.</b> A squared distance computed from norms and a similarity loses relative
- * precision when the two graphs nearly coincide; values below zero from rounding are reported
- * as zero.
+ * <p><b>Limitations.</b> {@link #squaredDistanceFromSimilarity} loses relative precision when
+ * the two graphs nearly coincide (cancellation), and reports rounding below zero as zero;
+ * {@link #squaredDistance} sums the differences term by term and has no such loss.
  */
 public final class GraphSpace {
 
@@ -263,8 +263,8 @@ public final class GraphSpace {
     }
 
     /**
-     * Returns {@code ||X - pi . Y||^2}, computed as {@code ||X||^2 + ||Y||^2 - 2 <X, pi . Y>}
-     * and reported as zero where rounding makes it negative.
+     * Returns {@code ||X - pi . Y||^2}, summed term by term over the nodes and over the union
+     * of the two edge sets, so that it is exactly zero when {@code pi . Y} equals {@code X}.
      *
      * @param x a graph of this space
      * @param y a graph of this space
@@ -272,7 +272,46 @@ public final class GraphSpace {
      * @return the squared distance under this alignment
      */
     public double squaredDistance(Graph x, Graph y, Permutation p) {
-        return squaredDistanceFromSimilarity(x, y, similarity(x, y, p));
+        requirePair(x, y, p.size());
+        int nx = x.order();
+        int ny = y.order();
+        double nodePart = 0.0;
+        for (int i = 0; i < p.size(); i++) {
+            int a = p.get(i);
+            for (int c = 0; c < nodeDimension; c++) {
+                double xv = i < nx ? x.node(i, c) : 0.0;
+                double yv = a < ny ? y.node(a, c) : 0.0;
+                nodePart += (xv - yv) * (xv - yv);
+            }
+        }
+        double edgePart = 0.0;
+        for (int i = 0; i < nx; i++) {
+            int a = p.get(i);
+            for (int k = 0; k < x.outDegree(i); k++) {
+                int j = x.successor(i, k);
+                int b = p.get(j);
+                boolean inY = a < ny && b < ny;
+                for (int c = 0; c < edgeDimension; c++) {
+                    double diff = x.edge(i, j, c) - (inY ? y.edge(a, b, c) : 0.0);
+                    edgePart += diff * diff;
+                }
+            }
+        }
+        int[] inverse = p.inverse().toArray();
+        for (int a = 0; a < ny; a++) {
+            int i = inverse[a];
+            for (int k = 0; k < y.outDegree(a); k++) {
+                int j = inverse[y.successor(a, k)];
+                if (i < nx && j < nx && x.hasEdge(i, j)) {
+                    continue;
+                }
+                for (int c = 0; c < edgeDimension; c++) {
+                    double yv = y.edge(a, y.successor(a, k), c);
+                    edgePart += yv * yv;
+                }
+            }
+        }
+        return nodeWeight * nodePart + edgeWeight * edgePart;
     }
 
     /**

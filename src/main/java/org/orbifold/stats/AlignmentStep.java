@@ -114,6 +114,6 @@ final class AlignmentStep {
         boolean changed = start == null || !chosen.equals(start);
         double distance = Math.sqrt(space.squaredDistanceFromSimilarity(center, y, similarity));
         Alignment alignment = new Alignment(chosen, similarity, distance, found.certified());
-        return new Single(alignment, AlignedDistance.squared(space, center, y, chosen), changed);
+        return new Single(alignment, space.squaredDistance(center, y, chosen), changed);
     }
 }

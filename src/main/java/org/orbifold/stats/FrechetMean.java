@@ -14,10 +14,10 @@ import org.orbifold.space.Permutation;
 /**
  * The Fréchet (sample) mean of graphs: a graph {@code X} of order {@code space.size()} that
  * minimises {@code F(X) = (1/W) sum_i w_i d(X, Y_i)^2}, found by align-all-and-average, the
- * majorize-minimize step of Jain and Obermayer (2009, "Structure spaces", JMLR 10:2667-2714)
- * also known as the alternating or AAC mean (Calissano, Feragen and Vantini 2024, "Populations
- * of unlabelled networks: graph space geometry and generalized geodesic principal
- * components", Biometrika 111(1):147-170, doi:10.1093/biomet/asad024):
+ * majorize-minimize step of Jain and Obermayer (2009, "Structure spaces", Journal of Machine
+ * Learning Research 10), also known as align-all-and-compute (Calissano, Feragen and Vantini,
+ * "Populations of unlabelled networks: graph space geometry and generalized geodesic
+ * principal components", Biometrika, 2024):
  *
  * <pre>
  *   X_{t+1} = (1/W) sum_i w_i pi_i^t . Y_i,      W = sum_i w_i,
@@ -229,7 +229,9 @@ public final class FrechetMean {
         }
 
         /**
-         * Sets where the alignments run.
+         * Sets where the alignments run. The calling thread waits for the tasks; with a
+         * bounded executor that is not a fork-join pool, do not call {@code compute} from one
+         * of its own tasks.
          *
          * @param value the executor
          * @return this builder

@@ -252,7 +252,9 @@ public final class FrechetMedian {
         }
 
         /**
-         * Sets where the alignments run.
+         * Sets where the alignments run. The calling thread waits for the tasks; with a
+         * bounded executor that is not a fork-join pool, do not call {@code compute} from one
+         * of its own tasks.
          *
          * @param value the executor
          * @return this builder

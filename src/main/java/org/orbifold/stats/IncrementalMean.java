@@ -12,9 +12,9 @@ import org.orbifold.space.Permutation;
 
 /**
  * The incremental arithmetic mean of graphs of Jain and Obermayer (2008, "On the sample mean
- * of graphs", Proc. IJCNN 2008, pp. 993-1000, doi:10.1109/IJCNN.2008.4633920): one pass over
- * the sample in a seeded random order {@code s}, moving the running mean a shrinking step
- * towards each graph aligned to it,
+ * of graphs", Proc. International Joint Conference on Neural Networks, IJCNN 2008): one pass
+ * over the sample in a seeded random order {@code s}, moving the running mean a shrinking
+ * step towards each graph aligned to it,
  *
  * <pre>
  *   mu_1 = Y_s(1) (padded to the space size),

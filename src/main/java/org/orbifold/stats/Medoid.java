@@ -16,8 +16,9 @@ import org.orbifold.space.Permutation;
  * minimises {@code (1/W) sum_j w_j d(Y_k, Y_j)^2} (set mean, {@code squared = true}) or
  * {@code (1/W) sum_j w_j d(Y_k, Y_j)} (set median, {@code squared = false}). The set median
  * is the "median graph" restricted to the sample of Jiang, Münger and Bunke (2001, "On
- * median graphs: properties, algorithms, and applications", IEEE TPAMI 23(10):1144-1151,
- * doi:10.1109/34.954604); both are the usual starting points of the Fréchet mean and median.
+ * median graphs: properties, algorithms, and applications", IEEE Transactions on Pattern
+ * Analysis and Machine Intelligence 23(10)); both are the usual starting points of the
+ * Fréchet mean and median.
  *
  * <p>All {@code N (N - 1) / 2} pairwise distances are computed once each, for {@code i < j}
  * only, with the alignment of {@code Y_j} to {@code Y_i}; the other triangle is filled by
@@ -133,7 +134,7 @@ public final class Medoid {
                 medoidIndex, j), executor);
         double[] rowDistances = new double[n];
         for (int j = 0; j < n; j++) {
-            rowDistances[j] = Math.sqrt(AlignedDistance.squared(sample.space, medoid,
+            rowDistances[j] = Math.sqrt(sample.space.squaredDistance(medoid,
                     sample.graph(j), alignments.get(j).permutation()));
         }
         double objective = sample.weightedMean(powers(rowDistances, squared));
@@ -178,7 +179,7 @@ public final class Medoid {
         for (int j = i + 1; j < n; j++) {
             Graph y = sample.graph(j);
             Permutation p = aligner.align(sample.space, x, y).permutation();
-            row[j - i - 1] = Math.sqrt(AlignedDistance.squared(sample.space, x, y, p));
+            row[j - i - 1] = Math.sqrt(sample.space.squaredDistance(x, y, p));
         }
         return row;
     }

@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.SplittableRandom;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.matching.HopcroftKarpMaximumCardinalityBipartiteMatching;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleGraph;
 import org.junit.jupiter.api.Test;
 
 class LinearAssignmentSolverTest {
@@ -183,6 +189,45 @@ class LinearAssignmentSolverTest {
                 }
             }
         }
+    }
+
+    @Test
+    void mediumInstancesNearTheFeasibilityThresholdAreCertifiedOrRejected() {
+        // Sparse random patterns of allowed entries around the density where Hall's condition
+        // starts to fail: every outcome is a certified result or an infeasibility report.
+        SplittableRandom random = new SplittableRandom(SEED + 10);
+        LinearAssignmentSolver solver = new LinearAssignmentSolver();
+        int certified = 0;
+        int rejected = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 10 + random.nextInt(50);
+            int m = random.nextBoolean() ? n : 10 + random.nextInt(50);
+            Sense sense = random.nextBoolean() ? Sense.MINIMIZE : Sense.MAXIMIZE;
+            double forbidden = sense == Sense.MINIMIZE
+                    ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+            double allowed = Math.log(Math.max(n, m)) / Math.min(n, m) * random.nextDouble() * 2;
+            double[][] matrix = trial % 2 == 0
+                    ? randomIntegerMatrix(random, n, m, 3)
+                    : randomMatrix(random, n, m, -1.0, 1.0);
+            for (double[] row : matrix) {
+                for (int j = 0; j < m; j++) {
+                    if (random.nextDouble() >= allowed) {
+                        row[j] = forbidden;
+                    }
+                }
+            }
+            try {
+                AssignmentResult result = solver.solve(matrix, sense);
+                assertTrue(result.isCertified(matrix, TOL), "trial " + trial);
+                certified++;
+            } catch (InfeasibleAssignmentException e) {
+                assertTrue(maximumMatchingOfAllowedEntries(matrix) < Math.min(n, m),
+                        "JGraphT confirms infeasibility, trial " + trial);
+                rejected++;
+            }
+        }
+        assertTrue(certified > 20 && rejected > 20, certified + " certified, " + rejected
+                + " rejected");
     }
 
     // ---------------------------------------------------------------- known values
@@ -444,6 +489,32 @@ class LinearAssignmentSolverTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** Independent oracle: JGraphT's Hopcroft-Karp on the bipartite graph of finite entries. */
+    private static int maximumMatchingOfAllowedEntries(double[][] matrix) {
+        Graph<Integer, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
+        int n = matrix.length;
+        int m = matrix[0].length;
+        Set<Integer> rows = new HashSet<>();
+        Set<Integer> columns = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            graph.addVertex(i);
+            rows.add(i);
+        }
+        for (int j = 0; j < m; j++) {
+            graph.addVertex(n + j);
+            columns.add(n + j);
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                if (Double.isFinite(matrix[i][j])) {
+                    graph.addEdge(i, n + j);
+                }
+            }
+        }
+        return new HopcroftKarpMaximumCardinalityBipartiteMatching<>(graph, rows, columns)
+                .getMatching().getEdges().size();
+    }
 
     /** Solves, then compares with brute force and checks the certificate. */
     private static void assertOptimal(LinearAssignmentSolver solver, double[][] matrix,

@@ -1,0 +1,65 @@
+package org.orbifold.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void dispatchesByKind() throws IOException {
+        assertEquals("MUTAG", DatasetLoader.load(TestDatasets.require("tu/MUTAG")).name());
+        assertEquals("LOW/test", DatasetLoader.load(
+                TestDatasets.require("iam/Letter/LOW/test.cxl")).name());
+        assertEquals(26, DatasetLoader.load(
+                TestDatasets.require("geomstats/mammals_grooming.npy")).size());
+    }
+
+    @Test
+    void readsSyntheticFilesOfEachKind() throws IOException {
+        Files.writeString(dir.resolve("X_A.txt"), "1, 2\n2, 1\n");
+        Files.writeString(dir.resolve("X_graph_indicator.txt"), "1\n1\n");
+        assertEquals("X", DatasetLoader.load(dir).name());
+        Files.writeString(dir.resolve("g.gxl"), "<gxl><graph id=\"g\" edgemode=\"undirected\">"
+                + "<node id=\"a\"/></graph></gxl>");
+        Files.writeString(dir.resolve("S.CXL"), "<c><print file=\"g.gxl\" class=\"k\"/></c>");
+        assertEquals(1, DatasetLoader.load(dir.resolve("S.CXL")).size());
+    }
+
+    @Test
+    void rejectsAMissingPathInOneLine() {
+        Path missing = dir.resolve("nothing-here");
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> DatasetLoader.load(missing));
+        assertEquals("no such file or folder: " + missing, e.getMessage());
+    }
+
+    @Test
+    void rejectsAnUnknownKindInOneLine() throws IOException {
+        Path csv = dir.resolve("graphs.csv");
+        Files.writeString(csv, "1,2\n");
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> DatasetLoader.load(csv));
+        assertTrue(e.getMessage().contains("graphs.csv"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown dataset type; expected a TU folder, an IAM"
+                + " .cxl split file or a .npy file"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void rejectsAFolderThatIsNoTuDataset() {
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> DatasetLoader.load(dir));
+        assertTrue(e.getMessage().contains("DS_A.txt"), e.getMessage());
+    }
+}

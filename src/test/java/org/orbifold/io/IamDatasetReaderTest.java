@@ -1,0 +1,344 @@
+package org.orbifold.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orbifold.space.Graph;
+import org.orbifold.space.NodeExistence;
+
+class IamDatasetReaderTest {
+
+    private static final double TOLERANCE = 1e-12;
+
+    @TempDir
+    Path dir;
+
+    // ---- real data (counts from each folder's PROVENANCE.md) -------------------------------
+
+    @Test
+    void readsLetterHighTrain() throws IOException {
+        GraphDataset d = IamDatasetReader.read(TestDatasets.require("iam/Letter/HIGH/train.cxl"));
+        assertEquals("HIGH/train", d.name());
+        assertEquals(750, d.size());
+        assertEquals(List.of("A", "E", "F", "H", "I", "K", "L", "M", "N", "T", "V", "W", "X",
+                "Y", "Z"), d.classes());
+        for (String c : d.classes()) {
+            assertEquals(50, d.ofClass(c).size());
+        }
+        assertEquals(List.of("x", "y"), d.nodeChannels().subList(0, 2));
+        assertEquals(NodeExistence.isNeeded(d.graphs()) ? 3 : 2, d.nodeChannels().size());
+        assertEquals(List.of(GraphDataset.EDGE_CHANNEL), d.edgeChannels());
+        assertFalse(d.isDirected());
+        // AP1_0000.gxl: 5 nodes, node _0 at (0.687437, 0.271509), edges 0-1, 1-2, 3-4.
+        Graph first = d.graphs().get(0);
+        assertEquals("AP1_0000", d.graphNames().get(0));
+        assertEquals(5, first.order());
+        assertEquals(3, first.edgeCount());
+        assertEquals(0.687437, first.node(0, 0), TOLERANCE);
+        assertEquals(0.271509, first.node(0, 1), TOLERANCE);
+        assertTrue(first.hasEdge(4, 3));
+    }
+
+    @Test
+    void readsAllLetterSplitsWithOneEncoding() throws IOException {
+        for (String level : List.of("LOW", "MED", "HIGH")) {
+            Path folder = TestDatasets.require("iam/Letter/" + level);
+            List<GraphDataset> splits = IamDatasetReader.readSplits(List.of(
+                    folder.resolve("train.cxl"), folder.resolve("validation.cxl"),
+                    folder.resolve("test.cxl")));
+            int nodes = 0;
+            for (GraphDataset d : splits) {
+                assertEquals(750, d.size());
+                assertEquals(15, d.classes().size());
+                assertEquals(splits.get(0).nodeChannels(), d.nodeChannels());
+                for (Graph g : d.graphs()) {
+                    nodes += g.order();
+                }
+            }
+            // PROVENANCE.md: about 4.7 nodes per graph over all 2250 graphs.
+            assertEquals(4.7, nodes / 2250.0, 0.05, level);
+        }
+    }
+
+    @Test
+    void readsFingerprintAsDirectedPairsOfEachRidge() throws IOException {
+        Path folder = TestDatasets.require("iam/Fingerprint/data");
+        List<GraphDataset> splits = IamDatasetReader.readSplits(List.of(
+                folder.resolve("train.cxl"), folder.resolve("valid.cxl"),
+                folder.resolve("test.cxl")));
+        assertEquals(List.of(500, 300, 2000), splits.stream().map(GraphDataset::size).toList());
+        assertEquals(List.of("orient", "angle", GraphDataset.EDGE_CHANNEL),
+                splits.get(0).edgeChannels());
+        int nodes = 0;
+        int pairs = 0;
+        int graphs = 0;
+        for (GraphDataset d : splits) {
+            assertTrue(d.isDirected());
+            for (Graph g : d.graphs()) {
+                graphs++;
+                nodes += g.order();
+                pairs += g.edgeCount();
+                for (int i = 0; i < g.order(); i++) {
+                    for (int j = 0; j < g.order(); j++) {
+                        assertEquals(g.hasEdge(i, j), g.hasEdge(j, i), "both directions");
+                    }
+                }
+            }
+        }
+        // PROVENANCE.md: 5.42 nodes and 4.42 undirected edges per graph.
+        assertEquals(5.42, (double) nodes / graphs, 0.01);
+        assertEquals(4.42, pairs / 2.0 / graphs, 0.01);
+        // The 4-class task: first character, T read as A.
+        GraphDataset four = splits.get(0).mapClasses(c -> c.startsWith("T") ? "A"
+                : c.substring(0, 1));
+        assertEquals(List.of("A", "L", "R", "W"), four.classes());
+    }
+
+    @Test
+    void readsAidsSplitsWithSharedAtomSymbols() throws IOException {
+        Path folder = TestDatasets.require("iam/AIDS/data");
+        List<GraphDataset> splits = IamDatasetReader.readSplits(List.of(
+                folder.resolve("train.cxl"), folder.resolve("valid.cxl"),
+                folder.resolve("test.cxl")));
+        assertEquals(List.of(250, 250, 1500), splits.stream().map(GraphDataset::size).toList());
+        Map<String, Integer> counts = new TreeMap<>();
+        for (GraphDataset d : splits) {
+            for (String c : d.classLabels()) {
+                counts.merge(c, 1, Integer::sum);
+            }
+        }
+        assertEquals(Map.of("a", 400, "i", 1600), counts);
+        List<String> channels = splits.get(0).nodeChannels();
+        assertTrue(channels.contains("symbol=C"), channels.toString());
+        assertTrue(channels.containsAll(List.of("chem", "charge", "x", "y")));
+        assertEquals(List.of("valence"), splits.get(0).edgeChannels());
+        assertFalse(splits.get(0).isDirected());
+        ChannelGroup symbol = splits.get(0).nodeGroups().get(0);
+        assertEquals("symbol", symbol.name());
+        Graph g = splits.get(0).graphs().get(0);
+        String decoded = symbol.decode(g.nodeVector(0));
+        assertTrue(decoded.length() <= 2 && !decoded.isBlank(), decoded);
+    }
+
+    @Test
+    void readsProteinAndLeavesTheSequenceTextOut() throws IOException {
+        GraphDataset d = IamDatasetReader.read(TestDatasets.require("iam/Protein/data/train.cxl"));
+        assertEquals(200, d.size());
+        assertEquals(6, d.classes().size());
+        assertEquals(List.of("type", "aaLength"), d.nodeChannels().subList(0, 2));
+        assertEquals(List.of("frequency", "type0", "distance0", "type1", "distance1"),
+                d.edgeChannels());
+        assertTrue(d.notes().stream().anyMatch(n -> n.contains("'sequence' left out")),
+                d.notes().toString());
+        int nodes = 0;
+        int edges = 0;
+        for (Graph g : d.graphs()) {
+            nodes += g.order();
+            edges += g.edgeCount();
+        }
+        // PROVENANCE.md: 33.34 nodes and 62.93 edges per graph in train.
+        assertEquals(33.34, nodes / 200.0, 0.01);
+        assertEquals(62.93, edges / 200.0, 0.01);
+    }
+
+    // ---- synthetic data -------------------------------------------------------------------
+
+    private static final String HEADER = "<?xml version=\"1.0\"?>\n"
+            + "<!DOCTYPE gxl SYSTEM \"http://www.gupro.de/GXL/gxl-1.0.dtd\">\n";
+
+    private Path split(String... entries) throws IOException {
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\"?>\n<GraphCollection>\n"
+                + "<graphs count=\"" + entries.length / 2 + "\">\n");
+        for (int k = 0; k < entries.length; k += 2) {
+            b.append("<print file=\"").append(entries[k]).append("\" class=\"")
+                    .append(entries[k + 1]).append("\"/>\n");
+        }
+        Path cxl = dir.resolve("split.cxl");
+        Files.writeString(cxl, b.append("</graphs>\n</GraphCollection>\n").toString());
+        return cxl;
+    }
+
+    private void gxl(String file, String mode, String body) throws IOException {
+        Files.writeString(dir.resolve(file), HEADER + "<gxl>\n<graph id=\"g\" edgemode=\""
+                + mode + "\">\n" + body + "</graph>\n</gxl>\n");
+    }
+
+    private static String node(String id, String attributes) {
+        return "<node id=\"" + id + "\">" + attributes + "</node>\n";
+    }
+
+    private static String attr(String name, String tag, String value) {
+        return "<attr name=\"" + name + "\"><" + tag + ">" + value + "</" + tag + "></attr>";
+    }
+
+    @Test
+    void encodesStringsOneHotNumbersAsChannelsAndMissingAsZero() throws IOException {
+        gxl("a.gxl", "undirected", node("n1", attr("sym", "string", "C  ")
+                + attr("x", "float", "1.5")) + node("n2", attr("sym", "string", "O"))
+                + "<edge from=\"n1\" to=\"n2\">" + attr("valence", "int", "2") + "</edge>\n");
+        gxl("b.gxl", "undirected", node("m", attr("sym", "string", "N")
+                + attr("x", "float", "-2") + attr("flag", "bool", "true")));
+        GraphDataset d = IamDatasetReader.read(split("a.gxl", " act ", "b.gxl", "inact"));
+        assertEquals(List.of("sym=C", "sym=N", "sym=O", "x", "flag"), d.nodeChannels());
+        assertEquals(List.of("valence"), d.edgeChannels());
+        assertEquals(List.of("act", "inact"), d.classLabels());
+        assertEquals(List.of("a", "b"), d.graphNames());
+        Graph a = d.graphs().get(0);
+        assertEquals(List.of(1.0, 0.0, 0.0, 1.5, 0.0), box(a.nodeVector(0)));
+        assertEquals(List.of(0.0, 0.0, 1.0, 0.0, 0.0), box(a.nodeVector(1)));
+        assertEquals(2.0, a.edge(1, 0, 0));
+        assertFalse(a.isDirected());
+        assertEquals(List.of(0.0, 1.0, 0.0, -2.0, 1.0), box(d.graphs().get(1).nodeVector(0)));
+        assertTrue(d.notes().stream().anyMatch(n -> n.contains("'flag' is missing on 2 of 3")),
+                d.notes().toString());
+    }
+
+    private static List<Double> box(double[] values) {
+        return java.util.Arrays.stream(values).boxed().toList();
+    }
+
+    @Test
+    void mergesSymmetricDirectedPairsIntoUndirectedEdges() throws IOException {
+        String nodes = node("a", attr("x", "float", "1")) + node("b", attr("x", "float", "2"));
+        gxl("p.gxl", "directed", nodes
+                + "<edge from=\"a\" to=\"b\">" + attr("w", "double", "3") + "</edge>"
+                + "<edge from=\"b\" to=\"a\">" + attr("w", "double", "3") + "</edge>\n");
+        GraphDataset d = IamDatasetReader.read(split("p.gxl", "c"));
+        assertFalse(d.isDirected());
+        assertEquals(1, d.graphs().get(0).edgeCount());
+
+        gxl("p.gxl", "directed", nodes
+                + "<edge from=\"a\" to=\"b\">" + attr("w", "double", "3") + "</edge>"
+                + "<edge from=\"b\" to=\"a\">" + attr("w", "double", "-3") + "</edge>\n");
+        d = IamDatasetReader.read(split("p.gxl", "c"));
+        assertTrue(d.isDirected());
+        assertEquals(2, d.graphs().get(0).edgeCount());
+        assertEquals(-3.0, d.graphs().get(0).edge(1, 0, 0));
+    }
+
+    @Test
+    void zeroValuedEdgesAndNodesGetExistenceChannels() throws IOException {
+        gxl("z.gxl", "undirected", node("a", attr("x", "float", "0")
+                + attr("y", "float", "0")) + node("b", attr("x", "float", "1")
+                + attr("y", "float", "0")) + "<edge from=\"a\" to=\"b\">"
+                + attr("angle", "float", "0.0") + "</edge>\n");
+        GraphDataset d = IamDatasetReader.read(split("z.gxl", "c"));
+        assertEquals(List.of("x", "y", NodeExistence.CHANNEL_NAME), d.nodeChannels());
+        assertEquals(List.of("angle", GraphDataset.EDGE_CHANNEL), d.edgeChannels());
+        Graph g = d.graphs().get(0);
+        assertEquals(1.0, g.node(0, 2));
+        assertTrue(g.hasEdge(0, 1));
+        assertEquals(1.0, g.edge(0, 1, 1));
+    }
+
+    @Test
+    void textInNumberElementsIsReadAsLabels() throws IOException {
+        gxl("t.gxl", "undirected", node("a", attr("seq", "int", "MKV"))
+                + node("b", attr("seq", "int", "7")));
+        GraphDataset d = IamDatasetReader.read(split("t.gxl", "c"));
+        assertEquals(List.of("seq=7", "seq=MKV"), d.nodeChannels());
+        List<GraphDataset> capped = IamDatasetReader.readSplits(List.of(split("t.gxl", "c")),
+                1);
+        assertEquals(List.of(NodeExistence.CHANNEL_NAME), capped.get(0).nodeChannels());
+        assertTrue(capped.get(0).notes().stream().anyMatch(n -> n.contains("left out")));
+    }
+
+    @Test
+    void readsASingleGraphFileAndEmptyGraphs() throws IOException {
+        Files.writeString(dir.resolve("e.gxl"), HEADER
+                + "<gxl><graph id=\"e\" edgeids=\"false\" edgemode=\"directed\"/></gxl>");
+        GraphDataset d = IamDatasetReader.readGraph(dir.resolve("e.gxl"));
+        assertEquals(1, d.size());
+        assertEquals(0, d.graphs().get(0).order());
+        assertEquals(List.of("e"), d.graphNames());
+        assertFalse(d.hasClasses());
+    }
+
+    // ---- errors ---------------------------------------------------------------------------
+
+    private DatasetFormatException failure(Path cxl) {
+        return assertThrows(DatasetFormatException.class, () -> IamDatasetReader.read(cxl));
+    }
+
+    private static void assertNames(DatasetFormatException e, String file, int line,
+            String text) {
+        assertTrue(e.getMessage().contains(file), e.getMessage());
+        assertTrue(e.getMessage().contains("line " + line + ":"), e.getMessage());
+        assertTrue(e.getMessage().contains(text), e.getMessage());
+    }
+
+    @Test
+    void rejectsAMissingGraphFile() throws IOException {
+        DatasetFormatException e = failure(split("gone.gxl", "c"));
+        assertNames(e, "split.cxl", 4, "'gone.gxl' not found");
+    }
+
+    @Test
+    void rejectsMalformedXml() throws IOException {
+        Files.writeString(dir.resolve("bad.gxl"), HEADER + "<gxl>\n<graph id=\"g\">\n"
+                + "<node id=\"a\"></edge>\n</graph></gxl>");
+        assertNames(failure(split("bad.gxl", "c")), "bad.gxl", 5, "malformed XML");
+        Files.writeString(dir.resolve("split.cxl"), "<GraphCollection><print file=\"x\"");
+        assertTrue(failure(dir.resolve("split.cxl")).getMessage().contains("split.cxl"));
+    }
+
+    @Test
+    void rejectsAnEdgeToAnUnknownNode() throws IOException {
+        gxl("u.gxl", "undirected", node("a", "") + node("b", "")
+                + "<edge from=\"a\" to=\"c\"/>\n");
+        assertNames(failure(split("u.gxl", "c")), "u.gxl", 7, "unknown node 'c'");
+    }
+
+    @Test
+    void rejectsSelfLoopsRepeatedIdsAndConflictingPairs() throws IOException {
+        gxl("s.gxl", "undirected", node("a", "") + "<edge from=\"a\" to=\"a\"/>\n");
+        assertNames(failure(split("s.gxl", "c")), "s.gxl", 6, "self-loop");
+        gxl("s.gxl", "undirected", node("a", "") + node("a", ""));
+        assertNames(failure(split("s.gxl", "c")), "s.gxl", 6, "used twice");
+        gxl("s.gxl", "undirected", node("a", "") + node("b", "")
+                + "<edge from=\"a\" to=\"b\">" + attr("w", "int", "1") + "</edge>\n"
+                + "<edge from=\"b\" to=\"a\">" + attr("w", "int", "2") + "</edge>\n");
+        assertNames(failure(split("s.gxl", "c")), "s.gxl", 8, "repeats the pair");
+    }
+
+    @Test
+    void rejectsUnsupportedValuesAndNonFiniteNumbers() throws IOException {
+        gxl("v.gxl", "undirected", node("a", "<attr name=\"p\"><tup><int>1</int></tup></attr>"));
+        assertNames(failure(split("v.gxl", "c")), "v.gxl", 5, "<tup>");
+        gxl("v.gxl", "undirected", node("a", attr("x", "float", "NaN")));
+        assertNames(failure(split("v.gxl", "c")), "v.gxl", 5, "finite");
+        gxl("v.gxl", "sideways", node("a", ""));
+        assertNames(failure(split("v.gxl", "c")), "v.gxl", 4, "edgemode");
+    }
+
+    @Test
+    void rejectsEntriesWithAndWithoutClasses() throws IOException {
+        gxl("a.gxl", "undirected", node("a", ""));
+        Files.writeString(dir.resolve("split.cxl"), "<GraphCollection>\n"
+                + "<print file=\"a.gxl\" class=\"x\"/>\n<print file=\"a.gxl\"/>\n"
+                + "</GraphCollection>");
+        assertNames(failure(dir.resolve("split.cxl")), "split.cxl", 3, "every entry or none");
+    }
+
+    @Test
+    void notesACountThatDisagreesWithTheEntries() throws IOException {
+        gxl("a.gxl", "undirected", node("a", ""));
+        Files.writeString(dir.resolve("split.cxl"), "<GraphCollection><graphs count=\"3\">"
+                + "<print file=\"a.gxl\" class=\"x\"/></graphs></GraphCollection>");
+        GraphDataset d = IamDatasetReader.read(dir.resolve("split.cxl"));
+        assertEquals(1, d.size());
+        assertTrue(d.notes().get(0).contains("count=\"3\""), d.notes().toString());
+        assertEquals(1, Collections.frequency(d.classLabels(), "x"));
+    }
+}

@@ -1,0 +1,327 @@
+package org.orbifold.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orbifold.space.Graph;
+import org.orbifold.space.NodeExistence;
+
+class TuDatasetReaderTest {
+
+    @TempDir
+    Path dir;
+
+    // ---- real data ------------------------------------------------------------------------
+
+    /** Counts from tu/MUTAG/PROVENANCE.md and the dataset README. */
+    @Test
+    void readsMutag() throws IOException {
+        GraphDataset d = TuDatasetReader.read(TestDatasets.require("tu/MUTAG"));
+        assertEquals("MUTAG", d.name());
+        assertEquals(188, d.size());
+        assertEquals(List.of("-1", "1"), d.classes());
+        assertEquals(125, Collections.frequency(d.classLabels(), "1"));
+        assertEquals(63, Collections.frequency(d.classLabels(), "-1"));
+        assertEquals(List.of("label=0", "label=1", "label=2", "label=3", "label=4", "label=5",
+                "label=6"), d.nodeChannels());
+        assertEquals(List.of("label=0", "label=1", "label=2", "label=3"), d.edgeChannels());
+        assertFalse(d.isDirected());
+        int nodes = 0;
+        int edges = 0;
+        for (Graph g : d.graphs()) {
+            nodes += g.order();
+            edges += g.edgeCount();
+        }
+        assertEquals(3371, nodes);
+        assertEquals(7442 / 2, edges);
+        assertEquals("MUTAG#1", d.graphNames().get(0));
+        assertEquals("MUTAG#188", d.graphNames().get(187));
+    }
+
+    /** First lines of MUTAG_A.txt: "2, 1" / "1, 2" with edge label 0 (aromatic). */
+    @Test
+    void mutagFirstEdgeAndLabelsAreOneHot() throws IOException {
+        GraphDataset d = TuDatasetReader.read(TestDatasets.require("tu/MUTAG"));
+        Graph first = d.graphs().get(0);
+        assertEquals(1.0, first.edge(0, 1, 0));
+        assertEquals(1.0, first.edge(1, 0, 0));
+        assertEquals("1", d.classLabels().get(0));
+        for (Graph g : d.graphs()) {
+            for (int i = 0; i < g.order(); i++) {
+                double sum = 0.0;
+                for (int c = 0; c < g.nodeDimension(); c++) {
+                    sum += g.node(i, c);
+                }
+                assertEquals(1.0, sum, "one-hot node code");
+            }
+        }
+    }
+
+    /** Counts from each folder's PROVENANCE.md / README. */
+    @Test
+    void readsTheOtherTuDatasets() throws IOException {
+        Object[][] expected = {
+            {"AIDS", 2000, 31385, 64780 / 2, 2},
+            {"PROTEINS", 1113, 43471, 162088 / 2, 2},
+            {"ENZYMES", 600, 19580, 74564 / 2, 6},
+        };
+        for (Object[] row : expected) {
+            GraphDataset d = TuDatasetReader.read(TestDatasets.require("tu/" + row[0]));
+            int nodes = 0;
+            int edges = 0;
+            for (Graph g : d.graphs()) {
+                nodes += g.order();
+                edges += g.edgeCount();
+            }
+            assertEquals(row[1], d.size(), (String) row[0]);
+            assertEquals(row[2], nodes, (String) row[0]);
+            assertEquals(row[3], edges, (String) row[0]);
+            assertEquals(row[4], d.classes().size(), (String) row[0]);
+            assertFalse(d.isDirected());
+        }
+    }
+
+    @Test
+    void aidsHasLabelsThenAttributes() throws IOException {
+        GraphDataset d = TuDatasetReader.read(TestDatasets.require("tu/AIDS"));
+        List<String> channels = d.nodeChannels();
+        assertEquals(38 + 4, channels.size());
+        assertEquals(List.of("attr0", "attr1", "attr2", "attr3"),
+                channels.subList(38, 42));
+        // AIDS_node_attributes.txt line 1: 1.0, 0.0, 9.776700019836426, -3.5490000247955322
+        assertEquals(9.776700019836426, d.graphs().get(0).node(0, 40));
+        assertEquals(List.of("label=0", "label=1", "label=2"), d.edgeChannels());
+    }
+
+    // ---- synthetic data: encoding ---------------------------------------------------------
+
+    private void write(String file, String... lines) throws IOException {
+        Files.writeString(dir.resolve(file), String.join("\n", lines) + "\n");
+    }
+
+    /** Two graphs: a labelled triangle-less path 1-2-3 and an edge 4-5. */
+    private void writeToy() throws IOException {
+        write("T_A.txt", "1, 2", "2, 1", "2, 3", "3, 2", "4, 5", "5, 4");
+        write("T_graph_indicator.txt", "1", "1", "1", "2", "2");
+        write("T_graph_labels.txt", "7", "-3");
+        write("T_node_labels.txt", "C", "O", "C", "N", "C");
+        write("T_edge_labels.txt", "2", "2", "1", "1", "1", "1");
+    }
+
+    @Test
+    void encodesLabelsOneHotAndEdgesUndirected() throws IOException {
+        writeToy();
+        GraphDataset d = TuDatasetReader.read(dir);
+        assertEquals("T", d.name());
+        assertEquals(List.of("label=C", "label=N", "label=O"), d.nodeChannels());
+        assertEquals(List.of("label=1", "label=2"), d.edgeChannels());
+        assertEquals(List.of("7", "-3"), d.classLabels());
+        assertEquals(List.of("T#1", "T#2"), d.graphNames());
+        Graph path = d.graphs().get(0);
+        assertFalse(path.isDirected());
+        assertEquals(3, path.order());
+        assertEquals(2, path.edgeCount());
+        assertEquals(1.0, path.node(1, 2));
+        assertEquals(1.0, path.edge(0, 1, 1));
+        assertEquals(1.0, path.edge(2, 1, 0));
+        assertFalse(path.hasEdge(0, 2));
+        assertEquals(1.0, d.graphs().get(1).node(0, 1));
+    }
+
+    @Test
+    void readsAsDirectedWhenAPairHasNoReverse() throws IOException {
+        writeToy();
+        write("T_A.txt", "1, 2", "2, 1", "2, 3", "4, 5", "5, 4", "3, 1");
+        GraphDataset d = TuDatasetReader.read(dir);
+        assertTrue(d.isDirected());
+        Graph path = d.graphs().get(0);
+        assertTrue(path.hasEdge(1, 2));
+        assertFalse(path.hasEdge(2, 1));
+        assertTrue(path.hasEdge(2, 0));
+        assertTrue(d.notes().stream().anyMatch(n -> n.contains("directed")), d.notes()
+                .toString());
+    }
+
+    @Test
+    void readsAsDirectedWhenEdgeLabelsDisagreeBothWays() throws IOException {
+        writeToy();
+        write("T_edge_labels.txt", "2", "1", "1", "1", "1", "1");
+        assertTrue(TuDatasetReader.read(dir).isDirected());
+    }
+
+    @Test
+    void unlabelledGraphsGetEdgeAndExistenceChannels() throws IOException {
+        write("U_A.txt", "1, 2", "2, 1");
+        write("U_graph_indicator.txt", "1", "1", "1");
+        GraphDataset d = TuDatasetReader.read(dir);
+        assertEquals(List.of(NodeExistence.CHANNEL_NAME), d.nodeChannels());
+        assertEquals(List.of(GraphDataset.EDGE_CHANNEL), d.edgeChannels());
+        assertFalse(d.hasClasses());
+        Graph g = d.graphs().get(0);
+        assertEquals(3, g.order());
+        assertEquals(1.0, g.node(2, 0));
+        assertEquals(1.0, g.edge(0, 1, 0));
+    }
+
+    @Test
+    void numericAttributesAtZeroNeedTheExistenceChannel() throws IOException {
+        write("V_A.txt", "1, 2", "2, 1");
+        write("V_graph_indicator.txt", "1", "1");
+        write("V_graph_labels.txt", "1");
+        write("V_node_attributes.txt", "0.5, 1e-3", "0.0, 0.0");
+        write("V_edge_attributes.txt", "2.5", "2.5");
+        GraphDataset d = TuDatasetReader.read(dir);
+        assertEquals(List.of("attr0", "attr1", NodeExistence.CHANNEL_NAME), d.nodeChannels());
+        assertEquals(List.of("attr0"), d.edgeChannels());
+        assertEquals(1e-3, d.graphs().get(0).node(0, 1));
+        assertEquals(2.5, d.graphs().get(0).edge(1, 0, 0));
+    }
+
+    // ---- synthetic data: errors -----------------------------------------------------------
+
+    private DatasetFormatException failure() {
+        return assertThrows(DatasetFormatException.class, () -> TuDatasetReader.read(dir));
+    }
+
+    private static void assertNames(DatasetFormatException e, String file, int line) {
+        assertTrue(e.getMessage().contains(file), e.getMessage());
+        assertTrue(e.getMessage().contains("line " + line + ":"), e.getMessage());
+        assertEquals(line, e.line());
+        assertTrue(e.file().endsWith(file), e.file());
+    }
+
+    @Test
+    void rejectsAMissingRequiredFile() throws IOException {
+        writeToy();
+        Files.delete(dir.resolve("T_graph_indicator.txt"));
+        DatasetFormatException e = failure();
+        assertTrue(e.getMessage().contains("T_graph_indicator.txt"), e.getMessage());
+        assertTrue(e.getMessage().contains("missing"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAFolderWithoutOrWithSeveralAFiles() throws IOException {
+        assertTrue(failure().getMessage().contains("DS_A.txt"));
+        writeToy();
+        write("S_A.txt", "1, 2");
+        assertTrue(failure().getMessage().contains("[S, T]"));
+    }
+
+    @Test
+    void rejectsAWrongColumnCount() throws IOException {
+        writeToy();
+        write("T_A.txt", "1, 2", "2, 1", "2, 3, 4", "3, 2", "4, 5", "5, 4");
+        DatasetFormatException e = failure();
+        assertNames(e, "T_A.txt", 3);
+        assertTrue(e.getMessage().contains("expected 2 comma-separated node ids"));
+    }
+
+    @Test
+    void rejectsAnAttributeRowOfAnotherWidth() throws IOException {
+        writeToy();
+        write("T_node_attributes.txt", "1, 2", "3, 4", "5", "6, 7", "8, 9");
+        assertNames(failure(), "T_node_attributes.txt", 3);
+    }
+
+    @Test
+    void rejectsANonNumber() throws IOException {
+        writeToy();
+        write("T_graph_indicator.txt", "1", "1", "one", "2", "2");
+        DatasetFormatException e = failure();
+        assertNames(e, "T_graph_indicator.txt", 3);
+        assertTrue(e.getMessage().contains("'one'"));
+        writeToy();
+        write("T_node_attributes.txt", "1", "2", "3", "x4", "5");
+        assertNames(failure(), "T_node_attributes.txt", 4);
+        write("T_node_attributes.txt", "1", "2", "NaN", "4", "5");
+        assertNames(failure(), "T_node_attributes.txt", 3);
+    }
+
+    @Test
+    void rejectsANodeIdOutOfRange() throws IOException {
+        writeToy();
+        write("T_A.txt", "1, 2", "2, 1", "2, 3", "3, 2", "4, 6", "5, 4");
+        DatasetFormatException e = failure();
+        assertNames(e, "T_A.txt", 5);
+        assertTrue(e.getMessage().contains("1..5"), e.getMessage());
+        write("T_A.txt", "0, 2");
+        assertNames(failure(), "T_A.txt", 1);
+    }
+
+    @Test
+    void rejectsAnEdgeAcrossTwoGraphs() throws IOException {
+        writeToy();
+        write("T_A.txt", "1, 2", "2, 1", "2, 3", "3, 4", "4, 5", "5, 4");
+        DatasetFormatException e = failure();
+        assertNames(e, "T_A.txt", 4);
+        assertTrue(e.getMessage().contains("graph 1 and graph 2"), e.getMessage());
+    }
+
+    @Test
+    void rejectsASelfLoop() throws IOException {
+        writeToy();
+        write("T_A.txt", "1, 2", "2, 1", "2, 2", "3, 2", "4, 5", "5, 4");
+        assertNames(failure(), "T_A.txt", 3);
+    }
+
+    @Test
+    void rejectsGraphIdsThatAreNotContiguous() throws IOException {
+        writeToy();
+        write("T_graph_indicator.txt", "1", "1", "1", "3", "3");
+        assertNames(failure(), "T_graph_indicator.txt", 4);
+        write("T_graph_indicator.txt", "2", "2", "2", "3", "3");
+        assertNames(failure(), "T_graph_indicator.txt", 1);
+        write("T_graph_indicator.txt", "1", "2", "1", "2", "2");
+        assertNames(failure(), "T_graph_indicator.txt", 3);
+    }
+
+    @Test
+    void rejectsLineCountsThatDisagree() throws IOException {
+        writeToy();
+        write("T_node_labels.txt", "C", "O", "C", "N");
+        DatasetFormatException e = failure();
+        assertNames(e, "T_node_labels.txt", 5);
+        assertTrue(e.getMessage().contains("expected 5 lines"), e.getMessage());
+        writeToy();
+        write("T_edge_labels.txt", "2", "2", "1", "1", "1", "1", "1");
+        assertNames(failure(), "T_edge_labels.txt", 7);
+        writeToy();
+        write("T_graph_labels.txt", "7");
+        assertNames(failure(), "T_graph_labels.txt", 2);
+    }
+
+    @Test
+    void rejectsABlankLineInsideAFile() throws IOException {
+        writeToy();
+        write("T_node_labels.txt", "C", "", "O", "C", "N");
+        assertNames(failure(), "T_node_labels.txt", 2);
+    }
+
+    @Test
+    void rejectsAPairListedTwiceWithDifferentLabels() throws IOException {
+        writeToy();
+        write("T_A.txt", "1, 2", "2, 1", "2, 3", "3, 2", "4, 5", "1, 2");
+        write("T_edge_labels.txt", "2", "2", "1", "1", "1", "1");
+        DatasetFormatException e = failure();
+        assertNames(e, "T_A.txt", 6);
+        assertTrue(e.getMessage().contains("first at line 1"), e.getMessage());
+    }
+
+    @Test
+    void toleratesTrailingBlankLinesAndCarriageReturns() throws IOException {
+        writeToy();
+        Files.writeString(dir.resolve("T_graph_labels.txt"), "7\r\n-3\r\n\r\n");
+        assertEquals(Set.of("7", "-3"), new HashSet<>(TuDatasetReader.read(dir).classes()));
+    }
+}

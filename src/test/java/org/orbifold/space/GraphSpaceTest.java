@@ -1,0 +1,170 @@
+package org.orbifold.space;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class GraphSpaceTest {
+
+    private static final double TOLERANCE = 1e-9;
+
+    /** The definition, on explicitly padded dense tensors: sum over all (i, j, c). */
+    private static double denseSquaredDistance(GraphSpace space, Graph x, Graph y,
+            Permutation p) {
+        int m = p.size();
+        Graph px = x.pad(m);
+        Graph py = y.pad(m);
+        double sum = 0.0;
+        for (int i = 0; i < m; i++) {
+            for (int c = 0; c < space.nodeDimension(); c++) {
+                double diff = px.node(i, c) - py.node(p.get(i), c);
+                sum += space.nodeWeight() * diff * diff;
+            }
+            for (int j = 0; j < m; j++) {
+                for (int c = 0; c < space.edgeDimension() && i != j; c++) {
+                    double diff = px.edge(i, j, c) - py.edge(p.get(i), p.get(j), c);
+                    sum += space.edgeWeight() * diff * diff;
+                }
+            }
+        }
+        return sum;
+    }
+
+    @Test
+    void squaredDistanceMatchesTheDenseDefinition() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int trial = 0; trial < 200; trial++) {
+            boolean directed = trial % 3 == 0;
+            Graph x = RandomGraphs.graph(random, random.nextInt(8), 2, 3, 0.5, directed);
+            Graph y = RandomGraphs.graph(random, random.nextInt(8), 2, 3, 0.5, directed);
+            GraphSpace space = GraphSpace.of(List.of(x, y))
+                    .withWeights(0.5 + random.nextDouble(), random.nextDouble());
+            int m = Math.max(x.order(), y.order()) + random.nextInt(3);
+            Permutation p = Permutation.random(m, random);
+            double expected = denseSquaredDistance(space, x, y, p);
+            assertEquals(expected, space.squaredDistance(x, y, p), TOLERANCE * (1 + expected));
+            assertEquals(Math.sqrt(space.squaredDistance(x, y, p)), space.distance(x, y, p),
+                    TOLERANCE);
+        }
+    }
+
+    @Test
+    void distanceIsSymmetricUnderTheInverseAlignment() {
+        SplittableRandom random = new SplittableRandom(6);
+        for (int trial = 0; trial < 100; trial++) {
+            Graph x = RandomGraphs.graph(random, 1 + random.nextInt(7), 1, 1, 0.5, false);
+            Graph y = RandomGraphs.graph(random, 1 + random.nextInt(7), 1, 1, 0.5, false);
+            GraphSpace space = GraphSpace.of(List.of(x, y));
+            Permutation p = Permutation.random(Math.max(x.order(), y.order()), random);
+            assertEquals(space.squaredDistance(x, y, p),
+                    space.squaredDistance(y, x, p.inverse()), TOLERANCE);
+        }
+    }
+
+    @Test
+    void aRelabelledGraphIsAtDistanceZeroUnderItsRelabelling() {
+        SplittableRandom random = new SplittableRandom(8);
+        for (int trial = 0; trial < 50; trial++) {
+            Graph y = RandomGraphs.graph(random, 1 + random.nextInt(9), 2, 1, 0.6, false);
+            Permutation p = Permutation.random(y.order(), random);
+            Graph x = y.permute(p);
+            GraphSpace space = GraphSpace.of(List.of(x, y));
+            assertEquals(0.0, space.distance(x, y, p));
+        }
+    }
+
+    @Test
+    void anIsolatedUnlabelledNodeIsNotPadding() {
+        Graph.Builder builder = Graph.builder(0, 1);
+        builder.addNode();
+        Graph single = builder.build();
+        Graph empty = Graph.builder(0, 1).build();
+        List<Graph> graphs = List.of(single, empty);
+        assertTrue(NodeExistence.isNeeded(graphs));
+        List<Graph> encoded = NodeExistence.append(graphs);
+        GraphSpace space = GraphSpace.of(encoded);
+        assertEquals(1.0, space.distance(encoded.get(0), encoded.get(1),
+                Permutation.identity(1)), TOLERANCE);
+    }
+
+    @Test
+    void rejectsGraphsOutsideTheSpace() {
+        Graph a = RandomGraphs.graph(new SplittableRandom(1), 3, 2, 1, 0.5, false);
+        Graph b = RandomGraphs.graph(new SplittableRandom(2), 3, 1, 1, 0.5, false);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GraphSpace.of(List.of(a, b)));
+        assertTrue(e.getMessage().contains("graph 1"), e.getMessage());
+        GraphSpace small = new GraphSpace(2, 2, 1, 1, 1);
+        assertThrows(IllegalArgumentException.class, () -> small.requireMember(a));
+        GraphSpace space = GraphSpace.of(List.of(a));
+        assertThrows(IllegalArgumentException.class,
+                () -> space.similarity(a, a, Permutation.identity(2)));
+        assertThrows(IllegalArgumentException.class, () -> space.withWeights(-1, 1));
+        assertThrows(IllegalArgumentException.class, () -> space.withWeights(1, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> GraphSpace.of(List.of()));
+    }
+
+    @Test
+    void nodeSimilarityMatrixIsTheLinearTerm() {
+        SplittableRandom random = new SplittableRandom(9);
+        Graph x = RandomGraphs.graph(random, 3, 2, 0, 0, false);
+        Graph y = RandomGraphs.graph(random, 4, 2, 0, 0, false);
+        GraphSpace space = GraphSpace.of(List.of(x, y)).withWeights(2.0, 1.0);
+        double[] s = space.nodeSimilarityMatrix(x, y, 4);
+        Permutation p = Permutation.of(3, 1, 0, 2);
+        double linear = 0.0;
+        for (int i = 0; i < 4; i++) {
+            linear += s[i * 4 + p.get(i)];
+        }
+        assertEquals(space.similarity(x, y, p), linear, TOLERANCE);
+    }
+
+    @Test
+    void moveTowardInterpolatesInTheTotalSpace() {
+        SplittableRandom random = new SplittableRandom(10);
+        Graph w = RandomGraphs.graph(random, 5, 2, 2, 0.5, false);
+        Graph y = RandomGraphs.graph(random, 4, 2, 2, 0.5, false);
+        GraphSpace space = GraphSpace.of(List.of(w, y));
+        Permutation p = Permutation.random(5, random);
+        Graph end = space.moveToward(w, y, p, 1.0);
+        assertEquals(0.0, space.distance(end, y, p), 1e-7);
+        Graph start = space.moveToward(w, y, p, 0.0);
+        assertEquals(0.0, space.distance(start, w, Permutation.identity(5)), 1e-7);
+        Graph middle = space.moveToward(w, y, p, 0.5);
+        double full = space.distance(w, y, p);
+        assertEquals(full / 2, space.distance(middle, y, p), 1e-9);
+        assertEquals(full / 2, space.distance(w, middle, Permutation.identity(5)), 1e-9);
+    }
+
+    @Test
+    void accumulatorAveragesAlignedGraphs() {
+        SplittableRandom random = new SplittableRandom(12);
+        Graph a = RandomGraphs.graph(random, 4, 1, 1, 0.5, false);
+        Graph b = RandomGraphs.graph(random, 3, 1, 1, 0.5, false);
+        GraphSpace space = GraphSpace.of(List.of(a, b));
+        Permutation pa = Permutation.random(4, random);
+        Permutation pb = Permutation.random(4, random);
+        GraphAccumulator sum = new GraphAccumulator(space, 4);
+        sum.add(a, pa, 1.0);
+        sum.add(b, pb, 3.0);
+        Graph mean = sum.average();
+        Graph ea = a.permute(pa);
+        Graph eb = b.permute(pb);
+        for (int i = 0; i < 4; i++) {
+            assertEquals((ea.node(i, 0) + 3 * eb.node(i, 0)) / 4, mean.node(i, 0), TOLERANCE);
+            for (int j = 0; j < 4; j++) {
+                if (i != j) {
+                    assertEquals((ea.edge(i, j, 0) + 3 * eb.edge(i, j, 0)) / 4,
+                            mean.edge(i, j, 0), TOLERANCE);
+                }
+            }
+        }
+        assertThrows(IllegalStateException.class,
+                () -> new GraphAccumulator(space, 4).average());
+        assertThrows(IllegalArgumentException.class, () -> sum.add(a, pa, Double.NaN));
+    }
+}

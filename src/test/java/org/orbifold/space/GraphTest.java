@@ -1,0 +1,118 @@
+package org.orbifold.space;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class GraphTest {
+
+    @Test
+    void builderStoresUndirectedEdgesBothWays() {
+        Graph.Builder builder = Graph.builder(1, 2);
+        builder.addNode(1.0);
+        builder.addNode(2.0);
+        builder.addNode(3.0);
+        Graph g = builder.addEdge(0, 2, 0.5, -1.0).build();
+
+        assertEquals(3, g.order());
+        assertEquals(1, g.edgeCount());
+        assertTrue(g.hasEdge(0, 2));
+        assertTrue(g.hasEdge(2, 0));
+        assertFalse(g.hasEdge(0, 1));
+        assertEquals(-1.0, g.edge(2, 0, 1));
+        assertEquals(3.0, g.node(2, 0));
+        assertEquals(1.0 + 4.0 + 9.0, g.nodeSquaredNorm());
+        assertEquals(2 * (0.25 + 1.0), g.edgeSquaredNorm());
+    }
+
+    @Test
+    void builderRejectsBadInputNamingIt() {
+        Graph.Builder builder = Graph.builder(1, 1);
+        builder.addNode(0.0);
+        builder.addNode(0.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> builder.addNode(1.0, 2.0));
+        assertTrue(e.getMessage().contains("expected 1"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> builder.addNode(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> builder.addEdge(0, 0, 1.0));
+        assertThrows(IllegalArgumentException.class, () -> builder.addEdge(0, 5, 1.0));
+        assertThrows(IllegalArgumentException.class,
+                () -> builder.addEdge(0, 1, Double.POSITIVE_INFINITY));
+        assertThrows(IllegalArgumentException.class, () -> Graph.builder(-1, 0));
+    }
+
+    @Test
+    void permutingByTheInverseRestoresTheGraph() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int trial = 0; trial < 50; trial++) {
+            Graph g = RandomGraphs.graph(random, 1 + random.nextInt(9), 2, 2, 0.4,
+                    trial % 2 == 0);
+            Permutation p = Permutation.random(g.order(), random);
+            Graph moved = g.permute(p);
+            assertEquals(g.edgeCount(), moved.edgeCount());
+            assertEquals(g, moved.permute(p.inverse()));
+            for (int i = 0; i < g.order(); i++) {
+                for (int j = 0; j < g.order(); j++) {
+                    if (i != j) {
+                        assertEquals(g.edge(p.get(i), p.get(j), 0), moved.edge(i, j, 0));
+                    }
+                }
+                assertEquals(g.node(p.get(i), 1), moved.node(i, 1));
+            }
+        }
+    }
+
+    @Test
+    void paddingAddsNullNodes() {
+        Graph g = RandomGraphs.graph(new SplittableRandom(2), 3, 1, 1, 1.0, false);
+        Graph padded = g.pad(5);
+        assertEquals(5, padded.order());
+        assertEquals(0.0, padded.node(4, 0));
+        assertEquals(0, padded.outDegree(4));
+        assertEquals(g.nodeSquaredNorm(), padded.nodeSquaredNorm());
+        assertEquals(g, padded.subgraph(0, 1, 2));
+    }
+
+    @Test
+    void adjacencyMatrixMustBeSquareSymmetricAndLoopFree() {
+        Graph g = Graph.fromAdjacency(new double[][] {{0, 2}, {2, 0}});
+        assertEquals(2.0, g.edge(0, 1, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> Graph.fromAdjacency(new double[][] {{0, 2}, {1, 0}}));
+        assertThrows(IllegalArgumentException.class,
+                () -> Graph.fromAdjacency(new double[][] {{1, 0}, {0, 0}}));
+        assertThrows(IllegalArgumentException.class,
+                () -> Graph.fromAdjacency(new double[][] {{0, 1}, {1}}));
+    }
+
+    @Test
+    void flatArraysAreValidated() {
+        double[] nodes = {1, 2};
+        double[] asymmetric = {0, 1, 2, 0};
+        assertThrows(IllegalArgumentException.class,
+                () -> Graph.fromArrays(2, 1, 1, false, nodes, asymmetric));
+        Graph directed = Graph.fromArrays(2, 1, 1, true, nodes, asymmetric);
+        assertEquals(2, directed.edgeCount());
+        assertThrows(IllegalArgumentException.class,
+                () -> Graph.fromArrays(2, 1, 1, true, nodes, new double[] {5, 1, 2, 0}));
+        assertThrows(IllegalArgumentException.class,
+                () -> Graph.fromArrays(2, 1, 1, true, nodes, new double[3]));
+    }
+
+    @Test
+    void edgeChannelIsTheWeightedAdjacencyMatrix() {
+        Graph g = Graph.builder(0, 2).directed(true).build();
+        assertEquals(0, g.edgeChannel(1).length);
+        Graph.Builder b = Graph.builder(0, 2).directed(true);
+        b.addNode();
+        b.addNode();
+        Graph h = b.addEdge(1, 0, 3.0, 4.0).build();
+        assertEquals(4.0, h.edgeChannel(1)[2]);
+        assertEquals(0.0, h.edgeChannel(1)[1]);
+        assertEquals(1, h.edgeCount());
+    }
+}
