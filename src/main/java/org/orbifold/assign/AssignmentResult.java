@@ -1,0 +1,302 @@
+package org.orbifold.assign;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An optimal solution of a linear assignment problem on an {@code n x m} matrix {@code C},
+ * with the dual potentials that prove it optimal.
+ *
+ * <p>The assignment is stored both ways: {@code rowToColumn[i]} is the column given to row
+ * {@code i} and {@code columnToRow[j]} the row given to column {@code j}, with {@code -1} for
+ * an unassigned row or column. If {@code n <= m} every row is assigned; otherwise every column
+ * is. The {@code value} is the sum of the chosen entries of {@code C} as given by the caller
+ * (not negated when maximising).
+ *
+ * <p><b>Certificate.</b> Write {@code s = +1} for {@link Sense#MINIMIZE}, {@code s = -1} for
+ * {@link Sense#MAXIMIZE}, and {@code r_ij = s (C_ij - u_i - v_j)} for the reduced cost, where
+ * {@code u} are the row potentials and {@code v} the column potentials, both reported in the
+ * caller's sense. The solver guarantees, up to rounding:
+ * <ol>
+ *   <li>{@code r_ij >= 0} on every allowed (finite) entry, and {@code r_ij = 0} on the chosen
+ *       entries;</li>
+ *   <li>{@code sum(u) + sum(v) = value};</li>
+ *   <li>if {@code n < m}: {@code s v_j <= 0} for every column, and {@code v_j = 0} on the
+ *       unassigned columns; if {@code n > m}: {@code s u_i <= 0} for every row, and
+ *       {@code u_i = 0} on the unassigned rows; if {@code n = m} there is no sign
+ *       condition.</li>
+ * </ol>
+ * Conditions 1 and 3 say that {@code (u, v)} is feasible for the dual of the linear
+ * programme {@code min s <C, P>} over {@code P >= 0} whose rows on the shorter side sum to 1
+ * and on the longer side to at most 1; condition 2 says that its dual objective equals
+ * {@code s value}. By weak duality no assignment is better than {@code value}.
+ * {@link #isCertified(double[][], double)} checks all three with a relative tolerance.
+ *
+ * <p>Instances are immutable: the arrays are copied on the way in and on the way out. Use
+ * {@link #columnOf(int)} and {@link #rowOf(int)} to read single entries without copying.
+ *
+ * @param rowToColumn the column of every row, or {@code -1}
+ * @param columnToRow the row of every column, or {@code -1}
+ * @param value the sum of the chosen entries, in the caller's sense
+ * @param rowPotentials the dual potentials {@code u} of the rows, in the caller's sense
+ * @param columnPotentials the dual potentials {@code v} of the columns, in the caller's sense
+ * @param sense whether the matrix was minimised or maximised
+ */
+public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double value,
+        double[] rowPotentials, double[] columnPotentials, Sense sense) {
+
+    /**
+     * Validates and copies the components.
+     *
+     * @param rowToColumn the column of every row, or {@code -1}; copied
+     * @param columnToRow the row of every column, or {@code -1}; copied
+     * @param value the sum of the chosen entries, in the caller's sense
+     * @param rowPotentials the row potentials, in the caller's sense; copied
+     * @param columnPotentials the column potentials, in the caller's sense; copied
+     * @param sense whether the matrix was minimised or maximised
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the potentials do not match the assignment's shape
+     *     or the two directions of the assignment disagree
+     */
+    public AssignmentResult {
+        Objects.requireNonNull(rowToColumn, "rowToColumn");
+        Objects.requireNonNull(columnToRow, "columnToRow");
+        Objects.requireNonNull(rowPotentials, "rowPotentials");
+        Objects.requireNonNull(columnPotentials, "columnPotentials");
+        Objects.requireNonNull(sense, "sense");
+        rowToColumn = rowToColumn.clone();
+        columnToRow = columnToRow.clone();
+        rowPotentials = rowPotentials.clone();
+        columnPotentials = columnPotentials.clone();
+        if (rowPotentials.length != rowToColumn.length
+                || columnPotentials.length != columnToRow.length) {
+            throw new IllegalArgumentException("potentials have lengths "
+                    + rowPotentials.length + " and " + columnPotentials.length
+                    + "; expected " + rowToColumn.length + " and " + columnToRow.length);
+        }
+        requireInverse(rowToColumn, columnToRow, "rowToColumn", "columnToRow");
+        requireInverse(columnToRow, rowToColumn, "columnToRow", "rowToColumn");
+    }
+
+    private static void requireInverse(int[] forward, int[] backward, String forwardName,
+            String backwardName) {
+        for (int i = 0; i < forward.length; i++) {
+            int j = forward[i];
+            if (j == -1) {
+                continue;
+            }
+            if (j < 0 || j >= backward.length || backward[j] != i) {
+                throw new IllegalArgumentException(forwardName + "[" + i + "] = " + j
+                        + " is neither -1 nor matched back by " + backwardName);
+            }
+        }
+    }
+
+    /** Returns the number of rows of the solved matrix. */
+    public int rows() {
+        return rowToColumn.length;
+    }
+
+    /** Returns the number of columns of the solved matrix. */
+    public int columns() {
+        return columnToRow.length;
+    }
+
+    /**
+     * Returns the column assigned to a row, without copying.
+     *
+     * @param row a row index
+     * @return its column, or {@code -1} if the row is unassigned
+     */
+    public int columnOf(int row) {
+        return rowToColumn[row];
+    }
+
+    /**
+     * Returns the row assigned to a column, without copying.
+     *
+     * @param column a column index
+     * @return its row, or {@code -1} if the column is unassigned
+     */
+    public int rowOf(int column) {
+        return columnToRow[column];
+    }
+
+    /** Returns a copy of the column of every row ({@code -1} if unassigned). */
+    @Override
+    public int[] rowToColumn() {
+        return rowToColumn.clone();
+    }
+
+    /** Returns a copy of the row of every column ({@code -1} if unassigned). */
+    @Override
+    public int[] columnToRow() {
+        return columnToRow.clone();
+    }
+
+    /** Returns a copy of the row potentials {@code u}, in the caller's sense. */
+    @Override
+    public double[] rowPotentials() {
+        return rowPotentials.clone();
+    }
+
+    /** Returns a copy of the column potentials {@code v}, in the caller's sense. */
+    @Override
+    public double[] columnPotentials() {
+        return columnPotentials.clone();
+    }
+
+    /**
+     * Checks that this result is an optimal assignment of {@code matrix}, using the dual
+     * certificate described in the class documentation.
+     *
+     * <p>Every comparison uses the absolute tolerance {@code tolerance * scale}, where
+     * {@code scale} is the largest magnitude among the finite entries of {@code matrix} and the
+     * potentials; sums of {@code k} terms get {@code k + 1} times that. The check is exact
+     * reasoning (weak duality), so a {@code true} answer does not depend on how the result was
+     * computed.
+     *
+     * @param matrix the matrix that was solved; not modified
+     * @param tolerance relative tolerance, for example {@code 1e-9}
+     * @return whether the assignment is complete and consistent, uses only allowed entries,
+     *     has the stated value, and the potentials satisfy the certificate
+     * @throws IllegalArgumentException if the tolerance is negative or NaN, or the matrix is
+     *     ragged, contains NaN, or has a shape other than {@code rows() x columns()}
+     */
+    public boolean isCertified(double[][] matrix, double tolerance) {
+        Objects.requireNonNull(matrix, "matrix");
+        if (!(tolerance >= 0)) {
+            throw new IllegalArgumentException("tolerance must be >= 0, got " + tolerance);
+        }
+        int n = rows();
+        int m = columns();
+        if (matrix.length != n) {
+            throw new IllegalArgumentException("matrix has " + matrix.length
+                    + " rows; this result has " + n);
+        }
+        double s = sense.sign();
+        double scale = Math.max(maxAbs(rowPotentials), maxAbs(columnPotentials));
+        for (int i = 0; i < n; i++) {
+            Objects.requireNonNull(matrix[i], "matrix row " + i);
+            if (matrix[i].length != m) {
+                throw new IllegalArgumentException("matrix row " + i + " has "
+                        + matrix[i].length + " columns; this result has " + m);
+            }
+            for (int j = 0; j < m; j++) {
+                double c = matrix[i][j];
+                if (Double.isNaN(c)) {
+                    throw new IllegalArgumentException("matrix[" + i + "][" + j + "] is NaN");
+                }
+                if (Double.isInfinite(c)) {
+                    if (s * c < 0) {
+                        return false;
+                    }
+                } else {
+                    scale = Math.max(scale, Math.abs(c));
+                }
+            }
+        }
+        double tol = tolerance * scale;
+
+        // The assignment is complete on the shorter side.
+        int assigned = 0;
+        double chosenSum = 0;
+        for (int i = 0; i < n; i++) {
+            int j = rowToColumn[i];
+            if (j >= 0) {
+                if (Double.isInfinite(matrix[i][j])) {
+                    return false;
+                }
+                chosenSum += matrix[i][j];
+                assigned++;
+            }
+        }
+        if (assigned != Math.min(n, m) || Math.abs(chosenSum - value) > tol * (assigned + 1)) {
+            return false;
+        }
+
+        // Dual feasibility, and complementary slackness on the chosen pairs.
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double c = matrix[i][j];
+                if (Double.isInfinite(c)) {
+                    continue;
+                }
+                double reduced = s * (c - rowPotentials[i] - columnPotentials[j]);
+                if (reduced < -tol || (rowToColumn[i] == j && reduced > tol)) {
+                    return false;
+                }
+            }
+        }
+
+        // Sign conditions on the longer side, and equal primal and dual objectives.
+        if (n < m && !signConditionHolds(columnPotentials, columnToRow, s, tol)) {
+            return false;
+        }
+        if (n > m && !signConditionHolds(rowPotentials, rowToColumn, s, tol)) {
+            return false;
+        }
+        double dualSum = 0;
+        for (double u : rowPotentials) {
+            dualSum += u;
+        }
+        for (double v : columnPotentials) {
+            dualSum += v;
+        }
+        return Math.abs(dualSum - value) <= tol * (n + m + 1);
+    }
+
+    private static boolean signConditionHolds(double[] potentials, int[] partner, double s,
+            double tol) {
+        for (int k = 0; k < potentials.length; k++) {
+            if (s * potentials[k] > tol || (partner[k] < 0 && Math.abs(potentials[k]) > tol)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double maxAbs(double[] values) {
+        double max = 0;
+        for (double x : values) {
+            max = Math.max(max, Math.abs(x));
+        }
+        return max;
+    }
+
+    /** Compares the assignment, value, potentials and sense by content. */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof AssignmentResult)) {
+            return false;
+        }
+        AssignmentResult that = (AssignmentResult) other;
+        return Arrays.equals(rowToColumn, that.rowToColumn)
+                && Arrays.equals(columnToRow, that.columnToRow)
+                && Double.compare(value, that.value) == 0
+                && Arrays.equals(rowPotentials, that.rowPotentials)
+                && Arrays.equals(columnPotentials, that.columnPotentials)
+                && sense == that.sense;
+    }
+
+    /** Hashes the same content that {@link #equals(Object)} compares. */
+    @Override
+    public int hashCode() {
+        int hash = Arrays.hashCode(rowToColumn);
+        hash = 31 * hash + Arrays.hashCode(columnToRow);
+        hash = 31 * hash + Double.hashCode(value);
+        hash = 31 * hash + Arrays.hashCode(rowPotentials);
+        hash = 31 * hash + Arrays.hashCode(columnPotentials);
+        return 31 * hash + sense.hashCode();
+    }
+
+    /** Returns the sense, the value and the assignment of every row. */
+    @Override
+    public String toString() {
+        return "AssignmentResult[" + sense + ", value=" + value + ", rowToColumn="
+                + Arrays.toString(rowToColumn) + "]";
+    }
+}

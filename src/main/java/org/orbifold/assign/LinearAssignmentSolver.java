@@ -1,0 +1,574 @@
+package org.orbifold.assign;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Exact solver of the linear assignment problem: given an {@code n x m} matrix {@code C}, find
+ * an assignment {@code pi} of rows to distinct columns (of every row if {@code n <= m}, of
+ * every column otherwise) that minimises or maximises {@code sum_i C[i][pi(i)]}.
+ *
+ * <p><b>Algorithm.</b> Shortest augmenting paths with dual potentials, in the form of Jonker
+ * and Volgenant (1987), "A shortest augmenting path algorithm for dense and sparse linear
+ * assignment problems", Computing 38:325-340, doi:10.1007/BF02278710, extended to rectangular
+ * matrices as in Crouse (2016), "On implementing 2D rectangular assignment algorithms", IEEE
+ * Trans. Aerospace and Electronic Systems 52(4):1679-1696, doi:10.1109/TAES.2016.140952.
+ * Internally the problem is always a minimisation of an {@code r x c} matrix with
+ * {@code r <= c} (maximisation negates the entries, more rows than columns transposes). Column
+ * potentials {@code v} are kept explicitly and a row's potential is implicit,
+ * {@code u_i = min_j (C_ij - v_j)}, attained at the row's column. Then:
+ * <ol>
+ *   <li><i>Initialisation</i> (square matrices only, where it keeps the certificate):
+ *       column reduction {@code v_j = min_i C_ij}, reduction transfer, and two passes of
+ *       augmenting row reduction, which together assign most rows cheaply.</li>
+ *   <li><i>Augmentation</i>, for every row still free: Dijkstra's algorithm on the reduced
+ *       costs {@code C_ij - u_i - v_j >= 0} finds a shortest alternating path to a free column
+ *       at distance {@code D}; every column settled at a distance {@code d_j < D} has its
+ *       potential lowered by {@code D - d_j}, which keeps every reduced cost non-negative and
+ *       those on the path zero, and the path is flipped.</li>
+ * </ol>
+ * Columns at the same minimal distance are gathered into one group and scanned without a new
+ * minimum search; a free column reached at that distance ends the search at once. This is
+ * what keeps costs with many ties, such as small integers, fast.
+ *
+ * <p><b>Complexity.</b> {@code O(r^2 c)} time in the worst case ({@code O(n^3)} for a square
+ * matrix), usually much less after the initialisation; {@code O(r c)} memory, which is the
+ * copy of the matrix that {@link #solve} makes (not {@link #solveSquare} when minimising).
+ *
+ * <p><b>Forbidden pairs and input rules.</b> {@code +Infinity} marks a forbidden pair when
+ * minimising, {@code -Infinity} when maximising. Before optimising, if any pair is forbidden,
+ * a Hopcroft-Karp matching checks Hall's condition and throws
+ * {@link InfeasibleAssignmentException} naming a violating set of rows, so the search never
+ * runs without an answer. {@code NaN}, the opposite infinity (which would make the optimum
+ * unbounded), finite entries larger in magnitude than {@link #MAX_MAGNITUDE} (whose
+ * differences could overflow) and ragged rows are rejected with the row and column named.
+ * Negative entries are fine; no "big M" is substituted anywhere.
+ *
+ * <p><b>Ties.</b> The result depends only on the matrix and the sense, never on earlier calls
+ * or on timing. When several assignments are optimal, the one returned follows fixed rules:
+ * the lowest row index wins a column minimum during column reduction, the lowest column index
+ * wins the smallest reduced cost of a row during row reduction and among the free columns of
+ * a newly formed distance group, and otherwise columns are examined in a fixed order that
+ * starts at increasing column index. The result is not promised to be, say, the
+ * lexicographically smallest optimal assignment.
+ *
+ * <p><b>Certificate.</b> Every result carries dual potentials with which
+ * {@link AssignmentResult#isCertified(double[][], double)} proves optimality; see
+ * {@link AssignmentResult} for exactly what holds, including the sign conditions of the
+ * rectangular case. The potentials are reported in the caller's sense: when maximising they
+ * are the negated potentials of the negated matrix, so then {@code C_ij - u_i - v_j <= 0}.
+ *
+ * <p><b>Thread-safety.</b> An instance owns work arrays that it reuses, so it is not
+ * thread-safe: use one instance per thread. Once a call of order {@code n} has grown the work
+ * arrays (and one with forbidden entries has grown those of the feasibility check, if such
+ * calls occur), {@link #solveSquare} of order at most {@code n} allocates nothing. The static
+ * methods {@link #minimize(double[][])} and {@link #maximize(double[][])} use a fresh instance
+ * and are safe to call from any thread.
+ *
+ * <p><b>Limitations.</b> The search compares floating-point distances exactly, without a
+ * tolerance. That is safe (every step settles a column, so rounding cannot make it loop, and
+ * row reduction has a step budget), but rounding can leave reduced costs slightly negative, of
+ * the order of the unit roundoff times {@code n} times the largest entry; the certificate is
+ * therefore checked with a relative tolerance, and an optimum may be beaten by that much by a
+ * tied alternative. Dense input
+ * only: a sparse matrix with many forbidden entries still costs {@code O(r c)} per
+ * augmentation step. The initialisation is skipped for rectangular matrices, which are
+ * therefore solved by plain augmentation from zero potentials.
+ */
+public final class LinearAssignmentSolver {
+
+    /**
+     * The largest magnitude accepted for a finite entry, {@code 1e300}. Potentials are sums and
+     * differences of up to {@code 2n} entries, so larger entries could overflow to infinity.
+     */
+    public static final double MAX_MAGNITUDE = 1e300;
+
+    /** Bound on augmenting row reduction steps per pass, as a multiple of the order. */
+    private static final int ROW_REDUCTION_STEPS_PER_ROW = 8;
+
+    private final HallCheck hallCheck = new HallCheck();
+
+    /** Sense-adjusted flat copy of the matrix, when the caller's cannot be used directly. */
+    private double[] cost = new double[0];
+    /** Column potentials {@code v}. */
+    private double[] v = new double[0];
+    /** Shortest-path distances to the columns. */
+    private double[] distance = new double[0];
+    /** Row before each column on the shortest-path tree. */
+    private int[] predecessor = new int[0];
+    /** Column order of the search: settled, then the current minimum group, then the rest. */
+    private int[] columns = new int[0];
+    /** Column assigned to each row, or -1. */
+    private int[] rowMate = new int[0];
+    /** Row assigned to each column, or -1. */
+    private int[] columnMate = new int[0];
+    /** Free rows awaiting augmentation. */
+    private int[] freeRows = new int[0];
+    /** Per-row counts used by column reduction. */
+    private int[] minimumCount = new int[0];
+
+    /** Creates a solver with empty work arrays; they grow on first use. */
+    public LinearAssignmentSolver() {
+        // Work arrays are allocated lazily by ensureCapacity.
+    }
+
+    /**
+     * Solves the linear assignment problem of a fresh instance, minimising.
+     *
+     * @param matrix an {@code n x m} matrix; not modified
+     * @return an optimal assignment with its certificate
+     * @see #solve(double[][], Sense)
+     */
+    public static AssignmentResult minimize(double[][] matrix) {
+        return new LinearAssignmentSolver().solve(matrix, Sense.MINIMIZE);
+    }
+
+    /**
+     * Solves the linear assignment problem of a fresh instance, maximising.
+     *
+     * @param matrix an {@code n x m} matrix; not modified
+     * @return an optimal assignment with its certificate
+     * @see #solve(double[][], Sense)
+     */
+    public static AssignmentResult maximize(double[][] matrix) {
+        return new LinearAssignmentSolver().solve(matrix, Sense.MAXIMIZE);
+    }
+
+    /**
+     * Solves the linear assignment problem of an {@code n x m} matrix.
+     *
+     * <p>If {@code n <= m} every row is assigned to a distinct column; otherwise every column
+     * is assigned to a distinct row. Unassigned rows or columns get {@code -1}. A matrix
+     * without entries ({@code n x 0}, or no rows at all, which counts as {@code 0 x 0}) gives
+     * the empty assignment with value 0 and zero potentials.
+     *
+     * @param matrix the entries, one array per row, all of the same length; not modified, not
+     *     retained
+     * @param sense whether to minimise or maximise the sum of the chosen entries
+     * @return an optimal assignment, its value in the caller's sense, and dual potentials
+     * @throws NullPointerException if an argument or a row is null
+     * @throws IllegalArgumentException if the rows differ in length, or an entry is NaN, an
+     *     infinity of the wrong sign, or finite beyond {@link #MAX_MAGNITUDE}
+     * @throws InfeasibleAssignmentException if the forbidden entries leave no complete
+     *     assignment
+     */
+    public AssignmentResult solve(double[][] matrix, Sense sense) {
+        Objects.requireNonNull(matrix, "matrix");
+        Objects.requireNonNull(sense, "sense");
+        int n = matrix.length;
+        int m = n == 0 ? 0 : requireRow(matrix, 0).length;
+        for (int i = 1; i < n; i++) {
+            if (requireRow(matrix, i).length != m) {
+                throw new IllegalArgumentException("matrix is ragged: row " + i + " has "
+                        + matrix[i].length + " entries, row 0 has " + m);
+            }
+        }
+
+        // Reduce to minimising an r x c matrix with r <= c.
+        boolean transposed = n > m;
+        int r = transposed ? m : n;
+        int c = transposed ? n : m;
+        ensureCapacity(r, c);
+        int size = Math.multiplyExact(r, c);
+        if (cost.length < size) {
+            cost = new double[size];
+        }
+        double sign = sense.sign();
+        boolean anyForbidden = false;
+        for (int i = 0; i < n; i++) {
+            double[] row = matrix[i];
+            for (int j = 0; j < m; j++) {
+                double entry = row[j];
+                anyForbidden |= requireUsable(entry, sense, i, j);
+                cost[transposed ? j * c + i : i * c + j] = sign * entry;
+            }
+        }
+        if (anyForbidden) {
+            hallCheck.requireFeasible(cost, r, c, transposed ? "column" : "row",
+                    transposed ? "row" : "column");
+        }
+        solveMinimum(cost, r, c);
+
+        // Read back the assignment, the value and the potentials in the caller's frame.
+        int[] rowToColumn = new int[n];
+        int[] columnToRow = new int[m];
+        Arrays.fill(rowToColumn, -1);
+        Arrays.fill(columnToRow, -1);
+        double[] rowPotentials = new double[n];
+        double[] columnPotentials = new double[m];
+        double value = 0;
+        for (int i = 0; i < r; i++) {
+            int j = rowMate[i];
+            int row = transposed ? j : i;
+            int column = transposed ? i : j;
+            rowToColumn[row] = column;
+            columnToRow[column] = row;
+            value += matrix[row][column];
+            double rowPotential = sign * (cost[i * c + j] - v[j]) + 0.0;
+            if (transposed) {
+                columnPotentials[column] = rowPotential;
+            } else {
+                rowPotentials[row] = rowPotential;
+            }
+        }
+        for (int j = 0; j < c; j++) {
+            double columnPotential = sign * v[j] + 0.0;
+            if (transposed) {
+                rowPotentials[j] = columnPotential;
+            } else {
+                columnPotentials[j] = columnPotential;
+            }
+        }
+        return new AssignmentResult(rowToColumn, columnToRow, value, rowPotentials,
+                columnPotentials, sense);
+    }
+
+    /**
+     * Solves a square linear assignment problem given as a flat row-major array, without
+     * allocating once the work arrays have reached size {@code n}: the entry of row {@code i}
+     * and column {@code j} is {@code matrix[i * n + j]}. The result is the same as that of
+     * {@link #solve(double[][], Sense)} on the same entries, potentials aside.
+     *
+     * @param matrix at least {@code n * n} entries; only the first {@code n * n} are read; not
+     *     modified, not retained
+     * @param n the order, at least 0
+     * @param sense whether to minimise or maximise
+     * @param rowToColumn output, at least {@code n} long: receives the column of every row in
+     *     its first {@code n} entries
+     * @return the optimal value, the sum of the chosen entries in the caller's sense
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code n} is negative, an array is too short, or an
+     *     entry is NaN, an infinity of the wrong sign, or finite beyond {@link #MAX_MAGNITUDE}
+     * @throws InfeasibleAssignmentException if the forbidden entries leave no complete
+     *     assignment
+     */
+    public double solveSquare(double[] matrix, int n, Sense sense, int[] rowToColumn) {
+        Objects.requireNonNull(matrix, "matrix");
+        Objects.requireNonNull(sense, "sense");
+        Objects.requireNonNull(rowToColumn, "rowToColumn");
+        if (n < 0) {
+            throw new IllegalArgumentException("order n must be >= 0, got " + n);
+        }
+        int size = Math.multiplyExact(n, n);
+        if (matrix.length < size) {
+            throw new IllegalArgumentException("matrix has " + matrix.length
+                    + " entries; order " + n + " needs " + size);
+        }
+        if (rowToColumn.length < n) {
+            throw new IllegalArgumentException("rowToColumn has length " + rowToColumn.length
+                    + "; order " + n + " needs " + n);
+        }
+
+        // Validate; when maximising, minimise a negated copy instead.
+        ensureCapacity(n, n);
+        boolean anyForbidden = false;
+        double[] minimand = matrix;
+        if (sense == Sense.MAXIMIZE) {
+            if (cost.length < size) {
+                cost = new double[size];
+            }
+            minimand = cost;
+        }
+        for (int i = 0, k = 0; i < n; i++) {
+            for (int j = 0; j < n; j++, k++) {
+                anyForbidden |= requireUsable(matrix[k], sense, i, j);
+            }
+        }
+        if (minimand != matrix) {
+            for (int k = 0; k < size; k++) {
+                minimand[k] = -matrix[k];
+            }
+        }
+        if (anyForbidden) {
+            hallCheck.requireFeasible(minimand, n, n, "row", "column");
+        }
+        solveMinimum(minimand, n, n);
+
+        double value = 0;
+        for (int i = 0; i < n; i++) {
+            rowToColumn[i] = rowMate[i];
+            value += matrix[i * n + rowMate[i]];
+        }
+        return value;
+    }
+
+    private static double[] requireRow(double[][] matrix, int i) {
+        return Objects.requireNonNull(matrix[i], () -> "matrix row " + i + " is null");
+    }
+
+    /**
+     * Checks one entry; returns whether it marks a forbidden pair.
+     */
+    private static boolean requireUsable(double entry, Sense sense, int i, int j) {
+        if (Math.abs(entry) <= MAX_MAGNITUDE) {
+            return false;
+        }
+        if (Double.isNaN(entry)) {
+            throw new IllegalArgumentException("matrix entry (" + i + ", " + j + ") is NaN");
+        }
+        if (Double.isInfinite(entry)) {
+            if (sense.sign() * entry > 0) {
+                return true;
+            }
+            throw new IllegalArgumentException("matrix entry (" + i + ", " + j + ") is "
+                    + entry + ", which makes the optimum unbounded when " + sense
+                    + "; only " + (-entry) + " (a forbidden pair) is allowed");
+        }
+        throw new IllegalArgumentException("matrix entry (" + i + ", " + j + ") = " + entry
+                + " exceeds the largest supported magnitude " + MAX_MAGNITUDE);
+    }
+
+    private void ensureCapacity(int r, int c) {
+        if (rowMate.length < r) {
+            rowMate = new int[r];
+            freeRows = new int[r];
+            minimumCount = new int[r];
+        }
+        if (columnMate.length < c) {
+            columnMate = new int[c];
+            v = new double[c];
+            distance = new double[c];
+            predecessor = new int[c];
+            columns = new int[c];
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // The kernel: minimise an r x c flat row-major matrix, r <= c, feasible.
+    // On return rowMate/columnMate hold the assignment and v the column potentials; the row
+    // potential of row i is cost[i * c + rowMate[i]] - v[rowMate[i]].
+    // ---------------------------------------------------------------------------------------
+
+    private void solveMinimum(double[] a, int r, int c) {
+        Arrays.fill(rowMate, 0, r, -1);
+        Arrays.fill(columnMate, 0, c, -1);
+        Arrays.fill(v, 0, c, 0.0);
+        int free;
+        if (r == c && r > 0) {
+            free = initialize(a, r);
+        } else {
+            for (int i = 0; i < r; i++) {
+                freeRows[i] = i;
+            }
+            free = r;
+        }
+        for (int k = 0; k < free; k++) {
+            augment(a, c, freeRows[k]);
+        }
+    }
+
+    /**
+     * Jonker-Volgenant initialisation of a square matrix: column reduction, reduction
+     * transfer and augmenting row reduction. Leaves the free rows in {@code freeRows} and
+     * returns how many there are.
+     */
+    private int initialize(double[] a, int n) {
+        // Column reduction: v_j = min_i a_ij, found row by row (smallest row index on ties).
+        double[] columnMinimum = distance;
+        int[] argMinimum = predecessor;
+        Arrays.fill(columnMinimum, 0, n, Double.POSITIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0, base = i * n; j < n; j++) {
+                if (a[base + j] < columnMinimum[j]) {
+                    columnMinimum[j] = a[base + j];
+                    argMinimum[j] = i;
+                }
+            }
+        }
+        Arrays.fill(minimumCount, 0, n, 0);
+        for (int j = 0; j < n; j++) {
+            v[j] = columnMinimum[j];
+            int i = argMinimum[j];
+            if (minimumCount[i]++ == 0) {
+                rowMate[i] = j;
+                columnMate[j] = i;
+            }
+        }
+
+        // Reduction transfer: a row that is the minimum of exactly one column passes its
+        // slack to that column, so u_i = 0 turns into the row's second smallest reduced cost.
+        int free = 0;
+        for (int i = 0; i < n; i++) {
+            if (minimumCount[i] == 0) {
+                freeRows[free++] = i;
+            } else if (minimumCount[i] == 1) {
+                int j1 = rowMate[i];
+                double second = Double.POSITIVE_INFINITY;
+                for (int j = 0, base = i * n; j < n; j++) {
+                    if (j != j1) {
+                        second = Math.min(second, a[base + j] - v[j]);
+                    }
+                }
+                if (second < Double.POSITIVE_INFINITY) {
+                    v[j1] -= second;
+                }
+            }
+        }
+
+        // Augmenting row reduction, two passes.
+        for (int pass = 0; pass < 2 && free > 0; pass++) {
+            free = reduceRows(a, n, free);
+        }
+        return free;
+    }
+
+    /**
+     * One pass of augmenting row reduction over the first {@code pending} free rows: each
+     * takes the column of its smallest reduced cost, lowering that column's potential to the
+     * row's second smallest reduced cost, and the row it displaces is retried at once if the
+     * potential strictly dropped. Bounded, so rounding cannot make it cycle. Returns the
+     * number of rows left free, stored at the front of {@code freeRows}.
+     */
+    private int reduceRows(double[] a, int n, int pending) {
+        int next = 0;
+        int stillFree = 0;
+        int budget = ROW_REDUCTION_STEPS_PER_ROW * n;
+        while (next < pending) {
+            if (budget-- == 0) {
+                System.arraycopy(freeRows, next, freeRows, stillFree, pending - next);
+                return stillFree + pending - next;
+            }
+            int i = freeRows[next++];
+
+            // The two smallest reduced costs of row i.
+            int base = i * n;
+            double u1 = a[base] - v[0];
+            int j1 = 0;
+            double u2 = Double.POSITIVE_INFINITY;
+            int j2 = -1;
+            for (int j = 1; j < n; j++) {
+                double h = a[base + j] - v[j];
+                if (h < u2) {
+                    if (h >= u1) {
+                        u2 = h;
+                        j2 = j;
+                    } else {
+                        u2 = u1;
+                        j2 = j1;
+                        u1 = h;
+                        j1 = j;
+                    }
+                }
+            }
+
+            // Take j1 and lower its potential, or take j2 on a tie when j1 is taken.
+            int displaced = columnMate[j1];
+            boolean lowered = u1 < u2 && u2 < Double.POSITIVE_INFINITY;
+            if (lowered) {
+                v[j1] -= u2 - u1;
+            } else if (displaced >= 0 && u1 == u2) {
+                j1 = j2;
+                displaced = columnMate[j1];
+            }
+            rowMate[i] = j1;
+            columnMate[j1] = i;
+            if (displaced >= 0) {
+                rowMate[displaced] = -1;
+                if (lowered) {
+                    freeRows[--next] = displaced;
+                } else {
+                    freeRows[stillFree++] = displaced;
+                }
+            }
+        }
+        return stillFree;
+    }
+
+    /**
+     * Dijkstra's search from the free row {@code start} for a shortest alternating path to a
+     * free column, potential update of the settled columns, and augmentation along the path.
+     */
+    private void augment(double[] a, int c, int start) {
+        // Distances from the start row: its reduced costs, up to the constant u_start.
+        for (int j = 0, base = start * c; j < c; j++) {
+            distance[j] = a[base + j] - v[j];
+            predecessor[j] = start;
+            columns[j] = j;
+        }
+
+        // columns[0, settled) are settled, columns[settled, group) lie at distance 'minimum'
+        // and wait to be scanned, columns[group, c) are still unreached or farther.
+        int settled = 0;
+        int group = 0;
+        double minimum = 0;
+        int sink = -1;
+        while (sink < 0) {
+            if (settled == group) {
+                minimum = Double.POSITIVE_INFINITY;
+                for (int k = group; k < c; k++) {
+                    int j = columns[k];
+                    double d = distance[j];
+                    if (d <= minimum) {
+                        if (d < minimum) {
+                            group = settled;
+                            minimum = d;
+                        }
+                        columns[k] = columns[group];
+                        columns[group++] = j;
+                    }
+                }
+                if (minimum == Double.POSITIVE_INFINITY) {
+                    throw new IllegalStateException("no augmenting path from row " + start
+                            + " although the feasibility check passed");
+                }
+                sink = lowestFreeColumn(settled, group);
+                if (sink >= 0) {
+                    break;
+                }
+            }
+
+            // Scan the row assigned to the next column of the group.
+            int j1 = columns[settled++];
+            int i = columnMate[j1];
+            int base = i * c;
+            double offset = minimum - (a[base + j1] - v[j1]);
+            for (int k = group; k < c; k++) {
+                int j = columns[k];
+                double d = offset + a[base + j] - v[j];
+                if (d < distance[j]) {
+                    distance[j] = d;
+                    predecessor[j] = i;
+                    if (d <= minimum) {
+                        if (columnMate[j] < 0) {
+                            sink = j;
+                            break;
+                        }
+                        columns[k] = columns[group];
+                        columns[group++] = j;
+                    }
+                }
+            }
+        }
+
+        // Dual update: settled columns move up by their distance deficit (never positive).
+        for (int k = 0; k < settled; k++) {
+            int j = columns[k];
+            v[j] += distance[j] - minimum;
+        }
+
+        // Augmentation: flip the alternating path back from the sink to the start row.
+        int j = sink;
+        while (true) {
+            int i = predecessor[j];
+            columnMate[j] = i;
+            int previous = rowMate[i];
+            rowMate[i] = j;
+            if (i == start) {
+                break;
+            }
+            j = previous;
+        }
+    }
+
+    /** Returns the lowest-index free column among columns[from, to), or -1. */
+    private int lowestFreeColumn(int from, int to) {
+        int best = -1;
+        for (int k = from; k < to; k++) {
+            int j = columns[k];
+            if (columnMate[j] < 0 && (best < 0 || j < best)) {
+                best = j;
+            }
+        }
+        return best;
+    }
+}
