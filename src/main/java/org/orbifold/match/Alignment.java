@@ -31,13 +31,12 @@ public record Alignment(Permutation permutation, double similarity, double dista
      * @param p the permutation
      * @param certified whether {@code p} is proven optimal
      * @return the alignment, with similarity and distance computed by {@code space}
-     *     ({@link GraphSpace#similarity} and {@link GraphSpace#distance}, so that the contract
-     *     holds exactly)
      */
     public static Alignment of(GraphSpace space, Graph x, Graph y, Permutation p,
             boolean certified) {
         double similarity = space.similarity(x, y, p);
-        return new Alignment(p, similarity, space.distance(x, y, p), certified);
+        double squared = space.squaredDistance(x, y, p);
+        return new Alignment(p, similarity, Math.sqrt(squared), certified);
     }
 
     /** Returns {@code distance()^2}. */
