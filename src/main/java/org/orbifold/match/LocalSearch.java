@@ -12,11 +12,14 @@ import org.orbifold.space.Permutation;
  * similarity {@code <X, pi . Y>}, until no exchange does (a 2-opt local optimum, the classical
  * pairwise-exchange neighbourhood of the quadratic assignment problem).
  *
- * <p>Pairs are swept in index order and an improving exchange is applied at once (first
- * improvement). The gain of an exchange is evaluated in {@code O((deg(i) + deg(j)) d_e)} time
- * from the edge lists of {@code X} and a dense copy of {@code Y}, so one sweep costs
- * {@code O(m |E_X| d_e)}. Gains below {@code 1e-12 max(1, ||X|| ||Y||)} count as no
- * improvement, so rounding cannot make the search cycle.
+ * <p>An improving exchange is applied at once (first improvement). Nodes wait in a stack
+ * whose entries are examined against every other node; an applied exchange pushes its two
+ * nodes and their neighbours in {@code X}, the only nodes whose exchange gains it can change
+ * ("don't look bits"), so the search stops exactly at a local optimum. The gain of an exchange
+ * is evaluated in {@code O((deg(i) + deg(j)) d_e)} time from the edge lists of {@code X} and a
+ * dense copy of {@code Y}, so examining all pairs costs {@code O(m |E_X| d_e)}. Gains below
+ * {@code 1e-12 max(1, ||X|| ||Y||)} count as no improvement, so rounding cannot make the search
+ * cycle.
  *
  * <p>Stateless and thread-safe.
  *

@@ -59,6 +59,12 @@ final class QapInstance {
     /** Edge attributes of {@code Y}, dense, {@code m * m * de}. */
     double[] yDense = new double[0];
 
+    /** Local search: a scratch list of nodes, the stack of nodes to examine, and its flags. */
+    int[] activeNodes = new int[0];
+    private int[] stack = new int[0];
+    private boolean[] waiting = new boolean[0];
+    private int stackSize;
+
     /**
      * Fills this instance with the alignment problem of {@code y} to {@code x} at order
      * {@code m}. The caller has checked that both graphs belong to {@code space} and that
@@ -73,6 +79,11 @@ final class QapInstance {
         this.hasEdgeTerm = de > 0 && edgeWeight > 0.0 && x.edgeCount() > 0 && y.edgeCount() > 0;
         this.bothUndirected = !x.isDirected() && !y.isDirected();
         this.scale = Math.sqrt(space.squaredNorm(x) * space.squaredNorm(y));
+        if (stack.length < m) {
+            activeNodes = new int[m];
+            stack = new int[m];
+            waiting = new boolean[m];
+        }
 
         // Node gains S[i, a] = w_node <x_ii, y_aa>; padding rows and columns stay zero.
         nodeGain = ensure(nodeGain, m * m);
@@ -244,32 +255,74 @@ final class QapInstance {
 
     /**
      * Improves {@code p} in place by exchanging pairs of images while some exchange gains more
-     * than {@code minGain} (first improvement, sweeping pairs in index order), and returns the
-     * total gain. Exchanges of two padding nodes of {@code X}, or of two padding nodes of
-     * {@code Y}, change nothing and are skipped.
+     * than {@code minGain} (first improvement), and returns the total gain; the result is a
+     * local optimum for exchanges. Exchanges of two padding nodes of {@code X}, or of two
+     * padding nodes of {@code Y}, change nothing and are skipped.
      */
     double localSearch(int[] p, double minGain) {
+        for (int i = 0; i < m; i++) {
+            activeNodes[i] = i;
+        }
+        return localSearchAround(p, minGain, activeNodes, m);
+    }
+
+    /**
+     * Like {@link #localSearch}, for a permutation that is a local optimum for exchanges except
+     * around the given nodes, whose images have changed.
+     *
+     * <p>The gain of exchanging {@code i} and {@code j} depends only on the images of {@code i},
+     * {@code j} and their neighbours in {@code X}. So only nodes that changed, or neighbour a
+     * node that changed, need their exchanges examined: such nodes wait in a stack and every
+     * applied exchange pushes its two nodes and their neighbours (the "don't look bits" of
+     * Bentley 1992, "Fast algorithms for geometric traveling salesman problems", ORSA J. Comput.
+     * 4(4): 387-411, doi:10.1287/ijoc.4.4.387). The result is again a local optimum.
+     *
+     * @param changed nodes whose images changed; the first {@code count} are read, and the
+     *     array may be {@code activeNodes} itself
+     */
+    double localSearchAround(int[] p, double minGain, int[] changed, int count) {
+        Arrays.fill(waiting, 0, m, false);
+        stackSize = 0;
+        for (int k = 0; k < count; k++) {
+            pushWithNeighbours(changed[k]);
+        }
         double total = 0.0;
-        boolean improved = true;
-        while (improved) {
-            improved = false;
-            for (int i = 0; i < nx; i++) {
-                for (int j = i + 1; j < m; j++) {
-                    if (p[i] >= ny && p[j] >= ny) {
-                        continue;
-                    }
-                    double gain = swapGain(p, i, j);
-                    if (gain > minGain) {
-                        int swap = p[i];
-                        p[i] = p[j];
-                        p[j] = swap;
-                        total += gain;
-                        improved = true;
-                    }
+        while (stackSize > 0) {
+            int i = stack[--stackSize];
+            waiting[i] = false;
+            for (int j = 0; j < m; j++) {
+                if (j == i || (i >= nx && j >= nx) || (p[i] >= ny && p[j] >= ny)) {
+                    continue;
+                }
+                double gain = swapGain(p, i, j);
+                if (gain > minGain) {
+                    int swap = p[i];
+                    p[i] = p[j];
+                    p[j] = swap;
+                    total += gain;
+                    pushWithNeighbours(i);
+                    pushWithNeighbours(j);
                 }
             }
         }
         return total;
+    }
+
+    private void pushWithNeighbours(int i) {
+        push(i);
+        for (int e = outStart[i]; e < outStart[i + 1]; e++) {
+            push(outNode[e]);
+        }
+        for (int e = inStart[i]; e < inStart[i + 1]; e++) {
+            push(inNode[e]);
+        }
+    }
+
+    private void push(int i) {
+        if (!waiting[i]) {
+            waiting[i] = true;
+            stack[stackSize++] = i;
+        }
     }
 
     /** The gain below which an exchange counts as no improvement (rounding noise). */

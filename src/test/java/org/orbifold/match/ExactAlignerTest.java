@@ -49,6 +49,26 @@ class ExactAlignerTest {
     }
 
     @Test
+    void optimisesAtTheSizeOfALargerStart() {
+        SplittableRandom random = new SplittableRandom(SEED + 3);
+        ExactAligner exact = new ExactAligner(5L);
+        for (int t = 0; t < 40; t++) {
+            Graph x = MatchTesting.randomGraph(random, 1 + random.nextInt(5), 1, 1, 0.5,
+                    t % 2 == 0, MatchTesting.Values.SIGNED);
+            Graph y = MatchTesting.randomGraph(random, 1 + random.nextInt(5), 1, 1, 0.5,
+                    t % 2 == 0, MatchTesting.Values.SIGNED);
+            GraphSpace space = new GraphSpace(5, 1, 1, 1.0, 1.0);
+            int m = Math.max(x.order(), y.order()) + 1 + t % 2;
+            Alignment alignment = exact.align(space, x, y, Permutation.identity(m));
+            assertTrue(alignment.certified(), "instance " + t);
+            assertEquals(m, alignment.permutation().size(), "instance " + t);
+            assertEquals(MatchTesting.bruteForceSimilarity(space, x, y, m),
+                    alignment.similarity(), MatchTesting.tolerance(space, x, y),
+                    "instance " + t);
+        }
+    }
+
+    @Test
     void certifiesSymmetricGraphs() {
         ExactAligner exact = new ExactAligner(1L);
         GraphSpace space = new GraphSpace(10, 0, 1, 1.0, 1.0);
@@ -72,6 +92,18 @@ class ExactAlignerTest {
                 Permutation.random(10, random)));
         assertTrue(cliques.certified());
         assertEquals(0.0, cliques.distance(), MatchTesting.TOL);
+
+        // Every bijection keeps the 20 ordered edges of C10 inside K10.
+        Alignment ringInClique = exact.align(space, clique, ring);
+        assertTrue(ringInClique.certified());
+        assertEquals(20.0, ringInClique.similarity(), MatchTesting.TOL);
+
+        // C12 against 3 C4: each kept path has at most 4 nodes, so at most 9 of 12 edges match.
+        GraphSpace twelve = new GraphSpace(12, 0, 1, 1.0, 1.0);
+        Alignment squares = exact.align(twelve, MatchTesting.cycle(12),
+                MatchTesting.cycles(4, 4, 4));
+        assertTrue(squares.certified());
+        assertEquals(18.0, squares.similarity(), MatchTesting.TOL);
     }
 
     @Test

@@ -1,0 +1,33 @@
+/**
+ * Graph matching: aligners that find a permutation {@code pi} maximising the similarity
+ * {@code <X, pi . Y>} of two graphs, or equivalently minimising {@code ||X - pi . Y||}.
+ *
+ * <p>The aligners form an exactness ladder:
+ * <ul>
+ *   <li>{@link org.orbifold.match.ExactAligner}: branch and bound with a Gilmore-Lawler bound,
+ *       proven optimal (certified) on small graphs;</li>
+ *   <li>{@link org.orbifold.match.FaqAligner}: the default heuristic, Frank-Wolfe on the
+ *       doubly stochastic relaxation from several starts, keeping the best permutation met,
+ *       polished by 2-swap and iterated local search;</li>
+ *   <li>{@link org.orbifold.match.NodeAssignmentAligner}: one linear assignment on node
+ *       similarities, exact for point patterns (no edge term), a weak heuristic
+ *       otherwise.</li>
+ * </ul>
+ * {@link org.orbifold.match.Aligners} finds them by name; {@link org.orbifold.match.LocalSearch}
+ * improves any permutation.
+ *
+ * <p><b>Symmetry rule.</b> Every aligner of this package gives exactly the same distance for
+ * {@code (x, y)} and {@code (y, x)}, with inverse permutations. Each unordered pair is solved
+ * in one canonical direction: the two graphs are compared by order, then directedness, then
+ * the unweighted node and edge squared norms, the edge count, the hash code, and finally their
+ * attribute arrays lexicographically (a total order, equal only for equal graphs); the later
+ * graph is aligned to the earlier one, and for the other call order the result is returned
+ * {@link org.orbifold.match.Alignment#reversed() reversed}, carrying the very same similarity
+ * and distance values.
+ *
+ * <p><b>Padding.</b> Graphs of different orders are padded with null nodes to the permutation
+ * size {@code m} (the larger order, or the size of a larger warm start). The optimum can depend
+ * on {@code m} when similarities can be negative, since a real node may then prefer a null
+ * partner; every aligner optimises at the stated {@code m}.
+ */
+package org.orbifold.match;

@@ -1,0 +1,31 @@
+package org.orbifold.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class AlignersTest {
+
+    @Test
+    void findsEveryNamedAligner() {
+        assertEquals(List.of("exact", "faq", "nodes"), Aligners.names());
+        for (String name : Aligners.names()) {
+            assertEquals(name, Aligners.byName(name, 1L).name());
+        }
+        assertInstanceOf(ExactAligner.class, Aligners.byName(" EXACT ", 1L));
+        assertInstanceOf(FaqAligner.class, Aligners.defaultAligner(1L));
+    }
+
+    @Test
+    void rejectsUnknownNamesListingTheValidOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Aligners.byName("hungarian", 1L));
+        assertTrue(e.getMessage().contains("hungarian"), e.getMessage());
+        assertTrue(e.getMessage().contains("exact, faq, nodes"), e.getMessage());
+    }
+}
