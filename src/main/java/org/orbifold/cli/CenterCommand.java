@@ -140,9 +140,9 @@ abstract class CenterCommand implements Callable<Integer> {
         }
 
         // Report: JSON to stdout and/or the file, or the human summary.
-        Json json = json(sample, aligner, workers, medoid, medoidSeconds, result, seconds);
+        String json = json(sample, aligner, workers, medoid, medoidSeconds, result, seconds);
         if (target != null) {
-            writeAtomically(target, json.toString());
+            writeAtomically(target, json);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         if (data.json) {
@@ -153,30 +153,34 @@ abstract class CenterCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Json json(Sample sample, Aligner aligner, int workers, MedoidResult medoid,
+    private String json(Sample sample, Aligner aligner, int workers, MedoidResult medoid,
             double medoidSeconds, CenterResult result, double seconds) {
-        return new Json().put("command", kind())
-                .put("dataset", sample.source())
-                .put("class", sample.className())
-                .put("graphs", sample.size())
-                .put("aligner", aligner.name())
-                .put("seed", options.seed)
-                .put("nodeWeight", options.nodeWeight)
-                .put("edgeWeight", options.edgeWeight)
-                .put("threads", workers)
-                .put("init", init)
-                .put("maxIterations", maxIterations)
-                .put("objective", result.objective())
-                .put("objectiveMeaning", objectiveMeaning())
-                .put("medoidObjective", medoid.objective())
-                .put("medoidIndex", medoid.index())
-                .put("iterations", result.iterations())
-                .put("status", result.status().name())
-                .put("trace", result.trace())
-                .put("wallTimeSeconds", seconds)
-                .put("medoidWallTimeSeconds", medoidSeconds)
-                .put("center", CenterGraph.json(result.center(), sample.nodeChannels(),
-                        sample.edgeChannels()));
+        return JsonOutput.text(json -> {
+            json.beginObject();
+            json.name("command").value(kind());
+            json.name("dataset").value(sample.source());
+            json.name("class").value(sample.className());
+            json.name("graphs").value(sample.size());
+            json.name("aligner").value(aligner.name());
+            json.name("seed").value(options.seed);
+            json.name("nodeWeight").value(options.nodeWeight);
+            json.name("edgeWeight").value(options.edgeWeight);
+            json.name("threads").value(workers);
+            json.name("init").value(init);
+            json.name("maxIterations").value(maxIterations);
+            json.name("objective").value(result.objective());
+            json.name("objectiveMeaning").value(objectiveMeaning());
+            json.name("medoidObjective").value(medoid.objective());
+            json.name("medoidIndex").value(medoid.index());
+            json.name("iterations").value(result.iterations());
+            json.name("status").value(result.status().name());
+            json.name("trace").value(result.trace());
+            json.name("wallTimeSeconds").value(seconds);
+            json.name("medoidWallTimeSeconds").value(medoidSeconds);
+            CenterGraph.write(json.name("center"), result.center(), sample.nodeChannels(),
+                    sample.edgeChannels());
+            json.endObject();
+        });
     }
 
     private void summary(PrintWriter w, Sample sample, Aligner aligner, int workers,

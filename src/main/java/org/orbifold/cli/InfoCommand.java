@@ -2,6 +2,7 @@ package org.orbifold.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,23 +39,13 @@ final class InfoCommand implements Callable<Integer> {
 
         // Orders and edge counts of the graphs worked on.
         List<Graph> graphs = sample.graphs();
-        int minOrder = Integer.MAX_VALUE;
-        int maxOrder = 0;
-        long nodes = 0;
-        int minEdges = Integer.MAX_VALUE;
-        int maxEdges = 0;
-        long edges = 0;
-        boolean directed = false;
-        for (Graph g : graphs) {
-            minOrder = Math.min(minOrder, g.order());
-            maxOrder = Math.max(maxOrder, g.order());
-            nodes += g.order();
-            minEdges = Math.min(minEdges, g.edgeCount());
-            maxEdges = Math.max(maxEdges, g.edgeCount());
-            edges += g.edgeCount();
-            directed |= g.isDirected();
-        }
+        IntSummaryStatistics orders = graphs.stream().mapToInt(Graph::order).summaryStatistics();
+        IntSummaryStatistics edges = graphs.stream().mapToInt(Graph::edgeCount)
+                .summaryStatistics();
+        boolean directed = graphs.stream().anyMatch(Graph::isDirected);
         int n = graphs.size();
+
+        // Class sizes among them, in the data set's order of classes.
         Map<String, Integer> classes = new LinkedHashMap<>();
         for (String label : sample.labels()) {
             if (label != null) {
@@ -69,21 +60,29 @@ final class InfoCommand implements Callable<Integer> {
         }
 
         if (data.json) {
-            Json json = new Json().put("dataset", sample.source())
-                    .put("name", sample.dataset().name())
-                    .put("class", sample.className())
-                    .put("graphsInDataset", sample.dataset().size())
-                    .put("graphs", n)
-                    .put("classes", sorted)
-                    .put("order", new Json().put("min", minOrder).put("mean", (double) nodes / n)
-                            .put("max", maxOrder))
-                    .put("edges", new Json().put("min", minEdges).put("mean", (double) edges / n)
-                            .put("max", maxEdges).put("total", edges))
-                    .put("nodeChannels", sample.nodeChannels())
-                    .put("edgeChannels", sample.edgeChannels())
-                    .put("directed", directed)
-                    .put("notes", sample.dataset().notes());
-            out.println(json);
+            out.println(JsonOutput.text(json -> {
+                json.beginObject();
+                json.name("dataset").value(sample.source());
+                json.name("name").value(sample.dataset().name());
+                json.name("class").value(sample.className());
+                json.name("graphsInDataset").value(sample.dataset().size());
+                json.name("graphs").value(n);
+                json.name("classes").beginObject();
+                sorted.forEach((label, size) -> json.name(label).value(size));
+                json.endObject();
+                json.name("order").beginObject().name("min").value(orders.getMin())
+                        .name("mean").value(orders.getAverage())
+                        .name("max").value(orders.getMax()).endObject();
+                json.name("edges").beginObject().name("min").value(edges.getMin())
+                        .name("mean").value(edges.getAverage())
+                        .name("max").value(edges.getMax())
+                        .name("total").value(edges.getSum()).endObject();
+                JsonOutput.strings(json.name("nodeChannels"), sample.nodeChannels());
+                JsonOutput.strings(json.name("edgeChannels"), sample.edgeChannels());
+                json.name("directed").value(directed);
+                JsonOutput.strings(json.name("notes"), sample.dataset().notes());
+                json.endObject();
+            }));
             return 0;
         }
 
@@ -92,10 +91,10 @@ final class InfoCommand implements Callable<Integer> {
                 : " of " + sample.dataset().size() + selection(sample));
         out.printf(Locale.ROOT, "classes   %s%n", sorted.isEmpty() ? "none" : sorted.size()
                 + ": " + describe(sorted));
-        out.printf(Locale.ROOT, "nodes     min %d, mean %.2f, max %d (total %d)%n", minOrder,
-                (double) nodes / n, maxOrder, nodes);
-        out.printf(Locale.ROOT, "edges     min %d, mean %.2f, max %d (total %d)%n", minEdges,
-                (double) edges / n, maxEdges, edges);
+        out.printf(Locale.ROOT, "nodes     min %d, mean %.2f, max %d (total %d)%n",
+                orders.getMin(), orders.getAverage(), orders.getMax(), orders.getSum());
+        out.printf(Locale.ROOT, "edges     min %d, mean %.2f, max %d (total %d)%n",
+                edges.getMin(), edges.getAverage(), edges.getMax(), edges.getSum());
         out.printf(Locale.ROOT, "node      %s%n", channels(sample.nodeChannels()));
         out.printf(Locale.ROOT, "edge      %s%n", channels(sample.edgeChannels()));
         out.printf(Locale.ROOT, "directed  %s%n", directed ? "yes" : "no");
