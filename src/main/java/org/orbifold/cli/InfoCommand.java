@@ -7,35 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.orbifold.space.Graph;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code orbifold info}: counts, classes, orders, edges and channels of a data set. */
 @Command(name = "info", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Describe a data set: graphs, classes, orders, edges, channels.")
-final class InfoCommand implements Callable<Integer> {
+final class InfoCommand extends DatasetCommand {
 
     private static final int MAX_CHANNELS_SHOWN = 16;
 
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DATASET",
-            description = "TU folder, IAM .cxl or .npy (default: the embedded letters).")
-    String dataset;
-
-    @Mixin
-    DataOptions data;
-
     @Override
     public Integer call() {
-        Sample sample = data.load(dataset);
-        PrintWriter out = spec.commandLine().getOut();
+        Sample sample = load();
+        PrintWriter out = out();
 
         // Orders and edge counts of the graphs worked on.
         List<Graph> graphs = sample.graphs();
