@@ -2,7 +2,6 @@ package org.orbifold.stats;
 
 import java.util.List;
 import java.util.Objects;
-import org.orbifold.match.Aligner;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphAccumulator;
 import org.orbifold.space.GraphSpace;
@@ -53,7 +52,7 @@ import org.orbifold.space.Permutation;
  * the center has null nodes (a padded medoid): which null node receives which extra node is
  * then the aligner's choice, so two exact aligners may reach different local minima.
  */
-public final class FrechetMean {
+public final class FrechetMean extends CenterEstimator {
 
     /** The default iteration limit. */
     public static final int DEFAULT_MAX_ITERATIONS = CenterBuilder.DEFAULT_MAX_ITERATIONS;
@@ -69,12 +68,11 @@ public final class FrechetMean {
         INCREMENTAL_MEAN
     }
 
-    private final CenterOptions options;
     private final Start start;
     private final long seed;
 
     private FrechetMean(Builder builder) {
-        this.options = builder.options("FrechetMean");
+        super(builder.options("FrechetMean"), true);
         this.start = builder.start;
         this.seed = builder.seed;
     }
@@ -90,34 +88,6 @@ public final class FrechetMean {
         return new Builder();
     }
 
-    /** Returns the aligner. */
-    public Aligner aligner() {
-        return options.aligner();
-    }
-
-    /** Returns the iteration limit. */
-    public int maxIterations() {
-        return options.maxIterations();
-    }
-
-    /** Returns the tolerance on the relative decrease of the objective. */
-    public double tolerance() {
-        return options.tolerance();
-    }
-
-    /**
-     * Computes the mean of an unweighted sample.
-     *
-     * @param space the graph space of the sample; the mean has order {@code space.size()}
-     * @param graphs a non-empty list of graphs of {@code space}; not retained
-     * @return the mean, its mean squared distance, trace, status and alignments
-     * @throws IllegalArgumentException if the list is empty or a graph (or the initial graph)
-     *     is not in the space
-     */
-    public CenterResult compute(GraphSpace space, List<Graph> graphs) {
-        return compute(space, graphs, null);
-    }
-
     /**
      * Computes the weighted mean, the minimiser of {@code (1/W) sum_i w_i d(X, Y_i)^2}.
      *
@@ -129,9 +99,9 @@ public final class FrechetMean {
      * @throws IllegalArgumentException if the list is empty, a graph (or the initial graph)
      *     is not in the space, or a weight is negative or not finite
      */
+    @Override
     public CenterResult compute(GraphSpace space, List<Graph> graphs, double[] weights) {
         WeightedSample sample = WeightedSample.of(space, graphs, weights);
-        CenterLoop loop = new CenterLoop(options, true);
 
         // Starting point: the incremental mean if asked for and no initial graph is given;
         // otherwise the initial graph, or the set mean with its alignments as warm starts.

@@ -1,7 +1,6 @@
 package org.orbifold.stats;
 
 import java.util.List;
-import org.orbifold.match.Aligner;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphAccumulator;
 import org.orbifold.space.GraphSpace;
@@ -50,7 +49,7 @@ import org.orbifold.space.Permutation;
  * median; with a heuristic aligner the objective is an upper bound. Convergence is linear at
  * best and can be slow when the median is at or near a sample point.
  */
-public final class FrechetMedian {
+public final class FrechetMedian extends CenterEstimator {
 
     /** The default iteration limit. */
     public static final int DEFAULT_MAX_ITERATIONS = CenterBuilder.DEFAULT_MAX_ITERATIONS;
@@ -64,10 +63,9 @@ public final class FrechetMedian {
      */
     public static final double COINCIDENCE_TOLERANCE = 1e-12;
 
-    private final CenterOptions options;
 
     private FrechetMedian(Builder builder) {
-        this.options = builder.options("FrechetMedian");
+        super(builder.options("FrechetMedian"), false);
     }
 
     /**
@@ -81,34 +79,6 @@ public final class FrechetMedian {
         return new Builder();
     }
 
-    /** Returns the aligner. */
-    public Aligner aligner() {
-        return options.aligner();
-    }
-
-    /** Returns the iteration limit. */
-    public int maxIterations() {
-        return options.maxIterations();
-    }
-
-    /** Returns the tolerance on the relative decrease of the objective. */
-    public double tolerance() {
-        return options.tolerance();
-    }
-
-    /**
-     * Computes the median of an unweighted sample.
-     *
-     * @param space the graph space of the sample; the median has order {@code space.size()}
-     * @param graphs a non-empty list of graphs of {@code space}; not retained
-     * @return the median, its mean distance, trace, status and alignments
-     * @throws IllegalArgumentException if the list is empty or a graph (or the initial graph)
-     *     is not in the space
-     */
-    public CenterResult compute(GraphSpace space, List<Graph> graphs) {
-        return compute(space, graphs, null);
-    }
-
     /**
      * Computes the weighted median, the minimiser of {@code (1/W) sum_i w_i d(X, Y_i)}.
      *
@@ -120,13 +90,14 @@ public final class FrechetMedian {
      * @throws IllegalArgumentException if the list is empty, a graph (or the initial graph)
      *     is not in the space, or a weight is negative or not finite
      */
+    @Override
     public CenterResult compute(GraphSpace space, List<Graph> graphs, double[] weights) {
         WeightedSample sample = WeightedSample.of(space, graphs, weights);
-        CenterLoop loop = new CenterLoop(options, false);
 
         // Starting point: the initial graph, or the set median with its alignments.
-        return loop.run(sample, loop.initialOrMedoid(sample), (center, outcome) -> step(sample,
-                center, outcome));
+        CenterLoop.StartingPoint first = loop.initialOrMedoid(sample);
+
+        return loop.run(sample, first, (center, outcome) -> step(sample, center, outcome));
     }
 
     /**
