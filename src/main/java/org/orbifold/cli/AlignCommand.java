@@ -43,35 +43,16 @@ final class AlignCommand implements Callable<Integer> {
     @Mixin
     AlignerOptions options;
 
+    /** The graphs to align: an optional data set and two indices into it. */
+    private record Choice(String dataset, int first, int second) {
+    }
+
     @Override
     public Integer call() {
-        // Arguments: [DATASET] I J, or [DATASET] with --first and --second.
-        String dataset = null;
-        int i;
-        int j;
-        if (first != null || second != null) {
-            if (first == null || second == null) {
-                throw CliException.usage("give both --first and --second, or the indices I J");
-            }
-            if (arguments.size() > 1) {
-                throw CliException.usage("with --first and --second give at most a DATASET,"
-                        + " got " + arguments);
-            }
-            dataset = arguments.isEmpty() ? null : arguments.get(0);
-            i = first;
-            j = second;
-        } else {
-            if (arguments.size() < 2) {
-                throw CliException.usage("align needs the indices of two graphs: align"
-                        + " [DATASET] I J");
-            }
-            int k = arguments.size() - 2;
-            dataset = k == 1 ? arguments.get(0) : null;
-            i = index("I", arguments.get(k));
-            j = index("J", arguments.get(k + 1));
-        }
-
-        Sample sample = data.load(dataset);
+        Choice choice = choice();
+        int i = choice.first();
+        int j = choice.second();
+        Sample sample = data.load(choice.dataset());
         checkIndex("I", i, sample.size());
         checkIndex("J", j, sample.size());
         GraphSpace space = sample.space(options.nodeWeight, options.edgeWeight);
@@ -87,19 +68,23 @@ final class AlignCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         if (data.json) {
-            out.println(new Json().put("dataset", sample.source())
-                    .put("class", sample.className())
-                    .put("first", i).put("second", j)
-                    .put("firstClass", sample.labels().get(i))
-                    .put("secondClass", sample.labels().get(j))
-                    .put("firstOrder", x.order()).put("secondOrder", y.order())
-                    .put("aligner", aligner.name()).put("seed", options.seed)
-                    .put("distance", alignment.distance())
-                    .put("squaredDistance", alignment.squaredDistance())
-                    .put("similarity", alignment.similarity())
-                    .put("certified", alignment.certified())
-                    .put("permutation", p.toArray())
-                    .put("wallTimeSeconds", seconds));
+            out.println(JsonOutput.text(json -> {
+                json.beginObject();
+                json.name("dataset").value(sample.source());
+                json.name("class").value(sample.className());
+                json.name("first").value(i).name("second").value(j);
+                json.name("firstClass").value(sample.labels().get(i));
+                json.name("secondClass").value(sample.labels().get(j));
+                json.name("firstOrder").value(x.order()).name("secondOrder").value(y.order());
+                json.name("aligner").value(aligner.name()).name("seed").value(options.seed);
+                json.name("distance").value(alignment.distance());
+                json.name("squaredDistance").value(alignment.squaredDistance());
+                json.name("similarity").value(alignment.similarity());
+                json.name("certified").value(alignment.certified());
+                JsonOutput.integers(json.name("permutation"), p.toArray());
+                json.name("wallTimeSeconds").value(seconds);
+                json.endObject();
+            }));
             return 0;
         }
         out.printf(Locale.ROOT, "graphs      %d (%s, %d nodes) and %d (%s, %d nodes) of %s%n",
@@ -113,6 +98,27 @@ final class AlignCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "matching    %s%n", matching(p, x.order(), y.order()));
         out.printf(Locale.ROOT, "time        %.3f s%n", seconds);
         return 0;
+    }
+
+    /** Reads the arguments: {@code [DATASET] I J}, or {@code [DATASET]} with --first, --second. */
+    private Choice choice() {
+        if (first != null || second != null) {
+            if (first == null || second == null) {
+                throw CliException.usage("give both --first and --second, or the indices I J");
+            }
+            if (arguments.size() > 1) {
+                throw CliException.usage("with --first and --second give at most a DATASET,"
+                        + " got " + arguments);
+            }
+            return new Choice(arguments.isEmpty() ? null : arguments.get(0), first, second);
+        }
+        if (arguments.size() < 2) {
+            throw CliException.usage("align needs the indices of two graphs: align"
+                    + " [DATASET] I J");
+        }
+        int k = arguments.size() - 2;
+        return new Choice(k == 1 ? arguments.get(0) : null, index("I", arguments.get(k)),
+                index("J", arguments.get(k + 1)));
     }
 
     /** Writes {@code i->p(i)}, with {@code -} for a padding node on either side. */

@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import org.orbifold.match.Aligner;
@@ -23,10 +22,7 @@ import org.orbifold.stats.IncrementalMean;
 import org.orbifold.stats.Medoid;
 import org.orbifold.stats.MedoidResult;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * The shared body of {@code orbifold mean} and {@code orbifold median}: read the sample,
@@ -34,22 +30,12 @@ import picocli.CommandLine.Spec;
  * center computation on a fork-join pool of {@code --threads} workers, and print a summary or
  * JSON.
  */
-abstract class CenterCommand implements Callable<Integer> {
+abstract class CenterCommand extends DatasetCommand {
 
     /** Environment variable the launcher sets to 1 when standard error is a terminal. */
     static final String TERMINAL_VARIABLE = "ORBIFOLD_STDERR_TTY";
 
     private static final int MAX_THREADS = 32767;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DATASET",
-            description = "TU folder, IAM .cxl or .npy (default: the embedded letters).")
-    String dataset;
-
-    @Mixin
-    DataOptions data;
 
     @Mixin
     AlignerOptions options;
@@ -74,14 +60,23 @@ abstract class CenterCommand implements Callable<Integer> {
             description = "Show a progress bar on standard error even when it is not a terminal.")
     boolean progress;
 
-    /** Returns "mean" or "median". */
-    abstract String kind();
+    private final String kind;
+    private final String objectiveMeaning;
+    private final boolean squared;
 
-    /** Returns what the objective averages, for the summary. */
-    abstract String objectiveMeaning();
-
-    /** Returns whether the medoid compares sums of squared distances (mean) or distances. */
-    abstract boolean squared();
+    /**
+     * Configures the command.
+     *
+     * @param kind "mean" or "median"
+     * @param objectiveMeaning what the objective averages, for the output
+     * @param squared whether the medoid compares sums of squared distances (mean) or of
+     *     distances (median)
+     */
+    CenterCommand(String kind, String objectiveMeaning, boolean squared) {
+        this.kind = kind;
+        this.objectiveMeaning = objectiveMeaning;
+        this.squared = squared;
+    }
 
     /** Runs the center computation from {@code start}. */
     abstract CenterResult compute(GraphSpace space, List<Graph> graphs, Aligner aligner,
@@ -106,7 +101,7 @@ abstract class CenterCommand implements Callable<Integer> {
             throw CliException.data("cannot write --out " + out + ": folder "
                     + target.getParent() + " does not exist");
         }
-        Sample sample = data.load(dataset);
+        Sample sample = load();
         GraphSpace space = sample.space(options.nodeWeight, options.edgeWeight);
         Aligner aligner = options.aligner();
         PrintWriter err = spec.commandLine().getErr();
@@ -121,7 +116,7 @@ abstract class CenterCommand implements Callable<Integer> {
             // The medoid: the objective to beat, and the default start.
             bar.phase("medoid of " + sample.size() + " graphs");
             long t0 = System.nanoTime();
-            medoid = Medoid.compute(space, sample.graphs(), aligner, pool, squared());
+            medoid = Medoid.compute(space, sample.graphs(), aligner, pool, squared);
             medoidSeconds = (System.nanoTime() - t0) / 1e9;
 
             // The center, from the medoid or from the incremental mean.
@@ -132,7 +127,7 @@ abstract class CenterCommand implements Callable<Integer> {
                 start = IncrementalMean.compute(space, sample.graphs(), aligner, options.seed)
                         .center();
             }
-            IterationListener listener = bar.iterations(kind(), maxIterations);
+            IterationListener listener = bar.iterations(kind, maxIterations);
             result = compute(space, sample.graphs(), aligner, pool, listener, start);
             seconds = (System.nanoTime() - t1) / 1e9;
         } finally {
@@ -140,11 +135,11 @@ abstract class CenterCommand implements Callable<Integer> {
         }
 
         // Report: JSON to stdout and/or the file, or the human summary.
-        Json json = json(sample, aligner, workers, medoid, medoidSeconds, result, seconds);
+        String json = json(sample, aligner, workers, medoid, medoidSeconds, result, seconds);
         if (target != null) {
-            writeAtomically(target, json.toString());
+            writeAtomically(target, json);
         }
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = out();
         if (data.json) {
             stdout.println(json);
         } else {
@@ -153,45 +148,49 @@ abstract class CenterCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Json json(Sample sample, Aligner aligner, int workers, MedoidResult medoid,
+    private String json(Sample sample, Aligner aligner, int workers, MedoidResult medoid,
             double medoidSeconds, CenterResult result, double seconds) {
-        return new Json().put("command", kind())
-                .put("dataset", sample.source())
-                .put("class", sample.className())
-                .put("graphs", sample.size())
-                .put("aligner", aligner.name())
-                .put("seed", options.seed)
-                .put("nodeWeight", options.nodeWeight)
-                .put("edgeWeight", options.edgeWeight)
-                .put("threads", workers)
-                .put("init", init)
-                .put("maxIterations", maxIterations)
-                .put("objective", result.objective())
-                .put("objectiveMeaning", objectiveMeaning())
-                .put("medoidObjective", medoid.objective())
-                .put("medoidIndex", medoid.index())
-                .put("iterations", result.iterations())
-                .put("status", result.status().name())
-                .put("trace", result.trace())
-                .put("wallTimeSeconds", seconds)
-                .put("medoidWallTimeSeconds", medoidSeconds)
-                .put("center", CenterGraph.json(result.center(), sample.nodeChannels(),
-                        sample.edgeChannels()));
+        return JsonOutput.text(json -> {
+            json.beginObject();
+            json.name("command").value(kind);
+            json.name("dataset").value(sample.source());
+            json.name("class").value(sample.className());
+            json.name("graphs").value(sample.size());
+            json.name("aligner").value(aligner.name());
+            json.name("seed").value(options.seed);
+            json.name("nodeWeight").value(options.nodeWeight);
+            json.name("edgeWeight").value(options.edgeWeight);
+            json.name("threads").value(workers);
+            json.name("init").value(init);
+            json.name("maxIterations").value(maxIterations);
+            json.name("objective").value(result.objective());
+            json.name("objectiveMeaning").value(objectiveMeaning);
+            json.name("medoidObjective").value(medoid.objective());
+            json.name("medoidIndex").value(medoid.index());
+            json.name("iterations").value(result.iterations());
+            json.name("status").value(result.status().name());
+            json.name("trace").value(result.trace());
+            json.name("wallTimeSeconds").value(seconds);
+            json.name("medoidWallTimeSeconds").value(medoidSeconds);
+            CenterGraph.write(json.name("center"), result.center(), sample.nodeChannels(),
+                    sample.edgeChannels());
+            json.endObject();
+        });
     }
 
     private void summary(PrintWriter w, Sample sample, Aligner aligner, int workers,
             MedoidResult medoid, double medoidSeconds, CenterResult result, double seconds) {
         String what = sample.className() != null ? "class " + sample.className()
                 : sample.dataset().hasClasses() ? "all classes" : "no classes";
-        w.printf(Locale.ROOT, "Frechet %s of %d graphs from %s (%s)%n", kind(), sample.size(),
+        w.printf(Locale.ROOT, "Frechet %s of %d graphs from %s (%s)%n", kind, sample.size(),
                 sample.source(), what);
         w.printf(Locale.ROOT, "aligner %s, seed %d, %d threads, start: %s%n", aligner.name(),
                 options.seed, workers, init);
         double gain = medoid.objective() > 0
                 ? 100.0 * (medoid.objective() - result.objective()) / medoid.objective() : 0.0;
-        w.printf(Locale.ROOT, "objective   %.6f  (%s)%n", result.objective(), objectiveMeaning());
+        w.printf(Locale.ROOT, "objective   %.6f  (%s)%n", result.objective(), objectiveMeaning);
         w.printf(Locale.ROOT, "medoid      %.6f  (graph %d; the %s is %.1f %% lower)%n",
-                medoid.objective(), medoid.index(), kind(), gain);
+                medoid.objective(), medoid.index(), kind, gain);
         w.printf(Locale.ROOT, "iterations  %d, status %s%n", result.iterations(),
                 result.status());
         w.printf(Locale.ROOT, "wall time   %.2f s (medoid %.2f s)%n", seconds, medoidSeconds);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.orbifold.io.JsonWriter;
 import org.orbifold.space.Graph;
 import org.orbifold.space.NodeExistence;
 
@@ -29,33 +30,71 @@ final class CenterGraph {
     private CenterGraph() {
     }
 
-    /** Returns the JSON form: all values, plus the decoded nodes and edges. */
-    static Json json(Graph center, List<String> nodeChannels, List<String> edgeChannels) {
+    /**
+     * A node attribute read back: a plain channel's value ({@code label} null), or a one-hot
+     * group's most likely label with its weight.
+     */
+    private record Attribute(String label, double value) {
+
+        /** Returns the value as printed in the summary. */
+        String text() {
+            return label == null ? String.format(Locale.ROOT, "%.3f", value)
+                    : String.format(Locale.ROOT, "%s (%.2f)", label, value);
+        }
+
+        /** Writes the value: a number, or an object with the label and its weight. */
+        void write(JsonWriter json) {
+            if (label == null) {
+                json.value(value);
+            } else {
+                json.beginObject().name("label").value(label).name("weight").value(value)
+                        .endObject();
+            }
+        }
+    }
+
+    /** Writes the JSON form: all values, plus the decoded nodes and edges. */
+    static void write(JsonWriter json, Graph center, List<String> nodeChannels,
+            List<String> edgeChannels) {
         List<Integer> kept = keptNodes(center, nodeChannels);
-        List<Object> nodes = new ArrayList<>();
-        for (int i = 0; i < center.order(); i++) {
-            nodes.add(center.nodeVector(i));
-        }
-        List<Object> decoded = new ArrayList<>();
+        json.beginObject();
+        json.name("order").value(center.order());
+        json.name("directed").value(center.isDirected());
+        JsonOutput.strings(json.name("nodeChannels"), nodeChannels);
+        JsonOutput.strings(json.name("edgeChannels"), edgeChannels);
+        json.name("existenceThreshold").value(THRESHOLD);
+        JsonOutput.integers(json.name("keptNodes"), kept);
+
+        // The kept nodes, decoded.
+        json.name("decodedNodes").beginArray();
         for (int i : kept) {
-            decoded.add(new Json().put("node", i).put("exists", existence(center, i, nodeChannels))
-                    .put("attributes", attributes(center, i, nodeChannels, false)));
+            json.beginObject();
+            json.name("node").value(i);
+            json.name("exists").value(existence(center, i, nodeChannels));
+            json.name("attributes").beginObject();
+            attributes(center, i, nodeChannels).forEach((name, value) -> value.write(
+                    json.name(name)));
+            json.endObject();
+            json.endObject();
         }
-        List<Object> edges = new ArrayList<>();
+        json.endArray();
+
+        // All node and edge values.
+        json.name("nodes").beginArray();
+        for (int i = 0; i < center.order(); i++) {
+            json.value(center.nodeVector(i));
+        }
+        json.endArray();
+        json.name("edges").beginArray();
         for (int[] e : edges(center)) {
-            edges.add(new Json().put("from", e[0]).put("to", e[1])
-                    .put("value", center.edgeVector(e[0], e[1]))
-                    .put("betweenKeptNodes", kept.contains(e[0]) && kept.contains(e[1])));
+            json.beginObject();
+            json.name("from").value(e[0]).name("to").value(e[1]);
+            json.name("value").value(center.edgeVector(e[0], e[1]));
+            json.name("betweenKeptNodes").value(kept.contains(e[0]) && kept.contains(e[1]));
+            json.endObject();
         }
-        return new Json().put("order", center.order())
-                .put("directed", center.isDirected())
-                .put("nodeChannels", nodeChannels)
-                .put("edgeChannels", edgeChannels)
-                .put("existenceThreshold", THRESHOLD)
-                .put("keptNodes", kept)
-                .put("decodedNodes", decoded)
-                .put("nodes", nodes)
-                .put("edges", edges);
+        json.endArray();
+        json.endObject();
     }
 
     /** Prints the decoded graph as a small table and an edge list. */
@@ -67,8 +106,8 @@ final class CenterGraph {
         for (int i : kept) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                     "  node %2d  exists %.2f ", i, existence(center, i, nodeChannels)));
-            attributes(center, i, nodeChannels, true).forEach((name, value) -> line.append(' ')
-                    .append(name).append(' ').append(value));
+            attributes(center, i, nodeChannels).forEach((name, value) -> line.append(' ')
+                    .append(name).append(' ').append(value.text()));
             w.println(line.toString().stripTrailing());
         }
 
@@ -118,13 +157,12 @@ final class CenterGraph {
     }
 
     /**
-     * Returns a node's attributes by name: plain channels as numbers, one-hot groups as their
-     * most likely label (with its weight, as text when {@code text} is set).
+     * Returns a node's attributes by name, in channel order: plain channels by value, one-hot
+     * groups by their most likely label.
      */
-    private static Map<String, Object> attributes(Graph center, int i, List<String> channels,
-            boolean text) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        Map<String, int[]> groups = new LinkedHashMap<>();
+    private static Map<String, Attribute> attributes(Graph center, int i, List<String> channels) {
+        Map<String, Attribute> result = new LinkedHashMap<>();
+        Map<String, Integer> groups = new LinkedHashMap<>();
         for (int c = 0; c < channels.size(); c++) {
             String name = channels.get(c);
             int split = name.indexOf(GROUP_SEPARATOR);
@@ -133,24 +171,17 @@ final class CenterGraph {
             }
             if (split > 0) {
                 String group = name.substring(0, split);
-                int[] best = groups.get(group);
-                if (best == null || center.node(i, c) > center.node(i, best[0])) {
-                    groups.put(group, new int[] {c});
+                Integer best = groups.get(group);
+                if (best == null || center.node(i, c) > center.node(i, best)) {
+                    groups.put(group, c);
                 }
                 result.putIfAbsent(group, null);
             } else {
-                double v = center.node(i, c);
-                result.put(name, text ? String.format(Locale.ROOT, "%.3f", v) : (Object) v);
+                result.put(name, new Attribute(null, center.node(i, c)));
             }
         }
-        for (Map.Entry<String, int[]> g : groups.entrySet()) {
-            int c = g.getValue()[0];
-            String label = channels.get(c).substring(g.getKey().length()
-                    + GROUP_SEPARATOR.length());
-            double weight = center.node(i, c);
-            result.put(g.getKey(), text ? String.format(Locale.ROOT, "%s (%.2f)", label, weight)
-                    : new Json().put("label", label).put("weight", weight));
-        }
+        groups.forEach((group, c) -> result.put(group, new Attribute(channels.get(c)
+                .substring(group.length() + GROUP_SEPARATOR.length()), center.node(i, c))));
         return result;
     }
 

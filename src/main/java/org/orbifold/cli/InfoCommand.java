@@ -2,59 +2,35 @@ package org.orbifold.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.orbifold.space.Graph;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code orbifold info}: counts, classes, orders, edges and channels of a data set. */
 @Command(name = "info", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Describe a data set: graphs, classes, orders, edges, channels.")
-final class InfoCommand implements Callable<Integer> {
+final class InfoCommand extends DatasetCommand {
 
     private static final int MAX_CHANNELS_SHOWN = 16;
 
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DATASET",
-            description = "TU folder, IAM .cxl or .npy (default: the embedded letters).")
-    String dataset;
-
-    @Mixin
-    DataOptions data;
-
     @Override
     public Integer call() {
-        Sample sample = data.load(dataset);
-        PrintWriter out = spec.commandLine().getOut();
+        Sample sample = load();
+        PrintWriter out = out();
 
         // Orders and edge counts of the graphs worked on.
         List<Graph> graphs = sample.graphs();
-        int minOrder = Integer.MAX_VALUE;
-        int maxOrder = 0;
-        long nodes = 0;
-        int minEdges = Integer.MAX_VALUE;
-        int maxEdges = 0;
-        long edges = 0;
-        boolean directed = false;
-        for (Graph g : graphs) {
-            minOrder = Math.min(minOrder, g.order());
-            maxOrder = Math.max(maxOrder, g.order());
-            nodes += g.order();
-            minEdges = Math.min(minEdges, g.edgeCount());
-            maxEdges = Math.max(maxEdges, g.edgeCount());
-            edges += g.edgeCount();
-            directed |= g.isDirected();
-        }
+        IntSummaryStatistics orders = graphs.stream().mapToInt(Graph::order).summaryStatistics();
+        IntSummaryStatistics edges = graphs.stream().mapToInt(Graph::edgeCount)
+                .summaryStatistics();
+        boolean directed = graphs.stream().anyMatch(Graph::isDirected);
         int n = graphs.size();
+
+        // Class sizes among them, in the data set's order of classes.
         Map<String, Integer> classes = new LinkedHashMap<>();
         for (String label : sample.labels()) {
             if (label != null) {
@@ -69,21 +45,29 @@ final class InfoCommand implements Callable<Integer> {
         }
 
         if (data.json) {
-            Json json = new Json().put("dataset", sample.source())
-                    .put("name", sample.dataset().name())
-                    .put("class", sample.className())
-                    .put("graphsInDataset", sample.dataset().size())
-                    .put("graphs", n)
-                    .put("classes", sorted)
-                    .put("order", new Json().put("min", minOrder).put("mean", (double) nodes / n)
-                            .put("max", maxOrder))
-                    .put("edges", new Json().put("min", minEdges).put("mean", (double) edges / n)
-                            .put("max", maxEdges).put("total", edges))
-                    .put("nodeChannels", sample.nodeChannels())
-                    .put("edgeChannels", sample.edgeChannels())
-                    .put("directed", directed)
-                    .put("notes", sample.dataset().notes());
-            out.println(json);
+            out.println(JsonOutput.text(json -> {
+                json.beginObject();
+                json.name("dataset").value(sample.source());
+                json.name("name").value(sample.dataset().name());
+                json.name("class").value(sample.className());
+                json.name("graphsInDataset").value(sample.dataset().size());
+                json.name("graphs").value(n);
+                json.name("classes").beginObject();
+                sorted.forEach((label, size) -> json.name(label).value(size));
+                json.endObject();
+                json.name("order").beginObject().name("min").value(orders.getMin())
+                        .name("mean").value(orders.getAverage())
+                        .name("max").value(orders.getMax()).endObject();
+                json.name("edges").beginObject().name("min").value(edges.getMin())
+                        .name("mean").value(edges.getAverage())
+                        .name("max").value(edges.getMax())
+                        .name("total").value(edges.getSum()).endObject();
+                JsonOutput.strings(json.name("nodeChannels"), sample.nodeChannels());
+                JsonOutput.strings(json.name("edgeChannels"), sample.edgeChannels());
+                json.name("directed").value(directed);
+                JsonOutput.strings(json.name("notes"), sample.dataset().notes());
+                json.endObject();
+            }));
             return 0;
         }
 
@@ -92,10 +76,10 @@ final class InfoCommand implements Callable<Integer> {
                 : " of " + sample.dataset().size() + selection(sample));
         out.printf(Locale.ROOT, "classes   %s%n", sorted.isEmpty() ? "none" : sorted.size()
                 + ": " + describe(sorted));
-        out.printf(Locale.ROOT, "nodes     min %d, mean %.2f, max %d (total %d)%n", minOrder,
-                (double) nodes / n, maxOrder, nodes);
-        out.printf(Locale.ROOT, "edges     min %d, mean %.2f, max %d (total %d)%n", minEdges,
-                (double) edges / n, maxEdges, edges);
+        out.printf(Locale.ROOT, "nodes     min %d, mean %.2f, max %d (total %d)%n",
+                orders.getMin(), orders.getAverage(), orders.getMax(), orders.getSum());
+        out.printf(Locale.ROOT, "edges     min %d, mean %.2f, max %d (total %d)%n",
+                edges.getMin(), edges.getAverage(), edges.getMax(), edges.getSum());
         out.printf(Locale.ROOT, "node      %s%n", channels(sample.nodeChannels()));
         out.printf(Locale.ROOT, "edge      %s%n", channels(sample.edgeChannels()));
         out.printf(Locale.ROOT, "directed  %s%n", directed ? "yes" : "no");

@@ -16,19 +16,8 @@ import picocli.CommandLine.Command;
             + "compared with the medoid (the best sample graph)."})
 final class MeanCommand extends CenterCommand {
 
-    @Override
-    String kind() {
-        return "mean";
-    }
-
-    @Override
-    String objectiveMeaning() {
-        return "mean squared distance";
-    }
-
-    @Override
-    boolean squared() {
-        return true;
+    MeanCommand() {
+        super("mean", "mean squared distance", true);
     }
 
     @Override

@@ -16,19 +16,8 @@ import picocli.CommandLine.Command;
             + "compared with the medoid (the best sample graph)."})
 final class MedianCommand extends CenterCommand {
 
-    @Override
-    String kind() {
-        return "median";
-    }
-
-    @Override
-    String objectiveMeaning() {
-        return "mean distance";
-    }
-
-    @Override
-    boolean squared() {
-        return false;
+    MedianCommand() {
+        super("median", "mean distance", false);
     }
 
     @Override

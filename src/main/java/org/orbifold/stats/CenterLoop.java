@@ -2,19 +2,15 @@ package org.orbifold.stats;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Executor;
-import java.util.function.ToDoubleFunction;
-import org.orbifold.match.Aligner;
 import org.orbifold.space.Graph;
-import org.orbifold.space.IterationListener;
 import org.orbifold.space.Permutation;
 
 /**
  * The majorize-minimize loop shared by {@link FrechetMean} and {@link FrechetMedian}: align
  * all graphs to the center (warm-started, see {@link AlignmentStep}), move the center to the
  * minimiser of the surrogate built from those alignments, and stop on the common rules. One
- * source of truth for the stopping rules, the trace, the listener calls and the rounding
- * guard.
+ * source of truth for the default start (the medoid), the objective, the stopping rules, the
+ * trace, the listener calls and the rounding guard.
  */
 final class CenterLoop {
 
@@ -32,59 +28,72 @@ final class CenterLoop {
         Graph next(Graph center, AlignmentStep.Outcome outcome);
     }
 
-    private final Aligner aligner;
-    private final Executor executor;
-    private final IterationListener listener;
-    private final int maxIterations;
-    private final double tolerance;
-    private final boolean fixedPointWhenUnchanged;
+    /**
+     * Where the loop starts.
+     *
+     * @param center the starting center, of order {@code sample.space.size()}
+     * @param warmStarts alignments of the sample to {@code center} to warm-start from, or null
+     */
+    record StartingPoint(Graph center, List<Permutation> warmStarts) {
+    }
+
+    private final CenterOptions options;
+    private final boolean squared;
 
     /**
      * Configures a loop.
      *
-     * @param aligner the aligner
-     * @param executor where the alignments run
-     * @param listener receives every accepted iteration
-     * @param maxIterations the largest number of updates
-     * @param tolerance stop when the relative decrease of the objective falls below it
-     * @param fixedPointWhenUnchanged whether unchanged alignments mean a fixed point (true
-     *     for the mean, whose update depends on the alignments only)
+     * @param options the settings
+     * @param squared whether the objective is the mean squared distance (the mean; its
+     *     update depends on the alignments only, so unchanged alignments mean a fixed point)
+     *     or the mean distance (the median)
      */
-    CenterLoop(Aligner aligner, Executor executor, IterationListener listener,
-            int maxIterations, double tolerance, boolean fixedPointWhenUnchanged) {
-        this.aligner = aligner;
-        this.executor = executor;
-        this.listener = listener;
-        this.maxIterations = maxIterations;
-        this.tolerance = tolerance;
-        this.fixedPointWhenUnchanged = fixedPointWhenUnchanged;
+    CenterLoop(CenterOptions options, boolean squared) {
+        this.options = options;
+        this.squared = squared;
+    }
+
+    /**
+     * Returns the configured initial graph, padded to the space size; without one, the
+     * medoid of the sample under the loop's objective, with its alignments as warm starts.
+     *
+     * @param sample the sample
+     * @return the starting point
+     * @throws IllegalArgumentException if the initial graph is not in the sample's space
+     */
+    StartingPoint initialOrMedoid(WeightedSample sample) {
+        int m = sample.space.size();
+        if (options.initial() != null) {
+            return new StartingPoint(Checks.requireInitial(sample.space, options.initial())
+                    .pad(m), null);
+        }
+        MedoidResult medoid = Medoid.compute(sample, options.aligner(), options.executor(),
+                squared);
+        return new StartingPoint(medoid.medoid().pad(m), Medoid.extendedPermutations(medoid, m));
     }
 
     /**
      * Runs the loop.
      *
      * @param sample the sample
-     * @param start the starting center, of order {@code sample.space.size()}
-     * @param warmStarts alignments of the sample to {@code start} to warm-start from, or null
+     * @param start the starting center and warm starts
      * @param update the center update
-     * @param objective the objective from the alignments to a center
      * @return the result, whose trace never rises
      */
-    CenterResult run(WeightedSample sample, Graph start, List<Permutation> warmStarts,
-            Update update, ToDoubleFunction<AlignmentStep.Outcome> objective) {
+    CenterResult run(WeightedSample sample, StartingPoint start, Update update) {
         long startTime = System.nanoTime();
 
         // Initial alignments and objective (trace index 0).
-        Graph center = start;
-        AlignmentStep.Outcome outcome = AlignmentStep.run(aligner, sample, center, warmStarts,
-                executor);
-        double value = objective.applyAsDouble(outcome);
-        double[] trace = new double[Math.min(maxIterations, 1024) + 1];
+        Graph center = start.center();
+        AlignmentStep.Outcome outcome = AlignmentStep.run(options.aligner(), sample, center,
+                start.warmStarts(), options.executor());
+        double value = objective(sample, outcome);
+        double[] trace = new double[Math.min(options.maxIterations(), 1024) + 1];
         trace[0] = value;
         int iterations = 0;
         Status status = Status.MAX_ITERATIONS;
 
-        while (iterations < maxIterations) {
+        while (iterations < options.maxIterations()) {
             // Minimise the surrogate built from the current alignments.
             Graph next = update.next(center, outcome);
             if (next == null) {
@@ -93,9 +102,9 @@ final class CenterLoop {
             }
 
             // Realign warm-started; a rise is rounding only, so keep the current iterate.
-            AlignmentStep.Outcome nextOutcome = AlignmentStep.run(aligner, sample, next,
-                    outcome.permutations(), executor);
-            double nextValue = objective.applyAsDouble(nextOutcome);
+            AlignmentStep.Outcome nextOutcome = AlignmentStep.run(options.aligner(), sample,
+                    next, outcome.permutations(), options.executor());
+            double nextValue = objective(sample, nextOutcome);
             if (nextValue > value) {
                 status = Status.CONVERGED;
                 break;
@@ -111,11 +120,11 @@ final class CenterLoop {
                 trace = Arrays.copyOf(trace, 2 * trace.length);
             }
             trace[iterations] = value;
-            boolean proceed = listener.iterationDone(iterations, value, decrease,
+            boolean proceed = options.listener().iterationDone(iterations, value, decrease,
                     System.nanoTime() - startTime);
 
             // Stopping rules.
-            if ((fixedPointWhenUnchanged && !nextOutcome.changed()) || decrease < tolerance) {
+            if ((squared && !nextOutcome.changed()) || decrease < options.tolerance()) {
                 status = Status.CONVERGED;
                 break;
             }
@@ -126,5 +135,10 @@ final class CenterLoop {
         }
         return new CenterResult(center, value, iterations,
                 Arrays.copyOf(trace, iterations + 1), status, outcome.alignments());
+    }
+
+    /** Returns the weighted mean of the squared distances, or of the distances. */
+    private double objective(WeightedSample sample, AlignmentStep.Outcome outcome) {
+        return sample.weightedMean(squared ? outcome.squaredDistances() : outcome.distances());
     }
 }

@@ -2,13 +2,9 @@ package org.orbifold.stats;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
-import org.orbifold.match.Aligner;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphAccumulator;
 import org.orbifold.space.GraphSpace;
-import org.orbifold.space.IterationListener;
 import org.orbifold.space.Permutation;
 
 /**
@@ -56,13 +52,13 @@ import org.orbifold.space.Permutation;
  * the center has null nodes (a padded medoid): which null node receives which extra node is
  * then the aligner's choice, so two exact aligners may reach different local minima.
  */
-public final class FrechetMean {
+public final class FrechetMean extends CenterEstimator {
 
     /** The default iteration limit. */
-    public static final int DEFAULT_MAX_ITERATIONS = 100;
+    public static final int DEFAULT_MAX_ITERATIONS = CenterBuilder.DEFAULT_MAX_ITERATIONS;
 
     /** The default tolerance on the relative decrease of the objective. */
-    public static final double DEFAULT_TOLERANCE = 1e-9;
+    public static final double DEFAULT_TOLERANCE = CenterBuilder.DEFAULT_TOLERANCE;
 
     /** Where the iteration starts when no initial graph is given. */
     public enum Start {
@@ -72,22 +68,11 @@ public final class FrechetMean {
         INCREMENTAL_MEAN
     }
 
-    private final Aligner aligner;
-    private final int maxIterations;
-    private final double tolerance;
-    private final Executor executor;
-    private final IterationListener listener;
-    private final Graph initial;
     private final Start start;
     private final long seed;
 
     private FrechetMean(Builder builder) {
-        this.aligner = builder.aligner;
-        this.maxIterations = builder.maxIterations;
-        this.tolerance = builder.tolerance;
-        this.executor = builder.executor;
-        this.listener = builder.listener;
-        this.initial = builder.initial;
+        super(builder.options("FrechetMean"), true);
         this.start = builder.start;
         this.seed = builder.seed;
     }
@@ -103,34 +88,6 @@ public final class FrechetMean {
         return new Builder();
     }
 
-    /** Returns the aligner. */
-    public Aligner aligner() {
-        return aligner;
-    }
-
-    /** Returns the iteration limit. */
-    public int maxIterations() {
-        return maxIterations;
-    }
-
-    /** Returns the tolerance on the relative decrease of the objective. */
-    public double tolerance() {
-        return tolerance;
-    }
-
-    /**
-     * Computes the mean of an unweighted sample.
-     *
-     * @param space the graph space of the sample; the mean has order {@code space.size()}
-     * @param graphs a non-empty list of graphs of {@code space}; not retained
-     * @return the mean, its mean squared distance, trace, status and alignments
-     * @throws IllegalArgumentException if the list is empty or a graph (or the initial graph)
-     *     is not in the space
-     */
-    public CenterResult compute(GraphSpace space, List<Graph> graphs) {
-        return compute(space, graphs, null);
-    }
-
     /**
      * Computes the weighted mean, the minimiser of {@code (1/W) sum_i w_i d(X, Y_i)^2}.
      *
@@ -142,28 +99,22 @@ public final class FrechetMean {
      * @throws IllegalArgumentException if the list is empty, a graph (or the initial graph)
      *     is not in the space, or a weight is negative or not finite
      */
+    @Override
     public CenterResult compute(GraphSpace space, List<Graph> graphs, double[] weights) {
         WeightedSample sample = WeightedSample.of(space, graphs, weights);
-        int m = space.size();
 
-        // Starting point, with warm-start alignments when the set mean supplies them.
-        Graph first;
-        List<Permutation> warmStarts = null;
-        if (initial != null) {
-            first = Checks.requireInitial(space, initial).pad(m);
-        } else if (start == Start.INCREMENTAL_MEAN) {
-            first = IncrementalMean.pass(sample, aligner, seed);
+        // Starting point: the incremental mean if asked for and no initial graph is given;
+        // otherwise the initial graph, or the set mean with its alignments as warm starts.
+        CenterLoop.StartingPoint first;
+        if (options.initial() == null && start == Start.INCREMENTAL_MEAN) {
+            Graph incremental = IncrementalMean.pass(sample, options.aligner(), seed);
+            first = new CenterLoop.StartingPoint(incremental, null);
         } else {
-            MedoidResult medoid = Medoid.compute(sample, aligner, executor, true);
-            first = medoid.medoid().pad(m);
-            warmStarts = Medoid.extendedPermutations(medoid, m);
+            first = loop.initialOrMedoid(sample);
         }
 
-        CenterLoop loop = new CenterLoop(aligner, executor, listener, maxIterations, tolerance,
-                true);
-        return loop.run(sample, first, warmStarts, (center, outcome) -> average(sample,
-                outcome.permutations(), m), outcome -> sample.weightedMean(
-                        outcome.squaredDistances()));
+        return loop.run(sample, first, (center, outcome) -> average(sample,
+                outcome.permutations(), space.size()));
     }
 
     /** Returns {@code (1/W) sum_i w_i pi_i . Y_i}, summed in index order. */
@@ -178,91 +129,17 @@ public final class FrechetMean {
         return sum.average();
     }
 
-    /** Configures a {@link FrechetMean}. Not thread-safe. */
-    public static final class Builder {
+    /**
+     * Configures a {@link FrechetMean}: aligner, iteration limit, tolerance, executor,
+     * listener, initial graph (which overrides {@link #start(Start)}), starting rule and seed.
+     * Not thread-safe.
+     */
+    public static final class Builder extends CenterBuilder<Builder> {
 
-        private Aligner aligner;
-        private int maxIterations = DEFAULT_MAX_ITERATIONS;
-        private double tolerance = DEFAULT_TOLERANCE;
-        private Executor executor = ForkJoinPool.commonPool();
-        private IterationListener listener = IterationListener.NONE;
-        private Graph initial;
         private Start start = Start.MEDOID;
         private long seed;
 
         private Builder() {
-        }
-
-        /**
-         * Sets the aligner (required).
-         *
-         * @param value the aligner
-         * @return this builder
-         */
-        public Builder aligner(Aligner value) {
-            this.aligner = Objects.requireNonNull(value, "aligner");
-            return this;
-        }
-
-        /**
-         * Sets the iteration limit; 0 returns the starting point with its alignments.
-         *
-         * @param value the largest number of updates, {@code >= 0}
-         * @return this builder
-         * @throws IllegalArgumentException if negative
-         */
-        public Builder maxIterations(int value) {
-            this.maxIterations = Checks.requireIterations(value);
-            return this;
-        }
-
-        /**
-         * Sets the tolerance on the relative decrease {@code (F_t - F_{t+1}) / F_t}.
-         *
-         * @param value a finite tolerance {@code >= 0}
-         * @return this builder
-         * @throws IllegalArgumentException if negative or not finite
-         */
-        public Builder tolerance(double value) {
-            this.tolerance = Checks.requireTolerance(value);
-            return this;
-        }
-
-        /**
-         * Sets where the alignments run. The calling thread waits for the tasks; with a
-         * bounded executor that is not a fork-join pool, do not call {@code compute} from one
-         * of its own tasks.
-         *
-         * @param value the executor
-         * @return this builder
-         */
-        public Builder executor(Executor value) {
-            this.executor = Objects.requireNonNull(value, "executor");
-            return this;
-        }
-
-        /**
-         * Sets the listener, told the iteration, the objective, the relative decrease and the
-         * elapsed time after every update; returning false stops the run.
-         *
-         * @param value the listener
-         * @return this builder
-         */
-        public Builder listener(IterationListener value) {
-            this.listener = Objects.requireNonNull(value, "listener");
-            return this;
-        }
-
-        /**
-         * Sets the starting graph, which overrides {@link #start(Start)}; it must belong to
-         * the space passed to {@code compute} and is padded to its size.
-         *
-         * @param value the starting graph, or null for the configured {@link Start}
-         * @return this builder
-         */
-        public Builder initial(Graph value) {
-            this.initial = value;
-            return this;
         }
 
         /**
@@ -287,6 +164,11 @@ public final class FrechetMean {
             return this;
         }
 
+        @Override
+        Builder self() {
+            return this;
+        }
+
         /**
          * Returns the configured mean.
          *
@@ -294,10 +176,6 @@ public final class FrechetMean {
          * @throws IllegalStateException if no aligner was set
          */
         public FrechetMean build() {
-            if (aligner == null) {
-                throw new IllegalStateException("FrechetMean needs an aligner: call"
-                        + " aligner(...) before build()");
-            }
             return new FrechetMean(this);
         }
     }

@@ -1,14 +1,9 @@
 package org.orbifold.stats;
 
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
-import org.orbifold.match.Aligner;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphAccumulator;
 import org.orbifold.space.GraphSpace;
-import org.orbifold.space.IterationListener;
 import org.orbifold.space.Permutation;
 
 /**
@@ -54,13 +49,13 @@ import org.orbifold.space.Permutation;
  * median; with a heuristic aligner the objective is an upper bound. Convergence is linear at
  * best and can be slow when the median is at or near a sample point.
  */
-public final class FrechetMedian {
+public final class FrechetMedian extends CenterEstimator {
 
     /** The default iteration limit. */
-    public static final int DEFAULT_MAX_ITERATIONS = 100;
+    public static final int DEFAULT_MAX_ITERATIONS = CenterBuilder.DEFAULT_MAX_ITERATIONS;
 
     /** The default tolerance on the relative decrease of the objective. */
-    public static final double DEFAULT_TOLERANCE = 1e-9;
+    public static final double DEFAULT_TOLERANCE = CenterBuilder.DEFAULT_TOLERANCE;
 
     /**
      * A distance below this, relative to {@code max(1, ||Y_i||)}, means the iterate coincides
@@ -68,20 +63,9 @@ public final class FrechetMedian {
      */
     public static final double COINCIDENCE_TOLERANCE = 1e-12;
 
-    private final Aligner aligner;
-    private final int maxIterations;
-    private final double tolerance;
-    private final Executor executor;
-    private final IterationListener listener;
-    private final Graph initial;
 
     private FrechetMedian(Builder builder) {
-        this.aligner = builder.aligner;
-        this.maxIterations = builder.maxIterations;
-        this.tolerance = builder.tolerance;
-        this.executor = builder.executor;
-        this.listener = builder.listener;
-        this.initial = builder.initial;
+        super(builder.options("FrechetMedian"), false);
     }
 
     /**
@@ -95,34 +79,6 @@ public final class FrechetMedian {
         return new Builder();
     }
 
-    /** Returns the aligner. */
-    public Aligner aligner() {
-        return aligner;
-    }
-
-    /** Returns the iteration limit. */
-    public int maxIterations() {
-        return maxIterations;
-    }
-
-    /** Returns the tolerance on the relative decrease of the objective. */
-    public double tolerance() {
-        return tolerance;
-    }
-
-    /**
-     * Computes the median of an unweighted sample.
-     *
-     * @param space the graph space of the sample; the median has order {@code space.size()}
-     * @param graphs a non-empty list of graphs of {@code space}; not retained
-     * @return the median, its mean distance, trace, status and alignments
-     * @throws IllegalArgumentException if the list is empty or a graph (or the initial graph)
-     *     is not in the space
-     */
-    public CenterResult compute(GraphSpace space, List<Graph> graphs) {
-        return compute(space, graphs, null);
-    }
-
     /**
      * Computes the weighted median, the minimiser of {@code (1/W) sum_i w_i d(X, Y_i)}.
      *
@@ -134,25 +90,14 @@ public final class FrechetMedian {
      * @throws IllegalArgumentException if the list is empty, a graph (or the initial graph)
      *     is not in the space, or a weight is negative or not finite
      */
+    @Override
     public CenterResult compute(GraphSpace space, List<Graph> graphs, double[] weights) {
         WeightedSample sample = WeightedSample.of(space, graphs, weights);
-        int m = space.size();
 
-        // Starting point: the given graph, or the set median with its alignments.
-        Graph first;
-        List<Permutation> warmStarts = null;
-        if (initial != null) {
-            first = Checks.requireInitial(space, initial).pad(m);
-        } else {
-            MedoidResult medoid = Medoid.compute(sample, aligner, executor, false);
-            first = medoid.medoid().pad(m);
-            warmStarts = Medoid.extendedPermutations(medoid, m);
-        }
+        // Starting point: the initial graph, or the set median with its alignments.
+        CenterLoop.StartingPoint first = loop.initialOrMedoid(sample);
 
-        CenterLoop loop = new CenterLoop(aligner, executor, listener, maxIterations, tolerance,
-                false);
-        return loop.run(sample, first, warmStarts, (center, outcome) -> step(sample, center,
-                outcome), outcome -> sample.weightedMean(outcome.distances()));
+        return loop.run(sample, first, (center, outcome) -> step(sample, center, outcome));
     }
 
     /**
@@ -203,88 +148,17 @@ public final class FrechetMedian {
         return space.moveToward(weiszfeld.average(), center, Permutation.identity(m), eta / r);
     }
 
-    /** Configures a {@link FrechetMedian}. Not thread-safe. */
-    public static final class Builder {
-
-        private Aligner aligner;
-        private int maxIterations = DEFAULT_MAX_ITERATIONS;
-        private double tolerance = DEFAULT_TOLERANCE;
-        private Executor executor = ForkJoinPool.commonPool();
-        private IterationListener listener = IterationListener.NONE;
-        private Graph initial;
+    /**
+     * Configures a {@link FrechetMedian}: aligner, iteration limit, tolerance, executor,
+     * listener and initial graph (without one, the set median). Not thread-safe.
+     */
+    public static final class Builder extends CenterBuilder<Builder> {
 
         private Builder() {
         }
 
-        /**
-         * Sets the aligner (required).
-         *
-         * @param value the aligner
-         * @return this builder
-         */
-        public Builder aligner(Aligner value) {
-            this.aligner = Objects.requireNonNull(value, "aligner");
-            return this;
-        }
-
-        /**
-         * Sets the iteration limit; 0 returns the starting point with its alignments.
-         *
-         * @param value the largest number of updates, {@code >= 0}
-         * @return this builder
-         * @throws IllegalArgumentException if negative
-         */
-        public Builder maxIterations(int value) {
-            this.maxIterations = Checks.requireIterations(value);
-            return this;
-        }
-
-        /**
-         * Sets the tolerance on the relative decrease {@code (M_t - M_{t+1}) / M_t}.
-         *
-         * @param value a finite tolerance {@code >= 0}
-         * @return this builder
-         * @throws IllegalArgumentException if negative or not finite
-         */
-        public Builder tolerance(double value) {
-            this.tolerance = Checks.requireTolerance(value);
-            return this;
-        }
-
-        /**
-         * Sets where the alignments run. The calling thread waits for the tasks; with a
-         * bounded executor that is not a fork-join pool, do not call {@code compute} from one
-         * of its own tasks.
-         *
-         * @param value the executor
-         * @return this builder
-         */
-        public Builder executor(Executor value) {
-            this.executor = Objects.requireNonNull(value, "executor");
-            return this;
-        }
-
-        /**
-         * Sets the listener, told the iteration, the objective, the relative decrease and the
-         * elapsed time after every update; returning false stops the run.
-         *
-         * @param value the listener
-         * @return this builder
-         */
-        public Builder listener(IterationListener value) {
-            this.listener = Objects.requireNonNull(value, "listener");
-            return this;
-        }
-
-        /**
-         * Sets the starting graph; it must belong to the space passed to {@code compute} and
-         * is padded to its size.
-         *
-         * @param value the starting graph, or null for the set median
-         * @return this builder
-         */
-        public Builder initial(Graph value) {
-            this.initial = value;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -295,10 +169,6 @@ public final class FrechetMedian {
          * @throws IllegalStateException if no aligner was set
          */
         public FrechetMedian build() {
-            if (aligner == null) {
-                throw new IllegalStateException("FrechetMedian needs an aligner: call"
-                        + " aligner(...) before build()");
-            }
             return new FrechetMedian(this);
         }
     }

@@ -24,6 +24,13 @@ class IamDatasetReaderTest {
     @TempDir
     Path dir;
 
+    /** Reads the train, validation and test splits of a folder, in that order. */
+    private static List<GraphDataset> readSplits(Path folder, String validation)
+            throws IOException {
+        return IamDatasetReader.readSplits(List.of(folder.resolve("train.cxl"),
+                folder.resolve(validation), folder.resolve("test.cxl")));
+    }
+
     // ---- real data (counts from each folder's PROVENANCE.md) -------------------------------
 
     @Test
@@ -54,9 +61,7 @@ class IamDatasetReaderTest {
     void readsAllLetterSplitsWithOneEncoding() throws IOException {
         for (String level : List.of("LOW", "MED", "HIGH")) {
             Path folder = TestDatasets.require("iam/Letter/" + level);
-            List<GraphDataset> splits = IamDatasetReader.readSplits(List.of(
-                    folder.resolve("train.cxl"), folder.resolve("validation.cxl"),
-                    folder.resolve("test.cxl")));
+            List<GraphDataset> splits = readSplits(folder, "validation.cxl");
             int nodes = 0;
             for (GraphDataset d : splits) {
                 assertEquals(750, d.size());
@@ -73,10 +78,8 @@ class IamDatasetReaderTest {
 
     @Test
     void readsFingerprintAsDirectedPairsOfEachRidge() throws IOException {
-        Path folder = TestDatasets.require("iam/Fingerprint/data");
-        List<GraphDataset> splits = IamDatasetReader.readSplits(List.of(
-                folder.resolve("train.cxl"), folder.resolve("valid.cxl"),
-                folder.resolve("test.cxl")));
+        List<GraphDataset> splits = readSplits(TestDatasets.require("iam/Fingerprint/data"),
+                "valid.cxl");
         assertEquals(List.of(500, 300, 2000), splits.stream().map(GraphDataset::size).toList());
         assertEquals(List.of("orient", "angle", GraphDataset.EDGE_CHANNEL),
                 splits.get(0).edgeChannels());
@@ -107,10 +110,8 @@ class IamDatasetReaderTest {
 
     @Test
     void readsAidsSplitsWithSharedAtomSymbols() throws IOException {
-        Path folder = TestDatasets.require("iam/AIDS/data");
-        List<GraphDataset> splits = IamDatasetReader.readSplits(List.of(
-                folder.resolve("train.cxl"), folder.resolve("valid.cxl"),
-                folder.resolve("test.cxl")));
+        List<GraphDataset> splits = readSplits(TestDatasets.require("iam/AIDS/data"),
+                "valid.cxl");
         assertEquals(List.of(250, 250, 1500), splits.stream().map(GraphDataset::size).toList());
         Map<String, Integer> counts = new TreeMap<>();
         for (GraphDataset d : splits) {

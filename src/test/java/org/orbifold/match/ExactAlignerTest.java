@@ -21,21 +21,13 @@ class ExactAlignerTest {
     void matchesBruteForceOnRandomGraphs() {
         SplittableRandom random = new SplittableRandom(SEED);
         ExactAligner exact = new ExactAligner(7L);
-        MatchTesting.Values[] kinds = MatchTesting.Values.values();
         int instances = 240;
         for (int t = 0; t < instances; t++) {
-            int nx = 1 + random.nextInt(7);
-            int ny = 1 + random.nextInt(7);
-            int dv = random.nextInt(3);
-            int de = 1 + random.nextInt(2);
-            boolean directed = random.nextBoolean();
-            double density = 0.15 + 0.8 * random.nextDouble();
-            MatchTesting.Values kind = kinds[t % kinds.length];
-            Graph x = MatchTesting.randomGraph(random, nx, dv, de, density, directed, kind);
-            Graph y = MatchTesting.randomGraph(random, ny, dv, de, density,
-                    random.nextBoolean(), kind);
-            GraphSpace space = new GraphSpace(7, dv, de, 1.0, 0.3 + random.nextDouble());
-            int m = Math.max(nx, ny);
+            MatchTesting.Instance instance = MatchTesting.randomInstance(random, t, 1, 7, true);
+            Graph x = instance.x();
+            Graph y = instance.y();
+            GraphSpace space = instance.space();
+            int m = Math.max(x.order(), y.order());
 
             Alignment alignment = exact.align(space, x, y);
             double expected = MatchTesting.bruteForceSimilarity(space, x, y, m);

@@ -29,20 +29,13 @@ class FaqAlignerTest {
         SplittableRandom random = new SplittableRandom(SEED);
         ExactAligner exact = new ExactAligner(11L);
         FaqAligner faq = new FaqAligner(5L);
-        MatchTesting.Values[] kinds = MatchTesting.Values.values();
         int instances = 400;
         int agreements = 0;
         for (int t = 0; t < instances; t++) {
-            int nx = 2 + random.nextInt(7);
-            int ny = 2 + random.nextInt(7);
-            int dv = random.nextInt(3);
-            int de = 1 + random.nextInt(2);
-            boolean directed = random.nextBoolean();
-            double density = 0.15 + 0.8 * random.nextDouble();
-            MatchTesting.Values kind = kinds[t % kinds.length];
-            Graph x = MatchTesting.randomGraph(random, nx, dv, de, density, directed, kind);
-            Graph y = MatchTesting.randomGraph(random, ny, dv, de, density, directed, kind);
-            GraphSpace space = new GraphSpace(8, dv, de, 1.0, 0.3 + random.nextDouble());
+            MatchTesting.Instance instance = MatchTesting.randomInstance(random, t, 2, 8, false);
+            Graph x = instance.x();
+            Graph y = instance.y();
+            GraphSpace space = instance.space();
             double tolerance = MatchTesting.tolerance(space, x, y);
 
             Alignment best = exact.align(space, x, y);

@@ -48,6 +48,33 @@ final class MatchTesting {
         return builder.build();
     }
 
+    /** Two graphs and a space that holds them. */
+    record Instance(Graph x, Graph y, GraphSpace space) {
+    }
+
+    /**
+     * Returns a random instance: orders in {@code [minOrder, minOrder + 6]}, node dimension
+     * 0..2, edge dimension 1..2, one density in {@code [0.15, 0.95)} and one kind of values for
+     * both graphs ({@link Values} in turn by {@code t}), and a space of {@code size} whose edge
+     * weight lies in {@code [0.3, 1.3)}. The graphs share a random direction, unless
+     * {@code mixedDirections} lets the second one draw its own.
+     */
+    static Instance randomInstance(SplittableRandom random, int t, int minOrder, int size,
+            boolean mixedDirections) {
+        int nx = minOrder + random.nextInt(7);
+        int ny = minOrder + random.nextInt(7);
+        int dv = random.nextInt(3);
+        int de = 1 + random.nextInt(2);
+        boolean directed = random.nextBoolean();
+        double density = 0.15 + 0.8 * random.nextDouble();
+        Values kind = Values.values()[t % Values.values().length];
+        Graph x = randomGraph(random, nx, dv, de, density, directed, kind);
+        Graph y = randomGraph(random, ny, dv, de, density,
+                mixedDirections ? random.nextBoolean() : directed, kind);
+        GraphSpace space = new GraphSpace(size, dv, de, 1.0, 0.3 + random.nextDouble());
+        return new Instance(x, y, space);
+    }
+
     private static double[] vector(SplittableRandom random, int dimension, Values values) {
         double[] result = new double[dimension];
         for (int c = 0; c < dimension; c++) {

@@ -1,0 +1,35 @@
+package org.orbifold.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command on one data set, named by an optional first argument: {@code info}, {@code mean}
+ * and {@code median}. Declares the argument and the {@link DataOptions} once for all of them.
+ */
+abstract class DatasetCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DATASET",
+            description = "TU folder, IAM .cxl or .npy (default: the embedded letters).")
+    String dataset;
+
+    @Mixin
+    DataOptions data;
+
+    /** Returns the graphs chosen by the argument and the data options. */
+    Sample load() {
+        return data.load(dataset);
+    }
+
+    /** Returns the command's standard output. */
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+}

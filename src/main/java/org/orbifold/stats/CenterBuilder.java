@@ -1,0 +1,126 @@
+package org.orbifold.stats;
+
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import org.orbifold.match.Aligner;
+import org.orbifold.space.Graph;
+import org.orbifold.space.IterationListener;
+
+/**
+ * The settings that {@link FrechetMean.Builder} and {@link FrechetMedian.Builder} share:
+ * aligner, iteration limit, tolerance, executor, listener and starting graph. Defaults: no
+ * aligner (it must be set), 100 iterations, tolerance {@code 1e-9}, the common fork-join
+ * pool, no listener, no starting graph. Not thread-safe.
+ *
+ * @param <B> the concrete builder, which every setter returns
+ */
+abstract class CenterBuilder<B extends CenterBuilder<B>> {
+
+    /** The default iteration limit. */
+    static final int DEFAULT_MAX_ITERATIONS = 100;
+
+    /** The default tolerance on the relative decrease of the objective. */
+    static final double DEFAULT_TOLERANCE = 1e-9;
+
+    private Aligner aligner;
+    private int maxIterations = DEFAULT_MAX_ITERATIONS;
+    private double tolerance = DEFAULT_TOLERANCE;
+    private Executor executor = ForkJoinPool.commonPool();
+    private IterationListener listener = IterationListener.NONE;
+    private Graph initial;
+
+    CenterBuilder() {
+    }
+
+    /**
+     * Sets the aligner (required).
+     *
+     * @param value the aligner
+     * @return this builder
+     */
+    public B aligner(Aligner value) {
+        this.aligner = Objects.requireNonNull(value, "aligner");
+        return self();
+    }
+
+    /**
+     * Sets the iteration limit; 0 returns the starting point with its alignments.
+     *
+     * @param value the largest number of updates, {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
+    public B maxIterations(int value) {
+        this.maxIterations = Checks.requireIterations(value);
+        return self();
+    }
+
+    /**
+     * Sets the tolerance on the relative decrease {@code (F_t - F_{t+1}) / F_t} of the
+     * objective {@code F}.
+     *
+     * @param value a finite tolerance {@code >= 0}
+     * @return this builder
+     * @throws IllegalArgumentException if negative or not finite
+     */
+    public B tolerance(double value) {
+        this.tolerance = Checks.requireTolerance(value);
+        return self();
+    }
+
+    /**
+     * Sets where the alignments run. The calling thread waits for the tasks; with a
+     * bounded executor that is not a fork-join pool, do not call {@code compute} from one
+     * of its own tasks.
+     *
+     * @param value the executor
+     * @return this builder
+     */
+    public B executor(Executor value) {
+        this.executor = Objects.requireNonNull(value, "executor");
+        return self();
+    }
+
+    /**
+     * Sets the listener, told the iteration, the objective, the relative decrease and the
+     * elapsed time after every update; returning false stops the run.
+     *
+     * @param value the listener
+     * @return this builder
+     */
+    public B listener(IterationListener value) {
+        this.listener = Objects.requireNonNull(value, "listener");
+        return self();
+    }
+
+    /**
+     * Sets the starting graph, which overrides the default start of the computation; it
+     * must belong to the space passed to {@code compute} and is padded to its size.
+     *
+     * @param value the starting graph, or null for the default start
+     * @return this builder
+     */
+    public B initial(Graph value) {
+        this.initial = value;
+        return self();
+    }
+
+    /** Returns this builder as its concrete type. */
+    abstract B self();
+
+    /**
+     * Returns the shared settings.
+     *
+     * @param estimator the name of the class being built, for the error message
+     * @throws IllegalStateException if no aligner was set
+     */
+    CenterOptions options(String estimator) {
+        if (aligner == null) {
+            throw new IllegalStateException(estimator + " needs an aligner: call aligner(...)"
+                    + " before build()");
+        }
+        return new CenterOptions(aligner, maxIterations, tolerance, executor, listener,
+                initial);
+    }
+}
