@@ -52,6 +52,12 @@ abstract class CenterCommand extends DatasetCommand {
             description = "Starting point: medoid or incremental (default: ${DEFAULT-VALUE}).")
     String init;
 
+    @Option(names = "--restarts", paramLabel = "R", defaultValue = "1",
+            description = "Runs to make: the first from --init, the others from incremental "
+                + "means shuffled with seeds derived from --seed; the best is kept "
+                + "(default: ${DEFAULT-VALUE}).")
+    int restarts;
+
     @Option(names = "--out", paramLabel = "FILE",
             description = "Also write the JSON result to FILE (replaced atomically).")
     Path out;
@@ -78,9 +84,12 @@ abstract class CenterCommand extends DatasetCommand {
         this.squared = squared;
     }
 
-    /** Runs the center computation from {@code start}. */
+    /**
+     * Runs the center computation from {@code start}, or, when it is null, from the medoid
+     * with its alignments as warm starts.
+     */
     abstract CenterResult compute(GraphSpace space, List<Graph> graphs, Aligner aligner,
-            Executor executor, IterationListener listener, Graph start);
+            Executor executor, IterationListener listener, MedoidResult medoid, Graph start);
 
     @Override
     public Integer call() {
@@ -92,6 +101,9 @@ abstract class CenterCommand extends DatasetCommand {
         }
         if (maxIterations < 1) {
             throw CliException.usage("--max-iterations must be >= 1, got " + maxIterations);
+        }
+        if (restarts < 1) {
+            throw CliException.usage("--restarts must be >= 1, got " + restarts);
         }
         if (!init.equals("medoid") && !init.equals("incremental")) {
             throw CliException.usage("--init must be medoid or incremental, got '" + init + "'");
@@ -121,14 +133,14 @@ abstract class CenterCommand extends DatasetCommand {
 
             // The center, from the medoid or from the incremental mean.
             long t1 = System.nanoTime();
-            Graph start = medoid.medoid();
+            Graph start = null;
             if (init.equals("incremental")) {
                 bar.phase("incremental mean");
                 start = IncrementalMean.compute(space, sample.graphs(), aligner, options.seed)
                         .center();
             }
             IterationListener listener = bar.iterations(kind, maxIterations);
-            result = compute(space, sample.graphs(), aligner, pool, listener, start);
+            result = compute(space, sample.graphs(), aligner, pool, listener, medoid, start);
             seconds = (System.nanoTime() - t1) / 1e9;
         } finally {
             pool.shutdownNow();
@@ -162,6 +174,7 @@ abstract class CenterCommand extends DatasetCommand {
             json.name("edgeWeight").value(options.edgeWeight);
             json.name("threads").value(workers);
             json.name("init").value(init);
+            json.name("restarts").value(restarts);
             json.name("maxIterations").value(maxIterations);
             json.name("objective").value(result.objective());
             json.name("objectiveMeaning").value(objectiveMeaning);
@@ -184,8 +197,9 @@ abstract class CenterCommand extends DatasetCommand {
                 : sample.dataset().hasClasses() ? "all classes" : "no classes";
         w.printf(Locale.ROOT, "Frechet %s of %d graphs from %s (%s)%n", kind, sample.size(),
                 sample.source(), what);
-        w.printf(Locale.ROOT, "aligner %s, seed %d, %d threads, start: %s%n", aligner.name(),
-                options.seed, workers, init);
+        w.printf(Locale.ROOT, "aligner %s, seed %d, %d threads, start: %s%s%n", aligner.name(),
+                options.seed, workers, init,
+                restarts > 1 ? ", best of " + restarts + " runs" : "");
         double gain = medoid.objective() > 0
                 ? 100.0 * (medoid.objective() - result.objective()) / medoid.objective() : 0.0;
         w.printf(Locale.ROOT, "objective   %.6f  (%s)%n", result.objective(), objectiveMeaning);

@@ -7,6 +7,7 @@ import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.IterationListener;
 import org.orbifold.stats.CenterResult;
+import org.orbifold.stats.MedoidResult;
 import org.orbifold.stats.FrechetMedian;
 import picocli.CommandLine.Command;
 
@@ -22,9 +23,15 @@ final class MedianCommand extends CenterCommand {
 
     @Override
     CenterResult compute(GraphSpace space, List<Graph> graphs, Aligner aligner,
-            Executor executor, IterationListener listener, Graph start) {
-        return FrechetMedian.builder().aligner(aligner).maxIterations(maxIterations)
-                .executor(executor).listener(listener).initial(start).build()
-                .compute(space, graphs);
+            Executor executor, IterationListener listener, MedoidResult medoid, Graph start) {
+        FrechetMedian.Builder builder = FrechetMedian.builder().aligner(aligner)
+                .maxIterations(maxIterations).executor(executor).listener(listener)
+                .restarts(restarts).seed(options.seed);
+        if (start == null) {
+            builder.initial(medoid);
+        } else {
+            builder.initial(start);
+        }
+        return builder.build().compute(space, graphs);
     }
 }

@@ -9,9 +9,9 @@ import org.orbifold.space.IterationListener;
 
 /**
  * The settings that {@link FrechetMean.Builder} and {@link FrechetMedian.Builder} share:
- * aligner, iteration limit, tolerance, executor, listener and starting graph. Defaults: no
- * aligner (it must be set), 100 iterations, tolerance {@code 1e-9}, the common fork-join
- * pool, no listener, no starting graph. Not thread-safe.
+ * aligner, iteration limit, tolerance, executor, listener, starting graph, restarts and
+ * seed. Defaults: no aligner (it must be set), 100 iterations, tolerance {@code 1e-9}, the
+ * common fork-join pool, no listener, no starting graph, one run, seed 0. Not thread-safe.
  *
  * @param <B> the concrete builder, which every setter returns
  */
@@ -29,6 +29,9 @@ abstract class CenterBuilder<B extends CenterBuilder<B>> {
     private Executor executor = ForkJoinPool.commonPool();
     private IterationListener listener = IterationListener.NONE;
     private Graph initial;
+    private MedoidResult initialMedoid;
+    private int restarts = 1;
+    private long seed;
 
     CenterBuilder() {
     }
@@ -103,6 +106,51 @@ abstract class CenterBuilder<B extends CenterBuilder<B>> {
      */
     public B initial(Graph value) {
         this.initial = value;
+        this.initialMedoid = null;
+        return self();
+    }
+
+    /**
+     * Starts from a medoid computed earlier ({@link Medoid#compute}) on the same graphs, in
+     * the same order, with the same aligner, reusing its alignments as warm starts; the
+     * center then never scores worse than the medoid, and the medoid is not computed again.
+     * Overrides {@link #initial(Graph)}.
+     *
+     * @param value the medoid, or null for the default start
+     * @return this builder
+     */
+    public B initial(MedoidResult value) {
+        this.initialMedoid = value;
+        this.initial = null;
+        return self();
+    }
+
+    /**
+     * Sets the number of runs. The first run starts as configured; each further run starts
+     * from an {@link IncrementalMean} shuffled with its own seed derived from
+     * {@link #seed(long)}; the run with the lowest objective is returned (the earliest on
+     * ties). The objective is non-convex, so restarts trade time for a better local minimum.
+     *
+     * @param value the number of runs, {@code >= 1} (default 1)
+     * @return this builder
+     * @throws IllegalArgumentException if below 1
+     */
+    public B restarts(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("restarts must be >= 1, got " + value);
+        }
+        this.restarts = value;
+        return self();
+    }
+
+    /**
+     * Sets the seed from which the shuffles of incremental-mean starts are derived.
+     *
+     * @param value the seed (default 0)
+     * @return this builder
+     */
+    public B seed(long value) {
+        this.seed = value;
         return self();
     }
 
@@ -121,6 +169,6 @@ abstract class CenterBuilder<B extends CenterBuilder<B>> {
                     + " before build()");
         }
         return new CenterOptions(aligner, maxIterations, tolerance, executor, listener,
-                initial);
+                initial, initialMedoid, restarts, seed);
     }
 }

@@ -2,6 +2,7 @@ package org.orbifold.stats;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.orbifold.space.Graph;
 import org.orbifold.space.Permutation;
 
@@ -63,6 +64,16 @@ final class CenterLoop {
      */
     StartingPoint initialOrMedoid(WeightedSample sample) {
         int m = sample.space.size();
+        MedoidResult given = options.initialMedoid();
+        if (given != null) {
+            if (given.alignments().size() != sample.size()) {
+                throw new IllegalArgumentException("the initial medoid has "
+                        + given.alignments().size() + " alignments but the sample has "
+                        + sample.size() + " graphs: it was computed on other graphs");
+            }
+            return new StartingPoint(Checks.requireInitial(sample.space, given.medoid()).pad(m),
+                    Medoid.extendedPermutations(given, m));
+        }
         if (options.initial() != null) {
             return new StartingPoint(Checks.requireInitial(sample.space, options.initial())
                     .pad(m), null);
@@ -70,6 +81,29 @@ final class CenterLoop {
         MedoidResult medoid = Medoid.compute(sample, options.aligner(), options.executor(),
                 squared);
         return new StartingPoint(medoid.medoid().pad(m), Medoid.extendedPermutations(medoid, m));
+    }
+
+    /**
+     * Runs the loop from {@code first}, then {@code restarts - 1} more times from incremental
+     * means with derived seeds, and returns the run with the lowest objective (the earliest
+     * on ties).
+     *
+     * @param sample the sample
+     * @param first the starting point of the first run
+     * @param update the center update
+     * @return the best run
+     */
+    CenterResult runWithRestarts(WeightedSample sample, StartingPoint first, Update update) {
+        CenterResult best = run(sample, first, update);
+        SplittableRandom seeds = new SplittableRandom(options.seed());
+        for (int r = 1; r < options.restarts(); r++) {
+            Graph start = IncrementalMean.pass(sample, options.aligner(), seeds.nextLong());
+            CenterResult next = run(sample, new StartingPoint(start, null), update);
+            if (next.objective() < best.objective()) {
+                best = next;
+            }
+        }
+        return best;
     }
 
     /**

@@ -69,12 +69,10 @@ public final class FrechetMean extends CenterEstimator {
     }
 
     private final Start start;
-    private final long seed;
 
     private FrechetMean(Builder builder) {
         super(builder.options("FrechetMean"), true);
         this.start = builder.start;
-        this.seed = builder.seed;
     }
 
     /**
@@ -106,14 +104,15 @@ public final class FrechetMean extends CenterEstimator {
         // Starting point: the incremental mean if asked for and no initial graph is given;
         // otherwise the initial graph, or the set mean with its alignments as warm starts.
         CenterLoop.StartingPoint first;
-        if (options.initial() == null && start == Start.INCREMENTAL_MEAN) {
-            Graph incremental = IncrementalMean.pass(sample, options.aligner(), seed);
+        if (options.initial() == null && options.initialMedoid() == null
+                && start == Start.INCREMENTAL_MEAN) {
+            Graph incremental = IncrementalMean.pass(sample, options.aligner(), options.seed());
             first = new CenterLoop.StartingPoint(incremental, null);
         } else {
             first = loop.initialOrMedoid(sample);
         }
 
-        return loop.run(sample, first, (center, outcome) -> average(sample,
+        return loop.runWithRestarts(sample, first, (center, outcome) -> average(sample,
                 outcome.permutations(), space.size()));
     }
 
@@ -137,7 +136,6 @@ public final class FrechetMean extends CenterEstimator {
     public static final class Builder extends CenterBuilder<Builder> {
 
         private Start start = Start.MEDOID;
-        private long seed;
 
         private Builder() {
         }
@@ -150,17 +148,6 @@ public final class FrechetMean extends CenterEstimator {
          */
         public Builder start(Start value) {
             this.start = Objects.requireNonNull(value, "start");
-            return this;
-        }
-
-        /**
-         * Sets the seed of the shuffle of {@link Start#INCREMENTAL_MEAN}.
-         *
-         * @param value the seed
-         * @return this builder
-         */
-        public Builder seed(long value) {
-            this.seed = value;
             return this;
         }
 

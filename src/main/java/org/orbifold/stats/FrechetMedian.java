@@ -97,7 +97,8 @@ public final class FrechetMedian extends CenterEstimator {
         // Starting point: the initial graph, or the set median with its alignments.
         CenterLoop.StartingPoint first = loop.initialOrMedoid(sample);
 
-        return loop.run(sample, first, (center, outcome) -> step(sample, center, outcome));
+        return loop.runWithRestarts(sample, first,
+                (center, outcome) -> step(sample, center, outcome));
     }
 
     /**

@@ -162,6 +162,20 @@ class MainTest {
     }
 
     @Test
+    void theTraceStartsAtTheMedoidAndRestartsNeverLose() {
+        Run once = run("mean", "--limit", "12", "--json");
+        Run thrice = run("mean", "--limit", "12", "--json", "--restarts", "3");
+
+        assertEquals(0, thrice.exitCode(), thrice.err());
+        assertEquals(3.0, thrice.json().get("restarts"));
+        List<?> trace = (List<?>) once.json().get("trace");
+        assertEquals((Double) once.json().get("medoidObjective"), (Double) trace.get(0),
+                OBJECTIVE_TOLERANCE);
+        assertTrue((Double) thrice.json().get("objective")
+                <= (Double) once.json().get("objective"), thrice.out());
+    }
+
+    @Test
     void incrementalStartRuns() {
         Run r = run("mean", "--limit", "10", "--init", "incremental", "--json");
 
@@ -202,6 +216,7 @@ class MainTest {
                 Arguments.of(CliException.USAGE, List.of("mean", "--limit", "0")),
                 Arguments.of(CliException.USAGE, List.of("mean", "--max-iterations", "0")),
                 Arguments.of(CliException.USAGE, List.of("mean", "--init", "random")),
+                Arguments.of(CliException.USAGE, List.of("median", "--restarts", "0")),
                 Arguments.of(CliException.USAGE, List.of("mean", "--node-weight", "-1")),
                 Arguments.of(CliException.USAGE, List.of("mean", "--edge-weight", "NaN")),
                 Arguments.of(CliException.USAGE, List.of("median", "--seed", "x")),

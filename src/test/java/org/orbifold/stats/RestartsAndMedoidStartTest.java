@@ -1,0 +1,79 @@
+package org.orbifold.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.orbifold.stats.FrechetMeanTest.assertTraceNeverRises;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.orbifold.match.Aligner;
+import org.orbifold.match.FaqAligner;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+
+/** Restarts from incremental means, and starting from a medoid computed beforehand. */
+class RestartsAndMedoidStartTest {
+
+    private final Aligner aligner = new FaqAligner(3);
+
+    @Test
+    void aGivenMedoidStartsTheTraceAtItsObjective() {
+        for (long seed = 0; seed < 5; seed++) {
+            List<Graph> graphs = TestGraphs.random(seed, 12, 4, 8, 1, 0.4);
+            GraphSpace space = GraphSpace.of(graphs);
+            for (boolean squared : new boolean[] {true, false}) {
+                MedoidResult medoid = Medoid.compute(space, graphs, aligner, squared);
+
+                CenterResult result = squared
+                        ? FrechetMean.builder().aligner(aligner).initial(medoid).build()
+                                .compute(space, graphs)
+                        : FrechetMedian.builder().aligner(aligner).initial(medoid).build()
+                                .compute(space, graphs);
+
+                assertEquals(medoid.objective(), result.trace()[0], 1e-9 * medoid.objective());
+                assertTrue(result.objective() <= medoid.objective());
+                assertTraceNeverRises(result, "medoid start");
+            }
+        }
+    }
+
+    @Test
+    void aMedoidOfOtherGraphsIsRejected() {
+        List<Graph> graphs = TestGraphs.random(1, 6, 4, 6, 1, 0.4);
+        GraphSpace space = GraphSpace.of(graphs);
+        MedoidResult medoid = Medoid.compute(space, graphs.subList(0, 5), aligner, true);
+        FrechetMean mean = FrechetMean.builder().aligner(aligner).initial(medoid).build();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> mean.compute(space, graphs));
+        assertTrue(e.getMessage().contains("5 alignments"), e.getMessage());
+    }
+
+    @Test
+    void restartsNeverDoWorseThanTheFirstRun() {
+        for (long seed = 0; seed < 5; seed++) {
+            List<Graph> graphs = TestGraphs.random(seed, 10, 5, 8, 1, 0.5);
+            GraphSpace space = GraphSpace.of(graphs);
+
+            CenterResult one = FrechetMean.builder().aligner(aligner).seed(seed).build()
+                    .compute(space, graphs);
+            CenterResult four = FrechetMean.builder().aligner(aligner).seed(seed).restarts(4)
+                    .build().compute(space, graphs);
+            CenterResult again = FrechetMean.builder().aligner(aligner).seed(seed).restarts(4)
+                    .build().compute(space, graphs);
+
+            assertTrue(four.objective() <= one.objective());
+            assertEquals(four.objective(), again.objective());
+            assertEquals(four.center(), again.center());
+            assertTraceNeverRises(four, "restarts");
+        }
+    }
+
+    @Test
+    void restartsBelowOneAreRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FrechetMedian.builder().restarts(0));
+        assertTrue(e.getMessage().contains("got 0"), e.getMessage());
+    }
+}
