@@ -1,0 +1,112 @@
+package org.orbifold.diff;
+
+import java.util.Objects;
+import org.orbifold.assign.LinearAssignmentSolver;
+import org.orbifold.assign.Sense;
+
+/**
+ * The optimal assignment value of a parametrised cost matrix, {@code L(theta) = z(C(theta))}
+ * with {@code z(C) = opt over assignments P of <C, P>}, used as a loss, with a generalized
+ * gradient by the chain rule.
+ *
+ * <p><b>Gradient.</b> {@code z} is concave (minimising) or convex (maximising) and piecewise
+ * linear, with generalized gradient the convex hull of the optimal assignment matrices
+ * {@code P*} ({@link AssignmentValue}). For a continuously differentiable {@code C}, the chain
+ * rule of Clarke (1983) gives the element {@code J_C(theta)^T vec(P*)}, computed with one
+ * solver call and one {@link CostFunction#vectorJacobianProduct} call; it is the gradient of
+ * {@code L} wherever the optimal assignment is unique. This is the observation of Gao, Zhang,
+ * Panahi and Arodz that a combinatorial solver's optimal value can be differentiated from a
+ * single black-box solve, without differentiating the solution itself.
+ *
+ * <p>Not thread-safe: the instance reuses one {@link LinearAssignmentSolver}. Use one per
+ * thread.
+ *
+ * <p><b>Limitations.</b> Where the optimum is tied the returned vector is one element of the
+ * generalized gradient (the one of the solver's assignment), not a descent-optimal choice;
+ * the result's {@link AssignmentValue#unique()} flag says when this happens.
+ */
+public final class AssignmentLoss {
+
+    private final CostFunction costFunction;
+    private final Sense sense;
+    private final double tolerance;
+    private final LinearAssignmentSolver solver = new LinearAssignmentSolver();
+
+    /**
+     * Creates the loss {@code z(C(theta))}.
+     *
+     * @param costFunction the cost matrix and its vector-Jacobian product; retained
+     * @param sense whether {@code z} minimises or maximises
+     */
+    public AssignmentLoss(CostFunction costFunction, Sense sense) {
+        this(costFunction, sense, AssignmentValue.DEFAULT_TOLERANCE);
+    }
+
+    /**
+     * Creates the loss {@code z(C(theta))} with a given uniqueness tolerance.
+     *
+     * @param costFunction the cost matrix and its vector-Jacobian product; retained
+     * @param sense whether {@code z} minimises or maximises
+     * @param tolerance the relative tolerance of the uniqueness test (see
+     *     {@link AssignmentValue})
+     */
+    public AssignmentLoss(CostFunction costFunction, Sense sense, double tolerance) {
+        this.costFunction = Objects.requireNonNull(costFunction, "costFunction");
+        this.sense = Objects.requireNonNull(sense, "sense");
+        this.tolerance = Checks.requireTolerance(tolerance);
+    }
+
+    /**
+     * Evaluates the loss and a generalized gradient at {@code theta}.
+     *
+     * @param theta the parameters, finite; not modified
+     * @return the value, the gradient {@code J^T vec(P*)} and the assignment with its
+     *     uniqueness flag
+     * @throws IllegalArgumentException if {@code theta} or a cost is not finite, or the cost
+     *     function's Jacobian product has the wrong length
+     */
+    public Result valueAndGradient(double[] theta) {
+        Checks.requireFinite(theta, "theta");
+        double[][] costs = costFunction.costs(theta.clone());
+        Checks.requireRectangular(costs, "costs(theta)");
+        Checks.requireFinite(costs, "costs(theta)");
+        AssignmentValue assignment = AssignmentValue.of(costs, solver.solve(costs, sense),
+                tolerance);
+        double[] gradient = costFunction.vectorJacobianProduct(theta.clone(),
+                assignment.gradient());
+        Objects.requireNonNull(gradient, "vectorJacobianProduct result");
+        if (gradient.length != theta.length) {
+            throw new IllegalArgumentException("vectorJacobianProduct returned "
+                    + gradient.length + " entries; theta has " + theta.length);
+        }
+        return new Result(assignment.value(), gradient, assignment);
+    }
+
+    /**
+     * A loss value with one element of its generalized gradient.
+     *
+     * @param value the loss {@code z(C(theta))}
+     * @param gradient {@code J_C(theta)^T vec(P*)}
+     * @param assignment the optimal assignment {@code P*} and whether it is unique
+     */
+    public record Result(double value, double[] gradient, AssignmentValue assignment) {
+
+        /**
+         * Copies the gradient.
+         *
+         * @param value the loss
+         * @param gradient the gradient; copied
+         * @param assignment the assignment
+         */
+        public Result {
+            gradient = gradient.clone();
+            Objects.requireNonNull(assignment, "assignment");
+        }
+
+        /** Returns a copy of the gradient. */
+        @Override
+        public double[] gradient() {
+            return gradient.clone();
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.orbifold.diff;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.orbifold.assign.AssignmentResult;
+import org.orbifold.assign.LinearAssignmentSolver;
+import org.orbifold.assign.Sense;
+
+/**
+ * The optimal value of a linear assignment problem as a function of its matrix, with one
+ * element of its generalized gradient and a flag telling whether the gradient is the only
+ * one.
+ *
+ * <p><b>Definition.</b> For an {@code n x m} matrix {@code C} let
+ * {@code z(C) = opt over assignments P of <C, P>}, where {@code opt} is the minimum or the
+ * maximum ({@link Sense}) and an assignment gives every row a distinct column when
+ * {@code n <= m}, every column a distinct row otherwise. As a minimum (maximum) of linear
+ * functions, {@code z} is concave (convex) and piecewise linear, and by Danskin's theorem its
+ * superdifferential (subdifferential), which is also its Clarke generalized gradient, is the
+ * convex hull of the optimal permutation matrices {@code P*}. So {@link #gradient()}, the 0/1
+ * matrix of the returned assignment, is always an element of the generalized gradient, and it
+ * is the ordinary gradient exactly when the optimal assignment is unique ({@link #unique()}).
+ *
+ * <p><b>Uniqueness test.</b> With the solver's dual potentials {@code u, v} and reduced costs
+ * {@code r_ij = s (C_ij - u_i - v_j) >= 0} ({@code s = +1} when minimising, {@code -1} when
+ * maximising), an assignment is optimal if and only if it uses only pairs with
+ * {@code r_ij = 0} and leaves unused only columns (rows, in the transposed case) whose
+ * potential is zero. Another optimum therefore exists if and only if the directed graph on
+ * the rows, with an arc {@code i -> k} when row {@code i} could take the column of row
+ * {@code k} at zero reduced cost, plus one extra node for "a free column", has a cycle; a
+ * depth-first search decides it in {@code O(n m)} time. An entry counts as zero when its
+ * magnitude is at most {@code tolerance * scale}, with {@code scale} the largest magnitude of
+ * the finite entries and of the potentials; the default tolerance is
+ * {@link #DEFAULT_TOLERANCE}. So two assignments whose values differ by less than about
+ * {@code min(n, m) * tolerance * scale} are reported as tied.
+ *
+ * <p><b>Tie rule.</b> When the optimum is not unique, the returned assignment is the one
+ * {@link LinearAssignmentSolver} returns; its documented tie rules make it a deterministic
+ * function of the matrix and the sense.
+ *
+ * <p>References: J. M. Danskin (1967), <i>The Theory of Max-Min and its Application to
+ * Weapons Allocation Problems</i>, Springer; F. H. Clarke (1983), <i>Optimization and
+ * Nonsmooth Analysis</i>, Wiley.
+ *
+ * <p>Instances are immutable; arrays are copied on the way in and out.
+ *
+ * <p><b>Limitations.</b> Forbidden pairs (infinite entries) get gradient 0, which is right as
+ * long as they stay forbidden; the value is not differentiable with respect to making them
+ * finite.
+ *
+ * @param value the optimal value {@code z(C)}
+ * @param rowToColumn the column of every row, {@code -1} for an unassigned row
+ * @param columns the number of columns {@code m} of the matrix
+ * @param sense whether the matrix was minimised or maximised
+ * @param unique whether the returned assignment is the only optimal one
+ */
+public record AssignmentValue(double value, int[] rowToColumn, int columns, Sense sense,
+        boolean unique) {
+
+    /** The default relative tolerance of the uniqueness test, {@code 1e-9}. */
+    public static final double DEFAULT_TOLERANCE = 1e-9;
+
+    /**
+     * Validates and copies the components.
+     *
+     * @param value the optimal value
+     * @param rowToColumn the column of every row or {@code -1}; copied
+     * @param columns the number of columns, at least every listed column plus one
+     * @param sense the sense
+     * @param unique whether the assignment is the only optimum
+     * @throws IllegalArgumentException if a column is out of range or used twice
+     */
+    public AssignmentValue {
+        Objects.requireNonNull(rowToColumn, "rowToColumn");
+        Objects.requireNonNull(sense, "sense");
+        rowToColumn = rowToColumn.clone();
+        boolean[] used = new boolean[Math.max(columns, 0)];
+        for (int i = 0; i < rowToColumn.length; i++) {
+            int j = rowToColumn[i];
+            if (j == -1) {
+                continue;
+            }
+            if (j < 0 || j >= columns || used[j]) {
+                throw new IllegalArgumentException("rowToColumn[" + i + "] = " + j
+                        + " is out of range [0, " + columns + ") or used twice");
+            }
+            used[j] = true;
+        }
+    }
+
+    /**
+     * Solves the assignment problem of {@code matrix} and tests the optimum for uniqueness
+     * with {@link #DEFAULT_TOLERANCE}.
+     *
+     * @param matrix an {@code n x m} matrix; {@code +Infinity} (minimising) or
+     *     {@code -Infinity} (maximising) marks a forbidden pair; not modified
+     * @param sense whether to minimise or maximise
+     * @return the optimal value, an optimal assignment and the uniqueness flag
+     * @throws IllegalArgumentException if the matrix is ragged or has NaN or an infinity of
+     *     the wrong sign (the message names the entry)
+     * @throws org.orbifold.assign.InfeasibleAssignmentException if the forbidden pairs leave
+     *     no complete assignment
+     */
+    public static AssignmentValue of(double[][] matrix, Sense sense) {
+        return of(matrix, sense, DEFAULT_TOLERANCE);
+    }
+
+    /**
+     * Solves the assignment problem of {@code matrix} and tests the optimum for uniqueness.
+     *
+     * @param matrix an {@code n x m} matrix; not modified
+     * @param sense whether to minimise or maximise
+     * @param tolerance the relative tolerance of the uniqueness test, finite and {@code >= 0}
+     * @return the optimal value, an optimal assignment and the uniqueness flag
+     * @see #of(double[][], Sense)
+     */
+    public static AssignmentValue of(double[][] matrix, Sense sense, double tolerance) {
+        Checks.requireTolerance(tolerance);
+        Checks.requireRectangular(matrix, "matrix");
+        AssignmentResult result = new LinearAssignmentSolver().solve(matrix, sense);
+        return of(matrix, result, tolerance);
+    }
+
+    /**
+     * Wraps an existing optimal solution of {@code matrix} and tests it for uniqueness.
+     *
+     * @param matrix the matrix that {@code result} solves; not modified
+     * @param result an optimal assignment with its dual certificate
+     * @param tolerance the relative tolerance of the uniqueness test, finite and {@code >= 0}
+     * @return the value, the assignment and the uniqueness flag
+     * @throws IllegalArgumentException if the shapes of {@code matrix} and {@code result}
+     *     differ
+     */
+    public static AssignmentValue of(double[][] matrix, AssignmentResult result,
+            double tolerance) {
+        Objects.requireNonNull(result, "result");
+        Checks.requireTolerance(tolerance);
+        Checks.requireShape(matrix, result.rows(), result.columns(), "matrix");
+        boolean unique = !EqualitySubgraph.hasAlternativeOptimum(matrix, result, tolerance);
+        return new AssignmentValue(result.value(), result.rowToColumn(), result.columns(),
+                result.sense(), unique);
+    }
+
+    /** Returns the number of rows of the matrix. */
+    public int rows() {
+        return rowToColumn.length;
+    }
+
+    /**
+     * Returns the column assigned to a row, without copying.
+     *
+     * @param row a row index
+     * @return its column, or {@code -1}
+     */
+    public int columnOf(int row) {
+        return rowToColumn[row];
+    }
+
+    /** Returns a copy of the column of every row ({@code -1} if unassigned). */
+    @Override
+    public int[] rowToColumn() {
+        return rowToColumn.clone();
+    }
+
+    /**
+     * Returns the generalized gradient element {@code dz/dC}: the {@code n x m} 0/1 matrix
+     * with a 1 at every chosen pair. It is the gradient of {@code z} when {@link #unique()}.
+     *
+     * @return a new matrix
+     */
+    public double[][] gradient() {
+        double[][] g = new double[rowToColumn.length][columns];
+        for (int i = 0; i < rowToColumn.length; i++) {
+            if (rowToColumn[i] >= 0) {
+                g[i][rowToColumn[i]] = 1.0;
+            }
+        }
+        return g;
+    }
+
+    /**
+     * Returns {@code <G, P*>}, the directional derivative of {@code z} along {@code G} at
+     * the returned assignment; it is the one-sided directional derivative of {@code z} when
+     * the optimum is unique.
+     *
+     * @param direction an {@code n x m} matrix; not modified
+     * @return the sum of its entries at the chosen pairs
+     */
+    public double pairing(double[][] direction) {
+        Checks.requireShape(direction, rowToColumn.length, columns, "direction");
+        double sum = 0;
+        for (int i = 0; i < rowToColumn.length; i++) {
+            if (rowToColumn[i] >= 0) {
+                sum += direction[i][rowToColumn[i]];
+            }
+        }
+        return sum;
+    }
+
+    /** Compares by content. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AssignmentValue that
+                && Double.compare(value, that.value) == 0
+                && Arrays.equals(rowToColumn, that.rowToColumn) && columns == that.columns
+                && sense == that.sense && unique == that.unique;
+    }
+
+    /** Hashes the content that {@link #equals(Object)} compares. */
+    @Override
+    public int hashCode() {
+        int hash = Double.hashCode(value);
+        hash = 31 * hash + Arrays.hashCode(rowToColumn);
+        hash = 31 * hash + columns;
+        hash = 31 * hash + sense.hashCode();
+        return 31 * hash + Boolean.hashCode(unique);
+    }
+
+    /** Returns the value, the assignment and the uniqueness flag. */
+    @Override
+    public String toString() {
+        return "AssignmentValue[" + sense + ", value=" + value + ", rowToColumn="
+                + Arrays.toString(rowToColumn) + ", unique=" + unique + "]";
+    }
+}

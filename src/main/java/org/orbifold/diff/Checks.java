@@ -1,0 +1,98 @@
+package org.orbifold.diff;
+
+import java.util.Objects;
+
+/**
+ * Input checks shared by the package; every message names the argument, the position and the
+ * offending value.
+ */
+final class Checks {
+
+    private Checks() {
+    }
+
+    /**
+     * Checks that a matrix is non-null and rectangular and returns its column count (0 for a
+     * matrix without rows).
+     */
+    static int requireRectangular(double[][] matrix, String name) {
+        Objects.requireNonNull(matrix, name);
+        int columns = matrix.length == 0 ? 0 : requireRow(matrix, 0, name).length;
+        for (int i = 1; i < matrix.length; i++) {
+            if (requireRow(matrix, i, name).length != columns) {
+                throw new IllegalArgumentException(name + " is ragged: row " + i + " has "
+                        + matrix[i].length + " entries, row 0 has " + columns);
+            }
+        }
+        return columns;
+    }
+
+    /** Checks that a matrix has exactly the given shape. */
+    static void requireShape(double[][] matrix, int rows, int columns, String name) {
+        Objects.requireNonNull(matrix, name);
+        if (matrix.length != rows) {
+            throw new IllegalArgumentException(name + " has " + matrix.length
+                    + " rows; expected " + rows);
+        }
+        for (int i = 0; i < rows; i++) {
+            if (requireRow(matrix, i, name).length != columns) {
+                throw new IllegalArgumentException(name + " row " + i + " has "
+                        + matrix[i].length + " entries; expected " + columns);
+            }
+        }
+    }
+
+    /** Checks that every entry of a matrix is finite. */
+    static void requireFinite(double[][] matrix, String name) {
+        for (int i = 0; i < matrix.length; i++) {
+            for (int j = 0; j < matrix[i].length; j++) {
+                if (!Double.isFinite(matrix[i][j])) {
+                    throw new IllegalArgumentException(name + " must be finite; found "
+                            + matrix[i][j] + " at (" + i + ", " + j + ")");
+                }
+            }
+        }
+    }
+
+    /** Checks that every entry of a vector is finite. */
+    static double[] requireFinite(double[] vector, String name) {
+        Objects.requireNonNull(vector, name);
+        for (int k = 0; k < vector.length; k++) {
+            if (!Double.isFinite(vector[k])) {
+                throw new IllegalArgumentException(name + " must be finite; found "
+                        + vector[k] + " at index " + k);
+            }
+        }
+        return vector;
+    }
+
+    /** Checks that a scalar is finite and returns it. */
+    static double requireFinite(double value, String name) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be finite; got " + value);
+        }
+        return value;
+    }
+
+    /** Checks that a tolerance is finite and non-negative and returns it. */
+    static double requireTolerance(double tolerance) {
+        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("tolerance must be finite and >= 0; got "
+                    + tolerance);
+        }
+        return tolerance;
+    }
+
+    /** Returns a deep copy of a matrix. */
+    static double[][] copy(double[][] matrix) {
+        double[][] result = new double[matrix.length][];
+        for (int i = 0; i < matrix.length; i++) {
+            result[i] = matrix[i].clone();
+        }
+        return result;
+    }
+
+    private static double[] requireRow(double[][] matrix, int i, String name) {
+        return Objects.requireNonNull(matrix[i], () -> name + " row " + i + " is null");
+    }
+}

@@ -1,0 +1,160 @@
+package org.orbifold.diff;
+
+/**
+ * Dynamic time warping (Sakoe and Chiba 1978) as a differentiable function of the local cost
+ * matrix.
+ *
+ * <p><b>Problem.</b> Given an {@code n x m} cost matrix {@code C} ({@code n, m >= 1}), minimise
+ * the sum of the costs along a warping path: a sequence of cells from {@code (0, 0)} to
+ * {@code (n - 1, m - 1)} whose every step is {@code (1, 0)}, {@code (0, 1)} or {@code (1, 1)}.
+ * {@code C[i][j] = +Infinity} forbids a cell, which is how a Sakoe-Chiba band or any other
+ * global constraint is expressed.
+ *
+ * <p><b>Gradient.</b> The optimal value is a minimum of functions linear in {@code C}, one per
+ * path, so the 0/1 indicator of the optimal path is a supergradient (Danskin 1967) and the
+ * gradient when the optimal path is unique ({@link SequenceAlignment#gradient()}). For costs
+ * that depend on parameters, such as {@code C[i][j] = ||x_i - y_j||^2}, the chain rule sums the
+ * cost gradients along the path.
+ *
+ * <p><b>Algorithm and uniqueness.</b> The usual recursion {@code D[i][j] = C[i][j] +
+ * min(D[i-1][j-1], D[i-1][j], D[i][j-1])}, counting optimal paths (saturated at 2; distinct
+ * paths visit distinct cell sets). Values count as equal within
+ * {@code tolerance * scale * (n + m)}, {@code scale} the largest finite magnitude of the costs.
+ * {@code O(n m)} time and memory.
+ *
+ * <p><b>Tie rule.</b> The returned path is traced back from the end, taking at every step the
+ * first of the diagonal, the upper ({@code (i - 1, j)}) and the left ({@code (i, j - 1)})
+ * predecessor whose value is exactly the least.
+ *
+ * <p>Reference: H. Sakoe and S. Chiba (1978), "Dynamic programming algorithm optimization for
+ * spoken word recognition", IEEE Trans. Acoustics, Speech, and Signal Processing 26(1):43-49,
+ * doi:10.1109/TASSP.1978.1163055.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <p><b>Limitations.</b> Only the symmetric step pattern above, without slope weights; dense
+ * {@code O(n m)} memory.
+ */
+public final class DynamicTimeWarping {
+
+    private final double tolerance;
+
+    /** Creates the aligner with the tolerance {@link AssignmentValue#DEFAULT_TOLERANCE}. */
+    public DynamicTimeWarping() {
+        this(AssignmentValue.DEFAULT_TOLERANCE);
+    }
+
+    /**
+     * Creates the aligner.
+     *
+     * @param tolerance the relative tolerance of the tie test, finite and {@code >= 0}
+     */
+    public DynamicTimeWarping(double tolerance) {
+        this.tolerance = Checks.requireTolerance(tolerance);
+    }
+
+    /**
+     * Computes the optimal warping path.
+     *
+     * @param costs an {@code n x m} cost matrix, {@code n, m >= 1}, finite or
+     *     {@code +Infinity}; not modified
+     * @return the least total cost, the path and whether it is the only optimal path
+     * @throws IllegalArgumentException if the matrix is empty or ragged, has NaN or
+     *     {@code -Infinity} (the message names the entry), or its forbidden cells block every
+     *     path
+     */
+    public SequenceAlignment align(double[][] costs) {
+        int m = Checks.requireRectangular(costs, "costs");
+        int n = costs.length;
+        if (n == 0 || m == 0) {
+            throw new IllegalArgumentException("dynamic time warping needs two non-empty"
+                    + " sequences; the cost matrix is " + n + " x " + m);
+        }
+        double scale = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double c = costs[i][j];
+                if (Double.isNaN(c) || c == Double.NEGATIVE_INFINITY) {
+                    throw new IllegalArgumentException("costs must be finite or +Infinity;"
+                            + " found " + c + " at (" + i + ", " + j + ")");
+                }
+                if (Double.isFinite(c)) {
+                    scale = Math.max(scale, Math.abs(c));
+                }
+            }
+        }
+        double equal = tolerance * scale * (n + m);
+
+        // Accumulated costs and saturated counts of optimal paths.
+        double[][] total = new double[n][m];
+        int[][] count = new int[n][m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double c = costs[i][j];
+                if (i == 0 && j == 0) {
+                    total[i][j] = c;
+                    count[i][j] = c == Double.POSITIVE_INFINITY ? 0 : 1;
+                    continue;
+                }
+                double diagonal = i > 0 && j > 0 ? total[i - 1][j - 1] : Double.POSITIVE_INFINITY;
+                double up = i > 0 ? total[i - 1][j] : Double.POSITIVE_INFINITY;
+                double left = j > 0 ? total[i][j - 1] : Double.POSITIVE_INFINITY;
+                double least = Math.min(diagonal, Math.min(up, left));
+                total[i][j] = c + least;
+                if (least == Double.POSITIVE_INFINITY || c == Double.POSITIVE_INFINITY) {
+                    count[i][j] = 0;
+                    continue;
+                }
+                int paths = 0;
+                if (diagonal <= least + equal) {
+                    paths += count[i - 1][j - 1];
+                }
+                if (up <= least + equal) {
+                    paths += count[i - 1][j];
+                }
+                if (left <= least + equal) {
+                    paths += count[i][j - 1];
+                }
+                count[i][j] = Math.min(2, paths);
+            }
+        }
+        double value = total[n - 1][m - 1];
+        if (value == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("no warping path from (0, 0) to (" + (n - 1)
+                    + ", " + (m - 1) + ") avoids the forbidden (+Infinity) cells");
+        }
+
+        // Traceback with the documented preference order.
+        int[] rows = new int[n + m - 1];
+        int[] columns = new int[n + m - 1];
+        int k = 0;
+        int i = n - 1;
+        int j = m - 1;
+        while (true) {
+            rows[k] = i;
+            columns[k++] = j;
+            if (i == 0 && j == 0) {
+                break;
+            }
+            double diagonal = i > 0 && j > 0 ? total[i - 1][j - 1] : Double.POSITIVE_INFINITY;
+            double up = i > 0 ? total[i - 1][j] : Double.POSITIVE_INFINITY;
+            double left = j > 0 ? total[i][j - 1] : Double.POSITIVE_INFINITY;
+            if (diagonal <= up && diagonal <= left) {
+                i--;
+                j--;
+            } else if (up <= left) {
+                i--;
+            } else {
+                j--;
+            }
+        }
+        int[] pathRows = new int[k];
+        int[] pathColumns = new int[k];
+        for (int t = 0; t < k; t++) {
+            pathRows[t] = rows[k - 1 - t];
+            pathColumns[t] = columns[k - 1 - t];
+        }
+        return new SequenceAlignment(value, n, m, pathRows, pathColumns,
+                count[n - 1][m - 1] == 1);
+    }
+}

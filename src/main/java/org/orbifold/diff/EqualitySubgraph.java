@@ -1,0 +1,134 @@
+package org.orbifold.diff;
+
+import org.orbifold.assign.AssignmentResult;
+
+/**
+ * Decides whether an optimal linear assignment is the only one, from its dual certificate.
+ *
+ * <p>Work in the frame where the shorter side are the "rows" (transposing otherwise) and the
+ * problem is a minimisation (negating otherwise): reduced costs {@code r_ij = C_ij - u_i - v_j
+ * >= 0}, {@code v_j <= 0} on every column and {@code v_j = 0} on the free ones. Another
+ * assignment {@code P'} costs {@code value + sum_{P'} r - sum_{columns unused by P'} v}, so it
+ * is optimal iff it uses only tight pairs ({@code r = 0}) and leaves unused only columns with
+ * {@code v = 0}. The symmetric difference of two such assignments is a union of alternating
+ * cycles and of alternating paths from a free column to a released column. In the directed
+ * graph on the rows plus a node {@code F} ("free column"), with arcs {@code i -> k} when row
+ * {@code i} can take row {@code k}'s column at zero reduced cost, {@code i -> F} when row
+ * {@code i} can take a free column, and {@code F -> k} when row {@code k}'s column has
+ * {@code v = 0}, each such component is a cycle, and each cycle yields one. So the optimum is
+ * unique iff that graph is acyclic.
+ */
+final class EqualitySubgraph {
+
+    private EqualitySubgraph() {
+    }
+
+    /**
+     * Returns whether {@code matrix} has an optimal assignment other than {@code result}'s.
+     */
+    static boolean hasAlternativeOptimum(double[][] matrix, AssignmentResult result,
+            double tolerance) {
+        int n = result.rows();
+        int m = result.columns();
+        boolean transposed = n > m;
+        int r = transposed ? m : n;
+        int c = transposed ? n : m;
+        double s = result.sense().sign();
+        double[] u = transposed ? result.columnPotentials() : result.rowPotentials();
+        double[] v = transposed ? result.rowPotentials() : result.columnPotentials();
+        int[] rowMate = transposed ? result.columnToRow() : result.rowToColumn();
+        int[] columnMate = transposed ? result.rowToColumn() : result.columnToRow();
+
+        // Scale of the zero test: the largest finite magnitude in the problem.
+        double scale = 0;
+        for (double[] row : matrix) {
+            for (double x : row) {
+                if (Double.isFinite(x)) {
+                    scale = Math.max(scale, Math.abs(x));
+                }
+            }
+        }
+        for (double x : u) {
+            scale = Math.max(scale, Math.abs(x));
+        }
+        for (double x : v) {
+            scale = Math.max(scale, Math.abs(x));
+        }
+        double zero = tolerance * scale;
+
+        // Tight pairs in the minimising r x c frame.
+        boolean[][] tight = new boolean[r][c];
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                double entry = transposed ? matrix[j][i] : matrix[i][j];
+                tight[i][j] = Double.isFinite(entry) && s * (entry - u[i] - v[j]) <= zero;
+            }
+        }
+        boolean[] releasable = new boolean[c];
+        for (int j = 0; j < c; j++) {
+            releasable[j] = Math.abs(v[j]) <= zero;
+        }
+        return hasCycle(tight, releasable, rowMate, columnMate, r, c);
+    }
+
+    /**
+     * Depth-first search for a cycle in the row graph described in the class comment; node
+     * {@code r} is the free-column node {@code F}. Iterative, so deep graphs cannot overflow
+     * the stack.
+     */
+    private static boolean hasCycle(boolean[][] tight, boolean[] releasable, int[] rowMate,
+            int[] columnMate, int r, int c) {
+        final int unvisited = 0;
+        final int onStack = 1;
+        final int done = 2;
+        int nodes = r + 1;
+        int[] state = new int[nodes];
+        int[] next = new int[nodes];
+        int[] stack = new int[nodes];
+        for (int root = 0; root < nodes; root++) {
+            if (state[root] != unvisited) {
+                continue;
+            }
+            int depth = 0;
+            stack[depth++] = root;
+            state[root] = onStack;
+            while (depth > 0) {
+                int node = stack[depth - 1];
+                int successor = nextSuccessor(node, next, tight, releasable, rowMate,
+                        columnMate, r, c);
+                if (successor < 0) {
+                    state[node] = done;
+                    depth--;
+                } else if (state[successor] == onStack) {
+                    return true;
+                } else if (state[successor] == unvisited) {
+                    state[successor] = onStack;
+                    stack[depth++] = successor;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Advances {@code next[node]} to the node's next successor and returns it, or -1. */
+    private static int nextSuccessor(int node, int[] next, boolean[][] tight,
+            boolean[] releasable, int[] rowMate, int[] columnMate, int r, int c) {
+        if (node == r) {
+            while (next[node] < r) {
+                int k = next[node]++;
+                if (releasable[rowMate[k]]) {
+                    return k;
+                }
+            }
+            return -1;
+        }
+        while (next[node] < c) {
+            int j = next[node]++;
+            if (!tight[node][j] || j == rowMate[node]) {
+                continue;
+            }
+            return columnMate[j] < 0 ? r : columnMate[j];
+        }
+        return -1;
+    }
+}

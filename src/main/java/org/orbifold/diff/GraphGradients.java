@@ -1,0 +1,175 @@
+package org.orbifold.diff;
+
+import java.util.Objects;
+import org.orbifold.match.Aligner;
+import org.orbifold.match.Alignment;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphAccumulator;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
+
+/**
+ * Generalized gradients of the graph similarity and of the squared graph distance with
+ * respect to either argument, evaluated at an optimal (or best known) alignment.
+ *
+ * <p><b>Definitions.</b> For graphs {@code X}, {@code Y} of a {@link GraphSpace}, the
+ * similarity is {@code k(X, Y) = max over pi of <X, pi . Y>} and the squared distance
+ * {@code d^2(X, Y) = min over pi of ||X - pi . Y||^2 = ||X||^2 + ||Y||^2 - 2 k(X, Y)}. Let
+ * {@code pi*} be a maximising alignment. Then, by Danskin's theorem for the maximum of finitely
+ * many linear functions (Danskin 1967) and Clarke's calculus (Clarke 1983):
+ * <ul>
+ *   <li>{@code pi* . Y} is a subgradient of the convex function {@code k(., Y)} at {@code X},
+ *       and {@code pi*^-1 . X} one of {@code k(X, .)} at {@code Y};</li>
+ *   <li>{@code 2 (X - pi* . Y)} is a Clarke generalized gradient of {@code d^2(., Y)} at
+ *       {@code X}, and {@code 2 (Y - pi*^-1 . X)} one of {@code d^2(X, .)} at {@code Y};</li>
+ *   <li>each is the ordinary gradient wherever the optimal aligned graph {@code pi* . Y} is
+ *       unique (different optimal permutations that give the same aligned graph, such as ones
+ *       permuting padding nodes, do not matter).</li>
+ * </ul>
+ * A gradient step {@code X <- X - (1/2) * 2 (X - pi* . Y)} lands on {@code pi* . Y}; averaged
+ * over a sample it is the align-and-average step of the Fréchet mean.
+ *
+ * <p><b>Orders and padding.</b> The gradient is a graph of order {@code m}, the size of the
+ * alignment (at least the larger order). Entries at positions beyond the order of the argument
+ * are the derivatives with respect to its padding coordinates, which are zero in the graph;
+ * discard them to differentiate with respect to the graph's own coordinates only.
+ *
+ * <p><b>Inner product.</b> The returned graph is the gradient in the space's weighted inner
+ * product; see {@link GraphGradient} for the coordinate partial derivatives.
+ *
+ * <p><b>Heuristic alignments.</b> For graphs with edges the alignment problem is NP-hard and
+ * aligners such as FAQ return a permutation {@code pi} that may not be optimal
+ * ({@code certified == false}). The returned value and gradient are then those of the surrogate
+ * {@code ||X - pi . Y||^2} (an upper bound of {@code d^2} that touches it at {@code X} if
+ * {@code pi} happens to be optimal) or {@code <X, pi . Y>} (a lower bound of {@code k}), at the
+ * returned {@code pi}. Descent on the surrogate still decreases {@code d^2}'s upper bound.
+ *
+ * <p>Stateless and thread-safe if the aligner is.
+ *
+ * <p><b>Limitations.</b> Ties between optimal alignments are not detected here (doing so would
+ * take enumerating the optimal alignments of a quadratic assignment problem); for graphs
+ * without edges, {@link AssignmentValue} on the node similarity matrix decides it.
+ */
+public final class GraphGradients {
+
+    private GraphGradients() {
+    }
+
+    /**
+     * Aligns {@code y} to {@code x} and returns {@code d^2(X, Y)} with its generalized gradient
+     * with respect to the chosen argument.
+     *
+     * @param space the graph space
+     * @param x the first graph
+     * @param y the second graph
+     * @param aligner the aligner that computes {@code pi*}
+     * @param argument {@link Argument#FIRST} for {@code 2 (X - pi* . Y)},
+     *     {@link Argument#SECOND} for {@code 2 (Y - pi*^-1 . X)}
+     * @return the squared distance of the alignment and the gradient
+     * @throws IllegalArgumentException if a graph does not belong to the space
+     */
+    public static GraphGradient squaredDistance(GraphSpace space, Graph x, Graph y,
+            Aligner aligner, Argument argument) {
+        Objects.requireNonNull(aligner, "aligner");
+        return squaredDistance(space, x, y, align(space, x, y, aligner), argument);
+    }
+
+    /**
+     * Returns {@code ||X - pi . Y||^2} at a given alignment, with the gradient of that smooth
+     * function of the chosen argument; it is a generalized gradient of {@code d^2} when the
+     * alignment is optimal.
+     *
+     * @param space the graph space
+     * @param x the first graph
+     * @param y the second graph
+     * @param alignment an alignment of {@code y} to {@code x}
+     * @param argument which argument to differentiate
+     * @return the squared distance of the alignment and the gradient
+     * @throws IllegalArgumentException if a graph does not belong to the space or the
+     *     alignment is too small for the graphs
+     */
+    public static GraphGradient squaredDistance(GraphSpace space, Graph x, Graph y,
+            Alignment alignment, Argument argument) {
+        requireArguments(space, x, y, alignment, argument);
+        Permutation p = alignment.permutation();
+        double value = space.squaredDistance(x, y, p);
+        Graph gradient = argument == Argument.FIRST
+                ? combination(space, x, 2.0, y, p, -2.0)
+                : combination(space, y, 2.0, x, p.inverse(), -2.0);
+        return new GraphGradient(value, gradient, alignment, space);
+    }
+
+    /**
+     * Aligns {@code y} to {@code x} and returns the similarity {@code k(X, Y)} with its
+     * subgradient with respect to the chosen argument.
+     *
+     * @param space the graph space
+     * @param x the first graph
+     * @param y the second graph
+     * @param aligner the aligner that computes {@code pi*}
+     * @param argument {@link Argument#FIRST} for {@code pi* . Y}, {@link Argument#SECOND} for
+     *     {@code pi*^-1 . X}
+     * @return the similarity of the alignment and the gradient
+     * @throws IllegalArgumentException if a graph does not belong to the space
+     */
+    public static GraphGradient similarity(GraphSpace space, Graph x, Graph y, Aligner aligner,
+            Argument argument) {
+        Objects.requireNonNull(aligner, "aligner");
+        return similarity(space, x, y, align(space, x, y, aligner), argument);
+    }
+
+    /**
+     * Returns {@code <X, pi . Y>} at a given alignment, with its gradient with respect to the
+     * chosen argument; a subgradient of {@code k} when the alignment is optimal.
+     *
+     * @param space the graph space
+     * @param x the first graph
+     * @param y the second graph
+     * @param alignment an alignment of {@code y} to {@code x}
+     * @param argument which argument to differentiate
+     * @return the similarity of the alignment and the gradient
+     * @throws IllegalArgumentException if a graph does not belong to the space or the
+     *     alignment is too small for the graphs
+     */
+    public static GraphGradient similarity(GraphSpace space, Graph x, Graph y,
+            Alignment alignment, Argument argument) {
+        requireArguments(space, x, y, alignment, argument);
+        Permutation p = alignment.permutation();
+        double value = space.similarity(x, y, p);
+        Graph gradient = argument == Argument.FIRST
+                ? combination(space, y, 0.0, y, p, 1.0)
+                : combination(space, x, 0.0, x, p.inverse(), 1.0);
+        return new GraphGradient(value, gradient, alignment, space);
+    }
+
+    private static Alignment align(GraphSpace space, Graph x, Graph y, Aligner aligner) {
+        space.requireMember(Objects.requireNonNull(x, "x"));
+        space.requireMember(Objects.requireNonNull(y, "y"));
+        return aligner.align(space, x, y);
+    }
+
+    /** Returns {@code a * w + b * (p . z)} as a graph of order {@code p.size()}. */
+    private static Graph combination(GraphSpace space, Graph w, double a, Graph z,
+            Permutation p, double b) {
+        GraphAccumulator sum = new GraphAccumulator(space, p.size());
+        if (a != 0.0) {
+            sum.add(w, Permutation.identity(p.size()), a);
+        }
+        sum.add(z, p, b);
+        return sum.sum();
+    }
+
+    private static void requireArguments(GraphSpace space, Graph x, Graph y,
+            Alignment alignment, Argument argument) {
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(alignment, "alignment");
+        Objects.requireNonNull(argument, "argument");
+        space.requireMember(Objects.requireNonNull(x, "x"));
+        space.requireMember(Objects.requireNonNull(y, "y"));
+        int m = alignment.permutation().size();
+        if (m < x.order() || m < y.order()) {
+            throw new IllegalArgumentException("alignment of size " + m
+                    + " cannot cover graphs of orders " + x.order() + " and " + y.order());
+        }
+    }
+}

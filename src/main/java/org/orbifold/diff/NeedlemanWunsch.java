@@ -1,0 +1,223 @@
+package org.orbifold.diff;
+
+import java.util.Arrays;
+
+/**
+ * Global sequence alignment by dynamic programming (Needleman and Wunsch 1970), with a linear
+ * gap penalty, as a differentiable function of the score matrix.
+ *
+ * <p><b>Problem.</b> Given an {@code n x m} score matrix {@code S} ({@code S[i][j]} the score
+ * of aligning element {@code i} of the first sequence with element {@code j} of the second)
+ * and a gap penalty {@code g}, maximise over monotone matchings {@code M} (sets of pairs
+ * strictly increasing in both coordinates)
+ * <pre>
+ *   V(S) = max_M  sum_{(i,j) in M} S[i][j] - g (n + m - 2 |M|).
+ * </pre>
+ * Every element left unmatched pays {@code g}. {@code S[i][j] = -Infinity} forbids a pair.
+ *
+ * <p><b>Gradient.</b> {@code V} is a maximum of functions linear in {@code S}, so the 0/1
+ * matrix of the optimal matched pairs is a subgradient (Danskin 1967), and the gradient when
+ * the optimal matching is unique; {@link SequenceAlignment#gradient()} returns it. The
+ * derivative with respect to {@code g} is {@code -(n + m - 2 |M|)}, minus the number of gaps.
+ *
+ * <p><b>Algorithm and uniqueness.</b> A three-state recursion over the prefixes, the last move
+ * being a match, a gap in the second sequence (an element of the first left unmatched) or a gap
+ * in the first; a gap in the second sequence may not follow a gap in the first. That rule keeps
+ * exactly one path per matching (the order of consecutive gaps does not change the matching or
+ * the score), so counting optimal paths, saturated at 2, decides whether the optimal matching
+ * is unique. Two values count as equal when they differ by at most
+ * {@code tolerance * scale * (n + m + 1)}, {@code scale} the largest finite magnitude among
+ * the scores and {@code g}. {@code O(n m)} time and memory.
+ *
+ * <p><b>Tie rule.</b> The returned matching is traced back from the end, taking at every step
+ * the first of match, gap in the second sequence, gap in the first whose value is exactly the
+ * best.
+ *
+ * <p>Reference: S. B. Needleman and C. D. Wunsch (1970), "A general method applicable to the
+ * search for similarities in the amino acid sequence of two proteins", J. Mol. Biol.
+ * 48(3):443-453, doi:10.1016/0022-2836(70)90057-4.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * <p><b>Limitations.</b> Linear gap penalties only (no affine gap opening cost); dense
+ * {@code O(n m)} memory for the traceback.
+ */
+public final class NeedlemanWunsch {
+
+    private static final int MATCH = 0;
+    private static final int GAP_IN_SECOND = 1;
+    private static final int GAP_IN_FIRST = 2;
+
+    private final double gapPenalty;
+    private final double tolerance;
+
+    /**
+     * Creates the aligner with the default tolerance {@link AssignmentValue#DEFAULT_TOLERANCE}.
+     *
+     * @param gapPenalty the penalty {@code g} of every unmatched element, finite
+     */
+    public NeedlemanWunsch(double gapPenalty) {
+        this(gapPenalty, AssignmentValue.DEFAULT_TOLERANCE);
+    }
+
+    /**
+     * Creates the aligner.
+     *
+     * @param gapPenalty the penalty {@code g} of every unmatched element, finite
+     * @param tolerance the relative tolerance of the tie test, finite and {@code >= 0}
+     */
+    public NeedlemanWunsch(double gapPenalty, double tolerance) {
+        this.gapPenalty = Checks.requireFinite(gapPenalty, "gapPenalty");
+        this.tolerance = Checks.requireTolerance(tolerance);
+    }
+
+    /** Returns the gap penalty {@code g}. */
+    public double gapPenalty() {
+        return gapPenalty;
+    }
+
+    /**
+     * Computes the optimal global alignment.
+     *
+     * @param scores an {@code n x m} score matrix, finite or {@code -Infinity}; {@code n} or
+     *     {@code m} may be 0; not modified
+     * @return the value {@code V(S)}, the matched pairs and whether they are the only optimum
+     * @throws IllegalArgumentException if the matrix is ragged or has NaN or
+     *     {@code +Infinity} (the message names the entry)
+     */
+    public SequenceAlignment align(double[][] scores) {
+        int m = Checks.requireRectangular(scores, "scores");
+        int n = scores.length;
+        double scale = Math.abs(gapPenalty);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                double s = scores[i][j];
+                if (Double.isNaN(s) || s == Double.POSITIVE_INFINITY) {
+                    throw new IllegalArgumentException("scores must be finite or -Infinity;"
+                            + " found " + s + " at (" + i + ", " + j + ")");
+                }
+                if (Double.isFinite(s)) {
+                    scale = Math.max(scale, Math.abs(s));
+                }
+            }
+        }
+        double equal = tolerance * scale * (n + m + 1);
+
+        // best[state][i][j]: best score of a prefix path into (i, j) ending with that move.
+        double[][][] best = new double[3][n + 1][m + 1];
+        int[][][] count = new int[3][n + 1][m + 1];
+        for (double[][] layer : best) {
+            for (double[] row : layer) {
+                Arrays.fill(row, Double.NEGATIVE_INFINITY);
+            }
+        }
+        best[MATCH][0][0] = 0.0;
+        count[MATCH][0][0] = 1;
+        double[] candidate = new double[3];
+        int[] candidateCount = new int[3];
+        for (int i = 0; i <= n; i++) {
+            for (int j = 0; j <= m; j++) {
+                if (i > 0 && j > 0) {
+                    gather(best, count, i - 1, j - 1, 3, candidate, candidateCount);
+                    store(best, count, MATCH, i, j, candidate, candidateCount, 3,
+                            scores[i - 1][j - 1], equal);
+                }
+                if (i > 0) {
+                    gather(best, count, i - 1, j, 2, candidate, candidateCount);
+                    store(best, count, GAP_IN_SECOND, i, j, candidate, candidateCount, 2,
+                            -gapPenalty, equal);
+                }
+                if (j > 0) {
+                    gather(best, count, i, j - 1, 3, candidate, candidateCount);
+                    store(best, count, GAP_IN_FIRST, i, j, candidate, candidateCount, 3,
+                            -gapPenalty, equal);
+                }
+            }
+        }
+
+        // The end: best state and the number of optimal matchings.
+        gather(best, count, n, m, 3, candidate, candidateCount);
+        int state = argmax(candidate, 3);
+        double value = candidate[state];
+        int paths = countTies(candidate, candidateCount, 3, value, equal);
+
+        // Traceback with the documented preference order.
+        int[] matchedRows = new int[Math.min(n, m)];
+        int[] matchedColumns = new int[Math.min(n, m)];
+        int k = 0;
+        int i = n;
+        int j = m;
+        while (i > 0 || j > 0) {
+            if (state == MATCH) {
+                matchedRows[k] = i - 1;
+                matchedColumns[k++] = j - 1;
+                i--;
+                j--;
+                gather(best, count, i, j, 3, candidate, candidateCount);
+                state = argmax(candidate, 3);
+            } else if (state == GAP_IN_SECOND) {
+                i--;
+                gather(best, count, i, j, 2, candidate, candidateCount);
+                state = argmax(candidate, 2);
+            } else {
+                j--;
+                gather(best, count, i, j, 3, candidate, candidateCount);
+                state = argmax(candidate, 3);
+            }
+        }
+        int[] rows = new int[k];
+        int[] columns = new int[k];
+        for (int t = 0; t < k; t++) {
+            rows[t] = matchedRows[k - 1 - t];
+            columns[t] = matchedColumns[k - 1 - t];
+        }
+        return new SequenceAlignment(value, n, m, rows, columns, paths == 1);
+    }
+
+    /** Copies the first {@code states} states of cell (i, j) into the candidate arrays. */
+    private static void gather(double[][][] best, int[][][] count, int i, int j, int states,
+            double[] candidate, int[] candidateCount) {
+        for (int s = 0; s < states; s++) {
+            candidate[s] = best[s][i][j];
+            candidateCount[s] = count[s][i][j];
+        }
+    }
+
+    /** Stores the best candidate plus {@code step}, with the saturated count of its ties. */
+    private static void store(double[][][] best, int[][][] count, int state, int i, int j,
+            double[] candidate, int[] candidateCount, int states, double step, double equal) {
+        int s = argmax(candidate, states);
+        double top = candidate[s];
+        if (top == Double.NEGATIVE_INFINITY || step == Double.NEGATIVE_INFINITY) {
+            return;
+        }
+        best[state][i][j] = top + step;
+        count[state][i][j] = countTies(candidate, candidateCount, states, top, equal);
+    }
+
+    /** Returns the saturated (at 2) number of paths into the candidates within the tie band. */
+    private static int countTies(double[] candidate, int[] candidateCount, int states,
+            double top, double equal) {
+        if (top == Double.NEGATIVE_INFINITY) {
+            return 0;
+        }
+        int total = 0;
+        for (int s = 0; s < states; s++) {
+            if (candidate[s] >= top - equal) {
+                total = Math.min(2, total + candidateCount[s]);
+            }
+        }
+        return total;
+    }
+
+    /** Returns the first index of the largest of the first {@code states} candidates. */
+    private static int argmax(double[] candidate, int states) {
+        int best = 0;
+        for (int s = 1; s < states; s++) {
+            if (candidate[s] > candidate[best]) {
+                best = s;
+            }
+        }
+        return best;
+    }
+}

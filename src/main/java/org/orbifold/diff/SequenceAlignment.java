@@ -1,0 +1,143 @@
+package org.orbifold.diff;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An optimal monotone alignment of two sequences found by dynamic programming, as a list of
+ * cells {@code (i, j)} of the {@code rows x columns} score or cost matrix, with increasing
+ * {@code i} and {@code j}: the matched pairs for {@link NeedlemanWunsch}, the warping path for
+ * {@link DynamicTimeWarping}.
+ *
+ * <p>The optimal value is a maximum (or minimum) of functions that are linear in the matrix,
+ * one per alignment, so by Danskin's theorem the 0/1 indicator of the returned cells
+ * ({@link #gradient()}) is an element of its generalized gradient with respect to the matrix,
+ * and the gradient itself when the optimal alignment is unique ({@link #unique()}). In the
+ * language of integer linear programming, the alignments are the integer vertices of a path
+ * polytope and the indicator is the optimal vertex, the derivative of the programme's value
+ * with respect to its objective vector.
+ *
+ * <p>Instances are immutable; arrays are copied on the way in and out.
+ *
+ * @param value the optimal value
+ * @param rows the number of rows of the matrix (length of the first sequence)
+ * @param columns the number of columns of the matrix (length of the second sequence)
+ * @param pathRows the row of every cell, increasing
+ * @param pathColumns the column of every cell, in the same order
+ * @param unique whether no other alignment attains the optimal value
+ */
+public record SequenceAlignment(double value, int rows, int columns, int[] pathRows,
+        int[] pathColumns, boolean unique) {
+
+    /**
+     * Validates and copies the components.
+     *
+     * @param value the optimal value
+     * @param rows the number of rows, {@code >= 0}
+     * @param columns the number of columns, {@code >= 0}
+     * @param pathRows the row of every cell; copied
+     * @param pathColumns the column of every cell; copied
+     * @param unique the uniqueness flag
+     * @throws IllegalArgumentException if the cells are out of range, of different counts,
+     *     or not in non-decreasing order
+     */
+    public SequenceAlignment {
+        Objects.requireNonNull(pathRows, "pathRows");
+        Objects.requireNonNull(pathColumns, "pathColumns");
+        pathRows = pathRows.clone();
+        pathColumns = pathColumns.clone();
+        if (rows < 0 || columns < 0 || pathRows.length != pathColumns.length) {
+            throw new IllegalArgumentException("bad alignment shape: " + rows + " x " + columns
+                    + " with " + pathRows.length + " rows and " + pathColumns.length
+                    + " columns of cells");
+        }
+        for (int k = 0; k < pathRows.length; k++) {
+            boolean inside = pathRows[k] >= 0 && pathRows[k] < rows && pathColumns[k] >= 0
+                    && pathColumns[k] < columns;
+            boolean ordered = k == 0 || (pathRows[k] >= pathRows[k - 1]
+                    && pathColumns[k] >= pathColumns[k - 1]);
+            if (!inside || !ordered) {
+                throw new IllegalArgumentException("cell " + k + " = (" + pathRows[k] + ", "
+                        + pathColumns[k] + ") is out of range or out of order");
+            }
+        }
+    }
+
+    /** Returns the number of cells on the alignment. */
+    public int length() {
+        return pathRows.length;
+    }
+
+    /** Returns a copy of the row of every cell. */
+    @Override
+    public int[] pathRows() {
+        return pathRows.clone();
+    }
+
+    /** Returns a copy of the column of every cell. */
+    @Override
+    public int[] pathColumns() {
+        return pathColumns.clone();
+    }
+
+    /**
+     * Returns the generalized gradient element of the value with respect to the matrix: the
+     * {@code rows x columns} 0/1 indicator of the alignment's cells.
+     *
+     * @return a new matrix
+     */
+    public double[][] gradient() {
+        double[][] g = new double[rows][columns];
+        for (int k = 0; k < pathRows.length; k++) {
+            g[pathRows[k]][pathColumns[k]] = 1.0;
+        }
+        return g;
+    }
+
+    /**
+     * Returns the sum of {@code matrix} over the alignment's cells, {@code <matrix, G>}.
+     *
+     * @param matrix a {@code rows x columns} matrix; not modified
+     * @return the sum over the cells
+     */
+    public double pairing(double[][] matrix) {
+        Checks.requireShape(matrix, rows, columns, "matrix");
+        double sum = 0;
+        for (int k = 0; k < pathRows.length; k++) {
+            sum += matrix[pathRows[k]][pathColumns[k]];
+        }
+        return sum;
+    }
+
+    /** Compares by content. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SequenceAlignment that
+                && Double.compare(value, that.value) == 0 && rows == that.rows
+                && columns == that.columns && Arrays.equals(pathRows, that.pathRows)
+                && Arrays.equals(pathColumns, that.pathColumns) && unique == that.unique;
+    }
+
+    /** Hashes the content that {@link #equals(Object)} compares. */
+    @Override
+    public int hashCode() {
+        int hash = Double.hashCode(value);
+        hash = 31 * hash + rows;
+        hash = 31 * hash + columns;
+        hash = 31 * hash + Arrays.hashCode(pathRows);
+        hash = 31 * hash + Arrays.hashCode(pathColumns);
+        return 31 * hash + Boolean.hashCode(unique);
+    }
+
+    /** Returns the value, the cells and the uniqueness flag. */
+    @Override
+    public String toString() {
+        StringBuilder cells = new StringBuilder();
+        for (int k = 0; k < pathRows.length; k++) {
+            cells.append(k == 0 ? "" : " ").append('(').append(pathRows[k]).append(',')
+                    .append(pathColumns[k]).append(')');
+        }
+        return "SequenceAlignment[value=" + value + ", cells=" + cells + ", unique=" + unique
+                + "]";
+    }
+}

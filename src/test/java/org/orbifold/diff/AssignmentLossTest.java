@@ -1,0 +1,142 @@
+package org.orbifold.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.orbifold.assign.Sense;
+
+class AssignmentLossTest {
+
+    private static final double STEP = 1e-6;
+    private static final double FD_TOL = 1e-5;
+
+    /**
+     * Squared Euclidean costs between movable points {@code x_i} (the parameters, flattened)
+     * and fixed targets {@code y_j}: {@code C_ij = ||x_i - y_j||^2}.
+     */
+    static final class PointCosts implements CostFunction {
+
+        private final double[][] targets;
+
+        PointCosts(double[][] targets) {
+            this.targets = targets;
+        }
+
+        @Override
+        public double[][] costs(double[] theta) {
+            int d = targets[0].length;
+            int n = theta.length / d;
+            double[][] c = new double[n][targets.length];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < targets.length; j++) {
+                    for (int k = 0; k < d; k++) {
+                        double diff = theta[i * d + k] - targets[j][k];
+                        c[i][j] += diff * diff;
+                    }
+                }
+            }
+            return c;
+        }
+
+        @Override
+        public double[] vectorJacobianProduct(double[] theta, double[][] cotangent) {
+            int d = targets[0].length;
+            double[] g = new double[theta.length];
+            for (int i = 0; i < cotangent.length; i++) {
+                for (int j = 0; j < targets.length; j++) {
+                    for (int k = 0; k < d; k++) {
+                        g[i * d + k] += cotangent[i][j] * 2 * (theta[i * d + k] - targets[j][k]);
+                    }
+                }
+            }
+            return g;
+        }
+    }
+
+    @Test
+    void chainRuleAgreesWithFiniteDifferences() {
+        SplittableRandom random = new SplittableRandom(51);
+        for (int trial = 0; trial < 20; trial++) {
+            int n = 1 + random.nextInt(5);
+            int m = n + random.nextInt(3);
+            double[][] targets = AssignmentValueTest.randomMatrix(random, m, 2);
+            double[] theta = AssignmentValueTest.randomMatrix(random, 1, 2 * n)[0];
+            Sense sense = trial % 2 == 0 ? Sense.MINIMIZE : Sense.MAXIMIZE;
+            AssignmentLoss loss = new AssignmentLoss(new PointCosts(targets), sense);
+            AssignmentLoss.Result r = loss.valueAndGradient(theta);
+            assertTrue(r.assignment().unique());
+            double[] direction = AssignmentValueTest.randomMatrix(random, 1, 2 * n)[0];
+            double plus = loss.valueAndGradient(axpy(theta, direction, STEP)).value();
+            double minus = loss.valueAndGradient(axpy(theta, direction, -STEP)).value();
+            double predicted = 0;
+            for (int k = 0; k < theta.length; k++) {
+                predicted += r.gradient()[k] * direction[k];
+            }
+            assertEquals(predicted, (plus - minus) / (2 * STEP), FD_TOL);
+        }
+    }
+
+    @Test
+    void gradientDescentReachesZeroWhenThePointSetCanBeMatchedExactly() {
+        double[][] targets = {{0, 0}, {1, 0}, {0, 1}, {2, 2}};
+        double[] theta = {0.9, 0.8, 0.1, 0.2, 1.5, -0.3, -0.4, 0.7};
+        AssignmentLoss loss = new AssignmentLoss(new PointCosts(targets), Sense.MINIMIZE);
+        double first = loss.valueAndGradient(theta).value();
+        double last = first;
+        for (int step = 0; step < 200; step++) {
+            AssignmentLoss.Result r = loss.valueAndGradient(theta);
+            last = r.value();
+            theta = axpy(theta, r.gradient(), -0.25);
+        }
+        assertTrue(first > 1.0, "starts away from the targets: " + first);
+        assertTrue(last < 1e-12, "loss fell from " + first + " to " + last);
+    }
+
+    @Test
+    void badCostFunctionsAndParametersAreRejected() {
+        double[][] targets = {{0, 0}};
+        AssignmentLoss loss = new AssignmentLoss(new PointCosts(targets), Sense.MINIMIZE);
+        assertThrows(IllegalArgumentException.class,
+                () -> loss.valueAndGradient(new double[] {Double.NaN, 0}));
+        CostFunction shortJacobian = new CostFunction() {
+            @Override
+            public double[][] costs(double[] theta) {
+                return new double[][] {{theta[0]}};
+            }
+
+            @Override
+            public double[] vectorJacobianProduct(double[] theta, double[][] cotangent) {
+                return new double[0];
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new AssignmentLoss(shortJacobian, Sense.MINIMIZE)
+                        .valueAndGradient(new double[] {1}));
+        assertTrue(e.getMessage().contains("theta has 1"), e.getMessage());
+        CostFunction infinite = new CostFunction() {
+            @Override
+            public double[][] costs(double[] theta) {
+                return new double[][] {{Double.POSITIVE_INFINITY}};
+            }
+
+            @Override
+            public double[] vectorJacobianProduct(double[] theta, double[][] cotangent) {
+                return new double[theta.length];
+            }
+        };
+        assertThrows(IllegalArgumentException.class,
+                () -> new AssignmentLoss(infinite, Sense.MINIMIZE)
+                        .valueAndGradient(new double[] {1}));
+    }
+
+    private static double[] axpy(double[] x, double[] d, double t) {
+        double[] r = x.clone();
+        for (int k = 0; k < r.length; k++) {
+            r[k] += t * d[k];
+        }
+        return r;
+    }
+}

@@ -1,0 +1,220 @@
+package org.orbifold.diff;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.orbifold.assign.InfeasibleAssignmentException;
+import org.orbifold.assign.Sense;
+
+class AssignmentValueTest {
+
+    /** Exact arithmetic on small integers and the solver's rounding on reals. */
+    private static final double TOL = 1e-9;
+    /** Finite-difference step; z is piecewise linear, so differences are exact near h = 0. */
+    private static final double STEP = 1e-6;
+    private static final double FD_TOL = 1e-6;
+
+    @Test
+    void finiteDifferencesMatchTheGradientWhereTheOptimumIsUnique() {
+        SplittableRandom random = new SplittableRandom(11);
+        int[][] shapes = {{1, 1}, {5, 5}, {4, 7}, {7, 4}, {8, 8}};
+        for (int[] shape : shapes) {
+            for (Sense sense : Sense.values()) {
+                for (int trial = 0; trial < 20; trial++) {
+                    double[][] c = randomMatrix(random, shape[0], shape[1]);
+                    AssignmentValue z = AssignmentValue.of(c, sense);
+                    assertTrue(z.unique(), "continuous random costs have a unique optimum");
+                    double[][] g = randomMatrix(random, shape[0], shape[1]);
+                    double plus = AssignmentValue.of(add(c, g, STEP), sense).value();
+                    double minus = AssignmentValue.of(add(c, g, -STEP), sense).value();
+                    assertEquals(z.pairing(g), (plus - minus) / (2 * STEP), FD_TOL);
+                    assertEquals(z.pairing(c), z.value(), TOL * shape[0]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void uniquenessFlagAndTieRuleAgreeWithEnumeration() {
+        SplittableRandom random = new SplittableRandom(12);
+        int ties = 0;
+        for (int trial = 0; trial < 400; trial++) {
+            int n = 1 + random.nextInt(5);
+            int m = 1 + random.nextInt(5);
+            double[][] c = new double[n][m];
+            for (double[] row : c) {
+                for (int j = 0; j < m; j++) {
+                    row[j] = random.nextInt(3);
+                }
+            }
+            Sense sense = random.nextBoolean() ? Sense.MINIMIZE : Sense.MAXIMIZE;
+            AssignmentValue z = AssignmentValue.of(c, sense);
+            List<int[]> optima = optimalAssignments(c, sense);
+            assertEquals(optima.size() == 1, z.unique(), "uniqueness on trial " + trial);
+            assertTrue(contains(optima, z.rowToColumn()), "returned assignment is optimal");
+            assertEquals(value(c, optima.get(0)), z.value(), TOL);
+            ties += z.unique() ? 0 : 1;
+        }
+        assertTrue(ties > 100, "the sample must exercise ties; got " + ties);
+    }
+
+    @Test
+    void forbiddenPairsCountNeitherAsTiesNorAsGradient() {
+        double inf = Double.POSITIVE_INFINITY;
+        // Both assignments of the all-zero 2 x 2 matrix tie; forbidding (0, 1) leaves one.
+        double[][] c = {{0, inf}, {0, 0}};
+        AssignmentValue z = AssignmentValue.of(c, Sense.MINIMIZE);
+        assertTrue(z.unique());
+        assertArrayEquals(new double[][] {{1, 0}, {0, 1}}, z.gradient());
+        assertFalse(AssignmentValue.of(new double[][] {{0, 0}, {0, 0}}, Sense.MINIMIZE)
+                .unique());
+    }
+
+    @Test
+    void rectangularTiesThroughFreeColumnsAreDetected() {
+        // Row 0 may take column 0 or column 2 at the same cost; column 1 is row 1's.
+        double[][] c = {{1, 5, 1}, {5, 0, 5}};
+        assertFalse(AssignmentValue.of(c, Sense.MINIMIZE).unique());
+        double[][] d = {{1, 5, 2}, {5, 0, 5}};
+        assertTrue(AssignmentValue.of(d, Sense.MINIMIZE).unique());
+        assertFalse(AssignmentValue.of(transpose(c), Sense.MINIMIZE).unique());
+        assertTrue(AssignmentValue.of(transpose(d), Sense.MINIMIZE).unique());
+    }
+
+    @Test
+    void emptyMatricesHaveValueZeroAndAUniqueEmptyAssignment() {
+        AssignmentValue z = AssignmentValue.of(new double[0][0], Sense.MINIMIZE);
+        assertEquals(0.0, z.value());
+        assertTrue(z.unique());
+        assertEquals(0, z.gradient().length);
+        AssignmentValue wide = AssignmentValue.of(new double[][] {{}, {}}, Sense.MAXIMIZE);
+        assertTrue(wide.unique());
+        assertArrayEquals(new int[] {-1, -1}, wide.rowToColumn());
+    }
+
+    @Test
+    void badInputIsRejectedWithItsPosition() {
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> AssignmentValue.of(new double[][] {{0, 1}, {Double.NaN, 2}},
+                        Sense.MINIMIZE));
+        assertTrue(nan.getMessage().contains("(1, 0)"), nan.getMessage());
+        IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
+                () -> AssignmentValue.of(new double[][] {{0, 1}, {2}}, Sense.MINIMIZE));
+        assertTrue(ragged.getMessage().contains("row 1"), ragged.getMessage());
+        double inf = Double.POSITIVE_INFINITY;
+        assertThrows(InfeasibleAssignmentException.class,
+                () -> AssignmentValue.of(new double[][] {{inf, inf}, {0, 0}}, Sense.MINIMIZE));
+        assertThrows(IllegalArgumentException.class,
+                () -> AssignmentValue.of(new double[][] {{-inf}}, Sense.MINIMIZE));
+        assertThrows(IllegalArgumentException.class,
+                () -> AssignmentValue.of(new double[][] {{0}}, Sense.MINIMIZE, -1.0));
+        assertThrows(NullPointerException.class,
+                () -> AssignmentValue.of(null, Sense.MINIMIZE));
+    }
+
+    // ----------------------------------------------------------------------------------
+    // Brute force: every assignment of the shorter side, by recursion.
+
+    static List<int[]> optimalAssignments(double[][] c, Sense sense) {
+        int n = c.length;
+        int m = c[0].length;
+        List<int[]> all = new ArrayList<>();
+        enumerate(new int[n], 0, new boolean[m], Math.min(n, m), c, all);
+        double best = Double.NaN;
+        for (int[] a : all) {
+            double v = value(c, a);
+            if (Double.isNaN(best) || sense.sign() * v < sense.sign() * best) {
+                best = v;
+            }
+        }
+        List<int[]> optima = new ArrayList<>();
+        for (int[] a : all) {
+            if (Math.abs(value(c, a) - best) <= TOL) {
+                optima.add(a);
+            }
+        }
+        return optima;
+    }
+
+    private static void enumerate(int[] a, int row, boolean[] used, int needed, double[][] c,
+            List<int[]> out) {
+        int assigned = 0;
+        for (int i = 0; i < row; i++) {
+            assigned += a[i] >= 0 ? 1 : 0;
+        }
+        if (row == a.length) {
+            if (assigned == needed) {
+                out.add(a.clone());
+            }
+            return;
+        }
+        if (assigned + (a.length - row) > needed) {
+            a[row] = -1;
+            enumerate(a, row + 1, used, needed, c, out);
+        }
+        for (int j = 0; j < used.length; j++) {
+            if (!used[j]) {
+                used[j] = true;
+                a[row] = j;
+                enumerate(a, row + 1, used, needed, c, out);
+                used[j] = false;
+            }
+        }
+    }
+
+    static double value(double[][] c, int[] a) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] >= 0 ? c[i][a[i]] : 0.0;
+        }
+        return sum;
+    }
+
+    private static boolean contains(List<int[]> list, int[] a) {
+        for (int[] b : list) {
+            if (Arrays.equals(a, b)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static double[][] randomMatrix(SplittableRandom random, int n, int m) {
+        double[][] c = new double[n][m];
+        for (double[] row : c) {
+            for (int j = 0; j < m; j++) {
+                row[j] = random.nextDouble(-1, 1);
+            }
+        }
+        return c;
+    }
+
+    static double[][] add(double[][] a, double[][] b, double t) {
+        double[][] r = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = new double[a[i].length];
+            for (int j = 0; j < a[i].length; j++) {
+                r[i][j] = a[i][j] + t * b[i][j];
+            }
+        }
+        return r;
+    }
+
+    private static double[][] transpose(double[][] a) {
+        double[][] t = new double[a[0].length][a.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[0].length; j++) {
+                t[j][i] = a[i][j];
+            }
+        }
+        return t;
+    }
+}

@@ -1,0 +1,225 @@
+package org.orbifold.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SequenceAlignmentTest {
+
+    private static final double TOL = 1e-9;
+    private static final double STEP = 1e-6;
+    private static final double FD_TOL = 1e-6;
+
+    // ---------------------------------------------------------------- Needleman-Wunsch
+
+    @Test
+    void needlemanWunschAgreesWithEnumerationIncludingTies() {
+        SplittableRandom random = new SplittableRandom(31);
+        int ties = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            int n = random.nextInt(5);
+            int m = n == 0 ? 0 : random.nextInt(5);
+            double gap = random.nextInt(3) * 0.5;
+            double[][] s = new double[n][m];
+            for (double[] row : s) {
+                for (int j = 0; j < m; j++) {
+                    row[j] = random.nextInt(4) - 1;
+                }
+            }
+            SequenceAlignment a = new NeedlemanWunsch(gap).align(s);
+            List<int[][]> matchings = new ArrayList<>();
+            monotoneMatchings(n, m, 0, 0, new ArrayList<>(), matchings);
+            double best = Double.NEGATIVE_INFINITY;
+            for (int[][] mt : matchings) {
+                best = Math.max(best, nwScore(s, gap, mt));
+            }
+            int optimal = 0;
+            for (int[][] mt : matchings) {
+                optimal += Math.abs(nwScore(s, gap, mt) - best) <= TOL ? 1 : 0;
+            }
+            assertEquals(best, a.value(), TOL, "value on trial " + trial);
+            assertEquals(optimal == 1, a.unique(), "uniqueness on trial " + trial);
+            assertEquals(best, a.pairing(s) - gap * (n + m - 2 * a.length()), TOL,
+                    "the returned matching attains the optimum");
+            ties += a.unique() ? 0 : 1;
+        }
+        assertTrue(ties > 50, "the sample must exercise ties; got " + ties);
+    }
+
+    @Test
+    void needlemanWunschFiniteDifferencesMatchThePathIndicator() {
+        SplittableRandom random = new SplittableRandom(32);
+        NeedlemanWunsch nw = new NeedlemanWunsch(0.3);
+        for (int trial = 0; trial < 30; trial++) {
+            double[][] s = AssignmentValueTest.randomMatrix(random, 2 + random.nextInt(8),
+                    2 + random.nextInt(8));
+            SequenceAlignment a = nw.align(s);
+            assertTrue(a.unique());
+            double[][] g = AssignmentValueTest.randomMatrix(random, s.length, s[0].length);
+            double plus = nw.align(AssignmentValueTest.add(s, g, STEP)).value();
+            double minus = nw.align(AssignmentValueTest.add(s, g, -STEP)).value();
+            assertEquals(a.pairing(g), (plus - minus) / (2 * STEP), FD_TOL);
+            // The gap penalty's derivative is minus the number of gaps.
+            int gaps = s.length + s[0].length - 2 * a.length();
+            double gapPlus = new NeedlemanWunsch(0.3 + STEP).align(s).value();
+            double gapMinus = new NeedlemanWunsch(0.3 - STEP).align(s).value();
+            assertEquals(-gaps, (gapPlus - gapMinus) / (2 * STEP), FD_TOL);
+        }
+    }
+
+    @Test
+    void needlemanWunschHandlesEmptySequencesAndForbiddenPairs() {
+        SequenceAlignment empty = new NeedlemanWunsch(2.0).align(new double[0][0]);
+        assertEquals(0.0, empty.value());
+        assertTrue(empty.unique());
+        SequenceAlignment oneSided = new NeedlemanWunsch(2.0).align(new double[][] {{}, {}});
+        assertEquals(-4.0, oneSided.value());
+        double ninf = Double.NEGATIVE_INFINITY;
+        SequenceAlignment forbidden = new NeedlemanWunsch(1.0)
+                .align(new double[][] {{ninf, 5}, {5, ninf}});
+        // Either (0,1) or (1,0) alone, with two gaps: 5 - 2, tied.
+        assertEquals(3.0, forbidden.value(), TOL);
+        assertFalse(forbidden.unique());
+        assertEquals(1, forbidden.length());
+    }
+
+    // ---------------------------------------------------------------- dynamic time warping
+
+    @Test
+    void dynamicTimeWarpingAgreesWithEnumerationIncludingTies() {
+        SplittableRandom random = new SplittableRandom(33);
+        int ties = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 1 + random.nextInt(4);
+            int m = 1 + random.nextInt(4);
+            double[][] c = new double[n][m];
+            for (double[] row : c) {
+                for (int j = 0; j < m; j++) {
+                    row[j] = random.nextInt(3);
+                }
+            }
+            SequenceAlignment a = new DynamicTimeWarping().align(c);
+            List<int[][]> paths = new ArrayList<>();
+            warpingPaths(n, m, 0, 0, new ArrayList<>(), paths);
+            double best = Double.POSITIVE_INFINITY;
+            for (int[][] p : paths) {
+                best = Math.min(best, pathCost(c, p));
+            }
+            int optimal = 0;
+            for (int[][] p : paths) {
+                optimal += Math.abs(pathCost(c, p) - best) <= TOL ? 1 : 0;
+            }
+            assertEquals(best, a.value(), TOL, "value on trial " + trial);
+            assertEquals(optimal == 1, a.unique(), "uniqueness on trial " + trial);
+            assertEquals(best, a.pairing(c), TOL, "the returned path attains the optimum");
+            ties += a.unique() ? 0 : 1;
+        }
+        assertTrue(ties > 50, "the sample must exercise ties; got " + ties);
+    }
+
+    @Test
+    void dynamicTimeWarpingFiniteDifferencesMatchThePathIndicator() {
+        SplittableRandom random = new SplittableRandom(34);
+        DynamicTimeWarping dtw = new DynamicTimeWarping();
+        for (int trial = 0; trial < 30; trial++) {
+            double[][] c = AssignmentValueTest.randomMatrix(random, 1 + random.nextInt(8),
+                    1 + random.nextInt(8));
+            SequenceAlignment a = dtw.align(c);
+            assertTrue(a.unique());
+            double[][] g = AssignmentValueTest.randomMatrix(random, c.length, c[0].length);
+            double plus = dtw.align(AssignmentValueTest.add(c, g, STEP)).value();
+            double minus = dtw.align(AssignmentValueTest.add(c, g, -STEP)).value();
+            assertEquals(a.pairing(g), (plus - minus) / (2 * STEP), FD_TOL);
+        }
+    }
+
+    @Test
+    void dynamicTimeWarpingRespectsABandOfForbiddenCells() {
+        double inf = Double.POSITIVE_INFINITY;
+        // The cheap cells (0, 2) and (2, 0) lie outside the band |i - j| <= 1.
+        double[][] c = {{1, 1, 0}, {1, 1, 1}, {0, 1, 1}};
+        double[][] banded = {{1, 1, inf}, {1, 1, 1}, {inf, 1, 1}};
+        SequenceAlignment a = new DynamicTimeWarping().align(banded);
+        assertEquals(3.0, a.value(), TOL);
+        assertTrue(a.unique());
+        assertEquals("[0, 1, 2]", Arrays.toString(a.pathRows()));
+        assertEquals(3.0, new DynamicTimeWarping().align(c).value(), TOL);
+        IllegalArgumentException blocked = assertThrows(IllegalArgumentException.class,
+                () -> new DynamicTimeWarping().align(new double[][] {{0, inf, 0}, {inf, inf, 0}}));
+        assertTrue(blocked.getMessage().contains("forbidden"), blocked.getMessage());
+    }
+
+    @Test
+    void badInputIsRejectedWithItsPosition() {
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> new NeedlemanWunsch(1).align(new double[][] {{0, Double.NaN}}));
+        assertTrue(nan.getMessage().contains("(0, 1)"), nan.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new NeedlemanWunsch(1)
+                .align(new double[][] {{Double.POSITIVE_INFINITY}}));
+        assertThrows(IllegalArgumentException.class, () -> new DynamicTimeWarping()
+                .align(new double[][] {{Double.NEGATIVE_INFINITY}}));
+        assertThrows(IllegalArgumentException.class,
+                () -> new DynamicTimeWarping().align(new double[0][0]));
+        assertThrows(IllegalArgumentException.class,
+                () -> new DynamicTimeWarping().align(new double[][] {{1, 2}, {3}}));
+        assertThrows(IllegalArgumentException.class, () -> new NeedlemanWunsch(Double.NaN));
+    }
+
+    // ---------------------------------------------------------------- brute force
+
+    private static void monotoneMatchings(int n, int m, int i0, int j0, List<int[]> current,
+            List<int[][]> out) {
+        out.add(current.toArray(new int[0][]));
+        for (int i = i0; i < n; i++) {
+            for (int j = j0; j < m; j++) {
+                current.add(new int[] {i, j});
+                monotoneMatchings(n, m, i + 1, j + 1, current, out);
+                current.remove(current.size() - 1);
+            }
+        }
+    }
+
+    private static double nwScore(double[][] s, double gap, int[][] matching) {
+        int n = s.length;
+        int m = n == 0 ? 0 : s[0].length;
+        double sum = -gap * (n + m - 2 * matching.length);
+        for (int[] pair : matching) {
+            sum += s[pair[0]][pair[1]];
+        }
+        return sum;
+    }
+
+    private static void warpingPaths(int n, int m, int i, int j, List<int[]> current,
+            List<int[][]> out) {
+        current.add(new int[] {i, j});
+        if (i == n - 1 && j == m - 1) {
+            out.add(current.toArray(new int[0][]));
+        } else {
+            if (i + 1 < n && j + 1 < m) {
+                warpingPaths(n, m, i + 1, j + 1, current, out);
+            }
+            if (i + 1 < n) {
+                warpingPaths(n, m, i + 1, j, current, out);
+            }
+            if (j + 1 < m) {
+                warpingPaths(n, m, i, j + 1, current, out);
+            }
+        }
+        current.remove(current.size() - 1);
+    }
+
+    private static double pathCost(double[][] c, int[][] path) {
+        double sum = 0;
+        for (int[] cell : path) {
+            sum += c[cell[0]][cell[1]];
+        }
+        return sum;
+    }
+}
