@@ -30,16 +30,15 @@ import org.orbifold.assign.Sense;
  *   C[i][j]  = -log p_j(c_i) + w0 log p_j(null) + L_box(b_i, b^_j)     (matching i to j),
  *   L_box(b, b^) = lambda_L1 ||b - b^||_1 + lambda_giou (1 - GIoU(b, b^)),
  * </pre>
- * with the generalized intersection over union {@code GIoU = I/U - (E - U)/E} of
+ * where {@code GIoU = I/U - (E - U)/E} is the generalized intersection over union of
  * Rezatofighi et al. (2019) ({@code I}, {@code U}, {@code E}: areas of the intersection, the
- * union and the smallest enclosing box; a ratio with denominator 0 counts as 0). The DETR
- * weights are {@link Weights#detr()}: {@code w0 = 0.1}, {@code lambda_L1 = 5},
+ * union and the smallest enclosing box; a ratio with denominator 0 counts as 0). So the loss
+ * with the optimal matching is {@code A + z(C)}, {@code z} the minimum of a rectangular
+ * {@code t x q} linear assignment problem: the matcher minimises the training loss itself.
+ * (DETR's own matcher, Carion et al. 2020, uses a different cost with the probability instead
+ * of its logarithm; this class uses the cost that makes the matching optimal for the loss.)
+ * The DETR weights are {@link Weights#detr()}: {@code w0 = 0.1}, {@code lambda_L1 = 5},
  * {@code lambda_giou = 2}.
- * so that the loss with the optimal matching is {@code A + z(C)}, {@code z} the minimum of a
- * rectangular {@code t x q} linear assignment problem: the matcher minimises the training loss
- * itself. (DETR's own matcher, Carion et al. 2020, uses a different cost with the probability
- * instead of its logarithm; this class uses the cost that makes the matching optimal for the
- * loss.)
  *
  * <p><b>Gradient.</b> By Danskin's theorem and the chain rule ({@link AssignmentLoss}), the
  * returned gradient is that of {@code A + C(sigma*)} at the optimal matching {@code sigma*},
@@ -79,8 +78,8 @@ import org.orbifold.assign.Sense;
  * <p><b>Limitations.</b> Ties between optimal matchings are reported
  * ({@link Result#unique()}) and broken by the assignment solver's rule; kinks of the box loss
  * are not flagged. At a tie, and where several box terms have kinks at once, the returned
- * vector is a sum of generalized-gradient elements of the terms, which need not lie in the
- * (smaller) generalized gradient of the loss. The GIoU of two boxes of zero area is set by
+ * vector is a sum of generalized-gradient elements of the terms; that sum of sets contains the
+ * generalized gradient of the loss but may be larger. The GIoU of two boxes of zero area is set by
  * convention and is discontinuous there.
  */
 public final class SetMatchingLoss {
