@@ -15,47 +15,72 @@ import org.orbifold.assign.Sense;
  * {@code p_j = softmax(l_j)}, and a box {@code b^_j} in {@code R^d} (any fixed {@code d}: four
  * box coordinates, or two for points, or zero for classes only). The target is an unordered
  * set of {@code t <= q} objects, object {@code i} with a class {@code c_i < K} and a box
- * {@code b_i}.
+ * {@code b_i}. With a generalized-IoU weight {@code lambda_giou > 0} boxes must have
+ * {@code d = 4} and are read in DETR's format {@code (cx, cy, w, h)} (centre, width, height,
+ * {@code w, h >= 0}); otherwise the box is any vector.
  *
  * <p><b>Loss.</b> For an injective matching {@code sigma} of objects to queries the training
  * loss is the cross-entropy of every matched query against its object's class, the
  * cross-entropy against {@code null} weighted by {@code w0} of every unmatched query, and a
- * weighted L1 distance between matched boxes. Following the decomposition of Chen et al.
+ * box loss {@code L_box} between matched boxes. Following the decomposition of Chen et al.
  * (2022), it splits as
  * <pre>
  *   L(sigma) = A + sum_i C[i][sigma(i)],
- *   A        = sum_j -w0 log p_j(null)                                  (every query unmatched),
- *   C[i][j]  = -log p_j(c_i) + w0 log p_j(null) + lambda ||b_i - b^_j||_1  (matching i to j),
+ *   A        = sum_j -w0 log p_j(null)                       (every query unmatched),
+ *   C[i][j]  = -log p_j(c_i) + w0 log p_j(null) + L_box(b_i, b^_j)     (matching i to j),
+ *   L_box(b, b^) = lambda_L1 ||b - b^||_1 + lambda_giou (1 - GIoU(b, b^)),
  * </pre>
- * so that the loss with the optimal matching is {@code A + z(C)}, {@code z} the minimum of a
- * rectangular {@code t x q} linear assignment problem: the matcher minimises the training loss
- * itself. (DETR's own matcher, Carion et al. 2020, uses a different cost with the probability
- * instead of its logarithm; this class uses the cost that makes the matching optimal for the
- * loss.)
+ * where {@code GIoU = I/U - (E - U)/E} is the generalized intersection over union of
+ * Rezatofighi et al. (2019) ({@code I}, {@code U}, {@code E}: areas of the intersection, the
+ * union and the smallest enclosing box; a ratio with denominator 0 counts as 0). So the loss
+ * with the optimal matching is {@code A + z(C)}, {@code z} the minimum of a rectangular
+ * {@code t x q} linear assignment problem: the matcher minimises the training loss itself.
+ * (DETR's own matcher, Carion et al. 2020, uses a different cost with the probability instead
+ * of its logarithm; this class uses the cost that makes the matching optimal for the loss.)
+ * The DETR weights are {@link Weights#detr()}: {@code w0 = 0.1}, {@code lambda_L1 = 5},
+ * {@code lambda_giou = 2}.
  *
  * <p><b>Gradient.</b> By Danskin's theorem and the chain rule ({@link AssignmentLoss}), the
- * gradient of {@code A + C(sigma*)} at the optimal matching {@code sigma*} is a generalized
- * gradient of the loss, and the gradient wherever {@code sigma*} is unique and no matched box
- * coordinate coincides with its target. With respect to the logits of query {@code j} it is
- * {@code p_j - e_{c_i}} if {@code j} is matched to object {@code i}, and
- * {@code w0 (p_j - e_null)} otherwise; with respect to a matched box coordinate it is
- * {@code lambda sign(b^_jk - b_ik)}, with {@code sign(0) = 0} (an element of the generalized
- * gradient of the absolute value).
+ * returned gradient is that of {@code A + C(sigma*)} at the optimal matching {@code sigma*},
+ * built term by term from one element of each term's generalized gradient; it is the gradient
+ * wherever {@code sigma*} is unique and no matched box is at a kink (below). With respect to
+ * the logits of query {@code j} it is {@code p_j - e_{c_i}} if {@code j} is matched to object
+ * {@code i}, and {@code w0 (p_j - e_null)} otherwise. With respect to a matched box it is
+ * {@code lambda_L1 sign(b^_j - b_i) - lambda_giou grad GIoU(b_i, b^_j)}, the GIoU gradient
+ * taken analytically in {@code (cx, cy, w, h)} through the corners
+ * {@code cx -+ w/2, cy -+ h/2}. <i>Kink rule:</i> {@code sign(0) = 0} (an element of the
+ * generalized gradient of the absolute value); in the GIoU, every {@code max} and {@code min}
+ * of the intersection and enclosing box is differentiated along the branch its comparison
+ * takes, a predicted edge equal to a target edge counting as inside the target and an overlap
+ * of exactly zero as no overlap. That is the gradient at the box shrunk by an infinitesimal
+ * amount in width and height, a limit of gradients and hence an element of the Clarke
+ * generalized gradient of the GIoU whenever the predicted box has positive width and height.
+ * Touching and disjoint boxes give the IoU part gradient 0, while the enclosing-box part still
+ * pulls them together.
  *
  * <p><b>Degenerate inputs.</b> An empty target set gives {@code L = A} (every query predicts
  * "no object"). More objects than queries cannot be matched injectively and are rejected with
- * an {@link IllegalArgumentException} that gives both counts.
+ * an {@link IllegalArgumentException} that gives both counts. With {@code lambda_giou > 0},
+ * boxes of zero width or height are allowed (two such boxes have {@code U = 0}, so their IoU
+ * counts as 0, and if they lie on one axis-parallel line also {@code E = 0}); negative widths
+ * or heights, and box dimensions other than 4, are rejected with the query or object named.
  *
  * <p>References: N. Carion, F. Massa, G. Synnaeve, N. Usunier, A. Kirillov, S. Zagoruyko
  * (2020), "End-to-End Object Detection with Transformers", ECCV, doi:10.1007/978-3-030-58452-8_13;
- * Chen et al. (2022) on the assignment-independent and -dependent parts of the DETR loss; J. M.
- * Danskin (1967), <i>The Theory of Max-Min</i>.
+ * H. Rezatofighi, N. Tsoi, J. Gwak, A. Sadeghian, I. Reid, S. Savarese (2019), "Generalized
+ * Intersection over Union: A Metric and A Loss for Bounding Box Regression", CVPR,
+ * arXiv:1902.09630; Chen et al. (2022) on the assignment-independent and -dependent parts of
+ * the DETR loss; J. M. Danskin (1967), <i>The Theory of Max-Min</i>; F. H. Clarke (1983),
+ * <i>Optimization and Nonsmooth Analysis</i>.
  *
  * <p>Immutable and thread-safe.
  *
- * <p><b>Limitations.</b> The box loss is L1 only; DETR also uses a generalized-IoU term, which
- * is not implemented. Ties between optimal matchings are reported
- * ({@link Result#unique()}) and broken by the assignment solver's rule.
+ * <p><b>Limitations.</b> Ties between optimal matchings are reported
+ * ({@link Result#unique()}) and broken by the assignment solver's rule; kinks of the box loss
+ * are not flagged. At a tie, and where several box terms have kinks at once, the returned
+ * vector is a sum of generalized-gradient elements of the terms; that sum of sets contains the
+ * generalized gradient of the loss but may be larger. The GIoU of two boxes of zero area is set by
+ * convention and is discontinuous there.
  */
 public final class SetMatchingLoss {
 
@@ -67,26 +92,53 @@ public final class SetMatchingLoss {
      *
      * @param noObject {@code w0}, the weight of the "no object" cross-entropy of unmatched
      *     queries (DETR uses 0.1), finite and {@code >= 0}
-     * @param box {@code lambda}, the weight of the L1 box distance (DETR uses 5), finite and
-     *     {@code >= 0}
+     * @param box {@code lambda_L1}, the weight of the L1 box distance (DETR uses 5), finite
+     *     and {@code >= 0}
+     * @param giou {@code lambda_giou}, the weight of the generalized-IoU term
+     *     {@code 1 - GIoU} (DETR uses 2), finite and {@code >= 0}; a positive weight needs
+     *     boxes {@code (cx, cy, w, h)}
      */
-    public record Weights(double noObject, double box) {
+    public record Weights(double noObject, double box, double giou) {
 
         /**
          * Validates the weights.
          *
          * @param noObject the "no object" weight
-         * @param box the box weight
+         * @param box the L1 box weight
+         * @param giou the generalized-IoU weight
          * @throws IllegalArgumentException if a weight is negative or not finite
          */
         public Weights {
-            if (!(noObject >= 0) || Double.isInfinite(noObject)) {
-                throw new IllegalArgumentException("noObject weight must be finite and >= 0;"
-                        + " got " + noObject);
-            }
-            if (!(box >= 0) || Double.isInfinite(box)) {
-                throw new IllegalArgumentException("box weight must be finite and >= 0; got "
-                        + box);
+            requireWeight(noObject, "noObject");
+            requireWeight(box, "box");
+            requireWeight(giou, "giou");
+        }
+
+        /**
+         * Weights without a generalized-IoU term ({@code giou = 0}).
+         *
+         * @param noObject the "no object" weight {@code w0}, finite and {@code >= 0}
+         * @param box the L1 box weight {@code lambda_L1}, finite and {@code >= 0}
+         * @throws IllegalArgumentException if a weight is negative or not finite
+         */
+        public Weights(double noObject, double box) {
+            this(noObject, box, 0.0);
+        }
+
+        /**
+         * Returns DETR's weights: {@code w0 = 0.1}, {@code lambda_L1 = 5},
+         * {@code lambda_giou = 2} (Carion et al. 2020).
+         *
+         * @return the DETR weights
+         */
+        public static Weights detr() {
+            return new Weights(0.1, 5.0, 2.0);
+        }
+
+        private static void requireWeight(double weight, String name) {
+            if (!(weight >= 0) || Double.isInfinite(weight)) {
+                throw new IllegalArgumentException(name + " weight must be finite and >= 0;"
+                        + " got " + weight);
             }
         }
     }
@@ -120,12 +172,15 @@ public final class SetMatchingLoss {
      * Returns the assignment-dependent cost matrix {@code C} ({@code t x q}).
      *
      * @param logits {@code q x (K + 1)} class logits, finite; not modified
-     * @param boxes {@code q x d} predicted boxes, finite; not modified
+     * @param boxes {@code q x d} predicted boxes, finite ({@code (cx, cy, w, h)} with
+     *     {@code w, h >= 0} if the GIoU weight is positive); not modified
      * @param targetClasses the {@code t} object classes, each in {@code [0, K)}; not modified
-     * @param targetBoxes {@code t x d} object boxes, finite; not modified
+     * @param targetBoxes {@code t x d} object boxes, in the format of {@code boxes}; not
+     *     modified
      * @return a new {@code t x q} matrix
      * @throws IllegalArgumentException on mismatched shapes, non-finite values, a class out
-     *     of range, or more objects than queries
+     *     of range, more objects than queries, or, with a positive GIoU weight, boxes not of
+     *     dimension 4 or with a negative width or height
      */
     public double[][] costMatrix(double[][] logits, double[][] boxes, int[] targetClasses,
             double[][] targetBoxes) {
@@ -137,13 +192,16 @@ public final class SetMatchingLoss {
      * Evaluates the loss with the optimal matching and its generalized gradient.
      *
      * @param logits {@code q x (K + 1)} class logits, finite; not modified
-     * @param boxes {@code q x d} predicted boxes, finite; not modified
+     * @param boxes {@code q x d} predicted boxes, finite ({@code (cx, cy, w, h)} with
+     *     {@code w, h >= 0} if the GIoU weight is positive); not modified
      * @param targetClasses the {@code t <= q} object classes, each in {@code [0, K)}; not
      *     modified
-     * @param targetBoxes {@code t x d} object boxes, finite; not modified
+     * @param targetBoxes {@code t x d} object boxes, in the format of {@code boxes}; not
+     *     modified
      * @return the loss, its two parts, the matching and the gradients
      * @throws IllegalArgumentException on mismatched shapes, non-finite values, a class out
-     *     of range, or more objects than queries
+     *     of range, more objects than queries, or, with a positive GIoU weight, boxes not of
+     *     dimension 4 or with a negative width or height
      */
     public Result evaluate(double[][] logits, double[][] boxes, int[] targetClasses,
             double[][] targetBoxes) {
@@ -169,7 +227,7 @@ public final class SetMatchingLoss {
             queryToTarget[matching.columnOf(i)] = i;
         }
 
-        // Gradient: weighted cross-entropy per query, L1 on matched boxes.
+        // Gradient: weighted cross-entropy per query, L1 and GIoU on matched boxes.
         double[][] logitGradient = new double[q][classes + 1];
         double[][] boxGradient = new double[q][d];
         for (int j = 0; j < q; j++) {
@@ -184,6 +242,13 @@ public final class SetMatchingLoss {
                 for (int k = 0; k < d; k++) {
                     boxGradient[j][k] = weights.box() * Math.signum(boxes[j][k]
                             - targetBoxes[i][k]);
+                }
+                if (weights.giou() > 0) {
+                    double[] giouGradient = new double[GeneralizedIoU.DIMENSION];
+                    GeneralizedIoU.evaluate(targetBoxes[i], boxes[j], giouGradient);
+                    for (int k = 0; k < d; k++) {
+                        boxGradient[j][k] -= weights.giou() * giouGradient[k];
+                    }
                 }
             }
         }
@@ -204,6 +269,10 @@ public final class SetMatchingLoss {
                 }
                 cost[i][j] = -logP[j][targetClasses[i]] + weights.noObject() * logP[j][classes]
                         + weights.box() * l1;
+                if (weights.giou() > 0) {
+                    cost[i][j] += weights.giou()
+                            * (1 - GeneralizedIoU.value(targetBoxes[i], boxes[j]));
+                }
             }
         }
         return cost;
@@ -218,14 +287,23 @@ public final class SetMatchingLoss {
         Checks.requireFinite(logits, "logits");
         int d = Checks.requireRectangular(boxes, "boxes");
         Checks.requireShape(boxes, q, d, "boxes");
-        Checks.requireFinite(boxes, "boxes");
+        requireFiniteBoxes(boxes, "boxes", "query");
         int t = targetClasses.length;
         if (t > q) {
             throw new IllegalArgumentException(t + " target objects but only " + q
                     + " predictions: every object needs a prediction of its own");
         }
         Checks.requireShape(targetBoxes, t, d, "targetBoxes");
-        Checks.requireFinite(targetBoxes, "targetBoxes");
+        requireFiniteBoxes(targetBoxes, "targetBoxes", "object");
+        if (weights.giou() > 0 && q > 0) {
+            if (d != GeneralizedIoU.DIMENSION) {
+                throw new IllegalArgumentException("the generalized-IoU term (giou weight "
+                        + weights.giou() + ") needs boxes (cx, cy, w, h) of dimension 4; got"
+                        + " dimension " + d);
+            }
+            requireBoxSizes(boxes, "boxes", "query");
+            requireBoxSizes(targetBoxes, "targetBoxes", "object");
+        }
         for (int i = 0; i < t; i++) {
             if (targetClasses[i] < 0 || targetClasses[i] >= classes) {
                 throw new IllegalArgumentException("targetClasses[" + i + "] = "
@@ -233,6 +311,32 @@ public final class SetMatchingLoss {
             }
         }
         return d;
+    }
+
+    /** Checks that every box coordinate is finite. */
+    private static void requireFiniteBoxes(double[][] boxes, String name, String role) {
+        for (int j = 0; j < boxes.length; j++) {
+            for (int k = 0; k < boxes[j].length; k++) {
+                if (!Double.isFinite(boxes[j][k])) {
+                    throw new IllegalArgumentException(name + " must be finite; found "
+                            + boxes[j][k] + " at (" + j + ", " + k + "), " + role + " " + j
+                            + " coordinate " + k);
+                }
+            }
+        }
+    }
+
+    /** Checks that every box (cx, cy, w, h) has a width and height {@code >= 0}. */
+    private static void requireBoxSizes(double[][] boxes, String name, String role) {
+        for (int j = 0; j < boxes.length; j++) {
+            for (int k = 2; k < GeneralizedIoU.DIMENSION; k++) {
+                if (boxes[j][k] < 0) {
+                    throw new IllegalArgumentException(name + "[" + j + "] (" + role + " " + j
+                            + ") has negative " + (k == 2 ? "width" : "height") + " "
+                            + boxes[j][k] + "; boxes are (cx, cy, w, h) with w, h >= 0");
+                }
+            }
+        }
     }
 
     /** Row-wise log-softmax, stable for large logits. */

@@ -1,5 +1,6 @@
 package org.orbifold.diff;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +15,12 @@ class SetMatchingLossTest {
     private static final double STEP = 1e-6;
     private static final double FD_TOL = 1e-5;
     private static final int CLASSES = 3;
-    private static final SetMatchingLoss LOSS =
-            new SetMatchingLoss(CLASSES, new SetMatchingLoss.Weights(0.1, 5.0));
+    /** Smallest distance of a matched box from a kink of its box loss for finite differences. */
+    private static final double KINK_MARGIN = 1e-3;
+    private static final SetMatchingLoss.Weights L1_ONLY = new SetMatchingLoss.Weights(0.1, 5.0);
+    private static final SetMatchingLoss LOSS = new SetMatchingLoss(CLASSES, L1_ONLY);
+    private static final SetMatchingLoss GIOU_LOSS =
+            new SetMatchingLoss(CLASSES, SetMatchingLoss.Weights.detr());
 
     @Test
     void finiteDifferencesMatchTheGradient() {
@@ -54,12 +59,177 @@ class SetMatchingLossTest {
             SetMatchingLoss.Result r = LOSS.evaluate(logits, boxes, classes, targets);
 
             // Brute force over every injective matching of objects to queries.
-            double best = bestDirectLoss(logits, boxes, classes, targets, new int[t], 0,
-                    new boolean[q]);
+            double best = bestDirectLoss(L1_ONLY, logits, boxes, classes, targets, new int[t],
+                    0, new boolean[q]);
             assertEquals(best, r.loss(), TOL * 100);
             assertEquals(r.independentTerm() + r.matchedTerm(), r.loss(), TOL);
-            assertEquals(directLoss(logits, boxes, classes, targets, r.targetToPrediction()),
-                    r.loss(), TOL * 100);
+            assertEquals(directLoss(L1_ONLY, logits, boxes, classes, targets,
+                    r.targetToPrediction()), r.loss(), TOL * 100);
+        }
+    }
+
+    @Test
+    void lossWithGiouIsTheDirectTrainingLossOfTheBestMatching() {
+        SplittableRandom random = new SplittableRandom(43);
+        SetMatchingLoss.Weights detr = SetMatchingLoss.Weights.detr();
+        for (int trial = 0; trial < 50; trial++) {
+            int q = 1 + random.nextInt(5);
+            int t = random.nextInt(q + 1);
+            double[][] logits = AssignmentValueTest.randomMatrix(random, q, CLASSES + 1);
+            double[][] boxes = randomBoxes(random, q);
+            int[] classes = randomClasses(random, t);
+            double[][] targets = randomBoxes(random, t);
+            SetMatchingLoss.Result r = GIOU_LOSS.evaluate(logits, boxes, classes, targets);
+
+            double best = bestDirectLoss(detr, logits, boxes, classes, targets, new int[t], 0,
+                    new boolean[q]);
+            assertEquals(best, r.loss(), TOL * 100);
+            assertEquals(directLoss(detr, logits, boxes, classes, targets,
+                    r.targetToPrediction()), r.loss(), TOL * 100);
+            // The cost matrix entry by entry.
+            double[][] cost = GIOU_LOSS.costMatrix(logits, boxes, classes, targets);
+            double[][] logP = SetMatchingLoss.logSoftmax(logits);
+            for (int i = 0; i < t; i++) {
+                for (int j = 0; j < q; j++) {
+                    double l1 = 0;
+                    for (int k = 0; k < 4; k++) {
+                        l1 += Math.abs(boxes[j][k] - targets[i][k]);
+                    }
+                    double expected = -logP[j][classes[i]] + 0.1 * logP[j][CLASSES] + 5 * l1
+                            + 2 * (1 - GeneralizedIoUTest.reference(targets[i], boxes[j]));
+                    assertEquals(expected, cost[i][j], TOL);
+                }
+            }
+        }
+    }
+
+    @Test
+    void finiteDifferencesMatchTheGradientWithGiou() {
+        SplittableRandom random = new SplittableRandom(44);
+        int checked = 0;
+        for (int trial = 0; trial < 60; trial++) {
+            int q = 1 + random.nextInt(5);
+            int t = random.nextInt(q + 1);
+            double[][] logits = AssignmentValueTest.randomMatrix(random, q, CLASSES + 1);
+            double[][] boxes = randomBoxes(random, q);
+            int[] classes = randomClasses(random, t);
+            double[][] targets = randomBoxes(random, t);
+            SetMatchingLoss.Result r = GIOU_LOSS.evaluate(logits, boxes, classes, targets);
+            if (!r.unique() || kinkDistance(boxes, targets, r.targetToPrediction())
+                    < KINK_MARGIN) {
+                continue;
+            }
+            checked++;
+            double[][] dl = AssignmentValueTest.randomMatrix(random, q, CLASSES + 1);
+            double[][] db = AssignmentValueTest.randomMatrix(random, q, 4);
+            double plus = GIOU_LOSS.evaluate(AssignmentValueTest.add(logits, dl, STEP),
+                    AssignmentValueTest.add(boxes, db, STEP), classes, targets).loss();
+            double minus = GIOU_LOSS.evaluate(AssignmentValueTest.add(logits, dl, -STEP),
+                    AssignmentValueTest.add(boxes, db, -STEP), classes, targets).loss();
+            double predicted = dot(r.logitGradient(), dl) + dot(r.boxGradient(), db);
+            assertEquals(predicted, (plus - minus) / (2 * STEP), FD_TOL, "trial " + trial);
+        }
+        assertTrue(checked > 40, "only " + checked + " trials away from kinks");
+    }
+
+    @Test
+    void weightsKeepTheTwoArgumentMeaningAndOfferDetrDefaults() {
+        SetMatchingLoss.Weights two = new SetMatchingLoss.Weights(0.2, 3);
+        assertEquals(new SetMatchingLoss.Weights(0.2, 3, 0), two);
+        assertEquals(3.0, two.box());
+        assertEquals(0.0, two.giou());
+        assertEquals(new SetMatchingLoss.Weights(0.1, 5, 2), SetMatchingLoss.Weights.detr());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> new SetMatchingLoss.Weights(0.1, 5, -1));
+        assertTrue(negative.getMessage().contains("giou"), negative.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new SetMatchingLoss.Weights(0.1, 5, Double.NaN));
+        // Without GIoU the L1-only loss is unchanged by adding a zero GIoU weight.
+        SplittableRandom random = new SplittableRandom(45);
+        double[][] logits = AssignmentValueTest.randomMatrix(random, 3, CLASSES + 1);
+        double[][] boxes = AssignmentValueTest.randomMatrix(random, 3, 4);
+        double[][] targets = AssignmentValueTest.randomMatrix(random, 2, 4);
+        assertEquals(LOSS.evaluate(logits, boxes, new int[] {0, 2}, targets).loss(),
+                new SetMatchingLoss(CLASSES, new SetMatchingLoss.Weights(0.1, 5, 0))
+                        .evaluate(logits, boxes, new int[] {0, 2}, targets).loss());
+    }
+
+    @Test
+    void giouLossOfAPerfectPredictionIsOnlyTheClassTerm() {
+        double[][] logits = {{0, 0, 0, 0}};
+        double[][] boxes = {{0.5, 0.5, 0.2, 0.4}};
+        SetMatchingLoss.Result r = GIOU_LOSS.evaluate(logits, boxes, new int[] {1},
+                new double[][] {{0.5, 0.5, 0.2, 0.4}});
+        // Cross-entropy log 4; L1 = 0, 1 - GIoU = 0.
+        assertEquals(Math.log(4), r.loss(), TOL);
+        // Kink rule at identical boxes: L1 gives 0, -2 grad GIoU = -2 (0, 0, 1/w, 1/h).
+        assertEquals(-10.0, r.boxGradient()[0][2], TOL);
+        assertEquals(-5.0, r.boxGradient()[0][3], TOL);
+        assertEquals(0.0, r.boxGradient()[0][0], TOL);
+        // Disjoint boxes: IoU = 0, enclosure [0, 3] x [0, 1]: 1 - GIoU = 4/3, L1 = 2.
+        SetMatchingLoss.Result apart = GIOU_LOSS.evaluate(logits,
+                new double[][] {{2.5, 0.5, 1, 1}}, new int[] {1},
+                new double[][] {{0.5, 0.5, 1, 1}});
+        assertEquals(Math.log(4) + 5 * 2 + 2 * (4.0 / 3), apart.loss(), TOL);
+    }
+
+    @Test
+    void giouRejectsBadBoxesNamingQueryOrObject() {
+        double[][] logits = {{0, 0, 0, 0}, {0, 0, 0, 0}};
+        double[][] good = {{0.5, 0.5, 1, 1}, {0.5, 0.5, 1, 1}};
+        IllegalArgumentException dimension = assertThrows(IllegalArgumentException.class,
+                () -> GIOU_LOSS.evaluate(logits, new double[][] {{0, 0}, {1, 1}}, new int[0],
+                        new double[0][2]));
+        assertTrue(dimension.getMessage().contains("dimension 4; got dimension 2"),
+                dimension.getMessage());
+        IllegalArgumentException width = assertThrows(IllegalArgumentException.class,
+                () -> GIOU_LOSS.evaluate(logits, new double[][] {{0.5, 0.5, 1, 1},
+                    {0.5, 0.5, -0.1, 1}}, new int[] {0}, new double[][] {{0.5, 0.5, 1, 1}}));
+        assertTrue(width.getMessage().contains("query 1")
+                && width.getMessage().contains("negative width -0.1"), width.getMessage());
+        IllegalArgumentException height = assertThrows(IllegalArgumentException.class,
+                () -> GIOU_LOSS.evaluate(logits, good, new int[] {0, 1},
+                        new double[][] {{0.5, 0.5, 1, 1}, {0.5, 0.5, 1, -2}}));
+        assertTrue(height.getMessage().contains("object 1")
+                && height.getMessage().contains("negative height -2.0"), height.getMessage());
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> GIOU_LOSS.evaluate(logits, new double[][] {{0.5, 0.5, 1, 1},
+                    {0.5, Double.NaN, 1, 1}}, new int[0], new double[0][4]));
+        assertTrue(nan.getMessage().contains("query 1 coordinate 1"), nan.getMessage());
+        IllegalArgumentException targetNan = assertThrows(IllegalArgumentException.class,
+                () -> GIOU_LOSS.evaluate(logits, good, new int[] {0},
+                        new double[][] {{Double.POSITIVE_INFINITY, 0.5, 1, 1}}));
+        assertTrue(targetNan.getMessage().contains("object 0 coordinate 0"),
+                targetNan.getMessage());
+        // Zero-area boxes are allowed.
+        assertTrue(Double.isFinite(GIOU_LOSS.evaluate(logits, new double[][] {{0.5, 0.5, 0, 1},
+            {0.5, 0.5, 0, 0}}, new int[] {0}, new double[][] {{0.2, 0.2, 0, 0}}).loss()));
+        // Without GIoU, negative "widths" are ordinary coordinates.
+        assertTrue(Double.isFinite(LOSS.evaluate(logits, new double[][] {{0, 0, -1, -1},
+            {0, 0, -1, -1}}, new int[] {0}, new double[][] {{0, 0, -1, -1}}).loss()));
+    }
+
+    @Test
+    void gradientDescentWithGiouDrivesTheLossTowardsZero() {
+        double[][] logits = new double[4][CLASSES + 1];
+        double[][] boxes = {{0.2, 0.2, 0.3, 0.3}, {0.4, 0.7, 0.2, 0.3}, {0.9, 0.9, 0.2, 0.2},
+            {0.5, 0.5, 0.4, 0.4}};
+        int[] classes = {2, 0};
+        double[][] targets = {{0.8, 0.3, 0.3, 0.4}, {0.2, 0.6, 0.4, 0.2}};
+        double first = GIOU_LOSS.evaluate(logits, boxes, classes, targets).loss();
+        double last = first;
+        for (int step = 0; step < 3000; step++) {
+            SetMatchingLoss.Result r = GIOU_LOSS.evaluate(logits, boxes, classes, targets);
+            last = r.loss();
+            logits = AssignmentValueTest.add(logits, r.logitGradient(), -2.0);
+            boxes = AssignmentValueTest.add(boxes, r.boxGradient(), -0.01 / (1 + 0.1 * step));
+        }
+        assertTrue(last < 0.02 && last < first / 100, "loss fell from " + first + " to " + last);
+        // The matched boxes have reached their targets.
+        int[] sigma = GIOU_LOSS.evaluate(logits, boxes, classes, targets).targetToPrediction();
+        for (int i = 0; i < targets.length; i++) {
+            assertEquals(1.0, GeneralizedIoU.value(targets[i], boxes[sigma[i]]), 1e-2);
+            assertArrayEquals(targets[i], boxes[sigma[i]], 1e-3);
         }
     }
 
@@ -128,8 +298,8 @@ class SetMatchingLossTest {
     // ---------------------------------------------------------------------------------
 
     /** The DETR training loss of a fixed matching, written out without the decomposition. */
-    private static double directLoss(double[][] logits, double[][] boxes, int[] classes,
-            double[][] targets, int[] sigma) {
+    private static double directLoss(SetMatchingLoss.Weights w, double[][] logits,
+            double[][] boxes, int[] classes, double[][] targets, int[] sigma) {
         double[][] logP = SetMatchingLoss.logSoftmax(logits);
         int[] matched = new int[logits.length];
         Arrays.fill(matched, -1);
@@ -140,33 +310,58 @@ class SetMatchingLossTest {
         for (int j = 0; j < logits.length; j++) {
             int i = matched[j];
             if (i < 0) {
-                loss -= 0.1 * logP[j][CLASSES];
+                loss -= w.noObject() * logP[j][CLASSES];
             } else {
                 loss -= logP[j][classes[i]];
                 for (int k = 0; k < boxes[j].length; k++) {
-                    loss += 5.0 * Math.abs(boxes[j][k] - targets[i][k]);
+                    loss += w.box() * Math.abs(boxes[j][k] - targets[i][k]);
+                }
+                if (w.giou() > 0) {
+                    loss += w.giou() * (1 - GeneralizedIoUTest.reference(targets[i], boxes[j]));
                 }
             }
         }
         return loss;
     }
 
-    private static double bestDirectLoss(double[][] logits, double[][] boxes, int[] classes,
-            double[][] targets, int[] sigma, int i, boolean[] used) {
+    private static double bestDirectLoss(SetMatchingLoss.Weights w, double[][] logits,
+            double[][] boxes, int[] classes, double[][] targets, int[] sigma, int i,
+            boolean[] used) {
         if (i == sigma.length) {
-            return directLoss(logits, boxes, classes, targets, sigma);
+            return directLoss(w, logits, boxes, classes, targets, sigma);
         }
         double best = Double.POSITIVE_INFINITY;
         for (int j = 0; j < used.length; j++) {
             if (!used[j]) {
                 used[j] = true;
                 sigma[i] = j;
-                best = Math.min(best, bestDirectLoss(logits, boxes, classes, targets, sigma,
-                        i + 1, used));
+                best = Math.min(best, bestDirectLoss(w, logits, boxes, classes, targets,
+                        sigma, i + 1, used));
                 used[j] = false;
             }
         }
         return best;
+    }
+
+    /** The smallest distance of a matched box from a kink of its L1 or GIoU term. */
+    private static double kinkDistance(double[][] boxes, double[][] targets, int[] sigma) {
+        double distance = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < sigma.length; i++) {
+            double[] box = boxes[sigma[i]];
+            distance = Math.min(distance, GeneralizedIoUTest.kinkDistance(targets[i], box));
+            for (int k = 0; k < 4; k++) {
+                distance = Math.min(distance, Math.abs(box[k] - targets[i][k]));
+            }
+        }
+        return distance;
+    }
+
+    private static double[][] randomBoxes(SplittableRandom random, int n) {
+        double[][] boxes = new double[n][];
+        for (int i = 0; i < n; i++) {
+            boxes[i] = GeneralizedIoUTest.randomBox(random);
+        }
+        return boxes;
     }
 
     private static int[] randomClasses(SplittableRandom random, int t) {
