@@ -153,6 +153,50 @@ def geomstats_section(folder, data_set, failures):
     return text
 
 
+def best_start(result, single):
+    """Where the kept run started. Its first run repeats the single run of the same seed (same
+    medoid start, same aligner seed), so a trace equal to that run's trace means the medoid."""
+    if single is None:
+        return "?"
+    return "medoid" if result["trace"] == single["trace"] else "incremental"
+
+
+def restarts_section(folder, data_set, failures):
+    """Best-of-R runs next to the single run of the same seed (section 3)."""
+    rows, done, singles = [], [], []
+    for seed in SEEDS:
+        name = "geomstats-restarts4-%s-s%d" % (data_set, seed)
+        result, seconds, error = load(folder, name)
+        single, _, _ = load(folder, "geomstats-mean-%s-s%d" % (data_set, seed))
+        if error:
+            failures.append((name, seconds, error))
+            rows.append([str(seed), "failed", "", "", "", "", "", "", ""])
+            continue
+        done.append(result)
+        singles.append(single)
+        rows.append([str(seed), "%.4f" % result["objective"],
+                     "" if single is None else "%.4f" % single["objective"],
+                     str(result["iterations"]), status(result), best_start(result, single),
+                     "%.4f" % result["trace"][0], "%.2f" % result["wallTimeSeconds"],
+                     "" if single is None else "%.2f" % single["wallTimeSeconds"]])
+    header = ["seed", "best of %d" % (done[0]["restarts"] if done else 4), "single run",
+              "iter (best run)", "status (best run)", "best run from", "its start",
+              "center s", "single center s"]
+    text = table(header, rows)
+    if done:
+        objectives = [r["objective"] for r in done]
+        text += "\n\nmin %.4f, median %.4f, max %.4f over %d seeds; iterations %s" % (
+            min(objectives), statistics.median(objectives), max(objectives), len(done),
+            ", ".join(str(r["iterations"]) for r in done))
+        if all(s is not None for s in singles):
+            text += "\n\ncenter seconds, sum over seeds: %.2f with restarts, %.2f single " \
+                "(ratio %.2f)" % (sum(r["wallTimeSeconds"] for r in done),
+                                  sum(s["wallTimeSeconds"] for s in singles),
+                                  sum(r["wallTimeSeconds"] for r in done)
+                                  / sum(s["wallTimeSeconds"] for s in singles))
+    return text
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit("usage: results_table.py RESULTS_DIR")
@@ -162,7 +206,10 @@ def main():
 
     out.append("## 1. MUTAG, Frechet mean and median per class (faq)\n")
     for kind in ["mean", "median"]:
-        text, _ = center_section(folder, "mutag", MUTAG_CLASSES, kind, "faq", failures)
+        text, results = center_section(folder, "mutag", MUTAG_CLASSES, kind, "faq", failures)
+        done = [r for r in results if r is not None]
+        text += "\n\nfirst trace entry (the start, realigned) minus the medoid objective: " \
+            + ", ".join("%+.4f" % (r["trace"][0] - r["medoidObjective"]) for r in done)
         out.append("### %s\n\n%s\n" % (kind, text))
 
     out.append("## 2. IAM Letter HIGH train, per class\n")
@@ -181,6 +228,11 @@ def main():
     for data_set in GEOMSTATS_SETS:
         out.append("### %s\n\n%s\n" % (data_set, geomstats_section(folder, data_set,
                                                                    failures)))
+
+    out.append("## 4. geomstats networks, Frechet mean, best of 4 runs, 20 iterations each\n")
+    for data_set in GEOMSTATS_SETS:
+        out.append("### %s\n\n%s\n" % (data_set, restarts_section(folder, data_set,
+                                                                  failures)))
 
     out.append("## Failed or missing runs\n")
     if failures:
