@@ -1,5 +1,6 @@
 package org.orbifold.stats;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -95,15 +96,18 @@ final class CenterLoop {
      */
     CenterResult runWithRestarts(WeightedSample sample, StartingPoint first, Update update) {
         CenterResult best = run(sample, first, update);
+        List<CenterResult.Run> runs = new ArrayList<>(List.of(new CenterResult.Run(
+                best.objective(), best.iterations())));
         SplittableRandom seeds = new SplittableRandom(options.seed());
         for (int r = 1; r < options.restarts(); r++) {
             Graph start = IncrementalMean.pass(sample, options.aligner(), seeds.nextLong());
             CenterResult next = run(sample, new StartingPoint(start, null), update);
+            runs.add(new CenterResult.Run(next.objective(), next.iterations()));
             if (next.objective() < best.objective()) {
                 best = next;
             }
         }
-        return best;
+        return best.withRuns(runs);
     }
 
     /**

@@ -26,9 +26,37 @@ import org.orbifold.space.Graph;
  * @param status why the computation stopped
  * @param alignments one alignment per input graph, in input order, aligning that graph to
  *     the center
+ * @param runs the final objective and the update steps of every run, in the order they were
+ *     made, when the computation restarted from several points (one entry otherwise); the
+ *     other components describe the best run
  */
 public record CenterResult(Graph center, double objective, int iterations, double[] trace,
-        Status status, List<Alignment> alignments) {
+        Status status, List<Alignment> alignments, List<Run> runs) {
+
+    /**
+     * One run of a computation that restarts from several points.
+     *
+     * @param objective the objective the run ended at
+     * @param iterations the update steps the run took
+     */
+    public record Run(double objective, int iterations) {
+    }
+
+    /**
+     * A result of a single run.
+     *
+     * @param center the center graph
+     * @param objective the objective at the center
+     * @param iterations the number of update steps taken
+     * @param trace the objective before the first step and after each step
+     * @param status why the computation stopped
+     * @param alignments one alignment per input graph, aligning it to the center
+     */
+    public CenterResult(Graph center, double objective, int iterations, double[] trace,
+            Status status, List<Alignment> alignments) {
+        this(center, objective, iterations, trace, status, alignments,
+                List.of(new Run(objective, iterations)));
+    }
 
     /**
      * Validates and copies the components.
@@ -47,6 +75,30 @@ public record CenterResult(Graph center, double objective, int iterations, doubl
         }
         trace = trace.clone();
         alignments = List.copyOf(alignments);
+        runs = List.copyOf(runs);
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("runs must describe at least one run");
+        }
+    }
+
+    /** Returns the update steps summed over all runs. */
+    public int totalIterations() {
+        int total = 0;
+        for (Run run : runs) {
+            total += run.iterations();
+        }
+        return total;
+    }
+
+    /**
+     * Returns this result with the list of runs replaced.
+     *
+     * @param allRuns every run of the computation, this result's among them
+     * @return the result with {@link #runs()} set to {@code allRuns}
+     */
+    public CenterResult withRuns(List<Run> allRuns) {
+        return new CenterResult(center, objective, iterations, trace, status, alignments,
+                allRuns);
     }
 
     /** Returns a copy of the objective trace. */

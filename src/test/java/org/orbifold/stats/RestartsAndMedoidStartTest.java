@@ -64,6 +64,13 @@ class RestartsAndMedoidStartTest {
                     .build().compute(space, graphs);
 
             assertTrue(four.objective() <= one.objective());
+            assertEquals(4, four.runs().size());
+            assertEquals(one.objective(), four.runs().get(0).objective());
+            assertEquals(one.iterations(), four.runs().get(0).iterations());
+            double bestRun = four.runs().stream().mapToDouble(CenterResult.Run::objective)
+                    .min().orElseThrow();
+            assertEquals(bestRun, four.objective());
+            assertTrue(four.totalIterations() >= four.iterations());
             assertEquals(four.objective(), again.objective());
             assertEquals(four.center(), again.center());
             assertTraceNeverRises(four, "restarts");
