@@ -27,7 +27,7 @@ final class AlignCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..3", paramLabel = "[DATASET] I J",
+    @Parameters(arity = "0..*", paramLabel = "[DATASET] I J",
             description = "Optional data set, then the indices of the two graphs.")
     List<String> arguments = new ArrayList<>();
 
@@ -65,11 +65,13 @@ final class AlignCommand implements Callable<Integer> {
         Alignment alignment = aligner.align(space, x, y);
         double seconds = (System.nanoTime() - start) / 1e9;
         Permutation p = alignment.permutation();
+        boolean limitReached = options.isExact() && !alignment.certified();
 
         PrintWriter out = spec.commandLine().getOut();
         if (data.json) {
             out.println(JsonOutput.text(json -> {
                 json.beginObject();
+                json.name("command").value("align");
                 json.name("dataset").value(sample.source());
                 json.name("class").value(sample.className());
                 json.name("first").value(i).name("second").value(j);
@@ -81,6 +83,8 @@ final class AlignCommand implements Callable<Integer> {
                 json.name("squaredDistance").value(alignment.squaredDistance());
                 json.name("similarity").value(alignment.similarity());
                 json.name("certified").value(alignment.certified());
+                JsonOutput.number(json.name("timeLimitSeconds"), options.timeLimitSeconds());
+                json.name("limitReached").value(limitReached);
                 JsonOutput.integers(json.name("permutation"), p.toArray());
                 json.name("wallTimeSeconds").value(seconds);
                 json.endObject();
@@ -94,8 +98,14 @@ final class AlignCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "distance    %.6f%n", alignment.distance());
         out.printf(Locale.ROOT, "similarity  %.6f%n", alignment.similarity());
         out.printf(Locale.ROOT, "certified   %s%n", alignment.certified()
-                ? "yes (proven optimal)" : "no (upper bound on the distance)");
+                ? "yes (proven optimal)" : "no (upper bound on the distance)"
+                + (limitReached ? "; the exact search stopped at its limit ("
+                + options.limitText() + ")" : ""));
         out.printf(Locale.ROOT, "matching    %s%n", matching(p, x.order(), y.order()));
+        String unmatched = unmatched(p, x.order(), y.order());
+        if (!unmatched.isEmpty()) {
+            out.printf(Locale.ROOT, "unmatched   %s%n", unmatched);
+        }
         out.printf(Locale.ROOT, "time        %.3f s%n", seconds);
         return 0;
     }
@@ -112,25 +122,75 @@ final class AlignCommand implements Callable<Integer> {
             }
             return new Choice(arguments.isEmpty() ? null : arguments.get(0), first, second);
         }
-        if (arguments.size() < 2) {
+        // Positionals: DATASET I J, or I J, or (a mistake) too few or too many.
+        int n = arguments.size();
+        boolean startsWithDataset = n > 0 && !isInteger(arguments.get(0));
+        if (n > 3 || (n == 3 && !startsWithDataset)) {
+            List<String> numbers = startsWithDataset ? arguments.subList(1, n) : arguments;
+            throw CliException.usage("align takes [DATASET] I J; got " + numbers.size()
+                    + " numbers (" + String.join(" ", numbers) + ")"
+                    + (startsWithDataset ? " after the data set " + arguments.get(0) : "")
+                    + "; give exactly two graph indices");
+        }
+        if (n < 3 && startsWithDataset && (n == 1 || isInteger(arguments.get(1)))) {
+            throw CliException.usage("align needs two graph indices after the data set: align "
+                    + arguments.get(0) + " I J; got " + (n == 1 ? "none" : "only "
+                    + arguments.get(1)));
+        }
+        if (n < 2) {
             throw CliException.usage("align needs the indices of two graphs: align"
                     + " [DATASET] I J");
         }
-        int k = arguments.size() - 2;
+        int k = n - 2;
         return new Choice(k == 1 ? arguments.get(0) : null, index("I", arguments.get(k)),
                 index("J", arguments.get(k + 1)));
     }
 
-    /** Writes {@code i->p(i)}, with {@code -} for a padding node on either side. */
+    private static boolean isInteger(String text) {
+        try {
+            Integer.parseInt(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Writes the matched pairs {@code i->p(i)} of a node of I and a node of J. */
     private static String matching(Permutation p, int orderX, int orderY) {
         List<String> pairs = new ArrayList<>();
-        for (int k = 0; k < p.size(); k++) {
-            if (k < orderX || p.get(k) < orderY) {
-                pairs.add((k < orderX ? String.valueOf(k) : "-") + "->"
-                        + (p.get(k) < orderY ? String.valueOf(p.get(k)) : "-"));
+        for (int k = 0; k < orderX; k++) {
+            if (p.get(k) < orderY) {
+                pairs.add(k + "->" + p.get(k));
             }
         }
-        return String.join(" ", pairs);
+        return pairs.isEmpty() ? "no pairs" : String.join(" ", pairs);
+    }
+
+    /**
+     * Describes the nodes without a partner, which the alignment matches to padding nodes:
+     * nodes of I beyond the order of J are deleted, nodes of J beyond the order of I inserted.
+     * Returns the empty string when every node has a partner.
+     */
+    private static String unmatched(Permutation p, int orderX, int orderY) {
+        List<String> ofX = new ArrayList<>();
+        List<String> ofY = new ArrayList<>();
+        for (int k = 0; k < p.size(); k++) {
+            if (k < orderX && p.get(k) >= orderY) {
+                ofX.add(String.valueOf(k));
+            } else if (k >= orderX && p.get(k) < orderY) {
+                ofY.add(String.valueOf(p.get(k)));
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (!ofX.isEmpty()) {
+            parts.add("node" + (ofX.size() == 1 ? " " : "s ") + String.join(", ", ofX)
+                    + " of I (no partner in J)");
+        }
+        if (!ofY.isEmpty()) {
+            parts.add("node" + (ofY.size() == 1 ? " " : "s ") + String.join(", ", ofY)
+                    + " of J (no partner in I)");
+        }
+        return String.join("; ", parts);
     }
 
     private static String classOf(Sample sample, int g) {

@@ -1,7 +1,11 @@
 package org.orbifold.cli;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
+import org.orbifold.match.ExactAligner;
 import picocli.CommandLine.Option;
 
 /** Options of the graph space and of the alignment strategy. */
@@ -9,6 +13,9 @@ final class AlignerOptions {
 
     /** The seed used when {@code --seed} is not given. */
     static final long DEFAULT_SEED = 42L;
+
+    /** Name of the branch-and-bound aligner, the only one with a time limit. */
+    static final String EXACT = "exact";
 
     @Option(names = "--aligner", paramLabel = "NAME", defaultValue = "faq",
             description = "Alignment strategy: exact, faq or nodes (default: ${DEFAULT-VALUE}).")
@@ -26,11 +33,59 @@ final class AlignerOptions {
             description = "Weight of edge attributes in the distance (default: ${DEFAULT-VALUE}).")
     double edgeWeight;
 
+    @Option(names = "--time-limit", paramLabel = "SECONDS",
+            description = "With --aligner exact: wall-time limit of each alignment (default: "
+                + "60). An alignment that reaches it (or the search-node limit) keeps the best "
+                + "matching found and is reported as not proven optimal.")
+    Double timeLimit;
+
+    /** Returns the aligner chosen by the options. */
     Aligner aligner() {
+        if (timeLimit != null) {
+            if (!isExact()) {
+                throw CliException.usage("--time-limit applies only to --aligner exact, got"
+                        + " --aligner " + aligner);
+            }
+            if (!Double.isFinite(timeLimit) || timeLimit <= 0.0 || timeLimit > Long.MAX_VALUE
+                    / 1e9) {
+                throw CliException.usage("--time-limit must be a positive number of seconds,"
+                        + " got " + timeLimit);
+            }
+        }
+        if (isExact()) {
+            return new ExactAligner(seed, ExactAligner.DEFAULT_NODE_LIMIT, timeLimit());
+        }
         try {
             return Aligners.byName(aligner, seed);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }
+    }
+
+    /** Returns whether the exact (branch-and-bound) aligner is chosen. */
+    boolean isExact() {
+        return aligner != null && EXACT.equals(aligner.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** Returns the per-alignment time limit of the exact aligner, null for other aligners. */
+    Double timeLimitSeconds() {
+        return isExact() ? timeLimit().toNanos() / 1e9 : null;
+    }
+
+    /** Describes the limits of the exact aligner, for the text output. */
+    String limitText() {
+        return String.format(Locale.ROOT, "%s s per alignment or %,d search nodes",
+                formatSeconds(timeLimitSeconds()), ExactAligner.DEFAULT_NODE_LIMIT);
+    }
+
+    private Duration timeLimit() {
+        if (timeLimit == null) {
+            return ExactAligner.DEFAULT_TIME_LIMIT;
+        }
+        return Duration.ofNanos(Math.max(1L, Math.round(timeLimit * 1e9)));
+    }
+
+    private static String formatSeconds(double seconds) {
+        return BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString();
     }
 }

@@ -2,6 +2,7 @@ package org.orbifold.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import org.orbifold.match.Aligner;
+import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.IterationListener;
@@ -109,9 +111,8 @@ abstract class CenterCommand extends DatasetCommand {
             throw CliException.usage("--init must be medoid or incremental, got '" + init + "'");
         }
         Path target = out == null ? null : out.toAbsolutePath();
-        if (target != null && !Files.isDirectory(target.getParent())) {
-            throw CliException.data("cannot write --out " + out + ": folder "
-                    + target.getParent() + " does not exist");
+        if (target != null) {
+            requireWritable(out, target);
         }
         Sample sample = load();
         GraphSpace space = sample.space(options.nodeWeight, options.edgeWeight);
@@ -126,7 +127,7 @@ abstract class CenterCommand extends DatasetCommand {
         double seconds;
         try (Progress bar = new Progress(err, showProgress)) {
             // The medoid: the objective to beat, and the default start.
-            bar.phase("medoid of " + sample.size() + " graphs");
+            bar.phase("medoid of " + graphs(sample.size()));
             long t0 = System.nanoTime();
             medoid = Medoid.compute(space, sample.graphs(), aligner, pool, squared);
             medoidSeconds = (System.nanoTime() - t0) / 1e9;
@@ -146,18 +147,86 @@ abstract class CenterCommand extends DatasetCommand {
             pool.shutdownNow();
         }
 
-        // Report: JSON to stdout and/or the file, or the human summary.
+        // Report: JSON or the human summary to stdout first, so that a failure to write the
+        // file loses nothing computed; then the file.
         String json = json(sample, aligner, workers, medoid, medoidSeconds, result, seconds);
-        if (target != null) {
-            writeAtomically(target, json);
+        String text = json;
+        if (!data.json) {
+            StringWriter summary = new StringWriter();
+            summary(new PrintWriter(summary), sample, aligner, workers, medoid, medoidSeconds,
+                    result, seconds);
+            text = summary.toString().stripTrailing();
         }
-        PrintWriter stdout = out();
-        if (data.json) {
-            stdout.println(json);
-        } else {
-            summary(stdout, sample, aligner, workers, medoid, medoidSeconds, result, seconds);
-        }
+        deliver(out(), text, target, json);
         return 0;
+    }
+
+    /**
+     * Prints the result, then writes the JSON to {@code target} when it is not null; if the
+     * write fails, the result is already on standard output.
+     *
+     * @param stdout standard output
+     * @param text the result as printed (the JSON or the summary)
+     * @param target the absolute --out path, or null
+     * @param json the JSON for the file
+     */
+    static void deliver(PrintWriter stdout, String text, Path target, String json) {
+        stdout.println(text);
+        stdout.flush();
+        if (target != null) {
+            try {
+                writeAtomically(target, json);
+            } catch (CliException e) {
+                throw CliException.data(e.getMessage() + " (the result was printed on standard"
+                        + " output)", e);
+            }
+        }
+    }
+
+    /** Returns "1 graph" or "N graphs". */
+    static String graphs(int count) {
+        return count + (count == 1 ? " graph" : " graphs");
+    }
+
+    /** Returns how many of the result's alignments are not proven optimal. */
+    private static int uncertified(CenterResult result) {
+        int count = 0;
+        for (Alignment a : result.alignments()) {
+            if (!a.certified()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Fails unless {@code target} can be written: its folder exists and takes a new file (a
+     * probe file is created and deleted), and it is not itself a folder.
+     *
+     * @param given the path as the user gave it, for messages
+     * @param target the absolute path
+     */
+    static void requireWritable(Path given, Path target) {
+        if (Files.isDirectory(target)) {
+            throw CliException.data("cannot write --out " + given + ": it is a folder; give a"
+                    + " file name such as " + target.resolve("result.json"));
+        }
+        Path folder = target.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw CliException.data("cannot write --out " + given + ": folder " + folder
+                    + " does not exist");
+        }
+        try {
+            Path probe = Files.createTempFile(folder, ".orbifold-probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw CliException.data("cannot write --out " + given + ": folder " + folder
+                    + " does not take new files (" + Sample.describe(e) + ")", e);
+        }
+        if (Files.exists(target) && !Files.isWritable(target)) {
+            throw CliException.data("cannot write --out " + given + ": the file exists and is"
+                    + " read-only");
+        }
     }
 
     private String json(Sample sample, Aligner aligner, int workers, MedoidResult medoid,
@@ -176,12 +245,15 @@ abstract class CenterCommand extends DatasetCommand {
             json.name("init").value(init);
             json.name("restarts").value(restarts);
             json.name("maxIterations").value(maxIterations);
+            JsonOutput.number(json.name("timeLimitSeconds"), options.timeLimitSeconds());
             json.name("objective").value(result.objective());
             json.name("objectiveMeaning").value(objectiveMeaning);
             json.name("medoidObjective").value(medoid.objective());
             json.name("medoidIndex").value(medoid.index());
             json.name("iterations").value(result.iterations());
             json.name("status").value(result.status().name());
+            json.name("uncertifiedAlignments").value(uncertified(result));
+            json.name("limitReached").value(options.isExact() && uncertified(result) > 0);
             json.name("trace").value(result.trace());
             json.name("wallTimeSeconds").value(seconds);
             json.name("medoidWallTimeSeconds").value(medoidSeconds);
@@ -195,8 +267,8 @@ abstract class CenterCommand extends DatasetCommand {
             MedoidResult medoid, double medoidSeconds, CenterResult result, double seconds) {
         String what = sample.className() != null ? "class " + sample.className()
                 : sample.dataset().hasClasses() ? "all classes" : "no classes";
-        w.printf(Locale.ROOT, "Frechet %s of %d graphs from %s (%s)%n", kind, sample.size(),
-                sample.source(), what);
+        w.printf(Locale.ROOT, "Frechet %s of %s from %s (%s)%n", kind,
+                graphs(sample.size()), sample.source(), what);
         w.printf(Locale.ROOT, "aligner %s, seed %d, %d threads, start: %s%s%n", aligner.name(),
                 options.seed, workers, init,
                 restarts > 1 ? ", best of " + restarts + " runs" : "");
@@ -207,6 +279,12 @@ abstract class CenterCommand extends DatasetCommand {
                 medoid.objective(), medoid.index(), kind, gain);
         w.printf(Locale.ROOT, "iterations  %d, status %s%n", result.iterations(),
                 result.status());
+        int uncertified = uncertified(result);
+        if (options.isExact() && uncertified > 0) {
+            w.printf(Locale.ROOT, "alignments  %d of %d not proven optimal: the exact search"
+                    + " stopped at its limit (%s); the objective is an upper bound%n",
+                    uncertified, result.alignments().size(), options.limitText());
+        }
         w.printf(Locale.ROOT, "wall time   %.2f s (medoid %.2f s)%n", seconds, medoidSeconds);
         CenterGraph.summary(w, result.center(), sample.nodeChannels(), sample.edgeChannels());
     }

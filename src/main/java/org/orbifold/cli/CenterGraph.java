@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.orbifold.io.GraphDataset;
 import org.orbifold.io.JsonWriter;
 import org.orbifold.space.Graph;
 import org.orbifold.space.NodeExistence;
@@ -14,7 +15,15 @@ import org.orbifold.space.NodeExistence;
  * Reads a center graph (a mean or median) back as one graph: the nodes whose existence value
  * is at least {@value #THRESHOLD}, each with its attributes, where a one-hot label group
  * (channels named {@code group=label}) is read as its most likely label, and the edges among
- * those nodes.
+ * those nodes whose presence value is at least {@value #THRESHOLD}.
+ *
+ * <p>What the values mean depends on the channels, and the output says which applies. A
+ * node's existence is the {@code exists} channel, else the sum of a leading one-hot group
+ * (the probability that the node has some label), else 1. An edge's presence is the
+ * {@link GraphDataset#EDGE_CHANNEL} channel (the probability of an edge), else the sum of a
+ * leading one-hot group (the probability that some edge label, such as some bond, is present),
+ * else only a norm: the sum of the absolute values of the edge channels, which is no
+ * probability (a mean bond valence of 1.7 is not a likelihood).
  */
 final class CenterGraph {
 
@@ -53,16 +62,120 @@ final class CenterGraph {
         }
     }
 
+    /**
+     * How a node's existence or an edge's presence is read from its attribute vector: the sum
+     * of the channels {@code offset .. offset + size - 1}, or, when {@code size} is 0, the sum
+     * of the absolute values of all channels.
+     *
+     * @param measure "probability", "norm", or "none" when every node counts as present
+     * @param source what the value is computed from, for the output
+     * @param offset the first channel summed
+     * @param size the number of channels summed; 0 for the sum of all absolute values
+     */
+    record Presence(String measure, String source, int offset, int size) {
+
+        /** Returns the presence value of an attribute vector. */
+        double of(double[] vector) {
+            if (measure.equals(NONE)) {
+                return 1.0;
+            }
+            double sum = 0.0;
+            if (size == 0) {
+                for (double v : vector) {
+                    sum += Math.abs(v);
+                }
+                return sum;
+            }
+            for (int c = offset; c < offset + size; c++) {
+                sum += vector[c];
+            }
+            return sum;
+        }
+
+        /** Returns whether the value is a probability (and not a norm or a constant). */
+        boolean isProbability() {
+            return measure.equals(PROBABILITY);
+        }
+
+        /** Writes the measure and its source as a JSON object. */
+        void write(JsonWriter json) {
+            json.beginObject().name("measure").value(measure).name("source").value(source)
+                    .endObject();
+        }
+    }
+
+    /** Measure of a presence value that is a probability. */
+    static final String PROBABILITY = "probability";
+
+    /** Measure of a presence value that is only a norm. */
+    static final String NORM = "norm";
+
+    /** Measure when nothing marks existence: every node counts as present. */
+    static final String NONE = "none";
+
+    /** Returns how node existence is read from the node channels. */
+    static Presence nodeExistence(List<String> channels) {
+        int c = channels.lastIndexOf(NodeExistence.CHANNEL_NAME);
+        if (c >= 0) {
+            return new Presence(PROBABILITY, "channel '" + NodeExistence.CHANNEL_NAME + "'", c,
+                    1);
+        }
+        int size = leadingGroupSize(channels);
+        if (size > 0) {
+            return new Presence(PROBABILITY, "sum of the one-hot group '" + group(channels.get(0))
+                    + "': the probability of a node with some label", 0, size);
+        }
+        return new Presence(NONE, "no existence channel: every node counts as present", 0, 0);
+    }
+
+    /** Returns how edge presence is read from the edge channels. */
+    static Presence edgePresence(List<String> channels) {
+        int c = channels.lastIndexOf(GraphDataset.EDGE_CHANNEL);
+        if (c >= 0) {
+            return new Presence(PROBABILITY, "channel '" + GraphDataset.EDGE_CHANNEL + "'", c,
+                    1);
+        }
+        int size = leadingGroupSize(channels);
+        if (size > 0) {
+            return new Presence(PROBABILITY, "sum of the one-hot group '" + group(channels.get(0))
+                    + "': the probability of an edge with some label", 0, size);
+        }
+        String norm = channels.size() == 1 ? "|" + channels.get(0) + "|"
+                : "sum of |values| over the edge channels";
+        return new Presence(NORM, norm + " (not a probability)", 0, 0);
+    }
+
+    /** Returns the number of channels of the one-hot group that starts the list, or 0. */
+    private static int leadingGroupSize(List<String> channels) {
+        if (channels.isEmpty() || !channels.get(0).contains(GROUP_SEPARATOR)) {
+            return 0;
+        }
+        String prefix = group(channels.get(0)) + GROUP_SEPARATOR;
+        int size = 0;
+        while (size < channels.size() && channels.get(size).startsWith(prefix)) {
+            size++;
+        }
+        return size;
+    }
+
+    private static String group(String channel) {
+        return channel.substring(0, channel.indexOf(GROUP_SEPARATOR));
+    }
+
     /** Writes the JSON form: all values, plus the decoded nodes and edges. */
     static void write(JsonWriter json, Graph center, List<String> nodeChannels,
             List<String> edgeChannels) {
         List<Integer> kept = keptNodes(center, nodeChannels);
+        Presence edgePresence = edgePresence(edgeChannels);
+        String edgeField = edgePresence.isProbability() ? "edgeProbability" : "edgeNorm";
         json.beginObject();
         json.name("order").value(center.order());
         json.name("directed").value(center.isDirected());
         JsonOutput.strings(json.name("nodeChannels"), nodeChannels);
         JsonOutput.strings(json.name("edgeChannels"), edgeChannels);
         json.name("existenceThreshold").value(THRESHOLD);
+        nodeExistence(nodeChannels).write(json.name("nodeExistence"));
+        edgePresence.write(json.name("edgePresence"));
         JsonOutput.integers(json.name("keptNodes"), kept);
 
         // The kept nodes, decoded.
@@ -90,6 +203,7 @@ final class CenterGraph {
             json.beginObject();
             json.name("from").value(e[0]).name("to").value(e[1]);
             json.name("value").value(center.edgeVector(e[0], e[1]));
+            json.name(edgeField).value(edgePresence.of(center.edgeVector(e[0], e[1])));
             json.name("betweenKeptNodes").value(kept.contains(e[0]) && kept.contains(e[1]));
             json.endObject();
         }
@@ -101,8 +215,9 @@ final class CenterGraph {
     static void summary(PrintWriter w, Graph center, List<String> nodeChannels,
             List<String> edgeChannels) {
         List<Integer> kept = keptNodes(center, nodeChannels);
-        w.printf(Locale.ROOT, "center      %d of %d nodes with existence >= %.1f%n", kept.size(),
-                center.order(), THRESHOLD);
+        Presence existence = nodeExistence(nodeChannels);
+        w.printf(Locale.ROOT, "center      %d of %d nodes with existence >= %.1f (%s)%n",
+                kept.size(), center.order(), THRESHOLD, existence.source());
         for (int i : kept) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                     "  node %2d  exists %.2f ", i, existence(center, i, nodeChannels)));
@@ -111,30 +226,33 @@ final class CenterGraph {
             w.println(line.toString().stripTrailing());
         }
 
-        // Edges among kept nodes with strength (sum of |values|) at least the threshold.
+        // Edges among kept nodes whose presence value reaches the threshold.
+        Presence presence = edgePresence(edgeChannels);
         List<int[]> strong = new ArrayList<>();
         int weak = 0;
         for (int[] e : edges(center)) {
             if (kept.contains(e[0]) && kept.contains(e[1])) {
-                if (strength(center, e) >= THRESHOLD) {
+                if (presence.of(center.edgeVector(e[0], e[1])) >= THRESHOLD) {
                     strong.add(e);
                 } else {
                     weak++;
                 }
             }
         }
-        strong.sort((a, b) -> Double.compare(strength(center, b), strength(center, a)));
+        strong.sort((a, b) -> Double.compare(presence.of(center.edgeVector(b[0], b[1])),
+                presence.of(center.edgeVector(a[0], a[1]))));
         List<String> shown = new ArrayList<>();
         for (int k = 0; k < Math.min(strong.size(), MAX_EDGES_SHOWN); k++) {
             int[] e = strong.get(k);
             shown.add(String.format(Locale.ROOT, "%d%s%d %s", e[0], center.isDirected()
-                    ? "->" : "-", e[1], edgeValue(center, e[0], e[1], edgeChannels)));
+                    ? "->" : "-", e[1], edgeValue(center, e[0], e[1], edgeChannels, presence)));
         }
         if (strong.size() > MAX_EDGES_SHOWN) {
             shown.add("... (" + (strong.size() - MAX_EDGES_SHOWN) + " more)");
         }
-        w.printf(Locale.ROOT, "edges       %d with weight >= %.1f among them (%d weaker)%s%n",
-                strong.size(), THRESHOLD, weak, strong.isEmpty() ? "" : ":");
+        w.printf(Locale.ROOT, "edges       %d with %s >= %.1f among them (%d below; %s = %s)%s%n",
+                strong.size(), presence.measure(), THRESHOLD, weak, presence.measure(),
+                presence.source(), strong.isEmpty() ? "" : ":");
         for (int k = 0; k < shown.size(); k += EDGES_PER_LINE) {
             w.println("  " + String.join(", ",
                     shown.subList(k, Math.min(shown.size(), k + EDGES_PER_LINE))));
@@ -152,8 +270,7 @@ final class CenterGraph {
     }
 
     private static double existence(Graph center, int i, List<String> nodeChannels) {
-        int c = nodeChannels.lastIndexOf(NodeExistence.CHANNEL_NAME);
-        return c < 0 ? 1.0 : center.node(i, c);
+        return nodeExistence(nodeChannels).of(center.nodeVector(i));
     }
 
     /**
@@ -198,27 +315,26 @@ final class CenterGraph {
         return edges;
     }
 
-    private static double strength(Graph center, int[] e) {
-        double sum = 0.0;
-        for (double v : center.edgeVector(e[0], e[1])) {
-            sum += Math.abs(v);
-        }
-        return sum;
-    }
-
-    private static String edgeValue(Graph center, int i, int j, List<String> channels) {
+    /**
+     * Writes an edge's presence value, and with several channels the name of the largest one
+     * (within the one-hot group when presence is read from one).
+     */
+    private static String edgeValue(Graph center, int i, int j, List<String> channels,
+            Presence presence) {
         double[] v = center.edgeVector(i, j);
-        if (v.length == 1) {
-            return String.format(Locale.ROOT, "%.2f", v[0]);
+        String value = String.format(Locale.ROOT, "%.2f", presence.of(v));
+        int from = presence.size() > 1 ? presence.offset() : 0;
+        int to = presence.size() > 1 ? presence.offset() + presence.size() : v.length;
+        if (to - from < 2) {
+            return value;
         }
-        int best = 0;
-        for (int c = 1; c < v.length; c++) {
+        int best = from;
+        for (int c = from + 1; c < to; c++) {
             if (v[c] > v[best]) {
                 best = c;
             }
         }
         String name = best < channels.size() ? channels.get(best) : "channel " + best;
-        return String.format(Locale.ROOT, "%.2f (top %s)", strength(center, new int[] {i, j}),
-                name);
+        return value + " (top " + name + ")";
     }
 }

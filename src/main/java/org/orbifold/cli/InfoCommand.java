@@ -47,6 +47,7 @@ final class InfoCommand extends DatasetCommand {
         if (data.json) {
             out.println(JsonOutput.text(json -> {
                 json.beginObject();
+                json.name("command").value("info");
                 json.name("dataset").value(sample.source());
                 json.name("name").value(sample.dataset().name());
                 json.name("class").value(sample.className());

@@ -39,6 +39,11 @@ final class JsonOutput {
         return json.endArray();
     }
 
+    /** Writes a number, or {@code null} when it is null; returns the writer. */
+    static JsonWriter number(JsonWriter json, Double value) {
+        return value == null ? json.nullValue() : json.value(value.doubleValue());
+    }
+
     /** Writes an array of integers; returns the writer. */
     static JsonWriter integers(JsonWriter json, List<Integer> values) {
         return integers(json, values.stream().mapToInt(Integer::intValue).toArray());

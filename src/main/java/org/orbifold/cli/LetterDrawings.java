@@ -128,6 +128,22 @@ public final class LetterDrawings {
     }
 
     /**
+     * Returns the letter of a TU class id, the inverse of {@link #classId(char)} on the letters
+     * drawn.
+     *
+     * @param classId a class id as written in {@code LETTERS_graph_labels.txt}
+     * @return the letter as a one-character string, or null if no drawn letter has that id
+     */
+    public static String letterOf(String classId) {
+        for (char letter : letters()) {
+            if (String.valueOf(classId(letter)).equals(classId.strip())) {
+                return String.valueOf(letter);
+            }
+        }
+        return null;
+    }
+
+    /**
      * Draws the data set and writes it in TU format into {@code folder}, replacing the four
      * files if they exist.
      *

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code orbifold} command line: statistics of graphs as points of a graph space.
@@ -34,6 +35,9 @@ public final class Main implements Runnable {
     /** Prefix of every error line. */
     static final String ERROR_PREFIX = "orbifold: error: ";
 
+    /** The sub-commands, as error messages list them. */
+    static final String COMMANDS = "info, align, mean, median";
+
     @Spec
     CommandSpec spec;
 
@@ -45,7 +49,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: choose info, align, mean or median (see orbifold --help)");
+                "missing command; commands: " + COMMANDS + " (see orbifold --help)");
     }
 
     /**
@@ -86,7 +90,7 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter w = e.getCommandLine().getErr();
-            w.println(ERROR_PREFIX + oneLine(e.getMessage()));
+            w.println(ERROR_PREFIX + oneLine(usageMessage(e)));
             if (debug) {
                 e.printStackTrace(w);
             }
@@ -115,6 +119,18 @@ public final class Main implements Runnable {
             return code;
         });
         return cli;
+    }
+
+    /** Names an unknown sub-command as such; other usage errors keep picocli's message. */
+    private static String usageMessage(ParameterException e) {
+        if (e instanceof UnmatchedArgumentException unmatched
+                && e.getCommandLine().getParent() == null
+                && !unmatched.getUnmatched().isEmpty()
+                && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + unmatched.getUnmatched().get(0) + "'; commands: "
+                    + COMMANDS;
+        }
+        return e.getMessage();
     }
 
     private static String oneLine(String message) {

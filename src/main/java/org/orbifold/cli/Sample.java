@@ -73,17 +73,19 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
             if (!Files.exists(path)) {
                 throw CliException.data("no such file or folder: " + location);
             }
-            return select(read(path), location, className, limit);
+            GraphDataset dataset = read(path);
+            return select(isLetters(dataset) ? asLetters(dataset) : dataset, location,
+                    className, limit);
         } else if (Files.isDirectory(DEFAULT_FOLDER)) {
-            return select(nameCoordinates(read(DEFAULT_FOLDER)), DEFAULT_FOLDER.toString(),
+            return select(asLetters(read(DEFAULT_FOLDER)), DEFAULT_FOLDER.toString(),
                     className, limit);
         }
-        return select(nameCoordinates(readEmbedded()), EMBEDDED_SOURCE, className, limit);
+        return select(asLetters(readEmbedded()), EMBEDDED_SOURCE, className, limit);
     }
 
     /** Returns all graphs of the copy of the letters inside the jar. */
     static Sample loadEmbedded() {
-        return select(nameCoordinates(readEmbedded()), EMBEDDED_SOURCE, null, null);
+        return select(asLetters(readEmbedded()), EMBEDDED_SOURCE, null, null);
     }
 
     private static Sample select(GraphDataset dataset, String source, String className,
@@ -133,6 +135,10 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
     GraphSpace space(double nodeWeight, double edgeWeight) {
         requireWeight("--node-weight", nodeWeight);
         requireWeight("--edge-weight", edgeWeight);
+        if (nodeWeight == 0.0 && edgeWeight == 0.0) {
+            throw CliException.usage("all weights zero: every distance would be 0; give"
+                    + " --node-weight or --edge-weight a positive value");
+        }
         return GraphSpace.of(graphs).withWeights(nodeWeight, edgeWeight);
     }
 
@@ -176,15 +182,45 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
     }
 
     /**
-     * Names the two attribute columns of the default letters {@code x} and {@code y}; the TU
-     * format has no column names, so the reader calls them {@code attr0} and {@code attr1}.
+     * Returns whether a data set read from a path is the project's letters: named
+     * {@link LetterDrawings#NAME}, with two node attribute columns and the class id of a drawn
+     * letter on every graph.
      */
-    private static GraphDataset nameCoordinates(GraphDataset letters) {
+    private static boolean isLetters(GraphDataset dataset) {
+        if (!dataset.name().equals(LetterDrawings.NAME) || !dataset.hasClasses()
+                || !dataset.nodeChannels().equals(List.of("attr0", "attr1"))) {
+            return false;
+        }
+        for (String label : dataset.classLabels()) {
+            if (LetterDrawings.letterOf(label) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads the letters as letters: the class ids of the TU files (a letter's position in the
+     * alphabet, since TU labels are integers) become the letters A, E, F, ..., X, and the two
+     * attribute columns, which the TU format leaves unnamed ({@code attr0}, {@code attr1}),
+     * become {@code x} and {@code y}.
+     */
+    private static GraphDataset asLetters(GraphDataset letters) {
         List<String> channels = new ArrayList<>(letters.nodeChannels());
         channels.replaceAll(name -> name.equals("attr0") ? "x" : name.equals("attr1") ? "y"
                 : name);
-        return new GraphDataset(letters.name(), letters.graphs(), letters.classLabels(),
-                letters.graphNames(), channels, letters.edgeChannels(), letters.notes());
+        GraphDataset named = new GraphDataset(letters.name(), letters.graphs(),
+                letters.classLabels(), letters.graphNames(), channels, letters.edgeChannels(),
+                letters.notes());
+        return named.mapClasses(id -> {
+            String letter = LetterDrawings.letterOf(id);
+            if (letter == null) {
+                throw CliException.data("the letters data set has the class id '" + id
+                        + "', which is no drawn letter; expected one of "
+                        + LetterDrawings.letters());
+            }
+            return letter;
+        });
     }
 
     private static GraphDataset readEmbedded() {

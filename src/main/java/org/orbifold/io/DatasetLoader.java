@@ -3,6 +3,7 @@ package org.orbifold.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,6 +15,11 @@ import java.util.Locale;
  */
 public final class DatasetLoader {
 
+    /** Endings of the files of a TU data set, lower case. */
+    private static final List<String> TU_SUFFIXES = List.of("_a.txt", "_graph_indicator.txt",
+            "_graph_labels.txt", "_graph_attributes.txt", "_node_labels.txt",
+            "_node_attributes.txt", "_edge_labels.txt", "_edge_attributes.txt");
+
     private DatasetLoader() {
     }
 
@@ -23,8 +29,8 @@ public final class DatasetLoader {
      * @param path a TU dataset folder, an IAM {@code .cxl} split file or a {@code .npy} file
      * @return the dataset
      * @throws DatasetFormatException with a one-line message if the path does not exist
-     *     ({@code "no such file or folder: ..."}), is of an unknown kind, or its files break
-     *     their format
+     *     ({@code "no such file or folder: ..."}), is of an unknown kind (a file of a TU data
+     *     set gets the hint to give its folder), or its files break their format
      * @throws IOException if a file cannot be read
      */
     public static GraphDataset load(Path path) throws IOException {
@@ -41,7 +47,15 @@ public final class DatasetLoader {
         if (name.endsWith(".npy")) {
             return NpyReader.readAdjacencyStack(path);
         }
+        String hint = "";
+        for (String suffix : TU_SUFFIXES) {
+            if (name.endsWith(suffix)) {
+                Path folder = path.getParent();
+                hint = " (for a TU data set, give its folder: " + (folder == null ? "."
+                        : folder) + ")";
+            }
+        }
         throw new DatasetFormatException(path, "unknown dataset type; expected a TU folder,"
-                + " an IAM .cxl split file or a .npy file");
+                + " an IAM .cxl split file or a .npy file" + hint);
     }
 }

@@ -32,8 +32,10 @@ import javax.xml.stream.XMLStreamReader;
  * 0) becomes one numeric channel {@code a}. An attribute with {@code <string>} values becomes the
  * one-hot channels {@code a=v} over all values seen across the splits read together; values
  * and class labels are trimmed of surrounding blanks (IAM pads atom symbols as {@code "C  "}
- * and Fingerprint classes as {@code "A "}). A numeric element holding text (IAM Protein keeps
- * amino-acid sequences in {@code <int>}) makes the attribute a discrete one. A discrete
+ * and Fingerprint classes as {@code "A "}). Text inside {@code <int>} or {@code <long>} is
+ * read as a label only when every value of that attribute in the splits read together is text
+ * (IAM Protein keeps amino-acid sequences in {@code <int>}); the attribute is then a discrete
+ * one, and a note says so. A discrete
  * attribute with more than {@code maxCategories} labels (default
  * {@value #DEFAULT_MAX_CATEGORIES}) is left out, since a one-hot code of what is in effect free
  * text carries no shared structure; a note of the dataset says so. A value missing on a node or
@@ -55,8 +57,11 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p><b>Errors.</b> Malformed XML, a missing or unreadable GXL file, an edge naming an unknown
  * node, a self-loop, a repeated node id, an unsupported value element ({@code <tup>},
- * {@code <seq>}, ...), a non-finite number, or an ordered pair given twice with different
- * attributes throw a {@link DatasetFormatException} naming the file, line and column. The XML
+ * {@code <seq>}, ...), a non-finite number, text inside {@code <float>} or {@code <double>}, an
+ * attribute that mixes numbers with text inside {@code <int>} or {@code <long>} (at the first
+ * value that breaks the pattern, naming where the other kind first occurs), or an ordered pair
+ * given twice with different attributes throw a {@link DatasetFormatException} naming the file,
+ * line and column. The XML
  * parser resolves no DTD and no external entity, so nothing is fetched from the network.
  *
  * <p>Stateless and thread-safe.
@@ -74,6 +79,8 @@ public final class IamDatasetReader {
     public static final int DEFAULT_MAX_CATEGORIES = 100;
 
     private static final Set<String> NUMBER_TAGS = Set.of("int", "long", "float", "double");
+    /** Number elements whose text may be a label, if every value of the attribute is text. */
+    private static final Set<String> TEXT_TOLERANT_TAGS = Set.of("int", "long");
     private static final Set<String> VALUE_TAGS = Set.of("int", "long", "float", "double",
             "string", "bool");
     private static final Set<String> UNSUPPORTED_TAGS = Set.of("tup", "seq", "set", "bag",
@@ -349,7 +356,7 @@ public final class IamDatasetReader {
                     } else if (attribute != null && VALUE_TAGS.contains(tag)) {
                         Value value = value(gxl, at, tag, r.getElementText());
                         current.put(attribute, value);
-                        kinds.record(currentIsNode, attribute, tag, value);
+                        kinds.record(currentIsNode, attribute, tag, value, gxl, at);
                     } else if (attribute != null && UNSUPPORTED_TAGS.contains(tag)) {
                         throw error(gxl, at, "value <" + tag + "> of attribute '" + attribute
                                 + "' is not supported; expected <int>, <long>, <float>,"
@@ -446,7 +453,11 @@ public final class IamDatasetReader {
         try {
             number = Double.parseDouble(trimmed);
         } catch (NumberFormatException e) {
-            return new Value(trimmed, null);
+            if (TEXT_TOLERANT_TAGS.contains(tag)) {
+                return new Value(trimmed, null);
+            }
+            throw error(gxl, at, "<" + tag + ">" + trimmed + "</" + tag + "> is not a number;"
+                    + " expected a finite number");
         }
         if (!Double.isFinite(number)) {
             throw error(gxl, at, "<" + tag + ">" + trimmed + "</" + tag
@@ -500,13 +511,40 @@ public final class IamDatasetReader {
         private final Map<String, Boolean> nodeNumeric = new LinkedHashMap<>();
         private final Map<String, Boolean> edgeNumeric = new LinkedHashMap<>();
         private final Set<String> textInNumberTags = new LinkedHashSet<>();
+        private final Map<String, String> firstNumber = new HashMap<>();
+        private final Map<String, String> firstTextInNumberTag = new HashMap<>();
 
-        void record(boolean node, String attribute, String tag, Value value) {
+        /**
+         * Records a value; fails when an attribute mixes numbers with text inside number
+         * elements, naming the value that breaks the pattern and the first of the other kind.
+         */
+        void record(boolean node, String attribute, String tag, Value value, Path gxl,
+                Location at) throws DatasetFormatException {
             boolean numeric = value.number() != null;
-            (node ? nodeNumeric : edgeNumeric).merge(attribute, numeric, Boolean::logicalAnd);
-            if (!numeric && NUMBER_TAGS.contains(tag)) {
-                textInNumberTags.add((node ? "node" : "edge") + " attribute '" + attribute + "'");
+            String what = (node ? "node" : "edge") + " attribute '" + attribute + "'";
+            String where = gxl.getFileName() + ", line " + at.getLineNumber();
+            boolean textInNumberTag = !numeric && NUMBER_TAGS.contains(tag);
+            if (numeric) {
+                firstNumber.putIfAbsent(what, where);
+                String text = firstTextInNumberTag.get(what);
+                if (text != null) {
+                    throw error(gxl, at, "<" + tag + ">" + value.text() + "</" + tag + "> of "
+                            + what + " is a number, but it holds text in number elements"
+                            + " elsewhere (first at " + text + "); expected only numbers, or"
+                            + " text in every value (then read as labels)");
+                }
+            } else if (textInNumberTag) {
+                firstTextInNumberTag.putIfAbsent(what, where);
+                String number = firstNumber.get(what);
+                if (number != null) {
+                    throw error(gxl, at, "<" + tag + ">" + value.text() + "</" + tag + "> of "
+                            + what + " is not a number, but other values of it are (first at "
+                            + number + "); expected only numbers, or text in every value"
+                            + " (then read as labels)");
+                }
+                textInNumberTags.add(what);
             }
+            (node ? nodeNumeric : edgeNumeric).merge(attribute, numeric, Boolean::logicalAnd);
         }
 
         List<String> resolve(List<RawGraph> graphs) {

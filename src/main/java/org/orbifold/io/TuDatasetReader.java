@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  *   <li>{@code DS_edge_labels.txt}, {@code DS_edge_attributes.txt} (optional, {@code m}
  *       lines): the same per line of {@code DS_A.txt}.</li>
  * </ul>
- * {@code DS} is the prefix of the folder's only {@code *_A.txt} file.
+ * {@code DS} is the prefix of the folder's only {@code *_A.txt} file. A UTF-8 byte-order mark
+ * at the start of a file is skipped.
  *
  * <p><b>Encoding.</b> Node labels become one-hot channels {@code label=l}, node attribute
  * columns numeric channels {@code attr0, attr1, ...}; edge labels and attributes likewise on the
@@ -41,9 +42,10 @@ import java.util.stream.Stream;
  * as directed; a note of the dataset says which. Graph {@code k} is named {@code DS#k}.
  *
  * <p><b>Errors.</b> A missing required file, a wrong column count, a token that is not a
- * number, a node id out of range, an edge across two graphs or a self-loop, graph ids that are
- * not contiguous, line counts that disagree, or a pair listed twice with different labels throw
- * a {@link DatasetFormatException} naming the file, the line and what was expected.
+ * number, a node id out of range, a graph id below 1, an edge across two graphs or a
+ * self-loop, graph ids that are not contiguous, line counts that disagree, or a pair listed
+ * twice with different labels throw a {@link DatasetFormatException} naming the file, the line
+ * and what was expected.
  *
  * <p>Stateless and thread-safe.
  *
@@ -54,6 +56,9 @@ import java.util.stream.Stream;
 public final class TuDatasetReader {
 
     private static final String SUFFIX_A = "_A.txt";
+
+    /** The UTF-8 byte-order mark EF BB BF as the ISO-8859-1 decoding of the files sees it. */
+    private static final String BYTE_ORDER_MARK = "\u00EF\u00BB\u00BF";
 
     private TuDatasetReader() {
     }
@@ -79,6 +84,10 @@ public final class TuDatasetReader {
         for (int v = 0; v < n; v++) {
             int id = parseInt(indicatorFile, v + 1, single(indicatorFile, v + 1, indicator.get(v)),
                     "a graph id");
+            if (id < 1) {
+                throw new DatasetFormatException(indicatorFile, v + 1, "graph id " + id
+                        + "; expected ids from 1 (the TU format counts graphs from 1)");
+            }
             if (id != graphCount && id != graphCount + 1) {
                 throw new DatasetFormatException(indicatorFile, v + 1, "graph id " + id
                         + " does not continue the ids so far (1.." + graphCount + "); expected "
@@ -226,6 +235,9 @@ public final class TuDatasetReader {
         }
         List<String> lines = new ArrayList<>(Files.readAllLines(file,
                 StandardCharsets.ISO_8859_1));
+        if (!lines.isEmpty() && lines.get(0).startsWith(BYTE_ORDER_MARK)) {
+            lines.set(0, lines.get(0).substring(BYTE_ORDER_MARK.length()));
+        }
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
             lines.remove(lines.size() - 1);
         }

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,7 +61,7 @@ class MainTest {
 
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("graphs    225"), r.out());
-        assertTrue(r.out().contains("classes   9: 1 (25), 5 (25)"), r.out());
+        assertTrue(r.out().contains("classes   9: A (25), E (25), F (25)"), r.out());
         assertTrue(r.out().contains("nodes     min 4, mean 5.43, max 9"), r.out());
         assertTrue(r.out().contains("directed  no"), r.out());
         assertEquals("", r.err());
@@ -64,13 +69,14 @@ class MainTest {
 
     @Test
     void infoJsonCountsTheSelectedClass() {
-        Run r = run("info", "--class", "12", "--json");
+        Run r = run("info", "--class", "L", "--json");
 
         assertEquals(0, r.exitCode(), r.err());
         Map<String, Object> json = r.json();
         assertEquals(25.0, json.get("graphs"));
         assertEquals(225.0, json.get("graphsInDataset"));
-        assertEquals(Map.of("12", 25.0), json.get("classes"));
+        assertEquals("info", json.get("command"));
+        assertEquals(Map.of("L", 25.0), json.get("classes"));
         assertEquals(List.of("x", "y", "exists"), json.get("nodeChannels"));
         assertEquals(Boolean.FALSE, json.get("directed"));
     }
@@ -81,6 +87,9 @@ class MainTest {
 
         assertEquals(0, r.exitCode(), r.err());
         Map<String, Object> json = r.json();
+        assertEquals("align", json.get("command"));
+        assertEquals(60.0, json.get("timeLimitSeconds"));
+        assertEquals(Boolean.FALSE, json.get("limitReached"));
         assertEquals(0.0, (Double) json.get("distance"), OBJECTIVE_TOLERANCE);
         assertEquals(Boolean.TRUE, json.get("certified"));
         List<?> permutation = (List<?>) json.get("permutation");
@@ -131,7 +140,7 @@ class MainTest {
 
     @Test
     void medianSummaryComparesWithTheMedoid() {
-        Run r = run("median", "--class", "20", "--limit", "10", "--aligner", "exact");
+        Run r = run("median", "--class", "T", "--limit", "10", "--aligner", "exact");
 
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().startsWith("Frechet median of 10 graphs"), r.out());
@@ -206,6 +215,194 @@ class MainTest {
         assertEquals(folder.labels(), resource.labels());
     }
 
+    @Test
+    void alignSaysWhatIsWrongWithItsArguments() {
+        Run tooMany = run("align", "datasets/letters", "0", "1", "2");
+        Run oneIndex = run("align", "datasets/letters", "0");
+
+        assertTrue(tooMany.err().contains("align takes [DATASET] I J; got 3 numbers (0 1 2)"),
+                tooMany.err());
+        assertTrue(oneIndex.err().contains("align needs two graph indices after the data set"),
+                oneIndex.err());
+    }
+
+    @Test
+    void alignNamesTheNodesWithoutPartner() {
+        Sample letters = Sample.load(null, null, null);
+        int other = 1;
+        while (letters.graphs().get(other).order() <= letters.graphs().get(0).order()) {
+            other++;
+        }
+        int extra = letters.graphs().get(other).order() - letters.graphs().get(0).order();
+
+        Run r = run("align", "0", String.valueOf(other));
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("unmatched   node" + (extra == 1 ? " " : "s ")), r.out());
+        assertTrue(r.out().contains(" of J (no partner in I)"), r.out());
+        assertFalse(r.out().contains("-->"), r.out());
+    }
+
+    @Test
+    void unknownCommandListsTheCommands() {
+        Run r = run("bogus");
+
+        assertOneLineError(CliException.USAGE, r);
+        assertTrue(r.err().contains("unknown command 'bogus'; commands: info, align, mean,"
+                + " median"), r.err());
+    }
+
+    @Test
+    void zeroWeightsEverywhereAreAUsageError() {
+        Run r = run("mean", "--node-weight", "0", "--edge-weight", "0");
+
+        assertOneLineError(CliException.USAGE, r);
+        assertTrue(r.err().contains("all weights zero: every distance would be 0"), r.err());
+    }
+
+    @Test
+    void oneGraphIsCountedInTheSingular() {
+        Run r = run("mean", "--limit", "1");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("Frechet mean of 1 graph from"), r.out());
+    }
+
+    @Test
+    void aTuFileIsRejectedWithItsFolder() {
+        Run r = run("info", "datasets/letters/LETTERS_A.txt");
+
+        assertOneLineError(CliException.DATA, r);
+        assertTrue(r.err().contains("unknown dataset type"), r.err());
+        assertTrue(r.err().contains("(for a TU data set, give its folder: datasets/letters)"),
+                r.err());
+    }
+
+    @Test
+    void lettersClassesAreLetters() {
+        Run r = run("mean", "--class", "A", "--limit", "3", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("A", r.json().get("class"));
+        assertEquals(List.of("A", "E", "F", "H", "I", "K", "L", "T", "X"),
+                Sample.load("datasets/letters", null, null).dataset().classes());
+    }
+
+    @Test
+    void centerJsonSaysHowEdgePresenceIsRead() {
+        Run r = run("mean", "--limit", "6", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> center = (Map<String, Object>) r.json().get("center");
+        assertEquals(Map.of("measure", "probability", "source", "channel 'edge'"),
+                center.get("edgePresence"));
+        List<?> edges = (List<?>) center.get("edges");
+        assertFalse(edges.isEmpty(), r.out());
+        for (Object edge : edges) {
+            assertTrue(((Map<?, ?>) edge).containsKey("edgeProbability"), edge.toString());
+        }
+    }
+
+    @Test
+    void outIntoAFolderFailsBeforeComputing() {
+        Run r = run("mean", "--out", dir.toString());
+
+        assertOneLineError(CliException.DATA, r);
+        assertTrue(r.err().contains("is a folder"), r.err());
+    }
+
+    @Test
+    void outIntoAReadOnlyFolderFailsBeforeComputing() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("read-only"));
+        assumeTrue(folder.toFile().setWritable(false, false), "cannot make a folder read-only");
+        try {
+            assumeFalse(canCreateFileIn(folder), "this user writes into read-only folders");
+
+            Run r = run("mean", "--out", folder.resolve("out.json").toString());
+
+            assertOneLineError(CliException.DATA, r);
+            assertTrue(r.err().contains("does not take new files"), r.err());
+        } finally {
+            folder.toFile().setWritable(true, false);
+        }
+    }
+
+    private static boolean canCreateFileIn(Path folder) {
+        try {
+            Files.delete(Files.createTempFile(folder, "probe", ".tmp"));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void theResultIsPrintedBeforeAFailedWrite() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
+        StringWriter out = new StringWriter();
+
+        CliException e = assertThrows(CliException.class, () -> CenterCommand.deliver(
+                new PrintWriter(out), "the result", notAFolder.resolve("out.json"), "{}"));
+
+        assertEquals("the result" + System.lineSeparator(), out.toString());
+        assertEquals(CliException.DATA, e.exitCode());
+        assertTrue(e.getMessage().contains("printed on standard output"), e.getMessage());
+    }
+
+    @Test
+    void theExactAlignerSaysWhenItsTimeLimitStoppedIt() throws IOException {
+        Path cycles = writeCycles(dir.resolve("cycles.npy"));
+
+        Run align = run("align", cycles.toString(), "0", "1", "--aligner", "exact",
+                "--time-limit", "1e-9", "--json");
+        Run mean = run("mean", cycles.toString(), "--aligner", "exact", "--time-limit",
+                "1e-9", "--threads", "1");
+
+        assertEquals(0, align.exitCode(), align.err());
+        assertEquals(Boolean.FALSE, align.json().get("certified"));
+        assertEquals(Boolean.TRUE, align.json().get("limitReached"));
+        assertEquals(1e-9, (Double) align.json().get("timeLimitSeconds"), 1e-18);
+        assertEquals(0, mean.exitCode(), mean.err());
+        assertTrue(mean.out().contains("not proven optimal: the exact search stopped at its"
+                + " limit (0.000000001 s per alignment"), mean.out());
+    }
+
+    /**
+     * Writes a NumPy stack of a 10-cycle and two disjoint 5-cycles, a pair on which branch and
+     * bound needs many search nodes (both are 2-regular, so node degrees do not help).
+     */
+    private static Path writeCycles(Path file) throws IOException {
+        int n = 10;
+        double[][][] stack = new double[2][n][n];
+        for (int i = 0; i < n; i++) {
+            int next = (i + 1) % n;
+            stack[0][i][next] = 1.0;
+            stack[0][next][i] = 1.0;
+            int base = i < 5 ? 0 : 5;
+            int ring = base + (i - base + 1) % 5;
+            stack[1][i][ring] = 1.0;
+            stack[1][ring][i] = 1.0;
+        }
+        String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (2, " + n + ", " + n
+                + "), }";
+        int unpadded = 10 + header.length() + 1;
+        header = header + " ".repeat((64 - unpadded % 64) % 64) + "\n";
+        ByteBuffer bytes = ByteBuffer.allocate(10 + header.length() + 2 * n * n * Double.BYTES)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        bytes.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+        bytes.putShort((short) header.length());
+        bytes.put(header.getBytes(StandardCharsets.US_ASCII));
+        for (double[][] matrix : stack) {
+            for (double[] row : matrix) {
+                for (double v : row) {
+                    bytes.putDouble(v);
+                }
+            }
+        }
+        return Files.write(file, bytes.array());
+    }
+
     static Stream<Arguments> failures() {
         return Stream.of(
                 Arguments.of(CliException.DATA, List.of("info", "no/such/folder")),
@@ -221,6 +418,19 @@ class MainTest {
                 Arguments.of(CliException.USAGE, List.of("mean", "--edge-weight", "NaN")),
                 Arguments.of(CliException.USAGE, List.of("median", "--seed", "x")),
                 Arguments.of(CliException.USAGE, List.of("align", "0")),
+                Arguments.of(CliException.USAGE, List.of("align", "datasets/letters", "0", "1",
+                        "2")),
+                Arguments.of(CliException.USAGE, List.of("align", "0", "1", "2")),
+                Arguments.of(CliException.USAGE, List.of("align", "datasets/letters", "0")),
+                Arguments.of(CliException.USAGE, List.of("align", "0", "1", "--node-weight",
+                        "0", "--edge-weight", "0")),
+                Arguments.of(CliException.USAGE, List.of("align", "0", "1", "--aligner",
+                        "exact", "--time-limit", "0")),
+                Arguments.of(CliException.USAGE, List.of("align", "0", "1", "--time-limit",
+                        "5")),
+                Arguments.of(CliException.DATA, List.of("info",
+                        "datasets/letters/LETTERS_A.txt")),
+                Arguments.of(CliException.DATA, List.of("mean", "--out", ".")),
                 Arguments.of(CliException.USAGE, List.of("align", "0", "999")),
                 Arguments.of(CliException.USAGE, List.of("align", "a", "b")),
                 Arguments.of(CliException.USAGE, List.of("align", "--first", "1")),
@@ -242,7 +452,7 @@ class MainTest {
         Run r = run("info", "--class", "Q");
 
         assertOneLineError(CliException.USAGE, r);
-        assertTrue(r.err().contains("classes: 1, 5, 6, 8, 9, 11, 12, 20, 24"), r.err());
+        assertTrue(r.err().contains("classes: A, E, F, H, I, K, L, T, X"), r.err());
     }
 
     @Test

@@ -57,6 +57,19 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void pointsFromATuFileToItsFolder() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("MUTAG"));
+        for (String file : new String[] {"MUTAG_A.txt", "MUTAG_graph_indicator.txt"}) {
+            Path tuFile = Files.writeString(folder.resolve(file), "1, 2\n");
+            DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                    () -> DatasetLoader.load(tuFile));
+            assertTrue(e.getMessage().contains("unknown dataset type"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("(for a TU data set, give its folder: " + folder
+                    + ")"), e.getMessage());
+        }
+    }
+
+    @Test
     void rejectsAFolderThatIsNoTuDataset() {
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
                 () -> DatasetLoader.load(dir));

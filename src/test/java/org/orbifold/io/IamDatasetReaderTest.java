@@ -244,15 +244,44 @@ class IamDatasetReaderTest {
     }
 
     @Test
-    void textInNumberElementsIsReadAsLabels() throws IOException {
+    void textInIntElementsIsReadAsLabelsWhenEveryValueIsText() throws IOException {
         gxl("t.gxl", "undirected", node("a", attr("seq", "int", "MKV"))
-                + node("b", attr("seq", "int", "7")));
+                + node("b", attr("seq", "long", "GAV")));
         GraphDataset d = IamDatasetReader.read(split("t.gxl", "c"));
-        assertEquals(List.of("seq=7", "seq=MKV"), d.nodeChannels());
+        assertEquals(List.of("seq=GAV", "seq=MKV"), d.nodeChannels());
+        assertTrue(d.notes().stream().anyMatch(n -> n.contains("'seq' holds text")),
+                d.notes().toString());
         List<GraphDataset> capped = IamDatasetReader.readSplits(List.of(split("t.gxl", "c")),
                 1);
         assertEquals(List.of(NodeExistence.CHANNEL_NAME), capped.get(0).nodeChannels());
         assertTrue(capped.get(0).notes().stream().anyMatch(n -> n.contains("left out")));
+    }
+
+    @Test
+    void rejectsTextMixedWithNumbersInIntElements() throws IOException {
+        gxl("m.gxl", "undirected", node("a", attr("seq", "int", "7"))
+                + node("b", attr("seq", "int", "MKV")));
+        DatasetFormatException e = failure(split("m.gxl", "c"));
+        assertNames(e, "m.gxl", 6, "<int>MKV</int> of node attribute 'seq' is not a number");
+        assertTrue(e.getMessage().contains("first at m.gxl, line 5"), e.getMessage());
+
+        // Text first, then a number in another file: the number breaks the pattern.
+        gxl("t.gxl", "undirected", node("a", attr("seq", "int", "MKV")));
+        gxl("n.gxl", "undirected", node("a", attr("seq", "int", "3")));
+        e = failure(split("t.gxl", "c", "n.gxl", "c"));
+        assertNames(e, "n.gxl", 5, "<int>3</int> of node attribute 'seq' is a number");
+        assertTrue(e.getMessage().contains("first at t.gxl, line 5"), e.getMessage());
+    }
+
+    @Test
+    void rejectsTextInFloatAndDoubleElements() throws IOException {
+        gxl("f.gxl", "undirected", node("a", attr("x", "float", "abc")));
+        assertNames(failure(split("f.gxl", "c")), "f.gxl", 5,
+                "<float>abc</float> is not a number");
+        gxl("f.gxl", "undirected", node("a", "") + node("b", "")
+                + "<edge from=\"a\" to=\"b\">" + attr("w", "double", "1,5") + "</edge>\n");
+        assertNames(failure(split("f.gxl", "c")), "f.gxl", 7,
+                "<double>1,5</double> is not a number");
     }
 
     @Test

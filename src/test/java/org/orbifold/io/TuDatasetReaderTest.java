@@ -287,6 +287,37 @@ class TuDatasetReaderTest {
     }
 
     @Test
+    void rejectsAGraphIdBelowOne() throws IOException {
+        writeToy();
+        write("T_graph_indicator.txt", "0", "1", "1", "2", "2");
+        DatasetFormatException e = failure();
+        assertNames(e, "T_graph_indicator.txt", 1);
+        assertTrue(e.getMessage().contains("graph id 0"), e.getMessage());
+        write("T_graph_indicator.txt", "1", "1", "1", "-2", "2");
+        assertNames(failure(), "T_graph_indicator.txt", 4);
+    }
+
+    @Test
+    void skipsAByteOrderMarkAtTheStartOfAFile() throws IOException {
+        writeToy();
+        GraphDataset plain = TuDatasetReader.read(dir);
+        for (String file : List.of("T_A.txt", "T_graph_indicator.txt", "T_graph_labels.txt",
+                "T_node_labels.txt", "T_edge_labels.txt")) {
+            byte[] text = Files.readAllBytes(dir.resolve(file));
+            byte[] marked = new byte[text.length + 3];
+            marked[0] = (byte) 0xEF;
+            marked[1] = (byte) 0xBB;
+            marked[2] = (byte) 0xBF;
+            System.arraycopy(text, 0, marked, 3, text.length);
+            Files.write(dir.resolve(file), marked);
+        }
+        GraphDataset marked = TuDatasetReader.read(dir);
+        assertEquals(plain.graphs(), marked.graphs());
+        assertEquals(plain.classLabels(), marked.classLabels());
+        assertEquals(plain.nodeChannels(), marked.nodeChannels());
+    }
+
+    @Test
     void rejectsLineCountsThatDisagree() throws IOException {
         writeToy();
         write("T_node_labels.txt", "C", "O", "C", "N");
