@@ -251,6 +251,13 @@ abstract class CenterCommand extends DatasetCommand {
             json.name("medoidObjective").value(medoid.objective());
             json.name("medoidIndex").value(medoid.index());
             json.name("iterations").value(result.iterations());
+            json.name("totalIterations").value(result.totalIterations());
+            json.name("runs").beginArray();
+            for (CenterResult.Run run : result.runs()) {
+                json.beginObject().name("objective").value(run.objective())
+                        .name("iterations").value(run.iterations()).endObject();
+            }
+            json.endArray();
             json.name("status").value(result.status().name());
             json.name("uncertifiedAlignments").value(uncertified(result));
             json.name("limitReached").value(options.isExact() && uncertified(result) > 0);
@@ -277,8 +284,10 @@ abstract class CenterCommand extends DatasetCommand {
         w.printf(Locale.ROOT, "objective   %.6f  (%s)%n", result.objective(), objectiveMeaning);
         w.printf(Locale.ROOT, "medoid      %.6f  (graph %d; the %s is %.1f %% lower)%n",
                 medoid.objective(), medoid.index(), kind, gain);
-        w.printf(Locale.ROOT, "iterations  %d, status %s%n", result.iterations(),
-                result.status());
+        w.printf(Locale.ROOT, "iterations  %d, status %s%s%n", result.iterations(),
+                result.status(), result.runs().size() > 1 ? " (best run; "
+                        + result.totalIterations() + " over all " + result.runs().size()
+                        + " runs)" : "");
         int uncertified = uncertified(result);
         if (options.isExact() && uncertified > 0) {
             w.printf(Locale.ROOT, "alignments  %d of %d not proven optimal: the exact search"

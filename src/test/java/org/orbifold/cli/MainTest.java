@@ -177,6 +177,7 @@ class MainTest {
 
         assertEquals(0, thrice.exitCode(), thrice.err());
         assertEquals(3.0, thrice.json().get("restarts"));
+        assertEquals(3, ((List<?>) thrice.json().get("runs")).size());
         List<?> trace = (List<?>) once.json().get("trace");
         assertEquals((Double) once.json().get("medoidObjective"), (Double) trace.get(0),
                 OBJECTIVE_TOLERANCE);
