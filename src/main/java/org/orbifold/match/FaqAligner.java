@@ -84,7 +84,10 @@ import org.orbifold.space.Permutation;
  * gradients (of the pair and of each graph with itself); rounds stop when the number of
  * equally coloured pairs stops falling. On MUTAG the structural start, which ends the search
  * for isomorphic pairs, lifts the share of relabelled copies found at distance 0 from about
- * 67% to 100%, at about 1.4 times the time per alignment of different graphs.
+ * 67% to 100%, at 1.0 to 1.4 times the time per alignment of different graphs (measured on
+ * MUTAG pairs and random graphs of order 10 to 30). Memory: each thread's workspace holds
+ * three dense instances (the pair, and each graph with itself) of {@code O(m^2 d_e)}
+ * doubles.
  *
  * <p>Thread-safe and deterministic: each thread keeps its own workspace and assignment solver,
  * and each call draws its random starts from a fresh generator with the constructor's seed.
