@@ -12,7 +12,9 @@ import org.orbifold.space.Permutation;
  * {@code d(X, Y)}; otherwise it is an upper bound on it.
  *
  * <p>Contract: {@code space.distance(x, y, permutation())} equals {@link #distance()} to
- * rounding. Build instances with {@link #of} so that the two always agree.
+ * rounding. Build instances with {@link #of} so that the two always agree; {@link #of} also
+ * certifies every permutation that attains a squared distance of exactly 0, since no
+ * distance is smaller.
  *
  * @param permutation the alignment, of size at least the larger graph order
  * @param similarity {@code <X, pi . Y>} in the space's weighted inner product
@@ -23,20 +25,23 @@ public record Alignment(Permutation permutation, double similarity, double dista
         boolean certified) {
 
     /**
-     * Evaluates a permutation and wraps it as an alignment.
+     * Evaluates a permutation and wraps it as an alignment. A permutation that attains a
+     * squared distance of exactly 0 is the global optimum and comes back certified, whatever
+     * {@code certified} says.
      *
      * @param space the graph space
      * @param x the reference graph
      * @param y the graph aligned to it
      * @param p the permutation
-     * @param certified whether {@code p} is proven optimal
-     * @return the alignment, with similarity and distance computed by {@code space}
+     * @param certified whether {@code p} is proven optimal by the caller
+     * @return the alignment, with similarity and distance computed by {@code space}, certified
+     *     if {@code certified} or if the squared distance is 0
      */
     public static Alignment of(GraphSpace space, Graph x, Graph y, Permutation p,
             boolean certified) {
         double similarity = space.similarity(x, y, p);
         double squared = space.squaredDistance(x, y, p);
-        return new Alignment(p, similarity, Math.sqrt(squared), certified);
+        return new Alignment(p, similarity, Math.sqrt(squared), certified || squared == 0.0);
     }
 
     /** Returns {@code distance()^2}. */

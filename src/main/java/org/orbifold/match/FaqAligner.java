@@ -39,8 +39,24 @@ import org.orbifold.space.Permutation;
  *       seen, as in the integer projected fixed point method of Leordeanu, Hebert and
  *       Sukthankar (2009), "An integer projected fixed point method for graph matching and MAP
  *       inference", NIPS 22.</li>
- *   <li>Starts: the node-assignment permutation ({@link NodeAssignmentAligner}), the warm start
- *       if one is given, the barycenter {@code J / m}, and {@code randomStarts} randomized starts
+ *   <li>Cheap discrete starts, each polished by 2-swap local search: the node-assignment
+ *       permutation ({@link NodeAssignmentAligner}); the identity when both graphs have the
+ *       same order (data that come aligned); and the structural start, one linear assignment
+ *       on node similarities refined by Weisfeiler-Leman colour refinement (Weisfeiler and
+ *       Leman 1968, "The reduction of a graph to canonical form and the algebra which appears
+ *       therein", Nauchno-Technicheskaya Informatsia 2(9): 12-16): node attribute vectors
+ *       extended, round after round, by the sums of edge vector (tensor) neighbour vector over
+ *       the out- and in-neighbours, compared by inner products computed in Gram form with the
+ *       gradient operator below, until the colouring is stable. For isomorphic graphs the
+ *       assignment maps every node to a node of equal refined vector; ties among such nodes
+ *       (symmetric parts, such as the atoms of a benzene ring) are broken by a short
+ *       individualisation-refinement search in the manner of McKay and Piperno (2014,
+ *       "Practical graph isomorphism, II", J. Symbolic Comput. 60: 94-112,
+ *       doi:10.1016/j.jsc.2013.09.003), at most {@code MAX_REFINEMENTS} refinements. Once a
+ *       permutation attains distance 0 the search stops: the result is optimal and
+ *       certified.</li>
+ *   <li>Frank-Wolfe starts: the node-assignment permutation, the warm start if one is given,
+ *       the barycenter {@code J / m}, and {@code randomStarts} randomized starts
  *       {@code (J / m + K) / 2} with {@code K} a random matrix balanced by Sinkhorn iterations,
  *       drawn from a generator seeded at construction.</li>
  *   <li>Polish the best permutation of each start by 2-swap local search
@@ -57,22 +73,37 @@ import org.orbifold.space.Permutation;
  *
  * <p>When the edge term vanishes (no edge channels, zero edge weight, or an edgeless graph)
  * the problem is a linear assignment; the aligner then returns the node assignment, certified.
- * Otherwise {@code certified} is false and the distance is an upper bound on the graph
- * distance. Symmetry: {@code d(x, y)} and {@code d(y, x)} are computed identically (see the
- * rule in the package description). A warm-started result is never worse than its start.
+ * Equal graphs get the identity, and any pair for which a permutation of distance 0 turns up
+ * gets it, certified. Otherwise {@code certified} is false and the distance is an upper bound
+ * on the graph distance. Symmetry: {@code d(x, y)} and {@code d(y, x)} are computed
+ * identically (see the rule in the package description). A warm-started result is never
+ * worse than its start.
  *
  * <p>Cost per iteration: {@code O(m (|E_X| + |E_Y|) d_e)} for the gradient from edge lists plus
- * one {@code O(m^3)} assignment. Thread-safe and deterministic: each thread keeps its own
- * workspace and assignment solver, and each call draws its random starts from a fresh generator
- * with the constructor's seed. Options are changed by the {@code with...} methods, which
- * return new instances.
+ * one {@code O(m^3)} assignment. A refinement round of the structural start costs three such
+ * gradients (of the pair and of each graph with itself); rounds stop when the number of
+ * equally coloured pairs stops falling. On MUTAG the structural start, which ends the search
+ * for isomorphic pairs, lifts the share of relabelled copies found at distance 0 from about
+ * 67% to 100%, at 1.0 to 1.4 times the time per alignment of different graphs (measured on
+ * MUTAG pairs and random graphs of order 10 to 30). Memory: each thread's workspace holds
+ * three dense instances (the pair, and each graph with itself) of {@code O(m^2 d_e)}
+ * doubles.
+ *
+ * <p>Thread-safe and deterministic: each thread keeps its own workspace and assignment solver,
+ * and each call draws its random starts from a fresh generator with the constructor's seed.
+ * Options are changed by the {@code with...} methods, which return new instances.
  *
  * <p><b>Limitations.</b> A local method: on hard instances (regular or highly symmetric graphs
  * with different structure) it can miss the optimum; more random starts or perturbations help
  * at linear cost. The relaxation is indefinite, so Frank-Wolfe only reaches a stationary point
  * of it; the discrete memory makes the result no worse than the best vertex visited. The
  * randomized starts are only approximately doubly stochastic (a fixed number of Sinkhorn
- * sweeps), which affects the path, not the validity of the result.
+ * sweeps), which affects the path, not the validity of the result. The refinement aggregates
+ * neighbour vectors by sums, which can merge colours that Weisfeiler-Leman refinement with
+ * injective hashing keeps apart; the individualisation search is short and greedy apart from
+ * trying the partners of one node, so isomorphic pairs with large symmetric classes that are
+ * not orbits (strongly regular graphs, for instance) can still end above distance 0, and
+ * 1-WL-equivalent non-isomorphic pairs are, as always, left to the general search.
  */
 public final class FaqAligner extends OrientedAligner {
 
@@ -88,6 +119,12 @@ public final class FaqAligner extends OrientedAligner {
     /** Number of nodes whose images one perturbation rotates. */
     private static final int PERTURBATION_SIZE = 4;
     private static final int SINKHORN_SWEEPS = 20;
+    /** Fewest rounds of neighbourhood aggregation behind the structural start. */
+    private static final int MIN_STRUCTURAL_ROUNDS = 3;
+    /** Most refinements of the structural start, the first one included. */
+    private static final int MAX_REFINEMENTS = 12;
+    /** Relative gap below which structural similarities count as tied. */
+    private static final double TIE_TOLERANCE = 1e-9;
 
     private final long seed;
     private final int randomStarts;
@@ -180,23 +217,37 @@ public final class FaqAligner extends OrientedAligner {
         QapInstance problem = w.problem;
 
         // Start 1: the node assignment, exact when there is no edge term.
-        int[] direction = w.q;
+        int[] direction = w.nodeAssignment;
         w.solver.solveSquare(problem.nodeGain, m, Sense.MAXIMIZE, direction);
         if (!problem.hasEdgeTerm) {
             w.consider(direction);
             Alignment exact = Alignment.of(space, x, y, w.bestPermutation(), true);
             return notWorseThanStart(space, x, y, exact, start);
         }
+        Alignment perfect = perfectMatch(space, x, y, w, start);
+        if (perfect == null && x.order() == y.order()) {
+            // Start 2: the identity, free for data that come aligned already.
+            w.polishVertex(identity(w.q, m));
+            perfect = perfectMatch(space, x, y, w, start);
+        }
+        // Start 3: the structural start, an assignment on refined node similarities, then
+        // individualisation of tied nodes while that can still lead to a perfect match.
+        if (perfect == null) {
+            perfect = structuralStarts(space, x, y, w, start);
+        }
+        if (perfect != null) {
+            return perfect;
+        }
         w.startAtVertex(direction);
         frankWolfe(w);
 
-        // Start 2: the warm start.
+        // Start 4: the warm start.
         if (start != null) {
             w.startAtVertex(start.toArray());
             frankWolfe(w);
         }
 
-        // Start 3: the barycenter; then the randomized starts.
+        // Start 5: the barycenter; then the randomized starts.
         w.startRun();
         Arrays.fill(w.p, 0, m * m, 1.0 / m);
         frankWolfe(w);
@@ -213,6 +264,74 @@ public final class FaqAligner extends OrientedAligner {
         }
         Alignment found = Alignment.of(space, x, y, w.bestPermutation(), false);
         return notWorseThanStart(space, x, y, found, start);
+    }
+
+    /**
+     * Returns the best permutation met so far as a certified alignment if it attains distance
+     * 0 (no alignment can do better, so the search may stop), or {@code null}.
+     */
+    private static Alignment perfectMatch(GraphSpace space, Graph x, Graph y, Workspace w,
+            Permutation start) {
+        double zeroDistanceValue = 0.5 * (space.squaredNorm(x) + space.squaredNorm(y));
+        if (w.bestValue < zeroDistanceValue - w.problem.noise()) {
+            return null;
+        }
+        Alignment found = Alignment.of(space, x, y, w.bestPermutation(), false);
+        return found.certified() ? notWorseThanStart(space, x, y, found, start) : null;
+    }
+
+    /**
+     * Runs the structural start and, for pairs whose refined colourings agree, a short
+     * individualisation-refinement search, offering every assignment met; returns a perfect
+     * match if one turns up, otherwise {@code null}.
+     *
+     * <p>The first assignment is always polished by local search and offered: it is a good
+     * start for any pair. Then, as long as the latest assignment is colour-preserving (every
+     * real node of X mapped to a node of its refined colour, which an isomorphism would be),
+     * a real node {@code i} of a smallest class of two or more nodes is individualised
+     * together with a partner {@code a} of its class, the partner of the latest assignment
+     * first, and the colouring is refined again. A partner that leads to an assignment that
+     * is not colour-preserving (equal refined vectors, yet no isomorphism through the pair)
+     * is withdrawn and the next one tried. At most {@code MAX_REFINEMENTS} refinements run;
+     * pairs whose colourings disagree from the start, such as most pairs of different graphs,
+     * cost one refinement only.
+     */
+    private static Alignment structuralStarts(GraphSpace space, Graph x, Graph y, Workspace w,
+            Permutation start) {
+        w.clearIndividualised();
+        boolean preserving = w.structuralAssignment();
+        w.polishVertex(w.structural);
+        Alignment perfect = perfectMatch(space, x, y, w, start);
+        int refinements = 1;
+        while (perfect == null && preserving && refinements < MAX_REFINEMENTS) {
+            int candidates = w.tiedClass();
+            if (candidates == 0) {
+                return null;
+            }
+            int node = w.tiedNode;
+            preserving = false;
+            for (int c = 0; c < candidates && !preserving && refinements < MAX_REFINEMENTS;
+                    c++) {
+                w.individualise(node, w.candidates[c]);
+                refinements++;
+                preserving = w.structuralAssignment();
+                if (!preserving) {
+                    w.individualCount--;
+                }
+            }
+            if (preserving) {
+                w.polishVertex(w.structural);
+                perfect = perfectMatch(space, x, y, w, start);
+            }
+        }
+        return perfect;
+    }
+
+    private static int[] identity(int[] images, int m) {
+        for (int i = 0; i < m; i++) {
+            images[i] = i;
+        }
+        return images;
     }
 
     /**
@@ -310,6 +429,9 @@ public final class FaqAligner extends OrientedAligner {
     private static final class Workspace {
 
         final QapInstance problem = new QapInstance();
+        /** The instances of X with itself and of Y with itself, for the structural start. */
+        final QapInstance selfX = new QapInstance();
+        final QapInstance selfY = new QapInstance();
         final LinearAssignmentSolver solver = new LinearAssignmentSolver();
         double[] p = new double[0];
         double[] h = new double[0];
@@ -323,19 +445,44 @@ public final class FaqAligner extends OrientedAligner {
         /** Input and output of the assignment solver. */
         double[] g = new double[0];
         int[] q = new int[0];
+        /** Gram matrices of the refined node vectors of X and of Y with themselves. */
+        double[] gramX = new double[0];
+        double[] gramY = new double[0];
+        /** The node-assignment permutation, start 1. */
+        int[] nodeAssignment = new int[0];
+        /** The latest structural assignment. */
+        int[] structural = new int[0];
+        /** Individualised pairs: node {@code individualX[k]} of X with {@code individualY[k]}. */
+        int[] individualX = new int[0];
+        int[] individualY = new int[0];
+        int individualCount;
+        /** The node of X chosen by {@link #tiedClass} and its class in Y. */
+        int tiedNode;
+        int[] candidates = new int[0];
 
         void prepare(GraphSpace space, Graph x, Graph y, int m) {
             problem.load(space, x, y, m);
+            if (problem.hasEdgeTerm) {
+                selfX.load(space, x, x, m);
+                selfY.load(space, y, y, m);
+            }
             if (p.length < m * m) {
                 p = new double[m * m];
                 h = new double[m * m];
                 left = new double[m * m];
                 right = new double[m * m];
                 g = new double[m * m];
+                gramX = new double[m * m];
+                gramY = new double[m * m];
                 best = new int[m];
                 runBest = new int[m];
                 positions = new int[m];
                 q = new int[m];
+                nodeAssignment = new int[m];
+                structural = new int[m];
+                individualX = new int[m];
+                individualY = new int[m];
+                candidates = new int[m];
             }
             bestValue = Double.NEGATIVE_INFINITY;
             runValue = Double.NEGATIVE_INFINITY;
@@ -379,6 +526,201 @@ public final class FaqAligner extends OrientedAligner {
             runBest[positions[size - 1]] = first;
             problem.localSearchAround(runBest, problem.noise(), positions, size);
             consider(runBest);
+        }
+
+        /** Offers the permutation {@code images}, polished by local search; keeps it intact. */
+        void polishVertex(int[] images) {
+            startRun();
+            consider(images);
+            polishRun();
+        }
+
+        /**
+         * Sets {@code p} to the structural node similarity: the Gram matrix
+         * {@code G[i, a] = <u_i, v_a>} of node vectors refined by rounds of colour refinement
+         * in the manner of Weisfeiler and Leman (1968, "The reduction of a graph to canonical
+         * form and the algebra which appears therein", Nauchno-Technicheskaya Informatsia 2(9):
+         * 12-16), computed without forming the vectors; {@code gramX} and {@code gramY} get the
+         * Gram matrices {@code <u_i, u_k>} and {@code <v_a, v_b>} of each graph with itself.
+         *
+         * <p>Round 0 vectors are the weighted node attributes plus a constant channel of weight
+         * {@code c} for real nodes, so {@code G_0 = S + c R} with {@code R} the indicator of
+         * real pairs; each individualised pair {@code (i, a)} adds a channel of its own, set
+         * to {@code c} at node {@code i} of X and node {@code a} of Y. A round appends to each
+         * vector, scaled by {@code sqrt(lambda)}, the sum over its out-neighbours of edge
+         * vector (tensor) neighbour vector, and likewise over its in-neighbours; in Gram form
+         * {@code G_{r+1} = G_r + lambda sum_c (A_c G_r B_c^T + A_c^T G_r B_c)}, the quadratic
+         * gradient of Frank-Wolfe evaluated at {@code G_r}. The scale {@code lambda}, a power
+         * of two (exact in binary), keeps the new block no larger than {@code c}.
+         *
+         * <p>Node {@code i} of X and node {@code a} of Y have equal refined vectors, the same
+         * colour, when {@code ||u_i - v_a||^2 = gramX[i, i] + gramY[a, a] - 2 G[i, a]}
+         * vanishes (up to a relative {@code TIE_TOLERANCE}). Rounds continue while they reduce
+         * the number of such pairs, at least {@code MIN_STRUCTURAL_ROUNDS} and at most
+         * {@code m} times, that is until the colouring of isomorphic graphs is stable. Uses
+         * {@code h} and {@code left} as scratch.
+         */
+        void structuralSimilarity() {
+            int m = problem.m;
+            double constant = maxAbs(problem.nodeGain, m * m);
+            if (constant == 0.0) {
+                constant = 1.0;
+            }
+            initialGram(problem, p, constant, individualX, individualY);
+            initialGram(selfX, gramX, constant, individualX, individualX);
+            initialGram(selfY, gramY, constant, individualY, individualY);
+
+            int matches = sameColourPairs();
+            for (int round = 0; round < m; round++) {
+                quadraticGradient(problem, p, h);
+                double added = maxAbs(h, m * m);
+                if (added == 0.0) {
+                    break;
+                }
+                double lambda = Math.scalb(1.0, Math.getExponent(constant / added));
+                addScaled(p, h, lambda);
+                quadraticGradient(selfX, gramX, h);
+                addScaled(gramX, h, lambda);
+                quadraticGradient(selfY, gramY, h);
+                addScaled(gramY, h, lambda);
+                int previous = matches;
+                matches = sameColourPairs();
+                if (round + 1 >= MIN_STRUCTURAL_ROUNDS && matches >= previous) {
+                    break;
+                }
+            }
+        }
+
+        /** Sets {@code gram} to {@code S + c R} plus the individualised channels. */
+        private void initialGram(QapInstance instance, double[] gram, double constant,
+                int[] rows, int[] columns) {
+            int m = instance.m;
+            System.arraycopy(instance.nodeGain, 0, gram, 0, m * m);
+            for (int i = 0; i < instance.nx; i++) {
+                for (int a = 0; a < instance.ny; a++) {
+                    gram[i * m + a] += constant;
+                }
+            }
+            for (int k = 0; k < individualCount; k++) {
+                gram[rows[k] * m + columns[k]] += constant;
+            }
+        }
+
+        private void addScaled(double[] target, double[] values, double factor) {
+            int m = problem.m;
+            for (int k = 0; k < m * m; k++) {
+                target[k] += factor * values[k];
+            }
+        }
+
+        /** Whether node {@code i} of X and node {@code a} of Y have the same refined colour. */
+        private boolean sameColour(int i, int a, double tolerance) {
+            int m = problem.m;
+            double gap = gramX[i * m + i] + gramY[a * m + a] - 2.0 * p[i * m + a];
+            return Math.abs(gap) <= tolerance;
+        }
+
+        /** The tolerance of {@link #sameColour}, relative to the largest squared norm. */
+        private double colourTolerance() {
+            int m = problem.m;
+            double largest = 0.0;
+            for (int i = 0; i < m; i++) {
+                largest = Math.max(largest, Math.abs(gramX[i * m + i]));
+                largest = Math.max(largest, Math.abs(gramY[i * m + i]));
+            }
+            return TIE_TOLERANCE * largest;
+        }
+
+        /** Returns the number of real pairs {@code (i, a)} with the same refined colour. */
+        private int sameColourPairs() {
+            double tolerance = colourTolerance();
+            int pairs = 0;
+            for (int i = 0; i < problem.nx; i++) {
+                for (int a = 0; a < problem.ny; a++) {
+                    if (sameColour(i, a, tolerance)) {
+                        pairs++;
+                    }
+                }
+            }
+            return pairs;
+        }
+
+        void clearIndividualised() {
+            individualCount = 0;
+        }
+
+        /**
+         * Refines the colouring ({@link #structuralSimilarity}), solves the assignment on it
+         * into {@code structural}, and returns whether that assignment is colour-preserving:
+         * every real node of X mapped to a real node of Y with the same refined colour.
+         */
+        boolean structuralAssignment() {
+            structuralSimilarity();
+            solver.solveSquare(p, problem.m, Sense.MAXIMIZE, structural);
+            double tolerance = colourTolerance();
+            for (int i = 0; i < problem.nx; i++) {
+                if (structural[i] >= problem.ny || !sameColour(i, structural[i], tolerance)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Chooses the next node to individualise, as in the individualisation-refinement
+         * scheme of canonical labelling (McKay and Piperno 2014, "Practical graph isomorphism,
+         * II", J. Symbolic Comput. 60: 94-112, doi:10.1016/j.jsc.2013.09.003): a real node of
+         * X whose colour class in Y is smallest among the classes of two or more nodes. Sets
+         * {@code tiedNode} to it and {@code candidates} to its class, its image in the latest
+         * structural assignment first, and returns the class size; returns 0 when all classes
+         * are single nodes or every node is individualised already.
+         */
+        int tiedClass() {
+            if (individualCount == problem.m) {
+                return 0;
+            }
+            double tolerance = colourTolerance();
+            int smallest = Integer.MAX_VALUE;
+            tiedNode = -1;
+            for (int i = 0; i < problem.nx; i++) {
+                int classSize = 0;
+                for (int a = 0; a < problem.ny; a++) {
+                    if (sameColour(i, a, tolerance)) {
+                        classSize++;
+                    }
+                }
+                if (classSize >= 2 && classSize < smallest) {
+                    smallest = classSize;
+                    tiedNode = i;
+                }
+            }
+            if (tiedNode < 0) {
+                return 0;
+            }
+            int first = structural[tiedNode];
+            candidates[0] = first;
+            int count = 1;
+            for (int a = 0; a < problem.ny; a++) {
+                if (a != first && sameColour(tiedNode, a, tolerance)) {
+                    candidates[count++] = a;
+                }
+            }
+            return count;
+        }
+
+        /** Gives node {@code i} of X and node {@code a} of Y a colour channel of their own. */
+        void individualise(int i, int a) {
+            individualX[individualCount] = i;
+            individualY[individualCount] = a;
+            individualCount++;
+        }
+
+        private static double maxAbs(double[] values, int length) {
+            double max = 0.0;
+            for (int k = 0; k < length; k++) {
+                max = Math.max(max, Math.abs(values[k]));
+            }
+            return max;
         }
 
         void startRun() {
@@ -448,11 +790,18 @@ public final class FaqAligner extends OrientedAligner {
          * graphs undirected the two products coincide and one is doubled.
          */
         void quadraticGradient() {
-            QapInstance q = problem;
+            quadraticGradient(problem, p, h);
+        }
+
+        /**
+         * Sets {@code out} to {@code sum_c (A_c P B_c^T + A_c^T P B_c)} for the instance
+         * {@code q} and the matrix {@code P} in {@code in}; see {@link #quadraticGradient()}.
+         */
+        void quadraticGradient(QapInstance q, double[] in, double[] out) {
             int m = q.m;
             int de = q.de;
             boolean symmetric = q.bothUndirected;
-            Arrays.fill(h, 0, m * m, 0.0);
+            Arrays.fill(out, 0, m * m, 0.0);
             for (int c = 0; c < de; c++) {
                 // T = P B_c^T, U = P B_c.
                 Arrays.fill(left, 0, m * m, 0.0);
@@ -467,11 +816,11 @@ public final class FaqAligner extends OrientedAligner {
                     int source = q.ySource[e];
                     int target = q.yTarget[e];
                     for (int k = 0; k < m; k++) {
-                        left[k * m + source] += v * p[k * m + target];
+                        left[k * m + source] += v * in[k * m + target];
                     }
                     if (!symmetric) {
                         for (int k = 0; k < m; k++) {
-                            right[k * m + target] += v * p[k * m + source];
+                            right[k * m + target] += v * in[k * m + source];
                         }
                     }
                 }
@@ -484,16 +833,16 @@ public final class FaqAligner extends OrientedAligner {
                             continue;
                         }
                         int k = q.outNode[e];
-                        addScaledRow(h, i, left, k, v, m);
+                        addScaledRow(out, i, left, k, v, m);
                         if (!symmetric) {
-                            addScaledRow(h, k, right, i, v, m);
+                            addScaledRow(out, k, right, i, v, m);
                         }
                     }
                 }
             }
             if (symmetric) {
                 for (int k = 0; k < m * m; k++) {
-                    h[k] *= 2.0;
+                    out[k] *= 2.0;
                 }
             }
         }

@@ -38,7 +38,8 @@ public final class LocalSearch {
      * @param x the reference graph
      * @param y the graph to relabel
      * @param start the permutation to improve, of size at least the larger order; not modified
-     * @return an alignment of the same size, never worse than {@code start}, not certified
+     * @return an alignment of the same size, never worse than {@code start}, certified only
+     *     when it attains distance 0
      * @throws IllegalArgumentException if a graph is not in the space or {@code start} is too
      *     small
      */

@@ -16,6 +16,9 @@ import org.orbifold.space.Permutation;
  * the second graph of that order to the first, and when the caller's order was the other one
  * the result is returned {@link Alignment#reversed() reversed} (inverse permutation, the very
  * same similarity and distance values). A warm start is inverted on the way in.
+ *
+ * <p><b>Equal graphs.</b> When {@code x.equals(y)} the identity attains distance 0, the global
+ * minimum; it is returned at once, certified, by every aligner.
  */
 abstract class OrientedAligner implements Aligner {
 
@@ -49,6 +52,9 @@ abstract class OrientedAligner implements Aligner {
 
     private Alignment solveInOrder(GraphSpace space, Graph x, Graph y, int m,
             Permutation start) {
+        if (x.equals(y)) {
+            return Alignment.of(space, x, y, Permutation.identity(m), true);
+        }
         if (compare(x, y) <= 0) {
             return solve(space, x, y, m, start);
         }

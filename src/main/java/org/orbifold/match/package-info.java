@@ -8,7 +8,8 @@
  *       proven optimal (certified) on small graphs;</li>
  *   <li>{@link org.orbifold.match.FaqAligner}: the default heuristic, Frank-Wolfe on the
  *       doubly stochastic relaxation from several starts, keeping the best permutation met,
- *       polished by 2-swap and iterated local search;</li>
+ *       polished by 2-swap and iterated local search; a structural start from
+ *       Weisfeiler-Leman colour refinement finds the isomorphism of isomorphic pairs;</li>
  *   <li>{@link org.orbifold.match.NodeAssignmentAligner}: one linear assignment on node
  *       similarities, exact for point patterns (no edge term), a weak heuristic
  *       otherwise.</li>
@@ -24,6 +25,10 @@
  * graph is aligned to the earlier one, and for the other call order the result is returned
  * {@link org.orbifold.match.Alignment#reversed() reversed}, carrying the very same similarity
  * and distance values.
+ *
+ * <p><b>Distance 0.</b> A distance of exactly 0 is the global minimum: every alignment built by
+ * {@link org.orbifold.match.Alignment#of} that attains it is certified, and every aligner
+ * returns the identity, certified, for equal graphs.
  *
  * <p><b>Padding.</b> Graphs of different orders are padded with null nodes to the permutation
  * size {@code m} (the larger order, or the size of a larger warm start). The optimum can depend
