@@ -101,19 +101,16 @@ final class AlignmentStep {
 
         // Keep the previous permutation unless the new one is strictly better for this center.
         Permutation chosen = candidate;
-        double similarity = candidateSimilarity;
         if (start != null) {
             double startSimilarity = space.similarity(center, y, start);
             double margin = IMPROVEMENT_TOLERANCE * Math.max(1.0, Math.abs(startSimilarity));
             if (!(candidateSimilarity > startSimilarity + margin)) {
                 chosen = start;
-                similarity = startSimilarity;
             }
         }
 
         boolean changed = start == null || !chosen.equals(start);
-        double distance = Math.sqrt(space.squaredDistanceFromSimilarity(center, y, similarity));
-        Alignment alignment = new Alignment(chosen, similarity, distance, found.certified());
-        return new Single(alignment, space.squaredDistance(center, y, chosen), changed);
+        Alignment alignment = Alignment.of(space, center, y, chosen, found.certified());
+        return new Single(alignment, alignment.squaredDistance(), changed);
     }
 }
