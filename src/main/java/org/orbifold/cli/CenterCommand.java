@@ -19,6 +19,7 @@ import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.IterationListener;
+import org.orbifold.stats.CenterBuilder;
 import org.orbifold.stats.CenterResult;
 import org.orbifold.stats.IncrementalMean;
 import org.orbifold.stats.Medoid;
@@ -92,6 +93,14 @@ abstract class CenterCommand extends DatasetCommand {
      */
     abstract CenterResult compute(GraphSpace space, List<Graph> graphs, Aligner aligner,
             Executor executor, IterationListener listener, MedoidResult medoid, Graph start);
+
+    /** Applies the options shared by the mean and the median to their builder. */
+    <B extends CenterBuilder<B>> B configure(B builder, Aligner aligner, Executor executor,
+            IterationListener listener, MedoidResult medoid, Graph start) {
+        builder.aligner(aligner).maxIterations(maxIterations).executor(executor)
+                .listener(listener).restarts(restarts).seed(options.seed);
+        return start == null ? builder.initial(medoid) : builder.initial(start);
+    }
 
     @Override
     public Integer call() {

@@ -7,8 +7,8 @@ import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.IterationListener;
 import org.orbifold.stats.CenterResult;
-import org.orbifold.stats.MedoidResult;
 import org.orbifold.stats.FrechetMean;
+import org.orbifold.stats.MedoidResult;
 import picocli.CommandLine.Command;
 
 /** {@code orbifold mean}: the Frechet mean by align-all-and-average. */
@@ -24,14 +24,7 @@ final class MeanCommand extends CenterCommand {
     @Override
     CenterResult compute(GraphSpace space, List<Graph> graphs, Aligner aligner,
             Executor executor, IterationListener listener, MedoidResult medoid, Graph start) {
-        FrechetMean.Builder builder = FrechetMean.builder().aligner(aligner)
-                .maxIterations(maxIterations).executor(executor).listener(listener)
-                .restarts(restarts).seed(options.seed);
-        if (start == null) {
-            builder.initial(medoid);
-        } else {
-            builder.initial(start);
-        }
-        return builder.build().compute(space, graphs);
+        return configure(FrechetMean.builder(), aligner, executor, listener, medoid, start).build()
+                .compute(space, graphs);
     }
 }

@@ -47,13 +47,7 @@ public final class LocalSearch {
         Objects.requireNonNull(space, "space");
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(y, "y");
-        Objects.requireNonNull(start, "start");
-        int larger = Math.max(x.order(), y.order());
-        if (start.size() < larger) {
-            throw new IllegalArgumentException("start permutation has size " + start.size()
-                    + " but the graphs have orders " + x.order() + " and " + y.order()
-                    + "; it must cover at least " + larger + " nodes");
-        }
+        OrientedAligner.requireStart(x, y, start);
         Alignment initial = Alignment.of(space, x, y, start, false);
 
         QapInstance problem = new QapInstance();

@@ -31,6 +31,12 @@ abstract class OrientedAligner implements Aligner {
     @Override
     public final Alignment align(GraphSpace space, Graph x, Graph y, Permutation start) {
         requireInputs(space, x, y);
+        requireStart(x, y, start);
+        return solveInOrder(space, x, y, start.size(), start);
+    }
+
+    /** Checks that a start permutation covers both graphs. */
+    static void requireStart(Graph x, Graph y, Permutation start) {
         Objects.requireNonNull(start, "start");
         int larger = Math.max(x.order(), y.order());
         if (start.size() < larger) {
@@ -38,7 +44,6 @@ abstract class OrientedAligner implements Aligner {
                     + " but the graphs have orders " + x.order() + " and " + y.order()
                     + "; it must cover at least " + larger + " nodes");
         }
-        return solveInOrder(space, x, y, start.size(), start);
     }
 
     /**

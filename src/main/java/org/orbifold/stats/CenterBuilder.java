@@ -13,9 +13,12 @@ import org.orbifold.space.IterationListener;
  * seed. Defaults: no aligner (it must be set), 100 iterations, tolerance {@code 1e-9}, the
  * common fork-join pool, no listener, no starting graph, one run, seed 0. Not thread-safe.
  *
+ * <p>Public so that code configuring either estimator can share one method; it cannot be
+ * extended outside this package.
+ *
  * @param <B> the concrete builder, which every setter returns
  */
-abstract class CenterBuilder<B extends CenterBuilder<B>> {
+public abstract class CenterBuilder<B extends CenterBuilder<B>> {
 
     /** The default iteration limit. */
     static final int DEFAULT_MAX_ITERATIONS = 100;
