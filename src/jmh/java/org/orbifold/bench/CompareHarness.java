@@ -28,14 +28,16 @@ import org.orbifold.assign.Sense;
  * <p>Usage: {@code write DIR n...} writes every family at every order;
  * {@code time DIR OUT.csv [JGRAPHT_LIMIT_SECONDS]} times every instance in {@code DIR}.
  *
- * <p>Timing rule, per instance and solver: warm-up runs for at least {@value #WARMUP_SECONDS}
+ * <p>First every instance of order at most {@value #JIT_WARMUP_MAX_ORDER} is solved by our
+ * solver for {@value #JIT_WARMUP_SECONDS_PER_INSTANCE} s, so that the JIT compiler has
+ * settled (SciPy is compiled ahead of time). Timing rule, per instance and solver: warm-up runs for at least {@value #WARMUP_SECONDS}
  * s and 3 runs, then measured runs for at least {@value #MEASURE_SECONDS} s and 5 runs (at
  * most {@value #MAX_RUNS}); each run is timed alone with {@link System#nanoTime()} and the
  * median and quartiles are reported. Our solver is one reused instance called through
  * {@link LinearAssignmentSolver#solve(double[][], Sense)}. JGraphT gets a prebuilt complete
  * bipartite graph (building it is not timed; a rectangular {@code n x 2n} instance is padded
  * with {@code n} rows of zeros, which JGraphT's perfect matching needs and which leaves the
- * optimum unchanged); it is skipped at an order where a run is predicted, by cubic growth
+ * optimum unchanged); it is skipped entirely if the limit is 0, and at an order where a run is predicted, by cubic growth
  * from the last order timed, to exceed the limit, and it gets at most one warm-up run.
  */
 public final class CompareHarness {
@@ -44,6 +46,8 @@ public final class CompareHarness {
     private static final double MEASURE_SECONDS = 1.0;
     private static final int MAX_RUNS = 301;
     private static final double DEFAULT_JGRAPHT_LIMIT_SECONDS = 10;
+    private static final double JIT_WARMUP_SECONDS_PER_INSTANCE = 0.25;
+    private static final int JIT_WARMUP_MAX_ORDER = 500;
 
     private CompareHarness() {
     }
@@ -77,6 +81,7 @@ public final class CompareHarness {
     private static void time(Path dir, Path out, double jgraphtLimit) throws IOException {
         Files.createDirectories(out.toAbsolutePath().getParent());
         LinearAssignmentSolver solver = new LinearAssignmentSolver();
+        warmUp(dir, solver);
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out))) {
             csv.println("family,n,solver,runs,median_us,q1_us,q3_us,value");
             for (Instances.Family family : Instances.Family.values()) {
@@ -89,7 +94,7 @@ public final class CompareHarness {
 
                     double predicted = lastJgraphtOrder == 0 ? 0 : lastJgraphtSeconds
                             * Math.pow((double) n / lastJgraphtOrder, 3);
-                    if (predicted > jgraphtLimit) {
+                    if (jgraphtLimit <= 0 || predicted > jgraphtLimit) {
                         System.err.printf(Locale.ROOT, "jgrapht: skipping %s n=%d (predicted "
                                 + "%.0f s per solve > limit %.0f s)%n", family, n, predicted,
                                 jgraphtLimit);
@@ -100,6 +105,24 @@ public final class CompareHarness {
                     report(csv, family, n, "jgrapht", timing);
                     lastJgraphtSeconds = timing.median * 1e-9;
                     lastJgraphtOrder = n;
+                }
+            }
+        }
+    }
+
+    /**
+     * Lets the JIT compiler settle before anything is timed: solves every instance of order
+     * at most {@value #JIT_WARMUP_MAX_ORDER}, of every family, for a fixed time each.
+     */
+    private static void warmUp(Path dir, LinearAssignmentSolver solver) throws IOException {
+        for (Instances.Family family : Instances.Family.values()) {
+            for (int n : orders(dir, family)) {
+                if (n <= JIT_WARMUP_MAX_ORDER) {
+                    double[][] matrix = Instances.readNpy(dir.resolve(family.fileName(n)));
+                    long end = System.nanoTime() + (long) (JIT_WARMUP_SECONDS_PER_INSTANCE * 1e9);
+                    while (System.nanoTime() < end) {
+                        solver.solve(matrix, Sense.MINIMIZE);
+                    }
                 }
             }
         }

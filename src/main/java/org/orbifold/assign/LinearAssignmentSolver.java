@@ -106,6 +106,8 @@ public final class LinearAssignmentSolver {
     private int[] freeRows = new int[0];
     /** Per-row counts used by column reduction. */
     private int[] minimumCount = new int[0];
+    /** Number of columns moved by the last {@link #gatherMinimumGroup}. */
+    private int groupSize;
 
     /** Creates a solver with empty work arrays; they grow on first use. */
     public LinearAssignmentSolver() {
@@ -347,10 +349,15 @@ public final class LinearAssignmentSolver {
         if (r == c && r > 0) {
             free = initialize(a, r);
         } else {
+            // Rectangular: no column reduction (it would break v_j <= 0), but augmenting row
+            // reduction from zero potentials keeps every condition of the certificate.
             for (int i = 0; i < r; i++) {
                 freeRows[i] = i;
             }
             free = r;
+            for (int pass = 0; pass < 2 && free > 0 && c > 1; pass++) {
+                free = reduceRows(a, r, c, free);
+            }
         }
         for (int k = 0; k < free; k++) {
             augment(a, c, freeRows[k]);
@@ -407,7 +414,7 @@ public final class LinearAssignmentSolver {
 
         // Augmenting row reduction, two passes.
         for (int pass = 0; pass < 2 && free > 0; pass++) {
-            free = reduceRows(a, n, free);
+            free = reduceRows(a, n, n, free);
         }
         return free;
     }
@@ -419,10 +426,10 @@ public final class LinearAssignmentSolver {
      * potential strictly dropped. Bounded, so rounding cannot make it cycle. Returns the
      * number of rows left free, stored at the front of {@code freeRows}.
      */
-    private int reduceRows(double[] a, int n, int pending) {
+    private int reduceRows(double[] a, int r, int c, int pending) {
         int next = 0;
         int stillFree = 0;
-        int budget = ROW_REDUCTION_STEPS_PER_ROW * n;
+        int budget = ROW_REDUCTION_STEPS_PER_ROW * r;
         while (next < pending) {
             if (budget-- == 0) {
                 System.arraycopy(freeRows, next, freeRows, stillFree, pending - next);
@@ -431,12 +438,12 @@ public final class LinearAssignmentSolver {
             int i = freeRows[next++];
 
             // The two smallest reduced costs of row i.
-            int base = i * n;
+            int base = i * c;
             double u1 = a[base] - v[0];
             int j1 = 0;
             double u2 = Double.POSITIVE_INFINITY;
             int j2 = -1;
-            for (int j = 1; j < n; j++) {
+            for (int j = 1; j < c; j++) {
                 double h = a[base + j] - v[j];
                 if (h < u2) {
                     if (h >= u1) {
@@ -492,24 +499,24 @@ public final class LinearAssignmentSolver {
         int group = 0;
         double minimum = 0;
         int sink = -1;
+        boolean gather = true;
+        double nextMinimum = 0;
+        int nextPosition = -1;
         while (sink < 0) {
             if (settled == group) {
-                minimum = Double.POSITIVE_INFINITY;
-                for (int k = group; k < c; k++) {
-                    int j = columns[k];
-                    double d = distance[j];
-                    if (d <= minimum) {
-                        if (d < minimum) {
-                            group = settled;
-                            minimum = d;
-                        }
-                        columns[k] = columns[group];
-                        columns[group++] = j;
+                // The next group: reuse the scan's unique minimum, or gather all ties.
+                if (gather) {
+                    minimum = gatherMinimumGroup(c, settled);
+                    group = settled + groupSize;
+                    if (minimum == Double.POSITIVE_INFINITY) {
+                        throw new IllegalStateException("no augmenting path from row " + start
+                                + " although the feasibility check passed");
                     }
-                }
-                if (minimum == Double.POSITIVE_INFINITY) {
-                    throw new IllegalStateException("no augmenting path from row " + start
-                            + " although the feasibility check passed");
+                } else {
+                    int j = columns[nextPosition];
+                    columns[nextPosition] = columns[group];
+                    columns[group++] = j;
+                    minimum = nextMinimum;
                 }
                 sink = lowestFreeColumn(settled, group);
                 if (sink >= 0) {
@@ -517,15 +524,20 @@ public final class LinearAssignmentSolver {
                 }
             }
 
-            // Scan the row assigned to the next column of the group.
+            // Scan the row assigned to the next column of the group, relaxing the distances
+            // of the columns not yet reached and tracking the smallest of them with its ties.
             int j1 = columns[settled++];
             int i = columnMate[j1];
             int base = i * c;
             double offset = minimum - (a[base + j1] - v[j1]);
+            double smallest = Double.POSITIVE_INFINITY;
+            int smallestPosition = -1;
+            int ties = 0;
             for (int k = group; k < c; k++) {
                 int j = columns[k];
                 double d = offset + a[base + j] - v[j];
-                if (d < distance[j]) {
+                double current = distance[j];
+                if (d < current) {
                     distance[j] = d;
                     predecessor[j] = i;
                     if (d <= minimum) {
@@ -535,9 +547,22 @@ public final class LinearAssignmentSolver {
                         }
                         columns[k] = columns[group];
                         columns[group++] = j;
+                        continue;
                     }
+                    current = d;
+                }
+                if (current <= smallest) {
+                    if (current < smallest) {
+                        smallest = current;
+                        smallestPosition = k;
+                        ties = 0;
+                    }
+                    ties++;
                 }
             }
+            nextMinimum = smallest;
+            nextPosition = smallestPosition;
+            gather = ties != 1 || smallestPosition < 0;
         }
 
         // Dual update: settled columns move up by their distance deficit (never positive).
@@ -558,6 +583,29 @@ public final class LinearAssignmentSolver {
             }
             j = previous;
         }
+    }
+
+    /**
+     * Moves every column of minimal distance among columns[from, c) to the front of that
+     * range, leaving their number in {@code groupSize}, and returns the minimal distance.
+     */
+    private double gatherMinimumGroup(int c, int from) {
+        double minimum = Double.POSITIVE_INFINITY;
+        int group = from;
+        for (int k = from; k < c; k++) {
+            int j = columns[k];
+            double d = distance[j];
+            if (d <= minimum) {
+                if (d < minimum) {
+                    group = from;
+                    minimum = d;
+                }
+                columns[k] = columns[group];
+                columns[group++] = j;
+            }
+        }
+        groupSize = group - from;
+        return minimum;
     }
 
     /** Returns the lowest-index free column among columns[from, to), or -1. */
