@@ -18,9 +18,14 @@ import java.util.Objects;
  * potentials {@code v} are kept explicitly and a row's potential is implicit,
  * {@code u_i = min_j (C_ij - v_j)}, attained at the row's column. Then:
  * <ol>
- *   <li><i>Initialisation</i> (square matrices only, where it keeps the certificate):
- *       column reduction {@code v_j = min_i C_ij}, reduction transfer, and two passes of
- *       augmenting row reduction, which together assign most rows cheaply.</li>
+ *   <li><i>Initialisation</i>: for a square matrix, column reduction
+ *       {@code v_j = min_i C_ij}, reduction transfer, and two passes of augmenting row
+ *       reduction, which together assign most rows cheaply; for a rectangular matrix only the
+ *       two passes of augmenting row reduction, from {@code v = 0} (column reduction would
+ *       give unassigned columns a non-zero potential, which the certificate forbids), as
+ *       suggested by Bijsterbosch and Volgenant (2010), "Solving the rectangular assignment
+ *       problem and applications", Annals of Operations Research 181:443-462,
+ *       doi:10.1007/s10479-010-0757-3.</li>
  *   <li><i>Augmentation</i>, for every row still free: Dijkstra's algorithm on the reduced
  *       costs {@code C_ij - u_i - v_j >= 0} finds a shortest alternating path to a free column
  *       at distance {@code D}; every column settled at a distance {@code d_j < D} has its
@@ -29,7 +34,10 @@ import java.util.Objects;
  * </ol>
  * Columns at the same minimal distance are gathered into one group and scanned without a new
  * minimum search; a free column reached at that distance ends the search at once. This is
- * what keeps costs with many ties, such as small integers, fast.
+ * what keeps costs with many ties, such as small integers, fast. Each scan of a row also
+ * tracks the smallest distance beyond the group and how many columns attain it, so when the
+ * group runs empty and that minimum is unique, the next group is known without another pass
+ * over the columns; only ties need the separate gathering pass.
  *
  * <p><b>Complexity.</b> {@code O(r^2 c)} time in the worst case ({@code O(n^3)} for a square
  * matrix), usually much less after the initialisation; {@code O(r c)} memory, which is the
@@ -72,8 +80,9 @@ import java.util.Objects;
  * therefore checked with a relative tolerance, and an optimum may be beaten by that much by a
  * tied alternative. Dense input
  * only: a sparse matrix with many forbidden entries still costs {@code O(r c)} per
- * augmentation step. The initialisation is skipped for rectangular matrices, which are
- * therefore solved by plain augmentation from zero potentials.
+ * augmentation step. Rectangular matrices get augmenting row reduction but no column
+ * reduction, so on very elongated matrices ({@code c >> r}) the work per free row stays
+ * {@code O(c)} even where most columns could never be chosen.
  */
 public final class LinearAssignmentSolver {
 
