@@ -22,10 +22,10 @@ import java.util.Objects;
  *       {@code v_j = min_i C_ij}, reduction transfer, and two passes of augmenting row
  *       reduction, which together assign most rows cheaply; for a rectangular matrix only the
  *       two passes of augmenting row reduction, from {@code v = 0} (column reduction would
- *       give unassigned columns a non-zero potential, which the certificate forbids), as
- *       suggested by Bijsterbosch and Volgenant (2010), "Solving the rectangular assignment
- *       problem and applications", Annals of Operations Research 181:443-462,
- *       doi:10.1007/s10479-010-0757-3.</li>
+ *       give unassigned columns a non-zero potential, which the certificate forbids); on
+ *       adapting the Jonker-Volgenant initialisation to rectangular matrices see Bijsterbosch
+ *       and Volgenant (2010), "Solving the rectangular assignment problem and applications",
+ *       Annals of Operations Research 181:443-462.</li>
  *   <li><i>Augmentation</i>, for every row still free: Dijkstra's algorithm on the reduced
  *       costs {@code C_ij - u_i - v_j >= 0} finds a shortest alternating path to a free column
  *       at distance {@code D}; every column settled at a distance {@code d_j < D} has its
