@@ -34,10 +34,7 @@ import java.util.Objects;
  * </ol>
  * Columns at the same minimal distance are gathered into one group and scanned without a new
  * minimum search; a free column reached at that distance ends the search at once. This is
- * what keeps costs with many ties, such as small integers, fast. Each scan of a row also
- * tracks the smallest distance beyond the group and how many columns attain it, so when the
- * group runs empty and that minimum is unique, the next group is known without another pass
- * over the columns; only ties need the separate gathering pass.
+ * what keeps costs with many ties, such as small integers, fast.
  *
  * <p><b>Complexity.</b> {@code O(r^2 c)} time in the worst case ({@code O(n^3)} for a square
  * matrix), usually much less after the initialisation; {@code O(r c)} memory, which is the
@@ -115,8 +112,6 @@ public final class LinearAssignmentSolver {
     private int[] freeRows = new int[0];
     /** Per-row counts used by column reduction. */
     private int[] minimumCount = new int[0];
-    /** Number of columns moved by the last {@link #gatherMinimumGroup}. */
-    private int groupSize;
 
     /** Creates a solver with empty work arrays; they grow on first use. */
     public LinearAssignmentSolver() {
@@ -508,24 +503,24 @@ public final class LinearAssignmentSolver {
         int group = 0;
         double minimum = 0;
         int sink = -1;
-        boolean gather = true;
-        double nextMinimum = 0;
-        int nextPosition = -1;
         while (sink < 0) {
             if (settled == group) {
-                // The next group: reuse the scan's unique minimum, or gather all ties.
-                if (gather) {
-                    minimum = gatherMinimumGroup(c, settled);
-                    group = settled + groupSize;
-                    if (minimum == Double.POSITIVE_INFINITY) {
-                        throw new IllegalStateException("no augmenting path from row " + start
-                                + " although the feasibility check passed");
+                minimum = Double.POSITIVE_INFINITY;
+                for (int k = group; k < c; k++) {
+                    int j = columns[k];
+                    double d = distance[j];
+                    if (d <= minimum) {
+                        if (d < minimum) {
+                            group = settled;
+                            minimum = d;
+                        }
+                        columns[k] = columns[group];
+                        columns[group++] = j;
                     }
-                } else {
-                    int j = columns[nextPosition];
-                    columns[nextPosition] = columns[group];
-                    columns[group++] = j;
-                    minimum = nextMinimum;
+                }
+                if (minimum == Double.POSITIVE_INFINITY) {
+                    throw new IllegalStateException("no augmenting path from row " + start
+                            + " although the feasibility check passed");
                 }
                 sink = lowestFreeColumn(settled, group);
                 if (sink >= 0) {
@@ -533,20 +528,15 @@ public final class LinearAssignmentSolver {
                 }
             }
 
-            // Scan the row assigned to the next column of the group, relaxing the distances
-            // of the columns not yet reached and tracking the smallest of them with its ties.
+            // Scan the row assigned to the next column of the group.
             int j1 = columns[settled++];
             int i = columnMate[j1];
             int base = i * c;
             double offset = minimum - (a[base + j1] - v[j1]);
-            double smallest = Double.POSITIVE_INFINITY;
-            int smallestPosition = -1;
-            int ties = 0;
             for (int k = group; k < c; k++) {
                 int j = columns[k];
                 double d = offset + a[base + j] - v[j];
-                double current = distance[j];
-                if (d < current) {
+                if (d < distance[j]) {
                     distance[j] = d;
                     predecessor[j] = i;
                     if (d <= minimum) {
@@ -556,22 +546,9 @@ public final class LinearAssignmentSolver {
                         }
                         columns[k] = columns[group];
                         columns[group++] = j;
-                        continue;
                     }
-                    current = d;
-                }
-                if (current <= smallest) {
-                    if (current < smallest) {
-                        smallest = current;
-                        smallestPosition = k;
-                        ties = 0;
-                    }
-                    ties++;
                 }
             }
-            nextMinimum = smallest;
-            nextPosition = smallestPosition;
-            gather = ties != 1 || smallestPosition < 0;
         }
 
         // Dual update: settled columns move up by their distance deficit (never positive).
@@ -592,29 +569,6 @@ public final class LinearAssignmentSolver {
             }
             j = previous;
         }
-    }
-
-    /**
-     * Moves every column of minimal distance among columns[from, c) to the front of that
-     * range, leaving their number in {@code groupSize}, and returns the minimal distance.
-     */
-    private double gatherMinimumGroup(int c, int from) {
-        double minimum = Double.POSITIVE_INFINITY;
-        int group = from;
-        for (int k = from; k < c; k++) {
-            int j = columns[k];
-            double d = distance[j];
-            if (d <= minimum) {
-                if (d < minimum) {
-                    group = from;
-                    minimum = d;
-                }
-                columns[k] = columns[group];
-                columns[group++] = j;
-            }
-        }
-        groupSize = group - from;
-        return minimum;
     }
 
     /** Returns the lowest-index free column among columns[from, to), or -1. */
