@@ -82,7 +82,7 @@ def main():
     print(f"SciPy {scipy.__version__} (NumPy {np.__version__}, Python "
           f"{platform.python_version()}); median of single solves, [quartiles]\n")
     print("| family | n | Orbifold | SciPy | JGraphT | SciPy / Orbifold "
-          "| JGraphT / Orbifold | CPU time: SciPy / Orbifold | values |")
+          "| JGraphT / Orbifold | SciPy / Orbifold, CPU time | values |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
     for family, n, median, q1, q3, cpu_median, value in results:
         ours = java.get((family, n, "orbifold"))
