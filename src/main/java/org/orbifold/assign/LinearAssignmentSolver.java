@@ -18,9 +18,14 @@ import java.util.Objects;
  * potentials {@code v} are kept explicitly and a row's potential is implicit,
  * {@code u_i = min_j (C_ij - v_j)}, attained at the row's column. Then:
  * <ol>
- *   <li><i>Initialisation</i> (square matrices only, where it keeps the certificate):
- *       column reduction {@code v_j = min_i C_ij}, reduction transfer, and two passes of
- *       augmenting row reduction, which together assign most rows cheaply.</li>
+ *   <li><i>Initialisation</i>: for a square matrix, column reduction
+ *       {@code v_j = min_i C_ij}, reduction transfer, and two passes of augmenting row
+ *       reduction, which together assign most rows cheaply; for a rectangular matrix only the
+ *       two passes of augmenting row reduction, from {@code v = 0} (column reduction would
+ *       give unassigned columns a non-zero potential, which the certificate forbids); on
+ *       adapting the Jonker-Volgenant initialisation to rectangular matrices see Bijsterbosch
+ *       and Volgenant (2010), "Solving the rectangular assignment problem and applications",
+ *       Annals of Operations Research 181:443-462.</li>
  *   <li><i>Augmentation</i>, for every row still free: Dijkstra's algorithm on the reduced
  *       costs {@code C_ij - u_i - v_j >= 0} finds a shortest alternating path to a free column
  *       at distance {@code D}; every column settled at a distance {@code d_j < D} has its
@@ -72,8 +77,9 @@ import java.util.Objects;
  * therefore checked with a relative tolerance, and an optimum may be beaten by that much by a
  * tied alternative. Dense input
  * only: a sparse matrix with many forbidden entries still costs {@code O(r c)} per
- * augmentation step. The initialisation is skipped for rectangular matrices, which are
- * therefore solved by plain augmentation from zero potentials.
+ * augmentation step. Rectangular matrices get augmenting row reduction but no column
+ * reduction, so on very elongated matrices ({@code c >> r}) the work per free row stays
+ * {@code O(c)} even where most columns could never be chosen.
  */
 public final class LinearAssignmentSolver {
 
@@ -347,10 +353,15 @@ public final class LinearAssignmentSolver {
         if (r == c && r > 0) {
             free = initialize(a, r);
         } else {
+            // Rectangular: no column reduction (it would break v_j <= 0), but augmenting row
+            // reduction from zero potentials keeps every condition of the certificate.
             for (int i = 0; i < r; i++) {
                 freeRows[i] = i;
             }
             free = r;
+            for (int pass = 0; pass < 2 && free > 0 && c > 1; pass++) {
+                free = reduceRows(a, r, c, free);
+            }
         }
         for (int k = 0; k < free; k++) {
             augment(a, c, freeRows[k]);
@@ -407,7 +418,7 @@ public final class LinearAssignmentSolver {
 
         // Augmenting row reduction, two passes.
         for (int pass = 0; pass < 2 && free > 0; pass++) {
-            free = reduceRows(a, n, free);
+            free = reduceRows(a, n, n, free);
         }
         return free;
     }
@@ -419,10 +430,10 @@ public final class LinearAssignmentSolver {
      * potential strictly dropped. Bounded, so rounding cannot make it cycle. Returns the
      * number of rows left free, stored at the front of {@code freeRows}.
      */
-    private int reduceRows(double[] a, int n, int pending) {
+    private int reduceRows(double[] a, int r, int c, int pending) {
         int next = 0;
         int stillFree = 0;
-        int budget = ROW_REDUCTION_STEPS_PER_ROW * n;
+        int budget = ROW_REDUCTION_STEPS_PER_ROW * r;
         while (next < pending) {
             if (budget-- == 0) {
                 System.arraycopy(freeRows, next, freeRows, stillFree, pending - next);
@@ -431,12 +442,12 @@ public final class LinearAssignmentSolver {
             int i = freeRows[next++];
 
             // The two smallest reduced costs of row i.
-            int base = i * n;
+            int base = i * c;
             double u1 = a[base] - v[0];
             int j1 = 0;
             double u2 = Double.POSITIVE_INFINITY;
             int j2 = -1;
-            for (int j = 1; j < n; j++) {
+            for (int j = 1; j < c; j++) {
                 double h = a[base + j] - v[j];
                 if (h < u2) {
                     if (h >= u1) {

@@ -1,0 +1,236 @@
+package org.orbifold.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.DoubleSupplier;
+
+import org.jgrapht.Graph;
+import org.jgrapht.alg.matching.KuhnMunkresMinimalWeightBipartitePerfectMatching;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.SimpleWeightedGraph;
+import org.orbifold.assign.LinearAssignmentSolver;
+import org.orbifold.assign.Sense;
+
+/**
+ * Writes the benchmark instances to {@code .npy} files and times this project's solver and
+ * JGraphT's Kuhn-Munkres on them, for the comparison with SciPy made by
+ * {@code scripts/bench_scipy.py}. Not JMH: a plain harness with the same timing rule as the
+ * Python script, so that the three solvers are timed alike.
+ *
+ * <p>Usage: {@code write DIR n...} writes every family at every order;
+ * {@code time DIR OUT.csv [JGRAPHT_LIMIT_SECONDS]} times every instance in {@code DIR}.
+ *
+ * <p>First every instance of order at most {@value #JIT_WARMUP_MAX_ORDER} is solved by our
+ * solver for {@value #JIT_WARMUP_SECONDS_PER_INSTANCE} s, so that the JIT compiler has
+ * settled (SciPy is compiled ahead of time). Timing rule, per instance and solver: warm-up runs for at least {@value #WARMUP_SECONDS}
+ * s and 3 runs, then measured runs for at least {@value #MEASURE_SECONDS} s and 5 runs (at
+ * most {@value #MAX_RUNS}); each run is timed alone with {@link System#nanoTime()} and the
+ * median and quartiles are reported, with the median of the thread's CPU time per run (less
+ * sensitive to other processes on a loaded machine; it includes the clock's own cost of about
+ * a microsecond). Our solver is one reused instance called through
+ * {@link LinearAssignmentSolver#solve(double[][], Sense)}. JGraphT gets a prebuilt complete
+ * bipartite graph (building it is not timed; a rectangular {@code n x 2n} instance is padded
+ * with {@code n} rows of zeros, which JGraphT's perfect matching needs and which leaves the
+ * optimum unchanged); it is skipped entirely if the limit is 0, and at an order where a run is predicted, by cubic growth
+ * from the last order timed, to exceed the limit, and it gets at most one warm-up run.
+ */
+public final class CompareHarness {
+
+    private static final double WARMUP_SECONDS = 0.3;
+    private static final double MEASURE_SECONDS = 1.0;
+    private static final int MAX_RUNS = 301;
+    private static final double DEFAULT_JGRAPHT_LIMIT_SECONDS = 10;
+    private static final double JIT_WARMUP_SECONDS_PER_INSTANCE = 0.25;
+    private static final int JIT_WARMUP_MAX_ORDER = 500;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private CompareHarness() {
+    }
+
+    /**
+     * Runs the harness.
+     *
+     * @param args {@code write DIR n...} or {@code time DIR OUT.csv [LIMIT]}
+     * @throws IOException if a file cannot be read or written
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length >= 3 && args[0].equals("write")) {
+            Path dir = Path.of(args[1]);
+            Files.createDirectories(dir);
+            for (Instances.Family family : Instances.Family.values()) {
+                for (int k = 2; k < args.length; k++) {
+                    int n = Integer.parseInt(args[k]);
+                    Instances.writeNpy(dir.resolve(family.fileName(n)),
+                            Instances.generate(family, n));
+                }
+            }
+        } else if (args.length >= 3 && args[0].equals("time")) {
+            double limit = args.length > 3 ? Double.parseDouble(args[3])
+                    : DEFAULT_JGRAPHT_LIMIT_SECONDS;
+            time(Path.of(args[1]), Path.of(args[2]), limit);
+        } else {
+            throw new IllegalArgumentException("usage: write DIR n... | time DIR OUT.csv [LIMIT]");
+        }
+    }
+
+    private static void time(Path dir, Path out, double jgraphtLimit) throws IOException {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        LinearAssignmentSolver solver = new LinearAssignmentSolver();
+        warmUp(dir, solver);
+        try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out))) {
+            csv.println("family,n,solver,runs,median_us,q1_us,q3_us,cpu_median_us,value");
+            for (Instances.Family family : Instances.Family.values()) {
+                double lastJgraphtSeconds = 0;
+                int lastJgraphtOrder = 0;
+                for (int n : orders(dir, family)) {
+                    double[][] matrix = Instances.readNpy(dir.resolve(family.fileName(n)));
+                    report(csv, family, n, "orbifold",
+                            measure(() -> solver.solve(matrix, Sense.MINIMIZE).value(), false));
+
+                    double predicted = lastJgraphtOrder == 0 ? 0 : lastJgraphtSeconds
+                            * Math.pow((double) n / lastJgraphtOrder, 3);
+                    if (jgraphtLimit <= 0 || predicted > jgraphtLimit) {
+                        System.err.printf(Locale.ROOT, "jgrapht: skipping %s n=%d (predicted "
+                                + "%.0f s per solve > limit %.0f s)%n", family, n, predicted,
+                                jgraphtLimit);
+                        continue;
+                    }
+                    JgraphtInstance instance = new JgraphtInstance(matrix);
+                    Timing timing = measure(instance::solve, true);
+                    report(csv, family, n, "jgrapht", timing);
+                    lastJgraphtSeconds = timing.median * 1e-9;
+                    lastJgraphtOrder = n;
+                }
+            }
+        }
+    }
+
+    /**
+     * Lets the JIT compiler settle before anything is timed: solves every instance of order
+     * at most {@value #JIT_WARMUP_MAX_ORDER}, of every family, for a fixed time each.
+     */
+    private static void warmUp(Path dir, LinearAssignmentSolver solver) throws IOException {
+        for (Instances.Family family : Instances.Family.values()) {
+            for (int n : orders(dir, family)) {
+                if (n <= JIT_WARMUP_MAX_ORDER) {
+                    double[][] matrix = Instances.readNpy(dir.resolve(family.fileName(n)));
+                    long end = System.nanoTime() + (long) (JIT_WARMUP_SECONDS_PER_INSTANCE * 1e9);
+                    while (System.nanoTime() < end) {
+                        solver.solve(matrix, Sense.MINIMIZE);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Integer> orders(Path dir, Instances.Family family) throws IOException {
+        String prefix = family.fileName(0).replace("0.npy", "");
+        List<Integer> orders = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.startsWith(prefix) && f.endsWith(".npy"))
+                    .forEach(f -> orders.add(Integer.parseInt(
+                            f.substring(prefix.length(), f.length() - 4))));
+        }
+        orders.sort(null);
+        return orders;
+    }
+
+    private static void report(PrintWriter csv, Instances.Family family, int n, String name,
+            Timing timing) {
+        csv.printf(Locale.ROOT, "%s,%d,%s,%d,%.3f,%.3f,%.3f,%.3f,%.17g%n", family, n, name,
+                timing.runs, timing.median * 1e-3, timing.q1 * 1e-3, timing.q3 * 1e-3,
+                timing.cpuMedian * 1e-3, timing.value);
+        csv.flush();
+        System.err.printf(Locale.ROOT, "%-11s n=%-5d %-8s median %12.1f us (%d runs)%n",
+                family, n, name, timing.median * 1e-3, timing.runs);
+    }
+
+    /** Times repeated runs of one solve; {@code slow} allows a single warm-up run. */
+    private static Timing measure(DoubleSupplier solve, boolean slow) {
+        double value = Double.NaN;
+        long warmupEnd = System.nanoTime() + (long) (WARMUP_SECONDS * 1e9);
+        for (int run = 0; run < 3 || System.nanoTime() < warmupEnd; run++) {
+            long start = System.nanoTime();
+            value = solve.getAsDouble();
+            if (slow && System.nanoTime() - start > WARMUP_SECONDS * 1e9) {
+                break;
+            }
+        }
+        long[] times = new long[MAX_RUNS];
+        long[] cpuTimes = new long[MAX_RUNS];
+        int runs = 0;
+        long measureEnd = System.nanoTime() + (long) (MEASURE_SECONDS * 1e9);
+        int minimumRuns = slow ? 3 : 5;
+        while (runs < MAX_RUNS && (runs < minimumRuns || System.nanoTime() < measureEnd)) {
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            value = solve.getAsDouble();
+            times[runs] = System.nanoTime() - start;
+            cpuTimes[runs++] = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        }
+        long[] sorted = Arrays.copyOf(times, runs);
+        Arrays.sort(sorted);
+        long[] sortedCpu = Arrays.copyOf(cpuTimes, runs);
+        Arrays.sort(sortedCpu);
+        return new Timing(runs, quantile(sorted, 0.5), quantile(sorted, 0.25),
+                quantile(sorted, 0.75), quantile(sortedCpu, 0.5), value);
+    }
+
+    /** Linear-interpolation quantile of sorted values, as NumPy's default. */
+    private static double quantile(long[] sorted, double p) {
+        double position = p * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(below + 1, sorted.length - 1);
+        double fraction = position - below;
+        return sorted[below] * (1 - fraction) + sorted[above] * fraction;
+    }
+
+    /**
+     * Median and quartiles of the wall-clock time, median of the thread's CPU time, in
+     * nanoseconds, and the optimal value of the last run.
+     */
+    private record Timing(int runs, double median, double q1, double q3, double cpuMedian,
+            double value) {
+    }
+
+    /** A prebuilt complete bipartite graph for JGraphT's Kuhn-Munkres. */
+    private static final class JgraphtInstance {
+        private final Graph<Integer, DefaultWeightedEdge> graph =
+                new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+        private final Set<Integer> rows = new LinkedHashSet<>();
+        private final Set<Integer> columns = new LinkedHashSet<>();
+
+        JgraphtInstance(double[][] matrix) {
+            int m = matrix[0].length;
+            for (int i = 0; i < m; i++) {
+                graph.addVertex(i);
+                rows.add(i);
+                graph.addVertex(m + i);
+                columns.add(m + i);
+            }
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < m; j++) {
+                    double weight = i < matrix.length ? matrix[i][j] : 0;
+                    graph.setEdgeWeight(graph.addEdge(i, m + j), weight);
+                }
+            }
+        }
+
+        double solve() {
+            return new KuhnMunkresMinimalWeightBipartitePerfectMatching<>(graph, rows, columns)
+                    .getMatching().getWeight();
+        }
+    }
+}
