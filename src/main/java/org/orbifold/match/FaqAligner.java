@@ -435,8 +435,6 @@ public final class FaqAligner extends OrientedAligner {
         final LinearAssignmentSolver solver = new LinearAssignmentSolver();
         double[] p = new double[0];
         double[] h = new double[0];
-        double[] left = new double[0];
-        double[] right = new double[0];
         int[] best = new int[0];
         double bestValue;
         int[] runBest = new int[0];
@@ -469,8 +467,6 @@ public final class FaqAligner extends OrientedAligner {
             if (p.length < m * m) {
                 p = new double[m * m];
                 h = new double[m * m];
-                left = new double[m * m];
-                right = new double[m * m];
                 g = new double[m * m];
                 gramX = new double[m * m];
                 gramY = new double[m * m];
@@ -558,7 +554,7 @@ public final class FaqAligner extends OrientedAligner {
          * vanishes (up to a relative {@code TIE_TOLERANCE}). Rounds continue while they reduce
          * the number of such pairs, at least {@code MIN_STRUCTURAL_ROUNDS} and at most
          * {@code m} times, that is until the colouring of isomorphic graphs is stable. Uses
-         * {@code h} and {@code left} as scratch.
+         * {@code h} as scratch.
          */
         void structuralSimilarity() {
             int m = problem.m;
@@ -572,16 +568,16 @@ public final class FaqAligner extends OrientedAligner {
 
             int matches = sameColourPairs();
             for (int round = 0; round < m; round++) {
-                quadraticGradient(problem, p, h);
+                problem.quadraticGradient(p, h);
                 double added = maxAbs(h, m * m);
                 if (added == 0.0) {
                     break;
                 }
                 double lambda = Math.scalb(1.0, Math.getExponent(constant / added));
                 addScaled(p, h, lambda);
-                quadraticGradient(selfX, gramX, h);
+                selfX.quadraticGradient(gramX, h);
                 addScaled(gramX, h, lambda);
-                quadraticGradient(selfY, gramY, h);
+                selfY.quadraticGradient(gramY, h);
                 addScaled(gramY, h, lambda);
                 int previous = matches;
                 matches = sameColourPairs();
@@ -782,78 +778,9 @@ public final class FaqAligner extends OrientedAligner {
             }
         }
 
-        /**
-         * Sets {@code h} to the gradient of the quadratic term at {@code p},
-         * {@code sum_c (A_c P B_c^T + A_c^T P B_c)}, from the edge lists: first
-         * {@code T = P B^T} and {@code U = P B} column by column over the edges of {@code Y},
-         * then {@code A T} and {@code A^T U} row by row over the edges of {@code X}. With both
-         * graphs undirected the two products coincide and one is doubled.
-         */
+        /** Sets {@code h} to the gradient of the quadratic term at {@code p}. */
         void quadraticGradient() {
-            quadraticGradient(problem, p, h);
-        }
-
-        /**
-         * Sets {@code out} to {@code sum_c (A_c P B_c^T + A_c^T P B_c)} for the instance
-         * {@code q} and the matrix {@code P} in {@code in}; see {@link #quadraticGradient()}.
-         */
-        void quadraticGradient(QapInstance q, double[] in, double[] out) {
-            int m = q.m;
-            int de = q.de;
-            boolean symmetric = q.bothUndirected;
-            Arrays.fill(out, 0, m * m, 0.0);
-            for (int c = 0; c < de; c++) {
-                // T = P B_c^T, U = P B_c.
-                Arrays.fill(left, 0, m * m, 0.0);
-                if (!symmetric) {
-                    Arrays.fill(right, 0, m * m, 0.0);
-                }
-                for (int e = 0; e < q.yEdgeCount; e++) {
-                    double v = q.yValue[e * de + c];
-                    if (v == 0.0) {
-                        continue;
-                    }
-                    int source = q.ySource[e];
-                    int target = q.yTarget[e];
-                    for (int k = 0; k < m; k++) {
-                        left[k * m + source] += v * in[k * m + target];
-                    }
-                    if (!symmetric) {
-                        for (int k = 0; k < m; k++) {
-                            right[k * m + target] += v * in[k * m + source];
-                        }
-                    }
-                }
-
-                // H += A_c T + A_c^T U.
-                for (int i = 0; i < q.nx; i++) {
-                    for (int e = q.outStart[i]; e < q.outStart[i + 1]; e++) {
-                        double v = q.outValue[e * de + c];
-                        if (v == 0.0) {
-                            continue;
-                        }
-                        int k = q.outNode[e];
-                        addScaledRow(out, i, left, k, v, m);
-                        if (!symmetric) {
-                            addScaledRow(out, k, right, i, v, m);
-                        }
-                    }
-                }
-            }
-            if (symmetric) {
-                for (int k = 0; k < m * m; k++) {
-                    out[k] *= 2.0;
-                }
-            }
-        }
-
-        private static void addScaledRow(double[] target, int targetRow, double[] source,
-                int sourceRow, double factor, int m) {
-            int t = targetRow * m;
-            int s = sourceRow * m;
-            for (int a = 0; a < m; a++) {
-                target[t + a] += factor * source[s + a];
-            }
+            problem.quadraticGradient(p, h);
         }
     }
 }
