@@ -10,13 +10,34 @@ import java.util.Locale;
  *   <caption>Names</caption>
  *   <tr><th>name</th><th>aligner</th></tr>
  *   <tr><td>{@code exact}</td><td>{@link ExactAligner}, default limits</td></tr>
+ *   <tr><td>{@code fast}</td><td>{@link FaqAligner} with {@value #FAST_RANDOM_STARTS} random
+ *       starts and {@value #FAST_PERTURBATIONS} perturbations: quicker, a little less often
+ *       optimal</td></tr>
  *   <tr><td>{@code faq}</td><td>{@link FaqAligner}, default options (the default)</td></tr>
+ *   <tr><td>{@code ga}</td><td>{@link GraduatedAssignmentAligner}, default options</td></tr>
+ *   <tr><td>{@code ipfp}</td><td>{@link IpfpAligner}, default options</td></tr>
  *   <tr><td>{@code nodes}</td><td>{@link NodeAssignmentAligner}</td></tr>
+ *   <tr><td>{@code thorough}</td><td>{@link FaqAligner} with {@value #THOROUGH_RANDOM_STARTS}
+ *       random starts and {@value #THOROUGH_PERTURBATIONS} perturbations: slower, more often
+ *       optimal</td></tr>
  * </table>
+ *
+ * <p>The presets {@code fast} and {@code thorough} are {@link FaqAligner}s whose
+ * {@link Aligner#name()} is the preset name.
  */
 public final class Aligners {
 
-    private static final List<String> NAMES = List.of("exact", "faq", "nodes");
+    /** Randomized Frank-Wolfe starts of the {@code fast} preset. */
+    public static final int FAST_RANDOM_STARTS = 0;
+    /** Perturbations of the iterated local search of the {@code fast} preset. */
+    public static final int FAST_PERTURBATIONS = 5;
+    /** Randomized Frank-Wolfe starts of the {@code thorough} preset. */
+    public static final int THOROUGH_RANDOM_STARTS = 8;
+    /** Perturbations of the iterated local search of the {@code thorough} preset. */
+    public static final int THOROUGH_PERTURBATIONS = 50;
+
+    private static final List<String> NAMES =
+            List.of("exact", "fast", "faq", "ga", "ipfp", "nodes", "thorough");
 
     private Aligners() {
     }
@@ -25,7 +46,8 @@ public final class Aligners {
      * Returns a new aligner by name, ignoring case and surrounding blanks.
      *
      * @param name one of {@link #names()}
-     * @param seed seed for the aligner's random choices (unused by {@code nodes})
+     * @param seed seed for the aligner's random choices (unused by the deterministic
+     *     {@code ga}, {@code ipfp} and {@code nodes})
      * @return the aligner
      * @throws IllegalArgumentException if the name is unknown; the message lists the names
      */
@@ -34,10 +56,20 @@ public final class Aligners {
         switch (key) {
             case "exact":
                 return new ExactAligner(seed);
+            case "fast":
+                return new FaqAligner(seed).withRandomStarts(FAST_RANDOM_STARTS)
+                        .withPerturbations(FAST_PERTURBATIONS).withName("fast");
             case "faq":
                 return new FaqAligner(seed);
+            case "ga":
+                return new GraduatedAssignmentAligner();
+            case "ipfp":
+                return new IpfpAligner();
             case "nodes":
                 return new NodeAssignmentAligner();
+            case "thorough":
+                return new FaqAligner(seed).withRandomStarts(THOROUGH_RANDOM_STARTS)
+                        .withPerturbations(THOROUGH_PERTURBATIONS).withName("thorough");
             default:
                 throw new IllegalArgumentException("unknown aligner '" + name
                         + "'; valid names are " + String.join(", ", NAMES));

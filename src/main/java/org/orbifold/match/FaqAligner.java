@@ -126,6 +126,7 @@ public final class FaqAligner extends OrientedAligner {
     /** Relative gap below which structural similarities count as tied. */
     private static final double TIE_TOLERANCE = 1e-9;
 
+    private final String name;
     private final long seed;
     private final int randomStarts;
     private final int perturbations;
@@ -142,12 +143,12 @@ public final class FaqAligner extends OrientedAligner {
      * @param seed seed of the randomized starts and perturbations
      */
     public FaqAligner(long seed) {
-        this(seed, DEFAULT_RANDOM_STARTS, DEFAULT_PERTURBATIONS, DEFAULT_MAX_ITERATIONS,
-                DEFAULT_TOLERANCE);
+        this("faq", seed, DEFAULT_RANDOM_STARTS, DEFAULT_PERTURBATIONS,
+                DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE);
     }
 
-    private FaqAligner(long seed, int randomStarts, int perturbations, int maxIterations,
-            double tolerance) {
+    private FaqAligner(String name, long seed, int randomStarts, int perturbations,
+            int maxIterations, double tolerance) {
         if (randomStarts < 0) {
             throw new IllegalArgumentException("randomStarts must be >= 0, got " + randomStarts);
         }
@@ -163,6 +164,7 @@ public final class FaqAligner extends OrientedAligner {
             throw new IllegalArgumentException("tolerance must be finite and >= 0, got "
                     + tolerance);
         }
+        this.name = name;
         this.seed = seed;
         this.randomStarts = randomStarts;
         this.perturbations = perturbations;
@@ -178,7 +180,7 @@ public final class FaqAligner extends OrientedAligner {
      * @throws IllegalArgumentException if {@code count < 0}
      */
     public FaqAligner withRandomStarts(int count) {
-        return new FaqAligner(seed, count, perturbations, maxIterations, tolerance);
+        return new FaqAligner(name, seed, count, perturbations, maxIterations, tolerance);
     }
 
     /**
@@ -190,7 +192,7 @@ public final class FaqAligner extends OrientedAligner {
      * @throws IllegalArgumentException if {@code count < 0}
      */
     public FaqAligner withPerturbations(int count) {
-        return new FaqAligner(seed, randomStarts, count, maxIterations, tolerance);
+        return new FaqAligner(name, seed, randomStarts, count, maxIterations, tolerance);
     }
 
     /**
@@ -203,7 +205,17 @@ public final class FaqAligner extends OrientedAligner {
      * @throws IllegalArgumentException if an option is out of range
      */
     public FaqAligner withStopping(int iterations, double stepTolerance) {
-        return new FaqAligner(seed, randomStarts, perturbations, iterations, stepTolerance);
+        return new FaqAligner(name, seed, randomStarts, perturbations, iterations,
+                stepTolerance);
+    }
+
+    /**
+     * Returns this aligner under another {@link #name()}, for the presets of
+     * {@link Aligners}; the options are unchanged.
+     */
+    FaqAligner withName(String newName) {
+        return new FaqAligner(newName, seed, randomStarts, perturbations, maxIterations,
+                tolerance);
     }
 
     @Override
@@ -415,12 +427,12 @@ public final class FaqAligner extends OrientedAligner {
 
     @Override
     public String name() {
-        return "faq";
+        return name;
     }
 
     @Override
     public String toString() {
-        return "FaqAligner[seed=" + seed + ", randomStarts=" + randomStarts
+        return "FaqAligner[name=" + name + ", seed=" + seed + ", randomStarts=" + randomStarts
                 + ", perturbations=" + perturbations + ", maxIterations=" + maxIterations
                 + ", tolerance=" + tolerance + "]";
     }

@@ -267,6 +267,39 @@ final class QapInstance {
         }
     }
 
+    /**
+     * Writes the coefficients of {@code f(P + t (Q - P)) = f(P) + C t + D t^2}, the objective
+     * along the segment from the {@code m x m} matrix {@code P} to the permutation matrix
+     * {@code Q}: {@code coefficients[0] = C = <S + H(P), Q - P>}, the first-order gain, and
+     * {@code coefficients[1] = D = q(Q - P)}, the curvature, where {@code q} is the quadratic
+     * term. Uses {@code q(Q - P) = q(Q) - <H(P), Q> + <H(P), P> / 2} and
+     * {@code q(Q) = f(Q) - <S, Q>}.
+     *
+     * @param p the matrix {@code P}
+     * @param h the quadratic gradient {@code H(P)} ({@link #quadraticGradient})
+     * @param q the images of the permutation {@code Q}
+     * @param valueAtQ {@code f(Q)} ({@link #value})
+     * @param coefficients receives {@code C} and {@code D}
+     */
+    void segmentCoefficients(double[] p, double[] h, int[] q, double valueAtQ,
+            double[] coefficients) {
+        double sp = 0.0;
+        double hp = 0.0;
+        for (int k = 0; k < m * m; k++) {
+            sp += nodeGain[k] * p[k];
+            hp += h[k] * p[k];
+        }
+        double sq = 0.0;
+        double hq = 0.0;
+        for (int i = 0; i < m; i++) {
+            int k = i * m + q[i];
+            sq += nodeGain[k];
+            hq += h[k];
+        }
+        coefficients[0] = (sq + hq) - (sp + hp);
+        coefficients[1] = (valueAtQ - sq) - hq + 0.5 * hp;
+    }
+
     /** Returns {@code f(p)} for a permutation given by its images. */
     double value(int[] p) {
         double sum = 0.0;

@@ -25,7 +25,11 @@ class AlignerContractTest {
 
     static Stream<Aligner> aligners() {
         return Stream.of(new ExactAligner(1L), new FaqAligner(1L), new NodeAssignmentAligner(),
-                new FaqAligner(2L).withRandomStarts(0).withPerturbations(0));
+                new FaqAligner(2L).withRandomStarts(0).withPerturbations(0),
+                new IpfpAligner(), new IpfpAligner().withLocalSearch(false),
+                new GraduatedAssignmentAligner(),
+                new GraduatedAssignmentAligner().withLocalSearch(false),
+                Aligners.byName("fast", 3L), Aligners.byName("thorough", 4L));
     }
 
     private static Graph[] randomPair(SplittableRandom random, int t) {
@@ -91,7 +95,9 @@ class AlignerContractTest {
     @ParameterizedTest
     @MethodSource("aligners")
     void relabelledCopiesAreAtDistanceZero(Aligner aligner) {
-        if (aligner instanceof NodeAssignmentAligner) {
+        // Single-start heuristics make no promise for relabelled copies.
+        if (aligner instanceof NodeAssignmentAligner || aligner instanceof IpfpAligner
+                || aligner instanceof GraduatedAssignmentAligner) {
             return;
         }
         SplittableRandom random = new SplittableRandom(SEED + 3);

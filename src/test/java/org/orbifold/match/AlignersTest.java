@@ -13,12 +13,18 @@ class AlignersTest {
 
     @Test
     void findsEveryNamedAligner() {
-        assertEquals(List.of("exact", "faq", "nodes"), Aligners.names());
+        assertEquals(List.of("exact", "fast", "faq", "ga", "ipfp", "nodes", "thorough"),
+                Aligners.names());
         for (String name : Aligners.names()) {
             assertEquals(name, Aligners.byName(name, 1L).name());
         }
         assertInstanceOf(ExactAligner.class, Aligners.byName(" EXACT ", 1L));
         assertInstanceOf(FaqAligner.class, Aligners.defaultAligner(1L));
+        assertEquals("faq", Aligners.defaultAligner(1L).name());
+        assertInstanceOf(FaqAligner.class, Aligners.byName("fast", 1L));
+        assertInstanceOf(FaqAligner.class, Aligners.byName("thorough", 1L));
+        assertInstanceOf(IpfpAligner.class, Aligners.byName("ipfp", 1L));
+        assertInstanceOf(GraduatedAssignmentAligner.class, Aligners.byName("GA", 1L));
     }
 
     @Test
@@ -26,6 +32,7 @@ class AlignersTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Aligners.byName("hungarian", 1L));
         assertTrue(e.getMessage().contains("hungarian"), e.getMessage());
-        assertTrue(e.getMessage().contains("exact, faq, nodes"), e.getMessage());
+        assertTrue(e.getMessage().contains("exact, fast, faq, ga, ipfp, nodes, thorough"),
+                e.getMessage());
     }
 }
