@@ -18,7 +18,8 @@ final class AlignerOptions {
     static final String EXACT = "exact";
 
     @Option(names = "--aligner", paramLabel = "NAME", defaultValue = "faq",
-            description = "Alignment strategy: exact, faq or nodes (default: ${DEFAULT-VALUE}).")
+            description = "Alignment strategy: exact, fast, faq, ga, ipfp, nodes or thorough"
+                + " (default: ${DEFAULT-VALUE}).")
     String aligner;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
