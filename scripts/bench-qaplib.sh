@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs the aligners of org.orbifold.match on the QAPLIB instances (Java harness
+# org.orbifold.bench.QaplibHarness) and SciPy's quadratic_assignment, methods 'faq' and '2opt'
+# (scripts/bench_qaplib_scipy.py, run by the operating system's /usr/bin/python3 with Debian's
+# python3-scipy), on the same instances, and merges both into one Markdown table with a
+# summary. The gap of a solver is (value - best) / best, best being the recomputed cost of the
+# instance's .sln. See docs/matching.md.
+#
+# Environment: MAX_ORDER (largest instance order, default 40), EXACT_MAX_ORDER (largest order
+# given to the exact aligner, 60 s limit each, default 12), SEED (default 1), DATASETS
+# (default ../shared/datasets), BUILD_DIR (default target).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MAX_ORDER=${MAX_ORDER:-40}
+EXACT_MAX_ORDER=${EXACT_MAX_ORDER:-12}
+SEED=${SEED:-1}
+DATASETS=$(realpath -m "${DATASETS:-../shared/datasets}")
+BUILD_DIR=$(realpath -m "${BUILD_DIR:-target}")
+PYTHON=/usr/bin/python3
+RESULTS="$BUILD_DIR/qaplib-results"
+
+if [[ ! -d "$DATASETS/qaplib" ]]; then
+    echo "QAPLIB folder missing: $DATASETS/qaplib" >&2
+    exit 2
+fi
+if ! "$PYTHON" -c 'import scipy' 2>/dev/null; then
+    echo "SciPy missing for $PYTHON: apt-get install -y python3-scipy" >&2
+    exit 2
+fi
+
+# Build the main classes and the benchmark sources (profile 'bench'), get the class path.
+mvn -q -B -P bench -DskipTests -Dcheckstyle.skip -Dorbifold.buildDir="$BUILD_DIR" \
+    compile dependency:build-classpath -Dmdep.outputFile="$BUILD_DIR/bench-classpath.txt"
+CLASSPATH="$BUILD_DIR/classes:$(cat "$BUILD_DIR/bench-classpath.txt")"
+mkdir -p "$RESULTS"
+
+{
+    echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), $(nproc) cores"
+    echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "java: $(java -version 2>&1 | head -1)"
+    echo "python: $("$PYTHON" -c 'import sys, scipy, numpy
+print(sys.version.split()[0], "scipy", scipy.__version__, "numpy", numpy.__version__)')"
+    echo "MAX_ORDER=$MAX_ORDER EXACT_MAX_ORDER=$EXACT_MAX_ORDER SEED=$SEED"
+} | tee "$RESULTS/machine.txt" >&2
+
+java -cp "$CLASSPATH" org.orbifold.bench.QaplibHarness "$DATASETS/qaplib" \
+    "$RESULTS/java.csv" "$MAX_ORDER" "$EXACT_MAX_ORDER" "$SEED"
+"$PYTHON" scripts/bench_qaplib_scipy.py run "$DATASETS/qaplib" "$RESULTS/scipy.csv" \
+    "$MAX_ORDER" "$SEED"
+"$PYTHON" scripts/bench_qaplib_scipy.py merge "$RESULTS/table.md" \
+    "$RESULTS/java.csv" "$RESULTS/scipy.csv"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/machine.txt" >&2

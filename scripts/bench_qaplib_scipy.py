@@ -1,0 +1,160 @@
+#!/usr/bin/python3
+"""Run SciPy's quadratic_assignment on the QAPLIB instances, or merge results into tables.
+
+Usage:
+  bench_qaplib_scipy.py run DIR OUT.csv [MAX_ORDER [SEED]]
+  bench_qaplib_scipy.py merge OUT.md CSV...
+
+run: for every DIR/<name>.dat with a <name>.sln and order at most MAX_ORDER (default 40), solve
+with scipy.optimize.quadratic_assignment(A, B, method='faq') and method='2opt' (options
+rng=SEED, default 1), each timed once (after untimed FAQ runs on the five smallest) with time.perf_counter(). The best value is recomputed
+from the .sln permutation exactly as org.orbifold.io.QaplibSolution does: the permutation is
+0-based if it contains 0, else 1-based; the written direction is used if its cost equals the
+header, else the inverse if that does, else the cheaper of the two. Cost: sum A[i,j] B[p(i),p(j)].
+Writes the same CSV columns as org.orbifold.bench.QaplibHarness.
+
+merge: reads CSV files of both programs and writes a Markdown table (one row per instance, gap
+in % and seconds per solver) and a summary (mean gap, median and total time, instances solved
+to the best value, per solver). Instances whose best value is 0 are left out of the means.
+"""
+
+import csv
+import math
+import os
+import statistics
+import sys
+import time
+
+import numpy as np
+import scipy
+from scipy.optimize import quadratic_assignment
+
+
+def read_numbers(path):
+    with open(path) as f:
+        return f.read().split()
+
+
+def read_instance(path):
+    tokens = read_numbers(path)
+    n = int(tokens[0])
+    values = np.array([float(t) for t in tokens[1:1 + 2 * n * n]])
+    return values[:n * n].reshape(n, n), values[n * n:].reshape(n, n)
+
+
+def cost(a, b, p):
+    return float(np.sum(a * b[np.ix_(p, p)]))
+
+
+def best_value(a, b, sln):
+    tokens = read_numbers(sln)
+    stated = float(tokens[1])
+    written = np.array([int(t) for t in tokens[2:]])
+    if written.min() != 0:
+        written = written - 1
+    inverse = np.argsort(written)
+    for p in (written, inverse):
+        if cost(a, b, p) == stated:
+            return cost(a, b, p)
+    return min(cost(a, b, written), cost(a, b, inverse))
+
+
+def gap(value, best):
+    if value == best:
+        return "0"
+    if best == 0:
+        return "nan"
+    return "%.6g" % ((value - best) / best)
+
+
+def run(folder, out, max_order, seed):
+    names = sorted(f[:-4] for f in os.listdir(folder) if f.endswith(".dat"))
+    cases = []
+    for name in names:
+        sln = os.path.join(folder, name + ".sln")
+        if not os.path.exists(sln):
+            continue
+        a, b = read_instance(os.path.join(folder, name + ".dat"))
+        if len(a) <= max_order:
+            cases.append((len(a), name, a, b, best_value(a, b, sln)))
+    cases.sort(key=lambda c: (c[0], c[1]))
+    for n, name, a, b, best in cases[:5]:
+        quadratic_assignment(a, b, method="faq", options={"rng": seed})
+    with open(out, "w", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["instance", "n", "best", "aligner", "value", "gap", "seconds",
+                         "certified"])
+        for n, name, a, b, best in cases:
+            for method in ("faq", "2opt"):
+                start = time.perf_counter()
+                result = quadratic_assignment(a, b, method=method, options={"rng": seed})
+                seconds = time.perf_counter() - start
+                value = cost(a, b, result.col_ind)
+                row = [name, n, "%.0f" % best, "scipy-" + method, "%.0f" % value,
+                       gap(value, best), "%.6f" % seconds, "false"]
+                writer.writerow(row)
+                f.flush()
+                print(",".join(str(x) for x in row), file=sys.stderr)
+
+
+def merge(out, paths):
+    rows = []
+    for path in paths:
+        with open(path) as f:
+            rows.extend(csv.DictReader(f))
+    solvers = []
+    for r in rows:
+        if r["aligner"] not in solvers:
+            solvers.append(r["aligner"])
+    instances = {}
+    for r in rows:
+        instances.setdefault((int(r["n"]), r["instance"]), {})[r["aligner"]] = r
+    lines = ["| instance | n | best | " + " | ".join(
+        "%s gap %% | %s s" % (s, s) for s in solvers) + " |",
+        "|---|---:|---:|" + "---:|---:|" * len(solvers)]
+    for (n, name), by in sorted(instances.items()):
+        best = next(iter(by.values()))["best"]
+        cells = []
+        for s in solvers:
+            r = by.get(s)
+            if r is None:
+                cells += ["", ""]
+                continue
+            g = "n/a" if r["gap"] == "nan" else "%.2f" % (100 * float(r["gap"]))
+            if r["certified"] == "true":
+                g += " (opt)"
+            cells += [g, "%.3f" % float(r["seconds"])]
+        lines.append("| %s | %d | %s | %s |" % (name, n, best, " | ".join(cells)))
+    lines += ["", "| solver | instances | mean gap % | max gap % | at best | certified "
+              "| median s | total s |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for s in solvers:
+        mine = [r for r in rows if r["aligner"] == s]
+        gaps = [float(r["gap"]) for r in mine if float(r["best"]) > 0]
+        times = [float(r["seconds"]) for r in mine]
+        at_best = sum(1 for r in mine if r["value"] == r["best"])
+        certified = sum(1 for r in mine if r["certified"] == "true")
+        lines.append("| %s | %d | %.3f | %.2f | %d | %d | %.4f | %.2f |" % (
+            s, len(mine), 100 * statistics.mean(gaps), 100 * max(gaps), at_best, certified,
+            statistics.median(times), sum(times)))
+    text = "\n".join(lines) + "\n"
+    with open(out, "w") as f:
+        f.write(text)
+    sys.stdout.write(text)
+
+
+def main(argv):
+    if len(argv) >= 4 and argv[1] == "run":
+        max_order = int(argv[4]) if len(argv) > 4 else 40
+        seed = int(argv[5]) if len(argv) > 5 else 1
+        print("scipy %s, numpy %s" % (scipy.__version__, np.__version__), file=sys.stderr)
+        run(argv[2], argv[3], max_order, seed)
+    elif len(argv) >= 4 and argv[1] == "merge":
+        merge(argv[2], argv[3:])
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,197 @@
+package org.orbifold.io;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.orbifold.space.Permutation;
+
+/**
+ * Reads the text files of QAPLIB (R.E. Burkard, S.E. Karisch and F. Rendl, 1997, "QAPLIB - A
+ * quadratic assignment problem library", J. Global Optim. 10:391-403).
+ *
+ * <p>An instance file ({@code .dat}) holds the order {@code n}, then the {@code n x n} matrix
+ * {@code A}, then the {@code n x n} matrix {@code B}, row by row, as whitespace-separated
+ * numbers; line breaks and blank lines carry no meaning. A solution file ({@code .sln}) holds
+ * {@code n}, the objective value and a permutation of {@code 1..n} (or of {@code 0..n-1}).
+ *
+ * <p>Every malformed file raises a {@link DatasetFormatException} that names the file and the
+ * line: a token that is not a number, an order that is not a positive integer, a file that
+ * ends early or has numbers left over, or a permutation that is not a bijection.
+ *
+ * <p><b>Limitations.</b> Numbers are read as {@code double}; integer entries above
+ * {@code 2^53} would lose precision (QAPLIB has none).
+ */
+public final class QaplibReader {
+
+    private QaplibReader() {
+    }
+
+    /**
+     * Reads an instance file. The name is the file name without the {@code .dat} extension.
+     *
+     * @param dat the file
+     * @return the instance
+     * @throws DatasetFormatException if the file does not exist or is malformed
+     * @throws IOException if reading fails
+     */
+    public static QaplibInstance readInstance(Path dat) throws IOException {
+        Tokens tokens = Tokens.of(dat);
+        int n = tokens.nextOrder();
+        double[][] first = tokens.nextMatrix(n, "first matrix");
+        double[][] second = tokens.nextMatrix(n, "second matrix");
+        tokens.requireEnd();
+        return new QaplibInstance(stem(dat, ".dat"), first, second);
+    }
+
+    /**
+     * Reads a solution file. The name is the file name without the {@code .sln} extension.
+     * The permutation is 1-based unless it contains {@code 0}.
+     *
+     * @param sln the file
+     * @return the solution as written, with a 0-based permutation
+     * @throws DatasetFormatException if the file does not exist or is malformed
+     * @throws IOException if reading fails
+     */
+    public static QaplibSolution readSolution(Path sln) throws IOException {
+        Tokens tokens = Tokens.of(sln);
+        int n = tokens.nextOrder();
+        double value = tokens.nextNumber("objective value");
+        int[] written = new int[n];
+        int[] lines = new int[n];
+        boolean hasZero = false;
+        for (int i = 0; i < n; i++) {
+            double entry = tokens.nextNumber("permutation entry " + (i + 1) + " of " + n);
+            lines[i] = tokens.line();
+            if (entry != Math.rint(entry) || entry < 0 || entry > n) {
+                throw new DatasetFormatException(sln, tokens.line(), "permutation entry "
+                        + (i + 1) + " is " + tokens.last() + ", expected an integer in 0.." + n);
+            }
+            written[i] = (int) entry;
+            hasZero |= written[i] == 0;
+        }
+        tokens.requireEnd();
+        int offset = hasZero ? 0 : 1;
+        boolean[] seen = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            int image = written[i] - offset;
+            if (image >= n || seen[image]) {
+                throw new DatasetFormatException(sln, lines[i], "permutation entry " + (i + 1)
+                        + " is " + written[i] + ", which is "
+                        + (image >= n ? "out of range for a 0-based permutation" : "repeated"));
+            }
+            seen[image] = true;
+            written[i] = image;
+        }
+        return new QaplibSolution(stem(sln, ".sln"), value, Permutation.of(written), hasZero);
+    }
+
+    /**
+     * Reads the solution next to an instance file ({@code name.sln} beside {@code name.dat}),
+     * if there is one.
+     *
+     * @param dat the instance file
+     * @return the solution, or empty when there is no solution file
+     * @throws IOException if the solution file is malformed or cannot be read
+     */
+    public static Optional<QaplibSolution> readSolutionFor(Path dat) throws IOException {
+        Path sln = dat.resolveSibling(stem(dat, ".dat") + ".sln");
+        return Files.isRegularFile(sln) ? Optional.of(readSolution(sln)) : Optional.empty();
+    }
+
+    private static String stem(Path file, String extension) {
+        String name = String.valueOf(file.getFileName());
+        return name.endsWith(extension) ? name.substring(0, name.length() - extension.length())
+                : name;
+    }
+
+    /** The whitespace-separated tokens of a file, with their line numbers. */
+    private static final class Tokens {
+
+        private final Path file;
+        private final List<String> lines;
+        private int lineIndex;
+        private String[] fields = new String[0];
+        private int fieldIndex;
+        private String last = "";
+
+        private Tokens(Path file, List<String> lines) {
+            this.file = file;
+            this.lines = lines;
+        }
+
+        static Tokens of(Path file) throws IOException {
+            if (!Files.isRegularFile(file)) {
+                throw DatasetFormatException.noSuchPath(file);
+            }
+            return new Tokens(file, Files.readAllLines(file, StandardCharsets.UTF_8));
+        }
+
+        /** Returns the 1-based line of the last token read (or of the end of the file). */
+        int line() {
+            return Math.max(1, lineIndex);
+        }
+
+        String last() {
+            return last;
+        }
+
+        private boolean advance() {
+            while (fieldIndex >= fields.length) {
+                if (lineIndex >= lines.size()) {
+                    return false;
+                }
+                String text = lines.get(lineIndex++).strip();
+                fields = text.isEmpty() ? new String[0] : text.split("\\s+");
+                fieldIndex = 0;
+            }
+            return true;
+        }
+
+        double nextNumber(String what) throws DatasetFormatException {
+            if (!advance()) {
+                throw new DatasetFormatException(file, line(), "file ended, expected " + what);
+            }
+            last = fields[fieldIndex++];
+            try {
+                double value = Double.parseDouble(last);
+                if (Double.isFinite(value)) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // reported below, with the file and line
+            }
+            throw new DatasetFormatException(file, line(), "expected a finite number for "
+                    + what + ", found '" + last + "'");
+        }
+
+        int nextOrder() throws DatasetFormatException {
+            double n = nextNumber("the order n");
+            if (n != Math.rint(n) || n < 1 || n > 1 << 15) {
+                throw new DatasetFormatException(file, line(),
+                        "order must be a positive integer, found '" + last + "'");
+            }
+            return (int) n;
+        }
+
+        double[][] nextMatrix(int n, String what) throws DatasetFormatException {
+            double[][] matrix = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    matrix[i][j] = nextNumber(what + " entry (" + (i + 1) + ", " + (j + 1)
+                            + ")");
+                }
+            }
+            return matrix;
+        }
+
+        void requireEnd() throws DatasetFormatException {
+            if (advance()) {
+                throw new DatasetFormatException(file, lineIndex, "unexpected extra token '"
+                        + fields[fieldIndex] + "' after the last expected number");
+            }
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package org.orbifold.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
+
+class QaplibReaderTest {
+
+    /** Relative tolerance of the similarity identity (sums of up to n^2 products). */
+    private static final double RELATIVE_TOLERANCE = 1e-12;
+
+    /** Solution files whose permutation is written as location -> facility. */
+    private static final List<String> INVERSE = List.of("kra30a", "kra30b", "tai60a");
+
+    /** Known optima from the QAPLIB table (PROVENANCE.md of the datasets folder). */
+    private static final Map<String, Double> KNOWN = Map.of("chr12a", 9552.0, "had12", 1652.0,
+            "nug12", 578.0, "nug30", 6124.0, "tai12a", 224416.0, "tai20a", 703482.0,
+            "tai30a", 1818146.0, "tai50a", 4938796.0, "bur26a", 5426670.0, "kra32", 88700.0);
+
+    @TempDir
+    Path dir;
+
+    // ---- real data ------------------------------------------------------------------------
+
+    @Test
+    void everySolutionReproducesItsValueInTheRightDirection() throws IOException {
+        Path folder = TestDatasets.require("qaplib");
+        List<Path> solutions;
+        try (Stream<Path> files = Files.list(folder)) {
+            solutions = files.filter(p -> p.toString().endsWith(".sln")).sorted().toList();
+        }
+        assertEquals(85, solutions.size());
+        for (Path sln : solutions) {
+            QaplibSolution s = QaplibReader.readSolution(sln);
+            QaplibInstance instance = QaplibReader.readInstance(
+                    sln.resolveSibling(s.name() + ".dat"));
+            assertEquals(instance.order(), s.order(), s.name());
+            Permutation p = s.bestDirection(instance);
+            double value = instance.objective(p);
+            if (s.name().equals("kra32")) {
+                assertEquals(88900.0, s.statedValue());
+                assertEquals(88700.0, value);
+                assertEquals(s.permutation(), p, "kra32 is read as written");
+                continue;
+            }
+            assertEquals(s.statedValue(), value, s.name());
+            assertEquals(INVERSE.contains(s.name()), !p.equals(s.permutation()), s.name());
+            assertEquals(s.name().equals("tai40a"), s.zeroBased(), s.name());
+            if (KNOWN.containsKey(s.name())) {
+                assertEquals(KNOWN.get(s.name()), value, s.name());
+            }
+        }
+    }
+
+    @Test
+    void readsNug12() throws IOException {
+        Path dat = TestDatasets.require("qaplib/nug12.dat");
+        QaplibInstance nug12 = QaplibReader.readInstance(dat);
+        assertEquals("nug12", nug12.name());
+        assertEquals(12, nug12.order());
+        assertEquals(1.0, nug12.a(0, 1));
+        Optional<QaplibSolution> s = QaplibReader.readSolutionFor(dat);
+        assertTrue(s.isPresent());
+        assertEquals(578.0, s.get().recomputedValue(nug12));
+        assertEquals(11, s.get().permutation().get(0));
+        assertFalse(QaplibReader.readSolutionFor(
+                TestDatasets.require("qaplib/esc32a.dat")).isPresent());
+    }
+
+    // ---- QAP as graph alignment -------------------------------------------------------------
+
+    @Test
+    void similarityIsTheNegatedCost() throws IOException {
+        SplittableRandom random = new SplittableRandom(7);
+        int n = 9;
+        double[][] a = new double[n][n];
+        double[][] b = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                a[i][j] = random.nextInt(4) == 0 ? 0 : random.nextInt(-5, 20);
+                b[i][j] = random.nextInt(3) == 0 ? 0 : random.nextInt(0, 30);
+            }
+        }
+        QaplibInstance instance = new QaplibInstance("random", a, b);
+        assertSimilarityIsNegatedCost(instance, random, 50);
+    }
+
+    @Test
+    void similarityIsTheNegatedCostOnRealInstances() throws IOException {
+        SplittableRandom random = new SplittableRandom(11);
+        for (String name : List.of("nug12", "chr12a", "esc16a", "kra30a", "tai40a")) {
+            QaplibInstance instance = QaplibReader.readInstance(
+                    TestDatasets.require("qaplib/" + name + ".dat"));
+            assertSimilarityIsNegatedCost(instance, random, 10);
+        }
+    }
+
+    private static void assertSimilarityIsNegatedCost(QaplibInstance instance,
+            SplittableRandom random, int trials) {
+        Graph[] graphs = instance.toGraphs();
+        GraphSpace space = instance.graphSpace();
+        for (int t = 0; t < trials; t++) {
+            Permutation p = Permutation.random(instance.order(), random);
+            double cost = bruteCost(instance, p);
+            assertEquals(cost, instance.objective(p), RELATIVE_TOLERANCE * Math.abs(cost));
+            assertEquals(-cost, space.similarity(graphs[0], graphs[1], p),
+                    RELATIVE_TOLERANCE * Math.max(1.0, Math.abs(cost)), instance.name());
+        }
+    }
+
+    private static double bruteCost(QaplibInstance instance, Permutation p) {
+        double[][] a = instance.first();
+        double[][] b = instance.second();
+        double sum = 0.0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a.length; j++) {
+                sum += a[i][j] * b[p.get(i)][p.get(j)];
+            }
+        }
+        return sum;
+    }
+
+    // ---- small files ------------------------------------------------------------------------
+
+    @Test
+    void readsBlankLinesAndAnyLayout() throws IOException {
+        Path dat = write("tiny.dat", "\n 2\n\n 0 3\n\n 1 0 0 5 7 0\n\n");
+        QaplibInstance tiny = QaplibReader.readInstance(dat);
+        assertEquals("tiny", tiny.name());
+        assertEquals(3.0, tiny.a(0, 1));
+        assertEquals(1.0, tiny.a(1, 0));
+        assertEquals(5.0, tiny.b(0, 1));
+        assertEquals(7.0, tiny.b(1, 0));
+        // identity: 3 * 5 + 1 * 7 = 22; swap: 3 * 7 + 1 * 5 = 26
+        assertEquals(22.0, tiny.objective(Permutation.identity(2)));
+        assertEquals(26.0, tiny.objective(Permutation.of(1, 0)));
+    }
+
+    @Test
+    void choosesTheDirectionByRecomputing() throws IOException {
+        QaplibInstance three = QaplibReader.readInstance(write("four.dat",
+                "4\n0 1 2 0\n3 0 4 1\n5 6 0 2\n1 0 3 0\n"
+                + "0 7 1 2\n2 0 8 0\n9 3 0 4\n1 5 0 0\n"));
+        Permutation p = Permutation.of(1, 2, 3, 0);
+        assertNotEquals(three.objective(p), three.objective(p.inverse()));
+        double inverseCost = three.objective(p.inverse());
+        QaplibSolution written = QaplibReader.readSolution(write("three.sln",
+                "4 " + (long) inverseCost + "\n2 3 4 1\n"));
+        assertFalse(written.zeroBased());
+        assertEquals(p, written.permutation());
+        assertEquals(p.inverse(), written.bestDirection(three));
+        QaplibSolution zeroBased = QaplibReader.readSolution(write("zero.sln",
+                "4 " + (long) three.objective(p) + "\n1 2 3 0\n"));
+        assertTrue(zeroBased.zeroBased());
+        assertEquals(p, zeroBased.bestDirection(three));
+        QaplibSolution wrongHeader = QaplibReader.readSolution(write("wrong.sln",
+                "4 1\n2 3 4 1\n"));
+        double best = Math.min(three.objective(p), inverseCost);
+        assertEquals(best, wrongHeader.recomputedValue(three));
+    }
+
+    @Test
+    void rejectsMalformedFiles() throws IOException {
+        assertFormatError(write("a.dat", "2\n0 1\n1 x\n0 1 1 0\n"), 3, "'x'");
+        assertFormatError(write("b.dat", "2\n0 1\n1 0\n0 1\n"), 4, "file ended");
+        assertFormatError(write("c.dat", "2\n0 1 1 0\n0 1 1 0\n\n5\n"), 5, "extra token");
+        assertFormatError(write("d.dat", "2.5\n"), 1, "positive integer");
+        assertFormatError(write("e.dat", "0\n"), 1, "positive integer");
+        assertFormatError(write("f.dat", ""), 1, "file ended");
+        assertSolutionError(write("a.sln", "3 10\n1 2\n2\n"), 3, "repeated");
+        assertSolutionError(write("b.sln", "3 10\n1 2 4\n"), 2, "0..3");
+        assertSolutionError(write("c.sln", "3 10\n0 1 3\n"), 2, "out of range");
+        assertSolutionError(write("d.sln", "3 10\n1 2\n"), 2, "file ended");
+        assertSolutionError(write("e.sln", "3 ten\n1 2 3\n"), 1, "'ten'");
+        assertThrows(DatasetFormatException.class,
+                () -> QaplibReader.readInstance(dir.resolve("missing.dat")));
+    }
+
+    private void assertFormatError(Path file, int line, String fragment) {
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> QaplibReader.readInstance(file));
+        assertError(e, file, line, fragment);
+    }
+
+    private void assertSolutionError(Path file, int line, String fragment) {
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> QaplibReader.readSolution(file));
+        assertError(e, file, line, fragment);
+    }
+
+    private static void assertError(DatasetFormatException e, Path file, int line,
+            String fragment) {
+        assertEquals(file.toString(), e.file());
+        assertEquals(line, e.line(), e.getMessage());
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+}
