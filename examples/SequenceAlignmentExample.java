@@ -30,7 +30,20 @@ public class SequenceAlignmentExample {
      * @param args optional number of iterations (default 200)
      */
     public static void main(String[] args) {
-        int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int iterations = 200;
+        try {
+            if (args.length > 1) {
+                throw new NumberFormatException("one argument at most");
+            }
+            iterations = args.length == 1 ? Integer.parseInt(args[0]) : 200;
+        } catch (NumberFormatException e) {
+            iterations = -1;
+        }
+        if (iterations < 1) {
+            System.err.println("usage: java -cp target/orbifold.jar examples/SequenceAlignmentExample.java"
+                    + " [ITERATIONS]  (a positive whole number, default 200)");
+            System.exit(2);
+        }
         run(iterations, System.out);
     }
 

@@ -31,7 +31,20 @@ public class SetPredictionExample {
      * @param args optional number of epochs (default 200)
      */
     public static void main(String[] args) {
-        int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int epochs = 200;
+        try {
+            if (args.length > 1) {
+                throw new NumberFormatException("one argument at most");
+            }
+            epochs = args.length == 1 ? Integer.parseInt(args[0]) : 200;
+        } catch (NumberFormatException e) {
+            epochs = -1;
+        }
+        if (epochs < 1) {
+            System.err.println("usage: java -cp target/orbifold.jar examples/SetPredictionExample.java"
+                    + " [EPOCHS]  (a positive whole number, default 200)");
+            System.exit(2);
+        }
         run(epochs, System.out);
     }
 
