@@ -40,7 +40,8 @@ public class SequenceAlignmentExample {
             iterations = -1;
         }
         if (iterations < 1) {
-            System.err.println("usage: java -cp target/orbifold.jar examples/SequenceAlignmentExample.java"
+            System.err.println("usage: java -cp target/orbifold.jar"
+                    + " examples/SequenceAlignmentExample.java"
                     + " [ITERATIONS]  (a positive whole number, default 200)");
             System.exit(2);
         }

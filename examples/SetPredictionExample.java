@@ -41,7 +41,8 @@ public class SetPredictionExample {
             epochs = -1;
         }
         if (epochs < 1) {
-            System.err.println("usage: java -cp target/orbifold.jar examples/SetPredictionExample.java"
+            System.err.println("usage: java -cp target/orbifold.jar"
+                    + " examples/SetPredictionExample.java"
                     + " [EPOCHS]  (a positive whole number, default 200)");
             System.exit(2);
         }

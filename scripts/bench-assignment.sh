@@ -6,7 +6,8 @@
 # optimal values agree and writes a Markdown table. See docs/performance.md.
 #
 # Environment: SIZES (default "10 50 100 200 500 1000 2000"), JGRAPHT_LIMIT (seconds per
-# JGraphT solve, predicted; larger orders are skipped; 0 skips JGraphT; default 10), BUILD_DIR (default target),
+# JGraphT solve, predicted; larger orders are skipped; 0 skips JGraphT; default 10),
+# BUILD_DIR (default target),
 # JMH=1 to also run the JMH benchmarks afterwards (JMH_ARGS are passed to JMH).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -7,7 +7,8 @@ Usage:
 
 run: for every DIR/<name>.dat with a <name>.sln and order at most MAX_ORDER (default 40), solve
 with scipy.optimize.quadratic_assignment(A, B, method='faq') and method='2opt' (options
-rng=SEED, default 1), each timed once (after untimed FAQ runs on the five smallest) with time.perf_counter(). The best value is recomputed
+rng=SEED, default 1), each timed once (after untimed FAQ runs on the five smallest) with
+time.perf_counter(). The best value is recomputed
 from the .sln permutation exactly as org.orbifold.io.QaplibSolution does: the permutation is
 0-based if it contains 0, else 1-based; the written direction is used if its cost equals the
 header, else the inverse if that does, else the cheaper of the two. Cost: sum A[i,j] B[p(i),p(j)].

@@ -6,7 +6,8 @@ Usage: bench_scipy.py INSTANCE_DIR JAVA_CSV
 Reads every <family>-<n>.npy written by org.orbifold.bench.CompareHarness, times
 scipy.optimize.linear_sum_assignment with the same rule as the Java harness (warm-up for at
 least 0.3 s and 3 runs, then at least 1 s and 5 runs, at most 301; median and quartiles of
-single runs, and the median CPU time of the thread), checks that the optimal values of all solvers agree to a relative 1e-9, and
+single runs, and the median CPU time of the thread), checks that the optimal values of all
+solvers agree to a relative 1e-9, and
 prints a Markdown table. Exits with status 1 if any value disagrees.
 """
 
