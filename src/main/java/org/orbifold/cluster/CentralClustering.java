@@ -11,6 +11,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.random.RandomGenerator;
 import org.orbifold.match.Aligner;
 import org.orbifold.space.Graph;
+import org.orbifold.space.GraphAccumulator;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.IterationListener;
 import org.orbifold.space.Permutation;
@@ -40,7 +41,9 @@ import org.orbifold.stats.Status;
  *   <li>updates every center: k-means runs {@link FrechetMean} on the cluster, k-medians
  *       {@link FrechetMedian}, both started at the previous center with at most
  *       {@link Builder#centerIterations} iterations; the new center and its alignments are
- *       kept only if they lower {@code J}. k-medoids makes the member with the least summed
+ *       kept only if they lower {@code J}; if the Fréchet mean does not, k-means tries the average
+ *       of the members under their stored alignments (one align-and-average step, which
+ *       cannot raise {@code J}). k-medoids makes the member with the least summed
  *       cost to the other members the new medoid, again only if that lowers {@code J};</li>
  *   <li>assigns every graph to its nearest center. The distance to the graph's own center is
  *       found warm-started from the stored alignment {@code p_i}, and {@code p_i} is kept
@@ -573,26 +576,47 @@ public final class CentralClustering {
                             .tolerance(tolerance).executor(executor).initial(centers[c])
                             .build().compute(space, cluster);
 
-            // Costs under the new center's alignments.
-            Graph candidate = result.center();
-            double[] trial = costs.clone();
-            Permutation[] trialAlignments = new Permutation[members.size()];
+            Permutation[] found = new Permutation[members.size()];
             for (int j = 0; j < members.size(); j++) {
-                int i = members.get(j);
-                trialAlignments[j] = result.alignments().get(j).permutation();
-                trial[i] = cost(space.squaredDistance(candidate, graphs.get(i),
-                        trialAlignments[j]));
+                found[j] = result.alignments().get(j).permutation();
+            }
+            if (accept(c, members, result.center(), found) || method != Method.MEANS) {
+                return;
             }
 
-            // Keep the new center only if the objective falls.
-            if (sum(trial) < objective()) {
-                centers[c] = candidate;
-                for (int j = 0; j < members.size(); j++) {
-                    int i = members.get(j);
-                    alignments[i] = trialAlignments[j];
-                    costs[i] = trial[i];
-                }
+            // Fallback for k-means: one average of the graphs under the stored alignments,
+            // which minimises sum ||mu - p_i . Y_i||^2 over mu and so cannot raise J.
+            GraphAccumulator average = new GraphAccumulator(space, m);
+            Permutation[] stored = new Permutation[members.size()];
+            for (int j = 0; j < members.size(); j++) {
+                stored[j] = alignments[members.get(j)];
+                average.add(graphs.get(members.get(j)), stored[j], 1.0);
             }
+            accept(c, members, average.average(), stored);
+        }
+
+        /** Makes {@code candidate} the center of cluster c if that lowers the objective. */
+        private boolean accept(int c, List<Integer> members, Graph candidate,
+                Permutation[] candidateAlignments) {
+            // Costs under the candidate's alignments.
+            double[] trial = costs.clone();
+            for (int j = 0; j < members.size(); j++) {
+                int i = members.get(j);
+                trial[i] = cost(space.squaredDistance(candidate, graphs.get(i),
+                        candidateAlignments[j]));
+            }
+
+            // Keep the candidate only if the objective falls.
+            if (!(sum(trial) < objective())) {
+                return false;
+            }
+            centers[c] = candidate;
+            for (int j = 0; j < members.size(); j++) {
+                int i = members.get(j);
+                alignments[i] = candidateAlignments[j];
+                costs[i] = trial[i];
+            }
+            return true;
         }
 
         private void updateMedoid(int c, List<Integer> members) {
