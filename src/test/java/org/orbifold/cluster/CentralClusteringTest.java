@@ -8,15 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
+import org.orbifold.match.Alignment;
 import org.orbifold.match.ExactAligner;
 import org.orbifold.match.NodeAssignmentAligner;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
 import org.orbifold.stats.Medoid;
 import org.orbifold.stats.Status;
 
@@ -77,6 +80,25 @@ class CentralClusteringTest {
                     assertTrue(size > 0, "an empty cluster survived");
                 }
             }
+        }
+    }
+
+    @Test
+    void traceNeverRisesEvenWithARandomAligner() {
+        // An aligner that answers a fresh random permutation on every call, ignoring the warm
+        // start: only the keep-unless-better rules protect the objective.
+        ClusterTestGraphs.Sample sample = ClusterTestGraphs.families(SEED + 7, 5, 2.0);
+        ExecutorService single = Executors.newSingleThreadExecutor();
+        try {
+            for (CentralClustering.Builder builder : List.of(CentralClustering.kMeans(3),
+                    CentralClustering.kMedians(3), CentralClustering.kMedoids(3))) {
+                ClusteringResult result = builder.aligner(new RandomAligner(13)).seed(4)
+                        .tolerance(0.0).maxIterations(20).executor(single).build()
+                        .cluster(sample.graphs());
+                assertNonIncreasing(result.trace());
+            }
+        } finally {
+            single.shutdownNow();
         }
     }
 
@@ -239,6 +261,32 @@ class CentralClusteringTest {
                 () -> CentralClustering.kMeans(2).restarts(0));
         assertThrows(IllegalArgumentException.class,
                 () -> CentralClustering.kMeans(2).tolerance(Double.NaN));
+    }
+
+    /** Returns a seeded random permutation for every call; not thread-safe. */
+    private static final class RandomAligner implements Aligner {
+
+        private final SplittableRandom random;
+
+        RandomAligner(long seed) {
+            this.random = new SplittableRandom(seed);
+        }
+
+        @Override
+        public Alignment align(GraphSpace space, Graph x, Graph y) {
+            int n = Math.max(x.order(), y.order());
+            return Alignment.of(space, x, y, Permutation.random(n, random), false);
+        }
+
+        @Override
+        public Alignment align(GraphSpace space, Graph x, Graph y, Permutation start) {
+            return Alignment.of(space, x, y, Permutation.random(start.size(), random), false);
+        }
+
+        @Override
+        public String name() {
+            return "random";
+        }
     }
 
     private static Graph point(double x, double y) {
