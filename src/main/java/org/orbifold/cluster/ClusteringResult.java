@@ -1,0 +1,104 @@
+package org.orbifold.cluster;
+
+import java.util.List;
+import java.util.Objects;
+import org.orbifold.space.Graph;
+import org.orbifold.stats.Status;
+
+/**
+ * Outcome of one {@link CentralClustering} run: the best of its restarts.
+ *
+ * <p>The objective is the sum over the graphs of their cost to their own center: the squared
+ * distance for k-means, the distance for k-medians and k-medoids (or its square, when the
+ * k-medoids run was built with squared costs). Distances are those of the alignments the run
+ * found, so with a heuristic aligner they are upper bounds on the true graph distances.
+ *
+ * <p>Arrays are copied on the way in and out; the record is immutable.
+ *
+ * @param labels cluster index in {@code [0, k)} of every graph, in input order
+ * @param centers the k centers; for k-means and k-medians padded to the space's order,
+ *        for k-medoids the member graphs themselves
+ * @param medoids for k-medoids the input index of each center, otherwise an empty array
+ * @param objective the final objective of the best restart
+ * @param trace the objective after the initial assignment and after every iteration of the
+ *        best restart; it never rises
+ * @param iterations Lloyd iterations of the best restart
+ * @param status why the best restart stopped
+ * @param distanceComputations aligner calls made for seeding and assignment over all
+ *        restarts (plus the distance matrix for k-medoids); the alignments made inside
+ *        center updates are not counted
+ * @param restartObjectives final objective of every restart, in restart order
+ */
+public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
+        double objective, double[] trace, int iterations, Status status,
+        long distanceComputations, double[] restartObjectives) {
+
+    /**
+     * Validates and copies the components.
+     *
+     * @throws IllegalArgumentException if the trace is empty, a label is outside
+     *         {@code [0, centers.size())} or iterations is negative
+     */
+    public ClusteringResult {
+        Objects.requireNonNull(status, "status");
+        centers = List.copyOf(centers);
+        labels = labels.clone();
+        medoids = medoids.clone();
+        trace = trace.clone();
+        restartObjectives = restartObjectives.clone();
+        if (trace.length == 0) {
+            throw new IllegalArgumentException("trace must hold at least the final objective");
+        }
+        if (iterations < 0) {
+            throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= centers.size()) {
+                throw new IllegalArgumentException("labels[" + i + "] = " + labels[i]
+                        + " is outside 0.." + (centers.size() - 1));
+            }
+        }
+    }
+
+    /** Returns the number of clusters k. */
+    public int clusters() {
+        return centers.size();
+    }
+
+    /** Returns a copy of the labels. */
+    @Override
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    /** Returns a copy of the medoid indices (empty unless k-medoids). */
+    @Override
+    public int[] medoids() {
+        return medoids.clone();
+    }
+
+    /** Returns a copy of the objective trace. */
+    @Override
+    public double[] trace() {
+        return trace.clone();
+    }
+
+    /** Returns a copy of the restart objectives. */
+    @Override
+    public double[] restartObjectives() {
+        return restartObjectives.clone();
+    }
+
+    /**
+     * Returns the number of graphs in each cluster.
+     *
+     * @return sizes indexed by cluster
+     */
+    public int[] clusterSizes() {
+        int[] sizes = new int[centers.size()];
+        for (int label : labels) {
+            sizes[label]++;
+        }
+        return sizes;
+    }
+}

@@ -1,0 +1,304 @@
+package org.orbifold.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.orbifold.match.Aligner;
+import org.orbifold.match.Aligners;
+import org.orbifold.match.Alignment;
+import org.orbifold.match.ExactAligner;
+import org.orbifold.match.NodeAssignmentAligner;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
+import org.orbifold.stats.Medoid;
+import org.orbifold.stats.Status;
+
+class CentralClusteringTest {
+
+    /** ARI of a perfect recovery. */
+    private static final double TOL = 1e-12;
+
+    /** Families well apart relative to their noise. */
+    private static final double NOISE = 0.5;
+
+    private static final long SEED = 20261204L;
+
+    @Test
+    void kMeansRecoversThreeFamiliesWithTheExactAligner() {
+        ClusterTestGraphs.Sample sample = ClusterTestGraphs.families(SEED, 6, NOISE);
+        ClusteringResult result = CentralClustering.kMeans(3).aligner(new ExactAligner(1))
+                .seed(7).restarts(2).build().cluster(sample.graphs());
+
+        assertEquals(1.0, ClusterValidity.adjustedRandIndex(result.labels(), sample.classes()),
+                TOL);
+        assertEquals(1.0, ClusterValidity.purity(result.labels(), sample.classes()), TOL);
+        assertEquals(Status.CONVERGED, result.status());
+        assertNonIncreasing(result.trace());
+        assertEquals(result.trace()[result.iterations()], result.objective(), 0.0);
+        double best = Arrays.stream(result.restartObjectives()).min().orElseThrow();
+        assertEquals(best, result.objective(), 0.0);
+    }
+
+    @Test
+    void everyMethodRecoversThreeFamiliesWithTheFaqAligner() {
+        ClusterTestGraphs.Sample sample = ClusterTestGraphs.families(SEED + 1, 8, NOISE);
+        Aligner faq = Aligners.byName("faq", 3);
+        List<CentralClustering.Builder> builders = List.of(CentralClustering.kMeans(3),
+                CentralClustering.kMedians(3), CentralClustering.kMedoids(3));
+        for (CentralClustering.Builder builder : builders) {
+            CentralClustering clustering = builder.aligner(faq).seed(11).restarts(3).build();
+            ClusteringResult result = clustering.cluster(sample.graphs());
+            assertEquals(1.0, ClusterValidity.adjustedRandIndex(result.labels(),
+                    sample.classes()), TOL, clustering.method().toString());
+            assertNonIncreasing(result.trace());
+        }
+    }
+
+    @Test
+    void traceNeverRisesOnOverlappingData() {
+        // Noise larger than the family spacing: clusters overlap, Lloyd must work.
+        Aligner faq = Aligners.byName("faq", 5);
+        for (long seed = 0; seed < 3; seed++) {
+            ClusterTestGraphs.Sample sample = ClusterTestGraphs.families(seed, 6, 6.0);
+            for (CentralClustering.Builder builder : List.of(CentralClustering.kMeans(4),
+                    CentralClustering.kMedians(4), CentralClustering.kMedoids(4))) {
+                ClusteringResult result = builder.aligner(faq).seed(seed).restarts(2)
+                        .tolerance(0.0).build().cluster(sample.graphs());
+                assertNonIncreasing(result.trace());
+                assertEquals(4, result.clusters());
+                for (int size : result.clusterSizes()) {
+                    assertTrue(size > 0, "an empty cluster survived");
+                }
+            }
+        }
+    }
+
+    @Test
+    void traceNeverRisesEvenWithARandomAligner() {
+        // An aligner that answers a fresh random permutation on every call, ignoring the warm
+        // start: only the keep-unless-better rules protect the objective.
+        ClusterTestGraphs.Sample sample = ClusterTestGraphs.families(SEED + 7, 5, 2.0);
+        ExecutorService single = Executors.newSingleThreadExecutor();
+        try {
+            for (CentralClustering.Builder builder : List.of(CentralClustering.kMeans(3),
+                    CentralClustering.kMedians(3), CentralClustering.kMedoids(3))) {
+                ClusteringResult result = builder.aligner(new RandomAligner(13)).seed(4)
+                        .tolerance(0.0).maxIterations(20).executor(single).build()
+                        .cluster(sample.graphs());
+                assertNonIncreasing(result.trace());
+            }
+        } finally {
+            single.shutdownNow();
+        }
+    }
+
+    @Test
+    void resultDoesNotDependOnTheNumberOfThreads() throws Exception {
+        ClusterTestGraphs.Sample sample = ClusterTestGraphs.families(SEED + 2, 6, 4.0);
+        ExecutorService one = Executors.newFixedThreadPool(1);
+        ExecutorService four = Executors.newFixedThreadPool(4);
+        try {
+            for (CentralClustering.Builder method : List.of(CentralClustering.kMeans(3),
+                    CentralClustering.kMedians(3), CentralClustering.kMedoids(3))) {
+                ClusteringResult a = method.aligner(Aligners.byName("faq", 9)).seed(3)
+                        .restarts(2).executor(one).build().cluster(sample.graphs());
+                ClusteringResult b = method.executor(four).build().cluster(sample.graphs());
+                assertArrayEquals(a.labels(), b.labels());
+                assertArrayEquals(a.trace(), b.trace(), 0.0);
+                assertEquals(a.objective(), b.objective(), 0.0);
+                assertEquals(a.centers(), b.centers());
+                assertEquals(a.distanceComputations(), b.distanceComputations());
+            }
+        } finally {
+            one.shutdownNow();
+            four.shutdownNow();
+        }
+    }
+
+    @Test
+    void kMeansObjectiveIsAtMostTheSquaredKMedoidsObjective() {
+        ClusterTestGraphs.Sample sample = ClusterTestGraphs.families(SEED + 3, 5, NOISE);
+        Aligner exact = new ExactAligner(2);
+        ClusteringResult means = CentralClustering.kMeans(3).aligner(exact).seed(5).build()
+                .cluster(sample.graphs());
+        ClusteringResult medoids = CentralClustering.kMedoids(3).aligner(exact).seed(5)
+                .squaredMedoidCosts(true).build().cluster(sample.graphs());
+        assertTrue(means.objective() <= medoids.objective(),
+                means.objective() + " > " + medoids.objective());
+    }
+
+    @Test
+    void kMedoidsCentersAreMembersAndObjectiveReadsTheDistanceMatrix() {
+        ClusterTestGraphs.Sample sample = ClusterTestGraphs.families(SEED + 4, 4, NOISE);
+        Aligner exact = new ExactAligner(4);
+        List<Graph> graphs = sample.graphs();
+        ClusteringResult result = CentralClustering.kMedoids(3).aligner(exact).seed(1).build()
+                .cluster(graphs);
+        double[][] d = Medoid.distanceMatrix(GraphSpace.of(graphs), graphs, exact,
+                Executors.newSingleThreadExecutor());
+        int[] labels = result.labels();
+        int[] medoids = result.medoids();
+        double objective = 0.0;
+        for (int i = 0; i < graphs.size(); i++) {
+            objective += d[i][medoids[labels[i]]];
+        }
+        assertEquals(objective, result.objective(), 1e-9);
+        for (int k = 0; k < 3; k++) {
+            assertEquals(graphs.get(medoids[k]), result.centers().get(k));
+            assertEquals(k, labels[medoids[k]]);
+        }
+        int n = graphs.size();
+        assertEquals((long) n * (n - 1) / 2, result.distanceComputations());
+    }
+
+    @Test
+    void distanceComputationsCountSeedingAndAssignments() {
+        ClusterTestGraphs.Sample sample = ClusterTestGraphs.families(SEED + 5, 4, NOISE);
+        int n = sample.graphs().size();
+        int k = 3;
+        ClusteringResult result = CentralClustering.kMeans(k).aligner(Aligners.byName("faq", 1))
+                .build().cluster(sample.graphs());
+        long expected = (long) k * (n - 1) + (long) n * k * (result.iterations() + 1);
+        assertEquals(expected, result.distanceComputations());
+    }
+
+    @Test
+    void pointPatternsClusterWithTheNodeAssignmentAligner() {
+        ClusterTestGraphs.Sample sample = ClusterTestGraphs.pointPatterns(SEED, 7);
+        for (CentralClustering.Builder builder : List.of(CentralClustering.kMeans(3),
+                CentralClustering.kMedians(3), CentralClustering.kMedoids(3))) {
+            ClusteringResult result = builder.aligner(new NodeAssignmentAligner()).seed(2)
+                    .restarts(3).build().cluster(sample.graphs());
+            assertEquals(1.0, ClusterValidity.adjustedRandIndex(result.labels(),
+                    sample.classes()), TOL);
+            assertNonIncreasing(result.trace());
+        }
+    }
+
+    @Test
+    void oneClusterHasTheMeanOfAllGraphs() {
+        ClusterTestGraphs.Sample sample = ClusterTestGraphs.pointPatterns(SEED + 1, 2);
+        ClusteringResult result = CentralClustering.kMeans(1)
+                .aligner(new NodeAssignmentAligner()).build().cluster(sample.graphs());
+        assertArrayEquals(new int[sample.graphs().size()], result.labels());
+        assertNonIncreasing(result.trace());
+    }
+
+    @Test
+    void listenerCanStopTheRun() {
+        ClusterTestGraphs.Sample sample = ClusterTestGraphs.families(SEED + 6, 6, 6.0);
+        List<Double> seen = new ArrayList<>();
+        ClusteringResult result = CentralClustering.kMeans(4)
+                .aligner(Aligners.byName("faq", 1)).tolerance(0.0)
+                .listener((iteration, objective, step, nanos) -> {
+                    seen.add(objective);
+                    return false;
+                }).build().cluster(sample.graphs());
+        assertEquals(1, result.iterations());
+        assertEquals(1, seen.size());
+        assertEquals(seen.get(0), result.objective(), 0.0);
+        assertTrue(result.status() == Status.STOPPED_BY_LISTENER
+                || result.status() == Status.CONVERGED);
+    }
+
+    @Test
+    void failPolicyOrReseedingKeepsEveryClusterNonEmpty() {
+        // Two identical points and one far point with k = 2 never empties a cluster, so FAIL
+        // must not throw here.
+        List<Graph> graphs = List.of(point(0, 0), point(0.1, 0), point(10, 10));
+        ClusteringResult result = CentralClustering.kMeans(2)
+                .aligner(new NodeAssignmentAligner())
+                .emptyClusterPolicy(EmptyClusterPolicy.FAIL).build().cluster(graphs);
+        assertEquals(result.labels()[0], result.labels()[1]);
+        assertTrue(result.labels()[0] != result.labels()[2]);
+    }
+
+    @Test
+    void rejectsBadInput() {
+        Aligner nodes = new NodeAssignmentAligner();
+        List<Graph> three = List.of(point(0, 0), point(1, 0), point(0, 0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CentralClustering.kMeans(0));
+        assertTrue(e.getMessage().contains("k must be >= 1"), e.getMessage());
+
+        e = assertThrows(IllegalArgumentException.class,
+                () -> CentralClustering.kMeans(3).aligner(nodes).build().cluster(three));
+        assertTrue(e.getMessage().contains("distinct"), e.getMessage());
+
+        e = assertThrows(IllegalArgumentException.class,
+                () -> CentralClustering.kMedoids(1).aligner(nodes).build().cluster(List.of()));
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+
+        Graph.Builder otherBuilder = Graph.builder(3, 0);
+        otherBuilder.addNode(1, 2, 3);
+        Graph other = otherBuilder.build();
+        e = assertThrows(IllegalArgumentException.class, () -> CentralClustering.kMeans(1)
+                .aligner(nodes).build().cluster(List.of(point(0, 0), other)));
+        assertTrue(e.getMessage().contains("graph 1"), e.getMessage());
+
+        GraphSpace plane = GraphSpace.of(List.of(point(0, 0)));
+        e = assertThrows(IllegalArgumentException.class, () -> CentralClustering.kMeans(1)
+                .aligner(nodes).build().cluster(plane, List.of(point(0, 0), other)));
+        assertTrue(e.getMessage().contains("graphs[1]"), e.getMessage());
+
+        List<Graph> withNull = Arrays.asList(point(0, 0), null);
+        e = assertThrows(IllegalArgumentException.class, () -> CentralClustering.kMeans(1)
+                .aligner(nodes).build().cluster(withNull));
+        assertTrue(e.getMessage().contains("graphs[1]"), e.getMessage());
+
+        assertThrows(IllegalStateException.class, () -> CentralClustering.kMeans(2).build());
+        assertThrows(IllegalArgumentException.class,
+                () -> CentralClustering.kMeans(2).restarts(0));
+        assertThrows(IllegalArgumentException.class,
+                () -> CentralClustering.kMeans(2).tolerance(Double.NaN));
+    }
+
+    /** Returns a seeded random permutation for every call; not thread-safe. */
+    private static final class RandomAligner implements Aligner {
+
+        private final SplittableRandom random;
+
+        RandomAligner(long seed) {
+            this.random = new SplittableRandom(seed);
+        }
+
+        @Override
+        public Alignment align(GraphSpace space, Graph x, Graph y) {
+            int n = Math.max(x.order(), y.order());
+            return Alignment.of(space, x, y, Permutation.random(n, random), false);
+        }
+
+        @Override
+        public Alignment align(GraphSpace space, Graph x, Graph y, Permutation start) {
+            return Alignment.of(space, x, y, Permutation.random(start.size(), random), false);
+        }
+
+        @Override
+        public String name() {
+            return "random";
+        }
+    }
+
+    private static Graph point(double x, double y) {
+        Graph.Builder builder = Graph.builder(2, 0);
+        builder.addNode(x, y);
+        return builder.build();
+    }
+
+    private static void assertNonIncreasing(double[] trace) {
+        for (int t = 1; t < trace.length; t++) {
+            assertTrue(trace[t] <= trace[t - 1], "trace rose at " + t + ": "
+                    + Arrays.toString(trace));
+        }
+    }
+}
