@@ -37,6 +37,21 @@ public final class DatasetLoader {
      * @throws IOException if a file cannot be read
      */
     public static GraphDataset load(Path path) throws IOException {
+        return load(path, new MoleculeReader());
+    }
+
+    /**
+     * Loads the dataset at a path, reading molecule files with the given reader (for its
+     * options: skipping invalid records, explicit hydrogens, the label column).
+     *
+     * @param path a TU dataset folder, an IAM {@code .cxl} split file, a {@code .npy} file or
+     *     a molecule file
+     * @param molecules the reader of molecule files
+     * @return the dataset
+     * @throws DatasetFormatException as {@link #load(Path)}
+     * @throws IOException if a file cannot be read
+     */
+    public static GraphDataset load(Path path, MoleculeReader molecules) throws IOException {
         if (!Files.exists(path)) {
             throw DatasetFormatException.noSuchPath(path);
         }
@@ -51,7 +66,7 @@ public final class DatasetLoader {
             return NpyReader.readAdjacencyStack(path);
         }
         if (MoleculeReader.isMoleculeFile(path)) {
-            return new MoleculeReader().read(path);
+            return molecules.read(path);
         }
         String hint = "";
         for (String suffix : TU_SUFFIXES) {

@@ -80,8 +80,11 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  * {@code [N+](=O)[O-]} keeps its atoms and bonds, not its charges). Aromaticity follows CDK's
  * Daylight-like model and may differ from other toolkits' models (RDKit, or the CDK 1.4 of the
  * TU collection) on fused heteroaromatic rings. Disconnected components (salts, counter ions)
- * are kept in one graph. Files are read whole into memory. Multi-line quoted CSV fields are not
- * supported.
+ * are kept in one graph. With implicit hydrogens, CDK keeps as nodes the few hydrogens it cannot
+ * suppress without losing information (in {@code [H][H]}, a charged or isotopic hydrogen, a
+ * hydrogen bonded to two atoms), so a {@code label=H} channel can appear. CDK's MDL readers log
+ * the problems of a broken record through CDK's own logging before this class reports it. Files
+ * are read whole into memory. Multi-line quoted CSV fields are not supported.
  */
 public final class MoleculeReader {
 
@@ -380,7 +383,8 @@ public final class MoleculeReader {
     private static IAtomContainer parseMolfile(String block) throws CDKException {
         IAtomContainer empty = SilentChemObjectBuilder.getInstance().newAtomContainer();
         try {
-            if (block.contains("V3000")) {
+            String[] header = block.split("\n", 5);
+            if (header.length > 3 && header[3].contains("V3000")) {
                 try (MDLV3000Reader reader = new MDLV3000Reader(new StringReader(block),
                         IChemObjectReader.Mode.STRICT)) {
                     return reader.read(empty);
