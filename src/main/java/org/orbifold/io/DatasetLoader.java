@@ -9,7 +9,9 @@ import java.util.Locale;
 /**
  * Loads a dataset from a path by its kind: a folder is read as a TU dataset
  * ({@link TuDatasetReader}), a {@code .cxl} file as an IAM split ({@link IamDatasetReader}), a
- * {@code .npy} file as a stack of adjacency matrices ({@link NpyReader#readAdjacencyStack}).
+ * {@code .npy} file as a stack of adjacency matrices ({@link NpyReader#readAdjacencyStack}), a
+ * molecule file ({@code .smi}, {@code .smiles}, {@code .can}, {@code .csv}, {@code .sdf},
+ * {@code .sd}, {@code .mol}) by a default {@link MoleculeReader}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -26,7 +28,8 @@ public final class DatasetLoader {
     /**
      * Loads the dataset at a path.
      *
-     * @param path a TU dataset folder, an IAM {@code .cxl} split file or a {@code .npy} file
+     * @param path a TU dataset folder, an IAM {@code .cxl} split file, a {@code .npy} file or
+     *     a molecule file
      * @return the dataset
      * @throws DatasetFormatException with a one-line message if the path does not exist
      *     ({@code "no such file or folder: ..."}), is of an unknown kind (a file of a TU data
@@ -34,6 +37,21 @@ public final class DatasetLoader {
      * @throws IOException if a file cannot be read
      */
     public static GraphDataset load(Path path) throws IOException {
+        return load(path, new MoleculeReader());
+    }
+
+    /**
+     * Loads the dataset at a path, reading molecule files with the given reader (for its
+     * options: skipping invalid records, explicit hydrogens, the label column).
+     *
+     * @param path a TU dataset folder, an IAM {@code .cxl} split file, a {@code .npy} file or
+     *     a molecule file
+     * @param molecules the reader of molecule files
+     * @return the dataset
+     * @throws DatasetFormatException as {@link #load(Path)}
+     * @throws IOException if a file cannot be read
+     */
+    public static GraphDataset load(Path path, MoleculeReader molecules) throws IOException {
         if (!Files.exists(path)) {
             throw DatasetFormatException.noSuchPath(path);
         }
@@ -47,6 +65,9 @@ public final class DatasetLoader {
         if (name.endsWith(".npy")) {
             return NpyReader.readAdjacencyStack(path);
         }
+        if (MoleculeReader.isMoleculeFile(path)) {
+            return molecules.read(path);
+        }
         String hint = "";
         for (String suffix : TU_SUFFIXES) {
             if (name.endsWith(suffix)) {
@@ -56,6 +77,7 @@ public final class DatasetLoader {
             }
         }
         throw new DatasetFormatException(path, "unknown dataset type; expected a TU folder,"
-                + " an IAM .cxl split file or a .npy file" + hint);
+                + " an IAM .cxl split file, a .npy file or a molecule file (.smi, .can, .csv,"
+                + " .sdf)" + hint);
     }
 }

@@ -46,13 +46,13 @@ class DatasetLoaderTest {
 
     @Test
     void rejectsAnUnknownKindInOneLine() throws IOException {
-        Path csv = dir.resolve("graphs.csv");
-        Files.writeString(csv, "1,2\n");
+        Path dat = dir.resolve("graphs.dat");
+        Files.writeString(dat, "1,2\n");
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
-                () -> DatasetLoader.load(csv));
-        assertTrue(e.getMessage().contains("graphs.csv"), e.getMessage());
+                () -> DatasetLoader.load(dat));
+        assertTrue(e.getMessage().contains("graphs.dat"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown dataset type; expected a TU folder, an IAM"
-                + " .cxl split file or a .npy file"), e.getMessage());
+                + " .cxl split file, a .npy file or a molecule file"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
     }
 

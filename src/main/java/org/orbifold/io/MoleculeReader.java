@@ -1,0 +1,644 @@
+package org.orbifold.io;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openscience.cdk.aromaticity.Aromaticity;
+import org.openscience.cdk.aromaticity.ElectronDonation;
+import org.openscience.cdk.aromaticity.Kekulization;
+import org.openscience.cdk.exception.CDKException;
+import org.openscience.cdk.graph.Cycles;
+import org.openscience.cdk.interfaces.IAtom;
+import org.openscience.cdk.interfaces.IAtomContainer;
+import org.openscience.cdk.interfaces.IBond;
+import org.openscience.cdk.io.IChemObjectReader;
+import org.openscience.cdk.io.MDLV2000Reader;
+import org.openscience.cdk.io.MDLV3000Reader;
+import org.openscience.cdk.silent.SilentChemObjectBuilder;
+import org.openscience.cdk.smiles.SmilesParser;
+import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
+
+/**
+ * Reads molecules as graphs through the Chemistry Development Kit (Willighagen et al. 2017,
+ * "The Chemistry Development Kit (CDK) v2.0: atom typing, depiction, molecular formulas, and
+ * substructure searching", J. Cheminformatics 9:33, doi:10.1186/s13321-017-0220-4).
+ *
+ * <p><b>Inputs.</b>
+ * <ul>
+ *   <li>SMILES text ({@code .smi}, {@code .smiles}, {@code .can}): one molecule per line, the
+ *       SMILES string first and, after white space, an optional title; blank lines are
+ *       ignored. Class labels come from a separate file with one label per molecule
+ *       ({@link #readSmiles(Path, Path)}); {@link #read(Path)} takes the file
+ *       {@code <stem>_target.txt}, or for a stem ending in {@code _data} the stem without it
+ *       (so {@code mutag_188_data.can} pairs with {@code mutag_188_target.txt}), when it
+ *       exists.</li>
+ *   <li>CSV ({@code .csv}) with a header row: the SMILES column is the one named
+ *       {@code smiles} (any case); the title column is {@code name}, if present; the class
+ *       column is the one set by {@link #withLabelColumn(String)}, else the first of
+ *       {@value #DEFAULT_LABEL_COLUMNS} that is present (MoleculeNet's BBBP uses
+ *       {@code p_np}). Fields may be quoted with {@code "} (a doubled {@code ""} is a quote)
+ *       and then contain commas; a quoted field cannot span lines.</li>
+ *   <li>MDL SD files ({@code .sdf}, {@code .sd}) and molfiles ({@code .mol}): records end at
+ *       a line {@code $$$$}; V2000 and V3000 connection tables are read. The record's first
+ *       line is its title; the class label is the data item named by
+ *       {@link #withLabelColumn(String)}, if set.</li>
+ * </ul>
+ *
+ * <p><b>Encoding.</b> A molecule becomes an undirected graph with one node per atom and one
+ * edge per bond. Node attribute {@value #NODE_ATTRIBUTE} is the element symbol, one-hot as
+ * channels {@code label=Br, label=C, ...} (the {@link org.orbifold.space.LabelEncoder} order of
+ * the symbols present in the dataset). Edge attribute {@value #EDGE_ATTRIBUTE} is the bond
+ * order, one-hot as {@code bond=1}, {@code bond=2}, {@code bond=3} and
+ * {@code bond=aromatic}. Aromaticity is perceived afresh with the Daylight electron-donation
+ * model over all rings (the input's own aromatic flags are cleared first), so that a molecule
+ * written in Kekulé form and in aromatic form gives the same graph; a bond in a perceived
+ * aromatic ring has the order {@value #AROMATIC}. Hydrogens are implicit by default (explicit
+ * hydrogen atoms of the input are suppressed); {@link #withExplicitHydrogens(boolean)} makes
+ * every hydrogen an atom of its own instead. Graph {@code k} (from 1) of a file with stem
+ * {@code S} is named {@code S#k}, followed by a space and the title when there is one.
+ *
+ * <p><b>Errors.</b> A record that is invalid (CDK cannot parse it: bad syntax, a ring that
+ * cannot be kekulised; it fails the valence check of {@link #withValenceCheck(boolean)}; a CSV
+ * row with the wrong number of fields; an empty SMILES) throws a
+ * {@link DatasetFormatException} naming the file and the line (SMILES, CSV) or the record number
+ * and first line (SDF). With {@link #withSkipInvalid(boolean)} such records are skipped
+ * instead, with their class labels, and a note of the dataset counts them and lists their
+ * lines. Files whose structure is wrong (no SMILES column, a label file of the wrong length)
+ * always throw.
+ *
+ * <p>Instances are immutable and thread-safe; each read makes its own CDK parser.
+ *
+ * <p><b>Limitations.</b> Only element and bond order are encoded: formal charges, isotopes,
+ * stereochemistry, implicit hydrogen counts and atom coordinates are dropped (a nitro group
+ * {@code [N+](=O)[O-]} keeps its atoms and bonds, not its charges). Aromaticity follows CDK's
+ * Daylight-like model and may differ from other toolkits' models (RDKit, or the CDK 1.4 of the
+ * TU collection) on fused heteroaromatic rings. Disconnected components (salts, counter ions)
+ * are kept in one graph. With implicit hydrogens, CDK keeps as nodes the few hydrogens it cannot
+ * suppress without losing information (in {@code [H][H]}, a charged or isotopic hydrogen, a
+ * hydrogen bonded to two atoms), so a {@code label=H} channel can appear. CDK's MDL readers log
+ * the problems of a broken record through CDK's own logging before this class reports it. Files
+ * are read whole into memory. Multi-line quoted CSV fields are not supported.
+ */
+public final class MoleculeReader {
+
+    /** Name of the node attribute holding the element symbol. */
+    public static final String NODE_ATTRIBUTE = "label";
+
+    /** Name of the edge attribute holding the bond order. */
+    public static final String EDGE_ATTRIBUTE = "bond";
+
+    /** Bond-order label of a bond in an aromatic ring. */
+    public static final String AROMATIC = "aromatic";
+
+    /** CSV column names taken as class labels when none is set, in order of preference. */
+    public static final String DEFAULT_LABEL_COLUMNS = "label, class, target, y, p_np";
+
+    private static final List<String> LABEL_COLUMNS = List.of(DEFAULT_LABEL_COLUMNS.split(", "));
+
+    private static final List<String> SMILES_SUFFIXES = List.of(".smi", ".smiles", ".can");
+    private static final List<String> SDF_SUFFIXES = List.of(".sdf", ".sd", ".mol");
+    private static final String CSV_SUFFIX = ".csv";
+
+    /**
+     * Largest normal valence by atomic number, for the elements of organic chemistry that have
+     * one (the valences of the OpenSMILES organic subset, with nitrogen at 3 as RDKit has it,
+     * and hydrogen, silicon, arsenic and selenium).
+     */
+    private static final Map<Integer, Integer> MAX_VALENCE = Map.ofEntries(Map.entry(1, 1),
+            Map.entry(5, 3), Map.entry(6, 4), Map.entry(7, 3), Map.entry(8, 2), Map.entry(9, 1),
+            Map.entry(14, 4), Map.entry(15, 7), Map.entry(16, 6), Map.entry(17, 1),
+            Map.entry(33, 5), Map.entry(34, 6), Map.entry(35, 1), Map.entry(53, 5));
+
+    /** How many line numbers of skipped records a note lists before it abbreviates. */
+    private static final int LISTED_SKIPS = 20;
+
+    private final boolean explicitHydrogens;
+    private final boolean skipInvalid;
+    private final boolean checkValence;
+    private final String labelColumn;
+
+    /** Creates a reader with implicit hydrogens and valence checks, failing on invalid records. */
+    public MoleculeReader() {
+        this(false, false, true, null);
+    }
+
+    private MoleculeReader(boolean explicitHydrogens, boolean skipInvalid, boolean checkValence,
+            String labelColumn) {
+        this.explicitHydrogens = explicitHydrogens;
+        this.skipInvalid = skipInvalid;
+        this.checkValence = checkValence;
+        this.labelColumn = labelColumn;
+    }
+
+    /**
+     * Returns a reader that makes hydrogens atoms of their own (true) or suppresses them into
+     * their heavy atoms (false, the default).
+     *
+     * @param explicit whether hydrogens become nodes
+     * @return the reader with that setting
+     */
+    public MoleculeReader withExplicitHydrogens(boolean explicit) {
+        return new MoleculeReader(explicit, skipInvalid, checkValence, labelColumn);
+    }
+
+    /**
+     * Returns a reader that skips records it cannot parse (true) or throws on the first (false,
+     * the default). Skipped records are counted in the dataset notes.
+     *
+     * @param skip whether to skip invalid records
+     * @return the reader with that setting
+     */
+    public MoleculeReader withSkipInvalid(boolean skip) {
+        return new MoleculeReader(explicitHydrogens, skip, checkValence, labelColumn);
+    }
+
+    /**
+     * Returns a reader that checks valences (true, the default) or accepts any valence
+     * (false). The check rejects a molecule with an atom whose Kekulé bond orders plus
+     * implicit hydrogens exceed the largest normal valence of its element, taken for a charged
+     * atom from the neutral element it is isoelectronic with ({@code [N+]} as carbon,
+     * {@code [O-]} as fluorine): H 1, B 3, C 4, N 3, O 2, F 1, Si 4, P 7, S 6, Cl 1, As 5,
+     * Se 6, Br 1, I 5; other elements are not checked. CDK's SMILES parser does not check
+     * valences, while stricter toolkits (RDKit) reject such molecules, for example a nitro group
+     * written {@code N(=O)=O}.
+     *
+     * @param check whether to check valences
+     * @return the reader with that setting
+     */
+    public MoleculeReader withValenceCheck(boolean check) {
+        return new MoleculeReader(explicitHydrogens, skipInvalid, check, labelColumn);
+    }
+
+    /**
+     * Returns a reader that takes class labels from the named CSV column or SD data item.
+     *
+     * @param column the column or data item name (CSV: any case), or null for the default
+     * @return the reader with that setting
+     */
+    public MoleculeReader withLabelColumn(String column) {
+        return new MoleculeReader(explicitHydrogens, skipInvalid, checkValence, column);
+    }
+
+    /**
+     * Returns whether a path names a molecule file this class reads, by its ending:
+     * {@code .smi}, {@code .smiles}, {@code .can}, {@code .csv}, {@code .sdf}, {@code .sd} or
+     * {@code .mol} (any case).
+     *
+     * @param path a file path
+     * @return whether {@link #read(Path)} accepts it
+     */
+    public static boolean isMoleculeFile(Path path) {
+        String name = lowerName(path);
+        return endsWithAny(name, SMILES_SUFFIXES) || endsWithAny(name, SDF_SUFFIXES)
+                || name.endsWith(CSV_SUFFIX);
+    }
+
+    /**
+     * Reads a molecule file by its ending (see {@link #isMoleculeFile(Path)}).
+     *
+     * @param file a SMILES, CSV or SD file
+     * @return the dataset, named by the file's stem
+     * @throws DatasetFormatException if the file breaks its format or, unless invalid records
+     *     are skipped, a record cannot be parsed
+     * @throws IOException if a file cannot be read
+     */
+    public GraphDataset read(Path file) throws IOException {
+        String name = lowerName(file);
+        if (endsWithAny(name, SMILES_SUFFIXES)) {
+            return readSmiles(file, companionLabels(file));
+        }
+        if (name.endsWith(CSV_SUFFIX)) {
+            return readCsv(file);
+        }
+        if (endsWithAny(name, SDF_SUFFIXES)) {
+            return readSdf(file);
+        }
+        throw new DatasetFormatException(file, "not a molecule file; expected an ending of "
+                + SMILES_SUFFIXES + ", " + CSV_SUFFIX + " or " + SDF_SUFFIXES);
+    }
+
+    /**
+     * Reads a SMILES file, one molecule per non-blank line.
+     *
+     * @param file the SMILES file
+     * @param labels a file with one class label per molecule (per non-blank line), or null
+     * @return the dataset, named by the file's stem
+     * @throws DatasetFormatException if a line cannot be parsed (unless skipped) or the label
+     *     file has another number of non-blank lines
+     * @throws IOException if a file cannot be read
+     */
+    public GraphDataset readSmiles(Path file, Path labels) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<Integer> lineNumbers = new ArrayList<>();
+        List<String> records = new ArrayList<>();
+        for (int k = 0; k < lines.size(); k++) {
+            String line = lines.get(k).strip();
+            if (!line.isEmpty()) {
+                records.add(line);
+                lineNumbers.add(k + 1);
+            }
+        }
+        List<String> classes = null;
+        if (labels != null) {
+            classes = new ArrayList<>();
+            for (String line : Files.readAllLines(labels, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    classes.add(line.strip());
+                }
+            }
+            if (classes.size() != records.size()) {
+                throw new DatasetFormatException(labels, "has " + classes.size()
+                        + " labels, expected one per molecule of " + file.getFileName() + " ("
+                        + records.size() + ")");
+            }
+        }
+
+        Collector out = new Collector(file, classes != null);
+        SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
+        for (int k = 0; k < records.size(); k++) {
+            String[] fields = records.get(k).split("\\s+", 2);
+            String title = fields.length > 1 ? fields[1] : "";
+            String classLabel = classes == null ? null : classes.get(k);
+            out.add(k + 1, lineNumbers.get(k), title, classLabel,
+                    () -> parser.parseSmiles(fields[0]));
+        }
+        return out.dataset("line");
+    }
+
+    /**
+     * Reads a CSV file with a header row and a SMILES column.
+     *
+     * @param file the CSV file
+     * @return the dataset, named by the file's stem
+     * @throws DatasetFormatException if the header has no SMILES column (or not the set label
+     *     column), or a row cannot be parsed (unless skipped)
+     * @throws IOException if the file cannot be read
+     */
+    public GraphDataset readCsv(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty()) {
+            throw new DatasetFormatException(file, "is empty; expected a header row");
+        }
+        List<String> header = splitCsv(stripBom(lines.get(0)));
+        if (header == null) {
+            throw new DatasetFormatException(file, 1, "unterminated quoted field in the header");
+        }
+        int smilesColumn = column(header, "smiles");
+        if (smilesColumn < 0) {
+            throw new DatasetFormatException(file, 1, "no column named 'smiles' in the header "
+                    + header);
+        }
+        int nameColumn = column(header, "name");
+        int classColumn = -1;
+        if (labelColumn != null) {
+            classColumn = column(header, labelColumn);
+            if (classColumn < 0) {
+                throw new DatasetFormatException(file, 1, "no label column '" + labelColumn
+                        + "' in the header " + header);
+            }
+        } else {
+            for (int c = 0; c < LABEL_COLUMNS.size() && classColumn < 0; c++) {
+                classColumn = column(header, LABEL_COLUMNS.get(c));
+            }
+        }
+
+        Collector out = new Collector(file, classColumn >= 0);
+        SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
+        int record = 0;
+        for (int k = 1; k < lines.size(); k++) {
+            String line = lines.get(k);
+            if (line.isBlank()) {
+                continue;
+            }
+            record++;
+            List<String> fields = splitCsv(line);
+            if (fields == null || fields.size() != header.size()) {
+                String problem = fields == null ? "unterminated quoted field"
+                        : fields.size() + " fields, expected " + header.size()
+                        + " as in the header";
+                out.reject(record, k + 1, problem);
+                continue;
+            }
+            String smiles = fields.get(smilesColumn).strip();
+            String title = nameColumn < 0 ? "" : fields.get(nameColumn).strip();
+            String classLabel = classColumn < 0 ? null : fields.get(classColumn).strip();
+            out.add(record, k + 1, title, classLabel, () -> parser.parseSmiles(smiles));
+        }
+        return out.dataset("line");
+    }
+
+    /**
+     * Reads an MDL SD file or molfile, records separated by lines {@code $$$$}.
+     *
+     * @param file the SD file
+     * @return the dataset, named by the file's stem
+     * @throws DatasetFormatException if a record cannot be parsed (unless skipped) or lacks the
+     *     set label data item
+     * @throws IOException if the file cannot be read
+     */
+    public GraphDataset readSdf(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        Collector out = new Collector(file, labelColumn != null);
+        StringBuilder text = new StringBuilder();
+        int first = 1;
+        int record = 0;
+        for (int k = 0; k <= lines.size(); k++) {
+            boolean end = k == lines.size() || lines.get(k).strip().equals("$$$$");
+            if (!end) {
+                text.append(k == 0 ? stripBom(lines.get(k)) : lines.get(k)).append('\n');
+                continue;
+            }
+            if (!text.toString().isBlank()) {
+                record++;
+                String block = text.toString();
+                String title = block.substring(0, block.indexOf('\n')).strip();
+                String classLabel = labelColumn == null ? null : dataItem(block, labelColumn);
+                if (labelColumn != null && classLabel == null) {
+                    throw new DatasetFormatException(file, first, "record " + record
+                            + " has no data item <" + labelColumn + ">");
+                }
+                out.add(record, first, title, classLabel, () -> parseMolfile(block));
+            }
+            text.setLength(0);
+            first = k + 2;
+        }
+        return out.dataset("record");
+    }
+
+    // ---- one molecule ---------------------------------------------------------------------
+
+    /** Parses one record; CDK's exception says why it failed. */
+    @FunctionalInterface
+    private interface Parse {
+        IAtomContainer molecule() throws CDKException;
+    }
+
+    private static IAtomContainer parseMolfile(String block) throws CDKException {
+        IAtomContainer empty = SilentChemObjectBuilder.getInstance().newAtomContainer();
+        try {
+            String[] header = block.split("\n", 5);
+            if (header.length > 3 && header[3].contains("V3000")) {
+                try (MDLV3000Reader reader = new MDLV3000Reader(new StringReader(block),
+                        IChemObjectReader.Mode.STRICT)) {
+                    return reader.read(empty);
+                }
+            }
+            try (MDLV2000Reader reader = new MDLV2000Reader(new StringReader(block),
+                    IChemObjectReader.Mode.STRICT)) {
+                return reader.read(empty);
+            }
+        } catch (IOException e) {
+            throw new CDKException(e.getMessage(), e);
+        }
+    }
+
+    /** Normalises hydrogens and aromaticity, then turns atoms and bonds into a raw graph. */
+    private RawGraph toRawGraph(IAtomContainer molecule, String name, String classLabel)
+            throws CDKException {
+        if (molecule.isEmpty()) {
+            throw new CDKException("no atoms");
+        }
+        if (explicitHydrogens) {
+            AtomContainerManipulator.convertImplicitToExplicitHydrogens(molecule);
+        } else {
+            molecule = AtomContainerManipulator.suppressHydrogens(molecule);
+        }
+        for (IBond bond : molecule.bonds()) {
+            if (bond.getOrder() == null || bond.getOrder() == IBond.Order.UNSET) {
+                Kekulization.kekulize(molecule);
+                break;
+            }
+        }
+        if (checkValence) {
+            checkValences(molecule);
+        }
+        Aromaticity.clear(molecule);
+        new Aromaticity(ElectronDonation.daylight(), Cycles.or(Cycles.all(), Cycles.all(6)))
+                .apply(molecule);
+
+        RawGraph raw = new RawGraph(name, classLabel);
+        for (IAtom atom : molecule.atoms()) {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put(NODE_ATTRIBUTE, atom.getSymbol());
+            raw.nodes.add(node);
+        }
+        for (IBond bond : molecule.bonds()) {
+            int i = bond.getBegin().getIndex();
+            int j = bond.getEnd().getIndex();
+            if (i == j) {
+                throw new CDKException("bond from atom " + (i + 1) + " to itself");
+            }
+            Map<String, Object> edge = new LinkedHashMap<>();
+            edge.put(EDGE_ATTRIBUTE, bondOrder(bond));
+            raw.edges.put(RawGraph.pair(i, j), edge);
+            raw.edges.put(RawGraph.pair(j, i), edge);
+        }
+        return raw;
+    }
+
+    /**
+     * Rejects an atom whose valence (bond orders of the Kekulé form plus implicit hydrogens)
+     * exceeds the largest normal valence of its isoelectronic neutral element.
+     */
+    private static void checkValences(IAtomContainer molecule) throws CDKException {
+        for (IAtom atom : molecule.atoms()) {
+            Integer number = atom.getAtomicNumber();
+            Integer charge = atom.getFormalCharge();
+            if (number == null) {
+                continue;
+            }
+            Integer allowed = MAX_VALENCE.get(number - (charge == null ? 0 : charge));
+            if (allowed == null) {
+                continue;
+            }
+            int valence = atom.getImplicitHydrogenCount() == null ? 0
+                    : atom.getImplicitHydrogenCount();
+            for (IBond bond : molecule.getConnectedBondsList(atom)) {
+                valence += bond.getOrder().numeric();
+            }
+            if (valence > allowed) {
+                throw new CDKException("atom " + (atom.getIndex() + 1) + " (" + atom.getSymbol()
+                        + (charge == null || charge == 0 ? "" : String.format("%+d", charge))
+                        + ") has valence " + valence + ", more than the " + allowed
+                        + " allowed");
+            }
+        }
+    }
+
+    private static String bondOrder(IBond bond) throws CDKException {
+        if (bond.isAromatic()) {
+            return AROMATIC;
+        }
+        IBond.Order order = bond.getOrder();
+        if (order == null || order == IBond.Order.UNSET) {
+            throw new CDKException("bond between atoms " + (bond.getBegin().getIndex() + 1)
+                    + " and " + (bond.getEnd().getIndex() + 1) + " has no order");
+        }
+        return Integer.toString(order.numeric());
+    }
+
+    // ---- collecting records ---------------------------------------------------------------
+
+    /** Gathers the parsed records of one file, or the skipped ones. */
+    private final class Collector {
+
+        private final Path file;
+        private final String stem;
+        private final boolean hasClasses;
+        private final List<RawGraph> raw = new ArrayList<>();
+        private final List<String> skipped = new ArrayList<>();
+
+        Collector(Path file, boolean hasClasses) {
+            this.file = file;
+            this.stem = stem(file);
+            this.hasClasses = hasClasses;
+        }
+
+        void add(int record, int line, String title, String classLabel, Parse parse)
+                throws DatasetFormatException {
+            String name = stem + "#" + record + (title.isEmpty() ? "" : " " + title);
+            try {
+                raw.add(toRawGraph(parse.molecule(), name, classLabel));
+            } catch (CDKException | RuntimeException e) {
+                reject(record, line, "cannot parse molecule " + record + ": " + e.getMessage());
+            }
+        }
+
+        void reject(int record, int line, String problem) throws DatasetFormatException {
+            if (!skipInvalid) {
+                throw new DatasetFormatException(file, line, problem.startsWith("cannot")
+                        ? problem : "record " + record + ": " + problem);
+            }
+            skipped.add(Integer.toString(line));
+        }
+
+        GraphDataset dataset(String unit) {
+            AttributeEncoding.Encoded encoded = AttributeEncoding.encode(raw, Integer.MAX_VALUE);
+            List<String> names = new ArrayList<>(raw.size());
+            List<String> classes = new ArrayList<>(raw.size());
+            for (RawGraph g : raw) {
+                names.add(g.name);
+                if (hasClasses) {
+                    classes.add(g.classLabel);
+                }
+            }
+            List<String> notes = new ArrayList<>(encoded.notes());
+            notes.add("hydrogens " + (explicitHydrogens ? "explicit (one node each)"
+                    : "implicit (suppressed)") + "; aromaticity perceived by CDK's Daylight"
+                    + " model");
+            if (!skipped.isEmpty()) {
+                List<String> listed = skipped.subList(0, Math.min(LISTED_SKIPS, skipped.size()));
+                notes.add("skipped " + skipped.size() + " invalid record"
+                        + (skipped.size() == 1 ? "" : "s") + " at " + unit
+                        + (skipped.size() == 1 ? " " : "s ") + String.join(", ", listed)
+                        + (skipped.size() > listed.size() ? ", ..." : ""));
+            }
+            return new GraphDataset(stem, encoded.graphs(), classes, names,
+                    encoded.nodeChannels(), encoded.edgeChannels(), notes);
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------
+
+    /** Returns the label file that goes with a SMILES file, or null when there is none. */
+    private static Path companionLabels(Path file) {
+        String stem = stem(file);
+        List<String> candidates = new ArrayList<>();
+        if (stem.endsWith("_data")) {
+            candidates.add(stem.substring(0, stem.length() - "_data".length()) + "_target.txt");
+        }
+        candidates.add(stem + "_target.txt");
+        Path folder = file.toAbsolutePath().getParent();
+        for (String candidate : candidates) {
+            Path path = folder.resolve(candidate);
+            if (Files.isRegularFile(path)) {
+                return path;
+            }
+        }
+        return null;
+    }
+
+    /** Returns the value of an SD data item {@code > <key>}, or null if absent. */
+    private static String dataItem(String block, String key) {
+        String[] lines = block.split("\n");
+        for (int k = 0; k + 1 < lines.length; k++) {
+            String line = lines[k];
+            if (line.startsWith(">") && line.contains("<" + key + ">")) {
+                return lines[k + 1].strip();
+            }
+        }
+        return null;
+    }
+
+    /** Splits one CSV line; returns null for an unterminated quote. */
+    static List<String> splitCsv(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int k = 0; k < line.length(); k++) {
+            char c = line.charAt(k);
+            if (quoted) {
+                if (c == '"' && k + 1 < line.length() && line.charAt(k + 1) == '"') {
+                    field.append('"');
+                    k++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else if (c != '\r') {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            return null;
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
+    private static int column(List<String> header, String name) {
+        for (int c = 0; c < header.size(); c++) {
+            if (header.get(c).strip().equalsIgnoreCase(name)) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private static String stripBom(String line) {
+        return line.startsWith("\uFEFF") ? line.substring(1) : line;
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String lowerName(Path path) {
+        Path name = path.getFileName();
+        return name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean endsWithAny(String name, List<String> suffixes) {
+        for (String suffix : suffixes) {
+            if (name.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

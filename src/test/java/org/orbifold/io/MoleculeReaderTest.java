@@ -1,0 +1,435 @@
+package org.orbifold.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orbifold.match.Aligner;
+import org.orbifold.match.Aligners;
+import org.orbifold.match.Alignment;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+
+class MoleculeReaderTest {
+
+    /** Elements of the TU MUTAG node labels 0..6, from tu/MUTAG/README.txt. */
+    private static final List<String> TU_ELEMENTS = List.of("C", "N", "O", "F", "I", "Cl", "Br");
+
+    /** Bond orders of the TU MUTAG edge labels 0..3, from tu/MUTAG/README.txt. */
+    private static final List<String> TU_BONDS = List.of("aromatic", "1", "2", "3");
+
+    /** Distances below this count as zero (sums of 0/1 entries, exact in double). */
+    private static final double ZERO_DISTANCE = 1e-9;
+
+    private static final long SEED = 20261204L;
+
+    /** Number of MUTAG molecules whose bond-order multisets agree between SMILES and TU. */
+    private static final int MUTAG_SAME_BOND_MULTISETS = 186;
+
+    /** Molecules of at most this order make up the sample of the exact aligner. */
+    private static final int EXACT_MAX_ORDER = 14;
+
+    /** Size of the sample of the exact aligner. */
+    private static final int EXACT_SAMPLE = 5;
+
+    /**
+     * BBBP rows rejected by default: all parse in CDK 2.11, but 14 fail the valence check
+     * (nitro groups written N(=O)=O, amidines written =[NH2] or \[NH]=).
+     */
+    private static final int BBBP_INVALID = 14;
+
+    @TempDir
+    Path dir;
+
+    // ---- small inputs ---------------------------------------------------------------------
+
+    @Test
+    void encodesElementsAndBondOrdersOneHot() throws IOException {
+        Path smi = Files.writeString(dir.resolve("small.smi"), "C=CC#N acrylonitrile\nCCO\n");
+        GraphDataset d = new MoleculeReader().read(smi);
+
+        assertEquals("small", d.name());
+        assertEquals(List.of("label=C", "label=N", "label=O"), d.nodeChannels());
+        assertEquals(List.of("bond=1", "bond=2", "bond=3"), d.edgeChannels());
+        assertEquals(List.of("small#1 acrylonitrile", "small#2"), d.graphNames());
+        assertFalse(d.hasClasses());
+        assertFalse(d.isDirected());
+        Graph g = d.graphs().get(0);
+        assertEquals(4, g.order());
+        assertEquals(3, g.edgeCount());
+        assertEquals(List.of("C", "C", "C", "N"), sortedElements(d, g));
+        assertEquals(1.0, g.edge(0, 1, 1));
+        assertEquals(1.0, g.edge(1, 2, 0));
+        assertEquals(1.0, g.edge(2, 3, 2));
+        assertEquals(1.0, g.node(3, 1));
+    }
+
+    @Test
+    void kekuleAndAromaticBenzeneGiveTheSameGraph() throws IOException {
+        Path smi = Files.writeString(dir.resolve("benzene.smi"), "c1ccccc1\nC1=CC=CC=C1\n");
+        GraphDataset d = new MoleculeReader().read(smi);
+
+        assertEquals(List.of("bond=aromatic"), d.edgeChannels());
+        assertEquals(d.graphs().get(0), d.graphs().get(1));
+        assertEquals(6, d.graphs().get(0).edgeCount());
+    }
+
+    @Test
+    void hydrogensAreImplicitByDefaultAndExplicitOnRequest() throws IOException {
+        Path smi = Files.writeString(dir.resolve("methanol.smi"), "[H]OC\n");
+        GraphDataset implicit = new MoleculeReader().read(smi);
+        GraphDataset explicit = new MoleculeReader().withExplicitHydrogens(true).read(smi);
+
+        assertEquals(List.of("label=C", "label=O"), implicit.nodeChannels());
+        assertEquals(2, implicit.graphs().get(0).order());
+        assertEquals(List.of("label=C", "label=H", "label=O"), explicit.nodeChannels());
+        assertEquals(6, explicit.graphs().get(0).order());
+        assertEquals(5, explicit.graphs().get(0).edgeCount());
+    }
+
+    @Test
+    void invalidSmilesNamesItsLineOrIsSkippedAndCounted() throws IOException {
+        Path smi = Files.writeString(dir.resolve("bad.smi"), "CCO\n\nC1CC\nCN\n");
+        Files.writeString(dir.resolve("bad_target.txt"), "a\nb\nc\n");
+
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(smi));
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().startsWith(smi + ", line 3: cannot parse molecule 2"),
+                e.getMessage());
+
+        GraphDataset d = new MoleculeReader().withSkipInvalid(true).read(smi);
+        assertEquals(2, d.size());
+        assertEquals(List.of("a", "c"), d.classLabels());
+        assertEquals(List.of("bad#1", "bad#3"), d.graphNames());
+        assertTrue(d.notes().contains("skipped 1 invalid record at line 3"), d.notes().toString());
+    }
+
+    @Test
+    void aLabelFileOfTheWrongLengthIsAnError() throws IOException {
+        Path smi = Files.writeString(dir.resolve("x_data.smi"), "CCO\nCN\n");
+        Path labels = Files.writeString(dir.resolve("x_target.txt"), "1\n");
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(smi));
+        assertEquals(labels.toString(), e.file());
+        assertTrue(e.getMessage().contains("has 1 labels, expected one per molecule"),
+                e.getMessage());
+    }
+
+    @Test
+    void readsCsvWithQuotedNamesAndALabelColumn() throws IOException {
+        Path csv = Files.writeString(dir.resolve("mols.csv"),
+                "num,name,p_np,smiles\r\n1,\"ethanol, dry\",1,CCO\r\n2,\"say \"\"hi\"\"\",0,"
+                + "c1ccncc1\r\n");
+        GraphDataset d = DatasetLoader.load(csv);
+
+        assertEquals(List.of("1", "0"), d.classLabels());
+        assertEquals(List.of("mols#1 ethanol, dry", "mols#2 say \"hi\""), d.graphNames());
+        assertEquals(6, d.graphs().get(1).order());
+
+        GraphDataset byNum = DatasetLoader.load(csv, new MoleculeReader().withLabelColumn("NUM"));
+        assertEquals(List.of("1", "2"), byNum.classLabels());
+        assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().withLabelColumn("nope").read(csv));
+    }
+
+    @Test
+    void csvRowsWithWrongFieldCountsAreInvalidRecords() throws IOException {
+        Path csv = Files.writeString(dir.resolve("rows.csv"), "smiles,name\nCCO,a\nCN\n\"C,b\n");
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(csv));
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().contains("1 fields, expected 2"), e.getMessage());
+
+        GraphDataset d = new MoleculeReader().withSkipInvalid(true).read(csv);
+        assertEquals(1, d.size());
+        assertTrue(d.notes().contains("skipped 2 invalid records at lines 3, 4"),
+                d.notes().toString());
+    }
+
+    @Test
+    void csvWithoutSmilesColumnIsAnError() throws IOException {
+        Path csv = Files.writeString(dir.resolve("nosmiles.csv"), "a,b\n1,2\n");
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(csv));
+        assertTrue(e.getMessage().contains("no column named 'smiles'"), e.getMessage());
+    }
+
+    @Test
+    void readsSdfRecordsWithTitlesAndDataItems() throws IOException {
+        String ethanol = molfile("ethanol", new String[] {"C", "C", "O"},
+                new int[][] {{1, 2, 1}, {2, 3, 1}}) + "> <active>\n1\n\n$$$$\n";
+        String formaldehyde = molfile("", new String[] {"C", "O"}, new int[][] {{1, 2, 2}})
+                + "> <active>\n0\n\n$$$$\n";
+        Path sdf = Files.writeString(dir.resolve("two.sdf"), ethanol + formaldehyde);
+
+        GraphDataset plain = DatasetLoader.load(sdf);
+        assertEquals(List.of("two#1 ethanol", "two#2"), plain.graphNames());
+        assertEquals(List.of("bond=1", "bond=2"), plain.edgeChannels());
+        assertFalse(plain.hasClasses());
+
+        GraphDataset labelled = new MoleculeReader().withLabelColumn("active").read(sdf);
+        assertEquals(List.of("1", "0"), labelled.classLabels());
+    }
+
+    @Test
+    void aBrokenSdfRecordNamesItsRecordAndFirstLine() throws IOException {
+        String good = molfile("ok", new String[] {"C", "O"}, new int[][] {{1, 2, 1}}) + "$$$$\n";
+        String bad = "broken\n  test\n\n  2  1  0  0  0  0  0  0  0  0999 V2000\nnonsense\n"
+                + "$$$$\n";
+        Path sdf = Files.writeString(dir.resolve("bad.sdf"), good + bad);
+        int firstLineOfBad = good.split("\n").length + 1;
+
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(sdf));
+        assertEquals(firstLineOfBad, e.line());
+        assertTrue(e.getMessage().contains("cannot parse molecule 2"), e.getMessage());
+        GraphDataset d = new MoleculeReader().withSkipInvalid(true).read(sdf);
+        assertEquals(1, d.size());
+    }
+
+    // ---- MUTAG: SMILES against the TU graphs ----------------------------------------------
+
+    /**
+     * The 188 MUTAG SMILES and the TU MUTAG graphs are the same molecules in the same order
+     * (molecules/MUTAG_smiles/PROVENANCE.md): per molecule the element multisets and the edge
+     * counts must agree, and so must the class labels. Bond orders agree only where CDK's
+     * aromaticity model agrees with the TU encoding; the test pins how many do.
+     */
+    @Test
+    void mutagSmilesMatchTheTuGraphs() throws IOException {
+        GraphDataset smiles = mutagSmiles();
+        GraphDataset tu = TuDatasetReader.read(TestDatasets.require("tu/MUTAG"));
+
+        assertEquals(188, smiles.size());
+        assertEquals(tu.classLabels(), smiles.classLabels());
+        assertEquals(List.of("bond=1", "bond=2", "bond=3", "bond=aromatic"),
+                smiles.edgeChannels());
+        int sameBonds = 0;
+        for (int k = 0; k < 188; k++) {
+            Graph s = smiles.graphs().get(k);
+            Graph t = tu.graphs().get(k);
+            assertEquals(tuElements(t), sortedElements(smiles, s), "elements of molecule " + k);
+            assertEquals(t.edgeCount(), s.edgeCount(), "edges of molecule " + k);
+            if (tuBonds(t).equals(bonds(smiles, s))) {
+                sameBonds++;
+            }
+        }
+        assertEquals(MUTAG_SAME_BOND_MULTISETS, sameBonds);
+    }
+
+    /**
+     * Two MUTAG SMILES (lines 83 and 188) give a carbon two double bonds and a single bond;
+     * the default valence check rejects them, naming the first.
+     */
+    @Test
+    void mutagHasTwoSmilesWithAPentavalentCarbon() throws IOException {
+        Path can = TestDatasets.require("molecules/MUTAG_smiles/mutag_188_data.can");
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(can));
+        assertEquals(83, e.line());
+        assertTrue(e.getMessage().endsWith("atom 11 (C) has valence 5, more than the 4 allowed"),
+                e.getMessage());
+        GraphDataset d = new MoleculeReader().withSkipInvalid(true).read(can);
+        assertEquals(186, d.size());
+        assertTrue(d.notes().contains("skipped 2 invalid records at lines 83, 188"),
+                d.notes().toString());
+    }
+
+    private static GraphDataset mutagSmiles() throws IOException {
+        return new MoleculeReader().withValenceCheck(false).read(
+                TestDatasets.require("molecules/MUTAG_smiles/mutag_188_data.can"));
+    }
+
+    /**
+     * On a common encoding (element one-hot, and edge existence or bond order) each SMILES
+     * molecule is compared with its TU graph by the FAQ aligner: distance 0 means equal up to
+     * relabelling. On elements and edges all 188 agree; with bond orders all but molecules 83
+     * and 188 (TU: 12 single and 6 double bonds; CDK: a benzene ring aromatic).
+     */
+    @Test
+    void mutagSmilesAreIsomorphicToTuGraphs() throws IOException {
+        GraphDataset smiles = mutagSmiles();
+        GraphDataset tu = TuDatasetReader.read(TestDatasets.require("tu/MUTAG"));
+        Aligner aligner = Aligners.byName("faq", SEED);
+        List<Integer> differentBonds = new ArrayList<>();
+        for (int k = 0; k < smiles.size(); k++) {
+            for (boolean withBonds : new boolean[] {false, true}) {
+                Graph s = commonEncoding(smiles, smiles.graphs().get(k), withBonds);
+                Graph t = commonEncoding(tu, tu.graphs().get(k), withBonds);
+                double distance = aligner.align(GraphSpace.of(List.of(s, t)), s, t).distance();
+                if (!withBonds) {
+                    assertEquals(0.0, distance, ZERO_DISTANCE, "molecule " + (k + 1));
+                } else if (distance > ZERO_DISTANCE) {
+                    differentBonds.add(k + 1);
+                }
+            }
+        }
+        assertEquals(List.of(83, 188), differentBonds);
+    }
+
+    /** The exact aligner certifies distance 0 on a seeded sample of the smaller molecules. */
+    @Test
+    void exactAlignerCertifiesASample() throws IOException {
+        GraphDataset smiles = mutagSmiles();
+        GraphDataset tu = TuDatasetReader.read(TestDatasets.require("tu/MUTAG"));
+        List<Integer> small = new ArrayList<>();
+        for (int k = 0; k < smiles.size(); k++) {
+            if (smiles.graphs().get(k).order() <= EXACT_MAX_ORDER) {
+                small.add(k);
+            }
+        }
+        Collections.shuffle(small, new Random(SEED));
+        Aligner exact = Aligners.byName("exact", SEED);
+        for (int k : small.subList(0, EXACT_SAMPLE)) {
+            Graph s = commonEncoding(smiles, smiles.graphs().get(k), true);
+            Graph t = commonEncoding(tu, tu.graphs().get(k), true);
+            Alignment a = exact.align(GraphSpace.of(List.of(s, t)), s, t);
+            assertTrue(a.certified(), "molecule " + (k + 1));
+            assertEquals(0.0, a.distance(), ZERO_DISTANCE, "molecule " + (k + 1));
+        }
+    }
+
+    // ---- BBBP -----------------------------------------------------------------------------
+
+    @Test
+    void bbbpInvalidSmilesAreAnErrorByDefaultAndSkippedOnRequest() throws IOException {
+        Path csv = TestDatasets.require("molecules/BBBP/BBBP.csv");
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(csv));
+        assertTrue(e.line() > 1, e.getMessage());
+        assertTrue(e.getMessage().startsWith(csv + ", line " + e.line() + ": cannot parse"),
+                e.getMessage());
+
+        GraphDataset d = new MoleculeReader().withSkipInvalid(true).read(csv);
+        assertEquals(2050 - BBBP_INVALID, d.size());
+        assertTrue(d.notes().stream().anyMatch(n -> n.startsWith("skipped " + BBBP_INVALID
+                + " invalid records at lines " + e.line() + ",")), d.notes().toString());
+        assertEquals(List.of("0", "1"), d.classes());
+    }
+
+    // ---- helpers --------------------------------------------------------------------------
+
+    private static String molfile(String title, String[] atoms, int[][] bonds) {
+        StringBuilder b = new StringBuilder(title).append("\n  test\n\n");
+        b.append(String.format("%3d%3d  0  0  0  0  0  0  0  0999 V2000%n", atoms.length,
+                bonds.length));
+        for (String atom : atoms) {
+            b.append(String.format("    0.0000    0.0000    0.0000 %-3s 0  0  0  0  0  0  0  0"
+                    + "  0  0  0  0%n", atom));
+        }
+        for (int[] bond : bonds) {
+            b.append(String.format("%3d%3d%3d  0%n", bond[0], bond[1], bond[2]));
+        }
+        return b.append("M  END\n").toString();
+    }
+
+    private static List<String> sortedElements(GraphDataset d, Graph g) {
+        ChannelGroup group = d.nodeGroups().get(0);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < g.order(); i++) {
+            out.add(group.decode(g.nodeVector(i)));
+        }
+        Collections.sort(out);
+        return out;
+    }
+
+    private static List<String> tuElements(Graph g) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < g.order(); i++) {
+            out.add(TU_ELEMENTS.get(hot(g.nodeVector(i))));
+        }
+        Collections.sort(out);
+        return out;
+    }
+
+    private static Map<String, Integer> bonds(GraphDataset d, Graph g) {
+        Map<String, Integer> out = new TreeMap<>();
+        List<String> channels = d.edgeChannels();
+        for (int i = 0; i < g.order(); i++) {
+            for (int j = i + 1; j < g.order(); j++) {
+                for (int c = 0; c < g.edgeDimension() && g.hasEdge(i, j); c++) {
+                    if (g.edge(i, j, c) == 1.0) {
+                        out.merge(channels.get(c).substring("bond=".length()), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Integer> tuBonds(Graph g) {
+        Map<String, Integer> out = new TreeMap<>();
+        for (int i = 0; i < g.order(); i++) {
+            for (int j = i + 1; j < g.order(); j++) {
+                if (g.hasEdge(i, j)) {
+                    double[] e = new double[g.edgeDimension()];
+                    for (int c = 0; c < e.length; c++) {
+                        e[c] = g.edge(i, j, c);
+                    }
+                    out.merge(TU_BONDS.get(hot(e)), 1, Integer::sum);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int hot(double[] v) {
+        for (int c = 0; c < v.length; c++) {
+            if (v[c] == 1.0) {
+                return c;
+            }
+        }
+        throw new AssertionError("no one-hot channel set");
+    }
+
+    /**
+     * Re-encodes a graph with node channels {@link #TU_ELEMENTS} and one edge-existence
+     * channel (or, with {@code withBonds}, the channels {@link #TU_BONDS}).
+     */
+    private static Graph commonEncoding(GraphDataset d, Graph g, boolean withBonds) {
+        boolean isTu = d.nodeChannels().get(0).equals("label=0");
+        ChannelGroup elements = d.nodeGroups().get(0);
+        Graph.Builder b = Graph.builder(TU_ELEMENTS.size(), withBonds ? TU_BONDS.size() : 1);
+        for (int i = 0; i < g.order(); i++) {
+            double[] v = new double[TU_ELEMENTS.size()];
+            String element = isTu ? TU_ELEMENTS.get(hot(g.nodeVector(i)))
+                    : elements.decode(g.nodeVector(i));
+            v[TU_ELEMENTS.indexOf(element)] = 1.0;
+            b.addNode(v);
+        }
+        for (int i = 0; i < g.order(); i++) {
+            for (int j = i + 1; j < g.order(); j++) {
+                if (!g.hasEdge(i, j)) {
+                    continue;
+                }
+                double[] e = new double[withBonds ? TU_BONDS.size() : 1];
+                if (withBonds) {
+                    double[] raw = new double[g.edgeDimension()];
+                    for (int c = 0; c < raw.length; c++) {
+                        raw[c] = g.edge(i, j, c);
+                    }
+                    String bond = isTu ? TU_BONDS.get(hot(raw))
+                            : d.edgeChannels().get(hot(raw)).substring("bond=".length());
+                    e[TU_BONDS.indexOf(bond)] = 1.0;
+                } else {
+                    e[0] = 1.0;
+                }
+                b.addEdge(i, j, e);
+            }
+        }
+        return b.build();
+    }
+}
