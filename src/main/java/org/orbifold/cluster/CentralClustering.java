@@ -273,21 +273,7 @@ public final class CentralClustering {
 
     private static List<Graph> checkedSample(GraphSpace space, List<Graph> graphs) {
         requireNonEmpty(graphs);
-        List<Graph> copy = new ArrayList<>(graphs.size());
-        for (int i = 0; i < graphs.size(); i++) {
-            Graph g = graphs.get(i);
-            if (g == null) {
-                throw new IllegalArgumentException("graphs[" + i + "] is null");
-            }
-            try {
-                space.requireMember(g);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("graphs[" + i + "] is not in " + space
-                        + ": " + e.getMessage(), e);
-            }
-            copy.add(g);
-        }
-        return List.copyOf(copy);
+        return space.requireMembers(graphs);
     }
 
     /** Nearest center of one graph, with the alignment realising the cost. */

@@ -1,6 +1,8 @@
 package org.orbifold.space;
 
 import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The graph space of graphs with at most {@link #size()} nodes, node attributes of dimension
@@ -150,6 +152,31 @@ public final class GraphSpace {
                     + " does not fit a space of size " + size);
         }
         return g;
+    }
+
+    /**
+     * Checks that every graph of a list belongs to this space.
+     *
+     * @param graphs a list of graphs, not null, without null entries
+     * @return an unmodifiable copy of the list
+     * @throws IllegalArgumentException naming the index of the first null graph or the first
+     *     graph outside the space, and why
+     */
+    public List<Graph> requireMembers(List<Graph> graphs) {
+        Objects.requireNonNull(graphs, "graphs");
+        for (int i = 0; i < graphs.size(); i++) {
+            Graph g = graphs.get(i);
+            if (g == null) {
+                throw new IllegalArgumentException("graphs[" + i + "] is null");
+            }
+            try {
+                requireMember(g);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("graphs[" + i + "] is not in " + this + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(graphs);
     }
 
     /** Returns {@code ||X||^2} in the weighted inner product. */

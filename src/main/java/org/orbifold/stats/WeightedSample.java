@@ -1,6 +1,5 @@
 package org.orbifold.stats;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -42,20 +41,7 @@ final class WeightedSample {
             throw new IllegalArgumentException("graphs is empty; a center needs at least one"
                     + " graph");
         }
-        List<Graph> copy = new ArrayList<>(graphs.size());
-        for (int i = 0; i < graphs.size(); i++) {
-            Graph g = graphs.get(i);
-            if (g == null) {
-                throw new IllegalArgumentException("graphs[" + i + "] is null");
-            }
-            try {
-                space.requireMember(g);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("graphs[" + i + "] is not in " + space
-                        + ": " + e.getMessage(), e);
-            }
-            copy.add(g);
-        }
+        List<Graph> copy = space.requireMembers(graphs);
         double[] w = weights == null ? unitWeights(copy.size()) : checkedWeights(weights,
                 copy.size());
         double total = 0.0;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,21 @@ class GraphSpaceTest {
         assertThrows(IllegalArgumentException.class, () -> space.withWeights(-1, 1));
         assertThrows(IllegalArgumentException.class, () -> space.withWeights(1, Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> GraphSpace.of(List.of()));
+    }
+
+    @Test
+    void requireMembersNamesTheFirstBadGraph() {
+        Graph a = RandomGraphs.graph(new SplittableRandom(3), 3, 2, 1, 0.5, false);
+        Graph b = RandomGraphs.graph(new SplittableRandom(4), 5, 2, 1, 0.5, false);
+        GraphSpace space = new GraphSpace(4, 2, 1, 1, 1);
+        assertEquals(List.of(a, a), space.requireMembers(List.of(a, a)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> space.requireMembers(List.of(a, b)));
+        assertTrue(e.getMessage().startsWith("graphs[1] is not in"), e.getMessage());
+        List<Graph> withNull = new ArrayList<>(List.of(a));
+        withNull.add(null);
+        e = assertThrows(IllegalArgumentException.class, () -> space.requireMembers(withNull));
+        assertEquals("graphs[1] is null", e.getMessage());
     }
 
     @Test
