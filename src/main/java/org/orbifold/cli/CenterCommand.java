@@ -273,6 +273,7 @@ abstract class CenterCommand extends DatasetCommand {
             json.name("trace").value(result.trace());
             json.name("wallTimeSeconds").value(seconds);
             json.name("medoidWallTimeSeconds").value(medoidSeconds);
+            JsonOutput.strings(json.name("notes"), sample.dataset().notes());
             CenterGraph.write(json.name("center"), result.center(), sample.nodeChannels(),
                     sample.edgeChannels());
             json.endObject();
@@ -304,7 +305,15 @@ abstract class CenterCommand extends DatasetCommand {
                     uncertified, result.alignments().size(), options.limitText());
         }
         w.printf(Locale.ROOT, "wall time   %.2f s (medoid %.2f s)%n", seconds, medoidSeconds);
+        notes(w, sample);
         CenterGraph.summary(w, result.center(), sample.nodeChannels(), sample.edgeChannels());
+    }
+
+    /** Prints the data set's reader notes (such as skipped records), one line each. */
+    static void notes(PrintWriter w, Sample sample) {
+        for (String note : sample.dataset().notes()) {
+            w.printf(Locale.ROOT, "note        %s%n", note);
+        }
     }
 
     /** Writes the text to a temporary file next to {@code target}, then moves it in place. */

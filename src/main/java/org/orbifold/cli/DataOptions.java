@@ -13,10 +13,15 @@ final class DataOptions {
             description = "Keep only the first N graphs (after --class), for quick looks.")
     Integer limit;
 
+    @Option(names = "--skip-invalid",
+            description = "Skip the records of a molecule file that cannot be read (bad SMILES,"
+                + " impossible valence) instead of failing; the notes count them.")
+    boolean skipInvalid;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
     Sample load(String dataset) {
-        return Sample.load(dataset, className, limit);
+        return Sample.load(dataset, className, limit, skipInvalid);
     }
 }

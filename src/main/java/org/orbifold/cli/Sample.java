@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.orbifold.io.DatasetFormatException;
 import org.orbifold.io.DatasetLoader;
 import org.orbifold.io.GraphDataset;
+import org.orbifold.io.MoleculeReader;
 import org.orbifold.io.TuDatasetReader;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
@@ -54,14 +55,31 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
     private static final Logger LOG = LoggerFactory.getLogger(Sample.class);
 
     /**
-     * Reads a data set and selects the graphs to work on.
+     * Reads a data set, failing on invalid molecule records, and selects the graphs to work on.
      *
-     * @param location a TU folder, an IAM .cxl file or a .npy stack; null for the default
+     * @param location a TU folder, an IAM .cxl file, a .npy stack or a molecule file; null for
+     *     the default
      * @param className the class to keep, or null for all
      * @param limit how many graphs to keep at most, or null for all
      * @return the sample, never empty
      */
     static Sample load(String location, String className, Integer limit) {
+        return load(location, className, limit, false);
+    }
+
+    /**
+     * Reads a data set and selects the graphs to work on.
+     *
+     * @param location a TU folder, an IAM .cxl file, a .npy stack or a molecule file; null for
+     *     the default
+     * @param className the class to keep, or null for all
+     * @param limit how many graphs to keep at most, or null for all
+     * @param skipInvalid whether invalid records of a molecule file are skipped (and counted
+     *     in the data set's notes) rather than fatal
+     * @return the sample, never empty
+     */
+    static Sample load(String location, String className, Integer limit,
+            boolean skipInvalid) {
         if (limit != null && limit < 1) {
             throw CliException.usage("--limit must be >= 1, got " + limit);
         }
@@ -73,12 +91,13 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
             if (!Files.exists(path)) {
                 throw CliException.data("no such file or folder: " + location);
             }
-            GraphDataset dataset = read(path);
+            GraphDataset dataset = read(path,
+                    new MoleculeReader().withSkipInvalid(skipInvalid));
             return select(isLetters(dataset) ? asLetters(dataset) : dataset, location,
                     className, limit);
         } else if (Files.isDirectory(DEFAULT_FOLDER)) {
-            return select(asLetters(read(DEFAULT_FOLDER)), DEFAULT_FOLDER.toString(),
-                    className, limit);
+            GraphDataset letters = read(DEFAULT_FOLDER, new MoleculeReader());
+            return select(asLetters(letters), DEFAULT_FOLDER.toString(), className, limit);
         }
         return select(asLetters(readEmbedded()), EMBEDDED_SOURCE, className, limit);
     }
@@ -167,9 +186,9 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         }
     }
 
-    private static GraphDataset read(Path path) {
+    private static GraphDataset read(Path path, MoleculeReader molecules) {
         try {
-            return DatasetLoader.load(path);
+            return DatasetLoader.load(path, molecules);
         } catch (DatasetFormatException e) {
             throw CliException.data(e.getMessage(), e);
         } catch (IOException e) {

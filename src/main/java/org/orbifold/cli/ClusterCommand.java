@@ -1,0 +1,426 @@
+package org.orbifold.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
+import org.orbifold.cluster.CentralClustering;
+import org.orbifold.cluster.ClusterValidity;
+import org.orbifold.cluster.ClusteringResult;
+import org.orbifold.io.GraphDataset;
+import org.orbifold.io.JsonWriter;
+import org.orbifold.match.Aligner;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.IterationListener;
+import org.orbifold.space.LabelEncoder;
+import org.orbifold.stats.Medoid;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code orbifold cluster}: k-means, k-medians or k-medoids of the graphs by
+ * {@link CentralClustering}, scored against the data set's classes (adjusted Rand index,
+ * purity) when it has them, and optionally by the silhouette.
+ *
+ * <p>With {@code --out DIR} the command also writes {@value #ASSIGNMENTS}, {@value #CENTERS},
+ * {@value #TRACE} and {@value #RESULT} into DIR, each through a temporary file that is moved
+ * into place, so a failed write leaves no partial file.
+ *
+ * <p><b>Limitations.</b> The silhouette needs all {@code n(n-1)/2} pairwise alignments and is
+ * therefore computed only on request. The progress bar numbers the iterations of every
+ * restart from 1.
+ */
+@Command(name = "cluster", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Cluster the graphs around k centers (k-means, k-medians or k-medoids)"
+            + " and compare the clusters with the classes."})
+final class ClusterCommand extends DatasetCommand {
+
+    /** File of the cluster of every graph. */
+    static final String ASSIGNMENTS = "assignments.csv";
+
+    /** File of the center graphs. */
+    static final String CENTERS = "centers.json";
+
+    /** File of the objective after every iteration. */
+    static final String TRACE = "trace.csv";
+
+    /** File of the JSON result. */
+    static final String RESULT = "result.json";
+
+    private static final int MAX_THREADS = 32767;
+
+    /** The three algorithms: their option value, their name in text and their objective. */
+    private enum Algorithm {
+        KMEANS("kmeans", "k-means", "sum of squared distances to the cluster centers"),
+        KMEDIANS("kmedians", "k-medians", "sum of distances to the cluster centers"),
+        KMEDOIDS("kmedoids", "k-medoids", "sum of distances to the cluster medoids");
+
+        final String option;
+        final String title;
+        final String objectiveMeaning;
+
+        Algorithm(String option, String title, String objectiveMeaning) {
+            this.option = option;
+            this.title = title;
+            this.objectiveMeaning = objectiveMeaning;
+        }
+
+        static Algorithm of(String value) {
+            for (Algorithm a : values()) {
+                if (a.option.equals(value.strip().toLowerCase(Locale.ROOT))) {
+                    return a;
+                }
+            }
+            throw CliException.usage("--algorithm must be kmeans, kmedians or kmedoids, got '"
+                    + value + "'");
+        }
+
+        CentralClustering.Builder builder(int k) {
+            return switch (this) {
+                case KMEANS -> CentralClustering.kMeans(k);
+                case KMEDIANS -> CentralClustering.kMedians(k);
+                case KMEDOIDS -> CentralClustering.kMedoids(k);
+            };
+        }
+    }
+
+    @Option(names = {"-k", "--clusters"}, paramLabel = "K", required = true,
+            description = "Number of clusters, 1 to the number of graphs.")
+    int k;
+
+    @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "kmeans",
+            description = "kmeans, kmedians or kmedoids (default: ${DEFAULT-VALUE}).")
+    String algorithm;
+
+    @Mixin
+    AlignerOptions options;
+
+    @Option(names = "--restarts", paramLabel = "R", defaultValue = "1",
+            description = "Seeded k-means++ restarts; the lowest objective is kept "
+                + "(default: ${DEFAULT-VALUE}).")
+    int restarts;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Worker threads (default: the number of processors).")
+    Integer threads;
+
+    @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "100",
+            description = "Lloyd iterations per restart at most (default: ${DEFAULT-VALUE}).")
+    int maxIterations;
+
+    @Option(names = "--silhouette",
+            description = "Also compute the mean silhouette (all pairwise distances: slow).")
+    boolean silhouette;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write " + ASSIGNMENTS + ", " + CENTERS + ", " + TRACE + " and "
+                + RESULT + " into DIR (created if missing).")
+    Path out;
+
+    @Option(names = "--progress",
+            description = "Show a progress bar on standard error even when it is not a terminal.")
+    boolean progress;
+
+    @Override
+    public Integer call() {
+        // Check the options before any long work.
+        Algorithm method = Algorithm.of(algorithm);
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1 || workers > MAX_THREADS) {
+            throw CliException.usage("--threads must be in 1.." + MAX_THREADS + ", got "
+                    + workers);
+        }
+        if (k < 1) {
+            throw CliException.usage("-k must be >= 1, got " + k);
+        }
+        if (restarts < 1) {
+            throw CliException.usage("--restarts must be >= 1, got " + restarts);
+        }
+        if (maxIterations < 1) {
+            throw CliException.usage("--max-iterations must be >= 1, got " + maxIterations);
+        }
+        Aligner aligner = options.aligner();
+        Path folder = out == null ? null : prepareFolder(out);
+        Sample sample = load();
+        if (k > sample.size()) {
+            throw CliException.usage("-k must be at most the number of graphs, "
+                    + sample.size() + ", got " + k);
+        }
+        GraphSpace space = sample.space(options.nodeWeight, options.edgeWeight);
+        PrintWriter err = spec.commandLine().getErr();
+        boolean showProgress = progress
+                || "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE));
+
+        // The clustering, then the silhouette if asked for, on one pool.
+        ForkJoinPool pool = new ForkJoinPool(workers);
+        ClusteringResult result;
+        Double meanSilhouette = null;
+        double seconds;
+        try (Progress bar = new Progress(err, showProgress)) {
+            long t0 = System.nanoTime();
+            IterationListener listener = bar.iterations(method.title, maxIterations);
+            result = method.builder(k).aligner(aligner).maxIterations(maxIterations)
+                    .restarts(restarts).seed(options.seed).executor(pool).listener(listener)
+                    .build().cluster(space, sample.graphs());
+            seconds = (System.nanoTime() - t0) / 1e9;
+            if (silhouette) {
+                bar.phase("silhouette: distances of " + CenterCommand.graphs(sample.size()));
+                meanSilhouette = silhouette(space, sample.graphs(), aligner, pool, result);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // Agreement with the classes, when every graph has one.
+        int[] classes = classCodes(sample);
+        Double ari = classes == null ? null
+                : ClusterValidity.adjustedRandIndex(result.labels(), classes);
+        Double purity = classes == null ? null
+                : ClusterValidity.purity(result.labels(), classes);
+
+        // Report to standard output first, then the files.
+        Report report = new Report(sample, method, aligner, workers, result, ari, purity,
+                meanSilhouette, seconds);
+        String json = json(report);
+        if (data.json) {
+            out().println(json);
+        } else {
+            StringWriter summary = new StringWriter();
+            summary(new PrintWriter(summary), report);
+            out().println(summary.toString().stripTrailing());
+        }
+        out().flush();
+        if (folder != null) {
+            write(folder, report, json);
+        }
+        return 0;
+    }
+
+    /** Everything the outputs show. */
+    private record Report(Sample sample, Algorithm method, Aligner aligner, int workers,
+            ClusteringResult result, Double ari, Double purity, Double silhouette,
+            double seconds) {
+    }
+
+    /**
+     * Creates the output folder if missing and checks that it takes new files.
+     *
+     * @param given the folder as the user gave it
+     * @return its absolute path
+     */
+    static Path prepareFolder(Path given) {
+        Path folder = given.toAbsolutePath();
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw CliException.data("cannot write --out " + given + ": it is a file; give a"
+                    + " folder");
+        }
+        try {
+            Files.createDirectories(folder);
+            Path probe = Files.createTempFile(folder, ".orbifold-probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw CliException.data("cannot write --out " + given + ": "
+                    + Sample.describe(e), e);
+        }
+        return folder;
+    }
+
+    private static double silhouette(GraphSpace space, List<Graph> graphs, Aligner aligner,
+            ForkJoinPool pool, ClusteringResult result) {
+        int used = 0;
+        for (int size : result.clusterSizes()) {
+            used += size > 0 ? 1 : 0;
+        }
+        if (used < 2) {
+            return Double.NaN;
+        }
+        double[][] distances = Medoid.distanceMatrix(space, graphs, aligner, pool);
+        return ClusterValidity.silhouette(distances, result.labels());
+    }
+
+    /** Returns the class code of every graph, or null if some graph has no class. */
+    private static int[] classCodes(Sample sample) {
+        List<String> labels = sample.labels();
+        if (labels.contains(null)) {
+            return null;
+        }
+        LabelEncoder encoder = LabelEncoder.of(labels);
+        int[] codes = new int[labels.size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = encoder.indexOf(labels.get(i));
+        }
+        return codes;
+    }
+
+    private String json(Report r) {
+        ClusteringResult result = r.result();
+        return JsonOutput.text(json -> {
+            json.beginObject();
+            json.name("command").value("cluster");
+            json.name("dataset").value(r.sample().source());
+            json.name("class").value(r.sample().className());
+            json.name("graphs").value(r.sample().size());
+            json.name("algorithm").value(r.method().option);
+            json.name("k").value(k);
+            json.name("aligner").value(r.aligner().name());
+            json.name("seed").value(options.seed);
+            json.name("nodeWeight").value(options.nodeWeight);
+            json.name("edgeWeight").value(options.edgeWeight);
+            json.name("threads").value(r.workers());
+            json.name("restarts").value(restarts);
+            json.name("maxIterations").value(maxIterations);
+            json.name("objective").value(result.objective());
+            json.name("objectiveMeaning").value(r.method().objectiveMeaning);
+            json.name("iterations").value(result.iterations());
+            json.name("status").value(result.status().name());
+            json.name("restartObjectives").value(result.restartObjectives());
+            json.name("distanceComputations").value(result.distanceComputations());
+            JsonOutput.integers(json.name("clusterSizes"), result.clusterSizes());
+            JsonOutput.number(json.name("adjustedRandIndex"), r.ari());
+            JsonOutput.number(json.name("purity"), r.purity());
+            JsonOutput.number(json.name("silhouette"), r.silhouette());
+            json.name("trace").value(result.trace());
+            json.name("wallTimeSeconds").value(r.seconds());
+            JsonOutput.integers(json.name("medoids"), result.medoids());
+            JsonOutput.strings(json.name("notes"), r.sample().dataset().notes());
+            JsonOutput.integers(json.name("labels"), result.labels());
+            json.endObject();
+        });
+    }
+
+    private void summary(PrintWriter w, Report r) {
+        ClusteringResult result = r.result();
+        Sample sample = r.sample();
+        String what = sample.className() != null ? "class " + sample.className()
+                : sample.dataset().hasClasses() ? "all classes" : "no classes";
+        w.printf(Locale.ROOT, "%s with k = %d of %s from %s (%s)%n", r.method().title, k,
+                CenterCommand.graphs(sample.size()), sample.source(), what);
+        w.printf(Locale.ROOT, "aligner %s, seed %d, %d threads%n", r.aligner().name(),
+                options.seed, r.workers());
+        w.printf(Locale.ROOT, "objective   %.6f  (%s)%n", result.objective(),
+                r.method().objectiveMeaning);
+        w.printf(Locale.ROOT, "iterations  %d, status %s%n", result.iterations(),
+                result.status());
+        if (restarts > 1) {
+            List<String> values = new ArrayList<>();
+            for (double v : result.restartObjectives()) {
+                values.add(String.format(Locale.ROOT, "%.6f", v));
+            }
+            w.printf(Locale.ROOT, "restarts    %d, objectives %s (the lowest is kept)%n",
+                    restarts, String.join(", ", values));
+        }
+        w.printf(Locale.ROOT, "distances   %,d computed%n", result.distanceComputations());
+        List<String> sizes = new ArrayList<>();
+        for (int size : result.clusterSizes()) {
+            sizes.add(Integer.toString(size));
+        }
+        w.printf(Locale.ROOT, "sizes       %s%n", String.join(", ", sizes));
+        if (r.ari() != null) {
+            w.printf(Locale.ROOT, "classes     adjusted Rand index %.4f, purity %.4f%n",
+                    r.ari(), r.purity());
+        }
+        if (r.silhouette() != null) {
+            w.printf(Locale.ROOT, "silhouette  %.4f%n", r.silhouette());
+        }
+        w.printf(Locale.ROOT, "wall time   %.2f s%n", r.seconds());
+        CenterCommand.notes(w, sample);
+    }
+
+    /** Writes the four files, each atomically; the result is already on standard output. */
+    private void write(Path folder, Report r, String json) {
+        try {
+            CenterCommand.writeAtomically(folder.resolve(ASSIGNMENTS), assignments(r));
+            CenterCommand.writeAtomically(folder.resolve(CENTERS), centers(r));
+            CenterCommand.writeAtomically(folder.resolve(TRACE), trace(r.result()));
+            CenterCommand.writeAtomically(folder.resolve(RESULT), json);
+        } catch (CliException e) {
+            throw CliException.data(e.getMessage() + " (the result was printed on standard"
+                    + " output)", e);
+        }
+    }
+
+    private static String assignments(Report r) {
+        StringBuilder csv = new StringBuilder("index,graph,class,cluster");
+        int[] labels = r.result().labels();
+        List<String> names = graphNames(r.sample());
+        List<String> classes = r.sample().labels();
+        for (int i = 0; i < labels.length; i++) {
+            String name = names.get(i);
+            csv.append('\n').append(i).append(',').append(csvField(name)).append(',')
+                    .append(csvField(classes.get(i))).append(',').append(labels[i]);
+        }
+        return csv.toString();
+    }
+
+    /**
+     * Returns the data set's name of every graph worked on (null where it has none),
+     * following the selection of {@link Sample}: the graphs of the class, the first ones.
+     */
+    private static List<String> graphNames(Sample sample) {
+        GraphDataset dataset = sample.dataset();
+        List<String> names = dataset.graphNames();
+        List<String> chosen = new ArrayList<>();
+        for (int g = 0; g < dataset.size() && chosen.size() < sample.size(); g++) {
+            if (sample.className() == null
+                    || sample.className().equals(Sample.labelOf(dataset, g))) {
+                chosen.add(names == null || g >= names.size() ? null : names.get(g));
+            }
+        }
+        return chosen;
+    }
+
+    private static String centers(Report r) {
+        ClusteringResult result = r.result();
+        int[] sizes = result.clusterSizes();
+        int[] medoids = result.medoids();
+        return JsonOutput.text(json -> {
+            json.beginObject();
+            json.name("algorithm").value(r.method().option);
+            json.name("centers").beginArray();
+            for (int c = 0; c < result.clusters(); c++) {
+                json.beginObject();
+                json.name("cluster").value(c);
+                json.name("size").value(sizes[c]);
+                if (medoids.length > 0) {
+                    json.name("medoid").value(medoids[c]);
+                }
+                writeCenter(json.name("center"), result.centers().get(c), r.sample());
+                json.endObject();
+            }
+            json.endArray();
+            json.endObject();
+        });
+    }
+
+    private static void writeCenter(JsonWriter json, Graph center, Sample sample) {
+        CenterGraph.write(json, center, sample.nodeChannels(), sample.edgeChannels());
+    }
+
+    private static String trace(ClusteringResult result) {
+        StringBuilder csv = new StringBuilder("iteration,objective");
+        double[] trace = result.trace();
+        for (int t = 0; t < trace.length; t++) {
+            csv.append('\n').append(t).append(',').append(trace[t]);
+        }
+        return csv.toString();
+    }
+
+    /** Quotes a CSV field when it holds a comma, a quote or a line break; null is empty. */
+    static String csvField(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.contains(",") || value.contains("\"") || value.contains("\n")
+                || value.contains("\r")) {
+            return "\"" + value.replace("\"", "\"\"") + "\"";
+        }
+        return value;
+    }
+}

@@ -1,0 +1,224 @@
+package org.orbifold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.orbifold.cli.MainTest.Run;
+
+/**
+ * Runs {@code orbifold cluster} and the {@code --skip-invalid} option in-process on the
+ * embedded letters (cut with {@code --limit}) and on a small SMILES file.
+ */
+class ClusterCommandTest {
+
+    /** Slack for objectives compared across outputs of the same run. */
+    private static final double OBJECTIVE_TOLERANCE = 1e-9;
+
+    @TempDir
+    Path dir;
+
+    private static Run run(String... args) {
+        return MainTest.run(args);
+    }
+
+    @Test
+    void jsonHasALabelPerGraphAndScoresAgainstTheClasses() {
+        Run r = run("cluster", "-k", "3", "--limit", "30", "--json", "--threads", "2");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        List<?> labels = (List<?>) json.get("labels");
+        assertEquals(30, labels.size());
+        for (Object label : labels) {
+            double c = (Double) label;
+            assertTrue(c >= 0 && c < 3 && c == Math.rint(c), "label " + c);
+        }
+        assertEquals("kmeans", json.get("algorithm"));
+        assertEquals(3.0, json.get("k"));
+        double ari = (Double) json.get("adjustedRandIndex");
+        assertTrue(ari >= -1.0 && ari <= 1.0, "ARI " + ari);
+        double purity = (Double) json.get("purity");
+        assertTrue(purity > 0.0 && purity <= 1.0, "purity " + purity);
+        assertEquals(null, json.get("silhouette"));
+
+        // The sizes count the labels; the trace never rises and ends at the objective.
+        List<?> sizes = (List<?>) json.get("clusterSizes");
+        for (int c = 0; c < 3; c++) {
+            double label = c;
+            long count = labels.stream().filter(x -> (Double) x == label).count();
+            assertEquals((double) count, sizes.get(c));
+        }
+        List<?> trace = (List<?>) json.get("trace");
+        for (int t = 1; t < trace.size(); t++) {
+            assertTrue((Double) trace.get(t) <= (Double) trace.get(t - 1), "trace " + trace);
+        }
+        assertEquals((Double) json.get("objective"), (Double) trace.get(trace.size() - 1),
+                OBJECTIVE_TOLERANCE);
+    }
+
+    @Test
+    void summaryNamesTheObjectiveAndTheAgreementWithTheClasses() {
+        Run r = run("cluster", "-k", "3", "--limit", "30", "--algorithm", "kmedoids",
+                "--restarts", "2", "--silhouette");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("k-medoids with k = 3 of 30 graphs"), r.out());
+        assertTrue(r.out().contains("(sum of distances to the cluster medoids)"), r.out());
+        assertTrue(r.out().contains("restarts    2, objectives "), r.out());
+        assertTrue(r.out().contains("classes     adjusted Rand index "), r.out());
+        assertTrue(r.out().contains("silhouette  "), r.out());
+        assertTrue(r.out().contains("wall time   "), r.out());
+    }
+
+    @Test
+    void kMediansSaysItsObjectiveIsASumOfDistances() {
+        Run r = run("cluster", "-k", "2", "--limit", "12", "--algorithm", "kmedians");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("(sum of distances to the cluster centers)"), r.out());
+    }
+
+    @Test
+    void outWritesTheFourFilesIntoANewFolder() throws IOException {
+        Path folder = dir.resolve("made/here");
+        Run r = run("cluster", "-k", "3", "--limit", "20", "--json", "--out",
+                folder.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> printed = r.json();
+        Map<String, Object> written = JsonParser.object(Files.readString(
+                folder.resolve(ClusterCommand.RESULT)));
+        assertEquals(printed.get("labels"), written.get("labels"));
+        assertEquals(printed.get("objective"), written.get("objective"));
+
+        List<String> rows = Files.readAllLines(folder.resolve(ClusterCommand.ASSIGNMENTS),
+                StandardCharsets.UTF_8);
+        assertEquals("index,graph,class,cluster", rows.get(0));
+        assertEquals(21, rows.size());
+        List<?> labels = (List<?>) printed.get("labels");
+        for (int i = 0; i < 20; i++) {
+            String[] fields = rows.get(i + 1).split(",");
+            assertEquals(4, fields.length, rows.get(i + 1));
+            assertEquals(Integer.toString(i), fields[0]);
+            assertFalse(fields[2].isEmpty(), "the letters have classes");
+            assertEquals(((Double) labels.get(i)).intValue(), Integer.parseInt(fields[3]));
+        }
+
+        Map<String, Object> centers = JsonParser.object(Files.readString(
+                folder.resolve(ClusterCommand.CENTERS)));
+        List<?> list = (List<?>) centers.get("centers");
+        assertEquals(3, list.size());
+        Map<?, ?> first = (Map<?, ?>) ((Map<?, ?>) list.get(0)).get("center");
+        assertNotNull(first.get("nodes"));
+        assertNotNull(first.get("decodedNodes"));
+
+        List<String> trace = Files.readAllLines(folder.resolve(ClusterCommand.TRACE),
+                StandardCharsets.UTF_8);
+        assertEquals("iteration,objective", trace.get(0));
+        assertEquals(((List<?>) printed.get("trace")).size(), trace.size() - 1);
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(4, files.count(), "no temporary file is left");
+        }
+    }
+
+    @Test
+    void outOntoAFileFailsBeforeComputing() throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "keep");
+        Run r = run("cluster", "-k", "2", "--limit", "10", "--out", file.toString());
+
+        assertEquals(CliException.DATA, r.exitCode());
+        assertTrue(r.err().contains("it is a file"), r.err());
+        assertEquals("", r.out());
+        assertEquals("keep", Files.readString(file));
+    }
+
+    @Test
+    void unknownCommandListsCluster() {
+        Run r = run("bogus");
+
+        assertTrue(r.err().contains("commands: info, align, mean, median, cluster"), r.err());
+    }
+
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                Arguments.of(CliException.USAGE, List.of("cluster")),
+                Arguments.of(CliException.USAGE, List.of("cluster", "-k", "0")),
+                Arguments.of(CliException.USAGE, List.of("cluster", "-k", "-3")),
+                Arguments.of(CliException.USAGE, List.of("cluster", "-k", "11", "--limit",
+                        "10")),
+                Arguments.of(CliException.USAGE, List.of("cluster", "-k", "2", "--algorithm",
+                        "spectral")),
+                Arguments.of(CliException.USAGE, List.of("cluster", "-k", "2", "--restarts",
+                        "0")),
+                Arguments.of(CliException.USAGE, List.of("cluster", "-k", "2", "--threads",
+                        "0")),
+                Arguments.of(CliException.USAGE, List.of("cluster", "-k", "2",
+                        "--max-iterations", "0")),
+                Arguments.of(CliException.USAGE, List.of("cluster", "-k", "2", "--aligner",
+                        "magic")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("failures")
+    void badArgumentsAreOneLineUsageErrors(int expectedCode, List<String> args) {
+        Run r = run(args.toArray(new String[0]));
+
+        assertEquals(expectedCode, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith(Main.ERROR_PREFIX), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void anInvalidSmilesLineFailsWithItsLineNumber() throws IOException {
+        Path smiles = invalidSmiles();
+        Run r = run("info", smiles.toString());
+
+        assertEquals(CliException.DATA, r.exitCode());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("line 3"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void skipInvalidReadsTheRestAndCountsTheSkippedRecord() throws IOException {
+        Path smiles = invalidSmiles();
+        Run info = run("info", smiles.toString(), "--skip-invalid", "--json");
+
+        assertEquals(0, info.exitCode(), info.err());
+        assertEquals(3.0, info.json().get("graphs"));
+        List<?> notes = (List<?>) info.json().get("notes");
+        assertTrue(notes.stream().anyMatch(n -> n.toString().contains("skipped 1 invalid"
+                + " record at line 3")), notes.toString());
+
+        Run cluster = run("cluster", smiles.toString(), "-k", "2", "--skip-invalid");
+        assertEquals(0, cluster.exitCode(), cluster.err());
+        assertTrue(cluster.out().contains("of 3 graphs"), cluster.out());
+        assertTrue(cluster.out().contains("skipped 1 invalid record"), cluster.out());
+        assertFalse(cluster.out().contains("classes     adjusted Rand index"), cluster.out());
+
+        Run mean = run("mean", smiles.toString(), "--skip-invalid");
+        assertEquals(0, mean.exitCode(), mean.err());
+        assertTrue(mean.out().contains("skipped 1 invalid record"), mean.out());
+    }
+
+    /** Writes four SMILES lines, the third of which does not parse (an unclosed ring). */
+    private Path invalidSmiles() throws IOException {
+        return Files.writeString(dir.resolve("small.smi"), "CCO ethanol\nCC(=O)O acetic\n"
+                + "C1CC broken\nc1ccccc1 benzene\n");
+    }
+}
