@@ -32,17 +32,18 @@ import org.orbifold.assign.Sense;
  *
  * <p>First every instance of order at most {@value #JIT_WARMUP_MAX_ORDER} is solved by our
  * solver for {@value #JIT_WARMUP_SECONDS_PER_INSTANCE} s, so that the JIT compiler has
- * settled (SciPy is compiled ahead of time). Timing rule, per instance and solver: warm-up runs for at least {@value #WARMUP_SECONDS}
- * s and 3 runs, then measured runs for at least {@value #MEASURE_SECONDS} s and 5 runs (at
- * most {@value #MAX_RUNS}); each run is timed alone with {@link System#nanoTime()} and the
+ * settled (SciPy is compiled ahead of time). Timing rule, per instance and solver: warm-up
+ * runs for at least {@value #WARMUP_SECONDS} s and 3 runs, then measured runs for at least
+ * {@value #MEASURE_SECONDS} s and 5 runs (at most {@value #MAX_RUNS}); each run is timed alone with {@link System#nanoTime()} and the
  * median and quartiles are reported, with the median of the thread's CPU time per run (less
  * sensitive to other processes on a loaded machine; it includes the clock's own cost of about
  * a microsecond). Our solver is one reused instance called through
  * {@link LinearAssignmentSolver#solve(double[][], Sense)}. JGraphT gets a prebuilt complete
  * bipartite graph (building it is not timed; a rectangular {@code n x 2n} instance is padded
  * with {@code n} rows of zeros, which JGraphT's perfect matching needs and which leaves the
- * optimum unchanged); it is skipped entirely if the limit is 0, and at an order where a run is predicted, by cubic growth
- * from the last order timed, to exceed the limit, and it gets at most one warm-up run.
+ * optimum unchanged); it is skipped entirely if the limit is 0, and at an order where a run is
+ * predicted, by cubic growth from the last order timed, to exceed the limit, and it gets at
+ * most one warm-up run.
  */
 public final class CompareHarness {
 

@@ -104,10 +104,6 @@ public final class GraduatedAssignmentAligner extends OrientedAligner {
 
     @Override
     Alignment solve(GraphSpace space, Graph x, Graph y, int m, Permutation start) {
-        if (m <= 1) {
-            return notWorseThanStart(space, x, y,
-                    Alignment.of(space, x, y, Permutation.identity(m), true), start);
-        }
         Workspace w = workspaces.get();
         w.prepare(space, x, y, m);
         QapInstance problem = w.problem;

@@ -47,8 +47,8 @@ abstract class OrientedAligner implements Aligner {
     }
 
     /**
-     * Aligns {@code y} to {@code x} at matrix order {@code m}; the inputs are checked, and
-     * {@code x} precedes or equals {@code y} in the canonical order.
+     * Aligns {@code y} to {@code x} at matrix order {@code m >= 2}; the inputs are checked, the
+     * graphs differ, and {@code x} precedes {@code y} in the canonical order.
      *
      * @param start a warm start of size {@code m}, or {@code null}
      * @return an alignment with a permutation of size {@code m}, never worse than the start
@@ -57,7 +57,7 @@ abstract class OrientedAligner implements Aligner {
 
     private Alignment solveInOrder(GraphSpace space, Graph x, Graph y, int m,
             Permutation start) {
-        if (x.equals(y)) {
+        if (x.equals(y) || m <= 1) {
             return Alignment.of(space, x, y, Permutation.identity(m), true);
         }
         if (compare(x, y) <= 0) {
