@@ -34,7 +34,8 @@ import org.orbifold.assign.Sense;
  * solver for {@value #JIT_WARMUP_SECONDS_PER_INSTANCE} s, so that the JIT compiler has
  * settled (SciPy is compiled ahead of time). Timing rule, per instance and solver: warm-up
  * runs for at least {@value #WARMUP_SECONDS} s and 3 runs, then measured runs for at least
- * {@value #MEASURE_SECONDS} s and 5 runs (at most {@value #MAX_RUNS}); each run is timed alone with {@link System#nanoTime()} and the
+ * {@value #MEASURE_SECONDS} s and 5 runs (at most {@value #MAX_RUNS}); each run is timed alone
+ * with {@link System#nanoTime()} and the
  * median and quartiles are reported, with the median of the thread's CPU time per run (less
  * sensitive to other processes on a loaded machine; it includes the clock's own cost of about
  * a microsecond). Our solver is one reused instance called through
