@@ -19,22 +19,11 @@ PYTHON=/usr/bin/python3
 INSTANCES="$BUILD_DIR/bench-instances"
 RESULTS="$BUILD_DIR/bench-results"
 
-if ! "$PYTHON" -c 'import scipy' 2>/dev/null; then
-    echo "SciPy missing for $PYTHON: apt-get install -y python3-scipy" >&2
-    exit 2
-fi
-
-# Build the main classes and the benchmark sources (profile 'bench'), get the class path.
-mvn -q -B -P bench -DskipTests -Dcheckstyle.skip -Dorbifold.buildDir="$BUILD_DIR" \
-    compile dependency:build-classpath -Dmdep.outputFile="$BUILD_DIR/bench-classpath.txt"
-CLASSPATH="$BUILD_DIR/classes:$(cat "$BUILD_DIR/bench-classpath.txt")"
-mkdir -p "$RESULTS"
+# SciPy check, build with the benchmark sources, CLASSPATH, RESULTS, machine_lines.
+source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
 
 {
-    echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
-    echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), $(nproc) cores"
-    echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "java: $(java -version 2>&1 | head -1)"
+    machine_lines
 } | tee "$RESULTS/machine.txt" >&2
 
 rm -rf "$INSTANCES"
