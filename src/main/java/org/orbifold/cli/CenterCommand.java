@@ -119,6 +119,9 @@ abstract class CenterCommand extends DatasetCommand {
         if (!init.equals("medoid") && !init.equals("incremental")) {
             throw CliException.usage("--init must be medoid or incremental, got '" + init + "'");
         }
+        if (out != null && out.toString().isBlank()) {
+            throw CliException.usage("--out needs a file name");
+        }
         Path target = out == null ? null : out.toAbsolutePath();
         if (target != null) {
             requireWritable(out, target);

@@ -147,6 +147,9 @@ final class ClusterCommand extends DatasetCommand {
             throw CliException.usage("--max-iterations must be >= 1, got " + maxIterations);
         }
         Aligner aligner = options.aligner();
+        if (out != null && out.toString().isBlank()) {
+            throw CliException.usage("--out needs a folder name");
+        }
         Path folder = out == null ? null : prepareFolder(out);
         Sample sample = load();
         if (k > sample.size()) {

@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.Arrays;
+import org.openscience.cdk.tools.LoggingToolFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -145,6 +146,7 @@ public final class Main implements Runnable {
         } else if (System.getProperty(key) == null) {
             System.setProperty(key, "warn");
         }
+        LoggingToolFactory.setLoggingToolClass(CdkLog.class);
     }
 
     /** Reports the version from the jar manifest when there is one. */

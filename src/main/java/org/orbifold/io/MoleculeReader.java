@@ -369,7 +369,7 @@ public final class MoleculeReader {
             text.setLength(0);
             first = k + 2;
         }
-        return out.dataset("record");
+        return out.dataset("line");
     }
 
     // ---- one molecule ---------------------------------------------------------------------
@@ -507,7 +507,11 @@ public final class MoleculeReader {
             try {
                 raw.add(toRawGraph(parse.molecule(), name, classLabel));
             } catch (CDKException | RuntimeException e) {
-                reject(record, line, "cannot parse molecule " + record + ": " + e.getMessage());
+                String reason = e instanceof NullPointerException || e.getMessage() == null
+                        ? "the record ends early or is incomplete (" + e.getClass().getSimpleName()
+                                + " in the parser)"
+                        : e.getMessage();
+                reject(record, line, "cannot parse molecule " + record + ": " + reason);
             }
         }
 

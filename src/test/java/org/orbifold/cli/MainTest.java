@@ -415,6 +415,8 @@ class MainTest {
                 Arguments.of(CliException.USAGE, List.of("mean", "--max-iterations", "0")),
                 Arguments.of(CliException.USAGE, List.of("mean", "--init", "random")),
                 Arguments.of(CliException.USAGE, List.of("median", "--restarts", "0")),
+                Arguments.of(CliException.USAGE, List.of("mean", "--out", "")),
+                Arguments.of(CliException.USAGE, List.of("cluster", "-k", "2", "--out", "")),
                 Arguments.of(CliException.USAGE, List.of("mean", "--node-weight", "-1")),
                 Arguments.of(CliException.USAGE, List.of("mean", "--edge-weight", "NaN")),
                 Arguments.of(CliException.USAGE, List.of("median", "--seed", "x")),
