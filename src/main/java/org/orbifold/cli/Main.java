@@ -30,8 +30,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
         description = "Statistics of graphs as points of a graph space (graphs up to relabelling).",
         subcommands = {InfoCommand.class, AlignCommand.class, MeanCommand.class,
             MedianCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "DATASET is a TU Dortmund folder, an IAM .cxl file or a .npy stack; "
-            + "without it the embedded letter drawings (datasets/letters) are used."})
+        footer = {"", "DATASET is a TU Dortmund folder, an IAM .cxl file, a .npy stack or a "
+            + "molecule file (.smi, .can, .csv with a smiles column, .sdf); without it the "
+            + "embedded letter drawings (datasets/letters) are used."})
 public final class Main implements Runnable {
 
     /** Prefix of every error line. */

@@ -384,7 +384,8 @@ public final class CentralClustering {
                 }
                 if (!(total > 0.0)) {
                     throw new IllegalArgumentException("k-means++ found only " + c
-                            + " graphs at positive distance from each other, fewer than k = "
+                            + (c == 1 ? " graph" : " graphs")
+                            + " at positive distance from each other, fewer than k = "
                             + clusters + " (isomorphic copies count once)");
                 }
                 chosen[c] = draw(nearest, random.nextDouble() * total);
