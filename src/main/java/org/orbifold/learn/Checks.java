@@ -1,0 +1,45 @@
+package org.orbifold.learn;
+
+import java.util.List;
+import java.util.Objects;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+
+/** Argument checks shared by the learners. */
+final class Checks {
+
+    private Checks() {
+    }
+
+    /**
+     * Checks a labelled training set: equal lengths, not empty, no null label, every graph a
+     * member of the space.
+     *
+     * @return an unmodifiable copy of the labels
+     */
+    static List<String> requireLabelled(GraphSpace space, List<Graph> graphs,
+            List<String> labels) {
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(graphs, "graphs");
+        Objects.requireNonNull(labels, "labels");
+        if (graphs.size() != labels.size()) {
+            throw new IllegalArgumentException("labels and graphs differ in length: "
+                    + labels.size() + " labels for " + graphs.size() + " graphs");
+        }
+        if (graphs.isEmpty()) {
+            throw new IllegalArgumentException("the training set is empty");
+        }
+        requireNoNullLabel(labels, "labels");
+        space.requireMembers(graphs);
+        return List.copyOf(labels);
+    }
+
+    /** Checks that no entry of a label list is null, naming the first null index. */
+    static void requireNoNullLabel(List<String> labels, String name) {
+        for (int i = 0; i < labels.size(); i++) {
+            if (labels.get(i) == null) {
+                throw new IllegalArgumentException(name + "[" + i + "] is null (missing label)");
+            }
+        }
+    }
+}

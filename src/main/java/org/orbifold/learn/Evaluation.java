@@ -1,0 +1,208 @@
+package org.orbifold.learn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.LabelEncoder;
+
+/**
+ * Measures of classification quality: accuracy, the confusion matrix and stratified k-fold
+ * cross-validation (R. Kohavi, "A study of cross-validation and bootstrap for accuracy
+ * estimation and model selection", Proc. IJCAI 1995, 1137-1143).
+ *
+ * <p><b>Limitations.</b> A class with fewer members than folds is missing from some test
+ * folds; a class present in a test fold but absent from its training folds can never be
+ * predicted there.
+ */
+public final class Evaluation {
+
+    private Evaluation() {
+    }
+
+    /**
+     * Returns the fraction of positions where the prediction equals the true label.
+     *
+     * @param truth the true labels, no nulls
+     * @param predicted the predicted labels, same length, no nulls
+     * @return the accuracy in {@code [0, 1]}
+     * @throws IllegalArgumentException if the lists differ in length, are empty or contain a
+     *     null
+     */
+    public static double accuracy(List<String> truth, List<String> predicted) {
+        requirePaired(truth, predicted);
+        int correct = 0;
+        for (int i = 0; i < truth.size(); i++) {
+            if (truth.get(i).equals(predicted.get(i))) {
+                correct++;
+            }
+        }
+        return correct / (double) truth.size();
+    }
+
+    /**
+     * Returns the confusion matrix over the labels seen in either list.
+     *
+     * @param truth the true labels, no nulls
+     * @param predicted the predicted labels, same length, no nulls
+     * @return {@code counts[a][b]}, the number of graphs of true class {@code a} predicted as
+     *     {@code b}, both in the {@link LabelEncoder} order of the union of both lists
+     * @throws IllegalArgumentException as {@link #accuracy}
+     */
+    public static int[][] confusionMatrix(List<String> truth, List<String> predicted) {
+        requirePaired(truth, predicted);
+        List<String> all = new ArrayList<>(truth);
+        all.addAll(predicted);
+        return confusionMatrix(truth, predicted, LabelEncoder.of(all));
+    }
+
+    /**
+     * Returns the confusion matrix over given classes.
+     *
+     * @param truth the true labels, no nulls
+     * @param predicted the predicted labels, same length, no nulls
+     * @param classes the row and column order, for example a model's {@code classes()}
+     * @return {@code counts[a][b]}, the number of graphs of true class {@code a} predicted as
+     *     {@code b}
+     * @throws IllegalArgumentException as {@link #accuracy}, or if a label is not one of the
+     *     classes (naming the list and the index)
+     */
+    public static int[][] confusionMatrix(List<String> truth, List<String> predicted,
+            LabelEncoder classes) {
+        requirePaired(truth, predicted);
+        Objects.requireNonNull(classes, "classes");
+        int[][] counts = new int[classes.size()][classes.size()];
+        for (int i = 0; i < truth.size(); i++) {
+            counts[code(classes, truth, "truth", i)][code(classes, predicted, "predicted", i)]++;
+        }
+        return counts;
+    }
+
+    /**
+     * Splits indices {@code 0..N-1} into {@code k} folds that keep the class proportions:
+     * the members of each class (classes in {@link LabelEncoder} order) are shuffled with the
+     * seed and dealt to the folds in turn, continuing where the previous class stopped, so
+     * fold sizes differ by at most one and each class's counts per fold differ by at most one.
+     *
+     * @param labels the class label of each item, no nulls
+     * @param k the number of folds, between 2 and {@code N}
+     * @param seed the seed of the shuffles
+     * @return {@code k} sorted index arrays that partition {@code 0..N-1}
+     * @throws IllegalArgumentException if a label is null or {@code k} is out of range
+     */
+    public static List<int[]> stratifiedFolds(List<String> labels, int k, long seed) {
+        Objects.requireNonNull(labels, "labels");
+        Checks.requireNoNullLabel(labels, "labels");
+        if (k < 2 || k > labels.size()) {
+            throw new IllegalArgumentException("the number of folds must be between 2 and the"
+                    + " number of items, " + labels.size() + ", got " + k);
+        }
+        LabelEncoder classes = LabelEncoder.of(labels);
+        SplittableRandom random = new SplittableRandom(seed);
+        List<List<Integer>> folds = new ArrayList<>(k);
+        for (int f = 0; f < k; f++) {
+            folds.add(new ArrayList<>());
+        }
+        int next = 0;
+        for (String label : classes.labels()) {
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < labels.size(); i++) {
+                if (labels.get(i).equals(label)) {
+                    members.add(i);
+                }
+            }
+            for (int i = members.size() - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                Integer swap = members.get(i);
+                members.set(i, members.get(j));
+                members.set(j, swap);
+            }
+            for (int member : members) {
+                folds.get(next).add(member);
+                next = (next + 1) % k;
+            }
+        }
+        List<int[]> result = new ArrayList<>(k);
+        for (List<Integer> fold : folds) {
+            int[] indices = fold.stream().mapToInt(Integer::intValue).toArray();
+            Arrays.sort(indices);
+            result.add(indices);
+        }
+        return List.copyOf(result);
+    }
+
+    /**
+     * Runs stratified k-fold cross-validation: for each fold, fits the classifier on the
+     * other folds and predicts the fold.
+     *
+     * @param classifier the learner
+     * @param space the graph space of all graphs
+     * @param graphs the graphs of {@code space}
+     * @param labels one label per graph, no nulls
+     * @param k the number of folds, between 2 and {@code N}
+     * @param seed the seed of {@link #stratifiedFolds}
+     * @param executor runs the predictions of each fold
+     * @return the out-of-fold prediction of every graph, in input order; compare with
+     *     {@code labels} by {@link #accuracy} or {@link #confusionMatrix}
+     * @throws IllegalArgumentException as {@link GraphClassifier#fit} and
+     *     {@link #stratifiedFolds}
+     */
+    public static List<String> crossValidate(GraphClassifier classifier, GraphSpace space,
+            List<Graph> graphs, List<String> labels, int k, long seed, Executor executor) {
+        Objects.requireNonNull(classifier, "classifier");
+        Objects.requireNonNull(executor, "executor");
+        Checks.requireLabelled(space, graphs, labels);
+        String[] predictions = new String[graphs.size()];
+        boolean[] inTest = new boolean[graphs.size()];
+        for (int[] fold : stratifiedFolds(labels, k, seed)) {
+            Arrays.fill(inTest, false);
+            List<Graph> testGraphs = new ArrayList<>(fold.length);
+            for (int i : fold) {
+                inTest[i] = true;
+                testGraphs.add(graphs.get(i));
+            }
+            List<Graph> trainGraphs = new ArrayList<>();
+            List<String> trainLabels = new ArrayList<>();
+            for (int i = 0; i < graphs.size(); i++) {
+                if (!inTest[i]) {
+                    trainGraphs.add(graphs.get(i));
+                    trainLabels.add(labels.get(i));
+                }
+            }
+            GraphClassifierModel model = classifier.fit(space, trainGraphs, trainLabels);
+            List<String> foldPredictions = model.predictAll(testGraphs, executor);
+            for (int j = 0; j < fold.length; j++) {
+                predictions[fold[j]] = foldPredictions.get(j);
+            }
+        }
+        return List.of(predictions);
+    }
+
+    private static void requirePaired(List<String> truth, List<String> predicted) {
+        Objects.requireNonNull(truth, "truth");
+        Objects.requireNonNull(predicted, "predicted");
+        if (truth.size() != predicted.size()) {
+            throw new IllegalArgumentException("truth and predicted differ in length: "
+                    + truth.size() + " and " + predicted.size());
+        }
+        if (truth.isEmpty()) {
+            throw new IllegalArgumentException("no labels to compare");
+        }
+        Checks.requireNoNullLabel(truth, "truth");
+        Checks.requireNoNullLabel(predicted, "predicted");
+    }
+
+    private static int code(LabelEncoder classes, List<String> labels, String name, int i) {
+        String label = labels.get(i);
+        int code = classes.labels().contains(label) ? classes.indexOf(label) : -1;
+        if (code < 0) {
+            throw new IllegalArgumentException(name + "[" + i + "] = '" + label
+                    + "' is not one of the classes " + classes.labels());
+        }
+        return code;
+    }
+}

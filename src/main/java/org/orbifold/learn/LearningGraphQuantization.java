@@ -1,0 +1,414 @@
+package org.orbifold.learn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.orbifold.match.Aligner;
+import org.orbifold.match.Alignment;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.LabelEncoder;
+import org.orbifold.stats.FrechetMean;
+
+/**
+ * Learning vector quantization in graph space (learning graph quantization): labelled
+ * prototype graphs are moved toward training graphs of their own class and away from graphs
+ * of other classes, then a query takes the label of the nearest prototype
+ * ({@link PrototypeModel}).
+ *
+ * <p>Both rules visit the training graphs in a seeded random order, once per epoch, with the
+ * learning rate decreasing linearly, {@code eta_t = eta0 (1 - t / T)}, {@code T = epochs N}.
+ * For a sample {@code (Y, c)}, with {@code pi_k} the alignment of {@code Y} to prototype
+ * {@code W_k} and {@code d_k} its distance:
+ * <ul>
+ *   <li>{@link Rule#LVQ1}: the nearest prototype {@code k*} moves,
+ *       {@code W_k* += s eta_t (pi_k* . Y - W_k*)} with {@code s = +1} if its class is
+ *       {@code c} and {@code -1} otherwise;</li>
+ *   <li>{@link Rule#GLVQ}: with {@code d+} and {@code d-} the squared distances to the
+ *       nearest prototype of class {@code c} and of another class, the relative distance
+ *       {@code mu = (d+ - d-) / (d+ + d-)} is decreased by the gradient steps
+ *       {@code W+ += eta_t 4 d- / (d+ + d-)^2 (pi+ . Y - W+)} and
+ *       {@code W- -= eta_t 4 d+ / (d+ + d-)^2 (pi- . Y - W-)}.</li>
+ * </ul>
+ * Each move is {@link GraphSpace#moveToward}: the straight segment in the total space, i.e.
+ * minus a multiple of the generalized gradient of the squared graph distance.
+ *
+ * <p>Sources: T. Kohonen, "Self-Organizing Maps", Springer, 3rd ed. 2001,
+ * doi:10.1007/978-3-642-56927-2 (LVQ1); A. Sato and K. Yamada, "Generalized learning vector
+ * quantization", Advances in Neural Information Processing Systems 8 (NIPS 1995), MIT Press,
+ * 1996, 423-429 (GLVQ); B. J. Jain and K. Obermayer, "Learning graph quantization", Proc.
+ * S+SSPR 2010, LNCS 6218, 109-118, doi:10.1007/978-3-642-14980-1_10 (LVQ in graph space).
+ *
+ * <p>Initial prototypes ({@link Initialization}): the Fréchet mean of each class, followed by
+ * distinct seeded random class members when there are several prototypes per class; or only
+ * seeded random class members. Prototypes are padded to the space size so that they can
+ * grow nodes. Training is sequential and deterministic for a fixed seed; the class means use
+ * the executor of the configured {@link FrechetMean}, which does not change their value.
+ * Instances are immutable and thread-safe if the aligner is.
+ *
+ * <p><b>Limitations.</b> The GLVQ loss is {@code sum mu} (the identity as the monotone
+ * function); the step factors {@code eta_t 4 d-/(d+ + d-)^2} grow like {@code 1/d} for small
+ * distances, so they are capped at 1 (never moving past the sample, never pushing farther
+ * than one reflection). There is no window rule (LVQ2.1) and no early stopping. Prototypes
+ * are dense and of the space size, so each alignment costs as much as aligning two graphs of
+ * the largest order. With a heuristic aligner the nearest prototype may be misjudged.
+ */
+public final class LearningGraphQuantization implements GraphClassifier {
+
+    /** The update rule. */
+    public enum Rule {
+        /** Kohonen's LVQ1: only the nearest prototype moves, toward or away. */
+        LVQ1,
+        /** Sato and Yamada's generalized LVQ: nearest correct and nearest wrong move. */
+        GLVQ
+    }
+
+    /** How the prototypes start. */
+    public enum Initialization {
+        /** The Fréchet mean of each class first, then random class members. */
+        CLASS_MEANS,
+        /** Distinct random members of each class. */
+        RANDOM_MEMBERS
+    }
+
+    /** The default initial learning rate. */
+    public static final double DEFAULT_LEARNING_RATE = 0.1;
+
+    /** The default number of passes over the training set. */
+    public static final int DEFAULT_EPOCHS = 10;
+
+    private final Aligner aligner;
+    private final Rule rule;
+    private final double learningRate;
+    private final int epochs;
+    private final int prototypesPerClass;
+    private final Initialization initialization;
+    private final long seed;
+    private final FrechetMean mean;
+
+    private LearningGraphQuantization(Builder builder) {
+        this.aligner = builder.aligner;
+        this.rule = builder.rule;
+        this.learningRate = builder.learningRate;
+        this.epochs = builder.epochs;
+        this.prototypesPerClass = builder.prototypesPerClass;
+        this.initialization = builder.initialization;
+        this.seed = builder.seed;
+        this.mean = builder.mean != null ? builder.mean
+                : FrechetMean.builder().aligner(builder.aligner).build();
+    }
+
+    /**
+     * Starts a configuration with the defaults: LVQ1, learning rate 0.1, 10 epochs, one
+     * prototype per class, class means as the start, seed 0. The aligner must be set.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException also if a class has fewer members than prototypes per
+     *     class (naming the class), or the rule is GLVQ and there is only one class
+     */
+    @Override
+    public PrototypeModel fit(GraphSpace space, List<Graph> graphs, List<String> labels) {
+        List<String> checked = Checks.requireLabelled(space, graphs, labels);
+        LabelEncoder classes = LabelEncoder.of(checked);
+        if (rule == Rule.GLVQ && classes.size() < 2) {
+            throw new IllegalArgumentException("GLVQ needs at least two classes, got "
+                    + classes.labels());
+        }
+        int n = graphs.size();
+        int[] codes = new int[n];
+        for (int i = 0; i < n; i++) {
+            codes[i] = classes.indexOf(checked.get(i));
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        Trainer trainer = initialize(space, graphs, checked, classes, random);
+
+        // Seeded epochs with a linearly decaying learning rate.
+        long total = (long) epochs * n;
+        long t = 0;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            shuffle(order, random);
+            for (int i : order) {
+                double eta = learningRate * (1.0 - (double) t / total);
+                t++;
+                if (rule == Rule.LVQ1) {
+                    trainer.lvq1(graphs.get(i), codes[i], eta);
+                } else {
+                    trainer.glvq(graphs.get(i), codes[i], eta);
+                }
+            }
+        }
+
+        List<String> prototypeLabels = new ArrayList<>(trainer.prototypes.length);
+        for (int code : trainer.codes) {
+            prototypeLabels.add(classes.label(code));
+        }
+        return PrototypeModel.of(space, aligner, List.of(trainer.prototypes), prototypeLabels);
+    }
+
+    /** Chooses the initial prototypes, class by class in encoder order. */
+    private Trainer initialize(GraphSpace space, List<Graph> graphs, List<String> labels,
+            LabelEncoder classes, SplittableRandom random) {
+        int count = classes.size() * prototypesPerClass;
+        Graph[] prototypes = new Graph[count];
+        int[] codes = new int[count];
+        int p = 0;
+        for (int c = 0; c < classes.size(); c++) {
+            String label = classes.label(c);
+            List<Graph> members = NearestPrototype.members(graphs, labels, label);
+            if (members.size() < prototypesPerClass) {
+                throw new IllegalArgumentException("class '" + label + "' has "
+                        + members.size() + " members, fewer than the " + prototypesPerClass
+                        + " prototypes per class");
+            }
+            int[] picks = sample(members.size(), prototypesPerClass, random);
+            for (int j = 0; j < prototypesPerClass; j++) {
+                Graph start = j == 0 && initialization == Initialization.CLASS_MEANS
+                        ? mean.compute(space, members).center()
+                        : members.get(picks[j]);
+                prototypes[p] = start.pad(space.size());
+                codes[p] = c;
+                p++;
+            }
+        }
+        return new Trainer(space, aligner, prototypes, codes);
+    }
+
+    /** Returns {@code m} distinct indices of {@code 0..n-1} in random order. */
+    private static int[] sample(int n, int m, SplittableRandom random) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        for (int i = 0; i < m; i++) {
+            int j = i + random.nextInt(n - i);
+            int swap = all[i];
+            all[i] = all[j];
+            all[j] = swap;
+        }
+        return Arrays.copyOf(all, m);
+    }
+
+    /** Fisher-Yates shuffle in place. */
+    private static void shuffle(int[] order, SplittableRandom random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+    }
+
+    /** The mutable prototypes during training, and the two update rules. */
+    static final class Trainer {
+        private final GraphSpace space;
+        private final Aligner aligner;
+        final Graph[] prototypes;
+        final int[] codes;
+
+        Trainer(GraphSpace space, Aligner aligner, Graph[] prototypes, int[] codes) {
+            this.space = space;
+            this.aligner = aligner;
+            this.prototypes = prototypes;
+            this.codes = codes;
+        }
+
+        /** One LVQ1 step for sample {@code y} of class code {@code c}. */
+        void lvq1(Graph y, int c, double eta) {
+            Alignment[] alignments = align(y);
+            int best = 0;
+            for (int k = 1; k < alignments.length; k++) {
+                if (alignments[k].distance() < alignments[best].distance()) {
+                    best = k;
+                }
+            }
+            double sign = codes[best] == c ? 1.0 : -1.0;
+            prototypes[best] = space.moveToward(prototypes[best], y,
+                    alignments[best].permutation(), sign * eta);
+        }
+
+        /** One GLVQ step for sample {@code y} of class code {@code c}. */
+        void glvq(Graph y, int c, double eta) {
+            Alignment[] alignments = align(y);
+            int correct = -1;
+            int wrong = -1;
+            for (int k = 0; k < alignments.length; k++) {
+                double d = alignments[k].distance();
+                if (codes[k] == c) {
+                    if (correct < 0 || d < alignments[correct].distance()) {
+                        correct = k;
+                    }
+                } else if (wrong < 0 || d < alignments[wrong].distance()) {
+                    wrong = k;
+                }
+            }
+            if (correct < 0 || wrong < 0) {
+                return;
+            }
+            double dPlus = alignments[correct].squaredDistance();
+            double dMinus = alignments[wrong].squaredDistance();
+            double sum = dPlus + dMinus;
+            if (!(sum > 0.0)) {
+                return;
+            }
+            double attract = Math.min(1.0, eta * 4.0 * dMinus / (sum * sum));
+            double repel = Math.min(1.0, eta * 4.0 * dPlus / (sum * sum));
+            prototypes[correct] = space.moveToward(prototypes[correct], y,
+                    alignments[correct].permutation(), attract);
+            prototypes[wrong] = space.moveToward(prototypes[wrong], y,
+                    alignments[wrong].permutation(), -repel);
+        }
+
+        private Alignment[] align(Graph y) {
+            Alignment[] alignments = new Alignment[prototypes.length];
+            for (int k = 0; k < prototypes.length; k++) {
+                alignments[k] = aligner.align(space, prototypes[k], y);
+            }
+            return alignments;
+        }
+    }
+
+    /** Configures a {@link LearningGraphQuantization}. Not thread-safe. */
+    public static final class Builder {
+        private Aligner aligner;
+        private Rule rule = Rule.LVQ1;
+        private double learningRate = DEFAULT_LEARNING_RATE;
+        private int epochs = DEFAULT_EPOCHS;
+        private int prototypesPerClass = 1;
+        private Initialization initialization = Initialization.CLASS_MEANS;
+        private long seed;
+        private FrechetMean mean;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the aligner of the distances and updates (required).
+         *
+         * @param value the aligner
+         * @return this builder
+         */
+        public Builder aligner(Aligner value) {
+            this.aligner = Objects.requireNonNull(value, "aligner");
+            return this;
+        }
+
+        /**
+         * Sets the update rule.
+         *
+         * @param value LVQ1 or GLVQ
+         * @return this builder
+         */
+        public Builder rule(Rule value) {
+            this.rule = Objects.requireNonNull(value, "rule");
+            return this;
+        }
+
+        /**
+         * Sets the initial learning rate {@code eta0}.
+         *
+         * @param value a finite number {@code > 0}
+         * @return this builder
+         * @throws IllegalArgumentException if the value is not positive and finite
+         */
+        public Builder learningRate(double value) {
+            if (!(value > 0.0) || !Double.isFinite(value)) {
+                throw new IllegalArgumentException("learningRate must be positive and finite,"
+                        + " got " + value);
+            }
+            this.learningRate = value;
+            return this;
+        }
+
+        /**
+         * Sets the number of passes over the training set.
+         *
+         * @param value at least 0 (0 keeps the initial prototypes)
+         * @return this builder
+         * @throws IllegalArgumentException if the value is negative
+         */
+        public Builder epochs(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("epochs must be >= 0, got " + value);
+            }
+            this.epochs = value;
+            return this;
+        }
+
+        /**
+         * Sets the number of prototypes of every class.
+         *
+         * @param value at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if the value is less than 1
+         */
+        public Builder prototypesPerClass(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("prototypesPerClass must be >= 1, got "
+                        + value);
+            }
+            this.prototypesPerClass = value;
+            return this;
+        }
+
+        /**
+         * Sets how the prototypes start.
+         *
+         * @param value class means or random members
+         * @return this builder
+         */
+        public Builder initialization(Initialization value) {
+            this.initialization = Objects.requireNonNull(value, "initialization");
+            return this;
+        }
+
+        /**
+         * Sets the seed of the member sampling and the shuffling.
+         *
+         * @param value any seed
+         * @return this builder
+         */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /**
+         * Sets the estimator of the class means (default: {@link FrechetMean} with the
+         * default settings and the configured aligner).
+         *
+         * @param value the estimator
+         * @return this builder
+         */
+        public Builder mean(FrechetMean value) {
+            this.mean = Objects.requireNonNull(value, "mean");
+            return this;
+        }
+
+        /**
+         * Returns the configured learner.
+         *
+         * @return the learner
+         * @throws IllegalStateException if no aligner was set
+         */
+        public LearningGraphQuantization build() {
+            if (aligner == null) {
+                throw new IllegalStateException("no aligner set");
+            }
+            return new LearningGraphQuantization(this);
+        }
+    }
+}
