@@ -9,7 +9,9 @@ import org.orbifold.match.Aligner;
 import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.IterationListener;
 import org.orbifold.space.LabelEncoder;
+import org.orbifold.space.Permutation;
 import org.orbifold.stats.FrechetMean;
 
 /**
@@ -33,7 +35,14 @@ import org.orbifold.stats.FrechetMean;
  *       {@code W- -= eta_t 4 d+ / (d+ + d-)^2 (pi- . Y - W-)}.</li>
  * </ul>
  * Each move is {@link GraphSpace#moveToward}: the straight segment in the total space, i.e.
- * minus a multiple of the generalized gradient of the squared graph distance.
+ * minus a multiple of the generalized gradient of the squared graph distance. Each alignment
+ * of a training graph to a prototype is warm-started at the alignment of the same pair from
+ * the previous epoch, so a heuristic aligner never does worse than it did then.
+ *
+ * <p>After every epoch the {@link IterationListener} hears the epoch number, the epoch's
+ * objective (LVQ1: the fraction of training graphs whose nearest prototype had the wrong
+ * class when visited; GLVQ: the mean of {@code mu}), the last learning rate, and the elapsed
+ * time; it may stop the training early.
  *
  * <p>Sources: T. Kohonen, "Self-Organizing Maps", Springer, 3rd ed. 2001,
  * doi:10.1007/978-3-642-56927-2 (LVQ1); A. Sato and K. Yamada, "Generalized learning vector
@@ -87,6 +96,7 @@ public final class LearningGraphQuantization implements GraphClassifier {
     private final Initialization initialization;
     private final long seed;
     private final FrechetMean mean;
+    private final IterationListener listener;
 
     private LearningGraphQuantization(Builder builder) {
         this.aligner = builder.aligner;
@@ -98,11 +108,13 @@ public final class LearningGraphQuantization implements GraphClassifier {
         this.seed = builder.seed;
         this.mean = builder.mean != null ? builder.mean
                 : FrechetMean.builder().aligner(builder.aligner).build();
+        this.listener = builder.listener;
     }
 
     /**
      * Starts a configuration with the defaults: LVQ1, learning rate 0.1, 10 epochs, one
-     * prototype per class, class means as the start, seed 0. The aligner must be set.
+     * prototype per class, class means as the start, seed 0, no listener. The aligner must
+     * be set.
      *
      * @return a new builder
      */
@@ -129,26 +141,33 @@ public final class LearningGraphQuantization implements GraphClassifier {
         for (int i = 0; i < n; i++) {
             codes[i] = classes.indexOf(checked.get(i));
         }
+        long started = System.nanoTime();
         SplittableRandom random = new SplittableRandom(seed);
         Trainer trainer = initialize(space, graphs, checked, classes, random);
 
-        // Seeded epochs with a linearly decaying learning rate.
+        // Seeded epochs with a linearly decaying learning rate; alignments are warm-started
+        // at the previous epoch's alignment of the same pair.
+        Permutation[][] warm = new Permutation[n][trainer.prototypes.length];
         long total = (long) epochs * n;
         long t = 0;
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        for (int epoch = 0; epoch < epochs; epoch++) {
+        for (int epoch = 1; epoch <= epochs; epoch++) {
             shuffle(order, random);
+            double objective = 0.0;
+            double eta = learningRate;
             for (int i : order) {
-                double eta = learningRate * (1.0 - (double) t / total);
+                eta = learningRate * (1.0 - (double) t / total);
                 t++;
-                if (rule == Rule.LVQ1) {
-                    trainer.lvq1(graphs.get(i), codes[i], eta);
-                } else {
-                    trainer.glvq(graphs.get(i), codes[i], eta);
-                }
+                objective += rule == Rule.LVQ1
+                        ? trainer.lvq1(graphs.get(i), codes[i], eta, warm[i])
+                        : trainer.glvq(graphs.get(i), codes[i], eta, warm[i]);
+            }
+            if (!listener.iterationDone(epoch, objective / n, eta,
+                    System.nanoTime() - started)) {
+                break;
             }
         }
 
@@ -226,9 +245,15 @@ public final class LearningGraphQuantization implements GraphClassifier {
             this.codes = codes;
         }
 
-        /** One LVQ1 step for sample {@code y} of class code {@code c}. */
-        void lvq1(Graph y, int c, double eta) {
-            Alignment[] alignments = align(y);
+        /**
+         * One LVQ1 step for sample {@code y} of class code {@code c}.
+         *
+         * @param warm per prototype, a warm start or null; overwritten with the new
+         *     alignments; null for no warm starts
+         * @return 1 if the nearest prototype had the wrong class, else 0
+         */
+        double lvq1(Graph y, int c, double eta, Permutation[] warm) {
+            Alignment[] alignments = align(y, warm);
             int best = 0;
             for (int k = 1; k < alignments.length; k++) {
                 if (alignments[k].distance() < alignments[best].distance()) {
@@ -238,11 +263,17 @@ public final class LearningGraphQuantization implements GraphClassifier {
             double sign = codes[best] == c ? 1.0 : -1.0;
             prototypes[best] = space.moveToward(prototypes[best], y,
                     alignments[best].permutation(), sign * eta);
+            return sign > 0.0 ? 0.0 : 1.0;
         }
 
-        /** One GLVQ step for sample {@code y} of class code {@code c}. */
-        void glvq(Graph y, int c, double eta) {
-            Alignment[] alignments = align(y);
+        /**
+         * One GLVQ step for sample {@code y} of class code {@code c}.
+         *
+         * @param warm as in {@link #lvq1}
+         * @return {@code mu = (d+ - d-) / (d+ + d-)} before the step (0 if both vanish)
+         */
+        double glvq(Graph y, int c, double eta, Permutation[] warm) {
+            Alignment[] alignments = align(y, warm);
             int correct = -1;
             int wrong = -1;
             for (int k = 0; k < alignments.length; k++) {
@@ -256,13 +287,13 @@ public final class LearningGraphQuantization implements GraphClassifier {
                 }
             }
             if (correct < 0 || wrong < 0) {
-                return;
+                return 0.0;
             }
             double dPlus = alignments[correct].squaredDistance();
             double dMinus = alignments[wrong].squaredDistance();
             double sum = dPlus + dMinus;
             if (!(sum > 0.0)) {
-                return;
+                return 0.0;
             }
             double attract = Math.min(1.0, eta * 4.0 * dMinus / (sum * sum));
             double repel = Math.min(1.0, eta * 4.0 * dPlus / (sum * sum));
@@ -270,12 +301,18 @@ public final class LearningGraphQuantization implements GraphClassifier {
                     alignments[correct].permutation(), attract);
             prototypes[wrong] = space.moveToward(prototypes[wrong], y,
                     alignments[wrong].permutation(), -repel);
+            return (dPlus - dMinus) / sum;
         }
 
-        private Alignment[] align(Graph y) {
+        private Alignment[] align(Graph y, Permutation[] warm) {
             Alignment[] alignments = new Alignment[prototypes.length];
             for (int k = 0; k < prototypes.length; k++) {
-                alignments[k] = aligner.align(space, prototypes[k], y);
+                alignments[k] = warm == null || warm[k] == null
+                        ? aligner.align(space, prototypes[k], y)
+                        : aligner.align(space, prototypes[k], y, warm[k]);
+                if (warm != null) {
+                    warm[k] = alignments[k].permutation();
+                }
             }
             return alignments;
         }
@@ -291,8 +328,20 @@ public final class LearningGraphQuantization implements GraphClassifier {
         private Initialization initialization = Initialization.CLASS_MEANS;
         private long seed;
         private FrechetMean mean;
+        private IterationListener listener = IterationListener.NONE;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the listener told about every epoch; it may stop the training early.
+         *
+         * @param value the listener
+         * @return this builder
+         */
+        public Builder listener(IterationListener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
+            return this;
         }
 
         /**

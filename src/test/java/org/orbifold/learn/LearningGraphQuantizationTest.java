@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
 
 class LearningGraphQuantizationTest {
 
@@ -63,6 +65,24 @@ class LearningGraphQuantizationTest {
     }
 
     @Test
+    void listenerHearsEveryEpochAndCanStop() {
+        List<Double> objectives = new ArrayList<>();
+        LearningGraphQuantization learner = LearningGraphQuantization.builder().aligner(exact)
+                .rule(LearningGraphQuantization.Rule.GLVQ).epochs(6)
+                .listener((epoch, objective, step, elapsed) -> {
+                    assertEquals(objectives.size() + 1, epoch);
+                    assertTrue(step > 0.0 && step <= 0.1, "learning rate " + step);
+                    objectives.add(objective);
+                    return epoch < 3;
+                }).build();
+        learner.fit(space, train.graphs(), train.labels());
+        assertEquals(3, objectives.size());
+        for (double mu : objectives) {
+            assertTrue(mu >= -1.0 && mu < 0.0, "separable classes have mean mu < 0: " + mu);
+        }
+    }
+
+    @Test
     void lvq1StepAttractsTheRightPrototypeAndRepelsTheWrongOne() {
         Graph start = train.graphs().get(0).pad(space.size());
         Graph sample = train.graphs().get(3);
@@ -70,14 +90,14 @@ class LearningGraphQuantizationTest {
 
         LearningGraphQuantization.Trainer same = new LearningGraphQuantization.Trainer(space,
                 exact, new Graph[] {start}, new int[] {0});
-        same.lvq1(sample, 0, 0.25);
+        assertEquals(0.0, same.lvq1(sample, 0, 0.25, null));
         double attracted = exact.align(space, same.prototypes[0], sample).distance();
         assertTrue(attracted < before, attracted + " vs " + before);
         assertEquals(0.75 * before, attracted, 1e-9, "exact alignment: the segment shrinks");
 
         LearningGraphQuantization.Trainer other = new LearningGraphQuantization.Trainer(space,
                 exact, new Graph[] {start}, new int[] {1});
-        other.lvq1(sample, 0, 0.25);
+        assertEquals(1.0, other.lvq1(sample, 0, 0.25, null));
         double repelled = exact.align(space, other.prototypes[0], sample).distance();
         assertTrue(repelled > before, repelled + " vs " + before);
     }
@@ -89,7 +109,10 @@ class LearningGraphQuantizationTest {
         GraphSpace line = GraphSpace.of(List.of(prototypes));
         LearningGraphQuantization.Trainer trainer = new LearningGraphQuantization.Trainer(line,
                 exact, prototypes.clone(), new int[] {0, 1, 1});
-        trainer.glvq(LearnTestGraphs.point(1.0), 0, 0.1);
+        Permutation[] warm = new Permutation[prototypes.length];
+        double mu = trainer.glvq(LearnTestGraphs.point(1.0), 0, 0.1, warm);
+        assertEquals((1.0 - 4.0) / (1.0 + 4.0), mu, TOLERANCE);
+        assertEquals(Permutation.identity(1), warm[2]);
         // d+ = 1, d- = 4: attract by 0.1 * 16 / 25, repel by 0.1 * 4 / 25.
         assertEquals(0.1 * 16.0 / 25.0, trainer.prototypes[0].node(0, 0), TOLERANCE);
         assertEquals(3.0 + 2.0 * 0.1 * 4.0 / 25.0, trainer.prototypes[1].node(0, 0),
