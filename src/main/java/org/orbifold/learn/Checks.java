@@ -27,7 +27,7 @@ final class Checks {
                     + labels.size() + " labels for " + graphs.size() + " graphs");
         }
         if (graphs.isEmpty()) {
-            throw new IllegalArgumentException("the training set is empty");
+            throw new IllegalArgumentException("no graphs given: the list is empty");
         }
         requireNoNullLabel(labels, "labels");
         space.requireMembers(graphs);
