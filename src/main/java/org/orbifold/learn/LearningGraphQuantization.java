@@ -60,9 +60,9 @@ import org.orbifold.stats.FrechetMean;
  * <p><b>Limitations.</b> The GLVQ loss is {@code sum mu} (the identity as the monotone
  * function); the step factors {@code eta_t 4 d-/(d+ + d-)^2} grow like {@code 1/d} for small
  * distances, so they are capped at 1: an attracted prototype never moves past the sample,
- * a repelled one never beyond the reflection of the sample through it. There is no window rule (LVQ2.1) and no early stopping. Prototypes
- * are dense and of the space size, so each alignment costs as much as aligning two graphs of
- * the largest order. With a heuristic aligner the nearest prototype may be misjudged.
+ * a repelled one never beyond the reflection of the sample through it. There is no window
+ * rule (LVQ2.1); early stopping is left to the listener. Prototypes are dense and of the
+ * space size, so each alignment costs as much as aligning two graphs of the largest order. With a heuristic aligner the nearest prototype may be misjudged.
  */
 public final class LearningGraphQuantization implements GraphClassifier {
 
