@@ -62,7 +62,8 @@ import org.orbifold.stats.FrechetMean;
  * distances, so they are capped at 1: an attracted prototype never moves past the sample,
  * a repelled one never beyond the reflection of the sample through it. There is no window
  * rule (LVQ2.1); early stopping is left to the listener. Prototypes are dense and of the
- * space size, so each alignment costs as much as aligning two graphs of the largest order. With a heuristic aligner the nearest prototype may be misjudged.
+ * space size, so each alignment costs as much as aligning two graphs of the largest order.
+ * With a heuristic aligner the nearest prototype may be misjudged.
  */
 public final class LearningGraphQuantization implements GraphClassifier {
 
