@@ -13,6 +13,7 @@ import org.orbifold.match.Aligner;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphAccumulator;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.IndexedTasks;
 import org.orbifold.space.IterationListener;
 import org.orbifold.space.Permutation;
 import org.orbifold.stats.CenterResult;
@@ -421,7 +422,7 @@ public final class CentralClustering {
                 return result;
             }
             Graph x = graphs.get(s);
-            List<Double> values = Parallel.map(n, i -> i == s ? 0.0
+            List<Double> values = IndexedTasks.map(n, i -> i == s ? 0.0
                     : space.squaredDistance(x, graphs.get(i),
                             aligner.align(space, x, graphs.get(i)).permutation()), executor);
             for (int i = 0; i < n; i++) {
@@ -438,7 +439,7 @@ public final class CentralClustering {
                 assignToMedoids();
                 return;
             }
-            List<Choice> choices = Parallel.map(n, this::nearestCenter, executor);
+            List<Choice> choices = IndexedTasks.map(n, this::nearestCenter, executor);
             for (int i = 0; i < n; i++) {
                 Choice choice = choices.get(i);
                 labels[i] = choice.label();

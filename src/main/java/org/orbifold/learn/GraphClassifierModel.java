@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.IndexedTasks;
 import org.orbifold.space.LabelEncoder;
 
 /**
@@ -50,7 +51,7 @@ public interface GraphClassifierModel {
      */
     default List<String> predictAll(List<Graph> graphs, Executor executor) {
         List<Graph> checked = space().requireMembers(graphs);
-        return List.copyOf(Parallel.map(checked.size(), i -> predict(checked.get(i)),
+        return List.copyOf(IndexedTasks.map(checked.size(), i -> predict(checked.get(i)),
                 executor));
     }
 }

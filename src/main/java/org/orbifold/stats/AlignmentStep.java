@@ -7,6 +7,7 @@ import org.orbifold.match.Aligner;
 import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.IndexedTasks;
 import org.orbifold.space.Permutation;
 
 /**
@@ -72,7 +73,7 @@ final class AlignmentStep {
      */
     static Outcome run(Aligner aligner, WeightedSample sample, Graph center,
             List<Permutation> starts, Executor executor) {
-        List<Single> singles = Batch.map(sample.size(), i -> alignOne(aligner, sample.space,
+        List<Single> singles = IndexedTasks.map(sample.size(), i -> alignOne(aligner, sample.space,
                 center, sample.graph(i), starts == null ? null : starts.get(i)), executor);
         List<Alignment> alignments = new ArrayList<>(singles.size());
         double[] squared = new double[singles.size()];

@@ -9,6 +9,7 @@ import org.orbifold.match.Aligner;
 import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.IndexedTasks;
 import org.orbifold.space.Permutation;
 
 /**
@@ -130,7 +131,7 @@ public final class Medoid {
         // Recompute the alignments of the winning row and evaluate the objective with them.
         int medoidIndex = best;
         Graph medoid = sample.graph(medoidIndex);
-        List<Alignment> alignments = Batch.map(n, j -> alignToSample(sample, aligner,
+        List<Alignment> alignments = IndexedTasks.map(n, j -> alignToSample(sample, aligner,
                 medoidIndex, j), executor);
         double[] rowDistances = new double[n];
         for (int j = 0; j < n; j++) {
@@ -159,7 +160,7 @@ public final class Medoid {
     private static double[][] distanceMatrix(WeightedSample sample, Aligner aligner,
             Executor executor) {
         int n = sample.size();
-        List<double[]> rows = Batch.map(n, i -> upperRow(sample, aligner, i), executor);
+        List<double[]> rows = IndexedTasks.map(n, i -> upperRow(sample, aligner, i), executor);
         double[][] distances = new double[n][n];
         for (int i = 0; i < n; i++) {
             double[] row = rows.get(i);

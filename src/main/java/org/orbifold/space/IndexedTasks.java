@@ -1,4 +1,4 @@
-package org.orbifold.stats;
+package org.orbifold.space;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +10,13 @@ import java.util.function.IntFunction;
 /**
  * Runs independent indexed tasks on an executor and collects their results in index order,
  * so that any reduction done afterwards by the caller is the same for every thread count.
+ * The batch steps of every layer (alignments to a center, all-pairs distances, the
+ * assignment step of clustering, predictions) go through it; it lives in the lowest package
+ * so that each layer can use it.
  */
-final class Batch {
+public final class IndexedTasks {
 
-    private Batch() {
+    private IndexedTasks() {
     }
 
     /**
@@ -26,7 +29,7 @@ final class Batch {
      * @return the results, element {@code i} from task {@code i}
      * @throws RuntimeException the first failure in index order, unwrapped
      */
-    static <T> List<T> map(int n, IntFunction<T> task, Executor executor) {
+    public static <T> List<T> map(int n, IntFunction<T> task, Executor executor) {
         List<CompletableFuture<T>> futures = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int index = i;
