@@ -30,6 +30,8 @@ import numpy as np
 import scipy
 from scipy.optimize import quadratic_assignment
 
+from bench_tables import read_rows
+
 SIGMAS = (0.0, 0.1, 0.3)
 
 
@@ -83,14 +85,7 @@ def run(folder, out, seed):
 
 
 def merge(out, paths):
-    rows = []
-    for path in paths:
-        with open(path) as f:
-            rows.extend(csv.DictReader(f))
-    solvers = []
-    for r in rows:
-        if r["aligner"] not in solvers:
-            solvers.append(r["aligner"])
+    rows, solvers = read_rows(paths)
     table = {}
     for r in rows:
         table.setdefault((int(r["n"]), float(r["sigma"])), {})[r["aligner"]] = r

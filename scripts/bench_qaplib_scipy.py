@@ -30,6 +30,8 @@ import numpy as np
 import scipy
 from scipy.optimize import quadratic_assignment
 
+from bench_tables import read_rows
+
 
 def read_numbers(path):
     with open(path) as f:
@@ -99,14 +101,7 @@ def run(folder, out, max_order, seed):
 
 
 def merge(out, paths):
-    rows = []
-    for path in paths:
-        with open(path) as f:
-            rows.extend(csv.DictReader(f))
-    solvers = []
-    for r in rows:
-        if r["aligner"] not in solvers:
-            solvers.append(r["aligner"])
+    rows, solvers = read_rows(paths)
     instances = {}
     for r in rows:
         instances.setdefault((int(r["n"]), r["instance"]), {})[r["aligner"]] = r

@@ -138,7 +138,7 @@ public final class NoisyCopyHarness {
             }
         }
 
-        int[] truth = shuffled(n, random);
+        int[] truth = Permutation.random(n, random).toArray();
         double[][] b = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -152,20 +152,6 @@ public final class NoisyCopyHarness {
         double u = 1.0 - random.nextDouble();
         double v = random.nextDouble();
         return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * v);
-    }
-
-    private static int[] shuffled(int n, SplittableRandom random) {
-        int[] image = new int[n];
-        for (int i = 0; i < n; i++) {
-            image[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = image[i];
-            image[i] = image[j];
-            image[j] = swap;
-        }
-        return image;
     }
 
     private static void write(Path dir, Instance instance, int n, int k) throws IOException {

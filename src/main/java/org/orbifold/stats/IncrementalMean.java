@@ -92,7 +92,7 @@ public final class IncrementalMean {
     /** Returns the incremental mean after one shuffled pass. */
     static Graph pass(WeightedSample sample, Aligner aligner, long seed) {
         GraphSpace space = sample.space;
-        int[] order = shuffledIndices(sample.size(), seed);
+        int[] order = Permutation.random(sample.size(), new SplittableRandom(seed)).toArray();
 
         // mu_1: the first graph of the shuffled order, padded.
         Graph mean = sample.graph(order[0]).pad(space.size());
@@ -110,20 +110,5 @@ public final class IncrementalMean {
             mean = space.moveToward(mean, y, p, w / cumulativeWeight);
         }
         return mean;
-    }
-
-    private static int[] shuffledIndices(int n, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
     }
 }

@@ -14,6 +14,7 @@ import org.jgrapht.alg.matching.HopcroftKarpMaximumCardinalityBipartiteMatching;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
 import org.junit.jupiter.api.Test;
+import org.orbifold.space.Permutation;
 
 class LinearAssignmentSolverTest {
 
@@ -122,7 +123,7 @@ class LinearAssignmentSolverTest {
         SplittableRandom random = new SplittableRandom(SEED + 5);
         int n = 300;
         double[][] matrix = randomMatrix(random, n, n, 0.0, 1.0);
-        int[] planted = randomPermutation(random, n);
+        int[] planted = Permutation.random(n, random).toArray();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 boolean keep = j == planted[i] || random.nextDouble() < 0.05;
@@ -546,20 +547,6 @@ class LinearAssignmentSolverTest {
             }
         }
         return matrix;
-    }
-
-    private static int[] randomPermutation(SplittableRandom random, int n) {
-        int[] image = new int[n];
-        for (int i = 0; i < n; i++) {
-            image[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = image[i];
-            image[i] = image[j];
-            image[j] = swap;
-        }
-        return image;
     }
 
     static double[] flatten(double[][] matrix) {
