@@ -1,0 +1,550 @@
+package org.orbifold.learn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import org.orbifold.diff.GraphGradient;
+import org.orbifold.match.Aligner;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphAccumulator;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.IndexedTasks;
+import org.orbifold.space.IterationListener;
+import org.orbifold.space.LabelEncoder;
+import org.orbifold.stats.FrechetMean;
+
+/**
+ * A multilayer perceptron on graphs: a layer of {@code H} max-linear units, each aligning the
+ * input to its own weight graph, then a dense softmax layer, trained on the cross-entropy by
+ * generalized backpropagation and stochastic gradient descent ({@link GraphMlpModel} gives
+ * the forward pass).
+ *
+ * <p><b>Gradient.</b> For a sample {@code (X, y)} the output error is {@code p - e_y} and the
+ * error at pre-activation {@code z_j} is {@code delta_j = sigma'(z_j) (V^T (p - e_y))_j}.
+ * Since {@code z_j} is a maximum of functions linear in {@code W_j}, Danskin's theorem gives
+ * the generalized gradient {@code dL/dW_j = delta_j pi_j* . (s X)} at the alignment
+ * {@code pi_j*} the aligner finds ({@link org.orbifold.diff.GraphGradients#similarity}), and
+ * {@code dL/db_j = delta_j}; it is the ordinary gradient wherever the aligned input is
+ * unique. The dense layer has the usual gradients. Mini-batch steps average the gradients of
+ * the batch, with the learning rate decaying linearly, {@code eta_t = eta0 (1 - t / T)} over
+ * the {@code T} steps; optional L2 weight decay {@code lambda} adds {@code lambda V} to the
+ * gradient of the dense weights (only those: the weight graphs start at data graphs and are
+ * not pulled toward the empty graph).
+ *
+ * <p><b>Scale.</b> The inner product of two graphs grows with their size and attribute
+ * scale, so every input is multiplied by {@code s = 1 / sqrt(mean ||X||^2)} over the training
+ * graphs; a typical input then has norm 1 and one learning rate serves the weight graphs,
+ * their biases and the dense layer. With the distance offset (on by default) the
+ * pre-activation also subtracts {@code ||s X||^2 / 2}, a term independent of the parameters:
+ * a unit with {@code b_j = -||W_j||^2 / 2} then computes {@code -d(W_j, s X)^2 / 2}, a
+ * negative squared graph distance, so that the fresh network is a soft nearest-prototype
+ * classifier. Without it, a unit compares the inputs by similarity alone and large graphs
+ * dominate.
+ *
+ * <p><b>Start.</b> The hidden units are spread over the classes in blocks (class by class,
+ * the first {@code H mod K} classes one more). A unit starts at a scaled training graph of its
+ * class, chosen at random without repetition (seeded), or, with
+ * {@link Initialization#CLASS_MEANS}, the first unit of each class at the scaled class mean;
+ * its bias starts at {@code -||W_j||^2 / 2}. The output weights start at {@code V_kj = 1} if
+ * unit {@code j} belongs to class {@code k} and 0 otherwise, the output biases at 0.
+ *
+ * <p>Sources: B. J. Jain, "Margin perceptrons for graphs", Proc. ICPR 2014 (max-linear units
+ * on graphs); B. J. Jain and K. Obermayer, "Structure spaces", J. Mach. Learn. Res. 10,
+ * 2667-2714, 2009 (graph spaces and their generalized gradients); D. E. Rumelhart,
+ * G. E. Hinton and R. J. Williams, "Learning representations by back-propagating errors",
+ * Nature 323, 533-536, 1986, doi:10.1038/323533a0; J. M. Danskin, "The Theory of Max-Min and
+ * its Application to Weapons Allocation Problems", Springer, 1967.
+ *
+ * <p>Each mini-batch aligns its samples to all weight graphs on the configured executor, then
+ * sums the gradients in sample order, so the result is the same for a seed and any thread
+ * count. After every epoch the {@link IterationListener} hears the epoch, the mean training
+ * loss over the epoch (each sample's loss before its step), the last learning rate, and the
+ * elapsed time; it may stop the training. Instances are immutable and thread-safe if the
+ * aligner is.
+ *
+ * <p><b>Limitations.</b> One hidden layer of graph units and one dense layer; no momentum,
+ * no early stopping on a validation set (attach a listener). The loss is not convex and the
+ * alignments change as the weight graphs move, so SGD finds a local solution. Weight graphs
+ * become dense, so every alignment costs as much as aligning two complete graphs of the
+ * weight order, and a query costs {@code H} alignments. With a heuristic aligner the gradient
+ * is that of a lower bound of the unit (the similarity at the permutation found).
+ */
+public final class GraphMlp implements GraphClassifier {
+
+    /** The activation of the hidden units. */
+    public enum Activation {
+        /** The hyperbolic tangent, values in {@code (-1, 1)}. */
+        TANH {
+            @Override
+            double apply(double z) {
+                return Math.tanh(z);
+            }
+
+            @Override
+            double derivative(double value) {
+                return 1.0 - value * value;
+            }
+        },
+        /** The logistic function {@code 1 / (1 + e^-z)}, values in {@code (0, 1)}. */
+        LOGISTIC {
+            @Override
+            double apply(double z) {
+                return 1.0 / (1.0 + Math.exp(-z));
+            }
+
+            @Override
+            double derivative(double value) {
+                return value * (1.0 - value);
+            }
+        };
+
+        /** Returns {@code sigma(z)}. */
+        abstract double apply(double z);
+
+        /** Returns {@code sigma'(z)} from the value {@code sigma(z)}. */
+        abstract double derivative(double value);
+    }
+
+    /** How the weight graphs start. */
+    public enum Initialization {
+        /** The class mean for each class's first unit, random class members for the rest. */
+        CLASS_MEANS,
+        /** Distinct random members of the unit's class. */
+        RANDOM_MEMBERS
+    }
+
+    /** The default initial learning rate. */
+    public static final double DEFAULT_LEARNING_RATE = 0.1;
+
+    /** The default number of passes over the training set. */
+    public static final int DEFAULT_EPOCHS = 20;
+
+    private final Aligner aligner;
+    private final int hiddenUnits;
+    private final Activation activation;
+    private final boolean distanceOffset;
+    private final double learningRate;
+    private final double weightDecay;
+    private final int epochs;
+    private final int batchSize;
+    private final int weightOrder;
+    private final Initialization initialization;
+    private final long seed;
+    private final FrechetMean mean;
+    private final Executor executor;
+    private final IterationListener listener;
+
+    private GraphMlp(Builder builder) {
+        this.aligner = builder.aligner;
+        this.hiddenUnits = builder.hiddenUnits;
+        this.activation = builder.activation;
+        this.distanceOffset = builder.distanceOffset;
+        this.learningRate = builder.learningRate;
+        this.weightDecay = builder.weightDecay;
+        this.epochs = builder.epochs;
+        this.batchSize = builder.batchSize;
+        this.weightOrder = builder.weightOrder;
+        this.initialization = builder.initialization;
+        this.seed = builder.seed;
+        this.mean = builder.mean != null ? builder.mean
+                : FrechetMean.builder().aligner(builder.aligner).build();
+        this.executor = builder.executor;
+        this.listener = builder.listener;
+    }
+
+    /**
+     * Starts a configuration with the defaults: one hidden unit per class, tanh, distance
+     * offset on, learning rate 0.1, no weight decay, 20 epochs, batches of 1, weight graphs
+     * of the space size started at random class members, seed 0, the common fork-join pool,
+     * no listener. The aligner must be set.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException also if a class has too few members for its units, or
+     *     the weight order exceeds the space size
+     */
+    @Override
+    public GraphMlpModel fit(GraphSpace space, List<Graph> graphs, List<String> labels) {
+        List<String> checked = Checks.requireLabelled(space, graphs, labels);
+        LabelEncoder classes = LabelEncoder.of(checked);
+        int order = MaxLinearUnits.weightOrder(space, weightOrder);
+        int n = graphs.size();
+        int[] codes = new int[n];
+        for (int i = 0; i < n; i++) {
+            codes[i] = classes.indexOf(checked.get(i));
+        }
+        double scale = MaxLinearUnits.inputScale(space, graphs);
+        int units = hiddenUnits == 0 ? classes.size() : hiddenUnits;
+        SplittableRandom random = new SplittableRandom(seed);
+        Trainer trainer = initialize(space, graphs, checked, classes, units, order, scale,
+                random);
+
+        long started = System.nanoTime();
+        int batches = (n + batchSize - 1) / batchSize;
+        long total = (long) epochs * batches;
+        long t = 0;
+        int[] visits = new int[n];
+        for (int i = 0; i < n; i++) {
+            visits[i] = i;
+        }
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            MaxLinearUnits.shuffle(visits, random);
+            double loss = 0.0;
+            double eta = learningRate;
+            for (int from = 0; from < n; from += batchSize) {
+                eta = learningRate * (1.0 - (double) t / total);
+                t++;
+                int[] batch = Arrays.copyOfRange(visits, from, Math.min(n, from + batchSize));
+                loss += trainer.step(graphs, codes, batch, eta);
+            }
+            if (!listener.iterationDone(epoch, loss / n, eta, System.nanoTime() - started)) {
+                break;
+            }
+        }
+        return trainer.snapshot();
+    }
+
+    private Trainer initialize(GraphSpace space, List<Graph> graphs, List<String> labels,
+            LabelEncoder classes, int units, int order, double scale, SplittableRandom random) {
+        int[] unitClasses = MaxLinearUnits.unitClasses(units, classes.size());
+        Trainer trainer = new Trainer(space, classes, units, order, scale);
+        int j = 0;
+        for (int c = 0; c < classes.size(); c++) {
+            String label = classes.label(c);
+            int count = 0;
+            while (j + count < units && unitClasses[j + count] == c) {
+                count++;
+            }
+            if (count == 0) {
+                continue;
+            }
+            List<Graph> members = NearestPrototype.members(graphs, labels, label);
+            List<Graph> starts = new ArrayList<>(count);
+            if (initialization == Initialization.CLASS_MEANS) {
+                starts.add(mean.compute(space, members).center());
+            }
+            starts.addAll(MaxLinearUnits.sampleMembers(members, label, count - starts.size(),
+                    random));
+            for (Graph start : starts) {
+                trainer.weights[j] = MaxLinearUnits.scaledStart(space, start, scale, order);
+                trainer.hiddenBiases[j] = -0.5 * space.squaredNorm(trainer.weights[j]);
+                trainer.outputWeights[c * units + j] = 1.0;
+                j++;
+            }
+        }
+        return trainer;
+    }
+
+    /** The parameters during training and the mini-batch step. */
+    private final class Trainer {
+        private final GraphSpace space;
+        private final LabelEncoder classes;
+        private final int units;
+        private final double scale;
+        private final Graph[] weights;
+        private final double[] hiddenBiases;
+        private final double[] outputWeights;
+        private final double[] outputBiases;
+
+        Trainer(GraphSpace space, LabelEncoder classes, int units, int order, double scale) {
+            this.space = space;
+            this.classes = classes;
+            this.units = units;
+            this.scale = scale;
+            this.weights = new Graph[units];
+            this.hiddenBiases = new double[units];
+            this.outputWeights = new double[classes.size() * units];
+            this.outputBiases = new double[classes.size()];
+        }
+
+        GraphMlpModel snapshot() {
+            return new GraphMlpModel(space, aligner, classes, Arrays.asList(weights),
+                    hiddenBiases, outputWeights, outputBiases, scale, activation,
+                    distanceOffset);
+        }
+
+        /**
+         * One gradient step on a mini-batch.
+         *
+         * @return the summed loss of the batch before the step
+         */
+        double step(List<Graph> graphs, int[] codes, int[] batch, double eta) {
+            GraphMlpModel current = snapshot();
+            int b = batch.length;
+            List<GraphGradient> evaluated = IndexedTasks.map(b * units,
+                    k -> MaxLinearUnits.evaluate(space, aligner, weights[k % units],
+                            graphs.get(batch[k / units])), executor);
+            List<GraphMlpModel.Pass> passes = new ArrayList<>(b);
+            double loss = 0.0;
+            for (int s = 0; s < b; s++) {
+                int i = batch[s];
+                GraphMlpModel.Pass pass = current.pass(graphs.get(i), codes[i],
+                        evaluated.subList(s * units, (s + 1) * units));
+                passes.add(pass);
+                loss += pass.loss();
+            }
+            double rate = eta / b;
+
+            // Hidden layer: W_j -= eta mean(delta_j pi_j . (s X)), b_j -= eta mean(delta_j).
+            for (int j = 0; j < units; j++) {
+                GraphAccumulator sum = new GraphAccumulator(space, weights[j].order());
+                sum.add(weights[j], 1.0);
+                for (GraphMlpModel.Pass pass : passes) {
+                    double delta = pass.hiddenDelta()[j];
+                    if (delta != 0.0) {
+                        MaxLinearUnits.addGradient(sum, pass.units().get(j).gradient(),
+                                -rate * scale * delta);
+                    }
+                    hiddenBiases[j] -= rate * delta;
+                }
+                weights[j] = sum.sum();
+            }
+
+            // Dense layer: V -= eta (mean((p - e_y) h^T) + lambda V), c -= eta mean(p - e_y).
+            for (int k = 0; k < outputBiases.length; k++) {
+                for (int j = 0; j < units; j++) {
+                    double gradient = 0.0;
+                    for (GraphMlpModel.Pass pass : passes) {
+                        gradient += pass.outputDelta()[k] * pass.hidden()[j];
+                    }
+                    int kj = k * units + j;
+                    outputWeights[kj] -= rate * gradient + eta * weightDecay
+                            * outputWeights[kj];
+                }
+                for (GraphMlpModel.Pass pass : passes) {
+                    outputBiases[k] -= rate * pass.outputDelta()[k];
+                }
+            }
+            return loss;
+        }
+    }
+
+    /** Configures a {@link GraphMlp}. Not thread-safe. */
+    public static final class Builder {
+        private Aligner aligner;
+        private int hiddenUnits;
+        private Activation activation = Activation.TANH;
+        private boolean distanceOffset = true;
+        private double learningRate = DEFAULT_LEARNING_RATE;
+        private double weightDecay;
+        private int epochs = DEFAULT_EPOCHS;
+        private int batchSize = 1;
+        private int weightOrder;
+        private Initialization initialization = Initialization.RANDOM_MEMBERS;
+        private long seed;
+        private FrechetMean mean;
+        private Executor executor = ForkJoinPool.commonPool();
+        private IterationListener listener = IterationListener.NONE;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the aligner of the hidden units (required).
+         *
+         * @param value the aligner
+         * @return this builder
+         */
+        public Builder aligner(Aligner value) {
+            this.aligner = Objects.requireNonNull(value, "aligner");
+            return this;
+        }
+
+        /**
+         * Sets the number {@code H} of hidden units; 0 (the default) means one per class.
+         *
+         * @param value at least 0
+         * @return this builder
+         * @throws IllegalArgumentException if the value is negative
+         */
+        public Builder hiddenUnits(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("hiddenUnits must be >= 0, got " + value);
+            }
+            this.hiddenUnits = value;
+            return this;
+        }
+
+        /**
+         * Sets the activation of the hidden units.
+         *
+         * @param value tanh or logistic
+         * @return this builder
+         */
+        public Builder activation(Activation value) {
+            this.activation = Objects.requireNonNull(value, "activation");
+            return this;
+        }
+
+        /**
+         * Sets whether {@code ||s X||^2 / 2} is subtracted from every pre-activation (see the
+         * class description).
+         *
+         * @param value true (the default) to subtract it
+         * @return this builder
+         */
+        public Builder distanceOffset(boolean value) {
+            this.distanceOffset = value;
+            return this;
+        }
+
+        /**
+         * Sets the initial learning rate {@code eta0}.
+         *
+         * @param value a finite number {@code > 0}
+         * @return this builder
+         * @throws IllegalArgumentException if the value is not positive and finite
+         */
+        public Builder learningRate(double value) {
+            if (!(value > 0.0) || !Double.isFinite(value)) {
+                throw new IllegalArgumentException("learningRate must be positive and finite,"
+                        + " got " + value);
+            }
+            this.learningRate = value;
+            return this;
+        }
+
+        /**
+         * Sets the L2 weight decay {@code lambda} of the dense output weights.
+         *
+         * @param value a finite number {@code >= 0}
+         * @return this builder
+         * @throws IllegalArgumentException if the value is negative or not finite
+         */
+        public Builder weightDecay(double value) {
+            if (!(value >= 0.0) || !Double.isFinite(value)) {
+                throw new IllegalArgumentException("weightDecay must be >= 0 and finite, got "
+                        + value);
+            }
+            this.weightDecay = value;
+            return this;
+        }
+
+        /**
+         * Sets the number of passes over the training set.
+         *
+         * @param value at least 0 (0 keeps the initial network)
+         * @return this builder
+         * @throws IllegalArgumentException if the value is negative
+         */
+        public Builder epochs(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("epochs must be >= 0, got " + value);
+            }
+            this.epochs = value;
+            return this;
+        }
+
+        /**
+         * Sets the number of samples per gradient step (the last batch of an epoch may be
+         * smaller).
+         *
+         * @param value at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if the value is less than 1
+         */
+        public Builder batchSize(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("batchSize must be >= 1, got " + value);
+            }
+            this.batchSize = value;
+            return this;
+        }
+
+        /**
+         * Sets the order of the weight graphs; 0 (the default) means the size of the space
+         * given to {@code fit}. A start graph with more nodes keeps its first ones.
+         *
+         * @param value 0, or an order from 1 up to the space size
+         * @return this builder
+         * @throws IllegalArgumentException if the value is negative
+         */
+        public Builder weightOrder(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("weightOrder must be >= 0, got " + value);
+            }
+            this.weightOrder = value;
+            return this;
+        }
+
+        /**
+         * Sets how the weight graphs start.
+         *
+         * @param value class means or random members
+         * @return this builder
+         */
+        public Builder initialization(Initialization value) {
+            this.initialization = Objects.requireNonNull(value, "initialization");
+            return this;
+        }
+
+        /**
+         * Sets the seed of the member sampling and the visiting order.
+         *
+         * @param value any seed
+         * @return this builder
+         */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /**
+         * Sets the estimator of the class means used by {@link Initialization#CLASS_MEANS}
+         * (default: {@link FrechetMean} with the default settings and the configured aligner).
+         *
+         * @param value the estimator
+         * @return this builder
+         */
+        public Builder mean(FrechetMean value) {
+            this.mean = Objects.requireNonNull(value, "mean");
+            return this;
+        }
+
+        /**
+         * Sets the executor of the alignments of a mini-batch.
+         *
+         * @param value the executor, for example {@code Runnable::run}
+         * @return this builder
+         */
+        public Builder executor(Executor value) {
+            this.executor = Objects.requireNonNull(value, "executor");
+            return this;
+        }
+
+        /**
+         * Sets the listener told about every epoch; it may stop the training early.
+         *
+         * @param value the listener
+         * @return this builder
+         */
+        public Builder listener(IterationListener value) {
+            this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /**
+         * Returns the configured learner.
+         *
+         * @return the learner
+         * @throws IllegalStateException if no aligner was set
+         */
+        public GraphMlp build() {
+            if (aligner == null) {
+                throw new IllegalStateException("no aligner set");
+            }
+            return new GraphMlp(this);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.orbifold.learn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.orbifold.diff.GraphGradient;
+import org.orbifold.match.Aligner;
+import org.orbifold.match.Aligners;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.LabelEncoder;
+import org.orbifold.space.Permutation;
+
+class GraphMlpTest {
+
+    /** Central difference step. */
+    private static final double STEP = 1e-6;
+    /** Agreement of the analytic and the finite-difference gradients. */
+    private static final double GRADIENT_TOLERANCE = 1e-6;
+    private static final double SCORE_TOLERANCE = 1e-9;
+
+    private final Aligner exact = Aligners.byName("exact", 1);
+    private final LearnTestGraphs.Labelled train = LearnTestGraphs.families(31, 6, 0.1);
+    private final GraphSpace space = GraphSpace.of(train.graphs());
+
+    /** A triangle-with-tail graph whose node attributes are all different. */
+    private static Graph distinct(double shift) {
+        Graph.Builder builder = Graph.builder(2, 1);
+        builder.addNode(0.3 + shift, 1.0);
+        builder.addNode(1.1, -0.4 + shift);
+        builder.addNode(-0.7, 0.6);
+        builder.addNode(2.0 - shift, 0.2);
+        builder.addEdge(0, 1, 0.8);
+        builder.addEdge(1, 2, 1.3);
+        builder.addEdge(2, 0, 0.5);
+        builder.addEdge(2, 3, 1.7);
+        return builder.build();
+    }
+
+    /** A two-unit, three-class network with seeded parameters. */
+    private GraphMlpModel network(GraphSpace graphs, List<Graph> weights,
+            double[] outputWeights, GraphMlp.Activation activation) {
+        return new GraphMlpModel(graphs, exact, LabelEncoder.of(List.of("a", "b", "c")),
+                weights, new double[] {-0.4, 0.3}, outputWeights,
+                new double[] {0.1, -0.2, 0.05}, 0.6, activation, true);
+    }
+
+    @Test
+    void denseGradientsMatchFiniteDifferences() {
+        Graph x = distinct(0.0);
+        GraphSpace graphs = GraphSpace.of(List.of(x));
+        List<Graph> weights = List.of(distinct(0.2), distinct(-0.3).permute(
+                Permutation.of(2, 0, 3, 1)));
+        double[] v = new SplittableRandom(3).doubles(6, -1.0, 1.0).toArray();
+        for (GraphMlp.Activation activation : GraphMlp.Activation.values()) {
+            GraphMlpModel model = network(graphs, weights, v, activation);
+            GraphMlpModel.Pass pass = pass(model, x, 1);
+            for (int k = 0; k < 3; k++) {
+                for (int j = 0; j < 2; j++) {
+                    double[] plus = v.clone();
+                    double[] minus = v.clone();
+                    plus[k * 2 + j] += STEP;
+                    minus[k * 2 + j] -= STEP;
+                    double numeric = (network(graphs, weights, plus, activation).loss(x, 1)
+                            - network(graphs, weights, minus, activation).loss(x, 1))
+                            / (2 * STEP);
+                    assertEquals(pass.outputDelta()[k] * pass.hidden()[j], numeric,
+                            GRADIENT_TOLERANCE, activation + " V[" + k + "][" + j + "]");
+                }
+            }
+        }
+    }
+
+    @Test
+    void weightGraphGradientMatchesFiniteDifferencesWhereTheAlignmentIsUnique() {
+        Graph x = distinct(0.0);
+        GraphSpace graphs = GraphSpace.of(List.of(x));
+        Graph w0 = distinct(0.2);
+        Graph w1 = distinct(-0.3).permute(Permutation.of(2, 0, 3, 1));
+        double[] v = new SplittableRandom(4).doubles(6, -1.0, 1.0).toArray();
+        GraphMlpModel model = network(graphs, List.of(w0, w1), v, GraphMlp.Activation.TANH);
+        GraphMlpModel.Pass pass = pass(model, x, 2);
+        for (int j = 0; j < 2; j++) {
+            assertTrue(pass.units().get(j).certified());
+            Graph w = j == 0 ? w0 : w1;
+            // dL/dW_j = delta_j * s * (pi_j . X); unit weights make it the coordinate partial.
+            double[] analytic = pass.units().get(j).gradient().nodeArray();
+            double[] nodes = w.nodeArray();
+            for (int q = 0; q < nodes.length; q++) {
+                double numeric = (lossWithNode(model, x, v, w0, w1, j, q, STEP)
+                        - lossWithNode(model, x, v, w0, w1, j, q, -STEP)) / (2 * STEP);
+                assertEquals(pass.hiddenDelta()[j] * 0.6 * analytic[q], numeric,
+                        GRADIENT_TOLERANCE, "unit " + j + ", node coordinate " + q);
+            }
+        }
+    }
+
+    private GraphMlpModel.Pass pass(GraphMlpModel model, Graph x, int label) {
+        List<GraphGradient> units = new ArrayList<>();
+        for (Graph w : model.weightGraphs()) {
+            units.add(MaxLinearUnits.evaluate(model.space(), exact, w, x));
+        }
+        return model.pass(x, label, units);
+    }
+
+    private double lossWithNode(GraphMlpModel model, Graph x, double[] v, Graph w0, Graph w1,
+            int unit, int coordinate, double delta) {
+        Graph w = unit == 0 ? w0 : w1;
+        double[] nodes = w.nodeArray();
+        nodes[coordinate] += delta;
+        Graph moved = Graph.fromArrays(w.order(), w.nodeDimension(), w.edgeDimension(),
+                w.isDirected(), nodes, w.edgeArray());
+        List<Graph> weights = unit == 0 ? List.of(moved, w1) : List.of(w0, moved);
+        return network(model.space(), weights, v, model.activation()).loss(x, 2);
+    }
+
+    @Test
+    void trainingLossDecreasesAndTheFamiliesAreSeparated() {
+        List<Double> losses = new ArrayList<>();
+        GraphMlpModel model = GraphMlp.builder().aligner(exact).hiddenUnits(5).epochs(8)
+                .learningRate(0.5).seed(2).executor(Runnable::run)
+                .listener((epoch, loss, eta, elapsed) -> losses.add(loss)).build()
+                .fit(space, train.graphs(), train.labels());
+        assertEquals(8, losses.size());
+        assertTrue(losses.get(7) < 0.5 * losses.get(0), "losses " + losses);
+        LearnTestGraphs.Labelled test = LearnTestGraphs.families(32, 4, 0.1);
+        assertEquals(test.labels(), model.predictAll(test.graphs(), Runnable::run));
+        double[] scores = model.scores(test.graphs().get(0));
+        assertEquals(1.0, scores[0] + scores[1] + scores[2], SCORE_TOLERANCE);
+        assertEquals(5, model.hidden(test.graphs().get(0)).length);
+    }
+
+    @Test
+    void scoresDoNotDependOnTheNodeNumbering() {
+        GraphMlpModel model = GraphMlp.builder().aligner(exact).epochs(2)
+                .initialization(GraphMlp.Initialization.CLASS_MEANS).executor(Runnable::run)
+                .build().fit(space, train.graphs(), train.labels());
+        SplittableRandom random = new SplittableRandom(8);
+        for (Graph graph : LearnTestGraphs.families(33, 2, 0.1).graphs()) {
+            Graph relabelled = graph.permute(Permutation.random(graph.order(), random));
+            assertArrayEquals(model.scores(graph), model.scores(relabelled), SCORE_TOLERANCE);
+        }
+    }
+
+    @Test
+    void trainingIsDeterministicForAnyThreadCount() {
+        GraphMlp.Builder builder = GraphMlp.builder().aligner(Aligners.byName("faq", 3))
+                .hiddenUnits(4).batchSize(4).epochs(3).weightDecay(0.01).weightOrder(4)
+                .activation(GraphMlp.Activation.LOGISTIC).distanceOffset(false).seed(12);
+        GraphMlpModel serial = builder.executor(Runnable::run).build()
+                .fit(space, train.graphs(), train.labels());
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            GraphMlpModel parallel = builder.executor(pool).build()
+                    .fit(space, train.graphs(), train.labels());
+            assertEquals(serial.weightGraphs(), parallel.weightGraphs());
+            assertArrayEquals(serial.hiddenBiases(), parallel.hiddenBiases(), 0.0);
+            for (int k = 0; k < 3; k++) {
+                assertArrayEquals(serial.outputWeights()[k], parallel.outputWeights()[k], 0.0);
+            }
+            assertArrayEquals(serial.outputBiases(), parallel.outputBiases(), 0.0);
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(4, serial.weightGraphs().get(0).order());
+    }
+
+    @Test
+    void badInputIsRejected() {
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+                () -> GraphMlp.builder().aligner(exact).hiddenUnits(21).build()
+                        .fit(space, train.graphs(), train.labels()));
+        assertTrue(tooMany.getMessage().contains("class 'cycle' has 6 members, fewer than the 7"),
+                tooMany.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> GraphMlp.builder().aligner(exact)
+                .weightOrder(6).build().fit(space, train.graphs(), train.labels()));
+        assertThrows(IllegalArgumentException.class, () -> GraphMlp.builder().aligner(exact)
+                .build().fit(space, train.graphs(), List.of("cycle")));
+        assertThrows(IllegalArgumentException.class, () -> GraphMlp.builder().hiddenUnits(-1));
+        assertThrows(IllegalArgumentException.class, () -> GraphMlp.builder().batchSize(0));
+        assertThrows(IllegalArgumentException.class, () -> GraphMlp.builder().epochs(-1));
+        assertThrows(IllegalArgumentException.class,
+                () -> GraphMlp.builder().learningRate(Double.POSITIVE_INFINITY));
+        assertThrows(IllegalArgumentException.class, () -> GraphMlp.builder().weightDecay(-1));
+        assertThrows(IllegalArgumentException.class, () -> GraphMlp.builder().weightOrder(-1));
+        assertThrows(IllegalStateException.class, () -> GraphMlp.builder().build());
+    }
+}
