@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
-import org.orbifold.io.ChannelGroup;
+import org.orbifold.io.DatasetScaling;
 import org.orbifold.io.GraphDataset;
 import org.orbifold.io.IamDatasetReader;
 import org.orbifold.learn.Evaluation;
@@ -30,11 +30,13 @@ import org.orbifold.space.Permutation;
  *
  * <p>Knobs (the grid is printed with the run):
  * <ul>
- *   <li>{@code scaling}: {@code raw} (the reader's channels as they are) or {@code std}
- *       ({@link AttributeScaling#fit}: numeric node channels centred on the training mean and
- *       divided by their standard deviation, numeric edge channels divided by their root mean
- *       square; one-hot and existence channels untouched);</li>
- *   <li>{@code drop}: node channels left out (factor 0), a per-set list of candidates whose
+ *   <li>{@code scaling}: {@code std} in the grid ({@link DatasetScaling#fit}: numeric node
+ *       channels centred on the training mean and divided by their standard deviation,
+ *       numeric edge channels divided by their root mean square; one-hot and existence
+ *       channels untouched); {@code raw} (the reader's channels as they are, plus the existence
+ *       channel when e &gt; 0) in the modes {@code baseline} and {@code try};</li>
+ *   <li>{@code drop} (with {@code std} only): node attributes left out (factor 0), a per-set
+ *       list of candidates whose
  *       use is itself chosen on validation (AIDS: the drawing coordinates {@code x, y} and the
  *       atom number {@code chem}, which repeats {@code symbol} as a number);</li>
  *   <li>{@code e}: the value of the node-existence channel (appended, or the reader's own
@@ -195,36 +197,14 @@ public final class IamClassificationHarness {
 
     /** Fits the transform of a setting on the training split. */
     static AttributeScaling scaling(GraphDataset train, Setting s) {
-        List<String> nodeNames = train.nodeChannels();
-        List<String> edgeNames = train.edgeChannels();
-        int existing = nodeNames.indexOf(NodeExistence.CHANNEL_NAME);
-        List<Integer> numericNodes = new ArrayList<>();
-        for (ChannelGroup g : train.nodeGroups()) {
-            if (!g.isOneHot() && g.offset() != existing) {
-                numericNodes.add(g.offset());
-            }
+        if (s.standardize()) {
+            return DatasetScaling.fit(train, s.existence(), s.drop());
         }
-        List<Integer> numericEdges = new ArrayList<>();
-        for (ChannelGroup g : train.edgeGroups()) {
-            if (!g.isOneHot() && !g.name().equals(GraphDataset.EDGE_CHANNEL)) {
-                numericEdges.add(g.offset());
-            }
-        }
-        AttributeScaling scaling = s.standardize()
-                ? AttributeScaling.fit(train.graphs(), toArray(numericNodes),
-                        toArray(numericEdges))
-                : AttributeScaling.identity(nodeNames.size(), edgeNames.size());
-        for (String name : s.drop()) {
-            scaling = scaling.timesNodeFactor(nodeNames.indexOf(name), 0.0);
-        }
-        if (existing >= 0) {
-            return scaling.timesNodeFactor(existing, s.existence());
-        }
-        return scaling.withExistenceChannel(s.existence());
-    }
-
-    private static int[] toArray(List<Integer> values) {
-        return values.stream().mapToInt(Integer::intValue).toArray();
+        AttributeScaling identity = AttributeScaling.identity(train.nodeChannels().size(),
+                train.edgeChannels().size());
+        int existing = train.nodeChannels().indexOf(NodeExistence.CHANNEL_NAME);
+        return existing >= 0 ? identity.timesNodeFactor(existing, s.existence())
+                : identity.withExistenceChannel(s.existence());
     }
 
     /** Distances from every query to every training graph, one row per query. */
