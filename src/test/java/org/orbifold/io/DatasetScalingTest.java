@@ -1,0 +1,78 @@
+package org.orbifold.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.orbifold.space.AttributeScaling;
+import org.orbifold.space.Graph;
+import org.orbifold.space.NodeExistence;
+
+class DatasetScalingTest {
+
+    private static final double TOLERANCE = 1e-12;
+
+    /** Two graphs with a one-hot attribute a (labels p, q), a numeric x and an edge weight w. */
+    private static GraphDataset data() {
+        Graph.Builder first = Graph.builder(3, 1);
+        first.addNode(1.0, 0.0, 2.0);
+        first.addNode(0.0, 1.0, 4.0);
+        first.addEdge(0, 1, 3.0);
+        Graph.Builder second = Graph.builder(3, 1);
+        second.addNode(1.0, 0.0, 6.0);
+        second.addNode(1.0, 0.0, 8.0);
+        second.addEdge(0, 1, 4.0);
+        return new GraphDataset("toy", List.of(first.build(), second.build()), List.of("u", "v"),
+                List.of("g0", "g1"), List.of("a=p", "a=q", "x"), List.of("w"));
+    }
+
+    @Test
+    void standardizesNumericChannelsAndKeepsOneHotChannels() {
+        GraphDataset data = data();
+        AttributeScaling scaling = DatasetScaling.fit(data, 2.0, List.of());
+        GraphDataset scaled = DatasetScaling.apply(scaling, data);
+
+        // x: mean 5, population deviation sqrt(5); w: root mean square sqrt(12.5).
+        assertEquals(5.0, scaling.nodeOffsets()[2], TOLERANCE);
+        assertEquals(1.0 / Math.sqrt(5.0), scaling.nodeFactors()[2], TOLERANCE);
+        assertEquals(1.0 / Math.sqrt(12.5), scaling.edgeFactors()[0], TOLERANCE);
+        assertEquals(List.of("a=p", "a=q", "x", NodeExistence.CHANNEL_NAME),
+                scaled.nodeChannels());
+        Graph g = scaled.graphs().get(0);
+        assertEquals(0.0, g.node(1, 0), 0.0);
+        assertEquals(1.0, g.node(1, 1), 0.0);
+        assertEquals((4.0 - 5.0) / Math.sqrt(5.0), g.node(1, 2), TOLERANCE);
+        assertEquals(2.0, g.node(1, 3), 0.0);
+        assertEquals(List.of("u", "v"), scaled.classLabels());
+    }
+
+    @Test
+    void dropsEveryChannelOfANamedAttribute() {
+        AttributeScaling scaling = DatasetScaling.fit(data(), 0.0, List.of("a"));
+        assertEquals(0.0, scaling.nodeFactors()[0], 0.0);
+        assertEquals(0.0, scaling.nodeFactors()[1], 0.0);
+        assertEquals(3, scaling.outputNodeDimension());
+    }
+
+    @Test
+    void rescalesTheReadersExistenceChannelInsteadOfAppendingOne() {
+        Graph.Builder b = Graph.builder(2, 0);
+        b.addNode(0.0, 1.0);
+        b.addNode(3.0, 1.0);
+        GraphDataset data = new GraphDataset("e", List.of(b.build()), List.of(), List.of("g"),
+                List.of("x", NodeExistence.CHANNEL_NAME), List.of());
+        AttributeScaling scaling = DatasetScaling.fit(data, 0.5, List.of());
+        assertEquals(2, scaling.outputNodeDimension());
+        assertEquals(0.0, scaling.nodeOffsets()[1], 0.0);
+        assertEquals(0.5, DatasetScaling.apply(scaling, data).graphs().get(0).node(0, 1), 0.0);
+    }
+
+    @Test
+    void rejectsAnUnknownAttributeName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DatasetScaling.fit(data(), 1.0, List.of("y")));
+        assertTrue(e.getMessage().contains("'y'"), e.getMessage());
+    }
+}
