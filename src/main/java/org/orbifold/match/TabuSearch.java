@@ -52,8 +52,8 @@ import org.orbifold.space.Permutation;
  *       term {@code S} enters only the directly computed gains: it does not couple nodes.</li>
  *   <li>Every {@code 2 t_max} iterations draw a new tenure {@code t} uniformly from
  *       {@code [t_min, t_max]} ({@code t_min = minTenure m}, {@code t_max = maxTenure m}),
- *       Taillard's randomised list size; every {@code m^2} iterations recompute all gains and
- *       the current similarity from scratch, so rounding cannot accumulate.</li>
+ *       Taillard's randomised list size; every {@code max(256, m^2)} iterations recompute all
+ *       gains and the current similarity from scratch, so rounding cannot accumulate.</li>
  * </ol>
  *
  * <p>The search stops after {@code iterationsPerNode m} iterations, when the time limit (if
@@ -253,7 +253,8 @@ public final class TabuSearch {
         Alignment initial = Alignment.of(space, x, y, start, false);
         int m = start.size();
         long budget = saturatedProduct(iterationsPerNode, m);
-        if (initial.certified() || m < 2 || budget == 0) {
+        if (initial.certified() || m < 2 || budget == 0 || x.order() == 0
+                || y.order() == 0) {
             return new Result(initial, 0, 0, false);
         }
         Walk walk = walk(space, x, y, start);
@@ -415,10 +416,11 @@ public final class TabuSearch {
                 }
             }
 
-            // Long-term memory: a random past departure for every pair, so that the
-            // aspiration of untouched pairs does not fire for all of them at once.
+            // Long-term memory: a random departure for every pair, long enough ago that no
+            // exchange is tabu at the start, and spread so that the long-term aspiration of
+            // untouched pairs does not fire for all of them at once.
             for (int k = 0; k < m * m; k++) {
-                leftAt[k] = -random.nextLong(Math.max(1, m * (long) m));
+                leftAt[k] = -maxTenureIterations - random.nextLong(m * (long) m);
             }
             this.tenure = drawTenure();
             this.current = problem.value(p);

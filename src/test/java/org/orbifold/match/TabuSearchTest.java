@@ -180,6 +180,17 @@ class TabuSearchTest {
     }
 
     @Test
+    void returnsTheStartWhenAGraphIsEmpty() {
+        GraphSpace space = new GraphSpace(5, 0, 1, 1.0, 1.0);
+        Graph empty = Graph.builder(0, 1).build();
+        Permutation start = Permutation.of(2, 0, 1, 4, 3);
+        TabuSearch.Result result = new TabuSearch(1L).search(space, empty,
+                MatchTesting.cycle(5), start);
+        assertEquals(start, result.alignment().permutation());
+        assertEquals(0, result.iterations());
+    }
+
+    @Test
     void rejectsBadOptions() {
         TabuSearch search = new TabuSearch(1L);
         assertMessage(assertThrows(IllegalArgumentException.class,
