@@ -8,13 +8,15 @@
 #
 # Environment: MAX_ORDER (largest instance order, default 40), EXACT_MAX_ORDER (largest order
 # given to the exact aligner, 60 s limit each, default 12), SEED (default 1), DATASETS
-# (default ../shared/datasets), BUILD_DIR (default target).
+# (default ../shared/datasets), BUILD_DIR (default target), ALIGNERS (comma-separated subset
+# of faq,nodes,fast,thorough,exact for the Java harness; default all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 MAX_ORDER=${MAX_ORDER:-40}
 EXACT_MAX_ORDER=${EXACT_MAX_ORDER:-12}
 SEED=${SEED:-1}
+ALIGNERS=${ALIGNERS:-}
 DATASETS=$(realpath -m "${DATASETS:-../shared/datasets}")
 BUILD_DIR=$(realpath -m "${BUILD_DIR:-target}")
 PYTHON=/usr/bin/python3
@@ -31,11 +33,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
     machine_lines
     echo "python: $("$PYTHON" -c 'import sys, scipy, numpy
 print(sys.version.split()[0], "scipy", scipy.__version__, "numpy", numpy.__version__)')"
-    echo "MAX_ORDER=$MAX_ORDER EXACT_MAX_ORDER=$EXACT_MAX_ORDER SEED=$SEED"
+    echo "MAX_ORDER=$MAX_ORDER EXACT_MAX_ORDER=$EXACT_MAX_ORDER SEED=$SEED ALIGNERS=${ALIGNERS:-all}"
 } | tee "$RESULTS/machine.txt" >&2
 
 java -cp "$CLASSPATH" org.orbifold.bench.QaplibHarness "$DATASETS/qaplib" \
-    "$RESULTS/java.csv" "$MAX_ORDER" "$EXACT_MAX_ORDER" "$SEED"
+    "$RESULTS/java.csv" "$MAX_ORDER" "$EXACT_MAX_ORDER" "$SEED" "$ALIGNERS"
 "$PYTHON" scripts/bench_qaplib_scipy.py run "$DATASETS/qaplib" "$RESULTS/scipy.csv" \
     "$MAX_ORDER" "$SEED"
 "$PYTHON" scripts/bench_qaplib_scipy.py merge "$RESULTS/table.md" \

@@ -26,10 +26,11 @@ import org.orbifold.space.GraphSpace;
  * from the returned permutation, and {@code gap = (value - best) / best} with {@code best} the
  * recomputed cost of the instance's {@code .sln} (instances without one are skipped).
  *
- * <p>Usage: {@code DIR OUT.csv [MAX_ORDER [EXACT_MAX_ORDER [SEED]]]}; defaults 40, 12 and 1.
- * Aligners: {@code faq}, {@code nodes}, the presets {@code fast} and {@code thorough} when
- * {@link Aligners#names()} has them, and {@code exact} (60 s limit) on instances of order at
- * most {@code EXACT_MAX_ORDER}. Before timing, {@code faq} runs on the five smallest instances
+ * <p>Usage: {@code DIR OUT.csv [MAX_ORDER [EXACT_MAX_ORDER [SEED [ALIGNERS]]]]}; defaults 40,
+ * 12, 1 and all. Aligners: {@code faq}, {@code nodes}, the presets {@code fast} and
+ * {@code thorough} when {@link Aligners#names()} has them, and {@code exact} (60 s limit) on
+ * instances of order at most {@code EXACT_MAX_ORDER}; {@code ALIGNERS}, a comma-separated list
+ * of these names, keeps only those. Before timing, {@code faq} runs on the five smallest instances
  * to let the JIT compiler settle. Each run is timed once with {@link System#nanoTime()}.
  */
 public final class QaplibHarness {
@@ -43,12 +44,13 @@ public final class QaplibHarness {
     /**
      * Runs the harness.
      *
-     * @param args {@code DIR OUT.csv [MAX_ORDER [EXACT_MAX_ORDER [SEED]]]}
+     * @param args {@code DIR OUT.csv [MAX_ORDER [EXACT_MAX_ORDER [SEED [ALIGNERS]]]]}
      * @throws IOException if a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: QaplibHarness DIR OUT.csv [MAX_ORDER [EXACT_MAX [SEED]]]");
+            System.err.println("usage: QaplibHarness DIR OUT.csv [MAX_ORDER [EXACT_MAX [SEED"
+                    + " [ALIGNERS]]]]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
@@ -56,6 +58,8 @@ public final class QaplibHarness {
         int maxOrder = args.length > 2 ? Integer.parseInt(args[2]) : 40;
         int exactMaxOrder = args.length > 3 ? Integer.parseInt(args[3]) : 12;
         long seed = args.length > 4 ? Long.parseLong(args[4]) : 1L;
+        List<String> kept = args.length > 5 && !args[5].isBlank()
+                ? List.of(args[5].strip().split("\\s*,\\s*")) : null;
 
         List<Case> cases = load(dir, maxOrder);
         List<String> names = new ArrayList<>(List.of("faq", "nodes"));
@@ -68,6 +72,16 @@ public final class QaplibHarness {
             }
         }
         names.add("exact");
+        if (kept != null) {
+            for (String name : kept) {
+                if (!names.contains(name)) {
+                    System.err.println("unknown aligner '" + name + "' in ALIGNERS; valid: "
+                            + names);
+                    System.exit(2);
+                }
+            }
+            names.retainAll(kept);
+        }
 
         for (Case c : cases.subList(0, Math.min(WARMUP_INSTANCES, cases.size()))) {
             run(Aligners.byName("faq", seed), c);

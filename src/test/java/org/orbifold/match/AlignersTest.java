@@ -22,7 +22,7 @@ class AlignersTest {
         assertInstanceOf(FaqAligner.class, Aligners.defaultAligner(1L));
         assertEquals("faq", Aligners.defaultAligner(1L).name());
         assertInstanceOf(FaqAligner.class, Aligners.byName("fast", 1L));
-        assertInstanceOf(BestOfAligner.class, Aligners.byName("thorough", 1L));
+        assertInstanceOf(TabuAligner.class, Aligners.byName("thorough", 1L));
         assertInstanceOf(IpfpAligner.class, Aligners.byName("ipfp", 1L));
         assertInstanceOf(GraduatedAssignmentAligner.class, Aligners.byName("GA", 1L));
     }
