@@ -26,6 +26,9 @@ import org.orbifold.space.GraphSpace;
  */
 final class QapInstance {
 
+    /** Most distinct edge vectors of {@code X} for the table of edge gains. */
+    private static final int MAX_EDGE_TYPES = 8;
+
     /** Matrix order: the number of nodes of both padded graphs. */
     int m;
     /** Edge attribute dimension. */
@@ -35,8 +38,13 @@ final class QapInstance {
     int ny;
     /** Whether the edge term can be non-zero at all. */
     boolean hasEdgeTerm;
-    /** Whether both graphs are undirected. */
+    /**
+     * Whether both graphs are undirected or at least symmetric ({@code x_ij = x_ji}, as in
+     * most QAPLIB instances, which are read as directed graphs).
+     */
     boolean bothUndirected;
+    /** Whether {@code X} is symmetric, so that its in-edges mirror its out-edges. */
+    private boolean xUndirected;
     /** An upper bound on {@code |f(pi)|} for every {@code pi}: {@code ||X|| ||Y||}. */
     double scale;
 
@@ -58,6 +66,20 @@ final class QapInstance {
     double[] yValue = new double[0];
     /** Edge attributes of {@code Y}, dense, {@code m * m * de}. */
     double[] yDense = new double[0];
+
+    /**
+     * Edge types, used when {@code de > 1} and {@code X} has at most {@value #MAX_EDGE_TYPES}
+     * distinct weighted edge vectors (one-hot bond labels, for instance): type {@code t} of
+     * out-edge {@code e} is {@code outType[e]} (of in-edge {@code e}, {@code inType[e]}), and
+     * {@code typeGain[t * m * m + a * m + b] = <x_t, y_ab>}, so that an edge term costs one
+     * look-up instead of a dot product of length {@code de}.
+     */
+    private boolean typed;
+    private int typeCount;
+    private int[] outType = new int[0];
+    private int[] inType = new int[0];
+    private double[] typeVectors = new double[0];
+    private double[] typeGain = new double[0];
 
     /** Scratch products {@code P B^T} and {@code P B} of {@link #quadraticGradient}. */
     private double[] gradientLeft = new double[0];
@@ -81,7 +103,9 @@ final class QapInstance {
         this.ny = y.order();
         double edgeWeight = space.edgeWeight();
         this.hasEdgeTerm = de > 0 && edgeWeight > 0.0 && x.edgeCount() > 0 && y.edgeCount() > 0;
-        this.bothUndirected = !x.isDirected() && !y.isDirected();
+        this.xUndirected = isSymmetric(x);
+        this.bothUndirected = xUndirected && (x == y || isSymmetric(y));
+        this.typed = false;
         this.scale = Math.sqrt(space.squaredNorm(x) * space.squaredNorm(y));
         if (stack.length < m) {
             activeNodes = new int[m];
@@ -116,6 +140,72 @@ final class QapInstance {
         }
         loadEdgesOfX(x, edgeWeight);
         loadEdgesOfY(y);
+        if (de > 1) {
+            loadEdgeTypes();
+        }
+    }
+
+    /**
+     * Groups the weighted edge vectors of {@code X} into types and fills the table of edge
+     * gains, unless there are more than {@value #MAX_EDGE_TYPES} types ({@code typed} stays
+     * false then).
+     */
+    private void loadEdgeTypes() {
+        int pairs = outStart[m];
+        outType = ensure(outType, pairs);
+        inType = ensure(inType, pairs);
+        typeVectors = ensure(typeVectors, MAX_EDGE_TYPES * de);
+        typeCount = 0;
+        for (int e = 0; e < pairs; e++) {
+            int t = 0;
+            while (t < typeCount && !Arrays.equals(typeVectors, t * de, (t + 1) * de,
+                    outValue, e * de, (e + 1) * de)) {
+                t++;
+            }
+            if (t == typeCount) {
+                if (typeCount == MAX_EDGE_TYPES) {
+                    return;
+                }
+                System.arraycopy(outValue, e * de, typeVectors, t * de, de);
+                typeCount++;
+            }
+            outType[e] = t;
+        }
+        int[] fill = Arrays.copyOf(inStart, m);
+        for (int i = 0; i < nx; i++) {
+            for (int f = outStart[i]; f < outStart[i + 1]; f++) {
+                inType[fill[outNode[f]]++] = outType[f];
+            }
+        }
+        int mm = m * m;
+        typeGain = ensure(typeGain, typeCount * mm);
+        Arrays.fill(typeGain, 0, typeCount * mm, 0.0);
+        for (int e = 0; e < yEdgeCount; e++) {
+            int pair = ySource[e] * m + yTarget[e];
+            for (int t = 0; t < typeCount; t++) {
+                typeGain[t * mm + pair] = dot(typeVectors, t * de, yValue, e * de, de);
+            }
+        }
+        typed = true;
+    }
+
+    /** Whether {@code g} is undirected or has {@code g_ij = g_ji} for every pair. */
+    private static boolean isSymmetric(Graph g) {
+        if (!g.isDirected()) {
+            return true;
+        }
+        int dimension = g.edgeDimension();
+        for (int i = 0; i < g.order(); i++) {
+            for (int k = 0; k < g.outDegree(i); k++) {
+                int j = g.successor(i, k);
+                for (int c = 0; c < dimension; c++) {
+                    if (g.edge(i, j, c) != g.edge(j, i, c)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private void loadEdgesOfX(Graph x, double edgeWeight) {
@@ -312,7 +402,7 @@ final class QapInstance {
         for (int i = 0; i < nx; i++) {
             int rowOffset = p[i] * m;
             for (int e = outStart[i]; e < outStart[i + 1]; e++) {
-                sum += dot(outValue, e * de, yDense, (rowOffset + p[outNode[e]]) * de);
+                sum += edgeGain(outValue, outType, e, rowOffset + p[outNode[e]]);
             }
         }
         return sum;
@@ -320,7 +410,10 @@ final class QapInstance {
 
     /**
      * Returns {@code f(p o (i j)) - f(p)}, the gain of exchanging the images of {@code i} and
-     * {@code j}, in time proportional to their degrees in {@code X}.
+     * {@code j}, in time proportional to their degrees in {@code X}. When both graphs are
+     * undirected the edges entering {@code i} and {@code j} mirror those leaving them and the
+     * pair {@code (i, j)} itself keeps its value, so the edges leaving them are counted twice
+     * instead.
      */
     double swapGain(int[] p, int i, int j) {
         int a = p[i];
@@ -330,19 +423,25 @@ final class QapInstance {
         if (!hasEdgeTerm) {
             return gain;
         }
+        if (bothUndirected) {
+            return gain + 2.0 * (rowChange(p, i, j, a * m, b * m)
+                    + rowChange(p, j, i, b * m, a * m));
+        }
 
         // Edges leaving i or j; the pair (i, j) itself trades y_ab for y_ba.
+        int rowA = a * m;
+        int rowB = b * m;
         for (int e = outStart[i]; e < outStart[i + 1]; e++) {
             int k = outNode[e];
             int target = k == j ? a : p[k];
-            gain += dot(outValue, e * de, yDense, (b * m + target) * de)
-                    - dot(outValue, e * de, yDense, (a * m + (k == j ? b : target)) * de);
+            gain += edgeGain(outValue, outType, e, rowB + target)
+                    - edgeGain(outValue, outType, e, rowA + (k == j ? b : target));
         }
         for (int e = outStart[j]; e < outStart[j + 1]; e++) {
             int k = outNode[e];
             int target = k == i ? b : p[k];
-            gain += dot(outValue, e * de, yDense, (a * m + target) * de)
-                    - dot(outValue, e * de, yDense, (b * m + (k == i ? a : target)) * de);
+            gain += edgeGain(outValue, outType, e, rowA + target)
+                    - edgeGain(outValue, outType, e, rowB + (k == i ? a : target));
         }
 
         // Edges entering i or j from a third node.
@@ -350,19 +449,73 @@ final class QapInstance {
             int k = inNode[e];
             if (k != j) {
                 int source = p[k] * m;
-                gain += dot(inValue, e * de, yDense, (source + b) * de)
-                        - dot(inValue, e * de, yDense, (source + a) * de);
+                gain += edgeGain(inValue, inType, e, source + b)
+                        - edgeGain(inValue, inType, e, source + a);
             }
         }
         for (int e = inStart[j]; e < inStart[j + 1]; e++) {
             int k = inNode[e];
             if (k != i) {
                 int source = p[k] * m;
-                gain += dot(inValue, e * de, yDense, (source + a) * de)
-                        - dot(inValue, e * de, yDense, (source + b) * de);
+                gain += edgeGain(inValue, inType, e, source + a)
+                        - edgeGain(inValue, inType, e, source + b);
             }
         }
         return gain;
+    }
+
+    /**
+     * For undirected graphs: the change of {@code sum_k <x_ik, y_{c p(k)}>} over the
+     * neighbours {@code k != j} of {@code i} when the image of {@code i} moves from row
+     * {@code from = c * m} of {@code Y} to row {@code to}. One tight loop per storage of the
+     * edge terms (scalar, typed, general), as this is the innermost loop of local search.
+     */
+    private double rowChange(int[] p, int i, int j, int from, int to) {
+        double sum = 0.0;
+        int end = outStart[i + 1];
+        if (de == 1) {
+            for (int e = outStart[i]; e < end; e++) {
+                int k = outNode[e];
+                if (k != j) {
+                    int b = p[k];
+                    sum += outValue[e] * (yDense[to + b] - yDense[from + b]);
+                }
+            }
+        } else if (typed) {
+            int mm = m * m;
+            for (int e = outStart[i]; e < end; e++) {
+                int k = outNode[e];
+                if (k != j) {
+                    int b = p[k];
+                    int t = outType[e] * mm;
+                    sum += typeGain[t + to + b] - typeGain[t + from + b];
+                }
+            }
+        } else {
+            for (int e = outStart[i]; e < end; e++) {
+                int k = outNode[e];
+                if (k != j) {
+                    int b = p[k];
+                    sum += dot(outValue, e * de, yDense, (to + b) * de, de)
+                            - dot(outValue, e * de, yDense, (from + b) * de, de);
+                }
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Returns {@code <x_e, y_pair>} for edge {@code e} of {@code X}, of the out-edges or the
+     * in-edges as the arrays say, and the pair {@code pair = c * m + d} of {@code Y}.
+     */
+    private double edgeGain(double[] values, int[] types, int e, int pair) {
+        if (de == 1) {
+            return values[e] * yDense[pair];
+        }
+        if (typed) {
+            return typeGain[types[e] * m * m + pair];
+        }
+        return dot(values, e * de, yDense, pair * de, de);
     }
 
     /**
@@ -425,6 +578,9 @@ final class QapInstance {
         for (int e = outStart[i]; e < outStart[i + 1]; e++) {
             push(outNode[e]);
         }
+        if (xUndirected) {
+            return;
+        }
         for (int e = inStart[i]; e < inStart[i + 1]; e++) {
             push(inNode[e]);
         }
@@ -448,13 +604,6 @@ final class QapInstance {
             sum += u[uOffset + c] * v[vOffset + c];
         }
         return sum;
-    }
-
-    private double dot(double[] u, int uOffset, double[] v, int vOffset) {
-        if (de == 1) {
-            return u[uOffset] * v[vOffset];
-        }
-        return dot(u, uOffset, v, vOffset, de);
     }
 
     private static double[] ensure(double[] array, int length) {
