@@ -84,6 +84,9 @@ final class QapInstance {
     /** Scratch products {@code P B^T} and {@code P B} of {@link #quadraticGradient}. */
     private double[] gradientLeft = new double[0];
     private double[] gradientRight = new double[0];
+    /** Scratch: {@code P^T} and the transposed product being accumulated. */
+    private double[] transposedIn = new double[0];
+    private double[] transposedProduct = new double[0];
 
     /** Local search: a scratch list of nodes, the stack of nodes to examine, and its flags. */
     int[] activeNodes = new int[0];
@@ -115,6 +118,8 @@ final class QapInstance {
 
         gradientLeft = ensure(gradientLeft, m * m);
         gradientRight = ensure(gradientRight, m * m);
+        transposedIn = ensure(transposedIn, m * m);
+        transposedProduct = ensure(transposedProduct, m * m);
 
         // Node gains S[i, a] = w_node <x_ii, y_aa>; padding rows and columns stay zero.
         nodeGain = ensure(nodeGain, m * m);
@@ -290,7 +295,8 @@ final class QapInstance {
      * {@code P} in {@code in}, {@code H(P) = sum_c (A_c P B_c^T + A_c^T P B_c)}, so that the
      * gradient of {@code f} is {@code S + H(P)} and the quadratic term is
      * {@code <H(P), P> / 2}. Computed from the edge lists: first {@code T = P B^T} and
-     * {@code U = P B} column by column over the edges of {@code Y}, then {@code A T} and
+     * {@code U = P B} over the edges of {@code Y}, each edge adding one contiguous row of
+     * {@code T^T} or {@code U^T}, then {@code A T} and
      * {@code A^T U} row by row over the edges of {@code X}; with both graphs undirected the
      * two products coincide and one is doubled. Costs {@code O(m (|E_X| + |E_Y|) d_e)}; both
      * arrays are row-major and at least {@code m * m} long.
@@ -303,27 +309,13 @@ final class QapInstance {
         if (!hasEdgeTerm) {
             return;
         }
+        transpose(in, transposedIn);
         for (int c = 0; c < de; c++) {
-            // T = P B_c^T, U = P B_c.
-            Arrays.fill(left, 0, m * m, 0.0);
+            // T = P B_c^T and U = P B_c, accumulated transposed so that every edge of Y adds
+            // one contiguous row: T^T[s, :] += v P^T[t, :] and U^T[t, :] += v P^T[s, :].
+            productOverEdgesOfY(c, true, left);
             if (!symmetric) {
-                Arrays.fill(right, 0, m * m, 0.0);
-            }
-            for (int e = 0; e < yEdgeCount; e++) {
-                double v = yValue[e * de + c];
-                if (v == 0.0) {
-                    continue;
-                }
-                int source = ySource[e];
-                int target = yTarget[e];
-                for (int k = 0; k < m; k++) {
-                    left[k * m + source] += v * in[k * m + target];
-                }
-                if (!symmetric) {
-                    for (int k = 0; k < m; k++) {
-                        right[k * m + target] += v * in[k * m + source];
-                    }
-                }
+                productOverEdgesOfY(c, false, right);
             }
 
             // H += A_c T + A_c^T U.
@@ -344,6 +336,36 @@ final class QapInstance {
         if (symmetric) {
             for (int k = 0; k < m * m; k++) {
                 out[k] *= 2.0;
+            }
+        }
+    }
+
+    /**
+     * Sets {@code product} to {@code P B_c^T} ({@code transposedB}) or {@code P B_c}, from
+     * {@code P^T} in {@code transposedIn}, by rows of the transposed product, then transposes.
+     */
+    private void productOverEdgesOfY(int c, boolean transposedB, double[] product) {
+        double[] pt = transposedIn;
+        double[] acc = transposedProduct;
+        Arrays.fill(acc, 0, m * m, 0.0);
+        for (int e = 0; e < yEdgeCount; e++) {
+            double v = yValue[e * de + c];
+            if (v == 0.0) {
+                continue;
+            }
+            int row = (transposedB ? ySource[e] : yTarget[e]) * m;
+            int from = (transposedB ? yTarget[e] : ySource[e]) * m;
+            for (int k = 0; k < m; k++) {
+                acc[row + k] += v * pt[from + k];
+            }
+        }
+        transpose(acc, product);
+    }
+
+    private void transpose(double[] source, double[] target) {
+        for (int i = 0; i < m; i++) {
+            for (int k = 0; k < m; k++) {
+                target[k * m + i] = source[i * m + k];
             }
         }
     }
