@@ -26,6 +26,9 @@ import org.orbifold.space.GraphSpace;
  */
 final class QapInstance {
 
+    /** Most distinct edge vectors of {@code X} for the table of edge gains. */
+    private static final int MAX_EDGE_TYPES = 8;
+
     /** Matrix order: the number of nodes of both padded graphs. */
     int m;
     /** Edge attribute dimension. */
@@ -35,8 +38,13 @@ final class QapInstance {
     int ny;
     /** Whether the edge term can be non-zero at all. */
     boolean hasEdgeTerm;
-    /** Whether both graphs are undirected. */
+    /**
+     * Whether both graphs are undirected or at least symmetric ({@code x_ij = x_ji}, as in
+     * most QAPLIB instances, which are read as directed graphs).
+     */
     boolean bothUndirected;
+    /** Whether {@code X} is symmetric, so that its in-edges mirror its out-edges. */
+    private boolean xUndirected;
     /** An upper bound on {@code |f(pi)|} for every {@code pi}: {@code ||X|| ||Y||}. */
     double scale;
 
@@ -59,9 +67,26 @@ final class QapInstance {
     /** Edge attributes of {@code Y}, dense, {@code m * m * de}. */
     double[] yDense = new double[0];
 
+    /**
+     * Edge types, used when {@code de > 1} and {@code X} has at most {@value #MAX_EDGE_TYPES}
+     * distinct weighted edge vectors (one-hot bond labels, for instance): type {@code t} of
+     * out-edge {@code e} is {@code outType[e]} (of in-edge {@code e}, {@code inType[e]}), and
+     * {@code typeGain[t * m * m + a * m + b] = <x_t, y_ab>}, so that an edge term costs one
+     * look-up instead of a dot product of length {@code de}.
+     */
+    private boolean typed;
+    private int typeCount;
+    private int[] outType = new int[0];
+    private int[] inType = new int[0];
+    private double[] typeVectors = new double[0];
+    private double[] typeGain = new double[0];
+
     /** Scratch products {@code P B^T} and {@code P B} of {@link #quadraticGradient}. */
     private double[] gradientLeft = new double[0];
     private double[] gradientRight = new double[0];
+    /** Scratch: {@code P^T} and the transposed product being accumulated. */
+    private double[] transposedIn = new double[0];
+    private double[] transposedProduct = new double[0];
 
     /** Local search: a scratch list of nodes, the stack of nodes to examine, and its flags. */
     int[] activeNodes = new int[0];
@@ -81,7 +106,9 @@ final class QapInstance {
         this.ny = y.order();
         double edgeWeight = space.edgeWeight();
         this.hasEdgeTerm = de > 0 && edgeWeight > 0.0 && x.edgeCount() > 0 && y.edgeCount() > 0;
-        this.bothUndirected = !x.isDirected() && !y.isDirected();
+        this.xUndirected = isSymmetric(x);
+        this.bothUndirected = xUndirected && (x == y || isSymmetric(y));
+        this.typed = false;
         this.scale = Math.sqrt(space.squaredNorm(x) * space.squaredNorm(y));
         if (stack.length < m) {
             activeNodes = new int[m];
@@ -91,6 +118,8 @@ final class QapInstance {
 
         gradientLeft = ensure(gradientLeft, m * m);
         gradientRight = ensure(gradientRight, m * m);
+        transposedIn = ensure(transposedIn, m * m);
+        transposedProduct = ensure(transposedProduct, m * m);
 
         // Node gains S[i, a] = w_node <x_ii, y_aa>; padding rows and columns stay zero.
         nodeGain = ensure(nodeGain, m * m);
@@ -116,6 +145,72 @@ final class QapInstance {
         }
         loadEdgesOfX(x, edgeWeight);
         loadEdgesOfY(y);
+        if (de > 1) {
+            loadEdgeTypes();
+        }
+    }
+
+    /**
+     * Groups the weighted edge vectors of {@code X} into types and fills the table of edge
+     * gains, unless there are more than {@value #MAX_EDGE_TYPES} types ({@code typed} stays
+     * false then).
+     */
+    private void loadEdgeTypes() {
+        int pairs = outStart[m];
+        outType = ensure(outType, pairs);
+        inType = ensure(inType, pairs);
+        typeVectors = ensure(typeVectors, MAX_EDGE_TYPES * de);
+        typeCount = 0;
+        for (int e = 0; e < pairs; e++) {
+            int t = 0;
+            while (t < typeCount && !Arrays.equals(typeVectors, t * de, (t + 1) * de,
+                    outValue, e * de, (e + 1) * de)) {
+                t++;
+            }
+            if (t == typeCount) {
+                if (typeCount == MAX_EDGE_TYPES) {
+                    return;
+                }
+                System.arraycopy(outValue, e * de, typeVectors, t * de, de);
+                typeCount++;
+            }
+            outType[e] = t;
+        }
+        int[] fill = Arrays.copyOf(inStart, m);
+        for (int i = 0; i < nx; i++) {
+            for (int f = outStart[i]; f < outStart[i + 1]; f++) {
+                inType[fill[outNode[f]]++] = outType[f];
+            }
+        }
+        int mm = m * m;
+        typeGain = ensure(typeGain, typeCount * mm);
+        Arrays.fill(typeGain, 0, typeCount * mm, 0.0);
+        for (int e = 0; e < yEdgeCount; e++) {
+            int pair = ySource[e] * m + yTarget[e];
+            for (int t = 0; t < typeCount; t++) {
+                typeGain[t * mm + pair] = dot(typeVectors, t * de, yValue, e * de, de);
+            }
+        }
+        typed = true;
+    }
+
+    /** Whether {@code g} is undirected or has {@code g_ij = g_ji} for every pair. */
+    private static boolean isSymmetric(Graph g) {
+        if (!g.isDirected()) {
+            return true;
+        }
+        int dimension = g.edgeDimension();
+        for (int i = 0; i < g.order(); i++) {
+            for (int k = 0; k < g.outDegree(i); k++) {
+                int j = g.successor(i, k);
+                for (int c = 0; c < dimension; c++) {
+                    if (g.edge(i, j, c) != g.edge(j, i, c)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private void loadEdgesOfX(Graph x, double edgeWeight) {
@@ -200,7 +295,8 @@ final class QapInstance {
      * {@code P} in {@code in}, {@code H(P) = sum_c (A_c P B_c^T + A_c^T P B_c)}, so that the
      * gradient of {@code f} is {@code S + H(P)} and the quadratic term is
      * {@code <H(P), P> / 2}. Computed from the edge lists: first {@code T = P B^T} and
-     * {@code U = P B} column by column over the edges of {@code Y}, then {@code A T} and
+     * {@code U = P B} over the edges of {@code Y}, each edge adding one contiguous row of
+     * {@code T^T} or {@code U^T}, then {@code A T} and
      * {@code A^T U} row by row over the edges of {@code X}; with both graphs undirected the
      * two products coincide and one is doubled. Costs {@code O(m (|E_X| + |E_Y|) d_e)}; both
      * arrays are row-major and at least {@code m * m} long.
@@ -213,27 +309,13 @@ final class QapInstance {
         if (!hasEdgeTerm) {
             return;
         }
+        transpose(in, transposedIn);
         for (int c = 0; c < de; c++) {
-            // T = P B_c^T, U = P B_c.
-            Arrays.fill(left, 0, m * m, 0.0);
+            // T = P B_c^T and U = P B_c, accumulated transposed so that every edge of Y adds
+            // one contiguous row: T^T[s, :] += v P^T[t, :] and U^T[t, :] += v P^T[s, :].
+            productOverEdgesOfY(c, true, left);
             if (!symmetric) {
-                Arrays.fill(right, 0, m * m, 0.0);
-            }
-            for (int e = 0; e < yEdgeCount; e++) {
-                double v = yValue[e * de + c];
-                if (v == 0.0) {
-                    continue;
-                }
-                int source = ySource[e];
-                int target = yTarget[e];
-                for (int k = 0; k < m; k++) {
-                    left[k * m + source] += v * in[k * m + target];
-                }
-                if (!symmetric) {
-                    for (int k = 0; k < m; k++) {
-                        right[k * m + target] += v * in[k * m + source];
-                    }
-                }
+                productOverEdgesOfY(c, false, right);
             }
 
             // H += A_c T + A_c^T U.
@@ -254,6 +336,36 @@ final class QapInstance {
         if (symmetric) {
             for (int k = 0; k < m * m; k++) {
                 out[k] *= 2.0;
+            }
+        }
+    }
+
+    /**
+     * Sets {@code product} to {@code P B_c^T} ({@code transposedB}) or {@code P B_c}, from
+     * {@code P^T} in {@code transposedIn}, by rows of the transposed product, then transposes.
+     */
+    private void productOverEdgesOfY(int c, boolean transposedB, double[] product) {
+        double[] pt = transposedIn;
+        double[] acc = transposedProduct;
+        Arrays.fill(acc, 0, m * m, 0.0);
+        for (int e = 0; e < yEdgeCount; e++) {
+            double v = yValue[e * de + c];
+            if (v == 0.0) {
+                continue;
+            }
+            int row = (transposedB ? ySource[e] : yTarget[e]) * m;
+            int from = (transposedB ? yTarget[e] : ySource[e]) * m;
+            for (int k = 0; k < m; k++) {
+                acc[row + k] += v * pt[from + k];
+            }
+        }
+        transpose(acc, product);
+    }
+
+    private void transpose(double[] source, double[] target) {
+        for (int i = 0; i < m; i++) {
+            for (int k = 0; k < m; k++) {
+                target[k * m + i] = source[i * m + k];
             }
         }
     }
@@ -312,7 +424,7 @@ final class QapInstance {
         for (int i = 0; i < nx; i++) {
             int rowOffset = p[i] * m;
             for (int e = outStart[i]; e < outStart[i + 1]; e++) {
-                sum += dot(outValue, e * de, yDense, (rowOffset + p[outNode[e]]) * de);
+                sum += edgeGain(outValue, outType, e, rowOffset + p[outNode[e]]);
             }
         }
         return sum;
@@ -320,7 +432,10 @@ final class QapInstance {
 
     /**
      * Returns {@code f(p o (i j)) - f(p)}, the gain of exchanging the images of {@code i} and
-     * {@code j}, in time proportional to their degrees in {@code X}.
+     * {@code j}, in time proportional to their degrees in {@code X}. When both graphs are
+     * undirected the edges entering {@code i} and {@code j} mirror those leaving them and the
+     * pair {@code (i, j)} itself keeps its value, so the edges leaving them are counted twice
+     * instead.
      */
     double swapGain(int[] p, int i, int j) {
         int a = p[i];
@@ -330,19 +445,25 @@ final class QapInstance {
         if (!hasEdgeTerm) {
             return gain;
         }
+        if (bothUndirected) {
+            return gain + 2.0 * (rowChange(p, i, j, a * m, b * m)
+                    + rowChange(p, j, i, b * m, a * m));
+        }
 
         // Edges leaving i or j; the pair (i, j) itself trades y_ab for y_ba.
+        int rowA = a * m;
+        int rowB = b * m;
         for (int e = outStart[i]; e < outStart[i + 1]; e++) {
             int k = outNode[e];
             int target = k == j ? a : p[k];
-            gain += dot(outValue, e * de, yDense, (b * m + target) * de)
-                    - dot(outValue, e * de, yDense, (a * m + (k == j ? b : target)) * de);
+            gain += edgeGain(outValue, outType, e, rowB + target)
+                    - edgeGain(outValue, outType, e, rowA + (k == j ? b : target));
         }
         for (int e = outStart[j]; e < outStart[j + 1]; e++) {
             int k = outNode[e];
             int target = k == i ? b : p[k];
-            gain += dot(outValue, e * de, yDense, (a * m + target) * de)
-                    - dot(outValue, e * de, yDense, (b * m + (k == i ? a : target)) * de);
+            gain += edgeGain(outValue, outType, e, rowA + target)
+                    - edgeGain(outValue, outType, e, rowB + (k == i ? a : target));
         }
 
         // Edges entering i or j from a third node.
@@ -350,19 +471,73 @@ final class QapInstance {
             int k = inNode[e];
             if (k != j) {
                 int source = p[k] * m;
-                gain += dot(inValue, e * de, yDense, (source + b) * de)
-                        - dot(inValue, e * de, yDense, (source + a) * de);
+                gain += edgeGain(inValue, inType, e, source + b)
+                        - edgeGain(inValue, inType, e, source + a);
             }
         }
         for (int e = inStart[j]; e < inStart[j + 1]; e++) {
             int k = inNode[e];
             if (k != i) {
                 int source = p[k] * m;
-                gain += dot(inValue, e * de, yDense, (source + a) * de)
-                        - dot(inValue, e * de, yDense, (source + b) * de);
+                gain += edgeGain(inValue, inType, e, source + a)
+                        - edgeGain(inValue, inType, e, source + b);
             }
         }
         return gain;
+    }
+
+    /**
+     * For undirected graphs: the change of {@code sum_k <x_ik, y_{c p(k)}>} over the
+     * neighbours {@code k != j} of {@code i} when the image of {@code i} moves from row
+     * {@code from = c * m} of {@code Y} to row {@code to}. One tight loop per storage of the
+     * edge terms (scalar, typed, general), as this is the innermost loop of local search.
+     */
+    private double rowChange(int[] p, int i, int j, int from, int to) {
+        double sum = 0.0;
+        int end = outStart[i + 1];
+        if (de == 1) {
+            for (int e = outStart[i]; e < end; e++) {
+                int k = outNode[e];
+                if (k != j) {
+                    int b = p[k];
+                    sum += outValue[e] * (yDense[to + b] - yDense[from + b]);
+                }
+            }
+        } else if (typed) {
+            int mm = m * m;
+            for (int e = outStart[i]; e < end; e++) {
+                int k = outNode[e];
+                if (k != j) {
+                    int b = p[k];
+                    int t = outType[e] * mm;
+                    sum += typeGain[t + to + b] - typeGain[t + from + b];
+                }
+            }
+        } else {
+            for (int e = outStart[i]; e < end; e++) {
+                int k = outNode[e];
+                if (k != j) {
+                    int b = p[k];
+                    sum += dot(outValue, e * de, yDense, (to + b) * de, de)
+                            - dot(outValue, e * de, yDense, (from + b) * de, de);
+                }
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Returns {@code <x_e, y_pair>} for edge {@code e} of {@code X}, of the out-edges or the
+     * in-edges as the arrays say, and the pair {@code pair = c * m + d} of {@code Y}.
+     */
+    private double edgeGain(double[] values, int[] types, int e, int pair) {
+        if (de == 1) {
+            return values[e] * yDense[pair];
+        }
+        if (typed) {
+            return typeGain[types[e] * m * m + pair];
+        }
+        return dot(values, e * de, yDense, pair * de, de);
     }
 
     /**
@@ -425,6 +600,9 @@ final class QapInstance {
         for (int e = outStart[i]; e < outStart[i + 1]; e++) {
             push(outNode[e]);
         }
+        if (xUndirected) {
+            return;
+        }
         for (int e = inStart[i]; e < inStart[i + 1]; e++) {
             push(inNode[e]);
         }
@@ -448,13 +626,6 @@ final class QapInstance {
             sum += u[uOffset + c] * v[vOffset + c];
         }
         return sum;
-    }
-
-    private double dot(double[] u, int uOffset, double[] v, int vOffset) {
-        if (de == 1) {
-            return u[uOffset] * v[vOffset];
-        }
-        return dot(u, uOffset, v, vOffset, de);
     }
 
     private static double[] ensure(double[] array, int length) {

@@ -1,0 +1,127 @@
+package org.orbifold.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
+
+/**
+ * The kernels of {@link QapInstance} against {@link GraphSpace#similarity}: the value of a
+ * permutation, the gain of every exchange, and the quadratic gradient, for every storage of
+ * the edge terms (scalar, typed one-hot vectors, general vectors with more than the typed
+ * limit of distinct values) and every kind of direction (undirected, directed, directed but
+ * symmetric), with padding on either side.
+ */
+class QapInstanceTest {
+
+    private static final long SEED = 271_828L;
+    private static final int INSTANCES = 60;
+
+    /** Ways of drawing the edge vectors. */
+    private enum Edges {
+        /** One channel, values 1..3. */
+        SCALAR,
+        /** Three channels, one-hot: three distinct vectors, the typed table. */
+        ONE_HOT,
+        /** Three channels, uniform values: many distinct vectors, the general path. */
+        GENERAL
+    }
+
+    /** Directions of the graphs. */
+    private enum Direction {
+        UNDIRECTED, DIRECTED, SYMMETRIC_DIRECTED
+    }
+
+    @Test
+    void valueAndSwapGainsMatchTheSimilarity() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (int t = 0; t < INSTANCES; t++) {
+            Edges edges = Edges.values()[t % 3];
+            Direction direction = Direction.values()[(t / 3) % 3];
+            int de = edges == Edges.SCALAR ? 1 : 3;
+            Graph x = graph(random, 2 + random.nextInt(8), de, edges, direction);
+            Graph y = graph(random, 2 + random.nextInt(8), de, edges, direction);
+            GraphSpace space = new GraphSpace(12, 2, de, 0.7, 1.3);
+            int m = Math.max(x.order(), y.order()) + t % 2;
+            double tolerance = MatchTesting.tolerance(space, x, y);
+            QapInstance problem = new QapInstance();
+            problem.load(space, x, y, m);
+
+            int[] images = Permutation.random(m, random).toArray();
+            double value = space.similarity(x, y, Permutation.of(images));
+            assertEquals(value, problem.value(images), tolerance, "value, instance " + t);
+            for (int i = 0; i < m; i++) {
+                for (int j = i + 1; j < m; j++) {
+                    int[] swapped = images.clone();
+                    swapped[i] = images[j];
+                    swapped[j] = images[i];
+                    double expected = space.similarity(x, y, Permutation.of(swapped)) - value;
+                    assertEquals(expected, problem.swapGain(images, i, j), tolerance,
+                            "instance " + t + " (" + edges + ", " + direction + "), swap " + i
+                                    + " and " + j);
+                }
+            }
+
+            // At a permutation matrix P, f(P) = <S, P> + <H(P), P> / 2.
+            double[] p = new double[m * m];
+            for (int i = 0; i < m; i++) {
+                p[i * m + images[i]] = 1.0;
+            }
+            double[] h = new double[m * m];
+            problem.quadraticGradient(p, h);
+            double fromGradient = 0.0;
+            for (int i = 0; i < m; i++) {
+                int k = i * m + images[i];
+                fromGradient += problem.nodeGain[k] + 0.5 * h[k];
+            }
+            assertEquals(value, fromGradient, tolerance, "gradient, instance " + t);
+        }
+    }
+
+    private static Graph graph(SplittableRandom random, int order, int de, Edges edges,
+            Direction direction) {
+        Graph.Builder builder = Graph.builder(2, de)
+                .directed(direction != Direction.UNDIRECTED);
+        for (int i = 0; i < order; i++) {
+            builder.addNode(random.nextDouble(), random.nextDouble(-1.0, 1.0));
+        }
+        for (int i = 0; i < order; i++) {
+            for (int j = i + 1; j < order; j++) {
+                if (random.nextDouble() < 0.5) {
+                    double[] vector = vector(random, de, edges);
+                    builder.addEdge(i, j, vector);
+                    if (direction == Direction.SYMMETRIC_DIRECTED) {
+                        builder.addEdge(j, i, vector);
+                    }
+                }
+                if (direction == Direction.DIRECTED && random.nextDouble() < 0.5) {
+                    builder.addEdge(j, i, vector(random, de, edges));
+                }
+            }
+        }
+        return builder.build();
+    }
+
+    private static double[] vector(SplittableRandom random, int de, Edges edges) {
+        double[] vector = new double[de];
+        switch (edges) {
+            case SCALAR:
+                vector[0] = 1 + random.nextInt(3);
+                break;
+            case ONE_HOT:
+                vector[random.nextInt(de)] = 1.0;
+                break;
+            default:
+                for (int c = 0; c < de; c++) {
+                    vector[c] = random.nextDouble(-1.0, 1.0);
+                }
+                vector[0] += 2.0;
+                break;
+        }
+        return vector;
+    }
+}
