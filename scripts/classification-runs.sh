@@ -19,7 +19,8 @@ mkdir -p "$out"
 cd "$root"
 python3 scripts/mutag_sklearn_split.py "$out/mutag-split" >/dev/null
 ./orbifold --version >/dev/null
-cp target/orbifold.jar "$out/orbifold.jar"
+# A new file moved into place: a run still using the previous copy keeps reading it.
+cp target/orbifold.jar "$out/.orbifold.jar.$$" && mv "$out/.orbifold.jar.$$" "$out/orbifold.jar"
 git rev-parse --short HEAD >"$out/commit.txt" 2>/dev/null || true
 
 run() {
@@ -57,4 +58,4 @@ run "mutag-knn-sklearn" classify "$data/tu/MUTAG" --aligner fast \
 run "mutag-prototype-sklearn" classify "$data/tu/MUTAG" --aligner fast --method prototype \
     --train "$out/mutag-split/mutag-train.txt" --test "$out/mutag-split/mutag-test.txt"
 run "mutagenicity-knn-folds" classify "$data/tu/Mutagenicity" --aligner fast --folds 10 \
-    --limit "${MUTAGENICITY_LIMIT:-1000}"
+    --limit "${MUTAGENICITY_LIMIT:-300}"

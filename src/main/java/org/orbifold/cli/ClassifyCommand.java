@@ -711,9 +711,11 @@ final class ClassifyCommand extends DatasetCommand {
         double accuracy = Evaluation.accuracy(r.truth(), r.predicted());
         if (r.splits() != null) {
             Splits s = r.splits();
-            w.printf(Locale.ROOT, "%s on %s: train %d, validation %d, test %d graphs, %d"
-                    + " classes%n", m.title, sample.source(), s.train().length,
-                    s.validation().length, s.test().length, classes.size());
+            String validation = s.validation().length == 0 ? "no validation"
+                    : "validation " + s.validation().length;
+            w.printf(Locale.ROOT, "%s on %s: train %d, %s, test %d graphs, %d classes%n",
+                    m.title, sample.source(), s.train().length, validation, s.test().length,
+                    classes.size());
         } else {
             w.printf(Locale.ROOT, "%s, stratified %d-fold cross-validation of %s (%s, %d"
                     + " classes)%n", m.title, folds, sample.source(),
