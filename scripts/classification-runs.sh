@@ -50,7 +50,7 @@ for level in LOW MED HIGH; do
 done
 for level in LOW MED HIGH; do
     run "letter-lvq1-$level" classify "$letter/$level" --aligner fast --method lvq1 \
-        --prototypes 3,5 --learning-rate 0.1,0.3
+        --prototypes 5 --learning-rate 0.1,0.3
 done
 run "mutag-knn-folds" classify "$data/tu/MUTAG" --aligner fast --folds 10
 run "mutag-knn-sklearn" classify "$data/tu/MUTAG" --aligner fast \

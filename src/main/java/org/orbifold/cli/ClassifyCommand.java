@@ -330,6 +330,11 @@ final class ClassifyCommand extends DatasetCommand {
             throw CliException.usage(gridText(grid.size()) + " need a validation split to"
                     + " choose from; with --folds give one value each");
         }
+        if (dataset != null && Splits.isIamFolder(Path.of(dataset))) {
+            throw CliException.usage("--folds cross-validates one data set; " + dataset
+                    + " is an IAM folder of splits: give one of its .cxl files, or leave out"
+                    + " --folds to use its splits");
+        }
         Sample sample = load();
         List<String> labels = sample.labels();
         int missing = labels.indexOf(null);

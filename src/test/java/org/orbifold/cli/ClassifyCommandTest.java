@@ -360,6 +360,8 @@ class ClassifyCommandTest {
                 "--refit", "all"},
             {"split files need both --train and --test", "classify", LETTERS, "--train",
                 train.toString()},
+            {"is an IAM folder of splits: give one of its .cxl files", "classify",
+                folder.toString(), "--folds", "2"},
         };
         for (String[] c : cases) {
             String[] args = Arrays.copyOfRange(c, 1, c.length);
