@@ -57,5 +57,8 @@ run "mutag-knn-sklearn" classify "$data/tu/MUTAG" --aligner fast \
     --train "$out/mutag-split/mutag-train.txt" --test "$out/mutag-split/mutag-test.txt"
 run "mutag-prototype-sklearn" classify "$data/tu/MUTAG" --aligner fast --method prototype \
     --train "$out/mutag-split/mutag-train.txt" --test "$out/mutag-split/mutag-test.txt"
-run "mutagenicity-knn-folds" classify "$data/tu/Mutagenicity" --aligner fast --folds 10 \
-    --limit "${MUTAGENICITY_LIMIT:-300}"
+# Mutagenicity: the first graphs only (its classes are interleaved in file order).
+for limit in ${MUTAGENICITY_LIMITS:-150 500}; do
+    run "mutagenicity-knn-folds-$limit" classify "$data/tu/Mutagenicity" --aligner fast \
+        --folds 10 --limit "$limit"
+done
