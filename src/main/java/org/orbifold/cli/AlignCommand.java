@@ -43,6 +43,9 @@ final class AlignCommand implements Callable<Integer> {
     @Mixin
     AlignerOptions options;
 
+    @Mixin
+    WeightOptions weights;
+
     /** The graphs to align: an optional data set and two indices into it. */
     private record Choice(String dataset, int first, int second) {
     }
@@ -55,7 +58,7 @@ final class AlignCommand implements Callable<Integer> {
         Sample sample = data.load(choice.dataset());
         checkIndex("I", i, sample.size());
         checkIndex("J", j, sample.size());
-        GraphSpace space = sample.space(options.nodeWeight, options.edgeWeight);
+        GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight);
         Aligner aligner = options.aligner();
 
         // Align: the permutation maps nodes of graph I to nodes of graph J.

@@ -8,7 +8,10 @@ import org.orbifold.match.Aligners;
 import org.orbifold.match.ExactAligner;
 import picocli.CommandLine.Option;
 
-/** Options of the graph space and of the alignment strategy. */
+/**
+ * Options of the alignment strategy and the seed; the weights of the graph space are in
+ * {@link WeightOptions}.
+ */
 final class AlignerOptions {
 
     /** The seed used when {@code --seed} is not given. */
@@ -25,14 +28,6 @@ final class AlignerOptions {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
             description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
-
-    @Option(names = "--node-weight", paramLabel = "W", defaultValue = "1",
-            description = "Weight of node attributes in the distance (default: ${DEFAULT-VALUE}).")
-    double nodeWeight;
-
-    @Option(names = "--edge-weight", paramLabel = "W", defaultValue = "1",
-            description = "Weight of edge attributes in the distance (default: ${DEFAULT-VALUE}).")
-    double edgeWeight;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS",
             description = "With --aligner exact: wall-time limit of each alignment (default: "

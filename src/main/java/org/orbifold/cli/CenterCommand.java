@@ -43,6 +43,9 @@ abstract class CenterCommand extends DatasetCommand {
     @Mixin
     AlignerOptions options;
 
+    @Mixin
+    WeightOptions weights;
+
     @Option(names = "--threads", paramLabel = "T",
             description = "Worker threads (default: the number of processors).")
     Integer threads;
@@ -127,7 +130,7 @@ abstract class CenterCommand extends DatasetCommand {
             requireWritable(out, target);
         }
         Sample sample = load();
-        GraphSpace space = sample.space(options.nodeWeight, options.edgeWeight);
+        GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight);
         Aligner aligner = options.aligner();
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = progress || "1".equals(System.getenv(TERMINAL_VARIABLE));
@@ -251,8 +254,8 @@ abstract class CenterCommand extends DatasetCommand {
             json.name("graphs").value(sample.size());
             json.name("aligner").value(aligner.name());
             json.name("seed").value(options.seed);
-            json.name("nodeWeight").value(options.nodeWeight);
-            json.name("edgeWeight").value(options.edgeWeight);
+            json.name("nodeWeight").value(weights.nodeWeight);
+            json.name("edgeWeight").value(weights.edgeWeight);
             json.name("threads").value(workers);
             json.name("init").value(init);
             json.name("restarts").value(restarts);

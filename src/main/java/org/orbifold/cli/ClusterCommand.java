@@ -102,6 +102,9 @@ final class ClusterCommand extends DatasetCommand {
     @Mixin
     AlignerOptions options;
 
+    @Mixin
+    WeightOptions weights;
+
     @Option(names = "--restarts", paramLabel = "R", defaultValue = "1",
             description = "Seeded k-means++ restarts; the lowest objective is kept "
                 + "(default: ${DEFAULT-VALUE}).")
@@ -156,7 +159,7 @@ final class ClusterCommand extends DatasetCommand {
             throw CliException.usage("-k must be at most the number of graphs, "
                     + sample.size() + ", got " + k);
         }
-        GraphSpace space = sample.space(options.nodeWeight, options.edgeWeight);
+        GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight);
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = progress
                 || "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE));
@@ -274,8 +277,8 @@ final class ClusterCommand extends DatasetCommand {
             json.name("k").value(k);
             json.name("aligner").value(r.aligner().name());
             json.name("seed").value(options.seed);
-            json.name("nodeWeight").value(options.nodeWeight);
-            json.name("edgeWeight").value(options.edgeWeight);
+            json.name("nodeWeight").value(weights.nodeWeight);
+            json.name("edgeWeight").value(weights.edgeWeight);
             json.name("threads").value(r.workers());
             json.name("restarts").value(restarts);
             json.name("maxIterations").value(maxIterations);

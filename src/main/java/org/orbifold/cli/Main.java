@@ -16,10 +16,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code orbifold} command line: statistics of graphs as points of a graph space.
- * Sub-commands {@code info}, {@code align}, {@code mean}, {@code median} and {@code cluster}
- * read a data set (a TU Dortmund folder, an IAM {@code .cxl} split, a NumPy {@code .npy}
- * stack of adjacency matrices, a molecule file, or by default the project's own letter
- * drawings) and print text or JSON.
+ * Sub-commands {@code info}, {@code align}, {@code mean}, {@code median}, {@code cluster} and
+ * {@code classify} read a data set (a TU Dortmund folder, an IAM {@code .cxl} split, a NumPy
+ * {@code .npy} stack of adjacency matrices, a molecule file, or by default the project's own
+ * letter drawings) and print text or JSON.
  *
  * <p>Every failure ends with one line {@code orbifold: error: <what>} on standard error and
  * exit code 2 for a bad command line or 1 for unusable data; {@code --debug} adds the stack
@@ -29,7 +29,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Statistics of graphs as points of a graph space (graphs up to relabelling).",
         subcommands = {InfoCommand.class, AlignCommand.class, MeanCommand.class,
-            MedianCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class},
+            MedianCommand.class, ClusterCommand.class, ClassifyCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "DATASET is a TU Dortmund folder, an IAM .cxl file, a .npy stack or a "
             + "molecule file (.smi, .can, .csv with a smiles column, .sdf); without it the "
             + "embedded letter drawings (datasets/letters) are used."})
@@ -39,7 +40,7 @@ public final class Main implements Runnable {
     static final String ERROR_PREFIX = "orbifold: error: ";
 
     /** The sub-commands, as error messages list them. */
-    static final String COMMANDS = "info, align, mean, median, cluster";
+    static final String COMMANDS = "info, align, mean, median, cluster, classify";
 
     @Spec
     CommandSpec spec;

@@ -107,6 +107,18 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         return select(asLetters(readEmbedded()), EMBEDDED_SOURCE, null, null);
     }
 
+    /**
+     * Returns all graphs of a data set that was read elsewhere (such as IAM splits read
+     * together), with the existence channel appended as {@link #load} does.
+     *
+     * @param dataset the data set
+     * @param source where it came from, for messages and JSON
+     * @return the sample, never empty
+     */
+    static Sample of(GraphDataset dataset, String source) {
+        return select(dataset, source, null, null);
+    }
+
     private static Sample select(GraphDataset dataset, String source, String className,
             Integer limit) {
         LOG.debug("read {} graphs from {}", dataset.size(), source);

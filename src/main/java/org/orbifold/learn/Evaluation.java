@@ -8,12 +8,13 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.IterationListener;
 import org.orbifold.space.LabelEncoder;
 
 /**
- * Measures of classification quality: accuracy, the confusion matrix and stratified k-fold
- * cross-validation (R. Kohavi, "A study of cross-validation and bootstrap for accuracy
- * estimation and model selection", Proc. IJCAI 1995, 1137-1143).
+ * Measures of classification quality: accuracy, the confusion matrix, stratified k-fold
+ * cross-validation and the accuracies of its folds (R. Kohavi, "A study of cross-validation
+ * and bootstrap for accuracy estimation and model selection", Proc. IJCAI 1995, 1137-1143).
  *
  * <p><b>Limitations.</b> A class with fewer members than folds is missing from some test
  * folds; a class present in a test fold but absent from its training folds can never be
@@ -153,11 +154,39 @@ public final class Evaluation {
      */
     public static List<String> crossValidate(GraphClassifier classifier, GraphSpace space,
             List<Graph> graphs, List<String> labels, int k, long seed, Executor executor) {
+        return crossValidate(classifier, space, graphs, labels, k, seed, executor,
+                IterationListener.NONE);
+    }
+
+    /**
+     * Runs stratified k-fold cross-validation as {@link #crossValidate(GraphClassifier,
+     * GraphSpace, List, List, int, long, Executor)} and reports every finished fold.
+     *
+     * @param classifier the learner
+     * @param space the graph space of all graphs
+     * @param graphs the graphs of {@code space}
+     * @param labels one label per graph, no nulls
+     * @param k the number of folds, between 2 and {@code N}
+     * @param seed the seed of {@link #stratifiedFolds}
+     * @param executor runs the predictions of each fold
+     * @param listener hears, after each fold, its number (from 1), its accuracy, 0 as the
+     *     step, and the elapsed time; its answer is ignored, since every fold must run for
+     *     the out-of-fold predictions to be complete
+     * @return the out-of-fold prediction of every graph, in input order
+     * @throws IllegalArgumentException as {@link GraphClassifier#fit} and
+     *     {@link #stratifiedFolds}
+     */
+    public static List<String> crossValidate(GraphClassifier classifier, GraphSpace space,
+            List<Graph> graphs, List<String> labels, int k, long seed, Executor executor,
+            IterationListener listener) {
         Objects.requireNonNull(classifier, "classifier");
         Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(listener, "listener");
         Checks.requireLabelled(space, graphs, labels);
+        long started = System.nanoTime();
         String[] predictions = new String[graphs.size()];
         boolean[] inTest = new boolean[graphs.size()];
+        int foldNumber = 0;
         for (int[] fold : stratifiedFolds(labels, k, seed)) {
             Arrays.fill(inTest, false);
             List<Graph> testGraphs = new ArrayList<>(fold.length);
@@ -175,11 +204,120 @@ public final class Evaluation {
             }
             GraphClassifierModel model = classifier.fit(space, trainGraphs, trainLabels);
             List<String> foldPredictions = model.predictAll(testGraphs, executor);
+            int correct = 0;
             for (int j = 0; j < fold.length; j++) {
                 predictions[fold[j]] = foldPredictions.get(j);
+                correct += foldPredictions.get(j).equals(labels.get(fold[j])) ? 1 : 0;
             }
+            foldNumber++;
+            listener.iterationDone(foldNumber, correct / (double) fold.length, 0.0,
+                    System.nanoTime() - started);
         }
         return List.of(predictions);
+    }
+
+    /**
+     * Returns the accuracy of each fold, their mean and their standard deviation.
+     *
+     * @param truth the true labels, no nulls
+     * @param predicted the predicted labels, same length, no nulls (for example the
+     *     out-of-fold predictions of {@link #crossValidate})
+     * @param folds non-empty index arrays into the lists, for example those of
+     *     {@link #stratifiedFolds}; not modified
+     * @return one accuracy per fold, in fold order
+     * @throws IllegalArgumentException as {@link #accuracy}, if no fold is given, or if a fold
+     *     is empty or holds an index out of range (naming the fold)
+     */
+    public static FoldAccuracies foldAccuracies(List<String> truth, List<String> predicted,
+            List<int[]> folds) {
+        requirePaired(truth, predicted);
+        Objects.requireNonNull(folds, "folds");
+        if (folds.isEmpty()) {
+            throw new IllegalArgumentException("no folds given");
+        }
+        double[] values = new double[folds.size()];
+        for (int f = 0; f < values.length; f++) {
+            int[] fold = Objects.requireNonNull(folds.get(f), "folds[" + f + "]");
+            if (fold.length == 0) {
+                throw new IllegalArgumentException("fold " + f + " is empty");
+            }
+            int correct = 0;
+            for (int i : fold) {
+                if (i < 0 || i >= truth.size()) {
+                    throw new IllegalArgumentException("fold " + f + " holds index " + i
+                            + ", outside 0.." + (truth.size() - 1));
+                }
+                correct += truth.get(i).equals(predicted.get(i)) ? 1 : 0;
+            }
+            values[f] = correct / (double) fold.length;
+        }
+        return new FoldAccuracies(values);
+    }
+
+    /**
+     * The accuracies of the folds of a cross-validation.
+     *
+     * <p>{@link #standardDeviation()} is the population standard deviation
+     * {@code sqrt(sum (a_f - mean)^2 / K)} over the {@code K} folds (NumPy's default
+     * {@code ddof = 0}, the convention of most graph-classification tables), not the sample
+     * one with {@code K - 1}.
+     *
+     * @param values the accuracy of each fold, in fold order; copied on the way in and out
+     */
+    public record FoldAccuracies(double[] values) {
+
+        /**
+         * Copies the values.
+         *
+         * @throws IllegalArgumentException if there are none
+         */
+        public FoldAccuracies {
+            Objects.requireNonNull(values, "values");
+            if (values.length == 0) {
+                throw new IllegalArgumentException("no fold accuracies given");
+            }
+            values = values.clone();
+        }
+
+        /** Returns a copy of the accuracy of each fold. */
+        @Override
+        public double[] values() {
+            return values.clone();
+        }
+
+        /** Returns the mean of the fold accuracies. */
+        public double mean() {
+            double sum = 0.0;
+            for (double v : values) {
+                sum += v;
+            }
+            return sum / values.length;
+        }
+
+        /** Returns the population standard deviation of the fold accuracies. */
+        public double standardDeviation() {
+            double mean = mean();
+            double sum = 0.0;
+            for (double v : values) {
+                sum += (v - mean) * (v - mean);
+            }
+            return Math.sqrt(sum / values.length);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof FoldAccuracies that && Arrays.equals(values, that.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(values);
+        }
+
+        @Override
+        public String toString() {
+            return "FoldAccuracies" + Arrays.toString(values);
+        }
     }
 
     private static void requirePaired(List<String> truth, List<String> predicted) {

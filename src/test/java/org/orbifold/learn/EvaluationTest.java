@@ -108,4 +108,49 @@ class EvaluationTest {
         assertEquals(data.labels(), predicted);
         assertEquals(1.0, Evaluation.accuracy(data.labels(), predicted), TOLERANCE);
     }
+
+    @Test
+    void foldAccuraciesHaveTheirMeanAndPopulationStandardDeviation() {
+        // Folds {0, 1}: 1 of 2 right; {2, 3, 4}: 2 of 3; {5}: 1 of 1.
+        List<int[]> folds = List.of(new int[] {0, 1}, new int[] {2, 3, 4}, new int[] {5});
+        Evaluation.FoldAccuracies accuracies = Evaluation.foldAccuracies(TRUTH, PREDICTED,
+                folds);
+        assertArrayEquals(new double[] {0.5, 2.0 / 3.0, 1.0}, accuracies.values(), TOLERANCE);
+        double mean = (0.5 + 2.0 / 3.0 + 1.0) / 3.0;
+        assertEquals(mean, accuracies.mean(), TOLERANCE);
+        double variance = (Math.pow(0.5 - mean, 2) + Math.pow(2.0 / 3.0 - mean, 2)
+                + Math.pow(1.0 - mean, 2)) / 3.0;
+        assertEquals(Math.sqrt(variance), accuracies.standardDeviation(), TOLERANCE);
+
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+                () -> Evaluation.foldAccuracies(TRUTH, PREDICTED, List.of(new int[] {6})));
+        assertTrue(outside.getMessage().contains("fold 0 holds index 6"), outside.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> Evaluation.foldAccuracies(TRUTH, PREDICTED, List.of(new int[0])));
+        assertThrows(IllegalArgumentException.class,
+                () -> Evaluation.foldAccuracies(TRUTH, PREDICTED, List.of()));
+    }
+
+    @Test
+    void crossValidationReportsEachFoldsAccuracy() {
+        LearnTestGraphs.Labelled data = LearnTestGraphs.families(43, 4, 0.6);
+        GraphSpace space = GraphSpace.of(data.graphs());
+        List<Double> heard = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        List<String> predicted = Evaluation.crossValidate(
+                new NearestPrototype(Aligners.byName("exact", 1)), space, data.graphs(),
+                data.labels(), 3, 5, Runnable::run, (fold, accuracy, step, nanos) -> {
+                    numbers.add(fold);
+                    heard.add(accuracy);
+                    return false;
+                });
+
+        // Every fold ran although the listener said stop, and each report is its accuracy.
+        assertEquals(List.of(1, 2, 3), numbers);
+        double[] expected = Evaluation.foldAccuracies(data.labels(), predicted,
+                Evaluation.stratifiedFolds(data.labels(), 3, 5)).values();
+        for (int f = 0; f < 3; f++) {
+            assertEquals(expected[f], heard.get(f), TOLERANCE);
+        }
+    }
 }

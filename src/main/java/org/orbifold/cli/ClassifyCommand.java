@@ -1,0 +1,805 @@
+package org.orbifold.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import org.orbifold.io.JsonWriter;
+import org.orbifold.learn.Evaluation;
+import org.orbifold.learn.Evaluation.FoldAccuracies;
+import org.orbifold.learn.GraphClassifier;
+import org.orbifold.learn.GraphClassifierModel;
+import org.orbifold.learn.LearningGraphQuantization;
+import org.orbifold.learn.NearestNeighbors;
+import org.orbifold.learn.NearestPrototype;
+import org.orbifold.learn.ValidationSearch;
+import org.orbifold.learn.ValidationSearch.Candidate;
+import org.orbifold.match.Aligner;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.LabelEncoder;
+import org.orbifold.stats.FrechetMean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code orbifold classify}: supervised classification of the graphs with k nearest
+ * neighbours, the nearest class mean, or learning graph quantization (LVQ1, GLVQ), evaluated
+ * by one of two protocols.
+ * <ul>
+ *   <li><b>Splits</b> (an IAM folder, IAM {@code .cxl} files, or split list files of one data
+ *       set): every combination of the given hyper-parameter values is fitted on the training
+ *       split and scored on the validation split ({@link ValidationSearch}: most correct
+ *       validation graphs, ties to the combination listed first); the chosen one is fitted
+ *       once more, on the training split or with {@code --refit train+validation} on both,
+ *       and predicts the test split once.</li>
+ *   <li><b>Folds</b> ({@code --folds K}): stratified K-fold cross-validation with the seed;
+ *       one value per hyper-parameter.</li>
+ * </ul>
+ * The output is the accuracy, the confusion matrix, and with folds the accuracy of every fold
+ * with their mean and standard deviation; {@code --json} prints it as one object, with the
+ * prediction of every evaluated graph.
+ *
+ * <p><b>Limitations.</b> The grid is searched in full, one combination after another; k-NN
+ * combinations that differ only in {@code k} recompute the same distances. Cross-validation
+ * chooses no hyper-parameters (no nested search). {@code --limit} keeps the first graphs and
+ * is therefore offered with {@code --folds} only.
+ */
+@Command(name = "classify", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Classify the graphs (k-NN, nearest class mean, LVQ1, GLVQ): choose the"
+            + " hyper-parameters on the validation split and report the test accuracy once,"
+            + " or cross-validate with --folds."},
+        footer = {"", "DATASET: an IAM folder with train.cxl, validation.cxl (or valid.cxl) and"
+            + " test.cxl; or, with --folds or split list files, any data set the other commands"
+            + " read. Options that take a list (--k 1,3,5) make a grid searched on the"
+            + " validation split."})
+final class ClassifyCommand extends DatasetCommand {
+
+    private static final int MAX_THREADS = 32767;
+
+    /** What is refitted before the test split is predicted. */
+    private static final String REFIT_TRAIN = "train";
+    private static final String REFIT_BOTH = "train+validation";
+
+    /**
+     * The classification methods. A new learner is one more constant and one more case in
+     * {@link #classifier}; the flags say which hyper-parameters it takes.
+     */
+    enum Method {
+        KNN("knn", "k-NN", true, false, false),
+        PROTOTYPE("prototype", "nearest class mean", false, false, false),
+        LVQ1("lvq1", "LVQ1", false, true, true),
+        GLVQ("glvq", "GLVQ", false, true, true);
+
+        final String option;
+        final String title;
+        final boolean usesK;
+        final boolean usesPrototypes;
+        final boolean usesTraining;
+
+        Method(String option, String title, boolean usesK, boolean usesPrototypes,
+                boolean usesTraining) {
+            this.option = option;
+            this.title = title;
+            this.usesK = usesK;
+            this.usesPrototypes = usesPrototypes;
+            this.usesTraining = usesTraining;
+        }
+
+        static Method of(String value) {
+            List<String> names = new ArrayList<>();
+            for (Method m : values()) {
+                if (m.option.equals(value.strip().toLowerCase(Locale.ROOT))) {
+                    return m;
+                }
+                names.add(m.option);
+            }
+            throw CliException.usage("--method must be one of " + String.join(", ", names)
+                    + ", got '" + value + "'");
+        }
+
+        GraphClassifier classifier(Setting s, Aligner aligner, long seed, Executor executor) {
+            FrechetMean mean = FrechetMean.builder().aligner(aligner).executor(executor).build();
+            return switch (this) {
+                case KNN -> new NearestNeighbors(aligner, s.k());
+                case PROTOTYPE -> new NearestPrototype(aligner, mean);
+                case LVQ1, GLVQ -> LearningGraphQuantization.builder().aligner(aligner)
+                        .rule(this == LVQ1 ? LearningGraphQuantization.Rule.LVQ1
+                                : LearningGraphQuantization.Rule.GLVQ)
+                        .prototypesPerClass(s.prototypes()).epochs(s.epochs())
+                        .learningRate(s.learningRate()).seed(seed).mean(mean).build();
+            };
+        }
+    }
+
+    /** One combination of hyper-parameter values. */
+    record Setting(double nodeWeight, double edgeWeight, int k, int prototypes, int epochs,
+            double learningRate) {
+    }
+
+    @Option(names = "--method", paramLabel = "NAME", defaultValue = "knn",
+            description = "knn, prototype (nearest class mean), lvq1 or glvq"
+                + " (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = {"-k", "--k"}, paramLabel = "K", split = ",",
+            description = "knn: neighbours that vote, one or a list (default: 1).")
+    List<Integer> k;
+
+    @Option(names = "--prototypes", paramLabel = "P", split = ",",
+            description = "lvq1, glvq: prototypes per class (default: 1).")
+    List<Integer> prototypes;
+
+    @Option(names = "--epochs", paramLabel = "E", split = ",",
+            description = "lvq1, glvq: passes over the training graphs (default: "
+                + LearningGraphQuantization.DEFAULT_EPOCHS + ").")
+    List<Integer> epochs;
+
+    @Option(names = "--learning-rate", paramLabel = "R", split = ",",
+            description = "lvq1, glvq: initial learning rate, decaying linearly (default: "
+                + LearningGraphQuantization.DEFAULT_LEARNING_RATE + ").")
+    List<Double> learningRate;
+
+    @Option(names = "--node-weight", paramLabel = "W", split = ",",
+            description = "Weight of node attributes in the distance (default: 1).")
+    List<Double> nodeWeight;
+
+    @Option(names = "--edge-weight", paramLabel = "W", split = ",",
+            description = "Weight of edge attributes in the distance (default: 1).")
+    List<Double> edgeWeight;
+
+    @Mixin
+    AlignerOptions options;
+
+    @Option(names = "--train", paramLabel = "FILE",
+            description = "Training split: an IAM .cxl file, or a list of graph names or"
+                + " 0-based indices of DATASET, one a line.")
+    Path trainFile;
+
+    @Option(names = {"--valid", "--validation"}, paramLabel = "FILE",
+            description = "Validation split (needed to choose among several values).")
+    Path validationFile;
+
+    @Option(names = "--test", paramLabel = "FILE", description = "Test split.")
+    Path testFile;
+
+    @Option(names = "--folds", paramLabel = "K",
+            description = "Stratified K-fold cross-validation of DATASET instead of splits.")
+    Integer folds;
+
+    @Option(names = "--refit", paramLabel = "WHAT", defaultValue = REFIT_TRAIN,
+            description = "What the chosen setting is fitted on before the test: train or"
+                + " train+validation (default: ${DEFAULT-VALUE}).")
+    String refit;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Worker threads (default: the number of processors).")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Also write the JSON result to FILE (atomically).")
+    Path out;
+
+    @Option(names = "--progress",
+            description = "Show a progress bar on standard error even when it is not a terminal.")
+    boolean progress;
+
+    @Override
+    public Integer call() {
+        // Check the options before reading anything.
+        Method chosenMethod = Method.of(method);
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1 || workers > MAX_THREADS) {
+            throw CliException.usage("--threads must be in 1.." + MAX_THREADS + ", got "
+                    + workers);
+        }
+        List<Setting> grid = grid(chosenMethod);
+        boolean bothRefit = refitOption();
+        Aligner aligner = options.aligner();
+        if (data.className != null) {
+            throw CliException.usage("--class does not apply to classify: it needs every class");
+        }
+        if (out != null && out.toString().isBlank()) {
+            throw CliException.usage("--out needs a file name");
+        }
+        Path target = out == null ? null : out.toAbsolutePath();
+        if (target != null) {
+            CenterCommand.requireWritable(out, target);
+        }
+        boolean showProgress = progress
+                || "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE));
+        PrintWriter err = spec.commandLine().getErr();
+
+        ForkJoinPool pool = new ForkJoinPool(workers);
+        Report report;
+        try (Progress bar = new Progress(err, showProgress)) {
+            if (folds != null) {
+                report = crossValidate(chosenMethod, grid, aligner, pool, bar);
+            } else {
+                report = splits(chosenMethod, grid, aligner, bothRefit, pool, bar);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        String json = json(report, chosenMethod, aligner, workers);
+        String text = json;
+        if (!data.json) {
+            StringWriter summary = new StringWriter();
+            summary(new PrintWriter(summary), report, chosenMethod, aligner, workers);
+            text = summary.toString().stripTrailing();
+        }
+        CenterCommand.deliver(out(), text, target, json);
+        return 0;
+    }
+
+    /** Everything the outputs show. */
+    private record Report(Sample sample, String protocol, Splits splits,
+            ValidationSearch.Result search, List<Setting> grid, Setting chosen,
+            List<String> evaluatedNames, List<String> truth, List<String> predicted,
+            LabelEncoder classes, FoldAccuracies foldAccuracies, double searchSeconds,
+            double testSeconds) {
+    }
+
+    // ---- Protocols -------------------------------------------------------------------------
+
+    private Report splits(Method m, List<Setting> grid, Aligner aligner, boolean bothRefit,
+            ForkJoinPool pool, Progress bar) {
+        // The splits, from split files or an IAM folder.
+        Splits splits = readSplits();
+        if (grid.size() > 1 && splits.validation().length == 0) {
+            throw CliException.usage(gridText(grid.size()) + " need a validation split to"
+                    + " choose from: give --valid FILE (or an IAM folder with validation.cxl)");
+        }
+        if (bothRefit && splits.validation().length == 0) {
+            throw CliException.usage("--refit train+validation needs a validation split");
+        }
+        Sample sample = splits.sample();
+        List<String> trainLabels = requireLabels(splits, splits.train(), "training");
+        List<String> validationLabels = requireLabels(splits, splits.validation(),
+                "validation");
+        List<String> testLabels = requireLabels(splits, splits.test(), "test");
+        requireKnownClasses(splits, splits.validation(), validationLabels, trainLabels,
+                "validation");
+        requireKnownClasses(splits, splits.test(), testLabels, trainLabels, "test");
+        List<String> refitLabels = new ArrayList<>(trainLabels);
+        if (bothRefit) {
+            refitLabels.addAll(validationLabels);
+        }
+        for (Setting s : grid) {
+            requireFits(m, s, trainLabels, "the training split");
+            requireFits(m, s, refitLabels, "the training and validation splits");
+        }
+        List<Graph> trainGraphs = splits.graphs(splits.train());
+        List<Graph> validationGraphs = splits.graphs(splits.validation());
+        List<Graph> testGraphs = splits.graphs(splits.test());
+
+        // Choose on the validation split.
+        long t0 = System.nanoTime();
+        List<Candidate> candidates = new ArrayList<>();
+        for (Setting s : grid) {
+            candidates.add(new Candidate(describe(m, s), sample.space(s.nodeWeight(),
+                    s.edgeWeight()), m.classifier(s, aligner, options.seed, pool)));
+        }
+        ValidationSearch.Result search = null;
+        Candidate chosen = candidates.get(0);
+        Setting setting = grid.get(0);
+        if (splits.validation().length > 0) {
+            search = ValidationSearch.search(candidates, trainGraphs, trainLabels,
+                    validationGraphs, validationLabels, pool,
+                    bar.iterations("validation search", grid.size()));
+            chosen = search.chosen();
+            setting = grid.get(search.best());
+        }
+        double searchSeconds = (System.nanoTime() - t0) / 1e9;
+
+        // Fit the chosen setting once more and predict the test split once.
+        long t1 = System.nanoTime();
+        List<Graph> refitGraphs = new ArrayList<>(trainGraphs);
+        if (bothRefit) {
+            refitGraphs.addAll(validationGraphs);
+        }
+        bar.phase("fitting " + chosen.description() + " on " + refitGraphs.size()
+                + " graphs");
+        GraphClassifierModel model = chosen.classifier().fit(chosen.space(), refitGraphs,
+                refitLabels);
+        bar.phase("predicting " + CenterCommand.graphs(testGraphs.size()));
+        List<String> predicted = model.predictAll(testGraphs, pool);
+        double testSeconds = (System.nanoTime() - t1) / 1e9;
+        return new Report(sample, "splits", splits, search, grid, setting,
+                splits.names(splits.test()), testLabels, predicted, model.classes(), null,
+                searchSeconds, testSeconds);
+    }
+
+    private Report crossValidate(Method m, List<Setting> grid, Aligner aligner,
+            ForkJoinPool pool, Progress bar) {
+        if (trainFile != null || validationFile != null || testFile != null) {
+            throw CliException.usage("--folds and split files (--train, --valid, --test)"
+                    + " exclude each other");
+        }
+        if (grid.size() > 1) {
+            throw CliException.usage(gridText(grid.size()) + " need a validation split to"
+                    + " choose from; with --folds give one value each");
+        }
+        if (dataset != null && Splits.isIamFolder(Path.of(dataset))) {
+            throw CliException.usage("--folds cross-validates one data set; " + dataset
+                    + " is an IAM folder of splits: give one of its .cxl files, or leave out"
+                    + " --folds to use its splits");
+        }
+        Sample sample = load();
+        List<String> labels = sample.labels();
+        int missing = labels.indexOf(null);
+        if (missing >= 0) {
+            throw CliException.data(sample.source() + ": graph " + missing + " has no class"
+                    + " label; classify needs the class of every graph");
+        }
+        if (folds < 2 || folds > sample.size()) {
+            throw CliException.usage("--folds must be between 2 and the number of graphs, "
+                    + sample.size() + ", got " + folds);
+        }
+        Setting s = grid.get(0);
+        List<int[]> foldIndices = Evaluation.stratifiedFolds(labels, folds, options.seed);
+        for (int f = 0; f < foldIndices.size(); f++) {
+            requireFits(m, s, trainingLabels(labels, foldIndices.get(f)),
+                    "the training folds of fold " + (f + 1));
+        }
+
+        long t0 = System.nanoTime();
+        GraphSpace space = sample.space(s.nodeWeight(), s.edgeWeight());
+        GraphClassifier classifier = m.classifier(s, aligner, options.seed, pool);
+        List<String> predicted = Evaluation.crossValidate(classifier, space, sample.graphs(),
+                labels, folds, options.seed, pool, bar.iterations("cross-validation", folds));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        FoldAccuracies perFold = Evaluation.foldAccuracies(labels, predicted, foldIndices);
+        List<String> names = new ArrayList<>();
+        List<String> all = sample.dataset().graphNames();
+        for (int g = 0; g < sample.size(); g++) {
+            names.add(g < all.size() ? all.get(g) : null);
+        }
+        return new Report(sample, "folds", null, null, grid, s, names, labels, predicted,
+                LabelEncoder.of(labels), perFold, 0.0, seconds);
+    }
+
+    // ---- Options and checks ----------------------------------------------------------------
+
+    /** Returns the grid of settings, node weight outermost, epochs innermost. */
+    private List<Setting> grid(Method m) {
+        requireApplies(k, "--k", m.usesK, "knn");
+        requireApplies(prototypes, "--prototypes", m.usesPrototypes, "lvq1 and glvq");
+        requireApplies(epochs, "--epochs", m.usesTraining, "lvq1 and glvq");
+        requireApplies(learningRate, "--learning-rate", m.usesTraining, "lvq1 and glvq");
+        List<Double> nodeWeights = values(nodeWeight, 1.0);
+        List<Double> edgeWeights = values(edgeWeight, 1.0);
+        List<Integer> ks = values(k, 1);
+        List<Integer> ps = values(prototypes, 1);
+        List<Integer> es = values(epochs, LearningGraphQuantization.DEFAULT_EPOCHS);
+        List<Double> rates = values(learningRate,
+                LearningGraphQuantization.DEFAULT_LEARNING_RATE);
+        for (double w : nodeWeights) {
+            requireWeight("--node-weight", w);
+        }
+        for (double w : edgeWeights) {
+            requireWeight("--edge-weight", w);
+        }
+        for (int value : ks) {
+            requireAtLeast("--k", value, 1);
+        }
+        for (int value : ps) {
+            requireAtLeast("--prototypes", value, 1);
+        }
+        for (int value : es) {
+            requireAtLeast("--epochs", value, 0);
+        }
+        for (double rate : rates) {
+            if (!(rate > 0.0) || !Double.isFinite(rate)) {
+                throw CliException.usage("--learning-rate must be positive and finite, got "
+                        + rate);
+            }
+        }
+        List<Setting> grid = new ArrayList<>();
+        for (double nw : nodeWeights) {
+            for (double ew : edgeWeights) {
+                if (nw == 0.0 && ew == 0.0) {
+                    throw CliException.usage("--node-weight 0 with --edge-weight 0: every"
+                            + " distance would be 0; give one of them a positive value");
+                }
+                for (int kk : ks) {
+                    for (int p : ps) {
+                        for (double rate : rates) {
+                            for (int e : es) {
+                                grid.add(new Setting(nw, ew, kk, p, e, rate));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return grid;
+    }
+
+    private static void requireApplies(List<?> given, String option, boolean applies,
+            String methods) {
+        if (given != null && !applies) {
+            throw CliException.usage(option + " applies only to --method " + methods);
+        }
+    }
+
+    private static <T> List<T> values(List<T> given, T fallback) {
+        if (given == null || given.isEmpty()) {
+            return List.of(fallback);
+        }
+        for (T value : given) {
+            if (value == null) {
+                throw CliException.usage("empty value in a list of values");
+            }
+        }
+        return given;
+    }
+
+    private static void requireWeight(String option, double weight) {
+        if (!Double.isFinite(weight) || weight < 0.0) {
+            throw CliException.usage(option + " must be finite and >= 0, got " + weight);
+        }
+    }
+
+    private static void requireAtLeast(String option, int value, int least) {
+        if (value < least) {
+            throw CliException.usage(option + " must be >= " + least + ", got " + value);
+        }
+    }
+
+    private boolean refitOption() {
+        String value = refit.strip().toLowerCase(Locale.ROOT);
+        if (value.equals(REFIT_TRAIN)) {
+            return false;
+        }
+        if (value.equals(REFIT_BOTH)) {
+            return true;
+        }
+        throw CliException.usage("--refit must be " + REFIT_TRAIN + " or " + REFIT_BOTH
+                + ", got '" + refit + "'");
+    }
+
+    /** Reads the splits named by the options or by an IAM folder. */
+    private Splits readSplits() {
+        if (trainFile == null && testFile == null && validationFile == null) {
+            if (dataset == null || !Splits.isIamFolder(Path.of(dataset))) {
+                throw CliException.usage("give --folds K, or split files (--train FILE"
+                        + " --test FILE [--valid FILE]), or an IAM folder holding train.cxl"
+                        + " and test.cxl as DATASET");
+            }
+            if (data.limit != null) {
+                throw CliException.usage("--limit applies only to --folds");
+            }
+            return Splits.iamFolder(Path.of(dataset));
+        }
+        if (trainFile == null || testFile == null) {
+            throw CliException.usage("split files need both --train and --test (--valid is"
+                    + " optional)");
+        }
+        if (data.limit != null) {
+            throw CliException.usage("--limit applies only to --folds");
+        }
+        boolean cxl = isCxl(trainFile);
+        if (cxl != isCxl(testFile) || (validationFile != null
+                && cxl != isCxl(validationFile))) {
+            throw CliException.usage("split files must be all IAM .cxl files or all split"
+                    + " lists");
+        }
+        if (cxl) {
+            if (dataset != null) {
+                throw CliException.usage("with .cxl split files give no DATASET: the .cxl"
+                        + " files name their graphs");
+            }
+            return Splits.iam(trainFile, validationFile, testFile,
+                    String.valueOf(trainFile.toAbsolutePath().getParent()));
+        }
+        if (dataset == null) {
+            throw CliException.usage("split lists name graphs of a DATASET; give it");
+        }
+        return Splits.lists(Sample.load(dataset, null, null, data.skipInvalid), trainFile,
+                validationFile, testFile);
+    }
+
+    private static boolean isCxl(Path file) {
+        return file.getFileName() != null
+                && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".cxl");
+    }
+
+    /** Returns the labels of a split, failing on a graph without one. */
+    private static List<String> requireLabels(Splits splits, int[] indices, String split) {
+        List<String> labels = splits.labels(indices);
+        int missing = labels.indexOf(null);
+        if (missing >= 0) {
+            throw CliException.data(split + " graph '" + splits.names(indices).get(missing)
+                    + "' has no class label; classify needs the class of every graph");
+        }
+        return labels;
+    }
+
+    /** Fails on a graph whose class no training graph has: it could never be predicted. */
+    private static void requireKnownClasses(Splits splits, int[] indices, List<String> labels,
+            List<String> trainLabels, String split) {
+        TreeSet<String> known = new TreeSet<>(trainLabels);
+        for (int i = 0; i < labels.size(); i++) {
+            if (!known.contains(labels.get(i))) {
+                throw CliException.data(split + " graph '" + splits.names(indices).get(i)
+                        + "' has class '" + labels.get(i) + "', which no training graph has;"
+                        + " training classes: " + String.join(", ", known));
+            }
+        }
+    }
+
+    /** Fails when a setting cannot be fitted on the given labels (k, prototypes, classes). */
+    private static void requireFits(Method m, Setting s, List<String> labels, String where) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String label : labels) {
+            counts.merge(label, 1, Integer::sum);
+        }
+        if (m.usesK && s.k() > labels.size()) {
+            throw CliException.usage("--k " + s.k() + " exceeds the " + labels.size()
+                    + " graphs of " + where);
+        }
+        if (m == Method.GLVQ && counts.size() < 2) {
+            throw CliException.usage("--method glvq needs two classes or more; " + where
+                    + " has " + counts.keySet());
+        }
+        if (m.usesPrototypes) {
+            for (String label : LabelEncoder.of(labels).labels()) {
+                int members = counts.get(label);
+                if (members < s.prototypes()) {
+                    throw CliException.usage("--prototypes " + s.prototypes() + " exceeds the "
+                            + members + " graph" + (members == 1 ? "" : "s") + " of class '"
+                            + label + "' in " + where);
+                }
+            }
+        }
+    }
+
+    private static List<String> trainingLabels(List<String> labels, int[] testFold) {
+        boolean[] inTest = new boolean[labels.size()];
+        for (int i : testFold) {
+            inTest[i] = true;
+        }
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            if (!inTest[i]) {
+                result.add(labels.get(i));
+            }
+        }
+        return result;
+    }
+
+    private static String gridText(int size) {
+        return size + " combinations of hyper-parameter values";
+    }
+
+    // ---- Output ----------------------------------------------------------------------------
+
+    /** Names the values of a setting that matter for the method. */
+    static String describe(Method m, Setting s) {
+        List<String> parts = new ArrayList<>();
+        parts.add("node weight " + number(s.nodeWeight()));
+        parts.add("edge weight " + number(s.edgeWeight()));
+        if (m.usesK) {
+            parts.add("k " + s.k());
+        }
+        if (m.usesPrototypes) {
+            parts.add("prototypes " + s.prototypes());
+        }
+        if (m.usesTraining) {
+            parts.add("learning rate " + number(s.learningRate()));
+            parts.add("epochs " + s.epochs());
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String number(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    private static void setting(JsonWriter json, Method m, Setting s) {
+        json.beginObject();
+        json.name("nodeWeight").value(s.nodeWeight());
+        json.name("edgeWeight").value(s.edgeWeight());
+        if (m.usesK) {
+            json.name("k").value(s.k());
+        }
+        if (m.usesPrototypes) {
+            json.name("prototypes").value(s.prototypes());
+        }
+        if (m.usesTraining) {
+            json.name("learningRate").value(s.learningRate());
+            json.name("epochs").value(s.epochs());
+        }
+        json.endObject();
+    }
+
+    /** Returns the confusion classes: the model's classes and any other true class. */
+    private static LabelEncoder confusionClasses(Report r) {
+        List<String> all = new ArrayList<>(r.classes().labels());
+        all.addAll(r.truth());
+        return LabelEncoder.of(all);
+    }
+
+    private String json(Report r, Method m, Aligner aligner, int workers) {
+        LabelEncoder classes = confusionClasses(r);
+        int[][] confusion = Evaluation.confusionMatrix(r.truth(), r.predicted(), classes);
+        return JsonOutput.text(json -> {
+            json.beginObject();
+            json.name("command").value("classify");
+            json.name("dataset").value(r.sample().source());
+            json.name("protocol").value(r.protocol());
+            json.name("method").value(m.option);
+            json.name("aligner").value(aligner.name());
+            json.name("seed").value(options.seed);
+            json.name("threads").value(workers);
+            if (r.splits() != null) {
+                Splits s = r.splits();
+                json.name("splitFiles").beginObject();
+                json.name("train").value(s.files().get(0));
+                json.name("validation").value(s.files().get(1));
+                json.name("test").value(s.files().get(2));
+                json.endObject();
+                json.name("trainGraphs").value(s.train().length);
+                json.name("validationGraphs").value(s.validation().length);
+                json.name("testGraphs").value(s.test().length);
+                json.name("refit").value(refit.strip().toLowerCase(Locale.ROOT));
+                json.name("tieRule").value("most correct validation graphs; ties to the"
+                        + " combination listed first");
+                json.name("candidates").beginArray();
+                for (int c = 0; c < r.grid().size(); c++) {
+                    json.beginObject();
+                    json.name("setting");
+                    setting(json, m, r.grid().get(c));
+                    if (r.search() != null) {
+                        json.name("validationAccuracy").value(r.search().accuracy(c));
+                        json.name("validationCorrect").value(r.search().correct()[c]);
+                    }
+                    json.endObject();
+                }
+                json.endArray();
+            } else {
+                json.name("graphs").value(r.sample().size());
+                json.name("folds").value(folds);
+                json.name("foldAccuracies").value(r.foldAccuracies().values());
+                json.name("meanAccuracy").value(r.foldAccuracies().mean());
+                json.name("stdAccuracy").value(r.foldAccuracies().standardDeviation());
+            }
+            json.name("chosen");
+            setting(json, m, r.chosen());
+            json.name("accuracy").value(Evaluation.accuracy(r.truth(), r.predicted()));
+            json.name("correct").value(correct(r));
+            json.name("evaluated").value(r.truth().size());
+            JsonOutput.strings(json.name("classes"), classes.labels());
+            json.name("confusion").beginArray();
+            for (int[] row : confusion) {
+                JsonOutput.integers(json, row);
+            }
+            json.endArray();
+            json.name("searchSeconds").value(r.searchSeconds());
+            json.name("testSeconds").value(r.testSeconds());
+            JsonOutput.strings(json.name("notes"), r.sample().dataset().notes());
+            json.name("predictions").beginArray();
+            for (int i = 0; i < r.truth().size(); i++) {
+                json.beginObject();
+                json.name("graph").value(r.evaluatedNames().get(i));
+                json.name("class").value(r.truth().get(i));
+                json.name("predicted").value(r.predicted().get(i));
+                json.endObject();
+            }
+            json.endArray();
+            json.endObject();
+        });
+    }
+
+    private static int correct(Report r) {
+        int count = 0;
+        for (int i = 0; i < r.truth().size(); i++) {
+            count += r.truth().get(i).equals(r.predicted().get(i)) ? 1 : 0;
+        }
+        return count;
+    }
+
+    private void summary(PrintWriter w, Report r, Method m, Aligner aligner, int workers) {
+        Sample sample = r.sample();
+        LabelEncoder classes = confusionClasses(r);
+        double accuracy = Evaluation.accuracy(r.truth(), r.predicted());
+        if (r.splits() != null) {
+            Splits s = r.splits();
+            String validation = s.validation().length == 0 ? "no validation"
+                    : "validation " + s.validation().length;
+            w.printf(Locale.ROOT, "%s on %s: train %d, %s, test %d graphs, %d classes%n",
+                    m.title, sample.source(), s.train().length, validation, s.test().length,
+                    classes.size());
+        } else {
+            w.printf(Locale.ROOT, "%s, stratified %d-fold cross-validation of %s (%s, %d"
+                    + " classes)%n", m.title, folds, sample.source(),
+                    CenterCommand.graphs(sample.size()), classes.size());
+        }
+        w.printf(Locale.ROOT, "aligner %s, seed %d, %d threads%n", aligner.name(),
+                options.seed, workers);
+        if (r.search() != null) {
+            w.printf(Locale.ROOT, "validation  %d combination%s (most correct wins; ties to"
+                    + " the first listed)%n", r.grid().size(), r.grid().size() == 1 ? ""
+                    : "s");
+            for (int c = 0; c < r.search().candidates().size(); c++) {
+                w.printf(Locale.ROOT, "  %s %-50s  %.4f (%d of %d)%n",
+                        c == r.search().best() ? "*" : " ", describe(m, r.grid().get(c)),
+                        r.search().accuracy(c), r.search().correct()[c],
+                        r.search().validationSize());
+            }
+        }
+        w.printf(Locale.ROOT, "%s%s%n", r.search() != null && r.grid().size() > 1
+                ? "chosen      " : "setting     ", describe(m, r.chosen()));
+        if (r.splits() != null) {
+            boolean both = refit.strip().toLowerCase(Locale.ROOT).equals(REFIT_BOTH);
+            int fitted = r.splits().train().length + (both ? r.splits().validation().length
+                    : 0);
+            w.printf(Locale.ROOT, "fitted on   %s (%s)%n", both ? REFIT_BOTH : REFIT_TRAIN,
+                    CenterCommand.graphs(fitted));
+            w.printf(Locale.ROOT, "test        accuracy %.4f (%d of %d)%n", accuracy,
+                    correct(r), r.truth().size());
+        } else {
+            FoldAccuracies f = r.foldAccuracies();
+            w.printf(Locale.ROOT, "accuracy    %.4f +- %.4f (mean +- standard deviation over"
+                    + " %d folds)%n", f.mean(), f.standardDeviation(), folds);
+            List<String> values = new ArrayList<>();
+            for (double v : f.values()) {
+                values.add(String.format(Locale.ROOT, "%.4f", v));
+            }
+            w.printf(Locale.ROOT, "folds       %s%n", String.join(", ", values));
+            w.printf(Locale.ROOT, "pooled      accuracy %.4f (%d of %d out-of-fold"
+                    + " predictions)%n", accuracy, correct(r), r.truth().size());
+        }
+        confusionTable(w, classes, Evaluation.confusionMatrix(r.truth(), r.predicted(),
+                classes));
+        if (r.search() != null) {
+            w.printf(Locale.ROOT, "wall time   %.2f s (validation search %.2f s, final fit"
+                    + " and test %.2f s)%n", r.searchSeconds() + r.testSeconds(),
+                    r.searchSeconds(), r.testSeconds());
+        } else {
+            w.printf(Locale.ROOT, "wall time   %.2f s%n", r.searchSeconds() + r.testSeconds());
+        }
+        CenterCommand.notes(w, sample);
+    }
+
+    /** Prints the confusion matrix, rows the true classes, columns the predicted ones. */
+    private static void confusionTable(PrintWriter w, LabelEncoder classes, int[][] counts) {
+        w.println("confusion   rows: true class, columns: predicted class");
+        int width = 1;
+        for (String label : classes.labels()) {
+            width = Math.max(width, label.length());
+        }
+        for (int[] row : counts) {
+            for (int count : row) {
+                width = Math.max(width, Integer.toString(count).length());
+            }
+        }
+        StringBuilder header = new StringBuilder("  ").append(" ".repeat(width));
+        for (String label : classes.labels()) {
+            header.append(' ').append(pad(label, width));
+        }
+        w.println(header.toString().stripTrailing());
+        for (int a = 0; a < counts.length; a++) {
+            StringBuilder line = new StringBuilder("  ").append(pad(classes.label(a), width));
+            for (int count : counts[a]) {
+                line.append(' ').append(pad(Integer.toString(count), width));
+            }
+            w.println(line);
+        }
+    }
+
+    private static String pad(String text, int width) {
+        return " ".repeat(Math.max(0, width - text.length())) + text;
+    }
+}

@@ -1,0 +1,253 @@
+package org.orbifold.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.orbifold.io.DatasetFormatException;
+import org.orbifold.io.GraphDataset;
+import org.orbifold.io.IamDatasetReader;
+import org.orbifold.space.Graph;
+
+/**
+ * The graphs of {@code orbifold classify} cut into a training, an optional validation and a
+ * test split: IAM {@code .cxl} split files read together (one shared encoding), or split list
+ * files that name graphs of one data set (format in {@code docs/formats.md}).
+ *
+ * @param sample all graphs, training split first when read from IAM files
+ * @param train indices into the sample of the training graphs
+ * @param validation indices of the validation graphs, empty when there is no validation split
+ * @param test indices of the test graphs
+ * @param files the split files as given: training, validation (null if none), test
+ */
+record Splits(Sample sample, int[] train, int[] validation, int[] test, List<String> files) {
+
+    /** The names of the IAM validation split file, in the order they are looked for. */
+    static final List<String> VALIDATION_FILES = List.of("validation.cxl", "valid.cxl");
+
+    /** Returns whether a folder holds an IAM split, a {@code train.cxl} and a {@code test.cxl}. */
+    static boolean isIamFolder(Path folder) {
+        return Files.isDirectory(folder) && Files.isRegularFile(folder.resolve("train.cxl"))
+                && Files.isRegularFile(folder.resolve("test.cxl"));
+    }
+
+    /**
+     * Reads the splits of an IAM folder: {@code train.cxl}, {@code validation.cxl} or
+     * {@code valid.cxl} if present, and {@code test.cxl}.
+     */
+    static Splits iamFolder(Path folder) {
+        Path validation = null;
+        for (String name : VALIDATION_FILES) {
+            if (Files.isRegularFile(folder.resolve(name))) {
+                validation = folder.resolve(name);
+                break;
+            }
+        }
+        return iam(folder.resolve("train.cxl"), validation, folder.resolve("test.cxl"),
+                folder.toString());
+    }
+
+    /**
+     * Reads IAM split files together, with one encoding.
+     *
+     * @param train the training split file
+     * @param validation the validation split file, or null
+     * @param test the test split file
+     * @param source how the data is named in messages and JSON
+     */
+    static Splits iam(Path train, Path validation, Path test, String source) {
+        List<Path> files = new ArrayList<>();
+        files.add(train);
+        if (validation != null) {
+            files.add(validation);
+        }
+        files.add(test);
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw CliException.data("no such split file: " + file);
+            }
+        }
+        List<GraphDataset> parts = readIam(files);
+
+        // One data set of all splits, in file order; every graph needs a class.
+        List<Graph> graphs = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        int[][] indices = new int[files.size()][];
+        for (int s = 0; s < parts.size(); s++) {
+            GraphDataset part = parts.get(s);
+            if (!part.hasClasses()) {
+                throw CliException.data(files.get(s) + ": no class labels (the <print>"
+                        + " entries have no class attribute); classify needs the class of"
+                        + " every graph");
+            }
+            indices[s] = new int[part.size()];
+            for (int g = 0; g < part.size(); g++) {
+                indices[s][g] = graphs.size();
+                graphs.add(part.graphs().get(g));
+                labels.add(part.classLabels().get(g));
+                names.add(part.graphNames().get(g));
+            }
+            for (String note : part.notes()) {
+                if (!notes.contains(note)) {
+                    notes.add(note);
+                }
+            }
+            if (part.size() == 0) {
+                throw CliException.data(files.get(s) + " lists no graphs");
+            }
+        }
+        GraphDataset first = parts.get(0);
+        GraphDataset all = new GraphDataset(first.name(), graphs, labels, names,
+                first.nodeChannels(), first.edgeChannels(), notes);
+        Sample sample = Sample.of(all, source);
+        int[] none = new int[0];
+        List<String> given = new ArrayList<>();
+        given.add(train.toString());
+        given.add(validation == null ? null : validation.toString());
+        given.add(test.toString());
+        return new Splits(sample, indices[0], validation == null ? none : indices[1],
+                indices[files.size() - 1], given);
+    }
+
+    private static List<GraphDataset> readIam(List<Path> files) {
+        try {
+            return IamDatasetReader.readSplits(files);
+        } catch (DatasetFormatException e) {
+            throw CliException.data(e.getMessage(), e);
+        } catch (IOException e) {
+            throw CliException.data("cannot read the split files: " + Sample.describe(e), e);
+        } catch (UncheckedIOException e) {
+            throw CliException.data("cannot read the split files: "
+                    + Sample.describe(e.getCause()), e);
+        } catch (IllegalArgumentException e) {
+            throw CliException.data(e.getMessage() + " (some <print> entries of a split file"
+                    + " have no class attribute?)", e);
+        }
+    }
+
+    /**
+     * Cuts a data set by split list files: one graph per line, by its name or by its 0-based
+     * index; blank lines and lines starting with {@code #} are skipped.
+     *
+     * @param sample all graphs of the data set, in its order (no class or limit applied)
+     * @param train the training list
+     * @param validation the validation list, or null
+     * @param test the test list
+     */
+    static Splits lists(Sample sample, Path train, Path validation, Path test) {
+        List<String> names = sample.dataset().graphNames();
+        Map<String, Integer> byName = new HashMap<>();
+        for (int g = 0; g < names.size(); g++) {
+            byName.putIfAbsent(names.get(g), g);
+        }
+
+        // Read each list, then check that no graph is in two splits.
+        Map<Integer, String> owner = new HashMap<>();
+        int[] trainIndices = readList(train, "--train", sample, byName, owner);
+        int[] validationIndices = validation == null ? new int[0]
+                : readList(validation, "--valid", sample, byName, owner);
+        int[] testIndices = readList(test, "--test", sample, byName, owner);
+        List<String> given = new ArrayList<>();
+        given.add(train.toString());
+        given.add(validation == null ? null : validation.toString());
+        given.add(test.toString());
+        return new Splits(sample, trainIndices, validationIndices, testIndices, given);
+    }
+
+    /**
+     * Reads one split list.
+     *
+     * @param owner for each index read so far, the option and line that listed it; updated
+     */
+    private static int[] readList(Path file, String option, Sample sample,
+            Map<String, Integer> byName, Map<Integer, String> owner) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw CliException.data(option + " " + file + ": not UTF-8 text", e);
+        } catch (IOException e) {
+            throw CliException.data("cannot read " + option + " " + file + ": "
+                    + Sample.describe(e), e);
+        }
+        int size = sample.size();
+        List<String> names = sample.dataset().graphNames();
+        Set<Integer> indices = new LinkedHashSet<>();
+        for (int l = 0; l < lines.size(); l++) {
+            String entry = lines.get(l).strip();
+            if (entry.isEmpty() || entry.startsWith("#")) {
+                continue;
+            }
+            String where = option + " " + file + " line " + (l + 1);
+            int index = indexOf(entry, where, size, names, byName);
+            String previous = owner.putIfAbsent(index, where);
+            if (previous != null) {
+                throw CliException.data(where + ": graph " + index + " ('" + names.get(index)
+                        + "') is listed again; first at " + previous + " (a graph may be in"
+                        + " one split only, once)");
+            }
+            indices.add(index);
+        }
+        if (indices.isEmpty()) {
+            throw CliException.data(option + " " + file + " lists no graphs");
+        }
+        return indices.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int indexOf(String entry, String where, int size, List<String> names,
+            Map<String, Integer> byName) {
+        if (entry.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            long index = entry.length() > 10 ? Long.MAX_VALUE : Long.parseLong(entry);
+            if (index >= size) {
+                throw CliException.data(where + ": index " + entry + " is out of range; the"
+                        + " data set has " + size + " graphs, indices 0.." + (size - 1));
+            }
+            return (int) index;
+        }
+        Integer index = byName.get(entry);
+        if (index == null) {
+            throw CliException.data(where + ": no graph named '" + entry + "' in the data"
+                    + " set (names run " + names.get(0) + " .. " + names.get(size - 1)
+                    + "; a line of digits is a 0-based index)");
+        }
+        return index;
+    }
+
+    /** Returns the labels of the graphs at the indices. */
+    List<String> labels(int[] indices) {
+        List<String> result = new ArrayList<>(indices.length);
+        for (int i : indices) {
+            result.add(sample.labels().get(i));
+        }
+        return result;
+    }
+
+    /** Returns the graphs at the indices. */
+    List<Graph> graphs(int[] indices) {
+        List<Graph> result = new ArrayList<>(indices.length);
+        for (int i : indices) {
+            result.add(sample.graphs().get(i));
+        }
+        return result;
+    }
+
+    /** Returns the names of the graphs at the indices. */
+    List<String> names(int[] indices) {
+        List<String> names = sample.dataset().graphNames();
+        List<String> result = new ArrayList<>(indices.length);
+        for (int i : indices) {
+            result.add(names.get(i));
+        }
+        return result;
+    }
+}

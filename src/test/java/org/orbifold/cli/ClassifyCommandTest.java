@@ -1,0 +1,377 @@
+package org.orbifold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orbifold.cli.MainTest.Run;
+
+/**
+ * Runs {@code orbifold classify} in-process: the validation search and the single test on a
+ * tiny IAM set written to a temporary folder, split lists and cross-validation on the
+ * project's letters, and each kind of bad input.
+ */
+class ClassifyCommandTest {
+
+    /** Slack for accuracies recomputed from counts. */
+    private static final double ACCURACY_TOLERANCE = 1e-12;
+
+    /** The project's letters, read from the working directory (the module root). */
+    private static final String LETTERS = "datasets/letters";
+
+    @TempDir
+    Path dir;
+
+    private static Run run(String... args) {
+        return MainTest.run(args);
+    }
+
+    // ---- A tiny IAM set --------------------------------------------------------------------
+
+    /**
+     * Writes an IAM split folder: class "line" (two nodes near x = 0, one edge) and class
+     * "tri" (a triangle near x = 5); train 4 + 4, validation 2 + 2, test 2 + 2 graphs. The
+     * test split may carry an extra entry.
+     */
+    private Path iamFolder(String extraTestEntry) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("iam"));
+        List<String> train = new ArrayList<>();
+        List<String> validation = new ArrayList<>();
+        List<String> test = new ArrayList<>();
+        for (int g = 0; g < 16; g++) {
+            boolean line = g % 2 == 0;
+            String name = "g" + g;
+            writeGraph(folder.resolve(name + ".gxl"), name, line, 0.1 * g);
+            String entry = "<print file=\"" + name + ".gxl\" class=\"" + (line ? "line" : "tri")
+                    + "\"/>";
+            (g < 8 ? train : g < 12 ? validation : test).add(entry);
+        }
+        if (extraTestEntry != null) {
+            test.add(extraTestEntry);
+        }
+        writeSplit(folder.resolve("train.cxl"), train);
+        writeSplit(folder.resolve("validation.cxl"), validation);
+        writeSplit(folder.resolve("test.cxl"), test);
+        return folder;
+    }
+
+    private static void writeGraph(Path file, String id, boolean line, double shift)
+            throws IOException {
+        StringBuilder gxl = new StringBuilder("<?xml version=\"1.0\"?>\n<gxl><graph id=\"")
+                .append(id).append("\" edgemode=\"undirected\">");
+        int nodes = line ? 2 : 3;
+        double base = line ? 0.0 : 5.0;
+        for (int i = 0; i < nodes; i++) {
+            gxl.append(String.format(Locale.ROOT, "<node id=\"_%d\"><attr name=\"x\"><float>"
+                    + "%.3f</float></attr></node>", i, base + shift + i));
+        }
+        gxl.append("<edge from=\"_0\" to=\"_1\"/>");
+        if (!line) {
+            gxl.append("<edge from=\"_1\" to=\"_2\"/><edge from=\"_2\" to=\"_0\"/>");
+        }
+        gxl.append("</graph></gxl>\n");
+        Files.writeString(file, gxl, StandardCharsets.UTF_8);
+    }
+
+    private static void writeSplit(Path file, List<String> entries) throws IOException {
+        Files.writeString(file, "<?xml version=\"1.0\"?>\n<GraphCollection><fingerprints>"
+                + String.join("", entries) + "</fingerprints></GraphCollection>\n",
+                StandardCharsets.UTF_8);
+    }
+
+    private Path list(String name, String... lines) throws IOException {
+        return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n",
+                StandardCharsets.UTF_8);
+    }
+
+    // ---- Splits ----------------------------------------------------------------------------
+
+    @Test
+    void iamFolderChoosesOnTheValidationSplitAndTestsOnce() throws IOException {
+        Path folder = iamFolder(null);
+        Run r = run("classify", folder.toString(), "--k", "1,3", "--edge-weight", "1,2",
+                "--aligner", "exact", "--threads", "2", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        assertEquals("splits", json.get("protocol"));
+        assertEquals(8.0, json.get("trainGraphs"));
+        assertEquals(4.0, json.get("validationGraphs"));
+        assertEquals(4.0, json.get("testGraphs"));
+        assertEquals("train", json.get("refit"));
+
+        // Four candidates in grid order (edge weight outer, k inner); the chosen one has the
+        // most correct validation graphs and comes first among equals.
+        List<?> candidates = (List<?>) json.get("candidates");
+        assertEquals(4, candidates.size());
+        int best = 0;
+        double bestCorrect = -1;
+        for (int c = 0; c < candidates.size(); c++) {
+            Map<?, ?> candidate = (Map<?, ?>) candidates.get(c);
+            Map<?, ?> setting = (Map<?, ?>) candidate.get("setting");
+            assertEquals(c < 2 ? 1.0 : 2.0, setting.get("edgeWeight"));
+            assertEquals(c % 2 == 0 ? 1.0 : 3.0, setting.get("k"));
+            double correct = (Double) candidate.get("validationCorrect");
+            assertEquals(correct / 4.0, (Double) candidate.get("validationAccuracy"),
+                    ACCURACY_TOLERANCE);
+            if (correct > bestCorrect) {
+                bestCorrect = correct;
+                best = c;
+            }
+        }
+        assertEquals(((Map<?, ?>) candidates.get(best)).get("setting"), json.get("chosen"));
+
+        // One test: accuracy, counts, confusion and predictions agree.
+        List<?> predictions = (List<?>) json.get("predictions");
+        assertEquals(4, predictions.size());
+        int correct = 0;
+        for (Object p : predictions) {
+            Map<?, ?> prediction = (Map<?, ?>) p;
+            correct += prediction.get("class").equals(prediction.get("predicted")) ? 1 : 0;
+        }
+        assertEquals((double) correct, json.get("correct"));
+        assertEquals(correct / 4.0, (Double) json.get("accuracy"), ACCURACY_TOLERANCE);
+        assertEquals(List.of("line", "tri"), json.get("classes"));
+        double total = 0;
+        for (Object row : (List<?>) json.get("confusion")) {
+            for (Object count : (List<?>) row) {
+                total += (Double) count;
+            }
+        }
+        assertEquals(4.0, total);
+    }
+
+    @Test
+    void summaryShowsTheSearchTheChoiceAndTheConfusionMatrix() throws IOException {
+        Path folder = iamFolder(null);
+        Run r = run("classify", folder.toString(), "--k", "1,3", "--aligner", "exact",
+                "--refit", "train+validation");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("k-NN on " + folder + ": train 8, validation 4, test 4"
+                + " graphs, 2 classes"), r.out());
+        assertTrue(r.out().contains("validation  2 combinations"), r.out());
+        assertTrue(r.out().contains("chosen      node weight 1, edge weight 1, k "), r.out());
+        assertTrue(r.out().contains("fitted on   train+validation (12 graphs)"), r.out());
+        assertTrue(r.out().contains("test        accuracy 1.0000 (4 of 4)"), r.out());
+        assertTrue(r.out().contains("confusion   rows: true class, columns: predicted class"),
+                r.out());
+        assertTrue(r.out().contains("  line    2    0"), r.out());
+    }
+
+    @Test
+    void iamSplitFilesMayBeGivenOneByOne() throws IOException {
+        Path folder = iamFolder(null);
+        Run r = run("classify", "--train", folder.resolve("train.cxl").toString(), "--test",
+                folder.resolve("test.cxl").toString(), "--method", "prototype", "--aligner",
+                "exact", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(0.0, r.json().get("validationGraphs"));
+        assertEquals(1.0, r.json().get("accuracy"));
+    }
+
+    @Test
+    void splitListsNameGraphsOrIndicesOfADataSet() throws IOException {
+        // Graph g of the letters has the class number g mod 9: A, E, F, H, I, K, L, T, X.
+        List<String> train = new ArrayList<>(List.of("# training graphs", ""));
+        List<String> test = new ArrayList<>();
+        for (int g = 0; g < 50; g++) {
+            String entry = g % 2 == 0 ? Integer.toString(g) : "LETTERS#" + (g + 1);
+            (g % 5 == 0 ? test : train).add(entry);
+        }
+        Path trainList = list("train.txt", train.toArray(new String[0]));
+        Path testList = list("test.txt", test.toArray(new String[0]));
+        Run r = run("classify", LETTERS, "--train", trainList.toString(), "--test",
+                testList.toString(), "--aligner", "fast", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        assertEquals(40.0, json.get("trainGraphs"));
+        assertEquals(10.0, json.get("testGraphs"));
+        List<?> predictions = (List<?>) json.get("predictions");
+        assertEquals("LETTERS#1", ((Map<?, ?>) predictions.get(0)).get("graph"));
+        assertEquals("LETTERS#46", ((Map<?, ?>) predictions.get(9)).get("graph"));
+        assertEquals("A", ((Map<?, ?>) predictions.get(9)).get("class"));
+        assertEquals("K", ((Map<?, ?>) predictions.get(1)).get("class"));
+    }
+
+    // ---- Cross-validation ------------------------------------------------------------------
+
+    @Test
+    void foldsReportEveryFoldWithMeanAndStandardDeviation() {
+        // The first 45 letters: five of each of the nine classes.
+        Run r = run("classify", "--folds", "3", "--limit", "45", "--aligner", "fast",
+                "--threads", "2", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        assertEquals("folds", json.get("protocol"));
+        assertEquals(45.0, json.get("graphs"));
+        List<?> folds = (List<?>) json.get("foldAccuracies");
+        assertEquals(3, folds.size());
+        double mean = 0;
+        for (Object f : folds) {
+            mean += (Double) f / 3;
+        }
+        double variance = 0;
+        for (Object f : folds) {
+            variance += Math.pow((Double) f - mean, 2) / 3;
+        }
+        assertEquals(mean, (Double) json.get("meanAccuracy"), ACCURACY_TOLERANCE);
+        assertEquals(Math.sqrt(variance), (Double) json.get("stdAccuracy"),
+                ACCURACY_TOLERANCE);
+        assertEquals(45, ((List<?>) json.get("predictions")).size());
+        assertEquals(List.of("A", "E", "F", "H", "I", "K", "L", "T", "X"),
+                json.get("classes"));
+
+        // The same predictions and folds on one thread.
+        Map<String, Object> single = run("classify", "--folds", "3", "--limit", "45",
+                "--aligner", "fast", "--threads", "1", "--json").json();
+        assertEquals(json.get("predictions"), single.get("predictions"));
+        assertEquals(json.get("foldAccuracies"), single.get("foldAccuracies"));
+    }
+
+    @Test
+    void foldSummaryPrintsMeanAndStandardDeviation() {
+        Run r = run("classify", "--folds", "2", "--limit", "90", "--aligner", "fast",
+                "--method", "lvq1", "--prototypes", "2", "--epochs", "2");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("LVQ1, stratified 2-fold cross-validation of "), r.out());
+        assertTrue(r.out().contains("setting     node weight 1, edge weight 1, prototypes 2,"
+                + " learning rate 0.1, epochs 2"), r.out());
+        assertTrue(r.out().contains("(mean +- standard deviation over 2 folds)"), r.out());
+        assertTrue(r.out().contains("folds       "), r.out());
+    }
+
+    // ---- Bad input -------------------------------------------------------------------------
+
+    @Test
+    void aTestClassThatNoTrainingGraphHasIsNamed() throws IOException {
+        Path folder = iamFolder("<print file=\"g0.gxl\" class=\"square\"/>");
+        Run r = run("classify", folder.toString(), "--aligner", "exact");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertEquals("orbifold: error: test graph 'g0' has class 'square', which no training"
+                + " graph has; training classes: line, tri\n", r.err());
+    }
+
+    @Test
+    void aMissingClassAttributeIsNamed() throws IOException {
+        Path folder = iamFolder("<print file=\"g1.gxl\"/>");
+        Run r = run("classify", folder.toString(), "--aligner", "exact");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertTrue(r.err().contains("class"), r.err());
+        assertTrue(r.err().contains("test"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+
+    @Test
+    void aDataSetWithoutClassesIsRejected() throws IOException {
+        Path tu = Files.createDirectories(dir.resolve("TINY"));
+        Files.writeString(tu.resolve("TINY_A.txt"), "1, 2\n2, 1\n3, 4\n4, 3\n");
+        Files.writeString(tu.resolve("TINY_graph_indicator.txt"), "1\n1\n2\n2\n");
+        Run r = run("classify", tu.toString(), "--folds", "2");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertTrue(r.err().contains("graph 0 has no class label; classify needs the class of"
+                + " every graph"), r.err());
+    }
+
+    @Test
+    void aSplitListNamingAMissingGraphIsNamedWithFileAndLine() throws IOException {
+        Path train = list("train.txt", "0", "1", "LETTERS#900");
+        Path test = list("test.txt", "30");
+        Run r = run("classify", LETTERS, "--train", train.toString(), "--test",
+                test.toString());
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertTrue(r.err().contains("--train " + train + " line 3: no graph named"
+                + " 'LETTERS#900'"), r.err());
+    }
+
+    @Test
+    void anIndexOutOfRangeAndAGraphInTwoSplitsAreNamed() throws IOException {
+        Path train = list("train.txt", "0", "1", "2");
+        Path outside = list("outside.txt", "225");
+        Run r = run("classify", LETTERS, "--train", train.toString(), "--test",
+                outside.toString());
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertTrue(r.err().contains("--test " + outside + " line 1: index 225 is out of range;"
+                + " the data set has 225 graphs, indices 0..224"), r.err());
+
+        Path overlap = list("overlap.txt", "# two test graphs", "30", "LETTERS#2");
+        Run twice = run("classify", LETTERS, "--train", train.toString(), "--test",
+                overlap.toString());
+        assertEquals(CliException.DATA, twice.exitCode(), twice.out());
+        assertTrue(twice.err().contains("--test " + overlap + " line 3: graph 1 ('LETTERS#2')"
+                + " is listed again; first at --train " + train + " line 2"), twice.err());
+    }
+
+    @Test
+    void morePrototypesThanTrainingGraphsOfAClassIsAUsageError() throws IOException {
+        Path folder = iamFolder(null);
+        Run r = run("classify", folder.toString(), "--method", "lvq1", "--prototypes", "2,5",
+                "--aligner", "exact");
+        assertEquals(CliException.USAGE, r.exitCode(), r.out());
+        assertEquals("orbifold: error: --prototypes 5 exceeds the 4 graphs of class 'line' in"
+                + " the training split\n", r.err());
+
+        Run folds = run("classify", "--folds", "5", "--limit", "45", "--method", "glvq",
+                "--prototypes", "5");
+        assertEquals(CliException.USAGE, folds.exitCode(), folds.out());
+        assertTrue(folds.err().contains("--prototypes 5 exceeds the 4 graphs of class 'A' in"
+                + " the training folds of fold 1"), folds.err());
+    }
+
+    @Test
+    void misusedOptionsAreUsageErrors() throws IOException {
+        Path folder = iamFolder(null);
+        Path train = list("train.txt", "0", "1", "30");
+        Path test = list("test.txt", "2", "31");
+        String[][] cases = {
+            {"several values without a validation split", "classify", LETTERS, "--train",
+                train.toString(), "--test", test.toString(), "--k", "1,3"},
+            {"--k applies only to --method knn", "classify", folder.toString(), "--method",
+                "prototype", "--k", "3"},
+            {"--folds and split files", "classify", LETTERS, "--folds", "3", "--train",
+                train.toString(), "--test", test.toString()},
+            {"give --folds K, or split files", "classify", LETTERS},
+            {"--method must be one of knn, prototype, lvq1, glvq", "classify", "--folds", "3",
+                "--method", "svm"},
+            {"--class does not apply", "classify", "--folds", "3", "--class", "A"},
+            {"--folds must be between 2 and the number of graphs, 225", "classify", "--folds",
+                "1"},
+            {"--k 30 exceeds the 20 graphs", "classify", "--folds", "3", "--limit", "30",
+                "--k", "30"},
+            {"--refit must be train or train+validation", "classify", folder.toString(),
+                "--refit", "all"},
+            {"split files need both --train and --test", "classify", LETTERS, "--train",
+                train.toString()},
+            {"is an IAM folder of splits: give one of its .cxl files", "classify",
+                folder.toString(), "--folds", "2"},
+        };
+        for (String[] c : cases) {
+            String[] args = Arrays.copyOfRange(c, 1, c.length);
+            Run r = run(args);
+            assertEquals(CliException.USAGE, r.exitCode(), c[0] + ": " + r.err());
+            assertTrue(r.err().startsWith(Main.ERROR_PREFIX), r.err());
+            String expected = c[0].equals("several values without a validation split")
+                    ? "2 combinations of hyper-parameter values need a validation split" : c[0];
+            assertTrue(r.err().contains(expected), c[0] + ": " + r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+        }
+    }
+}
