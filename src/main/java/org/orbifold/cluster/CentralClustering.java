@@ -38,23 +38,49 @@ import org.orbifold.stats.Status;
  * label; {@code J} is therefore an upper bound on the same sum over the true graph distances
  * whenever the aligner is a heuristic.
  *
- * <p><b>Iteration.</b> After seeding and a first assignment, each iteration
+ * <p><b>Iteration.</b> After seeding, a first assignment (read from the seeding distances, so
+ * it costs no alignment), each iteration
  * <ol>
- *   <li>updates every center: k-means runs {@link FrechetMean} on the cluster, k-medians
- *       {@link FrechetMedian}, both started at the previous center with at most
- *       {@link Builder#centerIterations} iterations; the new center and its alignments are
- *       kept only if they lower {@code J}; if the Fréchet mean does not, k-means tries the average
- *       of the members under their stored alignments (one align-and-average step, which
- *       cannot raise {@code J}). k-medoids makes the member with the least summed
- *       cost to the other members the new medoid, again only if that lowers {@code J};</li>
+ *   <li>updates every center ({@link CenterUpdate}). With {@link CenterUpdate#FRECHET}
+ *       k-means runs {@link FrechetMean} on the cluster, k-medians {@link FrechetMedian},
+ *       both started at the previous center with at most {@link Builder#centerIterations}
+ *       iterations; if the Fréchet mean does not lower {@code J}, k-means tries the average
+ *       of the members under their stored alignments. With {@link CenterUpdate#SINGLE_STEP}
+ *       only that average (k-medians: one Weiszfeld step) is tried, with no alignment. A new
+ *       center is compacted ({@link Builder#maxCenterOrder}) and kept only if it lowers
+ *       {@code J}. k-medoids makes the member with the least summed cost to the other
+ *       members the new medoid, again only if that lowers {@code J};</li>
  *   <li>assigns every graph to its nearest center. The distance to the graph's own center is
  *       found warm-started from the stored alignment {@code p_i}, and {@code p_i} is kept
  *       unless the aligner returns a strictly better one; ties keep the current label, then
- *       the lowest center index;</li>
+ *       the lowest center index. Distances that Elkan's bounds rule out are skipped (see
+ *       below);</li>
  *   <li>handles an empty cluster by the {@link EmptyClusterPolicy}.</li>
  * </ol>
- * It stops when the labels did not change, when the relative decrease of {@code J} fell below
- * the tolerance, after the maximum number of iterations, or when the listener asks to.
+ * It stops when the labels did not change (after a single-step update: and no alignment
+ * changed either), when the relative decrease of {@code J} fell below the tolerance, after the
+ * maximum number of iterations, or when the listener asks to.
+ *
+ * <p><b>Pruning (Elkan 2003, "Using the triangle inequality to accelerate k-means", ICML,
+ * 147-153; carried to graphs by Jain and Obermayer 2010, "Elkan's k-means algorithm for
+ * graphs", MICAI, LNCS 6438, 22-32).</b> The assignment step keeps, per graph, the upper bound
+ * {@code u_i} = the distance under the stored alignment to its own center (always an upper
+ * bound on the true distance) and lower bounds {@code l_ik} on the distance to every center,
+ * and per center half the distance to the nearest other center, {@code s_k}. It skips center
+ * {@code k} when {@code u_i <= l_ik} or {@code u_i <= d(mu_c(i), mu_k) / 2}, and the whole
+ * graph when {@code u_i <= s_c(i)} and the stored alignment is certified optimal. After a
+ * center moves by {@code delta_k} (the distance of any alignment of old and new center, an
+ * upper bound), {@code l_ik} drops by {@code delta_k}. Lower bounds need the triangle
+ * inequality of the true distance and are taken only from certified distances: the policy
+ * is to prune only while every distance that feeds a lower bound (graph to center, center to
+ * center) is certified; the first uncertified one turns pruning off for the rest of the
+ * restart, which {@link ClusteringResult#pruningApplied()} reports. So pruning acts with
+ * {@link org.orbifold.match.NodeAssignmentAligner} on point patterns and with
+ * {@link org.orbifold.match.ExactAligner} within its limits, never on heuristic distances. A
+ * pruned run picks the same labels as an unpruned one and reaches the same objective up to
+ * rounding; the result counts the distances computed and skipped, Jain and Obermayer's
+ * measure. Center-to-center distances cost {@code k(k-1)/2} alignments and drifts {@code k}
+ * per iteration.
  *
  * <p><b>The objective never rises.</b> Write {@code J(c, mu, p)} for the sum of the stored
  * costs. (1) The center update replaces {@code (mu_k, p)} only when the new sum is smaller,
@@ -91,9 +117,11 @@ import org.orbifold.stats.Status;
  *
  * <p><b>Limitations.</b> Lloyd's alternation finds a local optimum only; restarts help. With
  * heuristic aligners the assignment can pick a center that is not the truly nearest one, and
- * the objective is an upper bound on the true one. Every assignment step makes {@code k}
- * alignments per graph: the Elkan-style pruning of Jain and Obermayer is not implemented (its
- * triangle-inequality bounds are safe only for certified distances). k-medoids is the
+ * the objective is an upper bound on the true one. With such aligners no distance is pruned,
+ * so every assignment step makes {@code k} alignments per graph. A center-order cap
+ * constrains the centers, so the objective can end higher than without it.
+ * {@link CenterUpdate#FRECHET} aligns inside {@link FrechetMean} at the order of the whole
+ * space, which is slow when a few graphs are much larger than the rest. k-medoids is the
  * alternating variant and can stop where a PAM swap would still improve. The listener sees
  * the iterations of every restart, each numbered from 1.
  */
