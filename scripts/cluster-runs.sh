@@ -12,6 +12,8 @@
 #                 interrupted session resumes where it stopped)
 #   ONLY=PATTERN  run only the runs whose name matches the bash glob PATTERN, e.g. 'mutag-tu-*'
 #   KS="2 3 4"    the k values of the k-range runs (default 2 to 10)
+#   ORBIFOLD=CMD  the command to run instead of ./orbifold (for example a java command line
+#                 on a copy of the classes, so that a rebuild cannot touch running jobs)
 #
 # Every k-means run here uses the clustering preset measured in docs/results.md: aligner
 # `fast`, one average per Lloyd iteration (--center-update step), at most 60 nodes per center
@@ -34,7 +36,8 @@ if [[ ! -d "$data" ]]; then
 fi
 
 # Build the jar once through the launcher, so that the timings below exclude the build.
-"$root/orbifold" --version >/dev/null || exit 1
+read -r -a cli <<<"${ORBIFOLD:-$root/orbifold}"
+"${cli[@]}" --version >/dev/null || exit 1
 {
     echo "date      $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo "commit    $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -58,7 +61,7 @@ run() {
     local start end rc
     cat /proc/loadavg >"$out/$name.load"
     start="$(date +%s%N)"
-    "$root/orbifold" cluster "$@" --threads "$threads" --json >"$out/$name.json.part" \
+    "${cli[@]}" cluster "$@" --threads "$threads" --json >"$out/$name.json.part" \
         2>"$out/$name.err"
     rc=$?
     end="$(date +%s%N)"

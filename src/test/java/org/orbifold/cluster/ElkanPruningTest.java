@@ -23,14 +23,14 @@ class ElkanPruningTest {
     void prunedAndUnprunedRunsAgreeOnPointPatterns() {
         // Point patterns: the node assignment is the exact alignment, so every distance is
         // certified and the bounds may prune.
-        ClusterTestGraphs.Sample sample = ClusterTestGraphs.pointPatterns(SEED, 25);
+        ClusterTestGraphs.Sample sample = ClusterTestGraphs.pointPatterns(SEED, 15);
         Aligner nodes = new NodeAssignmentAligner();
         long prunedInAll = 0;
         for (CenterUpdate update : CenterUpdate.values()) {
-            for (int k = 2; k <= 6; k++) {
+            for (int k = 2; k <= 6; k += 2) {
                 for (CentralClustering.Builder builder : List.of(CentralClustering.kMeans(k),
                         CentralClustering.kMedians(k))) {
-                    builder.aligner(nodes).seed(k).restarts(2).centerUpdate(update);
+                    builder.aligner(nodes).seed(k).centerUpdate(update);
                     ClusteringResult plain = builder.pruning(false).build()
                             .cluster(sample.graphs());
                     ClusteringResult pruned = builder.pruning(true).build()
