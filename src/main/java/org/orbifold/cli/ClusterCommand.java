@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
+import org.orbifold.cluster.CenterUpdate;
 import org.orbifold.cluster.CentralClustering;
 import org.orbifold.cluster.ClusterValidity;
 import org.orbifold.cluster.ClusteringResult;
@@ -118,6 +119,32 @@ final class ClusterCommand extends DatasetCommand {
             description = "Lloyd iterations per restart at most (default: ${DEFAULT-VALUE}).")
     int maxIterations;
 
+    @Option(names = "--center-update", paramLabel = "HOW", defaultValue = "frechet",
+            description = "k-means/k-medians center update: frechet (up to 3 Frechet"
+                + " iterations, each realigning the members) or step (one average under the"
+                + " current alignments, no alignment) (default: ${DEFAULT-VALUE}).")
+    String centerUpdate;
+
+    @Option(names = "--center-order", paramLabel = "R", defaultValue = "0",
+            description = "Keep at most R nodes (the heaviest) in each k-means/k-medians"
+                + " center; 0 = no cap (default: ${DEFAULT-VALUE}).")
+    int centerOrder;
+
+    @Option(names = "--tolerance", paramLabel = "EPS", defaultValue = "1e-9",
+            description = "Stop when the objective falls by less than this fraction"
+                + " (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--squared-costs",
+            description = "k-medoids: minimise the sum of squared distances (the k-means"
+                + " objective) instead of the sum of distances.")
+    boolean squaredCosts;
+
+    @Option(names = "--no-pruning", negatable = false,
+            description = "Compute every graph-to-center distance even where the triangle"
+                + " inequality on certified distances would skip it.")
+    boolean noPruning;
+
     @Option(names = "--silhouette",
             description = "Also compute the mean silhouette (all pairwise distances: slow).")
     boolean silhouette;
@@ -149,6 +176,15 @@ final class ClusterCommand extends DatasetCommand {
         if (maxIterations < 1) {
             throw CliException.usage("--max-iterations must be >= 1, got " + maxIterations);
         }
+        CenterUpdate update = centerUpdate(centerUpdate);
+        if (centerOrder < 0) {
+            throw CliException.usage("--center-order must be >= 0 (0 = no cap), got "
+                    + centerOrder);
+        }
+        if (!(tolerance >= 0.0) || !Double.isFinite(tolerance)) {
+            throw CliException.usage("--tolerance must be a finite number >= 0, got "
+                    + tolerance);
+        }
         Aligner aligner = options.aligner();
         if (out != null && out.toString().isBlank()) {
             throw CliException.usage("--out needs a folder name");
@@ -174,7 +210,9 @@ final class ClusterCommand extends DatasetCommand {
             IterationListener listener = bar.iterations(method.title, maxIterations);
             result = method.builder(k).aligner(aligner).maxIterations(maxIterations)
                     .restarts(restarts).seed(options.seed).executor(pool).listener(listener)
-                    .build().cluster(space, sample.graphs());
+                    .centerUpdate(update).maxCenterOrder(centerOrder).tolerance(tolerance)
+                    .pruning(!noPruning).squaredMedoidCosts(squaredCosts).build()
+                    .cluster(space, sample.graphs());
             seconds = (System.nanoTime() - t0) / 1e9;
             if (silhouette) {
                 bar.phase("silhouette: distances of " + CenterCommand.graphs(sample.size()));
@@ -207,6 +245,20 @@ final class ClusterCommand extends DatasetCommand {
             write(folder, report, json);
         }
         return 0;
+    }
+
+    private String objectiveMeaning(Algorithm method) {
+        return method == Algorithm.KMEDOIDS && squaredCosts
+                ? "sum of squared distances to the cluster medoids" : method.objectiveMeaning;
+    }
+
+    private static CenterUpdate centerUpdate(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "frechet" -> CenterUpdate.FRECHET;
+            case "step" -> CenterUpdate.SINGLE_STEP;
+            default -> throw CliException.usage("--center-update must be frechet or step, got '"
+                    + value + "'");
+        };
     }
 
     /** Everything the outputs show. */
@@ -283,11 +335,17 @@ final class ClusterCommand extends DatasetCommand {
             json.name("restarts").value(restarts);
             json.name("maxIterations").value(maxIterations);
             json.name("objective").value(result.objective());
-            json.name("objectiveMeaning").value(r.method().objectiveMeaning);
+            json.name("objectiveMeaning").value(objectiveMeaning(r.method()));
             json.name("iterations").value(result.iterations());
             json.name("status").value(result.status().name());
             json.name("restartObjectives").value(result.restartObjectives());
+            json.name("centerUpdate").value(centerUpdate.strip().toLowerCase(Locale.ROOT));
+            json.name("centerOrder").value(centerOrder);
+            json.name("tolerance").value(tolerance);
             json.name("distanceComputations").value(result.distanceComputations());
+            json.name("distancesPruned").value(result.distancesPruned());
+            json.name("boundComputations").value(result.boundComputations());
+            json.name("pruningApplied").value(result.pruningApplied());
             JsonOutput.integers(json.name("clusterSizes"), result.clusterSizes());
             JsonOutput.number(json.name("adjustedRandIndex"), r.ari());
             JsonOutput.number(json.name("purity"), r.purity());
@@ -311,7 +369,7 @@ final class ClusterCommand extends DatasetCommand {
         w.printf(Locale.ROOT, "aligner %s, seed %d, %d threads%n", r.aligner().name(),
                 options.seed, r.workers());
         w.printf(Locale.ROOT, "objective   %.6f  (%s)%n", result.objective(),
-                r.method().objectiveMeaning);
+                objectiveMeaning(r.method()));
         w.printf(Locale.ROOT, "iterations  %d, status %s%n", result.iterations(),
                 result.status());
         if (restarts > 1) {
@@ -322,7 +380,8 @@ final class ClusterCommand extends DatasetCommand {
             w.printf(Locale.ROOT, "restarts    %d, objectives %s (the lowest is kept)%n",
                     restarts, String.join(", ", values));
         }
-        w.printf(Locale.ROOT, "distances   %,d computed%n", result.distanceComputations());
+        w.printf(Locale.ROOT, "distances   %,d computed%s%n", result.distanceComputations(),
+                pruningText(result));
         List<String> sizes = new ArrayList<>();
         for (int size : result.clusterSizes()) {
             sizes.add(Integer.toString(size));
@@ -337,6 +396,16 @@ final class ClusterCommand extends DatasetCommand {
         }
         w.printf(Locale.ROOT, "wall time   %.2f s%n", r.seconds());
         CenterCommand.notes(w, sample);
+    }
+
+    private String pruningText(ClusteringResult result) {
+        if (noPruning || result.distancesPruned() == 0 && !result.pruningApplied()) {
+            return noPruning ? ", no pruning asked for"
+                    : ", none pruned (the distances are not all certified)";
+        }
+        return String.format(Locale.ROOT, " (%,d for the bounds), %,d pruned by the triangle"
+                + " inequality on certified distances", result.boundComputations(),
+                result.distancesPruned());
     }
 
     /** Writes the four files, each atomically; the result is already on standard output. */

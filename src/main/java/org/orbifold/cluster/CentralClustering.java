@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.random.RandomGenerator;
 import org.orbifold.match.Aligner;
+import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphAccumulator;
 import org.orbifold.space.GraphSpace;
@@ -37,23 +38,49 @@ import org.orbifold.stats.Status;
  * label; {@code J} is therefore an upper bound on the same sum over the true graph distances
  * whenever the aligner is a heuristic.
  *
- * <p><b>Iteration.</b> After seeding and a first assignment, each iteration
+ * <p><b>Iteration.</b> After seeding, a first assignment (read from the seeding distances, so
+ * it costs no alignment), each iteration
  * <ol>
- *   <li>updates every center: k-means runs {@link FrechetMean} on the cluster, k-medians
- *       {@link FrechetMedian}, both started at the previous center with at most
- *       {@link Builder#centerIterations} iterations; the new center and its alignments are
- *       kept only if they lower {@code J}; if the Fréchet mean does not, k-means tries the average
- *       of the members under their stored alignments (one align-and-average step, which
- *       cannot raise {@code J}). k-medoids makes the member with the least summed
- *       cost to the other members the new medoid, again only if that lowers {@code J};</li>
+ *   <li>updates every center ({@link CenterUpdate}). With {@link CenterUpdate#FRECHET}
+ *       k-means runs {@link FrechetMean} on the cluster, k-medians {@link FrechetMedian},
+ *       both started at the previous center with at most {@link Builder#centerIterations}
+ *       iterations; if the Fréchet mean does not lower {@code J}, k-means tries the average
+ *       of the members under their stored alignments. With {@link CenterUpdate#SINGLE_STEP}
+ *       only that average (k-medians: one Weiszfeld step) is tried, with no alignment. A new
+ *       center is compacted ({@link Builder#maxCenterOrder}) and kept only if it lowers
+ *       {@code J}. k-medoids makes the member with the least summed cost to the other
+ *       members the new medoid, again only if that lowers {@code J};</li>
  *   <li>assigns every graph to its nearest center. The distance to the graph's own center is
  *       found warm-started from the stored alignment {@code p_i}, and {@code p_i} is kept
  *       unless the aligner returns a strictly better one; ties keep the current label, then
- *       the lowest center index;</li>
+ *       the lowest center index. Distances that Elkan's bounds rule out are skipped (see
+ *       below);</li>
  *   <li>handles an empty cluster by the {@link EmptyClusterPolicy}.</li>
  * </ol>
- * It stops when the labels did not change, when the relative decrease of {@code J} fell below
- * the tolerance, after the maximum number of iterations, or when the listener asks to.
+ * It stops when the labels did not change (after a single-step update: and no alignment
+ * changed either), when the relative decrease of {@code J} fell below the tolerance, after the
+ * maximum number of iterations, or when the listener asks to.
+ *
+ * <p><b>Pruning (Elkan 2003, "Using the triangle inequality to accelerate k-means", ICML,
+ * 147-153; carried to graphs by Jain and Obermayer 2010, "Elkan's k-means algorithm for
+ * graphs", MICAI, LNCS 6438, 22-32).</b> The assignment step keeps, per graph, the upper bound
+ * {@code u_i} = the distance under the stored alignment to its own center (always an upper
+ * bound on the true distance) and lower bounds {@code l_ik} on the distance to every center,
+ * and per center half the distance to the nearest other center, {@code s_k}. It skips center
+ * {@code k} when {@code u_i <= l_ik} or {@code u_i <= d(mu_c(i), mu_k) / 2}, and the whole
+ * graph when {@code u_i <= s_c(i)} and the stored alignment is certified optimal. After a
+ * center moves by {@code delta_k} (the distance of any alignment of old and new center, an
+ * upper bound), {@code l_ik} drops by {@code delta_k}. Lower bounds need the triangle
+ * inequality of the true distance and are taken only from certified distances: the policy
+ * is to prune only while every distance that feeds a lower bound (graph to center, center to
+ * center) is certified; the first uncertified one turns pruning off for the rest of the
+ * restart, which {@link ClusteringResult#pruningApplied()} reports. So pruning acts with
+ * {@link org.orbifold.match.NodeAssignmentAligner} on point patterns and with
+ * {@link org.orbifold.match.ExactAligner} within its limits, never on heuristic distances. A
+ * pruned run picks the same labels as an unpruned one and reaches the same objective up to
+ * rounding; the result counts the distances computed and skipped, Jain and Obermayer's
+ * measure. Center-to-center distances cost {@code k(k-1)/2} alignments and drifts {@code k}
+ * per iteration.
  *
  * <p><b>The objective never rises.</b> Write {@code J(c, mu, p)} for the sum of the stored
  * costs. (1) The center update replaces {@code (mu_k, p)} only when the new sum is smaller,
@@ -90,9 +117,11 @@ import org.orbifold.stats.Status;
  *
  * <p><b>Limitations.</b> Lloyd's alternation finds a local optimum only; restarts help. With
  * heuristic aligners the assignment can pick a center that is not the truly nearest one, and
- * the objective is an upper bound on the true one. Every assignment step makes {@code k}
- * alignments per graph: the Elkan-style pruning of Jain and Obermayer is not implemented (its
- * triangle-inequality bounds are safe only for certified distances). k-medoids is the
+ * the objective is an upper bound on the true one. With such aligners no distance is pruned,
+ * so every assignment step makes {@code k} alignments per graph. A center-order cap
+ * constrains the centers, so the objective can end higher than without it.
+ * {@link CenterUpdate#FRECHET} aligns inside {@link FrechetMean} at the order of the whole
+ * space, which is slow when a few graphs are much larger than the rest. k-medoids is the
  * alternating variant and can stop where a PAM swap would still improve. The listener sees
  * the iterations of every restart, each numbered from 1.
  */
@@ -106,6 +135,13 @@ public final class CentralClustering {
 
     /** Default cap on Fréchet mean or median iterations in one center update. */
     public static final int DEFAULT_CENTER_ITERATIONS = 3;
+
+    /**
+     * Relative margin by which a bound must beat a distance before it prunes: rounding in
+     * the square roots can then never prune a center that an unpruned run would choose; it
+     * can only cost an extra distance computation.
+     */
+    static final double BOUND_SLACK = 1e-12;
 
     /** Which center each cluster has. */
     public enum Method {
@@ -129,6 +165,9 @@ public final class CentralClustering {
     private final Executor executor;
     private final IterationListener listener;
     private final boolean squaredMedoidCosts;
+    private final boolean pruning;
+    private final CenterUpdate centerUpdate;
+    private final int maxCenterOrder;
 
     private CentralClustering(Builder b) {
         this.method = b.method;
@@ -143,6 +182,9 @@ public final class CentralClustering {
         this.executor = b.executor;
         this.listener = b.listener;
         this.squaredMedoidCosts = b.squaredMedoidCosts;
+        this.pruning = b.pruning;
+        this.centerUpdate = b.centerUpdate;
+        this.maxCenterOrder = b.maxCenterOrder;
     }
 
     /**
@@ -250,10 +292,16 @@ public final class CentralClustering {
         SplittableRandom root = new SplittableRandom(seed);
         double[] restartObjectives = new double[restarts];
         ClusteringResult best = null;
+        long pruned = 0;
+        long bounds = 0;
+        boolean certified = true;
         for (int r = 0; r < restarts; r++) {
             Run run = new Run(space, sample, matrix, root.split());
             ClusteringResult result = run.execute();
             counted += run.distanceComputations;
+            pruned += run.distancesPruned;
+            bounds += run.boundComputations;
+            certified &= result.pruningApplied();
             restartObjectives[r] = result.objective();
             if (best == null || result.objective() < best.objective()) {
                 best = result;
@@ -262,7 +310,7 @@ public final class CentralClustering {
 
         return new ClusteringResult(best.labels(), best.centers(), best.medoids(),
                 best.objective(), best.trace(), best.iterations(), best.status(), counted,
-                restartObjectives);
+                restartObjectives, pruned, bounds, certified);
     }
 
     private static void requireNonEmpty(List<Graph> graphs) {
@@ -278,7 +326,13 @@ public final class CentralClustering {
     }
 
     /** Nearest center of one graph, with the alignment realising the cost. */
-    private record Choice(int label, Permutation alignment, double squaredDistance) {
+    private record Choice(int label, Permutation alignment, double squaredDistance,
+            boolean certified, int computed, int pruned, boolean uncertifiedSeen) {
+    }
+
+    /** Distances from one k-means++ seed to every graph, with their alignments. */
+    private record SeedDistances(double[] squared, Permutation[] alignments,
+            boolean[] certified) {
     }
 
     /** Mutable state of one restart. */
@@ -294,8 +348,16 @@ public final class CentralClustering {
         private final int[] medoids = new int[clusters];
         private final int[] labels;
         private final Permutation[] alignments;
+        private final double[] squared;
+        private final boolean[] ownCertified;
         private final double[] costs;
+        private final SeedDistances[] seedDistances = new SeedDistances[clusters];
+        private final double[][] lower;
+        private final double[][] centerGaps = new double[clusters][clusters];
+        private boolean boundsCertified;
         private long distanceComputations;
+        private long boundComputations;
+        private long distancesPruned;
 
         Run(GraphSpace space, List<Graph> graphs, double[][] matrix, RandomGenerator random) {
             this.space = space;
@@ -306,21 +368,29 @@ public final class CentralClustering {
             this.m = space.size();
             this.labels = new int[n];
             this.alignments = new Permutation[n];
+            this.squared = new double[n];
+            this.ownCertified = new boolean[n];
             this.costs = new double[n];
+            this.boundsCertified = pruning && method != Method.MEDOIDS;
+            this.lower = boundsCertified ? new double[n][clusters] : null;
             Arrays.fill(labels, -1);
         }
 
         ClusteringResult execute() {
             long startTime = System.nanoTime();
 
-            // Seeding and the first assignment (trace index 0).
+            // Seeding and the first assignment (trace index 0), which reuses the seeding
+            // distances: they are the distances of every graph to every seed.
             int[] seeds = seeds();
             for (int k = 0; k < clusters; k++) {
                 medoids[k] = seeds[k];
-                centers[k] = method == Method.MEDOIDS ? graphs.get(seeds[k])
-                        : graphs.get(seeds[k]).pad(m);
+                centers[k] = graphs.get(seeds[k]);
             }
-            assign();
+            if (method == Method.MEDOIDS) {
+                assignToMedoids();
+            } else {
+                assignToSeeds();
+            }
             handleEmptyClusters(0);
             double value = objective();
             double[] trace = new double[Math.min(maxIterations, 1024) + 1];
@@ -330,6 +400,7 @@ public final class CentralClustering {
 
             while (iterations < maxIterations) {
                 // Update the centers, then reassign.
+                Permutation[] before = alignments.clone();
                 updateCenters();
                 int[] previous = labels.clone();
                 assign();
@@ -351,8 +422,12 @@ public final class CentralClustering {
                 boolean proceed = listener.iterationDone(iterations, value, decrease,
                         System.nanoTime() - startTime);
 
-                // Stopping rules.
-                if (Arrays.equals(previous, labels) || decrease < tolerance) {
+                // Stopping rules: after a single-step update unchanged labels are a fixed
+                // point only if the alignments are unchanged too.
+                boolean fixed = Arrays.equals(previous, labels) && (method == Method.MEDOIDS
+                        || centerUpdate == CenterUpdate.FRECHET
+                        || Arrays.equals(before, alignments));
+                if (fixed || decrease < tolerance) {
                     status = Status.CONVERGED;
                     break;
                 }
@@ -362,9 +437,14 @@ public final class CentralClustering {
                 }
             }
             int[] medoidIndices = method == Method.MEDOIDS ? medoids.clone() : new int[0];
-            return new ClusteringResult(labels, Arrays.asList(centers), medoidIndices, value,
+            List<Graph> reported = new ArrayList<>(clusters);
+            for (Graph center : centers) {
+                reported.add(method == Method.MEDOIDS ? center : center.pad(m));
+            }
+            return new ClusteringResult(labels, reported, medoidIndices, value,
                     Arrays.copyOf(trace, iterations + 1), iterations, status,
-                    distanceComputations, new double[] {value});
+                    distanceComputations, new double[] {value}, distancesPruned,
+                    boundComputations, boundsCertified);
         }
 
         // ---- seeding ------------------------------------------------------------------
@@ -375,7 +455,8 @@ public final class CentralClustering {
 
             // Step 1a: the first center uniformly at random.
             chosen[0] = random.nextInt(n);
-            double[] nearest = squaredDistancesFrom(chosen[0]);
+            seedDistances[0] = distancesFrom(chosen[0]);
+            double[] nearest = seedDistances[0].squared().clone();
 
             // Steps 1b-1c: each further center with probability D(x)^2 / sum D^2.
             for (int c = 1; c < clusters; c++) {
@@ -390,7 +471,8 @@ public final class CentralClustering {
                             + clusters + " (isomorphic copies count once)");
                 }
                 chosen[c] = draw(nearest, random.nextDouble() * total);
-                double[] fresh = squaredDistancesFrom(chosen[c]);
+                seedDistances[c] = distancesFrom(chosen[c]);
+                double[] fresh = seedDistances[c].squared();
                 for (int i = 0; i < n; i++) {
                     nearest[i] = Math.min(nearest[i], fresh[i]);
                 }
@@ -413,68 +495,217 @@ public final class CentralClustering {
             return last;
         }
 
-        private double[] squaredDistancesFrom(int s) {
+        private SeedDistances distancesFrom(int s) {
             double[] result = new double[n];
             if (matrix != null) {
                 for (int i = 0; i < n; i++) {
                     result[i] = matrix[s][i] * matrix[s][i];
                 }
-                return result;
+                return new SeedDistances(result, null, null);
             }
             Graph x = graphs.get(s);
-            List<Double> values = IndexedTasks.map(n, i -> i == s ? 0.0
-                    : space.squaredDistance(x, graphs.get(i),
-                            aligner.align(space, x, graphs.get(i)).permutation()), executor);
+            List<Alignment> found = IndexedTasks.map(n, i -> i == s
+                    ? Alignment.of(space, x, x, Permutation.identity(x.order()), true)
+                    : aligner.align(space, x, graphs.get(i)), executor);
+            Permutation[] permutations = new Permutation[n];
+            boolean[] certified = new boolean[n];
             for (int i = 0; i < n; i++) {
-                result[i] = values.get(i);
+                Alignment a = found.get(i);
+                permutations[i] = a.permutation();
+                certified[i] = a.certified();
+                result[i] = space.squaredDistance(x, graphs.get(i), permutations[i]);
             }
             distanceComputations += n - 1;
-            return result;
+            return new SeedDistances(result, permutations, certified);
         }
 
         // ---- assignment ---------------------------------------------------------------
+
+        /** The first assignment, read from the seeding distances; no alignment is made. */
+        private void assignToSeeds() {
+            for (int i = 0; i < n; i++) {
+                int best = 0;
+                for (int k = 1; k < clusters; k++) {
+                    if (seedDistances[k].squared()[i] < seedDistances[best].squared()[i]) {
+                        best = k;
+                    }
+                }
+                labels[i] = best;
+                alignments[i] = seedDistances[best].alignments()[i];
+                squared[i] = seedDistances[best].squared()[i];
+                ownCertified[i] = seedDistances[best].certified()[i];
+                costs[i] = cost(squared[i]);
+                for (int k = 0; k < clusters && lower != null; k++) {
+                    boolean certified = seedDistances[k].certified()[i];
+                    boundsCertified &= certified;
+                    lower[i][k] = certified ? Math.sqrt(seedDistances[k].squared()[i]) : 0.0;
+                }
+            }
+            Arrays.fill(seedDistances, null);
+        }
 
         private void assign() {
             if (method == Method.MEDOIDS) {
                 assignToMedoids();
                 return;
             }
-            List<Choice> choices = IndexedTasks.map(n, this::nearestCenter, executor);
+
+            // Half the certified distance of each center to its nearest other center.
+            double[] halfGap = centerGaps();
+
+            // Every graph's nearest center, pruned by the bounds while they are certified.
+            boolean prune = boundsCertified;
+            List<Choice> choices = IndexedTasks.map(n, i -> nearestCenter(i, prune, halfGap),
+                    executor);
             for (int i = 0; i < n; i++) {
                 Choice choice = choices.get(i);
                 labels[i] = choice.label();
                 alignments[i] = choice.alignment();
+                squared[i] = choice.squaredDistance();
+                ownCertified[i] = choice.certified();
                 costs[i] = cost(choice.squaredDistance());
+                distanceComputations += choice.computed();
+                distancesPruned += choice.pruned();
+                boundsCertified &= !choice.uncertifiedSeen();
             }
-            distanceComputations += (long) n * clusters;
         }
 
-        private Choice nearestCenter(int i) {
+        /**
+         * Elkan's bounds (Elkan 2003; Jain and Obermayer 2010): with {@code u} an upper bound
+         * on the distance to the own center {@code c} and {@code l_k} lower bounds on the
+         * others, center {@code k} cannot be nearer if {@code u <= l_k} or
+         * {@code u <= d(mu_c, mu_k) / 2}, and no other center can if {@code u <= s_c}.
+         * Without pruning the same loop computes every distance; it picks the same label as
+         * an argmin whose ties keep the current label, then the lowest index.
+         */
+        private Choice nearestCenter(int i, boolean prune, double[] halfGap) {
             Graph y = graphs.get(i);
-            int current = labels[i];
-            Choice best = null;
-            for (int k = 0; k < clusters; k++) {
-                Graph center = centers[k];
-                Permutation p;
-                double d;
-                if (k == current && alignments[i] != null) {
-                    // Warm start from the stored alignment, kept unless strictly beaten.
-                    Permutation stored = alignments[i];
-                    Permutation found = aligner.align(space, center, y, stored).permutation();
-                    double storedValue = space.squaredDistance(center, y, stored);
-                    double foundValue = space.squaredDistance(center, y, found);
-                    p = foundValue < storedValue ? found : stored;
-                    d = Math.min(foundValue, storedValue);
-                } else {
-                    p = aligner.align(space, center, y).permutation();
-                    d = space.squaredDistance(center, y, p);
-                }
-                if (best == null || d < best.squaredDistance()
-                        || (d == best.squaredDistance() && k == current)) {
-                    best = new Choice(k, p, d);
+            int own = labels[i];
+            int best = own;
+            Permutation p = alignments[i];
+            double bestSquared = squared[i];
+            boolean certified = ownCertified[i];
+            double u = Math.sqrt(bestSquared);
+            int computed = 0;
+            int pruned = 0;
+            boolean uncertifiedSeen = false;
+
+            // The stored alignment is an upper bound; if it is certified and within s_c, done.
+            if (prune && certified && below(u, halfGap[own])) {
+                return new Choice(own, p, bestSquared, true, 0, clusters, false);
+            }
+
+            // The own center, warm-started, unless its certified distance may stand.
+            boolean ownFresh = false;
+            if (!prune || !certified) {
+                Alignment a = ownAlignment(i);
+                p = a.permutation();
+                bestSquared = space.squaredDistance(centers[own], y, p);
+                certified = a.certified();
+                u = Math.sqrt(bestSquared);
+                ownFresh = true;
+                computed++;
+                uncertifiedSeen |= !certified;
+                if (prune) {
+                    lower[i][own] = certified ? u : 0.0;
                 }
             }
-            return best;
+
+            for (int k = 0; k < clusters; k++) {
+                if (k == own) {
+                    continue;
+                }
+                if (prune && (below(u, lower[i][k]) || below(u, centerGaps[best][k] / 2))) {
+                    pruned++;
+                    continue;
+                }
+                Alignment a = aligner.align(space, centers[k], y);
+                double d = space.squaredDistance(centers[k], y, a.permutation());
+                computed++;
+                uncertifiedSeen |= !a.certified();
+                if (prune) {
+                    lower[i][k] = a.certified() ? Math.sqrt(d) : 0.0;
+                }
+                if (d < bestSquared) {
+                    best = k;
+                    p = a.permutation();
+                    bestSquared = d;
+                    certified = a.certified();
+                    u = Math.sqrt(d);
+                }
+            }
+            if (!ownFresh) {
+                pruned++;
+            }
+            return new Choice(best, p, bestSquared, certified, computed, pruned,
+                    uncertifiedSeen);
+        }
+
+        /**
+         * Realigns graph i to its own center, warm-started from the stored alignment in
+         * normal form, and keeps the stored one unless strictly beaten.
+         */
+        private Alignment ownAlignment(int i) {
+            Graph y = graphs.get(i);
+            Graph center = centers[labels[i]];
+            Permutation stored = alignments[i];
+            Permutation start = CenterFrame.normalForm(stored, center.order(), y.order());
+            Alignment found = aligner.align(space, center, y, start);
+            double storedValue = space.squaredDistance(center, y, stored);
+            double foundValue = space.squaredDistance(center, y, found.permutation());
+            return foundValue < storedValue ? found
+                    : Alignment.of(space, center, y, stored, found.certified());
+        }
+
+        /** Whether an upper bound {@code u} proves a center no nearer than {@code bound}. */
+        private boolean below(double u, double bound) {
+            return u <= bound * (1.0 - BOUND_SLACK);
+        }
+
+        /**
+         * Fills the certified center-to-center distances (0 where not certified) and returns
+         * half the smallest one of each center, {@code s_k}.
+         */
+        private double[] centerGaps() {
+            double[] half = new double[clusters];
+            if (!boundsCertified) {
+                return half;
+            }
+            int pairs = clusters * (clusters - 1) / 2;
+            List<Alignment> found = IndexedTasks.map(pairs, t -> {
+                int a = pairRow(t);
+                int b = t - a * (2 * clusters - a - 1) / 2 + a + 1;
+                return aligner.align(space, centers[a], centers[b]);
+            }, executor);
+            Arrays.fill(half, Double.POSITIVE_INFINITY);
+            for (int t = 0; t < pairs; t++) {
+                int a = pairRow(t);
+                int b = t - a * (2 * clusters - a - 1) / 2 + a + 1;
+                Alignment gap = found.get(t);
+                boundsCertified &= gap.certified();
+                double d = gap.certified() ? gap.distance() : 0.0;
+                centerGaps[a][b] = d;
+                centerGaps[b][a] = d;
+                half[a] = Math.min(half[a], d / 2);
+                half[b] = Math.min(half[b], d / 2);
+            }
+            boundComputations += pairs;
+            distanceComputations += pairs;
+            if (!boundsCertified || clusters == 1) {
+                Arrays.fill(half, 0.0);
+            }
+            return half;
+        }
+
+        /** Row {@code a} of the {@code t}-th pair {@code (a, b)}, {@code a < b}. */
+        private int pairRow(int t) {
+            int a = 0;
+            int rowStart = 0;
+            while (rowStart + clusters - a - 1 <= t) {
+                rowStart += clusters - a - 1;
+                a++;
+            }
+            return a;
         }
 
         private void assignToMedoids() {
@@ -520,14 +751,20 @@ public final class CentralClustering {
                 sizes[c] = 1;
                 labels[far] = c;
                 medoids[c] = far;
+                centers[c] = graphs.get(far);
                 if (method == Method.MEDOIDS) {
-                    centers[c] = graphs.get(far);
                     costs[far] = medoidCost(far, far);
-                } else {
-                    centers[c] = graphs.get(far).pad(m);
-                    alignments[far] = Permutation.identity(m);
-                    costs[far] = cost(space.squaredDistance(centers[c], graphs.get(far),
-                            alignments[far]));
+                    continue;
+                }
+                alignments[far] = Permutation.identity(centers[c].order());
+                squared[far] = space.squaredDistance(centers[c], graphs.get(far),
+                        alignments[far]);
+                ownCertified[far] = true;
+                costs[far] = cost(squared[far]);
+
+                // The new center invalidates the lower bounds on distances to cluster c.
+                for (int i = 0; i < n && lower != null; i++) {
+                    lower[i][c] = 0.0;
                 }
             }
         }
@@ -544,13 +781,38 @@ public final class CentralClustering {
                 }
                 if (method == Method.MEDOIDS) {
                     updateMedoid(c, members);
+                    continue;
+                }
+                Graph old = centers[c];
+                if (centerUpdate == CenterUpdate.FRECHET) {
+                    updateByFrechet(c, members);
                 } else {
-                    updateCenter(c, members);
+                    updateByOneStep(c, members);
+                }
+                if (centers[c] != old) {
+                    loosenLowerBounds(c, old);
                 }
             }
         }
 
-        private void updateCenter(int c, List<Integer> members) {
+        /**
+         * After center c moved from {@code old} by at most {@code delta} (the distance of
+         * any alignment of the two, an upper bound), every lower bound on a distance to it
+         * drops by {@code delta}.
+         */
+        private void loosenLowerBounds(int c, Graph old) {
+            if (!boundsCertified) {
+                return;
+            }
+            double delta = aligner.align(space, old, centers[c]).distance();
+            boundComputations++;
+            distanceComputations++;
+            for (int i = 0; i < n; i++) {
+                lower[i][c] = Math.max(0.0, lower[i][c] - delta);
+            }
+        }
+
+        private void updateByFrechet(int c, List<Integer> members) {
             // Fréchet mean or median of the cluster, started at the current center.
             List<Graph> cluster = new ArrayList<>(members.size());
             for (int i : members) {
@@ -565,43 +827,86 @@ public final class CentralClustering {
                             .build().compute(space, cluster);
 
             Permutation[] found = new Permutation[members.size()];
+            boolean[] certified = new boolean[members.size()];
             for (int j = 0; j < members.size(); j++) {
                 found[j] = result.alignments().get(j).permutation();
+                certified[j] = result.alignments().get(j).certified();
             }
-            if (accept(c, members, result.center(), found) || method != Method.MEANS) {
+            if (accept(c, members, result.center(), found, certified)
+                    || method != Method.MEANS) {
                 return;
             }
 
             // Fallback for k-means: one average of the graphs under the stored alignments,
             // which minimises sum ||mu - p_i . Y_i||^2 over mu and so cannot raise J.
-            GraphAccumulator average = new GraphAccumulator(space, m);
-            Permutation[] stored = new Permutation[members.size()];
-            for (int j = 0; j < members.size(); j++) {
-                stored[j] = alignments[members.get(j)];
-                average.add(graphs.get(members.get(j)), stored[j], 1.0);
-            }
-            accept(c, members, average.average(), stored);
+            updateByOneStep(c, members);
         }
 
-        /** Makes {@code candidate} the center of cluster c if that lowers the objective. */
+        /**
+         * One majorize-minimize step under the stored alignments: their average for
+         * k-means, one Weiszfeld step (weights 1 / d_i, members at distance 0 left out) for
+         * k-medians.
+         */
+        private void updateByOneStep(int c, List<Integer> members) {
+            GraphAccumulator sum = new GraphAccumulator(space, m);
+            for (int i : members) {
+                double weight = 1.0;
+                if (method == Method.MEDIANS) {
+                    weight = squared[i] > 0.0 ? 1.0 / Math.sqrt(squared[i]) : 0.0;
+                }
+                if (weight > 0.0) {
+                    sum.add(graphs.get(i), alignments[i].extend(m), weight);
+                }
+            }
+            if (!(sum.totalWeight() > 0.0)) {
+                return;
+            }
+            Permutation[] stored = new Permutation[members.size()];
+            for (int j = 0; j < members.size(); j++) {
+                stored[j] = alignments[members.get(j)].extend(m);
+            }
+            accept(c, members, sum.average(), stored, new boolean[members.size()]);
+        }
+
+        /**
+         * Compacts {@code candidate} ({@link CenterFrame}) and makes it the center of
+         * cluster c if that lowers the objective.
+         */
         private boolean accept(int c, List<Integer> members, Graph candidate,
-                Permutation[] candidateAlignments) {
-            // Costs under the candidate's alignments.
+                Permutation[] candidateAlignments, boolean[] certified) {
+            // The compact candidate and the costs under its alignments.
+            Graph[] memberGraphs = new Graph[members.size()];
+            Permutation[] wide = new Permutation[members.size()];
+            int order = candidate.order();
+            for (int j = 0; j < members.size(); j++) {
+                memberGraphs[j] = graphs.get(members.get(j));
+                order = Math.max(order, candidateAlignments[j].size());
+            }
+            for (int j = 0; j < members.size(); j++) {
+                wide[j] = candidateAlignments[j].extend(order);
+            }
+            CenterFrame.Compacted compact = CenterFrame.compact(candidate.pad(order),
+                    memberGraphs, wide, maxCenterOrder);
+            double[] trialSquared = new double[members.size()];
             double[] trial = costs.clone();
             for (int j = 0; j < members.size(); j++) {
-                int i = members.get(j);
-                trial[i] = cost(space.squaredDistance(candidate, graphs.get(i),
-                        candidateAlignments[j]));
+                trialSquared[j] = space.squaredDistance(compact.center(), memberGraphs[j],
+                        compact.alignments()[j]);
+                trial[members.get(j)] = cost(trialSquared[j]);
             }
 
-            // Keep the candidate only if the objective falls.
+            // Keep the candidate only if the objective falls; a slot dropped by the cap
+            // voids the certificates.
             if (!(sum(trial) < objective())) {
                 return false;
             }
-            centers[c] = candidate;
+            boolean exactFrame = maxCenterOrder == 0;
+            centers[c] = compact.center();
             for (int j = 0; j < members.size(); j++) {
                 int i = members.get(j);
-                alignments[i] = candidateAlignments[j];
+                alignments[i] = compact.alignments()[j];
+                squared[i] = trialSquared[j];
+                ownCertified[i] = certified[j] && exactFrame;
                 costs[i] = trial[i];
             }
             return true;
@@ -685,6 +990,9 @@ public final class CentralClustering {
         private Executor executor = ForkJoinPool.commonPool();
         private IterationListener listener = IterationListener.NONE;
         private boolean squaredMedoidCosts;
+        private boolean pruning = true;
+        private CenterUpdate centerUpdate = CenterUpdate.FRECHET;
+        private int maxCenterOrder;
 
         private Builder(Method method, int clusters) {
             if (clusters < 1) {
@@ -822,6 +1130,56 @@ public final class CentralClustering {
          */
         public Builder squaredMedoidCosts(boolean value) {
             this.squaredMedoidCosts = value;
+            return this;
+        }
+
+        /**
+         * Turns Elkan's triangle-inequality pruning on or off (default on). Pruning uses
+         * lower bounds only from certified distances ({@link Alignment#certified()}): it
+         * stays active in a restart only while every distance that feeds a lower bound
+         * (graph to center, center to center) is certified, and the first uncertified one
+         * turns it off for the rest of the restart. With a heuristic aligner it therefore
+         * prunes nothing, and {@link ClusteringResult#pruningApplied()} says so. Labels are
+         * those of the unpruned run; k-medoids never prunes (its distances are read from a
+         * matrix).
+         *
+         * @param value true to prune where certified
+         * @return this builder
+         */
+        public Builder pruning(boolean value) {
+            this.pruning = value;
+            return this;
+        }
+
+        /**
+         * Sets how k-means and k-medians move their centers (default
+         * {@link CenterUpdate#FRECHET}).
+         *
+         * @param value the center update
+         * @return this builder
+         */
+        public Builder centerUpdate(CenterUpdate value) {
+            this.centerUpdate = Objects.requireNonNull(value, "centerUpdate");
+            return this;
+        }
+
+        /**
+         * Caps the order of the k-means and k-medians centers: a new center keeps only its
+         * {@code value} node slots of largest node mass, and is accepted only if it still
+         * lowers the objective. Slots that are exactly null are always dropped. The default
+         * 0 means no cap. A cap keeps every alignment small when a few graphs are much
+         * larger than the rest; it constrains the centers, so the objective can end higher.
+         *
+         * @param value the largest center order, or 0 for none
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder maxCenterOrder(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("maxCenterOrder must be >= 0 (0 = no cap),"
+                        + " got " + value);
+            }
+            this.maxCenterOrder = value;
             return this;
         }
 

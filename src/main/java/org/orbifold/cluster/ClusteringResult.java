@@ -24,14 +24,27 @@ import org.orbifold.stats.Status;
  *        best restart; it never rises
  * @param iterations Lloyd iterations of the best restart
  * @param status why the best restart stopped
- * @param distanceComputations aligner calls made for seeding and assignment over all
- *        restarts (plus the distance matrix for k-medoids); the alignments made inside
- *        center updates are not counted
+ * @param distanceComputations distances computed (aligner calls) over all restarts: seeding
+ *        ({@code n - 1} per seed), assignment steps, and the center-to-center and
+ *        center-drift distances of the pruning bounds (also counted in
+ *        {@code boundComputations}); for k-medoids the distance matrix. The first assignment
+ *        reuses the seeding distances and costs none. The alignments made inside
+ *        {@link CenterUpdate#FRECHET} center updates are not counted
  * @param restartObjectives final objective of every restart, in restart order
+ * @param distancesPruned graph-to-center distances over all restarts that the assignment
+ *        steps skipped by the triangle inequality (Jain and Obermayer's measure of saved
+ *        work); an unpruned run would have computed
+ *        {@code distanceComputations - boundComputations + distancesPruned}
+ * @param boundComputations distances computed only for the bounds (center to center and
+ *        center drift), over all restarts
+ * @param pruningApplied whether pruning was asked for and every distance feeding a lower bound
+ *        was certified in every restart; false means every graph-to-center distance after the
+ *        first uncertified one was computed
  */
 public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
         double objective, double[] trace, int iterations, Status status,
-        long distanceComputations, double[] restartObjectives) {
+        long distanceComputations, double[] restartObjectives, long distancesPruned,
+        long boundComputations, boolean pruningApplied) {
 
     /**
      * Validates and copies the components.
@@ -49,6 +62,13 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
         if (trace.length == 0) {
             throw new IllegalArgumentException("trace must hold at least the final objective");
         }
+        if (distancesPruned < 0 || boundComputations < 0
+                || boundComputations > distanceComputations) {
+            throw new IllegalArgumentException("distance counts must be >= 0 with the bound"
+                    + " distances among the computed ones, got " + distanceComputations
+                    + " computed, " + boundComputations + " for bounds, " + distancesPruned
+                    + " pruned");
+        }
         if (iterations < 0) {
             throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
         }
@@ -58,6 +78,27 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
                         + " is outside 0.." + (centers.size() - 1));
             }
         }
+    }
+
+    /**
+     * Creates a result of a run without pruning (no distance skipped, none computed for
+     * bounds).
+     *
+     * @param labels cluster index of every graph
+     * @param centers the k centers
+     * @param medoids medoid indices (k-medoids) or an empty array
+     * @param objective the final objective
+     * @param trace the objective trace
+     * @param iterations Lloyd iterations
+     * @param status why the run stopped
+     * @param distanceComputations distances computed
+     * @param restartObjectives final objective of every restart
+     */
+    public ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
+            double objective, double[] trace, int iterations, Status status,
+            long distanceComputations, double[] restartObjectives) {
+        this(labels, centers, medoids, objective, trace, iterations, status,
+                distanceComputations, restartObjectives, 0L, 0L, false);
     }
 
     /** Returns the number of clusters k. */

@@ -21,11 +21,13 @@
  *       doi:10.1007/BF01908075 (adjusted Rand index).</li>
  *   <li>B. J. Jain and K. Obermayer, "Structure spaces", J. Mach. Learn. Res. 10, 2667-2714,
  *       2009, and "Elkan's k-means algorithm for graphs", MICAI 2010, LNCS 6438, 22-32
- *       (k-means in graph space).</li>
+ *       (k-means in graph space, pruning by the triangle inequality).</li>
+ *   <li>C. Elkan, "Using the triangle inequality to accelerate k-means", Proc. 20th
+ *       International Conference on Machine Learning (ICML), 147-153, 2003.</li>
  * </ul>
  *
- * <p><b>Limitations.</b> Elkan's triangle-inequality pruning is not implemented: every
- * assignment step aligns each graph to every center. k-medoids uses alternation, not the PAM
- * swap search.
+ * <p><b>Limitations.</b> Elkan's triangle-inequality pruning acts only on certified
+ * distances (point patterns, exact alignments); with heuristic aligners every assignment step
+ * aligns each graph to every center. k-medoids uses alternation, not the PAM swap search.
  */
 package org.orbifold.cluster;

@@ -54,6 +54,10 @@ class ClusterCommandTest {
         double purity = (Double) json.get("purity");
         assertTrue(purity > 0.0 && purity <= 1.0, "purity " + purity);
         assertEquals(null, json.get("silhouette"));
+        double computed = (Double) json.get("distanceComputations");
+        assertTrue(computed > 0, "computed " + computed);
+        assertTrue((Double) json.get("distancesPruned") >= 0.0);
+        assertTrue(json.containsKey("pruningApplied"));
 
         // The sizes count the labels; the trace never rises and ends at the objective.
         List<?> sizes = (List<?>) json.get("clusterSizes");
@@ -169,7 +173,13 @@ class ClusterCommandTest {
                 Arguments.of(CliException.USAGE, List.of("cluster", "-k", "2",
                         "--max-iterations", "0")),
                 Arguments.of(CliException.USAGE, List.of("cluster", "-k", "2", "--aligner",
-                        "magic")));
+                        "magic")),
+                Arguments.of(CliException.USAGE, List.of("cluster", "-k", "2",
+                        "--center-update", "sometimes")),
+                Arguments.of(CliException.USAGE, List.of("cluster", "-k", "2",
+                        "--center-order", "-1")),
+                Arguments.of(CliException.USAGE, List.of("cluster", "-k", "2",
+                        "--tolerance", "-0.5")));
     }
 
     @ParameterizedTest
