@@ -387,47 +387,92 @@ class ClassifyCommandTest {
                 STATISTIC_TOLERANCE);
     }
 
+    /** Writes a GXL path graph with one node per x coordinate, consecutive nodes joined. */
+    private static void writePath(Path file, String id, double... xs) throws IOException {
+        StringBuilder gxl = new StringBuilder("<?xml version=\"1.0\"?>\n<gxl><graph id=\"")
+                .append(id).append("\" edgemode=\"undirected\">");
+        for (int i = 0; i < xs.length; i++) {
+            gxl.append(String.format(Locale.ROOT, "<node id=\"_%d\"><attr name=\"x\"><float>"
+                    + "%.3f</float></attr></node>", i, xs[i]));
+        }
+        for (int i = 0; i + 1 < xs.length; i++) {
+            gxl.append(String.format(Locale.ROOT, "<edge from=\"_%d\" to=\"_%d\"/>", i, i + 1));
+        }
+        Files.writeString(file, gxl.append("</graph></gxl>\n"), StandardCharsets.UTF_8);
+    }
+
     @Test
-    void foldsFitTheScalingOnEachFoldsTrainingPart() {
-        Run r = run("classify", "--folds", "3", "--limit", "45", "--aligner", "fast",
+    void foldsFitTheScalingOnEachFoldsTrainingPart() throws IOException {
+        // Class A: one node near x = 0; class B: two nodes near 0 and 4; class O: one graph,
+        // one node at x = 100. Fitted without O (the fold that holds it out), the standard
+        // deviation of x is small and O's node lies far from everything; fitted with O, as a
+        // leaking fit would be, it is not.
+        Path folder = Files.createDirectories(dir.resolve("outlier"));
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            writePath(folder.resolve("a" + i + ".gxl"), "a" + i, 0.1 * i);
+            writePath(folder.resolve("b" + i + ".gxl"), "b" + i, 0.1 * i, 4 + 0.1 * i);
+            entries.add("<print file=\"a" + i + ".gxl\" class=\"A\"/>");
+            entries.add("<print file=\"b" + i + ".gxl\" class=\"B\"/>");
+        }
+        writePath(folder.resolve("o.gxl"), "o", 100.0);
+        entries.add("<print file=\"o.gxl\" class=\"O\"/>");
+        Path cxl = folder.resolve("all.cxl");
+        writeSplit(cxl, entries);
+        Run r = run("classify", cxl.toString(), "--folds", "2", "--aligner", "exact",
                 "--standardize", "--existence", "0.5", "--json");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("the training part of each fold",
                 ((Map<?, ?>) r.json().get("scaling")).get("fittedOn"));
 
-        // The same by hand: per fold, standardize on the other folds, 1-NN, predict the fold.
-        Sample sample = Sample.load(LETTERS, null, 45);
+        // The same by hand: per fold, standardize on the other fold, 1-NN, predict the fold;
+        // and, to show that the comparison can fail, with a scaling fitted on all graphs.
+        Sample sample = Sample.load(cxl.toString(), null, null);
         List<Graph> graphs = sample.graphs();
         List<String> labels = sample.labels();
         GraphSpace space = GraphSpace.of(graphs);
+        AttributeScaling onAll = scaling(sample, graphs, 0.5);
         String[] expected = new String[graphs.size()];
-        for (int[] fold : Evaluation.stratifiedFolds(labels, 3, AlignerOptions.DEFAULT_SEED)) {
+        String[] leaky = new String[graphs.size()];
+        for (int[] fold : Evaluation.stratifiedFolds(labels, 2, AlignerOptions.DEFAULT_SEED)) {
             List<Integer> held = Arrays.stream(fold).boxed().toList();
             List<Graph> train = new ArrayList<>();
             List<String> trainLabels = new ArrayList<>();
-            List<String> names = new ArrayList<>();
             for (int g = 0; g < graphs.size(); g++) {
                 if (!held.contains(g)) {
                     train.add(graphs.get(g));
                     trainLabels.add(labels.get(g));
-                    names.add("g" + g);
                 }
             }
-            AttributeScaling scaling = DatasetScaling.fit(new GraphDataset("part", train,
-                    trainLabels, names, sample.nodeChannels(), sample.edgeChannels()), 0.5,
-                    List.of());
-            NearestNeighbors.Model model = new NearestNeighbors(Aligners.byName("fast",
-                    AlignerOptions.DEFAULT_SEED), 1).fit(space, scaling.applyAll(train),
+            AttributeScaling honest = scaling(sample, train, 0.5);
+            NearestNeighbors.Model model = new NearestNeighbors(Aligners.byName("exact",
+                    AlignerOptions.DEFAULT_SEED), 1).fit(space, honest.applyAll(train),
+                    trainLabels);
+            NearestNeighbors.Model leakyModel = new NearestNeighbors(Aligners.byName("exact",
+                    AlignerOptions.DEFAULT_SEED), 1).fit(space, onAll.applyAll(train),
                     trainLabels);
             for (int i : fold) {
-                expected[i] = model.predict(scaling.apply(graphs.get(i)));
+                expected[i] = model.predict(honest.apply(graphs.get(i)));
+                leaky[i] = leakyModel.predict(onAll.apply(graphs.get(i)));
             }
         }
+        assertEquals("B", expected[8], "the outlier, scaled without itself");
+        assertEquals("A", leaky[8], "the outlier, scaled with itself");
         List<?> predictions = (List<?>) r.json().get("predictions");
         for (int g = 0; g < expected.length; g++) {
             assertEquals(expected[g], ((Map<?, ?>) predictions.get(g)).get("predicted"),
                     "graph " + g);
         }
+    }
+
+    /** Standardizes x on the given graphs of the sample, with the existence value. */
+    private static AttributeScaling scaling(Sample sample, List<Graph> graphs, double e) {
+        List<String> names = new ArrayList<>();
+        for (int g = 0; g < graphs.size(); g++) {
+            names.add("g" + g);
+        }
+        return DatasetScaling.fit(new GraphDataset("part", graphs, List.of(), names,
+                sample.nodeChannels(), sample.edgeChannels()), e, List.of());
     }
 
     @Test
