@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import org.orbifold.io.ChannelGroup;
 import org.orbifold.io.JsonWriter;
 import org.orbifold.learn.Evaluation;
 import org.orbifold.learn.Evaluation.FoldAccuracies;
@@ -24,7 +25,6 @@ import org.orbifold.learn.NearestNeighbors;
 import org.orbifold.learn.NearestPrototype;
 import org.orbifold.learn.ValidationSearch;
 import org.orbifold.learn.ValidationSearch.Candidate;
-import org.orbifold.io.ChannelGroup;
 import org.orbifold.match.Aligner;
 import org.orbifold.space.AttributeScaling;
 import org.orbifold.space.Graph;
@@ -64,7 +64,10 @@ import picocli.CommandLine.Option;
  * <p><b>Limitations.</b> The grid is searched in full, one combination after another; k-NN
  * combinations that differ only in {@code k} recompute the same distances. Cross-validation
  * chooses no hyper-parameters (no nested search). {@code --limit} keeps the first graphs and
- * is therefore offered with {@code --folds} only.
+ * is therefore offered with {@code --folds} only. {@code --batch-size}, {@code --activation}
+ * and {@code --initialization} take one value and are not searched. The attribute scaling
+ * only re-weighs existing channels (it cannot, for example, turn an angle into its cosine
+ * and sine).
  */
 @Command(name = "classify", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Classify the graphs (k-NN, nearest class mean, LVQ1, GLVQ, margin"
