@@ -12,20 +12,25 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import org.orbifold.io.ChannelGroup;
 import org.orbifold.io.JsonWriter;
 import org.orbifold.learn.Evaluation;
 import org.orbifold.learn.Evaluation.FoldAccuracies;
 import org.orbifold.learn.GraphClassifier;
 import org.orbifold.learn.GraphClassifierModel;
+import org.orbifold.learn.GraphMlp;
 import org.orbifold.learn.LearningGraphQuantization;
+import org.orbifold.learn.MarginPerceptron;
 import org.orbifold.learn.NearestNeighbors;
 import org.orbifold.learn.NearestPrototype;
 import org.orbifold.learn.ValidationSearch;
 import org.orbifold.learn.ValidationSearch.Candidate;
 import org.orbifold.match.Aligner;
+import org.orbifold.space.AttributeScaling;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.LabelEncoder;
+import org.orbifold.space.NodeExistence;
 import org.orbifold.stats.FrechetMean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,8 +38,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code orbifold classify}: supervised classification of the graphs with k nearest
- * neighbours, the nearest class mean, or learning graph quantization (LVQ1, GLVQ), evaluated
- * by one of two protocols.
+ * neighbours, the nearest class mean, learning graph quantization (LVQ1, GLVQ), the margin
+ * perceptron or the graph MLP, evaluated by one of two protocols.
  * <ul>
  *   <li><b>Splits</b> (an IAM folder, IAM {@code .cxl} files, or split list files of one data
  *       set): every combination of the given hyper-parameter values is fitted on the training
@@ -49,19 +54,34 @@ import picocli.CommandLine.Option;
  * with their mean and standard deviation; {@code --json} prints it as one object, with the
  * prediction of every evaluated graph.
  *
+ * <p><b>Attribute scaling.</b> {@code --standardize}, {@code --existence} and
+ * {@code --drop-node-attributes} wrap the classifier in a {@link ScaledClassifier}: the
+ * transform is fitted on exactly the graphs the classifier is fitted on (the training split
+ * in the search, the refit graphs before the test, the training part of each fold) and
+ * applied unchanged to the graphs it predicts, so no validation, test or held-out graph
+ * enters it.
+ *
  * <p><b>Limitations.</b> The grid is searched in full, one combination after another; k-NN
  * combinations that differ only in {@code k} recompute the same distances. Cross-validation
  * chooses no hyper-parameters (no nested search). {@code --limit} keeps the first graphs and
- * is therefore offered with {@code --folds} only.
+ * is therefore offered with {@code --folds} only. {@code --batch-size}, {@code --activation}
+ * and {@code --initialization} take one value and are not searched. The attribute scaling
+ * only re-weighs existing channels (it cannot, for example, turn an angle into its cosine
+ * and sine).
  */
 @Command(name = "classify", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Classify the graphs (k-NN, nearest class mean, LVQ1, GLVQ): choose the"
+        description = {"Classify the graphs (k-NN, nearest class mean, LVQ1, GLVQ, margin"
+            + " perceptron, graph MLP): choose the"
             + " hyper-parameters on the validation split and report the test accuracy once,"
             + " or cross-validate with --folds."},
         footer = {"", "DATASET: an IAM folder with train.cxl, validation.cxl (or valid.cxl) and"
             + " test.cxl; or, with --folds or split list files, any data set the other commands"
             + " read. Options that take a list (--k 1,3,5) make a grid searched on the"
-            + " validation split."})
+            + " validation split.",
+            "Attribute scaling (--standardize, --existence, --drop-node-attributes) is fitted"
+            + " on the training graphs only: the training split (with --refit"
+            + " train+validation, training and validation for the final fit) or the training"
+            + " part of each fold; validation and test graphs are only transformed."})
 final class ClassifyCommand extends DatasetCommand {
 
     private static final int MAX_THREADS = 32767;
@@ -72,27 +92,41 @@ final class ClassifyCommand extends DatasetCommand {
 
     /**
      * The classification methods. A new learner is one more constant and one more case in
-     * {@link #classifier}; the flags say which hyper-parameters it takes.
+     * {@link #classifier}; the flags say which hyper-parameters it takes, the defaults are
+     * those of its epochs and learning rate (unused by methods without training).
      */
     enum Method {
-        KNN("knn", "k-NN", true, false, false),
-        PROTOTYPE("prototype", "nearest class mean", false, false, false),
-        LVQ1("lvq1", "LVQ1", false, true, true),
-        GLVQ("glvq", "GLVQ", false, true, true);
+        KNN("knn", "k-NN", true, false, false, LearningGraphQuantization.DEFAULT_EPOCHS,
+                LearningGraphQuantization.DEFAULT_LEARNING_RATE),
+        PROTOTYPE("prototype", "nearest class mean", false, false, false,
+                LearningGraphQuantization.DEFAULT_EPOCHS,
+                LearningGraphQuantization.DEFAULT_LEARNING_RATE),
+        LVQ1("lvq1", "LVQ1", false, true, true, LearningGraphQuantization.DEFAULT_EPOCHS,
+                LearningGraphQuantization.DEFAULT_LEARNING_RATE),
+        GLVQ("glvq", "GLVQ", false, true, true, LearningGraphQuantization.DEFAULT_EPOCHS,
+                LearningGraphQuantization.DEFAULT_LEARNING_RATE),
+        PERCEPTRON("perceptron", "margin perceptron", false, false, true,
+                MarginPerceptron.DEFAULT_EPOCHS, MarginPerceptron.DEFAULT_LEARNING_RATE),
+        MLP("mlp", "graph MLP", false, false, true, GraphMlp.DEFAULT_EPOCHS,
+                GraphMlp.DEFAULT_LEARNING_RATE);
 
         final String option;
         final String title;
         final boolean usesK;
         final boolean usesPrototypes;
         final boolean usesTraining;
+        final int defaultEpochs;
+        final double defaultLearningRate;
 
         Method(String option, String title, boolean usesK, boolean usesPrototypes,
-                boolean usesTraining) {
+                boolean usesTraining, int defaultEpochs, double defaultLearningRate) {
             this.option = option;
             this.title = title;
             this.usesK = usesK;
             this.usesPrototypes = usesPrototypes;
             this.usesTraining = usesTraining;
+            this.defaultEpochs = defaultEpochs;
+            this.defaultLearningRate = defaultLearningRate;
         }
 
         static Method of(String value) {
@@ -117,18 +151,55 @@ final class ClassifyCommand extends DatasetCommand {
                                 : LearningGraphQuantization.Rule.GLVQ)
                         .prototypesPerClass(s.prototypes()).epochs(s.epochs())
                         .learningRate(s.learningRate()).seed(seed).mean(mean).build();
+                case PERCEPTRON -> MarginPerceptron.builder().aligner(aligner)
+                        .learningRate(s.learningRate()).margin(s.margin()).epochs(s.epochs())
+                        .initialization(s.fixed().perceptronStart()).seed(seed).mean(mean)
+                        .executor(executor).build();
+                case MLP -> GraphMlp.builder().aligner(aligner).hiddenUnits(s.hiddenUnits())
+                        .activation(s.fixed().activation()).learningRate(s.learningRate())
+                        .weightDecay(s.weightDecay()).epochs(s.epochs())
+                        .batchSize(s.fixed().batchSize())
+                        .initialization(s.fixed().mlpStart()).seed(seed).mean(mean)
+                        .executor(executor).build();
             };
         }
     }
 
-    /** One combination of hyper-parameter values. */
-    record Setting(double nodeWeight, double edgeWeight, int k, int prototypes, int epochs,
-            double learningRate) {
+    /**
+     * One combination of hyper-parameter values.
+     *
+     * @param existence value of the node-existence channel (used only with attribute scaling)
+     * @param nodeWeight node weight of the graph space
+     * @param edgeWeight edge weight of the graph space
+     * @param k neighbours that vote (knn)
+     * @param prototypes prototypes per class (lvq1, glvq)
+     * @param hiddenUnits hidden units, 0 for one per class (mlp)
+     * @param margin margin of the updates (perceptron)
+     * @param weightDecay L2 decay of the output weights (mlp)
+     * @param epochs passes over the training graphs (lvq1, glvq, perceptron, mlp)
+     * @param learningRate initial learning rate (lvq1, glvq, perceptron, mlp)
+     * @param fixed the options that take one value only
+     */
+    record Setting(double existence, double nodeWeight, double edgeWeight, int k,
+            int prototypes, int hiddenUnits, double margin, double weightDecay, int epochs,
+            double learningRate, Fixed fixed) {
+    }
+
+    /**
+     * The training options that take one value, the same in every combination.
+     *
+     * @param perceptronStart how the perceptron's weight graphs start
+     * @param mlpStart how the MLP's weight graphs start
+     * @param activation the MLP's hidden activation
+     * @param batchSize the MLP's samples per step
+     */
+    record Fixed(MarginPerceptron.Initialization perceptronStart,
+            GraphMlp.Initialization mlpStart, GraphMlp.Activation activation, int batchSize) {
     }
 
     @Option(names = "--method", paramLabel = "NAME", defaultValue = "knn",
-            description = "knn, prototype (nearest class mean), lvq1 or glvq"
-                + " (default: ${DEFAULT-VALUE}).")
+            description = "knn, prototype (nearest class mean), lvq1, glvq, perceptron"
+                + " (margin perceptron) or mlp (graph MLP) (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = {"-k", "--k"}, paramLabel = "K", split = ",",
@@ -140,14 +211,48 @@ final class ClassifyCommand extends DatasetCommand {
     List<Integer> prototypes;
 
     @Option(names = "--epochs", paramLabel = "E", split = ",",
-            description = "lvq1, glvq: passes over the training graphs (default: "
-                + LearningGraphQuantization.DEFAULT_EPOCHS + ").")
+            description = "lvq1, glvq, perceptron, mlp: passes over the training graphs"
+                + " (default: " + LearningGraphQuantization.DEFAULT_EPOCHS + " for lvq1 and"
+                + " glvq, " + MarginPerceptron.DEFAULT_EPOCHS + " for perceptron, "
+                + GraphMlp.DEFAULT_EPOCHS + " for mlp).")
     List<Integer> epochs;
 
     @Option(names = "--learning-rate", paramLabel = "R", split = ",",
-            description = "lvq1, glvq: initial learning rate, decaying linearly (default: "
-                + LearningGraphQuantization.DEFAULT_LEARNING_RATE + ").")
+            description = "lvq1, glvq, perceptron, mlp: learning rate; it decays linearly"
+                + " except for perceptron (default: "
+                + LearningGraphQuantization.DEFAULT_LEARNING_RATE + " for lvq1 and glvq, "
+                + MarginPerceptron.DEFAULT_LEARNING_RATE + " for perceptron, "
+                + GraphMlp.DEFAULT_LEARNING_RATE + " for mlp).")
     List<Double> learningRate;
+
+    @Option(names = "--margin", paramLabel = "M", split = ",",
+            description = "perceptron: a training graph updates unless its class beats every"
+                + " other by more than M, in units of the scaled inputs (default: 0, update"
+                + " on mistakes and ties).")
+    List<Double> margin;
+
+    @Option(names = "--hidden-units", paramLabel = "H", split = ",",
+            description = "mlp: hidden max-linear units, spread over the classes in blocks;"
+                + " 0 means one per class (default: 0).")
+    List<Integer> hiddenUnits;
+
+    @Option(names = "--weight-decay", paramLabel = "L", split = ",",
+            description = "mlp: L2 weight decay of the output weights (default: 0).")
+    List<Double> weightDecay;
+
+    @Option(names = "--batch-size", paramLabel = "B",
+            description = "mlp: training graphs per gradient step (default: 1).")
+    Integer batchSize;
+
+    @Option(names = "--activation", paramLabel = "NAME",
+            description = "mlp: activation of the hidden units, tanh or logistic (default:"
+                + " tanh).")
+    String activation;
+
+    @Option(names = "--initialization", paramLabel = "NAME",
+            description = "perceptron: class-means or zero (default: class-means); mlp:"
+                + " random-members or class-means (default: random-members).")
+    String initialization;
 
     @Option(names = "--node-weight", paramLabel = "W", split = ",",
             description = "Weight of node attributes in the distance (default: 1).")
@@ -156,6 +261,24 @@ final class ClassifyCommand extends DatasetCommand {
     @Option(names = "--edge-weight", paramLabel = "W", split = ",",
             description = "Weight of edge attributes in the distance (default: 1).")
     List<Double> edgeWeight;
+
+    @Option(names = "--standardize",
+            description = "Centre each numeric node attribute on its mean and divide it by its"
+                + " standard deviation; divide each numeric edge attribute by its root mean"
+                + " square. Fitted on the training graphs only (the training split, or the"
+                + " training part of each fold) and applied unchanged to validation and test.")
+    boolean standardize;
+
+    @Option(names = "--existence", paramLabel = "E", split = ",",
+            description = "Value of the node-existence channel, one or a list (default: 1);"
+                + " an unmatched node costs node weight x (||x||^2 + E^2), 0 leaves the"
+                + " channel out. With or without --standardize.")
+    List<Double> existence;
+
+    @Option(names = "--drop-node-attributes", paramLabel = "NAME", split = ",",
+            description = "Node attributes left out of the distance, by name (as listed by"
+                + " orbifold info, one-hot labels by the attribute's name).")
+    List<String> dropNodeAttributes;
 
     @Mixin
     AlignerOptions options;
@@ -247,7 +370,52 @@ final class ClassifyCommand extends DatasetCommand {
             ValidationSearch.Result search, List<Setting> grid, Setting chosen,
             List<String> evaluatedNames, List<String> truth, List<String> predicted,
             LabelEncoder classes, FoldAccuracies foldAccuracies, double searchSeconds,
-            double testSeconds) {
+            double testSeconds, ScaledClassifier.Recipe recipe, AttributeScaling fitted) {
+    }
+
+    /** Returns the classifier of a setting, wrapped in the attribute scaling if any. */
+    private GraphClassifier classifier(Method m, Setting s, ScaledClassifier.Recipe recipe,
+            Aligner aligner, Executor executor) {
+        GraphClassifier classifier = m.classifier(s, aligner, options.seed, executor);
+        return recipe == null ? classifier
+                : new ScaledClassifier(recipe.withExistence(s.existence()), classifier);
+    }
+
+    /**
+     * Returns how the attribute scaling is fitted, or null when no scaling option is given;
+     * fails on a dropped attribute the data does not have.
+     */
+    private ScaledClassifier.Recipe recipe(Sample sample) {
+        if (!standardize && existence == null && dropNodeAttributes == null) {
+            return null;
+        }
+        List<String> available = new ArrayList<>();
+        for (ChannelGroup g : sample.dataset().nodeGroups()) {
+            if (!g.name().equals(NodeExistence.CHANNEL_NAME)) {
+                available.add(g.name());
+            }
+        }
+        List<String> dropped = new ArrayList<>();
+        if (dropNodeAttributes != null) {
+            for (String name : dropNodeAttributes) {
+                String given = name.strip();
+                if (given.equals(NodeExistence.CHANNEL_NAME)) {
+                    throw CliException.usage("--drop-node-attributes: '" + given + "' is the"
+                            + " node-existence channel; set it with --existence (0 leaves it"
+                            + " out)");
+                }
+                if (!available.contains(given)) {
+                    throw CliException.usage("--drop-node-attributes: " + sample.source()
+                            + " has no node attribute '" + given + "'; its node attributes: "
+                            + (available.isEmpty() ? "none" : String.join(", ", available)));
+                }
+                if (!dropped.contains(given)) {
+                    dropped.add(given);
+                }
+            }
+        }
+        return new ScaledClassifier.Recipe(standardize, 1.0, dropped, sample.nodeChannels(),
+                sample.edgeChannels());
     }
 
     // ---- Protocols -------------------------------------------------------------------------
@@ -264,6 +432,7 @@ final class ClassifyCommand extends DatasetCommand {
             throw CliException.usage("--refit train+validation needs a validation split");
         }
         Sample sample = splits.sample();
+        ScaledClassifier.Recipe recipe = recipe(sample);
         List<String> trainLabels = requireLabels(splits, splits.train(), "training");
         List<String> validationLabels = requireLabels(splits, splits.validation(),
                 "validation");
@@ -287,8 +456,9 @@ final class ClassifyCommand extends DatasetCommand {
         long t0 = System.nanoTime();
         List<Candidate> candidates = new ArrayList<>();
         for (Setting s : grid) {
-            candidates.add(new Candidate(describe(m, s), sample.space(s.nodeWeight(),
-                    s.edgeWeight()), m.classifier(s, aligner, options.seed, pool)));
+            candidates.add(new Candidate(describe(m, s, recipe != null),
+                    sample.space(s.nodeWeight(), s.edgeWeight()),
+                    classifier(m, s, recipe, aligner, pool)));
         }
         ValidationSearch.Result search = null;
         Candidate chosen = candidates.get(0);
@@ -315,9 +485,11 @@ final class ClassifyCommand extends DatasetCommand {
         bar.phase("predicting " + CenterCommand.graphs(testGraphs.size()));
         List<String> predicted = model.predictAll(testGraphs, pool);
         double testSeconds = (System.nanoTime() - t1) / 1e9;
+        AttributeScaling fitted = model instanceof ScaledClassifier.Model scaled
+                ? scaled.scaling() : null;
         return new Report(sample, "splits", splits, search, grid, setting,
                 splits.names(splits.test()), testLabels, predicted, model.classes(), null,
-                searchSeconds, testSeconds);
+                searchSeconds, testSeconds, recipe, fitted);
     }
 
     private Report crossValidate(Method m, List<Setting> grid, Aligner aligner,
@@ -346,6 +518,7 @@ final class ClassifyCommand extends DatasetCommand {
             throw CliException.usage("--folds must be between 2 and the number of graphs, "
                     + sample.size() + ", got " + folds);
         }
+        ScaledClassifier.Recipe recipe = recipe(sample);
         Setting s = grid.get(0);
         List<int[]> foldIndices = Evaluation.stratifiedFolds(labels, folds, options.seed);
         for (int f = 0; f < foldIndices.size(); f++) {
@@ -355,7 +528,7 @@ final class ClassifyCommand extends DatasetCommand {
 
         long t0 = System.nanoTime();
         GraphSpace space = sample.space(s.nodeWeight(), s.edgeWeight());
-        GraphClassifier classifier = m.classifier(s, aligner, options.seed, pool);
+        GraphClassifier classifier = classifier(m, s, recipe, aligner, pool);
         List<String> predicted = Evaluation.crossValidate(classifier, space, sample.graphs(),
                 labels, folds, options.seed, pool, bar.iterations("cross-validation", folds));
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -366,35 +539,62 @@ final class ClassifyCommand extends DatasetCommand {
             names.add(g < all.size() ? all.get(g) : null);
         }
         return new Report(sample, "folds", null, null, grid, s, names, labels, predicted,
-                LabelEncoder.of(labels), perFold, 0.0, seconds);
+                LabelEncoder.of(labels), perFold, 0.0, seconds, recipe, null);
     }
 
     // ---- Options and checks ----------------------------------------------------------------
 
-    /** Returns the grid of settings, node weight outermost, epochs innermost. */
+    /**
+     * Returns the grid of settings: existence value outermost, then node weight, edge weight,
+     * k, prototypes, hidden units, margin, weight decay, learning rate, and epochs innermost.
+     */
     private List<Setting> grid(Method m) {
         requireApplies(k, "--k", m.usesK, "knn");
         requireApplies(prototypes, "--prototypes", m.usesPrototypes, "lvq1 and glvq");
-        requireApplies(epochs, "--epochs", m.usesTraining, "lvq1 and glvq");
-        requireApplies(learningRate, "--learning-rate", m.usesTraining, "lvq1 and glvq");
+        String trained = "lvq1, glvq, perceptron and mlp";
+        requireApplies(epochs, "--epochs", m.usesTraining, trained);
+        requireApplies(learningRate, "--learning-rate", m.usesTraining, trained);
+        requireApplies(margin, "--margin", m == Method.PERCEPTRON, "perceptron");
+        requireApplies(hiddenUnits, "--hidden-units", m == Method.MLP, "mlp");
+        requireApplies(weightDecay, "--weight-decay", m == Method.MLP, "mlp");
+        requireApplies(batchSize, "--batch-size", m == Method.MLP, "mlp");
+        requireApplies(activation, "--activation", m == Method.MLP, "mlp");
+        requireApplies(initialization, "--initialization",
+                m == Method.PERCEPTRON || m == Method.MLP, "perceptron and mlp");
+        Fixed fixed = fixed(m);
+        List<Double> existences = values(existence, 1.0);
         List<Double> nodeWeights = values(nodeWeight, 1.0);
         List<Double> edgeWeights = values(edgeWeight, 1.0);
         List<Integer> ks = values(k, 1);
         List<Integer> ps = values(prototypes, 1);
-        List<Integer> es = values(epochs, LearningGraphQuantization.DEFAULT_EPOCHS);
-        List<Double> rates = values(learningRate,
-                LearningGraphQuantization.DEFAULT_LEARNING_RATE);
+        List<Integer> hs = values(hiddenUnits, 0);
+        List<Double> margins = values(margin, 0.0);
+        List<Double> decays = values(weightDecay, 0.0);
+        List<Integer> es = values(epochs, m.defaultEpochs);
+        List<Double> rates = values(learningRate, m.defaultLearningRate);
+        for (double e : existences) {
+            requireNonNegative("--existence", e);
+        }
         for (double w : nodeWeights) {
-            requireWeight("--node-weight", w);
+            requireNonNegative("--node-weight", w);
         }
         for (double w : edgeWeights) {
-            requireWeight("--edge-weight", w);
+            requireNonNegative("--edge-weight", w);
+        }
+        for (double value : margins) {
+            requireNonNegative("--margin", value);
+        }
+        for (double value : decays) {
+            requireNonNegative("--weight-decay", value);
         }
         for (int value : ks) {
             requireAtLeast("--k", value, 1);
         }
         for (int value : ps) {
             requireAtLeast("--prototypes", value, 1);
+        }
+        for (int value : hs) {
+            requireAtLeast("--hidden-units", value, 0);
         }
         for (int value : es) {
             requireAtLeast("--epochs", value, 0);
@@ -406,17 +606,26 @@ final class ClassifyCommand extends DatasetCommand {
             }
         }
         List<Setting> grid = new ArrayList<>();
-        for (double nw : nodeWeights) {
-            for (double ew : edgeWeights) {
-                if (nw == 0.0 && ew == 0.0) {
-                    throw CliException.usage("--node-weight 0 with --edge-weight 0: every"
-                            + " distance would be 0; give one of them a positive value");
-                }
-                for (int kk : ks) {
-                    for (int p : ps) {
-                        for (double rate : rates) {
-                            for (int e : es) {
-                                grid.add(new Setting(nw, ew, kk, p, e, rate));
+        for (double e : existences) {
+            for (double nw : nodeWeights) {
+                for (double ew : edgeWeights) {
+                    if (nw == 0.0 && ew == 0.0) {
+                        throw CliException.usage("--node-weight 0 with --edge-weight 0: every"
+                                + " distance would be 0; give one of them a positive value");
+                    }
+                    for (int kk : ks) {
+                        for (int p : ps) {
+                            for (int h : hs) {
+                                for (double kappa : margins) {
+                                    for (double decay : decays) {
+                                        for (double rate : rates) {
+                                            for (int epochCount : es) {
+                                                grid.add(new Setting(e, nw, ew, kk, p, h,
+                                                        kappa, decay, epochCount, rate, fixed));
+                                            }
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
@@ -426,7 +635,48 @@ final class ClassifyCommand extends DatasetCommand {
         return grid;
     }
 
-    private static void requireApplies(List<?> given, String option, boolean applies,
+    /** Returns the single-valued training options, checked. */
+    private Fixed fixed(Method m) {
+        if (batchSize != null) {
+            requireAtLeast("--batch-size", batchSize, 1);
+        }
+        GraphMlp.Activation chosenActivation = GraphMlp.Activation.TANH;
+        if (activation != null) {
+            chosenActivation = switch (activation.strip().toLowerCase(Locale.ROOT)) {
+                case "tanh" -> GraphMlp.Activation.TANH;
+                case "logistic" -> GraphMlp.Activation.LOGISTIC;
+                default -> throw CliException.usage("--activation must be tanh or logistic,"
+                        + " got '" + activation + "'");
+            };
+        }
+        MarginPerceptron.Initialization perceptronStart =
+                MarginPerceptron.Initialization.CLASS_MEANS;
+        GraphMlp.Initialization mlpStart = GraphMlp.Initialization.RANDOM_MEMBERS;
+        if (initialization != null) {
+            String value = initialization.strip().toLowerCase(Locale.ROOT);
+            if (m == Method.PERCEPTRON) {
+                perceptronStart = switch (value) {
+                    case "class-means" -> MarginPerceptron.Initialization.CLASS_MEANS;
+                    case "zero" -> MarginPerceptron.Initialization.ZERO;
+                    default -> throw CliException.usage("--initialization of --method"
+                            + " perceptron must be class-means or zero, got '"
+                            + initialization + "'");
+                };
+            } else {
+                mlpStart = switch (value) {
+                    case "random-members" -> GraphMlp.Initialization.RANDOM_MEMBERS;
+                    case "class-means" -> GraphMlp.Initialization.CLASS_MEANS;
+                    default -> throw CliException.usage("--initialization of --method mlp"
+                            + " must be random-members or class-means, got '"
+                            + initialization + "'");
+                };
+            }
+        }
+        return new Fixed(perceptronStart, mlpStart, chosenActivation,
+                batchSize == null ? 1 : batchSize);
+    }
+
+    private static void requireApplies(Object given, String option, boolean applies,
             String methods) {
         if (given != null && !applies) {
             throw CliException.usage(option + " applies only to --method " + methods);
@@ -445,9 +695,9 @@ final class ClassifyCommand extends DatasetCommand {
         return given;
     }
 
-    private static void requireWeight(String option, double weight) {
-        if (!Double.isFinite(weight) || weight < 0.0) {
-            throw CliException.usage(option + " must be finite and >= 0, got " + weight);
+    private static void requireNonNegative(String option, double value) {
+        if (!Double.isFinite(value) || value < 0.0) {
+            throw CliException.usage(option + " must be finite and >= 0, got " + value);
         }
     }
 
@@ -549,9 +799,27 @@ final class ClassifyCommand extends DatasetCommand {
             throw CliException.usage("--k " + s.k() + " exceeds the " + labels.size()
                     + " graphs of " + where);
         }
-        if (m == Method.GLVQ && counts.size() < 2) {
-            throw CliException.usage("--method glvq needs two classes or more; " + where
-                    + " has " + counts.keySet());
+        if ((m == Method.GLVQ || m == Method.PERCEPTRON) && counts.size() < 2) {
+            throw CliException.usage("--method " + m.option + " needs two classes or more; "
+                    + where + " has " + counts.keySet());
+        }
+        if (m == Method.MLP) {
+            // The units are dealt to the classes in blocks, in label order; a unit starts at
+            // a distinct member of its class (or, the first with class-means, at its mean).
+            List<String> classes = LabelEncoder.of(labels).labels();
+            int units = s.hiddenUnits() == 0 ? classes.size() : s.hiddenUnits();
+            boolean meanFirst = s.fixed().mlpStart() == GraphMlp.Initialization.CLASS_MEANS;
+            for (int c = 0; c < classes.size(); c++) {
+                int count = units / classes.size() + (c < units % classes.size() ? 1 : 0);
+                int needed = meanFirst && count > 0 ? count - 1 : count;
+                int members = counts.get(classes.get(c));
+                if (members < needed) {
+                    throw CliException.usage("--hidden-units " + units + " gives class '"
+                            + classes.get(c) + "' " + count + " units, each started at a"
+                            + " different member, but it has " + members + " graph"
+                            + (members == 1 ? "" : "s") + " in " + where);
+                }
+            }
         }
         if (m.usesPrototypes) {
             for (String label : LabelEncoder.of(labels).labels()) {
@@ -586,8 +854,11 @@ final class ClassifyCommand extends DatasetCommand {
     // ---- Output ----------------------------------------------------------------------------
 
     /** Names the values of a setting that matter for the method. */
-    static String describe(Method m, Setting s) {
+    static String describe(Method m, Setting s, boolean scaled) {
         List<String> parts = new ArrayList<>();
+        if (scaled) {
+            parts.add("existence " + number(s.existence()));
+        }
         parts.add("node weight " + number(s.nodeWeight()));
         parts.add("edge weight " + number(s.edgeWeight()));
         if (m.usesK) {
@@ -595,6 +866,14 @@ final class ClassifyCommand extends DatasetCommand {
         }
         if (m.usesPrototypes) {
             parts.add("prototypes " + s.prototypes());
+        }
+        if (m == Method.MLP) {
+            parts.add("hidden units " + (s.hiddenUnits() == 0 ? "one per class"
+                    : Integer.toString(s.hiddenUnits())));
+            parts.add("weight decay " + number(s.weightDecay()));
+        }
+        if (m == Method.PERCEPTRON) {
+            parts.add("margin " + number(s.margin()));
         }
         if (m.usesTraining) {
             parts.add("learning rate " + number(s.learningRate()));
@@ -607,8 +886,11 @@ final class ClassifyCommand extends DatasetCommand {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
-    private static void setting(JsonWriter json, Method m, Setting s) {
+    private static void setting(JsonWriter json, Method m, Setting s, boolean scaled) {
         json.beginObject();
+        if (scaled) {
+            json.name("existence").value(s.existence());
+        }
         json.name("nodeWeight").value(s.nodeWeight());
         json.name("edgeWeight").value(s.edgeWeight());
         if (m.usesK) {
@@ -616,6 +898,18 @@ final class ClassifyCommand extends DatasetCommand {
         }
         if (m.usesPrototypes) {
             json.name("prototypes").value(s.prototypes());
+        }
+        if (m == Method.MLP) {
+            json.name("hiddenUnits").value(s.hiddenUnits());
+            json.name("weightDecay").value(s.weightDecay());
+            json.name("batchSize").value(s.fixed().batchSize());
+            json.name("activation").value(s.fixed().activation().name()
+                    .toLowerCase(Locale.ROOT));
+            json.name("initialization").value(optionName(s.fixed().mlpStart().name()));
+        }
+        if (m == Method.PERCEPTRON) {
+            json.name("margin").value(s.margin());
+            json.name("initialization").value(optionName(s.fixed().perceptronStart().name()));
         }
         if (m.usesTraining) {
             json.name("learningRate").value(s.learningRate());
@@ -660,7 +954,7 @@ final class ClassifyCommand extends DatasetCommand {
                 for (int c = 0; c < r.grid().size(); c++) {
                     json.beginObject();
                     json.name("setting");
-                    setting(json, m, r.grid().get(c));
+                    setting(json, m, r.grid().get(c), r.recipe() != null);
                     if (r.search() != null) {
                         json.name("validationAccuracy").value(r.search().accuracy(c));
                         json.name("validationCorrect").value(r.search().correct()[c]);
@@ -676,7 +970,8 @@ final class ClassifyCommand extends DatasetCommand {
                 json.name("stdAccuracy").value(r.foldAccuracies().standardDeviation());
             }
             json.name("chosen");
-            setting(json, m, r.chosen());
+            setting(json, m, r.chosen(), r.recipe() != null);
+            scalingJson(json, r);
             json.name("accuracy").value(Evaluation.accuracy(r.truth(), r.predicted()));
             json.name("correct").value(correct(r));
             json.name("evaluated").value(r.truth().size());
@@ -700,6 +995,81 @@ final class ClassifyCommand extends DatasetCommand {
             json.endArray();
             json.endObject();
         });
+    }
+
+    /** Writes how the attributes were scaled, null when they were not. */
+    private void scalingJson(JsonWriter json, Report r) {
+        json.name("scaling");
+        if (r.recipe() == null) {
+            json.nullValue();
+            return;
+        }
+        ScaledClassifier.Recipe recipe = r.recipe();
+        json.beginObject();
+        json.name("standardize").value(recipe.standardize());
+        json.name("existence").value(r.chosen().existence());
+        JsonOutput.strings(json.name("droppedNodeAttributes"), recipe.dropped());
+        json.name("fittedOn").value(r.splits() == null ? "the training part of each fold"
+                : refit.strip().toLowerCase(Locale.ROOT));
+        if (r.fitted() != null) {
+            AttributeScaling a = r.fitted();
+            JsonOutput.strings(json.name("nodeChannels"), recipe.nodeChannels());
+            json.name("nodeOffsets").value(a.nodeOffsets());
+            json.name("nodeFactors").value(a.nodeFactors());
+            JsonOutput.strings(json.name("edgeChannels"), recipe.edgeChannels());
+            json.name("edgeFactors").value(a.edgeFactors());
+        }
+        json.endObject();
+    }
+
+    /**
+     * Describes the scaling: per node channel {@code (x - offset) / sd} when fitted, the
+     * dropped attributes, the edge divisors and the existence value.
+     */
+    private static String scalingText(Report r) {
+        ScaledClassifier.Recipe recipe = r.recipe();
+        List<String> parts = new ArrayList<>();
+        if (r.fitted() == null) {
+            parts.add(recipe.standardize() ? "numeric attributes standardized"
+                    : "coordinates as read");
+            if (!recipe.dropped().isEmpty()) {
+                parts.add("dropped " + String.join(", ", recipe.dropped()));
+            }
+        } else {
+            AttributeScaling a = r.fitted();
+            double[] offsets = a.nodeOffsets();
+            double[] factors = a.nodeFactors();
+            for (int c = 0; c < factors.length; c++) {
+                String name = recipe.nodeChannels().get(c);
+                if (name.equals(NodeExistence.CHANNEL_NAME)) {
+                    continue;
+                }
+                if (factors[c] == 0.0) {
+                    parts.add(name + " dropped");
+                } else if (offsets[c] != 0.0 || factors[c] != 1.0) {
+                    parts.add(String.format(Locale.ROOT, "%s -> (%s - %.4g) / %.4g", name,
+                            name, offsets[c], 1.0 / factors[c]));
+                }
+            }
+            double[] edgeFactors = a.edgeFactors();
+            for (int c = 0; c < edgeFactors.length; c++) {
+                String name = recipe.edgeChannels().get(c);
+                if (edgeFactors[c] != 1.0) {
+                    parts.add(String.format(Locale.ROOT, "%s -> %s / %.4g", name, name,
+                            1.0 / edgeFactors[c]));
+                }
+            }
+            if (parts.isEmpty()) {
+                parts.add("coordinates unchanged");
+            }
+        }
+        parts.add("existence " + number(r.chosen().existence()));
+        return String.join(", ", parts);
+    }
+
+    /** Returns an enum constant's name as an option value: {@code CLASS_MEANS} as class-means. */
+    private static String optionName(String constant) {
+        return constant.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static int correct(Report r) {
@@ -734,22 +1104,32 @@ final class ClassifyCommand extends DatasetCommand {
                     : "s");
             for (int c = 0; c < r.search().candidates().size(); c++) {
                 w.printf(Locale.ROOT, "  %s %-50s  %.4f (%d of %d)%n",
-                        c == r.search().best() ? "*" : " ", describe(m, r.grid().get(c)),
+                        c == r.search().best() ? "*" : " ",
+                        describe(m, r.grid().get(c), r.recipe() != null),
                         r.search().accuracy(c), r.search().correct()[c],
                         r.search().validationSize());
             }
         }
         w.printf(Locale.ROOT, "%s%s%n", r.search() != null && r.grid().size() > 1
-                ? "chosen      " : "setting     ", describe(m, r.chosen()));
+                ? "chosen      " : "setting     ", describe(m, r.chosen(),
+                r.recipe() != null));
         if (r.splits() != null) {
             boolean both = refit.strip().toLowerCase(Locale.ROOT).equals(REFIT_BOTH);
             int fitted = r.splits().train().length + (both ? r.splits().validation().length
                     : 0);
             w.printf(Locale.ROOT, "fitted on   %s (%s)%n", both ? REFIT_BOTH : REFIT_TRAIN,
                     CenterCommand.graphs(fitted));
+            if (r.fitted() != null) {
+                w.printf(Locale.ROOT, "scaling     fitted on %s only: %s%n", both
+                        ? REFIT_BOTH : REFIT_TRAIN, scalingText(r));
+            }
             w.printf(Locale.ROOT, "test        accuracy %.4f (%d of %d)%n", accuracy,
                     correct(r), r.truth().size());
         } else {
+            if (r.recipe() != null) {
+                w.printf(Locale.ROOT, "scaling     %s, fitted on the training part of each"
+                        + " fold only%n", scalingText(r));
+            }
             FoldAccuracies f = r.foldAccuracies();
             w.printf(Locale.ROOT, "accuracy    %.4f +- %.4f (mean +- standard deviation over"
                     + " %d folds)%n", f.mean(), f.standardDeviation(), folds);

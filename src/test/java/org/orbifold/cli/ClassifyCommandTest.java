@@ -15,6 +15,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orbifold.cli.MainTest.Run;
+import org.orbifold.io.DatasetScaling;
+import org.orbifold.io.GraphDataset;
+import org.orbifold.learn.Evaluation;
+import org.orbifold.learn.NearestNeighbors;
+import org.orbifold.match.Aligners;
+import org.orbifold.space.AttributeScaling;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
 
 /**
  * Runs {@code orbifold classify} in-process: the validation search and the single test on a
@@ -25,6 +33,9 @@ class ClassifyCommandTest {
 
     /** Slack for accuracies recomputed from counts. */
     private static final double ACCURACY_TOLERANCE = 1e-12;
+
+    /** Slack for a mean or standard deviation of a few coordinates, recomputed here. */
+    private static final double STATISTIC_TOLERANCE = 1e-9;
 
     /** The project's letters, read from the working directory (the module root). */
     private static final String LETTERS = "datasets/letters";
@@ -255,7 +266,312 @@ class ClassifyCommandTest {
         assertTrue(r.out().contains("folds       "), r.out());
     }
 
+    // ---- Max-linear methods ----------------------------------------------------------------
+
+    @Test
+    void perceptronAndMlpChooseOnValidationAndRepeatOnOneAndTwoThreads() throws IOException {
+        Path folder = iamFolder(null);
+        String[][] methods = {
+            {"--method", "perceptron", "--margin", "0,0.05", "--epochs", "3"},
+            {"--method", "mlp", "--hidden-units", "0,4", "--epochs", "3", "--learning-rate",
+                "0.5"},
+        };
+        for (String[] method : methods) {
+            List<String> args = new ArrayList<>(List.of("classify", folder.toString(),
+                    "--aligner", "fast", "--seed", "7", "--json"));
+            args.addAll(List.of(method));
+            args.addAll(List.of("--threads", "1"));
+            Run one = run(args.toArray(new String[0]));
+            args.set(args.size() - 1, "2");
+            Run two = run(args.toArray(new String[0]));
+
+            assertEquals(0, one.exitCode(), one.err());
+            assertEquals(0, two.exitCode(), two.err());
+            Map<String, Object> json = one.json();
+            assertEquals(method[1], json.get("method"));
+            assertEquals(2, ((List<?>) json.get("candidates")).size());
+            // The two classes lie 5 apart on x: both models start as nearest-class-mean-like
+            // classifiers and keep every test graph right.
+            assertEquals(1.0, json.get("accuracy"), method[1]);
+            for (String key : List.of("candidates", "chosen", "predictions")) {
+                assertEquals(json.get(key), two.json().get(key), method[1] + " " + key);
+            }
+        }
+    }
+
+    @Test
+    void maxLinearSettingsAreShownAndWrittenWithTheirSingleValuedOptions() throws IOException {
+        Path folder = iamFolder(null);
+        Run mlp = run("classify", folder.toString(), "--aligner", "fast", "--method", "mlp",
+                "--hidden-units", "4", "--epochs", "2", "--batch-size", "2", "--activation",
+                "logistic", "--initialization", "class-means", "--weight-decay", "0.01",
+                "--json");
+        assertEquals(0, mlp.exitCode(), mlp.err());
+        Map<?, ?> chosen = (Map<?, ?>) mlp.json().get("chosen");
+        assertEquals(4.0, chosen.get("hiddenUnits"));
+        assertEquals(2.0, chosen.get("batchSize"));
+        assertEquals("logistic", chosen.get("activation"));
+        assertEquals("class-means", chosen.get("initialization"));
+        assertEquals(0.01, chosen.get("weightDecay"));
+        assertEquals(0.5, chosen.get("learningRate"));
+
+        Run perceptron = run("classify", "--folds", "3", "--limit", "45", "--aligner", "fast",
+                "--method", "perceptron", "--initialization", "zero", "--epochs", "2");
+        assertEquals(0, perceptron.exitCode(), perceptron.err());
+        assertTrue(perceptron.out().startsWith("margin perceptron, stratified 3-fold"),
+                perceptron.out());
+        assertTrue(perceptron.out().contains("setting     node weight 1, edge weight 1, margin"
+                + " 0, learning rate 0.1, epochs 2"), perceptron.out());
+    }
+
+    // ---- Attribute scaling -----------------------------------------------------------------
+
+    /** The x coordinates of the nodes of the tiny IAM graphs {@code from..to-1}. */
+    private static List<Double> xs(int from, int to) {
+        List<Double> result = new ArrayList<>();
+        for (int g = from; g < to; g++) {
+            boolean line = g % 2 == 0;
+            for (int i = 0; i < (line ? 2 : 3); i++) {
+                String written = String.format(Locale.ROOT, "%.3f",
+                        (line ? 0.0 : 5.0) + 0.1 * g + i);
+                result.add(Double.parseDouble(written));
+            }
+        }
+        return result;
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    private static double populationSd(List<Double> values) {
+        double m = mean(values);
+        return Math.sqrt(values.stream().mapToDouble(v -> (v - m) * (v - m)).average()
+                .orElseThrow());
+    }
+
+    @Test
+    void standardizationIsFittedOnTheTrainingSplitOnly() throws IOException {
+        // A far-off test graph (x = 1000) and the validation split would both move a mean
+        // taken over all graphs; the offset must be the training mean all the same.
+        Path folder = iamFolder("<print file=\"far.gxl\" class=\"line\"/>");
+        Files.writeString(folder.resolve("far.gxl"), "<?xml version=\"1.0\"?>\n<gxl><graph"
+                + " id=\"far\" edgemode=\"undirected\"><node id=\"_0\"><attr name=\"x\">"
+                + "<float>1000</float></attr></node></graph></gxl>\n", StandardCharsets.UTF_8);
+        Run r = run("classify", folder.toString(), "--aligner", "exact", "--standardize",
+                "--existence", "0.5,1", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<?, ?> scaling = (Map<?, ?>) r.json().get("scaling");
+        assertEquals(List.of("x", "exists"), scaling.get("nodeChannels"));
+        assertEquals("train", scaling.get("fittedOn"));
+        List<Double> train = xs(0, 8);
+        List<?> offsets = (List<?>) scaling.get("nodeOffsets");
+        List<?> factors = (List<?>) scaling.get("nodeFactors");
+        assertEquals(mean(train), (Double) offsets.get(0), STATISTIC_TOLERANCE);
+        assertEquals(1.0 / populationSd(train), (Double) factors.get(0), STATISTIC_TOLERANCE);
+        List<Double> all = new ArrayList<>(xs(0, 16));
+        all.add(1000.0);
+        assertTrue(Math.abs(mean(all) - mean(train)) > 1.0, "the test would see leakage");
+        // The existence channel is not centred; its factor is the chosen value.
+        assertEquals(0.0, offsets.get(1));
+        assertEquals(scaling.get("existence"), factors.get(1));
+        assertEquals(((Map<?, ?>) r.json().get("chosen")).get("existence"),
+                scaling.get("existence"));
+
+        // Refitted on train+validation, the scaling is fitted on both, still not on test.
+        Map<?, ?> both = (Map<?, ?>) run("classify", folder.toString(), "--aligner", "exact",
+                "--standardize", "--refit", "train+validation", "--json").json().get("scaling");
+        assertEquals("train+validation", both.get("fittedOn"));
+        assertEquals(mean(xs(0, 12)), (Double) ((List<?>) both.get("nodeOffsets")).get(0),
+                STATISTIC_TOLERANCE);
+    }
+
+    /** Writes a GXL path graph with one node per x coordinate, consecutive nodes joined. */
+    private static void writePath(Path file, String id, double... xs) throws IOException {
+        StringBuilder gxl = new StringBuilder("<?xml version=\"1.0\"?>\n<gxl><graph id=\"")
+                .append(id).append("\" edgemode=\"undirected\">");
+        for (int i = 0; i < xs.length; i++) {
+            gxl.append(String.format(Locale.ROOT, "<node id=\"_%d\"><attr name=\"x\"><float>"
+                    + "%.3f</float></attr></node>", i, xs[i]));
+        }
+        for (int i = 0; i + 1 < xs.length; i++) {
+            gxl.append(String.format(Locale.ROOT, "<edge from=\"_%d\" to=\"_%d\"/>", i, i + 1));
+        }
+        Files.writeString(file, gxl.append("</graph></gxl>\n"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void foldsFitTheScalingOnEachFoldsTrainingPart() throws IOException {
+        // Class A: one node near x = 0; class B: two nodes near 0 and 4; class O: one graph,
+        // one node at x = 100. Fitted without O (the fold that holds it out), the standard
+        // deviation of x is small and O's node lies far from everything; fitted with O, as a
+        // leaking fit would be, it is not.
+        Path folder = Files.createDirectories(dir.resolve("outlier"));
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            writePath(folder.resolve("a" + i + ".gxl"), "a" + i, 0.1 * i);
+            writePath(folder.resolve("b" + i + ".gxl"), "b" + i, 0.1 * i, 4 + 0.1 * i);
+            entries.add("<print file=\"a" + i + ".gxl\" class=\"A\"/>");
+            entries.add("<print file=\"b" + i + ".gxl\" class=\"B\"/>");
+        }
+        writePath(folder.resolve("o.gxl"), "o", 100.0);
+        entries.add("<print file=\"o.gxl\" class=\"O\"/>");
+        Path cxl = folder.resolve("all.cxl");
+        writeSplit(cxl, entries);
+        Run r = run("classify", cxl.toString(), "--folds", "2", "--aligner", "exact",
+                "--standardize", "--existence", "0.5", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("the training part of each fold",
+                ((Map<?, ?>) r.json().get("scaling")).get("fittedOn"));
+
+        // The same by hand: per fold, standardize on the other fold, 1-NN, predict the fold;
+        // and, to show that the comparison can fail, with a scaling fitted on all graphs.
+        Sample sample = Sample.load(cxl.toString(), null, null);
+        List<Graph> graphs = sample.graphs();
+        List<String> labels = sample.labels();
+        GraphSpace space = GraphSpace.of(graphs);
+        AttributeScaling onAll = scaling(sample, graphs, 0.5);
+        String[] expected = new String[graphs.size()];
+        String[] leaky = new String[graphs.size()];
+        for (int[] fold : Evaluation.stratifiedFolds(labels, 2, AlignerOptions.DEFAULT_SEED)) {
+            List<Integer> held = Arrays.stream(fold).boxed().toList();
+            List<Graph> train = new ArrayList<>();
+            List<String> trainLabels = new ArrayList<>();
+            for (int g = 0; g < graphs.size(); g++) {
+                if (!held.contains(g)) {
+                    train.add(graphs.get(g));
+                    trainLabels.add(labels.get(g));
+                }
+            }
+            AttributeScaling honest = scaling(sample, train, 0.5);
+            NearestNeighbors.Model model = new NearestNeighbors(Aligners.byName("exact",
+                    AlignerOptions.DEFAULT_SEED), 1).fit(space, honest.applyAll(train),
+                    trainLabels);
+            NearestNeighbors.Model leakyModel = new NearestNeighbors(Aligners.byName("exact",
+                    AlignerOptions.DEFAULT_SEED), 1).fit(space, onAll.applyAll(train),
+                    trainLabels);
+            for (int i : fold) {
+                expected[i] = model.predict(honest.apply(graphs.get(i)));
+                leaky[i] = leakyModel.predict(onAll.apply(graphs.get(i)));
+            }
+        }
+        assertEquals("B", expected[8], "the outlier, scaled without itself");
+        assertEquals("A", leaky[8], "the outlier, scaled with itself");
+        List<?> predictions = (List<?>) r.json().get("predictions");
+        for (int g = 0; g < expected.length; g++) {
+            assertEquals(expected[g], ((Map<?, ?>) predictions.get(g)).get("predicted"),
+                    "graph " + g);
+        }
+    }
+
+    /** Standardizes x on the given graphs of the sample, with the existence value. */
+    private static AttributeScaling scaling(Sample sample, List<Graph> graphs, double e) {
+        List<String> names = new ArrayList<>();
+        for (int g = 0; g < graphs.size(); g++) {
+            names.add("g" + g);
+        }
+        return DatasetScaling.fit(new GraphDataset("part", graphs, List.of(), names,
+                sample.nodeChannels(), sample.edgeChannels()), e, List.of());
+    }
+
+    @Test
+    void existenceAloneKeepsTheCoordinatesAndOneChangesNothing() throws IOException {
+        Path folder = iamFolder(null);
+        Map<String, Object> plain = run("classify", folder.toString(), "--aligner", "exact",
+                "--k", "1,3", "--json").json();
+        Map<String, Object> one = run("classify", folder.toString(), "--aligner", "exact",
+                "--k", "1,3", "--existence", "1", "--json").json();
+
+        assertEquals(plain.get("predictions"), one.get("predictions"));
+        for (int c = 0; c < 2; c++) {
+            assertEquals(((Map<?, ?>) ((List<?>) plain.get("candidates")).get(c))
+                    .get("validationCorrect"), ((Map<?, ?>) ((List<?>) one.get("candidates"))
+                    .get(c)).get("validationCorrect"));
+        }
+        Map<?, ?> scaling = (Map<?, ?>) one.get("scaling");
+        assertEquals(false, scaling.get("standardize"));
+        assertEquals(List.of(0.0, 0.0), scaling.get("nodeOffsets"));
+        assertEquals(List.of(1.0, 1.0), scaling.get("nodeFactors"));
+        assertEquals(null, plain.get("scaling"));
+    }
+
+    @Test
+    void aDroppedAttributeGetsFactorZeroAndIsShown() throws IOException {
+        Path folder = iamFolder(null);
+        Run r = run("classify", folder.toString(), "--aligner", "exact", "--standardize",
+                "--existence", "0.25", "--drop-node-attributes", "x");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("setting     existence 0.25, node weight 1, edge weight"
+                + " 1, k 1"), r.out());
+        assertTrue(r.out().contains("scaling     fitted on train only: x dropped, existence"
+                + " 0.25"), r.out());
+        // Without x the classes still differ in order (2 against 3 nodes) and edges.
+        assertTrue(r.out().contains("test        accuracy 1.0000 (4 of 4)"), r.out());
+    }
+
     // ---- Bad input -------------------------------------------------------------------------
+
+    @Test
+    void badScalingInputIsNamed() throws IOException {
+        Path folder = iamFolder(null);
+        Run negative = run("classify", folder.toString(), "--standardize", "--existence",
+                "0.5,-0.25");
+        assertEquals(CliException.USAGE, negative.exitCode(), negative.out());
+        assertEquals("orbifold: error: --existence must be finite and >= 0, got -0.25\n",
+                negative.err());
+
+        Run unknown = run("classify", folder.toString(), "--standardize",
+                "--drop-node-attributes", "x,chem");
+        assertEquals(CliException.USAGE, unknown.exitCode(), unknown.out());
+        assertEquals("orbifold: error: --drop-node-attributes: " + folder + " has no node"
+                + " attribute 'chem'; its node attributes: x\n", unknown.err());
+
+        Run letters = run("classify", "--folds", "3", "--drop-node-attributes", "z");
+        assertEquals(CliException.USAGE, letters.exitCode(), letters.out());
+        assertTrue(letters.err().contains("has no node attribute 'z'; its node attributes: x,"
+                + " y"), letters.err());
+
+        Run existence = run("classify", folder.toString(), "--drop-node-attributes",
+                "exists");
+        assertEquals(CliException.USAGE, existence.exitCode(), existence.out());
+        assertTrue(existence.err().contains("'exists' is the node-existence channel; set it"
+                + " with --existence"), existence.err());
+    }
+
+    @Test
+    void badMaxLinearOptionsAreUsageErrors() throws IOException {
+        Path folder = iamFolder(null);
+        String[][] cases = {
+            {"--margin applies only to --method perceptron", "--margin", "0.1"},
+            {"--hidden-units applies only to --method mlp", "--method", "perceptron",
+                "--hidden-units", "3"},
+            {"--initialization applies only to --method perceptron and mlp", "--method",
+                "lvq1", "--initialization", "zero"},
+            {"--margin must be finite and >= 0, got -1.0", "--method", "perceptron",
+                "--margin", "-1"},
+            {"--activation must be tanh or logistic, got 'relu'", "--method", "mlp",
+                "--activation", "relu"},
+            {"--initialization of --method perceptron must be class-means or zero, got"
+                + " 'random-members'", "--method", "perceptron", "--initialization",
+                "random-members"},
+            {"--batch-size must be >= 1, got 0", "--method", "mlp", "--batch-size", "0"},
+            {"--hidden-units 10 gives class 'line' 5 units, each started at a different"
+                + " member, but it has 4 graphs in the training split", "--method", "mlp",
+                "--hidden-units", "2,10"},
+        };
+        for (String[] c : cases) {
+            List<String> args = new ArrayList<>(List.of("classify", folder.toString(),
+                    "--aligner", "exact"));
+            args.addAll(Arrays.asList(c).subList(1, c.length));
+            Run r = run(args.toArray(new String[0]));
+            assertEquals(CliException.USAGE, r.exitCode(), c[0] + ": " + r.err());
+            assertEquals(Main.ERROR_PREFIX + c[0] + "\n", r.err());
+        }
+    }
+
+    // ---- Bad input (data and splits) -------------------------------------------------------
 
     @Test
     void aTestClassThatNoTrainingGraphHasIsNamed() throws IOException {
@@ -349,7 +665,8 @@ class ClassifyCommandTest {
             {"--folds and split files", "classify", LETTERS, "--folds", "3", "--train",
                 train.toString(), "--test", test.toString()},
             {"give --folds K, or split files", "classify", LETTERS},
-            {"--method must be one of knn, prototype, lvq1, glvq", "classify", "--folds", "3",
+            {"--method must be one of knn, prototype, lvq1, glvq, perceptron, mlp", "classify",
+                "--folds", "3",
                 "--method", "svm"},
             {"--class does not apply", "classify", "--folds", "3", "--class", "A"},
             {"--folds must be between 2 and the number of graphs, 225", "classify", "--folds",
