@@ -360,9 +360,13 @@ public final class FaqAligner extends OrientedAligner {
         double[] g = w.g;
         int[] q = w.q;
         double scaledTolerance = tolerance * Math.sqrt(m);
+        if (w.atVertex) {
+            problem.permutationGradient(w.vertex, h);
+        } else {
+            w.quadraticGradient();
+        }
         for (int iteration = 0; iteration < maxIterations; iteration++) {
             // Direction: the permutation Q maximising <G, Q>, G = S + H the gradient at P.
-            w.quadraticGradient();
             for (int k = 0; k < m * m; k++) {
                 g[k] = s[k] + h[k];
             }
@@ -402,8 +406,14 @@ public final class FaqAligner extends OrientedAligner {
             for (int i = 0; i < m; i++) {
                 p[i * m + q[i]] += t;
             }
-            if (stepNorm < scaledTolerance) {
+            if (stepNorm < scaledTolerance || iteration + 1 == maxIterations) {
                 break;
+            }
+
+            // The gradient is linear in P: H(P + t (Q - P)) = (1 - t) H(P) + t H(Q).
+            problem.permutationGradient(q, w.hq);
+            for (int k = 0; k < m * m; k++) {
+                h[k] = (1.0 - t) * h[k] + t * w.hq[k];
             }
         }
 
@@ -443,6 +453,11 @@ public final class FaqAligner extends OrientedAligner {
         final LinearAssignmentSolver solver = new LinearAssignmentSolver();
         double[] p = new double[0];
         double[] h = new double[0];
+        /** The quadratic gradient at the latest direction of Frank-Wolfe. */
+        double[] hq = new double[0];
+        /** Whether the run starts at the permutation matrix of {@code vertex}. */
+        boolean atVertex;
+        int[] vertex = new int[0];
         int[] best = new int[0];
         double bestValue;
         int[] runBest = new int[0];
@@ -481,6 +496,8 @@ public final class FaqAligner extends OrientedAligner {
             if (p.length < m * m) {
                 p = new double[m * m];
                 h = new double[m * m];
+                hq = new double[m * m];
+                vertex = new int[m];
                 g = new double[m * m];
                 gramX = new double[m * m];
                 gramY = new double[m * m];
@@ -766,6 +783,7 @@ public final class FaqAligner extends OrientedAligner {
 
         void startRun() {
             runValue = Double.NEGATIVE_INFINITY;
+            atVertex = false;
         }
 
         /** Polishes the best permutation of the current run by local search. */
@@ -786,6 +804,8 @@ public final class FaqAligner extends OrientedAligner {
             startRun();
             consider(images);
             int m = problem.m;
+            System.arraycopy(images, 0, vertex, 0, m);
+            atVertex = true;
             Arrays.fill(p, 0, m * m, 0.0);
             for (int i = 0; i < m; i++) {
                 p[i * m + images[i]] = 1.0;

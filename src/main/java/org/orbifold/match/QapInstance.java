@@ -345,6 +345,57 @@ final class QapInstance {
     }
 
     /**
+     * Sets {@code out} to {@code H(Q)} ({@link #quadraticGradient}) for the permutation matrix
+     * {@code Q} of the images {@code q}, in {@code O(m |E_X| d_e)} time, about half the cost of
+     * the general gradient: {@code Q B_c^T} and {@code Q B_c} are {@code B_c} with permuted
+     * columns and rows, so only the products with {@code A_c} remain,
+     * {@code (A_c Q B_c^T)[i, a] = sum_k A_c[i, k] B_c[a, q(k)]} and
+     * {@code (A_c^T Q B_c)[k, a] = sum_i A_c[i, k] B_c[q(i), a]}, one row of {@code B_c} or of
+     * its transpose per edge of {@code X}. With both graphs undirected the two coincide and
+     * one is doubled.
+     */
+    void permutationGradient(int[] q, double[] out) {
+        boolean symmetric = bothUndirected;
+        Arrays.fill(out, 0, m * m, 0.0);
+        if (!hasEdgeTerm) {
+            return;
+        }
+        for (int c = 0; c < de; c++) {
+            // Rows of B_c (b, a) -> B_c[b, a] and, unless symmetric, of its transpose.
+            double[] rows = yDense;
+            if (de > 1) {
+                rows = transposedIn;
+                for (int k = 0; k < m * m; k++) {
+                    rows[k] = yDense[k * de + c];
+                }
+            }
+            double[] columns = rows;
+            if (!symmetric) {
+                columns = transposedProduct;
+                transpose(rows, columns);
+            }
+            for (int i = 0; i < nx; i++) {
+                for (int e = outStart[i]; e < outStart[i + 1]; e++) {
+                    double v = outValue[e * de + c];
+                    if (v == 0.0) {
+                        continue;
+                    }
+                    int k = outNode[e];
+                    addScaledRow(out, i, columns, q[k], v);
+                    if (!symmetric) {
+                        addScaledRow(out, k, rows, q[i], v);
+                    }
+                }
+            }
+        }
+        if (symmetric) {
+            for (int k = 0; k < m * m; k++) {
+                out[k] *= 2.0;
+            }
+        }
+    }
+
+    /**
      * Sets {@code product} to {@code P B_c^T} ({@code transposedB}) or {@code P B_c}, from
      * {@code P^T} in {@code transposedIn}, by rows of the transposed product, then transposes.
      */
