@@ -450,6 +450,11 @@ public final class FaqAligner extends OrientedAligner {
         /** The instances of X with itself and of Y with itself, for the structural start. */
         final QapInstance selfX = new QapInstance();
         final QapInstance selfY = new QapInstance();
+        /** The graphs and space {@code selfX} and {@code selfY} were loaded for. */
+        Graph selfXGraph;
+        Graph selfYGraph;
+        GraphSpace selfXSpace;
+        GraphSpace selfYSpace;
         final LinearAssignmentSolver solver = new LinearAssignmentSolver();
         double[] p = new double[0];
         double[] h = new double[0];
@@ -490,8 +495,18 @@ public final class FaqAligner extends OrientedAligner {
         void prepare(GraphSpace space, Graph x, Graph y, int m) {
             problem.load(space, x, y, m);
             if (problem.hasEdgeTerm) {
-                selfX.load(space, x, x, m);
-                selfY.load(space, y, y, m);
+                // Graphs and spaces are immutable: reload a self instance only when its
+                // graph, space or order changes (a mean or a query aligned to many graphs).
+                if (selfXGraph != x || selfXSpace != space || selfX.m != m) {
+                    selfX.load(space, x, x, m);
+                    selfXGraph = x;
+                    selfXSpace = space;
+                }
+                if (selfYGraph != y || selfYSpace != space || selfY.m != m) {
+                    selfY.load(space, y, y, m);
+                    selfYGraph = y;
+                    selfYSpace = space;
+                }
             }
             if (p.length < m * m) {
                 p = new double[m * m];

@@ -95,6 +95,8 @@ final class QapInstance {
     private int[] stack = new int[0];
     private boolean[] waiting = new boolean[0];
     private int stackSize;
+    /** Scratch: insertion points while building the compressed rows by target. */
+    private int[] fill = new int[0];
     /** Local search on dense instances: the table of all exchange gains, made when needed. */
     private SwapGains gainTable;
 
@@ -180,7 +182,7 @@ final class QapInstance {
             }
             outType[e] = t;
         }
-        int[] fill = Arrays.copyOf(inStart, m);
+        int[] fill = fillScratch(m);
         for (int i = 0; i < nx; i++) {
             for (int f = outStart[i]; f < outStart[i + 1]; f++) {
                 inType[fill[outNode[f]]++] = outType[f];
@@ -196,6 +198,13 @@ final class QapInstance {
             }
         }
         typed = true;
+    }
+
+    /** Returns a scratch copy of the first {@code m} entries of {@code inStart}. */
+    private int[] fillScratch(int length) {
+        fill = ensure(fill, length);
+        System.arraycopy(inStart, 0, fill, 0, length);
+        return fill;
     }
 
     /** Whether {@code g} is undirected or has {@code g_ij = g_ji} for every pair. */
@@ -256,7 +265,7 @@ final class QapInstance {
         for (int j = 0; j < m; j++) {
             inStart[j + 1] += inStart[j];
         }
-        int[] fill = Arrays.copyOf(inStart, m);
+        int[] fill = fillScratch(m);
         for (int i = 0; i < nx; i++) {
             for (int f = outStart[i]; f < outStart[i + 1]; f++) {
                 int j = outNode[f];
