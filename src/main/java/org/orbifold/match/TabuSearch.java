@@ -47,7 +47,8 @@ import org.orbifold.space.Permutation;
  *   alpha_u = A_c[u, r] - A_c[u, s],   beta_u = B_c[pi(u), pi(r)] - B_c[pi(u), pi(s)],
  *   gamma_u = A_c[r, u] - A_c[s, u],   delta_u = B_c[pi(r), pi(u)] - B_c[pi(s), pi(u)],
  *       </pre>
- *       Taillard's update written with row and column differences; the {@code 2 (m - 2)} gains
+ *       Taillard's update written with row and column differences (kept by the package's gain
+ *       table, shared with the local search of dense instances); the {@code 2 (m - 2)} gains
  *       of exchanges that involve {@code r} or {@code s} are recomputed directly. The linear
  *       term {@code S} enters only the directly computed gains: it does not couple nodes.</li>
  *   <li>Every {@code 2 t_max} iterations draw a new tenure {@code t} uniformly from
