@@ -4,6 +4,7 @@
 Usage:
   bench_qaplib_scipy.py run DIR OUT.csv [MAX_ORDER [SEED]]
   bench_qaplib_scipy.py merge OUT.md CSV...
+  bench_qaplib_scipy.py cpu DIR [MAX_ORDER [SEED [REPEATS]]]
 
 run: for every DIR/<name>.dat with a <name>.sln and order at most MAX_ORDER (default 40), solve
 with scipy.optimize.quadratic_assignment(A, B, method='faq') and method='2opt' (options
@@ -17,6 +18,12 @@ Writes the same CSV columns as org.orbifold.bench.QaplibHarness.
 merge: reads CSV files of both programs and writes a Markdown table (one row per instance, gap
 in % and seconds per solver) and a summary (mean gap, median and total time, instances solved
 to the best value, per solver). Instances whose best value is 0 are left out of the means.
+
+cpu: the thread CPU time of method='faq' on the instances of run (after the same untimed runs),
+the median of REPEATS (default 3) runs per instance (time.thread_time()); prints the median and
+the sum of these medians, the counterpart of the CPU times of
+org.orbifold.bench.AlignmentQualityHarness on a shared machine. Run it with
+OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 so that NumPy computes on this thread only.
 """
 
 import csv
@@ -100,6 +107,28 @@ def run(folder, out, max_order, seed):
                 print(",".join(str(x) for x in row), file=sys.stderr)
 
 
+def cpu(folder, max_order, seed, repeats):
+    cases = []
+    for name in sorted(f[:-4] for f in os.listdir(folder) if f.endswith(".dat")):
+        if os.path.exists(os.path.join(folder, name + ".sln")):
+            a, b = read_instance(os.path.join(folder, name + ".dat"))
+            if len(a) <= max_order:
+                cases.append((len(a), name, a, b))
+    cases.sort(key=lambda c: (c[0], c[1]))
+    for n, name, a, b in cases[:5]:
+        quadratic_assignment(a, b, method="faq", options={"rng": seed})
+    medians = []
+    for n, name, a, b in cases:
+        times = []
+        for r in range(repeats):
+            start = time.thread_time()
+            quadratic_assignment(a, b, method="faq", options={"rng": seed})
+            times.append(time.thread_time() - start)
+        medians.append(statistics.median(times))
+    print("scipy-faq cpu: instances %d, median %.4f s, total %.3f s" % (
+        len(medians), statistics.median(medians), sum(medians)))
+
+
 def merge(out, paths):
     rows, solvers = read_rows(paths)
     instances = {}
@@ -144,6 +173,11 @@ def main(argv):
         seed = int(argv[5]) if len(argv) > 5 else 1
         print("scipy %s, numpy %s" % (scipy.__version__, np.__version__), file=sys.stderr)
         run(argv[2], argv[3], max_order, seed)
+    elif len(argv) >= 3 and argv[1] == "cpu":
+        max_order = int(argv[3]) if len(argv) > 3 else 40
+        seed = int(argv[4]) if len(argv) > 4 else 1
+        repeats = int(argv[5]) if len(argv) > 5 else 3
+        cpu(argv[2], max_order, seed, repeats)
     elif len(argv) >= 4 and argv[1] == "merge":
         merge(argv[2], argv[3:])
     else:

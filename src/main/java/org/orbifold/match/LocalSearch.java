@@ -17,7 +17,12 @@ import org.orbifold.space.Permutation;
  * nodes and their neighbours in {@code X}, the only nodes whose exchange gains it can change
  * ("don't look bits"), so the search stops exactly at a local optimum. The gain of an exchange
  * is evaluated in {@code O((deg(i) + deg(j)) d_e)} time from the edge lists of {@code X} and a
- * dense copy of {@code Y}, so examining all pairs costs {@code O(m |E_X| d_e)}. Gains below
+ * dense copy of {@code Y}, so examining all pairs costs {@code O(m |E_X| d_e)}. On dense
+ * instances (order at least 16 and mean degree {@code deg} of {@code X} with
+ * {@code 2 deg^2 >= m d_e}) an improving exchange would cost {@code O(m^3)} that way; there the
+ * search keeps the table of all exchange gains of Taillard (1991, see {@link TabuSearch}),
+ * set up in {@code O(m^3 d_e)} and updated in {@code O(m^2 d_e)} per exchange, and makes the
+ * best exchange each time (best improvement). Gains below
  * {@code 1e-12 max(1, ||X|| ||Y||)} count as no improvement, so rounding cannot make the search
  * cycle.
  *

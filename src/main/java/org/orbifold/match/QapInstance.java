@@ -28,6 +28,8 @@ final class QapInstance {
 
     /** Most distinct edge vectors of {@code X} for the table of edge gains. */
     private static final int MAX_EDGE_TYPES = 8;
+    /** Smallest order at which local search may keep a table of all exchange gains. */
+    static final int MIN_GAIN_TABLE_ORDER = 16;
 
     /** Matrix order: the number of nodes of both padded graphs. */
     int m;
@@ -93,6 +95,10 @@ final class QapInstance {
     private int[] stack = new int[0];
     private boolean[] waiting = new boolean[0];
     private int stackSize;
+    /** Scratch: insertion points while building the compressed rows by target. */
+    private int[] fill = new int[0];
+    /** Local search on dense instances: the table of all exchange gains, made when needed. */
+    private SwapGains gainTable;
 
     /**
      * Fills this instance with the alignment problem of {@code y} to {@code x} at order
@@ -176,7 +182,7 @@ final class QapInstance {
             }
             outType[e] = t;
         }
-        int[] fill = Arrays.copyOf(inStart, m);
+        int[] fill = fillScratch(m);
         for (int i = 0; i < nx; i++) {
             for (int f = outStart[i]; f < outStart[i + 1]; f++) {
                 inType[fill[outNode[f]]++] = outType[f];
@@ -192,6 +198,13 @@ final class QapInstance {
             }
         }
         typed = true;
+    }
+
+    /** Returns a scratch copy of the first {@code m} entries of {@code inStart}. */
+    private int[] fillScratch(int length) {
+        fill = ensure(fill, length);
+        System.arraycopy(inStart, 0, fill, 0, length);
+        return fill;
     }
 
     /** Whether {@code g} is undirected or has {@code g_ij = g_ji} for every pair. */
@@ -252,7 +265,7 @@ final class QapInstance {
         for (int j = 0; j < m; j++) {
             inStart[j + 1] += inStart[j];
         }
-        int[] fill = Arrays.copyOf(inStart, m);
+        int[] fill = fillScratch(m);
         for (int i = 0; i < nx; i++) {
             for (int f = outStart[i]; f < outStart[i + 1]; f++) {
                 int j = outNode[f];
@@ -329,6 +342,57 @@ final class QapInstance {
                     addScaledRow(out, i, left, k, v);
                     if (!symmetric) {
                         addScaledRow(out, k, right, i, v);
+                    }
+                }
+            }
+        }
+        if (symmetric) {
+            for (int k = 0; k < m * m; k++) {
+                out[k] *= 2.0;
+            }
+        }
+    }
+
+    /**
+     * Sets {@code out} to {@code H(Q)} ({@link #quadraticGradient}) for the permutation matrix
+     * {@code Q} of the images {@code q}, in {@code O(m |E_X| d_e)} time, about half the cost of
+     * the general gradient: {@code Q B_c^T} and {@code Q B_c} are {@code B_c} with permuted
+     * columns and rows, so only the products with {@code A_c} remain,
+     * {@code (A_c Q B_c^T)[i, a] = sum_k A_c[i, k] B_c[a, q(k)]} and
+     * {@code (A_c^T Q B_c)[k, a] = sum_i A_c[i, k] B_c[q(i), a]}, one row of {@code B_c} or of
+     * its transpose per edge of {@code X}. With both graphs undirected the two coincide and
+     * one is doubled.
+     */
+    void permutationGradient(int[] q, double[] out) {
+        boolean symmetric = bothUndirected;
+        Arrays.fill(out, 0, m * m, 0.0);
+        if (!hasEdgeTerm) {
+            return;
+        }
+        for (int c = 0; c < de; c++) {
+            // Rows of B_c (b, a) -> B_c[b, a] and, unless symmetric, of its transpose.
+            double[] rows = yDense;
+            if (de > 1) {
+                rows = transposedIn;
+                for (int k = 0; k < m * m; k++) {
+                    rows[k] = yDense[k * de + c];
+                }
+            }
+            double[] columns = rows;
+            if (!symmetric) {
+                columns = transposedProduct;
+                transpose(rows, columns);
+            }
+            for (int i = 0; i < nx; i++) {
+                for (int e = outStart[i]; e < outStart[i + 1]; e++) {
+                    double v = outValue[e * de + c];
+                    if (v == 0.0) {
+                        continue;
+                    }
+                    int k = outNode[e];
+                    addScaledRow(out, i, columns, q[k], v);
+                    if (!symmetric) {
+                        addScaledRow(out, k, rows, q[i], v);
                     }
                 }
             }
@@ -542,15 +606,50 @@ final class QapInstance {
 
     /**
      * Improves {@code p} in place by exchanging pairs of images while some exchange gains more
-     * than {@code minGain} (first improvement), and returns the total gain; the result is a
-     * local optimum for exchanges. Exchanges of two padding nodes of {@code X}, or of two
-     * padding nodes of {@code Y}, change nothing and are skipped.
+     * than {@code minGain}, and returns the total gain; the result is a local optimum for
+     * exchanges. Exchanges of two padding nodes of {@code X}, or of two padding nodes of
+     * {@code Y}, change nothing and are skipped.
+     *
+     * <p>Sparse instances use first improvement over a stack of nodes to examine
+     * ({@link #localSearchAround}): each improving exchange costs {@code O(m deg^2)} there, with
+     * {@code deg} the mean degree of {@code X}. Dense ones ({@link #prefersGainTable}) keep the
+     * table of all gains ({@link SwapGains}) and make the best exchange each time, at
+     * {@code O(m^2 d_e)} per exchange instead of {@code O(m^3)}.
      */
     double localSearch(int[] p, double minGain) {
+        if (prefersGainTable()) {
+            SwapGains table = gainTable();
+            table.reset(this, p);
+            double total = table.descend(minGain);
+            System.arraycopy(table.p, 0, p, 0, m);
+            return total;
+        }
         for (int i = 0; i < m; i++) {
             activeNodes[i] = i;
         }
         return localSearchAround(p, minGain, activeNodes, m);
+    }
+
+    /**
+     * Whether local search should keep the table of all exchange gains: the order is at least
+     * {@value #MIN_GAIN_TABLE_ORDER} and {@code X} is dense enough that an improving exchange,
+     * {@code O(m deg^2)} on the sparse path with {@code deg} the mean out-degree of {@code X},
+     * costs more than updating the table, {@code O(m^2 d_e)}: {@code deg^2 >= m d_e / 2}.
+     */
+    boolean prefersGainTable() {
+        if (!hasEdgeTerm || m < MIN_GAIN_TABLE_ORDER) {
+            return false;
+        }
+        double degree = (double) outStart[m] / m;
+        return 2.0 * degree * degree >= (double) m * de;
+    }
+
+    /** Returns this instance's gain table, made on first use. */
+    SwapGains gainTable() {
+        if (gainTable == null) {
+            gainTable = new SwapGains();
+        }
+        return gainTable;
     }
 
     /**

@@ -47,7 +47,8 @@ import org.orbifold.space.Permutation;
  *   alpha_u = A_c[u, r] - A_c[u, s],   beta_u = B_c[pi(u), pi(r)] - B_c[pi(u), pi(s)],
  *   gamma_u = A_c[r, u] - A_c[s, u],   delta_u = B_c[pi(r), pi(u)] - B_c[pi(s), pi(u)],
  *       </pre>
- *       Taillard's update written with row and column differences; the {@code 2 (m - 2)} gains
+ *       Taillard's update written with row and column differences (kept by the package's gain
+ *       table, shared with the local search of dense instances); the {@code 2 (m - 2)} gains
  *       of exchanges that involve {@code r} or {@code s} are recomputed directly. The linear
  *       term {@code S} enters only the directly computed gains: it does not couple nodes.</li>
  *   <li>Every {@code 2 t_max} iterations draw a new tenure {@code t} uniformly from
@@ -332,35 +333,22 @@ public final class TabuSearch {
     }
 
     /**
-     * The state of one search: permutation, gains, long-term memory and best so far.
-     *
-     * <p>Besides the dense {@code A} ({@code x}) it keeps its transpose {@code xt} and the
-     * columns of {@code B} permuted by the current permutation, {@code w[a, k] = B[a, pi(k)]}
-     * and {@code wt[a, k] = B[pi(k), a]} (channel {@code c} at offset
-     * {@code (a * m + k) * d_e + c}), so that every gain reads rows only.
+     * The state of one search: the permutation and its gains ({@link SwapGains}), the
+     * long-term memory and the best permutation so far.
      */
     final class Walk {
 
         private final QapInstance problem;
         private final int m;
-        private final int de;
         private final SplittableRandom random;
-        /** Current images; the best images met. */
+        /** Current images and the gains of all exchanges. */
+        private final SwapGains table = new SwapGains();
         private final int[] p;
-        final int[] best;
-        /** Gains {@code D[u, v]} for {@code u < v}, row-major {@code m x m}. */
         private final double[] gain;
+        /** The best images met. */
+        final int[] best;
         /** {@code leftAt[i * m + a]}: the iteration at which node {@code i} last left image a. */
         private final long[] leftAt;
-        private final double[] x;
-        private final double[] xt;
-        private final double[] w;
-        private final double[] wt;
-        /** Per node and channel: alpha, beta, gamma, delta of the update formula. */
-        private final double[] alpha;
-        private final double[] beta;
-        private final double[] gamma;
-        private final double[] delta;
         private final double noise;
         private final int minTenureIterations;
         private final int maxTenureIterations;
@@ -380,16 +368,9 @@ public final class TabuSearch {
             this.problem = problem;
             this.perfect = perfect;
             this.m = problem.m;
-            this.de = problem.de;
             this.random = random;
-            this.p = start.clone();
             this.best = start.clone();
-            this.gain = new double[m * m];
             this.leftAt = new long[m * m];
-            this.alpha = new double[m * de];
-            this.beta = new double[m * de];
-            this.gamma = new double[m * de];
-            this.delta = new double[m * de];
             this.noise = problem.noise();
             this.minTenureIterations = Math.max(1, (int) Math.floor(minTenure * m));
             this.maxTenureIterations = Math.max(minTenureIterations,
@@ -399,23 +380,6 @@ public final class TabuSearch {
                     : (long) horizon;
             this.refreshPeriod = Math.max(MIN_REFRESH_PERIOD, (long) m * m);
 
-            // Dense copies: A, its transpose, and the columns of B and B^T permuted by p.
-            int size = problem.hasEdgeTerm ? m * m * de : 0;
-            this.x = problem.xDense;
-            this.xt = new double[size];
-            this.w = new double[size];
-            this.wt = new double[size];
-            if (problem.hasEdgeTerm) {
-                double[] y = problem.yDense;
-                for (int i = 0; i < m; i++) {
-                    for (int k = 0; k < m; k++) {
-                        System.arraycopy(x, (i * m + k) * de, xt, (k * m + i) * de, de);
-                        System.arraycopy(y, (i * m + p[k]) * de, w, (i * m + k) * de, de);
-                        System.arraycopy(y, (p[k] * m + i) * de, wt, (i * m + k) * de, de);
-                    }
-                }
-            }
-
             // Long-term memory: a random departure for every pair, long enough ago that no
             // exchange is tabu at the start, and spread so that the long-term aspiration of
             // untouched pairs does not fire for all of them at once.
@@ -423,9 +387,11 @@ public final class TabuSearch {
                 leftAt[k] = -maxTenureIterations - random.nextLong(m * (long) m);
             }
             this.tenure = drawTenure();
+            table.reset(problem, start);
+            this.p = table.p;
+            this.gain = table.gain;
             this.current = problem.value(p);
             this.bestValue = current;
-            recomputeGains();
         }
 
         void run(long budget, long deadline) {
@@ -453,7 +419,7 @@ public final class TabuSearch {
             }
             if (iteration % refreshPeriod == 0) {
                 current = problem.value(p);
-                recomputeGains();
+                table.recompute();
             }
 
             // Remember the best permutation.
@@ -466,7 +432,7 @@ public final class TabuSearch {
 
         /** Returns the current images; a copy. */
         int[] images() {
-            return p.clone();
+            return Arrays.copyOf(p, m);
         }
 
         /** Returns the tracked similarity of the current permutation. */
@@ -476,7 +442,7 @@ public final class TabuSearch {
 
         /** Returns the maintained gain of exchanging the images of {@code u != v}. */
         double gain(int u, int v) {
-            return u < v ? gain[u * m + v] : gain[v * m + u];
+            return table.gain(u, v);
         }
 
         /** Returns the number of iterations between two recomputations from scratch. */
@@ -531,145 +497,9 @@ public final class TabuSearch {
 
         /** Exchanges the images of {@code r < s} and updates the gains. */
         private void apply(int r, int s) {
-            int pr = p[r];
-            int ps = p[s];
-            current += gain[r * m + s];
-            leftAt[r * m + pr] = iteration;
-            leftAt[s * m + ps] = iteration;
-            p[r] = ps;
-            p[s] = pr;
-            if (problem.hasEdgeTerm) {
-                swapColumns(w, r, s);
-                swapColumns(wt, r, s);
-                updateGains(r, s, pr, ps);
-            }
-            for (int k = 0; k < m; k++) {
-                if (k != r) {
-                    setGain(r, k, directGain(r, k));
-                }
-                if (k != s && k != r) {
-                    setGain(s, k, directGain(s, k));
-                }
-            }
-        }
-
-        private void swapColumns(double[] matrix, int r, int s) {
-            for (int a = 0; a < m; a++) {
-                for (int c = 0; c < de; c++) {
-                    int first = (a * m + r) * de + c;
-                    int second = (a * m + s) * de + c;
-                    double swap = matrix[first];
-                    matrix[first] = matrix[second];
-                    matrix[second] = swap;
-                }
-            }
-        }
-
-        /**
-         * Adds the change caused by the move {@code (r, s)} to the gains of the exchanges of
-         * two other nodes; {@code pr} and {@code ps} are the images of {@code r} and {@code s}
-         * before the move, and {@code w}, {@code wt} are already permuted by the move.
-         */
-        private void updateGains(int r, int s, int pr, int ps) {
-            // Row and column differences: alpha, gamma from A; beta, delta from B.
-            for (int u = 0; u < m; u++) {
-                for (int c = 0; c < de; c++) {
-                    int k = u * de + c;
-                    alpha[k] = xt[(r * m + u) * de + c] - xt[(s * m + u) * de + c];
-                    gamma[k] = x[(r * m + u) * de + c] - x[(s * m + u) * de + c];
-                    beta[k] = wt[(pr * m + u) * de + c] - wt[(ps * m + u) * de + c];
-                    delta[k] = w[(pr * m + u) * de + c] - w[(ps * m + u) * de + c];
-                }
-            }
-
-            // Taillard's update of the gains of exchanges away from r and s.
-            boolean symmetric = problem.bothUndirected;
-            for (int u = 0; u < m - 1; u++) {
-                if (u == r || u == s) {
-                    continue;
-                }
-                int row = u * m;
-                int ku = u * de;
-                for (int v = u + 1; v < m; v++) {
-                    if (v == r || v == s) {
-                        continue;
-                    }
-                    int kv = v * de;
-                    double change = 0.0;
-                    for (int c = 0; c < de; c++) {
-                        change += (alpha[ku + c] - alpha[kv + c]) * (beta[ku + c] - beta[kv + c]);
-                    }
-                    if (symmetric) {
-                        change *= 2.0;
-                    } else {
-                        for (int c = 0; c < de; c++) {
-                            change += (gamma[ku + c] - gamma[kv + c])
-                                    * (delta[ku + c] - delta[kv + c]);
-                        }
-                    }
-                    gain[row + v] += change;
-                }
-            }
-        }
-
-        private void setGain(int u, int v, double value) {
-            if (u < v) {
-                gain[u * m + v] = value;
-            } else {
-                gain[v * m + u] = value;
-            }
-        }
-
-        private void recomputeGains() {
-            Arrays.fill(gain, 0.0);
-            for (int u = 0; u < m - 1; u++) {
-                for (int v = u + 1; v < m; v++) {
-                    gain[u * m + v] = directGain(u, v);
-                }
-            }
-        }
-
-        /** Returns {@code D[u, v]} computed directly, in {@code O(m d_e)} time. */
-        private double directGain(int u, int v) {
-            int a = p[u];
-            int b = p[v];
-            double[] s = problem.nodeGain;
-            double result = s[u * m + b] + s[v * m + a] - s[u * m + a] - s[v * m + b];
-            if (!problem.hasEdgeTerm) {
-                return result;
-            }
-
-            // The pair (u, v) trades y_ab for y_ba, and (v, u) the reverse.
-            double[] y = problem.yDense;
-            for (int c = 0; c < de; c++) {
-                double swapped = y[(b * m + a) * de + c] - y[(a * m + b) * de + c];
-                result += (x[(u * m + v) * de + c] - x[(v * m + u) * de + c]) * swapped;
-            }
-
-            // Every third node k: its edges to and from u and v change ends.
-            int low = Math.min(u, v);
-            int high = Math.max(u, v);
-            result += thirdNodeTerms(u, v, a, b, 0, low);
-            result += thirdNodeTerms(u, v, a, b, low + 1, high);
-            return result + thirdNodeTerms(u, v, a, b, high + 1, m);
-        }
-
-        /**
-         * Returns the sum over {@code from <= k < to} and the channels of
-         * {@code (A[u, k] - A[v, k]) (B[b, pi(k)] - B[a, pi(k)])
-         * + (A[k, u] - A[k, v]) (B[pi(k), b] - B[pi(k), a])}.
-         */
-        private double thirdNodeTerms(int u, int v, int a, int b, int from, int to) {
-            int xu = u * m * de;
-            int xv = v * m * de;
-            int wa = a * m * de;
-            int wb = b * m * de;
-            double sum = 0.0;
-            for (int k = from * de; k < to * de; k++) {
-                sum += (x[xu + k] - x[xv + k]) * (w[wb + k] - w[wa + k])
-                        + (xt[xu + k] - xt[xv + k]) * (wt[wb + k] - wt[wa + k]);
-            }
-            return sum;
+            leftAt[r * m + p[r]] = iteration;
+            leftAt[s * m + p[s]] = iteration;
+            current += table.exchange(r, s);
         }
     }
 }

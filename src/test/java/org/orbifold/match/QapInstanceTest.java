@@ -1,7 +1,9 @@
 package org.orbifold.match;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +13,8 @@ import org.orbifold.space.Permutation;
 
 /**
  * The kernels of {@link QapInstance} against {@link GraphSpace#similarity}: the value of a
- * permutation, the gain of every exchange, and the quadratic gradient, for every storage of
+ * permutation, the gain of every exchange, the quadratic gradient (general and at a
+ * permutation), and the table of exchange gains ({@link SwapGains}), for every storage of
  * the edge terms (scalar, typed one-hot vectors, general vectors with more than the typed
  * limit of distinct values) and every kind of direction (undirected, directed, directed but
  * symmetric), with padding on either side.
@@ -79,6 +82,64 @@ class QapInstanceTest {
                 fromGradient += problem.nodeGain[k] + 0.5 * h[k];
             }
             assertEquals(value, fromGradient, tolerance, "gradient, instance " + t);
+
+            // The gradient at a permutation matrix from its images alone.
+            double[] fromImages = new double[m * m];
+            problem.permutationGradient(images, fromImages);
+            for (int k = 0; k < m * m; k++) {
+                assertEquals(h[k], fromImages[k], tolerance, "permutation gradient, instance "
+                        + t + ", entry " + k);
+            }
+        }
+    }
+
+    @Test
+    void gainTableFollowsExchangesAndDescendsToALocalOptimum() {
+        SplittableRandom random = new SplittableRandom(SEED + 1);
+        for (int t = 0; t < INSTANCES; t++) {
+            Edges edges = Edges.values()[t % 3];
+            Direction direction = Direction.values()[(t / 3) % 3];
+            int de = edges == Edges.SCALAR ? 1 : 3;
+            Graph x = graph(random, 2 + random.nextInt(8), de, edges, direction);
+            Graph y = graph(random, 2 + random.nextInt(8), de, edges, direction);
+            GraphSpace space = new GraphSpace(12, 2, de, 0.7, 1.3);
+            int m = Math.max(x.order(), y.order()) + t % 2;
+            double tolerance = MatchTesting.tolerance(space, x, y);
+            QapInstance problem = new QapInstance();
+            problem.load(space, x, y, m);
+            int[] images = Permutation.random(m, random).toArray();
+            SwapGains table = new SwapGains();
+            table.reset(problem, images);
+            String where = "instance " + t + " (" + edges + ", " + direction + ")";
+            assertGainsExact(problem, table, tolerance, where);
+
+            // A few exchanges, then the descent.
+            for (int k = 0; k + 1 < m; k += 2) {
+                table.exchange(k, m - 1 - k / 2);
+                assertGainsExact(problem, table, tolerance, where + " after exchange " + k);
+            }
+            int[] before = Arrays.copyOf(table.p, m);
+            double total = table.descend(problem.noise());
+            int[] after = Arrays.copyOf(table.p, m);
+            assertEquals(problem.value(before) + total, problem.value(after), tolerance,
+                    "descent gain, " + where);
+            for (int u = 0; u < m; u++) {
+                for (int v = u + 1; v < m; v++) {
+                    assertTrue(problem.swapGain(after, u, v) <= tolerance,
+                            "improving exchange left, " + where);
+                }
+            }
+        }
+    }
+
+    private static void assertGainsExact(QapInstance problem, SwapGains table,
+            double tolerance, String where) {
+        int m = problem.m;
+        for (int u = 0; u < m; u++) {
+            for (int v = u + 1; v < m; v++) {
+                assertEquals(problem.swapGain(table.p, u, v), table.gain(u, v), tolerance,
+                        where + ", exchange " + u + " and " + v);
+            }
         }
     }
 
