@@ -177,11 +177,18 @@ final class AlignCommand implements Callable<Integer> {
     private static String unmatched(Permutation p, int orderX, int orderY) {
         List<String> ofX = new ArrayList<>();
         List<String> ofY = new ArrayList<>();
+        boolean[] matchedY = new boolean[p.size()];
         for (int k = 0; k < p.size(); k++) {
             if (k < orderX && p.get(k) >= orderY) {
                 ofX.add(String.valueOf(k));
-            } else if (k >= orderX && p.get(k) < orderY) {
-                ofY.add(String.valueOf(p.get(k)));
+            }
+            if (k < orderX) {
+                matchedY[p.get(k)] = true;
+            }
+        }
+        for (int j = 0; j < orderY; j++) {
+            if (!matchedY[j]) {
+                ofY.add(String.valueOf(j));
             }
         }
         List<String> parts = new ArrayList<>();

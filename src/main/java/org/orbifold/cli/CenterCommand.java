@@ -5,8 +5,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -236,12 +239,30 @@ abstract class CenterCommand extends DatasetCommand {
             Files.delete(probe);
         } catch (IOException e) {
             throw CliException.data("cannot write --out " + given + ": folder " + folder
-                    + " does not take new files (" + Sample.describe(e) + ")", e);
+                    + " does not take new files" + (e instanceof NoSuchFileException ? ""
+                    : " (" + reason(e) + ")"), e);
         }
         if (Files.exists(target) && !Files.isWritable(target)) {
             throw CliException.data("cannot write --out " + given + ": the file exists and is"
                     + " read-only");
         }
+    }
+
+    /**
+     * Returns why a file operation failed without the name of the file it tried, such as
+     * {@code "permission denied"}, for messages that name the target themselves.
+     */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getClass().getSimpleName();
     }
 
     private String json(Sample sample, Aligner aligner, int workers, MedoidResult medoid,
@@ -342,7 +363,7 @@ abstract class CenterCommand extends DatasetCommand {
             }
             temporary = null;
         } catch (IOException e) {
-            throw CliException.data("cannot write " + target + ": " + Sample.describe(e), e);
+            throw CliException.data("cannot write " + target + ": " + reason(e), e);
         } finally {
             if (temporary != null) {
                 try {

@@ -64,8 +64,10 @@ import picocli.CommandLine.Option;
  * <p><b>Limitations.</b> The grid is searched in full, one combination after another; k-NN
  * combinations that differ only in {@code k} recompute the same distances. Cross-validation
  * chooses no hyper-parameters (no nested search). {@code --limit} keeps the first graphs and
- * is therefore offered with {@code --folds} only. {@code --batch-size}, {@code --activation}
- * and {@code --initialization} take one value and are not searched. The attribute scaling
+ * is therefore offered with {@code --folds} only, and {@code --refit} with splits only.
+ * Every class needs at least K graphs for K folds (a usage error otherwise).
+ * {@code --batch-size}, {@code --activation} and {@code --initialization} take one value and
+ * are not searched. The attribute scaling
  * only re-weighs existing channels (it cannot, for example, turn an angle into its cosine
  * and sine).
  */
@@ -296,12 +298,13 @@ final class ClassifyCommand extends DatasetCommand {
     Path testFile;
 
     @Option(names = "--folds", paramLabel = "K",
-            description = "Stratified K-fold cross-validation of DATASET instead of splits.")
+            description = "Stratified K-fold cross-validation of DATASET instead of splits;"
+                + " every class needs K graphs or more.")
     Integer folds;
 
     @Option(names = "--refit", paramLabel = "WHAT", defaultValue = REFIT_TRAIN,
             description = "What the chosen setting is fitted on before the test: train or"
-                + " train+validation (default: ${DEFAULT-VALUE}).")
+                + " train+validation (default: ${DEFAULT-VALUE}); splits only.")
     String refit;
 
     @Option(names = "--threads", paramLabel = "T",
@@ -466,7 +469,7 @@ final class ClassifyCommand extends DatasetCommand {
         if (splits.validation().length > 0) {
             search = ValidationSearch.search(candidates, trainGraphs, trainLabels,
                     validationGraphs, validationLabels, pool,
-                    bar.iterations("validation search", grid.size()));
+                    bar.iterations("validation search", grid.size(), "validation accuracy"));
             chosen = search.chosen();
             setting = grid.get(search.best());
         }
@@ -502,6 +505,10 @@ final class ClassifyCommand extends DatasetCommand {
             throw CliException.usage(gridText(grid.size()) + " need a validation split to"
                     + " choose from; with --folds give one value each");
         }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--refit")) {
+            throw CliException.usage("--refit applies only to splits: with --folds each fold"
+                    + " is fitted on the other folds");
+        }
         if (dataset != null && Splits.isIamFolder(Path.of(dataset))) {
             throw CliException.usage("--folds cross-validates one data set; " + dataset
                     + " is an IAM folder of splits: give one of its .cxl files, or leave out"
@@ -518,6 +525,7 @@ final class ClassifyCommand extends DatasetCommand {
             throw CliException.usage("--folds must be between 2 and the number of graphs, "
                     + sample.size() + ", got " + folds);
         }
+        requireFoldsPerClass(labels, sample.size());
         ScaledClassifier.Recipe recipe = recipe(sample);
         Setting s = grid.get(0);
         List<int[]> foldIndices = Evaluation.stratifiedFolds(labels, folds, options.seed);
@@ -530,7 +538,8 @@ final class ClassifyCommand extends DatasetCommand {
         GraphSpace space = sample.space(s.nodeWeight(), s.edgeWeight());
         GraphClassifier classifier = classifier(m, s, recipe, aligner, pool);
         List<String> predicted = Evaluation.crossValidate(classifier, space, sample.graphs(),
-                labels, folds, options.seed, pool, bar.iterations("cross-validation", folds));
+                labels, folds, options.seed, pool, bar.iterations("cross-validation", folds,
+                        "fold accuracy"));
         double seconds = (System.nanoTime() - t0) / 1e9;
         FoldAccuracies perFold = Evaluation.foldAccuracies(labels, predicted, foldIndices);
         List<String> names = new ArrayList<>();
@@ -750,14 +759,15 @@ final class ClassifyCommand extends DatasetCommand {
                 throw CliException.usage("with .cxl split files give no DATASET: the .cxl"
                         + " files name their graphs");
             }
+            Path folder = trainFile.getParent();
             return Splits.iam(trainFile, validationFile, testFile,
-                    String.valueOf(trainFile.toAbsolutePath().getParent()));
+                    folder == null ? "." : folder.toString());
         }
         if (dataset == null) {
             throw CliException.usage("split lists name graphs of a DATASET; give it");
         }
-        return Splits.lists(Sample.load(dataset, null, null, data.skipInvalid), trainFile,
-                validationFile, testFile);
+        Sample all = Sample.load(dataset, null, null, data.molecules(dataset));
+        return Splits.lists(all, trainFile, validationFile, testFile);
     }
 
     private static boolean isCxl(Path file) {
@@ -830,6 +840,35 @@ final class ClassifyCommand extends DatasetCommand {
                             + label + "' in " + where);
                 }
             }
+        }
+    }
+
+    /**
+     * Fails unless every class has at least as many graphs as there are folds. A smaller class
+     * is missing from some test folds, and a class of one graph is missing from the training
+     * folds of its only test fold, where it can never be predicted; the accuracy would then
+     * measure the cut rather than the classifier.
+     */
+    private void requireFoldsPerClass(List<String> labels, int size) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String label : labels) {
+            counts.merge(label, 1, Integer::sum);
+        }
+        String smallest = null;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (smallest == null || e.getValue() < counts.get(smallest)) {
+                smallest = e.getKey();
+            }
+        }
+        int members = counts.get(smallest);
+        if (members < folds) {
+            String advice = members >= 2 ? "give --folds " + members + " or fewer"
+                    : "no class may have a single graph";
+            throw CliException.usage("--folds " + folds + " needs at least " + folds
+                    + " graphs in every class, but class '" + smallest + "' has " + members
+                    + " (of " + CenterCommand.graphs(size) + (data.limit == null ? ""
+                    : " kept by --limit " + data.limit) + "); " + advice
+                    + (data.limit == null ? "" : ", or raise --limit"));
         }
     }
 
@@ -983,6 +1022,7 @@ final class ClassifyCommand extends DatasetCommand {
             json.endArray();
             json.name("searchSeconds").value(r.searchSeconds());
             json.name("testSeconds").value(r.testSeconds());
+            json.name("wallTimeSeconds").value(r.searchSeconds() + r.testSeconds());
             JsonOutput.strings(json.name("notes"), r.sample().dataset().notes());
             json.name("predictions").beginArray();
             for (int i = 0; i < r.truth().size(); i++) {

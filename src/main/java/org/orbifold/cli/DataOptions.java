@@ -1,5 +1,8 @@
 package org.orbifold.cli;
 
+import java.nio.file.Path;
+import java.util.Locale;
+import org.orbifold.io.MoleculeReader;
 import picocli.CommandLine.Option;
 
 /** Options that choose the graphs a command works on and how results are printed. */
@@ -10,7 +13,8 @@ final class DataOptions {
     String className;
 
     @Option(names = "--limit", paramLabel = "N",
-            description = "Keep only the first N graphs (after --class), for quick looks.")
+            description = "Keep only the first N graphs (after --class), for quick looks;"
+                + " classify takes it with --folds only (splits are used whole).")
     Integer limit;
 
     @Option(names = "--skip-invalid",
@@ -18,10 +22,52 @@ final class DataOptions {
                 + " impossible valence) instead of failing; the notes count them.")
     boolean skipInvalid;
 
+    @Option(names = "--no-valence-check",
+            description = "Accept molecules whose atoms exceed the normal valence of their"
+                + " element (such as a nitro group written N(=O)=O) instead of rejecting them.")
+    boolean noValenceCheck;
+
+    @Option(names = "--label-property", paramLabel = "NAME",
+            description = "Class labels of a molecule file from the CSV column or SD data"
+                + " item NAME (default: a CSV column " + MoleculeReader.DEFAULT_LABEL_COLUMNS
+                + "; none for an SD file).")
+    String labelProperty;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
     Sample load(String dataset) {
-        return Sample.load(dataset, className, limit, skipInvalid);
+        return Sample.load(dataset, className, limit, molecules(dataset));
+    }
+
+    /**
+     * Returns the reader of molecule files that the options ask for; fails when a molecule
+     * option is given for a data set it cannot apply to.
+     *
+     * @param dataset the data set argument, or null for the default
+     */
+    MoleculeReader molecules(String dataset) {
+        String name = dataset == null ? "" : dataset.toLowerCase(Locale.ROOT);
+        boolean moleculeFile = dataset != null && MoleculeReader.isMoleculeFile(Path.of(dataset));
+        if (noValenceCheck && !moleculeFile) {
+            throw CliException.usage("--no-valence-check applies only to molecule files (.smi,"
+                    + " .can, .csv, .sdf), not to " + (dataset == null ? "the default letters"
+                    : dataset));
+        }
+        if (labelProperty != null) {
+            if (labelProperty.isBlank()) {
+                throw CliException.usage("--label-property needs a column or data item name");
+            }
+            boolean labelled = name.endsWith(".csv") || name.endsWith(".sdf")
+                    || name.endsWith(".sd") || name.endsWith(".mol");
+            if (!labelled) {
+                throw CliException.usage("--label-property applies only to CSV and SD"
+                        + " molecule files (.csv, .sdf, .sd, .mol); a SMILES file takes its"
+                        + " classes from a file NAME_target.txt beside it");
+            }
+        }
+        return new MoleculeReader().withSkipInvalid(skipInvalid)
+                .withValenceCheck(!noValenceCheck)
+                .withLabelColumn(labelProperty == null ? null : labelProperty.strip());
     }
 }

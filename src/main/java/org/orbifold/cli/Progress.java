@@ -9,10 +9,11 @@ import org.orbifold.space.IterationListener;
 
 /**
  * A one-line progress bar on standard error: the phase, {@code iteration k/max}, the latest
- * objective and the elapsed time, redrawn in place a few times a second once the run has
- * lasted {@value #QUIET_MILLIS} ms, and erased when the run ends. A disabled instance prints
- * nothing. The numerical code reports to it through {@link #listener()}; a daemon thread does
- * the drawing, so slow terminals never slow the computation.
+ * objective (or the value the phase names, such as a fold's accuracy) and the elapsed time,
+ * redrawn in place a few times a second once the run has lasted {@value #QUIET_MILLIS} ms,
+ * and erased when the run ends. A disabled instance prints nothing. The numerical code
+ * reports to it through {@link #listener()}; a daemon thread does the drawing, so slow
+ * terminals never slow the computation.
  */
 final class Progress implements AutoCloseable {
 
@@ -28,6 +29,7 @@ final class Progress implements AutoCloseable {
     private volatile int iteration;
     private volatile int maxIterations;
     private volatile double objective = Double.NaN;
+    private volatile String valueName = "objective";
     private int drawnWidth;
 
     Progress(PrintWriter err, boolean enabled) {
@@ -52,12 +54,26 @@ final class Progress implements AutoCloseable {
         iteration = 0;
         maxIterations = 0;
         objective = Double.NaN;
+        valueName = "objective";
     }
 
-    /** Starts an iterative phase; the listener then reports its iterations. */
+    /** Starts an iterative phase; the listener then reports its iterations and objective. */
     IterationListener iterations(String name, int max) {
+        return iterations(name, max, "objective");
+    }
+
+    /**
+     * Starts an iterative phase whose listener reports another value than an objective, such
+     * as the accuracy of each fold.
+     *
+     * @param name the phase
+     * @param max the number of iterations
+     * @param value how the reported value is labelled on the bar
+     */
+    IterationListener iterations(String name, int max, String value) {
         phase(name);
         maxIterations = max;
+        valueName = value;
         return listener();
     }
 
@@ -80,7 +96,7 @@ final class Progress implements AutoCloseable {
                     .append("] iteration ").append(iteration).append('/').append(maxIterations);
         }
         if (!Double.isNaN(objective)) {
-            line.append(String.format(Locale.ROOT, "  objective %.6g", objective));
+            line.append(String.format(Locale.ROOT, "  %s %.6g", valueName, objective));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         line.append(String.format(Locale.ROOT, "  %.1f s", seconds));

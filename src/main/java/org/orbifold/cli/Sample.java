@@ -80,6 +80,24 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
      */
     static Sample load(String location, String className, Integer limit,
             boolean skipInvalid) {
+        return load(location, className, limit,
+                new MoleculeReader().withSkipInvalid(skipInvalid));
+    }
+
+    /**
+     * Reads a data set, molecule files with the given reader, and selects the graphs to work
+     * on.
+     *
+     * @param location a TU folder, an IAM .cxl file, a .npy stack or a molecule file; null for
+     *     the default
+     * @param className the class to keep, or null for all
+     * @param limit how many graphs to keep at most, or null for all
+     * @param molecules the reader of molecule files (skipping invalid records, valence check,
+     *     label column)
+     * @return the sample, never empty
+     */
+    static Sample load(String location, String className, Integer limit,
+            MoleculeReader molecules) {
         if (limit != null && limit < 1) {
             throw CliException.usage("--limit must be >= 1, got " + limit);
         }
@@ -91,8 +109,7 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
             if (!Files.exists(path)) {
                 throw CliException.data("no such file or folder: " + location);
             }
-            GraphDataset dataset = read(path,
-                    new MoleculeReader().withSkipInvalid(skipInvalid));
+            GraphDataset dataset = read(path, molecules);
             return select(isLetters(dataset) ? asLetters(dataset) : dataset, location,
                     className, limit);
         } else if (Files.isDirectory(DEFAULT_FOLDER)) {
@@ -132,6 +149,10 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
                 graphs.add(dataset.graphs().get(g));
                 labels.add(label);
             }
+        }
+        if (className != null && !dataset.hasClasses()) {
+            throw CliException.usage("--class " + className + ": " + source + " has no"
+                    + " classes (its graphs carry no class labels)");
         }
         if (className != null && graphs.isEmpty()) {
             throw CliException.usage("unknown class '" + className + "'; classes: "

@@ -75,7 +75,9 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
                 throw CliException.data("no such split file: " + file);
             }
         }
+        requireDistinctFiles(files);
         List<GraphDataset> parts = readIam(files);
+        requireDisjoint(files, parts);
 
         // One data set of all splits, in file order; every graph needs a class.
         List<Graph> graphs = new ArrayList<>();
@@ -117,6 +119,51 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         given.add(test.toString());
         return new Splits(sample, indices[0], validation == null ? none : indices[1],
                 indices[files.size() - 1], given);
+    }
+
+    /** The options that name the IAM split files, in the order of {@code files}. */
+    private static List<String> options(List<Path> files) {
+        return files.size() == 3 ? List.of("--train", "--valid", "--test")
+                : List.of("--train", "--test");
+    }
+
+    /** Fails when one file is given for two splits (by any path to it). */
+    private static void requireDistinctFiles(List<Path> files) {
+        List<String> options = options(files);
+        for (int a = 0; a < files.size(); a++) {
+            for (int b = a + 1; b < files.size(); b++) {
+                if (sameFile(files.get(a), files.get(b))) {
+                    throw CliException.usage(options.get(b) + " " + files.get(b) + " is the"
+                            + " file given as " + options.get(a) + "; a graph may be in one"
+                            + " split only: give a different file for each split");
+                }
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+    }
+
+    /** Fails when two split files list the same graph file (such as AP1_0000.gxl). */
+    private static void requireDisjoint(List<Path> files, List<GraphDataset> parts) {
+        List<String> options = options(files);
+        Map<String, Integer> owner = new HashMap<>();
+        for (int s = 0; s < parts.size(); s++) {
+            for (String name : parts.get(s).graphNames()) {
+                Integer previous = owner.putIfAbsent(name, s);
+                if (previous != null && previous != s) {
+                    throw CliException.data(options.get(s) + " " + files.get(s) + ": graph '"
+                            + name + "' is listed again; first in " + options.get(previous)
+                            + " " + files.get(previous) + " (a graph may be in one split"
+                            + " only)");
+                }
+            }
+        }
     }
 
     private static List<GraphDataset> readIam(List<Path> files) {

@@ -3,8 +3,10 @@ package org.orbifold.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Loads a dataset from a path by its kind: a folder is read as a TU dataset
@@ -33,7 +35,8 @@ public final class DatasetLoader {
      * @return the dataset
      * @throws DatasetFormatException with a one-line message if the path does not exist
      *     ({@code "no such file or folder: ..."}), is of an unknown kind (a file of a TU data
-     *     set gets the hint to give its folder), or its files break their format
+     *     set gets the hint to give its folder; a folder without a TU data set gets the list
+     *     of the readable files it holds), or its files break their format
      * @throws IOException if a file cannot be read
      */
     public static GraphDataset load(Path path) throws IOException {
@@ -56,6 +59,10 @@ public final class DatasetLoader {
             throw DatasetFormatException.noSuchPath(path);
         }
         if (Files.isDirectory(path)) {
+            if (TuDatasetReader.datasetNames(path).isEmpty()) {
+                throw new DatasetFormatException(path, TuDatasetReader.noDatasetHere(path)
+                        + "; " + contents(path));
+            }
             return TuDatasetReader.read(path);
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -79,5 +86,69 @@ public final class DatasetLoader {
         throw new DatasetFormatException(path, "unknown dataset type; expected a TU folder,"
                 + " an IAM .cxl split file, a .npy file or a molecule file (.smi, .can, .csv,"
                 + " .sdf)" + hint);
+    }
+
+    /**
+     * Describes what a folder without a TU data set holds that {@link #load} reads, so that
+     * the message points at the right argument: IAM split files, molecule files, {@code .npy}
+     * stacks, TU data set subfolders; QAPLIB instances are named as read by
+     * {@link QaplibReader} only.
+     */
+    private static String contents(Path folder) throws IOException {
+        List<String> cxl = new ArrayList<>();
+        List<String> molecules = new ArrayList<>();
+        List<String> npy = new ArrayList<>();
+        List<String> qaplib = new ArrayList<>();
+        List<String> tuFolders = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path entry : (Iterable<Path>) entries.sorted()::iterator) {
+                String name = entry.getFileName().toString();
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (Files.isDirectory(entry)) {
+                    if (Files.isReadable(entry)
+                            && !TuDatasetReader.datasetNames(entry).isEmpty()) {
+                        tuFolders.add(name);
+                    }
+                } else if (lower.endsWith(".cxl")) {
+                    cxl.add(name);
+                } else if (lower.endsWith(".npy")) {
+                    npy.add(name);
+                } else if (MoleculeReader.isMoleculeFile(entry)) {
+                    molecules.add(name);
+                } else if (lower.endsWith(".dat")) {
+                    qaplib.add(name);
+                }
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (!cxl.isEmpty()) {
+            parts.add("for IAM data give a .cxl file (" + few(cxl) + " found here)");
+        }
+        if (!molecules.isEmpty()) {
+            parts.add("give a molecule file (" + few(molecules) + " found here)");
+        }
+        if (!npy.isEmpty()) {
+            parts.add("give a .npy file (" + few(npy) + " found here)");
+        }
+        if (!tuFolders.isEmpty()) {
+            parts.add("give a TU data set folder (" + few(tuFolders) + " found here)");
+        }
+        if (!qaplib.isEmpty()) {
+            parts.add("the .dat files here (" + few(qaplib) + ") look like QAPLIB"
+                    + " instances, which are no data set of graphs (the library reads them"
+                    + " with QaplibReader)");
+        }
+        if (parts.isEmpty()) {
+            return "nothing here is a data set this loader reads (a TU folder, an IAM .cxl"
+                    + " file, a .npy file or a molecule file)";
+        }
+        return String.join("; ", parts);
+    }
+
+    /** Lists up to five names, then how many more there are. */
+    private static String few(List<String> names) {
+        int shown = Math.min(names.size(), 5);
+        String list = String.join(", ", names.subList(0, shown));
+        return names.size() > shown ? list + " and " + (names.size() - shown) + " more" : list;
     }
 }

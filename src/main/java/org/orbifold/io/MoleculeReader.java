@@ -254,8 +254,9 @@ public final class MoleculeReader {
                 }
             }
             if (classes.size() != records.size()) {
-                throw new DatasetFormatException(labels, "has " + classes.size()
-                        + " labels, expected one per molecule of " + file.getFileName() + " ("
+                throw new DatasetFormatException(labels, classes.size()
+                        + (classes.size() == 1 ? " label" : " labels")
+                        + "; expected one per molecule of " + file.getFileName() + " ("
                         + records.size() + ")");
             }
         }
@@ -284,7 +285,7 @@ public final class MoleculeReader {
     public GraphDataset readCsv(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         if (lines.isEmpty()) {
-            throw new DatasetFormatException(file, "is empty; expected a header row");
+            throw new DatasetFormatException(file, "empty file; expected a header row");
         }
         List<String> header = splitCsv(stripBom(lines.get(0)));
         if (header == null) {

@@ -202,24 +202,59 @@ public final class TuDatasetReader {
     private static String datasetName(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new DatasetFormatException(folder, "not a folder; expected a TU dataset folder"
-                    + " with a DS_A.txt file");
+                    + " with a file " + expectedName(folder));
         }
-        List<String> candidates = new ArrayList<>();
+        List<String> candidates = datasetNames(folder);
+        if (candidates.isEmpty()) {
+            throw new DatasetFormatException(folder, noDatasetHere(folder));
+        }
+        if (candidates.size() > 1) {
+            List<String> files = new ArrayList<>();
+            for (String name : candidates) {
+                files.add(name + SUFFIX_A);
+            }
+            throw new DatasetFormatException(folder, "several TU data sets ("
+                    + String.join(", ", files) + "); expected one file ending in " + SUFFIX_A
+                    + " per folder");
+        }
+        return candidates.get(0);
+    }
+
+    /**
+     * Returns the names of the TU data sets in a folder: the prefixes {@code NAME} of its
+     * files {@code NAME_A.txt}, sorted; empty when there is none.
+     *
+     * @param folder an existing folder
+     * @return the prefixes
+     * @throws IOException if the folder cannot be listed
+     */
+    static List<String> datasetNames(Path folder) throws IOException {
+        List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             files.map(p -> p.getFileName().toString())
                     .filter(s -> s.endsWith(SUFFIX_A) && s.length() > SUFFIX_A.length())
                     .sorted()
-                    .forEach(s -> candidates.add(s.substring(0, s.length() - SUFFIX_A.length())));
+                    .forEach(s -> names.add(s.substring(0, s.length() - SUFFIX_A.length())));
         }
-        if (candidates.isEmpty()) {
-            throw new DatasetFormatException(folder, "no file named DS_A.txt; expected a TU"
-                    + " dataset folder");
-        }
-        if (candidates.size() > 1) {
-            throw new DatasetFormatException(folder, "several datasets " + candidates
-                    + "; expected exactly one DS_A.txt file");
-        }
-        return candidates.get(0);
+        return names;
+    }
+
+    /**
+     * Says that a folder holds no TU data set and what one would hold, with the folder's own
+     * name as the example prefix: {@code "no TU dataset here: expected LOW_A.txt and
+     * LOW_graph_indicator.txt (TU format)"}.
+     */
+    static String noDatasetHere(Path folder) {
+        String name = expectedName(folder);
+        return "no TU dataset here: expected " + name + " and "
+                + name.substring(0, name.length() - SUFFIX_A.length())
+                + "_graph_indicator.txt (TU format)";
+    }
+
+    /** Returns the adjacency file a TU data set in the folder would have, such as MUTAG_A.txt. */
+    private static String expectedName(Path folder) {
+        Path last = folder.toAbsolutePath().normalize().getFileName();
+        return (last == null ? "NAME" : last.toString()) + SUFFIX_A;
     }
 
     /**
@@ -253,12 +288,17 @@ public final class TuDatasetReader {
             throws DatasetFormatException {
         if (lines.size() < expected) {
             throw new DatasetFormatException(file, lines.size() + 1, "file ends after "
-                    + lines.size() + " lines; expected " + expected + " lines, " + why);
+                    + lines(lines.size()) + "; expected " + lines(expected) + ", " + why);
         }
         if (lines.size() > expected) {
             throw new DatasetFormatException(file, expected + 1, "extra line; expected "
-                    + expected + " lines, " + why);
+                    + lines(expected) + ", " + why);
         }
+    }
+
+    /** Returns "1 line" or "N lines". */
+    private static String lines(int count) {
+        return count + (count == 1 ? " line" : " lines");
     }
 
     /** Reads an optional one-column label file: one label per node or edge. */

@@ -193,6 +193,85 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void oneCxlFileForTwoSplitsIsRefused() throws IOException {
+        Path folder = iamFolder(null);
+        Path train = folder.resolve("train.cxl");
+        Path sameByAnotherPath = folder.resolve(".").resolve("train.cxl");
+
+        Run r = run("classify", "--train", train.toString(), "--test",
+                sameByAnotherPath.toString(), "--aligner", "exact");
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.out());
+        assertEquals("orbifold: error: --test " + sameByAnotherPath + " is the file given as"
+                + " --train; a graph may be in one split only: give a different file for each"
+                + " split\n", r.err());
+    }
+
+    @Test
+    void aGraphFileInTwoCxlSplitsIsRefused() throws IOException {
+        Path folder = iamFolder("<print file=\"g0.gxl\" class=\"line\"/>");
+
+        Run r = run("classify", folder.toString(), "--aligner", "exact");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertEquals("orbifold: error: --test " + folder.resolve("test.cxl") + ": graph 'g0'"
+                + " is listed again; first in --train " + folder.resolve("train.cxl")
+                + " (a graph may be in one split only)\n", r.err());
+    }
+
+    @Test
+    void cxlSplitsAreNamedByTheFolderAsGiven() throws IOException {
+        Path folder = iamFolder(null);
+        Path relative = Path.of("").toAbsolutePath().relativize(folder);
+        assertTrue(relative.startsWith(".."), relative.toString());
+
+        Run r = run("classify", "--train", relative.resolve("train.cxl").toString(),
+                "--test", relative.resolve("test.cxl").toString(), "--method", "prototype",
+                "--aligner", "exact");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("nearest class mean on " + relative + ": train 8, no"
+                + " validation, test 4 graphs"), r.out());
+    }
+
+    @Test
+    void foldsNeedAsManyGraphsInEveryClass() {
+        Run single = run("classify", "--folds", "2", "--limit", "2");
+        Run small = run("classify", "--folds", "30", "--limit", "40");
+
+        assertEquals(CliException.USAGE, single.exitCode(), single.out());
+        assertEquals("orbifold: error: --folds 2 needs at least 2 graphs in every class, but"
+                + " class 'A' has 1 (of 2 graphs kept by --limit 2); no class may have a single"
+                + " graph, or raise --limit\n", single.err());
+        assertEquals(CliException.USAGE, small.exitCode(), small.out());
+        assertTrue(small.err().contains("--folds 30 needs at least 30 graphs in every class,"
+                + " but class '"), small.err());
+        assertTrue(small.err().contains("give --folds 4 or fewer, or raise --limit"),
+                small.err());
+    }
+
+    @Test
+    void foldsJsonHasTheWallTime() {
+        Run r = run("classify", "--folds", "3", "--limit", "27", "--aligner", "exact",
+                "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        assertEquals((Double) json.get("searchSeconds") + (Double) json.get("testSeconds"),
+                (Double) json.get("wallTimeSeconds"), STATISTIC_TOLERANCE);
+    }
+
+    @Test
+    void helpSaysLimitAppliesToFoldsOnly() {
+        Run r = run("classify", "--help");
+
+        assertEquals(0, r.exitCode(), r.err());
+        String help = r.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("classify takes it with --folds only"), r.out());
+        assertTrue(help.contains("every class needs K graphs or more"), r.out());
+    }
+
+    @Test
     void splitListsNameGraphsOrIndicesOfADataSet() throws IOException {
         // Graph g of the letters has the class number g mod 9: A, E, F, H, I, K, L, T, X.
         List<String> train = new ArrayList<>(List.of("# training graphs", ""));
@@ -403,10 +482,10 @@ class ClassifyCommandTest {
 
     @Test
     void foldsFitTheScalingOnEachFoldsTrainingPart() throws IOException {
-        // Class A: one node near x = 0; class B: two nodes near 0 and 4; class O: one graph,
-        // one node at x = 100. Fitted without O (the fold that holds it out), the standard
-        // deviation of x is small and O's node lies far from everything; fitted with O, as a
-        // leaking fit would be, it is not.
+        // Class A: one node near x = 0, and one outlier graph O of class A, one node at
+        // x = 100; class B: two nodes near 0 and 4. Fitted without O (the fold that holds it
+        // out), the standard deviation of x is small and O's node lies far from everything;
+        // fitted with O, as a leaking fit would be, it is not.
         Path folder = Files.createDirectories(dir.resolve("outlier"));
         List<String> entries = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -416,7 +495,7 @@ class ClassifyCommandTest {
             entries.add("<print file=\"b" + i + ".gxl\" class=\"B\"/>");
         }
         writePath(folder.resolve("o.gxl"), "o", 100.0);
-        entries.add("<print file=\"o.gxl\" class=\"O\"/>");
+        entries.add("<print file=\"o.gxl\" class=\"A\"/>");
         Path cxl = folder.resolve("all.cxl");
         writeSplit(cxl, entries);
         Run r = run("classify", cxl.toString(), "--folds", "2", "--aligner", "exact",
@@ -575,11 +654,12 @@ class ClassifyCommandTest {
 
     @Test
     void aTestClassThatNoTrainingGraphHasIsNamed() throws IOException {
-        Path folder = iamFolder("<print file=\"g0.gxl\" class=\"square\"/>");
+        Path folder = iamFolder("<print file=\"g16.gxl\" class=\"square\"/>");
+        writeGraph(folder.resolve("g16.gxl"), "g16", true, 1.6);
         Run r = run("classify", folder.toString(), "--aligner", "exact");
 
         assertEquals(CliException.DATA, r.exitCode(), r.out());
-        assertEquals("orbifold: error: test graph 'g0' has class 'square', which no training"
+        assertEquals("orbifold: error: test graph 'g16' has class 'square', which no training"
                 + " graph has; training classes: line, tri\n", r.err());
     }
 
@@ -679,6 +759,8 @@ class ClassifyCommandTest {
                 train.toString()},
             {"is an IAM folder of splits: give one of its .cxl files", "classify",
                 folder.toString(), "--folds", "2"},
+            {"--refit applies only to splits: with --folds each fold is fitted on the other"
+                + " folds", "classify", "--folds", "3", "--refit", "train+validation"},
         };
         for (String[] c : cases) {
             String[] args = Arrays.copyOfRange(c, 1, c.length);

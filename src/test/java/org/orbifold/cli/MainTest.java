@@ -323,9 +323,46 @@ class MainTest {
             Run r = run("mean", "--out", folder.resolve("out.json").toString());
 
             assertOneLineError(CliException.DATA, r);
-            assertTrue(r.err().contains("does not take new files"), r.err());
+            assertEquals("orbifold: error: cannot write --out " + folder.resolve("out.json")
+                    + ": folder " + folder + " does not take new files (permission denied)\n",
+                    r.err());
         } finally {
             folder.toFile().setWritable(true, false);
+        }
+    }
+
+    @Test
+    void outIntoAFolderThatRefusesFilesNamesTheTargetNotAProbe() {
+        Path proc = Path.of("/proc");
+        assumeTrue(Files.isDirectory(proc) && !canCreateFileIn(proc), "no /proc here");
+
+        Run r = run("mean", "--limit", "3", "--out", "/proc/result.json");
+
+        assertOneLineError(CliException.DATA, r);
+        assertTrue(r.err().startsWith("orbifold: error: cannot write --out /proc/result.json:"
+                + " folder /proc does not take new files"), r.err());
+        assertFalse(r.err().contains("probe"), r.err());
+    }
+
+    @Test
+    void alignListsTheUnmatchedNodesInAscendingOrder() {
+        Sample letters = Sample.load(null, null, null);
+        int small = 0;
+        int large = 1;
+        while (letters.graphs().get(large).order() < letters.graphs().get(small).order() + 2) {
+            large++;
+        }
+
+        Run r = run("align", String.valueOf(small), String.valueOf(large));
+
+        assertEquals(0, r.exitCode(), r.err());
+        String line = r.out().lines().filter(l -> l.startsWith("unmatched")).findFirst()
+                .orElseThrow();
+        String nodes = line.substring(line.indexOf("node"), line.indexOf(" of J"));
+        String[] numbers = nodes.substring(nodes.indexOf(' ') + 1).split(", ");
+        assertTrue(numbers.length >= 2, line);
+        for (int i = 1; i < numbers.length; i++) {
+            assertTrue(Integer.parseInt(numbers[i - 1]) < Integer.parseInt(numbers[i]), line);
         }
     }
 

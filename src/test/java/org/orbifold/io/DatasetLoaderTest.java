@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +74,35 @@ class DatasetLoaderTest {
     void rejectsAFolderThatIsNoTuDataset() {
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
                 () -> DatasetLoader.load(dir));
-        assertTrue(e.getMessage().contains("DS_A.txt"), e.getMessage());
+        assertTrue(e.getMessage().contains("no TU dataset here: expected " + dir.getFileName()
+                + "_A.txt"), e.getMessage());
+        assertTrue(e.getMessage().contains("nothing here is a data set this loader reads"),
+                e.getMessage());
+    }
+
+    @Test
+    void aFolderWithoutTuDatasetListsWhatItHoldsThatTheLoaderReads() throws IOException {
+        for (String name : List.of("train.cxl", "test.cxl", "a.can", "b.npy", "bur26a.dat",
+                "notes.txt")) {
+            Files.writeString(dir.resolve(name), "");
+        }
+        Path tu = Files.createDirectories(dir.resolve("MUTAG"));
+        Files.writeString(tu.resolve("MUTAG_A.txt"), "1, 2\n");
+
+        String message = assertThrows(DatasetFormatException.class,
+                () -> DatasetLoader.load(dir)).getMessage();
+
+        assertTrue(message.startsWith(dir + ": no TU dataset here: expected "
+                + dir.getFileName() + "_A.txt and " + dir.getFileName()
+                + "_graph_indicator.txt (TU format); "), message);
+        assertTrue(message.contains("for IAM data give a .cxl file (test.cxl, train.cxl found"
+                + " here)"), message);
+        assertTrue(message.contains("give a molecule file (a.can found here)"), message);
+        assertTrue(message.contains("give a .npy file (b.npy found here)"), message);
+        assertTrue(message.contains("give a TU data set folder (MUTAG found here)"), message);
+        assertTrue(message.contains("the .dat files here (bur26a.dat) look like QAPLIB"),
+                message);
+        assertFalse(message.contains("notes.txt"), message);
+        assertFalse(message.contains("DS_"), message);
     }
 }

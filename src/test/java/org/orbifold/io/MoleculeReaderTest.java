@@ -118,13 +118,21 @@ class MoleculeReaderTest {
     }
 
     @Test
+    void anEmptyCsvFileSaysSo() throws IOException {
+        Path csv = Files.writeString(dir.resolve("empty.csv"), "");
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(csv));
+        assertEquals(csv + ": empty file; expected a header row", e.getMessage());
+    }
+
+    @Test
     void aLabelFileOfTheWrongLengthIsAnError() throws IOException {
         Path smi = Files.writeString(dir.resolve("x_data.smi"), "CCO\nCN\n");
         Path labels = Files.writeString(dir.resolve("x_target.txt"), "1\n");
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
                 () -> new MoleculeReader().read(smi));
         assertEquals(labels.toString(), e.file());
-        assertTrue(e.getMessage().contains("has 1 labels, expected one per molecule"),
+        assertTrue(e.getMessage().contains(labels + ": 1 label; expected one per molecule"),
                 e.getMessage());
     }
 

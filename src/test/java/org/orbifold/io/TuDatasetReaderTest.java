@@ -211,11 +211,25 @@ class TuDatasetReaderTest {
     }
 
     @Test
+    void aShortFileIsCountedInLinesWithTheRightNumber() throws IOException {
+        write("W_A.txt", "1, 2", "2, 1");
+        write("W_graph_indicator.txt", "1", "1", "2");
+        write("W_graph_labels.txt", "1");
+        String message = failure().getMessage();
+        assertTrue(message.contains("W_graph_labels.txt, line 2: file ends after 1 line;"
+                + " expected 2 lines, one per graph id"), message);
+    }
+
+    @Test
     void rejectsAFolderWithoutOrWithSeveralAFiles() throws IOException {
-        assertTrue(failure().getMessage().contains("DS_A.txt"));
+        String expected = dir.getFileName() + "_A.txt";
+        String none = failure().getMessage();
+        assertTrue(none.contains("no TU dataset here: expected " + expected + " and "), none);
+        assertFalse(none.contains("DS_"), none);
         writeToy();
         write("S_A.txt", "1, 2");
-        assertTrue(failure().getMessage().contains("[S, T]"));
+        assertTrue(failure().getMessage().contains("several TU data sets (S_A.txt, T_A.txt)"),
+                failure().getMessage());
     }
 
     @Test

@@ -1,0 +1,131 @@
+package org.orbifold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orbifold.cli.MainTest.Run;
+
+/**
+ * The data options shared by the commands: the molecule reader's switches
+ * ({@code --no-valence-check}, {@code --label-property}) and {@code --class} on a data set
+ * without classes.
+ */
+class DataOptionsTest {
+
+    @TempDir
+    Path dir;
+
+    private static Run run(String... args) {
+        return MainTest.run(args);
+    }
+
+    /** Returns one V2000 record of a chain of atoms with single bonds and one data item. */
+    private static String record(String title, List<String> atoms, String item, String value) {
+        StringBuilder b = new StringBuilder(title).append("\n  test\n\n");
+        b.append(String.format("%3d%3d  0  0  0  0  0  0  0  0999 V2000%n", atoms.size(),
+                atoms.size() - 1));
+        for (String atom : atoms) {
+            b.append(String.format("    0.0000    0.0000    0.0000 %-3s 0  0  0  0  0  0  0  0"
+                    + "  0  0  0  0%n", atom));
+        }
+        for (int a = 1; a < atoms.size(); a++) {
+            b.append(String.format("%3d%3d%3d  0%n", a, a + 1, 1));
+        }
+        return b.append("M  END\n> <").append(item).append(">\n").append(value)
+                .append("\n\n$$$$\n").toString();
+    }
+
+    @Test
+    void noValenceCheckReadsAMoleculeTheDefaultRejects() throws IOException {
+        // The second carbon has a single and two double bonds: valence 5.
+        Path smi = Files.writeString(dir.resolve("odd.smi"), "CCO\nCC(=C)=C\n");
+
+        Run strict = run("info", smi.toString());
+        Run lenient = run("info", smi.toString(), "--no-valence-check", "--json");
+
+        assertEquals(CliException.DATA, strict.exitCode(), strict.out());
+        assertTrue(strict.err().contains("line 2: cannot parse molecule 2: atom 2 (C) has"
+                + " valence 5, more than the 4 allowed"), strict.err());
+        assertEquals(0, lenient.exitCode(), lenient.err());
+        assertEquals(2.0, lenient.json().get("graphs"));
+    }
+
+    @Test
+    void labelPropertyGivesAnSdFileItsClasses() throws IOException {
+        Path sdf = Files.writeString(dir.resolve("two.sdf"),
+                record("first", List.of("C", "C", "O"), "activity", "active")
+                + record("second", List.of("C", "N"), "activity", "inactive"));
+
+        Run plain = run("info", sdf.toString(), "--json");
+        Run labelled = run("info", sdf.toString(), "--label-property", "activity", "--json");
+        Run missing = run("info", sdf.toString(), "--label-property", "potency");
+
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertEquals(Map.of(), plain.json().get("classes"));
+        assertEquals(0, labelled.exitCode(), labelled.err());
+        assertEquals(Map.of("active", 1.0, "inactive", 1.0), labelled.json().get("classes"));
+        assertEquals(CliException.DATA, missing.exitCode(), missing.out());
+        assertTrue(missing.err().contains("no data item <potency>"), missing.err());
+    }
+
+    @Test
+    void labelPropertyNamesTheClassColumnOfACsvFile() throws IOException {
+        Path csv = Files.writeString(dir.resolve("mols.csv"), "smiles,kind\nCCO,a\nCN,b\n"
+                + "CC,a\n");
+
+        Run r = run("info", csv.toString(), "--label-property", "kind", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(Map.of("a", 2.0, "b", 1.0), r.json().get("classes"));
+    }
+
+    @Test
+    void moleculeOptionsOnOtherDataAreUsageErrors() throws IOException {
+        Path smi = Files.writeString(dir.resolve("plain.smi"), "CCO\n");
+
+        Run onLetters = run("info", "--no-valence-check");
+        Run onSmiles = run("info", smi.toString(), "--label-property", "y");
+
+        assertEquals(CliException.USAGE, onLetters.exitCode(), onLetters.out());
+        assertEquals("orbifold: error: --no-valence-check applies only to molecule files (.smi,"
+                + " .can, .csv, .sdf), not to the default letters\n", onLetters.err());
+        assertEquals(CliException.USAGE, onSmiles.exitCode(), onSmiles.out());
+        assertTrue(onSmiles.err().contains("--label-property applies only to CSV and SD"
+                + " molecule files"), onSmiles.err());
+    }
+
+    @Test
+    void classOfADataSetWithoutClassesSaysItHasNone() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("bare"));
+        Files.writeString(folder.resolve("B_A.txt"), "1, 2\n2, 1\n");
+        Files.writeString(folder.resolve("B_graph_indicator.txt"), "1\n1\n");
+
+        Run r = run("mean", folder.toString(), "--class", "1");
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.out());
+        assertEquals("orbifold: error: --class 1: " + folder + " has no classes (its graphs"
+                + " carry no class labels)\n", r.err());
+    }
+
+    @Test
+    void infoOnAnIamFolderPointsAtItsSplitFiles() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("LOW"));
+        for (String name : List.of("train.cxl", "validation.cxl", "test.cxl")) {
+            Files.writeString(folder.resolve(name), "");
+        }
+
+        Run r = run("info", folder.toString());
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertEquals("orbifold: error: " + folder + ": no TU dataset here: expected LOW_A.txt"
+                + " and LOW_graph_indicator.txt (TU format); for IAM data give a .cxl file"
+                + " (test.cxl, train.cxl, validation.cxl found here)\n", r.err());
+    }
+}
