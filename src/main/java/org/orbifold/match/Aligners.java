@@ -39,6 +39,8 @@ public final class Aligners {
      * instances the cap saves up to two thirds of the Frank-Wolfe time (docs/matching.md).
      */
     public static final int FAST_MAX_ITERATIONS = 10;
+    /** Largest matrix order the {@code fast} preset solves exactly by enumeration. */
+    public static final int FAST_EXHAUSTIVE_ORDER = 9;
     /** Tabu search iterations per node of the {@code thorough} preset. */
     public static final long THOROUGH_TABU_ITERATIONS_PER_NODE = 1000;
 
@@ -66,7 +68,7 @@ public final class Aligners {
                 return new FaqAligner(seed).withRandomStarts(FAST_RANDOM_STARTS)
                         .withPerturbations(FAST_PERTURBATIONS)
                         .withStopping(FAST_MAX_ITERATIONS, FaqAligner.DEFAULT_TOLERANCE)
-                        .withName("fast");
+                        .withExhaustiveOrder(FAST_EXHAUSTIVE_ORDER).withName("fast");
             case "faq":
                 return new FaqAligner(seed);
             case "ga":
