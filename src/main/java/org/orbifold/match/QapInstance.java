@@ -103,6 +103,8 @@ final class QapInstance {
      */
     private double[] remainingBound = new double[0];
     private long placementsLeft;
+    /** {@link #exhaustiveSearch}: row {@code i} lists the images to try for node {@code i}. */
+    private int[] imageOrder = new int[0];
     /** Local search on dense instances: the table of all exchange gains, made when needed. */
     private SwapGains gainTable;
 
@@ -758,6 +760,10 @@ final class QapInstance {
             }
             remainingBound[i] = remainingBound[i + 1] + most;
         }
+        imageOrder = ensure(imageOrder, m * m);
+        for (int i = 0; i < nx; i++) {
+            sortImagesByNodeGain(i);
+        }
         Arrays.fill(used, 0, m, false);
         placementsLeft = placementLimit;
         placeNext(0, 0.0, Double.NEGATIVE_INFINITY, best, images, used);
@@ -776,6 +782,23 @@ final class QapInstance {
             best[i] = free++;
         }
         return true;
+    }
+
+    /**
+     * Sets row {@code i} of {@code imageOrder} to the nodes of {@code Y} by decreasing node
+     * gain with node {@code i} of {@code X} (insertion sort, ties by index), so that the
+     * first leaf of {@link #exhaustiveSearch} is the greedy assignment.
+     */
+    private void sortImagesByNodeGain(int i) {
+        int row = i * m;
+        for (int a = 0; a < m; a++) {
+            int r = a;
+            while (r > 0 && nodeGain[row + imageOrder[row + r - 1]] < nodeGain[row + a]) {
+                imageOrder[row + r] = imageOrder[row + r - 1];
+                r--;
+            }
+            imageOrder[row + r] = a;
+        }
     }
 
     /** The largest {@link #edgeGain} of edge {@code e} over all pairs of {@code Y}. */
@@ -801,7 +824,8 @@ final class QapInstance {
             return incumbent;
         }
         boolean paddingTried = false;
-        for (int a = 0; a < m; a++) {
+        for (int r = 0; r < m; r++) {
+            int a = imageOrder[i * m + r];
             if (used[a] || (a >= ny && paddingTried)) {
                 continue;
             }
