@@ -13,7 +13,9 @@ import java.util.Locale;
  *   <tr><td>{@code fast}</td><td>{@link FaqAligner} with {@value #FAST_RANDOM_STARTS} random
  *       starts, {@value #FAST_PERTURBATIONS} perturbations and at most
  *       {@value #FAST_MAX_ITERATIONS} Frank-Wolfe iterations per start: quicker, a little less
- *       often optimal</td></tr>
+ *       often optimal; pairs of matrix order at most {@value #FAST_EXHAUSTIVE_ORDER} are
+ *       solved exactly by bounded enumeration when that finishes within a fixed budget
+ *       (certified)</td></tr>
  *   <tr><td>{@code faq}</td><td>{@link FaqAligner}, default options (the default)</td></tr>
  *   <tr><td>{@code ga}</td><td>{@link GraduatedAssignmentAligner}, default options</td></tr>
  *   <tr><td>{@code ipfp}</td><td>{@link IpfpAligner}, default options</td></tr>

@@ -71,6 +71,13 @@ import org.orbifold.space.Permutation;
  *       are much cheaper than Frank-Wolfe runs.</li>
  * </ol>
  *
+ * <p>Optionally ({@code withExhaustiveOrder}, used by the {@code fast} preset of
+ * {@link Aligners}), pairs of small matrix order are first solved exactly by depth-first
+ * enumeration with a static bound ({@code QapInstance.exhaustiveSearch}); only when that
+ * exceeds {@code EXHAUSTIVE_PLACEMENTS} node placements does the heuristic below run. On the
+ * IAM Letter pairs (order at most 9) the enumeration finishes for 99.9% of the pairs and is
+ * about twice as fast as the heuristic (docs/matching.md).
+ *
  * <p>When the edge term vanishes (no edge channels, zero edge weight, or an edgeless graph)
  * the problem is a linear assignment; the aligner then returns the node assignment, certified.
  * Equal graphs get the identity, and any pair for which a permutation of distance 0 turns up
