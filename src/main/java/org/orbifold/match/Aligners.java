@@ -13,7 +13,9 @@ import java.util.Locale;
  *   <tr><td>{@code fast}</td><td>{@link FaqAligner} with {@value #FAST_RANDOM_STARTS} random
  *       starts, {@value #FAST_PERTURBATIONS} perturbations and at most
  *       {@value #FAST_MAX_ITERATIONS} Frank-Wolfe iterations per start: quicker, a little less
- *       often optimal</td></tr>
+ *       often optimal; pairs of matrix order at most {@value #FAST_EXHAUSTIVE_ORDER} are
+ *       solved exactly by bounded enumeration when that finishes within a fixed budget
+ *       (certified)</td></tr>
  *   <tr><td>{@code faq}</td><td>{@link FaqAligner}, default options (the default)</td></tr>
  *   <tr><td>{@code ga}</td><td>{@link GraduatedAssignmentAligner}, default options</td></tr>
  *   <tr><td>{@code ipfp}</td><td>{@link IpfpAligner}, default options</td></tr>
@@ -39,6 +41,8 @@ public final class Aligners {
      * instances the cap saves up to two thirds of the Frank-Wolfe time (docs/matching.md).
      */
     public static final int FAST_MAX_ITERATIONS = 10;
+    /** Largest matrix order the {@code fast} preset solves exactly by enumeration. */
+    public static final int FAST_EXHAUSTIVE_ORDER = 9;
     /** Tabu search iterations per node of the {@code thorough} preset. */
     public static final long THOROUGH_TABU_ITERATIONS_PER_NODE = 1000;
 
@@ -66,7 +70,7 @@ public final class Aligners {
                 return new FaqAligner(seed).withRandomStarts(FAST_RANDOM_STARTS)
                         .withPerturbations(FAST_PERTURBATIONS)
                         .withStopping(FAST_MAX_ITERATIONS, FaqAligner.DEFAULT_TOLERANCE)
-                        .withName("fast");
+                        .withExhaustiveOrder(FAST_EXHAUSTIVE_ORDER).withName("fast");
             case "faq":
                 return new FaqAligner(seed);
             case "ga":

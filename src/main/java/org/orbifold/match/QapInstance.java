@@ -97,6 +97,14 @@ final class QapInstance {
     private int stackSize;
     /** Scratch: insertion points while building the compressed rows by target. */
     private int[] fill = new int[0];
+    /**
+     * {@link #exhaustiveSearch}: {@code remainingBound[i]} bounds the gain of placing nodes
+     * {@code i..nx-1} from above.
+     */
+    private double[] remainingBound = new double[0];
+    private long placementsLeft;
+    /** {@link #exhaustiveSearch}: row {@code i} lists the images to try for node {@code i}. */
+    private int[] imageOrder = new int[0];
     /** Local search on dense instances: the table of all exchange gains, made when needed. */
     private SwapGains gainTable;
 
@@ -712,6 +720,139 @@ final class QapInstance {
             waiting[i] = true;
             stack[stackSize++] = i;
         }
+    }
+
+    /**
+     * Sets {@code best} to a permutation of largest {@link #value} by enumerating the
+     * injections of the real nodes of {@code X} into the nodes of {@code Y} depth first, and
+     * returns that value as summed along the search. Node {@code i} of {@code X} is placed
+     * after nodes {@code 0..i-1}, adding its node gain and the edge terms to and from the nodes
+     * already placed; padding nodes of {@code Y} are interchangeable, so only the first free
+     * one is tried; padding nodes of {@code X} take the images left over, in increasing order.
+     * A branch whose placed value plus a static bound on the rest (for each later node, its
+     * largest node gain plus the largest gain of each of its edges to earlier nodes) cannot
+     * beat the best value so far is cut. Costs {@code O(m! (1 + deg))} at most, hence the limit.
+     *
+     * @param best receives the images, length at least {@code m}
+     * @param images scratch of length at least {@code m}
+     * @param used scratch of length at least {@code m}
+     * @param placementLimit the most placements of a node to try
+     * @return whether the search finished within the limit; if not, {@code best} is
+     *     undefined
+     */
+    boolean exhaustiveSearch(int[] best, int[] images, boolean[] used, long placementLimit) {
+        remainingBound = ensure(remainingBound, m + 1);
+        remainingBound[nx] = 0.0;
+        for (int i = nx - 1; i >= 0; i--) {
+            double most = Double.NEGATIVE_INFINITY;
+            for (int a = 0; a < m; a++) {
+                most = Math.max(most, nodeGain[i * m + a]);
+            }
+            for (int e = outStart[i]; e < outStart[i + 1]; e++) {
+                if (outNode[e] <= i) {
+                    most += largestEdgeGain(outValue, outType, e);
+                }
+            }
+            for (int e = inStart[i]; e < inStart[i + 1]; e++) {
+                if (inNode[e] < i) {
+                    most += largestEdgeGain(inValue, inType, e);
+                }
+            }
+            remainingBound[i] = remainingBound[i + 1] + most;
+        }
+        imageOrder = ensure(imageOrder, m * m);
+        for (int i = 0; i < nx; i++) {
+            sortImagesByNodeGain(i);
+        }
+        Arrays.fill(used, 0, m, false);
+        placementsLeft = placementLimit;
+        placeNext(0, 0.0, Double.NEGATIVE_INFINITY, best, images, used);
+        if (placementsLeft < 0) {
+            return false;
+        }
+        Arrays.fill(used, 0, m, false);
+        for (int i = 0; i < nx; i++) {
+            used[best[i]] = true;
+        }
+        int free = 0;
+        for (int i = nx; i < m; i++) {
+            while (used[free]) {
+                free++;
+            }
+            best[i] = free++;
+        }
+        return true;
+    }
+
+    /**
+     * Sets row {@code i} of {@code imageOrder} to the nodes of {@code Y} by decreasing node
+     * gain with node {@code i} of {@code X} (insertion sort, ties by index), so that the
+     * first leaf of {@link #exhaustiveSearch} is the greedy assignment.
+     */
+    private void sortImagesByNodeGain(int i) {
+        int row = i * m;
+        for (int a = 0; a < m; a++) {
+            int r = a;
+            while (r > 0 && nodeGain[row + imageOrder[row + r - 1]] < nodeGain[row + a]) {
+                imageOrder[row + r] = imageOrder[row + r - 1];
+                r--;
+            }
+            imageOrder[row + r] = a;
+        }
+    }
+
+    /** The largest {@link #edgeGain} of edge {@code e} over all pairs of {@code Y}. */
+    private double largestEdgeGain(double[] values, int[] types, int e) {
+        double most = Double.NEGATIVE_INFINITY;
+        for (int pair = 0; pair < m * m; pair++) {
+            most = Math.max(most, edgeGain(values, types, e, pair));
+        }
+        return most;
+    }
+
+    /** One level of {@link #exhaustiveSearch}: places node {@code i}, returns the best value. */
+    private double placeNext(int i, double partial, double incumbent, int[] best, int[] images,
+            boolean[] used) {
+        if (i == nx) {
+            if (partial > incumbent) {
+                System.arraycopy(images, 0, best, 0, nx);
+                return partial;
+            }
+            return incumbent;
+        }
+        if (partial + remainingBound[i] <= incumbent || placementsLeft < 0) {
+            return incumbent;
+        }
+        boolean paddingTried = false;
+        for (int r = 0; r < m; r++) {
+            int a = imageOrder[i * m + r];
+            if (used[a] || (a >= ny && paddingTried)) {
+                continue;
+            }
+            paddingTried |= a >= ny;
+            if (--placementsLeft < 0) {
+                return incumbent;
+            }
+            images[i] = a;
+            double gain = nodeGain[i * m + a];
+            int row = a * m;
+            for (int e = outStart[i]; e < outStart[i + 1]; e++) {
+                int k = outNode[e];
+                if (k <= i) {
+                    gain += edgeGain(outValue, outType, e, row + images[k]);
+                }
+            }
+            for (int e = inStart[i]; e < inStart[i + 1]; e++) {
+                int k = inNode[e];
+                if (k < i) {
+                    gain += edgeGain(inValue, inType, e, images[k] * m + a);
+                }
+            }
+            used[a] = true;
+            incumbent = placeNext(i + 1, partial + gain, incumbent, best, images, used);
+            used[a] = false;
+        }
+        return incumbent;
     }
 
     /** The gain below which an exchange counts as no improvement (rounding noise). */

@@ -40,6 +40,35 @@ class QapInstanceTest {
     }
 
     @Test
+    void exhaustiveSearchFindsTheBruteForceOptimum() {
+        SplittableRandom random = new SplittableRandom(SEED + 1);
+        for (int t = 0; t < INSTANCES; t++) {
+            Edges edges = Edges.values()[t % 3];
+            Direction direction = Direction.values()[(t / 3) % 3];
+            int de = edges == Edges.SCALAR ? 1 : 3;
+            Graph x = graph(random, 2 + random.nextInt(5), de, edges, direction);
+            Graph y = graph(random, 2 + random.nextInt(5), de, edges, direction);
+            GraphSpace space = new GraphSpace(12, 2, de, 0.7, 1.3);
+            int m = Math.max(x.order(), y.order()) + t % 2;
+            double tolerance = MatchTesting.tolerance(space, x, y);
+            QapInstance problem = new QapInstance();
+            problem.load(space, x, y, m);
+            int[] best = new int[m];
+            boolean finished = problem.exhaustiveSearch(best, new int[m], new boolean[m],
+                    Long.MAX_VALUE);
+
+            assertTrue(finished, "instance " + t);
+            Permutation found = Permutation.of(best);
+            assertEquals(MatchTesting.bruteForceSimilarity(space, x, y, m),
+                    space.similarity(x, y, found), tolerance,
+                    "instance " + t + " (" + edges + ", " + direction + ")");
+            int[] none = new int[m];
+            assertTrue(!problem.exhaustiveSearch(none, new int[m], new boolean[m], 1L),
+                    "a limit of one placement stops instance " + t);
+        }
+    }
+
+    @Test
     void valueAndSwapGainsMatchTheSimilarity() {
         SplittableRandom random = new SplittableRandom(SEED);
         for (int t = 0; t < INSTANCES; t++) {
