@@ -557,8 +557,11 @@ public final class CentralClustering {
                 squared[i] = seedDistances[best].squared()[i];
                 ownCertified[i] = seedDistances[best].certified()[i];
                 costs[i] = cost(squared[i]);
+                // Coarse seeding alignments are not tracked: polishing them costs long
+                // local searches, and the aligner runs on them anyway.
                 for (int k = 0; k < clusters && tracked != null; k++) {
-                    tracked[i][k] = seedDistances[k].alignments()[i];
+                    tracked[i][k] = seedingAligner == aligner
+                            ? seedDistances[k].alignments()[i] : null;
                 }
                 for (int k = 0; k < clusters && lower != null; k++) {
                     boolean certified = seedDistances[k].certified()[i];
@@ -697,7 +700,7 @@ public final class CentralClustering {
             Permutation previous = tracked[i][k];
             Alignment found;
             if (previous == null) {
-                found = aligner.align(space, center, y);
+                found = k == labels[i] ? ownAlignment(i) : aligner.align(space, center, y);
             } else {
                 Permutation start = CenterFrame.normalForm(previous, center.order(), y.order());
                 Alignment polished = LocalSearch.improve(space, center, y, start);
