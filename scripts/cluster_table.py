@@ -57,6 +57,8 @@ def row(name, result, folder):
     trace = result["trace"]
     sizes = "/".join(str(s) for s in result["clusterSizes"])
     distances = f"{result['distanceComputations']:,}"
+    if result.get("localOptimaKept"):
+        distances += f" (+{result['localOptimaKept']:,} kept)"
     if result.get("distancesPruned"):
         distances += f" ({result['distancesPruned']:,} pruned)"
     return (f"| {result['k']} | {result['objective']:.1f} | {short_trace(trace)} | "

@@ -6,8 +6,10 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import org.orbifold.cluster.CenterUpdate;
 import org.orbifold.cluster.CentralClustering;
@@ -16,6 +18,7 @@ import org.orbifold.cluster.ClusteringResult;
 import org.orbifold.io.GraphDataset;
 import org.orbifold.io.JsonWriter;
 import org.orbifold.match.Aligner;
+import org.orbifold.match.Aligners;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.IterationListener;
@@ -135,6 +138,16 @@ final class ClusterCommand extends DatasetCommand {
                 + " (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
+    @Option(names = "--seeding-aligner", paramLabel = "NAME",
+            description = "k-means/k-medians: aligner of the k-means++ seeding and the first"
+                + " assignment only, e.g. nodes (default: the --aligner).")
+    String seedingAligner;
+
+    @Option(names = "--track-alignments",
+            description = "k-means/k-medians: keep every graph's alignment to every center;"
+                + " realign only where 2-swap local search can still improve the kept one.")
+    boolean trackAlignments;
+
     @Option(names = "--squared-costs",
             description = "k-medoids: minimise the sum of squared distances (the k-means"
                 + " objective) instead of the sum of distances.")
@@ -148,6 +161,12 @@ final class ClusterCommand extends DatasetCommand {
     @Option(names = "--silhouette",
             description = "Also compute the mean silhouette (all pairwise distances: slow).")
     boolean silhouette;
+
+    @Option(names = "--silhouette-sample", paramLabel = "S",
+            description = "With --silhouette: compute it on S graphs drawn without"
+                + " replacement with --seed (0 = all graphs; default: ${DEFAULT-VALUE}).",
+            defaultValue = "0")
+    int silhouetteSample;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Also write " + ASSIGNMENTS + ", " + CENTERS + ", " + TRACE + " and "
@@ -185,7 +204,12 @@ final class ClusterCommand extends DatasetCommand {
             throw CliException.usage("--tolerance must be a finite number >= 0, got "
                     + tolerance);
         }
+        if (silhouetteSample < 0) {
+            throw CliException.usage("--silhouette-sample must be >= 0 (0 = all graphs), got "
+                    + silhouetteSample);
+        }
         Aligner aligner = options.aligner();
+        Aligner seeding = seedingAligner == null ? aligner : seedingAligner(seedingAligner);
         if (out != null && out.toString().isBlank()) {
             throw CliException.usage("--out needs a folder name");
         }
@@ -211,12 +235,14 @@ final class ClusterCommand extends DatasetCommand {
             result = method.builder(k).aligner(aligner).maxIterations(maxIterations)
                     .restarts(restarts).seed(options.seed).executor(pool).listener(listener)
                     .centerUpdate(update).maxCenterOrder(centerOrder).tolerance(tolerance)
-                    .pruning(!noPruning).squaredMedoidCosts(squaredCosts).build()
+                    .pruning(!noPruning).squaredMedoidCosts(squaredCosts)
+                    .seedingAligner(seeding).trackAlignments(trackAlignments).build()
                     .cluster(space, sample.graphs());
             seconds = (System.nanoTime() - t0) / 1e9;
             if (silhouette) {
                 bar.phase("silhouette: distances of " + CenterCommand.graphs(sample.size()));
-                meanSilhouette = silhouette(space, sample.graphs(), aligner, pool, result);
+                meanSilhouette = silhouette(space, sample.graphs(), aligner, pool, result,
+                        silhouetteSample, options.seed);
             }
         } finally {
             pool.shutdownNow();
@@ -290,17 +316,62 @@ final class ClusterCommand extends DatasetCommand {
         return folder;
     }
 
+    /**
+     * The mean silhouette of the clustering, on all graphs or on {@code size} graphs drawn
+     * without replacement by a generator seeded with {@code seed} (the clusters restricted to
+     * the sample; NaN when fewer than two of them meet it).
+     */
     private static double silhouette(GraphSpace space, List<Graph> graphs, Aligner aligner,
-            ForkJoinPool pool, ClusteringResult result) {
+            ForkJoinPool pool, ClusteringResult result, int size, long seed) {
+        int[] chosen = sampleIndices(graphs.size(), size, seed);
+        List<Graph> sampled = new ArrayList<>(chosen.length);
+        int[] labels = new int[chosen.length];
+        boolean[] seen = new boolean[result.clusters()];
         int used = 0;
-        for (int size : result.clusterSizes()) {
-            used += size > 0 ? 1 : 0;
+        for (int j = 0; j < chosen.length; j++) {
+            sampled.add(graphs.get(chosen[j]));
+            labels[j] = result.labels()[chosen[j]];
+            used += seen[labels[j]] ? 0 : 1;
+            seen[labels[j]] = true;
         }
         if (used < 2) {
             return Double.NaN;
         }
-        double[][] distances = Medoid.distanceMatrix(space, graphs, aligner, pool);
-        return ClusterValidity.silhouette(distances, result.labels());
+        double[][] distances = Medoid.distanceMatrix(space, sampled, aligner, pool);
+        return ClusterValidity.silhouette(distances, labels);
+    }
+
+    /**
+     * Returns {@code size} distinct indices below {@code n} in increasing order, drawn by a
+     * partial Fisher-Yates shuffle seeded with {@code seed}; all indices when {@code size}
+     * is 0 or at least {@code n}.
+     */
+    static int[] sampleIndices(int n, int size, long seed) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        if (size == 0 || size >= n) {
+            return all;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int j = 0; j < size; j++) {
+            int pick = j + random.nextInt(n - j);
+            int swap = all[j];
+            all[j] = all[pick];
+            all[pick] = swap;
+        }
+        int[] chosen = Arrays.copyOf(all, size);
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
+    private Aligner seedingAligner(String name) {
+        try {
+            return Aligners.byName(name, options.seed);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--seeding-aligner: " + e.getMessage());
+        }
     }
 
     /** Returns the class code of every graph, or null if some graph has no class. */
@@ -328,6 +399,9 @@ final class ClusterCommand extends DatasetCommand {
             json.name("algorithm").value(r.method().option);
             json.name("k").value(k);
             json.name("aligner").value(r.aligner().name());
+            json.name("seedingAligner").value(seedingAligner == null ? r.aligner().name()
+                    : seedingAligner.strip().toLowerCase(Locale.ROOT));
+            json.name("trackAlignments").value(trackAlignments);
             json.name("seed").value(options.seed);
             json.name("nodeWeight").value(weights.nodeWeight);
             json.name("edgeWeight").value(weights.edgeWeight);
@@ -346,10 +420,13 @@ final class ClusterCommand extends DatasetCommand {
             json.name("distancesPruned").value(result.distancesPruned());
             json.name("boundComputations").value(result.boundComputations());
             json.name("pruningApplied").value(result.pruningApplied());
+            json.name("localOptimaKept").value(result.localOptimaKept());
             JsonOutput.integers(json.name("clusterSizes"), result.clusterSizes());
             JsonOutput.number(json.name("adjustedRandIndex"), r.ari());
             JsonOutput.number(json.name("purity"), r.purity());
             JsonOutput.number(json.name("silhouette"), r.silhouette());
+            json.name("silhouetteSample").value(silhouetteSample == 0 ? r.sample().size()
+                    : Math.min(silhouetteSample, r.sample().size()));
             json.name("trace").value(result.trace());
             json.name("wallTimeSeconds").value(r.seconds());
             JsonOutput.integers(json.name("medoids"), result.medoids());
@@ -382,6 +459,10 @@ final class ClusterCommand extends DatasetCommand {
         }
         w.printf(Locale.ROOT, "distances   %,d computed%s%n", result.distanceComputations(),
                 pruningText(result));
+        if (trackAlignments) {
+            w.printf(Locale.ROOT, "tracked     %,d alignments kept as 2-swap local optima"
+                    + " without calling the aligner%n", result.localOptimaKept());
+        }
         List<String> sizes = new ArrayList<>();
         for (int size : result.clusterSizes()) {
             sizes.add(Integer.toString(size));
@@ -392,7 +473,9 @@ final class ClusterCommand extends DatasetCommand {
                     r.ari(), r.purity());
         }
         if (r.silhouette() != null) {
-            w.printf(Locale.ROOT, "silhouette  %.4f%n", r.silhouette());
+            w.printf(Locale.ROOT, "silhouette  %.4f%s%n", r.silhouette(),
+                    silhouetteSample == 0 || silhouetteSample >= sample.size() ? ""
+                    : " (on a seeded sample of " + silhouetteSample + " graphs)");
         }
         w.printf(Locale.ROOT, "wall time   %.2f s%n", r.seconds());
         CenterCommand.notes(w, sample);

@@ -25,8 +25,11 @@ import org.orbifold.space.Permutation;
  */
 final class CenterFrame {
 
-    /** A compacted center with its members' alignments in normal form. */
-    record Compacted(Graph center, Permutation[] alignments) {
+    /**
+     * A compacted center with its members' alignments in normal form, and the slots of the
+     * uncompacted center it kept, in increasing order.
+     */
+    record Compacted(Graph center, Permutation[] alignments, int[] slots) {
     }
 
     private CenterFrame() {
@@ -74,15 +77,28 @@ final class CenterFrame {
         Graph small = center.subgraph(slots);
         Permutation[] rewritten = new Permutation[alignments.length];
         for (int g = 0; g < alignments.length; g++) {
-            int b = members[g].order();
-            int[] pairs = new int[slots.length];
-            for (int a = 0; a < slots.length; a++) {
-                int j = alignments[g].get(slots[a]);
-                pairs[a] = j < b ? j : -1;
-            }
-            rewritten[g] = normalForm(pairs, b);
+            rewritten[g] = restrict(alignments[g], slots, members[g].order());
         }
-        return new Compacted(small, rewritten);
+        return new Compacted(small, rewritten, slots);
+    }
+
+    /**
+     * Rewrites an alignment to an uncompacted center onto the center that kept only
+     * {@code slots}: the real pairs at kept slots survive, every other pair is dropped, and
+     * the result is in normal form. Slots at or beyond {@code p.size()} get no real partner.
+     *
+     * @param p an alignment of a graph of order {@code graphOrder} to the uncompacted center
+     * @param slots the kept slots, distinct
+     * @param graphOrder the order of the aligned graph
+     * @return the alignment to the compacted center, in normal form
+     */
+    static Permutation restrict(Permutation p, int[] slots, int graphOrder) {
+        int[] pairs = new int[slots.length];
+        for (int a = 0; a < slots.length; a++) {
+            int j = slots[a] < p.size() ? p.get(slots[a]) : graphOrder;
+            pairs[a] = j < graphOrder ? j : -1;
+        }
+        return normalForm(pairs, graphOrder);
     }
 
     /**

@@ -40,11 +40,16 @@ import org.orbifold.stats.Status;
  * @param pruningApplied whether pruning was asked for and every distance feeding a lower bound
  *        was certified in every restart; false means every graph-to-center distance after the
  *        first uncertified one was computed
+ * @param localOptimaKept graph-to-center alignments over all restarts that a run with
+ *        {@link CentralClustering.Builder#trackAlignments tracked alignments} kept without
+ *        calling the aligner, because the alignment of the previous iteration, carried to the
+ *        moved center, was already a 2-swap local optimum; 0 without tracking. They are not in
+ *        {@code distanceComputations}
  */
 public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
         double objective, double[] trace, int iterations, Status status,
         long distanceComputations, double[] restartObjectives, long distancesPruned,
-        long boundComputations, boolean pruningApplied) {
+        long boundComputations, boolean pruningApplied, long localOptimaKept) {
 
     /**
      * Validates and copies the components.
@@ -69,6 +74,10 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
                     + " computed, " + boundComputations + " for bounds, " + distancesPruned
                     + " pruned");
         }
+        if (localOptimaKept < 0) {
+            throw new IllegalArgumentException("localOptimaKept must be >= 0, got "
+                    + localOptimaKept);
+        }
         if (iterations < 0) {
             throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
         }
@@ -78,6 +87,31 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
                         + " is outside 0.." + (centers.size() - 1));
             }
         }
+    }
+
+    /**
+     * Creates a result of a run without tracked alignments (no local optimum kept).
+     *
+     * @param labels cluster index of every graph
+     * @param centers the k centers
+     * @param medoids medoid indices (k-medoids) or an empty array
+     * @param objective the final objective
+     * @param trace the objective trace
+     * @param iterations Lloyd iterations
+     * @param status why the run stopped
+     * @param distanceComputations distances computed
+     * @param restartObjectives final objective of every restart
+     * @param distancesPruned distances skipped by the triangle inequality
+     * @param boundComputations distances computed only for the bounds
+     * @param pruningApplied whether pruning stayed on in every restart
+     */
+    public ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
+            double objective, double[] trace, int iterations, Status status,
+            long distanceComputations, double[] restartObjectives, long distancesPruned,
+            long boundComputations, boolean pruningApplied) {
+        this(labels, centers, medoids, objective, trace, iterations, status,
+                distanceComputations, restartObjectives, distancesPruned, boundComputations,
+                pruningApplied, 0L);
     }
 
     /**
@@ -98,7 +132,7 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
             double objective, double[] trace, int iterations, Status status,
             long distanceComputations, double[] restartObjectives) {
         this(labels, centers, medoids, objective, trace, iterations, status,
-                distanceComputations, restartObjectives, 0L, 0L, false);
+                distanceComputations, restartObjectives, 0L, 0L, false, 0L);
     }
 
     /** Returns the number of clusters k. */
