@@ -208,6 +208,10 @@ final class ClusterCommand extends DatasetCommand {
             throw CliException.usage("--silhouette-sample must be >= 0 (0 = all graphs), got "
                     + silhouetteSample);
         }
+        if (squaredCosts && method != Algorithm.KMEDOIDS) {
+            throw CliException.usage("--squared-costs applies only to --algorithm kmedoids"
+                    + " (k-means already minimises squared distances)");
+        }
         Aligner aligner = options.aligner();
         Aligner seeding = seedingAligner == null ? aligner : seedingAligner(seedingAligner);
         if (out != null && out.toString().isBlank()) {
@@ -294,7 +298,11 @@ final class ClusterCommand extends DatasetCommand {
     }
 
     /**
-     * Creates the output folder if missing and checks that it takes new files.
+     * Checks, before any long work, that the output folder can be created and take new files,
+     * without creating anything: a folder that exists gets a probe file (created and deleted
+     * at once); a missing one needs its nearest existing ancestor to be a folder that takes new
+     * entries. The folder itself is created only when the results are written, so a run that
+     * fails leaves nothing behind.
      *
      * @param given the folder as the user gave it
      * @return its absolute path
@@ -305,13 +313,20 @@ final class ClusterCommand extends DatasetCommand {
             throw CliException.data("cannot write --out " + given + ": it is a file; give a"
                     + " folder");
         }
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw CliException.data("cannot write --out " + given + ": " + existing
+                    + " is not a folder");
+        }
         try {
-            Files.createDirectories(folder);
-            Path probe = Files.createTempFile(folder, ".orbifold-probe", ".tmp");
+            Path probe = Files.createTempFile(existing, ".orbifold-probe", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            throw CliException.data("cannot write --out " + given + ": "
-                    + Sample.describe(e), e);
+            throw CliException.data("cannot write --out " + given + ": folder " + existing
+                    + " does not take new files (" + CenterCommand.reason(e) + ")", e);
         }
         return folder;
     }
@@ -494,6 +509,12 @@ final class ClusterCommand extends DatasetCommand {
     /** Writes the four files, each atomically; the result is already on standard output. */
     private void write(Path folder, Report r, String json) {
         try {
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw CliException.data("cannot create --out folder " + folder + ": "
+                        + CenterCommand.reason(e), e);
+            }
             CenterCommand.writeAtomically(folder.resolve(ASSIGNMENTS), assignments(r));
             CenterCommand.writeAtomically(folder.resolve(CENTERS), centers(r));
             CenterCommand.writeAtomically(folder.resolve(TRACE), trace(r.result()));

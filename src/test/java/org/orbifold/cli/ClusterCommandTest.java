@@ -151,6 +151,25 @@ class ClusterCommandTest {
     }
 
     @Test
+    void aRunThatFailsLeavesNoOutputFolderBehind() {
+        Path folder = dir.resolve("fresh").resolve("sub");
+        Run r = run("cluster", "-k", "20", "--limit", "10", "--out", folder.toString());
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("-k must be at most the number of graphs"), r.err());
+        assertFalse(Files.exists(dir.resolve("fresh")), "folder created by a failed run");
+    }
+
+    @Test
+    void squaredCostsNeedKMedoids() {
+        Run r = run("cluster", "-k", "2", "--limit", "10", "--squared-costs");
+
+        assertEquals(CliException.USAGE, r.exitCode());
+        assertTrue(r.err().contains("--squared-costs applies only to --algorithm kmedoids"),
+                r.err());
+    }
+
+    @Test
     void unknownCommandListsCluster() {
         Run r = run("bogus");
 
