@@ -5,9 +5,11 @@
 # Usage: scripts/iam-classification.sh [DATASETS_DIR] [THREADS] [ALIGNER] [MODE] [SET...]
 #   MODE: grid (default), baseline, try, aligners or folds; SET defaults to Letter/LOW
 #   Letter/MED Letter/HIGH AIDS Fingerprint Protein. Mode folds takes one TU folder as SET
-#   (e.g. tu/Mutagenicity) and then EPOCHS and SUBSET (see IamClassificationHarness).
+#   (e.g. tu/Mutagenicity) and then EPOCHS and SUBSET; modes try and aligners take one SET
+#   and then their settings (see IamClassificationHarness).
 #   AIDS, Fingerprint and Protein are read with IamDatasetReader.Recoding.forIamSet;
-#   RECODING=none reads them without it. BUILD_DIR as in the other benchmark scripts.
+#   RECODING=none reads them without it; GRID="e:we;e:we" replaces the (existence, edge
+#   weight) grid. BUILD_DIR as in the other benchmark scripts.
 # Prints Markdown (docs/results.md, section 6, "Closing the gap to the IAM reference").
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,7 +20,7 @@ mode="${4:-grid}"
 shift $(( $# < 4 ? $# : 4 ))
 sets=("$@")
 extra=()
-if [ "$mode" = folds ] && [ ${#sets[@]} -gt 1 ]; then
+if [[ "$mode" =~ ^(folds|try|aligners)$ ]] && [ ${#sets[@]} -gt 1 ]; then
     extra=("${sets[@]:1}")
     sets=("${sets[0]}")
 fi
@@ -33,7 +35,7 @@ echo "load before: $(cat /proc/loadavg)"
 for set in "${sets[@]}"; do
     echo "load before $set: $(cat /proc/loadavg)"
     /usr/bin/time -f "process: %e s wall, %U s user, %S s system" \
-        java -Dorbifold.recoding="${RECODING:-iam}" \
+        java -Dorbifold.recoding="${RECODING:-iam}" -Dorbifold.grid="${GRID:-}" \
         -cp "$BUILD_DIR/classes:$(cat "$BUILD_DIR/bench-classpath.txt")" \
         org.orbifold.bench.IamClassificationHarness "$data" "$set" "$threads" "$aligner" \
         "$mode" "${extra[@]}"

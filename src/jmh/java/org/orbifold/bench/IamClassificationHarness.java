@@ -248,6 +248,21 @@ public final class IamClassificationHarness {
         return List.of(List.of());
     }
 
+    /**
+     * The (existence value, edge weight) pairs of a set: {@link #STD_GRID} on Letter,
+     * {@link #SET_GRID} otherwise, or the pairs of the system property {@code orbifold.grid}
+     * written {@code e:we;e:we...} when it is set.
+     */
+    private static double[][] gridPoints(String set) {
+        String given = System.getProperty("orbifold.grid");
+        if (given == null || given.isBlank()) {
+            return set.startsWith("Letter") ? STD_GRID : SET_GRID;
+        }
+        return Arrays.stream(given.split(";")).map(p -> p.split(":"))
+                .map(p -> new double[] {Double.parseDouble(p[0]), Double.parseDouble(p[1])})
+                .toArray(double[][]::new);
+    }
+
     /** Fits the transform of a setting on the training split. */
     static AttributeScaling scaling(GraphDataset train, Setting s) {
         if (s.standardize()) {
@@ -335,7 +350,7 @@ public final class IamClassificationHarness {
         double bestAccuracy = -1.0;
         long gridStart = System.nanoTime();
         for (List<String> drop : dropCandidates(set)) {
-            for (double[] point : set.startsWith("Letter") ? STD_GRID : SET_GRID) {
+            for (double[] point : gridPoints(set)) {
                 Setting setting = new Setting(true, drop, point[0], point[1], false);
                 long t0 = System.nanoTime();
                 AttributeScaling scaling = scaling(s.train(), setting);
