@@ -3,8 +3,13 @@
 # test reported once): builds with the 'bench' profile and runs
 # org.orbifold.bench.IamClassificationHarness once per set.
 # Usage: scripts/iam-classification.sh [DATASETS_DIR] [THREADS] [ALIGNER] [MODE] [SET...]
-#   MODE: grid (default), baseline or aligners; SET defaults to Letter/LOW Letter/MED Letter/HIGH
-#   AIDS Fingerprint Protein. BUILD_DIR as in the other benchmark scripts (default target).
+#   MODE: grid (default), baseline, try, aligners or folds; SET defaults to Letter/LOW
+#   Letter/MED Letter/HIGH AIDS Fingerprint Protein. Mode folds takes one TU folder as SET
+#   (e.g. tu/Mutagenicity) and then EPOCHS and SUBSET; modes try and aligners take one SET
+#   and then their settings (see IamClassificationHarness).
+#   AIDS, Fingerprint and Protein are read with IamDatasetReader.Recoding.forIamSet;
+#   RECODING=none reads them without it; GRID="e:we;e:we" replaces the (existence, edge
+#   weight) grid. BUILD_DIR as in the other benchmark scripts.
 # Prints Markdown (docs/results.md, section 6, "Closing the gap to the IAM reference").
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,6 +19,11 @@ aligner="${3:-fast}"
 mode="${4:-grid}"
 shift $(( $# < 4 ? $# : 4 ))
 sets=("$@")
+extra=()
+if [[ "$mode" =~ ^(folds|try|aligners)$ ]] && [ ${#sets[@]} -gt 1 ]; then
+    extra=("${sets[@]:1}")
+    sets=("${sets[0]}")
+fi
 if [ ${#sets[@]} -eq 0 ]; then
     sets=(Letter/LOW Letter/MED Letter/HIGH AIDS Fingerprint Protein)
 fi
@@ -23,7 +33,12 @@ mvn -q -B -P bench -DskipTests -Dcheckstyle.skip -Dorbifold.buildDir="$BUILD_DIR
     compile dependency:build-classpath -Dmdep.outputFile="$BUILD_DIR/bench-classpath.txt"
 echo "load before: $(cat /proc/loadavg)"
 for set in "${sets[@]}"; do
-    java -cp "$BUILD_DIR/classes:$(cat "$BUILD_DIR/bench-classpath.txt")" \
-        org.orbifold.bench.IamClassificationHarness "$data" "$set" "$threads" "$aligner" "$mode"
+    echo "load before $set: $(cat /proc/loadavg)"
+    /usr/bin/time -f "process: %e s wall, %U s user, %S s system" \
+        java -Dorbifold.recoding="${RECODING:-iam}" -Dorbifold.grid="${GRID:-}" \
+        -cp "$BUILD_DIR/classes:$(cat "$BUILD_DIR/bench-classpath.txt")" \
+        org.orbifold.bench.IamClassificationHarness "$data" "$set" "$threads" "$aligner" \
+        "$mode" "${extra[@]}"
+    echo "load after $set: $(cat /proc/loadavg)"
 done
 echo "load after: $(cat /proc/loadavg)"

@@ -25,13 +25,28 @@ final class AttributeEncoding {
             List<String> notes) {
     }
 
+    /**
+     * A discrete attribute given as a distribution over labels instead of one label (for
+     * example the letter composition of a text): it is encoded in the one-hot channels of its
+     * labels, each channel holding its label's weight.
+     *
+     * @param weights label to weight; labels of all items together form the one-hot group
+     */
+    record LabelWeights(Map<String, Double> weights) {
+
+        LabelWeights {
+            weights = Map.copyOf(weights);
+        }
+    }
+
     private AttributeEncoding() {
     }
 
     /**
      * Encodes raw graphs.
      *
-     * @param raw the graphs; their maps may hold, per attribute, only strings or only doubles
+     * @param raw the graphs; their maps may hold, per attribute, only doubles or only labels
+     *     (strings and {@link LabelWeights})
      * @param maxCategories a discrete attribute with more distinct labels is left out (and a
      *     note says so)
      * @return the graphs, channels and notes
@@ -146,8 +161,13 @@ final class AttributeEncoding {
                     }
                     present.merge(a.getKey(), 1, Integer::sum);
                     if (!isNumber) {
-                        labels.computeIfAbsent(a.getKey(), k -> new TreeSet<>())
-                                .add((String) a.getValue());
+                        TreeSet<String> seen = labels.computeIfAbsent(a.getKey(),
+                                k -> new TreeSet<>());
+                        if (a.getValue() instanceof LabelWeights w) {
+                            seen.addAll(w.weights().keySet());
+                        } else {
+                            seen.add((String) a.getValue());
+                        }
                     }
                 }
             }
@@ -157,6 +177,9 @@ final class AttributeEncoding {
                 if (a.getValue()) {
                     plan.offsets.put(key, plan.channels.size());
                     plan.channels.add(key);
+                } else if (labels.get(key).isEmpty()) {
+                    notes.add(kind + " attribute '" + key + "' left out: no label has weight");
+                    continue;
                 } else if (labels.get(key).size() > maxCategories) {
                     notes.add(kind + " attribute '" + key + "' left out: it has "
                             + labels.get(key).size() + " distinct labels, more than the "
@@ -189,6 +212,10 @@ final class AttributeEncoding {
                 LabelEncoder encoder = encoders.get(a.getKey());
                 if (encoder == null) {
                     vector[offset] = (Double) a.getValue();
+                } else if (a.getValue() instanceof LabelWeights w) {
+                    for (Map.Entry<String, Double> label : w.weights().entrySet()) {
+                        vector[offset + encoder.indexOf(label.getKey())] = label.getValue();
+                    }
                 } else {
                     encoder.encode((String) a.getValue(), vector, offset);
                 }

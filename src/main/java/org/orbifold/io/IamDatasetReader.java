@@ -7,11 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -50,6 +54,12 @@ import javax.xml.stream.XMLStreamReader;
  * edge stored as two directed ones); otherwise all graphs are directed. IAM Fingerprint stores
  * each ridge twice, but its {@code orient} and {@code angle} change sign and turn by
  * {@code pi} with the direction, so Fingerprint graphs are directed with both pairs present.
+ *
+ * <p><b>Recoding by meaning.</b> The encoding above follows how values are stored. Opt-in,
+ * {@link #readSplits(List, Recoding)} first rewrites chosen attributes by what they mean: codes
+ * as categories, angles as (cos, sin) or, for line orientations, as (cos 2t, sin 2t), texts as
+ * character compositions, redundant attributes left out; {@link Recoding#forIamSet} gives the
+ * rules for AIDS, Fingerprint and Protein (Fingerprint then reads as undirected).
  *
  * <p>Graphs are named by their GXL file name without {@code .gxl}, datasets by the split file
  * name without {@code .cxl} after the name of its folder ({@code HIGH/train}), or of the folder
@@ -126,10 +136,27 @@ public final class IamDatasetReader {
      */
     public static List<GraphDataset> readSplits(List<Path> cxlFiles, int maxCategories)
             throws IOException {
-        if (maxCategories < 1) {
-            throw new IllegalArgumentException("maxCategories must be >= 1, got "
-                    + maxCategories);
-        }
+        return readSplits(cxlFiles, Recoding.none().maxCategories(maxCategories));
+    }
+
+    /**
+     * Reads several splits with one shared encoding after recoding attributes as a
+     * {@link Recoding} says (categories, angles, compositions, attributes left out), for
+     * example {@code readSplits(files, Recoding.forIamSet("Fingerprint"))}.
+     *
+     * @param cxlFiles the split files
+     * @param recoding how to read chosen attributes; {@link Recoding#none()} gives the default
+     *     encoding of {@link #readSplits(List)}
+     * @return one dataset per split, in the given order
+     * @throws DatasetFormatException if a split or a graph file breaks the format
+     * @throws IOException if a file cannot be read
+     * @throws IllegalArgumentException if no file is given, or an attribute to be read as an
+     *     angle holds text, or one to be read as a composition holds numbers
+     */
+    public static List<GraphDataset> readSplits(List<Path> cxlFiles, Recoding recoding)
+            throws IOException {
+        Objects.requireNonNull(recoding, "recoding");
+        int maxCategories = recoding.maxCategories();
         if (cxlFiles.isEmpty()) {
             throw new IllegalArgumentException("no split file given");
         }
@@ -159,7 +186,8 @@ public final class IamDatasetReader {
         }
 
         // One encoding for all splits, then cut it back into splits.
-        List<String> kindNotes = kinds.resolve(all);
+        List<String> kindNotes = new ArrayList<>(kinds.resolve(all));
+        kindNotes.addAll(recoding.apply(all));
         AttributeEncoding.Encoded encoded = AttributeEncoding.encode(all, maxCategories);
         List<GraphDataset> result = new ArrayList<>(cxlFiles.size());
         int start = 0;
@@ -569,6 +597,345 @@ public final class IamDatasetReader {
                     a.setValue(numeric.get(a.getKey()) ? (Object) v.number() : v.text());
                 }
             }
+        }
+    }
+
+    /**
+     * Opt-in rules that read chosen attributes, named the same on nodes and on edges, in a way
+     * that fits what they mean rather than how they are stored. The default,
+     * {@link #none()}, changes nothing. Rules, applied to the values of every split read
+     * together, before the one-hot encoding:
+     * <ul>
+     *   <li>{@link #categorical}: a number that codes a category (helix / sheet / loop stored
+     *       as 0, 1, 2) becomes the label {@code "0"}, {@code "1"}, ... (an integral value is
+     *       written without a fraction), so the attribute is one-hot encoded as
+     *       {@code a=0, a=1, ...} instead of one numeric channel whose differences compare
+     *       arbitrary codes;</li>
+     *   <li>{@link #circular}: an angle {@code t} in radians, defined modulo {@code 2 pi},
+     *       becomes the two numeric channels {@code a:cos = cos t} and {@code a:sin = sin t},
+     *       so angles on either side of {@code +-pi} are close;</li>
+     *   <li>{@link #axial}: an angle {@code t} in radians of an undirected line, defined modulo
+     *       {@code pi}, becomes {@code a:cos2 = cos 2t} and {@code a:sin2 = sin 2t}, the
+     *       doubled-angle code of axial data (K. V. Mardia and P. E. Jupp 2000, "Directional
+     *       Statistics", Wiley, section 9.1); a line and its reverse encode alike, so an
+     *       edge stored once per direction with angles {@code pi} apart becomes one undirected
+     *       edge. File values carry rounding, so when the two ordered pairs of a node pair
+     *       differ only in axial channels, by at most {@value #AXIAL_TOLERANCE}, the reverse
+     *       pair takes the first pair's values;</li>
+     *   <li>{@link #composition}: a text becomes a distribution over its characters (the
+     *       fraction of each character, the empty text all zero), encoded in the one-hot
+     *       channels {@code a=c} of every character {@code c} seen in that attribute; an amino
+     *       acid sequence becomes its amino acid composition;</li>
+     *   <li>{@link #ignore}: the attribute is left out.</li>
+     * </ul>
+     * A note of the dataset names every rule that was applied, and every named attribute that
+     * no node or edge carries.
+     *
+     * <p>Instances are immutable and thread-safe.
+     *
+     * <p><b>Limitations.</b> A name cannot get different rules on nodes and on edges. A
+     * composition drops the order of the characters, so two sequences with the same letters
+     * in another order look alike; an edit distance between strings (what graph edit distance
+     * uses on IAM Protein) is not representable as a vector.
+     */
+    public static final class Recoding {
+
+        /** Largest difference of the axial channels at which two ordered pairs are merged. */
+        public static final double AXIAL_TOLERANCE = 1e-5;
+
+        private static final Recoding NONE = new Recoding(Set.of(), Set.of(), Set.of(),
+                Set.of(), Set.of(), DEFAULT_MAX_CATEGORIES);
+
+        private final Set<String> categorical;
+        private final Set<String> circular;
+        private final Set<String> axial;
+        private final Set<String> composition;
+        private final Set<String> ignored;
+        private final int maxCategories;
+
+        private Recoding(Set<String> categorical, Set<String> circular, Set<String> axial,
+                Set<String> composition, Set<String> ignored, int maxCategories) {
+            this.categorical = Set.copyOf(categorical);
+            this.circular = Set.copyOf(circular);
+            this.axial = Set.copyOf(axial);
+            this.composition = Set.copyOf(composition);
+            this.ignored = Set.copyOf(ignored);
+            this.maxCategories = maxCategories;
+        }
+
+        /**
+         * Returns the recoding that changes nothing, with the default one-hot limit.
+         *
+         * @return the identity recoding
+         */
+        public static Recoding none() {
+            return NONE;
+        }
+
+        /**
+         * Returns the recoding this library uses for an IAM set, chosen from what the IAM
+         * documentation (Riesen and Bunke 2008) says the attributes mean; {@code docs/formats.md}
+         * gives the table:
+         * <ul>
+         *   <li>{@code AIDS}: {@code chem} (an atom code) and {@code valence} (single, double,
+         *       triple bond) categorical;</li>
+         *   <li>{@code Fingerprint}: {@code angle} axial; {@code orient} left out (it is
+         *       {@code sin(angle)} in every file, and changes sign with the direction);</li>
+         *   <li>{@code Protein}: {@code type} (helix, sheet, loop), {@code type0} and
+         *       {@code type1} (edge types) categorical; {@code sequence} as its
+         *       composition;</li>
+         *   <li>any other name (the Letter sets): {@link #none()}.</li>
+         * </ul>
+         *
+         * @param set the set name, as the folder under {@code iam/}: {@code AIDS},
+         *     {@code Fingerprint}, {@code Protein}, {@code Letter/LOW}, ...
+         * @return the recoding
+         */
+        public static Recoding forIamSet(String set) {
+            Objects.requireNonNull(set, "set");
+            switch (set) {
+                case "AIDS":
+                    return NONE.categorical("chem", "valence");
+                case "Fingerprint":
+                    return NONE.axial("angle").ignore("orient");
+                case "Protein":
+                    return NONE.categorical("type", "type0", "type1").composition("sequence");
+                default:
+                    return NONE;
+            }
+        }
+
+        /**
+         * Returns this recoding with numbers of the named attributes read as category labels.
+         *
+         * @param names attribute names
+         * @return the extended recoding
+         * @throws IllegalArgumentException if a name already has another rule
+         */
+        public Recoding categorical(String... names) {
+            return new Recoding(with(categorical, names), circular, axial, composition,
+                    ignored, maxCategories);
+        }
+
+        /**
+         * Returns this recoding with the named attributes read as angles modulo {@code 2 pi}.
+         *
+         * @param names attribute names
+         * @return the extended recoding
+         * @throws IllegalArgumentException if a name already has another rule
+         */
+        public Recoding circular(String... names) {
+            return new Recoding(categorical, with(circular, names), axial, composition,
+                    ignored, maxCategories);
+        }
+
+        /**
+         * Returns this recoding with the named attributes read as line orientations modulo
+         * {@code pi}.
+         *
+         * @param names attribute names
+         * @return the extended recoding
+         * @throws IllegalArgumentException if a name already has another rule
+         */
+        public Recoding axial(String... names) {
+            return new Recoding(categorical, circular, with(axial, names), composition,
+                    ignored, maxCategories);
+        }
+
+        /**
+         * Returns this recoding with the named text attributes read as character
+         * compositions.
+         *
+         * @param names attribute names
+         * @return the extended recoding
+         * @throws IllegalArgumentException if a name already has another rule
+         */
+        public Recoding composition(String... names) {
+            return new Recoding(categorical, circular, axial, with(composition, names),
+                    ignored, maxCategories);
+        }
+
+        /**
+         * Returns this recoding with the named attributes left out.
+         *
+         * @param names attribute names
+         * @return the extended recoding
+         * @throws IllegalArgumentException if a name already has another rule
+         */
+        public Recoding ignore(String... names) {
+            return new Recoding(categorical, circular, axial, composition, with(ignored, names),
+                    maxCategories);
+        }
+
+        /**
+         * Returns this recoding with another limit on one-hot codes.
+         *
+         * @param limit discrete attributes with more labels are left out; at least 1
+         * @return the changed recoding
+         * @throws IllegalArgumentException if {@code limit < 1}
+         */
+        public Recoding maxCategories(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("maxCategories must be >= 1, got " + limit);
+            }
+            return new Recoding(categorical, circular, axial, composition, ignored, limit);
+        }
+
+        /**
+         * Returns the limit on one-hot codes.
+         *
+         * @return the largest label count of a one-hot encoded attribute
+         */
+        public int maxCategories() {
+            return maxCategories;
+        }
+
+        @Override
+        public String toString() {
+            return "Recoding[categorical=" + new TreeSet<>(categorical) + ", circular="
+                    + new TreeSet<>(circular) + ", axial=" + new TreeSet<>(axial)
+                    + ", composition=" + new TreeSet<>(composition) + ", ignored="
+                    + new TreeSet<>(ignored) + ", maxCategories=" + maxCategories + "]";
+        }
+
+        private Set<String> with(Set<String> rule, String... names) {
+            Set<String> result = new LinkedHashSet<>(rule);
+            for (String name : names) {
+                Objects.requireNonNull(name, "attribute name");
+                if (!rule.contains(name) && (categorical.contains(name)
+                        || circular.contains(name) || axial.contains(name)
+                        || composition.contains(name) || ignored.contains(name))) {
+                    throw new IllegalArgumentException("attribute '" + name + "' already has"
+                            + " a rule in " + this);
+                }
+                result.add(name);
+            }
+            return result;
+        }
+
+        /** Rewrites the resolved values of the graphs in place; returns the notes. */
+        List<String> apply(List<RawGraph> graphs) {
+            if (categorical.isEmpty() && circular.isEmpty() && axial.isEmpty()
+                    && composition.isEmpty() && ignored.isEmpty()) {
+                return List.of();
+            }
+            Set<String> seen = new LinkedHashSet<>();
+            // An undirected edge stores one map under both ordered pairs: rewrite it once.
+            Map<Map<String, Object>, Map<String, Object>> done = new IdentityHashMap<>();
+            for (RawGraph g : graphs) {
+                for (int v = 0; v < g.nodes.size(); v++) {
+                    g.nodes.set(v, rewrite(g, g.nodes.get(v), seen));
+                }
+                for (Map.Entry<Long, Map<String, Object>> e : g.edges.entrySet()) {
+                    Map<String, Object> before = e.getValue();
+                    Map<String, Object> after = done.get(before);
+                    if (after == null) {
+                        after = rewrite(g, before, seen);
+                        done.put(before, after);
+                    }
+                    e.setValue(after);
+                }
+                if (!axial.isEmpty()) {
+                    mergeAxialPairs(g);
+                }
+            }
+            List<String> notes = new ArrayList<>();
+            note(notes, categorical, seen, "read as categories (one-hot)");
+            note(notes, circular, seen, "read as an angle modulo 2 pi: channels ':cos', ':sin'");
+            note(notes, axial, seen, "read as a line orientation modulo pi: channels ':cos2',"
+                    + " ':sin2'");
+            note(notes, composition, seen, "read as its character composition (one-hot"
+                    + " channels hold fractions)");
+            note(notes, ignored, seen, "left out by the recoding");
+            return notes;
+        }
+
+        private static void note(List<String> notes, Set<String> rule, Set<String> seen,
+                String what) {
+            for (String name : new TreeSet<>(rule)) {
+                notes.add(seen.contains(name) ? "attribute '" + name + "' " + what
+                        : "recoding names attribute '" + name + "', which no node or edge"
+                        + " carries");
+            }
+        }
+
+        private Map<String, Object> rewrite(RawGraph g, Map<String, Object> item,
+                Set<String> seen) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> a : item.entrySet()) {
+                String name = a.getKey();
+                Object value = a.getValue();
+                seen.add(name);
+                if (ignored.contains(name)) {
+                    continue;
+                } else if (categorical.contains(name) && value instanceof Double d) {
+                    result.put(name, d == Math.rint(d) && Math.abs(d) < 1e15
+                            ? Long.toString(d.longValue()) : d.toString());
+                } else if (circular.contains(name) || axial.contains(name)) {
+                    if (!(value instanceof Double d)) {
+                        throw new IllegalArgumentException("attribute '" + name + "' of graph '"
+                                + g.name + "' is the text '" + value + "'; an angle must be a"
+                                + " number in radians");
+                    }
+                    boolean line = axial.contains(name);
+                    double t = line ? 2 * d : d;
+                    result.put(name + (line ? ":cos2" : ":cos"), Math.cos(t));
+                    result.put(name + (line ? ":sin2" : ":sin"), Math.sin(t));
+                } else if (composition.contains(name)) {
+                    if (!(value instanceof String text)) {
+                        throw new IllegalArgumentException("attribute '" + name + "' of graph '"
+                                + g.name + "' is the number " + value + "; a composition needs"
+                                + " text");
+                    }
+                    result.put(name, characterComposition(text));
+                } else {
+                    result.put(name, value);
+                }
+            }
+            return result;
+        }
+
+        private static AttributeEncoding.LabelWeights characterComposition(String text) {
+            Map<String, Double> counts = new TreeMap<>();
+            text.codePoints().forEach(c -> counts.merge(new String(Character.toChars(c)), 1.0,
+                    Double::sum));
+            double length = text.codePointCount(0, text.length());
+            counts.replaceAll((c, n) -> n / length);
+            return new AttributeEncoding.LabelWeights(counts);
+        }
+
+        /** Gives the reverse pair the first pair's values when only axial rounding differs. */
+        private void mergeAxialPairs(RawGraph g) {
+            for (Map.Entry<Long, Map<String, Object>> e : g.edges.entrySet()) {
+                long p = e.getKey();
+                int i = RawGraph.source(p);
+                int j = RawGraph.target(p);
+                Map<String, Object> reverse = g.edges.get(RawGraph.pair(j, i));
+                if (i < j && reverse != null && reverse != e.getValue()
+                        && agreeUpToAxialRounding(e.getValue(), reverse)) {
+                    g.edges.put(RawGraph.pair(j, i), e.getValue());
+                }
+            }
+        }
+
+        private boolean agreeUpToAxialRounding(Map<String, Object> a, Map<String, Object> b) {
+            if (!a.keySet().equals(b.keySet())) {
+                return false;
+            }
+            for (Map.Entry<String, Object> x : a.entrySet()) {
+                Object y = b.get(x.getKey());
+                String name = x.getKey();
+                int colon = name.lastIndexOf(':');
+                boolean isAxial = colon > 0 && axial.contains(name.substring(0, colon));
+                if (isAxial && x.getValue() instanceof Double u && y instanceof Double w) {
+                    if (Math.abs(u - w) > AXIAL_TOLERANCE) {
+                        return false;
+                    }
+                } else if (!x.getValue().equals(y)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }
