@@ -307,6 +307,12 @@ final class ClassifyCommand extends DatasetCommand {
                 + " train+validation (default: ${DEFAULT-VALUE}); splits only.")
     String refit;
 
+    @Option(names = "--raw-attributes",
+            description = "IAM AIDS, Fingerprint and Protein: read the attributes as the stored"
+                + " numbers instead of recoding them by meaning (categories one-hot, angles as"
+                + " cos/sin, sequences as compositions; see docs/formats.md).")
+    boolean rawAttributes;
+
     @Option(names = "--threads", paramLabel = "T",
             description = "Worker threads (default: the number of processors).")
     Integer threads;
@@ -739,7 +745,7 @@ final class ClassifyCommand extends DatasetCommand {
             if (data.limit != null) {
                 throw CliException.usage("--limit applies only to --folds");
             }
-            return Splits.iamFolder(Path.of(dataset));
+            return Splits.iamFolder(Path.of(dataset), rawAttributes);
         }
         if (trainFile == null || testFile == null) {
             throw CliException.usage("split files need both --train and --test (--valid is"
@@ -761,7 +767,7 @@ final class ClassifyCommand extends DatasetCommand {
             }
             Path folder = trainFile.getParent();
             return Splits.iam(trainFile, validationFile, testFile,
-                    folder == null ? "." : folder.toString());
+                    folder == null ? "." : folder.toString(), rawAttributes);
         }
         if (dataset == null) {
             throw CliException.usage("split lists name graphs of a DATASET; give it");

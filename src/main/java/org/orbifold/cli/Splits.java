@@ -33,6 +33,9 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
     /** The names of the IAM validation split file, in the order they are looked for. */
     static final List<String> VALIDATION_FILES = List.of("validation.cxl", "valid.cxl");
 
+    /** The IAM sets whose attributes are recoded by meaning unless the user asks otherwise. */
+    private static final Set<String> RECODED_SETS = Set.of("AIDS", "Fingerprint", "Protein");
+
     /** Returns whether a folder holds an IAM split, a {@code train.cxl} and a {@code test.cxl}. */
     static boolean isIamFolder(Path folder) {
         return Files.isDirectory(folder) && Files.isRegularFile(folder.resolve("train.cxl"))
@@ -42,8 +45,11 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
     /**
      * Reads the splits of an IAM folder: {@code train.cxl}, {@code validation.cxl} or
      * {@code valid.cxl} if present, and {@code test.cxl}.
+     *
+     * @param folder the folder
+     * @param raw whether to skip the recoding by meaning of {@link #recoding}
      */
-    static Splits iamFolder(Path folder) {
+    static Splits iamFolder(Path folder, boolean raw) {
         Path validation = null;
         for (String name : VALIDATION_FILES) {
             if (Files.isRegularFile(folder.resolve(name))) {
@@ -52,7 +58,7 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
             }
         }
         return iam(folder.resolve("train.cxl"), validation, folder.resolve("test.cxl"),
-                folder.toString());
+                folder.toString(), raw);
     }
 
     /**
@@ -62,8 +68,9 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
      * @param validation the validation split file, or null
      * @param test the test split file
      * @param source how the data is named in messages and JSON
+     * @param raw whether to skip the recoding by meaning of {@link #recoding}
      */
-    static Splits iam(Path train, Path validation, Path test, String source) {
+    static Splits iam(Path train, Path validation, Path test, String source, boolean raw) {
         List<Path> files = new ArrayList<>();
         files.add(train);
         if (validation != null) {
@@ -76,7 +83,8 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
             }
         }
         requireDistinctFiles(files);
-        List<GraphDataset> parts = readIam(files);
+        List<GraphDataset> parts = readIam(files, raw ? IamDatasetReader.Recoding.none()
+                : recoding(train));
         requireDisjoint(files, parts);
 
         // One data set of all splits, in file order; every graph needs a class.
@@ -166,9 +174,27 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         }
     }
 
-    private static List<GraphDataset> readIam(List<Path> files) {
+    /**
+     * The recoding by meaning of the IAM set a split file belongs to: the set is the nearest
+     * folder on the file's path named {@code AIDS}, {@code Fingerprint} or {@code Protein} (the
+     * names of the IAM distribution), and any other file (the Letter sets, own data) is read
+     * as stored. See {@link IamDatasetReader.Recoding#forIamSet(String)}.
+     */
+    static IamDatasetReader.Recoding recoding(Path splitFile) {
+        Path folder = splitFile.toAbsolutePath().normalize().getParent();
+        for (; folder != null && folder.getFileName() != null; folder = folder.getParent()) {
+            String name = folder.getFileName().toString();
+            if (RECODED_SETS.contains(name)) {
+                return IamDatasetReader.Recoding.forIamSet(name);
+            }
+        }
+        return IamDatasetReader.Recoding.none();
+    }
+
+    private static List<GraphDataset> readIam(List<Path> files,
+            IamDatasetReader.Recoding recoding) {
         try {
-            return IamDatasetReader.readSplits(files);
+            return IamDatasetReader.readSplits(files, recoding);
         } catch (DatasetFormatException e) {
             throw CliException.data(e.getMessage(), e);
         } catch (IOException e) {
