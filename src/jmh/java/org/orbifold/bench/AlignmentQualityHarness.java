@@ -37,8 +37,9 @@ import org.orbifold.space.GraphSpace;
  * folder {@code DATASETS/qaplib} present, each instance of order at most 64 with a
  * {@code .sln} is solved {@value #QAPLIB_REPEATS} times (the first untimed) and the mean gap,
  * the median of the per-instance median times and the sum of the per-instance medians are
- * printed, in wall and in thread CPU time. Every distance and QAPLIB value goes to {@code OUT.csv}, one row per
- * pair or instance, so that two versions can be compared pair by pair.
+ * printed, in wall and in thread CPU time. Every distance and QAPLIB value goes to
+ * {@code OUT.csv}, one row per pair or instance, so that two versions can be compared pair by
+ * pair.
  */
 public final class AlignmentQualityHarness {
 
