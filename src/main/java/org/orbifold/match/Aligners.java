@@ -41,6 +41,14 @@ public final class Aligners {
      * instances the cap saves up to two thirds of the Frank-Wolfe time (docs/matching.md).
      */
     public static final int FAST_MAX_ITERATIONS = 10;
+    /**
+     * Largest matrix order the default {@code faq} aligner solves exactly by enumeration, and
+     * the most node placements it spends on one pair (about a millisecond; {@code 8! =
+     * 40,320} complete matchings of order 8 need fewer with the bound).
+     */
+    public static final int FAQ_EXHAUSTIVE_ORDER = 8;
+    /** Most node placements of the enumeration of the default {@code faq} aligner. */
+    public static final long FAQ_EXHAUSTIVE_PLACEMENTS = 200_000;
     /** Largest matrix order the {@code fast} preset solves exactly by enumeration. */
     public static final int FAST_EXHAUSTIVE_ORDER = 9;
     /** Tabu search iterations per node of the {@code thorough} preset. */
@@ -72,7 +80,7 @@ public final class Aligners {
                         .withStopping(FAST_MAX_ITERATIONS, FaqAligner.DEFAULT_TOLERANCE)
                         .withExhaustiveOrder(FAST_EXHAUSTIVE_ORDER).withName("fast");
             case "faq":
-                return new FaqAligner(seed);
+                return defaultAligner(seed);
             case "ga":
                 return new GraduatedAssignmentAligner();
             case "ipfp":
@@ -100,6 +108,7 @@ public final class Aligners {
      * @return the aligner
      */
     public static Aligner defaultAligner(long seed) {
-        return new FaqAligner(seed);
+        return new FaqAligner(seed).withExhaustiveSearch(FAQ_EXHAUSTIVE_ORDER,
+                FAQ_EXHAUSTIVE_PLACEMENTS);
     }
 }

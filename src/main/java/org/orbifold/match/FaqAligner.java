@@ -149,6 +149,7 @@ public final class FaqAligner extends OrientedAligner {
     private final int maxIterations;
     private final double tolerance;
     private final int exhaustiveOrder;
+    private final long exhaustivePlacements;
     private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
     /**
@@ -161,11 +162,12 @@ public final class FaqAligner extends OrientedAligner {
      */
     public FaqAligner(long seed) {
         this("faq", seed, DEFAULT_RANDOM_STARTS, DEFAULT_PERTURBATIONS,
-                DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, 0);
+                DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, 0, EXHAUSTIVE_PLACEMENTS);
     }
 
     private FaqAligner(String name, long seed, int randomStarts, int perturbations,
-            int maxIterations, double tolerance, int exhaustiveOrder) {
+            int maxIterations, double tolerance, int exhaustiveOrder,
+            long exhaustivePlacements) {
         if (randomStarts < 0) {
             throw new IllegalArgumentException("randomStarts must be >= 0, got " + randomStarts);
         }
@@ -188,6 +190,7 @@ public final class FaqAligner extends OrientedAligner {
         this.maxIterations = maxIterations;
         this.tolerance = tolerance;
         this.exhaustiveOrder = exhaustiveOrder;
+        this.exhaustivePlacements = exhaustivePlacements;
     }
 
     /**
@@ -199,7 +202,7 @@ public final class FaqAligner extends OrientedAligner {
      */
     public FaqAligner withRandomStarts(int count) {
         return new FaqAligner(name, seed, count, perturbations, maxIterations, tolerance,
-                exhaustiveOrder);
+                exhaustiveOrder, exhaustivePlacements);
     }
 
     /**
@@ -212,7 +215,7 @@ public final class FaqAligner extends OrientedAligner {
      */
     public FaqAligner withPerturbations(int count) {
         return new FaqAligner(name, seed, randomStarts, count, maxIterations, tolerance,
-                exhaustiveOrder);
+                exhaustiveOrder, exhaustivePlacements);
     }
 
     /**
@@ -226,7 +229,7 @@ public final class FaqAligner extends OrientedAligner {
      */
     public FaqAligner withStopping(int iterations, double stepTolerance) {
         return new FaqAligner(name, seed, randomStarts, perturbations, iterations,
-                stepTolerance, exhaustiveOrder);
+                stepTolerance, exhaustiveOrder, exhaustivePlacements);
     }
 
     /**
@@ -235,7 +238,7 @@ public final class FaqAligner extends OrientedAligner {
      */
     FaqAligner withName(String newName) {
         return new FaqAligner(newName, seed, randomStarts, perturbations, maxIterations,
-                tolerance, exhaustiveOrder);
+                tolerance, exhaustiveOrder, exhaustivePlacements);
     }
 
     /**
@@ -244,8 +247,20 @@ public final class FaqAligner extends OrientedAligner {
      * result is then certified. For the presets of {@link Aligners}; 0 turns it off.
      */
     FaqAligner withExhaustiveOrder(int order) {
+        return withExhaustiveSearch(order, exhaustivePlacements);
+    }
+
+    /**
+     * Returns this aligner solving pairs of matrix order at most {@code order} exactly, by
+     * enumeration of at most {@code placements} node placements; a pair that needs more is
+     * solved by the heuristic. For the presets of {@link Aligners}.
+     */
+    FaqAligner withExhaustiveSearch(int order, long placements) {
+        if (placements < 1) {
+            throw new IllegalArgumentException("placements must be >= 1, got " + placements);
+        }
         return new FaqAligner(name, seed, randomStarts, perturbations, maxIterations,
-                tolerance, order);
+                tolerance, order, placements);
     }
 
     @Override
@@ -254,7 +269,7 @@ public final class FaqAligner extends OrientedAligner {
         w.prepare(space, x, y, m);
         QapInstance problem = w.problem;
         if (m <= exhaustiveOrder && problem.hasEdgeTerm
-                && problem.exhaustiveSearch(w.best, w.q, w.used, EXHAUSTIVE_PLACEMENTS)) {
+                && problem.exhaustiveSearch(w.best, w.q, w.used, exhaustivePlacements)) {
             Alignment exact = Alignment.of(space, x, y, w.bestPermutation(), true);
             return notWorseThanStart(space, x, y, exact, start);
         }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.orbifold.match.Aligner;
-import org.orbifold.match.Aligners;
+import org.orbifold.match.FaqAligner;
 import org.orbifold.match.NodeAssignmentAligner;
 
 /** Elkan's pruning: same clustering as without it, honest counts, never on heuristics. */
@@ -73,9 +73,10 @@ class ElkanPruningTest {
 
     @Test
     void heuristicDistancesAreNeverPruned() {
-        // Graphs with edges under FAQ: the distances are upper bounds, not certified.
+        // Graphs with edges under the plain FAQ heuristic (no exact enumeration of small
+        // pairs): the distances are upper bounds, not certified.
         ClusterTestGraphs.Sample sample = ClusterTestGraphs.families(SEED, 8, 0.5);
-        Aligner faq = Aligners.byName("faq", 2);
+        Aligner faq = new FaqAligner(2);
         for (CentralClustering.Builder builder : List.of(CentralClustering.kMeans(3),
                 CentralClustering.kMedians(3))) {
             builder.aligner(faq).seed(4);

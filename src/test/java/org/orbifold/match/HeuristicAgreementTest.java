@@ -13,8 +13,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The heuristic aligners against {@link ExactAligner} on random graphs of order 2 to 8: never
  * below the optimum, and optimal on at least a share of the instances. The floors sit below
- * the shares measured on these instances (ipfp 71%, ga 77%, fast 98%, faq 99%, thorough 100%)
- * and on 300 others (ipfp 73%, ga 78%, faq 97%, thorough 100%), so they catch
+ * the shares measured on these instances (ipfp 71%, ga 77%, fast 98%, faq 100%, thorough 100%)
+ * and on others (ipfp 73%, ga 78%, thorough 100% of 300; faq 100%, fast 98.4% of 1,000 with
+ * seed 31415926), so they catch
  * regressions without being fragile.
  */
 class HeuristicAgreementTest {
@@ -45,7 +46,7 @@ class HeuristicAgreementTest {
                 Arguments.of(new IpfpAligner(), 0.65),
                 Arguments.of(new GraduatedAssignmentAligner(), 0.70),
                 Arguments.of(Aligners.byName("fast", 11L), 0.93),
-                Arguments.of(Aligners.byName("faq", 11L), 0.93),
+                Arguments.of(Aligners.byName("faq", 11L), 0.99),
                 Arguments.of(Aligners.byName("thorough", 11L), 0.96));
     }
 
