@@ -208,6 +208,22 @@ final class ClusterCommand extends DatasetCommand {
             throw CliException.usage("--silhouette-sample must be >= 0 (0 = all graphs), got "
                     + silhouetteSample);
         }
+        if (method == Algorithm.KMEDOIDS) {
+            for (String option : List.of("--center-update", "--center-order",
+                    "--seeding-aligner", "--track-alignments")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw CliException.usage(option + " applies only to --algorithm kmeans or"
+                            + " kmedians (k-medoids centers are members, found by swaps)");
+                }
+            }
+        }
+        if (silhouetteSample != 0 && !silhouette) {
+            throw CliException.usage("--silhouette-sample needs --silhouette");
+        }
+        if (silhouetteSample == 1) {
+            throw CliException.usage("--silhouette-sample must be 0 (all graphs) or at least"
+                    + " 2: a silhouette compares each graph with the others");
+        }
         if (squaredCosts && method != Algorithm.KMEDOIDS) {
             throw CliException.usage("--squared-costs applies only to --algorithm kmedoids"
                     + " (k-means already minimises squared distances)");

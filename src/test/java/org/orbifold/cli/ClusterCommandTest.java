@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -158,6 +159,29 @@ class ClusterCommandTest {
         assertEquals(CliException.USAGE, r.exitCode(), r.err());
         assertTrue(r.err().contains("-k must be at most the number of graphs"), r.err());
         assertFalse(Files.exists(dir.resolve("fresh")), "folder created by a failed run");
+    }
+
+    static Stream<Arguments> misplacedOptions() {
+        return Stream.of(
+                Arguments.of(List.of("--algorithm", "kmedoids", "--center-update", "step"),
+                        "--center-update applies only to --algorithm kmeans or kmedians"),
+                Arguments.of(List.of("--algorithm", "kmedoids", "--track-alignments"),
+                        "--track-alignments applies only"),
+                Arguments.of(List.of("--silhouette-sample", "10"),
+                        "--silhouette-sample needs --silhouette"),
+                Arguments.of(List.of("--silhouette", "--silhouette-sample", "1"),
+                        "or at least 2"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("misplacedOptions")
+    void optionsThatCannotApplyAreUsageErrors(List<String> options, String message) {
+        List<String> args = new ArrayList<>(List.of("cluster", "-k", "2", "--limit", "10"));
+        args.addAll(options);
+        Run r = run(args.toArray(new String[0]));
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().contains(message), r.err());
     }
 
     @Test
