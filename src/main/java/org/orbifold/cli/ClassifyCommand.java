@@ -769,9 +769,6 @@ final class ClassifyCommand extends DatasetCommand {
             return Splits.iam(trainFile, validationFile, testFile,
                     folder == null ? "." : folder.toString(), rawAttributes);
         }
-        if (dataset == null) {
-            throw CliException.usage("split lists name graphs of a DATASET; give it");
-        }
         Sample all = Sample.load(dataset, null, null, data.molecules(dataset));
         return Splits.lists(all, trainFile, validationFile, testFile);
     }

@@ -296,6 +296,20 @@ class ClassifyCommandTest {
         assertEquals("K", ((Map<?, ?>) predictions.get(1)).get("class"));
     }
 
+    @Test
+    void splitListsWithoutADataSetNameGraphsOfTheDefaultLetters() throws IOException {
+        Path trainList = list("train.txt", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+                "10", "11", "12", "13", "14", "15", "16", "17");
+        Path testList = list("test.txt", "18", "19", "20", "21", "22", "23", "24", "25", "26");
+        Run given = run("classify", LETTERS, "--train", trainList.toString(), "--test",
+                testList.toString(), "--aligner", "fast", "--json");
+        Run fallback = run("classify", "--train", trainList.toString(), "--test",
+                testList.toString(), "--aligner", "fast", "--json");
+
+        assertEquals(0, fallback.exitCode(), fallback.err());
+        assertEquals(given.json().get("predictions"), fallback.json().get("predictions"));
+    }
+
     // ---- Cross-validation ------------------------------------------------------------------
 
     @Test
