@@ -42,4 +42,29 @@ final class Checks {
             }
         }
     }
+
+    /** Returns {@code value} if it is positive and finite; otherwise fails naming the option. */
+    static double positiveFinite(String name, double value) {
+        if (!(value > 0.0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be positive and finite, got "
+                    + value);
+        }
+        return value;
+    }
+
+    /** Returns {@code value} if it is finite and {@code >= 0}; otherwise fails naming it. */
+    static double nonNegativeFinite(String name, double value) {
+        if (!(value >= 0.0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be >= 0 and finite, got " + value);
+        }
+        return value;
+    }
+
+    /** Returns {@code value} if it is at least {@code min}; otherwise fails naming it. */
+    static int atLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+        }
+        return value;
+    }
 }

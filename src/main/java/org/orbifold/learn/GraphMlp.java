@@ -369,10 +369,7 @@ public final class GraphMlp implements GraphClassifier {
          * @throws IllegalArgumentException if the value is negative
          */
         public Builder hiddenUnits(int value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("hiddenUnits must be >= 0, got " + value);
-            }
-            this.hiddenUnits = value;
+            this.hiddenUnits = Checks.atLeast("hiddenUnits", value, 0);
             return this;
         }
 
@@ -407,11 +404,7 @@ public final class GraphMlp implements GraphClassifier {
          * @throws IllegalArgumentException if the value is not positive and finite
          */
         public Builder learningRate(double value) {
-            if (!(value > 0.0) || !Double.isFinite(value)) {
-                throw new IllegalArgumentException("learningRate must be positive and finite,"
-                        + " got " + value);
-            }
-            this.learningRate = value;
+            this.learningRate = Checks.positiveFinite("learningRate", value);
             return this;
         }
 
@@ -423,11 +416,7 @@ public final class GraphMlp implements GraphClassifier {
          * @throws IllegalArgumentException if the value is negative or not finite
          */
         public Builder weightDecay(double value) {
-            if (!(value >= 0.0) || !Double.isFinite(value)) {
-                throw new IllegalArgumentException("weightDecay must be >= 0 and finite, got "
-                        + value);
-            }
-            this.weightDecay = value;
+            this.weightDecay = Checks.nonNegativeFinite("weightDecay", value);
             return this;
         }
 
@@ -439,10 +428,7 @@ public final class GraphMlp implements GraphClassifier {
          * @throws IllegalArgumentException if the value is negative
          */
         public Builder epochs(int value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("epochs must be >= 0, got " + value);
-            }
-            this.epochs = value;
+            this.epochs = Checks.atLeast("epochs", value, 0);
             return this;
         }
 
@@ -455,10 +441,7 @@ public final class GraphMlp implements GraphClassifier {
          * @throws IllegalArgumentException if the value is less than 1
          */
         public Builder batchSize(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("batchSize must be >= 1, got " + value);
-            }
-            this.batchSize = value;
+            this.batchSize = Checks.atLeast("batchSize", value, 1);
             return this;
         }
 
@@ -471,10 +454,7 @@ public final class GraphMlp implements GraphClassifier {
          * @throws IllegalArgumentException if the value is negative
          */
         public Builder weightOrder(int value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("weightOrder must be >= 0, got " + value);
-            }
-            this.weightOrder = value;
+            this.weightOrder = Checks.atLeast("weightOrder", value, 0);
             return this;
         }
 

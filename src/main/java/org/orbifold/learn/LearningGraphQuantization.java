@@ -375,11 +375,7 @@ public final class LearningGraphQuantization implements GraphClassifier {
          * @throws IllegalArgumentException if the value is not positive and finite
          */
         public Builder learningRate(double value) {
-            if (!(value > 0.0) || !Double.isFinite(value)) {
-                throw new IllegalArgumentException("learningRate must be positive and finite,"
-                        + " got " + value);
-            }
-            this.learningRate = value;
+            this.learningRate = Checks.positiveFinite("learningRate", value);
             return this;
         }
 
@@ -391,10 +387,7 @@ public final class LearningGraphQuantization implements GraphClassifier {
          * @throws IllegalArgumentException if the value is negative
          */
         public Builder epochs(int value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("epochs must be >= 0, got " + value);
-            }
-            this.epochs = value;
+            this.epochs = Checks.atLeast("epochs", value, 0);
             return this;
         }
 
@@ -406,11 +399,7 @@ public final class LearningGraphQuantization implements GraphClassifier {
          * @throws IllegalArgumentException if the value is less than 1
          */
         public Builder prototypesPerClass(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("prototypesPerClass must be >= 1, got "
-                        + value);
-            }
-            this.prototypesPerClass = value;
+            this.prototypesPerClass = Checks.atLeast("prototypesPerClass", value, 1);
             return this;
         }
 

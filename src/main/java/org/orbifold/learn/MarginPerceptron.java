@@ -303,11 +303,7 @@ public final class MarginPerceptron implements GraphClassifier {
          * @throws IllegalArgumentException if the value is not positive and finite
          */
         public Builder learningRate(double value) {
-            if (!(value > 0.0) || !Double.isFinite(value)) {
-                throw new IllegalArgumentException("learningRate must be positive and finite,"
-                        + " got " + value);
-            }
-            this.learningRate = value;
+            this.learningRate = Checks.positiveFinite("learningRate", value);
             return this;
         }
 
@@ -321,11 +317,7 @@ public final class MarginPerceptron implements GraphClassifier {
          * @throws IllegalArgumentException if the value is negative or not finite
          */
         public Builder margin(double value) {
-            if (!(value >= 0.0) || !Double.isFinite(value)) {
-                throw new IllegalArgumentException("margin must be >= 0 and finite, got "
-                        + value);
-            }
-            this.margin = value;
+            this.margin = Checks.nonNegativeFinite("margin", value);
             return this;
         }
 
@@ -337,10 +329,7 @@ public final class MarginPerceptron implements GraphClassifier {
          * @throws IllegalArgumentException if the value is negative
          */
         public Builder epochs(int value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("epochs must be >= 0, got " + value);
-            }
-            this.epochs = value;
+            this.epochs = Checks.atLeast("epochs", value, 0);
             return this;
         }
 
@@ -354,10 +343,7 @@ public final class MarginPerceptron implements GraphClassifier {
          * @throws IllegalArgumentException if the value is negative
          */
         public Builder weightOrder(int value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("weightOrder must be >= 0, got " + value);
-            }
-            this.weightOrder = value;
+            this.weightOrder = Checks.atLeast("weightOrder", value, 0);
             return this;
         }
 
