@@ -1,12 +1,14 @@
 package org.orbifold.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IntSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.orbifold.io.IamDatasetReader;
 import org.orbifold.space.Graph;
 import picocli.CommandLine.Command;
 
@@ -66,7 +68,7 @@ final class InfoCommand extends DatasetCommand {
                 JsonOutput.strings(json.name("nodeChannels"), sample.nodeChannels());
                 JsonOutput.strings(json.name("edgeChannels"), sample.edgeChannels());
                 json.name("directed").value(directed);
-                JsonOutput.strings(json.name("notes"), sample.dataset().notes());
+                JsonOutput.strings(json.name("notes"), notes(sample));
                 json.endObject();
             }));
             return 0;
@@ -84,10 +86,27 @@ final class InfoCommand extends DatasetCommand {
         out.printf(Locale.ROOT, "node      %s%n", channels(sample.nodeChannels()));
         out.printf(Locale.ROOT, "edge      %s%n", channels(sample.edgeChannels()));
         out.printf(Locale.ROOT, "directed  %s%n", directed ? "yes" : "no");
-        for (String note : sample.dataset().notes()) {
+        for (String note : notes(sample)) {
             out.printf(Locale.ROOT, "note      %s%n", note);
         }
         return 0;
+    }
+
+    /**
+     * The data set's own notes, then, for a split of an IAM set that {@code classify} recodes
+     * (AIDS, Fingerprint, Protein), a note saying so: this command shows the attributes as
+     * stored, which is what every command but {@code classify} works on.
+     */
+    private List<String> notes(Sample sample) {
+        List<String> notes = new ArrayList<>(sample.dataset().notes());
+        if (dataset != null && dataset.endsWith(".cxl")) {
+            IamDatasetReader.Recoding recoding = Splits.recoding(Path.of(dataset));
+            if (!recoding.equals(IamDatasetReader.Recoding.none())) {
+                notes.add("channels as stored; classify reads this IAM set recoded ("
+                        + recoding.describe() + ") unless given --raw-attributes");
+            }
+        }
+        return notes;
     }
 
     private static String selection(Sample sample) {

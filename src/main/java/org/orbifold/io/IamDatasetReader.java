@@ -790,6 +790,29 @@ public final class IamDatasetReader {
             return maxCategories;
         }
 
+        /**
+         * Describes the rules in words, one clause per kind of rule that names an attribute,
+         * such as {@code "categorical: chem, valence"}; {@code "as stored"} for
+         * {@link #none()}.
+         *
+         * @return a one-line description for people
+         */
+        public String describe() {
+            List<String> clauses = new ArrayList<>();
+            clause(clauses, "categorical", categorical);
+            clause(clauses, "circular", circular);
+            clause(clauses, "axial", axial);
+            clause(clauses, "composition", composition);
+            clause(clauses, "left out", ignored);
+            return clauses.isEmpty() ? "as stored" : String.join("; ", clauses);
+        }
+
+        private static void clause(List<String> clauses, String rule, Set<String> names) {
+            if (!names.isEmpty()) {
+                clauses.add(rule + ": " + String.join(", ", new TreeSet<>(names)));
+            }
+        }
+
         @Override
         public String toString() {
             return "Recoding[categorical=" + new TreeSet<>(categorical) + ", circular="

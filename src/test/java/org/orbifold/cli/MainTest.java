@@ -81,6 +81,38 @@ class MainTest {
         assertEquals(Boolean.FALSE, json.get("directed"));
     }
 
+    /** A path under the shared data sets; skips the test when it is absent. */
+    private static Path sharedDataset(String relative) {
+        String root = System.getProperty("orbifold.datasets", "../shared/datasets");
+        Path path = Path.of(root).resolve(relative);
+        assumeTrue(Files.exists(path), "dataset not available: " + path);
+        return path;
+    }
+
+    @Test
+    void infoSaysWhenClassifyRecodesAnIamSet() {
+        Path split = sharedDataset("iam/Protein/data/valid.cxl");
+
+        Run r = run("info", split.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("note      channels as stored; classify reads this IAM set"
+                + " recoded (categorical: type, type0, type1; composition: sequence) unless"
+                + " given --raw-attributes"), r.out());
+        assertTrue(r.out().contains("node      3 channels: type, aaLength, exists"), r.out());
+    }
+
+    @Test
+    void infoAddsNoRecodingNoteToTheLetterSets() {
+        Path split = sharedDataset("iam/Letter/LOW/valid.cxl");
+
+        Run r = run("info", split.toString(), "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Object notes = r.json().get("notes");
+        assertFalse(String.valueOf(notes).contains("recoded"), String.valueOf(notes));
+    }
+
     @Test
     void exactAlignmentOfAGraphWithItselfIsCertifiedAndZero() {
         Run r = run("align", "4", "4", "--aligner", "exact", "--json");
