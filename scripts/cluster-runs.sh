@@ -98,6 +98,15 @@ for k in $ks; do
         --aligner fast
 done
 
+# 2b. MUTAG TU, k = 2 to 10: k-medians (Weiszfeld centers) against k-medoids, both
+#     minimising the sum of (unsquared) distances, with the silhouette.
+for k in $ks; do
+    run "mutag-tu-medians-k$k" "$tu/MUTAG" -k "$k" --algorithm kmedians --aligner fast \
+        --center-update step --center-order 60 --tolerance 1e-4 --silhouette
+    run "mutag-tu-medoids-sum-k$k" "$tu/MUTAG" -k "$k" --algorithm kmedoids --aligner fast \
+        --silhouette
+done
+
 # 3. AIDS and BBBP for the k that fit the session, with the silhouette on a seeded sample of
 #    300 graphs (44,850 alignments per run).
 sil=(--silhouette --silhouette-sample 300)
