@@ -86,6 +86,7 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         List<GraphDataset> parts = readIam(files, raw ? IamDatasetReader.Recoding.none()
                 : recoding(train));
         requireDisjoint(files, parts);
+        parts = benchmarkClasses(parts, train);
 
         // One data set of all splits, in file order; every graph needs a class.
         List<Graph> graphs = new ArrayList<>();
@@ -181,14 +182,54 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
      * as stored. See {@link IamDatasetReader.Recoding#forIamSet(String)}.
      */
     static IamDatasetReader.Recoding recoding(Path splitFile) {
+        String set = iamSet(splitFile);
+        return set == null ? IamDatasetReader.Recoding.none()
+                : IamDatasetReader.Recoding.forIamSet(set);
+    }
+
+    /**
+     * The nearest folder on a split file's path named {@code AIDS}, {@code Fingerprint} or
+     * {@code Protein}, or null if there is none.
+     */
+    private static String iamSet(Path splitFile) {
         Path folder = splitFile.toAbsolutePath().normalize().getParent();
         for (; folder != null && folder.getFileName() != null; folder = folder.getParent()) {
             String name = folder.getFileName().toString();
             if (RECODED_SETS.contains(name)) {
-                return IamDatasetReader.Recoding.forIamSet(name);
+                return name;
             }
         }
-        return IamDatasetReader.Recoding.none();
+        return null;
+    }
+
+    /**
+     * The classes of the IAM benchmark problem: for split files of the {@code Fingerprint}
+     * set (found on the path as in {@link #recoding}), the four-class problem of the set's
+     * README (Riesen and Bunke 2008), in which a fingerprint's class is the first letter of
+     * its stored label (arch A, left L, right R, whorl W; the second letter of labels such as
+     * {@code AT} names a second, ambiguous reading) and tented arch T is merged with arch.
+     * Every other split keeps its labels. Each changed part gets a note.
+     */
+    static List<GraphDataset> benchmarkClasses(List<GraphDataset> parts, Path splitFile) {
+        if (!"Fingerprint".equals(iamSet(splitFile))) {
+            return parts;
+        }
+        List<GraphDataset> mapped = new ArrayList<>(parts.size());
+        for (GraphDataset part : parts) {
+            GraphDataset merged = part.mapClasses(Splits::fingerprintClass);
+            List<String> notes = new ArrayList<>(merged.notes());
+            notes.add("classes: the IAM four-class problem (first letter of the stored label;"
+                    + " tented arch T merged with arch A)");
+            mapped.add(new GraphDataset(merged.name(), merged.graphs(), merged.classLabels(),
+                    merged.graphNames(), merged.nodeChannels(), merged.edgeChannels(),
+                    notes));
+        }
+        return mapped;
+    }
+
+    private static String fingerprintClass(String label) {
+        String primary = label.isEmpty() ? label : label.substring(0, 1);
+        return "T".equals(primary) ? "A" : primary;
     }
 
     private static List<GraphDataset> readIam(List<Path> files,

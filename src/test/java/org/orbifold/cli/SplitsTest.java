@@ -2,11 +2,18 @@ package org.orbifold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.orbifold.io.IamDatasetReader.Recoding;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The choice of the IAM recoding from the path of a split file. */
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.orbifold.io.GraphDataset;
+import org.orbifold.io.IamDatasetReader.Recoding;
+import org.orbifold.space.Graph;
+
+/** The choice of the IAM recoding and benchmark classes from the path of a split file. */
 class SplitsTest {
 
     @Test
@@ -26,5 +33,35 @@ class SplitsTest {
                         .toString());
         assertEquals(Recoding.none().toString(),
                 Splits.recoding(Path.of("train.cxl")).toString());
+    }
+
+    @Test
+    void fingerprintSplitsGetTheFourClassProblem() {
+        List<String> stored = List.of("A", "AT", "L", "LT", "R", "RT", "T", "TA", "TL", "TR",
+                "W", "WR");
+        Path file = Path.of("/data", "iam", "Fingerprint", "data", "test.cxl");
+
+        List<GraphDataset> mapped = Splits.benchmarkClasses(List.of(dataset(stored)), file);
+
+        assertEquals(List.of("A", "A", "L", "L", "R", "R", "A", "A", "A", "A", "W", "W"),
+                mapped.get(0).classLabels());
+        assertTrue(mapped.get(0).notes().stream().anyMatch(n -> n.contains("four-class")),
+                mapped.get(0).notes().toString());
+    }
+
+    @Test
+    void otherSplitsKeepTheirClasses() {
+        List<GraphDataset> parts = List.of(dataset(List.of("TA", "WR")));
+
+        assertSame(parts, Splits.benchmarkClasses(parts,
+                Path.of("/data", "iam", "Protein", "data", "train.cxl")));
+        assertSame(parts, Splits.benchmarkClasses(parts, Path.of("train.cxl")));
+    }
+
+    private static GraphDataset dataset(List<String> labels) {
+        Graph point = Graph.fromAdjacency(new double[][] {{0.0}});
+        List<String> names = labels.stream().map(l -> "g" + l).toList();
+        return new GraphDataset("fp", Collections.nCopies(labels.size(), point), labels, names,
+                List.of(), List.of("w"));
     }
 }
