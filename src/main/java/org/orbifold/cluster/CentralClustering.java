@@ -117,9 +117,18 @@ import org.orbifold.stats.Status;
  * {@link Builder#trackAlignments} the run keeps the alignment of every graph to every center
  * and, in each assignment step, first polishes it on the moved center by 2-swap local search;
  * the aligner runs (warm-started) only where that search could improve it, and a 2-swap local
- * optimum is kept as it is. Both keep the monotonicity argument below intact, since every
- * stored cost is still the cost of a concrete alignment and the own-center alignment is
- * replaced only when strictly better.
+ * optimum is kept as it is. With {@link Builder#refreshInterval} the aligner runs only on
+ * every r-th iteration (a refresh pass) and the others merely polish; only a refresh pass may
+ * end the run. Both keep the monotonicity argument below intact, since every stored cost is
+ * still the cost of a concrete alignment and the own-center alignment is replaced only when
+ * strictly better.
+ *
+ * <p><b>Lower-bound skips</b> ({@link Builder#lowerBounds}). A certified lower bound on the
+ * true distance (a node assignment problem plus a sorted-value relaxation of the edge term,
+ * see {@code DistanceLowerBound}) lies below every distance any aligner can report, so a
+ * center whose bound is at least the best squared distance found so far for a graph cannot
+ * win the argmin and need not be aligned. This needs neither the triangle inequality nor
+ * certified distances, so it acts with heuristic aligners, where Elkan's bounds do not.
  *
  * <p><b>Parallelism and determinism.</b> Distances in the seeding and assignment steps run on
  * the caller's executor (default: the common pool), one task per graph writing its own slot;
@@ -129,8 +138,12 @@ import org.orbifold.stats.Status;
  *
  * <p><b>Limitations.</b> Lloyd's alternation finds a local optimum only; restarts help. With
  * heuristic aligners the assignment can pick a center that is not the truly nearest one, and
- * the objective is an upper bound on the true one. With such aligners no distance is pruned,
- * so every assignment step makes {@code k} alignments per graph. A center-order cap
+ * the objective is an upper bound on the true one. With such aligners Elkan's pruning skips
+ * nothing; only the lower-bound skips save alignments, and only for centers that are clearly
+ * farther than the own one (the bound ignores the edge structure). Polishing passes find
+ * only 2-swap local optima, so most of the descent still comes from refresh passes, and with
+ * a randomized aligner the objective can keep falling slowly as repeated warm-started
+ * searches find better alignments; the tolerance decides when that stops. A center-order cap
  * constrains the centers, so the objective can end higher than without it.
  * {@link CenterUpdate#FRECHET} aligns inside {@link FrechetMean} at the order of the whole
  * space, which is slow when a few graphs are much larger than the rest. k-medoids is the
