@@ -1420,8 +1420,10 @@ public final class CentralClustering {
          * after a refresh pass meets the stopping rule (labels and alignments unchanged, or
          * a relative decrease below the tolerance); a polishing pass that meets it makes the
          * next pass a refresh pass. So the labels at the end are those of full-aligner
-         * distances. On TU Mutagenicity polishing costs a small fraction of a {@code fast}
-         * alignment per pair (docs/results.md, section 5.8).
+         * distances. On TU Mutagenicity a polishing pass costs about a tenth of a refresh
+         * pass, but polishing stalls after two or three passes, and per CPU second the run
+         * got no further than plain iterations with {@link #lowerBounds} (docs/results.md,
+         * section 5.8).
          *
          * @param value 0 for the default behaviour, or the refresh interval {@code r >= 1}
          * @return this builder
