@@ -86,6 +86,12 @@ bbbp="$data/molecules/BBBP/BBBP.csv"
 #    (docs/results.md 5.5): `nodes` distances for the k-means++ seeding and tracked alignments.
 large=(--seeding-aligner nodes --track-alignments)
 run mutagenicity-k2 "$tu/Mutagenicity" -k 2 "${preset[@]}" "${large[@]}" --max-iterations 30
+#    The runs of docs/results.md 5.8: `nodes` seeding, certified lower-bound skips, centers of
+#    at most 30 nodes, no tracking, stopped by the relative-decrease tolerance alone.
+bounded=(--aligner fast --seeding-aligner nodes --center-update step --center-order 30
+    --lower-bounds)
+run mutagenicity-k2-bounded-tol1e-2 "$tu/Mutagenicity" -k 2 "${bounded[@]}" --tolerance 1e-2
+run mutagenicity-k3-bounded-tol1e-2 "$tu/Mutagenicity" -k 3 "${bounded[@]}" --tolerance 1e-2
 
 # 2. MUTAG, TU and SMILES, k = 2 to 10; k-medoids with squared costs on TU, so that both
 #    minimise the sum of squared distances and their objectives compare at equal k.

@@ -61,6 +61,8 @@ def row(name, result, folder):
         distances += f" (+{result['localOptimaKept']:,} kept)"
     if result.get("distancesPruned"):
         distances += f" ({result['distancesPruned']:,} pruned)"
+    if result.get("lowerBoundSkips"):
+        distances += f" ({result['lowerBoundSkips']:,} skipped by the bound)"
     return (f"| {result['k']} | {result['objective']:.1f} | {short_trace(trace)} | "
             f"{result['iterations']}, {result['status'].lower()} | {sizes} | "
             f"{number(result.get('adjustedRandIndex'), 3)} | {number(result.get('purity'), 3)} | "

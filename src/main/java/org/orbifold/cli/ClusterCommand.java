@@ -148,6 +148,20 @@ final class ClusterCommand extends DatasetCommand {
                 + " realign only where 2-swap local search can still improve the kept one.")
     boolean trackAlignments;
 
+    @Option(names = "--refresh-every", paramLabel = "R", defaultValue = "0",
+            description = "With --track-alignments: run the aligner only on every R-th Lloyd"
+                + " iteration (and before stopping); the others only polish the kept"
+                + " alignments by 2-swap local search. 0 = realign wherever local search"
+                + " can improve (default: ${DEFAULT-VALUE}).")
+    int refreshEvery;
+
+    @Option(names = "--lower-bounds",
+            description = "k-means/k-medians: skip aligning a graph to a center that a"
+                + " certified lower bound (node assignment plus sorted edge values) proves"
+                + " no nearer than the best center found so far; same labels, fewer"
+                + " alignments.")
+    boolean lowerBounds;
+
     @Option(names = "--squared-costs",
             description = "k-medoids: minimise the sum of squared distances (the k-means"
                 + " objective) instead of the sum of distances.")
@@ -210,12 +224,20 @@ final class ClusterCommand extends DatasetCommand {
         }
         if (method == Algorithm.KMEDOIDS) {
             for (String option : List.of("--center-update", "--center-order",
-                    "--seeding-aligner", "--track-alignments")) {
+                    "--seeding-aligner", "--track-alignments", "--refresh-every",
+                    "--lower-bounds")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                     throw CliException.usage(option + " applies only to --algorithm kmeans or"
                             + " kmedians (k-medoids centers are members, found by swaps)");
                 }
             }
+        }
+        if (refreshEvery < 0) {
+            throw CliException.usage("--refresh-every must be >= 0 (0 = none), got "
+                    + refreshEvery);
+        }
+        if (refreshEvery > 0 && !trackAlignments) {
+            throw CliException.usage("--refresh-every needs --track-alignments");
         }
         if (silhouetteSample != 0 && !silhouette) {
             throw CliException.usage("--silhouette-sample needs --silhouette");
@@ -256,7 +278,8 @@ final class ClusterCommand extends DatasetCommand {
                     .restarts(restarts).seed(options.seed).executor(pool).listener(listener)
                     .centerUpdate(update).maxCenterOrder(centerOrder).tolerance(tolerance)
                     .pruning(!noPruning).squaredMedoidCosts(squaredCosts)
-                    .seedingAligner(seeding).trackAlignments(trackAlignments).build()
+                    .seedingAligner(seeding).trackAlignments(trackAlignments)
+                    .refreshInterval(refreshEvery).lowerBounds(lowerBounds).build()
                     .cluster(space, sample.graphs());
             seconds = (System.nanoTime() - t0) / 1e9;
             if (silhouette) {
@@ -433,6 +456,8 @@ final class ClusterCommand extends DatasetCommand {
             json.name("seedingAligner").value(seedingAligner == null ? r.aligner().name()
                     : seedingAligner.strip().toLowerCase(Locale.ROOT));
             json.name("trackAlignments").value(trackAlignments);
+            json.name("refreshEvery").value(refreshEvery);
+            json.name("lowerBounds").value(lowerBounds);
             json.name("seed").value(options.seed);
             json.name("nodeWeight").value(weights.nodeWeight);
             json.name("edgeWeight").value(weights.edgeWeight);
@@ -452,6 +477,7 @@ final class ClusterCommand extends DatasetCommand {
             json.name("boundComputations").value(result.boundComputations());
             json.name("pruningApplied").value(result.pruningApplied());
             json.name("localOptimaKept").value(result.localOptimaKept());
+            json.name("lowerBoundSkips").value(result.lowerBoundSkips());
             JsonOutput.integers(json.name("clusterSizes"), result.clusterSizes());
             JsonOutput.number(json.name("adjustedRandIndex"), r.ari());
             JsonOutput.number(json.name("purity"), r.purity());
@@ -493,6 +519,10 @@ final class ClusterCommand extends DatasetCommand {
         if (trackAlignments) {
             w.printf(Locale.ROOT, "tracked     %,d alignments kept as 2-swap local optima"
                     + " without calling the aligner%n", result.localOptimaKept());
+        }
+        if (lowerBounds) {
+            w.printf(Locale.ROOT, "bounded     %,d alignments skipped by the lower bound%n",
+                    result.lowerBoundSkips());
         }
         List<String> sizes = new ArrayList<>();
         for (int size : result.clusterSizes()) {

@@ -117,9 +117,18 @@ import org.orbifold.stats.Status;
  * {@link Builder#trackAlignments} the run keeps the alignment of every graph to every center
  * and, in each assignment step, first polishes it on the moved center by 2-swap local search;
  * the aligner runs (warm-started) only where that search could improve it, and a 2-swap local
- * optimum is kept as it is. Both keep the monotonicity argument below intact, since every
- * stored cost is still the cost of a concrete alignment and the own-center alignment is
- * replaced only when strictly better.
+ * optimum is kept as it is. With {@link Builder#refreshInterval} the aligner runs only on
+ * every r-th iteration (a refresh pass) and the others merely polish; only a refresh pass may
+ * end the run. Both keep the monotonicity argument below intact, since every stored cost is
+ * still the cost of a concrete alignment and the own-center alignment is replaced only when
+ * strictly better.
+ *
+ * <p><b>Lower-bound skips</b> ({@link Builder#lowerBounds}). A certified lower bound on the
+ * true distance (a node assignment problem plus a sorted-value relaxation of the edge term,
+ * see {@code DistanceLowerBound}) lies below every distance any aligner can report, so a
+ * center whose bound is at least the best squared distance found so far for a graph cannot
+ * win the argmin and need not be aligned. This needs neither the triangle inequality nor
+ * certified distances, so it acts with heuristic aligners, where Elkan's bounds do not.
  *
  * <p><b>Parallelism and determinism.</b> Distances in the seeding and assignment steps run on
  * the caller's executor (default: the common pool), one task per graph writing its own slot;
@@ -129,8 +138,12 @@ import org.orbifold.stats.Status;
  *
  * <p><b>Limitations.</b> Lloyd's alternation finds a local optimum only; restarts help. With
  * heuristic aligners the assignment can pick a center that is not the truly nearest one, and
- * the objective is an upper bound on the true one. With such aligners no distance is pruned,
- * so every assignment step makes {@code k} alignments per graph. A center-order cap
+ * the objective is an upper bound on the true one. With such aligners Elkan's pruning skips
+ * nothing; only the lower-bound skips save alignments, and only for centers that are clearly
+ * farther than the own one (the bound ignores the edge structure). Polishing passes find
+ * only 2-swap local optima, so most of the descent still comes from refresh passes, and with
+ * a randomized aligner the objective can keep falling slowly as repeated warm-started
+ * searches find better alignments; the tolerance decides when that stops. A center-order cap
  * constrains the centers, so the objective can end higher than without it.
  * {@link CenterUpdate#FRECHET} aligns inside {@link FrechetMean} at the order of the whole
  * space, which is slow when a few graphs are much larger than the rest. k-medoids is the
@@ -182,6 +195,8 @@ public final class CentralClustering {
     private final int maxCenterOrder;
     private final Aligner seedingAligner;
     private final boolean trackAlignments;
+    private final int refreshInterval;
+    private final boolean lowerBounds;
 
     private CentralClustering(Builder b) {
         this.method = b.method;
@@ -201,6 +216,8 @@ public final class CentralClustering {
         this.maxCenterOrder = b.maxCenterOrder;
         this.seedingAligner = b.seedingAligner == null ? b.aligner : b.seedingAligner;
         this.trackAlignments = b.trackAlignments;
+        this.refreshInterval = b.refreshInterval;
+        this.lowerBounds = b.lowerBounds;
     }
 
     /**
@@ -311,6 +328,7 @@ public final class CentralClustering {
         long pruned = 0;
         long bounds = 0;
         long kept = 0;
+        long skipped = 0;
         boolean certified = true;
         for (int r = 0; r < restarts; r++) {
             Run run = new Run(space, sample, matrix, root.split());
@@ -319,6 +337,7 @@ public final class CentralClustering {
             pruned += run.distancesPruned;
             bounds += run.boundComputations;
             kept += run.localOptimaKept;
+            skipped += run.lowerBoundSkips;
             certified &= result.pruningApplied();
             restartObjectives[r] = result.objective();
             if (best == null || result.objective() < best.objective()) {
@@ -328,7 +347,7 @@ public final class CentralClustering {
 
         return new ClusteringResult(best.labels(), best.centers(), best.medoids(),
                 best.objective(), best.trace(), best.iterations(), best.status(), counted,
-                restartObjectives, pruned, bounds, certified, kept);
+                restartObjectives, pruned, bounds, certified, kept, skipped);
     }
 
     private static void requireNonEmpty(List<Graph> graphs) {
@@ -345,7 +364,8 @@ public final class CentralClustering {
 
     /** Nearest center of one graph, with the alignment realising the cost. */
     private record Choice(int label, Permutation alignment, double squaredDistance,
-            boolean certified, int computed, int pruned, boolean uncertifiedSeen, int kept) {
+            boolean certified, int computed, int pruned, boolean uncertifiedSeen, int kept,
+            int skipped) {
     }
 
     /** Distances from one k-means++ seed to every graph, with their alignments. */
@@ -373,8 +393,12 @@ public final class CentralClustering {
         private final double[][] lower;
         private final double[][] centerGaps = new double[clusters][clusters];
         private final Permutation[][] tracked;
+        private final DistanceLowerBound.Profile[] profiles;
+        private final DistanceLowerBound.Profile[] centerProfiles;
         private boolean boundsCertified;
+        private boolean refreshing;
         private long localOptimaKept;
+        private long lowerBoundSkips;
         private long distanceComputations;
         private long boundComputations;
         private long distancesPruned;
@@ -395,6 +419,9 @@ public final class CentralClustering {
             this.lower = boundsCertified ? new double[n][clusters] : null;
             this.tracked = trackAlignments && method != Method.MEDOIDS
                     ? new Permutation[n][clusters] : null;
+            boolean bounded = lowerBounds && method != Method.MEDOIDS;
+            this.profiles = bounded ? new DistanceLowerBound.Profile[n] : null;
+            this.centerProfiles = bounded ? new DistanceLowerBound.Profile[clusters] : null;
             Arrays.fill(labels, -1);
         }
 
@@ -419,9 +446,13 @@ public final class CentralClustering {
             trace[0] = value;
             int iterations = 0;
             Status status = Status.MAX_ITERATIONS;
+            boolean refreshNext = false;
 
             while (iterations < maxIterations) {
-                // Update the centers, then reassign.
+                // Update the centers, then reassign; with a refresh interval the aligner
+                // runs only on refresh passes.
+                refreshing = refreshInterval > 0
+                        && (refreshNext || (iterations + 1) % refreshInterval == 0);
                 Permutation[] before = alignments.clone();
                 updateCenters();
                 int[] previous = labels.clone();
@@ -445,13 +476,19 @@ public final class CentralClustering {
                         System.nanoTime() - startTime);
 
                 // Stopping rules: after a single-step update unchanged labels are a fixed
-                // point only if the alignments are unchanged too.
+                // point only if the alignments are unchanged too. With a refresh interval
+                // only a refresh pass may end the run; a polishing pass that meets the rule
+                // calls for one.
                 boolean fixed = Arrays.equals(previous, labels) && (method == Method.MEDOIDS
                         || centerUpdate == CenterUpdate.FRECHET
                         || Arrays.equals(before, alignments));
+                refreshNext = false;
                 if (fixed || decrease < tolerance) {
-                    status = Status.CONVERGED;
-                    break;
+                    if (refreshInterval == 0 || refreshing) {
+                        status = Status.CONVERGED;
+                        break;
+                    }
+                    refreshNext = true;
                 }
                 if (!proceed) {
                     status = Status.STOPPED_BY_LISTENER;
@@ -466,7 +503,7 @@ public final class CentralClustering {
             return new ClusteringResult(labels, reported, medoidIndices, value,
                     Arrays.copyOf(trace, iterations + 1), iterations, status,
                     distanceComputations, new double[] {value}, distancesPruned,
-                    boundComputations, boundsCertified);
+                    boundComputations, boundsCertified, localOptimaKept, lowerBoundSkips);
         }
 
         // ---- seeding ------------------------------------------------------------------
@@ -580,6 +617,7 @@ public final class CentralClustering {
 
             // Half the certified distance of each center to its nearest other center.
             double[] halfGap = centerGaps();
+            profileCenters();
 
             // Every graph's nearest center, pruned by the bounds while they are certified.
             boolean prune = boundsCertified;
@@ -596,7 +634,38 @@ public final class CentralClustering {
                 distancesPruned += choice.pruned();
                 boundsCertified &= !choice.uncertifiedSeen();
                 localOptimaKept += choice.kept();
+                lowerBoundSkips += choice.skipped();
             }
+        }
+
+        /**
+         * Fills the lower-bound profiles of the centers, and of the graphs on the first
+         * call; does nothing without lower bounds.
+         */
+        private void profileCenters() {
+            if (profiles == null) {
+                return;
+            }
+            if (profiles[0] == null) {
+                List<DistanceLowerBound.Profile> found = IndexedTasks.map(n,
+                        i -> DistanceLowerBound.profile(space, graphs.get(i)), executor);
+                for (int i = 0; i < n; i++) {
+                    profiles[i] = found.get(i);
+                }
+            }
+            for (int k = 0; k < clusters; k++) {
+                centerProfiles[k] = DistanceLowerBound.profile(space, centers[k]);
+            }
+        }
+
+        /**
+         * Whether the certified lower bound proves the distance of graph i to center k no
+         * smaller than {@code bestSquared}, so that the argmin cannot pick k.
+         */
+        private boolean ruledOut(int i, int k, double bestSquared) {
+            DistanceLowerBound.Profile center = centerProfiles[k];
+            double bound = DistanceLowerBound.squaredDistance(space, center, profiles[i]);
+            return bound - DistanceLowerBound.margin(center, profiles[i]) >= bestSquared;
         }
 
         /**
@@ -617,12 +686,13 @@ public final class CentralClustering {
             double u = Math.sqrt(bestSquared);
             int computed = 0;
             int pruned = 0;
+            int skipped = 0;
             int[] kept = new int[1];
             boolean uncertifiedSeen = false;
 
             // The stored alignment is an upper bound; if it is certified and within s_c, done.
             if (prune && certified && below(u, halfGap[own])) {
-                return new Choice(own, p, bestSquared, true, 0, clusters, false, 0);
+                return new Choice(own, p, bestSquared, true, 0, clusters, false, 0, 0);
             }
 
             // The own center, warm-started, unless its certified distance may stand.
@@ -649,6 +719,10 @@ public final class CentralClustering {
                     pruned++;
                     continue;
                 }
+                if (profiles != null && ruledOut(i, k, bestSquared)) {
+                    skipped++;
+                    continue;
+                }
                 int keptBefore = kept[0];
                 Alignment a = tracked == null ? aligner.align(space, centers[k], y)
                         : trackedAlignment(i, k, kept);
@@ -670,7 +744,7 @@ public final class CentralClustering {
                 pruned++;
             }
             return new Choice(best, p, bestSquared, certified, computed, pruned,
-                    uncertifiedSeen, kept[0]);
+                    uncertifiedSeen, kept[0], skipped);
         }
 
         /**
@@ -688,11 +762,13 @@ public final class CentralClustering {
 
         /**
          * The tracked alignment of graph i to center k: the one of the previous iteration,
-         * carried to the moved center, polished by 2-swap local search; the aligner runs,
-         * warm-started from the polished alignment, only when the search moved it (the
-         * center moved far enough to spoil the local optimum) or there is none. Adds 1 to
-         * {@code kept[0]} when no aligner ran; records the result for the next iteration. At
-         * the own center the stored alignment stays unless strictly beaten.
+         * carried to the moved center, polished by 2-swap local search. Without a refresh
+         * interval the aligner runs, warm-started from the polished alignment, only when the
+         * search moved it (the center moved far enough to spoil the local optimum); with
+         * one, it runs on every refresh pass and never on the others. It always runs when
+         * there is no tracked alignment. Adds 1 to {@code kept[0]} when no aligner ran;
+         * records the result for the next iteration. At the own center the stored alignment
+         * stays unless strictly beaten.
          */
         private Alignment trackedAlignment(int i, int k, int[] kept) {
             Graph y = graphs.get(i);
@@ -705,7 +781,9 @@ public final class CentralClustering {
                 Permutation start = CenterFrame.normalForm(previous, center.order(), y.order());
                 Alignment polished = LocalSearch.improve(space, center, y, start);
                 double before = space.squaredDistance(center, y, start);
-                if (polished.squaredDistance() < before) {
+                boolean realign = refreshInterval == 0
+                        ? polished.squaredDistance() < before : refreshing;
+                if (realign) {
                     found = aligner.align(space, center, y, polished.permutation());
                 } else {
                     found = polished;
@@ -1092,6 +1170,8 @@ public final class CentralClustering {
         private int maxCenterOrder;
         private Aligner seedingAligner;
         private boolean trackAlignments;
+        private int refreshInterval;
+        private boolean lowerBounds;
 
         private Builder(Method method, int clusters) {
             if (clusters < 1) {
@@ -1328,15 +1408,73 @@ public final class CentralClustering {
         }
 
         /**
+         * Sets how often tracked alignments are realigned (default 0: see
+         * {@link #trackAlignments}; needs tracking). With {@code r >= 1} every {@code r}-th
+         * Lloyd iteration is a <i>refresh pass</i>, in which the aligner runs, warm-started
+         * from the polished tracked alignment, for every graph and center; every other
+         * iteration only polishes the tracked alignments by 2-swap local search and calls no
+         * aligner (except for a pair that has no tracked alignment yet, as after a cheap
+         * seeding or a re-seeded cluster). A polishing pass never makes an alignment worse
+         * than the one it starts from, so Lloyd's descent argument, and the guarantee that
+         * the objective never rises, hold on every pass. The run ends as converged only
+         * after a refresh pass meets the stopping rule (labels and alignments unchanged, or
+         * a relative decrease below the tolerance); a polishing pass that meets it makes the
+         * next pass a refresh pass. So the labels at the end are those of full-aligner
+         * distances. On TU Mutagenicity a polishing pass costs about a tenth of a refresh
+         * pass, but polishing stalls after two or three passes, and per CPU second the run
+         * got no further than plain iterations with {@link #lowerBounds} (docs/results.md,
+         * section 5.8).
+         *
+         * @param value 0 for the default behaviour, or the refresh interval {@code r >= 1}
+         * @return this builder
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder refreshInterval(int value) {
+            if (value < 0) {
+                throw new IllegalArgumentException("refreshInterval must be >= 0 (0 = none),"
+                        + " got " + value);
+            }
+            this.refreshInterval = value;
+            return this;
+        }
+
+        /**
+         * Skips graph-to-center alignments that a certified lower bound rules out (default
+         * off; k-means and k-medians). Before aligning graph {@code i} to a center other
+         * than its own, the assignment step evaluates the bound of
+         * {@code DistanceLowerBound} (a node assignment problem plus a sorted-value
+         * relaxation of the edge term) and skips the alignment when the bound is at least
+         * the best squared distance found so far for the graph. Unlike Elkan's bounds this
+         * needs no triangle inequality and no certified distance: the bound lies below the
+         * true distance and hence below every heuristic one, so the skipped center could
+         * not have been chosen. Without tracking a bounded run therefore picks exactly the
+         * labels, alignments and objective of an unbounded one, with fewer alignments; with
+         * tracking the skipped pairs keep their older tracked alignment. The own center is
+         * always realigned. {@link ClusteringResult#lowerBoundSkips()} counts the skips.
+         *
+         * @param value true to skip by the lower bound
+         * @return this builder
+         */
+        public Builder lowerBounds(boolean value) {
+            this.lowerBounds = value;
+            return this;
+        }
+
+        /**
          * Builds the clustering.
          *
          * @return the immutable clustering
-         * @throws IllegalStateException if no aligner was set
+         * @throws IllegalStateException if no aligner was set, or a refresh interval was set
+         *         without tracked alignments
          */
         public CentralClustering build() {
             if (aligner == null) {
                 throw new IllegalStateException("CentralClustering needs an aligner: call"
                         + " aligner(...) before build()");
+            }
+            if (refreshInterval > 0 && !trackAlignments) {
+                throw new IllegalStateException("refreshInterval(" + refreshInterval
+                        + ") needs trackAlignments(true)");
             }
             return new CentralClustering(this);
         }

@@ -43,13 +43,20 @@ import org.orbifold.stats.Status;
  * @param localOptimaKept graph-to-center alignments over all restarts that a run with
  *        {@link CentralClustering.Builder#trackAlignments tracked alignments} kept without
  *        calling the aligner, because the alignment of the previous iteration, carried to the
- *        moved center, was already a 2-swap local optimum; 0 without tracking. They are not in
+ *        moved center, was already a 2-swap local optimum (or, with a
+ *        {@link CentralClustering.Builder#refreshInterval refresh interval}, that a polishing
+ *        pass settled by local search alone); 0 without tracking. They are not in
  *        {@code distanceComputations}
+ * @param lowerBoundSkips graph-to-center alignments over all restarts that the assignment
+ *        steps skipped because the certified lower bound of
+ *        {@link CentralClustering.Builder#lowerBounds} ruled the center out; 0 without it.
+ *        They are neither computed, nor kept, nor pruned
  */
 public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
         double objective, double[] trace, int iterations, Status status,
         long distanceComputations, double[] restartObjectives, long distancesPruned,
-        long boundComputations, boolean pruningApplied, long localOptimaKept) {
+        long boundComputations, boolean pruningApplied, long localOptimaKept,
+        long lowerBoundSkips) {
 
     /**
      * Validates and copies the components.
@@ -74,9 +81,9 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
                     + " computed, " + boundComputations + " for bounds, " + distancesPruned
                     + " pruned");
         }
-        if (localOptimaKept < 0) {
-            throw new IllegalArgumentException("localOptimaKept must be >= 0, got "
-                    + localOptimaKept);
+        if (localOptimaKept < 0 || lowerBoundSkips < 0) {
+            throw new IllegalArgumentException("localOptimaKept and lowerBoundSkips must be"
+                    + " >= 0, got " + localOptimaKept + " and " + lowerBoundSkips);
         }
         if (iterations < 0) {
             throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
@@ -111,7 +118,7 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
             long boundComputations, boolean pruningApplied) {
         this(labels, centers, medoids, objective, trace, iterations, status,
                 distanceComputations, restartObjectives, distancesPruned, boundComputations,
-                pruningApplied, 0L);
+                pruningApplied, 0L, 0L);
     }
 
     /**
@@ -132,7 +139,7 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
             double objective, double[] trace, int iterations, Status status,
             long distanceComputations, double[] restartObjectives) {
         this(labels, centers, medoids, objective, trace, iterations, status,
-                distanceComputations, restartObjectives, 0L, 0L, false, 0L);
+                distanceComputations, restartObjectives, 0L, 0L, false, 0L, 0L);
     }
 
     /** Returns the number of clusters k. */

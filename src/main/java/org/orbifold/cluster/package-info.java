@@ -24,10 +24,14 @@
  *       (k-means in graph space, pruning by the triangle inequality).</li>
  *   <li>C. Elkan, "Using the triangle inequality to accelerate k-means", Proc. 20th
  *       International Conference on Machine Learning (ICML), 147-153, 2003.</li>
+ *   <li>G. H. Hardy, J. E. Littlewood and G. Pólya, "Inequalities", Cambridge University
+ *       Press, 1934, section 10.2 (the rearrangement inequality behind the edge term of the
+ *       certified lower bound that skips far centers).</li>
  * </ul>
  *
  * <p><b>Limitations.</b> Elkan's triangle-inequality pruning acts only on certified
- * distances (point patterns, exact alignments); with heuristic aligners every assignment step
- * aligns each graph to every center. k-medoids uses alternation, not the PAM swap search.
+ * distances (point patterns, exact alignments); with heuristic aligners only the lower-bound
+ * skips save alignments, and every graph is still aligned to its own center in every
+ * assignment step. k-medoids uses alternation, not the PAM swap search.
  */
 package org.orbifold.cluster;

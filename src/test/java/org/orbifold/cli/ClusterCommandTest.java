@@ -167,6 +167,12 @@ class ClusterCommandTest {
                         "--center-update applies only to --algorithm kmeans or kmedians"),
                 Arguments.of(List.of("--algorithm", "kmedoids", "--track-alignments"),
                         "--track-alignments applies only"),
+                Arguments.of(List.of("--algorithm", "kmedoids", "--lower-bounds"),
+                        "--lower-bounds applies only"),
+                Arguments.of(List.of("--refresh-every", "3"),
+                        "--refresh-every needs --track-alignments"),
+                Arguments.of(List.of("--track-alignments", "--refresh-every", "-1"),
+                        "--refresh-every must be >= 0"),
                 Arguments.of(List.of("--silhouette-sample", "10"),
                         "--silhouette-sample needs --silhouette"),
                 Arguments.of(List.of("--silhouette", "--silhouette-sample", "1"),
@@ -182,6 +188,23 @@ class ClusterCommandTest {
 
         assertEquals(CliException.USAGE, r.exitCode(), r.err());
         assertTrue(r.err().contains(message), r.err());
+    }
+
+    @Test
+    void lowerBoundsAndRefreshesAreReportedInTheJson() {
+        Run r = run("cluster", "-k", "3", "--limit", "30", "--json", "--threads", "2",
+                "--center-update", "step", "--track-alignments", "--refresh-every", "2",
+                "--lower-bounds");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        assertEquals(2.0, json.get("refreshEvery"));
+        assertEquals(Boolean.TRUE, json.get("lowerBounds"));
+        assertTrue((Double) json.get("lowerBoundSkips") >= 0.0);
+        List<?> trace = (List<?>) json.get("trace");
+        for (int t = 1; t < trace.size(); t++) {
+            assertTrue((Double) trace.get(t) <= (Double) trace.get(t - 1), "trace " + trace);
+        }
     }
 
     @Test

@@ -1,0 +1,152 @@
+package org.orbifold.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.orbifold.match.Aligners;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
+
+/** {@link DistanceLowerBound} against brute-force distances. */
+class DistanceLowerBoundTest {
+
+    private static final long SEED = 20261206L;
+
+    /** Rounding allowance relative to the squared norms. */
+    private static final double TOLERANCE = 1e-9;
+
+    @Test
+    void boundNeverExceedsTheBruteForceDistance() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (int trial = 0; trial < 300; trial++) {
+            boolean directed = trial % 3 == 0;
+            boolean signed = trial % 2 == 0;
+            Graph x = randomGraph(random, 1 + random.nextInt(4), directed, signed);
+            Graph y = randomGraph(random, 1 + random.nextInt(4), directed, signed);
+            double nodeWeight = trial % 5 == 0 ? 0.0 : 0.5 + random.nextDouble();
+            double edgeWeight = trial % 7 == 0 ? 0.0 : 0.5 + random.nextDouble();
+            GraphSpace space = new GraphSpace(x.order() + y.order(), 2, 2, nodeWeight,
+                    edgeWeight);
+            double exact = bruteForce(space, x, y);
+            double bound = DistanceLowerBound.squaredDistance(space,
+                    DistanceLowerBound.profile(space, x), DistanceLowerBound.profile(space, y));
+            assertTrue(bound <= exact + TOLERANCE * (1.0 + space.squaredNorm(x)
+                    + space.squaredNorm(y)), "trial " + trial + ": bound " + bound
+                    + " above the distance " + exact);
+            assertTrue(bound >= 0.0, "negative bound " + bound);
+        }
+    }
+
+    @Test
+    void boundIsExactForNonNegativePointPatterns() {
+        // Without edges the bound is the node assignment, the exact point-pattern distance.
+        SplittableRandom random = new SplittableRandom(SEED + 1);
+        for (int trial = 0; trial < 50; trial++) {
+            Graph x = randomPoints(random, 1 + random.nextInt(5));
+            Graph y = randomPoints(random, 1 + random.nextInt(5));
+            GraphSpace space = new GraphSpace(Math.max(x.order(), y.order()), 2, 0, 1.0, 1.0);
+            double exact = Aligners.byName("nodes", 0).align(space, x, y).squaredDistance();
+            double bound = DistanceLowerBound.squaredDistance(space,
+                    DistanceLowerBound.profile(space, x), DistanceLowerBound.profile(space, y));
+            assertEquals(exact, bound, TOLERANCE * (1.0 + exact));
+        }
+    }
+
+    @Test
+    void boundOfAGraphAndItsRelabellingIsZero() {
+        SplittableRandom random = new SplittableRandom(SEED + 2);
+        Graph x = randomGraph(random, 6, false, true);
+        Graph y = x.permute(Permutation.random(6, random));
+        GraphSpace space = new GraphSpace(6, 2, 2, 1.0, 1.0);
+        DistanceLowerBound.Profile px = DistanceLowerBound.profile(space, x);
+        DistanceLowerBound.Profile py = DistanceLowerBound.profile(space, y);
+        assertTrue(DistanceLowerBound.squaredDistance(space, px, py)
+                <= DistanceLowerBound.margin(px, py));
+    }
+
+    @Test
+    void boundSeesDifferentBondCounts() {
+        // A triangle and three isolated nodes of the same label differ only in their edges;
+        // the bound is the edge term exactly: 3 undirected unit edges, 6 ordered pairs.
+        Graph.Builder triangle = Graph.builder(1, 1);
+        Graph.Builder empty = Graph.builder(1, 1);
+        for (int i = 0; i < 3; i++) {
+            triangle.addNode(1.0);
+            empty.addNode(1.0);
+        }
+        triangle.addEdge(0, 1, 1.0).addEdge(1, 2, 1.0).addEdge(0, 2, 1.0);
+        GraphSpace space = new GraphSpace(3, 1, 1, 1.0, 1.0);
+        double bound = DistanceLowerBound.squaredDistance(space,
+                DistanceLowerBound.profile(space, triangle.build()),
+                DistanceLowerBound.profile(space, empty.build()));
+        assertEquals(6.0, bound, TOLERANCE);
+    }
+
+    private static Graph randomGraph(SplittableRandom random, int order, boolean directed,
+            boolean signed) {
+        Graph.Builder builder = Graph.builder(2, 2).directed(directed);
+        for (int i = 0; i < order; i++) {
+            builder.addNode(value(random, signed), value(random, signed));
+        }
+        for (int i = 0; i < order; i++) {
+            for (int j = directed ? 0 : i + 1; j < order; j++) {
+                if (i != j && random.nextDouble() < 0.5) {
+                    builder.addEdge(i, j, value(random, signed), value(random, signed));
+                }
+            }
+        }
+        return builder.build();
+    }
+
+    private static Graph randomPoints(SplittableRandom random, int order) {
+        Graph.Builder builder = Graph.builder(2, 0);
+        for (int i = 0; i < order; i++) {
+            builder.addNode(random.nextDouble(), random.nextDouble());
+        }
+        return builder.build();
+    }
+
+    private static double value(SplittableRandom random, boolean signed) {
+        return signed ? 2.0 * random.nextDouble() - 1.0 : random.nextDouble();
+    }
+
+    /** The smallest squared distance over all permutations of the space's order. */
+    private static double bruteForce(GraphSpace space, Graph x, Graph y) {
+        int[] p = new int[space.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = i;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        do {
+            best = Math.min(best, space.squaredDistance(x, y, Permutation.of(p)));
+        } while (nextPermutation(p));
+        return best;
+    }
+
+    /** Steps to the next permutation in lexicographic order; false after the last. */
+    private static boolean nextPermutation(int[] p) {
+        int i = p.length - 2;
+        while (i >= 0 && p[i] >= p[i + 1]) {
+            i--;
+        }
+        if (i < 0) {
+            return false;
+        }
+        int j = p.length - 1;
+        while (p[j] <= p[i]) {
+            j--;
+        }
+        int swap = p[i];
+        p[i] = p[j];
+        p[j] = swap;
+        for (int a = i + 1, b = p.length - 1; a < b; a++, b--) {
+            swap = p[a];
+            p[a] = p[b];
+            p[b] = swap;
+        }
+        return true;
+    }
+}
