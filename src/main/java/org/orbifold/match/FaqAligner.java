@@ -411,17 +411,20 @@ public final class FaqAligner extends OrientedAligner {
         double[] g = w.g;
         int[] q = w.q;
         double scaledTolerance = tolerance * Math.sqrt(m);
+        // Whether P is a permutation matrix already offered, so that its projection is too.
+        boolean atPermutation = w.atVertex;
         if (w.atVertex) {
             problem.permutationGradient(w.vertex, h);
         } else {
             w.quadraticGradient();
         }
         for (int iteration = 0; iteration < maxIterations; iteration++) {
-            // Direction: the permutation Q maximising <G, Q>, G = S + H the gradient at P.
+            // Direction: the permutation Q maximising <G, Q>, G = S + H the gradient at P,
+            // found as the minimum of -G (the solver would negate a copy to maximise).
             for (int k = 0; k < m * m; k++) {
-                g[k] = s[k] + h[k];
+                g[k] = -(s[k] + h[k]);
             }
-            w.solver.solveSquare(g, m, Sense.MAXIMIZE, q);
+            w.solver.solveSquare(g, m, Sense.MINIMIZE, q);
             double valueAtQ = w.consider(q);
 
             // Exact line search on f(P + t (Q - P)) = f(P) + b t + a t^2.
@@ -457,6 +460,7 @@ public final class FaqAligner extends OrientedAligner {
             for (int i = 0; i < m; i++) {
                 p[i * m + q[i]] += t;
             }
+            atPermutation = t == 1.0;
             if (stepNorm < scaledTolerance || iteration + 1 == maxIterations) {
                 break;
             }
@@ -468,9 +472,14 @@ public final class FaqAligner extends OrientedAligner {
             }
         }
 
-        // Project the relaxed solution to the nearest permutation.
-        System.arraycopy(p, 0, g, 0, m * m);
-        w.solver.solveSquare(g, m, Sense.MAXIMIZE, q);
+        // Project the relaxed solution to the nearest permutation, unless it is one.
+        if (atPermutation) {
+            return;
+        }
+        for (int k = 0; k < m * m; k++) {
+            g[k] = -p[k];
+        }
+        w.solver.solveSquare(g, m, Sense.MINIMIZE, q);
         w.consider(q);
     }
 
