@@ -63,6 +63,8 @@ final class QapInstance {
     double[] xDense = new double[0];
 
     int yEdgeCount;
+    /** The edges of {@code Y} leaving node {@code a}: from {@code yStart[a]} to the next. */
+    private int[] yStart = new int[1];
     int[] ySource = new int[0];
     int[] yTarget = new int[0];
     double[] yValue = new double[0];
@@ -130,6 +132,14 @@ final class QapInstance {
     private int[] imageOrder = new int[0];
     /** Local search on dense instances: the table of all exchange gains, made when needed. */
     private SwapGains gainTable;
+    /**
+     * Local search on sparse undirected instances: {@code neighbourGain[j * m + c] =
+     * sum_{k in N(j)} <x_jk, y_{c p(k)}>}, the edge value node {@code j} would have at image
+     * {@code c}, and a scratch map from a node to its edge from the node under examination
+     * ({@code -1} when not adjacent).
+     */
+    private double[] neighbourGain = new double[0];
+    private int[] edgeTo = new int[0];
 
     /**
      * Fills this instance with the alignment problem of {@code y} to {@code x} at order
@@ -380,8 +390,10 @@ final class QapInstance {
         yValue = ensure(yValue, pairs * de);
         yDense = ensure(yDense, m * m * de);
         Arrays.fill(yDense, 0, m * m * de, 0.0);
+        yStart = ensure(yStart, m + 1);
         int e = 0;
         for (int a = 0; a < ny; a++) {
+            yStart[a] = e;
             for (int k = 0; k < y.outDegree(a); k++) {
                 int b = y.successor(a, k);
                 ySource[e] = a;
@@ -395,6 +407,7 @@ final class QapInstance {
             }
         }
         yEdgeCount = e;
+        Arrays.fill(yStart, ny, m + 1, e);
     }
 
     /**
@@ -849,6 +862,9 @@ final class QapInstance {
         for (int k = 0; k < count; k++) {
             pushWithNeighbours(changed[k]);
         }
+        if (hasEdgeTerm && bothUndirected) {
+            return undirectedSearch(p, minGain);
+        }
         double total = 0.0;
         while (stackSize > 0) {
             int i = stack[--stackSize];
@@ -869,6 +885,106 @@ final class QapInstance {
             }
         }
         return total;
+    }
+
+    /**
+     * The stack search of {@link #localSearchAround} for undirected instances, with every
+     * exchange gain read in constant time from {@code neighbourGain}: with {@code a = p(i)},
+     * {@code b = p(j)} and {@code C = neighbourGain}, the edge part of the gain is
+     * {@code 2 (C[i, b] - C[i, a] + C[j, a] - C[j, b] + 2 <x_ij, y_ab>)}, the last term only
+     * for adjacent {@code i} and {@code j} (their own edge is counted in both rows of
+     * {@code C} at the wrong image). Setting {@code C} up costs {@code O(m^2 + |E_X| deg_Y)},
+     * updating it after an exchange {@code O(deg_X deg_Y)}, over the neighbours of the two
+     * nodes and the neighbours of their two images.
+     */
+    private double undirectedSearch(int[] p, double minGain) {
+        neighbourGain = ensure(neighbourGain, m * m);
+        if (edgeTo.length < m) {
+            edgeTo = new int[m];
+        }
+        Arrays.fill(edgeTo, 0, m, -1);
+        Arrays.fill(neighbourGain, 0, m * m, 0.0);
+        for (int i = 0; i < nx; i++) {
+            for (int e = outStart[i]; e < outStart[i + 1]; e++) {
+                addNeighbourTerms(i, e, p[outNode[e]], 1.0);
+            }
+        }
+        double[] c = neighbourGain;
+        double total = 0.0;
+        while (stackSize > 0) {
+            int i = stack[--stackSize];
+            waiting[i] = false;
+            for (int e = outStart[i]; e < outStart[i + 1]; e++) {
+                edgeTo[outNode[e]] = e;
+            }
+            int rowI = i * m;
+            for (int j = 0; j < m; j++) {
+                int a = p[i];
+                int b = p[j];
+                if (j == i || (i >= nx && j >= nx) || (a >= ny && b >= ny)) {
+                    continue;
+                }
+                int rowJ = j * m;
+                double edges = c[rowI + b] - c[rowI + a] + c[rowJ + a] - c[rowJ + b];
+                int e = edgeTo[j];
+                if (e >= 0) {
+                    edges += 2.0 * edgeGain(outValue, outType, e, a * m + b);
+                }
+                double gain = nodeGain[rowI + b] + nodeGain[rowJ + a] - nodeGain[rowI + a]
+                        - nodeGain[rowJ + b] + 2.0 * edges;
+                if (gain > minGain) {
+                    p[i] = b;
+                    p[j] = a;
+                    moveImage(i, a, b);
+                    moveImage(j, b, a);
+                    total += gain;
+                    pushWithNeighbours(i);
+                    pushWithNeighbours(j);
+                }
+            }
+            for (int e = outStart[i]; e < outStart[i + 1]; e++) {
+                edgeTo[outNode[e]] = -1;
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Updates {@code neighbourGain} after node {@code i} of an undirected instance moved from
+     * image {@code from} to image {@code to}.
+     */
+    private void moveImage(int i, int from, int to) {
+        for (int e = outStart[i]; e < outStart[i + 1]; e++) {
+            int k = outNode[e];
+            addNeighbourTerms(k, e, from, -1.0);
+            addNeighbourTerms(k, e, to, 1.0);
+        }
+    }
+
+    /**
+     * Adds {@code sign <x_e, y_{c b}>} to {@code neighbourGain[k * m + c]} for every neighbour
+     * {@code c} of node {@code b} of {@code Y}: the terms of edge {@code e} of {@code X} (or of
+     * its mirror, the same vector in an undirected instance) when its other end has image
+     * {@code b}.
+     */
+    private void addNeighbourTerms(int k, int e, int b, double sign) {
+        int row = k * m;
+        if (typed) {
+            int base = outType[e] * (m + 1);
+            for (int f = typedYStart[base + b]; f < typedYStart[base + b + 1]; f++) {
+                neighbourGain[row + typedYTarget[f]] += sign * typedYGain[f];
+            }
+        } else if (de == 1) {
+            double v = sign * outValue[e];
+            for (int f = yStart[b]; f < yStart[b + 1]; f++) {
+                neighbourGain[row + yTarget[f]] += v * yValue[f];
+            }
+        } else {
+            for (int f = yStart[b]; f < yStart[b + 1]; f++) {
+                neighbourGain[row + yTarget[f]] += sign * dot(outValue, e * de, yValue, f * de,
+                        de);
+            }
+        }
     }
 
     private void pushWithNeighbours(int i) {
