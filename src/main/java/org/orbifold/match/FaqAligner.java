@@ -544,6 +544,11 @@ public final class FaqAligner extends OrientedAligner {
         int[] individualX = new int[0];
         int[] individualY = new int[0];
         int individualCount;
+        /**
+         * Whether, in the latest {@link #structuralSimilarity}, no real pair had the same
+         * refined colour; {@code gramX} and {@code gramY} then stop being refined.
+         */
+        boolean coloursApart;
         /** The node of X chosen by {@link #tiedClass} and its class in Y. */
         int tiedNode;
         int[] candidates = new int[0];
@@ -711,6 +716,7 @@ public final class FaqAligner extends OrientedAligner {
             initialGram(selfY, gramY, constant, individualY, individualY);
 
             int matches = sameColourPairs();
+            coloursApart = matches == 0;
             for (int round = 0; round < m; round++) {
                 problem.quadraticGradient(p, h);
                 double added = maxAbs(h, m * m);
@@ -719,12 +725,17 @@ public final class FaqAligner extends OrientedAligner {
                 }
                 double lambda = Math.scalb(1.0, Math.getExponent(constant / added));
                 addScaled(p, h, lambda);
-                selfX.quadraticGradient(gramX, h);
-                addScaled(gramX, h, lambda);
-                selfY.quadraticGradient(gramY, h);
-                addScaled(gramY, h, lambda);
                 int previous = matches;
-                matches = sameColourPairs();
+                // Refinement only splits colours: once no pair shares one none will, and the
+                // Gram matrices of each graph with itself are not needed any more.
+                if (!coloursApart) {
+                    selfX.quadraticGradient(gramX, h);
+                    addScaled(gramX, h, lambda);
+                    selfY.quadraticGradient(gramY, h);
+                    addScaled(gramY, h, lambda);
+                    matches = sameColourPairs();
+                    coloursApart = matches == 0;
+                }
                 if (round + 1 >= MIN_STRUCTURAL_ROUNDS && matches >= previous) {
                     break;
                 }
@@ -797,6 +808,9 @@ public final class FaqAligner extends OrientedAligner {
         boolean structuralAssignment() {
             structuralSimilarity();
             solver.solveSquare(p, problem.m, Sense.MAXIMIZE, structural);
+            if (coloursApart) {
+                return false;
+            }
             double tolerance = colourTolerance();
             for (int i = 0; i < problem.nx; i++) {
                 if (structural[i] >= problem.ny || !sameColour(i, structural[i], tolerance)) {
