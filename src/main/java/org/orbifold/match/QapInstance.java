@@ -433,6 +433,8 @@ final class QapInstance {
             edgePairGradient(in, out);
             return;
         }
+        // With both graphs undirected the two products coincide: one, with doubled weights.
+        double twice = symmetric ? 2.0 : 1.0;
         transpose(in, transposedIn);
         for (int c = 0; c < de; c++) {
             // T = P B_c^T and U = P B_c, accumulated transposed so that every edge of Y adds
@@ -445,7 +447,7 @@ final class QapInstance {
             // H += A_c T + A_c^T U.
             for (int i = 0; i < nx; i++) {
                 for (int e = outStart[i]; e < outStart[i + 1]; e++) {
-                    double v = outValue[e * de + c];
+                    double v = twice * outValue[e * de + c];
                     if (v == 0.0) {
                         continue;
                     }
@@ -455,11 +457,6 @@ final class QapInstance {
                         addScaledRow(out, k, right, i, v);
                     }
                 }
-            }
-        }
-        if (symmetric) {
-            for (int k = 0; k < m * m; k++) {
-                out[k] *= 2.0;
             }
         }
     }
@@ -484,6 +481,7 @@ final class QapInstance {
             typedPermutationGradient(q, out);
             return;
         }
+        double twice = symmetric ? 2.0 : 1.0;
         for (int c = 0; c < de; c++) {
             // Rows of B_c (b, a) -> B_c[b, a] and, unless symmetric, of its transpose.
             double[] rows = yDense;
@@ -500,7 +498,7 @@ final class QapInstance {
             }
             for (int i = 0; i < nx; i++) {
                 for (int e = outStart[i]; e < outStart[i + 1]; e++) {
-                    double v = outValue[e * de + c];
+                    double v = twice * outValue[e * de + c];
                     if (v == 0.0) {
                         continue;
                     }
@@ -510,11 +508,6 @@ final class QapInstance {
                         addScaledRow(out, k, rows, q[i], v);
                     }
                 }
-            }
-        }
-        if (symmetric) {
-            for (int k = 0; k < m * m; k++) {
-                out[k] *= 2.0;
             }
         }
     }
@@ -530,6 +523,7 @@ final class QapInstance {
      */
     private void edgePairGradient(double[] in, double[] out) {
         boolean symmetric = bothUndirected;
+        double twice = symmetric ? 2.0 : 1.0;
         for (int i = 0; i < nx; i++) {
             int rowI = i * m;
             for (int e = outStart[i]; e < outStart[i + 1]; e++) {
@@ -537,7 +531,8 @@ final class QapInstance {
                 int rowK = outNode[e] * m;
                 int end = typedYStart[t * (m + 1) + m];
                 for (int f = typedYStart[t * (m + 1)]; f < end; f++) {
-                    out[rowI + typedYSource[f]] += typedYGain[f] * in[rowK + typedYTarget[f]];
+                    out[rowI + typedYSource[f]] += twice * typedYGain[f]
+                            * in[rowK + typedYTarget[f]];
                 }
                 if (!symmetric) {
                     for (int f = typedYStart[t * (m + 1)]; f < end; f++) {
@@ -545,11 +540,6 @@ final class QapInstance {
                                 * in[rowI + typedYSource[f]];
                     }
                 }
-            }
-        }
-        if (symmetric) {
-            for (int k = 0; k < m * m; k++) {
-                out[k] *= 2.0;
             }
         }
     }
@@ -571,7 +561,7 @@ final class QapInstance {
                 if (symmetric) {
                     int b = q[k];
                     for (int f = typedYStart[base + b]; f < typedYStart[base + b + 1]; f++) {
-                        out[rowI + typedYTarget[f]] += typedYGain[f];
+                        out[rowI + typedYTarget[f]] += 2.0 * typedYGain[f];
                     }
                     continue;
                 }
@@ -585,11 +575,6 @@ final class QapInstance {
                 for (int f = typedYStart[base + a]; f < typedYStart[base + a + 1]; f++) {
                     out[rowK + typedYTarget[f]] += typedYGain[f];
                 }
-            }
-        }
-        if (symmetric) {
-            for (int k = 0; k < m * m; k++) {
-                out[k] *= 2.0;
             }
         }
     }
