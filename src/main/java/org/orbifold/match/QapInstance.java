@@ -245,6 +245,8 @@ final class QapInstance {
         for (int e = 0; e < pairs; e++) {
             typedXCount[outType[e]]++;
         }
+        // Rough operation counts: pairs of typed edges, against the fills and transposes of
+        // the channel products plus their row updates.
         long pairWork = 0;
         for (int t = 0; t < typeCount; t++) {
             int count = typedYStart[t * (m + 1) + m] - typedYStart[t * (m + 1)];
