@@ -8,16 +8,21 @@ Usage:
 
 run: for every DIR/<name>.dat with a <name>.sln and order at most MAX_ORDER (default 40), solve
 with scipy.optimize.quadratic_assignment(A, B, method='faq') and method='2opt' (options
-rng=SEED, default 1), each timed once (after untimed FAQ runs on the five smallest) with
-time.perf_counter(). The best value is recomputed
+rng=SEED, default 1), after untimed FAQ runs on the five smallest. Each instance and method
+is solved twice in a row, as org.orbifold.bench.QaplibHarness does: the first solve is the
+cold one (column seconds), the second the warm one (warm_seconds), each timed in wall time
+(time.perf_counter()) and in thread CPU time (time.thread_time(), cpu_seconds and
+warm_cpu_seconds). The best value is recomputed
 from the .sln permutation exactly as org.orbifold.io.QaplibSolution does: the permutation is
 0-based if it contains 0, else 1-based; the written direction is used if its cost equals the
 header, else the inverse if that does, else the cheaper of the two. Cost: sum A[i,j] B[p(i),p(j)].
 Writes the same CSV columns as org.orbifold.bench.QaplibHarness.
 
 merge: reads CSV files of both programs and writes a Markdown table (one row per instance, gap
-in % and seconds per solver) and a summary (mean gap, median and total time, instances solved
-to the best value, per solver). Instances whose best value is 0 are left out of the means.
+in % and cold seconds per solver) and a summary per solver: mean gap, instances solved to the
+best value, median and total of the cold wall times, of the warm wall times and of the warm
+CPU times, and the JIT compilation time during the cold solves (Java only). Instances whose
+best value is 0 are left out of the means.
 
 cpu: the thread CPU time of method='faq' on the instances of run (after the same untimed runs),
 the median of REPEATS (default 3) runs per instance (time.thread_time()); prints the median and
@@ -93,15 +98,25 @@ def run(folder, out, max_order, seed):
     with open(out, "w", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(["instance", "n", "best", "aligner", "value", "gap", "seconds",
-                         "certified"])
+                         "certified", "warm_seconds", "cpu_seconds", "warm_cpu_seconds",
+                         "cold_jit_ms"])
         for n, name, a, b, best in cases:
             for method in ("faq", "2opt"):
-                start = time.perf_counter()
-                result = quadratic_assignment(a, b, method=method, options={"rng": seed})
-                seconds = time.perf_counter() - start
-                value = cost(a, b, result.col_ind)
+                solves = []
+                for solve in ("cold", "warm"):
+                    cpu_start = time.thread_time()
+                    start = time.perf_counter()
+                    result = quadratic_assignment(a, b, method=method, options={"rng": seed})
+                    seconds = time.perf_counter() - start
+                    solves.append((seconds, time.thread_time() - cpu_start,
+                                   cost(a, b, result.col_ind)))
+                (seconds, cpu_seconds, value), (warm, warm_cpu, warm_value) = solves
+                if warm_value != value:
+                    print("%s, scipy-%s: warm value %s differs from cold value %s"
+                          % (name, method, warm_value, value), file=sys.stderr)
                 row = [name, n, "%.0f" % best, "scipy-" + method, "%.0f" % value,
-                       gap(value, best), "%.6f" % seconds, "false"]
+                       gap(value, best), "%.6f" % seconds, "false", "%.6f" % warm,
+                       "%.6f" % cpu_seconds, "%.6f" % warm_cpu, ""]
                 writer.writerow(row)
                 f.flush()
                 print(",".join(str(x) for x in row), file=sys.stderr)
@@ -129,6 +144,15 @@ def cpu(folder, max_order, seed, repeats):
         len(medians), statistics.median(medians), sum(medians)))
 
 
+def column(rows, key, fmt, median=False, scale=1.0):
+    """The total (or median) of an optional column, blank unless every row has it."""
+    values = [r.get(key) or "" for r in rows]
+    if not rows or "" in values:
+        return ""
+    numbers = [scale * float(v) for v in values]
+    return fmt % (statistics.median(numbers) if median else sum(numbers))
+
+
 def merge(out, paths):
     rows, solvers = read_rows(paths)
     instances = {}
@@ -151,16 +175,20 @@ def merge(out, paths):
             cells += [g, "%.3f" % float(r["seconds"])]
         lines.append("| %s | %d | %s | %s |" % (name, n, best, " | ".join(cells)))
     lines += ["", "| solver | instances | mean gap % | max gap % | at best | certified "
-              "| median s | total s |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+              "| median s | total s | warm median s | warm total s | warm cpu s "
+              "| cold jit s |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for s in solvers:
         mine = [r for r in rows if r["aligner"] == s]
         gaps = [float(r["gap"]) for r in mine if float(r["best"]) > 0]
         times = [float(r["seconds"]) for r in mine]
         at_best = sum(1 for r in mine if r["value"] == r["best"])
         certified = sum(1 for r in mine if r["certified"] == "true")
-        lines.append("| %s | %d | %.3f | %.2f | %d | %d | %.4f | %.2f |" % (
+        lines.append("| %s | %d | %.3f | %.2f | %d | %d | %.4f | %.3f | %s | %s | %s | %s |" % (
             s, len(mine), 100 * statistics.mean(gaps), 100 * max(gaps), at_best, certified,
-            statistics.median(times), sum(times)))
+            statistics.median(times), sum(times), column(mine, "warm_seconds", "%.4f", True),
+            column(mine, "warm_seconds", "%.3f"), column(mine, "warm_cpu_seconds", "%.3f"),
+            column(mine, "cold_jit_ms", "%.3f", scale=1e-3)))
     text = "\n".join(lines) + "\n"
     with open(out, "w") as f:
         f.write(text)

@@ -63,6 +63,8 @@ final class QapInstance {
     double[] xDense = new double[0];
 
     int yEdgeCount;
+    /** The edges of {@code Y} leaving node {@code a}: from {@code yStart[a]} to the next. */
+    private int[] yStart = new int[1];
     int[] ySource = new int[0];
     int[] yTarget = new int[0];
     double[] yValue = new double[0];
@@ -82,6 +84,29 @@ final class QapInstance {
     private int[] inType = new int[0];
     private double[] typeVectors = new double[0];
     private double[] typeGain = new double[0];
+    /**
+     * For typed instances, the edges of {@code Y} with a non-zero gain against each type, in
+     * compressed rows by source: those of type {@code t} and source {@code a} are
+     * {@code typedYStart[t * (m + 1) + a]} up to the next start, with target
+     * {@code typedYTarget[f]}, source {@code typedYSource[f]} and gain {@code typedYGain[f]
+     * = <x_t, y_ab>}. For directed instances {@code typedYByTarget} lists the same edges in
+     * compressed rows by target, from {@code typedYInStart}, as indices {@code f}.
+     */
+    private int[] typedYStart = new int[0];
+    private int[] typedYSource = new int[0];
+    private int[] typedYTarget = new int[0];
+    private double[] typedYGain = new double[0];
+    private int[] typedYInStart = new int[0];
+    private int[] typedYByTarget = new int[0];
+    /** Number of edges of {@code X} of each type. */
+    private int[] typedXCount = new int[MAX_EDGE_TYPES];
+    /**
+     * Whether {@link #quadraticGradient} sums over pairs of edges of {@code X} and {@code Y} of
+     * matching types ({@link #edgePairGradient}), chosen at {@link #load} when that is
+     * cheaper than the products channel by channel; package-private so that tests can
+     * compare both ways.
+     */
+    boolean edgePairGradient;
 
     /** Scratch products {@code P B^T} and {@code P B} of {@link #quadraticGradient}. */
     private double[] gradientLeft = new double[0];
@@ -107,6 +132,14 @@ final class QapInstance {
     private int[] imageOrder = new int[0];
     /** Local search on dense instances: the table of all exchange gains, made when needed. */
     private SwapGains gainTable;
+    /**
+     * Local search on sparse undirected instances: {@code neighbourGain[j * m + c] =
+     * sum_{k in N(j)} <x_jk, y_{c p(k)}>}, the edge value node {@code j} would have at image
+     * {@code c}, and a scratch map from a node to its edge from the node under examination
+     * ({@code -1} when not adjacent).
+     */
+    private double[] neighbourGain = new double[0];
+    private int[] edgeTo = new int[0];
 
     /**
      * Fills this instance with the alignment problem of {@code y} to {@code x} at order
@@ -123,6 +156,7 @@ final class QapInstance {
         this.xUndirected = isSymmetric(x);
         this.bothUndirected = xUndirected && (x == y || isSymmetric(y));
         this.typed = false;
+        this.edgePairGradient = false;
         this.scale = Math.sqrt(space.squaredNorm(x) * space.squaredNorm(y));
         if (stack.length < m) {
             activeNodes = new int[m];
@@ -206,6 +240,70 @@ final class QapInstance {
             }
         }
         typed = true;
+        loadTypedEdgesOfY();
+        Arrays.fill(typedXCount, 0);
+        for (int e = 0; e < pairs; e++) {
+            typedXCount[outType[e]]++;
+        }
+        // Rough operation counts: pairs of typed edges, against the fills and transposes of
+        // the channel products plus their row updates.
+        long pairWork = 0;
+        for (int t = 0; t < typeCount; t++) {
+            int count = typedYStart[t * (m + 1) + m] - typedYStart[t * (m + 1)];
+            pairWork += (long) typedXCount[t] * count;
+        }
+        long channelWork = (long) m * m * (2 + 2 * de) + (long) m * (pairs + yEdgeCount);
+        edgePairGradient = pairWork <= channelWork;
+    }
+
+    /**
+     * Fills the lists of the edges of {@code Y} with a non-zero gain against each type of edge
+     * of {@code X}, by source and, for directed instances, by target. The edges of {@code Y}
+     * are listed by source already, so one pass per type suffices.
+     */
+    private void loadTypedEdgesOfY() {
+        int mm = m * m;
+        typedYStart = ensure(typedYStart, typeCount * (m + 1));
+        typedYSource = ensure(typedYSource, typeCount * yEdgeCount);
+        typedYTarget = ensure(typedYTarget, typeCount * yEdgeCount);
+        typedYGain = ensure(typedYGain, typeCount * yEdgeCount);
+        int f = 0;
+        for (int t = 0; t < typeCount; t++) {
+            int e = 0;
+            for (int a = 0; a <= m; a++) {
+                typedYStart[t * (m + 1) + a] = f;
+                for (; e < yEdgeCount && ySource[e] == a; e++) {
+                    double gain = typeGain[t * mm + a * m + yTarget[e]];
+                    if (gain != 0.0) {
+                        typedYSource[f] = a;
+                        typedYTarget[f] = yTarget[e];
+                        typedYGain[f] = gain;
+                        f++;
+                    }
+                }
+            }
+        }
+        if (bothUndirected) {
+            return;
+        }
+        typedYInStart = ensure(typedYInStart, typeCount * (m + 1));
+        typedYByTarget = ensure(typedYByTarget, f);
+        Arrays.fill(typedYInStart, 0, typeCount * (m + 1), 0);
+        for (int t = 0; t < typeCount; t++) {
+            int base = t * (m + 1);
+            for (int g = typedYStart[base]; g < typedYStart[base + m]; g++) {
+                typedYInStart[base + typedYTarget[g] + 1]++;
+            }
+            typedYInStart[base] = typedYStart[base];
+            for (int b = 0; b < m; b++) {
+                typedYInStart[base + b + 1] += typedYInStart[base + b];
+            }
+            fill = ensure(fill, m);
+            System.arraycopy(typedYInStart, base, fill, 0, m);
+            for (int g = typedYStart[base]; g < typedYStart[base + m]; g++) {
+                typedYByTarget[fill[typedYTarget[g]]++] = g;
+            }
+        }
     }
 
     /** Returns a scratch copy of the first {@code m} entries of {@code inStart}. */
@@ -294,8 +392,10 @@ final class QapInstance {
         yValue = ensure(yValue, pairs * de);
         yDense = ensure(yDense, m * m * de);
         Arrays.fill(yDense, 0, m * m * de, 0.0);
+        yStart = ensure(yStart, m + 1);
         int e = 0;
         for (int a = 0; a < ny; a++) {
+            yStart[a] = e;
             for (int k = 0; k < y.outDegree(a); k++) {
                 int b = y.successor(a, k);
                 ySource[e] = a;
@@ -309,6 +409,7 @@ final class QapInstance {
             }
         }
         yEdgeCount = e;
+        Arrays.fill(yStart, ny, m + 1, e);
     }
 
     /**
@@ -330,6 +431,12 @@ final class QapInstance {
         if (!hasEdgeTerm) {
             return;
         }
+        if (edgePairGradient) {
+            edgePairGradient(in, out);
+            return;
+        }
+        // With both graphs undirected the two products coincide: one, with doubled weights.
+        double twice = symmetric ? 2.0 : 1.0;
         transpose(in, transposedIn);
         for (int c = 0; c < de; c++) {
             // T = P B_c^T and U = P B_c, accumulated transposed so that every edge of Y adds
@@ -342,7 +449,7 @@ final class QapInstance {
             // H += A_c T + A_c^T U.
             for (int i = 0; i < nx; i++) {
                 for (int e = outStart[i]; e < outStart[i + 1]; e++) {
-                    double v = outValue[e * de + c];
+                    double v = twice * outValue[e * de + c];
                     if (v == 0.0) {
                         continue;
                     }
@@ -352,11 +459,6 @@ final class QapInstance {
                         addScaledRow(out, k, right, i, v);
                     }
                 }
-            }
-        }
-        if (symmetric) {
-            for (int k = 0; k < m * m; k++) {
-                out[k] *= 2.0;
             }
         }
     }
@@ -377,6 +479,11 @@ final class QapInstance {
         if (!hasEdgeTerm) {
             return;
         }
+        if (typed) {
+            typedPermutationGradient(q, out);
+            return;
+        }
+        double twice = symmetric ? 2.0 : 1.0;
         for (int c = 0; c < de; c++) {
             // Rows of B_c (b, a) -> B_c[b, a] and, unless symmetric, of its transpose.
             double[] rows = yDense;
@@ -393,7 +500,7 @@ final class QapInstance {
             }
             for (int i = 0; i < nx; i++) {
                 for (int e = outStart[i]; e < outStart[i + 1]; e++) {
-                    double v = outValue[e * de + c];
+                    double v = twice * outValue[e * de + c];
                     if (v == 0.0) {
                         continue;
                     }
@@ -405,9 +512,71 @@ final class QapInstance {
                 }
             }
         }
-        if (symmetric) {
-            for (int k = 0; k < m * m; k++) {
-                out[k] *= 2.0;
+    }
+
+    /**
+     * {@link #quadraticGradient} of a typed instance, into {@code out} (zeroed), as a sum over
+     * pairs of edges: {@code H[i, a] += <x_ik, y_ab> P[k, b]} for every edge {@code (i, k)} of
+     * {@code X} and every edge {@code (a, b)} of {@code Y} with a non-zero gain against its
+     * type, and {@code H[k, b] += <x_ik, y_ab> P[i, a]} unless both graphs are undirected, in
+     * which case the first sum is doubled. Costs {@code sum_t |E_X^t| |E_Y^t|}: for sparse
+     * graphs with one-hot edge labels, far less than the {@code O(m^2 d_e)} set-up of the
+     * products channel by channel.
+     */
+    private void edgePairGradient(double[] in, double[] out) {
+        boolean symmetric = bothUndirected;
+        double twice = symmetric ? 2.0 : 1.0;
+        for (int i = 0; i < nx; i++) {
+            int rowI = i * m;
+            for (int e = outStart[i]; e < outStart[i + 1]; e++) {
+                int t = outType[e];
+                int rowK = outNode[e] * m;
+                int end = typedYStart[t * (m + 1) + m];
+                for (int f = typedYStart[t * (m + 1)]; f < end; f++) {
+                    out[rowI + typedYSource[f]] += twice * typedYGain[f]
+                            * in[rowK + typedYTarget[f]];
+                }
+                if (!symmetric) {
+                    for (int f = typedYStart[t * (m + 1)]; f < end; f++) {
+                        out[rowK + typedYTarget[f]] += typedYGain[f]
+                                * in[rowI + typedYSource[f]];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #permutationGradient} of a typed instance, into {@code out} (zeroed): for every
+     * edge {@code (i, k)} of {@code X} of type {@code t}, {@code H[i, a] += <x_t, y_{a q(k)}>}
+     * over the edges of {@code Y} entering {@code q(k)}, and {@code H[k, b] +=
+     * <x_t, y_{q(i) b}>} over those leaving {@code q(i)}; with both graphs undirected the two
+     * coincide and the first is doubled. Costs {@code O(|E_X| deg_Y)}.
+     */
+    private void typedPermutationGradient(int[] q, double[] out) {
+        boolean symmetric = bothUndirected;
+        for (int i = 0; i < nx; i++) {
+            int rowI = i * m;
+            for (int e = outStart[i]; e < outStart[i + 1]; e++) {
+                int base = outType[e] * (m + 1);
+                int k = outNode[e];
+                if (symmetric) {
+                    int b = q[k];
+                    for (int f = typedYStart[base + b]; f < typedYStart[base + b + 1]; f++) {
+                        out[rowI + typedYTarget[f]] += 2.0 * typedYGain[f];
+                    }
+                    continue;
+                }
+                int b = q[k];
+                for (int g = typedYInStart[base + b]; g < typedYInStart[base + b + 1]; g++) {
+                    int f = typedYByTarget[g];
+                    out[rowI + typedYSource[f]] += typedYGain[f];
+                }
+                int a = q[i];
+                int rowK = k * m;
+                for (int f = typedYStart[base + a]; f < typedYStart[base + a + 1]; f++) {
+                    out[rowK + typedYTarget[f]] += typedYGain[f];
+                }
             }
         }
     }
@@ -680,6 +849,9 @@ final class QapInstance {
         for (int k = 0; k < count; k++) {
             pushWithNeighbours(changed[k]);
         }
+        if (hasEdgeTerm && bothUndirected) {
+            return undirectedSearch(p, minGain);
+        }
         double total = 0.0;
         while (stackSize > 0) {
             int i = stack[--stackSize];
@@ -700,6 +872,106 @@ final class QapInstance {
             }
         }
         return total;
+    }
+
+    /**
+     * The stack search of {@link #localSearchAround} for undirected instances, with every
+     * exchange gain read in constant time from {@code neighbourGain}: with {@code a = p(i)},
+     * {@code b = p(j)} and {@code C = neighbourGain}, the edge part of the gain is
+     * {@code 2 (C[i, b] - C[i, a] + C[j, a] - C[j, b] + 2 <x_ij, y_ab>)}, the last term only
+     * for adjacent {@code i} and {@code j} (their own edge is counted in both rows of
+     * {@code C} at the wrong image). Setting {@code C} up costs {@code O(m^2 + |E_X| deg_Y)},
+     * updating it after an exchange {@code O(deg_X deg_Y)}, over the neighbours of the two
+     * nodes and the neighbours of their two images.
+     */
+    private double undirectedSearch(int[] p, double minGain) {
+        neighbourGain = ensure(neighbourGain, m * m);
+        if (edgeTo.length < m) {
+            edgeTo = new int[m];
+        }
+        Arrays.fill(edgeTo, 0, m, -1);
+        Arrays.fill(neighbourGain, 0, m * m, 0.0);
+        for (int i = 0; i < nx; i++) {
+            for (int e = outStart[i]; e < outStart[i + 1]; e++) {
+                addNeighbourTerms(i, e, p[outNode[e]], 1.0);
+            }
+        }
+        double[] c = neighbourGain;
+        double total = 0.0;
+        while (stackSize > 0) {
+            int i = stack[--stackSize];
+            waiting[i] = false;
+            for (int e = outStart[i]; e < outStart[i + 1]; e++) {
+                edgeTo[outNode[e]] = e;
+            }
+            int rowI = i * m;
+            for (int j = 0; j < m; j++) {
+                int a = p[i];
+                int b = p[j];
+                if (j == i || (i >= nx && j >= nx) || (a >= ny && b >= ny)) {
+                    continue;
+                }
+                int rowJ = j * m;
+                double edges = c[rowI + b] - c[rowI + a] + c[rowJ + a] - c[rowJ + b];
+                int e = edgeTo[j];
+                if (e >= 0) {
+                    edges += 2.0 * edgeGain(outValue, outType, e, a * m + b);
+                }
+                double gain = nodeGain[rowI + b] + nodeGain[rowJ + a] - nodeGain[rowI + a]
+                        - nodeGain[rowJ + b] + 2.0 * edges;
+                if (gain > minGain) {
+                    p[i] = b;
+                    p[j] = a;
+                    moveImage(i, a, b);
+                    moveImage(j, b, a);
+                    total += gain;
+                    pushWithNeighbours(i);
+                    pushWithNeighbours(j);
+                }
+            }
+            for (int e = outStart[i]; e < outStart[i + 1]; e++) {
+                edgeTo[outNode[e]] = -1;
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Updates {@code neighbourGain} after node {@code i} of an undirected instance moved from
+     * image {@code from} to image {@code to}.
+     */
+    private void moveImage(int i, int from, int to) {
+        for (int e = outStart[i]; e < outStart[i + 1]; e++) {
+            int k = outNode[e];
+            addNeighbourTerms(k, e, from, -1.0);
+            addNeighbourTerms(k, e, to, 1.0);
+        }
+    }
+
+    /**
+     * Adds {@code sign <x_e, y_{c b}>} to {@code neighbourGain[k * m + c]} for every neighbour
+     * {@code c} of node {@code b} of {@code Y}: the terms of edge {@code e} of {@code X} (or of
+     * its mirror, the same vector in an undirected instance) when its other end has image
+     * {@code b}.
+     */
+    private void addNeighbourTerms(int k, int e, int b, double sign) {
+        int row = k * m;
+        if (typed) {
+            int base = outType[e] * (m + 1);
+            for (int f = typedYStart[base + b]; f < typedYStart[base + b + 1]; f++) {
+                neighbourGain[row + typedYTarget[f]] += sign * typedYGain[f];
+            }
+        } else if (de == 1) {
+            double v = sign * outValue[e];
+            for (int f = yStart[b]; f < yStart[b + 1]; f++) {
+                neighbourGain[row + yTarget[f]] += v * yValue[f];
+            }
+        } else {
+            for (int f = yStart[b]; f < yStart[b + 1]; f++) {
+                neighbourGain[row + yTarget[f]] += sign * dot(outValue, e * de, yValue, f * de,
+                        de);
+            }
+        }
     }
 
     private void pushWithNeighbours(int i) {

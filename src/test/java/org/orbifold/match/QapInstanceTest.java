@@ -14,7 +14,8 @@ import org.orbifold.space.Permutation;
 /**
  * The kernels of {@link QapInstance} against {@link GraphSpace#similarity}: the value of a
  * permutation, the gain of every exchange, the quadratic gradient (general and at a
- * permutation), and the table of exchange gains ({@link SwapGains}), for every storage of
+ * permutation, and at any matrix against its definition, by channels and by pairs of typed
+ * edges), and the table of exchange gains ({@link SwapGains}), for every storage of
  * the edge terms (scalar, typed one-hot vectors, general vectors with more than the typed
  * limit of distinct values) and every kind of direction (undirected, directed, directed but
  * symmetric), with padding on either side.
@@ -120,6 +121,70 @@ class QapInstanceTest {
                         + t + ", entry " + k);
             }
         }
+    }
+
+    @Test
+    void gradientAtAnyMatrixMatchesTheDefinitionBothWays() {
+        SplittableRandom random = new SplittableRandom(SEED + 2);
+        for (int t = 0; t < INSTANCES; t++) {
+            Edges edges = Edges.values()[t % 3];
+            Direction direction = Direction.values()[(t / 3) % 3];
+            int de = edges == Edges.SCALAR ? 1 : 3;
+            Graph x = graph(random, 2 + random.nextInt(8), de, edges, direction);
+            Graph y = graph(random, 2 + random.nextInt(8), de, edges, direction);
+            GraphSpace space = new GraphSpace(12, 2, de, 0.7, 1.3);
+            int m = Math.max(x.order(), y.order()) + t % 2;
+            double tolerance = MatchTesting.tolerance(space, x, y);
+            QapInstance problem = new QapInstance();
+            problem.load(space, x, y, m);
+            double[] p = new double[m * m];
+            for (int k = 0; k < m * m; k++) {
+                p[k] = random.nextDouble(-1.0, 1.0);
+            }
+            double[] expected = definitionGradient(space, x, y, m, p);
+            String where = "instance " + t + " (" + edges + ", " + direction + ")";
+            for (boolean pairs : new boolean[] {false, true}) {
+                if (pairs && edges != Edges.ONE_HOT) {
+                    continue;
+                }
+                problem.edgePairGradient = pairs;
+                double[] h = new double[m * m];
+                problem.quadraticGradient(p, h);
+                for (int k = 0; k < m * m; k++) {
+                    assertEquals(expected[k], h[k], tolerance, where + ", by edge pairs "
+                            + pairs + ", entry " + k);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code H[i, a] = sum_{k, b} w (<x_ik, y_ab> + <x_ki, y_ba>) P[k, b]} summed entry by entry,
+     * padding nodes contributing nothing.
+     */
+    private static double[] definitionGradient(GraphSpace space, Graph x, Graph y, int m,
+            double[] p) {
+        double[] h = new double[m * m];
+        for (int i = 0; i < x.order(); i++) {
+            for (int a = 0; a < y.order(); a++) {
+                double sum = 0.0;
+                for (int k = 0; k < x.order(); k++) {
+                    for (int b = 0; b < y.order(); b++) {
+                        if (k == i || b == a) {
+                            continue;
+                        }
+                        double term = 0.0;
+                        for (int c = 0; c < space.edgeDimension(); c++) {
+                            term += x.edge(i, k, c) * y.edge(a, b, c)
+                                    + x.edge(k, i, c) * y.edge(b, a, c);
+                        }
+                        sum += term * p[k * m + b];
+                    }
+                }
+                h[i * m + a] = space.edgeWeight() * sum;
+            }
+        }
+        return h;
     }
 
     @Test
