@@ -74,7 +74,8 @@ import picocli.CommandLine.Option;
  * {@code --batch-size}, {@code --activation} and {@code --initialization} take one value and
  * are not searched. The attribute scaling
  * only re-weighs existing channels (it cannot, for example, turn an angle into its cosine
- * and sine).
+ * and sine); the node kernel maps all node attributes with one bandwidth, and edge
+ * attributes are not mapped.
  */
 @Command(name = "classify", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Classify the graphs (k-NN, nearest class mean, LVQ1, GLVQ, margin"
