@@ -31,6 +31,7 @@ import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.LabelEncoder;
 import org.orbifold.space.NodeExistence;
+import org.orbifold.space.NodeKernelEmbedding;
 import org.orbifold.stats.FrechetMean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,7 +60,11 @@ import picocli.CommandLine.Option;
  * transform is fitted on exactly the graphs the classifier is fitted on (the training split
  * in the search, the refit graphs before the test, the training part of each fold) and
  * applied unchanged to the graphs it predicts, so no validation, test or held-out graph
- * enters it.
+ * enters it. {@code --node-kernel gaussian} adds, after the scaling, a Gaussian kernel feature
+ * map of the node attributes ({@link NodeKernelEmbedding}: {@code --bandwidth} and
+ * {@code --features} searchable like the other lists, {@code --kernel-sampling} random with
+ * the seed, or halton), so that a node substitution costs at most about 2 and an unmatched
+ * node {@code 1 + E^2}.
  *
  * <p><b>Limitations.</b> The grid is searched in full, one combination after another; k-NN
  * combinations that differ only in {@code k} recompute the same distances. Cross-validation
@@ -69,7 +74,8 @@ import picocli.CommandLine.Option;
  * {@code --batch-size}, {@code --activation} and {@code --initialization} take one value and
  * are not searched. The attribute scaling
  * only re-weighs existing channels (it cannot, for example, turn an angle into its cosine
- * and sine).
+ * and sine); the node kernel maps all node attributes with one bandwidth, and edge
+ * attributes are not mapped.
  */
 @Command(name = "classify", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Classify the graphs (k-NN, nearest class mean, LVQ1, GLVQ, margin"
@@ -87,6 +93,8 @@ import picocli.CommandLine.Option;
 final class ClassifyCommand extends DatasetCommand {
 
     private static final int MAX_THREADS = 32767;
+    private static final int DEFAULT_FEATURES = 128;
+    private static final int MAX_FEATURES = 1 << 16;
 
     /** What is refitted before the test split is predicted. */
     private static final String REFIT_TRAIN = "train";
@@ -171,6 +179,8 @@ final class ClassifyCommand extends DatasetCommand {
      * One combination of hyper-parameter values.
      *
      * @param existence value of the node-existence channel (used only with attribute scaling)
+     * @param bandwidth sigma of the node kernel, 0 without one
+     * @param features features of the node kernel, 0 without one
      * @param nodeWeight node weight of the graph space
      * @param edgeWeight edge weight of the graph space
      * @param k neighbours that vote (knn)
@@ -182,7 +192,8 @@ final class ClassifyCommand extends DatasetCommand {
      * @param learningRate initial learning rate (lvq1, glvq, perceptron, mlp)
      * @param fixed the options that take one value only
      */
-    record Setting(double existence, double nodeWeight, double edgeWeight, int k,
+    record Setting(double existence, double bandwidth, int features, double nodeWeight,
+            double edgeWeight, int k,
             int prototypes, int hiddenUnits, double margin, double weightDecay, int epochs,
             double learningRate, Fixed fixed) {
     }
@@ -276,6 +287,30 @@ final class ClassifyCommand extends DatasetCommand {
                 + " an unmatched node costs node weight x (||x||^2 + E^2), 0 leaves the"
                 + " channel out. With or without --standardize.")
     List<Double> existence;
+
+    @Option(names = "--node-kernel", paramLabel = "NAME",
+            description = "After the scaling, map the node attributes (all but the existence"
+                + " channel) through the features of a kernel: gaussian, so that a node"
+                + " substitution costs 2 - 2 exp(-|x - y|^2 / (2 s^2)) <= 2 and an unmatched"
+                + " node 1 + E^2 (default: none).")
+    String nodeKernel;
+
+    @Option(names = "--bandwidth", paramLabel = "S", split = ",",
+            description = "--node-kernel: the kernel's bandwidth s, in units of the scaled"
+                + " attributes (standard deviations with --standardize), one or a list"
+                + " (default: 1).")
+    List<Double> bandwidth;
+
+    @Option(names = "--features", paramLabel = "D", split = ",",
+            description = "--node-kernel: number of features, even, one or a list (default: "
+                + DEFAULT_FEATURES + ").")
+    List<Integer> features;
+
+    @Option(names = "--kernel-sampling", paramLabel = "NAME",
+            description = "--node-kernel: random (Gaussian frequencies drawn with --seed) or"
+                + " halton (deterministic quasi-Monte Carlo frequencies, for few attributes)"
+                + " (default: random).")
+    String kernelSampling;
 
     @Option(names = "--drop-node-attributes", paramLabel = "NAME", split = ",",
             description = "Node attributes left out of the distance, by name (as listed by"
@@ -386,8 +421,15 @@ final class ClassifyCommand extends DatasetCommand {
     private GraphClassifier classifier(Method m, Setting s, ScaledClassifier.Recipe recipe,
             Aligner aligner, Executor executor) {
         GraphClassifier classifier = m.classifier(s, aligner, options.seed, executor);
-        return recipe == null ? classifier
-                : new ScaledClassifier(recipe.withExistence(s.existence()), classifier);
+        if (recipe == null) {
+            return classifier;
+        }
+        ScaledClassifier.Recipe r = recipe.withExistence(s.existence());
+        if (r.kernel() != null) {
+            r = r.withKernel(new ScaledClassifier.Kernel(s.bandwidth(), s.features(),
+                    r.kernel().sampling(), r.kernel().seed()));
+        }
+        return new ScaledClassifier(r, classifier);
     }
 
     /**
@@ -395,7 +437,8 @@ final class ClassifyCommand extends DatasetCommand {
      * fails on a dropped attribute the data does not have.
      */
     private ScaledClassifier.Recipe recipe(Sample sample) {
-        if (!standardize && existence == null && dropNodeAttributes == null) {
+        if (!standardize && existence == null && dropNodeAttributes == null
+                && nodeKernel == null) {
             return null;
         }
         List<String> available = new ArrayList<>();
@@ -423,8 +466,23 @@ final class ClassifyCommand extends DatasetCommand {
                 }
             }
         }
+        ScaledClassifier.Kernel kernel = nodeKernel == null ? null
+                : new ScaledClassifier.Kernel(1.0, DEFAULT_FEATURES, sampling(), options.seed);
         return new ScaledClassifier.Recipe(standardize, 1.0, dropped, sample.nodeChannels(),
-                sample.edgeChannels());
+                sample.edgeChannels(), kernel);
+    }
+
+    /** Returns the frequency sampling of the node kernel, checked. */
+    private NodeKernelEmbedding.Sampling sampling() {
+        if (kernelSampling == null) {
+            return NodeKernelEmbedding.Sampling.RANDOM;
+        }
+        return switch (kernelSampling.strip().toLowerCase(Locale.ROOT)) {
+            case "random" -> NodeKernelEmbedding.Sampling.RANDOM;
+            case "halton" -> NodeKernelEmbedding.Sampling.HALTON;
+            default -> throw CliException.usage("--kernel-sampling must be random or halton,"
+                    + " got '" + kernelSampling + "'");
+        };
     }
 
     // ---- Protocols -------------------------------------------------------------------------
@@ -577,7 +635,26 @@ final class ClassifyCommand extends DatasetCommand {
         requireApplies(initialization, "--initialization",
                 m == Method.PERCEPTRON || m == Method.MLP, "perceptron and mlp");
         Fixed fixed = fixed(m);
+        boolean kernel = kernelOption();
         List<Double> existences = values(existence, 1.0);
+        List<Double> bandwidths = kernel ? values(bandwidth, 1.0) : List.of(0.0);
+        List<Integer> featureCounts = kernel ? values(features, DEFAULT_FEATURES) : List.of(0);
+        if (kernel) {
+            sampling();
+            for (double value : bandwidths) {
+                if (!(value > 0.0) || !Double.isFinite(value)) {
+                    throw CliException.usage("--bandwidth must be positive and finite, got "
+                            + value);
+                }
+            }
+            for (int value : featureCounts) {
+                if (value < 2 || value % 2 != 0 || value > MAX_FEATURES) {
+                    throw CliException.usage("--features must be even and in 2.."
+                            + MAX_FEATURES + " (a cosine and a sine per frequency), got "
+                            + value);
+                }
+            }
+        }
         List<Double> nodeWeights = values(nodeWeight, 1.0);
         List<Double> edgeWeights = values(edgeWeight, 1.0);
         List<Integer> ks = values(k, 1);
@@ -622,22 +699,37 @@ final class ClassifyCommand extends DatasetCommand {
         }
         List<Setting> grid = new ArrayList<>();
         for (double e : existences) {
-            for (double nw : nodeWeights) {
-                for (double ew : edgeWeights) {
-                    if (nw == 0.0 && ew == 0.0) {
-                        throw CliException.usage("--node-weight 0 with --edge-weight 0: every"
-                                + " distance would be 0; give one of them a positive value");
-                    }
-                    for (int kk : ks) {
-                        for (int p : ps) {
-                            for (int h : hs) {
-                                for (double kappa : margins) {
-                                    for (double decay : decays) {
-                                        for (double rate : rates) {
-                                            for (int epochCount : es) {
-                                                grid.add(new Setting(e, nw, ew, kk, p, h,
-                                                        kappa, decay, epochCount, rate, fixed));
-                                            }
+            for (double sigma : bandwidths) {
+                for (int d : featureCounts) {
+                    addWeights(grid, e, sigma, d, nodeWeights, edgeWeights, ks, ps, hs,
+                            margins, decays, rates, es, fixed);
+                }
+            }
+        }
+        return grid;
+    }
+
+    /** Adds the settings of one existence value and kernel, weights outermost. */
+    private static void addWeights(List<Setting> grid, double e, double sigma, int d,
+            List<Double> nodeWeights, List<Double> edgeWeights, List<Integer> ks,
+            List<Integer> ps, List<Integer> hs, List<Double> margins, List<Double> decays,
+            List<Double> rates, List<Integer> es, Fixed fixed) {
+        for (double nw : nodeWeights) {
+            for (double ew : edgeWeights) {
+                if (nw == 0.0 && ew == 0.0) {
+                    throw CliException.usage("--node-weight 0 with --edge-weight 0: every"
+                            + " distance would be 0; give one of them a positive value");
+                }
+                for (int kk : ks) {
+                    for (int p : ps) {
+                        for (int h : hs) {
+                            for (double kappa : margins) {
+                                for (double decay : decays) {
+                                    for (double rate : rates) {
+                                        for (int epochCount : es) {
+                                            grid.add(new Setting(e, sigma, d, nw, ew,
+                                                    kk, p, h, kappa, decay, epochCount,
+                                                    rate, fixed));
                                         }
                                     }
                                 }
@@ -647,7 +739,6 @@ final class ClassifyCommand extends DatasetCommand {
                 }
             }
         }
-        return grid;
     }
 
     /** Returns the single-valued training options, checked. */
@@ -689,6 +780,26 @@ final class ClassifyCommand extends DatasetCommand {
         }
         return new Fixed(perceptronStart, mlpStart, chosenActivation,
                 batchSize == null ? 1 : batchSize);
+    }
+
+    /**
+     * Returns whether a node kernel is asked for; fails on an unknown kernel and on kernel
+     * options without {@code --node-kernel}.
+     */
+    private boolean kernelOption() {
+        if (nodeKernel == null) {
+            String missing = bandwidth != null ? "--bandwidth" : features != null ? "--features"
+                    : kernelSampling != null ? "--kernel-sampling" : null;
+            if (missing != null) {
+                throw CliException.usage(missing + " applies only with --node-kernel gaussian");
+            }
+            return false;
+        }
+        if (!nodeKernel.strip().toLowerCase(Locale.ROOT).equals("gaussian")) {
+            throw CliException.usage("--node-kernel must be gaussian, got '" + nodeKernel
+                    + "'");
+        }
+        return true;
     }
 
     private static void requireApplies(Object given, String option, boolean applies,
@@ -901,6 +1012,10 @@ final class ClassifyCommand extends DatasetCommand {
         if (scaled) {
             parts.add("existence " + number(s.existence()));
         }
+        if (s.features() > 0) {
+            parts.add("bandwidth " + number(s.bandwidth()));
+            parts.add("features " + s.features());
+        }
         parts.add("node weight " + number(s.nodeWeight()));
         parts.add("edge weight " + number(s.edgeWeight()));
         if (m.usesK) {
@@ -932,6 +1047,10 @@ final class ClassifyCommand extends DatasetCommand {
         json.beginObject();
         if (scaled) {
             json.name("existence").value(s.existence());
+        }
+        if (s.features() > 0) {
+            json.name("bandwidth").value(s.bandwidth());
+            json.name("features").value(s.features());
         }
         json.name("nodeWeight").value(s.nodeWeight());
         json.name("edgeWeight").value(s.edgeWeight());
@@ -1054,6 +1173,19 @@ final class ClassifyCommand extends DatasetCommand {
         JsonOutput.strings(json.name("droppedNodeAttributes"), recipe.dropped());
         json.name("fittedOn").value(r.splits() == null ? "the training part of each fold"
                 : refit.strip().toLowerCase(Locale.ROOT));
+        json.name("nodeKernel");
+        if (recipe.kernel() == null) {
+            json.nullValue();
+        } else {
+            json.beginObject();
+            json.name("kind").value("gaussian");
+            json.name("bandwidth").value(r.chosen().bandwidth());
+            json.name("features").value(r.chosen().features());
+            json.name("sampling").value(recipe.kernel().sampling().name()
+                    .toLowerCase(Locale.ROOT));
+            json.name("seed").value(recipe.kernel().seed());
+            json.endObject();
+        }
         if (r.fitted() != null) {
             AttributeScaling a = r.fitted();
             JsonOutput.strings(json.name("nodeChannels"), recipe.nodeChannels());
@@ -1107,6 +1239,11 @@ final class ClassifyCommand extends DatasetCommand {
             }
         }
         parts.add("existence " + number(r.chosen().existence()));
+        if (recipe.kernel() != null) {
+            parts.add("then gaussian node kernel, bandwidth " + number(r.chosen().bandwidth())
+                    + ", " + r.chosen().features() + " " + recipe.kernel().sampling().name()
+                    .toLowerCase(Locale.ROOT) + " features");
+        }
         return String.join(", ", parts);
     }
 

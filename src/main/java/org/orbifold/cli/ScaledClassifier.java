@@ -14,6 +14,7 @@ import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.LabelEncoder;
 import org.orbifold.space.NodeExistence;
+import org.orbifold.space.NodeKernelEmbedding;
 
 /**
  * A classifier that first fits an {@link AttributeScaling} on the graphs it is fitted on, and
@@ -25,8 +26,11 @@ import org.orbifold.space.NodeExistence;
  *
  * <p>The graphs are those of a {@link Sample}, which always carry the node-existence channel
  * ({@link NodeExistence#CHANNEL_NAME}, 1 on every real node), so the transform re-scales that
- * channel to the chosen value and keeps the dimensions: the scaled graphs are members of the
- * same {@link GraphSpace} as the raw ones.
+ * channel to the chosen value. Without a kernel it keeps the dimensions; with a node kernel
+ * ({@link Kernel}, {@link DatasetScaling#withGaussianKernel}) the node channels become the
+ * existence channel and the kernel features, and the wrapped classifier is fitted in a space
+ * of that node dimension with the size and weights of the given one. The model accepts graphs
+ * of the given (raw) space.
  *
  * <p>Immutable and thread-safe if the wrapped classifier is.
  *
@@ -48,9 +52,10 @@ record ScaledClassifier(Recipe recipe, GraphClassifier classifier) implements Gr
      * @param dropped node attribute names (channel groups) multiplied by 0
      * @param nodeChannels the node channel names of the graphs, existence channel included
      * @param edgeChannels the edge channel names of the graphs
+     * @param kernel the node kernel applied after the scaling, or null for none
      */
     record Recipe(boolean standardize, double existence, List<String> dropped,
-            List<String> nodeChannels, List<String> edgeChannels) {
+            List<String> nodeChannels, List<String> edgeChannels, Kernel kernel) {
 
         Recipe {
             dropped = List.copyOf(dropped);
@@ -64,7 +69,13 @@ record ScaledClassifier(Recipe recipe, GraphClassifier classifier) implements Gr
 
         /** Returns this recipe with another existence value. */
         Recipe withExistence(double value) {
-            return new Recipe(standardize, value, dropped, nodeChannels, edgeChannels);
+            return new Recipe(standardize, value, dropped, nodeChannels, edgeChannels, kernel);
+        }
+
+        /** Returns this recipe with another node kernel (null for none). */
+        Recipe withKernel(Kernel value) {
+            return new Recipe(standardize, existence, dropped, nodeChannels, edgeChannels,
+                    value);
         }
 
         /**
@@ -80,6 +91,12 @@ record ScaledClassifier(Recipe recipe, GraphClassifier classifier) implements Gr
             }
             GraphDataset data = new GraphDataset("training graphs", training, List.of(), names,
                     nodeChannels, edgeChannels);
+            AttributeScaling scaling = affine(data);
+            return kernel == null ? scaling : DatasetScaling.withGaussianKernel(scaling, data,
+                    kernel.bandwidth(), kernel.features(), kernel.sampling(), kernel.seed());
+        }
+
+        private AttributeScaling affine(GraphDataset data) {
             if (standardize) {
                 return DatasetScaling.fit(data, existence, dropped);
             }
@@ -101,6 +118,19 @@ record ScaledClassifier(Recipe recipe, GraphClassifier classifier) implements Gr
         }
     }
 
+    /**
+     * A Gaussian kernel feature map of the scaled node attributes
+     * ({@link NodeKernelEmbedding}).
+     *
+     * @param bandwidth the kernel's sigma, in the units of the scaled attributes
+     * @param features the number of features, even and at least 2
+     * @param sampling random (seeded) or Halton frequencies
+     * @param seed the seed of random frequencies
+     */
+    record Kernel(double bandwidth, int features, NodeKernelEmbedding.Sampling sampling,
+            long seed) {
+    }
+
     ScaledClassifier {
         Objects.requireNonNull(recipe, "recipe");
         Objects.requireNonNull(classifier, "classifier");
@@ -114,24 +144,23 @@ record ScaledClassifier(Recipe recipe, GraphClassifier classifier) implements Gr
      */
     @Override
     public Model fit(GraphSpace space, List<Graph> graphs, List<String> labels) {
-        AttributeScaling scaling = recipe.fit(graphs);
-        GraphClassifierModel model = classifier.fit(space, scaling.applyAll(graphs), labels);
-        return new Model(scaling, model);
+        List<Graph> members = space.requireMembers(graphs);
+        AttributeScaling scaling = recipe.fit(members);
+        GraphSpace scaled = new GraphSpace(space.size(), scaling.outputNodeDimension(),
+                space.edgeDimension(), space.nodeWeight(), space.edgeWeight());
+        GraphClassifierModel model = classifier.fit(scaled, scaling.applyAll(members), labels);
+        return new Model(space, scaling, model);
     }
 
     /**
      * A fitted model that scales each query with the transform fitted on its training graphs.
      *
+     * @param space the space of the graphs it accepts, before scaling
      * @param scaling the transform, fitted on the training graphs only
      * @param model the wrapped model, fitted on the scaled training graphs
      */
-    record Model(AttributeScaling scaling, GraphClassifierModel model)
+    record Model(GraphSpace space, AttributeScaling scaling, GraphClassifierModel model)
             implements GraphClassifierModel {
-
-        @Override
-        public GraphSpace space() {
-            return model.space();
-        }
 
         @Override
         public LabelEncoder classes() {

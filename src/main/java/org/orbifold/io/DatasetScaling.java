@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.orbifold.space.AttributeScaling;
 import org.orbifold.space.NodeExistence;
+import org.orbifold.space.NodeKernelEmbedding;
 
 /**
  * Fits and applies an {@link AttributeScaling} by the channel names of a {@link GraphDataset}:
@@ -21,6 +22,13 @@ import org.orbifold.space.NodeExistence;
  * channels of their group) get factor 0; finally the reader's existence channel, when there is
  * one, is multiplied by {@code existenceValue}, otherwise an existence channel of that value is
  * appended (none when it is 0).
+ *
+ * <p>{@link #withGaussianKernel} then maps the scaled attribute channels of each node (all but
+ * the existence channel and the dropped ones) through the features of a Gaussian kernel
+ * ({@link NodeKernelEmbedding}), so that a node substitution costs at most about 2 and an
+ * unmatched node {@code 1 + e^2}: the capped costs of graph edit distance, in graph space.
+ * Its output channels are the kept ones (the existence channel) followed by
+ * {@code phi_1 .. phi_D}.
  *
  * <p>Stateless and thread-safe.
  *
@@ -82,6 +90,58 @@ public final class DatasetScaling {
     }
 
     /**
+     * Adds a Gaussian kernel feature map to a scaling fitted by {@link #fit} (or any scaling
+     * of the data's channels without a kernel): every node channel after the affine change
+     * goes into the kernel except the node-existence channel (the reader's or the appended
+     * one), which is kept; channels of factor 0 (dropped attributes) are 0 on every node and
+     * so add nothing to the features. The frequencies depend only on the bandwidth, the
+     * number of features, the sampling and the seed, not on data; the bandwidth is in the
+     * units of the scaled channels, so with standardized channels it is in training standard
+     * deviations.
+     *
+     * @param scaling the fitted scaling, without a kernel map
+     * @param train the split it was fitted on (for the channel names); not modified
+     * @param bandwidth the kernel's {@code sigma}, positive and finite
+     * @param features the number of features, even and at least 2
+     * @param sampling random (seeded) or Halton frequencies
+     * @param seed the seed of random frequencies
+     * @return the scaling followed by the kernel map
+     * @throws IllegalArgumentException if the scaling does not fit the data's channels,
+     *     already has a kernel map, leaves no channel to map, or a kernel value is bad
+     */
+    public static AttributeScaling withGaussianKernel(AttributeScaling scaling,
+            GraphDataset train, double bandwidth, int features,
+            NodeKernelEmbedding.Sampling sampling, long seed) {
+        if (scaling.nodeKernel().isPresent()) {
+            throw new IllegalArgumentException("the scaling already has a kernel map: "
+                    + scaling);
+        }
+        if (scaling.nodeDimension() != train.nodeChannels().size()) {
+            throw new IllegalArgumentException("the scaling expects " + scaling.nodeDimension()
+                    + " node channels but the data has " + train.nodeChannels().size());
+        }
+        int existing = train.nodeChannels().indexOf(NodeExistence.CHANNEL_NAME);
+        double[] factors = scaling.nodeFactors();
+        List<Integer> inputs = new ArrayList<>();
+        boolean anyKept = false;
+        for (int c = 0; c < factors.length; c++) {
+            if (c != existing) {
+                inputs.add(c);
+                anyKept |= factors[c] != 0.0;
+            }
+        }
+        if (!anyKept) {
+            throw new IllegalArgumentException("no node attribute left for the kernel: the"
+                    + " channels are " + train.nodeChannels() + " and the scaling keeps none"
+                    + " but the existence channel");
+        }
+        // Dropped channels are 0 on every node, so they add nothing to the phases.
+        NodeKernelEmbedding map = NodeKernelEmbedding.gaussian(scaling.outputNodeDimension(),
+                toArray(inputs), bandwidth, features, sampling, seed);
+        return scaling.withNodeKernel(map);
+    }
+
+    /**
      * Applies a scaling to a dataset, keeping names, classes and the channel names (with the
      * existence channel added when the scaling appends one), and adding a note.
      *
@@ -92,8 +152,19 @@ public final class DatasetScaling {
      */
     public static GraphDataset apply(AttributeScaling scaling, GraphDataset data) {
         List<String> nodeChannels = new ArrayList<>(data.nodeChannels());
-        if (scaling.outputNodeDimension() > scaling.nodeDimension()) {
+        if (scaling.existenceValue() > 0.0) {
             nodeChannels.add(NodeExistence.CHANNEL_NAME);
+        }
+        if (scaling.nodeKernel().isPresent()) {
+            NodeKernelEmbedding map = scaling.nodeKernel().get();
+            List<String> mapped = new ArrayList<>();
+            for (int c : map.keptChannels()) {
+                mapped.add(nodeChannels.get(c));
+            }
+            for (int f = 1; f <= map.features(); f++) {
+                mapped.add("phi_" + f);
+            }
+            nodeChannels = mapped;
         }
         List<String> notes = new ArrayList<>(data.notes());
         notes.add("attributes scaled: " + scaling);

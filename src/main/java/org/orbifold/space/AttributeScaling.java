@@ -3,6 +3,7 @@ package org.orbifold.space;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A per-channel affine change of the attribute coordinates, applied to every graph of a data
@@ -36,6 +37,13 @@ import java.util.List;
  * Edges keep their support: there is no edge offset, since an absent edge must stay zero;
  * an edge whose channels all get factor zero disappears.
  *
+ * <p><b>Kernel features.</b> {@link #withNodeKernel} adds a last step: the node channels
+ * after the affine change (existence channel included) go through a
+ * {@link NodeKernelEmbedding}, which replaces its input channels by the features of a
+ * Gaussian kernel, so a node substitution costs at most about {@code 2 w_node} and an
+ * unmatched node {@code w_node (1 + e^2)}. Its bandwidth is then in the units of the scaled
+ * attributes, so the scaling is still the only part fitted on training graphs.
+ *
  * <p>Instances are immutable and thread-safe.
  *
  * <p><b>Limitations.</b> The transform is not undone on results: a mean graph computed from
@@ -52,13 +60,21 @@ public final class AttributeScaling {
     private final double[] nodeFactors;
     private final double[] edgeFactors;
     private final double existenceValue;
+    /** The kernel feature map applied last, or null. */
+    private final NodeKernelEmbedding kernel;
 
     private AttributeScaling(double[] nodeOffsets, double[] nodeFactors, double[] edgeFactors,
             double existenceValue) {
+        this(nodeOffsets, nodeFactors, edgeFactors, existenceValue, null);
+    }
+
+    private AttributeScaling(double[] nodeOffsets, double[] nodeFactors, double[] edgeFactors,
+            double existenceValue, NodeKernelEmbedding kernel) {
         this.nodeOffsets = nodeOffsets;
         this.nodeFactors = nodeFactors;
         this.edgeFactors = edgeFactors;
         this.existenceValue = existenceValue;
+        this.kernel = kernel;
     }
 
     /**
@@ -198,7 +214,7 @@ public final class AttributeScaling {
         requireFactor("node channel " + channel + " multiplier", multiplier);
         double[] factors = nodeFactors.clone();
         factors[channel] *= multiplier;
-        return new AttributeScaling(nodeOffsets, factors, edgeFactors, existenceValue);
+        return new AttributeScaling(nodeOffsets, factors, edgeFactors, existenceValue, kernel);
     }
 
     /**
@@ -216,7 +232,7 @@ public final class AttributeScaling {
         requireFactor("edge channel " + channel + " multiplier", multiplier);
         double[] factors = edgeFactors.clone();
         factors[channel] *= multiplier;
-        return new AttributeScaling(nodeOffsets, nodeFactors, factors, existenceValue);
+        return new AttributeScaling(nodeOffsets, nodeFactors, factors, existenceValue, kernel);
     }
 
     /**
@@ -227,10 +243,40 @@ public final class AttributeScaling {
      * @param value finite and {@code >= 0}
      * @return the new transform
      * @throws IllegalArgumentException if the value is negative or not finite
+     * @throws IllegalStateException if a kernel map is already set (it expects the node
+     *     dimension without the new channel; append the channel first)
      */
     public AttributeScaling withExistenceChannel(double value) {
         requireFactor("existence value", value);
+        if (kernel != null) {
+            throw new IllegalStateException("append the existence channel before setting the"
+                    + " kernel map: " + kernel);
+        }
         return new AttributeScaling(nodeOffsets, nodeFactors, edgeFactors, value);
+    }
+
+    /**
+     * Returns this transform followed by a kernel feature map of the node channels.
+     *
+     * @param map a map whose node dimension is this transform's
+     *     {@link #outputNodeDimension()} without a kernel, that is the node dimension after
+     *     the affine change and the existence channel
+     * @return the new transform; its output node dimension is the map's
+     * @throws IllegalArgumentException if the dimensions do not fit
+     */
+    public AttributeScaling withNodeKernel(NodeKernelEmbedding map) {
+        int affine = affineNodeDimension();
+        if (map.nodeDimension() != affine) {
+            throw new IllegalArgumentException("the kernel map expects node dimension "
+                    + map.nodeDimension() + " but the scaled nodes have " + affine);
+        }
+        return new AttributeScaling(nodeOffsets, nodeFactors, edgeFactors, existenceValue,
+                map);
+    }
+
+    /** Returns the kernel feature map applied last, if one is set. */
+    public Optional<NodeKernelEmbedding> nodeKernel() {
+        return Optional.ofNullable(kernel);
     }
 
     /** Returns the node dimension of the graphs this transform accepts. */
@@ -243,8 +289,15 @@ public final class AttributeScaling {
         return edgeFactors.length;
     }
 
-    /** Returns the node dimension of transformed graphs: one more with an existence channel. */
+    /**
+     * Returns the node dimension of transformed graphs: one more with an existence channel;
+     * the kernel map's output dimension when one is set.
+     */
     public int outputNodeDimension() {
+        return kernel != null ? kernel.outputNodeDimension() : affineNodeDimension();
+    }
+
+    private int affineNodeDimension() {
         return nodeFactors.length + (existenceValue > 0.0 ? 1 : 0);
     }
 
@@ -270,7 +323,8 @@ public final class AttributeScaling {
 
     /**
      * Transforms one graph. Its order, its directedness and the order of its nodes are kept;
-     * edges whose channels all become zero are removed.
+     * edges whose channels all become zero are removed. A kernel map, when set, is applied
+     * last.
      *
      * @param g a graph with this transform's dimensions; not modified
      * @return the transformed graph
@@ -285,7 +339,7 @@ public final class AttributeScaling {
         int n = g.order();
         int dv = nodeFactors.length;
         int de = edgeFactors.length;
-        int outDv = outputNodeDimension();
+        int outDv = affineNodeDimension();
 
         // Node channels: centre and scale, then the existence value.
         double[] nodes = new double[n * outDv];
@@ -309,7 +363,8 @@ public final class AttributeScaling {
                 }
             }
         }
-        return Graph.fromArrays(n, outDv, de, g.isDirected(), nodes, edges);
+        Graph scaled = Graph.fromArrays(n, outDv, de, g.isDirected(), nodes, edges);
+        return kernel == null ? scaled : kernel.apply(scaled);
     }
 
     /**
@@ -336,7 +391,8 @@ public final class AttributeScaling {
     public String toString() {
         return "AttributeScaling[nodeOffsets=" + Arrays.toString(nodeOffsets) + ", nodeFactors="
                 + Arrays.toString(nodeFactors) + ", edgeFactors=" + Arrays.toString(edgeFactors)
-                + ", existenceValue=" + existenceValue + "]";
+                + ", existenceValue=" + existenceValue
+                + (kernel == null ? "" : ", kernel=" + kernel) + "]";
     }
 
     private static void requireChannels(String what, int[] channels, int dimension) {

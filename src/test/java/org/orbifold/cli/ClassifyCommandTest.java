@@ -604,6 +604,67 @@ class ClassifyCommandTest {
         assertTrue(r.out().contains("test        accuracy 1.0000 (4 of 4)"), r.out());
     }
 
+    @Test
+    void aNodeKernelIsSearchedAndFittedOnTheTrainingSplitOnly() throws IOException {
+        // The far-off test graph of the standardization test: the kernel's scaling must
+        // still be centred on the training mean.
+        Path folder = iamFolder("<print file=\"far.gxl\" class=\"line\"/>");
+        Files.writeString(folder.resolve("far.gxl"), "<?xml version=\"1.0\"?>\n<gxl><graph"
+                + " id=\"far\" edgemode=\"undirected\"><node id=\"_0\"><attr name=\"x\">"
+                + "<float>1000</float></attr></node></graph></gxl>\n", StandardCharsets.UTF_8);
+        Run r = run("classify", folder.toString(), "--aligner", "exact", "--standardize",
+                "--existence", "0.5", "--node-kernel", "gaussian", "--bandwidth", "0.5,1",
+                "--features", "16,32", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        assertEquals(4, ((List<?>) json.get("candidates")).size());
+        Map<?, ?> scaling = (Map<?, ?>) json.get("scaling");
+        assertEquals(mean(xs(0, 8)), (Double) ((List<?>) scaling.get("nodeOffsets")).get(0),
+                STATISTIC_TOLERANCE);
+        Map<?, ?> kernel = (Map<?, ?>) scaling.get("nodeKernel");
+        Map<?, ?> chosen = (Map<?, ?>) json.get("chosen");
+        assertEquals("gaussian", kernel.get("kind"));
+        assertEquals("random", kernel.get("sampling"));
+        assertEquals(chosen.get("bandwidth"), kernel.get("bandwidth"));
+        assertEquals(chosen.get("features"), kernel.get("features"));
+
+        // The same run again gives the same predictions (seeded frequencies); Halton runs too.
+        assertEquals(json.get("predictions"), run("classify", folder.toString(), "--aligner",
+                "exact", "--standardize", "--existence", "0.5", "--node-kernel", "gaussian",
+                "--bandwidth", "0.5,1", "--features", "16,32", "--json").json()
+                .get("predictions"));
+        Run halton = run("classify", folder.toString(), "--aligner", "exact", "--standardize",
+                "--node-kernel", "gaussian", "--kernel-sampling", "halton");
+        assertEquals(0, halton.exitCode(), halton.err());
+        assertTrue(halton.out().contains("then gaussian node kernel, bandwidth 1, 128 halton"
+                + " features"), halton.out());
+    }
+
+    @Test
+    void badKernelOptionsAreUsageErrors() throws IOException {
+        Path folder = iamFolder(null);
+        String[][] cases = {
+            {"--bandwidth must be positive and finite, got 0.0", "--node-kernel", "gaussian",
+                "--bandwidth", "1,0"},
+            {"--features must be even and in 2..65536 (a cosine and a sine per frequency),"
+                + " got 7", "--node-kernel", "gaussian", "--features", "7"},
+            {"--bandwidth applies only with --node-kernel gaussian", "--bandwidth", "1"},
+            {"--kernel-sampling applies only with --node-kernel gaussian",
+                "--kernel-sampling", "halton"},
+            {"--node-kernel must be gaussian, got 'laplace'", "--node-kernel", "laplace"},
+            {"--kernel-sampling must be random or halton, got 'sobol'", "--node-kernel",
+                "gaussian", "--kernel-sampling", "sobol"},
+        };
+        for (String[] c : cases) {
+            List<String> args = new ArrayList<>(List.of("classify", folder.toString()));
+            args.addAll(Arrays.asList(c).subList(1, c.length));
+            Run r = run(args.toArray(new String[0]));
+            assertEquals(CliException.USAGE, r.exitCode(), String.join(" ", args));
+            assertEquals("orbifold: error: " + c[0] + "\n", r.err());
+        }
+    }
+
     // ---- Bad input -------------------------------------------------------------------------
 
     @Test

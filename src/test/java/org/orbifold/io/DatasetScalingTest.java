@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.orbifold.space.AttributeScaling;
 import org.orbifold.space.Graph;
 import org.orbifold.space.NodeExistence;
+import org.orbifold.space.NodeKernelEmbedding;
+import org.orbifold.space.NodeKernelEmbedding.Sampling;
 
 class DatasetScalingTest {
 
@@ -74,5 +77,44 @@ class DatasetScalingTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DatasetScaling.fit(data(), 1.0, List.of("y")));
         assertTrue(e.getMessage().contains("'y'"), e.getMessage());
+    }
+
+    @Test
+    void theKernelMapsEveryAttributeButTheExistenceChannel() {
+        GraphDataset data = data();
+        AttributeScaling scaling = DatasetScaling.withGaussianKernel(
+                DatasetScaling.fit(data, 0.5, List.of()), data, 1.0, 8, Sampling.RANDOM, 3L);
+        NodeKernelEmbedding map = scaling.nodeKernel().orElseThrow();
+        GraphDataset mapped = DatasetScaling.apply(scaling, data);
+
+        // Affine output (a=p, a=q, x, exists): the kernel takes 0..2 and keeps exists.
+        assertEquals(List.of(0, 1, 2), Arrays.stream(map.inputChannels()).boxed().toList());
+        assertEquals(List.of(NodeExistence.CHANNEL_NAME, "phi_1", "phi_2", "phi_3", "phi_4",
+                "phi_5", "phi_6", "phi_7", "phi_8"), mapped.nodeChannels());
+        Graph g = mapped.graphs().get(0);
+        assertEquals(0.5, g.node(0, 0), 0.0);
+        double squares = 0.0;
+        for (int f = 1; f <= 8; f++) {
+            squares += g.node(0, f) * g.node(0, f);
+        }
+        assertEquals(1.0, squares, TOLERANCE);
+
+        // A dropped attribute is 0 everywhere, so the features ignore it: two nodes that
+        // differ only in the label a get the same features.
+        AttributeScaling dropped = DatasetScaling.withGaussianKernel(
+                DatasetScaling.fit(data, 0.5, List.of("a")), data, 1.0, 8, Sampling.RANDOM, 3L);
+        Graph.Builder b = Graph.builder(3, 1);
+        b.addNode(1.0, 0.0, 5.0);
+        b.addNode(0.0, 1.0, 5.0);
+        Graph d = dropped.apply(b.build());
+        for (int c = 0; c < d.nodeDimension(); c++) {
+            assertEquals(d.node(0, c), d.node(1, c), 0.0);
+        }
+        assertThrows(IllegalArgumentException.class, () -> DatasetScaling.withGaussianKernel(
+                scaling, data, 1.0, 8, Sampling.RANDOM, 3L));
+        AttributeScaling none = DatasetScaling.fit(data, 0.5, List.of("a", "x"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> DatasetScaling.withGaussianKernel(none, data, 1.0, 8, Sampling.RANDOM,
+                        3L)).getMessage().contains("no node attribute left for the kernel"));
     }
 }

@@ -1,0 +1,224 @@
+package org.orbifold.space;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.orbifold.space.NodeKernelEmbedding.Sampling;
+
+class NodeKernelEmbeddingTest {
+
+    /** Rounding of sums of a few thousand products of numbers of magnitude at most 1. */
+    private static final double ROUNDING = 1e-12;
+    /**
+     * Largest kernel error of 8192 random features on 200 pairs: one value's standard
+     * deviation is at most {@code 8192^-1/2 = 0.011}, so 0.05 is 4.5 deviations.
+     */
+    private static final double RANDOM_TOLERANCE = 0.05;
+    /** Largest kernel error of 1024 Halton features on 200 pairs in two dimensions. */
+    private static final double HALTON_TOLERANCE = 0.01;
+    private static final int PAIRS = 200;
+    private static final long SEED = 11L;
+
+    private static int[] range(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = i;
+        }
+        return r;
+    }
+
+    /** A seeded point with coordinates in [-1.5, 1.5), within a few bandwidths. */
+    private static double[] point(SplittableRandom random, int d) {
+        double[] x = new double[d];
+        for (int c = 0; c < d; c++) {
+            x[c] = random.nextDouble(-1.5, 1.5);
+        }
+        return x;
+    }
+
+    /** Largest and mean absolute error of the realized kernel on seeded pairs. */
+    private static double[] kernelErrors(NodeKernelEmbedding map, int d, double bandwidth) {
+        SplittableRandom random = new SplittableRandom(SEED);
+        double max = 0.0;
+        double sum = 0.0;
+        for (int p = 0; p < PAIRS; p++) {
+            double[] x = point(random, d);
+            double[] y = point(random, d);
+            double error = Math.abs(map.approximateKernel(x, y)
+                    - NodeKernelEmbedding.gaussianKernel(x, y, bandwidth));
+            max = Math.max(max, error);
+            sum += error;
+        }
+        return new double[] {max, sum / PAIRS};
+    }
+
+    private static double squaredDistance(double[] a, double[] b) {
+        double s = 0.0;
+        for (int f = 0; f < a.length; f++) {
+            s += (a[f] - b[f]) * (a[f] - b[f]);
+        }
+        return s;
+    }
+
+    @Test
+    void featuresHaveUnitNormAndDistancesAreTwoMinusTwiceTheRealizedKernel() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (Sampling sampling : Sampling.values()) {
+            NodeKernelEmbedding map = NodeKernelEmbedding.gaussian(3, range(3), 0.7, 64,
+                    sampling, SEED);
+            for (int p = 0; p < 20; p++) {
+                double[] x = point(random, 3);
+                double[] y = point(random, 3);
+                double[] phiX = map.map(x);
+                double[] phiY = map.map(y);
+                assertEquals(1.0, squaredDistance(phiX, new double[64]), ROUNDING);
+                assertEquals(2.0 - 2.0 * map.approximateKernel(x, y),
+                        squaredDistance(phiX, phiY), ROUNDING);
+            }
+        }
+    }
+
+    @Test
+    void randomFeaturesApproximateTheGaussianKernelForLargeD() {
+        for (int d : new int[] {1, 2, 5}) {
+            NodeKernelEmbedding map = NodeKernelEmbedding.gaussian(d, range(d), 1.0, 8192,
+                    Sampling.RANDOM, SEED);
+            double[] errors = kernelErrors(map, d, 1.0);
+            assertTrue(errors[0] < RANDOM_TOLERANCE, "d " + d + ": max error " + errors[0]);
+        }
+        // The bandwidth scales the frequencies: sigma 2 on x equals sigma 1 on x / 2.
+        NodeKernelEmbedding wide = NodeKernelEmbedding.gaussian(2, range(2), 2.0, 8192,
+                Sampling.RANDOM, SEED);
+        assertTrue(kernelErrors(wide, 2, 2.0)[0] < RANDOM_TOLERANCE);
+    }
+
+    @Test
+    void haltonFeaturesAreCloserThanRandomOnesInTwoDimensions() {
+        NodeKernelEmbedding halton = NodeKernelEmbedding.gaussian(2, range(2), 1.0, 1024,
+                Sampling.HALTON, 0L);
+        assertTrue(kernelErrors(halton, 2, 1.0)[0] < HALTON_TOLERANCE);
+        double haltonMean = kernelErrors(NodeKernelEmbedding.gaussian(2, range(2), 1.0, 256,
+                Sampling.HALTON, 0L), 2, 1.0)[1];
+        double randomMean = kernelErrors(NodeKernelEmbedding.gaussian(2, range(2), 1.0, 256,
+                Sampling.RANDOM, SEED), 2, 1.0)[1];
+        assertTrue(haltonMean < randomMean, haltonMean + " vs " + randomMean);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameFeaturesAndHaltonIgnoresIt() {
+        double[] x = {0.3, -1.2};
+        double[] first = NodeKernelEmbedding.gaussian(2, range(2), 0.5, 32, Sampling.RANDOM,
+                SEED).map(x);
+        double[] again = NodeKernelEmbedding.gaussian(2, range(2), 0.5, 32, Sampling.RANDOM,
+                SEED).map(x);
+        double[] other = NodeKernelEmbedding.gaussian(2, range(2), 0.5, 32, Sampling.RANDOM,
+                SEED + 1).map(x);
+        assertArrayEquals(first, again, 0.0);
+        assertFalse(Arrays.equals(first, other));
+        assertArrayEquals(NodeKernelEmbedding.gaussian(2, range(2), 0.5, 32, Sampling.HALTON,
+                1L).map(x), NodeKernelEmbedding.gaussian(2, range(2), 0.5, 32,
+                Sampling.HALTON, 2L).map(x), 0.0);
+    }
+
+    @Test
+    void graphsKeepTheOtherChannelsEdgesAndRelabellingAndCostsAreCapped() {
+        // Channels (x, y, exists): the kernel maps x and y, the existence channel stays first.
+        double e = 0.5;
+        Graph.Builder b = Graph.builder(3, 1);
+        b.addNode(0.0, 0.0, e);
+        b.addNode(1.0, 0.5, e);
+        b.addNode(40.0, -30.0, e);
+        b.addEdge(0, 1, 2.0);
+        b.addEdge(1, 2, 3.0);
+        Graph g = b.build();
+        NodeKernelEmbedding map = NodeKernelEmbedding.gaussian(3, new int[] {0, 1}, 1.0, 256,
+                Sampling.HALTON, 0L);
+        Graph mapped = map.apply(g);
+
+        assertEquals(1 + 256, mapped.nodeDimension());
+        assertArrayEquals(new int[] {2}, map.keptChannels());
+        assertEquals(g.order(), mapped.order());
+        assertEquals(e, mapped.node(1, 0));
+        assertArrayEquals(g.edgeArray(), mapped.edgeArray(), 0.0);
+        Permutation p = Permutation.of(2, 0, 1);
+        assertEquals(map.apply(g.permute(p)), mapped.permute(p));
+
+        // One-node graphs: a substitution costs 2 - 2k <= 2 however far apart the nodes are;
+        // a node matched with a null node costs 1 + e^2.
+        GraphSpace space = GraphSpace.of(List.of(mapped));
+        Graph near = mapped.subgraph(0);
+        Graph far = mapped.subgraph(2);
+        double k = NodeKernelEmbedding.gaussianKernel(new double[] {0.0, 0.0},
+                new double[] {1.0, 0.5}, 1.0);
+        assertEquals(2.0 - 2.0 * k, space.squaredDistance(near, mapped.subgraph(1),
+                Permutation.identity(1)), 0.05);
+        assertTrue(space.squaredDistance(near, far, Permutation.identity(1)) <= 2.0 + 0.05);
+        assertEquals(1.0 + e * e, space.squaredNorm(far), ROUNDING);
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        int[] both = range(2);
+        assertEquals("bandwidth must be positive and finite, got 0.0", assertThrows(
+                IllegalArgumentException.class, () -> NodeKernelEmbedding.gaussian(2, both,
+                        0.0, 8, Sampling.RANDOM, 1L)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> NodeKernelEmbedding.gaussian(2,
+                both, Double.NaN, 8, Sampling.RANDOM, 1L));
+        assertEquals("features must be even and >= 2 (a cosine and a sine per frequency), got"
+                + " 7", assertThrows(IllegalArgumentException.class,
+                        () -> NodeKernelEmbedding.gaussian(2, both, 1.0, 7, Sampling.RANDOM,
+                                1L)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> NodeKernelEmbedding.gaussian(2,
+                both, 1.0, 0, Sampling.RANDOM, 1L));
+        assertEquals("inputChannels holds channel 2; expected a channel in [0, 2)",
+                assertThrows(IllegalArgumentException.class, () -> NodeKernelEmbedding
+                        .gaussian(2, new int[] {0, 2}, 1.0, 8, Sampling.RANDOM, 1L))
+                        .getMessage());
+        assertEquals("inputChannels holds channel 1 twice", assertThrows(
+                IllegalArgumentException.class, () -> NodeKernelEmbedding.gaussian(2,
+                        new int[] {1, 1}, 1.0, 8, Sampling.RANDOM, 1L)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> NodeKernelEmbedding.gaussian(2,
+                new int[0], 1.0, 8, Sampling.RANDOM, 1L));
+        NodeKernelEmbedding map = NodeKernelEmbedding.gaussian(2, both, 1.0, 8,
+                Sampling.RANDOM, 1L);
+        Graph.Builder b = Graph.builder(3, 0);
+        b.addNode(1.0, 2.0, 3.0);
+        Graph wrong = b.build();
+        assertEquals("graphs[0]: graph has node dimension 3 but the kernel map expects 2",
+                assertThrows(IllegalArgumentException.class,
+                        () -> map.applyAll(List.of(wrong))).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> map.map(new double[3]));
+    }
+
+    @Test
+    void attributeScalingAppliesTheKernelLast() {
+        Graph.Builder b = Graph.builder(1, 1);
+        b.addNode(7.0);
+        b.addNode(9.0);
+        b.addEdge(0, 1, 2.0);
+        Graph g = b.build();
+        AttributeScaling scaling = AttributeScaling.standardize(List.of(g), 0)
+                .withExistenceChannel(0.5);
+        NodeKernelEmbedding map = NodeKernelEmbedding.gaussian(2, new int[] {0}, 1.0, 16,
+                Sampling.RANDOM, SEED);
+        AttributeScaling withKernel = scaling.withNodeKernel(map);
+
+        assertEquals(1 + 16, withKernel.outputNodeDimension());
+        assertEquals(map.apply(scaling.apply(g)), withKernel.apply(g));
+        assertEquals(map, withKernel.nodeKernel().orElseThrow());
+        assertTrue(scaling.nodeKernel().isEmpty());
+        assertEquals(withKernel.apply(g), withKernel.timesEdgeFactor(0, 1.0).apply(g));
+        assertThrows(IllegalStateException.class, () -> withKernel.withExistenceChannel(1.0));
+        assertEquals("the kernel map expects node dimension 1 but the scaled nodes have 2",
+                assertThrows(IllegalArgumentException.class, () -> scaling.withNodeKernel(
+                        NodeKernelEmbedding.gaussian(1, new int[] {0}, 1.0, 16,
+                                Sampling.RANDOM, SEED))).getMessage());
+    }
+}
