@@ -3,6 +3,7 @@ package org.orbifold.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import org.orbifold.io.ChannelGroup;
+import org.orbifold.io.GraphDataset;
 import org.orbifold.io.JsonWriter;
 import org.orbifold.learn.Evaluation;
 import org.orbifold.learn.Evaluation.FoldAccuracies;
@@ -578,7 +580,7 @@ final class ClassifyCommand extends DatasetCommand {
                     + " is an IAM folder of splits: give one of its .cxl files, or leave out"
                     + " --folds to use its splits");
         }
-        Sample sample = load();
+        Sample sample = foldsSample();
         List<String> labels = sample.labels();
         int missing = labels.indexOf(null);
         if (missing >= 0) {
@@ -882,6 +884,19 @@ final class ClassifyCommand extends DatasetCommand {
         }
         Sample all = Sample.load(dataset, null, null, data.molecules(dataset));
         return Splits.lists(all, trainFile, validationFile, testFile);
+    }
+
+    /**
+     * The graphs to cross-validate: one IAM split file is read like the splits (recoded by
+     * meaning, benchmark classes) unless {@code --raw-attributes} is given; anything else as
+     * every command reads it.
+     */
+    private Sample foldsSample() {
+        if (dataset != null && isCxl(Path.of(dataset)) && Files.isRegularFile(Path.of(dataset))) {
+            GraphDataset read = Splits.iamFile(Path.of(dataset), rawAttributes);
+            return Sample.of(read, dataset, data.className, data.limit);
+        }
+        return load();
     }
 
     private static boolean isCxl(Path file) {
@@ -1206,7 +1221,7 @@ final class ClassifyCommand extends DatasetCommand {
         List<String> parts = new ArrayList<>();
         if (r.fitted() == null) {
             parts.add(recipe.standardize() ? "numeric attributes standardized"
-                    : "coordinates as read");
+                    : "attributes as read");
             if (!recipe.dropped().isEmpty()) {
                 parts.add("dropped " + String.join(", ", recipe.dropped()));
             }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.orbifold.io.GraphDataset;
 import org.orbifold.io.IamDatasetReader;
 import org.orbifold.space.Graph;
 import picocli.CommandLine.Command;
@@ -94,8 +95,9 @@ final class InfoCommand extends DatasetCommand {
 
     /**
      * The data set's own notes, then, for a split of an IAM set that {@code classify} recodes
-     * (AIDS, Fingerprint, Protein), a note saying so: this command shows the attributes as
-     * stored, which is what every command but {@code classify} works on.
+     * (AIDS, Fingerprint, Protein), a note saying so, and for Fingerprint one on its classes:
+     * this command shows attributes and classes as stored, which is what every command but
+     * {@code classify} works on.
      */
     private List<String> notes(Sample sample) {
         List<String> notes = new ArrayList<>(sample.dataset().notes());
@@ -104,6 +106,13 @@ final class InfoCommand extends DatasetCommand {
             if (!recoding.equals(IamDatasetReader.Recoding.none())) {
                 notes.add("channels as stored; classify reads this IAM set recoded ("
                         + recoding.describe() + ") unless given --raw-attributes");
+            }
+            List<GraphDataset> read = List.of(sample.dataset());
+            if (sample.dataset().hasClasses()
+                    && Splits.benchmarkClasses(read, Path.of(dataset)) != read) {
+                notes.add("classes as stored; classify merges them into the IAM four-class"
+                        + " problem (first letter of the label; tented arch T counted as"
+                        + " arch A)");
             }
         }
         return notes;

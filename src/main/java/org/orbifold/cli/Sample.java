@@ -136,6 +136,22 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         return select(dataset, source, null, null);
     }
 
+    /**
+     * Selects the graphs to work on from a data set read elsewhere, as {@link #load} does.
+     *
+     * @param dataset the data set
+     * @param source where it came from, for messages and JSON
+     * @param className the class to keep, or null for all
+     * @param limit how many graphs to keep at most, or null for all
+     * @return the sample, never empty
+     */
+    static Sample of(GraphDataset dataset, String source, String className, Integer limit) {
+        if (limit != null && limit < 1) {
+            throw CliException.usage("--limit must be >= 1, got " + limit);
+        }
+        return select(dataset, source, className, limit);
+    }
+
     private static Sample select(GraphDataset dataset, String source, String className,
             Integer limit) {
         LOG.debug("read {} graphs from {}", dataset.size(), source);

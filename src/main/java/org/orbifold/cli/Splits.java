@@ -203,6 +203,20 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
     }
 
     /**
+     * Reads one IAM split file as a data set of its own (for cross-validation), with the
+     * recoding by meaning and the benchmark classes of the set it belongs to, as
+     * {@link #iam} reads splits.
+     *
+     * @param file the {@code .cxl} file
+     * @param raw whether to skip the recoding by meaning of {@link #recoding}
+     */
+    static GraphDataset iamFile(Path file, boolean raw) {
+        List<GraphDataset> parts = readIam(List.of(file), raw ? IamDatasetReader.Recoding.none()
+                : recoding(file));
+        return benchmarkClasses(parts, file).get(0);
+    }
+
+    /**
      * The classes of the IAM benchmark problem: for split files of the {@code Fingerprint}
      * set (found on the path as in {@link #recoding}), the four-class problem of the set's
      * README (Riesen and Bunke 2008), in which a fingerprint's class is the first letter of

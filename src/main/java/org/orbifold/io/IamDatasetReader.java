@@ -864,19 +864,22 @@ public final class IamDatasetReader {
             }
             List<String> notes = new ArrayList<>();
             note(notes, categorical, seen, "read as categories (one-hot)");
-            note(notes, circular, seen, "read as an angle modulo 2 pi: channels ':cos', ':sin'");
-            note(notes, axial, seen, "read as a line orientation modulo pi: channels ':cos2',"
-                    + " ':sin2'");
+            note(notes, circular, seen, "read as an angle modulo 2 pi: channels '%1$s:cos',"
+                    + " '%1$s:sin'");
+            note(notes, axial, seen, "read as a line orientation modulo pi: channels"
+                    + " '%1$s:cos2', '%1$s:sin2'");
             note(notes, composition, seen, "read as its character composition (one-hot"
                     + " channels hold fractions)");
             note(notes, ignored, seen, "left out by the recoding");
             return notes;
         }
 
+        /** Adds a note per named attribute; {@code what} may name it as {@code %1$s}. */
         private static void note(List<String> notes, Set<String> rule, Set<String> seen,
                 String what) {
             for (String name : new TreeSet<>(rule)) {
-                notes.add(seen.contains(name) ? "attribute '" + name + "' " + what
+                notes.add(seen.contains(name)
+                        ? "attribute '" + name + "' " + String.format(Locale.ROOT, what, name)
                         : "recoding names attribute '" + name + "', which no node or edge"
                         + " carries");
             }

@@ -103,8 +103,23 @@ class MainTest {
     }
 
     @Test
+    void foldsOnOneFingerprintSplitUseTheRecodingAndTheFourClasses() {
+        Path split = sharedDataset("iam/Fingerprint/data/valid.cxl");
+
+        Run r = run("classify", split.toString(), "--folds", "2", "--method", "prototype",
+                "--aligner", "nodes", "--threads", "1", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        assertEquals(List.of("A", "L", "R", "W"), json.get("classes"));
+        String notes = String.valueOf(json.get("notes"));
+        assertTrue(notes.contains("four-class"), notes);
+        assertTrue(notes.contains("line orientation modulo pi"), notes);
+    }
+
+    @Test
     void infoAddsNoRecodingNoteToTheLetterSets() {
-        Path split = sharedDataset("iam/Letter/LOW/valid.cxl");
+        Path split = sharedDataset("iam/Letter/LOW/validation.cxl");
 
         Run r = run("info", split.toString(), "--json");
 
