@@ -1,6 +1,5 @@
 package org.orbifold.space;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -376,15 +375,7 @@ public final class AttributeScaling {
      *     differ
      */
     public List<Graph> applyAll(List<Graph> graphs) {
-        List<Graph> result = new ArrayList<>(graphs.size());
-        for (int k = 0; k < graphs.size(); k++) {
-            try {
-                result.add(apply(graphs.get(k)));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("graphs[" + k + "]: " + e.getMessage(), e);
-            }
-        }
-        return result;
+        return GraphLists.mapEach(graphs, this::apply);
     }
 
     @Override
