@@ -9,14 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
-import org.orbifold.match.Alignment;
-import org.orbifold.space.Graph;
-import org.orbifold.space.GraphSpace;
-import org.orbifold.space.Permutation;
 import org.orbifold.stats.Status;
 
 /** The lower-bound skips and the refresh interval of {@link CentralClustering}. */
@@ -159,34 +153,6 @@ class LowerBoundsAndRefreshTest {
         for (int t = 1; t < trace.length; t++) {
             assertTrue(trace[t] <= trace[t - 1], "trace rose at " + t + ": " + trace[t - 1]
                     + " -> " + trace[t]);
-        }
-    }
-
-    /** Delegates and counts the calls. */
-    private static final class CountingAligner implements Aligner {
-
-        private final Aligner inner;
-        private final AtomicLong calls = new AtomicLong();
-
-        CountingAligner(Aligner inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Alignment align(GraphSpace space, Graph x, Graph y) {
-            calls.incrementAndGet();
-            return inner.align(space, x, y);
-        }
-
-        @Override
-        public Alignment align(GraphSpace space, Graph x, Graph y, Permutation start) {
-            calls.incrementAndGet();
-            return inner.align(space, x, y, start);
-        }
-
-        @Override
-        public String name() {
-            return "counting";
         }
     }
 }

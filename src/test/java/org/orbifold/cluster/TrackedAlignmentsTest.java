@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
@@ -135,34 +134,6 @@ class TrackedAlignmentsTest {
         for (int t = 1; t < trace.length; t++) {
             assertTrue(trace[t] <= trace[t - 1], "trace rose at " + t + ": " + trace[t - 1]
                     + " -> " + trace[t]);
-        }
-    }
-
-    /** Delegates and counts the calls. */
-    private static final class CountingAligner implements Aligner {
-
-        private final Aligner inner;
-        private final AtomicLong calls = new AtomicLong();
-
-        CountingAligner(Aligner inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Alignment align(GraphSpace space, Graph x, Graph y) {
-            calls.incrementAndGet();
-            return inner.align(space, x, y);
-        }
-
-        @Override
-        public Alignment align(GraphSpace space, Graph x, Graph y, Permutation start) {
-            calls.incrementAndGet();
-            return inner.align(space, x, y, start);
-        }
-
-        @Override
-        public String name() {
-            return "counting";
         }
     }
 }
