@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import org.orbifold.io.ChannelGroup;
@@ -56,6 +58,12 @@ import picocli.CommandLine.Option;
  * The output is the accuracy, the confusion matrix, and with folds the accuracy of every fold
  * with their mean and standard deviation; {@code --json} prints it as one object, with the
  * prediction of every evaluated graph.
+ *
+ * <p><b>k-NN search.</b> By default ({@code --lower-bounds}) k-NN visits the training graphs
+ * in order of a certified lower bound on their distance and skips those that provably cannot
+ * be among the k nearest ({@link NearestNeighbors}); the neighbours and predictions are
+ * exactly those of aligning every training graph ({@code --no-lower-bounds}). Both outputs
+ * give the number of alignments computed and skipped over the whole run.
  *
  * <p><b>Attribute scaling.</b> {@code --standardize}, {@code --existence} and
  * {@code --drop-node-attributes} wrap the classifier in a {@link ScaledClassifier}: the
@@ -156,7 +164,8 @@ final class ClassifyCommand extends DatasetCommand {
         GraphClassifier classifier(Setting s, Aligner aligner, long seed, Executor executor) {
             FrechetMean mean = FrechetMean.builder().aligner(aligner).executor(executor).build();
             return switch (this) {
-                case KNN -> new NearestNeighbors(aligner, s.k());
+                case KNN -> NearestNeighbors.builder().aligner(aligner).k(s.k())
+                        .lowerBounds(s.fixed().lowerBounds()).build();
                 case PROTOTYPE -> new NearestPrototype(aligner, mean);
                 case LVQ1, GLVQ -> LearningGraphQuantization.builder().aligner(aligner)
                         .rule(this == LVQ1 ? LearningGraphQuantization.Rule.LVQ1
@@ -207,9 +216,11 @@ final class ClassifyCommand extends DatasetCommand {
      * @param mlpStart how the MLP's weight graphs start
      * @param activation the MLP's hidden activation
      * @param batchSize the MLP's samples per step
+     * @param lowerBounds whether k-NN skips alignments by lower bounds
      */
     record Fixed(MarginPerceptron.Initialization perceptronStart,
-            GraphMlp.Initialization mlpStart, GraphMlp.Activation activation, int batchSize) {
+            GraphMlp.Initialization mlpStart, GraphMlp.Activation activation, int batchSize,
+            boolean lowerBounds) {
     }
 
     @Option(names = "--method", paramLabel = "NAME", defaultValue = "knn",
@@ -268,6 +279,14 @@ final class ClassifyCommand extends DatasetCommand {
             description = "perceptron: class-means or zero (default: class-means); mlp:"
                 + " random-members or class-means (default: random-members).")
     String initialization;
+
+    @Option(names = "--lower-bounds", negatable = true, defaultValue = "true",
+            fallbackValue = "true",
+            description = "knn: visit the training graphs in order of a certified lower bound"
+                + " on their distance and skip those that cannot be among the k nearest;"
+                + " exactly the same neighbours and predictions, fewer alignments (default:"
+                + " on; --no-lower-bounds aligns every training graph).")
+    boolean lowerBounds;
 
     @Option(names = "--node-weight", paramLabel = "W", split = ",",
             description = "Weight of node attributes in the distance (default: 1).")
@@ -362,6 +381,36 @@ final class ClassifyCommand extends DatasetCommand {
             description = "Show a progress bar on standard error even when it is not a terminal.")
     boolean progress;
 
+    /** The k-NN models fitted in this run, for their alignment counts. */
+    private final Queue<NearestNeighbors.Model> knnModels = new ConcurrentLinkedQueue<>();
+
+    /**
+     * A k-NN classifier that remembers the models it fits, so that the command can report
+     * how many alignments they computed and skipped.
+     */
+    private record CountedNearestNeighbors(NearestNeighbors knn,
+            Queue<NearestNeighbors.Model> models) implements GraphClassifier {
+
+        @Override
+        public GraphClassifierModel fit(GraphSpace space, List<Graph> graphs,
+                List<String> labels) {
+            NearestNeighbors.Model model = knn.fit(space, graphs, labels);
+            models.add(model);
+            return model;
+        }
+    }
+
+    /** Returns the alignments computed and skipped by all k-NN models of this run. */
+    private long[] alignmentCounts() {
+        long computed = 0;
+        long skipped = 0;
+        for (NearestNeighbors.Model model : knnModels) {
+            computed += model.alignmentsComputed();
+            skipped += model.alignmentsSkipped();
+        }
+        return new long[] {computed, skipped};
+    }
+
     @Override
     public Integer call() {
         // Check the options before reading anything.
@@ -423,6 +472,9 @@ final class ClassifyCommand extends DatasetCommand {
     private GraphClassifier classifier(Method m, Setting s, ScaledClassifier.Recipe recipe,
             Aligner aligner, Executor executor) {
         GraphClassifier classifier = m.classifier(s, aligner, options.seed, executor);
+        if (classifier instanceof NearestNeighbors knn) {
+            classifier = new CountedNearestNeighbors(knn, knnModels);
+        }
         if (recipe == null) {
             return classifier;
         }
@@ -625,6 +677,10 @@ final class ClassifyCommand extends DatasetCommand {
      */
     private List<Setting> grid(Method m) {
         requireApplies(k, "--k", m.usesK, "knn");
+        if (!m.usesK && spec.commandLine().getParseResult().hasMatchedOption("--lower-bounds")) {
+            throw CliException.usage("--lower-bounds and --no-lower-bounds apply only to"
+                    + " --method knn");
+        }
         requireApplies(prototypes, "--prototypes", m.usesPrototypes, "lvq1 and glvq");
         String trained = "lvq1, glvq, perceptron and mlp";
         requireApplies(epochs, "--epochs", m.usesTraining, trained);
@@ -781,7 +837,7 @@ final class ClassifyCommand extends DatasetCommand {
             }
         }
         return new Fixed(perceptronStart, mlpStart, chosenActivation,
-                batchSize == null ? 1 : batchSize);
+                batchSize == null ? 1 : batchSize, lowerBounds);
     }
 
     /**
@@ -1157,6 +1213,12 @@ final class ClassifyCommand extends DatasetCommand {
                 JsonOutput.integers(json, row);
             }
             json.endArray();
+            if (m == Method.KNN) {
+                long[] counts = alignmentCounts();
+                json.name("lowerBounds").value(lowerBounds);
+                json.name("alignmentsComputed").value(counts[0]);
+                json.name("alignmentsSkipped").value(counts[1]);
+            }
             json.name("searchSeconds").value(r.searchSeconds());
             json.name("testSeconds").value(r.testSeconds());
             json.name("wallTimeSeconds").value(r.searchSeconds() + r.testSeconds());
@@ -1338,6 +1400,14 @@ final class ClassifyCommand extends DatasetCommand {
         }
         confusionTable(w, classes, Evaluation.confusionMatrix(r.truth(), r.predicted(),
                 classes));
+        if (m == Method.KNN) {
+            long[] counts = alignmentCounts();
+            long total = counts[0] + counts[1];
+            w.printf(Locale.ROOT, "alignments  %d computed, %d skipped by lower bounds (%.1f %%"
+                    + " of %d)%s%n", counts[0], counts[1], total == 0 ? 0.0
+                    : 100.0 * counts[1] / total, total, lowerBounds ? ""
+                    : "; --no-lower-bounds");
+        }
         if (r.search() != null) {
             w.printf(Locale.ROOT, "wall time   %.2f s (validation search %.2f s, final fit"
                     + " and test %.2f s)%n", r.searchSeconds() + r.testSeconds(),

@@ -11,6 +11,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.random.RandomGenerator;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Alignment;
+import org.orbifold.match.DistanceLowerBound;
 import org.orbifold.match.LocalSearch;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphAccumulator;
@@ -125,7 +126,7 @@ import org.orbifold.stats.Status;
  *
  * <p><b>Lower-bound skips</b> ({@link Builder#lowerBounds}). A certified lower bound on the
  * true distance (a node assignment problem plus a sorted-value relaxation of the edge term,
- * see {@code DistanceLowerBound}) lies below every distance any aligner can report, so a
+ * see {@link DistanceLowerBound}) lies below every distance any aligner can report, so a
  * center whose bound is at least the best squared distance found so far for a graph cannot
  * win the argmin and need not be aligned. This needs neither the triangle inequality nor
  * certified distances, so it acts with heuristic aligners, where Elkan's bounds do not.

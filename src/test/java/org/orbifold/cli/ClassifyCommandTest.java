@@ -347,6 +347,32 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void lowerBoundsSkipAlignmentsWithoutChangingAPrediction() {
+        // 45 letters in 3 folds: each graph is queried once against the 30 of the other folds.
+        Map<String, Object> bounded = run("classify", "--folds", "3", "--limit", "45",
+                "--aligner", "fast", "--k", "3", "--threads", "2", "--json").json();
+        Map<String, Object> plain = run("classify", "--folds", "3", "--limit", "45",
+                "--aligner", "fast", "--k", "3", "--threads", "2", "--no-lower-bounds",
+                "--json").json();
+
+        assertEquals(plain.get("predictions"), bounded.get("predictions"));
+        assertEquals(plain.get("foldAccuracies"), bounded.get("foldAccuracies"));
+        assertEquals(true, bounded.get("lowerBounds"));
+        assertEquals(false, plain.get("lowerBounds"));
+        assertEquals(45.0 * 30, plain.get("alignmentsComputed"));
+        assertEquals(0.0, plain.get("alignmentsSkipped"));
+        assertEquals(45.0 * 30, (Double) bounded.get("alignmentsComputed")
+                + (Double) bounded.get("alignmentsSkipped"));
+
+        Run text = run("classify", "--folds", "3", "--limit", "45", "--aligner", "fast");
+        assertTrue(text.out().contains("alignments  "), text.out());
+        Run wrongMethod = run("classify", "--folds", "3", "--limit", "45", "--method",
+                "prototype", "--no-lower-bounds");
+        assertEquals(CliException.USAGE, wrongMethod.exitCode(), wrongMethod.out());
+        assertTrue(wrongMethod.err().contains("apply only to --method knn"), wrongMethod.err());
+    }
+
+    @Test
     void foldSummaryPrintsMeanAndStandardDeviation() {
         Run r = run("classify", "--folds", "2", "--limit", "90", "--aligner", "fast",
                 "--method", "lvq1", "--prototypes", "2", "--epochs", "2");

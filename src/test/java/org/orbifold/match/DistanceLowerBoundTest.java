@@ -1,11 +1,11 @@
-package org.orbifold.cluster;
+package org.orbifold.match;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.orbifold.match.Aligners;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.Permutation;
@@ -31,12 +31,18 @@ class DistanceLowerBoundTest {
             GraphSpace space = new GraphSpace(x.order() + y.order(), 2, 2, nodeWeight,
                     edgeWeight);
             double exact = bruteForce(space, x, y);
-            double bound = DistanceLowerBound.squaredDistance(space,
-                    DistanceLowerBound.profile(space, x), DistanceLowerBound.profile(space, y));
+            DistanceLowerBound.Profile px = DistanceLowerBound.profile(space, x);
+            DistanceLowerBound.Profile py = DistanceLowerBound.profile(space, y);
+            double bound = DistanceLowerBound.squaredDistance(space, px, py);
+            double quick = DistanceLowerBound.quickSquaredDistance(space, px, py);
             assertTrue(bound <= exact + TOLERANCE * (1.0 + space.squaredNorm(x)
                     + space.squaredNorm(y)), "trial " + trial + ": bound " + bound
                     + " above the distance " + exact);
-            assertTrue(bound >= 0.0, "negative bound " + bound);
+            assertTrue(quick <= bound, "trial " + trial + ": quick bound " + quick
+                    + " above the full bound " + bound);
+            assertTrue(quick >= 0.0, "negative bound " + quick);
+            assertTrue(DistanceLowerBound.distance(bound, px, py) <= Math.sqrt(exact),
+                    "trial " + trial + ": distance bound above the distance");
         }
     }
 
@@ -83,6 +89,80 @@ class DistanceLowerBoundTest {
                 DistanceLowerBound.profile(space, triangle.build()),
                 DistanceLowerBound.profile(space, empty.build()));
         assertEquals(6.0, bound, TOLERANCE);
+    }
+
+    @Test
+    void quickBoundOfOneHotLabelsIsTheHistogramDistance() {
+        // One-hot node and edge labels: the quick bound is sum |count_X - count_Y| over node
+        // labels plus the same over the ordered pairs of each bond label.
+        SplittableRandom random = new SplittableRandom(SEED + 3);
+        for (int trial = 0; trial < 40; trial++) {
+            Graph x = oneHotGraph(random, 1 + random.nextInt(7));
+            Graph y = oneHotGraph(random, 1 + random.nextInt(7));
+            GraphSpace space = new GraphSpace(Math.max(x.order(), y.order()), 3, 2, 1.0, 1.0);
+            double expected = 0.0;
+            for (int c = 0; c < 3; c++) {
+                expected += Math.abs(nodeCount(x, c) - nodeCount(y, c));
+            }
+            for (int c = 0; c < 2; c++) {
+                expected += Math.abs(pairCount(x, c) - pairCount(y, c));
+            }
+            DistanceLowerBound.Profile px = DistanceLowerBound.profile(space, x);
+            DistanceLowerBound.Profile py = DistanceLowerBound.profile(space, y);
+            assertEquals(expected, DistanceLowerBound.quickSquaredDistance(space, px, py),
+                    TOLERANCE);
+            assertEquals(expected, DistanceLowerBound.squaredDistance(space, px, py),
+                    TOLERANCE);
+        }
+    }
+
+    @Test
+    void profilesOfAnotherSpaceAreRejected() {
+        SplittableRandom random = new SplittableRandom(SEED + 4);
+        Graph x = randomGraph(random, 3, false, false);
+        GraphSpace space = new GraphSpace(3, 2, 2, 1.0, 1.0);
+        DistanceLowerBound.Profile px = DistanceLowerBound.profile(space, x);
+        GraphSpace other = space.withWeights(1.0, 2.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DistanceLowerBound.squaredDistance(other, px, px));
+        assertTrue(e.getMessage().contains("another space"), e.getMessage());
+    }
+
+    private static Graph oneHotGraph(SplittableRandom random, int order) {
+        Graph.Builder builder = Graph.builder(3, 2);
+        for (int i = 0; i < order; i++) {
+            double[] label = new double[3];
+            label[random.nextInt(3)] = 1.0;
+            builder.addNode(label);
+        }
+        for (int i = 0; i < order; i++) {
+            for (int j = i + 1; j < order; j++) {
+                if (random.nextDouble() < 0.4) {
+                    double[] bond = new double[2];
+                    bond[random.nextInt(2)] = 1.0;
+                    builder.addEdge(i, j, bond);
+                }
+            }
+        }
+        return builder.build();
+    }
+
+    private static int nodeCount(Graph g, int channel) {
+        int count = 0;
+        for (int i = 0; i < g.order(); i++) {
+            count += g.node(i, channel) > 0.0 ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static int pairCount(Graph g, int channel) {
+        int count = 0;
+        for (int i = 0; i < g.order(); i++) {
+            for (int j : g.successors(i)) {
+                count += g.edge(i, j, channel) > 0.0 ? 1 : 0;
+            }
+        }
+        return count;
     }
 
     private static Graph randomGraph(SplittableRandom random, int order, boolean directed,
