@@ -689,7 +689,7 @@ final class ClassifyCommand extends DatasetCommand {
             requireAtLeast("--hidden-units", value, 0);
         }
         for (int value : es) {
-            requireAtLeast("--epochs", value, 0);
+            requireAtLeast("--epochs", value, 1);
         }
         for (double rate : rates) {
             if (!(rate > 0.0) || !Double.isFinite(rate)) {
