@@ -635,10 +635,14 @@ final class ClassifyCommand extends DatasetCommand {
         requireApplies(initialization, "--initialization",
                 m == Method.PERCEPTRON || m == Method.MLP, "perceptron and mlp");
         Fixed fixed = fixed(m);
+        if (dropNodeAttributes != null) {
+            requireDistinct("--drop-node-attributes", dropNodeAttributes);
+        }
         boolean kernel = kernelOption();
-        List<Double> existences = values(existence, 1.0);
-        List<Double> bandwidths = kernel ? values(bandwidth, 1.0) : List.of(0.0);
-        List<Integer> featureCounts = kernel ? values(features, DEFAULT_FEATURES) : List.of(0);
+        List<Double> existences = values("--existence", existence, 1.0);
+        List<Double> bandwidths = kernel ? values("--bandwidth", bandwidth, 1.0) : List.of(0.0);
+        List<Integer> featureCounts = kernel ? values("--features", features,
+                DEFAULT_FEATURES) : List.of(0);
         if (kernel) {
             sampling();
             for (double value : bandwidths) {
@@ -655,15 +659,15 @@ final class ClassifyCommand extends DatasetCommand {
                 }
             }
         }
-        List<Double> nodeWeights = values(nodeWeight, 1.0);
-        List<Double> edgeWeights = values(edgeWeight, 1.0);
-        List<Integer> ks = values(k, 1);
-        List<Integer> ps = values(prototypes, 1);
-        List<Integer> hs = values(hiddenUnits, 0);
-        List<Double> margins = values(margin, 0.0);
-        List<Double> decays = values(weightDecay, 0.0);
-        List<Integer> es = values(epochs, m.defaultEpochs);
-        List<Double> rates = values(learningRate, m.defaultLearningRate);
+        List<Double> nodeWeights = values("--node-weight", nodeWeight, 1.0);
+        List<Double> edgeWeights = values("--edge-weight", edgeWeight, 1.0);
+        List<Integer> ks = values("--k", k, 1);
+        List<Integer> ps = values("--prototypes", prototypes, 1);
+        List<Integer> hs = values("--hidden-units", hiddenUnits, 0);
+        List<Double> margins = values("--margin", margin, 0.0);
+        List<Double> decays = values("--weight-decay", weightDecay, 0.0);
+        List<Integer> es = values("--epochs", epochs, m.defaultEpochs);
+        List<Double> rates = values("--learning-rate", learningRate, m.defaultLearningRate);
         for (double e : existences) {
             requireNonNegative("--existence", e);
         }
@@ -809,7 +813,11 @@ final class ClassifyCommand extends DatasetCommand {
         }
     }
 
-    private static <T> List<T> values(List<T> given, T fallback) {
+    /**
+     * Returns the values of a list option, or the fallback when it is not given; fails on an
+     * empty entry and on a value listed twice (it would only repeat a combination).
+     */
+    private static <T> List<T> values(String option, List<T> given, T fallback) {
         if (given == null || given.isEmpty()) {
             return List.of(fallback);
         }
@@ -818,7 +826,26 @@ final class ClassifyCommand extends DatasetCommand {
                 throw CliException.usage("empty value in a list of values");
             }
         }
+        requireDistinct(option, given);
         return given;
+    }
+
+    /** Fails on a value listed twice; numbers compare by value, names after stripping. */
+    private static void requireDistinct(String option, List<?> given) {
+        for (int b = 1; b < given.size(); b++) {
+            for (int a = 0; a < b; a++) {
+                Object x = given.get(a);
+                Object y = given.get(b);
+                boolean same = x instanceof Number p && y instanceof Number q
+                        ? p.doubleValue() == q.doubleValue()
+                        : x.toString().strip().equals(y.toString().strip());
+                if (same) {
+                    throw CliException.usage(option + " lists the value "
+                            + (x instanceof String ? "'" + x.toString().strip() + "'" : x)
+                            + " twice; give each value once");
+                }
+            }
+        }
     }
 
     private static void requireNonNegative(String option, double value) {

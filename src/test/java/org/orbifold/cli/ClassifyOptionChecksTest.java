@@ -29,4 +29,46 @@ class ClassifyOptionChecksTest {
                     "--threads", "1", "--method", method, "--epochs", "-1");
         }
     }
+
+    @Test
+    void aValueListedTwiceIsRefusedForEveryListOption() {
+        String[][] cases = {
+            {"--k lists the value 1 twice; give each value once", "--k", "1,3,1"},
+            {"--prototypes lists the value 2 twice; give each value once", "--method", "lvq1",
+                "--prototypes", "2,2"},
+            {"--epochs lists the value 3 twice; give each value once", "--method", "glvq",
+                "--epochs", "3,3"},
+            {"--learning-rate lists the value 0.1 twice; give each value once", "--method",
+                "perceptron", "--learning-rate", "0.1,0.10"},
+            {"--margin lists the value 0.0 twice; give each value once", "--method",
+                "perceptron", "--margin", "0,0.0"},
+            {"--hidden-units lists the value 4 twice; give each value once", "--method", "mlp",
+                "--hidden-units", "4,0,4"},
+            {"--weight-decay lists the value 0.01 twice; give each value once", "--method",
+                "mlp", "--weight-decay", "0.01,1e-2"},
+            {"--node-weight lists the value 1.0 twice; give each value once", "--node-weight",
+                "1,1"},
+            {"--edge-weight lists the value 0.5 twice; give each value once", "--edge-weight",
+                "0.5,2,0.5"},
+            {"--existence lists the value 1.0 twice; give each value once", "--existence",
+                "1,1"},
+            {"--bandwidth lists the value 0.5 twice; give each value once", "--method",
+                "prototype", "--standardize", "--node-kernel", "gaussian", "--bandwidth",
+                "0.5,0.5"},
+            {"--features lists the value 32 twice; give each value once", "--node-kernel",
+                "gaussian", "--features", "32,32"},
+            {"--drop-node-attributes lists the value 'x' twice; give each value once",
+                "--drop-node-attributes", "x,x"},
+        };
+        for (String[] c : cases) {
+            String[] args = new String[c.length + 4];
+            args[0] = "classify";
+            args[1] = "--folds";
+            args[2] = "3";
+            args[3] = "--threads";
+            args[4] = "1";
+            System.arraycopy(c, 1, args, 5, c.length - 1);
+            assertUsageError(c[0], args);
+        }
+    }
 }
