@@ -650,6 +650,12 @@ final class ClassifyCommand extends DatasetCommand {
                     throw CliException.usage("--bandwidth must be positive and finite, got "
                             + value);
                 }
+                if (value < NodeKernelEmbedding.MIN_BANDWIDTH) {
+                    throw CliException.usage("--bandwidth must be at least "
+                            + NodeKernelEmbedding.MIN_BANDWIDTH + ", got " + value + ": the"
+                            + " kernel's frequencies are divided by it and would not be"
+                            + " finite");
+                }
             }
             for (int value : featureCounts) {
                 if (value < 2 || value % 2 != 0 || value > MAX_FEATURES) {

@@ -71,4 +71,14 @@ class ClassifyOptionChecksTest {
             assertUsageError(c[0], args);
         }
     }
+
+    @Test
+    void aBandwidthTooSmallForFiniteFrequenciesIsRefusedBeforeAnyFit() {
+        String message = "--bandwidth must be at least 1.0E-300, got 1.0E-310: the kernel's"
+                + " frequencies are divided by it and would not be finite";
+        assertUsageError(message, "classify", "--folds", "3", "--threads", "1", "--method",
+                "prototype", "--node-kernel", "gaussian", "--bandwidth", "1e-310");
+        assertUsageError(message, "classify", "--folds", "3", "--threads", "1", "--method",
+                "prototype", "--node-kernel", "gaussian", "--bandwidth", "0.5,1e-310");
+    }
 }
