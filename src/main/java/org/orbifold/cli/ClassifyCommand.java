@@ -676,6 +676,10 @@ final class ClassifyCommand extends DatasetCommand {
         List<Double> rates = values("--learning-rate", learningRate, m.defaultLearningRate);
         for (double e : existences) {
             requireNonNegative("--existence", e);
+            if (!Double.isFinite(e * e)) {
+                throw CliException.usage("--existence must have a finite square (an unmatched"
+                        + " node costs node weight x E^2), got " + e);
+            }
         }
         for (double w : nodeWeights) {
             requireNonNegative("--node-weight", w);

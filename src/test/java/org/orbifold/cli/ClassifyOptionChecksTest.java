@@ -81,4 +81,14 @@ class ClassifyOptionChecksTest {
         assertUsageError(message, "classify", "--folds", "3", "--threads", "1", "--method",
                 "prototype", "--node-kernel", "gaussian", "--bandwidth", "0.5,1e-310");
     }
+
+    @Test
+    void anExistenceValueWhoseSquareOverflowsIsRefusedBeforeAnyFit() {
+        assertUsageError("--existence must have a finite square (an unmatched node costs node"
+                + " weight x E^2), got 1.0E308", "classify", "--folds", "3", "--threads", "1",
+                "--existence", "1e308");
+        assertUsageError("--existence must have a finite square (an unmatched node costs node"
+                + " weight x E^2), got 2.0E154", "classify", "--folds", "3", "--threads", "1",
+                "--existence", "1,2e154");
+    }
 }
