@@ -274,7 +274,8 @@ public final class CentralClustering {
      * @param graphs the graphs; not modified, not retained
      * @return the best restart
      * @throws IllegalArgumentException if the list is empty, holds null, mixes attribute
-     *         dimensions, or has fewer distinct graphs than k
+     *         dimensions, or has fewer distinct graphs than k; also if a distance or the
+     *         objective overflows (weights too large for the attributes)
      */
     public ClusteringResult cluster(List<Graph> graphs) {
         Objects.requireNonNull(graphs, "graphs");
@@ -296,7 +297,9 @@ public final class CentralClustering {
      * @throws IllegalArgumentException if the list is empty, holds null or a graph outside
      *         the space (for example of other attribute dimensions), or has fewer distinct
      *         graphs (as labelled graphs) than k; also if seeding finds fewer than k graphs
-     *         at positive distance from each other (isomorphic copies)
+     *         at positive distance from each other (isomorphic copies); also if a distance
+     *         or the objective overflows (weights too large for the attributes; the message
+     *         names them)
      * @throws IllegalStateException if a cluster runs empty under
      *         {@link EmptyClusterPolicy#FAIL}
      */
@@ -1132,8 +1135,16 @@ public final class CentralClustering {
             return method == Method.MEANS ? squaredDistance : Math.sqrt(squaredDistance);
         }
 
+        /** Returns the sum of the stored costs; fails if it overflows, naming the weights. */
         private double objective() {
-            return sum(costs);
+            double value = sum(costs);
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("the objective, a sum over " + n
+                        + " graphs, is " + value + " with node weight " + space.nodeWeight()
+                        + " and edge weight " + space.edgeWeight() + ": the sum overflows;"
+                        + " lower the weights or scale the attributes");
+            }
+            return value;
         }
 
         private double sum(double[] values) {
