@@ -693,16 +693,26 @@ final class ClassifyCommand extends DatasetCommand {
         requireApplies(initialization, "--initialization",
                 m == Method.PERCEPTRON || m == Method.MLP, "perceptron and mlp");
         Fixed fixed = fixed(m);
+        if (dropNodeAttributes != null) {
+            requireDistinct("--drop-node-attributes", dropNodeAttributes);
+        }
         boolean kernel = kernelOption();
-        List<Double> existences = values(existence, 1.0);
-        List<Double> bandwidths = kernel ? values(bandwidth, 1.0) : List.of(0.0);
-        List<Integer> featureCounts = kernel ? values(features, DEFAULT_FEATURES) : List.of(0);
+        List<Double> existences = values("--existence", existence, 1.0);
+        List<Double> bandwidths = kernel ? values("--bandwidth", bandwidth, 1.0) : List.of(0.0);
+        List<Integer> featureCounts = kernel ? values("--features", features,
+                DEFAULT_FEATURES) : List.of(0);
         if (kernel) {
             sampling();
             for (double value : bandwidths) {
                 if (!(value > 0.0) || !Double.isFinite(value)) {
                     throw CliException.usage("--bandwidth must be positive and finite, got "
                             + value);
+                }
+                if (value < NodeKernelEmbedding.MIN_BANDWIDTH) {
+                    throw CliException.usage("--bandwidth must be at least "
+                            + NodeKernelEmbedding.MIN_BANDWIDTH + ", got " + value + ": the"
+                            + " kernel's frequencies are divided by it and would not be"
+                            + " finite");
                 }
             }
             for (int value : featureCounts) {
@@ -713,17 +723,21 @@ final class ClassifyCommand extends DatasetCommand {
                 }
             }
         }
-        List<Double> nodeWeights = values(nodeWeight, 1.0);
-        List<Double> edgeWeights = values(edgeWeight, 1.0);
-        List<Integer> ks = values(k, 1);
-        List<Integer> ps = values(prototypes, 1);
-        List<Integer> hs = values(hiddenUnits, 0);
-        List<Double> margins = values(margin, 0.0);
-        List<Double> decays = values(weightDecay, 0.0);
-        List<Integer> es = values(epochs, m.defaultEpochs);
-        List<Double> rates = values(learningRate, m.defaultLearningRate);
+        List<Double> nodeWeights = values("--node-weight", nodeWeight, 1.0);
+        List<Double> edgeWeights = values("--edge-weight", edgeWeight, 1.0);
+        List<Integer> ks = values("--k", k, 1);
+        List<Integer> ps = values("--prototypes", prototypes, 1);
+        List<Integer> hs = values("--hidden-units", hiddenUnits, 0);
+        List<Double> margins = values("--margin", margin, 0.0);
+        List<Double> decays = values("--weight-decay", weightDecay, 0.0);
+        List<Integer> es = values("--epochs", epochs, m.defaultEpochs);
+        List<Double> rates = values("--learning-rate", learningRate, m.defaultLearningRate);
         for (double e : existences) {
             requireNonNegative("--existence", e);
+            if (!Double.isFinite(e * e)) {
+                throw CliException.usage("--existence must have a finite square (an unmatched"
+                        + " node costs node weight x E^2), got " + e);
+            }
         }
         for (double w : nodeWeights) {
             requireNonNegative("--node-weight", w);
@@ -747,7 +761,7 @@ final class ClassifyCommand extends DatasetCommand {
             requireAtLeast("--hidden-units", value, 0);
         }
         for (int value : es) {
-            requireAtLeast("--epochs", value, 0);
+            requireAtLeast("--epochs", value, 1);
         }
         for (double rate : rates) {
             if (!(rate > 0.0) || !Double.isFinite(rate)) {
@@ -867,7 +881,11 @@ final class ClassifyCommand extends DatasetCommand {
         }
     }
 
-    private static <T> List<T> values(List<T> given, T fallback) {
+    /**
+     * Returns the values of a list option, or the fallback when it is not given; fails on an
+     * empty entry and on a value listed twice (it would only repeat a combination).
+     */
+    private static <T> List<T> values(String option, List<T> given, T fallback) {
         if (given == null || given.isEmpty()) {
             return List.of(fallback);
         }
@@ -876,7 +894,26 @@ final class ClassifyCommand extends DatasetCommand {
                 throw CliException.usage("empty value in a list of values");
             }
         }
+        requireDistinct(option, given);
         return given;
+    }
+
+    /** Fails on a value listed twice; numbers compare by value, names after stripping. */
+    private static void requireDistinct(String option, List<?> given) {
+        for (int b = 1; b < given.size(); b++) {
+            for (int a = 0; a < b; a++) {
+                Object x = given.get(a);
+                Object y = given.get(b);
+                boolean same = x instanceof Number p && y instanceof Number q
+                        ? p.doubleValue() == q.doubleValue()
+                        : x.toString().strip().equals(y.toString().strip());
+                if (same) {
+                    throw CliException.usage(option + " lists the value "
+                            + (x instanceof String ? "'" + x.toString().strip() + "'" : x)
+                            + " twice; give each value once");
+                }
+            }
+        }
     }
 
     private static void requireNonNegative(String option, double value) {

@@ -135,7 +135,8 @@ final class ClusterCommand extends DatasetCommand {
 
     @Option(names = "--tolerance", paramLabel = "EPS", defaultValue = "1e-9",
             description = "Stop when the objective falls by less than this fraction"
-                + " (default: ${DEFAULT-VALUE}).")
+                + " (default: ${DEFAULT-VALUE}); also stop when no graph changes cluster"
+                + " and the center update has converged.")
     double tolerance;
 
     @Option(names = "--seeding-aligner", paramLabel = "NAME",

@@ -59,9 +59,15 @@ import org.orbifold.stats.Status;
  *       below);</li>
  *   <li>handles an empty cluster by the {@link EmptyClusterPolicy}.</li>
  * </ol>
- * It stops when the labels did not change (after a single-step update: and no alignment
- * changed either), when the relative decrease of {@code J} fell below the tolerance, after the
- * maximum number of iterations, or when the listener asks to.
+ * It stops, as converged, when neither step can still move: the labels did not change and
+ * the center update is at a fixed point of its own (with {@link CenterUpdate#FRECHET}: every
+ * Fréchet run converged within its cap of {@link Builder#centerIterations}, or left its
+ * center where it was; after a single-step update: no alignment changed, so the next step
+ * would average the same aligned graphs; k-medoids: the labels alone). Unchanged labels are
+ * not enough while a capped Fréchet run is still descending: its next run, from the moved
+ * center, would lower {@code J} further. It also stops as converged when the relative
+ * decrease of {@code J} fell below the tolerance, and otherwise after the maximum number of
+ * iterations or when the listener asks to.
  *
  * <p><b>Pruning (Elkan 2003, "Using the triangle inequality to accelerate k-means", ICML,
  * 147-153; carried to graphs by Jain and Obermayer 2010, "Elkan's k-means algorithm for
@@ -275,7 +281,8 @@ public final class CentralClustering {
      * @param graphs the graphs; not modified, not retained
      * @return the best restart
      * @throws IllegalArgumentException if the list is empty, holds null, mixes attribute
-     *         dimensions, or has fewer distinct graphs than k
+     *         dimensions, or has fewer distinct graphs than k; also if a distance or the
+     *         objective overflows (weights too large for the attributes)
      */
     public ClusteringResult cluster(List<Graph> graphs) {
         Objects.requireNonNull(graphs, "graphs");
@@ -297,7 +304,9 @@ public final class CentralClustering {
      * @throws IllegalArgumentException if the list is empty, holds null or a graph outside
      *         the space (for example of other attribute dimensions), or has fewer distinct
      *         graphs (as labelled graphs) than k; also if seeding finds fewer than k graphs
-     *         at positive distance from each other (isomorphic copies)
+     *         at positive distance from each other (isomorphic copies); also if a distance
+     *         or the objective overflows (weights too large for the attributes; the message
+     *         names them)
      * @throws IllegalStateException if a cluster runs empty under
      *         {@link EmptyClusterPolicy#FAIL}
      */
@@ -398,6 +407,12 @@ public final class CentralClustering {
         private final DistanceLowerBound.Profile[] centerProfiles;
         private boolean boundsCertified;
         private boolean refreshing;
+        /**
+         * Whether the last Fréchet center update left every center at a fixed point of its
+         * own iteration: each Fréchet run converged within its iteration cap, or nothing it
+         * proposed (nor the fallback average) lowered the objective.
+         */
+        private boolean centersSettled;
         private long localOptimaKept;
         private long lowerBoundSkips;
         private long distanceComputations;
@@ -476,13 +491,15 @@ public final class CentralClustering {
                 boolean proceed = listener.iterationDone(iterations, value, decrease,
                         System.nanoTime() - startTime);
 
-                // Stopping rules: after a single-step update unchanged labels are a fixed
-                // point only if the alignments are unchanged too. With a refresh interval
-                // only a refresh pass may end the run; a polishing pass that meets the rule
-                // calls for one.
-                boolean fixed = Arrays.equals(previous, labels) && (method == Method.MEDOIDS
-                        || centerUpdate == CenterUpdate.FRECHET
-                        || Arrays.equals(before, alignments));
+                // Stopping rules: unchanged labels are a fixed point only if the center
+                // update is at one too: a Fréchet update whose runs all converged, or a
+                // single step after which no alignment changed (the next step would average
+                // the same aligned graphs). With a refresh interval only a refresh pass may
+                // end the run; a polishing pass that meets the rule calls for one.
+                boolean settled = method == Method.MEDOIDS
+                        || (centerUpdate == CenterUpdate.FRECHET ? centersSettled
+                                : Arrays.equals(before, alignments));
+                boolean fixed = Arrays.equals(previous, labels) && settled;
                 refreshNext = false;
                 if (fixed || decrease < tolerance) {
                     if (refreshInterval == 0 || refreshing) {
@@ -924,6 +941,7 @@ public final class CentralClustering {
         // ---- center update ------------------------------------------------------------
 
         private void updateCenters() {
+            centersSettled = true;
             for (int c = 0; c < clusters; c++) {
                 List<Integer> members = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
@@ -937,7 +955,7 @@ public final class CentralClustering {
                 }
                 Graph old = centers[c];
                 if (centerUpdate == CenterUpdate.FRECHET) {
-                    updateByFrechet(c, members);
+                    centersSettled &= updateByFrechet(c, members);
                 } else {
                     updateByOneStep(c, members);
                 }
@@ -964,7 +982,13 @@ public final class CentralClustering {
             }
         }
 
-        private void updateByFrechet(int c, List<Integer> members) {
+        /**
+         * Replaces center c by the Fréchet mean or median of its cluster if that lowers the
+         * objective (k-means falls back to one average otherwise) and returns whether the
+         * center is settled: the accepted Fréchet run converged within its iteration cap, or
+         * the center did not move.
+         */
+        private boolean updateByFrechet(int c, List<Integer> members) {
             // Fréchet mean or median of the cluster, started at the current center.
             List<Graph> cluster = new ArrayList<>(members.size());
             for (int i : members) {
@@ -984,22 +1008,24 @@ public final class CentralClustering {
                 found[j] = result.alignments().get(j).permutation();
                 certified[j] = result.alignments().get(j).certified();
             }
-            if (accept(c, members, result.center(), found, certified, false)
-                    || method != Method.MEANS) {
-                return;
+            if (accept(c, members, result.center(), found, certified, false)) {
+                return result.status() == Status.CONVERGED;
+            }
+            if (method != Method.MEANS) {
+                return true;
             }
 
             // Fallback for k-means: one average of the graphs under the stored alignments,
             // which minimises sum ||mu - p_i . Y_i||^2 over mu and so cannot raise J.
-            updateByOneStep(c, members);
+            return !updateByOneStep(c, members);
         }
 
         /**
          * One majorize-minimize step under the stored alignments: their average for
          * k-means, one Weiszfeld step (weights 1 / d_i, members at distance 0 left out) for
-         * k-medians.
+         * k-medians. Returns whether the center moved.
          */
-        private void updateByOneStep(int c, List<Integer> members) {
+        private boolean updateByOneStep(int c, List<Integer> members) {
             GraphAccumulator sum = new GraphAccumulator(space, m);
             for (int i : members) {
                 double weight = 1.0;
@@ -1011,13 +1037,14 @@ public final class CentralClustering {
                 }
             }
             if (!(sum.totalWeight() > 0.0)) {
-                return;
+                return false;
             }
             Permutation[] stored = new Permutation[members.size()];
             for (int j = 0; j < members.size(); j++) {
                 stored[j] = alignments[members.get(j)].extend(m);
             }
-            accept(c, members, sum.average(), stored, new boolean[members.size()], true);
+            return accept(c, members, sum.average(), stored, new boolean[members.size()],
+                    true);
         }
 
         /**
@@ -1133,8 +1160,16 @@ public final class CentralClustering {
             return method == Method.MEANS ? squaredDistance : Math.sqrt(squaredDistance);
         }
 
+        /** Returns the sum of the stored costs; fails if it overflows, naming the weights. */
         private double objective() {
-            return sum(costs);
+            double value = sum(costs);
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("the objective, a sum over " + n
+                        + " graphs, is " + value + " with node weight " + space.nodeWeight()
+                        + " and edge weight " + space.edgeWeight() + ": the sum overflows;"
+                        + " lower the weights or scale the attributes");
+            }
+            return value;
         }
 
         private double sum(double[] values) {
@@ -1418,8 +1453,9 @@ public final class CentralClustering {
          * seeding or a re-seeded cluster). A polishing pass never makes an alignment worse
          * than the one it starts from, so Lloyd's descent argument, and the guarantee that
          * the objective never rises, hold on every pass. The run ends as converged only
-         * after a refresh pass meets the stopping rule (labels and alignments unchanged, or
-         * a relative decrease below the tolerance); a polishing pass that meets it makes the
+         * after a refresh pass meets the stopping rule (labels unchanged and the center
+         * update at a fixed point, or a relative decrease below the tolerance); a polishing
+         * pass that meets it makes the
          * next pass a refresh pass. So the labels at the end are those of full-aligner
          * distances. On TU Mutagenicity a polishing pass costs about a tenth of a refresh
          * pass, but polishing stalls after two or three passes, and per CPU second the run

@@ -26,6 +26,10 @@ import java.util.Objects;
  * <p><b>Limitations.</b> {@link #squaredDistanceFromSimilarity} loses relative precision when
  * the two graphs nearly coincide (cancellation), and reports rounding below zero as zero;
  * {@link #squaredDistance} sums the differences term by term and has no such loss.
+ * Finite weights and attributes can still give a squared distance beyond the largest double
+ * (a node weight of {@code 1e308}, say); the norm, the similarity and the squared distance
+ * then throw an {@link IllegalArgumentException} naming the weights rather than return an
+ * infinite value that every statistic built on them would carry along.
  */
 public final class GraphSpace {
 
@@ -179,9 +183,17 @@ public final class GraphSpace {
         return List.copyOf(graphs);
     }
 
-    /** Returns {@code ||X||^2} in the weighted inner product. */
+    /**
+     * Returns {@code ||X||^2} in the weighted inner product.
+     *
+     * @param x a graph
+     * @return the squared norm
+     * @throws IllegalArgumentException if it overflows to infinity (weights too large for
+     *     the attributes), naming the weights
+     */
     public double squaredNorm(Graph x) {
-        return nodeWeight * x.nodeSquaredNorm() + edgeWeight * x.edgeSquaredNorm();
+        return requireFinite("squared norm",
+                nodeWeight * x.nodeSquaredNorm() + edgeWeight * x.edgeSquaredNorm());
     }
 
     /**
@@ -257,6 +269,8 @@ public final class GraphSpace {
      * @param y a graph of this space
      * @param p a permutation with {@code p.size() >= max(x.order(), y.order())}
      * @return the similarity
+     * @throws IllegalArgumentException if it overflows (weights too large for the
+     *     attributes), naming the weights
      */
     public double similarity(Graph x, Graph y, Permutation p) {
         requirePair(x, y, p.size());
@@ -286,7 +300,7 @@ public final class GraphSpace {
                 }
             }
         }
-        return nodeWeight * nodePart + edgeWeight * edgePart;
+        return requireFinite("similarity", nodeWeight * nodePart + edgeWeight * edgePart);
     }
 
     /**
@@ -297,6 +311,8 @@ public final class GraphSpace {
      * @param y a graph of this space
      * @param p a permutation with {@code p.size() >= max(x.order(), y.order())}
      * @return the squared distance under this alignment
+     * @throws IllegalArgumentException if it overflows to infinity (weights too large for
+     *     the attributes), naming the weights
      */
     public double squaredDistance(Graph x, Graph y, Permutation p) {
         requirePair(x, y, p.size());
@@ -338,7 +354,8 @@ public final class GraphSpace {
                 }
             }
         }
-        return nodeWeight * nodePart + edgeWeight * edgePart;
+        return requireFinite("squared distance", nodeWeight * nodePart
+                + edgeWeight * edgePart);
     }
 
     /**
@@ -361,6 +378,7 @@ public final class GraphSpace {
      * @param y a graph of this space
      * @param p a permutation with {@code p.size() >= max(x.order(), y.order())}
      * @return the distance under this alignment
+     * @throws IllegalArgumentException if the squared distance overflows, naming the weights
      */
     public double distance(Graph x, Graph y, Permutation p) {
         return Math.sqrt(squaredDistance(x, y, p));
@@ -398,6 +416,19 @@ public final class GraphSpace {
             throw new IllegalArgumentException("alignment of size " + m
                     + " cannot cover graphs of orders " + x.order() + " and " + y.order());
         }
+    }
+
+    /**
+     * Returns {@code value}, or fails when the weighted sum it came from overflowed: finite
+     * attributes and weights can still give an infinite (or, times a zero weight, NaN) sum.
+     */
+    private double requireFinite(String what, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("the " + what + " is " + value + " with node"
+                    + " weight " + nodeWeight + " and edge weight " + edgeWeight + ": the"
+                    + " weighted sum overflows; lower the weights or scale the attributes");
+        }
+        return value;
     }
 
     private static void requireWeight(String what, double weight) {

@@ -72,6 +72,15 @@ public final class NodeKernelEmbedding {
         HALTON
     }
 
+    /**
+     * The smallest bandwidth accepted, {@code 1e-300}. The frequencies are standard normal
+     * values divided by the bandwidth; below this bound they could overflow to infinity and
+     * make every feature NaN (at {@code 1e-310} already {@code 1 / sigma} is infinite). From
+     * it upwards they stay finite: a normal value from the generator or from the Box-Muller
+     * transform of a Halton point is far below {@code 1e8} in magnitude.
+     */
+    public static final double MIN_BANDWIDTH = 1e-300;
+
     private final int nodeDimension;
     private final int[] inputChannels;
     private final int[] keptChannels;
@@ -111,7 +120,8 @@ public final class NodeKernelEmbedding {
      * @param nodeDimension node attribute dimension of the graphs it accepts, at least 1
      * @param inputChannels the channels mapped through the kernel, at least one, each in
      *     {@code [0, nodeDimension)}, no repeats; the others are kept as they are
-     * @param bandwidth the kernel's {@code sigma}, positive and finite
+     * @param bandwidth the kernel's {@code sigma}, finite and at least {@link #MIN_BANDWIDTH}
+     *     (so that every frequency is finite)
      * @param features the number {@code D} of features, even and at least 2
      * @param sampling how the {@code D / 2} frequencies are chosen
      * @param seed the seed of {@link Sampling#RANDOM} (unused by {@link Sampling#HALTON})
@@ -142,6 +152,11 @@ public final class NodeKernelEmbedding {
         if (!(bandwidth > 0.0) || !Double.isFinite(bandwidth)) {
             throw new IllegalArgumentException("bandwidth must be positive and finite, got "
                     + bandwidth);
+        }
+        if (bandwidth < MIN_BANDWIDTH) {
+            throw new IllegalArgumentException("bandwidth must be at least " + MIN_BANDWIDTH
+                    + ", got " + bandwidth + ": the frequencies are normal values divided by"
+                    + " it and would not be finite");
         }
         if (features < 2 || features % 2 != 0) {
             throw new IllegalArgumentException("features must be even and >= 2 (a cosine and"

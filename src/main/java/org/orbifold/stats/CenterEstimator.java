@@ -65,7 +65,7 @@ abstract class CenterEstimator {
      * @return the center, its objective (the mean squared distance for the mean, the mean
      *     distance for the median), trace, status and alignments
      * @throws IllegalArgumentException if the list is empty or a graph (or the initial graph)
-     *     is not in the space
+     *     is not in the space, or a distance or the objective overflows
      */
     public CenterResult compute(GraphSpace space, List<Graph> graphs) {
         return compute(space, graphs, null);
@@ -80,7 +80,8 @@ abstract class CenterEstimator {
      *     unit weights; not modified, not retained
      * @return the center, its weighted objective, trace, status and alignments
      * @throws IllegalArgumentException if the list is empty, a graph (or the initial graph)
-     *     is not in the space, or a weight is negative or not finite
+     *     is not in the space, a weight is negative or not finite, or a distance or the
+     *     objective overflows (weights too large for the attributes; the message names them)
      */
     public abstract CenterResult compute(GraphSpace space, List<Graph> graphs,
             double[] weights);

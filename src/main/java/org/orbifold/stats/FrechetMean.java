@@ -95,7 +95,8 @@ public final class FrechetMean extends CenterEstimator {
      *     unit weights; not modified, not retained
      * @return the mean, its weighted mean squared distance, trace, status and alignments
      * @throws IllegalArgumentException if the list is empty, a graph (or the initial graph)
-     *     is not in the space, or a weight is negative or not finite
+     *     is not in the space, a weight is negative or not finite, or a distance or the
+     *     objective overflows (weights too large for the attributes; the message names them)
      */
     @Override
     public CenterResult compute(GraphSpace space, List<Graph> graphs, double[] weights) {

@@ -51,7 +51,8 @@ public final class Medoid {
      * @param squared true for the set mean (sum of squared distances), false for the set
      *     median (sum of distances)
      * @return the medoid
-     * @throws IllegalArgumentException if the list is empty or a graph is not in the space
+     * @throws IllegalArgumentException if the list is empty, a graph is not in the space, or
+     *     a distance or the objective overflows
      */
     public static MedoidResult compute(GraphSpace space, List<Graph> graphs, Aligner aligner,
             Executor executor, boolean squared) {
@@ -66,7 +67,8 @@ public final class Medoid {
      * @param aligner the aligner for the pairwise distances
      * @param squared true for the set mean, false for the set median
      * @return the medoid
-     * @throws IllegalArgumentException if the list is empty or a graph is not in the space
+     * @throws IllegalArgumentException if the list is empty, a graph is not in the space, or
+     *     a distance or the objective overflows
      */
     public static MedoidResult compute(GraphSpace space, List<Graph> graphs, Aligner aligner,
             boolean squared) {
@@ -84,8 +86,9 @@ public final class Medoid {
      * @param executor where the pairwise alignments run
      * @param squared true for the set mean, false for the set median
      * @return the medoid
-     * @throws IllegalArgumentException if the list is empty, a graph is not in the space or a
-     *     weight is negative or not finite
+     * @throws IllegalArgumentException if the list is empty, a graph is not in the space, a
+     *     weight is negative or not finite, or a distance or the objective overflows (weights
+     *     too large for the attributes; the message names them)
      */
     public static MedoidResult compute(GraphSpace space, List<Graph> graphs, double[] weights,
             Aligner aligner, Executor executor, boolean squared) {

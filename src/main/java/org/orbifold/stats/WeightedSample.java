@@ -65,13 +65,25 @@ final class WeightedSample {
         return graphs.get(i);
     }
 
-    /** Returns the weighted mean {@code (1/W) sum_i w_i values[i]}, summed in index order. */
+    /**
+     * Returns the weighted mean {@code (1/W) sum_i w_i values[i]}, summed in index order.
+     *
+     * @throws IllegalArgumentException if the sum overflows, naming the space's weights:
+     *     finite distances can still add up to infinity, which no objective may report
+     */
     double weightedMean(double[] values) {
         double sum = 0.0;
         for (int i = 0; i < values.length; i++) {
             sum += weights[i] * values[i];
         }
-        return sum / totalWeight;
+        double mean = sum / totalWeight;
+        if (!Double.isFinite(mean)) {
+            throw new IllegalArgumentException("the objective, a weighted mean over "
+                    + values.length + " graphs, is " + mean + " with node weight "
+                    + space.nodeWeight() + " and edge weight " + space.edgeWeight()
+                    + ": the sum overflows; lower the weights or scale the attributes");
+        }
+        return mean;
     }
 
     private static double[] unitWeights(int n) {

@@ -164,6 +164,27 @@ class NodeKernelEmbeddingTest {
     }
 
     @Test
+    void aBandwidthWhoseFrequenciesWouldOverflowIsRefusedAndTheSmallestAllowedIsFinite() {
+        int[] both = range(2);
+        for (Sampling sampling : Sampling.values()) {
+            // 1 / 1e-310 is already infinite, and 1e-301 times a normal value of 2 overflows.
+            for (double tiny : new double[] {1e-310, 1e-301}) {
+                String message = assertThrows(IllegalArgumentException.class,
+                        () -> NodeKernelEmbedding.gaussian(2, both, tiny, 8, sampling, SEED))
+                        .getMessage();
+                assertEquals("bandwidth must be at least 1.0E-300, got " + tiny + ": the"
+                        + " frequencies are normal values divided by it and would not be"
+                        + " finite", message);
+            }
+            NodeKernelEmbedding smallest = NodeKernelEmbedding.gaussian(2, both,
+                    NodeKernelEmbedding.MIN_BANDWIDTH, 4096, sampling, SEED);
+            for (double value : smallest.map(new double[] {1.0, -0.5})) {
+                assertTrue(Double.isFinite(value), smallest + " gives feature " + value);
+            }
+        }
+    }
+
+    @Test
     void badValuesAreNamed() {
         int[] both = range(2);
         assertEquals("bandwidth must be positive and finite, got 0.0", assertThrows(

@@ -1,0 +1,94 @@
+package org.orbifold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.orbifold.cli.MainTest.Run;
+
+/**
+ * Option checks of {@code orbifold classify} that must fail before any data is read or any
+ * classifier is fitted: each case is a usage error (exit 2) whose one-line message names the
+ * option and the bad value. The cases run on the project's letters with {@code --folds}, so
+ * they need no data files.
+ */
+class ClassifyOptionChecksTest {
+
+    private static void assertUsageError(String message, String... args) {
+        Run r = MainTest.run(args);
+        assertEquals(CliException.USAGE, r.exitCode(), String.join(" ", args) + ": "
+                + r.err());
+        assertEquals(Main.ERROR_PREFIX + message + "\n", r.err(), String.join(" ", args));
+    }
+
+    @Test
+    void zeroEpochsAreRefusedByEveryMethodThatTrains() {
+        for (String method : new String[] {"lvq1", "glvq", "perceptron", "mlp"}) {
+            assertUsageError("--epochs must be >= 1, got 0", "classify", "--folds", "3",
+                    "--threads", "1", "--method", method, "--epochs", "0");
+            assertUsageError("--epochs must be >= 1, got -1", "classify", "--folds", "3",
+                    "--threads", "1", "--method", method, "--epochs", "-1");
+        }
+    }
+
+    @Test
+    void aValueListedTwiceIsRefusedForEveryListOption() {
+        String[][] cases = {
+            {"--k lists the value 1 twice; give each value once", "--k", "1,3,1"},
+            {"--prototypes lists the value 2 twice; give each value once", "--method", "lvq1",
+                "--prototypes", "2,2"},
+            {"--epochs lists the value 3 twice; give each value once", "--method", "glvq",
+                "--epochs", "3,3"},
+            {"--learning-rate lists the value 0.1 twice; give each value once", "--method",
+                "perceptron", "--learning-rate", "0.1,0.10"},
+            {"--margin lists the value 0.0 twice; give each value once", "--method",
+                "perceptron", "--margin", "0,0.0"},
+            {"--hidden-units lists the value 4 twice; give each value once", "--method", "mlp",
+                "--hidden-units", "4,0,4"},
+            {"--weight-decay lists the value 0.01 twice; give each value once", "--method",
+                "mlp", "--weight-decay", "0.01,1e-2"},
+            {"--node-weight lists the value 1.0 twice; give each value once", "--node-weight",
+                "1,1"},
+            {"--edge-weight lists the value 0.5 twice; give each value once", "--edge-weight",
+                "0.5,2,0.5"},
+            {"--existence lists the value 1.0 twice; give each value once", "--existence",
+                "1,1"},
+            {"--bandwidth lists the value 0.5 twice; give each value once", "--method",
+                "prototype", "--standardize", "--node-kernel", "gaussian", "--bandwidth",
+                "0.5,0.5"},
+            {"--features lists the value 32 twice; give each value once", "--node-kernel",
+                "gaussian", "--features", "32,32"},
+            {"--drop-node-attributes lists the value 'x' twice; give each value once",
+                "--drop-node-attributes", "x,x"},
+        };
+        for (String[] c : cases) {
+            String[] args = new String[c.length + 4];
+            args[0] = "classify";
+            args[1] = "--folds";
+            args[2] = "3";
+            args[3] = "--threads";
+            args[4] = "1";
+            System.arraycopy(c, 1, args, 5, c.length - 1);
+            assertUsageError(c[0], args);
+        }
+    }
+
+    @Test
+    void aBandwidthTooSmallForFiniteFrequenciesIsRefusedBeforeAnyFit() {
+        String message = "--bandwidth must be at least 1.0E-300, got 1.0E-310: the kernel's"
+                + " frequencies are divided by it and would not be finite";
+        assertUsageError(message, "classify", "--folds", "3", "--threads", "1", "--method",
+                "prototype", "--node-kernel", "gaussian", "--bandwidth", "1e-310");
+        assertUsageError(message, "classify", "--folds", "3", "--threads", "1", "--method",
+                "prototype", "--node-kernel", "gaussian", "--bandwidth", "0.5,1e-310");
+    }
+
+    @Test
+    void anExistenceValueWhoseSquareOverflowsIsRefusedBeforeAnyFit() {
+        assertUsageError("--existence must have a finite square (an unmatched node costs node"
+                + " weight x E^2), got 1.0E308", "classify", "--folds", "3", "--threads", "1",
+                "--existence", "1e308");
+        assertUsageError("--existence must have a finite square (an unmatched node costs node"
+                + " weight x E^2), got 2.0E154", "classify", "--folds", "3", "--threads", "1",
+                "--existence", "1,2e154");
+    }
+}
