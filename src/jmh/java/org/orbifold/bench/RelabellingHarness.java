@@ -23,8 +23,8 @@ import org.orbifold.space.Permutation;
  * {@value #SAME}), with the mean and largest relative change. The graphs get the existence
  * channel the command line appends, and the aligners the command line's seed 42, so that
  * pair (0, 1) gives the {@code orbifold align} distance; that pair is also aligned under 100
- * seeded renumberings of both graphs, with the count of every distance found. The numbers are in docs/matching.md,
- * section "Dependence on the input order of the nodes".
+ * seeded renumberings of both graphs, with the count of every distance found. The numbers
+ * are in docs/matching.md, section "Dependence on the input order of the nodes".
  *
  * <p>Usage: {@code [PAIRS [SEED [ALIGNERS]]]}, defaults 100, 2026 and {@code faq,fast}
  * (names for {@link Aligners#byName}, comma-separated); MUTAG is read from the system
