@@ -1,6 +1,7 @@
 package org.orbifold.match;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
@@ -26,6 +27,12 @@ import org.orbifold.space.GraphSpace;
  */
 final class QapInstance {
 
+    /**
+     * Largest supported bound {@code ||X|| ||Y||} on the objective: products and sums of the
+     * instance's values (gradients, line-search coefficients, gain tables) then stay far from
+     * overflow, and gradients below the linear-assignment solver's limit of {@code 1e300}.
+     */
+    static final double MAX_SCALE = 1e150;
     /** Most distinct edge vectors of {@code X} for the table of edge gains. */
     private static final int MAX_EDGE_TYPES = 8;
     /** Smallest order at which local search may keep a table of all exchange gains. */
@@ -157,7 +164,14 @@ final class QapInstance {
         this.bothUndirected = xUndirected && (x == y || isSymmetric(y));
         this.typed = false;
         this.edgePairGradient = false;
-        this.scale = Math.sqrt(space.squaredNorm(x) * space.squaredNorm(y));
+        this.scale = Math.sqrt(space.squaredNorm(x)) * Math.sqrt(space.squaredNorm(y));
+        if (!(scale <= MAX_SCALE)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the alignment's"
+                    + " values are too large for double precision: ||x|| ||y|| = %.3g exceeds"
+                    + " %.0e with node weight %.3g and edge weight %.3g; lower the weights or"
+                    + " scale the attributes", scale, MAX_SCALE, space.nodeWeight(),
+                    edgeWeight));
+        }
         if (stack.length < m) {
             activeNodes = new int[m];
             stack = new int[m];
