@@ -546,7 +546,7 @@ final class ClusterCommand extends DatasetCommand {
     private String pruningText(ClusteringResult result) {
         if (noPruning || result.distancesPruned() == 0 && !result.pruningApplied()) {
             return noPruning ? ", no pruning asked for"
-                    : ", none pruned (the distances are not all certified)";
+                    : ", no triangle-inequality pruning (the distances are not all certified)";
         }
         return String.format(Locale.ROOT, " (%,d for the bounds), %,d pruned by the triangle"
                 + " inequality on certified distances", result.boundComputations(),
