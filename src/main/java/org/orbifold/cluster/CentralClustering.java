@@ -678,12 +678,17 @@ public final class CentralClustering {
 
         /**
          * Whether the certified lower bound proves the distance of graph i to center k no
-         * smaller than {@code bestSquared}, so that the argmin cannot pick k.
+         * smaller than {@code bestSquared}, so that the argmin cannot pick k. The cheap bound
+         * is tried first; the tighter one, which is never below it, only when the cheap one
+         * does not decide, so the decision is the tighter bound's at less cost.
          */
         private boolean ruledOut(int i, int k, double bestSquared) {
             DistanceLowerBound.Profile center = centerProfiles[k];
-            double bound = DistanceLowerBound.squaredDistance(space, center, profiles[i]);
-            return bound - DistanceLowerBound.margin(center, profiles[i]) >= bestSquared;
+            double margin = DistanceLowerBound.margin(center, profiles[i]);
+            return DistanceLowerBound.quickSquaredDistance(space, center, profiles[i]) - margin
+                    >= bestSquared
+                    || DistanceLowerBound.squaredDistance(space, center, profiles[i]) - margin
+                    >= bestSquared;
         }
 
         /**
