@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.orbifold.io.GraphDataset;
 import org.orbifold.io.IamDatasetReader;
 import org.orbifold.space.Graph;
 import picocli.CommandLine.Command;
@@ -107,9 +106,7 @@ final class InfoCommand extends DatasetCommand {
                 notes.add("channels as stored; classify reads this IAM set recoded ("
                         + recoding.describe() + ") unless given --raw-attributes");
             }
-            List<GraphDataset> read = List.of(sample.dataset());
-            if (sample.dataset().hasClasses()
-                    && Splits.benchmarkClasses(read, Path.of(dataset)) != read) {
+            if (sample.dataset().hasClasses() && Splits.hasBenchmarkClasses(Path.of(dataset))) {
                 notes.add("classes as stored; classify merges them into the IAM four-class"
                         + " problem (first letter of the label; tented arch T counted as"
                         + " arch A)");

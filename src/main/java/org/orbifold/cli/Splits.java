@@ -225,7 +225,7 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
      * Every other split keeps its labels. Each changed part gets a note.
      */
     static List<GraphDataset> benchmarkClasses(List<GraphDataset> parts, Path splitFile) {
-        if (!"Fingerprint".equals(iamSet(splitFile))) {
+        if (!hasBenchmarkClasses(splitFile)) {
             return parts;
         }
         List<GraphDataset> mapped = new ArrayList<>(parts.size());
@@ -239,6 +239,11 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
                     notes));
         }
         return mapped;
+    }
+
+    /** Whether {@link #benchmarkClasses} changes the classes of this split file's set. */
+    static boolean hasBenchmarkClasses(Path splitFile) {
+        return "Fingerprint".equals(iamSet(splitFile));
     }
 
     private static String fingerprintClass(String label) {
