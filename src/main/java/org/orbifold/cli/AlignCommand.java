@@ -98,8 +98,8 @@ final class AlignCommand implements Callable<Integer> {
                 i, classOf(sample, i), x.order(), j, classOf(sample, j), y.order(),
                 sample.source());
         out.printf(Locale.ROOT, "aligner     %s (seed %d)%n", aligner.name(), options.seed);
-        out.printf(Locale.ROOT, "distance    %.6f%n", alignment.distance());
-        out.printf(Locale.ROOT, "similarity  %.6f%n", alignment.similarity());
+        out.printf(Locale.ROOT, "distance    %s%n", Numbers.decimal(alignment.distance(), 6));
+        out.printf(Locale.ROOT, "similarity  %s%n", Numbers.decimal(alignment.similarity(), 6));
         out.printf(Locale.ROOT, "certified   %s%n", alignment.certified()
                 ? "yes (proven optimal)" : "no (upper bound on the distance)"
                 + (limitReached ? "; the exact search stopped at its limit ("

@@ -313,14 +313,15 @@ abstract class CenterCommand extends DatasetCommand {
                 : sample.dataset().hasClasses() ? "all classes" : "no classes";
         w.printf(Locale.ROOT, "Frechet %s of %s from %s (%s)%n", kind,
                 graphs(sample.size()), sample.source(), what);
-        w.printf(Locale.ROOT, "aligner %s, seed %d, %d threads, start: %s%s%n", aligner.name(),
-                options.seed, workers, init,
+        w.printf(Locale.ROOT, "aligner %s, seed %d, %s, start: %s%s%n", aligner.name(),
+                options.seed, Numbers.threads(workers), init,
                 restarts > 1 ? ", best of " + restarts + " runs" : "");
         double gain = medoid.objective() > 0
                 ? 100.0 * (medoid.objective() - result.objective()) / medoid.objective() : 0.0;
-        w.printf(Locale.ROOT, "objective   %.6f  (%s)%n", result.objective(), objectiveMeaning);
-        w.printf(Locale.ROOT, "medoid      %.6f  (graph %d; the %s is %.1f %% lower)%n",
-                medoid.objective(), medoid.index(), kind, gain);
+        w.printf(Locale.ROOT, "objective   %s  (%s)%n", Numbers.decimal(result.objective(), 6),
+                objectiveMeaning);
+        w.printf(Locale.ROOT, "medoid      %s  (graph %d; the %s is %.1f %% lower)%n",
+                Numbers.decimal(medoid.objective(), 6), medoid.index(), kind, gain);
         w.printf(Locale.ROOT, "iterations  %d, status %s%s%n", result.iterations(),
                 result.status(), result.runs().size() > 1 ? " (best run; "
                         + result.totalIterations() + " over all " + result.runs().size()

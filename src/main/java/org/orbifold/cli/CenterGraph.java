@@ -47,7 +47,7 @@ final class CenterGraph {
 
         /** Returns the value as printed in the summary. */
         String text() {
-            return label == null ? String.format(Locale.ROOT, "%.3f", value)
+            return label == null ? Numbers.decimal(value, 3)
                     : String.format(Locale.ROOT, "%s (%.2f)", label, value);
         }
 

@@ -1390,8 +1390,8 @@ final class ClassifyCommand extends DatasetCommand {
                     + " classes)%n", m.title, folds, sample.source(),
                     CenterCommand.graphs(sample.size()), classes.size());
         }
-        w.printf(Locale.ROOT, "aligner %s, seed %d, %d threads%n", aligner.name(),
-                options.seed, workers);
+        w.printf(Locale.ROOT, "aligner %s, seed %d, %s%n", aligner.name(),
+                options.seed, Numbers.threads(workers));
         if (r.search() != null) {
             w.printf(Locale.ROOT, "validation  %d combination%s (most correct wins; ties to"
                     + " the first listed)%n", r.grid().size(), r.grid().size() == 1 ? ""

@@ -501,16 +501,16 @@ final class ClusterCommand extends DatasetCommand {
                 : sample.dataset().hasClasses() ? "all classes" : "no classes";
         w.printf(Locale.ROOT, "%s with k = %d of %s from %s (%s)%n", r.method().title, k,
                 CenterCommand.graphs(sample.size()), sample.source(), what);
-        w.printf(Locale.ROOT, "aligner %s, seed %d, %d threads%n", r.aligner().name(),
-                options.seed, r.workers());
-        w.printf(Locale.ROOT, "objective   %.6f  (%s)%n", result.objective(),
+        w.printf(Locale.ROOT, "aligner %s, seed %d, %s%n", r.aligner().name(),
+                options.seed, Numbers.threads(r.workers()));
+        w.printf(Locale.ROOT, "objective   %s  (%s)%n", Numbers.decimal(result.objective(), 6),
                 objectiveMeaning(r.method()));
         w.printf(Locale.ROOT, "iterations  %d, status %s%n", result.iterations(),
                 result.status());
         if (restarts > 1) {
             List<String> values = new ArrayList<>();
             for (double v : result.restartObjectives()) {
-                values.add(String.format(Locale.ROOT, "%.6f", v));
+                values.add(Numbers.decimal(v, 6));
             }
             w.printf(Locale.ROOT, "restarts    %d, objectives %s (the lowest is kept)%n",
                     restarts, String.join(", ", values));

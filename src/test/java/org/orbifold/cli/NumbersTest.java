@@ -1,0 +1,47 @@
+package org.orbifold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.orbifold.cli.MainTest.Run;
+
+/** Fixed-point below a billion, scientific from there on. */
+class NumbersTest {
+
+    @Test
+    void keepsFixedPointBelowTheSwitch() {
+        assertEquals("0.371440", Numbers.decimal(0.37144, 6));
+        assertEquals("-12.50", Numbers.decimal(-12.5, 2));
+        assertEquals("999999999.000", Numbers.decimal(999_999_999.0, 3));
+        assertEquals("0.000000", Numbers.decimal(0.0, 6));
+    }
+
+    @Test
+    void switchesToScientificForLargeMagnitudes() {
+        assertEquals("1.000000e+09", Numbers.decimal(1e9, 6));
+        assertEquals("1.234568e+200", Numbers.decimal(1.2345678e200, 6));
+        assertEquals("-3.5e+12", Numbers.decimal(-3.5e12, 1));
+    }
+
+    @Test
+    void printsNonFiniteValuesAsJavaDoes() {
+        assertEquals("NaN", Numbers.decimal(Double.NaN, 6));
+        assertEquals("Infinity", Numbers.decimal(Double.POSITIVE_INFINITY, 6));
+        assertEquals("-Infinity", Numbers.decimal(Double.NEGATIVE_INFINITY, 4));
+    }
+
+    @Test
+    void alignPrintsAHugeDistanceInScientificNotation() {
+        Run r = MainTest.run("align", "0", "9", "--node-weight", "1e100");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().matches("(?s).*\\ndistance    [1-9]\\.\\d{6}e\\+\\d{2,3}\\n.*"),
+                r.out());
+    }
+
+    @Test
+    void namesOneThreadInTheSingular() {
+        assertEquals("1 thread", Numbers.threads(1));
+        assertEquals("2 threads", Numbers.threads(2));
+    }
+}
