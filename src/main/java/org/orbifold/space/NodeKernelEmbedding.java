@@ -52,7 +52,7 @@ import org.apache.commons.math3.special.Erf;
  * {@code k(x, y)} (random Fourier features: Rahimi and Recht 2007, "Random Features for
  * Large-Scale Kernel Machines", NIPS 20). The estimate is itself a positive definite,
  * shift-invariant kernel, so the embedded distances are exact Euclidean distances of a kernel
- * close to the Gaussian one. Two ways to choose the frequencies:
+ * close to the target one. Two ways to choose the frequencies:
  * <ul>
  *   <li>{@link Sampling#RANDOM}: independent draws from a seeded generator (for the Laplacian
  *       kernel the {@code d} normal values of {@code z}, then {@code g}); the error of one
@@ -91,12 +91,15 @@ import org.apache.commons.math3.special.Erf;
  * input channels: scale them first. Edge attributes are left as they are. The Halton rule is
  * deterministic, so its small error is a fixed bias rather than noise that another seed would
  * change; its points grow worse in high dimensions (above about ten input channels prefer
- * random frequencies). The Laplacian kernel's cusp at 0 is harder to approximate: with
- * {@code D} random features its kernel values are estimated with a larger error for small
- * and medium displacements than the Gaussian kernel's (measured in 2 dimensions, sigma 1,
- * 200 seeded pairs with coordinates in [-1.5, 1.5): mean / largest error ERRTABLE), and a
- * few frequencies from the Cauchy tail are so large that their features are, for any two
- * distinct attribute vectors, nearly independent random phases.
+ * random frequencies). For the Laplacian kernel, random frequencies approximate as well as for
+ * the Gaussian kernel, but Halton points lose most of their advantage (the Cauchy tail is
+ * covered poorly by a few points). Measured in 2 dimensions, sigma 1, frequencies of seed 7,
+ * 200 seeded pairs with coordinates in [-1.5, 1.5), mean / largest {@code |k^ - k|}: random,
+ * {@code D = 128}: Gaussian 0.050 / 0.209, Laplacian 0.050 / 0.192; Halton, {@code D = 128}:
+ * Gaussian 0.013 / 0.074, Laplacian 0.051 / 0.200; Halton, {@code D = 1024}: Gaussian
+ * 0.002 / 0.006, Laplacian 0.014 / 0.049. A few Laplacian frequencies from the Cauchy tail
+ * are so large that their features are, for any two distinct attribute vectors, nearly
+ * independent phases: they carry the kernel's cusp at 0 and add noise elsewhere.
  */
 public final class NodeKernelEmbedding {
 
