@@ -12,7 +12,8 @@
 #   weight) grid. Mode kernel adds a Gaussian node kernel after the standardization:
 #   KERNEL_GRID="s:e:we;s:e:we" (bandwidth, existence, edge weight), FEATURES (default 128),
 #   SAMPLING random (seed 1) or halton, KERNEL gaussian (default) or laplacian (docs/results.md,
-#   6.13), VALIDATION_ONLY=true to stop after the validation grid (pilots), PERCEPTRON=true to train the margin perceptron too
+#   6.13), VALIDATION_ONLY=true to stop after the validation grid (pilots), KERNEL_SEED
+#   (default 1) for the random frequencies, PERCEPTRON=true to train the margin perceptron too
 #   (docs/results.md, 6.10); KEEP_ALL=true tries no attribute drops. In mode folds, 1-NN
 #   skips alignments by lower bounds (same predictions); NO_LOWER_BOUNDS=true aligns every pair. BUILD_DIR as in the other benchmark scripts.
 # Prints Markdown (docs/results.md, section 6, "Closing the gap to the IAM reference").
@@ -45,6 +46,7 @@ for set in "${sets[@]}"; do
         -Dorbifold.sampling="${SAMPLING:-random}" -Dorbifold.perceptron="${PERCEPTRON:-false}" \
         -Dorbifold.kernel="${KERNEL:-gaussian}" \
         -Dorbifold.validationOnly="${VALIDATION_ONLY:-false}" \
+        -Dorbifold.kernelSeed="${KERNEL_SEED:-1}" \
         -Dorbifold.keepAll="${KEEP_ALL:-false}" \
         -Dorbifold.noLowerBounds="${NO_LOWER_BOUNDS:-false}" \
         -cp "$BUILD_DIR/classes:$(cat "$BUILD_DIR/bench-classpath.txt")" \

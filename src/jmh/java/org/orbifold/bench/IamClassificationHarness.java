@@ -86,7 +86,8 @@ import org.orbifold.space.Permutation;
  * system property {@code orbifold.perceptron=true} the margin perceptron as in {@code grid}.
  * In modes {@code grid} and {@code kernel} the system property
  * {@code orbifold.validationOnly=true} stops after the validation grid (pilots: the test split
- * is not predicted).
+ * is not predicted), and {@code orbifold.kernelSeed} replaces the seed 1 of random kernel
+ * frequencies (the aligner keeps seed 1).
  */
 public final class IamClassificationHarness {
 
@@ -328,7 +329,7 @@ public final class IamClassificationHarness {
         if (s.standardize() && s.bandwidth() > 0.0) {
             return DatasetScaling.withNodeKernel(DatasetScaling.fit(train, s.existence(),
                     s.drop()), train, s.kernel(), s.bandwidth(), s.features(), s.sampling(),
-                    SEED);
+                    Long.getLong("orbifold.kernelSeed", SEED));
         }
         if (s.standardize()) {
             return DatasetScaling.fit(train, s.existence(), s.drop());
