@@ -11,7 +11,9 @@
 #   RECODING=none reads them without it; GRID="e:we;e:we" replaces the (existence, edge
 #   weight) grid. Mode kernel adds a Gaussian node kernel after the standardization:
 #   KERNEL_GRID="s:e:we;s:e:we" (bandwidth, existence, edge weight), FEATURES (default 128),
-#   SAMPLING random (seed 1) or halton, PERCEPTRON=true to train the margin perceptron too
+#   SAMPLING random (seed 1) or halton, KERNEL gaussian (default) or laplacian (docs/results.md,
+#   6.13), VALIDATION_ONLY=true to stop after the validation grid (pilots), KERNEL_SEED
+#   (default 1) for the random frequencies, PERCEPTRON=true to train the margin perceptron too
 #   (docs/results.md, 6.10); KEEP_ALL=true tries no attribute drops. In mode folds, 1-NN
 #   skips alignments by lower bounds (same predictions); NO_LOWER_BOUNDS=true aligns every pair. BUILD_DIR as in the other benchmark scripts.
 # Prints Markdown (docs/results.md, section 6, "Closing the gap to the IAM reference").
@@ -42,6 +44,9 @@ for set in "${sets[@]}"; do
         java -Dorbifold.recoding="${RECODING:-iam}" -Dorbifold.grid="${GRID:-}" \
         -Dorbifold.kernelGrid="${KERNEL_GRID:-}" -Dorbifold.features="${FEATURES:-128}" \
         -Dorbifold.sampling="${SAMPLING:-random}" -Dorbifold.perceptron="${PERCEPTRON:-false}" \
+        -Dorbifold.kernel="${KERNEL:-gaussian}" \
+        -Dorbifold.validationOnly="${VALIDATION_ONLY:-false}" \
+        -Dorbifold.kernelSeed="${KERNEL_SEED:-1}" \
         -Dorbifold.keepAll="${KEEP_ALL:-false}" \
         -Dorbifold.noLowerBounds="${NO_LOWER_BOUNDS:-false}" \
         -cp "$BUILD_DIR/classes:$(cat "$BUILD_DIR/bench-classpath.txt")" \

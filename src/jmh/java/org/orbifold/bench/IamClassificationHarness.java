@@ -79,9 +79,15 @@ import org.orbifold.space.Permutation;
  * ({@link DatasetScaling#withGaussianKernel}): the points of the system property
  * {@code orbifold.kernelGrid}, written {@code sigma:e:we;sigma:e:we...} (default
  * {@link #KERNEL_GRID}), each with {@code orbifold.features} features (default 128) drawn by
- * {@code orbifold.sampling} ({@code random} with seed 1, or {@code halton}); the per-set drop
+ * {@code orbifold.sampling} ({@code random} with seed 1, or {@code halton}) for the kernel
+ * {@code orbifold.kernel} ({@code gaussian}, the default, or {@code laplacian},
+ * {@link DatasetScaling#withNodeKernel}); the per-set drop
  * candidates and k as in {@code grid}; then the chosen setting on test once, and with the
  * system property {@code orbifold.perceptron=true} the margin perceptron as in {@code grid}.
+ * In modes {@code grid} and {@code kernel} the system property
+ * {@code orbifold.validationOnly=true} stops after the validation grid (pilots: the test split
+ * is not predicted), and {@code orbifold.kernelSeed} replaces the seed 1 of random kernel
+ * frequencies (the aligner keeps seed 1).
  */
 public final class IamClassificationHarness {
 
@@ -126,22 +132,23 @@ public final class IamClassificationHarness {
      */
     record Setting(boolean standardize, List<String> drop, double existence, double edgeWeight,
             boolean sumPadding, double bandwidth, int features,
-            NodeKernelEmbedding.Sampling sampling) {
+            NodeKernelEmbedding.Sampling sampling, NodeKernelEmbedding.Kernel kernel) {
 
         Setting(boolean standardize, List<String> drop, double existence, double edgeWeight,
                 boolean sumPadding) {
             this(standardize, drop, existence, edgeWeight, sumPadding, 0.0, 0,
-                    NodeKernelEmbedding.Sampling.RANDOM);
+                    NodeKernelEmbedding.Sampling.RANDOM, NodeKernelEmbedding.Kernel.GAUSSIAN);
         }
 
         @Override
         public String toString() {
-            String kernel = bandwidth == 0.0 ? "" : String.format(Locale.ROOT,
-                    ", kernel s %.2f D %d %s", bandwidth, features,
-                    sampling.name().toLowerCase(Locale.ROOT));
+            String map = bandwidth == 0.0 ? "" : String.format(Locale.ROOT,
+                    ", %s s %.2f D %d %s", kernel == NodeKernelEmbedding.Kernel.GAUSSIAN
+                            ? "kernel" : kernel.name().toLowerCase(Locale.ROOT), bandwidth,
+                    features, sampling.name().toLowerCase(Locale.ROOT));
             return String.format(Locale.ROOT, "%s, drop %s, e %.2f, we %.2f, pad %s%s",
                     standardize ? "std" : "raw", drop.isEmpty() ? "-" : String.join(" ", drop),
-                    existence, edgeWeight, sumPadding ? "sum" : "max", kernel);
+                    existence, edgeWeight, sumPadding ? "sum" : "max", map);
         }
 
         Aligner aligner(Aligner base) {
@@ -320,8 +327,9 @@ public final class IamClassificationHarness {
     /** Fits the transform of a setting on the training split. */
     static AttributeScaling scaling(GraphDataset train, Setting s) {
         if (s.standardize() && s.bandwidth() > 0.0) {
-            return DatasetScaling.withGaussianKernel(DatasetScaling.fit(train, s.existence(),
-                    s.drop()), train, s.bandwidth(), s.features(), s.sampling(), SEED);
+            return DatasetScaling.withNodeKernel(DatasetScaling.fit(train, s.existence(),
+                    s.drop()), train, s.kernel(), s.bandwidth(), s.features(), s.sampling(),
+                    Long.getLong("orbifold.kernelSeed", SEED));
         }
         if (s.standardize()) {
             return DatasetScaling.fit(train, s.existence(), s.drop());
@@ -405,12 +413,14 @@ public final class IamClassificationHarness {
         int features = Integer.getInteger("orbifold.features", DEFAULT_FEATURES);
         NodeKernelEmbedding.Sampling sampling = NodeKernelEmbedding.Sampling.valueOf(
                 System.getProperty("orbifold.sampling", "random").toUpperCase(Locale.ROOT));
+        NodeKernelEmbedding.Kernel kind = NodeKernelEmbedding.Kernel.valueOf(
+                System.getProperty("orbifold.kernel", "gaussian").toUpperCase(Locale.ROOT));
         List<Setting> settings = new ArrayList<>();
         for (List<String> drop : dropCandidates(set)) {
             if (kernel) {
                 for (double[] point : kernelPoints()) {
                     settings.add(new Setting(true, drop, point[1], point[2], false, point[0],
-                            features, sampling));
+                            features, sampling, kind));
                 }
             } else {
                 for (double[] point : gridPoints(set)) {
@@ -450,6 +460,10 @@ public final class IamClassificationHarness {
         System.out.printf(Locale.ROOT, "%ngrid time %.0f s; chosen on validation: %s, k=%d"
                 + " (validation %.1f %%)%n", (System.nanoTime() - gridStart) / 1e9, best, bestK,
                 100 * bestAccuracy);
+        if (Boolean.getBoolean("orbifold.validationOnly")) {
+            System.out.println("validation only: the test split is not predicted");
+            return;
+        }
         test(s, best, bestK, aligner, pool);
         if (kernel ? Boolean.getBoolean("orbifold.perceptron") : !set.startsWith("Letter")) {
             perceptron(s, best, aligner, pool);

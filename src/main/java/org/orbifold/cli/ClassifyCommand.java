@@ -70,8 +70,9 @@ import picocli.CommandLine.Option;
  * transform is fitted on exactly the graphs the classifier is fitted on (the training split
  * in the search, the refit graphs before the test, the training part of each fold) and
  * applied unchanged to the graphs it predicts, so no validation, test or held-out graph
- * enters it. {@code --node-kernel gaussian} adds, after the scaling, a Gaussian kernel feature
- * map of the node attributes ({@link NodeKernelEmbedding}: {@code --bandwidth} and
+ * enters it. {@code --node-kernel gaussian} (or {@code laplacian}) adds, after the scaling, a
+ * Gaussian (or Laplacian, {@code exp(-|x - y| / s)}) kernel feature map of the node attributes
+ * ({@link NodeKernelEmbedding}: {@code --bandwidth} and
  * {@code --features} searchable like the other lists, {@code --kernel-sampling} random with
  * the seed, or halton), so that a node substitution costs at most about 2 and an unmatched
  * node {@code 1 + E^2}.
@@ -312,8 +313,9 @@ final class ClassifyCommand extends DatasetCommand {
     @Option(names = "--node-kernel", paramLabel = "NAME",
             description = "After the scaling, map the node attributes (all but the existence"
                 + " channel) through the features of a kernel: gaussian, so that a node"
-                + " substitution costs 2 - 2 exp(-|x - y|^2 / (2 s^2)) <= 2 and an unmatched"
-                + " node 1 + E^2 (default: none).")
+                + " substitution costs 2 - 2 exp(-|x - y|^2 / (2 s^2)) <= 2, or laplacian,"
+                + " 2 - 2 exp(-|x - y| / s) <= 2 (linear for small displacements, as edit"
+                + " distance); an unmatched node costs 1 + E^2 (default: none).")
     String nodeKernel;
 
     @Option(names = "--bandwidth", paramLabel = "S", split = ",",
@@ -328,7 +330,7 @@ final class ClassifyCommand extends DatasetCommand {
     List<Integer> features;
 
     @Option(names = "--kernel-sampling", paramLabel = "NAME",
-            description = "--node-kernel: random (Gaussian frequencies drawn with --seed) or"
+            description = "--node-kernel: random (frequencies drawn with --seed) or"
                 + " halton (deterministic quasi-Monte Carlo frequencies, for few attributes)"
                 + " (default: random).")
     String kernelSampling;
@@ -480,8 +482,8 @@ final class ClassifyCommand extends DatasetCommand {
         }
         ScaledClassifier.Recipe r = recipe.withExistence(s.existence());
         if (r.kernel() != null) {
-            r = r.withKernel(new ScaledClassifier.Kernel(s.bandwidth(), s.features(),
-                    r.kernel().sampling(), r.kernel().seed()));
+            r = r.withKernel(new ScaledClassifier.Kernel(r.kernel().kind(), s.bandwidth(),
+                    s.features(), r.kernel().sampling(), r.kernel().seed()));
         }
         return new ScaledClassifier(r, classifier);
     }
@@ -521,9 +523,20 @@ final class ClassifyCommand extends DatasetCommand {
             }
         }
         ScaledClassifier.Kernel kernel = nodeKernel == null ? null
-                : new ScaledClassifier.Kernel(1.0, DEFAULT_FEATURES, sampling(), options.seed);
+                : new ScaledClassifier.Kernel(kernelKind(), 1.0, DEFAULT_FEATURES, sampling(),
+                        options.seed);
         return new ScaledClassifier.Recipe(standardize, 1.0, dropped, sample.nodeChannels(),
                 sample.edgeChannels(), kernel);
+    }
+
+    /** Returns the kind of the node kernel, checked. */
+    private NodeKernelEmbedding.Kernel kernelKind() {
+        return switch (nodeKernel.strip().toLowerCase(Locale.ROOT)) {
+            case "gaussian" -> NodeKernelEmbedding.Kernel.GAUSSIAN;
+            case "laplacian" -> NodeKernelEmbedding.Kernel.LAPLACIAN;
+            default -> throw CliException.usage("--node-kernel must be gaussian or laplacian,"
+                    + " got '" + nodeKernel + "'");
+        };
     }
 
     /** Returns the frequency sampling of the node kernel, checked. */
@@ -863,14 +876,12 @@ final class ClassifyCommand extends DatasetCommand {
             String missing = bandwidth != null ? "--bandwidth" : features != null ? "--features"
                     : kernelSampling != null ? "--kernel-sampling" : null;
             if (missing != null) {
-                throw CliException.usage(missing + " applies only with --node-kernel gaussian");
+                throw CliException.usage(missing + " applies only with --node-kernel gaussian or"
+                        + " laplacian");
             }
             return false;
         }
-        if (!nodeKernel.strip().toLowerCase(Locale.ROOT).equals("gaussian")) {
-            throw CliException.usage("--node-kernel must be gaussian, got '" + nodeKernel
-                    + "'");
-        }
+        kernelKind();
         return true;
     }
 
@@ -1292,7 +1303,7 @@ final class ClassifyCommand extends DatasetCommand {
             json.nullValue();
         } else {
             json.beginObject();
-            json.name("kind").value("gaussian");
+            json.name("kind").value(recipe.kernel().kind().name().toLowerCase(Locale.ROOT));
             json.name("bandwidth").value(r.chosen().bandwidth());
             json.name("features").value(r.chosen().features());
             json.name("sampling").value(recipe.kernel().sampling().name()
@@ -1354,7 +1365,8 @@ final class ClassifyCommand extends DatasetCommand {
         }
         parts.add("existence " + number(r.chosen().existence()));
         if (recipe.kernel() != null) {
-            parts.add("then gaussian node kernel, bandwidth " + number(r.chosen().bandwidth())
+            parts.add("then " + recipe.kernel().kind().name().toLowerCase(Locale.ROOT)
+                    + " node kernel, bandwidth " + number(r.chosen().bandwidth())
                     + ", " + r.chosen().features() + " " + recipe.kernel().sampling().name()
                     .toLowerCase(Locale.ROOT) + " features");
         }

@@ -27,7 +27,7 @@ import org.orbifold.space.NodeKernelEmbedding;
  * <p>The graphs are those of a {@link Sample}, which always carry the node-existence channel
  * ({@link NodeExistence#CHANNEL_NAME}, 1 on every real node), so the transform re-scales that
  * channel to the chosen value. Without a kernel it keeps the dimensions; with a node kernel
- * ({@link Kernel}, {@link DatasetScaling#withGaussianKernel}) the node channels become the
+ * ({@link Kernel}, {@link DatasetScaling#withNodeKernel}) the node channels become the
  * existence channel and the kernel features, and the wrapped classifier is fitted in a space
  * of that node dimension with the size and weights of the given one. The model accepts graphs
  * of the given (raw) space.
@@ -92,8 +92,9 @@ record ScaledClassifier(Recipe recipe, GraphClassifier classifier) implements Gr
             GraphDataset data = new GraphDataset("training graphs", training, List.of(), names,
                     nodeChannels, edgeChannels);
             AttributeScaling scaling = affine(data);
-            return kernel == null ? scaling : DatasetScaling.withGaussianKernel(scaling, data,
-                    kernel.bandwidth(), kernel.features(), kernel.sampling(), kernel.seed());
+            return kernel == null ? scaling : DatasetScaling.withNodeKernel(scaling, data,
+                    kernel.kind(), kernel.bandwidth(), kernel.features(), kernel.sampling(),
+                    kernel.seed());
         }
 
         private AttributeScaling affine(GraphDataset data) {
@@ -119,16 +120,16 @@ record ScaledClassifier(Recipe recipe, GraphClassifier classifier) implements Gr
     }
 
     /**
-     * A Gaussian kernel feature map of the scaled node attributes
-     * ({@link NodeKernelEmbedding}).
+     * A kernel feature map of the scaled node attributes ({@link NodeKernelEmbedding}).
      *
+     * @param kind the kernel, Gaussian or Laplacian
      * @param bandwidth the kernel's sigma, in the units of the scaled attributes
      * @param features the number of features, even and at least 2
      * @param sampling random (seeded) or Halton frequencies
      * @param seed the seed of random frequencies
      */
-    record Kernel(double bandwidth, int features, NodeKernelEmbedding.Sampling sampling,
-            long seed) {
+    record Kernel(NodeKernelEmbedding.Kernel kind, double bandwidth, int features,
+            NodeKernelEmbedding.Sampling sampling, long seed) {
     }
 
     ScaledClassifier {

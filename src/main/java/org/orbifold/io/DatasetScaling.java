@@ -23,12 +23,12 @@ import org.orbifold.space.NodeKernelEmbedding;
  * one, is multiplied by {@code existenceValue}, otherwise an existence channel of that value is
  * appended (none when it is 0).
  *
- * <p>{@link #withGaussianKernel} then maps the scaled attribute channels of each node (all but
- * the existence channel and the dropped ones) through the features of a Gaussian kernel
- * ({@link NodeKernelEmbedding}), so that a node substitution costs at most about 2 and an
- * unmatched node {@code 1 + e^2}: the capped costs of graph edit distance, in graph space.
- * Its output channels are the kept ones (the existence channel) followed by
- * {@code phi_1 .. phi_D}.
+ * <p>{@link #withGaussianKernel} (or {@link #withNodeKernel}, Gaussian or Laplacian) then
+ * maps the scaled attribute channels of each node (all but the existence channel and the
+ * dropped ones) through the features of a kernel ({@link NodeKernelEmbedding}), so that a
+ * node substitution costs at most about 2 and an unmatched node {@code 1 + e^2}: the capped
+ * costs of graph edit distance, in graph space. Its output channels are the kept ones (the
+ * existence channel) followed by {@code phi_1 .. phi_D}.
  *
  * <p>Stateless and thread-safe.
  *
@@ -112,6 +112,32 @@ public final class DatasetScaling {
     public static AttributeScaling withGaussianKernel(AttributeScaling scaling,
             GraphDataset train, double bandwidth, int features,
             NodeKernelEmbedding.Sampling sampling, long seed) {
+        return withNodeKernel(scaling, train, NodeKernelEmbedding.Kernel.GAUSSIAN, bandwidth,
+                features, sampling, seed);
+    }
+
+    /**
+     * Adds the feature map of a node kernel to a scaling, on the channels chosen as in
+     * {@link #withGaussianKernel}: every node channel after the affine change except the
+     * node-existence channel. With {@link NodeKernelEmbedding.Kernel#GAUSSIAN} it is
+     * {@link #withGaussianKernel}; with {@link NodeKernelEmbedding.Kernel#LAPLACIAN} a node
+     * substitution costs about {@code 2 - 2 exp(-||x - y|| / sigma)}, linear in small
+     * displacements.
+     *
+     * @param scaling the fitted scaling, without a kernel map
+     * @param train the split it was fitted on (for the channel names); not modified
+     * @param kernel the kernel, not null
+     * @param bandwidth the kernel's {@code sigma}, positive and finite
+     * @param features the number of features, even and at least 2
+     * @param sampling random (seeded) or Halton frequencies
+     * @param seed the seed of random frequencies
+     * @return the scaling followed by the kernel map
+     * @throws IllegalArgumentException if the scaling does not fit the data's channels,
+     *     already has a kernel map, leaves no channel to map, or a kernel value is bad
+     */
+    public static AttributeScaling withNodeKernel(AttributeScaling scaling, GraphDataset train,
+            NodeKernelEmbedding.Kernel kernel, double bandwidth, int features,
+            NodeKernelEmbedding.Sampling sampling, long seed) {
         if (scaling.nodeKernel().isPresent()) {
             throw new IllegalArgumentException("the scaling already has a kernel map: "
                     + scaling);
@@ -136,8 +162,9 @@ public final class DatasetScaling {
                     + " but the existence channel");
         }
         // Dropped channels are 0 on every node, so they add nothing to the phases.
-        NodeKernelEmbedding map = NodeKernelEmbedding.gaussian(scaling.outputNodeDimension(),
-                toArray(inputs), bandwidth, features, sampling, seed);
+        NodeKernelEmbedding map = NodeKernelEmbedding.of(kernel,
+                scaling.outputNodeDimension(), toArray(inputs), bandwidth, features, sampling,
+                seed);
         return scaling.withNodeKernel(map);
     }
 

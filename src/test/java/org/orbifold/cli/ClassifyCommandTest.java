@@ -668,6 +668,27 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void aLaplacianNodeKernelIsNamedAndSeeded() throws IOException {
+        Path folder = iamFolder(null);
+        String[] args = {"classify", folder.toString(), "--aligner", "exact", "--standardize",
+            "--existence", "0.5", "--node-kernel", "Laplacian", "--bandwidth", "0.5,1",
+            "--features", "16", "--json"};
+        Run r = run(args);
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        Map<?, ?> kernel = (Map<?, ?>) ((Map<?, ?>) json.get("scaling")).get("nodeKernel");
+        assertEquals("laplacian", kernel.get("kind"));
+        assertEquals(((Map<?, ?>) json.get("chosen")).get("bandwidth"), kernel.get("bandwidth"));
+        assertEquals(json.get("predictions"), run(args).json().get("predictions"));
+        Run halton = run("classify", folder.toString(), "--aligner", "exact", "--standardize",
+                "--node-kernel", "laplacian", "--kernel-sampling", "halton");
+        assertEquals(0, halton.exitCode(), halton.err());
+        assertTrue(halton.out().contains("then laplacian node kernel, bandwidth 1, 128 halton"
+                + " features"), halton.out());
+    }
+
+    @Test
     void badKernelOptionsAreUsageErrors() throws IOException {
         Path folder = iamFolder(null);
         String[][] cases = {
@@ -675,10 +696,14 @@ class ClassifyCommandTest {
                 "--bandwidth", "1,0"},
             {"--features must be even and in 2..65536 (a cosine and a sine per frequency),"
                 + " got 7", "--node-kernel", "gaussian", "--features", "7"},
-            {"--bandwidth applies only with --node-kernel gaussian", "--bandwidth", "1"},
-            {"--kernel-sampling applies only with --node-kernel gaussian",
+            {"--bandwidth applies only with --node-kernel gaussian or laplacian", "--bandwidth",
+                "1"},
+            {"--kernel-sampling applies only with --node-kernel gaussian or laplacian",
                 "--kernel-sampling", "halton"},
-            {"--node-kernel must be gaussian, got 'laplace'", "--node-kernel", "laplace"},
+            {"--node-kernel must be gaussian or laplacian, got 'laplace'", "--node-kernel",
+                "laplace"},
+            {"--bandwidth must be positive and finite, got -1.0", "--node-kernel",
+                "laplacian", "--bandwidth", "-1"},
             {"--kernel-sampling must be random or halton, got 'sobol'", "--node-kernel",
                 "gaussian", "--kernel-sampling", "sobol"},
         };

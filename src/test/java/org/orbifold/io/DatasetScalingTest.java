@@ -1,6 +1,8 @@
 package org.orbifold.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -116,5 +118,35 @@ class DatasetScalingTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> DatasetScaling.withGaussianKernel(none, data, 1.0, 8, Sampling.RANDOM,
                         3L)).getMessage().contains("no node attribute left for the kernel"));
+    }
+
+    @Test
+    void aLaplacianKernelTakesTheSameChannelsAndTheGaussianOneIsUnchanged() {
+        GraphDataset data = data();
+        AttributeScaling affine = DatasetScaling.fit(data, 0.5, List.of());
+        AttributeScaling gaussian = DatasetScaling.withGaussianKernel(affine, data, 1.0, 8,
+                Sampling.RANDOM, 3L);
+        AttributeScaling laplacian = DatasetScaling.withNodeKernel(affine, data,
+                NodeKernelEmbedding.Kernel.LAPLACIAN, 1.0, 8, Sampling.RANDOM, 3L);
+        NodeKernelEmbedding map = laplacian.nodeKernel().orElseThrow();
+
+        assertEquals(NodeKernelEmbedding.Kernel.LAPLACIAN, map.kernel());
+        assertArrayEquals(gaussian.nodeKernel().orElseThrow().inputChannels(),
+                map.inputChannels());
+        assertEquals(DatasetScaling.apply(gaussian, data).nodeChannels(),
+                DatasetScaling.apply(laplacian, data).nodeChannels());
+        Graph g = data.graphs().get(0);
+        assertEquals(gaussian.apply(g), DatasetScaling.withNodeKernel(affine, data,
+                NodeKernelEmbedding.Kernel.GAUSSIAN, 1.0, 8, Sampling.RANDOM, 3L).apply(g));
+        assertFalse(gaussian.apply(g).equals(laplacian.apply(g)));
+        Graph mapped = laplacian.apply(g);
+        double squares = 0.0;
+        for (int f = 1; f <= 8; f++) {
+            squares += mapped.node(0, f) * mapped.node(0, f);
+        }
+        assertEquals(1.0, squares, TOLERANCE);
+        assertThrows(IllegalArgumentException.class, () -> DatasetScaling.withNodeKernel(
+                laplacian, data, NodeKernelEmbedding.Kernel.LAPLACIAN, 1.0, 8, Sampling.RANDOM,
+                3L));
     }
 }

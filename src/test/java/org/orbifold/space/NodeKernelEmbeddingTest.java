@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.orbifold.space.NodeKernelEmbedding.Kernel;
 import org.orbifold.space.NodeKernelEmbedding.Sampling;
 
 class NodeKernelEmbeddingTest {
@@ -44,15 +45,14 @@ class NodeKernelEmbeddingTest {
     }
 
     /** Largest and mean absolute error of the realized kernel on seeded pairs. */
-    private static double[] kernelErrors(NodeKernelEmbedding map, int d, double bandwidth) {
+    private static double[] kernelErrors(NodeKernelEmbedding map, int d) {
         SplittableRandom random = new SplittableRandom(SEED);
         double max = 0.0;
         double sum = 0.0;
         for (int p = 0; p < PAIRS; p++) {
             double[] x = point(random, d);
             double[] y = point(random, d);
-            double error = Math.abs(map.approximateKernel(x, y)
-                    - NodeKernelEmbedding.gaussianKernel(x, y, bandwidth));
+            double error = Math.abs(map.approximateKernel(x, y) - map.exactKernel(x, y));
             max = Math.max(max, error);
             sum += error;
         }
@@ -70,17 +70,142 @@ class NodeKernelEmbeddingTest {
     @Test
     void featuresHaveUnitNormAndDistancesAreTwoMinusTwiceTheRealizedKernel() {
         SplittableRandom random = new SplittableRandom(SEED);
-        for (Sampling sampling : Sampling.values()) {
-            NodeKernelEmbedding map = NodeKernelEmbedding.gaussian(3, range(3), 0.7, 64,
-                    sampling, SEED);
-            for (int p = 0; p < 20; p++) {
-                double[] x = point(random, 3);
-                double[] y = point(random, 3);
-                double[] phiX = map.map(x);
-                double[] phiY = map.map(y);
-                assertEquals(1.0, squaredDistance(phiX, new double[64]), ROUNDING);
-                assertEquals(2.0 - 2.0 * map.approximateKernel(x, y),
-                        squaredDistance(phiX, phiY), ROUNDING);
+        for (Kernel kernel : Kernel.values()) {
+            for (Sampling sampling : Sampling.values()) {
+                assertUnitNormAndDistances(NodeKernelEmbedding.of(kernel, 3, range(3), 0.7, 64,
+                        sampling, SEED), random);
+            }
+        }
+    }
+
+    private static void assertUnitNormAndDistances(NodeKernelEmbedding map,
+            SplittableRandom random) {
+        for (int p = 0; p < 20; p++) {
+            double[] x = point(random, 3);
+            double[] y = point(random, 3);
+            double[] phiX = map.map(x);
+            double[] phiY = map.map(y);
+            assertEquals(1.0, squaredDistance(phiX, new double[64]), ROUNDING, map::toString);
+            assertEquals(2.0 - 2.0 * map.approximateKernel(x, y), squaredDistance(phiX, phiY),
+                    ROUNDING);
+        }
+    }
+
+    @Test
+    void gaussianRandomFeaturesAreTheSeededNormalDrawsOverTheBandwidth() {
+        // The features the Gaussian map had before the Laplacian kernel was added, computed
+        // here from the definition: the same seed must give the same numbers, bit for bit.
+        double[] x = {0.3, -1.2};
+        double sigma = 0.7;
+        int m = 16;
+        SplittableRandom random = new SplittableRandom(SEED);
+        double[] expected = new double[2 * m];
+        for (int j = 0; j < m; j++) {
+            double w0 = random.nextGaussian() / sigma;
+            double w1 = random.nextGaussian() / sigma;
+            double phase = 0.0;
+            phase += w0 * x[0];
+            phase += w1 * x[1];
+            expected[2 * j] = Math.sqrt(1.0 / m) * Math.cos(phase);
+            expected[2 * j + 1] = Math.sqrt(1.0 / m) * Math.sin(phase);
+        }
+        assertArrayEquals(expected, NodeKernelEmbedding.gaussian(2, range(2), sigma, 2 * m,
+                Sampling.RANDOM, SEED).map(x), 0.0);
+        assertArrayEquals(expected, NodeKernelEmbedding.of(Kernel.GAUSSIAN, 2, range(2), sigma,
+                2 * m, Sampling.RANDOM, SEED).map(x), 0.0);
+    }
+
+    @Test
+    void laplacianRandomFeaturesDivideEachGaussianDirectionByOneHalfNormalValue() {
+        // Frequency j: the d normal values of z, then g, from the same seeded stream;
+        // w = z / (sigma |g|).
+        double[] x = {0.3, -1.2};
+        double sigma = 0.7;
+        int m = 16;
+        SplittableRandom random = new SplittableRandom(SEED);
+        double[] expected = new double[2 * m];
+        for (int j = 0; j < m; j++) {
+            double w0 = random.nextGaussian() / sigma;
+            double w1 = random.nextGaussian() / sigma;
+            double g = Math.max(Math.abs(random.nextGaussian()),
+                    NodeKernelEmbedding.MIN_HALF_NORMAL);
+            double phase = w0 / g * x[0] + w1 / g * x[1];
+            expected[2 * j] = Math.sqrt(1.0 / m) * Math.cos(phase);
+            expected[2 * j + 1] = Math.sqrt(1.0 / m) * Math.sin(phase);
+        }
+        NodeKernelEmbedding map = NodeKernelEmbedding.laplacian(2, range(2), sigma, 2 * m,
+                Sampling.RANDOM, SEED);
+        assertArrayEquals(expected, map.map(x), ROUNDING);
+        assertEquals(Kernel.LAPLACIAN, map.kernel());
+        assertEquals("NodeKernelEmbedding[laplacian, sigma=0.7, D=32, random seed 11,"
+                + " inputChannels=[0, 1]]", map.toString());
+        assertEquals("NodeKernelEmbedding[gaussian, sigma=0.7, D=32, halton,"
+                + " inputChannels=[0, 1]]", NodeKernelEmbedding.gaussian(2, range(2), sigma,
+                        32, Sampling.HALTON, SEED).toString());
+    }
+
+    @Test
+    void randomFeaturesApproximateTheLaplacianKernelForLargeD() {
+        for (int d : new int[] {1, 2, 5}) {
+            NodeKernelEmbedding map = NodeKernelEmbedding.laplacian(d, range(d), 1.0, 8192,
+                    Sampling.RANDOM, SEED);
+            double[] errors = kernelErrors(map, d);
+            assertTrue(errors[0] < RANDOM_TOLERANCE, "d " + d + ": max error " + errors[0]);
+        }
+        NodeKernelEmbedding wide = NodeKernelEmbedding.laplacian(2, range(2), 2.0, 8192,
+                Sampling.RANDOM, SEED);
+        assertTrue(kernelErrors(wide, 2)[0] < RANDOM_TOLERANCE);
+        // The same frequencies would not fit the Gaussian kernel: at distance 1 and sigma 1
+        // the kernels are exp(-1) = 0.37 and exp(-1/2) = 0.61.
+        double[] origin = {0.0, 0.0};
+        double[] unit = {0.6, 0.8};
+        NodeKernelEmbedding map = NodeKernelEmbedding.laplacian(2, range(2), 1.0, 8192,
+                Sampling.RANDOM, SEED);
+        assertEquals(Math.exp(-1.0), map.approximateKernel(origin, unit), RANDOM_TOLERANCE);
+        assertEquals(Math.exp(-1.0), map.exactKernel(origin, unit), ROUNDING);
+    }
+
+    @Test
+    void haltonFeaturesApproximateTheLaplacianKernelInTwoDimensions() {
+        NodeKernelEmbedding halton = NodeKernelEmbedding.laplacian(2, range(2), 1.0, 8192,
+                Sampling.HALTON, 0L);
+        double[] errors = kernelErrors(halton, 2);
+        assertTrue(errors[0] < RANDOM_TOLERANCE, "max error " + errors[0]);
+        // Deterministic: the seed is unused.
+        double[] x = {0.3, -1.2};
+        assertArrayEquals(halton.map(x), NodeKernelEmbedding.laplacian(2, range(2), 1.0, 8192,
+                Sampling.HALTON, 5L).map(x), 0.0);
+    }
+
+    @Test
+    void exactLaplacianKernelUsesTheEuclideanNorm() {
+        assertEquals(Math.exp(-2.5), NodeKernelEmbedding.laplacianKernel(new double[] {0.0,
+            0.0}, new double[] {3.0, 4.0}, 2.0), ROUNDING);
+        assertEquals(1.0, NodeKernelEmbedding.laplacianKernel(new double[] {1.0},
+                new double[] {1.0}, 0.5), 0.0);
+        assertThrows(IllegalArgumentException.class, () -> NodeKernelEmbedding
+                .laplacianKernel(new double[1], new double[2], 1.0));
+    }
+
+    @Test
+    void laplacianGraphsKeepRelabellingAndCostsAreCapped() {
+        Graph.Builder b = Graph.builder(3, 1);
+        b.addNode(0.0, 0.0, 0.5);
+        b.addNode(1.0, 0.5, 0.5);
+        b.addNode(40.0, -30.0, 0.5);
+        b.addEdge(0, 1, 2.0);
+        Graph g = b.build();
+        NodeKernelEmbedding map = NodeKernelEmbedding.laplacian(3, new int[] {0, 1}, 1.0, 256,
+                Sampling.RANDOM, SEED);
+        Graph mapped = map.apply(g);
+        Permutation p = Permutation.of(2, 0, 1);
+        assertEquals(map.apply(g.permute(p)), mapped.permute(p));
+        GraphSpace space = GraphSpace.of(List.of(mapped));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(1.25, space.squaredNorm(mapped.subgraph(i)), ROUNDING);
+            for (int j = 0; j < 3; j++) {
+                assertTrue(space.squaredDistance(mapped.subgraph(i), mapped.subgraph(j),
+                        Permutation.identity(1)) <= 4.0 + ROUNDING);
             }
         }
     }
@@ -90,24 +215,24 @@ class NodeKernelEmbeddingTest {
         for (int d : new int[] {1, 2, 5}) {
             NodeKernelEmbedding map = NodeKernelEmbedding.gaussian(d, range(d), 1.0, 8192,
                     Sampling.RANDOM, SEED);
-            double[] errors = kernelErrors(map, d, 1.0);
+            double[] errors = kernelErrors(map, d);
             assertTrue(errors[0] < RANDOM_TOLERANCE, "d " + d + ": max error " + errors[0]);
         }
         // The bandwidth scales the frequencies: sigma 2 on x equals sigma 1 on x / 2.
         NodeKernelEmbedding wide = NodeKernelEmbedding.gaussian(2, range(2), 2.0, 8192,
                 Sampling.RANDOM, SEED);
-        assertTrue(kernelErrors(wide, 2, 2.0)[0] < RANDOM_TOLERANCE);
+        assertTrue(kernelErrors(wide, 2)[0] < RANDOM_TOLERANCE);
     }
 
     @Test
     void haltonFeaturesAreCloserThanRandomOnesInTwoDimensions() {
         NodeKernelEmbedding halton = NodeKernelEmbedding.gaussian(2, range(2), 1.0, 1024,
                 Sampling.HALTON, 0L);
-        assertTrue(kernelErrors(halton, 2, 1.0)[0] < HALTON_TOLERANCE);
+        assertTrue(kernelErrors(halton, 2)[0] < HALTON_TOLERANCE);
         double haltonMean = kernelErrors(NodeKernelEmbedding.gaussian(2, range(2), 1.0, 256,
-                Sampling.HALTON, 0L), 2, 1.0)[1];
+                Sampling.HALTON, 0L), 2)[1];
         double randomMean = kernelErrors(NodeKernelEmbedding.gaussian(2, range(2), 1.0, 256,
-                Sampling.RANDOM, SEED), 2, 1.0)[1];
+                Sampling.RANDOM, SEED), 2)[1];
         assertTrue(haltonMean < randomMean, haltonMean + " vs " + randomMean);
     }
 
@@ -170,16 +295,18 @@ class NodeKernelEmbeddingTest {
             // 1 / 1e-310 is already infinite, and 1e-301 times a normal value of 2 overflows.
             for (double tiny : new double[] {1e-310, 1e-301}) {
                 String message = assertThrows(IllegalArgumentException.class,
-                        () -> NodeKernelEmbedding.gaussian(2, both, tiny, 8, sampling, SEED))
+                        () -> NodeKernelEmbedding.laplacian(2, both, tiny, 8, sampling, SEED))
                         .getMessage();
                 assertEquals("bandwidth must be at least 1.0E-300, got " + tiny + ": the"
                         + " frequencies are normal values divided by it and would not be"
                         + " finite", message);
             }
-            NodeKernelEmbedding smallest = NodeKernelEmbedding.gaussian(2, both,
-                    NodeKernelEmbedding.MIN_BANDWIDTH, 4096, sampling, SEED);
-            for (double value : smallest.map(new double[] {1.0, -0.5})) {
-                assertTrue(Double.isFinite(value), smallest + " gives feature " + value);
+            for (Kernel kernel : Kernel.values()) {
+                NodeKernelEmbedding smallest = NodeKernelEmbedding.of(kernel, 2, both,
+                        NodeKernelEmbedding.MIN_BANDWIDTH, 4096, sampling, SEED);
+                for (double value : smallest.map(new double[] {1.0, -0.5})) {
+                    assertTrue(Double.isFinite(value), smallest + " gives feature " + value);
+                }
             }
         }
     }
@@ -207,6 +334,18 @@ class NodeKernelEmbeddingTest {
                         new int[] {1, 1}, 1.0, 8, Sampling.RANDOM, 1L)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> NodeKernelEmbedding.gaussian(2,
                 new int[0], 1.0, 8, Sampling.RANDOM, 1L));
+        assertEquals("kernel must not be null", assertThrows(IllegalArgumentException.class,
+                () -> NodeKernelEmbedding.of(null, 2, both, 1.0, 8, Sampling.RANDOM, 1L))
+                .getMessage());
+        assertEquals("bandwidth must be positive and finite, got Infinity", assertThrows(
+                IllegalArgumentException.class, () -> NodeKernelEmbedding.laplacian(2, both,
+                        Double.POSITIVE_INFINITY, 8, Sampling.HALTON, 1L)).getMessage());
+        assertEquals("features must be even and >= 2 (a cosine and a sine per frequency), got"
+                + " 3", assertThrows(IllegalArgumentException.class,
+                        () -> NodeKernelEmbedding.laplacian(2, both, 1.0, 3, Sampling.RANDOM,
+                                1L)).getMessage());
+        assertEquals("sampling must not be null", assertThrows(IllegalArgumentException.class,
+                () -> NodeKernelEmbedding.laplacian(2, both, 1.0, 8, null, 1L)).getMessage());
         NodeKernelEmbedding map = NodeKernelEmbedding.gaussian(2, both, 1.0, 8,
                 Sampling.RANDOM, 1L);
         Graph.Builder b = Graph.builder(3, 0);
