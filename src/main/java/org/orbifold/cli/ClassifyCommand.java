@@ -166,21 +166,25 @@ final class ClassifyCommand extends DatasetCommand {
             return switch (this) {
                 case KNN -> NearestNeighbors.builder().aligner(aligner).k(s.k())
                         .lowerBounds(s.fixed().lowerBounds()).build();
-                case PROTOTYPE -> new NearestPrototype(aligner, mean);
+                case PROTOTYPE -> new NearestPrototype(aligner, mean,
+                        s.fixed().maxModelOrder());
                 case LVQ1, GLVQ -> LearningGraphQuantization.builder().aligner(aligner)
                         .rule(this == LVQ1 ? LearningGraphQuantization.Rule.LVQ1
                                 : LearningGraphQuantization.Rule.GLVQ)
                         .prototypesPerClass(s.prototypes()).epochs(s.epochs())
-                        .learningRate(s.learningRate()).seed(seed).mean(mean).build();
+                        .learningRate(s.learningRate()).seed(seed).mean(mean)
+                        .maxPrototypeOrder(s.fixed().maxModelOrder()).build();
                 case PERCEPTRON -> MarginPerceptron.builder().aligner(aligner)
                         .learningRate(s.learningRate()).margin(s.margin()).epochs(s.epochs())
                         .initialization(s.fixed().perceptronStart()).seed(seed).mean(mean)
+                        .weightOrder(s.fixed().maxModelOrder())
                         .executor(executor).build();
                 case MLP -> GraphMlp.builder().aligner(aligner).hiddenUnits(s.hiddenUnits())
                         .activation(s.fixed().activation()).learningRate(s.learningRate())
                         .weightDecay(s.weightDecay()).epochs(s.epochs())
                         .batchSize(s.fixed().batchSize())
                         .initialization(s.fixed().mlpStart()).seed(seed).mean(mean)
+                        .weightOrder(s.fixed().maxModelOrder())
                         .executor(executor).build();
             };
         }
@@ -217,10 +221,12 @@ final class ClassifyCommand extends DatasetCommand {
      * @param activation the MLP's hidden activation
      * @param batchSize the MLP's samples per step
      * @param lowerBounds whether k-NN skips alignments by lower bounds
+     * @param maxModelOrder the order of the prototypes (at most) or weight graphs (exactly),
+     *     0 for the largest graph order
      */
     record Fixed(MarginPerceptron.Initialization perceptronStart,
             GraphMlp.Initialization mlpStart, GraphMlp.Activation activation, int batchSize,
-            boolean lowerBounds) {
+            boolean lowerBounds, int maxModelOrder) {
     }
 
     @Option(names = "--method", paramLabel = "NAME", defaultValue = "knn",
@@ -287,6 +293,14 @@ final class ClassifyCommand extends DatasetCommand {
                 + " exactly the same neighbours and predictions, fewer alignments (default:"
                 + " on; --no-lower-bounds aligns every training graph).")
     boolean lowerBounds;
+
+    @Option(names = "--max-model-order", paramLabel = "M",
+            description = "prototype, lvq1, glvq: cap the order of the prototypes at M (class"
+                + " means cut to their M heaviest nodes, training moves projected back);"
+                + " perceptron, mlp: weight graphs of order M, at most the largest graph"
+                + " order. Cheaper predictions, a different model (default: the largest graph"
+                + " order).")
+    Integer maxModelOrder;
 
     @Option(names = "--node-weight", paramLabel = "W", split = ",",
             description = "Weight of node attributes in the distance (default: 1).")
@@ -689,6 +703,8 @@ final class ClassifyCommand extends DatasetCommand {
         requireApplies(hiddenUnits, "--hidden-units", m == Method.MLP, "mlp");
         requireApplies(weightDecay, "--weight-decay", m == Method.MLP, "mlp");
         requireApplies(batchSize, "--batch-size", m == Method.MLP, "mlp");
+        requireApplies(maxModelOrder, "--max-model-order", m != Method.KNN,
+                "prototype, lvq1, glvq, perceptron and mlp");
         requireApplies(activation, "--activation", m == Method.MLP, "mlp");
         requireApplies(initialization, "--initialization",
                 m == Method.PERCEPTRON || m == Method.MLP, "perceptron and mlp");
@@ -818,6 +834,9 @@ final class ClassifyCommand extends DatasetCommand {
         if (batchSize != null) {
             requireAtLeast("--batch-size", batchSize, 1);
         }
+        if (maxModelOrder != null) {
+            requireAtLeast("--max-model-order", maxModelOrder, 1);
+        }
         GraphMlp.Activation chosenActivation = GraphMlp.Activation.TANH;
         if (activation != null) {
             chosenActivation = switch (activation.strip().toLowerCase(Locale.ROOT)) {
@@ -851,7 +870,8 @@ final class ClassifyCommand extends DatasetCommand {
             }
         }
         return new Fixed(perceptronStart, mlpStart, chosenActivation,
-                batchSize == null ? 1 : batchSize, lowerBounds);
+                batchSize == null ? 1 : batchSize, lowerBounds,
+                maxModelOrder == null ? 0 : maxModelOrder);
     }
 
     /**
