@@ -262,6 +262,21 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void maxModelOrderRunsForEveryPrototypeAndMaxLinearMethod() {
+        for (String method : new String[] {"prototype", "lvq1", "glvq", "perceptron", "mlp"}) {
+            List<String> args = new ArrayList<>(List.of("classify", "--folds", "3", "--limit",
+                    "27", "--aligner", "fast", "--threads", "1", "--method", method,
+                    "--max-model-order", "3"));
+            if (!method.equals("prototype")) {
+                args.addAll(List.of("--epochs", "1"));
+            }
+            Run r = run(args.toArray(String[]::new));
+            assertEquals(0, r.exitCode(), method + ": " + r.err());
+            assertTrue(r.out().contains("accuracy"), method + ": " + r.out());
+        }
+    }
+
+    @Test
     void helpSaysLimitAppliesToFoldsOnly() {
         Run r = run("classify", "--help");
 
