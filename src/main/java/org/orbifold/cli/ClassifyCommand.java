@@ -27,6 +27,7 @@ import org.orbifold.learn.LearningGraphQuantization;
 import org.orbifold.learn.MarginPerceptron;
 import org.orbifold.learn.NearestNeighbors;
 import org.orbifold.learn.NearestPrototype;
+import org.orbifold.learn.PrototypeModel;
 import org.orbifold.learn.ValidationSearch;
 import org.orbifold.learn.ValidationSearch.Candidate;
 import org.orbifold.match.Aligner;
@@ -62,8 +63,11 @@ import picocli.CommandLine.Option;
  * <p><b>k-NN search.</b> By default ({@code --lower-bounds}) k-NN visits the training graphs
  * in order of a certified lower bound on their distance and skips those that provably cannot
  * be among the k nearest ({@link NearestNeighbors}); the neighbours and predictions are
- * exactly those of aligning every training graph ({@code --no-lower-bounds}). Both outputs
- * give the number of alignments computed and skipped over the whole run.
+ * exactly those of aligning every training graph ({@code --no-lower-bounds}). The prototype
+ * methods (prototype, lvq1, glvq) always find the nearest prototype with the same kind of
+ * search ({@link PrototypeModel}), with the predictions of aligning every prototype. Both
+ * outputs give, for these methods, the number of alignments computed and skipped by the
+ * predictions over the whole run.
  *
  * <p><b>Attribute scaling.</b> {@code --standardize}, {@code --existence} and
  * {@code --drop-node-attributes} wrap the classifier in a {@link ScaledClassifier}: the
@@ -395,32 +399,46 @@ final class ClassifyCommand extends DatasetCommand {
             description = "Show a progress bar on standard error even when it is not a terminal.")
     boolean progress;
 
-    /** The k-NN models fitted in this run, for their alignment counts. */
-    private final Queue<NearestNeighbors.Model> knnModels = new ConcurrentLinkedQueue<>();
+    /** The k-NN and prototype models fitted in this run, for their alignment counts. */
+    private final Queue<GraphClassifierModel> countedModels = new ConcurrentLinkedQueue<>();
 
     /**
-     * A k-NN classifier that remembers the models it fits, so that the command can report
-     * how many alignments they computed and skipped.
+     * A k-NN or prototype classifier that remembers the models it fits, so that the command
+     * can report how many alignments their predictions computed and skipped.
      */
-    private record CountedNearestNeighbors(NearestNeighbors knn,
-            Queue<NearestNeighbors.Model> models) implements GraphClassifier {
+    private record CountedClassifier(GraphClassifier classifier,
+            Queue<GraphClassifierModel> models) implements GraphClassifier {
 
         @Override
         public GraphClassifierModel fit(GraphSpace space, List<Graph> graphs,
                 List<String> labels) {
-            NearestNeighbors.Model model = knn.fit(space, graphs, labels);
+            GraphClassifierModel model = classifier.fit(space, graphs, labels);
             models.add(model);
             return model;
         }
     }
 
-    /** Returns the alignments computed and skipped by all k-NN models of this run. */
+    /** Whether the method's predictions search with lower bounds and are counted. */
+    private static boolean counted(Method m) {
+        return m == Method.KNN || m == Method.PROTOTYPE || m == Method.LVQ1
+                || m == Method.GLVQ;
+    }
+
+    /**
+     * Returns the alignments computed and skipped by the predictions of all k-NN and
+     * prototype models of this run.
+     */
     private long[] alignmentCounts() {
         long computed = 0;
         long skipped = 0;
-        for (NearestNeighbors.Model model : knnModels) {
-            computed += model.alignmentsComputed();
-            skipped += model.alignmentsSkipped();
+        for (GraphClassifierModel model : countedModels) {
+            if (model instanceof NearestNeighbors.Model knn) {
+                computed += knn.alignmentsComputed();
+                skipped += knn.alignmentsSkipped();
+            } else if (model instanceof PrototypeModel prototypes) {
+                computed += prototypes.alignmentsComputed();
+                skipped += prototypes.alignmentsSkipped();
+            }
         }
         return new long[] {computed, skipped};
     }
@@ -486,8 +504,8 @@ final class ClassifyCommand extends DatasetCommand {
     private GraphClassifier classifier(Method m, Setting s, ScaledClassifier.Recipe recipe,
             Aligner aligner, Executor executor) {
         GraphClassifier classifier = m.classifier(s, aligner, options.seed, executor);
-        if (classifier instanceof NearestNeighbors knn) {
-            classifier = new CountedNearestNeighbors(knn, knnModels);
+        if (counted(m)) {
+            classifier = new CountedClassifier(classifier, countedModels);
         }
         if (recipe == null) {
             return classifier;
@@ -1270,9 +1288,9 @@ final class ClassifyCommand extends DatasetCommand {
                 JsonOutput.integers(json, row);
             }
             json.endArray();
-            if (m == Method.KNN) {
+            if (counted(m)) {
                 long[] counts = alignmentCounts();
-                json.name("lowerBounds").value(lowerBounds);
+                json.name("lowerBounds").value(m != Method.KNN || lowerBounds);
                 json.name("alignmentsComputed").value(counts[0]);
                 json.name("alignmentsSkipped").value(counts[1]);
             }
@@ -1457,7 +1475,7 @@ final class ClassifyCommand extends DatasetCommand {
         }
         confusionTable(w, classes, Evaluation.confusionMatrix(r.truth(), r.predicted(),
                 classes));
-        if (m == Method.KNN) {
+        if (counted(m)) {
             long[] counts = alignmentCounts();
             long total = counts[0] + counts[1];
             w.printf(Locale.ROOT, "alignments  %d computed, %d skipped by lower bounds (%.1f %%"

@@ -277,6 +277,23 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void prototypeMethodsCountTheirAlignments() {
+        Run r = run("classify", "--folds", "3", "--limit", "45", "--aligner", "fast",
+                "--threads", "1", "--method", "glvq", "--prototypes", "2", "--epochs", "1",
+                "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        double computed = (Double) json.get("alignmentsComputed");
+        double skipped = (Double) json.get("alignmentsSkipped");
+        double evaluated = (Double) json.get("evaluated");
+        int classes = ((List<?>) json.get("classes")).size();
+        assertTrue(computed >= evaluated, "at least one alignment per prediction");
+        assertEquals(evaluated * 2 * classes, computed + skipped, 0.0,
+                "every prototype of every prediction is aligned or skipped");
+    }
+
+    @Test
     void helpSaysLimitAppliesToFoldsOnly() {
         Run r = run("classify", "--help");
 
