@@ -27,6 +27,7 @@ import org.orbifold.learn.LearningGraphQuantization;
 import org.orbifold.learn.MarginPerceptron;
 import org.orbifold.learn.NearestNeighbors;
 import org.orbifold.learn.NearestPrototype;
+import org.orbifold.learn.PrototypeModel;
 import org.orbifold.learn.ValidationSearch;
 import org.orbifold.learn.ValidationSearch.Candidate;
 import org.orbifold.match.Aligner;
@@ -62,8 +63,11 @@ import picocli.CommandLine.Option;
  * <p><b>k-NN search.</b> By default ({@code --lower-bounds}) k-NN visits the training graphs
  * in order of a certified lower bound on their distance and skips those that provably cannot
  * be among the k nearest ({@link NearestNeighbors}); the neighbours and predictions are
- * exactly those of aligning every training graph ({@code --no-lower-bounds}). Both outputs
- * give the number of alignments computed and skipped over the whole run.
+ * exactly those of aligning every training graph ({@code --no-lower-bounds}). The prototype
+ * methods (prototype, lvq1, glvq) always find the nearest prototype with the same kind of
+ * search ({@link PrototypeModel}), with the predictions of aligning every prototype. Both
+ * outputs give, for these methods, the number of alignments computed and skipped by the
+ * predictions over the whole run.
  *
  * <p><b>Attribute scaling.</b> {@code --standardize}, {@code --existence} and
  * {@code --drop-node-attributes} wrap the classifier in a {@link ScaledClassifier}: the
@@ -167,21 +171,25 @@ final class ClassifyCommand extends DatasetCommand {
             return switch (this) {
                 case KNN -> NearestNeighbors.builder().aligner(aligner).k(s.k())
                         .lowerBounds(s.fixed().lowerBounds()).build();
-                case PROTOTYPE -> new NearestPrototype(aligner, mean);
+                case PROTOTYPE -> new NearestPrototype(aligner, mean,
+                        s.fixed().maxModelOrder());
                 case LVQ1, GLVQ -> LearningGraphQuantization.builder().aligner(aligner)
                         .rule(this == LVQ1 ? LearningGraphQuantization.Rule.LVQ1
                                 : LearningGraphQuantization.Rule.GLVQ)
                         .prototypesPerClass(s.prototypes()).epochs(s.epochs())
-                        .learningRate(s.learningRate()).seed(seed).mean(mean).build();
+                        .learningRate(s.learningRate()).seed(seed).mean(mean)
+                        .maxPrototypeOrder(s.fixed().maxModelOrder()).build();
                 case PERCEPTRON -> MarginPerceptron.builder().aligner(aligner)
                         .learningRate(s.learningRate()).margin(s.margin()).epochs(s.epochs())
                         .initialization(s.fixed().perceptronStart()).seed(seed).mean(mean)
+                        .weightOrder(s.fixed().maxModelOrder())
                         .executor(executor).build();
                 case MLP -> GraphMlp.builder().aligner(aligner).hiddenUnits(s.hiddenUnits())
                         .activation(s.fixed().activation()).learningRate(s.learningRate())
                         .weightDecay(s.weightDecay()).epochs(s.epochs())
                         .batchSize(s.fixed().batchSize())
                         .initialization(s.fixed().mlpStart()).seed(seed).mean(mean)
+                        .weightOrder(s.fixed().maxModelOrder())
                         .executor(executor).build();
             };
         }
@@ -218,10 +226,12 @@ final class ClassifyCommand extends DatasetCommand {
      * @param activation the MLP's hidden activation
      * @param batchSize the MLP's samples per step
      * @param lowerBounds whether k-NN skips alignments by lower bounds
+     * @param maxModelOrder the order of the prototypes (at most) or weight graphs (exactly),
+     *     0 for the largest graph order
      */
     record Fixed(MarginPerceptron.Initialization perceptronStart,
             GraphMlp.Initialization mlpStart, GraphMlp.Activation activation, int batchSize,
-            boolean lowerBounds) {
+            boolean lowerBounds, int maxModelOrder) {
     }
 
     @Option(names = "--method", paramLabel = "NAME", defaultValue = "knn",
@@ -288,6 +298,14 @@ final class ClassifyCommand extends DatasetCommand {
                 + " exactly the same neighbours and predictions, fewer alignments (default:"
                 + " on; --no-lower-bounds aligns every training graph).")
     boolean lowerBounds;
+
+    @Option(names = "--max-model-order", paramLabel = "M",
+            description = "prototype, lvq1, glvq: cap the order of the prototypes at M (class"
+                + " means cut to their M heaviest nodes, training moves projected back);"
+                + " perceptron, mlp: weight graphs of order M, at most the largest graph"
+                + " order. Cheaper predictions, a different model (default: the largest graph"
+                + " order).")
+    Integer maxModelOrder;
 
     @Option(names = "--node-weight", paramLabel = "W", split = ",",
             description = "Weight of node attributes in the distance (default: 1).")
@@ -383,32 +401,46 @@ final class ClassifyCommand extends DatasetCommand {
             description = "Show a progress bar on standard error even when it is not a terminal.")
     boolean progress;
 
-    /** The k-NN models fitted in this run, for their alignment counts. */
-    private final Queue<NearestNeighbors.Model> knnModels = new ConcurrentLinkedQueue<>();
+    /** The k-NN and prototype models fitted in this run, for their alignment counts. */
+    private final Queue<GraphClassifierModel> countedModels = new ConcurrentLinkedQueue<>();
 
     /**
-     * A k-NN classifier that remembers the models it fits, so that the command can report
-     * how many alignments they computed and skipped.
+     * A k-NN or prototype classifier that remembers the models it fits, so that the command
+     * can report how many alignments their predictions computed and skipped.
      */
-    private record CountedNearestNeighbors(NearestNeighbors knn,
-            Queue<NearestNeighbors.Model> models) implements GraphClassifier {
+    private record CountedClassifier(GraphClassifier classifier,
+            Queue<GraphClassifierModel> models) implements GraphClassifier {
 
         @Override
         public GraphClassifierModel fit(GraphSpace space, List<Graph> graphs,
                 List<String> labels) {
-            NearestNeighbors.Model model = knn.fit(space, graphs, labels);
+            GraphClassifierModel model = classifier.fit(space, graphs, labels);
             models.add(model);
             return model;
         }
     }
 
-    /** Returns the alignments computed and skipped by all k-NN models of this run. */
+    /** Whether the method's predictions search with lower bounds and are counted. */
+    private static boolean counted(Method m) {
+        return m == Method.KNN || m == Method.PROTOTYPE || m == Method.LVQ1
+                || m == Method.GLVQ;
+    }
+
+    /**
+     * Returns the alignments computed and skipped by the predictions of all k-NN and
+     * prototype models of this run.
+     */
     private long[] alignmentCounts() {
         long computed = 0;
         long skipped = 0;
-        for (NearestNeighbors.Model model : knnModels) {
-            computed += model.alignmentsComputed();
-            skipped += model.alignmentsSkipped();
+        for (GraphClassifierModel model : countedModels) {
+            if (model instanceof NearestNeighbors.Model knn) {
+                computed += knn.alignmentsComputed();
+                skipped += knn.alignmentsSkipped();
+            } else if (model instanceof PrototypeModel prototypes) {
+                computed += prototypes.alignmentsComputed();
+                skipped += prototypes.alignmentsSkipped();
+            }
         }
         return new long[] {computed, skipped};
     }
@@ -474,8 +506,8 @@ final class ClassifyCommand extends DatasetCommand {
     private GraphClassifier classifier(Method m, Setting s, ScaledClassifier.Recipe recipe,
             Aligner aligner, Executor executor) {
         GraphClassifier classifier = m.classifier(s, aligner, options.seed, executor);
-        if (classifier instanceof NearestNeighbors knn) {
-            classifier = new CountedNearestNeighbors(knn, knnModels);
+        if (counted(m)) {
+            classifier = new CountedClassifier(classifier, countedModels);
         }
         if (recipe == null) {
             return classifier;
@@ -702,6 +734,8 @@ final class ClassifyCommand extends DatasetCommand {
         requireApplies(hiddenUnits, "--hidden-units", m == Method.MLP, "mlp");
         requireApplies(weightDecay, "--weight-decay", m == Method.MLP, "mlp");
         requireApplies(batchSize, "--batch-size", m == Method.MLP, "mlp");
+        requireApplies(maxModelOrder, "--max-model-order", m != Method.KNN,
+                "prototype, lvq1, glvq, perceptron and mlp");
         requireApplies(activation, "--activation", m == Method.MLP, "mlp");
         requireApplies(initialization, "--initialization",
                 m == Method.PERCEPTRON || m == Method.MLP, "perceptron and mlp");
@@ -831,6 +865,9 @@ final class ClassifyCommand extends DatasetCommand {
         if (batchSize != null) {
             requireAtLeast("--batch-size", batchSize, 1);
         }
+        if (maxModelOrder != null) {
+            requireAtLeast("--max-model-order", maxModelOrder, 1);
+        }
         GraphMlp.Activation chosenActivation = GraphMlp.Activation.TANH;
         if (activation != null) {
             chosenActivation = switch (activation.strip().toLowerCase(Locale.ROOT)) {
@@ -864,7 +901,8 @@ final class ClassifyCommand extends DatasetCommand {
             }
         }
         return new Fixed(perceptronStart, mlpStart, chosenActivation,
-                batchSize == null ? 1 : batchSize, lowerBounds);
+                batchSize == null ? 1 : batchSize, lowerBounds,
+                maxModelOrder == null ? 0 : maxModelOrder);
     }
 
     /**
@@ -1261,9 +1299,9 @@ final class ClassifyCommand extends DatasetCommand {
                 JsonOutput.integers(json, row);
             }
             json.endArray();
-            if (m == Method.KNN) {
+            if (counted(m)) {
                 long[] counts = alignmentCounts();
-                json.name("lowerBounds").value(lowerBounds);
+                json.name("lowerBounds").value(m != Method.KNN || lowerBounds);
                 json.name("alignmentsComputed").value(counts[0]);
                 json.name("alignmentsSkipped").value(counts[1]);
             }
@@ -1449,7 +1487,7 @@ final class ClassifyCommand extends DatasetCommand {
         }
         confusionTable(w, classes, Evaluation.confusionMatrix(r.truth(), r.predicted(),
                 classes));
-        if (m == Method.KNN) {
+        if (counted(m)) {
             long[] counts = alignmentCounts();
             long total = counts[0] + counts[1];
             w.printf(Locale.ROOT, "alignments  %d computed, %d skipped by lower bounds (%.1f %%"

@@ -53,16 +53,24 @@ import org.orbifold.stats.FrechetMean;
  * <p>Initial prototypes ({@link Initialization}): the Fréchet mean of each class, followed by
  * distinct seeded random class members when there are several prototypes per class; or only
  * seeded random class members. Prototypes are padded to the space size so that they can
- * grow nodes. Training is sequential and deterministic for a fixed seed; the class means use
- * the executor of the configured {@link FrechetMean}, which does not change their value.
+ * grow nodes, or, with {@link Builder#maxPrototypeOrder(int) a cap} {@code m} below the space
+ * size, kept at order {@code m}: a start larger than that is cut to its {@code m} nodes of
+ * largest mass (squared norm of the node plus that of its outgoing edges), and every move is
+ * followed by the projection onto the graphs of order {@code m} (the nodes beyond {@code m},
+ * which hold only nodes of the sample that the prototype could not match, are dropped). The
+ * cap changes the model: it trades the prototypes' ability to grow for cheaper alignments,
+ * so it is opt-in and its accuracy must be checked on validation data. Training is
+ * sequential and deterministic for a fixed seed; the class means use the executor of the
+ * configured {@link FrechetMean}, which does not change their value.
  * Instances are immutable and thread-safe if the aligner is.
  *
  * <p><b>Limitations.</b> The GLVQ loss is {@code sum mu} (the identity as the monotone
  * function); the step factors {@code eta_t 4 d-/(d+ + d-)^2} grow like {@code 1/d} for small
  * distances, so they are capped at 1: an attracted prototype never moves past the sample,
  * a repelled one never beyond the reflection of the sample through it. There is no window
- * rule (LVQ2.1); early stopping is left to the listener. Prototypes are dense and of the
- * space size, so each alignment costs as much as aligning two graphs of the largest order.
+ * rule (LVQ2.1); early stopping is left to the listener. Without a cap, prototypes are dense
+ * and of the space size, so each alignment costs as much as aligning two graphs of the
+ * largest order.
  * With a heuristic aligner the nearest prototype may be misjudged.
  */
 public final class LearningGraphQuantization implements GraphClassifier {
@@ -94,6 +102,7 @@ public final class LearningGraphQuantization implements GraphClassifier {
     private final double learningRate;
     private final int epochs;
     private final int prototypesPerClass;
+    private final int maxPrototypeOrder;
     private final Initialization initialization;
     private final long seed;
     private final FrechetMean mean;
@@ -105,6 +114,7 @@ public final class LearningGraphQuantization implements GraphClassifier {
         this.learningRate = builder.learningRate;
         this.epochs = builder.epochs;
         this.prototypesPerClass = builder.prototypesPerClass;
+        this.maxPrototypeOrder = builder.maxPrototypeOrder;
         this.initialization = builder.initialization;
         this.seed = builder.seed;
         this.mean = builder.mean != null ? builder.mean
@@ -114,8 +124,8 @@ public final class LearningGraphQuantization implements GraphClassifier {
 
     /**
      * Starts a configuration with the defaults: LVQ1, learning rate 0.1, 10 epochs, one
-     * prototype per class, class means as the start, seed 0, no listener. The aligner must
-     * be set.
+     * prototype per class, class means as the start, no cap on the prototypes' order, seed 0,
+     * no listener. The aligner must be set.
      *
      * @return a new builder
      */
@@ -183,6 +193,7 @@ public final class LearningGraphQuantization implements GraphClassifier {
     private Trainer initialize(GraphSpace space, List<Graph> graphs, List<String> labels,
             LabelEncoder classes, SplittableRandom random) {
         int count = classes.size() * prototypesPerClass;
+        int order = ModelOrders.capped(space, maxPrototypeOrder);
         Graph[] prototypes = new Graph[count];
         int[] codes = new int[count];
         int p = 0;
@@ -199,12 +210,12 @@ public final class LearningGraphQuantization implements GraphClassifier {
                 Graph start = j == 0 && initialization == Initialization.CLASS_MEANS
                         ? mean.compute(space, members).center()
                         : members.get(picks[j]);
-                prototypes[p] = start.pad(space.size());
+                prototypes[p] = ModelOrders.heaviest(space, start, order).pad(order);
                 codes[p] = c;
                 p++;
             }
         }
-        return new Trainer(space, aligner, prototypes, codes);
+        return new Trainer(space, aligner, prototypes, codes, order);
     }
 
     /** Returns {@code m} distinct indices of {@code 0..n-1} in random order. */
@@ -238,12 +249,24 @@ public final class LearningGraphQuantization implements GraphClassifier {
         private final Aligner aligner;
         final Graph[] prototypes;
         final int[] codes;
+        private final int order;
 
         Trainer(GraphSpace space, Aligner aligner, Graph[] prototypes, int[] codes) {
+            this(space, aligner, prototypes, codes, space.size());
+        }
+
+        Trainer(GraphSpace space, Aligner aligner, Graph[] prototypes, int[] codes,
+                int order) {
             this.space = space;
             this.aligner = aligner;
             this.prototypes = prototypes;
             this.codes = codes;
+            this.order = order;
+        }
+
+        /** The move of the class description, projected onto the prototypes' order. */
+        private Graph move(Graph w, Graph y, Permutation p, double t) {
+            return ModelOrders.firstNodes(space.moveToward(w, y, p, t), order);
         }
 
         /**
@@ -262,7 +285,7 @@ public final class LearningGraphQuantization implements GraphClassifier {
                 }
             }
             double sign = codes[best] == c ? 1.0 : -1.0;
-            prototypes[best] = space.moveToward(prototypes[best], y,
+            prototypes[best] = move(prototypes[best], y,
                     alignments[best].permutation(), sign * eta);
             return sign > 0.0 ? 0.0 : 1.0;
         }
@@ -298,9 +321,9 @@ public final class LearningGraphQuantization implements GraphClassifier {
             }
             double attract = Math.min(1.0, eta * 4.0 * dMinus / (sum * sum));
             double repel = Math.min(1.0, eta * 4.0 * dPlus / (sum * sum));
-            prototypes[correct] = space.moveToward(prototypes[correct], y,
+            prototypes[correct] = move(prototypes[correct], y,
                     alignments[correct].permutation(), attract);
-            prototypes[wrong] = space.moveToward(prototypes[wrong], y,
+            prototypes[wrong] = move(prototypes[wrong], y,
                     alignments[wrong].permutation(), -repel);
             return (dPlus - dMinus) / sum;
         }
@@ -326,6 +349,7 @@ public final class LearningGraphQuantization implements GraphClassifier {
         private double learningRate = DEFAULT_LEARNING_RATE;
         private int epochs = DEFAULT_EPOCHS;
         private int prototypesPerClass = 1;
+        private int maxPrototypeOrder;
         private Initialization initialization = Initialization.CLASS_MEANS;
         private long seed;
         private FrechetMean mean;
@@ -400,6 +424,22 @@ public final class LearningGraphQuantization implements GraphClassifier {
          */
         public Builder prototypesPerClass(int value) {
             this.prototypesPerClass = Checks.atLeast("prototypesPerClass", value, 1);
+            return this;
+        }
+
+        /**
+         * Caps the order of the prototypes (class description): starts are cut to their
+         * {@code value} heaviest nodes and moves are projected onto graphs of that order.
+         * Each prediction then aligns graphs of order at most the larger of the cap and the
+         * query's order. A cap at or above the space size, or 0 (the default), means none.
+         * It changes the model; check its accuracy on validation data.
+         *
+         * @param value at least 0
+         * @return this builder
+         * @throws IllegalArgumentException if the value is negative
+         */
+        public Builder maxPrototypeOrder(int value) {
+            this.maxPrototypeOrder = Checks.atLeast("maxPrototypeOrder", value, 0);
             return this;
         }
 

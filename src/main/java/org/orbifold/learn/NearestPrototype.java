@@ -16,6 +16,13 @@ import org.orbifold.stats.FrechetMean;
  * {@link PrototypeModel#of}. Graph means as class prototypes follow B. J. Jain and
  * K. Obermayer, "Structure spaces", J. Mach. Learn. Res. 10, 2667-2714, 2009.
  *
+ * <p>An optional cap {@code m} on the prototypes' order (0, the default, for none) cuts each
+ * class mean to its {@code m} nodes of largest mass (squared norm of the node plus that of
+ * its outgoing edges; a mean carries many near-empty nodes when its class has graphs of
+ * very different orders), so every prediction aligns graphs of order at most the larger of
+ * {@code m} and the query's order. The cap changes the model; check its accuracy on
+ * validation data.
+ *
  * <p>Instances are immutable and thread-safe if the aligner and the mean estimator are.
  *
  * <p><b>Limitations.</b> One prototype per class: a class made of several separated groups is
@@ -26,6 +33,7 @@ public final class NearestPrototype implements GraphClassifier {
 
     private final Aligner aligner;
     private final FrechetMean mean;
+    private final int maxPrototypeOrder;
 
     /**
      * Configures the classifier with the default {@link FrechetMean} settings and the same
@@ -44,8 +52,22 @@ public final class NearestPrototype implements GraphClassifier {
      * @param mean computes the class means
      */
     public NearestPrototype(Aligner aligner, FrechetMean mean) {
+        this(aligner, mean, 0);
+    }
+
+    /**
+     * Configures the classifier with a chosen mean estimator and a cap on the prototypes'
+     * order (class description).
+     *
+     * @param aligner computes the distances of the predictions
+     * @param mean computes the class means
+     * @param maxPrototypeOrder the cap, at least 0; 0 or at least the space size for none
+     * @throws IllegalArgumentException if the cap is negative
+     */
+    public NearestPrototype(Aligner aligner, FrechetMean mean, int maxPrototypeOrder) {
         this.aligner = Objects.requireNonNull(aligner, "aligner");
         this.mean = Objects.requireNonNull(mean, "mean");
+        this.maxPrototypeOrder = Checks.atLeast("maxPrototypeOrder", maxPrototypeOrder, 0);
     }
 
     @Override
@@ -53,8 +75,10 @@ public final class NearestPrototype implements GraphClassifier {
         List<String> checked = Checks.requireLabelled(space, graphs, labels);
         LabelEncoder classes = LabelEncoder.of(checked);
         List<Graph> prototypes = new ArrayList<>(classes.size());
+        int order = ModelOrders.capped(space, maxPrototypeOrder);
         for (String label : classes.labels()) {
-            prototypes.add(mean.compute(space, members(graphs, checked, label)).center());
+            Graph center = mean.compute(space, members(graphs, checked, label)).center();
+            prototypes.add(ModelOrders.heaviest(space, center, order));
         }
         return PrototypeModel.of(space, aligner, prototypes, classes.labels());
     }

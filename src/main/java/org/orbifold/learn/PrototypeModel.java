@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Alignment;
+import org.orbifold.match.DistanceLowerBound;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.LabelEncoder;
@@ -16,8 +18,36 @@ import org.orbifold.space.LabelEncoder;
  * distances to the nearest prototype of each class. Ties go to the prototype listed first;
  * prototypes built by this package are listed class by class in {@link LabelEncoder} order.
  *
- * <p>Every query costs one alignment per prototype (prototype as the reference). Instances
- * are immutable and thread-safe if the aligner is.
+ * <p><b>Search.</b> {@link #scores} and {@link #alignments} align the query to every
+ * prototype (prototype as the reference). {@link #nearest} and {@link #predict} do so too
+ * when the model was made without lower bounds; with them (the default of {@link #of}), the
+ * model holds a {@link DistanceLowerBound.Profile} of every prototype and a query
+ * <ol>
+ *   <li>computes the cheap bound {@link DistanceLowerBound#quickSquaredDistance} to every
+ *       prototype, turned into a distance bound (its key) by
+ *       {@link DistanceLowerBound#distance};</li>
+ *   <li>takes the unaligned prototype of smallest key (ties by index); if its key is only the
+ *       cheap bound, raises the key to the bound of {@link DistanceLowerBound#squaredDistance}
+ *       (a node assignment problem more) and looks again; otherwise aligns it and keeps the
+ *       smallest {@code (distance, index)} pair found so far;</li>
+ *   <li>stops when the smallest key left is strictly greater than the smallest distance
+ *       found, or when every prototype is aligned.</li>
+ * </ol>
+ * Every key lies below every distance the aligner can report for its pair
+ * ({@link DistanceLowerBound}), so a prototype left unaligned has a distance strictly above
+ * the best one found and could not have won, not even a tie decided by index. Since the
+ * aligner answers a pair the same way whenever it is asked (the determinism contract of
+ * {@link Aligner}), the nearest prototype and the prediction are exactly those of aligning
+ * every prototype, the same search as {@link NearestNeighbors} with {@code k = 1}. The model
+ * counts, over all calls of {@link #nearest} and {@link #predict}, the alignments computed
+ * and skipped.
+ *
+ * <p>Instances are immutable and thread-safe if the aligner is (the counters are atomic).
+ *
+ * <p><b>Limitations.</b> The bounds help only where the prototypes differ in their node and
+ * edge value distributions; dense, averaged prototypes with similar value profiles are all
+ * aligned anyway, and then the bounds cost a little time for nothing. {@link #scores} needs
+ * the nearest prototype of every class and always aligns all of them.
  */
 public final class PrototypeModel implements GraphClassifierModel {
 
@@ -27,9 +57,12 @@ public final class PrototypeModel implements GraphClassifierModel {
     private final List<String> prototypeLabels;
     private final LabelEncoder classes;
     private final int[] codes;
+    private final DistanceLowerBound.Profile[] profiles;
+    private final LongAdder computed = new LongAdder();
+    private final LongAdder skipped = new LongAdder();
 
     private PrototypeModel(GraphSpace space, Aligner aligner, List<Graph> prototypes,
-            List<String> prototypeLabels) {
+            List<String> prototypeLabels, boolean lowerBounds) {
         this.space = space;
         this.aligner = aligner;
         this.prototypes = prototypes;
@@ -39,10 +72,19 @@ public final class PrototypeModel implements GraphClassifierModel {
         for (int p = 0; p < codes.length; p++) {
             codes[p] = classes.indexOf(prototypeLabels.get(p));
         }
+        if (lowerBounds) {
+            profiles = new DistanceLowerBound.Profile[prototypes.size()];
+            for (int p = 0; p < profiles.length; p++) {
+                profiles[p] = DistanceLowerBound.profile(space, prototypes.get(p));
+            }
+        } else {
+            profiles = null;
+        }
     }
 
     /**
-     * Builds a model from given prototypes.
+     * Builds a model from given prototypes that predicts with lower bounds (class
+     * description).
      *
      * @param space the graph space of the prototypes and the queries
      * @param aligner computes the distances
@@ -54,9 +96,54 @@ public final class PrototypeModel implements GraphClassifierModel {
      */
     public static PrototypeModel of(GraphSpace space, Aligner aligner, List<Graph> prototypes,
             List<String> prototypeLabels) {
+        return of(space, aligner, prototypes, prototypeLabels, true);
+    }
+
+    /**
+     * Builds a model from given prototypes, choosing the search of {@link #nearest}.
+     *
+     * @param space the graph space of the prototypes and the queries
+     * @param aligner computes the distances
+     * @param prototypes at least one prototype graph of {@code space}
+     * @param prototypeLabels the class of each prototype, same length, no nulls
+     * @param lowerBounds true to skip the prototypes that the lower bounds rule out, false to
+     *     align every prototype; the predictions are the same either way
+     * @return the model; its classes are the distinct prototype labels
+     * @throws IllegalArgumentException if the lists differ in length, are empty, contain a
+     *     null, or a prototype is not in the space
+     */
+    public static PrototypeModel of(GraphSpace space, Aligner aligner, List<Graph> prototypes,
+            List<String> prototypeLabels, boolean lowerBounds) {
         Objects.requireNonNull(aligner, "aligner");
         List<String> labels = Checks.requireLabelled(space, prototypes, prototypeLabels);
-        return new PrototypeModel(space, aligner, List.copyOf(prototypes), labels);
+        return new PrototypeModel(space, aligner, List.copyOf(prototypes), labels,
+                lowerBounds);
+    }
+
+    /**
+     * Returns this model with the other search; the prototypes, labels and aligner are
+     * shared, the counters start at zero.
+     *
+     * @param value true to search with lower bounds
+     * @return a new model with the same predictions
+     */
+    public PrototypeModel withLowerBounds(boolean value) {
+        return new PrototypeModel(space, aligner, prototypes, prototypeLabels, value);
+    }
+
+    /** Returns whether {@link #nearest} skips prototypes by the lower bounds. */
+    public boolean lowerBounds() {
+        return profiles != null;
+    }
+
+    /** Returns the alignments computed by {@link #nearest} and {@link #predict} so far. */
+    public long alignmentsComputed() {
+        return computed.sum();
+    }
+
+    /** Returns the alignments skipped by the lower bounds over all queries so far. */
+    public long alignmentsSkipped() {
+        return skipped.sum();
     }
 
     @Override
@@ -95,19 +182,73 @@ public final class PrototypeModel implements GraphClassifierModel {
     }
 
     /**
-     * Returns the index of the nearest prototype, the first one on ties.
+     * Returns the index of the nearest prototype, the first one on ties; the same with and
+     * without lower bounds (class description).
      *
      * @param graph a member of the space
      * @return an index into {@link #prototypes()}
      */
     public int nearest(Graph graph) {
-        List<Alignment> alignments = alignments(graph);
-        int best = 0;
-        for (int p = 1; p < alignments.size(); p++) {
-            if (alignments.get(p).distance() < alignments.get(best).distance()) {
+        space.requireMember(graph);
+        return profiles == null ? exhaustive(graph) : bounded(graph);
+    }
+
+    /** Aligns every prototype; the first of the smallest distance wins. */
+    private int exhaustive(Graph graph) {
+        int best = -1;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int p = 0; p < prototypes.size(); p++) {
+            double d = aligner.align(space, prototypes.get(p), graph).distance();
+            if (best < 0 || d < bestDistance) {
                 best = p;
+                bestDistance = d;
             }
         }
+        computed.add(prototypes.size());
+        return best;
+    }
+
+    /** The lower-bound search of the class description. */
+    private int bounded(Graph graph) {
+        DistanceLowerBound.Profile query = DistanceLowerBound.profile(space, graph);
+        int n = prototypes.size();
+        double[] key = new double[n];
+        for (int p = 0; p < n; p++) {
+            key[p] = DistanceLowerBound.distance(DistanceLowerBound.quickSquaredDistance(space,
+                    profiles[p], query), profiles[p], query);
+        }
+        boolean[] refined = new boolean[n];
+        boolean[] done = new boolean[n];
+        int best = -1;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        int aligned = 0;
+        while (true) {
+            int p = -1;
+            for (int q = 0; q < n; q++) {
+                if (!done[q] && (p < 0 || key[q] < key[p])) {
+                    p = q;
+                }
+            }
+            if (p < 0 || (best >= 0 && key[p] > bestDistance)) {
+                break;
+            }
+            if (!refined[p]) {
+                refined[p] = true;
+                double full = DistanceLowerBound.distance(DistanceLowerBound.squaredDistance(
+                        space, profiles[p], query), profiles[p], query);
+                key[p] = Math.max(key[p], full);
+                continue;
+            }
+            done[p] = true;
+            aligned++;
+            double d = aligner.align(space, prototypes.get(p), graph).distance();
+            if (best < 0 || d < bestDistance || (d == bestDistance && p < best)) {
+                best = p;
+                bestDistance = d;
+            }
+        }
+        computed.add(aligned);
+        skipped.add(n - aligned);
         return best;
     }
 

@@ -262,6 +262,38 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void maxModelOrderRunsForEveryPrototypeAndMaxLinearMethod() {
+        for (String method : new String[] {"prototype", "lvq1", "glvq", "perceptron", "mlp"}) {
+            List<String> args = new ArrayList<>(List.of("classify", "--folds", "3", "--limit",
+                    "27", "--aligner", "fast", "--threads", "1", "--method", method,
+                    "--max-model-order", "3"));
+            if (!method.equals("prototype")) {
+                args.addAll(List.of("--epochs", "1"));
+            }
+            Run r = run(args.toArray(String[]::new));
+            assertEquals(0, r.exitCode(), method + ": " + r.err());
+            assertTrue(r.out().contains("accuracy"), method + ": " + r.out());
+        }
+    }
+
+    @Test
+    void prototypeMethodsCountTheirAlignments() {
+        Run r = run("classify", "--folds", "3", "--limit", "45", "--aligner", "fast",
+                "--threads", "1", "--method", "glvq", "--prototypes", "2", "--epochs", "1",
+                "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        double computed = (Double) json.get("alignmentsComputed");
+        double skipped = (Double) json.get("alignmentsSkipped");
+        double evaluated = (Double) json.get("evaluated");
+        int classes = ((List<?>) json.get("classes")).size();
+        assertTrue(computed >= evaluated, "at least one alignment per prediction");
+        assertEquals(evaluated * 2 * classes, computed + skipped, 0.0,
+                "every prototype of every prediction is aligned or skipped");
+    }
+
+    @Test
     void helpSaysLimitAppliesToFoldsOnly() {
         Run r = run("classify", "--help");
 

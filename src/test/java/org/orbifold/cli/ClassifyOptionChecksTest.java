@@ -31,6 +31,15 @@ class ClassifyOptionChecksTest {
     }
 
     @Test
+    void maxModelOrderIsCheckedAndRefusedForKnn() {
+        assertUsageError("--max-model-order must be >= 1, got 0", "classify", "--folds", "3",
+                "--threads", "1", "--method", "glvq", "--max-model-order", "0");
+        assertUsageError("--max-model-order applies only to --method prototype, lvq1, glvq,"
+                + " perceptron and mlp", "classify", "--folds", "3", "--threads", "1",
+                "--max-model-order", "5");
+    }
+
+    @Test
     void aValueListedTwiceIsRefusedForEveryListOption() {
         String[][] cases = {
             {"--k lists the value 1 twice; give each value once", "--k", "1,3,1"},

@@ -249,7 +249,7 @@ class NearestNeighborsTest {
      * Random molecule-like graphs: 6 to 14 atoms of 4 one-hot types on a random tree plus a
      * few ring bonds, bonds one-hot of 2 types; class "ring" if a ring bond was added.
      */
-    private static LearnTestGraphs.Labelled molecules(long seed, int count) {
+    static LearnTestGraphs.Labelled molecules(long seed, int count) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Graph> graphs = new ArrayList<>();
         List<String> labels = new ArrayList<>();

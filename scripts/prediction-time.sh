@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Prediction time of prototype models, the margin perceptron and the graph MLP against k-NN
+# (docs/results.md, section 6, "Prediction time: prototype models against k-NN"): builds with
+# the 'bench' profile and runs org.orbifold.bench.PredictionTimeHarness once per set, one
+# thread, thread CPU time per predicted graph after a warm-up pass.
+# Usage: scripts/prediction-time.sh [DATASETS_DIR] [MODELS] [SPLIT] [REPEATS] [SET...]
+#   MODELS: comma-separated, default knn-all,knn,mean,glvq,perceptron,mlp; NAME@m caps the
+#   order of the prototypes or weight graphs at m. SPLIT: test (default) or valid. REPEATS:
+#   timed passes, default 3. SET defaults to Letter/LOW Letter/MED Letter/HIGH Fingerprint AIDS.
+#   BUILD_DIR as in the other benchmark scripts.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+data="${1:-$root/../shared/datasets}"
+models="${2:-knn-all,knn,mean,glvq,perceptron,mlp}"
+split="${3:-test}"
+repeats="${4:-3}"
+shift $(( $# < 4 ? $# : 4 ))
+sets=("$@")
+if [ ${#sets[@]} -eq 0 ]; then
+    sets=(Letter/LOW Letter/MED Letter/HIGH Fingerprint AIDS)
+fi
+BUILD_DIR=$(realpath -m "${BUILD_DIR:-$root/target}")
+cd "$root"
+mvn -q -B -P bench -DskipTests -Dcheckstyle.skip -Dorbifold.buildDir="$BUILD_DIR" \
+    compile dependency:build-classpath -Dmdep.outputFile="$BUILD_DIR/bench-classpath.txt"
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
+echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), $(nproc) cores"
+echo "java: $(java -version 2>&1 | head -1)"
+for set in "${sets[@]}"; do
+    echo "load before $set: $(cat /proc/loadavg)"
+    /usr/bin/time -f "process: %e s wall, %U s user, %S s system" \
+        java -XX:ActiveProcessorCount=1 \
+        -cp "$BUILD_DIR/classes:$(cat "$BUILD_DIR/bench-classpath.txt")" \
+        org.orbifold.bench.PredictionTimeHarness "$data" "$set" "$models" "$split" "$repeats"
+    echo "load after $set: $(cat /proc/loadavg)"
+done
