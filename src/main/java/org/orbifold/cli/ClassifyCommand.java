@@ -376,7 +376,10 @@ final class ClassifyCommand extends DatasetCommand {
     Integer threads;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Also write the JSON result to FILE (atomically).")
+            description = "Also write the JSON result to FILE (atomically; a symbolic link is"
+                + " followed and the file it names replaced). Refused when FILE is a folder,"
+                + " device or pipe, or an existing input (DATASET, a split file, a file inside"
+                + " a DATASET folder or beside a .cxl file).")
     Path out;
 
     @Option(names = "--progress",
@@ -431,10 +434,9 @@ final class ClassifyCommand extends DatasetCommand {
         if (out != null && out.toString().isBlank()) {
             throw CliException.usage("--out needs a file name");
         }
-        Path target = out == null ? null : out.toAbsolutePath();
-        if (target != null) {
-            CenterCommand.requireWritable(out, target);
-        }
+        Path target = out == null ? null : CenterCommand.requireWritable(out,
+                out.toAbsolutePath(), OutputTarget.inputs("DATASET", dataset, "--train",
+                        trainFile, "--valid", validationFile, "--test", testFile));
         boolean showProgress = progress
                 || "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE));
         PrintWriter err = spec.commandLine().getErr();
