@@ -2,7 +2,6 @@ package org.orbifold.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,6 +81,10 @@ import picocli.CommandLine.Option;
  * chooses no hyper-parameters (no nested search). {@code --limit} keeps the first graphs and
  * is therefore offered with {@code --folds} only, and {@code --refit} with splits only.
  * Every class needs at least K graphs for K folds (a usage error otherwise).
+ * {@code --learning-rate} of LVQ1 is at most 1, the fraction of the way a step moves the
+ * nearest prototype toward the sample (ALGORITHMS.md 3.7); GLVQ's step also scales with the
+ * distances, so its rate has no such bound, and a rate too large for any method can make the
+ * training diverge, which the error names with the setting.
  * {@code --batch-size}, {@code --activation} and {@code --initialization} take one value and
  * are not searched. The attribute scaling
  * only re-weighs existing channels (it cannot, for example, turn an angle into its cosine
@@ -246,7 +249,8 @@ final class ClassifyCommand extends DatasetCommand {
 
     @Option(names = "--learning-rate", paramLabel = "R", split = ",",
             description = "lvq1, glvq, perceptron, mlp: learning rate; it decays linearly"
-                + " except for perceptron (default: "
+                + " except for perceptron; at most 1 for lvq1 (a step moves a prototype that"
+                + " fraction of the way toward the sample) (default: "
                 + LearningGraphQuantization.DEFAULT_LEARNING_RATE + " for lvq1 and glvq, "
                 + MarginPerceptron.DEFAULT_LEARNING_RATE + " for perceptron, "
                 + GraphMlp.DEFAULT_LEARNING_RATE + " for mlp).")
@@ -479,15 +483,53 @@ final class ClassifyCommand extends DatasetCommand {
         if (classifier instanceof NearestNeighbors knn) {
             classifier = new CountedNearestNeighbors(knn, knnModels);
         }
-        if (recipe == null) {
-            return classifier;
+        if (recipe != null) {
+            ScaledClassifier.Recipe r = recipe.withExistence(s.existence());
+            if (r.kernel() != null) {
+                r = r.withKernel(new ScaledClassifier.Kernel(r.kernel().kind(), s.bandwidth(),
+                        s.features(), r.kernel().sampling(), r.kernel().seed()));
+            }
+            classifier = new ScaledClassifier(r, classifier);
         }
-        ScaledClassifier.Recipe r = recipe.withExistence(s.existence());
-        if (r.kernel() != null) {
-            r = r.withKernel(new ScaledClassifier.Kernel(r.kernel().kind(), s.bandwidth(),
-                    s.features(), r.kernel().sampling(), r.kernel().seed()));
+        return m.usesTraining ? new NamedTraining(classifier, m, s, recipe != null)
+                : classifier;
+    }
+
+    /**
+     * A trained classifier whose failures while fitting name the setting being fitted: a
+     * learning rate (or weight decay) so large that the weights overflow otherwise surfaces
+     * as a message about the distance's weights. The model is returned unchanged.
+     */
+    private record NamedTraining(GraphClassifier classifier, Method method, Setting setting,
+            boolean scaled) implements GraphClassifier {
+
+        @Override
+        public GraphClassifierModel fit(GraphSpace space, List<Graph> graphs,
+                List<String> labels) {
+            try {
+                return classifier.fit(space, graphs, labels);
+            } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+                throw CliException.data(trainingFailure(method, setting, scaled,
+                        e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            }
         }
-        return new ScaledClassifier(r, classifier);
+    }
+
+    /**
+     * Returns the message of a failed fit: whether the training diverged (the reason names
+     * an infinite or NaN quantity, or an overflow), the learning rate (and for the MLP the
+     * weight decay) being fitted, the whole setting, then the original reason.
+     */
+    static String trainingFailure(Method m, Setting s, boolean scaled, String reason) {
+        String lower = reason.toLowerCase(Locale.ROOT);
+        boolean diverged = lower.contains("infinity") || lower.contains("infinite")
+                || lower.contains("nan") || lower.contains("overflow");
+        String values = "learning rate " + number(s.learningRate())
+                + (m == Method.MLP ? " and weight decay " + number(s.weightDecay()) : "");
+        return "training " + (diverged ? "diverged" : "failed") + " for " + values + " ("
+                + m.option + "; " + describe(m, s, scaled) + "): " + reason
+                + (diverged ? " (lower --learning-rate" + (m == Method.MLP
+                        ? " or --weight-decay" : "") + ")" : "");
     }
 
     /**
@@ -782,6 +824,12 @@ final class ClassifyCommand extends DatasetCommand {
             if (!(rate > 0.0) || !Double.isFinite(rate)) {
                 throw CliException.usage("--learning-rate must be positive and finite, got "
                         + rate);
+            }
+            if (m == Method.LVQ1 && rate > 1.0) {
+                throw CliException.usage("--learning-rate of --method lvq1 must be at most 1,"
+                        + " got " + rate + ": a step moves the nearest prototype that"
+                        + " fraction of the way toward (or away from) the sample, and beyond 1"
+                        + " it overshoots");
             }
         }
         List<Setting> grid = new ArrayList<>();
@@ -1161,7 +1209,7 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     private static String number(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return Numbers.compact(value);
     }
 
     private static void setting(JsonWriter json, Method m, Setting s, boolean scaled) {
