@@ -105,6 +105,53 @@ class ClassifyCommandTest {
                 StandardCharsets.UTF_8);
     }
 
+    // ---- Split files that break the rules ----------------------------------------------------
+
+    @Test
+    void aGraphListedTwiceInATrainingSplitIsRefused() throws IOException {
+        Path folder = iamFolder(null);
+        Path train = folder.resolve("train.cxl");
+        String text = Files.readString(train);
+        Files.writeString(train, text.replace("</fingerprints>",
+                "<print file=\"g0.gxl\" class=\"tri\"/></fingerprints>"));
+
+        Run r = run("classify", folder.toString(), "--threads", "1");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertEquals(Main.ERROR_PREFIX + "--train " + train + ": graph 'g0' is listed twice"
+                + " (entries 1 and 9 as class 'line' and again as 'tri'); a graph may be listed"
+                + " once in a split file\n", r.err());
+        Run folds = run("classify", train.toString(), "--folds", "2", "--threads", "1");
+        assertEquals(CliException.DATA, folds.exitCode(), folds.out());
+        assertTrue(folds.err().contains("DATASET " + train + ": graph 'g0' is listed twice"),
+                folds.err());
+    }
+
+    @Test
+    void aGraphListedTwiceInTheTestSplitIsCountedTwiceWithANote() throws IOException {
+        Path folder = iamFolder("<print file=\"g12.gxl\" class=\"tri\"/>");
+
+        Run r = run("classify", folder.toString(), "--threads", "1", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        assertEquals(5.0, json.get("testGraphs"));
+        assertTrue(json.get("notes").toString().contains("test.cxl lists graph 'g12' twice"
+                + " (entries 1 and 5 as class 'line' and again as 'tri')"), json.toString());
+    }
+
+    @Test
+    void aSplitWithoutEntriesSaysSo() throws IOException {
+        Path folder = iamFolder(null);
+        writeSplit(folder.resolve("validation.cxl"), List.of());
+
+        Run r = run("classify", folder.toString(), "--threads", "1");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertEquals(Main.ERROR_PREFIX + folder.resolve("validation.cxl") + " lists no graphs"
+                + " (no <print file=\"X.gxl\" class=\"C\"/> entries)\n", r.err());
+    }
+
     // ---- Splits ----------------------------------------------------------------------------
 
     @Test
