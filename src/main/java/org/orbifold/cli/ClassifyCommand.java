@@ -108,7 +108,12 @@ final class ClassifyCommand extends DatasetCommand {
 
     private static final int MAX_THREADS = 32767;
     private static final int DEFAULT_FEATURES = 128;
-    private static final int MAX_FEATURES = 1 << 16;
+    /**
+     * The most node-kernel features: Letter's 2250 graphs hold about 10,500 nodes, so one
+     * embedded copy takes {@code 10,500 x 8192 x 8} bytes, about 0.7 GB (at {@code 65536}
+     * it was 5.5 GB, beyond the default heap of a 24 GB machine).
+     */
+    static final int MAX_FEATURES = 8192;
 
     /** What is refitted before the test split is predicted. */
     private static final String REFIT_TRAIN = "train";
@@ -329,8 +334,9 @@ final class ClassifyCommand extends DatasetCommand {
     List<Double> bandwidth;
 
     @Option(names = "--features", paramLabel = "D", split = ",",
-            description = "--node-kernel: number of features, even, one or a list (default: "
-                + DEFAULT_FEATURES + ").")
+            description = "--node-kernel: number of features, even, at most " + MAX_FEATURES
+                + ", one or a list (default: " + DEFAULT_FEATURES + "). Each node then holds"
+                + " D numbers: nodes x D x 8 bytes must fit in half of the Java heap.")
     List<Integer> features;
 
     @Option(names = "--kernel-sampling", paramLabel = "NAME",
@@ -610,6 +616,7 @@ final class ClassifyCommand extends DatasetCommand {
             throw CliException.usage("--refit train+validation needs a validation split");
         }
         Sample sample = splits.sample();
+        requireKernelMemory(sample, grid);
         ScaledClassifier.Recipe recipe = recipe(sample);
         List<String> trainLabels = requireLabels(splits, splits.train(), "training");
         List<String> validationLabels = requireLabels(splits, splits.validation(),
@@ -701,6 +708,7 @@ final class ClassifyCommand extends DatasetCommand {
                     + sample.size() + ", got " + folds);
         }
         requireFoldsPerClass(labels, sample.size());
+        requireKernelMemory(sample, grid);
         ScaledClassifier.Recipe recipe = recipe(sample);
         Setting s = grid.get(0);
         List<int[]> foldIndices = Evaluation.stratifiedFolds(labels, folds, options.seed);
@@ -1167,6 +1175,42 @@ final class ClassifyCommand extends DatasetCommand {
             }
         }
         return result;
+    }
+
+    /**
+     * Fails, before any fitting, when one node-kernel embedding of every graph at the
+     * largest {@code --features} of the grid would take more than half of the Java heap.
+     */
+    private static void requireKernelMemory(Sample sample, List<Setting> grid) {
+        int features = 0;
+        for (Setting s : grid) {
+            features = Math.max(features, s.features());
+        }
+        long nodes = 0;
+        for (Graph g : sample.graphs()) {
+            nodes += g.order();
+        }
+        String problem = kernelMemoryProblem(nodes, features, Runtime.getRuntime().maxMemory());
+        if (problem != null) {
+            throw CliException.data(problem);
+        }
+    }
+
+    /**
+     * Returns why {@code features} kernel features of {@code nodes} nodes do not fit in half
+     * of a heap of {@code maxMemory} bytes ({@code nodes x features x 8} bytes for one copy),
+     * or null when they fit or there is no kernel ({@code features} 0).
+     */
+    static String kernelMemoryProblem(long nodes, int features, long maxMemory) {
+        double bytes = 8.0 * features * nodes;
+        if (features == 0 || bytes <= maxMemory / 2.0) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "--features %d needs about %.0f MB for the %d nodes"
+                + " of the data set (nodes x features x 8 bytes), more than half of the %d MB"
+                + " the Java heap may use; lower --features, or give Java more memory (for"
+                + " example JAVA_TOOL_OPTIONS=-Xmx8g)", features, bytes / (1 << 20), nodes,
+                maxMemory >> 20);
     }
 
     private static String gridText(int size) {

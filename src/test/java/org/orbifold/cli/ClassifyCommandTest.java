@@ -741,8 +741,10 @@ class ClassifyCommandTest {
         String[][] cases = {
             {"--bandwidth must be positive and finite, got 0.0", "--node-kernel", "gaussian",
                 "--bandwidth", "1,0"},
-            {"--features must be even and in 2..65536 (a cosine and a sine per frequency),"
+            {"--features must be even and in 2..8192 (a cosine and a sine per frequency),"
                 + " got 7", "--node-kernel", "gaussian", "--features", "7"},
+            {"--features must be even and in 2..8192 (a cosine and a sine per frequency),"
+                + " got 65536", "--node-kernel", "gaussian", "--features", "128,65536"},
             {"--bandwidth applies only with --node-kernel gaussian or laplacian", "--bandwidth",
                 "1"},
             {"--kernel-sampling applies only with --node-kernel gaussian or laplacian",
