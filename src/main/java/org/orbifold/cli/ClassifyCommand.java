@@ -1,5 +1,6 @@
 package org.orbifold.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -697,6 +698,7 @@ final class ClassifyCommand extends DatasetCommand {
                     + " --folds to use its splits");
         }
         Sample sample = foldsSample();
+        requireClasses(sample);
         List<String> labels = sample.labels();
         int missing = labels.indexOf(null);
         if (missing >= 0) {
@@ -1013,6 +1015,7 @@ final class ClassifyCommand extends DatasetCommand {
     private Splits readSplits() {
         if (trainFile == null && testFile == null && validationFile == null) {
             if (dataset == null || !Splits.isIamFolder(Path.of(dataset))) {
+                requireDatasetPath();
                 throw CliException.usage("give --folds K, or split files (--train FILE"
                         + " --test FILE [--valid FILE]), or an IAM folder holding train.cxl"
                         + " and test.cxl as DATASET");
@@ -1045,7 +1048,69 @@ final class ClassifyCommand extends DatasetCommand {
                     folder == null ? "." : folder.toString(), rawAttributes);
         }
         Sample all = Sample.load(dataset, null, null, data.molecules(dataset));
+        requireClasses(all);
         return Splits.lists(all, trainFile, validationFile, testFile);
+    }
+
+    /**
+     * Fails with the real problem when DATASET, given without split files or folds, is no IAM
+     * folder: the path does not exist, or it is a folder with some IAM split files but not
+     * both {@code train.cxl} and {@code test.cxl} (the missing ones are named).
+     */
+    private void requireDatasetPath() {
+        if (dataset == null) {
+            return;
+        }
+        Path path = Path.of(dataset);
+        if (!Files.exists(path)) {
+            throw CliException.data("no such file or folder: " + dataset);
+        }
+        if (!Files.isDirectory(path)) {
+            return;
+        }
+        List<String> present = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<String> names = new ArrayList<>(List.of("train.cxl", "test.cxl"));
+        names.addAll(Splits.VALIDATION_FILES);
+        for (String name : names) {
+            if (Files.isRegularFile(path.resolve(name))) {
+                present.add(name);
+            } else if (!Splits.VALIDATION_FILES.contains(name)) {
+                missing.add(name);
+            }
+        }
+        if (!present.isEmpty()) {
+            throw CliException.data("IAM folder " + dataset + " has no "
+                    + String.join(" and no ", missing) + " (it has " + String.join(", ", present)
+                    + "); the splits need train.cxl and test.cxl, or give the split files with"
+                    + " --train and --test");
+        }
+    }
+
+    /**
+     * Fails when the data set has no class labels at all, naming for a TU folder the labels
+     * file it lacks.
+     */
+    private static void requireClasses(Sample sample) {
+        if (sample.dataset().hasClasses() || sample.size() == 0) {
+            return;
+        }
+        String why = "";
+        Path folder = Path.of(sample.source());
+        if (Files.isDirectory(folder)) {
+            try (var files = Files.list(folder)) {
+                String suffix = "_graph_indicator.txt";
+                why = files.map(f -> f.getFileName().toString())
+                        .filter(n -> n.endsWith(suffix)).findFirst()
+                        .map(n -> ": " + folder.resolve(n.substring(0, n.length()
+                                - suffix.length()) + "_graph_labels.txt") + " is missing")
+                        .orElse("");
+            } catch (IOException e) {
+                why = "";
+            }
+        }
+        throw CliException.data(sample.source() + " has no class labels" + why
+                + "; classify needs the class of every graph");
     }
 
     /**

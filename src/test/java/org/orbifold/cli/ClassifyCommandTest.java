@@ -105,6 +105,51 @@ class ClassifyCommandTest {
                 StandardCharsets.UTF_8);
     }
 
+    // ---- Errors that name the problem ------------------------------------------------------
+
+    @Test
+    void aMissingDatasetIsNamedAsMissing() {
+        Path missing = dir.resolve("no-such-folder");
+
+        Run r = run("classify", missing.toString());
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertEquals(Main.ERROR_PREFIX + "no such file or folder: " + missing + "\n", r.err());
+    }
+
+    @Test
+    void anIamFolderWithoutItsTestFileNamesIt() throws IOException {
+        Path folder = iamFolder(null);
+        Files.delete(folder.resolve("test.cxl"));
+
+        Run r = run("classify", folder.toString());
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "IAM folder " + folder + " has no"
+                + " test.cxl (it has train.cxl, validation.cxl)"), r.err());
+    }
+
+    @Test
+    void aTuFolderWithoutClassesNamesTheLabelsFile() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("PAIRS"));
+        Files.writeString(folder.resolve("PAIRS_A.txt"), "1, 2\n2, 1\n3, 4\n4, 3\n");
+        Files.writeString(folder.resolve("PAIRS_graph_indicator.txt"), "1\n1\n2\n2\n");
+        Path train = list("train.txt", "0");
+        Path test = list("test.txt", "1");
+        String expected = Main.ERROR_PREFIX + folder + " has no class labels: "
+                + folder.resolve("PAIRS_graph_labels.txt") + " is missing; classify needs the"
+                + " class of every graph\n";
+
+        Run folds = run("classify", folder.toString(), "--folds", "2");
+        Run lists = run("classify", folder.toString(), "--train", train.toString(), "--test",
+                test.toString());
+
+        assertEquals(CliException.DATA, folds.exitCode(), folds.out());
+        assertEquals(expected, folds.err());
+        assertEquals(CliException.DATA, lists.exitCode(), lists.out());
+        assertEquals(expected, lists.err());
+    }
+
     // ---- Split files that break the rules ----------------------------------------------------
 
     @Test
@@ -857,8 +902,8 @@ class ClassifyCommandTest {
         Run r = run("classify", tu.toString(), "--folds", "2");
 
         assertEquals(CliException.DATA, r.exitCode(), r.out());
-        assertTrue(r.err().contains("graph 0 has no class label; classify needs the class of"
-                + " every graph"), r.err());
+        assertTrue(r.err().contains("has no class labels: " + tu.resolve("TINY_graph_labels.txt")
+                + " is missing; classify needs the class of every graph"), r.err());
     }
 
     @Test
