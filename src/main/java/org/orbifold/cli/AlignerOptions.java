@@ -1,6 +1,5 @@
 package org.orbifold.cli;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 import org.orbifold.match.Aligner;
@@ -82,6 +81,6 @@ final class AlignerOptions {
     }
 
     private static String formatSeconds(double seconds) {
-        return BigDecimal.valueOf(seconds).stripTrailingZeros().toPlainString();
+        return Numbers.compact(seconds);
     }
 }

@@ -68,7 +68,10 @@ abstract class CenterCommand extends DatasetCommand {
     int restarts;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Also write the JSON result to FILE (replaced atomically).")
+            description = "Also write the JSON result to FILE (replaced atomically; a symbolic"
+                + " link is followed and the file it names replaced). Refused when FILE is a"
+                + " folder, device or pipe, or an existing input (DATASET, a file inside a"
+                + " DATASET folder or beside a .cxl file).")
     Path out;
 
     @Option(names = "--progress",
@@ -128,10 +131,8 @@ abstract class CenterCommand extends DatasetCommand {
         if (out != null && out.toString().isBlank()) {
             throw CliException.usage("--out needs a file name");
         }
-        Path target = out == null ? null : out.toAbsolutePath();
-        if (target != null) {
-            requireWritable(out, target);
-        }
+        Path target = out == null ? null : requireWritable(out, out.toAbsolutePath(),
+                OutputTarget.inputs("DATASET", dataset));
         Sample sample = load();
         GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight);
         Aligner aligner = options.aligner();
@@ -218,18 +219,20 @@ abstract class CenterCommand extends DatasetCommand {
     }
 
     /**
-     * Fails unless {@code target} can be written: its folder exists and takes a new file (a
-     * probe file is created and deleted), and it is not itself a folder.
+     * Fails unless {@code target} can be written, and returns the file to replace: a symbolic
+     * link is followed ({@link OutputTarget#resolve}); the file must not exist or be a regular
+     * file that is none of the inputs, and its folder must exist and take a new file (a probe
+     * file is created and deleted).
      *
      * @param given the path as the user gave it, for messages
      * @param target the absolute path
+     * @param inputs the command's input files and folders
+     * @return the absolute path of the file to replace
      */
-    static void requireWritable(Path given, Path target) {
-        if (Files.isDirectory(target)) {
-            throw CliException.data("cannot write --out " + given + ": it is a folder; give a"
-                    + " file name such as " + target.resolve("result.json"));
-        }
-        Path folder = target.getParent();
+    static Path requireWritable(Path given, Path target, List<OutputTarget.Input> inputs) {
+        Path file = OutputTarget.resolve(given, target);
+        OutputTarget.requireNotInput(given, file, inputs);
+        Path folder = file.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
             throw CliException.data("cannot write --out " + given + ": folder " + folder
                     + " does not exist");
@@ -242,10 +245,11 @@ abstract class CenterCommand extends DatasetCommand {
                     + " does not take new files" + (e instanceof NoSuchFileException ? ""
                     : " (" + reason(e) + ")"), e);
         }
-        if (Files.exists(target) && !Files.isWritable(target)) {
+        if (Files.exists(file) && !Files.isWritable(file)) {
             throw CliException.data("cannot write --out " + given + ": the file exists and is"
                     + " read-only");
         }
+        return file;
     }
 
     /**
@@ -344,8 +348,13 @@ abstract class CenterCommand extends DatasetCommand {
         }
     }
 
-    /** Writes the text to a temporary file next to {@code target}, then moves it in place. */
-    static void writeAtomically(Path target, String text) {
+    /**
+     * Writes the text to a temporary file next to {@code given}, then moves it in place; a
+     * symbolic link is followed and the file it names replaced. Fails, writing nothing, when
+     * the file exists and is not a regular file ({@link OutputTarget#resolve}).
+     */
+    static void writeAtomically(Path given, String text) {
+        Path target = OutputTarget.resolve(given, given.toAbsolutePath());
         Path temporary = null;
         try {
             // A fresh name next to the target, created with the default permissions.

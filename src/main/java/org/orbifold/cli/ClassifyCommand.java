@@ -1,8 +1,8 @@
 package org.orbifold.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,6 +86,10 @@ import picocli.CommandLine.Option;
  * chooses no hyper-parameters (no nested search). {@code --limit} keeps the first graphs and
  * is therefore offered with {@code --folds} only, and {@code --refit} with splits only.
  * Every class needs at least K graphs for K folds (a usage error otherwise).
+ * {@code --learning-rate} of LVQ1 is at most 1, the fraction of the way a step moves the
+ * nearest prototype toward the sample (ALGORITHMS.md 3.7); GLVQ's step also scales with the
+ * distances, so its rate has no such bound, and a rate too large for any method can make the
+ * training diverge, which the error names with the setting.
  * {@code --batch-size}, {@code --activation} and {@code --initialization} take one value and
  * are not searched. The attribute scaling
  * only re-weighs existing channels (it cannot, for example, turn an angle into its cosine
@@ -109,7 +113,12 @@ final class ClassifyCommand extends DatasetCommand {
 
     private static final int MAX_THREADS = 32767;
     private static final int DEFAULT_FEATURES = 128;
-    private static final int MAX_FEATURES = 1 << 16;
+    /**
+     * The most node-kernel features: Letter's 2250 graphs hold about 10,500 nodes, so one
+     * embedded copy takes {@code 10,500 x 8192 x 8} bytes, about 0.7 GB (at {@code 65536}
+     * it was 5.5 GB, beyond the default heap of a 24 GB machine).
+     */
+    static final int MAX_FEATURES = 8192;
 
     /** What is refitted before the test split is predicted. */
     private static final String REFIT_TRAIN = "train";
@@ -256,7 +265,8 @@ final class ClassifyCommand extends DatasetCommand {
 
     @Option(names = "--learning-rate", paramLabel = "R", split = ",",
             description = "lvq1, glvq, perceptron, mlp: learning rate; it decays linearly"
-                + " except for perceptron (default: "
+                + " except for perceptron; at most 1 for lvq1 (a step moves a prototype that"
+                + " fraction of the way toward the sample) (default: "
                 + LearningGraphQuantization.DEFAULT_LEARNING_RATE + " for lvq1 and glvq, "
                 + MarginPerceptron.DEFAULT_LEARNING_RATE + " for perceptron, "
                 + GraphMlp.DEFAULT_LEARNING_RATE + " for mlp).")
@@ -343,8 +353,9 @@ final class ClassifyCommand extends DatasetCommand {
     List<Double> bandwidth;
 
     @Option(names = "--features", paramLabel = "D", split = ",",
-            description = "--node-kernel: number of features, even, one or a list (default: "
-                + DEFAULT_FEATURES + ").")
+            description = "--node-kernel: number of features, even, at most " + MAX_FEATURES
+                + ", one or a list (default: " + DEFAULT_FEATURES + "). Each node then holds"
+                + " D numbers: nodes x D x 8 bytes must fit in half of the Java heap.")
     List<Integer> features;
 
     @Option(names = "--kernel-sampling", paramLabel = "NAME",
@@ -394,7 +405,10 @@ final class ClassifyCommand extends DatasetCommand {
     Integer threads;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Also write the JSON result to FILE (atomically).")
+            description = "Also write the JSON result to FILE (atomically; a symbolic link is"
+                + " followed and the file it names replaced). Refused when FILE is a folder,"
+                + " device or pipe, or an existing input (DATASET, a split file, a file inside"
+                + " a DATASET folder or beside a .cxl file).")
     Path out;
 
     @Option(names = "--progress",
@@ -463,10 +477,9 @@ final class ClassifyCommand extends DatasetCommand {
         if (out != null && out.toString().isBlank()) {
             throw CliException.usage("--out needs a file name");
         }
-        Path target = out == null ? null : out.toAbsolutePath();
-        if (target != null) {
-            CenterCommand.requireWritable(out, target);
-        }
+        Path target = out == null ? null : CenterCommand.requireWritable(out,
+                out.toAbsolutePath(), OutputTarget.inputs("DATASET", dataset, "--train",
+                        trainFile, "--valid", validationFile, "--test", testFile));
         boolean showProgress = progress
                 || "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE));
         PrintWriter err = spec.commandLine().getErr();
@@ -509,15 +522,53 @@ final class ClassifyCommand extends DatasetCommand {
         if (counted(m)) {
             classifier = new CountedClassifier(classifier, countedModels);
         }
-        if (recipe == null) {
-            return classifier;
+        if (recipe != null) {
+            ScaledClassifier.Recipe r = recipe.withExistence(s.existence());
+            if (r.kernel() != null) {
+                r = r.withKernel(new ScaledClassifier.Kernel(r.kernel().kind(), s.bandwidth(),
+                        s.features(), r.kernel().sampling(), r.kernel().seed()));
+            }
+            classifier = new ScaledClassifier(r, classifier);
         }
-        ScaledClassifier.Recipe r = recipe.withExistence(s.existence());
-        if (r.kernel() != null) {
-            r = r.withKernel(new ScaledClassifier.Kernel(r.kernel().kind(), s.bandwidth(),
-                    s.features(), r.kernel().sampling(), r.kernel().seed()));
+        return m.usesTraining ? new NamedTraining(classifier, m, s, recipe != null)
+                : classifier;
+    }
+
+    /**
+     * A trained classifier whose failures while fitting name the setting being fitted: a
+     * learning rate (or weight decay) so large that the weights overflow otherwise surfaces
+     * as a message about the distance's weights. The model is returned unchanged.
+     */
+    private record NamedTraining(GraphClassifier classifier, Method method, Setting setting,
+            boolean scaled) implements GraphClassifier {
+
+        @Override
+        public GraphClassifierModel fit(GraphSpace space, List<Graph> graphs,
+                List<String> labels) {
+            try {
+                return classifier.fit(space, graphs, labels);
+            } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+                throw CliException.data(trainingFailure(method, setting, scaled,
+                        e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            }
         }
-        return new ScaledClassifier(r, classifier);
+    }
+
+    /**
+     * Returns the message of a failed fit: whether the training diverged (the reason names
+     * an infinite or NaN quantity, or an overflow), the learning rate (and for the MLP the
+     * weight decay) being fitted, the whole setting, then the original reason.
+     */
+    static String trainingFailure(Method m, Setting s, boolean scaled, String reason) {
+        String lower = reason.toLowerCase(Locale.ROOT);
+        boolean diverged = lower.contains("infinity") || lower.contains("infinite")
+                || lower.contains("nan") || lower.contains("overflow");
+        String values = "learning rate " + number(s.learningRate())
+                + (m == Method.MLP ? " and weight decay " + number(s.weightDecay()) : "");
+        return "training " + (diverged ? "diverged" : "failed") + " for " + values + " ("
+                + m.option + "; " + describe(m, s, scaled) + "): " + reason
+                + (diverged ? " (lower --learning-rate" + (m == Method.MLP
+                        ? " or --weight-decay" : "") + ")" : "");
     }
 
     /**
@@ -598,6 +649,7 @@ final class ClassifyCommand extends DatasetCommand {
             throw CliException.usage("--refit train+validation needs a validation split");
         }
         Sample sample = splits.sample();
+        requireKernelMemory(sample, grid);
         ScaledClassifier.Recipe recipe = recipe(sample);
         List<String> trainLabels = requireLabels(splits, splits.train(), "training");
         List<String> validationLabels = requireLabels(splits, splits.validation(),
@@ -678,6 +730,7 @@ final class ClassifyCommand extends DatasetCommand {
                     + " --folds to use its splits");
         }
         Sample sample = foldsSample();
+        requireClasses(sample);
         List<String> labels = sample.labels();
         int missing = labels.indexOf(null);
         if (missing >= 0) {
@@ -689,6 +742,7 @@ final class ClassifyCommand extends DatasetCommand {
                     + sample.size() + ", got " + folds);
         }
         requireFoldsPerClass(labels, sample.size());
+        requireKernelMemory(sample, grid);
         ScaledClassifier.Recipe recipe = recipe(sample);
         Setting s = grid.get(0);
         List<int[]> foldIndices = Evaluation.stratifiedFolds(labels, folds, options.seed);
@@ -814,6 +868,12 @@ final class ClassifyCommand extends DatasetCommand {
             if (!(rate > 0.0) || !Double.isFinite(rate)) {
                 throw CliException.usage("--learning-rate must be positive and finite, got "
                         + rate);
+            }
+            if (m == Method.LVQ1 && rate > 1.0) {
+                throw CliException.usage("--learning-rate of --method lvq1 must be at most 1,"
+                        + " got " + rate + ": a step moves the nearest prototype that"
+                        + " fraction of the way toward (or away from) the sample, and beyond 1"
+                        + " it overshoots");
             }
         }
         List<Setting> grid = new ArrayList<>();
@@ -993,6 +1053,7 @@ final class ClassifyCommand extends DatasetCommand {
     private Splits readSplits() {
         if (trainFile == null && testFile == null && validationFile == null) {
             if (dataset == null || !Splits.isIamFolder(Path.of(dataset))) {
+                requireDatasetPath();
                 throw CliException.usage("give --folds K, or split files (--train FILE"
                         + " --test FILE [--valid FILE]), or an IAM folder holding train.cxl"
                         + " and test.cxl as DATASET");
@@ -1025,7 +1086,69 @@ final class ClassifyCommand extends DatasetCommand {
                     folder == null ? "." : folder.toString(), rawAttributes);
         }
         Sample all = Sample.load(dataset, null, null, data.molecules(dataset));
+        requireClasses(all);
         return Splits.lists(all, trainFile, validationFile, testFile);
+    }
+
+    /**
+     * Fails with the real problem when DATASET, given without split files or folds, is no IAM
+     * folder: the path does not exist, or it is a folder with some IAM split files but not
+     * both {@code train.cxl} and {@code test.cxl} (the missing ones are named).
+     */
+    private void requireDatasetPath() {
+        if (dataset == null) {
+            return;
+        }
+        Path path = Path.of(dataset);
+        if (!Files.exists(path)) {
+            throw CliException.data("no such file or folder: " + dataset);
+        }
+        if (!Files.isDirectory(path)) {
+            return;
+        }
+        List<String> present = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<String> names = new ArrayList<>(List.of("train.cxl", "test.cxl"));
+        names.addAll(Splits.VALIDATION_FILES);
+        for (String name : names) {
+            if (Files.isRegularFile(path.resolve(name))) {
+                present.add(name);
+            } else if (!Splits.VALIDATION_FILES.contains(name)) {
+                missing.add(name);
+            }
+        }
+        if (!present.isEmpty()) {
+            throw CliException.data("IAM folder " + dataset + " has no "
+                    + String.join(" and no ", missing) + " (it has " + String.join(", ", present)
+                    + "); the splits need train.cxl and test.cxl, or give the split files with"
+                    + " --train and --test");
+        }
+    }
+
+    /**
+     * Fails when the data set has no class labels at all, naming for a TU folder the labels
+     * file it lacks.
+     */
+    private static void requireClasses(Sample sample) {
+        if (sample.dataset().hasClasses() || sample.size() == 0) {
+            return;
+        }
+        String why = "";
+        Path folder = Path.of(sample.source());
+        if (Files.isDirectory(folder)) {
+            try (var files = Files.list(folder)) {
+                String suffix = "_graph_indicator.txt";
+                why = files.map(f -> f.getFileName().toString())
+                        .filter(n -> n.endsWith(suffix)).findFirst()
+                        .map(n -> ": " + folder.resolve(n.substring(0, n.length()
+                                - suffix.length()) + "_graph_labels.txt") + " is missing")
+                        .orElse("");
+            } catch (IOException e) {
+                why = "";
+            }
+        }
+        throw CliException.data(sample.source() + " has no class labels" + why
+                + "; classify needs the class of every graph");
     }
 
     /**
@@ -1157,6 +1280,42 @@ final class ClassifyCommand extends DatasetCommand {
         return result;
     }
 
+    /**
+     * Fails, before any fitting, when one node-kernel embedding of every graph at the
+     * largest {@code --features} of the grid would take more than half of the Java heap.
+     */
+    private static void requireKernelMemory(Sample sample, List<Setting> grid) {
+        int features = 0;
+        for (Setting s : grid) {
+            features = Math.max(features, s.features());
+        }
+        long nodes = 0;
+        for (Graph g : sample.graphs()) {
+            nodes += g.order();
+        }
+        String problem = kernelMemoryProblem(nodes, features, Runtime.getRuntime().maxMemory());
+        if (problem != null) {
+            throw CliException.data(problem);
+        }
+    }
+
+    /**
+     * Returns why {@code features} kernel features of {@code nodes} nodes do not fit in half
+     * of a heap of {@code maxMemory} bytes ({@code nodes x features x 8} bytes for one copy),
+     * or null when they fit or there is no kernel ({@code features} 0).
+     */
+    static String kernelMemoryProblem(long nodes, int features, long maxMemory) {
+        double bytes = 8.0 * features * nodes;
+        if (features == 0 || bytes <= maxMemory / 2.0) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "--features %d needs about %.0f MB for the %d nodes"
+                + " of the data set (nodes x features x 8 bytes), more than half of the %d MB"
+                + " the Java heap may use; lower --features, or give Java more memory (for"
+                + " example JAVA_TOOL_OPTIONS=-Xmx8g)", features, bytes / (1 << 20), nodes,
+                maxMemory >> 20);
+    }
+
     private static String gridText(int size) {
         return size + " combinations of hyper-parameter values";
     }
@@ -1197,7 +1356,7 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     private static String number(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return Numbers.compact(value);
     }
 
     private static void setting(JsonWriter json, Method m, Setting s, boolean scaled) {

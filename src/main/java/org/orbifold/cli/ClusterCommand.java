@@ -185,7 +185,9 @@ final class ClusterCommand extends DatasetCommand {
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Also write " + ASSIGNMENTS + ", " + CENTERS + ", " + TRACE + " and "
-                + RESULT + " into DIR (created if missing).")
+                + RESULT + " into DIR (created if missing), each atomically; a symbolic link"
+                + " among them is followed, and one that is a folder, device or pipe, or an"
+                + " input file, is refused.")
     Path out;
 
     @Option(names = "--progress",
@@ -256,7 +258,8 @@ final class ClusterCommand extends DatasetCommand {
         if (out != null && out.toString().isBlank()) {
             throw CliException.usage("--out needs a folder name");
         }
-        Path folder = out == null ? null : prepareFolder(out);
+        Path folder = out == null ? null : prepareFolder(out,
+                OutputTarget.inputs("DATASET", dataset));
         Sample sample = load();
         if (k > sample.size()) {
             throw CliException.usage("-k must be at most the number of graphs, "
@@ -344,10 +347,14 @@ final class ClusterCommand extends DatasetCommand {
      * entries. The folder itself is created only when the results are written, so a run that
      * fails leaves nothing behind.
      *
+     * Each of the four files that exists already must be a regular file (or a symbolic link
+     * to one, which is followed) and none of the inputs.
+     *
      * @param given the folder as the user gave it
+     * @param inputs the command's input files and folders
      * @return its absolute path
      */
-    static Path prepareFolder(Path given) {
+    static Path prepareFolder(Path given, List<OutputTarget.Input> inputs) {
         Path folder = given.toAbsolutePath();
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw CliException.data("cannot write --out " + given + ": it is a file; give a"
@@ -367,6 +374,13 @@ final class ClusterCommand extends DatasetCommand {
         } catch (IOException e) {
             throw CliException.data("cannot write --out " + given + ": folder " + existing
                     + " does not take new files (" + CenterCommand.reason(e) + ")", e);
+        }
+        if (Files.isDirectory(folder)) {
+            for (String name : List.of(ASSIGNMENTS, CENTERS, TRACE, RESULT)) {
+                Path file = folder.resolve(name);
+                Path named = given.resolve(name);
+                OutputTarget.requireNotInput(named, OutputTarget.resolve(named, file), inputs);
+            }
         }
         return folder;
     }

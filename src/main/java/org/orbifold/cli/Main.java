@@ -23,7 +23,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *
  * <p>Every failure ends with one line {@code orbifold: error: <what>} on standard error and
  * exit code 2 for a bad command line or 1 for unusable data; {@code --debug} adds the stack
- * trace. Results go to standard output only; progress and logs go to standard error.
+ * trace. Running out of Java heap is reported the same way, in one line that says what to
+ * lower or raise. Results go to standard output only; progress and logs go to standard error.
  */
 @Command(name = "orbifold", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
@@ -85,7 +86,46 @@ public final class Main implements Runnable {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         boolean debug = Arrays.asList(args).contains("--debug");
         configureLogging(debug);
-        return commandLine(out, err, debug).execute(args);
+        try {
+            return commandLine(out, err, debug).execute(args);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(err, e, debug);
+        }
+    }
+
+    /**
+     * Reports that the Java heap ran out, in one line with what to change, and returns the
+     * exit code of a failed computation; the stack trace only with {@code --debug}.
+     *
+     * @param w where errors go
+     * @param e the error
+     * @param debug whether to print the stack trace
+     * @return {@link CliException#DATA}
+     */
+    static int outOfMemory(PrintWriter w, OutOfMemoryError e, boolean debug) {
+        long maxMegabytes = Runtime.getRuntime().maxMemory() >> 20;
+        w.println(ERROR_PREFIX + "out of memory (" + (e.getMessage() == null ? "Java heap"
+                : e.getMessage()) + "; the heap may grow to " + maxMegabytes + " MB): lower"
+                + " --features of the node kernel, --threads or the number of graphs, or give"
+                + " Java more memory (for example JAVA_TOOL_OPTIONS=-Xmx8g)");
+        if (debug) {
+            e.printStackTrace(w);
+        }
+        w.flush();
+        return CliException.DATA;
+    }
+
+    /** Returns the out-of-memory error among a throwable's causes, or null. */
+    static OutOfMemoryError outOfMemoryCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError oom) {
+                return oom;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean debug) {
@@ -103,6 +143,10 @@ public final class Main implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             PrintWriter w = command.getErr();
+            OutOfMemoryError oom = outOfMemoryCause(e);
+            if (oom != null) {
+                return outOfMemory(w, oom, debug);
+            }
             int code = CliException.DATA;
             String message;
             if (e instanceof CliException c) {

@@ -1,5 +1,6 @@
 package org.orbifold.cli;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
@@ -32,6 +33,33 @@ final class Numbers {
         String conversion = Math.abs(value) >= SCIENTIFIC_FROM && Double.isFinite(value)
                 ? "e" : "f";
         return String.format(Locale.ROOT, "%." + decimals + conversion, value);
+    }
+
+    /**
+     * Returns an option value as briefly as it can be read back exactly: the shortest decimal
+     * that identifies the double ({@link Double#toString}), without trailing zeros, in fixed
+     * point when its magnitude is in {@code [1e-4, 1e9)} (and for zero), otherwise in
+     * scientific notation such as {@code 1e+300} or {@code 2.5e-07}. NaN and the infinities
+     * print as Java prints them.
+     *
+     * @param value the number
+     * @return the text, in the root locale
+     */
+    static String compact(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        BigDecimal exact = BigDecimal.valueOf(value).stripTrailingZeros();
+        double magnitude = Math.abs(value);
+        if (value == 0.0 || magnitude >= 1e-4 && magnitude < SCIENTIFIC_FROM) {
+            return exact.signum() == 0 ? "0" : exact.toPlainString();
+        }
+        String digits = exact.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - exact.scale();
+        String mantissa = digits.length() == 1 ? digits
+                : digits.charAt(0) + "." + digits.substring(1);
+        return (value < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+                + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
     }
 
     /**

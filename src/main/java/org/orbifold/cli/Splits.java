@@ -85,6 +85,8 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         requireDistinctFiles(files);
         List<GraphDataset> parts = readIam(files, raw ? IamDatasetReader.Recoding.none()
                 : recoding(train));
+        List<List<String>> repeats = notes(files);
+        requireOnce(files, parts, files.size() - 1, repeats);
         requireDisjoint(files, parts);
         parts = benchmarkClasses(parts, train);
 
@@ -96,6 +98,10 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         int[][] indices = new int[files.size()][];
         for (int s = 0; s < parts.size(); s++) {
             GraphDataset part = parts.get(s);
+            if (part.size() == 0) {
+                throw CliException.data(files.get(s) + " lists no graphs (no <print"
+                        + " file=\"X.gxl\" class=\"C\"/> entries)");
+            }
             if (!part.hasClasses()) {
                 throw CliException.data(files.get(s) + ": no class labels (the <print>"
                         + " entries have no class attribute); classify needs the class of"
@@ -108,13 +114,12 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
                 labels.add(part.classLabels().get(g));
                 names.add(part.graphNames().get(g));
             }
-            for (String note : part.notes()) {
+            List<String> partNotes = new ArrayList<>(part.notes());
+            partNotes.addAll(repeats.get(s));
+            for (String note : partNotes) {
                 if (!notes.contains(note)) {
                     notes.add(note);
                 }
-            }
-            if (part.size() == 0) {
-                throw CliException.data(files.get(s) + " lists no graphs");
             }
         }
         GraphDataset first = parts.get(0);
@@ -155,6 +160,56 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
             return Files.isSameFile(a, b);
         } catch (IOException e) {
             return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+    }
+
+    /** Returns one empty list of notes per file. */
+    private static List<List<String>> notes(List<Path> files) {
+        List<List<String>> notes = new ArrayList<>();
+        for (int s = 0; s < files.size(); s++) {
+            notes.add(new ArrayList<>());
+        }
+        return notes;
+    }
+
+    /**
+     * Fails when a training or validation split file lists one graph file twice (a graph
+     * would weigh twice in the fit, or count twice in the choice, possibly with two
+     * classes). The test split, at index {@code testIndex}, may repeat an entry: the IAM
+     * Fingerprint {@code test.cxl} lists {@code f1003_04.gxl} twice, as classes L and TR, and
+     * the benchmark counts both entries; each repeat gets a note in {@code notes}.
+     *
+     * @param files the split files
+     * @param parts the graphs read from each, in its order
+     * @param testIndex the index of the test split among the files, or -1 for none
+     * @param notes per file, the notes of repeated test entries; added to
+     */
+    static void requireOnce(List<Path> files, List<GraphDataset> parts, int testIndex,
+            List<List<String>> notes) {
+        List<String> options = files.size() == 1 ? List.of("DATASET") : options(files);
+        for (int s = 0; s < parts.size(); s++) {
+            GraphDataset part = parts.get(s);
+            Map<String, Integer> first = new HashMap<>();
+            for (int g = 0; g < part.size(); g++) {
+                String name = part.graphNames().get(g);
+                Integer previous = first.putIfAbsent(name, g);
+                if (previous == null) {
+                    continue;
+                }
+                String classes = part.hasClasses() ? " as class '"
+                        + part.classLabels().get(previous) + "' and again as '"
+                        + part.classLabels().get(g) + "'" : "";
+                String where = "entries " + (previous + 1) + " and " + (g + 1) + classes;
+                if (s == testIndex) {
+                    notes.get(s).add(files.get(s).getFileName() + " lists graph '" + name
+                            + "' twice (" + where + "); both entries are predicted and"
+                            + " counted, as in the IAM benchmark");
+                    continue;
+                }
+                throw CliException.data(options.get(s) + " " + files.get(s) + ": graph '"
+                        + name + "' is listed twice (" + where + "); a graph may be listed"
+                        + " once in a split file");
+            }
         }
     }
 
@@ -213,6 +268,7 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
     static GraphDataset iamFile(Path file, boolean raw) {
         List<GraphDataset> parts = readIam(List.of(file), raw ? IamDatasetReader.Recoding.none()
                 : recoding(file));
+        requireOnce(List.of(file), parts, -1, notes(List.of(file)));
         return benchmarkClasses(parts, file).get(0);
     }
 

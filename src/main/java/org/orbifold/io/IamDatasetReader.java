@@ -289,13 +289,16 @@ public final class IamDatasetReader {
                     String label = r.getAttributeValue(null, "class");
                     if (label != null) {
                         label = label.trim();
+                        if (label.isEmpty()) {
+                            throw error(cxl, r.getLocation(), "entry '" + file.trim()
+                                    + "' has an empty class; give every entry a class name,"
+                                    + " or leave out the class attribute in every entry");
+                        }
                         withClass++;
                     }
                     entries.add(new Entry(file.trim(), label, r.getLocation().getLineNumber()));
                     if (withClass != 0 && withClass != entries.size()) {
-                        throw error(cxl, r.getLocation(), "entry '" + file + "' has "
-                                + (label == null ? "no class" : "a class")
-                                + "; expected every entry or none to have one");
+                        throw error(cxl, r.getLocation(), mixedClasses(entries));
                     }
                 }
             } finally {
@@ -309,6 +312,23 @@ public final class IamDatasetReader {
                     + entries.size() + " graphs; all listed graphs were read");
         }
         return entries;
+    }
+
+    /**
+     * Describes split entries of which some have a class and some do not: the last entry
+     * differs from all before it; the message names the first entry of each kind.
+     */
+    private static String mixedClasses(List<Entry> entries) {
+        Entry last = entries.get(entries.size() - 1);
+        Entry first = entries.get(0);
+        if (last.label() == null) {
+            return "entry '" + last.file() + "' has no class, but entry '" + first.file()
+                    + "' (line " + first.line() + ") has one; expected every entry or none"
+                    + " to have one";
+        }
+        return "entry '" + first.file() + "' (line " + first.line() + ") has no class, but"
+                + " entry '" + last.file() + "' has one; expected every entry or none to have"
+                + " one";
     }
 
     private static int parseCount(Path cxl, XMLStreamReader r, String count)

@@ -105,6 +105,98 @@ class ClassifyCommandTest {
                 StandardCharsets.UTF_8);
     }
 
+    // ---- Errors that name the problem ------------------------------------------------------
+
+    @Test
+    void aMissingDatasetIsNamedAsMissing() {
+        Path missing = dir.resolve("no-such-folder");
+
+        Run r = run("classify", missing.toString());
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertEquals(Main.ERROR_PREFIX + "no such file or folder: " + missing + "\n", r.err());
+    }
+
+    @Test
+    void anIamFolderWithoutItsTestFileNamesIt() throws IOException {
+        Path folder = iamFolder(null);
+        Files.delete(folder.resolve("test.cxl"));
+
+        Run r = run("classify", folder.toString());
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "IAM folder " + folder + " has no"
+                + " test.cxl (it has train.cxl, validation.cxl)"), r.err());
+    }
+
+    @Test
+    void aTuFolderWithoutClassesNamesTheLabelsFile() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("PAIRS"));
+        Files.writeString(folder.resolve("PAIRS_A.txt"), "1, 2\n2, 1\n3, 4\n4, 3\n");
+        Files.writeString(folder.resolve("PAIRS_graph_indicator.txt"), "1\n1\n2\n2\n");
+        Path train = list("train.txt", "0");
+        Path test = list("test.txt", "1");
+        String expected = Main.ERROR_PREFIX + folder + " has no class labels: "
+                + folder.resolve("PAIRS_graph_labels.txt") + " is missing; classify needs the"
+                + " class of every graph\n";
+
+        Run folds = run("classify", folder.toString(), "--folds", "2");
+        Run lists = run("classify", folder.toString(), "--train", train.toString(), "--test",
+                test.toString());
+
+        assertEquals(CliException.DATA, folds.exitCode(), folds.out());
+        assertEquals(expected, folds.err());
+        assertEquals(CliException.DATA, lists.exitCode(), lists.out());
+        assertEquals(expected, lists.err());
+    }
+
+    // ---- Split files that break the rules ----------------------------------------------------
+
+    @Test
+    void aGraphListedTwiceInATrainingSplitIsRefused() throws IOException {
+        Path folder = iamFolder(null);
+        Path train = folder.resolve("train.cxl");
+        String text = Files.readString(train);
+        Files.writeString(train, text.replace("</fingerprints>",
+                "<print file=\"g0.gxl\" class=\"tri\"/></fingerprints>"));
+
+        Run r = run("classify", folder.toString(), "--threads", "1");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertEquals(Main.ERROR_PREFIX + "--train " + train + ": graph 'g0' is listed twice"
+                + " (entries 1 and 9 as class 'line' and again as 'tri'); a graph may be listed"
+                + " once in a split file\n", r.err());
+        Run folds = run("classify", train.toString(), "--folds", "2", "--threads", "1");
+        assertEquals(CliException.DATA, folds.exitCode(), folds.out());
+        assertTrue(folds.err().contains("DATASET " + train + ": graph 'g0' is listed twice"),
+                folds.err());
+    }
+
+    @Test
+    void aGraphListedTwiceInTheTestSplitIsCountedTwiceWithANote() throws IOException {
+        Path folder = iamFolder("<print file=\"g12.gxl\" class=\"tri\"/>");
+
+        Run r = run("classify", folder.toString(), "--threads", "1", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        assertEquals(5.0, json.get("testGraphs"));
+        assertTrue(json.get("notes").toString().contains("test.cxl lists graph 'g12' twice"
+                + " (entries 1 and 5 as class 'line' and again as 'tri')"), json.toString());
+    }
+
+    @Test
+    void aSplitWithoutEntriesSaysSo() throws IOException {
+        Path folder = iamFolder(null);
+        writeSplit(folder.resolve("validation.cxl"), List.of());
+
+        Run r = run("classify", folder.toString(), "--threads", "1");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertEquals(Main.ERROR_PREFIX + folder.resolve("validation.cxl") + " lists no graphs"
+                + " (no <print file=\"X.gxl\" class=\"C\"/> entries)\n", r.err());
+    }
+
     // ---- Splits ----------------------------------------------------------------------------
 
     @Test
@@ -726,8 +818,10 @@ class ClassifyCommandTest {
         String[][] cases = {
             {"--bandwidth must be positive and finite, got 0.0", "--node-kernel", "gaussian",
                 "--bandwidth", "1,0"},
-            {"--features must be even and in 2..65536 (a cosine and a sine per frequency),"
+            {"--features must be even and in 2..8192 (a cosine and a sine per frequency),"
                 + " got 7", "--node-kernel", "gaussian", "--features", "7"},
+            {"--features must be even and in 2..8192 (a cosine and a sine per frequency),"
+                + " got 65536", "--node-kernel", "gaussian", "--features", "128,65536"},
             {"--bandwidth applies only with --node-kernel gaussian or laplacian", "--bandwidth",
                 "1"},
             {"--kernel-sampling applies only with --node-kernel gaussian or laplacian",
@@ -840,8 +934,8 @@ class ClassifyCommandTest {
         Run r = run("classify", tu.toString(), "--folds", "2");
 
         assertEquals(CliException.DATA, r.exitCode(), r.out());
-        assertTrue(r.err().contains("graph 0 has no class label; classify needs the class of"
-                + " every graph"), r.err());
+        assertTrue(r.err().contains("has no class labels: " + tu.resolve("TINY_graph_labels.txt")
+                + " is missing; classify needs the class of every graph"), r.err());
     }
 
     @Test

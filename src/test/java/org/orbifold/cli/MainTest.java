@@ -450,7 +450,7 @@ class MainTest {
         assertEquals(1e-9, (Double) align.json().get("timeLimitSeconds"), 1e-18);
         assertEquals(0, mean.exitCode(), mean.err());
         assertTrue(mean.out().contains("not proven optimal: the exact search stopped at its"
-                + " limit (0.000000001 s per alignment"), mean.out());
+                + " limit (1e-09 s per alignment"), mean.out());
     }
 
     /**

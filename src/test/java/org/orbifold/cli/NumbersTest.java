@@ -44,4 +44,38 @@ class NumbersTest {
         assertEquals("1 thread", Numbers.threads(1));
         assertEquals("2 threads", Numbers.threads(2));
     }
+
+    @Test
+    void compactPrintsOptionValuesBriefly() {
+        assertEquals("0.1", Numbers.compact(0.1));
+        assertEquals("0", Numbers.compact(0.0));
+        assertEquals("1", Numbers.compact(1.0));
+        assertEquals("250", Numbers.compact(250.0));
+        assertEquals("0.0001", Numbers.compact(1e-4));
+        assertEquals("999999999", Numbers.compact(999_999_999.0));
+        assertEquals("1e+09", Numbers.compact(1e9));
+        assertEquals("1e+300", Numbers.compact(1e300));
+        assertEquals("-2.5e-07", Numbers.compact(-2.5e-7));
+        assertEquals("1.7976931348623157e+308", Numbers.compact(Double.MAX_VALUE));
+        assertEquals("4.9e-324", Numbers.compact(Double.MIN_VALUE));
+        assertEquals("Infinity", Numbers.compact(Double.POSITIVE_INFINITY));
+    }
+
+    @Test
+    void compactReadsBackToTheSameDouble() {
+        double[] values = {0.1, 0.3, 1e300, 1.2345678901234567e-200, 123456.789, 7e-5, 3e10};
+        for (double value : values) {
+            assertEquals(value, Double.parseDouble(Numbers.compact(value)), 0.0,
+                    Numbers.compact(value));
+        }
+    }
+
+    @Test
+    void theSettingLineOfClassifyIsCompact() {
+        Run r = MainTest.run("classify", "--folds", "2", "--limit", "20", "--threads", "1",
+                "--node-weight", "1e30", "--edge-weight", "1e-30");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("setting     node weight 1e+30, edge weight 1e-30,"),
+                r.out());
+    }
 }

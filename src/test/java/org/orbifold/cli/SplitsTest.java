@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -63,5 +65,20 @@ class SplitsTest {
         List<String> names = labels.stream().map(l -> "g" + l).toList();
         return new GraphDataset("fp", Collections.nCopies(labels.size(), point), labels, names,
                 List.of(), List.of("w"));
+    }
+
+    @Test
+    void theRepeatedEntryOfTheIamFingerprintTestSplitIsKeptWithANote() {
+        String root = System.getProperty("orbifold.datasets", "../shared/datasets");
+        Path folder = Path.of(root).resolve("iam/Fingerprint/data");
+        assumeTrue(Files.isDirectory(folder), "dataset not available: " + folder);
+
+        Splits splits = Splits.iamFolder(folder, false);
+
+        assertEquals(2000, splits.test().length, "the benchmark's 2000 test entries");
+        assertTrue(splits.sample().dataset().notes().contains("test.cxl lists graph"
+                + " 'f1003_04' twice (entries 1 and 3 as class 'L' and again as 'TR'); both"
+                + " entries are predicted and counted, as in the IAM benchmark"),
+                splits.sample().dataset().notes().toString());
     }
 }

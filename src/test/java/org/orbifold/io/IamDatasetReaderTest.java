@@ -362,6 +362,29 @@ class IamDatasetReaderTest {
     }
 
     @Test
+    void namesTheFirstEntryWhenItAloneLacksAClass() throws IOException {
+        gxl("a.gxl", "undirected", node("a", ""));
+        gxl("b.gxl", "undirected", node("a", ""));
+        Files.writeString(dir.resolve("split.cxl"), "<GraphCollection>\n"
+                + "<print file=\"a.gxl\"/>\n<print file=\"b.gxl\" class=\"x\"/>\n"
+                + "</GraphCollection>");
+        DatasetFormatException e = failure(dir.resolve("split.cxl"));
+        assertTrue(e.getMessage().contains("entry 'a.gxl' (line 2) has no class, but entry"
+                + " 'b.gxl' has one"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAnEmptyClass() throws IOException {
+        gxl("a.gxl", "undirected", node("a", ""));
+        for (String empty : new String[] {"", "  "}) {
+            Files.writeString(dir.resolve("split.cxl"), "<GraphCollection>\n"
+                    + "<print file=\"a.gxl\" class=\"" + empty + "\"/>\n</GraphCollection>");
+            DatasetFormatException e = failure(dir.resolve("split.cxl"));
+            assertNames(e, "split.cxl", 2, "entry 'a.gxl' has an empty class");
+        }
+    }
+
+    @Test
     void notesACountThatDisagreesWithTheEntries() throws IOException {
         gxl("a.gxl", "undirected", node("a", ""));
         Files.writeString(dir.resolve("split.cxl"), "<GraphCollection><graphs count=\"3\">"

@@ -1,0 +1,135 @@
+package org.orbifold.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks of the files that {@code --out} replaces, before any long work and again just before
+ * the write: a symbolic link is followed (the file it names is replaced, atomically, by a file
+ * written next to it; a link to nothing is refused), and a target is refused when it exists
+ * and is not a regular file (a folder, a device, a named pipe, a socket) or when it is one of
+ * the command's input files or lies inside an input folder.
+ *
+ * <p><b>Limitations.</b> The inputs are the files and folders named on the command line and,
+ * for an IAM {@code .cxl} file, the folder of its graph files; other files read beside a data
+ * set (such as the {@code NAME_target.txt} of a SMILES file) are not known here. A file that
+ * changes kind between the check and the write (a race with another process) is detected
+ * only by the second check.
+ */
+final class OutputTarget {
+
+    /**
+     * An input of a command, as messages name it.
+     *
+     * @param role how the command line gives it, such as {@code "DATASET"} or {@code "--train"}
+     * @param path the path as given
+     */
+    record Input(String role, Path path) {
+    }
+
+    private OutputTarget() {
+    }
+
+    /**
+     * Returns the inputs to protect: each given path and, for a {@code .cxl} file, its folder
+     * (the graph files lie there). Null paths are left out.
+     *
+     * @param roles and paths alternately: role, path (a {@code String} or a {@code Path}), ...
+     * @return the inputs
+     */
+    static List<Input> inputs(Object... roles) {
+        List<Input> inputs = new ArrayList<>();
+        for (int i = 0; i + 1 < roles.length; i += 2) {
+            Object value = roles[i + 1];
+            if (value == null) {
+                continue;
+            }
+            Path path = value instanceof Path p ? p : Path.of(value.toString());
+            String role = (String) roles[i];
+            inputs.add(new Input(role, path));
+            Path name = path.getFileName();
+            if (name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".cxl")) {
+                Path folder = path.toAbsolutePath().getParent();
+                if (folder != null) {
+                    inputs.add(new Input("the folder of " + role + " " + path, folder));
+                }
+            }
+        }
+        return inputs;
+    }
+
+    /**
+     * Returns the file a write to {@code target} replaces: {@code target} itself, or the file
+     * its symbolic link (or chain of links) names.
+     *
+     * @param given the path as the user gave it, for messages
+     * @param target the absolute path
+     * @return the absolute path to replace
+     * @throws CliException if the target is a link to nothing, or exists and is not a
+     *     regular file
+     */
+    static Path resolve(Path given, Path target) {
+        Path file = target;
+        if (Files.isSymbolicLink(target)) {
+            if (!Files.exists(target)) {
+                throw CliException.data("cannot write --out " + given + ": it is a symbolic"
+                        + " link to a missing file; give the file itself");
+            }
+            try {
+                file = target.toRealPath();
+            } catch (IOException e) {
+                throw CliException.data("cannot write --out " + given + ": cannot follow the"
+                        + " symbolic link (" + CenterCommand.reason(e) + ")", e);
+            }
+        }
+        if (Files.isDirectory(file)) {
+            throw CliException.data("cannot write --out " + given + ": it is a folder; give a"
+                    + " file name such as " + file.resolve("result.json"));
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw CliException.data("cannot write --out " + given + ": it exists and is not a"
+                    + " regular file (a device, named pipe or socket); give a file name");
+        }
+        return file;
+    }
+
+    /**
+     * Fails when the file a write would replace is one of the inputs or lies inside an input
+     * folder. Only an existing target can be an input.
+     *
+     * @param given the path as the user gave it, for messages
+     * @param file the absolute path to replace, as {@link #resolve} returns it
+     * @param inputs the command's inputs
+     */
+    static void requireNotInput(Path given, Path file, List<Input> inputs) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        for (Input input : inputs) {
+            Path path = input.path();
+            if (!Files.exists(path)) {
+                continue;
+            }
+            try {
+                if (Files.isDirectory(path)) {
+                    if (file.toRealPath().startsWith(path.toRealPath())) {
+                        throw CliException.usage("--out " + given + " is a file inside "
+                                + input.role() + " (" + path + "); writing it would replace an"
+                                + " input; give a file outside it");
+                    }
+                } else if (Files.isSameFile(path, file)) {
+                    throw CliException.usage("--out " + given + " is the input file given as "
+                            + input.role() + " (" + path + "); writing it would replace the"
+                            + " data; give another file name");
+                }
+            } catch (IOException e) {
+                throw CliException.data("cannot compare --out " + given + " with "
+                        + input.role() + " " + path + ": " + CenterCommand.reason(e), e);
+            }
+        }
+    }
+}

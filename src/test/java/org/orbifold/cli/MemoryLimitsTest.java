@@ -1,0 +1,67 @@
+package org.orbifold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The node kernel's memory estimate (nodes x features x 8 bytes against half of the heap)
+ * and the one-line report of an exhausted heap.
+ */
+class MemoryLimitsTest {
+
+    private static final long GIB = 1L << 30;
+
+    @Test
+    void theLetterSetsFitAtTheLargestFeatureCountButNotAtEightTimesIt() {
+        // About 10,500 nodes in the 2250 Letter graphs; the default heap of 6 GB.
+        long nodes = 10_522;
+        long heap = 6 * GIB;
+        assertNull(ClassifyCommand.kernelMemoryProblem(nodes, ClassifyCommand.MAX_FEATURES,
+                heap));
+        String problem = ClassifyCommand.kernelMemoryProblem(nodes, 65_536, heap);
+        assertEquals("--features 65536 needs about 5261 MB for the 10522 nodes of the data set"
+                + " (nodes x features x 8 bytes), more than half of the 6144 MB the Java heap"
+                + " may use; lower --features, or give Java more memory (for example"
+                + " JAVA_TOOL_OPTIONS=-Xmx8g)", problem);
+    }
+
+    @Test
+    void theBoundIsHalfTheHeap() {
+        long heap = 1000L * 8 * 100 * 2;
+        assertNull(ClassifyCommand.kernelMemoryProblem(1000, 100, heap));
+        assertTrue(ClassifyCommand.kernelMemoryProblem(1001, 100, heap) != null);
+        assertNull(ClassifyCommand.kernelMemoryProblem(1_000_000_000, 0, heap),
+                "no kernel, no estimate");
+    }
+
+    @Test
+    void anExhaustedHeapIsOneLineWithoutAStackTrace() {
+        StringWriter err = new StringWriter();
+
+        int code = Main.outOfMemory(new PrintWriter(err, true),
+                new OutOfMemoryError("Java heap space"), false);
+
+        assertEquals(CliException.DATA, code);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith(Main.ERROR_PREFIX + "out of memory (Java heap"
+                + " space; the heap may grow to "), err.toString());
+        assertTrue(err.toString().contains("lower --features"), err.toString());
+        assertFalse(err.toString().contains("\tat "), err.toString());
+    }
+
+    @Test
+    void theErrorIsFoundAmongTheCauses() {
+        OutOfMemoryError oom = new OutOfMemoryError();
+        assertSame(oom, Main.outOfMemoryCause(new CompletionException(
+                new IllegalStateException(oom))));
+        assertNull(Main.outOfMemoryCause(new IllegalStateException("other")));
+    }
+}

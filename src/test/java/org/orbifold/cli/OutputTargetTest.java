@@ -1,0 +1,208 @@
+package org.orbifold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orbifold.cli.MainTest.Run;
+
+/**
+ * The checks of {@code --out} in every command that has it: a named pipe, a folder, a link to
+ * nothing and an input file are refused before any work and left as they were; a symbolic
+ * link to a regular file is followed.
+ */
+class OutputTargetTest {
+
+    private static final String OLD = "old content\n";
+
+    @TempDir
+    Path dir;
+
+    private static Run run(String... args) {
+        return MainTest.run(args);
+    }
+
+    /** Makes a named pipe with mkfifo; skips the test where there is none. */
+    private Path fifo(String name) throws IOException, InterruptedException {
+        Path fifo = dir.resolve(name);
+        Process p;
+        try {
+            p = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true)
+                    .start();
+        } catch (IOException e) {
+            assumeTrue(false, "no mkfifo on this system: " + e.getMessage());
+            throw e;
+        }
+        assumeTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0,
+                "mkfifo failed");
+        assumeTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "no named pipe made");
+        return fifo;
+    }
+
+    private static void assertRefused(int code, Run r, String phrase) {
+        assertEquals(code, r.exitCode(), r.err());
+        assertEquals("", r.out(), "nothing computed");
+        assertTrue(r.err().startsWith(Main.ERROR_PREFIX), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains(phrase), r.err());
+    }
+
+    private static void assertStillPipe(Path fifo) {
+        assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo)
+                && !Files.isDirectory(fifo), "the pipe is left as it was");
+    }
+
+    @Test
+    void aNamedPipeIsRefusedByMeanMedianAndClassify() throws Exception {
+        Path fifo = fifo("pipe");
+        for (List<String> args : List.of(List.of("mean", "--limit", "3"),
+                List.of("median", "--limit", "3"),
+                List.of("classify", "--folds", "2", "--limit", "12"))) {
+            String[] full = concat(args, "--out", fifo.toString());
+
+            Run r = run(full);
+
+            assertRefused(CliException.DATA, r, "is not a regular file");
+            assertStillPipe(fifo);
+        }
+    }
+
+    @Test
+    void aNamedPipeAmongTheClusterFilesIsRefused() throws Exception {
+        Path fifo = fifo(ClusterCommand.RESULT);
+
+        Run r = run("cluster", "-k", "2", "--limit", "6", "--out", dir.toString());
+
+        assertRefused(CliException.DATA, r, "is not a regular file");
+        assertStillPipe(fifo);
+        assertFalse(Files.exists(dir.resolve(ClusterCommand.ASSIGNMENTS)));
+    }
+
+    @Test
+    void aFolderIsRefused() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("result.json"));
+
+        Run r = run("classify", "--folds", "2", "--limit", "12", "--out", folder.toString());
+
+        assertRefused(CliException.DATA, r, "is a folder");
+        assertTrue(Files.isDirectory(folder));
+    }
+
+    @Test
+    void aSymbolicLinkIsFollowedAndItsFileReplaced() throws IOException {
+        Path real = Files.writeString(dir.resolve("real.json"), OLD);
+        Path link = dir.resolve("link.json");
+        try {
+            Files.createSymbolicLink(link, real.getFileName());
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "no symbolic links here: " + e.getMessage());
+        }
+
+        Run r = run("mean", "--limit", "3", "--json", "--out", link.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.isSymbolicLink(link), "the link is kept");
+        assertEquals(r.out(), Files.readString(real), "the file it names holds the JSON");
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void aLinkToNothingIsRefused() throws IOException {
+        Path link = dir.resolve("dangling.json");
+        try {
+            Files.createSymbolicLink(link, dir.resolve("missing.json"));
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "no symbolic links here: " + e.getMessage());
+        }
+
+        Run r = run("mean", "--limit", "3", "--out", link.toString());
+
+        assertRefused(CliException.DATA, r, "symbolic link to a missing file");
+        assertTrue(Files.isSymbolicLink(link));
+        assertFalse(Files.exists(dir.resolve("missing.json")));
+    }
+
+    @Test
+    void aSplitFileIsRefusedAsOut() throws IOException {
+        Path train = Files.writeString(dir.resolve("train.txt"), "0\n1\n2\n3\n");
+        Path test = Files.writeString(dir.resolve("test.txt"), "4\n5\n");
+
+        for (Path target : List.of(train, test)) {
+            Run r = run("classify", "datasets/letters", "--train", train.toString(), "--test",
+                    test.toString(), "--out", target.toString());
+
+            assertRefused(CliException.USAGE, r, "is the input file given as");
+        }
+        assertEquals("0\n1\n2\n3\n", Files.readString(train));
+        assertEquals("4\n5\n", Files.readString(test));
+    }
+
+    @Test
+    void aLinkToASplitFileIsRefused() throws IOException {
+        Path train = Files.writeString(dir.resolve("train.txt"), "0\n1\n");
+        Path test = Files.writeString(dir.resolve("test.txt"), "4\n5\n");
+        Path link = dir.resolve("out.json");
+        try {
+            Files.createSymbolicLink(link, train);
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "no symbolic links here: " + e.getMessage());
+        }
+
+        Run r = run("classify", "datasets/letters", "--train", train.toString(), "--test",
+                test.toString(), "--out", link.toString());
+
+        assertRefused(CliException.USAGE, r, "--train");
+        assertEquals("0\n1\n", Files.readString(train));
+    }
+
+    @Test
+    void aFileInsideTheDatasetFolderIsRefused() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("DATA"));
+        Path inside = Files.writeString(folder.resolve("DATA_A.txt"), OLD);
+
+        Run r = run("mean", folder.toString(), "--out", inside.toString());
+
+        assertRefused(CliException.USAGE, r, "is a file inside DATASET");
+        assertEquals(OLD, Files.readString(inside));
+    }
+
+    @Test
+    void theDatasetFileItselfIsRefused() throws IOException {
+        Path npy = Files.writeString(dir.resolve("graphs.npy"), OLD);
+
+        Run m = run("median", npy.toString(), "--out", npy.toString());
+
+        assertRefused(CliException.USAGE, m, "is the input file given as DATASET");
+        assertEquals(OLD, Files.readString(npy));
+    }
+
+    @Test
+    void aNewFileBesideTheInputsIsAccepted() throws IOException {
+        Path target = dir.resolve("fresh.json");
+        List<OutputTarget.Input> inputs = OutputTarget.inputs("DATASET", dir.toString());
+
+        OutputTarget.requireNotInput(target, target, inputs);
+
+        assertEquals(dir, inputs.get(0).path());
+        assertFalse(Files.exists(target));
+    }
+
+    private static String[] concat(List<String> head, String... tail) {
+        String[] all = new String[head.size() + tail.length];
+        for (int i = 0; i < head.size(); i++) {
+            all[i] = head.get(i);
+        }
+        System.arraycopy(tail, 0, all, head.size(), tail.length);
+        return all;
+    }
+}

@@ -1,0 +1,100 @@
+package org.orbifold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orbifold.cli.MainTest.Run;
+
+/**
+ * A learning rate or weight decay so large that the training overflows: the error names the
+ * value and the setting being fitted, keeps the original reason, and names the failing value
+ * of a list; LVQ1 refuses a learning rate above 1.
+ */
+class TrainingFailureTest {
+
+    private static final String OVERFLOW = "the squared norm is Infinity";
+
+    @TempDir
+    Path dir;
+
+    private static String indices(int from, int to) {
+        return IntStream.range(from, to).mapToObj(Integer::toString)
+                .collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    /** Split lists of the project's letters: 60 training, 30 validation, 30 test graphs. */
+    private String[] splits() throws IOException {
+        Path train = Files.writeString(dir.resolve("train.txt"), indices(0, 60));
+        Path valid = Files.writeString(dir.resolve("valid.txt"), indices(60, 90));
+        Path test = Files.writeString(dir.resolve("test.txt"), indices(90, 120));
+        return new String[] {"classify", "datasets/letters", "--train", train.toString(),
+            "--valid", valid.toString(), "--test", test.toString(), "--threads", "1",
+            "--epochs", "2"};
+    }
+
+    private static String[] with(String[] head, String... tail) {
+        String[] all = new String[head.length + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
+    private static void assertNamed(Run r, String... phrases) {
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "training diverged for "), r.err());
+        assertTrue(r.err().contains(OVERFLOW), "keeps the original reason: " + r.err());
+        for (String phrase : phrases) {
+            assertTrue(r.err().contains(phrase), phrase + " in " + r.err());
+        }
+    }
+
+    @Test
+    void theFailingLearningRateOfAListIsNamed() throws IOException {
+        for (String method : new String[] {"mlp", "perceptron"}) {
+            Run r = MainTest.run(with(splits(), "--method", method, "--learning-rate",
+                    "0.1,1e300"));
+
+            assertNamed(r, "for learning rate 1e+300", "(" + method + "; ",
+                    "lower --learning-rate");
+        }
+    }
+
+    @Test
+    void theWeightDecayOfTheMlpIsNamed() {
+        Run r = MainTest.run("classify", "--folds", "2", "--limit", "20", "--threads", "1",
+                "--method", "mlp", "--weight-decay", "1e300", "--epochs", "2");
+
+        assertNamed(r, "weight decay 1e+300", "or --weight-decay");
+    }
+
+    @Test
+    void lvq1RefusesALearningRateAboveOne() {
+        Run r = MainTest.run("classify", "--folds", "2", "--limit", "20", "--method", "lvq1",
+                "--learning-rate", "0.5,1.5");
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.out());
+        assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "--learning-rate of --method lvq1"
+                + " must be at most 1, got 1.5"), r.err());
+    }
+
+    @Test
+    void aFailureWithoutOverflowIsCalledAFailureNotADivergence() {
+        ClassifyCommand.Setting s = new ClassifyCommand.Setting(1, 0, 0, 1, 1, 1, 1, 0, 0, 0,
+                5, 0.25, null);
+
+        String message = ClassifyCommand.trainingFailure(ClassifyCommand.Method.GLVQ, s,
+                false, "some reason");
+
+        assertEquals("training failed for learning rate 0.25 (glvq; node weight 1, edge"
+                + " weight 1, prototypes 1, learning rate 0.25, epochs 5): some reason",
+                message);
+    }
+}
