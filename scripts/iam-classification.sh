@@ -8,8 +8,13 @@
 #   (e.g. tu/Mutagenicity) and then EPOCHS and SUBSET; modes try and aligners take one SET
 #   and then their settings (see IamClassificationHarness).
 #   AIDS, Fingerprint and Protein are read with IamDatasetReader.Recoding.forIamSet;
-#   RECODING=none reads them without it; GRID="e:we;e:we" replaces the (existence, edge
-#   weight) grid. Mode kernel adds a Gaussian node kernel after the standardization:
+#   RECODING=none reads them without it, RECODING=pairs (Protein) adds the reduced dipeptide
+#   composition of the sequences; GRID="e:we;e:we" replaces the (existence, edge weight) grid;
+#   FACTORS="spec;spec" crosses it with attribute factors, each spec written "name*m name*m"
+#   (node attribute, else edge attribute; m multiplies its values; also the sixth field of a
+#   try setting "std,e,we,drop,max,spec"); ALIGNERS="thorough,fast" (mode aligners) compares
+#   with the first instead of exact. Mode kernel adds a Gaussian node kernel after the
+#   standardization:
 #   KERNEL_GRID="s:e:we;s:e:we" (bandwidth, existence, edge weight), FEATURES (default 128),
 #   SAMPLING random (seed 1) or halton, PERCEPTRON=true to train the margin perceptron too
 #   (docs/results.md, 6.10); KEEP_ALL=true tries no attribute drops. In mode folds, 1-NN
@@ -44,6 +49,7 @@ for set in "${sets[@]}"; do
         -Dorbifold.sampling="${SAMPLING:-random}" -Dorbifold.perceptron="${PERCEPTRON:-false}" \
         -Dorbifold.keepAll="${KEEP_ALL:-false}" \
         -Dorbifold.noLowerBounds="${NO_LOWER_BOUNDS:-false}" \
+        -Dorbifold.factors="${FACTORS:-}" -Dorbifold.aligners="${ALIGNERS:-exact,thorough,fast}" \
         -cp "$BUILD_DIR/classes:$(cat "$BUILD_DIR/bench-classpath.txt")" \
         org.orbifold.bench.IamClassificationHarness "$data" "$set" "$threads" "$aligner" \
         "$mode" "${extra[@]}"
