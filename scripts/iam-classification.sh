@@ -3,10 +3,11 @@
 # test reported once): builds with the 'bench' profile and runs
 # org.orbifold.bench.IamClassificationHarness once per set.
 # Usage: scripts/iam-classification.sh [DATASETS_DIR] [THREADS] [ALIGNER] [MODE] [SET...]
-#   MODE: grid (default), kernel, baseline, try, aligners or folds; SET defaults to Letter/LOW
+#   MODE: grid (default), kernel, baseline, try, test, aligners or folds; SET defaults to Letter/LOW
 #   Letter/MED Letter/HIGH AIDS Fingerprint Protein. Mode folds takes one TU folder as SET
 #   (e.g. tu/Mutagenicity) and then EPOCHS and SUBSET; modes try and aligners take one SET
-#   and then their settings (see IamClassificationHarness).
+#   and then their settings, mode test one SET, one setting and k (the test split once; see
+#   IamClassificationHarness).
 #   AIDS, Fingerprint and Protein are read with IamDatasetReader.Recoding.forIamSet;
 #   RECODING=none reads them without it, RECODING=pairs (Protein) adds the reduced dipeptide
 #   composition of the sequences; GRID="e:we;e:we" replaces the (existence, edge weight) grid;
@@ -29,7 +30,7 @@ mode="${4:-grid}"
 shift $(( $# < 4 ? $# : 4 ))
 sets=("$@")
 extra=()
-if [[ "$mode" =~ ^(folds|try|aligners)$ ]] && [ ${#sets[@]} -gt 1 ]; then
+if [[ "$mode" =~ ^(folds|try|aligners|test)$ ]] && [ ${#sets[@]} -gt 1 ]; then
     extra=("${sets[@]:1}")
     sets=("${sets[0]}")
 fi

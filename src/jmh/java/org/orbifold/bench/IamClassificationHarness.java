@@ -63,7 +63,10 @@ import org.orbifold.space.Permutation;
  * thorough vs exact distances on sampled pairs of the setting given as sixth argument). The
  * grid pads each pair to the larger order ({@code pad max}); {@code pad sum}, tried with
  * {@code try}, pads to the sum of the orders so that a node pair may be deleted and inserted
- * instead of substituted. Prints Markdown.
+ * instead of substituted. Mode {@code test} fits the setting given as sixth argument (written
+ * as for {@code try}) with the k given as seventh on the training split and evaluates the
+ * test split once: for a choice made by hand from {@code try} runs under a rule fixed in
+ * advance (several recodings, each read by its own process). Prints Markdown.
  *
  * <p>The IAM sets are read with {@link IamDatasetReader.Recoding#forIamSet} (categorical codes
  * one-hot, Fingerprint angles as axial channels, Protein sequences as their composition); the
@@ -234,6 +237,9 @@ public final class IamClassificationHarness {
                 break;
             case "aligners":
                 aligners(set, splits, pool, args.length > 5 ? parse(args[5]) : null);
+                break;
+            case "test":
+                test(splits, parse(args[5]), Integer.parseInt(args[6]), aligner, pool);
                 break;
             case "folds":
                 break;
