@@ -70,7 +70,13 @@ import org.orbifold.space.Permutation;
  *
  * <p>The IAM sets are read with {@link IamDatasetReader.Recoding#forIamSet} (categorical codes
  * one-hot, Fingerprint angles as axial channels, Protein sequences as their composition); the
- * system property {@code orbifold.recoding=none} reads them as before. In mode {@code grid} the
+ * system property {@code orbifold.recoding=none} reads them as before, and
+ * {@code orbifold.recoding=pairs} adds the reduced dipeptide composition of the sequences
+ * ({@link IamDatasetReader.Recoding#dipeptides}). The system property
+ * {@code orbifold.factors} ({@code spec;spec...}, see {@link #factors}) crosses the grid with
+ * whole-attribute factors, and {@code orbifold.aligners} (default
+ * {@code exact,thorough,fast}) lists the aligners of mode {@code aligners}, the first being
+ * the reference. In mode {@code grid} the
  * Letter sets use {@link #STD_GRID}, the other sets the smaller {@link #SET_GRID}, and after
  * k-NN a {@link MarginPerceptron} (one weight graph per class, margin chosen on validation) is
  * trained with the chosen scaling and tested once. Mode {@code folds} runs, on a TU folder
