@@ -3,13 +3,19 @@
 # test reported once): builds with the 'bench' profile and runs
 # org.orbifold.bench.IamClassificationHarness once per set.
 # Usage: scripts/iam-classification.sh [DATASETS_DIR] [THREADS] [ALIGNER] [MODE] [SET...]
-#   MODE: grid (default), kernel, baseline, try, aligners or folds; SET defaults to Letter/LOW
+#   MODE: grid (default), kernel, baseline, try, test, aligners or folds; SET defaults to Letter/LOW
 #   Letter/MED Letter/HIGH AIDS Fingerprint Protein. Mode folds takes one TU folder as SET
 #   (e.g. tu/Mutagenicity) and then EPOCHS and SUBSET; modes try and aligners take one SET
-#   and then their settings (see IamClassificationHarness).
+#   and then their settings, mode test one SET, one setting and k (the test split once; see
+#   IamClassificationHarness).
 #   AIDS, Fingerprint and Protein are read with IamDatasetReader.Recoding.forIamSet;
-#   RECODING=none reads them without it; GRID="e:we;e:we" replaces the (existence, edge
-#   weight) grid. Mode kernel adds a Gaussian node kernel after the standardization:
+#   RECODING=none reads them without it, RECODING=pairs (Protein) adds the reduced dipeptide
+#   composition of the sequences; GRID="e:we;e:we" replaces the (existence, edge weight) grid;
+#   FACTORS="spec;spec" crosses it with attribute factors, each spec written "name*m name*m"
+#   (node attribute, else edge attribute; m multiplies its values; also the sixth field of a
+#   try setting "std,e,we,drop,max,spec"); ALIGNERS="thorough,fast" (mode aligners) compares
+#   with the first instead of exact. Mode kernel adds a Gaussian node kernel after the
+#   standardization:
 #   KERNEL_GRID="s:e:we;s:e:we" (bandwidth, existence, edge weight), FEATURES (default 128),
 #   SAMPLING random (seed 1) or halton, KERNEL gaussian (default) or laplacian (docs/results.md,
 #   6.13), VALIDATION_ONLY=true to stop after the validation grid (pilots), KERNEL_SEED
@@ -26,7 +32,7 @@ mode="${4:-grid}"
 shift $(( $# < 4 ? $# : 4 ))
 sets=("$@")
 extra=()
-if [[ "$mode" =~ ^(folds|try|aligners)$ ]] && [ ${#sets[@]} -gt 1 ]; then
+if [[ "$mode" =~ ^(folds|try|aligners|test)$ ]] && [ ${#sets[@]} -gt 1 ]; then
     extra=("${sets[@]:1}")
     sets=("${sets[0]}")
 fi
@@ -49,6 +55,7 @@ for set in "${sets[@]}"; do
         -Dorbifold.kernelSeed="${KERNEL_SEED:-1}" \
         -Dorbifold.keepAll="${KEEP_ALL:-false}" \
         -Dorbifold.noLowerBounds="${NO_LOWER_BOUNDS:-false}" \
+        -Dorbifold.factors="${FACTORS:-}" -Dorbifold.aligners="${ALIGNERS:-exact,thorough,fast}" \
         -cp "$BUILD_DIR/classes:$(cat "$BUILD_DIR/bench-classpath.txt")" \
         org.orbifold.bench.IamClassificationHarness "$data" "$set" "$threads" "$aligner" \
         "$mode" "${extra[@]}"

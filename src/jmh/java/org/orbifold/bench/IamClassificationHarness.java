@@ -5,8 +5,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinPool;
@@ -61,11 +63,20 @@ import org.orbifold.space.Permutation;
  * thorough vs exact distances on sampled pairs of the setting given as sixth argument). The
  * grid pads each pair to the larger order ({@code pad max}); {@code pad sum}, tried with
  * {@code try}, pads to the sum of the orders so that a node pair may be deleted and inserted
- * instead of substituted. Prints Markdown.
+ * instead of substituted. Mode {@code test} fits the setting given as sixth argument (written
+ * as for {@code try}) with the k given as seventh on the training split and evaluates the
+ * test split once: for a choice made by hand from {@code try} runs under a rule fixed in
+ * advance (several recodings, each read by its own process). Prints Markdown.
  *
  * <p>The IAM sets are read with {@link IamDatasetReader.Recoding#forIamSet} (categorical codes
  * one-hot, Fingerprint angles as axial channels, Protein sequences as their composition); the
- * system property {@code orbifold.recoding=none} reads them as before. In mode {@code grid} the
+ * system property {@code orbifold.recoding=none} reads them as before, and
+ * {@code orbifold.recoding=pairs} adds the reduced dipeptide composition of the sequences
+ * ({@link IamDatasetReader.Recoding#dipeptides}). The system property
+ * {@code orbifold.factors} ({@code spec;spec...}, see {@link #factors}) crosses the grid with
+ * whole-attribute factors, and {@code orbifold.aligners} (default
+ * {@code exact,thorough,fast}) lists the aligners of mode {@code aligners}, the first being
+ * the reference. In mode {@code grid} the
  * Letter sets use {@link #STD_GRID}, the other sets the smaller {@link #SET_GRID}, and after
  * k-NN a {@link MarginPerceptron} (one weight graph per class, margin chosen on validation) is
  * trained with the chosen scaling and tested once. Mode {@code folds} runs, on a TU folder
@@ -128,16 +139,24 @@ public final class IamClassificationHarness {
 
     /**
      * One point of the preprocessing grid; {@code bandwidth} 0 means no node kernel, otherwise
-     * a Gaussian kernel with {@code features} features drawn by {@code sampling}.
+     * the node kernel {@code kernel} with {@code features} features drawn by {@code sampling};
+     * {@code factors} multiplies named attributes (see {@link #factors}).
      */
     record Setting(boolean standardize, List<String> drop, double existence, double edgeWeight,
             boolean sumPadding, double bandwidth, int features,
-            NodeKernelEmbedding.Sampling sampling, NodeKernelEmbedding.Kernel kernel) {
+            NodeKernelEmbedding.Sampling sampling, NodeKernelEmbedding.Kernel kernel,
+            String factors) {
 
         Setting(boolean standardize, List<String> drop, double existence, double edgeWeight,
                 boolean sumPadding) {
+            this(standardize, drop, existence, edgeWeight, sumPadding, "");
+        }
+
+        Setting(boolean standardize, List<String> drop, double existence, double edgeWeight,
+                boolean sumPadding, String factors) {
             this(standardize, drop, existence, edgeWeight, sumPadding, 0.0, 0,
-                    NodeKernelEmbedding.Sampling.RANDOM, NodeKernelEmbedding.Kernel.GAUSSIAN);
+                    NodeKernelEmbedding.Sampling.RANDOM, NodeKernelEmbedding.Kernel.GAUSSIAN,
+                    factors);
         }
 
         @Override
@@ -146,9 +165,10 @@ public final class IamClassificationHarness {
                     ", %s s %.2f D %d %s", kernel == NodeKernelEmbedding.Kernel.GAUSSIAN
                             ? "kernel" : kernel.name().toLowerCase(Locale.ROOT), bandwidth,
                     features, sampling.name().toLowerCase(Locale.ROOT));
-            return String.format(Locale.ROOT, "%s, drop %s, e %.2f, we %.2f, pad %s%s",
+            return String.format(Locale.ROOT, "%s, drop %s, e %.2f, we %.2f, pad %s%s%s",
                     standardize ? "std" : "raw", drop.isEmpty() ? "-" : String.join(" ", drop),
-                    existence, edgeWeight, sumPadding ? "sum" : "max", map);
+                    existence, edgeWeight, sumPadding ? "sum" : "max", map,
+                    factors.isBlank() ? "" : ", factors " + factors.trim());
         }
 
         Aligner aligner(Aligner base) {
@@ -234,6 +254,9 @@ public final class IamClassificationHarness {
             case "aligners":
                 aligners(set, splits, pool, args.length > 5 ? parse(args[5]) : null);
                 break;
+            case "test":
+                test(splits, parse(args[5]), Integer.parseInt(args[6]), aligner, pool);
+                break;
             case "folds":
                 break;
             default:
@@ -261,9 +284,16 @@ public final class IamClassificationHarness {
             files = List.of(data.resolve("train.cxl"), data.resolve("valid.cxl"),
                     data.resolve("test.cxl"));
         }
-        IamDatasetReader.Recoding recoding = "none".equals(System.getProperty(
-                "orbifold.recoding")) ? IamDatasetReader.Recoding.none()
-                : IamDatasetReader.Recoding.forIamSet(set);
+        String recodingName = System.getProperty("orbifold.recoding", "iam");
+        IamDatasetReader.Recoding recoding = switch (recodingName) {
+            case "none" -> IamDatasetReader.Recoding.none();
+            case "iam" -> IamDatasetReader.Recoding.forIamSet(set);
+            // Protein: the composition plus the reduced dipeptide composition.
+            case "pairs" -> IamDatasetReader.Recoding.forIamSet(set).dipeptides(
+                    IamDatasetReader.Recoding.AMINO_ACID_CLASSES, "sequence");
+            default -> throw new IllegalArgumentException("unknown recoding '" + recodingName
+                    + "'; use iam, none or pairs");
+        };
         System.out.println("recoding: " + recoding);
         List<GraphDataset> read = IamDatasetReader.readSplits(files, recoding);
         List<GraphDataset> mapped = new ArrayList<>();
@@ -324,21 +354,61 @@ public final class IamClassificationHarness {
                 .toArray(double[][]::new);
     }
 
+    /**
+     * The attribute-factor specifications of mode {@code grid}: those of the system property
+     * {@code orbifold.factors}, written {@code spec;spec...} (see {@link #factors}), or only
+     * the empty one (every factor 1).
+     */
+    private static List<String> factorCandidates() {
+        String given = System.getProperty("orbifold.factors");
+        return given == null || given.isBlank() ? List.of("")
+                : List.of(given.split(";", -1));
+    }
+
+    /**
+     * Multiplies whole attributes of a scaling, as written in {@code spec}: space-separated
+     * {@code name*m}, where {@code name} is a node attribute (group) or, if no node attribute
+     * has that name, an edge attribute, and {@code m >= 0} multiplies its values (its cost
+     * by {@code m^2}; 0 drops it); for example {@code type*2 sequence*0.5 distance1*0}.
+     */
+    static AttributeScaling factors(AttributeScaling scaling, GraphDataset train, String spec) {
+        if (spec.isBlank()) {
+            return scaling;
+        }
+        List<String> nodeNames = train.nodeGroups().stream().map(g -> g.name()).toList();
+        Map<String, Double> nodes = new LinkedHashMap<>();
+        Map<String, Double> edges = new LinkedHashMap<>();
+        for (String item : spec.trim().split(" +")) {
+            int star = item.lastIndexOf('*');
+            if (star <= 0) {
+                throw new IllegalArgumentException("attribute factor '" + item + "' is not"
+                        + " written name*m");
+            }
+            String name = item.substring(0, star);
+            double m = Double.parseDouble(item.substring(star + 1));
+            (nodeNames.contains(name) ? nodes : edges).put(name, m);
+        }
+        return DatasetScaling.timesAttributeFactors(scaling, train, nodes, edges);
+    }
+
     /** Fits the transform of a setting on the training split. */
     static AttributeScaling scaling(GraphDataset train, Setting s) {
         if (s.standardize() && s.bandwidth() > 0.0) {
-            return DatasetScaling.withNodeKernel(DatasetScaling.fit(train, s.existence(),
-                    s.drop()), train, s.kernel(), s.bandwidth(), s.features(), s.sampling(),
+            return DatasetScaling.withNodeKernel(factors(DatasetScaling.fit(train,
+                    s.existence(), s.drop()), train, s.factors()), train, s.kernel(),
+                    s.bandwidth(), s.features(), s.sampling(),
                     Long.getLong("orbifold.kernelSeed", SEED));
         }
         if (s.standardize()) {
-            return DatasetScaling.fit(train, s.existence(), s.drop());
+            return factors(DatasetScaling.fit(train, s.existence(), s.drop()), train,
+                    s.factors());
         }
         AttributeScaling identity = AttributeScaling.identity(train.nodeChannels().size(),
                 train.edgeChannels().size());
         int existing = train.nodeChannels().indexOf(NodeExistence.CHANNEL_NAME);
-        return existing >= 0 ? identity.timesNodeFactor(existing, s.existence())
-                : identity.withExistenceChannel(s.existence());
+        AttributeScaling raw = factors(identity, train, s.factors());
+        return existing >= 0 ? raw.timesNodeFactor(existing, s.existence())
+                : raw.withExistenceChannel(s.existence());
     }
 
     /** Distances from every query to every training graph, one row per query. */
@@ -420,11 +490,14 @@ public final class IamClassificationHarness {
             if (kernel) {
                 for (double[] point : kernelPoints()) {
                     settings.add(new Setting(true, drop, point[1], point[2], false, point[0],
-                            features, sampling, kind));
+                            features, sampling, kind, ""));
                 }
             } else {
-                for (double[] point : gridPoints(set)) {
-                    settings.add(new Setting(true, drop, point[0], point[1], false));
+                for (String factors : factorCandidates()) {
+                    for (double[] point : gridPoints(set)) {
+                        settings.add(new Setting(true, drop, point[0], point[1], false,
+                                factors));
+                    }
                 }
             }
         }
@@ -631,13 +704,17 @@ public final class IamClassificationHarness {
         }
     }
 
-    /** Parses a setting written as {@code std|raw,e,we[,drop1 drop2]}. */
+    /**
+     * Parses a setting written as {@code std|raw,e,we[,drop1 drop2[,sum|max[,factors]]]},
+     * where {@code factors} is a specification of {@link #factors}.
+     */
     private static Setting parse(String text) {
         String[] parts = text.split(",");
         List<String> drop = parts.length > 3 && !parts[3].isBlank()
                 ? List.of(parts[3].trim().split(" +")) : List.of();
         return new Setting(parts[0].equals("std"), drop, Double.parseDouble(parts[1]),
-                Double.parseDouble(parts[2]), parts.length > 4 && parts[4].equals("sum"));
+                Double.parseDouble(parts[2]), parts.length > 4 && parts[4].equals("sum"),
+                parts.length > 5 ? parts[5] : "");
     }
 
     /** Compares aligners on sampled (validation, training) pairs of one setting. */
@@ -655,11 +732,12 @@ public final class IamClassificationHarness {
                 pairs[p] = new int[] {random.nextInt(train.size()), random.nextInt(valid.size())};
             }
             System.out.println("setting: " + setting + ", " + SAMPLE_PAIRS + " sampled pairs");
-            System.out.println("| aligner | above exact | mean rel. excess | max rel. excess"
+            System.out.println("| aligner | above the first | mean rel. excess | max rel. excess"
                     + " | s |");
             System.out.println("|---|---:|---:|---:|---:|");
             double[] exact = null;
-            for (String name : List.of("exact", "thorough", "fast")) {
+            for (String name : System.getProperty("orbifold.aligners", "exact,thorough,fast")
+                    .split(",")) {
                 Aligner a = Aligners.byName(name, 1L);
                 long t0 = System.nanoTime();
                 List<Double> d = IndexedTasks.map(SAMPLE_PAIRS, p -> a.align(space,

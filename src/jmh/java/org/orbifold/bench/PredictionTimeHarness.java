@@ -143,7 +143,8 @@ public final class PredictionTimeHarness {
         AttributeScaling scaling = IamClassificationHarness.scaling(train,
                 new IamClassificationHarness.Setting(true, List.of(), c.existence(),
                         c.edgeWeight(), false, c.bandwidth(), FEATURES,
-                        NodeKernelEmbedding.Sampling.RANDOM));
+                        NodeKernelEmbedding.Sampling.RANDOM, NodeKernelEmbedding.Kernel.GAUSSIAN,
+                        ""));
         List<Graph> trainGraphs = scaling.applyAll(train.graphs());
         List<Graph> queryGraphs = scaling.applyAll(queries.graphs());
         List<Graph> all = new ArrayList<>(trainGraphs);

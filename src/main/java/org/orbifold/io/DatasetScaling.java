@@ -2,7 +2,9 @@ package org.orbifold.io;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.orbifold.space.AttributeScaling;
 import org.orbifold.space.NodeExistence;
@@ -74,19 +76,71 @@ public final class DatasetScaling {
                 toArray(edges));
 
         // Dropped attributes: every channel of the group.
+        Map<String, Double> dropped = new LinkedHashMap<>();
         for (String name : droppedNodeAttributes) {
-            ChannelGroup group = train.nodeGroups().stream()
-                    .filter(g -> g.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no node attribute '" + name
-                            + "' to drop; the node attributes are " + groupNames(train)));
-            for (int c = group.offset(); c < group.offset() + group.size(); c++) {
-                scaling = scaling.timesNodeFactor(c, 0.0);
-            }
+            dropped.put(name, 0.0);
         }
+        scaling = timesAttributeFactors(scaling, train, dropped, Map.of());
 
         // Existence: re-scale the reader's channel, or append one.
         return existing >= 0 ? scaling.timesNodeFactor(existing, existenceValue)
                 : scaling.withExistenceChannel(existenceValue);
+    }
+
+    /**
+     * Multiplies the factors of whole attributes: every channel of the named node groups
+     * ({@link GraphDataset#nodeGroups()}) and edge groups ({@link GraphDataset#edgeGroups()})
+     * by the given multiplier. A multiplier {@code m} scales the attribute's values, so its
+     * part of a substitution or of an unmatched node's cost is multiplied by {@code m^2}; 0
+     * drops the attribute. Use it after {@link #fit} to weigh attribute groups against each
+     * other (for IAM Protein: the secondary-structure type against the length and the
+     * sequence composition, edge distances against edge types).
+     *
+     * @param scaling a scaling of the data's channels (for example from {@link #fit}), before
+     *     any kernel map
+     * @param train the split the scaling was fitted on (for the channel names); not modified
+     * @param nodeFactors node attribute name to multiplier (finite, {@code >= 0}); may be
+     *     empty
+     * @param edgeFactors edge attribute name to multiplier (finite, {@code >= 0}); may be
+     *     empty
+     * @return the scaling with the multiplied factors
+     * @throws IllegalArgumentException if a name is not an attribute of the data, a
+     *     multiplier is negative or not finite, or the dimensions differ
+     */
+    public static AttributeScaling timesAttributeFactors(AttributeScaling scaling,
+            GraphDataset train, Map<String, Double> nodeFactors,
+            Map<String, Double> edgeFactors) {
+        if (scaling.nodeKernel().isPresent()) {
+            throw new IllegalArgumentException("set attribute factors before the kernel map: "
+                    + scaling);
+        }
+        if (scaling.nodeDimension() != train.nodeChannels().size()
+                || scaling.edgeDimension() != train.edgeChannels().size()) {
+            throw new IllegalArgumentException("the scaling expects " + scaling.nodeDimension()
+                    + " node and " + scaling.edgeDimension() + " edge channels but the data has "
+                    + train.nodeChannels().size() + " and " + train.edgeChannels().size());
+        }
+        AttributeScaling result = scaling;
+        for (Map.Entry<String, Double> f : nodeFactors.entrySet()) {
+            ChannelGroup group = group(train.nodeGroups(), f.getKey(), "node");
+            for (int c = group.offset(); c < group.offset() + group.size(); c++) {
+                result = result.timesNodeFactor(c, f.getValue());
+            }
+        }
+        for (Map.Entry<String, Double> f : edgeFactors.entrySet()) {
+            ChannelGroup group = group(train.edgeGroups(), f.getKey(), "edge");
+            for (int c = group.offset(); c < group.offset() + group.size(); c++) {
+                result = result.timesEdgeFactor(c, f.getValue());
+            }
+        }
+        return result;
+    }
+
+    private static ChannelGroup group(List<ChannelGroup> groups, String name, String kind) {
+        return groups.stream().filter(g -> g.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no " + kind + " attribute '"
+                        + name + "'; the " + kind + " attributes are "
+                        + groups.stream().map(ChannelGroup::name).toList()));
     }
 
     /**
@@ -197,10 +251,6 @@ public final class DatasetScaling {
         notes.add("attributes scaled: " + scaling);
         return new GraphDataset(data.name(), scaling.applyAll(data.graphs()),
                 data.classLabels(), data.graphNames(), nodeChannels, data.edgeChannels(), notes);
-    }
-
-    private static List<String> groupNames(GraphDataset data) {
-        return data.nodeGroups().stream().map(ChannelGroup::name).toList();
     }
 
     private static int[] toArray(List<Integer> values) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -663,8 +664,22 @@ public final class IamDatasetReader {
         /** Largest difference of the axial channels at which two ordered pairs are merged. */
         public static final double AXIAL_TOLERANCE = 1e-5;
 
+        /**
+         * A reduced amino-acid alphabet of six classes by side-chain chemistry, written for
+         * {@link #dipeptides}: aliphatic and sulphur {@code AVLIMC}, aromatic {@code FWYH},
+         * polar {@code STNQ}, positive {@code KR}, negative {@code DE}, and the backbone
+         * breakers {@code GP}.
+         */
+        public static final String AMINO_ACID_CLASSES = "AVLIMC|FWYH|STNQ|KR|DE|GP";
+
+        /** Class name of the characters that no class of a {@link #dipeptides} rule lists. */
+        public static final String OTHER_CLASS = "?";
+
+        /** Suffix of the attribute name of the pair group of {@link #dipeptides}. */
+        public static final String PAIRS_SUFFIX = ":pairs";
+
         private static final Recoding NONE = new Recoding(Set.of(), Set.of(), Set.of(),
-                Set.of(), Set.of(), DEFAULT_MAX_CATEGORIES);
+                Set.of(), Set.of(), DEFAULT_MAX_CATEGORIES, Set.of(), "");
 
         private final Set<String> categorical;
         private final Set<String> circular;
@@ -672,15 +687,22 @@ public final class IamDatasetReader {
         private final Set<String> composition;
         private final Set<String> ignored;
         private final int maxCategories;
+        /** Composition attributes that also get the pair group of {@link #dipeptides}. */
+        private final Set<String> pairs;
+        /** The classes of the pair groups, {@code "A|B..."}; empty without pairs. */
+        private final String pairClasses;
 
         private Recoding(Set<String> categorical, Set<String> circular, Set<String> axial,
-                Set<String> composition, Set<String> ignored, int maxCategories) {
+                Set<String> composition, Set<String> ignored, int maxCategories,
+                Set<String> pairs, String pairClasses) {
             this.categorical = Set.copyOf(categorical);
             this.circular = Set.copyOf(circular);
             this.axial = Set.copyOf(axial);
             this.composition = Set.copyOf(composition);
             this.ignored = Set.copyOf(ignored);
             this.maxCategories = maxCategories;
+            this.pairs = Set.copyOf(pairs);
+            this.pairClasses = pairClasses;
         }
 
         /**
@@ -734,7 +756,7 @@ public final class IamDatasetReader {
          */
         public Recoding categorical(String... names) {
             return new Recoding(with(categorical, names), circular, axial, composition,
-                    ignored, maxCategories);
+                    ignored, maxCategories, pairs, pairClasses);
         }
 
         /**
@@ -746,7 +768,7 @@ public final class IamDatasetReader {
          */
         public Recoding circular(String... names) {
             return new Recoding(categorical, with(circular, names), axial, composition,
-                    ignored, maxCategories);
+                    ignored, maxCategories, pairs, pairClasses);
         }
 
         /**
@@ -759,7 +781,7 @@ public final class IamDatasetReader {
          */
         public Recoding axial(String... names) {
             return new Recoding(categorical, circular, with(axial, names), composition,
-                    ignored, maxCategories);
+                    ignored, maxCategories, pairs, pairClasses);
         }
 
         /**
@@ -772,7 +794,60 @@ public final class IamDatasetReader {
          */
         public Recoding composition(String... names) {
             return new Recoding(categorical, circular, axial, with(composition, names),
-                    ignored, maxCategories);
+                    ignored, maxCategories, pairs, pairClasses);
+        }
+
+        /**
+         * Returns this recoding with the named text attributes read as their character
+         * composition (as {@link #composition}) and, in addition, as the composition of their
+         * adjacent character pairs over a reduced alphabet: each character is replaced by the
+         * name of its class (the first character of the class as written; characters of no
+         * class by {@value #OTHER_CLASS}), and the attribute {@code a + }{@value #PAIRS_SUFFIX}
+         * holds, for every class pair {@code XY}, the fraction of the {@code length - 1}
+         * adjacent pairs of the text that read {@code XY} (one-hot channels
+         * {@code a:pairs=XY}; a text shorter than 2 has all of them 0). With
+         * {@link #AMINO_ACID_CLASSES} an amino-acid sequence becomes its composition plus
+         * its reduced dipeptide composition, which keeps some of the order that a plain
+         * composition loses.
+         *
+         * @param classes the classes, disjoint non-empty character sets separated by
+         *     {@code |}, such as {@link #AMINO_ACID_CLASSES}
+         * @param names attribute names
+         * @return the extended recoding
+         * @throws IllegalArgumentException if the classes are malformed (an empty class, a
+         *     character in two classes, the character {@value #OTHER_CLASS}), differ from the
+         *     classes of an earlier pair rule, or a name already has another rule
+         */
+        public Recoding dipeptides(String classes, String... names) {
+            classMap(classes);
+            if (!pairClasses.isEmpty() && !pairClasses.equals(classes)) {
+                throw new IllegalArgumentException("pair classes '" + classes + "' differ from"
+                        + " the earlier '" + pairClasses + "'");
+            }
+            Set<String> withPairs = new LinkedHashSet<>(pairs);
+            withPairs.addAll(Arrays.asList(names));
+            return new Recoding(categorical, circular, axial, with(composition, names),
+                    ignored, maxCategories, withPairs, classes);
+        }
+
+        /** Character to class name; throws on malformed classes. */
+        static Map<Integer, String> classMap(String classes) {
+            Objects.requireNonNull(classes, "classes");
+            Map<Integer, String> map = new HashMap<>();
+            for (String c : classes.split("\\|", -1)) {
+                if (c.isEmpty()) {
+                    throw new IllegalArgumentException("empty class in '" + classes + "'");
+                }
+                String name = new String(Character.toChars(c.codePointAt(0)));
+                c.codePoints().forEach(ch -> {
+                    if (OTHER_CLASS.codePointAt(0) == ch || map.put(ch, name) != null) {
+                        throw new IllegalArgumentException("character '"
+                                + new String(Character.toChars(ch)) + "' is '" + OTHER_CLASS
+                                + "' or in two classes of '" + classes + "'");
+                    }
+                });
+            }
+            return map;
         }
 
         /**
@@ -784,7 +859,7 @@ public final class IamDatasetReader {
          */
         public Recoding ignore(String... names) {
             return new Recoding(categorical, circular, axial, composition, with(ignored, names),
-                    maxCategories);
+                    maxCategories, pairs, pairClasses);
         }
 
         /**
@@ -798,7 +873,8 @@ public final class IamDatasetReader {
             if (limit < 1) {
                 throw new IllegalArgumentException("maxCategories must be >= 1, got " + limit);
             }
-            return new Recoding(categorical, circular, axial, composition, ignored, limit);
+            return new Recoding(categorical, circular, axial, composition, ignored, limit,
+                    pairs, pairClasses);
         }
 
         /**
@@ -824,6 +900,10 @@ public final class IamDatasetReader {
             clause(clauses, "axial", axial);
             clause(clauses, "composition", composition);
             clause(clauses, "left out", ignored);
+            if (!pairs.isEmpty()) {
+                clauses.add("pairs over " + pairClasses + ": "
+                        + String.join(", ", new TreeSet<>(pairs)));
+            }
             return clauses.isEmpty() ? "as stored" : String.join("; ", clauses);
         }
 
@@ -838,7 +918,9 @@ public final class IamDatasetReader {
             return "Recoding[categorical=" + new TreeSet<>(categorical) + ", circular="
                     + new TreeSet<>(circular) + ", axial=" + new TreeSet<>(axial)
                     + ", composition=" + new TreeSet<>(composition) + ", ignored="
-                    + new TreeSet<>(ignored) + ", maxCategories=" + maxCategories + "]";
+                    + new TreeSet<>(ignored) + ", maxCategories=" + maxCategories
+                    + (pairs.isEmpty() ? "" : ", pairs=" + new TreeSet<>(pairs) + " over "
+                    + pairClasses) + "]";
         }
 
         private Set<String> with(Set<String> rule, String... names) {
@@ -891,6 +973,9 @@ public final class IamDatasetReader {
             note(notes, composition, seen, "read as its character composition (one-hot"
                     + " channels hold fractions)");
             note(notes, ignored, seen, "left out by the recoding");
+            note(notes, pairs, seen, "also read as its adjacent pairs over the classes "
+                    + pairClasses.replace("%", "%%") + " (one-hot channels '%1$s"
+                    + PAIRS_SUFFIX + "=XY' hold fractions)");
             return notes;
         }
 
@@ -934,6 +1019,10 @@ public final class IamDatasetReader {
                                 + " text");
                     }
                     result.put(name, characterComposition(text));
+                    if (pairs.contains(name)) {
+                        result.put(name + PAIRS_SUFFIX, pairComposition(text,
+                                classMap(pairClasses)));
+                    }
                 } else {
                     result.put(name, value);
                 }
@@ -947,6 +1036,21 @@ public final class IamDatasetReader {
                     Double::sum));
             double length = text.codePointCount(0, text.length());
             counts.replaceAll((c, n) -> n / length);
+            return new AttributeEncoding.LabelWeights(counts);
+        }
+
+        /**
+         * The fractions of the adjacent class pairs of a text; empty below two characters.
+         */
+        static AttributeEncoding.LabelWeights pairComposition(String text,
+                Map<Integer, String> classes) {
+            int[] chars = text.codePoints().toArray();
+            Map<String, Double> counts = new TreeMap<>();
+            for (int i = 0; i + 1 < chars.length; i++) {
+                counts.merge(classes.getOrDefault(chars[i], OTHER_CLASS)
+                        + classes.getOrDefault(chars[i + 1], OTHER_CLASS), 1.0, Double::sum);
+            }
+            counts.replaceAll((c, n) -> n / (chars.length - 1));
             return new AttributeEncoding.LabelWeights(counts);
         }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.orbifold.space.AttributeScaling;
 import org.orbifold.space.Graph;
@@ -59,6 +60,34 @@ class DatasetScalingTest {
         assertEquals(0.0, scaling.nodeFactors()[0], 0.0);
         assertEquals(0.0, scaling.nodeFactors()[1], 0.0);
         assertEquals(3, scaling.outputNodeDimension());
+    }
+
+    @Test
+    void attributeFactorsMultiplyWholeGroupsOnNodesAndEdges() {
+        GraphDataset data = data();
+        AttributeScaling fitted = DatasetScaling.fit(data, 1.0, List.of());
+        AttributeScaling weighted = DatasetScaling.timesAttributeFactors(fitted, data,
+                Map.of("a", 3.0, "x", 0.5), Map.of("w", 2.0));
+        for (int c = 0; c < 2; c++) {
+            assertEquals(3.0 * fitted.nodeFactors()[c], weighted.nodeFactors()[c], TOLERANCE);
+        }
+        assertEquals(0.5 * fitted.nodeFactors()[2], weighted.nodeFactors()[2], TOLERANCE);
+        assertEquals(2.0 * fitted.edgeFactors()[0], weighted.edgeFactors()[0], TOLERANCE);
+        assertEquals(fitted.existenceValue(), weighted.existenceValue(), 0.0);
+        // Values: node 1 of graph 0 is (a=q, x=4), edge w = 3.
+        Graph g = weighted.apply(data.graphs().get(0));
+        assertEquals(3.0, g.node(1, 1), TOLERANCE);
+        assertEquals(0.5 * (4.0 - 5.0) / Math.sqrt(5.0), g.node(1, 2), TOLERANCE);
+        assertEquals(2.0 * 3.0 / Math.sqrt(12.5), g.edge(0, 1, 0), TOLERANCE);
+        // Factor 0 is the drop of fit.
+        assertEquals(Arrays.toString(DatasetScaling.fit(data, 1.0, List.of("a"))
+                .nodeFactors()), Arrays.toString(DatasetScaling.timesAttributeFactors(fitted,
+                data, Map.of("a", 0.0), Map.of()).nodeFactors()));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> DatasetScaling.timesAttributeFactors(fitted, data, Map.of("w", 1.0),
+                        Map.of())).getMessage().contains("no node attribute 'w'"));
+        assertThrows(IllegalArgumentException.class, () -> DatasetScaling
+                .timesAttributeFactors(fitted, data, Map.of(), Map.of("w", -1.0)));
     }
 
     @Test

@@ -166,6 +166,57 @@ class IamRecodingTest {
     }
 
     @Test
+    void dipeptidesAddReducedPairFractionsByBruteForce() throws IOException {
+        // Classes A = {A, B}, C = {C}; D is in no class and reads '?'.
+        gxl("p.gxl", "undirected", node("a", attr("seq", "int", "ABCA"))
+                + node("b", attr("seq", "int", "CD")) + node("c", attr("seq", "int", "B")));
+        GraphDataset d = readWith(Recoding.none().dipeptides("AB|C", "seq"), "p.gxl");
+        // Labels sorted: '?' comes before the letters.
+        assertEquals(List.of("seq=A", "seq=B", "seq=C", "seq=D", "seq:pairs=AA",
+                "seq:pairs=AC", "seq:pairs=C?", "seq:pairs=CA"), d.nodeChannels());
+        Graph g = d.graphs().get(0);
+        String[] texts = {"ABCA", "CD", "B"};
+        String[] pairNames = {"AA", "AC", "C?", "CA"};
+        for (int v = 0; v < texts.length; v++) {
+            // Brute force: count each reduced pair by scanning the text.
+            String reduced = texts[v].replace('B', 'A').replace('D', '?');
+            for (int p = 0; p < pairNames.length; p++) {
+                int count = 0;
+                for (int i = 0; i + 1 < reduced.length(); i++) {
+                    count += reduced.substring(i, i + 2).equals(pairNames[p]) ? 1 : 0;
+                }
+                double expected = reduced.length() < 2 ? 0.0
+                        : count / (double) (reduced.length() - 1);
+                assertEquals(expected, g.node(v, 4 + p), TOLERANCE, texts[v] + " " + pairNames[p]);
+            }
+        }
+        // The plain composition is kept: ABCA has A = 1/2.
+        assertEquals(0.5, g.node(0, 0), TOLERANCE);
+        assertTrue(d.nodeGroups().stream().anyMatch(c -> c.name().equals("seq:pairs")
+                && c.isOneHot()));
+        assertTrue(d.notes().stream().anyMatch(n -> n.contains("adjacent pairs")),
+                d.notes().toString());
+    }
+
+    @Test
+    void dipeptideClassesAreChecked() {
+        assertThrows(IllegalArgumentException.class, () -> Recoding.none().dipeptides("AB|BC",
+                "s"));
+        assertThrows(IllegalArgumentException.class, () -> Recoding.none().dipeptides("A||C",
+                "s"));
+        assertThrows(IllegalArgumentException.class, () -> Recoding.none().dipeptides("A?",
+                "s"));
+        assertThrows(IllegalArgumentException.class, () -> Recoding.none().dipeptides("A|C",
+                "s").dipeptides("A|B", "t"));
+        assertThrows(IllegalArgumentException.class, () -> Recoding.none().ignore("s")
+                .dipeptides("A|C", "s"));
+        // Pairs extend a composition rule of the same attribute.
+        Recoding protein = Recoding.forIamSet("Protein").dipeptides(
+                Recoding.AMINO_ACID_CLASSES, "sequence");
+        assertTrue(protein.describe().contains("pairs over"), protein.describe());
+    }
+
+    @Test
     void namesWithoutAttributesAreNotedAndBadUseIsRejected() throws IOException {
         gxl("a.gxl", "undirected", node("a", attr("s", "string", "x")
                 + attr("n", "float", "1")));
