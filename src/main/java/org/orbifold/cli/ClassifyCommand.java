@@ -400,6 +400,12 @@ final class ClassifyCommand extends DatasetCommand {
                 + " cos/sin, sequences as compositions; see docs/formats.md).")
     boolean rawAttributes;
 
+    @Option(names = "--sequence-pairs",
+            description = "IAM Protein: also read each amino-acid sequence as the fractions of"
+                + " its adjacent letter pairs over six side-chain classes (49 more node"
+                + " channels; see docs/formats.md).")
+    boolean sequencePairs;
+
     @Option(names = "--threads", paramLabel = "T",
             description = "Worker threads (default: the number of processors).")
     Integer threads;
@@ -1061,7 +1067,7 @@ final class ClassifyCommand extends DatasetCommand {
             if (data.limit != null) {
                 throw CliException.usage("--limit applies only to --folds");
             }
-            return Splits.iamFolder(Path.of(dataset), rawAttributes);
+            return Splits.iamFolder(Path.of(dataset), reading());
         }
         if (trainFile == null || testFile == null) {
             throw CliException.usage("split files need both --train and --test (--valid is"
@@ -1083,8 +1089,9 @@ final class ClassifyCommand extends DatasetCommand {
             }
             Path folder = trainFile.getParent();
             return Splits.iam(trainFile, validationFile, testFile,
-                    folder == null ? "." : folder.toString(), rawAttributes);
+                    folder == null ? "." : folder.toString(), reading());
         }
+        requireNoSequencePairs();
         Sample all = Sample.load(dataset, null, null, data.molecules(dataset));
         requireClasses(all);
         return Splits.lists(all, trainFile, validationFile, testFile);
@@ -1158,10 +1165,33 @@ final class ClassifyCommand extends DatasetCommand {
      */
     private Sample foldsSample() {
         if (dataset != null && isCxl(Path.of(dataset)) && Files.isRegularFile(Path.of(dataset))) {
-            GraphDataset read = Splits.iamFile(Path.of(dataset), rawAttributes);
+            GraphDataset read = Splits.iamFile(Path.of(dataset), reading());
             return Sample.of(read, dataset, data.className, data.limit);
         }
+        requireNoSequencePairs();
         return load();
+    }
+
+    /**
+     * How IAM split files are read, from {@code --raw-attributes} and
+     * {@code --sequence-pairs}, which exclude each other.
+     */
+    private Splits.Reading reading() {
+        if (rawAttributes && sequencePairs) {
+            throw CliException.usage("--raw-attributes and --sequence-pairs exclude each other:"
+                    + " the pairs extend the recoding by meaning that --raw-attributes turns"
+                    + " off");
+        }
+        return rawAttributes ? Splits.Reading.RAW
+                : sequencePairs ? Splits.Reading.SEQUENCE_PAIRS : Splits.Reading.BY_MEANING;
+    }
+
+    /** Fails when {@code --sequence-pairs} is given for data that are no IAM split files. */
+    private void requireNoSequencePairs() {
+        if (reading() == Splits.Reading.SEQUENCE_PAIRS) {
+            throw CliException.usage("--sequence-pairs applies to the .cxl split files of IAM"
+                    + " Protein only");
+        }
     }
 
     private static boolean isCxl(Path file) {

@@ -36,6 +36,42 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
     /** The IAM sets whose attributes are recoded by meaning unless the user asks otherwise. */
     private static final Set<String> RECODED_SETS = Set.of("AIDS", "Fingerprint", "Protein");
 
+    /** How the attributes of IAM split files are read. */
+    enum Reading {
+        /** As stored: numbers as numbers, text as one-hot labels. */
+        RAW,
+        /** Recoded by the meaning of the set's attributes ({@link #recoding}). */
+        BY_MEANING,
+        /**
+         * By meaning, and the amino-acid sequences of IAM Protein also as the fractions of
+         * their adjacent letter pairs over six side-chain classes
+         * ({@link IamDatasetReader.Recoding#dipeptides}).
+         */
+        SEQUENCE_PAIRS;
+
+        /**
+         * The recoding of one split file under this reading.
+         *
+         * @throws CliException (usage) for {@link #SEQUENCE_PAIRS} outside IAM Protein
+         */
+        IamDatasetReader.Recoding recoding(Path splitFile) {
+            switch (this) {
+                case RAW:
+                    return IamDatasetReader.Recoding.none();
+                case BY_MEANING:
+                    return Splits.recoding(splitFile);
+                default:
+                    if (!"Protein".equals(iamSet(splitFile))) {
+                        throw CliException.usage("--sequence-pairs applies to the split files"
+                                + " of IAM Protein (a folder named Protein on their path);"
+                                + " got " + splitFile);
+                    }
+                    return IamDatasetReader.Recoding.forIamSet("Protein").dipeptides(
+                            IamDatasetReader.Recoding.AMINO_ACID_CLASSES, "sequence");
+            }
+        }
+    }
+
     /** Returns whether a folder holds an IAM split, a {@code train.cxl} and a {@code test.cxl}. */
     static boolean isIamFolder(Path folder) {
         return Files.isDirectory(folder) && Files.isRegularFile(folder.resolve("train.cxl"))
@@ -47,9 +83,9 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
      * {@code valid.cxl} if present, and {@code test.cxl}.
      *
      * @param folder the folder
-     * @param raw whether to skip the recoding by meaning of {@link #recoding}
+     * @param reading how the attributes are read
      */
-    static Splits iamFolder(Path folder, boolean raw) {
+    static Splits iamFolder(Path folder, Reading reading) {
         Path validation = null;
         for (String name : VALIDATION_FILES) {
             if (Files.isRegularFile(folder.resolve(name))) {
@@ -58,7 +94,7 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
             }
         }
         return iam(folder.resolve("train.cxl"), validation, folder.resolve("test.cxl"),
-                folder.toString(), raw);
+                folder.toString(), reading);
     }
 
     /**
@@ -68,9 +104,10 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
      * @param validation the validation split file, or null
      * @param test the test split file
      * @param source how the data is named in messages and JSON
-     * @param raw whether to skip the recoding by meaning of {@link #recoding}
+     * @param reading how the attributes are read
      */
-    static Splits iam(Path train, Path validation, Path test, String source, boolean raw) {
+    static Splits iam(Path train, Path validation, Path test, String source,
+            Reading reading) {
         List<Path> files = new ArrayList<>();
         files.add(train);
         if (validation != null) {
@@ -83,8 +120,7 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
             }
         }
         requireDistinctFiles(files);
-        List<GraphDataset> parts = readIam(files, raw ? IamDatasetReader.Recoding.none()
-                : recoding(train));
+        List<GraphDataset> parts = readIam(files, reading.recoding(train));
         List<List<String>> repeats = notes(files);
         requireOnce(files, parts, files.size() - 1, repeats);
         requireDisjoint(files, parts);
@@ -263,11 +299,10 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
      * {@link #iam} reads splits.
      *
      * @param file the {@code .cxl} file
-     * @param raw whether to skip the recoding by meaning of {@link #recoding}
+     * @param reading how the attributes are read
      */
-    static GraphDataset iamFile(Path file, boolean raw) {
-        List<GraphDataset> parts = readIam(List.of(file), raw ? IamDatasetReader.Recoding.none()
-                : recoding(file));
+    static GraphDataset iamFile(Path file, Reading reading) {
+        List<GraphDataset> parts = readIam(List.of(file), reading.recoding(file));
         requireOnce(List.of(file), parts, -1, notes(List.of(file)));
         return benchmarkClasses(parts, file).get(0);
     }

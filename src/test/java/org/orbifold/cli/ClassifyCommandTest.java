@@ -927,6 +927,20 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void sequencePairsAreRefusedOutsideIamProteinAndWithRawAttributes() {
+        Run other = run("classify", "--folds", "3", "--sequence-pairs");
+        Run both = run("classify", "--folds", "3", "--sequence-pairs",
+                "--raw-attributes");
+
+        assertEquals(CliException.USAGE, other.exitCode());
+        assertEquals(Main.ERROR_PREFIX + "--sequence-pairs applies to the .cxl split files of"
+                + " IAM Protein only\n", other.err());
+        assertEquals(CliException.USAGE, both.exitCode());
+        assertTrue(both.err().contains("--raw-attributes and --sequence-pairs exclude each"
+                + " other"), both.err());
+    }
+
+    @Test
     void aDataSetWithoutClassesIsRejected() throws IOException {
         Path tu = Files.createDirectories(dir.resolve("TINY"));
         Files.writeString(tu.resolve("TINY_A.txt"), "1, 2\n2, 1\n3, 4\n4, 3\n");

@@ -3,6 +3,7 @@ package org.orbifold.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -35,6 +36,23 @@ class SplitsTest {
                         .toString());
         assertEquals(Recoding.none().toString(),
                 Splits.recoding(Path.of("train.cxl")).toString());
+    }
+
+    @Test
+    void theReadingsChooseTheRecodingOfASplitFile() {
+        Path protein = Path.of("/data", "iam", "Protein", "data", "train.cxl");
+        Path letter = Path.of("/data", "iam", "Letter", "LOW", "train.cxl");
+
+        assertEquals(Recoding.none().toString(),
+                Splits.Reading.RAW.recoding(protein).toString());
+        assertEquals(Recoding.forIamSet("Protein").toString(),
+                Splits.Reading.BY_MEANING.recoding(protein).toString());
+        assertEquals(Recoding.forIamSet("Protein").dipeptides(Recoding.AMINO_ACID_CLASSES,
+                "sequence").toString(),
+                Splits.Reading.SEQUENCE_PAIRS.recoding(protein).toString());
+        CliException e = assertThrows(CliException.class,
+                () -> Splits.Reading.SEQUENCE_PAIRS.recoding(letter));
+        assertTrue(e.getMessage().contains("IAM Protein"), e.getMessage());
     }
 
     @Test
@@ -73,7 +91,7 @@ class SplitsTest {
         Path folder = Path.of(root).resolve("iam/Fingerprint/data");
         assumeTrue(Files.isDirectory(folder), "dataset not available: " + folder);
 
-        Splits splits = Splits.iamFolder(folder, false);
+        Splits splits = Splits.iamFolder(folder, Splits.Reading.BY_MEANING);
 
         assertEquals(2000, splits.test().length, "the benchmark's 2000 test entries");
         assertTrue(splits.sample().dataset().notes().contains("test.cxl lists graph"
