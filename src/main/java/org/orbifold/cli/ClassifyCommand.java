@@ -561,6 +561,26 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     /**
+     * Fails before any fitting when {@code --max-model-order} asks the perceptron or the MLP
+     * for weight graphs larger than every graph: their weight graphs have exactly that order,
+     * which the space cannot hold. (For the prototype methods it is only a cap.)
+     */
+    private void requireWeightOrder(Method m, Sample sample) {
+        if (maxModelOrder == null || (m != Method.PERCEPTRON && m != Method.MLP)) {
+            return;
+        }
+        int largest = 0;
+        for (Graph g : sample.graphs()) {
+            largest = Math.max(largest, g.order());
+        }
+        if (maxModelOrder > largest) {
+            throw CliException.usage("--max-model-order " + maxModelOrder + " exceeds the"
+                    + " largest graph order, " + largest + ": the weight graphs of " + m.option
+                    + " have exactly this order");
+        }
+    }
+
+    /**
      * Returns the message of a failed fit: whether the training diverged (the reason names
      * an infinite or NaN quantity, or an overflow), the learning rate (and for the MLP the
      * weight decay) being fitted, the whole setting, then the original reason.
@@ -571,8 +591,10 @@ final class ClassifyCommand extends DatasetCommand {
                 || lower.contains("nan") || lower.contains("overflow");
         String values = "learning rate " + number(s.learningRate())
                 + (m == Method.MLP ? " and weight decay " + number(s.weightDecay()) : "");
+        String cause = diverged ? reason.replaceFirst(
+                "; lower the weights or scale the attributes$", "") : reason;
         return "training " + (diverged ? "diverged" : "failed") + " for " + values + " ("
-                + m.option + "; " + describe(m, s, scaled) + "): " + reason
+                + m.option + "; " + describe(m, s, scaled) + "): " + cause
                 + (diverged ? " (lower --learning-rate" + (m == Method.MLP
                         ? " or --weight-decay" : "") + ")" : "");
     }
@@ -656,6 +678,7 @@ final class ClassifyCommand extends DatasetCommand {
         }
         Sample sample = splits.sample();
         requireKernelMemory(sample, grid);
+        requireWeightOrder(m, sample);
         ScaledClassifier.Recipe recipe = recipe(sample);
         List<String> trainLabels = requireLabels(splits, splits.train(), "training");
         List<String> validationLabels = requireLabels(splits, splits.validation(),
@@ -737,6 +760,7 @@ final class ClassifyCommand extends DatasetCommand {
         }
         Sample sample = foldsSample();
         requireClasses(sample);
+        requireWeightOrder(m, sample);
         List<String> labels = sample.labels();
         int missing = labels.indexOf(null);
         if (missing >= 0) {
@@ -1382,6 +1406,10 @@ final class ClassifyCommand extends DatasetCommand {
             parts.add("learning rate " + number(s.learningRate()));
             parts.add("epochs " + s.epochs());
         }
+        if (m != Method.KNN && s.fixed() != null && s.fixed().maxModelOrder() > 0) {
+            parts.add((m == Method.PERCEPTRON || m == Method.MLP ? "weight order "
+                    : "prototype order at most ") + s.fixed().maxModelOrder());
+        }
         return String.join(", ", parts);
     }
 
@@ -1421,6 +1449,9 @@ final class ClassifyCommand extends DatasetCommand {
         if (m.usesTraining) {
             json.name("learningRate").value(s.learningRate());
             json.name("epochs").value(s.epochs());
+        }
+        if (m != Method.KNN && s.fixed() != null && s.fixed().maxModelOrder() > 0) {
+            json.name("maxModelOrder").value(s.fixed().maxModelOrder());
         }
         json.endObject();
     }

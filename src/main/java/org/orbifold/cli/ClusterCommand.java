@@ -357,8 +357,8 @@ final class ClusterCommand extends DatasetCommand {
     static Path prepareFolder(Path given, List<OutputTarget.Input> inputs) {
         Path folder = given.toAbsolutePath();
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw CliException.data("cannot write --out " + given + ": it is a file; give a"
-                    + " folder");
+            throw CliException.data("cannot write --out " + given + ": it exists and is not"
+                    + " a folder; give a folder");
         }
         Path existing = folder;
         while (existing != null && !Files.exists(existing)) {

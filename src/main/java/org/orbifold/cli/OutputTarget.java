@@ -79,6 +79,11 @@ final class OutputTarget {
                 throw CliException.data("cannot write --out " + given + ": it is a symbolic"
                         + " link to a missing file; give the file itself");
             }
+            if (!Files.isRegularFile(target) && !Files.isDirectory(target)) {
+                throw CliException.data("cannot write --out " + given + ": it is a symbolic"
+                        + " link to something that is not a regular file (a device, pipe or"
+                        + " socket); give a file name");
+            }
             try {
                 file = target.toRealPath();
             } catch (IOException e) {

@@ -927,6 +927,22 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void theModelOrderIsReportedAndAWeightOrderAboveEveryGraphIsRefusedEarly() {
+        Run capped = run("classify", "--folds", "3", "--threads", "1", "--method",
+                "prototype", "--max-model-order", "3", "--json");
+        Run tooLarge = run("classify", "--folds", "3", "--threads", "1", "--method",
+                "perceptron", "--max-model-order", "100");
+
+        assertEquals(0, capped.exitCode(), capped.err());
+        assertTrue(capped.out().contains("\"chosen\":{\"nodeWeight\":1.0,\"edgeWeight\":1.0,"
+                + "\"maxModelOrder\":3}"), capped.out());
+        assertEquals(CliException.USAGE, tooLarge.exitCode());
+        assertEquals(Main.ERROR_PREFIX + "--max-model-order 100 exceeds the largest graph"
+                + " order, 9: the weight graphs of perceptron have exactly this order\n",
+                tooLarge.err());
+    }
+
+    @Test
     void sequencePairsAreRefusedOutsideIamProteinAndWithRawAttributes() {
         Run other = run("classify", "--folds", "3", "--sequence-pairs");
         Run both = run("classify", "--folds", "3", "--sequence-pairs",

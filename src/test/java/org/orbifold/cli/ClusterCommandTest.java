@@ -146,7 +146,7 @@ class ClusterCommandTest {
         Run r = run("cluster", "-k", "2", "--limit", "10", "--out", file.toString());
 
         assertEquals(CliException.DATA, r.exitCode());
-        assertTrue(r.err().contains("it is a file"), r.err());
+        assertTrue(r.err().contains("is not a folder"), r.err());
         assertEquals("", r.out());
         assertEquals("keep", Files.readString(file));
     }
