@@ -99,16 +99,11 @@ class NodeKernelEmbeddingTest {
         double sigma = 0.7;
         int m = 16;
         SplittableRandom random = new SplittableRandom(SEED);
-        double[] expected = new double[2 * m];
+        double[][] w = new double[m][];
         for (int j = 0; j < m; j++) {
-            double w0 = random.nextGaussian() / sigma;
-            double w1 = random.nextGaussian() / sigma;
-            double phase = 0.0;
-            phase += w0 * x[0];
-            phase += w1 * x[1];
-            expected[2 * j] = Math.sqrt(1.0 / m) * Math.cos(phase);
-            expected[2 * j + 1] = Math.sqrt(1.0 / m) * Math.sin(phase);
+            w[j] = new double[] {random.nextGaussian() / sigma, random.nextGaussian() / sigma};
         }
+        double[] expected = cosinesAndSines(w, x);
         assertArrayEquals(expected, NodeKernelEmbedding.gaussian(2, range(2), sigma, 2 * m,
                 Sampling.RANDOM, SEED).map(x), 0.0);
         assertArrayEquals(expected, NodeKernelEmbedding.of(Kernel.GAUSSIAN, 2, range(2), sigma,
@@ -123,16 +118,15 @@ class NodeKernelEmbeddingTest {
         double sigma = 0.7;
         int m = 16;
         SplittableRandom random = new SplittableRandom(SEED);
-        double[] expected = new double[2 * m];
+        double[][] w = new double[m][];
         for (int j = 0; j < m; j++) {
             double w0 = random.nextGaussian() / sigma;
             double w1 = random.nextGaussian() / sigma;
             double g = Math.max(Math.abs(random.nextGaussian()),
                     NodeKernelEmbedding.MIN_HALF_NORMAL);
-            double phase = w0 / g * x[0] + w1 / g * x[1];
-            expected[2 * j] = Math.sqrt(1.0 / m) * Math.cos(phase);
-            expected[2 * j + 1] = Math.sqrt(1.0 / m) * Math.sin(phase);
+            w[j] = new double[] {w0 / g, w1 / g};
         }
+        double[] expected = cosinesAndSines(w, x);
         NodeKernelEmbedding map = NodeKernelEmbedding.laplacian(2, range(2), sigma, 2 * m,
                 Sampling.RANDOM, SEED);
         assertArrayEquals(expected, map.map(x), ROUNDING);
@@ -380,5 +374,20 @@ class NodeKernelEmbeddingTest {
                 assertThrows(IllegalArgumentException.class, () -> scaling.withNodeKernel(
                         NodeKernelEmbedding.gaussian(1, new int[] {0}, 1.0, 16,
                                 Sampling.RANDOM, SEED))).getMessage());
+    }
+
+    /** The features {@code m^-1/2 (cos w_j . x, sin w_j . x)_j} of frequencies {@code w}. */
+    private static double[] cosinesAndSines(double[][] w, double[] x) {
+        int m = w.length;
+        double[] features = new double[2 * m];
+        for (int j = 0; j < m; j++) {
+            double phase = 0.0;
+            for (int c = 0; c < x.length; c++) {
+                phase += w[j][c] * x[c];
+            }
+            features[2 * j] = Math.sqrt(1.0 / m) * Math.cos(phase);
+            features[2 * j + 1] = Math.sqrt(1.0 / m) * Math.sin(phase);
+        }
+        return features;
     }
 }
