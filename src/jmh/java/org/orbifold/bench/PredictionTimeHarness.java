@@ -37,8 +37,8 @@ import org.orbifold.stats.FrechetMean;
  * chosen on validation in docs/results.md (sections 6.9, 6.10, 6.12, fixed in
  * {@link #config}), then predicts the first {@link #WARM_UP} graphs of one split (test by
  * default) as a warm-up and all of them {@code repeats} times, timed. Everything runs on the
- * calling thread (the learners get a same-thread executor), and the time of a pass is that thread's CPU time
- * ({@link ThreadMXBean#getCurrentThreadCpuTime}), which the other processes of a shared
+ * calling thread (the learners get a same-thread executor), and the time of a pass is that
+ * thread's CPU time ({@link ThreadMXBean#getCurrentThreadCpuTime}), which the other processes of a shared
  * machine inflate much less than wall time; the wall time is printed next to it. The
  * attribute scaling is applied to the queries before timing.
  *
@@ -155,8 +155,8 @@ public final class PredictionTimeHarness {
 
         System.out.printf(Locale.ROOT, "set %s, %s split (%d graphs), %d training graphs,"
                 + " space %s, %s, aligner fast, %d timed passes after a warm-up on %d"
-                + " graphs%n", set, split, queryGraphs.size(), trainGraphs.size(), space, c, repeats,
-                Math.min(WARM_UP, queryGraphs.size()));
+                + " graphs%n", set, split, queryGraphs.size(), trainGraphs.size(), space, c,
+                repeats, Math.min(WARM_UP, queryGraphs.size()));
         System.out.println("load before: " + loadAverage());
         System.out.println();
         System.out.println("| model | search | CPU us / graph (min-max) | wall us / graph"
