@@ -38,9 +38,9 @@ import org.orbifold.stats.FrechetMean;
  * {@link #config}), then predicts the first {@link #WARM_UP} graphs of one split (test by
  * default) as a warm-up and all of them {@code repeats} times, timed. Everything runs on the
  * calling thread (the learners get a same-thread executor), and the time of a pass is that
- * thread's CPU time ({@link ThreadMXBean#getCurrentThreadCpuTime}), which the other processes of a shared
- * machine inflate much less than wall time; the wall time is printed next to it. The
- * attribute scaling is applied to the queries before timing.
+ * thread's CPU time ({@link ThreadMXBean#getCurrentThreadCpuTime}), which the other
+ * processes of a shared machine inflate much less than wall time; the wall time is printed
+ * next to it. The attribute scaling is applied to the queries before timing.
  *
  * <p>Models (argument {@code MODELS}, comma-separated): {@code knn-all} (k-NN aligning every
  * training graph), {@code knn} (k-NN with certified lower bounds), {@code mean} (nearest
