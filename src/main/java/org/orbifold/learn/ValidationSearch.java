@@ -74,9 +74,12 @@ public final class ValidationSearch {
      *     copied on the way in and out
      * @param validationSize the number of validation graphs
      * @param best the index of the chosen candidate
+     * @param chosenModel the chosen candidate's model, fitted on the training split during
+     *     the search (fitting is deterministic, so a caller that would refit the same setting
+     *     on the same graphs can use it instead); not part of equality
      */
     public record Result(List<Candidate> candidates, int[] correct, int validationSize,
-            int best) {
+            int best, GraphClassifierModel chosenModel) {
 
         /**
          * Copies the components and checks that they agree.
@@ -99,6 +102,7 @@ public final class ValidationSearch {
                 throw new IllegalArgumentException("best = " + best + " is not a candidate"
                         + " index, 0.." + (candidates.size() - 1));
             }
+            Objects.requireNonNull(chosenModel, "chosenModel");
         }
 
         /** Returns a copy of the correct counts. */
@@ -179,6 +183,7 @@ public final class ValidationSearch {
         int[] correct = new int[checked.size()];
         int evaluated = 0;
         int best = 0;
+        GraphClassifierModel bestModel = null;
         for (int c = 0; c < checked.size(); c++) {
             Candidate candidate = checked.get(c);
             GraphClassifierModel model = candidate.classifier().fit(candidate.space(),
@@ -187,8 +192,9 @@ public final class ValidationSearch {
             for (int i = 0; i < predicted.size(); i++) {
                 correct[c] += predicted.get(i).equals(validationLabels.get(i)) ? 1 : 0;
             }
-            if (correct[c] > correct[best]) {
+            if (bestModel == null || correct[c] > correct[best]) {
                 best = c;
+                bestModel = model;
             }
             evaluated++;
             boolean go = listener.iterationDone(c + 1,
@@ -200,7 +206,7 @@ public final class ValidationSearch {
         }
 
         return new Result(checked.subList(0, evaluated), Arrays.copyOf(correct, evaluated),
-                validationGraphs.size(), best);
+                validationGraphs.size(), best, bestModel);
     }
 
     /**

@@ -927,6 +927,37 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void theSearchsFitOnTrainPredictsTheTestSplitAsARefitWould() throws IOException {
+        List<String> train = new ArrayList<>();
+        List<String> validation = new ArrayList<>();
+        List<String> test = new ArrayList<>();
+        for (int g = 0; g < 225; g++) {
+            int part = (g / 9) % 3;
+            (part == 0 ? train : part == 1 ? validation : test).add(Integer.toString(g));
+        }
+        Path trainList = list("train.txt", train.toArray(String[]::new));
+        Path validationList = list("validation.txt", validation.toArray(String[]::new));
+        Path testList = list("test.txt", test.toArray(String[]::new));
+        String[] common = {"classify", "--method", "glvq", "--prototypes", "2", "--epochs", "3",
+            "--threads", "1", "--json", "--train", trainList.toString(), "--test",
+            testList.toString()};
+
+        Run searched = run(concat(common, "--valid", validationList.toString()));
+        Run fitted = run(common);
+
+        assertEquals(0, searched.exitCode(), searched.err());
+        assertEquals(0, fitted.exitCode(), fitted.err());
+        assertEquals(fitted.json().get("predictions"), searched.json().get("predictions"));
+        assertTrue(searched.json().containsKey("candidates"));
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    @Test
     void theModelOrderIsReportedAndAWeightOrderAboveEveryGraphIsRefusedEarly() {
         Run capped = run("classify", "--folds", "3", "--threads", "1", "--method",
                 "prototype", "--max-model-order", "3", "--json");
