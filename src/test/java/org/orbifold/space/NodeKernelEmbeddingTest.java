@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.orbifold.space.NodeKernelEmbedding.Kernel;
 import org.orbifold.space.NodeKernelEmbedding.Sampling;
 
@@ -138,17 +140,23 @@ class NodeKernelEmbeddingTest {
                         32, Sampling.HALTON, SEED).toString());
     }
 
-    @Test
-    void randomFeaturesApproximateTheLaplacianKernelForLargeD() {
+    @ParameterizedTest
+    @EnumSource(Kernel.class)
+    void randomFeaturesApproximateEitherKernelForLargeD(Kernel kernel) {
         for (int d : new int[] {1, 2, 5}) {
-            NodeKernelEmbedding map = NodeKernelEmbedding.laplacian(d, range(d), 1.0, 8192,
+            NodeKernelEmbedding map = NodeKernelEmbedding.of(kernel, d, range(d), 1.0, 8192,
                     Sampling.RANDOM, SEED);
             double[] errors = kernelErrors(map, d);
             assertTrue(errors[0] < RANDOM_TOLERANCE, "d " + d + ": max error " + errors[0]);
         }
-        NodeKernelEmbedding wide = NodeKernelEmbedding.laplacian(2, range(2), 2.0, 8192,
+        // The bandwidth scales the frequencies: sigma 2 on x equals sigma 1 on x / 2.
+        NodeKernelEmbedding wide = NodeKernelEmbedding.of(kernel, 2, range(2), 2.0, 8192,
                 Sampling.RANDOM, SEED);
         assertTrue(kernelErrors(wide, 2)[0] < RANDOM_TOLERANCE);
+    }
+
+    @Test
+    void laplacianFeaturesDoNotFitTheGaussianKernel() {
         // The same frequencies would not fit the Gaussian kernel: at distance 1 and sigma 1
         // the kernels are exp(-1) = 0.37 and exp(-1/2) = 0.61.
         double[] origin = {0.0, 0.0};
@@ -202,20 +210,6 @@ class NodeKernelEmbeddingTest {
                         Permutation.identity(1)) <= 4.0 + ROUNDING);
             }
         }
-    }
-
-    @Test
-    void randomFeaturesApproximateTheGaussianKernelForLargeD() {
-        for (int d : new int[] {1, 2, 5}) {
-            NodeKernelEmbedding map = NodeKernelEmbedding.gaussian(d, range(d), 1.0, 8192,
-                    Sampling.RANDOM, SEED);
-            double[] errors = kernelErrors(map, d);
-            assertTrue(errors[0] < RANDOM_TOLERANCE, "d " + d + ": max error " + errors[0]);
-        }
-        // The bandwidth scales the frequencies: sigma 2 on x equals sigma 1 on x / 2.
-        NodeKernelEmbedding wide = NodeKernelEmbedding.gaussian(2, range(2), 2.0, 8192,
-                Sampling.RANDOM, SEED);
-        assertTrue(kernelErrors(wide, 2)[0] < RANDOM_TOLERANCE);
     }
 
     @Test
