@@ -50,9 +50,9 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         SEQUENCE_PAIRS;
 
         /**
-         * The recoding of one split file under this reading.
-         *
-         * @throws CliException (usage) for {@link #SEQUENCE_PAIRS} outside IAM Protein
+         * The recoding of one split file under this reading: {@link #SEQUENCE_PAIRS} reads any
+         * file as IAM Protein with the pairs; {@link #check} then makes sure the data had
+         * sequences.
          */
         IamDatasetReader.Recoding recoding(Path splitFile) {
             switch (this) {
@@ -61,14 +61,31 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
                 case BY_MEANING:
                     return Splits.recoding(splitFile);
                 default:
-                    if (!"Protein".equals(iamSet(splitFile))) {
-                        throw CliException.usage("--sequence-pairs applies to the split files"
-                                + " of IAM Protein (a folder named Protein on their path);"
-                                + " got " + splitFile);
-                    }
                     return IamDatasetReader.Recoding.forIamSet("Protein").dipeptides(
                             IamDatasetReader.Recoding.AMINO_ACID_CLASSES, "sequence");
             }
+        }
+
+        /**
+         * Fails when {@link #SEQUENCE_PAIRS} found no amino-acid sequence to read: the data
+         * decide, not the folder's name.
+         *
+         * @throws CliException (usage) if no node channel holds sequence pairs
+         */
+        void check(List<GraphDataset> parts, Path splitFile) {
+            if (this != SEQUENCE_PAIRS) {
+                return;
+            }
+            String prefix = "sequence" + IamDatasetReader.Recoding.PAIRS_SUFFIX;
+            for (GraphDataset part : parts) {
+                for (String channel : part.nodeChannels()) {
+                    if (channel.startsWith(prefix)) {
+                        return;
+                    }
+                }
+            }
+            throw CliException.usage("--sequence-pairs reads the node attribute 'sequence' of"
+                    + " IAM Protein, which no graph of " + splitFile + " has");
         }
     }
 
@@ -121,6 +138,7 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         }
         requireDistinctFiles(files);
         List<GraphDataset> parts = readIam(files, reading.recoding(train));
+        reading.check(parts, train);
         List<List<String>> repeats = notes(files);
         requireOnce(files, parts, files.size() - 1, repeats);
         requireDisjoint(files, parts);
@@ -303,6 +321,7 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
      */
     static GraphDataset iamFile(Path file, Reading reading) {
         List<GraphDataset> parts = readIam(List.of(file), reading.recoding(file));
+        reading.check(parts, file);
         requireOnce(List.of(file), parts, -1, notes(List.of(file)));
         return benchmarkClasses(parts, file).get(0);
     }

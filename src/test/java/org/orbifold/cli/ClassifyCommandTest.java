@@ -988,6 +988,18 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void sequencePairsNeedSequencesInTheData() throws IOException {
+        Path folder = iamFolder(null);
+
+        Run r = run("classify", folder.toString(), "--sequence-pairs", "--threads", "1");
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.out());
+        assertEquals(Main.ERROR_PREFIX + "--sequence-pairs reads the node attribute 'sequence'"
+                + " of IAM Protein, which no graph of " + folder.resolve("train.cxl")
+                + " has\n", r.err());
+    }
+
+    @Test
     void aDataSetWithoutClassesIsRejected() throws IOException {
         Path tu = Files.createDirectories(dir.resolve("TINY"));
         Files.writeString(tu.resolve("TINY_A.txt"), "1, 2\n2, 1\n3, 4\n4, 3\n");
