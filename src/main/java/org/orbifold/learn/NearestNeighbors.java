@@ -393,47 +393,66 @@ public final class NearestNeighbors implements GraphClassifier {
 
         /** Aligns every training graph and keeps the k smallest (distance, index) pairs. */
         private Neighbours exhaustive(Graph graph) {
-            Nearest nearest = new Nearest(k);
-            for (int i = 0; i < graphs.size(); i++) {
-                nearest.offer(i, aligner.align(space, graphs.get(i), graph).distance());
-            }
-            return nearest.result(graphs.size(), 0);
+            return searchAll(space, aligner, graphs, graph, k);
         }
 
         /** The lower-bound search of the class description. */
         private Neighbours bounded(Graph graph) {
-            // Step 1: cheap bounds to every training graph, in a heap.
-            DistanceLowerBound.Profile query = DistanceLowerBound.profile(space, graph);
-            int n = graphs.size();
-            double[] key = new double[n];
-            for (int i = 0; i < n; i++) {
-                key[i] = DistanceLowerBound.distance(DistanceLowerBound.quickSquaredDistance(
-                        space, profiles[i], query), profiles[i], query);
-            }
-            BoundHeap heap = new BoundHeap(key);
-            boolean[] refined = new boolean[n];
-
-            // Steps 2 and 3: refine or align the graph of smallest key until the rest is out.
-            Nearest nearest = new Nearest(k);
-            int aligned = 0;
-            while (!heap.isEmpty()) {
-                int i = heap.peek();
-                if (nearest.isFull() && key[i] > nearest.kthDistance()) {
-                    break;
-                }
-                if (!refined[i]) {
-                    refined[i] = true;
-                    double full = DistanceLowerBound.distance(DistanceLowerBound
-                            .squaredDistance(space, profiles[i], query), profiles[i], query);
-                    heap.raiseTop(Math.max(key[i], full));
-                    continue;
-                }
-                heap.poll();
-                nearest.offer(i, aligner.align(space, graphs.get(i), graph).distance());
-                aligned++;
-            }
-            return nearest.result(aligned, n - aligned);
+            return searchBounded(space, aligner, graphs, profiles, graph, k);
         }
+    }
+
+    /**
+     * Aligns every graph of a list to a query and keeps the {@code k} smallest (distance,
+     * index) pairs, equal distances by index. Shared with {@link PrototypeModel}.
+     */
+    static Neighbours searchAll(GraphSpace space, Aligner aligner, List<Graph> graphs,
+            Graph query, int k) {
+        Nearest nearest = new Nearest(k);
+        for (int i = 0; i < graphs.size(); i++) {
+            nearest.offer(i, aligner.align(space, graphs.get(i), query).distance());
+        }
+        return nearest.result(graphs.size(), 0);
+    }
+
+    /**
+     * The lower-bound search of the class description over a list of graphs with their
+     * profiles: the same answer as {@link #searchAll}, with fewer alignments. Shared with
+     * {@link PrototypeModel}.
+     */
+    static Neighbours searchBounded(GraphSpace space, Aligner aligner, List<Graph> graphs,
+            DistanceLowerBound.Profile[] profiles, Graph query, int k) {
+        // Step 1: cheap bounds to every graph, in a heap.
+        DistanceLowerBound.Profile queried = DistanceLowerBound.profile(space, query);
+        int n = graphs.size();
+        double[] key = new double[n];
+        for (int i = 0; i < n; i++) {
+            key[i] = DistanceLowerBound.distance(DistanceLowerBound.quickSquaredDistance(
+                    space, profiles[i], queried), profiles[i], queried);
+        }
+        BoundHeap heap = new BoundHeap(key);
+        boolean[] refined = new boolean[n];
+
+        // Steps 2 and 3: refine or align the graph of smallest key until the rest is out.
+        Nearest nearest = new Nearest(k);
+        int aligned = 0;
+        while (!heap.isEmpty()) {
+            int i = heap.peek();
+            if (nearest.isFull() && key[i] > nearest.kthDistance()) {
+                break;
+            }
+            if (!refined[i]) {
+                refined[i] = true;
+                double full = DistanceLowerBound.distance(DistanceLowerBound
+                        .squaredDistance(space, profiles[i], queried), profiles[i], queried);
+                heap.raiseTop(Math.max(key[i], full));
+                continue;
+            }
+            heap.poll();
+            nearest.offer(i, aligner.align(space, graphs.get(i), query).distance());
+            aligned++;
+        }
+        return nearest.result(aligned, n - aligned);
     }
 
     /** The k smallest (distance, index) pairs offered so far, in increasing order. */

@@ -195,61 +195,20 @@ public final class PrototypeModel implements GraphClassifierModel {
 
     /** Aligns every prototype; the first of the smallest distance wins. */
     private int exhaustive(Graph graph) {
-        int best = -1;
-        double bestDistance = Double.POSITIVE_INFINITY;
-        for (int p = 0; p < prototypes.size(); p++) {
-            double d = aligner.align(space, prototypes.get(p), graph).distance();
-            if (best < 0 || d < bestDistance) {
-                best = p;
-                bestDistance = d;
-            }
-        }
-        computed.add(prototypes.size());
-        return best;
+        return counted(NearestNeighbors.searchAll(space, aligner, prototypes, graph, 1));
     }
 
-    /** The lower-bound search of the class description. */
+    /** The lower-bound search of the class description (that of k-NN with k = 1). */
     private int bounded(Graph graph) {
-        DistanceLowerBound.Profile query = DistanceLowerBound.profile(space, graph);
-        int n = prototypes.size();
-        double[] key = new double[n];
-        for (int p = 0; p < n; p++) {
-            key[p] = DistanceLowerBound.distance(DistanceLowerBound.quickSquaredDistance(space,
-                    profiles[p], query), profiles[p], query);
-        }
-        boolean[] refined = new boolean[n];
-        boolean[] done = new boolean[n];
-        int best = -1;
-        double bestDistance = Double.POSITIVE_INFINITY;
-        int aligned = 0;
-        while (true) {
-            int p = -1;
-            for (int q = 0; q < n; q++) {
-                if (!done[q] && (p < 0 || key[q] < key[p])) {
-                    p = q;
-                }
-            }
-            if (p < 0 || (best >= 0 && key[p] > bestDistance)) {
-                break;
-            }
-            if (!refined[p]) {
-                refined[p] = true;
-                double full = DistanceLowerBound.distance(DistanceLowerBound.squaredDistance(
-                        space, profiles[p], query), profiles[p], query);
-                key[p] = Math.max(key[p], full);
-                continue;
-            }
-            done[p] = true;
-            aligned++;
-            double d = aligner.align(space, prototypes.get(p), graph).distance();
-            if (best < 0 || d < bestDistance || (d == bestDistance && p < best)) {
-                best = p;
-                bestDistance = d;
-            }
-        }
-        computed.add(aligned);
-        skipped.add(n - aligned);
-        return best;
+        return counted(NearestNeighbors.searchBounded(space, aligner, prototypes, profiles,
+                graph, 1));
+    }
+
+    /** Adds a search's counts to the model's counters and returns the nearest index. */
+    private int counted(NearestNeighbors.Neighbours found) {
+        computed.add(found.alignments());
+        skipped.add(found.skipped());
+        return found.indices()[0];
     }
 
     @Override
