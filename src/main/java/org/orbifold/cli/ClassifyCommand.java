@@ -37,6 +37,7 @@ import org.orbifold.space.GraphSpace;
 import org.orbifold.space.LabelEncoder;
 import org.orbifold.space.NodeExistence;
 import org.orbifold.space.NodeKernelEmbedding;
+import org.orbifold.space.WeightedOverflowException;
 import org.orbifold.stats.FrechetMean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -554,6 +555,9 @@ final class ClassifyCommand extends DatasetCommand {
                 List<String> labels) {
             try {
                 return classifier.fit(space, graphs, labels);
+            } catch (WeightedOverflowException e) {
+                throw CliException.data(trainingFailure(method, setting, scaled,
+                        e.finding(), true), e);
             } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
                 throw CliException.data(trainingFailure(method, setting, scaled,
                         e.getMessage() == null ? e.toString() : e.getMessage()), e);
@@ -582,20 +586,31 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     /**
-     * Returns the message of a failed fit: whether the training diverged (the reason names
-     * an infinite or NaN quantity, or an overflow), the learning rate (and for the MLP the
-     * weight decay) being fitted, the whole setting, then the original reason.
+     * Returns the message of a failed fit from its reason, as {@link #trainingFailure(Method,
+     * Setting, boolean, String, boolean)} with no overflow known.
      */
     static String trainingFailure(Method m, Setting s, boolean scaled, String reason) {
+        return trainingFailure(m, s, scaled, reason, false);
+    }
+
+    /**
+     * Returns the message of a failed fit: whether the training diverged (a weighted sum
+     * overflowed, or the reason names an infinite or NaN quantity), the learning rate (and
+     * for the MLP the weight decay) being fitted, the whole setting, then the reason.
+     *
+     * @param reason what failed; for an overflow, its finding without the space's advice
+     *     about the distance weights, since the learner's own values are to blame
+     * @param overflowed whether a {@link WeightedOverflowException} was the failure
+     */
+    static String trainingFailure(Method m, Setting s, boolean scaled, String reason,
+            boolean overflowed) {
         String lower = reason.toLowerCase(Locale.ROOT);
-        boolean diverged = lower.contains("infinity") || lower.contains("infinite")
+        boolean diverged = overflowed || lower.contains("infinity") || lower.contains("infinite")
                 || lower.contains("nan") || lower.contains("overflow");
         String values = "learning rate " + number(s.learningRate())
                 + (m == Method.MLP ? " and weight decay " + number(s.weightDecay()) : "");
-        String cause = diverged ? reason.replaceFirst(
-                "; lower the weights or scale the attributes$", "") : reason;
         return "training " + (diverged ? "diverged" : "failed") + " for " + values + " ("
-                + m.option + "; " + describe(m, s, scaled) + "): " + cause
+                + m.option + "; " + describe(m, s, scaled) + "): " + reason
                 + (diverged ? " (lower --learning-rate" + (m == Method.MLP
                         ? " or --weight-decay" : "") + ")" : "");
     }

@@ -19,6 +19,7 @@ import org.orbifold.space.GraphSpace;
 import org.orbifold.space.IndexedTasks;
 import org.orbifold.space.IterationListener;
 import org.orbifold.space.Permutation;
+import org.orbifold.space.WeightedOverflowException;
 import org.orbifold.stats.CenterResult;
 import org.orbifold.stats.FrechetMean;
 import org.orbifold.stats.FrechetMedian;
@@ -1169,10 +1170,9 @@ public final class CentralClustering {
         private double objective() {
             double value = sum(costs);
             if (!Double.isFinite(value)) {
-                throw new IllegalArgumentException("the objective, a sum over " + n
+                throw new WeightedOverflowException("the objective, a sum over " + n
                         + " graphs, is " + value + " with node weight " + space.nodeWeight()
-                        + " and edge weight " + space.edgeWeight() + ": the sum overflows;"
-                        + " lower the weights or scale the attributes");
+                        + " and edge weight " + space.edgeWeight() + ": the sum overflows");
             }
             return value;
         }

@@ -424,9 +424,9 @@ public final class GraphSpace {
      */
     private double requireFinite(String what, double value) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("the " + what + " is " + value + " with node"
+            throw new WeightedOverflowException("the " + what + " is " + value + " with node"
                     + " weight " + nodeWeight + " and edge weight " + edgeWeight + ": the"
-                    + " weighted sum overflows; lower the weights or scale the attributes");
+                    + " weighted sum overflows");
         }
         return value;
     }

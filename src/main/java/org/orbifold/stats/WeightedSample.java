@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.WeightedOverflowException;
 
 /**
  * A validated sample of graphs of one space with non-negative weights: the common input of
@@ -78,10 +79,10 @@ final class WeightedSample {
         }
         double mean = sum / totalWeight;
         if (!Double.isFinite(mean)) {
-            throw new IllegalArgumentException("the objective, a weighted mean over "
+            throw new WeightedOverflowException("the objective, a weighted mean over "
                     + values.length + " graphs, is " + mean + " with node weight "
                     + space.nodeWeight() + " and edge weight " + space.edgeWeight()
-                    + ": the sum overflows; lower the weights or scale the attributes");
+                    + ": the sum overflows");
         }
         return mean;
     }
