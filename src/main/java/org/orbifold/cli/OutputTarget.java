@@ -5,7 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+
+import org.orbifold.io.DatasetLoader;
 
 /**
  * Checks of the files that {@code --out} replaces, before any long work and again just before
@@ -14,11 +15,12 @@ import java.util.Locale;
  * and is not a regular file (a folder, a device, a named pipe, a socket) or when it is one of
  * the command's input files or lies inside an input folder.
  *
- * <p><b>Limitations.</b> The inputs are the files and folders named on the command line and,
- * for an IAM {@code .cxl} file, the folder of its graph files; other files read beside a data
- * set (such as the {@code NAME_target.txt} of a SMILES file) are not known here. A file that
- * changes kind between the check and the write (a race with another process) is detected
- * only by the second check.
+ * <p>The inputs are the files and folders named on the command line and what the loader
+ * reads beside them ({@link DatasetLoader#companions}: the folder of an IAM {@code .cxl}
+ * file's graphs, the class-label file of a SMILES file).
+ *
+ * <p><b>Limitations.</b> A file that changes kind between the check and the write (a race
+ * with another process) is detected only by the second check.
  */
 final class OutputTarget {
 
@@ -35,8 +37,8 @@ final class OutputTarget {
     }
 
     /**
-     * Returns the inputs to protect: each given path and, for a {@code .cxl} file, its folder
-     * (the graph files lie there). Null paths are left out.
+     * Returns the inputs to protect: each given path and what the loader reads beside it
+     * ({@link DatasetLoader#companions}). Null paths are left out.
      *
      * @param roles and paths alternately: role, path (a {@code String} or a {@code Path}), ...
      * @return the inputs
@@ -51,12 +53,10 @@ final class OutputTarget {
             Path path = value instanceof Path p ? p : Path.of(value.toString());
             String role = (String) roles[i];
             inputs.add(new Input(role, path));
-            Path name = path.getFileName();
-            if (name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".cxl")) {
-                Path folder = path.toAbsolutePath().getParent();
-                if (folder != null) {
-                    inputs.add(new Input("the folder of " + role + " " + path, folder));
-                }
+            for (Path companion : DatasetLoader.companions(path)) {
+                String what = Files.isDirectory(companion) ? "the folder of "
+                        : "the class labels of ";
+                inputs.add(new Input(what + role + " " + path, companion));
             }
         }
         return inputs;
@@ -127,8 +127,8 @@ final class OutputTarget {
                                 + " input; give a file outside it");
                     }
                 } else if (Files.isSameFile(path, file)) {
-                    throw CliException.usage("--out " + given + " is the input file given as "
-                            + input.role() + " (" + path + "); writing it would replace the"
+                    throw CliException.usage("--out " + given + " is an input file ("
+                            + input.role() + ": " + path + "); writing it would replace the"
                             + " data; give another file name");
                 }
             } catch (IOException e) {

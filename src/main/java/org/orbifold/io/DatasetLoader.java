@@ -89,6 +89,27 @@ public final class DatasetLoader {
     }
 
     /**
+     * Returns what {@link #load} reads for a path besides the path itself: for an IAM
+     * {@code .cxl} split file the folder of its graph files, for a SMILES file its class-label
+     * file when there is one ({@link MoleculeReader#companionLabels}). A TU folder and the other
+     * kinds are read only from themselves. Commands that write files use this to refuse
+     * replacing an input.
+     *
+     * @param path a path as given to {@link #load}
+     * @return the other files and folders read, absolute; empty when there are none
+     */
+    public static List<Path> companions(Path path) {
+        String name = path.getFileName() == null ? ""
+                : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".cxl")) {
+            Path folder = path.toAbsolutePath().getParent();
+            return folder == null ? List.of() : List.of(folder);
+        }
+        Path labels = MoleculeReader.companionLabels(path);
+        return labels == null ? List.of() : List.of(labels.toAbsolutePath());
+    }
+
+    /**
      * Describes what a folder without a TU data set holds that {@link #load} reads, so that
      * the message points at the right argument: IAM split files, molecule files, {@code .npy}
      * stacks, TU data set subfolders; QAPLIB instances are named as read by

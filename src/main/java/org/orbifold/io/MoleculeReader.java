@@ -552,8 +552,18 @@ public final class MoleculeReader {
 
     // ---- helpers --------------------------------------------------------------------------
 
-    /** Returns the label file that goes with a SMILES file, or null when there is none. */
-    private static Path companionLabels(Path file) {
+    /**
+     * Returns the class-label file that {@link #read(Path)} reads beside a SMILES file
+     * ({@code <stem>_target.txt}, or for a stem ending in {@code _data} the stem without it),
+     * or null when there is none or the file is not a SMILES file.
+     *
+     * @param file a molecule file
+     * @return the existing label file read with it, or null
+     */
+    public static Path companionLabels(Path file) {
+        if (!endsWithAny(lowerName(file), SMILES_SUFFIXES)) {
+            return null;
+        }
         String stem = stem(file);
         List<String> candidates = new ArrayList<>();
         if (stem.endsWith("_data")) {

@@ -141,7 +141,7 @@ class OutputTargetTest {
             Run r = run("classify", "datasets/letters", "--train", train.toString(), "--test",
                     test.toString(), "--out", target.toString());
 
-            assertRefused(CliException.USAGE, r, "is the input file given as");
+            assertRefused(CliException.USAGE, r, "is an input file (");
         }
         assertEquals("0\n1\n2\n3\n", Files.readString(train));
         assertEquals("4\n5\n", Files.readString(test));
@@ -182,8 +182,22 @@ class OutputTargetTest {
 
         Run m = run("median", npy.toString(), "--out", npy.toString());
 
-        assertRefused(CliException.USAGE, m, "is the input file given as DATASET");
+        assertRefused(CliException.USAGE, m, "is an input file (DATASET: ");
         assertEquals(OLD, Files.readString(npy));
+    }
+
+    @Test
+    void theClassLabelFileOfASmilesFileIsRefused() throws IOException {
+        Path smiles = Files.writeString(dir.resolve("mols_data.smi"),
+                "CCO ethanol\nc1ccccc1 benzene\nCC(=O)O acid\nCCN amine\n");
+        String labels = "1\n0\n1\n0\n";
+        Path target = Files.writeString(dir.resolve("mols_target.txt"), labels);
+
+        Run r = run("classify", smiles.toString(), "--folds", "2", "--out",
+                target.toString());
+
+        assertRefused(CliException.USAGE, r, "is an input file (the class labels of DATASET ");
+        assertEquals(labels, Files.readString(target));
     }
 
     @Test

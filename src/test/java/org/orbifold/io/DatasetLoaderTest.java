@@ -105,4 +105,19 @@ class DatasetLoaderTest {
         assertFalse(message.contains("notes.txt"), message);
         assertFalse(message.contains("DS_"), message);
     }
+
+    @Test
+    void companionsAreTheFilesReadBesideTheGivenPath() throws IOException {
+        Path smiles = Files.writeString(dir.resolve("mols_data.smi"), "CCO\nCCN\n");
+        Path csv = Files.writeString(dir.resolve("mols.csv"), "smiles,label\nCCO,1\n");
+        Path cxl = dir.resolve("train.cxl");
+
+        assertEquals(List.of(), DatasetLoader.companions(smiles), "no label file yet");
+        Path labels = Files.writeString(dir.resolve("mols_target.txt"), "1\n0\n");
+
+        assertEquals(List.of(labels.toAbsolutePath()), DatasetLoader.companions(smiles));
+        assertEquals(List.of(), DatasetLoader.companions(csv), "labels are inside a CSV");
+        assertEquals(List.of(dir.toAbsolutePath()), DatasetLoader.companions(cxl));
+        assertEquals(List.of(), DatasetLoader.companions(dir), "a TU folder reads itself");
+    }
 }
