@@ -34,6 +34,7 @@ import org.orbifold.match.Aligner;
 import org.orbifold.space.AttributeScaling;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.IterationListener;
 import org.orbifold.space.LabelEncoder;
 import org.orbifold.space.NodeExistence;
 import org.orbifold.space.NodeKernelEmbedding;
@@ -176,7 +177,8 @@ final class ClassifyCommand extends DatasetCommand {
                     + ", got '" + value + "'");
         }
 
-        GraphClassifier classifier(Setting s, Aligner aligner, long seed, Executor executor) {
+        GraphClassifier classifier(Setting s, Aligner aligner, long seed, Executor executor,
+                IterationListener listener) {
             FrechetMean mean = FrechetMean.builder().aligner(aligner).executor(executor).build();
             return switch (this) {
                 case KNN -> NearestNeighbors.builder().aligner(aligner).k(s.k())
@@ -188,18 +190,19 @@ final class ClassifyCommand extends DatasetCommand {
                                 : LearningGraphQuantization.Rule.GLVQ)
                         .prototypesPerClass(s.prototypes()).epochs(s.epochs())
                         .learningRate(s.learningRate()).seed(seed).mean(mean)
-                        .maxPrototypeOrder(s.fixed().maxModelOrder()).build();
+                        .maxPrototypeOrder(s.fixed().maxModelOrder()).listener(listener)
+                        .build();
                 case PERCEPTRON -> MarginPerceptron.builder().aligner(aligner)
                         .learningRate(s.learningRate()).margin(s.margin()).epochs(s.epochs())
                         .initialization(s.fixed().perceptronStart()).seed(seed).mean(mean)
-                        .weightOrder(s.fixed().maxModelOrder())
+                        .weightOrder(s.fixed().maxModelOrder()).listener(listener)
                         .executor(executor).build();
                 case MLP -> GraphMlp.builder().aligner(aligner).hiddenUnits(s.hiddenUnits())
                         .activation(s.fixed().activation()).learningRate(s.learningRate())
                         .weightDecay(s.weightDecay()).epochs(s.epochs())
                         .batchSize(s.fixed().batchSize())
                         .initialization(s.fixed().mlpStart()).seed(seed).mean(mean)
-                        .weightOrder(s.fixed().maxModelOrder())
+                        .weightOrder(s.fixed().maxModelOrder()).listener(listener)
                         .executor(executor).build();
             };
         }
@@ -424,6 +427,8 @@ final class ClassifyCommand extends DatasetCommand {
 
     /** The k-NN and prototype models fitted in this run, for their alignment counts. */
     private final Queue<GraphClassifierModel> countedModels = new ConcurrentLinkedQueue<>();
+    /** The objectives of every training fit, for the warning about a rising one. */
+    private final TrainingTrace trace = new TrainingTrace();
 
     /**
      * A k-NN or prototype classifier that remembers the models it fits, so that the command
@@ -526,7 +531,7 @@ final class ClassifyCommand extends DatasetCommand {
     /** Returns the classifier of a setting, wrapped in the attribute scaling if any. */
     private GraphClassifier classifier(Method m, Setting s, ScaledClassifier.Recipe recipe,
             Aligner aligner, Executor executor) {
-        GraphClassifier classifier = m.classifier(s, aligner, options.seed, executor);
+        GraphClassifier classifier = m.classifier(s, aligner, options.seed, executor, trace);
         if (counted(m)) {
             classifier = new CountedClassifier(classifier, countedModels);
         }
@@ -538,23 +543,28 @@ final class ClassifyCommand extends DatasetCommand {
             }
             classifier = new ScaledClassifier(r, classifier);
         }
-        return m.usesTraining ? new NamedTraining(classifier, m, s, recipe != null)
+        return m.usesTraining ? new NamedTraining(classifier, m, s, recipe != null, trace)
                 : classifier;
     }
 
     /**
      * A trained classifier whose failures while fitting name the setting being fitted: a
      * learning rate (or weight decay) so large that the weights overflow otherwise surfaces
-     * as a message about the distance's weights. The model is returned unchanged.
+     * as a message about the distance's weights. Each fit is followed by the trace, which
+     * remembers a rising training objective under the setting. The model is returned
+     * unchanged.
      */
     private record NamedTraining(GraphClassifier classifier, Method method, Setting setting,
-            boolean scaled) implements GraphClassifier {
+            boolean scaled, TrainingTrace trace) implements GraphClassifier {
 
         @Override
         public GraphClassifierModel fit(GraphSpace space, List<Graph> graphs,
                 List<String> labels) {
+            trace.begin();
             try {
-                return classifier.fit(space, graphs, labels);
+                GraphClassifierModel model = classifier.fit(space, graphs, labels);
+                trace.end(setting, guessing(method, setting, model.classes().size()));
+                return model;
             } catch (WeightedOverflowException e) {
                 throw CliException.data(trainingFailure(method, setting, scaled,
                         e.finding(), true), e);
@@ -1550,6 +1560,7 @@ final class ClassifyCommand extends DatasetCommand {
             json.name("searchSeconds").value(r.searchSeconds());
             json.name("testSeconds").value(r.testSeconds());
             json.name("wallTimeSeconds").value(r.searchSeconds() + r.testSeconds());
+            JsonOutput.strings(json.name("warnings"), warnings(m, r));
             JsonOutput.strings(json.name("notes"), r.sample().dataset().notes());
             json.name("predictions").beginArray();
             for (int i = 0; i < r.truth().size(); i++) {
@@ -1745,7 +1756,51 @@ final class ClassifyCommand extends DatasetCommand {
         } else {
             w.printf(Locale.ROOT, "wall time   %.2f s%n", r.searchSeconds() + r.testSeconds());
         }
+        for (String warning : warnings(m, r)) {
+            w.printf(Locale.ROOT, "warning     %s%n", warning);
+        }
         CenterCommand.notes(w, sample);
+    }
+
+    /**
+     * Returns the training objective that guessing the class gives: a uniform guess over
+     * {@code classes} misjudges a fraction {@code 1 - 1/C} (LVQ1; the perceptron without a
+     * margin, whose updates are then its mistakes) and has the loss {@code ln C} (MLP); a
+     * relative distance {@code mu} above 0 means a training graph lies nearer to a prototype
+     * of another class (GLVQ). NaN for the perceptron with a margin.
+     */
+    static double guessing(Method m, Setting s, int classes) {
+        return switch (m) {
+            case LVQ1 -> 1.0 - 1.0 / classes;
+            case GLVQ -> 0.0;
+            case PERCEPTRON -> s.margin() == 0.0 ? 1.0 - 1.0 / classes : Double.NaN;
+            case MLP -> Math.log(classes);
+            default -> Double.NaN;
+        };
+    }
+
+    /**
+     * Returns the warnings about the chosen setting's training: in some fit (validation
+     * search, final fit or a fold) the training objective ended above what guessing the class
+     * gives, with what the objective measures and the learning rate to lower.
+     */
+    private List<String> warnings(Method m, Report r) {
+        TrainingTrace.Suspicious fit = m.usesTraining ? trace.suspicious(r.chosen()) : null;
+        if (fit == null) {
+            return List.of();
+        }
+        String objective = switch (m) {
+            case LVQ1 -> "the fraction of training graphs misjudged when visited";
+            case GLVQ -> "the mean relative distance mu";
+            case PERCEPTRON -> "the fraction of training graphs that updated the model";
+            default -> "the mean training loss";
+        };
+        return List.of(String.format(Locale.ROOT, "the training objective (%s) ended at %.4g"
+                + " after epoch %d (%.4g after the first), worse than guessing the class"
+                + " (%s): learning rate %s may be too large; check the accuracy against a"
+                + " lower --learning-rate", objective, fit.last(), fit.epochs(), fit.first(),
+                fit.guessing() == 0.0 ? "0" : String.format(Locale.ROOT, "%.4g",
+                        fit.guessing()), number(r.chosen().learningRate())));
     }
 
     /** Prints the confusion matrix, rows the true classes, columns the predicted ones. */

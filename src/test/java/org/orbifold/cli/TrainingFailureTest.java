@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,8 @@ import org.orbifold.cli.MainTest.Run;
 /**
  * A learning rate or weight decay so large that the training overflows: the error names the
  * value and the setting being fitted, keeps the original reason, and names the failing value
- * of a list; LVQ1 refuses a learning rate above 1.
+ * of a list; LVQ1 refuses a learning rate above 1; a rate so large that training ends worse
+ * than guessing, without overflowing, is named in a warning.
  */
 class TrainingFailureTest {
 
@@ -96,5 +99,45 @@ class TrainingFailureTest {
         assertEquals("training failed for learning rate 0.25 (glvq; node weight 1, edge"
                 + " weight 1, prototypes 1, learning rate 0.25, epochs 5): some reason",
                 message);
+    }
+
+    @Test
+    void trainingWorseThanGuessingIsWarnedAbout() {
+        String[] glvq = {"classify", "--folds", "3", "--threads", "1", "--method", "glvq",
+            "--epochs", "5", "--json"};
+
+        Run wild = MainTest.run(with(glvq, "--learning-rate", "1e300"));
+        Run tame = MainTest.run(glvq);
+
+        assertEquals(0, wild.exitCode(), wild.err());
+        assertEquals(0, tame.exitCode(), tame.err());
+        Map<?, ?> wildJson = (Map<?, ?>) JsonParser.parse(wild.out());
+        List<?> warnings = (List<?>) wildJson.get("warnings");
+        assertEquals(1, warnings.size(), wild.out());
+        String warning = (String) warnings.get(0);
+        assertTrue(warning.contains("the mean relative distance mu")
+                && warning.contains("worse than guessing the class (0)")
+                && warning.contains("learning rate 1e+300 may be too large"), warning);
+        assertEquals(List.of(), ((Map<?, ?>) JsonParser.parse(tame.out())).get("warnings"));
+        assertTrue((Double) wildJson.get("accuracy")
+                < (Double) ((Map<?, ?>) JsonParser.parse(tame.out())).get("accuracy"));
+    }
+
+    @Test
+    void theWarningIsPrintedWithTheTextResult() {
+        Run r = MainTest.run("classify", "--folds", "2", "--limit", "30", "--threads", "1",
+                "--method", "mlp", "--learning-rate", "50", "--epochs", "5");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().lines().anyMatch(line -> line.startsWith("warning     the training"
+                + " objective (the mean training loss) ended at")), r.out());
+    }
+
+    @Test
+    void guessingLevelsFollowEachObjective() {
+        ClassifyCommand.Setting any = null;
+        assertEquals(0.75, ClassifyCommand.guessing(ClassifyCommand.Method.LVQ1, any, 4));
+        assertEquals(0.0, ClassifyCommand.guessing(ClassifyCommand.Method.GLVQ, any, 4));
+        assertEquals(Math.log(4), ClassifyCommand.guessing(ClassifyCommand.Method.MLP, any, 4));
     }
 }
