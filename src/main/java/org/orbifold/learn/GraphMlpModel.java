@@ -42,11 +42,10 @@ import org.orbifold.space.LabelEncoder;
  *       from below;</li>
  *   <li>if {@code G_ab > 2e-9 (R_a + R_b)} for every {@code b}, with
  *       {@code R_k = 1 + |c_k| + sum_j |V_kj|}, the search answers {@code a};</li>
- *   <li>otherwise, for the rival {@code b} of smallest {@code G_ab} minus its margin, the
- *       unaligned unit of largest {@code |V_aj - V_bj| (hi_j - lo_j)} (if that is 0, of
- *       largest {@code sum_k |V_kj| (hi_j - lo_j)}; ties by index) gets its upper end
- *       lowered by {@link DistanceLowerBound#maximumSimilarity} if it only has the cheap
- *       one, and is aligned otherwise ({@code lo_j = hi_j = h_j});</li>
+ *   <li>otherwise the unaligned unit of largest {@code sum_b |V_aj - V_bj| (hi_j - lo_j)},
+ *       summed over the rivals {@code b} not yet ruled out (ties by index), gets its upper
+ *       end lowered by {@link DistanceLowerBound#maximumSimilarity} if it only has the
+ *       cheap one, and is aligned otherwise ({@code lo_j = hi_j = h_j});</li>
  *   <li>once every unit is aligned, the prediction is computed as in the exhaustive pass.</li>
  * </ol>
  * <b>Why the prediction is exactly the exhaustive one.</b> The aligner reports the
@@ -290,25 +289,19 @@ public final class GraphMlpModel implements GraphClassifierModel {
         int count = 0;
         while (count < h) {
             int leader = leader(low, high);
-            int rival = -1;
-            double worst = 0.0;
+            boolean[] open = new boolean[classCount];
+            boolean any = false;
             for (int b = 0; b < classCount; b++) {
-                if (b == leader) {
-                    continue;
-                }
-                double slack = gapBound(leader, b, low, high)
-                        - GAP_MARGIN * (rowSize[leader] + rowSize[b]);
-                if (slack <= 0.0 && (rival < 0 || slack < worst)) {
-                    rival = b;
-                    worst = slack;
-                }
+                open[b] = b != leader && gapBound(leader, b, low, high)
+                        <= GAP_MARGIN * (rowSize[leader] + rowSize[b]);
+                any |= open[b];
             }
-            if (rival < 0) {
+            if (!any) {
                 computed.add(count);
                 skipped.add(h - count);
                 return leader;
             }
-            int j = widest(leader, rival, low, high, aligned);
+            int j = widest(leader, open, low, high, aligned);
             if (!refined[j]) {
                 refined[j] = true;
                 high[j] = Math.min(high[j], hiddenValue(j, DistanceLowerBound
@@ -354,30 +347,24 @@ public final class GraphMlpModel implements GraphClassifierModel {
         return gap;
     }
 
-    /** The unaligned unit to refine next for the pair {@code (a, b)} (class description). */
-    private int widest(int a, int b, double[] low, double[] high, boolean[] aligned) {
+    /** The unaligned unit to refine next for the open rivals (class description). */
+    private int widest(int a, boolean[] open, double[] low, double[] high,
+            boolean[] aligned) {
         int h = low.length;
         int best = -1;
         double bestWidth = 0.0;
         for (int j = 0; j < h; j++) {
-            double width = Math.abs(outputWeights[a * h + j] - outputWeights[b * h + j])
-                    * (high[j] - low[j]);
-            if (!aligned[j] && (best < 0 || width > bestWidth)) {
-                best = j;
-                bestWidth = width;
+            if (aligned[j]) {
+                continue;
             }
-        }
-        if (bestWidth > 0.0) {
-            return best;
-        }
-        best = -1;
-        for (int j = 0; j < h; j++) {
-            double width = 0.0;
-            for (int k = 0; k < outputBiases.length; k++) {
-                width += Math.abs(outputWeights[k * h + j]);
+            double weight = 0.0;
+            for (int b = 0; b < open.length; b++) {
+                if (open[b]) {
+                    weight += Math.abs(outputWeights[a * h + j] - outputWeights[b * h + j]);
+                }
             }
-            width *= high[j] - low[j];
-            if (!aligned[j] && (best < 0 || width > bestWidth)) {
+            double width = weight * (high[j] - low[j]);
+            if (best < 0 || width > bestWidth) {
                 best = j;
                 bestWidth = width;
             }
