@@ -25,6 +25,7 @@ import org.orbifold.learn.GraphClassifierModel;
 import org.orbifold.learn.GraphMlp;
 import org.orbifold.learn.LearningGraphQuantization;
 import org.orbifold.learn.MarginPerceptron;
+import org.orbifold.learn.MarginPerceptronModel;
 import org.orbifold.learn.NearestNeighbors;
 import org.orbifold.learn.NearestPrototype;
 import org.orbifold.learn.PrototypeModel;
@@ -66,7 +67,9 @@ import picocli.CommandLine.Option;
  * be among the k nearest ({@link NearestNeighbors}); the neighbours and predictions are
  * exactly those of aligning every training graph ({@code --no-lower-bounds}). The prototype
  * methods (prototype, lvq1, glvq) always find the nearest prototype with the same kind of
- * search ({@link PrototypeModel}), with the predictions of aligning every prototype. Both
+ * search ({@link PrototypeModel}), with the predictions of aligning every prototype, and the
+ * margin perceptron predicts with certified bounds on its class scores
+ * ({@link MarginPerceptronModel}), with the predictions of aligning every class. Both
  * outputs give, for these methods, the number of alignments computed and skipped by the
  * predictions over the whole run.
  *
@@ -444,12 +447,12 @@ final class ClassifyCommand extends DatasetCommand {
     /** Whether the method's predictions search with lower bounds and are counted. */
     private static boolean counted(Method m) {
         return m == Method.KNN || m == Method.PROTOTYPE || m == Method.LVQ1
-                || m == Method.GLVQ;
+                || m == Method.GLVQ || m == Method.PERCEPTRON;
     }
 
     /**
-     * Returns the alignments computed and skipped by the predictions of all k-NN and
-     * prototype models of this run.
+     * Returns the alignments computed and skipped by the predictions of all k-NN, prototype
+     * and perceptron models of this run.
      */
     private long[] alignmentCounts() {
         long computed = 0;
@@ -461,6 +464,9 @@ final class ClassifyCommand extends DatasetCommand {
             } else if (model instanceof PrototypeModel prototypes) {
                 computed += prototypes.alignmentsComputed();
                 skipped += prototypes.alignmentsSkipped();
+            } else if (model instanceof MarginPerceptronModel perceptron) {
+                computed += perceptron.alignmentsComputed();
+                skipped += perceptron.alignmentsSkipped();
             }
         }
         return new long[] {computed, skipped};
