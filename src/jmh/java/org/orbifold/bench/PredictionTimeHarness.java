@@ -317,7 +317,7 @@ public final class PredictionTimeHarness {
     }
 
     /** Reads train, validation and test of a set as IamClassificationHarness does. */
-    private static List<GraphDataset> read(Path datasets, String set) throws IOException {
+    static List<GraphDataset> read(Path datasets, String set) throws IOException {
         Path folder = datasets.resolve("iam").resolve(set);
         List<Path> files = set.startsWith("Letter")
                 ? List.of(folder.resolve("train.cxl"), folder.resolve("validation.cxl"),
