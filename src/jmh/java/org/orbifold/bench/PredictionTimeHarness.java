@@ -48,12 +48,13 @@ import org.orbifold.stats.FrechetMean;
  * on the order of its prototypes or weight graphs, {@code NAME@m} (the builders'
  * {@code maxPrototypeOrder} or {@code weightOrder}); {@code mlp:H} and {@code mlp:H:RATE} set
  * the MLP's hidden units (0 for one per class) and learning rate instead of the set's.
- * Prototype models are timed twice, the nearest prototype found by aligning every prototype ({@code all}) and by the lower-bound
- * search of {@link PrototypeModel} ({@code bounds}); the perceptron and the MLP likewise,
- * aligning every class or unit ({@code all}) and with the similarity bounds of
- * {@link MarginPerceptronModel#withBounds} and {@link GraphMlpModel#withBounds}
- * ({@code bounds}). The two searches of a model must predict the same, which is checked. Every alignment goes through a counting wrapper of the aligner, so the
- * alignments per query are counted alike for every model.
+ * Prototype models are timed twice, the nearest prototype found by aligning every prototype
+ * ({@code all}) and by the lower-bound search of {@link PrototypeModel} ({@code bounds});
+ * the perceptron and the MLP likewise, aligning every class or unit ({@code all}) and with
+ * the similarity bounds of {@link MarginPerceptronModel#withBounds} and
+ * {@link GraphMlpModel#withBounds} ({@code bounds}). The two searches of a model must predict
+ * the same, which is checked. Every alignment goes through a counting wrapper of the
+ * aligner, so the alignments per query are counted alike for every model.
  *
  * <p>Output, one Markdown row per model and search: per query graph the CPU microseconds
  * (smallest and largest of the repeats), wall microseconds (smallest), alignments, the
