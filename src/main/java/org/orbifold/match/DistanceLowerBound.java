@@ -45,7 +45,10 @@ import org.orbifold.space.GraphSpace;
  * </ul>
  * The bound is {@code max(0, ||X||^2 + ||Y||^2 - 2 (w_node N* + w_edge E*))}, with
  * {@code N*} and {@code E*} the upper bounds above. It holds for the true distance, so it
- * lies below the distance of every alignment any aligner returns.
+ * lies below the distance of every alignment any aligner returns. The similarity bound
+ * {@code w_node N* + w_edge E*} itself is available ({@link #quickMaximumSimilarity},
+ * {@link #maximumSimilarity}), and so is a lower bound on the similarity of every
+ * permutation ({@link #minimumSimilarity}), for models whose scores are similarities.
  *
  * <p><b>Use.</b> A {@link Profile} holds what the bounds need of one graph (its squared norm
  * and its node and edge values per channel, sorted), computed once per graph in
