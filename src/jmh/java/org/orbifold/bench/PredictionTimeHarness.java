@@ -46,11 +46,15 @@ import org.orbifold.stats.FrechetMean;
  * training graph), {@code knn} (k-NN with certified lower bounds), {@code mean} (nearest
  * class mean), {@code glvq}, {@code perceptron}, {@code mlp}. A model name may carry a cap
  * on the order of its prototypes or weight graphs, {@code NAME@m} (the builders'
- * {@code maxPrototypeOrder} or {@code weightOrder}). Prototype models are timed twice, the
- * nearest prototype found by aligning every prototype ({@code all}) and by the lower-bound
- * search of {@link PrototypeModel} ({@code bounds}); the two must predict the same, which is
- * checked. Every alignment goes through a counting wrapper of the aligner, so the
- * alignments per query are counted alike for every model.
+ * {@code maxPrototypeOrder} or {@code weightOrder}); {@code mlp:H} and {@code mlp:H:RATE} set
+ * the MLP's hidden units (0 for one per class) and learning rate instead of the set's.
+ * Prototype models are timed twice, the nearest prototype found by aligning every prototype
+ * ({@code all}) and by the lower-bound search of {@link PrototypeModel} ({@code bounds});
+ * the perceptron and the MLP likewise, aligning every class or unit ({@code all}) and with
+ * the similarity bounds of {@link MarginPerceptronModel#withBounds} and
+ * {@link GraphMlpModel#withBounds} ({@code bounds}). The two searches of a model must predict
+ * the same, which is checked. Every alignment goes through a counting wrapper of the
+ * aligner, so the alignments per query are counted alike for every model.
  *
  * <p>Output, one Markdown row per model and search: per query graph the CPU microseconds
  * (smallest and largest of the repeats), wall microseconds (smallest), alignments, the
@@ -175,8 +179,11 @@ public final class PredictionTimeHarness {
             List<Graph> train, List<String> labels, List<Graph> queries, List<String> truth,
             int repeats) {
         String[] parts = spec.split("@");
-        String name = parts[0];
+        String[] named = parts[0].split(":");
+        String name = named[0];
         int cap = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+        int hidden = named.length > 1 ? Integer.parseInt(named[1]) : c.hidden();
+        double mlpRate = named.length > 2 ? Double.parseDouble(named[2]) : c.mlpRate();
         FrechetMean mean = FrechetMean.builder().aligner(aligner).executor(SAME_THREAD).build();
         long fitStart = threadCpu();
         GraphClassifierModel model = switch (name) {
@@ -190,8 +197,8 @@ public final class PredictionTimeHarness {
                     .build().fit(space, train, labels);
             case "perceptron" -> perceptron(c, aligner, mean, cap, train).fit(space, train,
                     labels);
-            case "mlp" -> GraphMlp.builder().aligner(aligner).hiddenUnits(c.hidden())
-                    .learningRate(c.mlpRate()).epochs(10).seed(c.seed()).mean(mean)
+            case "mlp" -> GraphMlp.builder().aligner(aligner).hiddenUnits(hidden)
+                    .learningRate(mlpRate).epochs(10).seed(c.seed()).mean(mean)
                     .executor(SAME_THREAD).weightOrder(cap).build().fit(space, train, labels);
             default -> throw new IllegalArgumentException("unknown model " + name);
         };
@@ -201,15 +208,30 @@ public final class PredictionTimeHarness {
                     aligner, queries, truth, repeats, fitSeconds, prototypes.prototypes(), space);
             List<String> bounded = time(spec, "bounds", prototypes.withLowerBounds(true),
                     aligner, queries, truth, repeats, fitSeconds, prototypes.prototypes(), space);
-            if (!exhaustive.equals(bounded)) {
-                throw new IllegalStateException(spec + ": the bounded search predicted"
-                        + " differently from the exhaustive one");
-            }
+            requireSame(spec, exhaustive, bounded);
+        } else if (model instanceof MarginPerceptronModel p) {
+            List<String> exhaustive = time(spec, "all", p.withBounds(false), aligner, queries,
+                    truth, repeats, fitSeconds, p.weightGraphs(), space);
+            List<String> bounded = time(spec, "bounds", p.withBounds(true), aligner, queries,
+                    truth, repeats, fitSeconds, p.weightGraphs(), space);
+            requireSame(spec, exhaustive, bounded);
+        } else if (model instanceof GraphMlpModel m) {
+            List<String> exhaustive = time(spec, "all", m.withBounds(false), aligner, queries,
+                    truth, repeats, fitSeconds, m.weightGraphs(), space);
+            List<String> bounded = time(spec, "bounds", m.withBounds(true), aligner, queries,
+                    truth, repeats, fitSeconds, m.weightGraphs(), space);
+            requireSame(spec, exhaustive, bounded);
         } else {
-            List<Graph> stored = model instanceof MarginPerceptronModel p ? p.weightGraphs()
-                    : model instanceof GraphMlpModel m ? m.weightGraphs() : train;
             time(spec, name.equals("knn") ? "bounds" : "all", model, aligner, queries, truth,
-                    repeats, fitSeconds, stored, space);
+                    repeats, fitSeconds, train, space);
+        }
+    }
+
+    /** Fails unless the bounded search predicted exactly as the exhaustive one. */
+    private static void requireSame(String spec, List<String> exhaustive, List<String> bounded) {
+        if (!exhaustive.equals(bounded)) {
+            throw new IllegalStateException(spec + ": the bounded search predicted"
+                    + " differently from the exhaustive one");
         }
     }
 
@@ -296,7 +318,7 @@ public final class PredictionTimeHarness {
     }
 
     /** Reads train, validation and test of a set as IamClassificationHarness does. */
-    private static List<GraphDataset> read(Path datasets, String set) throws IOException {
+    static List<GraphDataset> read(Path datasets, String set) throws IOException {
         Path folder = datasets.resolve("iam").resolve(set);
         List<Path> files = set.startsWith("Letter")
                 ? List.of(folder.resolve("train.cxl"), folder.resolve("validation.cxl"),

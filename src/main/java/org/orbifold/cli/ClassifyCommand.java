@@ -23,8 +23,10 @@ import org.orbifold.learn.Evaluation.FoldAccuracies;
 import org.orbifold.learn.GraphClassifier;
 import org.orbifold.learn.GraphClassifierModel;
 import org.orbifold.learn.GraphMlp;
+import org.orbifold.learn.GraphMlpModel;
 import org.orbifold.learn.LearningGraphQuantization;
 import org.orbifold.learn.MarginPerceptron;
+import org.orbifold.learn.MarginPerceptronModel;
 import org.orbifold.learn.NearestNeighbors;
 import org.orbifold.learn.NearestPrototype;
 import org.orbifold.learn.PrototypeModel;
@@ -67,9 +69,11 @@ import picocli.CommandLine.Option;
  * be among the k nearest ({@link NearestNeighbors}); the neighbours and predictions are
  * exactly those of aligning every training graph ({@code --no-lower-bounds}). The prototype
  * methods (prototype, lvq1, glvq) always find the nearest prototype with the same kind of
- * search ({@link PrototypeModel}), with the predictions of aligning every prototype. Both
- * outputs give, for these methods, the number of alignments computed and skipped by the
- * predictions over the whole run.
+ * search ({@link PrototypeModel}), with the predictions of aligning every prototype, and the
+ * margin perceptron and the graph MLP predict with certified bounds on their class scores
+ * ({@link MarginPerceptronModel}, {@link GraphMlpModel}), with the predictions of aligning
+ * every weight graph. Both outputs give, for these methods, the number of alignments
+ * computed and skipped by the predictions over the whole run.
  *
  * <p><b>Attribute scaling.</b> {@code --standardize}, {@code --existence} and
  * {@code --drop-node-attributes} wrap the classifier in a {@link ScaledClassifier}: the
@@ -449,12 +453,12 @@ final class ClassifyCommand extends DatasetCommand {
     /** Whether the method's predictions search with lower bounds and are counted. */
     private static boolean counted(Method m) {
         return m == Method.KNN || m == Method.PROTOTYPE || m == Method.LVQ1
-                || m == Method.GLVQ;
+                || m == Method.GLVQ || m == Method.PERCEPTRON || m == Method.MLP;
     }
 
     /**
-     * Returns the alignments computed and skipped by the predictions of all k-NN and
-     * prototype models of this run.
+     * Returns the alignments computed and skipped by the predictions of all k-NN, prototype,
+     * perceptron and MLP models of this run.
      */
     private long[] alignmentCounts() {
         long computed = 0;
@@ -466,6 +470,12 @@ final class ClassifyCommand extends DatasetCommand {
             } else if (model instanceof PrototypeModel prototypes) {
                 computed += prototypes.alignmentsComputed();
                 skipped += prototypes.alignmentsSkipped();
+            } else if (model instanceof MarginPerceptronModel perceptron) {
+                computed += perceptron.alignmentsComputed();
+                skipped += perceptron.alignmentsSkipped();
+            } else if (model instanceof GraphMlpModel mlp) {
+                computed += mlp.alignmentsComputed();
+                skipped += mlp.alignmentsSkipped();
             }
         }
         return new long[] {computed, skipped};

@@ -212,7 +212,7 @@ public final class GraphMlp implements GraphClassifier {
                 break;
             }
         }
-        return trainer.snapshot();
+        return trainer.snapshot(GraphMlpModel.DEFAULT_BOUNDS);
     }
 
     private Trainer initialize(GraphSpace space, List<Graph> graphs, List<String> labels,
@@ -268,10 +268,11 @@ public final class GraphMlp implements GraphClassifier {
             this.outputBiases = new double[classes.size()];
         }
 
-        GraphMlpModel snapshot() {
+        /** The current network; {@code bounds} as in {@link GraphMlpModel#withBounds}. */
+        GraphMlpModel snapshot(boolean bounds) {
             return new GraphMlpModel(space, aligner, classes, Arrays.asList(weights),
                     hiddenBiases, outputWeights, outputBiases, scale, activation,
-                    distanceOffset);
+                    distanceOffset, bounds);
         }
 
         /**
@@ -280,7 +281,7 @@ public final class GraphMlp implements GraphClassifier {
          * @return the summed loss of the batch before the step
          */
         double step(List<Graph> graphs, int[] codes, int[] batch, double eta) {
-            GraphMlpModel current = snapshot();
+            GraphMlpModel current = snapshot(false);
             int b = batch.length;
             List<GraphGradient> evaluated = IndexedTasks.map(b * units,
                     k -> MaxLinearUnits.evaluate(space, aligner, weights[k % units],

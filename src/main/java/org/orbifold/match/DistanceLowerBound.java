@@ -45,7 +45,10 @@ import org.orbifold.space.GraphSpace;
  * </ul>
  * The bound is {@code max(0, ||X||^2 + ||Y||^2 - 2 (w_node N* + w_edge E*))}, with
  * {@code N*} and {@code E*} the upper bounds above. It holds for the true distance, so it
- * lies below the distance of every alignment any aligner returns.
+ * lies below the distance of every alignment any aligner returns. The similarity bound
+ * {@code w_node N* + w_edge E*} itself is available ({@link #quickMaximumSimilarity},
+ * {@link #maximumSimilarity}), and so is a lower bound on the similarity of every
+ * permutation ({@link #minimumSimilarity}), for models whose scores are similarities.
  *
  * <p><b>Use.</b> A {@link Profile} holds what the bounds need of one graph (its squared norm
  * and its node and edge values per channel, sorted), computed once per graph in
@@ -191,6 +194,84 @@ public final class DistanceLowerBound {
     }
 
     /**
+     * Returns an upper bound on the similarity {@code <X, pi . Y>} of every permutation
+     * {@code pi}, and so on every similarity an aligner reports for the pair: the node term
+     * bounded channel by channel and the edge term by sorted values (class description), plus
+     * {@link #margin} for rounding. It is the similarity behind
+     * {@link #quickSquaredDistance} and costs the same.
+     *
+     * @param space the space of both graphs
+     * @param x the profile of X, made in {@code space}
+     * @param y the profile of Y, made in {@code space}
+     * @return a value at least every reported similarity of the pair
+     * @throws IllegalArgumentException if a profile was made in a space of other weights or
+     *     dimensions
+     */
+    public static double quickMaximumSimilarity(GraphSpace space, Profile x, Profile y) {
+        requireSameSpace(space, x, y);
+        double nodeBound = space.nodeWeight() > 0.0 ? nodeChannelBound(x, y) : 0.0;
+        return similarityBound(space, x, y, nodeBound) + margin(x, y);
+    }
+
+    /**
+     * Returns the tighter upper bound on every similarity {@code <X, pi . Y>}, the one behind
+     * {@link #squaredDistance}: as {@link #quickMaximumSimilarity}, with the node term
+     * bounded by the smaller of the channel bound and a linear assignment of the real nodes
+     * under clipped gains. It is at most {@link #quickMaximumSimilarity} and costs one
+     * {@code r x b} assignment problem more.
+     *
+     * @param space the space of both graphs
+     * @param x the profile of X, made in {@code space}
+     * @param y the profile of Y, made in {@code space}
+     * @return a value at least every reported similarity of the pair
+     * @throws IllegalArgumentException if a profile was made in a space of other weights or
+     *     dimensions
+     */
+    public static double maximumSimilarity(GraphSpace space, Profile x, Profile y) {
+        requireSameSpace(space, x, y);
+        double nodeBound = 0.0;
+        if (space.nodeWeight() > 0.0) {
+            nodeBound = Math.min(nodeChannelBound(x, y), nodeMatching(space, x.graph, y.graph));
+        }
+        return similarityBound(space, x, y, nodeBound) + margin(x, y);
+    }
+
+    /**
+     * Returns a lower bound on the similarity {@code <X, pi . Y>} of every permutation, and
+     * so on every similarity an aligner reports for the pair, minus {@link #margin} for
+     * rounding. Each product of values is at least {@code -(a+ b- + a- b+)}, and the
+     * rearrangement argument of the class description bounds the sum of those over any
+     * one-to-one matching of nodes, and of ordered pairs, by the positive parts of one graph
+     * sorted against the negative parts of the other. For graphs with non-negative values it
+     * is {@code -margin}. It costs as much as {@link #quickMaximumSimilarity}.
+     *
+     * @param space the space of both graphs
+     * @param x the profile of X, made in {@code space}
+     * @param y the profile of Y, made in {@code space}
+     * @return a value at most every reported similarity of the pair
+     * @throws IllegalArgumentException if a profile was made in a space of other weights or
+     *     dimensions
+     */
+    public static double minimumSimilarity(GraphSpace space, Profile x, Profile y) {
+        requireSameSpace(space, x, y);
+        double nodeSum = 0.0;
+        if (space.nodeWeight() > 0.0) {
+            for (int c = 0; c < x.nodePositive.length; c++) {
+                nodeSum += sortedProduct(x.nodePositive[c], y.nodeNegative[c]);
+                nodeSum += sortedProduct(x.nodeNegative[c], y.nodePositive[c]);
+            }
+        }
+        double edgeSum = 0.0;
+        if (space.edgeWeight() > 0.0) {
+            for (int c = 0; c < x.edgePositive.length; c++) {
+                edgeSum += sortedProduct(x.edgePositive[c], y.edgeNegative[c]);
+                edgeSum += sortedProduct(x.edgeNegative[c], y.edgePositive[c]);
+            }
+        }
+        return -(space.nodeWeight() * nodeSum + space.edgeWeight() * edgeSum) - margin(x, y);
+    }
+
+    /**
      * Returns how far a computed bound may exceed the true value through rounding; a
      * squared distance counts as ruled out only if it is below the bound minus this margin.
      *
@@ -222,6 +303,13 @@ public final class DistanceLowerBound {
     /** The bound on {@code d^2} from a bound on the weighted node similarity. */
     private static double fromSimilarity(GraphSpace space, Profile x, Profile y,
             double nodeBound) {
+        double similarity = similarityBound(space, x, y, nodeBound);
+        return Math.max(0.0, x.squaredNorm + y.squaredNorm - 2.0 * similarity);
+    }
+
+    /** The bound on the similarity from a bound on the weighted node similarity. */
+    private static double similarityBound(GraphSpace space, Profile x, Profile y,
+            double nodeBound) {
         double edgeBound = 0.0;
         if (space.edgeWeight() > 0.0) {
             for (int c = 0; c < x.edgePositive.length; c++) {
@@ -229,8 +317,7 @@ public final class DistanceLowerBound {
                 edgeBound += sortedProduct(x.edgeNegative[c], y.edgeNegative[c]);
             }
         }
-        double similarity = nodeBound + space.edgeWeight() * edgeBound;
-        return Math.max(0.0, x.squaredNorm + y.squaredNorm - 2.0 * similarity);
+        return nodeBound + space.edgeWeight() * edgeBound;
     }
 
     /** The weighted channel-wise rearrangement bound on the node similarity. */

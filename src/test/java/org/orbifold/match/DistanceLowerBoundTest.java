@@ -47,6 +47,51 @@ class DistanceLowerBoundTest {
     }
 
     @Test
+    void similarityBoundsEncloseEveryPermutation() {
+        SplittableRandom random = new SplittableRandom(SEED + 7);
+        for (int trial = 0; trial < 300; trial++) {
+            boolean directed = trial % 3 == 0;
+            boolean signed = trial % 2 == 0;
+            Graph x = randomGraph(random, 1 + random.nextInt(4), directed, signed);
+            Graph y = randomGraph(random, 1 + random.nextInt(4), directed, signed);
+            double nodeWeight = trial % 5 == 0 ? 0.0 : 0.5 + random.nextDouble();
+            double edgeWeight = trial % 7 == 0 ? 0.0 : 0.5 + random.nextDouble();
+            GraphSpace space = new GraphSpace(x.order() + y.order(), 2, 2, nodeWeight,
+                    edgeWeight);
+            DistanceLowerBound.Profile px = DistanceLowerBound.profile(space, x);
+            DistanceLowerBound.Profile py = DistanceLowerBound.profile(space, y);
+            double quick = DistanceLowerBound.quickMaximumSimilarity(space, px, py);
+            double upper = DistanceLowerBound.maximumSimilarity(space, px, py);
+            double lower = DistanceLowerBound.minimumSimilarity(space, px, py);
+            assertTrue(upper <= quick, "trial " + trial + ": full bound " + upper
+                    + " above the quick one " + quick);
+            int[] p = new int[space.size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = i;
+            }
+            double max = Double.NEGATIVE_INFINITY;
+            double min = Double.POSITIVE_INFINITY;
+            do {
+                double similarity = space.similarity(x, y, Permutation.of(p));
+                max = Math.max(max, similarity);
+                min = Math.min(min, similarity);
+            } while (nextPermutation(p));
+            assertTrue(max <= upper, "trial " + trial + ": similarity " + max
+                    + " above the bound " + upper);
+            assertTrue(min >= lower, "trial " + trial + ": similarity " + min
+                    + " below the bound " + lower);
+            // The squared-distance bound is the same relaxation.
+            double fromUpper = space.squaredNorm(x) + space.squaredNorm(y) - 2.0 * upper;
+            assertEquals(Math.max(0.0, fromUpper), DistanceLowerBound.squaredDistance(space,
+                    px, py), 3.0 * DistanceLowerBound.margin(px, py) + 1e-12);
+            if (!signed) {
+                assertEquals(-DistanceLowerBound.margin(px, py), lower, 0.0,
+                        "non-negative values: the lower bound is 0 minus the margin");
+            }
+        }
+    }
+
+    @Test
     void boundIsExactForNonNegativePointPatterns() {
         // Without edges the bound is the node assignment, the exact point-pattern distance.
         SplittableRandom random = new SplittableRandom(SEED + 1);
