@@ -80,7 +80,9 @@ import org.orbifold.stats.FrechetMean;
  * a repelled one never beyond the reflection of the sample through it. There is no window
  * rule (LVQ2.1); early stopping is left to the listener. Without a cap, prototypes are dense
  * and of the space size, so each alignment costs as much as aligning two graphs of the
- * largest order.
+ * largest order. The medoid start aligns every pair of members of a class, a cost quadratic
+ * in the class size; its k-medoids run is the alternating variant and may stop where PAM's
+ * swaps would still improve.
  * With a heuristic aligner the nearest prototype may be misjudged.
  */
 public final class LearningGraphQuantization implements GraphClassifier {
