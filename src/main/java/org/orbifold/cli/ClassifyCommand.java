@@ -194,6 +194,7 @@ final class ClassifyCommand extends DatasetCommand {
                                 : LearningGraphQuantization.Rule.GLVQ)
                         .prototypesPerClass(s.prototypes()).epochs(s.epochs())
                         .learningRate(s.learningRate()).seed(seed).mean(mean)
+                        .initialization(s.fixed().lvqStart()).executor(executor)
                         .maxPrototypeOrder(s.fixed().maxModelOrder()).listener(listener)
                         .build();
                 case PERCEPTRON -> MarginPerceptron.builder().aligner(aligner)
@@ -238,6 +239,7 @@ final class ClassifyCommand extends DatasetCommand {
     /**
      * The training options that take one value, the same in every combination.
      *
+     * @param lvqStart how the prototypes of LVQ1 and GLVQ start
      * @param perceptronStart how the perceptron's weight graphs start
      * @param mlpStart how the MLP's weight graphs start
      * @param activation the MLP's hidden activation
@@ -246,7 +248,8 @@ final class ClassifyCommand extends DatasetCommand {
      * @param maxModelOrder the order of the prototypes (at most) or weight graphs (exactly),
      *     0 for the largest graph order
      */
-    record Fixed(MarginPerceptron.Initialization perceptronStart,
+    record Fixed(LearningGraphQuantization.Initialization lvqStart,
+            MarginPerceptron.Initialization perceptronStart,
             GraphMlp.Initialization mlpStart, GraphMlp.Activation activation, int batchSize,
             boolean lowerBounds, int maxModelOrder) {
     }
@@ -265,9 +268,10 @@ final class ClassifyCommand extends DatasetCommand {
     List<Integer> prototypes;
 
     @Option(names = "--epochs", paramLabel = "E", split = ",",
-            description = "lvq1, glvq, perceptron, mlp: passes over the training graphs"
-                + " (default: " + LearningGraphQuantization.DEFAULT_EPOCHS + " for lvq1 and"
-                + " glvq, " + MarginPerceptron.DEFAULT_EPOCHS + " for perceptron, "
+            description = "lvq1, glvq, perceptron, mlp: passes over the training graphs;"
+                + " lvq1 and glvq also take 0, the nearest-prototype classifier over the"
+                + " initial prototypes (default: " + LearningGraphQuantization.DEFAULT_EPOCHS
+                + " for lvq1 and glvq, " + MarginPerceptron.DEFAULT_EPOCHS + " for perceptron, "
                 + GraphMlp.DEFAULT_EPOCHS + " for mlp).")
     List<Integer> epochs;
 
@@ -305,8 +309,11 @@ final class ClassifyCommand extends DatasetCommand {
     String activation;
 
     @Option(names = "--initialization", paramLabel = "NAME",
-            description = "perceptron: class-means or zero (default: class-means); mlp:"
-                + " random-members or class-means (default: random-members).")
+            description = "lvq1, glvq: class-means, random-members or class-medoids (the"
+                + " medoids of a seeded k-medoids clustering of each class, real members)"
+                + " (default: class-means); perceptron: class-means or zero (default:"
+                + " class-means); mlp: random-members, class-means or class-medoids (default:"
+                + " random-members).")
     String initialization;
 
     @Option(names = "--lower-bounds", negatable = true, defaultValue = "true",
@@ -863,8 +870,7 @@ final class ClassifyCommand extends DatasetCommand {
         requireApplies(maxModelOrder, "--max-model-order", m != Method.KNN,
                 "prototype, lvq1, glvq, perceptron and mlp");
         requireApplies(activation, "--activation", m == Method.MLP, "mlp");
-        requireApplies(initialization, "--initialization",
-                m == Method.PERCEPTRON || m == Method.MLP, "perceptron and mlp");
+        requireApplies(initialization, "--initialization", m.usesTraining, trained);
         Fixed fixed = fixed(m);
         if (dropNodeAttributes != null) {
             requireDistinct("--drop-node-attributes", dropNodeAttributes);
@@ -934,7 +940,7 @@ final class ClassifyCommand extends DatasetCommand {
             requireAtLeast("--hidden-units", value, 0);
         }
         for (int value : es) {
-            requireAtLeast("--epochs", value, 1);
+            requireAtLeast("--epochs", value, m.usesPrototypes ? 0 : 1);
         }
         for (double rate : rates) {
             if (!(rate > 0.0) || !Double.isFinite(rate)) {
@@ -1012,9 +1018,22 @@ final class ClassifyCommand extends DatasetCommand {
         MarginPerceptron.Initialization perceptronStart =
                 MarginPerceptron.Initialization.CLASS_MEANS;
         GraphMlp.Initialization mlpStart = GraphMlp.Initialization.RANDOM_MEMBERS;
+        LearningGraphQuantization.Initialization lvqStart =
+                LearningGraphQuantization.Initialization.CLASS_MEANS;
         if (initialization != null) {
             String value = initialization.strip().toLowerCase(Locale.ROOT);
-            if (m == Method.PERCEPTRON) {
+            if (m.usesPrototypes) {
+                lvqStart = switch (value) {
+                    case "class-means" -> LearningGraphQuantization.Initialization.CLASS_MEANS;
+                    case "random-members" ->
+                            LearningGraphQuantization.Initialization.RANDOM_MEMBERS;
+                    case "class-medoids" ->
+                            LearningGraphQuantization.Initialization.CLASS_MEDOIDS;
+                    default -> throw CliException.usage("--initialization of --method "
+                            + m.option + " must be class-means, random-members or"
+                            + " class-medoids, got '" + initialization + "'");
+                };
+            } else if (m == Method.PERCEPTRON) {
                 perceptronStart = switch (value) {
                     case "class-means" -> MarginPerceptron.Initialization.CLASS_MEANS;
                     case "zero" -> MarginPerceptron.Initialization.ZERO;
@@ -1026,13 +1045,14 @@ final class ClassifyCommand extends DatasetCommand {
                 mlpStart = switch (value) {
                     case "random-members" -> GraphMlp.Initialization.RANDOM_MEMBERS;
                     case "class-means" -> GraphMlp.Initialization.CLASS_MEANS;
+                    case "class-medoids" -> GraphMlp.Initialization.CLASS_MEDOIDS;
                     default -> throw CliException.usage("--initialization of --method mlp"
-                            + " must be random-members or class-means, got '"
+                            + " must be random-members, class-means or class-medoids, got '"
                             + initialization + "'");
                 };
             }
         }
-        return new Fixed(perceptronStart, mlpStart, chosenActivation,
+        return new Fixed(lvqStart, perceptronStart, mlpStart, chosenActivation,
                 batchSize == null ? 1 : batchSize, lowerBounds,
                 maxModelOrder == null ? 0 : maxModelOrder);
     }
@@ -1475,6 +1495,7 @@ final class ClassifyCommand extends DatasetCommand {
         }
         if (m.usesPrototypes) {
             json.name("prototypes").value(s.prototypes());
+            json.name("initialization").value(optionName(s.fixed().lvqStart().name()));
         }
         if (m == Method.MLP) {
             json.name("hiddenUnits").value(s.hiddenUnits());

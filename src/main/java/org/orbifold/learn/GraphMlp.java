@@ -48,9 +48,11 @@ import org.orbifold.stats.FrechetMean;
  * <p><b>Start.</b> The hidden units are spread over the classes in blocks (class by class,
  * the first {@code H mod K} classes one more). A unit starts at a scaled training graph of its
  * class, chosen at random without repetition (seeded), or, with
- * {@link Initialization#CLASS_MEANS}, the first unit of each class at the scaled class mean;
- * its bias starts at {@code -||W_j||^2 / 2}. The output weights start at {@code V_kj = 1} if
- * unit {@code j} belongs to class {@code k} and 0 otherwise, the output biases at 0.
+ * {@link Initialization#CLASS_MEANS}, the first unit of each class at the scaled class mean,
+ * or, with {@link Initialization#CLASS_MEDOIDS}, the units of a class at the scaled medoids of
+ * a seeded k-medoids clustering of the class into as many clusters as it has units; its bias
+ * starts at {@code -||W_j||^2 / 2}. The output weights start at {@code V_kj = 1} if unit
+ * {@code j} belongs to class {@code k} and 0 otherwise, the output biases at 0.
  *
  * <p>Sources: B. J. Jain, "Margin perceptrons for graphs", Proc. ICPR 2014 (max-linear units
  * on graphs); B. J. Jain and K. Obermayer, "Structure spaces", J. Mach. Learn. Res. 10,
@@ -114,7 +116,14 @@ public final class GraphMlp implements GraphClassifier {
         /** The class mean for each class's first unit, random class members for the rest. */
         CLASS_MEANS,
         /** Distinct random members of the unit's class. */
-        RANDOM_MEMBERS
+        RANDOM_MEMBERS,
+        /**
+         * The medoids of a k-medoids clustering of the class into as many clusters as it has
+         * units, as for {@link LearningGraphQuantization.Initialization#CLASS_MEDOIDS} (one
+         * seed per class from the learner's generator; the clustering aligns on the
+         * configured executor).
+         */
+        CLASS_MEDOIDS
     }
 
     /** The default initial learning rate (the better of 0.1 and 0.5 on IAM Letter LOW). */
@@ -231,7 +240,10 @@ public final class GraphMlp implements GraphClassifier {
             }
             List<Graph> members = NearestPrototype.members(graphs, labels, label);
             List<Graph> starts = new ArrayList<>(count);
-            if (initialization == Initialization.CLASS_MEANS) {
+            if (initialization == Initialization.CLASS_MEDOIDS) {
+                starts.addAll(ClassMedoids.select(space, members, count, label, aligner,
+                        random.nextLong(), executor));
+            } else if (initialization == Initialization.CLASS_MEANS) {
                 starts.add(mean.compute(space, members).center());
             }
             starts.addAll(MaxLinearUnits.sampleMembers(members, label, count - starts.size(),
@@ -462,7 +474,7 @@ public final class GraphMlp implements GraphClassifier {
         /**
          * Sets how the weight graphs start.
          *
-         * @param value class means or random members
+         * @param value class means, random members or class medoids
          * @return this builder
          */
         public Builder initialization(Initialization value) {
@@ -471,7 +483,7 @@ public final class GraphMlp implements GraphClassifier {
         }
 
         /**
-         * Sets the seed of the member sampling and the visiting order.
+         * Sets the seed of the member sampling, the k-medoids runs and the visiting order.
          *
          * @param value any seed
          * @return this builder

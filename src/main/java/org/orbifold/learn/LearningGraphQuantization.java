@@ -5,10 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.IndexedTasks;
 import org.orbifold.space.IterationListener;
 import org.orbifold.space.LabelEncoder;
 import org.orbifold.space.Permutation;
@@ -52,16 +55,23 @@ import org.orbifold.stats.FrechetMean;
  *
  * <p>Initial prototypes ({@link Initialization}): the Fréchet mean of each class, followed by
  * distinct seeded random class members when there are several prototypes per class; or only
- * seeded random class members. Prototypes are padded to the space size so that they can
- * grow nodes, or, with {@link Builder#maxPrototypeOrder(int) a cap} {@code m} below the space
- * size, kept at order {@code m}: a start larger than that is cut to its {@code m} nodes of
+ * seeded random class members; or the {@code p} medoids of a seeded k-medoids clustering of
+ * each class ({@link Initialization#CLASS_MEDOIDS}). Means and random members are padded to
+ * the space size so that they can grow nodes; medoids keep their own order and grow when a
+ * move aligns them to a larger graph (a move has the order of its alignment), which is the
+ * same point of graph space and makes a model of 0 epochs exactly the nearest-prototype
+ * classifier over the medoids. With {@link Builder#maxPrototypeOrder(int) a cap} {@code m}
+ * below the space size, prototypes are kept at order at most {@code m}: a start larger than
+ * that is cut to its {@code m} nodes of
  * largest mass (squared norm of the node plus that of its outgoing edges), and every move is
  * followed by the projection onto the graphs of order {@code m} (the nodes beyond {@code m},
  * which hold only nodes of the sample that the prototype could not match, are dropped). The
  * cap changes the model: it trades the prototypes' ability to grow for cheaper alignments,
- * so it is opt-in and its accuracy must be checked on validation data. Training is
- * sequential and deterministic for a fixed seed; the class means use the executor of the
- * configured {@link FrechetMean}, which does not change their value.
+ * so it is opt-in and its accuracy must be checked on validation data. Training visits the
+ * samples sequentially; the alignments of one sample to all prototypes, and the distance
+ * matrices of the medoid start, run on the {@link Builder#executor configured executor}, and
+ * the class means on that of the configured {@link FrechetMean}; none of this changes the
+ * result, which is deterministic for a fixed seed.
  * Instances are immutable and thread-safe if the aligner is.
  *
  * <p><b>Limitations.</b> The GLVQ loss is {@code sum mu} (the identity as the monotone
@@ -70,7 +80,9 @@ import org.orbifold.stats.FrechetMean;
  * a repelled one never beyond the reflection of the sample through it. There is no window
  * rule (LVQ2.1); early stopping is left to the listener. Without a cap, prototypes are dense
  * and of the space size, so each alignment costs as much as aligning two graphs of the
- * largest order.
+ * largest order. The medoid start aligns every pair of members of a class, a cost quadratic
+ * in the class size; its k-medoids run is the alternating variant and may stop where PAM's
+ * swaps would still improve.
  * With a heuristic aligner the nearest prototype may be misjudged.
  */
 public final class LearningGraphQuantization implements GraphClassifier {
@@ -88,7 +100,22 @@ public final class LearningGraphQuantization implements GraphClassifier {
         /** The Fréchet mean of each class first, then random class members. */
         CLASS_MEANS,
         /** Distinct random members of each class. */
-        RANDOM_MEMBERS
+        RANDOM_MEMBERS,
+        /**
+         * The {@code p} medoids of each class: per class, in encoder order, a k-medoids
+         * clustering of the class's training graphs into {@code p} clusters under the
+         * learner's aligner (distances as costs, k-means++ seeding, alternating updates,
+         * 10 restarts, {@link org.orbifold.cluster.CentralClustering#kMedoids}), seeded by
+         * the next number of the learner's generator; the medoids, real members that cover
+         * the class, are listed in training order. With {@code p = 1} the prototype is a set
+         * median of the class (least summed distance to the other members). Costs
+         * {@code n_c (n_c - 1) / 2} alignments per class of {@code n_c} graphs. Class-wise
+         * prototype selection by clustering follows K. Riesen and H. Bunke, "Graph
+         * Classification and Clustering Based on Vector Space Embedding", World Scientific,
+         * 2010; k-medoids: L. Kaufman and P. J. Rousseeuw, "Finding Groups in Data", Wiley,
+         * 1990.
+         */
+        CLASS_MEDOIDS
     }
 
     /** The default initial learning rate. */
@@ -106,6 +133,7 @@ public final class LearningGraphQuantization implements GraphClassifier {
     private final Initialization initialization;
     private final long seed;
     private final FrechetMean mean;
+    private final Executor executor;
     private final IterationListener listener;
 
     private LearningGraphQuantization(Builder builder) {
@@ -119,13 +147,14 @@ public final class LearningGraphQuantization implements GraphClassifier {
         this.seed = builder.seed;
         this.mean = builder.mean != null ? builder.mean
                 : FrechetMean.builder().aligner(builder.aligner).build();
+        this.executor = builder.executor;
         this.listener = builder.listener;
     }
 
     /**
      * Starts a configuration with the defaults: LVQ1, learning rate 0.1, 10 epochs, one
      * prototype per class, class means as the start, no cap on the prototypes' order, seed 0,
-     * no listener. The aligner must be set.
+     * the common fork-join pool, no listener. The aligner must be set.
      *
      * @return a new builder
      */
@@ -137,7 +166,8 @@ public final class LearningGraphQuantization implements GraphClassifier {
      * {@inheritDoc}
      *
      * @throws IllegalArgumentException also if a class has fewer members than prototypes per
-     *     class (naming the class), or the rule is GLVQ and there is only one class
+     *     class (naming the class), or, with {@link Initialization#CLASS_MEDOIDS}, fewer
+     *     distinct graphs, or the rule is GLVQ and there is only one class
      */
     @Override
     public PrototypeModel fit(GraphSpace space, List<Graph> graphs, List<String> labels) {
@@ -205,6 +235,16 @@ public final class LearningGraphQuantization implements GraphClassifier {
                         + members.size() + " members, fewer than the " + prototypesPerClass
                         + " prototypes per class");
             }
+            if (initialization == Initialization.CLASS_MEDOIDS) {
+                List<Graph> medoids = ClassMedoids.select(space, members, prototypesPerClass,
+                        label, aligner, random.nextLong(), executor);
+                for (Graph medoid : medoids) {
+                    prototypes[p] = ModelOrders.heaviest(space, medoid, order);
+                    codes[p] = c;
+                    p++;
+                }
+                continue;
+            }
             int[] picks = sample(members.size(), prototypesPerClass, random);
             for (int j = 0; j < prototypesPerClass; j++) {
                 Graph start = j == 0 && initialization == Initialization.CLASS_MEANS
@@ -215,7 +255,7 @@ public final class LearningGraphQuantization implements GraphClassifier {
                 p++;
             }
         }
-        return new Trainer(space, aligner, prototypes, codes, order);
+        return new Trainer(space, aligner, prototypes, codes, order, executor);
     }
 
     /** Returns {@code m} distinct indices of {@code 0..n-1} in random order. */
@@ -250,18 +290,20 @@ public final class LearningGraphQuantization implements GraphClassifier {
         final Graph[] prototypes;
         final int[] codes;
         private final int order;
+        private final Executor executor;
 
         Trainer(GraphSpace space, Aligner aligner, Graph[] prototypes, int[] codes) {
-            this(space, aligner, prototypes, codes, space.size());
+            this(space, aligner, prototypes, codes, space.size(), Runnable::run);
         }
 
         Trainer(GraphSpace space, Aligner aligner, Graph[] prototypes, int[] codes,
-                int order) {
+                int order, Executor executor) {
             this.space = space;
             this.aligner = aligner;
             this.prototypes = prototypes;
             this.codes = codes;
             this.order = order;
+            this.executor = executor;
         }
 
         /** The move of the class description, projected onto the prototypes' order. */
@@ -328,15 +370,22 @@ public final class LearningGraphQuantization implements GraphClassifier {
             return (dPlus - dMinus) / sum;
         }
 
+        /**
+         * Aligns {@code y} to every prototype on the executor. A warm start shorter than the
+         * pair's order (the prototype grew since) is extended by fixed points.
+         */
         private Alignment[] align(Graph y, Permutation[] warm) {
-            Alignment[] alignments = new Alignment[prototypes.length];
-            for (int k = 0; k < prototypes.length; k++) {
-                alignments[k] = warm == null || warm[k] == null
-                        ? aligner.align(space, prototypes[k], y)
-                        : aligner.align(space, prototypes[k], y, warm[k]);
-                if (warm != null) {
-                    warm[k] = alignments[k].permutation();
+            List<Alignment> found = IndexedTasks.map(prototypes.length, k -> {
+                Graph w = prototypes[k];
+                if (warm == null || warm[k] == null) {
+                    return aligner.align(space, w, y);
                 }
+                int size = Math.max(warm[k].size(), Math.max(w.order(), y.order()));
+                return aligner.align(space, w, y, warm[k].extend(size));
+            }, executor);
+            Alignment[] alignments = found.toArray(new Alignment[0]);
+            for (int k = 0; k < alignments.length && warm != null; k++) {
+                warm[k] = alignments[k].permutation();
             }
             return alignments;
         }
@@ -353,9 +402,23 @@ public final class LearningGraphQuantization implements GraphClassifier {
         private Initialization initialization = Initialization.CLASS_MEANS;
         private long seed;
         private FrechetMean mean;
+        private Executor executor = ForkJoinPool.commonPool();
         private IterationListener listener = IterationListener.NONE;
 
         private Builder() {
+        }
+
+        /**
+         * Sets where the alignments of a training graph to the prototypes and the distance
+         * matrices of {@link Initialization#CLASS_MEDOIDS} run; the result does not depend
+         * on it.
+         *
+         * @param value the executor, for example {@code Runnable::run}
+         * @return this builder
+         */
+        public Builder executor(Executor value) {
+            this.executor = Objects.requireNonNull(value, "executor");
+            return this;
         }
 
         /**
@@ -446,7 +509,7 @@ public final class LearningGraphQuantization implements GraphClassifier {
         /**
          * Sets how the prototypes start.
          *
-         * @param value class means or random members
+         * @param value class means, random members or class medoids
          * @return this builder
          */
         public Builder initialization(Initialization value) {
@@ -455,7 +518,7 @@ public final class LearningGraphQuantization implements GraphClassifier {
         }
 
         /**
-         * Sets the seed of the member sampling and the shuffling.
+         * Sets the seed of the member sampling, the k-medoids runs and the shuffling.
          *
          * @param value any seed
          * @return this builder

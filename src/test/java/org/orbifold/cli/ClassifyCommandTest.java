@@ -567,6 +567,26 @@ class ClassifyCommandTest {
                 + " 0, learning rate 0.1, epochs 2"), perceptron.out());
     }
 
+    @Test
+    void classMedoidStartsWithZeroEpochsAreTheNearestMedoidClassifier() throws IOException {
+        Path folder = iamFolder(null);
+        Run r = run("classify", folder.toString(), "--aligner", "exact", "--method", "glvq",
+                "--prototypes", "1,2", "--epochs", "0,2", "--initialization", "class-medoids",
+                "--seed", "3", "--threads", "1", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        assertEquals(4, ((List<?>) json.get("candidates")).size());
+        Map<?, ?> chosen = (Map<?, ?>) json.get("chosen");
+        assertEquals("class-medoids", chosen.get("initialization"));
+        // The two classes lie 5 apart on x: the nearest member of either class is right.
+        assertEquals(1.0, json.get("accuracy"));
+
+        Run lvq = run("classify", folder.toString(), "--aligner", "exact", "--method",
+                "lvq1", "--epochs", "0", "--initialization", "random-members");
+        assertEquals(0, lvq.exitCode(), lvq.err());
+        assertTrue(lvq.out().contains("epochs 0"), lvq.out());
+    }
+
     // ---- Attribute scaling -----------------------------------------------------------------
 
     /** The x coordinates of the nodes of the tiny IAM graphs {@code from..to-1}. */
@@ -878,8 +898,15 @@ class ClassifyCommandTest {
             {"--margin applies only to --method perceptron", "--margin", "0.1"},
             {"--hidden-units applies only to --method mlp", "--method", "perceptron",
                 "--hidden-units", "3"},
-            {"--initialization applies only to --method perceptron and mlp", "--method",
-                "lvq1", "--initialization", "zero"},
+            {"--initialization applies only to --method lvq1, glvq, perceptron and mlp",
+                "--method", "prototype", "--initialization", "zero"},
+            {"--initialization of --method lvq1 must be class-means, random-members or"
+                + " class-medoids, got 'zero'", "--method", "lvq1", "--initialization",
+                "zero"},
+            {"--epochs must be >= 1, got 0", "--method", "mlp", "--epochs", "0"},
+            {"--prototypes 5 exceeds the 4 graphs of class 'line' in the training split",
+                "--method", "glvq", "--prototypes", "5", "--initialization",
+                "class-medoids"},
             {"--margin must be finite and >= 0, got -1.0", "--method", "perceptron",
                 "--margin", "-1"},
             {"--activation must be tanh or logistic, got 'relu'", "--method", "mlp",

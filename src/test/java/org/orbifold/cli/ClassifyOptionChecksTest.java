@@ -21,11 +21,16 @@ class ClassifyOptionChecksTest {
     }
 
     @Test
-    void zeroEpochsAreRefusedByEveryMethodThatTrains() {
-        for (String method : new String[] {"lvq1", "glvq", "perceptron", "mlp"}) {
+    void zeroEpochsAreRefusedByTheMaxLinearMethodsAndNegativeOnesByAll() {
+        for (String method : new String[] {"perceptron", "mlp"}) {
             assertUsageError("--epochs must be >= 1, got 0", "classify", "--folds", "3",
                     "--threads", "1", "--method", method, "--epochs", "0");
             assertUsageError("--epochs must be >= 1, got -1", "classify", "--folds", "3",
+                    "--threads", "1", "--method", method, "--epochs", "-1");
+        }
+        // LVQ1 and GLVQ take 0: the nearest-prototype classifier over the starts.
+        for (String method : new String[] {"lvq1", "glvq"}) {
+            assertUsageError("--epochs must be >= 0, got -1", "classify", "--folds", "3",
                     "--threads", "1", "--method", method, "--epochs", "-1");
         }
     }

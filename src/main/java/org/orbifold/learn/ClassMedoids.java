@@ -1,0 +1,76 @@
+package org.orbifold.learn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.orbifold.cluster.CentralClustering;
+import org.orbifold.cluster.ClusteringResult;
+import org.orbifold.match.Aligner;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+
+/**
+ * Class-wise prototype selection by k-medoids: the {@code p} starts of a class are the medoids
+ * of a seeded k-medoids clustering of the class's training graphs, so they are real members
+ * that spread over the class. This follows the class-wise prototype selection by clustering
+ * (centers that are set medians of their clusters) of K. Riesen and H. Bunke ("Graph
+ * Classification and Clustering Based on Vector Space Embedding", World Scientific, 2010),
+ * with the k-medoids problem of L. Kaufman and P. J. Rousseeuw ("Finding Groups in Data",
+ * Wiley, 1990, ch. 2) solved by
+ * {@link CentralClustering#kMedoids}: distances as costs, k-means++ seeding, alternating
+ * assignment and medoid updates on one distance matrix of the class ({@code n (n - 1) / 2}
+ * alignments, computed once for all restarts), {@link #RESTARTS} seeded restarts, the lowest
+ * summed distance kept.
+ *
+ * <p>With {@code p = 1} the medoid is a set median of the class: a member whose summed
+ * distance to the other members is least (the alternation starts at a random member and
+ * moves to a member with a strictly smaller sum, so among several minimisers any may be
+ * returned).
+ */
+final class ClassMedoids {
+
+    /** Seeded restarts of every class's k-medoids run (they cost no further alignment). */
+    static final int RESTARTS = 10;
+
+    private ClassMedoids() {
+    }
+
+    /**
+     * Returns the {@code p} medoids of one class, in the order of the members.
+     *
+     * @param space the graph space
+     * @param members the class's training graphs, in training order
+     * @param p the number of medoids, at least 1
+     * @param label the class, for the messages
+     * @param aligner the aligner of the distance matrix
+     * @param seed the seed of the k-medoids run
+     * @param executor where the rows of the distance matrix are aligned
+     * @return {@code p} distinct members
+     * @throws IllegalArgumentException if the class has fewer than {@code p} members or fewer
+     *     than {@code p} distinct graphs (naming the class)
+     */
+    static List<Graph> select(GraphSpace space, List<Graph> members, int p, String label,
+            Aligner aligner, long seed, Executor executor) {
+        if (members.size() < p) {
+            throw new IllegalArgumentException("class '" + label + "' has " + members.size()
+                    + " members, fewer than the " + p + " prototypes per class");
+        }
+        int distinct = new HashSet<>(members).size();
+        if (distinct < p) {
+            throw new IllegalArgumentException("class '" + label + "' has " + distinct
+                    + " distinct graphs among its " + members.size() + " members, fewer than"
+                    + " the " + p + " medoids asked for");
+        }
+        ClusteringResult result = CentralClustering.kMedoids(p).aligner(aligner).seed(seed)
+                .restarts(RESTARTS).executor(executor).build().cluster(space, members);
+        int[] indices = result.medoids();
+        Arrays.sort(indices);
+        List<Graph> medoids = new ArrayList<>(p);
+        for (int index : indices) {
+            medoids.add(members.get(index));
+        }
+        return medoids;
+    }
+}
