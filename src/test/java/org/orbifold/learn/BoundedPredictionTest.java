@@ -3,19 +3,14 @@ package org.orbifold.learn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
-import org.orbifold.io.GraphDataset;
-import org.orbifold.io.IamDatasetReader;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
 import org.orbifold.space.Graph;
@@ -36,7 +31,7 @@ class BoundedPredictionTest {
     void perceptronBoundsPredictAsExhaustiveOnMoleculeLikeGraphs() {
         LearnTestGraphs.Labelled train = NearestNeighborsTest.molecules(101, 60);
         LearnTestGraphs.Labelled queries = NearestNeighborsTest.molecules(102, 40);
-        GraphSpace space = GraphSpace.of(concat(train.graphs(), queries.graphs()));
+        GraphSpace space = GraphSpace.of(LearnTestGraphs.concat(train.graphs(), queries.graphs()));
         Aligner aligner = Aligners.byName("fast", 3);
         MarginPerceptronModel model = MarginPerceptron.builder().aligner(aligner).epochs(3)
                 .seed(1).executor(SAME_THREAD).build()
@@ -55,7 +50,7 @@ class BoundedPredictionTest {
     void mlpBoundsPredictAsExhaustiveOnMoleculeLikeGraphs() {
         LearnTestGraphs.Labelled train = NearestNeighborsTest.molecules(111, 50);
         LearnTestGraphs.Labelled queries = NearestNeighborsTest.molecules(112, 30);
-        GraphSpace space = GraphSpace.of(concat(train.graphs(), queries.graphs()));
+        GraphSpace space = GraphSpace.of(LearnTestGraphs.concat(train.graphs(), queries.graphs()));
         Aligner aligner = Aligners.byName("fast", 3);
         for (GraphMlp.Activation activation : GraphMlp.Activation.values()) {
             for (boolean offset : new boolean[] {true, false}) {
@@ -86,7 +81,7 @@ class BoundedPredictionTest {
             for (int j = 0; j < units; j++) {
                 weights.add(randomGraph(random, 5, true));
             }
-            GraphSpace space = GraphSpace.of(concat(queries, weights));
+            GraphSpace space = GraphSpace.of(LearnTestGraphs.concat(queries, weights));
             int classes = 2 + random.nextInt(3);
             double[] hiddenBiases = gaussian(random, units, 1.0);
             double[] outputWeights = gaussian(random, classes * units, 2.0);
@@ -120,7 +115,7 @@ class BoundedPredictionTest {
             Graph g = q % 2 == 0 ? w : randomGraph(random, 1 + random.nextInt(4), false);
             queries.add(g.permute(Permutation.random(g.order(), random)));
         }
-        GraphSpace space = GraphSpace.of(concat(queries, List.of(w, v)));
+        GraphSpace space = GraphSpace.of(LearnTestGraphs.concat(queries, List.of(w, v)));
         MarginPerceptronModel perceptron = new MarginPerceptronModel(space, exact, codes(3),
                 List.of(w, w, v), new double[] {0.1, 0.1, -100.0}, 1.0);
         assertSamePerceptron(perceptron, queries);
@@ -166,16 +161,11 @@ class BoundedPredictionTest {
 
     @Test
     void boundsPredictAsExhaustiveOnLetterHigh() throws IOException {
-        String root = System.getProperty("orbifold.datasets", "../shared/datasets");
-        Path folder = Path.of(root).resolve("iam/Letter/HIGH");
-        assumeTrue(Files.isRegularFile(folder.resolve("train.cxl")),
-                "dataset not available: " + folder);
-        List<GraphDataset> splits = IamDatasetReader.readSplits(
-                List.of(folder.resolve("train.cxl"), folder.resolve("test.cxl")));
-        List<Graph> train = splits.get(0).graphs().subList(0, 150);
-        List<String> labels = splits.get(0).classLabels().subList(0, 150);
-        List<Graph> queries = splits.get(1).graphs().subList(0, 60);
-        GraphSpace space = GraphSpace.of(concat(train, queries));
+        LearnTestGraphs.WithQueries letters = LearnTestGraphs.letterHigh(150, 60);
+        List<Graph> train = letters.train().graphs();
+        List<String> labels = letters.train().labels();
+        List<Graph> queries = letters.queries();
+        GraphSpace space = letters.space();
         Aligner aligner = Aligners.byName("fast", 42);
         MarginPerceptronModel perceptron = MarginPerceptron.builder().aligner(aligner)
                 .epochs(3).seed(1).executor(SAME_THREAD).build().fit(space, train, labels);
@@ -251,11 +241,5 @@ class BoundedPredictionTest {
 
     private static double value(SplittableRandom random, boolean signed) {
         return signed ? 2.0 * random.nextDouble() - 1.0 : random.nextDouble();
-    }
-
-    private static List<Graph> concat(List<Graph> a, List<Graph> b) {
-        List<Graph> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

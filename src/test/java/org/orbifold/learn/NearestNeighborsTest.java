@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,8 +14,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
-import org.orbifold.io.GraphDataset;
-import org.orbifold.io.IamDatasetReader;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
 import org.orbifold.space.Graph;
@@ -140,7 +135,8 @@ class NearestNeighborsTest {
     void lowerBoundsGiveTheExhaustiveAnswerOnMoleculeLikeGraphs() {
         LearnTestGraphs.Labelled train = molecules(21, 120);
         LearnTestGraphs.Labelled queries = molecules(22, 30);
-        GraphSpace molecules = GraphSpace.of(concat(train.graphs(), queries.graphs()));
+        GraphSpace molecules = GraphSpace.of(LearnTestGraphs.concat(train.graphs(),
+                queries.graphs()));
         long skipped = assertSameAnswers(molecules, train, queries.graphs(),
                 Aligners.byName("fast", 5));
         assertTrue(skipped > 0, "no alignment skipped on molecule-like graphs");
@@ -148,18 +144,9 @@ class NearestNeighborsTest {
 
     @Test
     void lowerBoundsGiveTheExhaustiveAnswerOnLetterHigh() throws IOException {
-        String root = System.getProperty("orbifold.datasets", "../shared/datasets");
-        Path folder = Path.of(root).resolve("iam/Letter/HIGH");
-        assumeTrue(Files.isRegularFile(folder.resolve("train.cxl")),
-                "dataset not available: " + folder);
-        List<GraphDataset> splits = IamDatasetReader.readSplits(
-                List.of(folder.resolve("train.cxl"), folder.resolve("test.cxl")));
-        LearnTestGraphs.Labelled train = new LearnTestGraphs.Labelled(
-                splits.get(0).graphs().subList(0, 150),
-                splits.get(0).classLabels().subList(0, 150));
-        List<Graph> queries = splits.get(1).graphs().subList(0, 40);
-        GraphSpace letters = GraphSpace.of(concat(train.graphs(), queries));
-        assertSameAnswers(letters, train, queries, Aligners.byName("fast", 42));
+        LearnTestGraphs.WithQueries letters = LearnTestGraphs.letterHigh(150, 40);
+        assertSameAnswers(letters.space(), letters.train(), letters.queries(),
+                Aligners.byName("fast", 42));
     }
 
     @Test
@@ -282,11 +269,5 @@ class NearestNeighborsTest {
         double[] bond = new double[2];
         bond[random.nextDouble() < 0.8 ? 0 : 1] = 1.0;
         return bond;
-    }
-
-    private static List<Graph> concat(List<Graph> a, List<Graph> b) {
-        List<Graph> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

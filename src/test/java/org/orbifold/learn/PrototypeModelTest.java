@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.orbifold.io.GraphDataset;
-import org.orbifold.io.IamDatasetReader;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
 import org.orbifold.space.Graph;
@@ -28,7 +23,7 @@ class PrototypeModelTest {
     void lowerBoundsGiveTheExhaustiveNearestOnMoleculeLikeGraphs() {
         LearnTestGraphs.Labelled train = NearestNeighborsTest.molecules(41, 60);
         LearnTestGraphs.Labelled queries = NearestNeighborsTest.molecules(42, 40);
-        GraphSpace space = GraphSpace.of(concat(train.graphs(), queries.graphs()));
+        GraphSpace space = GraphSpace.of(LearnTestGraphs.concat(train.graphs(), queries.graphs()));
         Aligner aligner = Aligners.byName("fast", 3);
 
         // Training graphs as prototypes (sparse, varied), then trained GLVQ prototypes.
@@ -69,16 +64,11 @@ class PrototypeModelTest {
 
     @Test
     void lowerBoundsGiveTheExhaustiveNearestOnLetterHigh() throws IOException {
-        String root = System.getProperty("orbifold.datasets", "../shared/datasets");
-        Path folder = Path.of(root).resolve("iam/Letter/HIGH");
-        assumeTrue(Files.isRegularFile(folder.resolve("train.cxl")),
-                "dataset not available: " + folder);
-        List<GraphDataset> splits = IamDatasetReader.readSplits(
-                List.of(folder.resolve("train.cxl"), folder.resolve("test.cxl")));
-        List<Graph> train = splits.get(0).graphs().subList(0, 150);
-        List<String> labels = splits.get(0).classLabels().subList(0, 150);
-        List<Graph> queries = splits.get(1).graphs().subList(0, 60);
-        GraphSpace space = GraphSpace.of(concat(train, queries));
+        LearnTestGraphs.WithQueries letters = LearnTestGraphs.letterHigh(150, 60);
+        List<Graph> train = letters.train().graphs();
+        List<String> labels = letters.train().labels();
+        List<Graph> queries = letters.queries();
+        GraphSpace space = letters.space();
         Aligner aligner = Aligners.byName("fast", 42);
         assertSameNearest(PrototypeModel.of(space, aligner, train, labels), queries);
         PrototypeModel glvq = LearningGraphQuantization.builder().aligner(aligner)
@@ -184,7 +174,7 @@ class PrototypeModelTest {
     void cappedLearningGraphQuantizationKeepsTheOrder() {
         LearnTestGraphs.Labelled train = NearestNeighborsTest.molecules(91, 40);
         LearnTestGraphs.Labelled queries = NearestNeighborsTest.molecules(92, 20);
-        GraphSpace space = GraphSpace.of(concat(train.graphs(), queries.graphs()));
+        GraphSpace space = GraphSpace.of(LearnTestGraphs.concat(train.graphs(), queries.graphs()));
         Aligner aligner = Aligners.byName("fast", 1);
         for (LearningGraphQuantization.Rule rule : LearningGraphQuantization.Rule.values()) {
             PrototypeModel model = LearningGraphQuantization.builder().aligner(aligner)
@@ -249,11 +239,5 @@ class PrototypeModelTest {
         assertEquals(n, bounded.alignmentsComputed() + bounded.alignmentsSkipped());
         assertEquals(n, plain.alignmentsComputed());
         return bounded.alignmentsSkipped();
-    }
-
-    private static List<Graph> concat(List<Graph> a, List<Graph> b) {
-        List<Graph> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }
