@@ -580,7 +580,8 @@ final class ClassifyCommand extends DatasetCommand {
             trace.begin();
             try {
                 GraphClassifierModel model = classifier.fit(space, graphs, labels);
-                trace.end(setting, guessing(method, setting, model.classes().size()));
+                trace.end(setting, guessing(method, setting, model.classes().size()),
+                        method == Method.GLVQ);
                 return model;
             } catch (WeightedOverflowException e) {
                 throw CliException.data(trainingFailure(method, setting, scaled,
@@ -1794,11 +1795,14 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     /**
-     * Returns the training objective that guessing the class gives: a uniform guess over
+     * Returns the training objective of guessing the class: a uniform guess over
      * {@code classes} misjudges a fraction {@code 1 - 1/C} (LVQ1; the perceptron without a
-     * margin, whose updates are then its mistakes) and has the loss {@code ln C} (MLP); a
-     * relative distance {@code mu} above 0 means a training graph lies nearer to a prototype
-     * of another class (GLVQ). NaN for the perceptron with a margin.
+     * margin, whose updates are then its mistakes) and has the loss {@code ln C} (MLP). For
+     * GLVQ the level is 0: a mean relative distance {@code mu} above it means training graphs
+     * lie on average nearer to a prototype of another class. With more than two classes that
+     * also happens when the classes are hard to tell apart, so GLVQ's warning also needs the
+     * objective to have risen over the epochs ({@link TrainingTrace#end}). NaN for the
+     * perceptron with a margin.
      */
     static double guessing(Method m, Setting s, int classes) {
         return switch (m) {
@@ -1813,7 +1817,8 @@ final class ClassifyCommand extends DatasetCommand {
     /**
      * Returns the warnings about the chosen setting's training: in some fit (validation
      * search, final fit or a fold) the training objective ended above what guessing the class
-     * gives, with what the objective measures and the learning rate to lower.
+     * gives (GLVQ: above 0 and above its first epoch), with what the objective measures and
+     * the learning rate to lower.
      */
     private List<String> warnings(Method m, Report r) {
         TrainingTrace.Suspicious fit = m.usesTraining ? trace.suspicious(r.chosen()) : null;
@@ -1826,12 +1831,16 @@ final class ClassifyCommand extends DatasetCommand {
             case PERCEPTRON -> "the fraction of training graphs that updated the model";
             default -> "the mean training loss";
         };
-        return List.of(String.format(Locale.ROOT, "the training objective (%s) ended at %.4g"
-                + " after epoch %d (%.4g after the first), worse than guessing the class"
-                + " (%s): learning rate %s may be too large; check the accuracy against a"
-                + " lower --learning-rate", objective, fit.last(), fit.epochs(), fit.first(),
-                fit.guessing() == 0.0 ? "0" : String.format(Locale.ROOT, "%.4g",
-                        fit.guessing()), number(r.chosen().learningRate())));
+        String level = m == Method.GLVQ
+                ? "above 0 (training graphs nearer to a prototype of another class) and above"
+                        + " its first epoch's value"
+                : String.format(Locale.ROOT, "worse than guessing the class uniformly (%.4g)",
+                        fit.level());
+        return List.of(String.format(Locale.ROOT, "in a fit of the chosen setting the training"
+                + " objective (%s) ended at %.4g after epoch %d (%.4g after the first), %s:"
+                + " learning rate %s may be too large; check the accuracy against a lower"
+                + " --learning-rate", objective, fit.last(), fit.epochs(), fit.first(), level,
+                number(r.chosen().learningRate())));
     }
 
     /** Prints the confusion matrix, rows the true classes, columns the predicted ones. */

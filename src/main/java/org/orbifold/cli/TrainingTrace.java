@@ -9,12 +9,12 @@ import org.orbifold.space.IterationListener;
  * Watches the per-epoch objective of every fit of a trained classifier (LVQ1: the fraction of
  * training graphs misjudged when visited; GLVQ: the mean relative distance {@code mu}; the
  * perceptron: the fraction of updates; the MLP: the mean loss) and remembers, per setting,
- * a suspicious fit: one whose objective ended above the value that guessing the class would
- * give. That is the usual sign of a learning rate so large that every step overshoots, which
- * leaves a model no better than guessing without any number overflowing; the command prints
- * the finding beside the result instead of failing. (A mere rise of the objective from the
- * first epoch is not reported: with a small learning rate it also happens by chance, by a
- * graph or two.)
+ * a suspicious fit: one whose objective ended above a level that guessing the class would
+ * give and, where asked, also above its first epoch's value. That is the usual sign of a
+ * learning rate so large that every step overshoots, which leaves a model no better than
+ * guessing without any number overflowing; the command prints the finding beside the result
+ * instead of failing. (A mere rise of the objective from the first epoch is not reported: with
+ * a small learning rate it also happens by chance, by a graph or two.)
  *
  * <p>A listener is told about the epochs on the thread that runs the training loop
  * ({@link IterationListener}), so one fit is followed per thread: {@link #begin} before the
@@ -28,9 +28,9 @@ final class TrainingTrace implements IterationListener {
      * @param first the objective after the first epoch
      * @param last the objective after the last epoch
      * @param epochs the epochs run
-     * @param guessing the objective of guessing the class, NaN if the method has none
+     * @param level the level it ended above, NaN if the method has none
      */
-    record Suspicious(double first, double last, int epochs, double guessing) {
+    record Suspicious(double first, double last, int epochs, double level) {
     }
 
     /** The objectives of the fit running on one thread. */
@@ -67,16 +67,17 @@ final class TrainingTrace implements IterationListener {
      * suspicious (the first such fit of a key is kept).
      *
      * @param key what the fit belongs to, such as its setting
-     * @param guessing the objective of guessing the class, NaN if the method has none
+     * @param level the objective of guessing the class, NaN if the method has none
+     * @param mustRise whether the objective must also have ended above its first epoch's value
      */
-    void end(Object key, double guessing) {
+    void end(Object key, double level, boolean mustRise) {
         Fit fit = current.get();
         current.remove();
         if (fit == null || fit.epochs == 0) {
             return;
         }
-        if (fit.last > guessing) {
-            found.putIfAbsent(key, new Suspicious(fit.first, fit.last, fit.epochs, guessing));
+        if (fit.last > level && (!mustRise || fit.last > fit.first)) {
+            found.putIfAbsent(key, new Suspicious(fit.first, fit.last, fit.epochs, level));
         }
     }
 

@@ -15,7 +15,7 @@ class TrainingTraceTest {
         for (int e = 0; e < objectives.length; e++) {
             trace.iterationDone(e + 1, objectives[e], 0.1, 0L);
         }
-        trace.end(key, guessing);
+        trace.end(key, guessing, false);
     }
 
     @Test
@@ -32,6 +32,24 @@ class TrainingTraceTest {
         assertNull(trace.suspicious("no guess"));
         assertEquals(new TrainingTrace.Suspicious(0.45, 0.7, 3, 0.5),
                 trace.suspicious("ends worse"));
+    }
+
+    @Test
+    void aFitThatMustRiseIsRememberedOnlyIfItRose() {
+        TrainingTrace trace = new TrainingTrace();
+
+        trace.begin();
+        trace.iterationDone(1, 0.068, 0.1, 0L);
+        trace.iterationDone(2, 0.012, 0.1, 0L);
+        trace.end("falls above the level", 0.0, true);
+        trace.begin();
+        trace.iterationDone(1, 0.17, 0.1, 0L);
+        trace.iterationDone(2, 0.19, 0.1, 0L);
+        trace.end("rises above the level", 0.0, true);
+
+        assertNull(trace.suspicious("falls above the level"));
+        assertEquals(new TrainingTrace.Suspicious(0.17, 0.19, 2, 0.0),
+                trace.suspicious("rises above the level"));
     }
 
     @Test
@@ -74,7 +92,7 @@ class TrainingTraceTest {
             firstEpochs.countDown();
             firstEpochs.await();
             trace.iterationDone(2, last, 0.1, 0L);
-            trace.end(key, 0.5);
+            trace.end(key, 0.5, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -85,7 +103,7 @@ class TrainingTraceTest {
         TrainingTrace trace = new TrainingTrace();
 
         trace.iterationDone(1, 9.0, 0.1, 0L);
-        trace.end("k", 0.5);
+        trace.end("k", 0.5, false);
 
         assertNull(trace.suspicious("k"));
     }
