@@ -874,6 +874,7 @@ final class ClassifyCommand extends DatasetCommand {
         requireApplies(initialization, "--initialization", m.usesTraining, trained);
         Fixed fixed = fixed(m);
         if (dropNodeAttributes != null) {
+            requireNotEmpty("--drop-node-attributes", dropNodeAttributes);
             requireDistinct("--drop-node-attributes", dropNodeAttributes);
         }
         boolean kernel = kernelOption();
@@ -1085,12 +1086,14 @@ final class ClassifyCommand extends DatasetCommand {
 
     /**
      * Returns the values of a list option, or the fallback when it is not given; fails on an
-     * empty entry and on a value listed twice (it would only repeat a combination).
+     * empty list (such as {@code --k ,}), an empty entry and a value listed twice (it would
+     * only repeat a combination).
      */
     private static <T> List<T> values(String option, List<T> given, T fallback) {
-        if (given == null || given.isEmpty()) {
+        if (given == null) {
             return List.of(fallback);
         }
+        requireNotEmpty(option, given);
         for (T value : given) {
             if (value == null) {
                 throw CliException.usage("empty value in a list of values");
@@ -1098,6 +1101,13 @@ final class ClassifyCommand extends DatasetCommand {
         }
         requireDistinct(option, given);
         return given;
+    }
+
+    /** Fails on a list option given without any value, such as {@code --k ,}. */
+    private static void requireNotEmpty(String option, List<?> given) {
+        if (given.isEmpty()) {
+            throw CliException.usage(option + " needs at least one value, got an empty list");
+        }
     }
 
     /** Fails on a value listed twice; numbers compare by value, names after stripping. */

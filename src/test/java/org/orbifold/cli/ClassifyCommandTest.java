@@ -1113,6 +1113,14 @@ class ClassifyCommandTest {
                 folder.toString(), "--folds", "2"},
             {"--refit applies only to splits: with --folds each fold is fitted on the other"
                 + " folds", "classify", "--folds", "3", "--refit", "train+validation"},
+            {"--k needs at least one value, got an empty list", "classify", "--folds", "3",
+                "--k", ","},
+            {"--edge-weight needs at least one value", "classify", "--folds", "3",
+                "--edge-weight", ","},
+            {"--learning-rate needs at least one value", "classify", "--folds", "3",
+                "--method", "glvq", "--learning-rate", ","},
+            {"--drop-node-attributes needs at least one value", "classify", "--folds", "3",
+                "--drop-node-attributes", ","},
         };
         for (String[] c : cases) {
             String[] args = Arrays.copyOfRange(c, 1, c.length);
