@@ -1330,9 +1330,11 @@ final class ClassifyCommand extends DatasetCommand {
             throw CliException.usage("--k " + s.k() + " exceeds the " + labels.size()
                     + " graphs of " + where);
         }
-        if ((m == Method.GLVQ || m == Method.PERCEPTRON) && counts.size() < 2) {
-            throw CliException.usage("--method " + m.option + " needs two classes or more; "
-                    + where + " has " + counts.keySet());
+        if (counts.size() < 2) {
+            String has = counts.isEmpty() ? "no graphs"
+                    : "only class '" + counts.keySet().iterator().next() + "'";
+            throw CliException.usage("classify needs two classes or more to learn from; "
+                    + where + " has " + has);
         }
         if (m == Method.MLP) {
             // The units are dealt to the classes in blocks, in label order; a unit starts at

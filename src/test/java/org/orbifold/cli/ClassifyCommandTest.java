@@ -1089,6 +1089,8 @@ class ClassifyCommandTest {
         Path folder = iamFolder(null);
         Path train = list("train.txt", "0", "1", "30");
         Path test = list("test.txt", "2", "31");
+        Path oneClass = list("one-class.txt", "0", "9");
+        Path oneClassTest = list("one-class-test.txt", "18");
         String[][] cases = {
             {"several values without a validation split", "classify", LETTERS, "--train",
                 train.toString(), "--test", test.toString(), "--k", "1,3"},
@@ -1113,6 +1115,9 @@ class ClassifyCommandTest {
                 folder.toString(), "--folds", "2"},
             {"--refit applies only to splits: with --folds each fold is fitted on the other"
                 + " folds", "classify", "--folds", "3", "--refit", "train+validation"},
+            {"classify needs two classes or more to learn from; the training split has only"
+                + " class 'A'", "classify", LETTERS, "--train", oneClass.toString(), "--test",
+                oneClassTest.toString()},
             {"--k needs at least one value, got an empty list", "classify", "--folds", "3",
                 "--k", ","},
             {"--edge-weight needs at least one value", "classify", "--folds", "3",
