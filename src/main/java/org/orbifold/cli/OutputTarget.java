@@ -12,12 +12,13 @@ import org.orbifold.io.DatasetLoader;
  * Checks of the files that {@code --out} replaces, before any long work and again just before
  * the write: a symbolic link is followed (the file it names is replaced, atomically, by a file
  * written next to it; a link to nothing is refused), and a target is refused when it exists
- * and is not a regular file (a folder, a device, a named pipe, a socket) or when it is one of
- * the command's input files or lies inside an input folder.
+ * and is not a regular file (a folder, a device, a named pipe, a socket), and, whether it
+ * exists or not, when it is one of the command's input files or lies inside an input folder
+ * (a new file there could be read as data by the next load).
  *
  * <p>The inputs are the files and folders named on the command line and what the loader
- * reads beside them ({@link DatasetLoader#companions}: the folder of an IAM {@code .cxl}
- * file's graphs, the class-label file of a SMILES file).
+ * reads, or would read, beside them ({@link DatasetLoader#companions}: the folders of an IAM
+ * {@code .cxl} file's graphs, the possible class-label files of a SMILES file).
  *
  * <p><b>Limitations.</b> A file that changes kind between the check and the write (a race
  * with another process) is detected only by the second check.
@@ -103,38 +104,52 @@ final class OutputTarget {
     }
 
     /**
-     * Fails when the file a write would replace is one of the inputs or lies inside an input
-     * folder. Only an existing target can be an input.
+     * Fails when the file a write would create or replace is one of the inputs (including a
+     * file that a load would read if it existed, such as a SMILES file's label file) or lies
+     * inside an input folder, where a later load could read it as part of the data.
      *
      * @param given the path as the user gave it, for messages
-     * @param file the absolute path to replace, as {@link #resolve} returns it
+     * @param file the absolute path to write, as {@link #resolve} returns it
      * @param inputs the command's inputs
      */
     static void requireNotInput(Path given, Path file, List<Input> inputs) {
-        if (!Files.exists(file)) {
-            return;
-        }
+        Path target = canonical(given, file, "--out " + given);
         for (Input input : inputs) {
             Path path = input.path();
-            if (!Files.exists(path)) {
-                continue;
-            }
-            try {
-                if (Files.isDirectory(path)) {
-                    if (file.toRealPath().startsWith(path.toRealPath())) {
-                        throw CliException.usage("--out " + given + " is a file inside "
-                                + input.role() + " (" + path + "); writing it would replace an"
-                                + " input; give a file outside it");
-                    }
-                } else if (Files.isSameFile(path, file)) {
-                    throw CliException.usage("--out " + given + " is an input file ("
-                            + input.role() + ": " + path + "); writing it would replace the"
-                            + " data; give another file name");
+            Path real = canonical(given, path, input.role() + " " + path);
+            if (Files.isDirectory(real)) {
+                if (target.startsWith(real)) {
+                    throw CliException.usage("--out " + given + " is a file inside "
+                            + input.role() + " (" + path + "); writing there could replace"
+                            + " or add to the data; give a file outside it");
                 }
-            } catch (IOException e) {
-                throw CliException.data("cannot compare --out " + given + " with "
-                        + input.role() + " " + path + ": " + CenterCommand.reason(e), e);
+            } else if (target.equals(real)) {
+                throw CliException.usage("--out " + given + " is an input file ("
+                        + input.role() + ": " + path + "); writing it would replace the"
+                        + " data; give another file name");
             }
+        }
+    }
+
+    /**
+     * Returns the real path of a file or folder, or for one that does not exist yet the real
+     * path of its folder with its name appended (the path itself, normalized, if that folder
+     * does not exist either), so that two names of the same place compare equal.
+     */
+    private static Path canonical(Path given, Path path, String what) {
+        Path absolute = path.toAbsolutePath().normalize();
+        try {
+            if (Files.exists(absolute)) {
+                return absolute.toRealPath();
+            }
+            Path folder = absolute.getParent();
+            if (folder != null && Files.isDirectory(folder)) {
+                return folder.toRealPath().resolve(absolute.getFileName());
+            }
+            return absolute;
+        } catch (IOException e) {
+            throw CliException.data("cannot compare --out " + given + " with " + what + ": "
+                    + CenterCommand.reason(e), e);
         }
     }
 }

@@ -89,24 +89,29 @@ public final class DatasetLoader {
     }
 
     /**
-     * Returns what {@link #load} reads for a path besides the path itself: for an IAM
-     * {@code .cxl} split file the folder of its graph files, for a SMILES file its class-label
-     * file when there is one ({@link MoleculeReader#companionLabels}). A TU folder and the other
-     * kinds are read only from themselves. Commands that write files use this to refuse
-     * replacing an input.
+     * Returns what {@link #load} reads, or would read if it existed, for a path besides the
+     * path itself: for an IAM {@code .cxl} split file the folders of its graph files
+     * ({@link IamDatasetReader#graphFolders}; only the split file's own folder when the split
+     * file cannot be read, which loading then reports), for a SMILES file the files its class
+     * labels may come from ({@link MoleculeReader#labelFileCandidates}). A TU folder and the
+     * other kinds are read only from themselves. Commands that write files use this to refuse
+     * replacing an input or adding a file that a later load would read.
      *
      * @param path a path as given to {@link #load}
-     * @return the other files and folders read, absolute; empty when there are none
+     * @return the other folders and files, absolute; empty when there are none
      */
     public static List<Path> companions(Path path) {
         String name = path.getFileName() == null ? ""
                 : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".cxl")) {
-            Path folder = path.toAbsolutePath().getParent();
-            return folder == null ? List.of() : List.of(folder);
+            try {
+                return IamDatasetReader.graphFolders(path);
+            } catch (IOException e) {
+                Path folder = path.toAbsolutePath().getParent();
+                return folder == null ? List.of() : List.of(folder.normalize());
+            }
         }
-        Path labels = MoleculeReader.companionLabels(path);
-        return labels == null ? List.of() : List.of(labels.toAbsolutePath());
+        return MoleculeReader.labelFileCandidates(path);
     }
 
     /**

@@ -252,6 +252,30 @@ public final class IamDatasetReader {
             Map<String, Object> attributes, int line, int column) {
     }
 
+    /**
+     * Returns the folders that the graph files of a split file lie in: the split file's own
+     * folder first, then, in order of first use, every other folder an entry points into
+     * (such as {@code ../gxl/a.gxl}), absolute and normalized. The graph files themselves are
+     * not opened.
+     *
+     * @param cxlFile an IAM split file
+     * @return the folders, without repeats
+     * @throws DatasetFormatException if the split file is missing or breaks its format
+     * @throws IOException if it cannot be read
+     */
+    public static List<Path> graphFolders(Path cxlFile) throws IOException {
+        Path folder = cxlFile.toAbsolutePath().getParent();
+        Set<Path> folders = new LinkedHashSet<>();
+        folders.add(folder.normalize());
+        for (Entry entry : readSplitFile(secureFactory(), cxlFile, new ArrayList<>())) {
+            Path parent = folder.resolve(entry.file()).normalize().getParent();
+            if (parent != null) {
+                folders.add(parent);
+            }
+        }
+        return List.copyOf(folders);
+    }
+
     private static XMLInputFactory secureFactory() {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);

@@ -553,28 +553,34 @@ public final class MoleculeReader {
     // ---- helpers --------------------------------------------------------------------------
 
     /**
-     * Returns the class-label file that {@link #read(Path)} reads beside a SMILES file
-     * ({@code <stem>_target.txt}, or for a stem ending in {@code _data} the stem without it),
-     * or null when there is none or the file is not a SMILES file.
+     * Returns the files that {@link #read(Path)} looks for, in this order, to find the class
+     * labels of a SMILES file: for a stem ending in {@code _data} the stem without it followed
+     * by {@code _target.txt}, then {@code <stem>_target.txt}; the first that exists is read.
+     * Empty for other molecule files (their labels are inside them).
      *
      * @param file a molecule file
-     * @return the existing label file read with it, or null
+     * @return the absolute paths, existing or not
      */
-    public static Path companionLabels(Path file) {
+    public static List<Path> labelFileCandidates(Path file) {
         if (!endsWithAny(lowerName(file), SMILES_SUFFIXES)) {
-            return null;
+            return List.of();
         }
         String stem = stem(file);
-        List<String> candidates = new ArrayList<>();
-        if (stem.endsWith("_data")) {
-            candidates.add(stem.substring(0, stem.length() - "_data".length()) + "_target.txt");
-        }
-        candidates.add(stem + "_target.txt");
         Path folder = file.toAbsolutePath().getParent();
-        for (String candidate : candidates) {
-            Path path = folder.resolve(candidate);
-            if (Files.isRegularFile(path)) {
-                return path;
+        List<Path> candidates = new ArrayList<>();
+        if (stem.endsWith("_data")) {
+            candidates.add(folder.resolve(stem.substring(0, stem.length() - "_data".length())
+                    + "_target.txt"));
+        }
+        candidates.add(folder.resolve(stem + "_target.txt"));
+        return candidates;
+    }
+
+    /** Returns the label file read with a SMILES file, or null when there is none. */
+    private static Path companionLabels(Path file) {
+        for (Path candidate : labelFileCandidates(file)) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
             }
         }
         return null;

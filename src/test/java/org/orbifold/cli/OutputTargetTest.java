@@ -202,12 +202,56 @@ class OutputTargetTest {
 
     @Test
     void aNewFileBesideTheInputsIsAccepted() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("data"));
         Path target = dir.resolve("fresh.json");
-        List<OutputTarget.Input> inputs = OutputTarget.inputs("DATASET", dir.toString());
+        List<OutputTarget.Input> inputs = OutputTarget.inputs("DATASET", data.toString());
 
         OutputTarget.requireNotInput(target, target, inputs);
 
-        assertEquals(dir, inputs.get(0).path());
+        assertEquals(data, inputs.get(0).path());
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void aNewFileInsideTheDatasetFolderIsRefused() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("LETTERS"));
+        for (String suffix : List.of("A", "graph_indicator", "graph_labels",
+                "node_attributes")) {
+            String name = "LETTERS_" + suffix + ".txt";
+            Files.copy(Path.of("datasets", "letters", name), folder.resolve(name));
+        }
+        Path attributes = folder.resolve("LETTERS_edge_attributes.txt");
+
+        Run r = run("mean", folder.toString(), "--out", attributes.toString());
+
+        assertRefused(CliException.USAGE, r, "is a file inside DATASET");
+        assertFalse(Files.exists(attributes), "no file the next load would read");
+    }
+
+    @Test
+    void aGraphFileOutsideTheSplitFilesFolderIsRefused() throws IOException {
+        Path splits = Files.createDirectory(dir.resolve("splits"));
+        Path graphs = Files.createDirectory(dir.resolve("gx"));
+        Path gxl = Files.writeString(graphs.resolve("g.gxl"), OLD);
+        Path cxl = Files.writeString(splits.resolve("train.cxl"), "<GraphCollection>"
+                + "<fingerprints><print file=\"../gx/g.gxl\" class=\"x\"/></fingerprints>"
+                + "</GraphCollection>");
+
+        Run r = run("mean", cxl.toString(), "--out", gxl.toString());
+
+        assertRefused(CliException.USAGE, r, "is a file inside the folder of DATASET");
+        assertEquals(OLD, Files.readString(gxl));
+    }
+
+    @Test
+    void aClassLabelFileASmilesFileWouldReadIsRefusedBeforeItExists() throws IOException {
+        Path smiles = Files.writeString(dir.resolve("mols_data.smi"),
+                "CCO ethanol\nc1ccccc1 benzene\n");
+        Path target = dir.resolve("mols_target.txt");
+
+        Run r = run("mean", smiles.toString(), "--out", target.toString());
+
+        assertRefused(CliException.USAGE, r, "is an input file (the class labels of DATASET ");
         assertFalse(Files.exists(target));
     }
 

@@ -107,17 +107,28 @@ class DatasetLoaderTest {
     }
 
     @Test
-    void companionsAreTheFilesReadBesideTheGivenPath() throws IOException {
+    void companionsAreTheFilesReadOrLookedForBesideTheGivenPath() throws IOException {
         Path smiles = Files.writeString(dir.resolve("mols_data.smi"), "CCO\nCCN\n");
         Path csv = Files.writeString(dir.resolve("mols.csv"), "smiles,label\nCCO,1\n");
-        Path cxl = dir.resolve("train.cxl");
 
-        assertEquals(List.of(), DatasetLoader.companions(smiles), "no label file yet");
-        Path labels = Files.writeString(dir.resolve("mols_target.txt"), "1\n0\n");
-
-        assertEquals(List.of(labels.toAbsolutePath()), DatasetLoader.companions(smiles));
+        assertEquals(List.of(dir.resolve("mols_target.txt").toAbsolutePath(),
+                dir.resolve("mols_data_target.txt").toAbsolutePath()),
+                DatasetLoader.companions(smiles), "existing or not, in the order looked for");
         assertEquals(List.of(), DatasetLoader.companions(csv), "labels are inside a CSV");
-        assertEquals(List.of(dir.toAbsolutePath()), DatasetLoader.companions(cxl));
         assertEquals(List.of(), DatasetLoader.companions(dir), "a TU folder reads itself");
+    }
+
+    @Test
+    void companionsOfASplitFileAreTheFoldersOfItsGraphs() throws IOException {
+        Path splits = Files.createDirectory(dir.resolve("splits"));
+        Path cxl = Files.writeString(splits.resolve("train.cxl"), "<GraphCollection><fingerprints>"
+                + "<print file=\"a.gxl\" class=\"x\"/><print file=\"../gx/b.gxl\" class=\"y\"/>"
+                + "<print file=\"../gx/c.gxl\" class=\"y\"/></fingerprints></GraphCollection>");
+
+        assertEquals(List.of(splits.toAbsolutePath(), dir.resolve("gx").toAbsolutePath()),
+                DatasetLoader.companions(cxl));
+        assertEquals(List.of(splits.toAbsolutePath()),
+                DatasetLoader.companions(splits.resolve("missing.cxl")),
+                "an unreadable split file protects its own folder; loading reports it");
     }
 }
