@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.WeightedOverflowException;
 
 /**
  * The alignment of a graph {@code Y} to a graph {@code X}, both padded to order {@code m},
@@ -166,11 +167,10 @@ final class QapInstance {
         this.edgePairGradient = false;
         this.scale = Math.sqrt(space.squaredNorm(x)) * Math.sqrt(space.squaredNorm(y));
         if (!(scale <= MAX_SCALE)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "the alignment's"
+            throw new WeightedOverflowException(String.format(Locale.ROOT, "the alignment's"
                     + " values are too large for double precision: ||x|| ||y|| = %.3g exceeds"
-                    + " %.0e with node weight %.3g and edge weight %.3g; lower the weights or"
-                    + " scale the attributes", scale, MAX_SCALE, space.nodeWeight(),
-                    edgeWeight));
+                    + " %.0e with node weight %.3g and edge weight %.3g", scale, MAX_SCALE,
+                    space.nodeWeight(), edgeWeight));
         }
         if (stack.length < m) {
             activeNodes = new int[m];

@@ -1,6 +1,7 @@
 package org.orbifold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -68,6 +69,19 @@ class TrainingFailureTest {
             assertNamed(r, "for learning rate 1e+300", "(" + method + "; ",
                     "lower --learning-rate");
         }
+    }
+
+    @Test
+    void anAlignmentTooLargeForDoublePrecisionIsADivergence() {
+        Run r = MainTest.run("classify", "--folds", "5", "--threads", "1", "--method",
+                "perceptron", "--learning-rate", "1e100");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "training diverged for learning rate"
+                + " 1e+100 (perceptron; "), r.err());
+        assertTrue(r.err().contains("too large for double precision"), r.err());
+        assertTrue(r.err().strip().endsWith("(lower --learning-rate)"), r.err());
+        assertFalse(r.err().contains("scale the attributes"), r.err());
     }
 
     @Test
