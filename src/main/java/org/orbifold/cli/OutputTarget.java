@@ -2,6 +2,7 @@ package org.orbifold.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,8 +78,16 @@ final class OutputTarget {
         Path file = target;
         if (Files.isSymbolicLink(target)) {
             if (!Files.exists(target)) {
+                String why = "a missing file";
+                try {
+                    target.toRealPath();
+                } catch (IOException e) {
+                    if (!(e instanceof NoSuchFileException)) {
+                        why = "nothing that can be followed (" + CenterCommand.reason(e) + ")";
+                    }
+                }
                 throw CliException.data("cannot write --out " + given + ": it is a symbolic"
-                        + " link to a missing file; give the file itself");
+                        + " link to " + why + "; give the file itself");
             }
             if (!Files.isRegularFile(target) && !Files.isDirectory(target)) {
                 throw CliException.data("cannot write --out " + given + ": it is a symbolic"

@@ -201,6 +201,23 @@ class OutputTargetTest {
     }
 
     @Test
+    void aLoopOfSymbolicLinksIsNamed() throws IOException {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        try {
+            Files.createSymbolicLink(a, b);
+            Files.createSymbolicLink(b, a);
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "no symbolic links here: " + e.getMessage());
+        }
+
+        Run r = run("mean", "--out", a.toString());
+
+        assertRefused(CliException.DATA, r, "is a symbolic link to nothing that can be"
+                + " followed");
+    }
+
+    @Test
     void aNewFileBesideTheInputsIsAccepted() throws IOException {
         Path data = Files.createDirectory(dir.resolve("data"));
         Path target = dir.resolve("fresh.json");
