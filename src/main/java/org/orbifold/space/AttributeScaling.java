@@ -100,8 +100,10 @@ public final class AttributeScaling {
      * Fits a standardization of the given node channels on training graphs: channel
      * {@code c} gets the offset {@code mean_c} and the factor {@code 1 / sd_c}, with mean and
      * (population) standard deviation over all real nodes of all the graphs. A channel that is
-     * constant on the training nodes is only centred (factor 1). Other channels, the edges and
-     * the existence channel are left as they are.
+     * constant on the training nodes is only centred (factor 1). Values so large that the plain
+     * sums overflow are divided by their largest magnitude before summing, so such a channel is
+     * still standardized rather than dropped. Other channels, the edges and the existence
+     * channel are left as they are.
      *
      * @param training the graphs to fit on, with equal dimensions and at least one node in
      *     total; not modified
@@ -175,6 +177,11 @@ public final class AttributeScaling {
                 }
             }
             double sd = Math.sqrt(squares / nodes);
+            if (!Double.isFinite(mean) || !Double.isFinite(sd)) {
+                double[] moments = scaledMoments(training, c, nodes);
+                mean = moments[0];
+                sd = moments[1];
+            }
             result.nodeOffsets[c] = mean;
             result.nodeFactors[c] = sd > 0.0 ? 1.0 / sd : 1.0;
         }
@@ -196,6 +203,46 @@ public final class AttributeScaling {
             result.edgeFactors[c] = rms > 0.0 ? 1.0 / rms : 1.0;
         }
         return result;
+    }
+
+    /**
+     * Returns the mean and population standard deviation of node channel {@code c} when the
+     * plain sums overflow (values near the square root of the largest double or beyond): the
+     * values are divided by the largest magnitude before they are summed, and the deviations
+     * by the largest deviation before they are squared. Used only then, so that the ordinary
+     * fit keeps its exact arithmetic.
+     */
+    private static double[] scaledMoments(List<Graph> training, int c, long nodes) {
+        double largest = 0.0;
+        for (Graph g : training) {
+            for (int i = 0; i < g.order(); i++) {
+                largest = Math.max(largest, Math.abs(g.node(i, c)));
+            }
+        }
+        double sum = 0.0;
+        for (Graph g : training) {
+            for (int i = 0; i < g.order(); i++) {
+                sum += g.node(i, c) / largest;
+            }
+        }
+        double mean = largest * (sum / nodes);
+        double spread = 0.0;
+        for (Graph g : training) {
+            for (int i = 0; i < g.order(); i++) {
+                spread = Math.max(spread, Math.abs(g.node(i, c) - mean));
+            }
+        }
+        if (!(spread > 0.0)) {
+            return new double[] {mean, 0.0};
+        }
+        double squares = 0.0;
+        for (Graph g : training) {
+            for (int i = 0; i < g.order(); i++) {
+                double d = (g.node(i, c) - mean) / spread;
+                squares += d * d;
+            }
+        }
+        return new double[] {mean, spread * Math.sqrt(squares / nodes)};
     }
 
     /**

@@ -261,4 +261,21 @@ class AttributeScalingTest {
                 () -> identity.applyAll(List.of(graphs.get(0), Graph.builder(1, 1).build())));
         assertTrue(dims.getMessage().startsWith("graphs[1]"), dims.getMessage());
     }
+
+    @Test
+    void hugeValuesAreStandardizedWithoutOverflow() {
+        double big = 1e200;
+        List<Graph> huge = List.of(nodes(new double[] {big}, new double[] {-3.0 * big}),
+                nodes(new double[] {2.0 * big}));
+        List<Graph> small = List.of(nodes(new double[] {1.0}, new double[] {-3.0}),
+                nodes(new double[] {2.0}));
+
+        AttributeScaling fitted = AttributeScaling.standardize(huge, 0);
+        AttributeScaling reference = AttributeScaling.standardize(small, 0);
+
+        assertEquals(reference.nodeOffsets()[0] * big, fitted.nodeOffsets()[0], 1e-12 * big);
+        assertEquals(reference.nodeFactors()[0] / big, fitted.nodeFactors()[0],
+                1e-12 / big);
+        assertTrue(fitted.nodeFactors()[0] > 0.0, "the channel is scaled, not dropped");
+    }
 }
