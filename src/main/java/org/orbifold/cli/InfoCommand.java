@@ -19,6 +19,16 @@ final class InfoCommand extends DatasetCommand {
 
     private static final int MAX_CHANNELS_SHOWN = 16;
 
+    /** Classes listed by name in the text output; the rest are counted. */
+    static final int MAX_CLASSES_SHOWN = 20;
+
+    /**
+     * Fewest classes, and least share of the labelled graphs that have a class of their own,
+     * for which the class column is said to look like an identifier.
+     */
+    static final int IDENTIFIER_MIN_CLASSES = 20;
+    static final double IDENTIFIER_SHARE = 0.9;
+
     @Override
     public Integer call() {
         Sample sample = load();
@@ -68,7 +78,7 @@ final class InfoCommand extends DatasetCommand {
                 JsonOutput.strings(json.name("nodeChannels"), sample.nodeChannels());
                 JsonOutput.strings(json.name("edgeChannels"), sample.edgeChannels());
                 json.name("directed").value(directed);
-                JsonOutput.strings(json.name("notes"), notes(sample));
+                JsonOutput.strings(json.name("notes"), notes(sample, sorted));
                 json.endObject();
             }));
             return 0;
@@ -86,7 +96,7 @@ final class InfoCommand extends DatasetCommand {
         out.printf(Locale.ROOT, "node      %s%n", channels(sample.nodeChannels()));
         out.printf(Locale.ROOT, "edge      %s%n", channels(sample.edgeChannels()));
         out.printf(Locale.ROOT, "directed  %s%n", directed ? "yes" : "no");
-        for (String note : notes(sample)) {
+        for (String note : notes(sample, sorted)) {
             out.printf(Locale.ROOT, "note      %s%n", note);
         }
         return 0;
@@ -96,10 +106,15 @@ final class InfoCommand extends DatasetCommand {
      * The data set's own notes, then, for a split of an IAM set that {@code classify} recodes
      * (AIDS, Fingerprint, Protein), a note saying so, and for Fingerprint one on its classes:
      * this command shows attributes and classes as stored, which is what every command but
-     * {@code classify} works on.
+     * {@code classify} works on. Last, when nearly every graph has a class of its own, a note
+     * that the labels look like identifiers rather than classes.
      */
-    private List<String> notes(Sample sample) {
+    private List<String> notes(Sample sample, Map<String, Integer> classes) {
         List<String> notes = new ArrayList<>(sample.dataset().notes());
+        String identifiers = identifierNote(classes, data.labelProperty);
+        if (identifiers != null) {
+            notes.add(identifiers);
+        }
         if (dataset != null && dataset.endsWith(".cxl")) {
             IamDatasetReader.Recoding recoding = Splits.recoding(Path.of(dataset));
             if (!recoding.equals(IamDatasetReader.Recoding.none())) {
@@ -119,10 +134,46 @@ final class InfoCommand extends DatasetCommand {
         return sample.className() == null ? "" : " (class " + sample.className() + ")";
     }
 
-    private static String describe(Map<String, Integer> classes) {
+    /**
+     * Lists the classes with their sizes, the first {@link #MAX_CLASSES_SHOWN} by name and the
+     * rest as a count.
+     */
+    static String describe(Map<String, Integer> classes) {
         List<String> parts = new ArrayList<>();
-        classes.forEach((label, size) -> parts.add(label + " (" + size + ")"));
+        for (Map.Entry<String, Integer> c : classes.entrySet()) {
+            if (parts.size() == MAX_CLASSES_SHOWN) {
+                parts.add("... (" + (classes.size() - MAX_CLASSES_SHOWN) + " more)");
+                break;
+            }
+            parts.add(c.getKey() + " (" + c.getValue() + ")");
+        }
         return String.join(", ", parts);
+    }
+
+    /**
+     * Returns a note when the class labels look like identifiers: at least
+     * {@link #IDENTIFIER_MIN_CLASSES} classes, and at least {@link #IDENTIFIER_SHARE} of the
+     * labelled graphs in a class of one; null otherwise.
+     *
+     * @param classes class sizes
+     * @param column the label column or data item the user named, or null
+     */
+    static String identifierNote(Map<String, Integer> classes, String column) {
+        int labelled = 0;
+        int alone = 0;
+        for (int size : classes.values()) {
+            labelled += size;
+            if (size == 1) {
+                alone++;
+            }
+        }
+        if (classes.size() < IDENTIFIER_MIN_CLASSES || alone < IDENTIFIER_SHARE * labelled) {
+            return null;
+        }
+        String source = column == null ? "the class labels look"
+                : "the label property '" + column.strip() + "' looks";
+        return String.format(Locale.ROOT, "%d of %d labelled graphs have a class of their own:"
+                + " %s like an identifier rather than a class", alone, labelled, source);
     }
 
     static String channels(List<String> names) {

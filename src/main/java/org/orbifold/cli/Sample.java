@@ -239,7 +239,9 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         try {
             return DatasetLoader.load(path, molecules);
         } catch (DatasetFormatException e) {
-            throw CliException.data(e.getMessage(), e);
+            throw CliException.data(e.getMessage() + (MoleculeReader.failedValenceCheck(e)
+                    ? " (--no-valence-check accepts such molecules, --skip-invalid skips them)"
+                    : ""), e);
         } catch (IOException e) {
             throw CliException.data("cannot read " + path + ": " + describe(e), e);
         } catch (UncheckedIOException e) {

@@ -177,6 +177,18 @@ public final class MoleculeReader {
     }
 
     /**
+     * Returns whether a reading failure is a molecule that the valence check of
+     * {@link #withValenceCheck(boolean)} rejected, so that a caller can name its own way of
+     * turning the check off.
+     *
+     * @param failure an exception thrown by {@link #read(Path)}
+     * @return true if the check rejected the record
+     */
+    public static boolean failedValenceCheck(DatasetFormatException failure) {
+        return failure.getCause() instanceof ValenceException;
+    }
+
+    /**
      * Returns a reader that takes class labels from the named CSV column or SD data item.
      *
      * @param column the column or data item name (CSV: any case), or null for the default
@@ -465,11 +477,21 @@ public final class MoleculeReader {
                 valence += bond.getOrder().numeric();
             }
             if (valence > allowed) {
-                throw new CDKException("atom " + (atom.getIndex() + 1) + " (" + atom.getSymbol()
+                throw new ValenceException("atom " + (atom.getIndex() + 1) + " (" + atom.getSymbol()
                         + (charge == null || charge == 0 ? "" : String.format("%+d", charge))
                         + ") has valence " + valence + ", more than the " + allowed
                         + " allowed");
             }
+        }
+    }
+
+    /** The valence check's rejection of an atom, told apart from other parse failures. */
+    private static final class ValenceException extends CDKException {
+
+        private static final long serialVersionUID = 1L;
+
+        ValenceException(String message) {
+            super(message);
         }
     }
 
@@ -512,14 +534,25 @@ public final class MoleculeReader {
                         ? "the record ends early or is incomplete (" + e.getClass().getSimpleName()
                                 + " in the parser)"
                         : e.getMessage();
-                reject(record, line, "cannot parse molecule " + record + ": " + reason);
+                reject(record, line, "cannot parse molecule " + record + ": " + reason, e);
             }
         }
 
         void reject(int record, int line, String problem) throws DatasetFormatException {
+            reject(record, line, problem, null);
+        }
+
+        /** Fails with the problem, its cause attached, or counts the record as skipped. */
+        void reject(int record, int line, String problem, Throwable cause)
+                throws DatasetFormatException {
             if (!skipInvalid) {
-                throw new DatasetFormatException(file, line, problem.startsWith("cannot")
-                        ? problem : "record " + record + ": " + problem);
+                DatasetFormatException e = new DatasetFormatException(file, line,
+                        problem.startsWith("cannot") ? problem : "record " + record + ": "
+                                + problem);
+                if (cause != null) {
+                    e.initCause(cause);
+                }
+                throw e;
             }
             skipped.add(Integer.toString(line));
         }

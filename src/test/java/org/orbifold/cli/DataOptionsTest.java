@@ -1,11 +1,14 @@
 package org.orbifold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,9 +55,72 @@ class DataOptionsTest {
 
         assertEquals(CliException.DATA, strict.exitCode(), strict.out());
         assertTrue(strict.err().contains("line 2: cannot parse molecule 2: atom 2 (C) has"
-                + " valence 5, more than the 4 allowed"), strict.err());
+                + " valence 5, more than the 4 allowed (--no-valence-check accepts such"
+                + " molecules, --skip-invalid skips them)"), strict.err());
         assertEquals(0, lenient.exitCode(), lenient.err());
         assertEquals(2.0, lenient.json().get("graphs"));
+    }
+
+    @Test
+    void onlyTheValenceCheckNamesTheOptionThatTurnsItOff() throws IOException {
+        Path smi = Files.writeString(dir.resolve("bad.smi"), "CCO\nC1CC\n");
+
+        Run r = run("info", smi.toString());
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertTrue(r.err().contains("line 2: cannot parse molecule 2"), r.err());
+        assertFalse(r.err().contains("--no-valence-check"), r.err());
+    }
+
+    @Test
+    void aClassColumnOfIdentifiersIsListedShortAndNamedAsSuch() throws IOException {
+        StringBuilder csv = new StringBuilder("smiles,name,kind\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append("C".repeat(1 + i % 3)).append(String.format(",mol%02d,", i))
+                    .append(i % 2 == 0 ? "a" : "b").append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("named.csv"), csv);
+
+        Run byName = run("info", file.toString(), "--label-property", "name");
+        Run byNameJson = run("info", file.toString(), "--label-property", "name", "--json");
+        Run byKind = run("info", file.toString(), "--label-property", "kind");
+
+        assertEquals(0, byName.exitCode(), byName.err());
+        String classes = byName.out().lines().filter(l -> l.startsWith("classes"))
+                .findFirst().orElseThrow();
+        assertTrue(classes.startsWith("classes   30: mol00 (1), mol01 (1), "), classes);
+        assertTrue(classes.endsWith(", mol19 (1), ... (10 more)"), classes);
+        assertFalse(classes.contains("mol20"), classes);
+        assertTrue(byName.out().contains("note      30 of 30 labelled graphs have a class of"
+                + " their own: the label property 'name' looks like an identifier rather than"
+                + " a class"), byName.out());
+        // JSON keeps every class and carries the same note.
+        assertEquals(0, byNameJson.exitCode(), byNameJson.err());
+        assertEquals(30, ((Map<?, ?>) byNameJson.json().get("classes")).size());
+        assertTrue(byNameJson.json().get("notes").toString().contains("looks like an"
+                + " identifier"), byNameJson.out());
+        // A real class column: listed whole, no note.
+        assertEquals(0, byKind.exitCode(), byKind.err());
+        assertTrue(byKind.out().contains("classes   2: a (15), b (15)\n"), byKind.out());
+        assertFalse(byKind.out().contains("identifier"), byKind.out());
+    }
+
+    @Test
+    void identifierNoteNeedsManyClassesOfOne() {
+        Map<String, Integer> few = new LinkedHashMap<>();
+        for (int i = 0; i < InfoCommand.IDENTIFIER_MIN_CLASSES - 1; i++) {
+            few.put("c" + i, 1);
+        }
+        assertNull(InfoCommand.identifierNote(few, null));
+        Map<String, Integer> many = new LinkedHashMap<>(few);
+        many.put("last", 1);
+        assertEquals(InfoCommand.IDENTIFIER_MIN_CLASSES + " of "
+                + InfoCommand.IDENTIFIER_MIN_CLASSES + " labelled graphs have a class of their"
+                + " own: the class labels look like an identifier rather than a class",
+                InfoCommand.identifierNote(many, null));
+        // 20 singletons among 40 labelled graphs: half alone, a class column after all.
+        many.put("big", 20);
+        assertNull(InfoCommand.identifierNote(many, "y"));
     }
 
     @Test

@@ -250,6 +250,7 @@ class MoleculeReaderTest {
         assertEquals(83, e.line());
         assertTrue(e.getMessage().endsWith("atom 11 (C) has valence 5, more than the 4 allowed"),
                 e.getMessage());
+        assertTrue(MoleculeReader.failedValenceCheck(e));
         GraphDataset d = new MoleculeReader().withSkipInvalid(true).read(can);
         assertEquals(186, d.size());
         assertTrue(d.notes().contains("skipped 2 invalid records at lines 83, 188"),
