@@ -70,8 +70,9 @@ abstract class CenterCommand extends DatasetCommand {
     @Option(names = "--out", paramLabel = "FILE",
             description = "Also write the JSON result to FILE (replaced atomically; a symbolic"
                 + " link is followed and the file it names replaced). Refused when FILE is a"
-                + " folder, device or pipe, or an existing input (DATASET, a file inside a"
-                + " DATASET folder or beside a .cxl file).")
+                + " folder, device or pipe, or an input, existing or not (DATASET, a file in"
+                + " a DATASET folder or in a folder of a .cxl file's graphs, a SMILES file's"
+                + " label file).")
     Path out;
 
     @Option(names = "--progress",
@@ -132,7 +133,7 @@ abstract class CenterCommand extends DatasetCommand {
             throw CliException.usage("--out needs a file name");
         }
         Path target = out == null ? null : requireWritable(out, out.toAbsolutePath(),
-                OutputTarget.inputs("DATASET", dataset));
+                OutputTarget.inputs("DATASET", Sample.source(dataset)));
         Sample sample = load();
         GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight);
         Aligner aligner = options.aligner();

@@ -428,8 +428,9 @@ final class ClassifyCommand extends DatasetCommand {
     @Option(names = "--out", paramLabel = "FILE",
             description = "Also write the JSON result to FILE (atomically; a symbolic link is"
                 + " followed and the file it names replaced). Refused when FILE is a folder,"
-                + " device or pipe, or an existing input (DATASET, a split file, a file inside"
-                + " a DATASET folder or beside a .cxl file).")
+                + " device or pipe, or an input, existing or not (DATASET, a split file, a"
+                + " file in a DATASET folder or in a folder of a .cxl file's graphs, a SMILES"
+                + " file's label file).")
     Path out;
 
     @Option(names = "--progress",
@@ -507,8 +508,8 @@ final class ClassifyCommand extends DatasetCommand {
             throw CliException.usage("--out needs a file name");
         }
         Path target = out == null ? null : CenterCommand.requireWritable(out,
-                out.toAbsolutePath(), OutputTarget.inputs("DATASET", dataset, "--train",
-                        trainFile, "--valid", validationFile, "--test", testFile));
+                out.toAbsolutePath(), OutputTarget.inputs("DATASET", Sample.source(dataset),
+                        "--train", trainFile, "--valid", validationFile, "--test", testFile));
         boolean showProgress = progress
                 || "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE));
         PrintWriter err = spec.commandLine().getErr();

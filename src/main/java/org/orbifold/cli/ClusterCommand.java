@@ -259,7 +259,7 @@ final class ClusterCommand extends DatasetCommand {
             throw CliException.usage("--out needs a folder name");
         }
         Path folder = out == null ? null : prepareFolder(out,
-                OutputTarget.inputs("DATASET", dataset));
+                OutputTarget.inputs("DATASET", Sample.source(dataset)));
         Sample sample = load();
         if (k > sample.size()) {
             throw CliException.usage("-k must be at most the number of graphs, "

@@ -119,6 +119,17 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         return select(asLetters(readEmbedded()), EMBEDDED_SOURCE, className, limit);
     }
 
+    /**
+     * Returns where a command reads its data set from: the given location, or, when none is
+     * given, the default folder {@link #DEFAULT_FOLDER} (read when it exists).
+     *
+     * @param location DATASET as given, or null
+     * @return the path, for the checks of {@code --out}
+     */
+    static Path source(String location) {
+        return location == null ? DEFAULT_FOLDER : Path.of(location);
+    }
+
     /** Returns all graphs of the copy of the letters inside the jar. */
     static Sample loadEmbedded() {
         return select(asLetters(readEmbedded()), EMBEDDED_SOURCE, null, null);

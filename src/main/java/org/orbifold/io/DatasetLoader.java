@@ -1,11 +1,14 @@
 package org.orbifold.io;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -92,9 +95,10 @@ public final class DatasetLoader {
      * Returns what {@link #load} reads, or would read if it existed, for a path besides the
      * path itself: for an IAM {@code .cxl} split file the folders of its graph files
      * ({@link IamDatasetReader#graphFolders}; only the split file's own folder when the split
-     * file cannot be read, which loading then reports), for a SMILES file the files its class
-     * labels may come from ({@link MoleculeReader#labelFileCandidates}). A TU folder and the
-     * other kinds are read only from themselves. Commands that write files use this to refuse
+     * file cannot be read, which loading then reports), and the same for every {@code .cxl}
+     * file of a folder (an IAM folder of splits); for a SMILES file the files its class labels
+     * may come from ({@link MoleculeReader#labelFileCandidates}). A TU folder and the other
+     * kinds are read only from themselves. Commands that write files use this to refuse
      * replacing an input or adding a file that a later load would read.
      *
      * @param path a path as given to {@link #load}
@@ -110,6 +114,20 @@ public final class DatasetLoader {
                 Path folder = path.toAbsolutePath().getParent();
                 return folder == null ? List.of() : List.of(folder.normalize());
             }
+        }
+        if (Files.isDirectory(path)) {
+            Set<Path> folders = new LinkedHashSet<>();
+            try (Stream<Path> entries = Files.list(path)) {
+                for (Path entry : (Iterable<Path>) entries.sorted()::iterator) {
+                    String entryName = entry.getFileName().toString().toLowerCase(Locale.ROOT);
+                    if (entryName.endsWith(".cxl") && Files.isRegularFile(entry)) {
+                        folders.addAll(companions(entry));
+                    }
+                }
+            } catch (IOException | UncheckedIOException e) {
+                return List.of();
+            }
+            return List.copyOf(folders);
         }
         return MoleculeReader.labelFileCandidates(path);
     }

@@ -261,6 +261,37 @@ class OutputTargetTest {
     }
 
     @Test
+    void aGraphFileOfAnIamFolderOutsideItIsRefused() throws IOException {
+        Path splits = Files.createDirectory(dir.resolve("splits"));
+        Path graphs = Files.createDirectory(dir.resolve("gx"));
+        Path gxl = Files.writeString(graphs.resolve("g.gxl"), OLD);
+        for (String split : List.of("train.cxl", "test.cxl")) {
+            Files.writeString(splits.resolve(split), "<GraphCollection><fingerprints>"
+                    + "<print file=\"../gx/g.gxl\" class=\"x\"/></fingerprints>"
+                    + "</GraphCollection>");
+        }
+
+        Run r = run("classify", splits.toString(), "--out", gxl.toString());
+
+        assertRefused(CliException.USAGE, r, "is a file inside the folder of DATASET");
+        assertEquals(OLD, Files.readString(gxl));
+    }
+
+    @Test
+    void theDefaultDataFolderIsProtectedWhenNoDatasetIsGiven() throws IOException {
+        Path inside = Sample.DEFAULT_FOLDER.resolve("orbifold-out-test.json");
+        assumeTrue(Files.isDirectory(Sample.DEFAULT_FOLDER), "no default folder here");
+        try {
+            Run r = run("mean", "--out", inside.toString());
+
+            assertRefused(CliException.USAGE, r, "is a file inside DATASET");
+            assertFalse(Files.exists(inside));
+        } finally {
+            Files.deleteIfExists(inside);
+        }
+    }
+
+    @Test
     void aClassLabelFileASmilesFileWouldReadIsRefusedBeforeItExists() throws IOException {
         Path smiles = Files.writeString(dir.resolve("mols_data.smi"),
                 "CCO ethanol\nc1ccccc1 benzene\n");
