@@ -438,8 +438,11 @@ final class ClassifyCommand extends DatasetCommand {
     boolean progress;
 
     /** The k-NN and prototype models fitted in this run, for their alignment counts. */
+    /** How far above the loss of a uniform guess an MLP's training loss is suspicious. */
+    static final double MLP_GUESS_FACTOR = 1.1;
+
     private final Queue<GraphClassifierModel> countedModels = new ConcurrentLinkedQueue<>();
-    /** The objectives of every training fit, for the warning about a rising one. */
+    /** The objectives of every training fit, for the warning about a suspicious one. */
     private final TrainingTrace trace = new TrainingTrace();
 
     /**
@@ -581,8 +584,8 @@ final class ClassifyCommand extends DatasetCommand {
             trace.begin();
             try {
                 GraphClassifierModel model = classifier.fit(space, graphs, labels);
-                trace.end(setting, guessing(method, setting, model.classes().size()),
-                        method == Method.GLVQ);
+                trace.end(setting, suspiciousLevel(method, setting,
+                        model.classes().size(), graphs.size()), mustRise(method));
                 return model;
             } catch (WeightedOverflowException e) {
                 throw CliException.data(trainingFailure(method, setting, scaled,
@@ -1808,30 +1811,44 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     /**
-     * Returns the training objective of guessing the class: a uniform guess over
-     * {@code classes} misjudges a fraction {@code 1 - 1/C} (LVQ1; the perceptron without a
-     * margin, whose updates are then its mistakes) and has the loss {@code ln C} (MLP). For
-     * GLVQ the level is 0: a mean relative distance {@code mu} above it means training graphs
-     * lie on average nearer to a prototype of another class. With more than two classes that
-     * also happens when the classes are hard to tell apart, so GLVQ's warning also needs the
-     * objective to have risen over the epochs ({@link TrainingTrace#end}). NaN for the
-     * perceptron with a margin.
+     * Returns the level of the training objective above which a fit of {@code n} graphs is
+     * suspicious (see {@link #mustRise}): a uniform guess over {@code classes} misjudges a
+     * fraction {@code g = 1 - 1/C}, and the level is two standard errors above it,
+     * {@code g + 2 sqrt(g (1 - g) / n)} (LVQ1; the perceptron without a margin, whose updates
+     * are then its mistakes), so that chance alone rarely crosses it; for GLVQ the level is
+     * 0, above which training graphs lie on average nearer to a prototype of another class;
+     * for the MLP it is 10 % above {@code ln C}, the loss of a uniform guess. NaN (never
+     * suspicious) for the perceptron with a margin.
      */
-    static double guessing(Method m, Setting s, int classes) {
+    static double suspiciousLevel(Method m, Setting s, int classes, int n) {
+        double guess = 1.0 - 1.0 / classes;
+        double fraction = guess + 2.0 * Math.sqrt(guess * (1.0 - guess) / n);
         return switch (m) {
-            case LVQ1 -> 1.0 - 1.0 / classes;
+            case LVQ1 -> fraction;
             case GLVQ -> 0.0;
-            case PERCEPTRON -> s.margin() == 0.0 ? 1.0 - 1.0 / classes : Double.NaN;
-            case MLP -> Math.log(classes);
+            case PERCEPTRON -> s.margin() == 0.0 ? fraction : Double.NaN;
+            case MLP -> MLP_GUESS_FACTOR * Math.log(classes);
             default -> Double.NaN;
         };
     }
 
     /**
+     * Returns whether a fit above {@link #suspiciousLevel} must also have ended above its
+     * first epoch's value to be suspicious. On data a model cannot learn (labels shuffled,
+     * say) LVQ1, GLVQ and the perceptron end near their level by chance, but they get there
+     * from above; a learning rate so large that every step overshoots makes them worse than
+     * where the first epoch left them. The MLP instead starts far above {@code ln C} when its
+     * steps overshoot, so its level carries the margin.
+     */
+    static boolean mustRise(Method m) {
+        return m != Method.MLP;
+    }
+
+    /**
      * Returns the warnings about the chosen setting's training: in some fit (validation
-     * search, final fit or a fold) the training objective ended above what guessing the class
-     * gives (GLVQ: above 0 and above its first epoch), with what the objective measures and
-     * the learning rate to lower.
+     * search, final fit or a fold) the training objective ended above its
+     * {@link #suspiciousLevel} (and, where {@link #mustRise}, above its first epoch's value),
+     * with what the objective measures and the learning rate to lower.
      */
     private List<String> warnings(Method m, Report r) {
         TrainingTrace.Suspicious fit = m.usesTraining ? trace.suspicious(r.chosen()) : null;
@@ -1844,11 +1861,15 @@ final class ClassifyCommand extends DatasetCommand {
             case PERCEPTRON -> "the fraction of training graphs that updated the model";
             default -> "the mean training loss";
         };
-        String level = m == Method.GLVQ
-                ? "above 0 (training graphs nearer to a prototype of another class) and above"
-                        + " its first epoch's value"
-                : String.format(Locale.ROOT, "worse than guessing the class uniformly (%.4g)",
-                        fit.level());
+        String level = switch (m) {
+            case GLVQ -> "above 0 (training graphs nearer to a prototype of another class) and"
+                    + " above its first epoch's value";
+            case MLP -> String.format(Locale.ROOT, "more than 10 %% above the loss of guessing"
+                    + " the class uniformly (%.4g)", fit.level() / MLP_GUESS_FACTOR);
+            default -> String.format(Locale.ROOT, "more than two standard errors worse than"
+                    + " guessing the class uniformly (above %.4g) and above its first epoch's"
+                    + " value", fit.level());
+        };
         return List.of(String.format(Locale.ROOT, "in a fit of the chosen setting the training"
                 + " objective (%s) ended at %.4g after epoch %d (%.4g after the first), %s:"
                 + " learning rate %s may be too large; check the accuracy against a lower"

@@ -150,10 +150,15 @@ class TrainingFailureTest {
     }
 
     @Test
-    void guessingLevelsFollowEachObjective() {
+    void suspiciousLevelsFollowEachObjective() {
         ClassifyCommand.Setting any = null;
-        assertEquals(0.75, ClassifyCommand.guessing(ClassifyCommand.Method.LVQ1, any, 4));
-        assertEquals(0.0, ClassifyCommand.guessing(ClassifyCommand.Method.GLVQ, any, 4));
-        assertEquals(Math.log(4), ClassifyCommand.guessing(ClassifyCommand.Method.MLP, any, 4));
+        assertEquals(0.75 + 2.0 * Math.sqrt(0.75 * 0.25 / 300),
+                ClassifyCommand.suspiciousLevel(ClassifyCommand.Method.LVQ1, any, 4, 300));
+        assertEquals(0.0,
+                ClassifyCommand.suspiciousLevel(ClassifyCommand.Method.GLVQ, any, 4, 300));
+        assertEquals(1.1 * Math.log(4),
+                ClassifyCommand.suspiciousLevel(ClassifyCommand.Method.MLP, any, 4, 300));
+        assertTrue(ClassifyCommand.mustRise(ClassifyCommand.Method.LVQ1));
+        assertFalse(ClassifyCommand.mustRise(ClassifyCommand.Method.MLP));
     }
 }
