@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -136,6 +139,28 @@ class TrainingFailureTest {
         assertEquals(List.of(), ((Map<?, ?>) JsonParser.parse(tame.out())).get("warnings"));
         assertTrue((Double) wildJson.get("accuracy")
                 < (Double) ((Map<?, ?>) JsonParser.parse(tame.out())).get("accuracy"));
+    }
+
+    @Test
+    void labelsWithoutSignalAreNotBlamedOnTheLearningRate() throws IOException {
+        Path shuffled = Files.createDirectory(dir.resolve("SHUF"));
+        for (String suffix : List.of("A", "graph_indicator", "node_attributes")) {
+            Files.copy(Path.of("datasets", "letters", "LETTERS_" + suffix + ".txt"),
+                    shuffled.resolve("SHUF_" + suffix + ".txt"));
+        }
+        List<String> labels = new ArrayList<>(Files.readAllLines(
+                Path.of("datasets", "letters", "LETTERS_graph_labels.txt")));
+        Collections.shuffle(labels, new Random(7));
+        Files.write(shuffled.resolve("SHUF_graph_labels.txt"), labels);
+
+        for (String method : List.of("perceptron", "lvq1", "glvq")) {
+            Run r = MainTest.run("classify", shuffled.toString(), "--folds", "3", "--threads",
+                    "1", "--seed", "1", "--method", method, "--json");
+
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals(List.of(), ((Map<?, ?>) JsonParser.parse(r.out())).get("warnings"),
+                    method);
+        }
     }
 
     @Test
