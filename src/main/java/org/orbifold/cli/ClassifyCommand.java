@@ -571,9 +571,10 @@ final class ClassifyCommand extends DatasetCommand {
     /**
      * A trained classifier whose failures while fitting name the setting being fitted: a
      * learning rate (or weight decay) so large that the weights overflow otherwise surfaces
-     * as a message about the distance's weights. Each fit is followed by the trace, which
-     * remembers a rising training objective under the setting. The model is returned
-     * unchanged.
+     * as a message about the distance's weights (unless the unscaled training graphs overflow
+     * by themselves, when the space's own message stands). Each fit is followed by the trace,
+     * which remembers a suspicious training objective under the setting. The model is
+     * returned unchanged.
      */
     private record NamedTraining(GraphClassifier classifier, Method method, Setting setting,
             boolean scaled, TrainingTrace trace) implements GraphClassifier {
@@ -588,6 +589,9 @@ final class ClassifyCommand extends DatasetCommand {
                         model.classes().size(), graphs.size()), mustRise(method));
                 return model;
             } catch (WeightedOverflowException e) {
+                if (!scaled && overflows(space, graphs)) {
+                    throw CliException.data(e.getMessage(), e);
+                }
                 throw CliException.data(trainingFailure(method, setting, scaled,
                         e.finding(), true), e);
             } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
@@ -595,6 +599,22 @@ final class ClassifyCommand extends DatasetCommand {
                         e.getMessage() == null ? e.toString() : e.getMessage()), e);
             }
         }
+    }
+
+    /**
+     * Returns whether some graph's own squared norm overflows in the space: then an overflow
+     * while fitting is the data's fault (attributes too large for the weights), not the
+     * learning rate's.
+     */
+    private static boolean overflows(GraphSpace space, List<Graph> graphs) {
+        for (Graph g : graphs) {
+            try {
+                space.squaredNorm(g);
+            } catch (WeightedOverflowException e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

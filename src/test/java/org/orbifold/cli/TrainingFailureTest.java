@@ -88,6 +88,28 @@ class TrainingFailureTest {
     }
 
     @Test
+    void dataThatOverflowByThemselvesAreNotBlamedOnTheLearningRate() throws IOException {
+        Path huge = Files.createDirectory(dir.resolve("HUGE"));
+        for (String suffix : List.of("A", "graph_indicator", "graph_labels")) {
+            Files.copy(Path.of("datasets", "letters", "LETTERS_" + suffix + ".txt"),
+                    huge.resolve("HUGE_" + suffix + ".txt"));
+        }
+        List<String> attributes = new ArrayList<>();
+        for (String line : Files.readAllLines(
+                Path.of("datasets", "letters", "LETTERS_node_attributes.txt"))) {
+            attributes.add("1e300, " + line.split(",")[1].strip());
+        }
+        Files.write(huge.resolve("HUGE_node_attributes.txt"), attributes);
+
+        Run r = MainTest.run("classify", huge.toString(), "--folds", "2", "--threads", "1",
+                "--method", "glvq", "--learning-rate", "1e-9", "--epochs", "1");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertTrue(r.err().contains("scale the attributes"), r.err());
+        assertFalse(r.err().contains("training diverged"), r.err());
+    }
+
+    @Test
     void theWeightDecayOfTheMlpIsNamed() {
         Run r = MainTest.run("classify", "--folds", "2", "--limit", "20", "--threads", "1",
                 "--method", "mlp", "--weight-decay", "1e300", "--epochs", "2");
