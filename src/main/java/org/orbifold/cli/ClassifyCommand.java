@@ -647,8 +647,9 @@ final class ClassifyCommand extends DatasetCommand {
 
     /**
      * Returns the message of a failed fit: whether the training diverged (a weighted sum
-     * overflowed, or the reason names an infinite or NaN quantity), the learning rate (and
-     * for the MLP the weight decay) being fitted, the whole setting, then the reason.
+     * overflowed, or the reason names an infinite or NaN quantity), then, for a divergence,
+     * the learning rate (and for the MLP the weight decay) being fitted, the whole setting,
+     * then the reason.
      *
      * @param reason what failed; for an overflow, its finding without the space's advice
      *     about the distance weights, since the learner's own values are to blame
@@ -661,10 +662,12 @@ final class ClassifyCommand extends DatasetCommand {
                 || lower.contains("nan") || lower.contains("overflow");
         String values = "learning rate " + number(s.learningRate())
                 + (m == Method.MLP ? " and weight decay " + number(s.weightDecay()) : "");
-        return "training " + (diverged ? "diverged" : "failed") + " for " + values + " ("
-                + m.option + "; " + describe(m, s, scaled) + "): " + reason
-                + (diverged ? " (lower --learning-rate" + (m == Method.MLP
-                        ? " or --weight-decay" : "") + ")" : "");
+        String setting = "(" + m.option + "; " + describe(m, s, scaled) + "): " + reason;
+        if (!diverged) {
+            return "training failed " + setting;
+        }
+        return "training diverged for " + values + " " + setting + " (lower --learning-rate"
+                + (m == Method.MLP ? " or --weight-decay" : "") + ")";
     }
 
     /**

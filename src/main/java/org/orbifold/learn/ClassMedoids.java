@@ -60,7 +60,8 @@ final class ClassMedoids {
         int distinct = new HashSet<>(members).size();
         if (distinct < p) {
             throw new IllegalArgumentException("class '" + label + "' has " + distinct
-                    + " distinct graphs among its " + members.size() + " members, fewer than"
+                    + " distinct graph" + (distinct == 1 ? "" : "s") + " among its "
+                    + members.size() + " members, fewer than"
                     + " the " + p + " medoids asked for");
         }
         ClusteringResult result = CentralClustering.kMedoids(p).aligner(aligner).seed(seed)

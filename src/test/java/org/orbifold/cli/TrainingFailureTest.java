@@ -135,7 +135,7 @@ class TrainingFailureTest {
         String message = ClassifyCommand.trainingFailure(ClassifyCommand.Method.GLVQ, s,
                 false, "some reason");
 
-        assertEquals("training failed for learning rate 0.25 (glvq; node weight 1, edge"
+        assertEquals("training failed (glvq; node weight 1, edge"
                 + " weight 1, prototypes 1, learning rate 0.25, epochs 5): some reason",
                 message);
     }

@@ -199,7 +199,7 @@ class ClassMedoidsTest {
         List<String> labels = List.of("a", "a", "b", "b");
         IllegalArgumentException same = assertThrows(IllegalArgumentException.class,
                 () -> medoids(2, 0, 1).fit(space, copies, labels));
-        assertTrue(same.getMessage().contains("class 'a' has 1 distinct graphs"),
+        assertTrue(same.getMessage().contains("class 'a' has 1 distinct graph among its 2 members"),
                 same.getMessage());
     }
 
