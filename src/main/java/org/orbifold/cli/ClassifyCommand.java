@@ -969,6 +969,11 @@ final class ClassifyCommand extends DatasetCommand {
             requireAtLeast("--hidden-units", value, 0);
         }
         for (int value : es) {
+            if (value == 0 && !m.usesPrototypes) {
+                throw CliException.usage("--epochs must be >= 1 for --method " + m.option
+                        + ", got 0 (0, which keeps the starting prototypes, is for lvq1 and"
+                        + " glvq)");
+            }
             requireAtLeast("--epochs", value, m.usesPrototypes ? 0 : 1);
         }
         for (double rate : rates) {
@@ -1358,10 +1363,11 @@ final class ClassifyCommand extends DatasetCommand {
                     + " graphs of " + where);
         }
         if (counts.size() < 2) {
-            String has = counts.isEmpty() ? "no graphs"
-                    : "only class '" + counts.keySet().iterator().next() + "'";
+            String has = counts.isEmpty() ? "there are no graphs in " + where
+                    : "every graph of " + where + " is of class '"
+                            + counts.keySet().iterator().next() + "'";
             throw CliException.usage("classify needs two classes or more to learn from; "
-                    + where + " has " + has);
+                    + has);
         }
         if (m == Method.MLP) {
             // The units are dealt to the classes in blocks, in label order; a unit starts at
@@ -1814,9 +1820,10 @@ final class ClassifyCommand extends DatasetCommand {
         if (counted(m)) {
             long[] counts = alignmentCounts();
             long total = counts[0] + counts[1];
-            w.printf(Locale.ROOT, "alignments  %d computed, %d skipped by lower bounds (%.1f %%"
-                    + " of %d)%s%n", counts[0], counts[1], total == 0 ? 0.0
-                    : 100.0 * counts[1] / total, total, lowerBounds ? ""
+            boolean scores = m == Method.PERCEPTRON || m == Method.MLP;
+            w.printf(Locale.ROOT, "alignments  %d computed, %d skipped by %s bounds (%.1f %%"
+                    + " of %d)%s%n", counts[0], counts[1], scores ? "score" : "lower",
+                    total == 0 ? 0.0 : 100.0 * counts[1] / total, total, lowerBounds ? ""
                     : "; --no-lower-bounds");
         }
         if (r.search() != null) {

@@ -1115,9 +1115,12 @@ class ClassifyCommandTest {
                 folder.toString(), "--folds", "2"},
             {"--refit applies only to splits: with --folds each fold is fitted on the other"
                 + " folds", "classify", "--folds", "3", "--refit", "train+validation"},
-            {"classify needs two classes or more to learn from; the training split has only"
-                + " class 'A'", "classify", LETTERS, "--train", oneClass.toString(), "--test",
+            {"classify needs two classes or more to learn from; every graph of the training"
+                + " split is of class 'A'", "classify", LETTERS, "--train", oneClass.toString(), "--test",
                 oneClassTest.toString()},
+            {"--epochs must be >= 1 for --method perceptron, got 0 (0, which keeps the starting"
+                + " prototypes, is for lvq1 and glvq)", "classify", "--folds", "3", "--method",
+                "perceptron", "--epochs", "0"},
             {"--k needs at least one value, got an empty list", "classify", "--folds", "3",
                 "--k", ","},
             {"--edge-weight needs at least one value", "classify", "--folds", "3",
