@@ -1525,6 +1525,16 @@ final class ClassifyCommand extends DatasetCommand {
         return Numbers.compact(value);
     }
 
+    /** Returns how a trained method's models start, as {@code --initialization} names it. */
+    private static String initialization(Method m, Setting s) {
+        return optionName(switch (m) {
+            case LVQ1, GLVQ -> s.fixed().lvqStart().name();
+            case MLP -> s.fixed().mlpStart().name();
+            case PERCEPTRON -> s.fixed().perceptronStart().name();
+            default -> throw new IllegalArgumentException(m.option + " is not trained");
+        });
+    }
+
     private static void setting(JsonWriter json, Method m, Setting s, boolean scaled) {
         json.beginObject();
         if (scaled) {
@@ -1541,7 +1551,7 @@ final class ClassifyCommand extends DatasetCommand {
         }
         if (m.usesPrototypes) {
             json.name("prototypes").value(s.prototypes());
-            json.name("initialization").value(optionName(s.fixed().lvqStart().name()));
+            json.name("initialization").value(initialization(m, s));
         }
         if (m == Method.MLP) {
             json.name("hiddenUnits").value(s.hiddenUnits());
@@ -1549,11 +1559,11 @@ final class ClassifyCommand extends DatasetCommand {
             json.name("batchSize").value(s.fixed().batchSize());
             json.name("activation").value(s.fixed().activation().name()
                     .toLowerCase(Locale.ROOT));
-            json.name("initialization").value(optionName(s.fixed().mlpStart().name()));
+            json.name("initialization").value(initialization(m, s));
         }
         if (m == Method.PERCEPTRON) {
             json.name("margin").value(s.margin());
-            json.name("initialization").value(optionName(s.fixed().perceptronStart().name()));
+            json.name("initialization").value(initialization(m, s));
         }
         if (m.usesTraining) {
             json.name("learningRate").value(s.learningRate());
@@ -1787,6 +1797,10 @@ final class ClassifyCommand extends DatasetCommand {
         w.printf(Locale.ROOT, "%s%s%n", r.search() != null && r.grid().size() > 1
                 ? "chosen      " : "setting     ", describe(m, r.chosen(),
                 r.recipe() != null));
+        if (m.usesTraining) {
+            w.printf(Locale.ROOT, "start       %s (--initialization)%n",
+                    initialization(m, r.chosen()));
+        }
         if (r.splits() != null) {
             boolean both = refit.strip().toLowerCase(Locale.ROOT).equals(REFIT_BOTH);
             int fitted = r.splits().train().length + (both ? r.splits().validation().length

@@ -903,7 +903,8 @@ class ClassifyCommandTest {
             {"--initialization of --method lvq1 must be class-means, random-members or"
                 + " class-medoids, got 'zero'", "--method", "lvq1", "--initialization",
                 "zero"},
-            {"--epochs must be >= 1, got 0", "--method", "mlp", "--epochs", "0"},
+            {"--epochs must be >= 1 for --method mlp, got 0 (0, which keeps the starting"
+                + " prototypes, is for lvq1 and glvq)", "--method", "mlp", "--epochs", "0"},
             {"--prototypes 5 exceeds the 4 graphs of class 'line' in the training split",
                 "--method", "glvq", "--prototypes", "5", "--initialization",
                 "class-medoids"},
@@ -1116,10 +1117,11 @@ class ClassifyCommandTest {
             {"--refit applies only to splits: with --folds each fold is fitted on the other"
                 + " folds", "classify", "--folds", "3", "--refit", "train+validation"},
             {"classify needs two classes or more to learn from; every graph of the training"
-                + " split is of class 'A'", "classify", LETTERS, "--train", oneClass.toString(), "--test",
-                oneClassTest.toString()},
-            {"--epochs must be >= 1 for --method perceptron, got 0 (0, which keeps the starting"
-                + " prototypes, is for lvq1 and glvq)", "classify", "--folds", "3", "--method",
+                + " split is of class 'A'", "classify", LETTERS, "--train", oneClass.toString(),
+                "--test", oneClassTest.toString()},
+            {"--epochs must be >= 1 for --method perceptron, got 0 (0, which keeps the"
+                + " starting prototypes, is for lvq1 and glvq)", "classify", "--folds", "3",
+                "--method",
                 "perceptron", "--epochs", "0"},
             {"--k needs at least one value, got an empty list", "classify", "--folds", "3",
                 "--k", ","},

@@ -23,8 +23,9 @@ class ClassifyOptionChecksTest {
     @Test
     void zeroEpochsAreRefusedByTheMaxLinearMethodsAndNegativeOnesByAll() {
         for (String method : new String[] {"perceptron", "mlp"}) {
-            assertUsageError("--epochs must be >= 1, got 0", "classify", "--folds", "3",
-                    "--threads", "1", "--method", method, "--epochs", "0");
+            assertUsageError("--epochs must be >= 1 for --method " + method + ", got 0 (0,"
+                    + " which keeps the starting prototypes, is for lvq1 and glvq)", "classify",
+                    "--folds", "3", "--threads", "1", "--method", method, "--epochs", "0");
             assertUsageError("--epochs must be >= 1, got -1", "classify", "--folds", "3",
                     "--threads", "1", "--method", method, "--epochs", "-1");
         }
