@@ -48,6 +48,21 @@ class MainTest {
         }
     }
 
+    /**
+     * Copies files of the project's letters ({@code datasets/letters/LETTERS_<suffix>.txt})
+     * into a new TU folder {@code parent/name} as {@code <name>_<suffix>.txt}.
+     *
+     * @return the new folder
+     */
+    static Path copyLetters(Path parent, String name, String... suffixes) throws IOException {
+        Path folder = Files.createDirectory(parent.resolve(name));
+        for (String suffix : suffixes) {
+            Files.copy(Path.of("datasets", "letters", "LETTERS_" + suffix + ".txt"),
+                    folder.resolve(name + "_" + suffix + ".txt"));
+        }
+        return folder;
+    }
+
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

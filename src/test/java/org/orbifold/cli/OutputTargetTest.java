@@ -231,12 +231,8 @@ class OutputTargetTest {
 
     @Test
     void aNewFileInsideTheDatasetFolderIsRefused() throws IOException {
-        Path folder = Files.createDirectory(dir.resolve("LETTERS"));
-        for (String suffix : List.of("A", "graph_indicator", "graph_labels",
-                "node_attributes")) {
-            String name = "LETTERS_" + suffix + ".txt";
-            Files.copy(Path.of("datasets", "letters", name), folder.resolve(name));
-        }
+        Path folder = MainTest.copyLetters(dir, "LETTERS", "A", "graph_indicator",
+                "graph_labels", "node_attributes");
         Path attributes = folder.resolve("LETTERS_edge_attributes.txt");
 
         Run r = run("mean", folder.toString(), "--out", attributes.toString());
@@ -250,30 +246,18 @@ class OutputTargetTest {
         Path splits = Files.createDirectory(dir.resolve("splits"));
         Path graphs = Files.createDirectory(dir.resolve("gx"));
         Path gxl = Files.writeString(graphs.resolve("g.gxl"), OLD);
-        Path cxl = Files.writeString(splits.resolve("train.cxl"), "<GraphCollection>"
-                + "<fingerprints><print file=\"../gx/g.gxl\" class=\"x\"/></fingerprints>"
-                + "</GraphCollection>");
-
-        Run r = run("mean", cxl.toString(), "--out", gxl.toString());
-
-        assertRefused(CliException.USAGE, r, "is a file inside the folder of DATASET");
-        assertEquals(OLD, Files.readString(gxl));
-    }
-
-    @Test
-    void aGraphFileOfAnIamFolderOutsideItIsRefused() throws IOException {
-        Path splits = Files.createDirectory(dir.resolve("splits"));
-        Path graphs = Files.createDirectory(dir.resolve("gx"));
-        Path gxl = Files.writeString(graphs.resolve("g.gxl"), OLD);
         for (String split : List.of("train.cxl", "test.cxl")) {
             Files.writeString(splits.resolve(split), "<GraphCollection><fingerprints>"
                     + "<print file=\"../gx/g.gxl\" class=\"x\"/></fingerprints>"
                     + "</GraphCollection>");
         }
 
-        Run r = run("classify", splits.toString(), "--out", gxl.toString());
+        Run fromFile = run("mean", splits.resolve("train.cxl").toString(), "--out",
+                gxl.toString());
+        Run fromFolder = run("classify", splits.toString(), "--out", gxl.toString());
 
-        assertRefused(CliException.USAGE, r, "is a file inside the folder of DATASET");
+        assertRefused(CliException.USAGE, fromFile, "is a file inside the folder of DATASET");
+        assertRefused(CliException.USAGE, fromFolder, "is a file inside the folder of DATASET");
         assertEquals(OLD, Files.readString(gxl));
     }
 

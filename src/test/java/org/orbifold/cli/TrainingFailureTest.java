@@ -89,11 +89,7 @@ class TrainingFailureTest {
 
     @Test
     void dataThatOverflowByThemselvesAreNotBlamedOnTheLearningRate() throws IOException {
-        Path huge = Files.createDirectory(dir.resolve("HUGE"));
-        for (String suffix : List.of("A", "graph_indicator", "graph_labels")) {
-            Files.copy(Path.of("datasets", "letters", "LETTERS_" + suffix + ".txt"),
-                    huge.resolve("HUGE_" + suffix + ".txt"));
-        }
+        Path huge = MainTest.copyLetters(dir, "HUGE", "A", "graph_indicator", "graph_labels");
         List<String> attributes = new ArrayList<>();
         for (String line : Files.readAllLines(
                 Path.of("datasets", "letters", "LETTERS_node_attributes.txt"))) {
@@ -165,11 +161,8 @@ class TrainingFailureTest {
 
     @Test
     void labelsWithoutSignalAreNotBlamedOnTheLearningRate() throws IOException {
-        Path shuffled = Files.createDirectory(dir.resolve("SHUF"));
-        for (String suffix : List.of("A", "graph_indicator", "node_attributes")) {
-            Files.copy(Path.of("datasets", "letters", "LETTERS_" + suffix + ".txt"),
-                    shuffled.resolve("SHUF_" + suffix + ".txt"));
-        }
+        Path shuffled = MainTest.copyLetters(dir, "SHUF", "A", "graph_indicator",
+                "node_attributes");
         List<String> labels = new ArrayList<>(Files.readAllLines(
                 Path.of("datasets", "letters", "LETTERS_graph_labels.txt")));
         Collections.shuffle(labels, new Random(7));
