@@ -247,18 +247,7 @@ public final class GraphMlpModel implements GraphClassifierModel {
             return classes.label(bounded(graph));
         }
         computed.add(weights.size());
-        return classes.label(first(scores(graph)));
-    }
-
-    /** The index of the first largest value. */
-    private static int first(double[] values) {
-        int best = 0;
-        for (int k = 1; k < values.length; k++) {
-            if (values[k] > values[best]) {
-                best = k;
-            }
-        }
-        return best;
+        return classes.label(MaxLinearUnits.firstLargest(scores(graph)));
     }
 
     /** The search of the class description; returns the predicted class code. */
@@ -315,7 +304,8 @@ public final class GraphMlpModel implements GraphClassifierModel {
             high[j] = low[j];
         }
         computed.add(h);
-        return first(softmax(outputs(hiddenFrom(graph, similarities))));
+        double[] probabilities = softmax(outputs(hiddenFrom(graph, similarities)));
+        return MaxLinearUnits.firstLargest(probabilities);
     }
 
     /** The class of largest output at the interval midpoints, the first on ties. */

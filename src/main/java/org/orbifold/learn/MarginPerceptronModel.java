@@ -157,13 +157,7 @@ public final class MarginPerceptronModel implements GraphClassifierModel {
     private int exhaustive(Graph graph) {
         double[] scores = scores(graph);
         computed.add(scores.length);
-        int best = 0;
-        for (int c = 1; c < scores.length; c++) {
-            if (scores[c] > scores[best]) {
-                best = c;
-            }
-        }
-        return best;
+        return MaxLinearUnits.firstLargest(scores);
     }
 
     /** The search of the class description. */

@@ -27,6 +27,17 @@ final class MaxLinearUnits {
     private MaxLinearUnits() {
     }
 
+    /** Returns the index of the first largest value: the predicted class of some scores. */
+    static int firstLargest(double[] values) {
+        int best = 0;
+        for (int k = 1; k < values.length; k++) {
+            if (values[k] > values[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
     /**
      * Returns {@code 1 / sqrt(mean ||X||^2)} over the graphs, or 1 if every graph is zero.
      */
