@@ -43,6 +43,7 @@ import org.orbifold.space.NodeKernelEmbedding;
 import org.orbifold.space.WeightedOverflowException;
 import org.orbifold.stats.FrechetMean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -882,6 +883,7 @@ final class ClassifyCommand extends DatasetCommand {
      * k, prototypes, hidden units, margin, weight decay, learning rate, and epochs innermost.
      */
     private List<Setting> grid(Method m) {
+        requireNoTrailingComma();
         requireApplies(k, "--k", m.usesK, "knn");
         if (!m.usesK && spec.commandLine().getParseResult().hasMatchedOption("--lower-bounds")) {
             throw CliException.usage("--lower-bounds and --no-lower-bounds apply only to"
@@ -1133,6 +1135,26 @@ final class ClassifyCommand extends DatasetCommand {
         }
         requireDistinct(option, given);
         return given;
+    }
+
+    /**
+     * Fails on a list option whose text ends in a comma after a value, such as
+     * {@code --k 1,}: the parser drops the empty last value, which would otherwise pass
+     * unnoticed. (Commas alone are an empty list, refused by {@link #values}.)
+     */
+    private void requireNoTrailingComma() {
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            if (option.splitRegex().isEmpty()) {
+                continue;
+            }
+            for (String text : option.originalStringValues()) {
+                String given = text.strip();
+                if (given.endsWith(",") && !given.replace(",", "").isBlank()) {
+                    throw CliException.usage("empty value in a list of values: "
+                            + option.longestName() + " " + text);
+                }
+            }
+        }
     }
 
     /** Fails on a list option given without any value, such as {@code --k ,}. */

@@ -1123,6 +1123,8 @@ class ClassifyCommandTest {
                 + " starting prototypes, is for lvq1 and glvq)", "classify", "--folds", "3",
                 "--method",
                 "perceptron", "--epochs", "0"},
+            {"empty value in a list of values: --k 1,", "classify", "--folds", "3", "--k",
+                "1,"},
             {"--k needs at least one value, got an empty list", "classify", "--folds", "3",
                 "--k", ","},
             {"--edge-weight needs at least one value", "classify", "--folds", "3",
