@@ -348,7 +348,8 @@ final class ClusterCommand extends DatasetCommand {
      * fails leaves nothing behind.
      *
      * Each of the four files that exists already must be a regular file (or a symbolic link
-     * to one, which is followed) and none of the inputs.
+     * to one, which is followed), and none of them, existing or not, may be an input or lie
+     * in an input folder: a new output folder inside a data set folder is refused too.
      *
      * @param given the folder as the user gave it
      * @param inputs the command's input files and folders
@@ -375,12 +376,10 @@ final class ClusterCommand extends DatasetCommand {
             throw CliException.data("cannot write --out " + given + ": folder " + existing
                     + " does not take new files (" + CenterCommand.reason(e) + ")", e);
         }
-        if (Files.isDirectory(folder)) {
-            for (String name : List.of(ASSIGNMENTS, CENTERS, TRACE, RESULT)) {
-                Path file = folder.resolve(name);
-                Path named = given.resolve(name);
-                OutputTarget.requireNotInput(named, OutputTarget.resolve(named, file), inputs);
-            }
+        for (String name : List.of(ASSIGNMENTS, CENTERS, TRACE, RESULT)) {
+            Path file = folder.resolve(name);
+            Path named = given.resolve(name);
+            OutputTarget.requireNotInput(named, OutputTarget.resolve(named, file), inputs);
         }
         return folder;
     }

@@ -142,20 +142,21 @@ final class OutputTarget {
 
     /**
      * Returns the real path of a file or folder, or for one that does not exist yet the real
-     * path of its folder with its name appended (the path itself, normalized, if that folder
-     * does not exist either), so that two names of the same place compare equal.
+     * path of its nearest existing ancestor folder with the rest of the path appended (the
+     * path itself, normalized, if no ancestor exists), so that two names of the same place
+     * compare equal.
      */
     private static Path canonical(Path given, Path path, String what) {
         Path absolute = path.toAbsolutePath().normalize();
-        try {
-            if (Files.exists(absolute)) {
-                return absolute.toRealPath();
-            }
-            Path folder = absolute.getParent();
-            if (folder != null && Files.isDirectory(folder)) {
-                return folder.toRealPath().resolve(absolute.getFileName());
-            }
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
             return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute));
         } catch (IOException e) {
             throw CliException.data("cannot compare --out " + given + " with " + what + ": "
                     + CenterCommand.reason(e), e);

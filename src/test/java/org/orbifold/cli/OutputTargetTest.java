@@ -242,6 +242,19 @@ class OutputTargetTest {
     }
 
     @Test
+    void aNewClusterFolderInsideTheDatasetFolderIsRefused() throws IOException {
+        Path folder = MainTest.copyLetters(dir, "LETTERS", "A", "graph_indicator",
+                "graph_labels", "node_attributes");
+        Path deeper = folder.resolve("sub").resolve("deeper");
+
+        Run r = run("cluster", folder.toString(), "--limit", "10", "--clusters", "2",
+                "--out", deeper.toString());
+
+        assertRefused(CliException.USAGE, r, "is a file inside DATASET");
+        assertFalse(Files.exists(folder.resolve("sub")), "nothing created in the data set");
+    }
+
+    @Test
     void aGraphFileOutsideTheSplitFilesFolderIsRefused() throws IOException {
         Path splits = Files.createDirectory(dir.resolve("splits"));
         Path graphs = Files.createDirectory(dir.resolve("gx"));
