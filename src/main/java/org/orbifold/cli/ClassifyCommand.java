@@ -1138,18 +1138,21 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     /**
-     * Fails on a list option whose text ends in a comma after a value, such as
-     * {@code --k 1,}: the parser drops the empty last value, which would otherwise pass
-     * unnoticed. (Commas alone are an empty list, refused by {@link #values}.)
+     * Fails on a list option whose text ends in a comma, such as {@code --k 1,} or the second
+     * of {@code --k 3 --k ,}: the parser drops the empty values, which would otherwise pass
+     * unnoticed. (An option given once as commas alone is an empty list, refused by
+     * {@link #values}.)
      */
     private void requireNoTrailingComma() {
         for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
             if (option.splitRegex().isEmpty()) {
                 continue;
             }
-            for (String text : option.originalStringValues()) {
+            List<String> texts = option.originalStringValues();
+            for (String text : texts) {
                 String given = text.strip();
-                if (given.endsWith(",") && !given.replace(",", "").isBlank()) {
+                boolean commasOnly = given.replace(",", "").isBlank();
+                if (given.endsWith(",") && (!commasOnly || texts.size() > 1)) {
                     throw CliException.usage("empty value in a list of values: "
                             + option.longestName() + " " + text);
                 }

@@ -1125,6 +1125,8 @@ class ClassifyCommandTest {
                 "perceptron", "--epochs", "0"},
             {"empty value in a list of values: --k 1,", "classify", "--folds", "3", "--k",
                 "1,"},
+            {"empty value in a list of values: --k ,", "classify", "--folds", "3", "--k",
+                "3", "--k", ","},
             {"--k needs at least one value, got an empty list", "classify", "--folds", "3",
                 "--k", ","},
             {"--edge-weight needs at least one value", "classify", "--folds", "3",
