@@ -18,6 +18,7 @@ import java.util.concurrent.ForkJoinPool;
 import org.orbifold.io.ChannelGroup;
 import org.orbifold.io.GraphDataset;
 import org.orbifold.io.JsonWriter;
+import org.orbifold.learn.AlignmentCounting;
 import org.orbifold.learn.Evaluation;
 import org.orbifold.learn.Evaluation.FoldAccuracies;
 import org.orbifold.learn.GraphClassifier;
@@ -476,18 +477,9 @@ final class ClassifyCommand extends DatasetCommand {
         long computed = 0;
         long skipped = 0;
         for (GraphClassifierModel model : countedModels) {
-            if (model instanceof NearestNeighbors.Model knn) {
-                computed += knn.alignmentsComputed();
-                skipped += knn.alignmentsSkipped();
-            } else if (model instanceof PrototypeModel prototypes) {
-                computed += prototypes.alignmentsComputed();
-                skipped += prototypes.alignmentsSkipped();
-            } else if (model instanceof MarginPerceptronModel perceptron) {
-                computed += perceptron.alignmentsComputed();
-                skipped += perceptron.alignmentsSkipped();
-            } else if (model instanceof GraphMlpModel mlp) {
-                computed += mlp.alignmentsComputed();
-                skipped += mlp.alignmentsSkipped();
+            if (model instanceof AlignmentCounting counting) {
+                computed += counting.alignmentsComputed();
+                skipped += counting.alignmentsSkipped();
             }
         }
         return new long[] {computed, skipped};

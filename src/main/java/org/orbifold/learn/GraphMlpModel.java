@@ -73,7 +73,7 @@ import org.orbifold.space.LabelEncoder;
  * (docs/results.md, section 6). {@link #scores} and {@link #hidden} need every unit and
  * align all of them.
  */
-public final class GraphMlpModel implements GraphClassifierModel {
+public final class GraphMlpModel implements GraphClassifierModel, AlignmentCounting {
 
     /**
      * Whether {@link #predict} uses the similarity bounds by default: they never change a
@@ -159,11 +159,13 @@ public final class GraphMlpModel implements GraphClassifierModel {
     }
 
     /** Returns the alignments computed by {@link #predict} so far. */
+    @Override
     public long alignmentsComputed() {
         return computed.sum();
     }
 
     /** Returns the alignments {@link #predict} skipped by the bounds so far. */
+    @Override
     public long alignmentsSkipped() {
         return skipped.sum();
     }

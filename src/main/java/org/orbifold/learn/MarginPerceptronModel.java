@@ -53,7 +53,7 @@ import org.orbifold.space.LabelEncoder;
  * only where the weight graphs' value distributions differ from the query's; near ties are
  * always aligned. {@link #scores} needs every score and aligns every class.
  */
-public final class MarginPerceptronModel implements GraphClassifierModel {
+public final class MarginPerceptronModel implements GraphClassifierModel, AlignmentCounting {
 
     /**
      * Whether {@link #predict} uses the similarity bounds by default: they never change a
@@ -113,11 +113,13 @@ public final class MarginPerceptronModel implements GraphClassifierModel {
     }
 
     /** Returns the alignments computed by {@link #predict} so far. */
+    @Override
     public long alignmentsComputed() {
         return computed.sum();
     }
 
     /** Returns the alignments {@link #predict} skipped by the bounds so far. */
+    @Override
     public long alignmentsSkipped() {
         return skipped.sum();
     }

@@ -261,7 +261,7 @@ public final class NearestNeighbors implements GraphClassifier {
      * {@link #predict}, {@link #scores} and {@link #neighbours}, the alignments computed and
      * skipped.
      */
-    public static final class Model implements GraphClassifierModel {
+    public static final class Model implements GraphClassifierModel, AlignmentCounting {
 
         private final Aligner aligner;
         private final int k;
@@ -315,11 +315,13 @@ public final class NearestNeighbors implements GraphClassifier {
         }
 
         /** Returns the alignments computed by all queries so far. */
+        @Override
         public long alignmentsComputed() {
             return computed.sum();
         }
 
         /** Returns the alignments skipped by the lower bounds over all queries so far. */
+        @Override
         public long alignmentsSkipped() {
             return skipped.sum();
         }

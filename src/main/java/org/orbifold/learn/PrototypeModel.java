@@ -49,7 +49,7 @@ import org.orbifold.space.LabelEncoder;
  * aligned anyway, and then the bounds cost a little time for nothing. {@link #scores} needs
  * the nearest prototype of every class and always aligns all of them.
  */
-public final class PrototypeModel implements GraphClassifierModel {
+public final class PrototypeModel implements GraphClassifierModel, AlignmentCounting {
 
     private final GraphSpace space;
     private final Aligner aligner;
@@ -137,11 +137,13 @@ public final class PrototypeModel implements GraphClassifierModel {
     }
 
     /** Returns the alignments computed by {@link #nearest} and {@link #predict} so far. */
+    @Override
     public long alignmentsComputed() {
         return computed.sum();
     }
 
     /** Returns the alignments skipped by the lower bounds over all queries so far. */
+    @Override
     public long alignmentsSkipped() {
         return skipped.sum();
     }
