@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.orbifold.io.GraphDataset;
 import org.orbifold.io.IamDatasetReader;
 import org.orbifold.learn.GraphClassifierModel;
@@ -204,27 +205,33 @@ public final class PredictionTimeHarness {
         };
         double fitSeconds = (threadCpu() - fitStart) / 1e9;
         if (model instanceof PrototypeModel prototypes) {
-            List<String> exhaustive = time(spec, "all", prototypes.withLowerBounds(false),
-                    aligner, queries, truth, repeats, fitSeconds, prototypes.prototypes(), space);
-            List<String> bounded = time(spec, "bounds", prototypes.withLowerBounds(true),
-                    aligner, queries, truth, repeats, fitSeconds, prototypes.prototypes(), space);
-            requireSame(spec, exhaustive, bounded);
+            timeBothSearches(spec, prototypes::withLowerBounds, prototypes.prototypes(), aligner,
+                    queries, truth, repeats, fitSeconds, space);
         } else if (model instanceof MarginPerceptronModel p) {
-            List<String> exhaustive = time(spec, "all", p.withBounds(false), aligner, queries,
-                    truth, repeats, fitSeconds, p.weightGraphs(), space);
-            List<String> bounded = time(spec, "bounds", p.withBounds(true), aligner, queries,
-                    truth, repeats, fitSeconds, p.weightGraphs(), space);
-            requireSame(spec, exhaustive, bounded);
+            timeBothSearches(spec, p::withBounds, p.weightGraphs(), aligner, queries, truth,
+                    repeats, fitSeconds, space);
         } else if (model instanceof GraphMlpModel m) {
-            List<String> exhaustive = time(spec, "all", m.withBounds(false), aligner, queries,
-                    truth, repeats, fitSeconds, m.weightGraphs(), space);
-            List<String> bounded = time(spec, "bounds", m.withBounds(true), aligner, queries,
-                    truth, repeats, fitSeconds, m.weightGraphs(), space);
-            requireSame(spec, exhaustive, bounded);
+            timeBothSearches(spec, m::withBounds, m.weightGraphs(), aligner, queries, truth,
+                    repeats, fitSeconds, space);
         } else {
             time(spec, name.equals("knn") ? "bounds" : "all", model, aligner, queries, truth,
                     repeats, fitSeconds, train, space);
         }
+    }
+
+    /**
+     * Times a model's prediction without and with its bounds ({@code withBounds} gives the
+     * model either way) and fails unless both predicted the same.
+     */
+    private static void timeBothSearches(String spec,
+            Function<Boolean, ? extends GraphClassifierModel> withBounds, List<Graph> stored,
+            CountingAligner aligner, List<Graph> queries, List<String> truth, int repeats,
+            double fitSeconds, GraphSpace space) {
+        List<String> exhaustive = time(spec, "all", withBounds.apply(false), aligner, queries,
+                truth, repeats, fitSeconds, stored, space);
+        List<String> bounded = time(spec, "bounds", withBounds.apply(true), aligner, queries,
+                truth, repeats, fitSeconds, stored, space);
+        requireSame(spec, exhaustive, bounded);
     }
 
     /** Fails unless the bounded search predicted exactly as the exhaustive one. */
