@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
@@ -178,33 +179,37 @@ class BoundedPredictionTest {
 
     /** Asserts equal predictions and counts; returns the alignments the bounds skipped. */
     private static long assertSamePerceptron(MarginPerceptronModel model, List<Graph> queries) {
-        MarginPerceptronModel plain = model.withBounds(false);
-        MarginPerceptronModel bounded = model.withBounds(true);
-        for (int q = 0; q < queries.size(); q++) {
-            assertEquals(plain.predict(queries.get(q)), bounded.predict(queries.get(q)),
-                    "query " + q);
-        }
-        long total = (long) queries.size() * model.weightGraphs().size();
-        assertEquals(total, plain.alignmentsComputed());
-        assertEquals(0, plain.alignmentsSkipped());
-        assertEquals(total, bounded.alignmentsComputed() + bounded.alignmentsSkipped());
+        MarginPerceptronModel bounded = assertSameAsExhaustive(model::withBounds,
+                model.weightGraphs().size(), queries);
         assertTrue(bounded.alignmentsComputed() >= queries.size(), "one alignment at least");
         return bounded.alignmentsSkipped();
     }
 
     /** Asserts equal predictions and counts; returns the alignments the bounds skipped. */
     private static long assertSameMlp(GraphMlpModel model, List<Graph> queries) {
-        GraphMlpModel plain = model.withBounds(false);
-        GraphMlpModel bounded = model.withBounds(true);
+        return assertSameAsExhaustive(model::withBounds, model.weightGraphs().size(), queries)
+                .alignmentsSkipped();
+    }
+
+    /**
+     * Asserts that the model with bounds ({@code withBounds.apply(true)}) predicts every query
+     * as the one without, that the latter aligns all {@code units} per query and that computed
+     * plus skipped alignments add up to the same; returns the model with bounds.
+     */
+    private static <M extends GraphClassifierModel & AlignmentCounting> M
+            assertSameAsExhaustive(Function<Boolean, M> withBounds, int units,
+            List<Graph> queries) {
+        M plain = withBounds.apply(false);
+        M bounded = withBounds.apply(true);
         for (int q = 0; q < queries.size(); q++) {
             assertEquals(plain.predict(queries.get(q)), bounded.predict(queries.get(q)),
                     "query " + q);
         }
-        long total = (long) queries.size() * model.weightGraphs().size();
+        long total = (long) queries.size() * units;
         assertEquals(total, plain.alignmentsComputed());
         assertEquals(0, plain.alignmentsSkipped());
         assertEquals(total, bounded.alignmentsComputed() + bounded.alignmentsSkipped());
-        return bounded.alignmentsSkipped();
+        return bounded;
     }
 
     private static LabelEncoder codes(int classes) {
