@@ -18,18 +18,33 @@ class DistanceLowerBoundTest {
     /** Rounding allowance relative to the squared norms. */
     private static final double TOLERANCE = 1e-9;
 
+    /** Two small random graphs and a space for them, as trial {@code trial} varies them. */
+    private record Pair(Graph x, Graph y, GraphSpace space, boolean signed) {
+    }
+
+    /**
+     * Returns trial {@code trial}'s pair: directed every third trial, signed every second, no
+     * node weight every fifth and no edge weight every seventh, orders 1 to 4.
+     */
+    private static Pair randomPair(SplittableRandom random, int trial) {
+        boolean directed = trial % 3 == 0;
+        boolean signed = trial % 2 == 0;
+        Graph x = randomGraph(random, 1 + random.nextInt(4), directed, signed);
+        Graph y = randomGraph(random, 1 + random.nextInt(4), directed, signed);
+        double nodeWeight = trial % 5 == 0 ? 0.0 : 0.5 + random.nextDouble();
+        double edgeWeight = trial % 7 == 0 ? 0.0 : 0.5 + random.nextDouble();
+        return new Pair(x, y, new GraphSpace(x.order() + y.order(), 2, 2, nodeWeight,
+                edgeWeight), signed);
+    }
+
     @Test
     void boundNeverExceedsTheBruteForceDistance() {
         SplittableRandom random = new SplittableRandom(SEED);
         for (int trial = 0; trial < 300; trial++) {
-            boolean directed = trial % 3 == 0;
-            boolean signed = trial % 2 == 0;
-            Graph x = randomGraph(random, 1 + random.nextInt(4), directed, signed);
-            Graph y = randomGraph(random, 1 + random.nextInt(4), directed, signed);
-            double nodeWeight = trial % 5 == 0 ? 0.0 : 0.5 + random.nextDouble();
-            double edgeWeight = trial % 7 == 0 ? 0.0 : 0.5 + random.nextDouble();
-            GraphSpace space = new GraphSpace(x.order() + y.order(), 2, 2, nodeWeight,
-                    edgeWeight);
+            Pair pair = randomPair(random, trial);
+            Graph x = pair.x();
+            Graph y = pair.y();
+            GraphSpace space = pair.space();
             double exact = bruteForce(space, x, y);
             DistanceLowerBound.Profile px = DistanceLowerBound.profile(space, x);
             DistanceLowerBound.Profile py = DistanceLowerBound.profile(space, y);
@@ -50,14 +65,11 @@ class DistanceLowerBoundTest {
     void similarityBoundsEncloseEveryPermutation() {
         SplittableRandom random = new SplittableRandom(SEED + 7);
         for (int trial = 0; trial < 300; trial++) {
-            boolean directed = trial % 3 == 0;
-            boolean signed = trial % 2 == 0;
-            Graph x = randomGraph(random, 1 + random.nextInt(4), directed, signed);
-            Graph y = randomGraph(random, 1 + random.nextInt(4), directed, signed);
-            double nodeWeight = trial % 5 == 0 ? 0.0 : 0.5 + random.nextDouble();
-            double edgeWeight = trial % 7 == 0 ? 0.0 : 0.5 + random.nextDouble();
-            GraphSpace space = new GraphSpace(x.order() + y.order(), 2, 2, nodeWeight,
-                    edgeWeight);
+            Pair pair = randomPair(random, trial);
+            Graph x = pair.x();
+            Graph y = pair.y();
+            GraphSpace space = pair.space();
+            boolean signed = pair.signed();
             DistanceLowerBound.Profile px = DistanceLowerBound.profile(space, x);
             DistanceLowerBound.Profile py = DistanceLowerBound.profile(space, y);
             double quick = DistanceLowerBound.quickMaximumSimilarity(space, px, py);
