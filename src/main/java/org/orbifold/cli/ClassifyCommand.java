@@ -131,6 +131,8 @@ final class ClassifyCommand extends DatasetCommand {
     /** What is refitted before the test split is predicted. */
     private static final String REFIT_TRAIN = "train";
     private static final String REFIT_BOTH = "train+validation";
+    private static final String SELECT_MOST_CORRECT = "most-correct";
+    private static final String SELECT_ONE_SE = "one-standard-error";
 
     /**
      * The classification methods. A new learner is one more constant and one more case in
@@ -411,6 +413,14 @@ final class ClassifyCommand extends DatasetCommand {
                 + " train+validation (default: ${DEFAULT-VALUE}); splits only.")
     String refit;
 
+    @Option(names = "--selection", paramLabel = "RULE", defaultValue = SELECT_MOST_CORRECT,
+            description = "How the validation split chooses among the settings: "
+                + SELECT_MOST_CORRECT + " or " + SELECT_ONE_SE + " (the setting with the"
+                + " fewest prototypes, weight graphs or stored graphs among those within one"
+                + " standard error of the best validation accuracy; default:"
+                + " ${DEFAULT-VALUE}); splits only.")
+    String selection;
+
     @Option(names = "--raw-attributes",
             description = "IAM AIDS, Fingerprint and Protein: read the attributes as the stored"
                 + " numbers instead of recoding them by meaning (categories one-hot, angles as"
@@ -496,6 +506,7 @@ final class ClassifyCommand extends DatasetCommand {
         }
         List<Setting> grid = grid(chosenMethod);
         boolean bothRefit = refitOption();
+        selectionOption();
         Aligner aligner = options.aligner();
         if (data.className != null) {
             throw CliException.usage("--class does not apply to classify: it needs every class");
@@ -766,17 +777,19 @@ final class ClassifyCommand extends DatasetCommand {
         // Choose on the validation split.
         long t0 = System.nanoTime();
         List<Candidate> candidates = new ArrayList<>();
+        int classCount = new TreeSet<>(trainLabels).size();
         for (Setting s : grid) {
             candidates.add(new Candidate(describe(m, s, recipe != null),
                     sample.space(s.nodeWeight(), s.edgeWeight()),
-                    classifier(m, s, recipe, aligner, pool)));
+                    classifier(m, s, recipe, aligner, pool),
+                    modelSize(m, s, classCount, trainGraphs.size())));
         }
         ValidationSearch.Result search = null;
         Candidate chosen = candidates.get(0);
         Setting setting = grid.get(0);
         if (splits.validation().length > 0) {
             search = ValidationSearch.search(candidates, trainGraphs, trainLabels,
-                    validationGraphs, validationLabels, pool,
+                    validationGraphs, validationLabels, pool, selectionOption(),
                     bar.iterations("validation search", grid.size(), "validation accuracy"));
             chosen = search.chosen();
             setting = grid.get(search.best());
@@ -822,6 +835,10 @@ final class ClassifyCommand extends DatasetCommand {
         if (spec.commandLine().getParseResult().hasMatchedOption("--refit")) {
             throw CliException.usage("--refit applies only to splits: with --folds each fold"
                     + " is fitted on the other folds");
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--selection")) {
+            throw CliException.usage("--selection applies only to splits: with --folds there"
+                    + " is one setting and nothing to choose");
         }
         if (dataset != null && Splits.isIamFolder(Path.of(dataset))) {
             throw CliException.usage("--folds cross-validates one data set; " + dataset
@@ -1199,6 +1216,31 @@ final class ClassifyCommand extends DatasetCommand {
         }
         throw CliException.usage("--refit must be " + REFIT_TRAIN + " or " + REFIT_BOTH
                 + ", got '" + refit + "'");
+    }
+
+    private ValidationSearch.Selection selectionOption() {
+        String value = selection.strip().toLowerCase(Locale.ROOT);
+        if (value.equals(SELECT_MOST_CORRECT)) {
+            return ValidationSearch.Selection.MOST_CORRECT;
+        }
+        if (value.equals(SELECT_ONE_SE)) {
+            return ValidationSearch.Selection.ONE_STANDARD_ERROR;
+        }
+        throw CliException.usage("--selection must be " + SELECT_MOST_CORRECT + " or "
+                + SELECT_ONE_SE + ", got '" + selection + "'");
+    }
+
+    /**
+     * Returns the number of graphs a prediction of the setting's model may align: the stored
+     * training graphs for k-NN, else its prototypes or weight graphs.
+     */
+    private static int modelSize(Method m, Setting s, int classes, int trainingGraphs) {
+        return switch (m) {
+            case KNN -> trainingGraphs;
+            case PROTOTYPE, PERCEPTRON -> classes;
+            case LVQ1, GLVQ -> s.prototypes() * classes;
+            case MLP -> s.hiddenUnits() == 0 ? classes : s.hiddenUnits();
+        };
     }
 
     /** Reads the splits named by the options or by an IAM folder. */
@@ -1599,6 +1641,18 @@ final class ClassifyCommand extends DatasetCommand {
         return LabelEncoder.of(all);
     }
 
+    /** Names the rule that chose the setting, for both outputs. */
+    private static String selectionText(ValidationSearch.Result search) {
+        if (search == null
+                || search.selection() == ValidationSearch.Selection.MOST_CORRECT) {
+            return "most correct wins; ties to the first listed";
+        }
+        return String.format(Locale.ROOT, "the fewest prototypes or weight graphs within one"
+                + " standard error, %.1f graphs, of the most correct; ties to the most correct,"
+                + " then the first listed",
+                search.standardError() * search.validationSize());
+    }
+
     private String json(Report r, Method m, Aligner aligner, int workers) {
         LabelEncoder classes = confusionClasses(r);
         int[][] confusion = Evaluation.confusionMatrix(r.truth(), r.predicted(), classes);
@@ -1622,14 +1676,16 @@ final class ClassifyCommand extends DatasetCommand {
                 json.name("validationGraphs").value(s.validation().length);
                 json.name("testGraphs").value(s.test().length);
                 json.name("refit").value(refit.strip().toLowerCase(Locale.ROOT));
-                json.name("tieRule").value("most correct validation graphs; ties to the"
-                        + " combination listed first");
+                json.name("selection").value(selection.strip().toLowerCase(Locale.ROOT));
+                json.name("tieRule").value(selectionText(r.search()));
                 json.name("candidates").beginArray();
                 for (int c = 0; c < r.grid().size(); c++) {
                     json.beginObject();
                     json.name("setting");
                     setting(json, m, r.grid().get(c), r.recipe() != null);
                     if (r.search() != null) {
+                        json.name("modelSize").value(
+                                r.search().candidates().get(c).modelSize());
                         json.name("validationAccuracy").value(r.search().accuracy(c));
                         json.name("validationCorrect").value(r.search().correct()[c]);
                     }
@@ -1800,15 +1856,17 @@ final class ClassifyCommand extends DatasetCommand {
         w.printf(Locale.ROOT, "aligner %s, seed %d, %s%n", aligner.name(),
                 options.seed, Numbers.threads(workers));
         if (r.search() != null) {
-            w.printf(Locale.ROOT, "validation  %d combination%s (most correct wins; ties to"
-                    + " the first listed)%n", r.grid().size(), r.grid().size() == 1 ? ""
-                    : "s");
+            w.printf(Locale.ROOT, "validation  %d combination%s (%s)%n", r.grid().size(),
+                    r.grid().size() == 1 ? "" : "s", selectionText(r.search()));
+            boolean sized = r.search().selection()
+                    == ValidationSearch.Selection.ONE_STANDARD_ERROR;
             for (int c = 0; c < r.search().candidates().size(); c++) {
-                w.printf(Locale.ROOT, "  %s %-50s  %.4f (%d of %d)%n",
+                w.printf(Locale.ROOT, "  %s %-50s  %.4f (%d of %d)%s%n",
                         c == r.search().best() ? "*" : " ",
                         describe(m, r.grid().get(c), r.recipe() != null),
                         r.search().accuracy(c), r.search().correct()[c],
-                        r.search().validationSize());
+                        r.search().validationSize(), sized ? ", model size "
+                        + r.search().candidates().get(c).modelSize() : "");
             }
         }
         w.printf(Locale.ROOT, "%s%s%n", r.search() != null && r.grid().size() > 1

@@ -2,7 +2,9 @@ package org.orbifold.learn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.orbifold.space.Graph;
@@ -21,10 +23,20 @@ import org.orbifold.space.IterationListener;
  * general, R. Kohavi, "A study of cross-validation and bootstrap for accuracy estimation and
  * model selection", Proc. IJCAI 1995, 1137-1143).
  *
- * <p><b>Tie rule.</b> The chosen candidate has the most correctly classified validation
- * graphs (counts are compared, so there is no rounding); among candidates with equal counts
- * the one listed first wins. Callers list simpler settings first (smaller {@code k}, fewer
- * prototypes, unit weights) to prefer them on ties.
+ * <p><b>Selection rules.</b> {@link Selection#MOST_CORRECT} (the default) chooses the
+ * candidate with the most correctly classified validation graphs (counts are compared, so
+ * there is no rounding); among candidates with equal counts the one listed first wins.
+ * Callers list simpler settings first (smaller {@code k}, fewer prototypes, unit weights) to
+ * prefer them on ties. {@link Selection#ONE_STANDARD_ERROR} is the one-standard-error rule
+ * of L. Breiman, J. H. Friedman, R. A. Olshen and C. J. Stone, <i>Classification and
+ * Regression Trees</i>, Wadsworth 1984, section 3.4.3 (also T. Hastie, R. Tibshirani and
+ * J. Friedman, <i>The Elements of Statistical Learning</i>, 2nd ed., Springer 2009, section
+ * 7.10): every candidate whose validation accuracy is within one binomial standard error
+ * {@code sqrt(p (1 - p) / n)} of the best accuracy {@code p} counts as equally good, and
+ * among those the one with the smallest {@linkplain Candidate#modelSize() model size} (the
+ * number of graphs a prediction may align, so the cheapest to predict) is chosen; ties go
+ * to the most correct, then to the candidate listed first. Candidates of equal size are
+ * thus chosen as by the default rule.
  *
  * <p><b>Determinism.</b> Candidates are fitted one after another on the calling thread, each
  * with its own seeded configuration; the predictions of each candidate run on the executor
@@ -51,19 +63,51 @@ public final class ValidationSearch {
      * @param space the graph space (with its weights) of the training, validation and later
      *     test graphs
      * @param classifier the learner with its settings
+     * @param modelSize the number of graphs (prototypes, weight graphs or stored training
+     *     graphs) a prediction of the fitted model may align, which the
+     *     {@linkplain Selection#ONE_STANDARD_ERROR one-standard-error rule} minimizes;
+     *     {@code 0} when unknown
      */
-    public record Candidate(String description, GraphSpace space, GraphClassifier classifier) {
+    public record Candidate(String description, GraphSpace space, GraphClassifier classifier,
+            int modelSize) {
 
         /**
          * Checks the components.
          *
          * @throws NullPointerException if a component is null
+         * @throws IllegalArgumentException if the model size is negative
          */
         public Candidate {
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(space, "space");
             Objects.requireNonNull(classifier, "classifier");
+            if (modelSize < 0) {
+                throw new IllegalArgumentException("modelSize must be >= 0, got " + modelSize);
+            }
         }
+
+        /**
+         * A candidate of unknown model size (0), which the one-standard-error rule ranks by
+         * its validation count alone.
+         *
+         * @param description a short text naming the settings
+         * @param space the graph space of the candidate
+         * @param classifier the learner with its settings
+         */
+        public Candidate(String description, GraphSpace space, GraphClassifier classifier) {
+            this(description, space, classifier, 0);
+        }
+    }
+
+    /** How the search chooses among the scored candidates (see the class description). */
+    public enum Selection {
+        /** The most correct validation graphs; ties to the candidate listed first. */
+        MOST_CORRECT,
+        /**
+         * The smallest model within one standard error of the most correct; ties to the most
+         * correct, then to the candidate listed first.
+         */
+        ONE_STANDARD_ERROR
     }
 
     /**
@@ -74,12 +118,13 @@ public final class ValidationSearch {
      *     copied on the way in and out
      * @param validationSize the number of validation graphs
      * @param best the index of the chosen candidate
+     * @param selection the rule that chose it
      * @param chosenModel the chosen candidate's model, fitted on the training split during
      *     the search (fitting is deterministic, so a caller that would refit the same setting
      *     on the same graphs can use it instead); not part of equality
      */
     public record Result(List<Candidate> candidates, int[] correct, int validationSize,
-            int best, GraphClassifierModel chosenModel) {
+            int best, Selection selection, GraphClassifierModel chosenModel) {
 
         /**
          * Copies the components and checks that they agree.
@@ -102,6 +147,7 @@ public final class ValidationSearch {
                 throw new IllegalArgumentException("best = " + best + " is not a candidate"
                         + " index, 0.." + (candidates.size() - 1));
             }
+            Objects.requireNonNull(selection, "selection");
             Objects.requireNonNull(chosenModel, "chosenModel");
         }
 
@@ -126,22 +172,36 @@ public final class ValidationSearch {
             return candidates.get(best);
         }
 
+        /**
+         * Returns the binomial standard error {@code sqrt(p (1 - p) / n)} of the best
+         * validation accuracy {@code p} on the {@code n} validation graphs: the tolerance of
+         * {@link Selection#ONE_STANDARD_ERROR}.
+         *
+         * @return a value in [0, 0.5]
+         */
+        public double standardError() {
+            return Math.sqrt(standardErrorSquared(Arrays.stream(correct).max().orElseThrow(),
+                    validationSize)) / validationSize;
+        }
+
         @Override
         public boolean equals(Object other) {
             return other instanceof Result that && candidates.equals(that.candidates)
                     && Arrays.equals(correct, that.correct)
-                    && validationSize == that.validationSize && best == that.best;
+                    && validationSize == that.validationSize && best == that.best
+                    && selection == that.selection;
         }
 
         @Override
         public int hashCode() {
-            return 31 * (31 * candidates.hashCode() + Arrays.hashCode(correct)) + best;
+            return 31 * (31 * (31 * candidates.hashCode() + Arrays.hashCode(correct)) + best)
+                    + selection.hashCode();
         }
 
         @Override
         public String toString() {
             return "Result[best=" + best + ", correct=" + Arrays.toString(correct) + " of "
-                    + validationSize + "]";
+                    + validationSize + ", " + selection + "]";
         }
     }
 
@@ -155,18 +215,21 @@ public final class ValidationSearch {
      * @param validationLabels one non-null label per validation graph; a label that no
      *     training graph has simply counts as an error
      * @param executor runs the predictions of each candidate
+     * @param selection the rule that chooses among the scored candidates
      * @param listener hears, after each candidate, its number (from 1), its validation
      *     accuracy, 0 as the step, and the elapsed time; answering false stops the search, and
-     *     the best candidate among those evaluated is chosen
+     *     the rule chooses among the candidates evaluated
      * @return the counts and the chosen candidate
      * @throws IllegalArgumentException if there is no candidate, the lists are empty or differ
      *     in length, contain a null, or a candidate's fit rejects the training split
      */
     public static Result search(List<Candidate> candidates, List<Graph> trainGraphs,
             List<String> trainLabels, List<Graph> validationGraphs,
-            List<String> validationLabels, Executor executor, IterationListener listener) {
+            List<String> validationLabels, Executor executor, Selection selection,
+            IterationListener listener) {
         Objects.requireNonNull(candidates, "candidates");
         Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(selection, "selection");
         Objects.requireNonNull(listener, "listener");
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("no candidates given: the list is empty");
@@ -178,12 +241,14 @@ public final class ValidationSearch {
             Checks.requireLabelled(checked.get(c).space(), validationGraphs, validationLabels);
         }
 
-        // Fit and score each candidate in turn; the first strict improvement is kept.
+        // Fit and score each candidate in turn. A model is kept while no other candidate
+        // scored so far is at least as small and as correct (and listed first or more
+        // correct): such a one would be preferred by either rule. The kept models are few,
+        // a front of size against count.
         long started = System.nanoTime();
         int[] correct = new int[checked.size()];
         int evaluated = 0;
-        int best = 0;
-        GraphClassifierModel bestModel = null;
+        Map<Integer, GraphClassifierModel> kept = new HashMap<>();
         for (int c = 0; c < checked.size(); c++) {
             Candidate candidate = checked.get(c);
             GraphClassifierModel model = candidate.classifier().fit(candidate.space(),
@@ -192,9 +257,10 @@ public final class ValidationSearch {
             for (int i = 0; i < predicted.size(); i++) {
                 correct[c] += predicted.get(i).equals(validationLabels.get(i)) ? 1 : 0;
             }
-            if (bestModel == null || correct[c] > correct[best]) {
-                best = c;
-                bestModel = model;
+            if (!dominated(c, checked, correct)) {
+                kept.put(c, model);
+                final int newest = c;
+                kept.keySet().removeIf(old -> dominates(newest, old, checked, correct));
             }
             evaluated++;
             boolean go = listener.iterationDone(c + 1,
@@ -205,12 +271,82 @@ public final class ValidationSearch {
             }
         }
 
-        return new Result(checked.subList(0, evaluated), Arrays.copyOf(correct, evaluated),
-                validationGraphs.size(), best, bestModel);
+        int[] scored = Arrays.copyOf(correct, evaluated);
+        List<Candidate> scoredCandidates = checked.subList(0, evaluated);
+        int best = choose(scoredCandidates, scored, validationGraphs.size(), selection);
+        return new Result(scoredCandidates, scored, validationGraphs.size(), best, selection,
+                kept.get(best));
     }
 
     /**
-     * Runs {@link #search(List, List, List, List, List, Executor, IterationListener)} without a
+     * Returns the index chosen by a rule among scored candidates.
+     *
+     * @param candidates the candidates, with their model sizes
+     * @param correct their correct validation counts
+     * @param n the number of validation graphs
+     * @param selection the rule
+     * @return the index of the chosen candidate
+     */
+    static int choose(List<Candidate> candidates, int[] correct, int n, Selection selection) {
+        int mostCorrect = 0;
+        for (int c = 1; c < correct.length; c++) {
+            if (correct[c] > correct[mostCorrect]) {
+                mostCorrect = c;
+            }
+        }
+        if (selection == Selection.MOST_CORRECT) {
+            return mostCorrect;
+        }
+
+        // Equally good: short of the best count by at most one standard error, in graphs.
+        double tolerance = Math.sqrt(standardErrorSquared(correct[mostCorrect], n));
+        int chosen = mostCorrect;
+        for (int c = 0; c < correct.length; c++) {
+            if (correct[c] + tolerance >= correct[mostCorrect]
+                    && preferred(c, chosen, candidates, correct)) {
+                chosen = c;
+            }
+        }
+        return chosen;
+    }
+
+    /** Returns {@code n^2} times the squared standard error of the accuracy {@code k / n}. */
+    private static double standardErrorSquared(int k, int n) {
+        return k * (double) (n - k) / n;
+    }
+
+    /** Whether candidate {@code a} wins over {@code b} on size, then count, then order. */
+    private static boolean preferred(int a, int b, List<Candidate> candidates, int[] correct) {
+        int sizeA = candidates.get(a).modelSize();
+        int sizeB = candidates.get(b).modelSize();
+        if (sizeA != sizeB) {
+            return sizeA < sizeB;
+        }
+        return correct[a] != correct[b] ? correct[a] > correct[b] : a < b;
+    }
+
+    /** Whether an earlier candidate makes candidate {@code c} never chosen. */
+    private static boolean dominated(int c, List<Candidate> candidates, int[] correct) {
+        for (int earlier = 0; earlier < c; earlier++) {
+            if (dominates(earlier, c, candidates, correct)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether candidate {@code a} makes {@code b} never chosen, by either rule: it is at most
+     * as large and at least as correct, and listed first or strictly more correct.
+     */
+    private static boolean dominates(int a, int b, List<Candidate> candidates, int[] correct) {
+        return candidates.get(a).modelSize() <= candidates.get(b).modelSize()
+                && correct[a] >= correct[b] && (a < b || correct[a] > correct[b]);
+    }
+
+    /**
+     * Runs {@link #search(List, List, List, List, List, Executor, Selection,
+     * IterationListener)} with the default rule, {@link Selection#MOST_CORRECT}, and without a
      * listener.
      *
      * @param candidates at least one candidate
@@ -226,6 +362,6 @@ public final class ValidationSearch {
             List<String> trainLabels, List<Graph> validationGraphs,
             List<String> validationLabels, Executor executor) {
         return search(candidates, trainGraphs, trainLabels, validationGraphs, validationLabels,
-                executor, IterationListener.NONE);
+                executor, Selection.MOST_CORRECT, IterationListener.NONE);
     }
 }

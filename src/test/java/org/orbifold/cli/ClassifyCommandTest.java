@@ -255,6 +255,52 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void oneStandardErrorChoosesTheSmallestModelAmongTheEquallyGood() throws IOException {
+        Path folder = iamFolder(null);
+        Run r = run("classify", folder.toString(), "--method", "glvq", "--prototypes", "3,1,2",
+                "--epochs", "0", "--initialization", "class-medoids", "--aligner", "exact",
+                "--selection", "one-standard-error", "--threads", "1", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        assertEquals("one-standard-error", json.get("selection"));
+        assertTrue(json.get("tieRule").toString().startsWith("the fewest prototypes or weight"
+                + " graphs within one standard error"), json.toString());
+
+        // Recompute the rule from the reported counts and sizes (two classes, so a model of
+        // p prototypes per class holds 2p graphs; 4 validation graphs).
+        List<?> candidates = (List<?>) json.get("candidates");
+        double best = 0;
+        for (Object c : candidates) {
+            best = Math.max(best, (Double) ((Map<?, ?>) c).get("validationCorrect"));
+        }
+        double tolerance = Math.sqrt(best * (4 - best) / 4);
+        Map<?, ?> expected = null;
+        double expectedSize = Double.POSITIVE_INFINITY;
+        for (Object c : candidates) {
+            Map<?, ?> candidate = (Map<?, ?>) c;
+            double size = (Double) candidate.get("modelSize");
+            double prototypes = (Double) ((Map<?, ?>) candidate.get("setting"))
+                    .get("prototypes");
+            assertEquals(2 * prototypes, size);
+            if ((Double) candidate.get("validationCorrect") + tolerance >= best
+                    && size < expectedSize) {
+                expected = candidate;
+                expectedSize = size;
+            }
+        }
+        assertEquals(expected.get("setting"), json.get("chosen"));
+
+        Run text = run("classify", folder.toString(), "--method", "glvq", "--prototypes",
+                "3,1", "--epochs", "0", "--initialization", "class-medoids", "--aligner",
+                "exact", "--selection", "one-standard-error", "--threads", "1");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("(the fewest prototypes or weight graphs within one"
+                + " standard error, "), text.out());
+        assertTrue(text.out().contains(", model size 6"), text.out());
+    }
+
+    @Test
     void summaryShowsTheSearchTheChoiceAndTheConfusionMatrix() throws IOException {
         Path folder = iamFolder(null);
         Run r = run("classify", folder.toString(), "--k", "1,3", "--aligner", "exact",
@@ -1110,6 +1156,10 @@ class ClassifyCommandTest {
                 "--k", "30"},
             {"--refit must be train or train+validation", "classify", folder.toString(),
                 "--refit", "all"},
+            {"--selection must be most-correct or one-standard-error, got 'best'", "classify",
+                folder.toString(), "--selection", "best"},
+            {"--selection applies only to splits: with --folds there is one setting",
+                "classify", "--folds", "3", "--selection", "one-standard-error"},
             {"split files need both --train and --test", "classify", LETTERS, "--train",
                 train.toString()},
             {"is an IAM folder of splits: give one of its .cxl files", "classify",

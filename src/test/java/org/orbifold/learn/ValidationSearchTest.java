@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.orbifold.learn.ValidationSearch.Candidate;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.LabelEncoder;
 
 class ValidationSearchTest {
 
@@ -108,6 +113,7 @@ class ValidationSearchTest {
                 new Candidate("k 3", space, new NearestNeighbors(EXACT, 3)));
         ValidationSearch.Result result = ValidationSearch.search(candidates, TRAIN,
                 TRAIN_LABELS, VALID, VALID_LABELS, Runnable::run,
+                ValidationSearch.Selection.MOST_CORRECT,
                 (candidate, accuracy, step, nanos) -> false);
         assertEquals(1, result.candidates().size());
         assertEquals(0, result.best());
@@ -126,5 +132,124 @@ class ValidationSearchTest {
                 () -> ValidationSearch.search(one, TRAIN, TRAIN_LABELS, VALID,
                         VALID_LABELS.subList(0, 2), Runnable::run));
         assertTrue(lengths.getMessage().contains("differ in length"), lengths.getMessage());
+    }
+
+    @Test
+    void oneStandardErrorPrefersTheSmallerOfTwoModelsValidationCannotTellApart() {
+        // Section 6.18 of docs/results.md, Letter MED: 723 of 750 correct with 15 weight
+        // graphs, 725 with 75. One standard error of 725 / 750 is sqrt(725 * 25 / 750) = 4.9
+        // graphs, so 723 counts as equally good and the smaller network wins.
+        List<Candidate> mlps = List.of(scripted("15 units", 15, 0),
+                scripted("75 units", 75, 1));
+        assertEquals(0, ValidationSearch.choose(mlps, new int[] {723, 725}, 750,
+                ValidationSearch.Selection.ONE_STANDARD_ERROR));
+        assertEquals(1, ValidationSearch.choose(mlps, new int[] {723, 725}, 750,
+                ValidationSearch.Selection.MOST_CORRECT));
+
+        // Letter HIGH: 697 against 703; sqrt(703 * 47 / 750) = 6.6 graphs, so 697 is in.
+        assertEquals(0, ValidationSearch.choose(mlps, new int[] {697, 703}, 750,
+                ValidationSearch.Selection.ONE_STANDARD_ERROR));
+        // Seven graphs short is outside one standard error.
+        assertEquals(1, ValidationSearch.choose(mlps, new int[] {696, 703}, 750,
+                ValidationSearch.Selection.ONE_STANDARD_ERROR));
+        // A perfect score has no standard error: only perfect candidates are equally good.
+        assertEquals(1, ValidationSearch.choose(mlps, new int[] {749, 750}, 750,
+                ValidationSearch.Selection.ONE_STANDARD_ERROR));
+    }
+
+    @Test
+    void oneStandardErrorMatchesItsDefinitionOnRandomCounts() {
+        Random random = new Random(6);
+        int n = 100;
+        for (int trial = 0; trial < 2000; trial++) {
+            int count = 1 + random.nextInt(7);
+            List<Candidate> candidates = new ArrayList<>();
+            int[] correct = new int[count];
+            for (int c = 0; c < count; c++) {
+                candidates.add(scripted("c" + c, random.nextInt(4), c));
+                correct[c] = 80 + random.nextInt(21);
+            }
+
+            // The definition: within one standard error of the best count, then the smallest
+            // model, the most correct, the first listed.
+            int best = Arrays.stream(correct).max().orElseThrow();
+            double tolerance = Math.sqrt(best * (double) (n - best) / n);
+            int expected = IntStream.range(0, count).boxed()
+                    .filter(c -> correct[c] >= best - tolerance)
+                    .min(Comparator.<Integer>comparingInt(c -> candidates.get(c).modelSize())
+                            .thenComparingInt(c -> -correct[c])
+                            .thenComparingInt(c -> c))
+                    .orElseThrow();
+            assertEquals(expected, ValidationSearch.choose(candidates, correct, n,
+                    ValidationSearch.Selection.ONE_STANDARD_ERROR), "trial " + trial);
+        }
+    }
+
+    @Test
+    void theChosenModelIsTheOneFittedForTheChosenCandidateUnderBothRules() {
+        Random random = new Random(7);
+        List<Graph> valid = new ArrayList<>();
+        List<String> validLabels = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            valid.add(LearnTestGraphs.point(i));
+            validLabels.add(i % 2 == 0 ? "a" : "b");
+        }
+        for (int trial = 0; trial < 300; trial++) {
+            List<Candidate> candidates = new ArrayList<>();
+            for (int c = 0; c < 1 + random.nextInt(6); c++) {
+                candidates.add(new Candidate("c" + c, GraphSpace.of(valid),
+                        new Scripted(c, 30 + random.nextInt(11), valid, validLabels),
+                        random.nextInt(3)));
+            }
+            for (ValidationSearch.Selection rule : ValidationSearch.Selection.values()) {
+                int stopAfter = 1 + random.nextInt(candidates.size());
+                ValidationSearch.Result result = ValidationSearch.search(candidates,
+                        valid.subList(0, 2), validLabels.subList(0, 2), valid, validLabels,
+                        Runnable::run, rule, (c, accuracy, step, nanos) -> c < stopAfter);
+                assertEquals(stopAfter, result.candidates().size());
+                assertEquals(ValidationSearch.choose(result.candidates(), result.correct(),
+                        valid.size(), rule), result.best());
+                assertEquals(result.best(), ((ScriptedModel) result.chosenModel()).id,
+                        "trial " + trial + " " + rule);
+            }
+        }
+    }
+
+    /** A candidate of a given size whose classifier is never fitted. */
+    private static Candidate scripted(String name, int size, int id) {
+        return new Candidate(name, space(), new Scripted(id, 0, VALID, VALID_LABELS), size);
+    }
+
+    /** A classifier whose model gets exactly the first {@code correct} given graphs right. */
+    private record Scripted(int id, int correct, List<Graph> graphs, List<String> labels)
+            implements GraphClassifier {
+
+        @Override
+        public GraphClassifierModel fit(GraphSpace space, List<Graph> train,
+                List<String> trainLabels) {
+            return new ScriptedModel(id, space, this);
+        }
+    }
+
+    /** The model of {@link Scripted}; {@code id} names the candidate it was fitted for. */
+    private record ScriptedModel(int id, GraphSpace space, Scripted script)
+            implements GraphClassifierModel {
+
+        @Override
+        public LabelEncoder classes() {
+            return LabelEncoder.of(List.of("a", "b"));
+        }
+
+        @Override
+        public String predict(Graph graph) {
+            int i = script.graphs().indexOf(graph);
+            String truth = script.labels().get(i);
+            return i < script.correct() ? truth : truth.equals("a") ? "b" : "a";
+        }
+
+        @Override
+        public double[] scores(Graph graph) {
+            return predict(graph).equals("a") ? new double[] {1, 0} : new double[] {0, 1};
+        }
     }
 }
