@@ -45,7 +45,10 @@ import org.orbifold.stats.FrechetMean;
  *
  * <p>Models (argument {@code MODELS}, comma-separated): {@code knn-all} (k-NN aligning every
  * training graph), {@code knn} (k-NN with certified lower bounds), {@code mean} (nearest
- * class mean), {@code glvq}, {@code perceptron}, {@code mlp}. A model name may carry a cap
+ * class mean), {@code glvq}, {@code medoid} (the nearest of the class medoids of
+ * {@link LearningGraphQuantization.Initialization#CLASS_MEDOIDS}, GLVQ at 0 epochs;
+ * {@code medoid:P} takes {@code P} per class instead of the set's GLVQ count),
+ * {@code perceptron}, {@code mlp}. A model name may carry a cap
  * on the order of its prototypes or weight graphs, {@code NAME@m} (the builders'
  * {@code maxPrototypeOrder} or {@code weightOrder}); {@code mlp:H} and {@code mlp:H:RATE} set
  * the MLP's hidden units (0 for one per class) and learning rate instead of the set's.
@@ -185,6 +188,7 @@ public final class PredictionTimeHarness {
         int cap = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
         int hidden = named.length > 1 ? Integer.parseInt(named[1]) : c.hidden();
         double mlpRate = named.length > 2 ? Double.parseDouble(named[2]) : c.mlpRate();
+        int perClass = named.length > 1 ? Integer.parseInt(named[1]) : c.glvqPerClass();
         FrechetMean mean = FrechetMean.builder().aligner(aligner).executor(SAME_THREAD).build();
         long fitStart = threadCpu();
         GraphClassifierModel model = switch (name) {
@@ -196,6 +200,11 @@ public final class PredictionTimeHarness {
                     .prototypesPerClass(c.glvqPerClass()).learningRate(c.glvqRate())
                     .epochs(c.glvqEpochs()).seed(c.seed()).mean(mean).maxPrototypeOrder(cap)
                     .build().fit(space, train, labels);
+            case "medoid" -> LearningGraphQuantization.builder().aligner(aligner)
+                    .initialization(LearningGraphQuantization.Initialization.CLASS_MEDOIDS)
+                    .prototypesPerClass(perClass)
+                    .epochs(0).seed(c.seed()).mean(mean).maxPrototypeOrder(cap)
+                    .executor(SAME_THREAD).build().fit(space, train, labels);
             case "perceptron" -> perceptron(c, aligner, mean, cap, train).fit(space, train,
                     labels);
             case "mlp" -> GraphMlp.builder().aligner(aligner).hiddenUnits(hidden)
