@@ -231,7 +231,7 @@ abstract class CenterCommand extends DatasetCommand {
      * @return the absolute path of the file to replace
      */
     static Path requireWritable(Path given, Path target, List<OutputTarget.Input> inputs) {
-        Path file = OutputTarget.resolve(given, target);
+        Path file = OutputTarget.resolve(given, target, inputs);
         OutputTarget.requireNotInput(given, file, inputs);
         Path folder = file.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
