@@ -22,8 +22,14 @@ import org.orbifold.io.DatasetLoader;
  * reads, or would read, beside them ({@link DatasetLoader#companions}: the folders of an IAM
  * {@code .cxl} file's graphs, the possible class-label files of a SMILES file).
  *
+ * <p>A folder given where a file is expected is answered with a file name to give instead
+ * only when these checks would accept that file ({@link #suggestion}); otherwise the message
+ * names no path.
+ *
  * <p><b>Limitations.</b> A file that changes kind between the check and the write (a race
- * with another process) is detected only by the second check.
+ * with another process) is detected only by the second check. A suggested file is checked
+ * only for what this class checks and for a writable folder (not by writing a probe file),
+ * and it may lie in a folder that is no input of this command but holds other data.
  */
 final class OutputTarget {
 
