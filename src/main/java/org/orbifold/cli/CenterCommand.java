@@ -34,7 +34,10 @@ import picocli.CommandLine.Option;
  * The shared body of {@code orbifold mean} and {@code orbifold median}: read the sample,
  * find its medoid (the best sample graph, for comparison and as the default start), run the
  * center computation on a fork-join pool of {@code --threads} workers, and print a summary or
- * JSON.
+ * JSON. The summary's {@code wall time} line gives the total and its two parts, the medoid
+ * search and the center computation; the JSON gives them as {@code totalWallTimeSeconds},
+ * {@code medoidWallTimeSeconds} and {@code wallTimeSeconds} (the center's part alone, a
+ * meaning kept for the scripts that read it).
  */
 abstract class CenterCommand extends DatasetCommand {
 
@@ -231,7 +234,7 @@ abstract class CenterCommand extends DatasetCommand {
      * @return the absolute path of the file to replace
      */
     static Path requireWritable(Path given, Path target, List<OutputTarget.Input> inputs) {
-        Path file = OutputTarget.resolve(given, target);
+        Path file = OutputTarget.resolve(given, target, inputs);
         OutputTarget.requireNotInput(given, file, inputs);
         Path folder = file.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
@@ -303,8 +306,11 @@ abstract class CenterCommand extends DatasetCommand {
             json.name("uncertifiedAlignments").value(uncertified(result));
             json.name("limitReached").value(options.isExact() && uncertified(result) > 0);
             json.name("trace").value(result.trace());
+            // wallTimeSeconds is the center's part alone (scripts add the medoid's to it);
+            // totalWallTimeSeconds is their sum, the total that the summary prints first.
             json.name("wallTimeSeconds").value(seconds);
             json.name("medoidWallTimeSeconds").value(medoidSeconds);
+            json.name("totalWallTimeSeconds").value(medoidSeconds + seconds);
             JsonOutput.strings(json.name("notes"), sample.dataset().notes());
             CenterGraph.write(json.name("center"), result.center(), sample.nodeChannels(),
                     sample.edgeChannels());
@@ -337,7 +343,8 @@ abstract class CenterCommand extends DatasetCommand {
                     + " stopped at its limit (%s); the objective is an upper bound%n",
                     uncertified, result.alignments().size(), options.limitText());
         }
-        w.printf(Locale.ROOT, "wall time   %.2f s (medoid %.2f s)%n", seconds, medoidSeconds);
+        w.printf(Locale.ROOT, "wall time   %.2f s (medoid %.2f s + %s %.2f s)%n",
+                medoidSeconds + seconds, medoidSeconds, kind, seconds);
         notes(w, sample);
         CenterGraph.summary(w, result.center(), sample.nodeChannels(), sample.edgeChannels());
     }

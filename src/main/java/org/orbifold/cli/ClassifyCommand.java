@@ -264,14 +264,17 @@ final class ClassifyCommand extends DatasetCommand {
     String method;
 
     @Option(names = {"-k", "--k"}, paramLabel = "K", split = ",",
+            preprocessor = ListValues.class,
             description = "knn: neighbours that vote, one or a list (default: 1).")
     List<Integer> k;
 
     @Option(names = "--prototypes", paramLabel = "P", split = ",",
+            preprocessor = ListValues.class,
             description = "lvq1, glvq: prototypes per class (default: 1).")
     List<Integer> prototypes;
 
     @Option(names = "--epochs", paramLabel = "E", split = ",",
+            preprocessor = ListValues.class,
             description = "lvq1, glvq, perceptron, mlp: passes over the training graphs;"
                 + " lvq1 and glvq also take 0, the nearest-prototype classifier over the"
                 + " initial prototypes (default: " + LearningGraphQuantization.DEFAULT_EPOCHS
@@ -280,6 +283,7 @@ final class ClassifyCommand extends DatasetCommand {
     List<Integer> epochs;
 
     @Option(names = "--learning-rate", paramLabel = "R", split = ",",
+            preprocessor = ListValues.class,
             description = "lvq1, glvq, perceptron, mlp: learning rate; it decays linearly"
                 + " except for perceptron; at most 1 for lvq1 (a step moves a prototype that"
                 + " fraction of the way toward the sample) (default: "
@@ -289,17 +293,20 @@ final class ClassifyCommand extends DatasetCommand {
     List<Double> learningRate;
 
     @Option(names = "--margin", paramLabel = "M", split = ",",
+            preprocessor = ListValues.class,
             description = "perceptron: a training graph updates unless its class beats every"
                 + " other by more than M, in units of the scaled inputs (default: 0, update"
                 + " on mistakes and ties).")
     List<Double> margin;
 
     @Option(names = "--hidden-units", paramLabel = "H", split = ",",
+            preprocessor = ListValues.class,
             description = "mlp: hidden max-linear units, spread over the classes in blocks;"
                 + " 0 means one per class (default: 0).")
     List<Integer> hiddenUnits;
 
     @Option(names = "--weight-decay", paramLabel = "L", split = ",",
+            preprocessor = ListValues.class,
             description = "mlp: L2 weight decay of the output weights (default: 0).")
     List<Double> weightDecay;
 
@@ -337,10 +344,12 @@ final class ClassifyCommand extends DatasetCommand {
     Integer maxModelOrder;
 
     @Option(names = "--node-weight", paramLabel = "W", split = ",",
+            preprocessor = ListValues.class,
             description = "Weight of node attributes in the distance (default: 1).")
     List<Double> nodeWeight;
 
     @Option(names = "--edge-weight", paramLabel = "W", split = ",",
+            preprocessor = ListValues.class,
             description = "Weight of edge attributes in the distance (default: 1).")
     List<Double> edgeWeight;
 
@@ -352,6 +361,7 @@ final class ClassifyCommand extends DatasetCommand {
     boolean standardize;
 
     @Option(names = "--existence", paramLabel = "E", split = ",",
+            preprocessor = ListValues.class,
             description = "Value of the node-existence channel, one or a list (default: 1);"
                 + " an unmatched node costs node weight x (||x||^2 + E^2), 0 leaves the"
                 + " channel out. With or without --standardize.")
@@ -366,12 +376,14 @@ final class ClassifyCommand extends DatasetCommand {
     String nodeKernel;
 
     @Option(names = "--bandwidth", paramLabel = "S", split = ",",
+            preprocessor = ListValues.class,
             description = "--node-kernel: the kernel's bandwidth s, in units of the scaled"
                 + " attributes (standard deviations with --standardize), one or a list"
                 + " (default: 1).")
     List<Double> bandwidth;
 
     @Option(names = "--features", paramLabel = "D", split = ",",
+            preprocessor = ListValues.class,
             description = "--node-kernel: number of features, even, at most " + MAX_FEATURES
                 + ", one or a list (default: " + DEFAULT_FEATURES + "). Each node then holds"
                 + " D numbers: nodes x D x 8 bytes must fit in half of the Java heap.")
@@ -384,6 +396,7 @@ final class ClassifyCommand extends DatasetCommand {
     String kernelSampling;
 
     @Option(names = "--drop-node-attributes", paramLabel = "NAME", split = ",",
+            preprocessor = ListValues.class,
             description = "Node attributes left out of the distance, by name (as listed by"
                 + " orbifold info, one-hot labels by the attribute's name).")
     List<String> dropNodeAttributes;
@@ -1139,7 +1152,7 @@ final class ClassifyCommand extends DatasetCommand {
         requireNotEmpty(option, given);
         for (T value : given) {
             if (value == null) {
-                throw CliException.usage("empty value in a list of values");
+                throw CliException.usage("empty value in a list of values: " + option);
             }
         }
         requireDistinct(option, given);
@@ -1150,7 +1163,8 @@ final class ClassifyCommand extends DatasetCommand {
      * Fails on a list option whose text ends in a comma, such as {@code --k 1,} or the second
      * of {@code --k 3 --k ,}: the parser drops the empty values, which would otherwise pass
      * unnoticed. (An option given once as commas alone is an empty list, refused by
-     * {@link #values}.)
+     * {@link #values}; an empty value before another, as in {@code --k 1,,3}, is refused
+     * during the parse by {@link ListValues}.)
      */
     private void requireNoTrailingComma() {
         for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {

@@ -379,6 +379,10 @@ final class ClusterCommand extends DatasetCommand {
         for (String name : List.of(ASSIGNMENTS, CENTERS, TRACE, RESULT)) {
             Path file = folder.resolve(name);
             Path named = given.resolve(name);
+            if (Files.isDirectory(file)) {
+                throw CliException.data("cannot write --out " + given + ": " + named
+                        + " is a folder; give another folder");
+            }
             OutputTarget.requireNotInput(named, OutputTarget.resolve(named, file), inputs);
         }
         return folder;

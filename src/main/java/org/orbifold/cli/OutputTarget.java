@@ -2,6 +2,7 @@ package org.orbifold.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,10 +22,19 @@ import org.orbifold.io.DatasetLoader;
  * reads, or would read, beside them ({@link DatasetLoader#companions}: the folders of an IAM
  * {@code .cxl} file's graphs, the possible class-label files of a SMILES file).
  *
+ * <p>A folder given where a file is expected is answered with a file name to give instead
+ * only when these checks would accept that file ({@link #suggestion}); otherwise the message
+ * names no path.
+ *
  * <p><b>Limitations.</b> A file that changes kind between the check and the write (a race
- * with another process) is detected only by the second check.
+ * with another process) is detected only by the second check. A suggested file is checked
+ * only for what this class checks and for a writable folder (not by writing a probe file),
+ * and it may lie in a folder that is no input of this command but holds other data.
  */
 final class OutputTarget {
+
+    /** The file name {@link #suggestion} proposes inside a folder. */
+    private static final String SUGGESTED_NAME = "result.json";
 
     /**
      * An input of a command, as messages name it.
@@ -65,8 +75,9 @@ final class OutputTarget {
     }
 
     /**
-     * Returns the file a write to {@code target} replaces: {@code target} itself, or the file
-     * its symbolic link (or chain of links) names.
+     * Returns the file a write to {@code target} replaces, as {@link #resolve(Path, Path, List)}
+     * does, but names no file in the message when the target is a folder: this is the check
+     * just before a write, where the inputs are no longer at hand.
      *
      * @param given the path as the user gave it, for messages
      * @param target the absolute path
@@ -75,6 +86,23 @@ final class OutputTarget {
      *     regular file
      */
     static Path resolve(Path given, Path target) {
+        return resolve(given, target, null);
+    }
+
+    /**
+     * Returns the file a write to {@code target} replaces: {@code target} itself, or the file
+     * its symbolic link (or chain of links) names. When the target is a folder, the message
+     * suggests a file name only if {@link #requireNotInput} would accept it (see
+     * {@link #suggestion}).
+     *
+     * @param given the path as the user gave it, for messages
+     * @param target the absolute path
+     * @param inputs the command's inputs, or null to suggest no file name for a folder
+     * @return the absolute path to replace
+     * @throws CliException if the target is a link to nothing, or exists and is not a
+     *     regular file
+     */
+    static Path resolve(Path given, Path target, List<Input> inputs) {
         Path file = target;
         if (Files.isSymbolicLink(target)) {
             if (!Files.exists(target)) {
@@ -102,8 +130,8 @@ final class OutputTarget {
             }
         }
         if (Files.isDirectory(file)) {
-            throw CliException.data("cannot write --out " + given + ": it is a folder; give a"
-                    + " file name such as " + file.resolve("result.json"));
+            throw CliException.data("cannot write --out " + given + ": it is a folder; "
+                    + folderAdvice(given, file, inputs));
         }
         if (Files.exists(file) && !Files.isRegularFile(file)) {
             throw CliException.data("cannot write --out " + given + ": it exists and is not a"
@@ -122,22 +150,99 @@ final class OutputTarget {
      * @param inputs the command's inputs
      */
     static void requireNotInput(Path given, Path file, List<Input> inputs) {
+        Input input = refusing(given, file, inputs);
+        if (input == null) {
+            return;
+        }
+        Path path = input.path();
+        if (isFolder(given, input)) {
+            throw CliException.usage("--out " + given + " is a file inside " + input.role()
+                    + " (" + path + "); writing there could replace or add to the data; give"
+                    + " a file outside it");
+        }
+        throw CliException.usage("--out " + given + " is an input file (" + input.role() + ": "
+                + path + "); writing it would replace the data; give another file name");
+    }
+
+    /**
+     * Returns the first input that {@code file} is, or lies inside when the input is a folder
+     * (the refusal of {@link #requireNotInput}), or null when there is none.
+     */
+    private static Input refusing(Path given, Path file, List<Input> inputs) {
         Path target = canonical(given, file, "--out " + given);
         for (Input input : inputs) {
-            Path path = input.path();
-            Path real = canonical(given, path, input.role() + " " + path);
-            if (Files.isDirectory(real)) {
-                if (target.startsWith(real)) {
-                    throw CliException.usage("--out " + given + " is a file inside "
-                            + input.role() + " (" + path + "); writing there could replace"
-                            + " or add to the data; give a file outside it");
-                }
-            } else if (target.equals(real)) {
-                throw CliException.usage("--out " + given + " is an input file ("
-                        + input.role() + ": " + path + "); writing it would replace the"
-                        + " data; give another file name");
+            Path real = canonical(given, input.path(), input.role() + " " + input.path());
+            if (Files.isDirectory(real) ? target.startsWith(real) : target.equals(real)) {
+                return input;
             }
         }
+        return null;
+    }
+
+    /** Whether an input is a folder (on its real path). */
+    private static boolean isFolder(Path given, Input input) {
+        return Files.isDirectory(canonical(given, input.path(),
+                input.role() + " " + input.path()));
+    }
+
+    /**
+     * Returns the end of the message refusing a folder as {@code --out}: a file name to give
+     * instead when {@link #suggestion} finds one, and why {@code folder/result.json} is not
+     * it when that file would lie inside an input folder.
+     */
+    private static String folderAdvice(Path given, Path folder, List<Input> inputs) {
+        if (inputs == null) {
+            return "give a file name";
+        }
+        Path suggested = suggestion(given, folder, inputs);
+        String such = suggested == null ? "" : ", such as " + suggested;
+        Input container = refusing(given, folder.resolve(SUGGESTED_NAME), inputs);
+        if (container != null && isFolder(given, container)) {
+            return "a file in it would lie inside " + container.role() + " ("
+                    + container.path() + "); give a file name outside it" + such;
+        }
+        return "give a file name" + such;
+    }
+
+    /**
+     * Returns a file name to suggest in place of the folder {@code folder}, or null when there
+     * is none: {@code folder/result.json}, or, when that lies inside input folders,
+     * {@code result.json} beside the outermost of them. A candidate is returned only if
+     * {@link #requireNotInput} accepts it, it does not exist yet (a suggestion should not
+     * replace a file), and its folder exists and is writable, so that the message never names
+     * a path that the checks would refuse.
+     *
+     * @param given the path as the user gave it, for messages
+     * @param folder the absolute path of the folder given as {@code --out}
+     * @param inputs the command's inputs
+     * @return an absolute path, or null
+     */
+    static Path suggestion(Path given, Path folder, List<Input> inputs) {
+        Path first = folder.resolve(SUGGESTED_NAME);
+        if (refusing(given, first, inputs) == null) {
+            return isFree(first) ? first : null;
+        }
+        Path target = canonical(given, first, "--out " + given);
+        Path outermost = null;
+        for (Input input : inputs) {
+            Path real = canonical(given, input.path(), input.role() + " " + input.path());
+            if (Files.isDirectory(real) && target.startsWith(real)
+                    && (outermost == null || outermost.startsWith(real))) {
+                outermost = real;
+            }
+        }
+        if (outermost == null || outermost.getParent() == null) {
+            return null;
+        }
+        Path second = outermost.getParent().resolve(SUGGESTED_NAME);
+        return refusing(given, second, inputs) == null && isFree(second) ? second : null;
+    }
+
+    /** Whether a new file may be suggested at {@code file}: absent, in a writable folder. */
+    private static boolean isFree(Path file) {
+        Path parent = file.getParent();
+        return parent != null && !Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                && Files.isDirectory(parent) && Files.isWritable(parent);
     }
 
     /**

@@ -1,9 +1,16 @@
 package org.orbifold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.orbifold.cli.MainTest.Run;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Option checks of {@code orbifold classify} that must fail before any data is read or any
@@ -84,6 +91,58 @@ class ClassifyOptionChecksTest {
             args[4] = "1";
             System.arraycopy(c, 1, args, 5, c.length - 1);
             assertUsageError(c[0], args);
+        }
+    }
+
+    /** The list options of classify: every option that picocli splits at commas. */
+    private static List<OptionSpec> listOptions() {
+        CommandLine classify = Main.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), false).getSubcommands().get("classify");
+        List<OptionSpec> lists = new ArrayList<>();
+        for (OptionSpec option : classify.getCommandSpec().options()) {
+            if (!option.splitRegex().isEmpty()) {
+                lists.add(option);
+            }
+        }
+        return lists;
+    }
+
+    @Test
+    void anEmptyValueInsideAListIsRefusedForEveryListOption() {
+        List<OptionSpec> lists = listOptions();
+        assertTrue(lists.size() >= 13, "the list options: " + lists.size());
+        for (OptionSpec option : lists) {
+            String name = option.longestName();
+            for (String text : List.of("1,,3", ",3", "1, ,3", "1,,")) {
+                assertUsageError("empty value in a list of values: " + name + " " + text,
+                        "classify", "--folds", "3", "--threads", "1", name, text);
+            }
+            assertUsageError("empty value in a list of values: " + name + " 2,,1",
+                    "classify", "--folds", "3", "--threads", "1", name, "2", name, "2,,1");
+            assertUsageError(name + " needs at least one value, got an empty list",
+                    "classify", "--folds", "3", "--threads", "1", name, "");
+        }
+    }
+
+    @Test
+    void anEmptyValueInsideAListIsRefusedInEveryFormOfTheOption() {
+        String message = "empty value in a list of values: --k 1,,3";
+        assertUsageError(message, "classify", "--folds", "3", "--k=1,,3");
+        assertUsageError(message, "classify", "--folds", "3", "-k1,,3");
+        assertUsageError(message, "classify", "--folds", "3", "-k", "1,,3");
+    }
+
+    @Test
+    void everyListOptionOfEveryCommandChecksItsTextBeforeThePicocliSplit() {
+        CommandLine root = Main.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), false);
+        for (CommandLine command : root.getSubcommands().values()) {
+            for (OptionSpec option : command.getCommandSpec().options()) {
+                if (!option.splitRegex().isEmpty()) {
+                    assertTrue(option.preprocessor() instanceof ListValues,
+                            command.getCommandName() + " " + option.longestName());
+                }
+            }
         }
     }
 

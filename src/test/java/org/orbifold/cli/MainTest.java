@@ -17,12 +17,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.orbifold.space.Graph;
 
 /**
@@ -220,6 +223,29 @@ class MainTest {
         assertEquals("median", json.get("command"));
         assertTrue((Double) json.get("objective")
                 <= (Double) json.get("medoidObjective") + OBJECTIVE_TOLERANCE, r.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mean", "median"})
+    void theWallTimeLineStatesTheTotalAndItsTwoParts(String kind) {
+        Run text = run(kind, "--limit", "6");
+        Run json = run(kind, "--limit", "6", "--json");
+
+        assertEquals(0, text.exitCode(), text.err());
+        Matcher line = Pattern.compile("(?m)^wall time   (\\d+\\.\\d\\d) s \\(medoid"
+                + " (\\d+\\.\\d\\d) s \\+ " + kind + " (\\d+\\.\\d\\d) s\\)$")
+                .matcher(text.out());
+        assertTrue(line.find(), text.out());
+        double total = Double.parseDouble(line.group(1));
+        double parts = Double.parseDouble(line.group(2)) + Double.parseDouble(line.group(3));
+        assertEquals(parts, total, 0.015 + 1e-9, "each of the three is rounded to 0.01 s");
+        assertEquals(0, json.exitCode(), json.err());
+        Map<String, Object> fields = json.json();
+        double center = (Double) fields.get("wallTimeSeconds");
+        double medoid = (Double) fields.get("medoidWallTimeSeconds");
+        assertTrue(center >= 0 && medoid >= 0, json.out());
+        assertEquals(medoid + center, (Double) fields.get("totalWallTimeSeconds"), 1e-12,
+                json.out());
     }
 
     @Test

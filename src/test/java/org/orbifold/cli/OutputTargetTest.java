@@ -2,6 +2,7 @@ package org.orbifold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -298,6 +299,96 @@ class OutputTargetTest {
 
         assertRefused(CliException.USAGE, r, "is an input file (the class labels of DATASET ");
         assertFalse(Files.exists(target));
+    }
+
+    /** Returns the path a refusal suggests after "such as ", or null when it names none. */
+    private static Path suggested(Run r) {
+        String line = r.err().strip();
+        int at = line.indexOf("such as ");
+        return at < 0 ? null : Path.of(line.substring(at + "such as ".length()));
+    }
+
+    @Test
+    void theDatasetFolderAsOutGetsASuggestionThatIsAccepted() throws IOException {
+        Path folder = MainTest.copyLetters(dir, "DATA", "A", "graph_indicator",
+                "graph_labels", "node_attributes");
+
+        Run refused = run("mean", folder.toString(), "--limit", "3", "--out",
+                folder.toString());
+
+        assertRefused(CliException.DATA, refused, "is a folder; a file in it would lie inside"
+                + " DATASET (" + folder + "); give a file name outside it, such as ");
+        Path suggestion = suggested(refused);
+        assertEquals(dir.toRealPath().resolve("result.json"), suggestion);
+        Run accepted = run("mean", folder.toString(), "--limit", "3", "--json", "--out",
+                suggestion.toString());
+        assertEquals(0, accepted.exitCode(), accepted.err());
+        assertEquals(accepted.out(), Files.readString(suggestion));
+    }
+
+    @Test
+    void aFolderInsideTheDatasetGetsASuggestionOutsideTheDataset() throws IOException {
+        Path folder = MainTest.copyLetters(dir, "DATA", "A", "graph_indicator",
+                "graph_labels", "node_attributes");
+        Path deeper = Files.createDirectories(folder.resolve("sub").resolve("deeper"));
+
+        Run r = run("classify", folder.toString(), "--folds", "2", "--out", deeper.toString());
+
+        assertRefused(CliException.DATA, r, "a file in it would lie inside DATASET");
+        assertEquals(dir.toRealPath().resolve("result.json"), suggested(r));
+        OutputTarget.requireNotInput(suggested(r), suggested(r),
+                OutputTarget.inputs("DATASET", folder));
+    }
+
+    @Test
+    void theGraphFolderOfASplitFileGetsASuggestionOutsideIt() throws IOException {
+        Path splits = Files.createDirectory(dir.resolve("splits"));
+        Path graphs = Files.createDirectory(dir.resolve("gx"));
+        Files.writeString(graphs.resolve("g.gxl"), OLD);
+        Path train = Files.writeString(splits.resolve("train.cxl"), "<GraphCollection>"
+                + "<fingerprints><print file=\"../gx/g.gxl\" class=\"x\"/></fingerprints>"
+                + "</GraphCollection>");
+
+        Run r = run("mean", train.toString(), "--out", graphs.toString());
+
+        assertRefused(CliException.DATA, r, "a file in it would lie inside the folder of"
+                + " DATASET");
+        assertEquals(dir.toRealPath().resolve("result.json"), suggested(r));
+    }
+
+    @Test
+    void noPathIsSuggestedWhenTheOnlyCandidateExists() throws IOException {
+        Path folder = MainTest.copyLetters(dir, "DATA", "A", "graph_indicator",
+                "graph_labels", "node_attributes");
+        Path existing = Files.writeString(dir.resolve("result.json"), OLD);
+
+        Run r = run("median", folder.toString(), "--limit", "3", "--out", folder.toString());
+
+        assertRefused(CliException.DATA, r, "; give a file name outside it");
+        assertNull(suggested(r), r.err());
+        assertFalse(r.err().contains(folder.resolve("result.json").toString()), r.err());
+        assertEquals(OLD, Files.readString(existing));
+    }
+
+    @Test
+    void aFolderOutsideTheInputsIsSuggestedAFileInIt() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Path out = Files.createDirectory(dir.resolve("out"));
+        List<OutputTarget.Input> inputs = OutputTarget.inputs("DATASET", data.toString());
+
+        assertEquals(out.resolve("result.json"), OutputTarget.suggestion(out, out, inputs));
+    }
+
+    @Test
+    void aFolderAmongTheClusterFilesIsRefusedWithoutAFileName() throws IOException {
+        Files.createDirectory(dir.resolve(ClusterCommand.RESULT));
+
+        Run r = run("cluster", "-k", "2", "--limit", "6", "--out", dir.toString());
+
+        assertRefused(CliException.DATA, r, ClusterCommand.RESULT + " is a folder; give"
+                + " another folder");
+        assertFalse(r.err().contains("such as"), r.err());
+        assertFalse(Files.exists(dir.resolve(ClusterCommand.ASSIGNMENTS)));
     }
 
     private static String[] concat(List<String> head, String... tail) {

@@ -1,0 +1,68 @@
+package org.orbifold.cli;
+
+import java.util.Map;
+import java.util.Stack;
+import java.util.regex.Pattern;
+
+import picocli.CommandLine.IParameterPreprocessor;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The check of a list option's text (an option with {@code split = ","}) before picocli splits
+ * it and converts its values: a text with an empty or blank value that picocli would keep,
+ * such as {@code --k 1,,3}, {@code --k ,3} or {@code --k "1, ,3"}, is refused with a message
+ * that names the option and the text, where picocli would say {@code '' is not an int} (or,
+ * for a list of names, keep the empty name); a blank text, such as {@code --k ''}, is an
+ * empty list. Every list option of the commands names this class as its
+ * {@code preprocessor}.
+ *
+ * <p>Empty values at the end of a text ({@code --k 1,}, {@code --k ,}) are dropped by
+ * picocli's split, not converted; {@code ClassifyCommand} refuses them after the parse, where
+ * it can tell a list given only as commas from one that ends in a comma.
+ *
+ * <p><b>Limitations.</b> The text is split on the option's split pattern without regard to
+ * quotes, so a quoted value that holds two adjacent commas is refused as well.
+ */
+final class ListValues implements IParameterPreprocessor {
+
+    /** Created by picocli for each option that names this class. */
+    ListValues() {
+    }
+
+    /**
+     * Fails when the option's text, on top of {@code args}, is blank or has an empty or blank
+     * value that picocli's split keeps; otherwise leaves the text to picocli.
+     *
+     * @param args the command-line arguments still to parse, the option's text on top
+     * @param command the command being parsed
+     * @param argSpec the list option
+     * @param info picocli's details of the option as given (unused)
+     * @return false: picocli parses the text as usual
+     * @throws ParameterException for a usage error naming the option and the text
+     */
+    @Override
+    public boolean preprocess(Stack<String> args, CommandSpec command, ArgSpec argSpec,
+            Map<String, Object> info) {
+        if (args.isEmpty() || !(argSpec instanceof OptionSpec option)
+                || option.splitRegex().isEmpty()) {
+            return false;
+        }
+        String text = args.peek();
+        String name = option.longestName();
+        if (text.isBlank()) {
+            throw new ParameterException(command.commandLine(), name
+                    + " needs at least one value, got an empty list");
+        }
+        // As picocli splits: empty values at the end are dropped, all others are converted.
+        for (String value : Pattern.compile(option.splitRegex()).split(text)) {
+            if (value.isBlank()) {
+                throw new ParameterException(command.commandLine(),
+                        "empty value in a list of values: " + name + " " + text);
+            }
+        }
+        return false;
+    }
+}
