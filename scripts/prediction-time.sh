@@ -6,7 +6,9 @@
 # Usage: scripts/prediction-time.sh [DATASETS_DIR] [MODELS] [SPLIT] [REPEATS] [SET...]
 #   MODELS: comma-separated, default knn-all,knn,mean,glvq,perceptron,mlp; NAME@m caps the
 #   order of the prototypes or weight graphs at m; mlp:H[:RATE] sets the MLP's hidden units
-#   and learning rate. The perceptron and the MLP are timed with and without their bounds.
+#   and learning rate; glvq-medoids:E:RATE is GLVQ started at the class medoids, E epochs
+#   (0: nearest class medoid) at rate RATE. The perceptron and the MLP are timed with and
+#   without their bounds.
 #   SPLIT: test (default) or valid. REPEATS:
 #   timed passes, default 3. SET defaults to Letter/LOW Letter/MED Letter/HIGH Fingerprint AIDS.
 #   BUILD_DIR as in the other benchmark scripts.
