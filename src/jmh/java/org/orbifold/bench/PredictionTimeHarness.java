@@ -52,6 +52,10 @@ import org.orbifold.stats.FrechetMean;
  * on the order of its prototypes or weight graphs, {@code NAME@m} (the builders'
  * {@code maxPrototypeOrder} or {@code weightOrder}); {@code mlp:H} and {@code mlp:H:RATE} set
  * the MLP's hidden units (0 for one per class) and learning rate instead of the set's.
+ * {@code glvq-medoids:E:RATE} is GLVQ with the set's prototypes per class started at the
+ * class medoids ({@link LearningGraphQuantization.Initialization#CLASS_MEDOIDS}), trained
+ * for {@code E} epochs (0: the nearest class medoid) at learning rate {@code RATE} (both
+ * default to the set's GLVQ values).
  * Prototype models are timed twice, the nearest prototype found by aligning every prototype
  * ({@code all}) and by the lower-bound search of {@link PrototypeModel} ({@code bounds});
  * the perceptron and the MLP likewise, aligning every class or unit ({@code all}) and with
@@ -200,11 +204,22 @@ public final class PredictionTimeHarness {
                     .prototypesPerClass(c.glvqPerClass()).learningRate(c.glvqRate())
                     .epochs(c.glvqEpochs()).seed(c.seed()).mean(mean).maxPrototypeOrder(cap)
                     .build().fit(space, train, labels);
-            case "medoid" -> LearningGraphQuantization.builder().aligner(aligner)
-                    .initialization(LearningGraphQuantization.Initialization.CLASS_MEDOIDS)
-                    .prototypesPerClass(perClass)
-                    .epochs(0).seed(c.seed()).mean(mean).maxPrototypeOrder(cap)
-                    .executor(SAME_THREAD).build().fit(space, train, labels);
+            case "medoid", "glvq-medoids" -> {
+                // medoid[:P]: the P medoids per class as they start; glvq-medoids[:E[:RATE]]:
+                // GLVQ from the set's number of medoids per class.
+                boolean trained = name.equals("glvq-medoids");
+                int epochs = !trained ? 0 : named.length > 1 ? Integer.parseInt(named[1])
+                        : c.glvqEpochs();
+                double rate = trained && named.length > 2 ? Double.parseDouble(named[2])
+                        : c.glvqRate();
+                yield LearningGraphQuantization.builder().aligner(aligner)
+                        .rule(LearningGraphQuantization.Rule.GLVQ)
+                        .initialization(LearningGraphQuantization.Initialization.CLASS_MEDOIDS)
+                        .prototypesPerClass(trained ? c.glvqPerClass() : perClass)
+                        .epochs(epochs).learningRate(rate).seed(c.seed()).mean(mean)
+                        .executor(SAME_THREAD).maxPrototypeOrder(cap).build()
+                        .fit(space, train, labels);
+            }
             case "perceptron" -> perceptron(c, aligner, mean, cap, train).fit(space, train,
                     labels);
             case "mlp" -> GraphMlp.builder().aligner(aligner).hiddenUnits(hidden)
