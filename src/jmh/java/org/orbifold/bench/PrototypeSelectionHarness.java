@@ -1,0 +1,298 @@
+package org.orbifold.bench;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
+import org.orbifold.io.GraphDataset;
+import org.orbifold.io.IamDatasetReader;
+import org.orbifold.match.Aligner;
+import org.orbifold.match.Aligners;
+import org.orbifold.space.AttributeScaling;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.IndexedTasks;
+
+/**
+ * Feasibility of prototypes selected for classification on IAM Protein (validation only): are
+ * there at most 20 training graphs whose nearest-prototype rule comes near 1-NN over all 200?
+ *
+ * <p>The space is that of {@code orbifold classify --sequence-pairs --standardize --existence
+ * 0.5 --edge-weight 0.1 --aligner fast --seed 1} (docs/results.md 6.16): the IAM reading with
+ * the reduced dipeptide composition ({@link IamDatasetReader.Recoding#dipeptides}),
+ * standardized channels fitted on the training split only, existence value 0.5, node weight 1,
+ * edge weight 0.1, the {@code fast} aligner with seed 1. The distance of a stored graph
+ * {@code p} to a query {@code q} is {@code align(space, p, q)}, as in {@code NearestNeighbors}
+ * and {@code PrototypeModel}. Two matrices are computed once: training x training
+ * ({@code T[t][p]}, query {@code t}, stored {@code p}; the diagonal is not used) and
+ * validation x training ({@code V[v][p]}).
+ *
+ * <p>Reported, on the validation split:
+ * <ol>
+ *   <li>1-NN over all training graphs (a check against 6.16's 73.0 %), and the leave-one-out
+ *       1-NN accuracy on the training split;</li>
+ *   <li>the method: greedy forward selection of training graphs, each step adding the graph
+ *       that maximizes the leave-one-out nearest-prototype accuracy on the training split
+ *       (a training graph is classified by its nearest selected prototype other than itself;
+ *       a graph with no other prototype counts as wrong); for m = 1..{@link #MAX_PROTOTYPES},
+ *       the validation accuracy of the first m chosen;</li>
+ *   <li>a diagnostic, never used to choose anything: the same greedy selection maximizing the
+ *       validation accuracy itself, an optimistic estimate of what m member prototypes
+ *       could reach.</li>
+ * </ol>
+ * Tie rules: the nearest prototype is the one at the smallest distance, ties to the smaller
+ * training index; a step adds the candidate with the most correct graphs, ties to the
+ * smaller training index.
+ *
+ * <p>Usage: {@code DATASETS [THREADS] [CACHE]}; with {@code CACHE} a file, the matrices are
+ * read from it when it exists and written to it otherwise.
+ *
+ * <p><b>Limitations.</b> Protein only; the greedy choice is not optimal for a given m (the
+ * selection problem is combinatorial), and the matrices hold about 80,000 alignments.
+ */
+public final class PrototypeSelectionHarness {
+
+    /** The largest number of prototypes, 10 % of the 200 training graphs. */
+    static final int MAX_PROTOTYPES = 20;
+    private static final double EXISTENCE = 0.5;
+    private static final double EDGE_WEIGHT = 0.1;
+    private static final long SEED = 1L;
+
+    private PrototypeSelectionHarness() {
+    }
+
+    /**
+     * Runs the harness.
+     *
+     * @param args DATASETS [THREADS] [CACHE]
+     * @throws IOException if the data or the cache cannot be read
+     */
+    public static void main(String[] args) throws IOException {
+        long t0 = System.nanoTime();
+        Path data = Path.of(args[0]).resolve("iam/Protein/data");
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        Path cache = args.length > 2 ? Path.of(args[2]) : null;
+        IamDatasetReader.Recoding recoding = IamDatasetReader.Recoding.forIamSet("Protein")
+                .dipeptides(IamDatasetReader.Recoding.AMINO_ACID_CLASSES, "sequence");
+        List<GraphDataset> splits = IamDatasetReader.readSplits(List.of(
+                data.resolve("train.cxl"), data.resolve("valid.cxl"),
+                data.resolve("test.cxl")), recoding);
+        GraphDataset train = splits.get(0);
+        GraphDataset valid = splits.get(1);
+        List<String> trainLabels = train.classLabels();
+        List<String> validLabels = valid.classLabels();
+        System.out.printf(Locale.ROOT, "Protein: %d / %d / %d graphs, recoding %s%n",
+                train.size(), valid.size(), splits.get(2).size(), recoding);
+        System.out.println("load before: " + loadAverage());
+
+        double[][] t;
+        double[][] v;
+        if (cache != null && Files.exists(cache)) {
+            double[][][] read = readCache(cache, train.size(), valid.size());
+            t = read[0];
+            v = read[1];
+            System.out.println("matrices read from " + cache);
+        } else {
+            IamClassificationHarness.Setting setting = new IamClassificationHarness.Setting(
+                    true, List.of(), EXISTENCE, EDGE_WEIGHT, false);
+            AttributeScaling scaling = IamClassificationHarness.scaling(train, setting);
+            List<Graph> trainGraphs = scaling.applyAll(train.graphs());
+            List<Graph> validGraphs = scaling.applyAll(valid.graphs());
+            List<Graph> all = new ArrayList<>(trainGraphs);
+            all.addAll(validGraphs);
+            all.addAll(scaling.applyAll(splits.get(2).graphs()));
+            GraphSpace space = GraphSpace.of(all).withWeights(1.0, EDGE_WEIGHT);
+            Aligner aligner = Aligners.byName("fast", SEED);
+            System.out.println("setting: " + setting + ", space " + space + ", aligner fast,"
+                    + " seed " + SEED + ", threads " + threads);
+            ForkJoinPool pool = new ForkJoinPool(threads);
+            long d0 = System.nanoTime();
+            double c0 = cpuSeconds();
+            t = distances(space, aligner, trainGraphs, trainGraphs, true, pool);
+            v = distances(space, aligner, trainGraphs, validGraphs, false, pool);
+            pool.shutdown();
+            System.out.printf(Locale.ROOT, "distances: %d alignments, %.0f s wall, %.0f s"
+                    + " process CPU, load after %s%n", train.size() * (train.size() - 1)
+                    + valid.size() * train.size(), (System.nanoTime() - d0) / 1e9,
+                    cpuSeconds() - c0, loadAverage());
+            if (cache != null) {
+                writeCache(cache, t, v);
+            }
+        }
+
+        int[] all = new int[train.size()];
+        for (int p = 0; p < all.length; p++) {
+            all[p] = p;
+        }
+        System.out.printf(Locale.ROOT, "%n1-NN over all %d training graphs: validation %s,"
+                + " training leave-one-out %s%n", all.length,
+                percent(correct(v, all, all.length, trainLabels, validLabels, false),
+                        valid.size()),
+                percent(correct(t, all, all.length, trainLabels, trainLabels, true),
+                        train.size()));
+
+        int[] method = greedy(t, trainLabels, trainLabels, true, MAX_PROTOTYPES);
+        int[] diagnostic = greedy(v, trainLabels, validLabels, false, MAX_PROTOTYPES);
+        System.out.println();
+        System.out.println("| m | (a) chosen | (a) training LOO | (a) validation | (a) classes"
+                + " | (b) DIAGNOSTIC validation (chosen on validation) |");
+        System.out.println("|---:|---:|---:|---:|---|---:|");
+        for (int m = 1; m <= MAX_PROTOTYPES; m++) {
+            System.out.printf(Locale.ROOT, "| %d | %d (%s) | %s | %s | %s | %s |%n", m,
+                    method[m - 1], trainLabels.get(method[m - 1]),
+                    percent(correct(t, method, m, trainLabels, trainLabels, true),
+                            train.size()),
+                    percent(correct(v, method, m, trainLabels, validLabels, false),
+                            valid.size()),
+                    classCounts(method, m, trainLabels),
+                    percent(correct(v, diagnostic, m, trainLabels, validLabels, false),
+                            valid.size()));
+        }
+        System.out.printf(Locale.ROOT, "%nload after: %s; process CPU %.0f s, wall %.0f s%n",
+                loadAverage(), cpuSeconds(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Greedy forward selection: {@code steps} times, adds the not yet chosen stored graph
+     * that makes the most queries correct, ties to the smaller index.
+     *
+     * @param d distances, {@code d[q][p]} from stored graph {@code p} to query {@code q}
+     * @param storedLabels the labels of the stored graphs
+     * @param queryLabels the labels of the queries
+     * @param leaveOneOut whether query {@code q} is stored graph {@code q} and may not be its
+     *     own prototype
+     * @param steps the number of graphs to choose
+     * @return the chosen stored indices, in the order chosen
+     */
+    static int[] greedy(double[][] d, List<String> storedLabels, List<String> queryLabels,
+            boolean leaveOneOut, int steps) {
+        int n = storedLabels.size();
+        int[] chosen = new int[steps];
+        boolean[] taken = new boolean[n];
+        for (int s = 0; s < steps; s++) {
+            int best = -1;
+            int bestCorrect = -1;
+            for (int c = 0; c < n; c++) {
+                if (taken[c]) {
+                    continue;
+                }
+                chosen[s] = c;
+                int right = correct(d, chosen, s + 1, storedLabels, queryLabels, leaveOneOut);
+                if (right > bestCorrect) {
+                    bestCorrect = right;
+                    best = c;
+                }
+            }
+            chosen[s] = best;
+            taken[best] = true;
+        }
+        return chosen;
+    }
+
+    /**
+     * The number of queries whose nearest prototype (among the first {@code m} of
+     * {@code prototypes}, smallest distance, ties to the smaller stored index; with
+     * {@code leaveOneOut}, never the query itself) has the query's label.
+     */
+    static int correct(double[][] d, int[] prototypes, int m, List<String> storedLabels,
+            List<String> queryLabels, boolean leaveOneOut) {
+        int right = 0;
+        for (int q = 0; q < d.length; q++) {
+            int nearest = -1;
+            for (int i = 0; i < m; i++) {
+                int p = prototypes[i];
+                if (leaveOneOut && p == q) {
+                    continue;
+                }
+                if (nearest < 0 || d[q][p] < d[q][nearest]
+                        || (d[q][p] == d[q][nearest] && p < nearest)) {
+                    nearest = p;
+                }
+            }
+            if (nearest >= 0 && storedLabels.get(nearest).equals(queryLabels.get(q))) {
+                right++;
+            }
+        }
+        return right;
+    }
+
+    private static String classCounts(int[] prototypes, int m, List<String> labels) {
+        List<String> classes = labels.stream().distinct().sorted().toList();
+        StringBuilder text = new StringBuilder();
+        for (String c : classes) {
+            long count = 0;
+            for (int i = 0; i < m; i++) {
+                count += labels.get(prototypes[i]).equals(c) ? 1 : 0;
+            }
+            text.append(text.length() == 0 ? "" : " ").append(count);
+        }
+        return text.toString();
+    }
+
+    private static String percent(int right, int total) {
+        return String.format(Locale.ROOT, "%.1f %% (%d)", 100.0 * right / total, right);
+    }
+
+    /** {@code d[q][p] = align(space, stored p, query q)}; the diagonal is 0 if same. */
+    private static double[][] distances(GraphSpace space, Aligner aligner, List<Graph> stored,
+            List<Graph> queries, boolean same, ForkJoinPool pool) {
+        List<double[]> rows = IndexedTasks.map(queries.size(), q -> {
+            double[] row = new double[stored.size()];
+            for (int p = 0; p < row.length; p++) {
+                row[p] = same && p == q ? 0.0
+                        : aligner.align(space, stored.get(p), queries.get(q)).distance();
+            }
+            return row;
+        }, pool);
+        return rows.toArray(new double[0][]);
+    }
+
+    private static void writeCache(Path file, double[][] t, double[][] v) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file);
+                DataOutputStream data = new DataOutputStream(out)) {
+            for (double[][] matrix : List.of(t, v)) {
+                for (double[] row : matrix) {
+                    for (double x : row) {
+                        data.writeDouble(x);
+                    }
+                }
+            }
+        }
+    }
+
+    private static double[][][] readCache(Path file, int n, int queries) throws IOException {
+        double[][][] result = {new double[n][n], new double[queries][n]};
+        try (InputStream in = Files.newInputStream(file);
+                DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(in))) {
+            for (double[][] matrix : result) {
+                for (double[] row : matrix) {
+                    for (int p = 0; p < row.length; p++) {
+                        row[p] = data.readDouble();
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+}
