@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
@@ -45,12 +46,18 @@ import org.orbifold.space.IndexedTasks;
  *       a graph with no other prototype counts as wrong); for m = 1..{@link #MAX_PROTOTYPES},
  *       the validation accuracy of the first m chosen;</li>
  *   <li>a diagnostic, never used to choose anything: the same greedy selection maximizing the
- *       validation accuracy itself, an optimistic estimate of what m member prototypes
- *       could reach.</li>
+ *       validation accuracy itself: optimistic against any selection made without the
+ *       validation labels, yet only a lower bound on the best set of m members for
+ *       validation, since the search is greedy.</li>
  * </ol>
  * Tie rules: the nearest prototype is the one at the smallest distance, ties to the smaller
  * training index; a step adds the candidate with the most correct graphs, ties to the
  * smaller training index.
+ *
+ * <p>Also printed: the median distance to the nearest training graph, and how the
+ * validation graphs that 1-NN gets right spread over their nearest training graphs; and, for
+ * both selections, a local search by single swaps from the greedy choice (first
+ * improvement; for (a) on the training objective, for (b) as part of the diagnostic).
  *
  * <p>Usage: {@code DATASETS [THREADS] [CACHE]}; with {@code CACHE} a file, the matrices are
  * read from it when it exists and written to it otherwise.
@@ -139,21 +146,38 @@ public final class PrototypeSelectionHarness {
                 percent(correct(t, all, all.length, trainLabels, trainLabels, true),
                         train.size()));
 
+        System.out.printf(Locale.ROOT, "nearest training graph, median distance: from a"
+                + " validation graph %.3f, from a training graph (other than itself) %.3f%n",
+                medianNearest(v, false), medianNearest(t, true));
+        relatives(v, trainLabels, validLabels);
+
         int[] method = greedy(t, trainLabels, trainLabels, true, MAX_PROTOTYPES);
         int[] diagnostic = greedy(v, trainLabels, validLabels, false, MAX_PROTOTYPES);
         System.out.println();
         System.out.println("| m | (a) chosen | (a) training LOO | (a) validation | (a) classes"
-                + " | (b) DIAGNOSTIC validation (chosen on validation) |");
-        System.out.println("|---:|---:|---:|---:|---|---:|");
+                + " | (a) + swaps: LOO / validation | (b) DIAGNOSTIC validation |"
+                + " (b) + swaps DIAGNOSTIC |");
+        System.out.println("|---:|---:|---:|---:|---|---|---:|---:|");
         for (int m = 1; m <= MAX_PROTOTYPES; m++) {
-            System.out.printf(Locale.ROOT, "| %d | %d (%s) | %s | %s | %s | %s |%n", m,
+            int[] swapped = swaps(t, Arrays.copyOf(method, m), trainLabels,
+                    trainLabels, true);
+            int[] swappedDiagnostic = swaps(v, Arrays.copyOf(diagnostic, m),
+                    trainLabels, validLabels, false);
+            System.out.printf(Locale.ROOT, "| %d | %d (%s) | %s | %s | %s | %s / %s | %s |"
+                    + " %s |%n", m,
                     method[m - 1], trainLabels.get(method[m - 1]),
                     percent(correct(t, method, m, trainLabels, trainLabels, true),
                             train.size()),
                     percent(correct(v, method, m, trainLabels, validLabels, false),
                             valid.size()),
                     classCounts(method, m, trainLabels),
+                    percent(correct(t, swapped, m, trainLabels, trainLabels, true),
+                            train.size()),
+                    percent(correct(v, swapped, m, trainLabels, validLabels, false),
+                            valid.size()),
                     percent(correct(v, diagnostic, m, trainLabels, validLabels, false),
+                            valid.size()),
+                    percent(correct(v, swappedDiagnostic, m, trainLabels, validLabels, false),
                             valid.size()));
         }
         System.out.printf(Locale.ROOT, "%nload after: %s; process CPU %.0f s, wall %.0f s%n",
@@ -198,6 +222,93 @@ public final class PrototypeSelectionHarness {
     }
 
     /**
+     * Local search from a selection: replaces one chosen graph by one not chosen whenever that
+     * strictly increases the number of correct queries (first improvement, chosen positions
+     * and candidates in increasing order), until a whole pass finds no such swap.
+     *
+     * @return the improved selection (the argument, modified)
+     */
+    static int[] swaps(double[][] d, int[] chosen, List<String> storedLabels,
+            List<String> queryLabels, boolean leaveOneOut) {
+        int m = chosen.length;
+        boolean[] taken = new boolean[storedLabels.size()];
+        for (int p : chosen) {
+            taken[p] = true;
+        }
+        int current = correct(d, chosen, m, storedLabels, queryLabels, leaveOneOut);
+        boolean improved = true;
+        while (improved) {
+            improved = false;
+            for (int i = 0; i < m; i++) {
+                for (int c = 0; c < taken.length; c++) {
+                    if (taken[c]) {
+                        continue;
+                    }
+                    int old = chosen[i];
+                    chosen[i] = c;
+                    int right = correct(d, chosen, m, storedLabels, queryLabels, leaveOneOut);
+                    if (right > current) {
+                        current = right;
+                        taken[old] = false;
+                        taken[c] = true;
+                        improved = true;
+                    } else {
+                        chosen[i] = old;
+                    }
+                }
+            }
+        }
+        return chosen;
+    }
+
+    /**
+     * Prints how the validation graphs that 1-NN gets right spread over their nearest
+     * training graphs: how many distinct training graphs they use, and how many of them the
+     * {@link #MAX_PROTOTYPES} most used training graphs serve. A prototype set of that size
+     * that kept each of those graphs' own nearest-neighbour cells could keep no more.
+     */
+    private static void relatives(double[][] v, List<String> trainLabels,
+            List<String> validLabels) {
+        int[] all = new int[trainLabels.size()];
+        for (int p = 0; p < all.length; p++) {
+            all[p] = p;
+        }
+        int[] uses = new int[all.length];
+        for (int q = 0; q < v.length; q++) {
+            int nearest = nearestOf(v[q], all, all.length, -1);
+            if (trainLabels.get(nearest).equals(validLabels.get(q))) {
+                uses[nearest]++;
+            }
+        }
+        int distinct = (int) Arrays.stream(uses).filter(u -> u > 0).count();
+        int[] sorted = Arrays.stream(uses).sorted().toArray();
+        int top = 0;
+        for (int i = 0; i < MAX_PROTOTYPES; i++) {
+            top += sorted[sorted.length - 1 - i];
+        }
+        System.out.printf(Locale.ROOT, "validation graphs right by 1-NN: %d, through %d distinct"
+                + " nearest training graphs; the %d most used serve %d; the most used serves"
+                + " %d%n", Arrays.stream(uses).sum(), distinct, MAX_PROTOTYPES, top,
+                sorted[sorted.length - 1]);
+    }
+
+    /** The median over queries of the distance to the nearest stored graph. */
+    private static double medianNearest(double[][] d, boolean leaveOneOut) {
+        double[] nearest = new double[d.length];
+        for (int q = 0; q < d.length; q++) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int p = 0; p < d[q].length; p++) {
+                if (!(leaveOneOut && p == q)) {
+                    best = Math.min(best, d[q][p]);
+                }
+            }
+            nearest[q] = best;
+        }
+        Arrays.sort(nearest);
+        return (nearest[(d.length - 1) / 2] + nearest[d.length / 2]) / 2;
+    }
+
+    /**
      * The number of queries whose nearest prototype (among the first {@code m} of
      * {@code prototypes}, smallest distance, ties to the smaller stored index; with
      * {@code leaveOneOut}, never the query itself) has the query's label.
@@ -206,22 +317,30 @@ public final class PrototypeSelectionHarness {
             List<String> queryLabels, boolean leaveOneOut) {
         int right = 0;
         for (int q = 0; q < d.length; q++) {
-            int nearest = -1;
-            for (int i = 0; i < m; i++) {
-                int p = prototypes[i];
-                if (leaveOneOut && p == q) {
-                    continue;
-                }
-                if (nearest < 0 || d[q][p] < d[q][nearest]
-                        || (d[q][p] == d[q][nearest] && p < nearest)) {
-                    nearest = p;
-                }
-            }
+            int nearest = nearestOf(d[q], prototypes, m, leaveOneOut ? q : -1);
             if (nearest >= 0 && storedLabels.get(nearest).equals(queryLabels.get(q))) {
                 right++;
             }
         }
         return right;
+    }
+
+    /**
+     * The nearest of the first {@code m} prototypes in a row of distances, ties to the smaller
+     * index, never {@code excluded}; -1 if none.
+     */
+    static int nearestOf(double[] row, int[] prototypes, int m, int excluded) {
+        int nearest = -1;
+        for (int i = 0; i < m; i++) {
+            int p = prototypes[i];
+            if (p == excluded) {
+                continue;
+            }
+            if (nearest < 0 || row[p] < row[nearest] || (row[p] == row[nearest] && p < nearest)) {
+                nearest = p;
+            }
+        }
+        return nearest;
     }
 
     private static String classCounts(int[] prototypes, int m, List<String> labels) {
