@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Feasibility of prototypes selected for classification on IAM Protein, validation only
-# (docs/results.md, section 6, "Protein: prototypes selected for the nearest-prototype rule"):
+# (docs/results.md, section 6, "Protein: training graphs selected for the nearest-prototype
+# rule"):
 # builds with the 'bench' profile and runs org.orbifold.bench.PrototypeSelectionHarness, which
 # computes the training x training and validation x training distances of 6.16's space once and
 # prints 1-NN, the greedy leave-one-out selection (the method) and the greedy selection on
-# validation (a diagnostic only) for 1 to 20 prototypes.
+# validation (a diagnostic only) for 1 to 20 prototypes, each also refined by swaps, and the
+# swap search from 50 random starts for 5, 10, 15 and 20 prototypes.
 # Usage: scripts/protein-selection.sh [DATASETS_DIR] [THREADS] [CACHE_FILE]
 #   CACHE_FILE: the matrices are read from it if it exists, else written to it.
 #   BUILD_DIR as in the other benchmark scripts.
