@@ -343,8 +343,10 @@ abstract class CenterCommand extends DatasetCommand {
                     + " stopped at its limit (%s); the objective is an upper bound%n",
                     uncertified, result.alignments().size(), options.limitText());
         }
+        double medoidPart = Numbers.hundredths(medoidSeconds);
+        double centerPart = Numbers.hundredths(seconds);
         w.printf(Locale.ROOT, "wall time   %.2f s (medoid %.2f s + %s %.2f s)%n",
-                medoidSeconds + seconds, medoidSeconds, kind, seconds);
+                medoidPart + centerPart, medoidPart, kind, centerPart);
         notes(w, sample);
         CenterGraph.summary(w, result.center(), sample.nodeChannels(), sample.edgeChannels());
     }

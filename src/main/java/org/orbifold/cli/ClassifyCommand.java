@@ -764,6 +764,11 @@ final class ClassifyCommand extends DatasetCommand {
         if (bothRefit && splits.validation().length == 0) {
             throw CliException.usage("--refit train+validation needs a validation split");
         }
+        if (splits.validation().length == 0
+                && spec.commandLine().getParseResult().hasMatchedOption("--selection")) {
+            throw CliException.usage("--selection needs a validation split to choose on: give"
+                    + " --valid FILE (or an IAM folder with validation.cxl)");
+        }
         Sample sample = splits.sample();
         requireKernelMemory(sample, grid);
         requireWeightOrder(m, sample);
@@ -1661,9 +1666,9 @@ final class ClassifyCommand extends DatasetCommand {
                 || search.selection() == ValidationSearch.Selection.MOST_CORRECT) {
             return "most correct wins; ties to the first listed";
         }
-        return String.format(Locale.ROOT, "the fewest prototypes or weight graphs within one"
-                + " standard error, %.1f graphs, of the most correct; ties to the most correct,"
-                + " then the first listed",
+        return String.format(Locale.ROOT, "the smallest model (graphs a prediction may align)"
+                + " within one standard error, %.1f graphs, of the most correct; ties to the"
+                + " most correct, then the first listed",
                 search.standardError() * search.validationSize());
     }
 
@@ -1692,6 +1697,10 @@ final class ClassifyCommand extends DatasetCommand {
                 json.name("refit").value(refit.strip().toLowerCase(Locale.ROOT));
                 json.name("selection").value(selection.strip().toLowerCase(Locale.ROOT));
                 json.name("tieRule").value(selectionText(r.search()));
+                if (r.search() != null) {
+                    json.name("standardError").value(r.search().standardError());
+                    json.name("chosenIndex").value(r.search().best());
+                }
                 json.name("candidates").beginArray();
                 for (int c = 0; c < r.grid().size(); c++) {
                     json.beginObject();
@@ -1870,13 +1879,15 @@ final class ClassifyCommand extends DatasetCommand {
         w.printf(Locale.ROOT, "aligner %s, seed %d, %s%n", aligner.name(),
                 options.seed, Numbers.threads(workers));
         if (r.search() != null) {
-            w.printf(Locale.ROOT, "validation  %d combination%s (%s)%n", r.grid().size(),
-                    r.grid().size() == 1 ? "" : "s", selectionText(r.search()));
             boolean sized = r.search().selection()
                     == ValidationSearch.Selection.ONE_STANDARD_ERROR;
+            w.printf(Locale.ROOT, "validation  %d combination%s (%s%s)%n", r.grid().size(),
+                    r.grid().size() == 1 ? "" : "s", selectionText(r.search()),
+                    sized ? "; * chosen, + most correct" : "");
+            int mostCorrect = r.search().mostCorrect();
             for (int c = 0; c < r.search().candidates().size(); c++) {
                 w.printf(Locale.ROOT, "  %s %-50s  %.4f (%d of %d)%s%n",
-                        c == r.search().best() ? "*" : " ",
+                        c == r.search().best() ? "*" : sized && c == mostCorrect ? "+" : " ",
                         describe(m, r.grid().get(c), r.recipe() != null),
                         r.search().accuracy(c), r.search().correct()[c],
                         r.search().validationSize(), sized ? ", model size "
@@ -1930,10 +1941,11 @@ final class ClassifyCommand extends DatasetCommand {
                     : "; --no-lower-bounds");
         }
         if (r.search() != null) {
+            double searchPart = Numbers.hundredths(r.searchSeconds());
+            double testPart = Numbers.hundredths(r.testSeconds());
             w.printf(Locale.ROOT, "wall time   %.2f s (validation search %.2f s, %s %.2f s)%n",
-                    r.searchSeconds() + r.testSeconds(), r.searchSeconds(),
-                    r.searchFitReused() ? "test with the search's fit on train"
-                            : "final fit and test", r.testSeconds());
+                    searchPart + testPart, searchPart, r.searchFitReused()
+                    ? "test with the search's fit on train" : "final fit and test", testPart);
         } else {
             w.printf(Locale.ROOT, "wall time   %.2f s%n", r.searchSeconds() + r.testSeconds());
         }

@@ -36,6 +36,17 @@ final class Numbers {
     }
 
     /**
+     * Returns {@code seconds} rounded to hundredths, so that a printed total of rounded parts
+     * is their printed sum.
+     *
+     * @param seconds a time in seconds
+     * @return the time rounded to 0.01
+     */
+    static double hundredths(double seconds) {
+        return Math.round(seconds * 100.0) / 100.0;
+    }
+
+    /**
      * Returns an option value as briefly as it can be read back exactly: the shortest decimal
      * that identifies the double ({@link Double#toString}), without trailing zeros, in fixed
      * point when its magnitude is in {@code [1e-4, 1e9)} (and for zero), otherwise in

@@ -173,6 +173,16 @@ public final class ValidationSearch {
         }
 
         /**
+         * Returns the index of the most correct candidate, the first among equals: the choice
+         * of {@link Selection#MOST_CORRECT}, whichever rule chose {@link #best()}.
+         *
+         * @return an index into {@link #candidates()}
+         */
+        public int mostCorrect() {
+            return choose(candidates, correct, validationSize, Selection.MOST_CORRECT);
+        }
+
+        /**
          * Returns the binomial standard error {@code sqrt(p (1 - p) / n)} of the best
          * validation accuracy {@code p} on the {@code n} validation graphs: the tolerance of
          * {@link Selection#ONE_STANDARD_ERROR}.

@@ -264,8 +264,8 @@ class ClassifyCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         Map<String, Object> json = r.json();
         assertEquals("one-standard-error", json.get("selection"));
-        assertTrue(json.get("tieRule").toString().startsWith("the fewest prototypes or weight"
-                + " graphs within one standard error"), json.toString());
+        assertTrue(json.get("tieRule").toString().startsWith("the smallest model (graphs a"
+                + " prediction may align) within one standard error"), json.toString());
 
         // Recompute the rule from the reported counts and sizes (two classes, so a model of
         // p prototypes per class holds 2p graphs; 4 validation graphs).
@@ -290,13 +290,17 @@ class ClassifyCommandTest {
             }
         }
         assertEquals(expected.get("setting"), json.get("chosen"));
+        assertEquals(expected, candidates.get(((Double) json.get("chosenIndex")).intValue()));
+        assertEquals(Math.sqrt(best / 4 * (1 - best / 4) / 4),
+                (Double) json.get("standardError"), ACCURACY_TOLERANCE);
 
         Run text = run("classify", folder.toString(), "--method", "glvq", "--prototypes",
                 "3,1", "--epochs", "0", "--initialization", "class-medoids", "--aligner",
                 "exact", "--selection", "one-standard-error", "--threads", "1");
         assertEquals(0, text.exitCode(), text.err());
-        assertTrue(text.out().contains("(the fewest prototypes or weight graphs within one"
-                + " standard error, "), text.out());
+        assertTrue(text.out().contains("(the smallest model (graphs a prediction may align)"
+                + " within one standard error, "), text.out());
+        assertTrue(text.out().contains("; * chosen, + most correct)"), text.out());
         assertTrue(text.out().contains(", model size 6"), text.out());
     }
 
@@ -1160,6 +1164,9 @@ class ClassifyCommandTest {
                 folder.toString(), "--selection", "best"},
             {"--selection applies only to splits: with --folds there is one setting",
                 "classify", "--folds", "3", "--selection", "one-standard-error"},
+            {"--selection needs a validation split to choose on", "classify", LETTERS,
+                "--train", train.toString(), "--test", test.toString(), "--selection",
+                "one-standard-error"},
             {"split files need both --train and --test", "classify", LETTERS, "--train",
                 train.toString()},
             {"is an IAM folder of splits: give one of its .cxl files", "classify",
