@@ -34,13 +34,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${2:-$root/../shared/datasets}/iam/AIDS/data"
 out="$(realpath -m "${3:-$root/target/aids-glvq-medoids}")"
 threads="${THREADS:-1}"
-mkdir -p "$out"
-jar="${JAR:-$out/orbifold.jar}"
-if [ ! -f "$jar" ]; then
-    (cd "$root" && mvn -q -B -DskipTests -Dcheckstyle.skip package)
-    cp "$root/target/orbifold.jar" "$jar"
-    echo "built $jar at commit $(git -C "$root" rev-parse --short HEAD)"
-fi
+# shellcheck source=lib/holdout.sh
+source "$root/scripts/lib/holdout.sh"
+holdout_jar
 common=(--standardize --existence 0.5 --edge-weight 0.5 --aligner fast --seed 42
     --threads "$threads" --json --method glvq --initialization class-medoids)
 
@@ -56,70 +52,15 @@ grid=(
     "glvq-p12-r0.3|--prototypes 12 --epochs 5 --learning-rate 0.3 --max-model-order 33"
 )
 
-options_of() {
-    local entry
-    for entry in "${grid[@]}"; do
-        if [ "${entry%%|*}" = "$1" ]; then
-            echo "${entry#*|}"
-            return
-        fi
-    done
-    echo "unknown setting $1" >&2
-    exit 1
-}
-
-timed() {
-    local log="$1"
-    shift
-    echo "load before: $(cat /proc/loadavg)" >"$log"
-    /usr/bin/time -a -o "$log" -f "process: %e s wall, %U s user, %S s system" \
-        java -jar "$jar" classify "$@" >/dev/null
-    echo "load after: $(cat /proc/loadavg)" >>"$log"
-}
-
 choose() {
-    local names=()
-    local entry
-    for entry in "${grid[@]}"; do
-        names+=("${entry%%|*}")
-    done
-    python3 - "$out" "${names[@]}" <<'EOF'
-import json, re, sys
-out, names = sys.argv[1], sys.argv[2:]
-best = None
-for name in names:
-    with open(f"{out}/valid-{name}.json") as f:
-        d = json.load(f)
-    with open(f"{out}/valid-{name}.log") as f:
-        log = f.read()
-    cpu = sum(float(x) for x in re.findall(r"([0-9.]+) s (?:user|system)", log))
-    wall = re.findall(r"([0-9.]+) s wall", log)
-    loads = "/".join(re.findall(r"load (?:before|after): ([0-9.]+)", log))
-    correct, n = d["correct"], d["evaluated"]
-    print(f"  {name:16s} {correct:3d}/{n} = {100.0 * correct / n:5.1f} %"
-          f"   {cpu:6.1f} s CPU   {float(wall[0]):6.1f} s wall   load {loads}")
-    if best is None or correct > best[1]:
-        best = (name, correct)
-print(f"  chosen: {best[0]}")
-with open(f"{out}/chosen", "w") as f:
-    f.write(best[0] + "\n")
-EOF
+    local row="  {name:16s} {correct:3d}/{n} = {percent:5.1f} %"
+    row+="   {cpu:6.1f} s CPU   {wall:6.1f} s wall   load {load}"
+    holdout_choose "$row" "|$out|chosen|$(holdout_names)"
 }
 
 case "$phase" in
     validate)
-        for entry in "${grid[@]}"; do
-            name="${entry%%|*}"
-            read -r -a opts <<<"${entry#*|}"
-            if [ -f "$out/valid-$name.json" ]; then
-                echo "$name: done before, kept"
-                continue
-            fi
-            echo "$(date -u +%H:%M:%S) $name"
-            timed "$out/valid-$name.log" --train "$data/train.cxl" --test "$data/valid.cxl" \
-                "${common[@]}" "${opts[@]}" --out "$out/valid-$name.json"
-            tail -3 "$out/valid-$name.log"
-        done
+        holdout_validate "$out" "" "$data/train.cxl" "$data/valid.cxl" "${common[@]}"
         ;;
     choose)
         choose

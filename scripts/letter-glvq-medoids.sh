@@ -33,13 +33,9 @@ letter="${2:-$root/../shared/datasets}/iam/Letter"
 out="$(realpath -m "${3:-$root/target/letter-glvq-medoids}")"
 threads="${THREADS:-1}"
 read -r -a levels <<<"${LEVELS:-LOW MED HIGH}"
-mkdir -p "$out"
-jar="${JAR:-$out/orbifold.jar}"
-if [ ! -f "$jar" ]; then
-    (cd "$root" && mvn -q -B -o -DskipTests -Dcheckstyle.skip package)
-    cp "$root/target/orbifold.jar" "$jar"
-    echo "built $jar at commit $(git -C "$root" rev-parse --short HEAD)"
-fi
+# shellcheck source=lib/holdout.sh
+source "$root/scripts/lib/holdout.sh"
+holdout_jar -o
 
 bandwidth() {
     case "$1" in
@@ -65,78 +61,22 @@ grid=(
     "e10-r0.3|--epochs 10 --learning-rate 0.3"
 )
 
-options_of() {
-    local entry
-    for entry in "${grid[@]}"; do
-        if [ "${entry%%|*}" = "$1" ]; then
-            echo "${entry#*|}"
-            return
-        fi
-    done
-    echo "unknown setting $1" >&2
-    exit 1
-}
-
-timed() {
-    local log="$1"
-    shift
-    echo "load before: $(cat /proc/loadavg)" >"$log"
-    /usr/bin/time -a -o "$log" -f "process: %e s wall, %U s user, %S s system" \
-        java -jar "$jar" classify "$@" >/dev/null
-    echo "load after: $(cat /proc/loadavg)" >>"$log"
-}
-
 choose() {
-    local names=()
-    local entry
-    for entry in "${grid[@]}"; do
-        names+=("${entry%%|*}")
+    local groups=() level
+    for level in "${levels[@]}"; do
+        groups+=("$level:|$out/$level|chosen|$(holdout_names)")
     done
-    python3 - "$out" "${levels[*]}" "${names[@]}" <<'EOF'
-import json, re, sys
-out, levels, names = sys.argv[1], sys.argv[2].split(), sys.argv[3:]
-def read(level, name):
-    with open(f"{out}/{level}/valid-{name}.json") as f:
-        d = json.load(f)
-    with open(f"{out}/{level}/valid-{name}.log") as f:
-        log = f.read()
-    cpu = sum(float(x) for x in re.findall(r"([0-9.]+) s (?:user|system)", log))
-    wall = float(re.search(r"([0-9.]+) s wall", log).group(1))
-    loads = re.findall(r"load (?:before|after): ([0-9.]+)", log)
-    return d["correct"], d["evaluated"], cpu, wall, "/".join(loads)
-for level in levels:
-    best = None
-    print(f"{level}:")
-    for name in names:
-        correct, n, cpu, wall, load = read(level, name)
-        print(f"  {name:10s} {correct:3d}/{n} = {100.0 * correct / n:6.2f} %"
-              f"   {cpu:6.1f} s CPU  {wall:6.1f} s wall   load {load}")
-        if best is None or correct > best[1]:
-            best = (name, correct)
-    print(f"  chosen: {best[0]}")
-    with open(f"{out}/{level}/chosen", "w") as f:
-        f.write(best[0] + "\n")
-EOF
+    local row="  {name:10s} {correct:3d}/{n} = {percent:6.2f} %"
+    row+="   {cpu:6.1f} s CPU  {wall:6.1f} s wall   load {load}"
+    holdout_choose "$row" "${groups[@]}"
 }
 
 case "$phase" in
     validate)
         for level in "${levels[@]}"; do
-            mkdir -p "$out/$level"
             read -r -a base <<<"$(common "$level")"
-            for entry in "${grid[@]}"; do
-                name="${entry%%|*}"
-                read -r -a opts <<<"${entry#*|}"
-                if [ -f "$out/$level/valid-$name.json" ]; then
-                    echo "$level $name: done before, kept"
-                    continue
-                fi
-                echo "$(date -u +%H:%M:%S) $level $name"
-                timed "$out/$level/valid-$name.log" --train "$letter/$level/train.cxl" \
-                    --test "$letter/$level/validation.cxl" "${base[@]}" "${opts[@]}" \
-                    --out "$out/$level/valid-$name.json"
-                tail -3 "$out/$level/valid-$name.log"
-            done
+            holdout_validate "$out/$level" "$level " "$letter/$level/train.cxl" \
+                "$letter/$level/validation.cxl" "${base[@]}"
         done
         ;;
     choose)

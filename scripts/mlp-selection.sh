@@ -20,13 +20,9 @@ sets=("$@")
 if [ ${#sets[@]} -eq 0 ]; then
     sets=(Letter/MED Letter/HIGH Fingerprint)
 fi
-mkdir -p "$out"
-jar="${JAR:-$out/orbifold.jar}"
-if [ ! -f "$jar" ]; then
-    (cd "$root" && mvn -q -B -DskipTests -Dcheckstyle.skip package)
-    cp "$root/target/orbifold.jar" "$jar"
-    echo "built $jar at commit $(git -C "$root" rev-parse --short HEAD)"
-fi
+# shellcheck source=lib/holdout.sh
+source "$root/scripts/lib/holdout.sh"
+holdout_jar
 for set in "${sets[@]}"; do
     case "$set" in
         Letter/MED | Letter/HIGH)

@@ -37,13 +37,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${2:-$root/../shared/datasets}/iam/Protein/data"
 out="$(realpath -m "${3:-$root/target/protein-prototypes}")"
 threads="${THREADS:-2}"
-mkdir -p "$out"
-jar="${JAR:-$out/orbifold.jar}"
-if [ ! -f "$jar" ]; then
-    (cd "$root" && mvn -q -B -DskipTests -Dcheckstyle.skip package)
-    cp "$root/target/orbifold.jar" "$jar"
-    echo "built $jar at commit $(git -C "$root" rev-parse --short HEAD)"
-fi
+# shellcheck source=lib/holdout.sh
+source "$root/scripts/lib/holdout.sh"
+holdout_jar
 common=(--sequence-pairs --standardize --existence 0.5 --edge-weight 0.1 --aligner fast
     --seed 1 --threads "$threads" --json)
 
@@ -71,69 +67,18 @@ methods=(
 )
 mlp="--method mlp --hidden-units 18 --initialization class-medoids --learning-rate 0.25 --epochs 5 --max-model-order 48"
 
-options_of() {
-    local entry
-    for entry in "${grid[@]}"; do
-        if [ "${entry%%|*}" = "$1" ]; then
-            echo "${entry#*|}"
-            return
-        fi
-    done
-    echo "unknown setting $1" >&2
-    exit 1
-}
-
-timed() {
-    local log="$1"
-    shift
-    echo "load before: $(cat /proc/loadavg)" >"$log"
-    /usr/bin/time -a -o "$log" -f "process: %e s wall, %U s user, %S s system" \
-        java -jar "$jar" classify "$@" >/dev/null
-    echo "load after: $(cat /proc/loadavg)" >>"$log"
-}
-
 choose() {
-    python3 - "$out" "${methods[@]}" <<'EOF'
-import json, re, sys
-out, methods = sys.argv[1], sys.argv[2:]
-def read(name):
-    with open(f"{out}/valid-{name}.json") as f:
-        d = json.load(f)
-    with open(f"{out}/valid-{name}.log") as f:
-        log = f.read()
-    cpu = sum(float(x) for x in re.findall(r"([0-9.]+) s (?:user|system)", log))
-    loads = re.findall(r"load (?:before|after): ([0-9.]+)", log)
-    return d["correct"], d["evaluated"], cpu, "/".join(loads)
-for spec in methods:
-    method, names = spec.split("|")
-    best = None
-    print(f"{method}:")
-    for name in names.split():
-        correct, n, cpu, load = read(name)
-        print(f"  {name:22s} {correct:3d}/{n} = {100.0 * correct / n:5.1f} %"
-              f"   {cpu:6.1f} s CPU   load {load}")
-        if best is None or correct > best[1]:
-            best = (name, correct)
-    print(f"  chosen: {best[0]}")
-    with open(f"{out}/chosen-{method}", "w") as f:
-        f.write(best[0] + "\n")
-EOF
+    local groups=() spec
+    for spec in "${methods[@]}"; do
+        groups+=("${spec%%|*}:|$out|chosen-${spec%%|*}|${spec#*|}")
+    done
+    local row="  {name:22s} {correct:3d}/{n} = {percent:5.1f} %   {cpu:6.1f} s CPU   load {load}"
+    holdout_choose "$row" "${groups[@]}"
 }
 
 case "$phase" in
     validate)
-        for entry in "${grid[@]}"; do
-            name="${entry%%|*}"
-            read -r -a opts <<<"${entry#*|}"
-            if [ -f "$out/valid-$name.json" ]; then
-                echo "$name: done before, kept"
-                continue
-            fi
-            echo "$(date -u +%H:%M:%S) $name"
-            timed "$out/valid-$name.log" --train "$data/train.cxl" --test "$data/valid.cxl" \
-                "${common[@]}" "${opts[@]}" --out "$out/valid-$name.json"
-            tail -3 "$out/valid-$name.log"
-        done
+        holdout_validate "$out" "" "$data/train.cxl" "$data/valid.cxl" "${common[@]}"
         ;;
     choose)
         choose

@@ -1,0 +1,123 @@
+# Shared steps of the hold-out experiment scripts (scripts/protein-prototypes.sh,
+# scripts/aids-glvq-medoids.sh, scripts/letter-glvq-medoids.sh, scripts/mlp-selection.sh);
+# sourced, not run. It defines functions only and runs nothing when sourced.
+#
+# Contract. The sourcing script sets, before calling a function:
+#   root  the repository root (the jar is built there);
+#   out   the run folder (absolute);
+#   grid  an array of "name|classify options" entries, one per validation setting, in the
+#         order of the script's rule (needed by options_of, holdout_names, holdout_validate).
+# Each script keeps its own grid, rule, distance settings, test phase and refusals; this file
+# only reads and writes the files those name.
+#
+#   holdout_jar [MVN_OPTION...]  creates $out and sets jar to $JAR, default $out/orbifold.jar;
+#       if that file is missing, packages the working tree with Maven (-q -B, the options
+#       given, -DskipTests -Dcheckstyle.skip), copies target/orbifold.jar there and prints
+#       "built JAR at commit C".
+#   options_of NAME  prints the options of the grid entry NAME; exits 1 if there is none.
+#   holdout_names  prints the grid's names, space-separated, in grid order.
+#   timed LOG ARG...  runs `java -jar $jar classify ARG...` (standard output discarded) and
+#       writes to LOG: "load before: <loadavg>", "process: W s wall, U s user, S s system",
+#       "load after: <loadavg>".
+#   holdout_validate DIR LABEL TRAIN VALID BASE_OPTION...  for every grid entry whose
+#       DIR/valid-NAME.json is missing: prints "HH:MM:SS LABELNAME" and runs
+#       timed DIR/valid-NAME.log --train TRAIN --test VALID BASE_OPTION... OPTIONS
+#       --out DIR/valid-NAME.json, then prints the log's last 3 lines; an entry whose JSON
+#       exists is skipped with "LABELNAME: done before, kept".
+#   holdout_choose ROW_FORMAT GROUP...  with GROUP "HEADER|DIR|CHOSEN|NAME NAME ...": per
+#       group, prints HEADER (if not empty), one line per NAME formatted by the Python format
+#       string ROW_FORMAT (fields name, correct, n, percent, cpu, wall, load, read from
+#       DIR/valid-NAME.json and DIR/valid-NAME.log), then "  chosen: NAME" and writes that
+#       NAME and a newline to DIR/CHOSEN. The chosen NAME has the most correct validation
+#       graphs, ties to the NAME listed first. cpu is the log's user plus system seconds, wall
+#       its first wall time, load its load averages joined by "/".
+
+holdout_jar() {
+    mkdir -p "$out"
+    jar="${JAR:-$out/orbifold.jar}"
+    if [ ! -f "$jar" ]; then
+        (cd "$root" && mvn -q -B "$@" -DskipTests -Dcheckstyle.skip package)
+        cp "$root/target/orbifold.jar" "$jar"
+        echo "built $jar at commit $(git -C "$root" rev-parse --short HEAD)"
+    fi
+}
+
+options_of() {
+    local entry
+    for entry in "${grid[@]}"; do
+        if [ "${entry%%|*}" = "$1" ]; then
+            echo "${entry#*|}"
+            return
+        fi
+    done
+    echo "unknown setting $1" >&2
+    exit 1
+}
+
+holdout_names() {
+    local names=()
+    local entry
+    for entry in "${grid[@]}"; do
+        names+=("${entry%%|*}")
+    done
+    echo "${names[*]}"
+}
+
+timed() {
+    local log="$1"
+    shift
+    echo "load before: $(cat /proc/loadavg)" >"$log"
+    /usr/bin/time -a -o "$log" -f "process: %e s wall, %U s user, %S s system" \
+        java -jar "$jar" classify "$@" >/dev/null
+    echo "load after: $(cat /proc/loadavg)" >>"$log"
+}
+
+holdout_validate() {
+    local dir="$1" label="$2" train="$3" valid="$4"
+    shift 4
+    local entry name opts
+    mkdir -p "$dir"
+    for entry in "${grid[@]}"; do
+        name="${entry%%|*}"
+        read -r -a opts <<<"${entry#*|}"
+        if [ -f "$dir/valid-$name.json" ]; then
+            echo "$label$name: done before, kept"
+            continue
+        fi
+        echo "$(date -u +%H:%M:%S) $label$name"
+        timed "$dir/valid-$name.log" --train "$train" --test "$valid" "$@" "${opts[@]}" \
+            --out "$dir/valid-$name.json"
+        tail -3 "$dir/valid-$name.log"
+    done
+}
+
+holdout_choose() {
+    python3 - "$@" <<'EOF'
+import json, re, sys
+row, groups = sys.argv[1], sys.argv[2:]
+def read(folder, name):
+    with open(f"{folder}/valid-{name}.json") as f:
+        d = json.load(f)
+    with open(f"{folder}/valid-{name}.log") as f:
+        log = f.read()
+    cpu = sum(float(x) for x in re.findall(r"([0-9.]+) s (?:user|system)", log))
+    wall = re.search(r"([0-9.]+) s wall", log)
+    loads = re.findall(r"load (?:before|after): ([0-9.]+)", log)
+    correct, n = d["correct"], d["evaluated"]
+    return dict(name=name, correct=correct, n=n, percent=100.0 * correct / n, cpu=cpu,
+                wall=float(wall.group(1)) if wall else None, load="/".join(loads))
+for group in groups:
+    header, folder, chosen, names = group.split("|", 3)
+    if header:
+        print(header)
+    best = None
+    for name in names.split():
+        fields = read(folder, name)
+        print(row.format(**fields))
+        if best is None or fields["correct"] > best[1]:
+            best = (name, fields["correct"])
+    print(f"  chosen: {best[0]}")
+    with open(f"{folder}/{chosen}", "w") as f:
+        f.write(best[0] + "\n")
+EOF
+}
