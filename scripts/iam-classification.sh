@@ -39,10 +39,9 @@ fi
 if [ ${#sets[@]} -eq 0 ]; then
     sets=(Letter/LOW Letter/MED Letter/HIGH AIDS Fingerprint Protein)
 fi
-BUILD_DIR=$(realpath -m "${BUILD_DIR:-$root/target}")
-cd "$root"
-mvn -q -B -P bench -DskipTests -Dcheckstyle.skip -Dorbifold.buildDir="$BUILD_DIR" \
-    compile dependency:build-classpath -Dmdep.outputFile="$BUILD_DIR/bench-classpath.txt"
+# shellcheck source=lib/bench-build.sh
+source "$root/scripts/lib/bench-build.sh"
+bench_build
 echo "load before: $(cat /proc/loadavg)"
 for set in "${sets[@]}"; do
     echo "load before $set: $(cat /proc/loadavg)"
@@ -56,7 +55,7 @@ for set in "${sets[@]}"; do
         -Dorbifold.keepAll="${KEEP_ALL:-false}" \
         -Dorbifold.noLowerBounds="${NO_LOWER_BOUNDS:-false}" \
         -Dorbifold.factors="${FACTORS:-}" -Dorbifold.aligners="${ALIGNERS:-exact,thorough,fast}" \
-        -cp "$BUILD_DIR/classes:$(cat "$BUILD_DIR/bench-classpath.txt")" \
+        -cp "$bench_classpath" \
         org.orbifold.bench.IamClassificationHarness "$data" "$set" "$threads" "$aligner" \
         "$mode" "${extra[@]}"
     echo "load after $set: $(cat /proc/loadavg)"

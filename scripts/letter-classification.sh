@@ -18,10 +18,9 @@ threads="${2:-2}"
 classifiers="${3:-1nn,mean,lvq1,perceptron,mlp}"
 split="${4:-test}"
 levels="${5:-LOW,MED,HIGH}"
-BUILD_DIR=$(realpath -m "${BUILD_DIR:-$root/target}")
-cd "$root"
-mvn -q -B -P bench -DskipTests -Dcheckstyle.skip -Dorbifold.buildDir="$BUILD_DIR" \
-    compile dependency:build-classpath -Dmdep.outputFile="$BUILD_DIR/bench-classpath.txt"
-java -cp "$BUILD_DIR/classes:$(cat "$BUILD_DIR/bench-classpath.txt")" \
+# shellcheck source=lib/bench-build.sh
+source "$root/scripts/lib/bench-build.sh"
+bench_build
+java -cp "$bench_classpath" \
     org.orbifold.bench.LetterClassificationHarness "$data/iam/Letter" "$threads" \
     "$classifiers" "$split" "$levels"

@@ -24,18 +24,15 @@ sets=("$@")
 if [ ${#sets[@]} -eq 0 ]; then
     sets=(Letter/LOW Letter/MED Letter/HIGH Fingerprint AIDS)
 fi
-BUILD_DIR=$(realpath -m "${BUILD_DIR:-$root/target}")
-cd "$root"
-mvn -q -B -P bench -DskipTests -Dcheckstyle.skip -Dorbifold.buildDir="$BUILD_DIR" \
-    compile dependency:build-classpath -Dmdep.outputFile="$BUILD_DIR/bench-classpath.txt"
-echo "date: $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
-echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), $(nproc) cores"
-echo "java: $(java -version 2>&1 | head -1)"
+# shellcheck source=lib/bench-build.sh
+source "$root/scripts/lib/bench-build.sh"
+bench_build
+bench_machine
 for set in "${sets[@]}"; do
     echo "load before $set: $(cat /proc/loadavg)"
     /usr/bin/time -f "process: %e s wall, %U s user, %S s system" \
         java -XX:ActiveProcessorCount=1 \
-        -cp "$BUILD_DIR/classes:$(cat "$BUILD_DIR/bench-classpath.txt")" \
+        -cp "$bench_classpath" \
         org.orbifold.bench.PredictionTimeHarness "$data" "$set" "$models" "$split" "$repeats"
     echo "load after $set: $(cat /proc/loadavg)"
 done

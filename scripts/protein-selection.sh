@@ -15,15 +15,12 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${1:-$root/../shared/datasets}"
 threads="${2:-2}"
 cache="${3:-}"
-BUILD_DIR=$(realpath -m "${BUILD_DIR:-$root/target}")
-cd "$root"
-mvn -q -B -P bench -DskipTests -Dcheckstyle.skip -Dorbifold.buildDir="$BUILD_DIR" \
-    compile dependency:build-classpath -Dmdep.outputFile="$BUILD_DIR/bench-classpath.txt"
-echo "date: $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)"
-echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | xargs), $(nproc) cores"
-echo "java: $(java -version 2>&1 | head -1)"
+# shellcheck source=lib/bench-build.sh
+source "$root/scripts/lib/bench-build.sh"
+bench_build
+bench_machine
 echo "load before: $(cat /proc/loadavg)"
 /usr/bin/time -f "process: %e s wall, %U s user, %S s system" \
-    java -cp "$BUILD_DIR/classes:$(cat "$BUILD_DIR/bench-classpath.txt")" \
+    java -cp "$bench_classpath" \
     org.orbifold.bench.PrototypeSelectionHarness "$data" "$threads" $cache
 echo "load after: $(cat /proc/loadavg)"
