@@ -637,6 +637,41 @@ class ClassifyCommandTest {
         assertTrue(lvq.out().contains("epochs 0"), lvq.out());
     }
 
+    @Test
+    void zeroEpochsAreFittedOnceWhateverTheLearningRates() throws IOException {
+        Path folder = iamFolder(null);
+        Run r = run("classify", folder.toString(), "--aligner", "exact", "--method", "glvq",
+                "--epochs", "0,2", "--learning-rate", "0.1,0.5", "--threads", "1", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        List<?> candidates = (List<?>) r.json().get("candidates");
+        List<String> fitted = new ArrayList<>();
+        for (Object c : candidates) {
+            Map<?, ?> setting = (Map<?, ?>) ((Map<?, ?>) c).get("setting");
+            fitted.add(setting.get("epochs") + "@" + setting.get("learningRate"));
+        }
+        // Rate outer, epochs inner; the untrained model once, without a rate.
+        assertEquals(List.of("0.0@null", "2.0@0.1", "2.0@0.5"), fitted);
+
+        // The rate has no effect without training: alone at another rate, the same score.
+        Run other = run("classify", folder.toString(), "--aligner", "exact", "--method",
+                "glvq", "--epochs", "0,2", "--learning-rate", "0.5", "--threads", "1",
+                "--json");
+        assertEquals(0, other.exitCode(), other.err());
+        assertEquals(((Map<?, ?>) candidates.get(0)).get("validationCorrect"),
+                ((Map<?, ?>) ((List<?>) other.json().get("candidates")).get(0))
+                        .get("validationCorrect"));
+
+        Run text = run("classify", folder.toString(), "--aligner", "exact", "--method", "lvq1",
+                "--epochs", "0,2", "--learning-rate", "0.1,0.5", "--threads", "1");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("validation  3 combinations"), text.out());
+        long untrained = text.out().lines().filter(l -> l.contains(" of 4)")
+                && l.contains("epochs 0")).count();
+        assertEquals(1, untrained, text.out());
+        assertTrue(text.out().contains("prototypes 1, epochs 0 (untrained)  "), text.out());
+        assertTrue(!text.out().contains("learning rate 0.1, epochs 0"), text.out());
+    }
+
     // ---- Attribute scaling -----------------------------------------------------------------
 
     /** The x coordinates of the nodes of the tiny IAM graphs {@code from..to-1}. */
