@@ -781,6 +781,7 @@ final class ClassifyCommand extends DatasetCommand {
         requireKnownClasses(splits, splits.validation(), validationLabels, trainLabels,
                 "validation");
         requireKnownClasses(splits, splits.test(), testLabels, trainLabels, "test");
+        requireDistinctUnits(m, new TreeSet<>(trainLabels).size());
         List<String> refitLabels = new ArrayList<>(trainLabels);
         if (bothRefit) {
             refitLabels.addAll(validationLabels);
@@ -1504,6 +1505,23 @@ final class ClassifyCommand extends DatasetCommand {
                 }
             }
         }
+    }
+
+    /**
+     * Fails when {@code --hidden-units} lists both 0 and the number of classes: 0 means one
+     * unit per class, so the two are the same model. Runs once the classes are known (with
+     * folds the grid holds one setting, so only splits need it).
+     *
+     * @param classes the classes of the training split
+     */
+    private void requireDistinctUnits(Method m, int classes) {
+        if (m != Method.MLP || hiddenUnits == null || !hiddenUnits.contains(0)
+                || !hiddenUnits.contains(classes)) {
+            return;
+        }
+        throw CliException.usage("--hidden-units lists 0 and " + classes + ", the same model:"
+                + " 0 means one unit per class (= " + classes + " here, the classes of the"
+                + " training split); give one of them");
     }
 
     /**

@@ -593,6 +593,24 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void hiddenUnitsZeroAndTheClassCountAreRefusedAsOneModel() throws IOException {
+        Path folder = iamFolder(null);
+        for (String units : List.of("0,2", "2,3,0")) {
+            Run r = run("classify", folder.toString(), "--aligner", "fast", "--method", "mlp",
+                    "--hidden-units", units, "--epochs", "1", "--threads", "1");
+            assertEquals(CliException.USAGE, r.exitCode(), r.err());
+            assertEquals(Main.ERROR_PREFIX + "--hidden-units lists 0 and 2, the same model: 0"
+                    + " means one unit per class (= 2 here, the classes of the training"
+                    + " split); give one of them\n", r.err());
+        }
+        // Two classes: 0 and 3 are different models.
+        Run r = run("classify", folder.toString(), "--aligner", "fast", "--method", "mlp",
+                "--hidden-units", "0,3", "--epochs", "1", "--threads", "1", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, ((List<?>) r.json().get("candidates")).size());
+    }
+
+    @Test
     void maxLinearSettingsAreShownAndWrittenWithTheirSingleValuedOptions() throws IOException {
         Path folder = iamFolder(null);
         Run mlp = run("classify", folder.toString(), "--aligner", "fast", "--method", "mlp",
