@@ -16,8 +16,9 @@ import picocli.CommandLine.ParameterException;
  * such as {@code --k 1,,3}, {@code --k ,3} or {@code --k "1, ,3"}, is refused with a message
  * that names the option and the text, where picocli would say {@code '' is not an int} (or,
  * for a list of names, keep the empty name); a blank text, such as {@code --k ''}, is an
- * empty list. Every list option of the commands names this class as its
- * {@code preprocessor}.
+ * empty list when the option is given once, and an empty value when it is given again
+ * before or after ({@code --k 1 --k ''}: repeated list options add up to one list). Every
+ * list option of the commands names this class as its {@code preprocessor}.
  *
  * <p>Empty values at the end of a text ({@code --k 1,}, {@code --k ,}) are dropped by
  * picocli's split, not converted; {@code ClassifyCommand} refuses them after the parse, where
@@ -53,14 +54,41 @@ final class ListValues implements IParameterPreprocessor {
         String text = args.peek();
         String name = option.longestName();
         if (text.isBlank()) {
-            throw new ParameterException(command.commandLine(), name
-                    + " needs at least one value, got an empty list");
+            if (option.originalStringValues().isEmpty() && !givenLater(args, option)) {
+                throw new ParameterException(command.commandLine(), name
+                        + " needs at least one value, got an empty list");
+            }
+            // Repeated options add up to one list, to which this text adds an empty value.
+            throw new ParameterException(command.commandLine(),
+                    "empty value in a list of values: " + name + " '" + text + "'");
         }
         // As picocli splits: empty values at the end are dropped, all others are converted.
         for (String value : Pattern.compile(option.splitRegex()).split(text)) {
             if (value.isBlank()) {
                 throw new ParameterException(command.commandLine(),
                         "empty value in a list of values: " + name + " " + text);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns whether the option occurs again among the arguments after its text (before an
+     * end-of-options {@code --}): as one of its names, a long name with {@code =VALUE}, or a
+     * short name with the value attached.
+     */
+    private static boolean givenLater(Stack<String> args, OptionSpec option) {
+        for (int i = args.size() - 2; i >= 0; i--) {
+            String arg = args.get(i);
+            if (arg.equals("--")) {
+                return false;
+            }
+            for (String name : option.names()) {
+                boolean isShort = name.length() == 2 && !name.startsWith("--");
+                if (arg.equals(name) || arg.startsWith(name + "=")
+                        || (isShort && arg.startsWith(name))) {
+                    return true;
+                }
             }
         }
         return false;

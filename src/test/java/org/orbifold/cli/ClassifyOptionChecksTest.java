@@ -136,6 +136,28 @@ class ClassifyOptionChecksTest {
     }
 
     @Test
+    void anEmptyTextOfARepeatedListOptionIsNamedAsAnEmptyValue() {
+        for (OptionSpec option : listOptions()) {
+            String name = option.longestName();
+            String value = name.equals("--drop-node-attributes") ? "x" : "2";
+            String message = "empty value in a list of values: " + name + " ''";
+            assertUsageError(message, "classify", "--folds", "3", "--threads", "1", name,
+                    value, name, "");
+            assertUsageError(message, "classify", "--folds", "3", "--threads", "1", name, "",
+                    name, value);
+            assertUsageError(message, "classify", "--folds", "3", "--threads", "1", name, "",
+                    name + "=" + value);
+        }
+        assertUsageError("empty value in a list of values: --k ' '", "classify", "--folds",
+                "3", "-k1", "--k", " ");
+        assertUsageError("empty value in a list of values: --k ''", "classify", "--folds",
+                "3", "--k", "", "-k1");
+        // Given once, a blank text is an empty list.
+        assertUsageError("--k needs at least one value, got an empty list", "classify",
+                "--folds", "3", "--k", " ", "--threads", "1");
+    }
+
+    @Test
     void anEmptyValueInsideAListIsRefusedInEveryFormOfTheOption() {
         String message = "empty value in a list of values: --k 1,,3";
         assertUsageError(message, "classify", "--folds", "3", "--k=1,,3");
