@@ -1,5 +1,6 @@
 package org.orbifold.cli;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Stack;
 import java.util.regex.Pattern;
@@ -18,7 +19,9 @@ import picocli.CommandLine.ParameterException;
  * for a list of names, keep the empty name); a blank text, such as {@code --k ''}, is an
  * empty list when the option is given once, and an empty value when it is given again
  * before or after ({@code --k 1 --k ''}: repeated list options add up to one list). Every
- * list option of the commands names this class as its {@code preprocessor}.
+ * list option of the commands names this class as its {@code preprocessor}. A value of a
+ * list of reals that a double cannot hold ({@code 1e400}, {@code 1e-400}) is refused here
+ * as typed, where the conversion would turn it into an infinity or 0.
  *
  * <p>Empty values at the end of a text ({@code --k 1,}, {@code --k ,}) are dropped by
  * picocli's split, not converted; {@code ClassifyCommand} refuses them after the parse, where
@@ -63,13 +66,52 @@ final class ListValues implements IParameterPreprocessor {
                     "empty value in a list of values: " + name + " '" + text + "'");
         }
         // As picocli splits: empty values at the end are dropped, all others are converted.
+        Class<?>[] types = option.auxiliaryTypes();
+        boolean reals = types.length > 0 && (types[0] == Double.class
+                || types[0] == double.class);
         for (String value : Pattern.compile(option.splitRegex()).split(text)) {
             if (value.isBlank()) {
                 throw new ParameterException(command.commandLine(),
                         "empty value in a list of values: " + name + " " + text);
             }
+            if (reals) {
+                requireDoubleRange(command, name, value.strip());
+            }
         }
         return false;
+    }
+
+    /**
+     * Fails on a decimal number that a double cannot hold, which the conversion would silently
+     * turn into an infinity (such as {@code 1e400}) or into 0 (a nonzero number such as
+     * {@code 1e-400}), so that later checks would name a value nobody typed. Subnormal numbers
+     * such as {@code 1e-310} are kept; a text that is no decimal number is left to picocli.
+     */
+    private static void requireDoubleRange(CommandSpec command, String name, String value) {
+        double parsed;
+        try {
+            parsed = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (Double.isInfinite(parsed) && !value.contains("Infinity")) {
+            throw new ParameterException(command.commandLine(), name + " " + value + " is too"
+                    + " large for a double (the largest magnitude is about 1.8e+308)");
+        }
+        if (parsed == 0.0 && nonzero(value)) {
+            throw new ParameterException(command.commandLine(), name + " " + value + " is too"
+                    + " small for a double, which would read it as 0 (the smallest positive"
+                    + " double is about 4.9e-324); give 0 for zero");
+        }
+    }
+
+    /** Returns whether a decimal text is a nonzero number; false if it is not decimal. */
+    private static boolean nonzero(String value) {
+        try {
+            return new BigDecimal(value).signum() != 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /**

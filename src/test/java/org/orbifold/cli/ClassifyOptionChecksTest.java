@@ -158,6 +158,36 @@ class ClassifyOptionChecksTest {
     }
 
     @Test
+    void aRealBeyondTheRangeOfADoubleIsNamedAsTypedForEveryListOfReals() {
+        int reals = 0;
+        for (OptionSpec option : listOptions()) {
+            if (option.auxiliaryTypes()[0] != Double.class) {
+                continue;
+            }
+            reals++;
+            String name = option.longestName();
+            for (String value : List.of("1e400", "-2.5E+999")) {
+                assertUsageError(name + " " + value + " is too large for a double (the largest"
+                        + " magnitude is about 1.8e+308)", "classify", "--folds", "3",
+                        "--threads", "1", name, "0.5, " + value + ",2");
+            }
+            assertUsageError(name + " 1e-400 is too small for a double, which would read it as"
+                    + " 0 (the smallest positive double is about 4.9e-324); give 0 for zero",
+                    "classify", "--folds", "3", "--threads", "1", name, "1e-400");
+        }
+        // --existence, --node-weight, --edge-weight, --learning-rate, --margin,
+        // --weight-decay, --bandwidth.
+        assertEquals(7, reals);
+        // Typed as infinity, it is named as typed by the option's own check.
+        assertUsageError("--edge-weight must be finite and >= 0, got Infinity", "classify",
+                "--folds", "3", "--threads", "1", "--edge-weight", "Infinity");
+        // Zero written with an exponent is zero.
+        assertUsageError("--node-weight 0 with --edge-weight 0: every distance would be 0;"
+                + " give one of them a positive value", "classify", "--folds", "3",
+                "--threads", "1", "--edge-weight", "0e-400", "--node-weight", "0");
+    }
+
+    @Test
     void anEmptyValueInsideAListIsRefusedInEveryFormOfTheOption() {
         String message = "empty value in a list of values: --k 1,,3";
         assertUsageError(message, "classify", "--folds", "3", "--k=1,,3");
