@@ -3,6 +3,7 @@ package org.orbifold.cli;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Stack;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import picocli.CommandLine.IParameterPreprocessor;
@@ -21,7 +22,10 @@ import picocli.CommandLine.ParameterException;
  * before or after ({@code --k 1 --k ''}: repeated list options add up to one list). Every
  * list option of the commands names this class as its {@code preprocessor}. A value of a
  * list of reals that a double cannot hold ({@code 1e400}, {@code 1e-400}) is refused here
- * as typed, where the conversion would turn it into an infinity or 0.
+ * as typed, where the conversion would turn it into an infinity or 0. Spaces around the
+ * values are dropped before picocli converts them, so that {@code --k "1, 3"} is
+ * {@code --k 1,3} for every list, as the conversion of reals and the commands' use of names
+ * (which strip them) already had it.
  *
  * <p>Empty values at the end of a text ({@code --k 1,}, {@code --k ,}) are dropped by
  * picocli's split, not converted; {@code ClassifyCommand} refuses them after the parse, where
@@ -37,8 +41,9 @@ final class ListValues implements IParameterPreprocessor {
     }
 
     /**
-     * Fails when the option's text, on top of {@code args}, is blank or has an empty or blank
-     * value that picocli's split keeps; otherwise leaves the text to picocli.
+     * Fails when the option's text, on top of {@code args}, is blank, has an empty or blank
+     * value that picocli's split keeps, or a real that a double cannot hold; otherwise leaves
+     * the text to picocli, with the spaces around its values removed.
      *
      * @param args the command-line arguments still to parse, the option's text on top
      * @param command the command being parsed
@@ -78,7 +83,28 @@ final class ListValues implements IParameterPreprocessor {
                 requireDoubleRange(command, name, value.strip());
             }
         }
+        String stripped = stripValues(text, option.splitRegex());
+        if (!stripped.equals(text)) {
+            args.pop();
+            args.push(stripped);
+        }
         return false;
+    }
+
+    /**
+     * Returns the text with the spaces around each value removed ({@code "1, 3"} as
+     * {@code "1,3"}), the separators kept as they are.
+     */
+    static String stripValues(String text, String splitRegex) {
+        Matcher separator = Pattern.compile(splitRegex).matcher(text);
+        StringBuilder result = new StringBuilder();
+        int start = 0;
+        while (separator.find()) {
+            result.append(text.substring(start, separator.start()).strip())
+                    .append(separator.group());
+            start = separator.end();
+        }
+        return result.append(text.substring(start).strip()).toString();
     }
 
     /**

@@ -187,6 +187,39 @@ class ClassifyOptionChecksTest {
                 "--threads", "1", "--edge-weight", "0e-400", "--node-weight", "0");
     }
 
+    /** Returns the value that classify's parser gives the option for the arguments. */
+    private static Object parsed(String name, String... args) {
+        CommandLine root = Main.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), false);
+        List<String> line = new ArrayList<>(List.of("classify"));
+        line.addAll(List.of(args));
+        root.parseArgs(line.toArray(new String[0]));
+        return root.getSubcommands().get("classify").getCommandSpec().findOption(name)
+                .getValue();
+    }
+
+    @Test
+    void spacesAroundTheValuesAreDroppedForEveryListOption() {
+        for (OptionSpec option : listOptions()) {
+            String name = option.longestName();
+            Class<?> type = option.auxiliaryTypes()[0];
+            String plain = type == Integer.class ? "2,4" : type == Double.class ? "0.5,2"
+                    : "x,y";
+            List<?> expected = (List<?>) parsed(name, name, plain);
+            assertEquals(2, expected.size(), name);
+            String spaced = " " + plain.replace(",", " ,\t") + " ";
+            assertEquals(expected, parsed(name, name, spaced), name + " '" + spaced + "'");
+            assertEquals(expected, parsed(name, name + "=" + spaced), name);
+        }
+        assertEquals(List.of(1, 3, 5), parsed("--k", "--k", "1, 3", "-k", " 5"));
+        // A space inside a value is not dropped.
+        assertUsageError("Invalid value for option '--k' (K): '1 3' is not an int", "classify",
+                "--folds", "3", "--k", "1 3");
+        // A trailing comma is still refused, after the spaces are dropped.
+        assertUsageError("empty value in a list of values: --k 1,3,", "classify", "--folds",
+                "3", "--k", "1, 3 ,");
+    }
+
     @Test
     void anEmptyValueInsideAListIsRefusedInEveryFormOfTheOption() {
         String message = "empty value in a list of values: --k 1,,3";
