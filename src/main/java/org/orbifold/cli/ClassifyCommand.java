@@ -44,9 +44,11 @@ import org.orbifold.space.NodeKernelEmbedding;
 import org.orbifold.space.WeightedOverflowException;
 import org.orbifold.stats.FrechetMean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code orbifold classify}: supervised classification of the graphs with k nearest
@@ -507,6 +509,25 @@ final class ClassifyCommand extends DatasetCommand {
             }
         }
         return new long[] {computed, skipped};
+    }
+
+    /**
+     * Hides {@code --class} of the shared {@link DataOptions} from this command's help:
+     * classify needs every class and refuses it, so the help should not offer it. The option
+     * stays, hidden, so that giving it still gets that explanation rather than "unknown
+     * option". Picocli calls this once the command's options, its mixins' included, are
+     * known; the mixin's own option cannot be marked hidden there (an option's spec is
+     * immutable), so it is replaced by a hidden copy bound to the same field.
+     *
+     * @param commandSpec this command's spec
+     */
+    @Spec
+    void hideInapplicableOptions(CommandSpec commandSpec) {
+        OptionSpec classOption = commandSpec.findOption("--class");
+        if (classOption != null && !classOption.hidden()) {
+            commandSpec.remove(classOption);
+            commandSpec.addOption(OptionSpec.builder(classOption).hidden(true).build());
+        }
     }
 
     @Override

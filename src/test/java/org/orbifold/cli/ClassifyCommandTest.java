@@ -446,6 +446,26 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void helpLeavesOutTheClassOptionThatClassifyRefuses() {
+        Run r = run("classify", "--help");
+        assertEquals(0, r.exitCode(), r.err());
+        // Neither in the synopsis nor in the list (--limit's shared text still names it).
+        assertTrue(!r.out().contains("--class=C"), r.out());
+        assertTrue(!r.out().contains("Keep only the graphs of class C"), r.out());
+        assertTrue(r.out().contains("--limit=N"), r.out());
+        // Still parsed, and still refused with the reason.
+        Run given = run("classify", "--folds", "3", "--class", "A");
+        assertEquals(CliException.USAGE, given.exitCode(), given.err());
+        assertEquals(Main.ERROR_PREFIX + "--class does not apply to classify: it needs every"
+                + " class\n", given.err());
+        // The other commands keep it.
+        for (String command : List.of("info", "mean", "median", "cluster")) {
+            Run help = run(command, "--help");
+            assertTrue(help.out().contains("--class=C"), command + ": " + help.out());
+        }
+    }
+
+    @Test
     void splitListsNameGraphsOrIndicesOfADataSet() throws IOException {
         // Graph g of the letters has the class number g mod 9: A, E, F, H, I, K, L, T, X.
         List<String> train = new ArrayList<>(List.of("# training graphs", ""));
