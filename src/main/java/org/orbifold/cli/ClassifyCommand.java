@@ -44,9 +44,11 @@ import org.orbifold.space.NodeKernelEmbedding;
 import org.orbifold.space.WeightedOverflowException;
 import org.orbifold.stats.FrechetMean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code orbifold classify}: supervised classification of the graphs with k nearest
@@ -277,7 +279,8 @@ final class ClassifyCommand extends DatasetCommand {
             preprocessor = ListValues.class,
             description = "lvq1, glvq, perceptron, mlp: passes over the training graphs;"
                 + " lvq1 and glvq also take 0, the nearest-prototype classifier over the"
-                + " initial prototypes (default: " + LearningGraphQuantization.DEFAULT_EPOCHS
+                + " initial prototypes, fitted once whatever --learning-rate lists"
+                + " (default: " + LearningGraphQuantization.DEFAULT_EPOCHS
                 + " for lvq1 and glvq, " + MarginPerceptron.DEFAULT_EPOCHS + " for perceptron, "
                 + GraphMlp.DEFAULT_EPOCHS + " for mlp).")
     List<Integer> epochs;
@@ -506,6 +509,25 @@ final class ClassifyCommand extends DatasetCommand {
             }
         }
         return new long[] {computed, skipped};
+    }
+
+    /**
+     * Hides {@code --class} of the shared {@link DataOptions} from this command's help:
+     * classify needs every class and refuses it, so the help should not offer it. The option
+     * stays, hidden, so that giving it still gets that explanation rather than "unknown
+     * option". Picocli calls this once the command's options, its mixins' included, are
+     * known; the mixin's own option cannot be marked hidden there (an option's spec is
+     * immutable), so it is replaced by a hidden copy bound to the same field.
+     *
+     * @param commandSpec this command's spec
+     */
+    @Spec
+    void hideInapplicableOptions(CommandSpec commandSpec) {
+        OptionSpec classOption = commandSpec.findOption("--class");
+        if (classOption != null && !classOption.hidden()) {
+            commandSpec.remove(classOption);
+            commandSpec.addOption(OptionSpec.builder(classOption).hidden(true).build());
+        }
     }
 
     @Override
@@ -780,6 +802,7 @@ final class ClassifyCommand extends DatasetCommand {
         requireKnownClasses(splits, splits.validation(), validationLabels, trainLabels,
                 "validation");
         requireKnownClasses(splits, splits.test(), testLabels, trainLabels, "test");
+        requireDistinctUnits(m, new TreeSet<>(trainLabels).size());
         List<String> refitLabels = new ArrayList<>(trainLabels);
         if (bothRefit) {
             refitLabels.addAll(validationLabels);
@@ -908,6 +931,9 @@ final class ClassifyCommand extends DatasetCommand {
     /**
      * Returns the grid of settings: existence value outermost, then node weight, edge weight,
      * k, prototypes, hidden units, margin, weight decay, learning rate, and epochs innermost.
+     * A setting of 0 epochs (lvq1, glvq: the starting prototypes, untrained) is the same model
+     * at every learning rate, so it enters the grid once, at the first listed rate; a grid
+     * whose only epoch count is 0 is refused when it lists several rates.
      */
     private List<Setting> grid(Method m) {
         requireNoTrailingComma();
@@ -1017,6 +1043,7 @@ final class ClassifyCommand extends DatasetCommand {
                         + " it overshoots");
             }
         }
+        requireRatesTrain(m, es, rates);
         List<Setting> grid = new ArrayList<>();
         for (double e : existences) {
             for (double sigma : bandwidths) {
@@ -1027,6 +1054,25 @@ final class ClassifyCommand extends DatasetCommand {
             }
         }
         return grid;
+    }
+
+    /**
+     * Fails when {@code --learning-rate} lists several values but {@code --epochs} only 0:
+     * without training every rate gives the same model, so the grid would fit it once per
+     * rate and list copies that differ only in a value with no effect.
+     */
+    private static void requireRatesTrain(Method m, List<Integer> es, List<Double> rates) {
+        if (rates.size() < 2 || !es.stream().allMatch(e -> e == 0)) {
+            return;
+        }
+        List<String> given = new ArrayList<>();
+        for (double rate : rates) {
+            given.add(number(rate));
+        }
+        throw CliException.usage("--learning-rate " + String.join(",", given) + " with"
+                + " --epochs 0: " + m.option + " keeps its starting prototypes without"
+                + " training, so every learning rate gives the same model; give one"
+                + " --learning-rate, or --epochs above 0 as well");
     }
 
     /** Adds the settings of one existence value and kernel, weights outermost. */
@@ -1047,6 +1093,11 @@ final class ClassifyCommand extends DatasetCommand {
                                 for (double decay : decays) {
                                     for (double rate : rates) {
                                         for (int epochCount : es) {
+                                            // No training: the rate has no effect, so
+                                            // the model is fitted at the first rate only.
+                                            if (epochCount == 0 && rate != rates.get(0)) {
+                                                continue;
+                                            }
                                             grid.add(new Setting(e, sigma, d, nw, ew,
                                                     kk, p, h, kappa, decay, epochCount,
                                                     rate, fixed));
@@ -1478,6 +1529,23 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     /**
+     * Fails when {@code --hidden-units} lists both 0 and the number of classes: 0 means one
+     * unit per class, so the two are the same model. Runs once the classes are known (with
+     * folds the grid holds one setting, so only splits need it).
+     *
+     * @param classes the classes of the training split
+     */
+    private void requireDistinctUnits(Method m, int classes) {
+        if (m != Method.MLP || hiddenUnits == null || !hiddenUnits.contains(0)
+                || !hiddenUnits.contains(classes)) {
+            return;
+        }
+        throw CliException.usage("--hidden-units lists 0 and " + classes + ", the same model:"
+                + " 0 means one unit per class (= " + classes + " here, the classes of the"
+                + " training split); give one of them");
+    }
+
+    /**
      * Fails unless every class has at least as many graphs as there are folds. A smaller class
      * is missing from some test folds, and a class of one graph is missing from the training
      * folds of its only test fold, where it can never be predicted; the accuracy would then
@@ -1588,7 +1656,9 @@ final class ClassifyCommand extends DatasetCommand {
         if (m == Method.PERCEPTRON) {
             parts.add("margin " + number(s.margin()));
         }
-        if (m.usesTraining) {
+        if (m.usesTraining && s.epochs() == 0) {
+            parts.add("epochs 0 (untrained)");
+        } else if (m.usesTraining) {
             parts.add("learning rate " + number(s.learningRate()));
             parts.add("epochs " + s.epochs());
         }
@@ -1644,7 +1714,13 @@ final class ClassifyCommand extends DatasetCommand {
             json.name("initialization").value(initialization(m, s));
         }
         if (m.usesTraining) {
-            json.name("learningRate").value(s.learningRate());
+            // Without training (0 epochs) the rate had no effect: null.
+            json.name("learningRate");
+            if (s.epochs() == 0) {
+                json.nullValue();
+            } else {
+                json.value(s.learningRate());
+            }
             json.name("epochs").value(s.epochs());
         }
         if (m != Method.KNN && s.fixed() != null && s.fixed().maxModelOrder() > 0) {

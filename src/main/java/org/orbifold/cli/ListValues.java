@@ -1,7 +1,9 @@
 package org.orbifold.cli;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Stack;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import picocli.CommandLine.IParameterPreprocessor;
@@ -16,8 +18,14 @@ import picocli.CommandLine.ParameterException;
  * such as {@code --k 1,,3}, {@code --k ,3} or {@code --k "1, ,3"}, is refused with a message
  * that names the option and the text, where picocli would say {@code '' is not an int} (or,
  * for a list of names, keep the empty name); a blank text, such as {@code --k ''}, is an
- * empty list. Every list option of the commands names this class as its
- * {@code preprocessor}.
+ * empty list when the option is given once, and an empty value when it is given again
+ * before or after ({@code --k 1 --k ''}: repeated list options add up to one list). Every
+ * list option of the commands names this class as its {@code preprocessor}. A value of a
+ * list of reals that a double cannot hold ({@code 1e400}, {@code 1e-400}) is refused here
+ * as typed, where the conversion would turn it into an infinity or 0. Spaces around the
+ * values are dropped before picocli converts them, so that {@code --k "1, 3"} is
+ * {@code --k 1,3} for every list, as the conversion of reals and the commands' use of names
+ * (which strip them) already had it.
  *
  * <p>Empty values at the end of a text ({@code --k 1,}, {@code --k ,}) are dropped by
  * picocli's split, not converted; {@code ClassifyCommand} refuses them after the parse, where
@@ -33,8 +41,9 @@ final class ListValues implements IParameterPreprocessor {
     }
 
     /**
-     * Fails when the option's text, on top of {@code args}, is blank or has an empty or blank
-     * value that picocli's split keeps; otherwise leaves the text to picocli.
+     * Fails when the option's text, on top of {@code args}, is blank, has an empty or blank
+     * value that picocli's split keeps, or a real that a double cannot hold; otherwise leaves
+     * the text to picocli, with the spaces around its values removed.
      *
      * @param args the command-line arguments still to parse, the option's text on top
      * @param command the command being parsed
@@ -53,14 +62,101 @@ final class ListValues implements IParameterPreprocessor {
         String text = args.peek();
         String name = option.longestName();
         if (text.isBlank()) {
-            throw new ParameterException(command.commandLine(), name
-                    + " needs at least one value, got an empty list");
+            if (option.originalStringValues().isEmpty() && !givenLater(args, option)) {
+                throw new ParameterException(command.commandLine(), name
+                        + " needs at least one value, got an empty list");
+            }
+            // Repeated options add up to one list, to which this text adds an empty value.
+            throw new ParameterException(command.commandLine(),
+                    "empty value in a list of values: " + name + " '" + text + "'");
         }
         // As picocli splits: empty values at the end are dropped, all others are converted.
+        Class<?>[] types = option.auxiliaryTypes();
+        boolean reals = types.length > 0 && (types[0] == Double.class
+                || types[0] == double.class);
         for (String value : Pattern.compile(option.splitRegex()).split(text)) {
             if (value.isBlank()) {
                 throw new ParameterException(command.commandLine(),
                         "empty value in a list of values: " + name + " " + text);
+            }
+            if (reals) {
+                requireDoubleRange(command, name, value.strip());
+            }
+        }
+        String stripped = stripValues(text, option.splitRegex());
+        if (!stripped.equals(text)) {
+            args.pop();
+            args.push(stripped);
+        }
+        return false;
+    }
+
+    /**
+     * Returns the text with the spaces around each value removed ({@code "1, 3"} as
+     * {@code "1,3"}), the separators kept as they are.
+     */
+    static String stripValues(String text, String splitRegex) {
+        Matcher separator = Pattern.compile(splitRegex).matcher(text);
+        StringBuilder result = new StringBuilder();
+        int start = 0;
+        while (separator.find()) {
+            result.append(text.substring(start, separator.start()).strip())
+                    .append(separator.group());
+            start = separator.end();
+        }
+        return result.append(text.substring(start).strip()).toString();
+    }
+
+    /**
+     * Fails on a decimal number that a double cannot hold, which the conversion would silently
+     * turn into an infinity (such as {@code 1e400}) or into 0 (a nonzero number such as
+     * {@code 1e-400}), so that later checks would name a value nobody typed. Subnormal numbers
+     * such as {@code 1e-310} are kept; a text that is no decimal number is left to picocli.
+     */
+    private static void requireDoubleRange(CommandSpec command, String name, String value) {
+        double parsed;
+        try {
+            parsed = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (Double.isInfinite(parsed) && !value.contains("Infinity")) {
+            throw new ParameterException(command.commandLine(), name + " " + value + " is too"
+                    + " large for a double (the largest magnitude is about 1.8e+308)");
+        }
+        if (parsed == 0.0 && nonzero(value)) {
+            throw new ParameterException(command.commandLine(), name + " " + value + " is too"
+                    + " small for a double, which would read it as 0 (the smallest positive"
+                    + " double is about 4.9e-324); give 0 for zero");
+        }
+    }
+
+    /** Returns whether a decimal text is a nonzero number; false if it is not decimal. */
+    private static boolean nonzero(String value) {
+        try {
+            return new BigDecimal(value).signum() != 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Returns whether the option occurs again among the arguments after its text (before an
+     * end-of-options {@code --}): as one of its names, a long name with {@code =VALUE}, or a
+     * short name with the value attached.
+     */
+    private static boolean givenLater(Stack<String> args, OptionSpec option) {
+        for (int i = args.size() - 2; i >= 0; i--) {
+            String arg = args.get(i);
+            if (arg.equals("--")) {
+                return false;
+            }
+            for (String name : option.names()) {
+                boolean isShort = name.length() == 2 && !name.startsWith("--");
+                if (arg.equals(name) || arg.startsWith(name + "=")
+                        || (isShort && arg.startsWith(name))) {
+                    return true;
+                }
             }
         }
         return false;

@@ -446,6 +446,26 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void helpLeavesOutTheClassOptionThatClassifyRefuses() {
+        Run r = run("classify", "--help");
+        assertEquals(0, r.exitCode(), r.err());
+        // Neither in the synopsis nor in the list (--limit's shared text still names it).
+        assertTrue(!r.out().contains("--class=C"), r.out());
+        assertTrue(!r.out().contains("Keep only the graphs of class C"), r.out());
+        assertTrue(r.out().contains("--limit=N"), r.out());
+        // Still parsed, and still refused with the reason.
+        Run given = run("classify", "--folds", "3", "--class", "A");
+        assertEquals(CliException.USAGE, given.exitCode(), given.err());
+        assertEquals(Main.ERROR_PREFIX + "--class does not apply to classify: it needs every"
+                + " class\n", given.err());
+        // The other commands keep it.
+        for (String command : List.of("info", "mean", "median", "cluster")) {
+            Run help = run(command, "--help");
+            assertTrue(help.out().contains("--class=C"), command + ": " + help.out());
+        }
+    }
+
+    @Test
     void splitListsNameGraphsOrIndicesOfADataSet() throws IOException {
         // Graph g of the letters has the class number g mod 9: A, E, F, H, I, K, L, T, X.
         List<String> train = new ArrayList<>(List.of("# training graphs", ""));
@@ -593,6 +613,24 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void hiddenUnitsZeroAndTheClassCountAreRefusedAsOneModel() throws IOException {
+        Path folder = iamFolder(null);
+        for (String units : List.of("0,2", "2,3,0")) {
+            Run r = run("classify", folder.toString(), "--aligner", "fast", "--method", "mlp",
+                    "--hidden-units", units, "--epochs", "1", "--threads", "1");
+            assertEquals(CliException.USAGE, r.exitCode(), r.err());
+            assertEquals(Main.ERROR_PREFIX + "--hidden-units lists 0 and 2, the same model: 0"
+                    + " means one unit per class (= 2 here, the classes of the training"
+                    + " split); give one of them\n", r.err());
+        }
+        // Two classes: 0 and 3 are different models.
+        Run r = run("classify", folder.toString(), "--aligner", "fast", "--method", "mlp",
+                "--hidden-units", "0,3", "--epochs", "1", "--threads", "1", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, ((List<?>) r.json().get("candidates")).size());
+    }
+
+    @Test
     void maxLinearSettingsAreShownAndWrittenWithTheirSingleValuedOptions() throws IOException {
         Path folder = iamFolder(null);
         Run mlp = run("classify", folder.toString(), "--aligner", "fast", "--method", "mlp",
@@ -635,6 +673,41 @@ class ClassifyCommandTest {
                 "lvq1", "--epochs", "0", "--initialization", "random-members");
         assertEquals(0, lvq.exitCode(), lvq.err());
         assertTrue(lvq.out().contains("epochs 0"), lvq.out());
+    }
+
+    @Test
+    void zeroEpochsAreFittedOnceWhateverTheLearningRates() throws IOException {
+        Path folder = iamFolder(null);
+        Run r = run("classify", folder.toString(), "--aligner", "exact", "--method", "glvq",
+                "--epochs", "0,2", "--learning-rate", "0.1,0.5", "--threads", "1", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        List<?> candidates = (List<?>) r.json().get("candidates");
+        List<String> fitted = new ArrayList<>();
+        for (Object c : candidates) {
+            Map<?, ?> setting = (Map<?, ?>) ((Map<?, ?>) c).get("setting");
+            fitted.add(setting.get("epochs") + "@" + setting.get("learningRate"));
+        }
+        // Rate outer, epochs inner; the untrained model once, without a rate.
+        assertEquals(List.of("0.0@null", "2.0@0.1", "2.0@0.5"), fitted);
+
+        // The rate has no effect without training: alone at another rate, the same score.
+        Run other = run("classify", folder.toString(), "--aligner", "exact", "--method",
+                "glvq", "--epochs", "0,2", "--learning-rate", "0.5", "--threads", "1",
+                "--json");
+        assertEquals(0, other.exitCode(), other.err());
+        assertEquals(((Map<?, ?>) candidates.get(0)).get("validationCorrect"),
+                ((Map<?, ?>) ((List<?>) other.json().get("candidates")).get(0))
+                        .get("validationCorrect"));
+
+        Run text = run("classify", folder.toString(), "--aligner", "exact", "--method", "lvq1",
+                "--epochs", "0,2", "--learning-rate", "0.1,0.5", "--threads", "1");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("validation  3 combinations"), text.out());
+        long untrained = text.out().lines().filter(l -> l.contains(" of 4)")
+                && l.contains("epochs 0")).count();
+        assertEquals(1, untrained, text.out());
+        assertTrue(text.out().contains("prototypes 1, epochs 0 (untrained)  "), text.out());
+        assertTrue(!text.out().contains("learning rate 0.1, epochs 0"), text.out());
     }
 
     // ---- Attribute scaling -----------------------------------------------------------------

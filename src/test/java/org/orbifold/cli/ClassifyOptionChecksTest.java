@@ -44,6 +44,17 @@ class ClassifyOptionChecksTest {
     }
 
     @Test
+    void severalLearningRatesWithZeroEpochsOnlyAreRefused() {
+        for (String method : new String[] {"lvq1", "glvq"}) {
+            assertUsageError("--learning-rate 0.1,0.5 with --epochs 0: " + method + " keeps"
+                    + " its starting prototypes without training, so every learning rate gives"
+                    + " the same model; give one --learning-rate, or --epochs above 0 as well",
+                    "classify", "--folds", "3", "--threads", "1", "--method", method,
+                    "--epochs", "0", "--learning-rate", "0.1,0.5");
+        }
+    }
+
+    @Test
     void maxModelOrderIsCheckedAndRefusedForKnn() {
         assertUsageError("--max-model-order must be >= 1, got 0", "classify", "--folds", "3",
                 "--threads", "1", "--method", "glvq", "--max-model-order", "0");
@@ -122,6 +133,91 @@ class ClassifyOptionChecksTest {
             assertUsageError(name + " needs at least one value, got an empty list",
                     "classify", "--folds", "3", "--threads", "1", name, "");
         }
+    }
+
+    @Test
+    void anEmptyTextOfARepeatedListOptionIsNamedAsAnEmptyValue() {
+        for (OptionSpec option : listOptions()) {
+            String name = option.longestName();
+            String value = name.equals("--drop-node-attributes") ? "x" : "2";
+            String message = "empty value in a list of values: " + name + " ''";
+            assertUsageError(message, "classify", "--folds", "3", "--threads", "1", name,
+                    value, name, "");
+            assertUsageError(message, "classify", "--folds", "3", "--threads", "1", name, "",
+                    name, value);
+            assertUsageError(message, "classify", "--folds", "3", "--threads", "1", name, "",
+                    name + "=" + value);
+        }
+        assertUsageError("empty value in a list of values: --k ' '", "classify", "--folds",
+                "3", "-k1", "--k", " ");
+        assertUsageError("empty value in a list of values: --k ''", "classify", "--folds",
+                "3", "--k", "", "-k1");
+        // Given once, a blank text is an empty list.
+        assertUsageError("--k needs at least one value, got an empty list", "classify",
+                "--folds", "3", "--k", " ", "--threads", "1");
+    }
+
+    @Test
+    void aRealBeyondTheRangeOfADoubleIsNamedAsTypedForEveryListOfReals() {
+        int reals = 0;
+        for (OptionSpec option : listOptions()) {
+            if (option.auxiliaryTypes()[0] != Double.class) {
+                continue;
+            }
+            reals++;
+            String name = option.longestName();
+            for (String value : List.of("1e400", "-2.5E+999")) {
+                assertUsageError(name + " " + value + " is too large for a double (the largest"
+                        + " magnitude is about 1.8e+308)", "classify", "--folds", "3",
+                        "--threads", "1", name, "0.5, " + value + ",2");
+            }
+            assertUsageError(name + " 1e-400 is too small for a double, which would read it as"
+                    + " 0 (the smallest positive double is about 4.9e-324); give 0 for zero",
+                    "classify", "--folds", "3", "--threads", "1", name, "1e-400");
+        }
+        // --existence, --node-weight, --edge-weight, --learning-rate, --margin,
+        // --weight-decay, --bandwidth.
+        assertEquals(7, reals);
+        // Typed as infinity, it is named as typed by the option's own check.
+        assertUsageError("--edge-weight must be finite and >= 0, got Infinity", "classify",
+                "--folds", "3", "--threads", "1", "--edge-weight", "Infinity");
+        // Zero written with an exponent is zero.
+        assertUsageError("--node-weight 0 with --edge-weight 0: every distance would be 0;"
+                + " give one of them a positive value", "classify", "--folds", "3",
+                "--threads", "1", "--edge-weight", "0e-400", "--node-weight", "0");
+    }
+
+    /** Returns the value that classify's parser gives the option for the arguments. */
+    private static Object parsed(String name, String... args) {
+        CommandLine root = Main.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), false);
+        List<String> line = new ArrayList<>(List.of("classify"));
+        line.addAll(List.of(args));
+        root.parseArgs(line.toArray(new String[0]));
+        return root.getSubcommands().get("classify").getCommandSpec().findOption(name)
+                .getValue();
+    }
+
+    @Test
+    void spacesAroundTheValuesAreDroppedForEveryListOption() {
+        for (OptionSpec option : listOptions()) {
+            String name = option.longestName();
+            Class<?> type = option.auxiliaryTypes()[0];
+            String plain = type == Integer.class ? "2,4" : type == Double.class ? "0.5,2"
+                    : "x,y";
+            List<?> expected = (List<?>) parsed(name, name, plain);
+            assertEquals(2, expected.size(), name);
+            String spaced = " " + plain.replace(",", " ,\t") + " ";
+            assertEquals(expected, parsed(name, name, spaced), name + " '" + spaced + "'");
+            assertEquals(expected, parsed(name, name + "=" + spaced), name);
+        }
+        assertEquals(List.of(1, 3, 5), parsed("--k", "--k", "1, 3", "-k", " 5"));
+        // A space inside a value is not dropped.
+        assertUsageError("Invalid value for option '--k' (K): '1 3' is not an int", "classify",
+                "--folds", "3", "--k", "1 3");
+        // A trailing comma is still refused, after the spaces are dropped.
+        assertUsageError("empty value in a list of values: --k 1,3,", "classify", "--folds",
+                "3", "--k", "1, 3 ,");
     }
 
     @Test
