@@ -18,6 +18,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="${1:-$root/../shared/datasets}"
 models="${2:-knn-all,knn,mean,glvq,perceptron,mlp}"
 split="${3:-test}"
+if [ "$split" != test ] && [ "$split" != valid ]; then
+    echo "SPLIT must be test or valid, got '$split'" >&2
+    exit 2
+fi
 repeats="${4:-3}"
 shift $(( $# < 4 ? $# : 4 ))
 sets=("$@")

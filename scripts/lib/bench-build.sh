@@ -8,7 +8,8 @@
 #       to $root, compiles the main and benchmark classes with Maven's 'bench' profile into
 #       BUILD_DIR (-q -B, tests and checkstyle skipped), writes the dependency class path to
 #       BUILD_DIR/bench-classpath.txt and sets bench_classpath to BUILD_DIR/classes followed
-#       by that path.
+#       by that path. Maven's own output goes to standard error, so that the harness's
+#       tables on standard output stay clean.
 #   bench_machine  prints three lines: "date: <UTC minute>, commit <short HEAD>",
 #       "cpu: <model name>, <n> cores" and "java: <first line of java -version>".
 
@@ -16,7 +17,8 @@ bench_build() {
     BUILD_DIR=$(realpath -m "${BUILD_DIR:-$root/target}")
     cd "$root"
     mvn -q -B -P bench -DskipTests -Dcheckstyle.skip -Dorbifold.buildDir="$BUILD_DIR" \
-        compile dependency:build-classpath -Dmdep.outputFile="$BUILD_DIR/bench-classpath.txt"
+        compile dependency:build-classpath -Dmdep.outputFile="$BUILD_DIR/bench-classpath.txt" \
+        >&2
     bench_classpath="$BUILD_DIR/classes:$(cat "$BUILD_DIR/bench-classpath.txt")"
 }
 

@@ -113,6 +113,50 @@ public final class PredictionTimeHarness {
             boolean perceptronZeroStart, int hidden, double mlpRate, long seed) {
     }
 
+    /** The sets {@link #config} knows. */
+    private static final List<String> SETS = List.of("Letter/LOW", "Letter/MED", "Letter/HIGH",
+            "Fingerprint", "AIDS");
+
+    /** The model names {@code run} knows, before any {@code :} parameters or {@code @} cap. */
+    private static final List<String> MODELS = List.of("knn-all", "knn", "mean", "glvq",
+            "medoid", "glvq-medoids", "perceptron", "mlp");
+
+    /** Prints a usage error and exits with status 2, before anything is computed. */
+    private static void usage(String message) {
+        System.err.println("PredictionTimeHarness: " + message);
+        System.exit(2);
+    }
+
+    /**
+     * Fails with a usage error unless a model spec names a known model with whole-number
+     * parameters of at least 1 (except a learning rate, a positive number, and 0 hidden
+     * units or epochs, which mean one unit per class and the untrained start) and a cap.
+     */
+    private static void requireModel(String spec) {
+        String[] parts = spec.split("@", -1);
+        String[] named = parts[0].split(":", -1);
+        if (!MODELS.contains(named[0]) || parts.length > 2) {
+            usage("unknown model '" + spec + "'; models: " + String.join(", ", MODELS)
+                    + ", each optionally NAME:PARAMETERS@CAP");
+        }
+        try {
+            for (int i = 1; i < named.length; i++) {
+                double value = Double.parseDouble(named[i]);
+                boolean rate = i == 2;
+                boolean zeroAllowed = !named[0].equals("medoid");
+                if (!(value > 0.0 || value == 0.0 && zeroAllowed && !rate)
+                        || !rate && value != Math.rint(value)) {
+                    usage("model '" + spec + "': parameter '" + named[i] + "' is out of range");
+                }
+            }
+            if (parts.length == 2 && Integer.parseInt(parts[1]) < 1) {
+                usage("model '" + spec + "': the cap must be at least 1");
+            }
+        } catch (NumberFormatException e) {
+            usage("model '" + spec + "': its parameters and cap must be numbers");
+        }
+    }
+
     /** The settings chosen on validation in docs/results.md. */
     static Config config(String set) {
         return switch (set) {
@@ -140,13 +184,30 @@ public final class PredictionTimeHarness {
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            throw new IllegalArgumentException("usage: DATASETS SET [MODELS] [SPLIT] [REPEATS]");
+            usage("expected DATASETS SET [MODELS] [SPLIT] [REPEATS]");
         }
         String set = args[1];
         List<String> models = List.of((args.length > 2 ? args[2]
                 : "knn-all,knn,mean,glvq,perceptron,mlp").split(","));
         String split = args.length > 3 ? args[3] : "test";
-        int repeats = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        if (!split.equals("test") && !split.equals("valid")) {
+            usage("SPLIT must be test or valid, got '" + split + "'");
+        }
+        int repeats = 0;
+        try {
+            repeats = args.length > 4 ? Integer.parseInt(args[4]) : 3;
+        } catch (NumberFormatException e) {
+            usage("REPEATS must be a whole number, got '" + args[4] + "'");
+        }
+        if (repeats < 1) {
+            usage("REPEATS must be at least 1, got " + repeats);
+        }
+        if (!SETS.contains(set)) {
+            usage("SET must be one of " + String.join(", ", SETS) + ", got '" + set + "'");
+        }
+        for (String model : models) {
+            requireModel(model);
+        }
         Config c = config(set);
         List<GraphDataset> splits = read(Path.of(args[0]), set);
         GraphDataset train = splits.get(0);
