@@ -1776,6 +1776,7 @@ final class ClassifyCommand extends DatasetCommand {
                 if (r.search() != null) {
                     json.name("standardError").value(r.search().standardError());
                     json.name("chosenIndex").value(r.search().best());
+                    json.name("mostCorrectIndex").value(r.search().mostCorrect());
                 }
                 json.name("candidates").beginArray();
                 for (int c = 0; c < r.grid().size(); c++) {

@@ -291,6 +291,9 @@ class ClassifyCommandTest {
         }
         assertEquals(expected.get("setting"), json.get("chosen"));
         assertEquals(expected, candidates.get(((Double) json.get("chosenIndex")).intValue()));
+        Map<?, ?> mostCorrect = (Map<?, ?>) candidates.get(
+                ((Double) json.get("mostCorrectIndex")).intValue());
+        assertEquals(best, (Double) mostCorrect.get("validationCorrect"));
         assertEquals(Math.sqrt(best / 4 * (1 - best / 4) / 4),
                 (Double) json.get("standardError"), ACCURACY_TOLERANCE);
 
