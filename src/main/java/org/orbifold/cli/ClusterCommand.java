@@ -134,6 +134,7 @@ final class ClusterCommand extends DatasetCommand {
     int centerOrder;
 
     @Option(names = "--tolerance", paramLabel = "EPS", defaultValue = "1e-9",
+            preprocessor = RealValue.class,
             description = "Stop when the objective falls by less than this fraction"
                 + " (default: ${DEFAULT-VALUE}); also stop when no graph changes cluster"
                 + " and the center update has converged.")
