@@ -42,6 +42,7 @@ import picocli.CommandLine.Option;
  * restart from 1.
  */
 @Command(name = "cluster", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = {"Cluster the graphs around k centers (k-means, k-medians or k-medoids)"
             + " and compare the clusters with the classes."})
 final class ClusterCommand extends DatasetCommand {
