@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code orbifold align}: the distance and the optimal node matching of two graphs. */
 @Command(name = "align", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = {"Align graph J to graph I: distance, similarity, whether the alignment is"
             + " proven optimal, and the permutation (node i of I matched with node p(i) of J).",
             "I and J count from 0 among the graphs kept by --class and --limit."})

@@ -28,7 +28,7 @@ final class AlignerOptions {
             description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--time-limit", paramLabel = "SECONDS",
+    @Option(names = "--time-limit", paramLabel = "SECONDS", preprocessor = RealValue.class,
             description = "With --aligner exact: wall-time limit of each alignment (default: "
                 + "60). An alignment that reaches it (or the search-node limit) keeps the best "
                 + "matching found and is reported as not proven optimal.")

@@ -107,6 +107,7 @@ import picocli.CommandLine.Spec;
  * attributes are not mapped.
  */
 @Command(name = "classify", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = {"Classify the graphs (k-NN, nearest class mean, LVQ1, GLVQ, margin"
             + " perceptron, graph MLP): choose the"
             + " hyper-parameters on the validation split and report the test accuracy once,"

@@ -42,6 +42,7 @@ import picocli.CommandLine.Option;
  * restart from 1.
  */
 @Command(name = "cluster", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = {"Cluster the graphs around k centers (k-means, k-medians or k-medoids)"
             + " and compare the clusters with the classes."})
 final class ClusterCommand extends DatasetCommand {
@@ -134,6 +135,7 @@ final class ClusterCommand extends DatasetCommand {
     int centerOrder;
 
     @Option(names = "--tolerance", paramLabel = "EPS", defaultValue = "1e-9",
+            preprocessor = RealValue.class,
             description = "Stop when the objective falls by less than this fraction"
                 + " (default: ${DEFAULT-VALUE}); also stop when no graph changes cluster"
                 + " and the center update has converged.")
@@ -344,12 +346,14 @@ final class ClusterCommand extends DatasetCommand {
      * Checks, before any long work, that the output folder can be created and take new files,
      * without creating anything: a folder that exists gets a probe file (created and deleted
      * at once); a missing one needs its nearest existing ancestor to be a folder that takes new
-     * entries. The folder itself is created only when the results are written, so a run that
-     * fails leaves nothing behind.
+     * entries (it gets the probe file). The folder itself is created only when the results are
+     * written, so a run that fails leaves nothing behind.
      *
-     * Each of the four files that exists already must be a regular file (or a symbolic link
+     * <p>Each of the four files that exists already must be a regular file (or a symbolic link
      * to one, which is followed), and none of them, existing or not, may be an input or lie
-     * in an input folder: a new output folder inside a data set folder is refused too.
+     * in an input folder: a new output folder inside a data set folder is refused too. These
+     * checks come before the probe, so that a refused folder gets no probe file and an input
+     * folder is never written to, not even for a moment.
      *
      * @param given the folder as the user gave it
      * @param inputs the command's input files and folders
@@ -369,13 +373,7 @@ final class ClusterCommand extends DatasetCommand {
             throw CliException.data("cannot write --out " + given + ": " + existing
                     + " is not a folder");
         }
-        try {
-            Path probe = Files.createTempFile(existing, ".orbifold-probe", ".tmp");
-            Files.delete(probe);
-        } catch (IOException e) {
-            throw CliException.data("cannot write --out " + given + ": folder " + existing
-                    + " does not take new files (" + CenterCommand.reason(e) + ")", e);
-        }
+        // The inputs first: not even a probe file may be written into an input folder.
         for (String name : List.of(ASSIGNMENTS, CENTERS, TRACE, RESULT)) {
             Path file = folder.resolve(name);
             Path named = given.resolve(name);
@@ -384,6 +382,13 @@ final class ClusterCommand extends DatasetCommand {
                         + " is a folder; give another folder");
             }
             OutputTarget.requireNotInput(named, OutputTarget.resolve(named, file), inputs);
+        }
+        try {
+            Path probe = Files.createTempFile(existing, ".orbifold-probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw CliException.data("cannot write --out " + given + ": folder " + existing
+                    + " does not take new files (" + CenterCommand.reason(e) + ")", e);
         }
         return folder;
     }

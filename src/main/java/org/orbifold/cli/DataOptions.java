@@ -9,12 +9,13 @@ import picocli.CommandLine.Option;
 final class DataOptions {
 
     @Option(names = "--class", paramLabel = "C",
-            description = "Keep only the graphs of class C (an unknown class lists the classes).")
+            description = "Keep only the graphs of class C, of which --limit then keeps the"
+                + " first N (an unknown class lists the classes).")
     String className;
 
     @Option(names = "--limit", paramLabel = "N",
-            description = "Keep only the first N graphs (after --class), for quick looks;"
-                + " classify takes it with --folds only (splits are used whole).")
+            description = "Keep only the first N graphs, for quick looks; classify takes it"
+                + " with --folds only (splits are used whole).")
     Integer limit;
 
     @Option(names = "--skip-invalid",

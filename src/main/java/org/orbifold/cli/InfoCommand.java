@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 
 /** {@code orbifold info}: counts, classes, orders, edges and channels of a data set. */
 @Command(name = "info", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Describe a data set: graphs, classes, orders, edges, channels.")
 final class InfoCommand extends DatasetCommand {
 

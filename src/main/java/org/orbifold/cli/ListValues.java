@@ -112,8 +112,14 @@ final class ListValues implements IParameterPreprocessor {
      * turn into an infinity (such as {@code 1e400}) or into 0 (a nonzero number such as
      * {@code 1e-400}), so that later checks would name a value nobody typed. Subnormal numbers
      * such as {@code 1e-310} are kept; a text that is no decimal number is left to picocli.
+     * {@link RealValue} applies the same check to the options that take one real.
+     *
+     * @param command the command being parsed
+     * @param name the option's name, for the message
+     * @param value one value as typed, without surrounding spaces
+     * @throws ParameterException for a usage error naming the option and the value
      */
-    private static void requireDoubleRange(CommandSpec command, String name, String value) {
+    static void requireDoubleRange(CommandSpec command, String name, String value) {
         double parsed;
         try {
             parsed = Double.parseDouble(value);

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 
 /** {@code orbifold mean}: the Frechet mean by align-all-and-average. */
 @Command(name = "mean", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = {"Frechet mean of the graphs (minimises the mean squared distance), "
             + "compared with the medoid (the best sample graph)."})
 final class MeanCommand extends CenterCommand {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 
 /** {@code orbifold median}: the Frechet median by Weiszfeld-type iterations. */
 @Command(name = "median", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = {"Frechet median of the graphs (minimises the mean distance), "
             + "compared with the medoid (the best sample graph)."})
 final class MedianCommand extends CenterCommand {

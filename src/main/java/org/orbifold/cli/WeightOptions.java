@@ -6,10 +6,12 @@ import picocli.CommandLine.Option;
 final class WeightOptions {
 
     @Option(names = "--node-weight", paramLabel = "W", defaultValue = "1",
+            preprocessor = RealValue.class,
             description = "Weight of node attributes in the distance (default: ${DEFAULT-VALUE}).")
     double nodeWeight;
 
     @Option(names = "--edge-weight", paramLabel = "W", defaultValue = "1",
+            preprocessor = RealValue.class,
             description = "Weight of edge attributes in the distance (default: ${DEFAULT-VALUE}).")
     double edgeWeight;
 }

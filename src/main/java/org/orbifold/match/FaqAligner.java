@@ -158,6 +158,8 @@ public final class FaqAligner extends OrientedAligner {
     static final long EXHAUSTIVE_PLACEMENTS = 8000;
     /** Relative gap below which structural similarities count as tied. */
     private static final double TIE_TOLERANCE = 1e-9;
+    /** The binary exponent of the smallest positive double, {@code 2^-1074}. */
+    private static final int SMALLEST_EXPONENT = Double.MIN_EXPONENT - 52;
 
     private final String name;
     private final long seed;
@@ -521,6 +523,34 @@ public final class FaqAligner extends OrientedAligner {
     }
 
     /** Per-thread arrays, reused across calls while the matrix order allows. */
+    /**
+     * Returns the binary exponent of {@code numerator / denominator}, both positive and
+     * finite, such as {@code Math.getExponent} gives for a quotient that is a normal double,
+     * and the exponent of the exact quotient when the double quotient would overflow or fall
+     * below the normal range (a denominator of subnormal size, from a weight such as
+     * {@code 1e-312}, against a numerator near 1), where {@code Math.getExponent} would
+     * return 1024 or -1023.
+     */
+    static int ratioExponent(double numerator, double denominator) {
+        double ratio = numerator / denominator;
+        if (ratio >= Double.MIN_NORMAL && ratio <= Double.MAX_VALUE) {
+            return Math.getExponent(ratio);
+        }
+        int top = exponent(numerator);
+        int bottom = exponent(denominator);
+        // Both significands lie in [1, 2), so their quotient has exponent -1 or 0.
+        double significands = Math.scalb(numerator, -top) / Math.scalb(denominator, -bottom);
+        return top - bottom + Math.getExponent(significands);
+    }
+
+    /** The binary exponent of a positive finite double, also of a subnormal one. */
+    private static int exponent(double value) {
+        if (value >= Double.MIN_NORMAL) {
+            return Math.getExponent(value);
+        }
+        return Math.getExponent(value * 0x1p64) - 64;
+    }
+
     private static final class Workspace {
 
         final QapInstance problem = new QapInstance();
@@ -740,16 +770,17 @@ public final class FaqAligner extends OrientedAligner {
                 if (added == 0.0) {
                     break;
                 }
-                double lambda = Math.scalb(1.0, Math.getExponent(constant / added));
-                addScaled(p, h, lambda);
+                // lambda = 2^shift, which may lie beyond the doubles for a tiny edge weight.
+                int shift = ratioExponent(constant, added);
+                addScaled(p, h, shift);
                 int previous = matches;
                 // Refinement only splits colours: once no pair shares one none will, and the
                 // Gram matrices of each graph with itself are not needed any more.
                 if (!coloursApart) {
                     selfX.quadraticGradient(gramX, h);
-                    addScaled(gramX, h, lambda);
+                    addScaled(gramX, h, shift);
                     selfY.quadraticGradient(gramY, h);
-                    addScaled(gramY, h, lambda);
+                    addScaled(gramY, h, shift);
                     matches = sameColourPairs();
                     coloursApart = matches == 0;
                 }
@@ -774,10 +805,22 @@ public final class FaqAligner extends OrientedAligner {
             }
         }
 
-        private void addScaled(double[] target, double[] values, double factor) {
+        /**
+         * Adds {@code 2^exponent values} to {@code target}. The product by a power of two is
+         * exact (up to rounding below the smallest normal double), also when the power
+         * itself is no double, as for a new block of subnormal size ({@code 2^1100 * 1e-320}).
+         */
+        private void addScaled(double[] target, double[] values, int exponent) {
             int m = problem.m;
+            if (exponent <= Double.MAX_EXPONENT && exponent >= SMALLEST_EXPONENT) {
+                double factor = Math.scalb(1.0, exponent);
+                for (int k = 0; k < m * m; k++) {
+                    target[k] += factor * values[k];
+                }
+                return;
+            }
             for (int k = 0; k < m * m; k++) {
-                target[k] += factor * values[k];
+                target[k] += Math.scalb(values[k], exponent);
             }
         }
 

@@ -223,14 +223,14 @@ public final class GraduatedAssignmentAligner extends OrientedAligner {
                 scale = 1.0;
             }
 
-            // Exponentiate, shifted by the largest exponent; slack entries have Q = 0.
-            double factor = beta / scale;
-            double shift = factor * largest;
-            double slack = Math.exp(-shift);
+            // Exponentiate, shifted by the largest exponent; slack entries have Q = 0. Dividing
+            // by the scale before multiplying by beta keeps the exponents in [-2 beta, 0] even
+            // when the scale is subnormal (tiny weights), where beta / scale would overflow.
+            double slack = Math.exp(-beta * (largest / scale));
             for (int i = 0; i <= nx; i++) {
                 for (int a = 0; a <= ny; a++) {
                     match[i * columns + a] = i < nx && a < ny
-                            ? Math.exp(factor * h[i * m + a] - shift) : slack;
+                            ? Math.exp(beta * ((h[i * m + a] - largest) / scale)) : slack;
                 }
             }
         }

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +161,28 @@ class ClusterCommandTest {
         assertEquals(CliException.USAGE, r.exitCode(), r.err());
         assertTrue(r.err().contains("-k must be at most the number of graphs"), r.err());
         assertFalse(Files.exists(dir.resolve("fresh")), "folder created by a failed run");
+    }
+
+    @Test
+    void aRefusedOutFolderInsideTheDataWritesNothingThere() throws IOException {
+        Path data = MainTest.copyLetters(dir, "LETTERS", "A", "graph_indicator",
+                "graph_labels", "node_attributes");
+        FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
+        Files.setLastModifiedTime(data, old);
+        List<Path> before;
+        try (Stream<Path> files = Files.list(data)) {
+            before = files.sorted().toList();
+        }
+        Run r = run("cluster", data.toString(), "-k", "2", "--limit", "20", "--out",
+                data.resolve("nd").toString());
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("is a file inside DATASET"), r.err());
+        // A probe file created and deleted in the folder would have changed its time.
+        assertEquals(old, Files.getLastModifiedTime(data));
+        try (Stream<Path> files = Files.list(data)) {
+            assertEquals(before, files.sorted().toList());
+        }
     }
 
     static Stream<Arguments> misplacedOptions() {

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.orbifold.space.Graph;
+import picocli.CommandLine;
 
 /**
  * Runs the command line in-process on the embedded letters (small {@code --limit}s keep it
@@ -71,6 +72,31 @@ class MainTest {
         StringWriter err = new StringWriter();
         int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyCommandWithAVersionOptionPrintsTheVersionOfOrbifold() {
+        Run root = run("-V");
+        assertEquals(0, root.exitCode(), root.err());
+        assertTrue(root.out().startsWith("orbifold "), root.out());
+        CommandLine cli = Main.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), false);
+        int commands = 0;
+        for (CommandLine command : cli.getSubcommands().values()) {
+            if (command.getCommandSpec().findOption("-V") == null) {
+                continue;
+            }
+            commands++;
+            for (String option : List.of("-V", "--version")) {
+                Run r = run(command.getCommandName(), option);
+
+                assertEquals(0, r.exitCode(), command.getCommandName() + " " + option);
+                assertEquals(root.out(), r.out(), command.getCommandName() + " " + option);
+                assertEquals("", r.err(), command.getCommandName() + " " + option);
+            }
+        }
+        // info, align, mean, median, cluster, classify.
+        assertEquals(6, commands);
     }
 
     @Test
