@@ -522,7 +522,6 @@ public final class FaqAligner extends OrientedAligner {
                 + ", tolerance=" + tolerance + ", exhaustiveOrder=" + exhaustiveOrder + "]";
     }
 
-    /** Per-thread arrays, reused across calls while the matrix order allows. */
     /**
      * Returns the binary exponent of {@code numerator / denominator}, both positive and
      * finite, such as {@code Math.getExponent} gives for a quotient that is a normal double,
@@ -551,6 +550,7 @@ public final class FaqAligner extends OrientedAligner {
         return Math.getExponent(value * 0x1p64) - 64;
     }
 
+    /** Per-thread arrays, reused across calls while the matrix order allows. */
     private static final class Workspace {
 
         final QapInstance problem = new QapInstance();

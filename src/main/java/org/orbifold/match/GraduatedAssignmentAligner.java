@@ -223,14 +223,19 @@ public final class GraduatedAssignmentAligner extends OrientedAligner {
                 scale = 1.0;
             }
 
-            // Exponentiate, shifted by the largest exponent; slack entries have Q = 0. Dividing
-            // by the scale before multiplying by beta keeps the exponents in [-2 beta, 0] even
-            // when the scale is subnormal (tiny weights), where beta / scale would overflow.
-            double slack = Math.exp(-beta * (largest / scale));
+            // Exponentiate, shifted by the largest exponent; slack entries have Q = 0. When the
+            // scale is subnormal (tiny weights) beta / scale overflows; dividing by the scale
+            // first then keeps the exponents in [-2 beta, 0]. Otherwise the factor is used as
+            // it always was, so ordinary inputs give the same bits as before.
+            double factor = beta / scale;
+            boolean finite = Double.isFinite(factor);
+            double slack = Math.exp(finite ? -factor * largest : -beta * (largest / scale));
             for (int i = 0; i <= nx; i++) {
                 for (int a = 0; a <= ny; a++) {
+                    double q = h[i * m + a];
                     match[i * columns + a] = i < nx && a < ny
-                            ? Math.exp(beta * ((h[i * m + a] - largest) / scale)) : slack;
+                            ? Math.exp(finite ? factor * q - factor * largest
+                                    : beta * ((q - largest) / scale)) : slack;
                 }
             }
         }
