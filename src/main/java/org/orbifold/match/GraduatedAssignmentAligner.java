@@ -232,10 +232,13 @@ public final class GraduatedAssignmentAligner extends OrientedAligner {
             double slack = Math.exp(finite ? -factor * largest : -beta * (largest / scale));
             for (int i = 0; i <= nx; i++) {
                 for (int a = 0; a <= ny; a++) {
+                    if (i == nx || a == ny) {
+                        match[i * columns + a] = slack;
+                        continue;
+                    }
                     double q = h[i * m + a];
-                    match[i * columns + a] = i < nx && a < ny
-                            ? Math.exp(finite ? factor * q - factor * largest
-                                    : beta * ((q - largest) / scale)) : slack;
+                    match[i * columns + a] = Math.exp(finite ? factor * q - factor * largest
+                            : beta * ((q - largest) / scale));
                 }
             }
         }
