@@ -1565,13 +1565,15 @@ final class ClassifyCommand extends DatasetCommand {
         }
         int members = counts.get(smallest);
         if (members < folds) {
-            String advice = members >= 2 ? "give --folds " + members + " or fewer"
-                    : "no class may have a single graph";
+            String advice = members >= 2
+                    ? "give --folds " + members + " or fewer"
+                            + (data.limit == null ? "" : ", or raise --limit")
+                    : "a class of a single graph cannot be split into folds"
+                            + (data.limit == null ? "" : "; raise --limit");
             throw CliException.usage("--folds " + folds + " needs at least " + folds
                     + " graphs in every class, but class '" + smallest + "' has " + members
                     + " (of " + CenterCommand.graphs(size) + (data.limit == null ? ""
-                    : " kept by --limit " + data.limit) + "); " + advice
-                    + (data.limit == null ? "" : ", or raise --limit"));
+                    : " kept by --limit " + data.limit) + "); " + advice);
         }
     }
 

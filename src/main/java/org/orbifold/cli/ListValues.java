@@ -133,7 +133,7 @@ final class ListValues implements IParameterPreprocessor {
         if (parsed == 0.0 && nonzero(value)) {
             throw new ParameterException(command.commandLine(), name + " " + value + " is too"
                     + " small for a double, which would read it as 0 (the smallest positive"
-                    + " double is about 4.9e-324); give 0 for zero");
+                    + " double is about 4.9e-324)");
         }
     }
 

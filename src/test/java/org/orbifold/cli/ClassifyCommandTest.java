@@ -386,8 +386,8 @@ class ClassifyCommandTest {
 
         assertEquals(CliException.USAGE, single.exitCode(), single.out());
         assertEquals("orbifold: error: --folds 2 needs at least 2 graphs in every class, but"
-                + " class 'A' has 1 (of 2 graphs kept by --limit 2); no class may have a single"
-                + " graph, or raise --limit\n", single.err());
+                + " class 'A' has 1 (of 2 graphs kept by --limit 2); a class of a single graph"
+                + " cannot be split into folds; raise --limit\n", single.err());
         assertEquals(CliException.USAGE, small.exitCode(), small.out());
         assertTrue(small.err().contains("--folds 30 needs at least 30 graphs in every class,"
                 + " but class '"), small.err());

@@ -172,7 +172,7 @@ class ClassifyOptionChecksTest {
                         "--threads", "1", name, "0.5, " + value + ",2");
             }
             assertUsageError(name + " 1e-400 is too small for a double, which would read it as"
-                    + " 0 (the smallest positive double is about 4.9e-324); give 0 for zero",
+                    + " 0 (the smallest positive double is about 4.9e-324)",
                     "classify", "--folds", "3", "--threads", "1", name, "1e-400");
         }
         // --existence, --node-weight, --edge-weight, --learning-rate, --margin,

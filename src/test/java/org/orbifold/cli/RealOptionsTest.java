@@ -54,7 +54,7 @@ class RealOptionsTest {
                         + " magnitude is about 1.8e+308)", pair[0], name, value);
             }
             String small = name + " 1e-400 is too small for a double, which would read it as"
-                    + " 0 (the smallest positive double is about 4.9e-324); give 0 for zero";
+                    + " 0 (the smallest positive double is about 4.9e-324)";
             assertUsageError(small, pair[0], name, "1e-400");
             assertUsageError(small, pair[0], name + "=1e-400");
             checked.add(pair[0] + " " + name);
