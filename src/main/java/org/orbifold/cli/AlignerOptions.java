@@ -46,6 +46,10 @@ final class AlignerOptions {
                 throw CliException.usage("--time-limit must be a positive number of seconds,"
                         + " got " + timeLimit);
             }
+            if (timeLimit < 1e-9) {
+                throw CliException.usage("--time-limit must be at least 1e-9 (a nanosecond,"
+                        + " the clock's unit), got " + timeLimit);
+            }
         }
         if (isExact()) {
             return new ExactAligner(seed, ExactAligner.DEFAULT_NODE_LIMIT, timeLimit());

@@ -580,6 +580,8 @@ class MainTest {
                         "0", "--edge-weight", "0")),
                 Arguments.of(CliException.USAGE, List.of("align", "0", "1", "--aligner",
                         "exact", "--time-limit", "0")),
+                Arguments.of(CliException.USAGE, List.of("align", "0", "1", "--aligner",
+                        "exact", "--time-limit", "1e-312")),
                 Arguments.of(CliException.USAGE, List.of("align", "0", "1", "--time-limit",
                         "5")),
                 Arguments.of(CliException.DATA, List.of("info",
