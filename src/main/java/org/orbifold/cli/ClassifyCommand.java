@@ -542,7 +542,7 @@ final class ClassifyCommand extends DatasetCommand {
         }
         List<Setting> grid = grid(chosenMethod);
         boolean bothRefit = refitOption();
-        selectionOption();
+        ValidationSearch.Selection selectionRule = selectionOption();
         Aligner aligner = options.aligner();
         if (data.className != null) {
             throw CliException.usage("--class does not apply to classify: it needs every class");
@@ -563,7 +563,8 @@ final class ClassifyCommand extends DatasetCommand {
             if (folds != null) {
                 report = crossValidate(chosenMethod, grid, aligner, pool, bar);
             } else {
-                report = splits(chosenMethod, grid, aligner, bothRefit, pool, bar);
+                report = splits(chosenMethod, grid, aligner, bothRefit, selectionRule, pool,
+                        bar);
             }
         } finally {
             pool.shutdownNow();
@@ -777,7 +778,7 @@ final class ClassifyCommand extends DatasetCommand {
     // ---- Protocols -------------------------------------------------------------------------
 
     private Report splits(Method m, List<Setting> grid, Aligner aligner, boolean bothRefit,
-            ForkJoinPool pool, Progress bar) {
+            ValidationSearch.Selection selectionRule, ForkJoinPool pool, Progress bar) {
         // The splits, from split files or an IAM folder.
         Splits splits = readSplits();
         if (grid.size() > 1 && splits.validation().length == 0) {
@@ -803,7 +804,8 @@ final class ClassifyCommand extends DatasetCommand {
         requireKnownClasses(splits, splits.validation(), validationLabels, trainLabels,
                 "validation");
         requireKnownClasses(splits, splits.test(), testLabels, trainLabels, "test");
-        requireDistinctUnits(m, new TreeSet<>(trainLabels).size());
+        int classCount = new TreeSet<>(trainLabels).size();
+        requireDistinctUnits(m, classCount);
         List<String> refitLabels = new ArrayList<>(trainLabels);
         if (bothRefit) {
             refitLabels.addAll(validationLabels);
@@ -819,7 +821,6 @@ final class ClassifyCommand extends DatasetCommand {
         // Choose on the validation split.
         long t0 = System.nanoTime();
         List<Candidate> candidates = new ArrayList<>();
-        int classCount = new TreeSet<>(trainLabels).size();
         for (Setting s : grid) {
             candidates.add(new Candidate(describe(m, s, recipe != null),
                     sample.space(s.nodeWeight(), s.edgeWeight()),
@@ -831,7 +832,7 @@ final class ClassifyCommand extends DatasetCommand {
         Setting setting = grid.get(0);
         if (splits.validation().length > 0) {
             search = ValidationSearch.search(candidates, trainGraphs, trainLabels,
-                    validationGraphs, validationLabels, pool, selectionOption(),
+                    validationGraphs, validationLabels, pool, selectionRule,
                     bar.iterations("validation search", grid.size(), "validation accuracy"));
             chosen = search.chosen();
             setting = grid.get(search.best());
