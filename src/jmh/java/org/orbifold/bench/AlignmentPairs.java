@@ -20,7 +20,9 @@ import org.orbifold.space.GraphSpace;
  *
  * <p>Sources ({@link Source}): the training split of IAM Letter LOW, MED and HIGH
  * ({@code iam/Letter/LEVEL/train.cxl}, 750 graphs of order 1 to 9 each), and TU MUTAG
- * ({@code tu/MUTAG}, 188 molecules of order 10 to 28). The datasets folder is the system
+ * ({@code tu/MUTAG}, 188 molecules of order 10 to 28), and the training split of IAM AIDS
+ * ({@code iam/AIDS/data/train.cxl}, 250 molecules of order 2 to 95; not drawn by default by
+ * the harnesses, whose source lists predate it). The datasets folder is the system
  * property {@code orbifold.datasets}, else {@code ../shared/datasets}. When the dataset is
  * absent, the pairs are drawn from seeded random graphs of the same orders and attribute
  * layout instead ({@link #synthetic()} is then true) and a message on standard error says so;
@@ -44,7 +46,12 @@ public record AlignmentPairs(String name, GraphSpace space, Graph[] first, Graph
         /** IAM Letter, high distortion. */
         LETTER_HIGH,
         /** TU MUTAG. */
-        MUTAG
+        MUTAG,
+        /**
+         * IAM AIDS, training split, read with {@code Recoding.forIamSet("AIDS")}: orders 2 to
+         * 95, so most pairs differ in order, many by a lot.
+         */
+        AIDS
     }
 
     /** Returns the number of pairs. */
@@ -96,6 +103,8 @@ public record AlignmentPairs(String name, GraphSpace space, Graph[] first, Graph
                 return root.resolve("iam/Letter/MED/train.cxl");
             case LETTER_HIGH:
                 return root.resolve("iam/Letter/HIGH/train.cxl");
+            case AIDS:
+                return root.resolve("iam/AIDS/data/train.cxl");
             default:
                 return root.resolve("tu/MUTAG");
         }
@@ -103,8 +112,12 @@ public record AlignmentPairs(String name, GraphSpace space, Graph[] first, Graph
 
     private static List<Graph> read(Source source, Path location) {
         try {
-            GraphDataset dataset = source == Source.MUTAG ? DatasetLoader.load(location)
-                    : IamDatasetReader.read(location);
+            GraphDataset dataset = switch (source) {
+                case MUTAG -> DatasetLoader.load(location);
+                case AIDS -> IamDatasetReader.readSplits(List.of(location),
+                        IamDatasetReader.Recoding.forIamSet("AIDS")).get(0);
+                default -> IamDatasetReader.read(location);
+            };
             return dataset.graphs();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + location, e);
@@ -115,11 +128,12 @@ public record AlignmentPairs(String name, GraphSpace space, Graph[] first, Graph
      * Random stand-ins: for Letter, undirected graphs of order 2 to 9 with 2-d node
      * coordinates in [0, 3) and about one edge per node, of weight 1; for MUTAG, undirected
      * graphs of order 10 to 28 with one-hot labels among 7 and a ring-like chain of edges with
-     * one-hot labels among 4.
+     * one-hot labels among 4 (also for AIDS, whose stand-ins are therefore not of its
+     * orders).
      */
     private static List<Graph> randomGraphs(Source source, long seed) {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        boolean letter = source != Source.MUTAG;
+        boolean letter = source != Source.MUTAG && source != Source.AIDS;
         List<Graph> graphs = new ArrayList<>();
         for (int g = 0; g < (letter ? 750 : 188); g++) {
             int order = letter ? 2 + random.nextInt(8) : 10 + random.nextInt(19);

@@ -29,7 +29,8 @@ import org.orbifold.space.GraphSpace;
  *
  * <p>Usage: {@code OUT.csv [PAIRS [ALIGNER...]]}, defaults 2000 pairs and {@code fast}; the
  * system property {@code sources} (default
- * {@code LETTER_LOW,LETTER_MED,LETTER_HIGH,MUTAG,QAPLIB}) selects the sources, and
+ * {@code LETTER_LOW,LETTER_MED,LETTER_HIGH,MUTAG,QAPLIB}; {@code AIDS} is also known)
+ * selects the sources, and
  * {@code passes} (default 3) the number of timed passes. For each aligner and each source of
  * pairs, one untimed pass over the pairs, then the timed passes; prints the mean distance, the
  * number of certified results, and the mean wall and thread CPU time per alignment of the

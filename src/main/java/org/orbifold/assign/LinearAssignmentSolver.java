@@ -38,7 +38,9 @@ import java.util.Objects;
  *
  * <p><b>Complexity.</b> {@code O(r^2 c)} time in the worst case ({@code O(n^3)} for a square
  * matrix), usually much less after the initialisation; {@code O(r c)} memory, which is the
- * copy of the matrix that {@link #solve} makes (not {@link #solveSquare} when minimising).
+ * copy of the matrix that {@link #solve} makes (not {@link #solveSquare} when minimising, nor
+ * {@link #solveRectangular} when minimising a contiguous block with no more rows than
+ * columns).
  *
  * <p><b>Forbidden pairs and input rules.</b> {@code +Infinity} marks a forbidden pair when
  * minimising, {@code -Infinity} when maximising. Before optimising, if any pair is forbidden,
@@ -66,7 +68,9 @@ import java.util.Objects;
  * <p><b>Thread-safety.</b> An instance owns work arrays that it reuses, so it is not
  * thread-safe: use one instance per thread. Once a call of order {@code n} has grown the work
  * arrays (and one with forbidden entries has grown those of the feasibility check, if such
- * calls occur), {@link #solveSquare} of order at most {@code n} allocates nothing. The static
+ * calls occur), {@link #solveSquare} of order at most {@code n} allocates nothing, and so
+ * does {@link #solveRectangular} with at most {@code n} rows and columns once a call that
+ * copies the matrix (maximising, a transposed or strided block) has grown the copy. The static
  * methods {@link #minimize(double[][])} and {@link #maximize(double[][])} use a fresh instance
  * and are safe to call from any thread.
  *
@@ -294,6 +298,104 @@ public final class LinearAssignmentSolver {
         for (int i = 0; i < n; i++) {
             rowToColumn[i] = rowMate[i];
             value += matrix[i * n + rowMate[i]];
+        }
+        return value;
+    }
+
+    /**
+     * Solves a rectangular linear assignment problem given as a block of a flat row-major
+     * array, without allocating once the work arrays have reached {@code rows x columns}: the
+     * entry of row {@code i} and column {@code j} is {@code matrix[i * stride + j]}, so that
+     * the first {@code columns} columns of a wider matrix can be solved in place. If
+     * {@code rows <= columns} every row is assigned to a distinct column; otherwise every
+     * column is assigned to a distinct row and the rows left over get {@code -1}. The value is
+     * that of {@link #solve(double[][], Sense)} on the same entries; the assignment follows
+     * the same tie rules, applied to the transposed matrix when {@code rows > columns}.
+     *
+     * @param matrix the entries; only those of the block are read; not modified, not retained
+     * @param rows the number of rows, at least 0
+     * @param columns the number of columns, at least 0
+     * @param stride the distance between the starts of two rows, at least {@code columns}
+     * @param sense whether to minimise or maximise
+     * @param rowToColumn output, at least {@code rows} long: receives the column of every row,
+     *     or {@code -1}, in its first {@code rows} entries
+     * @return the optimal value, the sum of the chosen entries in the caller's sense
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if a size is negative, the stride is smaller than
+     *     {@code columns}, an array is too short, or an entry is NaN, an infinity of the wrong
+     *     sign, or finite beyond {@link #MAX_MAGNITUDE}
+     * @throws InfeasibleAssignmentException if the forbidden entries leave no complete
+     *     assignment
+     */
+    public double solveRectangular(double[] matrix, int rows, int columns, int stride,
+            Sense sense, int[] rowToColumn) {
+        Objects.requireNonNull(matrix, "matrix");
+        Objects.requireNonNull(sense, "sense");
+        Objects.requireNonNull(rowToColumn, "rowToColumn");
+        if (rows < 0 || columns < 0) {
+            throw new IllegalArgumentException("rows and columns must be >= 0, got " + rows
+                    + " and " + columns);
+        }
+        if (stride < columns) {
+            throw new IllegalArgumentException("stride " + stride + " is smaller than the "
+                    + columns + " columns");
+        }
+        long needed = rows == 0 || columns == 0 ? 0 : (long) (rows - 1) * stride + columns;
+        if (matrix.length < needed) {
+            throw new IllegalArgumentException("matrix has " + matrix.length + " entries; "
+                    + rows + " rows of " + columns + " columns at stride " + stride + " need "
+                    + needed);
+        }
+        if (rowToColumn.length < rows) {
+            throw new IllegalArgumentException("rowToColumn has length " + rowToColumn.length
+                    + "; " + rows + " rows need " + rows);
+        }
+        if (rows == 0 || columns == 0) {
+            Arrays.fill(rowToColumn, 0, rows, -1);
+            return 0.0;
+        }
+
+        // Reduce to minimising an r x c matrix with r <= c; copy unless the block is that.
+        boolean transposed = rows > columns;
+        int r = transposed ? columns : rows;
+        int c = transposed ? rows : columns;
+        ensureCapacity(r, c);
+        int size = Math.multiplyExact(r, c);
+        double sign = sense.sign();
+        boolean copy = transposed || stride != columns || sense == Sense.MAXIMIZE;
+        if (copy && cost.length < size) {
+            cost = new double[size];
+        }
+        double[] minimand = copy ? cost : matrix;
+        boolean anyForbidden = false;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0, k = i * stride; j < columns; j++, k++) {
+                double entry = matrix[k];
+                anyForbidden |= requireUsable(entry, sense, i, j);
+                if (copy) {
+                    minimand[transposed ? j * c + i : i * c + j] = sign * entry;
+                }
+            }
+        }
+        if (anyForbidden) {
+            hallCheck.requireFeasible(minimand, r, c, transposed ? "column" : "row",
+                    transposed ? "row" : "column");
+        }
+        solveMinimum(minimand, r, c);
+
+        double value = 0;
+        if (transposed) {
+            Arrays.fill(rowToColumn, 0, rows, -1);
+            for (int j = 0; j < r; j++) {
+                int i = rowMate[j];
+                rowToColumn[i] = j;
+                value += matrix[i * stride + j];
+            }
+        } else {
+            for (int i = 0; i < r; i++) {
+                rowToColumn[i] = rowMate[i];
+                value += matrix[i * stride + rowMate[i]];
+            }
         }
         return value;
     }
