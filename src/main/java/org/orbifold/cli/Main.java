@@ -40,6 +40,9 @@ public final class Main implements Runnable {
     /** Prefix of every error line. */
     static final String ERROR_PREFIX = "orbifold: error: ";
 
+    /** Prefix of every warning line on standard error (classify's about training). */
+    static final String WARNING_PREFIX = "orbifold: warning: ";
+
     /** The sub-commands, as error messages list them. */
     static final String COMMANDS = "info, align, mean, median, cluster, classify";
 
