@@ -362,7 +362,7 @@ final class ClusterCommand extends DatasetCommand {
     static Path prepareFolder(Path given, List<OutputTarget.Input> inputs) {
         Path folder = given.toAbsolutePath();
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw CliException.data("cannot write --out " + given + ": it exists and is not"
+            throw CliException.usage("cannot write --out " + given + ": it exists and is not"
                     + " a folder; give a folder");
         }
         Path existing = folder;
@@ -370,7 +370,7 @@ final class ClusterCommand extends DatasetCommand {
             existing = existing.getParent();
         }
         if (existing == null || !Files.isDirectory(existing)) {
-            throw CliException.data("cannot write --out " + given + ": " + existing
+            throw CliException.usage("cannot write --out " + given + ": " + existing
                     + " is not a folder");
         }
         // The inputs first: not even a probe file may be written into an input folder.
@@ -378,7 +378,7 @@ final class ClusterCommand extends DatasetCommand {
             Path file = folder.resolve(name);
             Path named = given.resolve(name);
             if (Files.isDirectory(file)) {
-                throw CliException.data("cannot write --out " + given + ": " + named
+                throw CliException.usage("cannot write --out " + given + ": " + named
                         + " is a folder; give another folder");
             }
             OutputTarget.requireNotInput(named, OutputTarget.resolve(named, file), inputs);
@@ -387,7 +387,7 @@ final class ClusterCommand extends DatasetCommand {
             Path probe = Files.createTempFile(existing, ".orbifold-probe", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            throw CliException.data("cannot write --out " + given + ": folder " + existing
+            throw CliException.usage("cannot write --out " + given + ": folder " + existing
                     + " does not take new files (" + CenterCommand.reason(e) + ")", e);
         }
         return folder;

@@ -22,6 +22,12 @@ import org.orbifold.io.DatasetLoader;
  * reads, or would read, beside them ({@link DatasetLoader#companions}: the folders of an IAM
  * {@code .cxl} file's graphs, the possible class-label files of a SMILES file).
  *
+ * <p>Every refusal of {@code --out} before the work, by these checks or by the commands' own
+ * (a folder that does not exist or takes no files), is a usage error
+ * ({@link CliException#USAGE}, the exit code of a bad command line, as picocli's own); only
+ * a write that fails after the work is a {@link CliException#DATA} failure, which the
+ * commands report with the result already printed.
+ *
  * <p>A folder given where a file is expected is answered with a file name to give instead
  * only when these checks would accept that file ({@link #suggestion}); otherwise the message
  * names no path.
@@ -114,27 +120,27 @@ final class OutputTarget {
                         why = "nothing that can be followed (" + CenterCommand.reason(e) + ")";
                     }
                 }
-                throw CliException.data("cannot write --out " + given + ": it is a symbolic"
+                throw CliException.usage("cannot write --out " + given + ": it is a symbolic"
                         + " link to " + why + "; give the file itself");
             }
             if (!Files.isRegularFile(target) && !Files.isDirectory(target)) {
-                throw CliException.data("cannot write --out " + given + ": it is a symbolic"
+                throw CliException.usage("cannot write --out " + given + ": it is a symbolic"
                         + " link to something that is not a regular file (a device, pipe or"
                         + " socket); give a file name");
             }
             try {
                 file = target.toRealPath();
             } catch (IOException e) {
-                throw CliException.data("cannot write --out " + given + ": cannot follow the"
+                throw CliException.usage("cannot write --out " + given + ": cannot follow the"
                         + " symbolic link (" + CenterCommand.reason(e) + ")", e);
             }
         }
         if (Files.isDirectory(file)) {
-            throw CliException.data("cannot write --out " + given + ": it is a folder; "
+            throw CliException.usage("cannot write --out " + given + ": it is a folder; "
                     + folderAdvice(given, file, inputs));
         }
         if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw CliException.data("cannot write --out " + given + ": it exists and is not a"
+            throw CliException.usage("cannot write --out " + given + ": it exists and is not a"
                     + " regular file (a device, named pipe or socket); give a file name");
         }
         return file;
@@ -263,7 +269,7 @@ final class OutputTarget {
         try {
             return existing.toRealPath().resolve(existing.relativize(absolute));
         } catch (IOException e) {
-            throw CliException.data("cannot compare --out " + given + " with " + what + ": "
+            throw CliException.usage("cannot compare --out " + given + " with " + what + ": "
                     + CenterCommand.reason(e), e);
         }
     }

@@ -71,7 +71,7 @@ class OutputTargetTest {
 
             Run r = run(full);
 
-            assertRefused(CliException.DATA, r, "is not a regular file");
+            assertRefused(CliException.USAGE, r, "is not a regular file");
             assertStillPipe(fifo);
         }
     }
@@ -82,9 +82,30 @@ class OutputTargetTest {
 
         Run r = run("cluster", "-k", "2", "--limit", "6", "--out", dir.toString());
 
-        assertRefused(CliException.DATA, r, "is not a regular file");
+        assertRefused(CliException.USAGE, r, "is not a regular file");
         assertStillPipe(fifo);
         assertFalse(Files.exists(dir.resolve(ClusterCommand.ASSIGNMENTS)));
+    }
+
+    @Test
+    void everyRefusalExitsAsABadCommandLineLikePicocliErrors() throws IOException {
+        // The README: exit code 2 for a bad command line. Before, a folder exited 1 and a
+        // file inside the data set 2.
+        Path taken = Files.writeString(dir.resolve("taken"), "keep");
+        int picocli = run("mean", "--bogus").exitCode();
+        List<Run> refusals = List.of(
+                run("mean", "--limit", "3", "--out", dir.toString()),
+                run("mean", "--limit", "3", "--out", "datasets/letters/result.json"),
+                run("mean", "--limit", "3", "--out", dir.resolve("no/such.json").toString()),
+                run("classify", "--folds", "2", "--limit", "12", "--out", dir.toString()),
+                run("classify", "--folds", "2", "--limit", "12", "--out", "datasets/letters"),
+                run("cluster", "-k", "2", "--limit", "6", "--out", taken.toString()),
+                run("cluster", "-k", "2", "--limit", "6", "--out", "datasets/letters/out"));
+
+        assertEquals(CliException.USAGE, picocli);
+        for (Run r : refusals) {
+            assertRefused(picocli, r, "--out");
+        }
     }
 
     @Test
@@ -93,7 +114,7 @@ class OutputTargetTest {
 
         Run r = run("classify", "--folds", "2", "--limit", "12", "--out", folder.toString());
 
-        assertRefused(CliException.DATA, r, "is a folder");
+        assertRefused(CliException.USAGE, r, "is a folder");
         assertTrue(Files.isDirectory(folder));
     }
 
@@ -128,7 +149,7 @@ class OutputTargetTest {
 
         Run r = run("mean", "--limit", "3", "--out", link.toString());
 
-        assertRefused(CliException.DATA, r, "symbolic link to a missing file");
+        assertRefused(CliException.USAGE, r, "symbolic link to a missing file");
         assertTrue(Files.isSymbolicLink(link));
         assertFalse(Files.exists(dir.resolve("missing.json")));
     }
@@ -214,7 +235,7 @@ class OutputTargetTest {
 
         Run r = run("mean", "--out", a.toString());
 
-        assertRefused(CliException.DATA, r, "is a symbolic link to nothing that can be"
+        assertRefused(CliException.USAGE, r, "is a symbolic link to nothing that can be"
                 + " followed");
     }
 
@@ -316,7 +337,7 @@ class OutputTargetTest {
         Run refused = run("mean", folder.toString(), "--limit", "3", "--out",
                 folder.toString());
 
-        assertRefused(CliException.DATA, refused, "is a folder; a file in it would lie inside"
+        assertRefused(CliException.USAGE, refused, "is a folder; a file in it would lie inside"
                 + " DATASET (" + folder + "); give a file name outside it, such as ");
         Path suggestion = suggested(refused);
         assertEquals(dir.toRealPath().resolve("result.json"), suggestion);
@@ -334,7 +355,7 @@ class OutputTargetTest {
 
         Run r = run("classify", folder.toString(), "--folds", "2", "--out", deeper.toString());
 
-        assertRefused(CliException.DATA, r, "a file in it would lie inside DATASET");
+        assertRefused(CliException.USAGE, r, "a file in it would lie inside DATASET");
         assertEquals(dir.toRealPath().resolve("result.json"), suggested(r));
         OutputTarget.requireNotInput(suggested(r), suggested(r),
                 OutputTarget.inputs("DATASET", folder));
@@ -351,7 +372,7 @@ class OutputTargetTest {
 
         Run r = run("mean", train.toString(), "--out", graphs.toString());
 
-        assertRefused(CliException.DATA, r, "a file in it would lie inside the folder of"
+        assertRefused(CliException.USAGE, r, "a file in it would lie inside the folder of"
                 + " DATASET");
         assertEquals(dir.toRealPath().resolve("result.json"), suggested(r));
     }
@@ -364,7 +385,7 @@ class OutputTargetTest {
 
         Run r = run("median", folder.toString(), "--limit", "3", "--out", folder.toString());
 
-        assertRefused(CliException.DATA, r, "; give a file name outside it");
+        assertRefused(CliException.USAGE, r, "; give a file name outside it");
         assertNull(suggested(r), r.err());
         assertFalse(r.err().contains(folder.resolve("result.json").toString()), r.err());
         assertEquals(OLD, Files.readString(existing));
@@ -385,7 +406,7 @@ class OutputTargetTest {
 
         Run r = run("cluster", "-k", "2", "--limit", "6", "--out", dir.toString());
 
-        assertRefused(CliException.DATA, r, ClusterCommand.RESULT + " is a folder; give"
+        assertRefused(CliException.USAGE, r, ClusterCommand.RESULT + " is a folder; give"
                 + " another folder");
         assertFalse(r.err().contains("such as"), r.err());
         assertFalse(Files.exists(dir.resolve(ClusterCommand.ASSIGNMENTS)));
