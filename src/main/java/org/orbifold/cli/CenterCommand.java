@@ -118,6 +118,7 @@ abstract class CenterCommand extends DatasetCommand {
     @Override
     public Integer call() {
         // Check the options before any long work.
+        weights.requireValid();
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1 || workers > MAX_THREADS) {
             throw CliException.usage("--threads must be in 1.." + MAX_THREADS + ", got "

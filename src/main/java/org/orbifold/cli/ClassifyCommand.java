@@ -996,11 +996,12 @@ final class ClassifyCommand extends DatasetCommand {
             for (double value : bandwidths) {
                 if (!(value > 0.0) || !Double.isFinite(value)) {
                     throw CliException.usage("--bandwidth must be positive and finite, got "
-                            + value);
+                            + typed("--bandwidth", value));
                 }
                 if (value < NodeKernelEmbedding.MIN_BANDWIDTH) {
                     throw CliException.usage("--bandwidth must be at least "
-                            + NodeKernelEmbedding.MIN_BANDWIDTH + ", got " + value + ": the"
+                            + Numbers.compact(NodeKernelEmbedding.MIN_BANDWIDTH) + ", got "
+                            + typed("--bandwidth", value) + ": the"
                             + " kernel's frequencies are divided by it and would not be"
                             + " finite");
                 }
@@ -1026,7 +1027,7 @@ final class ClassifyCommand extends DatasetCommand {
             requireNonNegative("--existence", e);
             if (!Double.isFinite(e * e)) {
                 throw CliException.usage("--existence must have a finite square (an unmatched"
-                        + " node costs node weight x E^2), got " + e);
+                        + " node costs node weight x E^2), got " + typed("--existence", e));
             }
         }
         for (double w : nodeWeights) {
@@ -1061,13 +1062,13 @@ final class ClassifyCommand extends DatasetCommand {
         for (double rate : rates) {
             if (!(rate > 0.0) || !Double.isFinite(rate)) {
                 throw CliException.usage("--learning-rate must be positive and finite, got "
-                        + rate);
+                        + typed("--learning-rate", rate));
             }
             if (m == Method.LVQ1 && rate > 1.0) {
                 throw CliException.usage("--learning-rate of --method lvq1 must be at most 1,"
-                        + " got " + rate + ": a step moves the nearest prototype that"
-                        + " fraction of the way toward (or away from) the sample, and beyond 1"
-                        + " it overshoots");
+                        + " got " + typed("--learning-rate", rate) + ": a step moves the"
+                        + " nearest prototype that fraction of the way toward (or away from)"
+                        + " the sample, and beyond 1 it overshoots");
             }
         }
         requireRatesTrain(m, es, rates);
@@ -1228,7 +1229,7 @@ final class ClassifyCommand extends DatasetCommand {
      * empty list (such as {@code --k ,}), an empty entry and a value listed twice (it would
      * only repeat a combination).
      */
-    private static <T> List<T> values(String option, List<T> given, T fallback) {
+    private <T> List<T> values(String option, List<T> given, T fallback) {
         if (given == null) {
             return List.of(fallback);
         }
@@ -1274,7 +1275,7 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     /** Fails on a value listed twice; numbers compare by value, names after stripping. */
-    private static void requireDistinct(String option, List<?> given) {
+    private void requireDistinct(String option, List<?> given) {
         for (int b = 1; b < given.size(); b++) {
             for (int a = 0; a < b; a++) {
                 Object x = given.get(a);
@@ -1284,17 +1285,24 @@ final class ClassifyCommand extends DatasetCommand {
                         : x.toString().strip().equals(y.toString().strip());
                 if (same) {
                     throw CliException.usage(option + " lists the value "
-                            + (x instanceof String ? "'" + x.toString().strip() + "'" : x)
+                            + (x instanceof String ? "'" + x.toString().strip() + "'"
+                            : x instanceof Double d ? typed(option, d) : x)
                             + " twice; give each value once");
                 }
             }
         }
     }
 
-    private static void requireNonNegative(String option, double value) {
+    private void requireNonNegative(String option, double value) {
         if (!Double.isFinite(value) || value < 0.0) {
-            throw CliException.usage(option + " must be finite and >= 0, got " + value);
+            throw CliException.usage(option + " must be finite and >= 0, got "
+                    + typed(option, value));
         }
+    }
+
+    /** Returns a value of a real option as typed, for messages ({@link RealValue#typed}). */
+    private String typed(String option, double value) {
+        return RealValue.typed(spec, option, value);
     }
 
     private static void requireAtLeast(String option, int value, int least) {

@@ -199,6 +199,7 @@ final class ClusterCommand extends DatasetCommand {
     @Override
     public Integer call() {
         // Check the options before any long work.
+        weights.requireValid();
         Algorithm method = Algorithm.of(algorithm);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1 || workers > MAX_THREADS) {
@@ -221,7 +222,7 @@ final class ClusterCommand extends DatasetCommand {
         }
         if (!(tolerance >= 0.0) || !Double.isFinite(tolerance)) {
             throw CliException.usage("--tolerance must be a finite number >= 0, got "
-                    + tolerance);
+                    + RealValue.typed(spec, "--tolerance", tolerance));
         }
         if (silhouetteSample < 0) {
             throw CliException.usage("--silhouette-sample must be >= 0 (0 = all graphs), got "

@@ -135,6 +135,9 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        // Every real option, single or list, of every command: -0 reads as 0.
+        cli.registerConverter(Double.class, RealValue.CONVERTER);
+        cli.registerConverter(Double.TYPE, RealValue.CONVERTER);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter w = e.getCommandLine().getErr();
             w.println(ERROR_PREFIX + oneLine(usageMessage(e)));
