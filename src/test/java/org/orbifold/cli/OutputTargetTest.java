@@ -330,7 +330,8 @@ class OutputTargetTest {
     }
 
     @Test
-    void theDatasetFolderAsOutGetsASuggestionThatIsAccepted() throws IOException {
+    void theDatasetFolderAsOutGetsNoSuggestionBesideIt() throws IOException {
+        // Beside the data set lies the data set itself: no file there is suggested.
         Path folder = MainTest.copyLetters(dir, "DATA", "A", "graph_indicator",
                 "graph_labels", "node_attributes");
 
@@ -338,17 +339,12 @@ class OutputTargetTest {
                 folder.toString());
 
         assertRefused(CliException.USAGE, refused, "is a folder; a file in it would lie inside"
-                + " DATASET (" + folder + "); give a file name outside it, such as ");
-        Path suggestion = suggested(refused);
-        assertEquals(dir.toRealPath().resolve("result.json"), suggestion);
-        Run accepted = run("mean", folder.toString(), "--limit", "3", "--json", "--out",
-                suggestion.toString());
-        assertEquals(0, accepted.exitCode(), accepted.err());
-        assertEquals(accepted.out(), Files.readString(suggestion));
+                + " DATASET (" + folder + "); give a file name outside it");
+        assertNull(suggested(refused), refused.err());
     }
 
     @Test
-    void aFolderInsideTheDatasetGetsASuggestionOutsideTheDataset() throws IOException {
+    void aFolderInsideTheDatasetGetsNoSuggestion() throws IOException {
         Path folder = MainTest.copyLetters(dir, "DATA", "A", "graph_indicator",
                 "graph_labels", "node_attributes");
         Path deeper = Files.createDirectories(folder.resolve("sub").resolve("deeper"));
@@ -356,13 +352,11 @@ class OutputTargetTest {
         Run r = run("classify", folder.toString(), "--folds", "2", "--out", deeper.toString());
 
         assertRefused(CliException.USAGE, r, "a file in it would lie inside DATASET");
-        assertEquals(dir.toRealPath().resolve("result.json"), suggested(r));
-        OutputTarget.requireNotInput(suggested(r), suggested(r),
-                OutputTarget.inputs("DATASET", folder));
+        assertNull(suggested(r), r.err());
     }
 
     @Test
-    void theGraphFolderOfASplitFileGetsASuggestionOutsideIt() throws IOException {
+    void theGraphFolderOfASplitFileGetsNoSuggestion() throws IOException {
         Path splits = Files.createDirectory(dir.resolve("splits"));
         Path graphs = Files.createDirectory(dir.resolve("gx"));
         Files.writeString(graphs.resolve("g.gxl"), OLD);
@@ -374,7 +368,49 @@ class OutputTargetTest {
 
         assertRefused(CliException.USAGE, r, "a file in it would lie inside the folder of"
                 + " DATASET");
-        assertEquals(dir.toRealPath().resolve("result.json"), suggested(r));
+        assertNull(suggested(r), r.err());
+    }
+
+    @Test
+    void aFolderThatHoldsDataSetsGetsNoSuggestion() throws IOException {
+        // The brief's case: data under x/setA, x also holds setB; and a folder holding a
+        // molecule file, and one holding a TU data set's files.
+        Path x = Files.createDirectory(dir.resolve("x"));
+        Path setA = MainTest.copyLetters(x, "setA", "A", "graph_indicator", "graph_labels",
+                "node_attributes");
+        MainTest.copyLetters(x, "setB", "A", "graph_indicator", "graph_labels");
+        Path molecules = Files.createDirectory(dir.resolve("molecules"));
+        Files.writeString(molecules.resolve("other.smi"), "CCO ethanol\n");
+        Path tuFiles = Files.createDirectory(dir.resolve("tu-files"));
+        Files.writeString(tuFiles.resolve("OTHER_A.txt"), "1, 2\n");
+
+        for (Path folder : List.of(x, molecules, tuFiles)) {
+            Run r = run("mean", setA.toString(), "--limit", "3", "--out", folder.toString());
+
+            assertRefused(CliException.USAGE, r, "is a folder; give a file name (none is"
+                    + " suggested in a folder that holds data sets)");
+            assertNull(suggested(r), r.err());
+            assertFalse(Files.exists(folder.resolve("result.json")));
+        }
+    }
+
+    @Test
+    void aFolderWithoutDataGetsASuggestionThatIsAccepted() throws IOException {
+        Path folder = MainTest.copyLetters(dir, "DATA", "A", "graph_indicator",
+                "graph_labels", "node_attributes");
+        Path out = Files.createDirectory(dir.resolve("results"));
+        Files.writeString(out.resolve("notes.txt"), "not data\n");
+        Files.createDirectory(out.resolve("empty"));
+
+        Run refused = run("mean", folder.toString(), "--limit", "3", "--out", out.toString());
+
+        assertRefused(CliException.USAGE, refused, "is a folder; give a file name, such as ");
+        Path suggestion = suggested(refused);
+        assertEquals(out.toRealPath().resolve("result.json"), suggestion);
+        Run accepted = run("mean", folder.toString(), "--limit", "3", "--json", "--out",
+                suggestion.toString());
+        assertEquals(0, accepted.exitCode(), accepted.err());
+        assertEquals(accepted.out(), Files.readString(suggestion));
     }
 
     @Test
