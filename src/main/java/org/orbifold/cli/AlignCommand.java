@@ -53,6 +53,7 @@ final class AlignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        weights.requireValid();
         Choice choice = choice();
         int i = choice.first();
         int j = choice.second();

@@ -5,7 +5,9 @@ import java.util.Locale;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
 import org.orbifold.match.ExactAligner;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Options of the alignment strategy and the seed; the weights of the graph space are in
@@ -18,6 +20,10 @@ final class AlignerOptions {
 
     /** Name of the branch-and-bound aligner, the only one with a time limit. */
     static final String EXACT = "exact";
+
+    /** The command these options belong to, for its options' typed values. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--aligner", paramLabel = "NAME", defaultValue = "faq",
             description = "Alignment strategy: exact, fast, faq, ga, ipfp, nodes or thorough"
@@ -44,11 +50,12 @@ final class AlignerOptions {
             if (!Double.isFinite(timeLimit) || timeLimit <= 0.0 || timeLimit > Long.MAX_VALUE
                     / 1e9) {
                 throw CliException.usage("--time-limit must be a positive number of seconds,"
-                        + " got " + timeLimit);
+                        + " got " + RealValue.typed(command, "--time-limit", timeLimit));
             }
             if (timeLimit < 1e-9) {
                 throw CliException.usage("--time-limit must be at least 1e-9 (a nanosecond,"
-                        + " the clock's unit), got " + timeLimit);
+                        + " the clock's unit), got "
+                        + RealValue.typed(command, "--time-limit", timeLimit));
             }
         }
         if (isExact()) {

@@ -118,6 +118,7 @@ abstract class CenterCommand extends DatasetCommand {
     @Override
     public Integer call() {
         // Check the options before any long work.
+        weights.requireValid();
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1 || workers > MAX_THREADS) {
             throw CliException.usage("--threads must be in 1.." + MAX_THREADS + ", got "
@@ -238,19 +239,19 @@ abstract class CenterCommand extends DatasetCommand {
         OutputTarget.requireNotInput(given, file, inputs);
         Path folder = file.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
-            throw CliException.data("cannot write --out " + given + ": folder " + folder
+            throw CliException.usage("cannot write --out " + given + ": folder " + folder
                     + " does not exist");
         }
         try {
             Path probe = Files.createTempFile(folder, ".orbifold-probe", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            throw CliException.data("cannot write --out " + given + ": folder " + folder
+            throw CliException.usage("cannot write --out " + given + ": folder " + folder
                     + " does not take new files" + (e instanceof NoSuchFileException ? ""
                     : " (" + reason(e) + ")"), e);
         }
         if (Files.exists(file) && !Files.isWritable(file)) {
-            throw CliException.data("cannot write --out " + given + ": the file exists and is"
+            throw CliException.usage("cannot write --out " + given + ": the file exists and is"
                     + " read-only");
         }
         return file;

@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +67,10 @@ import picocli.CommandLine.Spec;
  * </ul>
  * The output is the accuracy, the confusion matrix, and with folds the accuracy of every fold
  * with their mean and standard deviation; {@code --json} prints it as one object, with the
- * prediction of every evaluated graph.
+ * prediction of every evaluated graph. LVQ1 and GLVQ also show the training graphs each fit
+ * of the chosen setting misjudged per epoch ({@link PrototypeModel#trainingErrors()}), and
+ * training that went wrong by them, or by the objective of any trained method, gets a
+ * warning (standard error in text, {@code warnings} in the JSON).
  *
  * <p><b>k-NN search.</b> By default ({@code --lower-bounds}) k-NN visits the training graphs
  * in order of a certified lower bound on their distance and skips those that provably cannot
@@ -576,6 +580,11 @@ final class ClassifyCommand extends DatasetCommand {
             StringWriter summary = new StringWriter();
             summary(new PrintWriter(summary), report, chosenMethod, aligner, workers);
             text = summary.toString().stripTrailing();
+            // Warnings are diagnostics: standard error, so that standard output holds the
+            // result alone (the JSON carries them in "warnings").
+            for (String warning : warnings(chosenMethod, report)) {
+                err.println(Main.WARNING_PREFIX + warning);
+            }
         }
         CenterCommand.deliver(out(), text, target, json);
         return 0;
@@ -628,6 +637,12 @@ final class ClassifyCommand extends DatasetCommand {
                 GraphClassifierModel model = classifier.fit(space, graphs, labels);
                 trace.end(setting, suspiciousLevel(method, setting,
                         model.classes().size(), graphs.size()), mustRise(method));
+                GraphClassifierModel inner = model instanceof ScaledClassifier.Model scaledModel
+                        ? scaledModel.model() : model;
+                if (inner instanceof PrototypeModel prototypeModel) {
+                    trace.addErrors(setting, new TrainingTrace.Errors(graphs.size(),
+                            largestClass(labels), prototypeModel.trainingErrors()));
+                }
                 return model;
             } catch (WeightedOverflowException e) {
                 if (!scaled && overflows(space, graphs)) {
@@ -640,6 +655,16 @@ final class ClassifyCommand extends DatasetCommand {
                         e.getMessage() == null ? e.toString() : e.getMessage()), e);
             }
         }
+    }
+
+    /** Returns the number of graphs of the most frequent label. */
+    static int largestClass(List<String> labels) {
+        Map<String, Integer> counts = new HashMap<>();
+        int largest = 0;
+        for (String label : labels) {
+            largest = Math.max(largest, counts.merge(label, 1, Integer::sum));
+        }
+        return largest;
     }
 
     /**
@@ -971,11 +996,12 @@ final class ClassifyCommand extends DatasetCommand {
             for (double value : bandwidths) {
                 if (!(value > 0.0) || !Double.isFinite(value)) {
                     throw CliException.usage("--bandwidth must be positive and finite, got "
-                            + value);
+                            + typed("--bandwidth", value));
                 }
                 if (value < NodeKernelEmbedding.MIN_BANDWIDTH) {
                     throw CliException.usage("--bandwidth must be at least "
-                            + NodeKernelEmbedding.MIN_BANDWIDTH + ", got " + value + ": the"
+                            + Numbers.compact(NodeKernelEmbedding.MIN_BANDWIDTH) + ", got "
+                            + typed("--bandwidth", value) + ": the"
                             + " kernel's frequencies are divided by it and would not be"
                             + " finite");
                 }
@@ -1001,7 +1027,7 @@ final class ClassifyCommand extends DatasetCommand {
             requireNonNegative("--existence", e);
             if (!Double.isFinite(e * e)) {
                 throw CliException.usage("--existence must have a finite square (an unmatched"
-                        + " node costs node weight x E^2), got " + e);
+                        + " node costs node weight x E^2), got " + typed("--existence", e));
             }
         }
         for (double w : nodeWeights) {
@@ -1036,13 +1062,13 @@ final class ClassifyCommand extends DatasetCommand {
         for (double rate : rates) {
             if (!(rate > 0.0) || !Double.isFinite(rate)) {
                 throw CliException.usage("--learning-rate must be positive and finite, got "
-                        + rate);
+                        + typed("--learning-rate", rate));
             }
             if (m == Method.LVQ1 && rate > 1.0) {
                 throw CliException.usage("--learning-rate of --method lvq1 must be at most 1,"
-                        + " got " + rate + ": a step moves the nearest prototype that"
-                        + " fraction of the way toward (or away from) the sample, and beyond 1"
-                        + " it overshoots");
+                        + " got " + typed("--learning-rate", rate) + ": a step moves the"
+                        + " nearest prototype that fraction of the way toward (or away from)"
+                        + " the sample, and beyond 1 it overshoots");
             }
         }
         requireRatesTrain(m, es, rates);
@@ -1203,7 +1229,7 @@ final class ClassifyCommand extends DatasetCommand {
      * empty list (such as {@code --k ,}), an empty entry and a value listed twice (it would
      * only repeat a combination).
      */
-    private static <T> List<T> values(String option, List<T> given, T fallback) {
+    private <T> List<T> values(String option, List<T> given, T fallback) {
         if (given == null) {
             return List.of(fallback);
         }
@@ -1249,7 +1275,7 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     /** Fails on a value listed twice; numbers compare by value, names after stripping. */
-    private static void requireDistinct(String option, List<?> given) {
+    private void requireDistinct(String option, List<?> given) {
         for (int b = 1; b < given.size(); b++) {
             for (int a = 0; a < b; a++) {
                 Object x = given.get(a);
@@ -1259,17 +1285,24 @@ final class ClassifyCommand extends DatasetCommand {
                         : x.toString().strip().equals(y.toString().strip());
                 if (same) {
                     throw CliException.usage(option + " lists the value "
-                            + (x instanceof String ? "'" + x.toString().strip() + "'" : x)
+                            + (x instanceof String ? "'" + x.toString().strip() + "'"
+                            : x instanceof Double d ? typed(option, d) : x)
                             + " twice; give each value once");
                 }
             }
         }
     }
 
-    private static void requireNonNegative(String option, double value) {
+    private void requireNonNegative(String option, double value) {
         if (!Double.isFinite(value) || value < 0.0) {
-            throw CliException.usage(option + " must be finite and >= 0, got " + value);
+            throw CliException.usage(option + " must be finite and >= 0, got "
+                    + typed(option, value));
         }
+    }
+
+    /** Returns a value of a real option as typed, for messages ({@link RealValue#typed}). */
+    private String typed(String option, double value) {
+        return RealValue.typed(spec, option, value);
     }
 
     private static void requireAtLeast(String option, int value, int least) {
@@ -1821,6 +1854,9 @@ final class ClassifyCommand extends DatasetCommand {
                 json.name("alignmentsComputed").value(counts[0]);
                 json.name("alignmentsSkipped").value(counts[1]);
             }
+            if (m.usesPrototypes) {
+                trainingErrorsJson(json, r);
+            }
             json.name("searchSeconds").value(r.searchSeconds());
             json.name("testSeconds").value(r.testSeconds());
             json.name("wallTimeSeconds").value(r.searchSeconds() + r.testSeconds());
@@ -1837,6 +1873,62 @@ final class ClassifyCommand extends DatasetCommand {
             json.endArray();
             json.endObject();
         });
+    }
+
+    /**
+     * Writes the training errors of every fit of the chosen setting (LVQ1, GLVQ): its name,
+     * its training graphs, those of its largest class, and the graphs misjudged per epoch.
+     */
+    private void trainingErrorsJson(JsonWriter json, Report r) {
+        List<TrainingTrace.Errors> fits = trace.errors(r.chosen());
+        json.name("trainingErrors").beginArray();
+        for (int i = 0; i < fits.size(); i++) {
+            TrainingTrace.Errors fit = fits.get(i);
+            json.beginObject();
+            json.name("fit").value(fitName(r, i));
+            json.name("trainingGraphs").value(fit.graphs());
+            json.name("largestClassGraphs").value(fit.largestClass());
+            JsonOutput.integers(json.name("perEpoch"), fit.perEpoch());
+            json.endObject();
+        }
+        json.endArray();
+    }
+
+    /**
+     * Names the fits of the chosen setting in the order they ran: with folds one per fold;
+     * with splits the fit on the training split (of the search, or the final one), then with
+     * {@code --refit train+validation} and a search the final fit on both.
+     */
+    private static String fitName(Report r, int index) {
+        if (r.splits() == null) {
+            return "fold " + (index + 1);
+        }
+        return index == 0 ? REFIT_TRAIN : REFIT_BOTH;
+    }
+
+    /**
+     * Describes the training errors of the chosen setting's fits in one line: per fit, in
+     * order, the graphs misjudged in the first and the last epoch, of how many (once if every
+     * fit had as many training graphs), and which fits they are.
+     */
+    private String trainingErrorsText(Report r) {
+        List<TrainingTrace.Errors> fits = trace.errors(r.chosen());
+        boolean sameSize = fits.stream().mapToInt(TrainingTrace.Errors::graphs).distinct()
+                .count() == 1;
+        List<String> parts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < fits.size(); i++) {
+            TrainingTrace.Errors fit = fits.get(i);
+            int[] perEpoch = fit.perEpoch();
+            parts.add((perEpoch.length == 1 ? "" : perEpoch[0] + " -> ") + fit.last()
+                    + (sameSize ? "" : " of " + fit.graphs()));
+            names.add(fitName(r, i));
+        }
+        String which = r.splits() == null ? "folds 1 to " + fits.size()
+                : (fits.size() == 1 ? "fit on " : "fits on ") + String.join(", ", names);
+        return "graphs misjudged, first -> last epoch" + (sameSize ? " (of "
+                + fits.get(0).graphs() + ")" : "") + ": " + String.join(", ", parts) + " ("
+                + which + ")";
     }
 
     /** Writes how the attributes were scaled, null when they were not. */
@@ -2021,6 +2113,9 @@ final class ClassifyCommand extends DatasetCommand {
                     total == 0 ? 0.0 : 100.0 * counts[1] / total, total, lowerBounds ? ""
                     : "; --no-lower-bounds");
         }
+        if (m.usesPrototypes && !trace.errors(r.chosen()).isEmpty()) {
+            w.printf(Locale.ROOT, "training    %s%n", trainingErrorsText(r));
+        }
         if (r.search() != null) {
             double searchPart = Numbers.hundredths(r.searchSeconds());
             double testPart = Numbers.hundredths(r.testSeconds());
@@ -2029,9 +2124,6 @@ final class ClassifyCommand extends DatasetCommand {
                     ? "test with the search's fit on train" : "final fit and test", testPart);
         } else {
             w.printf(Locale.ROOT, "wall time   %.2f s%n", r.searchSeconds() + r.testSeconds());
-        }
-        for (String warning : warnings(m, r)) {
-            w.printf(Locale.ROOT, "warning     %s%n", warning);
         }
         CenterCommand.notes(w, sample);
     }
@@ -2071,12 +2163,19 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     /**
-     * Returns the warnings about the chosen setting's training: in some fit (validation
-     * search, final fit or a fold) the training objective ended above its
-     * {@link #suspiciousLevel} (and, where {@link #mustRise}, above its first epoch's value),
-     * with what the objective measures and the learning rate to lower.
+     * Returns the warnings about the chosen setting's training. For LVQ1 and GLVQ, first the
+     * one about their training errors ({@link #prototypeWarnings}); otherwise, for every
+     * trained method, the one about the objective: in some fit (validation search, final fit
+     * or a fold) the training objective ended above its {@link #suspiciousLevel} (and, where
+     * {@link #mustRise}, above its first epoch's value), with what the objective measures and
+     * the learning rate to lower. (GLVQ at an absurd rate can wreck its prototypes within the
+     * first epoch and then misjudge fewer graphs than guessing, at a rising mean {@code mu}.)
      */
     private List<String> warnings(Method m, Report r) {
+        List<String> errors = m.usesPrototypes ? prototypeWarnings(m, r) : List.of();
+        if (!errors.isEmpty()) {
+            return errors;
+        }
         TrainingTrace.Suspicious fit = m.usesTraining ? trace.suspicious(r.chosen()) : null;
         if (fit == null) {
             return List.of();
@@ -2100,6 +2199,46 @@ final class ClassifyCommand extends DatasetCommand {
                 + " objective (%s) ended at %.4g after epoch %d (%.4g after the first), %s:"
                 + " learning rate %s may be too large; check the accuracy against a lower"
                 + " --learning-rate", objective, fit.last(), fit.epochs(), fit.first(), level,
+                number(r.chosen().learningRate())));
+    }
+
+    /**
+     * Returns the warning about the chosen setting's LVQ1 or GLVQ training: in some fit the
+     * training graphs misjudged in the last epoch outnumber those of the first epoch, or are
+     * no fewer than guessing the largest class would misjudge
+     * ({@link TrainingTrace.Errors#wentWrong}). It names how many fits went wrong, the
+     * counts of the first one, and the learning rate to lower.
+     */
+    private List<String> prototypeWarnings(Method m, Report r) {
+        List<TrainingTrace.Errors> fits = trace.errors(r.chosen());
+        int wrong = 0;
+        int first = -1;
+        for (int i = 0; i < fits.size(); i++) {
+            if (fits.get(i).wentWrong()) {
+                wrong++;
+                first = first < 0 ? i : first;
+            }
+        }
+        if (wrong == 0) {
+            return List.of();
+        }
+        TrainingTrace.Errors fit = fits.get(first);
+        int[] perEpoch = fit.perEpoch();
+        int last = fit.last();
+        List<String> reasons = new ArrayList<>();
+        if (fit.rose()) {
+            reasons.add("clearly more than the " + perEpoch[0] + " of its first epoch");
+        }
+        if (last >= fit.guessing()) {
+            reasons.add("no fewer than the " + fit.guessing() + " of guessing the largest"
+                    + " class");
+        }
+        return List.of(String.format(Locale.ROOT, "%s training went wrong in %d of %d fits of"
+                + " the chosen setting: the fit %s ended with %d of its %d training graphs"
+                + " misjudged in epoch %d, %s; learning rate %s may be too large: try a"
+                + " smaller --learning-rate", m.title, wrong, fits.size(),
+                r.splits() == null ? "for " + fitName(r, first) : "on " + fitName(r, first),
+                last, fit.graphs(), perEpoch.length, String.join(" and ", reasons),
                 number(r.chosen().learningRate())));
     }
 

@@ -3,8 +3,9 @@ package org.orbifold.cli;
 /**
  * A failure the command line reports as one line {@code orbifold: error: <message>} with an
  * exit code: {@link #USAGE} for a bad command line (unknown class, index out of range, bad
- * option value), {@link #DATA} for data that cannot be used (missing file, malformed file,
- * empty collection, mismatched dimensions).
+ * option value, an {@code --out} that the checks before any work refuse), {@link #DATA} for
+ * data that cannot be used (missing file, malformed file, empty collection, mismatched
+ * dimensions) or a write of {@code --out} that fails after the work.
  */
 final class CliException extends RuntimeException {
 
@@ -25,6 +26,10 @@ final class CliException extends RuntimeException {
 
     static CliException usage(String message) {
         return new CliException(USAGE, message, null);
+    }
+
+    static CliException usage(String message, Throwable cause) {
+        return new CliException(USAGE, message, cause);
     }
 
     static CliException data(String message) {

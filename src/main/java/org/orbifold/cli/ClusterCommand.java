@@ -199,6 +199,7 @@ final class ClusterCommand extends DatasetCommand {
     @Override
     public Integer call() {
         // Check the options before any long work.
+        weights.requireValid();
         Algorithm method = Algorithm.of(algorithm);
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1 || workers > MAX_THREADS) {
@@ -221,7 +222,7 @@ final class ClusterCommand extends DatasetCommand {
         }
         if (!(tolerance >= 0.0) || !Double.isFinite(tolerance)) {
             throw CliException.usage("--tolerance must be a finite number >= 0, got "
-                    + tolerance);
+                    + RealValue.typed(spec, "--tolerance", tolerance));
         }
         if (silhouetteSample < 0) {
             throw CliException.usage("--silhouette-sample must be >= 0 (0 = all graphs), got "
@@ -362,7 +363,7 @@ final class ClusterCommand extends DatasetCommand {
     static Path prepareFolder(Path given, List<OutputTarget.Input> inputs) {
         Path folder = given.toAbsolutePath();
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw CliException.data("cannot write --out " + given + ": it exists and is not"
+            throw CliException.usage("cannot write --out " + given + ": it exists and is not"
                     + " a folder; give a folder");
         }
         Path existing = folder;
@@ -370,7 +371,7 @@ final class ClusterCommand extends DatasetCommand {
             existing = existing.getParent();
         }
         if (existing == null || !Files.isDirectory(existing)) {
-            throw CliException.data("cannot write --out " + given + ": " + existing
+            throw CliException.usage("cannot write --out " + given + ": " + existing
                     + " is not a folder");
         }
         // The inputs first: not even a probe file may be written into an input folder.
@@ -378,7 +379,7 @@ final class ClusterCommand extends DatasetCommand {
             Path file = folder.resolve(name);
             Path named = given.resolve(name);
             if (Files.isDirectory(file)) {
-                throw CliException.data("cannot write --out " + given + ": " + named
+                throw CliException.usage("cannot write --out " + given + ": " + named
                         + " is a folder; give another folder");
             }
             OutputTarget.requireNotInput(named, OutputTarget.resolve(named, file), inputs);
@@ -387,7 +388,7 @@ final class ClusterCommand extends DatasetCommand {
             Path probe = Files.createTempFile(existing, ".orbifold-probe", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            throw CliException.data("cannot write --out " + given + ": folder " + existing
+            throw CliException.usage("cannot write --out " + given + ": folder " + existing
                     + " does not take new files (" + CenterCommand.reason(e) + ")", e);
         }
         return folder;

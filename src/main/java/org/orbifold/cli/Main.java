@@ -8,6 +8,7 @@ import org.openscience.cdk.tools.LoggingToolFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
@@ -25,6 +26,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * exit code 2 for a bad command line or 1 for unusable data; {@code --debug} adds the stack
  * trace. Running out of Java heap is reported the same way, in one line that says what to
  * lower or raise. Results go to standard output only; progress and logs go to standard error.
+ * A request for help or the version ({@code -h}, {@code -V}) wins over every error of the
+ * rest of the command line ({@link #answerHelpRequest}).
  */
 @Command(name = "orbifold", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         sortOptions = false, usageHelpAutoWidth = true,
@@ -39,6 +42,9 @@ public final class Main implements Runnable {
 
     /** Prefix of every error line. */
     static final String ERROR_PREFIX = "orbifold: error: ";
+
+    /** Prefix of every warning line on standard error (classify's about training). */
+    static final String WARNING_PREFIX = "orbifold: warning: ";
 
     /** The sub-commands, as error messages list them. */
     static final String COMMANDS = "info, align, mean, median, cluster, classify";
@@ -132,7 +138,14 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        // Every real option, single or list, of every command: -0 reads as 0.
+        cli.registerConverter(Double.class, RealValue.CONVERTER);
+        cli.registerConverter(Double.TYPE, RealValue.CONVERTER);
         cli.setParameterExceptionHandler((e, args) -> {
+            Integer answered = answerHelpRequest(e.getCommandLine(), args);
+            if (answered != null) {
+                return answered;
+            }
             PrintWriter w = e.getCommandLine().getErr();
             w.println(ERROR_PREFIX + oneLine(usageMessage(e)));
             if (debug) {
@@ -167,6 +180,66 @@ public final class Main implements Runnable {
             return code;
         });
         return cli;
+    }
+
+    /**
+     * Answers a request for help or the version that a parse error interrupted: the rule of
+     * every command is that {@code -h}/{@code --help} and {@code -V}/{@code --version} win
+     * over the rest of the command line. Picocli already has it so for unknown options and
+     * for checks that run after the parse (the command is then not run at all); this makes it
+     * so for the errors of the parse itself (a value that does not convert or that
+     * {@link RealValue} refuses, a missing value), which stop the parse before a later
+     * {@code -V} is seen. Help wins over the version, as in picocli. The arguments before an
+     * end of options {@code --} are searched, as whole words or in a cluster of the failing
+     * command's short flags such as {@code -hV}.
+     *
+     * @param failing the command whose arguments failed to parse
+     * @param args the whole command line
+     * @return the exit code of the help or version printed, or null if neither was asked for
+     */
+    static Integer answerHelpRequest(CommandLine failing, String[] args) {
+        boolean help = false;
+        boolean version = false;
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                break;
+            }
+            help |= asks(failing, arg, 'h', "--help");
+            version |= asks(failing, arg, 'V', "--version");
+        }
+        CommandSpec command = failing.getCommandSpec();
+        if (help && command.findOption("--help") != null) {
+            failing.usage(failing.getOut(), failing.getColorScheme());
+            failing.getOut().flush();
+            return command.exitCodeOnUsageHelp();
+        }
+        if (version && command.findOption("--version") != null) {
+            failing.printVersionHelp(failing.getOut());
+            failing.getOut().flush();
+            return command.exitCodeOnVersionHelp();
+        }
+        return null;
+    }
+
+    /**
+     * Whether an argument is the flag {@code -<letter>} or {@code longName}, or a cluster of
+     * short flags (options without a value) of the command that holds the letter.
+     */
+    private static boolean asks(CommandLine command, String arg, char letter,
+            String longName) {
+        if (arg.equals(longName) || arg.equals("-" + letter)) {
+            return true;
+        }
+        if (arg.length() < 3 || arg.charAt(0) != '-' || arg.charAt(1) == '-') {
+            return false;
+        }
+        for (int i = 1; i < arg.length(); i++) {
+            OptionSpec flag = command.getCommandSpec().findOption(arg.charAt(i));
+            if (flag == null || flag.arity().max() > 0) {
+                return false;
+            }
+        }
+        return arg.indexOf(letter, 1) > 0;
     }
 
     /** Names an unknown sub-command as such; other usage errors keep picocli's message. */

@@ -22,14 +22,21 @@ import org.orbifold.io.DatasetLoader;
  * reads, or would read, beside them ({@link DatasetLoader#companions}: the folders of an IAM
  * {@code .cxl} file's graphs, the possible class-label files of a SMILES file).
  *
+ * <p>Every refusal of {@code --out} before the work, by these checks or by the commands' own
+ * (a folder that does not exist or takes no files), is a usage error
+ * ({@link CliException#USAGE}, the exit code of a bad command line, as picocli's own); only
+ * a write that fails after the work is a {@link CliException#DATA} failure, which the
+ * commands report with the result already printed.
+ *
  * <p>A folder given where a file is expected is answered with a file name to give instead
- * only when these checks would accept that file ({@link #suggestion}); otherwise the message
- * names no path.
+ * only when these checks would accept that file and the folder holds no data sets
+ * ({@link #suggestion}); otherwise the message names no path.
  *
  * <p><b>Limitations.</b> A file that changes kind between the check and the write (a race
  * with another process) is detected only by the second check. A suggested file is checked
- * only for what this class checks and for a writable folder (not by writing a probe file),
- * and it may lie in a folder that is no input of this command but holds other data.
+ * only for what this class checks and for a writable folder (not by writing a probe file);
+ * the folder is searched for data one level deep, by the endings of the files the loader
+ * reads, so data in other formats or deeper down is not seen.
  */
 final class OutputTarget {
 
@@ -114,27 +121,27 @@ final class OutputTarget {
                         why = "nothing that can be followed (" + CenterCommand.reason(e) + ")";
                     }
                 }
-                throw CliException.data("cannot write --out " + given + ": it is a symbolic"
+                throw CliException.usage("cannot write --out " + given + ": it is a symbolic"
                         + " link to " + why + "; give the file itself");
             }
             if (!Files.isRegularFile(target) && !Files.isDirectory(target)) {
-                throw CliException.data("cannot write --out " + given + ": it is a symbolic"
+                throw CliException.usage("cannot write --out " + given + ": it is a symbolic"
                         + " link to something that is not a regular file (a device, pipe or"
                         + " socket); give a file name");
             }
             try {
                 file = target.toRealPath();
             } catch (IOException e) {
-                throw CliException.data("cannot write --out " + given + ": cannot follow the"
+                throw CliException.usage("cannot write --out " + given + ": cannot follow the"
                         + " symbolic link (" + CenterCommand.reason(e) + ")", e);
             }
         }
         if (Files.isDirectory(file)) {
-            throw CliException.data("cannot write --out " + given + ": it is a folder; "
+            throw CliException.usage("cannot write --out " + given + ": it is a folder; "
                     + folderAdvice(given, file, inputs));
         }
         if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw CliException.data("cannot write --out " + given + ": it exists and is not a"
+            throw CliException.usage("cannot write --out " + given + ": it exists and is not a"
                     + " regular file (a device, named pipe or socket); give a file name");
         }
         return file;
@@ -187,30 +194,35 @@ final class OutputTarget {
 
     /**
      * Returns the end of the message refusing a folder as {@code --out}: a file name to give
-     * instead when {@link #suggestion} finds one, and why {@code folder/result.json} is not
-     * it when that file would lie inside an input folder.
+     * instead when {@link #suggestion} finds one; otherwise why there is none, when the file
+     * would lie inside an input folder or the folder holds data.
      */
     private static String folderAdvice(Path given, Path folder, List<Input> inputs) {
         if (inputs == null) {
             return "give a file name";
         }
-        Path suggested = suggestion(given, folder, inputs);
-        String such = suggested == null ? "" : ", such as " + suggested;
         Input container = refusing(given, folder.resolve(SUGGESTED_NAME), inputs);
         if (container != null && isFolder(given, container)) {
             return "a file in it would lie inside " + container.role() + " ("
-                    + container.path() + "); give a file name outside it" + such;
+                    + container.path() + "); give a file name outside it";
         }
-        return "give a file name" + such;
+        Path suggested = suggestion(given, folder, inputs);
+        if (suggested == null && DatasetLoader.holdsData(folder)) {
+            return "give a file name (none is suggested in a folder that holds data sets)";
+        }
+        return "give a file name" + (suggested == null ? "" : ", such as " + suggested);
     }
 
     /**
      * Returns a file name to suggest in place of the folder {@code folder}, or null when there
-     * is none: {@code folder/result.json}, or, when that lies inside input folders,
-     * {@code result.json} beside the outermost of them. A candidate is returned only if
-     * {@link #requireNotInput} accepts it, it does not exist yet (a suggestion should not
-     * replace a file), and its folder exists and is writable, so that the message never names
-     * a path that the checks would refuse.
+     * is none: {@code folder/result.json}, only if {@link #requireNotInput} accepts it, it
+     * does not exist yet (a suggestion should not replace a file), its folder exists and is
+     * writable, so that the message never names a path that the checks would refuse, and the
+     * folder holds no data ({@link DatasetLoader#holdsData}: no file of a data set and no
+     * data-set folder), so that the suggestion never puts a result among data sets. There is
+     * no search elsewhere: beside an input folder lies that data-set folder itself, and the
+     * folders above a data tree are often its root (a folder of folders of data sets), which
+     * a one-level look cannot tell.
      *
      * @param given the path as the user gave it, for messages
      * @param folder the absolute path of the folder given as {@code --out}
@@ -218,24 +230,9 @@ final class OutputTarget {
      * @return an absolute path, or null
      */
     static Path suggestion(Path given, Path folder, List<Input> inputs) {
-        Path first = folder.resolve(SUGGESTED_NAME);
-        if (refusing(given, first, inputs) == null) {
-            return isFree(first) ? first : null;
-        }
-        Path target = canonical(given, first, "--out " + given);
-        Path outermost = null;
-        for (Input input : inputs) {
-            Path real = canonical(given, input.path(), input.role() + " " + input.path());
-            if (Files.isDirectory(real) && target.startsWith(real)
-                    && (outermost == null || outermost.startsWith(real))) {
-                outermost = real;
-            }
-        }
-        if (outermost == null || outermost.getParent() == null) {
-            return null;
-        }
-        Path second = outermost.getParent().resolve(SUGGESTED_NAME);
-        return refusing(given, second, inputs) == null && isFree(second) ? second : null;
+        Path candidate = folder.resolve(SUGGESTED_NAME);
+        return refusing(given, candidate, inputs) == null && isFree(candidate)
+                && !DatasetLoader.holdsData(folder) ? candidate : null;
     }
 
     /** Whether a new file may be suggested at {@code file}: absent, in a writable folder. */
@@ -263,7 +260,7 @@ final class OutputTarget {
         try {
             return existing.toRealPath().resolve(existing.relativize(absolute));
         } catch (IOException e) {
-            throw CliException.data("cannot compare --out " + given + " with " + what + ": "
+            throw CliException.usage("cannot compare --out " + given + " with " + what + ": "
                     + CenterCommand.reason(e), e);
         }
     }

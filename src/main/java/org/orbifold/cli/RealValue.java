@@ -2,12 +2,15 @@ package org.orbifold.cli;
 
 import java.util.Map;
 import java.util.Stack;
+import java.util.regex.Pattern;
 
 import picocli.CommandLine.IParameterPreprocessor;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The check of a real option's text that takes one value (such as {@code --edge-weight} of
@@ -18,8 +21,22 @@ import picocli.CommandLine.ParameterException;
  * commands names this class as its {@code preprocessor}; a subnormal value such as
  * {@code 1e-310}, a zero such as {@code 0e-400} and a text that is no decimal number (left to
  * picocli's conversion and to the options' own checks) pass unchanged.
+ *
+ * <p>Two helpers serve every real option, single or list: {@link #CONVERTER}, which the
+ * command line uses for every {@code double} and {@code Double}, reads a negative zero
+ * ({@code -0}, {@code -0.0}, {@code -0e5}) as 0, so that no output prints {@code -0.0}; and
+ * {@link #typed} returns a value as the user typed it, for the messages of the commands'
+ * own checks ({@code --margin -1e-312} is refused as {@code -1e-312}, not as the double's
+ * {@code -1.0E-312}).
  */
 final class RealValue implements IParameterPreprocessor {
+
+    /**
+     * Converts an option's text to a double as picocli does ({@link Double#valueOf}, with
+     * picocli's message for a text that is no number), except that a negative zero becomes
+     * 0: a sign on zero means nothing to any option.
+     */
+    static final ITypeConverter<Double> CONVERTER = RealValue::convert;
 
     /** Created by picocli for each option that names this class. */
     RealValue() {
@@ -43,5 +60,52 @@ final class RealValue implements IParameterPreprocessor {
             ListValues.requireDoubleRange(command, option.longestName(), args.peek().strip());
         }
         return false;
+    }
+
+    /**
+     * Returns a value of a real option as the user typed it (without surrounding spaces):
+     * the first value given to the option, across its occurrences and the values of a list,
+     * that converts to {@code value}; {@link Numbers#compact} of the value when none does
+     * (a default, say).
+     *
+     * @param command the command whose option it is (its mixins' options included)
+     * @param name a name of the option, such as {@code "--margin"}
+     * @param value the converted value, as the command holds it
+     * @return the text to show in a message
+     */
+    static String typed(CommandSpec command, String name, double value) {
+        OptionSpec option = command.findOption(name);
+        if (option != null) {
+            for (String text : option.originalStringValues()) {
+                String[] values = option.splitRegex().isEmpty() ? new String[] {text}
+                        : Pattern.compile(option.splitRegex()).split(text);
+                for (String each : values) {
+                    if (converts(each.strip(), value)) {
+                        return each.strip();
+                    }
+                }
+            }
+        }
+        return Numbers.compact(value);
+    }
+
+    /** Whether a text converts to exactly {@code value}; false for a text that is no number. */
+    private static boolean converts(String text, double value) {
+        try {
+            return Double.compare(convert(text), value) == 0;
+        } catch (TypeConversionException e) {
+            return false;
+        }
+    }
+
+    /** The conversion of {@link #CONVERTER}. */
+    private static Double convert(String text) {
+        double value;
+        try {
+            value = Double.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + text + "' is not a double");
+        }
+        return value == 0.0 ? 0.0 : value;
     }
 }

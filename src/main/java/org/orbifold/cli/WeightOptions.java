@@ -1,9 +1,15 @@
 package org.orbifold.cli;
 
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The node and edge weights of the graph space, one value each. */
 final class WeightOptions {
+
+    /** The command these options belong to, for its options' typed values. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--node-weight", paramLabel = "W", defaultValue = "1",
             preprocessor = RealValue.class,
@@ -14,4 +20,22 @@ final class WeightOptions {
             preprocessor = RealValue.class,
             description = "Weight of edge attributes in the distance (default: ${DEFAULT-VALUE}).")
     double edgeWeight;
+
+    /**
+     * Fails, before any data is read, on a weight that is not finite or is negative, naming
+     * it as typed ({@link RealValue#typed}).
+     *
+     * @throws CliException a usage error naming the option and its value
+     */
+    void requireValid() {
+        require("--node-weight", nodeWeight);
+        require("--edge-weight", edgeWeight);
+    }
+
+    private void require(String option, double weight) {
+        if (!Double.isFinite(weight) || weight < 0.0) {
+            throw CliException.usage(option + " must be finite and >= 0, got "
+                    + RealValue.typed(command, option, weight));
+        }
+    }
 }

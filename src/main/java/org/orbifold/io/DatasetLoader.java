@@ -133,6 +133,62 @@ public final class DatasetLoader {
     }
 
     /**
+     * Returns whether a path names a file of a data set by its ending (any case): a file of a
+     * TU data set ({@code X_A.txt}, {@code X_graph_indicator.txt}, ...), an IAM split
+     * ({@code .cxl}) or graph ({@code .gxl}), a {@code .npy} stack, or a molecule file
+     * ({@link MoleculeReader#isMoleculeFile}). The file need not exist.
+     *
+     * @param path a file path
+     * @return whether {@link #load} reads it, by itself or as part of its data set
+     */
+    public static boolean isDatasetFile(Path path) {
+        String name = path.getFileName() == null ? ""
+                : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        for (String suffix : TU_SUFFIXES) {
+            if (name.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return name.endsWith(".cxl") || name.endsWith(".gxl") || name.endsWith(".npy")
+                || MoleculeReader.isMoleculeFile(path);
+    }
+
+    /**
+     * Returns whether a folder holds data: a file of a data set ({@link #isDatasetFile}), or a
+     * subfolder that holds one directly (a data-set folder, such as a TU folder or an IAM
+     * folder of splits and graphs). Deeper folders are not searched. A folder, or a subfolder,
+     * that cannot be listed counts as holding data, so that a caller who avoids data errs on
+     * the safe side. Commands use it not to suggest a new file among data sets.
+     *
+     * @param folder a folder
+     * @return whether it holds data as described; false for a path that is no folder
+     */
+    public static boolean holdsData(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                if (Files.isDirectory(entry) ? holdsDatasetFile(entry) : isDatasetFile(entry)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | UncheckedIOException e) {
+            return true;
+        }
+    }
+
+    /** Whether a folder directly holds a file of a data set; true if it cannot be listed. */
+    private static boolean holdsDatasetFile(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.anyMatch(entry -> !Files.isDirectory(entry) && isDatasetFile(entry));
+        } catch (IOException | UncheckedIOException e) {
+            return true;
+        }
+    }
+
+    /**
      * Describes what a folder without a TU data set holds that {@link #load} reads, so that
      * the message points at the right argument: IAM split files, molecule files, {@code .npy}
      * stacks, TU data set subfolders; QAPLIB instances are named as read by

@@ -45,7 +45,13 @@ import org.orbifold.stats.FrechetMean;
  * <p>After every epoch the {@link IterationListener} hears the epoch number, the epoch's
  * objective (LVQ1: the fraction of training graphs whose nearest prototype had the wrong
  * class when visited; GLVQ: the mean of {@code mu}), the last learning rate, and the elapsed
- * time; it may stop the training early.
+ * time; it may stop the training early. The fitted model also keeps, per epoch run, the
+ * number of training graphs misjudged when visited (their nearest prototype, the first on
+ * ties, had another class before their step), for both rules
+ * ({@link PrototypeModel#trainingErrors()}): a count that rises over the epochs, or ends no
+ * lower than guessing the largest class would, is the usual sign of a learning rate so large
+ * that the steps overshoot. Counting costs nothing, since every step finds the nearest
+ * prototypes anyway, and changes nothing in the training.
  *
  * <p>Sources: T. Kohonen, "Self-Organizing Maps", Springer, 3rd ed. 2001,
  * doi:10.1007/978-3-642-56927-2 (LVQ1); A. Sato and K. Yamada, "Generalized learning vector
@@ -195,10 +201,14 @@ public final class LearningGraphQuantization implements GraphClassifier {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
+        // Each step counts the graphs misjudged on their visit, per epoch.
+        int[] errors = new int[epochs];
+        int run = 0;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             shuffle(order, random);
             double objective = 0.0;
             double eta = learningRate;
+            trainer.misjudged = 0;
             for (int i : order) {
                 eta = learningRate * (1.0 - (double) t / total);
                 t++;
@@ -206,6 +216,7 @@ public final class LearningGraphQuantization implements GraphClassifier {
                         ? trainer.lvq1(graphs.get(i), codes[i], eta, warm[i])
                         : trainer.glvq(graphs.get(i), codes[i], eta, warm[i]);
             }
+            errors[run++] = trainer.misjudged;
             if (!listener.iterationDone(epoch, objective / n, eta,
                     System.nanoTime() - started)) {
                 break;
@@ -216,7 +227,8 @@ public final class LearningGraphQuantization implements GraphClassifier {
         for (int code : trainer.codes) {
             prototypeLabels.add(classes.label(code));
         }
-        return PrototypeModel.of(space, aligner, List.of(trainer.prototypes), prototypeLabels);
+        return PrototypeModel.trained(space, aligner, List.of(trainer.prototypes),
+                prototypeLabels, Arrays.copyOf(errors, run));
     }
 
     /** Chooses the initial prototypes, class by class in encoder order. */
@@ -291,6 +303,11 @@ public final class LearningGraphQuantization implements GraphClassifier {
         final int[] codes;
         private final int order;
         private final Executor executor;
+        /**
+         * The samples so far whose nearest prototype (the first on ties) had another class
+         * when they were visited, before their step; {@link #fit} resets it every epoch.
+         */
+        int misjudged;
 
         Trainer(GraphSpace space, Aligner aligner, Graph[] prototypes, int[] codes) {
             this(space, aligner, prototypes, codes, space.size(), Runnable::run);
@@ -329,6 +346,7 @@ public final class LearningGraphQuantization implements GraphClassifier {
             double sign = codes[best] == c ? 1.0 : -1.0;
             prototypes[best] = move(prototypes[best], y,
                     alignments[best].permutation(), sign * eta);
+            misjudged += sign > 0.0 ? 0 : 1;
             return sign > 0.0 ? 0.0 : 1.0;
         }
 
@@ -342,8 +360,12 @@ public final class LearningGraphQuantization implements GraphClassifier {
             Alignment[] alignments = align(y, warm);
             int correct = -1;
             int wrong = -1;
+            int nearest = 0;
             for (int k = 0; k < alignments.length; k++) {
                 double d = alignments[k].distance();
+                if (d < alignments[nearest].distance()) {
+                    nearest = k;
+                }
                 if (codes[k] == c) {
                     if (correct < 0 || d < alignments[correct].distance()) {
                         correct = k;
@@ -352,6 +374,7 @@ public final class LearningGraphQuantization implements GraphClassifier {
                     wrong = k;
                 }
             }
+            misjudged += codes[nearest] == c ? 0 : 1;
             if (correct < 0 || wrong < 0) {
                 return 0.0;
             }

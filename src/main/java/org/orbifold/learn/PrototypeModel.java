@@ -58,12 +58,14 @@ public final class PrototypeModel implements GraphClassifierModel, AlignmentCoun
     private final LabelEncoder classes;
     private final int[] codes;
     private final DistanceLowerBound.Profile[] profiles;
+    private final int[] trainingErrors;
     private final LongAdder computed = new LongAdder();
     private final LongAdder skipped = new LongAdder();
 
     private PrototypeModel(GraphSpace space, Aligner aligner, List<Graph> prototypes,
-            List<String> prototypeLabels, boolean lowerBounds) {
+            List<String> prototypeLabels, boolean lowerBounds, int[] trainingErrors) {
         this.space = space;
+        this.trainingErrors = trainingErrors;
         this.aligner = aligner;
         this.prototypes = prototypes;
         this.prototypeLabels = prototypeLabels;
@@ -114,21 +116,53 @@ public final class PrototypeModel implements GraphClassifierModel, AlignmentCoun
      */
     public static PrototypeModel of(GraphSpace space, Aligner aligner, List<Graph> prototypes,
             List<String> prototypeLabels, boolean lowerBounds) {
-        Objects.requireNonNull(aligner, "aligner");
-        List<String> labels = Checks.requireLabelled(space, prototypes, prototypeLabels);
-        return new PrototypeModel(space, aligner, List.copyOf(prototypes), labels,
-                lowerBounds);
+        return checked(space, aligner, prototypes, prototypeLabels, lowerBounds, new int[0]);
     }
 
     /**
-     * Returns this model with the other search; the prototypes, labels and aligner are
-     * shared, the counters start at zero.
+     * Builds a trained model that predicts with lower bounds and keeps its training errors.
+     *
+     * @param trainingErrors per epoch run, the training graphs misjudged; copied
+     */
+    static PrototypeModel trained(GraphSpace space, Aligner aligner, List<Graph> prototypes,
+            List<String> prototypeLabels, int[] trainingErrors) {
+        return checked(space, aligner, prototypes, prototypeLabels, true,
+                trainingErrors.clone());
+    }
+
+    private static PrototypeModel checked(GraphSpace space, Aligner aligner,
+            List<Graph> prototypes, List<String> prototypeLabels, boolean lowerBounds,
+            int[] trainingErrors) {
+        Objects.requireNonNull(aligner, "aligner");
+        List<String> labels = Checks.requireLabelled(space, prototypes, prototypeLabels);
+        return new PrototypeModel(space, aligner, List.copyOf(prototypes), labels,
+                lowerBounds, trainingErrors);
+    }
+
+    /**
+     * Returns this model with the other search; the prototypes, labels, aligner and training
+     * errors are shared, the counters start at zero.
      *
      * @param value true to search with lower bounds
      * @return a new model with the same predictions
      */
     public PrototypeModel withLowerBounds(boolean value) {
-        return new PrototypeModel(space, aligner, prototypes, prototypeLabels, value);
+        return new PrototypeModel(space, aligner, prototypes, prototypeLabels, value,
+                trainingErrors);
+    }
+
+    /**
+     * Returns, per epoch of the training that made this model, the number of training graphs
+     * whose nearest prototype (the first on ties) had another class when the graph was
+     * visited, before its own step ({@link LearningGraphQuantization}, either rule). The
+     * counts come from the prototypes as they were at each visit, not from the final model.
+     * Empty for a model that was not trained epoch by epoch (given prototypes, class means,
+     * or 0 epochs); shorter than the epochs asked for if a listener stopped the training.
+     *
+     * @return a new array, one count per epoch run
+     */
+    public int[] trainingErrors() {
+        return trainingErrors.clone();
     }
 
     /** Returns whether {@link #nearest} skips prototypes by the lower bounds. */

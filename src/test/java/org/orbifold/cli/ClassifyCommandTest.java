@@ -962,7 +962,7 @@ class ClassifyCommandTest {
     void badKernelOptionsAreUsageErrors() throws IOException {
         Path folder = iamFolder(null);
         String[][] cases = {
-            {"--bandwidth must be positive and finite, got 0.0", "--node-kernel", "gaussian",
+            {"--bandwidth must be positive and finite, got 0", "--node-kernel", "gaussian",
                 "--bandwidth", "1,0"},
             {"--features must be even and in 2..8192 (a cosine and a sine per frequency),"
                 + " got 7", "--node-kernel", "gaussian", "--features", "7"},
@@ -974,7 +974,7 @@ class ClassifyCommandTest {
                 "--kernel-sampling", "halton"},
             {"--node-kernel must be gaussian or laplacian, got 'laplace'", "--node-kernel",
                 "laplace"},
-            {"--bandwidth must be positive and finite, got -1.0", "--node-kernel",
+            {"--bandwidth must be positive and finite, got -1", "--node-kernel",
                 "laplacian", "--bandwidth", "-1"},
             {"--kernel-sampling must be random or halton, got 'sobol'", "--node-kernel",
                 "gaussian", "--kernel-sampling", "sobol"},
@@ -1034,7 +1034,7 @@ class ClassifyCommandTest {
             {"--prototypes 5 exceeds the 4 graphs of class 'line' in the training split",
                 "--method", "glvq", "--prototypes", "5", "--initialization",
                 "class-medoids"},
-            {"--margin must be finite and >= 0, got -1.0", "--method", "perceptron",
+            {"--margin must be finite and >= 0, got -1", "--method", "perceptron",
                 "--margin", "-1"},
             {"--activation must be tanh or logistic, got 'relu'", "--method", "mlp",
                 "--activation", "relu"},

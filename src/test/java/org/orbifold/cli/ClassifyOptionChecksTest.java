@@ -73,17 +73,17 @@ class ClassifyOptionChecksTest {
                 "--epochs", "3,3"},
             {"--learning-rate lists the value 0.1 twice; give each value once", "--method",
                 "perceptron", "--learning-rate", "0.1,0.10"},
-            {"--margin lists the value 0.0 twice; give each value once", "--method",
+            {"--margin lists the value 0 twice; give each value once", "--method",
                 "perceptron", "--margin", "0,0.0"},
             {"--hidden-units lists the value 4 twice; give each value once", "--method", "mlp",
                 "--hidden-units", "4,0,4"},
             {"--weight-decay lists the value 0.01 twice; give each value once", "--method",
                 "mlp", "--weight-decay", "0.01,1e-2"},
-            {"--node-weight lists the value 1.0 twice; give each value once", "--node-weight",
+            {"--node-weight lists the value 1 twice; give each value once", "--node-weight",
                 "1,1"},
             {"--edge-weight lists the value 0.5 twice; give each value once", "--edge-weight",
                 "0.5,2,0.5"},
-            {"--existence lists the value 1.0 twice; give each value once", "--existence",
+            {"--existence lists the value 1 twice; give each value once", "--existence",
                 "1,1"},
             {"--bandwidth lists the value 0.5 twice; give each value once", "--method",
                 "prototype", "--standardize", "--node-kernel", "gaussian", "--bandwidth",
@@ -244,7 +244,7 @@ class ClassifyOptionChecksTest {
 
     @Test
     void aBandwidthTooSmallForFiniteFrequenciesIsRefusedBeforeAnyFit() {
-        String message = "--bandwidth must be at least 1.0E-300, got 1.0E-310: the kernel's"
+        String message = "--bandwidth must be at least 1e-300, got 1e-310: the kernel's"
                 + " frequencies are divided by it and would not be finite";
         assertUsageError(message, "classify", "--folds", "3", "--threads", "1", "--method",
                 "prototype", "--node-kernel", "gaussian", "--bandwidth", "1e-310");
@@ -255,10 +255,10 @@ class ClassifyOptionChecksTest {
     @Test
     void anExistenceValueWhoseSquareOverflowsIsRefusedBeforeAnyFit() {
         assertUsageError("--existence must have a finite square (an unmatched node costs node"
-                + " weight x E^2), got 1.0E308", "classify", "--folds", "3", "--threads", "1",
+                + " weight x E^2), got 1e308", "classify", "--folds", "3", "--threads", "1",
                 "--existence", "1e308");
         assertUsageError("--existence must have a finite square (an unmatched node costs node"
-                + " weight x E^2), got 2.0E154", "classify", "--folds", "3", "--threads", "1",
+                + " weight x E^2), got 2e154", "classify", "--folds", "3", "--threads", "1",
                 "--existence", "1,2e154");
     }
 }

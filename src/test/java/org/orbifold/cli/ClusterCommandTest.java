@@ -147,7 +147,7 @@ class ClusterCommandTest {
         Path file = Files.writeString(dir.resolve("taken"), "keep");
         Run r = run("cluster", "-k", "2", "--limit", "10", "--out", file.toString());
 
-        assertEquals(CliException.DATA, r.exitCode());
+        assertEquals(CliException.USAGE, r.exitCode());
         assertTrue(r.err().contains("is not a folder"), r.err());
         assertEquals("", r.out());
         assertEquals("keep", Files.readString(file));

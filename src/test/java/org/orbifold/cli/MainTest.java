@@ -423,7 +423,7 @@ class MainTest {
     void outIntoAFolderFailsBeforeComputing() {
         Run r = run("mean", "--out", dir.toString());
 
-        assertOneLineError(CliException.DATA, r);
+        assertOneLineError(CliException.USAGE, r);
         assertTrue(r.err().contains("is a folder"), r.err());
     }
 
@@ -436,7 +436,7 @@ class MainTest {
 
             Run r = run("mean", "--out", folder.resolve("out.json").toString());
 
-            assertOneLineError(CliException.DATA, r);
+            assertOneLineError(CliException.USAGE, r);
             assertEquals("orbifold: error: cannot write --out " + folder.resolve("out.json")
                     + ": folder " + folder + " does not take new files (permission denied)\n",
                     r.err());
@@ -452,7 +452,7 @@ class MainTest {
 
         Run r = run("mean", "--limit", "3", "--out", "/proc/result.json");
 
-        assertOneLineError(CliException.DATA, r);
+        assertOneLineError(CliException.USAGE, r);
         assertTrue(r.err().startsWith("orbifold: error: cannot write --out /proc/result.json:"
                 + " folder /proc does not take new files"), r.err());
         assertFalse(r.err().contains("probe"), r.err());
@@ -586,7 +586,7 @@ class MainTest {
                         "5")),
                 Arguments.of(CliException.DATA, List.of("info",
                         "datasets/letters/LETTERS_A.txt")),
-                Arguments.of(CliException.DATA, List.of("mean", "--out", ".")),
+                Arguments.of(CliException.USAGE, List.of("mean", "--out", ".")),
                 Arguments.of(CliException.USAGE, List.of("align", "0", "999")),
                 Arguments.of(CliException.USAGE, List.of("align", "a", "b")),
                 Arguments.of(CliException.USAGE, List.of("align", "--first", "1")),
@@ -648,7 +648,7 @@ class MainTest {
 
         Run r = run("mean", "--limit", "4", "--out", file.toString());
 
-        assertOneLineError(CliException.DATA, r);
+        assertOneLineError(CliException.USAGE, r);
         assertFalse(Files.exists(file.getParent()));
     }
 

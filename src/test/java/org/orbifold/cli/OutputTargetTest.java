@@ -71,7 +71,7 @@ class OutputTargetTest {
 
             Run r = run(full);
 
-            assertRefused(CliException.DATA, r, "is not a regular file");
+            assertRefused(CliException.USAGE, r, "is not a regular file");
             assertStillPipe(fifo);
         }
     }
@@ -82,9 +82,30 @@ class OutputTargetTest {
 
         Run r = run("cluster", "-k", "2", "--limit", "6", "--out", dir.toString());
 
-        assertRefused(CliException.DATA, r, "is not a regular file");
+        assertRefused(CliException.USAGE, r, "is not a regular file");
         assertStillPipe(fifo);
         assertFalse(Files.exists(dir.resolve(ClusterCommand.ASSIGNMENTS)));
+    }
+
+    @Test
+    void everyRefusalExitsAsABadCommandLineLikePicocliErrors() throws IOException {
+        // The README: exit code 2 for a bad command line. Before, a folder exited 1 and a
+        // file inside the data set 2.
+        Path taken = Files.writeString(dir.resolve("taken"), "keep");
+        int picocli = run("mean", "--bogus").exitCode();
+        List<Run> refusals = List.of(
+                run("mean", "--limit", "3", "--out", dir.toString()),
+                run("mean", "--limit", "3", "--out", "datasets/letters/result.json"),
+                run("mean", "--limit", "3", "--out", dir.resolve("no/such.json").toString()),
+                run("classify", "--folds", "2", "--limit", "12", "--out", dir.toString()),
+                run("classify", "--folds", "2", "--limit", "12", "--out", "datasets/letters"),
+                run("cluster", "-k", "2", "--limit", "6", "--out", taken.toString()),
+                run("cluster", "-k", "2", "--limit", "6", "--out", "datasets/letters/out"));
+
+        assertEquals(CliException.USAGE, picocli);
+        for (Run r : refusals) {
+            assertRefused(picocli, r, "--out");
+        }
     }
 
     @Test
@@ -93,7 +114,7 @@ class OutputTargetTest {
 
         Run r = run("classify", "--folds", "2", "--limit", "12", "--out", folder.toString());
 
-        assertRefused(CliException.DATA, r, "is a folder");
+        assertRefused(CliException.USAGE, r, "is a folder");
         assertTrue(Files.isDirectory(folder));
     }
 
@@ -128,7 +149,7 @@ class OutputTargetTest {
 
         Run r = run("mean", "--limit", "3", "--out", link.toString());
 
-        assertRefused(CliException.DATA, r, "symbolic link to a missing file");
+        assertRefused(CliException.USAGE, r, "symbolic link to a missing file");
         assertTrue(Files.isSymbolicLink(link));
         assertFalse(Files.exists(dir.resolve("missing.json")));
     }
@@ -214,7 +235,7 @@ class OutputTargetTest {
 
         Run r = run("mean", "--out", a.toString());
 
-        assertRefused(CliException.DATA, r, "is a symbolic link to nothing that can be"
+        assertRefused(CliException.USAGE, r, "is a symbolic link to nothing that can be"
                 + " followed");
     }
 
@@ -309,39 +330,33 @@ class OutputTargetTest {
     }
 
     @Test
-    void theDatasetFolderAsOutGetsASuggestionThatIsAccepted() throws IOException {
+    void theDatasetFolderAsOutGetsNoSuggestionBesideIt() throws IOException {
+        // Beside the data set lies the data set itself: no file there is suggested.
         Path folder = MainTest.copyLetters(dir, "DATA", "A", "graph_indicator",
                 "graph_labels", "node_attributes");
 
         Run refused = run("mean", folder.toString(), "--limit", "3", "--out",
                 folder.toString());
 
-        assertRefused(CliException.DATA, refused, "is a folder; a file in it would lie inside"
-                + " DATASET (" + folder + "); give a file name outside it, such as ");
-        Path suggestion = suggested(refused);
-        assertEquals(dir.toRealPath().resolve("result.json"), suggestion);
-        Run accepted = run("mean", folder.toString(), "--limit", "3", "--json", "--out",
-                suggestion.toString());
-        assertEquals(0, accepted.exitCode(), accepted.err());
-        assertEquals(accepted.out(), Files.readString(suggestion));
+        assertRefused(CliException.USAGE, refused, "is a folder; a file in it would lie inside"
+                + " DATASET (" + folder + "); give a file name outside it");
+        assertNull(suggested(refused), refused.err());
     }
 
     @Test
-    void aFolderInsideTheDatasetGetsASuggestionOutsideTheDataset() throws IOException {
+    void aFolderInsideTheDatasetGetsNoSuggestion() throws IOException {
         Path folder = MainTest.copyLetters(dir, "DATA", "A", "graph_indicator",
                 "graph_labels", "node_attributes");
         Path deeper = Files.createDirectories(folder.resolve("sub").resolve("deeper"));
 
         Run r = run("classify", folder.toString(), "--folds", "2", "--out", deeper.toString());
 
-        assertRefused(CliException.DATA, r, "a file in it would lie inside DATASET");
-        assertEquals(dir.toRealPath().resolve("result.json"), suggested(r));
-        OutputTarget.requireNotInput(suggested(r), suggested(r),
-                OutputTarget.inputs("DATASET", folder));
+        assertRefused(CliException.USAGE, r, "a file in it would lie inside DATASET");
+        assertNull(suggested(r), r.err());
     }
 
     @Test
-    void theGraphFolderOfASplitFileGetsASuggestionOutsideIt() throws IOException {
+    void theGraphFolderOfASplitFileGetsNoSuggestion() throws IOException {
         Path splits = Files.createDirectory(dir.resolve("splits"));
         Path graphs = Files.createDirectory(dir.resolve("gx"));
         Files.writeString(graphs.resolve("g.gxl"), OLD);
@@ -351,9 +366,51 @@ class OutputTargetTest {
 
         Run r = run("mean", train.toString(), "--out", graphs.toString());
 
-        assertRefused(CliException.DATA, r, "a file in it would lie inside the folder of"
+        assertRefused(CliException.USAGE, r, "a file in it would lie inside the folder of"
                 + " DATASET");
-        assertEquals(dir.toRealPath().resolve("result.json"), suggested(r));
+        assertNull(suggested(r), r.err());
+    }
+
+    @Test
+    void aFolderThatHoldsDataSetsGetsNoSuggestion() throws IOException {
+        // The brief's case: data under x/setA, x also holds setB; and a folder holding a
+        // molecule file, and one holding a TU data set's files.
+        Path x = Files.createDirectory(dir.resolve("x"));
+        Path setA = MainTest.copyLetters(x, "setA", "A", "graph_indicator", "graph_labels",
+                "node_attributes");
+        MainTest.copyLetters(x, "setB", "A", "graph_indicator", "graph_labels");
+        Path molecules = Files.createDirectory(dir.resolve("molecules"));
+        Files.writeString(molecules.resolve("other.smi"), "CCO ethanol\n");
+        Path tuFiles = Files.createDirectory(dir.resolve("tu-files"));
+        Files.writeString(tuFiles.resolve("OTHER_A.txt"), "1, 2\n");
+
+        for (Path folder : List.of(x, molecules, tuFiles)) {
+            Run r = run("mean", setA.toString(), "--limit", "3", "--out", folder.toString());
+
+            assertRefused(CliException.USAGE, r, "is a folder; give a file name (none is"
+                    + " suggested in a folder that holds data sets)");
+            assertNull(suggested(r), r.err());
+            assertFalse(Files.exists(folder.resolve("result.json")));
+        }
+    }
+
+    @Test
+    void aFolderWithoutDataGetsASuggestionThatIsAccepted() throws IOException {
+        Path folder = MainTest.copyLetters(dir, "DATA", "A", "graph_indicator",
+                "graph_labels", "node_attributes");
+        Path out = Files.createDirectory(dir.resolve("results"));
+        Files.writeString(out.resolve("notes.txt"), "not data\n");
+        Files.createDirectory(out.resolve("empty"));
+
+        Run refused = run("mean", folder.toString(), "--limit", "3", "--out", out.toString());
+
+        assertRefused(CliException.USAGE, refused, "is a folder; give a file name, such as ");
+        Path suggestion = suggested(refused);
+        assertEquals(out.toRealPath().resolve("result.json"), suggestion);
+        Run accepted = run("mean", folder.toString(), "--limit", "3", "--json", "--out",
+                suggestion.toString());
+        assertEquals(0, accepted.exitCode(), accepted.err());
+        assertEquals(accepted.out(), Files.readString(suggestion));
     }
 
     @Test
@@ -364,7 +421,7 @@ class OutputTargetTest {
 
         Run r = run("median", folder.toString(), "--limit", "3", "--out", folder.toString());
 
-        assertRefused(CliException.DATA, r, "; give a file name outside it");
+        assertRefused(CliException.USAGE, r, "; give a file name outside it");
         assertNull(suggested(r), r.err());
         assertFalse(r.err().contains(folder.resolve("result.json").toString()), r.err());
         assertEquals(OLD, Files.readString(existing));
@@ -385,7 +442,7 @@ class OutputTargetTest {
 
         Run r = run("cluster", "-k", "2", "--limit", "6", "--out", dir.toString());
 
-        assertRefused(CliException.DATA, r, ClusterCommand.RESULT + " is a folder; give"
+        assertRefused(CliException.USAGE, r, ClusterCommand.RESULT + " is a folder; give"
                 + " another folder");
         assertFalse(r.err().contains("such as"), r.err());
         assertFalse(Files.exists(dir.resolve(ClusterCommand.ASSIGNMENTS)));

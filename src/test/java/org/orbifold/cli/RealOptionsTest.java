@@ -1,12 +1,14 @@
 package org.orbifold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -82,5 +84,110 @@ class RealOptionsTest {
         assertEquals(CliException.USAGE, r.exitCode(), String.join(" ", args) + ": "
                 + r.err());
         assertEquals(Main.ERROR_PREFIX + message + "\n", r.err(), String.join(" ", args));
+    }
+
+    /**
+     * Per command and real option, the arguments under which the option is checked (the
+     * option then follows with its value): each refuses a negative value.
+     */
+    private static final Map<String, List<String>> CONTEXTS = Map.ofEntries(
+            Map.entry("mean --node-weight", List.of("mean")),
+            Map.entry("mean --edge-weight", List.of("mean")),
+            Map.entry("mean --time-limit", List.of("mean", "--aligner", "exact")),
+            Map.entry("median --node-weight", List.of("median")),
+            Map.entry("median --edge-weight", List.of("median")),
+            Map.entry("median --time-limit", List.of("median", "--aligner", "exact")),
+            Map.entry("align --node-weight", List.of("align", "0", "1")),
+            Map.entry("align --edge-weight", List.of("align", "0", "1")),
+            Map.entry("align --time-limit", List.of("align", "0", "1", "--aligner", "exact")),
+            Map.entry("cluster --node-weight", List.of("cluster", "-k", "2")),
+            Map.entry("cluster --edge-weight", List.of("cluster", "-k", "2")),
+            Map.entry("cluster --time-limit", List.of("cluster", "-k", "2", "--aligner",
+                    "exact")),
+            Map.entry("cluster --tolerance", List.of("cluster", "-k", "2")),
+            Map.entry("classify --node-weight", List.of("classify", "--folds", "2")),
+            Map.entry("classify --edge-weight", List.of("classify", "--folds", "2")),
+            Map.entry("classify --existence", List.of("classify", "--folds", "2")),
+            Map.entry("classify --time-limit", List.of("classify", "--folds", "2",
+                    "--aligner", "exact")),
+            Map.entry("classify --margin", List.of("classify", "--folds", "2", "--method",
+                    "perceptron")),
+            Map.entry("classify --weight-decay", List.of("classify", "--folds", "2",
+                    "--method", "mlp")),
+            Map.entry("classify --learning-rate", List.of("classify", "--folds", "2",
+                    "--method", "lvq1")),
+            Map.entry("classify --bandwidth", List.of("classify", "--folds", "2",
+                    "--node-kernel", "gaussian")));
+
+    /** Returns "command option" for every real option of every command, lists included. */
+    private static Set<String> allRealOptions() {
+        CommandLine root = Main.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), false);
+        Set<String> found = new TreeSet<>();
+        for (CommandLine command : root.getSubcommands().values()) {
+            for (OptionSpec option : command.getCommandSpec().options()) {
+                Class<?> type = option.splitRegex().isEmpty() ? option.type()
+                        : option.auxiliaryTypes()[0];
+                if (type == double.class || type == Double.class) {
+                    found.add(command.getCommandName() + " " + option.longestName());
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void aRefusedNegativeValueIsEchoedAsTyped() {
+        assertEquals(allRealOptions(), new TreeSet<>(CONTEXTS.keySet()),
+                "every real option has a context here");
+        for (Map.Entry<String, List<String>> entry : CONTEXTS.entrySet()) {
+            String option = entry.getKey().split(" ")[1];
+            for (String typed : List.of("-1e-312", "-2.50", "-1E-1")) {
+                List<String> args = new ArrayList<>(entry.getValue());
+                args.addAll(List.of(option, typed));
+
+                Run r = MainTest.run(args.toArray(new String[0]));
+
+                assertEquals(CliException.USAGE, r.exitCode(), args + ": " + r.err());
+                assertTrue(r.err().startsWith(Main.ERROR_PREFIX + option + " must be"), args
+                        + ": " + r.err());
+                assertTrue(r.err().contains(", got " + typed), args + ": " + r.err());
+            }
+        }
+        // A value of a list, and a value listed twice under two spellings.
+        Run listed = MainTest.run("classify", "--folds", "2", "--method", "perceptron",
+                "--margin", "0.5, -1E-312");
+        assertEquals(Main.ERROR_PREFIX + "--margin must be finite and >= 0, got -1E-312\n",
+                listed.err());
+        Run twice = MainTest.run("classify", "--folds", "2", "--edge-weight", "0.50,0.5");
+        assertEquals(Main.ERROR_PREFIX + "--edge-weight lists the value 0.50 twice; give each"
+                + " value once\n", twice.err());
+    }
+
+    private static boolean isNegativeZero(Object value) {
+        return Double.doubleToRawLongBits((Double) value) == Double.doubleToRawLongBits(-0.0);
+    }
+
+    @Test
+    void aNegativeZeroReadsAsZero() {
+        Run mean = MainTest.run("mean", "--limit", "3", "--threads", "1", "--edge-weight",
+                "-0", "--json");
+        Run cluster = MainTest.run("cluster", "-k", "2", "--limit", "6", "--threads", "1",
+                "--tolerance", "-0e7", "--json");
+        Run classify = MainTest.run("classify", "--folds", "2", "--limit", "20", "--threads",
+                "1", "--method", "perceptron", "--epochs", "1", "--margin", "-0.0",
+                "--existence", "-0", "--json");
+
+        for (Run r : List.of(mean, cluster, classify)) {
+            assertEquals(0, r.exitCode(), r.err());
+            assertFalse(r.out().contains("-0.0"), r.out());
+        }
+        assertEquals(0.0, mean.json().get("edgeWeight"));
+        assertFalse(isNegativeZero(mean.json().get("edgeWeight")));
+        assertFalse(isNegativeZero(cluster.json().get("tolerance")));
+        Map<?, ?> chosen = (Map<?, ?>) classify.json().get("chosen");
+        assertFalse(isNegativeZero(chosen.get("margin")));
+        assertFalse(isNegativeZero(chosen.get("existence")));
+        assertEquals(0.0, chosen.get("margin"));
     }
 }

@@ -179,14 +179,81 @@ class TrainingFailureTest {
     }
 
     @Test
-    void theWarningIsPrintedWithTheTextResult() {
+    void theWarningOfTheTextResultGoesToStandardError() {
         Run r = MainTest.run("classify", "--folds", "2", "--limit", "30", "--threads", "1",
                 "--method", "mlp", "--learning-rate", "50", "--epochs", "5");
 
         assertEquals(0, r.exitCode(), r.err());
-        String expected = "warning     in a fit of the chosen setting the training objective"
-                + " (the mean training loss) ended at";
-        assertTrue(r.out().lines().anyMatch(line -> line.startsWith(expected)), r.out());
+        String expected = Main.WARNING_PREFIX + "in a fit of the chosen setting the training"
+                + " objective (the mean training loss) ended at";
+        assertTrue(r.err().lines().anyMatch(line -> line.startsWith(expected)), r.err());
+        assertFalse(r.out().contains("warning"), r.out());
+    }
+
+    @Test
+    void lvq1AtLearningRateOneShowsItsTrainingErrorsAndWarns() {
+        // LVQ1 at rate 1 on the embedded letters ends near chance (brief: no warning before).
+        String[] lvq1 = {"classify", "--folds", "2", "--epochs", "4", "--threads", "1",
+            "--method", "lvq1"};
+
+        Run wild = MainTest.run(with(lvq1, "--learning-rate", "1", "--json"));
+        Run tame = MainTest.run(with(lvq1, "--json"));
+        Run text = MainTest.run(with(lvq1, "--learning-rate", "1"));
+
+        assertEquals(0, wild.exitCode(), wild.err());
+        Map<String, Object> json = wild.json();
+        List<?> fits = (List<?>) json.get("trainingErrors");
+        assertEquals(2, fits.size(), wild.out());
+        int graphs = 0;
+        for (int f = 0; f < fits.size(); f++) {
+            Map<?, ?> fit = (Map<?, ?>) fits.get(f);
+            assertEquals("fold " + (f + 1), fit.get("fit"));
+            assertEquals(4, ((List<?>) fit.get("perEpoch")).size());
+            assertEquals(13, ((Number) fit.get("largestClassGraphs")).intValue(),
+                    "25 letters a class, split in two folds");
+            graphs += ((Number) fit.get("trainingGraphs")).intValue();
+        }
+        assertEquals(225, graphs, "each graph trains in exactly one of the two fits");
+        List<?> warnings = (List<?>) json.get("warnings");
+        assertEquals(1, warnings.size(), wild.out());
+        String warning = (String) warnings.get(0);
+        assertTrue(warning.startsWith("LVQ1 training went wrong in ")
+                && warning.contains("of guessing the largest class")
+                && warning.endsWith("learning rate 1 may be too large: try a smaller"
+                        + " --learning-rate"), warning);
+        assertTrue((Double) json.get("accuracy") < 0.2, "near chance, 1/9: " + wild.out());
+
+        Map<String, Object> tameJson = tame.json();
+        assertEquals(List.of(), tameJson.get("warnings"));
+        for (Object fit : (List<?>) tameJson.get("trainingErrors")) {
+            List<?> perEpoch = (List<?>) ((Map<?, ?>) fit).get("perEpoch");
+            assertTrue(((Number) perEpoch.get(3)).intValue()
+                    < ((Number) perEpoch.get(0)).intValue(), "falls at rate 0.1: " + fit);
+        }
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.err().lines().anyMatch(line -> line.startsWith(Main.WARNING_PREFIX
+                + "LVQ1 training went wrong in ")), text.err());
+        assertTrue(text.out().lines().anyMatch(line -> line.matches("training    graphs"
+                + " misjudged, first -> last epoch: \\d+ -> \\d+ of 112, \\d+ -> \\d+ of 113"
+                + " \\(folds 1 to 2\\)")), text.out());
+    }
+
+    @Test
+    void theTrainingErrorsOfSplitsNameTheirFits() throws IOException {
+        Run r = MainTest.run(with(splits(), "--method", "glvq", "--refit", "train+validation",
+                "--json"));
+
+        assertEquals(0, r.exitCode(), r.err());
+        List<?> fits = (List<?>) r.json().get("trainingErrors");
+        assertEquals(2, fits.size(), r.out());
+        Map<?, ?> search = (Map<?, ?>) fits.get(0);
+        Map<?, ?> last = (Map<?, ?>) fits.get(1);
+        assertEquals("train", search.get("fit"));
+        assertEquals(60, ((Number) search.get("trainingGraphs")).intValue());
+        assertEquals("train+validation", last.get("fit"));
+        assertEquals(90, ((Number) last.get("trainingGraphs")).intValue());
+        assertEquals(2, ((List<?>) last.get("perEpoch")).size(), "--epochs 2");
     }
 
     @Test

@@ -1,8 +1,12 @@
 package org.orbifold.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
@@ -106,5 +110,48 @@ class TrainingTraceTest {
         trace.end("k", 0.5, false);
 
         assertNull(trace.suspicious("k"));
+    }
+
+    private static boolean wentWrong(int graphs, int largestClass, int... perEpoch) {
+        return new TrainingTrace.Errors(graphs, largestClass, perEpoch).wentWrong();
+    }
+
+    @Test
+    void trainingEndingNoBetterThanGuessingTheLargestClassWentWrong() {
+        // 180 graphs, largest class 20: guessing it misjudges 160. Falling counts only.
+        assertTrue(wentWrong(180, 20, 170, 165, 160));
+        assertFalse(wentWrong(180, 20, 170, 165, 159));
+        assertTrue(wentWrong(180, 20, 160));
+        assertFalse(wentWrong(180, 20, 159));
+    }
+
+    @Test
+    void aRiseWentWrongOnlyBeyondTwoStandardErrors() {
+        // 100 graphs, pooled rate 1/2: 2 sqrt(2 * 100 * 1/4) = 14.14 graphs.
+        assertFalse(wentWrong(100, 10, 43, 57));
+        assertTrue(wentWrong(100, 10, 42, 58));
+        assertTrue(wentWrong(100, 10, 42, 10, 58), "only the first and last epochs count");
+        // Measured rises at the default rate 0.1 (GLVQ on a fold of the embedded letters, on
+        // IAM Letter LOW's training split; LVQ1 on shuffled labels), and LVQ1 at rate 1.
+        assertFalse(wentWrong(180, 20, 36, 37));
+        assertFalse(wentWrong(750, 50, 111, 122));
+        assertFalse(wentWrong(150, 17, 116, 121));
+        assertTrue(wentWrong(180, 20, 146, 165));
+    }
+
+    @Test
+    void errorsAreKeptPerKeyInTheOrderAdded() {
+        TrainingTrace trace = new TrainingTrace();
+
+        trace.addErrors("k", new TrainingTrace.Errors(10, 5, new int[] {3, 2}));
+        trace.addErrors("k", new TrainingTrace.Errors(10, 5, new int[0]));
+        trace.addErrors("other", new TrainingTrace.Errors(12, 6, new int[] {1}));
+        trace.addErrors("k", new TrainingTrace.Errors(11, 5, new int[] {4}));
+
+        List<TrainingTrace.Errors> k = trace.errors("k");
+        assertEquals(2, k.size(), "an untrained fit is not kept");
+        assertArrayEquals(new int[] {3, 2}, k.get(0).perEpoch());
+        assertEquals(11, k.get(1).graphs());
+        assertEquals(List.of(), trace.errors("none"));
     }
 }

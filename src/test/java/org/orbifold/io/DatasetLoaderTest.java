@@ -131,4 +131,32 @@ class DatasetLoaderTest {
                 DatasetLoader.companions(splits.resolve("missing.cxl")),
                 "an unreadable split file protects its own folder; loading reports it");
     }
+
+    @Test
+    void holdsDataSeesDatasetFilesAndDatasetFoldersOneLevelDeep() throws IOException {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Path notes = Files.createDirectory(dir.resolve("notes"));
+        Files.writeString(notes.resolve("readme.txt"), "x");
+        Files.createDirectory(notes.resolve("drafts"));
+        Path tu = Files.createDirectory(dir.resolve("tu"));
+        Files.writeString(tu.resolve("SET_graph_indicator.txt"), "1");
+        Path parentOfIam = Files.createDirectory(dir.resolve("above-iam"));
+        Path iam = Files.createDirectory(parentOfIam.resolve("Letter"));
+        Files.writeString(iam.resolve("AP1_0000.GXL"), "<gxl/>");
+        Path deep = Files.createDirectories(dir.resolve("deep").resolve("a").resolve("b"));
+        Files.writeString(deep.resolve("stack.npy"), "x");
+
+        assertFalse(DatasetLoader.holdsData(empty));
+        assertFalse(DatasetLoader.holdsData(notes), "no file the loader reads");
+        assertTrue(DatasetLoader.holdsData(tu), "a TU file");
+        assertTrue(DatasetLoader.holdsData(parentOfIam), "a folder of IAM graphs");
+        assertTrue(DatasetLoader.holdsData(iam));
+        assertFalse(DatasetLoader.holdsData(dir.resolve("deep")), "two levels down: unseen");
+        assertFalse(DatasetLoader.holdsData(tu.resolve("SET_graph_indicator.txt")),
+                "a file is no folder");
+        for (String name : List.of("m.smi", "m.SDF", "s.cxl", "X_A.txt", "x.npy", "g.gxl")) {
+            assertTrue(DatasetLoader.isDatasetFile(Path.of(name)), name);
+        }
+        assertFalse(DatasetLoader.isDatasetFile(Path.of("A.txt")));
+    }
 }

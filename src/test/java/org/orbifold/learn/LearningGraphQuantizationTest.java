@@ -1,12 +1,15 @@
 package org.orbifold.learn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
@@ -118,6 +121,66 @@ class LearningGraphQuantizationTest {
         assertEquals(3.0 + 2.0 * 0.1 * 4.0 / 25.0, trainer.prototypes[1].node(0, 0),
                 TOLERANCE);
         assertEquals(prototypes[2], trainer.prototypes[2]);
+    }
+
+    /** The training labels, shuffled with a seed, so that some graphs are misjudged. */
+    private List<String> shuffledLabels() {
+        List<String> labels = new ArrayList<>(train.labels());
+        Collections.shuffle(labels, new Random(5));
+        return labels;
+    }
+
+    @Test
+    void trainingErrorsAreTheStartsMistakesWhenThePrototypesCannotMove() {
+        // Given a learning rate so small that no step changes a prototype (Double.MIN_VALUE
+        // times a coordinate difference rounds to 0 or a subnormal that vanishes when added
+        // or squared), every epoch sees the starting prototypes, so every epoch misjudges
+        // exactly the training graphs that the untrained model (0 epochs) misjudges.
+        List<String> labels = shuffledLabels();
+        for (LearningGraphQuantization.Rule rule : LearningGraphQuantization.Rule.values()) {
+            LearningGraphQuantization.Builder common = LearningGraphQuantization.builder()
+                    .aligner(exact).rule(rule).prototypesPerClass(2).seed(11)
+                    .initialization(LearningGraphQuantization.Initialization.RANDOM_MEMBERS);
+            PrototypeModel start = common.epochs(0).build().fit(space, train.graphs(), labels);
+            PrototypeModel trained = common.epochs(3).learningRate(Double.MIN_VALUE).build()
+                    .fit(space, train.graphs(), labels);
+
+            List<String> predicted = start.predictAll(train.graphs(), Runnable::run);
+            int misjudged = 0;
+            for (int i = 0; i < labels.size(); i++) {
+                misjudged += predicted.get(i).equals(labels.get(i)) ? 0 : 1;
+            }
+            assertTrue(misjudged > 0, "the shuffled labels must leave mistakes");
+            assertArrayEquals(new int[] {misjudged, misjudged, misjudged},
+                    trained.trainingErrors(), rule.name());
+            assertArrayEquals(new int[0], start.trainingErrors(), "no epochs, no counts");
+        }
+    }
+
+    @Test
+    void lvq1TrainingErrorsAreItsObjectiveTimesTheGraphs() {
+        // LVQ1's objective is the fraction misjudged on their visit; the counts are its
+        // numerators, epoch by epoch, also when the listener stops the training early.
+        List<String> labels = shuffledLabels();
+        int n = labels.size();
+        List<Integer> fromObjective = new ArrayList<>();
+        PrototypeModel model = LearningGraphQuantization.builder().aligner(exact)
+                .learningRate(0.5).epochs(6).seed(2)
+                .listener((epoch, objective, step, elapsed) -> {
+                    fromObjective.add((int) Math.round(objective * n));
+                    return epoch < 4;
+                }).build().fit(space, train.graphs(), labels);
+
+        int[] errors = model.trainingErrors();
+        assertEquals(4, errors.length, "stopped after epoch 4");
+        for (int e = 0; e < errors.length; e++) {
+            assertEquals(fromObjective.get(e), errors[e], "epoch " + (e + 1));
+        }
+        assertTrue(errors[0] > 0, "the shuffled labels must leave mistakes");
+        errors[0] = -1;
+        assertEquals(fromObjective.get(0), model.trainingErrors()[0], "a copy is returned");
+        assertArrayEquals(model.trainingErrors(),
+                model.withLowerBounds(false).trainingErrors());
     }
 
     @Test
