@@ -3,9 +3,7 @@ package org.orbifold.assign;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -126,12 +124,7 @@ class SolveRectangularTest {
 
     @Test
     void doesNotAllocateAfterWarmUp() {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
-                "the JVM does not expose per-thread allocation counts");
-        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(counter.isThreadAllocatedMemorySupported()
-                && counter.isThreadAllocatedMemoryEnabled(), "allocation counting is off");
+        com.sun.management.ThreadMXBean counter = AllocationCounter.require();
         SplittableRandom random = new SplittableRandom(SEED + 2);
         int stride = 30;
         double[] flat = new double[stride * stride];

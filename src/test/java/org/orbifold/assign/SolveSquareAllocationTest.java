@@ -1,9 +1,7 @@
 package org.orbifold.assign;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +18,7 @@ class SolveSquareAllocationTest {
 
     @Test
     void solveSquareDoesNotAllocateAfterWarmUp() {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
-                "the JVM does not expose per-thread allocation counts");
-        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(counter.isThreadAllocatedMemorySupported()
-                && counter.isThreadAllocatedMemoryEnabled(), "allocation counting is off");
+        com.sun.management.ThreadMXBean counter = AllocationCounter.require();
 
         // Square instances of orders 5..30, both senses, some with forbidden entries.
         SplittableRandom random = new SplittableRandom(31L);
