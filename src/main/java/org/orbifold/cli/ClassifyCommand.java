@@ -3,6 +3,7 @@ package org.orbifold.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.regex.Pattern;
 import org.orbifold.io.ChannelGroup;
 import org.orbifold.io.GraphDataset;
 import org.orbifold.io.JsonWriter;
@@ -59,7 +61,10 @@ import picocli.CommandLine.Spec;
  *   <li><b>Splits</b> (an IAM folder, IAM {@code .cxl} files, or split list files of one data
  *       set): every combination of the given hyper-parameter values is fitted on the training
  *       split and scored on the validation split ({@link ValidationSearch}: most correct
- *       validation graphs, ties to the combination listed first); the chosen one is fitted
+ *       validation graphs, ties to the combination listed first; or, with
+ *       {@code --selection one-standard-error}, the fewest graphs to align, then the
+ *       smallest {@code --max-model-order}, among those within one standard error of the
+ *       best); {@code --max-model-order} is a list like the others. The chosen one is fitted
  *       once more, on the training split or with {@code --refit train+validation} on both,
  *       and predicts the test split once.</li>
  *   <li><b>Folds</b> ({@code --folds K}): stratified K-fold cross-validation with the seed;
@@ -199,26 +204,26 @@ final class ClassifyCommand extends DatasetCommand {
                 case KNN -> NearestNeighbors.builder().aligner(aligner).k(s.k())
                         .lowerBounds(s.fixed().lowerBounds()).build();
                 case PROTOTYPE -> new NearestPrototype(aligner, mean,
-                        s.fixed().maxModelOrder());
+                        s.maxModelOrder());
                 case LVQ1, GLVQ -> LearningGraphQuantization.builder().aligner(aligner)
                         .rule(this == LVQ1 ? LearningGraphQuantization.Rule.LVQ1
                                 : LearningGraphQuantization.Rule.GLVQ)
                         .prototypesPerClass(s.prototypes()).epochs(s.epochs())
                         .learningRate(s.learningRate()).seed(seed).mean(mean)
                         .initialization(s.fixed().lvqStart()).executor(executor)
-                        .maxPrototypeOrder(s.fixed().maxModelOrder()).listener(listener)
+                        .maxPrototypeOrder(s.maxModelOrder()).listener(listener)
                         .build();
                 case PERCEPTRON -> MarginPerceptron.builder().aligner(aligner)
                         .learningRate(s.learningRate()).margin(s.margin()).epochs(s.epochs())
                         .initialization(s.fixed().perceptronStart()).seed(seed).mean(mean)
-                        .weightOrder(s.fixed().maxModelOrder()).listener(listener)
+                        .weightOrder(s.maxModelOrder()).listener(listener)
                         .executor(executor).build();
                 case MLP -> GraphMlp.builder().aligner(aligner).hiddenUnits(s.hiddenUnits())
                         .activation(s.fixed().activation()).learningRate(s.learningRate())
                         .weightDecay(s.weightDecay()).epochs(s.epochs())
                         .batchSize(s.fixed().batchSize())
                         .initialization(s.fixed().mlpStart()).seed(seed).mean(mean)
-                        .weightOrder(s.fixed().maxModelOrder()).listener(listener)
+                        .weightOrder(s.maxModelOrder()).listener(listener)
                         .executor(executor).build();
             };
         }
@@ -235,6 +240,8 @@ final class ClassifyCommand extends DatasetCommand {
      * @param k neighbours that vote (knn)
      * @param prototypes prototypes per class (lvq1, glvq)
      * @param hiddenUnits hidden units, 0 for one per class (mlp)
+     * @param maxModelOrder the order of the prototypes (at most; prototype, lvq1, glvq) or of
+     *     the weight graphs (exactly; perceptron, mlp), 0 for the largest graph order
      * @param margin margin of the updates (perceptron)
      * @param weightDecay L2 decay of the output weights (mlp)
      * @param epochs passes over the training graphs (lvq1, glvq, perceptron, mlp)
@@ -243,8 +250,8 @@ final class ClassifyCommand extends DatasetCommand {
      */
     record Setting(double existence, double bandwidth, int features, double nodeWeight,
             double edgeWeight, int k,
-            int prototypes, int hiddenUnits, double margin, double weightDecay, int epochs,
-            double learningRate, Fixed fixed) {
+            int prototypes, int hiddenUnits, int maxModelOrder, double margin,
+            double weightDecay, int epochs, double learningRate, Fixed fixed) {
     }
 
     /**
@@ -256,13 +263,11 @@ final class ClassifyCommand extends DatasetCommand {
      * @param activation the MLP's hidden activation
      * @param batchSize the MLP's samples per step
      * @param lowerBounds whether k-NN skips alignments by lower bounds
-     * @param maxModelOrder the order of the prototypes (at most) or weight graphs (exactly),
-     *     0 for the largest graph order
      */
     record Fixed(LearningGraphQuantization.Initialization lvqStart,
             MarginPerceptron.Initialization perceptronStart,
             GraphMlp.Initialization mlpStart, GraphMlp.Activation activation, int batchSize,
-            boolean lowerBounds, int maxModelOrder) {
+            boolean lowerBounds) {
     }
 
     @Option(names = "--method", paramLabel = "NAME", defaultValue = "knn",
@@ -343,13 +348,16 @@ final class ClassifyCommand extends DatasetCommand {
                 + " on; --no-lower-bounds aligns every training graph).")
     boolean lowerBounds;
 
-    @Option(names = "--max-model-order", paramLabel = "M",
+    @Option(names = "--max-model-order", paramLabel = "M", split = ",",
+            preprocessor = ListValues.class,
             description = "prototype, lvq1, glvq: cap the order of the prototypes at M (class"
                 + " means cut to their M heaviest nodes, training moves projected back);"
                 + " perceptron, mlp: weight graphs of order M, at most the largest graph"
-                + " order. Cheaper predictions, a different model (default: the largest graph"
-                + " order).")
-    Integer maxModelOrder;
+                + " order. Cheaper predictions, a different model. One or a list (8,16,33),"
+                + " chosen on the validation split like the other lists; with"
+                + " --selection one-standard-error the smaller order wins among equally"
+                + " good models of as many graphs (default: the largest graph order).")
+    List<Integer> maxModelOrder;
 
     @Option(names = "--node-weight", paramLabel = "W", split = ",",
             preprocessor = ListValues.class,
@@ -438,8 +446,8 @@ final class ClassifyCommand extends DatasetCommand {
             description = "How the validation split chooses among the settings: "
                 + SELECT_MOST_CORRECT + " or " + SELECT_ONE_SE + " (the setting with the"
                 + " fewest prototypes, weight graphs or stored graphs among those within one"
-                + " standard error of the best validation accuracy; default:"
-                + " ${DEFAULT-VALUE}); splits only.")
+                + " standard error of the best validation accuracy, then the smallest"
+                + " --max-model-order; default: ${DEFAULT-VALUE}); splits only.")
     String selection;
 
     @Option(names = "--raw-attributes",
@@ -684,9 +692,10 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     /**
-     * Fails before any fitting when {@code --max-model-order} asks the perceptron or the MLP
-     * for weight graphs larger than every graph: their weight graphs have exactly that order,
-     * which the space cannot hold. (For the prototype methods it is only a cap.)
+     * Fails before any fitting when a value of {@code --max-model-order} asks the perceptron
+     * or the MLP for weight graphs larger than every graph: their weight graphs have exactly
+     * that order, which the space cannot hold. (For the prototype methods it is only a cap.)
+     * The first such value in the list is named as typed.
      */
     private void requireWeightOrder(Method m, Sample sample) {
         if (maxModelOrder == null || (m != Method.PERCEPTRON && m != Method.MLP)) {
@@ -696,10 +705,12 @@ final class ClassifyCommand extends DatasetCommand {
         for (Graph g : sample.graphs()) {
             largest = Math.max(largest, g.order());
         }
-        if (maxModelOrder > largest) {
-            throw CliException.usage("--max-model-order " + maxModelOrder + " exceeds the"
-                    + " largest graph order, " + largest + ": the weight graphs of " + m.option
-                    + " have exactly this order");
+        for (int order : maxModelOrder) {
+            if (order > largest) {
+                throw CliException.usage("--max-model-order " + typedInteger("--max-model-order",
+                        order) + " exceeds the largest graph order, " + largest + ": the"
+                        + " weight graphs of " + m.option + " have exactly this order");
+            }
         }
     }
 
@@ -850,7 +861,7 @@ final class ClassifyCommand extends DatasetCommand {
             candidates.add(new Candidate(describe(m, s, recipe != null),
                     sample.space(s.nodeWeight(), s.edgeWeight()),
                     classifier(m, s, recipe, aligner, pool),
-                    modelSize(m, s, classCount, trainGraphs.size())));
+                    modelSize(m, s, classCount, trainGraphs.size()), s.maxModelOrder()));
         }
         ValidationSearch.Result search = null;
         Candidate chosen = candidates.get(0);
@@ -957,7 +968,8 @@ final class ClassifyCommand extends DatasetCommand {
 
     /**
      * Returns the grid of settings: existence value outermost, then node weight, edge weight,
-     * k, prototypes, hidden units, margin, weight decay, learning rate, and epochs innermost.
+     * k, prototypes, hidden units, model order, margin, weight decay, learning rate, and
+     * epochs innermost.
      * A setting of 0 epochs (lvq1, glvq: the starting prototypes, untrained) is the same model
      * at every learning rate, so it enters the grid once, at the first listed rate; a grid
      * whose only epoch count is 0 is refused when it lists several rates.
@@ -982,6 +994,15 @@ final class ClassifyCommand extends DatasetCommand {
         requireApplies(activation, "--activation", m == Method.MLP, "mlp");
         requireApplies(initialization, "--initialization", m.usesTraining, trained);
         Fixed fixed = fixed(m);
+        List<Integer> orders = values("--max-model-order", maxModelOrder, 0);
+        if (maxModelOrder != null) {
+            for (int value : orders) {
+                if (value < 1) {
+                    throw CliException.usage("--max-model-order must be >= 1, got "
+                            + typedInteger("--max-model-order", value));
+                }
+            }
+        }
         if (dropNodeAttributes != null) {
             requireNotEmpty("--drop-node-attributes", dropNodeAttributes);
             requireDistinct("--drop-node-attributes", dropNodeAttributes);
@@ -1077,7 +1098,7 @@ final class ClassifyCommand extends DatasetCommand {
             for (double sigma : bandwidths) {
                 for (int d : featureCounts) {
                     addWeights(grid, e, sigma, d, nodeWeights, edgeWeights, ks, ps, hs,
-                            margins, decays, rates, es, fixed);
+                            orders, margins, decays, rates, es, fixed);
                 }
             }
         }
@@ -1106,8 +1127,8 @@ final class ClassifyCommand extends DatasetCommand {
     /** Adds the settings of one existence value and kernel, weights outermost. */
     private static void addWeights(List<Setting> grid, double e, double sigma, int d,
             List<Double> nodeWeights, List<Double> edgeWeights, List<Integer> ks,
-            List<Integer> ps, List<Integer> hs, List<Double> margins, List<Double> decays,
-            List<Double> rates, List<Integer> es, Fixed fixed) {
+            List<Integer> ps, List<Integer> hs, List<Integer> orders, List<Double> margins,
+            List<Double> decays, List<Double> rates, List<Integer> es, Fixed fixed) {
         for (double nw : nodeWeights) {
             for (double ew : edgeWeights) {
                 if (nw == 0.0 && ew == 0.0) {
@@ -1117,23 +1138,39 @@ final class ClassifyCommand extends DatasetCommand {
                 for (int kk : ks) {
                     for (int p : ps) {
                         for (int h : hs) {
-                            for (double kappa : margins) {
-                                for (double decay : decays) {
-                                    for (double rate : rates) {
-                                        for (int epochCount : es) {
-                                            // No training: the rate has no effect, so
-                                            // the model is fitted at the first rate only.
-                                            if (epochCount == 0 && rate != rates.get(0)) {
-                                                continue;
-                                            }
-                                            grid.add(new Setting(e, sigma, d, nw, ew,
-                                                    kk, p, h, kappa, decay, epochCount,
-                                                    rate, fixed));
-                                        }
-                                    }
-                                }
+                            for (int order : orders) {
+                                addTraining(grid, new Setting(e, sigma, d, nw, ew, kk, p, h,
+                                        order, 0.0, 0.0, 0, 0.0, fixed), margins, decays,
+                                        rates, es);
                             }
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds the settings of one model shape (the values of {@code base} up to the model
+     * order) with every margin, weight decay, learning rate and epoch count, epochs
+     * innermost.
+     */
+    private static void addTraining(List<Setting> grid, Setting base, List<Double> margins,
+            List<Double> decays, List<Double> rates, List<Integer> es) {
+        for (double kappa : margins) {
+            for (double decay : decays) {
+                for (double rate : rates) {
+                    for (int epochCount : es) {
+                        // No training: the rate has no effect, so the model is fitted at
+                        // the first rate only.
+                        if (epochCount == 0 && rate != rates.get(0)) {
+                            continue;
+                        }
+                        grid.add(new Setting(base.existence(), base.bandwidth(),
+                                base.features(), base.nodeWeight(), base.edgeWeight(),
+                                base.k(), base.prototypes(), base.hiddenUnits(),
+                                base.maxModelOrder(), kappa, decay, epochCount, rate,
+                                base.fixed()));
                     }
                 }
             }
@@ -1144,9 +1181,6 @@ final class ClassifyCommand extends DatasetCommand {
     private Fixed fixed(Method m) {
         if (batchSize != null) {
             requireAtLeast("--batch-size", batchSize, 1);
-        }
-        if (maxModelOrder != null) {
-            requireAtLeast("--max-model-order", maxModelOrder, 1);
         }
         GraphMlp.Activation chosenActivation = GraphMlp.Activation.TANH;
         if (activation != null) {
@@ -1195,8 +1229,7 @@ final class ClassifyCommand extends DatasetCommand {
             }
         }
         return new Fixed(lvqStart, perceptronStart, mlpStart, chosenActivation,
-                batchSize == null ? 1 : batchSize, lowerBounds,
-                maxModelOrder == null ? 0 : maxModelOrder);
+                batchSize == null ? 1 : batchSize, lowerBounds);
     }
 
     /**
@@ -1303,6 +1336,25 @@ final class ClassifyCommand extends DatasetCommand {
     /** Returns a value of a real option as typed, for messages ({@link RealValue#typed}). */
     private String typed(String option, double value) {
         return RealValue.typed(spec, option, value);
+    }
+
+    /**
+     * Returns a value of an integer list option as the user typed it (without surrounding
+     * spaces, such as {@code +40} or {@code 040}): the first value given to the option that
+     * reads as {@code value}, else the value in decimal.
+     */
+    private String typedInteger(String option, int value) {
+        OptionSpec given = spec.findOption(option);
+        for (String text : given.originalStringValues()) {
+            for (String each : Pattern.compile(given.splitRegex()).split(text)) {
+                String stripped = each.strip();
+                if (stripped.matches("[+-]?[0-9]+")
+                        && new BigInteger(stripped).equals(BigInteger.valueOf(value))) {
+                    return stripped;
+                }
+            }
+        }
+        return Integer.toString(value);
     }
 
     private static void requireAtLeast(String option, int value, int least) {
@@ -1699,9 +1751,9 @@ final class ClassifyCommand extends DatasetCommand {
             parts.add("learning rate " + number(s.learningRate()));
             parts.add("epochs " + s.epochs());
         }
-        if (m != Method.KNN && s.fixed() != null && s.fixed().maxModelOrder() > 0) {
+        if (m != Method.KNN && s.maxModelOrder() > 0) {
             parts.add((m == Method.PERCEPTRON || m == Method.MLP ? "weight order "
-                    : "prototype order at most ") + s.fixed().maxModelOrder());
+                    : "prototype order at most ") + s.maxModelOrder());
         }
         return String.join(", ", parts);
     }
@@ -1760,8 +1812,8 @@ final class ClassifyCommand extends DatasetCommand {
             }
             json.name("epochs").value(s.epochs());
         }
-        if (m != Method.KNN && s.fixed() != null && s.fixed().maxModelOrder() > 0) {
-            json.name("maxModelOrder").value(s.fixed().maxModelOrder());
+        if (m != Method.KNN && s.maxModelOrder() > 0) {
+            json.name("maxModelOrder").value(s.maxModelOrder());
         }
         json.endObject();
     }
@@ -1779,10 +1831,13 @@ final class ClassifyCommand extends DatasetCommand {
                 || search.selection() == ValidationSearch.Selection.MOST_CORRECT) {
             return "most correct wins; ties to the first listed";
         }
+        boolean orders = search.candidates().stream().mapToInt(Candidate::modelOrder)
+                .distinct().count() > 1;
         return String.format(Locale.ROOT, "the smallest model (graphs a prediction may align)"
                 + " within one standard error, %.1f graphs, of the most correct; ties to the"
-                + " most correct, then the first listed",
-                search.standardError() * search.validationSize());
+                + "%s most correct, then the first listed",
+                search.standardError() * search.validationSize(),
+                orders ? " smallest model order, then the" : "");
     }
 
     private String json(Report r, Method m, Aligner aligner, int workers) {

@@ -34,9 +34,11 @@ import org.orbifold.space.IterationListener;
  * 7.10): every candidate whose validation accuracy is within one binomial standard error
  * {@code sqrt(p (1 - p) / n)} of the best accuracy {@code p} counts as equally good, and
  * among those the one with the smallest {@linkplain Candidate#modelSize() model size} (the
- * number of graphs a prediction may align, so the cheapest to predict) is chosen; ties go
- * to the most correct, then to the candidate listed first. Candidates of equal size are
- * thus chosen as by the default rule.
+ * number of graphs a prediction may align, so the cheapest to predict) is chosen; among
+ * equal sizes the one with the smallest {@linkplain Candidate#modelOrder() model order} (the
+ * order of those graphs, which bounds the cost of each alignment; 0, unknown or uncapped,
+ * counts as the largest), then the most correct, then the candidate listed first. Candidates
+ * of equal size and order are thus chosen as by the default rule.
  *
  * <p><b>Determinism.</b> Candidates are fitted one after another on the calling thread, each
  * with its own seeded configuration; the predictions of each candidate run on the executor
@@ -65,17 +67,21 @@ public final class ValidationSearch {
      * @param classifier the learner with its settings
      * @param modelSize the number of graphs (prototypes, weight graphs or stored training
      *     graphs) a prediction of the fitted model may align, which the
-     *     {@linkplain Selection#ONE_STANDARD_ERROR one-standard-error rule} minimizes;
+     *     {@linkplain Selection#ONE_STANDARD_ERROR one-standard-error rule} minimizes first;
      *     {@code 0} when unknown
+     * @param modelOrder the order (at most) of those graphs, such as a cap on the prototypes'
+     *     order or the order of weight graphs, which the one-standard-error rule minimizes
+     *     among candidates of equal model size (a smaller order makes each alignment
+     *     cheaper); {@code 0} when unknown or uncapped, which ranks as the largest order
      */
     public record Candidate(String description, GraphSpace space, GraphClassifier classifier,
-            int modelSize) {
+            int modelSize, int modelOrder) {
 
         /**
          * Checks the components.
          *
          * @throws NullPointerException if a component is null
-         * @throws IllegalArgumentException if the model size is negative
+         * @throws IllegalArgumentException if the model size or order is negative
          */
         public Candidate {
             Objects.requireNonNull(description, "description");
@@ -84,18 +90,35 @@ public final class ValidationSearch {
             if (modelSize < 0) {
                 throw new IllegalArgumentException("modelSize must be >= 0, got " + modelSize);
             }
+            if (modelOrder < 0) {
+                throw new IllegalArgumentException("modelOrder must be >= 0, got "
+                        + modelOrder);
+            }
         }
 
         /**
-         * A candidate of unknown model size (0), which the one-standard-error rule ranks by
-         * its validation count alone.
+         * A candidate of unknown or uncapped model order (0).
+         *
+         * @param description a short text naming the settings
+         * @param space the graph space of the candidate
+         * @param classifier the learner with its settings
+         * @param modelSize the graphs a prediction may align, {@code 0} when unknown
+         */
+        public Candidate(String description, GraphSpace space, GraphClassifier classifier,
+                int modelSize) {
+            this(description, space, classifier, modelSize, 0);
+        }
+
+        /**
+         * A candidate of unknown model size and order (0), which the one-standard-error rule
+         * ranks by its validation count alone.
          *
          * @param description a short text naming the settings
          * @param space the graph space of the candidate
          * @param classifier the learner with its settings
          */
         public Candidate(String description, GraphSpace space, GraphClassifier classifier) {
-            this(description, space, classifier, 0);
+            this(description, space, classifier, 0, 0);
         }
     }
 
@@ -104,8 +127,8 @@ public final class ValidationSearch {
         /** The most correct validation graphs; ties to the candidate listed first. */
         MOST_CORRECT,
         /**
-         * The smallest model within one standard error of the most correct; ties to the most
-         * correct, then to the candidate listed first.
+         * The smallest model within one standard error of the most correct; ties to the
+         * smallest model order, then the most correct, then the candidate listed first.
          */
         ONE_STANDARD_ERROR
     }
@@ -252,9 +275,9 @@ public final class ValidationSearch {
         }
 
         // Fit and score each candidate in turn. A model is kept while no other candidate
-        // scored so far is at least as small and as correct (and listed first or more
-        // correct): such a one would be preferred by either rule. The kept models are few,
-        // a front of size against count.
+        // scored so far is at least as small (in size, then order) and as correct (and listed
+        // first or more correct): such a one would be preferred by either rule. The kept
+        // models are few, a front of size against count.
         long started = System.nanoTime();
         int[] correct = new int[checked.size()];
         int evaluated = 0;
@@ -325,14 +348,30 @@ public final class ValidationSearch {
         return k * (double) (n - k) / n;
     }
 
-    /** Whether candidate {@code a} wins over {@code b} on size, then count, then order. */
+    /**
+     * Whether candidate {@code a} wins over {@code b} on size, then model order, then count,
+     * then position in the list.
+     */
     private static boolean preferred(int a, int b, List<Candidate> candidates, int[] correct) {
-        int sizeA = candidates.get(a).modelSize();
-        int sizeB = candidates.get(b).modelSize();
-        if (sizeA != sizeB) {
-            return sizeA < sizeB;
+        int bySize = compareSize(candidates.get(a), candidates.get(b));
+        if (bySize != 0) {
+            return bySize < 0;
         }
         return correct[a] != correct[b] ? correct[a] > correct[b] : a < b;
+    }
+
+    /**
+     * Compares two candidates by model size, then by model order (0, unknown or uncapped,
+     * as the largest): negative when {@code a} is the smaller model.
+     */
+    private static int compareSize(Candidate a, Candidate b) {
+        int bySize = Integer.compare(a.modelSize(), b.modelSize());
+        return bySize != 0 ? bySize : Integer.compare(orderKey(a), orderKey(b));
+    }
+
+    /** Returns a candidate's model order for comparisons: 0 (uncapped) as the largest. */
+    private static int orderKey(Candidate c) {
+        return c.modelOrder() == 0 ? Integer.MAX_VALUE : c.modelOrder();
     }
 
     /** Whether an earlier candidate makes candidate {@code c} never chosen. */
@@ -347,10 +386,11 @@ public final class ValidationSearch {
 
     /**
      * Whether candidate {@code a} makes {@code b} never chosen, by either rule: it is at most
-     * as large and at least as correct, and listed first or strictly more correct.
+     * as large (in size, then order) and at least as correct, and listed first or strictly
+     * more correct.
      */
     private static boolean dominates(int a, int b, List<Candidate> candidates, int[] correct) {
-        return candidates.get(a).modelSize() <= candidates.get(b).modelSize()
+        return compareSize(candidates.get(a), candidates.get(b)) <= 0
                 && correct[a] >= correct[b] && (a < b || correct[a] > correct[b]);
     }
 

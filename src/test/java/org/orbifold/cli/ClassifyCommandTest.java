@@ -1127,6 +1127,163 @@ class ClassifyCommandTest {
                 tooLarge.err());
     }
 
+    // ---- The model order as a searched list --------------------------------------------
+
+    /**
+     * Split lists of the first 135 letters (15 of each class): graphs 5i, 5i + 1, 5i + 2
+     * train (81), 5i + 3 validate (27), 5i + 4 test (27); returned as classify arguments.
+     */
+    private List<String> letterSplits() throws IOException {
+        List<List<String>> parts = List.of(new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
+        for (int g = 0; g < 135; g++) {
+            parts.get(g % 5 < 3 ? 0 : g % 5 - 2).add(Integer.toString(g));
+        }
+        return List.of("--train", list("train.txt", parts.get(0).toArray(new String[0]))
+                .toString(), "--valid", list("valid.txt", parts.get(1).toArray(new String[0]))
+                .toString(), "--test", list("test.txt", parts.get(2).toArray(new String[0]))
+                .toString(), "--aligner", "fast", "--threads", "1");
+    }
+
+    private static Run classify(List<String> splits, String... more) {
+        List<String> args = new ArrayList<>(List.of("classify"));
+        args.addAll(splits);
+        args.addAll(List.of(more));
+        return run(args.toArray(new String[0]));
+    }
+
+    @Test
+    void maxModelOrderListsAreSearchedOnValidationAndTheChosenOrderIsNamed()
+            throws IOException {
+        List<String> splits = letterSplits();
+        Run r = classify(splits, "--method", "perceptron", "--max-model-order", "2,3,5,9",
+                "--margin", "0,0.05", "--epochs", "2", "--selection", "one-standard-error",
+                "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        assertEquals(81.0, json.get("trainGraphs"));
+        assertEquals(27.0, json.get("validationGraphs"));
+        assertTrue(json.get("tieRule").toString().contains("; ties to the smallest model order,"
+                + " then the most correct, then the first listed"), json.toString());
+        // One candidate per order and margin, the order outer: 2/0, 2/0.05, 3/0, ...
+        List<?> candidates = (List<?>) json.get("candidates");
+        assertEquals(8, candidates.size());
+        int[] orders = {2, 3, 5, 9};
+        double best = 0;
+        for (int c = 0; c < 8; c++) {
+            Map<?, ?> candidate = (Map<?, ?>) candidates.get(c);
+            Map<?, ?> setting = (Map<?, ?>) candidate.get("setting");
+            assertEquals((double) orders[c / 2], setting.get("maxModelOrder"), "candidate " + c);
+            assertEquals(c % 2 == 0 ? 0.0 : 0.05, setting.get("margin"), "candidate " + c);
+            assertEquals(9.0, candidate.get("modelSize"), "one weight graph per class");
+            best = Math.max(best, (Double) candidate.get("validationCorrect"));
+        }
+        // The rule recomputed from the reported counts: every size is 9, so among the
+        // counts within one standard error the smallest order wins, then the most correct,
+        // then the first listed.
+        double tolerance = Math.sqrt(best * (27 - best) / 27);
+        int expected = -1;
+        for (int c = 0; c < 8; c++) {
+            Map<?, ?> candidate = (Map<?, ?>) candidates.get(c);
+            double count = (Double) candidate.get("validationCorrect");
+            if (count + tolerance < best) {
+                continue;
+            }
+            if (expected < 0 || orders[c / 2] < orders[expected / 2]
+                    || (orders[c / 2] == orders[expected / 2] && count > (Double)
+                    ((Map<?, ?>) candidates.get(expected)).get("validationCorrect"))) {
+                expected = c;
+            }
+        }
+        assertEquals((double) expected, json.get("chosenIndex"));
+        Map<?, ?> chosen = (Map<?, ?>) json.get("chosen");
+        assertEquals((double) orders[expected / 2], chosen.get("maxModelOrder"));
+        assertEquals(((Map<?, ?>) candidates.get(expected)).get("setting"), chosen);
+
+        Run text = classify(splits, "--method", "perceptron", "--max-model-order", "2,3,5,9",
+                "--margin", "0,0.05", "--epochs", "2", "--selection", "one-standard-error");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("validation  8 combinations"), text.out());
+        assertTrue(text.out().contains("\nchosen      node weight 1, edge weight 1, margin "
+                + (expected % 2 == 0 ? "0" : "0.05") + ", learning rate 0.1, epochs 2,"
+                + " weight order " + orders[expected / 2] + "\n"), text.out());
+    }
+
+    @Test
+    void equallyGoodModelsOfAsManyGraphsGoToTheSmallerOrder() throws IOException {
+        // For the nearest class mean a cap at or above the largest letter order (9) cuts
+        // nothing: orders 20 and 9 give the same model and the same count.
+        List<String> splits = letterSplits();
+        Run oneSe = classify(splits, "--method", "prototype", "--max-model-order", "20,9",
+                "--selection", "one-standard-error", "--json");
+        Run mostCorrect = classify(splits, "--method", "prototype", "--max-model-order",
+                "20,9", "--json");
+
+        assertEquals(0, oneSe.exitCode(), oneSe.err());
+        assertEquals(0, mostCorrect.exitCode(), mostCorrect.err());
+        List<?> candidates = (List<?>) oneSe.json().get("candidates");
+        Map<?, ?> first = (Map<?, ?>) candidates.get(0);
+        Map<?, ?> second = (Map<?, ?>) candidates.get(1);
+        assertEquals(first.get("validationCorrect"), second.get("validationCorrect"));
+        assertEquals(first.get("modelSize"), second.get("modelSize"));
+        assertEquals(1.0, oneSe.json().get("chosenIndex"));
+        assertEquals(0.0, oneSe.json().get("mostCorrectIndex"));
+        assertEquals(9.0, ((Map<?, ?>) oneSe.json().get("chosen")).get("maxModelOrder"));
+        // The default rule keeps the first listed.
+        assertEquals(20.0, ((Map<?, ?>) mostCorrect.json().get("chosen"))
+                .get("maxModelOrder"));
+        assertEquals("most correct wins; ties to the first listed",
+                mostCorrect.json().get("tieRule"));
+        // A single order leaves the rule's text as it was.
+        Run single = classify(splits, "--method", "prototype", "--max-model-order", "9",
+                "--edge-weight", "0.5,1", "--selection", "one-standard-error", "--json");
+        assertEquals(0, single.exitCode(), single.err());
+        assertTrue(single.json().get("tieRule").toString().endsWith("of the most correct;"
+                + " ties to the most correct, then the first listed"),
+                single.json().get("tieRule").toString());
+    }
+
+    @Test
+    void everyWeightOrderOfAListIsCheckedAgainstTheLargestGraphOrder() throws IOException {
+        List<String> splits = letterSplits();
+        for (String method : List.of("perceptron", "mlp")) {
+            Run r = classify(splits, "--method", method, "--max-model-order", "3, +12,20",
+                    "--epochs", "1");
+            assertEquals(CliException.USAGE, r.exitCode(), r.err());
+            assertEquals(Main.ERROR_PREFIX + "--max-model-order +12 exceeds the largest graph"
+                    + " order, 9: the weight graphs of " + method + " have exactly this"
+                    + " order\n", r.err());
+        }
+        // For the prototype methods the order is a cap, and a cap above every graph is
+        // allowed.
+        Run capped = classify(splits, "--method", "prototype", "--max-model-order", "3,12",
+                "--json");
+        assertEquals(0, capped.exitCode(), capped.err());
+        assertEquals(2, ((List<?>) capped.json().get("candidates")).size());
+    }
+
+    @Test
+    void aListOfOrdersWithFoldsIsRefusedLikeEveryOtherList() {
+        Run r = run("classify", "--folds", "3", "--threads", "1", "--method", "prototype",
+                "--max-model-order", "3,4");
+        assertEquals(CliException.USAGE, r.exitCode(), r.err());
+        assertEquals(Main.ERROR_PREFIX + "2 combinations of hyper-parameter values need a"
+                + " validation split to choose from; with --folds give one value each\n",
+                r.err());
+    }
+
+    @Test
+    void helpSaysTheModelOrderTakesAListChosenOnValidation() {
+        Run r = run("classify", "--help");
+        assertEquals(0, r.exitCode(), r.err());
+        String help = r.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("--max-model-order=M[,M...]"), r.out());
+        assertTrue(help.contains("One or a list (8,16,33), chosen on the validation split like"
+                + " the other lists"), r.out());
+        assertTrue(help.contains("then the smallest --max-model-order"), r.out());
+    }
+
     @Test
     void sequencePairsAreRefusedOutsideIamProteinAndWithRawAttributes() {
         Run other = run("classify", "--folds", "3", "--sequence-pairs");

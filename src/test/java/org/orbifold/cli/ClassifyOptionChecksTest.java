@@ -61,6 +61,16 @@ class ClassifyOptionChecksTest {
         assertUsageError("--max-model-order applies only to --method prototype, lvq1, glvq,"
                 + " perceptron and mlp", "classify", "--folds", "3", "--threads", "1",
                 "--max-model-order", "5");
+        // Every value of a list is checked, and named as typed.
+        assertUsageError("--max-model-order must be >= 1, got 0", "classify", "--folds", "3",
+                "--threads", "1", "--method", "perceptron", "--max-model-order", "8,0,16");
+        assertUsageError("--max-model-order must be >= 1, got +0", "classify", "--folds", "3",
+                "--threads", "1", "--method", "mlp", "--max-model-order", "8, +0");
+        assertUsageError("--max-model-order must be >= 1, got -3", "classify", "--folds", "3",
+                "--threads", "1", "--method", "lvq1", "--max-model-order", "-3,8");
+        assertUsageError("--max-model-order applies only to --method prototype, lvq1, glvq,"
+                + " perceptron and mlp", "classify", "--folds", "3", "--threads", "1",
+                "--max-model-order", "5,6");
     }
 
     @Test
@@ -92,6 +102,8 @@ class ClassifyOptionChecksTest {
                 "gaussian", "--features", "32,32"},
             {"--drop-node-attributes lists the value 'x' twice; give each value once",
                 "--drop-node-attributes", "x,x"},
+            {"--max-model-order lists the value 8 twice; give each value once", "--method",
+                "prototype", "--max-model-order", "8,16,08"},
         };
         for (String[] c : cases) {
             String[] args = new String[c.length + 4];

@@ -125,7 +125,7 @@ class TrainingFailureTest {
 
     @Test
     void aFailureWithoutOverflowIsCalledAFailureNotADivergence() {
-        ClassifyCommand.Setting s = new ClassifyCommand.Setting(1, 0, 0, 1, 1, 1, 1, 0, 0, 0,
+        ClassifyCommand.Setting s = new ClassifyCommand.Setting(1, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0,
                 5, 0.25, null);
 
         String message = ClassifyCommand.trainingFailure(ClassifyCommand.Method.GLVQ, s,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -186,6 +187,101 @@ class ValidationSearchTest {
     }
 
     @Test
+    void oneStandardErrorPrefersTheSmallerOrderAmongModelsOfAsManyGraphs() {
+        // Section 6.25 of docs/results.md, AIDS (250 validation graphs, two classes, so two
+        // weight graphs at every order): the best count is 249, one standard error 0.998
+        // graphs, so 248 is out; of the orders with 249 the smallest, 16, wins.
+        int[] orders = {8, 12, 16, 20, 24, 33};
+        List<Candidate> perceptrons = new ArrayList<>();
+        for (int c = 0; c < orders.length; c++) {
+            perceptrons.add(ordered("order " + orders[c], 2, orders[c], c));
+        }
+        int[] perceptronCounts = {242, 248, 249, 249, 248, 248};
+        int[] mlpCounts = {233, 236, 249, 249, 249, 249};
+        assertEquals(2, ValidationSearch.choose(perceptrons, perceptronCounts, 250,
+                ValidationSearch.Selection.ONE_STANDARD_ERROR));
+        assertEquals(2, ValidationSearch.choose(perceptrons, mlpCounts, 250,
+                ValidationSearch.Selection.ONE_STANDARD_ERROR));
+        // Listed largest order first, the rule still takes order 16; the default rule takes
+        // the first of the most correct, whatever its order.
+        List<Candidate> reversed = new ArrayList<>(perceptrons);
+        Collections.reverse(reversed);
+        int[] reversedCounts = {249, 249, 249, 249, 236, 233};
+        assertEquals(3, ValidationSearch.choose(reversed, reversedCounts, 250,
+                ValidationSearch.Selection.ONE_STANDARD_ERROR));
+        assertEquals(0, ValidationSearch.choose(reversed, reversedCounts, 250,
+                ValidationSearch.Selection.MOST_CORRECT));
+
+        // Equal counts and sizes: the smaller order wins, and 0 (uncapped) counts as the
+        // largest, so any capped order beats it.
+        List<Candidate> tied = List.of(ordered("uncapped", 2, 0, 0), ordered("33", 2, 33, 1),
+                ordered("8", 2, 8, 2));
+        assertEquals(2, ValidationSearch.choose(tied, new int[] {90, 90, 90}, 100,
+                ValidationSearch.Selection.ONE_STANDARD_ERROR));
+        assertEquals(1, ValidationSearch.choose(tied.subList(0, 2), new int[] {90, 90}, 100,
+                ValidationSearch.Selection.ONE_STANDARD_ERROR));
+        // The size comes first: one graph of order 33 beats two of order 8.
+        List<Candidate> sizes = List.of(ordered("two of 8", 2, 8, 0),
+                ordered("one of 33", 1, 33, 1));
+        assertEquals(1, ValidationSearch.choose(sizes, new int[] {90, 90}, 100,
+                ValidationSearch.Selection.ONE_STANDARD_ERROR));
+        // Equal orders leave the choice to the count, then the position (section 6.22,
+        // Fingerprint: 4 or 12 units, both of order 14; 255 and 259 of 300 graphs).
+        List<Candidate> units = List.of(ordered("12 units", 12, 14, 0),
+                ordered("4 units", 4, 14, 1), ordered("4 units again", 4, 14, 2));
+        assertEquals(1, ValidationSearch.choose(units, new int[] {259, 255, 255}, 300,
+                ValidationSearch.Selection.ONE_STANDARD_ERROR));
+        assertEquals(2, ValidationSearch.choose(units, new int[] {259, 255, 256}, 300,
+                ValidationSearch.Selection.ONE_STANDARD_ERROR));
+    }
+
+    @Test
+    void oneStandardErrorWithOrdersMatchesItsDefinitionOnRandomCounts() {
+        Random random = new Random(16);
+        int n = 100;
+        for (int trial = 0; trial < 2000; trial++) {
+            int count = 1 + random.nextInt(7);
+            List<Candidate> candidates = new ArrayList<>();
+            int[] correct = new int[count];
+            for (int c = 0; c < count; c++) {
+                candidates.add(ordered("c" + c, random.nextInt(3), random.nextInt(4), c));
+                correct[c] = 80 + random.nextInt(21);
+            }
+
+            // The definition: within one standard error of the best count, then the smallest
+            // model, the smallest order (0 as the largest), the most correct, the first.
+            int best = Arrays.stream(correct).max().orElseThrow();
+            double tolerance = Math.sqrt(best * (double) (n - best) / n);
+            int expected = IntStream.range(0, count).boxed()
+                    .filter(c -> correct[c] >= best - tolerance)
+                    .min(Comparator.<Integer>comparingInt(c -> candidates.get(c).modelSize())
+                            .thenComparingInt(c -> candidates.get(c).modelOrder() == 0
+                                    ? Integer.MAX_VALUE : candidates.get(c).modelOrder())
+                            .thenComparingInt(c -> -correct[c])
+                            .thenComparingInt(c -> c))
+                    .orElseThrow();
+            assertEquals(expected, ValidationSearch.choose(candidates, correct, n,
+                    ValidationSearch.Selection.ONE_STANDARD_ERROR), "trial " + trial);
+            // The default rule ignores sizes and orders.
+            int first = IntStream.range(0, count).filter(c -> correct[c] == best)
+                    .findFirst().orElseThrow();
+            assertEquals(first, ValidationSearch.choose(candidates, correct, n,
+                    ValidationSearch.Selection.MOST_CORRECT), "trial " + trial);
+        }
+    }
+
+    @Test
+    void aNegativeModelOrderIsRefusedAndTheShortConstructorsMeanUnknown() {
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> new Candidate("c", space(), new NearestNeighbors(EXACT, 1), 2, -1));
+        assertEquals("modelOrder must be >= 0, got -1", negative.getMessage());
+        assertEquals(0, new Candidate("c", space(), new NearestNeighbors(EXACT, 1), 2)
+                .modelOrder());
+        assertEquals(0, new Candidate("c", space(), new NearestNeighbors(EXACT, 1))
+                .modelOrder());
+    }
+
+    @Test
     void theChosenModelIsTheOneFittedForTheChosenCandidateUnderBothRules() {
         Random random = new Random(7);
         List<Graph> valid = new ArrayList<>();
@@ -213,6 +309,41 @@ class ValidationSearchTest {
                         "trial " + trial + " " + rule);
             }
         }
+    }
+
+    @Test
+    void theChosenModelIsKeptWhenOrdersDecideUnderBothRules() {
+        Random random = new Random(17);
+        List<Graph> valid = new ArrayList<>();
+        List<String> validLabels = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            valid.add(LearnTestGraphs.point(i));
+            validLabels.add(i % 2 == 0 ? "a" : "b");
+        }
+        for (int trial = 0; trial < 300; trial++) {
+            List<Candidate> candidates = new ArrayList<>();
+            for (int c = 0; c < 1 + random.nextInt(6); c++) {
+                candidates.add(new Candidate("c" + c, GraphSpace.of(valid),
+                        new Scripted(c, 30 + random.nextInt(11), valid, validLabels),
+                        random.nextInt(2), random.nextInt(4)));
+            }
+            for (ValidationSearch.Selection rule : ValidationSearch.Selection.values()) {
+                int stopAfter = 1 + random.nextInt(candidates.size());
+                ValidationSearch.Result result = ValidationSearch.search(candidates,
+                        valid.subList(0, 2), validLabels.subList(0, 2), valid, validLabels,
+                        Runnable::run, rule, (c, accuracy, step, nanos) -> c < stopAfter);
+                assertEquals(ValidationSearch.choose(result.candidates(), result.correct(),
+                        valid.size(), rule), result.best());
+                assertEquals(result.best(), ((ScriptedModel) result.chosenModel()).id,
+                        "trial " + trial + " " + rule);
+            }
+        }
+    }
+
+    /** A candidate of a given size and order whose classifier is never fitted. */
+    private static Candidate ordered(String name, int size, int order, int id) {
+        return new Candidate(name, space(), new Scripted(id, 0, VALID, VALID_LABELS), size,
+                order);
     }
 
     /** A candidate of a given size whose classifier is never fitted. */
