@@ -32,7 +32,6 @@ data="$(realpath -m "${2:-$root/../shared/datasets}")"
 out="$(realpath -m "${3:-$root/target/aids-weight-order}")"
 export BUILD_DIR="${BUILD_DIR:-$out/build}"
 orders=(8 12 16 20 24 33)
-mkdir -p "$out"
 
 grid_models() {
     local list=() m
@@ -46,6 +45,10 @@ grid_models() {
 }
 
 choose() {
+    if [ ! -s "$out/valid.md" ]; then
+        echo "no validation table $out/valid.md: run the validate phase first" >&2
+        exit 1
+    fi
     python3 - "$out/valid.md" "$out/chosen" <<'PY'
 import math, re, sys
 rows = {}
@@ -73,6 +76,7 @@ PY
 
 case "$phase" in
     validate)
+        mkdir -p "$out"
         "$root/scripts/prediction-time.sh" "$data" "$(grid_models)" valid 1 AIDS \
             | tee "$out/valid.md"
         ;;
