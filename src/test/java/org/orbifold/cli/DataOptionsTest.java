@@ -153,6 +153,21 @@ class DataOptionsTest {
     }
 
     @Test
+    void anEmptyCsvLabelIsADataErrorNotAClass() throws IOException {
+        Path csv = Files.writeString(dir.resolve("gap.csv"), "smiles,label\nCCO,0\nCCN,\n"
+                + "CCC,1\n");
+
+        Run info = run("info", csv.toString());
+        Run mean = run("mean", csv.toString(), "--class", "", "--skip-invalid");
+
+        assertEquals(CliException.DATA, info.exitCode(), info.out());
+        assertEquals("orbifold: error: " + csv + ", line 3: record 2 has no class label: its"
+                + " column 'label' is empty\n", info.err());
+        assertEquals(CliException.DATA, mean.exitCode(), mean.out());
+        assertEquals(info.err(), mean.err());
+    }
+
+    @Test
     void moleculeOptionsOnOtherDataAreUsageErrors() throws IOException {
         Path smi = Files.writeString(dir.resolve("plain.smi"), "CCO\n");
 
