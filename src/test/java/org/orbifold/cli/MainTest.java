@@ -521,6 +521,31 @@ class MainTest {
     }
 
     /**
+     * The time limit of the exact aligner is a count of nanoseconds in a long: the largest
+     * one is accepted (and reported as about 9.22e9 s), a larger one is refused with the
+     * bound and the value as typed.
+     */
+    @Test
+    void theTimeLimitNamesItsLargestValue() {
+        Run largest = run("align", "0", "1", "--aligner", "exact", "--time-limit",
+                AlignerOptions.MAX_TIME_LIMIT_TEXT, "--json");
+        Run above = run("align", "0", "1", "--aligner", "exact", "--time-limit", "1e10");
+        Run typed = run("mean", "--aligner", "exact", "--time-limit", "10000000000.0");
+
+        assertEquals(0, largest.exitCode(), largest.err());
+        assertEquals(Long.MAX_VALUE / 1e9, (Double) largest.json().get("timeLimitSeconds"),
+                0.0);
+        assertEquals(CliException.USAGE, above.exitCode(), above.out());
+        assertEquals("orbifold: error: --time-limit must be at most 9223372036.854775807"
+                + " seconds (2^63 - 1 nanoseconds, about 292 years: the longest wait the clock"
+                + " counts), got 1e10\n", above.err());
+        assertEquals(CliException.USAGE, typed.exitCode(), typed.out());
+        assertTrue(typed.err().endsWith(", got 10000000000.0\n"), typed.err());
+        assertEquals(Long.MAX_VALUE, Math.round(
+                Double.parseDouble(AlignerOptions.MAX_TIME_LIMIT_TEXT) * 1e9));
+    }
+
+    /**
      * Writes a NumPy stack of a 10-cycle and two disjoint 5-cycles, a pair on which branch and
      * bound needs many search nodes (both are 2-regular, so node degrees do not help).
      */
