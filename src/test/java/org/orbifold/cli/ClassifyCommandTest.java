@@ -537,8 +537,71 @@ class ClassifyCommandTest {
 
         assertEquals(0, r.exitCode(), r.err());
         String help = r.out().replaceAll("\\s+", " ");
-        assertTrue(help.contains("classify takes it with --folds only"), r.out());
+        assertTrue(help.contains("--limit=N With --folds: keep only the first N graphs, for"
+                + " quick looks (split files and IAM folders are used whole). --skip-invalid"),
+                r.out());
         assertTrue(help.contains("every class needs K graphs or more"), r.out());
+    }
+
+    /** The shared options show each command only what applies to it. */
+    @Test
+    void otherCommandsShowTheirOwnLimitAndDataset() {
+        for (String command : List.of("info", "mean", "median", "align", "cluster")) {
+            Run r = run(command, "--help");
+            String help = r.out().replaceAll("\\s+", " ");
+            assertEquals(0, r.exitCode(), command + ": " + r.err());
+            assertTrue(help.contains("--limit=N Keep only the first N graphs, for quick looks."
+                    + " --skip-invalid"), command + ": " + r.out());
+            assertTrue(!help.contains("classify") && !help.contains("--folds"),
+                    command + ": " + r.out());
+        }
+        String info = run("info", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(info.contains("default: the embedded letters)."), info);
+    }
+
+    /**
+     * Without DATASET, classify reads the embedded letters, which have no splits: the help
+     * and the error say that --folds K is then needed.
+     */
+    @Test
+    void withoutDatasetOrSplitFilesTheHelpAndTheErrorAskForFolds() {
+        String help = run("classify", "--help").out().replaceAll("\\s+", " ");
+        Run bare = run("classify");
+        Run lists = run("classify", "--method", "prototype");
+
+        assertTrue(help.contains("[DATASET] IAM folder with its splits, or, with --folds or"
+                + " split list files, a TU folder, IAM .cxl, .npy or molecule file (.smi,"
+                + " .can, .csv, .sdf; default: the embedded letters: with no DATASET and no"
+                + " split files, give --folds K). --limit=N"), help);
+        assertEquals(CliException.USAGE, bare.exitCode(), bare.out());
+        assertEquals("orbifold: error: with no DATASET and no split files, give --folds K (the"
+                + " embedded letters have no splits); or split list files (--train FILE --test"
+                + " FILE [--valid FILE]), or an IAM folder holding train.cxl and test.cxl as"
+                + " DATASET\n", bare.err());
+        assertEquals(bare.err(), lists.err());
+    }
+
+    /**
+     * The defaults of --epochs and --learning-rate come from the learners' constants,
+     * grouped by value, so that a value is named once.
+     */
+    @Test
+    void trainingDefaultsAreGroupedByValue() {
+        String help = run("classify", "--help").out().replaceAll("\\s+", " ");
+
+        assertEquals("10 for lvq1, glvq and perceptron, 20 for mlp",
+                ClassifyCommand.Method.defaultsByMethod(m -> Integer.toString(m.defaultEpochs)));
+        assertTrue(help.contains("--learning-rate lists (default: "
+                + ClassifyCommand.Method.defaultsByMethod(m -> Integer.toString(m.defaultEpochs))
+                + "). --learning-rate="), help);
+        assertTrue(help.contains("toward the sample) (default: 0.1 for lvq1, glvq and"
+                + " perceptron, 0.5 for mlp). --margin="), help);
+        // Values in the order of their first method; methods that do not train are left out.
+        assertEquals("a for lvq1, perceptron and mlp, b for glvq",
+                ClassifyCommand.Method.defaultsByMethod(m -> m.option.equals("glvq") ? "b"
+                        : "a"));
+        assertEquals("1 for lvq1, glvq, perceptron and mlp",
+                ClassifyCommand.Method.defaultsByMethod(m -> "1"));
     }
 
     @Test
