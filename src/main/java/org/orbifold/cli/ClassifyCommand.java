@@ -504,7 +504,8 @@ final class ClassifyCommand extends DatasetCommand {
     @Option(names = "--out", paramLabel = "FILE",
             description = "Also write the JSON result to FILE (atomically; a symbolic link is"
                 + " followed and the file it names replaced). Refused when FILE is a folder,"
-                + " device or pipe, or an input, existing or not (DATASET, a split file, a"
+                + " device, pipe or read-only file, or an input, existing or not (DATASET, a"
+                + " split file, a"
                 + " file in a DATASET folder or in a folder of a .cxl file's graphs, a SMILES"
                 + " file's label file).")
     Path out;
