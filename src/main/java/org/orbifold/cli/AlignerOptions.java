@@ -18,6 +18,15 @@ final class AlignerOptions {
     /** The seed used when {@code --seed} is not given. */
     static final long DEFAULT_SEED = 42L;
 
+    /**
+     * The largest {@code --time-limit} in seconds: {@link Long#MAX_VALUE} nanoseconds, the
+     * longest {@link Duration} the exact aligner's clock ({@link System#nanoTime}) counts.
+     */
+    static final double MAX_TIME_LIMIT = Long.MAX_VALUE / 1e9;
+
+    /** {@link #MAX_TIME_LIMIT} written out exactly, for messages. */
+    static final String MAX_TIME_LIMIT_TEXT = "9223372036.854775807";
+
     /** Name of the branch-and-bound aligner, the only one with a time limit. */
     static final String EXACT = "exact";
 
@@ -35,9 +44,10 @@ final class AlignerOptions {
     long seed;
 
     @Option(names = "--time-limit", paramLabel = "SECONDS", preprocessor = RealValue.class,
-            description = "With --aligner exact: wall-time limit of each alignment (default: "
-                + "60). An alignment that reaches it (or the search-node limit) keeps the best "
-                + "matching found and is reported as not proven optimal.")
+            description = "With --aligner exact: wall-time limit of each alignment, at most "
+                + MAX_TIME_LIMIT_TEXT + " (2^63 - 1 ns; default: 60). An alignment that"
+                + " reaches it (or the search-node limit) keeps the best matching found and is"
+                + " reported as not proven optimal.")
     Double timeLimit;
 
     /** Returns the aligner chosen by the options. */
@@ -47,10 +57,15 @@ final class AlignerOptions {
                 throw CliException.usage("--time-limit applies only to --aligner exact, got"
                         + " --aligner " + aligner);
             }
-            if (!Double.isFinite(timeLimit) || timeLimit <= 0.0 || timeLimit > Long.MAX_VALUE
-                    / 1e9) {
+            if (Double.isNaN(timeLimit) || timeLimit <= 0.0) {
                 throw CliException.usage("--time-limit must be a positive number of seconds,"
                         + " got " + RealValue.typed(command, "--time-limit", timeLimit));
+            }
+            if (timeLimit > MAX_TIME_LIMIT) {
+                throw CliException.usage("--time-limit must be at most " + MAX_TIME_LIMIT_TEXT
+                        + " seconds (2^63 - 1 nanoseconds, about 292 years: the longest wait"
+                        + " the clock counts), got "
+                        + RealValue.typed(command, "--time-limit", timeLimit));
             }
             if (timeLimit < 1e-9) {
                 throw CliException.usage("--time-limit must be at least 1e-9 (a nanosecond,"

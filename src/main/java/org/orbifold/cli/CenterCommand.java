@@ -73,7 +73,8 @@ abstract class CenterCommand extends DatasetCommand {
     @Option(names = "--out", paramLabel = "FILE",
             description = "Also write the JSON result to FILE (replaced atomically; a symbolic"
                 + " link is followed and the file it names replaced). Refused when FILE is a"
-                + " folder, device or pipe, or an input, existing or not (DATASET, a file in"
+                + " folder, device, pipe or read-only file, or an input, existing or not"
+                + " (DATASET, a file in"
                 + " a DATASET folder or in a folder of a .cxl file's graphs, a SMILES file's"
                 + " label file).")
     Path out;
@@ -226,8 +227,8 @@ abstract class CenterCommand extends DatasetCommand {
     /**
      * Fails unless {@code target} can be written, and returns the file to replace: a symbolic
      * link is followed ({@link OutputTarget#resolve}); the file must not exist or be a regular
-     * file that is none of the inputs, and its folder must exist and take a new file (a probe
-     * file is created and deleted).
+     * file that is none of the inputs and not read-only ({@link OutputTarget#readOnly}), and
+     * its folder must exist and take a new file (a probe file is created and deleted).
      *
      * @param given the path as the user gave it, for messages
      * @param target the absolute path
@@ -237,6 +238,7 @@ abstract class CenterCommand extends DatasetCommand {
     static Path requireWritable(Path given, Path target, List<OutputTarget.Input> inputs) {
         Path file = OutputTarget.resolve(given, target, inputs);
         OutputTarget.requireNotInput(given, file, inputs);
+        OutputTarget.requireNotReadOnly(given, target, file);
         Path folder = file.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
             throw CliException.usage("cannot write --out " + given + ": folder " + folder
@@ -249,10 +251,6 @@ abstract class CenterCommand extends DatasetCommand {
             throw CliException.usage("cannot write --out " + given + ": folder " + folder
                     + " does not take new files" + (e instanceof NoSuchFileException ? ""
                     : " (" + reason(e) + ")"), e);
-        }
-        if (Files.exists(file) && !Files.isWritable(file)) {
-            throw CliException.usage("cannot write --out " + given + ": the file exists and is"
-                    + " read-only");
         }
         return file;
     }
@@ -362,10 +360,12 @@ abstract class CenterCommand extends DatasetCommand {
     /**
      * Writes the text to a temporary file next to {@code given}, then moves it in place; a
      * symbolic link is followed and the file it names replaced. Fails, writing nothing, when
-     * the file exists and is not a regular file ({@link OutputTarget#resolve}).
+     * the file exists and is not a regular file ({@link OutputTarget#resolve}) or is
+     * read-only ({@link OutputTarget#requireNotReadOnly}).
      */
     static void writeAtomically(Path given, String text) {
         Path target = OutputTarget.resolve(given, given.toAbsolutePath());
+        OutputTarget.requireNotReadOnly(given, given.toAbsolutePath(), target);
         Path temporary = null;
         try {
             // A fresh name next to the target, created with the default permissions.

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.orbifold.io.ChannelGroup;
 import org.orbifold.io.GraphDataset;
@@ -49,6 +50,7 @@ import org.orbifold.stats.FrechetMean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -140,6 +142,29 @@ final class ClassifyCommand extends DatasetCommand {
      */
     static final int MAX_FEATURES = 8192;
 
+    /**
+     * The help of {@code --epochs}; {@link #adaptSharedHelp} adds the defaults of the
+     * methods ({@link Method#defaultsByMethod}).
+     */
+    private static final String EPOCHS_HELP = "lvq1, glvq, perceptron, mlp: passes over the"
+            + " training graphs; lvq1 and glvq also take 0, the nearest-prototype classifier"
+            + " over the initial prototypes, fitted once whatever --learning-rate lists";
+
+    /** The help of {@code --learning-rate}, completed as {@link #EPOCHS_HELP} is. */
+    private static final String LEARNING_RATE_HELP = "lvq1, glvq, perceptron, mlp: learning"
+            + " rate; it decays linearly except for perceptron; at most 1 for lvq1 (a step"
+            + " moves a prototype that fraction of the way toward the sample)";
+
+    /** The help of DATASET for this command, which needs splits or folds. */
+    static final String DATASET_HELP = "IAM folder with its splits, or, with --folds or split"
+            + " list files, a TU folder, IAM .cxl, .npy or molecule file (.smi, .can, .csv,"
+            + " .sdf; default: the embedded letters: with no DATASET and no split files, give"
+            + " --folds K).";
+
+    /** The help of the shared {@code --limit} for this command. */
+    static final String LIMIT_HELP = "With --folds: keep only the first N graphs, for quick"
+            + " looks (split files and IAM folders are used whole).";
+
     /** What is refitted before the test split is predicted. */
     private static final String REFIT_TRAIN = "train";
     private static final String REFIT_BOTH = "train+validation";
@@ -183,6 +208,26 @@ final class ClassifyCommand extends DatasetCommand {
             this.usesTraining = usesTraining;
             this.defaultEpochs = defaultEpochs;
             this.defaultLearningRate = defaultLearningRate;
+        }
+
+        /**
+         * The default of a training option for the methods that train, grouped by value in
+         * the order of the methods: {@code "10 for lvq1, glvq and perceptron, 20 for mlp"}.
+         *
+         * @param value a method's default, as text
+         */
+        static String defaultsByMethod(Function<Method, String> value) {
+            Map<String, List<String>> methods = new LinkedHashMap<>();
+            for (Method m : values()) {
+                if (m.usesTraining) {
+                    methods.computeIfAbsent(value.apply(m), v -> new ArrayList<>()).add(m.option);
+                }
+            }
+            List<String> parts = new ArrayList<>();
+            methods.forEach((v, names) -> parts.add(v + " for " + (names.size() == 1
+                    ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1))
+                    + " and " + names.get(names.size() - 1))));
+            return String.join(", ", parts);
         }
 
         static Method of(String value) {
@@ -287,22 +332,12 @@ final class ClassifyCommand extends DatasetCommand {
 
     @Option(names = "--epochs", paramLabel = "E", split = ",",
             preprocessor = ListValues.class,
-            description = "lvq1, glvq, perceptron, mlp: passes over the training graphs;"
-                + " lvq1 and glvq also take 0, the nearest-prototype classifier over the"
-                + " initial prototypes, fitted once whatever --learning-rate lists"
-                + " (default: " + LearningGraphQuantization.DEFAULT_EPOCHS
-                + " for lvq1 and glvq, " + MarginPerceptron.DEFAULT_EPOCHS + " for perceptron, "
-                + GraphMlp.DEFAULT_EPOCHS + " for mlp).")
+            description = EPOCHS_HELP + ".")
     List<Integer> epochs;
 
     @Option(names = "--learning-rate", paramLabel = "R", split = ",",
             preprocessor = ListValues.class,
-            description = "lvq1, glvq, perceptron, mlp: learning rate; it decays linearly"
-                + " except for perceptron; at most 1 for lvq1 (a step moves a prototype that"
-                + " fraction of the way toward the sample) (default: "
-                + LearningGraphQuantization.DEFAULT_LEARNING_RATE + " for lvq1 and glvq, "
-                + MarginPerceptron.DEFAULT_LEARNING_RATE + " for perceptron, "
-                + GraphMlp.DEFAULT_LEARNING_RATE + " for mlp).")
+            description = LEARNING_RATE_HELP + ".")
     List<Double> learningRate;
 
     @Option(names = "--margin", paramLabel = "M", split = ",",
@@ -469,7 +504,8 @@ final class ClassifyCommand extends DatasetCommand {
     @Option(names = "--out", paramLabel = "FILE",
             description = "Also write the JSON result to FILE (atomically; a symbolic link is"
                 + " followed and the file it names replaced). Refused when FILE is a folder,"
-                + " device or pipe, or an input, existing or not (DATASET, a split file, a"
+                + " device, pipe or read-only file, or an input, existing or not (DATASET, a"
+                + " split file, a"
                 + " file in a DATASET folder or in a folder of a .cxl file's graphs, a SMILES"
                 + " file's label file).")
     Path out;
@@ -525,21 +561,63 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     /**
-     * Hides {@code --class} of the shared {@link DataOptions} from this command's help:
-     * classify needs every class and refuses it, so the help should not offer it. The option
-     * stays, hidden, so that giving it still gets that explanation rather than "unknown
-     * option". Picocli calls this once the command's options, its mixins' included, are
-     * known; the mixin's own option cannot be marked hidden there (an option's spec is
-     * immutable), so it is replaced by a hidden copy bound to the same field.
+     * Fits the help of the shared options to this command. Hides {@code --class} of the
+     * shared {@link DataOptions}: classify needs every class and refuses it, so the help
+     * should not offer it; the option stays, hidden, so that giving it still gets that
+     * explanation rather than "unknown option". Says what DATASET and {@code --limit} mean
+     * here ({@link #DATASET_HELP}, {@link #LIMIT_HELP}); the other commands keep the shared
+     * texts. Adds the defaults by method to {@code --epochs} and {@code --learning-rate}.
+     * Picocli calls this once the command's options, its mixins' included, are known; an
+     * option's spec is immutable, so each is replaced by a copy bound to the same field, in
+     * the same place of the help.
      *
      * @param commandSpec this command's spec
      */
     @Spec
-    void hideInapplicableOptions(CommandSpec commandSpec) {
+    void adaptSharedHelp(CommandSpec commandSpec) {
         OptionSpec classOption = commandSpec.findOption("--class");
         if (classOption != null && !classOption.hidden()) {
-            commandSpec.remove(classOption);
-            commandSpec.addOption(OptionSpec.builder(classOption).hidden(true).build());
+            replace(commandSpec, classOption, OptionSpec.builder(classOption).hidden(true)
+                    .build());
+        }
+        describe(commandSpec, "--limit", LIMIT_HELP);
+        describe(commandSpec, "--epochs", EPOCHS_HELP + " (default: "
+                + Method.defaultsByMethod(m -> Integer.toString(m.defaultEpochs)) + ").");
+        describe(commandSpec, "--learning-rate", LEARNING_RATE_HELP + " (default: "
+                + Method.defaultsByMethod(m -> Numbers.compact(m.defaultLearningRate)) + ").");
+        for (PositionalParamSpec p : List.copyOf(commandSpec.positionalParameters())) {
+            if ("DATASET".equals(p.paramLabel()) && !DATASET_HELP.equals(p.description()[0])) {
+                commandSpec.remove(p);
+                commandSpec.addPositional(PositionalParamSpec.builder(p)
+                        .description(DATASET_HELP).build());
+            }
+        }
+    }
+
+    /** Gives an option a new help text, unless it has it already. */
+    private static void describe(CommandSpec commandSpec, String name, String description) {
+        OptionSpec option = commandSpec.findOption(name);
+        if (option != null && !description.equals(option.description()[0])) {
+            replace(commandSpec, option, OptionSpec.builder(option).description(description)
+                    .build());
+        }
+    }
+
+    /**
+     * Replaces an option by another in the same place of the help: the options after it are
+     * taken out and added again behind the new one.
+     */
+    private static void replace(CommandSpec commandSpec, OptionSpec old, OptionSpec now) {
+        List<OptionSpec> options = commandSpec.options();
+        List<OptionSpec> after = List.copyOf(options.subList(options.indexOf(old) + 1,
+                options.size()));
+        commandSpec.remove(old);
+        for (OptionSpec o : after) {
+            commandSpec.remove(o);
+        }
+        commandSpec.addOption(now);
+        for (OptionSpec o : after) {
+            commandSpec.addOption(o);
         }
     }
 
@@ -1405,9 +1483,13 @@ final class ClassifyCommand extends DatasetCommand {
         if (trainFile == null && testFile == null && validationFile == null) {
             if (dataset == null || !Splits.isIamFolder(Path.of(dataset))) {
                 requireDatasetPath();
-                throw CliException.usage("give --folds K, or split files (--train FILE"
-                        + " --test FILE [--valid FILE]), or an IAM folder holding train.cxl"
-                        + " and test.cxl as DATASET");
+                throw CliException.usage((dataset == null ? "with no DATASET and no split"
+                        + " files, give --folds K (the embedded letters have no splits); or"
+                        + " split list files (--train FILE --test FILE [--valid FILE]), or an"
+                        + " IAM folder holding train.cxl and test.cxl as DATASET"
+                        : "give --folds K, or split files (--train FILE --test FILE [--valid"
+                        + " FILE]), or an IAM folder holding train.cxl and test.cxl as"
+                        + " DATASET"));
             }
             if (data.limit != null) {
                 throw CliException.usage("--limit applies only to --folds");

@@ -188,8 +188,8 @@ final class ClusterCommand extends DatasetCommand {
     @Option(names = "--out", paramLabel = "DIR",
             description = "Also write " + ASSIGNMENTS + ", " + CENTERS + ", " + TRACE + " and "
                 + RESULT + " into DIR (created if missing), each atomically; a symbolic link"
-                + " among them is followed, and one that is a folder, device or pipe, or an"
-                + " input file, is refused.")
+                + " among them is followed, and one that is a folder, device, pipe or read-only"
+                + " file, or an input file, is refused.")
     Path out;
 
     @Option(names = "--progress",
@@ -351,7 +351,8 @@ final class ClusterCommand extends DatasetCommand {
      * written, so a run that fails leaves nothing behind.
      *
      * <p>Each of the four files that exists already must be a regular file (or a symbolic link
-     * to one, which is followed), and none of them, existing or not, may be an input or lie
+     * to one, which is followed) that is not read-only ({@link OutputTarget#readOnly}), and
+     * none of them, existing or not, may be an input or lie
      * in an input folder: a new output folder inside a data set folder is refused too. These
      * checks come before the probe, so that a refused folder gets no probe file and an input
      * folder is never written to, not even for a moment.
@@ -382,7 +383,9 @@ final class ClusterCommand extends DatasetCommand {
                 throw CliException.usage("cannot write --out " + given + ": " + named
                         + " is a folder; give another folder");
             }
-            OutputTarget.requireNotInput(named, OutputTarget.resolve(named, file), inputs);
+            Path replaced = OutputTarget.resolve(named, file);
+            OutputTarget.requireNotInput(named, replaced, inputs);
+            OutputTarget.requireNotReadOnly(named, file, replaced);
         }
         try {
             Path probe = Files.createTempFile(existing, ".orbifold-probe", ".tmp");

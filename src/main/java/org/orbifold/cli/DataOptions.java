@@ -14,8 +14,7 @@ final class DataOptions {
     String className;
 
     @Option(names = "--limit", paramLabel = "N",
-            description = "Keep only the first N graphs, for quick looks; classify takes it"
-                + " with --folds only (splits are used whole).")
+            description = "Keep only the first N graphs, for quick looks.")
     Integer limit;
 
     @Option(names = "--skip-invalid",

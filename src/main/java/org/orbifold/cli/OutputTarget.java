@@ -5,8 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.orbifold.io.DatasetLoader;
 
@@ -14,7 +18,8 @@ import org.orbifold.io.DatasetLoader;
  * Checks of the files that {@code --out} replaces, before any long work and again just before
  * the write: a symbolic link is followed (the file it names is replaced, atomically, by a file
  * written next to it; a link to nothing is refused), and a target is refused when it exists
- * and is not a regular file (a folder, a device, a named pipe, a socket), and, whether it
+ * and is not a regular file (a folder, a device, a named pipe, a socket) or is read-only
+ * ({@link #readOnly}: not writable, or its owner's write permission off), and, whether it
  * exists or not, when it is one of the command's input files or lies inside an input folder
  * (a new file there could be read as data by the next load).
  *
@@ -145,6 +150,55 @@ final class OutputTarget {
                     + " regular file (a device, named pipe or socket); give a file name");
         }
         return file;
+    }
+
+    /**
+     * Fails when the file a write would replace exists and is read-only ({@link #readOnly}).
+     * Called after {@link #requireNotInput}, so that an input is refused as an input.
+     *
+     * @param given the path as the user gave it, for messages
+     * @param target the absolute path given
+     * @param file the file to replace, as {@link #resolve} returns it for {@code target}
+     * @throws CliException (usage) if the file is read-only
+     */
+    static void requireNotReadOnly(Path given, Path target, Path file) {
+        String readOnly = Files.exists(file) ? readOnly(file) : null;
+        if (readOnly != null) {
+            throw CliException.usage("cannot write --out " + given + ": "
+                    + (file.equals(target) ? "the file" : "the file it links to, " + file + ",")
+                    + " exists and is read-only (" + readOnly + "); make it writable or give"
+                    + " another file");
+        }
+    }
+
+    /**
+     * Says why an existing regular file is read-only, or returns null when it is not. A file
+     * is read-only when this process may not write it ({@link Files#isWritable}), or when its
+     * file system keeps POSIX permissions and the owner's write permission is off. The second
+     * test reads the permission bits, not the access check: root may write any file, so
+     * {@link Files#isWritable} calls a file of mode 444 writable for root, and {@code --out}
+     * would replace a file that its owner made read-only (the new file getting the default
+     * mode). On file systems without POSIX permissions only the access check applies.
+     *
+     * @param file an existing file
+     * @return the reason, such as {@code "mode r--r--r--"}, or null
+     */
+    static String readOnly(Path file) {
+        Set<PosixFilePermission> permissions;
+        try {
+            PosixFileAttributeView view = Files.getFileAttributeView(file,
+                    PosixFileAttributeView.class);
+            permissions = view == null ? null : view.readAttributes().permissions();
+        } catch (IOException e) {
+            permissions = null;
+        }
+        boolean ownerMayWrite = permissions == null
+                || permissions.contains(PosixFilePermission.OWNER_WRITE);
+        if (ownerMayWrite && Files.isWritable(file)) {
+            return null;
+        }
+        return permissions == null ? "not writable"
+                : "mode " + PosixFilePermissions.toString(permissions);
     }
 
     /**

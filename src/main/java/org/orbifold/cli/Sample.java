@@ -9,9 +9,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.orbifold.io.DatasetFormatException;
 import org.orbifold.io.DatasetLoader;
 import org.orbifold.io.GraphDataset;
@@ -19,6 +20,7 @@ import org.orbifold.io.MoleculeReader;
 import org.orbifold.io.TuDatasetReader;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.LabelEncoder;
 import org.orbifold.space.NodeExistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -221,14 +223,23 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         return GraphSpace.of(graphs).withWeights(nodeWeight, edgeWeight);
     }
 
-    /** Returns the class sizes of the whole data set, in label order. */
+    /**
+     * Returns the class sizes of the whole data set in the order of {@link LabelEncoder}, the
+     * order of {@link GraphDataset#classes()} and of every class list of the commands (the
+     * confusion matrix of {@code classify}, the classes of {@code cluster}): numeric when
+     * every label is an integer, otherwise as strings ({@link String#compareTo}).
+     */
     static Map<String, Integer> classSizes(GraphDataset dataset) {
-        Map<String, Integer> sizes = new TreeMap<>(Sample::compareLabels);
+        Map<String, Integer> counts = new HashMap<>();
         for (int g = 0; g < dataset.size(); g++) {
             String label = labelOf(dataset, g);
             if (label != null) {
-                sizes.merge(label, 1, Integer::sum);
+                counts.merge(label, 1, Integer::sum);
             }
+        }
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        for (String label : LabelEncoder.of(counts.keySet()).labels()) {
+            sizes.put(label, counts.get(label));
         }
         return sizes;
     }
@@ -236,14 +247,6 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
     static String labelOf(GraphDataset dataset, int g) {
         List<String> labels = dataset.classLabels();
         return labels == null || g >= labels.size() ? null : labels.get(g);
-    }
-
-    private static int compareLabels(String a, String b) {
-        try {
-            return Long.compare(Long.parseLong(a), Long.parseLong(b));
-        } catch (NumberFormatException e) {
-            return a.compareTo(b);
-        }
     }
 
     private static GraphDataset read(Path path, MoleculeReader molecules) {

@@ -140,8 +140,9 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         List<GraphDataset> parts = readIam(files, reading.recoding(train));
         reading.check(parts, train);
         List<List<String>> repeats = notes(files);
-        requireOnce(files, parts, files.size() - 1, repeats);
-        requireDisjoint(files, parts);
+        List<List<Path>> graphFiles = graphFiles(files);
+        requireOnce(files, parts, graphFiles, files.size() - 1, repeats);
+        requireDisjoint(files, parts, graphFiles);
         parts = benchmarkClasses(parts, train);
 
         // One data set of all splits, in file order; every graph needs a class.
@@ -227,33 +228,72 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
     }
 
     /**
+     * Returns, per split file, the real path of the graph file of each entry, in entry order:
+     * {@link IamDatasetReader#graphFiles} followed through {@code ..} and symbolic links
+     * ({@link Path#toRealPath}), so that two entries are the same graph exactly when they
+     * name the same file, whatever the path spelling. Graph files with the same name in
+     * different folders (IAM Letter {@code LOW/AP1_0000.gxl} and {@code HIGH/AP1_0000.gxl})
+     * are different graphs.
+     *
+     * @param files the split files, already read (so their graph files exist)
+     */
+    static List<List<Path>> graphFiles(List<Path> files) {
+        List<List<Path>> real = new ArrayList<>(files.size());
+        for (Path file : files) {
+            List<Path> paths = new ArrayList<>();
+            try {
+                for (Path gxl : IamDatasetReader.graphFiles(file)) {
+                    paths.add(realPath(gxl));
+                }
+            } catch (IOException e) {
+                throw CliException.data("cannot read " + file + ": " + Sample.describe(e), e);
+            }
+            real.add(paths);
+        }
+        return real;
+    }
+
+    /** The real path of a file, or its normalized absolute path when it has none. */
+    private static Path realPath(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize();
+        }
+    }
+
+    /**
      * Fails when a training or validation split file lists one graph file twice (a graph
      * would weigh twice in the fit, or count twice in the choice, possibly with two
      * classes). The test split, at index {@code testIndex}, may repeat an entry: the IAM
      * Fingerprint {@code test.cxl} lists {@code f1003_04.gxl} twice, as classes L and TR, and
-     * the benchmark counts both entries; each repeat gets a note in {@code notes}.
+     * the benchmark counts both entries; each repeat gets a note in {@code notes}. Entries are
+     * the same graph when they name the same file ({@link #graphFiles}), not when their names
+     * agree.
      *
      * @param files the split files
      * @param parts the graphs read from each, in its order
+     * @param graphFiles per file, the real paths of its entries' graph files
      * @param testIndex the index of the test split among the files, or -1 for none
      * @param notes per file, the notes of repeated test entries; added to
      */
-    static void requireOnce(List<Path> files, List<GraphDataset> parts, int testIndex,
-            List<List<String>> notes) {
+    static void requireOnce(List<Path> files, List<GraphDataset> parts,
+            List<List<Path>> graphFiles, int testIndex, List<List<String>> notes) {
         List<String> options = files.size() == 1 ? List.of("DATASET") : options(files);
         for (int s = 0; s < parts.size(); s++) {
             GraphDataset part = parts.get(s);
-            Map<String, Integer> first = new HashMap<>();
+            Map<Path, Integer> first = new HashMap<>();
             for (int g = 0; g < part.size(); g++) {
-                String name = part.graphNames().get(g);
-                Integer previous = first.putIfAbsent(name, g);
+                Integer previous = first.putIfAbsent(graphFiles.get(s).get(g), g);
                 if (previous == null) {
                     continue;
                 }
+                String name = part.graphNames().get(g);
                 String classes = part.hasClasses() ? " as class '"
                         + part.classLabels().get(previous) + "' and again as '"
                         + part.classLabels().get(g) + "'" : "";
-                String where = "entries " + (previous + 1) + " and " + (g + 1) + classes;
+                String where = "entries " + (previous + 1) + " and " + (g + 1) + classes
+                        + alias(part.graphNames().get(previous), name, graphFiles.get(s).get(g));
                 if (s == testIndex) {
                     notes.get(s).add(files.get(s).getFileName() + " lists graph '" + name
                             + "' twice (" + where + "); both entries are predicted and"
@@ -267,21 +307,36 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         }
     }
 
-    /** Fails when two split files list the same graph file (such as AP1_0000.gxl). */
-    private static void requireDisjoint(List<Path> files, List<GraphDataset> parts) {
+    /**
+     * Fails when two split files list the same graph file (such as {@code AP1_0000.gxl}, by
+     * any path to it); files of the same name in different folders are different graphs.
+     */
+    private static void requireDisjoint(List<Path> files, List<GraphDataset> parts,
+            List<List<Path>> graphFiles) {
         List<String> options = options(files);
-        Map<String, Integer> owner = new HashMap<>();
+        Map<Path, int[]> owner = new HashMap<>();
         for (int s = 0; s < parts.size(); s++) {
-            for (String name : parts.get(s).graphNames()) {
-                Integer previous = owner.putIfAbsent(name, s);
-                if (previous != null && previous != s) {
+            for (int g = 0; g < parts.get(s).size(); g++) {
+                Path file = graphFiles.get(s).get(g);
+                int[] previous = owner.putIfAbsent(file, new int[] {s, g});
+                if (previous != null && previous[0] != s) {
+                    String name = parts.get(s).graphNames().get(g);
+                    String before = parts.get(previous[0]).graphNames().get(previous[1]);
                     throw CliException.data(options.get(s) + " " + files.get(s) + ": graph '"
-                            + name + "' is listed again; first in " + options.get(previous)
-                            + " " + files.get(previous) + " (a graph may be in one split"
-                            + " only)");
+                            + name + "' is listed again; first in " + options.get(previous[0])
+                            + " " + files.get(previous[0]) + alias(before, name, file)
+                            + " (a graph may be in one split only)");
                 }
             }
         }
+    }
+
+    /**
+     * Names the file behind two entries when their graph names differ (a symbolic link, say),
+     * and nothing when they agree.
+     */
+    private static String alias(String first, String again, Path file) {
+        return first.equals(again) ? "" : ", as '" + first + "': both are " + file;
     }
 
     /**
@@ -322,7 +377,7 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
     static GraphDataset iamFile(Path file, Reading reading) {
         List<GraphDataset> parts = readIam(List.of(file), reading.recoding(file));
         reading.check(parts, file);
-        requireOnce(List.of(file), parts, -1, notes(List.of(file)));
+        requireOnce(List.of(file), parts, graphFiles(List.of(file)), -1, notes(List.of(file)));
         return benchmarkClasses(parts, file).get(0);
     }
 

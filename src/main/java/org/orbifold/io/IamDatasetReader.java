@@ -276,6 +276,27 @@ public final class IamDatasetReader {
         return List.copyOf(folders);
     }
 
+    /**
+     * Returns the graph files that the entries of a split file name, in entry order (repeats
+     * kept): each entry's file resolved against the split file's absolute folder, the path
+     * that {@link #readSplits(List, Recoding)} opens; entry {@code k} is graph {@code k} of the
+     * split's dataset. The graph files themselves are not opened, and the paths are neither
+     * normalized nor followed through symbolic links ({@link Path#toRealPath} does both).
+     *
+     * @param cxlFile an IAM split file
+     * @return the paths of the graph files
+     * @throws DatasetFormatException if the split file is missing or breaks its format
+     * @throws IOException if it cannot be read
+     */
+    public static List<Path> graphFiles(Path cxlFile) throws IOException {
+        Path folder = cxlFile.toAbsolutePath().getParent();
+        List<Path> files = new ArrayList<>();
+        for (Entry entry : readSplitFile(secureFactory(), cxlFile, new ArrayList<>())) {
+            files.add(folder.resolve(entry.file()));
+        }
+        return List.copyOf(files);
+    }
+
     private static XMLInputFactory secureFactory() {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);

@@ -71,7 +71,10 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  * and first line (SDF). With {@link #withSkipInvalid(boolean)} such records are skipped
  * instead, with their class labels, and a note of the dataset counts them and lists their
  * lines. Files whose structure is wrong (no SMILES column, a label file of the wrong length)
- * always throw.
+ * always throw, and so does a record without a class label when the file has classes: an SD
+ * record without the label data item, or a CSV field or SD data item of the labels that is
+ * empty or blank (an empty text is no class; the message names the file, the line and the
+ * record).
  *
  * <p>Instances are immutable and thread-safe; each read makes its own CDK parser.
  *
@@ -291,7 +294,8 @@ public final class MoleculeReader {
      * @param file the CSV file
      * @return the dataset, named by the file's stem
      * @throws DatasetFormatException if the header has no SMILES column (or not the set label
-     *     column), or a row cannot be parsed (unless skipped)
+     *     column), a row's label field is empty or blank, or a row cannot be parsed (unless
+     *     skipped)
      * @throws IOException if the file cannot be read
      */
     public GraphDataset readCsv(Path file) throws IOException {
@@ -342,6 +346,11 @@ public final class MoleculeReader {
             String smiles = fields.get(smilesColumn).strip();
             String title = nameColumn < 0 ? "" : fields.get(nameColumn).strip();
             String classLabel = classColumn < 0 ? null : fields.get(classColumn).strip();
+            if (classLabel != null && classLabel.isEmpty()) {
+                throw new DatasetFormatException(file, k + 1, "record " + record
+                        + " has no class label: its column '" + header.get(classColumn).strip()
+                        + "' is empty");
+            }
             out.add(record, k + 1, title, classLabel, () -> parser.parseSmiles(smiles));
         }
         return out.dataset("line");
@@ -352,8 +361,8 @@ public final class MoleculeReader {
      *
      * @param file the SD file
      * @return the dataset, named by the file's stem
-     * @throws DatasetFormatException if a record cannot be parsed (unless skipped) or lacks the
-     *     set label data item
+     * @throws DatasetFormatException if a record cannot be parsed (unless skipped), or lacks the
+     *     set label data item or has it empty or blank
      * @throws IOException if the file cannot be read
      */
     public GraphDataset readSdf(Path file) throws IOException {
@@ -376,6 +385,11 @@ public final class MoleculeReader {
                 if (labelColumn != null && classLabel == null) {
                     throw new DatasetFormatException(file, first, "record " + record
                             + " has no data item <" + labelColumn + ">");
+                }
+                if (labelColumn != null && classLabel.isEmpty()) {
+                    throw new DatasetFormatException(file, first, "record " + record
+                            + " has no class label: its data item <" + labelColumn
+                            + "> is empty");
                 }
                 out.add(record, first, title, classLabel, () -> parseMolfile(block));
             }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orbifold.cli.MainTest.Run;
@@ -55,15 +56,20 @@ class ClassifyCommandTest {
      * test split may carry an extra entry.
      */
     private Path iamFolder(String extraTestEntry) throws IOException {
-        Path folder = Files.createDirectories(dir.resolve("iam"));
+        return iamFolder("iam", extraTestEntry);
+    }
+
+    /** Writes the IAM split folder of {@link #iamFolder(String)} as the folder {@code name}. */
+    private Path iamFolder(String name, String extraTestEntry) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve(name));
         List<String> train = new ArrayList<>();
         List<String> validation = new ArrayList<>();
         List<String> test = new ArrayList<>();
         for (int g = 0; g < 16; g++) {
             boolean line = g % 2 == 0;
-            String name = "g" + g;
-            writeGraph(folder.resolve(name + ".gxl"), name, line, 0.1 * g);
-            String entry = "<print file=\"" + name + ".gxl\" class=\"" + (line ? "line" : "tri")
+            String graph = "g" + g;
+            writeGraph(folder.resolve(graph + ".gxl"), graph, line, 0.1 * g);
+            String entry = "<print file=\"" + graph + ".gxl\" class=\"" + (line ? "line" : "tri")
                     + "\"/>";
             (g < 8 ? train : g < 12 ? validation : test).add(entry);
         }
@@ -364,6 +370,93 @@ class ClassifyCommandTest {
                 + " (a graph may be in one split only)\n", r.err());
     }
 
+    /**
+     * Graph files of the same name in different folders are different graphs (IAM Letter LOW
+     * and HIGH both have AP1_0000.gxl): a training file of one folder and a test file of the
+     * other run, and a split file may list both.
+     */
+    @Test
+    void sameNamedGraphFilesOfDifferentFoldersAreDifferentGraphs() throws IOException {
+        Path low = iamFolder("LOW", null);
+        Path high = iamFolder("HIGH", null);
+        Path both = dir.resolve("both.cxl");
+        List<String> entries = new ArrayList<>();
+        for (int g = 0; g < 8; g++) {
+            String entry = "g" + g + ".gxl\" class=\"" + (g % 2 == 0 ? "line" : "tri") + "\"/>";
+            entries.add("<print file=\"LOW/" + entry);
+            entries.add("<print file=\"HIGH/" + entry);
+        }
+        writeSplit(both, entries);
+
+        Run across = run("classify", "--train", low.resolve("train.cxl").toString(), "--test",
+                high.resolve("train.cxl").toString(), "--method", "prototype", "--aligner",
+                "exact", "--json");
+        Run within = run("classify", "--train", both.toString(), "--test",
+                low.resolve("test.cxl").toString(), "--method", "prototype", "--aligner",
+                "exact", "--json");
+
+        assertEquals(0, across.exitCode(), across.err());
+        assertEquals(8.0, across.json().get("trainGraphs"));
+        assertEquals(8.0, across.json().get("testGraphs"));
+        assertEquals(0, within.exitCode(), within.err());
+        assertEquals(16.0, within.json().get("trainGraphs"));
+    }
+
+    /**
+     * One graph file reached by two spellings of its path (through {@code ..}, or through a
+     * symbolic link to its folder) is one graph: refused in two splits and twice in a
+     * training file, also when the names the entries give it differ.
+     */
+    @Test
+    void oneGraphFileByAnotherPathIsStillListedAgain() throws IOException {
+        Path folder = iamFolder(null);
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Path dotted = other.resolve("test.cxl");
+        writeSplit(dotted, List.of("<print file=\"../iam/g12.gxl\" class=\"line\"/>",
+                "<print file=\"../other/../iam/./g1.gxl\" class=\"tri\"/>"));
+        Path twice = other.resolve("train.cxl");
+        writeSplit(twice, List.of("<print file=\"../iam/g0.gxl\" class=\"line\"/>",
+                "<print file=\"../iam/g1.gxl\" class=\"tri\"/>",
+                "<print file=\"../iam/./g0.gxl\" class=\"line\"/>"));
+
+        Run across = run("classify", "--train", folder.resolve("train.cxl").toString(),
+                "--test", dotted.toString(), "--aligner", "exact");
+        Run within = run("classify", "--train", twice.toString(), "--test",
+                folder.resolve("test.cxl").toString(), "--aligner", "exact");
+        Run folds = run("classify", twice.toString(), "--folds", "2", "--aligner", "exact");
+
+        assertEquals(CliException.DATA, across.exitCode(), across.out());
+        assertEquals("orbifold: error: --test " + dotted + ": graph 'g1' is listed again; first"
+                + " in --train " + folder.resolve("train.cxl") + " (a graph may be in one"
+                + " split only)\n", across.err());
+        assertEquals(CliException.DATA, within.exitCode(), within.out());
+        assertEquals("orbifold: error: --train " + twice + ": graph 'g0' is listed twice"
+                + " (entries 1 and 3 as class 'line' and again as 'line'); a graph may be"
+                + " listed once in a split file\n", within.err());
+        assertEquals(CliException.DATA, folds.exitCode(), folds.out());
+        assertTrue(folds.err().contains("DATASET " + twice + ": graph 'g0' is listed twice"),
+                folds.err());
+
+        Path link = dir.resolve("link");
+        try {
+            Files.createSymbolicLink(link, folder);
+        } catch (IOException | UnsupportedOperationException e) {
+            Assumptions.abort("no symbolic links here: " + e);
+        }
+        Files.createSymbolicLink(folder.resolve("h2.gxl"), folder.resolve("g2.gxl"));
+        Path linked = other.resolve("linked.cxl");
+        writeSplit(linked, List.of("<print file=\"../link/g13.gxl\" class=\"tri\"/>",
+                "<print file=\"../link/h2.gxl\" class=\"line\"/>"));
+        Run viaLink = run("classify", "--train", folder.resolve("train.cxl").toString(),
+                "--test", linked.toString(), "--aligner", "exact");
+
+        assertEquals(CliException.DATA, viaLink.exitCode(), viaLink.out());
+        assertEquals("orbifold: error: --test " + linked + ": graph 'h2' is listed again; first"
+                + " in --train " + folder.resolve("train.cxl") + ", as 'g2': both are "
+                + folder.toRealPath().resolve("g2.gxl") + " (a graph may be in one split"
+                + " only)\n", viaLink.err());
+    }
+
     @Test
     void cxlSplitsAreNamedByTheFolderAsGiven() throws IOException {
         Path folder = iamFolder(null);
@@ -444,8 +537,71 @@ class ClassifyCommandTest {
 
         assertEquals(0, r.exitCode(), r.err());
         String help = r.out().replaceAll("\\s+", " ");
-        assertTrue(help.contains("classify takes it with --folds only"), r.out());
+        assertTrue(help.contains("--limit=N With --folds: keep only the first N graphs, for"
+                + " quick looks (split files and IAM folders are used whole). --skip-invalid"),
+                r.out());
         assertTrue(help.contains("every class needs K graphs or more"), r.out());
+    }
+
+    /** The shared options show each command only what applies to it. */
+    @Test
+    void otherCommandsShowTheirOwnLimitAndDataset() {
+        for (String command : List.of("info", "mean", "median", "align", "cluster")) {
+            Run r = run(command, "--help");
+            String help = r.out().replaceAll("\\s+", " ");
+            assertEquals(0, r.exitCode(), command + ": " + r.err());
+            assertTrue(help.contains("--limit=N Keep only the first N graphs, for quick looks."
+                    + " --skip-invalid"), command + ": " + r.out());
+            assertTrue(!help.contains("classify") && !help.contains("--folds"),
+                    command + ": " + r.out());
+        }
+        String info = run("info", "--help").out().replaceAll("\\s+", " ");
+        assertTrue(info.contains("default: the embedded letters)."), info);
+    }
+
+    /**
+     * Without DATASET, classify reads the embedded letters, which have no splits: the help
+     * and the error say that --folds K is then needed.
+     */
+    @Test
+    void withoutDatasetOrSplitFilesTheHelpAndTheErrorAskForFolds() {
+        String help = run("classify", "--help").out().replaceAll("\\s+", " ");
+        Run bare = run("classify");
+        Run lists = run("classify", "--method", "prototype");
+
+        assertTrue(help.contains("[DATASET] IAM folder with its splits, or, with --folds or"
+                + " split list files, a TU folder, IAM .cxl, .npy or molecule file (.smi,"
+                + " .can, .csv, .sdf; default: the embedded letters: with no DATASET and no"
+                + " split files, give --folds K). --limit=N"), help);
+        assertEquals(CliException.USAGE, bare.exitCode(), bare.out());
+        assertEquals("orbifold: error: with no DATASET and no split files, give --folds K (the"
+                + " embedded letters have no splits); or split list files (--train FILE --test"
+                + " FILE [--valid FILE]), or an IAM folder holding train.cxl and test.cxl as"
+                + " DATASET\n", bare.err());
+        assertEquals(bare.err(), lists.err());
+    }
+
+    /**
+     * The defaults of --epochs and --learning-rate come from the learners' constants,
+     * grouped by value, so that a value is named once.
+     */
+    @Test
+    void trainingDefaultsAreGroupedByValue() {
+        String help = run("classify", "--help").out().replaceAll("\\s+", " ");
+
+        assertEquals("10 for lvq1, glvq and perceptron, 20 for mlp",
+                ClassifyCommand.Method.defaultsByMethod(m -> Integer.toString(m.defaultEpochs)));
+        assertTrue(help.contains("--learning-rate lists (default: "
+                + ClassifyCommand.Method.defaultsByMethod(m -> Integer.toString(m.defaultEpochs))
+                + "). --learning-rate="), help);
+        assertTrue(help.contains("toward the sample) (default: 0.1 for lvq1, glvq and"
+                + " perceptron, 0.5 for mlp). --margin="), help);
+        // Values in the order of their first method; methods that do not train are left out.
+        assertEquals("a for lvq1, perceptron and mlp, b for glvq",
+                ClassifyCommand.Method.defaultsByMethod(m -> m.option.equals("glvq") ? "b"
+                        : "a"));
+        assertEquals("1 for lvq1, glvq, perceptron and mlp",
+                ClassifyCommand.Method.defaultsByMethod(m -> "1"));
     }
 
     @Test

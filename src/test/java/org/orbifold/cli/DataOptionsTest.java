@@ -153,6 +153,49 @@ class DataOptionsTest {
     }
 
     @Test
+    void anEmptyCsvLabelIsADataErrorNotAClass() throws IOException {
+        Path csv = Files.writeString(dir.resolve("gap.csv"), "smiles,label\nCCO,0\nCCN,\n"
+                + "CCC,1\n");
+
+        Run info = run("info", csv.toString());
+        Run mean = run("mean", csv.toString(), "--class", "", "--skip-invalid");
+
+        assertEquals(CliException.DATA, info.exitCode(), info.out());
+        assertEquals("orbifold: error: " + csv + ", line 3: record 2 has no class label: its"
+                + " column 'label' is empty\n", info.err());
+        assertEquals(CliException.DATA, mean.exitCode(), mean.out());
+        assertEquals(info.err(), mean.err());
+    }
+
+    /**
+     * Every class list follows the one order of LabelEncoder: numeric when all labels are
+     * integers, else as strings, in info, in the unknown-class message and in classify's
+     * confusion matrix (a mix of "11a" and integers once came out as "11a, 2, 4, 12").
+     */
+    @Test
+    void classListsFollowOneOrder() throws IOException {
+        Path mixed = Files.writeString(dir.resolve("mixed.csv"), "smiles,label\nCCO,2\n"
+                + "CCN,12\nCCC,11a\nCO,2\nCN,12\nCC,11a\nCCCO,4\nCCCN,4\n");
+        Path numbers = Files.writeString(dir.resolve("numbers.csv"), "smiles,label\nCCO,2\n"
+                + "CCN,12\nCCC,-1\n");
+
+        Run info = run("info", mixed.toString());
+        Run unknown = run("info", mixed.toString(), "--class", "5");
+        Run classify = run("classify", mixed.toString(), "--folds", "2", "--aligner", "exact",
+                "--threads", "1");
+        Run numeric = run("info", numbers.toString());
+
+        assertTrue(info.out().contains("classes   4: 11a (2), 12 (2), 2 (2), 4 (2)\n"),
+                info.out());
+        assertTrue(unknown.err().endsWith("unknown class '5'; classes: 11a, 12, 2, 4\n"),
+                unknown.err());
+        assertEquals(0, classify.exitCode(), classify.err());
+        assertTrue(classify.out().contains("\n      11a  12   2   4\n  11a "), classify.out());
+        assertTrue(numeric.out().contains("classes   3: -1 (1), 2 (1), 12 (1)\n"),
+                numeric.out());
+    }
+
+    @Test
     void moleculeOptionsOnOtherDataAreUsageErrors() throws IOException {
         Path smi = Files.writeString(dir.resolve("plain.smi"), "CCO\n");
 

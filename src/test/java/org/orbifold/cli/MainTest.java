@@ -15,8 +15,12 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -427,6 +431,52 @@ class MainTest {
         assertTrue(r.err().contains("is a folder"), r.err());
     }
 
+    /**
+     * An existing --out file of mode 444 is refused before the work, with a usage error that
+     * names it, and left as it was. The check reads the owner's write permission, so it holds
+     * for root too, whom the access check lets write any file (these tests may run as root).
+     */
+    @Test
+    void aReadOnlyOutFileIsRefusedBeforeTheWork() throws IOException {
+        Path file = Files.writeString(dir.resolve("kept.json"), "keep me\n");
+        assumeTrue(Files.getFileAttributeView(file, PosixFileAttributeView.class) != null,
+                "no POSIX permissions here");
+        Set<PosixFilePermission> readOnly = PosixFilePermissions.fromString("r--r--r--");
+        Files.setPosixFilePermissions(file, readOnly);
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), file);
+        Path folder = Files.createDirectory(dir.resolve("clusters"));
+        Path result = Files.writeString(folder.resolve(ClusterCommand.RESULT), "old\n");
+        Files.setPosixFilePermissions(result, readOnly);
+        String tail = " exists and is read-only (mode r--r--r--); make it writable or give"
+                + " another file\n";
+
+        Run mean = run("mean", "--limit", "3", "--out", file.toString());
+        Run viaLink = run("median", "--limit", "3", "--out", link.toString());
+        Run classify = run("classify", "--folds", "2", "--limit", "18", "--out",
+                file.toString());
+        Run cluster = run("cluster", "-k", "2", "--limit", "6", "--out", folder.toString());
+
+        for (Run r : List.of(mean, viaLink, classify, cluster)) {
+            assertEquals(CliException.USAGE, r.exitCode(), r.err());
+            assertEquals("", r.out());
+        }
+        assertEquals("orbifold: error: cannot write --out " + file + ": the file" + tail,
+                mean.err());
+        assertEquals(mean.err(), classify.err());
+        assertEquals("orbifold: error: cannot write --out " + link + ": the file it links to, "
+                + file.toRealPath() + "," + tail, viaLink.err());
+        assertEquals("orbifold: error: cannot write --out " + folder.resolve(
+                ClusterCommand.RESULT) + ": the file" + tail, cluster.err());
+        assertEquals("keep me\n", Files.readString(file));
+        assertEquals(readOnly, Files.getPosixFilePermissions(file));
+        assertEquals("old\n", Files.readString(result));
+
+        // Writable again, the same file is replaced.
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(0, run("mean", "--limit", "3", "--out", file.toString()).exitCode());
+        assertTrue(Files.readString(file).startsWith("{"), Files.readString(file));
+    }
+
     @Test
     void outIntoAReadOnlyFolderFailsBeforeComputing() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("read-only"));
@@ -518,6 +568,31 @@ class MainTest {
         assertEquals(0, mean.exitCode(), mean.err());
         assertTrue(mean.out().contains("not proven optimal: the exact search stopped at its"
                 + " limit (1e-09 s per alignment"), mean.out());
+    }
+
+    /**
+     * The time limit of the exact aligner is a count of nanoseconds in a long: the largest
+     * one is accepted (and reported as about 9.22e9 s), a larger one is refused with the
+     * bound and the value as typed.
+     */
+    @Test
+    void theTimeLimitNamesItsLargestValue() {
+        Run largest = run("align", "0", "1", "--aligner", "exact", "--time-limit",
+                AlignerOptions.MAX_TIME_LIMIT_TEXT, "--json");
+        Run above = run("align", "0", "1", "--aligner", "exact", "--time-limit", "1e10");
+        Run typed = run("mean", "--aligner", "exact", "--time-limit", "10000000000.0");
+
+        assertEquals(0, largest.exitCode(), largest.err());
+        assertEquals(Long.MAX_VALUE / 1e9, (Double) largest.json().get("timeLimitSeconds"),
+                0.0);
+        assertEquals(CliException.USAGE, above.exitCode(), above.out());
+        assertEquals("orbifold: error: --time-limit must be at most 9223372036.854775807"
+                + " seconds (2^63 - 1 nanoseconds, about 292 years: the longest wait the clock"
+                + " counts), got 1e10\n", above.err());
+        assertEquals(CliException.USAGE, typed.exitCode(), typed.out());
+        assertTrue(typed.err().endsWith(", got 10000000000.0\n"), typed.err());
+        assertEquals(Long.MAX_VALUE, Math.round(
+                Double.parseDouble(AlignerOptions.MAX_TIME_LIMIT_TEXT) * 1e9));
     }
 
     /**

@@ -167,6 +167,52 @@ class MoleculeReaderTest {
                 d.notes().toString());
     }
 
+    /**
+     * An empty or blank label field is no class: like an SD record without the label data
+     * item, it is refused with the file, line and record, also when invalid records are
+     * skipped (a missing label is a fault of the file, not of one molecule).
+     */
+    @Test
+    void anEmptyOrBlankCsvLabelIsRefusedWithItsLine() throws IOException {
+        Path csv = Files.writeString(dir.resolve("labels.csv"),
+                "smiles,label\nCCO,0\nCCN,\nCCC,1\n");
+        Path blank = Files.writeString(dir.resolve("blank.csv"),
+                "smiles,name,Label\nCCO,a,0\nCCC,b,1\nCO,c,\"  \"\n");
+
+        for (MoleculeReader reader : List.of(new MoleculeReader(),
+                new MoleculeReader().withSkipInvalid(true))) {
+            DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                    () -> reader.read(csv));
+            assertEquals(csv + ", line 3: record 2 has no class label: its column 'label' is"
+                    + " empty", e.getMessage());
+            assertEquals(3, e.line());
+        }
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().withLabelColumn("label").read(blank));
+        assertEquals(blank + ", line 4: record 3 has no class label: its column 'Label' is"
+                + " empty", e.getMessage());
+        // The default choice of the label column finds 'Label' too, and refuses the row.
+        assertEquals(4, assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(blank)).line());
+    }
+
+    @Test
+    void anEmptySdfLabelDataItemIsRefusedLikeAMissingOne() throws IOException {
+        String first = molfile("one", new String[] {"C", "O"}, new int[][] {{1, 2, 1}})
+                + "> <active>\n1\n\n$$$$\n";
+        String second = molfile("two", new String[] {"C", "N"}, new int[][] {{1, 2, 1}})
+                + "> <active>\n   \n\n$$$$\n";
+        Path sdf = Files.writeString(dir.resolve("empty.sdf"), first + second);
+        int firstLineOfSecond = first.split("\n").length + 1;
+
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().withLabelColumn("active").withSkipInvalid(true)
+                        .read(sdf));
+        assertEquals(sdf + ", line " + firstLineOfSecond + ": record 2 has no class label:"
+                + " its data item <active> is empty", e.getMessage());
+        assertEquals(2, new MoleculeReader().read(sdf).size());
+    }
+
     @Test
     void csvWithoutSmilesColumnIsAnError() throws IOException {
         Path csv = Files.writeString(dir.resolve("nosmiles.csv"), "a,b\n1,2\n");
