@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -359,8 +360,10 @@ abstract class CenterCommand extends DatasetCommand {
 
     /**
      * Writes the text to a temporary file next to {@code given}, then moves it in place; a
-     * symbolic link is followed and the file it names replaced. Fails, writing nothing, when
-     * the file exists and is not a regular file ({@link OutputTarget#resolve}) or is
+     * symbolic link is followed and the file it names replaced. A replaced file keeps its
+     * POSIX permissions (a private {@code rw-------} file stays private) where the file system
+     * has them; its owner and group become those of the writing user. Fails, writing nothing,
+     * when the file exists and is not a regular file ({@link OutputTarget#resolve}) or is
      * read-only ({@link OutputTarget#requireNotReadOnly}).
      */
     static void writeAtomically(Path given, String text) {
@@ -376,6 +379,7 @@ abstract class CenterCommand extends DatasetCommand {
                 w.write(text);
                 w.write('\n');
             }
+            keepPermissions(target, temporary);
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
@@ -393,6 +397,14 @@ abstract class CenterCommand extends DatasetCommand {
                     temporary.toFile().deleteOnExit();
                 }
             }
+        }
+    }
+
+    /** Gives {@code replacement} the POSIX permissions of {@code target}, if it exists. */
+    private static void keepPermissions(Path target, Path replacement) throws IOException {
+        if (Files.isRegularFile(target)
+                && Files.getFileAttributeView(target, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(target));
         }
     }
 }

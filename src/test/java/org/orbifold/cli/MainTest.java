@@ -478,6 +478,28 @@ class MainTest {
     }
 
     @Test
+    void aReplacedOutFileKeepsItsPermissions() throws IOException {
+        Path file = Files.writeString(dir.resolve("private.json"), "old\n");
+        assumeTrue(Files.getFileAttributeView(file, PosixFileAttributeView.class) != null,
+                "no POSIX permissions here");
+        Set<PosixFilePermission> secret = PosixFilePermissions.fromString("rw-------");
+        Files.setPosixFilePermissions(file, secret);
+        Path folder = Files.createDirectory(dir.resolve("clusters"));
+        Path result = Files.writeString(folder.resolve(ClusterCommand.RESULT), "old\n");
+        Set<PosixFilePermission> shared = PosixFilePermissions.fromString("rw-rw-r--");
+        Files.setPosixFilePermissions(result, shared);
+
+        assertEquals(0, run("mean", "--limit", "3", "--out", file.toString()).exitCode());
+        assertEquals(0, run("cluster", "-k", "2", "--limit", "6", "--out", folder.toString())
+                .exitCode());
+
+        assertTrue(Files.readString(file).startsWith("{"), Files.readString(file));
+        assertEquals(secret, Files.getPosixFilePermissions(file));
+        assertTrue(Files.readString(result).startsWith("{"), Files.readString(result));
+        assertEquals(shared, Files.getPosixFilePermissions(result));
+    }
+
+    @Test
     void outIntoAReadOnlyFolderFailsBeforeComputing() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("read-only"));
         assumeTrue(folder.toFile().setWritable(false, false), "cannot make a folder read-only");
