@@ -361,8 +361,9 @@ abstract class CenterCommand extends DatasetCommand {
     /**
      * Writes the text to a temporary file next to {@code given}, then moves it in place; a
      * symbolic link is followed and the file it names replaced. A replaced file keeps its
-     * POSIX permissions (a private {@code rw-------} file stays private) where the file system
-     * has them; its owner and group become those of the writing user. Fails, writing nothing,
+     * POSIX read, write and execute permissions (a private {@code rw-------} file stays
+     * private) where the file system has them; its owner and group become those of the
+     * writing user, and setuid, setgid and sticky bits are not kept. Fails, writing nothing,
      * when the file exists and is not a regular file ({@link OutputTarget#resolve}) or is
      * read-only ({@link OutputTarget#requireNotReadOnly}).
      */

@@ -115,7 +115,12 @@ import picocli.CommandLine.Spec;
  * are not searched. The attribute scaling
  * only re-weighs existing channels (it cannot, for example, turn an angle into its cosine
  * and sine); the node kernel maps all node attributes with one bandwidth, and edge
- * attributes are not mapped.
+ * attributes are not mapped. The graph space holds every graph read, test split included,
+ * so "the largest graph order", the perceptron's and the MLP's default weight order and the
+ * largest {@code --max-model-order} they accept, counts the test graphs' sizes (not their
+ * labels): on IAM Letter HIGH, whose test split alone has a graph of order 9, the default
+ * weight order is 9, where on the training and validation graphs it would be 8. Give
+ * {@code --max-model-order} to keep the model independent of the test split.
  */
 @Command(name = "classify", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
@@ -388,7 +393,8 @@ final class ClassifyCommand extends DatasetCommand {
             description = "prototype, lvq1, glvq: cap the order of the prototypes at M (class"
                 + " means cut to their M heaviest nodes, training moves projected back);"
                 + " perceptron, mlp: weight graphs of order M, at most the largest graph"
-                + " order. Cheaper predictions, a different model. One or a list (8,16,33),"
+                + " order (of every graph read, the test split's too). Cheaper predictions, a"
+                + " different model. One or a list (8,16,33),"
                 + " chosen on the validation split like the other lists; with"
                 + " --selection one-standard-error the smaller order wins among equally"
                 + " good models of as many graphs (default: the largest graph order).")
@@ -1916,8 +1922,8 @@ final class ClassifyCommand extends DatasetCommand {
         boolean orders = search.candidates().stream().mapToInt(Candidate::modelOrder)
                 .distinct().count() > 1;
         return String.format(Locale.ROOT, "the smallest model (graphs a prediction may align)"
-                + " within one standard error, %.1f graphs, of the most correct; ties to the"
-                + "%s most correct, then the first listed",
+                + " within one standard error, %.1f validation graphs, of the most correct;"
+                + " ties to the%s most correct, then the first listed",
                 search.standardError() * search.validationSize(),
                 orders ? " smallest model order, then the" : "");
     }
@@ -2341,8 +2347,8 @@ final class ClassifyCommand extends DatasetCommand {
 
     /**
      * Returns the warning about the chosen setting's LVQ1 or GLVQ training: in some fit the
-     * training graphs misjudged in the last epoch outnumber those of the first epoch, or are
-     * no fewer than guessing the largest class would misjudge
+     * training graphs misjudged in the last epoch clearly outnumber those of the first
+     * epoch, or are not clearly fewer than guessing the largest class would misjudge
      * ({@link TrainingTrace.Errors#wentWrong}). It names how many fits went wrong, the
      * counts of the first one, and the learning rate to lower.
      */
@@ -2366,9 +2372,9 @@ final class ClassifyCommand extends DatasetCommand {
         if (fit.rose()) {
             reasons.add("clearly more than the " + perEpoch[0] + " of its first epoch");
         }
-        if (last >= fit.guessing()) {
-            reasons.add("no fewer than the " + fit.guessing() + " of guessing the largest"
-                    + " class");
+        if (fit.nearGuessing()) {
+            reasons.add("not clearly fewer than the " + fit.guessing() + " of guessing the"
+                    + " largest class");
         }
         return List.of(String.format(Locale.ROOT, "%s training went wrong in %d of %d fits of"
                 + " the chosen setting: the fit %s ended with %d of its %d training graphs"
