@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -2176,6 +2178,24 @@ final class ClassifyCommand extends DatasetCommand {
         return count;
     }
 
+    /**
+     * Names the split files when they lie in more than one folder (say, training on one
+     * distortion level of IAM Letter and testing on another), since the header names only
+     * the training split's folder.
+     */
+    private static void splitFolders(PrintWriter w, List<String> files) {
+        Set<Path> folders = new HashSet<>();
+        for (String file : files) {
+            if (file != null) {
+                folders.add(Path.of(file).toAbsolutePath().normalize().getParent());
+            }
+        }
+        if (folders.size() > 1) {
+            w.printf(Locale.ROOT, "files       train %s, validation %s, test %s%n", files.get(0),
+                    files.get(1) == null ? "none" : files.get(1), files.get(2));
+        }
+    }
+
     private void summary(PrintWriter w, Report r, Method m, Aligner aligner, int workers) {
         Sample sample = r.sample();
         LabelEncoder classes = confusionClasses(r);
@@ -2187,6 +2207,7 @@ final class ClassifyCommand extends DatasetCommand {
             w.printf(Locale.ROOT, "%s on %s: train %d, %s, test %d graphs, %d classes%n",
                     m.title, sample.source(), s.train().length, validation, s.test().length,
                     classes.size());
+            splitFolders(w, s.files());
         } else {
             w.printf(Locale.ROOT, "%s, stratified %d-fold cross-validation of %s (%s, %d"
                     + " classes)%n", m.title, folds, sample.source(),

@@ -1,6 +1,7 @@
 package org.orbifold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -400,6 +401,17 @@ class ClassifyCommandTest {
         assertEquals(8.0, across.json().get("testGraphs"));
         assertEquals(0, within.exitCode(), within.err());
         assertEquals(16.0, within.json().get("trainGraphs"));
+
+        // The text names the split files when they lie in different folders, and not else.
+        Run text = run("classify", "--train", low.resolve("train.cxl").toString(), "--test",
+                high.resolve("train.cxl").toString(), "--method", "prototype", "--aligner",
+                "exact");
+        Run oneFolder = run("classify", "--train", low.resolve("train.cxl").toString(),
+                "--test", low.resolve("test.cxl").toString(), "--method", "prototype",
+                "--aligner", "exact");
+        assertTrue(text.out().contains("\nfiles       train " + low.resolve("train.cxl")
+                + ", validation none, test " + high.resolve("train.cxl") + "\n"), text.out());
+        assertFalse(oneFolder.out().contains("\nfiles "), oneFolder.out());
     }
 
     /**
