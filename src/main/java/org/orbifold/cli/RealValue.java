@@ -34,9 +34,17 @@ final class RealValue implements IParameterPreprocessor {
     /**
      * Converts an option's text to a double as picocli does ({@link Double#valueOf}, with
      * picocli's message for a text that is no number), except that a negative zero becomes
-     * 0: a sign on zero means nothing to any option.
+     * 0 (a sign on zero means nothing to any option) and that a Java type suffix or a
+     * hexadecimal number ({@code 2f}, {@code 0x1p3}) is refused as no decimal number.
      */
     static final ITypeConverter<Double> CONVERTER = RealValue::convert;
+
+    /**
+     * The forms that {@link Double#valueOf} reads but no user means as a number of an
+     * option: a Java type suffix ({@code 2f}, {@code 2d}) and a hexadecimal number
+     * ({@code 0x1p3}).
+     */
+    private static final Pattern JAVA_ONLY = Pattern.compile("[fFdD]$|^[+-]?0[xX]");
 
     /** Created by picocli for each option that names this class. */
     RealValue() {
@@ -105,6 +113,9 @@ final class RealValue implements IParameterPreprocessor {
             value = Double.valueOf(text);
         } catch (NumberFormatException e) {
             throw new TypeConversionException("'" + text + "' is not a double");
+        }
+        if (JAVA_ONLY.matcher(text.strip()).find()) {
+            throw new TypeConversionException("'" + text + "' is not a decimal number");
         }
         return value == 0.0 ? 0.0 : value;
     }

@@ -190,4 +190,21 @@ class RealOptionsTest {
         assertFalse(isNegativeZero(chosen.get("existence")));
         assertEquals(0.0, chosen.get("margin"));
     }
+
+    @Test
+    void javaOnlyNumberFormsAreRefused() {
+        for (String text : List.of("2f", "2D", "0x1p3", "-0X1P3")) {
+            Run single = MainTest.run("mean", "--limit", "3", "--node-weight", text);
+            Run listed = MainTest.run("classify", "--folds", "2", "--limit", "18",
+                    "--edge-weight", "1," + text);
+            assertEquals("orbifold: error: Invalid value for option '--node-weight': '" + text
+                    + "' is not a decimal number\n", single.err());
+            assertEquals("orbifold: error: Invalid value for option '--edge-weight' (W): '"
+                    + text + "' is not a decimal number\n", listed.err());
+            assertEquals(CliException.USAGE, single.exitCode());
+            assertEquals(CliException.USAGE, listed.exitCode());
+        }
+        assertEquals(0, MainTest.run("mean", "--limit", "3", "--threads", "1", "--node-weight",
+                "2e0").exitCode());
+    }
 }
