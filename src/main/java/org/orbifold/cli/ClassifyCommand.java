@@ -1403,10 +1403,14 @@ final class ClassifyCommand extends DatasetCommand {
                         ? p.doubleValue() == q.doubleValue()
                         : x.toString().strip().equals(y.toString().strip());
                 if (same) {
+                    List<String> texts = typedValues(option);
+                    String spelled = texts.size() == given.size()
+                            && !texts.get(a).equals(texts.get(b))
+                            ? " (as " + texts.get(a) + " and " + texts.get(b) + ")" : "";
                     throw CliException.usage(option + " lists the value "
                             + (x instanceof String ? "'" + x.toString().strip() + "'"
                             : x instanceof Double d ? typed(option, d) : x)
-                            + " twice; give each value once");
+                            + " twice" + spelled + "; give each value once");
                 }
             }
         }
@@ -1441,6 +1445,21 @@ final class ClassifyCommand extends DatasetCommand {
             }
         }
         return Integer.toString(value);
+    }
+
+    /**
+     * Returns the values of a list option as the user typed them, without surrounding spaces,
+     * across its occurrences, in order: one text per value the command holds.
+     */
+    private List<String> typedValues(String option) {
+        OptionSpec given = spec.findOption(option);
+        List<String> texts = new ArrayList<>();
+        for (String text : given.originalStringValues()) {
+            for (String each : Pattern.compile(given.splitRegex()).split(text)) {
+                texts.add(each.strip());
+            }
+        }
+        return texts;
     }
 
     private static void requireAtLeast(String option, int value, int least) {

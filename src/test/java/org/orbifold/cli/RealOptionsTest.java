@@ -160,8 +160,8 @@ class RealOptionsTest {
         assertEquals(Main.ERROR_PREFIX + "--margin must be finite and >= 0, got -1E-312\n",
                 listed.err());
         Run twice = MainTest.run("classify", "--folds", "2", "--edge-weight", "0.50,0.5");
-        assertEquals(Main.ERROR_PREFIX + "--edge-weight lists the value 0.50 twice; give each"
-                + " value once\n", twice.err());
+        assertEquals(Main.ERROR_PREFIX + "--edge-weight lists the value 0.50 twice (as 0.50"
+                + " and 0.5); give each value once\n", twice.err());
     }
 
     private static boolean isNegativeZero(Object value) {
