@@ -1,8 +1,10 @@
 package org.orbifold.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,6 +60,9 @@ final class ClusterCommand extends DatasetCommand {
 
     /** File of the JSON result. */
     static final String RESULT = "result.json";
+
+    /** How {@link #RESULT} begins, and how many bytes of an existing output file are read. */
+    private static final String OUTPUT_START = "{\"command\":\"cluster\"";
 
     private static final int MAX_THREADS = 32767;
 
@@ -351,7 +356,8 @@ final class ClusterCommand extends DatasetCommand {
      * written, so a run that fails leaves nothing behind.
      *
      * <p>Each of the four files that exists already must be a regular file (or a symbolic link
-     * to one, which is followed) that is not read-only ({@link OutputTarget#readOnly}), and
+     * to one, which is followed) that is not read-only ({@link OutputTarget#readOnly}) and
+     * that looks like this command's own output ({@link #earlierOutput}), and
      * none of them, existing or not, may be an input or lie
      * in an input folder: a new output folder inside a data set folder is refused too. These
      * checks come before the probe, so that a refused folder gets no probe file and an input
@@ -386,6 +392,11 @@ final class ClusterCommand extends DatasetCommand {
             Path replaced = OutputTarget.resolve(named, file);
             OutputTarget.requireNotInput(named, replaced, inputs);
             OutputTarget.requireNotReadOnly(named, file, replaced);
+            if (Files.isRegularFile(replaced) && !earlierOutput(name, replaced)) {
+                throw CliException.usage("cannot write --out " + given + ": " + named
+                        + " exists and is not the output of an earlier cluster run; remove it"
+                        + " or give another folder");
+            }
         }
         try {
             Path probe = Files.createTempFile(existing, ".orbifold-probe", ".tmp");
@@ -395,6 +406,29 @@ final class ClusterCommand extends DatasetCommand {
                     + " does not take new files (" + CenterCommand.reason(e) + ")", e);
         }
         return folder;
+    }
+
+    /**
+     * Whether an existing file of an output folder may be replaced: it is empty or begins as
+     * this command writes the file of that name (the header line of {@code assignments.csv}
+     * or {@code trace.csv}, the first key of {@code centers.json} or {@code result.json}).
+     * Anything else, such as a data set that happens to be called {@code trace.csv}, is kept.
+     */
+    private static boolean earlierOutput(String name, Path file) {
+        String start;
+        try (InputStream in = Files.newInputStream(file)) {
+            start = new String(in.readNBytes(OUTPUT_START.length()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw CliException.usage("cannot write --out: cannot read " + file + " ("
+                    + CenterCommand.reason(e) + ")", e);
+        }
+        String expected = switch (name) {
+            case ASSIGNMENTS -> "index,graph,";
+            case TRACE -> "iteration,objective";
+            case CENTERS -> "{\"algorithm\":";
+            default -> OUTPUT_START;
+        };
+        return start.isEmpty() || start.startsWith(expected);
     }
 
     /**

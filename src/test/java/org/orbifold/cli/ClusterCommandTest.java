@@ -154,6 +154,30 @@ class ClusterCommandTest {
     }
 
     @Test
+    void onlyEarlierOutputsAreReplacedInTheOutFolder() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("out"));
+        assertEquals(0, run("cluster", "-k", "2", "--limit", "6", "--threads", "1", "--out",
+                folder.toString()).exitCode());
+        Files.writeString(folder.resolve(ClusterCommand.CENTERS), "");
+        Run again = run("cluster", "-k", "3", "--limit", "6", "--threads", "1", "--out",
+                folder.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(Files.readString(folder.resolve(ClusterCommand.RESULT)).contains("\"k\":3"));
+
+        // A data set that happens to bear an output's name is kept, and nothing is computed.
+        String data = "smiles,label\nCCO,1\nCCN,0\n";
+        Files.writeString(folder.resolve(ClusterCommand.TRACE), data);
+        Run refused = run("cluster", "-k", "2", "--limit", "6", "--threads", "1", "--out",
+                folder.toString());
+        assertEquals(CliException.USAGE, refused.exitCode());
+        assertEquals("orbifold: error: cannot write --out " + folder + ": "
+                + folder.resolve(ClusterCommand.TRACE) + " exists and is not the output of an"
+                + " earlier cluster run; remove it or give another folder\n", refused.err());
+        assertEquals("", refused.out());
+        assertEquals(data, Files.readString(folder.resolve(ClusterCommand.TRACE)));
+    }
+
+    @Test
     void aRunThatFailsLeavesNoOutputFolderBehind() {
         Path folder = dir.resolve("fresh").resolve("sub");
         Run r = run("cluster", "-k", "20", "--limit", "10", "--out", folder.toString());

@@ -485,7 +485,8 @@ class MainTest {
         Set<PosixFilePermission> secret = PosixFilePermissions.fromString("rw-------");
         Files.setPosixFilePermissions(file, secret);
         Path folder = Files.createDirectory(dir.resolve("clusters"));
-        Path result = Files.writeString(folder.resolve(ClusterCommand.RESULT), "old\n");
+        Path result = Files.writeString(folder.resolve(ClusterCommand.RESULT),
+                "{\"command\":\"cluster\"}\n");
         Set<PosixFilePermission> shared = PosixFilePermissions.fromString("rw-rw-r--");
         Files.setPosixFilePermissions(result, shared);
 
