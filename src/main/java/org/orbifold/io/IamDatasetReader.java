@@ -206,7 +206,9 @@ public final class IamDatasetReader {
             notes.addAll(kindNotes);
             notes.addAll(encoded.notes());
             if (cxlFiles.size() > 1) {
-                notes.add("encoded together with " + (cxlFiles.size() - 1) + " other split(s)");
+                notes.add("attribute channels built from the graphs of all " + cxlFiles.size()
+                        + " split files, so that the splits share them (class labels play no"
+                        + " part)");
             }
             result.add(new GraphDataset(datasetName(cxlFiles.get(s)),
                     encoded.graphs().subList(start, start + splitSizes[s]), labels, names,
