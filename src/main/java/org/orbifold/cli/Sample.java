@@ -217,8 +217,8 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         requireWeight("--node-weight", nodeWeight);
         requireWeight("--edge-weight", edgeWeight);
         if (nodeWeight == 0.0 && edgeWeight == 0.0) {
-            throw CliException.usage("all weights zero: every distance would be 0; give"
-                    + " --node-weight or --edge-weight a positive value");
+            throw CliException.usage("--node-weight 0 with --edge-weight 0: every distance"
+                    + " would be 0; give one of them a positive value");
         }
         return GraphSpace.of(graphs).withWeights(nodeWeight, edgeWeight);
     }

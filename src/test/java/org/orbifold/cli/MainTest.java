@@ -376,7 +376,8 @@ class MainTest {
         Run r = run("mean", "--node-weight", "0", "--edge-weight", "0");
 
         assertOneLineError(CliException.USAGE, r);
-        assertTrue(r.err().contains("all weights zero: every distance would be 0"), r.err());
+        assertTrue(r.err().contains("--node-weight 0 with --edge-weight 0: every distance"
+                + " would be 0; give one of them a positive value"), r.err());
     }
 
     @Test
