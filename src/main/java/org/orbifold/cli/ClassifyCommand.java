@@ -1417,10 +1417,7 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     private void requireNonNegative(String option, double value) {
-        if (!Double.isFinite(value) || value < 0.0) {
-            throw CliException.usage(option + " must be finite and >= 0, got "
-                    + typed(option, value));
-        }
+        RealValue.requireNonNegative(spec, option, value);
     }
 
     /** Returns a value of a real option as typed, for messages ({@link RealValue#typed}). */

@@ -71,6 +71,22 @@ final class RealValue implements IParameterPreprocessor {
     }
 
     /**
+     * Fails with a usage error when a real option's value is not finite or is negative,
+     * naming the value as typed ({@link #typed}).
+     *
+     * @param command the command whose option it is
+     * @param name a name of the option, such as {@code "--margin"}
+     * @param value the converted value
+     * @throws CliException a usage error naming the option and its value
+     */
+    static void requireNonNegative(CommandSpec command, String name, double value) {
+        if (!Double.isFinite(value) || value < 0.0) {
+            throw CliException.usage(name + " must be finite and >= 0, got "
+                    + typed(command, name, value));
+        }
+    }
+
+    /**
      * Returns a value of a real option as the user typed it (without surrounding spaces):
      * the first value given to the option, across its occurrences and the values of a list,
      * that converts to {@code value}; {@link Numbers#compact} of the value when none does

@@ -28,14 +28,7 @@ final class WeightOptions {
      * @throws CliException a usage error naming the option and its value
      */
     void requireValid() {
-        require("--node-weight", nodeWeight);
-        require("--edge-weight", edgeWeight);
-    }
-
-    private void require(String option, double weight) {
-        if (!Double.isFinite(weight) || weight < 0.0) {
-            throw CliException.usage(option + " must be finite and >= 0, got "
-                    + RealValue.typed(command, option, weight));
-        }
+        RealValue.requireNonNegative(command, "--node-weight", nodeWeight);
+        RealValue.requireNonNegative(command, "--edge-weight", edgeWeight);
     }
 }

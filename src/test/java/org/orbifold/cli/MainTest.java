@@ -439,11 +439,8 @@ class MainTest {
      */
     @Test
     void aReadOnlyOutFileIsRefusedBeforeTheWork() throws IOException {
-        Path file = Files.writeString(dir.resolve("kept.json"), "keep me\n");
-        assumeTrue(Files.getFileAttributeView(file, PosixFileAttributeView.class) != null,
-                "no POSIX permissions here");
         Set<PosixFilePermission> readOnly = PosixFilePermissions.fromString("r--r--r--");
-        Files.setPosixFilePermissions(file, readOnly);
+        Path file = fileWithMode("kept.json", "keep me\n", readOnly);
         Path link = Files.createSymbolicLink(dir.resolve("link.json"), file);
         Path folder = Files.createDirectory(dir.resolve("clusters"));
         Path result = Files.writeString(folder.resolve(ClusterCommand.RESULT), "old\n");
@@ -478,13 +475,23 @@ class MainTest {
         assertTrue(Files.readString(file).startsWith("{"), Files.readString(file));
     }
 
-    @Test
-    void aReplacedOutFileKeepsItsPermissions() throws IOException {
-        Path file = Files.writeString(dir.resolve("private.json"), "old\n");
+    /**
+     * Writes a file of the test folder with the given POSIX permissions, or skips the test
+     * where the file system has none.
+     */
+    private Path fileWithMode(String name, String text, Set<PosixFilePermission> mode)
+            throws IOException {
+        Path file = Files.writeString(dir.resolve(name), text);
         assumeTrue(Files.getFileAttributeView(file, PosixFileAttributeView.class) != null,
                 "no POSIX permissions here");
+        Files.setPosixFilePermissions(file, mode);
+        return file;
+    }
+
+    @Test
+    void aReplacedOutFileKeepsItsPermissions() throws IOException {
         Set<PosixFilePermission> secret = PosixFilePermissions.fromString("rw-------");
-        Files.setPosixFilePermissions(file, secret);
+        Path file = fileWithMode("private.json", "old\n", secret);
         Path folder = Files.createDirectory(dir.resolve("clusters"));
         Path result = Files.writeString(folder.resolve(ClusterCommand.RESULT),
                 "{\"command\":\"cluster\"}\n");
