@@ -1431,14 +1431,10 @@ final class ClassifyCommand extends DatasetCommand {
      * reads as {@code value}, else the value in decimal.
      */
     private String typedInteger(String option, int value) {
-        OptionSpec given = spec.findOption(option);
-        for (String text : given.originalStringValues()) {
-            for (String each : Pattern.compile(given.splitRegex()).split(text)) {
-                String stripped = each.strip();
-                if (stripped.matches("[+-]?[0-9]+")
-                        && new BigInteger(stripped).equals(BigInteger.valueOf(value))) {
-                    return stripped;
-                }
+        for (String text : typedValues(option)) {
+            if (text.matches("[+-]?[0-9]+")
+                    && new BigInteger(text).equals(BigInteger.valueOf(value))) {
+                return text;
             }
         }
         return Integer.toString(value);
@@ -1452,7 +1448,9 @@ final class ClassifyCommand extends DatasetCommand {
         OptionSpec given = spec.findOption(option);
         List<String> texts = new ArrayList<>();
         for (String text : given.originalStringValues()) {
-            for (String each : Pattern.compile(given.splitRegex()).split(text)) {
+            String[] values = given.splitRegex().isEmpty() ? new String[] {text}
+                    : Pattern.compile(given.splitRegex()).split(text);
+            for (String each : values) {
                 texts.add(each.strip());
             }
         }
