@@ -20,7 +20,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.orbifold.io.ChannelGroup;
 import org.orbifold.io.GraphDataset;
 import org.orbifold.io.JsonWriter;
@@ -1445,16 +1444,7 @@ final class ClassifyCommand extends DatasetCommand {
      * across its occurrences, in order: one text per value the command holds.
      */
     private List<String> typedValues(String option) {
-        OptionSpec given = spec.findOption(option);
-        List<String> texts = new ArrayList<>();
-        for (String text : given.originalStringValues()) {
-            String[] values = given.splitRegex().isEmpty() ? new String[] {text}
-                    : Pattern.compile(given.splitRegex()).split(text);
-            for (String each : values) {
-                texts.add(each.strip());
-            }
-        }
-        return texts;
+        return RealValue.typedTexts(spec, option);
     }
 
     private static void requireAtLeast(String option, int value, int least) {

@@ -1,5 +1,7 @@
 package org.orbifold.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Stack;
 import java.util.regex.Pattern;
@@ -98,19 +100,36 @@ final class RealValue implements IParameterPreprocessor {
      * @return the text to show in a message
      */
     static String typed(CommandSpec command, String name, double value) {
+        for (String text : typedTexts(command, name)) {
+            if (converts(text, value)) {
+                return text;
+            }
+        }
+        return Numbers.compact(value);
+    }
+
+    /**
+     * Returns the values an option was given as the user typed them, without surrounding
+     * spaces, across its occurrences and the values of a list, in order; empty for an option
+     * the command does not have or that was not given.
+     *
+     * @param command the command whose option it is (its mixins' options included)
+     * @param name a name of the option
+     * @return the texts
+     */
+    static List<String> typedTexts(CommandSpec command, String name) {
         OptionSpec option = command.findOption(name);
+        List<String> texts = new ArrayList<>();
         if (option != null) {
             for (String text : option.originalStringValues()) {
                 String[] values = option.splitRegex().isEmpty() ? new String[] {text}
                         : Pattern.compile(option.splitRegex()).split(text);
                 for (String each : values) {
-                    if (converts(each.strip(), value)) {
-                        return each.strip();
-                    }
+                    texts.add(each.strip());
                 }
             }
         }
-        return Numbers.compact(value);
+        return texts;
     }
 
     /** Whether a text converts to exactly {@code value}; false for a text that is no number. */
