@@ -59,7 +59,11 @@ import org.orbifold.space.Permutation;
  * only the final projection reads (besides the test that {@code b_t} repeats
  * {@code b_{t-1}}, whose padding rows now follow from its real rows). The final projection
  * stays square: the rows of {@code x_t} of padding nodes are not zero (they carry the mass
- * of the start and of every {@code b_t}) and compete with the real rows for columns.
+ * of the start and of every {@code b_t}) and compete with the real rows for columns. On
+ * pairs of IAM AIDS graphs (orders 2 to 95) this cut the CPU time per alignment by 55 %, on
+ * MUTAG by about 10 %; the distance changed on about 4 % of the AIDS pairs and 47 % of the
+ * MUTAG pairs of unequal order, in both directions, mostly through ties, the mean by at most
+ * 0.25 % (docs/matching.md, sixth round).
  *
  * <p><b>Limitations.</b> A single local ascent from one start: it reaches a fixed point of
  * the projected gradient map, not the optimum, and on hard instances (regular graphs, many
