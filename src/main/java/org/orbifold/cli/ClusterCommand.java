@@ -20,7 +20,6 @@ import org.orbifold.cluster.ClusteringResult;
 import org.orbifold.io.GraphDataset;
 import org.orbifold.io.JsonWriter;
 import org.orbifold.match.Aligner;
-import org.orbifold.match.Aligners;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.IterationListener;
@@ -482,11 +481,7 @@ final class ClusterCommand extends DatasetCommand {
     }
 
     private Aligner seedingAligner(String name) {
-        try {
-            return Aligners.byName(name, options.seed);
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage("--seeding-aligner: " + e.getMessage());
-        }
+        return AlignerOptions.byName("--seeding-aligner", name, options.seed);
     }
 
     /** Returns the class code of every graph, or null if some graph has no class. */

@@ -90,7 +90,13 @@ class UsageErrorsTest {
                 // An option given twice.
                 refused("--first may be given only once", "align", "--first", "0", "--first",
                         "1"),
-                refused("--json may be given only once", "info", "--json", "--json"));
+                refused("--json may be given only once", "info", "--json", "--json"),
+                // Named choices that the commands check.
+                refused("--aligner must be one of exact, fast, faq, ga, ipfp, nodes, thorough,"
+                        + " got 'bogus'", "align", "0", "1", "--aligner", "bogus"),
+                refused("--seeding-aligner must be one of exact, fast, faq, ga, ipfp, nodes,"
+                        + " thorough, got 'bogus'", "cluster", "-k", "2", "--seeding-aligner",
+                        "bogus"));
     }
 
     private static Arguments refused(String message, String... args) {
