@@ -53,6 +53,8 @@ class UsageErrorsTest {
                 refused("info takes [DATASET]; got 2 arguments (a b)", "info", "a", "b"),
                 refused("cluster takes [DATASET]; got 3 arguments (a b -1)", "cluster", "-k",
                         "2", "a", "b", "-1"),
+                refused("with --first and --second, align takes [DATASET]; got 2 arguments"
+                        + " (a b)", "align", "--first", "0", "--second", "1", "a", "b"),
                 // An option without its value, at the end or before another option.
                 refused("--limit needs a value (--limit N)", "info", "--limit"),
                 refused("--limit needs a value (--limit N), got the option --json", "info",
@@ -96,7 +98,10 @@ class UsageErrorsTest {
                         + " got 'bogus'", "align", "0", "1", "--aligner", "bogus"),
                 refused("--seeding-aligner must be one of exact, fast, faq, ga, ipfp, nodes,"
                         + " thorough, got 'bogus'", "cluster", "-k", "2", "--seeding-aligner",
-                        "bogus"));
+                        "bogus"),
+                // An empty DATASET is no name for the working directory.
+                refused("DATASET needs a file or folder name, got ''", "info", ""),
+                refused("DATASET needs a file or folder name, got ' '", "mean", " "));
     }
 
     private static Arguments refused(String message, String... args) {
