@@ -33,7 +33,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *   <li>an option without its value: {@code --limit needs a value (--limit N)}, and
  *       {@code , got the option --json} when an option stands where the value should;</li>
  *   <li>a required option or argument not given: {@code cluster needs --clusters K (or -k
- *       K)};</li>
+ *       K)}, unless the command line also holds unknown options or extra arguments, which
+ *       are named first ({@code --clusterz 3}: did you mean --clusters?);</li>
  *   <li>a value that does not convert: the option's name, then the message of the
  *       converter ({@link OptionValues}, {@link RealValue}): {@code --limit must be an
  *       integer, got 'x'};</li>
@@ -162,6 +163,12 @@ final class UsageErrors {
                         + option.paramLabel() + ")" + (found == null ? ""
                         : ", got the option " + found);
             }
+        }
+        List<String> unmatched = e.getCommandLine().getUnmatchedArguments();
+        if (!unmatched.isEmpty()) {
+            // Picocli checks the required options before it reports the arguments it could
+            // not place; a mistyped required option (--clusterz) is the likelier mistake.
+            return unmatched(new UnmatchedArgumentException(e.getCommandLine(), unmatched));
         }
         List<String> needed = new ArrayList<>();
         for (ArgSpec arg : e.getMissing()) {

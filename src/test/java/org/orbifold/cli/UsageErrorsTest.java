@@ -64,8 +64,10 @@ class UsageErrorsTest {
                 refused("--validation needs a value (--validation FILE), got the option"
                         + " --test", "classify", "--valid", "--test", "t.txt"),
                 refused("--k needs a value (--k K)", "classify", "--k", "1", "--k"),
-                // A required option not given.
+                // A required option not given; an unknown option first, likely the same.
                 refused("cluster needs --clusters K (or -k K)", "cluster"),
+                refused("unknown option '--clusterz' of cluster; did you mean --clusters?",
+                        "cluster", "--clusterz", "3"),
                 // Values that do not convert.
                 refused("--limit must be an integer, got 'x'", "info", "--limit", "x"),
                 refused("--limit must be an integer, got '1.5'", "info", "--limit", "1.5"),
