@@ -186,7 +186,7 @@ public final class GraphMlp implements GraphClassifier {
     @Override
     public GraphMlpModel fit(GraphSpace space, List<Graph> graphs, List<String> labels) {
         List<String> checked = Checks.requireLabelled(space, graphs, labels);
-        LabelEncoder classes = LabelEncoder.of(checked);
+        LabelEncoder classes = Checks.requireClasses("the graph MLP", checked);
         int order = MaxLinearUnits.weightOrder(space, weightOrder);
         int n = graphs.size();
         int[] codes = new int[n];
@@ -227,6 +227,7 @@ public final class GraphMlp implements GraphClassifier {
     private Trainer initialize(GraphSpace space, List<Graph> graphs, List<String> labels,
             LabelEncoder classes, int units, int order, double scale, SplittableRandom random) {
         int[] unitClasses = MaxLinearUnits.unitClasses(units, classes.size());
+        requireMembersForUnits(labels, classes, unitClasses);
         Trainer trainer = new Trainer(space, classes, units, order, scale);
         int j = 0;
         for (int c = 0; c < classes.size(); c++) {
@@ -256,6 +257,46 @@ public final class GraphMlp implements GraphClassifier {
             }
         }
         return trainer;
+    }
+
+    /**
+     * Fails before any start is chosen when a class has fewer members than its units need
+     * (one distinct member per unit, but for the unit that starts at the class mean), naming
+     * the requested hidden units, the class's share of them and the most units that the
+     * classes can start.
+     */
+    private void requireMembersForUnits(List<String> labels, LabelEncoder classes,
+            int[] unitClasses) {
+        int k = classes.size();
+        int[] members = new int[k];
+        for (String label : labels) {
+            members[classes.indexOf(label)]++;
+        }
+        int[] units = new int[k];
+        for (int c : unitClasses) {
+            units[c]++;
+        }
+        // A class can start members[c] units, one more with the mean as the first start.
+        int free = initialization == Initialization.CLASS_MEANS ? 1 : 0;
+        int fewest = Integer.MAX_VALUE;
+        for (int c = 0; c < k; c++) {
+            fewest = Math.min(fewest, members[c] + free);
+        }
+        int lead = 0;
+        while (lead < k && members[lead] + free > fewest) {
+            lead++;
+        }
+        long most = (long) k * fewest + lead;
+        for (int c = 0; c < k; c++) {
+            if (units[c] > members[c] + free) {
+                throw new IllegalArgumentException("hiddenUnits " + unitClasses.length
+                        + " over " + k + " classes gives class '" + classes.label(c) + "' "
+                        + units[c] + " units, but it has " + members[c] + " members, fewer"
+                        + " than the " + (units[c] - free) + " weight graphs to start from"
+                        + " them; these training graphs start at most " + most
+                        + " hidden units");
+            }
+        }
     }
 
     /** The parameters during training and the mini-batch step. */

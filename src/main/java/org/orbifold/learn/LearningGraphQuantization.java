@@ -173,16 +173,12 @@ public final class LearningGraphQuantization implements GraphClassifier {
      *
      * @throws IllegalArgumentException also if a class has fewer members than prototypes per
      *     class (naming the class), or, with {@link Initialization#CLASS_MEDOIDS}, fewer
-     *     distinct graphs, or the rule is GLVQ and there is only one class
+     *     distinct graphs
      */
     @Override
     public PrototypeModel fit(GraphSpace space, List<Graph> graphs, List<String> labels) {
         List<String> checked = Checks.requireLabelled(space, graphs, labels);
-        LabelEncoder classes = LabelEncoder.of(checked);
-        if (rule == Rule.GLVQ && classes.size() < 2) {
-            throw new IllegalArgumentException("GLVQ needs at least two classes, got "
-                    + classes.labels());
-        }
+        LabelEncoder classes = Checks.requireClasses(rule.name(), checked);
         int n = graphs.size();
         int[] codes = new int[n];
         for (int i = 0; i < n; i++) {

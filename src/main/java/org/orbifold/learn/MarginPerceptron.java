@@ -129,18 +129,13 @@ public final class MarginPerceptron implements GraphClassifier {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException also if there is only one class, or the weight order
-     *     exceeds the space size
+     * @throws IllegalArgumentException also if the weight order exceeds the space size
      */
     @Override
     public MarginPerceptronModel fit(GraphSpace space, List<Graph> graphs,
             List<String> labels) {
         List<String> checked = Checks.requireLabelled(space, graphs, labels);
-        LabelEncoder classes = LabelEncoder.of(checked);
-        if (classes.size() < 2) {
-            throw new IllegalArgumentException("the margin perceptron needs at least two"
-                    + " classes, got " + classes.labels());
-        }
+        LabelEncoder classes = Checks.requireClasses("the margin perceptron", checked);
         int order = MaxLinearUnits.weightOrder(space, weightOrder);
         int n = graphs.size();
         int[] codes = new int[n];
