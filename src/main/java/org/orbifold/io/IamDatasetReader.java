@@ -75,6 +75,15 @@ import javax.xml.stream.XMLStreamReader;
  * line and column. The XML
  * parser resolves no DTD and no external entity, so nothing is fetched from the network.
  *
+ * <p><b>Existence channel.</b> The reader adds the node-existence channel only where it is
+ * needed (above); the command line adds it to every data set that lacks it, so its
+ * distances differ from those of the graphs read here. Call
+ * {@link org.orbifold.space.NodeExistence#append} (that is,
+ * {@link org.orbifold.space.Graph#withNodeChannel(double) withNodeChannel(1)} on every graph)
+ * when the dataset's node channels lack
+ * {@link org.orbifold.space.NodeExistence#CHANNEL_NAME} to get the command line's numbers
+ * (the package description has the details).
+ *
  * <p>Stateless and thread-safe.
  *
  * <p><b>Limitations.</b> Graph-level {@code <attr>} elements, edge ids, hyperedges

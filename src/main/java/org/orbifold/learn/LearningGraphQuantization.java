@@ -63,9 +63,9 @@ import org.orbifold.stats.FrechetMean;
  *       {@code g - 2 sqrt(n q (1 - q))}, {@code q = g / n}), or one clearly above the first
  *       epoch's, says the training went wrong;</li>
  *   <li>the listener's objective per epoch: for LVQ1 the same count as a fraction of
- *       {@code n}; for GLVQ the mean {@code mu}, which lies in {@code [-1, 1]} and is
- *       negative while most training graphs are nearer to a prototype of their own class, so
- *       a mean that ends above 0 and above its first epoch's value is a failure;</li>
+ *       {@code n}; for GLVQ the mean of {@code mu}, which lies in {@code [-1, 1]} and is
+ *       negative for a graph exactly when a prototype of its own class is its nearest, so a
+ *       mean that ends above 0 and above its first epoch's value is a failure;</li>
  *   <li>{@link Evaluation#accuracy} of the model on held-out graphs against the share of
  *       the largest class.</li>
  * </ul>
@@ -501,8 +501,9 @@ public final class LearningGraphQuantization implements GraphClassifier {
         }
 
         /**
-         * Sets the initial learning rate {@code eta0} (default {@value #DEFAULT_LEARNING_RATE}),
-         * which decays linearly to 0 over the training.
+         * Sets the initial learning rate {@code eta0} (default
+         * {@value LearningGraphQuantization#DEFAULT_LEARNING_RATE}), which decays linearly to
+         * 0 over the training.
          *
          * <p><b>Sensible values.</b> For {@link Rule#LVQ1} a step moves the nearest prototype
          * the fraction {@code eta_t} of the way toward the aligned sample, or as far away
