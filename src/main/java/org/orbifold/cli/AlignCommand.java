@@ -122,8 +122,9 @@ final class AlignCommand implements Callable<Integer> {
                 throw CliException.usage("give both --first and --second, or the indices I J");
             }
             if (arguments.size() > 1) {
-                throw CliException.usage("with --first and --second give at most a DATASET,"
-                        + " got " + arguments);
+                throw CliException.usage("with --first and --second, align takes [DATASET];"
+                        + " got " + arguments.size() + " arguments ("
+                        + String.join(" ", arguments) + ")");
             }
             return new Choice(arguments.isEmpty() ? null : arguments.get(0), first, second);
         }

@@ -76,10 +76,25 @@ final class AlignerOptions {
         if (isExact()) {
             return new ExactAligner(seed, ExactAligner.DEFAULT_NODE_LIMIT, timeLimit());
         }
+        return byName("--aligner", aligner, seed);
+    }
+
+    /**
+     * Returns the aligner of a name given to an option, or fails with a usage error in the
+     * words of the other named choices: {@code --aligner must be one of exact, ..., got 'x'}.
+     *
+     * @param option the option's name, for the message
+     * @param name the name as given
+     * @param seed the seed of the aligner's random choices
+     * @return the aligner
+     * @throws CliException a usage error naming the option, the names and the value
+     */
+    static Aligner byName(String option, String name, long seed) {
         try {
-            return Aligners.byName(aligner, seed);
+            return Aligners.byName(name, seed);
         } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
+            throw CliException.usage(option + " must be one of "
+                    + String.join(", ", Aligners.names()) + ", got '" + name + "'", e);
         }
     }
 

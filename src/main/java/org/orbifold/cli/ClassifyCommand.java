@@ -8,21 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
+import org.orbifold.cli.ClassifyOutput.Report;
 import org.orbifold.io.ChannelGroup;
 import org.orbifold.io.GraphDataset;
-import org.orbifold.io.JsonWriter;
 import org.orbifold.learn.AlignmentCounting;
 import org.orbifold.learn.Evaluation;
 import org.orbifold.learn.Evaluation.FoldAccuracies;
@@ -173,8 +171,8 @@ final class ClassifyCommand extends DatasetCommand {
             + " looks (split files and IAM folders are used whole).";
 
     /** What is refitted before the test split is predicted. */
-    private static final String REFIT_TRAIN = "train";
-    private static final String REFIT_BOTH = "train+validation";
+    static final String REFIT_TRAIN = "train";
+    static final String REFIT_BOTH = "train+validation";
     private static final String SELECT_MOST_CORRECT = "most-correct";
     private static final String SELECT_ONE_SE = "one-standard-error";
 
@@ -668,15 +666,18 @@ final class ClassifyCommand extends DatasetCommand {
             pool.shutdownNow();
         }
 
-        String json = json(report, chosenMethod, aligner, workers);
+        ClassifyOutput output = new ClassifyOutput(report, new ClassifyOutput.Run(
+                chosenMethod, aligner, options.seed, workers, refit, selection, folds,
+                lowerBounds, counted(chosenMethod) ? alignmentCounts() : null, trace));
+        String json = output.json();
         String text = json;
         if (!data.json) {
             StringWriter summary = new StringWriter();
-            summary(new PrintWriter(summary), report, chosenMethod, aligner, workers);
+            output.summary(new PrintWriter(summary));
             text = summary.toString().stripTrailing();
             // Warnings are diagnostics: standard error, so that standard output holds the
             // result alone (the JSON carries them in "warnings").
-            for (String warning : warnings(chosenMethod, report)) {
+            for (String warning : output.warnings()) {
                 err.println(Main.WARNING_PREFIX + warning);
             }
         }
@@ -684,14 +685,6 @@ final class ClassifyCommand extends DatasetCommand {
         return 0;
     }
 
-    /** Everything the outputs show. */
-    private record Report(Sample sample, String protocol, Splits splits,
-            ValidationSearch.Result search, List<Setting> grid, Setting chosen,
-            List<String> evaluatedNames, List<String> truth, List<String> predicted,
-            LabelEncoder classes, FoldAccuracies foldAccuracies, double searchSeconds,
-            double testSeconds, ScaledClassifier.Recipe recipe, AttributeScaling fitted,
-            boolean searchFitReused) {
-    }
 
     /** Returns the classifier of a setting, wrapped in the attribute scaling if any. */
     private GraphClassifier classifier(Method m, Setting s, ScaledClassifier.Recipe recipe,
@@ -1863,445 +1856,6 @@ final class ClassifyCommand extends DatasetCommand {
         return Numbers.compact(value);
     }
 
-    /** Returns how a trained method's models start, as {@code --initialization} names it. */
-    private static String initialization(Method m, Setting s) {
-        return optionName(switch (m) {
-            case LVQ1, GLVQ -> s.fixed().lvqStart().name();
-            case MLP -> s.fixed().mlpStart().name();
-            case PERCEPTRON -> s.fixed().perceptronStart().name();
-            default -> throw new IllegalArgumentException(m.option + " is not trained");
-        });
-    }
-
-    private static void setting(JsonWriter json, Method m, Setting s, boolean scaled) {
-        json.beginObject();
-        if (scaled) {
-            json.name("existence").value(s.existence());
-        }
-        if (s.features() > 0) {
-            json.name("bandwidth").value(s.bandwidth());
-            json.name("features").value(s.features());
-        }
-        json.name("nodeWeight").value(s.nodeWeight());
-        json.name("edgeWeight").value(s.edgeWeight());
-        if (m.usesK) {
-            json.name("k").value(s.k());
-        }
-        if (m.usesPrototypes) {
-            json.name("prototypes").value(s.prototypes());
-            json.name("initialization").value(initialization(m, s));
-        }
-        if (m == Method.MLP) {
-            json.name("hiddenUnits").value(s.hiddenUnits());
-            json.name("weightDecay").value(s.weightDecay());
-            json.name("batchSize").value(s.fixed().batchSize());
-            json.name("activation").value(s.fixed().activation().name()
-                    .toLowerCase(Locale.ROOT));
-            json.name("initialization").value(initialization(m, s));
-        }
-        if (m == Method.PERCEPTRON) {
-            json.name("margin").value(s.margin());
-            json.name("initialization").value(initialization(m, s));
-        }
-        if (m.usesTraining) {
-            // Without training (0 epochs) the rate had no effect: null.
-            json.name("learningRate");
-            if (s.epochs() == 0) {
-                json.nullValue();
-            } else {
-                json.value(s.learningRate());
-            }
-            json.name("epochs").value(s.epochs());
-        }
-        if (m != Method.KNN && s.maxModelOrder() > 0) {
-            json.name("maxModelOrder").value(s.maxModelOrder());
-        }
-        json.endObject();
-    }
-
-    /** Returns the confusion classes: the model's classes and any other true class. */
-    private static LabelEncoder confusionClasses(Report r) {
-        List<String> all = new ArrayList<>(r.classes().labels());
-        all.addAll(r.truth());
-        return LabelEncoder.of(all);
-    }
-
-    /** Names the rule that chose the setting, for both outputs. */
-    private static String selectionText(ValidationSearch.Result search) {
-        if (search == null
-                || search.selection() == ValidationSearch.Selection.MOST_CORRECT) {
-            return "most correct wins; ties to the first listed";
-        }
-        boolean orders = search.candidates().stream().mapToInt(Candidate::modelOrder)
-                .distinct().count() > 1;
-        return String.format(Locale.ROOT, "the smallest model (graphs a prediction may align)"
-                + " within one standard error, %.1f validation graphs, of the most correct;"
-                + " ties to the%s most correct, then the first listed",
-                search.standardError() * search.validationSize(),
-                orders ? " smallest model order, then the" : "");
-    }
-
-    private String json(Report r, Method m, Aligner aligner, int workers) {
-        LabelEncoder classes = confusionClasses(r);
-        int[][] confusion = Evaluation.confusionMatrix(r.truth(), r.predicted(), classes);
-        return JsonOutput.text(json -> {
-            json.beginObject();
-            json.name("command").value("classify");
-            json.name("dataset").value(r.sample().source());
-            json.name("protocol").value(r.protocol());
-            json.name("method").value(m.option);
-            json.name("aligner").value(aligner.name());
-            json.name("seed").value(options.seed);
-            json.name("threads").value(workers);
-            if (r.splits() != null) {
-                Splits s = r.splits();
-                json.name("splitFiles").beginObject();
-                json.name("train").value(s.files().get(0));
-                json.name("validation").value(s.files().get(1));
-                json.name("test").value(s.files().get(2));
-                json.endObject();
-                json.name("trainGraphs").value(s.train().length);
-                json.name("validationGraphs").value(s.validation().length);
-                json.name("testGraphs").value(s.test().length);
-                json.name("refit").value(refit.strip().toLowerCase(Locale.ROOT));
-                json.name("selection").value(selection.strip().toLowerCase(Locale.ROOT));
-                json.name("tieRule").value(selectionText(r.search()));
-                if (r.search() != null) {
-                    json.name("standardError").value(r.search().standardError());
-                    json.name("chosenIndex").value(r.search().best());
-                    json.name("mostCorrectIndex").value(r.search().mostCorrect());
-                }
-                json.name("candidates").beginArray();
-                for (int c = 0; c < r.grid().size(); c++) {
-                    json.beginObject();
-                    json.name("setting");
-                    setting(json, m, r.grid().get(c), r.recipe() != null);
-                    if (r.search() != null) {
-                        json.name("modelSize").value(
-                                r.search().candidates().get(c).modelSize());
-                        json.name("validationAccuracy").value(r.search().accuracy(c));
-                        json.name("validationCorrect").value(r.search().correct()[c]);
-                    }
-                    json.endObject();
-                }
-                json.endArray();
-            } else {
-                json.name("graphs").value(r.sample().size());
-                json.name("folds").value(folds);
-                json.name("foldAccuracies").value(r.foldAccuracies().values());
-                json.name("meanAccuracy").value(r.foldAccuracies().mean());
-                json.name("stdAccuracy").value(r.foldAccuracies().standardDeviation());
-            }
-            json.name("chosen");
-            setting(json, m, r.chosen(), r.recipe() != null);
-            scalingJson(json, r);
-            json.name("accuracy").value(Evaluation.accuracy(r.truth(), r.predicted()));
-            json.name("correct").value(correct(r));
-            json.name("evaluated").value(r.truth().size());
-            JsonOutput.strings(json.name("classes"), classes.labels());
-            json.name("confusion").beginArray();
-            for (int[] row : confusion) {
-                JsonOutput.integers(json, row);
-            }
-            json.endArray();
-            if (counted(m)) {
-                long[] counts = alignmentCounts();
-                json.name("lowerBounds").value(m != Method.KNN || lowerBounds);
-                json.name("alignmentsComputed").value(counts[0]);
-                json.name("alignmentsSkipped").value(counts[1]);
-            }
-            if (m.usesPrototypes) {
-                trainingErrorsJson(json, r);
-            }
-            json.name("searchSeconds").value(r.searchSeconds());
-            json.name("testSeconds").value(r.testSeconds());
-            json.name("wallTimeSeconds").value(r.searchSeconds() + r.testSeconds());
-            JsonOutput.strings(json.name("warnings"), warnings(m, r));
-            JsonOutput.strings(json.name("notes"), r.sample().dataset().notes());
-            json.name("predictions").beginArray();
-            for (int i = 0; i < r.truth().size(); i++) {
-                json.beginObject();
-                json.name("graph").value(r.evaluatedNames().get(i));
-                json.name("class").value(r.truth().get(i));
-                json.name("predicted").value(r.predicted().get(i));
-                json.endObject();
-            }
-            json.endArray();
-            json.endObject();
-        });
-    }
-
-    /**
-     * Writes the training errors of every fit of the chosen setting (LVQ1, GLVQ): its name,
-     * its training graphs, those of its largest class, and the graphs misjudged per epoch.
-     */
-    private void trainingErrorsJson(JsonWriter json, Report r) {
-        List<TrainingTrace.Errors> fits = trace.errors(r.chosen());
-        json.name("trainingErrors").beginArray();
-        for (int i = 0; i < fits.size(); i++) {
-            TrainingTrace.Errors fit = fits.get(i);
-            json.beginObject();
-            json.name("fit").value(fitName(r, i));
-            json.name("trainingGraphs").value(fit.graphs());
-            json.name("largestClassGraphs").value(fit.largestClass());
-            JsonOutput.integers(json.name("perEpoch"), fit.perEpoch());
-            json.endObject();
-        }
-        json.endArray();
-    }
-
-    /**
-     * Names the fits of the chosen setting in the order they ran: with folds one per fold;
-     * with splits the fit on the training split (of the search, or the final one), then with
-     * {@code --refit train+validation} and a search the final fit on both.
-     */
-    private static String fitName(Report r, int index) {
-        if (r.splits() == null) {
-            return "fold " + (index + 1);
-        }
-        return index == 0 ? REFIT_TRAIN : REFIT_BOTH;
-    }
-
-    /**
-     * Describes the training errors of the chosen setting's fits in one line: per fit, in
-     * order, the graphs misjudged in the first and the last epoch, of how many (once if every
-     * fit had as many training graphs), and which fits they are.
-     */
-    private String trainingErrorsText(Report r) {
-        List<TrainingTrace.Errors> fits = trace.errors(r.chosen());
-        boolean sameSize = fits.stream().mapToInt(TrainingTrace.Errors::graphs).distinct()
-                .count() == 1;
-        List<String> parts = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < fits.size(); i++) {
-            TrainingTrace.Errors fit = fits.get(i);
-            int[] perEpoch = fit.perEpoch();
-            parts.add((perEpoch.length == 1 ? "" : perEpoch[0] + " -> ") + fit.last()
-                    + (sameSize ? "" : " of " + fit.graphs()));
-            names.add(fitName(r, i));
-        }
-        String which = r.splits() == null ? "folds 1 to " + fits.size()
-                : (fits.size() == 1 ? "fit on " : "fits on ") + String.join(", ", names);
-        return "graphs misjudged, first -> last epoch" + (sameSize ? " (of "
-                + fits.get(0).graphs() + ")" : "") + ": " + String.join(", ", parts) + " ("
-                + which + ")";
-    }
-
-    /** Writes how the attributes were scaled, null when they were not. */
-    private void scalingJson(JsonWriter json, Report r) {
-        json.name("scaling");
-        if (r.recipe() == null) {
-            json.nullValue();
-            return;
-        }
-        ScaledClassifier.Recipe recipe = r.recipe();
-        json.beginObject();
-        json.name("standardize").value(recipe.standardize());
-        json.name("existence").value(r.chosen().existence());
-        JsonOutput.strings(json.name("droppedNodeAttributes"), recipe.dropped());
-        json.name("fittedOn").value(r.splits() == null ? "the training part of each fold"
-                : refit.strip().toLowerCase(Locale.ROOT));
-        json.name("nodeKernel");
-        if (recipe.kernel() == null) {
-            json.nullValue();
-        } else {
-            json.beginObject();
-            json.name("kind").value(recipe.kernel().kind().name().toLowerCase(Locale.ROOT));
-            json.name("bandwidth").value(r.chosen().bandwidth());
-            json.name("features").value(r.chosen().features());
-            json.name("sampling").value(recipe.kernel().sampling().name()
-                    .toLowerCase(Locale.ROOT));
-            json.name("seed").value(recipe.kernel().seed());
-            json.endObject();
-        }
-        if (r.fitted() != null) {
-            AttributeScaling a = r.fitted();
-            JsonOutput.strings(json.name("nodeChannels"), recipe.nodeChannels());
-            json.name("nodeOffsets").value(a.nodeOffsets());
-            json.name("nodeFactors").value(a.nodeFactors());
-            JsonOutput.strings(json.name("edgeChannels"), recipe.edgeChannels());
-            json.name("edgeFactors").value(a.edgeFactors());
-        }
-        json.endObject();
-    }
-
-    /**
-     * Describes the scaling: per node channel {@code (x - offset) / sd} when fitted, the
-     * dropped attributes, the edge divisors and the existence value.
-     */
-    private static String scalingText(Report r) {
-        ScaledClassifier.Recipe recipe = r.recipe();
-        List<String> parts = new ArrayList<>();
-        if (r.fitted() == null) {
-            parts.add(recipe.standardize() ? "numeric attributes standardized"
-                    : "attributes as read");
-            if (!recipe.dropped().isEmpty()) {
-                parts.add("dropped " + String.join(", ", recipe.dropped()));
-            }
-        } else {
-            AttributeScaling a = r.fitted();
-            double[] offsets = a.nodeOffsets();
-            double[] factors = a.nodeFactors();
-            for (int c = 0; c < factors.length; c++) {
-                String name = recipe.nodeChannels().get(c);
-                if (name.equals(NodeExistence.CHANNEL_NAME)) {
-                    continue;
-                }
-                if (factors[c] == 0.0) {
-                    parts.add(name + " dropped");
-                } else if (offsets[c] != 0.0 || factors[c] != 1.0) {
-                    parts.add(String.format(Locale.ROOT, "%s -> (%s - %.4g) / %.4g", name,
-                            name, offsets[c], 1.0 / factors[c]));
-                }
-            }
-            double[] edgeFactors = a.edgeFactors();
-            for (int c = 0; c < edgeFactors.length; c++) {
-                String name = recipe.edgeChannels().get(c);
-                if (edgeFactors[c] != 1.0) {
-                    parts.add(String.format(Locale.ROOT, "%s -> %s / %.4g", name, name,
-                            1.0 / edgeFactors[c]));
-                }
-            }
-            if (parts.isEmpty()) {
-                parts.add("coordinates unchanged");
-            }
-        }
-        parts.add("existence " + number(r.chosen().existence()));
-        if (recipe.kernel() != null) {
-            parts.add("then " + recipe.kernel().kind().name().toLowerCase(Locale.ROOT)
-                    + " node kernel, bandwidth " + number(r.chosen().bandwidth())
-                    + ", " + r.chosen().features() + " " + recipe.kernel().sampling().name()
-                    .toLowerCase(Locale.ROOT) + " features");
-        }
-        return String.join(", ", parts);
-    }
-
-    /** Returns an enum constant's name as an option value: {@code CLASS_MEANS} as class-means. */
-    private static String optionName(String constant) {
-        return constant.toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static int correct(Report r) {
-        int count = 0;
-        for (int i = 0; i < r.truth().size(); i++) {
-            count += r.truth().get(i).equals(r.predicted().get(i)) ? 1 : 0;
-        }
-        return count;
-    }
-
-    /**
-     * Names the split files when they lie in more than one folder (say, training on one
-     * distortion level of IAM Letter and testing on another), since the header names only
-     * the training split's folder.
-     */
-    private static void splitFolders(PrintWriter w, List<String> files) {
-        Set<Path> folders = new HashSet<>();
-        for (String file : files) {
-            if (file != null) {
-                folders.add(Path.of(file).toAbsolutePath().normalize().getParent());
-            }
-        }
-        if (folders.size() > 1) {
-            w.printf(Locale.ROOT, "files       train %s, validation %s, test %s%n", files.get(0),
-                    files.get(1) == null ? "none" : files.get(1), files.get(2));
-        }
-    }
-
-    private void summary(PrintWriter w, Report r, Method m, Aligner aligner, int workers) {
-        Sample sample = r.sample();
-        LabelEncoder classes = confusionClasses(r);
-        double accuracy = Evaluation.accuracy(r.truth(), r.predicted());
-        if (r.splits() != null) {
-            Splits s = r.splits();
-            String validation = s.validation().length == 0 ? "no validation"
-                    : "validation " + s.validation().length;
-            w.printf(Locale.ROOT, "%s on %s: train %d, %s, test %d graphs, %d classes%n",
-                    m.title, sample.source(), s.train().length, validation, s.test().length,
-                    classes.size());
-            splitFolders(w, s.files());
-        } else {
-            w.printf(Locale.ROOT, "%s, stratified %d-fold cross-validation of %s (%s, %d"
-                    + " classes)%n", m.title, folds, sample.source(),
-                    CenterCommand.graphs(sample.size()), classes.size());
-        }
-        w.printf(Locale.ROOT, "aligner %s, seed %d, %s%n", aligner.name(),
-                options.seed, Numbers.threads(workers));
-        if (r.search() != null) {
-            boolean sized = r.search().selection()
-                    == ValidationSearch.Selection.ONE_STANDARD_ERROR;
-            w.printf(Locale.ROOT, "validation  %d combination%s (%s%s)%n", r.grid().size(),
-                    r.grid().size() == 1 ? "" : "s", selectionText(r.search()),
-                    sized ? "; * chosen, + most correct" : "");
-            int mostCorrect = r.search().mostCorrect();
-            for (int c = 0; c < r.search().candidates().size(); c++) {
-                w.printf(Locale.ROOT, "  %s %-50s  %.4f (%d of %d)%s%n",
-                        c == r.search().best() ? "*" : sized && c == mostCorrect ? "+" : " ",
-                        describe(m, r.grid().get(c), r.recipe() != null),
-                        r.search().accuracy(c), r.search().correct()[c],
-                        r.search().validationSize(), sized ? ", model size "
-                        + r.search().candidates().get(c).modelSize() : "");
-            }
-        }
-        w.printf(Locale.ROOT, "%s%s%n", r.search() != null && r.grid().size() > 1
-                ? "chosen      " : "setting     ", describe(m, r.chosen(),
-                r.recipe() != null));
-        if (m.usesTraining) {
-            w.printf(Locale.ROOT, "start       %s (--initialization)%n",
-                    initialization(m, r.chosen()));
-        }
-        if (r.splits() != null) {
-            boolean both = refit.strip().toLowerCase(Locale.ROOT).equals(REFIT_BOTH);
-            int fitted = r.splits().train().length + (both ? r.splits().validation().length
-                    : 0);
-            w.printf(Locale.ROOT, "fitted on   %s (%s)%n", both ? REFIT_BOTH : REFIT_TRAIN,
-                    CenterCommand.graphs(fitted));
-            if (r.fitted() != null) {
-                w.printf(Locale.ROOT, "scaling     fitted on %s only: %s%n", both
-                        ? REFIT_BOTH : REFIT_TRAIN, scalingText(r));
-            }
-            w.printf(Locale.ROOT, "test        accuracy %.4f (%d of %d)%n", accuracy,
-                    correct(r), r.truth().size());
-        } else {
-            if (r.recipe() != null) {
-                w.printf(Locale.ROOT, "scaling     %s, fitted on the training part of each"
-                        + " fold only%n", scalingText(r));
-            }
-            FoldAccuracies f = r.foldAccuracies();
-            w.printf(Locale.ROOT, "accuracy    %.4f +- %.4f (mean +- standard deviation over"
-                    + " %d folds)%n", f.mean(), f.standardDeviation(), folds);
-            List<String> values = new ArrayList<>();
-            for (double v : f.values()) {
-                values.add(String.format(Locale.ROOT, "%.4f", v));
-            }
-            w.printf(Locale.ROOT, "folds       %s%n", String.join(", ", values));
-            w.printf(Locale.ROOT, "pooled      accuracy %.4f (%d of %d out-of-fold"
-                    + " predictions)%n", accuracy, correct(r), r.truth().size());
-        }
-        confusionTable(w, classes, Evaluation.confusionMatrix(r.truth(), r.predicted(),
-                classes));
-        if (counted(m)) {
-            long[] counts = alignmentCounts();
-            long total = counts[0] + counts[1];
-            boolean scores = m == Method.PERCEPTRON || m == Method.MLP;
-            w.printf(Locale.ROOT, "alignments  %d computed, %d skipped by %s bounds (%.1f %%"
-                    + " of %d)%s%n", counts[0], counts[1], scores ? "score" : "lower",
-                    total == 0 ? 0.0 : 100.0 * counts[1] / total, total, lowerBounds ? ""
-                    : "; --no-lower-bounds");
-        }
-        if (m.usesPrototypes && !trace.errors(r.chosen()).isEmpty()) {
-            w.printf(Locale.ROOT, "training    %s%n", trainingErrorsText(r));
-        }
-        if (r.search() != null) {
-            double searchPart = Numbers.hundredths(r.searchSeconds());
-            double testPart = Numbers.hundredths(r.testSeconds());
-            w.printf(Locale.ROOT, "wall time   %.2f s (validation search %.2f s, %s %.2f s)%n",
-                    searchPart + testPart, searchPart, r.searchFitReused()
-                    ? "test with the search's fit on train" : "final fit and test", testPart);
-        } else {
-            w.printf(Locale.ROOT, "wall time   %.2f s%n", r.searchSeconds() + r.testSeconds());
-        }
-        CenterCommand.notes(w, sample);
-    }
 
     /**
      * Returns the level of the training objective above which a fit of {@code n} graphs is
@@ -2337,113 +1891,4 @@ final class ClassifyCommand extends DatasetCommand {
         return m != Method.MLP;
     }
 
-    /**
-     * Returns the warnings about the chosen setting's training. For LVQ1 and GLVQ, first the
-     * one about their training errors ({@link #prototypeWarnings}); otherwise, for every
-     * trained method, the one about the objective: in some fit (validation search, final fit
-     * or a fold) the training objective ended above its {@link #suspiciousLevel} (and, where
-     * {@link #mustRise}, above its first epoch's value), with what the objective measures and
-     * the learning rate to lower. (GLVQ at an absurd rate can wreck its prototypes within the
-     * first epoch and then misjudge fewer graphs than guessing, at a rising mean {@code mu}.)
-     */
-    private List<String> warnings(Method m, Report r) {
-        List<String> errors = m.usesPrototypes ? prototypeWarnings(m, r) : List.of();
-        if (!errors.isEmpty()) {
-            return errors;
-        }
-        TrainingTrace.Suspicious fit = m.usesTraining ? trace.suspicious(r.chosen()) : null;
-        if (fit == null) {
-            return List.of();
-        }
-        String objective = switch (m) {
-            case LVQ1 -> "the fraction of training graphs misjudged when visited";
-            case GLVQ -> "the mean relative distance mu";
-            case PERCEPTRON -> "the fraction of training graphs that updated the model";
-            default -> "the mean training loss";
-        };
-        String level = switch (m) {
-            case GLVQ -> "above 0 (training graphs nearer to a prototype of another class) and"
-                    + " above its first epoch's value";
-            case MLP -> String.format(Locale.ROOT, "more than 10 %% above the loss of guessing"
-                    + " the class uniformly (%.4g)", fit.level() / MLP_GUESS_FACTOR);
-            default -> String.format(Locale.ROOT, "more than two standard errors worse than"
-                    + " guessing the class uniformly (above %.4g) and above its first epoch's"
-                    + " value", fit.level());
-        };
-        return List.of(String.format(Locale.ROOT, "in a fit of the chosen setting the training"
-                + " objective (%s) ended at %.4g after epoch %d (%.4g after the first), %s:"
-                + " learning rate %s may be too large; check the accuracy against a lower"
-                + " --learning-rate", objective, fit.last(), fit.epochs(), fit.first(), level,
-                number(r.chosen().learningRate())));
-    }
-
-    /**
-     * Returns the warning about the chosen setting's LVQ1 or GLVQ training: in some fit the
-     * training graphs misjudged in the last epoch clearly outnumber those of the first
-     * epoch, or are not clearly fewer than guessing the largest class would misjudge
-     * ({@link TrainingTrace.Errors#wentWrong}). It names how many fits went wrong, the
-     * counts of the first one, and the learning rate to lower.
-     */
-    private List<String> prototypeWarnings(Method m, Report r) {
-        List<TrainingTrace.Errors> fits = trace.errors(r.chosen());
-        int wrong = 0;
-        int first = -1;
-        for (int i = 0; i < fits.size(); i++) {
-            if (fits.get(i).wentWrong()) {
-                wrong++;
-                first = first < 0 ? i : first;
-            }
-        }
-        if (wrong == 0) {
-            return List.of();
-        }
-        TrainingTrace.Errors fit = fits.get(first);
-        int[] perEpoch = fit.perEpoch();
-        int last = fit.last();
-        List<String> reasons = new ArrayList<>();
-        if (fit.rose()) {
-            reasons.add("clearly more than the " + perEpoch[0] + " of its first epoch");
-        }
-        if (fit.nearGuessing()) {
-            reasons.add("not clearly fewer than the " + fit.guessing() + " of guessing the"
-                    + " largest class");
-        }
-        return List.of(String.format(Locale.ROOT, "%s training went wrong in %d of %d fits of"
-                + " the chosen setting: the fit %s ended with %d of its %d training graphs"
-                + " misjudged in epoch %d, %s; learning rate %s may be too large: try a"
-                + " smaller --learning-rate", m.title, wrong, fits.size(),
-                r.splits() == null ? "for " + fitName(r, first) : "on " + fitName(r, first),
-                last, fit.graphs(), perEpoch.length, String.join(" and ", reasons),
-                number(r.chosen().learningRate())));
-    }
-
-    /** Prints the confusion matrix, rows the true classes, columns the predicted ones. */
-    private static void confusionTable(PrintWriter w, LabelEncoder classes, int[][] counts) {
-        w.println("confusion   rows: true class, columns: predicted class");
-        int width = 1;
-        for (String label : classes.labels()) {
-            width = Math.max(width, label.length());
-        }
-        for (int[] row : counts) {
-            for (int count : row) {
-                width = Math.max(width, Integer.toString(count).length());
-            }
-        }
-        StringBuilder header = new StringBuilder("  ").append(" ".repeat(width));
-        for (String label : classes.labels()) {
-            header.append(' ').append(pad(label, width));
-        }
-        w.println(header.toString().stripTrailing());
-        for (int a = 0; a < counts.length; a++) {
-            StringBuilder line = new StringBuilder("  ").append(pad(classes.label(a), width));
-            for (int count : counts[a]) {
-                line.append(' ').append(pad(Integer.toString(count), width));
-            }
-            w.println(line);
-        }
-    }
-
-    private static String pad(String text, int width) {
-        return " ".repeat(Math.max(0, width - text.length())) + text;
-    }
 }

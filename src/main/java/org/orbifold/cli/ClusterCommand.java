@@ -20,7 +20,6 @@ import org.orbifold.cluster.ClusteringResult;
 import org.orbifold.io.GraphDataset;
 import org.orbifold.io.JsonWriter;
 import org.orbifold.match.Aligner;
-import org.orbifold.match.Aligners;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.IterationListener;
@@ -63,6 +62,15 @@ final class ClusterCommand extends DatasetCommand {
 
     /** How {@link #RESULT} begins, and how many bytes of an existing output file are read. */
     private static final String OUTPUT_START = "{\"command\":\"cluster\"";
+
+    /** How {@link #CENTERS} begins. */
+    private static final String CENTERS_START = "{\"algorithm\":";
+
+    /** The header line of {@link #ASSIGNMENTS}. */
+    private static final String ASSIGNMENTS_HEADER = "index,graph,class,cluster";
+
+    /** The header line of {@link #TRACE}. */
+    private static final String TRACE_HEADER = "iteration,objective";
 
     private static final int MAX_THREADS = 32767;
 
@@ -425,10 +433,43 @@ final class ClusterCommand extends DatasetCommand {
         String expected = switch (name) {
             case ASSIGNMENTS -> "index,graph,";
             case TRACE -> "iteration,objective";
-            case CENTERS -> "{\"algorithm\":";
+            case CENTERS -> CENTERS_START;
             default -> OUTPUT_START;
         };
         return start.isEmpty() || start.startsWith(expected);
+    }
+
+    /**
+     * Whether a file is one that this command writes into {@code --out DIR}, and no data: it
+     * is named as one of the four files and begins as this command writes that file. The two
+     * CSV files must begin with the whole header line written here, which names no
+     * {@code smiles} column, so that such a file is never a molecule file the loader could
+     * read; the two JSON files, no data-set files by their ending anyway, with their first
+     * key. An empty file, or one that is no regular file or cannot be read, is not
+     * recognised. {@link OutputTarget} asks it so that a folder of earlier cluster outputs
+     * does not count as holding data.
+     *
+     * @param file a file
+     * @return whether it is recognised as an output of this command
+     */
+    static boolean isOutput(Path file) {
+        Path fileName = file.getFileName();
+        String start = switch (fileName == null ? "" : fileName.toString()) {
+            case ASSIGNMENTS -> ASSIGNMENTS_HEADER + "\n";
+            case TRACE -> TRACE_HEADER + "\n";
+            case CENTERS -> CENTERS_START;
+            case RESULT -> OUTPUT_START;
+            default -> null;
+        };
+        if (start == null || !Files.isRegularFile(file)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] expected = start.getBytes(StandardCharsets.UTF_8);
+            return Arrays.equals(in.readNBytes(expected.length), expected);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -482,11 +523,7 @@ final class ClusterCommand extends DatasetCommand {
     }
 
     private Aligner seedingAligner(String name) {
-        try {
-            return Aligners.byName(name, options.seed);
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage("--seeding-aligner: " + e.getMessage());
-        }
+        return AlignerOptions.byName("--seeding-aligner", name, options.seed);
     }
 
     /** Returns the class code of every graph, or null if some graph has no class. */
@@ -633,7 +670,7 @@ final class ClusterCommand extends DatasetCommand {
     }
 
     private static String assignments(Report r) {
-        StringBuilder csv = new StringBuilder("index,graph,class,cluster");
+        StringBuilder csv = new StringBuilder(ASSIGNMENTS_HEADER);
         int[] labels = r.result().labels();
         List<String> names = graphNames(r.sample());
         List<String> classes = r.sample().labels();
@@ -690,7 +727,7 @@ final class ClusterCommand extends DatasetCommand {
     }
 
     private static String trace(ClusteringResult result) {
-        StringBuilder csv = new StringBuilder("iteration,objective");
+        StringBuilder csv = new StringBuilder(TRACE_HEADER);
         double[] trace = result.trace();
         for (int t = 0; t < trace.length; t++) {
             csv.append('\n').append(t).append(',').append(trace[t]);

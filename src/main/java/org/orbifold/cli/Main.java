@@ -3,6 +3,7 @@ package org.orbifold.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.openscience.cdk.tools.LoggingToolFactory;
 import picocli.CommandLine;
@@ -13,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code orbifold} command line: statistics of graphs as points of a graph space.
@@ -24,8 +24,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *
  * <p>Every failure ends with one line {@code orbifold: error: <what>} on standard error and
  * exit code 2 for a bad command line or 1 for unusable data; {@code --debug} adds the stack
- * trace. Running out of Java heap is reported the same way, in one line that says what to
- * lower or raise. Results go to standard output only; progress and logs go to standard error.
+ * trace. The errors that picocli finds while parsing are worded as the commands' own checks
+ * ({@link UsageErrors}). Running out of Java heap is reported the same way, in one line that
+ * says what to lower or raise. Results go to standard output only; progress and logs go to
+ * standard error.
  * A request for help or the version ({@code -h}, {@code -V}) wins over every error of the
  * rest of the command line ({@link #answerHelpRequest}).
  */
@@ -141,13 +143,22 @@ public final class Main implements Runnable {
         // Every real option, single or list, of every command: -0 reads as 0.
         cli.registerConverter(Double.class, RealValue.CONVERTER);
         cli.registerConverter(Double.TYPE, RealValue.CONVERTER);
+        // The other typed options, so that a value that does not convert is refused in the
+        // words of the commands' own checks (UsageErrors).
+        cli.registerConverter(Integer.class, OptionValues.INTEGER);
+        cli.registerConverter(Integer.TYPE, OptionValues.INTEGER);
+        cli.registerConverter(Long.class, OptionValues.LONG);
+        cli.registerConverter(Long.TYPE, OptionValues.LONG);
+        cli.registerConverter(Boolean.class, OptionValues.FLAG);
+        cli.registerConverter(Boolean.TYPE, OptionValues.FLAG);
+        cli.registerConverter(Path.class, OptionValues.PATH);
         cli.setParameterExceptionHandler((e, args) -> {
             Integer answered = answerHelpRequest(e.getCommandLine(), args);
             if (answered != null) {
                 return answered;
             }
             PrintWriter w = e.getCommandLine().getErr();
-            w.println(ERROR_PREFIX + oneLine(usageMessage(e)));
+            w.println(ERROR_PREFIX + oneLine(UsageErrors.message(e, args)));
             if (debug) {
                 e.printStackTrace(w);
             }
@@ -240,18 +251,6 @@ public final class Main implements Runnable {
             }
         }
         return arg.indexOf(letter, 1) > 0;
-    }
-
-    /** Names an unknown sub-command as such; other usage errors keep picocli's message. */
-    private static String usageMessage(ParameterException e) {
-        if (e instanceof UnmatchedArgumentException unmatched
-                && e.getCommandLine().getParent() == null
-                && !unmatched.getUnmatched().isEmpty()
-                && !unmatched.getUnmatched().get(0).startsWith("-")) {
-            return "unknown command '" + unmatched.getUnmatched().get(0) + "'; commands: "
-                    + COMMANDS;
-        }
-        return e.getMessage();
     }
 
     private static String oneLine(String message) {

@@ -261,7 +261,7 @@ final class OutputTarget {
                     + container.path() + "); give a file name outside it";
         }
         Path suggested = suggestion(given, folder, inputs);
-        if (suggested == null && DatasetLoader.holdsData(folder)) {
+        if (suggested == null && holdsData(folder)) {
             return "give a file name (none is suggested in a folder that holds data sets)";
         }
         return "give a file name" + (suggested == null ? "" : ", such as " + suggested);
@@ -273,7 +273,8 @@ final class OutputTarget {
      * does not exist yet (a suggestion should not replace a file), its folder exists and is
      * writable, so that the message never names a path that the checks would refuse, and the
      * folder holds no data ({@link DatasetLoader#holdsData}: no file of a data set and no
-     * data-set folder), so that the suggestion never puts a result among data sets. There is
+     * data-set folder, the outputs of earlier cluster runs not counted), so that the
+     * suggestion never puts a result among data sets. There is
      * no search elsewhere: beside an input folder lies that data-set folder itself, and the
      * folders above a data tree are often its root (a folder of folders of data sets), which
      * a one-level look cannot tell.
@@ -286,7 +287,16 @@ final class OutputTarget {
     static Path suggestion(Path given, Path folder, List<Input> inputs) {
         Path candidate = folder.resolve(SUGGESTED_NAME);
         return refusing(given, candidate, inputs) == null && isFree(candidate)
-                && !DatasetLoader.holdsData(folder) ? candidate : null;
+                && !holdsData(folder) ? candidate : null;
+    }
+
+    /**
+     * Whether a folder holds data ({@link DatasetLoader#holdsData}), the outputs of earlier
+     * {@code cluster} runs not counted ({@link ClusterCommand#isOutput}): its
+     * {@code assignments.csv} and {@code trace.csv} end as molecule files do, but are none.
+     */
+    private static boolean holdsData(Path folder) {
+        return DatasetLoader.holdsData(folder, ClusterCommand::isOutput);
     }
 
     /** Whether a new file may be suggested at {@code file}: absent, in a writable folder. */

@@ -34,10 +34,11 @@ import picocli.CommandLine.TypeConversionException;
 final class RealValue implements IParameterPreprocessor {
 
     /**
-     * Converts an option's text to a double as picocli does ({@link Double#valueOf}, with
-     * picocli's message for a text that is no number), except that a negative zero becomes
-     * 0 (a sign on zero means nothing to any option) and that a Java type suffix or a
-     * hexadecimal number ({@code 2f}, {@code 0x1p3}) is refused as no decimal number.
+     * Converts an option's text to a double as picocli does ({@link Double#valueOf}), except
+     * that a negative zero becomes 0 (a sign on zero means nothing to any option) and that a
+     * Java type suffix or a hexadecimal number ({@code 2f}, {@code 0x1p3}) is refused as no
+     * decimal number. Its messages follow the option's name, as those of
+     * {@link OptionValues}: {@code --margin must be a number, got 'x'}.
      */
     static final ITypeConverter<Double> CONVERTER = RealValue::convert;
 
@@ -147,10 +148,11 @@ final class RealValue implements IParameterPreprocessor {
         try {
             value = Double.valueOf(text);
         } catch (NumberFormatException e) {
-            throw new TypeConversionException("'" + text + "' is not a double");
+            throw new TypeConversionException("must be a number, got '" + text + "'");
         }
         if (JAVA_ONLY.matcher(text.strip()).find()) {
-            throw new TypeConversionException("'" + text + "' is not a decimal number");
+            throw new TypeConversionException("must be a decimal number, got '" + text
+                    + "'");
         }
         return value == 0.0 ? 0.0 : value;
     }

@@ -107,6 +107,11 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         // Read: an explicit path, else the letters folder of the working directory, else the
         // copy inside the jar.
         if (location != null) {
+            if (location.isBlank()) {
+                // Path.of("") is the working directory, which nobody means by an empty text.
+                throw CliException.usage("DATASET needs a file or folder name, got '" + location
+                        + "'");
+            }
             Path path = Path.of(location);
             if (!Files.exists(path)) {
                 throw CliException.data("no such file or folder: " + location);

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -164,12 +165,28 @@ public final class DatasetLoader {
      * @return whether it holds data as described; false for a path that is no folder
      */
     public static boolean holdsData(Path folder) {
+        return holdsData(folder, file -> false);
+    }
+
+    /**
+     * Returns whether a folder holds data, as {@link #holdsData(Path)} does, except that the
+     * files that {@code known} accepts do not count, in the folder or in a subfolder: files
+     * that the caller recognises as no data although their ending is that of a data set,
+     * such as its own earlier outputs. A folder that holds only such files holds no data.
+     *
+     * @param folder a folder
+     * @param known whether a file is known to be no data; asked only about files that
+     *     {@link #isDatasetFile} names a file of a data set
+     * @return whether it holds data as described; false for a path that is no folder
+     */
+    public static boolean holdsData(Path folder, Predicate<Path> known) {
         if (!Files.isDirectory(folder)) {
             return false;
         }
         try (Stream<Path> entries = Files.list(folder)) {
             for (Path entry : (Iterable<Path>) entries::iterator) {
-                if (Files.isDirectory(entry) ? holdsDatasetFile(entry) : isDatasetFile(entry)) {
+                if (Files.isDirectory(entry) ? holdsDatasetFile(entry, known)
+                        : isData(entry, known)) {
                     return true;
                 }
             }
@@ -180,12 +197,17 @@ public final class DatasetLoader {
     }
 
     /** Whether a folder directly holds a file of a data set; true if it cannot be listed. */
-    private static boolean holdsDatasetFile(Path folder) {
+    private static boolean holdsDatasetFile(Path folder, Predicate<Path> known) {
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.anyMatch(entry -> !Files.isDirectory(entry) && isDatasetFile(entry));
+            return entries.anyMatch(entry -> !Files.isDirectory(entry) && isData(entry, known));
         } catch (IOException | UncheckedIOException e) {
             return true;
         }
+    }
+
+    /** Whether a file is named as a file of a data set and not known to be no data. */
+    private static boolean isData(Path file, Predicate<Path> known) {
+        return isDatasetFile(file) && !known.test(file);
     }
 
     /**

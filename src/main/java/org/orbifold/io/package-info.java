@@ -35,8 +35,8 @@
  * Fingerprint and Protein recoded by meaning
  * ({@link org.orbifold.io.IamDatasetReader.Recoding#forIamSet}, unless
  * {@code --raw-attributes}), and its scaling options ({@code --standardize},
- * {@code --existence E}, which sets the channel's value to {@code E}, {@code --node-kernel})
- * transform the graphs with a transform fitted on the training graphs
+ * {@code --existence E}, which sets the channel's value to {@code E}, 0 leaving it out,
+ * {@code --node-kernel}) transform the graphs with a transform fitted on the training graphs
  * ({@link org.orbifold.io.DatasetScaling}).
  */
 package org.orbifold.io;

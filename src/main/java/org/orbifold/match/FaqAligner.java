@@ -92,7 +92,7 @@ import org.orbifold.space.Permutation;
  * padding nodes of X and the columns of those of Y are zero in {@code S} and in
  * {@code H(P)} for every {@code P}: the direction, the node assignment and the structural
  * assignment are solved on the rectangle of real nodes only, and the rows left without an
- * image receive the unused columns in increasing order ({@code solvePadded}). The final
+ * image receive the unused columns in increasing order ({@code PaddedAssignment}). The final
  * projection stays square, since the rows of the relaxed {@code P} of padding nodes are not
  * zero. On pairs of IAM AIDS graphs (orders 2 to 95) this halved the CPU time per alignment
  * of this aligner and of the {@code fast} preset, on MUTAG (orders 10 to 28) it saved 15 %,
@@ -523,49 +523,6 @@ public final class FaqAligner extends OrientedAligner {
         w.consider(q);
     }
 
-    /**
-     * Sets {@code images} to a permutation that optimises {@code <matrix, Q>} in the given
-     * sense, for an {@code m x m} matrix (row-major) whose rows {@code nx..m-1} and columns
-     * {@code ny..m-1}, those of padding nodes, are zero: every permutation gives them the same
-     * sum, so only the active rectangle is solved, the {@code nx x m} rows of real nodes of X
-     * when {@code nx < m}, else the {@code m x ny} columns of real nodes of Y, in
-     * {@code O(nx^2 m)} time instead of {@code O(m^3)}
-     * ({@link LinearAssignmentSolver#solveRectangular}). Completion rule: the rows left
-     * without an image receive the columns left unused, both taken in increasing order. The
-     * optimum is that of the square problem; among tied optima the one chosen, and the images
-     * of padding nodes, can differ from those of a square solve. Allocates nothing once the
-     * solver's work arrays have grown.
-     *
-     * @param used scratch of length at least {@code m}
-     */
-    static void solvePadded(LinearAssignmentSolver solver, double[] matrix, int m, int nx,
-            int ny, Sense sense, int[] images, boolean[] used) {
-        if (nx < m) {
-            solver.solveRectangular(matrix, nx, m, m, sense, images);
-            Arrays.fill(images, nx, m, -1);
-        } else if (ny < m) {
-            solver.solveRectangular(matrix, m, ny, m, sense, images);
-        } else {
-            solver.solveSquare(matrix, m, sense, images);
-            return;
-        }
-        Arrays.fill(used, 0, m, false);
-        for (int i = 0; i < m; i++) {
-            if (images[i] >= 0) {
-                used[images[i]] = true;
-            }
-        }
-        int free = 0;
-        for (int i = 0; i < m; i++) {
-            if (images[i] < 0) {
-                while (used[free]) {
-                    free++;
-                }
-                images[i] = free++;
-            }
-        }
-    }
-
     /** The maximiser over {@code [0, 1]} of {@code b t + a t^2}. */
     private static double stepLength(double a, double b) {
         if (a < 0.0) {
@@ -696,9 +653,9 @@ public final class FaqAligner extends OrientedAligner {
             bestGainsValue = Double.NaN;
         }
 
-        /** {@link FaqAligner#solvePadded} on this workspace's instance and solver. */
+        /** {@link PaddedAssignment#solve} on this workspace's instance and solver. */
         void solvePadded(double[] matrix, Sense sense, int[] images) {
-            FaqAligner.solvePadded(solver, matrix, problem.m, problem.nx, problem.ny, sense,
+            PaddedAssignment.solve(solver, matrix, problem.m, problem.nx, problem.ny, sense,
                     images, used);
         }
 

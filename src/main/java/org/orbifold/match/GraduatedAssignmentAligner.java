@@ -30,10 +30,31 @@ import org.orbifold.space.Permutation;
  *       falls below {@value #SWEEP_TOLERANCE}; stop early once the mean absolute change of an
  *       entry over the whole repetition falls below {@value #INNER_TOLERANCE};</li>
  *   <li>{@code beta *= 1.075} while {@code beta < 10} (42 annealing steps);</li>
- *   <li>one linear assignment maximising {@code <M, P>} over permutations of the padded order
- *       {@code m} (a node matched to a padding node takes the weight of its slack entry),
- *       evaluated exactly.</li>
+ *   <li>one linear assignment maximising {@code <W, P>} over permutations of the padded order
+ *       {@code m}, where {@code W} is {@code M} on the real block, a node facing a padding
+ *       node takes the weight of its slack entry, and two padding nodes weigh 0; evaluated
+ *       exactly.</li>
  * </ol>
+ *
+ * <p><b>Pairs of unequal order.</b> The annealing works on the {@code (n_x + 1) x (n_y + 1)}
+ * soft match only: its Sinkhorn sweeps never see the padding. The rows of {@code W} of the
+ * padding nodes of X are all equal, {@code w[a] = M[n_x, a]} for a real node {@code a} of Y
+ * and 0 for a padding node. Subtracting {@code w[a]} from every entry of column {@code a}
+ * lowers the value of every permutation by the same {@code sum_a w[a]}, so it keeps the
+ * optimal permutations, and it makes the padding rows zero: the final assignment is solved on
+ * the {@code n_x x m} rectangle of {@code W[i, a] - w[a]} ({@code PaddedAssignment}), in
+ * {@code O(n_x^2 m)} instead of {@code O(m^3)}, with the rows of padding nodes taking the
+ * unused columns in increasing order (all such completions have the same value). When only Y
+ * is padded the same holds for columns, with the slack entry {@code M[i, n_y]} subtracted
+ * from row {@code i}. The optimal value of {@code <W, P>} is unchanged; ties, which the
+ * subtraction can also create or break by rounding, and the images of padding nodes can
+ * differ from those of a square solve. The node assignment without an edge term is solved
+ * on the rectangle too, its padding rows and columns being zero. The annealing dominates the
+ * cost, so this saved about 7 % of the CPU time per alignment on pairs of IAM AIDS graphs
+ * and nothing measurable on MUTAG; the distance changed on 15 % of the AIDS and 13 % of the
+ * MUTAG pairs of unequal order, in both directions, through ties and through the images of
+ * padding nodes that the local search starts from, the mean by less than 0.1 %
+ * (docs/matching.md, sixth round).
  *
  * <p><b>Scaling.</b> The exponent is {@code beta Q / max |Q|}, so that the annealing schedule
  * is the same whatever the units of the attributes: without it, similarities of order
@@ -52,8 +73,9 @@ import org.orbifold.space.Permutation;
  * distance 0 is certified too. Symmetric, deterministic and never worse than a warm start, as
  * every {@link Aligner}. Cost: 42 annealing steps of at most {@value #MAX_INNER} gradients,
  * {@code O(m (|E_X| + |E_Y|) d_e)} each, and {@value #MAX_INNER} times {@value #MAX_SWEEPS}
- * sweeps of {@code O(n_x n_y)}, then one {@code O(m^3)} assignment. Thread-safe: each thread
- * keeps its own workspace.
+ * sweeps of {@code O(n_x n_y)}, then one assignment, {@code O(m^3)} for graphs of equal
+ * order and {@code O(n_x^2 m)} otherwise. Thread-safe: each thread keeps its own
+ * workspace.
  *
  * <p><b>Limitations.</b> A fixed schedule: the annealing can settle on a poor soft match, in
  * particular on symmetric graphs whose soft match stays uniform across the symmetric nodes;
@@ -109,15 +131,15 @@ public final class GraduatedAssignmentAligner extends OrientedAligner {
         QapInstance problem = w.problem;
         int[] images = w.images;
         if (!problem.hasEdgeTerm) {
-            w.solver.solveSquare(problem.nodeGain, m, Sense.MAXIMIZE, images);
+            w.solvePadded(problem.nodeGain, images);
             Alignment exact = Alignment.of(space, x, y, Permutation.of(Arrays.copyOf(images, m)),
                     true);
             return notWorseThanStart(space, x, y, exact, start);
         }
 
         anneal(w);
-        w.paddedMatch();
-        w.solver.solveSquare(w.padded, m, Sense.MAXIMIZE, images);
+        reducedWeights(w.match, problem.nx, problem.ny, m, w.padded);
+        w.solvePadded(w.padded, images);
         if (localSearch) {
             problem.localSearch(images, problem.noise());
         }
@@ -142,6 +164,50 @@ public final class GraduatedAssignmentAligner extends OrientedAligner {
                 if (meanAbsoluteChange(w.match, w.before, entries) < INNER_TOLERANCE) {
                     break;
                 }
+            }
+        }
+    }
+
+    /**
+     * Writes into {@code out} the weights of the final assignment, reduced so that
+     * {@link PaddedAssignment#solve} applies: with {@code W} the {@code m x m} weights (the
+     * real block of the soft match, the slack entry of a real node facing a padding node, 0
+     * for two padding nodes), {@code W[i, a] - W[n_x, a]} on the rows of real nodes of X when
+     * {@code n_x < m}, else {@code W[i, a] - W[i, n_y]} on the columns of real nodes of Y
+     * when {@code n_y < m}, else {@code W}. Only the entries that
+     * {@link PaddedAssignment#solve} reads are written.
+     *
+     * @param match the soft match, row-major with {@code ny + 1} columns, row {@code nx} and
+     *     column {@code ny} slack; not modified
+     * @param nx the order of X
+     * @param ny the order of Y
+     * @param m the matrix order, at least {@code nx} and {@code ny}
+     * @param out receives the weights, row-major {@code m x m}
+     */
+    static void reducedWeights(double[] match, int nx, int ny, int m, double[] out) {
+        int columns = ny + 1;
+        if (nx < m) {
+            // Subtract the common row of the padding nodes of X, W[nx, a]: M[nx, a] for a
+            // real node a of Y, 0 for a padding one.
+            int slackRow = nx * columns;
+            for (int i = 0; i < nx; i++) {
+                int row = i * columns;
+                for (int a = 0; a < ny; a++) {
+                    out[i * m + a] = match[row + a] - match[slackRow + a];
+                }
+                Arrays.fill(out, i * m + ny, i * m + m, match[row + ny]);
+            }
+        } else if (ny < m) {
+            // Subtract the common column of the padding nodes of Y, W[i, ny] = M[i, ny].
+            for (int i = 0; i < m; i++) {
+                int row = i * columns;
+                for (int a = 0; a < ny; a++) {
+                    out[i * m + a] = match[row + a] - match[row + ny];
+                }
+            }
+        } else {
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(match, i * columns, out, i * m, m);
             }
         }
     }
@@ -176,10 +242,15 @@ public final class GraduatedAssignmentAligner extends OrientedAligner {
         double[] before = new double[0];
         /** {@code M} before the latest Sinkhorn sweep. */
         double[] swept = new double[0];
-        /** {@code M} embedded in the padded {@code m x m} matrix, and the gradient there. */
+        /**
+         * {@code M} embedded in the padded {@code m x m} matrix, and the gradient there; then
+         * the weights of the final assignment.
+         */
         double[] padded = new double[0];
         double[] h = new double[0];
         int[] images = new int[0];
+        /** Scratch of {@link PaddedAssignment#solve}. */
+        boolean[] used = new boolean[0];
 
         void prepare(GraphSpace space, Graph x, Graph y, int m) {
             problem.load(space, x, y, m);
@@ -190,7 +261,18 @@ public final class GraduatedAssignmentAligner extends OrientedAligner {
                 before = new double[(m + 1) * (m + 1)];
                 swept = new double[(m + 1) * (m + 1)];
                 images = new int[m];
+                used = new boolean[m];
             }
+        }
+
+        /**
+         * Sets {@code images} to a permutation maximising {@code <matrix, Q>}, for a matrix
+         * whose rows of padding nodes of X (or, if X has none, columns of padding nodes of Y)
+         * are zero ({@link PaddedAssignment#solve}).
+         */
+        void solvePadded(double[] matrix, int[] images) {
+            PaddedAssignment.solve(solver, matrix, problem.m, problem.nx, problem.ny,
+                    Sense.MAXIMIZE, images, used);
         }
 
         /**
@@ -272,26 +354,6 @@ public final class GraduatedAssignmentAligner extends OrientedAligner {
                 }
             }
             return meanAbsoluteChange(match, swept, entries);
-        }
-
-        /**
-         * Writes into {@code padded} the {@code m x m} weights of the final assignment: the
-         * real block of {@code M}; a real node of one graph facing a padding node of the other
-         * gets its slack entry; two padding nodes get 0.
-         */
-        void paddedMatch() {
-            int m = problem.m;
-            int nx = problem.nx;
-            int ny = problem.ny;
-            int columns = ny + 1;
-            for (int i = 0; i < m; i++) {
-                for (int a = 0; a < m; a++) {
-                    int row = Math.min(i, nx);
-                    int column = Math.min(a, ny);
-                    boolean bothPadding = i >= nx && a >= ny;
-                    padded[i * m + a] = bothPadding ? 0.0 : match[row * columns + column];
-                }
-            }
         }
     }
 }

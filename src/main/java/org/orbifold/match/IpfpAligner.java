@@ -43,8 +43,27 @@ import org.orbifold.space.Permutation;
  * is returned, certified; a result of distance 0 is certified too. Otherwise the distance is
  * an upper bound on the graph distance. Symmetric, deterministic and never worse than a warm
  * start, as every {@link Aligner}. Cost per iteration: {@code O(m (|E_X| + |E_Y|) d_e)} for
- * the gradient plus one {@code O(m^3)} assignment. Thread-safe: each thread keeps its own
+ * the gradient plus one assignment, {@code O(m^3)} for graphs of equal order and
+ * {@code O(n_x^2 m)} when X has {@code n_x < m} nodes. Thread-safe: each thread keeps its own
  * workspace.
+ *
+ * <p><b>Pairs of unequal order.</b> A padding node has no attributes and no edges, so the
+ * rows of the padding nodes of X and the columns of those of Y are zero in {@code S} and in
+ * {@code H(P)} for every {@code P}; every permutation gives them the same sum, 0. The
+ * node-assignment start and every {@code b_t} are therefore solved on the rectangle of real
+ * nodes only ({@code PaddedAssignment}), the rows left without an image taking the unused
+ * columns in increasing order; the optimum is that of the square assignment. {@code f(b_t)}
+ * reads only the real rows of {@code b_t}, and {@code H(x_t)} and the line search only the
+ * real block of {@code x_t}, so the iteration differs from one with square solves only in
+ * the choice among tied optimal {@code b_t} and in the padding rows of {@code x_t}, which
+ * only the final projection reads (besides the test that {@code b_t} repeats
+ * {@code b_{t-1}}, whose padding rows now follow from its real rows). The final projection
+ * stays square: the rows of {@code x_t} of padding nodes are not zero (they carry the mass
+ * of the start and of every {@code b_t}) and compete with the real rows for columns. On
+ * pairs of IAM AIDS graphs (orders 2 to 95) this cut the CPU time per alignment by 55 %, on
+ * MUTAG by about 10 %; the distance changed on about 4 % of the AIDS pairs and 47 % of the
+ * MUTAG pairs of unequal order, in both directions, mostly through ties, the mean by at most
+ * 0.25 % (docs/matching.md, sixth round).
  *
  * <p><b>Limitations.</b> A single local ascent from one start: it reaches a fixed point of
  * the projected gradient map, not the optimum, and on hard instances (regular graphs, many
@@ -105,7 +124,7 @@ public final class IpfpAligner extends OrientedAligner {
 
         // Without an edge term the node assignment is optimal.
         int[] current = w.current;
-        w.solver.solveSquare(problem.nodeGain, m, Sense.MAXIMIZE, current);
+        w.solvePadded(problem.nodeGain, current);
         if (!problem.hasEdgeTerm) {
             Alignment exact = Alignment.of(space, x, y, Permutation.of(Arrays.copyOf(current, m)),
                     true);
@@ -140,12 +159,13 @@ public final class IpfpAligner extends OrientedAligner {
             p[i * m + start[i]] = 1.0;
         }
         for (int iteration = 0; iteration < maxIterations; iteration++) {
-            // b_t: the permutation maximising the linearisation at x_t.
+            // b_t: the permutation maximising the linearisation at x_t, whose rows of padding
+            // nodes of X and columns of padding nodes of Y are zero: solved on the rectangle.
             problem.quadraticGradient(p, w.h);
             for (int k = 0; k < m * m; k++) {
                 g[k] = problem.nodeGain[k] + w.h[k];
             }
-            w.solver.solveSquare(g, m, Sense.MAXIMIZE, b);
+            w.solvePadded(g, b);
             double valueAtB = w.consider(b);
             if (iteration > 0 && Arrays.equals(b, 0, m, previous, 0, m)) {
                 break;
@@ -169,7 +189,8 @@ public final class IpfpAligner extends OrientedAligner {
             }
         }
 
-        // Project the last iterate to the nearest permutation.
+        // Project the last iterate to the nearest permutation. This assignment stays square:
+        // the rows of x_t of padding nodes are not zero, and compete for columns.
         w.solver.solveSquare(p, m, Sense.MAXIMIZE, b);
         w.consider(b);
     }
@@ -199,6 +220,8 @@ public final class IpfpAligner extends OrientedAligner {
         int[] b = new int[0];
         int[] previous = new int[0];
         int[] best = new int[0];
+        /** Scratch of {@link PaddedAssignment#solve}. */
+        boolean[] used = new boolean[0];
         double bestValue;
 
         void prepare(GraphSpace space, Graph x, Graph y, int m) {
@@ -213,8 +236,19 @@ public final class IpfpAligner extends OrientedAligner {
                 b = new int[m];
                 previous = new int[m];
                 best = new int[m];
+                used = new boolean[m];
             }
             bestValue = Double.NEGATIVE_INFINITY;
+        }
+
+        /**
+         * Sets {@code images} to a permutation maximising {@code <matrix, Q>}, for a matrix
+         * that is zero on the rows of padding nodes of X and the columns of those of Y
+         * ({@link PaddedAssignment#solve}).
+         */
+        void solvePadded(double[] matrix, int[] images) {
+            PaddedAssignment.solve(solver, matrix, problem.m, problem.nx, problem.ny,
+                    Sense.MAXIMIZE, images, used);
         }
 
         /** Evaluates a permutation, remembers it if it is the best so far, returns its value. */

@@ -226,8 +226,8 @@ class ClassifyOptionChecksTest {
         }
         assertEquals(List.of(1, 3, 5), parsed("--k", "--k", "1, 3", "-k", " 5"));
         // A space inside a value is not dropped.
-        assertUsageError("Invalid value for option '--k' (K): '1 3' is not an int", "classify",
-                "--folds", "3", "--k", "1 3");
+        assertUsageError("--k must be an integer, got '1 3'", "classify", "--folds", "3",
+                "--k", "1 3");
         // A trailing comma is still refused, after the spaces are dropped.
         assertUsageError("empty value in a list of values: --k 1,3,", "classify", "--folds",
                 "3", "--k", "1, 3 ,");

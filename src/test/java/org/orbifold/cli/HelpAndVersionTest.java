@@ -15,8 +15,9 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * The rule of every command: {@code -h}/{@code --help} and {@code -V}/{@code --version} win
  * over whatever else the command line holds, before or after them: an unknown option, a value
- * that does not convert, one that a double cannot hold, a missing value, or a value that only
- * the command's own checks would refuse. Only arguments after {@code --} do not count.
+ * that does not convert (a flag's too), one that a double cannot hold, a missing value, or a
+ * value that only the command's own checks would refuse. Only arguments after {@code --} do
+ * not count.
  */
 class HelpAndVersionTest {
 
@@ -49,6 +50,7 @@ class HelpAndVersionTest {
     private static List<List<String>> badArguments(CommandLine command) {
         List<List<String>> bad = new ArrayList<>();
         bad.add(List.of("--bogus"));
+        bad.add(List.of("--json=abc"));
         OptionSpec number = option(command, int.class, Integer.class, long.class, Long.class);
         if (number != null) {
             bad.add(List.of(number.longestName() + "=abc"));

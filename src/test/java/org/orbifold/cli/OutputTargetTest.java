@@ -428,6 +428,52 @@ class OutputTargetTest {
     }
 
     @Test
+    void aFolderOfClusterOutputsHoldsNoData() throws IOException {
+        Path runs = Files.createDirectory(dir.resolve("runs"));
+        Path run1 = runs.resolve("run1");
+        Run cluster = run("cluster", "-k", "2", "--limit", "6", "--threads", "1", "--out",
+                run1.toString());
+        assertEquals(0, cluster.exitCode(), cluster.err());
+
+        // Its own result.json stands where a file would be suggested: none is, for that.
+        Run inRun = run("mean", "--limit", "3", "--out", run1.toString());
+        assertRefused(CliException.USAGE, inRun, "is a folder; give a file name");
+        assertFalse(inRun.err().contains("holds data"), inRun.err());
+        assertNull(suggested(inRun), inRun.err());
+
+        // Above the run folders a file is suggested, and accepted.
+        Run above = run("mean", "--limit", "3", "--out", runs.toString());
+        Path suggestion = suggested(above);
+        assertEquals(runs.toRealPath().resolve("result.json"), suggestion, above.err());
+        assertEquals(0, run("mean", "--limit", "3", "--threads", "1", "--out",
+                suggestion.toString()).exitCode());
+        for (String name : List.of(ClusterCommand.ASSIGNMENTS, ClusterCommand.CENTERS,
+                ClusterCommand.TRACE, ClusterCommand.RESULT)) {
+            assertTrue(ClusterCommand.isOutput(run1.resolve(name)), name);
+        }
+    }
+
+    @Test
+    void aDataFileNamedAsAClusterOutputStillHoldsData() throws IOException {
+        // A molecule table with cluster's file name, even with its header's first columns.
+        Path folder = Files.createDirectory(dir.resolve("tables"));
+        Path table = Files.writeString(folder.resolve(ClusterCommand.ASSIGNMENTS),
+                "index,graph,class,cluster,smiles\n0,a,x,1,CCO\n");
+        Path empty = Files.createDirectory(dir.resolve("empty-trace"));
+        Files.writeString(empty.resolve(ClusterCommand.TRACE), "");
+
+        assertFalse(ClusterCommand.isOutput(table));
+        assertFalse(ClusterCommand.isOutput(empty.resolve(ClusterCommand.TRACE)));
+        for (Path out : List.of(folder, empty)) {
+            Run r = run("mean", "--limit", "3", "--out", out.toString());
+
+            assertRefused(CliException.USAGE, r, "is a folder; give a file name (none is"
+                    + " suggested in a folder that holds data sets)");
+            assertNull(suggested(r), r.err());
+        }
+    }
+
+    @Test
     void aFolderOutsideTheInputsIsSuggestedAFileInIt() throws IOException {
         Path data = Files.createDirectory(dir.resolve("data"));
         Path out = Files.createDirectory(dir.resolve("out"));

@@ -197,10 +197,10 @@ class RealOptionsTest {
             Run single = MainTest.run("mean", "--limit", "3", "--node-weight", text);
             Run listed = MainTest.run("classify", "--folds", "2", "--limit", "18",
                     "--edge-weight", "1," + text);
-            assertEquals("orbifold: error: Invalid value for option '--node-weight': '" + text
-                    + "' is not a decimal number\n", single.err());
-            assertEquals("orbifold: error: Invalid value for option '--edge-weight' (W): '"
-                    + text + "' is not a decimal number\n", listed.err());
+            assertEquals("orbifold: error: --node-weight must be a decimal number, got '"
+                    + text + "'\n", single.err());
+            assertEquals("orbifold: error: --edge-weight must be a decimal number, got '"
+                    + text + "'\n", listed.err());
             assertEquals(CliException.USAGE, single.exitCode());
             assertEquals(CliException.USAGE, listed.exitCode());
         }

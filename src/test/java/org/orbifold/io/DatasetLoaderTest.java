@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -158,5 +159,23 @@ class DatasetLoaderTest {
             assertTrue(DatasetLoader.isDatasetFile(Path.of(name)), name);
         }
         assertFalse(DatasetLoader.isDatasetFile(Path.of("A.txt")));
+    }
+
+    @Test
+    void filesKnownToBeNoDataDoNotCountInTheFolderOrASubfolder() throws IOException {
+        Path outputs = Files.createDirectory(dir.resolve("outputs"));
+        Files.writeString(outputs.resolve("known.csv"), "x");
+        Path runs = Files.createDirectory(dir.resolve("runs"));
+        Files.writeString(Files.createDirectory(runs.resolve("run1")).resolve("known.csv"), "x");
+        Path mixed = Files.createDirectory(dir.resolve("mixed"));
+        Files.writeString(mixed.resolve("known.csv"), "x");
+        Files.writeString(mixed.resolve("other.csv"), "smiles\nCCO\n");
+        Predicate<Path> known = file -> file.getFileName().toString().equals("known.csv");
+
+        assertTrue(DatasetLoader.holdsData(outputs), "a .csv counts without the predicate");
+        assertFalse(DatasetLoader.holdsData(outputs, known));
+        assertTrue(DatasetLoader.holdsData(runs));
+        assertFalse(DatasetLoader.holdsData(runs, known), "a subfolder of known files");
+        assertTrue(DatasetLoader.holdsData(mixed, known), "another data file still counts");
     }
 }

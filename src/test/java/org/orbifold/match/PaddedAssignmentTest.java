@@ -13,10 +13,13 @@ import org.orbifold.space.GraphSpace;
 import org.orbifold.space.Permutation;
 
 /**
- * The assignments of {@link FaqAligner} on matrices with zero rows and columns of padding
- * nodes solve only the active rectangle ({@link FaqAligner#solvePadded}); these tests check
- * that this loses nothing: the value equals the square optimum, the result is a permutation,
- * and the aligners built on it never beat enumeration on pairs of different orders.
+ * The assignments of {@link FaqAligner}, {@link IpfpAligner} and
+ * {@link GraduatedAssignmentAligner} on matrices with zero (or, for graduated assignment,
+ * equal) rows and columns of padding nodes solve only the active rectangle
+ * ({@link PaddedAssignment#solve}); these tests check that this loses nothing: the value
+ * equals the square optimum, on random matrices and on the aligners' own matrices, the result
+ * is a permutation, and the aligners built on it never beat enumeration on pairs of different
+ * orders.
  */
 class PaddedAssignmentTest {
 
@@ -46,7 +49,7 @@ class PaddedAssignmentTest {
             }
             Sense sense = random.nextBoolean() ? Sense.MINIMIZE : Sense.MAXIMIZE;
             int[] images = new int[m];
-            FaqAligner.solvePadded(rectangular, matrix, m, nx, ny, sense, images,
+            PaddedAssignment.solve(rectangular, matrix, m, nx, ny, sense, images,
                     new boolean[m]);
             String what = "trial " + trial + ": m " + m + ", nx " + nx + ", ny " + ny + ", "
                     + sense;
@@ -74,6 +77,109 @@ class PaddedAssignmentTest {
         }
     }
 
+    /**
+     * The linear subproblems of IPFP, the gradient {@code S + H(P)} at a matrix {@code P} with
+     * non-zero rows for padding nodes (as the iterates have), on random pairs of different
+     * orders: the rectangle attains the optimum of the square assignment that the aligner
+     * solved before.
+     */
+    @Test
+    void gradientAssignmentsOnTheRectangleAttainTheSquareOptimum() {
+        SplittableRandom random = new SplittableRandom(SEED + 2);
+        LinearAssignmentSolver rectangular = new LinearAssignmentSolver();
+        LinearAssignmentSolver square = new LinearAssignmentSolver();
+        QapInstance problem = new QapInstance();
+        int compared = 0;
+        for (int t = 0; t < 400; t++) {
+            MatchTesting.Instance instance = MatchTesting.randomInstance(random, t, 2, 14,
+                    false);
+            Graph x = instance.x();
+            Graph y = instance.y();
+            if (x.order() == y.order()) {
+                continue;
+            }
+            if (OrientedAligner.compare(x, y) > 0) {
+                Graph swap = x;
+                x = y;
+                y = swap;
+            }
+            int m = Math.max(x.order(), y.order()) + t % 3;
+            problem.load(instance.space(), x, y, m);
+            double[] p = new double[m * m];
+            for (int k = 0; k < m * m; k++) {
+                p[k] = random.nextDouble();
+            }
+            double[] gradient = new double[m * m];
+            problem.quadraticGradient(p, gradient);
+            for (int k = 0; k < m * m; k++) {
+                gradient[k] += problem.nodeGain[k];
+            }
+            int[] images = new int[m];
+            PaddedAssignment.solve(rectangular, gradient, m, x.order(), y.order(),
+                    Sense.MAXIMIZE, images, new boolean[m]);
+            Permutation.of(images);
+            double value = 0.0;
+            for (int i = 0; i < m; i++) {
+                value += gradient[i * m + images[i]];
+            }
+            double optimum = square.solveSquare(gradient, m, Sense.MAXIMIZE, new int[m]);
+            assertEquals(optimum, value, 1e-12 * m * Math.max(1.0, Math.abs(optimum)),
+                    "instance " + t + ", orders " + x.order() + ", " + y.order() + ", m " + m);
+            compared++;
+        }
+        assertTrue(compared > 300, "compared " + compared);
+    }
+
+    /**
+     * The final assignment of graduated assignment: the weights {@code W} of the padded
+     * order (the soft match on the real block, slack entries for a real node facing a padding
+     * node, 0 for two padding nodes), reduced by the common row (or column) of the padding
+     * nodes and solved on the rectangle, attain the optimum of the square assignment on
+     * {@code W} itself; soft matches of quarters make many ties.
+     */
+    @Test
+    void reducedGraduatedWeightsAttainTheSquareOptimum() {
+        SplittableRandom random = new SplittableRandom(SEED + 3);
+        LinearAssignmentSolver rectangular = new LinearAssignmentSolver();
+        LinearAssignmentSolver square = new LinearAssignmentSolver();
+        for (int trial = 0; trial < 3000; trial++) {
+            int m = 1 + random.nextInt(20);
+            int nx = random.nextInt(m + 1);
+            int ny = random.nextInt(3) == 0 ? m : random.nextInt(m + 1);
+            if (random.nextBoolean()) {
+                int swap = nx;
+                nx = ny;
+                ny = swap;
+            }
+            boolean ties = trial % 3 == 0;
+            double[] match = new double[(nx + 1) * (ny + 1)];
+            for (int k = 0; k < match.length; k++) {
+                match[k] = ties ? random.nextInt(5) / 4.0 : random.nextDouble();
+            }
+            double[] weights = new double[m * m];
+            for (int i = 0; i < m; i++) {
+                for (int a = 0; a < m; a++) {
+                    boolean bothPadding = i >= nx && a >= ny;
+                    weights[i * m + a] = bothPadding ? 0.0
+                            : match[Math.min(i, nx) * (ny + 1) + Math.min(a, ny)];
+                }
+            }
+            double[] reduced = new double[m * m];
+            GraduatedAssignmentAligner.reducedWeights(match, nx, ny, m, reduced);
+            int[] images = new int[m];
+            PaddedAssignment.solve(rectangular, reduced, m, nx, ny, Sense.MAXIMIZE, images,
+                    new boolean[m]);
+            String what = "trial " + trial + ": m " + m + ", nx " + nx + ", ny " + ny;
+            Permutation.of(images);
+            double value = 0.0;
+            for (int i = 0; i < m; i++) {
+                value += weights[i * m + images[i]];
+            }
+            double optimum = square.solveSquare(weights, m, Sense.MAXIMIZE, new int[m]);
+            assertEquals(optimum, value, 1e-12 * m, what);
+        }
+    }
+
     @Test
     void heuristicsNeverBeatEnumerationOnPairsOfDifferentOrders() {
         SplittableRandom random = new SplittableRandom(SEED + 1);
@@ -82,7 +188,9 @@ class PaddedAssignmentTest {
                 .withPerturbations(Aligners.FAST_PERTURBATIONS)
                 .withStopping(Aligners.FAST_MAX_ITERATIONS, FaqAligner.DEFAULT_TOLERANCE);
         Aligner[] aligners = {faq, fast, Aligners.byName("faq", 3L),
-            Aligners.byName("fast", 3L)};
+            Aligners.byName("fast", 3L), new IpfpAligner(),
+            new IpfpAligner().withLocalSearch(false), new GraduatedAssignmentAligner(),
+            new GraduatedAssignmentAligner().withLocalSearch(false)};
         int instances = 120;
         for (int t = 0; t < instances; t++) {
             MatchTesting.Instance instance = MatchTesting.randomInstance(random, t, 2, 9, false);
@@ -97,6 +205,9 @@ class PaddedAssignmentTest {
             double tolerance = MatchTesting.tolerance(space, x, y);
             double bestAtLargerOrder = larger < 8
                     ? MatchTesting.bruteForceSimilarity(space, x, y, larger + 1) : best;
+            Alignment exact = new ExactAligner(3L).align(space, x, y);
+            assertTrue(exact.certified(), "instance " + t);
+            assertEquals(best, exact.similarity(), tolerance, "instance " + t + ", exact");
             for (Aligner aligner : aligners) {
                 String what = "instance " + t + " (orders " + x.order() + ", " + y.order()
                         + "), " + aligner;

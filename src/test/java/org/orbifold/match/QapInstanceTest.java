@@ -120,6 +120,7 @@ class QapInstanceTest {
                 assertEquals(h[k], fromImages[k], tolerance, "permutation gradient, instance "
                         + t + ", entry " + k);
             }
+            assertZeroOnPadding(problem, fromImages, "permutation gradient, instance " + t);
         }
     }
 
@@ -153,6 +154,26 @@ class QapInstanceTest {
                 for (int k = 0; k < m * m; k++) {
                     assertEquals(expected[k], h[k], tolerance, where + ", by edge pairs "
                             + pairs + ", entry " + k);
+                }
+                assertZeroOnPadding(problem, h, where + ", by edge pairs " + pairs);
+            }
+            assertZeroOnPadding(problem, problem.nodeGain, where + ", node gains");
+        }
+    }
+
+    /**
+     * The premise of the rectangular assignments ({@link PaddedAssignment}): the rows of
+     * padding nodes of X and the columns of those of Y are exactly zero, here even though the
+     * matrix {@code P} is not zero there.
+     */
+    private static void assertZeroOnPadding(QapInstance problem, double[] values,
+            String where) {
+        int m = problem.m;
+        for (int i = 0; i < m; i++) {
+            for (int a = 0; a < m; a++) {
+                if (i >= problem.nx || a >= problem.ny) {
+                    assertEquals(0.0, values[i * m + a], 0.0, where + ", padding entry ("
+                            + i + ", " + a + ")");
                 }
             }
         }

@@ -1,0 +1,632 @@
+package org.orbifold.cli;
+
+import static org.orbifold.cli.ClassifyCommand.MLP_GUESS_FACTOR;
+import static org.orbifold.cli.ClassifyCommand.REFIT_BOTH;
+import static org.orbifold.cli.ClassifyCommand.REFIT_TRAIN;
+import static org.orbifold.cli.ClassifyCommand.describe;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import org.orbifold.cli.ClassifyCommand.Method;
+import org.orbifold.cli.ClassifyCommand.Setting;
+import org.orbifold.io.JsonWriter;
+import org.orbifold.learn.Evaluation;
+import org.orbifold.learn.Evaluation.FoldAccuracies;
+import org.orbifold.learn.ValidationSearch;
+import org.orbifold.learn.ValidationSearch.Candidate;
+import org.orbifold.match.Aligner;
+import org.orbifold.space.AttributeScaling;
+import org.orbifold.space.LabelEncoder;
+import org.orbifold.space.NodeExistence;
+
+/**
+ * The outputs of one finished {@code orbifold classify} run: the text summary, the JSON
+ * document of {@code --json} and the warnings about the chosen setting's training. It renders
+ * a {@link Report} (what was evaluated and predicted) together with the {@link Run} that
+ * produced it (how the run was asked for and what it counted); it fits and aligns nothing.
+ */
+final class ClassifyOutput {
+
+    /**
+     * Everything a run evaluated: the data, the protocol ({@code splits} or {@code folds}),
+     * the validation search and its grid, the chosen setting, the true and predicted class of
+     * every evaluated graph, the fold accuracies (folds only), the wall times, and the
+     * attribute scaling asked for and, with splits, as fitted.
+     */
+    record Report(Sample sample, String protocol, Splits splits,
+            ValidationSearch.Result search, List<Setting> grid, Setting chosen,
+            List<String> evaluatedNames, List<String> truth, List<String> predicted,
+            LabelEncoder classes, FoldAccuracies foldAccuracies, double searchSeconds,
+            double testSeconds, ScaledClassifier.Recipe recipe, AttributeScaling fitted,
+            boolean searchFitReused) {
+    }
+
+    /**
+     * How the run was asked for, and what it counted beside the report.
+     *
+     * @param method the classification method
+     * @param aligner the aligner of every distance
+     * @param seed the seed of the aligner and the learner
+     * @param workers the number of threads
+     * @param refit the {@code --refit} value as typed
+     * @param selection the {@code --selection} value as typed
+     * @param folds the number of folds, null with splits
+     * @param lowerBounds whether k-NN searched with lower bounds
+     * @param alignmentCounts alignments computed and skipped by bounds, null when the method
+     *     does not count them
+     * @param trace the training objectives and errors of every fit
+     */
+    record Run(Method method, Aligner aligner, long seed, int workers, String refit,
+            String selection, Integer folds, boolean lowerBounds, long[] alignmentCounts,
+            TrainingTrace trace) {
+    }
+
+    private final Report report;
+    private final Run run;
+    private final Method method;
+
+    ClassifyOutput(Report report, Run run) {
+        this.report = Objects.requireNonNull(report, "report");
+        this.run = Objects.requireNonNull(run, "run");
+        this.method = run.method();
+    }
+
+    /** Returns how a trained method's models start, as {@code --initialization} names it. */
+    private static String initialization(Method m, Setting s) {
+        return optionName(switch (m) {
+            case LVQ1, GLVQ -> s.fixed().lvqStart().name();
+            case MLP -> s.fixed().mlpStart().name();
+            case PERCEPTRON -> s.fixed().perceptronStart().name();
+            default -> throw new IllegalArgumentException(m.option + " is not trained");
+        });
+    }
+
+    private static void setting(JsonWriter json, Method m, Setting s, boolean scaled) {
+        json.beginObject();
+        if (scaled) {
+            json.name("existence").value(s.existence());
+        }
+        if (s.features() > 0) {
+            json.name("bandwidth").value(s.bandwidth());
+            json.name("features").value(s.features());
+        }
+        json.name("nodeWeight").value(s.nodeWeight());
+        json.name("edgeWeight").value(s.edgeWeight());
+        if (m.usesK) {
+            json.name("k").value(s.k());
+        }
+        if (m.usesPrototypes) {
+            json.name("prototypes").value(s.prototypes());
+            json.name("initialization").value(initialization(m, s));
+        }
+        if (m == Method.MLP) {
+            json.name("hiddenUnits").value(s.hiddenUnits());
+            json.name("weightDecay").value(s.weightDecay());
+            json.name("batchSize").value(s.fixed().batchSize());
+            json.name("activation").value(s.fixed().activation().name()
+                    .toLowerCase(Locale.ROOT));
+            json.name("initialization").value(initialization(m, s));
+        }
+        if (m == Method.PERCEPTRON) {
+            json.name("margin").value(s.margin());
+            json.name("initialization").value(initialization(m, s));
+        }
+        if (m.usesTraining) {
+            // Without training (0 epochs) the rate had no effect: null.
+            json.name("learningRate");
+            if (s.epochs() == 0) {
+                json.nullValue();
+            } else {
+                json.value(s.learningRate());
+            }
+            json.name("epochs").value(s.epochs());
+        }
+        if (m != Method.KNN && s.maxModelOrder() > 0) {
+            json.name("maxModelOrder").value(s.maxModelOrder());
+        }
+        json.endObject();
+    }
+
+    /** Returns the confusion classes: the model's classes and any other true class. */
+    private LabelEncoder confusionClasses() {
+        List<String> all = new ArrayList<>(report.classes().labels());
+        all.addAll(report.truth());
+        return LabelEncoder.of(all);
+    }
+
+    /** Names the rule that chose the setting, for both outputs. */
+    private static String selectionText(ValidationSearch.Result search) {
+        if (search == null
+                || search.selection() == ValidationSearch.Selection.MOST_CORRECT) {
+            return "most correct wins; ties to the first listed";
+        }
+        boolean orders = search.candidates().stream().mapToInt(Candidate::modelOrder)
+                .distinct().count() > 1;
+        return String.format(Locale.ROOT, "the smallest model (graphs a prediction may align)"
+                + " within one standard error, %.1f validation graphs, of the most correct;"
+                + " ties to the%s most correct, then the first listed",
+                search.standardError() * search.validationSize(),
+                orders ? " smallest model order, then the" : "");
+    }
+
+    String json() {
+        LabelEncoder classes = confusionClasses();
+        int[][] confusion = Evaluation.confusionMatrix(report.truth(), report.predicted(), classes);
+        return JsonOutput.text(json -> {
+            json.beginObject();
+            json.name("command").value("classify");
+            json.name("dataset").value(report.sample().source());
+            json.name("protocol").value(report.protocol());
+            json.name("method").value(method.option);
+            json.name("aligner").value(run.aligner().name());
+            json.name("seed").value(run.seed());
+            json.name("threads").value(run.workers());
+            if (report.splits() != null) {
+                Splits s = report.splits();
+                json.name("splitFiles").beginObject();
+                json.name("train").value(s.files().get(0));
+                json.name("validation").value(s.files().get(1));
+                json.name("test").value(s.files().get(2));
+                json.endObject();
+                json.name("trainGraphs").value(s.train().length);
+                json.name("validationGraphs").value(s.validation().length);
+                json.name("testGraphs").value(s.test().length);
+                json.name("refit").value(run.refit().strip().toLowerCase(Locale.ROOT));
+                json.name("selection").value(run.selection().strip().toLowerCase(Locale.ROOT));
+                json.name("tieRule").value(selectionText(report.search()));
+                if (report.search() != null) {
+                    json.name("standardError").value(report.search().standardError());
+                    json.name("chosenIndex").value(report.search().best());
+                    json.name("mostCorrectIndex").value(report.search().mostCorrect());
+                }
+                json.name("candidates").beginArray();
+                for (int c = 0; c < report.grid().size(); c++) {
+                    json.beginObject();
+                    json.name("setting");
+                    setting(json, method, report.grid().get(c), report.recipe() != null);
+                    if (report.search() != null) {
+                        json.name("modelSize").value(
+                                report.search().candidates().get(c).modelSize());
+                        json.name("validationAccuracy").value(report.search().accuracy(c));
+                        json.name("validationCorrect").value(report.search().correct()[c]);
+                    }
+                    json.endObject();
+                }
+                json.endArray();
+            } else {
+                json.name("graphs").value(report.sample().size());
+                json.name("folds").value(run.folds());
+                json.name("foldAccuracies").value(report.foldAccuracies().values());
+                json.name("meanAccuracy").value(report.foldAccuracies().mean());
+                json.name("stdAccuracy").value(report.foldAccuracies().standardDeviation());
+            }
+            json.name("chosen");
+            setting(json, method, report.chosen(), report.recipe() != null);
+            scalingJson(json);
+            json.name("accuracy").value(Evaluation.accuracy(report.truth(), report.predicted()));
+            json.name("correct").value(correct());
+            json.name("evaluated").value(report.truth().size());
+            JsonOutput.strings(json.name("classes"), classes.labels());
+            json.name("confusion").beginArray();
+            for (int[] row : confusion) {
+                JsonOutput.integers(json, row);
+            }
+            json.endArray();
+            if (run.alignmentCounts() != null) {
+                long[] counts = run.alignmentCounts();
+                json.name("lowerBounds").value(method != Method.KNN || run.lowerBounds());
+                json.name("alignmentsComputed").value(counts[0]);
+                json.name("alignmentsSkipped").value(counts[1]);
+            }
+            if (method.usesPrototypes) {
+                trainingErrorsJson(json);
+            }
+            json.name("searchSeconds").value(report.searchSeconds());
+            json.name("testSeconds").value(report.testSeconds());
+            json.name("wallTimeSeconds").value(report.searchSeconds() + report.testSeconds());
+            JsonOutput.strings(json.name("warnings"), warnings());
+            JsonOutput.strings(json.name("notes"), report.sample().dataset().notes());
+            json.name("predictions").beginArray();
+            for (int i = 0; i < report.truth().size(); i++) {
+                json.beginObject();
+                json.name("graph").value(report.evaluatedNames().get(i));
+                json.name("class").value(report.truth().get(i));
+                json.name("predicted").value(report.predicted().get(i));
+                json.endObject();
+            }
+            json.endArray();
+            json.endObject();
+        });
+    }
+
+    /**
+     * Writes the training errors of every fit of the chosen setting (LVQ1, GLVQ): its name,
+     * its training graphs, those of its largest class, and the graphs misjudged per epoch.
+     */
+    private void trainingErrorsJson(JsonWriter json) {
+        List<TrainingTrace.Errors> fits = run.trace().errors(report.chosen());
+        json.name("trainingErrors").beginArray();
+        for (int i = 0; i < fits.size(); i++) {
+            TrainingTrace.Errors fit = fits.get(i);
+            json.beginObject();
+            json.name("fit").value(fitName(i));
+            json.name("trainingGraphs").value(fit.graphs());
+            json.name("largestClassGraphs").value(fit.largestClass());
+            JsonOutput.integers(json.name("perEpoch"), fit.perEpoch());
+            json.endObject();
+        }
+        json.endArray();
+    }
+
+    /**
+     * Names the fits of the chosen setting in the order they ran: with folds one per fold;
+     * with splits the fit on the training split (of the search, or the final one), then with
+     * {@code --refit train+validation} and a search the final fit on both.
+     */
+    private String fitName(int index) {
+        if (report.splits() == null) {
+            return "fold " + (index + 1);
+        }
+        return index == 0 ? REFIT_TRAIN : REFIT_BOTH;
+    }
+
+    /**
+     * Describes the training errors of the chosen setting's fits in one line: per fit, in
+     * order, the graphs misjudged in the first and the last epoch, of how many (once if every
+     * fit had as many training graphs), and which fits they are.
+     */
+    private String trainingErrorsText() {
+        List<TrainingTrace.Errors> fits = run.trace().errors(report.chosen());
+        boolean sameSize = fits.stream().mapToInt(TrainingTrace.Errors::graphs).distinct()
+                .count() == 1;
+        List<String> parts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < fits.size(); i++) {
+            TrainingTrace.Errors fit = fits.get(i);
+            int[] perEpoch = fit.perEpoch();
+            parts.add((perEpoch.length == 1 ? "" : perEpoch[0] + " -> ") + fit.last()
+                    + (sameSize ? "" : " of " + fit.graphs()));
+            names.add(fitName(i));
+        }
+        String which = report.splits() == null ? "folds 1 to " + fits.size()
+                : (fits.size() == 1 ? "fit on " : "fits on ") + String.join(", ", names);
+        return "graphs misjudged, first -> last epoch" + (sameSize ? " (of "
+                + fits.get(0).graphs() + ")" : "") + ": " + String.join(", ", parts) + " ("
+                + which + ")";
+    }
+
+    /** Writes how the attributes were scaled, null when they were not. */
+    private void scalingJson(JsonWriter json) {
+        json.name("scaling");
+        if (report.recipe() == null) {
+            json.nullValue();
+            return;
+        }
+        ScaledClassifier.Recipe recipe = report.recipe();
+        json.beginObject();
+        json.name("standardize").value(recipe.standardize());
+        json.name("existence").value(report.chosen().existence());
+        JsonOutput.strings(json.name("droppedNodeAttributes"), recipe.dropped());
+        json.name("fittedOn").value(report.splits() == null ? "the training part of each fold"
+                : run.refit().strip().toLowerCase(Locale.ROOT));
+        json.name("nodeKernel");
+        if (recipe.kernel() == null) {
+            json.nullValue();
+        } else {
+            json.beginObject();
+            json.name("kind").value(recipe.kernel().kind().name().toLowerCase(Locale.ROOT));
+            json.name("bandwidth").value(report.chosen().bandwidth());
+            json.name("features").value(report.chosen().features());
+            json.name("sampling").value(recipe.kernel().sampling().name()
+                    .toLowerCase(Locale.ROOT));
+            json.name("seed").value(recipe.kernel().seed());
+            json.endObject();
+        }
+        if (report.fitted() != null) {
+            AttributeScaling a = report.fitted();
+            JsonOutput.strings(json.name("nodeChannels"), recipe.nodeChannels());
+            json.name("nodeOffsets").value(a.nodeOffsets());
+            json.name("nodeFactors").value(a.nodeFactors());
+            JsonOutput.strings(json.name("edgeChannels"), recipe.edgeChannels());
+            json.name("edgeFactors").value(a.edgeFactors());
+        }
+        json.endObject();
+    }
+
+    /**
+     * Describes the scaling: per node channel {@code (x - offset) / sd} when fitted, the
+     * dropped attributes, the edge divisors and the existence value.
+     */
+    private String scalingText() {
+        ScaledClassifier.Recipe recipe = report.recipe();
+        List<String> parts = new ArrayList<>();
+        if (report.fitted() == null) {
+            parts.add(recipe.standardize() ? "numeric attributes standardized"
+                    : "attributes as read");
+            if (!recipe.dropped().isEmpty()) {
+                parts.add("dropped " + String.join(", ", recipe.dropped()));
+            }
+        } else {
+            AttributeScaling a = report.fitted();
+            double[] offsets = a.nodeOffsets();
+            double[] factors = a.nodeFactors();
+            for (int c = 0; c < factors.length; c++) {
+                String name = recipe.nodeChannels().get(c);
+                if (name.equals(NodeExistence.CHANNEL_NAME)) {
+                    continue;
+                }
+                if (factors[c] == 0.0) {
+                    parts.add(name + " dropped");
+                } else if (offsets[c] != 0.0 || factors[c] != 1.0) {
+                    parts.add(String.format(Locale.ROOT, "%s -> (%s - %.4g) / %.4g", name,
+                            name, offsets[c], 1.0 / factors[c]));
+                }
+            }
+            double[] edgeFactors = a.edgeFactors();
+            for (int c = 0; c < edgeFactors.length; c++) {
+                String name = recipe.edgeChannels().get(c);
+                if (edgeFactors[c] != 1.0) {
+                    parts.add(String.format(Locale.ROOT, "%s -> %s / %.4g", name, name,
+                            1.0 / edgeFactors[c]));
+                }
+            }
+            if (parts.isEmpty()) {
+                parts.add("coordinates unchanged");
+            }
+        }
+        parts.add("existence " + Numbers.compact(report.chosen().existence()));
+        if (recipe.kernel() != null) {
+            parts.add("then " + recipe.kernel().kind().name().toLowerCase(Locale.ROOT)
+                    + " node kernel, bandwidth " + Numbers.compact(report.chosen().bandwidth())
+                    + ", " + report.chosen().features() + " " + recipe.kernel().sampling().name()
+                    .toLowerCase(Locale.ROOT) + " features");
+        }
+        return String.join(", ", parts);
+    }
+
+    /** Returns an enum constant's name as an option value: {@code CLASS_MEANS} as class-means. */
+    private static String optionName(String constant) {
+        return constant.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private int correct() {
+        int count = 0;
+        for (int i = 0; i < report.truth().size(); i++) {
+            count += report.truth().get(i).equals(report.predicted().get(i)) ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
+     * Names the split files when they lie in more than one folder (say, training on one
+     * distortion level of IAM Letter and testing on another), since the header names only
+     * the training split's folder.
+     */
+    private static void splitFolders(PrintWriter w, List<String> files) {
+        Set<Path> folders = new HashSet<>();
+        for (String file : files) {
+            if (file != null) {
+                folders.add(Path.of(file).toAbsolutePath().normalize().getParent());
+            }
+        }
+        if (folders.size() > 1) {
+            w.printf(Locale.ROOT, "files       train %s, validation %s, test %s%n", files.get(0),
+                    files.get(1) == null ? "none" : files.get(1), files.get(2));
+        }
+    }
+
+    void summary(PrintWriter w) {
+        Sample sample = report.sample();
+        LabelEncoder classes = confusionClasses();
+        double accuracy = Evaluation.accuracy(report.truth(), report.predicted());
+        if (report.splits() != null) {
+            Splits s = report.splits();
+            String validation = s.validation().length == 0 ? "no validation"
+                    : "validation " + s.validation().length;
+            w.printf(Locale.ROOT, "%s on %s: train %d, %s, test %d graphs, %d classes%n",
+                    method.title, sample.source(), s.train().length, validation, s.test().length,
+                    classes.size());
+            splitFolders(w, s.files());
+        } else {
+            w.printf(Locale.ROOT, "%s, stratified %d-fold cross-validation of %s (%s, %d"
+                    + " classes)%n", method.title, run.folds(), sample.source(),
+                    CenterCommand.graphs(sample.size()), classes.size());
+        }
+        w.printf(Locale.ROOT, "aligner %s, seed %d, %s%n", run.aligner().name(),
+                run.seed(), Numbers.threads(run.workers()));
+        if (report.search() != null) {
+            boolean sized = report.search().selection()
+                    == ValidationSearch.Selection.ONE_STANDARD_ERROR;
+            w.printf(Locale.ROOT, "validation  %d combination%s (%s%s)%n", report.grid().size(),
+                    report.grid().size() == 1 ? "" : "s", selectionText(report.search()),
+                    sized ? "; * chosen, + most correct" : "");
+            int mostCorrect = report.search().mostCorrect();
+            for (int c = 0; c < report.search().candidates().size(); c++) {
+                w.printf(Locale.ROOT, "  %s %-50s  %.4f (%d of %d)%s%n",
+                        c == report.search().best() ? "*" : sized && c == mostCorrect ? "+" : " ",
+                        describe(method, report.grid().get(c), report.recipe() != null),
+                        report.search().accuracy(c), report.search().correct()[c],
+                        report.search().validationSize(), sized ? ", model size "
+                        + report.search().candidates().get(c).modelSize() : "");
+            }
+        }
+        w.printf(Locale.ROOT, "%s%s%n", report.search() != null && report.grid().size() > 1
+                ? "chosen      " : "setting     ", describe(method, report.chosen(),
+                report.recipe() != null));
+        if (method.usesTraining) {
+            w.printf(Locale.ROOT, "start       %s (--initialization)%n",
+                    initialization(method, report.chosen()));
+        }
+        if (report.splits() != null) {
+            boolean both = run.refit().strip().toLowerCase(Locale.ROOT).equals(REFIT_BOTH);
+            int fitted = report.splits().train().length
+                    + (both ? report.splits().validation().length : 0);
+            w.printf(Locale.ROOT, "fitted on   %s (%s)%n", both ? REFIT_BOTH : REFIT_TRAIN,
+                    CenterCommand.graphs(fitted));
+            if (report.fitted() != null) {
+                w.printf(Locale.ROOT, "scaling     fitted on %s only: %s%n", both
+                        ? REFIT_BOTH : REFIT_TRAIN, scalingText());
+            }
+            w.printf(Locale.ROOT, "test        accuracy %.4f (%d of %d)%n", accuracy,
+                    correct(), report.truth().size());
+        } else {
+            if (report.recipe() != null) {
+                w.printf(Locale.ROOT, "scaling     %s, fitted on the training part of each"
+                        + " fold only%n", scalingText());
+            }
+            FoldAccuracies f = report.foldAccuracies();
+            w.printf(Locale.ROOT, "accuracy    %.4f +- %.4f (mean +- standard deviation over"
+                    + " %d folds)%n", f.mean(), f.standardDeviation(), run.folds());
+            List<String> values = new ArrayList<>();
+            for (double v : f.values()) {
+                values.add(String.format(Locale.ROOT, "%.4f", v));
+            }
+            w.printf(Locale.ROOT, "folds       %s%n", String.join(", ", values));
+            w.printf(Locale.ROOT, "pooled      accuracy %.4f (%d of %d out-of-fold"
+                    + " predictions)%n", accuracy, correct(), report.truth().size());
+        }
+        confusionTable(w, classes, Evaluation.confusionMatrix(report.truth(), report.predicted(),
+                classes));
+        if (run.alignmentCounts() != null) {
+            long[] counts = run.alignmentCounts();
+            long total = counts[0] + counts[1];
+            boolean scores = method == Method.PERCEPTRON || method == Method.MLP;
+            w.printf(Locale.ROOT, "alignments  %d computed, %d skipped by %s bounds (%.1f %%"
+                    + " of %d)%s%n", counts[0], counts[1], scores ? "score" : "lower",
+                    total == 0 ? 0.0 : 100.0 * counts[1] / total, total, run.lowerBounds() ? ""
+                    : "; --no-lower-bounds");
+        }
+        if (method.usesPrototypes && !run.trace().errors(report.chosen()).isEmpty()) {
+            w.printf(Locale.ROOT, "training    %s%n", trainingErrorsText());
+        }
+        if (report.search() != null) {
+            double searchPart = Numbers.hundredths(report.searchSeconds());
+            double testPart = Numbers.hundredths(report.testSeconds());
+            w.printf(Locale.ROOT, "wall time   %.2f s (validation search %.2f s, %s %.2f s)%n",
+                    searchPart + testPart, searchPart, report.searchFitReused()
+                    ? "test with the search's fit on train" : "final fit and test", testPart);
+        } else {
+            w.printf(Locale.ROOT, "wall time   %.2f s%n",
+                    report.searchSeconds() + report.testSeconds());
+        }
+        CenterCommand.notes(w, sample);
+    }
+
+    /**
+     * Returns the warnings about the chosen setting's training. For LVQ1 and GLVQ, first the
+     * one about their training errors ({@link #prototypeWarnings}); otherwise, for every
+     * trained method, the one about the objective: in some fit (validation search, final fit
+     * or a fold) the training objective ended above its
+     * {@link ClassifyCommand#suspiciousLevel} (and, where {@link ClassifyCommand#mustRise},
+     * above its first epoch's value), with what the objective measures and the learning rate
+     * to lower. (GLVQ at an absurd rate can wreck its prototypes within the
+     * first epoch and then misjudge fewer graphs than guessing, at a rising mean {@code mu}.)
+     */
+    List<String> warnings() {
+        List<String> errors = method.usesPrototypes ? prototypeWarnings() : List.of();
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        TrainingTrace.Suspicious fit = method.usesTraining
+                ? run.trace().suspicious(report.chosen()) : null;
+        if (fit == null) {
+            return List.of();
+        }
+        String objective = switch (method) {
+            case LVQ1 -> "the fraction of training graphs misjudged when visited";
+            case GLVQ -> "the mean relative distance mu";
+            case PERCEPTRON -> "the fraction of training graphs that updated the model";
+            default -> "the mean training loss";
+        };
+        String level = switch (method) {
+            case GLVQ -> "above 0 (training graphs nearer to a prototype of another class) and"
+                    + " above its first epoch's value";
+            case MLP -> String.format(Locale.ROOT, "more than 10 %% above the loss of guessing"
+                    + " the class uniformly (%.4g)", fit.level() / MLP_GUESS_FACTOR);
+            default -> String.format(Locale.ROOT, "more than two standard errors worse than"
+                    + " guessing the class uniformly (above %.4g) and above its first epoch's"
+                    + " value", fit.level());
+        };
+        return List.of(String.format(Locale.ROOT, "in a fit of the chosen setting the training"
+                + " objective (%s) ended at %.4g after epoch %d (%.4g after the first), %s:"
+                + " learning rate %s may be too large; check the accuracy against a lower"
+                + " --learning-rate", objective, fit.last(), fit.epochs(), fit.first(), level,
+                Numbers.compact(report.chosen().learningRate())));
+    }
+
+    /**
+     * Returns the warning about the chosen setting's LVQ1 or GLVQ training: in some fit the
+     * training graphs misjudged in the last epoch clearly outnumber those of the first
+     * epoch, or are not clearly fewer than guessing the largest class would misjudge
+     * ({@link TrainingTrace.Errors#wentWrong}). It names how many fits went wrong, the
+     * counts of the first one, and the learning rate to lower.
+     */
+    private List<String> prototypeWarnings() {
+        List<TrainingTrace.Errors> fits = run.trace().errors(report.chosen());
+        int wrong = 0;
+        int first = -1;
+        for (int i = 0; i < fits.size(); i++) {
+            if (fits.get(i).wentWrong()) {
+                wrong++;
+                first = first < 0 ? i : first;
+            }
+        }
+        if (wrong == 0) {
+            return List.of();
+        }
+        TrainingTrace.Errors fit = fits.get(first);
+        int[] perEpoch = fit.perEpoch();
+        int last = fit.last();
+        List<String> reasons = new ArrayList<>();
+        if (fit.rose()) {
+            reasons.add("clearly more than the " + perEpoch[0] + " of its first epoch");
+        }
+        if (fit.nearGuessing()) {
+            reasons.add("not clearly fewer than the " + fit.guessing() + " of guessing the"
+                    + " largest class");
+        }
+        return List.of(String.format(Locale.ROOT, "%s training went wrong in %d of %d fits of"
+                + " the chosen setting: the fit %s ended with %d of its %d training graphs"
+                + " misjudged in epoch %d, %s; learning rate %s may be too large: try a"
+                + " smaller --learning-rate", method.title, wrong, fits.size(),
+                report.splits() == null ? "for " + fitName(first) : "on " + fitName(first),
+                last, fit.graphs(), perEpoch.length, String.join(" and ", reasons),
+                Numbers.compact(report.chosen().learningRate())));
+    }
+
+    /** Prints the confusion matrix, rows the true classes, columns the predicted ones. */
+    private static void confusionTable(PrintWriter w, LabelEncoder classes, int[][] counts) {
+        w.println("confusion   rows: true class, columns: predicted class");
+        int width = 1;
+        for (String label : classes.labels()) {
+            width = Math.max(width, label.length());
+        }
+        for (int[] row : counts) {
+            for (int count : row) {
+                width = Math.max(width, Integer.toString(count).length());
+            }
+        }
+        StringBuilder header = new StringBuilder("  ").append(" ".repeat(width));
+        for (String label : classes.labels()) {
+            header.append(' ').append(pad(label, width));
+        }
+        w.println(header.toString().stripTrailing());
+        for (int a = 0; a < counts.length; a++) {
+            StringBuilder line = new StringBuilder("  ").append(pad(classes.label(a), width));
+            for (int count : counts[a]) {
+                line.append(' ').append(pad(Integer.toString(count), width));
+            }
+            w.println(line);
+        }
+    }
+
+    private static String pad(String text, int width) {
+        return " ".repeat(Math.max(0, width - text.length())) + text;
+    }
+}

@@ -1,0 +1,92 @@
+package org.orbifold.cli;
+
+import java.math.BigInteger;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The conversions of the options' texts that are not reals (those are {@link RealValue}'s),
+ * which the command line registers for every option of these types. Each accepts what
+ * picocli's own conversion accepts and refuses the rest with a message in the words of the
+ * commands' own checks; the message follows the option's name, which
+ * {@link UsageErrors} puts before it: {@code --limit must be an integer, got 'x'}.
+ *
+ * <ul>
+ *   <li>{@link #INTEGER} and {@link #LONG}: a decimal integer as {@link Long#parseLong} reads
+ *       it (an optional sign, no spaces, no hexadecimal); one that is an integer but out of
+ *       the type's range is refused as too large or too small, as {@link ListValues} refuses
+ *       a real that a double cannot hold.</li>
+ *   <li>{@link #FLAG}: {@code true} or {@code false} in any case, the only values picocli
+ *       takes for a flag written with one ({@code --json=false}).</li>
+ *   <li>{@link #PATH}: any text that names a path on this system; on POSIX systems only a
+ *       NUL character is refused.</li>
+ * </ul>
+ */
+final class OptionValues {
+
+    /** Converts the text of an {@code int} or {@code Integer} option. */
+    static final ITypeConverter<Integer> INTEGER =
+            text -> (int) integer(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
+
+    /** Converts the text of a {@code long} or {@code Long} option. */
+    static final ITypeConverter<Long> LONG =
+            text -> integer(text, Long.MIN_VALUE, Long.MAX_VALUE);
+
+    /** Converts the value of a flag written with one, such as {@code --json=false}. */
+    static final ITypeConverter<Boolean> FLAG = OptionValues::flag;
+
+    /** Converts the text of a file or folder option. */
+    static final ITypeConverter<Path> PATH = OptionValues::path;
+
+    private OptionValues() {
+    }
+
+    /**
+     * Reads a decimal integer in {@code min..max}: an optional sign and digits, as
+     * {@link Long#parseLong} reads them.
+     *
+     * @throws TypeConversionException for a text that is no integer, or one out of range
+     */
+    private static long integer(String text, long min, long max) {
+        BigInteger value;
+        try {
+            value = new BigInteger(text);
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("must be an integer, got '" + text + "'");
+        }
+        if (value.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw new TypeConversionException(text + " is too large for an integer (at most "
+                    + max + ")");
+        }
+        if (value.compareTo(BigInteger.valueOf(min)) < 0) {
+            throw new TypeConversionException(text + " is too small for an integer (at least "
+                    + min + ")");
+        }
+        return value.longValueExact();
+    }
+
+    private static Boolean flag(String text) {
+        String key = text.toLowerCase(Locale.ROOT);
+        if (key.equals("true") || key.equals("false")) {
+            return Boolean.valueOf(key);
+        }
+        throw new TypeConversionException("takes no value (or true or false), got '" + text
+                + "'");
+    }
+
+    private static Path path(String text) {
+        if (text.indexOf('\0') >= 0) {
+            throw new TypeConversionException("must be a path without NUL characters");
+        }
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new TypeConversionException("must be a path, got '" + text + "' ("
+                    + e.getReason() + ")");
+        }
+    }
+}

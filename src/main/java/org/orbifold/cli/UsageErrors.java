@@ -1,0 +1,326 @@
+package org.orbifold.cli;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.OverwrittenOptionException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The words of the usage errors that picocli finds in a command line, in the style of the
+ * commands' own checks: lower case, the option (by its longest name) or the command first,
+ * then what it needs and what it got, the user's text in quotes. Each message is built from
+ * the parts the exception carries, not from picocli's sentence:
+ *
+ * <ul>
+ *   <li>an unknown option: {@code unknown option '--limt' of info; did you mean --limit?},
+ *       with those of picocli's suggestions that are near what was typed ({@link #useful}),
+ *       else a pointer to the command's help;
+ *       an unknown command (or help topic): {@code unknown command 'infoo' (did you mean
+ *       info?); commands: ...};</li>
+ *   <li>too many arguments: {@code info takes [DATASET]; got 2 arguments (a b)};</li>
+ *   <li>an option without its value: {@code --limit needs a value (--limit N)}, and
+ *       {@code , got the option --json} when an option stands where the value should;</li>
+ *   <li>a required option or argument not given: {@code cluster needs --clusters K (or -k
+ *       K)}, unless the command line also holds unknown options or extra arguments, which
+ *       are named first ({@code --clusterz 3}: did you mean --clusters?);</li>
+ *   <li>a value that does not convert: the option's name, then the message of the
+ *       converter ({@link OptionValues}, {@link RealValue}): {@code --limit must be an
+ *       integer, got 'x'};</li>
+ *   <li>an option given twice: {@code --first may be given only once}.</li>
+ * </ul>
+ *
+ * The errors that the commands' preprocessors ({@link ListValues}, {@link RealValue}) and
+ * {@link Main} raise are worded so already and keep their message.
+ *
+ * <p><b>Limitations.</b> Picocli's other parse errors (too many values for an option's
+ * arity, options of an exclusive group) would keep picocli's sentence; no option of the
+ * commands can raise them. An option is named by its longest name, as the commands' own
+ * checks name it, also when it was typed by another ({@code -k} as {@code --clusters}).
+ */
+final class UsageErrors {
+
+    private UsageErrors() {
+    }
+
+    /**
+     * Returns the one-line message of a usage error.
+     *
+     * @param e the error
+     * @param args the whole command line, in which an option without its value is looked up
+     * @return the message, without the {@link Main#ERROR_PREFIX}
+     */
+    static String message(ParameterException e, String[] args) {
+        if (e instanceof UnmatchedArgumentException unmatched) {
+            return unmatched(unmatched);
+        }
+        if (e instanceof MissingParameterException missing) {
+            return missing(missing, args);
+        }
+        if (e instanceof OverwrittenOptionException overwritten) {
+            return name(overwritten.getOverwritten()) + " may be given only once";
+        }
+        if (e.getCause() instanceof TypeConversionException conversion
+                && e.getArgSpec() != null) {
+            return name(e.getArgSpec()) + " " + conversion.getMessage();
+        }
+        if (isUnknownHelpTopic(e)) {
+            return unknownCommand(e.getValue(), useful(e.getValue(),
+                    List.copyOf(e.getCommandLine().getSubcommands().keySet())));
+        }
+        return e.getMessage();
+    }
+
+    /** Returns the message of an unknown command, with the likely commands if any. */
+    static String unknownCommand(String name, List<String> suggestions) {
+        return "unknown command '" + name + "'" + (suggestions.isEmpty() ? ""
+                : " (did you mean " + alternatives(suggestions) + "?)") + "; commands: "
+                + Main.COMMANDS;
+    }
+
+    /** Names an option by its longest name and a positional parameter by its label. */
+    private static String name(ArgSpec arg) {
+        return arg instanceof OptionSpec option ? option.longestName() : arg.paramLabel();
+    }
+
+    /**
+     * Unknown options, an unknown command, or arguments beyond the command's parameters.
+     * Picocli lists every argument from the first it could not place, options or not; the
+     * options are named when there are some, as the likelier mistake.
+     */
+    private static String unmatched(UnmatchedArgumentException e) {
+        CommandLine command = e.getCommandLine();
+        List<String> unmatched = e.getUnmatched();
+        if (unmatched.isEmpty()) {
+            return e.getMessage();
+        }
+        String first = unmatched.get(0);
+        if (command.getParent() == null && !looksLikeOption(first)) {
+            return unknownCommand(first, useful(first, e.getSuggestions()));
+        }
+        List<String> options = new ArrayList<>();
+        for (String arg : unmatched) {
+            if (looksLikeOption(arg)) {
+                options.add("'" + arg + "'");
+            }
+        }
+        if (options.isEmpty()) {
+            return tooManyArguments(command.getCommandSpec(), unmatched);
+        }
+        String where = command.getParent() == null ? "" : " of " + command.getCommandName();
+        List<String> suggestions = looksLikeOption(first) && options.size() == 1
+                ? useful(first, e.getSuggestions()) : List.of();
+        return "unknown option" + (options.size() == 1 ? " " : "s ")
+                + String.join(", ", options) + where + "; " + (suggestions.isEmpty()
+                ? "see " + qualifiedName(command) + " --help"
+                : "did you mean " + alternatives(suggestions) + "?");
+    }
+
+    /** Whether an argument is written as an option: a dash, then no digit (not {@code -1}). */
+    private static boolean looksLikeOption(String arg) {
+        return arg.length() > 1 && arg.charAt(0) == '-' && !Character.isDigit(arg.charAt(1))
+                && arg.charAt(1) != '.';
+    }
+
+    /** The message of arguments beyond the command's positional parameters. */
+    private static String tooManyArguments(CommandSpec command, List<String> unmatched) {
+        List<String> labels = new ArrayList<>();
+        List<String> given = new ArrayList<>();
+        for (PositionalParamSpec p : command.positionalParameters()) {
+            boolean optional = p.arity().min() == 0 && !p.paramLabel().startsWith("[");
+            labels.add(optional ? "[" + p.paramLabel() + "]" : p.paramLabel());
+            given.addAll(p.originalStringValues());
+        }
+        given.addAll(unmatched);
+        String takes = labels.isEmpty() ? " takes no arguments"
+                : " takes " + String.join(" ", labels);
+        return command.name() + takes + "; got " + given.size() + " argument"
+                + (given.size() == 1 ? "" : "s") + " (" + String.join(" ", given) + ")";
+    }
+
+    /**
+     * An option given without its value, or required options and parameters not given. An
+     * option whose name is on the command line was given and lacks its value; picocli
+     * reports both cases with this exception.
+     */
+    private static String missing(MissingParameterException e, String[] args) {
+        CommandSpec command = e.getCommandLine().getCommandSpec();
+        for (ArgSpec arg : e.getMissing()) {
+            if (arg instanceof OptionSpec option && named(option, args)) {
+                String found = optionInPlaceOfValue(command, option, args);
+                return option.longestName() + " needs a value (" + option.longestName() + " "
+                        + option.paramLabel() + ")" + (found == null ? ""
+                        : ", got the option " + found);
+            }
+        }
+        List<String> unmatched = e.getCommandLine().getUnmatchedArguments();
+        if (!unmatched.isEmpty()) {
+            // Picocli checks the required options before it reports the arguments it could
+            // not place; a mistyped required option (--clusterz) is the likelier mistake.
+            return unmatched(new UnmatchedArgumentException(e.getCommandLine(), unmatched));
+        }
+        List<String> needed = new ArrayList<>();
+        for (ArgSpec arg : e.getMissing()) {
+            if (arg instanceof OptionSpec option) {
+                List<String> others = new ArrayList<>();
+                for (String name : option.names()) {
+                    if (!name.equals(option.longestName())) {
+                        others.add(name + " " + option.paramLabel());
+                    }
+                }
+                needed.add(option.longestName() + " " + option.paramLabel() + (others.isEmpty()
+                        ? "" : " (or " + String.join(", ", others) + ")"));
+            } else {
+                needed.add(arg.paramLabel());
+            }
+        }
+        return needed.isEmpty() ? e.getMessage()
+                : command.name() + " needs " + String.join(" and ", needed);
+    }
+
+    /**
+     * Whether the option's name stands among the arguments before an end of options
+     * {@code --}: alone, with {@code =VALUE}, or as a short name with its value attached.
+     */
+    private static boolean named(OptionSpec option, String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            for (String name : option.names()) {
+                boolean isShort = name.length() == 2 && !name.startsWith("--");
+                if (arg.equals(name) || arg.startsWith(name + "=")
+                        || (isShort && arg.startsWith(name))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns the option of the command that follows the option where its value should be
+     * ({@code --limit --json}, {@code --limit=--json}), or null if there is none.
+     */
+    private static String optionInPlaceOfValue(CommandSpec command, OptionSpec option,
+            String[] args) {
+        for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+            for (String name : option.names()) {
+                String next = null;
+                if (args[i].equals(name) && i + 1 < args.length) {
+                    next = args[i + 1];
+                } else if (args[i].startsWith(name + "=")) {
+                    next = args[i].substring(name.length() + 1);
+                }
+                if (next != null && isOptionOf(command, next)) {
+                    return next;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Whether an argument names an option of the command, or starts a cluster of them. */
+    private static boolean isOptionOf(CommandSpec command, String arg) {
+        if (!looksLikeOption(arg)) {
+            return false;
+        }
+        int equals = arg.indexOf('=');
+        String name = equals < 0 ? arg : arg.substring(0, equals);
+        return command.findOption(name) != null
+                || (!arg.startsWith("--") && command.findOption(arg.charAt(1)) != null);
+    }
+
+    /**
+     * Whether the error is picocli's help command refusing a topic that is no command: the
+     * only error of the root that names a value and no option.
+     */
+    private static boolean isUnknownHelpTopic(ParameterException e) {
+        CommandLine command = e.getCommandLine();
+        ParseResult parsed = command.getParseResult();
+        return e.getClass() == ParameterException.class && command.getParent() == null
+                && e.getArgSpec() == null && e.getValue() != null && parsed != null
+                && parsed.subcommand() != null && parsed.subcommand().commandSpec()
+                .userObject() instanceof CommandLine.HelpCommand;
+    }
+
+    /**
+     * Returns the names among picocli's suggestions (or other candidates) that are likely
+     * meant by what was typed, nearest first: those that the typed name, without its leading
+     * dashes and any {@code =VALUE}, begins or is the beginning of ({@code --hidden} for
+     * {@code --hidden-units}), or is at most {@code max(2, length / 3)} edits away from
+     * (Levenshtein distance; {@code --bandwith} for {@code --bandwidth}, not
+     * {@code --batch-size}). Picocli's similarity also offers {@code cluster} for
+     * {@code bogus}, which helps nobody.
+     *
+     * @param typed the unknown option or command as typed
+     * @param candidates the names to choose from
+     * @return the likely names, nearest first
+     */
+    static List<String> useful(String typed, List<String> candidates) {
+        String word = bare(typed);
+        int limit = Math.max(2, word.length() / 3);
+        List<String> kept = new ArrayList<>();
+        for (String candidate : candidates) {
+            String name = bare(candidate);
+            if (!word.isEmpty() && (name.startsWith(word) || word.startsWith(name)
+                    || editDistance(word, name) <= limit)) {
+                kept.add(candidate);
+            }
+        }
+        kept.sort(Comparator.comparingInt(c -> editDistance(word, bare(c))));
+        return kept;
+    }
+
+    /** A name without its leading dashes and any {@code =VALUE}, in lower case. */
+    private static String bare(String name) {
+        int equals = name.indexOf('=');
+        String word = equals < 0 ? name : name.substring(0, equals);
+        return word.replaceFirst("^-+", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** The Levenshtein distance: the fewest insertions, deletions and substitutions. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1]
+                        + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** Joins the first three names as {@code a}, {@code a or b}, {@code a, b or c}. */
+    private static String alternatives(List<String> all) {
+        List<String> names = all.subList(0, Math.min(3, all.size()));
+        int n = names.size();
+        return n == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, n - 1)) + " or " + names.get(n - 1);
+    }
+
+    /** Returns the command as typed from the root, such as {@code orbifold info}. */
+    private static String qualifiedName(CommandLine command) {
+        return command.getCommandSpec().qualifiedName();
+    }
+}

@@ -1,0 +1,240 @@
+package org.orbifold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.orbifold.cli.MainTest.Run;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * The errors that picocli finds in a command line read as the commands' own checks: one line
+ * {@code orbifold: error: <message>}, lower case, exit code 2. Each class of error has its
+ * wording checked on one command line; every option of every command is then given a value
+ * that does not convert and no value at all.
+ */
+class UsageErrorsTest {
+
+    /** A command line and the message it must be refused with. */
+    static Stream<Arguments> badCommandLines() {
+        return Stream.of(
+                // Unknown options: picocli's suggestion when it is near, else the help.
+                refused("unknown option '--limt' of info; did you mean --limit?",
+                        "info", "--limt", "3"),
+                refused("unknown option '--limt=3' of classify; did you mean --limit?",
+                        "classify", "--limt=3"),
+                refused("unknown option '--bandwith' of classify; did you mean --bandwidth?",
+                        "classify", "--bandwith", "1"),
+                refused("unknown option '--foo' of info; see orbifold info --help",
+                        "info", "--foo"),
+                refused("unknown options '--foo', '--bar' of mean; see orbifold mean --help",
+                        "mean", "--foo", "--bar"),
+                refused("unknown option '--foo'; see orbifold --help", "--foo"),
+                refused("unknown option '--foo' of info; see orbifold info --help",
+                        "info", "--foo", "a", "b"),
+                // Unknown commands, also as a help topic.
+                refused("unknown command 'mediam' (did you mean median?); commands: "
+                        + Main.COMMANDS, "mediam"),
+                refused("unknown command 'bogus'; commands: " + Main.COMMANDS, "bogus"),
+                refused("unknown command 'clsuter' (did you mean cluster?); commands: "
+                        + Main.COMMANDS, "help", "clsuter"),
+                // Too many arguments.
+                refused("info takes [DATASET]; got 2 arguments (a b)", "info", "a", "b"),
+                refused("cluster takes [DATASET]; got 3 arguments (a b -1)", "cluster", "-k",
+                        "2", "a", "b", "-1"),
+                refused("with --first and --second, align takes [DATASET]; got 2 arguments"
+                        + " (a b)", "align", "--first", "0", "--second", "1", "a", "b"),
+                // An option without its value, at the end or before another option.
+                refused("--limit needs a value (--limit N)", "info", "--limit"),
+                refused("--limit needs a value (--limit N), got the option --json", "info",
+                        "--limit", "--json"),
+                refused("--limit needs a value (--limit N), got the option --json", "info",
+                        "--limit=--json"),
+                refused("--validation needs a value (--validation FILE), got the option"
+                        + " --test", "classify", "--valid", "--test", "t.txt"),
+                refused("--k needs a value (--k K)", "classify", "--k", "1", "--k"),
+                // A required option not given; an unknown option first, likely the same.
+                refused("cluster needs --clusters K (or -k K)", "cluster"),
+                refused("unknown option '--clusterz' of cluster; did you mean --clusters?",
+                        "cluster", "--clusterz", "3"),
+                // Values that do not convert.
+                refused("--limit must be an integer, got 'x'", "info", "--limit", "x"),
+                refused("--limit must be an integer, got '1.5'", "info", "--limit", "1.5"),
+                refused("--limit must be an integer, got ''", "info", "--limit="),
+                refused("--clusters must be an integer, got 'x'", "cluster", "-kx"),
+                refused("--k must be an integer, got 'x'", "classify", "--k", "1,x"),
+                refused("--limit 2147483648 is too large for an integer (at most 2147483647)",
+                        "info", "--limit", "2147483648"),
+                refused("--first -2147483649 is too small for an integer (at least"
+                        + " -2147483648)", "align", "--first", "-2147483649"),
+                refused("--seed 9223372036854775808 is too large for an integer (at most"
+                        + " 9223372036854775807)", "align", "--seed", "9223372036854775808"),
+                refused("--node-weight must be a number, got 'x'", "align", "--node-weight",
+                        "x"),
+                refused("--margin must be a number, got 'x'", "classify", "--margin", "1,x"),
+                refused("--tolerance must be a decimal number, got '1e-3f'", "cluster", "-k",
+                        "2", "--tolerance", "1e-3f"),
+                refused("--json takes no value (or true or false), got 'yes'", "info",
+                        "--json=yes"),
+                refused("--lower-bounds takes no value (or true or false), got 'x'",
+                        "classify", "--no-lower-bounds=x"),
+                refused("--out must be a path without NUL characters", "mean", "--out",
+                        "a\0b"),
+                // An option given twice.
+                refused("--first may be given only once", "align", "--first", "0", "--first",
+                        "1"),
+                refused("--json may be given only once", "info", "--json", "--json"),
+                // Named choices that the commands check.
+                refused("--aligner must be one of exact, fast, faq, ga, ipfp, nodes, thorough,"
+                        + " got 'bogus'", "align", "0", "1", "--aligner", "bogus"),
+                refused("--seeding-aligner must be one of exact, fast, faq, ga, ipfp, nodes,"
+                        + " thorough, got 'bogus'", "cluster", "-k", "2", "--seeding-aligner",
+                        "bogus"),
+                // An empty DATASET is no name for the working directory.
+                refused("DATASET needs a file or folder name, got ''", "info", ""),
+                refused("DATASET needs a file or folder name, got ' '", "mean", " "));
+    }
+
+    private static Arguments refused(String message, String... args) {
+        return Arguments.of(message, args);
+    }
+
+    @ParameterizedTest
+    @MethodSource("badCommandLines")
+    void eachClassOfErrorHasItsWordingAndExitCode2(String message, String[] args) {
+        Run r = MainTest.run(args);
+
+        assertEquals(Main.ERROR_PREFIX + message + "\n", r.err(), String.join(" ", args));
+        assertEquals(CliException.USAGE, r.exitCode(), String.join(" ", args));
+        assertEquals("", r.out());
+    }
+
+    /** The sub-commands, as the command line builds them. */
+    private static List<CommandLine> commands() {
+        CommandLine root = Main.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), false);
+        List<CommandLine> found = new ArrayList<>();
+        for (CommandLine command : root.getSubcommands().values()) {
+            if (command.getCommandSpec().findOption("-V") != null) {
+                found.add(command);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Returns the message that a value that does not convert gets for an option of this type,
+     * or null for a type that takes any text.
+     */
+    private static String conversionMessage(OptionSpec option, String value) {
+        Class<?> type = option.isMultiValue() ? option.auxiliaryTypes()[0] : option.type();
+        if (type == int.class || type == Integer.class || type == long.class
+                || type == Long.class) {
+            return option.longestName() + " must be an integer, got '" + value + "'";
+        }
+        if (type == double.class || type == Double.class) {
+            return option.longestName() + " must be a number, got '" + value + "'";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return option.longestName() + " takes no value (or true or false), got '" + value
+                    + "'";
+        }
+        if (type == Path.class) {
+            return option.longestName() + " must be a path without NUL characters";
+        }
+        assertEquals(String.class, type, option.longestName());
+        return null;
+    }
+
+    @Test
+    void everyOptionOfEveryCommandIsRefusedInTheCommandsWords() {
+        List<CommandLine> commands = commands();
+        // info, align, mean, median, cluster, classify.
+        assertEquals(6, commands.size());
+        int checked = 0;
+        for (CommandLine command : commands) {
+            String name = command.getCommandName();
+            for (OptionSpec option : command.getCommandSpec().options()) {
+                if (option.usageHelp() || option.versionHelp()) {
+                    continue;
+                }
+                String bad = option.type() == Path.class ? "a\0b" : "abc";
+                String expected = conversionMessage(option, bad);
+                if (expected != null) {
+                    Run r = MainTest.run(name, option.longestName() + "=" + bad);
+                    assertEquals(Main.ERROR_PREFIX + expected + "\n", r.err(), name);
+                    assertEquals(CliException.USAGE, r.exitCode(), r.err());
+                    checked++;
+                }
+                if (option.arity().min() > 0) {
+                    Run r = MainTest.run(name, option.longestName());
+                    assertEquals(Main.ERROR_PREFIX + option.longestName() + " needs a value ("
+                            + option.longestName() + " " + option.paramLabel() + ")\n",
+                            r.err(), name);
+                    assertEquals(CliException.USAGE, r.exitCode(), r.err());
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 100, "option errors checked: " + checked);
+    }
+
+    @Test
+    void editDistanceAgreesWithItsRecursiveDefinition() {
+        assertEquals(3, UsageErrors.editDistance("kitten", "sitting"));
+        assertEquals(0, UsageErrors.editDistance("", ""));
+        Random random = new Random(7);
+        for (int trial = 0; trial < 500; trial++) {
+            String a = word(random);
+            String b = word(random);
+            assertEquals(recursiveDistance(a, b), UsageErrors.editDistance(a, b), a + " " + b);
+            assertEquals(UsageErrors.editDistance(b, a), UsageErrors.editDistance(a, b));
+        }
+    }
+
+    /** A word of up to six letters over {a, b, c}, so that letters often agree. */
+    private static String word(Random random) {
+        StringBuilder word = new StringBuilder();
+        for (int i = random.nextInt(7); i > 0; i--) {
+            word.append((char) ('a' + random.nextInt(3)));
+        }
+        return word.toString();
+    }
+
+    /** The Levenshtein distance by its definition: the cheapest of the three last edits. */
+    private static int recursiveDistance(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.length() + b.length();
+        }
+        String a1 = a.substring(0, a.length() - 1);
+        String b1 = b.substring(0, b.length() - 1);
+        int last = a.charAt(a.length() - 1) == b.charAt(b.length() - 1) ? 0 : 1;
+        return Math.min(recursiveDistance(a1, b1) + last, Math.min(
+                recursiveDistance(a1, b) + 1, recursiveDistance(a, b1) + 1));
+    }
+
+    @Test
+    void onlyNearSuggestionsAreKeptNearestFirst() {
+        assertEquals(List.of("--bandwidth"), UsageErrors.useful("--bandwith",
+                List.of("--batch-size", "--bandwidth")));
+        assertEquals(List.of("--hidden-units"), UsageErrors.useful("--hidden",
+                List.of("--hidden-units")));
+        assertEquals(List.of("median"), UsageErrors.useful("mediam",
+                List.of("mean", "median")));
+        assertEquals(List.of("--epochs", "--epochs-per-fold"), UsageErrors.useful("--epoch",
+                List.of("--epochs-per-fold", "--epochs")));
+        assertEquals(List.of(), UsageErrors.useful("bogus", List.of("cluster")));
+        assertEquals(List.of(), UsageErrors.useful("--", List.of("--json")));
+    }
+}
