@@ -34,6 +34,7 @@ import org.orbifold.learn.MarginPerceptronModel;
 import org.orbifold.learn.NearestNeighbors;
 import org.orbifold.learn.NearestPrototype;
 import org.orbifold.learn.PrototypeModel;
+import org.orbifold.learn.TrainingDivergedException;
 import org.orbifold.learn.ValidationSearch;
 import org.orbifold.learn.ValidationSearch.Candidate;
 import org.orbifold.match.Aligner;
@@ -706,11 +707,12 @@ final class ClassifyCommand extends DatasetCommand {
 
     /**
      * A trained classifier whose failures while fitting name the setting being fitted: a
-     * learning rate (or weight decay) so large that the weights overflow otherwise surfaces
-     * as a message about the distance's weights (unless the unscaled training graphs overflow
-     * by themselves, when the space's own message stands). Each fit is followed by the trace,
-     * which remembers a suspicious training objective under the setting. The model is
-     * returned unchanged.
+     * learning rate (or weight decay) so large that the weights overflow is a
+     * {@link TrainingDivergedException} of the learner (epoch and reason), or, from the
+     * starts, a message about the distance's weights (unless the unscaled training graphs
+     * overflow by themselves, when the space's own message stands). Each fit is followed by
+     * the trace, which remembers a suspicious training objective under the setting. The model
+     * is returned unchanged.
      */
     private record NamedTraining(GraphClassifier classifier, Method method, Setting setting,
             boolean scaled, TrainingTrace trace) implements GraphClassifier {
@@ -730,6 +732,10 @@ final class ClassifyCommand extends DatasetCommand {
                             largestClass(labels), prototypeModel.trainingErrors()));
                 }
                 return model;
+            } catch (TrainingDivergedException e) {
+                // The learner names the epoch and keeps the overflow as its reason.
+                throw CliException.data(trainingFailure(method, setting, scaled,
+                        "in epoch " + e.epoch() + ", " + e.reason(), true), e);
             } catch (WeightedOverflowException e) {
                 if (!scaled && overflows(space, graphs)) {
                     throw CliException.data(e.getMessage(), e);
@@ -808,7 +814,8 @@ final class ClassifyCommand extends DatasetCommand {
      *
      * @param reason what failed; for an overflow, its finding without the space's advice
      *     about the distance weights, since the learner's own values are to blame
-     * @param overflowed whether a {@link WeightedOverflowException} was the failure
+     * @param overflowed whether a {@link WeightedOverflowException} (or the learner's
+     *     {@link TrainingDivergedException}) was the failure
      */
     static String trainingFailure(Method m, Setting s, boolean scaled, String reason,
             boolean overflowed) {

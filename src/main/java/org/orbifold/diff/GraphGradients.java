@@ -52,6 +52,12 @@ import org.orbifold.space.Permutation;
  */
 public final class GraphGradients {
 
+    /**
+     * Relative tolerance within which a given alignment's numbers count as those its
+     * permutation attains.
+     */
+    private static final double AGREEMENT = 1e-9;
+
     private GraphGradients() {
     }
 
@@ -71,13 +77,23 @@ public final class GraphGradients {
     public static GraphGradient squaredDistance(GraphSpace space, Graph x, Graph y,
             Aligner aligner, Argument argument) {
         Objects.requireNonNull(aligner, "aligner");
-        return squaredDistance(space, x, y, align(space, x, y, aligner), argument);
+        Alignment alignment = align(space, x, y, aligner);
+        requireArguments(space, x, y, alignment, argument);
+        return squaredDistanceAt(space, x, y, alignment, argument);
     }
 
     /**
      * Returns {@code ||X - pi . Y||^2} at a given alignment, with the gradient of that smooth
      * function of the chosen argument; it is a generalized gradient of {@code d^2} when the
      * alignment is optimal.
+     *
+     * <p>Only the alignment's permutation is used: the value is computed from it, and the
+     * result's {@link GraphGradient#alignment() alignment} agrees with the value. It is the
+     * given alignment when that one's similarity and distance are those its permutation
+     * attains on {@code x} and {@code y} (to rounding), as for an aligner's result, so that
+     * its certificate stands; otherwise (an alignment made by hand, or one of another pair)
+     * it is the permutation evaluated afresh by {@link Alignment#of}, certified only if it
+     * attains distance 0, since a certificate about other numbers says nothing about these.
      *
      * @param space the graph space
      * @param x the first graph
@@ -91,6 +107,11 @@ public final class GraphGradients {
     public static GraphGradient squaredDistance(GraphSpace space, Graph x, Graph y,
             Alignment alignment, Argument argument) {
         requireArguments(space, x, y, alignment, argument);
+        return squaredDistanceAt(space, x, y, evaluated(space, x, y, alignment), argument);
+    }
+
+    private static GraphGradient squaredDistanceAt(GraphSpace space, Graph x, Graph y,
+            Alignment alignment, Argument argument) {
         Permutation p = alignment.permutation();
         double value = space.squaredDistance(x, y, p);
         Graph gradient = argument == Argument.FIRST
@@ -115,7 +136,9 @@ public final class GraphGradients {
     public static GraphGradient similarity(GraphSpace space, Graph x, Graph y, Aligner aligner,
             Argument argument) {
         Objects.requireNonNull(aligner, "aligner");
-        return similarity(space, x, y, align(space, x, y, aligner), argument);
+        Alignment alignment = align(space, x, y, aligner);
+        requireArguments(space, x, y, alignment, argument);
+        return similarityAt(space, x, y, alignment, argument);
     }
 
     /**
@@ -125,7 +148,9 @@ public final class GraphGradients {
      * @param space the graph space
      * @param x the first graph
      * @param y the second graph
-     * @param alignment an alignment of {@code y} to {@code x}
+     * @param alignment an alignment of {@code y} to {@code x}; only its permutation is used,
+     *     and the result's alignment is chosen as by
+     *     {@link #squaredDistance(GraphSpace, Graph, Graph, Alignment, Argument)}
      * @param argument which argument to differentiate
      * @return the similarity of the alignment and the gradient
      * @throws IllegalArgumentException if a graph does not belong to the space or the
@@ -134,12 +159,32 @@ public final class GraphGradients {
     public static GraphGradient similarity(GraphSpace space, Graph x, Graph y,
             Alignment alignment, Argument argument) {
         requireArguments(space, x, y, alignment, argument);
+        return similarityAt(space, x, y, evaluated(space, x, y, alignment), argument);
+    }
+
+    private static GraphGradient similarityAt(GraphSpace space, Graph x, Graph y,
+            Alignment alignment, Argument argument) {
         Permutation p = alignment.permutation();
         double value = space.similarity(x, y, p);
         Graph gradient = argument == Argument.FIRST
                 ? combination(space, y, 0.0, y, p, 1.0)
                 : combination(space, x, 0.0, x, p.inverse(), 1.0);
         return new GraphGradient(value, gradient, alignment, space);
+    }
+
+    /**
+     * Returns {@code given} if its similarity and squared distance are those its permutation
+     * attains on the pair, within {@link #AGREEMENT} times the larger of 1 and
+     * {@code ||X||^2 + ||Y||^2} (the rounding of an aligner's own evaluation, or of a
+     * reversed alignment), and it is certified whenever the fresh evaluation is; otherwise
+     * the fresh evaluation by {@link Alignment#of}, with no certificate of the caller's.
+     */
+    private static Alignment evaluated(GraphSpace space, Graph x, Graph y, Alignment given) {
+        Alignment fresh = Alignment.of(space, x, y, given.permutation(), false);
+        double scale = AGREEMENT * Math.max(1.0, space.squaredNorm(x) + space.squaredNorm(y));
+        boolean agrees = Math.abs(fresh.similarity() - given.similarity()) <= scale
+                && Math.abs(fresh.squaredDistance() - given.squaredDistance()) <= scale;
+        return agrees && (given.certified() || !fresh.certified()) ? given : fresh;
     }
 
     private static Alignment align(GraphSpace space, Graph x, Graph y, Aligner aligner) {

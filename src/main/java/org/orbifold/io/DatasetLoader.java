@@ -214,9 +214,10 @@ public final class DatasetLoader {
      * Describes what a folder without a TU data set holds that {@link #load} reads, so that
      * the message points at the right argument: IAM split files, molecule files, {@code .npy}
      * stacks, TU data set subfolders; QAPLIB instances are named as read by
-     * {@link QaplibReader} only.
+     * {@link QaplibReader} only. The readers use it too when they are given a folder where
+     * they expect a file ({@link IamDatasetReader}).
      */
-    private static String contents(Path folder) throws IOException {
+    static String contents(Path folder) throws IOException {
         List<String> cxl = new ArrayList<>();
         List<String> molecules = new ArrayList<>();
         List<String> npy = new ArrayList<>();

@@ -75,6 +75,15 @@ import javax.xml.stream.XMLStreamReader;
  * line and column. The XML
  * parser resolves no DTD and no external entity, so nothing is fetched from the network.
  *
+ * <p><b>Existence channel.</b> The reader adds the node-existence channel only where it is
+ * needed (above); the command line adds it to every data set that lacks it, so its
+ * distances differ from those of the graphs read here. Call
+ * {@link org.orbifold.space.NodeExistence#append} (that is,
+ * {@link org.orbifold.space.Graph#withNodeChannel(double) withNodeChannel(1)} on every graph)
+ * when the dataset's node channels lack
+ * {@link org.orbifold.space.NodeExistence#CHANNEL_NAME} to get the command line's numbers
+ * (the package description has the details).
+ *
  * <p>Stateless and thread-safe.
  *
  * <p><b>Limitations.</b> Graph-level {@code <attr>} elements, edge ids, hyperedges
@@ -105,7 +114,9 @@ public final class IamDatasetReader {
      *
      * @param cxlFile the CXL split file; its GXL files lie in the same folder
      * @return the dataset, with one class label per graph when the entries carry classes
-     * @throws DatasetFormatException if the split or a graph file breaks the format
+     * @throws DatasetFormatException if the split file is missing or is a folder (the message
+     *     then names the {@code .cxl} files found in it, as {@link DatasetLoader#load} does),
+     *     or the split or a graph file breaks the format
      * @throws IOException if a file cannot be read
      */
     public static GraphDataset read(Path cxlFile) throws IOException {
@@ -118,7 +129,8 @@ public final class IamDatasetReader {
      *
      * @param cxlFiles the split files, for example train, validation and test
      * @return one dataset per split, in the given order
-     * @throws DatasetFormatException if a split or a graph file breaks the format
+     * @throws DatasetFormatException if a split file is missing or is a folder (as
+     *     {@link #read}), or a split or a graph file breaks the format
      * @throws IOException if a file cannot be read
      */
     public static List<GraphDataset> readSplits(List<Path> cxlFiles) throws IOException {
@@ -131,7 +143,8 @@ public final class IamDatasetReader {
      * @param cxlFiles the split files
      * @param maxCategories discrete attributes with more labels are left out; at least 1
      * @return one dataset per split, in the given order
-     * @throws DatasetFormatException if a split or a graph file breaks the format
+     * @throws DatasetFormatException if a split file is missing or is a folder (as
+     *     {@link #read}), or a split or a graph file breaks the format
      * @throws IOException if a file cannot be read
      * @throws IllegalArgumentException if {@code maxCategories < 1} or no file is given
      */
@@ -149,7 +162,8 @@ public final class IamDatasetReader {
      * @param recoding how to read chosen attributes; {@link Recoding#none()} gives the default
      *     encoding of {@link #readSplits(List)}
      * @return one dataset per split, in the given order
-     * @throws DatasetFormatException if a split or a graph file breaks the format
+     * @throws DatasetFormatException if a split file is missing or is a folder (as
+     *     {@link #read}), or a split or a graph file breaks the format
      * @throws IOException if a file cannot be read
      * @throws IllegalArgumentException if no file is given, or an attribute to be read as an
      *     angle holds text, or one to be read as a composition holds numbers
@@ -223,13 +237,12 @@ public final class IamDatasetReader {
      *
      * @param gxlFile the GXL file
      * @return a dataset of one graph, named by the file
-     * @throws DatasetFormatException if the file breaks the format
+     * @throws DatasetFormatException if the file is missing, is a folder, or breaks the
+     *     format
      * @throws IOException if the file cannot be read
      */
     public static GraphDataset readGraph(Path gxlFile) throws IOException {
-        if (!Files.isRegularFile(gxlFile)) {
-            throw DatasetFormatException.noSuchPath(gxlFile);
-        }
+        requireFile(gxlFile, "a GXL graph file");
         Kinds kinds = new Kinds();
         String name = stem(gxlFile.getFileName().toString(), ".gxl");
         List<RawGraph> raw = List.of(readGraphFile(secureFactory(), gxlFile, name, null, kinds));
@@ -299,6 +312,27 @@ public final class IamDatasetReader {
         return List.copyOf(files);
     }
 
+    /**
+     * Fails unless {@code file} is a regular file: a missing path is named as missing, a
+     * folder as a folder with what {@link DatasetLoader} would read in it (such as its
+     * {@code .cxl} split files), anything else as no regular file.
+     *
+     * @param kind what the file should have been, such as "an IAM .cxl split file"
+     */
+    private static void requireFile(Path file, String kind) throws IOException {
+        if (Files.isRegularFile(file)) {
+            return;
+        }
+        if (Files.isDirectory(file)) {
+            throw new DatasetFormatException(file, "a folder, not " + kind + "; "
+                    + DatasetLoader.contents(file));
+        }
+        if (Files.exists(file)) {
+            throw new DatasetFormatException(file, "not a regular file, so not " + kind);
+        }
+        throw DatasetFormatException.noSuchPath(file);
+    }
+
     private static XMLInputFactory secureFactory() {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -309,9 +343,7 @@ public final class IamDatasetReader {
 
     private static List<Entry> readSplitFile(XMLInputFactory factory, Path cxl,
             List<String> notes) throws IOException {
-        if (!Files.isRegularFile(cxl)) {
-            throw DatasetFormatException.noSuchPath(cxl);
-        }
+        requireFile(cxl, "an IAM .cxl split file");
         List<Entry> entries = new ArrayList<>();
         int declared = -1;
         int withClass = 0;

@@ -47,6 +47,15 @@ import java.util.stream.Stream;
  * twice with different labels throw a {@link DatasetFormatException} naming the file, the line
  * and what was expected.
  *
+ * <p><b>Existence channel.</b> The reader adds the node-existence channel only where it is
+ * needed (above); the command line adds it to every data set that lacks it, so its
+ * distances differ from those of the graphs read here. Call
+ * {@link org.orbifold.space.NodeExistence#append} (that is,
+ * {@link org.orbifold.space.Graph#withNodeChannel(double) withNodeChannel(1)} on every graph)
+ * when the dataset's node channels lack
+ * {@link org.orbifold.space.NodeExistence#CHANNEL_NAME} to get the command line's numbers
+ * (the package description has the details).
+ *
  * <p>Stateless and thread-safe.
  *
  * <p><b>Limitations.</b> {@code DS_graph_attributes.txt} (regression targets) is not read; a

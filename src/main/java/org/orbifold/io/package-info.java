@@ -11,5 +11,32 @@
  * of encoding rules (discrete labels one-hot, numbers as they are, existence channels where
  * needed), described in {@code docs/formats.md}, and rejects malformed input with a
  * {@link org.orbifold.io.DatasetFormatException} naming the file and line.
+ *
+ * <p><b>The command line's numbers.</b> The readers add the node-existence channel only where
+ * a real node would otherwise look like padding
+ * ({@link org.orbifold.space.NodeExistence#isNeeded}); the project's letters, whose nodes
+ * are points off the origin, get none. The {@code orbifold} command line adds it to
+ * every data set that lacks it: after reading (and after {@code --class} and
+ * {@code --limit}), when the node channels do not include
+ * {@link org.orbifold.space.NodeExistence#CHANNEL_NAME}, every node gets a last channel of
+ * value 1 ({@link org.orbifold.space.NodeExistence#append}, which calls
+ * {@link org.orbifold.space.Graph#withNodeChannel(double) withNodeChannel(1)} on every
+ * graph). A node without a partner then costs {@code node weight x (||x||^2 + 1)} rather
+ * than {@code node weight x ||x||^2}, so distances, means and predictions computed on a
+ * reader's graphs as they are differ from the command line's. To reproduce them:
+ * <pre>{@code
+ * GraphDataset d = DatasetLoader.load(path);
+ * List<Graph> graphs = d.nodeChannels().contains(NodeExistence.CHANNEL_NAME)
+ *         ? d.graphs() : NodeExistence.append(d.graphs());
+ * GraphSpace space = GraphSpace.of(graphs).withWeights(nodeWeight, edgeWeight);
+ * }</pre>
+ * with the node and edge weights of {@code --node-weight} and {@code --edge-weight}
+ * (default 1). {@code classify} changes two more things: it reads the IAM sets AIDS,
+ * Fingerprint and Protein recoded by meaning
+ * ({@link org.orbifold.io.IamDatasetReader.Recoding#forIamSet}, unless
+ * {@code --raw-attributes}), and its scaling options ({@code --standardize},
+ * {@code --existence E}, which sets the channel's value to {@code E}, 0 leaving it out,
+ * {@code --node-kernel}) transform the graphs with a transform fitted on the training graphs
+ * ({@link org.orbifold.io.DatasetScaling}).
  */
 package org.orbifold.io;

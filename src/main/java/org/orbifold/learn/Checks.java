@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.LabelEncoder;
 
 /** Argument checks shared by the learners. */
 final class Checks {
@@ -32,6 +33,25 @@ final class Checks {
         requireNoNullLabel(labels, "labels");
         space.requireMembers(graphs);
         return List.copyOf(labels);
+    }
+
+    /**
+     * Returns the classes of checked training labels, failing unless there are at least two:
+     * the rule of every learner of the package, since a classifier of one class has nothing
+     * to tell apart and a one-class training set is usually a selection gone wrong.
+     *
+     * @param learner the learner's name, for the message
+     * @param labels labels checked by {@link #requireLabelled}
+     * @return the classes, in {@link LabelEncoder} order
+     */
+    static LabelEncoder requireClasses(String learner, List<String> labels) {
+        LabelEncoder classes = LabelEncoder.of(labels);
+        if (classes.size() < 2) {
+            throw new IllegalArgumentException(learner + " needs at least two classes to learn"
+                    + " from, got only '" + classes.label(0) + "' (all " + labels.size()
+                    + " training labels)");
+        }
+        return classes;
     }
 
     /** Checks that no entry of a label list is null, naming the first null index. */

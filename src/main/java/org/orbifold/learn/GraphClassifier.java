@@ -23,8 +23,10 @@ public interface GraphClassifier {
      * @param labels one non-null class label per graph, in the same order
      * @return the fitted model; its classes are the distinct training labels
      * @throws IllegalArgumentException if the lists differ in length, are empty, contain a
-     *     null entry, a graph is not in the space, or the training set does not fit the
-     *     configuration (for example fewer class members than prototypes)
+     *     null entry, a graph is not in the space, the labels hold only one class (every
+     *     learner of this package refuses to learn a single class, which leaves nothing to
+     *     tell apart), or the training set does not fit the configuration (for example fewer
+     *     class members than prototypes)
      */
     GraphClassifierModel fit(GraphSpace space, List<Graph> graphs, List<String> labels);
 }

@@ -24,6 +24,7 @@ public interface GraphClassifierModel {
      *
      * @param graph a member of {@link #space()}
      * @return one of the labels of {@link #classes()}
+     * @throws NullPointerException if the graph is null
      * @throws IllegalArgumentException if the graph is not in the space
      */
     String predict(Graph graph);
@@ -35,6 +36,7 @@ public interface GraphClassifierModel {
      *
      * @param graph a member of {@link #space()}
      * @return a new array of {@code classes().size()} scores
+     * @throws NullPointerException if the graph is null
      * @throws IllegalArgumentException if the graph is not in the space
      */
     double[] scores(Graph graph);

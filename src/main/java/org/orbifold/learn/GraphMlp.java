@@ -15,6 +15,7 @@ import org.orbifold.space.GraphSpace;
 import org.orbifold.space.IndexedTasks;
 import org.orbifold.space.IterationListener;
 import org.orbifold.space.LabelEncoder;
+import org.orbifold.space.WeightedOverflowException;
 import org.orbifold.stats.FrechetMean;
 
 /**
@@ -67,6 +68,17 @@ import org.orbifold.stats.FrechetMean;
  * loss over the epoch (each sample's loss before its step), the last learning rate, and the
  * elapsed time; it may stop the training. Instances are immutable and thread-safe if the
  * aligner is.
+ *
+ * <p><b>Telling a failed training.</b> The learner reports numbers and leaves the judgement
+ * to the caller (the command line's warnings apply the rule below). The listener's
+ * objective is the mean cross-entropy; a network that gives every one of {@code C} classes
+ * the same probability has loss {@code ln C}. A mean loss that ends clearly above
+ * {@code ln C} (the command line warns 10 % above it) means the network does worse than
+ * guessing uniformly, the usual effect of a learning rate so large that every step
+ * overshoots; {@link Evaluation#accuracy} on held-out graphs against the largest class's
+ * share tells the same. When the parameters overflow, {@code fit} throws a
+ * {@link TrainingDivergedException} naming the epoch, the learning rate and the weight
+ * decay.
  *
  * <p><b>Limitations.</b> One hidden layer of graph units and one dense layer; no momentum,
  * no early stopping on a validation set (attach a listener). The loss is not convex and the
@@ -186,7 +198,7 @@ public final class GraphMlp implements GraphClassifier {
     @Override
     public GraphMlpModel fit(GraphSpace space, List<Graph> graphs, List<String> labels) {
         List<String> checked = Checks.requireLabelled(space, graphs, labels);
-        LabelEncoder classes = LabelEncoder.of(checked);
+        LabelEncoder classes = Checks.requireClasses("the graph MLP", checked);
         int order = MaxLinearUnits.weightOrder(space, weightOrder);
         int n = graphs.size();
         int[] codes = new int[n];
@@ -207,26 +219,38 @@ public final class GraphMlp implements GraphClassifier {
         for (int i = 0; i < n; i++) {
             visits[i] = i;
         }
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            MaxLinearUnits.shuffle(visits, random);
-            double loss = 0.0;
-            double eta = learningRate;
-            for (int from = 0; from < n; from += batchSize) {
-                eta = learningRate * (1.0 - (double) t / total);
-                t++;
-                int[] batch = Arrays.copyOfRange(visits, from, Math.min(n, from + batchSize));
-                loss += trainer.step(graphs, codes, batch, eta);
+        int epoch = 0;
+        try {
+            while (epoch < epochs) {
+                epoch++;
+                MaxLinearUnits.shuffle(visits, random);
+                double loss = 0.0;
+                double eta = learningRate;
+                for (int from = 0; from < n; from += batchSize) {
+                    eta = learningRate * (1.0 - (double) t / total);
+                    t++;
+                    int[] batch = Arrays.copyOfRange(visits, from,
+                            Math.min(n, from + batchSize));
+                    loss += trainer.step(graphs, codes, batch, eta);
+                }
+                if (!listener.iterationDone(epoch, loss / n, eta,
+                        System.nanoTime() - started)) {
+                    break;
+                }
             }
-            if (!listener.iterationDone(epoch, loss / n, eta, System.nanoTime() - started)) {
-                break;
-            }
+            return trainer.snapshot(GraphMlpModel.DEFAULT_BOUNDS);
+        } catch (WeightedOverflowException e) {
+            // In an epoch, or in the model of the last epoch run; with no epoch, the starts.
+            throw epoch == 0 ? e : TrainingDivergedException.of("the graph MLP", epoch,
+                    learningRate, weightDecay > 0.0 ? weightDecay : Double.NaN, e, space,
+                    graphs);
         }
-        return trainer.snapshot(GraphMlpModel.DEFAULT_BOUNDS);
     }
 
     private Trainer initialize(GraphSpace space, List<Graph> graphs, List<String> labels,
             LabelEncoder classes, int units, int order, double scale, SplittableRandom random) {
         int[] unitClasses = MaxLinearUnits.unitClasses(units, classes.size());
+        requireMembersForUnits(labels, classes, unitClasses);
         Trainer trainer = new Trainer(space, classes, units, order, scale);
         int j = 0;
         for (int c = 0; c < classes.size(); c++) {
@@ -256,6 +280,46 @@ public final class GraphMlp implements GraphClassifier {
             }
         }
         return trainer;
+    }
+
+    /**
+     * Fails before any start is chosen when a class has fewer members than its units need
+     * (one distinct member per unit, but for the unit that starts at the class mean), naming
+     * the requested hidden units, the class's share of them and the most units that the
+     * classes can start.
+     */
+    private void requireMembersForUnits(List<String> labels, LabelEncoder classes,
+            int[] unitClasses) {
+        int k = classes.size();
+        int[] members = new int[k];
+        for (String label : labels) {
+            members[classes.indexOf(label)]++;
+        }
+        int[] units = new int[k];
+        for (int c : unitClasses) {
+            units[c]++;
+        }
+        // A class can start members[c] units, one more with the mean as the first start.
+        int free = initialization == Initialization.CLASS_MEANS ? 1 : 0;
+        int fewest = Integer.MAX_VALUE;
+        for (int c = 0; c < k; c++) {
+            fewest = Math.min(fewest, members[c] + free);
+        }
+        int lead = 0;
+        while (lead < k && members[lead] + free > fewest) {
+            lead++;
+        }
+        long most = (long) k * fewest + lead;
+        for (int c = 0; c < k; c++) {
+            if (units[c] > members[c] + free) {
+                throw new IllegalArgumentException("hiddenUnits " + unitClasses.length
+                        + " over " + k + " classes gives class '" + classes.label(c) + "' "
+                        + units[c] + " units, but it has " + members[c] + " members, fewer"
+                        + " than the " + (units[c] - free) + " weight graphs to start from"
+                        + " them; these training graphs start at most " + most
+                        + " hidden units");
+            }
+        }
     }
 
     /** The parameters during training and the mini-batch step. */

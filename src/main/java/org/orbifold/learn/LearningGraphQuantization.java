@@ -15,6 +15,7 @@ import org.orbifold.space.IndexedTasks;
 import org.orbifold.space.IterationListener;
 import org.orbifold.space.LabelEncoder;
 import org.orbifold.space.Permutation;
+import org.orbifold.space.WeightedOverflowException;
 import org.orbifold.stats.FrechetMean;
 
 /**
@@ -48,10 +49,29 @@ import org.orbifold.stats.FrechetMean;
  * time; it may stop the training early. The fitted model also keeps, per epoch run, the
  * number of training graphs misjudged when visited (their nearest prototype, the first on
  * ties, had another class before their step), for both rules
- * ({@link PrototypeModel#trainingErrors()}): a count that rises over the epochs, or ends no
- * lower than guessing the largest class would, is the usual sign of a learning rate so large
- * that the steps overshoot. Counting costs nothing, since every step finds the nearest
- * prototypes anyway, and changes nothing in the training.
+ * ({@link PrototypeModel#trainingErrors()}). Counting costs nothing, since every step finds
+ * the nearest prototypes anyway, and changes nothing in the training.
+ *
+ * <p><b>Telling a failed training.</b> The learner reports numbers and leaves the judgement
+ * to the caller (the command line's warnings apply the rules below). A learning rate so
+ * large that the steps overshoot usually leaves a model no better than guessing without any
+ * number overflowing, so check after {@code fit}:
+ * <ul>
+ *   <li>{@link PrototypeModel#trainingErrors()}: with {@code n} training graphs and
+ *       {@code g = n - (members of the largest class)} the errors of always guessing that
+ *       class, a last count that is not clearly below {@code g} (the command line's level is
+ *       {@code g - 2 sqrt(n q (1 - q))}, {@code q = g / n}), or one clearly above the first
+ *       epoch's, says the training went wrong;</li>
+ *   <li>the listener's objective per epoch: for LVQ1 the same count as a fraction of
+ *       {@code n}; for GLVQ the mean of {@code mu}, which lies in {@code [-1, 1]} and is
+ *       negative for a graph exactly when a prototype of its own class is its nearest, so a
+ *       mean that ends above 0 and above its first epoch's value is a failure;</li>
+ *   <li>{@link Evaluation#accuracy} of the model on held-out graphs against the share of
+ *       the largest class.</li>
+ * </ul>
+ * When the steps make the prototypes overflow (LVQ1 with a huge rate), {@code fit} throws a
+ * {@link TrainingDivergedException} naming the rule, the epoch and the learning rate. See
+ * {@link Builder#learningRate} for the sensible range.
  *
  * <p>Sources: T. Kohonen, "Self-Organizing Maps", Springer, 3rd ed. 2001,
  * doi:10.1007/978-3-642-56927-2 (LVQ1); A. Sato and K. Yamada, "Generalized learning vector
@@ -173,16 +193,12 @@ public final class LearningGraphQuantization implements GraphClassifier {
      *
      * @throws IllegalArgumentException also if a class has fewer members than prototypes per
      *     class (naming the class), or, with {@link Initialization#CLASS_MEDOIDS}, fewer
-     *     distinct graphs, or the rule is GLVQ and there is only one class
+     *     distinct graphs
      */
     @Override
     public PrototypeModel fit(GraphSpace space, List<Graph> graphs, List<String> labels) {
         List<String> checked = Checks.requireLabelled(space, graphs, labels);
-        LabelEncoder classes = LabelEncoder.of(checked);
-        if (rule == Rule.GLVQ && classes.size() < 2) {
-            throw new IllegalArgumentException("GLVQ needs at least two classes, got "
-                    + classes.labels());
-        }
+        LabelEncoder classes = Checks.requireClasses(rule.name(), checked);
         int n = graphs.size();
         int[] codes = new int[n];
         for (int i = 0; i < n; i++) {
@@ -203,32 +219,39 @@ public final class LearningGraphQuantization implements GraphClassifier {
         }
         // Each step counts the graphs misjudged on their visit, per epoch.
         int[] errors = new int[epochs];
-        int run = 0;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            shuffle(order, random);
-            double objective = 0.0;
-            double eta = learningRate;
-            trainer.misjudged = 0;
-            for (int i : order) {
-                eta = learningRate * (1.0 - (double) t / total);
-                t++;
-                objective += rule == Rule.LVQ1
-                        ? trainer.lvq1(graphs.get(i), codes[i], eta, warm[i])
-                        : trainer.glvq(graphs.get(i), codes[i], eta, warm[i]);
+        int epoch = 0;
+        try {
+            while (epoch < epochs) {
+                epoch++;
+                shuffle(order, random);
+                double objective = 0.0;
+                double eta = learningRate;
+                trainer.misjudged = 0;
+                for (int i : order) {
+                    eta = learningRate * (1.0 - (double) t / total);
+                    t++;
+                    objective += rule == Rule.LVQ1
+                            ? trainer.lvq1(graphs.get(i), codes[i], eta, warm[i])
+                            : trainer.glvq(graphs.get(i), codes[i], eta, warm[i]);
+                }
+                errors[epoch - 1] = trainer.misjudged;
+                if (!listener.iterationDone(epoch, objective / n, eta,
+                        System.nanoTime() - started)) {
+                    break;
+                }
             }
-            errors[run++] = trainer.misjudged;
-            if (!listener.iterationDone(epoch, objective / n, eta,
-                    System.nanoTime() - started)) {
-                break;
-            }
-        }
 
-        List<String> prototypeLabels = new ArrayList<>(trainer.prototypes.length);
-        for (int code : trainer.codes) {
-            prototypeLabels.add(classes.label(code));
+            List<String> prototypeLabels = new ArrayList<>(trainer.prototypes.length);
+            for (int code : trainer.codes) {
+                prototypeLabels.add(classes.label(code));
+            }
+            return PrototypeModel.trained(space, aligner, List.of(trainer.prototypes),
+                    prototypeLabels, Arrays.copyOf(errors, epoch));
+        } catch (WeightedOverflowException e) {
+            // In an epoch, or in the model of the last epoch run; with no epoch, the starts.
+            throw epoch == 0 ? e : TrainingDivergedException.of(rule.name(), epoch,
+                    learningRate, Double.NaN, e, space, graphs);
         }
-        return PrototypeModel.trained(space, aligner, List.of(trainer.prototypes),
-                prototypeLabels, Arrays.copyOf(errors, run));
     }
 
     /** Chooses the initial prototypes, class by class in encoder order. */
@@ -478,7 +501,25 @@ public final class LearningGraphQuantization implements GraphClassifier {
         }
 
         /**
-         * Sets the initial learning rate {@code eta0}.
+         * Sets the initial learning rate {@code eta0} (default
+         * {@value LearningGraphQuantization#DEFAULT_LEARNING_RATE}), which decays linearly to
+         * 0 over the training.
+         *
+         * <p><b>Sensible values.</b> For {@link Rule#LVQ1} a step moves the nearest prototype
+         * the fraction {@code eta_t} of the way toward the aligned sample, or as far away
+         * from it: up to 1 an attracting step stays on the segment between the prototype and
+         * the sample (at 1 the prototype jumps onto the sample), above 1 it overshoots past
+         * the sample, and above 2 it ends farther from the sample than it started. Since the
+         * rate decays from {@code eta0}, the first epochs take steps of nearly {@code eta0};
+         * keep it in {@code (0, 1]}, well below 1 in practice (the command line refuses
+         * more than 1 for LVQ1, and LVQ1 at 1 ends at chance on the project's letters). For
+         * {@link Rule#GLVQ} the step factors {@code eta_t 4 d- / (d+ + d-)^2} are capped at
+         * 1 (class description), so no step overshoots, but {@code eta} is measured in
+         * squared distances: with both squared distances near {@code D} the factor is about
+         * {@code eta_t / D}, so choose {@code eta0} below the typical squared distance of a
+         * training graph to its nearest prototypes, or every capped step lands the attracted
+         * prototype on its sample. Either way, check the training as the class description
+         * says.
          *
          * @param value a finite number {@code > 0}
          * @return this builder

@@ -14,6 +14,7 @@ import org.orbifold.space.GraphSpace;
 import org.orbifold.space.IndexedTasks;
 import org.orbifold.space.IterationListener;
 import org.orbifold.space.LabelEncoder;
+import org.orbifold.space.WeightedOverflowException;
 import org.orbifold.stats.FrechetMean;
 
 /**
@@ -63,6 +64,20 @@ import org.orbifold.stats.FrechetMean;
  * {@link IterationListener} hears the epoch, the fraction of samples that caused an update,
  * the learning rate, and the elapsed time; it may stop the training. Instances are immutable
  * and thread-safe if the aligner is.
+ *
+ * <p><b>Telling a failed training.</b> The learner reports numbers and leaves the judgement
+ * to the caller (the command line's warnings apply the rule below). With margin 0 the
+ * listener's objective is the fraction of training graphs misclassified (or tied) when
+ * visited; guessing among {@code C} classes uniformly misclassifies {@code 1 - 1/C} of them.
+ * An objective that ends clearly above that level (the command line's level is two binomial
+ * standard errors above it) and above its first epoch's value says the training went wrong;
+ * {@link Evaluation#accuracy} on held-out graphs against the largest class's share tells the
+ * same. When the weight graphs overflow, {@code fit} throws a
+ * {@link TrainingDivergedException} naming the epoch and the learning rate. The inputs are
+ * scaled to a mean squared norm of 1 (below), so a class-mean start has weight graphs of
+ * norm about 1 and one step of rate 1 moves a weight graph about as far as its norm: rates
+ * well above 1 forget the start (from {@link Initialization#ZERO} the rate changes nothing
+ * but the scale of the weights) and only bring the weights nearer to overflow.
  *
  * <p><b>Limitations.</b> The model is one max-linear function per class, about as expressive
  * as one prototype per class: classes made of several separated groups need the
@@ -129,18 +144,13 @@ public final class MarginPerceptron implements GraphClassifier {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException also if there is only one class, or the weight order
-     *     exceeds the space size
+     * @throws IllegalArgumentException also if the weight order exceeds the space size
      */
     @Override
     public MarginPerceptronModel fit(GraphSpace space, List<Graph> graphs,
             List<String> labels) {
         List<String> checked = Checks.requireLabelled(space, graphs, labels);
-        LabelEncoder classes = LabelEncoder.of(checked);
-        if (classes.size() < 2) {
-            throw new IllegalArgumentException("the margin perceptron needs at least two"
-                    + " classes, got " + classes.labels());
-        }
+        LabelEncoder classes = Checks.requireClasses("the margin perceptron", checked);
         int order = MaxLinearUnits.weightOrder(space, weightOrder);
         int n = graphs.size();
         int[] codes = new int[n];
@@ -157,19 +167,27 @@ public final class MarginPerceptron implements GraphClassifier {
         for (int i = 0; i < n; i++) {
             visits[i] = i;
         }
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            MaxLinearUnits.shuffle(visits, random);
-            int updates = 0;
-            for (int i : visits) {
-                updates += trainer.visit(graphs.get(i), codes[i], scale);
+        int epoch = 0;
+        try {
+            while (epoch < epochs) {
+                epoch++;
+                MaxLinearUnits.shuffle(visits, random);
+                int updates = 0;
+                for (int i : visits) {
+                    updates += trainer.visit(graphs.get(i), codes[i], scale);
+                }
+                boolean goOn = listener.iterationDone(epoch, (double) updates / n,
+                        learningRate, System.nanoTime() - started);
+                if (!goOn || updates == 0) {
+                    break;
+                }
             }
-            boolean goOn = listener.iterationDone(epoch, (double) updates / n, learningRate,
-                    System.nanoTime() - started);
-            if (!goOn || updates == 0) {
-                break;
-            }
+            return trainer.model(classes, scale);
+        } catch (WeightedOverflowException e) {
+            // In an epoch, or in the model of the last epoch run; with no epoch, the starts.
+            throw epoch == 0 ? e : TrainingDivergedException.of("the margin perceptron", epoch,
+                    learningRate, Double.NaN, e, space, graphs);
         }
-        return trainer.model(classes, scale);
     }
 
     private void initialize(Trainer trainer, List<Graph> graphs, List<String> labels,

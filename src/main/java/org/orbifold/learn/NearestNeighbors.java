@@ -126,6 +126,7 @@ public final class NearestNeighbors implements GraphClassifier {
     @Override
     public Model fit(GraphSpace space, List<Graph> graphs, List<String> labels) {
         List<String> checked = Checks.requireLabelled(space, graphs, labels);
+        Checks.requireClasses("k-NN", checked);
         if (k > graphs.size()) {
             throw new IllegalArgumentException("k = " + k + " exceeds the number of training"
                     + " graphs, " + graphs.size());
@@ -183,11 +184,14 @@ public final class NearestNeighbors implements GraphClassifier {
          * Returns the configured classifier.
          *
          * @return the classifier
-         * @throws NullPointerException if no aligner was set
+         * @throws IllegalStateException if no aligner was set (as the other learners'
+         *     builders)
          */
         public NearestNeighbors build() {
-            return new NearestNeighbors(Objects.requireNonNull(aligner, "aligner"), k,
-                    lowerBounds);
+            if (aligner == null) {
+                throw new IllegalStateException("no aligner set");
+            }
+            return new NearestNeighbors(aligner, k, lowerBounds);
         }
     }
 

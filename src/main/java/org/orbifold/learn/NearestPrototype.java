@@ -73,7 +73,8 @@ public final class NearestPrototype implements GraphClassifier {
     @Override
     public PrototypeModel fit(GraphSpace space, List<Graph> graphs, List<String> labels) {
         List<String> checked = Checks.requireLabelled(space, graphs, labels);
-        LabelEncoder classes = LabelEncoder.of(checked);
+        LabelEncoder classes = Checks.requireClasses("the nearest-prototype classifier",
+                checked);
         List<Graph> prototypes = new ArrayList<>(classes.size());
         int order = ModelOrders.capped(space, maxPrototypeOrder);
         for (String label : classes.labels()) {

@@ -15,7 +15,8 @@ import org.orbifold.space.LabelEncoder;
 /**
  * A nearest-prototype model: labelled prototype graphs, and a query takes the label of the
  * nearest prototype under the aligner's graph distance. {@link #scores} are the negative
- * distances to the nearest prototype of each class. Ties go to the prototype listed first;
+ * distances to the nearest prototype of each class (0.0, never {@code -0.0}, for a prototype
+ * at distance 0). Ties go to the prototype listed first;
  * prototypes built by this package are listed class by class in {@link LabelEncoder} order.
  *
  * <p><b>Search.</b> {@link #scores} and {@link #alignments} align the query to every
@@ -258,7 +259,8 @@ public final class PrototypeModel implements GraphClassifierModel, AlignmentCoun
         double[] scores = new double[classes.size()];
         Arrays.fill(scores, Double.NEGATIVE_INFINITY);
         for (int p = 0; p < alignments.size(); p++) {
-            scores[codes[p]] = Math.max(scores[codes[p]], -alignments.get(p).distance());
+            // 0 - d rather than -d: a prototype at distance 0 scores 0.0, not -0.0.
+            scores[codes[p]] = Math.max(scores[codes[p]], 0.0 - alignments.get(p).distance());
         }
         return scores;
     }

@@ -49,8 +49,11 @@ import org.orbifold.space.IterationListener;
  *
  * <p><b>Limitations.</b> A plain grid: every candidate is fitted and evaluated in full, and
  * nothing is shared between candidates that differ only in a parameter the distances do not
- * depend on (k-NN candidates with several {@code k} recompute the same distances). A learner
- * whose fitting is sequential (learning vector quantization) uses one thread while fitting.
+ * depend on (k-NN candidates with several {@code k} recompute the same distances).
+ * Candidates are fitted one at a time, so a fit runs only as parallel as its learner makes
+ * it: learning vector quantization and the max-linear learners visit the training graphs one
+ * after another and align each to the prototypes or weight graphs on their own executors,
+ * which keeps few threads busy when there are few of those.
  * With a small validation split, several candidates often tie and the tie rule decides.
  */
 public final class ValidationSearch {

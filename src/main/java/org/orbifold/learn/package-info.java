@@ -17,8 +17,26 @@
  * B. J. Jain and K. Obermayer, "Learning graph quantization", S+SSPR 2010, LNCS 6218;
  * B. J. Jain, "Margin perceptrons for graphs", ICPR 2014 (max-linear units).
  *
- * <p><b>Limitations.</b> Predictions align the query to every stored graph, prototype or
- * weight graph; there is no index or pruning. With heuristic aligners all distances are upper
+ * <p><b>Predictions.</b> {@code predict} does not align the query to every stored graph: k-NN
+ * and the prototype models ({@link org.orbifold.learn.NearestNeighbors},
+ * {@link org.orbifold.learn.PrototypeModel}) visit the stored graphs in the order of a
+ * certified lower bound on their distance ({@link org.orbifold.match.DistanceLowerBound}) and
+ * stop when no graph left can change the answer, and the max-linear models
+ * ({@link org.orbifold.learn.MarginPerceptronModel}, {@link org.orbifold.learn.GraphMlpModel})
+ * bound every class score by the same certified bounds and align only the weight graphs that
+ * can still change the prediction. The predictions are exactly those of aligning everything;
+ * each model counts the alignments it computed and skipped
+ * ({@link org.orbifold.learn.AlignmentCounting}).
+ *
+ * <p><b>Failed training.</b> Every learner refuses a single class. A training whose
+ * parameters overflow throws a {@link org.orbifold.learn.TrainingDivergedException} naming
+ * the epoch and the learning rate; one that ends no better than guessing throws nothing, and
+ * each trained learner's class description says which numbers tell it (the listener's
+ * objective per epoch, {@link org.orbifold.learn.PrototypeModel#trainingErrors()}).
+ *
+ * <p><b>Limitations.</b> The bounds ignore which nodes the edges join, so they save little
+ * where the stored graphs have value distributions like the query's, and {@code scores}
+ * aligns every prototype or weight graph. With heuristic aligners all distances are upper
  * bounds and all similarities lower bounds.
  */
 package org.orbifold.learn;

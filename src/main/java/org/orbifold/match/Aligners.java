@@ -20,11 +20,13 @@ import java.util.Locale;
  *   <tr><td>{@code ga}</td><td>{@link GraduatedAssignmentAligner}, default options</td></tr>
  *   <tr><td>{@code ipfp}</td><td>{@link IpfpAligner}, default options</td></tr>
  *   <tr><td>{@code nodes}</td><td>{@link NodeAssignmentAligner}</td></tr>
- *   <tr><td>{@code thorough}</td><td>{@link TabuAligner}: the default {@link FaqAligner}
- *       followed by robust tabu search ({@link TabuSearch}) of
+ *   <tr><td>{@code thorough}</td><td>{@link TabuAligner}: the {@code faq} preset
+ *       ({@link #defaultAligner}) followed by robust tabu search ({@link TabuSearch}) of
  *       {@value #THOROUGH_TABU_ITERATIONS_PER_NODE} iterations per node: much slower (about
  *       {@code 1000 m^3} operations), mean QAPLIB gap below 1 %, and never worse than
- *       {@code faq} with the same seed</td></tr>
+ *       {@code faq} with the same seed; a pair that {@code faq} certifies (its exact
+ *       enumeration of small pairs) comes back as {@code faq} found it, certified, since no
+ *       search can improve on a proven optimum</td></tr>
  * </table>
  *
  * <p>The presets report the preset name as their {@link Aligner#name()}.
@@ -88,7 +90,7 @@ public final class Aligners {
             case "nodes":
                 return new NodeAssignmentAligner();
             case "thorough":
-                return new TabuAligner("thorough", new FaqAligner(seed), new TabuSearch(seed)
+                return new TabuAligner("thorough", defaultAligner(seed), new TabuSearch(seed)
                         .withIterationsPerNode(THOROUGH_TABU_ITERATIONS_PER_NODE));
             default:
                 throw new IllegalArgumentException("unknown aligner '" + name

@@ -1,5 +1,6 @@
 package org.orbifold.match;
 
+import java.util.Objects;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.Permutation;
@@ -23,6 +24,16 @@ import org.orbifold.space.Permutation;
  */
 public record Alignment(Permutation permutation, double similarity, double distance,
         boolean certified) {
+
+    /**
+     * Checks that there is a permutation; the numbers are taken as given (see {@link #of}
+     * for an alignment whose numbers are computed).
+     *
+     * @throws NullPointerException if {@code permutation} is null
+     */
+    public Alignment {
+        Objects.requireNonNull(permutation, "permutation");
+    }
 
     /**
      * Evaluates a permutation and wraps it as an alignment. A permutation that attains a

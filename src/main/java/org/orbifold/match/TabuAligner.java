@@ -9,8 +9,8 @@ import org.orbifold.space.Permutation;
 /**
  * An aligner followed by a {@link TabuSearch}: the base aligner finds a good permutation, and
  * robust tabu search (Taillard 1991, doi:10.1016/S0167-8191(05)80147-4) walks on from it past
- * the local optimum. The {@code thorough} preset of {@link Aligners} is the default
- * {@link FaqAligner} followed by the default tabu search.
+ * the local optimum. The {@code thorough} preset of {@link Aligners} is the default aligner
+ * ({@link Aligners#defaultAligner}, the {@code faq} preset) followed by tabu search.
  *
  * <p>Contract: the result is never worse than the base aligner's (the tabu search never
  * returns anything worse than its start), hence never worse than a warm start; a certified

@@ -47,6 +47,9 @@ public final class GraphSpace {
      * @param edgeDimension edge attribute dimension
      * @param nodeWeight weight of the node part of the inner product, finite and {@code >= 0}
      * @param edgeWeight weight of the edge part of the inner product, finite and {@code >= 0}
+     * @throws IllegalArgumentException if the size or a dimension is negative, a weight is
+     *     negative or not finite, or both weights are 0 (every distance would be 0, so every
+     *     graph would be as near as any other)
      */
     public GraphSpace(int size, int nodeDimension, int edgeDimension, double nodeWeight,
             double edgeWeight) {
@@ -57,6 +60,10 @@ public final class GraphSpace {
         }
         requireWeight("node weight", nodeWeight);
         requireWeight("edge weight", edgeWeight);
+        if (nodeWeight == 0.0 && edgeWeight == 0.0) {
+            throw new IllegalArgumentException("node weight 0 and edge weight 0: every distance"
+                    + " would be 0; give one of them a positive value");
+        }
         this.size = size;
         this.nodeDimension = nodeDimension;
         this.edgeDimension = edgeDimension;
@@ -95,9 +102,10 @@ public final class GraphSpace {
     /**
      * Returns this space with other weights.
      *
-     * @param newNodeWeight weight of the node part
-     * @param newEdgeWeight weight of the edge part
+     * @param newNodeWeight weight of the node part, finite and {@code >= 0}
+     * @param newEdgeWeight weight of the edge part, finite and {@code >= 0}
      * @return the re-weighted space
+     * @throws IllegalArgumentException if a weight is negative or not finite, or both are 0
      */
     public GraphSpace withWeights(double newNodeWeight, double newEdgeWeight) {
         return new GraphSpace(size, nodeDimension, edgeDimension, newNodeWeight, newEdgeWeight);
@@ -143,9 +151,12 @@ public final class GraphSpace {
      *
      * @param g a graph
      * @return {@code g}
+     * @throws NullPointerException if {@code g} is null
      * @throws IllegalArgumentException if its dimensions differ or its order exceeds the size
+     *     (the message says how to make a space large enough)
      */
     public Graph requireMember(Graph g) {
+        Objects.requireNonNull(g, "graph");
         if (g.nodeDimension() != nodeDimension || g.edgeDimension() != edgeDimension) {
             throw new IllegalArgumentException("graph has attribute dimensions (node "
                     + g.nodeDimension() + ", edge " + g.edgeDimension() + ") but the space has"
@@ -153,7 +164,9 @@ public final class GraphSpace {
         }
         if (g.order() > size) {
             throw new IllegalArgumentException("graph of order " + g.order()
-                    + " does not fit a space of size " + size);
+                    + " does not fit a space of size " + size + ": build the space from all"
+                    + " the graphs it must hold, training and query graphs together"
+                    + " (GraphSpace.of(all)), or enlarge it with withSize(" + g.order() + ")");
         }
         return g;
     }

@@ -48,7 +48,9 @@ import org.orbifold.space.Permutation;
  * <p><b>Limitations.</b> The result is a local minimum of the surrogate objective, not in
  * general the global Fréchet mean; with a heuristic aligner the objective is an upper bound
  * on the true {@code F}. The mean is dense: its edge set is the union of the aligned edge
- * sets. Restarts from several points are left to the caller. Optimal alignments tie when
+ * sets. {@link CenterBuilder#restarts(int) Restarts} start their further runs from
+ * incremental means in shuffled orders only; other starting points are left to the caller
+ * ({@link CenterBuilder#initial(Graph)}). Optimal alignments tie when
  * the center has null nodes (a padded medoid): which null node receives which extra node is
  * then the aligner's choice, so two exact aligners may reach different local minima.
  */

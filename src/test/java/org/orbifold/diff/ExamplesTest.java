@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compiles every program of {@code examples/} against the library, runs it in-process for a
- * few iterations and checks that the loss it prints falls.
+ * Compiles every program of {@code examples/} against the library and runs it in-process: the
+ * gradient examples for a few iterations, checking that the loss they print falls; the
+ * quick start in full, checking that it prints exactly what the README quotes.
  */
 class ExamplesTest {
 
@@ -43,7 +44,47 @@ class ExamplesTest {
                 "loss " + trace[0] + " -> " + trace[trace.length - 1]);
     }
 
-    private double[] run(String name, int iterations) throws Exception {
+    @Test
+    void quickStartExamplePrintsWhatTheReadmeQuotes() throws Exception {
+        compile("QuickStartExample");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        double accuracy;
+        try (URLClassLoader loader = loader();
+                PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            Method run = loader.loadClass("QuickStartExample").getMethod("run", Path.class,
+                    PrintStream.class);
+            accuracy = (double) run.invoke(null, Path.of("datasets", "letters"), out);
+        }
+        List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+
+        // The README quotes the whole output after the command that runs the example.
+        List<String> readme = Files.readAllLines(Path.of("README.md"));
+        assertEquals(quoted(readme, "$ java -cp target/orbifold.jar"
+                + " examples/QuickStartExample.java"), lines);
+        // With the existence channel, the library's distance of graphs 0 and 9 is the one the
+        // README shows for ./orbifold align 0 9.
+        String cli = quoted(readme, "$ ./orbifold align 0 9 --aligner exact").stream()
+                .filter(line -> line.startsWith("distance")).findFirst().orElseThrow();
+        String distance = cli.substring("distance".length()).strip();
+        assertTrue(lines.get(1).startsWith("distance    graphs 0 and 9: " + distance
+                + " (certified true"), lines.get(1) + " against " + cli);
+        assertTrue(accuracy > 0.8, "1-NN on the letters: " + accuracy);
+    }
+
+    /** Returns the lines of the README's code block after the line {@code command}. */
+    private static List<String> quoted(List<String> readme, String command) {
+        int at = readme.indexOf(command);
+        assertTrue(at >= 0, "the README quotes no '" + command + "'");
+        int end = at + 1;
+        while (end < readme.size() && !readme.get(end).startsWith("```")
+                && !readme.get(end).startsWith("$ ")) {
+            end++;
+        }
+        return readme.subList(at + 1, end);
+    }
+
+    /** Compiles {@code examples/NAME.java} against the library into {@link #classes}. */
+    private void compile(String name) throws Exception {
         Path source = Path.of("examples", name + ".java");
         assertTrue(Files.isRegularFile(source), "missing " + source.toAbsolutePath());
 
@@ -57,11 +98,20 @@ class ExamplesTest {
                 library + File.pathSeparator + System.getProperty("java.class.path"),
                 "-Xlint:none", source.toString());
         assertEquals(0, status, diagnostics.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Returns a class loader of the compiled examples over the library's. */
+    private URLClassLoader loader() throws Exception {
+        return new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                SetMatchingLoss.class.getClassLoader());
+    }
+
+    private double[] run(String name, int iterations) throws Exception {
+        compile(name);
 
         // Run it and capture what it prints.
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                SetMatchingLoss.class.getClassLoader());
+        try (URLClassLoader loader = loader();
                 PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
             Method run = loader.loadClass(name).getMethod("run", int.class, PrintStream.class);
             double[] trace = (double[]) run.invoke(null, iterations, out);

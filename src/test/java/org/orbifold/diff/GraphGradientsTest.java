@@ -161,9 +161,63 @@ class GraphGradientsTest {
                 () -> GraphGradients.similarity(space, small, small, tooSmall, Argument.FIRST));
         assertThrows(NullPointerException.class,
                 () -> GraphGradients.similarity(space, small, small, EXACT, null));
-        assertFalse(GraphGradients.similarity(space, small, small,
-                new Alignment(Permutation.identity(2), 0, 0, false), Argument.SECOND)
-                .certified());
+        // A hand-made alignment with wrong numbers is evaluated afresh: the identity of a
+        // graph with itself attains distance 0, so it is optimal and comes back certified.
+        GraphGradient self = GraphGradients.similarity(space, small, small,
+                new Alignment(Permutation.identity(2), 0, 0, false), Argument.SECOND);
+        assertTrue(self.certified());
+        assertEquals(space.squaredNorm(small), self.alignment().similarity(), TOL);
+        assertEquals(0.0, self.alignment().distance());
+        NullPointerException none = assertThrows(NullPointerException.class,
+                () -> new Alignment(null, 0, 0, true));
+        assertEquals("permutation", none.getMessage());
+    }
+
+    @Test
+    void aHandMadeAlignmentIsReportedWithTheNumbersOfItsPermutation() {
+        // The tester's case: distance 0 and certified, on a pair its permutation does not
+        // bring to distance 0. The value was recomputed, the record kept the claim.
+        SplittableRandom random = new SplittableRandom(5);
+        GraphSpace space = new GraphSpace(4, 2, 1, 1.0, 1.0);
+        Graph x = randomDirected(random, 4, 2, 1);
+        Graph y = randomDirected(random, 4, 2, 1);
+        Permutation p = Permutation.identity(4);
+        Alignment claim = new Alignment(p, 0.0, 0.0, true);
+
+        GraphGradient distance = GraphGradients.squaredDistance(space, x, y, claim,
+                Argument.FIRST);
+        GraphGradient similarity = GraphGradients.similarity(space, x, y, claim,
+                Argument.SECOND);
+
+        double expected = space.squaredDistance(x, y, p);
+        assertTrue(expected > 0.1, "the pair is apart: " + expected);
+        assertEquals(expected, distance.value(), TOL);
+        assertEquals(Math.sqrt(expected), distance.alignment().distance(), TOL);
+        assertFalse(distance.certified(), "no certificate for numbers the claim did not have");
+        assertEquals(space.similarity(x, y, p), similarity.value(), TOL);
+        assertEquals(similarity.value(), similarity.alignment().similarity(), TOL);
+        assertFalse(similarity.certified());
+    }
+
+    @Test
+    void anAlignersResultIsKeptWithItsCertificate() {
+        SplittableRandom random = new SplittableRandom(6);
+        GraphSpace space = new GraphSpace(4, 2, 1, 0.7, 1.3);
+        Graph x = randomDirected(random, 4, 2, 1);
+        Graph y = randomDirected(random, 3, 2, 1);
+        Alignment exact = EXACT.align(space, x, y);
+        assertTrue(exact.certified());
+
+        GraphGradient forward = GraphGradients.squaredDistance(space, x, y, exact,
+                Argument.FIRST);
+        // The reversed alignment of the reversed pair: the same numbers up to rounding.
+        GraphGradient backward = GraphGradients.squaredDistance(space, y, x,
+                EXACT.align(space, y, x).reversed().reversed(), Argument.SECOND);
+
+        assertEquals(exact, forward.alignment());
+        assertTrue(forward.certified());
+        assertTrue(backward.certified());
+        assertEquals(forward.value(), backward.value(), TOL);
     }
 
     // ---------------------------------------------------------------------------------

@@ -309,6 +309,50 @@ class IamDatasetReaderTest {
     }
 
     @Test
+    void aFolderIsNamedAsAFolderWithItsSplitFiles() throws IOException {
+        // Before, an existing folder was reported as "no such file or folder".
+        for (String name : new String[] {"train.cxl", "validation.cxl", "test.cxl"}) {
+            Files.writeString(dir.resolve(name), "<c/>");
+        }
+        String expected = dir + ": a folder, not an IAM .cxl split file; for IAM data give a"
+                + " .cxl file (test.cxl, train.cxl, validation.cxl found here)";
+
+        DatasetFormatException one = failure(dir);
+        DatasetFormatException several = assertThrows(DatasetFormatException.class,
+                () -> IamDatasetReader.readSplits(List.of(dir)));
+        DatasetFormatException graph = assertThrows(DatasetFormatException.class,
+                () -> IamDatasetReader.readGraph(dir));
+
+        assertEquals(expected, one.getMessage());
+        assertEquals(expected, several.getMessage());
+        assertTrue(graph.getMessage().startsWith(dir + ": a folder, not a GXL graph file; "),
+                graph.getMessage());
+        // The loader's own message for the folder names the same split files.
+        assertTrue(assertThrows(DatasetFormatException.class, () -> DatasetLoader.load(dir))
+                .getMessage().endsWith("; for IAM data give a .cxl file (test.cxl, train.cxl,"
+                        + " validation.cxl found here)"));
+    }
+
+    @Test
+    void anEmptyFolderAndAMissingFileAreToldApart() throws IOException {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Path missing = dir.resolve("missing.cxl");
+
+        assertEquals(empty + ": a folder, not an IAM .cxl split file; nothing here is a data"
+                + " set this loader reads (a TU folder, an IAM .cxl file, a .npy file or a"
+                + " molecule file)", failure(empty).getMessage());
+        assertEquals("no such file or folder: " + missing, failure(missing).getMessage());
+    }
+
+    @Test
+    void theLetterLowFolderNamesItsSplits() throws IOException {
+        Path low = TestDatasets.require("iam/Letter/LOW");
+        DatasetFormatException e = failure(low);
+        assertTrue(e.getMessage().endsWith("for IAM data give a .cxl file (test.cxl, train.cxl,"
+                + " validation.cxl found here)"), e.getMessage());
+    }
+
+    @Test
     void rejectsAMissingGraphFile() throws IOException {
         DatasetFormatException e = failure(split("gone.gxl", "c"));
         assertNames(e, "split.cxl", 4, "'gone.gxl' not found");

@@ -178,8 +178,20 @@ class GraphMlpTest {
         IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
                 () -> GraphMlp.builder().aligner(exact).hiddenUnits(21).build()
                         .fit(space, train.graphs(), train.labels()));
-        assertTrue(tooMany.getMessage().contains("class 'cycle' has 6 members, fewer than the 7"),
-                tooMany.getMessage());
+        // The requested units, the class's share and the most that can start (3 x 6).
+        assertEquals("hiddenUnits 21 over 3 classes gives class 'cycle' 7 units, but it has 6"
+                + " members, fewer than the 7 weight graphs to start from them; these training"
+                + " graphs start at most 18 hidden units", tooMany.getMessage());
+        // With class means each class starts one unit more; 21 then fit, 22 do not.
+        GraphMlp.Builder means = GraphMlp.builder().aligner(exact).epochs(0)
+                .initialization(GraphMlp.Initialization.CLASS_MEANS);
+        assertEquals(21, means.hiddenUnits(21).build().fit(space, train.graphs(),
+                train.labels()).weightGraphs().size());
+        IllegalArgumentException oneMore = assertThrows(IllegalArgumentException.class,
+                () -> means.hiddenUnits(22).build().fit(space, train.graphs(), train.labels()));
+        assertEquals("hiddenUnits 22 over 3 classes gives class 'cycle' 8 units, but it has 6"
+                + " members, fewer than the 7 weight graphs to start from them; these training"
+                + " graphs start at most 21 hidden units", oneMore.getMessage());
         assertThrows(IllegalArgumentException.class, () -> GraphMlp.builder().aligner(exact)
                 .weightOrder(6).build().fit(space, train.graphs(), train.labels()));
         assertThrows(IllegalArgumentException.class, () -> GraphMlp.builder().aligner(exact)

@@ -184,7 +184,9 @@ class NearestNeighborsTest {
         NearestNeighbors.Neighbours found = model.neighbours(test.graphs().get(0));
         assertEquals(train.graphs().size(), found.alignments());
         assertEquals(0, found.skipped());
-        assertThrows(NullPointerException.class, () -> NearestNeighbors.builder().build());
+        IllegalStateException none = assertThrows(IllegalStateException.class,
+                () -> NearestNeighbors.builder().build());
+        assertEquals("no aligner set", none.getMessage());
         assertThrows(IllegalArgumentException.class, () -> NearestNeighbors.builder().k(0));
     }
 

@@ -63,6 +63,27 @@ class TabuAlignerTest {
     }
 
     @Test
+    void thoroughKeepsTheCertificatesOfFaq() {
+        // A new-user tester found pairs certified by faq and fast but not by thorough, whose
+        // start was the plain FaqAligner without faq's exact enumeration of small pairs.
+        SplittableRandom random = new SplittableRandom(SEED + 1);
+        Aligner faq = Aligners.byName("faq", 8L);
+        Aligner thorough = Aligners.byName("thorough", 8L);
+        int certified = 0;
+        for (int t = 0; t < 20; t++) {
+            MatchTesting.Instance c = MatchTesting.randomInstance(random, t, 2, 8, true);
+            Alignment byFaq = faq.align(c.space(), c.x(), c.y());
+            Alignment byThorough = thorough.align(c.space(), c.x(), c.y());
+            if (byFaq.certified()) {
+                certified++;
+                assertTrue(byThorough.certified(), "instance " + t);
+                assertEquals(byFaq.distance(), byThorough.distance(), "instance " + t);
+            }
+        }
+        assertEquals(20, certified, "faq enumerates every pair of order <= 8");
+    }
+
+    @Test
     void namesAndRejectsNulls() {
         Aligner base = new FaqAligner(1L);
         TabuSearch search = new TabuSearch(1L);

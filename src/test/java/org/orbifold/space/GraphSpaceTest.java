@@ -110,6 +110,41 @@ class GraphSpaceTest {
     }
 
     @Test
+    void refusesZeroNodeAndEdgeWeightsTogether() {
+        GraphSpace space = new GraphSpace(3, 2, 1, 1, 1);
+        String expected = "node weight 0 and edge weight 0: every distance would be 0; give"
+                + " one of them a positive value";
+
+        IllegalArgumentException viaWeights = assertThrows(IllegalArgumentException.class,
+                () -> space.withWeights(0, 0));
+        IllegalArgumentException viaConstructor = assertThrows(IllegalArgumentException.class,
+                () -> new GraphSpace(3, 2, 1, -0.0, 0.0));
+
+        assertEquals(expected, viaWeights.getMessage());
+        assertEquals(expected, viaConstructor.getMessage());
+        // Either weight alone may be 0: the other part still tells graphs apart.
+        assertEquals(0.0, space.withWeights(0, 1).nodeWeight());
+        assertEquals(0.0, space.withWeights(1, 0).edgeWeight());
+    }
+
+    @Test
+    void aGraphTooLargeForTheSpaceIsToldHowToFit() {
+        Graph large = RandomGraphs.graph(new SplittableRandom(5), 11, 2, 1, 0.5, false);
+        GraphSpace space = new GraphSpace(8, 2, 1, 1, 1);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> space.requireMember(large));
+
+        assertEquals("graph of order 11 does not fit a space of size 8: build the space from"
+                + " all the graphs it must hold, training and query graphs together"
+                + " (GraphSpace.of(all)), or enlarge it with withSize(11)", e.getMessage());
+        assertEquals(large, space.withSize(11).requireMember(large));
+        NullPointerException none = assertThrows(NullPointerException.class,
+                () -> space.requireMember(null));
+        assertEquals("graph", none.getMessage());
+    }
+
+    @Test
     void requireMembersNamesTheFirstBadGraph() {
         Graph a = RandomGraphs.graph(new SplittableRandom(3), 3, 2, 1, 0.5, false);
         Graph b = RandomGraphs.graph(new SplittableRandom(4), 5, 2, 1, 0.5, false);
