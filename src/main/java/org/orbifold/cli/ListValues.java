@@ -157,12 +157,23 @@ final class ListValues implements IParameterPreprocessor {
             if (arg.equals("--")) {
                 return false;
             }
-            for (String name : option.names()) {
-                boolean isShort = name.length() == 2 && !name.startsWith("--");
-                if (arg.equals(name) || arg.startsWith(name + "=")
-                        || (isShort && arg.startsWith(name))) {
-                    return true;
-                }
+            if (names(arg, option)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns whether a command-line argument names the option: one of its names alone, a
+     * name with {@code =VALUE}, or a short name with its value attached ({@code -k3}).
+     */
+    static boolean names(String arg, OptionSpec option) {
+        for (String name : option.names()) {
+            boolean isShort = name.length() == 2 && !name.startsWith("--");
+            if (arg.equals(name) || arg.startsWith(name + "=")
+                    || (isShort && arg.startsWith(name))) {
+                return true;
             }
         }
         return false;

@@ -198,12 +198,8 @@ final class UsageErrors {
             if (arg.equals("--")) {
                 return false;
             }
-            for (String name : option.names()) {
-                boolean isShort = name.length() == 2 && !name.startsWith("--");
-                if (arg.equals(name) || arg.startsWith(name + "=")
-                        || (isShort && arg.startsWith(name))) {
-                    return true;
-                }
+            if (ListValues.names(arg, option)) {
+                return true;
             }
         }
         return false;

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.OptionSpec;
 class HelpAndVersionTest {
 
     /** The sub-commands with the standard help options. */
-    private static List<CommandLine> commands() {
+    static List<CommandLine> commands() {
         CommandLine root = Main.commandLine(new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()), false);
         List<CommandLine> found = new ArrayList<>();

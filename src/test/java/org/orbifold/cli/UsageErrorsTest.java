@@ -3,10 +3,7 @@ package org.orbifold.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -120,18 +117,6 @@ class UsageErrorsTest {
         assertEquals("", r.out());
     }
 
-    /** The sub-commands, as the command line builds them. */
-    private static List<CommandLine> commands() {
-        CommandLine root = Main.commandLine(new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter()), false);
-        List<CommandLine> found = new ArrayList<>();
-        for (CommandLine command : root.getSubcommands().values()) {
-            if (command.getCommandSpec().findOption("-V") != null) {
-                found.add(command);
-            }
-        }
-        return found;
-    }
 
     /**
      * Returns the message that a value that does not convert gets for an option of this type,
@@ -159,7 +144,7 @@ class UsageErrorsTest {
 
     @Test
     void everyOptionOfEveryCommandIsRefusedInTheCommandsWords() {
-        List<CommandLine> commands = commands();
+        List<CommandLine> commands = HelpAndVersionTest.commands();
         // info, align, mean, median, cluster, classify.
         assertEquals(6, commands.size());
         int checked = 0;
