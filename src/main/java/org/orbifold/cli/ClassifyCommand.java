@@ -77,7 +77,7 @@ import picocli.CommandLine.Spec;
  * prediction of every evaluated graph. LVQ1 and GLVQ also show the training graphs each fit
  * of the chosen setting misjudged per epoch ({@link PrototypeModel#trainingErrors()}), and
  * training that went wrong by them, or by the objective of any trained method, gets a
- * warning (standard error in text, {@code warnings} in the JSON).
+ * warning (on standard error, and with {@code --json} also in the JSON's {@code warnings}).
  *
  * <p><b>k-NN search.</b> By default ({@code --lower-bounds}) k-NN visits the training graphs
  * in order of a certified lower bound on their distance and skips those that provably cannot
@@ -675,11 +675,11 @@ final class ClassifyCommand extends DatasetCommand {
             StringWriter summary = new StringWriter();
             output.summary(new PrintWriter(summary));
             text = summary.toString().stripTrailing();
-            // Warnings are diagnostics: standard error, so that standard output holds the
-            // result alone (the JSON carries them in "warnings").
-            for (String warning : output.warnings()) {
-                err.println(Main.WARNING_PREFIX + warning);
-            }
+        }
+        // Warnings are diagnostics: standard error, text or JSON, so that standard output
+        // holds the result alone (the JSON also carries them in "warnings").
+        for (String warning : output.warnings()) {
+            err.println(Main.WARNING_PREFIX + warning);
         }
         CenterCommand.deliver(out(), text, target, json);
         return 0;
