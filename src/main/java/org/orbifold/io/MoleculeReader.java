@@ -66,15 +66,16 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  *
  * <p><b>Errors.</b> A record that is invalid (CDK cannot parse it: bad syntax, a ring that
  * cannot be kekulised; it fails the valence check of {@link #withValenceCheck(boolean)}; a CSV
- * row with the wrong number of fields; an empty SMILES) throws a
+ * row with the wrong number of fields; an empty SMILES; a V2000 counts line without integer atom
+ * and bond counts in columns 1-3 and 4-6, or fewer atom or bond lines than it gives) throws a
  * {@link DatasetFormatException} naming the file and the line (SMILES, CSV) or the record number
- * and first line (SDF). With {@link #withSkipInvalid(boolean)} such records are skipped
- * instead, with their class labels, and a note of the dataset counts them and lists their
- * lines. Files whose structure is wrong (no SMILES column, a label file of the wrong length)
- * always throw, and so does a record without a class label when the file has classes: an SD
- * record without the label data item, or a CSV field or SD data item of the labels that is
- * empty or blank (an empty text is no class; the message names the file, the line and the
- * record).
+ * and first line (SDF; the counts line for a wrong count). With
+ * {@link #withSkipInvalid(boolean)} such records are skipped instead, with their class labels,
+ * and a note of the dataset counts them and lists their lines. Files whose structure is wrong
+ * (no SMILES column, a label file of the wrong length) always throw, and so does a record
+ * without a class label when the file has classes: an SD record without the label data item, or
+ * a CSV field or SD data item of the labels that is empty or blank (an empty text is no class;
+ * the message names the file, the line and the record).
  *
  * <p>Instances are immutable and thread-safe; each read makes its own CDK parser.
  *
