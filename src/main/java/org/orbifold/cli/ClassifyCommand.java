@@ -73,7 +73,8 @@ import picocli.CommandLine.Spec;
  *       one value per hyper-parameter.</li>
  * </ul>
  * The output is the accuracy, the confusion matrix, and with folds the accuracy of every fold
- * with their mean and standard deviation; {@code --json} prints it as one object, with the
+ * with their mean and population standard deviation (dividing by K; {@code meanAccuracy} and
+ * {@code stdAccuracy} in the JSON); {@code --json} prints it as one object, with the
  * prediction of every evaluated graph. LVQ1 and GLVQ also show the training graphs each fit
  * of the chosen setting misjudged per epoch ({@link PrototypeModel#trainingErrors()}), and
  * training that went wrong by them, or by the objective of any trained method, gets a
@@ -475,7 +476,8 @@ final class ClassifyCommand extends DatasetCommand {
 
     @Option(names = "--folds", paramLabel = "K",
             description = "Stratified K-fold cross-validation of DATASET instead of splits;"
-                + " every class needs K graphs or more.")
+                + " every class needs K graphs or more. Prints the fold accuracies, their mean"
+                + " and their population standard deviation (divided by K).")
     Integer folds;
 
     @Option(names = "--refit", paramLabel = "WHAT", defaultValue = REFIT_TRAIN,
