@@ -220,7 +220,7 @@ final class ClusterCommand extends DatasetCommand {
                     + workers);
         }
         if (k < 1) {
-            throw CliException.usage("-k must be >= 1, got " + k);
+            throw CliException.usage("--clusters must be >= 1, got " + k);
         }
         if (restarts < 1) {
             throw CliException.usage("--restarts must be >= 1, got " + restarts);
@@ -278,7 +278,7 @@ final class ClusterCommand extends DatasetCommand {
                 OutputTarget.inputs("DATASET", Sample.source(dataset)));
         Sample sample = load();
         if (k > sample.size()) {
-            throw CliException.usage("-k must be at most the number of graphs, "
+            throw CliException.usage("--clusters must be at most the number of graphs, "
                     + sample.size() + ", got " + k);
         }
         GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight);

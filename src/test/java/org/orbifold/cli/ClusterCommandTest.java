@@ -183,7 +183,7 @@ class ClusterCommandTest {
         Run r = run("cluster", "-k", "20", "--limit", "10", "--out", folder.toString());
 
         assertEquals(CliException.USAGE, r.exitCode(), r.err());
-        assertTrue(r.err().contains("-k must be at most the number of graphs"), r.err());
+        assertTrue(r.err().contains("--clusters must be at most the number of graphs"), r.err());
         assertFalse(Files.exists(dir.resolve("fresh")), "folder created by a failed run");
     }
 
