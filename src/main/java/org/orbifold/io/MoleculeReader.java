@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openscience.cdk.aromaticity.Aromaticity;
 import org.openscience.cdk.aromaticity.ElectronDonation;
 import org.openscience.cdk.aromaticity.Kekulization;
@@ -122,6 +124,13 @@ public final class MoleculeReader {
 
     /** How many line numbers of skipped records a note lists before it abbreviates. */
     private static final int LISTED_SKIPS = 20;
+
+    /**
+     * The message of CDK's SMILES parser, {@code could not parse 'S', REASON}, which the
+     * reader turns into one sentence naming the record and the SMILES once.
+     */
+    private static final Pattern CDK_SMILES_FAILURE = Pattern.compile(
+            "could not parse '(.*?)', (.*)", Pattern.DOTALL);
 
     /** Line of an MDL record (from 1) that holds the atom and bond counts. */
     private static final int COUNTS_LINE = 4;
@@ -627,8 +636,27 @@ public final class MoleculeReader {
                         ? "the record is incomplete or malformed (CDK's parser stopped"
                                 + " without saying why)"
                         : e.getMessage();
-                reject(record, line, "cannot parse molecule " + record + ": " + reason, e);
+                Matcher smiles = CDK_SMILES_FAILURE.matcher(reason);
+                reject(record, line, "cannot parse molecule " + record + (smiles.matches()
+                        ? " from the SMILES '" + smiles.group(1) + "': "
+                                + smilesReason(smiles.group(1), smiles.group(2))
+                        : ": " + reason), e);
             }
+        }
+
+        /**
+         * CDK's reason for a bad SMILES, which ends with a colon, the SMILES and a caret under
+         * the failing character on lines of their own, as one phrase: {@code unexpected
+         * character (at character 6)}. Other reasons are returned as they are.
+         */
+        private static String smilesReason(String smiles, String reason) {
+            String[] lines = reason.split("\\R");
+            if (lines.length == 3 && lines[1].equals(smiles) && lines[2].strip().equals("^")
+                    && lines[0].endsWith(":")) {
+                return lines[0].substring(0, lines[0].length() - 1) + " (at character "
+                        + (lines[2].indexOf('^') + 1) + ")";
+            }
+            return reason;
         }
 
         void reject(int record, int line, String problem) throws DatasetFormatException {

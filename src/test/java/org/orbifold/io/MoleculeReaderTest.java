@@ -107,8 +107,14 @@ class MoleculeReaderTest {
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
                 () -> new MoleculeReader().read(smi));
         assertEquals(3, e.line());
-        assertTrue(e.getMessage().startsWith(smi + ", line 3: cannot parse molecule 2"),
-                e.getMessage());
+        assertEquals(smi + ", line 3: cannot parse molecule 2 from the SMILES 'C1CC':"
+                + " Unclosed ring detected, SMILES may be truncated (at character 4)",
+                e.getMessage().strip());
+        Path bad = Files.writeString(dir.resolve("char.smi"), "CC(C)X\n");
+        assertEquals(bad + ", line 1: cannot parse molecule 1 from the SMILES 'CC(C)X':"
+                + " unexpected character (at character 6)", assertThrows(
+                        DatasetFormatException.class, () -> new MoleculeReader().read(bad))
+                        .getMessage());
 
         GraphDataset d = new MoleculeReader().withSkipInvalid(true).read(smi);
         assertEquals(2, d.size());
