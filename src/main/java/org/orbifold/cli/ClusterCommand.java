@@ -32,7 +32,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code orbifold cluster}: k-means, k-medians or k-medoids of the graphs by
  * {@link CentralClustering}, scored against the data set's classes (adjusted Rand index,
- * purity) when it has them, and optionally by the silhouette.
+ * purity) when it has them, and optionally by the silhouette. The index is 1 where it is
+ * undefined because both partitions are trivial the same way (one graph; one cluster of one
+ * class), as {@link ClusterValidity#adjustedRandIndex} documents.
  *
  * <p>With {@code --out DIR} the command also writes {@value #ASSIGNMENTS}, {@value #CENTERS},
  * {@value #TRACE} and {@value #RESULT} into DIR, each through a temporary file that is moved
