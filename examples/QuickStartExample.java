@@ -125,11 +125,21 @@ public class QuickStartExample {
                 trainGraphs.size(), accuracy, testGraphs.size());
         int[][] confusion = Evaluation.confusionMatrix(testLabels, predicted, model.classes());
         out.println("confusion   rows: true class, columns: predicted class");
-        out.println("     " + String.join("  ", model.classes().labels()));
+        int width = 1;
+        for (String label : model.classes().labels()) {
+            width = Math.max(width, label.length());
+        }
+        String cell = "%" + Math.max(3, width + 1);
+        StringBuilder header = new StringBuilder("  " + " ".repeat(width));
+        for (String label : model.classes().labels()) {
+            header.append(String.format(cell + "s", label));
+        }
+        out.println(header);
         for (int a = 0; a < confusion.length; a++) {
-            StringBuilder row = new StringBuilder("  " + model.classes().label(a));
+            StringBuilder row = new StringBuilder(String.format("  %-" + width + "s",
+                    model.classes().label(a)));
             for (int count : confusion[a]) {
-                row.append(String.format("%3d", count));
+                row.append(String.format(cell + "d", count));
             }
             out.println(row);
         }

@@ -106,6 +106,10 @@ class ExamplesTest {
         assertEquals(readme.subList(1, 3), lines.subList(1, 3));
         assertTrue(lines.get(3).startsWith("mean of -24 25 graphs, mean squared distance "),
                 lines.get(3));
+        // The confusion matrix's columns are as wide as the longest class id and a space.
+        assertEquals("      -24 -20 -12 -11  -9  -8  -6  -5  -1", lines.get(6));
+        assertTrue(lines.get(7).matches("  -24( +\\d+){9}") && lines.get(7).length()
+                == lines.get(6).length(), lines.get(7));
         assertTrue(accuracy > 0.8, "1-NN on the relabelled letters: " + accuracy);
     }
 
