@@ -23,6 +23,11 @@ import org.orbifold.stats.FrechetMean;
  * aligns two of them, computes the Fréchet mean of one letter, and fits and evaluates a
  * nearest-neighbour classifier on a stratified hold-out split.
  *
+ * <p>Any TU data set with classes and at least ten graphs will do: the class ids of the
+ * project's letters (data set name {@code LETTERS}) are shown as their letters, every other
+ * data set keeps its class ids, and the mean is that of class {@code T} when there is one,
+ * else of the first class.
+ *
  * <p>The readers add the node-existence channel only where a node would look like padding,
  * which the letters (points in the plane) never do; the command line adds it to every data
  * set without one. The example does the same, so that its distance of graphs 0 and 9 is the
@@ -60,9 +65,11 @@ public class QuickStartExample {
      * @throws IOException if the data set cannot be read
      */
     public static double run(Path folder, PrintStream out) throws IOException {
-        // Read; the letters' class ids are alphabet positions (1 = A, 5 = E, ...).
-        GraphDataset letters = DatasetLoader.load(folder)
-                .mapClasses(id -> String.valueOf((char) ('A' + Integer.parseInt(id) - 1)));
+        // Read; the project's letters have alphabet positions as class ids (1 = A, 5 = E, ...).
+        GraphDataset read = DatasetLoader.load(folder);
+        GraphDataset letters = read.name().equals("LETTERS")
+                ? read.mapClasses(id -> String.valueOf((char) ('A' + Integer.parseInt(id) - 1)))
+                : read;
         List<Graph> plain = letters.graphs();
         List<Graph> graphs = letters.nodeChannels().contains(NodeExistence.CHANNEL_NAME)
                 ? plain : NodeExistence.append(plain);
@@ -82,16 +89,18 @@ public class QuickStartExample {
                 + " channel %.6f%n", plain.get(0).order(), plain.get(3).order(),
                 far.distance(), bare.distance());
 
-        // The Frechet mean of the T drawings.
-        List<Graph> ts = new ArrayList<>();
+        // The Frechet mean of the T drawings (of the first class if there is no T).
+        String meanClass = letters.classes().contains("T") ? "T" : letters.classes().get(0);
+        List<Graph> ofClass = new ArrayList<>();
         for (int i = 0; i < graphs.size(); i++) {
-            if (labels.get(i).equals("T")) {
-                ts.add(graphs.get(i));
+            if (labels.get(i).equals(meanClass)) {
+                ofClass.add(graphs.get(i));
             }
         }
-        CenterResult mean = FrechetMean.builder().aligner(aligner).build().compute(space, ts);
-        out.printf("mean of T   %d graphs, mean squared distance %.6f (%d iteration%s, %s)%n",
-                ts.size(), mean.objective(), mean.iterations(),
+        CenterResult mean = FrechetMean.builder().aligner(aligner).build()
+                .compute(space, ofClass);
+        out.printf("%-11s %d graphs, mean squared distance %.6f (%d iteration%s, %s)%n",
+                "mean of " + meanClass, ofClass.size(), mean.objective(), mean.iterations(),
                 mean.iterations() == 1 ? "" : "s", mean.status());
 
         // Hold out one of five stratified folds; fit 1-NN on the rest.
@@ -116,11 +125,21 @@ public class QuickStartExample {
                 trainGraphs.size(), accuracy, testGraphs.size());
         int[][] confusion = Evaluation.confusionMatrix(testLabels, predicted, model.classes());
         out.println("confusion   rows: true class, columns: predicted class");
-        out.println("     " + String.join("  ", model.classes().labels()));
+        int width = 1;
+        for (String label : model.classes().labels()) {
+            width = Math.max(width, label.length());
+        }
+        String cell = "%" + Math.max(3, width + 1);
+        StringBuilder header = new StringBuilder("  " + " ".repeat(width));
+        for (String label : model.classes().labels()) {
+            header.append(String.format(cell + "s", label));
+        }
+        out.println(header);
         for (int a = 0; a < confusion.length; a++) {
-            StringBuilder row = new StringBuilder("  " + model.classes().label(a));
+            StringBuilder row = new StringBuilder(String.format("  %-" + width + "s",
+                    model.classes().label(a)));
             for (int count : confusion[a]) {
-                row.append(String.format("%3d", count));
+                row.append(String.format(cell + "d", count));
             }
             out.println(row);
         }

@@ -73,11 +73,12 @@ import picocli.CommandLine.Spec;
  *       one value per hyper-parameter.</li>
  * </ul>
  * The output is the accuracy, the confusion matrix, and with folds the accuracy of every fold
- * with their mean and standard deviation; {@code --json} prints it as one object, with the
+ * with their mean and population standard deviation (dividing by K; {@code meanAccuracy} and
+ * {@code stdAccuracy} in the JSON); {@code --json} prints it as one object, with the
  * prediction of every evaluated graph. LVQ1 and GLVQ also show the training graphs each fit
  * of the chosen setting misjudged per epoch ({@link PrototypeModel#trainingErrors()}), and
  * training that went wrong by them, or by the objective of any trained method, gets a
- * warning (standard error in text, {@code warnings} in the JSON).
+ * warning (on standard error, and with {@code --json} also in the JSON's {@code warnings}).
  *
  * <p><b>k-NN search.</b> By default ({@code --lower-bounds}) k-NN visits the training graphs
  * in order of a certified lower bound on their distance and skips those that provably cannot
@@ -475,7 +476,8 @@ final class ClassifyCommand extends DatasetCommand {
 
     @Option(names = "--folds", paramLabel = "K",
             description = "Stratified K-fold cross-validation of DATASET instead of splits;"
-                + " every class needs K graphs or more.")
+                + " every class needs K graphs or more. Prints the fold accuracies, their mean"
+                + " and their population standard deviation (divided by K).")
     Integer folds;
 
     @Option(names = "--refit", paramLabel = "WHAT", defaultValue = REFIT_TRAIN,
@@ -675,11 +677,11 @@ final class ClassifyCommand extends DatasetCommand {
             StringWriter summary = new StringWriter();
             output.summary(new PrintWriter(summary));
             text = summary.toString().stripTrailing();
-            // Warnings are diagnostics: standard error, so that standard output holds the
-            // result alone (the JSON carries them in "warnings").
-            for (String warning : output.warnings()) {
-                err.println(Main.WARNING_PREFIX + warning);
-            }
+        }
+        // Warnings are diagnostics: standard error, text or JSON, so that standard output
+        // holds the result alone (the JSON also carries them in "warnings").
+        for (String warning : output.warnings()) {
+            err.println(Main.WARNING_PREFIX + warning);
         }
         CenterCommand.deliver(out(), text, target, json);
         return 0;

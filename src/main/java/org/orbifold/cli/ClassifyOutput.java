@@ -204,6 +204,7 @@ final class ClassifyOutput {
                 json.name("folds").value(run.folds());
                 json.name("foldAccuracies").value(report.foldAccuracies().values());
                 json.name("meanAccuracy").value(report.foldAccuracies().mean());
+                // The population standard deviation (divides by the number of folds).
                 json.name("stdAccuracy").value(report.foldAccuracies().standardDeviation());
             }
             json.name("chosen");
@@ -481,8 +482,9 @@ final class ClassifyOutput {
                         + " fold only%n", scalingText());
             }
             FoldAccuracies f = report.foldAccuracies();
-            w.printf(Locale.ROOT, "accuracy    %.4f +- %.4f (mean +- standard deviation over"
-                    + " %d folds)%n", f.mean(), f.standardDeviation(), run.folds());
+            w.printf(Locale.ROOT, "accuracy    %.4f +- %.4f (mean +- population standard"
+                    + " deviation over %d folds)%n", f.mean(), f.standardDeviation(),
+                    run.folds());
             List<String> values = new ArrayList<>();
             for (double v : f.values()) {
                 values.add(String.format(Locale.ROOT, "%.4f", v));

@@ -32,7 +32,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code orbifold cluster}: k-means, k-medians or k-medoids of the graphs by
  * {@link CentralClustering}, scored against the data set's classes (adjusted Rand index,
- * purity) when it has them, and optionally by the silhouette.
+ * purity) when it has them, and optionally by the silhouette. The index is 1 where it is
+ * undefined because both partitions are trivial the same way (one graph; one cluster of one
+ * class), as {@link ClusterValidity#adjustedRandIndex} documents.
  *
  * <p>With {@code --out DIR} the command also writes {@value #ASSIGNMENTS}, {@value #CENTERS},
  * {@value #TRACE} and {@value #RESULT} into DIR, each through a temporary file that is moved
@@ -220,7 +222,7 @@ final class ClusterCommand extends DatasetCommand {
                     + workers);
         }
         if (k < 1) {
-            throw CliException.usage("-k must be >= 1, got " + k);
+            throw CliException.usage("--clusters must be >= 1, got " + k);
         }
         if (restarts < 1) {
             throw CliException.usage("--restarts must be >= 1, got " + restarts);
@@ -278,7 +280,7 @@ final class ClusterCommand extends DatasetCommand {
                 OutputTarget.inputs("DATASET", Sample.source(dataset)));
         Sample sample = load();
         if (k > sample.size()) {
-            throw CliException.usage("-k must be at most the number of graphs, "
+            throw CliException.usage("--clusters must be at most the number of graphs, "
                     + sample.size() + ", got " + k);
         }
         GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight);

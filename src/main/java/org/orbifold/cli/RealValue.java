@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Stack;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.orbifold.io.DecimalNumbers;
 
 import picocli.CommandLine.IParameterPreprocessor;
 import picocli.CommandLine.ITypeConverter;
@@ -35,19 +37,22 @@ final class RealValue implements IParameterPreprocessor {
 
     /**
      * Converts an option's text to a double as picocli does ({@link Double#valueOf}), except
-     * that a negative zero becomes 0 (a sign on zero means nothing to any option) and that a
-     * Java type suffix or a hexadecimal number ({@code 2f}, {@code 0x1p3}) is refused as no
-     * decimal number. Its messages follow the option's name, as those of
-     * {@link OptionValues}: {@code --margin must be a number, got 'x'}.
+     * that a negative zero becomes 0 (a sign on zero means nothing to any option), that
+     * {@code nan}, {@code inf} and {@code infinity} in any case read as {@code NaN} and
+     * {@code Infinity} do (so the option's own range check refuses them as it refuses those),
+     * and that a Java type suffix or a hexadecimal number ({@code 2f}, {@code 0x1p3},
+     * {@code 0x10}; {@link DecimalNumbers#isJavaOnly}) is refused as no decimal number.
+     * Its messages follow the option's name, as those of {@link OptionValues}:
+     * {@code --margin must be a number, got 'x'}.
      */
     static final ITypeConverter<Double> CONVERTER = RealValue::convert;
 
     /**
-     * The forms that {@link Double#valueOf} reads but no user means as a number of an
-     * option: a Java type suffix ({@code 2f}, {@code 2d}) and a hexadecimal number
-     * ({@code 0x1p3}).
+     * The words of a non-finite value in any case, with an optional sign ({@code nan},
+     * {@code -inf}, {@code INFINITY}), read like Java's {@code NaN} and {@code Infinity} so that
+     * each option's own check names them as typed.
      */
-    private static final Pattern JAVA_ONLY = Pattern.compile("[fFdD]$|^[+-]?0[xX]");
+    private static final Pattern NON_FINITE = Pattern.compile("(?i)([+-]?)(nan|inf|infinity)");
 
     /** Created by picocli for each option that names this class. */
     RealValue() {
@@ -144,15 +149,21 @@ final class RealValue implements IParameterPreprocessor {
 
     /** The conversion of {@link #CONVERTER}. */
     private static Double convert(String text) {
+        if (DecimalNumbers.isJavaOnly(text)) {
+            throw new TypeConversionException("must be a decimal number, got '" + text
+                    + "'");
+        }
+        Matcher word = NON_FINITE.matcher(text.strip());
+        if (word.matches()) {
+            return word.group(2).equalsIgnoreCase("nan") ? Double.NaN
+                    : word.group(1).equals("-") ? Double.NEGATIVE_INFINITY
+                    : Double.POSITIVE_INFINITY;
+        }
         double value;
         try {
             value = Double.valueOf(text);
         } catch (NumberFormatException e) {
             throw new TypeConversionException("must be a number, got '" + text + "'");
-        }
-        if (JAVA_ONLY.matcher(text.strip()).find()) {
-            throw new TypeConversionException("must be a decimal number, got '" + text
-                    + "'");
         }
         return value == 0.0 ? 0.0 : value;
     }

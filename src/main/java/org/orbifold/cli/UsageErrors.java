@@ -120,11 +120,34 @@ final class UsageErrors {
         }
         String where = command.getParent() == null ? "" : " of " + command.getCommandName();
         List<String> suggestions = looksLikeOption(first) && options.size() == 1
-                ? useful(first, e.getSuggestions()) : List.of();
+                ? useful(first, withCaseVariants(command, first, e.getSuggestions()))
+                : List.of();
         return "unknown option" + (options.size() == 1 ? " " : "s ")
                 + String.join(", ", options) + where + "; " + (suggestions.isEmpty()
                 ? "see " + qualifiedName(command) + " --help"
                 : "did you mean " + alternatives(suggestions) + "?");
+    }
+
+    /**
+     * Picocli's suggestions preceded by the command's option names that differ from what was
+     * typed only in case ({@code --class} for {@code --Class}), which picocli does not offer.
+     */
+    private static List<String> withCaseVariants(CommandLine command, String typed,
+            List<String> suggestions) {
+        List<String> candidates = new ArrayList<>();
+        for (OptionSpec option : command.getCommandSpec().options()) {
+            for (String name : option.names()) {
+                if (bare(name).equals(bare(typed)) && !candidates.contains(name)) {
+                    candidates.add(name);
+                }
+            }
+        }
+        for (String name : suggestions) {
+            if (!candidates.contains(name)) {
+                candidates.add(name);
+            }
+        }
+        return candidates;
     }
 
     /** Whether an argument is written as an option: a dash, then no digit (not {@code -1}). */

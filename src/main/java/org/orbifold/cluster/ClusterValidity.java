@@ -28,8 +28,9 @@ import java.util.Objects;
  *
  * <p><b>Limitations.</b> The silhouette costs {@code O(n^2)} and needs the full distance
  * matrix. The adjusted Rand index is undefined when both partitions are trivial in the same
- * way (all items in one cluster, or all singletons); it is then reported as 1, the value for
- * identical partitions.
+ * way (all items in one cluster, or all singletons), and for a single item, whose two
+ * partitions are necessarily the same (its formula divides 0 by 0); it is then reported as 1,
+ * the value for identical partitions.
  */
 public final class ClusterValidity {
 
@@ -121,8 +122,9 @@ public final class ClusterValidity {
      *
      * @param first labels of the first partition; not modified
      * @param second labels of the second partition; not modified
-     * @return the index, 1 for identical partitions (up to renaming) and about 0 for
-     *         independent ones; it can be negative
+     * @return the index, 1 for identical partitions (up to renaming, a single item and two
+     *         partitions trivial in the same way included) and about 0 for independent ones;
+     *         it can be negative
      * @throws IllegalArgumentException if the lengths differ, are zero, or a label is negative
      */
     public static double adjustedRandIndex(int[] first, int[] second) {
@@ -147,7 +149,10 @@ public final class ClusterValidity {
             columnPairs += choose2(sum);
         }
 
-        // Hubert-Arabie correction for chance.
+        // Hubert-Arabie correction for chance; with one item there are no pairs at all.
+        if (n < 2) {
+            return 1.0;
+        }
         double expected = rowPairs * columnPairs / choose2(n);
         double maximum = 0.5 * (rowPairs + columnPairs);
         if (maximum == expected) {

@@ -35,6 +35,22 @@ public final class DatasetFormatException extends IOException {
     }
 
     /**
+     * Creates the exception for a problem at a known line and column, with the message
+     * {@code "<file>, line <line>, column <column>: <detail>"}.
+     *
+     * @param file the offending file
+     * @param line the 1-based line number
+     * @param column the 1-based column number
+     * @param detail what was found and what was expected
+     */
+    public DatasetFormatException(Path file, int line, int column, String detail) {
+        super(file + ", line " + line + ", column " + column + ": " + detail);
+        this.file = String.valueOf(file);
+        this.line = Math.max(0, line);
+        this.detail = detail;
+    }
+
+    /**
      * Creates the exception for a problem with a whole file (no line applies).
      *
      * @param file the offending file

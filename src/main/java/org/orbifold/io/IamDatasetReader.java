@@ -68,7 +68,8 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p><b>Errors.</b> Malformed XML, a missing or unreadable GXL file, an edge naming an unknown
  * node, a self-loop, a repeated node id, an unsupported value element ({@code <tup>},
- * {@code <seq>}, ...), a non-finite number, text inside {@code <float>} or {@code <double>}, an
+ * {@code <seq>}, ...), a non-finite number, text or a Java-only number form ({@code 2d},
+ * {@code 0x1p3}; {@link DecimalNumbers#isJavaOnly}) inside {@code <float>} or {@code <double>}, an
  * attribute that mixes numbers with text inside {@code <int>} or {@code <long>} (at the first
  * value that breaks the pattern, naming where the other kind first occurs), or an ordered pair
  * given twice with different attributes throw a {@link DatasetFormatException} naming the file,
@@ -579,13 +580,15 @@ public final class IamDatasetReader {
         }
         double number;
         try {
-            number = Double.parseDouble(trimmed);
+            number = DecimalNumbers.parse(trimmed);
         } catch (NumberFormatException e) {
             if (TEXT_TOLERANT_TAGS.contains(tag)) {
                 return new Value(trimmed, null);
             }
-            throw error(gxl, at, "<" + tag + ">" + trimmed + "</" + tag + "> is not a number;"
-                    + " expected a finite number");
+            throw error(gxl, at, "<" + tag + ">" + trimmed + "</" + tag + "> is "
+                    + (DecimalNumbers.isJavaOnly(trimmed) ? "a Java-only number form (type"
+                            + " suffix or hexadecimal)" : "not a number")
+                    + "; expected a finite decimal number");
         }
         if (!Double.isFinite(number)) {
             throw error(gxl, at, "<" + tag + ">" + trimmed + "</" + tag
@@ -595,8 +598,8 @@ public final class IamDatasetReader {
     }
 
     private static DatasetFormatException error(Path file, Location at, String detail) {
-        return new DatasetFormatException(file, at.getLineNumber(), "column "
-                + at.getColumnNumber() + ": " + detail);
+        return new DatasetFormatException(file, at.getLineNumber(), at.getColumnNumber(),
+                detail);
     }
 
     private static DatasetFormatException xmlError(Path file, XMLStreamException e) {

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openscience.cdk.aromaticity.Aromaticity;
 import org.openscience.cdk.aromaticity.ElectronDonation;
 import org.openscience.cdk.aromaticity.Kekulization;
@@ -66,15 +68,16 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  *
  * <p><b>Errors.</b> A record that is invalid (CDK cannot parse it: bad syntax, a ring that
  * cannot be kekulised; it fails the valence check of {@link #withValenceCheck(boolean)}; a CSV
- * row with the wrong number of fields; an empty SMILES) throws a
+ * row with the wrong number of fields; an empty SMILES; a V2000 counts line without integer atom
+ * and bond counts in columns 1-3 and 4-6, or fewer atom or bond lines than it gives) throws a
  * {@link DatasetFormatException} naming the file and the line (SMILES, CSV) or the record number
- * and first line (SDF). With {@link #withSkipInvalid(boolean)} such records are skipped
- * instead, with their class labels, and a note of the dataset counts them and lists their
- * lines. Files whose structure is wrong (no SMILES column, a label file of the wrong length)
- * always throw, and so does a record without a class label when the file has classes: an SD
- * record without the label data item, or a CSV field or SD data item of the labels that is
- * empty or blank (an empty text is no class; the message names the file, the line and the
- * record).
+ * and first line (SDF; the counts line for a wrong count). With
+ * {@link #withSkipInvalid(boolean)} such records are skipped instead, with their class labels,
+ * and a note of the dataset counts them and lists their lines. Files whose structure is wrong
+ * (no SMILES column, a label file of the wrong length) always throw, and so does a record
+ * without a class label when the file has classes: an SD record without the label data item, or
+ * a CSV field or SD data item of the labels that is empty or blank (an empty text is no class;
+ * the message names the file, the line and the record).
  *
  * <p>Instances are immutable and thread-safe; each read makes its own CDK parser.
  *
@@ -121,6 +124,19 @@ public final class MoleculeReader {
 
     /** How many line numbers of skipped records a note lists before it abbreviates. */
     private static final int LISTED_SKIPS = 20;
+
+    /**
+     * The message of CDK's SMILES parser, {@code could not parse 'S', REASON}, which the
+     * reader turns into one sentence naming the record and the SMILES once.
+     */
+    private static final Pattern CDK_SMILES_FAILURE = Pattern.compile(
+            "could not parse '(.*?)', (.*)", Pattern.DOTALL);
+
+    /** Line of an MDL record (from 1) that holds the atom and bond counts. */
+    private static final int COUNTS_LINE = 4;
+
+    /** Width of the atom-count and bond-count fields of a V2000 counts line. */
+    private static final int COUNT_WIDTH = 3;
 
     private final boolean explicitHydrogens;
     private final boolean skipInvalid;
@@ -391,12 +407,84 @@ public final class MoleculeReader {
                             + " has no class label: its data item <" + labelColumn
                             + "> is empty");
                 }
-                out.add(record, first, title, classLabel, () -> parseMolfile(block));
+                Flaw flaw = connectionTableFlaw(block);
+                if (flaw != null) {
+                    out.reject(record, first + flaw.offset(), flaw.problem());
+                } else {
+                    out.add(record, first, title, classLabel, () -> parseMolfile(block));
+                }
             }
             text.setLength(0);
             first = k + 2;
         }
         return out.dataset("line");
+    }
+
+    /**
+     * Checks the shape of a V2000 connection table before CDK parses it, since CDK's reader
+     * takes an unreadable count as zero: the counts line (line {@value #COUNTS_LINE} of the
+     * record) must hold the atom count in columns 1-3 and the bond count in columns 4-6, both
+     * non-negative integers, and that many atom lines and then that many bond lines must
+     * follow before the line {@code M  END} or the end of the record. V3000 records (counts
+     * line marked {@code V3000}) are left to CDK.
+     *
+     * @return null if the shape is right, else the problem and its line in the record
+     */
+    private static Flaw connectionTableFlaw(String block) {
+        String[] lines = block.split("\n", -1);
+        int present = lines.length - (block.endsWith("\n") ? 1 : 0);
+        if (present < COUNTS_LINE) {
+            return new Flaw(0, "it has only " + present + " line" + (present == 1 ? "" : "s")
+                    + ", so no counts line (line " + COUNTS_LINE + " of a record)");
+        }
+        String counts = lines[COUNTS_LINE - 1];
+        if (counts.contains("V3000")) {
+            return null;
+        }
+        int atoms = countField(counts, 0);
+        int bonds = countField(counts, COUNT_WIDTH);
+        if (atoms < 0 || bonds < 0) {
+            String field = atoms < 0 ? "atom" : "bond";
+            int from = atoms < 0 ? 1 : COUNT_WIDTH + 1;
+            String text = counts.length() < from ? "" : counts.substring(from - 1,
+                    Math.min(counts.length(), from - 1 + COUNT_WIDTH));
+            return new Flaw(COUNTS_LINE - 1, "the counts line must give the " + field
+                    + " count as an integer in columns " + from + "-" + (from + COUNT_WIDTH - 1)
+                    + ", found '" + text + "'");
+        }
+        int table = COUNTS_LINE;
+        while (table < present && !lines[table].startsWith("M  END")) {
+            table++;
+        }
+        int atomLines = Math.max(0, Math.min(atoms, table - COUNTS_LINE));
+        int bondLines = Math.max(0, Math.min(bonds, table - COUNTS_LINE - atoms));
+        if (atomLines < atoms || bondLines < bonds) {
+            boolean atomBlock = atomLines < atoms;
+            int have = atomBlock ? atomLines : bondLines;
+            return new Flaw(COUNTS_LINE - 1, "incomplete: the counts line gives " + atoms
+                    + " atom" + (atoms == 1 ? "" : "s") + " and " + bonds + " bond"
+                    + (bonds == 1 ? "" : "s") + ", but only " + have + " "
+                    + (atomBlock ? "atom" : "bond")
+                    + (have == 1 ? " line follows" : " lines follow") + " before "
+                    + (table < present ? "'M  END'" : "the record ends"));
+        }
+        return null;
+    }
+
+    /** A flaw of a record's connection table: its line (from 0 within the record) and text. */
+    private record Flaw(int offset, String problem) {
+    }
+
+    /** The count in the fixed-width field of the counts line at {@code from}, or -1. */
+    private static int countField(String counts, int from) {
+        if (counts.length() < from + COUNT_WIDTH) {
+            return -1;
+        }
+        String field = counts.substring(from, from + COUNT_WIDTH).strip();
+        if (field.isEmpty() || !field.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
+        }
+        return Integer.parseInt(field);
     }
 
     // ---- one molecule ---------------------------------------------------------------------
@@ -545,11 +633,30 @@ public final class MoleculeReader {
                 raw.add(toRawGraph(parse.molecule(), name, classLabel));
             } catch (CDKException | RuntimeException e) {
                 String reason = e instanceof NullPointerException || e.getMessage() == null
-                        ? "the record ends early or is incomplete (" + e.getClass().getSimpleName()
-                                + " in the parser)"
+                        ? "the record is incomplete or malformed (CDK's parser stopped"
+                                + " without saying why)"
                         : e.getMessage();
-                reject(record, line, "cannot parse molecule " + record + ": " + reason, e);
+                Matcher smiles = CDK_SMILES_FAILURE.matcher(reason);
+                reject(record, line, "cannot parse molecule " + record + (smiles.matches()
+                        ? " from the SMILES '" + smiles.group(1) + "': "
+                                + smilesReason(smiles.group(1), smiles.group(2))
+                        : ": " + reason), e);
             }
+        }
+
+        /**
+         * CDK's reason for a bad SMILES, which ends with a colon, the SMILES and a caret under
+         * the failing character on lines of their own, as one phrase: {@code unexpected
+         * character (at character 6)}. Other reasons are returned as they are.
+         */
+        private static String smilesReason(String smiles, String reason) {
+            String[] lines = reason.split("\\R");
+            if (lines.length == 3 && lines[1].equals(smiles) && lines[2].strip().equals("^")
+                    && lines[0].endsWith(":")) {
+                return lines[0].substring(0, lines[0].length() - 1) + " (at character "
+                        + (lines[2].indexOf('^') + 1) + ")";
+            }
+            return reason;
         }
 
         void reject(int record, int line, String problem) throws DatasetFormatException {

@@ -156,7 +156,7 @@ public final class QaplibReader {
             }
             last = fields[fieldIndex++];
             try {
-                double value = Double.parseDouble(last);
+                double value = DecimalNumbers.parse(last);
                 if (Double.isFinite(value)) {
                     return value;
                 }

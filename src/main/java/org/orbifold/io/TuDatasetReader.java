@@ -377,6 +377,10 @@ public final class TuDatasetReader {
 
     private static double parseDouble(Path file, int line, String token)
             throws DatasetFormatException {
+        if (DecimalNumbers.isJavaOnly(token)) {
+            throw new DatasetFormatException(file, line, "expected a decimal number, found '"
+                    + token.strip() + "' (a Java-only form: type suffix or hexadecimal)");
+        }
         double value;
         try {
             value = Double.parseDouble(token);

@@ -10,7 +10,9 @@
  * <p>Every reader returns a {@link org.orbifold.io.GraphDataset} whose channels follow one set
  * of encoding rules (discrete labels one-hot, numbers as they are, existence channels where
  * needed), described in {@code docs/formats.md}, and rejects malformed input with a
- * {@link org.orbifold.io.DatasetFormatException} naming the file and line.
+ * {@link org.orbifold.io.DatasetFormatException} naming the file and line. What counts as a
+ * number in a text file, and in the command line's options, is one rule:
+ * {@link org.orbifold.io.DecimalNumbers}.
  *
  * <p><b>The command line's numbers.</b> The readers add the node-existence channel only where
  * a real node would otherwise look like padding

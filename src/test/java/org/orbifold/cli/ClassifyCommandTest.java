@@ -746,7 +746,8 @@ class ClassifyCommandTest {
         assertTrue(r.out().startsWith("LVQ1, stratified 2-fold cross-validation of "), r.out());
         assertTrue(r.out().contains("setting     node weight 1, edge weight 1, prototypes 2,"
                 + " learning rate 0.1, epochs 2"), r.out());
-        assertTrue(r.out().contains("(mean +- standard deviation over 2 folds)"), r.out());
+        assertTrue(r.out().contains("(mean +- population standard deviation over 2 folds)"),
+                r.out());
         assertTrue(r.out().contains("folds       "), r.out());
     }
 

@@ -91,6 +91,24 @@ class ClusterCommandTest {
         assertTrue(r.out().contains("wall time   "), r.out());
     }
 
+    /**
+     * One cluster of one graph and one cluster of one class are equally trivial: the adjusted
+     * Rand index of both is 1 (identical partitions), never NaN or a JSON null.
+     */
+    @Test
+    void trivialPartitionsHaveAnAdjustedRandIndexOfOne() {
+        for (String[] select : new String[][] {{"--limit", "1"}, {"--class", "T"}}) {
+            Run text = run("cluster", "-k", "1", select[0], select[1], "--threads", "1");
+            Run json = run("cluster", "-k", "1", select[0], select[1], "--threads", "1",
+                    "--json");
+
+            assertEquals(0, text.exitCode(), text.err());
+            assertTrue(text.out().contains("classes     adjusted Rand index 1.0000, purity"
+                    + " 1.0000\n"), text.out());
+            assertEquals(1.0, json.json().get("adjustedRandIndex"), json.out());
+        }
+    }
+
     @Test
     void kMediansSaysItsObjectiveIsASumOfDistances() {
         Run r = run("cluster", "-k", "2", "--limit", "12", "--algorithm", "kmedians");
@@ -183,7 +201,7 @@ class ClusterCommandTest {
         Run r = run("cluster", "-k", "20", "--limit", "10", "--out", folder.toString());
 
         assertEquals(CliException.USAGE, r.exitCode(), r.err());
-        assertTrue(r.err().contains("-k must be at most the number of graphs"), r.err());
+        assertTrue(r.err().contains("--clusters must be at most the number of graphs"), r.err());
         assertFalse(Files.exists(dir.resolve("fresh")), "folder created by a failed run");
     }
 

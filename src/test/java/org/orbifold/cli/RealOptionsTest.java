@@ -193,7 +193,7 @@ class RealOptionsTest {
 
     @Test
     void javaOnlyNumberFormsAreRefused() {
-        for (String text : List.of("2f", "2D", "0x1p3", "-0X1P3")) {
+        for (String text : List.of("2f", "2D", "1d", "0x1p3", "-0X1P3", "0x10")) {
             Run single = MainTest.run("mean", "--limit", "3", "--node-weight", text);
             Run listed = MainTest.run("classify", "--folds", "2", "--limit", "18",
                     "--edge-weight", "1," + text);
@@ -206,5 +206,26 @@ class RealOptionsTest {
         }
         assertEquals(0, MainTest.run("mean", "--limit", "3", "--threads", "1", "--node-weight",
                 "2e0").exitCode());
+    }
+
+    /**
+     * The words of a non-finite value read in any case as Java's {@code NaN} and
+     * {@code Infinity} do, so each option's range check names them as typed, whatever their
+     * case, single or in a list.
+     */
+    @Test
+    void nonFiniteWordsInAnyCaseMeetTheOptionsOwnCheck() {
+        for (String text : List.of("NaN", "nan", "NAN", "Infinity", "inf", "INF", "-inf",
+                "-Infinity", "infinity")) {
+            Run single = MainTest.run("mean", "--limit", "3", "--node-weight", text);
+            Run listed = MainTest.run("classify", "--folds", "2", "--limit", "18",
+                    "--edge-weight", "1," + text);
+            assertEquals("orbifold: error: --node-weight must be finite and >= 0, got " + text
+                    + "\n", single.err());
+            assertEquals("orbifold: error: --edge-weight must be finite and >= 0, got " + text
+                    + "\n", listed.err());
+            assertEquals(CliException.USAGE, single.exitCode());
+            assertEquals(CliException.USAGE, listed.exitCode());
+        }
     }
 }

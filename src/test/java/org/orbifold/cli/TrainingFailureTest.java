@@ -155,6 +155,10 @@ class TrainingFailureTest {
                         + " another class) and above its first epoch's value")
                 && warning.contains("learning rate 1e+300 may be too large"), warning);
         assertEquals(List.of(), ((Map<?, ?>) JsonParser.parse(tame.out())).get("warnings"));
+        // With --json too the warning goes to standard error; standard output is the JSON.
+        assertEquals(List.of(Main.WARNING_PREFIX + warning), wild.err().lines()
+                .filter(line -> line.startsWith(Main.WARNING_PREFIX)).toList(), wild.err());
+        assertFalse(tame.err().contains(Main.WARNING_PREFIX), tame.err());
         assertTrue((Double) wildJson.get("accuracy")
                 < (Double) ((Map<?, ?>) JsonParser.parse(tame.out())).get("accuracy"));
     }

@@ -65,6 +65,14 @@ class UsageErrorsTest {
                 refused("cluster needs --clusters K (or -k K)", "cluster"),
                 refused("unknown option '--clusterz' of cluster; did you mean --clusters?",
                         "cluster", "--clusterz", "3"),
+                // A name in the wrong case is suggested in the right one.
+                refused("unknown option '--Class' of mean; did you mean --class?", "mean",
+                        "--Class", "T"),
+                refused("unknown option '--LIMIT' of info; did you mean --limit?", "info",
+                        "--LIMIT", "3"),
+                // Checks of values name the option by its longest name, however it was given.
+                refused("--clusters must be >= 1, got 0", "cluster", "--clusters", "0"),
+                refused("--clusters must be >= 1, got 0", "cluster", "-k", "0"),
                 // Values that do not convert.
                 refused("--limit must be an integer, got 'x'", "info", "--limit", "x"),
                 refused("--limit must be an integer, got '1.5'", "info", "--limit", "1.5"),

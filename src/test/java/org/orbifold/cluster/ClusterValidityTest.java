@@ -18,6 +18,19 @@ class ClusterValidityTest {
         assertEquals(1.0, ClusterValidity.adjustedRandIndex(a, a), TOL);
     }
 
+    /**
+     * One item has no pairs, so the formula divides 0 by 0; like two partitions that are
+     * trivial in the same way (one cluster each), its two partitions agree and score 1.
+     */
+    @Test
+    void adjustedRandIndexOfOneItemOrOfTwoSingleClustersIsOne() {
+        assertEquals(1.0, ClusterValidity.adjustedRandIndex(new int[] {0}, new int[] {3}));
+        assertEquals(1.0, ClusterValidity.adjustedRandIndex(new int[] {0, 0, 0},
+                new int[] {2, 2, 2}));
+        assertEquals(1.0, ClusterValidity.adjustedRandIndex(new int[] {0, 1, 2},
+                new int[] {2, 0, 1}));
+    }
+
     @Test
     void adjustedRandIndexMatchesHandComputedExample() {
         // Contingency rows (2,1,0) and (0,1,2): sum C(n_ij,2) = 2; rows C(3,2)+C(3,2) = 6;

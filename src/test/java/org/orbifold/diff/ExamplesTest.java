@@ -71,6 +71,48 @@ class ExamplesTest {
         assertTrue(accuracy > 0.8, "1-NN on the letters: " + accuracy);
     }
 
+    /**
+     * The quick start takes any TU data set with classes: on a copy of the letters named
+     * {@code SHAPES} whose class ids are negated (no alphabet positions, as in MUTAG's
+     * {@code -1}), it keeps the ids, takes the mean of the first class, and measures the same
+     * distances as on the letters.
+     */
+    @Test
+    void quickStartExampleRunsOnADataSetWithOtherClassIds() throws Exception {
+        Path shapes = Files.createDirectories(classes.resolve("data").resolve("SHAPES"));
+        for (String part : List.of("A", "graph_indicator", "graph_labels", "node_attributes")) {
+            List<String> lines = Files.readAllLines(Path.of("datasets", "letters",
+                    "LETTERS_" + part + ".txt"));
+            if (part.equals("graph_labels")) {
+                lines = lines.stream().map(id -> "-" + id.strip()).toList();
+            }
+            Files.write(shapes.resolve("SHAPES_" + part + ".txt"), lines);
+        }
+        compile("QuickStartExample");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        double accuracy;
+        try (URLClassLoader loader = loader();
+                PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            Method run = loader.loadClass("QuickStartExample").getMethod("run", Path.class,
+                    PrintStream.class);
+            accuracy = (double) run.invoke(null, shapes, out);
+        }
+        List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+
+        List<String> readme = quoted(Files.readAllLines(Path.of("README.md")),
+                "$ java -cp target/orbifold.jar examples/QuickStartExample.java");
+        assertEquals("read        225 graphs, classes [-24, -20, -12, -11, -9, -8, -6, -5, -1]",
+                lines.get(0));
+        assertEquals(readme.subList(1, 3), lines.subList(1, 3));
+        assertTrue(lines.get(3).startsWith("mean of -24 25 graphs, mean squared distance "),
+                lines.get(3));
+        // The confusion matrix's columns are as wide as the longest class id and a space.
+        assertEquals("      -24 -20 -12 -11  -9  -8  -6  -5  -1", lines.get(6));
+        assertTrue(lines.get(7).matches("  -24( +\\d+){9}") && lines.get(7).length()
+                == lines.get(6).length(), lines.get(7));
+        assertTrue(accuracy > 0.8, "1-NN on the relabelled letters: " + accuracy);
+    }
+
     /** Returns the lines of the README's code block after the line {@code command}. */
     private static List<String> quoted(List<String> readme, String command) {
         int at = readme.indexOf(command);

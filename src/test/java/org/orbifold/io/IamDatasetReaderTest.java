@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orbifold.space.Graph;
@@ -284,6 +285,27 @@ class IamDatasetReaderTest {
                 "<double>1,5</double> is not a number");
     }
 
+    /**
+     * Java-only number forms, which {@link Double#parseDouble} reads ({@code 2d} as 2,
+     * {@code 0x1p3} as 8), are refused in {@code <float>} and {@code <double>} with the file,
+     * line and column; the same texts in {@code <int>} are text, like any other non-number.
+     */
+    @Test
+    void rejectsJavaOnlyNumberFormsInFloatAndDoubleElements() throws IOException {
+        for (String text : List.of("2d", "2F", "0x1p3", "-0X10")) {
+            for (String tag : List.of("float", "double")) {
+                gxl("f.gxl", "undirected", node("a", attr("x", tag, text)));
+                DatasetFormatException e = failure(split("f.gxl", "c"));
+                assertTrue(e.getMessage().contains("f.gxl, line 5, column "), e.getMessage());
+                assertTrue(e.getMessage().endsWith(": <" + tag + ">" + text + "</" + tag
+                        + "> is a Java-only number form (type suffix or hexadecimal); expected"
+                        + " a finite decimal number"), e.getMessage());
+            }
+        }
+        gxl("f.gxl", "undirected", node("a", attr("x", "float", "2.5e0")));
+        assertEquals(1, IamDatasetReader.read(split("f.gxl", "c")).size());
+    }
+
     @Test
     void readsASingleGraphFileAndEmptyGraphs() throws IOException {
         Files.writeString(dir.resolve("e.gxl"), HEADER
@@ -303,8 +325,10 @@ class IamDatasetReaderTest {
 
     private static void assertNames(DatasetFormatException e, String file, int line,
             String text) {
+        // "FILE, line L, column C: TEXT" where the parser knows the column, else "line L:".
         assertTrue(e.getMessage().contains(file), e.getMessage());
-        assertTrue(e.getMessage().contains("line " + line + ":"), e.getMessage());
+        assertTrue(Pattern.compile("line " + line + "(, column \\d+)?: ").matcher(
+                e.getMessage()).find(), e.getMessage());
         assertTrue(e.getMessage().contains(text), e.getMessage());
     }
 

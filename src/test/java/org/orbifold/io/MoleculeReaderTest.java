@@ -107,8 +107,14 @@ class MoleculeReaderTest {
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
                 () -> new MoleculeReader().read(smi));
         assertEquals(3, e.line());
-        assertTrue(e.getMessage().startsWith(smi + ", line 3: cannot parse molecule 2"),
-                e.getMessage());
+        assertEquals(smi + ", line 3: cannot parse molecule 2 from the SMILES 'C1CC':"
+                + " Unclosed ring detected, SMILES may be truncated (at character 4)",
+                e.getMessage().strip());
+        Path bad = Files.writeString(dir.resolve("char.smi"), "CC(C)X\n");
+        assertEquals(bad + ", line 1: cannot parse molecule 1 from the SMILES 'CC(C)X':"
+                + " unexpected character (at character 6)", assertThrows(
+                        DatasetFormatException.class, () -> new MoleculeReader().read(bad))
+                        .getMessage());
 
         GraphDataset d = new MoleculeReader().withSkipInvalid(true).read(smi);
         assertEquals(2, d.size());
@@ -241,7 +247,8 @@ class MoleculeReaderTest {
     @Test
     void aBrokenSdfRecordNamesItsRecordAndFirstLine() throws IOException {
         String good = molfile("ok", new String[] {"C", "O"}, new int[][] {{1, 2, 1}}) + "$$$$\n";
-        String bad = "broken\n  test\n\n  2  1  0  0  0  0  0  0  0  0999 V2000\nnonsense\n"
+        String bad = "broken\n  test\n\n  2  1  0  0  0  0  0  0  0  0999 V2000\n"
+                + "    0.0000    0.0000    0.0000 C   0  0\nnonsense\n  1  2  1  0\nM  END\n"
                 + "$$$$\n";
         Path sdf = Files.writeString(dir.resolve("bad.sdf"), good + bad);
         int firstLineOfBad = good.split("\n").length + 1;
@@ -252,6 +259,44 @@ class MoleculeReaderTest {
         assertTrue(e.getMessage().contains("cannot parse molecule 2"), e.getMessage());
         GraphDataset d = new MoleculeReader().withSkipInvalid(true).read(sdf);
         assertEquals(1, d.size());
+    }
+
+    /**
+     * CDK's V2000 reader takes an unreadable count as zero, so a record whose counts line says
+     * {@code 3  x} would load as three atoms and no bonds; the reader refuses it on the counts
+     * line (line 4 of the record) instead, and likewise a record whose atom or bond block is
+     * shorter than the counts say, or that ends before its counts line.
+     */
+    @Test
+    void aCorruptCountsLineOrShortConnectionTableNamesTheCountsLine() throws IOException {
+        String good = molfile("ok", new String[] {"C", "O"}, new int[][] {{1, 2, 1}}) + "$$$$\n";
+        String ethanol = molfile("ethanol", new String[] {"C", "C", "O"},
+                new int[][] {{1, 2, 1}, {2, 3, 1}});
+        int countsOfSecond = good.split("\n").length + 4;
+        String[][] cases = {
+            {ethanol.replace("  3  2  0", "  3  x  0"), "the counts line must give the bond"
+                + " count as an integer in columns 4-6, found '  x'"},
+            {ethanol.replace("  3  2  0", " 3a  2  0"), "the counts line must give the atom"
+                + " count as an integer in columns 1-3, found ' 3a'"},
+            {ethanol.replace("  3  2  0", "  3  3  0"), "incomplete: the counts line gives 3"
+                + " atoms and 3 bonds, but only 2 bond lines follow before 'M  END'"},
+            {String.join("\n", List.of(ethanol.split("\n")).subList(0, 5)) + "\n",
+                "incomplete: the counts line gives 3 atoms and 2 bonds, but only 1 atom line"
+                    + " follows before the record ends"},
+        };
+        for (String[] c : cases) {
+            Path sdf = Files.writeString(dir.resolve("counts.sdf"), good + c[0] + "$$$$\n");
+            DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                    () -> new MoleculeReader().read(sdf));
+            assertEquals(sdf + ", line " + countsOfSecond + ": record 2: " + c[1],
+                    e.getMessage());
+            assertEquals(1, new MoleculeReader().withSkipInvalid(true).read(sdf).size());
+        }
+        Path cut = Files.writeString(dir.resolve("cut.sdf"), good + "cut\n  test\n");
+        assertEquals(cut + ", line " + (countsOfSecond - 3) + ": record 2: it has only 2 lines,"
+                + " so no counts line (line 4 of a record)", assertThrows(
+                        DatasetFormatException.class, () -> new MoleculeReader().read(cut))
+                        .getMessage());
     }
 
     // ---- MUTAG: SMILES against the TU graphs ----------------------------------------------

@@ -178,6 +178,9 @@ class QaplibReaderTest {
     @Test
     void rejectsMalformedFiles() throws IOException {
         assertFormatError(write("a.dat", "2\n0 1\n1 x\n0 1 1 0\n"), 3, "'x'");
+        // Java-only number forms are no numbers (Double.parseDouble reads them as 2 and 8).
+        assertFormatError(write("j.dat", "2\n0 1\n1 2d\n0 1 1 0\n"), 3, "'2d'");
+        assertFormatError(write("k.dat", "2\n0 1\n1 0\n0 0x1p3 1 0\n"), 4, "'0x1p3'");
         assertFormatError(write("b.dat", "2\n0 1\n1 0\n0 1\n"), 4, "file ended");
         assertFormatError(write("c.dat", "2\n0 1 1 0\n0 1 1 0\n\n5\n"), 5, "extra token");
         assertFormatError(write("d.dat", "2.5\n"), 1, "positive integer");

@@ -262,6 +262,22 @@ class TuDatasetReaderTest {
         assertNames(failure(), "T_node_attributes.txt", 3);
     }
 
+    /**
+     * Java-only number forms, which {@link Double#parseDouble} reads ({@code 2d} as 2,
+     * {@code 0x1p3} as 8), are refused with the file and line.
+     */
+    @Test
+    void rejectsJavaOnlyNumberForms() throws IOException {
+        for (String text : List.of("2d", "2F", "0x1p3", "-0X1P3", "1e-3f")) {
+            writeToy();
+            write("T_node_attributes.txt", "1", "2", text, "4", "5");
+            DatasetFormatException e = failure();
+            assertNames(e, "T_node_attributes.txt", 3);
+            assertTrue(e.getMessage().endsWith("expected a decimal number, found '" + text
+                    + "' (a Java-only form: type suffix or hexadecimal)"), e.getMessage());
+        }
+    }
+
     @Test
     void rejectsANodeIdOutOfRange() throws IOException {
         writeToy();
