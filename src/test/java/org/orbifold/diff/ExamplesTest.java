@@ -46,16 +46,9 @@ class ExamplesTest {
 
     @Test
     void quickStartExamplePrintsWhatTheReadmeQuotes() throws Exception {
-        compile("QuickStartExample");
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        double accuracy;
-        try (URLClassLoader loader = loader();
-                PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-            Method run = loader.loadClass("QuickStartExample").getMethod("run", Path.class,
-                    PrintStream.class);
-            accuracy = (double) run.invoke(null, Path.of("datasets", "letters"), out);
-        }
-        List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+        QuickStart result = runQuickStart(Path.of("datasets", "letters"));
+        List<String> lines = result.lines();
+        double accuracy = result.accuracy();
 
         // The README quotes the whole output after the command that runs the example.
         List<String> readme = Files.readAllLines(Path.of("README.md"));
@@ -88,16 +81,9 @@ class ExamplesTest {
             }
             Files.write(shapes.resolve("SHAPES_" + part + ".txt"), lines);
         }
-        compile("QuickStartExample");
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        double accuracy;
-        try (URLClassLoader loader = loader();
-                PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-            Method run = loader.loadClass("QuickStartExample").getMethod("run", Path.class,
-                    PrintStream.class);
-            accuracy = (double) run.invoke(null, shapes, out);
-        }
-        List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+        QuickStart result = runQuickStart(shapes);
+        List<String> lines = result.lines();
+        double accuracy = result.accuracy();
 
         List<String> readme = quoted(Files.readAllLines(Path.of("README.md")),
                 "$ java -cp target/orbifold.jar examples/QuickStartExample.java");
@@ -111,6 +97,25 @@ class ExamplesTest {
         assertTrue(lines.get(7).matches("  -24( +\\d+){9}") && lines.get(7).length()
                 == lines.get(6).length(), lines.get(7));
         assertTrue(accuracy > 0.8, "1-NN on the relabelled letters: " + accuracy);
+    }
+
+    /** What the quick start printed, line by line, and the accuracy it returned. */
+    private record QuickStart(List<String> lines, double accuracy) {
+    }
+
+    /** Compiles and runs {@code examples/QuickStartExample.java} on a TU folder. */
+    private QuickStart runQuickStart(Path folder) throws Exception {
+        compile("QuickStartExample");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        double accuracy;
+        try (URLClassLoader loader = loader();
+                PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            Method run = loader.loadClass("QuickStartExample").getMethod("run", Path.class,
+                    PrintStream.class);
+            accuracy = (double) run.invoke(null, folder, out);
+        }
+        return new QuickStart(printed.toString(StandardCharsets.UTF_8).lines().toList(),
+                accuracy);
     }
 
     /** Returns the lines of the README's code block after the line {@code command}. */
