@@ -380,7 +380,7 @@ public final class MoleculeReader {
             List<String> fields = splitCsv(line);
             if (fields == null || fields.size() != header.size()) {
                 String problem = fields == null ? "unterminated quoted field"
-                        : fields.size() + " fields, expected " + header.size()
+                        : plural(fields.size(), "field") + ", expected " + header.size()
                         + " as in the header";
                 out.reject(record, k + 1, problem);
                 continue;

@@ -165,7 +165,7 @@ class MoleculeReaderTest {
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
                 () -> new MoleculeReader().read(csv));
         assertEquals(3, e.line());
-        assertTrue(e.getMessage().contains("1 fields, expected 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("1 field, expected 2"), e.getMessage());
 
         GraphDataset d = new MoleculeReader().withSkipInvalid(true).read(csv);
         assertEquals(1, d.size());
