@@ -653,10 +653,9 @@ final class ClusterCommand extends DatasetCommand {
             return noPruning ? ", no pruning asked for"
                     : ", no triangle-inequality pruning (the distances are not all certified)";
         }
-        return String.format(Locale.ROOT, " (%,d for the bounds), %,d skipped on certified"
-                + " bounds (the triangle inequality, or the distance to the own center kept"
-                + " from the step before)", result.boundComputations(),
-                result.distancesPruned());
+        return String.format(Locale.ROOT, " (%,d for the bounds), %,d skipped on"
+                + " certified bounds (triangle inequality, or an own-center distance kept)",
+                result.boundComputations(), result.distancesPruned());
     }
 
     /** Writes the four files, each atomically; the result is already on standard output. */
