@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -282,6 +283,11 @@ final class ClusterCommand extends DatasetCommand {
         if (k > sample.size()) {
             throw CliException.usage("--clusters must be at most the number of graphs, "
                     + sample.size() + ", got " + k);
+        }
+        int distinct = new HashSet<>(sample.graphs()).size();
+        if (k > distinct) {
+            throw CliException.usage("--clusters must be at most the number of distinct"
+                    + " graphs, " + distinct + " of " + sample.size() + ", got " + k);
         }
         GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight);
         PrintWriter err = spec.commandLine().getErr();
@@ -647,9 +653,9 @@ final class ClusterCommand extends DatasetCommand {
             return noPruning ? ", no pruning asked for"
                     : ", no triangle-inequality pruning (the distances are not all certified)";
         }
-        return String.format(Locale.ROOT, " (%,d for the bounds), %,d pruned by the triangle"
-                + " inequality on certified distances", result.boundComputations(),
-                result.distancesPruned());
+        return String.format(Locale.ROOT, " (%,d for the bounds), %,d skipped on"
+                + " certified bounds (triangle inequality, or an own-center distance kept)",
+                result.boundComputations(), result.distancesPruned());
     }
 
     /** Writes the four files, each atomically; the result is already on standard output. */

@@ -32,8 +32,10 @@ import org.orbifold.stats.Status;
  *        {@link CenterUpdate#FRECHET} center updates are not counted
  * @param restartObjectives final objective of every restart, in restart order
  * @param distancesPruned graph-to-center distances over all restarts that the assignment
- *        steps skipped by the triangle inequality (Jain and Obermayer's measure of saved
- *        work); an unpruned run would have computed
+ *        steps skipped by the triangle inequality, counting a graph's certified distance to
+ *        its own center that was kept rather than recomputed (so a single graph in one
+ *        cluster counts 1: its seeding distance stands); Jain and Obermayer's measure of saved
+ *        work; an unpruned run would have computed
  *        {@code distanceComputations - boundComputations + distancesPruned}
  * @param boundComputations distances computed only for the bounds (center to center and
  *        center drift), over all restarts

@@ -68,8 +68,8 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  *
  * <p><b>Errors.</b> A record that is invalid (CDK cannot parse it: bad syntax, a ring that
  * cannot be kekulised; it fails the valence check of {@link #withValenceCheck(boolean)}; a CSV
- * row with the wrong number of fields; an empty SMILES; a V2000 counts line without integer atom
- * and bond counts in columns 1-3 and 4-6, or fewer atom or bond lines than it gives) throws a
+ * row with the wrong number of fields; an empty SMILES; an SD connection table that disagrees
+ * with its counts line, see below) throws a
  * {@link DatasetFormatException} naming the file and the line (SMILES, CSV) or the record number
  * and first line (SDF; the counts line for a wrong count). With
  * {@link #withSkipInvalid(boolean)} such records are skipped instead, with their class labels,
@@ -78,6 +78,18 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  * without a class label when the file has classes: an SD record without the label data item, or
  * a CSV field or SD data item of the labels that is empty or blank (an empty text is no class;
  * the message names the file, the line and the record).
+ *
+ * <p><b>SD connection tables.</b> CDK reads as many atom and bond lines as the counts line
+ * gives and ignores the rest, so the reader checks the table first (CTfile formats, BIOVIA
+ * 2020): a V2000 counts line must give integer atom and bond counts in columns 1-3 and 4-6 and
+ * the version {@code V2000} in columns 35-39; exactly that many atom lines (coordinates in
+ * columns 1-30, a symbol from column 32) and then exactly that many bond lines (integers in
+ * columns 1-3, 4-6 and 7-9) must follow, with no further atom line after the atom block and no
+ * further bond line after the bond block. A V3000 {@code COUNTS} line must agree with the
+ * lines of its {@code BEGIN ATOM} and {@code BEGIN BOND} blocks. Each violation is named at
+ * the counts line, e.g. {@code the counts line gives 1 bond, but 2 bond lines follow}. A
+ * V2000 record without its closing {@code M  END} line but with complete atom and bond blocks
+ * is read, as CDK reads it (data items may follow the bond block directly).
  *
  * <p>Instances are immutable and thread-safe; each read makes its own CDK parser.
  *
@@ -137,6 +149,20 @@ public final class MoleculeReader {
 
     /** Width of the atom-count and bond-count fields of a V2000 counts line. */
     private static final int COUNT_WIDTH = 3;
+
+    /** Version tag of a V2000 counts line, and the column (from 1) where it ends. */
+    private static final String VERSION = "V2000";
+    private static final int VERSION_END = 39;
+
+    /** Width of a coordinate field of a V2000 atom line, and the column of its symbol. */
+    private static final int COORDINATE_WIDTH = 10;
+    private static final int SYMBOL_COLUMN = 32;
+
+    /** A coordinate of an atom line. */
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
+    /** Start of every line of a V3000 connection table. */
+    private static final String V30 = "M  V30 ";
 
     private final boolean explicitHydrogens;
     private final boolean skipInvalid;
@@ -354,7 +380,7 @@ public final class MoleculeReader {
             List<String> fields = splitCsv(line);
             if (fields == null || fields.size() != header.size()) {
                 String problem = fields == null ? "unterminated quoted field"
-                        : fields.size() + " fields, expected " + header.size()
+                        : plural(fields.size(), "field") + ", expected " + header.size()
                         + " as in the header";
                 out.reject(record, k + 1, problem);
                 continue;
@@ -421,12 +447,18 @@ public final class MoleculeReader {
     }
 
     /**
-     * Checks the shape of a V2000 connection table before CDK parses it, since CDK's reader
-     * takes an unreadable count as zero: the counts line (line {@value #COUNTS_LINE} of the
-     * record) must hold the atom count in columns 1-3 and the bond count in columns 4-6, both
-     * non-negative integers, and that many atom lines and then that many bond lines must
-     * follow before the line {@code M  END} or the end of the record. V3000 records (counts
-     * line marked {@code V3000}) are left to CDK.
+     * Checks the shape of a connection table before CDK parses it, since CDK's V2000 reader
+     * takes an unreadable count as zero and reads exactly as many lines as the counts give,
+     * ignoring the rest. For V2000 (CTfile formats, BIOVIA 2020, "The Counts Line", "The Atom
+     * Block", "The Bond Block"): the counts line (line {@value #COUNTS_LINE} of the record) must
+     * hold the atom count in columns 1-3 and the bond count in columns 4-6, both non-negative
+     * integers, and the version {@code V2000} in columns 35-39; then that many atom lines must
+     * follow, none of them a bond line, a property line ({@code M  ...}) or a data item, and no
+     * further atom line (three coordinates in columns 1-30, a symbol in 32-34); then that many
+     * bond lines, and no further bond line (integers in columns 1-3, 4-6 and 7-9). What follows
+     * the bond block (atom lists, property lines, {@code M  END}, data items) is left to CDK. A
+     * V3000 record (counts line marked {@code V3000}) must have as many lines in its atom and
+     * bond blocks as its {@code COUNTS} line gives; see {@link #v3000Flaw}.
      *
      * @return null if the shape is right, else the problem and its line in the record
      */
@@ -439,7 +471,7 @@ public final class MoleculeReader {
         }
         String counts = lines[COUNTS_LINE - 1];
         if (counts.contains("V3000")) {
-            return null;
+            return v3000Flaw(lines, present);
         }
         int atoms = countField(counts, 0);
         int bonds = countField(counts, COUNT_WIDTH);
@@ -452,23 +484,174 @@ public final class MoleculeReader {
                     + " count as an integer in columns " + from + "-" + (from + COUNT_WIDTH - 1)
                     + ", found '" + text + "'");
         }
-        int table = COUNTS_LINE;
-        while (table < present && !lines[table].startsWith("M  END")) {
-            table++;
+        String version = counts.stripTrailing();
+        if (version.length() < VERSION_END || !version.substring(VERSION_END - VERSION.length(),
+                VERSION_END).equalsIgnoreCase(VERSION)) {
+            return new Flaw(COUNTS_LINE - 1, "the counts line must give the version " + VERSION
+                    + " in columns " + (VERSION_END - VERSION.length() + 1) + "-" + VERSION_END
+                    + " (or V3000), but "
+                    + (version.length() <= VERSION_END - VERSION.length()
+                            ? "it has only " + version.length() + " columns"
+                            : "found '" + version.substring(VERSION_END - VERSION.length(),
+                                    Math.min(version.length(), VERSION_END)) + "'")
+                    + "; its fields are fixed-width, so shifted columns are misread");
         }
-        int atomLines = Math.max(0, Math.min(atoms, table - COUNTS_LINE));
-        int bondLines = Math.max(0, Math.min(bonds, table - COUNTS_LINE - atoms));
-        if (atomLines < atoms || bondLines < bonds) {
-            boolean atomBlock = atomLines < atoms;
-            int have = atomBlock ? atomLines : bondLines;
-            return new Flaw(COUNTS_LINE - 1, "incomplete: the counts line gives " + atoms
-                    + " atom" + (atoms == 1 ? "" : "s") + " and " + bonds + " bond"
-                    + (bonds == 1 ? "" : "s") + ", but only " + have + " "
-                    + (atomBlock ? "atom" : "bond")
-                    + (have == 1 ? " line follows" : " lines follow") + " before "
-                    + (table < present ? "'M  END'" : "the record ends"));
+        String given = "the counts line gives " + plural(atoms, "atom") + " and "
+                + plural(bonds, "bond");
+        for (int a = 0; a < atoms; a++) {
+            String line = COUNTS_LINE + a < present ? lines[COUNTS_LINE + a] : null;
+            if (line == null || endsBlock(line) || !isAtomLine(line) && isBondLine(line)) {
+                return new Flaw(COUNTS_LINE - 1, "incomplete: " + given + ", but only "
+                        + follow(a, "atom") + " before " + describe(line));
+            }
+        }
+        int extraAtoms = run(lines, present, COUNTS_LINE + atoms, true);
+        if (extraAtoms > 0) {
+            return new Flaw(COUNTS_LINE - 1, "the counts line gives " + plural(atoms, "atom")
+                    + ", but " + follow(atoms + extraAtoms, "atom"));
+        }
+        int bondBlock = COUNTS_LINE + atoms;
+        for (int b = 0; b < bonds; b++) {
+            String line = bondBlock + b < present ? lines[bondBlock + b] : null;
+            if (line == null || endsBlock(line)) {
+                return new Flaw(COUNTS_LINE - 1, "incomplete: " + given + ", but only "
+                        + follow(b, "bond") + " before " + describe(line));
+            }
+        }
+        int extraBonds = run(lines, present, bondBlock + bonds, false);
+        if (extraBonds > 0) {
+            return new Flaw(COUNTS_LINE - 1, "the counts line gives " + plural(bonds, "bond")
+                    + ", but " + follow(bonds + extraBonds, "bond"));
         }
         return null;
+    }
+
+    /**
+     * Checks a V3000 connection table: the first {@code M  V30 COUNTS na nb} line against the
+     * number of lines between {@code M  V30 BEGIN ATOM} and {@code M  V30 END ATOM} and
+     * between {@code M  V30 BEGIN BOND} and {@code M  V30 END BOND} (a line ending in
+     * {@code -} continues on the next and counts once); a missing bond block has no bonds.
+     * Anything else is left to CDK's V3000 reader.
+     */
+    private static Flaw v3000Flaw(String[] lines, int present) {
+        int countsAt = -1;
+        int atoms = -1;
+        int bonds = -1;
+        int[] found = {-1, -1};
+        int block = -1;
+        boolean continued = false;
+        for (int k = COUNTS_LINE; k < present; k++) {
+            String line = lines[k].stripTrailing();
+            if (!line.startsWith(V30)) {
+                continue;
+            }
+            boolean continuation = continued;
+            continued = line.endsWith("-");
+            if (continuation) {
+                continue;
+            }
+            String[] words = line.substring(V30.length()).strip().split("\\s+");
+            if (countsAt < 0 && words[0].equals("COUNTS")) {
+                countsAt = k;
+                atoms = words.length > 1 && words[1].matches("\\d+")
+                        ? Integer.parseInt(words[1]) : -1;
+                bonds = words.length > 2 && words[2].matches("\\d+")
+                        ? Integer.parseInt(words[2]) : -1;
+                if (atoms < 0 || bonds < 0) {
+                    return new Flaw(k, "the V3000 COUNTS line must give the atom and the bond"
+                            + " count as integers, found '" + line.strip() + "'");
+                }
+            } else if (countsAt >= 0 && words.length == 2 && words[0].equals("BEGIN")
+                    && (words[1].equals("ATOM") || words[1].equals("BOND"))) {
+                block = words[1].equals("ATOM") ? 0 : 1;
+                if (found[block] >= 0) {
+                    break;
+                }
+                found[block] = 0;
+            } else if (block >= 0 && words.length == 2 && words[0].equals("END")) {
+                block = -1;
+            } else if (block >= 0) {
+                found[block]++;
+            }
+        }
+        if (countsAt < 0) {
+            return null;
+        }
+        int atomLines = Math.max(0, found[0]);
+        int bondLines = Math.max(0, found[1]);
+        if (atomLines == atoms && bondLines == bonds) {
+            return null;
+        }
+        boolean atomBlock = atomLines != atoms;
+        int have = atomBlock ? atomLines : bondLines;
+        return new Flaw(countsAt, "the V3000 COUNTS line gives " + plural(atoms, "atom")
+                + " and " + plural(bonds, "bond") + ", but the " + (atomBlock ? "atom" : "bond")
+                + " block has " + plural(have, atomBlock ? "atom line" : "bond line"));
+    }
+
+    /** Whether a line ends an atom or bond block early: a property line or a data item. */
+    private static boolean endsBlock(String line) {
+        return line.startsWith("M  ") || line.startsWith(">");
+    }
+
+    /** Names the line a block stopped at, for a message. */
+    private static String describe(String line) {
+        if (line == null) {
+            return "the record ends";
+        }
+        if (line.startsWith("M  ")) {
+            return "'" + line.substring(0, Math.min(line.length(), "M  END".length())) + "'";
+        }
+        if (line.startsWith(">")) {
+            return "the data items";
+        }
+        return "a bond line";
+    }
+
+    /** Counts the atom lines (or bond lines) that follow from line {@code from} on. */
+    private static int run(String[] lines, int present, int from, boolean atomLines) {
+        int k = from;
+        while (k < present && (atomLines ? isAtomLine(lines[k]) : isBondLine(lines[k]))) {
+            k++;
+        }
+        return k - from;
+    }
+
+    /**
+     * Whether a line has the shape of a V2000 atom line: decimal numbers in the 10-column
+     * fields of columns 1-30 and a symbol starting with a letter or {@code *} in 32-34.
+     */
+    private static boolean isAtomLine(String line) {
+        if (line.length() < SYMBOL_COLUMN) {
+            return false;
+        }
+        for (int f = 0; f < 3; f++) {
+            String field = line.substring(f * COORDINATE_WIDTH, (f + 1) * COORDINATE_WIDTH)
+                    .strip();
+            if (!DECIMAL.matcher(field).matches()) {
+                return false;
+            }
+        }
+        char symbol = line.charAt(SYMBOL_COLUMN - 1);
+        return Character.isLetter(symbol) || symbol == '*';
+    }
+
+    /** Whether a line has the shape of a V2000 bond line: integers in columns 1-3, 4-6, 7-9. */
+    private static boolean isBondLine(String line) {
+        for (int f = 0; f < 3; f++) {
+            if (countField(line, f * COUNT_WIDTH) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String follow(int n, String kind) {
+        return n + " " + kind + (n == 1 ? " line follows" : " lines follow");
     }
 
     /** A flaw of a record's connection table: its line (from 0 within the record) and text. */

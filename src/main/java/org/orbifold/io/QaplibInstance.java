@@ -1,5 +1,6 @@
 package org.orbifold.io;
 
+import java.util.Arrays;
 import java.util.Objects;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
@@ -131,6 +132,31 @@ public record QaplibInstance(String name, double[][] first, double[][] second) {
      */
     public GraphSpace graphSpace() {
         return new GraphSpace(order(), 1, 1, 1.0, 1.0);
+    }
+
+    /**
+     * Returns a one-line summary, name and order, e.g. {@code QaplibInstance[chr12a, n = 12]}
+     * (the record's default would print the matrices' identity hashes).
+     */
+    @Override
+    public String toString() {
+        return "QaplibInstance[" + name + ", n = " + order() + "]";
+    }
+
+    /**
+     * Returns whether the other object is an instance with the same name and matrices, entry
+     * by entry (the record's default would compare the matrices by identity).
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof QaplibInstance q && name.equals(q.name)
+                && Arrays.deepEquals(first, q.first) && Arrays.deepEquals(second, q.second);
+    }
+
+    /** Returns a hash code consistent with {@link #equals(Object)}. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, Arrays.deepHashCode(first), Arrays.deepHashCode(second));
     }
 
     private static Graph graph(double[][] matrix, double sign) {

@@ -205,6 +205,38 @@ class ClusterCommandTest {
         assertFalse(Files.exists(dir.resolve("fresh")), "folder created by a failed run");
     }
 
+    /**
+     * Too many clusters for the distinct graphs is refused with the same wording, naming
+     * --clusters, as too many for the graphs (the library's message said only 'k = 2').
+     */
+    @Test
+    void moreClustersThanDistinctGraphsNamesTheOption() throws IOException {
+        Path same = Files.writeString(dir.resolve("same.smi"), "CCO\nCCO\nCCO\nCCO\n");
+        Run two = run("cluster", same.toString(), "-k", "2");
+        assertEquals(CliException.USAGE, two.exitCode(), two.err());
+        assertEquals("orbifold: error: --clusters must be at most the number of distinct graphs,"
+                + " 1 of 4, got 2\n", two.err());
+        Run five = run("cluster", same.toString(), "-k", "5");
+        assertEquals("orbifold: error: --clusters must be at most the number of graphs, 4,"
+                + " got 5\n", five.err());
+        assertEquals(0, run("cluster", same.toString(), "-k", "1").exitCode());
+    }
+
+    /**
+     * One graph in one cluster computes no distance: its seeding distance to its own center
+     * (itself) is certified and kept, which the line counts as one skipped distance, worded
+     * so as not to claim a triangle-inequality prune.
+     */
+    @Test
+    void oneGraphInOneClusterCountsItsKeptDistance() throws IOException {
+        Path one = Files.writeString(dir.resolve("one.smi"), "CCO\n");
+        Run r = run("cluster", one.toString(), "-k", "1", "--aligner", "faq");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("distances   0 computed (0 for the bounds), 1 skipped on"
+                + " certified bounds (triangle inequality, or an own-center distance"
+                + " kept)"), r.out());
+    }
+
     @Test
     void aRefusedOutFolderInsideTheDataWritesNothingThere() throws IOException {
         Path data = MainTest.copyLetters(dir, "LETTERS", "A", "graph_indicator",

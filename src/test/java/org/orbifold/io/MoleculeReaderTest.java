@@ -165,7 +165,7 @@ class MoleculeReaderTest {
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
                 () -> new MoleculeReader().read(csv));
         assertEquals(3, e.line());
-        assertTrue(e.getMessage().contains("1 fields, expected 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("1 field, expected 2"), e.getMessage());
 
         GraphDataset d = new MoleculeReader().withSkipInvalid(true).read(csv);
         assertEquals(1, d.size());
@@ -297,6 +297,77 @@ class MoleculeReaderTest {
                 + " so no counts line (line 4 of a record)", assertThrows(
                         DatasetFormatException.class, () -> new MoleculeReader().read(cut))
                         .getMessage());
+    }
+
+    /**
+     * CDK reads exactly as many atom and bond lines as the counts line gives and ignores the
+     * rest, so a counts line that gives too few atoms or bonds used to drop them silently; it
+     * is refused on the counts line, as are one that gives too many atoms (the last "atom line"
+     * is a bond line), a counts line without the version in columns 35-39 (shifted or cut
+     * columns; CDK said only "This file must be read with the MDLReader."), and a V3000
+     * {@code COUNTS} line that disagrees with its atom or bond block. Property lines after the
+     * bond block, and a record without {@code M  END} whose blocks are complete, still read.
+     */
+    @Test
+    void countsThatDisagreeWithTheBlocksAreRefusedOnTheCountsLine() throws IOException {
+        String good = molfile("ok", new String[] {"C", "O"}, new int[][] {{1, 2, 1}}) + "$$$$\n";
+        String ethanol = molfile("ethanol", new String[] {"C", "C", "O"},
+                new int[][] {{1, 2, 1}, {2, 3, 1}});
+        String propanol = molfile("p", new String[] {"C", "C", "C", "O"},
+                new int[][] {{1, 2, 1}, {2, 3, 1}, {3, 4, 1}})
+                .replace("M  END", "M  CHG  1   4   0\nM  END");
+        int countsOfSecond = good.split("\n").length + 4;
+        String[][] cases = {
+            {ethanol.replace("  3  2  0", "  3  1  0"),
+                "the counts line gives 1 bond, but 2 bond lines follow"},
+            {ethanol.replace("  3  2  0", "  3  0  0"),
+                "the counts line gives 0 bonds, but 2 bond lines follow"},
+            {ethanol.replace("  3  2  0", "  2  2  0"),
+                "the counts line gives 2 atoms, but 3 atom lines follow"},
+            {ethanol.replace("  3  2  0", "  4  2  0"), "incomplete: the counts line gives 4"
+                + " atoms and 2 bonds, but only 3 atom lines follow before a bond line"},
+            {propanol.replace("  4  3  0", "  4  4  0"), "incomplete: the counts line gives 4"
+                + " atoms and 4 bonds, but only 3 bond lines follow before 'M  CHG'"},
+            {ethanol.replace("  0999 V2000", "  0999"), "the counts line must give the version"
+                + " V2000 in columns 35-39 (or V3000), but it has only 33 columns; its fields"
+                + " are fixed-width, so shifted columns are misread"},
+            {ethanol.replace("  3  2  0", " 3 2  0"), "the counts line must give the version"
+                + " V2000 in columns 35-39 (or V3000), but found '000'; its fields are"
+                + " fixed-width, so shifted columns are misread"},
+        };
+        for (String[] c : cases) {
+            Path sdf = Files.writeString(dir.resolve("counts.sdf"), good + c[0] + "$$$$\n");
+            DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                    () -> new MoleculeReader().read(sdf));
+            assertEquals(sdf + ", line " + countsOfSecond + ": record 2: " + c[1],
+                    e.getMessage());
+            assertEquals(1, new MoleculeReader().withSkipInvalid(true).read(sdf).size());
+        }
+        Path charged = Files.writeString(dir.resolve("charged.sdf"), good + propanol
+                + "$$$$\n" + ethanol.replace("M  END\n", "") + "> <y>\n1\n\n$$$$\n");
+        assertEquals(3, new MoleculeReader().read(charged).size());
+
+        String v3000 = "v3\n  test\n\n  0  0  0     0  0            999 V3000\n"
+                + "M  V30 BEGIN CTAB\nM  V30 COUNTS 3 BONDS 0 0 0\nM  V30 BEGIN ATOM\n"
+                + "M  V30 1 C 0 0 0 0\nM  V30 2 C 1.5 0 0 0\nM  V30 3 O 2 1.4 0 -\n"
+                + "M  V30 0\nM  V30 END ATOM\nM  V30 BEGIN BOND\nM  V30 1 1 1 2\n"
+                + "M  V30 2 1 2 3\nM  V30 END BOND\nM  V30 END CTAB\nM  END\n$$$$\n";
+        Path v3 = Files.writeString(dir.resolve("v3.sdf"), v3000.replace("3 BONDS", "3 2"));
+        assertEquals(3, new MoleculeReader().read(v3).graphs().get(0).order());
+        String[][] v3cases = {
+            {"3 5", "the V3000 COUNTS line gives 3 atoms and 5 bonds, but the bond block has 2"
+                + " bond lines"},
+            {"4 2", "the V3000 COUNTS line gives 4 atoms and 2 bonds, but the atom block has 3"
+                + " atom lines"},
+            {"3 1", "the V3000 COUNTS line gives 3 atoms and 1 bond, but the bond block has 2"
+                + " bond lines"},
+        };
+        for (String[] c : v3cases) {
+            Path sdf = Files.writeString(dir.resolve("v3.sdf"), v3000.replace("3 BONDS", c[0]));
+            assertEquals(sdf + ", line 6: record 1: " + c[1], assertThrows(
+                    DatasetFormatException.class, () -> new MoleculeReader().read(sdf))
+                    .getMessage());
+        }
     }
 
     // ---- MUTAG: SMILES against the TU graphs ----------------------------------------------

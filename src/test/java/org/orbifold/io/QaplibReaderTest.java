@@ -38,6 +38,21 @@ class QaplibReaderTest {
 
     // ---- real data ------------------------------------------------------------------------
 
+    /** The summary names the instance and its order, and equality compares the matrices. */
+    @Test
+    void toStringSummarisesAndEqualityComparesEntries() {
+        double[][] a = {{0, 1}, {1, 0}};
+        double[][] b = {{0, 5}, {5, 0}};
+        QaplibInstance q = new QaplibInstance("tiny", a, b);
+        assertEquals("QaplibInstance[tiny, n = 2]", q.toString());
+        QaplibInstance same = new QaplibInstance("tiny", new double[][] {{0, 1}, {1, 0}},
+                new double[][] {{0, 5}, {5, 0}});
+        assertEquals(q, same);
+        assertEquals(q.hashCode(), same.hashCode());
+        assertNotEquals(q, new QaplibInstance("tiny", a, new double[][] {{0, 6}, {5, 0}}));
+        assertNotEquals(q, new QaplibInstance("other", a, b));
+    }
+
     @Test
     void everySolutionReproducesItsValueInTheRightDirection() throws IOException {
         Path folder = TestDatasets.require("qaplib");
