@@ -284,14 +284,7 @@ class MoleculeReaderTest {
                 "incomplete: the counts line gives 3 atoms and 2 bonds, but only 1 atom line"
                     + " follows before the record ends"},
         };
-        for (String[] c : cases) {
-            Path sdf = Files.writeString(dir.resolve("counts.sdf"), good + c[0] + "$$$$\n");
-            DatasetFormatException e = assertThrows(DatasetFormatException.class,
-                    () -> new MoleculeReader().read(sdf));
-            assertEquals(sdf + ", line " + countsOfSecond + ": record 2: " + c[1],
-                    e.getMessage());
-            assertEquals(1, new MoleculeReader().withSkipInvalid(true).read(sdf).size());
-        }
+        assertSecondRecordRefused(dir, good, countsOfSecond, cases);
         Path cut = Files.writeString(dir.resolve("cut.sdf"), good + "cut\n  test\n");
         assertEquals(cut + ", line " + (countsOfSecond - 3) + ": record 2: it has only 2 lines,"
                 + " so no counts line (line 4 of a record)", assertThrows(
@@ -335,14 +328,7 @@ class MoleculeReaderTest {
                 + " V2000 in columns 35-39 (or V3000), but found '000'; its fields are"
                 + " fixed-width, so shifted columns are misread"},
         };
-        for (String[] c : cases) {
-            Path sdf = Files.writeString(dir.resolve("counts.sdf"), good + c[0] + "$$$$\n");
-            DatasetFormatException e = assertThrows(DatasetFormatException.class,
-                    () -> new MoleculeReader().read(sdf));
-            assertEquals(sdf + ", line " + countsOfSecond + ": record 2: " + c[1],
-                    e.getMessage());
-            assertEquals(1, new MoleculeReader().withSkipInvalid(true).read(sdf).size());
-        }
+        assertSecondRecordRefused(dir, good, countsOfSecond, cases);
         Path charged = Files.writeString(dir.resolve("charged.sdf"), good + propanol
                 + "$$$$\n" + ethanol.replace("M  END\n", "") + "> <y>\n1\n\n$$$$\n");
         assertEquals(3, new MoleculeReader().read(charged).size());
@@ -602,5 +588,21 @@ class MoleculeReaderTest {
             }
         }
         return b.build();
+    }
+
+    /**
+     * Asserts that each case, written as the second record after {@code good}, is refused at
+     * its counts line with the case's message, and skipped by {@code --skip-invalid}.
+     */
+    private static void assertSecondRecordRefused(Path dir, String good, int countsOfSecond,
+            String[][] cases) throws IOException {
+        for (String[] c : cases) {
+            Path sdf = Files.writeString(dir.resolve("counts.sdf"), good + c[0] + "$$$$\n");
+            DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                    () -> new MoleculeReader().read(sdf));
+            assertEquals(sdf + ", line " + countsOfSecond + ": record 2: " + c[1],
+                    e.getMessage());
+            assertEquals(1, new MoleculeReader().withSkipInvalid(true).read(sdf).size());
+        }
     }
 }
