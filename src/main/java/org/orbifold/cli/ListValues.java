@@ -1,10 +1,10 @@
 package org.orbifold.cli;
 
-import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Stack;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.orbifold.io.DecimalNumbers;
 
 import picocli.CommandLine.IParameterPreprocessor;
 import picocli.CommandLine.Model.ArgSpec;
@@ -130,19 +130,10 @@ final class ListValues implements IParameterPreprocessor {
             throw new ParameterException(command.commandLine(), name + " " + value + " is too"
                     + " large for a double (the largest magnitude is about 1.8e+308)");
         }
-        if (parsed == 0.0 && nonzero(value)) {
+        if (DecimalNumbers.underflows(value, parsed)) {
             throw new ParameterException(command.commandLine(), name + " " + value + " is too"
                     + " small for a double, which would read it as 0 (the smallest positive"
                     + " double is about 4.9e-324)");
-        }
-    }
-
-    /** Returns whether a decimal text is a nonzero number; false if it is not decimal. */
-    private static boolean nonzero(String value) {
-        try {
-            return new BigDecimal(value).signum() != 0;
-        } catch (NumberFormatException e) {
-            return false;
         }
     }
 

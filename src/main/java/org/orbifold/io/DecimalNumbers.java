@@ -15,6 +15,14 @@ import java.util.regex.Pattern;
  * or without an exponent, surrounding spaces, and the words {@code NaN} and
  * {@code Infinity}, which each caller accepts or refuses by its own rule (the readers refuse
  * every non-finite value).
+ *
+ * <p>The readers of text formats share one further rule and one wording through
+ * {@link #parseFinite}: a value must be a finite decimal number that a double holds, so
+ * {@code inf}, {@code Infinity}, {@code NaN}, {@code 1e400} (an infinity for a double) and a
+ * nonzero {@code 1e-400} (which a double reads as 0; {@link #underflows}, the rule the
+ * command line applies to real options) are refused, each with the same message
+ * ({@link #refusal}). Subnormal values such as {@code 1e-310} and zeros such as
+ * {@code 0e-400} are read.
  */
 public final class DecimalNumbers {
 
@@ -52,5 +60,103 @@ public final class DecimalNumbers {
                     + " (a type suffix d or f, or hexadecimal), not a decimal number");
         }
         return Double.parseDouble(text);
+    }
+    /**
+     * Returns whether a number's text names a nonzero value that a double reads as 0, such as
+     * {@code 1e-400}: the value read is zero while a digit before the exponent is not. A
+     * subnormal value such as {@code 1e-310} reads as nonzero and a zero such as
+     * {@code 0e-400} is zero, so neither underflows; nor does a Java-only form.
+     *
+     * @param text the text of a number as typed, surrounding spaces allowed
+     * @param value the value {@link Double#parseDouble} read from it
+     * @return true if the text names a nonzero number and the value is zero
+     */
+    public static boolean underflows(String text, double value) {
+        if (value != 0.0 || isJavaOnly(text)) {
+            return false;
+        }
+        String mantissa = text.strip().split("[eE]", 2)[0];
+        return mantissa.chars().anyMatch(c -> c >= '1' && c <= '9');
+    }
+
+    /**
+     * Reads a value of a data file: a finite decimal number that a double holds. The readers
+     * of text formats call this, so that each refuses the same numbers with the same words.
+     *
+     * @param text the text, surrounding spaces allowed
+     * @param what what the value is, such as {@code "first matrix entry (1, 2)"}, for the
+     *     message; null for none
+     * @return the value, finite
+     * @throws NumberFormatException if the text is no number, a Java-only form, not finite
+     *     ({@code inf}, {@code NaN}, {@code 1e400}) or a nonzero number that a double reads as
+     *     0 ({@code 1e-400}); the message is {@link #refusal}
+     */
+    public static double parseFinite(String text, String what) {
+        double value;
+        try {
+            value = parse(text);
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException(refusal(text, what));
+        }
+        if (!Double.isFinite(value) || underflows(text, value)) {
+            throw new NumberFormatException(refusal(text, what));
+        }
+        return value;
+    }
+
+    /**
+     * The one wording of a refused value in a data file, for example
+     * {@code expected a finite decimal number for first matrix entry (1, 2), found '2d' (a
+     * Java-only form: type suffix d or f, or hexadecimal)}. The reason in parentheses is
+     * given when the text is a Java-only form, too large or too small for a double; characters
+     * outside printable ASCII are shown as {@code \\uXXXX} escapes, so that a Unicode minus
+     * (U+2212) reads the same whatever the terminal.
+     *
+     * @param text the refused text, surrounding spaces allowed
+     * @param what what the value is, for the message; null for none
+     * @return the message, without file and line
+     */
+    public static String refusal(String text, String what) {
+        String token = text.strip();
+        String message = "expected a finite decimal number" + (what == null ? "" : " for " + what)
+                + ", found '" + printable(token) + "'";
+        if (isJavaOnly(token)) {
+            return message + " (a Java-only form: type suffix d or f, or hexadecimal)";
+        }
+        double value;
+        try {
+            value = Double.parseDouble(token);
+        } catch (NumberFormatException e) {
+            return message;
+        }
+        if (Double.isInfinite(value) && !token.contains("Infinity")) {
+            return message + " (too large for a double, whose largest magnitude is about"
+                    + " 1.8e+308)";
+        }
+        if (underflows(token, value)) {
+            return message + " (too small for a double, which would read it as 0; the smallest"
+                    + " positive double is about 4.9e-324)";
+        }
+        return message;
+    }
+
+    /**
+     * Returns a text with every character outside printable ASCII written as a Java escape
+     * {@code \\uXXXX}, so that a message shows it readably in any terminal and encoding.
+     *
+     * @param text the text
+     * @return the text, printable ASCII only
+     */
+    public static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7f) {
+                out.append(c);
+            } else {
+                out.append(String.format("\\u%04X", (int) c));
+            }
+        }
+        return out.toString();
     }
 }

@@ -578,23 +578,26 @@ public final class IamDatasetReader {
             }
             return new Value(trimmed, "true".equals(trimmed) ? 1.0 : 0.0);
         }
+        if (TEXT_TOLERANT_TAGS.contains(tag) && !isNumber(trimmed)) {
+            return new Value(trimmed, null);
+        }
         double number;
         try {
-            number = DecimalNumbers.parse(trimmed);
+            number = DecimalNumbers.parseFinite(trimmed, "<" + tag + ">");
         } catch (NumberFormatException e) {
-            if (TEXT_TOLERANT_TAGS.contains(tag)) {
-                return new Value(trimmed, null);
-            }
-            throw error(gxl, at, "<" + tag + ">" + trimmed + "</" + tag + "> is "
-                    + (DecimalNumbers.isJavaOnly(trimmed) ? "a Java-only number form (type"
-                            + " suffix or hexadecimal)" : "not a number")
-                    + "; expected a finite decimal number");
-        }
-        if (!Double.isFinite(number)) {
-            throw error(gxl, at, "<" + tag + ">" + trimmed + "</" + tag
-                    + ">; expected a finite number");
+            throw error(gxl, at, e.getMessage());
         }
         return new Value(trimmed, number);
+    }
+
+    /** Whether {@link DecimalNumbers#parse} reads a text, finite or not. */
+    private static boolean isNumber(String text) {
+        try {
+            DecimalNumbers.parse(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static DatasetFormatException error(Path file, Location at, String detail) {

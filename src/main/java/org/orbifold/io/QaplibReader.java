@@ -156,15 +156,10 @@ public final class QaplibReader {
             }
             last = fields[fieldIndex++];
             try {
-                double value = DecimalNumbers.parse(last);
-                if (Double.isFinite(value)) {
-                    return value;
-                }
+                return DecimalNumbers.parseFinite(last, what);
             } catch (NumberFormatException e) {
-                // reported below, with the file and line
+                throw new DatasetFormatException(file, line(), e.getMessage());
             }
-            throw new DatasetFormatException(file, line(), "expected a finite number for "
-                    + what + ", found '" + last + "'");
         }
 
         int nextOrder() throws DatasetFormatException {

@@ -1,6 +1,8 @@
 package org.orbifold.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -360,7 +362,7 @@ public final class TuDatasetReader {
         String token = text.trim();
         if (token.contains(",")) {
             throw new DatasetFormatException(file, line, "expected a single value, found '"
-                    + token + "'");
+                    + shown(token) + "'");
         }
         return token;
     }
@@ -371,27 +373,33 @@ public final class TuDatasetReader {
             return Integer.parseInt(token.trim());
         } catch (NumberFormatException e) {
             throw new DatasetFormatException(file, line, "expected " + what
-                    + " (an integer), found '" + token.trim() + "'");
+                    + " (an integer), found '" + shown(token) + "'");
         }
     }
 
     private static double parseDouble(Path file, int line, String token)
             throws DatasetFormatException {
-        if (DecimalNumbers.isJavaOnly(token)) {
-            throw new DatasetFormatException(file, line, "expected a decimal number, found '"
-                    + token.strip() + "' (a Java-only form: type suffix or hexadecimal)");
-        }
-        double value;
         try {
-            value = Double.parseDouble(token);
+            return DecimalNumbers.parseFinite(token, null);
         } catch (NumberFormatException e) {
-            throw new DatasetFormatException(file, line, "expected a number, found '" + token
-                    + "'");
+            throw new DatasetFormatException(file, line, DecimalNumbers.refusal(shown(token),
+                    null));
         }
-        if (!Double.isFinite(value)) {
-            throw new DatasetFormatException(file, line, "expected a finite number, found '"
-                    + token + "'");
+    }
+
+    /**
+     * The text of a token for a message: the files are read as ISO-8859-1, one character per
+     * byte, so a token that is valid UTF-8 (such as a Unicode minus, three bytes) is decoded
+     * as UTF-8 here, and every character outside printable ASCII is then shown as an escape
+     * ({@link DecimalNumbers#printable}).
+     */
+    private static String shown(String token) {
+        byte[] bytes = token.strip().getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            return DecimalNumbers.printable(StandardCharsets.UTF_8.newDecoder()
+                    .decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return DecimalNumbers.printable(token.strip());
         }
-        return value;
     }
 }

@@ -278,11 +278,11 @@ class IamDatasetReaderTest {
     void rejectsTextInFloatAndDoubleElements() throws IOException {
         gxl("f.gxl", "undirected", node("a", attr("x", "float", "abc")));
         assertNames(failure(split("f.gxl", "c")), "f.gxl", 5,
-                "<float>abc</float> is not a number");
+                "expected a finite decimal number for <float>, found 'abc'");
         gxl("f.gxl", "undirected", node("a", "") + node("b", "")
                 + "<edge from=\"a\" to=\"b\">" + attr("w", "double", "1,5") + "</edge>\n");
         assertNames(failure(split("f.gxl", "c")), "f.gxl", 7,
-                "<double>1,5</double> is not a number");
+                "expected a finite decimal number for <double>, found '1,5'");
     }
 
     /**
@@ -297,13 +297,42 @@ class IamDatasetReaderTest {
                 gxl("f.gxl", "undirected", node("a", attr("x", tag, text)));
                 DatasetFormatException e = failure(split("f.gxl", "c"));
                 assertTrue(e.getMessage().contains("f.gxl, line 5, column "), e.getMessage());
-                assertTrue(e.getMessage().endsWith(": <" + tag + ">" + text + "</" + tag
-                        + "> is a Java-only number form (type suffix or hexadecimal); expected"
-                        + " a finite decimal number"), e.getMessage());
+                assertTrue(e.getMessage().endsWith(": expected a finite decimal number for <"
+                        + tag + ">, found '" + text + "' (a Java-only form: type suffix d or f,"
+                        + " or hexadecimal)"), e.getMessage());
             }
         }
         gxl("f.gxl", "undirected", node("a", attr("x", "float", "2.5e0")));
         assertEquals(1, IamDatasetReader.read(split("f.gxl", "c")).size());
+    }
+
+    /**
+     * Every refused number gets the one wording of {@link DecimalNumbers#refusal} with the
+     * file and line, in {@code <int>} too once the text is a number; a nonzero value a double
+     * reads as 0 is refused, a subnormal value and a zero with a large exponent are read.
+     */
+    @Test
+    void refusesNumbersInTheSharedWordingAndKeepsSubnormals() throws IOException {
+        for (String text : List.of("inf", "Infinity", "NaN", "1e400", "1e-400", "-3e-500")) {
+            for (String tag : List.of("float", "double", "int")) {
+                if (tag.equals("int") && text.equals("inf")) {
+                    continue;
+                }
+                gxl("f.gxl", "undirected", node("a", attr("x", tag, text)));
+                DatasetFormatException e = failure(split("f.gxl", "c"));
+                assertNames(e, "f.gxl", 5, DecimalNumbers.refusal(text, "<" + tag + ">"));
+                assertTrue(e.getMessage().endsWith(DecimalNumbers.refusal(text,
+                        "<" + tag + ">")), e.getMessage());
+            }
+        }
+        gxl("f.gxl", "undirected", node("a", attr("x", "float", "1e-400")));
+        assertTrue(failure(split("f.gxl", "c")).getMessage().contains("too small"));
+        gxl("f.gxl", "undirected", node("a", attr("x", "float", "1e-310"))
+                + node("b", attr("x", "double", "0e-400")));
+        GraphDataset d = IamDatasetReader.read(split("f.gxl", "c"));
+        int x = d.nodeChannels().indexOf("x");
+        assertEquals(1e-310, d.graphs().get(0).node(0, x));
+        assertEquals(0.0, d.graphs().get(0).node(1, x));
     }
 
     @Test

@@ -197,6 +197,19 @@ class QaplibReaderTest {
         assertFormatError(write("j.dat", "2\n0 1\n1 2d\n0 1 1 0\n"), 3, "'2d'");
         assertFormatError(write("k.dat", "2\n0 1\n1 0\n0 0x1p3 1 0\n"), 4, "'0x1p3'");
         assertFormatError(write("b.dat", "2\n0 1\n1 0\n0 1\n"), 4, "file ended");
+        // one wording with the other readers, DecimalNumbers.refusal
+        assertFormatError(write("g.dat", "2\n0 1\n1 2d\n0 1 1 0\n"), 3,
+                "expected a finite decimal number for first matrix entry (2, 2), found '2d'"
+                + " (a Java-only form: type suffix d or f, or hexadecimal)");
+        for (String text : List.of("inf", "Infinity", "NaN", "1e400", "1e-400")) {
+            assertFormatError(write("h.dat", "2\n0 1\n1 " + text + "\n0 1 1 0\n"), 3,
+                    DecimalNumbers.refusal(text, "first matrix entry (2, 2)"));
+        }
+        assertFormatError(write("h.dat", "2\n0 1\n1 1e-400\n0 1 1 0\n"), 3, "too small");
+        QaplibInstance subnormal = QaplibReader.readInstance(write("s.dat",
+                "2\n0 1e-310\n0e-400 0\n0 1 1 0\n"));
+        assertEquals(1e-310, subnormal.first()[0][1]);
+        assertEquals(0.0, subnormal.first()[1][0]);
         assertFormatError(write("c.dat", "2\n0 1 1 0\n0 1 1 0\n\n5\n"), 5, "extra token");
         assertFormatError(write("d.dat", "2.5\n"), 1, "positive integer");
         assertFormatError(write("e.dat", "0\n"), 1, "positive integer");

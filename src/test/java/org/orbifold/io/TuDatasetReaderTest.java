@@ -273,9 +273,57 @@ class TuDatasetReaderTest {
             write("T_node_attributes.txt", "1", "2", text, "4", "5");
             DatasetFormatException e = failure();
             assertNames(e, "T_node_attributes.txt", 3);
-            assertTrue(e.getMessage().endsWith("expected a decimal number, found '" + text
-                    + "' (a Java-only form: type suffix or hexadecimal)"), e.getMessage());
+            assertTrue(e.getMessage().endsWith("expected a finite decimal number, found '" + text
+                    + "' (a Java-only form: type suffix d or f, or hexadecimal)"),
+                    e.getMessage());
         }
+    }
+
+    /**
+     * Every refused attribute value gets the one wording of {@link DecimalNumbers#refusal}
+     * with the file and line; a nonzero value a double reads as 0 is refused as the command
+     * line refuses it in an option, while a subnormal value and a zero with a large exponent
+     * are read.
+     */
+    @Test
+    void refusesNumbersInTheSharedWordingAndKeepsSubnormals() throws IOException {
+        for (String text : List.of("x4", "inf", "Infinity", "-Infinity", "NaN", "1e400",
+                "1e-400", "-2.5e-999")) {
+            writeToy();
+            write("T_node_attributes.txt", "1", "2", text, "4", "5");
+            DatasetFormatException e = failure();
+            assertNames(e, "T_node_attributes.txt", 3);
+            assertTrue(e.getMessage().endsWith(": " + DecimalNumbers.refusal(text, null)),
+                    e.getMessage());
+        }
+        writeToy();
+        write("T_node_attributes.txt", "1", "2", "1e-400", "4", "5");
+        assertTrue(failure().getMessage().contains("too small for a double"));
+        writeToy();
+        write("T_node_attributes.txt", "1e-310", "0e-400", "3", "4", "5");
+        GraphDataset d = TuDatasetReader.read(dir);
+        int channel = d.nodeChannels().indexOf("attr0");
+        assertEquals(1e-310, d.graphs().get(0).node(0, channel));
+        assertEquals(0.0, d.graphs().get(0).node(1, channel));
+    }
+
+    /**
+     * The files are read as ISO-8859-1, so a Unicode minus written in UTF-8 is three
+     * characters there; the message decodes it and shows it as an escape, not as mojibake.
+     */
+    @Test
+    void showsAUnicodeMinusReadablyInTheMessage() throws IOException {
+        writeToy();
+        write("T_node_attributes.txt", "1", "2", "\u22123", "4", "5");
+        DatasetFormatException e = failure();
+        assertNames(e, "T_node_attributes.txt", 3);
+        assertTrue(e.getMessage().endsWith("expected a finite decimal number, found"
+                + " '\\u22123'"), e.getMessage());
+        assertTrue(e.getMessage().chars().allMatch(c -> c >= 0x20 && c < 0x7f),
+                e.getMessage());
+        writeToy();
+        write("T_graph_indicator.txt", "1", "1", "\u00e9", "2", "2");
+        assertTrue(failure().getMessage().endsWith("found '\\u00E9'"), failure().getMessage());
     }
 
     @Test
