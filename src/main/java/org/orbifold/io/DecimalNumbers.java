@@ -109,8 +109,8 @@ public final class DecimalNumbers {
      * {@code expected a finite decimal number for first matrix entry (1, 2), found '2d' (a
      * Java-only form: type suffix d or f, or hexadecimal)}. The reason in parentheses is
      * given when the text is a Java-only form, too large or too small for a double;
-     * characters outside printable ASCII are shown as <code>&#92;uXXXX</code> escapes, so that
-     * a Unicode minus (U+2212) reads the same whatever the terminal.
+     * characters outside printable ASCII are shown as Java escapes of four hexadecimal digits,
+     * so that a Unicode minus reads <code>&#92;u2212</code> whatever the terminal.
      *
      * @param text the refused text, surrounding spaces allowed
      * @param what what the value is, for the message; null for none
@@ -141,8 +141,9 @@ public final class DecimalNumbers {
     }
 
     /**
-     * Returns a text with every character outside printable ASCII written as a Java escape
-     * <code>&#92;uXXXX</code>, so that a message shows it readably in any terminal and encoding.
+     * Returns a text with every character outside printable ASCII written as a Java escape of
+     * four hexadecimal digits (a Unicode minus as <code>&#92;u2212</code>), so that a message
+     * shows it readably in any terminal and encoding.
      *
      * @param text the text
      * @return the text, printable ASCII only
