@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.orbifold.io.DatasetFormatException;
 import org.orbifold.io.DatasetLoader;
@@ -256,7 +257,8 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
 
     private static GraphDataset read(Path path, MoleculeReader molecules) {
         try {
-            return DatasetLoader.load(path, molecules);
+            GraphDataset dataset = DatasetLoader.load(path, molecules);
+            return isSplitFile(path) ? withRepeatNotes(dataset, path) : dataset;
         } catch (DatasetFormatException e) {
             throw CliException.data(e.getMessage() + (MoleculeReader.failedValenceCheck(e)
                     ? " (--no-valence-check accepts such molecules, --skip-invalid skips them)"
@@ -268,6 +270,23 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         } catch (IllegalArgumentException e) {
             throw CliException.data(path + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean isSplitFile(Path path) {
+        return Files.isRegularFile(path)
+                && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".cxl");
+    }
+
+    /** Adds a note for every graph that an IAM split file lists twice (both are read). */
+    private static GraphDataset withRepeatNotes(GraphDataset dataset, Path splitFile) {
+        List<String> repeats = Splits.repeatNotes(splitFile, dataset);
+        if (repeats.isEmpty()) {
+            return dataset;
+        }
+        List<String> notes = new ArrayList<>(dataset.notes());
+        notes.addAll(repeats);
+        return new GraphDataset(dataset.name(), dataset.graphs(), dataset.classLabels(),
+                dataset.graphNames(), dataset.nodeChannels(), dataset.edgeChannels(), notes);
     }
 
     /**

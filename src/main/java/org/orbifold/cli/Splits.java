@@ -281,19 +281,10 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
             List<List<Path>> graphFiles, int testIndex, List<List<String>> notes) {
         List<String> options = files.size() == 1 ? List.of("DATASET") : options(files);
         for (int s = 0; s < parts.size(); s++) {
-            GraphDataset part = parts.get(s);
-            Map<Path, Integer> first = new HashMap<>();
-            for (int g = 0; g < part.size(); g++) {
-                Integer previous = first.putIfAbsent(graphFiles.get(s).get(g), g);
-                if (previous == null) {
-                    continue;
-                }
-                String name = part.graphNames().get(g);
-                String classes = part.hasClasses() ? " as class '"
-                        + part.classLabels().get(previous) + "' and again as '"
-                        + part.classLabels().get(g) + "'" : "";
-                String where = "entries " + (previous + 1) + " and " + (g + 1) + classes
-                        + alias(part.graphNames().get(previous), name, graphFiles.get(s).get(g));
+            for (int[] repeat : repeats(graphFiles.get(s))) {
+                GraphDataset part = parts.get(s);
+                String name = part.graphNames().get(repeat[1]);
+                String where = whereRepeated(part, graphFiles.get(s), repeat);
                 if (s == testIndex) {
                     notes.get(s).add(files.get(s).getFileName() + " lists graph '" + name
                             + "' twice (" + where + "); both entries are predicted and"
@@ -305,6 +296,52 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
                         + " once in a split file");
             }
         }
+    }
+
+    /**
+     * Returns a note for every graph that one split file, read on its own as a data set,
+     * lists twice: both entries are read, so the graph counts twice (in a mean, a median or a
+     * clustering). Entries are the same graph as in {@link #requireOnce}.
+     *
+     * @param file the split file
+     * @param dataset the graphs read from it, in entry order
+     * @return the notes, empty when every graph is listed once
+     */
+    static List<String> repeatNotes(Path file, GraphDataset dataset) {
+        List<Path> paths = graphFiles(List.of(file)).get(0);
+        List<String> notes = new ArrayList<>();
+        for (int[] repeat : repeats(paths)) {
+            notes.add(file.getFileName() + " lists graph '"
+                    + dataset.graphNames().get(repeat[1]) + "' twice ("
+                    + whereRepeated(dataset, paths, repeat) + "); both entries are read, so"
+                    + " the graph counts twice");
+        }
+        return notes;
+    }
+
+    /** Returns the pairs (first entry, repeat) of entries that name the same graph file. */
+    private static List<int[]> repeats(List<Path> graphFiles) {
+        List<int[]> repeats = new ArrayList<>();
+        Map<Path, Integer> first = new HashMap<>();
+        for (int g = 0; g < graphFiles.size(); g++) {
+            Integer previous = first.putIfAbsent(graphFiles.get(g), g);
+            if (previous != null) {
+                repeats.add(new int[] {previous, g});
+            }
+        }
+        return repeats;
+    }
+
+    /** Names the two entries of a repeat by position, with their classes and file names. */
+    private static String whereRepeated(GraphDataset part, List<Path> graphFiles,
+            int[] repeat) {
+        int previous = repeat[0];
+        int g = repeat[1];
+        String classes = part.hasClasses() ? " as class '" + part.classLabels().get(previous)
+                + "' and again as '" + part.classLabels().get(g) + "'" : "";
+        return "entries " + (previous + 1) + " and " + (g + 1) + classes
+                + alias(part.graphNames().get(previous), part.graphNames().get(g),
+                        graphFiles.get(g));
     }
 
     /**

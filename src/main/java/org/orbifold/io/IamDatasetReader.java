@@ -35,7 +35,8 @@ import javax.xml.stream.XMLStreamReader;
  * node or an edge is one attribute. An attribute whose values are all {@code <int>},
  * {@code <long>}, {@code <float>} or {@code <double>} numbers (or {@code <bool>}, read as 1 and
  * 0) becomes one numeric channel {@code a}. An attribute with {@code <string>} values becomes the
- * one-hot channels {@code a=v} over all values seen across the splits read together; values
+ * one-hot channels {@code a=v} over all values seen across the splits read together (numbers
+ * of the same attribute then become labels too, and a note names both kinds); values
  * and class labels are trimmed of surrounding blanks (IAM pads atom symbols as {@code "C  "}
  * and Fingerprint classes as {@code "A "}). Text inside {@code <int>} or {@code <long>} is
  * read as a label only when every value of that attribute in the splits read together is text
@@ -647,6 +648,7 @@ public final class IamDatasetReader {
         private final Set<String> textInNumberTags = new LinkedHashSet<>();
         private final Map<String, String> firstNumber = new HashMap<>();
         private final Map<String, String> firstTextInNumberTag = new HashMap<>();
+        private final Map<String, String> firstString = new LinkedHashMap<>();
 
         /**
          * Records a value; fails when an attribute mixes numbers with text inside number
@@ -677,6 +679,8 @@ public final class IamDatasetReader {
                             + " (then read as labels)");
                 }
                 textInNumberTags.add(what);
+            } else if ("string".equals(tag)) {
+                firstString.putIfAbsent(what, where);
             }
             (node ? nodeNumeric : edgeNumeric).merge(attribute, numeric, Boolean::logicalAnd);
         }
@@ -693,6 +697,14 @@ public final class IamDatasetReader {
             List<String> notes = new ArrayList<>();
             for (String what : textInNumberTags) {
                 notes.add(what + " holds text inside number elements: read as discrete labels");
+            }
+            for (Map.Entry<String, String> string : firstString.entrySet()) {
+                String number = firstNumber.get(string.getKey());
+                if (number != null) {
+                    notes.add(string.getKey() + " holds numbers (first at " + number + ") and"
+                            + " <string> values (first at " + string.getValue() + "): all its"
+                            + " values were read as discrete labels, numbers included");
+                }
             }
             return notes;
         }

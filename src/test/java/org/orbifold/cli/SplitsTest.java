@@ -1,16 +1,17 @@
 package org.orbifold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.orbifold.io.GraphDataset;
 import org.orbifold.io.IamDatasetReader.Recoding;
 import org.orbifold.space.Graph;
@@ -96,5 +97,33 @@ class SplitsTest {
                 + " 'f1003_04' twice (entries 1 and 3 as class 'L' and again as 'TR'); both"
                 + " entries are predicted and counted, as in the IAM benchmark"),
                 splits.sample().dataset().notes().toString());
+    }
+
+    @Test
+    void aSplitFileReadAsADataSetNotesEveryGraphItListsTwice(@TempDir Path dir)
+            throws IOException {
+        String gxl = "<?xml version=\"1.0\"?>\n<gxl><graph id=\"g\" edgemode=\"undirected\">"
+                + "<node id=\"a\"><attr name=\"x\"><float>1</float></attr></node>"
+                + "</graph></gxl>\n";
+        Files.writeString(dir.resolve("p.gxl"), gxl);
+        Files.writeString(dir.resolve("q.gxl"), gxl);
+        Files.createDirectory(dir.resolve("sub"));
+        Path cxl = dir.resolve("all.cxl");
+        Files.writeString(cxl, "<GraphCollection><graphs>"
+                + "<print file=\"p.gxl\" class=\"A\"/><print file=\"q.gxl\" class=\"A\"/>"
+                + "<print file=\"sub/../p.gxl\" class=\"B\"/></graphs></GraphCollection>\n");
+
+        Sample sample = Sample.load(cxl.toString(), null, null);
+
+        assertEquals(3, sample.graphs().size(), "both entries are read");
+        assertTrue(sample.dataset().notes().contains("all.cxl lists graph 'p' twice (entries"
+                + " 1 and 3 as class 'A' and again as 'B'); both entries are read, so the graph"
+                + " counts twice"), sample.dataset().notes().toString());
+
+        Files.writeString(cxl, "<GraphCollection><graphs>"
+                + "<print file=\"p.gxl\" class=\"A\"/><print file=\"q.gxl\" class=\"A\"/>"
+                + "</graphs></GraphCollection>\n");
+        assertTrue(Sample.load(cxl.toString(), null, null).dataset().notes().stream()
+                .noneMatch(n -> n.contains("twice")));
     }
 }

@@ -259,6 +259,22 @@ class IamDatasetReaderTest {
     }
 
     @Test
+    void aStringValueTurnsANumericAttributeIntoLabelsWithANote() throws IOException {
+        gxl("s.gxl", "undirected", node("a", attr("x", "float", "1.5"))
+                + node("b", attr("x", "string", "big")) + node("c", attr("x", "int", "2")));
+        GraphDataset d = IamDatasetReader.read(split("s.gxl", "c"));
+        assertEquals(List.of("x=1.5", "x=2", "x=big"), d.nodeChannels());
+        assertTrue(d.notes().contains("node attribute 'x' holds numbers (first at s.gxl, line 5)"
+                + " and <string> values (first at s.gxl, line 6): all its values were read as"
+                + " discrete labels, numbers included"), d.notes().toString());
+
+        gxl("s.gxl", "undirected", node("a", attr("x", "string", "small"))
+                + node("b", attr("x", "string", "big")));
+        assertTrue(IamDatasetReader.read(split("s.gxl", "c")).notes().stream()
+                .noneMatch(n -> n.contains("holds numbers")));
+    }
+
+    @Test
     void rejectsTextMixedWithNumbersInIntElements() throws IOException {
         gxl("m.gxl", "undirected", node("a", attr("seq", "int", "7"))
                 + node("b", attr("seq", "int", "MKV")));
