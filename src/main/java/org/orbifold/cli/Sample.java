@@ -194,7 +194,9 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
                     + String.join(", ", classSizes(dataset).keySet()));
         }
         if (graphs.isEmpty()) {
-            throw CliException.data(source + " holds no graphs");
+            String skipped = dataset.notes().stream().filter(n -> n.startsWith("skipped "))
+                    .findFirst().map(n -> " (" + n + ")").orElse("");
+            throw CliException.data(source + " holds no graphs" + skipped);
         }
         if (limit != null && limit < graphs.size()) {
             graphs = new ArrayList<>(graphs.subList(0, limit));

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openscience.cdk.aromaticity.Aromaticity;
@@ -20,6 +22,7 @@ import org.openscience.cdk.graph.Cycles;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.interfaces.IBond;
+import org.openscience.cdk.interfaces.IPseudoAtom;
 import org.openscience.cdk.io.IChemObjectReader;
 import org.openscience.cdk.io.MDLV2000Reader;
 import org.openscience.cdk.io.MDLV3000Reader;
@@ -56,15 +59,19 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  * <p><b>Encoding.</b> A molecule becomes an undirected graph with one node per atom and one
  * edge per bond. Node attribute {@value #NODE_ATTRIBUTE} is the element symbol, one-hot as
  * channels {@code label=Br, label=C, ...} (the {@link org.orbifold.space.LabelEncoder} order of
- * the symbols present in the dataset). Edge attribute {@value #EDGE_ATTRIBUTE} is the bond
- * order, one-hot as {@code bond=1}, {@code bond=2}, {@code bond=3} and
- * {@code bond=aromatic}. Aromaticity is perceived afresh with the Daylight electron-donation
- * model over all rings (the input's own aromatic flags are cleared first), so that a molecule
- * written in Kekulé form and in aromatic form gives the same graph; a bond in a perceived
- * aromatic ring has the order {@value #AROMATIC}. Hydrogens are implicit by default (explicit
- * hydrogen atoms of the input are suppressed); {@link #withExplicitHydrogens(boolean)} makes
- * every hydrogen an atom of its own instead. Graph {@code k} (from 1) of a file with stem
- * {@code S} is named {@code S#k}, followed by a space and the title when there is one.
+ * the symbols present in the dataset). A pseudo atom, which names no element (the SMILES
+ * wildcard {@code *}, an SD file's {@code A}, {@code Q} or {@code R#}, which CDK calls
+ * {@code R}), keeps its own label ({@code label=*}, {@code label=A}), and a note of the dataset lists these labels; a SMILES
+ * atom in brackets that names no element ({@code [Xx]}) is an invalid record. Edge attribute
+ * {@value #EDGE_ATTRIBUTE} is the bond order, one-hot as {@code bond=1}, {@code bond=2},
+ * {@code bond=3} and {@code bond=aromatic}. Aromaticity is perceived afresh with the Daylight
+ * electron-donation model over all rings (the input's own aromatic flags are cleared first),
+ * so that a molecule written in Kekulé form and in aromatic form gives the same graph; a bond
+ * in a perceived aromatic ring has the order {@value #AROMATIC}. Hydrogens are implicit by
+ * default (explicit hydrogen atoms of the input are suppressed);
+ * {@link #withExplicitHydrogens(boolean)} makes every hydrogen an atom of its own instead.
+ * Graph {@code k} (from 1) of a file with stem {@code S} is named {@code S#k}, followed by a
+ * space and the title when there is one.
  *
  * <p><b>Errors.</b> A record that is invalid (CDK cannot parse it: bad syntax, a ring that
  * cannot be kekulised; it fails the valence check of {@link #withValenceCheck(boolean)}; a CSV
@@ -114,6 +121,9 @@ public final class MoleculeReader {
 
     /** Bond-order label of a bond in an aromatic ring. */
     public static final String AROMATIC = "aromatic";
+
+    /** Label of a wildcard atom ({@code *} in SMILES), and of a pseudo atom without one. */
+    public static final String WILDCARD = "*";
 
     /** CSV column names taken as class labels when none is set, in order of preference. */
     public static final String DEFAULT_LABEL_COLUMNS = "label, class, target, y, p_np";
@@ -325,7 +335,7 @@ public final class MoleculeReader {
             String title = fields.length > 1 ? fields[1] : "";
             String classLabel = classes == null ? null : classes.get(k);
             out.add(k + 1, lineNumbers.get(k), title, classLabel,
-                    () -> parser.parseSmiles(fields[0]));
+                    () -> parseSmiles(parser, fields[0]));
         }
         return out.dataset("line");
     }
@@ -393,7 +403,7 @@ public final class MoleculeReader {
                         + " has no class label: its column '" + header.get(classColumn).strip()
                         + "' is empty");
             }
-            out.add(record, k + 1, title, classLabel, () -> parser.parseSmiles(smiles));
+            out.add(record, k + 1, title, classLabel, () -> parseSmiles(parser, smiles));
         }
         return out.dataset("line");
     }
@@ -678,6 +688,30 @@ public final class MoleculeReader {
         IAtomContainer molecule() throws CDKException;
     }
 
+    /**
+     * Parses a SMILES and refuses an atom in brackets that names no element: CDK reads
+     * {@code [Xx]} as a pseudo atom, which OpenSMILES does not allow. The wildcard {@code *}
+     * (also as {@code [*:1]}) is kept.
+     */
+    private static IAtomContainer parseSmiles(SmilesParser parser, String smiles)
+            throws CDKException {
+        IAtomContainer molecule = parser.parseSmiles(smiles);
+        for (IAtom atom : molecule.atoms()) {
+            if (atom instanceof IPseudoAtom pseudo && !WILDCARD.equals(pseudoLabel(pseudo))) {
+                throw new CDKException("atom " + (atom.getIndex() + 1) + " of the SMILES '"
+                        + smiles + "' is '" + pseudo.getLabel() + "', which is no element"
+                        + " symbol; write an unknown atom as the wildcard *");
+            }
+        }
+        return molecule;
+    }
+
+    /** The label of a pseudo atom, {@value #WILDCARD} when it has none. */
+    private static String pseudoLabel(IPseudoAtom atom) {
+        String label = atom.getLabel();
+        return label == null || label.isBlank() ? WILDCARD : label.strip();
+    }
+
     private static IAtomContainer parseMolfile(String block) throws CDKException {
         IAtomContainer empty = SilentChemObjectBuilder.getInstance().newAtomContainer();
         try {
@@ -697,9 +731,12 @@ public final class MoleculeReader {
         }
     }
 
-    /** Normalises hydrogens and aromaticity, then turns atoms and bonds into a raw graph. */
-    private RawGraph toRawGraph(IAtomContainer molecule, String name, String classLabel)
-            throws CDKException {
+    /**
+     * Normalises hydrogens and aromaticity, then turns atoms and bonds into a raw graph; adds
+     * the labels of its pseudo atoms to {@code pseudoLabels}.
+     */
+    private RawGraph toRawGraph(IAtomContainer molecule, String name, String classLabel,
+            Set<String> pseudoLabels) throws CDKException {
         if (molecule.isEmpty()) {
             throw new CDKException("no atoms");
         }
@@ -724,7 +761,12 @@ public final class MoleculeReader {
         RawGraph raw = new RawGraph(name, classLabel);
         for (IAtom atom : molecule.atoms()) {
             Map<String, Object> node = new LinkedHashMap<>();
-            node.put(NODE_ATTRIBUTE, atom.getSymbol());
+            if (atom instanceof IPseudoAtom pseudo) {
+                node.put(NODE_ATTRIBUTE, pseudoLabel(pseudo));
+                pseudoLabels.add(pseudoLabel(pseudo));
+            } else {
+                node.put(NODE_ATTRIBUTE, atom.getSymbol());
+            }
             raw.nodes.add(node);
         }
         for (IBond bond : molecule.bonds()) {
@@ -802,6 +844,7 @@ public final class MoleculeReader {
         private final boolean hasClasses;
         private final List<RawGraph> raw = new ArrayList<>();
         private final List<String> skipped = new ArrayList<>();
+        private final Set<String> pseudoLabels = new TreeSet<>();
 
         Collector(Path file, boolean hasClasses) {
             this.file = file;
@@ -813,7 +856,9 @@ public final class MoleculeReader {
                 throws DatasetFormatException {
             String name = stem + "#" + record + (title.isEmpty() ? "" : " " + title);
             try {
-                raw.add(toRawGraph(parse.molecule(), name, classLabel));
+                Set<String> labels = new TreeSet<>();
+                raw.add(toRawGraph(parse.molecule(), name, classLabel, labels));
+                pseudoLabels.addAll(labels);
             } catch (CDKException | RuntimeException e) {
                 String reason = e instanceof NullPointerException || e.getMessage() == null
                         ? "the record is incomplete or malformed (CDK's parser stopped"
@@ -875,6 +920,10 @@ public final class MoleculeReader {
             notes.add("hydrogens " + (explicitHydrogens ? "explicit (one node each)"
                     : "implicit (suppressed)") + "; aromaticity perceived by CDK's Daylight"
                     + " model");
+            if (!pseudoLabels.isEmpty()) {
+                notes.add("pseudo atoms, which name no element, read by their labels: "
+                        + String.join(", ", pseudoLabels));
+            }
             if (!skipped.isEmpty()) {
                 List<String> listed = skipped.subList(0, Math.min(LISTED_SKIPS, skipped.size()));
                 notes.add("skipped " + skipped.size() + " invalid record"

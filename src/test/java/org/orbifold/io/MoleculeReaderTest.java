@@ -124,6 +124,30 @@ class MoleculeReaderTest {
     }
 
     @Test
+    void pseudoAtomsKeepTheirLabelsAndUnknownSmilesElementsAreInvalid() throws IOException {
+        Path smi = Files.writeString(dir.resolve("wild.smi"), "C*\nC[*:1]C\n");
+        GraphDataset d = new MoleculeReader().read(smi);
+        assertEquals(List.of("label=*", "label=C"), d.nodeChannels().subList(0, 2));
+        assertTrue(d.notes().contains("pseudo atoms, which name no element, read by their"
+                + " labels: *"), d.notes().toString());
+
+        Path sdf = Files.writeString(dir.resolve("group.sdf"), molfile("r", new String[] {"C",
+                "R#", "A"}, new int[][] {{1, 2, 1}, {1, 3, 1}}) + "$$$$\n");
+        GraphDataset groups = new MoleculeReader().read(sdf);
+        assertEquals(List.of("label=A", "label=C", "label=R"),
+                groups.nodeChannels().subList(0, 3));
+        assertTrue(groups.notes().contains("pseudo atoms, which name no element, read by their"
+                + " labels: A, R"), groups.notes().toString());
+
+        Path unknown = Files.writeString(dir.resolve("unknown.smi"), "CCO\nC[Xx]C\n");
+        assertEquals(unknown + ", line 2: cannot parse molecule 2: atom 2 of the SMILES"
+                + " 'C[Xx]C' is 'Xx', which is no element symbol; write an unknown atom as the"
+                + " wildcard *", assertThrows(DatasetFormatException.class,
+                        () -> new MoleculeReader().read(unknown)).getMessage());
+        assertEquals(1, new MoleculeReader().withSkipInvalid(true).read(unknown).size());
+    }
+
+    @Test
     void anEmptyCsvFileSaysSo() throws IOException {
         Path csv = Files.writeString(dir.resolve("empty.csv"), "");
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
