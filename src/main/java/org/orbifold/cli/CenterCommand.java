@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -28,6 +29,8 @@ import org.orbifold.stats.CenterResult;
 import org.orbifold.stats.IncrementalMean;
 import org.orbifold.stats.Medoid;
 import org.orbifold.stats.MedoidResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -46,6 +49,8 @@ abstract class CenterCommand extends DatasetCommand {
     static final String TERMINAL_VARIABLE = "ORBIFOLD_STDERR_TTY";
 
     private static final int MAX_THREADS = 32767;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CenterCommand.class);
 
     @Mixin
     AlignerOptions options;
@@ -362,8 +367,9 @@ abstract class CenterCommand extends DatasetCommand {
      * Writes the text to a temporary file next to {@code given}, then moves it in place; a
      * symbolic link is followed and the file it names replaced. A replaced file keeps its
      * POSIX read, write and execute permissions (a private {@code rw-------} file stays
-     * private) where the file system has them; its owner and group become those of the
-     * writing user, and setuid, setgid and sticky bits are not kept. Fails, writing nothing,
+     * private) where the file system has them, and its owner and group where the writing
+     * user may set them (see {@link #keepPermissions}); setuid, setgid and sticky bits are
+     * not kept. Fails, writing nothing,
      * when the file exists and is not a regular file ({@link OutputTarget#resolve}) or is
      * read-only ({@link OutputTarget#requireNotReadOnly}).
      */
@@ -401,11 +407,31 @@ abstract class CenterCommand extends DatasetCommand {
         }
     }
 
-    /** Gives {@code replacement} the POSIX permissions of {@code target}, if it exists. */
+    /**
+     * Gives {@code replacement} the POSIX permissions, group and owner of {@code target}, if
+     * it exists. The group and the owner are set only where the writing user may set them
+     * (root may set both, others only a group they belong to); otherwise the replacement
+     * keeps the writing user's.
+     */
     private static void keepPermissions(Path target, Path replacement) throws IOException {
-        if (Files.isRegularFile(target)
-                && Files.getFileAttributeView(target, PosixFileAttributeView.class) != null) {
-            Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(target));
+        if (!Files.isRegularFile(target)
+                || Files.getFileAttributeView(target, PosixFileAttributeView.class) == null) {
+            return;
+        }
+        PosixFileAttributes old = Files.readAttributes(target, PosixFileAttributes.class);
+        Files.setPosixFilePermissions(replacement, old.permissions());
+        PosixFileAttributeView view = Files.getFileAttributeView(replacement,
+                PosixFileAttributeView.class);
+        PosixFileAttributes fresh = view.readAttributes();
+        try {
+            if (!fresh.group().equals(old.group())) {
+                view.setGroup(old.group());
+            }
+            if (!fresh.owner().equals(old.owner())) {
+                view.setOwner(old.owner());
+            }
+        } catch (FileSystemException e) {
+            LOG.debug("cannot keep the owner or group of {}: {}", target, reason(e));
         }
     }
 }

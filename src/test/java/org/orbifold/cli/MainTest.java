@@ -16,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -506,6 +508,29 @@ class MainTest {
         assertEquals(secret, Files.getPosixFilePermissions(file));
         assertTrue(Files.readString(result).startsWith("{"), Files.readString(result));
         assertEquals(shared, Files.getPosixFilePermissions(result));
+    }
+
+    @Test
+    void aReplacedOutFileKeepsItsOwnerAndGroupWhereTheUserMaySetThem() throws IOException {
+        Path file = fileWithMode("theirs.json", "old\n",
+                PosixFilePermissions.fromString("rw-rw-rw-"));
+        PosixFileAttributeView view = Files.getFileAttributeView(file,
+                PosixFileAttributeView.class);
+        UserPrincipalLookupService users = file.getFileSystem().getUserPrincipalLookupService();
+        try {
+            view.setOwner(users.lookupPrincipalByName("daemon"));
+            view.setGroup(users.lookupPrincipalByGroupName("daemon"));
+        } catch (IOException | UnsupportedOperationException e) {
+            assumeTrue(false, "cannot give a file to the user daemon here: " + e);
+        }
+        PosixFileAttributes before = view.readAttributes();
+
+        assertEquals(0, run("mean", "--limit", "3", "--out", file.toString()).exitCode());
+
+        PosixFileAttributes after = Files.readAttributes(file, PosixFileAttributes.class);
+        assertTrue(Files.readString(file).startsWith("{"), Files.readString(file));
+        assertEquals(before.owner(), after.owner());
+        assertEquals(before.group(), after.group());
     }
 
     @Test
