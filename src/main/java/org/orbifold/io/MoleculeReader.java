@@ -61,8 +61,9 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  * channels {@code label=Br, label=C, ...} (the {@link org.orbifold.space.LabelEncoder} order of
  * the symbols present in the dataset). A pseudo atom, which names no element (the SMILES
  * wildcard {@code *}, an SD file's {@code A}, {@code Q} or {@code R#}, which CDK calls
- * {@code R}), keeps its own label ({@code label=*}, {@code label=A}), and a note of the dataset lists these labels; a SMILES
- * atom in brackets that names no element ({@code [Xx]}) is an invalid record. Edge attribute
+ * {@code R}), keeps its own label ({@code label=*}, {@code label=A}), and a note of the
+ * dataset lists these labels; a SMILES atom in brackets that names no element
+ * ({@code [Xx]}) is an invalid record. Edge attribute
  * {@value #EDGE_ATTRIBUTE} is the bond order, one-hot as {@code bond=1}, {@code bond=2},
  * {@code bond=3} and {@code bond=aromatic}. Aromaticity is perceived afresh with the Daylight
  * electron-donation model over all rings (the input's own aromatic flags are cleared first),
