@@ -489,6 +489,20 @@ class LinearAssignmentSolverTest {
                 () -> right.isCertified(new double[][] {{1}}, TOL));
     }
 
+    @Test
+    void certificateCheckRefusesAToleranceThatIsNotFinite() {
+        // An infinite tolerance would certify anything, here a wrong value of a wrong matrix.
+        double[][] matrix = {{4, 1, 3}, {2, 0, 5}, {3, 2, 2}};
+        AssignmentResult right = LinearAssignmentSolver.minimize(matrix);
+        double[][] other = {{400, 1, 3}, {2, -50, 5}, {3, 2, 2}};
+        for (double tolerance : new double[] {Double.POSITIVE_INFINITY, Double.NaN, -1e-9}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> right.isCertified(other, tolerance));
+            assertEquals("tolerance must be finite and >= 0, got " + tolerance, e.getMessage());
+        }
+        assertFalse(right.isCertified(other, TOL));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Independent oracle: JGraphT's Hopcroft-Karp on the bipartite graph of finite entries. */
