@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -445,6 +446,25 @@ class LinearAssignmentSolverTest {
                 () -> solver.solveSquare(new double[3], 2, Sense.MINIMIZE, new int[2]));
         assertThrows(IllegalArgumentException.class,
                 () -> solver.solveSquare(new double[4], 2, Sense.MINIMIZE, new int[1]));
+    }
+
+    @Test
+    void sizesBeyondAnIntArrayAreAnIllegalArgumentNotAnOverflow() {
+        // 65536^2 = 2^32 entries overflow an int; the order is refused like a short array.
+        LinearAssignmentSolver solver = new LinearAssignmentSolver();
+        IllegalArgumentException square = assertThrows(IllegalArgumentException.class,
+                () -> solver.solveSquare(new double[4], 65536, Sense.MINIMIZE,
+                        new int[65536]));
+        assertEquals("matrix has 4 entries; order 65536 needs 4294967296", square.getMessage());
+
+        // 46341^2 = 2147488281 > Integer.MAX_VALUE entries, with every row the same array.
+        double[] row = new double[46341];
+        double[][] matrix = new double[row.length][];
+        Arrays.fill(matrix, row);
+        IllegalArgumentException flat = assertThrows(IllegalArgumentException.class,
+                () -> solver.solve(matrix, Sense.MINIMIZE));
+        assertEquals("matrix has 46341 rows of 46341 columns, 2147488281 entries; the flat"
+                + " copy the solver works on holds at most 2147483647", flat.getMessage());
     }
 
     @Test
