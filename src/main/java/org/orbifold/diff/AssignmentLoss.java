@@ -1,5 +1,6 @@
 package org.orbifold.diff;
 
+import java.util.Arrays;
 import java.util.Objects;
 import org.orbifold.assign.LinearAssignmentSolver;
 import org.orbifold.assign.Sense;
@@ -107,6 +108,29 @@ public final class AssignmentLoss {
         @Override
         public double[] gradient() {
             return gradient.clone();
+        }
+
+        /** Compares the value, the gradient entry by entry and the assignment. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Result that && Double.compare(value, that.value) == 0
+                    && Arrays.equals(gradient, that.gradient)
+                    && assignment.equals(that.assignment);
+        }
+
+        /** Hashes the content that {@link #equals(Object)} compares. */
+        @Override
+        public int hashCode() {
+            int hash = Double.hashCode(value);
+            hash = 31 * hash + Arrays.hashCode(gradient);
+            return 31 * hash + assignment.hashCode();
+        }
+
+        /** Returns the value, the gradient and the assignment. */
+        @Override
+        public String toString() {
+            return "AssignmentLoss.Result[value=" + value + ", gradient="
+                    + Arrays.toString(gradient) + ", assignment=" + assignment + "]";
         }
     }
 }

@@ -409,5 +409,39 @@ public final class SetMatchingLoss {
         public double[][] boxGradient() {
             return Checks.copy(boxGradient);
         }
+
+        /** Compares every component by content, the arrays entry by entry. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Result that
+                    && Double.compare(loss, that.loss) == 0
+                    && Double.compare(independentTerm, that.independentTerm) == 0
+                    && Double.compare(matchedTerm, that.matchedTerm) == 0
+                    && Arrays.equals(targetToPrediction, that.targetToPrediction)
+                    && unique == that.unique
+                    && Arrays.deepEquals(logitGradient, that.logitGradient)
+                    && Arrays.deepEquals(boxGradient, that.boxGradient);
+        }
+
+        /** Hashes the content that {@link #equals(Object)} compares. */
+        @Override
+        public int hashCode() {
+            int hash = Double.hashCode(loss);
+            hash = 31 * hash + Double.hashCode(independentTerm);
+            hash = 31 * hash + Double.hashCode(matchedTerm);
+            hash = 31 * hash + Arrays.hashCode(targetToPrediction);
+            hash = 31 * hash + Boolean.hashCode(unique);
+            hash = 31 * hash + Arrays.deepHashCode(logitGradient);
+            return 31 * hash + Arrays.deepHashCode(boxGradient);
+        }
+
+        /** Returns the loss, its two parts, the matching and the uniqueness flag. */
+        @Override
+        public String toString() {
+            return "SetMatchingLoss.Result[loss=" + loss + ", independentTerm="
+                    + independentTerm + ", matchedTerm=" + matchedTerm
+                    + ", targetToPrediction=" + Arrays.toString(targetToPrediction)
+                    + ", unique=" + unique + "]";
+        }
     }
 }

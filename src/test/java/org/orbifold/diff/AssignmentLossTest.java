@@ -1,9 +1,11 @@
 package org.orbifold.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.orbifold.assign.Sense;
@@ -54,6 +56,26 @@ class AssignmentLossTest {
             }
             return g;
         }
+    }
+
+    @Test
+    void resultsCompareHashAndPrintByContent() {
+        AssignmentLoss loss = new AssignmentLoss(
+                new PointCosts(new double[][] {{0, 0}, {1, 0}}), Sense.MINIMIZE);
+        double[] theta = {0.9, 0.1, 0.2, -0.1};
+        AssignmentLoss.Result r = loss.valueAndGradient(theta);
+        AssignmentLoss.Result again = loss.valueAndGradient(theta.clone());
+        assertEquals(r, again);
+        assertEquals(r.hashCode(), again.hashCode());
+        assertEquals("AssignmentLoss.Result[value=" + r.value() + ", gradient="
+                + Arrays.toString(r.gradient()) + ", assignment=" + r.assignment() + "]",
+                r.toString());
+        assertTrue(r.toString().contains("rowToColumn=[1, 0]"), r.toString());
+        double[] otherGradient = r.gradient();
+        otherGradient[3] += 1;
+        assertNotEquals(r, new AssignmentLoss.Result(r.value(), otherGradient,
+                r.assignment()));
+        assertNotEquals(r, loss.valueAndGradient(new double[] {0.9, 0.1, 0.2, 0.1}));
     }
 
     @Test

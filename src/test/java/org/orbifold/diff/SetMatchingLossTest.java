@@ -2,6 +2,7 @@ package org.orbifold.diff;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -265,6 +266,32 @@ class SetMatchingLossTest {
             boxes = AssignmentValueTest.add(boxes, r.boxGradient(), -0.02 / (1 + step));
         }
         assertTrue(last < 0.02 && last < first / 100, "loss fell from " + first + " to " + last);
+    }
+
+    @Test
+    void resultsCompareHashAndPrintByContent() {
+        double[][] logits = {{0, 1, 2, 3}, {1, 0, 0, -1}};
+        double[][] boxes = {{0, 0}, {0.5, 0.5}};
+        int[] classes = {1};
+        double[][] targets = {{0.4, 0.6}};
+        SetMatchingLoss.Result r = LOSS.evaluate(logits, boxes, classes, targets);
+        SetMatchingLoss.Result again = LOSS.evaluate(logits, boxes, classes, targets);
+        assertEquals(r, again);
+        assertEquals(r.hashCode(), again.hashCode());
+        assertEquals("SetMatchingLoss.Result[loss=" + r.loss() + ", independentTerm="
+                + r.independentTerm() + ", matchedTerm=" + r.matchedTerm()
+                + ", targetToPrediction=[1], unique=true]", r.toString());
+        double[][] moved = {{0, 0}, {0.5, 0.25}};
+        assertNotEquals(r, LOSS.evaluate(logits, moved, classes, targets));
+        SetMatchingLoss.Result otherMatching = new SetMatchingLoss.Result(r.loss(),
+                r.independentTerm(), r.matchedTerm(), new int[] {0}, r.unique(),
+                r.logitGradient(), r.boxGradient());
+        assertNotEquals(r, otherMatching);
+        double[][] otherGradient = r.boxGradient();
+        otherGradient[0][1] += 1;
+        assertNotEquals(r, new SetMatchingLoss.Result(r.loss(), r.independentTerm(),
+                r.matchedTerm(), r.targetToPrediction(), r.unique(), r.logitGradient(),
+                otherGradient));
     }
 
     @Test
