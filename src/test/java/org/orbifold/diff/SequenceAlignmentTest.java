@@ -173,6 +173,43 @@ class SequenceAlignmentTest {
     }
 
     @Test
+    void costsBeyondTheSolversMagnitudeLimitAreRefusedNotSummedToInfinity() {
+        // 1e308 + 1e308 overflowed: DTW blamed forbidden cells or returned -Infinity, and
+        // Needleman-Wunsch returned +Infinity as a unique optimum.
+        IllegalArgumentException large = assertThrows(IllegalArgumentException.class,
+                () -> new DynamicTimeWarping().align(new double[][] {{1e308, 1e308}}));
+        assertEquals("costs entry (0, 0) = 1.0E308 exceeds the largest supported magnitude"
+                + " 1.0E300", large.getMessage());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> new DynamicTimeWarping().align(new double[][] {{0, -1e308}}));
+        assertEquals("costs entry (0, 1) = -1.0E308 exceeds the largest supported magnitude"
+                + " 1.0E300", negative.getMessage());
+        IllegalArgumentException scores = assertThrows(IllegalArgumentException.class,
+                () -> new NeedlemanWunsch(0).align(new double[][] {{1e308, 0}, {0, 1e308}}));
+        assertEquals("scores entry (0, 0) = 1.0E308 exceeds the largest supported magnitude"
+                + " 1.0E300", scores.getMessage());
+        IllegalArgumentException gap = assertThrows(IllegalArgumentException.class,
+                () -> new NeedlemanWunsch(-1e308));
+        assertEquals("gapPenalty -1.0E308 exceeds the largest supported magnitude 1.0E300",
+                gap.getMessage());
+
+        // At the limit the sums are finite and exact.
+        assertEquals(2e300, new DynamicTimeWarping().align(new double[][] {{1e300, 1e300}})
+                .value());
+        assertEquals(-3e300, new DynamicTimeWarping().align(
+                new double[][] {{-1e300, -1e300}, {5, -1e300}}).value());
+        SequenceAlignment matched = new NeedlemanWunsch(1e300).align(
+                new double[][] {{1e300, 0}, {0, 1e300}});
+        assertEquals(2e300, matched.value());
+        assertEquals(2, matched.length());
+        assertTrue(matched.unique());
+        assertEquals(4e300, new NeedlemanWunsch(-1e300).align(
+                new double[][] {{1e300, 0}, {0, 1e300}}).value());
+        assertEquals(-1e300, new NeedlemanWunsch(1e300).align(new double[][] {{-1e300}})
+                .value());
+    }
+
+    @Test
     void everyCellOfAPathIsAStepForwardFromTheOneBefore() {
         // A repeated cell would count twice in pairing() but once in gradient().
         IllegalArgumentException repeated = assertThrows(IllegalArgumentException.class,
