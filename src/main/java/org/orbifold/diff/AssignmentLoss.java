@@ -63,7 +63,8 @@ public final class AssignmentLoss {
      * @param theta the parameters, finite; not modified
      * @return the value, the gradient {@code J^T vec(P*)} and the assignment with its
      *     uniqueness flag
-     * @throws IllegalArgumentException if {@code theta} or a cost is not finite, or the cost
+     * @throws IllegalArgumentException if {@code theta} or a cost is not finite, a cost
+     *     exceeds {@link LinearAssignmentSolver#MAX_MAGNITUDE} in magnitude, or the cost
      *     function's Jacobian product has the wrong length
      */
     public Result valueAndGradient(double[] theta) {
@@ -71,6 +72,11 @@ public final class AssignmentLoss {
         double[][] costs = costFunction.costs(theta.clone());
         Checks.requireRectangular(costs, "costs(theta)");
         Checks.requireFinite(costs, "costs(theta)");
+        for (int i = 0; i < costs.length; i++) {
+            for (int j = 0; j < costs[i].length; j++) {
+                Checks.requireMagnitude(costs[i][j], "costs(theta)", i, j);
+            }
+        }
         AssignmentValue assignment = AssignmentValue.of(costs, solver.solve(costs, sense),
                 tolerance);
         double[] gradient = costFunction.vectorJacobianProduct(theta.clone(),

@@ -118,6 +118,17 @@ class AssignmentLossTest {
     }
 
     @Test
+    void costsBeyondTheSolversLimitAreNamedAsCostsOfTheta() {
+        // A finite cost of 1e305 reached the solver, whose message named a "matrix".
+        AssignmentLoss loss = new AssignmentLoss(new PointCosts(new double[][] {{0, 0}}),
+                Sense.MINIMIZE);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> loss.valueAndGradient(new double[] {1e152, 0}));
+        assertEquals("costs(theta) entry (0, 0) = " + 1e152 * 1e152 + " exceeds the largest"
+                + " supported magnitude 1.0E300", e.getMessage());
+    }
+
+    @Test
     void badCostFunctionsAndParametersAreRejected() {
         double[][] targets = {{0, 0}};
         AssignmentLoss loss = new AssignmentLoss(new PointCosts(targets), Sense.MINIMIZE);
