@@ -44,6 +44,40 @@ class ExamplesTest {
                 "loss " + trace[0] + " -> " + trace[trace.length - 1]);
     }
 
+    /**
+     * The README quotes the gradient examples' full runs, eliding the middle lines: every
+     * quoted line is printed, in order. The DTW run levels off at 0.000206 from iteration 20
+     * on, a stationary point above the hidden sequence's zero loss, as the example says.
+     */
+    @Test
+    void gradientExamplesPrintTheLinesTheReadmeQuotes() throws Exception {
+        List<String> readme = Files.readAllLines(Path.of("README.md"));
+        String command = "$ java -cp target/orbifold.jar examples/";
+        Printed sets = runAndCapture("SetPredictionExample", 300);
+        assertContainsInOrder(quoted(readme, command + "SetPredictionExample.java 300"),
+                sets.lines());
+        Printed dtw = runAndCapture("SequenceAlignmentExample", 200);
+        assertContainsInOrder(quoted(readme, command + "SequenceAlignmentExample.java"),
+                dtw.lines());
+        double[] trace = dtw.trace();
+        assertTrue(trace[199] > 1e-4 && Math.abs(trace[199] - trace[20]) < 1e-6,
+                "levels off above zero: " + trace[20] + " -> " + trace[199]);
+    }
+
+    /** Checks that every quoted line but {@code ...} is printed, in the quoted order. */
+    private static void assertContainsInOrder(List<String> quoted, List<String> printed) {
+        int from = 0;
+        for (String line : quoted) {
+            if (line.equals("...")) {
+                continue;
+            }
+            int found = printed.subList(from, printed.size()).indexOf(line);
+            assertTrue(found >= 0, "the README quotes '" + line + "'; the example printed "
+                    + printed.subList(from, printed.size()));
+            from += found + 1;
+        }
+    }
+
     @Test
     void quickStartExamplePrintsWhatTheReadmeQuotes() throws Exception {
         QuickStart result = runQuickStart(Path.of("datasets", "letters"));
@@ -154,6 +188,14 @@ class ExamplesTest {
     }
 
     private double[] run(String name, int iterations) throws Exception {
+        return runAndCapture(name, iterations).trace();
+    }
+
+    /** What a gradient example printed, line by line, and the loss before every step. */
+    private record Printed(List<String> lines, double[] trace) {
+    }
+
+    private Printed runAndCapture(String name, int iterations) throws Exception {
         compile(name);
 
         // Run it and capture what it prints.
@@ -165,7 +207,7 @@ class ExamplesTest {
             List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
             assertTrue(lines.size() >= 2, "prints its progress: " + lines);
             assertEquals(iterations, trace.length);
-            return trace;
+            return new Printed(lines, trace);
         }
     }
 }
