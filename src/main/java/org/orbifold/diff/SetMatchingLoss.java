@@ -39,7 +39,11 @@ import org.orbifold.assign.Sense;
  * (DETR's own matcher, Carion et al. 2020, uses a different cost with the probability instead
  * of its logarithm; this class uses the cost that makes the matching optimal for the loss.)
  * The DETR weights are {@link Weights#detr()}: {@code w0 = 0.1}, {@code lambda_L1 = 5},
- * {@code lambda_giou = 2}.
+ * {@code lambda_giou = 2}. The loss stays the plain sum above, where DETR's training criterion
+ * normalises: it divides the cross-entropy part by the summed class weights of the queries
+ * (1 per matched query, {@code w0} per unmatched one) and the L1 and GIoU parts by the number
+ * of target boxes (of the whole batch), so divide the parts and their gradients likewise to
+ * match DETR's scale.
  *
  * <p><b>Gradient.</b> By Danskin's theorem and the chain rule ({@link AssignmentLoss}), the
  * returned gradient is that of {@code A + C(sigma*)} at the optimal matching {@code sigma*},
@@ -134,7 +138,8 @@ public final class SetMatchingLoss {
 
         /**
          * Returns DETR's weights: {@code w0 = 0.1}, {@code lambda_L1 = 5},
-         * {@code lambda_giou = 2} (Carion et al. 2020).
+         * {@code lambda_giou = 2} (Carion et al. 2020). Only the weights: the loss is not
+         * normalised as DETR's is (see the class description).
          *
          * @return the DETR weights
          */
