@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compiles every program of {@code examples/} against the library and runs it in-process: the
- * gradient examples for a few iterations, checking that the loss they print falls; the
- * quick start in full, checking that it prints exactly what the README quotes.
+ * gradient examples for a few iterations, checking that the loss they print falls, and in
+ * full, checking the lines the README quotes; the quick start and the quadratic assignment
+ * example in full, checking that they print exactly what the README quotes.
  */
 class ExamplesTest {
 
@@ -96,6 +97,43 @@ class ExamplesTest {
         assertTrue(lines.get(1).startsWith("distance    graphs 0 and 9: " + distance
                 + " (certified true"), lines.get(1) + " against " + cli);
         assertTrue(accuracy > 0.8, "1-NN on the letters: " + accuracy);
+    }
+
+    /**
+     * The QAP example prints what the README quotes, and the README's Java snippet consists of
+     * lines of the example.
+     */
+    @Test
+    void quadraticAssignmentExamplePrintsWhatTheReadmeQuotes() throws Exception {
+        compile("QuadraticAssignmentExample");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        double best;
+        try (URLClassLoader loader = loader();
+                PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            Method run = loader.loadClass("QuadraticAssignmentExample").getMethod("run",
+                    PrintStream.class);
+            best = (double) run.invoke(null, out);
+        }
+        List<String> readme = Files.readAllLines(Path.of("README.md"));
+        assertEquals(quoted(readme, "$ java -cp target/orbifold.jar"
+                + " examples/QuadraticAssignmentExample.java"),
+                printed.toString(StandardCharsets.UTF_8).lines().toList());
+        assertEquals(284.0, best);
+
+        List<String> source = Files.readAllLines(Path.of("examples",
+                "QuadraticAssignmentExample.java")).stream().map(String::strip).toList();
+        int at = readme.indexOf("```java");
+        assertTrue(at >= 0, "the README has no Java snippet");
+        int lines = 0;
+        for (String line : readme.subList(at + 1, readme.size())) {
+            if (line.startsWith("```")) {
+                break;
+            }
+            assertTrue(source.contains(line.strip()), "the example lacks the README's '"
+                    + line + "'");
+            lines++;
+        }
+        assertEquals(4, lines);
     }
 
     /**
