@@ -157,16 +157,17 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
      * computed.
      *
      * @param matrix the matrix that was solved; not modified
-     * @param tolerance relative tolerance, for example {@code 1e-9}
+     * @param tolerance relative tolerance, finite and {@code >= 0}, for example {@code 1e-9}
      * @return whether the assignment is complete and consistent, uses only allowed entries,
      *     has the stated value, and the potentials satisfy the certificate
-     * @throws IllegalArgumentException if the tolerance is negative or NaN, or the matrix is
-     *     ragged, contains NaN, or has a shape other than {@code rows() x columns()}
+     * @throws IllegalArgumentException if the tolerance is negative, infinite or NaN, or the
+     *     matrix is ragged, contains NaN, or has a shape other than {@code rows() x columns()}
      */
     public boolean isCertified(double[][] matrix, double tolerance) {
         Objects.requireNonNull(matrix, "matrix");
-        if (!(tolerance >= 0)) {
-            throw new IllegalArgumentException("tolerance must be >= 0, got " + tolerance);
+        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("tolerance must be finite and >= 0, got "
+                    + tolerance);
         }
         int n = rows();
         int m = columns();

@@ -157,8 +157,9 @@ public final class LinearAssignmentSolver {
      * @param sense whether to minimise or maximise the sum of the chosen entries
      * @return an optimal assignment, its value in the caller's sense, and dual potentials
      * @throws NullPointerException if an argument or a row is null
-     * @throws IllegalArgumentException if the rows differ in length, or an entry is NaN, an
-     *     infinity of the wrong sign, or finite beyond {@link #MAX_MAGNITUDE}
+     * @throws IllegalArgumentException if the rows differ in length, the matrix has more than
+     *     {@link Integer#MAX_VALUE} entries, or an entry is NaN, an infinity of the wrong sign,
+     *     or finite beyond {@link #MAX_MAGNITUDE}
      * @throws InfeasibleAssignmentException if the forbidden entries leave no complete
      *     assignment
      */
@@ -175,11 +176,17 @@ public final class LinearAssignmentSolver {
         }
 
         // Reduce to minimising an r x c matrix with r <= c.
+        long entries = (long) n * m;
+        if (entries > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("matrix has " + n + " rows of " + m
+                    + " columns, " + entries + " entries; the flat copy the solver works on"
+                    + " holds at most " + Integer.MAX_VALUE);
+        }
         boolean transposed = n > m;
         int r = transposed ? m : n;
         int c = transposed ? n : m;
         ensureCapacity(r, c);
-        int size = Math.multiplyExact(r, c);
+        int size = (int) entries;
         if (cost.length < size) {
             cost = new double[size];
         }
@@ -259,11 +266,12 @@ public final class LinearAssignmentSolver {
         if (n < 0) {
             throw new IllegalArgumentException("order n must be >= 0, got " + n);
         }
-        int size = Math.multiplyExact(n, n);
-        if (matrix.length < size) {
+        long needed = (long) n * n;
+        if (matrix.length < needed) {
             throw new IllegalArgumentException("matrix has " + matrix.length
-                    + " entries; order " + n + " needs " + size);
+                    + " entries; order " + n + " needs " + needed);
         }
+        int size = (int) needed;
         if (rowToColumn.length < n) {
             throw new IllegalArgumentException("rowToColumn has length " + rowToColumn.length
                     + "; order " + n + " needs " + n);

@@ -1,5 +1,6 @@
 package org.orbifold.diff;
 
+import java.util.Arrays;
 import java.util.Objects;
 import org.orbifold.assign.LinearAssignmentSolver;
 import org.orbifold.assign.Sense;
@@ -62,7 +63,8 @@ public final class AssignmentLoss {
      * @param theta the parameters, finite; not modified
      * @return the value, the gradient {@code J^T vec(P*)} and the assignment with its
      *     uniqueness flag
-     * @throws IllegalArgumentException if {@code theta} or a cost is not finite, or the cost
+     * @throws IllegalArgumentException if {@code theta} or a cost is not finite, a cost
+     *     exceeds {@link LinearAssignmentSolver#MAX_MAGNITUDE} in magnitude, or the cost
      *     function's Jacobian product has the wrong length
      */
     public Result valueAndGradient(double[] theta) {
@@ -70,6 +72,11 @@ public final class AssignmentLoss {
         double[][] costs = costFunction.costs(theta.clone());
         Checks.requireRectangular(costs, "costs(theta)");
         Checks.requireFinite(costs, "costs(theta)");
+        for (int i = 0; i < costs.length; i++) {
+            for (int j = 0; j < costs[i].length; j++) {
+                Checks.requireMagnitude(costs[i][j], "costs(theta)", i, j);
+            }
+        }
         AssignmentValue assignment = AssignmentValue.of(costs, solver.solve(costs, sense),
                 tolerance);
         double[] gradient = costFunction.vectorJacobianProduct(theta.clone(),
@@ -107,6 +114,29 @@ public final class AssignmentLoss {
         @Override
         public double[] gradient() {
             return gradient.clone();
+        }
+
+        /** Compares the value, the gradient entry by entry and the assignment. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Result that && Double.compare(value, that.value) == 0
+                    && Arrays.equals(gradient, that.gradient)
+                    && assignment.equals(that.assignment);
+        }
+
+        /** Hashes the content that {@link #equals(Object)} compares. */
+        @Override
+        public int hashCode() {
+            int hash = Double.hashCode(value);
+            hash = 31 * hash + Arrays.hashCode(gradient);
+            return 31 * hash + assignment.hashCode();
+        }
+
+        /** Returns the value, the gradient and the assignment. */
+        @Override
+        public String toString() {
+            return "AssignmentLoss.Result[value=" + value + ", gradient="
+                    + Arrays.toString(gradient) + ", assignment=" + assignment + "]";
         }
     }
 }

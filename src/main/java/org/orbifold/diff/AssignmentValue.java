@@ -63,18 +63,29 @@ public record AssignmentValue(double value, int[] rowToColumn, int columns, Sens
     /**
      * Validates and copies the components.
      *
-     * @param value the optimal value
-     * @param rowToColumn the column of every row or {@code -1}; copied
-     * @param columns the number of columns, at least every listed column plus one
+     * @param value the optimal value, finite
+     * @param rowToColumn the column of every row or {@code -1}, a complete assignment: a
+     *     distinct column for every row when {@code n <= m}, a distinct row for every column
+     *     otherwise; copied
+     * @param columns the number of columns {@code m >= 0}, at least every listed column plus
+     *     one
      * @param sense the sense
      * @param unique whether the assignment is the only optimum
-     * @throws IllegalArgumentException if a column is out of range or used twice
+     * @throws NullPointerException if {@code rowToColumn} or {@code sense} is null
+     * @throws IllegalArgumentException if the value is not finite, {@code columns} is
+     *     negative, a column is out of range or used twice, or the assignment leaves a row
+     *     ({@code n <= m}) or a column ({@code n > m}) unassigned
      */
     public AssignmentValue {
         Objects.requireNonNull(rowToColumn, "rowToColumn");
         Objects.requireNonNull(sense, "sense");
+        Checks.requireFinite(value, "value");
+        if (columns < 0) {
+            throw new IllegalArgumentException("columns must be >= 0; got " + columns);
+        }
         rowToColumn = rowToColumn.clone();
-        boolean[] used = new boolean[Math.max(columns, 0)];
+        boolean[] used = new boolean[columns];
+        int assigned = 0;
         for (int i = 0; i < rowToColumn.length; i++) {
             int j = rowToColumn[i];
             if (j == -1) {
@@ -85,6 +96,13 @@ public record AssignmentValue(double value, int[] rowToColumn, int columns, Sens
                         + " is out of range [0, " + columns + ") or used twice");
             }
             used[j] = true;
+            assigned++;
+        }
+        int needed = Math.min(rowToColumn.length, columns);
+        if (assigned != needed) {
+            throw new IllegalArgumentException("rowToColumn assigns " + assigned + " of "
+                    + rowToColumn.length + " rows to " + columns + " columns; an assignment"
+                    + " of " + rowToColumn.length + " x " + columns + " assigns " + needed);
         }
     }
 

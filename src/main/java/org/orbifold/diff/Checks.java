@@ -1,6 +1,7 @@
 package org.orbifold.diff;
 
 import java.util.Objects;
+import org.orbifold.assign.LinearAssignmentSolver;
 
 /**
  * Input checks shared by the package; every message names the argument, the position and the
@@ -72,6 +73,20 @@ final class Checks {
             throw new IllegalArgumentException(name + " must be finite; got " + value);
         }
         return value;
+    }
+
+    /**
+     * Checks that a finite entry of a matrix is at most
+     * {@link LinearAssignmentSolver#MAX_MAGNITUDE} in magnitude, so that sums of entries along
+     * a path or an assignment cannot overflow, and returns it.
+     */
+    static double requireMagnitude(double entry, String name, int i, int j) {
+        if (Math.abs(entry) > LinearAssignmentSolver.MAX_MAGNITUDE) {
+            throw new IllegalArgumentException(name + " entry (" + i + ", " + j + ") = " + entry
+                    + " exceeds the largest supported magnitude "
+                    + LinearAssignmentSolver.MAX_MAGNITUDE);
+        }
+        return entry;
     }
 
     /** Checks that a tolerance is finite and non-negative and returns it. */

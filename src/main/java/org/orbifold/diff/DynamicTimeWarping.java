@@ -1,5 +1,7 @@
 package org.orbifold.diff;
 
+import org.orbifold.assign.LinearAssignmentSolver;
+
 /**
  * Dynamic time warping (Sakoe and Chiba 1978) as a differentiable function of the local cost
  * matrix.
@@ -8,7 +10,10 @@ package org.orbifold.diff;
  * the sum of the costs along a warping path: a sequence of cells from {@code (0, 0)} to
  * {@code (n - 1, m - 1)} whose every step is {@code (1, 0)}, {@code (0, 1)} or {@code (1, 1)}.
  * {@code C[i][j] = +Infinity} forbids a cell, which is how a Sakoe-Chiba band or any other
- * global constraint is expressed.
+ * global constraint is expressed. Finite costs may be at most
+ * {@link LinearAssignmentSolver#MAX_MAGNITUDE} ({@code 1e300}) in magnitude, the limit of the
+ * assignment solver: a path sums up to {@code n + m - 1} costs, and below that limit no such
+ * sum overflows unless the path has more than about {@code 10^8} cells, which is refused.
  *
  * <p><b>Gradient.</b> The optimal value is a minimum of functions linear in {@code C}, one per
  * path, so the 0/1 indicator of the optimal path is a supergradient (Danskin 1967) and the
@@ -56,12 +61,14 @@ public final class DynamicTimeWarping {
     /**
      * Computes the optimal warping path.
      *
-     * @param costs an {@code n x m} cost matrix, {@code n, m >= 1}, finite or
-     *     {@code +Infinity}; not modified
+     * @param costs an {@code n x m} cost matrix, {@code n, m >= 1}, each entry
+     *     {@code +Infinity} or finite of magnitude at most
+     *     {@link LinearAssignmentSolver#MAX_MAGNITUDE}; not modified
      * @return the least total cost, the path and whether it is the only optimal path
-     * @throws IllegalArgumentException if the matrix is empty or ragged, has NaN or
-     *     {@code -Infinity} (the message names the entry), or its forbidden cells block every
-     *     path
+     * @throws IllegalArgumentException if the matrix is empty or ragged, has NaN,
+     *     {@code -Infinity} or a finite entry beyond the magnitude limit (the message names
+     *     the entry), its forbidden cells block every path, or the sum of costs along a path
+     *     overflows
      */
     public SequenceAlignment align(double[][] costs) {
         int m = Checks.requireRectangular(costs, "costs");
@@ -79,7 +86,8 @@ public final class DynamicTimeWarping {
                             + " found " + c + " at (" + i + ", " + j + ")");
                 }
                 if (Double.isFinite(c)) {
-                    scale = Math.max(scale, Math.abs(c));
+                    scale = Math.max(scale, Math.abs(Checks.requireMagnitude(c, "costs", i,
+                            j)));
                 }
             }
         }
@@ -104,6 +112,10 @@ public final class DynamicTimeWarping {
                 if (least == Double.POSITIVE_INFINITY || c == Double.POSITIVE_INFINITY) {
                     count[i][j] = 0;
                     continue;
+                }
+                if (Double.isInfinite(total[i][j])) {
+                    throw new IllegalArgumentException("the cost of the best warping path to ("
+                            + i + ", " + j + ") overflows: " + least + " + " + c);
                 }
                 int paths = 0;
                 if (diagonal <= least + equal) {

@@ -81,18 +81,17 @@ final class GeneralizedIoU {
         double[] dEnclosure = {x.dSpanCentre * y.span, x.span * y.dSpanCentre,
             x.dSpanSize * y.span, x.span * y.dSpanSize};
 
-        // GIoU = I / U - (C - U) / C, each ratio 0 where its denominator is 0.
+        // GIoU = I / U - (C - U) / C, each ratio 0 where its denominator is 0. The quotient
+        // rule is written with ratios, never with U^2 or C^2, which overflow for areas beyond
+        // about 1e154.
         double iou = union > 0 ? intersection / union : 0.0;
-        double penalty = enclosure > 0 ? (enclosure - union) / enclosure : 0.0;
+        double cover = enclosure > 0 ? union / enclosure : 0.0;
+        double penalty = enclosure > 0 ? 1 - cover : 0.0;
         if (gradient != null) {
             for (int k = 0; k < DIMENSION; k++) {
-                double dIou = union > 0
-                        ? (dIntersection[k] * union - intersection * dUnion[k]) / (union * union)
-                        : 0.0;
+                double dIou = union > 0 ? (dIntersection[k] - iou * dUnion[k]) / union : 0.0;
                 double dPenalty = enclosure > 0
-                        ? (union * dEnclosure[k] - enclosure * dUnion[k])
-                                / (enclosure * enclosure)
-                        : 0.0;
+                        ? (cover * dEnclosure[k] - dUnion[k]) / enclosure : 0.0;
                 gradient[k] = dIou - dPenalty;
             }
         }

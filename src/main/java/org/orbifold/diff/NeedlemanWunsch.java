@@ -1,6 +1,7 @@
 package org.orbifold.diff;
 
 import java.util.Arrays;
+import org.orbifold.assign.LinearAssignmentSolver;
 
 /**
  * Global sequence alignment by dynamic programming (Needleman and Wunsch 1970), with a linear
@@ -14,6 +15,10 @@ import java.util.Arrays;
  *   V(S) = max_M  sum_{(i,j) in M} S[i][j] - g (n + m - 2 |M|).
  * </pre>
  * Every element left unmatched pays {@code g}. {@code S[i][j] = -Infinity} forbids a pair.
+ * Finite scores and {@code g} may be at most {@link LinearAssignmentSolver#MAX_MAGNITUDE}
+ * ({@code 1e300}) in magnitude, the limit of the assignment solver: an alignment sums up to
+ * {@code n + m} of them, and below that limit no such sum overflows unless the sequences have
+ * more than about {@code 10^8} elements together, which is refused.
  *
  * <p><b>Gradient.</b> {@code V} is a maximum of functions linear in {@code S}, so the 0/1
  * matrix of the optimal matched pairs is a subgradient (Danskin 1967), and the gradient when
@@ -54,7 +59,9 @@ public final class NeedlemanWunsch {
     /**
      * Creates the aligner with the default tolerance {@link AssignmentValue#DEFAULT_TOLERANCE}.
      *
-     * @param gapPenalty the penalty {@code g} of every unmatched element, finite
+     * @param gapPenalty the penalty {@code g} of every unmatched element, finite, of magnitude
+     *     at most {@link LinearAssignmentSolver#MAX_MAGNITUDE}
+     * @throws IllegalArgumentException if the gap penalty is not finite or beyond the limit
      */
     public NeedlemanWunsch(double gapPenalty) {
         this(gapPenalty, AssignmentValue.DEFAULT_TOLERANCE);
@@ -63,11 +70,19 @@ public final class NeedlemanWunsch {
     /**
      * Creates the aligner.
      *
-     * @param gapPenalty the penalty {@code g} of every unmatched element, finite
+     * @param gapPenalty the penalty {@code g} of every unmatched element, finite, of magnitude
+     *     at most {@link LinearAssignmentSolver#MAX_MAGNITUDE}
      * @param tolerance the relative tolerance of the tie test, finite and {@code >= 0}
+     * @throws IllegalArgumentException if the gap penalty is not finite or beyond the limit,
+     *     or the tolerance is negative, infinite or NaN
      */
     public NeedlemanWunsch(double gapPenalty, double tolerance) {
-        this.gapPenalty = Checks.requireFinite(gapPenalty, "gapPenalty");
+        Checks.requireFinite(gapPenalty, "gapPenalty");
+        if (Math.abs(gapPenalty) > LinearAssignmentSolver.MAX_MAGNITUDE) {
+            throw new IllegalArgumentException("gapPenalty " + gapPenalty + " exceeds the"
+                    + " largest supported magnitude " + LinearAssignmentSolver.MAX_MAGNITUDE);
+        }
+        this.gapPenalty = gapPenalty;
         this.tolerance = Checks.requireTolerance(tolerance);
     }
 
@@ -79,11 +94,13 @@ public final class NeedlemanWunsch {
     /**
      * Computes the optimal global alignment.
      *
-     * @param scores an {@code n x m} score matrix, finite or {@code -Infinity}; {@code n} or
+     * @param scores an {@code n x m} score matrix, each entry {@code -Infinity} or finite of
+     *     magnitude at most {@link LinearAssignmentSolver#MAX_MAGNITUDE}; {@code n} or
      *     {@code m} may be 0; not modified
      * @return the value {@code V(S)}, the matched pairs and whether they are the only optimum
-     * @throws IllegalArgumentException if the matrix is ragged or has NaN or
-     *     {@code +Infinity} (the message names the entry)
+     * @throws IllegalArgumentException if the matrix is ragged or has NaN, {@code +Infinity}
+     *     or a finite entry beyond the magnitude limit (the message names the entry), or the
+     *     sum of scores and penalties along an alignment overflows
      */
     public SequenceAlignment align(double[][] scores) {
         int m = Checks.requireRectangular(scores, "scores");
@@ -97,7 +114,8 @@ public final class NeedlemanWunsch {
                             + " found " + s + " at (" + i + ", " + j + ")");
                 }
                 if (Double.isFinite(s)) {
-                    scale = Math.max(scale, Math.abs(s));
+                    scale = Math.max(scale, Math.abs(Checks.requireMagnitude(s, "scores", i,
+                            j)));
                 }
             }
         }
@@ -192,6 +210,10 @@ public final class NeedlemanWunsch {
             return;
         }
         best[state][i][j] = top + step;
+        if (Double.isInfinite(best[state][i][j])) {
+            throw new IllegalArgumentException("the score of the best alignment of the first "
+                    + i + " and " + j + " elements overflows: " + top + " + " + step);
+        }
         count[state][i][j] = countTies(candidate, candidateCount, states, top, equal);
     }
 

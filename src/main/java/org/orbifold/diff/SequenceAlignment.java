@@ -5,9 +5,13 @@ import java.util.Objects;
 
 /**
  * An optimal monotone alignment of two sequences found by dynamic programming, as a list of
- * cells {@code (i, j)} of the {@code rows x columns} score or cost matrix, with increasing
- * {@code i} and {@code j}: the matched pairs for {@link NeedlemanWunsch}, the warping path for
- * {@link DynamicTimeWarping}.
+ * cells {@code (i, j)} of the {@code rows x columns} score or cost matrix: the matched pairs for
+ * {@link NeedlemanWunsch}, the warping path for {@link DynamicTimeWarping}.
+ *
+ * <p><b>Path.</b> From one cell to the next, neither index decreases and at least one
+ * increases, so no cell appears twice and the indicator {@link #gradient()} and the sum
+ * {@link #pairing(double[][])} count every cell once. Matched pairs increase in both indices;
+ * a warping path moves by {@code (1, 0)}, {@code (0, 1)} or {@code (1, 1)}.
  *
  * <p>The optimal value is a maximum (or minimum) of functions that are linear in the matrix,
  * one per alignment, so by Danskin's theorem the 0/1 indicator of the returned cells
@@ -22,8 +26,9 @@ import java.util.Objects;
  * @param value the optimal value
  * @param rows the number of rows of the matrix (length of the first sequence)
  * @param columns the number of columns of the matrix (length of the second sequence)
- * @param pathRows the row of every cell, increasing
- * @param pathColumns the column of every cell, in the same order
+ * @param pathRows the row of every cell, non-decreasing along the path
+ * @param pathColumns the column of every cell, in the same order, non-decreasing along the
+ *     path; each cell has a larger row or a larger column than the one before
  * @param unique whether no other alignment attains the optimal value
  */
 public record SequenceAlignment(double value, int rows, int columns, int[] pathRows,
@@ -38,8 +43,9 @@ public record SequenceAlignment(double value, int rows, int columns, int[] pathR
      * @param pathRows the row of every cell; copied
      * @param pathColumns the column of every cell; copied
      * @param unique the uniqueness flag
-     * @throws IllegalArgumentException if the cells are out of range, of different counts,
-     *     or not in non-decreasing order
+     * @throws IllegalArgumentException if {@code rows} or {@code columns} is negative, the
+     *     two arrays differ in length, a cell is out of range, or a cell is not a step
+     *     forward from the one before (an index decreases, or neither increases)
      */
     public SequenceAlignment {
         Objects.requireNonNull(pathRows, "pathRows");
@@ -52,13 +58,19 @@ public record SequenceAlignment(double value, int rows, int columns, int[] pathR
                     + " columns of cells");
         }
         for (int k = 0; k < pathRows.length; k++) {
-            boolean inside = pathRows[k] >= 0 && pathRows[k] < rows && pathColumns[k] >= 0
-                    && pathColumns[k] < columns;
-            boolean ordered = k == 0 || (pathRows[k] >= pathRows[k - 1]
-                    && pathColumns[k] >= pathColumns[k - 1]);
-            if (!inside || !ordered) {
+            if (pathRows[k] < 0 || pathRows[k] >= rows || pathColumns[k] < 0
+                    || pathColumns[k] >= columns) {
                 throw new IllegalArgumentException("cell " + k + " = (" + pathRows[k] + ", "
-                        + pathColumns[k] + ") is out of range or out of order");
+                        + pathColumns[k] + ") is outside the " + rows + " x " + columns
+                        + " matrix");
+            }
+            if (k > 0 && (pathRows[k] < pathRows[k - 1] || pathColumns[k] < pathColumns[k - 1]
+                    || (pathRows[k] == pathRows[k - 1]
+                            && pathColumns[k] == pathColumns[k - 1]))) {
+                throw new IllegalArgumentException("cell " + k + " = (" + pathRows[k] + ", "
+                        + pathColumns[k] + ") is no step forward from cell " + (k - 1) + " = ("
+                        + pathRows[k - 1] + ", " + pathColumns[k - 1] + "): neither index may"
+                        + " decrease and at least one must increase");
             }
         }
     }

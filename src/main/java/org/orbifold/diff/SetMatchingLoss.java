@@ -2,6 +2,7 @@ package org.orbifold.diff;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.orbifold.assign.LinearAssignmentSolver;
 import org.orbifold.assign.Sense;
 
 /**
@@ -38,7 +39,11 @@ import org.orbifold.assign.Sense;
  * (DETR's own matcher, Carion et al. 2020, uses a different cost with the probability instead
  * of its logarithm; this class uses the cost that makes the matching optimal for the loss.)
  * The DETR weights are {@link Weights#detr()}: {@code w0 = 0.1}, {@code lambda_L1 = 5},
- * {@code lambda_giou = 2}.
+ * {@code lambda_giou = 2}. The loss stays the plain sum above, where DETR's training criterion
+ * normalises: it divides the cross-entropy part by the summed class weights of the queries
+ * (1 per matched query, {@code w0} per unmatched one) and the L1 and GIoU parts by the number
+ * of target boxes (of the whole batch), so divide the parts and their gradients likewise to
+ * match DETR's scale.
  *
  * <p><b>Gradient.</b> By Danskin's theorem and the chain rule ({@link AssignmentLoss}), the
  * returned gradient is that of {@code A + C(sigma*)} at the optimal matching {@code sigma*},
@@ -64,6 +69,12 @@ import org.orbifold.assign.Sense;
  * boxes of zero width or height are allowed (two such boxes have {@code U = 0}, so their IoU
  * counts as 0, and if they lie on one axis-parallel line also {@code E = 0}); negative widths
  * or heights, and box dimensions other than 4, are rejected with the query or object named.
+ * Finite inputs can still be too extreme for doubles: logits of one query further apart than
+ * about {@code 1e308} (a log-probability of {@code -Infinity}), boxes so far apart or so large
+ * that their L1 distance or an area overflows, or weights that push a cost beyond the
+ * assignment solver's {@link LinearAssignmentSolver#MAX_MAGNITUDE}. These are rejected with
+ * an {@link IllegalArgumentException} naming the query, the object and the term (class, L1,
+ * GIoU or no-object), never passed on as an infinite cost.
  *
  * <p>References: N. Carion, F. Massa, G. Synnaeve, N. Usunier, A. Kirillov, S. Zagoruyko
  * (2020), "End-to-End Object Detection with Transformers", ECCV, doi:10.1007/978-3-030-58452-8_13;
@@ -127,7 +138,8 @@ public final class SetMatchingLoss {
 
         /**
          * Returns DETR's weights: {@code w0 = 0.1}, {@code lambda_L1 = 5},
-         * {@code lambda_giou = 2} (Carion et al. 2020).
+         * {@code lambda_giou = 2} (Carion et al. 2020). Only the weights: the loss is not
+         * normalised as DETR's is (see the class description).
          *
          * @return the DETR weights
          */
@@ -179,13 +191,15 @@ public final class SetMatchingLoss {
      *     modified
      * @return a new {@code t x q} matrix
      * @throws IllegalArgumentException on mismatched shapes, non-finite values, a class out
-     *     of range, more objects than queries, or, with a positive GIoU weight, boxes not of
-     *     dimension 4 or with a negative width or height
+     *     of range, more objects than queries, with a positive GIoU weight boxes not of
+     *     dimension 4 or with a negative width or height, or an entry that is not finite (the
+     *     message names the object, the query and the term: class, L1 or GIoU)
      */
     public double[][] costMatrix(double[][] logits, double[][] boxes, int[] targetClasses,
             double[][] targetBoxes) {
         int d = validate(logits, boxes, targetClasses, targetBoxes);
-        return costMatrix(logSoftmax(logits), boxes, targetClasses, targetBoxes, d);
+        return costMatrix(logSoftmax(logits), boxes, targetClasses, targetBoxes, d,
+                Double.MAX_VALUE);
     }
 
     /**
@@ -200,8 +214,11 @@ public final class SetMatchingLoss {
      *     modified
      * @return the loss, its two parts, the matching and the gradients
      * @throws IllegalArgumentException on mismatched shapes, non-finite values, a class out
-     *     of range, more objects than queries, or, with a positive GIoU weight, boxes not of
-     *     dimension 4 or with a negative width or height
+     *     of range, more objects than queries, with a positive GIoU weight boxes not of
+     *     dimension 4 or with a negative width or height, or inputs so extreme that a term,
+     *     the loss or the gradient is not finite or a cost entry exceeds
+     *     {@link LinearAssignmentSolver#MAX_MAGNITUDE} (the message names the query, and the
+     *     object and the term where there is one)
      */
     public Result evaluate(double[][] logits, double[][] boxes, int[] targetClasses,
             double[][] targetBoxes) {
@@ -213,11 +230,18 @@ public final class SetMatchingLoss {
         // Assignment-independent term: every query predicts "no object".
         double independent = 0;
         for (int j = 0; j < q; j++) {
-            independent -= weights.noObject() * logP[j][classes];
+            double term = -noObjectLogProbability(logP[j]);
+            if (!Double.isFinite(term)) {
+                throw new IllegalArgumentException("query " + j + " has a no-object term"
+                        + " -w0 log p(no object) = " + term + ": its logits lie too far apart"
+                        + " for the term to be finite with w0 = " + weights.noObject());
+            }
+            independent += term;
         }
 
         // Assignment-dependent term: the optimal matching of objects to queries.
-        double[][] cost = costMatrix(logP, boxes, targetClasses, targetBoxes, d);
+        double[][] cost = costMatrix(logP, boxes, targetClasses, targetBoxes, d,
+                LinearAssignmentSolver.MAX_MAGNITUDE);
         AssignmentValue matching = t == 0
                 ? new AssignmentValue(0.0, new int[0], q, Sense.MINIMIZE, true)
                 : AssignmentValue.of(cost, Sense.MINIMIZE);
@@ -248,34 +272,88 @@ public final class SetMatchingLoss {
                     GeneralizedIoU.evaluate(targetBoxes[i], boxes[j], giouGradient);
                     for (int k = 0; k < d; k++) {
                         boxGradient[j][k] -= weights.giou() * giouGradient[k];
+                        if (!Double.isFinite(boxGradient[j][k])) {
+                            throw new IllegalArgumentException("the gradient of the GIoU"
+                                    + " term of " + pair(i, j) + " is not finite in box"
+                                    + " coordinate " + k + ": the boxes are too small for"
+                                    + " the GIoU weight " + weights.giou());
+                        }
                     }
                 }
             }
         }
-        return new Result(independent + matching.value(), independent, matching.value(),
-                matching.rowToColumn(), matching.unique(), logitGradient, boxGradient);
+        double loss = independent + matching.value();
+        if (!Double.isFinite(loss)) {
+            throw new IllegalArgumentException("the loss overflows: the no-object terms sum to "
+                    + independent + " and the optimal matching costs " + matching.value());
+        }
+        return new Result(loss, independent, matching.value(), matching.rowToColumn(),
+                matching.unique(), logitGradient, boxGradient);
     }
 
+    /**
+     * Returns the cost matrix, checking that every term of every entry is finite and that
+     * every entry is at most {@code limit} in magnitude.
+     */
     private double[][] costMatrix(double[][] logP, double[][] boxes, int[] targetClasses,
-            double[][] targetBoxes, int d) {
+            double[][] targetBoxes, int d, double limit) {
         int q = logP.length;
         int t = targetClasses.length;
         double[][] cost = new double[t][q];
         for (int i = 0; i < t; i++) {
             for (int j = 0; j < q; j++) {
-                double l1 = 0;
-                for (int k = 0; k < d; k++) {
-                    l1 += Math.abs(targetBoxes[i][k] - boxes[j][k]);
+                int c = targetClasses[i];
+                double classTerm = -logP[j][c] + noObjectLogProbability(logP[j]);
+                if (!Double.isFinite(classTerm)) {
+                    throw new IllegalArgumentException(pair(i, j) + " has a class term -log"
+                            + " p(class " + c + ") + w0 log p(no object) = " + classTerm
+                            + ": the logits of query " + j + " lie too far apart for the"
+                            + " term to be finite with w0 = " + weights.noObject());
                 }
-                cost[i][j] = -logP[j][targetClasses[i]] + weights.noObject() * logP[j][classes]
-                        + weights.box() * l1;
+                double l1Term = 0;
+                if (weights.box() > 0) {
+                    double l1 = 0;
+                    for (int k = 0; k < d; k++) {
+                        l1 += Math.abs(targetBoxes[i][k] - boxes[j][k]);
+                    }
+                    l1Term = weights.box() * l1;
+                    if (!Double.isFinite(l1Term)) {
+                        throw new IllegalArgumentException(pair(i, j) + " has an L1 term"
+                                + " lambda_L1 ||b - b^||_1 = " + l1Term + ": the boxes lie"
+                                + " too far apart");
+                    }
+                }
+                double giouTerm = 0;
                 if (weights.giou() > 0) {
-                    cost[i][j] += weights.giou()
-                            * (1 - GeneralizedIoU.value(targetBoxes[i], boxes[j]));
+                    double giou = GeneralizedIoU.value(targetBoxes[i], boxes[j]);
+                    if (!Double.isFinite(giou)) {
+                        throw new IllegalArgumentException(pair(i, j) + " has a GIoU term"
+                                + " whose GIoU is " + giou + ": the area of the boxes or of"
+                                + " their enclosing box overflows");
+                    }
+                    giouTerm = weights.giou() * (1 - giou);
+                }
+                cost[i][j] = classTerm + l1Term + giouTerm;
+                if (!(Math.abs(cost[i][j]) <= limit)) {
+                    throw new IllegalArgumentException(pair(i, j) + " costs " + cost[i][j]
+                            + " (class term " + classTerm + ", L1 term " + l1Term
+                            + ", GIoU term " + giouTerm + ")"
+                            + (limit < Double.MAX_VALUE ? ", beyond the largest magnitude"
+                                    + " the assignment solver supports, " + limit : ""));
                 }
             }
         }
         return cost;
+    }
+
+    /** Returns {@code w0 log p(no object)}, 0 when {@code w0 = 0}. */
+    private double noObjectLogProbability(double[] logP) {
+        return weights.noObject() == 0 ? 0.0 : weights.noObject() * logP[classes];
+    }
+
+    /** Names a pair of the cost matrix in messages. */
+    private static String pair(int i, int j) {
+        return "matching target object " + i + " to query " + j;
     }
 
     /** Checks the shapes and values; returns the box dimension. */
@@ -408,6 +486,40 @@ public final class SetMatchingLoss {
         @Override
         public double[][] boxGradient() {
             return Checks.copy(boxGradient);
+        }
+
+        /** Compares every component by content, the arrays entry by entry. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Result that
+                    && Double.compare(loss, that.loss) == 0
+                    && Double.compare(independentTerm, that.independentTerm) == 0
+                    && Double.compare(matchedTerm, that.matchedTerm) == 0
+                    && Arrays.equals(targetToPrediction, that.targetToPrediction)
+                    && unique == that.unique
+                    && Arrays.deepEquals(logitGradient, that.logitGradient)
+                    && Arrays.deepEquals(boxGradient, that.boxGradient);
+        }
+
+        /** Hashes the content that {@link #equals(Object)} compares. */
+        @Override
+        public int hashCode() {
+            int hash = Double.hashCode(loss);
+            hash = 31 * hash + Double.hashCode(independentTerm);
+            hash = 31 * hash + Double.hashCode(matchedTerm);
+            hash = 31 * hash + Arrays.hashCode(targetToPrediction);
+            hash = 31 * hash + Boolean.hashCode(unique);
+            hash = 31 * hash + Arrays.deepHashCode(logitGradient);
+            return 31 * hash + Arrays.deepHashCode(boxGradient);
+        }
+
+        /** Returns the loss, its two parts, the matching and the uniqueness flag. */
+        @Override
+        public String toString() {
+            return "SetMatchingLoss.Result[loss=" + loss + ", independentTerm="
+                    + independentTerm + ", matchedTerm=" + matchedTerm
+                    + ", targetToPrediction=" + Arrays.toString(targetToPrediction)
+                    + ", unique=" + unique + "]";
         }
     }
 }

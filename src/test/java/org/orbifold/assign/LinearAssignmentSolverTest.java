@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -448,6 +449,25 @@ class LinearAssignmentSolverTest {
     }
 
     @Test
+    void sizesBeyondAnIntArrayAreAnIllegalArgumentNotAnOverflow() {
+        // 65536^2 = 2^32 entries overflow an int; the order is refused like a short array.
+        LinearAssignmentSolver solver = new LinearAssignmentSolver();
+        IllegalArgumentException square = assertThrows(IllegalArgumentException.class,
+                () -> solver.solveSquare(new double[4], 65536, Sense.MINIMIZE,
+                        new int[65536]));
+        assertEquals("matrix has 4 entries; order 65536 needs 4294967296", square.getMessage());
+
+        // 46341^2 = 2147488281 > Integer.MAX_VALUE entries, with every row the same array.
+        double[] row = new double[46341];
+        double[][] matrix = new double[row.length][];
+        Arrays.fill(matrix, row);
+        IllegalArgumentException flat = assertThrows(IllegalArgumentException.class,
+                () -> solver.solve(matrix, Sense.MINIMIZE));
+        assertEquals("matrix has 46341 rows of 46341 columns, 2147488281 entries; the flat"
+                + " copy the solver works on holds at most 2147483647", flat.getMessage());
+    }
+
+    @Test
     void infeasibilityMessageNamesAHallViolatingSet() {
         double inf = Double.POSITIVE_INFINITY;
         // Rows 1 and 3 may only use column 2.
@@ -487,6 +507,20 @@ class LinearAssignmentSolverTest {
         assertFalse(wrongSense.isCertified(matrix, TOL));
         assertThrows(IllegalArgumentException.class,
                 () -> right.isCertified(new double[][] {{1}}, TOL));
+    }
+
+    @Test
+    void certificateCheckRefusesAToleranceThatIsNotFinite() {
+        // An infinite tolerance would certify anything, here a wrong value of a wrong matrix.
+        double[][] matrix = {{4, 1, 3}, {2, 0, 5}, {3, 2, 2}};
+        AssignmentResult right = LinearAssignmentSolver.minimize(matrix);
+        double[][] other = {{400, 1, 3}, {2, -50, 5}, {3, 2, 2}};
+        for (double tolerance : new double[] {Double.POSITIVE_INFINITY, Double.NaN, -1e-9}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> right.isCertified(other, tolerance));
+            assertEquals("tolerance must be finite and >= 0, got " + tolerance, e.getMessage());
+        }
+        assertFalse(right.isCertified(other, TOL));
     }
 
     // ---------------------------------------------------------------- helpers

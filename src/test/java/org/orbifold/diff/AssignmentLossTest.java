@@ -1,9 +1,11 @@
 package org.orbifold.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.orbifold.assign.Sense;
@@ -57,6 +59,26 @@ class AssignmentLossTest {
     }
 
     @Test
+    void resultsCompareHashAndPrintByContent() {
+        AssignmentLoss loss = new AssignmentLoss(
+                new PointCosts(new double[][] {{0, 0}, {1, 0}}), Sense.MINIMIZE);
+        double[] theta = {0.9, 0.1, 0.2, -0.1};
+        AssignmentLoss.Result r = loss.valueAndGradient(theta);
+        AssignmentLoss.Result again = loss.valueAndGradient(theta.clone());
+        assertEquals(r, again);
+        assertEquals(r.hashCode(), again.hashCode());
+        assertEquals("AssignmentLoss.Result[value=" + r.value() + ", gradient="
+                + Arrays.toString(r.gradient()) + ", assignment=" + r.assignment() + "]",
+                r.toString());
+        assertTrue(r.toString().contains("rowToColumn=[1, 0]"), r.toString());
+        double[] otherGradient = r.gradient();
+        otherGradient[3] += 1;
+        assertNotEquals(r, new AssignmentLoss.Result(r.value(), otherGradient,
+                r.assignment()));
+        assertNotEquals(r, loss.valueAndGradient(new double[] {0.9, 0.1, 0.2, 0.1}));
+    }
+
+    @Test
     void chainRuleAgreesWithFiniteDifferences() {
         SplittableRandom random = new SplittableRandom(51);
         for (int trial = 0; trial < 20; trial++) {
@@ -93,6 +115,17 @@ class AssignmentLossTest {
         }
         assertTrue(first > 1.0, "starts away from the targets: " + first);
         assertTrue(last < 1e-12, "loss fell from " + first + " to " + last);
+    }
+
+    @Test
+    void costsBeyondTheSolversLimitAreNamedAsCostsOfTheta() {
+        // A finite cost of 1e305 reached the solver, whose message named a "matrix".
+        AssignmentLoss loss = new AssignmentLoss(new PointCosts(new double[][] {{0, 0}}),
+                Sense.MINIMIZE);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> loss.valueAndGradient(new double[] {1e152, 0}));
+        assertEquals("costs(theta) entry (0, 0) = " + 1e152 * 1e152 + " exceeds the largest"
+                + " supported magnitude 1.0E300", e.getMessage());
     }
 
     @Test

@@ -120,6 +120,42 @@ class AssignmentValueTest {
                 () -> AssignmentValue.of(null, Sense.MINIMIZE));
     }
 
+    @Test
+    void constructorChecksEveryComponentItDocuments() {
+        // A negative column count used to pass and fail later in gradient().
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> new AssignmentValue(0, new int[] {-1}, -5, Sense.MINIMIZE, true));
+        assertEquals("columns must be >= 0; got -5", negative.getMessage());
+        IllegalArgumentException value = assertThrows(IllegalArgumentException.class,
+                () -> new AssignmentValue(Double.NaN, new int[] {0}, 1, Sense.MINIMIZE, true));
+        assertEquals("value must be finite; got NaN", value.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new AssignmentValue(
+                Double.NEGATIVE_INFINITY, new int[] {0}, 1, Sense.MAXIMIZE, true));
+        assertThrows(IllegalArgumentException.class,
+                () -> new AssignmentValue(0, new int[] {2}, 2, Sense.MINIMIZE, true));
+        assertThrows(IllegalArgumentException.class,
+                () -> new AssignmentValue(0, new int[] {1, 1}, 2, Sense.MINIMIZE, true));
+        assertThrows(IllegalArgumentException.class,
+                () -> new AssignmentValue(0, new int[] {0, -2}, 2, Sense.MINIMIZE, true));
+
+        // An assignment is complete on the shorter side: every row of 2 x 3, every column of
+        // 3 x 2, nothing of 2 x 0.
+        IllegalArgumentException incomplete = assertThrows(IllegalArgumentException.class,
+                () -> new AssignmentValue(0, new int[] {2, -1}, 3, Sense.MINIMIZE, true));
+        assertEquals("rowToColumn assigns 1 of 2 rows to 3 columns; an assignment of 2 x 3"
+                + " assigns 2", incomplete.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new AssignmentValue(0, new int[] {-1, 0, -1}, 2, Sense.MINIMIZE, true));
+        assertEquals(3, new AssignmentValue(0, new int[] {-1, 0, 1}, 2, Sense.MINIMIZE, true)
+                .rows());
+        assertEquals(2, new AssignmentValue(0, new int[] {-1, -1}, 0, Sense.MINIMIZE, true)
+                .gradient().length);
+        assertThrows(NullPointerException.class,
+                () -> new AssignmentValue(0, null, 0, Sense.MINIMIZE, true));
+        assertThrows(NullPointerException.class,
+                () -> new AssignmentValue(0, new int[0], 0, null, true));
+    }
+
     // ----------------------------------------------------------------------------------
     // Brute force: every assignment of the shorter side, by recursion.
 

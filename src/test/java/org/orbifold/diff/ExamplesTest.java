@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compiles every program of {@code examples/} against the library and runs it in-process: the
- * gradient examples for a few iterations, checking that the loss they print falls; the
- * quick start in full, checking that it prints exactly what the README quotes.
+ * gradient examples for a few iterations, checking that the loss they print falls, and in
+ * full, checking the lines the README quotes; the quick start and the quadratic assignment
+ * example in full, checking that they print exactly what the README quotes.
  */
 class ExamplesTest {
 
@@ -44,6 +45,40 @@ class ExamplesTest {
                 "loss " + trace[0] + " -> " + trace[trace.length - 1]);
     }
 
+    /**
+     * The README quotes the gradient examples' full runs, eliding the middle lines: every
+     * quoted line is printed, in order. The DTW run levels off at 0.000206 from iteration 20
+     * on, a stationary point above the hidden sequence's zero loss, as the example says.
+     */
+    @Test
+    void gradientExamplesPrintTheLinesTheReadmeQuotes() throws Exception {
+        List<String> readme = Files.readAllLines(Path.of("README.md"));
+        String command = "$ java -cp target/orbifold.jar examples/";
+        Printed sets = runAndCapture("SetPredictionExample", 300);
+        assertContainsInOrder(quoted(readme, command + "SetPredictionExample.java 300"),
+                sets.lines());
+        Printed dtw = runAndCapture("SequenceAlignmentExample", 200);
+        assertContainsInOrder(quoted(readme, command + "SequenceAlignmentExample.java"),
+                dtw.lines());
+        double[] trace = dtw.trace();
+        assertTrue(trace[199] > 1e-4 && Math.abs(trace[199] - trace[20]) < 1e-6,
+                "levels off above zero: " + trace[20] + " -> " + trace[199]);
+    }
+
+    /** Checks that every quoted line but {@code ...} is printed, in the quoted order. */
+    private static void assertContainsInOrder(List<String> quoted, List<String> printed) {
+        int from = 0;
+        for (String line : quoted) {
+            if (line.equals("...")) {
+                continue;
+            }
+            int found = printed.subList(from, printed.size()).indexOf(line);
+            assertTrue(found >= 0, "the README quotes '" + line + "'; the example printed "
+                    + printed.subList(from, printed.size()));
+            from += found + 1;
+        }
+    }
+
     @Test
     void quickStartExamplePrintsWhatTheReadmeQuotes() throws Exception {
         QuickStart result = runQuickStart(Path.of("datasets", "letters"));
@@ -62,6 +97,43 @@ class ExamplesTest {
         assertTrue(lines.get(1).startsWith("distance    graphs 0 and 9: " + distance
                 + " (certified true"), lines.get(1) + " against " + cli);
         assertTrue(accuracy > 0.8, "1-NN on the letters: " + accuracy);
+    }
+
+    /**
+     * The QAP example prints what the README quotes, and the README's Java snippet consists of
+     * lines of the example.
+     */
+    @Test
+    void quadraticAssignmentExamplePrintsWhatTheReadmeQuotes() throws Exception {
+        compile("QuadraticAssignmentExample");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        double best;
+        try (URLClassLoader loader = loader();
+                PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            Method run = loader.loadClass("QuadraticAssignmentExample").getMethod("run",
+                    PrintStream.class);
+            best = (double) run.invoke(null, out);
+        }
+        List<String> readme = Files.readAllLines(Path.of("README.md"));
+        assertEquals(quoted(readme, "$ java -cp target/orbifold.jar"
+                + " examples/QuadraticAssignmentExample.java"),
+                printed.toString(StandardCharsets.UTF_8).lines().toList());
+        assertEquals(284.0, best);
+
+        List<String> source = Files.readAllLines(Path.of("examples",
+                "QuadraticAssignmentExample.java")).stream().map(String::strip).toList();
+        int at = readme.indexOf("```java");
+        assertTrue(at >= 0, "the README has no Java snippet");
+        int lines = 0;
+        for (String line : readme.subList(at + 1, readme.size())) {
+            if (line.startsWith("```")) {
+                break;
+            }
+            assertTrue(source.contains(line.strip()), "the example lacks the README's '"
+                    + line + "'");
+            lines++;
+        }
+        assertEquals(4, lines);
     }
 
     /**
@@ -154,6 +226,14 @@ class ExamplesTest {
     }
 
     private double[] run(String name, int iterations) throws Exception {
+        return runAndCapture(name, iterations).trace();
+    }
+
+    /** What a gradient example printed, line by line, and the loss before every step. */
+    private record Printed(List<String> lines, double[] trace) {
+    }
+
+    private Printed runAndCapture(String name, int iterations) throws Exception {
         compile(name);
 
         // Run it and capture what it prints.
@@ -165,7 +245,7 @@ class ExamplesTest {
             List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
             assertTrue(lines.size() >= 2, "prints its progress: " + lines);
             assertEquals(iterations, trace.length);
-            return trace;
+            return new Printed(lines, trace);
         }
     }
 }

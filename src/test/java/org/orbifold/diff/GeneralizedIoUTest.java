@@ -92,6 +92,26 @@ class GeneralizedIoUTest {
     }
 
     @Test
+    void largeBoxesKeepTheScaledValueAndGradient() {
+        // GIoU is scale invariant, so at scale s the gradient is the unit-scale one over s.
+        // At s = 1e100 the areas are about 1e200 and their squares overflowed, which zeroed
+        // the gradient.
+        SplittableRandom random = new SplittableRandom(8);
+        double s = 1e100;
+        for (int trial = 0; trial < 20; trial++) {
+            double[] a = randomBox(random);
+            double[] b = randomBox(random);
+            double[] gradient = new double[4];
+            double value = GeneralizedIoU.evaluate(a, b, gradient);
+            double[] scaled = new double[4];
+            assertEquals(value, GeneralizedIoU.evaluate(scale(a, s), scale(b, s), scaled), TOL);
+            for (int k = 0; k < 4; k++) {
+                assertEquals(gradient[k], scaled[k] * s, 1e-9, "trial " + trial + " k " + k);
+            }
+        }
+    }
+
+    @Test
     void finiteDifferencesMatchTheGradientAwayFromKinks() {
         SplittableRandom random = new SplittableRandom(9);
         int checked = 0;
@@ -181,6 +201,11 @@ class GeneralizedIoUTest {
     static double[] randomBox(SplittableRandom random) {
         return new double[] {random.nextDouble(), random.nextDouble(),
             random.nextDouble(0.1, 1), random.nextDouble(0.1, 1)};
+    }
+
+    /** The box (cx, cy, w, h) with every coordinate multiplied by {@code s}. */
+    private static double[] scale(double[] box, double s) {
+        return new double[] {box[0] * s, box[1] * s, box[2] * s, box[3] * s};
     }
 
     /** Corners (x1, y1, x2, y2) of a box (cx, cy, w, h). */

@@ -172,6 +172,71 @@ class SequenceAlignmentTest {
         assertThrows(IllegalArgumentException.class, () -> new NeedlemanWunsch(Double.NaN));
     }
 
+    @Test
+    void costsBeyondTheSolversMagnitudeLimitAreRefusedNotSummedToInfinity() {
+        // 1e308 + 1e308 overflowed: DTW blamed forbidden cells or returned -Infinity, and
+        // Needleman-Wunsch returned +Infinity as a unique optimum.
+        IllegalArgumentException large = assertThrows(IllegalArgumentException.class,
+                () -> new DynamicTimeWarping().align(new double[][] {{1e308, 1e308}}));
+        assertEquals("costs entry (0, 0) = 1.0E308 exceeds the largest supported magnitude"
+                + " 1.0E300", large.getMessage());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> new DynamicTimeWarping().align(new double[][] {{0, -1e308}}));
+        assertEquals("costs entry (0, 1) = -1.0E308 exceeds the largest supported magnitude"
+                + " 1.0E300", negative.getMessage());
+        IllegalArgumentException scores = assertThrows(IllegalArgumentException.class,
+                () -> new NeedlemanWunsch(0).align(new double[][] {{1e308, 0}, {0, 1e308}}));
+        assertEquals("scores entry (0, 0) = 1.0E308 exceeds the largest supported magnitude"
+                + " 1.0E300", scores.getMessage());
+        IllegalArgumentException gap = assertThrows(IllegalArgumentException.class,
+                () -> new NeedlemanWunsch(-1e308));
+        assertEquals("gapPenalty -1.0E308 exceeds the largest supported magnitude 1.0E300",
+                gap.getMessage());
+
+        // At the limit the sums are finite and exact.
+        assertEquals(2e300, new DynamicTimeWarping().align(new double[][] {{1e300, 1e300}})
+                .value());
+        assertEquals(-3e300, new DynamicTimeWarping().align(
+                new double[][] {{-1e300, -1e300}, {5, -1e300}}).value());
+        SequenceAlignment matched = new NeedlemanWunsch(1e300).align(
+                new double[][] {{1e300, 0}, {0, 1e300}});
+        assertEquals(2e300, matched.value());
+        assertEquals(2, matched.length());
+        assertTrue(matched.unique());
+        assertEquals(4e300, new NeedlemanWunsch(-1e300).align(
+                new double[][] {{1e300, 0}, {0, 1e300}}).value());
+        assertEquals(-1e300, new NeedlemanWunsch(1e300).align(new double[][] {{-1e300}})
+                .value());
+    }
+
+    @Test
+    void everyCellOfAPathIsAStepForwardFromTheOneBefore() {
+        // A repeated cell would count twice in pairing() but once in gradient().
+        IllegalArgumentException repeated = assertThrows(IllegalArgumentException.class,
+                () -> new SequenceAlignment(0, 2, 2, new int[] {0, 0}, new int[] {0, 0}, true));
+        assertEquals("cell 1 = (0, 0) is no step forward from cell 0 = (0, 0): neither index"
+                + " may decrease and at least one must increase", repeated.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new SequenceAlignment(0, 2, 2, new int[] {0, 1}, new int[] {1, 0}, true));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SequenceAlignment(0, 2, 2, new int[] {1, 0}, new int[] {1, 1}, true));
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+                () -> new SequenceAlignment(0, 2, 2, new int[] {0, 2}, new int[] {0, 1}, true));
+        assertEquals("cell 1 = (2, 1) is outside the 2 x 2 matrix", outside.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new SequenceAlignment(0, -1, 2, new int[0], new int[0], true));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SequenceAlignment(0, 2, 2, new int[] {0}, new int[0], true));
+
+        // Steps of a warping path and jumps of a matching are steps forward.
+        SequenceAlignment path = new SequenceAlignment(3, 3, 3, new int[] {0, 1, 1, 2},
+                new int[] {0, 0, 1, 2}, true);
+        assertEquals(4, path.length());
+        assertEquals(4.0, path.pairing(new double[][] {{1, 0, 0}, {1, 1, 0}, {0, 0, 1}}));
+        assertEquals(2, new SequenceAlignment(0, 4, 5, new int[] {0, 3}, new int[] {1, 4}, true)
+                .length());
+    }
+
     // ---------------------------------------------------------------- brute force
 
     private static void monotoneMatchings(int n, int m, int i0, int j0, List<int[]> current,

@@ -2,6 +2,7 @@ package org.orbifold.diff;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,8 @@ class SetMatchingLossTest {
     private static final double KINK_MARGIN = 1e-3;
     private static final SetMatchingLoss.Weights L1_ONLY = new SetMatchingLoss.Weights(0.1, 5.0);
     private static final SetMatchingLoss LOSS = new SetMatchingLoss(CLASSES, L1_ONLY);
+    /** The class term {@code -log p(0) + 0.1 log p(null)} of uniform logits over 4 classes. */
+    private static final double LOSS_CLASS_TERM = Math.log(4) - 0.1 * Math.log(4);
     private static final SetMatchingLoss GIOU_LOSS =
             new SetMatchingLoss(CLASSES, SetMatchingLoss.Weights.detr());
 
@@ -265,6 +268,111 @@ class SetMatchingLossTest {
             boxes = AssignmentValueTest.add(boxes, r.boxGradient(), -0.02 / (1 + step));
         }
         assertTrue(last < 0.02 && last < first / 100, "loss fell from " + first + " to " + last);
+    }
+
+    @Test
+    void resultsCompareHashAndPrintByContent() {
+        double[][] logits = {{0, 1, 2, 3}, {1, 0, 0, -1}};
+        double[][] boxes = {{0, 0}, {0.5, 0.5}};
+        int[] classes = {1};
+        double[][] targets = {{0.4, 0.6}};
+        SetMatchingLoss.Result r = LOSS.evaluate(logits, boxes, classes, targets);
+        SetMatchingLoss.Result again = LOSS.evaluate(logits, boxes, classes, targets);
+        assertEquals(r, again);
+        assertEquals(r.hashCode(), again.hashCode());
+        assertEquals("SetMatchingLoss.Result[loss=" + r.loss() + ", independentTerm="
+                + r.independentTerm() + ", matchedTerm=" + r.matchedTerm()
+                + ", targetToPrediction=[1], unique=true]", r.toString());
+        double[][] moved = {{0, 0}, {0.5, 0.25}};
+        assertNotEquals(r, LOSS.evaluate(logits, moved, classes, targets));
+        SetMatchingLoss.Result otherMatching = new SetMatchingLoss.Result(r.loss(),
+                r.independentTerm(), r.matchedTerm(), new int[] {0}, r.unique(),
+                r.logitGradient(), r.boxGradient());
+        assertNotEquals(r, otherMatching);
+        double[][] otherGradient = r.boxGradient();
+        otherGradient[0][1] += 1;
+        assertNotEquals(r, new SetMatchingLoss.Result(r.loss(), r.independentTerm(),
+                r.matchedTerm(), r.targetToPrediction(), r.unique(), r.logitGradient(),
+                otherGradient));
+    }
+
+    @Test
+    void extremeFiniteInputsAreRejectedNamingTheQueryTheObjectAndTheTerm() {
+        // These reached the assignment solver, whose messages named a "matrix" entry, or
+        // threw its InfeasibleAssignmentException.
+        SetMatchingLoss detr = new SetMatchingLoss(2, SetMatchingLoss.Weights.detr());
+        double[][] boxes = {{.5, .5, .2, .2}, {.3, .3, .1, .1}};
+        int[] one = {0};
+        double[][] target = {{.5, .5, .1, .1}};
+        IllegalArgumentException noObject = assertThrows(IllegalArgumentException.class,
+                () -> detr.evaluate(new double[][] {{1e308, 0, -1e308}, {0, 1, 0}}, boxes, one,
+                        target));
+        assertEquals("query 0 has a no-object term -w0 log p(no object) = Infinity: its"
+                + " logits lie too far apart for the term to be finite with w0 = 0.1",
+                noObject.getMessage());
+        IllegalArgumentException classTerm = assertThrows(IllegalArgumentException.class,
+                () -> detr.evaluate(new double[][] {{-1e308, 0, 1e308}, {-1e308, 1, 1e308}},
+                        boxes, one, target));
+        assertEquals("matching target object 0 to query 0 has a class term -log p(class 0)"
+                + " + w0 log p(no object) = Infinity: the logits of query 0 lie too far apart"
+                + " for the term to be finite with w0 = 0.1", classTerm.getMessage());
+        IllegalArgumentException giou = assertThrows(IllegalArgumentException.class,
+                () -> detr.evaluate(new double[][] {{1, 0, 0}, {0, 1, 0}},
+                        new double[][] {{1e200, 1e200, 1e200, 1e200}, {0, 0, 1, 1}}, one,
+                        new double[][] {{-1e200, 0, 1e200, 1e200}}));
+        assertEquals("matching target object 0 to query 0 has a GIoU term whose GIoU is NaN:"
+                + " the area of the boxes or of their enclosing box overflows",
+                giou.getMessage());
+        IllegalArgumentException l1 = assertThrows(IllegalArgumentException.class,
+                () -> LOSS.evaluate(new double[][] {{0, 0, 0, 0}}, new double[][] {{1e308, 0}},
+                        one, new double[][] {{-1e308, 0}}));
+        assertEquals("matching target object 0 to query 0 has an L1 term lambda_L1"
+                + " ||b - b^||_1 = Infinity: the boxes lie too far apart", l1.getMessage());
+        // The same L1 distance with box weight 0 costs nothing.
+        SetMatchingLoss classesOnly = new SetMatchingLoss(CLASSES,
+                new SetMatchingLoss.Weights(0.1, 0));
+        assertEquals(LOSS.evaluate(new double[][] {{0, 0, 0, 0}}, new double[][] {{0, 0}}, one,
+                new double[][] {{0, 0}}).loss(), classesOnly.evaluate(
+                        new double[][] {{0, 0, 0, 0}}, new double[][] {{1e308, 0}}, one,
+                        new double[][] {{-1e308, 0}}).loss(), TOL);
+
+        // Finite costs beyond the solver's limit are named as costs of the pair.
+        IllegalArgumentException limit = assertThrows(IllegalArgumentException.class,
+                () -> LOSS.evaluate(new double[][] {{0, 0, 0, 0}}, new double[][] {{1e300, 0}},
+                        one, new double[][] {{0, 0}}));
+        assertEquals("matching target object 0 to query 0 costs " + (5e300 + LOSS_CLASS_TERM)
+                + " (class term " + LOSS_CLASS_TERM + ", L1 term 5.0E300, GIoU term 0.0),"
+                + " beyond the largest magnitude the assignment solver supports, 1.0E300",
+                limit.getMessage());
+        // costMatrix returns such an entry, since it solves nothing.
+        assertEquals(5e300 + LOSS_CLASS_TERM, LOSS.costMatrix(new double[][] {{0, 0, 0, 0}},
+                new double[][] {{1e300, 0}}, one, new double[][] {{0, 0}})[0][0]);
+        IllegalArgumentException sum = assertThrows(IllegalArgumentException.class,
+                () -> new SetMatchingLoss(CLASSES, new SetMatchingLoss.Weights(1e308, 1e308))
+                        .costMatrix(new double[][] {{0, 0, 0, -1e308}},
+                                new double[][] {{1.5, 0}}, one, new double[][] {{0, 0}}));
+        assertTrue(sum.getMessage().startsWith("matching target object 0 to query 0 has a"
+                + " class term"), sum.getMessage());
+
+        // Finite no-object terms whose sum overflows.
+        SetMatchingLoss unitNoObject = new SetMatchingLoss(CLASSES,
+                new SetMatchingLoss.Weights(1, 0));
+        double[] unlikely = {0, 0, 0, -1e308};
+        IllegalArgumentException total = assertThrows(IllegalArgumentException.class,
+                () -> unitNoObject.evaluate(new double[][] {unlikely, unlikely},
+                        new double[2][0], new int[0], new double[0][0]));
+        assertEquals("the loss overflows: the no-object terms sum to Infinity and the optimal"
+                + " matching costs 0.0", total.getMessage());
+
+        // A GIoU gradient that overflows names the pair and the coordinate.
+        SetMatchingLoss heavy = new SetMatchingLoss(CLASSES,
+                new SetMatchingLoss.Weights(0, 0, 1e308));
+        double[][] small = {{0.5, 0.5, 0.1, 0.1}};
+        IllegalArgumentException gradient = assertThrows(IllegalArgumentException.class,
+                () -> heavy.evaluate(new double[][] {{0, 0, 0, 0}}, small, one, small));
+        assertEquals("the gradient of the GIoU term of matching target object 0 to query 0 is"
+                + " not finite in box coordinate 2: the boxes are too small for the GIoU"
+                + " weight 1.0E308", gradient.getMessage());
     }
 
     @Test
