@@ -147,7 +147,9 @@ final class ClusterCommand extends DatasetCommand {
 
     @Option(names = "--center-order", paramLabel = "R", defaultValue = "0",
             description = "Keep at most R nodes (the heaviest) in each k-means/k-medians"
-                + " center; 0 = no cap (default: ${DEFAULT-VALUE}).")
+                + " center, with either --center-update; a capped center is kept only if it"
+                + " lowers the objective, and a note counts the refused ones; 0 = no cap"
+                + " (default: ${DEFAULT-VALUE}).")
     int centerOrder;
 
     @Option(names = "--tolerance", paramLabel = "EPS", defaultValue = "1e-9",
@@ -593,7 +595,9 @@ final class ClusterCommand extends DatasetCommand {
             json.name("trace").value(result.trace());
             json.name("wallTimeSeconds").value(r.seconds());
             JsonOutput.integers(json.name("medoids"), result.medoids());
-            JsonOutput.strings(json.name("notes"), r.sample().dataset().notes());
+            json.name("cappedUpdatesRefused").value(result.cappedUpdatesRefused());
+            json.name("seedCentersKept").value(result.seedCentersKept());
+            JsonOutput.strings(json.name("notes"), notes(r));
             JsonOutput.integers(json.name("labels"), result.labels());
             json.endObject();
         });
@@ -645,7 +649,55 @@ final class ClusterCommand extends DatasetCommand {
                     : " (on a seeded sample of " + silhouetteSample + " graphs)");
         }
         w.printf(Locale.ROOT, "wall time   %.2f s%n", r.seconds());
-        CenterCommand.notes(w, sample);
+        for (String note : notes(r)) {
+            w.printf(Locale.ROOT, "note        %s%n", note);
+        }
+    }
+
+    /** The note on refused capped center updates, if any, then the data set's notes. */
+    private List<String> notes(Report r) {
+        List<String> notes = new ArrayList<>();
+        String cap = capNote(r.result(), centerOrder);
+        if (cap != null) {
+            notes.add(cap);
+        }
+        notes.addAll(r.sample().dataset().notes());
+        return notes;
+    }
+
+    /**
+     * The note saying that the center-order cap refused center updates, how often, and how
+     * many centers are therefore still the graphs they were seeded with; null when the cap
+     * refused none.
+     *
+     * @param result the clustering
+     * @param cap the {@code --center-order} value
+     * @return the note, or null
+     */
+    static String capNote(ClusteringResult result, int cap) {
+        long refused = result.cappedUpdatesRefused();
+        if (refused == 0) {
+            return null;
+        }
+        int kept = result.seedCentersKept();
+        int k = result.clusters();
+        String centers;
+        if (kept == 0) {
+            centers = "every center moved off its seed graph";
+        } else if (kept < k) {
+            centers = kept + " of " + k + " centers " + (kept == 1 ? "is" : "are")
+                    + (kept == 1 ? " still the graph it was" : " still the graphs they were")
+                    + " seeded with";
+        } else {
+            centers = (k == 1 ? "the center is" : (k == 2 ? "both" : "all " + k)
+                    + " centers are") + (k == 1 ? " still the graph it was" : " still the"
+                    + " graphs they were") + " seeded with, so the result is the seeding's"
+                    + " (a larger --center-order, or none, lets " + (k == 1 ? "it" : "them")
+                    + " move)";
+        }
+        return String.format(Locale.ROOT, "--center-order %d refused %,d capped center"
+                + " update%s, as %s not lower the objective; %s", cap, refused,
+                refused == 1 ? "" : "s", refused == 1 ? "it did" : "they did", centers);
     }
 
     private String pruningText(ClusteringResult result) {

@@ -109,6 +109,35 @@ class ClusterCommandTest {
         }
     }
 
+    /**
+     * A --center-order below the order of the graphs refuses every center update (each
+     * capped center is worse than its seed), under either --center-update; text and JSON say
+     * so, and how often, instead of a bare CONVERGED at the seeding's objective.
+     */
+    @Test
+    void refusedCappedCenterUpdatesAreReported() {
+        for (String update : List.of("frechet", "step")) {
+            Run text = run("cluster", "--class", "T", "-k", "2", "--threads", "1",
+                    "--center-order", "3", "--center-update", update);
+            Run json = run("cluster", "--class", "T", "-k", "2", "--threads", "1",
+                    "--center-order", "3", "--center-update", update, "--json");
+
+            assertEquals(0, text.exitCode(), text.err());
+            assertTrue(text.out().contains("\nnote        --center-order 3 refused "), text.out());
+            assertTrue(text.out().contains(" capped center updates, as they did not lower the"
+                    + " objective; both centers are still the graphs they were seeded with,"
+                    + " so the result is the seeding's"), text.out());
+            Map<String, Object> j = json.json();
+            assertTrue((Double) j.get("cappedUpdatesRefused") >= 2.0, json.out());
+            assertEquals(2.0, j.get("seedCentersKept"), json.out());
+            assertTrue(((List<?>) j.get("notes")).get(0).toString()
+                    .startsWith("--center-order 3 refused "), json.out());
+        }
+        Run free = run("cluster", "--class", "T", "-k", "2", "--threads", "1", "--json");
+        assertEquals(0.0, free.json().get("cappedUpdatesRefused"), free.out());
+        assertFalse(free.json().get("notes").toString().contains("--center-order"));
+    }
+
     @Test
     void kMediansSaysItsObjectiveIsASumOfDistances() {
         Run r = run("cluster", "-k", "2", "--limit", "12", "--algorithm", "kmedians");
