@@ -152,7 +152,9 @@ import org.orbifold.stats.Status;
  * only 2-swap local optima, so most of the descent still comes from refresh passes, and with
  * a randomized aligner the objective can keep falling slowly as repeated warm-started
  * searches find better alignments; the tolerance decides when that stops. A center-order cap
- * constrains the centers, so the objective can end higher than without it.
+ * constrains the centers, so the objective can end higher than without it; a cap below the
+ * order of the seed graphs can refuse every update and leave the seeds as the centers
+ * ({@link ClusteringResult#cappedUpdatesRefused}, {@link ClusteringResult#seedCentersKept}).
  * {@link CenterUpdate#FRECHET} aligns inside {@link FrechetMean} at the order of the whole
  * space, which is slow when a few graphs are much larger than the rest. k-medoids is the
  * alternating variant and can stop where a PAM swap would still improve. The listener sees
