@@ -21,6 +21,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -303,6 +304,42 @@ class MainTest {
                 OBJECTIVE_TOLERANCE);
         assertTrue((Double) thrice.json().get("objective")
                 <= (Double) once.json().get("objective"), thrice.out());
+    }
+
+    /**
+     * With graduated assignment on the first 20 letters the first step's realignment lowers
+     * the medoid's objective; the medoid line compares with that realigned value, names it,
+     * and a note gives the value under the medoid search's alignments. An incremental start
+     * realigns the medoid the same way for the comparison.
+     */
+    @Test
+    void theMedoidLineComparesWithTheMedoidRealignedAsTheStart() {
+        for (String kind : List.of("mean", "median")) {
+            Run json = run(kind, "--limit", "20", "--aligner", "ga", "--threads", "1",
+                    "--json");
+            Run text = run(kind, "--limit", "20", "--aligner", "ga", "--threads", "1");
+            Run incremental = run(kind, "--limit", "20", "--aligner", "ga", "--threads", "1",
+                    "--json", "--init", "incremental");
+
+            assertEquals(0, json.exitCode(), json.err());
+            double pairwise = (Double) json.json().get("medoidObjective");
+            double realigned = (Double) json.json().get("medoidRealignedObjective");
+            double first = (Double) ((List<?>) json.json().get("trace")).get(0);
+            assertEquals(first, realigned, 0.0);
+            assertTrue(realigned < pairwise - 1e-6, json.out());
+            assertEquals(realigned, incremental.json().get("medoidRealignedObjective"));
+            double objective = (Double) json.json().get("objective");
+            String gain = String.format(Locale.ROOT, "%.1f", 100 * (realigned - objective)
+                    / realigned);
+            assertTrue(text.out().contains("\nmedoid      " + Numbers.decimal(realigned, 6)
+                    + "  (graph " + json.json().get("medoidIndex").toString().replace(".0", "")
+                    + ", realigned; the " + kind + " is " + gain + " % lower)\n"), text.out());
+            assertTrue(text.out().contains("\nnote        the medoid's objective is "
+                    + Numbers.decimal(pairwise, 6) + " with the alignments of the medoid"
+                    + " search"), text.out());
+        }
+        Run plain = run("mean", "--limit", "20", "--threads", "1");
+        assertFalse(plain.out().contains("realigned"), plain.out());
     }
 
     @Test
