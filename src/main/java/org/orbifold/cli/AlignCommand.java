@@ -91,6 +91,17 @@ final class AlignCommand implements Callable<Integer> {
                 JsonOutput.number(json.name("timeLimitSeconds"), options.timeLimitSeconds());
                 json.name("limitReached").value(limitReached);
                 JsonOutput.integers(json.name("permutation"), p.toArray());
+                json.name("matching").beginArray();
+                for (int k = 0; k < x.order(); k++) {
+                    if (p.get(k) < y.order()) {
+                        json.beginArray().value(k).value(p.get(k)).endArray();
+                    }
+                }
+                json.endArray();
+                JsonOutput.integers(json.name("unmatchedFirst"),
+                        unmatchedOfFirst(p, x.order(), y.order()));
+                JsonOutput.integers(json.name("unmatchedSecond"),
+                        unmatchedOfSecond(p, x.order(), y.order()));
                 json.name("wallTimeSeconds").value(seconds);
                 json.endObject();
             }));
@@ -178,32 +189,52 @@ final class AlignCommand implements Callable<Integer> {
      * Returns the empty string when every node has a partner.
      */
     private static String unmatched(Permutation p, int orderX, int orderY) {
-        List<String> ofX = new ArrayList<>();
-        List<String> ofY = new ArrayList<>();
-        boolean[] matchedY = new boolean[p.size()];
-        for (int k = 0; k < p.size(); k++) {
-            if (k < orderX && p.get(k) >= orderY) {
-                ofX.add(String.valueOf(k));
-            }
-            if (k < orderX) {
-                matchedY[p.get(k)] = true;
-            }
-        }
-        for (int j = 0; j < orderY; j++) {
-            if (!matchedY[j]) {
-                ofY.add(String.valueOf(j));
-            }
-        }
         List<String> parts = new ArrayList<>();
+        List<Integer> ofX = unmatchedOfFirst(p, orderX, orderY);
+        List<Integer> ofY = unmatchedOfSecond(p, orderX, orderY);
         if (!ofX.isEmpty()) {
-            parts.add("node" + (ofX.size() == 1 ? " " : "s ") + String.join(", ", ofX)
+            parts.add("node" + (ofX.size() == 1 ? " " : "s ") + join(ofX)
                     + " of I (no partner in J)");
         }
         if (!ofY.isEmpty()) {
-            parts.add("node" + (ofY.size() == 1 ? " " : "s ") + String.join(", ", ofY)
+            parts.add("node" + (ofY.size() == 1 ? " " : "s ") + join(ofY)
                     + " of J (no partner in I)");
         }
         return String.join("; ", parts);
+    }
+
+    /** Returns the nodes of I that the permutation matches to padding of J, in order. */
+    private static List<Integer> unmatchedOfFirst(Permutation p, int orderX, int orderY) {
+        List<Integer> nodes = new ArrayList<>();
+        for (int k = 0; k < orderX; k++) {
+            if (p.get(k) >= orderY) {
+                nodes.add(k);
+            }
+        }
+        return nodes;
+    }
+
+    /** Returns the nodes of J that no node of I is matched to, in order. */
+    private static List<Integer> unmatchedOfSecond(Permutation p, int orderX, int orderY) {
+        boolean[] matchedY = new boolean[p.size()];
+        for (int k = 0; k < orderX; k++) {
+            matchedY[p.get(k)] = true;
+        }
+        List<Integer> nodes = new ArrayList<>();
+        for (int j = 0; j < orderY; j++) {
+            if (!matchedY[j]) {
+                nodes.add(j);
+            }
+        }
+        return nodes;
+    }
+
+    private static String join(List<Integer> nodes) {
+        List<String> parts = new ArrayList<>();
+        for (int node : nodes) {
+            parts.add(String.valueOf(node));
+        }
+        return String.join(", ", parts);
     }
 
     private static String classOf(Sample sample, int g) {

@@ -590,8 +590,14 @@ final class ClusterCommand extends DatasetCommand {
             JsonOutput.number(json.name("adjustedRandIndex"), r.ari());
             JsonOutput.number(json.name("purity"), r.purity());
             JsonOutput.number(json.name("silhouette"), r.silhouette());
-            json.name("silhouetteSample").value(silhouetteSample == 0 ? r.sample().size()
-                    : Math.min(silhouetteSample, r.sample().size()));
+            // The graphs the silhouette was computed on; null when it was not computed.
+            json.name("silhouetteSample");
+            if (silhouette) {
+                json.value(silhouetteSample == 0 ? r.sample().size()
+                        : Math.min(silhouetteSample, r.sample().size()));
+            } else {
+                json.nullValue();
+            }
             json.name("trace").value(result.trace());
             json.name("wallTimeSeconds").value(r.seconds());
             JsonOutput.integers(json.name("medoids"), result.medoids());

@@ -57,6 +57,8 @@ class ClusterCommandTest {
         double purity = (Double) json.get("purity");
         assertTrue(purity > 0.0 && purity <= 1.0, "purity " + purity);
         assertEquals(null, json.get("silhouette"));
+        assertTrue(json.containsKey("silhouetteSample"), r.out());
+        assertEquals(null, json.get("silhouetteSample"), "no silhouette, so no sample");
         double computed = (Double) json.get("distanceComputations");
         assertTrue(computed > 0, "computed " + computed);
         assertTrue((Double) json.get("distancesPruned") >= 0.0);
@@ -136,6 +138,16 @@ class ClusterCommandTest {
         Run free = run("cluster", "--class", "T", "-k", "2", "--threads", "1", "--json");
         assertEquals(0.0, free.json().get("cappedUpdatesRefused"), free.out());
         assertFalse(free.json().get("notes").toString().contains("--center-order"));
+    }
+
+    @Test
+    void theSilhouetteSampleIsReportedWithTheSilhouette() {
+        Run r = run("cluster", "-k", "2", "--limit", "12", "--threads", "1", "--json",
+                "--silhouette", "--silhouette-sample", "8");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(8.0, r.json().get("silhouetteSample"), r.out());
+        assertTrue(r.json().get("silhouette") instanceof Double, r.out());
     }
 
     @Test

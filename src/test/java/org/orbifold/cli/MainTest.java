@@ -20,6 +20,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -399,6 +400,49 @@ class MainTest {
         assertTrue(r.out().contains("unmatched   node" + (extra == 1 ? " " : "s ")), r.out());
         assertTrue(r.out().contains(" of J (no partner in I)"), r.out());
         assertFalse(r.out().contains("-->"), r.out());
+    }
+
+    /**
+     * The JSON of align gives what the text shows: the matched pairs of real nodes and the
+     * nodes of either graph without a partner, which the permutation alone leaves to the
+     * reader (it has max(order) entries, the padding among them).
+     */
+    @Test
+    void alignJsonNamesThePairsAndTheNodesWithoutPartner() {
+        for (String[] pair : new String[][] {{"0", "3"}, {"3", "0"}}) {
+            Run json = run("align", pair[0], pair[1], "--json");
+            Run text = run("align", pair[0], pair[1]);
+
+            assertEquals(0, json.exitCode(), json.err());
+            List<String> pairs = new ArrayList<>();
+            for (Object p : (List<?>) json.json().get("matching")) {
+                List<?> ij = (List<?>) p;
+                pairs.add(((Double) ij.get(0)).intValue() + "->" + ((Double) ij.get(1))
+                        .intValue());
+            }
+            assertTrue(text.out().contains("\nmatching    " + String.join(" ", pairs) + "\n"),
+                    text.out() + json.out());
+            List<?> first = (List<?>) json.json().get("unmatchedFirst");
+            List<?> second = (List<?>) json.json().get("unmatchedSecond");
+            assertEquals(3, first.size() + second.size(), json.out());
+            List<?> extra = first.isEmpty() ? second : first;
+            List<String> nodes = new ArrayList<>();
+            for (Object node : extra) {
+                nodes.add(String.valueOf(((Double) node).intValue()));
+            }
+            assertTrue(text.out().contains("unmatched   nodes " + String.join(", ", nodes)
+                    + (first.isEmpty() ? " of J" : " of I")), text.out());
+        }
+    }
+
+    /** info --json has the total number of nodes that the text's nodes line shows. */
+    @Test
+    void infoJsonHasTheTotalOrder() {
+        Run r = run("info", "--json");
+
+        Map<?, ?> order = (Map<?, ?>) r.json().get("order");
+        assertEquals(1222.0, order.get("total"), r.out());
+        assertTrue(run("info").out().contains("(total 1222)"));
     }
 
     @Test
