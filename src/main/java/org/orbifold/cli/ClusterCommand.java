@@ -207,7 +207,7 @@ final class ClusterCommand extends DatasetCommand {
             description = "Also write " + ASSIGNMENTS + ", " + CENTERS + ", " + TRACE + " and "
                 + RESULT + " into DIR (created if missing), each atomically; a symbolic link"
                 + " among them is followed, and one that is a folder, device, pipe or read-only"
-                + " file, or an input file, is refused.")
+                + " file, or an input file, is refused, as is a DIR that holds data sets.")
     Path out;
 
     @Option(names = "--progress",
@@ -377,7 +377,10 @@ final class ClusterCommand extends DatasetCommand {
      * to one, which is followed) that is not read-only ({@link OutputTarget#readOnly}) and
      * that looks like this command's own output ({@link #earlierOutput}), and
      * none of them, existing or not, may be an input or lie
-     * in an input folder: a new output folder inside a data set folder is refused too. These
+     * in an input folder: a new output folder inside a data set folder is refused too. An
+     * existing folder that holds data sets ({@link OutputTarget#holdsData}: files the loader
+     * reads, in it or in a subfolder, earlier outputs of this command not counted) is refused
+     * as well, input or not. These
      * checks come before the probe, so that a refused folder gets no probe file and an input
      * folder is never written to, not even for a moment.
      *
@@ -415,6 +418,13 @@ final class ClusterCommand extends DatasetCommand {
                         + " exists and is not the output of an earlier cluster run; remove it"
                         + " or give another folder");
             }
+        }
+        // A folder of data: the four files would lie among data sets (earlier cluster
+        // outputs do not count as data).
+        if (Files.isDirectory(folder) && OutputTarget.holdsData(folder)) {
+            throw CliException.usage("cannot write --out " + given + ": the folder holds data"
+                    + " sets (" + OutputTarget.dataFound(folder) + "); give a folder without"
+                    + " data, such as a new one");
         }
         try {
             Path probe = Files.createTempFile(existing, ".orbifold-probe", ".tmp");

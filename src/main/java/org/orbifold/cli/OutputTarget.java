@@ -1,6 +1,7 @@
 package org.orbifold.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -11,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.orbifold.io.DatasetLoader;
 
@@ -295,8 +297,57 @@ final class OutputTarget {
      * {@code cluster} runs not counted ({@link ClusterCommand#isOutput}): its
      * {@code assignments.csv} and {@code trace.csv} end as molecule files do, but are none.
      */
-    private static boolean holdsData(Path folder) {
+    static boolean holdsData(Path folder) {
         return DatasetLoader.holdsData(folder, ClusterCommand::isOutput);
+    }
+
+    /**
+     * Names what makes {@link #holdsData} true for a folder, for messages: up to three of
+     * its files that the loader reads and of its subfolders holding such a file (with the
+     * first of them), in name order, then how many more there are; the outputs of earlier
+     * cluster runs are not named. A folder or subfolder that cannot be listed is named as
+     * such.
+     *
+     * @param folder a folder for which {@link #holdsData} is true
+     * @return a description such as {@code "MUTAG_A.txt, MUTAG_graph_indicator.txt and 3
+     *     more files of data sets"}
+     */
+    static String dataFound(Path folder) {
+        List<String> found = new ArrayList<>();
+        List<Path> entries;
+        try (Stream<Path> listed = Files.list(folder)) {
+            entries = listed.sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            return "a folder that cannot be listed (" + (e instanceof IOException io
+                    ? CenterCommand.reason(io) : "listing failed") + ")";
+        }
+        for (Path entry : entries) {
+            String name = entry.getFileName().toString();
+            if (!Files.isDirectory(entry)) {
+                if (isData(entry)) {
+                    found.add(name);
+                }
+                continue;
+            }
+            try (Stream<Path> inner = Files.list(entry)) {
+                inner.sorted().filter(f -> !Files.isDirectory(f) && isData(f)).findFirst()
+                        .ifPresent(f -> found.add(name + "/" + f.getFileName()));
+            } catch (IOException | UncheckedIOException e) {
+                found.add(name + "/ (cannot be listed)");
+            }
+        }
+        if (found.isEmpty()) {
+            return "files of data sets";
+        }
+        int shown = Math.min(3, found.size());
+        String names = String.join(", ", found.subList(0, shown));
+        return found.size() > shown ? names + " and " + (found.size() - shown) + " more"
+                : names;
+    }
+
+    /** Whether a file is one the loader reads and no output of an earlier cluster run. */
+    private static boolean isData(Path file) {
+        return DatasetLoader.isDatasetFile(file) && !ClusterCommand.isOutput(file);
     }
 
     /** Whether a new file may be suggested at {@code file}: absent, in a writable folder. */

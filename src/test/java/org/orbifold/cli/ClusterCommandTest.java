@@ -212,6 +212,52 @@ class ClusterCommandTest {
         assertEquals("keep", Files.readString(file));
     }
 
+    /**
+     * An --out folder that holds a data set, in it or one level down, is refused before any
+     * work with a message naming what was found, though it is not the command's input (here
+     * a copy of the letters, made under the test's own folder); nothing is written into it.
+     */
+    @Test
+    void anOutFolderHoldingADataSetIsRefused() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("root").resolve("letters"));
+        try (Stream<Path> files = Files.list(Path.of("datasets", "letters"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName().toString()));
+            }
+        }
+        Path molecules = Files.createDirectory(dir.resolve("molecules"));
+        Files.writeString(molecules.resolve("few.smi"), "CCO\nCCN\n");
+        List<String> before = listing(dir);
+
+        Run inside = run("cluster", "--class", "T", "-k", "2", "--threads", "1", "--out",
+                copy.toString());
+        Run above = run("cluster", "--class", "T", "-k", "2", "--threads", "1", "--out",
+                copy.getParent().toString());
+        Run smiles = run("cluster", "--class", "T", "-k", "2", "--threads", "1", "--out",
+                molecules.toString());
+
+        assertEquals(CliException.USAGE, inside.exitCode(), inside.err());
+        assertEquals("orbifold: error: cannot write --out " + copy + ": the folder holds data"
+                + " sets (LETTERS_A.txt, LETTERS_graph_indicator.txt, LETTERS_graph_labels.txt"
+                + " and 1 more); give a folder without data, such as a new one\n", inside.err());
+        assertTrue(above.err().contains(": the folder holds data sets (letters/LETTERS_A.txt);"),
+                above.err());
+        assertTrue(smiles.err().contains(": the folder holds data sets (few.smi);"),
+                smiles.err());
+        for (Run r : List.of(inside, above, smiles)) {
+            assertEquals(CliException.USAGE, r.exitCode(), r.err());
+            assertEquals("", r.out());
+        }
+        assertEquals(before, listing(dir), "nothing may be written");
+    }
+
+    /** Every path under a folder, relative to it, sorted. */
+    private static List<String> listing(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.map(p -> folder.relativize(p).toString()).sorted().toList();
+        }
+    }
+
     @Test
     void onlyEarlierOutputsAreReplacedInTheOutFolder() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("out"));
