@@ -1,10 +1,13 @@
 package org.orbifold.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
@@ -24,6 +27,10 @@ import picocli.CommandLine.Spec;
             + " proven optimal, and the permutation (node i of I matched with node p(i) of J).",
             "I and J count from 0 among the graphs kept by --class and --limit."})
 final class AlignCommand implements Callable<Integer> {
+
+    /** A decimal number as typed: digits with an optional point and exponent. */
+    private static final Pattern DECIMAL =
+            Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     @Spec
     CommandSpec spec;
@@ -139,8 +146,20 @@ final class AlignCommand implements Callable<Integer> {
             }
             return new Choice(arguments.isEmpty() ? null : arguments.get(0), first, second);
         }
-        // Positionals: DATASET I J, or I J, or (a mistake) too few or too many.
+        // Positionals: DATASET I J, or I J, or (a mistake) too few or too many. A first
+        // argument that reads as a number but no integer and names no file is a mistyped
+        // index (two arguments) or stands where the data set should (three).
         int n = arguments.size();
+        if ((n == 2 || n == 3) && isNonIntegerNumber(arguments.get(0))
+                && !Files.exists(Path.of(arguments.get(0)))) {
+            if (n == 2) {
+                throw CliException.usage("graph index I must be an integer, got '"
+                        + arguments.get(0) + "'");
+            }
+            throw CliException.usage("align takes [DATASET] I J; the first of three arguments, '"
+                    + arguments.get(0) + "', is no data set (no such file or folder), so DATASET"
+                    + " is missing");
+        }
         boolean startsWithDataset = n > 0 && !isInteger(arguments.get(0));
         if (n > 3 || (n == 3 && !startsWithDataset)) {
             List<String> numbers = startsWithDataset ? arguments.subList(1, n) : arguments;
@@ -161,6 +180,11 @@ final class AlignCommand implements Callable<Integer> {
         int k = n - 2;
         return new Choice(k == 1 ? arguments.get(0) : null, index("I", arguments.get(k)),
                 index("J", arguments.get(k + 1)));
+    }
+
+    /** Whether a text reads as a decimal number (such as 1.5 or 2e3) but not as an int. */
+    private static boolean isNonIntegerNumber(String text) {
+        return !isInteger(text) && DECIMAL.matcher(text).matches();
     }
 
     private static boolean isInteger(String text) {

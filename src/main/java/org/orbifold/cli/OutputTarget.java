@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -168,8 +169,8 @@ final class OutputTarget {
         if (readOnly != null) {
             throw CliException.usage("cannot write --out " + given + ": "
                     + (file.equals(target) ? "the file" : "the file it links to, " + file + ",")
-                    + " exists and is read-only (" + readOnly + "); make it writable or give"
-                    + " another file");
+                    + " exists and is " + readOnly + "; make it writable or give another"
+                    + " file");
         }
     }
 
@@ -183,24 +184,49 @@ final class OutputTarget {
      * mode). On file systems without POSIX permissions only the access check applies.
      *
      * @param file an existing file
-     * @return the reason, such as {@code "mode r--r--r--"}, or null
+     * @return the reason, to follow "the file is", such as {@code "read-only (mode
+     *     r--r--r--)"} or {@code "not writable by this user (owner root, mode rw-r--r--)"},
+     *     or null
      */
     static String readOnly(Path file) {
         Set<PosixFilePermission> permissions;
+        String owner;
         try {
             PosixFileAttributeView view = Files.getFileAttributeView(file,
                     PosixFileAttributeView.class);
-            permissions = view == null ? null : view.readAttributes().permissions();
+            PosixFileAttributes attributes = view == null ? null : view.readAttributes();
+            permissions = attributes == null ? null : attributes.permissions();
+            owner = attributes == null ? null : attributes.owner().getName();
         } catch (IOException e) {
             permissions = null;
+            owner = null;
         }
-        boolean ownerMayWrite = permissions == null
-                || permissions.contains(PosixFilePermission.OWNER_WRITE);
-        if (ownerMayWrite && Files.isWritable(file)) {
-            return null;
+        return readOnly(permissions, owner, Files.isWritable(file));
+    }
+
+    /**
+     * Says why a file is read-only, as {@link #readOnly(Path)} does, from its permissions and
+     * the access check: with the owner's write permission off, {@code "read-only (mode
+     * ...)"}; with it on but the file not writable for this process (another user's file),
+     * {@code "not writable by this user (owner NAME, mode ...)"}, since the mode alone
+     * would read as writable.
+     *
+     * @param permissions the POSIX permissions, or null where the file system has none
+     * @param owner the name of the file's owner, or null if unknown
+     * @param writable whether this process may write the file
+     * @return the reason, or null when the file is not read-only
+     */
+    static String readOnly(Set<PosixFilePermission> permissions, String owner,
+            boolean writable) {
+        if (permissions == null) {
+            return writable ? null : "not writable by this user";
         }
-        return permissions == null ? "not writable"
-                : "mode " + PosixFilePermissions.toString(permissions);
+        String mode = "mode " + PosixFilePermissions.toString(permissions);
+        if (!permissions.contains(PosixFilePermission.OWNER_WRITE)) {
+            return "read-only (" + mode + ")";
+        }
+        return writable ? null : "not writable by this user ("
+                + (owner == null ? "" : "owner " + owner + ", ") + mode + ")";
     }
 
     /**

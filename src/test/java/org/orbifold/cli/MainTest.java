@@ -385,6 +385,24 @@ class MainTest {
                 oneIndex.err());
     }
 
+    /**
+     * A first argument that reads as a number but names no file is no data set: with two
+     * arguments it is a graph index that is no integer, with three the data set is missing.
+     */
+    @Test
+    void aDecimalFirstArgumentOfAlignIsNoDataSet() {
+        Run two = run("align", "1.5", "2");
+        Run three = run("align", "1.5", "2", "3");
+
+        assertOneLineError(CliException.USAGE, two);
+        assertEquals("orbifold: error: graph index I must be an integer, got '1.5'\n",
+                two.err());
+        assertOneLineError(CliException.USAGE, three);
+        assertEquals("orbifold: error: align takes [DATASET] I J; the first of three"
+                + " arguments, '1.5', is no data set (no such file or folder), so DATASET is"
+                + " missing\n", three.err());
+    }
+
     @Test
     void alignNamesTheNodesWithoutPartner() {
         Sample letters = Sample.load(null, null, null);
