@@ -114,6 +114,7 @@ final class AlignCommand implements Callable<Integer> {
             }));
             return 0;
         }
+        out = VisibleText.writer(out);
         out.printf(Locale.ROOT, "graphs      %d (%s, %d nodes) and %d (%s, %d nodes) of %s%n",
                 i, classOf(sample, i), x.order(), j, classOf(sample, j), y.order(),
                 sample.source());
@@ -130,6 +131,7 @@ final class AlignCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "unmatched   %s%n", unmatched);
         }
         out.printf(Locale.ROOT, "time        %.3f s%n", seconds);
+        out.flush();
         return 0;
     }
 

@@ -463,6 +463,38 @@ class MainTest {
         assertTrue(run("info").out().contains("(total 1222)"));
     }
 
+    /**
+     * A tab or an escape character in class labels is shown escaped in text output and error
+     * messages, and kept as it is in the JSON (whose strings escape it themselves).
+     */
+    @Test
+    void controlCharactersInLabelsAreShownEscaped() throws IOException {
+        Path csv = Files.writeString(dir.resolve("labels.csv"),
+                "smiles,label\nCCO,\"a\tb\"\nCCN,\"c\u001bd\"\nCCC,\"a\tb\"\n");
+
+        Run info = run("info", csv.toString(), "--label-property", "label");
+        Run json = run("info", csv.toString(), "--label-property", "label", "--json");
+        Run unknown = run("mean", csv.toString(), "--label-property", "label", "--class",
+                "Z");
+        Run mean = run("mean", csv.toString(), "--label-property", "label", "--class",
+                "a\tb", "--threads", "1");
+        Run align = run("align", csv.toString(), "0", "1", "--label-property", "label");
+
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("\nclasses   2: a\\tb (2), c\\u001bd (1)\n"),
+                info.out());
+        assertEquals(Map.of("a\tb", 2.0, "c\u001bd", 1.0), json.json().get("classes"));
+        assertOneLineError(CliException.USAGE, unknown);
+        assertEquals("orbifold: error: unknown class 'Z'; classes: a\\tb, c\\u001bd\n",
+                unknown.err());
+        assertTrue(mean.out().contains("(class a\\tb)\n"), mean.out());
+        assertTrue(align.out().contains("(class a\\tb, 3 nodes) and 1 (class c\\u001bd,"),
+                align.out());
+        for (Run r : List.of(info, mean, align)) {
+            assertFalse(r.out().contains("\t") || r.out().contains("\u001b"), r.out());
+        }
+    }
+
     @Test
     void unknownCommandListsTheCommands() {
         Run r = run("bogus");
