@@ -77,6 +77,9 @@ final class ClusterCommand extends DatasetCommand {
 
     private static final int MAX_THREADS = 32767;
 
+    /** The most restarts whose objectives the text report lists one by one. */
+    static final int LISTED_RESTARTS = 10;
+
     /** The three algorithms: their option value, their name in text and their objective. */
     private enum Algorithm {
         KMEANS("kmeans", "k-means", "sum of squared distances to the cluster centers"),
@@ -127,8 +130,9 @@ final class ClusterCommand extends DatasetCommand {
     WeightOptions weights;
 
     @Option(names = "--restarts", paramLabel = "R", defaultValue = "1",
-            description = "Seeded k-means++ restarts; the lowest objective is kept "
-                + "(default: ${DEFAULT-VALUE}).")
+            description = "Seeded k-means++ restarts; the lowest objective is kept; the"
+                + " text lists up to " + LISTED_RESTARTS + " objectives, of more the range"
+                + " (default: ${DEFAULT-VALUE}).")
     int restarts;
 
     @Option(names = "--threads", paramLabel = "T",
@@ -633,12 +637,7 @@ final class ClusterCommand extends DatasetCommand {
         w.printf(Locale.ROOT, "iterations  %d, status %s%n", result.iterations(),
                 result.status());
         if (restarts > 1) {
-            List<String> values = new ArrayList<>();
-            for (double v : result.restartObjectives()) {
-                values.add(Numbers.decimal(v, 6));
-            }
-            w.printf(Locale.ROOT, "restarts    %d, objectives %s (the lowest is kept)%n",
-                    restarts, String.join(", ", values));
+            w.printf(Locale.ROOT, "restarts    %s%n", restartsText(result.restartObjectives()));
         }
         w.printf(Locale.ROOT, "distances   %,d computed%s%n", result.distanceComputations(),
                 pruningText(result));
@@ -714,6 +713,35 @@ final class ClusterCommand extends DatasetCommand {
         return String.format(Locale.ROOT, "--center-order %d refused %,d capped center"
                 + " update%s, as %s not lower the objective; %s", cap, refused,
                 refused == 1 ? "" : "s", refused == 1 ? "it did" : "they did", centers);
+    }
+
+    /**
+     * Describes the restarts' objectives: every one, in restart order, up to
+     * {@link #LISTED_RESTARTS}; beyond that only the lowest and the highest, with the restart
+     * of each (the JSON lists them all).
+     *
+     * @param objectives the objective of every restart, in restart order
+     * @return the text after {@code restarts}
+     */
+    static String restartsText(double[] objectives) {
+        if (objectives.length <= LISTED_RESTARTS) {
+            List<String> values = new ArrayList<>();
+            for (double v : objectives) {
+                values.add(Numbers.decimal(v, 6));
+            }
+            return objectives.length + ", objectives " + String.join(", ", values)
+                    + " (the lowest is kept)";
+        }
+        int best = 0;
+        int worst = 0;
+        for (int r = 1; r < objectives.length; r++) {
+            best = objectives[r] < objectives[best] ? r : best;
+            worst = objectives[r] > objectives[worst] ? r : worst;
+        }
+        return String.format(Locale.ROOT, "%,d, objectives from %s (restart %,d, kept) to %s"
+                + " (restart %,d); all in the JSON", objectives.length,
+                Numbers.decimal(objectives[best], 6), best + 1,
+                Numbers.decimal(objectives[worst], 6), worst + 1);
     }
 
     private String pruningText(ClusteringResult result) {

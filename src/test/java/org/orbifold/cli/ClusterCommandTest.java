@@ -150,6 +150,28 @@ class ClusterCommandTest {
         assertTrue(r.json().get("silhouette") instanceof Double, r.out());
     }
 
+    /**
+     * Up to ten restarts are listed one by one; more are summed up by the lowest and the
+     * highest objective with their restarts, so that many restarts print one short line.
+     */
+    @Test
+    void manyRestartsPrintTheirRangeOnly() {
+        assertEquals("3, objectives 2.000000, 1.000000, 3.000000 (the lowest is kept)",
+                ClusterCommand.restartsText(new double[] {2, 1, 3}));
+        double[] many = new double[1200];
+        for (int r = 0; r < many.length; r++) {
+            many[r] = 5.0 + (r * 7 % 11);
+        }
+        many[700] = 4.5;
+        assertEquals("1,200, objectives from 4.500000 (restart 701, kept) to 15.000000"
+                + " (restart 4); all in the JSON", ClusterCommand.restartsText(many));
+
+        Run r = run("cluster", "-k", "2", "--limit", "8", "--threads", "1", "--restarts",
+                "12");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\nrestarts    12, objectives from "), r.out());
+    }
+
     @Test
     void kMediansSaysItsObjectiveIsASumOfDistances() {
         Run r = run("cluster", "-k", "2", "--limit", "12", "--algorithm", "kmedians");
