@@ -159,9 +159,11 @@ abstract class CenterCommand extends DatasetCommand {
         double seconds;
         try (Progress bar = new Progress(err, showProgress)) {
             // The medoid: the objective to beat, and the default start.
-            bar.phase("medoid of " + graphs(sample.size()));
+            int n = sample.size();
+            Aligner pairs = bar.counting("medoid of " + graphs(n), "pairs", (long) n * (n - 1) / 2,
+                    aligner);
             long t0 = System.nanoTime();
-            medoid = Medoid.compute(space, sample.graphs(), aligner, pool, squared);
+            medoid = Medoid.compute(space, sample.graphs(), pairs, pool, squared);
             medoidSeconds = (System.nanoTime() - t0) / 1e9;
 
             // The center, from the medoid or from the incremental mean.
@@ -172,7 +174,7 @@ abstract class CenterCommand extends DatasetCommand {
                 start = IncrementalMean.compute(space, sample.graphs(), aligner, options.seed)
                         .center();
             }
-            IterationListener listener = bar.iterations(kind, maxIterations);
+            IterationListener listener = bar.iterationsUpTo(kind, maxIterations, restarts);
             result = compute(space, sample.graphs(), aligner, pool, listener, medoid, start);
             seconds = (System.nanoTime() - t1) / 1e9;
 
@@ -180,9 +182,13 @@ abstract class CenterCommand extends DatasetCommand {
             // comparison shows what the iteration gained, not what realignment alone did;
             // the first run's trace holds it when that run started from the medoid.
             long t2 = System.nanoTime();
-            realigned = init.equals("medoid") && result.runs().size() == 1
-                    ? result.trace()[0] : Medoid.realignedObjective(space, sample.graphs(),
-                            medoid, aligner, pool, squared);
+            if (init.equals("medoid") && result.runs().size() == 1) {
+                realigned = result.trace()[0];
+            } else {
+                bar.phase("medoid realigned as a start");
+                realigned = Medoid.realignedObjective(space, sample.graphs(), medoid, aligner,
+                        pool, squared);
+            }
             medoidSeconds += (System.nanoTime() - t2) / 1e9;
         } finally {
             pool.shutdownNow();

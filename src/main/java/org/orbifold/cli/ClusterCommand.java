@@ -307,7 +307,8 @@ final class ClusterCommand extends DatasetCommand {
         double seconds;
         try (Progress bar = new Progress(err, showProgress)) {
             long t0 = System.nanoTime();
-            IterationListener listener = bar.iterations(method.title, maxIterations);
+            IterationListener listener = bar.iterationsUpTo(method.title, maxIterations,
+                    restarts);
             result = method.builder(k).aligner(aligner).maxIterations(maxIterations)
                     .restarts(restarts).seed(options.seed).executor(pool).listener(listener)
                     .centerUpdate(update).maxCenterOrder(centerOrder).tolerance(tolerance)
@@ -317,8 +318,11 @@ final class ClusterCommand extends DatasetCommand {
                     .cluster(space, sample.graphs());
             seconds = (System.nanoTime() - t0) / 1e9;
             if (silhouette) {
-                bar.phase("silhouette: distances of " + CenterCommand.graphs(sample.size()));
-                meanSilhouette = silhouette(space, sample.graphs(), aligner, pool, result,
+                long used = sampleIndices(sample.size(), silhouetteSample, options.seed).length;
+                Aligner pairs = bar.counting("silhouette: distances of "
+                        + CenterCommand.graphs((int) used), "pairs", used * (used - 1) / 2,
+                        aligner);
+                meanSilhouette = silhouette(space, sample.graphs(), pairs, pool, result,
                         silhouetteSample, options.seed);
             }
         } finally {
