@@ -1,10 +1,13 @@
 package org.orbifold.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
@@ -24,6 +27,10 @@ import picocli.CommandLine.Spec;
             + " proven optimal, and the permutation (node i of I matched with node p(i) of J).",
             "I and J count from 0 among the graphs kept by --class and --limit."})
 final class AlignCommand implements Callable<Integer> {
+
+    /** A decimal number as typed: digits with an optional point and exponent. */
+    private static final Pattern DECIMAL =
+            Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     @Spec
     CommandSpec spec;
@@ -91,11 +98,23 @@ final class AlignCommand implements Callable<Integer> {
                 JsonOutput.number(json.name("timeLimitSeconds"), options.timeLimitSeconds());
                 json.name("limitReached").value(limitReached);
                 JsonOutput.integers(json.name("permutation"), p.toArray());
+                json.name("matching").beginArray();
+                for (int k = 0; k < x.order(); k++) {
+                    if (p.get(k) < y.order()) {
+                        json.beginArray().value(k).value(p.get(k)).endArray();
+                    }
+                }
+                json.endArray();
+                JsonOutput.integers(json.name("unmatchedFirst"),
+                        unmatchedOfFirst(p, x.order(), y.order()));
+                JsonOutput.integers(json.name("unmatchedSecond"),
+                        unmatchedOfSecond(p, x.order(), y.order()));
                 json.name("wallTimeSeconds").value(seconds);
                 json.endObject();
             }));
             return 0;
         }
+        out = VisibleText.writer(out);
         out.printf(Locale.ROOT, "graphs      %d (%s, %d nodes) and %d (%s, %d nodes) of %s%n",
                 i, classOf(sample, i), x.order(), j, classOf(sample, j), y.order(),
                 sample.source());
@@ -112,6 +131,7 @@ final class AlignCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "unmatched   %s%n", unmatched);
         }
         out.printf(Locale.ROOT, "time        %.3f s%n", seconds);
+        out.flush();
         return 0;
     }
 
@@ -128,8 +148,20 @@ final class AlignCommand implements Callable<Integer> {
             }
             return new Choice(arguments.isEmpty() ? null : arguments.get(0), first, second);
         }
-        // Positionals: DATASET I J, or I J, or (a mistake) too few or too many.
+        // Positionals: DATASET I J, or I J, or (a mistake) too few or too many. A first
+        // argument that reads as a number but no integer and names no file is a mistyped
+        // index (two arguments) or stands where the data set should (three).
         int n = arguments.size();
+        if ((n == 2 || n == 3) && isNonIntegerNumber(arguments.get(0))
+                && !Files.exists(Path.of(arguments.get(0)))) {
+            if (n == 2) {
+                throw CliException.usage("graph index I must be an integer, got '"
+                        + arguments.get(0) + "'");
+            }
+            throw CliException.usage("align takes [DATASET] I J; the first of three arguments, '"
+                    + arguments.get(0) + "', is no data set (no such file or folder), so DATASET"
+                    + " is missing");
+        }
         boolean startsWithDataset = n > 0 && !isInteger(arguments.get(0));
         if (n > 3 || (n == 3 && !startsWithDataset)) {
             List<String> numbers = startsWithDataset ? arguments.subList(1, n) : arguments;
@@ -150,6 +182,11 @@ final class AlignCommand implements Callable<Integer> {
         int k = n - 2;
         return new Choice(k == 1 ? arguments.get(0) : null, index("I", arguments.get(k)),
                 index("J", arguments.get(k + 1)));
+    }
+
+    /** Whether a text reads as a decimal number (such as 1.5 or 2e3) but not as an int. */
+    private static boolean isNonIntegerNumber(String text) {
+        return !isInteger(text) && DECIMAL.matcher(text).matches();
     }
 
     private static boolean isInteger(String text) {
@@ -178,32 +215,52 @@ final class AlignCommand implements Callable<Integer> {
      * Returns the empty string when every node has a partner.
      */
     private static String unmatched(Permutation p, int orderX, int orderY) {
-        List<String> ofX = new ArrayList<>();
-        List<String> ofY = new ArrayList<>();
-        boolean[] matchedY = new boolean[p.size()];
-        for (int k = 0; k < p.size(); k++) {
-            if (k < orderX && p.get(k) >= orderY) {
-                ofX.add(String.valueOf(k));
-            }
-            if (k < orderX) {
-                matchedY[p.get(k)] = true;
-            }
-        }
-        for (int j = 0; j < orderY; j++) {
-            if (!matchedY[j]) {
-                ofY.add(String.valueOf(j));
-            }
-        }
         List<String> parts = new ArrayList<>();
+        List<Integer> ofX = unmatchedOfFirst(p, orderX, orderY);
+        List<Integer> ofY = unmatchedOfSecond(p, orderX, orderY);
         if (!ofX.isEmpty()) {
-            parts.add("node" + (ofX.size() == 1 ? " " : "s ") + String.join(", ", ofX)
+            parts.add("node" + (ofX.size() == 1 ? " " : "s ") + join(ofX)
                     + " of I (no partner in J)");
         }
         if (!ofY.isEmpty()) {
-            parts.add("node" + (ofY.size() == 1 ? " " : "s ") + String.join(", ", ofY)
+            parts.add("node" + (ofY.size() == 1 ? " " : "s ") + join(ofY)
                     + " of J (no partner in I)");
         }
         return String.join("; ", parts);
+    }
+
+    /** Returns the nodes of I that the permutation matches to padding of J, in order. */
+    private static List<Integer> unmatchedOfFirst(Permutation p, int orderX, int orderY) {
+        List<Integer> nodes = new ArrayList<>();
+        for (int k = 0; k < orderX; k++) {
+            if (p.get(k) >= orderY) {
+                nodes.add(k);
+            }
+        }
+        return nodes;
+    }
+
+    /** Returns the nodes of J that no node of I is matched to, in order. */
+    private static List<Integer> unmatchedOfSecond(Permutation p, int orderX, int orderY) {
+        boolean[] matchedY = new boolean[p.size()];
+        for (int k = 0; k < orderX; k++) {
+            matchedY[p.get(k)] = true;
+        }
+        List<Integer> nodes = new ArrayList<>();
+        for (int j = 0; j < orderY; j++) {
+            if (!matchedY[j]) {
+                nodes.add(j);
+            }
+        }
+        return nodes;
+    }
+
+    private static String join(List<Integer> nodes) {
+        List<String> parts = new ArrayList<>();
+        for (int node : nodes) {
+            parts.add(String.valueOf(node));
+        }
+        return String.join(", ", parts);
     }
 
     private static String classOf(Sample sample, int g) {

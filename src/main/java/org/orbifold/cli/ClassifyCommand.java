@@ -1508,6 +1508,7 @@ final class ClassifyCommand extends DatasetCommand {
             if (data.limit != null) {
                 throw CliException.usage("--limit applies only to --folds");
             }
+            data.requireNoMoleculeOptions(dataset);
             return Splits.iamFolder(Path.of(dataset), reading());
         }
         if (trainFile == null || testFile == null) {
@@ -1528,6 +1529,7 @@ final class ClassifyCommand extends DatasetCommand {
                 throw CliException.usage("with .cxl split files give no DATASET: the .cxl"
                         + " files name their graphs");
             }
+            data.requireNoMoleculeOptions("the .cxl split files");
             Path folder = trainFile.getParent();
             return Splits.iam(trainFile, validationFile, testFile,
                     folder == null ? "." : folder.toString(), reading());
@@ -1606,6 +1608,7 @@ final class ClassifyCommand extends DatasetCommand {
      */
     private Sample foldsSample() {
         if (dataset != null && isCxl(Path.of(dataset)) && Files.isRegularFile(Path.of(dataset))) {
+            data.requireNoMoleculeOptions(dataset);
             GraphDataset read = Splits.iamFile(Path.of(dataset), reading());
             return Sample.of(read, dataset, data.className, data.limit);
         }

@@ -77,6 +77,9 @@ final class ClusterCommand extends DatasetCommand {
 
     private static final int MAX_THREADS = 32767;
 
+    /** The most restarts whose objectives the text report lists one by one. */
+    static final int LISTED_RESTARTS = 10;
+
     /** The three algorithms: their option value, their name in text and their objective. */
     private enum Algorithm {
         KMEANS("kmeans", "k-means", "sum of squared distances to the cluster centers"),
@@ -127,8 +130,9 @@ final class ClusterCommand extends DatasetCommand {
     WeightOptions weights;
 
     @Option(names = "--restarts", paramLabel = "R", defaultValue = "1",
-            description = "Seeded k-means++ restarts; the lowest objective is kept "
-                + "(default: ${DEFAULT-VALUE}).")
+            description = "Seeded k-means++ restarts; the lowest objective is kept; the"
+                + " text lists up to " + LISTED_RESTARTS + " objectives, of more the range"
+                + " (default: ${DEFAULT-VALUE}).")
     int restarts;
 
     @Option(names = "--threads", paramLabel = "T",
@@ -147,7 +151,9 @@ final class ClusterCommand extends DatasetCommand {
 
     @Option(names = "--center-order", paramLabel = "R", defaultValue = "0",
             description = "Keep at most R nodes (the heaviest) in each k-means/k-medians"
-                + " center; 0 = no cap (default: ${DEFAULT-VALUE}).")
+                + " center, with either --center-update; a capped center is kept only if it"
+                + " lowers the objective, and a note counts the refused ones; 0 = no cap"
+                + " (default: ${DEFAULT-VALUE}).")
     int centerOrder;
 
     @Option(names = "--tolerance", paramLabel = "EPS", defaultValue = "1e-9",
@@ -205,7 +211,7 @@ final class ClusterCommand extends DatasetCommand {
             description = "Also write " + ASSIGNMENTS + ", " + CENTERS + ", " + TRACE + " and "
                 + RESULT + " into DIR (created if missing), each atomically; a symbolic link"
                 + " among them is followed, and one that is a folder, device, pipe or read-only"
-                + " file, or an input file, is refused.")
+                + " file, or an input file, is refused, as is a DIR that holds data sets.")
     Path out;
 
     @Option(names = "--progress",
@@ -301,7 +307,8 @@ final class ClusterCommand extends DatasetCommand {
         double seconds;
         try (Progress bar = new Progress(err, showProgress)) {
             long t0 = System.nanoTime();
-            IterationListener listener = bar.iterations(method.title, maxIterations);
+            IterationListener listener = bar.iterationsUpTo(method.title, maxIterations,
+                    restarts);
             result = method.builder(k).aligner(aligner).maxIterations(maxIterations)
                     .restarts(restarts).seed(options.seed).executor(pool).listener(listener)
                     .centerUpdate(update).maxCenterOrder(centerOrder).tolerance(tolerance)
@@ -311,8 +318,11 @@ final class ClusterCommand extends DatasetCommand {
                     .cluster(space, sample.graphs());
             seconds = (System.nanoTime() - t0) / 1e9;
             if (silhouette) {
-                bar.phase("silhouette: distances of " + CenterCommand.graphs(sample.size()));
-                meanSilhouette = silhouette(space, sample.graphs(), aligner, pool, result,
+                long used = sampleIndices(sample.size(), silhouetteSample, options.seed).length;
+                Aligner pairs = bar.counting("silhouette: distances of "
+                        + CenterCommand.graphs((int) used), "pairs", used * (used - 1) / 2,
+                        aligner);
+                meanSilhouette = silhouette(space, sample.graphs(), pairs, pool, result,
                         silhouetteSample, options.seed);
             }
         } finally {
@@ -375,7 +385,10 @@ final class ClusterCommand extends DatasetCommand {
      * to one, which is followed) that is not read-only ({@link OutputTarget#readOnly}) and
      * that looks like this command's own output ({@link #earlierOutput}), and
      * none of them, existing or not, may be an input or lie
-     * in an input folder: a new output folder inside a data set folder is refused too. These
+     * in an input folder: a new output folder inside a data set folder is refused too. An
+     * existing folder that holds data sets ({@link OutputTarget#holdsData}: files the loader
+     * reads, in it or in a subfolder, earlier outputs of this command not counted) is refused
+     * as well, input or not. These
      * checks come before the probe, so that a refused folder gets no probe file and an input
      * folder is never written to, not even for a moment.
      *
@@ -413,6 +426,13 @@ final class ClusterCommand extends DatasetCommand {
                         + " exists and is not the output of an earlier cluster run; remove it"
                         + " or give another folder");
             }
+        }
+        // A folder of data: the four files would lie among data sets (earlier cluster
+        // outputs do not count as data).
+        if (Files.isDirectory(folder) && OutputTarget.holdsData(folder)) {
+            throw CliException.usage("cannot write --out " + given + ": the folder holds data"
+                    + " sets (" + OutputTarget.dataFound(folder) + "); give a folder without"
+                    + " data, such as a new one");
         }
         try {
             Path probe = Files.createTempFile(existing, ".orbifold-probe", ".tmp");
@@ -588,12 +608,20 @@ final class ClusterCommand extends DatasetCommand {
             JsonOutput.number(json.name("adjustedRandIndex"), r.ari());
             JsonOutput.number(json.name("purity"), r.purity());
             JsonOutput.number(json.name("silhouette"), r.silhouette());
-            json.name("silhouetteSample").value(silhouetteSample == 0 ? r.sample().size()
-                    : Math.min(silhouetteSample, r.sample().size()));
+            // The graphs the silhouette was computed on; null when it was not computed.
+            json.name("silhouetteSample");
+            if (silhouette) {
+                json.value(silhouetteSample == 0 ? r.sample().size()
+                        : Math.min(silhouetteSample, r.sample().size()));
+            } else {
+                json.nullValue();
+            }
             json.name("trace").value(result.trace());
             json.name("wallTimeSeconds").value(r.seconds());
             JsonOutput.integers(json.name("medoids"), result.medoids());
-            JsonOutput.strings(json.name("notes"), r.sample().dataset().notes());
+            json.name("cappedUpdatesRefused").value(result.cappedUpdatesRefused());
+            json.name("seedCentersKept").value(result.seedCentersKept());
+            JsonOutput.strings(json.name("notes"), notes(r));
             JsonOutput.integers(json.name("labels"), result.labels());
             json.endObject();
         });
@@ -613,12 +641,7 @@ final class ClusterCommand extends DatasetCommand {
         w.printf(Locale.ROOT, "iterations  %d, status %s%n", result.iterations(),
                 result.status());
         if (restarts > 1) {
-            List<String> values = new ArrayList<>();
-            for (double v : result.restartObjectives()) {
-                values.add(Numbers.decimal(v, 6));
-            }
-            w.printf(Locale.ROOT, "restarts    %d, objectives %s (the lowest is kept)%n",
-                    restarts, String.join(", ", values));
+            w.printf(Locale.ROOT, "restarts    %s%n", restartsText(result.restartObjectives()));
         }
         w.printf(Locale.ROOT, "distances   %,d computed%s%n", result.distanceComputations(),
                 pruningText(result));
@@ -645,7 +668,84 @@ final class ClusterCommand extends DatasetCommand {
                     : " (on a seeded sample of " + silhouetteSample + " graphs)");
         }
         w.printf(Locale.ROOT, "wall time   %.2f s%n", r.seconds());
-        CenterCommand.notes(w, sample);
+        for (String note : notes(r)) {
+            w.printf(Locale.ROOT, "note        %s%n", note);
+        }
+    }
+
+    /** The note on refused capped center updates, if any, then the data set's notes. */
+    private List<String> notes(Report r) {
+        List<String> notes = new ArrayList<>();
+        String cap = capNote(r.result(), centerOrder);
+        if (cap != null) {
+            notes.add(cap);
+        }
+        notes.addAll(r.sample().dataset().notes());
+        return notes;
+    }
+
+    /**
+     * The note saying that the center-order cap refused center updates, how often, and how
+     * many centers are therefore still the graphs they were seeded with; null when the cap
+     * refused none.
+     *
+     * @param result the clustering
+     * @param cap the {@code --center-order} value
+     * @return the note, or null
+     */
+    static String capNote(ClusteringResult result, int cap) {
+        long refused = result.cappedUpdatesRefused();
+        if (refused == 0) {
+            return null;
+        }
+        int kept = result.seedCentersKept();
+        int k = result.clusters();
+        String centers;
+        if (kept == 0) {
+            centers = "every center moved off its seed graph";
+        } else if (kept < k) {
+            centers = kept + " of " + k + " centers " + (kept == 1 ? "is" : "are")
+                    + (kept == 1 ? " still the graph it was" : " still the graphs they were")
+                    + " seeded with";
+        } else {
+            centers = (k == 1 ? "the center is" : (k == 2 ? "both" : "all " + k)
+                    + " centers are") + (k == 1 ? " still the graph it was" : " still the"
+                    + " graphs they were") + " seeded with, so the result is the seeding's"
+                    + " (a larger --center-order, or none, lets " + (k == 1 ? "it" : "them")
+                    + " move)";
+        }
+        return String.format(Locale.ROOT, "--center-order %d refused %,d capped center"
+                + " update%s, as %s not lower the objective; %s", cap, refused,
+                refused == 1 ? "" : "s", refused == 1 ? "it did" : "they did", centers);
+    }
+
+    /**
+     * Describes the restarts' objectives: every one, in restart order, up to
+     * {@link #LISTED_RESTARTS}; beyond that only the lowest and the highest, with the restart
+     * of each (the JSON lists them all).
+     *
+     * @param objectives the objective of every restart, in restart order
+     * @return the text after {@code restarts}
+     */
+    static String restartsText(double[] objectives) {
+        if (objectives.length <= LISTED_RESTARTS) {
+            List<String> values = new ArrayList<>();
+            for (double v : objectives) {
+                values.add(Numbers.decimal(v, 6));
+            }
+            return objectives.length + ", objectives " + String.join(", ", values)
+                    + " (the lowest is kept)";
+        }
+        int best = 0;
+        int worst = 0;
+        for (int r = 1; r < objectives.length; r++) {
+            best = objectives[r] < objectives[best] ? r : best;
+            worst = objectives[r] > objectives[worst] ? r : worst;
+        }
+        return String.format(Locale.ROOT, "%,d, objectives from %s (restart %,d, kept) to %s"
+                + " (restart %,d); all in the JSON", objectives.length,
+                Numbers.decimal(objectives[best], 6), best + 1,
+                Numbers.decimal(objectives[worst], 6), worst + 1);
     }
 
     private String pruningText(ClusteringResult result) {

@@ -8,6 +8,13 @@ import picocli.CommandLine.Option;
 /** Options that choose the graphs a command works on and how results are printed. */
 final class DataOptions {
 
+    /** The files the molecule options apply to, as messages name them. */
+    private static final String MOLECULE_FILES = "molecule files (.smi, .can, .csv, .sdf)";
+
+    /** The molecule files that {@code --label-property} applies to. */
+    private static final String LABELLED_FILES =
+            "CSV and SD molecule files (.csv, .sdf, .sd, .mol)";
+
     @Option(names = "--class", paramLabel = "C",
             description = "Keep only the graphs of class C, of which --limit then keeps the"
                 + " first N (an unknown class lists the classes).")
@@ -49,10 +56,8 @@ final class DataOptions {
     MoleculeReader molecules(String dataset) {
         String name = dataset == null ? "" : dataset.toLowerCase(Locale.ROOT);
         boolean moleculeFile = dataset != null && MoleculeReader.isMoleculeFile(Path.of(dataset));
-        if (noValenceCheck && !moleculeFile) {
-            throw CliException.usage("--no-valence-check applies only to molecule files (.smi,"
-                    + " .can, .csv, .sdf), not to " + (dataset == null ? "the default letters"
-                    : dataset));
+        if (!moleculeFile) {
+            requireNoMoleculeOptions(dataset == null ? "the default letters" : dataset);
         }
         if (labelProperty != null) {
             if (labelProperty.isBlank()) {
@@ -61,13 +66,33 @@ final class DataOptions {
             boolean labelled = name.endsWith(".csv") || name.endsWith(".sdf")
                     || name.endsWith(".sd") || name.endsWith(".mol");
             if (!labelled) {
-                throw CliException.usage("--label-property applies only to CSV and SD"
-                        + " molecule files (.csv, .sdf, .sd, .mol); a SMILES file takes its"
-                        + " classes from a file NAME_target.txt beside it");
+                throw CliException.usage("--label-property applies only to "
+                        + LABELLED_FILES + ", not to " + dataset + "; a SMILES file takes"
+                        + " its classes from a file NAME_target.txt beside it");
             }
         }
         return new MoleculeReader().withSkipInvalid(skipInvalid)
                 .withValenceCheck(!noValenceCheck)
                 .withLabelColumn(labelProperty == null ? null : labelProperty.strip());
+    }
+
+    /**
+     * Fails when an option that applies only to molecule files ({@code --skip-invalid},
+     * {@code --no-valence-check}, {@code --label-property}) is given for data that are none,
+     * each refused in the same words, naming the data.
+     *
+     * @param data the data as messages name them, such as the DATASET argument
+     */
+    void requireNoMoleculeOptions(String data) {
+        String option = skipInvalid ? "--skip-invalid" : noValenceCheck ? "--no-valence-check"
+                : null;
+        if (option != null) {
+            throw CliException.usage(option + " applies only to " + MOLECULE_FILES
+                    + ", not to " + data);
+        }
+        if (labelProperty != null) {
+            throw CliException.usage("--label-property applies only to " + LABELLED_FILES
+                    + ", not to " + data);
+        }
     }
 }

@@ -29,8 +29,12 @@ abstract class DatasetCommand implements Callable<Integer> {
         return data.load(dataset);
     }
 
-    /** Returns the command's standard output. */
+    /**
+     * Returns the command's standard output; for a text report one that shows control
+     * characters as escapes ({@link VisibleText}).
+     */
     PrintWriter out() {
-        return spec.commandLine().getOut();
+        PrintWriter out = spec.commandLine().getOut();
+        return data.json ? out : VisibleText.writer(out);
     }
 }

@@ -71,7 +71,8 @@ final class InfoCommand extends DatasetCommand {
                 json.endObject();
                 json.name("order").beginObject().name("min").value(orders.getMin())
                         .name("mean").value(orders.getAverage())
-                        .name("max").value(orders.getMax()).endObject();
+                        .name("max").value(orders.getMax())
+                        .name("total").value(orders.getSum()).endObject();
                 json.name("edges").beginObject().name("min").value(edges.getMin())
                         .name("mean").value(edges.getAverage())
                         .name("max").value(edges.getMax())

@@ -253,8 +253,12 @@ public final class Main implements Runnable {
         return arg.indexOf(letter, 1) > 0;
     }
 
+    /**
+     * Joins the lines of a message with spaces and escapes the control characters that are
+     * left, such as a tab or an escape character in a class label ({@link VisibleText}).
+     */
     private static String oneLine(String message) {
-        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return VisibleText.escape(message.strip().replaceAll("\\s*\\R\\s*", " "));
     }
 
     private static void configureLogging(boolean debug) {

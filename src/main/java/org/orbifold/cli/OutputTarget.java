@@ -1,16 +1,19 @@
 package org.orbifold.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.orbifold.io.DatasetLoader;
 
@@ -166,8 +169,8 @@ final class OutputTarget {
         if (readOnly != null) {
             throw CliException.usage("cannot write --out " + given + ": "
                     + (file.equals(target) ? "the file" : "the file it links to, " + file + ",")
-                    + " exists and is read-only (" + readOnly + "); make it writable or give"
-                    + " another file");
+                    + " exists and is " + readOnly + "; make it writable or give another"
+                    + " file");
         }
     }
 
@@ -181,24 +184,49 @@ final class OutputTarget {
      * mode). On file systems without POSIX permissions only the access check applies.
      *
      * @param file an existing file
-     * @return the reason, such as {@code "mode r--r--r--"}, or null
+     * @return the reason, to follow "the file is", such as {@code "read-only (mode
+     *     r--r--r--)"} or {@code "not writable by this user (owner root, mode rw-r--r--)"},
+     *     or null
      */
     static String readOnly(Path file) {
         Set<PosixFilePermission> permissions;
+        String owner;
         try {
             PosixFileAttributeView view = Files.getFileAttributeView(file,
                     PosixFileAttributeView.class);
-            permissions = view == null ? null : view.readAttributes().permissions();
+            PosixFileAttributes attributes = view == null ? null : view.readAttributes();
+            permissions = attributes == null ? null : attributes.permissions();
+            owner = attributes == null ? null : attributes.owner().getName();
         } catch (IOException e) {
             permissions = null;
+            owner = null;
         }
-        boolean ownerMayWrite = permissions == null
-                || permissions.contains(PosixFilePermission.OWNER_WRITE);
-        if (ownerMayWrite && Files.isWritable(file)) {
-            return null;
+        return readOnly(permissions, owner, Files.isWritable(file));
+    }
+
+    /**
+     * Says why a file is read-only, as {@link #readOnly(Path)} does, from its permissions and
+     * the access check: with the owner's write permission off, {@code "read-only (mode
+     * ...)"}; with it on but the file not writable for this process (another user's file),
+     * {@code "not writable by this user (owner NAME, mode ...)"}, since the mode alone
+     * would read as writable.
+     *
+     * @param permissions the POSIX permissions, or null where the file system has none
+     * @param owner the name of the file's owner, or null if unknown
+     * @param writable whether this process may write the file
+     * @return the reason, or null when the file is not read-only
+     */
+    static String readOnly(Set<PosixFilePermission> permissions, String owner,
+            boolean writable) {
+        if (permissions == null) {
+            return writable ? null : "not writable by this user";
         }
-        return permissions == null ? "not writable"
-                : "mode " + PosixFilePermissions.toString(permissions);
+        String mode = "mode " + PosixFilePermissions.toString(permissions);
+        if (!permissions.contains(PosixFilePermission.OWNER_WRITE)) {
+            return "read-only (" + mode + ")";
+        }
+        return writable ? null : "not writable by this user ("
+                + (owner == null ? "" : "owner " + owner + ", ") + mode + ")";
     }
 
     /**
@@ -295,8 +323,57 @@ final class OutputTarget {
      * {@code cluster} runs not counted ({@link ClusterCommand#isOutput}): its
      * {@code assignments.csv} and {@code trace.csv} end as molecule files do, but are none.
      */
-    private static boolean holdsData(Path folder) {
+    static boolean holdsData(Path folder) {
         return DatasetLoader.holdsData(folder, ClusterCommand::isOutput);
+    }
+
+    /**
+     * Names what makes {@link #holdsData} true for a folder, for messages: up to three of
+     * its files that the loader reads and of its subfolders holding such a file (with the
+     * first of them), in name order, then how many more there are; the outputs of earlier
+     * cluster runs are not named. A folder or subfolder that cannot be listed is named as
+     * such.
+     *
+     * @param folder a folder for which {@link #holdsData} is true
+     * @return a description such as {@code "MUTAG_A.txt, MUTAG_graph_indicator.txt and 3
+     *     more files of data sets"}
+     */
+    static String dataFound(Path folder) {
+        List<String> found = new ArrayList<>();
+        List<Path> entries;
+        try (Stream<Path> listed = Files.list(folder)) {
+            entries = listed.sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            return "a folder that cannot be listed (" + (e instanceof IOException io
+                    ? CenterCommand.reason(io) : "listing failed") + ")";
+        }
+        for (Path entry : entries) {
+            String name = entry.getFileName().toString();
+            if (!Files.isDirectory(entry)) {
+                if (isData(entry)) {
+                    found.add(name);
+                }
+                continue;
+            }
+            try (Stream<Path> inner = Files.list(entry)) {
+                inner.sorted().filter(f -> !Files.isDirectory(f) && isData(f)).findFirst()
+                        .ifPresent(f -> found.add(name + "/" + f.getFileName()));
+            } catch (IOException | UncheckedIOException e) {
+                found.add(name + "/ (cannot be listed)");
+            }
+        }
+        if (found.isEmpty()) {
+            return "files of data sets";
+        }
+        int shown = Math.min(3, found.size());
+        String names = String.join(", ", found.subList(0, shown));
+        return found.size() > shown ? names + " and " + (found.size() - shown) + " more"
+                : names;
+    }
+
+    /** Whether a file is one the loader reads and no output of an earlier cluster run. */
+    private static boolean isData(Path file) {
+        return DatasetLoader.isDatasetFile(file) && !ClusterCommand.isOutput(file);
     }
 
     /** Whether a new file may be suggested at {@code file}: absent, in a writable folder. */

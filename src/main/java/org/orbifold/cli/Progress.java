@@ -5,15 +5,30 @@ import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.orbifold.match.Aligner;
+import org.orbifold.match.Alignment;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
 import org.orbifold.space.IterationListener;
+import org.orbifold.space.Permutation;
 
 /**
- * A one-line progress bar on standard error: the phase, {@code iteration k/max}, the latest
- * objective (or the value the phase names, such as a fold's accuracy) and the elapsed time,
- * redrawn in place a few times a second once the run has lasted {@value #QUIET_MILLIS} ms,
- * and erased when the run ends. A disabled instance prints nothing. The numerical code
- * reports to it through {@link #listener()}; a daemon thread does the drawing, so slow
- * terminals never slow the computation.
+ * A one-line progress bar on standard error: the phase, its progress, the latest objective
+ * (or the value the phase names, such as a fold's accuracy) and the elapsed time, redrawn in
+ * place a few times a second once the run has lasted {@value #QUIET_MILLIS} ms, and erased
+ * when the run ends. A disabled instance prints nothing. The progress is a bar with
+ * {@code k/max} for a phase of known length (the folds of a cross-validation), the
+ * iteration with its limit ({@code iteration k of at most max}) for an iteration that may
+ * stop early, with the restart ({@code restart r/R}) when there are several, and the
+ * alignments done of all ({@code pairs done/total}) for a phase of pairwise alignments. The
+ * numerical code reports to it through {@link #listener()} and through the aligner that
+ * {@link #counting} wraps; a daemon thread does the drawing, so slow terminals never slow
+ * the computation.
+ *
+ * <p><b>Limitations.</b> A restart is recognised when the iteration count starts again
+ * (the listener hears each restart's iterations numbered from 1), so a restart that ends
+ * before its first iteration is not counted and the number shown can lag behind.
  */
 final class Progress implements AutoCloseable {
 
@@ -30,6 +45,12 @@ final class Progress implements AutoCloseable {
     private volatile int maxIterations;
     private volatile double objective = Double.NaN;
     private volatile String valueName = "objective";
+    private volatile boolean bounded;
+    private volatile int restarts;
+    private volatile int restart = 1;
+    private volatile String unit;
+    private volatile long total;
+    private final AtomicLong done = new AtomicLong();
     private int drawnWidth;
 
     Progress(PrintWriter err, boolean enabled) {
@@ -55,6 +76,69 @@ final class Progress implements AutoCloseable {
         maxIterations = 0;
         objective = Double.NaN;
         valueName = "objective";
+        bounded = false;
+        restarts = 0;
+        restart = 1;
+        unit = null;
+        total = 0;
+        done.set(0);
+    }
+
+    /**
+     * Starts a phase of {@code count} alignments, such as the pairs of a medoid search, and
+     * returns the aligner to run them with: it counts its calls for the bar (shown up to
+     * {@code count}) and otherwise is {@code aligner}. A disabled instance returns
+     * {@code aligner} itself.
+     *
+     * @param name the phase
+     * @param what what the count counts, such as {@code "pairs"}
+     * @param count the number of alignments the phase makes
+     * @param aligner the aligner
+     * @return the counting aligner
+     */
+    Aligner counting(String name, String what, long count, Aligner aligner) {
+        phase(name);
+        if (!enabled) {
+            return aligner;
+        }
+        unit = what;
+        total = count;
+        return new Aligner() {
+            @Override
+            public Alignment align(GraphSpace space, Graph x, Graph y) {
+                Alignment a = aligner.align(space, x, y);
+                done.incrementAndGet();
+                return a;
+            }
+
+            @Override
+            public Alignment align(GraphSpace space, Graph x, Graph y, Permutation start) {
+                Alignment a = aligner.align(space, x, y, start);
+                done.incrementAndGet();
+                return a;
+            }
+
+            @Override
+            public String name() {
+                return aligner.name();
+            }
+        };
+    }
+
+    /**
+     * Starts an iteration that may stop before its limit, run {@code runs} times (restarts);
+     * the bar shows the iteration with its limit and, for several runs, which one runs.
+     *
+     * @param name the phase
+     * @param max the iteration limit of each run
+     * @param runs the number of runs
+     * @return the listener to report the iterations to
+     */
+    IterationListener iterationsUpTo(String name, int max, int runs) {
+        phase(name);
+        maxIterations = max;
+        restarts = runs;
+        return listener();
     }
 
     /** Starts an iterative phase; the listener then reports its iterations and objective. */
@@ -74,30 +158,50 @@ final class Progress implements AutoCloseable {
         phase(name);
         maxIterations = max;
         valueName = value;
+        bounded = true;
         return listener();
     }
 
     IterationListener listener() {
         return (k, value, step, elapsedNanos) -> {
+            if (k <= iteration && restart < restarts) {
+                restart++;
+            }
             iteration = k;
             objective = value;
             return true;
         };
     }
 
-    private synchronized void draw() {
-        if (ticker == null || ticker.isShutdown()) {
-            return;
-        }
+    /** Returns the line the bar shows now, without the elapsed time. */
+    String line() {
         StringBuilder line = new StringBuilder(phase);
-        if (maxIterations > 0) {
+        if (maxIterations > 0 && bounded) {
             int filled = (int) Math.min(BAR_WIDTH, (long) BAR_WIDTH * iteration / maxIterations);
             line.append(" [").append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled))
                     .append("] iteration ").append(iteration).append('/').append(maxIterations);
+        } else if (maxIterations > 0) {
+            if (restarts > 1) {
+                line.append(" restart ").append(restart).append('/').append(restarts);
+            }
+            line.append(" iteration ").append(iteration).append(" of at most ")
+                    .append(maxIterations);
+        }
+        if (unit != null) {
+            line.append(String.format(Locale.ROOT, " %s %,d/%,d", unit,
+                    Math.min(done.get(), total), total));
         }
         if (!Double.isNaN(objective)) {
             line.append(String.format(Locale.ROOT, "  %s %.6g", valueName, objective));
         }
+        return line.toString();
+    }
+
+    private synchronized void draw() {
+        if (ticker == null || ticker.isShutdown()) {
+            return;
+        }
+        StringBuilder line = new StringBuilder(line());
         double seconds = (System.nanoTime() - start) / 1e9;
         line.append(String.format(Locale.ROOT, "  %.1f s", seconds));
         int width = line.length();

@@ -26,10 +26,11 @@ import org.orbifold.space.Permutation;
 final class CenterFrame {
 
     /**
-     * A compacted center with its members' alignments in normal form, and the slots of the
-     * uncompacted center it kept, in increasing order.
+     * A compacted center with its members' alignments in normal form, the slots of the
+     * uncompacted center it kept, in increasing order, and whether the cap dropped a slot
+     * that was not null.
      */
-    record Compacted(Graph center, Permutation[] alignments, int[] slots) {
+    record Compacted(Graph center, Permutation[] alignments, int[] slots, boolean capped) {
     }
 
     private CenterFrame() {
@@ -45,7 +46,8 @@ final class CenterFrame {
      * @param alignments their alignments to {@code center}, each of size at least
      *     {@code center.order()}; not modified
      * @param maxOrder the cap, or 0 for none
-     * @return the smaller center and the alignments rewritten onto it in normal form
+     * @return the smaller center and the alignments rewritten onto it in normal form, marked
+     *     as capped when the cap left out a slot that is not null
      */
     static Compacted compact(Graph center, Graph[] members, Permutation[] alignments,
             int maxOrder) {
@@ -79,7 +81,7 @@ final class CenterFrame {
         for (int g = 0; g < alignments.length; g++) {
             rewritten[g] = restrict(alignments[g], slots, members[g].order());
         }
-        return new Compacted(small, rewritten, slots);
+        return new Compacted(small, rewritten, slots, slots.length < kept);
     }
 
     /**

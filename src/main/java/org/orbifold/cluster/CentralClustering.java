@@ -152,7 +152,9 @@ import org.orbifold.stats.Status;
  * only 2-swap local optima, so most of the descent still comes from refresh passes, and with
  * a randomized aligner the objective can keep falling slowly as repeated warm-started
  * searches find better alignments; the tolerance decides when that stops. A center-order cap
- * constrains the centers, so the objective can end higher than without it.
+ * constrains the centers, so the objective can end higher than without it; a cap below the
+ * order of the seed graphs can refuse every update and leave the seeds as the centers
+ * ({@link ClusteringResult#cappedUpdatesRefused}, {@link ClusteringResult#seedCentersKept}).
  * {@link CenterUpdate#FRECHET} aligns inside {@link FrechetMean} at the order of the whole
  * space, which is slow when a few graphs are much larger than the rest. k-medoids is the
  * alternating variant and can stop where a PAM swap would still improve. The listener sees
@@ -340,6 +342,7 @@ public final class CentralClustering {
         long bounds = 0;
         long kept = 0;
         long skipped = 0;
+        long refused = 0;
         boolean certified = true;
         for (int r = 0; r < restarts; r++) {
             Run run = new Run(space, sample, matrix, root.split());
@@ -349,6 +352,7 @@ public final class CentralClustering {
             bounds += run.boundComputations;
             kept += run.localOptimaKept;
             skipped += run.lowerBoundSkips;
+            refused += run.cappedUpdatesRefused;
             certified &= result.pruningApplied();
             restartObjectives[r] = result.objective();
             if (best == null || result.objective() < best.objective()) {
@@ -358,7 +362,8 @@ public final class CentralClustering {
 
         return new ClusteringResult(best.labels(), best.centers(), best.medoids(),
                 best.objective(), best.trace(), best.iterations(), best.status(), counted,
-                restartObjectives, pruned, bounds, certified, kept, skipped);
+                restartObjectives, pruned, bounds, certified, kept, skipped, refused,
+                best.seedCentersKept());
     }
 
     private static void requireNonEmpty(List<Graph> graphs) {
@@ -419,6 +424,9 @@ public final class CentralClustering {
         private long distanceComputations;
         private long boundComputations;
         private long distancesPruned;
+        private long cappedUpdatesRefused;
+        /** Whether a center update has replaced center c since it was set to a graph. */
+        private final boolean[] updated = new boolean[clusters];
 
         Run(GraphSpace space, List<Graph> graphs, double[][] matrix, RandomGenerator random) {
             this.space = space;
@@ -516,13 +524,16 @@ public final class CentralClustering {
             }
             int[] medoidIndices = method == Method.MEDOIDS ? medoids.clone() : new int[0];
             List<Graph> reported = new ArrayList<>(clusters);
-            for (Graph center : centers) {
-                reported.add(method == Method.MEDOIDS ? center : center.pad(m));
+            int seedCenters = 0;
+            for (int c = 0; c < clusters; c++) {
+                reported.add(method == Method.MEDOIDS ? centers[c] : centers[c].pad(m));
+                seedCenters += method == Method.MEDOIDS || updated[c] ? 0 : 1;
             }
             return new ClusteringResult(labels, reported, medoidIndices, value,
                     Arrays.copyOf(trace, iterations + 1), iterations, status,
                     distanceComputations, new double[] {value}, distancesPruned,
-                    boundComputations, boundsCertified, localOptimaKept, lowerBoundSkips);
+                    boundComputations, boundsCertified, localOptimaKept, lowerBoundSkips,
+                    cappedUpdatesRefused, seedCenters);
         }
 
         // ---- seeding ------------------------------------------------------------------
@@ -924,6 +935,7 @@ public final class CentralClustering {
                 labels[far] = c;
                 medoids[c] = far;
                 centers[c] = graphs.get(far);
+                updated[c] = false;
                 if (method == Method.MEDOIDS) {
                     costs[far] = medoidCost(far, far);
                     continue;
@@ -1085,10 +1097,12 @@ public final class CentralClustering {
             // Keep the candidate only if the objective falls; a slot dropped by the cap
             // voids the certificates.
             if (!(sum(trial) < objective())) {
+                cappedUpdatesRefused += compact.capped() ? 1 : 0;
                 return false;
             }
             boolean exactFrame = maxCenterOrder == 0;
             centers[c] = compact.center();
+            updated[c] = true;
             for (int j = 0; j < members.size(); j++) {
                 int i = members.get(j);
                 alignments[i] = compact.alignments()[j];

@@ -53,18 +53,28 @@ import org.orbifold.stats.Status;
  *        steps skipped because the certified lower bound of
  *        {@link CentralClustering.Builder#lowerBounds} ruled the center out; 0 without it.
  *        They are neither computed, nor kept, nor pruned
+ * @param cappedUpdatesRefused k-means and k-medians center updates over all restarts whose
+ *        candidate center lost a node slot that was not null to the
+ *        {@link CentralClustering.Builder#maxCenterOrder center-order cap} and was then
+ *        refused because the objective did not fall; 0 without a cap and for k-medoids
+ * @param seedCentersKept k-means and k-medians centers of the best restart that no center
+ *        update ever replaced, so that they are still the member graph they were seeded
+ *        with (by k-means++ or by re-seeding an empty cluster); 0 for k-medoids, whose
+ *        centers are always members
  */
 public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
         double objective, double[] trace, int iterations, Status status,
         long distanceComputations, double[] restartObjectives, long distancesPruned,
         long boundComputations, boolean pruningApplied, long localOptimaKept,
-        long lowerBoundSkips) {
+        long lowerBoundSkips, long cappedUpdatesRefused, int seedCentersKept) {
 
     /**
      * Validates and copies the components.
      *
      * @throws IllegalArgumentException if the trace is empty, a label is outside
-     *         {@code [0, centers.size())} or iterations is negative
+     *         {@code [0, centers.size())}, iterations is negative, or
+     *         {@code cappedUpdatesRefused} or {@code seedCentersKept} is negative or the
+     *         latter exceeds the number of centers
      */
     public ClusteringResult {
         Objects.requireNonNull(status, "status");
@@ -90,12 +100,47 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
         if (iterations < 0) {
             throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
         }
+        if (cappedUpdatesRefused < 0 || seedCentersKept < 0
+                || seedCentersKept > centers.size()) {
+            throw new IllegalArgumentException("cappedUpdatesRefused must be >= 0 and"
+                    + " seedCentersKept in 0.." + centers.size() + ", got "
+                    + cappedUpdatesRefused + " and " + seedCentersKept);
+        }
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0 || labels[i] >= centers.size()) {
                 throw new IllegalArgumentException("labels[" + i + "] = " + labels[i]
                         + " is outside 0.." + (centers.size() - 1));
             }
         }
+    }
+
+    /**
+     * Creates a result of a run without a center-order cap and without the count of centers
+     * kept at their seeds (both 0).
+     *
+     * @param labels cluster index of every graph
+     * @param centers the k centers
+     * @param medoids medoid indices (k-medoids) or an empty array
+     * @param objective the final objective
+     * @param trace the objective trace
+     * @param iterations Lloyd iterations
+     * @param status why the run stopped
+     * @param distanceComputations distances computed
+     * @param restartObjectives final objective of every restart
+     * @param distancesPruned distances skipped by the triangle inequality
+     * @param boundComputations distances computed only for the bounds
+     * @param pruningApplied whether pruning stayed on in every restart
+     * @param localOptimaKept alignments kept as 2-swap local optima
+     * @param lowerBoundSkips alignments skipped by the lower bound
+     */
+    public ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
+            double objective, double[] trace, int iterations, Status status,
+            long distanceComputations, double[] restartObjectives, long distancesPruned,
+            long boundComputations, boolean pruningApplied, long localOptimaKept,
+            long lowerBoundSkips) {
+        this(labels, centers, medoids, objective, trace, iterations, status,
+                distanceComputations, restartObjectives, distancesPruned, boundComputations,
+                pruningApplied, localOptimaKept, lowerBoundSkips, 0L, 0);
     }
 
     /**
@@ -120,7 +165,7 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
             long boundComputations, boolean pruningApplied) {
         this(labels, centers, medoids, objective, trace, iterations, status,
                 distanceComputations, restartObjectives, distancesPruned, boundComputations,
-                pruningApplied, 0L, 0L);
+                pruningApplied, 0L, 0L, 0L, 0);
     }
 
     /**
@@ -141,7 +186,7 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
             double objective, double[] trace, int iterations, Status status,
             long distanceComputations, double[] restartObjectives) {
         this(labels, centers, medoids, objective, trace, iterations, status,
-                distanceComputations, restartObjectives, 0L, 0L, false, 0L, 0L);
+                distanceComputations, restartObjectives, 0L, 0L, false, 0L, 0L, 0L, 0);
     }
 
     /** Returns the number of clusters k. */

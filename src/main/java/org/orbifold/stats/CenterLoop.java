@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
+import org.orbifold.match.Aligner;
 import org.orbifold.space.Graph;
 import org.orbifold.space.Permutation;
 
@@ -67,13 +69,7 @@ final class CenterLoop {
         int m = sample.space.size();
         MedoidResult given = options.initialMedoid();
         if (given != null) {
-            if (given.alignments().size() != sample.size()) {
-                throw new IllegalArgumentException("the initial medoid has "
-                        + given.alignments().size() + " alignments but the sample has "
-                        + sample.size() + " graphs: it was computed on other graphs");
-            }
-            return new StartingPoint(Checks.requireInitial(sample.space, given.medoid()).pad(m),
-                    Medoid.extendedPermutations(given, m));
+            return fromMedoid(sample, given);
         }
         if (options.initial() != null) {
             return new StartingPoint(Checks.requireInitial(sample.space, options.initial())
@@ -82,6 +78,45 @@ final class CenterLoop {
         MedoidResult medoid = Medoid.compute(sample, options.aligner(), options.executor(),
                 squared);
         return new StartingPoint(medoid.medoid().pad(m), Medoid.extendedPermutations(medoid, m));
+    }
+
+    /**
+     * Returns the medoid padded to the space size, with its alignments, extended to that
+     * size, as warm starts.
+     *
+     * @param sample the sample
+     * @param medoid a medoid of that sample
+     * @return the starting point
+     * @throws IllegalArgumentException if the medoid has another number of alignments than
+     *     the sample has graphs, or is not in the sample's space
+     */
+    static StartingPoint fromMedoid(WeightedSample sample, MedoidResult medoid) {
+        if (medoid.alignments().size() != sample.size()) {
+            throw new IllegalArgumentException("the initial medoid has "
+                    + medoid.alignments().size() + " alignments but the sample has "
+                    + sample.size() + " graphs: it was computed on other graphs");
+        }
+        int m = sample.space.size();
+        return new StartingPoint(Checks.requireInitial(sample.space, medoid.medoid()).pad(m),
+                Medoid.extendedPermutations(medoid, m));
+    }
+
+    /**
+     * Returns the objective at a starting point after the loop's first alignment step, the
+     * first entry of the trace of a run from it.
+     *
+     * @param sample the sample
+     * @param start the starting center and warm starts
+     * @param aligner the aligner
+     * @param executor where the alignments run
+     * @param squared whether the objective is the mean squared distance or the mean distance
+     * @return the objective
+     */
+    static double startObjective(WeightedSample sample, StartingPoint start, Aligner aligner,
+            Executor executor, boolean squared) {
+        AlignmentStep.Outcome outcome = AlignmentStep.run(aligner, sample, start.center(),
+                start.warmStarts(), executor);
+        return sample.weightedMean(squared ? outcome.squaredDistances() : outcome.distances());
     }
 
     /**

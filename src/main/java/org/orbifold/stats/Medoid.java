@@ -99,6 +99,37 @@ public final class Medoid {
     }
 
     /**
+     * Returns the objective of a medoid as a {@link FrechetMean} or {@link FrechetMedian}
+     * started from it ({@link CenterBuilder#initial(MedoidResult)}) evaluates it before its
+     * first update, the first entry of its trace: the medoid padded to the space size, every
+     * graph aligned to it by {@code aligner} warm-started at its alignment to the medoid, and
+     * the new alignment kept only where it is strictly better. {@link MedoidResult#objective()}
+     * instead uses the alignments of the pairwise search that chose the medoid, so with a
+     * heuristic aligner this value can lie below it: part of what a center computation gains
+     * on the medoid then comes from the realignment alone, and this is the value to compare
+     * its result with.
+     *
+     * @param space the graph space of the sample
+     * @param graphs the sample the medoid was computed on; not retained
+     * @param medoid the medoid of {@code graphs} in {@code space}
+     * @param aligner the aligner of the center computation
+     * @param executor where the alignments run
+     * @param squared true for the mean squared distance, false for the mean distance
+     * @return the objective of the medoid realigned as a start
+     * @throws IllegalArgumentException if the list is empty, a graph or the medoid is not in
+     *     the space, or the medoid was computed on another number of graphs
+     */
+    public static double realignedObjective(GraphSpace space, List<Graph> graphs,
+            MedoidResult medoid, Aligner aligner, Executor executor, boolean squared) {
+        Objects.requireNonNull(medoid, "medoid");
+        Objects.requireNonNull(aligner, "aligner");
+        Objects.requireNonNull(executor, "executor");
+        WeightedSample sample = WeightedSample.of(space, graphs, null);
+        return CenterLoop.startObjective(sample, CenterLoop.fromMedoid(sample, medoid),
+                aligner, executor, squared);
+    }
+
+    /**
      * Returns the symmetric matrix of pairwise graph distances {@code d(Y_i, Y_j)}, computed
      * for {@code i < j} in parallel and mirrored; the diagonal is zero.
      *

@@ -57,6 +57,8 @@ class ClusterCommandTest {
         double purity = (Double) json.get("purity");
         assertTrue(purity > 0.0 && purity <= 1.0, "purity " + purity);
         assertEquals(null, json.get("silhouette"));
+        assertTrue(json.containsKey("silhouetteSample"), r.out());
+        assertEquals(null, json.get("silhouetteSample"), "no silhouette, so no sample");
         double computed = (Double) json.get("distanceComputations");
         assertTrue(computed > 0, "computed " + computed);
         assertTrue((Double) json.get("distancesPruned") >= 0.0);
@@ -107,6 +109,67 @@ class ClusterCommandTest {
                     + " 1.0000\n"), text.out());
             assertEquals(1.0, json.json().get("adjustedRandIndex"), json.out());
         }
+    }
+
+    /**
+     * A --center-order below the order of the graphs refuses every center update (each
+     * capped center is worse than its seed), under either --center-update; text and JSON say
+     * so, and how often, instead of a bare CONVERGED at the seeding's objective.
+     */
+    @Test
+    void refusedCappedCenterUpdatesAreReported() {
+        for (String update : List.of("frechet", "step")) {
+            Run text = run("cluster", "--class", "T", "-k", "2", "--threads", "1",
+                    "--center-order", "3", "--center-update", update);
+            Run json = run("cluster", "--class", "T", "-k", "2", "--threads", "1",
+                    "--center-order", "3", "--center-update", update, "--json");
+
+            assertEquals(0, text.exitCode(), text.err());
+            assertTrue(text.out().contains("\nnote        --center-order 3 refused "), text.out());
+            assertTrue(text.out().contains(" capped center updates, as they did not lower the"
+                    + " objective; both centers are still the graphs they were seeded with,"
+                    + " so the result is the seeding's"), text.out());
+            Map<String, Object> j = json.json();
+            assertTrue((Double) j.get("cappedUpdatesRefused") >= 2.0, json.out());
+            assertEquals(2.0, j.get("seedCentersKept"), json.out());
+            assertTrue(((List<?>) j.get("notes")).get(0).toString()
+                    .startsWith("--center-order 3 refused "), json.out());
+        }
+        Run free = run("cluster", "--class", "T", "-k", "2", "--threads", "1", "--json");
+        assertEquals(0.0, free.json().get("cappedUpdatesRefused"), free.out());
+        assertFalse(free.json().get("notes").toString().contains("--center-order"));
+    }
+
+    @Test
+    void theSilhouetteSampleIsReportedWithTheSilhouette() {
+        Run r = run("cluster", "-k", "2", "--limit", "12", "--threads", "1", "--json",
+                "--silhouette", "--silhouette-sample", "8");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(8.0, r.json().get("silhouetteSample"), r.out());
+        assertTrue(r.json().get("silhouette") instanceof Double, r.out());
+    }
+
+    /**
+     * Up to ten restarts are listed one by one; more are summed up by the lowest and the
+     * highest objective with their restarts, so that many restarts print one short line.
+     */
+    @Test
+    void manyRestartsPrintTheirRangeOnly() {
+        assertEquals("3, objectives 2.000000, 1.000000, 3.000000 (the lowest is kept)",
+                ClusterCommand.restartsText(new double[] {2, 1, 3}));
+        double[] many = new double[1200];
+        for (int r = 0; r < many.length; r++) {
+            many[r] = 5.0 + (r * 7 % 11);
+        }
+        many[700] = 4.5;
+        assertEquals("1,200, objectives from 4.500000 (restart 701, kept) to 15.000000"
+                + " (restart 4); all in the JSON", ClusterCommand.restartsText(many));
+
+        Run r = run("cluster", "-k", "2", "--limit", "8", "--threads", "1", "--restarts",
+                "12");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\nrestarts    12, objectives from "), r.out());
     }
 
     @Test
@@ -169,6 +232,52 @@ class ClusterCommandTest {
         assertTrue(r.err().contains("is not a folder"), r.err());
         assertEquals("", r.out());
         assertEquals("keep", Files.readString(file));
+    }
+
+    /**
+     * An --out folder that holds a data set, in it or one level down, is refused before any
+     * work with a message naming what was found, though it is not the command's input (here
+     * a copy of the letters, made under the test's own folder); nothing is written into it.
+     */
+    @Test
+    void anOutFolderHoldingADataSetIsRefused() throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("root").resolve("letters"));
+        try (Stream<Path> files = Files.list(Path.of("datasets", "letters"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName().toString()));
+            }
+        }
+        Path molecules = Files.createDirectory(dir.resolve("molecules"));
+        Files.writeString(molecules.resolve("few.smi"), "CCO\nCCN\n");
+        List<String> before = listing(dir);
+
+        Run inside = run("cluster", "--class", "T", "-k", "2", "--threads", "1", "--out",
+                copy.toString());
+        Run above = run("cluster", "--class", "T", "-k", "2", "--threads", "1", "--out",
+                copy.getParent().toString());
+        Run smiles = run("cluster", "--class", "T", "-k", "2", "--threads", "1", "--out",
+                molecules.toString());
+
+        assertEquals(CliException.USAGE, inside.exitCode(), inside.err());
+        assertEquals("orbifold: error: cannot write --out " + copy + ": the folder holds data"
+                + " sets (LETTERS_A.txt, LETTERS_graph_indicator.txt, LETTERS_graph_labels.txt"
+                + " and 1 more); give a folder without data, such as a new one\n", inside.err());
+        assertTrue(above.err().contains(": the folder holds data sets (letters/LETTERS_A.txt);"),
+                above.err());
+        assertTrue(smiles.err().contains(": the folder holds data sets (few.smi);"),
+                smiles.err());
+        for (Run r : List.of(inside, above, smiles)) {
+            assertEquals(CliException.USAGE, r.exitCode(), r.err());
+            assertEquals("", r.out());
+        }
+        assertEquals(before, listing(dir), "nothing may be written");
+    }
+
+    /** Every path under a folder, relative to it, sorted. */
+    private static List<String> listing(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.map(p -> folder.relativize(p).toString()).sorted().toList();
+        }
     }
 
     @Test

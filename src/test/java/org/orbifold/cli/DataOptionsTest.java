@@ -210,6 +210,42 @@ class DataOptionsTest {
                 + " molecule files"), onSmiles.err());
     }
 
+    /**
+     * --skip-invalid, like --no-valence-check and --label-property, is refused for data that
+     * are no molecule file, in the same words: a TU folder, the default letters, an IAM
+     * folder given to classify.
+     */
+    @Test
+    void everyMoleculeOptionIsRefusedOnATuFolderInTheSameWords() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("tiny"));
+        Files.writeString(folder.resolve("TINY_A.txt"), "1, 2\n2, 1\n3, 4\n4, 3\n");
+        Files.writeString(folder.resolve("TINY_graph_indicator.txt"), "1\n1\n2\n2\n");
+        Path iam = Files.createDirectories(dir.resolve("iam"));
+        Files.writeString(iam.resolve("train.cxl"), "");
+        Files.writeString(iam.resolve("test.cxl"), "");
+
+        Run skip = run("info", folder.toString(), "--skip-invalid");
+        Run valence = run("info", folder.toString(), "--no-valence-check");
+        Run label = run("info", folder.toString(), "--label-property", "y");
+        Run letters = run("mean", "--skip-invalid");
+        Run classify = run("classify", iam.toString(), "--skip-invalid");
+
+        String tail = " applies only to molecule files (.smi, .can, .csv, .sdf), not to "
+                + folder + "\n";
+        assertEquals("orbifold: error: --skip-invalid" + tail, skip.err());
+        assertEquals("orbifold: error: --no-valence-check" + tail, valence.err());
+        assertEquals("orbifold: error: --label-property applies only to CSV and SD molecule"
+                + " files (.csv, .sdf, .sd, .mol), not to " + folder + "\n", label.err());
+        assertEquals("orbifold: error: --skip-invalid applies only to molecule files (.smi,"
+                + " .can, .csv, .sdf), not to the default letters\n", letters.err());
+        assertEquals("orbifold: error: --skip-invalid applies only to molecule files (.smi,"
+                + " .can, .csv, .sdf), not to " + iam + "\n", classify.err());
+        for (Run r : List.of(skip, valence, label, letters, classify)) {
+            assertEquals(CliException.USAGE, r.exitCode(), r.err());
+            assertEquals("", r.out());
+        }
+    }
+
     @Test
     void classOfADataSetWithoutClassesSaysItHasNone() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("bare"));

@@ -20,7 +20,9 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -305,6 +307,42 @@ class MainTest {
                 <= (Double) once.json().get("objective"), thrice.out());
     }
 
+    /**
+     * With graduated assignment on the first 20 letters the first step's realignment lowers
+     * the medoid's objective; the medoid line compares with that realigned value, names it,
+     * and a note gives the value under the medoid search's alignments. An incremental start
+     * realigns the medoid the same way for the comparison.
+     */
+    @Test
+    void theMedoidLineComparesWithTheMedoidRealignedAsTheStart() {
+        for (String kind : List.of("mean", "median")) {
+            Run json = run(kind, "--limit", "20", "--aligner", "ga", "--threads", "1",
+                    "--json");
+            Run text = run(kind, "--limit", "20", "--aligner", "ga", "--threads", "1");
+            Run incremental = run(kind, "--limit", "20", "--aligner", "ga", "--threads", "1",
+                    "--json", "--init", "incremental");
+
+            assertEquals(0, json.exitCode(), json.err());
+            double pairwise = (Double) json.json().get("medoidObjective");
+            double realigned = (Double) json.json().get("medoidRealignedObjective");
+            double first = (Double) ((List<?>) json.json().get("trace")).get(0);
+            assertEquals(first, realigned, 0.0);
+            assertTrue(realigned < pairwise - 1e-6, json.out());
+            assertEquals(realigned, incremental.json().get("medoidRealignedObjective"));
+            double objective = (Double) json.json().get("objective");
+            String gain = String.format(Locale.ROOT, "%.1f", 100 * (realigned - objective)
+                    / realigned);
+            assertTrue(text.out().contains("\nmedoid      " + Numbers.decimal(realigned, 6)
+                    + "  (graph " + json.json().get("medoidIndex").toString().replace(".0", "")
+                    + ", realigned; the " + kind + " is " + gain + " % lower)\n"), text.out());
+            assertTrue(text.out().contains("\nnote        the medoid's objective is "
+                    + Numbers.decimal(pairwise, 6) + " with the alignments of the medoid"
+                    + " search"), text.out());
+        }
+        Run plain = run("mean", "--limit", "20", "--threads", "1");
+        assertFalse(plain.out().contains("realigned"), plain.out());
+    }
+
     @Test
     void incrementalStartRuns() {
         Run r = run("mean", "--limit", "10", "--init", "incremental", "--json");
@@ -347,6 +385,24 @@ class MainTest {
                 oneIndex.err());
     }
 
+    /**
+     * A first argument that reads as a number but names no file is no data set: with two
+     * arguments it is a graph index that is no integer, with three the data set is missing.
+     */
+    @Test
+    void aDecimalFirstArgumentOfAlignIsNoDataSet() {
+        Run two = run("align", "1.5", "2");
+        Run three = run("align", "1.5", "2", "3");
+
+        assertOneLineError(CliException.USAGE, two);
+        assertEquals("orbifold: error: graph index I must be an integer, got '1.5'\n",
+                two.err());
+        assertOneLineError(CliException.USAGE, three);
+        assertEquals("orbifold: error: align takes [DATASET] I J; the first of three"
+                + " arguments, '1.5', is no data set (no such file or folder), so DATASET is"
+                + " missing\n", three.err());
+    }
+
     @Test
     void alignNamesTheNodesWithoutPartner() {
         Sample letters = Sample.load(null, null, null);
@@ -362,6 +418,81 @@ class MainTest {
         assertTrue(r.out().contains("unmatched   node" + (extra == 1 ? " " : "s ")), r.out());
         assertTrue(r.out().contains(" of J (no partner in I)"), r.out());
         assertFalse(r.out().contains("-->"), r.out());
+    }
+
+    /**
+     * The JSON of align gives what the text shows: the matched pairs of real nodes and the
+     * nodes of either graph without a partner, which the permutation alone leaves to the
+     * reader (it has max(order) entries, the padding among them).
+     */
+    @Test
+    void alignJsonNamesThePairsAndTheNodesWithoutPartner() {
+        for (String[] pair : new String[][] {{"0", "3"}, {"3", "0"}}) {
+            Run json = run("align", pair[0], pair[1], "--json");
+            Run text = run("align", pair[0], pair[1]);
+
+            assertEquals(0, json.exitCode(), json.err());
+            List<String> pairs = new ArrayList<>();
+            for (Object p : (List<?>) json.json().get("matching")) {
+                List<?> ij = (List<?>) p;
+                pairs.add(((Double) ij.get(0)).intValue() + "->" + ((Double) ij.get(1))
+                        .intValue());
+            }
+            assertTrue(text.out().contains("\nmatching    " + String.join(" ", pairs) + "\n"),
+                    text.out() + json.out());
+            List<?> first = (List<?>) json.json().get("unmatchedFirst");
+            List<?> second = (List<?>) json.json().get("unmatchedSecond");
+            assertEquals(3, first.size() + second.size(), json.out());
+            List<?> extra = first.isEmpty() ? second : first;
+            List<String> nodes = new ArrayList<>();
+            for (Object node : extra) {
+                nodes.add(String.valueOf(((Double) node).intValue()));
+            }
+            assertTrue(text.out().contains("unmatched   nodes " + String.join(", ", nodes)
+                    + (first.isEmpty() ? " of J" : " of I")), text.out());
+        }
+    }
+
+    /** info --json has the total number of nodes that the text's nodes line shows. */
+    @Test
+    void infoJsonHasTheTotalOrder() {
+        Run r = run("info", "--json");
+
+        Map<?, ?> order = (Map<?, ?>) r.json().get("order");
+        assertEquals(1222.0, order.get("total"), r.out());
+        assertTrue(run("info").out().contains("(total 1222)"));
+    }
+
+    /**
+     * A tab or an escape character in class labels is shown escaped in text output and error
+     * messages, and kept as it is in the JSON (whose strings escape it themselves).
+     */
+    @Test
+    void controlCharactersInLabelsAreShownEscaped() throws IOException {
+        Path csv = Files.writeString(dir.resolve("labels.csv"),
+                "smiles,label\nCCO,\"a\tb\"\nCCN,\"c\u001bd\"\nCCC,\"a\tb\"\n");
+
+        Run info = run("info", csv.toString(), "--label-property", "label");
+        Run json = run("info", csv.toString(), "--label-property", "label", "--json");
+        Run unknown = run("mean", csv.toString(), "--label-property", "label", "--class",
+                "Z");
+        Run mean = run("mean", csv.toString(), "--label-property", "label", "--class",
+                "a\tb", "--threads", "1");
+        Run align = run("align", csv.toString(), "0", "1", "--label-property", "label");
+
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("\nclasses   2: a\\tb (2), c\\u001bd (1)\n"),
+                info.out());
+        assertEquals(Map.of("a\tb", 2.0, "c\u001bd", 1.0), json.json().get("classes"));
+        assertOneLineError(CliException.USAGE, unknown);
+        assertEquals("orbifold: error: unknown class 'Z'; classes: a\\tb, c\\u001bd\n",
+                unknown.err());
+        assertTrue(mean.out().contains("(class a\\tb)\n"), mean.out());
+        assertTrue(align.out().contains("(class a\\tb, 3 nodes) and 1 (class c\\u001bd,"),
+                align.out());
+        for (Run r : List.of(info, mean, align)) {
+            assertFalse(r.out().contains("\t") || r.out().contains("\u001b"), r.out());
+        }
     }
 
     @Test

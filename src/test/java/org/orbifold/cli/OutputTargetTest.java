@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -502,4 +503,26 @@ class OutputTargetTest {
         System.arraycopy(tail, 0, all, head.size(), tail.length);
         return all;
     }
+
+    /**
+     * Another user's file whose owner may write it (root's 644 file, for a non-root user) is
+     * not writable by this user, which its mode alone does not show; a file whose owner may
+     * not write it is read-only, for anyone. Decided from the permissions, the owner and the
+     * access check, so the first case is tested for root too.
+     */
+    @Test
+    void anotherUsersWritableFileIsNotCalledReadOnly() {
+        assertEquals("not writable by this user (owner root, mode rw-r--r--)",
+                OutputTarget.readOnly(PosixFilePermissions.fromString("rw-r--r--"), "root",
+                        false));
+        assertEquals("read-only (mode r--r--r--)", OutputTarget.readOnly(
+                PosixFilePermissions.fromString("r--r--r--"), "root", true));
+        assertEquals("read-only (mode r--r--r--)", OutputTarget.readOnly(
+                PosixFilePermissions.fromString("r--r--r--"), "someone", false));
+        assertNull(OutputTarget.readOnly(PosixFilePermissions.fromString("rw-r--r--"), "root",
+                true));
+        assertEquals("not writable by this user", OutputTarget.readOnly(null, null, false));
+        assertNull(OutputTarget.readOnly(null, null, true));
+    }
 }
+

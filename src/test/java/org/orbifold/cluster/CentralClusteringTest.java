@@ -268,6 +268,34 @@ class CentralClusteringTest {
         assertTrue(e.getMessage().contains("maxCenterOrder"), e.getMessage());
     }
 
+    /**
+     * A cap of one node cannot beat a seed graph of several nodes, so every capped update is
+     * refused and the result counts the refusals and the centers left at their seeds; without
+     * the cap nothing is refused and every center moves.
+     */
+    @Test
+    void refusedCappedUpdatesAndCentersLeftAtTheirSeedsAreCounted() {
+        ClusterTestGraphs.Sample sample = ClusterTestGraphs.families(SEED, 6, NOISE);
+        for (CenterUpdate update : CenterUpdate.values()) {
+            CentralClustering.Builder builder = CentralClustering.kMeans(3)
+                    .aligner(new ExactAligner(1)).seed(7).restarts(2).centerUpdate(update);
+            ClusteringResult capped = builder.maxCenterOrder(1).build()
+                    .cluster(sample.graphs());
+            ClusteringResult free = builder.maxCenterOrder(0).build()
+                    .cluster(sample.graphs());
+
+            assertTrue(capped.cappedUpdatesRefused() >= 3L * 2, update + ": "
+                    + capped.cappedUpdatesRefused());
+            assertEquals(3, capped.seedCentersKept(), update.toString());
+            assertEquals(0L, free.cappedUpdatesRefused(), update.toString());
+            assertEquals(0, free.seedCentersKept(), update.toString());
+        }
+        ClusteringResult medoids = CentralClustering.kMedoids(3).aligner(new ExactAligner(1))
+                .seed(7).build().cluster(sample.graphs());
+        assertEquals(0L, medoids.cappedUpdatesRefused());
+        assertEquals(0, medoids.seedCentersKept());
+    }
+
     /** Returns a seeded random permutation for every call; not thread-safe. */
     private static final class RandomAligner implements Aligner {
 

@@ -1,0 +1,88 @@
+package org.orbifold.cli;
+
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.Locale;
+
+/**
+ * Shows control characters that data puts into text output and error messages (a tab or an
+ * escape character in a class label or a graph name) as escapes, so that they can neither
+ * move the columns of a report nor drive the terminal: a tab as {@code \t}, any other C0 or
+ * C1 control character and DEL as a backslash, {@code u} and four hexadecimal digits, as in
+ * JSON (an escape character as {@code u001b} after the backslash). Line feeds and carriage
+ * returns of the text itself pass. JSON output needs none of this:
+ * its writer escapes control characters inside strings.
+ */
+final class VisibleText {
+
+    private VisibleText() {
+    }
+
+    /**
+     * Returns the text with every control character escaped, line breaks included (for a
+     * message of one line).
+     *
+     * @param text any text
+     * @return the text with control characters escaped
+     */
+    static String escape(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            append(b, text.charAt(i));
+        }
+        return b.toString();
+    }
+
+    /**
+     * Returns a writer that passes line feeds and carriage returns and escapes every other
+     * control character before writing to {@code out}. It adds no buffer: what it is given
+     * reaches {@code out} at once.
+     *
+     * @param out where the text goes
+     * @return a writer over it
+     */
+    static PrintWriter writer(Writer out) {
+        return new PrintWriter(new FilterWriter(out) {
+            @Override
+            public void write(int c) throws IOException {
+                write(String.valueOf((char) c));
+            }
+
+            @Override
+            public void write(char[] buffer, int offset, int length) throws IOException {
+                write(new String(buffer, offset, length));
+            }
+
+            @Override
+            public void write(String text, int offset, int length) throws IOException {
+                StringBuilder b = new StringBuilder(length);
+                for (int i = offset; i < offset + length; i++) {
+                    char c = text.charAt(i);
+                    if (c == '\n' || c == '\r') {
+                        b.append(c);
+                    } else {
+                        VisibleText.append(b, c);
+                    }
+                }
+                out.write(b.toString());
+            }
+        });
+    }
+
+    /** Whether a character is a C0 or C1 control character or DEL. */
+    static boolean isControl(char c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+    }
+
+    private static void append(StringBuilder b, char c) {
+        if (c == '\t') {
+            b.append("\\t");
+        } else if (isControl(c)) {
+            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+        } else {
+            b.append(c);
+        }
+    }
+}

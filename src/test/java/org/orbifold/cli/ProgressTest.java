@@ -1,0 +1,80 @@
+package org.orbifold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.orbifold.match.Aligner;
+import org.orbifold.match.Aligners;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.IterationListener;
+
+/** The line the progress bar shows, fed by the listener and the counting aligner. */
+class ProgressTest {
+
+    @Test
+    void anIterationThatMayStopEarlyShowsNoFractionOfTheLimitButTheRestart() {
+        try (Progress bar = new Progress(new PrintWriter(new StringWriter()), true)) {
+            IterationListener listener = bar.iterationsUpTo("mean", 100, 2);
+            listener.iterationDone(1, 5.0, 0.5, 0);
+            listener.iterationDone(9, 4.0, 0.1, 0);
+            assertEquals("mean restart 1/2 iteration 9 of at most 100  objective 4.00000",
+                    bar.line());
+
+            listener.iterationDone(1, 6.0, 0.1, 0);
+            assertEquals("mean restart 2/2 iteration 1 of at most 100  objective 6.00000",
+                    bar.line());
+
+            IterationListener single = bar.iterationsUpTo("k-means", 50, 1);
+            single.iterationDone(3, 2.0, 0.1, 0);
+            assertEquals("k-means iteration 3 of at most 50  objective 2.00000", bar.line());
+        }
+    }
+
+    @Test
+    void aPhaseOfKnownLengthKeepsItsBar() {
+        try (Progress bar = new Progress(new PrintWriter(new StringWriter()), true)) {
+            bar.iterations("cross-validation", 4, "accuracy").iterationDone(2, 0.5, 0, 0);
+            assertEquals("cross-validation [##########..........] iteration 2/4  accuracy"
+                    + " 0.500000", bar.line());
+        }
+    }
+
+    /** A path of {@code order} nodes with attribute 1 and unit edges. */
+    private static Graph graph(int order) {
+        Graph.Builder b = Graph.builder(1, 1);
+        for (int i = 0; i < order; i++) {
+            b.addNode(1.0);
+        }
+        for (int i = 1; i < order; i++) {
+            b.addEdge(i - 1, i, 1.0);
+        }
+        return b.build();
+    }
+
+    @Test
+    void aPhaseOfAlignmentsCountsThePairsDone() {
+        Graph a = graph(2);
+        Graph b = graph(3);
+        GraphSpace space = GraphSpace.of(List.of(a, b));
+        Aligner aligner = Aligners.byName("faq", 1);
+        try (Progress bar = new Progress(new PrintWriter(new StringWriter()), true)) {
+            Aligner counted = bar.counting("medoid of 3 graphs", "pairs", 3, aligner);
+            assertEquals("medoid of 3 graphs pairs 0/3", bar.line());
+            counted.align(space, a, b);
+            counted.align(space, b, a);
+            assertEquals("medoid of 3 graphs pairs 2/3", bar.line());
+            counted.align(space, a, a);
+            counted.align(space, b, b);
+            assertEquals("medoid of 3 graphs pairs 3/3", bar.line());
+            assertEquals("faq", counted.name());
+        }
+        try (Progress off = new Progress(new PrintWriter(new StringWriter()), false)) {
+            assertSame(aligner, off.counting("medoid", "pairs", 3, aligner));
+        }
+    }
+}
