@@ -68,8 +68,11 @@ import javax.xml.stream.XMLStreamReader;
  * above when that is called {@code data} ({@code Fingerprint/train}).
  *
  * <p><b>Errors.</b> Malformed XML, a missing or unreadable GXL file, an edge naming an unknown
- * node, a self-loop, a repeated node id, an unsupported value element ({@code <tup>},
- * {@code <seq>}, ...), a non-finite number, text or a Java-only number form ({@code 2d},
+ * node, a self-loop, a repeated node id, an {@code <attr>} of a node or an edge that holds
+ * anything but one value element {@code <int>}, {@code <long>}, {@code <float>},
+ * {@code <double>}, {@code <string>} or {@code <bool>} (no value, two values, or another
+ * element such as {@code <tup>}, {@code <seq>} or an unknown {@code <complex>}), a
+ * non-finite number, text or a Java-only number form ({@code 2d},
  * {@code 0x1p3}; {@link DecimalNumbers#isJavaOnly}) inside {@code <float>} or {@code <double>}, an
  * attribute that mixes numbers with text inside {@code <int>} or {@code <long>} (at the first
  * value that breaks the pattern, naming where the other kind first occurs), or an ordered pair
@@ -105,8 +108,9 @@ public final class IamDatasetReader {
     private static final Set<String> TEXT_TOLERANT_TAGS = Set.of("int", "long");
     private static final Set<String> VALUE_TAGS = Set.of("int", "long", "float", "double",
             "string", "bool");
-    private static final Set<String> UNSUPPORTED_TAGS = Set.of("tup", "seq", "set", "bag",
-            "enum", "locator");
+    /** The value elements that an {@code <attr>} may hold, for messages. */
+    private static final String ACCEPTED_VALUES = "<int>, <long>, <float>, <double>, <string>"
+            + " or <bool>";
 
     private IamDatasetReader() {
     }
@@ -435,6 +439,9 @@ public final class IamDatasetReader {
                 Map<String, Object> current = null;
                 boolean currentIsNode = false;
                 String attribute = null;
+                int attributeLine = 0;
+                int attributeColumn = 0;
+                boolean valueSeen = false;
                 while (r.hasNext()) {
                     int event = r.next();
                     if (event == XMLStreamConstants.END_ELEMENT) {
@@ -442,6 +449,12 @@ public final class IamDatasetReader {
                         if ("node".equals(tag) || "edge".equals(tag)) {
                             current = null;
                         } else if ("attr".equals(tag)) {
+                            if (attribute != null && !valueSeen) {
+                                throw new DatasetFormatException(gxl, attributeLine,
+                                        attributeColumn, "attribute '" + attribute
+                                        + "' has no value; expected one value element: "
+                                        + ACCEPTED_VALUES);
+                            }
                             attribute = null;
                         }
                         continue;
@@ -451,7 +464,21 @@ public final class IamDatasetReader {
                     }
                     String tag = r.getLocalName();
                     Location at = r.getLocation();
-                    if ("graph".equals(tag)) {
+                    if (attribute != null) {
+                        if (!VALUE_TAGS.contains(tag)) {
+                            throw error(gxl, at, "attribute '" + attribute + "' holds <" + tag
+                                    + ">, which is not supported; expected one value element: "
+                                    + ACCEPTED_VALUES);
+                        }
+                        if (valueSeen) {
+                            throw error(gxl, at, "attribute '" + attribute + "' holds a second"
+                                    + " value <" + tag + ">; expected one value per <attr>");
+                        }
+                        Value value = value(gxl, at, tag, r.getElementText());
+                        current.put(attribute, value);
+                        kinds.record(currentIsNode, attribute, tag, value, gxl, at);
+                        valueSeen = true;
+                    } else if ("graph".equals(tag)) {
                         if (edgeMode != null) {
                             throw error(gxl, at, "a second <graph>; expected one graph per file");
                         }
@@ -483,14 +510,9 @@ public final class IamDatasetReader {
                         if (attribute != null && current.containsKey(attribute)) {
                             throw error(gxl, at, "attribute '" + attribute + "' given twice");
                         }
-                    } else if (attribute != null && VALUE_TAGS.contains(tag)) {
-                        Value value = value(gxl, at, tag, r.getElementText());
-                        current.put(attribute, value);
-                        kinds.record(currentIsNode, attribute, tag, value, gxl, at);
-                    } else if (attribute != null && UNSUPPORTED_TAGS.contains(tag)) {
-                        throw error(gxl, at, "value <" + tag + "> of attribute '" + attribute
-                                + "' is not supported; expected <int>, <long>, <float>,"
-                                + " <double>, <bool> or <string>");
+                        attributeLine = at.getLineNumber();
+                        attributeColumn = at.getColumnNumber();
+                        valueSeen = false;
                     }
                 }
             } finally {

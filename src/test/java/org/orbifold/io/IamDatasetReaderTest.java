@@ -466,6 +466,42 @@ class IamDatasetReaderTest {
     }
 
     @Test
+    void rejectsAnAttributeWithoutOneKnownValueElement() throws IOException {
+        // Before, an unknown element or an empty <attr> was dropped and only noted as missing.
+        String accepted = "<int>, <long>, <float>, <double>, <string> or <bool>";
+        String other = node("b", attr("x", "float", "2"));
+        gxl("v.gxl", "undirected", node("a", "<attr name=\"x\"><complex>1</complex></attr>")
+                + other);
+        DatasetFormatException e = failure(split("v.gxl", "c"));
+        assertNames(e, "v.gxl", 5, "attribute 'x' holds <complex>, which is not supported;"
+                + " expected one value element: " + accepted);
+        assertTrue(e.getMessage().matches(".*v\\.gxl, line 5, column \\d+: .*"),
+                e.getMessage());
+
+        gxl("v.gxl", "undirected", node("a", "<attr name=\"x\"></attr>") + other);
+        assertNames(failure(split("v.gxl", "c")), "v.gxl", 5, "attribute 'x' has no value;"
+                + " expected one value element: " + accepted);
+        gxl("v.gxl", "undirected", node("a", "<attr name=\"x\"/>") + other);
+        assertNames(failure(split("v.gxl", "c")), "v.gxl", 5, "attribute 'x' has no value");
+        gxl("v.gxl", "undirected", node("a", "<attr name=\"x\">7</attr>") + other);
+        assertNames(failure(split("v.gxl", "c")), "v.gxl", 5, "attribute 'x' has no value");
+
+        gxl("v.gxl", "undirected", node("a", "<attr name=\"x\"><int>1</int><int>2</int></attr>")
+                + other);
+        assertNames(failure(split("v.gxl", "c")), "v.gxl", 5, "attribute 'x' holds a second"
+                + " value <int>");
+        gxl("v.gxl", "undirected", node("a", "") + node("b", "")
+                + "<edge from=\"a\" to=\"b\"><attr name=\"w\"><attr name=\"u\"><int>1</int>"
+                + "</attr></attr></edge>\n");
+        assertNames(failure(split("v.gxl", "c")), "v.gxl", 7, "attribute 'w' holds <attr>");
+
+        // A graph-level <attr> is still ignored, whatever it holds.
+        gxl("v.gxl", "undirected", "<attr name=\"note\"><complex>1</complex></attr>\n"
+                + node("a", attr("x", "float", "1")));
+        assertEquals(1, IamDatasetReader.read(split("v.gxl", "c")).size());
+    }
+
+    @Test
     void rejectsEntriesWithAndWithoutClasses() throws IOException {
         gxl("a.gxl", "undirected", node("a", ""));
         Files.writeString(dir.resolve("split.cxl"), "<GraphCollection>\n"
