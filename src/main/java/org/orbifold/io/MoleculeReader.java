@@ -2,7 +2,6 @@ package org.orbifold.io;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,7 +81,8 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  * and first line (SDF; the counts line for a wrong count). With
  * {@link #withSkipInvalid(boolean)} such records are skipped instead, with their class labels,
  * and a note of the dataset counts them and lists their lines. Files whose structure is wrong
- * (no SMILES column, a label file of the wrong length) always throw, and so does a record
+ * (no SMILES column, a label file of the wrong length, bytes that are not UTF-8 text, named
+ * by their line and column) always throw, and so does a record
  * without a class label when the file has classes: an SD record without the label data item, or
  * a CSV field or SD data item of the labels that is empty or blank (an empty text is no class;
  * the message names the file, the line and the record).
@@ -303,7 +303,7 @@ public final class MoleculeReader {
      * @throws IOException if a file cannot be read
      */
     public GraphDataset readSmiles(Path file, Path labels) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = TextFiles.readUtf8Lines(file);
         List<Integer> lineNumbers = new ArrayList<>();
         List<String> records = new ArrayList<>();
         for (int k = 0; k < lines.size(); k++) {
@@ -316,7 +316,7 @@ public final class MoleculeReader {
         List<String> classes = null;
         if (labels != null) {
             classes = new ArrayList<>();
-            for (String line : Files.readAllLines(labels, StandardCharsets.UTF_8)) {
+            for (String line : TextFiles.readUtf8Lines(labels)) {
                 if (!line.isBlank()) {
                     classes.add(line.strip());
                 }
@@ -352,7 +352,7 @@ public final class MoleculeReader {
      * @throws IOException if the file cannot be read
      */
     public GraphDataset readCsv(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = TextFiles.readUtf8Lines(file);
         if (lines.isEmpty()) {
             throw new DatasetFormatException(file, "empty file; expected a header row");
         }
@@ -419,7 +419,7 @@ public final class MoleculeReader {
      * @throws IOException if the file cannot be read
      */
     public GraphDataset readSdf(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = TextFiles.readUtf8Lines(file);
         Collector out = new Collector(file, labelColumn != null);
         StringBuilder text = new StringBuilder();
         int first = 1;

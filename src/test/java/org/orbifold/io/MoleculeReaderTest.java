@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,6 +146,68 @@ class MoleculeReaderTest {
                 + " wildcard *", assertThrows(DatasetFormatException.class,
                         () -> new MoleculeReader().read(unknown)).getMessage());
         assertEquals(1, new MoleculeReader().withSkipInvalid(true).read(unknown).size());
+    }
+
+    /**
+     * A byte that is not UTF-8 (here Latin-1) is named with its file, line and column; before,
+     * the message was only the decoder's {@code Input length = 1}. Skipping invalid records
+     * does not skip it: the file is at fault, not a molecule.
+     */
+    @Test
+    void aFileThatIsNotUtf8NamesItsLineAndColumn() throws IOException {
+        String hint = " text (byte 0xE9 at column 3); convert the file to UTF-8";
+        Path smi = Files.write(dir.resolve("nu.smi"), latin1("CCO\nCC\u00e9O\n"));
+        Path csv = Files.write(dir.resolve("nu.csv"), latin1("smiles,name\nCCO,a\nCCN,b\n"
+                + "CO,\u00e9\n"));
+        String record = molfile("ok", new String[] {"C", "O"}, new int[][] {{1, 2, 1}})
+                + "$$$$\n";
+        Path sdf = Files.write(dir.resolve("nu.sdf"), latin1(record + "ca\u00e9\n"
+                + record.substring(record.indexOf('\n') + 1)));
+        int titleOfSecond = record.split("\n").length + 1;
+        for (MoleculeReader reader : List.of(new MoleculeReader(),
+                new MoleculeReader().withSkipInvalid(true))) {
+            assertEquals(smi + ", line 2: is not UTF-8" + hint, assertThrows(
+                    DatasetFormatException.class, () -> reader.read(smi)).getMessage());
+            assertEquals(csv + ", line 4: is not UTF-8 text (byte 0xE9 at column 4); convert"
+                    + " the file to UTF-8", assertThrows(DatasetFormatException.class,
+                            () -> reader.read(csv)).getMessage());
+            assertEquals(sdf + ", line " + titleOfSecond + ": is not UTF-8" + hint,
+                    assertThrows(DatasetFormatException.class, () -> reader.read(sdf))
+                            .getMessage());
+        }
+
+        // The label file beside a SMILES file, and a column counted in characters.
+        Path good = Files.writeString(dir.resolve("ok.smi"), "CCO\nCN\n");
+        Path labels = Files.write(dir.resolve("ok_target.txt"), latin1("a\n\u00e9t\u00e9\n"));
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(good));
+        assertEquals(labels + ", line 2: is not UTF-8 text (byte 0xE9 at column 1); convert"
+                + " the file to UTF-8", e.getMessage());
+        byte[] utf8 = "CCO,caf\u00e9 ".getBytes(StandardCharsets.UTF_8);
+        byte[] mixed = new byte[utf8.length + 2];
+        System.arraycopy(utf8, 0, mixed, 0, utf8.length);
+        mixed[utf8.length] = (byte) 0xFF;
+        mixed[utf8.length + 1] = '\n';
+        Path wide = Files.write(dir.resolve("wide.csv"), concat(latin1("smiles,name\r\n"),
+                mixed));
+        assertEquals(wide + ", line 2: is not UTF-8 text (byte 0xFF at column 10); convert the"
+                + " file to UTF-8", assertThrows(DatasetFormatException.class,
+                        () -> new MoleculeReader().read(wide)).getMessage());
+
+        // UTF-8 text is read as it is.
+        Files.writeString(labels, "a\n\u00e9t\u00e9\n");
+        assertEquals(List.of("a", "\u00e9t\u00e9"), new MoleculeReader().read(good)
+                .classLabels());
+    }
+
+    private static byte[] latin1(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     @Test
