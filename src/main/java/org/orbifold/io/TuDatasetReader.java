@@ -1,9 +1,6 @@
 package org.orbifold.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +27,9 @@ import java.util.stream.Stream;
  *   <li>{@code DS_edge_labels.txt}, {@code DS_edge_attributes.txt} (optional, {@code m}
  *       lines): the same per line of {@code DS_A.txt}.</li>
  * </ul>
- * {@code DS} is the prefix of the folder's only {@code *_A.txt} file. A UTF-8 byte-order mark
- * at the start of a file is skipped.
+ * {@code DS} is the prefix of the folder's only {@code *_A.txt} file. The files are read as
+ * UTF-8 (so a class label {@code été} is read as written); a UTF-8 byte-order mark at the
+ * start of a file is skipped.
  *
  * <p><b>Encoding.</b> Node labels become one-hot channels {@code label=l}, node attribute
  * columns numeric channels {@code attr0, attr1, ...}; edge labels and attributes likewise on the
@@ -45,9 +43,10 @@ import java.util.stream.Stream;
  *
  * <p><b>Errors.</b> A missing required file, a wrong column count, a token that is not a
  * number, a node id out of range, a graph id below 1, an edge across two graphs or a
- * self-loop, graph ids that are not contiguous, line counts that disagree, or a pair listed
- * twice with different labels throw a {@link DatasetFormatException} naming the file, the line
- * and what was expected.
+ * self-loop, graph ids that are not contiguous, line counts that disagree, a pair listed
+ * twice with different labels, or bytes that are not UTF-8 text (such as a Latin-1
+ * {@code é}; the message then also names the column) throw a {@link DatasetFormatException}
+ * naming the file, the line and what was expected.
  *
  * <p><b>Existence channel.</b> The reader adds the node-existence channel only where it is
  * needed (above); the command line adds it to every data set that lacks it, so its
@@ -68,8 +67,8 @@ public final class TuDatasetReader {
 
     private static final String SUFFIX_A = "_A.txt";
 
-    /** The UTF-8 byte-order mark EF BB BF as the ISO-8859-1 decoding of the files sees it. */
-    private static final String BYTE_ORDER_MARK = "\u00EF\u00BB\u00BF";
+    /** The byte-order mark U+FEFF, which UTF-8 writes as EF BB BF at the start of a file. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private TuDatasetReader() {
     }
@@ -279,8 +278,7 @@ public final class TuDatasetReader {
             }
             return null;
         }
-        List<String> lines = new ArrayList<>(Files.readAllLines(file,
-                StandardCharsets.ISO_8859_1));
+        List<String> lines = TextFiles.readUtf8Lines(file);
         if (!lines.isEmpty() && lines.get(0).startsWith(BYTE_ORDER_MARK)) {
             lines.set(0, lines.get(0).substring(BYTE_ORDER_MARK.length()));
         }
@@ -388,18 +386,11 @@ public final class TuDatasetReader {
     }
 
     /**
-     * The text of a token for a message: the files are read as ISO-8859-1, one character per
-     * byte, so a token that is valid UTF-8 (such as a Unicode minus, three bytes) is decoded
-     * as UTF-8 here, and every character outside printable ASCII is then shown as an escape
-     * ({@link DecimalNumbers#printable}).
+     * The text of a token for a message: every character outside printable ASCII is shown as
+     * an escape ({@link DecimalNumbers#printable}), so a Unicode minus before a 3 shows as
+     * <code>&#92;u22123</code>.
      */
     private static String shown(String token) {
-        byte[] bytes = token.strip().getBytes(StandardCharsets.ISO_8859_1);
-        try {
-            return DecimalNumbers.printable(StandardCharsets.UTF_8.newDecoder()
-                    .decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException e) {
-            return DecimalNumbers.printable(token.strip());
-        }
+        return DecimalNumbers.printable(token.strip());
     }
 }
