@@ -1,8 +1,10 @@
 package org.orbifold.io;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -67,7 +71,10 @@ import javax.xml.stream.XMLStreamReader;
  * name without {@code .cxl} after the name of its folder ({@code HIGH/train}), or of the folder
  * above when that is called {@code data} ({@code Fingerprint/train}).
  *
- * <p><b>Errors.</b> Malformed XML, a missing or unreadable GXL file, an edge naming an unknown
+ * <p><b>Errors.</b> Malformed XML, bytes that are not text in the file's encoding (UTF-8,
+ * unless a UTF-8 byte-order mark or an XML declaration such as
+ * {@code <?xml version="1.0" encoding="ISO-8859-1"?>} says otherwise), a missing or
+ * unreadable GXL file, an edge naming an unknown
  * node, a self-loop, a repeated node id, an {@code <attr>} of a node or an edge that holds
  * anything but one value element {@code <int>}, {@code <long>}, {@code <float>},
  * {@code <double>}, {@code <string>} or {@code <bool>} (no value, two values, or another
@@ -96,7 +103,10 @@ import javax.xml.stream.XMLStreamReader;
  * split's {@code count} attribute is compared with the entries, and a mismatch is only noted.
  * Splits read separately may get different channels (a label seen only in the test split, an
  * existence channel needed only there): read the splits of one dataset together with
- * {@link #readSplits(List)} to compare them.
+ * {@link #readSplits(List)} to compare them. Each XML file is read whole into memory and its
+ * bytes are checked before the parser reads them, since the JDK's parser prints a line of its
+ * own on stderr for a malformed byte; a file that starts in UTF-16 or UTF-32 is left to the
+ * parser, which may still print that line before the error.
  */
 public final class IamDatasetReader {
 
@@ -109,6 +119,14 @@ public final class IamDatasetReader {
     private static final Set<String> VALUE_TAGS = Set.of("int", "long", "float", "double",
             "string", "bool");
     /** The value elements that an {@code <attr>} may hold, for messages. */
+    /** The UTF-8 byte-order mark. */
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    /** How many bytes at the start of an XML file are searched for its declaration. */
+    private static final int DECLARATION_BYTES = 1024;
+    private static final Pattern XML_DECLARATION = Pattern.compile("<\\?xml\\s.*?\\?>",
+            Pattern.DOTALL);
+    private static final Pattern ENCODING = Pattern.compile(
+            "\\sencoding\\s*=\\s*(['\"])([A-Za-z][A-Za-z0-9._-]*)\\1");
     private static final String ACCEPTED_VALUES = "<int>, <long>, <float>, <double>, <string>"
             + " or <bool>";
 
@@ -339,6 +357,73 @@ public final class IamDatasetReader {
         throw DatasetFormatException.noSuchPath(file);
     }
 
+    /**
+     * Opens an XML file for the parser after checking its bytes in the encoding that the
+     * parser would decode them in (XML 1.0, section 4.3.3 and appendix F): UTF-8 after a UTF-8
+     * byte-order mark or without an encoding declaration, else the encoding that the
+     * declaration names. The JDK's parser prints a line such as {@code [Fatal Error] :-1:-1:
+     * Invalid byte 2 of 3-byte UTF-8 sequence.} on stderr when it meets a malformed byte
+     * sequence, before it throws and whatever the StAX caller sets up (it reports this error
+     * past the StAX error reporter, to a default handler that writes to stderr), so such a
+     * file is refused here, with its line and column, before the parser sees it. A file that
+     * starts in UTF-16 or UTF-32, or that declares an encoding Java does not know or that is
+     * not a superset of ASCII, is left to the parser.
+     */
+    private static InputStream openXml(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String declared = declaredEncoding(bytes);
+        if (startsWith(bytes, UTF8_BOM) || declared == null) {
+            TextFiles.decode(file, bytes, StandardCharsets.UTF_8, "convert the file to UTF-8,"
+                    + " or name its encoding in an XML declaration such as <?xml version=\"1.0\""
+                    + " encoding=\"ISO-8859-1\"?>");
+        } else if (!declared.isEmpty()) {
+            Charset charset = asciiCompatible(declared);
+            if (charset != null) {
+                TextFiles.decode(file, bytes, charset, "its XML declaration names the encoding "
+                        + declared + "; convert the file, or name its real encoding there");
+            }
+        }
+        return new ByteArrayInputStream(bytes);
+    }
+
+    /**
+     * Returns the encoding that the XML declaration at the start of the bytes names; null when
+     * the bytes start with no declaration, or with one that names no encoding, in a superset
+     * of ASCII (UTF-8 then applies); empty when they start in UTF-16 or UTF-32.
+     */
+    private static String declaredEncoding(byte[] bytes) {
+        if (bytes.length >= 2 && (bytes[0] == 0 || bytes[1] == 0
+                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF
+                || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
+            return "";
+        }
+        int from = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
+        String head = new String(bytes, from, Math.min(bytes.length - from, DECLARATION_BYTES),
+                StandardCharsets.ISO_8859_1);
+        Matcher declaration = XML_DECLARATION.matcher(head);
+        if (!declaration.lookingAt()) {
+            return null;
+        }
+        Matcher encoding = ENCODING.matcher(declaration.group());
+        return encoding.find() ? encoding.group(2) : null;
+    }
+
+    /** The charset of a name if Java knows it and it writes ASCII as ASCII; else null. */
+    private static Charset asciiCompatible(String name) {
+        try {
+            Charset charset = Charset.forName(name);
+            return Arrays.equals("<?xml".getBytes(charset),
+                    "<?xml".getBytes(StandardCharsets.US_ASCII)) ? charset : null;
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length
+                && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
     private static XMLInputFactory secureFactory() {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -353,7 +438,7 @@ public final class IamDatasetReader {
         List<Entry> entries = new ArrayList<>();
         int declared = -1;
         int withClass = 0;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(cxl))) {
+        try (InputStream in = openXml(cxl)) {
             XMLStreamReader r = factory.createXMLStreamReader(in);
             try {
                 while (r.hasNext()) {
@@ -433,7 +518,7 @@ public final class IamDatasetReader {
         Map<String, Integer> nodeIds = new HashMap<>();
         List<PendingEdge> pending = new ArrayList<>();
         String edgeMode = null;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(gxl))) {
+        try (InputStream in = openXml(gxl)) {
             XMLStreamReader r = factory.createXMLStreamReader(in);
             try {
                 Map<String, Object> current = null;

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -434,6 +438,66 @@ class IamDatasetReaderTest {
         assertNames(failure(split("bad.gxl", "c")), "bad.gxl", 5, "malformed XML");
         Files.writeString(dir.resolve("split.cxl"), "<GraphCollection><print file=\"x\"");
         assertTrue(failure(dir.resolve("split.cxl")).getMessage().contains("split.cxl"));
+    }
+
+    /**
+     * A byte that is not UTF-8 in a file without an encoding declaration is refused with the
+     * file, line and column, and nothing else is printed; before, the JDK's XML parser wrote
+     * {@code [Fatal Error] :-1:-1: Invalid byte 2 of 3-byte UTF-8 sequence.} to stderr first.
+     * A declared encoding is honoured.
+     */
+    @Test
+    void aFileThatIsNotUtf8IsRefusedWithoutTheParsersOwnStderrLine() throws IOException {
+        Path cxl = Files.write(dir.resolve("l.cxl"), ("<GraphCollection><graphs><print"
+                + " file=\"\u00e9.gxl\" class=\"A\"/></graphs></GraphCollection>")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        gxl("a.gxl", "undirected", node("a", attr("sym", "string", "C")));
+        Path latin1Graph = dir.resolve("b.gxl");
+        Files.write(latin1Graph, Files.readString(dir.resolve("a.gxl"))
+                .replace("C</string>", "\u00e9</string>").getBytes(StandardCharsets.ISO_8859_1));
+        String hint = "; convert the file to UTF-8, or name its encoding in an XML declaration"
+                + " such as <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>";
+
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        List<String> messages = new ArrayList<>();
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            messages.add(failure(cxl).getMessage());
+            messages.add(failure(split("b.gxl", "c")).getMessage());
+            messages.add(assertThrows(DatasetFormatException.class,
+                    () -> IamDatasetReader.graphFiles(cxl)).getMessage());
+            messages.add(assertThrows(DatasetFormatException.class,
+                    () -> IamDatasetReader.readGraph(latin1Graph)).getMessage());
+            DatasetLoader.companions(cxl);
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("", printed.toString(StandardCharsets.UTF_8));
+        String inCxl = cxl + ", line 1: is not UTF-8 text (byte 0xE9 at column 39)" + hint;
+        String inGxl = latin1Graph + ", line 5: is not UTF-8 text (byte 0xE9 at column 39)"
+                + hint;
+        assertEquals(List.of(inCxl, inGxl, inCxl, inGxl), messages);
+
+        // Declared as ISO-8859-1, the same bytes read; declared as UTF-8 or US-ASCII, they
+        // are refused with the declared name.
+        String body = Files.readString(dir.resolve("a.gxl")).replace("C</string>",
+                "\u00e9</string>");
+        for (String name : List.of("ISO-8859-1", "UTF-8", "US-ASCII")) {
+            Files.write(latin1Graph, body.replace("<?xml version=\"1.0\"?>",
+                    "<?xml version=\"1.0\" encoding='" + name + "'?>")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            if (name.startsWith("ISO")) {
+                assertEquals(List.of("sym=\u00e9"), IamDatasetReader.readGraph(latin1Graph)
+                        .nodeChannels().subList(0, 1));
+                continue;
+            }
+            assertEquals(latin1Graph + ", line 5: is not " + name + " text (byte 0xE9 at column"
+                    + " 39); its XML declaration names the encoding " + name + "; convert the"
+                    + " file, or name its real encoding there", assertThrows(
+                            DatasetFormatException.class,
+                            () -> IamDatasetReader.readGraph(latin1Graph)).getMessage());
+        }
     }
 
     @Test
