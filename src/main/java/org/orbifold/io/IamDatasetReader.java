@@ -60,6 +60,10 @@ import javax.xml.stream.XMLStreamReader;
  * edge stored as two directed ones); otherwise all graphs are directed. IAM Fingerprint stores
  * each ridge twice, but its {@code orient} and {@code angle} change sign and turn by
  * {@code pi} with the direction, so Fingerprint graphs are directed with both pairs present.
+ * An edge whose ordered pair from {@code from} to {@code to} is that of an earlier edge of the
+ * same file, with equal attributes, is merged into it, and a note of the split counts such
+ * edges and names the first; the reverse pair that an undirected edge adds repeats nothing,
+ * so an undirected edge listed once per direction is read without a note.
  *
  * <p><b>Recoding by meaning.</b> The encoding above follows how values are stored. Opt-in,
  * {@link #readSplits(List, Recoding)} first rewrites chosen attributes by what they mean: codes
@@ -209,6 +213,7 @@ public final class IamDatasetReader {
         for (int s = 0; s < cxlFiles.size(); s++) {
             Path cxl = cxlFiles.get(s);
             List<String> notes = new ArrayList<>();
+            RepeatedEdges repeats = new RepeatedEdges();
             List<Entry> entries = readSplitFile(factory, cxl, notes);
             Path folder = cxl.toAbsolutePath().getParent();
             for (Entry entry : entries) {
@@ -218,8 +223,9 @@ public final class IamDatasetReader {
                             + entry.file() + "' not found in " + folder);
                 }
                 all.add(readGraphFile(factory, gxl, stem(entry.file(), ".gxl"), entry.label(),
-                        kinds));
+                        kinds, repeats));
             }
+            repeats.addNote(notes);
             splitSizes[s] = entries.size();
             splitNotes.add(notes);
         }
@@ -269,8 +275,12 @@ public final class IamDatasetReader {
         requireFile(gxlFile, "a GXL graph file");
         Kinds kinds = new Kinds();
         String name = stem(gxlFile.getFileName().toString(), ".gxl");
-        List<RawGraph> raw = List.of(readGraphFile(secureFactory(), gxlFile, name, null, kinds));
-        List<String> notes = new ArrayList<>(kinds.resolve(raw));
+        RepeatedEdges repeats = new RepeatedEdges();
+        List<RawGraph> raw = List.of(readGraphFile(secureFactory(), gxlFile, name, null, kinds,
+                repeats));
+        List<String> notes = new ArrayList<>();
+        repeats.addNote(notes);
+        notes.addAll(kinds.resolve(raw));
         AttributeEncoding.Encoded encoded = AttributeEncoding.encode(raw,
                 DEFAULT_MAX_CATEGORIES);
         notes.addAll(encoded.notes());
@@ -513,7 +523,7 @@ public final class IamDatasetReader {
     }
 
     private static RawGraph readGraphFile(XMLInputFactory factory, Path gxl, String name,
-            String label, Kinds kinds) throws IOException {
+            String label, Kinds kinds, RepeatedEdges repeats) throws IOException {
         RawGraph graph = new RawGraph(name, label);
         Map<String, Integer> nodeIds = new HashMap<>();
         List<PendingEdge> pending = new ArrayList<>();
@@ -613,6 +623,9 @@ public final class IamDatasetReader {
         // Resolve edge ends and store ordered pairs.
         boolean directedByDefault = edgeMode.endsWith("directed")
                 && !edgeMode.endsWith("undirected");
+        // The line of the first edge written from u to v, per pair (u, v); the reverse pair
+        // that an undirected edge adds is not written, so listing it again is no repeat.
+        Map<Long, Integer> writtenAt = new HashMap<>();
         for (PendingEdge e : pending) {
             Integer u = nodeIds.get(e.from());
             Integer v = nodeIds.get(e.to());
@@ -632,8 +645,39 @@ public final class IamDatasetReader {
             if (!directed) {
                 putPair(gxl, e, where, graph, RawGraph.pair(v, u));
             }
+            Integer earlier = writtenAt.putIfAbsent(RawGraph.pair(u, v), e.line());
+            if (earlier != null) {
+                repeats.add(gxl.getFileName() + ", line " + e.line() + ", " + where
+                        + ", as on line " + earlier);
+            }
         }
         return graph;
+    }
+
+    /**
+     * Counts the edges of a split that repeat an ordered pair of an earlier edge of their
+     * graph with equal attributes, which are merged, for a note.
+     */
+    private static final class RepeatedEdges {
+
+        private int count;
+        private String first;
+
+        void add(String where) {
+            count++;
+            if (first == null) {
+                first = where;
+            }
+        }
+
+        /** Adds the note, if there were repeats. */
+        void addNote(List<String> notes) {
+            if (count > 0) {
+                notes.add(count + (count == 1 ? " edge repeats" : " edges repeat") + " an"
+                        + " ordered pair of an earlier edge in the same file with equal"
+                        + " attributes; each pair is read as one edge (first: " + first + ")");
+            }
+        }
     }
 
     private static void putPair(Path gxl, PendingEdge e, String where, RawGraph graph,

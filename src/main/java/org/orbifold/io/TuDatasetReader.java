@@ -39,7 +39,11 @@ import java.util.stream.Stream;
  * {@link org.orbifold.space.NodeExistence#isNeeded} says so. The collection lists every
  * undirected edge twice, once per direction: when every pair has its reverse with the same
  * label and attributes the graphs are read as undirected, otherwise the whole dataset is read
- * as directed; a note of the dataset says which. Graph {@code k} is named {@code DS#k}.
+ * as directed; a note of the dataset says which. A line of {@code DS_A.txt} that repeats the
+ * ordered pair of an earlier line with equal labels and attributes is merged into one edge,
+ * and a note counts such lines and names the first (a pair and its reverse are two pairs, so
+ * an undirected edge listed in both directions repeats nothing). Graph {@code k} is named
+ * {@code DS#k}.
  *
  * <p><b>Errors.</b> A missing required file, a wrong column count, a token that is not a
  * number, a node id out of range, a graph id below 1, an edge across two graphs or a
@@ -182,19 +186,36 @@ public final class TuDatasetReader {
         readLabels(folder.resolve(ds + "_edge_labels.txt"), edgeAttributes, edgeCountNote);
         readAttributes(folder.resolve(ds + "_edge_attributes.txt"), edgeAttributes,
                 edgeCountNote);
+        int repeats = 0;
+        String firstRepeat = null;
         for (int e = 0; e < m; e++) {
             RawGraph g = raw.get(edgeGraph[e]);
             Map<String, Object> before = g.edges.putIfAbsent(pairs[e], edgeAttributes.get(e));
-            if (before != null && !before.equals(edgeAttributes.get(e))) {
+            if (before == null) {
+                continue;
+            }
+            boolean conflict = !before.equals(edgeAttributes.get(e));
+            if (conflict || firstRepeat == null) {
                 int first = 0;
                 while (edgeGraph[first] != edgeGraph[e] || pairs[first] != pairs[e]) {
                     first++;
                 }
-                throw new DatasetFormatException(adjacencyFile, e + 1, "pair "
-                        + adjacency.get(e).trim() + " is listed again with different labels or"
-                        + " attributes (first at line " + (first + 1) + "); expected one value"
-                        + " per ordered pair");
+                if (conflict) {
+                    throw new DatasetFormatException(adjacencyFile, e + 1, "pair "
+                            + adjacency.get(e).trim() + " is listed again with different labels"
+                            + " or attributes (first at line " + (first + 1) + "); expected one"
+                            + " value per ordered pair");
+                }
+                firstRepeat = adjacencyFile.getFileName() + ", line " + (e + 1) + ", pair "
+                        + adjacency.get(e).trim() + " as on line " + (first + 1);
             }
+            repeats++;
+        }
+        if (repeats > 0) {
+            notes.add(lines(repeats) + " of " + adjacencyFile.getFileName() + " repeat"
+                    + (repeats == 1 ? "s" : "") + " an ordered pair of an earlier line with"
+                    + " equal labels and attributes; each pair is read as one edge (first: "
+                    + firstRepeat + ")");
         }
 
         // Encode and name.

@@ -519,6 +519,44 @@ class IamDatasetReaderTest {
         assertNames(failure(split("s.gxl", "c")), "s.gxl", 8, "repeats the pair");
     }
 
+    /**
+     * An edge that repeats the ordered pair of an earlier edge with equal attributes is
+     * merged, as before, but no longer silently: a note of the split counts such edges and
+     * names the first. An undirected edge listed once per direction is no repeat, nor is a
+     * directed edge against the reverse of an undirected one.
+     */
+    @Test
+    void notesAnEdgeListedTwiceWithEqualAttributes() throws IOException {
+        String nodes = node("a", attr("x", "float", "1")) + node("b", attr("x", "float", "2"))
+                + node("c", attr("x", "float", "3"));
+        String ab = "<edge from=\"a\" to=\"b\">" + attr("w", "int", "1") + "</edge>\n";
+        String ba = "<edge from=\"b\" to=\"a\">" + attr("w", "int", "1") + "</edge>\n";
+        String bc = "<edge from=\"b\" to=\"c\"/>\n";
+        gxl("once.gxl", "undirected", nodes + ab + ba + bc
+                + "<edge from=\"c\" to=\"b\" isdirected=\"true\"/>\n");
+        gxl("twice.gxl", "undirected", nodes + ab + bc + ab + bc + bc);
+        gxl("directed.gxl", "directed", nodes + ab + ba + ba);
+
+        GraphDataset once = IamDatasetReader.read(split("once.gxl", "c"));
+        assertEquals(2, once.graphs().get(0).edgeCount());
+        assertTrue(once.notes().stream().noneMatch(n -> n.contains("repeat")),
+                once.notes().toString());
+
+        List<GraphDataset> splits = IamDatasetReader.readSplits(List.of(
+                split("twice.gxl", "c", "directed.gxl", "c"), dir.resolve("split.cxl")));
+        GraphDataset twice = splits.get(0);
+        assertEquals(2, twice.graphs().get(0).edgeCount());
+        assertTrue(twice.notes().contains("4 edges repeat an ordered pair of an earlier edge in"
+                + " the same file with equal attributes; each pair is read as one edge (first:"
+                + " twice.gxl, line 10, edge from 'a' to 'b' at column 23, as on line 8)"),
+                twice.notes().toString());
+        assertEquals(twice.notes(), splits.get(1).notes());
+        assertTrue(IamDatasetReader.readGraph(dir.resolve("directed.gxl")).notes().contains(
+                "1 edge repeats an ordered pair of an earlier edge in the same file with equal"
+                + " attributes; each pair is read as one edge (first: directed.gxl, line 10,"
+                + " edge from 'b' to 'a' at column 23, as on line 9)"));
+    }
+
     @Test
     void rejectsUnsupportedValuesAndNonFiniteNumbers() throws IOException {
         gxl("v.gxl", "undirected", node("a", "<attr name=\"p\"><tup><int>1</int></tup></attr>"));

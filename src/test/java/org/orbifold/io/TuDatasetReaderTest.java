@@ -452,6 +452,35 @@ class TuDatasetReaderTest {
         assertTrue(e.getMessage().contains("first at line 1"), e.getMessage());
     }
 
+    /**
+     * A pair listed again with the same label is merged, as before, but no longer silently:
+     * a note counts the repeating lines and names the first. The reverse pair of an
+     * undirected edge is no repeat.
+     */
+    @Test
+    void notesAPairListedTwiceWithEqualLabels() throws IOException {
+        writeToy();
+        assertTrue(TuDatasetReader.read(dir).notes().stream().noneMatch(n -> n.contains(
+                "repeat")));
+
+        write("T_A.txt", "1, 2", "2, 1", "2, 3", "3, 2", "4, 5", "5, 4", "2, 3", "1, 2",
+                "1, 2");
+        write("T_edge_labels.txt", "2", "2", "1", "1", "1", "1", "1", "2", "2");
+        GraphDataset d = TuDatasetReader.read(dir);
+        assertEquals(2, d.graphs().get(0).edgeCount());
+        assertFalse(d.isDirected());
+        assertTrue(d.notes().contains("3 lines of T_A.txt repeat an ordered pair of an earlier"
+                + " line with equal labels and attributes; each pair is read as one edge"
+                + " (first: T_A.txt, line 7, pair 2, 3 as on line 3)"), d.notes().toString());
+
+        writeToy();
+        write("T_A.txt", "1, 2", "2, 1", "2, 3", "3, 2", "4, 5", "5, 4", "5, 4");
+        write("T_edge_labels.txt", "2", "2", "1", "1", "1", "1", "1");
+        assertTrue(TuDatasetReader.read(dir).notes().contains("1 line of T_A.txt repeats an"
+                + " ordered pair of an earlier line with equal labels and attributes; each pair"
+                + " is read as one edge (first: T_A.txt, line 7, pair 5, 4 as on line 6)"));
+    }
+
     @Test
     void toleratesTrailingBlankLinesAndCarriageReturns() throws IOException {
         writeToy();
