@@ -306,6 +306,55 @@ class MoleculeReaderTest {
         assertEquals(2, new MoleculeReader().read(sdf).size());
     }
 
+    /**
+     * A record that is invalid and lacks its label is an invalid record: skipped with
+     * {@code withSkipInvalid(true)} (before, the missing label threw first, so
+     * {@code --skip-invalid --label-property cls} stopped at it), reported as invalid without.
+     * A valid record without its label still throws either way.
+     */
+    @Test
+    void anInvalidRecordWithoutItsLabelIsSkippedAsInvalid() throws IOException {
+        String first = molfile("one", new String[] {"C", "O"}, new int[][] {{1, 2, 1}})
+                + "> <cls>\nA\n\n$$$$\n";
+        String third = molfile("three", new String[] {"C", "N"}, new int[][] {{1, 2, 1}})
+                + "> <cls>\nB\n\n$$$$\n";
+        int secondStarts = first.split("\n").length + 1;
+        String[] invalid = {"not a molecule\n$$$$\n",
+            molfile("triple", new String[] {"C", "O"}, new int[][] {{1, 2, 3}}) + "$$$$\n",
+            "cut\n  test\n\n  x  1  0  0  0  0  0  0  0  0999 V2000\nM  END\n$$$$\n",
+            molfile("empty", new String[] {"C", "O"}, new int[][] {{1, 2, 3}})
+                    + "> <cls>\n  \n\n$$$$\n"};
+        MoleculeReader strict = new MoleculeReader().withLabelColumn("cls");
+        for (String second : invalid) {
+            Path sdf = Files.writeString(dir.resolve("mixed.sdf"), first + second + third);
+            GraphDataset d = strict.withSkipInvalid(true).read(sdf);
+            assertEquals(List.of("A", "B"), d.classLabels());
+            assertTrue(d.notes().stream().anyMatch(n -> n.startsWith("skipped 1 invalid record"
+                    + " at line ")), d.notes().toString());
+            DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                    () -> strict.read(sdf));
+            assertFalse(e.getMessage().contains("label") || e.getMessage().contains("<cls>"),
+                    e.getMessage());
+        }
+
+        String unlabelled = molfile("plain", new String[] {"C", "O"}, new int[][] {{1, 2, 1}})
+                + "$$$$\n";
+        Path sdf = Files.writeString(dir.resolve("mixed.sdf"), first + unlabelled + third);
+        for (MoleculeReader reader : List.of(strict, strict.withSkipInvalid(true))) {
+            assertEquals(sdf + ", line " + secondStarts + ": record 2 has no data item <cls>",
+                    assertThrows(DatasetFormatException.class, () -> reader.read(sdf))
+                            .getMessage());
+        }
+
+        Path csv = Files.writeString(dir.resolve("mixed.csv"), "smiles,label\nCCO,0\n"
+                + "C1CC,\nCCC,1\n");
+        assertEquals(List.of("0", "1"), new MoleculeReader().withSkipInvalid(true).read(csv)
+                .classLabels());
+        assertTrue(assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(csv)).getMessage().contains("cannot parse"
+                        + " molecule 2 from the SMILES 'C1CC'"));
+    }
+
     @Test
     void csvWithoutSmilesColumnIsAnError() throws IOException {
         Path csv = Files.writeString(dir.resolve("nosmiles.csv"), "a,b\n1,2\n");
