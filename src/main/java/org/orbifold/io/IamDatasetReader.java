@@ -122,7 +122,6 @@ public final class IamDatasetReader {
     private static final Set<String> TEXT_TOLERANT_TAGS = Set.of("int", "long");
     private static final Set<String> VALUE_TAGS = Set.of("int", "long", "float", "double",
             "string", "bool");
-    /** The value elements that an {@code <attr>} may hold, for messages. */
     /** The UTF-8 byte-order mark. */
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     /** How many bytes at the start of an XML file are searched for its declaration. */
@@ -131,6 +130,7 @@ public final class IamDatasetReader {
             Pattern.DOTALL);
     private static final Pattern ENCODING = Pattern.compile(
             "\\sencoding\\s*=\\s*(['\"])([A-Za-z][A-Za-z0-9._-]*)\\1");
+    /** The value elements that an {@code <attr>} may hold, for messages. */
     private static final String ACCEPTED_VALUES = "<int>, <long>, <float>, <double>, <string>"
             + " or <bool>";
 
