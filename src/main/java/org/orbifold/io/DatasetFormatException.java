@@ -1,6 +1,7 @@
 package org.orbifold.io;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -76,6 +77,24 @@ public final class DatasetFormatException extends IOException {
      */
     public static DatasetFormatException noSuchPath(Path path) {
         return new DatasetFormatException("no such file or folder: " + path, path);
+    }
+
+    /**
+     * Returns the exception for a path that exists but is no regular file, with the message
+     * {@code "<path>: not a regular file (such as a named pipe or a device), so it is not read;
+     * expected <expected>"}, or {@code "<path>: a folder, not a regular file; expected
+     * <expected>"}. Readers check this before they open the path, since opening a named pipe
+     * waits for a writer.
+     *
+     * @param path an existing path that is no regular file
+     * @param expected what the path should have been
+     * @return the exception
+     */
+    static DatasetFormatException notRegularFile(Path path, String expected) {
+        return new DatasetFormatException(path, (Files.isDirectory(path)
+                ? "a folder, not a regular file"
+                : "not a regular file (such as a named pipe or a device), so it is not read")
+                + "; expected " + expected);
     }
 
     /** Returns the offending file as the caller named it. */

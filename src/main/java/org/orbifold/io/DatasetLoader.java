@@ -28,6 +28,10 @@ public final class DatasetLoader {
             "_graph_labels.txt", "_graph_attributes.txt", "_node_labels.txt",
             "_node_attributes.txt", "_edge_labels.txt", "_edge_attributes.txt");
 
+    /** The kinds of data set that {@link #load} reads, for messages. */
+    private static final String KINDS = "a TU folder, an IAM .cxl split file, a .npy file or a"
+            + " molecule file (.smi, .can, .csv, .sdf)";
+
     private DatasetLoader() {
     }
 
@@ -38,7 +42,9 @@ public final class DatasetLoader {
      *     a molecule file
      * @return the dataset
      * @throws DatasetFormatException with a one-line message if the path does not exist
-     *     ({@code "no such file or folder: ..."}), is of an unknown kind (a file of a TU data
+     *     ({@code "no such file or folder: ..."}), is neither a folder nor a regular file
+     *     (a named pipe or a device: {@code "...: not a regular file ..."}, refused without
+     *     opening it), is of an unknown kind (a file of a TU data
      *     set gets the hint to give its folder; a folder without a TU data set gets the list
      *     of the readable files it holds), or its files break their format
      * @throws IOException if a file cannot be read
@@ -69,6 +75,9 @@ public final class DatasetLoader {
             }
             return TuDatasetReader.read(path);
         }
+        if (!Files.isRegularFile(path)) {
+            throw DatasetFormatException.notRegularFile(path, KINDS);
+        }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".cxl")) {
             return IamDatasetReader.read(path);
@@ -87,9 +96,8 @@ public final class DatasetLoader {
                         : folder) + ")";
             }
         }
-        throw new DatasetFormatException(path, "unknown dataset type; expected a TU folder,"
-                + " an IAM .cxl split file, a .npy file or a molecule file (.smi, .can, .csv,"
-                + " .sdf)" + hint);
+        throw new DatasetFormatException(path, "unknown dataset type; expected " + KINDS
+                + hint);
     }
 
     /**

@@ -1,8 +1,10 @@
 package org.orbifold.io;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -56,6 +60,10 @@ import javax.xml.stream.XMLStreamReader;
  * edge stored as two directed ones); otherwise all graphs are directed. IAM Fingerprint stores
  * each ridge twice, but its {@code orient} and {@code angle} change sign and turn by
  * {@code pi} with the direction, so Fingerprint graphs are directed with both pairs present.
+ * An edge whose ordered pair from {@code from} to {@code to} is that of an earlier edge of the
+ * same file, with equal attributes, is merged into it, and a note of the split counts such
+ * edges and names the first; the reverse pair that an undirected edge adds repeats nothing,
+ * so an undirected edge listed once per direction is read without a note.
  *
  * <p><b>Recoding by meaning.</b> The encoding above follows how values are stored. Opt-in,
  * {@link #readSplits(List, Recoding)} first rewrites chosen attributes by what they mean: codes
@@ -67,9 +75,15 @@ import javax.xml.stream.XMLStreamReader;
  * name without {@code .cxl} after the name of its folder ({@code HIGH/train}), or of the folder
  * above when that is called {@code data} ({@code Fingerprint/train}).
  *
- * <p><b>Errors.</b> Malformed XML, a missing or unreadable GXL file, an edge naming an unknown
- * node, a self-loop, a repeated node id, an unsupported value element ({@code <tup>},
- * {@code <seq>}, ...), a non-finite number, text or a Java-only number form ({@code 2d},
+ * <p><b>Errors.</b> Malformed XML, bytes that are not text in the file's encoding (UTF-8,
+ * unless a UTF-8 byte-order mark or an XML declaration such as
+ * {@code <?xml version="1.0" encoding="ISO-8859-1"?>} says otherwise), a missing or
+ * unreadable GXL file, an edge naming an unknown
+ * node, a self-loop, a repeated node id, an {@code <attr>} of a node or an edge that holds
+ * anything but one value element {@code <int>}, {@code <long>}, {@code <float>},
+ * {@code <double>}, {@code <string>} or {@code <bool>} (no value, two values, or another
+ * element such as {@code <tup>}, {@code <seq>} or an unknown {@code <complex>}), a
+ * non-finite number, text or a Java-only number form ({@code 2d},
  * {@code 0x1p3}; {@link DecimalNumbers#isJavaOnly}) inside {@code <float>} or {@code <double>}, an
  * attribute that mixes numbers with text inside {@code <int>} or {@code <long>} (at the first
  * value that breaks the pattern, naming where the other kind first occurs), or an ordered pair
@@ -93,7 +107,10 @@ import javax.xml.stream.XMLStreamReader;
  * split's {@code count} attribute is compared with the entries, and a mismatch is only noted.
  * Splits read separately may get different channels (a label seen only in the test split, an
  * existence channel needed only there): read the splits of one dataset together with
- * {@link #readSplits(List)} to compare them.
+ * {@link #readSplits(List)} to compare them. Each XML file is read whole into memory and its
+ * bytes are checked before the parser reads them, since the JDK's parser prints a line of its
+ * own on stderr for a malformed byte; a file that starts in UTF-16 or UTF-32 is left to the
+ * parser, which may still print that line before the error.
  */
 public final class IamDatasetReader {
 
@@ -105,8 +122,17 @@ public final class IamDatasetReader {
     private static final Set<String> TEXT_TOLERANT_TAGS = Set.of("int", "long");
     private static final Set<String> VALUE_TAGS = Set.of("int", "long", "float", "double",
             "string", "bool");
-    private static final Set<String> UNSUPPORTED_TAGS = Set.of("tup", "seq", "set", "bag",
-            "enum", "locator");
+    /** The UTF-8 byte-order mark. */
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    /** How many bytes at the start of an XML file are searched for its declaration. */
+    private static final int DECLARATION_BYTES = 1024;
+    private static final Pattern XML_DECLARATION = Pattern.compile("<\\?xml\\s.*?\\?>",
+            Pattern.DOTALL);
+    private static final Pattern ENCODING = Pattern.compile(
+            "\\sencoding\\s*=\\s*(['\"])([A-Za-z][A-Za-z0-9._-]*)\\1");
+    /** The value elements that an {@code <attr>} may hold, for messages. */
+    private static final String ACCEPTED_VALUES = "<int>, <long>, <float>, <double>, <string>"
+            + " or <bool>";
 
     private IamDatasetReader() {
     }
@@ -187,6 +213,7 @@ public final class IamDatasetReader {
         for (int s = 0; s < cxlFiles.size(); s++) {
             Path cxl = cxlFiles.get(s);
             List<String> notes = new ArrayList<>();
+            RepeatedEdges repeats = new RepeatedEdges();
             List<Entry> entries = readSplitFile(factory, cxl, notes);
             Path folder = cxl.toAbsolutePath().getParent();
             for (Entry entry : entries) {
@@ -196,8 +223,9 @@ public final class IamDatasetReader {
                             + entry.file() + "' not found in " + folder);
                 }
                 all.add(readGraphFile(factory, gxl, stem(entry.file(), ".gxl"), entry.label(),
-                        kinds));
+                        kinds, repeats));
             }
+            repeats.addNote(notes);
             splitSizes[s] = entries.size();
             splitNotes.add(notes);
         }
@@ -247,8 +275,12 @@ public final class IamDatasetReader {
         requireFile(gxlFile, "a GXL graph file");
         Kinds kinds = new Kinds();
         String name = stem(gxlFile.getFileName().toString(), ".gxl");
-        List<RawGraph> raw = List.of(readGraphFile(secureFactory(), gxlFile, name, null, kinds));
-        List<String> notes = new ArrayList<>(kinds.resolve(raw));
+        RepeatedEdges repeats = new RepeatedEdges();
+        List<RawGraph> raw = List.of(readGraphFile(secureFactory(), gxlFile, name, null, kinds,
+                repeats));
+        List<String> notes = new ArrayList<>();
+        repeats.addNote(notes);
+        notes.addAll(kinds.resolve(raw));
         AttributeEncoding.Encoded encoded = AttributeEncoding.encode(raw,
                 DEFAULT_MAX_CATEGORIES);
         notes.addAll(encoded.notes());
@@ -335,6 +367,73 @@ public final class IamDatasetReader {
         throw DatasetFormatException.noSuchPath(file);
     }
 
+    /**
+     * Opens an XML file for the parser after checking its bytes in the encoding that the
+     * parser would decode them in (XML 1.0, section 4.3.3 and appendix F): UTF-8 after a UTF-8
+     * byte-order mark or without an encoding declaration, else the encoding that the
+     * declaration names. The JDK's parser prints a line such as {@code [Fatal Error] :-1:-1:
+     * Invalid byte 2 of 3-byte UTF-8 sequence.} on stderr when it meets a malformed byte
+     * sequence, before it throws and whatever the StAX caller sets up (it reports this error
+     * past the StAX error reporter, to a default handler that writes to stderr), so such a
+     * file is refused here, with its line and column, before the parser sees it. A file that
+     * starts in UTF-16 or UTF-32, or that declares an encoding Java does not know or that is
+     * not a superset of ASCII, is left to the parser.
+     */
+    private static InputStream openXml(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String declared = declaredEncoding(bytes);
+        if (startsWith(bytes, UTF8_BOM) || declared == null) {
+            TextFiles.decode(file, bytes, StandardCharsets.UTF_8, "convert the file to UTF-8,"
+                    + " or name its encoding in an XML declaration such as <?xml version=\"1.0\""
+                    + " encoding=\"ISO-8859-1\"?>");
+        } else if (!declared.isEmpty()) {
+            Charset charset = asciiCompatible(declared);
+            if (charset != null) {
+                TextFiles.decode(file, bytes, charset, "its XML declaration names the encoding "
+                        + declared + "; convert the file, or name its real encoding there");
+            }
+        }
+        return new ByteArrayInputStream(bytes);
+    }
+
+    /**
+     * Returns the encoding that the XML declaration at the start of the bytes names; null when
+     * the bytes start with no declaration, or with one that names no encoding, in a superset
+     * of ASCII (UTF-8 then applies); empty when they start in UTF-16 or UTF-32.
+     */
+    private static String declaredEncoding(byte[] bytes) {
+        if (bytes.length >= 2 && (bytes[0] == 0 || bytes[1] == 0
+                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF
+                || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
+            return "";
+        }
+        int from = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
+        String head = new String(bytes, from, Math.min(bytes.length - from, DECLARATION_BYTES),
+                StandardCharsets.ISO_8859_1);
+        Matcher declaration = XML_DECLARATION.matcher(head);
+        if (!declaration.lookingAt()) {
+            return null;
+        }
+        Matcher encoding = ENCODING.matcher(declaration.group());
+        return encoding.find() ? encoding.group(2) : null;
+    }
+
+    /** The charset of a name if Java knows it and it writes ASCII as ASCII; else null. */
+    private static Charset asciiCompatible(String name) {
+        try {
+            Charset charset = Charset.forName(name);
+            return Arrays.equals("<?xml".getBytes(charset),
+                    "<?xml".getBytes(StandardCharsets.US_ASCII)) ? charset : null;
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length
+                && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
     private static XMLInputFactory secureFactory() {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -349,7 +448,7 @@ public final class IamDatasetReader {
         List<Entry> entries = new ArrayList<>();
         int declared = -1;
         int withClass = 0;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(cxl))) {
+        try (InputStream in = openXml(cxl)) {
             XMLStreamReader r = factory.createXMLStreamReader(in);
             try {
                 while (r.hasNext()) {
@@ -424,17 +523,20 @@ public final class IamDatasetReader {
     }
 
     private static RawGraph readGraphFile(XMLInputFactory factory, Path gxl, String name,
-            String label, Kinds kinds) throws IOException {
+            String label, Kinds kinds, RepeatedEdges repeats) throws IOException {
         RawGraph graph = new RawGraph(name, label);
         Map<String, Integer> nodeIds = new HashMap<>();
         List<PendingEdge> pending = new ArrayList<>();
         String edgeMode = null;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(gxl))) {
+        try (InputStream in = openXml(gxl)) {
             XMLStreamReader r = factory.createXMLStreamReader(in);
             try {
                 Map<String, Object> current = null;
                 boolean currentIsNode = false;
                 String attribute = null;
+                int attributeLine = 0;
+                int attributeColumn = 0;
+                boolean valueSeen = false;
                 while (r.hasNext()) {
                     int event = r.next();
                     if (event == XMLStreamConstants.END_ELEMENT) {
@@ -442,6 +544,12 @@ public final class IamDatasetReader {
                         if ("node".equals(tag) || "edge".equals(tag)) {
                             current = null;
                         } else if ("attr".equals(tag)) {
+                            if (attribute != null && !valueSeen) {
+                                throw new DatasetFormatException(gxl, attributeLine,
+                                        attributeColumn, "attribute '" + attribute
+                                        + "' has no value; expected one value element: "
+                                        + ACCEPTED_VALUES);
+                            }
                             attribute = null;
                         }
                         continue;
@@ -451,7 +559,21 @@ public final class IamDatasetReader {
                     }
                     String tag = r.getLocalName();
                     Location at = r.getLocation();
-                    if ("graph".equals(tag)) {
+                    if (attribute != null) {
+                        if (!VALUE_TAGS.contains(tag)) {
+                            throw error(gxl, at, "attribute '" + attribute + "' holds <" + tag
+                                    + ">, which is not supported; expected one value element: "
+                                    + ACCEPTED_VALUES);
+                        }
+                        if (valueSeen) {
+                            throw error(gxl, at, "attribute '" + attribute + "' holds a second"
+                                    + " value <" + tag + ">; expected one value per <attr>");
+                        }
+                        Value value = value(gxl, at, tag, r.getElementText());
+                        current.put(attribute, value);
+                        kinds.record(currentIsNode, attribute, tag, value, gxl, at);
+                        valueSeen = true;
+                    } else if ("graph".equals(tag)) {
                         if (edgeMode != null) {
                             throw error(gxl, at, "a second <graph>; expected one graph per file");
                         }
@@ -483,14 +605,9 @@ public final class IamDatasetReader {
                         if (attribute != null && current.containsKey(attribute)) {
                             throw error(gxl, at, "attribute '" + attribute + "' given twice");
                         }
-                    } else if (attribute != null && VALUE_TAGS.contains(tag)) {
-                        Value value = value(gxl, at, tag, r.getElementText());
-                        current.put(attribute, value);
-                        kinds.record(currentIsNode, attribute, tag, value, gxl, at);
-                    } else if (attribute != null && UNSUPPORTED_TAGS.contains(tag)) {
-                        throw error(gxl, at, "value <" + tag + "> of attribute '" + attribute
-                                + "' is not supported; expected <int>, <long>, <float>,"
-                                + " <double>, <bool> or <string>");
+                        attributeLine = at.getLineNumber();
+                        attributeColumn = at.getColumnNumber();
+                        valueSeen = false;
                     }
                 }
             } finally {
@@ -506,6 +623,9 @@ public final class IamDatasetReader {
         // Resolve edge ends and store ordered pairs.
         boolean directedByDefault = edgeMode.endsWith("directed")
                 && !edgeMode.endsWith("undirected");
+        // The line of the first edge written from u to v, per pair (u, v); the reverse pair
+        // that an undirected edge adds is not written, so listing it again is no repeat.
+        Map<Long, Integer> writtenAt = new HashMap<>();
         for (PendingEdge e : pending) {
             Integer u = nodeIds.get(e.from());
             Integer v = nodeIds.get(e.to());
@@ -525,8 +645,39 @@ public final class IamDatasetReader {
             if (!directed) {
                 putPair(gxl, e, where, graph, RawGraph.pair(v, u));
             }
+            Integer earlier = writtenAt.putIfAbsent(RawGraph.pair(u, v), e.line());
+            if (earlier != null) {
+                repeats.add(gxl.getFileName() + ", line " + e.line() + ", " + where
+                        + ", as on line " + earlier);
+            }
         }
         return graph;
+    }
+
+    /**
+     * Counts the edges of a split that repeat an ordered pair of an earlier edge of their
+     * graph with equal attributes, which are merged, for a note.
+     */
+    private static final class RepeatedEdges {
+
+        private int count;
+        private String first;
+
+        void add(String where) {
+            count++;
+            if (first == null) {
+                first = where;
+            }
+        }
+
+        /** Adds the note, if there were repeats. */
+        void addNote(List<String> notes) {
+            if (count > 0) {
+                notes.add(count + (count == 1 ? " edge repeats" : " edges repeat") + " an"
+                        + " ordered pair of an earlier edge in the same file with equal"
+                        + " attributes; each pair is read as one edge (first: " + first + ")");
+            }
+        }
     }
 
     private static void putPair(Path gxl, PendingEdge e, String where, RawGraph graph,

@@ -2,7 +2,6 @@ package org.orbifold.io;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,10 +81,13 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  * and first line (SDF; the counts line for a wrong count). With
  * {@link #withSkipInvalid(boolean)} such records are skipped instead, with their class labels,
  * and a note of the dataset counts them and lists their lines. Files whose structure is wrong
- * (no SMILES column, a label file of the wrong length) always throw, and so does a record
+ * (no SMILES column, a label file of the wrong length, bytes that are not UTF-8 text, named
+ * by their line and column) always throw, and so does a valid record
  * without a class label when the file has classes: an SD record without the label data item, or
  * a CSV field or SD data item of the labels that is empty or blank (an empty text is no class;
- * the message names the file, the line and the record).
+ * the message names the file, the line and the record). A record that is invalid and also
+ * lacks its label is an invalid record: it is reported as invalid, or skipped with
+ * {@link #withSkipInvalid(boolean)}, since a skipped record needs no label.
  *
  * <p><b>SD connection tables.</b> CDK reads as many atom and bond lines as the counts line
  * gives and ignores the rest, so the reader checks the table first (CTfile formats, BIOVIA
@@ -303,7 +305,7 @@ public final class MoleculeReader {
      * @throws IOException if a file cannot be read
      */
     public GraphDataset readSmiles(Path file, Path labels) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = TextFiles.readUtf8Lines(file);
         List<Integer> lineNumbers = new ArrayList<>();
         List<String> records = new ArrayList<>();
         for (int k = 0; k < lines.size(); k++) {
@@ -316,7 +318,7 @@ public final class MoleculeReader {
         List<String> classes = null;
         if (labels != null) {
             classes = new ArrayList<>();
-            for (String line : Files.readAllLines(labels, StandardCharsets.UTF_8)) {
+            for (String line : TextFiles.readUtf8Lines(labels)) {
                 if (!line.isBlank()) {
                     classes.add(line.strip());
                 }
@@ -335,7 +337,7 @@ public final class MoleculeReader {
             String[] fields = records.get(k).split("\\s+", 2);
             String title = fields.length > 1 ? fields[1] : "";
             String classLabel = classes == null ? null : classes.get(k);
-            out.add(k + 1, lineNumbers.get(k), title, classLabel,
+            out.add(k + 1, lineNumbers.get(k), title, classLabel, null,
                     () -> parseSmiles(parser, fields[0]));
         }
         return out.dataset("line");
@@ -347,12 +349,12 @@ public final class MoleculeReader {
      * @param file the CSV file
      * @return the dataset, named by the file's stem
      * @throws DatasetFormatException if the header has no SMILES column (or not the set label
-     *     column), a row's label field is empty or blank, or a row cannot be parsed (unless
-     *     skipped)
+     *     column), a valid row's label field is empty or blank, or a row cannot be parsed
+     *     (unless skipped)
      * @throws IOException if the file cannot be read
      */
     public GraphDataset readCsv(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = TextFiles.readUtf8Lines(file);
         if (lines.isEmpty()) {
             throw new DatasetFormatException(file, "empty file; expected a header row");
         }
@@ -399,12 +401,11 @@ public final class MoleculeReader {
             String smiles = fields.get(smilesColumn).strip();
             String title = nameColumn < 0 ? "" : fields.get(nameColumn).strip();
             String classLabel = classColumn < 0 ? null : fields.get(classColumn).strip();
-            if (classLabel != null && classLabel.isEmpty()) {
-                throw new DatasetFormatException(file, k + 1, "record " + record
-                        + " has no class label: its column '" + header.get(classColumn).strip()
-                        + "' is empty");
-            }
-            out.add(record, k + 1, title, classLabel, () -> parseSmiles(parser, smiles));
+            String missingLabel = classLabel != null && classLabel.isEmpty() ? "record "
+                    + record + " has no class label: its column '"
+                    + header.get(classColumn).strip() + "' is empty" : null;
+            out.add(record, k + 1, title, classLabel, missingLabel,
+                    () -> parseSmiles(parser, smiles));
         }
         return out.dataset("line");
     }
@@ -414,12 +415,12 @@ public final class MoleculeReader {
      *
      * @param file the SD file
      * @return the dataset, named by the file's stem
-     * @throws DatasetFormatException if a record cannot be parsed (unless skipped), or lacks the
-     *     set label data item or has it empty or blank
+     * @throws DatasetFormatException if a record cannot be parsed (unless skipped), or a valid
+     *     record lacks the set label data item or has it empty or blank
      * @throws IOException if the file cannot be read
      */
     public GraphDataset readSdf(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = TextFiles.readUtf8Lines(file);
         Collector out = new Collector(file, labelColumn != null);
         StringBuilder text = new StringBuilder();
         int first = 1;
@@ -435,20 +436,20 @@ public final class MoleculeReader {
                 String block = text.toString();
                 String title = block.substring(0, block.indexOf('\n')).strip();
                 String classLabel = labelColumn == null ? null : dataItem(block, labelColumn);
+                String missingLabel = null;
                 if (labelColumn != null && classLabel == null) {
-                    throw new DatasetFormatException(file, first, "record " + record
-                            + " has no data item <" + labelColumn + ">");
-                }
-                if (labelColumn != null && classLabel.isEmpty()) {
-                    throw new DatasetFormatException(file, first, "record " + record
-                            + " has no class label: its data item <" + labelColumn
-                            + "> is empty");
+                    missingLabel = "record " + record + " has no data item <" + labelColumn
+                            + ">";
+                } else if (labelColumn != null && classLabel.isEmpty()) {
+                    missingLabel = "record " + record + " has no class label: its data item <"
+                            + labelColumn + "> is empty";
                 }
                 Flaw flaw = connectionTableFlaw(block);
                 if (flaw != null) {
                     out.reject(record, first + flaw.offset(), flaw.problem());
                 } else {
-                    out.add(record, first, title, classLabel, () -> parseMolfile(block));
+                    out.add(record, first, title, classLabel, missingLabel,
+                            () -> parseMolfile(block));
                 }
             }
             text.setLength(0);
@@ -853,12 +854,22 @@ public final class MoleculeReader {
             this.hasClasses = hasClasses;
         }
 
-        void add(int record, int line, String title, String classLabel, Parse parse)
-                throws DatasetFormatException {
+        /**
+         * Parses a record and keeps it, or rejects it as invalid (skipped or thrown, as set).
+         * A valid record without its class label ({@code missingLabel}, the problem, when it
+         * has none) always throws; an invalid one is rejected as invalid first, so that
+         * skipping invalid records skips it whether it has its label or not.
+         */
+        void add(int record, int line, String title, String classLabel, String missingLabel,
+                Parse parse) throws DatasetFormatException {
             String name = stem + "#" + record + (title.isEmpty() ? "" : " " + title);
             try {
                 Set<String> labels = new TreeSet<>();
-                raw.add(toRawGraph(parse.molecule(), name, classLabel, labels));
+                RawGraph graph = toRawGraph(parse.molecule(), name, classLabel, labels);
+                if (missingLabel != null) {
+                    throw new DatasetFormatException(file, line, missingLabel);
+                }
+                raw.add(graph);
                 pseudoLabels.addAll(labels);
             } catch (CDKException | RuntimeException e) {
                 String reason = e instanceof NullPointerException || e.getMessage() == null

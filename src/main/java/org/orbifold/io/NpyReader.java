@@ -61,12 +61,14 @@ public final class NpyReader {
      *
      * @param npy the {@code .npy} file
      * @return the shape and the values in C order
-     * @throws DatasetFormatException if the file breaks the format or its type is unsupported
+     * @throws DatasetFormatException if the file is missing or no regular file (a folder, a
+     *     named pipe, which is not opened), breaks the format or its type is unsupported
      * @throws IOException if the file cannot be read
      */
     public static NpyArray readArray(Path npy) throws IOException {
         if (!Files.isRegularFile(npy)) {
-            throw DatasetFormatException.noSuchPath(npy);
+            throw Files.exists(npy) ? DatasetFormatException.notRegularFile(npy, "a .npy file")
+                    : DatasetFormatException.noSuchPath(npy);
         }
         byte[] bytes = Files.readAllBytes(npy);
 
@@ -143,8 +145,9 @@ public final class NpyReader {
      * @param npy a {@code .npy} file holding an {@code N x n x n} array with zero diagonals
      * @return {@code N} graphs of order {@code n}, node channels {@code [exists]} (for
      *     {@code n > 0}), edge channel {@code [weight]}, no classes
-     * @throws DatasetFormatException if the file is malformed, not 3-D with square matrices,
-     *     or has a non-zero diagonal entry or a non-finite weight
+     * @throws DatasetFormatException if the file is missing or no regular file (as
+     *     {@link #readArray}), malformed, not 3-D with square matrices, or has a non-zero
+     *     diagonal entry or a non-finite weight
      * @throws IOException if the file cannot be read
      */
     public static GraphDataset readAdjacencyStack(Path npy) throws IOException {

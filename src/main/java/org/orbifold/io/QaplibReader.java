@@ -1,7 +1,6 @@
 package org.orbifold.io;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +18,8 @@ import org.orbifold.space.Permutation;
  *
  * <p>Every malformed file raises a {@link DatasetFormatException} that names the file and the
  * line: a token that is not a number, an order that is not a positive integer, a file that
- * ends early or has numbers left over, or a permutation that is not a bijection.
+ * ends early or has numbers left over, a permutation that is not a bijection, or bytes that
+ * are not UTF-8 text (also naming the column).
  *
  * <p><b>Limitations.</b> Numbers are read as {@code double}; integer entries above
  * {@code 2^53} would lose precision (QAPLIB has none).
@@ -126,7 +126,7 @@ public final class QaplibReader {
             if (!Files.isRegularFile(file)) {
                 throw DatasetFormatException.noSuchPath(file);
             }
-            return new Tokens(file, Files.readAllLines(file, StandardCharsets.UTF_8));
+            return new Tokens(file, TextFiles.readUtf8Lines(file));
         }
 
         /** Returns the 1-based line of the last token read (or of the end of the file). */

@@ -1,9 +1,6 @@
 package org.orbifold.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +27,9 @@ import java.util.stream.Stream;
  *   <li>{@code DS_edge_labels.txt}, {@code DS_edge_attributes.txt} (optional, {@code m}
  *       lines): the same per line of {@code DS_A.txt}.</li>
  * </ul>
- * {@code DS} is the prefix of the folder's only {@code *_A.txt} file. A UTF-8 byte-order mark
- * at the start of a file is skipped.
+ * {@code DS} is the prefix of the folder's only {@code *_A.txt} file. The files are read as
+ * UTF-8 (so a class label {@code été} is read as written); a UTF-8 byte-order mark at the
+ * start of a file is skipped.
  *
  * <p><b>Encoding.</b> Node labels become one-hot channels {@code label=l}, node attribute
  * columns numeric channels {@code attr0, attr1, ...}; edge labels and attributes likewise on the
@@ -41,13 +39,18 @@ import java.util.stream.Stream;
  * {@link org.orbifold.space.NodeExistence#isNeeded} says so. The collection lists every
  * undirected edge twice, once per direction: when every pair has its reverse with the same
  * label and attributes the graphs are read as undirected, otherwise the whole dataset is read
- * as directed; a note of the dataset says which. Graph {@code k} is named {@code DS#k}.
+ * as directed; a note of the dataset says which. A line of {@code DS_A.txt} that repeats the
+ * ordered pair of an earlier line with equal labels and attributes is merged into one edge,
+ * and a note counts such lines and names the first (a pair and its reverse are two pairs, so
+ * an undirected edge listed in both directions repeats nothing). Graph {@code k} is named
+ * {@code DS#k}.
  *
  * <p><b>Errors.</b> A missing required file, a wrong column count, a token that is not a
  * number, a node id out of range, a graph id below 1, an edge across two graphs or a
- * self-loop, graph ids that are not contiguous, line counts that disagree, or a pair listed
- * twice with different labels throw a {@link DatasetFormatException} naming the file, the line
- * and what was expected.
+ * self-loop, graph ids that are not contiguous, line counts that disagree, a pair listed
+ * twice with different labels, or bytes that are not UTF-8 text (such as a Latin-1
+ * {@code é}; the message then also names the column) throw a {@link DatasetFormatException}
+ * naming the file, the line and what was expected.
  *
  * <p><b>Existence channel.</b> The reader adds the node-existence channel only where it is
  * needed (above); the command line adds it to every data set that lacks it, so its
@@ -68,8 +71,8 @@ public final class TuDatasetReader {
 
     private static final String SUFFIX_A = "_A.txt";
 
-    /** The UTF-8 byte-order mark EF BB BF as the ISO-8859-1 decoding of the files sees it. */
-    private static final String BYTE_ORDER_MARK = "\u00EF\u00BB\u00BF";
+    /** The byte-order mark U+FEFF, which UTF-8 writes as EF BB BF at the start of a file. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private TuDatasetReader() {
     }
@@ -183,19 +186,36 @@ public final class TuDatasetReader {
         readLabels(folder.resolve(ds + "_edge_labels.txt"), edgeAttributes, edgeCountNote);
         readAttributes(folder.resolve(ds + "_edge_attributes.txt"), edgeAttributes,
                 edgeCountNote);
+        int repeats = 0;
+        String firstRepeat = null;
         for (int e = 0; e < m; e++) {
             RawGraph g = raw.get(edgeGraph[e]);
             Map<String, Object> before = g.edges.putIfAbsent(pairs[e], edgeAttributes.get(e));
-            if (before != null && !before.equals(edgeAttributes.get(e))) {
+            if (before == null) {
+                continue;
+            }
+            boolean conflict = !before.equals(edgeAttributes.get(e));
+            if (conflict || firstRepeat == null) {
                 int first = 0;
                 while (edgeGraph[first] != edgeGraph[e] || pairs[first] != pairs[e]) {
                     first++;
                 }
-                throw new DatasetFormatException(adjacencyFile, e + 1, "pair "
-                        + adjacency.get(e).trim() + " is listed again with different labels or"
-                        + " attributes (first at line " + (first + 1) + "); expected one value"
-                        + " per ordered pair");
+                if (conflict) {
+                    throw new DatasetFormatException(adjacencyFile, e + 1, "pair "
+                            + adjacency.get(e).trim() + " is listed again with different labels"
+                            + " or attributes (first at line " + (first + 1) + "); expected one"
+                            + " value per ordered pair");
+                }
+                firstRepeat = adjacencyFile.getFileName() + ", line " + (e + 1) + ", pair "
+                        + adjacency.get(e).trim() + " as on line " + (first + 1);
             }
+            repeats++;
+        }
+        if (repeats > 0) {
+            notes.add(lines(repeats) + " of " + adjacencyFile.getFileName() + " repeat"
+                    + (repeats == 1 ? "s" : "") + " an ordered pair of an earlier line with"
+                    + " equal labels and attributes; each pair is read as one edge (first: "
+                    + firstRepeat + ")");
         }
 
         // Encode and name.
@@ -279,8 +299,7 @@ public final class TuDatasetReader {
             }
             return null;
         }
-        List<String> lines = new ArrayList<>(Files.readAllLines(file,
-                StandardCharsets.ISO_8859_1));
+        List<String> lines = TextFiles.readUtf8Lines(file);
         if (!lines.isEmpty() && lines.get(0).startsWith(BYTE_ORDER_MARK)) {
             lines.set(0, lines.get(0).substring(BYTE_ORDER_MARK.length()));
         }
@@ -388,18 +407,11 @@ public final class TuDatasetReader {
     }
 
     /**
-     * The text of a token for a message: the files are read as ISO-8859-1, one character per
-     * byte, so a token that is valid UTF-8 (such as a Unicode minus, three bytes) is decoded
-     * as UTF-8 here, and every character outside printable ASCII is then shown as an escape
-     * ({@link DecimalNumbers#printable}).
+     * The text of a token for a message: every character outside printable ASCII is shown as
+     * an escape ({@link DecimalNumbers#printable}), so a Unicode minus before a 3 shows as
+     * <code>&#92;u22123</code>.
      */
     private static String shown(String token) {
-        byte[] bytes = token.strip().getBytes(StandardCharsets.ISO_8859_1);
-        try {
-            return DecimalNumbers.printable(StandardCharsets.UTF_8.newDecoder()
-                    .decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException e) {
-            return DecimalNumbers.printable(token.strip());
-        }
+        return DecimalNumbers.printable(token.strip());
     }
 }

@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +28,34 @@ class DatasetLoaderTest {
                 TestDatasets.require("iam/Letter/LOW/test.cxl")).name());
         assertEquals(26, DatasetLoader.load(
                 TestDatasets.require("geomstats/mammals_grooming.npy")).size());
+    }
+
+    /**
+     * A named pipe is refused as no regular file, without opening it (which would wait for a
+     * writer); before, a {@code .npy} pipe was reported as missing and a molecule file pipe
+     * blocked.
+     */
+    @Test
+    void aNamedPipeIsRefusedAsNoRegularFileWithoutBlocking() throws Exception {
+        for (String name : List.of("ff.npy", "ff.smi", "ff.cxl", "ff.sdf", "ff")) {
+            Path pipe = dir.resolve(name);
+            Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+            Assumptions.assumeTrue(mkfifo.waitFor() == 0 && Files.exists(pipe),
+                    "mkfifo is not available");
+            DatasetFormatException e = Assertions.assertTimeoutPreemptively(
+                    Duration.ofSeconds(20), () -> assertThrows(DatasetFormatException.class,
+                            () -> DatasetLoader.load(pipe)));
+            assertEquals(pipe + ": not a regular file (such as a named pipe or a device), so it"
+                    + " is not read; expected a TU folder, an IAM .cxl split file, a .npy file"
+                    + " or a molecule file (.smi, .can, .csv, .sdf)", e.getMessage());
+        }
+        Path pipe = dir.resolve("ff.npy");
+        assertEquals(pipe + ": not a regular file (such as a named pipe or a device), so it is"
+                + " not read; expected a .npy file", assertThrows(DatasetFormatException.class,
+                        () -> NpyReader.readArray(pipe)).getMessage());
+        assertEquals(dir + ": a folder, not a regular file; expected a .npy file",
+                assertThrows(DatasetFormatException.class, () -> NpyReader.readArray(dir))
+                        .getMessage());
     }
 
     @Test

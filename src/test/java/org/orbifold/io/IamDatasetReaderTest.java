@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -436,6 +440,66 @@ class IamDatasetReaderTest {
         assertTrue(failure(dir.resolve("split.cxl")).getMessage().contains("split.cxl"));
     }
 
+    /**
+     * A byte that is not UTF-8 in a file without an encoding declaration is refused with the
+     * file, line and column, and nothing else is printed; before, the JDK's XML parser wrote
+     * {@code [Fatal Error] :-1:-1: Invalid byte 2 of 3-byte UTF-8 sequence.} to stderr first.
+     * A declared encoding is honoured.
+     */
+    @Test
+    void aFileThatIsNotUtf8IsRefusedWithoutTheParsersOwnStderrLine() throws IOException {
+        Path cxl = Files.write(dir.resolve("l.cxl"), ("<GraphCollection><graphs><print"
+                + " file=\"\u00e9.gxl\" class=\"A\"/></graphs></GraphCollection>")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        gxl("a.gxl", "undirected", node("a", attr("sym", "string", "C")));
+        Path latin1Graph = dir.resolve("b.gxl");
+        Files.write(latin1Graph, Files.readString(dir.resolve("a.gxl"))
+                .replace("C</string>", "\u00e9</string>").getBytes(StandardCharsets.ISO_8859_1));
+        String hint = "; convert the file to UTF-8, or name its encoding in an XML declaration"
+                + " such as <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>";
+
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        List<String> messages = new ArrayList<>();
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            messages.add(failure(cxl).getMessage());
+            messages.add(failure(split("b.gxl", "c")).getMessage());
+            messages.add(assertThrows(DatasetFormatException.class,
+                    () -> IamDatasetReader.graphFiles(cxl)).getMessage());
+            messages.add(assertThrows(DatasetFormatException.class,
+                    () -> IamDatasetReader.readGraph(latin1Graph)).getMessage());
+            DatasetLoader.companions(cxl);
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("", printed.toString(StandardCharsets.UTF_8));
+        String inCxl = cxl + ", line 1: is not UTF-8 text (byte 0xE9 at column 39)" + hint;
+        String inGxl = latin1Graph + ", line 5: is not UTF-8 text (byte 0xE9 at column 39)"
+                + hint;
+        assertEquals(List.of(inCxl, inGxl, inCxl, inGxl), messages);
+
+        // Declared as ISO-8859-1, the same bytes read; declared as UTF-8 or US-ASCII, they
+        // are refused with the declared name.
+        String body = Files.readString(dir.resolve("a.gxl")).replace("C</string>",
+                "\u00e9</string>");
+        for (String name : List.of("ISO-8859-1", "UTF-8", "US-ASCII")) {
+            Files.write(latin1Graph, body.replace("<?xml version=\"1.0\"?>",
+                    "<?xml version=\"1.0\" encoding='" + name + "'?>")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            if (name.startsWith("ISO")) {
+                assertEquals(List.of("sym=\u00e9"), IamDatasetReader.readGraph(latin1Graph)
+                        .nodeChannels().subList(0, 1));
+                continue;
+            }
+            assertEquals(latin1Graph + ", line 5: is not " + name + " text (byte 0xE9 at column"
+                    + " 39); its XML declaration names the encoding " + name + "; convert the"
+                    + " file, or name its real encoding there", assertThrows(
+                            DatasetFormatException.class,
+                            () -> IamDatasetReader.readGraph(latin1Graph)).getMessage());
+        }
+    }
+
     @Test
     void rejectsAnEdgeToAnUnknownNode() throws IOException {
         gxl("u.gxl", "undirected", node("a", "") + node("b", "")
@@ -455,6 +519,44 @@ class IamDatasetReaderTest {
         assertNames(failure(split("s.gxl", "c")), "s.gxl", 8, "repeats the pair");
     }
 
+    /**
+     * An edge that repeats the ordered pair of an earlier edge with equal attributes is
+     * merged, as before, but no longer silently: a note of the split counts such edges and
+     * names the first. An undirected edge listed once per direction is no repeat, nor is a
+     * directed edge against the reverse of an undirected one.
+     */
+    @Test
+    void notesAnEdgeListedTwiceWithEqualAttributes() throws IOException {
+        String nodes = node("a", attr("x", "float", "1")) + node("b", attr("x", "float", "2"))
+                + node("c", attr("x", "float", "3"));
+        String ab = "<edge from=\"a\" to=\"b\">" + attr("w", "int", "1") + "</edge>\n";
+        String ba = "<edge from=\"b\" to=\"a\">" + attr("w", "int", "1") + "</edge>\n";
+        String bc = "<edge from=\"b\" to=\"c\"/>\n";
+        gxl("once.gxl", "undirected", nodes + ab + ba + bc
+                + "<edge from=\"c\" to=\"b\" isdirected=\"true\"/>\n");
+        gxl("twice.gxl", "undirected", nodes + ab + bc + ab + bc + bc);
+        gxl("directed.gxl", "directed", nodes + ab + ba + ba);
+
+        GraphDataset once = IamDatasetReader.read(split("once.gxl", "c"));
+        assertEquals(2, once.graphs().get(0).edgeCount());
+        assertTrue(once.notes().stream().noneMatch(n -> n.contains("repeat")),
+                once.notes().toString());
+
+        List<GraphDataset> splits = IamDatasetReader.readSplits(List.of(
+                split("twice.gxl", "c", "directed.gxl", "c"), dir.resolve("split.cxl")));
+        GraphDataset twice = splits.get(0);
+        assertEquals(2, twice.graphs().get(0).edgeCount());
+        assertTrue(twice.notes().contains("4 edges repeat an ordered pair of an earlier edge in"
+                + " the same file with equal attributes; each pair is read as one edge (first:"
+                + " twice.gxl, line 10, edge from 'a' to 'b' at column 23, as on line 8)"),
+                twice.notes().toString());
+        assertEquals(twice.notes(), splits.get(1).notes());
+        assertTrue(IamDatasetReader.readGraph(dir.resolve("directed.gxl")).notes().contains(
+                "1 edge repeats an ordered pair of an earlier edge in the same file with equal"
+                + " attributes; each pair is read as one edge (first: directed.gxl, line 10,"
+                + " edge from 'b' to 'a' at column 23, as on line 9)"));
+    }
+
     @Test
     void rejectsUnsupportedValuesAndNonFiniteNumbers() throws IOException {
         gxl("v.gxl", "undirected", node("a", "<attr name=\"p\"><tup><int>1</int></tup></attr>"));
@@ -463,6 +565,42 @@ class IamDatasetReaderTest {
         assertNames(failure(split("v.gxl", "c")), "v.gxl", 5, "finite");
         gxl("v.gxl", "sideways", node("a", ""));
         assertNames(failure(split("v.gxl", "c")), "v.gxl", 4, "edgemode");
+    }
+
+    @Test
+    void rejectsAnAttributeWithoutOneKnownValueElement() throws IOException {
+        // Before, an unknown element or an empty <attr> was dropped and only noted as missing.
+        String accepted = "<int>, <long>, <float>, <double>, <string> or <bool>";
+        String other = node("b", attr("x", "float", "2"));
+        gxl("v.gxl", "undirected", node("a", "<attr name=\"x\"><complex>1</complex></attr>")
+                + other);
+        DatasetFormatException e = failure(split("v.gxl", "c"));
+        assertNames(e, "v.gxl", 5, "attribute 'x' holds <complex>, which is not supported;"
+                + " expected one value element: " + accepted);
+        assertTrue(e.getMessage().matches(".*v\\.gxl, line 5, column \\d+: .*"),
+                e.getMessage());
+
+        gxl("v.gxl", "undirected", node("a", "<attr name=\"x\"></attr>") + other);
+        assertNames(failure(split("v.gxl", "c")), "v.gxl", 5, "attribute 'x' has no value;"
+                + " expected one value element: " + accepted);
+        gxl("v.gxl", "undirected", node("a", "<attr name=\"x\"/>") + other);
+        assertNames(failure(split("v.gxl", "c")), "v.gxl", 5, "attribute 'x' has no value");
+        gxl("v.gxl", "undirected", node("a", "<attr name=\"x\">7</attr>") + other);
+        assertNames(failure(split("v.gxl", "c")), "v.gxl", 5, "attribute 'x' has no value");
+
+        gxl("v.gxl", "undirected", node("a", "<attr name=\"x\"><int>1</int><int>2</int></attr>")
+                + other);
+        assertNames(failure(split("v.gxl", "c")), "v.gxl", 5, "attribute 'x' holds a second"
+                + " value <int>");
+        gxl("v.gxl", "undirected", node("a", "") + node("b", "")
+                + "<edge from=\"a\" to=\"b\"><attr name=\"w\"><attr name=\"u\"><int>1</int>"
+                + "</attr></attr></edge>\n");
+        assertNames(failure(split("v.gxl", "c")), "v.gxl", 7, "attribute 'w' holds <attr>");
+
+        // A graph-level <attr> is still ignored, whatever it holds.
+        gxl("v.gxl", "undirected", "<attr name=\"note\"><complex>1</complex></attr>\n"
+                + node("a", attr("x", "float", "1")));
+        assertEquals(1, IamDatasetReader.read(split("v.gxl", "c")).size());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,6 +148,68 @@ class MoleculeReaderTest {
         assertEquals(1, new MoleculeReader().withSkipInvalid(true).read(unknown).size());
     }
 
+    /**
+     * A byte that is not UTF-8 (here Latin-1) is named with its file, line and column; before,
+     * the message was only the decoder's {@code Input length = 1}. Skipping invalid records
+     * does not skip it: the file is at fault, not a molecule.
+     */
+    @Test
+    void aFileThatIsNotUtf8NamesItsLineAndColumn() throws IOException {
+        String hint = " text (byte 0xE9 at column 3); convert the file to UTF-8";
+        Path smi = Files.write(dir.resolve("nu.smi"), latin1("CCO\nCC\u00e9O\n"));
+        Path csv = Files.write(dir.resolve("nu.csv"), latin1("smiles,name\nCCO,a\nCCN,b\n"
+                + "CO,\u00e9\n"));
+        String record = molfile("ok", new String[] {"C", "O"}, new int[][] {{1, 2, 1}})
+                + "$$$$\n";
+        Path sdf = Files.write(dir.resolve("nu.sdf"), latin1(record + "ca\u00e9\n"
+                + record.substring(record.indexOf('\n') + 1)));
+        int titleOfSecond = record.split("\n").length + 1;
+        for (MoleculeReader reader : List.of(new MoleculeReader(),
+                new MoleculeReader().withSkipInvalid(true))) {
+            assertEquals(smi + ", line 2: is not UTF-8" + hint, assertThrows(
+                    DatasetFormatException.class, () -> reader.read(smi)).getMessage());
+            assertEquals(csv + ", line 4: is not UTF-8 text (byte 0xE9 at column 4); convert"
+                    + " the file to UTF-8", assertThrows(DatasetFormatException.class,
+                            () -> reader.read(csv)).getMessage());
+            assertEquals(sdf + ", line " + titleOfSecond + ": is not UTF-8" + hint,
+                    assertThrows(DatasetFormatException.class, () -> reader.read(sdf))
+                            .getMessage());
+        }
+
+        // The label file beside a SMILES file, and a column counted in characters.
+        Path good = Files.writeString(dir.resolve("ok.smi"), "CCO\nCN\n");
+        Path labels = Files.write(dir.resolve("ok_target.txt"), latin1("a\n\u00e9t\u00e9\n"));
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(good));
+        assertEquals(labels + ", line 2: is not UTF-8 text (byte 0xE9 at column 1); convert"
+                + " the file to UTF-8", e.getMessage());
+        byte[] utf8 = "CCO,caf\u00e9 ".getBytes(StandardCharsets.UTF_8);
+        byte[] mixed = new byte[utf8.length + 2];
+        System.arraycopy(utf8, 0, mixed, 0, utf8.length);
+        mixed[utf8.length] = (byte) 0xFF;
+        mixed[utf8.length + 1] = '\n';
+        Path wide = Files.write(dir.resolve("wide.csv"), concat(latin1("smiles,name\r\n"),
+                mixed));
+        assertEquals(wide + ", line 2: is not UTF-8 text (byte 0xFF at column 10); convert the"
+                + " file to UTF-8", assertThrows(DatasetFormatException.class,
+                        () -> new MoleculeReader().read(wide)).getMessage());
+
+        // UTF-8 text is read as it is.
+        Files.writeString(labels, "a\n\u00e9t\u00e9\n");
+        assertEquals(List.of("a", "\u00e9t\u00e9"), new MoleculeReader().read(good)
+                .classLabels());
+    }
+
+    private static byte[] latin1(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
     @Test
     void anEmptyCsvFileSaysSo() throws IOException {
         Path csv = Files.writeString(dir.resolve("empty.csv"), "");
@@ -241,6 +304,55 @@ class MoleculeReaderTest {
         assertEquals(sdf + ", line " + firstLineOfSecond + ": record 2 has no class label:"
                 + " its data item <active> is empty", e.getMessage());
         assertEquals(2, new MoleculeReader().read(sdf).size());
+    }
+
+    /**
+     * A record that is invalid and lacks its label is an invalid record: skipped with
+     * {@code withSkipInvalid(true)} (before, the missing label threw first, so
+     * {@code --skip-invalid --label-property cls} stopped at it), reported as invalid without.
+     * A valid record without its label still throws either way.
+     */
+    @Test
+    void anInvalidRecordWithoutItsLabelIsSkippedAsInvalid() throws IOException {
+        String first = molfile("one", new String[] {"C", "O"}, new int[][] {{1, 2, 1}})
+                + "> <cls>\nA\n\n$$$$\n";
+        String third = molfile("three", new String[] {"C", "N"}, new int[][] {{1, 2, 1}})
+                + "> <cls>\nB\n\n$$$$\n";
+        int secondStarts = first.split("\n").length + 1;
+        String[] invalid = {"not a molecule\n$$$$\n",
+            molfile("triple", new String[] {"C", "O"}, new int[][] {{1, 2, 3}}) + "$$$$\n",
+            "cut\n  test\n\n  x  1  0  0  0  0  0  0  0  0999 V2000\nM  END\n$$$$\n",
+            molfile("empty", new String[] {"C", "O"}, new int[][] {{1, 2, 3}})
+                    + "> <cls>\n  \n\n$$$$\n"};
+        MoleculeReader strict = new MoleculeReader().withLabelColumn("cls");
+        for (String second : invalid) {
+            Path sdf = Files.writeString(dir.resolve("mixed.sdf"), first + second + third);
+            GraphDataset d = strict.withSkipInvalid(true).read(sdf);
+            assertEquals(List.of("A", "B"), d.classLabels());
+            assertTrue(d.notes().stream().anyMatch(n -> n.startsWith("skipped 1 invalid record"
+                    + " at line ")), d.notes().toString());
+            DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                    () -> strict.read(sdf));
+            assertFalse(e.getMessage().contains("label") || e.getMessage().contains("<cls>"),
+                    e.getMessage());
+        }
+
+        String unlabelled = molfile("plain", new String[] {"C", "O"}, new int[][] {{1, 2, 1}})
+                + "$$$$\n";
+        Path sdf = Files.writeString(dir.resolve("mixed.sdf"), first + unlabelled + third);
+        for (MoleculeReader reader : List.of(strict, strict.withSkipInvalid(true))) {
+            assertEquals(sdf + ", line " + secondStarts + ": record 2 has no data item <cls>",
+                    assertThrows(DatasetFormatException.class, () -> reader.read(sdf))
+                            .getMessage());
+        }
+
+        Path csv = Files.writeString(dir.resolve("mixed.csv"), "smiles,label\nCCO,0\n"
+                + "C1CC,\nCCC,1\n");
+        assertEquals(List.of("0", "1"), new MoleculeReader().withSkipInvalid(true).read(csv)
+                .classLabels());
+        assertTrue(assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(csv)).getMessage().contains("cannot parse"
+                        + " molecule 2 from the SMILES 'C1CC'"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -221,6 +222,10 @@ class QaplibReaderTest {
         assertSolutionError(write("e.sln", "3 ten\n1 2 3\n"), 1, "'ten'");
         assertThrows(DatasetFormatException.class,
                 () -> QaplibReader.readInstance(dir.resolve("missing.dat")));
+        // A Latin-1 byte: before, a bare MalformedInputException ("Input length = 1").
+        Path latin1 = Files.write(dir.resolve("l.dat"), "2\n0 1\n1 0\n0 1 \u00e9 0\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertFormatError(latin1, 4, "is not UTF-8 text (byte 0xE9 at column 5)");
     }
 
     private void assertFormatError(Path file, int line, String fragment) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -307,10 +308,7 @@ class TuDatasetReaderTest {
         assertEquals(0.0, d.graphs().get(0).node(1, channel));
     }
 
-    /**
-     * The files are read as ISO-8859-1, so a Unicode minus written in UTF-8 is three
-     * characters there; the message decodes it and shows it as an escape, not as mojibake.
-     */
+    /** A Unicode minus is shown in the message as an escape, not as mojibake. */
     @Test
     void showsAUnicodeMinusReadablyInTheMessage() throws IOException {
         writeToy();
@@ -324,6 +322,33 @@ class TuDatasetReaderTest {
         writeToy();
         write("T_graph_indicator.txt", "1", "1", "\u00e9", "2", "2");
         assertTrue(failure().getMessage().endsWith("found '\\u00E9'"), failure().getMessage());
+    }
+
+    /**
+     * The files are UTF-8: a class label {@code été} is read as written (before, read as
+     * ISO-8859-1, it became four characters of mojibake per accent and no {@code --class été}
+     * could select it), and a byte that is not UTF-8 is refused with its line and column
+     * (before, it was read as a Latin-1 character without a word).
+     */
+    @Test
+    void readsUtf8AndRefusesBytesThatAreNotUtf8() throws IOException {
+        writeToy();
+        write("T_graph_labels.txt", "\u00e9t\u00e9", "-3");
+        write("T_node_labels.txt", "C", "\u00d6", "C", "N", "C");
+        GraphDataset d = TuDatasetReader.read(dir);
+        assertEquals(List.of("\u00e9t\u00e9", "-3"), d.classLabels());
+        assertEquals(1, d.ofClass("\u00e9t\u00e9").size());
+        assertTrue(d.nodeChannels().contains("label=\u00d6"), d.nodeChannels().toString());
+
+        Files.write(dir.resolve("T_graph_labels.txt"), "7\n\u00e9t\u00e9\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(dir.resolve("T_graph_labels.txt") + ", line 2: is not UTF-8 text (byte"
+                + " 0xE9 at column 1); convert the file to UTF-8", failure().getMessage());
+        writeToy();
+        Files.write(dir.resolve("T_A.txt"), "1, 2\r\n2, 1\r\n2,\u00a03\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(dir.resolve("T_A.txt") + ", line 3: is not UTF-8 text (byte 0xA0 at"
+                + " column 3); convert the file to UTF-8", failure().getMessage());
     }
 
     @Test
@@ -425,6 +450,35 @@ class TuDatasetReaderTest {
         DatasetFormatException e = failure();
         assertNames(e, "T_A.txt", 6);
         assertTrue(e.getMessage().contains("first at line 1"), e.getMessage());
+    }
+
+    /**
+     * A pair listed again with the same label is merged, as before, but no longer silently:
+     * a note counts the repeating lines and names the first. The reverse pair of an
+     * undirected edge is no repeat.
+     */
+    @Test
+    void notesAPairListedTwiceWithEqualLabels() throws IOException {
+        writeToy();
+        assertTrue(TuDatasetReader.read(dir).notes().stream().noneMatch(n -> n.contains(
+                "repeat")));
+
+        write("T_A.txt", "1, 2", "2, 1", "2, 3", "3, 2", "4, 5", "5, 4", "2, 3", "1, 2",
+                "1, 2");
+        write("T_edge_labels.txt", "2", "2", "1", "1", "1", "1", "1", "2", "2");
+        GraphDataset d = TuDatasetReader.read(dir);
+        assertEquals(2, d.graphs().get(0).edgeCount());
+        assertFalse(d.isDirected());
+        assertTrue(d.notes().contains("3 lines of T_A.txt repeat an ordered pair of an earlier"
+                + " line with equal labels and attributes; each pair is read as one edge"
+                + " (first: T_A.txt, line 7, pair 2, 3 as on line 3)"), d.notes().toString());
+
+        writeToy();
+        write("T_A.txt", "1, 2", "2, 1", "2, 3", "3, 2", "4, 5", "5, 4", "5, 4");
+        write("T_edge_labels.txt", "2", "2", "1", "1", "1", "1", "1");
+        assertTrue(TuDatasetReader.read(dir).notes().contains("1 line of T_A.txt repeats an"
+                + " ordered pair of an earlier line with equal labels and attributes; each pair"
+                + " is read as one edge (first: T_A.txt, line 7, pair 5, 4 as on line 6)"));
     }
 
     @Test

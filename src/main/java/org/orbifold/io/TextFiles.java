@@ -1,0 +1,110 @@
+package org.orbifold.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the text files of the readers and refuses bytes that are not text in the file's
+ * encoding with the file, the line and the column, where a decoder alone says no more than
+ * {@code Input length = 1}: {@code "nu.smi, line 1: is not UTF-8 text (byte 0xE9 at column 3);
+ * convert the file to UTF-8"}.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class TextFiles {
+
+    private TextFiles() {
+    }
+
+    /**
+     * Reads the lines of a UTF-8 file as {@link Files#readAllLines(Path)} does: a line ends at
+     * {@code \n}, {@code \r\n} or {@code \r}, a last line needs no end, and a byte-order mark
+     * is kept as the character {@code U+FEFF}.
+     *
+     * @param file the file
+     * @return its lines, in a list that the caller may change
+     * @throws DatasetFormatException if the file holds a byte sequence that is not UTF-8,
+     *     naming the line and column of the first
+     * @throws IOException if the file cannot be read
+     */
+    static List<String> readUtf8Lines(Path file) throws IOException {
+        String text = decode(file, Files.readAllBytes(file), StandardCharsets.UTF_8,
+                "convert the file to UTF-8");
+        try (BufferedReader reader = new BufferedReader(new StringReader(text))) {
+            return reader.lines().collect(Collectors.toCollection(ArrayList::new));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Decodes the bytes of a file, refusing a malformed byte sequence with the message
+     * {@code "FILE, line L: is not CHARSET text (byte 0xE9 at column C); HINT"}; a character
+     * that the charset has no mapping for becomes the replacement character, as in the
+     * decoders of the XML parser.
+     *
+     * @param file the file, for the message
+     * @param bytes its bytes
+     * @param charset the encoding they should be in
+     * @param hint what to do about a malformed sequence, such as
+     *     {@code "convert the file to UTF-8"}
+     * @return the text
+     * @throws DatasetFormatException at the line of the first malformed byte sequence
+     */
+    static String decode(Path file, byte[] bytes, Charset charset, String hint)
+            throws DatasetFormatException {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8L,
+                (long) Math.ceil(bytes.length * (double) decoder.maxCharsPerByte()) + 1));
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            byte bad = bytes[Math.min(in.position(), bytes.length - 1)];
+            throw notText(file, out.flip(), bad, charset.name(), hint);
+        }
+        return out.flip().toString();
+    }
+
+    /**
+     * The refusal of a malformed byte: its line and column follow from the text decoded
+     * before it, in which a line ends at {@code \n}, {@code \r\n} or {@code \r}.
+     */
+    private static DatasetFormatException notText(Path file, CharSequence before, byte bad,
+            String charset, String hint) {
+        int line = 1;
+        int lineStart = 0;
+        for (int k = 0; k < before.length(); k++) {
+            char c = before.charAt(k);
+            if (c == '\n' || c == '\r' && (k + 1 == before.length()
+                    || before.charAt(k + 1) != '\n')) {
+                line++;
+                lineStart = k + 1;
+            }
+        }
+        String start = before.subSequence(lineStart, before.length()).toString();
+        int column = start.codePointCount(0, start.length()) + 1;
+        return new DatasetFormatException(file, line, "is not " + charset + " text (byte 0x"
+                + String.format(Locale.ROOT, "%02X", bad & 0xFF) + " at column " + column
+                + "); " + hint);
+    }
+}
