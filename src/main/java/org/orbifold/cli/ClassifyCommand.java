@@ -1518,6 +1518,9 @@ final class ClassifyCommand extends DatasetCommand {
         if (data.limit != null) {
             throw CliException.usage("--limit applies only to --folds");
         }
+        requireNotFolder("--train", trainFile);
+        requireNotFolder("--valid", validationFile);
+        requireNotFolder("--test", testFile);
         boolean cxl = isCxl(trainFile);
         if (cxl != isCxl(testFile) || (validationFile != null
                 && cxl != isCxl(validationFile))) {
@@ -1538,6 +1541,14 @@ final class ClassifyCommand extends DatasetCommand {
         Sample all = Sample.load(dataset, null, null, data.molecules(dataset));
         requireClasses(all);
         return Splits.lists(all, trainFile, validationFile, testFile);
+    }
+
+    /** Fails when a split option names a folder (null: the option is not given). */
+    private static void requireNotFolder(String option, Path file) {
+        if (file != null && Files.isDirectory(file)) {
+            throw CliException.usage(option + " " + file + " is a folder; give a split file (an"
+                    + " IAM .cxl file or a split list), or the IAM folder as DATASET");
+        }
     }
 
     /**

@@ -132,8 +132,13 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         }
         files.add(test);
         for (Path file : files) {
+            if (Files.isDirectory(file)) {
+                throw CliException.data(file + " is a folder; expected a .cxl split file");
+            }
             if (!Files.isRegularFile(file)) {
-                throw CliException.data("no such split file: " + file);
+                throw CliException.data(Files.exists(file) ? file + " is not a regular file"
+                        + " (such as a named pipe or a device); expected a .cxl split file"
+                        : "no such split file: " + file);
             }
         }
         requireDistinctFiles(files);

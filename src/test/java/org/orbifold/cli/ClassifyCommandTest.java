@@ -3,6 +3,7 @@ package org.orbifold.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -202,6 +203,32 @@ class ClassifyCommandTest {
         assertEquals(CliException.DATA, r.exitCode(), r.out());
         assertEquals(Main.ERROR_PREFIX + folder.resolve("validation.cxl") + " lists no graphs"
                 + " (no <print file=\"X.gxl\" class=\"C\"/> entries)\n", r.err());
+    }
+
+    @Test
+    void aSplitOptionNamingAFolderOrAPipeSaysSo() throws IOException, InterruptedException {
+        Path folder = iamFolder(null);
+        String test = folder.resolve("test.cxl").toString();
+
+        Run r = run("classify", "--train", folder.toString(), "--test", test);
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.out());
+        assertEquals(Main.ERROR_PREFIX + "--train " + folder + " is a folder; give a split file"
+                + " (an IAM .cxl file or a split list), or the IAM folder as DATASET\n", r.err());
+
+        Path pipe = folder.resolve("pipe.cxl");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        } catch (IOException e) {
+            assumeTrue(false, "no mkfifo here: " + e.getMessage());
+            return;
+        }
+        assumeTrue(mkfifo.waitFor() == 0 && Files.exists(pipe), "mkfifo failed");
+        r = run("classify", "--train", pipe.toString(), "--test", test);
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertEquals(Main.ERROR_PREFIX + pipe + " is not a regular file (such as a named pipe"
+                + " or a device); expected a .cxl split file\n", r.err());
     }
 
     // ---- Splits ----------------------------------------------------------------------------
