@@ -29,6 +29,9 @@ public final class DecimalNumbers {
     /** A Java type suffix after a digit or point at the end, or a hexadecimal prefix. */
     private static final Pattern JAVA_ONLY = Pattern.compile("[0-9.][fFdD]$|^[+-]?0[xX]");
 
+    /** An integer of ASCII digits with an optional sign. */
+    private static final Pattern ASCII_INTEGER = Pattern.compile("[+-]?[0-9]+");
+
     private DecimalNumbers() {
     }
 
@@ -102,6 +105,25 @@ public final class DecimalNumbers {
             throw new NumberFormatException(refusal(text, what));
         }
         return value;
+    }
+
+    /**
+     * Reads an integer written with the ASCII digits {@code 0-9}, an optional sign in front
+     * and surrounding spaces allowed. {@link Integer#parseInt} alone also reads the digits of
+     * other scripts (U+0661, the Arabic-Indic one, or a full-width three) as numbers,
+     * which no data file means as an id or a count.
+     *
+     * @param text the text
+     * @return the value
+     * @throws NumberFormatException if the text is no such integer or does not fit an int
+     */
+    public static int parseInteger(String text) {
+        String token = text.strip();
+        if (!ASCII_INTEGER.matcher(token).matches()) {
+            throw new NumberFormatException("not an integer of ASCII digits: '"
+                    + printable(token) + "'");
+        }
+        return Integer.parseInt(token);
     }
 
     /**

@@ -515,7 +515,7 @@ public final class IamDatasetReader {
     private static int parseCount(Path cxl, XMLStreamReader r, String count)
             throws DatasetFormatException {
         try {
-            return Integer.parseInt(count.trim());
+            return DecimalNumbers.parseInteger(count);
         } catch (NumberFormatException e) {
             throw error(cxl, r.getLocation(), "count=\"" + count
                     + "\" is not a whole number");

@@ -389,7 +389,7 @@ public final class TuDatasetReader {
     private static int parseInt(Path file, int line, String token, String what)
             throws DatasetFormatException {
         try {
-            return Integer.parseInt(token.trim());
+            return DecimalNumbers.parseInteger(token);
         } catch (NumberFormatException e) {
             throw new DatasetFormatException(file, line, "expected " + what
                     + " (an integer), found '" + shown(token) + "'");

@@ -51,6 +51,18 @@ class DecimalNumbersTest {
     }
 
     @Test
+    void parseIntegerReadsAsciiDigitsOnly() {
+        assertEquals(-12, DecimalNumbers.parseInteger(" -12 "));
+        assertEquals(7, DecimalNumbers.parseInteger("+7"));
+        for (String text : new String[] {"\u0661", "\uff13", "1.0", "", "0x10", "12a"}) {
+            assertThrows(NumberFormatException.class, () -> DecimalNumbers.parseInteger(text),
+                    text);
+        }
+        assertThrows(NumberFormatException.class, () -> DecimalNumbers.parseInteger(
+                "99999999999"));
+    }
+
+    @Test
     void printableEscapesEverythingOutsidePrintableAscii() {
         assertEquals("a-1 ~", DecimalNumbers.printable("a-1 ~"));
         assertEquals("\\u22123", DecimalNumbers.printable("\u22123"));

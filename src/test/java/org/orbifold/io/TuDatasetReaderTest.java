@@ -234,6 +234,20 @@ class TuDatasetReaderTest {
     }
 
     @Test
+    void idsAreWrittenInAsciiDigitsOnly() throws IOException {
+        writeToy();
+        write("T_A.txt", "1, 2", "2, 1", "2, \uff13", "3, 2", "4, 5", "5, 4");
+        DatasetFormatException e = failure();
+        assertNames(e, "T_A.txt", 3);
+        assertTrue(e.getMessage().endsWith("expected a node id (an integer), found"
+                + " '\\uFF13'"), e.getMessage());
+
+        writeToy();
+        write("T_graph_indicator.txt", "1", "1", "\u0661", "2", "2");
+        assertNames(failure(), "T_graph_indicator.txt", 3);
+    }
+
+    @Test
     void rejectsAWrongColumnCount() throws IOException {
         writeToy();
         write("T_A.txt", "1, 2", "2, 1", "2, 3, 4", "3, 2", "4, 5", "5, 4");
