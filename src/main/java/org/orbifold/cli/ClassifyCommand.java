@@ -1518,9 +1518,9 @@ final class ClassifyCommand extends DatasetCommand {
         if (data.limit != null) {
             throw CliException.usage("--limit applies only to --folds");
         }
-        requireNotFolder("--train", trainFile);
-        requireNotFolder("--valid", validationFile);
-        requireNotFolder("--test", testFile);
+        requireSplitFile("--train", trainFile);
+        requireSplitFile("--valid", validationFile);
+        requireSplitFile("--test", testFile);
         boolean cxl = isCxl(trainFile);
         if (cxl != isCxl(testFile) || (validationFile != null
                 && cxl != isCxl(validationFile))) {
@@ -1543,11 +1543,23 @@ final class ClassifyCommand extends DatasetCommand {
         return Splits.lists(all, trainFile, validationFile, testFile);
     }
 
-    /** Fails when a split option names a folder (null: the option is not given). */
-    private static void requireNotFolder(String option, Path file) {
-        if (file != null && Files.isDirectory(file)) {
+    /**
+     * Fails when a split option names a folder, or something that exists but is no regular
+     * file (a named pipe, which reading would block on, or a device); a missing file is left
+     * to the readers, which name it. Null: the option is not given.
+     */
+    private static void requireSplitFile(String option, Path file) {
+        if (file == null) {
+            return;
+        }
+        if (Files.isDirectory(file)) {
             throw CliException.usage(option + " " + file + " is a folder; give a split file (an"
                     + " IAM .cxl file or a split list), or the IAM folder as DATASET");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw CliException.usage(option + " " + file + " is not a regular file (such as a"
+                    + " named pipe or a device); give a split file (an IAM .cxl file or a split"
+                    + " list)");
         }
     }
 

@@ -226,9 +226,18 @@ class ClassifyCommandTest {
         }
         assumeTrue(mkfifo.waitFor() == 0 && Files.exists(pipe), "mkfifo failed");
         r = run("classify", "--train", pipe.toString(), "--test", test);
-        assertEquals(CliException.DATA, r.exitCode(), r.out());
-        assertEquals(Main.ERROR_PREFIX + pipe + " is not a regular file (such as a named pipe"
-                + " or a device); expected a .cxl split file\n", r.err());
+        assertEquals(CliException.USAGE, r.exitCode(), r.out());
+        assertEquals(Main.ERROR_PREFIX + "--train " + pipe + " is not a regular file (such as a"
+                + " named pipe or a device); give a split file (an IAM .cxl file or a split"
+                + " list)\n", r.err());
+
+        Path list = folder.resolve("pipe.txt");
+        assumeTrue(new ProcessBuilder("mkfifo", list.toString()).start().waitFor() == 0,
+                "mkfifo failed");
+        r = run("classify", LETTERS, "--train", list.toString(), "--test", list.toString());
+        assertEquals(CliException.USAGE, r.exitCode(), r.out());
+        assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "--train " + list + " is not a"
+                + " regular file"), r.err());
     }
 
     // ---- Splits ----------------------------------------------------------------------------
