@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -286,27 +287,28 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
             List<List<Path>> graphFiles, int testIndex, List<List<String>> notes) {
         List<String> options = files.size() == 1 ? List.of("DATASET") : options(files);
         for (int s = 0; s < parts.size(); s++) {
-            for (int[] repeat : repeats(graphFiles.get(s))) {
+            for (int[] entries : repeats(graphFiles.get(s))) {
                 GraphDataset part = parts.get(s);
-                String name = part.graphNames().get(repeat[1]);
-                String where = whereRepeated(part, graphFiles.get(s), repeat);
+                String name = part.graphNames().get(entries[0]);
+                String where = whereRepeated(part, graphFiles.get(s), entries);
                 if (s == testIndex) {
                     notes.get(s).add(files.get(s).getFileName() + " lists graph '" + name
-                            + "' twice (" + where + "); both entries are predicted and"
-                            + " counted, as in the IAM benchmark");
+                            + "' " + times(entries.length) + " (" + where + "); "
+                            + (entries.length == 2 ? "both" : "all " + entries.length)
+                            + " entries are predicted and counted, as in the IAM benchmark");
                     continue;
                 }
                 throw CliException.data(options.get(s) + " " + files.get(s) + ": graph '"
-                        + name + "' is listed twice (" + where + "); a graph may be listed"
-                        + " once in a split file");
+                        + name + "' is listed " + times(entries.length) + " (" + where
+                        + "); a graph may be listed once in a split file");
             }
         }
     }
 
     /**
      * Returns a note for every graph that one split file, read on its own as a data set,
-     * lists twice: both entries are read, so the graph counts twice (in a mean, a median or a
-     * clustering). Entries are the same graph as in {@link #requireOnce}.
+     * lists more than once: every entry is read, so the graph counts as often (in a mean, a
+     * median or a clustering). Entries are the same graph as in {@link #requireOnce}.
      *
      * @param file the split file
      * @param dataset the graphs read from it, in entry order
@@ -315,38 +317,80 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
     static List<String> repeatNotes(Path file, GraphDataset dataset) {
         List<Path> paths = graphFiles(List.of(file)).get(0);
         List<String> notes = new ArrayList<>();
-        for (int[] repeat : repeats(paths)) {
+        for (int[] entries : repeats(paths)) {
+            String times = times(entries.length);
             notes.add(file.getFileName() + " lists graph '"
-                    + dataset.graphNames().get(repeat[1]) + "' twice ("
-                    + whereRepeated(dataset, paths, repeat) + "); both entries are read, so"
-                    + " the graph counts twice");
+                    + dataset.graphNames().get(entries[0]) + "' " + times + " ("
+                    + whereRepeated(dataset, paths, entries) + "); "
+                    + (entries.length == 2 ? "both" : "all " + entries.length)
+                    + " entries are read, so the graph counts " + times);
         }
         return notes;
     }
 
-    /** Returns the pairs (first entry, repeat) of entries that name the same graph file. */
+    /** {@code twice}, or {@code N times}. */
+    private static String times(int count) {
+        return count == 2 ? "twice" : count + " times";
+    }
+
+    /**
+     * Returns, per graph file named by more than one entry, the positions of all its entries
+     * in increasing order, ordered by the first.
+     */
     private static List<int[]> repeats(List<Path> graphFiles) {
-        List<int[]> repeats = new ArrayList<>();
-        Map<Path, Integer> first = new HashMap<>();
+        Map<Path, List<Integer>> entries = new LinkedHashMap<>();
         for (int g = 0; g < graphFiles.size(); g++) {
-            Integer previous = first.putIfAbsent(graphFiles.get(g), g);
-            if (previous != null) {
-                repeats.add(new int[] {previous, g});
+            entries.computeIfAbsent(graphFiles.get(g), f -> new ArrayList<>()).add(g);
+        }
+        List<int[]> repeats = new ArrayList<>();
+        for (List<Integer> positions : entries.values()) {
+            if (positions.size() > 1) {
+                repeats.add(positions.stream().mapToInt(Integer::intValue).toArray());
             }
         }
         return repeats;
     }
 
-    /** Names the two entries of a repeat by position, with their classes and file names. */
+    /**
+     * Names the entries of one graph by position, with their classes and, when the entries
+     * name the graph differently, the file they all name.
+     */
     private static String whereRepeated(GraphDataset part, List<Path> graphFiles,
-            int[] repeat) {
-        int previous = repeat[0];
-        int g = repeat[1];
-        String classes = part.hasClasses() ? " as class '" + part.classLabels().get(previous)
-                + "' and again as '" + part.classLabels().get(g) + "'" : "";
-        return "entries " + (previous + 1) + " and " + (g + 1) + classes
-                + alias(part.graphNames().get(previous), part.graphNames().get(g),
-                        graphFiles.get(g));
+            int[] entries) {
+        List<String> positions = new ArrayList<>();
+        Set<String> classes = new LinkedHashSet<>();
+        List<String> classList = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (int g : entries) {
+            positions.add(Integer.toString(g + 1));
+            names.add(part.graphNames().get(g));
+            if (part.hasClasses()) {
+                classes.add(part.classLabels().get(g));
+                classList.add("'" + part.classLabels().get(g) + "'");
+            }
+        }
+        String where = "entries " + series(positions);
+        if (classes.size() == 1) {
+            where += (entries.length == 2 ? " both" : " all") + " as class '"
+                    + classes.iterator().next() + "'";
+        } else if (entries.length == 2 && !classes.isEmpty()) {
+            where += " as class " + classList.get(0) + " and again as " + classList.get(1);
+        } else if (!classes.isEmpty()) {
+            where += " as classes " + series(classList);
+        }
+        if (names.size() > 1) {
+            where += ", named " + series(names.stream().map(n -> "'" + n + "'").toList())
+                    + ": " + (entries.length == 2 ? "both" : "all") + " are "
+                    + graphFiles.get(entries[0]);
+        }
+        return where;
+    }
+
+    /** Joins {@code a}, {@code a and b}, {@code a, b and c}. */
+    private static String series(List<String> items) {
+        int last = items.size() - 1;
+        return last == 0 ? items.get(0)
+                : String.join(", ", items.subList(0, last)) + " and " + items.get(last);
     }
 
     /**

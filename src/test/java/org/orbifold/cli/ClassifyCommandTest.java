@@ -479,8 +479,8 @@ class ClassifyCommandTest {
                 + " split only)\n", across.err());
         assertEquals(CliException.DATA, within.exitCode(), within.out());
         assertEquals("orbifold: error: --train " + twice + ": graph 'g0' is listed twice"
-                + " (entries 1 and 3 as class 'line' and again as 'line'); a graph may be"
-                + " listed once in a split file\n", within.err());
+                + " (entries 1 and 3 both as class 'line'); a graph may be listed once in a"
+                + " split file\n", within.err());
         assertEquals(CliException.DATA, folds.exitCode(), folds.out());
         assertTrue(folds.err().contains("DATASET " + twice + ": graph 'g0' is listed twice"),
                 folds.err());

@@ -125,5 +125,17 @@ class SplitsTest {
                 + "</graphs></GraphCollection>\n");
         assertTrue(Sample.load(cxl.toString(), null, null).dataset().notes().stream()
                 .noneMatch(n -> n.contains("twice")));
+
+        Files.writeString(cxl, "<GraphCollection><graphs>"
+                + "<print file=\"p.gxl\" class=\"A\"/><print file=\"q.gxl\" class=\"A\"/>"
+                + "<print file=\"p.gxl\" class=\"A\"/><print file=\"sub/../p.gxl\""
+                + " class=\"B\"/><print file=\"q.gxl\" class=\"A\"/></graphs>"
+                + "</GraphCollection>\n");
+        assertEquals(List.of("all.cxl lists graph 'p' 3 times (entries 1, 3 and 4 as classes"
+                + " 'A', 'A' and 'B'); all 3 entries are read, so the graph counts 3 times",
+                "all.cxl lists graph 'q' twice (entries 2 and 5 both as class 'A'); both"
+                + " entries are read, so the graph counts twice"), Sample.load(cxl.toString(),
+                        null, null).dataset().notes().stream()
+                        .filter(n -> n.startsWith("all.cxl lists")).toList());
     }
 }
