@@ -250,7 +250,8 @@ abstract class CenterCommand extends DatasetCommand {
     /**
      * Fails unless {@code target} can be written, and returns the file to replace: a symbolic
      * link is followed ({@link OutputTarget#resolve}); the file must not exist or be a regular
-     * file that is none of the inputs and not read-only ({@link OutputTarget#readOnly}), and
+     * file that is none of the inputs, not read-only ({@link OutputTarget#readOnly}) and
+     * not another user's file in a sticky folder ({@link OutputTarget#stickyFolder}), and
      * its folder must exist and take a new file (a probe file is created and deleted).
      *
      * @param given the path as the user gave it, for messages
@@ -409,7 +410,8 @@ abstract class CenterCommand extends DatasetCommand {
      * user may set them (see {@link #keepPermissions}); setuid, setgid and sticky bits are
      * not kept. Fails, writing nothing,
      * when the file exists and is not a regular file ({@link OutputTarget#resolve}) or is
-     * read-only ({@link OutputTarget#requireNotReadOnly}).
+     * read-only or may not be replaced in its sticky folder
+     * ({@link OutputTarget#requireNotReadOnly}).
      */
     static void writeAtomically(Path given, String text) {
         Path target = OutputTarget.resolve(given, given.toAbsolutePath());
