@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -250,7 +251,8 @@ abstract class CenterCommand extends DatasetCommand {
     /**
      * Fails unless {@code target} can be written, and returns the file to replace: a symbolic
      * link is followed ({@link OutputTarget#resolve}); the file must not exist or be a regular
-     * file that is none of the inputs and not read-only ({@link OutputTarget#readOnly}), and
+     * file that is none of the inputs, not read-only ({@link OutputTarget#readOnly}) and
+     * not another user's file in a sticky folder ({@link OutputTarget#stickyFolder}), and
      * its folder must exist and take a new file (a probe file is created and deleted).
      *
      * @param given the path as the user gave it, for messages
@@ -342,7 +344,7 @@ abstract class CenterCommand extends DatasetCommand {
             json.name("wallTimeSeconds").value(seconds);
             json.name("medoidWallTimeSeconds").value(medoidSeconds);
             json.name("totalWallTimeSeconds").value(medoidSeconds + seconds);
-            JsonOutput.strings(json.name("notes"), sample.dataset().notes());
+            JsonOutput.strings(json.name("notes"), notes(sample, medoids));
             CenterGraph.write(json.name("center"), result.center(), sample.nodeChannels(),
                     sample.edgeChannels());
             json.endObject();
@@ -383,15 +385,30 @@ abstract class CenterCommand extends DatasetCommand {
         double centerPart = Numbers.hundredths(seconds);
         w.printf(Locale.ROOT, "wall time   %.2f s (medoid %.2f s + %s %.2f s)%n",
                 medoidPart + centerPart, medoidPart, kind, centerPart);
-        if (differs) {
-            w.printf(Locale.ROOT, "note        the medoid's objective is %s with the"
+        for (String note : notes(sample, medoids)) {
+            w.printf(Locale.ROOT, "note        %s%n", note);
+        }
+        CenterGraph.summary(w, result.center(), sample.nodeChannels(), sample.edgeChannels());
+    }
+
+    /**
+     * Returns the notes of a report, the same in text and JSON: the note giving both medoid
+     * objectives when the realigned one differs from the medoid search's (at the six decimals
+     * the {@code medoid} line shows), then the data set's reader notes.
+     */
+    private List<String> notes(Sample sample, Medoids medoids) {
+        List<String> notes = new ArrayList<>();
+        String pairwise = Numbers.decimal(medoids.result().objective(), 6);
+        String start = Numbers.decimal(medoids.realigned(), 6);
+        if (!start.equals(pairwise)) {
+            notes.add(String.format(Locale.ROOT, "the medoid's objective is %s with the"
                     + " alignments of the medoid search (the distances align prints) and %s with"
                     + " the graphs realigned to it, warm-started, as the %s's first step"
                     + " does; the comparison uses the latter, so that it shows what the"
-                    + " iterations gained%n", pairwise, start, kind);
+                    + " iterations gained", pairwise, start, kind));
         }
-        notes(w, sample);
-        CenterGraph.summary(w, result.center(), sample.nodeChannels(), sample.edgeChannels());
+        notes.addAll(sample.dataset().notes());
+        return notes;
     }
 
     /** Prints the data set's reader notes (such as skipped records), one line each. */
@@ -409,7 +426,8 @@ abstract class CenterCommand extends DatasetCommand {
      * user may set them (see {@link #keepPermissions}); setuid, setgid and sticky bits are
      * not kept. Fails, writing nothing,
      * when the file exists and is not a regular file ({@link OutputTarget#resolve}) or is
-     * read-only ({@link OutputTarget#requireNotReadOnly}).
+     * read-only or may not be replaced in its sticky folder
+     * ({@link OutputTarget#requireNotReadOnly}).
      */
     static void writeAtomically(Path given, String text) {
         Path target = OutputTarget.resolve(given, given.toAbsolutePath());

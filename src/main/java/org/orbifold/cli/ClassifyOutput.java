@@ -602,12 +602,21 @@ final class ClassifyOutput {
                 Numbers.compact(report.chosen().learningRate())));
     }
 
-    /** Prints the confusion matrix, rows the true classes, columns the predicted ones. */
-    private static void confusionTable(PrintWriter w, LabelEncoder classes, int[][] counts) {
+    /**
+     * Prints the confusion matrix, rows the true classes, columns the predicted ones, each
+     * column right-aligned to the widest label or count as shown: a label's width is that of
+     * its escaped form ({@link VisibleText#width}), since the writer {@code w} is expected to
+     * escape control characters ({@link VisibleText#writer}).
+     *
+     * @param w where the table goes
+     * @param classes the classes, in row and column order
+     * @param counts the counts, {@code counts[true][predicted]}; not modified
+     */
+    static void confusionTable(PrintWriter w, LabelEncoder classes, int[][] counts) {
         w.println("confusion   rows: true class, columns: predicted class");
         int width = 1;
         for (String label : classes.labels()) {
-            width = Math.max(width, label.length());
+            width = Math.max(width, VisibleText.width(label));
         }
         for (int[] row : counts) {
             for (int count : row) {
@@ -628,7 +637,8 @@ final class ClassifyOutput {
         }
     }
 
+    /** Right-aligns text to a width, measured as the text will be shown. */
     private static String pad(String text, int width) {
-        return " ".repeat(Math.max(0, width - text.length())) + text;
+        return " ".repeat(Math.max(0, width - VisibleText.width(text))) + text;
     }
 }

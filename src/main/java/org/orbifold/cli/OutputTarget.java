@@ -21,8 +21,9 @@ import org.orbifold.io.DatasetLoader;
  * Checks of the files that {@code --out} replaces, before any long work and again just before
  * the write: a symbolic link is followed (the file it names is replaced, atomically, by a file
  * written next to it; a link to nothing is refused), and a target is refused when it exists
- * and is not a regular file (a folder, a device, a named pipe, a socket) or is read-only
- * ({@link #readOnly}: not writable, or its owner's write permission off), and, whether it
+ * and is not a regular file (a folder, a device, a named pipe, a socket), is read-only
+ * ({@link #readOnly}: not writable, or its owner's write permission off) or lies in a sticky
+ * folder that lets only its owner replace it ({@link #stickyFolder(Path)}), and, whether it
  * exists or not, when it is one of the command's input files or lies inside an input folder
  * (a new file there could be read as data by the next load).
  *
@@ -156,13 +157,15 @@ final class OutputTarget {
     }
 
     /**
-     * Fails when the file a write would replace exists and is read-only ({@link #readOnly}).
-     * Called after {@link #requireNotInput}, so that an input is refused as an input.
+     * Fails when the file a write would replace exists and is read-only ({@link #readOnly})
+     * or lies in a sticky folder where this user may not rename over it
+     * ({@link #stickyFolder(Path)}). Called after {@link #requireNotInput}, so that an input
+     * is refused as an input.
      *
      * @param given the path as the user gave it, for messages
      * @param target the absolute path given
      * @param file the file to replace, as {@link #resolve} returns it for {@code target}
-     * @throws CliException (usage) if the file is read-only
+     * @throws CliException (usage) if the file is read-only or may not be replaced
      */
     static void requireNotReadOnly(Path given, Path target, Path file) {
         String readOnly = Files.exists(file) ? readOnly(file) : null;
@@ -171,6 +174,106 @@ final class OutputTarget {
                     + (file.equals(target) ? "the file" : "the file it links to, " + file + ",")
                     + " exists and is " + readOnly + "; make it writable or give another"
                     + " file");
+        }
+        String sticky = Files.exists(file) ? stickyFolder(file) : null;
+        if (sticky != null) {
+            throw CliException.usage("cannot write --out " + given + ": "
+                    + (file.equals(target) ? "the folder" : "the folder of the file it links"
+                            + " to, " + file.getParent() + ",")
+                    + " is " + sticky + "; give a file name of your own or another folder");
+        }
+    }
+
+    /**
+     * Says why an existing file cannot be replaced in its folder although it may be written:
+     * a write to {@code --out} creates the new file beside it and renames it over the old
+     * one, and in a sticky folder (mode {@code rwxrwxrwt}, as {@code /tmp}) only the file's
+     * owner, the folder's owner or root may do that. Returns null when the rename is allowed,
+     * and also when the file system or the platform does not tell the mode, the owners or
+     * this process's user id ({@code unix} attributes), so that nothing is refused on a
+     * guess.
+     *
+     * @param file an existing file
+     * @return the reason, to follow "the folder is", or null
+     */
+    static String stickyFolder(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        Long uid = processUid();
+        if (folder == null || uid == null) {
+            return null;
+        }
+        try {
+            int mode = (Integer) Files.getAttribute(folder, "unix:mode");
+            int folderUid = (Integer) Files.getAttribute(folder, "unix:uid");
+            int fileUid = (Integer) Files.getAttribute(file, "unix:uid");
+            String owner = Files.getOwner(file).getName();
+            return stickyFolder(mode, folderUid, fileUid, owner, uid);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException
+                | ClassCastException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Decides {@link #stickyFolder(Path)} from the folder's mode and owner, the file's owner
+     * and this process's user id: the rename is refused when the folder's sticky bit is set
+     * and the user is neither root nor the owner of the file or of the folder.
+     *
+     * @param folderMode the folder's {@code unix:mode} (file type bits may be included)
+     * @param folderUid the user id owning the folder
+     * @param fileUid the user id owning the file
+     * @param fileOwner the file owner's name, for the message
+     * @param uid this process's user id
+     * @return the reason, such as {@code "sticky (mode rwxrwxrwt) and the file belongs to
+     *     root: only its owner may replace it"}, or null
+     */
+    static String stickyFolder(int folderMode, long folderUid, long fileUid, String fileOwner,
+            long uid) {
+        boolean sticky = (folderMode & 01000) != 0;
+        if (!sticky || uid == 0 || uid == fileUid || uid == folderUid) {
+            return null;
+        }
+        return "sticky (mode " + modeString(folderMode) + ") and the file belongs to "
+                + fileOwner + ": only its owner may replace it";
+    }
+
+    /**
+     * Renders the permission bits of a {@code unix:mode} as {@code ls} does, without the file
+     * type: {@code rwxrwxrwt} for {@code 01777}, with {@code s}/{@code S} for setuid and
+     * setgid and {@code t}/{@code T} for the sticky bit.
+     *
+     * @param mode the mode
+     * @return nine characters
+     */
+    static String modeString(int mode) {
+        char[] c = new char[9];
+        String letters = "rwxrwxrwx";
+        for (int i = 0; i < 9; i++) {
+            c[i] = (mode & (1 << (8 - i))) != 0 ? letters.charAt(i) : '-';
+        }
+        c[2] = special(c[2], (mode & 04000) != 0, 's');
+        c[5] = special(c[5], (mode & 02000) != 0, 's');
+        c[8] = special(c[8], (mode & 01000) != 0, 't');
+        return new String(c);
+    }
+
+    /** An execute position with its special bit: lower case if executable, else upper. */
+    private static char special(char execute, boolean set, char letter) {
+        if (!set) {
+            return execute;
+        }
+        return execute == '-' ? Character.toUpperCase(letter) : letter;
+    }
+
+    /**
+     * Returns this process's user id, or null where the platform does not tell it (no Unix,
+     * or a runtime without the {@code jdk.security.auth} module).
+     */
+    private static Long processUid() {
+        try {
+            return new com.sun.security.auth.module.UnixSystem().getUid();
+        } catch (LinkageError | RuntimeException e) {
+            return null;
         }
     }
 

@@ -36,6 +36,18 @@ final class VisibleText {
     }
 
     /**
+     * Returns the number of characters the text takes once shown: the length of its escaped
+     * form ({@link #escape}), so that columns padded by it stay aligned when a label holds a
+     * tab or an escape character.
+     *
+     * @param text any text
+     * @return the length of the escaped text
+     */
+    static int width(String text) {
+        return escape(text).length();
+    }
+
+    /**
      * Returns a writer that passes line feeds and carriage returns and escapes every other
      * control character before writing to {@code out}. It adds no buffer: what it is given
      * reaches {@code out} at once.

@@ -424,7 +424,17 @@ public final class CentralClustering {
         private long distanceComputations;
         private long boundComputations;
         private long distancesPruned;
+        /**
+         * Center updates (one per cluster and iteration) that left their center in place
+         * after refusing a candidate cut by the center-order cap.
+         */
         private long cappedUpdatesRefused;
+        /**
+         * Whether the current center update has refused a candidate cut by the cap: the
+         * Fréchet candidate, its one-step fallback or both, counted once in
+         * {@link #cappedUpdatesRefused} if the center stays in place.
+         */
+        private boolean cappedCandidateRefused;
         /** Whether a center update has replaced center c since it was set to a graph. */
         private final boolean[] updated = new boolean[clusters];
 
@@ -972,6 +982,7 @@ public final class CentralClustering {
                     continue;
                 }
                 Graph old = centers[c];
+                cappedCandidateRefused = false;
                 if (centerUpdate == CenterUpdate.FRECHET) {
                     centersSettled &= updateByFrechet(c, members);
                 } else {
@@ -979,6 +990,8 @@ public final class CentralClustering {
                 }
                 if (centers[c] != old) {
                     loosenLowerBounds(c, old);
+                } else if (cappedCandidateRefused) {
+                    cappedUpdatesRefused++;
                 }
             }
         }
@@ -1097,7 +1110,7 @@ public final class CentralClustering {
             // Keep the candidate only if the objective falls; a slot dropped by the cap
             // voids the certificates.
             if (!(sum(trial) < objective())) {
-                cappedUpdatesRefused += compact.capped() ? 1 : 0;
+                cappedCandidateRefused |= compact.capped();
                 return false;
             }
             boolean exactFrame = maxCenterOrder == 0;

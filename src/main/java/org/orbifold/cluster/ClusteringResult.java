@@ -53,10 +53,13 @@ import org.orbifold.stats.Status;
  *        steps skipped because the certified lower bound of
  *        {@link CentralClustering.Builder#lowerBounds} ruled the center out; 0 without it.
  *        They are neither computed, nor kept, nor pruned
- * @param cappedUpdatesRefused k-means and k-medians center updates over all restarts whose
- *        candidate center lost a node slot that was not null to the
- *        {@link CentralClustering.Builder#maxCenterOrder center-order cap} and was then
- *        refused because the objective did not fall; 0 without a cap and for k-medoids
+ * @param cappedUpdatesRefused k-means and k-medians center updates over all restarts (one
+ *        per cluster and iteration) that left their center in place after refusing, because
+ *        the objective did not fall, a candidate center that had lost a node slot that was
+ *        not null to the {@link CentralClustering.Builder#maxCenterOrder center-order cap};
+ *        a Fréchet candidate and its one-step fallback both refused count once, and an
+ *        update whose fallback was kept counts not at all. At most k times the Lloyd
+ *        iterations of all restarts; 0 without a cap and for k-medoids
  * @param seedCentersKept k-means and k-medians centers of the best restart that no center
  *        update ever replaced, so that they are still the member graph they were seeded
  *        with (by k-means++ or by re-seeding an empty cluster); 0 for k-medoids, whose

@@ -310,8 +310,9 @@ class MainTest {
     /**
      * With graduated assignment on the first 20 letters the first step's realignment lowers
      * the medoid's objective; the medoid line compares with that realigned value, names it,
-     * and a note gives the value under the medoid search's alignments. An incremental start
-     * realigns the medoid the same way for the comparison.
+     * and a note gives the value under the medoid search's alignments, in the text and in
+     * the JSON's {@code notes} alike. An incremental start realigns the medoid the same way
+     * for the comparison.
      */
     @Test
     void theMedoidLineComparesWithTheMedoidRealignedAsTheStart() {
@@ -338,6 +339,11 @@ class MainTest {
             assertTrue(text.out().contains("\nnote        the medoid's objective is "
                     + Numbers.decimal(pairwise, 6) + " with the alignments of the medoid"
                     + " search"), text.out());
+            List<String> textNotes = text.out().lines()
+                    .filter(line -> line.startsWith("note        "))
+                    .map(line -> line.substring("note        ".length())).toList();
+            assertEquals(3, textNotes.size(), text.out());
+            assertEquals(textNotes, json.json().get("notes"), json.out());
         }
         Run plain = run("mean", "--limit", "20", "--threads", "1");
         assertFalse(plain.out().contains("realigned"), plain.out());

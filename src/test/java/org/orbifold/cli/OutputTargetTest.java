@@ -524,5 +524,33 @@ class OutputTargetTest {
         assertEquals("not writable by this user", OutputTarget.readOnly(null, null, false));
         assertNull(OutputTarget.readOnly(null, null, true));
     }
-}
 
+    /**
+     * In a sticky folder a file that another user owns cannot be renamed over, so a write
+     * that replaces it would fail after the work however writable the file is (root's 666
+     * file in {@code /tmp}, for user daemon); the refusal comes before, for anyone but root,
+     * the file's owner and the folder's owner. Decided from the mode, the owners and the user
+     * id, so it is tested without switching user.
+     */
+    @Test
+    void anotherUsersFileInAStickyFolderIsRefusedBeforeTheWork() {
+        int tmp = 040000 | 01777;
+        assertEquals("sticky (mode rwxrwxrwt) and the file belongs to root: only its owner"
+                + " may replace it", OutputTarget.stickyFolder(tmp, 0, 0, "root", 1));
+        assertEquals("sticky (mode rwxrwx--T) and the file belongs to alice: only its owner"
+                + " may replace it", OutputTarget.stickyFolder(01770, 0, 1000, "alice", 1001));
+        assertNull(OutputTarget.stickyFolder(tmp, 0, 1, "daemon", 1), "the file's owner");
+        assertNull(OutputTarget.stickyFolder(tmp, 1, 0, "root", 1), "the folder's owner");
+        assertNull(OutputTarget.stickyFolder(tmp, 1000, 1000, "alice", 0), "root");
+        assertNull(OutputTarget.stickyFolder(040777, 0, 0, "root", 1), "not sticky");
+        assertEquals("rwxrwsr-x", OutputTarget.modeString(02775));
+        assertEquals("rwSr--r--", OutputTarget.modeString(04644));
+    }
+
+    /** A file of this user's own in a folder of its own is never refused as sticky. */
+    @Test
+    void aFileOfThisUsersOwnIsNotRefusedAsSticky() throws IOException {
+        Path file = Files.writeString(dir.resolve("own.json"), OLD);
+        assertNull(OutputTarget.stickyFolder(file));
+    }
+}

@@ -296,6 +296,30 @@ class CentralClusteringTest {
         assertEquals(0, medoids.seedCentersKept());
     }
 
+    /**
+     * The refusals count center updates, one per cluster and iteration, not candidates: when
+     * a cap of one node makes every candidate worse than its seed, a refused Fréchet mean and
+     * its refused one-step fallback are one refused update, so k-means and k-medians under
+     * either update refuse exactly k per iteration.
+     */
+    @Test
+    void refusedCappedUpdatesCountOncePerClusterAndIteration() {
+        ClusterTestGraphs.Sample sample = ClusterTestGraphs.families(SEED, 6, NOISE);
+        for (CenterUpdate update : CenterUpdate.values()) {
+            for (boolean means : new boolean[] {true, false}) {
+                CentralClustering.Builder builder = means ? CentralClustering.kMeans(3)
+                        : CentralClustering.kMedians(3);
+                ClusteringResult capped = builder.aligner(new ExactAligner(1)).seed(7)
+                        .centerUpdate(update).maxCenterOrder(1).build()
+                        .cluster(sample.graphs());
+                String what = update + (means ? " k-means" : " k-medians");
+
+                assertEquals(3, capped.seedCentersKept(), what);
+                assertEquals(3L * capped.iterations(), capped.cappedUpdatesRefused(), what);
+            }
+        }
+    }
+
     /** Returns a seeded random permutation for every call; not thread-safe. */
     private static final class RandomAligner implements Aligner {
 
