@@ -78,7 +78,8 @@ import javax.xml.stream.XMLStreamReader;
  * <p><b>Errors.</b> Malformed XML, bytes that are not text in the file's encoding (UTF-8,
  * unless a UTF-8 byte-order mark or an XML declaration such as
  * {@code <?xml version="1.0" encoding="ISO-8859-1"?>} says otherwise), a missing or
- * unreadable GXL file, an edge naming an unknown
+ * unreadable GXL file (a listed name that is a folder, or no regular file such as a named pipe,
+ * is named as such and not opened), an edge naming an unknown
  * node, a self-loop, a repeated node id, an {@code <attr>} of a node or an edge that holds
  * anything but one value element {@code <int>}, {@code <long>}, {@code <float>},
  * {@code <double>}, {@code <string>} or {@code <bool>} (no value, two values, or another
@@ -219,8 +220,13 @@ public final class IamDatasetReader {
             for (Entry entry : entries) {
                 Path gxl = folder.resolve(entry.file());
                 if (!Files.isRegularFile(gxl)) {
-                    throw new DatasetFormatException(cxl, entry.line(), "graph file '"
-                            + entry.file() + "' not found in " + folder);
+                    String named = "graph file '" + entry.file() + "'";
+                    throw new DatasetFormatException(cxl, entry.line(), Files.isDirectory(gxl)
+                            ? named + " in " + folder + " is a folder"
+                            : Files.exists(gxl) ? named + " in " + folder + " is not a regular"
+                                    + " file (such as a named pipe or a device), so it is not"
+                                    + " read"
+                            : named + " not found in " + folder);
                 }
                 all.add(readGraphFile(factory, gxl, stem(entry.file(), ".gxl"), entry.label(),
                         kinds, repeats));

@@ -42,7 +42,8 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  *       ({@link #readSmiles(Path, Path)}); {@link #read(Path)} takes the file
  *       {@code <stem>_target.txt}, or for a stem ending in {@code _data} the stem without it
  *       (so {@code mutag_188_data.can} pairs with {@code mutag_188_target.txt}), when it
- *       exists.</li>
+ *       exists; a folder or another file that is no regular file (such as a named pipe) of
+ *       that name is refused, not skipped.</li>
  *   <li>CSV ({@code .csv}) with a header row: the SMILES column is the one named
  *       {@code smiles} (any case); the title column is {@code name}, if present; the class
  *       column is the one set by {@link #withLabelColumn(String)}, else the first of
@@ -300,11 +301,17 @@ public final class MoleculeReader {
      * @param file the SMILES file
      * @param labels a file with one class label per molecule (per non-blank line), or null
      * @return the dataset, named by the file's stem
-     * @throws DatasetFormatException if a line cannot be parsed (unless skipped) or the label
-     *     file has another number of non-blank lines
+     * @throws DatasetFormatException if a line cannot be parsed (unless skipped), the label
+     *     file is missing, a folder or no regular file (such as a named pipe, which is not
+     *     opened), or it has another number of non-blank lines
      * @throws IOException if a file cannot be read
      */
     public GraphDataset readSmiles(Path file, Path labels) throws IOException {
+        if (labels != null && !Files.isRegularFile(labels)) {
+            throw Files.exists(labels) ? DatasetFormatException.notRegularFile(labels,
+                    "a label file with one class label per molecule of " + file.getFileName())
+                    : DatasetFormatException.noSuchPath(labels);
+        }
         List<String> lines = TextFiles.readUtf8Lines(file);
         List<Integer> lineNumbers = new ArrayList<>();
         List<String> records = new ArrayList<>();
@@ -953,7 +960,8 @@ public final class MoleculeReader {
     /**
      * Returns the files that {@link #read(Path)} looks for, in this order, to find the class
      * labels of a SMILES file: for a stem ending in {@code _data} the stem without it followed
-     * by {@code _target.txt}, then {@code <stem>_target.txt}; the first that exists is read.
+     * by {@code _target.txt}, then {@code <stem>_target.txt}; the first that exists is read
+     * (and refused if it is a folder or no regular file).
      * Empty for other molecule files (their labels are inside them).
      *
      * @param file a molecule file
@@ -974,10 +982,14 @@ public final class MoleculeReader {
         return candidates;
     }
 
-    /** Returns the label file read with a SMILES file, or null when there is none. */
+    /**
+     * Returns the label file read with a SMILES file, or null when nothing has the name of
+     * one; a folder or a named pipe of that name is returned, for {@link #readSmiles} to
+     * refuse.
+     */
     private static Path companionLabels(Path file) {
         for (Path candidate : labelFileCandidates(file)) {
-            if (Files.isRegularFile(candidate)) {
+            if (Files.exists(candidate)) {
                 return candidate;
             }
         }

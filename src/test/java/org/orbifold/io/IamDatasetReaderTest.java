@@ -432,6 +432,24 @@ class IamDatasetReaderTest {
     }
 
     @Test
+    void aGraphFileThatIsAFolderIsNamedAsAFolder() throws IOException {
+        // It was reported as "graph file 'sub.gxl' not found".
+        Files.createDirectory(dir.resolve("sub.gxl"));
+        DatasetFormatException e = failure(split("sub.gxl", "c"));
+        assertTrue(e.getMessage().endsWith("line 4: graph file 'sub.gxl' in "
+                + dir.toAbsolutePath() + " is a folder"), e.getMessage());
+    }
+
+    @Test
+    void aGraphFileThatIsANamedPipeIsRefusedWithoutOpeningIt() throws Exception {
+        NamedPipes.make(dir.resolve("pg.gxl"));
+        DatasetFormatException e = failure(split("pg.gxl", "c"));
+        assertTrue(e.getMessage().endsWith("line 4: graph file 'pg.gxl' in "
+                + dir.toAbsolutePath() + " is not a regular file (such as a named pipe or a"
+                + " device), so it is not read"), e.getMessage());
+    }
+
+    @Test
     void rejectsMalformedXml() throws IOException {
         Files.writeString(dir.resolve("bad.gxl"), HEADER + "<gxl>\n<graph id=\"g\">\n"
                 + "<node id=\"a\"></edge>\n</graph></gxl>");

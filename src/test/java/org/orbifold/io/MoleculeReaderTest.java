@@ -230,6 +230,35 @@ class MoleculeReaderTest {
     }
 
     @Test
+    void aLabelFileThatIsAFolderIsRefusedNotSkipped() throws IOException {
+        // It was skipped: the molecules were read without classes.
+        Path smi = Files.writeString(dir.resolve("m.smi"), "CCO\nCN\n");
+        Path labels = Files.createDirectory(dir.resolve("m_target.txt"));
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(smi));
+        assertEquals(labels + ": a folder, not a regular file; expected a label file with one"
+                + " class label per molecule of m.smi", e.getMessage());
+        assertEquals(labels.toString(), e.file());
+        e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().readSmiles(smi, dir.resolve("none.txt")));
+        assertEquals("no such file or folder: " + dir.resolve("none.txt"), e.getMessage());
+    }
+
+    @Test
+    void aLabelFileThatIsANamedPipeIsRefusedWithoutOpeningIt() throws Exception {
+        Path smi = Files.writeString(dir.resolve("p_data.smi"), "CCO\nCN\n");
+        Path labels = NamedPipes.make(dir.resolve("p_target.txt"));
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(smi));
+        assertEquals(labels + ": not a regular file (such as a named pipe or a device), so it"
+                + " is not read; expected a label file with one class label per molecule of"
+                + " p_data.smi", e.getMessage());
+        e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().readSmiles(smi, labels));
+        assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+    }
+
+    @Test
     void readsCsvWithQuotedNamesAndALabelColumn() throws IOException {
         Path csv = Files.writeString(dir.resolve("mols.csv"),
                 "num,name,p_np,smiles\r\n1,\"ethanol, dry\",1,CCO\r\n2,\"say \"\"hi\"\"\",0,"
