@@ -57,7 +57,9 @@ import javax.xml.stream.XMLStreamReader;
  * {@code defaultdirected}, {@code defaultundirected}) and an edge's {@code isdirected} decide
  * whether an edge is one ordered pair or both. When every ordered pair of every graph has its
  * reverse with equal attributes, the graphs are read as undirected (this merges an undirected
- * edge stored as two directed ones); otherwise all graphs are directed. IAM Fingerprint stores
+ * edge stored as two directed ones), and a note says why: every edge undirected by the
+ * {@code edgemode} or {@code isdirected}, listed in both directions, or either; otherwise all
+ * graphs are directed. IAM Fingerprint stores
  * each ridge twice, but its {@code orient} and {@code angle} change sign and turn by
  * {@code pi} with the direction, so Fingerprint graphs are directed with both pairs present.
  * An edge whose ordered pair from {@code from} to {@code to} is that of an earlier edge of the
@@ -77,19 +79,21 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p><b>Errors.</b> Malformed XML, bytes that are not text in the file's encoding (UTF-8,
  * unless a UTF-8 byte-order mark or an XML declaration such as
- * {@code <?xml version="1.0" encoding="ISO-8859-1"?>} says otherwise), a missing or
+ * {@code <?xml version="1.0" encoding="ISO-8859-1"?>} says otherwise; a malformed sequence, or
+ * a byte that the encoding maps to no character, such as 0x81 in windows-1252), a missing or
  * unreadable GXL file (a listed name that is a folder, or no regular file such as a named pipe,
  * is named as such and not opened), an edge naming an unknown
  * node, a self-loop, a repeated node id, an {@code <attr>} of a node or an edge that holds
  * anything but one value element {@code <int>}, {@code <long>}, {@code <float>},
- * {@code <double>}, {@code <string>} or {@code <bool>} (no value, two values, or another
- * element such as {@code <tup>}, {@code <seq>} or an unknown {@code <complex>}), a
+ * {@code <double>}, {@code <string>} or {@code <bool>} (no value, two values, another
+ * element such as {@code <tup>}, {@code <seq>} or an unknown {@code <complex>}, or text outside
+ * the value element), a
  * non-finite number, text or a Java-only number form ({@code 2d},
  * {@code 0x1p3}; {@link DecimalNumbers#isJavaOnly}) inside {@code <float>} or {@code <double>}, an
  * attribute that mixes numbers with text inside {@code <int>} or {@code <long>} (at the first
  * value that breaks the pattern, naming where the other kind first occurs), or an ordered pair
  * given twice with different attributes throw a {@link DatasetFormatException} naming the file,
- * line and column. The XML
+ * line and column (a pair named by its node ids). The XML
  * parser resolves no DTD and no external entity, so nothing is fetched from the network.
  *
  * <p><b>Existence channel.</b> The reader adds the node-existence channel only where it is
@@ -560,6 +564,14 @@ public final class IamDatasetReader {
                         }
                         continue;
                     }
+                    if (attribute != null && (event == XMLStreamConstants.CHARACTERS
+                            || event == XMLStreamConstants.CDATA) && !r.isWhiteSpace()
+                            && !r.getText().isBlank()) {
+                        throw error(gxl, r.getLocation(), "attribute '" + attribute
+                                + "' holds the text '" + r.getText().strip() + "' outside a"
+                                + " value element; expected one value element: "
+                                + ACCEPTED_VALUES);
+                    }
                     if (event != XMLStreamConstants.START_ELEMENT) {
                         continue;
                     }
@@ -647,9 +659,13 @@ public final class IamDatasetReader {
                         + " expected two different nodes (the diagonal holds node attributes)");
             }
             boolean directed = e.directed() == null ? directedByDefault : e.directed();
-            putPair(gxl, e, where, graph, RawGraph.pair(u, v));
-            if (!directed) {
-                putPair(gxl, e, where, graph, RawGraph.pair(v, u));
+            putPair(gxl, e, where, graph, RawGraph.pair(u, v), e.from(), e.to());
+            if (directed) {
+                graph.directedListings++;
+            } else {
+                putPair(gxl, e, where, graph, RawGraph.pair(v, u), e.to(), e.from());
+                graph.undirectedListings++;
+                graph.undirectedBy = "undirected by the GXL edgemode or isdirected";
             }
             Integer earlier = writtenAt.putIfAbsent(RawGraph.pair(u, v), e.line());
             if (earlier != null) {
@@ -686,13 +702,17 @@ public final class IamDatasetReader {
         }
     }
 
+    /**
+     * Stores the attributes of an ordered pair, from the node with id {@code source} to the
+     * one with id {@code target}; refuses other attributes for a pair already stored.
+     */
     private static void putPair(Path gxl, PendingEdge e, String where, RawGraph graph,
-            long pair) throws DatasetFormatException {
+            long pair, String source, String target) throws DatasetFormatException {
         Map<String, Object> before = graph.edges.putIfAbsent(pair, e.attributes());
         if (before != null && !before.equals(e.attributes())) {
-            throw new DatasetFormatException(gxl, e.line(), where + " repeats the pair ("
-                    + RawGraph.source(pair) + ", " + RawGraph.target(pair) + ") with other"
-                    + " attributes; expected one value per ordered pair");
+            throw new DatasetFormatException(gxl, e.line(), where + " repeats the pair ('"
+                    + source + "', '" + target + "') with other attributes; expected one"
+                    + " value per ordered pair");
         }
     }
 

@@ -788,7 +788,9 @@ public final class MoleculeReader {
             edge.put(EDGE_ATTRIBUTE, bondOrder(bond));
             raw.edges.put(RawGraph.pair(i, j), edge);
             raw.edges.put(RawGraph.pair(j, i), edge);
+            raw.undirectedListings++;
         }
+        raw.undirectedBy = "a bond, which has no direction";
         return raw;
     }
 

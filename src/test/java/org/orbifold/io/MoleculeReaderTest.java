@@ -67,6 +67,9 @@ class MoleculeReaderTest {
         assertEquals(List.of("small#1 acrylonitrile", "small#2"), d.graphNames());
         assertFalse(d.hasClasses());
         assertFalse(d.isDirected());
+        // A SMILES string writes each bond once; it was said to list both directions.
+        assertTrue(d.notes().contains("every edge is a bond, which has no direction: graphs"
+                + " read as undirected"), d.notes().toString());
         Graph g = d.graphs().get(0);
         assertEquals(4, g.order());
         assertEquals(3, g.edgeCount());
