@@ -40,7 +40,10 @@ import javax.xml.stream.XMLStreamReader;
  * {@code <long>}, {@code <float>} or {@code <double>} numbers (or {@code <bool>}, read as 1 and
  * 0) becomes one numeric channel {@code a}. An attribute with {@code <string>} values becomes the
  * one-hot channels {@code a=v} over all values seen across the splits read together (numbers
- * of the same attribute then become labels too, and a note names both kinds); values
+ * of the same attribute then become labels too, written as {@link Recoding#categorical}
+ * writes them: an integral number without a fraction, so {@code <float>2.0</float>} and
+ * {@code <int>2</int>} are both {@code a=2}, others in Java's shortest form, so
+ * {@code <float>1.50</float>} is {@code a=1.5}; a note names both kinds); values
  * and class labels are trimmed of surrounding blanks (IAM pads atom symbols as {@code "C  "}
  * and Fingerprint classes as {@code "A "}). Text inside {@code <int>} or {@code <long>} is
  * read as a label only when every value of that attribute in the splits read together is text
@@ -303,7 +306,16 @@ public final class IamDatasetReader {
     }
 
     /** A raw attribute value: its text and, when it reads as a number, the number. */
-    private record Value(String text, Double number) {
+    /**
+     * A value as written: its trimmed text, its number (null for text, 1 or 0 for a
+     * {@code <bool>}), and the label it reads as where its attribute holds labels.
+     */
+    private record Value(String text, Double number, String label) {
+
+        /** A value read as text wherever it appears. */
+        static Value text(String text) {
+            return new Value(text, null, text);
+        }
     }
 
     /** An edge as written, before its ends are resolved. */
@@ -748,16 +760,16 @@ public final class IamDatasetReader {
             throws DatasetFormatException {
         String trimmed = text.trim();
         if ("string".equals(tag)) {
-            return new Value(trimmed, null);
+            return Value.text(trimmed);
         }
         if ("bool".equals(tag)) {
             if (!"true".equals(trimmed) && !"false".equals(trimmed)) {
                 throw error(gxl, at, "<bool>" + trimmed + "</bool>; expected true or false");
             }
-            return new Value(trimmed, "true".equals(trimmed) ? 1.0 : 0.0);
+            return new Value(trimmed, "true".equals(trimmed) ? 1.0 : 0.0, trimmed);
         }
         if (TEXT_TOLERANT_TAGS.contains(tag) && !isNumber(trimmed)) {
-            return new Value(trimmed, null);
+            return Value.text(trimmed);
         }
         double number;
         try {
@@ -765,7 +777,17 @@ public final class IamDatasetReader {
         } catch (NumberFormatException e) {
             throw error(gxl, at, e.getMessage());
         }
-        return new Value(trimmed, number);
+        return new Value(trimmed, number, numberLabel(number));
+    }
+
+    /**
+     * The label of a number read as a category: an integral value below {@code 1e15} in
+     * magnitude without a fraction ({@code 2.0} as {@code "2"}, {@code -0.0} as {@code "0"}),
+     * any other in Java's shortest form ({@code 1.50} as {@code "1.5"}).
+     */
+    private static String numberLabel(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
+                : Double.toString(d);
     }
 
     /** Whether {@link DecimalNumbers#parse} reads a text, finite or not. */
@@ -889,7 +911,7 @@ public final class IamDatasetReader {
         private static void convert(Map<String, Object> item, Map<String, Boolean> numeric) {
             for (Map.Entry<String, Object> a : item.entrySet()) {
                 if (a.getValue() instanceof Value v) {
-                    a.setValue(numeric.get(a.getKey()) ? (Object) v.number() : v.text());
+                    a.setValue(numeric.get(a.getKey()) ? (Object) v.number() : v.label());
                 }
             }
         }
@@ -1274,8 +1296,7 @@ public final class IamDatasetReader {
                 if (ignored.contains(name)) {
                     continue;
                 } else if (categorical.contains(name) && value instanceof Double d) {
-                    result.put(name, d == Math.rint(d) && Math.abs(d) < 1e15
-                            ? Long.toString(d.longValue()) : d.toString());
+                    result.put(name, numberLabel(d));
                 } else if (circular.contains(name) || axial.contains(name)) {
                     if (!(value instanceof Double d)) {
                         throw new IllegalArgumentException("attribute '" + name + "' of graph '"

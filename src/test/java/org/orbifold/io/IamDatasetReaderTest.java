@@ -279,6 +279,22 @@ class IamDatasetReaderTest {
     }
 
     @Test
+    void equalNumbersReadAsLabelsGiveOneLabel() throws IOException {
+        // <float>2</float> and <float>2.0</float> were the two labels x=2 and x=2.0.
+        gxl("s.gxl", "undirected", node("a", attr("x", "float", "2"))
+                + node("b", attr("x", "float", "2.0")) + node("c", attr("x", "int", "2"))
+                + node("d", attr("x", "double", "1.50")) + node("e", attr("x", "float", "1.5"))
+                + node("f", attr("x", "float", "-0.0")) + node("g", attr("x", "string", "big"))
+                + node("h", attr("x", "string", "2.0")) + node("i", attr("y", "bool", "true"))
+                + node("j", attr("y", "string", "maybe")));
+        GraphDataset d = IamDatasetReader.read(split("s.gxl", "c"));
+        // The categorical rule's form: integral without a fraction, others shortest; a
+        // <string> and a <bool> keep their text.
+        assertEquals(List.of("x=0", "x=1.5", "x=2", "x=2.0", "x=big", "y=maybe", "y=true"),
+                d.nodeChannels());
+    }
+
+    @Test
     void rejectsTextMixedWithNumbersInIntElements() throws IOException {
         gxl("m.gxl", "undirected", node("a", attr("seq", "int", "7"))
                 + node("b", attr("seq", "int", "MKV")));
