@@ -65,7 +65,7 @@ public final class AssignmentLoss {
      *     uniqueness flag
      * @throws IllegalArgumentException if {@code theta} or a cost is not finite, a cost
      *     exceeds {@link LinearAssignmentSolver#MAX_MAGNITUDE} in magnitude, or the cost
-     *     function's Jacobian product has the wrong length
+     *     function's Jacobian product has the wrong length or an entry that is not finite
      */
     public Result valueAndGradient(double[] theta) {
         Checks.requireFinite(theta, "theta");
@@ -86,6 +86,7 @@ public final class AssignmentLoss {
             throw new IllegalArgumentException("vectorJacobianProduct returned "
                     + gradient.length + " entries; theta has " + theta.length);
         }
+        Checks.requireFinite(gradient, "vectorJacobianProduct(theta, P*)");
         return new Result(assignment.value(), gradient, assignment);
     }
 

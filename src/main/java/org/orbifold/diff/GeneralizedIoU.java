@@ -34,6 +34,11 @@ package org.orbifold.diff;
  * CVPR, arXiv:1902.09630; F. H. Clarke (1983), <i>Optimization and Nonsmooth
  * Analysis</i>, Wiley.
  *
+ * <p><b>Scale.</b> Each axis is rescaled by powers of two before any area is formed, so the
+ * value is the same for boxes of side {@code 1e-200}, 1 or {@code 1e200} (up to the rounding of
+ * the given coordinates), and the gradient is the unit-scale one divided by the scale; it
+ * overflows only when that quotient does.
+ *
  * <p><b>Limitations.</b> The inputs are not checked here (the caller validates them); the
  * zero-denominator convention makes the function discontinuous at boxes of zero area.
  */
@@ -70,20 +75,20 @@ final class GeneralizedIoU {
         Axis x = new Axis(target[0], target[2], predicted[0], predicted[2]);
         Axis y = new Axis(target[1], target[3], predicted[1], predicted[3]);
 
-        // Areas and their partial derivatives in the order (cx, cy, w, h) of the predicted box.
+        // Areas and their partial derivatives in the order (cx, cy, w, h) of the predicted box,
+        // in each axis's rescaled lengths (GIoU does not change when an axis is rescaled).
         double intersection = x.overlap * y.overlap;
         double[] dIntersection = {x.dOverlapCentre * y.overlap, x.overlap * y.dOverlapCentre,
             x.dOverlapSize * y.overlap, x.overlap * y.dOverlapSize};
-        double union = target[2] * target[3] + predicted[2] * predicted[3] - intersection;
+        double union = x.targetSize * y.targetSize + x.size * y.size - intersection;
         double[] dUnion = {-dIntersection[0], -dIntersection[1],
-            predicted[3] - dIntersection[2], predicted[2] - dIntersection[3]};
+            y.size - dIntersection[2], x.size - dIntersection[3]};
         double enclosure = x.span * y.span;
         double[] dEnclosure = {x.dSpanCentre * y.span, x.span * y.dSpanCentre,
             x.dSpanSize * y.span, x.span * y.dSpanSize};
 
         // GIoU = I / U - (C - U) / C, each ratio 0 where its denominator is 0. The quotient
-        // rule is written with ratios, never with U^2 or C^2, which overflow for areas beyond
-        // about 1e154.
+        // rule is written with ratios, never with U^2 or C^2.
         double iou = union > 0 ? intersection / union : 0.0;
         double cover = enclosure > 0 ? union / enclosure : 0.0;
         double penalty = enclosure > 0 ? 1 - cover : 0.0;
@@ -92,7 +97,9 @@ final class GeneralizedIoU {
                 double dIou = union > 0 ? (dIntersection[k] - iou * dUnion[k]) / union : 0.0;
                 double dPenalty = enclosure > 0
                         ? (cover * dEnclosure[k] - dUnion[k]) / enclosure : 0.0;
-                gradient[k] = dIou - dPenalty;
+                // Back from the rescaled coordinates of the axis to the given ones.
+                Axis axis = k % 2 == 0 ? x : y;
+                gradient[k] = (dIou - dPenalty) * axis.coordinateScale * axis.lengthScale;
             }
         }
         return iou - penalty;
@@ -101,9 +108,21 @@ final class GeneralizedIoU {
     /**
      * One axis of a target and a predicted box: the length of their overlap and of their
      * enclosing interval, with derivatives with respect to the predicted centre and size.
+     *
+     * <p>The axis is rescaled twice by powers of two, which round nothing in the normal range:
+     * the coordinates so that the largest magnitude lies in {@code [1, 2)} (so no edge
+     * overflows), then the lengths so that the enclosing interval lies in {@code [1, 2)} (so
+     * no area, a product of two lengths, overflows or underflows, as for boxes of side
+     * {@code 1e-200} or {@code 1e200}). Lengths and derivatives are in the rescaled units; a
+     * derivative with respect to a given coordinate is the rescaled one times
+     * {@code coordinateScale * lengthScale}.
      */
     private static final class Axis {
 
+        final double coordinateScale;
+        final double lengthScale;
+        final double targetSize;
+        final double size;
         final double overlap;
         final double dOverlapCentre;
         final double dOverlapSize;
@@ -111,7 +130,15 @@ final class GeneralizedIoU {
         final double dSpanCentre;
         final double dSpanSize;
 
-        Axis(double targetCentre, double targetSize, double centre, double size) {
+        Axis(double givenTargetCentre, double givenTargetSize, double givenCentre,
+                double givenSize) {
+            double largest = Math.max(Math.max(Math.abs(givenTargetCentre), givenTargetSize),
+                    Math.max(Math.abs(givenCentre), givenSize));
+            coordinateScale = powerOfTwoScale(largest);
+            double targetCentre = givenTargetCentre * coordinateScale;
+            double targetSize = givenTargetSize * coordinateScale;
+            double centre = givenCentre * coordinateScale;
+            double size = givenSize * coordinateScale;
             double targetLow = targetCentre - targetSize / 2;
             double targetHigh = targetCentre + targetSize / 2;
             double low = centre - size / 2;
@@ -131,17 +158,26 @@ final class GeneralizedIoU {
                 dByLow = lowInside ? -1 : 0;
                 dByHigh = highInside ? 1 : 0;
             }
-            overlap = Math.max(length, 0.0);
+            double outerLow = lowInside ? targetLow : low;
+            double outerHigh = highInside ? targetHigh : high;
+            double enclosing = outerHigh - outerLow;
+            lengthScale = powerOfTwoScale(enclosing);
+            span = enclosing * lengthScale;
+            overlap = Math.max(length, 0.0) * lengthScale;
+            this.targetSize = targetSize * lengthScale;
+            this.size = size * lengthScale;
             dOverlapCentre = dByLow + dByHigh;
             dOverlapSize = (dByHigh - dByLow) / 2;
 
-            double outerLow = lowInside ? targetLow : low;
-            double outerHigh = highInside ? targetHigh : high;
-            span = outerHigh - outerLow;
             double dSpanByLow = lowInside ? 0 : -1;
             double dSpanByHigh = highInside ? 0 : 1;
             dSpanCentre = dSpanByLow + dSpanByHigh;
             dSpanSize = (dSpanByHigh - dSpanByLow) / 2;
+        }
+
+        /** Returns the power of two that brings a positive value into [1, 2), else 1. */
+        private static double powerOfTwoScale(double value) {
+            return value > 0 ? Math.scalb(1.0, -Math.getExponent(value)) : 1.0;
         }
     }
 }

@@ -23,7 +23,7 @@ import java.util.Objects;
  *
  * <p>Instances are immutable; arrays are copied on the way in and out.
  *
- * @param value the optimal value
+ * @param value the optimal value, finite
  * @param rows the number of rows of the matrix (length of the first sequence)
  * @param columns the number of columns of the matrix (length of the second sequence)
  * @param pathRows the row of every cell, non-decreasing along the path
@@ -37,19 +37,21 @@ public record SequenceAlignment(double value, int rows, int columns, int[] pathR
     /**
      * Validates and copies the components.
      *
-     * @param value the optimal value
+     * @param value the optimal value, finite
      * @param rows the number of rows, {@code >= 0}
      * @param columns the number of columns, {@code >= 0}
      * @param pathRows the row of every cell; copied
      * @param pathColumns the column of every cell; copied
      * @param unique the uniqueness flag
-     * @throws IllegalArgumentException if {@code rows} or {@code columns} is negative, the
-     *     two arrays differ in length, a cell is out of range, or a cell is not a step
-     *     forward from the one before (an index decreases, or neither increases)
+     * @throws IllegalArgumentException if the value is not finite, {@code rows} or
+     *     {@code columns} is negative, the two arrays differ in length, a cell is out of
+     *     range, or a cell is not a step forward from the one before (an index decreases, or
+     *     neither increases)
      */
     public SequenceAlignment {
         Objects.requireNonNull(pathRows, "pathRows");
         Objects.requireNonNull(pathColumns, "pathColumns");
+        Checks.requireFinite(value, "value");
         pathRows = pathRows.clone();
         pathColumns = pathColumns.clone();
         if (rows < 0 || columns < 0 || pathRows.length != pathColumns.length) {

@@ -69,11 +69,15 @@ import org.orbifold.assign.Sense;
  * boxes of zero width or height are allowed (two such boxes have {@code U = 0}, so their IoU
  * counts as 0, and if they lie on one axis-parallel line also {@code E = 0}); negative widths
  * or heights, and box dimensions other than 4, are rejected with the query or object named.
- * Finite inputs can still be too extreme for doubles: logits of one query further apart than
- * about {@code 1e308} (a log-probability of {@code -Infinity}), boxes so far apart or so large
- * that their L1 distance or an area overflows, or weights that push a cost beyond the
- * assignment solver's {@link LinearAssignmentSolver#MAX_MAGNITUDE}. These are rejected with
- * an {@link IllegalArgumentException} naming the query, the object and the term (class, L1,
+ * The GIoU is computed on each axis rescaled by powers of two, so its value does not depend
+ * on the scale of the boxes (boxes of side {@code 1e-200} and {@code 1e200} get the value of
+ * boxes of side 1, and the gradient scaled by the inverse scale). Finite inputs can still be
+ * too extreme for doubles: logits of one query further apart than about {@code 1e308} (a
+ * log-probability of {@code -Infinity}), boxes so far apart that their L1 distance overflows,
+ * boxes so small that the GIoU gradient (about the GIoU weight over the box side) overflows,
+ * or weights that push a cost beyond the assignment solver's
+ * {@link LinearAssignmentSolver#MAX_MAGNITUDE}. These are rejected with an
+ * {@link IllegalArgumentException} naming the query, the object and the term (class, L1,
  * GIoU or no-object), never passed on as an infinite cost.
  *
  * <p>References: N. Carion, F. Massa, G. Synnaeve, N. Usunier, A. Kirillov, S. Zagoruyko
@@ -326,11 +330,6 @@ public final class SetMatchingLoss {
                 double giouTerm = 0;
                 if (weights.giou() > 0) {
                     double giou = GeneralizedIoU.value(targetBoxes[i], boxes[j]);
-                    if (!Double.isFinite(giou)) {
-                        throw new IllegalArgumentException(pair(i, j) + " has a GIoU term"
-                                + " whose GIoU is " + giou + ": the area of the boxes or of"
-                                + " their enclosing box overflows");
-                    }
                     giouTerm = weights.giou() * (1 - giou);
                 }
                 cost[i][j] = classTerm + l1Term + giouTerm;

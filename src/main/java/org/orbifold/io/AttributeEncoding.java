@@ -43,6 +43,27 @@ final class AttributeEncoding {
     }
 
     /**
+     * Says why graphs whose every ordered pair has an equal reverse are undirected: the file
+     * listed both directions (TU, or GXL directed edges), wrote each edge once as undirected
+     * (a GXL edgemode, a molecule's bonds), or both.
+     */
+    private static String symmetryReason(List<RawGraph> raw) {
+        int directed = 0;
+        String undirectedBy = null;
+        for (RawGraph g : raw) {
+            directed += g.directedListings;
+            if (g.undirectedListings > 0 && undirectedBy == null) {
+                undirectedBy = g.undirectedBy;
+            }
+        }
+        String listed = "listed in both directions with equal attributes";
+        if (undirectedBy == null) {
+            return "every edge is " + listed;
+        }
+        return "every edge is " + undirectedBy + (directed == 0 ? "" : " or " + listed);
+    }
+
+    /**
      * Encodes raw graphs.
      *
      * @param raw the graphs; their maps may hold, per attribute, only doubles or only labels
@@ -89,8 +110,7 @@ final class AttributeEncoding {
                     : " some edges have all-zero attributes"));
         }
         if (!edgeItems.isEmpty()) {
-            notes.add(symmetric ? "every edge is listed in both directions with equal attributes:"
-                    + " graphs read as undirected"
+            notes.add(symmetric ? symmetryReason(raw) + ": graphs read as undirected"
                     : "graphs read as directed, since " + asymmetry);
         }
 

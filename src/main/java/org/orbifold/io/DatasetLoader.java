@@ -30,7 +30,7 @@ public final class DatasetLoader {
 
     /** The kinds of data set that {@link #load} reads, for messages. */
     private static final String KINDS = "a TU folder, an IAM .cxl split file, a .npy file or a"
-            + " molecule file (.smi, .can, .csv, .sdf)";
+            + " molecule file (" + String.join(", ", MoleculeReader.fileEndings()) + ")";
 
     private DatasetLoader() {
     }

@@ -40,7 +40,10 @@ import javax.xml.stream.XMLStreamReader;
  * {@code <long>}, {@code <float>} or {@code <double>} numbers (or {@code <bool>}, read as 1 and
  * 0) becomes one numeric channel {@code a}. An attribute with {@code <string>} values becomes the
  * one-hot channels {@code a=v} over all values seen across the splits read together (numbers
- * of the same attribute then become labels too, and a note names both kinds); values
+ * of the same attribute then become labels too, written as {@link Recoding#categorical}
+ * writes them: an integral number without a fraction, so {@code <float>2.0</float>} and
+ * {@code <int>2</int>} are both {@code a=2}, others in Java's shortest form, so
+ * {@code <float>1.50</float>} is {@code a=1.5}; a note names both kinds); values
  * and class labels are trimmed of surrounding blanks (IAM pads atom symbols as {@code "C  "}
  * and Fingerprint classes as {@code "A "}). Text inside {@code <int>} or {@code <long>} is
  * read as a label only when every value of that attribute in the splits read together is text
@@ -57,7 +60,9 @@ import javax.xml.stream.XMLStreamReader;
  * {@code defaultdirected}, {@code defaultundirected}) and an edge's {@code isdirected} decide
  * whether an edge is one ordered pair or both. When every ordered pair of every graph has its
  * reverse with equal attributes, the graphs are read as undirected (this merges an undirected
- * edge stored as two directed ones); otherwise all graphs are directed. IAM Fingerprint stores
+ * edge stored as two directed ones), and a note says why: every edge undirected by the
+ * {@code edgemode} or {@code isdirected}, listed in both directions, or either; otherwise all
+ * graphs are directed. IAM Fingerprint stores
  * each ridge twice, but its {@code orient} and {@code angle} change sign and turn by
  * {@code pi} with the direction, so Fingerprint graphs are directed with both pairs present.
  * An edge whose ordered pair from {@code from} to {@code to} is that of an earlier edge of the
@@ -77,18 +82,21 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p><b>Errors.</b> Malformed XML, bytes that are not text in the file's encoding (UTF-8,
  * unless a UTF-8 byte-order mark or an XML declaration such as
- * {@code <?xml version="1.0" encoding="ISO-8859-1"?>} says otherwise), a missing or
- * unreadable GXL file, an edge naming an unknown
+ * {@code <?xml version="1.0" encoding="ISO-8859-1"?>} says otherwise; a malformed sequence, or
+ * a byte that the encoding maps to no character, such as 0x81 in windows-1252), a missing or
+ * unreadable GXL file (a listed name that is a folder, or no regular file such as a named pipe,
+ * is named as such and not opened), an edge naming an unknown
  * node, a self-loop, a repeated node id, an {@code <attr>} of a node or an edge that holds
  * anything but one value element {@code <int>}, {@code <long>}, {@code <float>},
- * {@code <double>}, {@code <string>} or {@code <bool>} (no value, two values, or another
- * element such as {@code <tup>}, {@code <seq>} or an unknown {@code <complex>}), a
+ * {@code <double>}, {@code <string>} or {@code <bool>} (no value, two values, another
+ * element such as {@code <tup>}, {@code <seq>} or an unknown {@code <complex>}, or text outside
+ * the value element), a
  * non-finite number, text or a Java-only number form ({@code 2d},
  * {@code 0x1p3}; {@link DecimalNumbers#isJavaOnly}) inside {@code <float>} or {@code <double>}, an
  * attribute that mixes numbers with text inside {@code <int>} or {@code <long>} (at the first
  * value that breaks the pattern, naming where the other kind first occurs), or an ordered pair
  * given twice with different attributes throw a {@link DatasetFormatException} naming the file,
- * line and column. The XML
+ * line and column (a pair named by its node ids). The XML
  * parser resolves no DTD and no external entity, so nothing is fetched from the network.
  *
  * <p><b>Existence channel.</b> The reader adds the node-existence channel only where it is
@@ -219,8 +227,13 @@ public final class IamDatasetReader {
             for (Entry entry : entries) {
                 Path gxl = folder.resolve(entry.file());
                 if (!Files.isRegularFile(gxl)) {
-                    throw new DatasetFormatException(cxl, entry.line(), "graph file '"
-                            + entry.file() + "' not found in " + folder);
+                    String named = "graph file '" + entry.file() + "'";
+                    throw new DatasetFormatException(cxl, entry.line(), Files.isDirectory(gxl)
+                            ? named + " in " + folder + " is a folder"
+                            : Files.exists(gxl) ? named + " in " + folder + " is not a regular"
+                                    + " file (such as a named pipe or a device), so it is not"
+                                    + " read"
+                            : named + " not found in " + folder);
                 }
                 all.add(readGraphFile(factory, gxl, stem(entry.file(), ".gxl"), entry.label(),
                         kinds, repeats));
@@ -293,7 +306,16 @@ public final class IamDatasetReader {
     }
 
     /** A raw attribute value: its text and, when it reads as a number, the number. */
-    private record Value(String text, Double number) {
+    /**
+     * A value as written: its trimmed text, its number (null for text, 1 or 0 for a
+     * {@code <bool>}), and the label it reads as where its attribute holds labels.
+     */
+    private record Value(String text, Double number, String label) {
+
+        /** A value read as text wherever it appears. */
+        static Value text(String text) {
+            return new Value(text, null, text);
+        }
     }
 
     /** An edge as written, before its ends are resolved. */
@@ -554,6 +576,14 @@ public final class IamDatasetReader {
                         }
                         continue;
                     }
+                    if (attribute != null && (event == XMLStreamConstants.CHARACTERS
+                            || event == XMLStreamConstants.CDATA) && !r.isWhiteSpace()
+                            && !r.getText().isBlank()) {
+                        throw error(gxl, r.getLocation(), "attribute '" + attribute
+                                + "' holds the text '" + r.getText().strip() + "' outside a"
+                                + " value element; expected one value element: "
+                                + ACCEPTED_VALUES);
+                    }
                     if (event != XMLStreamConstants.START_ELEMENT) {
                         continue;
                     }
@@ -641,9 +671,13 @@ public final class IamDatasetReader {
                         + " expected two different nodes (the diagonal holds node attributes)");
             }
             boolean directed = e.directed() == null ? directedByDefault : e.directed();
-            putPair(gxl, e, where, graph, RawGraph.pair(u, v));
-            if (!directed) {
-                putPair(gxl, e, where, graph, RawGraph.pair(v, u));
+            putPair(gxl, e, where, graph, RawGraph.pair(u, v), e.from(), e.to());
+            if (directed) {
+                graph.directedListings++;
+            } else {
+                putPair(gxl, e, where, graph, RawGraph.pair(v, u), e.to(), e.from());
+                graph.undirectedListings++;
+                graph.undirectedBy = "undirected by the GXL edgemode or isdirected";
             }
             Integer earlier = writtenAt.putIfAbsent(RawGraph.pair(u, v), e.line());
             if (earlier != null) {
@@ -680,13 +714,17 @@ public final class IamDatasetReader {
         }
     }
 
+    /**
+     * Stores the attributes of an ordered pair, from the node with id {@code source} to the
+     * one with id {@code target}; refuses other attributes for a pair already stored.
+     */
     private static void putPair(Path gxl, PendingEdge e, String where, RawGraph graph,
-            long pair) throws DatasetFormatException {
+            long pair, String source, String target) throws DatasetFormatException {
         Map<String, Object> before = graph.edges.putIfAbsent(pair, e.attributes());
         if (before != null && !before.equals(e.attributes())) {
-            throw new DatasetFormatException(gxl, e.line(), where + " repeats the pair ("
-                    + RawGraph.source(pair) + ", " + RawGraph.target(pair) + ") with other"
-                    + " attributes; expected one value per ordered pair");
+            throw new DatasetFormatException(gxl, e.line(), where + " repeats the pair ('"
+                    + source + "', '" + target + "') with other attributes; expected one"
+                    + " value per ordered pair");
         }
     }
 
@@ -722,16 +760,16 @@ public final class IamDatasetReader {
             throws DatasetFormatException {
         String trimmed = text.trim();
         if ("string".equals(tag)) {
-            return new Value(trimmed, null);
+            return Value.text(trimmed);
         }
         if ("bool".equals(tag)) {
             if (!"true".equals(trimmed) && !"false".equals(trimmed)) {
                 throw error(gxl, at, "<bool>" + trimmed + "</bool>; expected true or false");
             }
-            return new Value(trimmed, "true".equals(trimmed) ? 1.0 : 0.0);
+            return new Value(trimmed, "true".equals(trimmed) ? 1.0 : 0.0, trimmed);
         }
         if (TEXT_TOLERANT_TAGS.contains(tag) && !isNumber(trimmed)) {
-            return new Value(trimmed, null);
+            return Value.text(trimmed);
         }
         double number;
         try {
@@ -739,7 +777,17 @@ public final class IamDatasetReader {
         } catch (NumberFormatException e) {
             throw error(gxl, at, e.getMessage());
         }
-        return new Value(trimmed, number);
+        return new Value(trimmed, number, numberLabel(number));
+    }
+
+    /**
+     * The label of a number read as a category: an integral value below {@code 1e15} in
+     * magnitude without a fraction ({@code 2.0} as {@code "2"}, {@code -0.0} as {@code "0"}),
+     * any other in Java's shortest form ({@code 1.50} as {@code "1.5"}).
+     */
+    private static String numberLabel(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
+                : Double.toString(d);
     }
 
     /** Whether {@link DecimalNumbers#parse} reads a text, finite or not. */
@@ -863,7 +911,7 @@ public final class IamDatasetReader {
         private static void convert(Map<String, Object> item, Map<String, Boolean> numeric) {
             for (Map.Entry<String, Object> a : item.entrySet()) {
                 if (a.getValue() instanceof Value v) {
-                    a.setValue(numeric.get(a.getKey()) ? (Object) v.number() : v.text());
+                    a.setValue(numeric.get(a.getKey()) ? (Object) v.number() : v.label());
                 }
             }
         }
@@ -1248,8 +1296,7 @@ public final class IamDatasetReader {
                 if (ignored.contains(name)) {
                     continue;
                 } else if (categorical.contains(name) && value instanceof Double d) {
-                    result.put(name, d == Math.rint(d) && Math.abs(d) < 1e15
-                            ? Long.toString(d.longValue()) : d.toString());
+                    result.put(name, numberLabel(d));
                 } else if (circular.contains(name) || axial.contains(name)) {
                     if (!(value instanceof Double d)) {
                         throw new IllegalArgumentException("attribute '" + name + "' of graph '"

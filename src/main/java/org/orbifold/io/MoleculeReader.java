@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,8 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  *       ({@link #readSmiles(Path, Path)}); {@link #read(Path)} takes the file
  *       {@code <stem>_target.txt}, or for a stem ending in {@code _data} the stem without it
  *       (so {@code mutag_188_data.can} pairs with {@code mutag_188_target.txt}), when it
- *       exists.</li>
+ *       exists; a folder or another file that is no regular file (such as a named pipe) of
+ *       that name is refused, not skipped.</li>
  *   <li>CSV ({@code .csv}) with a header row: the SMILES column is the one named
  *       {@code smiles} (any case); the title column is {@code name}, if present; the class
  *       column is the one set by {@link #withLabelColumn(String)}, else the first of
@@ -61,8 +63,10 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  * the symbols present in the dataset). A pseudo atom, which names no element (the SMILES
  * wildcard {@code *}, an SD file's {@code A}, {@code Q} or {@code R#}, which CDK calls
  * {@code R}), keeps its own label ({@code label=*}, {@code label=A}), and a note of the
- * dataset lists these labels; a SMILES atom in brackets that names no element
- * ({@code [Xx]}) is an invalid record. Edge attribute
+ * dataset lists these labels, and has no valence to check; a SMILES atom in brackets that
+ * names no element ({@code [Xx]}) is an invalid record. The SD symbols {@code D} and
+ * {@code T} are hydrogen of mass 2 and 3, kept as nodes {@code label=H} as {@code [2H]} and
+ * {@code [3H]} are in SMILES. Edge attribute
  * {@value #EDGE_ATTRIBUTE} is the bond order, one-hot as {@code bond=1}, {@code bond=2},
  * {@code bond=3} and {@code bond=aromatic}. Aromaticity is perceived afresh with the Daylight
  * electron-donation model over all rings (the input's own aromatic flags are cleared first),
@@ -265,9 +269,21 @@ public final class MoleculeReader {
      * @return whether {@link #read(Path)} accepts it
      */
     public static boolean isMoleculeFile(Path path) {
-        String name = lowerName(path);
-        return endsWithAny(name, SMILES_SUFFIXES) || endsWithAny(name, SDF_SUFFIXES)
-                || name.endsWith(CSV_SUFFIX);
+        return endsWithAny(lowerName(path), fileEndings());
+    }
+
+    /**
+     * Returns the file endings that {@link #read(Path)} accepts (any case): the SMILES text,
+     * CSV and SD endings, {@code .smi, .smiles, .can, .csv, .sdf, .sd, .mol}, for messages
+     * that list them.
+     *
+     * @return the endings, in that order
+     */
+    public static List<String> fileEndings() {
+        List<String> endings = new ArrayList<>(SMILES_SUFFIXES);
+        endings.add(CSV_SUFFIX);
+        endings.addAll(SDF_SUFFIXES);
+        return List.copyOf(endings);
     }
 
     /**
@@ -300,11 +316,17 @@ public final class MoleculeReader {
      * @param file the SMILES file
      * @param labels a file with one class label per molecule (per non-blank line), or null
      * @return the dataset, named by the file's stem
-     * @throws DatasetFormatException if a line cannot be parsed (unless skipped) or the label
-     *     file has another number of non-blank lines
+     * @throws DatasetFormatException if a line cannot be parsed (unless skipped), the label
+     *     file is missing, a folder or no regular file (such as a named pipe, which is not
+     *     opened), or it has another number of non-blank lines
      * @throws IOException if a file cannot be read
      */
     public GraphDataset readSmiles(Path file, Path labels) throws IOException {
+        if (labels != null && !Files.isRegularFile(labels)) {
+            throw Files.exists(labels) ? DatasetFormatException.notRegularFile(labels,
+                    "a label file with one class label per molecule of " + file.getFileName())
+                    : DatasetFormatException.noSuchPath(labels);
+        }
         List<String> lines = TextFiles.readUtf8Lines(file);
         List<Integer> lineNumbers = new ArrayList<>();
         List<String> records = new ArrayList<>();
@@ -724,13 +746,59 @@ public final class MoleculeReader {
                     return reader.read(empty);
                 }
             }
-            try (MDLV2000Reader reader = new MDLV2000Reader(new StringReader(block),
+            Map<Integer, Integer> isotopes = new HashMap<>();
+            String hydrogens = hydrogenIsotopesAsHydrogen(block, isotopes);
+            try (MDLV2000Reader reader = new MDLV2000Reader(new StringReader(hydrogens),
                     IChemObjectReader.Mode.STRICT)) {
-                return reader.read(empty);
+                IAtomContainer molecule = reader.read(empty);
+                for (Map.Entry<Integer, Integer> isotope : isotopes.entrySet()) {
+                    IAtom atom = molecule.getAtom(isotope.getKey());
+                    if (atom.getMassNumber() == null) {
+                        atom.setMassNumber(isotope.getValue());
+                    }
+                }
+                return molecule;
             }
         } catch (IOException e) {
             throw new CDKException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns a V2000 block with the atom symbols {@code D} and {@code T} (deuterium and
+     * tritium, which the MDL format allows but CDK's strict reader refuses as invalid symbols)
+     * written as {@code H}, and puts the index and mass number (2, 3) of each such atom into
+     * {@code isotopes}. A block whose counts line gives no atom count is returned unchanged,
+     * for the reader to refuse.
+     */
+    static String hydrogenIsotopesAsHydrogen(String block, Map<Integer, Integer> isotopes) {
+        String[] lines = block.split("\n", -1);
+        if (lines.length < 4 || lines[3].length() < 3) {
+            return block;
+        }
+        int atoms;
+        try {
+            atoms = Integer.parseInt(lines[3].substring(0, 3).strip());
+        } catch (NumberFormatException e) {
+            return block;
+        }
+        boolean changed = false;
+        for (int k = 0; k < atoms && 4 + k < lines.length; k++) {
+            String line = lines[4 + k];
+            int from = SYMBOL_COLUMN - 1;
+            if (line.length() <= from) {
+                continue;
+            }
+            int end = Math.min(line.length(), from + 3);
+            String symbol = line.substring(from, end).strip();
+            if ("D".equals(symbol) || "T".equals(symbol)) {
+                isotopes.put(k, "D".equals(symbol) ? 2 : 3);
+                lines[4 + k] = line.substring(0, from) + "H" + " ".repeat(end - from - 1)
+                        + line.substring(end);
+                changed = true;
+            }
+        }
+        return changed ? String.join("\n", lines) : block;
     }
 
     /**
@@ -781,7 +849,9 @@ public final class MoleculeReader {
             edge.put(EDGE_ATTRIBUTE, bondOrder(bond));
             raw.edges.put(RawGraph.pair(i, j), edge);
             raw.edges.put(RawGraph.pair(j, i), edge);
+            raw.undirectedListings++;
         }
+        raw.undirectedBy = "a bond, which has no direction";
         return raw;
     }
 
@@ -793,7 +863,9 @@ public final class MoleculeReader {
         for (IAtom atom : molecule.atoms()) {
             Integer number = atom.getAtomicNumber();
             Integer charge = atom.getFormalCharge();
-            if (number == null) {
+            if (number == null || atom instanceof IPseudoAtom) {
+                // A pseudo atom names no element (CDK gives it atomic number 0), so it has no
+                // normal valence; [*-] read as hydrogen's.
                 continue;
             }
             Integer allowed = MAX_VALENCE.get(number - (charge == null ? 0 : charge));
@@ -953,7 +1025,8 @@ public final class MoleculeReader {
     /**
      * Returns the files that {@link #read(Path)} looks for, in this order, to find the class
      * labels of a SMILES file: for a stem ending in {@code _data} the stem without it followed
-     * by {@code _target.txt}, then {@code <stem>_target.txt}; the first that exists is read.
+     * by {@code _target.txt}, then {@code <stem>_target.txt}; the first that exists is read
+     * (and refused if it is a folder or no regular file).
      * Empty for other molecule files (their labels are inside them).
      *
      * @param file a molecule file
@@ -974,10 +1047,14 @@ public final class MoleculeReader {
         return candidates;
     }
 
-    /** Returns the label file read with a SMILES file, or null when there is none. */
+    /**
+     * Returns the label file read with a SMILES file, or null when nothing has the name of
+     * one; a folder or a named pipe of that name is returned, for {@link #readSmiles} to
+     * refuse.
+     */
     private static Path companionLabels(Path file) {
         for (Path candidate : labelFileCandidates(file)) {
-            if (Files.isRegularFile(candidate)) {
+            if (Files.exists(candidate)) {
                 return candidate;
             }
         }

@@ -16,15 +16,23 @@ import org.orbifold.space.Permutation;
  * numbers; line breaks and blank lines carry no meaning. A solution file ({@code .sln}) holds
  * {@code n}, the objective value and a permutation of {@code 1..n} (or of {@code 0..n-1}).
  *
- * <p>Every malformed file raises a {@link DatasetFormatException} that names the file and the
- * line: a token that is not a number, an order that is not a positive integer, a file that
- * ends early or has numbers left over, a permutation that is not a bijection, or bytes that
- * are not UTF-8 text (also naming the column).
+ * <p>The files are read as UTF-8; a byte-order mark at the start is skipped, as in the TU and
+ * molecule readers. Every malformed file raises a {@link DatasetFormatException} that names the
+ * file and the line: a token that is not a number, an order that is not a positive integer, a
+ * file that ends early or has numbers left over, a permutation that is not a bijection, or
+ * bytes that are not UTF-8 text (also naming the column). A path that is a folder or no regular
+ * file (such as a named pipe or a device) is refused as such, without being opened.
  *
  * <p><b>Limitations.</b> Numbers are read as {@code double}; integer entries above
  * {@code 2^53} would lose precision (QAPLIB has none).
  */
 public final class QaplibReader {
+
+    /** What a solution file is, in messages. */
+    private static final String SOLUTION_FILE = "a QAPLIB solution file (.sln)";
+
+    /** The byte-order mark U+FEFF, which UTF-8 writes as EF BB BF at the start of a file. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private QaplibReader() {
     }
@@ -34,11 +42,12 @@ public final class QaplibReader {
      *
      * @param dat the file
      * @return the instance
-     * @throws DatasetFormatException if the file does not exist or is malformed
+     * @throws DatasetFormatException if the file does not exist, is a folder or no regular
+     *     file, or is malformed
      * @throws IOException if reading fails
      */
     public static QaplibInstance readInstance(Path dat) throws IOException {
-        Tokens tokens = Tokens.of(dat);
+        Tokens tokens = Tokens.of(dat, "a QAPLIB instance file (.dat)");
         int n = tokens.nextOrder();
         double[][] first = tokens.nextMatrix(n, "first matrix");
         double[][] second = tokens.nextMatrix(n, "second matrix");
@@ -52,11 +61,12 @@ public final class QaplibReader {
      *
      * @param sln the file
      * @return the solution as written, with a 0-based permutation
-     * @throws DatasetFormatException if the file does not exist or is malformed
+     * @throws DatasetFormatException if the file does not exist, is a folder or no regular
+     *     file, or is malformed
      * @throws IOException if reading fails
      */
     public static QaplibSolution readSolution(Path sln) throws IOException {
-        Tokens tokens = Tokens.of(sln);
+        Tokens tokens = Tokens.of(sln, SOLUTION_FILE);
         int n = tokens.nextOrder();
         double value = tokens.nextNumber("objective value");
         int[] written = new int[n];
@@ -93,12 +103,14 @@ public final class QaplibReader {
      * if there is one.
      *
      * @param dat the instance file
-     * @return the solution, or empty when there is no solution file
-     * @throws IOException if the solution file is malformed or cannot be read
+     * @return the solution, or empty when nothing has the solution file's name
+     * @throws DatasetFormatException if the solution file is malformed, or its name is taken
+     *     by a folder or by no regular file (such as a named pipe)
+     * @throws IOException if the solution file cannot be read
      */
     public static Optional<QaplibSolution> readSolutionFor(Path dat) throws IOException {
         Path sln = dat.resolveSibling(stem(dat, ".dat") + ".sln");
-        return Files.isRegularFile(sln) ? Optional.of(readSolution(sln)) : Optional.empty();
+        return Files.exists(sln) ? Optional.of(readSolution(sln)) : Optional.empty();
     }
 
     private static String stem(Path file, String extension) {
@@ -122,11 +134,20 @@ public final class QaplibReader {
             this.lines = lines;
         }
 
-        static Tokens of(Path file) throws IOException {
+        /**
+         * Reads the lines of a regular file, without its byte-order mark; refuses a folder or
+         * another file that is no regular file before opening it.
+         */
+        static Tokens of(Path file, String expected) throws IOException {
             if (!Files.isRegularFile(file)) {
-                throw DatasetFormatException.noSuchPath(file);
+                throw Files.exists(file) ? DatasetFormatException.notRegularFile(file, expected)
+                        : DatasetFormatException.noSuchPath(file);
             }
-            return new Tokens(file, TextFiles.readUtf8Lines(file));
+            List<String> lines = TextFiles.readUtf8Lines(file);
+            if (!lines.isEmpty() && lines.get(0).startsWith(BYTE_ORDER_MARK)) {
+                lines.set(0, lines.get(0).substring(BYTE_ORDER_MARK.length()));
+            }
+            return new Tokens(file, lines);
         }
 
         /** Returns the 1-based line of the last token read (or of the end of the file). */

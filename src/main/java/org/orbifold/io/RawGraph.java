@@ -9,7 +9,8 @@ import java.util.Map;
  * A graph as a reader finds it, before encoding: per node and per ordered pair of nodes a map
  * from attribute name to value, where a {@link String} value is a discrete label and a
  * {@link Double} value a number. An undirected edge is stored as two ordered pairs with equal
- * maps. Package-private; not thread-safe.
+ * maps; the counts of edges written once as undirected or as directed tell the encoding's note
+ * why graphs are undirected. Package-private; not thread-safe.
  */
 final class RawGraph {
 
@@ -17,6 +18,19 @@ final class RawGraph {
     final String classLabel;
     final List<Map<String, Object>> nodes = new ArrayList<>();
     final Map<Long, Map<String, Object>> edges = new LinkedHashMap<>();
+    /**
+     * Edges the file wrote once as undirected (a GXL {@code edgemode} or {@code isdirected}, a
+     * molecule's bond), each stored as both ordered pairs; 0 for a format that lists ordered
+     * pairs only (TU).
+     */
+    int undirectedListings;
+    /** Edges the file wrote as directed although it could declare them undirected (GXL). */
+    int directedListings;
+    /**
+     * What makes the edges of {@link #undirectedListings} undirected, completing "every edge
+     * is ...", such as "undirected by the GXL edgemode or isdirected"; null when there are none.
+     */
+    String undirectedBy;
 
     /**
      * @param name the graph name

@@ -53,10 +53,10 @@ final class TextFiles {
     }
 
     /**
-     * Decodes the bytes of a file, refusing a malformed byte sequence with the message
-     * {@code "FILE, line L: is not CHARSET text (byte 0xE9 at column C); HINT"}; a character
-     * that the charset has no mapping for becomes the replacement character, as in the
-     * decoders of the XML parser.
+     * Decodes the bytes of a file, refusing a malformed byte sequence, or a byte that the
+     * charset maps to no character (0x81 in windows-1252), with the message
+     * {@code "FILE, line L: is not CHARSET text (byte 0xE9 at column C); HINT"}. (The XML
+     * parser's decoders would read such a byte as the replacement character U+FFFD.)
      *
      * @param file the file, for the message
      * @param bytes its bytes
@@ -64,13 +64,14 @@ final class TextFiles {
      * @param hint what to do about a malformed sequence, such as
      *     {@code "convert the file to UTF-8"}
      * @return the text
-     * @throws DatasetFormatException at the line of the first malformed byte sequence
+     * @throws DatasetFormatException at the line of the first malformed or unmappable byte
+     *     sequence
      */
     static String decode(Path file, byte[] bytes, Charset charset, String hint)
             throws DatasetFormatException {
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8L,
                 (long) Math.ceil(bytes.length * (double) decoder.maxCharsPerByte()) + 1));

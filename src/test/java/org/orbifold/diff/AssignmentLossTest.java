@@ -165,6 +165,29 @@ class AssignmentLossTest {
                         .valueAndGradient(new double[] {1}));
     }
 
+    @Test
+    void aJacobianProductThatIsNotFiniteIsRefusedNamingIt() {
+        // It was returned as gradient=[NaN] without a word.
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+            CostFunction broken = new CostFunction() {
+                @Override
+                public double[][] costs(double[] theta) {
+                    return new double[][] {{theta[0], theta[1]}};
+                }
+
+                @Override
+                public double[] vectorJacobianProduct(double[] theta, double[][] cotangent) {
+                    return new double[] {1, bad};
+                }
+            };
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new AssignmentLoss(broken, Sense.MINIMIZE)
+                            .valueAndGradient(new double[] {1, 2}));
+            assertEquals("vectorJacobianProduct(theta, P*) must be finite; found " + bad
+                    + " at index 1", e.getMessage());
+        }
+    }
+
     private static double[] axpy(double[] x, double[] d, double t) {
         double[] r = x.clone();
         for (int k = 0; k < r.length; k++) {

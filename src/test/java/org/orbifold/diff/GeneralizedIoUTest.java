@@ -112,6 +112,38 @@ class GeneralizedIoUTest {
     }
 
     @Test
+    void valueAndGradientDoNotDependOnTheScale() {
+        // Areas of boxes of side 1e-200 underflowed to 0, and those of side 1e200 overflowed.
+        SplittableRandom random = new SplittableRandom(10);
+        for (int trial = 0; trial < 20; trial++) {
+            double[] a = randomBox(random);
+            double[] b = randomBox(random);
+            double[] gradient = new double[4];
+            double value = GeneralizedIoU.evaluate(a, b, gradient);
+            for (int exponent = -300; exponent <= 300; exponent += 25) {
+                double s = Math.pow(10, exponent);
+                double[] scaled = new double[4];
+                assertEquals(value, GeneralizedIoU.evaluate(scale(a, s), scale(b, s), scaled),
+                        TOL, "trial " + trial + " scale 1e" + exponent);
+                for (int k = 0; k < 4; k++) {
+                    assertEquals(gradient[k], scaled[k] * s, 1e-9 * (1 + Math.abs(gradient[k])),
+                            "trial " + trial + " scale 1e" + exponent + " k " + k);
+                }
+            }
+        }
+        // Each axis on its own scale: a box 1e-200 wide and 1e200 high.
+        double[] target = {0.5, 0.2, 1.5, 0.7};
+        double[] predicted = {0, 0, 1, 1};
+        double[] gradient = new double[4];
+        double value = GeneralizedIoU.evaluate(target, predicted, gradient);
+        double[] stretched = new double[4];
+        assertEquals(value, GeneralizedIoU.evaluate(new double[] {0.5e-200, 0.2e200, 1.5e-200,
+            0.7e200}, new double[] {0, 0, 1e-200, 1e200}, stretched), TOL);
+        assertEquals(gradient[0], stretched[0] * 1e-200, 1e-9);
+        assertEquals(gradient[3], stretched[3] * 1e200, 1e-9);
+    }
+
+    @Test
     void finiteDifferencesMatchTheGradientAwayFromKinks() {
         SplittableRandom random = new SplittableRandom(9);
         int checked = 0;

@@ -210,6 +210,17 @@ class SequenceAlignmentTest {
     }
 
     @Test
+    void theValueMustBeFiniteAsForAnAssignmentValue() {
+        // NaN and infinities were accepted, where AssignmentValue refuses them.
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new SequenceAlignment(bad, 1, 1, new int[] {0}, new int[] {0}, true));
+            assertEquals("value must be finite; got " + bad, e.getMessage());
+        }
+    }
+
+    @Test
     void everyCellOfAPathIsAStepForwardFromTheOneBefore() {
         // A repeated cell would count twice in pairing() but once in gradient().
         IllegalArgumentException repeated = assertThrows(IllegalArgumentException.class,

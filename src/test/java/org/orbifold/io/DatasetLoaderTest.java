@@ -47,7 +47,8 @@ class DatasetLoaderTest {
                             () -> DatasetLoader.load(pipe)));
             assertEquals(pipe + ": not a regular file (such as a named pipe or a device), so it"
                     + " is not read; expected a TU folder, an IAM .cxl split file, a .npy file"
-                    + " or a molecule file (.smi, .can, .csv, .sdf)", e.getMessage());
+                    + " or a molecule file (.smi, .smiles, .can, .csv, .sdf, .sd, .mol)",
+                    e.getMessage());
         }
         Path pipe = dir.resolve("ff.npy");
         assertEquals(pipe + ": not a regular file (such as a named pipe or a device), so it is"
@@ -86,6 +87,9 @@ class DatasetLoaderTest {
         assertTrue(e.getMessage().contains("graphs.dat"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown dataset type; expected a TU folder, an IAM"
                 + " .cxl split file, a .npy file or a molecule file"), e.getMessage());
+        // Every ending the molecule reader accepts is listed; .smiles, .sd and .mol were not.
+        assertTrue(e.getMessage().endsWith("molecule file (.smi, .smiles, .can, .csv, .sdf, .sd,"
+                + " .mol)"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
     }
 

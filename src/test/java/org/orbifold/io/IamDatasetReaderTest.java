@@ -279,6 +279,22 @@ class IamDatasetReaderTest {
     }
 
     @Test
+    void equalNumbersReadAsLabelsGiveOneLabel() throws IOException {
+        // <float>2</float> and <float>2.0</float> were the two labels x=2 and x=2.0.
+        gxl("s.gxl", "undirected", node("a", attr("x", "float", "2"))
+                + node("b", attr("x", "float", "2.0")) + node("c", attr("x", "int", "2"))
+                + node("d", attr("x", "double", "1.50")) + node("e", attr("x", "float", "1.5"))
+                + node("f", attr("x", "float", "-0.0")) + node("g", attr("x", "string", "big"))
+                + node("h", attr("x", "string", "2.0")) + node("i", attr("y", "bool", "true"))
+                + node("j", attr("y", "string", "maybe")));
+        GraphDataset d = IamDatasetReader.read(split("s.gxl", "c"));
+        // The categorical rule's form: integral without a fraction, others shortest; a
+        // <string> and a <bool> keep their text.
+        assertEquals(List.of("x=0", "x=1.5", "x=2", "x=2.0", "x=big", "y=maybe", "y=true"),
+                d.nodeChannels());
+    }
+
+    @Test
     void rejectsTextMixedWithNumbersInIntElements() throws IOException {
         gxl("m.gxl", "undirected", node("a", attr("seq", "int", "7"))
                 + node("b", attr("seq", "int", "MKV")));
@@ -432,6 +448,24 @@ class IamDatasetReaderTest {
     }
 
     @Test
+    void aGraphFileThatIsAFolderIsNamedAsAFolder() throws IOException {
+        // It was reported as "graph file 'sub.gxl' not found".
+        Files.createDirectory(dir.resolve("sub.gxl"));
+        DatasetFormatException e = failure(split("sub.gxl", "c"));
+        assertTrue(e.getMessage().endsWith("line 4: graph file 'sub.gxl' in "
+                + dir.toAbsolutePath() + " is a folder"), e.getMessage());
+    }
+
+    @Test
+    void aGraphFileThatIsANamedPipeIsRefusedWithoutOpeningIt() throws Exception {
+        NamedPipes.make(dir.resolve("pg.gxl"));
+        DatasetFormatException e = failure(split("pg.gxl", "c"));
+        assertTrue(e.getMessage().endsWith("line 4: graph file 'pg.gxl' in "
+                + dir.toAbsolutePath() + " is not a regular file (such as a named pipe or a"
+                + " device), so it is not read"), e.getMessage());
+    }
+
+    @Test
     void rejectsMalformedXml() throws IOException {
         Files.writeString(dir.resolve("bad.gxl"), HEADER + "<gxl>\n<graph id=\"g\">\n"
                 + "<node id=\"a\"></edge>\n</graph></gxl>");
@@ -479,6 +513,16 @@ class IamDatasetReaderTest {
                 + hint;
         assertEquals(List.of(inCxl, inGxl, inCxl, inGxl), messages);
 
+        // A byte that the declared encoding maps to no character was read as U+FFFD.
+        Files.write(latin1Graph, Files.readString(dir.resolve("a.gxl"))
+                .replace("<?xml version=\"1.0\"?>",
+                        "<?xml version=\"1.0\" encoding=\"windows-1252\"?>")
+                .replace("C</string>", "\u0081</string>").getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(latin1Graph + ", line 5: is not windows-1252 text (byte 0x81 at column 39);"
+                + " its XML declaration names the encoding windows-1252; convert the file, or"
+                + " name its real encoding there", assertThrows(DatasetFormatException.class,
+                        () -> IamDatasetReader.readGraph(latin1Graph)).getMessage());
+
         // Declared as ISO-8859-1, the same bytes read; declared as UTF-8 or US-ASCII, they
         // are refused with the declared name.
         String body = Files.readString(dir.resolve("a.gxl")).replace("C</string>",
@@ -516,7 +560,33 @@ class IamDatasetReaderTest {
         gxl("s.gxl", "undirected", node("a", "") + node("b", "")
                 + "<edge from=\"a\" to=\"b\">" + attr("w", "int", "1") + "</edge>\n"
                 + "<edge from=\"b\" to=\"a\">" + attr("w", "int", "2") + "</edge>\n");
-        assertNames(failure(split("s.gxl", "c")), "s.gxl", 8, "repeats the pair");
+        assertNames(failure(split("s.gxl", "c")), "s.gxl", 8, "edge from 'b' to 'a' at column 23"
+                + " repeats the pair ('b', 'a') with other attributes");
+        // The pair is named by the node ids, not by the node indices (1, 0).
+        gxl("s.gxl", "directed", node("a", "") + node("b", "")
+                + "<edge from=\"a\" to=\"b\">" + attr("w", "int", "1") + "</edge>\n"
+                + "<edge from=\"a\" to=\"b\">" + attr("w", "int", "2") + "</edge>\n");
+        assertNames(failure(split("s.gxl", "c")), "s.gxl", 8, "repeats the pair ('a', 'b')");
+    }
+
+    @Test
+    void theUndirectedNoteSaysWhyTheGraphsAreUndirected() throws IOException {
+        // Every such graph was said to list every edge in both directions.
+        String nodes = node("a", "") + node("b", "") + node("c", "");
+        gxl("u.gxl", "undirected", nodes + "<edge from=\"a\" to=\"b\"/>\n"
+                + "<edge from=\"b\" to=\"c\"/>\n");
+        assertTrue(IamDatasetReader.read(split("u.gxl", "c")).notes().contains("every edge is"
+                + " undirected by the GXL edgemode or isdirected: graphs read as undirected"));
+        gxl("d.gxl", "directed", nodes + "<edge from=\"a\" to=\"b\"/>\n"
+                + "<edge from=\"b\" to=\"a\"/>\n");
+        assertTrue(IamDatasetReader.read(split("d.gxl", "c")).notes().contains("every edge is"
+                + " listed in both directions with equal attributes: graphs read as undirected"));
+        gxl("m.gxl", "directed", nodes + "<edge from=\"a\" to=\"b\"/>\n"
+                + "<edge from=\"b\" to=\"a\"/>\n"
+                + "<edge from=\"b\" to=\"c\" isdirected=\"false\"/>\n");
+        assertTrue(IamDatasetReader.read(split("m.gxl", "c")).notes().contains("every edge is"
+                + " undirected by the GXL edgemode or isdirected or listed in both directions"
+                + " with equal attributes: graphs read as undirected"));
     }
 
     /**
@@ -586,7 +656,20 @@ class IamDatasetReaderTest {
         gxl("v.gxl", "undirected", node("a", "<attr name=\"x\"/>") + other);
         assertNames(failure(split("v.gxl", "c")), "v.gxl", 5, "attribute 'x' has no value");
         gxl("v.gxl", "undirected", node("a", "<attr name=\"x\">7</attr>") + other);
-        assertNames(failure(split("v.gxl", "c")), "v.gxl", 5, "attribute 'x' has no value");
+        assertNames(failure(split("v.gxl", "c")), "v.gxl", 5, "attribute 'x' holds the text '7'"
+                + " outside a value element; expected one value element: " + accepted);
+        // Text next to a value element was accepted and dropped.
+        for (String inside : List.of("<float>1</float>junk", "junk <float>1</float>",
+            "<float>1</float><![CDATA[junk]]>")) {
+            gxl("v.gxl", "undirected", node("a", "<attr name=\"x\">" + inside + "</attr>")
+                    + other);
+            assertNames(failure(split("v.gxl", "c")), "v.gxl", 5, "attribute 'x' holds the text"
+                    + " 'junk' outside a value element; expected one value element: " + accepted);
+        }
+        // White space and comments around the value element are no text.
+        gxl("v.gxl", "undirected", node("a", "<attr name=\"x\">\n  <!-- one -->\n"
+                + "<float>1</float>\n</attr>") + other);
+        assertEquals(1, IamDatasetReader.read(split("v.gxl", "c")).size());
 
         gxl("v.gxl", "undirected", node("a", "<attr name=\"x\"><int>1</int><int>2</int></attr>")
                 + other);

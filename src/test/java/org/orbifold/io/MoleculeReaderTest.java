@@ -67,6 +67,9 @@ class MoleculeReaderTest {
         assertEquals(List.of("small#1 acrylonitrile", "small#2"), d.graphNames());
         assertFalse(d.hasClasses());
         assertFalse(d.isDirected());
+        // A SMILES string writes each bond once; it was said to list both directions.
+        assertTrue(d.notes().contains("every edge is a bond, which has no direction: graphs"
+                + " read as undirected"), d.notes().toString());
         Graph g = d.graphs().get(0);
         assertEquals(4, g.order());
         assertEquals(3, g.edgeCount());
@@ -148,6 +151,49 @@ class MoleculeReaderTest {
         assertEquals(1, new MoleculeReader().withSkipInvalid(true).read(unknown).size());
     }
 
+    @Test
+    void pseudoAtomsHaveNoValenceToCheck() throws IOException {
+        // C[*-]C was refused as "atom 2 has valence 2, more than the 1 allowed", the
+        // valence of hydrogen, while C[*+]C and C[*H2]C passed.
+        Path smi = Files.writeString(dir.resolve("charged.smi"), "C[*-]C\nC[*+]C\nC[*H2]C\n");
+        GraphDataset d = new MoleculeReader().read(smi);
+        assertEquals(3, d.size());
+        assertEquals(List.of("label=*", "label=C"), d.nodeChannels().subList(0, 2));
+        // Real atoms are still checked.
+        Path five = Files.writeString(dir.resolve("five.smi"), "C[*]C(C)(C)(C)C\n");
+        assertTrue(assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(five)).getMessage().contains("atom 3 (C) has"
+                        + " valence 5"));
+    }
+
+    @Test
+    void deuteriumAndTritiumReadAsHydrogenIsotopes() throws IOException {
+        // CDK's strict reader refused them: "invalid symbol: D".
+        Path sdf = Files.writeString(dir.resolve("heavy.sdf"), molfile("d", new String[] {"C",
+            "D", "T", "H"}, new int[][] {{1, 2, 1}, {1, 3, 1}, {1, 4, 1}}) + "$$$$\n");
+        GraphDataset d = new MoleculeReader().read(sdf);
+        // As [2H] and [3H] in SMILES: hydrogen nodes kept (isotopes are not encoded), while
+        // the plain hydrogen is implicit.
+        Path smi = Files.writeString(dir.resolve("heavy.smi"), "C([2H])([3H])[H]\n");
+        GraphDataset fromSmiles = new MoleculeReader().read(smi);
+        assertEquals(List.of("label=C", "label=H"), d.nodeChannels().subList(0, 2));
+        assertEquals(fromSmiles.nodeChannels(), d.nodeChannels());
+        assertEquals(3, d.graphs().get(0).order());
+        assertEquals(fromSmiles.graphs().get(0).order(), d.graphs().get(0).order());
+        assertEquals(List.of("C", "H", "H"), sortedElements(d, d.graphs().get(0)));
+    }
+
+    @Test
+    void theFileEndingsAreTheOnesTheReaderAccepts() {
+        assertEquals(List.of(".smi", ".smiles", ".can", ".csv", ".sdf", ".sd", ".mol"),
+                MoleculeReader.fileEndings());
+        for (String ending : MoleculeReader.fileEndings()) {
+            assertTrue(MoleculeReader.isMoleculeFile(Path.of("x" + ending.toUpperCase(
+                    java.util.Locale.ROOT))), ending);
+        }
+        assertFalse(MoleculeReader.isMoleculeFile(Path.of("x.txt")));
+    }
+
     /**
      * A byte that is not UTF-8 (here Latin-1) is named with its file, line and column; before,
      * the message was only the decoder's {@code Input length = 1}. Skipping invalid records
@@ -227,6 +273,35 @@ class MoleculeReaderTest {
         assertEquals(labels.toString(), e.file());
         assertTrue(e.getMessage().contains(labels + ": 1 label; expected one per molecule"),
                 e.getMessage());
+    }
+
+    @Test
+    void aLabelFileThatIsAFolderIsRefusedNotSkipped() throws IOException {
+        // It was skipped: the molecules were read without classes.
+        Path smi = Files.writeString(dir.resolve("m.smi"), "CCO\nCN\n");
+        Path labels = Files.createDirectory(dir.resolve("m_target.txt"));
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(smi));
+        assertEquals(labels + ": a folder, not a regular file; expected a label file with one"
+                + " class label per molecule of m.smi", e.getMessage());
+        assertEquals(labels.toString(), e.file());
+        e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().readSmiles(smi, dir.resolve("none.txt")));
+        assertEquals("no such file or folder: " + dir.resolve("none.txt"), e.getMessage());
+    }
+
+    @Test
+    void aLabelFileThatIsANamedPipeIsRefusedWithoutOpeningIt() throws Exception {
+        Path smi = Files.writeString(dir.resolve("p_data.smi"), "CCO\nCN\n");
+        Path labels = NamedPipes.make(dir.resolve("p_target.txt"));
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(smi));
+        assertEquals(labels + ": not a regular file (such as a named pipe or a device), so it"
+                + " is not read; expected a label file with one class label per molecule of"
+                + " p_data.smi", e.getMessage());
+        e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().readSmiles(smi, labels));
+        assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
     }
 
     @Test

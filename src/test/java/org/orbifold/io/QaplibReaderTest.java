@@ -228,6 +228,51 @@ class QaplibReaderTest {
         assertFormatError(latin1, 4, "is not UTF-8 text (byte 0xE9 at column 5)");
     }
 
+    @Test
+    void aByteOrderMarkIsSkipped() throws IOException {
+        // It was read as part of the first token: found '\uFEFF2'.
+        QaplibInstance marked = QaplibReader.readInstance(write("bom.dat",
+                "\uFEFF2\n0 3\n1 0\n0 5\n7 0\n"));
+        assertEquals(3.0, marked.a(0, 1));
+        QaplibSolution solution = QaplibReader.readSolution(write("bom.sln",
+                "\uFEFF 2 22\n1 2\n"));
+        assertEquals(22.0, solution.statedValue());
+        // Only at the start of the file.
+        assertFormatError(write("late.dat", "2\n0 3\n\uFEFF1 0\n0 5\n7 0\n"), 3,
+                "found '\\uFEFF1'");
+    }
+
+    @Test
+    void aFolderIsRefusedAsAFolderNotAsMissing() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("f.dat"));
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> QaplibReader.readInstance(folder));
+        assertEquals(folder + ": a folder, not a regular file; expected a QAPLIB instance file"
+                + " (.dat)", e.getMessage());
+        Path sln = Files.createDirectory(dir.resolve("f.sln"));
+        e = assertThrows(DatasetFormatException.class, () -> QaplibReader.readSolution(sln));
+        assertEquals(sln + ": a folder, not a regular file; expected a QAPLIB solution file"
+                + " (.sln)", e.getMessage());
+        // The solution beside an instance is named by the rule, so a folder there is refused.
+        Path dat = write("f2.dat", "1\n0\n0\n");
+        assertEquals(Optional.empty(), QaplibReader.readSolutionFor(dat));
+        Files.createDirectory(dir.resolve("f2.sln"));
+        assertThrows(DatasetFormatException.class, () -> QaplibReader.readSolutionFor(dat));
+    }
+
+    @Test
+    void aNamedPipeIsRefusedWithoutOpeningIt() throws Exception {
+        Path pipe = NamedPipes.make(dir.resolve("p.dat"));
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> QaplibReader.readInstance(pipe));
+        assertEquals(pipe + ": not a regular file (such as a named pipe or a device), so it is"
+                + " not read; expected a QAPLIB instance file (.dat)", e.getMessage());
+        Path dat = write("p2.dat", "1\n0\n0\n");
+        NamedPipes.make(dir.resolve("p2.sln"));
+        e = assertThrows(DatasetFormatException.class, () -> QaplibReader.readSolutionFor(dat));
+        assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+    }
+
     private void assertFormatError(Path file, int line, String fragment) {
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
                 () -> QaplibReader.readInstance(file));

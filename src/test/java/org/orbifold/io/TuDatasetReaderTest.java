@@ -476,6 +476,9 @@ class TuDatasetReaderTest {
         writeToy();
         assertTrue(TuDatasetReader.read(dir).notes().stream().noneMatch(n -> n.contains(
                 "repeat")));
+        // TU files list ordered pairs, so an undirected TU graph lists both directions.
+        assertTrue(TuDatasetReader.read(dir).notes().contains("every edge is listed in both"
+                + " directions with equal attributes: graphs read as undirected"));
 
         write("T_A.txt", "1, 2", "2, 1", "2, 3", "3, 2", "4, 5", "5, 4", "2, 3", "1, 2",
                 "1, 2");
