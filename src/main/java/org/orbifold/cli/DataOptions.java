@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 final class DataOptions {
 
     /** The files the molecule options apply to, as messages name them. */
-    private static final String MOLECULE_FILES = "molecule files (.smi, .can, .csv, .sdf)";
+    private static final String MOLECULE_FILES = "molecule files ("
+            + String.join(", ", MoleculeReader.fileEndings()) + ")";
 
     /** The molecule files that {@code --label-property} applies to. */
     private static final String LABELLED_FILES =

@@ -371,14 +371,14 @@ public final class TuDatasetReader {
                     + text.trim() + "'");
         }
         for (int c = 0; c < fields.length; c++) {
-            fields[c] = fields[c].trim();
+            fields[c] = fields[c].strip();
         }
         return fields;
     }
 
     private static String single(Path file, int line, String text)
             throws DatasetFormatException {
-        String token = text.trim();
+        String token = text.strip();
         if (token.contains(",")) {
             throw new DatasetFormatException(file, line, "expected a single value, found '"
                     + shown(token) + "'");

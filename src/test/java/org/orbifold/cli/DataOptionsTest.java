@@ -204,7 +204,8 @@ class DataOptionsTest {
 
         assertEquals(CliException.USAGE, onLetters.exitCode(), onLetters.out());
         assertEquals("orbifold: error: --no-valence-check applies only to molecule files (.smi,"
-                + " .can, .csv, .sdf), not to the default letters\n", onLetters.err());
+                + " .smiles, .can, .csv, .sdf, .sd, .mol), not to the default letters\n",
+                onLetters.err());
         assertEquals(CliException.USAGE, onSmiles.exitCode(), onSmiles.out());
         assertTrue(onSmiles.err().contains("--label-property applies only to CSV and SD"
                 + " molecule files"), onSmiles.err());
@@ -230,16 +231,16 @@ class DataOptionsTest {
         Run letters = run("mean", "--skip-invalid");
         Run classify = run("classify", iam.toString(), "--skip-invalid");
 
-        String tail = " applies only to molecule files (.smi, .can, .csv, .sdf), not to "
-                + folder + "\n";
+        String files = "molecule files (.smi, .smiles, .can, .csv, .sdf, .sd, .mol)";
+        String tail = " applies only to " + files + ", not to " + folder + "\n";
         assertEquals("orbifold: error: --skip-invalid" + tail, skip.err());
         assertEquals("orbifold: error: --no-valence-check" + tail, valence.err());
         assertEquals("orbifold: error: --label-property applies only to CSV and SD molecule"
                 + " files (.csv, .sdf, .sd, .mol), not to " + folder + "\n", label.err());
-        assertEquals("orbifold: error: --skip-invalid applies only to molecule files (.smi,"
-                + " .can, .csv, .sdf), not to the default letters\n", letters.err());
-        assertEquals("orbifold: error: --skip-invalid applies only to molecule files (.smi,"
-                + " .can, .csv, .sdf), not to " + iam + "\n", classify.err());
+        assertEquals("orbifold: error: --skip-invalid applies only to " + files + ", not to the"
+                + " default letters\n", letters.err());
+        assertEquals("orbifold: error: --skip-invalid applies only to " + files + ", not to "
+                + iam + "\n", classify.err());
         for (Run r : List.of(skip, valence, label, letters, classify)) {
             assertEquals(CliException.USAGE, r.exitCode(), r.err());
             assertEquals("", r.out());

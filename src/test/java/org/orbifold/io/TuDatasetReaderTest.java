@@ -234,6 +234,13 @@ class TuDatasetReaderTest {
     }
 
     @Test
+    void aControlCharacterAtTheStartOfALabelIsKept() throws IOException {
+        writeToy();
+        write("T_graph_labels.txt", "\u001b[31mred", " blue\t");
+        assertEquals(List.of("\u001b[31mred", "blue"), TuDatasetReader.read(dir).classLabels());
+    }
+
+    @Test
     void idsAreWrittenInAsciiDigitsOnly() throws IOException {
         writeToy();
         write("T_A.txt", "1, 2", "2, 1", "2, \uff13", "3, 2", "4, 5", "5, 4");
