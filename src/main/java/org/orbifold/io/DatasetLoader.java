@@ -222,7 +222,8 @@ public final class DatasetLoader {
      * Describes what a folder without a TU data set holds that {@link #load} reads, so that
      * the message points at the right argument: IAM split files, molecule files, {@code .npy}
      * stacks, TU data set subfolders; QAPLIB instances are named as read by
-     * {@link QaplibReader} only. The readers use it too when they are given a folder where
+     * {@link QaplibReader} only. Only regular files are named (a named pipe that ends in
+     * {@code .cxl} is not suggested). The readers use it too when they are given a folder where
      * they expect a file ({@link IamDatasetReader}).
      */
     static String contents(Path folder) throws IOException {
@@ -240,6 +241,8 @@ public final class DatasetLoader {
                             && !TuDatasetReader.datasetNames(entry).isEmpty()) {
                         tuFolders.add(name);
                     }
+                } else if (!Files.isRegularFile(entry)) {
+                    continue;
                 } else if (lower.endsWith(".cxl")) {
                     cxl.add(name);
                 } else if (lower.endsWith(".npy")) {

@@ -43,8 +43,8 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  *       ({@link #readSmiles(Path, Path)}); {@link #read(Path)} takes the file
  *       {@code <stem>_target.txt}, or for a stem ending in {@code _data} the stem without it
  *       (so {@code mutag_188_data.can} pairs with {@code mutag_188_target.txt}), when it
- *       exists; a folder or another file that is no regular file (such as a named pipe) of
- *       that name is refused, not skipped.</li>
+ *       exists; a folder, another file that is no regular file (such as a named pipe) or a
+ *       symbolic link to nothing of that name is refused, not skipped.</li>
  *   <li>CSV ({@code .csv}) with a header row: the SMILES column is the one named
  *       {@code smiles} (any case); the title column is {@code name}, if present; the class
  *       column is the one set by {@link #withLabelColumn(String)}, else the first of
@@ -323,8 +323,13 @@ public final class MoleculeReader {
      */
     public GraphDataset readSmiles(Path file, Path labels) throws IOException {
         if (labels != null && !Files.isRegularFile(labels)) {
-            throw Files.exists(labels) ? DatasetFormatException.notRegularFile(labels,
-                    "a label file with one class label per molecule of " + file.getFileName())
+            String expected = "a label file with one class label per molecule of "
+                    + file.getFileName();
+            if (Files.isSymbolicLink(labels) && !Files.exists(labels)) {
+                throw new DatasetFormatException(labels, "a symbolic link to nothing; expected "
+                        + expected);
+            }
+            throw Files.exists(labels) ? DatasetFormatException.notRegularFile(labels, expected)
                     : DatasetFormatException.noSuchPath(labels);
         }
         List<String> lines = TextFiles.readUtf8Lines(file);
@@ -1049,12 +1054,12 @@ public final class MoleculeReader {
 
     /**
      * Returns the label file read with a SMILES file, or null when nothing has the name of
-     * one; a folder or a named pipe of that name is returned, for {@link #readSmiles} to
-     * refuse.
+     * one; a folder, a named pipe or a symbolic link to nothing of that name is returned, for
+     * {@link #readSmiles} to refuse.
      */
     private static Path companionLabels(Path file) {
         for (Path candidate : labelFileCandidates(file)) {
-            if (Files.exists(candidate)) {
+            if (Files.exists(candidate) || Files.isSymbolicLink(candidate)) {
                 return candidate;
             }
         }

@@ -143,6 +143,20 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void aNamedPipeIsNotSuggestedAsAFileToGive() throws Exception {
+        Files.writeString(dir.resolve("train.cxl"), "");
+        NamedPipes.make(dir.resolve("pipe.cxl"));
+        NamedPipes.make(dir.resolve("pipe.smi"));
+
+        String message = assertThrows(DatasetFormatException.class,
+                () -> DatasetLoader.load(dir)).getMessage();
+
+        assertTrue(message.contains("for IAM data give a .cxl file (train.cxl found here)"),
+                message);
+        assertFalse(message.contains("pipe"), message);
+    }
+
+    @Test
     void companionsAreTheFilesReadOrLookedForBesideTheGivenPath() throws IOException {
         Path smiles = Files.writeString(dir.resolve("mols_data.smi"), "CCO\nCCN\n");
         Path csv = Files.writeString(dir.resolve("mols.csv"), "smiles,label\nCCO,1\n");

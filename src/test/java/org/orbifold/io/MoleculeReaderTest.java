@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -288,6 +289,21 @@ class MoleculeReaderTest {
         e = assertThrows(DatasetFormatException.class,
                 () -> new MoleculeReader().readSmiles(smi, dir.resolve("none.txt")));
         assertEquals("no such file or folder: " + dir.resolve("none.txt"), e.getMessage());
+    }
+
+    @Test
+    void aLabelFileThatIsALinkToNothingIsRefused() throws IOException {
+        Path smi = Files.writeString(dir.resolve("d.smi"), "CCO\n");
+        Path labels = dir.resolve("d_target.txt");
+        try {
+            Files.createSymbolicLink(labels, dir.resolve("gone.txt"));
+        } catch (IOException | UnsupportedOperationException e) {
+            assumeTrue(false, "no symbolic links here: " + e);
+        }
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(smi));
+        assertEquals(labels + ": a symbolic link to nothing; expected a label file with one"
+                + " class label per molecule of d.smi", e.getMessage());
     }
 
     @Test
