@@ -74,7 +74,9 @@ import org.orbifold.assign.Sense;
  * boxes of side 1, and the gradient scaled by the inverse scale). Finite inputs can still be
  * too extreme for doubles: logits of one query further apart than about {@code 1e308} (a
  * log-probability of {@code -Infinity}), boxes so far apart that their L1 distance overflows,
- * boxes so small that the GIoU gradient (about the GIoU weight over the box side) overflows,
+ * boxes so small that the GIoU gradient (about the GIoU weight over the box side, computed
+ * as one over the side first, so sides below about {@code 1e-308} fail whatever the weight)
+ * overflows,
  * or weights that push a cost beyond the assignment solver's
  * {@link LinearAssignmentSolver#MAX_MAGNITUDE}. These are rejected with an
  * {@link IllegalArgumentException} naming the query, the object and the term (class, L1,
@@ -279,8 +281,11 @@ public final class SetMatchingLoss {
                         if (!Double.isFinite(boxGradient[j][k])) {
                             throw new IllegalArgumentException("the gradient of the GIoU"
                                     + " term of " + pair(i, j) + " is not finite in box"
-                                    + " coordinate " + k + ": the boxes are too small for"
-                                    + " the GIoU weight " + weights.giou());
+                                    + " coordinate " + k + ": " + (Double.isFinite(
+                                            giouGradient[k]) ? "the boxes are too small for"
+                                            + " the GIoU weight " + weights.giou()
+                                            : "the boxes are too small for a double to hold"
+                                            + " one over their side"));
                         }
                     }
                 }

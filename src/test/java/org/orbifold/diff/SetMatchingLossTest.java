@@ -366,6 +366,17 @@ class SetMatchingLossTest {
         assertEquals("the gradient of the GIoU term of matching target object 0 to query 0 is"
                 + " not finite in box coordinate 2: the boxes are too small for the GIoU"
                 + " weight 1.0E308", gradient.getMessage());
+
+        // Boxes whose side's inverse overflows fail whatever the weight.
+        SetMatchingLoss light = new SetMatchingLoss(CLASSES,
+                new SetMatchingLoss.Weights(0, 0, 1e-20));
+        double s = 1e-310;
+        double[][] tiny = {{0.5 * s, 0.5 * s, 0.4 * s, 0.3 * s}};
+        double[][] near = {{0.45 * s, 0.55 * s, 0.35 * s, 0.35 * s}};
+        IllegalArgumentException subnormal = assertThrows(IllegalArgumentException.class,
+                () -> light.evaluate(new double[][] {{0, 0, 0, 0}}, tiny, one, near));
+        assertTrue(subnormal.getMessage().endsWith("the boxes are too small for a double to"
+                + " hold one over their side"), subnormal.getMessage());
     }
 
     @Test
