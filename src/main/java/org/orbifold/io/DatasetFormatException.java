@@ -80,17 +80,20 @@ public final class DatasetFormatException extends IOException {
     }
 
     /**
-     * Returns the exception for a path that exists but is no regular file, with the message
+     * Returns the exception for a path that is no regular file, with the message
      * {@code "<path>: not a regular file (such as a named pipe or a device), so it is not read;
      * expected <expected>"}, or {@code "<path>: a folder, not a regular file; expected
-     * <expected>"}. Readers check this before they open the path, since opening a named pipe
-     * waits for a writer.
+     * <expected>"}, or that of {@link #noSuchPath} when nothing exists there. Readers check
+     * this before they open the path, since opening a named pipe waits for a writer.
      *
-     * @param path an existing path that is no regular file
+     * @param path a path that is no regular file
      * @param expected what the path should have been
      * @return the exception
      */
     static DatasetFormatException notRegularFile(Path path, String expected) {
+        if (!Files.exists(path)) {
+            return noSuchPath(path);
+        }
         return new DatasetFormatException(path, (Files.isDirectory(path)
                 ? "a folder, not a regular file"
                 : "not a regular file (such as a named pipe or a device), so it is not read")

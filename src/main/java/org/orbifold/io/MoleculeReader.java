@@ -329,8 +329,7 @@ public final class MoleculeReader {
                 throw new DatasetFormatException(labels, "a symbolic link to nothing; expected "
                         + expected);
             }
-            throw Files.exists(labels) ? DatasetFormatException.notRegularFile(labels, expected)
-                    : DatasetFormatException.noSuchPath(labels);
+            throw DatasetFormatException.notRegularFile(labels, expected);
         }
         List<String> lines = TextFiles.readUtf8Lines(file);
         List<Integer> lineNumbers = new ArrayList<>();

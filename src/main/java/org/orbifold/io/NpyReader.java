@@ -67,8 +67,7 @@ public final class NpyReader {
      */
     public static NpyArray readArray(Path npy) throws IOException {
         if (!Files.isRegularFile(npy)) {
-            throw Files.exists(npy) ? DatasetFormatException.notRegularFile(npy, "a .npy file")
-                    : DatasetFormatException.noSuchPath(npy);
+            throw DatasetFormatException.notRegularFile(npy, "a .npy file");
         }
         byte[] bytes = Files.readAllBytes(npy);
 

@@ -140,8 +140,7 @@ public final class QaplibReader {
          */
         static Tokens of(Path file, String expected) throws IOException {
             if (!Files.isRegularFile(file)) {
-                throw Files.exists(file) ? DatasetFormatException.notRegularFile(file, expected)
-                        : DatasetFormatException.noSuchPath(file);
+                throw DatasetFormatException.notRegularFile(file, expected);
             }
             List<String> lines = TextFiles.readUtf8Lines(file);
             if (!lines.isEmpty() && lines.get(0).startsWith(BYTE_ORDER_MARK)) {
