@@ -150,9 +150,10 @@ public final class IamDatasetReader {
      *
      * @param cxlFile the CXL split file; its GXL files lie in the same folder
      * @return the dataset, with one class label per graph when the entries carry classes
-     * @throws DatasetFormatException if the split file is missing or is a folder (the message
-     *     then names the {@code .cxl} files found in it, as {@link DatasetLoader#load} does),
-     *     or the split or a graph file breaks the format
+     * @throws DatasetFormatException if the split file is missing, is a folder (the message
+     *     then names the {@code .cxl} files found in it, as {@link DatasetLoader#load} does)
+     *     or no regular file (such as a named pipe, which is not opened), or the split or a
+     *     graph file breaks the format
      * @throws IOException if a file cannot be read
      */
     public static GraphDataset read(Path cxlFile) throws IOException {
@@ -165,8 +166,8 @@ public final class IamDatasetReader {
      *
      * @param cxlFiles the split files, for example train, validation and test
      * @return one dataset per split, in the given order
-     * @throws DatasetFormatException if a split file is missing or is a folder (as
-     *     {@link #read}), or a split or a graph file breaks the format
+     * @throws DatasetFormatException if a split file is missing, a folder or no regular file
+     *     (as {@link #read}), or a split or a graph file breaks the format
      * @throws IOException if a file cannot be read
      */
     public static List<GraphDataset> readSplits(List<Path> cxlFiles) throws IOException {
@@ -179,8 +180,8 @@ public final class IamDatasetReader {
      * @param cxlFiles the split files
      * @param maxCategories discrete attributes with more labels are left out; at least 1
      * @return one dataset per split, in the given order
-     * @throws DatasetFormatException if a split file is missing or is a folder (as
-     *     {@link #read}), or a split or a graph file breaks the format
+     * @throws DatasetFormatException if a split file is missing, a folder or no regular file
+     *     (as {@link #read}), or a split or a graph file breaks the format
      * @throws IOException if a file cannot be read
      * @throws IllegalArgumentException if {@code maxCategories < 1} or no file is given
      */
@@ -198,8 +199,8 @@ public final class IamDatasetReader {
      * @param recoding how to read chosen attributes; {@link Recoding#none()} gives the default
      *     encoding of {@link #readSplits(List)}
      * @return one dataset per split, in the given order
-     * @throws DatasetFormatException if a split file is missing or is a folder (as
-     *     {@link #read}), or a split or a graph file breaks the format
+     * @throws DatasetFormatException if a split file is missing, a folder or no regular file
+     *     (as {@link #read}), or a split or a graph file breaks the format
      * @throws IOException if a file cannot be read
      * @throws IllegalArgumentException if no file is given, or an attribute to be read as an
      *     angle holds text, or one to be read as a composition holds numbers
@@ -280,8 +281,8 @@ public final class IamDatasetReader {
      *
      * @param gxlFile the GXL file
      * @return a dataset of one graph, named by the file
-     * @throws DatasetFormatException if the file is missing, is a folder, or breaks the
-     *     format
+     * @throws DatasetFormatException if the file is missing, is a folder or no regular file
+     *     (such as a named pipe, which is not opened), or breaks the format
      * @throws IOException if the file cannot be read
      */
     public static GraphDataset readGraph(Path gxlFile) throws IOException {
@@ -371,7 +372,8 @@ public final class IamDatasetReader {
     /**
      * Fails unless {@code file} is a regular file: a missing path is named as missing, a
      * folder as a folder with what {@link DatasetLoader} would read in it (such as its
-     * {@code .cxl} split files), anything else as no regular file.
+     * {@code .cxl} split files), anything else as no regular file
+     * ({@link DatasetFormatException#notRegularFile}).
      *
      * @param kind what the file should have been, such as "an IAM .cxl split file"
      */
@@ -383,10 +385,7 @@ public final class IamDatasetReader {
             throw new DatasetFormatException(file, "a folder, not " + kind + "; "
                     + DatasetLoader.contents(file));
         }
-        if (Files.exists(file)) {
-            throw new DatasetFormatException(file, "not a regular file, so not " + kind);
-        }
-        throw DatasetFormatException.noSuchPath(file);
+        throw DatasetFormatException.notRegularFile(file, kind);
     }
 
     /**

@@ -466,6 +466,20 @@ class IamDatasetReaderTest {
     }
 
     @Test
+    void aSplitOrGraphFileThatIsANamedPipeIsRefusedInTheReadersWords() throws Exception {
+        // Was "not a regular file, so not an IAM .cxl split file", unlike every other reader.
+        String split = failure(NamedPipes.make(dir.resolve("pipe.cxl"))).getMessage();
+        assertTrue(split.endsWith("pipe.cxl: not a regular file (such as a named pipe or a"
+                + " device), so it is not read; expected an IAM .cxl split file"), split);
+        Path gxl = NamedPipes.make(dir.resolve("pipe.gxl"));
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> IamDatasetReader.readGraph(gxl));
+        assertTrue(e.getMessage().endsWith("pipe.gxl: not a regular file (such as a named pipe"
+                + " or a device), so it is not read; expected a GXL graph file"),
+                e.getMessage());
+    }
+
+    @Test
     void rejectsMalformedXml() throws IOException {
         Files.writeString(dir.resolve("bad.gxl"), HEADER + "<gxl>\n<graph id=\"g\">\n"
                 + "<node id=\"a\"></edge>\n</graph></gxl>");
