@@ -230,9 +230,7 @@ final class ClassifyCommand extends DatasetCommand {
                 }
             }
             List<String> parts = new ArrayList<>();
-            methods.forEach((v, names) -> parts.add(v + " for " + (names.size() == 1
-                    ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1))
-                    + " and " + names.get(names.size() - 1))));
+            methods.forEach((v, names) -> parts.add(v + " for " + Splits.series(names)));
             return String.join(", ", parts);
         }
 

@@ -386,8 +386,11 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         return where;
     }
 
-    /** Joins {@code a}, {@code a and b}, {@code a, b and c}. */
-    private static String series(List<String> items) {
+    /**
+     * Joins one or more items as a sentence lists them: {@code a}, {@code a and b},
+     * {@code a, b and c}.
+     */
+    static String series(List<String> items) {
         int last = items.size() - 1;
         return last == 0 ? items.get(0)
                 : String.join(", ", items.subList(0, last)) + " and " + items.get(last);
