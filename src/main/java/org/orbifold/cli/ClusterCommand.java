@@ -700,19 +700,18 @@ final class ClusterCommand extends DatasetCommand {
         }
         int kept = result.seedCentersKept();
         int k = result.clusters();
+        String still = kept == 1 ? " still the graph it was seeded with"
+                : " still the graphs they were seeded with";
         String centers;
         if (kept == 0) {
             centers = "every center moved off its seed graph";
         } else if (kept < k) {
-            centers = kept + " of " + k + " centers " + (kept == 1 ? "is" : "are")
-                    + (kept == 1 ? " still the graph it was" : " still the graphs they were")
-                    + " seeded with";
+            centers = kept + " of " + k + " centers " + (kept == 1 ? "is" : "are") + still;
         } else {
-            centers = (k == 1 ? "the center is" : (k == 2 ? "both" : "all " + k)
-                    + " centers are") + (k == 1 ? " still the graph it was" : " still the"
-                    + " graphs they were") + " seeded with, so the result is the seeding's"
-                    + " (a larger --center-order, or none, lets " + (k == 1 ? "it" : "them")
-                    + " move)";
+            String all = k == 1 ? "the center is" : k == 2 ? "both centers are"
+                    : "all " + k + " centers are";
+            centers = all + still + ", so the result is the seeding's (a larger"
+                    + " --center-order, or none, lets " + (k == 1 ? "it" : "them") + " move)";
         }
         return String.format(Locale.ROOT, "--center-order %d refused %,d capped center"
                 + " update%s, as %s not lower the objective; %s", cap, refused,

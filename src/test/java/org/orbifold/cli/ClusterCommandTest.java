@@ -3,6 +3,7 @@ package org.orbifold.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -21,6 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.orbifold.cli.MainTest.Run;
+import org.orbifold.cluster.ClusteringResult;
+import org.orbifold.space.Graph;
+import org.orbifold.stats.Status;
 
 /**
  * Runs {@code orbifold cluster} and the {@code --skip-invalid} option in-process on the
@@ -154,6 +158,44 @@ class ClusterCommandTest {
      * Up to ten restarts are listed one by one; more are summed up by the lowest and the
      * highest objective with their restarts, so that many restarts print one short line.
      */
+    /** The cap note for every count of centers kept at their seeds, one and more clusters. */
+    @Test
+    void capNoteNamesTheCentersKeptAtTheirSeeds() {
+        assertNull(ClusterCommand.capNote(capped(2, 0, 0), 3));
+        String head = "--center-order 3 refused 1,500 capped center updates, as they did not"
+                + " lower the objective; ";
+        assertEquals(head + "every center moved off its seed graph",
+                ClusterCommand.capNote(capped(2, 1500, 0), 3));
+        assertEquals(head + "1 of 3 centers is still the graph it was seeded with",
+                ClusterCommand.capNote(capped(3, 1500, 1), 3));
+        assertEquals(head + "2 of 3 centers are still the graphs they were seeded with",
+                ClusterCommand.capNote(capped(3, 1500, 2), 3));
+        String seeding = " seeded with, so the result is the seeding's (a larger"
+                + " --center-order, or none, lets ";
+        assertEquals("--center-order 3 refused 1 capped center update, as it did not lower the"
+                + " objective; the center is still the graph it was" + seeding + "it move)",
+                ClusterCommand.capNote(capped(1, 1, 1), 3));
+        assertEquals(head + "both centers are still the graphs they were" + seeding
+                + "them move)", ClusterCommand.capNote(capped(2, 1500, 2), 3));
+        assertEquals(head + "all 3 centers are still the graphs they were" + seeding
+                + "them move)", ClusterCommand.capNote(capped(3, 1500, 3), 3));
+    }
+
+    /** A k-means result with k one-node centers and the given cap counts. */
+    private static ClusteringResult capped(int k, long refused, int seedCentersKept) {
+        List<Graph> centers = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            centers.add(Graph.fromAdjacency(new double[][] {{0}}));
+        }
+        int[] labels = new int[k];
+        for (int c = 0; c < k; c++) {
+            labels[c] = c;
+        }
+        return new ClusteringResult(labels, centers, new int[0], 0.0, new double[] {0.0}, 1,
+                Status.CONVERGED, 0L, new double[] {0.0}, 0L, 0L, false, 0L,
+                0L, refused, seedCentersKept);
+    }
+
     @Test
     void manyRestartsPrintTheirRangeOnly() {
         assertEquals("3, objectives 2.000000, 1.000000, 3.000000 (the lowest is kept)",
