@@ -385,9 +385,7 @@ abstract class CenterCommand extends DatasetCommand {
         double centerPart = Numbers.hundredths(seconds);
         w.printf(Locale.ROOT, "wall time   %.2f s (medoid %.2f s + %s %.2f s)%n",
                 medoidPart + centerPart, medoidPart, kind, centerPart);
-        for (String note : notes(sample, medoids)) {
-            w.printf(Locale.ROOT, "note        %s%n", note);
-        }
+        printNotes(w, notes(sample, medoids));
         CenterGraph.summary(w, result.center(), sample.nodeChannels(), sample.edgeChannels());
     }
 
@@ -411,9 +409,12 @@ abstract class CenterCommand extends DatasetCommand {
         return notes;
     }
 
-    /** Prints the data set's reader notes (such as skipped records), one line each. */
-    static void notes(PrintWriter w, Sample sample) {
-        for (String note : sample.dataset().notes()) {
+    /**
+     * Prints notes (such as the data set's reader notes on skipped records), one line each,
+     * as the text reports show them.
+     */
+    static void printNotes(PrintWriter w, List<String> notes) {
+        for (String note : notes) {
             w.printf(Locale.ROOT, "note        %s%n", note);
         }
     }

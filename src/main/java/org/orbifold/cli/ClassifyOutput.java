@@ -517,7 +517,7 @@ final class ClassifyOutput {
             w.printf(Locale.ROOT, "wall time   %.2f s%n",
                     report.searchSeconds() + report.testSeconds());
         }
-        CenterCommand.notes(w, sample);
+        CenterCommand.printNotes(w, sample.dataset().notes());
     }
 
     /**

@@ -668,9 +668,7 @@ final class ClusterCommand extends DatasetCommand {
                     : " (on a seeded sample of " + silhouetteSample + " graphs)");
         }
         w.printf(Locale.ROOT, "wall time   %.2f s%n", r.seconds());
-        for (String note : notes(r)) {
-            w.printf(Locale.ROOT, "note        %s%n", note);
-        }
+        CenterCommand.printNotes(w, notes(r));
     }
 
     /** The note on refused capped center updates, if any, then the data set's notes. */
