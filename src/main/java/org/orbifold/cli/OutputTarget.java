@@ -435,11 +435,11 @@ final class OutputTarget {
      * its files that the loader reads and of its subfolders holding such a file (with the
      * first of them), in name order, then how many more there are; the outputs of earlier
      * cluster runs are not named. A folder or subfolder that cannot be listed is named as
-     * such.
+     * such; {@code "files of data sets"} stands for a folder in which nothing is found.
      *
      * @param folder a folder for which {@link #holdsData} is true
-     * @return a description such as {@code "MUTAG_A.txt, MUTAG_graph_indicator.txt and 3
-     *     more files of data sets"}
+     * @return a description such as {@code "MUTAG_A.txt, MUTAG_edge_labels.txt,
+     *     MUTAG_graph_indicator.txt and 2 more"}
      */
     static String dataFound(Path folder) {
         List<String> found = new ArrayList<>();
