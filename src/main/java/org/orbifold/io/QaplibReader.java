@@ -31,9 +31,6 @@ public final class QaplibReader {
     /** What a solution file is, in messages. */
     private static final String SOLUTION_FILE = "a QAPLIB solution file (.sln)";
 
-    /** The byte-order mark U+FEFF, which UTF-8 writes as EF BB BF at the start of a file. */
-    private static final String BYTE_ORDER_MARK = "\uFEFF";
-
     private QaplibReader() {
     }
 
@@ -142,11 +139,7 @@ public final class QaplibReader {
             if (!Files.isRegularFile(file)) {
                 throw DatasetFormatException.notRegularFile(file, expected);
             }
-            List<String> lines = TextFiles.readUtf8Lines(file);
-            if (!lines.isEmpty() && lines.get(0).startsWith(BYTE_ORDER_MARK)) {
-                lines.set(0, lines.get(0).substring(BYTE_ORDER_MARK.length()));
-            }
-            return new Tokens(file, lines);
+            return new Tokens(file, TextFiles.readUtf8LinesWithoutByteOrderMark(file));
         }
 
         /** Returns the 1-based line of the last token read (or of the end of the file). */

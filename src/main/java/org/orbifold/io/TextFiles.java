@@ -28,6 +28,9 @@ import java.util.stream.Collectors;
  */
 final class TextFiles {
 
+    /** The byte-order mark U+FEFF, which UTF-8 writes as EF BB BF at the start of a file. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
     private TextFiles() {
     }
 
@@ -50,6 +53,24 @@ final class TextFiles {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * Reads the lines of a UTF-8 file as {@link #readUtf8Lines} does, without the byte-order
+     * mark {@code U+FEFF} at the start of the first line if there is one.
+     *
+     * @param file the file
+     * @return its lines, in a list that the caller may change
+     * @throws DatasetFormatException if the file holds a byte sequence that is not UTF-8,
+     *     naming the line and column of the first
+     * @throws IOException if the file cannot be read
+     */
+    static List<String> readUtf8LinesWithoutByteOrderMark(Path file) throws IOException {
+        List<String> lines = readUtf8Lines(file);
+        if (!lines.isEmpty() && lines.get(0).startsWith(BYTE_ORDER_MARK)) {
+            lines.set(0, lines.get(0).substring(BYTE_ORDER_MARK.length()));
+        }
+        return lines;
     }
 
     /**

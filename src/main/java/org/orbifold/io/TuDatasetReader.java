@@ -71,9 +71,6 @@ public final class TuDatasetReader {
 
     private static final String SUFFIX_A = "_A.txt";
 
-    /** The byte-order mark U+FEFF, which UTF-8 writes as EF BB BF at the start of a file. */
-    private static final String BYTE_ORDER_MARK = "\uFEFF";
-
     private TuDatasetReader() {
     }
 
@@ -299,10 +296,7 @@ public final class TuDatasetReader {
             }
             return null;
         }
-        List<String> lines = TextFiles.readUtf8Lines(file);
-        if (!lines.isEmpty() && lines.get(0).startsWith(BYTE_ORDER_MARK)) {
-            lines.set(0, lines.get(0).substring(BYTE_ORDER_MARK.length()));
-        }
+        List<String> lines = TextFiles.readUtf8LinesWithoutByteOrderMark(file);
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
             lines.remove(lines.size() - 1);
         }
