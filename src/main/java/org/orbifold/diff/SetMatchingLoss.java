@@ -76,8 +76,7 @@ import org.orbifold.assign.Sense;
  * log-probability of {@code -Infinity}), boxes so far apart that their L1 distance overflows,
  * boxes so small that the GIoU gradient (about the GIoU weight over the box side, computed
  * as one over the side first, so sides below about {@code 1e-308} fail whatever the weight)
- * overflows,
- * or weights that push a cost beyond the assignment solver's
+ * overflows, or weights that push a cost beyond the assignment solver's
  * {@link LinearAssignmentSolver#MAX_MAGNITUDE}. These are rejected with an
  * {@link IllegalArgumentException} naming the query, the object and the term (class, L1,
  * GIoU or no-object), never passed on as an infinite cost.
@@ -236,7 +235,7 @@ public final class SetMatchingLoss {
         // Assignment-independent term: every query predicts "no object".
         double independent = 0;
         for (int j = 0; j < q; j++) {
-            double term = -noObjectLogProbability(logP[j]);
+            double term = -weightedLogNoObject(logP[j]);
             if (!Double.isFinite(term)) {
                 throw new IllegalArgumentException("query " + j + " has a no-object term"
                         + " -w0 log p(no object) = " + term + ": its logits lie too far apart"
@@ -279,13 +278,14 @@ public final class SetMatchingLoss {
                     for (int k = 0; k < d; k++) {
                         boxGradient[j][k] -= weights.giou() * giouGradient[k];
                         if (!Double.isFinite(boxGradient[j][k])) {
+                            String why = Double.isFinite(giouGradient[k])
+                                    ? "the boxes are too small for the GIoU weight "
+                                            + weights.giou()
+                                    : "the boxes are too small for a double to hold one over"
+                                            + " their side";
                             throw new IllegalArgumentException("the gradient of the GIoU"
                                     + " term of " + pair(i, j) + " is not finite in box"
-                                    + " coordinate " + k + ": " + (Double.isFinite(
-                                            giouGradient[k]) ? "the boxes are too small for"
-                                            + " the GIoU weight " + weights.giou()
-                                            : "the boxes are too small for a double to hold"
-                                            + " one over their side"));
+                                    + " coordinate " + k + ": " + why);
                         }
                     }
                 }
@@ -312,7 +312,7 @@ public final class SetMatchingLoss {
         for (int i = 0; i < t; i++) {
             for (int j = 0; j < q; j++) {
                 int c = targetClasses[i];
-                double classTerm = -logP[j][c] + noObjectLogProbability(logP[j]);
+                double classTerm = -logP[j][c] + weightedLogNoObject(logP[j]);
                 if (!Double.isFinite(classTerm)) {
                     throw new IllegalArgumentException(pair(i, j) + " has a class term -log"
                             + " p(class " + c + ") + w0 log p(no object) = " + classTerm
@@ -350,8 +350,11 @@ public final class SetMatchingLoss {
         return cost;
     }
 
-    /** Returns {@code w0 log p(no object)}, 0 when {@code w0 = 0}. */
-    private double noObjectLogProbability(double[] logP) {
+    /**
+     * Returns {@code w0 log p(no object)} for one query's log-probabilities, 0 when
+     * {@code w0 = 0}; the no-object term of the loss is its negative.
+     */
+    private double weightedLogNoObject(double[] logP) {
         return weights.noObject() == 0 ? 0.0 : weights.noObject() * logP[classes];
     }
 
