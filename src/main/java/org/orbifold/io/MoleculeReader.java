@@ -56,6 +56,8 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  *       line is its title; the class label is the data item named by
  *       {@link #withLabelColumn(String)}, if set.</li>
  * </ul>
+ * All files, label files included, are read as UTF-8; a byte-order mark at the start is
+ * skipped.
  *
  * <p><b>Encoding.</b> A molecule becomes an undirected graph with one node per atom and one
  * edge per bond. Node attribute {@value #NODE_ATTRIBUTE} is the element symbol, one-hot as
@@ -384,7 +386,7 @@ public final class MoleculeReader {
         if (lines.isEmpty()) {
             throw new DatasetFormatException(file, "empty file; expected a header row");
         }
-        List<String> header = splitCsv(stripBom(lines.get(0)));
+        List<String> header = splitCsv(lines.get(0));
         if (header == null) {
             throw new DatasetFormatException(file, 1, "unterminated quoted field in the header");
         }
@@ -454,7 +456,7 @@ public final class MoleculeReader {
         for (int k = 0; k <= lines.size(); k++) {
             boolean end = k == lines.size() || lines.get(k).strip().equals("$$$$");
             if (!end) {
-                text.append(k == 0 ? stripBom(lines.get(k)) : lines.get(k)).append('\n');
+                text.append(lines.get(k)).append('\n');
                 continue;
             }
             if (!text.toString().isBlank()) {
@@ -1116,10 +1118,6 @@ public final class MoleculeReader {
             }
         }
         return -1;
-    }
-
-    private static String stripBom(String line) {
-        return line.startsWith("\uFEFF") ? line.substring(1) : line;
     }
 
     private static String stem(Path file) {

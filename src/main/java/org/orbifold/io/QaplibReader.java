@@ -139,7 +139,7 @@ public final class QaplibReader {
             if (!Files.isRegularFile(file)) {
                 throw DatasetFormatException.notRegularFile(file, expected);
             }
-            return new Tokens(file, TextFiles.readUtf8LinesWithoutByteOrderMark(file));
+            return new Tokens(file, TextFiles.readUtf8Lines(file));
         }
 
         /** Returns the 1-based line of the last token read (or of the end of the file). */

@@ -35,9 +35,9 @@ final class TextFiles {
     }
 
     /**
-     * Reads the lines of a UTF-8 file as {@link Files#readAllLines(Path)} does: a line ends at
-     * {@code \n}, {@code \r\n} or {@code \r}, a last line needs no end, and a byte-order mark
-     * is kept as the character {@code U+FEFF}.
+     * Reads the lines of a UTF-8 file as {@link Files#readAllLines(Path)} does (a line ends at
+     * {@code \n}, {@code \r\n} or {@code \r}, a last line needs no end), without the
+     * byte-order mark {@code U+FEFF} at the start of the first line if there is one.
      *
      * @param file the file
      * @return its lines, in a list that the caller may change
@@ -48,25 +48,12 @@ final class TextFiles {
     static List<String> readUtf8Lines(Path file) throws IOException {
         String text = decode(file, Files.readAllBytes(file), StandardCharsets.UTF_8,
                 "convert the file to UTF-8");
+        List<String> lines;
         try (BufferedReader reader = new BufferedReader(new StringReader(text))) {
-            return reader.lines().collect(Collectors.toCollection(ArrayList::new));
+            lines = reader.lines().collect(Collectors.toCollection(ArrayList::new));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-    }
-
-    /**
-     * Reads the lines of a UTF-8 file as {@link #readUtf8Lines} does, without the byte-order
-     * mark {@code U+FEFF} at the start of the first line if there is one.
-     *
-     * @param file the file
-     * @return its lines, in a list that the caller may change
-     * @throws DatasetFormatException if the file holds a byte sequence that is not UTF-8,
-     *     naming the line and column of the first
-     * @throws IOException if the file cannot be read
-     */
-    static List<String> readUtf8LinesWithoutByteOrderMark(Path file) throws IOException {
-        List<String> lines = readUtf8Lines(file);
         if (!lines.isEmpty() && lines.get(0).startsWith(BYTE_ORDER_MARK)) {
             lines.set(0, lines.get(0).substring(BYTE_ORDER_MARK.length()));
         }

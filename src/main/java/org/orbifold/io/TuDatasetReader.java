@@ -296,7 +296,7 @@ public final class TuDatasetReader {
             }
             return null;
         }
-        List<String> lines = TextFiles.readUtf8LinesWithoutByteOrderMark(file);
+        List<String> lines = TextFiles.readUtf8Lines(file);
         while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
             lines.remove(lines.size() - 1);
         }

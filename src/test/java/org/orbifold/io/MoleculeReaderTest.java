@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -289,6 +290,24 @@ class MoleculeReaderTest {
         e = assertThrows(DatasetFormatException.class,
                 () -> new MoleculeReader().readSmiles(smi, dir.resolve("none.txt")));
         assertEquals("no such file or folder: " + dir.resolve("none.txt"), e.getMessage());
+    }
+
+    @Test
+    void aByteOrderMarkBeforeASmilesOrALabelIsSkipped() throws IOException {
+        // The first SMILES was refused ("unexpected character (at character 1)"), and the
+        // first label read as a class of its own; CSV and SD files already skipped the mark.
+        byte[] mark = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        Path smi = dir.resolve("bom.smi");
+        Files.write(smi, mark);
+        Files.writeString(smi, "CCO\nCN\n", StandardOpenOption.APPEND);
+        Path labels = dir.resolve("bom_target.txt");
+        Files.write(labels, mark);
+        Files.writeString(labels, "a\na\n", StandardOpenOption.APPEND);
+
+        GraphDataset d = new MoleculeReader().read(smi);
+
+        assertEquals(2, d.size());
+        assertEquals(List.of("a", "a"), d.classLabels());
     }
 
     @Test
