@@ -209,7 +209,7 @@ final class UsageErrors {
             }
         }
         return needed.isEmpty() ? e.getMessage()
-                : command.name() + " needs " + String.join(" and ", needed);
+                : command.name() + " needs " + Splits.series(needed);
     }
 
     /**
