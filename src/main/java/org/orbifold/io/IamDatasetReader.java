@@ -90,8 +90,8 @@ import javax.xml.stream.XMLStreamReader;
  * anything but one value element {@code <int>}, {@code <long>}, {@code <float>},
  * {@code <double>}, {@code <string>} or {@code <bool>} (no value, two values, another
  * element such as {@code <tup>}, {@code <seq>} or an unknown {@code <complex>}, or text outside
- * the value element), a
- * non-finite number, text or a Java-only number form ({@code 2d},
+ * the value element), text inside a node or an edge but outside its {@code <attr>} elements,
+ * a non-finite number, text or a Java-only number form ({@code 2d},
  * {@code 0x1p3}; {@link DecimalNumbers#isJavaOnly}) inside {@code <float>} or {@code <double>}, an
  * attribute that mixes numbers with text inside {@code <int>} or {@code <long>} (at the first
  * value that breaks the pattern, naming where the other kind first occurs), or an ordered pair
@@ -582,6 +582,15 @@ public final class IamDatasetReader {
                                 + "' holds the text '" + r.getText().strip() + "' outside a"
                                 + " value element; expected one value element: "
                                 + ACCEPTED_VALUES);
+                    }
+                    if (attribute == null && current != null
+                            && (event == XMLStreamConstants.CHARACTERS
+                            || event == XMLStreamConstants.CDATA) && !r.isWhiteSpace()
+                            && !r.getText().isBlank()) {
+                        throw error(gxl, r.getLocation(), "a <" + (currentIsNode ? "node"
+                                : "edge") + "> holds the text '" + r.getText().strip()
+                                + "' outside an <attr>; expected its attributes as <attr"
+                                + " name=\"a\"> elements");
                     }
                     if (event != XMLStreamConstants.START_ELEMENT) {
                         continue;

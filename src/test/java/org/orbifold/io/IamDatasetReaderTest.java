@@ -694,6 +694,15 @@ class IamDatasetReaderTest {
                 + "</attr></attr></edge>\n");
         assertNames(failure(split("v.gxl", "c")), "v.gxl", 7, "attribute 'w' holds <attr>");
 
+        // Text inside a node or an edge but outside its <attr> elements was dropped.
+        gxl("v.gxl", "undirected", node("a", attr("x", "float", "1") + " 2.5") + other);
+        assertNames(failure(split("v.gxl", "c")), "v.gxl", 5, "a <node> holds the text '2.5'"
+                + " outside an <attr>; expected its attributes as <attr name=\"a\"> elements");
+        gxl("v.gxl", "undirected", node("a", "") + node("b", "")
+                + "<edge from=\"a\" to=\"b\">heavy</edge>\n");
+        assertNames(failure(split("v.gxl", "c")), "v.gxl", 7, "a <edge> holds the text"
+                + " 'heavy' outside an <attr>");
+
         // A graph-level <attr> is still ignored, whatever it holds.
         gxl("v.gxl", "undirected", "<attr name=\"note\"><complex>1</complex></attr>\n"
                 + node("a", attr("x", "float", "1")));
