@@ -117,8 +117,9 @@ import javax.xml.stream.XMLStreamReader;
  * existence channel needed only there): read the splits of one dataset together with
  * {@link #readSplits(List)} to compare them. Each XML file is read whole into memory and its
  * bytes are checked before the parser reads them, since the JDK's parser prints a line of its
- * own on stderr for a malformed byte; a file that starts in UTF-16 or UTF-32 is left to the
- * parser, which may still print that line before the error.
+ * own on stderr for a malformed byte. A file that declares an encoding Java does not know, or
+ * one that is not a superset of ASCII other than UTF-16 and UTF-32, is left to the parser,
+ * which may still print that line before the error.
  */
 public final class IamDatasetReader {
 
@@ -397,8 +398,9 @@ public final class IamDatasetReader {
      * sequence, before it throws and whatever the StAX caller sets up (it reports this error
      * past the StAX error reporter, to a default handler that writes to stderr), so such a
      * file is refused here, with its line and column, before the parser sees it. A file that
-     * starts in UTF-16 or UTF-32, or that declares an encoding Java does not know or that is
-     * not a superset of ASCII, is left to the parser.
+     * starts in UTF-16 or UTF-32 is checked in the encoding its first bytes give
+     * ({@link #wideEncoding}). A file that declares an encoding Java does not know or that is
+     * not a superset of ASCII is left to the parser.
      */
     private static InputStream openXml(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
@@ -413,8 +415,30 @@ public final class IamDatasetReader {
                 TextFiles.decode(file, bytes, charset, "its XML declaration names the encoding "
                         + declared + "; convert the file, or name its real encoding there");
             }
+        } else {
+            Charset wide = wideEncoding(bytes);
+            TextFiles.decode(file, bytes, wide, "its first bytes say " + wide.name()
+                    + "; convert the file to UTF-8");
         }
         return new ByteArrayInputStream(bytes);
+    }
+
+    /**
+     * The UTF-16 or UTF-32 encoding that bytes starting with a zero byte or a byte-order mark
+     * are in, by the rules of the XML specification's appendix F (autodetection).
+     */
+    private static Charset wideEncoding(byte[] bytes) {
+        int b0 = bytes[0] & 0xFF;
+        int b1 = bytes[1] & 0xFF;
+        boolean fourZeroLed = bytes.length >= 4 && b0 == 0 && b1 == 0;
+        boolean fourZeroTrailed = bytes.length >= 4 && bytes[2] == 0 && bytes[3] == 0;
+        if (fourZeroLed) {
+            return Charset.forName("UTF-32BE");
+        }
+        if (fourZeroTrailed && (b0 == 0xFF && b1 == 0xFE || b1 == 0)) {
+            return Charset.forName("UTF-32LE");
+        }
+        return b0 == 0xFE || b0 == 0 ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE;
     }
 
     /**

@@ -263,6 +263,23 @@ class IamDatasetReaderTest {
     }
 
     @Test
+    void utf16GraphFilesAreReadAndACutOneIsRefusedByUs() throws IOException {
+        String text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<gxl><graph id=\"g\""
+                + " edgemode=\"undirected\">" + node("a", attr("x", "float", "1.5"))
+                + "</graph></gxl>\n";
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_16);
+        Files.write(dir.resolve("w.gxl"), bytes);
+        assertEquals(List.of("x"), IamDatasetReader.read(split("w.gxl", "c")).nodeChannels());
+
+        Files.write(dir.resolve("w.gxl"), java.util.Arrays.copyOf(bytes, bytes.length - 1));
+        DatasetFormatException e = failure(split("w.gxl", "c"));
+        assertTrue(e.getMessage().contains("w.gxl, line 3: is not UTF-16BE text"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("its first bytes say UTF-16BE; convert the file to"
+                + " UTF-8"), e.getMessage());
+    }
+
+    @Test
     void aStringValueTurnsANumericAttributeIntoLabelsWithANote() throws IOException {
         gxl("s.gxl", "undirected", node("a", attr("x", "float", "1.5"))
                 + node("b", attr("x", "string", "big")) + node("c", attr("x", "int", "2")));
