@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
+import org.orbifold.io.DecimalNumbers;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
@@ -27,10 +27,6 @@ import picocli.CommandLine.Spec;
             + " proven optimal, and the permutation (node i of I matched with node p(i) of J).",
             "I and J count from 0 among the graphs kept by --class and --limit."})
 final class AlignCommand implements Callable<Integer> {
-
-    /** A decimal number as typed: digits with an optional point and exponent. */
-    private static final Pattern DECIMAL =
-            Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     @Spec
     CommandSpec spec;
@@ -184,9 +180,19 @@ final class AlignCommand implements Callable<Integer> {
                 index("J", arguments.get(k + 1)));
     }
 
-    /** Whether a text reads as a decimal number (such as 1.5 or 2e3) but not as an int. */
+    /**
+     * Whether a text reads as a finite decimal number (such as 1.5 or 2e3, by the one rule of
+     * {@link DecimalNumbers}) but not as an int.
+     */
     private static boolean isNonIntegerNumber(String text) {
-        return !isInteger(text) && DECIMAL.matcher(text).matches();
+        if (isInteger(text)) {
+            return false;
+        }
+        try {
+            return Double.isFinite(DecimalNumbers.parse(text));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static boolean isInteger(String text) {
