@@ -138,7 +138,7 @@ final class AlignCommand implements Callable<Integer> {
                 throw CliException.usage("give both --first and --second, or the indices I J");
             }
             if (arguments.size() > 1) {
-                throw CliException.usage("with --first and --second, align takes [DATASET];"
+                throw CliException.usage("with --first and --second, align takes [DATASET],"
                         + " got " + arguments.size() + " arguments ("
                         + String.join(" ", arguments) + ")");
             }
@@ -161,14 +161,14 @@ final class AlignCommand implements Callable<Integer> {
         boolean startsWithDataset = n > 0 && !isInteger(arguments.get(0));
         if (n > 3 || (n == 3 && !startsWithDataset)) {
             List<String> numbers = startsWithDataset ? arguments.subList(1, n) : arguments;
-            throw CliException.usage("align takes [DATASET] I J; got " + numbers.size()
+            throw CliException.usage("align takes [DATASET] I J, got " + numbers.size()
                     + " numbers (" + String.join(" ", numbers) + ")"
                     + (startsWithDataset ? " after the data set " + arguments.get(0) : "")
                     + "; give exactly two graph indices");
         }
         if (n < 3 && startsWithDataset && (n == 1 || isInteger(arguments.get(1)))) {
             throw CliException.usage("align needs two graph indices after the data set: align "
-                    + arguments.get(0) + " I J; got " + (n == 1 ? "none" : "only "
+                    + arguments.get(0) + " I J, got " + (n == 1 ? "none" : "only "
                     + arguments.get(1)));
         }
         if (n < 2) {

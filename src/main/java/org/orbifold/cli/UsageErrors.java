@@ -29,7 +29,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *       else a pointer to the command's help;
  *       an unknown command (or help topic): {@code unknown command 'infoo' (did you mean
  *       info?); commands: ...};</li>
- *   <li>too many arguments: {@code info takes [DATASET]; got 2 arguments (a b)};</li>
+ *   <li>too many arguments: {@code info takes [DATASET], got 2 arguments (a b)};</li>
  *   <li>an option without its value: {@code --limit needs a value (--limit N)}, and
  *       {@code , got the option --json} when an option stands where the value should;</li>
  *   <li>a required option or argument not given: {@code cluster needs --clusters K (or -k
@@ -168,7 +168,7 @@ final class UsageErrors {
         given.addAll(unmatched);
         String takes = labels.isEmpty() ? " takes no arguments"
                 : " takes " + String.join(" ", labels);
-        return command.name() + takes + "; got " + given.size() + " argument"
+        return command.name() + takes + ", got " + given.size() + " argument"
                 + (given.size() == 1 ? "" : "s") + " (" + String.join(" ", given) + ")";
     }
 

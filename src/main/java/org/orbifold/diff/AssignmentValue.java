@@ -81,7 +81,7 @@ public record AssignmentValue(double value, int[] rowToColumn, int columns, Sens
         Objects.requireNonNull(sense, "sense");
         Checks.requireFinite(value, "value");
         if (columns < 0) {
-            throw new IllegalArgumentException("columns must be >= 0; got " + columns);
+            throw new IllegalArgumentException("columns must be >= 0, got " + columns);
         }
         rowToColumn = rowToColumn.clone();
         boolean[] used = new boolean[columns];

@@ -70,7 +70,7 @@ final class Checks {
     /** Checks that a scalar is finite and returns it. */
     static double requireFinite(double value, String name) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be finite; got " + value);
+            throw new IllegalArgumentException(name + " must be finite, got " + value);
         }
         return value;
     }
@@ -92,7 +92,7 @@ final class Checks {
     /** Checks that a tolerance is finite and non-negative and returns it. */
     static double requireTolerance(double tolerance) {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-            throw new IllegalArgumentException("tolerance must be finite and >= 0; got "
+            throw new IllegalArgumentException("tolerance must be finite and >= 0, got "
                     + tolerance);
         }
         return tolerance;

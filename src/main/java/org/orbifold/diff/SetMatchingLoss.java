@@ -154,7 +154,7 @@ public final class SetMatchingLoss {
 
         private static void requireWeight(double weight, String name) {
             if (!(weight >= 0) || Double.isInfinite(weight)) {
-                throw new IllegalArgumentException(name + " weight must be finite and >= 0;"
+                throw new IllegalArgumentException(name + " weight must be finite and >= 0,"
                         + " got " + weight);
             }
         }
@@ -169,7 +169,7 @@ public final class SetMatchingLoss {
      */
     public SetMatchingLoss(int classes, Weights weights) {
         if (classes < 1) {
-            throw new IllegalArgumentException("classes must be >= 1; got " + classes);
+            throw new IllegalArgumentException("classes must be >= 1, got " + classes);
         }
         this.classes = classes;
         this.weights = Objects.requireNonNull(weights, "weights");
@@ -383,7 +383,7 @@ public final class SetMatchingLoss {
         if (weights.giou() > 0 && q > 0) {
             if (d != GeneralizedIoU.DIMENSION) {
                 throw new IllegalArgumentException("the generalized-IoU term (giou weight "
-                        + weights.giou() + ") needs boxes (cx, cy, w, h) of dimension 4; got"
+                        + weights.giou() + ") needs boxes (cx, cy, w, h) of dimension 4, got"
                         + " dimension " + d);
             }
             requireBoxSizes(boxes, "boxes", "query");

@@ -83,7 +83,9 @@ import javax.xml.stream.XMLStreamReader;
  * <p><b>Errors.</b> Malformed XML, bytes that are not text in the file's encoding (UTF-8,
  * unless a UTF-8 byte-order mark or an XML declaration such as
  * {@code <?xml version="1.0" encoding="ISO-8859-1"?>} says otherwise; a malformed sequence, or
- * a byte that the encoding maps to no character, such as 0x81 in windows-1252), a missing or
+ * a byte that the encoding maps to no character, such as 0x81 in windows-1252), an XML
+ * declaration that names an encoding Java does not know (such as {@code x-nonsense}; the
+ * message gives the line and column of the name and no parser line reaches stderr), a missing or
  * unreadable GXL file (a listed name that is a folder, or no regular file such as a named pipe,
  * is named as such and not opened), an edge naming an unknown
  * node, a self-loop, a repeated node id, an {@code <attr>} of a node or an edge that holds
@@ -117,9 +119,12 @@ import javax.xml.stream.XMLStreamReader;
  * existence channel needed only there): read the splits of one dataset together with
  * {@link #readSplits(List)} to compare them. Each XML file is read whole into memory and its
  * bytes are checked before the parser reads them, since the JDK's parser prints a line of its
- * own on stderr for a malformed byte. A file that declares an encoding Java does not know, or
- * one that is not a superset of ASCII other than UTF-16 and UTF-32, is left to the parser,
- * which may still print that line before the error.
+ * own on stderr for a malformed byte. A file that declares an encoding Java knows but that is
+ * not a superset of ASCII, other than UTF-16 and UTF-32 (an EBCDIC code page such as
+ * {@code IBM037}), is left to the parser, which may still print that line before the error.
+ * The JDK's parser also refuses some encodings that Java knows ({@code ISO-8859-16},
+ * {@code KOI8-U}, {@code UTF-32} as a declared name), in its own words: {@code malformed XML:
+ * Invalid encoding name "ISO-8859-16".}
  */
 public final class IamDatasetReader {
 
@@ -399,28 +404,48 @@ public final class IamDatasetReader {
      * past the StAX error reporter, to a default handler that writes to stderr), so such a
      * file is refused here, with its line and column, before the parser sees it. A file that
      * starts in UTF-16 or UTF-32 is checked in the encoding its first bytes give
-     * ({@link #wideEncoding}). A file that declares an encoding Java does not know or that is
-     * not a superset of ASCII is left to the parser.
+     * ({@link #wideEncoding}). A declaration that names an encoding Java does not know is
+     * refused here as well, at the line and column of the name and whatever the first bytes,
+     * so that the file gets the same one-line error as a malformed byte and no parser
+     * wording. A file that declares a known encoding that is not a superset of ASCII is left
+     * to the parser.
      */
     private static InputStream openXml(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        String declared = declaredEncoding(bytes);
-        if (startsWith(bytes, UTF8_BOM) || declared == null) {
+        Charset wide = startsWide(bytes) ? wideEncoding(bytes) : null;
+        Declaration declared = declaration(bytes, wide);
+        if (declared != null && !Charset.isSupported(declared.encoding())) {
+            throw new DatasetFormatException(file, declared.line(), declared.column(),
+                    "its XML declaration names the encoding " + declared.encoding()
+                    + ", which Java does not know; convert the file to UTF-8, or name its real"
+                    + " encoding there");
+        }
+        if (wide != null) {
+            TextFiles.decode(file, bytes, wide, "its first bytes say " + wide.name()
+                    + "; convert the file to UTF-8");
+        } else if (startsWith(bytes, UTF8_BOM) || declared == null) {
             TextFiles.decode(file, bytes, StandardCharsets.UTF_8, "convert the file to UTF-8,"
                     + " or name its encoding in an XML declaration such as <?xml version=\"1.0\""
                     + " encoding=\"ISO-8859-1\"?>");
-        } else if (!declared.isEmpty()) {
-            Charset charset = asciiCompatible(declared);
+        } else {
+            Charset charset = asciiCompatible(declared.encoding());
             if (charset != null) {
                 TextFiles.decode(file, bytes, charset, "its XML declaration names the encoding "
-                        + declared + "; convert the file, or name its real encoding there");
+                        + declared.encoding() + "; convert the file, or name its real encoding"
+                        + " there");
             }
-        } else {
-            Charset wide = wideEncoding(bytes);
-            TextFiles.decode(file, bytes, wide, "its first bytes say " + wide.name()
-                    + "; convert the file to UTF-8");
         }
         return new ByteArrayInputStream(bytes);
+    }
+
+    /**
+     * Whether bytes start in UTF-16 or UTF-32 by the rules of the XML specification's appendix
+     * F: with a zero byte or a UTF-16 byte-order mark among the first two.
+     */
+    private static boolean startsWide(byte[] bytes) {
+        return bytes.length >= 2 && (bytes[0] == 0 || bytes[1] == 0
+                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF
+                || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE);
     }
 
     /**
@@ -442,25 +467,47 @@ public final class IamDatasetReader {
     }
 
     /**
-     * Returns the encoding that the XML declaration at the start of the bytes names; null when
-     * the bytes start with no declaration, or with one that names no encoding, in a superset
-     * of ASCII (UTF-8 then applies); empty when they start in UTF-16 or UTF-32.
+     * The encoding that an XML declaration names, with the line and column (from 1, a
+     * byte-order mark not counted) where the name starts.
      */
-    private static String declaredEncoding(byte[] bytes) {
-        if (bytes.length >= 2 && (bytes[0] == 0 || bytes[1] == 0
-                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF
-                || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)) {
-            return "";
+    private record Declaration(String encoding, int line, int column) {
+    }
+
+    /**
+     * Returns the encoding that the XML declaration at the start of the bytes names; null when
+     * the bytes start with no declaration or with one that names no encoding. The start of
+     * the bytes is read in the wide encoding if one is given, else as ISO-8859-1 after a UTF-8
+     * byte-order mark if there is one (the declaration is ASCII in every superset of ASCII).
+     */
+    private static Declaration declaration(byte[] bytes, Charset wide) {
+        String head;
+        if (wide != null) {
+            head = new String(bytes, 0, Math.min(bytes.length, 4 * DECLARATION_BYTES), wide);
+            head = head.startsWith("\uFEFF") ? head.substring(1) : head;
+        } else {
+            int from = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
+            head = new String(bytes, from, Math.min(bytes.length - from, DECLARATION_BYTES),
+                    StandardCharsets.ISO_8859_1);
         }
-        int from = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
-        String head = new String(bytes, from, Math.min(bytes.length - from, DECLARATION_BYTES),
-                StandardCharsets.ISO_8859_1);
         Matcher declaration = XML_DECLARATION.matcher(head);
         if (!declaration.lookingAt()) {
             return null;
         }
-        Matcher encoding = ENCODING.matcher(declaration.group());
-        return encoding.find() ? encoding.group(2) : null;
+        Matcher encoding = ENCODING.matcher(head).region(0, declaration.end());
+        if (!encoding.find()) {
+            return null;
+        }
+        int at = encoding.start(2);
+        int line = 1;
+        int lineStart = 0;
+        for (int k = 0; k < at; k++) {
+            char c = head.charAt(k);
+            if (c == '\n' || c == '\r' && head.charAt(k + 1) != '\n') {
+                line++;
+                lineStart = k + 1;
+            }
+        }
+        return new Declaration(encoding.group(2), line, at - lineStart + 1);
     }
 
     /** The charset of a name if Java knows it and it writes ASCII as ASCII; else null. */

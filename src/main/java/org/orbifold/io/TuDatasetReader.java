@@ -34,7 +34,10 @@ import java.util.stream.Stream;
  * <p><b>Encoding.</b> Node labels become one-hot channels {@code label=l}, node attribute
  * columns numeric channels {@code attr0, attr1, ...}; edge labels and attributes likewise on the
  * edges. Labels are kept as the tokens of the file (MUTAG's atom types stay {@code 0..6}; the
- * dataset's README maps them to elements). Edges without labels or attributes get the channel
+ * dataset's README maps them to elements), without the spaces and tabs around them and with
+ * every other character: a control character such as U+001C or a Unicode space at the start
+ * or end of a label is part of it, and a line holding nothing else is that label, not a blank
+ * line. Edges without labels or attributes get the channel
  * {@link GraphDataset#EDGE_CHANNEL}, and nodes the existence channel when
  * {@link org.orbifold.space.NodeExistence#isNeeded} says so. The collection lists every
  * undirected edge twice, once per direction: when every pair has its reverse with the same
@@ -286,8 +289,8 @@ public final class TuDatasetReader {
     }
 
     /**
-     * Reads a file's lines, dropping blank lines at its end; a blank line elsewhere is an
-     * error. Returns null for a missing optional file.
+     * Reads a file's lines, dropping blank lines (nothing but padding, {@link #unpad}) at its
+     * end; a blank line elsewhere is an error. Returns null for a missing optional file.
      */
     private static List<String> lines(Path file, boolean required) throws IOException {
         if (!Files.exists(file)) {
@@ -297,11 +300,11 @@ public final class TuDatasetReader {
             return null;
         }
         List<String> lines = TextFiles.readUtf8Lines(file);
-        while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+        while (!lines.isEmpty() && unpad(lines.get(lines.size() - 1)).isEmpty()) {
             lines.remove(lines.size() - 1);
         }
         for (int k = 0; k < lines.size(); k++) {
-            if (lines.get(k).isBlank()) {
+            if (unpad(lines.get(k)).isEmpty()) {
                 throw new DatasetFormatException(file, k + 1, "empty line; expected a value");
             }
         }
@@ -362,7 +365,7 @@ public final class TuDatasetReader {
         if (fields.length != expected) {
             throw new DatasetFormatException(file, line, "expected " + what + ", found "
                     + fields.length + " field" + (fields.length == 1 ? "" : "s") + " in '"
-                    + text.trim() + "'");
+                    + shown(text) + "'");
         }
         for (int c = 0; c < fields.length; c++) {
             fields[c] = fields[c].strip();
@@ -372,7 +375,7 @@ public final class TuDatasetReader {
 
     private static String single(Path file, int line, String text)
             throws DatasetFormatException {
-        String token = text.strip();
+        String token = unpad(text);
         if (token.contains(",")) {
             throw new DatasetFormatException(file, line, "expected a single value, found '"
                     + shown(token) + "'");
@@ -401,11 +404,35 @@ public final class TuDatasetReader {
     }
 
     /**
-     * The text of a token for a message: every character outside printable ASCII is shown as
-     * an escape ({@link DecimalNumbers#printable}), so a Unicode minus before a 3 shows as
-     * <code>&#92;u22123</code>.
+     * The text of a token for a message, without its padding: every character outside
+     * printable ASCII is shown as an escape ({@link DecimalNumbers#printable}), so a Unicode
+     * minus before a 3 shows as <code>&#92;u22123</code>.
      */
     private static String shown(String token) {
-        return DecimalNumbers.printable(token.strip());
+        return DecimalNumbers.printable(unpad(token));
+    }
+
+    /**
+     * Removes the padding around a value: the spaces and tabs, which are all a TU file pads
+     * with. Every other character is kept, so a label that starts or ends with a control
+     * character such as U+001C..U+001F (the file, group, record and unit separators) or a
+     * Unicode space keeps it, where {@link String#strip} and {@link String#trim} take those for
+     * white space. A carriage return never reaches a value: it ends a line
+     * ({@link TextFiles#readUtf8Lines}).
+     */
+    private static String unpad(String text) {
+        int from = 0;
+        int to = text.length();
+        while (from < to && isPadding(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && isPadding(text.charAt(to - 1))) {
+            to--;
+        }
+        return text.substring(from, to);
+    }
+
+    private static boolean isPadding(char c) {
+        return c == ' ' || c == '\t';
     }
 }

@@ -385,10 +385,10 @@ class MainTest {
         Run tooMany = run("align", "datasets/letters", "0", "1", "2");
         Run oneIndex = run("align", "datasets/letters", "0");
 
-        assertTrue(tooMany.err().contains("align takes [DATASET] I J; got 3 numbers (0 1 2)"),
+        assertTrue(tooMany.err().contains("align takes [DATASET] I J, got 3 numbers (0 1 2)"),
                 tooMany.err());
-        assertTrue(oneIndex.err().contains("align needs two graph indices after the data set"),
-                oneIndex.err());
+        assertTrue(oneIndex.err().contains("align needs two graph indices after the data set:"
+                + " align datasets/letters I J, got only 0"), oneIndex.err());
     }
 
     /**

@@ -47,10 +47,10 @@ class UsageErrorsTest {
                 refused("unknown command 'clsuter' (did you mean cluster?); commands: "
                         + Main.COMMANDS, "help", "clsuter"),
                 // Too many arguments.
-                refused("info takes [DATASET]; got 2 arguments (a b)", "info", "a", "b"),
-                refused("cluster takes [DATASET]; got 3 arguments (a b -1)", "cluster", "-k",
+                refused("info takes [DATASET], got 2 arguments (a b)", "info", "a", "b"),
+                refused("cluster takes [DATASET], got 3 arguments (a b -1)", "cluster", "-k",
                         "2", "a", "b", "-1"),
-                refused("with --first and --second, align takes [DATASET]; got 2 arguments"
+                refused("with --first and --second, align takes [DATASET], got 2 arguments"
                         + " (a b)", "align", "--first", "0", "--second", "1", "a", "b"),
                 // An option without its value, at the end or before another option.
                 refused("--limit needs a value (--limit N)", "info", "--limit"),

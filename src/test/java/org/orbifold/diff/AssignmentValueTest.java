@@ -63,7 +63,7 @@ class AssignmentValueTest {
             assertEquals(value(c, optima.get(0)), z.value(), TOL);
             ties += z.unique() ? 0 : 1;
         }
-        assertTrue(ties > 100, "the sample must exercise ties; got " + ties);
+        assertTrue(ties > 100, "the sample must exercise ties, got " + ties);
     }
 
     @Test
@@ -114,8 +114,9 @@ class AssignmentValueTest {
                 () -> AssignmentValue.of(new double[][] {{inf, inf}, {0, 0}}, Sense.MINIMIZE));
         assertThrows(IllegalArgumentException.class,
                 () -> AssignmentValue.of(new double[][] {{-inf}}, Sense.MINIMIZE));
-        assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException tolerance = assertThrows(IllegalArgumentException.class,
                 () -> AssignmentValue.of(new double[][] {{0}}, Sense.MINIMIZE, -1.0));
+        assertEquals("tolerance must be finite and >= 0, got -1.0", tolerance.getMessage());
         assertThrows(NullPointerException.class,
                 () -> AssignmentValue.of(null, Sense.MINIMIZE));
     }
@@ -125,10 +126,10 @@ class AssignmentValueTest {
         // A negative column count used to pass and fail later in gradient().
         IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
                 () -> new AssignmentValue(0, new int[] {-1}, -5, Sense.MINIMIZE, true));
-        assertEquals("columns must be >= 0; got -5", negative.getMessage());
+        assertEquals("columns must be >= 0, got -5", negative.getMessage());
         IllegalArgumentException value = assertThrows(IllegalArgumentException.class,
                 () -> new AssignmentValue(Double.NaN, new int[] {0}, 1, Sense.MINIMIZE, true));
-        assertEquals("value must be finite; got NaN", value.getMessage());
+        assertEquals("value must be finite, got NaN", value.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new AssignmentValue(
                 Double.NEGATIVE_INFINITY, new int[] {0}, 1, Sense.MAXIMIZE, true));
         assertThrows(IllegalArgumentException.class,

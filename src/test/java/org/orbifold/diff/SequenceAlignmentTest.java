@@ -50,7 +50,7 @@ class SequenceAlignmentTest {
                     "the returned matching attains the optimum");
             ties += a.unique() ? 0 : 1;
         }
-        assertTrue(ties > 50, "the sample must exercise ties; got " + ties);
+        assertTrue(ties > 50, "the sample must exercise ties, got " + ties);
     }
 
     @Test
@@ -121,7 +121,7 @@ class SequenceAlignmentTest {
             assertEquals(best, a.pairing(c), TOL, "the returned path attains the optimum");
             ties += a.unique() ? 0 : 1;
         }
-        assertTrue(ties > 50, "the sample must exercise ties; got " + ties);
+        assertTrue(ties > 50, "the sample must exercise ties, got " + ties);
     }
 
     @Test
@@ -216,7 +216,7 @@ class SequenceAlignmentTest {
             Double.NEGATIVE_INFINITY}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new SequenceAlignment(bad, 1, 1, new int[] {0}, new int[] {0}, true));
-            assertEquals("value must be finite; got " + bad, e.getMessage());
+            assertEquals("value must be finite, got " + bad, e.getMessage());
         }
     }
 

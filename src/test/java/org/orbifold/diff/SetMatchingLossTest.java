@@ -183,7 +183,7 @@ class SetMatchingLossTest {
         IllegalArgumentException dimension = assertThrows(IllegalArgumentException.class,
                 () -> GIOU_LOSS.evaluate(logits, new double[][] {{0, 0}, {1, 1}}, new int[0],
                         new double[0][2]));
-        assertTrue(dimension.getMessage().contains("dimension 4; got dimension 2"),
+        assertTrue(dimension.getMessage().contains("dimension 4, got dimension 2"),
                 dimension.getMessage());
         IllegalArgumentException width = assertThrows(IllegalArgumentException.class,
                 () -> GIOU_LOSS.evaluate(logits, new double[][] {{0.5, 0.5, 1, 1},
@@ -430,10 +430,12 @@ class SetMatchingLossTest {
         assertThrows(IllegalArgumentException.class,
                 () -> LOSS.evaluate(new double[][] {{0, 0}}, boxes, new int[0],
                         new double[0][2]));
-        assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException weight = assertThrows(IllegalArgumentException.class,
                 () -> new SetMatchingLoss.Weights(-0.1, 1));
-        assertThrows(IllegalArgumentException.class, () -> new SetMatchingLoss(0,
-                new SetMatchingLoss.Weights(0.1, 1)));
+        assertEquals("noObject weight must be finite and >= 0, got -0.1", weight.getMessage());
+        IllegalArgumentException noClass = assertThrows(IllegalArgumentException.class,
+                () -> new SetMatchingLoss(0, new SetMatchingLoss.Weights(0.1, 1)));
+        assertEquals("classes must be >= 1, got 0", noClass.getMessage());
     }
 
     // ---------------------------------------------------------------------------------

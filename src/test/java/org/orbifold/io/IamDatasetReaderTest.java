@@ -575,6 +575,60 @@ class IamDatasetReaderTest {
         }
     }
 
+    /**
+     * A declaration naming an encoding that Java does not know is refused by the reader with
+     * the line and column of the name, in a split file and in a graph file, in UTF-8 with or
+     * without a byte-order mark and in UTF-16; before, the parser refused it in its own words
+     * ({@code malformed XML: Invalid encoding name "x-nonsense".}).
+     */
+    @Test
+    void anEncodingJavaDoesNotKnowIsRefusedByUsNamingIt() throws IOException {
+        String unknown = ", which Java does not know; convert the file to UTF-8, or name its"
+                + " real encoding there";
+        Path cxl = dir.resolve("split.cxl");
+        Files.writeString(cxl, "<?xml version=\"1.0\" encoding=\"x-nonsense\"?>\n"
+                + "<GraphCollection><graphs><print file=\"a.gxl\" class=\"A\"/></graphs>"
+                + "</GraphCollection>\n");
+        gxl("a.gxl", "undirected", node("a", attr("x", "float", "1")));
+        String body = Files.readString(dir.resolve("a.gxl")).replace("<?xml version=\"1.0\"?>",
+                "");
+        Path gxl = dir.resolve("b.gxl");
+
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        List<String> messages = new ArrayList<>();
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            messages.add(failure(cxl).getMessage());
+            messages.add(assertThrows(DatasetFormatException.class,
+                    () -> IamDatasetReader.graphFiles(cxl)).getMessage());
+            Files.writeString(gxl, "<?xml version='1.0'\n   encoding='X-Nonsense'?>" + body);
+            messages.add(failure(split("b.gxl", "c")).getMessage());
+            Files.writeString(gxl, "\uFEFF<?xml version=\"1.0\" encoding=\"x-nonsense\"?>"
+                    + body);
+            messages.add(assertThrows(DatasetFormatException.class,
+                    () -> IamDatasetReader.readGraph(gxl)).getMessage());
+            Files.write(gxl, ("<?xml version=\"1.0\" encoding=\"x-nonsense\"?>" + body)
+                    .getBytes(StandardCharsets.UTF_16));
+            messages.add(assertThrows(DatasetFormatException.class,
+                    () -> IamDatasetReader.readGraph(gxl)).getMessage());
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("", printed.toString(StandardCharsets.UTF_8));
+        String inGxl = gxl + ", line 1, column 31: its XML declaration names the encoding"
+                + " x-nonsense" + unknown;
+        assertEquals(List.of(cxl + ", line 1, column 31: its XML declaration names the encoding"
+                + " x-nonsense" + unknown, cxl + ", line 1, column 31: its XML declaration names"
+                + " the encoding x-nonsense" + unknown, gxl + ", line 2, column 14: its XML"
+                + " declaration names the encoding X-Nonsense" + unknown, inGxl, inGxl),
+                messages);
+
+        // A known encoding is still read, and the check of its bytes is unchanged.
+        Files.writeString(gxl, "<?xml version=\"1.0\" encoding=\"US-ASCII\"?>" + body);
+        assertEquals(List.of("x"), IamDatasetReader.readGraph(gxl).nodeChannels());
+    }
+
     @Test
     void rejectsAnEdgeToAnUnknownNode() throws IOException {
         gxl("u.gxl", "undirected", node("a", "") + node("b", "")

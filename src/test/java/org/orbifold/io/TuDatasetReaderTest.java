@@ -240,6 +240,43 @@ class TuDatasetReaderTest {
         assertEquals(List.of("\u001b[31mred", "blue"), TuDatasetReader.read(dir).classLabels());
     }
 
+    /**
+     * The separators U+001C..U+001F at the start or end of a label are part of it; before,
+     * {@link String#strip} took them for white space, so {@code "\u001cA"} was the class
+     * {@code A} and a node label of nothing but {@code "\u001f"} an empty line. Spaces and
+     * tabs around a value are still padding, and messages show the separators as escapes.
+     */
+    @Test
+    void separatorCharactersAroundALabelAreKeptAndOnlySpacesAndTabsArePadding()
+            throws IOException {
+        writeToy();
+        write("T_graph_labels.txt", "\u001cA", "\t A\u001d \t");
+        write("T_node_labels.txt", " \u001eC", "C", "C\u001f", "\tC ", "C");
+        write("T_edge_labels.txt", "2", "2", "\u001c1", "\u001c1", "1", "1");
+        GraphDataset d = TuDatasetReader.read(dir);
+        assertEquals(List.of("\u001cA", "A\u001d"), d.classLabels());
+        assertEquals(Set.of("label=C", "label=\u001eC", "label=C\u001f"),
+                new HashSet<>(d.nodeChannels()));
+        assertEquals(Set.of("label=1", "label=2", "label=\u001c1"),
+                new HashSet<>(d.edgeChannels()));
+        Graph path = d.graphs().get(0);
+        int separated = d.nodeChannels().indexOf("label=\u001eC");
+        assertEquals(1.0, path.node(0, separated));
+        assertEquals(0.0, path.node(1, separated));
+
+        write("T_node_labels.txt", "C", "\u001f", "C", "C", "C");
+        assertEquals(Set.of("label=C", "label=\u001f"),
+                new HashSet<>(TuDatasetReader.read(dir).nodeChannels()));
+
+        write("T_node_labels.txt", "C", "C,\u001f", "C", "C", "C");
+        assertTrue(failure().getMessage().endsWith("T_node_labels.txt, line 2: expected a single"
+                + " value, found 'C,\\u001F'"), failure().getMessage());
+        writeToy();
+        write("T_A.txt", "1, 2", "2, 1", "\u001c", "3, 2", "4, 5", "5, 4");
+        assertTrue(failure().getMessage().endsWith("T_A.txt, line 3: expected 2 comma-separated"
+                + " node ids, found 1 field in '\\u001C'"), failure().getMessage());
+    }
+
     @Test
     void idsAreWrittenInAsciiDigitsOnly() throws IOException {
         writeToy();
