@@ -368,6 +368,36 @@ class ClassifyCommandTest {
         assertTrue(r.out().contains("  line    2    0"), r.out());
     }
 
+    /**
+     * Only the split files' own folder, or its folder {@code data}, names an IAM set, and only
+     * for graphs that carry the attributes of the set's recoding: Letter LOW copied into a
+     * folder Fingerprint was read with Fingerprint's classes (first letter; T merged into A).
+     */
+    @Test
+    void aFolderNamedLikeAnIamSetNamesItOnlyForItsOwnData() throws IOException {
+        Path below = iamFolder("Fingerprint/LOW", null);
+        Path inside = iamFolder("Fingerprint/data", null);
+
+        Run fromBelow = run("classify", below.toString(), "--method", "prototype", "--aligner",
+                "exact", "--json");
+        Run fromInside = run("classify", inside.toString(), "--method", "prototype",
+                "--aligner", "exact", "--json");
+        Run info = run("info", inside.resolve("train.cxl").toString());
+
+        assertEquals(0, fromBelow.exitCode(), fromBelow.err());
+        assertEquals(List.of("line", "tri"), fromBelow.json().get("classes"));
+        assertTrue(((List<?>) fromBelow.json().get("notes")).stream()
+                .noneMatch(n -> n.toString().contains("Fingerprint")), fromBelow.out());
+        assertEquals(0, fromInside.exitCode(), fromInside.err());
+        assertEquals(List.of("line", "tri"), fromInside.json().get("classes"));
+        String note = "the folder names IAM Fingerprint, but no node or edge carries its"
+                + " attributes 'angle' and 'orient': classify reads the attributes and classes"
+                + " as stored, not as those of the set";
+        assertTrue(((List<?>) fromInside.json().get("notes")).contains(note), fromInside.out());
+        assertTrue(info.out().contains("\nnote      " + note + "\n"), info.out());
+        assertFalse(info.out().contains("four-class"), info.out());
+    }
+
     @Test
     void iamSplitFilesMayBeGivenOneByOne() throws IOException {
         Path folder = iamFolder(null);
