@@ -2,8 +2,6 @@ package org.orbifold.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import java.util.Set;
 import org.orbifold.io.DatasetFormatException;
 import org.orbifold.io.GraphDataset;
 import org.orbifold.io.IamDatasetReader;
+import org.orbifold.io.TextFiles;
 import org.orbifold.space.Graph;
 
 /**
@@ -614,8 +613,10 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
     }
 
     /**
-     * Cuts a data set by split list files: one graph per line, by its name or by its 0-based
-     * index; blank lines and lines starting with {@code #} are skipped.
+     * Cuts a data set by split list files: UTF-8 text ({@link TextFiles#readUtf8Lines}: a
+     * byte-order mark at the start is dropped, other bytes are refused with their line and
+     * column), one graph per line, by its name or by its 0-based index; blank lines and lines
+     * starting with {@code #} are skipped.
      *
      * @param sample all graphs of the data set, in its order (no class or limit applied)
      * @param train the training list
@@ -651,9 +652,10 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
             Map<String, Integer> byName, Map<Integer, String> owner) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            throw CliException.data(option + " " + file + ": not UTF-8 text", e);
+            lines = TextFiles.readUtf8Lines(file);
+        } catch (DatasetFormatException e) {
+            throw CliException.data(option + " " + file + " line " + e.line() + ": "
+                    + e.detail(), e);
         } catch (IOException e) {
             throw CliException.data("cannot read " + option + " " + file + ": "
                     + Sample.describe(e), e);

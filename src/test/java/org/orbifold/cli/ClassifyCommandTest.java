@@ -1569,6 +1569,31 @@ class ClassifyCommandTest {
                 + " 'LETTERS#900'"), r.err());
     }
 
+    /**
+     * A split list is read as every text file of the readers: a UTF-8 byte-order mark at its
+     * start is dropped (its first entry was refused as a name that starts with U+FEFF), and a
+     * file in another encoding, such as UTF-16, is refused with its line and column.
+     */
+    @Test
+    void aSplitListWithAByteOrderMarkIsReadAndAUtf16OneIsRefused() throws IOException {
+        Path train = list("train.txt", "\uFEFF0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        Path test = list("test.txt", "\uFEFFLETTERS#19", "19");
+        Path wide = dir.resolve("wide.txt");
+        Files.writeString(wide, "\uFEFF0\n1\n", StandardCharsets.UTF_16LE);
+
+        Run r = run("classify", LETTERS, "--train", train.toString(), "--test",
+                test.toString(), "--aligner", "exact", "--json");
+        Run refused = run("classify", LETTERS, "--train", wide.toString(), "--test",
+                test.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(10.0, r.json().get("trainGraphs"));
+        assertEquals(2.0, r.json().get("testGraphs"));
+        assertEquals(CliException.DATA, refused.exitCode(), refused.out());
+        assertEquals(Main.ERROR_PREFIX + "--train " + wide + " line 1: is not UTF-8 text (byte"
+                + " 0xFF at column 1); convert the file to UTF-8\n", refused.err());
+    }
+
     @Test
     void anIndexOutOfRangeAndAGraphInTwoSplitsAreNamed() throws IOException {
         Path train = list("train.txt", "0", "1", "2");
