@@ -129,10 +129,10 @@ import picocli.CommandLine.Spec;
             + " perceptron, graph MLP): choose the"
             + " hyper-parameters on the validation split and report the test accuracy once,"
             + " or cross-validate with --folds."},
-        footer = {"", "DATASET: an IAM folder with train.cxl, validation.cxl (or valid.cxl) and"
-            + " test.cxl; or, with --folds or split list files, any data set the other commands"
-            + " read. Options that take a list (--k 1,3,5) make a grid searched on the"
-            + " validation split.",
+        footer = {"", "DATASET: an IAM folder with train.cxl, validation.cxl (or valid.cxl,"
+            + " not both) and test.cxl; or, with --folds or split list files, any data set the"
+            + " other commands read. Options that take a list (--k 1,3,5) make a grid searched"
+            + " on the validation split.",
             "Attribute scaling (--standardize, --existence, --drop-node-attributes) is fitted"
             + " on the training graphs only: the training split (with --refit"
             + " train+validation, training and validation for the final fit) or the training"

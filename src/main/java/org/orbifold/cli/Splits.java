@@ -103,15 +103,24 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
      *
      * @param folder the folder
      * @param reading how the attributes are read
+     * @throws CliException (data) if the folder holds both {@code validation.cxl} and
+     *     {@code valid.cxl}: which is the validation split is for the user to say, by giving
+     *     the split files one by one
      */
     static Splits iamFolder(Path folder, Reading reading) {
-        Path validation = null;
+        List<Path> validations = new ArrayList<>();
         for (String name : VALIDATION_FILES) {
             if (Files.isRegularFile(folder.resolve(name))) {
-                validation = folder.resolve(name);
-                break;
+                validations.add(folder.resolve(name));
             }
         }
+        if (validations.size() > 1) {
+            throw CliException.data("IAM folder " + folder + " holds two validation splits, "
+                    + series(VALIDATION_FILES) + "; give the split files one by one: --train "
+                    + folder.resolve("train.cxl") + " --valid " + validations.get(0)
+                    + " (or " + validations.get(1) + ") --test " + folder.resolve("test.cxl"));
+        }
+        Path validation = validations.isEmpty() ? null : validations.get(0);
         return iam(folder.resolve("train.cxl"), validation, folder.resolve("test.cxl"),
                 folder.toString(), reading);
     }

@@ -137,6 +137,22 @@ class ClassifyCommandTest {
                 + " test.cxl (it has train.cxl, validation.cxl)"), r.err());
     }
 
+    /** A folder with both names of the validation split was read with validation.cxl. */
+    @Test
+    void anIamFolderWithTwoValidationSplitsIsRefusedNamingBoth() throws IOException {
+        Path folder = iamFolder(null);
+        Files.copy(folder.resolve("validation.cxl"), folder.resolve("valid.cxl"));
+
+        Run r = run("classify", folder.toString(), "--aligner", "exact");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertEquals(Main.ERROR_PREFIX + "IAM folder " + folder + " holds two validation"
+                + " splits, validation.cxl and valid.cxl; give the split files one by one:"
+                + " --train " + folder.resolve("train.cxl") + " --valid "
+                + folder.resolve("validation.cxl") + " (or " + folder.resolve("valid.cxl")
+                + ") --test " + folder.resolve("test.cxl") + "\n", r.err());
+    }
+
     @Test
     void aTuFolderWithoutClassesNamesTheLabelsFile() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("PAIRS"));
