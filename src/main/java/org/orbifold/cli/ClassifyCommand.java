@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -1522,6 +1523,12 @@ final class ClassifyCommand extends DatasetCommand {
         boolean cxl = isCxl(trainFile);
         if (cxl != isCxl(testFile) || (validationFile != null
                 && cxl != isCxl(validationFile))) {
+            // A mistyped name (test for test.cxl) is a missing file, not a mix of kinds.
+            for (Path file : Arrays.asList(trainFile, validationFile, testFile)) {
+                if (file != null && !Files.exists(file)) {
+                    throw CliException.data("no such split file: " + file);
+                }
+            }
             throw CliException.usage("split files must be all IAM .cxl files or all split"
                     + " lists");
         }

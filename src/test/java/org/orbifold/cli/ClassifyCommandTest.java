@@ -426,6 +426,28 @@ class ClassifyCommandTest {
         assertEquals(1.0, r.json().get("accuracy"));
     }
 
+    /**
+     * A mistyped split file ({@code test} for {@code test.cxl}) is named as missing; it was
+     * reported as a mix of .cxl files and split lists, which only existing files can be.
+     */
+    @Test
+    void aMistypedSplitFileIsNamedAsMissingAndARealMixAsAMix() throws IOException {
+        Path folder = iamFolder(null);
+        Path list = list("test.txt", "0");
+
+        Run typo = run("classify", "--train", folder.resolve("train.cxl").toString(), "--test",
+                folder.resolve("test").toString());
+        Run mix = run("classify", "--train", folder.resolve("train.cxl").toString(), "--test",
+                list.toString());
+
+        assertEquals(CliException.DATA, typo.exitCode(), typo.out());
+        assertEquals(Main.ERROR_PREFIX + "no such split file: " + folder.resolve("test") + "\n",
+                typo.err());
+        assertEquals(CliException.USAGE, mix.exitCode(), mix.out());
+        assertEquals(Main.ERROR_PREFIX + "split files must be all IAM .cxl files or all split"
+                + " lists\n", mix.err());
+    }
+
     @Test
     void oneCxlFileForTwoSplitsIsRefused() throws IOException {
         Path folder = iamFolder(null);
