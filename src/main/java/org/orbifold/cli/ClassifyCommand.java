@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,10 +130,10 @@ import picocli.CommandLine.Spec;
             + " perceptron, graph MLP): choose the"
             + " hyper-parameters on the validation split and report the test accuracy once,"
             + " or cross-validate with --folds."},
-        footer = {"", "DATASET: an IAM folder with train.cxl, validation.cxl (or valid.cxl) and"
-            + " test.cxl; or, with --folds or split list files, any data set the other commands"
-            + " read. Options that take a list (--k 1,3,5) make a grid searched on the"
-            + " validation split.",
+        footer = {"", "DATASET: an IAM folder with train.cxl, validation.cxl (or valid.cxl,"
+            + " not both) and test.cxl; or, with --folds or split list files, any data set the"
+            + " other commands read. Options that take a list (--k 1,3,5) make a grid searched"
+            + " on the validation split.",
             "Attribute scaling (--standardize, --existence, --drop-node-attributes) is fitted"
             + " on the training graphs only: the training split (with --refit"
             + " train+validation, training and validation for the final fit) or the training"
@@ -1522,6 +1523,12 @@ final class ClassifyCommand extends DatasetCommand {
         boolean cxl = isCxl(trainFile);
         if (cxl != isCxl(testFile) || (validationFile != null
                 && cxl != isCxl(validationFile))) {
+            // A mistyped name (test for test.cxl) is a missing file, not a mix of kinds.
+            for (Path file : Arrays.asList(trainFile, validationFile, testFile)) {
+                if (file != null && !Files.exists(file)) {
+                    throw CliException.data("no such split file: " + file);
+                }
+            }
             throw CliException.usage("split files must be all IAM .cxl files or all split"
                     + " lists");
         }

@@ -106,7 +106,9 @@ final class InfoCommand extends DatasetCommand {
 
     /**
      * The data set's own notes, then, for a split of an IAM set that {@code classify} recodes
-     * (AIDS, Fingerprint, Protein), a note saying so, and for Fingerprint one on its classes:
+     * (AIDS, Fingerprint, Protein; {@link Splits.IamSet}), a note saying so, and for
+     * Fingerprint one on its classes (or, in a folder of such a set whose graphs lack
+     * attributes of its recoding, a note that classify reads them as stored):
      * this command shows attributes and classes as stored, which is what every command but
      * {@code classify} works on. Last, when nearly every graph has a class of its own, a note
      * that the labels look like identifiers rather than classes.
@@ -118,15 +120,19 @@ final class InfoCommand extends DatasetCommand {
             notes.add(identifiers);
         }
         if (dataset != null && dataset.endsWith(".cxl")) {
-            IamDatasetReader.Recoding recoding = Splits.recoding(Path.of(dataset));
+            Splits.IamSet set = Splits.IamSet.of(List.of(Path.of(dataset)));
+            IamDatasetReader.Recoding recoding = Splits.recoding(set.recoded());
             if (!recoding.equals(IamDatasetReader.Recoding.none())) {
                 notes.add("channels as stored; classify reads this IAM set recoded ("
                         + recoding.describe() + ") unless given --raw-attributes");
             }
-            if (sample.dataset().hasClasses() && Splits.hasBenchmarkClasses(Path.of(dataset))) {
+            if (sample.dataset().hasClasses() && Splits.hasBenchmarkClasses(set.recoded())) {
                 notes.add("classes as stored; classify merges them into the IAM four-class"
                         + " problem (first letter of the label; tented arch T counted as"
                         + " arch A)");
+            }
+            if (set.note() != null) {
+                notes.add(set.note());
             }
         }
         return notes;

@@ -2,8 +2,6 @@ package org.orbifold.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import java.util.Set;
 import org.orbifold.io.DatasetFormatException;
 import org.orbifold.io.GraphDataset;
 import org.orbifold.io.IamDatasetReader;
+import org.orbifold.io.TextFiles;
 import org.orbifold.space.Graph;
 
 /**
@@ -51,16 +50,18 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         SEQUENCE_PAIRS;
 
         /**
-         * The recoding of one split file under this reading: {@link #SEQUENCE_PAIRS} reads any
-         * file as IAM Protein with the pairs; {@link #check} then makes sure the data had
-         * sequences.
+         * The recoding of split files of an IAM set under this reading: {@link #SEQUENCE_PAIRS}
+         * reads any files as IAM Protein with the pairs; {@link #check} then makes sure the
+         * data had sequences.
+         *
+         * @param set the files' IAM set ({@link IamSet#recoded}), or null for other data
          */
-        IamDatasetReader.Recoding recoding(Path splitFile) {
+        IamDatasetReader.Recoding recoding(String set) {
             switch (this) {
                 case RAW:
                     return IamDatasetReader.Recoding.none();
                 case BY_MEANING:
-                    return Splits.recoding(splitFile);
+                    return Splits.recoding(set);
                 default:
                     return IamDatasetReader.Recoding.forIamSet("Protein").dipeptides(
                             IamDatasetReader.Recoding.AMINO_ACID_CLASSES, "sequence");
@@ -102,15 +103,24 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
      *
      * @param folder the folder
      * @param reading how the attributes are read
+     * @throws CliException (data) if the folder holds both {@code validation.cxl} and
+     *     {@code valid.cxl}: which is the validation split is for the user to say, by giving
+     *     the split files one by one
      */
     static Splits iamFolder(Path folder, Reading reading) {
-        Path validation = null;
+        List<Path> validations = new ArrayList<>();
         for (String name : VALIDATION_FILES) {
             if (Files.isRegularFile(folder.resolve(name))) {
-                validation = folder.resolve(name);
-                break;
+                validations.add(folder.resolve(name));
             }
         }
+        if (validations.size() > 1) {
+            throw CliException.data("IAM folder " + folder + " holds two validation splits, "
+                    + series(VALIDATION_FILES) + "; give the split files one by one: --train "
+                    + folder.resolve("train.cxl") + " --valid " + validations.get(0)
+                    + " (or " + validations.get(1) + ") --test " + folder.resolve("test.cxl"));
+        }
+        Path validation = validations.isEmpty() ? null : validations.get(0);
         return iam(folder.resolve("train.cxl"), validation, folder.resolve("test.cxl"),
                 folder.toString(), reading);
     }
@@ -141,13 +151,15 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
             }
         }
         requireDistinctFiles(files);
-        List<GraphDataset> parts = readIam(files, reading.recoding(train));
+        IamSet set = IamSet.of(files);
+        List<GraphDataset> parts = set.withNote(readIam(files,
+                reading.recoding(set.recoded())));
         reading.check(parts, train);
         List<List<String>> repeats = notes(files);
         List<List<Path>> graphFiles = graphFiles(files);
         requireOnce(files, parts, graphFiles, files.size() - 1, repeats);
         requireDisjoint(files, parts, graphFiles);
-        parts = benchmarkClasses(parts, train);
+        parts = benchmarkClasses(parts, set.recoded());
 
         // One data set of all splits, in file order; every graph needs a class.
         List<Graph> graphs = new ArrayList<>();
@@ -427,30 +439,107 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
     }
 
     /**
-     * The recoding by meaning of the IAM set a split file belongs to: the set is the nearest
-     * folder on the file's path named {@code AIDS}, {@code Fingerprint} or {@code Protein} (the
-     * names of the IAM distribution), and any other file (the Letter sets, own data) is read
-     * as stored. See {@link IamDatasetReader.Recoding#forIamSet(String)}.
+     * The IAM set that split files read together belong to, which decides the recoding by
+     * meaning and the benchmark classes. The set is named by the folder of the first file
+     * (the training split): a folder {@code AIDS}, {@code Fingerprint} or {@code Protein}, or a
+     * folder {@code data} inside one, the layout of the IAM distribution
+     * ({@code AIDS/data/train.cxl}); folders further up do not count, so other data below a
+     * folder of such a name are not taken for the set. And the graphs must carry every
+     * attribute that the set's recoding names ({@link IamDatasetReader#uncarriedAttributes},
+     * which reads only the first graphs when they do): otherwise the files are read as stored,
+     * with a note.
+     *
+     * @param folder the set the folder names, or null
+     * @param uncarried the attributes of that set's recoding that no node or edge carries
      */
-    static IamDatasetReader.Recoding recoding(Path splitFile) {
-        String set = iamSet(splitFile);
-        return set == null ? IamDatasetReader.Recoding.none()
-                : IamDatasetReader.Recoding.forIamSet(set);
+    record IamSet(String folder, Set<String> uncarried) {
+
+        /**
+         * Finds the IAM set of split files.
+         *
+         * @param files the split files, training split first, all existing
+         * @throws CliException (data) if a file read for the check breaks the format
+         */
+        static IamSet of(List<Path> files) {
+            String folder = folderSet(files.get(0));
+            if (folder == null) {
+                return new IamSet(null, Set.of());
+            }
+            Set<String> names = IamDatasetReader.Recoding.forIamSet(folder).attributes();
+            return new IamSet(folder, Set.copyOf(readIam(
+                    () -> IamDatasetReader.uncarriedAttributes(files, names))));
+        }
+
+        /** The set whose recoding and classes apply, or null when the files are no IAM set. */
+        String recoded() {
+            return folder != null && uncarried.isEmpty() ? folder : null;
+        }
+
+        /**
+         * The note on a folder of an IAM set whose graphs lack attributes of its recoding, or
+         * null when there is nothing to say.
+         */
+        String note() {
+            if (folder == null || uncarried.isEmpty()) {
+                return null;
+            }
+            List<String> quoted = new ArrayList<>();
+            for (String name : IamDatasetReader.Recoding.forIamSet(folder).attributes()) {
+                if (uncarried.contains(name)) {
+                    quoted.add("'" + name + "'");
+                }
+            }
+            return "the folder names IAM " + folder + ", but no node or edge carries "
+                    + (quoted.size() == 1 ? "its attribute " : "its attributes ")
+                    + series(quoted) + ": classify reads the attributes"
+                    + ("Fingerprint".equals(folder) ? " and classes" : "") + " as stored,"
+                    + " not as those of the set";
+        }
+
+        /** Adds {@link #note()} to every part, when there is one. */
+        List<GraphDataset> withNote(List<GraphDataset> parts) {
+            String note = note();
+            if (note == null) {
+                return parts;
+            }
+            List<GraphDataset> noted = new ArrayList<>(parts.size());
+            for (GraphDataset part : parts) {
+                List<String> notes = new ArrayList<>(part.notes());
+                notes.add(note);
+                noted.add(new GraphDataset(part.name(), part.graphs(), part.classLabels(),
+                        part.graphNames(), part.nodeChannels(), part.edgeChannels(), notes));
+            }
+            return noted;
+        }
+
+        /**
+         * The set named by a split file's folder, or by the folder above it when the file's
+         * folder is called {@code data}; null if neither is {@code AIDS}, {@code Fingerprint}
+         * or {@code Protein}.
+         */
+        private static String folderSet(Path splitFile) {
+            Path folder = splitFile.toAbsolutePath().normalize().getParent();
+            if (folder != null && folder.getFileName() != null
+                    && folder.getFileName().toString().equals("data")) {
+                folder = folder.getParent();
+            }
+            if (folder == null || folder.getFileName() == null) {
+                return null;
+            }
+            String name = folder.getFileName().toString();
+            return RECODED_SETS.contains(name) ? name : null;
+        }
     }
 
     /**
-     * The nearest folder on a split file's path named {@code AIDS}, {@code Fingerprint} or
-     * {@code Protein}, or null if there is none.
+     * The recoding by meaning of an IAM set ({@link IamDatasetReader.Recoding#forIamSet}), or
+     * {@link IamDatasetReader.Recoding#none()} for other data.
+     *
+     * @param set the set whose recoding applies ({@link IamSet#recoded}), or null
      */
-    private static String iamSet(Path splitFile) {
-        Path folder = splitFile.toAbsolutePath().normalize().getParent();
-        for (; folder != null && folder.getFileName() != null; folder = folder.getParent()) {
-            String name = folder.getFileName().toString();
-            if (RECODED_SETS.contains(name)) {
-                return name;
-            }
-        }
-        return null;
+    static IamDatasetReader.Recoding recoding(String set) {
+        return set == null ? IamDatasetReader.Recoding.none()
+                : IamDatasetReader.Recoding.forIamSet(set);
     }
 
     /**
@@ -462,22 +551,24 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
      * @param reading how the attributes are read
      */
     static GraphDataset iamFile(Path file, Reading reading) {
-        List<GraphDataset> parts = readIam(List.of(file), reading.recoding(file));
+        IamSet set = IamSet.of(List.of(file));
+        List<GraphDataset> parts = set.withNote(readIam(List.of(file),
+                reading.recoding(set.recoded())));
         reading.check(parts, file);
         requireOnce(List.of(file), parts, graphFiles(List.of(file)), -1, notes(List.of(file)));
-        return benchmarkClasses(parts, file).get(0);
+        return benchmarkClasses(parts, set.recoded()).get(0);
     }
 
     /**
      * The classes of the IAM benchmark problem: for split files of the {@code Fingerprint}
-     * set (found on the path as in {@link #recoding}), the four-class problem of the set's
+     * set ({@link IamSet#recoded}), the four-class problem of the set's
      * README (Riesen and Bunke 2008), in which a fingerprint's class is the first letter of
      * its stored label (arch A, left L, right R, whorl W; the second letter of labels such as
      * {@code AT} names a second, ambiguous reading) and tented arch T is merged with arch.
      * Every other split keeps its labels. Each changed part gets a note.
      */
-    static List<GraphDataset> benchmarkClasses(List<GraphDataset> parts, Path splitFile) {
-        if (!hasBenchmarkClasses(splitFile)) {
+    static List<GraphDataset> benchmarkClasses(List<GraphDataset> parts, String set) {
+        if (!hasBenchmarkClasses(set)) {
             return parts;
         }
         List<GraphDataset> mapped = new ArrayList<>(parts.size());
@@ -493,9 +584,9 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         return mapped;
     }
 
-    /** Whether {@link #benchmarkClasses} changes the classes of this split file's set. */
-    static boolean hasBenchmarkClasses(Path splitFile) {
-        return "Fingerprint".equals(iamSet(splitFile));
+    /** Whether {@link #benchmarkClasses} changes the classes of a set ({@link IamSet#recoded}). */
+    static boolean hasBenchmarkClasses(String set) {
+        return "Fingerprint".equals(set);
     }
 
     private static String fingerprintClass(String label) {
@@ -505,8 +596,18 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
 
     private static List<GraphDataset> readIam(List<Path> files,
             IamDatasetReader.Recoding recoding) {
+        return readIam(() -> IamDatasetReader.readSplits(files, recoding));
+    }
+
+    /** A read of IAM split files. */
+    private interface IamRead<T> {
+        T read() throws IOException;
+    }
+
+    /** Runs a read of IAM split files, turning its failures into data errors. */
+    private static <T> T readIam(IamRead<T> read) {
         try {
-            return IamDatasetReader.readSplits(files, recoding);
+            return read.read();
         } catch (DatasetFormatException e) {
             throw CliException.data(e.getMessage(), e);
         } catch (IOException e) {
@@ -521,8 +622,10 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
     }
 
     /**
-     * Cuts a data set by split list files: one graph per line, by its name or by its 0-based
-     * index; blank lines and lines starting with {@code #} are skipped.
+     * Cuts a data set by split list files: UTF-8 text ({@link TextFiles#readUtf8Lines}: a
+     * byte-order mark at the start is dropped, other bytes are refused with their line and
+     * column), one graph per line, by its name or by its 0-based index; blank lines and lines
+     * starting with {@code #} are skipped.
      *
      * @param sample all graphs of the data set, in its order (no class or limit applied)
      * @param train the training list
@@ -558,9 +661,10 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
             Map<String, Integer> byName, Map<Integer, String> owner) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            throw CliException.data(option + " " + file + ": not UTF-8 text", e);
+            lines = TextFiles.readUtf8Lines(file);
+        } catch (DatasetFormatException e) {
+            throw CliException.data(option + " " + file + " line " + e.line() + ": "
+                    + e.detail(), e);
         } catch (IOException e) {
             throw CliException.data("cannot read " + option + " " + file + ": "
                     + Sample.describe(e), e);

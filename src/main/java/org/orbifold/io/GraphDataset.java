@@ -123,7 +123,8 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
 
     /**
      * Returns the distinct class labels in {@link LabelEncoder} order (numeric when every label
-     * is an integer, else lexicographic).
+     * is an integer, else lexicographic; distinct strings are distinct classes, so {@code 1}
+     * and {@code 01} are two).
      *
      * @return the classes, empty when the data has no classes
      */

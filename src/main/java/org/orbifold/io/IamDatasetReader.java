@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -230,18 +232,8 @@ public final class IamDatasetReader {
             List<String> notes = new ArrayList<>();
             RepeatedEdges repeats = new RepeatedEdges();
             List<Entry> entries = readSplitFile(factory, cxl, notes);
-            Path folder = cxl.toAbsolutePath().getParent();
             for (Entry entry : entries) {
-                Path gxl = folder.resolve(entry.file());
-                if (!Files.isRegularFile(gxl)) {
-                    String named = "graph file '" + entry.file() + "'";
-                    throw new DatasetFormatException(cxl, entry.line(), Files.isDirectory(gxl)
-                            ? named + " in " + folder + " is a folder"
-                            : Files.exists(gxl) ? named + " in " + folder + " is not a regular"
-                                    + " file (such as a named pipe or a device), so it is not"
-                                    + " read"
-                            : named + " not found in " + folder);
-                }
+                Path gxl = graphFile(cxl, entry);
                 all.add(readGraphFile(factory, gxl, stem(entry.file(), ".gxl"), entry.label(),
                         kinds, repeats));
             }
@@ -280,6 +272,69 @@ public final class IamDatasetReader {
             start += splitSizes[s];
         }
         return result;
+    }
+
+    /**
+     * Returns the names among {@code names} that no node or edge of the graphs of the split
+     * files carries, as stored (before any recoding): whether the graphs have the attributes
+     * that a {@link Recoding} names ({@link Recoding#attributes()}). The graph files are read
+     * in the order of {@link #readSplits(List, Recoding)}, each as it reads them, and only
+     * until every name has been seen, so on data that carry them all this costs a few graphs.
+     *
+     * @param cxlFiles the split files
+     * @param names the attribute names looked for
+     * @return the names that no node or edge carries, in the order given; empty when every
+     *     name is carried
+     * @throws DatasetFormatException if a split file or a graph file read breaks the format,
+     *     as {@link #readSplits(List, Recoding)} would report it
+     * @throws IOException if a file cannot be read
+     */
+    public static Set<String> uncarriedAttributes(List<Path> cxlFiles, Collection<String> names)
+            throws IOException {
+        Set<String> missing = new LinkedHashSet<>(names);
+        XMLInputFactory factory = secureFactory();
+        Kinds kinds = new Kinds();
+        RepeatedEdges repeats = new RepeatedEdges();
+        for (Path cxl : cxlFiles) {
+            if (missing.isEmpty()) {
+                break;
+            }
+            for (Entry entry : readSplitFile(factory, cxl, new ArrayList<>())) {
+                RawGraph g = readGraphFile(factory, graphFile(cxl, entry),
+                        stem(entry.file(), ".gxl"), entry.label(), kinds, repeats);
+                for (Map<String, Object> node : g.nodes) {
+                    missing.removeAll(node.keySet());
+                }
+                for (Map<String, Object> edge : g.edges.values()) {
+                    missing.removeAll(edge.keySet());
+                }
+                if (missing.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return Collections.unmodifiableSet(missing);
+    }
+
+    /**
+     * Returns the graph file of a split file's entry, resolved against the split file's
+     * folder.
+     *
+     * @throws DatasetFormatException at the entry's line if the file is missing, a folder or
+     *     no regular file (such as a named pipe, which is not opened)
+     */
+    private static Path graphFile(Path cxl, Entry entry) throws DatasetFormatException {
+        Path folder = cxl.toAbsolutePath().getParent();
+        Path gxl = folder.resolve(entry.file());
+        if (!Files.isRegularFile(gxl)) {
+            String named = "graph file '" + entry.file() + "'";
+            throw new DatasetFormatException(cxl, entry.line(), Files.isDirectory(gxl)
+                    ? named + " in " + folder + " is a folder"
+                    : Files.exists(gxl) ? named + " in " + folder + " is not a regular"
+                            + " file (such as a named pipe or a device), so it is not read"
+                    : named + " not found in " + folder);
+        }
+        return gxl;
     }
 
     /**
@@ -1259,6 +1314,21 @@ public final class IamDatasetReader {
          */
         public int maxCategories() {
             return maxCategories;
+        }
+
+        /**
+         * Returns every attribute name that a rule of this recoding names, sorted; empty for
+         * {@link #none()}.
+         *
+         * @return the names
+         */
+        public Set<String> attributes() {
+            Set<String> names = new TreeSet<>(categorical);
+            names.addAll(circular);
+            names.addAll(axial);
+            names.addAll(composition);
+            names.addAll(ignored);
+            return Collections.unmodifiableSet(names);
         }
 
         /**

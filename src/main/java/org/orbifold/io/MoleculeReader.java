@@ -320,7 +320,9 @@ public final class MoleculeReader {
      * @return the dataset, named by the file's stem
      * @throws DatasetFormatException if a line cannot be parsed (unless skipped), the label
      *     file is missing, a folder or no regular file (such as a named pipe, which is not
-     *     opened), or it has another number of non-blank lines
+     *     opened), or it has another number of non-blank lines (with fewer labels than
+     *     molecules, the message names the first blank line before the last label, if any:
+     *     blank lines are skipped, so it is the likely place of a missing label)
      * @throws IOException if a file cannot be read
      */
     public GraphDataset readSmiles(Path file, Path labels) throws IOException {
@@ -346,16 +348,14 @@ public final class MoleculeReader {
         List<String> classes = null;
         if (labels != null) {
             classes = new ArrayList<>();
-            for (String line : TextFiles.readUtf8Lines(labels)) {
+            List<String> labelLines = TextFiles.readUtf8Lines(labels);
+            for (String line : labelLines) {
                 if (!line.isBlank()) {
                     classes.add(line.strip());
                 }
             }
             if (classes.size() != records.size()) {
-                throw new DatasetFormatException(labels, classes.size()
-                        + (classes.size() == 1 ? " label" : " labels")
-                        + "; expected one per molecule of " + file.getFileName() + " ("
-                        + records.size() + ")");
+                throw unpaired(file, records.size(), labels, labelLines, classes.size());
             }
         }
 
@@ -369,6 +369,44 @@ public final class MoleculeReader {
                     () -> parseSmiles(parser, fields[0]));
         }
         return out.dataset("line");
+    }
+
+    /**
+     * The refusal of a label file with another number of labels than the SMILES file has
+     * molecules: the label file and both counts, and when there are fewer labels and the
+     * label file has a blank line before its last label (skipped, so it holds no label), the
+     * first such line, the likely place of the missing label.
+     */
+    private static DatasetFormatException unpaired(Path smiles, int molecules, Path labels,
+            List<String> labelLines, int labelCount) {
+        String counts = labelCount + (labelCount == 1 ? " label" : " labels");
+        List<Integer> blanks = labelCount < molecules ? blankLinesInside(labelLines)
+                : List.of();
+        if (blanks.isEmpty()) {
+            return new DatasetFormatException(labels, counts + "; expected one per molecule"
+                    + " of " + smiles.getFileName() + " (" + molecules + ")");
+        }
+        String more = blanks.size() == 1 ? ""
+                : ", the first of " + blanks.size() + " blank lines before the last label";
+        return new DatasetFormatException(labels, blanks.get(0), "blank line" + more
+                + " (blank lines are skipped): " + counts + " for the " + molecules
+                + " molecules of " + smiles.getFileName() + "; expected one label per"
+                + " molecule");
+    }
+
+    /** The 1-based numbers of the blank lines that have a non-blank line after them. */
+    private static List<Integer> blankLinesInside(List<String> lines) {
+        int last = lines.size() - 1;
+        while (last >= 0 && lines.get(last).isBlank()) {
+            last--;
+        }
+        List<Integer> blanks = new ArrayList<>();
+        for (int k = 0; k < last; k++) {
+            if (lines.get(k).isBlank()) {
+                blanks.add(k + 1);
+            }
+        }
+        return blanks;
     }
 
     /**

@@ -19,14 +19,15 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Reads the text files of the readers and refuses bytes that are not text in the file's
+ * Reads the text files of the readers (and other one-item-a-line files, such as the split
+ * lists of {@code orbifold classify}) and refuses bytes that are not text in the file's
  * encoding with the file, the line and the column, where a decoder alone says no more than
  * {@code Input length = 1}: {@code "nu.smi, line 1: is not UTF-8 text (byte 0xE9 at column 3);
  * convert the file to UTF-8"}.
  *
  * <p>Stateless and thread-safe.
  */
-final class TextFiles {
+public final class TextFiles {
 
     /** The byte-order mark U+FEFF, which UTF-8 writes as EF BB BF at the start of a file. */
     private static final String BYTE_ORDER_MARK = "\uFEFF";
@@ -45,7 +46,7 @@ final class TextFiles {
      *     naming the line and column of the first
      * @throws IOException if the file cannot be read
      */
-    static List<String> readUtf8Lines(Path file) throws IOException {
+    public static List<String> readUtf8Lines(Path file) throws IOException {
         String text = decode(file, Files.readAllBytes(file), StandardCharsets.UTF_8,
                 "convert the file to UTF-8");
         List<String> lines;

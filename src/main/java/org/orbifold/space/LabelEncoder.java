@@ -14,8 +14,10 @@ import java.util.TreeSet;
  * distributions, which {@link #decode} reads back as the most likely label.
  *
  * <p>Labels are ordered numerically when every label is an integer, otherwise as strings, so
- * the encoding does not depend on the order in which labels were seen. Instances are
- * immutable and thread-safe.
+ * the encoding does not depend on the order in which labels were seen. Distinct strings are
+ * always distinct labels: integers of equal value written differently ({@code 1}, {@code 01},
+ * {@code +1}; {@code 0} and {@code -0}) are ordered among themselves as strings, so the order
+ * is total ({@code -1 < +1 < 01 < 1 < 10}). Instances are immutable and thread-safe.
  */
 public final class LabelEncoder {
 
@@ -31,7 +33,8 @@ public final class LabelEncoder {
     }
 
     /**
-     * Returns the encoder of the distinct labels in {@code observed}.
+     * Returns the encoder of the distinct labels in {@code observed}: one label per distinct
+     * string, in the order of the class description.
      *
      * @param observed labels, repeats allowed, no nulls
      * @return the encoder
@@ -45,7 +48,7 @@ public final class LabelEncoder {
             numeric &= isInteger(label);
         }
         TreeSet<String> sorted = numeric
-                ? new TreeSet<>((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)))
+                ? new TreeSet<>(LabelEncoder::compareIntegers)
                 : new TreeSet<>();
         sorted.addAll(observed);
         return new LabelEncoder(new ArrayList<>(sorted));
@@ -134,6 +137,12 @@ public final class LabelEncoder {
     @Override
     public String toString() {
         return "LabelEncoder" + labels;
+    }
+
+    /** Orders two integer labels by value, and labels of equal value as strings. */
+    private static int compareIntegers(String a, String b) {
+        int byValue = Long.compare(Long.parseLong(a), Long.parseLong(b));
+        return byValue != 0 ? byValue : a.compareTo(b);
     }
 
     private static boolean isInteger(String s) {

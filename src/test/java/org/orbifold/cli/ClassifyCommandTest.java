@@ -137,6 +137,22 @@ class ClassifyCommandTest {
                 + " test.cxl (it has train.cxl, validation.cxl)"), r.err());
     }
 
+    /** A folder with both names of the validation split was read with validation.cxl. */
+    @Test
+    void anIamFolderWithTwoValidationSplitsIsRefusedNamingBoth() throws IOException {
+        Path folder = iamFolder(null);
+        Files.copy(folder.resolve("validation.cxl"), folder.resolve("valid.cxl"));
+
+        Run r = run("classify", folder.toString(), "--aligner", "exact");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertEquals(Main.ERROR_PREFIX + "IAM folder " + folder + " holds two validation"
+                + " splits, validation.cxl and valid.cxl; give the split files one by one:"
+                + " --train " + folder.resolve("train.cxl") + " --valid "
+                + folder.resolve("validation.cxl") + " (or " + folder.resolve("valid.cxl")
+                + ") --test " + folder.resolve("test.cxl") + "\n", r.err());
+    }
+
     @Test
     void aTuFolderWithoutClassesNamesTheLabelsFile() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("PAIRS"));
@@ -368,6 +384,36 @@ class ClassifyCommandTest {
         assertTrue(r.out().contains("  line    2    0"), r.out());
     }
 
+    /**
+     * Only the split files' own folder, or its folder {@code data}, names an IAM set, and only
+     * for graphs that carry the attributes of the set's recoding: Letter LOW copied into a
+     * folder Fingerprint was read with Fingerprint's classes (first letter; T merged into A).
+     */
+    @Test
+    void aFolderNamedLikeAnIamSetNamesItOnlyForItsOwnData() throws IOException {
+        Path below = iamFolder("Fingerprint/LOW", null);
+        Path inside = iamFolder("Fingerprint/data", null);
+
+        Run fromBelow = run("classify", below.toString(), "--method", "prototype", "--aligner",
+                "exact", "--json");
+        Run fromInside = run("classify", inside.toString(), "--method", "prototype",
+                "--aligner", "exact", "--json");
+        Run info = run("info", inside.resolve("train.cxl").toString());
+
+        assertEquals(0, fromBelow.exitCode(), fromBelow.err());
+        assertEquals(List.of("line", "tri"), fromBelow.json().get("classes"));
+        assertTrue(((List<?>) fromBelow.json().get("notes")).stream()
+                .noneMatch(n -> n.toString().contains("Fingerprint")), fromBelow.out());
+        assertEquals(0, fromInside.exitCode(), fromInside.err());
+        assertEquals(List.of("line", "tri"), fromInside.json().get("classes"));
+        String note = "the folder names IAM Fingerprint, but no node or edge carries its"
+                + " attributes 'angle' and 'orient': classify reads the attributes and classes"
+                + " as stored, not as those of the set";
+        assertTrue(((List<?>) fromInside.json().get("notes")).contains(note), fromInside.out());
+        assertTrue(info.out().contains("\nnote      " + note + "\n"), info.out());
+        assertFalse(info.out().contains("four-class"), info.out());
+    }
+
     @Test
     void iamSplitFilesMayBeGivenOneByOne() throws IOException {
         Path folder = iamFolder(null);
@@ -378,6 +424,28 @@ class ClassifyCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(0.0, r.json().get("validationGraphs"));
         assertEquals(1.0, r.json().get("accuracy"));
+    }
+
+    /**
+     * A mistyped split file ({@code test} for {@code test.cxl}) is named as missing; it was
+     * reported as a mix of .cxl files and split lists, which only existing files can be.
+     */
+    @Test
+    void aMistypedSplitFileIsNamedAsMissingAndARealMixAsAMix() throws IOException {
+        Path folder = iamFolder(null);
+        Path list = list("test.txt", "0");
+
+        Run typo = run("classify", "--train", folder.resolve("train.cxl").toString(), "--test",
+                folder.resolve("test").toString());
+        Run mix = run("classify", "--train", folder.resolve("train.cxl").toString(), "--test",
+                list.toString());
+
+        assertEquals(CliException.DATA, typo.exitCode(), typo.out());
+        assertEquals(Main.ERROR_PREFIX + "no such split file: " + folder.resolve("test") + "\n",
+                typo.err());
+        assertEquals(CliException.USAGE, mix.exitCode(), mix.out());
+        assertEquals(Main.ERROR_PREFIX + "split files must be all IAM .cxl files or all split"
+                + " lists\n", mix.err());
     }
 
     @Test
@@ -1537,6 +1605,31 @@ class ClassifyCommandTest {
         assertEquals(CliException.DATA, r.exitCode(), r.out());
         assertTrue(r.err().contains("--train " + train + " line 3: no graph named"
                 + " 'LETTERS#900'"), r.err());
+    }
+
+    /**
+     * A split list is read as every text file of the readers: a UTF-8 byte-order mark at its
+     * start is dropped (its first entry was refused as a name that starts with U+FEFF), and a
+     * file in another encoding, such as UTF-16, is refused with its line and column.
+     */
+    @Test
+    void aSplitListWithAByteOrderMarkIsReadAndAUtf16OneIsRefused() throws IOException {
+        Path train = list("train.txt", "\uFEFF0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+        Path test = list("test.txt", "\uFEFFLETTERS#19", "19");
+        Path wide = dir.resolve("wide.txt");
+        Files.writeString(wide, "\uFEFF0\n1\n", StandardCharsets.UTF_16LE);
+
+        Run r = run("classify", LETTERS, "--train", train.toString(), "--test",
+                test.toString(), "--aligner", "exact", "--json");
+        Run refused = run("classify", LETTERS, "--train", wide.toString(), "--test",
+                test.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(10.0, r.json().get("trainGraphs"));
+        assertEquals(2.0, r.json().get("testGraphs"));
+        assertEquals(CliException.DATA, refused.exitCode(), refused.out());
+        assertEquals(Main.ERROR_PREFIX + "--train " + wide + " line 1: is not UTF-8 text (byte"
+                + " 0xFF at column 1); convert the file to UTF-8\n", refused.err());
     }
 
     @Test

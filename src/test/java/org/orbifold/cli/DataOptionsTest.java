@@ -195,6 +195,27 @@ class DataOptionsTest {
                 numeric.out());
     }
 
+    /**
+     * Integer labels of equal value written differently ("+1" and "1") are two classes in
+     * every class list: info once counted only the graphs of one of them, and classify with
+     * --folds failed with a NullPointerException.
+     */
+    @Test
+    void integersOfEqualValueWrittenDifferentlyAreTwoClasses() throws IOException {
+        Path plus = Files.writeString(dir.resolve("plus.csv"), "smiles,label\nCCO,1\n"
+                + "CCN,+1\nCCC,1\nCO,+1\nCN,-1\nCC,-1\nCCCO,1\nCCCN,+1\n");
+
+        Run info = run("info", plus.toString());
+        Run classify = run("classify", plus.toString(), "--folds", "2", "--aligner", "exact",
+                "--method", "prototype", "--threads", "1");
+
+        assertTrue(info.out().contains("graphs    8\nclasses   3: -1 (2), +1 (3), 1 (3)\n"),
+                info.out());
+        assertEquals(0, classify.exitCode(), classify.err());
+        assertTrue(classify.out().contains("(8 graphs, 3 classes)"), classify.out());
+        assertTrue(classify.out().contains("\n     -1 +1  1\n  -1 "), classify.out());
+    }
+
     @Test
     void moleculeOptionsOnOtherDataAreUsageErrors() throws IOException {
         Path smi = Files.writeString(dir.resolve("plain.smi"), "CCO\n");

@@ -1,6 +1,7 @@
 package org.orbifold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,57 +11,124 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orbifold.io.GraphDataset;
 import org.orbifold.io.IamDatasetReader.Recoding;
 import org.orbifold.space.Graph;
 
-/** The choice of the IAM recoding and benchmark classes from the path of a split file. */
+/**
+ * The choice of the IAM recoding and benchmark classes from the folder of a split file and the
+ * attributes of its graphs.
+ */
 class SplitsTest {
 
-    @Test
-    void theNearestIamSetFolderChoosesTheRecoding() {
-        for (String set : new String[] {"AIDS", "Fingerprint", "Protein"}) {
-            Path file = Path.of("/data", "iam", set, "data", "train.cxl");
+    /** The attributes of each IAM set that its recoding reads, on one node and one edge. */
+    private static final Map<String, String[]> SET_ATTRIBUTES = Map.of(
+            "AIDS", new String[] {"<attr name=\"chem\"><int>1</int></attr>",
+                "<attr name=\"valence\"><int>1</int></attr>"},
+            "Fingerprint", new String[] {"<attr name=\"x\"><float>1</float></attr>",
+                "<attr name=\"orient\"><float>0.5</float></attr>"
+                + "<attr name=\"angle\"><float>0.52</float></attr>"},
+            "Protein", new String[] {"<attr name=\"type\"><int>1</int></attr>"
+                + "<attr name=\"sequence\"><string>AVL</string></attr>",
+                "<attr name=\"type0\"><int>1</int></attr>"
+                + "<attr name=\"type1\"><int>4</int></attr>"},
+            "Letter", new String[] {"<attr name=\"x\"><float>1</float></attr>"
+                + "<attr name=\"y\"><float>2</float></attr>", ""});
 
-            assertEquals(Recoding.forIamSet(set).toString(),
-                    Splits.recoding(file).toString(), file.toString());
+    /**
+     * Writes a split file {@code train.cxl} into {@code folder} listing one graph of class
+     * A, whose node and edge carry the attributes of {@code kind} ({@link #SET_ATTRIBUTES}).
+     */
+    private static Path splitFile(Path folder, String kind) throws IOException {
+        Files.createDirectories(folder);
+        String[] attributes = SET_ATTRIBUTES.get(kind);
+        Files.writeString(folder.resolve("g.gxl"), "<gxl><graph id=\"g\" edgemode=\"undirected\">"
+                + "<node id=\"a\">" + attributes[0] + "</node><node id=\"b\">" + attributes[0]
+                + "</node><edge from=\"a\" to=\"b\">" + attributes[1] + "</edge></graph></gxl>\n");
+        return Files.writeString(folder.resolve("train.cxl"), "<GraphCollection><graphs>"
+                + "<print file=\"g.gxl\" class=\"A\"/></graphs></GraphCollection>\n");
+    }
+
+    @Test
+    void theSetsFolderOrItsDataFolderChoosesTheRecoding(@TempDir Path dir) throws IOException {
+        for (String set : new String[] {"AIDS", "Fingerprint", "Protein"}) {
+            for (Path folder : List.of(dir.resolve("iam").resolve(set).resolve("data"),
+                    dir.resolve("own").resolve(set))) {
+                Path file = splitFile(folder, set);
+
+                Splits.IamSet found = Splits.IamSet.of(List.of(file));
+
+                assertEquals(set, found.recoded(), file.toString());
+                assertNull(found.note(), file.toString());
+                assertEquals(Recoding.forIamSet(set).toString(),
+                        Splits.Reading.BY_MEANING.recoding(found.recoded()).toString());
+            }
         }
     }
 
+    /**
+     * A folder named like an IAM set further up the path names no set: Letter LOW copied
+     * into a folder Fingerprint was read with Fingerprint's classes (T merged into A).
+     */
     @Test
-    void otherFilesAreReadAsStored() {
-        assertEquals(Recoding.none().toString(),
-                Splits.recoding(Path.of("/data", "iam", "Letter", "LOW", "train.cxl"))
-                        .toString());
-        assertEquals(Recoding.none().toString(),
-                Splits.recoding(Path.of("train.cxl")).toString());
+    void aSetFolderFurtherUpChoosesNothing(@TempDir Path dir) throws IOException {
+        Path fingerprintLike = splitFile(dir.resolve("Fingerprint").resolve("LOW"),
+                "Fingerprint");
+        Path dataBelow = splitFile(dir.resolve("AIDS").resolve("data").resolve("more"), "AIDS");
+
+        assertNull(Splits.IamSet.of(List.of(fingerprintLike)).recoded());
+        assertNull(Splits.IamSet.of(List.of(fingerprintLike)).note());
+        assertNull(Splits.IamSet.of(List.of(dataBelow)).recoded());
+        assertNull(Splits.IamSet.of(List.of(splitFile(dir.resolve("data"), "AIDS")))
+                .recoded());
     }
 
     @Test
-    void theReadingsChooseTheRecodingOfASplitFile() {
-        Path protein = Path.of("/data", "iam", "Protein", "data", "train.cxl");
-        Path letter = Path.of("/data", "iam", "Letter", "LOW", "train.cxl");
+    void aSetFolderWhoseGraphsLackTheRecodedAttributesIsReadAsStored(@TempDir Path dir)
+            throws IOException {
+        Path letters = splitFile(dir.resolve("Fingerprint").resolve("data"), "Letter");
+        Path partly = splitFile(dir.resolve("AIDS"), "Protein");
 
+        Splits.IamSet fingerprint = Splits.IamSet.of(List.of(letters));
+        Splits.IamSet aids = Splits.IamSet.of(List.of(partly));
+
+        assertNull(fingerprint.recoded());
         assertEquals(Recoding.none().toString(),
-                Splits.Reading.RAW.recoding(protein).toString());
+                Splits.Reading.BY_MEANING.recoding(fingerprint.recoded()).toString());
+        assertEquals("the folder names IAM Fingerprint, but no node or edge carries its"
+                + " attributes 'angle' and 'orient': classify reads the attributes and classes"
+                + " as stored, not as those of the set", fingerprint.note());
+        assertNull(aids.recoded());
+        assertEquals("the folder names IAM AIDS, but no node or edge carries its attributes"
+                + " 'chem' and 'valence': classify reads the attributes as stored, not as those"
+                + " of the set", aids.note());
+    }
+
+    @Test
+    void theReadingsChooseTheRecodingOfASet() {
+        assertEquals(Recoding.none().toString(),
+                Splits.Reading.RAW.recoding("Protein").toString());
         assertEquals(Recoding.forIamSet("Protein").toString(),
-                Splits.Reading.BY_MEANING.recoding(protein).toString());
+                Splits.Reading.BY_MEANING.recoding("Protein").toString());
+        assertEquals(Recoding.none().toString(),
+                Splits.Reading.BY_MEANING.recoding(null).toString());
         assertEquals(Recoding.forIamSet("Protein").dipeptides(Recoding.AMINO_ACID_CLASSES,
                 "sequence").toString(),
-                Splits.Reading.SEQUENCE_PAIRS.recoding(protein).toString());
-        assertEquals(Splits.Reading.SEQUENCE_PAIRS.recoding(protein).toString(),
-                Splits.Reading.SEQUENCE_PAIRS.recoding(letter).toString());
+                Splits.Reading.SEQUENCE_PAIRS.recoding("Protein").toString());
+        assertEquals(Splits.Reading.SEQUENCE_PAIRS.recoding("Protein").toString(),
+                Splits.Reading.SEQUENCE_PAIRS.recoding(null).toString());
     }
 
     @Test
     void fingerprintSplitsGetTheFourClassProblem() {
         List<String> stored = List.of("A", "AT", "L", "LT", "R", "RT", "T", "TA", "TL", "TR",
                 "W", "WR");
-        Path file = Path.of("/data", "iam", "Fingerprint", "data", "test.cxl");
 
-        List<GraphDataset> mapped = Splits.benchmarkClasses(List.of(dataset(stored)), file);
+        List<GraphDataset> mapped = Splits.benchmarkClasses(List.of(dataset(stored)),
+                "Fingerprint");
 
         assertEquals(List.of("A", "A", "L", "L", "R", "R", "A", "A", "A", "A", "W", "W"),
                 mapped.get(0).classLabels());
@@ -72,9 +140,8 @@ class SplitsTest {
     void otherSplitsKeepTheirClasses() {
         List<GraphDataset> parts = List.of(dataset(List.of("TA", "WR")));
 
-        assertSame(parts, Splits.benchmarkClasses(parts,
-                Path.of("/data", "iam", "Protein", "data", "train.cxl")));
-        assertSame(parts, Splits.benchmarkClasses(parts, Path.of("train.cxl")));
+        assertSame(parts, Splits.benchmarkClasses(parts, "Protein"));
+        assertSame(parts, Splits.benchmarkClasses(parts, null));
     }
 
     private static GraphDataset dataset(List<String> labels) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orbifold.io.IamDatasetReader.Recoding;
@@ -236,6 +237,32 @@ class IamRecodingTest {
                 () -> Recoding.none().categorical("a").axial("a"));
         assertThrows(IllegalArgumentException.class, () -> Recoding.none().maxCategories(0));
         assertEquals(Recoding.none(), Recoding.forIamSet("Letter/HIGH"));
+    }
+
+    @Test
+    void theAttributesOfARecodingAreFoundOnNodesOrEdgesReadingOnlyAsFarAsNeeded()
+            throws IOException {
+        gxl("a.gxl", "undirected", node("1", attr("chem", "int", "6"))
+                + node("2", attr("chem", "int", "8")) + edge("1", "2", ""));
+        gxl("b.gxl", "undirected", node("1", attr("x", "float", "1"))
+                + node("2", attr("x", "float", "2"))
+                + edge("1", "2", attr("valence", "int", "2")));
+        Files.writeString(dir.resolve("broken.gxl"), HEADER + "<gxl><graph id=\"g\">");
+        Path cxl = split("a.gxl", "b.gxl", "broken.gxl");
+
+        assertEquals(List.of("chem", "valence"),
+                List.copyOf(Recoding.forIamSet("AIDS").attributes()));
+        assertEquals(List.of("angle", "orient"),
+                List.copyOf(Recoding.forIamSet("Fingerprint").attributes()));
+        assertTrue(Recoding.none().attributes().isEmpty());
+        assertEquals(Set.of(), IamDatasetReader.uncarriedAttributes(List.of(cxl),
+                Recoding.forIamSet("AIDS").attributes()), "broken.gxl is not read");
+        assertThrows(DatasetFormatException.class, () -> IamDatasetReader.uncarriedAttributes(
+                List.of(cxl), Recoding.forIamSet("Fingerprint").attributes()),
+                "looking for 'angle', every graph file is read");
+        Path twoGraphs = split("a.gxl", "b.gxl");
+        assertEquals(List.of("type", "sequence"), List.copyOf(IamDatasetReader
+                .uncarriedAttributes(List.of(twoGraphs), List.of("type", "x", "sequence"))));
     }
 
     // ---- real data ------------------------------------------------------------------------

@@ -277,6 +277,31 @@ class MoleculeReaderTest {
                 e.getMessage());
     }
 
+    /** A blank line among the labels was reported only as "2 labels; expected ... (3)". */
+    @Test
+    void aBlankLineAmongTheLabelsIsNamedWithItsLine() throws IOException {
+        Path smi = Files.writeString(dir.resolve("y_data.smi"), "CCO\nCN\nCC\n");
+        Path labels = Files.writeString(dir.resolve("y_target.txt"), "1\n\n-1\n\n");
+        DatasetFormatException one = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(smi));
+        Files.writeString(labels, "\n1\n\n");
+        Files.writeString(smi, "CCO\nCN\nCC\nCCC\n");
+        DatasetFormatException two = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(smi));
+        Files.writeString(labels, "1\n-1\n1\n\n\n");
+        DatasetFormatException trailing = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(smi));
+
+        assertEquals(labels + ", line 2: blank line (blank lines are skipped): 2 labels for"
+                + " the 3 molecules of y_data.smi; expected one label per molecule",
+                one.getMessage());
+        assertEquals(labels + ", line 1: blank line (blank lines are skipped): 1 label for the"
+                + " 4 molecules of y_data.smi; expected one label per molecule",
+                two.getMessage());
+        assertEquals(labels + ": 3 labels; expected one per molecule of y_data.smi (4)",
+                trailing.getMessage(), "blank lines after the last label are no gap");
+    }
+
     @Test
     void aLabelFileThatIsAFolderIsRefusedNotSkipped() throws IOException {
         // It was skipped: the molecules were read without classes.

@@ -99,6 +99,21 @@ class EvaluationTest {
     }
 
     @Test
+    void stratifiedFoldsKeepIntegersOfEqualValueApart() {
+        List<int[]> folds = Evaluation.stratifiedFolds(List.of("1", "01", "1", "01"), 2, 0);
+        int[] seen = new int[4];
+        for (int[] fold : folds) {
+            assertEquals(2, fold.length, Arrays.toString(fold));
+            for (int i : fold) {
+                seen[i]++;
+            }
+        }
+        assertArrayEquals(new int[] {1, 1, 1, 1}, seen, "every index in exactly one fold");
+        assertArrayEquals(new int[][] {{1, 0}, {1, 1}}, Evaluation.confusionMatrix(
+                List.of("01", "1", "1"), List.of("01", "01", "1")));
+    }
+
+    @Test
     void crossValidatedNearestNeighbourSeparatesTheFamilies() {
         LearnTestGraphs.Labelled data = LearnTestGraphs.families(41, 5, 0.1);
         GraphSpace space = GraphSpace.of(data.graphs());

@@ -47,6 +47,18 @@ class NearestPrototypeTest {
     }
 
     @Test
+    void integersOfEqualValueWrittenDifferentlyAreTwoClasses() {
+        List<Graph> graphs = List.of(LearnTestGraphs.point(0.0), LearnTestGraphs.point(0.2),
+                LearnTestGraphs.point(3.0), LearnTestGraphs.point(3.2));
+        PrototypeModel model = new NearestPrototype(exact)
+                .fit(GraphSpace.of(graphs), graphs, List.of("+1", "+1", "1", "1"));
+        assertEquals(List.of("+1", "1"), model.classes().labels());
+        assertEquals(List.of("+1", "1"), model.prototypeLabels());
+        assertEquals("+1", model.predict(LearnTestGraphs.point(0.1)));
+        assertEquals("1", model.predict(LearnTestGraphs.point(3.1)));
+    }
+
+    @Test
     void badInputIsRejected() {
         IllegalArgumentException length = assertThrows(IllegalArgumentException.class,
                 () -> new NearestPrototype(exact).fit(space, train.graphs(), List.of("a")));

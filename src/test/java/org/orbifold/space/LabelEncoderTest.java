@@ -18,6 +18,17 @@ class LabelEncoderTest {
     }
 
     @Test
+    void integersOfEqualValueWrittenDifferentlyStayDistinct() {
+        LabelEncoder encoder = LabelEncoder.of(List.of("1", "01", "+1", "10", "-1", "1", "-0",
+                "0"));
+        assertEquals(List.of("-1", "-0", "0", "+1", "01", "1", "10"), encoder.labels());
+        assertEquals(4, encoder.indexOf("01"));
+        assertEquals(5, encoder.indexOf("1"));
+        assertEquals(encoder.labels(), LabelEncoder.of(List.of("10", "0", "01", "-1", "1",
+                "+1", "-0")).labels(), "the order does not depend on the order seen");
+    }
+
+    @Test
     void otherLabelsAreOrderedAsStrings() {
         LabelEncoder encoder = LabelEncoder.of(List.of("O", "C", "N", "C"));
         assertEquals(List.of("C", "N", "O"), encoder.labels());
