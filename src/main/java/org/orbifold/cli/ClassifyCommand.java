@@ -89,7 +89,10 @@ import picocli.CommandLine.Spec;
  * margin perceptron and the graph MLP predict with certified bounds on their class scores
  * ({@link MarginPerceptronModel}, {@link GraphMlpModel}), with the predictions of aligning
  * every weight graph. Both outputs give, for these methods, the number of alignments
- * computed and skipped by the predictions over the whole run.
+ * computed and skipped by the predictions over the whole run. Every alignment of the run,
+ * training and prediction, is also counted with those not proven optimal
+ * ({@link CertifiedCount}); with {@code --aligner exact} the text says how many stopped at the
+ * search's limit, as {@code mean} does ({@link AlignerOptions#unproven}).
  *
  * <p><b>Attribute scaling.</b> {@code --standardize}, {@code --existence} and
  * {@code --drop-node-attributes} wrap the classifier in a {@link ScaledClassifier}: the
@@ -639,7 +642,8 @@ final class ClassifyCommand extends DatasetCommand {
         List<Setting> grid = grid(chosenMethod);
         boolean bothRefit = refitOption();
         ValidationSearch.Selection selectionRule = selectionOption();
-        Aligner aligner = options.aligner();
+        // Every alignment of the run, training and prediction, goes through the count.
+        CertifiedCount aligner = new CertifiedCount(options.aligner());
         if (data.className != null) {
             throw CliException.usage("--class does not apply to classify: it needs every class");
         }
@@ -668,7 +672,8 @@ final class ClassifyCommand extends DatasetCommand {
 
         ClassifyOutput output = new ClassifyOutput(report, new ClassifyOutput.Run(
                 chosenMethod, aligner, options.seed, workers, refit, selection, folds,
-                lowerBounds, counted(chosenMethod) ? alignmentCounts() : null, trace));
+                lowerBounds, counted(chosenMethod) ? alignmentCounts() : null,
+                options.unproven(aligner.unproven(), aligner.made()), trace));
         String json = output.json();
         String text = json;
         if (!data.json) {

@@ -60,11 +60,13 @@ final class ClassifyOutput {
      * @param lowerBounds whether k-NN searched with lower bounds
      * @param alignmentCounts alignments computed and skipped by bounds, null when the method
      *     does not count them
+     * @param unproven every alignment of the run, training and prediction, and those not
+     *     proven optimal
      * @param trace the training objectives and errors of every fit
      */
     record Run(Method method, Aligner aligner, long seed, int workers, String refit,
             String selection, Integer folds, boolean lowerBounds, long[] alignmentCounts,
-            TrainingTrace trace) {
+            AlignerOptions.Unproven unproven, TrainingTrace trace) {
     }
 
     private final Report report;
@@ -225,6 +227,9 @@ final class ClassifyOutput {
                 json.name("alignmentsComputed").value(counts[0]);
                 json.name("alignmentsSkipped").value(counts[1]);
             }
+            json.name("alignmentsMade").value(run.unproven().made());
+            json.name("uncertifiedAlignments").value(run.unproven().unproven());
+            json.name("limitReached").value(run.unproven().limitReached());
             if (method.usesPrototypes) {
                 trainingErrorsJson(json);
             }
@@ -503,6 +508,10 @@ final class ClassifyOutput {
                     + " of %d)%s%n", counts[0], counts[1], scores ? "score" : "lower",
                     total == 0 ? 0.0 : 100.0 * counts[1] / total, total, run.lowerBounds() ? ""
                     : "; --no-lower-bounds");
+        }
+        if (run.unproven().text() != null) {
+            w.printf(Locale.ROOT, "alignments  %s; counted over training and prediction,"
+                    + " their distances are upper bounds%n", run.unproven().text());
         }
         if (method.usesPrototypes && !run.trace().errors(report.chosen()).isEmpty()) {
             w.printf(Locale.ROOT, "training    %s%n", trainingErrorsText());

@@ -1,0 +1,67 @@
+package org.orbifold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.orbifold.cli.MainTest.Run;
+
+/**
+ * What the reports of {@code orbifold classify} say about a run beyond its accuracy: the
+ * alignments that the exact search left unproven, counted as {@code mean} counts them.
+ */
+class ClassifyReportTest {
+
+    /**
+     * A time limit of a nanosecond stops (nearly) every exact search at its first look at the
+     * clock; how many is left to the clock, so the test asks for at least one.
+     */
+    @Test
+    void exactAlignmentsStoppedAtTheTimeLimitAreCounted() {
+        String[] args = {"classify", "--folds", "2", "--threads", "1", "--aligner", "exact",
+            "--time-limit", "1e-9"};
+
+        Run text = MainTest.run(args);
+        Run json = MainTest.run(with(args, "--json"));
+
+        assertEquals(0, text.exitCode(), text.err());
+        Matcher line = Pattern.compile("\nalignments  ([0-9]+) of ([0-9]+) not proven optimal:"
+                + " the exact search stopped at its limit \\(1e-09 s per alignment or"
+                + " 50,000,000 search nodes\\); counted over training and prediction, their"
+                + " distances are upper bounds\n").matcher(text.out());
+        assertTrue(line.find(), text.out());
+        assertTrue(Long.parseLong(line.group(1)) >= 1, line.group());
+        assertTrue(Long.parseLong(line.group(1)) <= Long.parseLong(line.group(2)), line.group());
+        Map<String, Object> j = json.json();
+        assertTrue((Double) j.get("uncertifiedAlignments") >= 1.0, json.out());
+        assertTrue((Double) j.get("uncertifiedAlignments") <= (Double) j.get("alignmentsMade"),
+                json.out());
+        assertEquals(Boolean.TRUE, j.get("limitReached"));
+    }
+
+    @Test
+    void exactAlignmentsWithinTheLimitsAreNotReportedAsUnproven() {
+        String[] args = {"classify", "--folds", "2", "--threads", "1", "--aligner", "exact"};
+
+        Run text = MainTest.run(args);
+        Run json = MainTest.run(with(args, "--json"));
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertFalse(text.out().contains("not proven optimal"), text.out());
+        Map<String, Object> j = json.json();
+        assertEquals(798.0, j.get("alignmentsMade"));
+        assertEquals(0.0, j.get("uncertifiedAlignments"));
+        assertEquals(Boolean.FALSE, j.get("limitReached"));
+    }
+
+    private static String[] with(String[] head, String... tail) {
+        String[] all = new String[head.length + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+}
