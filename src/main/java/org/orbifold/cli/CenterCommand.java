@@ -147,7 +147,7 @@ abstract class CenterCommand extends DatasetCommand {
         Path target = out == null ? null : requireWritable(out, out.toAbsolutePath(),
                 OutputTarget.inputs("DATASET", Sample.source(dataset)));
         Sample sample = load();
-        GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight);
+        GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight, spec);
         Aligner aligner = options.aligner();
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = progress || "1".equals(System.getenv(TERMINAL_VARIABLE));

@@ -423,7 +423,9 @@ final class ClassifyCommand extends DatasetCommand {
             preprocessor = ListValues.class,
             description = "Value of the node-existence channel, one or a list (default: 1);"
                 + " an unmatched node costs node weight x (||x||^2 + E^2), 0 leaves the"
-                + " channel out. With or without --standardize.")
+                + " channel out. With or without --standardize. A value that makes some"
+                + " graph's weighted squared norm exceed 1e150 is refused with the largest"
+                + " one the data allows.")
     List<Double> existence;
 
     @Option(names = "--node-kernel", paramLabel = "NAME",
@@ -838,6 +840,23 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     /**
+     * Returns the graph space of a setting, after checking, before any alignment, that the
+     * graphs as the setting scales and weighs them stay within what the aligners support
+     * ({@link GraphMagnitudes}): with attribute scaling, the graphs with the setting's
+     * existence value and without the dropped attributes; their standardized or kernel
+     * attributes are fitted later, on training graphs, and are not counted.
+     */
+    private GraphSpace space(Sample sample, Setting s, ScaledClassifier.Recipe recipe) {
+        if (recipe == null) {
+            return sample.space(s.nodeWeight(), s.edgeWeight(), spec);
+        }
+        boolean known = !recipe.standardize() && recipe.kernel() == null;
+        double[] factors = known ? recipe.fit(sample.graphs()).nodeFactors() : null;
+        return sample.space(s.nodeWeight(), s.edgeWeight(), spec,
+                new GraphMagnitudes.Scaling(factors, known, s.existence(), true));
+    }
+
+    /**
      * Returns how the attribute scaling is fitted, or null when no scaling option is given;
      * fails on a dropped attribute the data does not have.
      */
@@ -949,7 +968,7 @@ final class ClassifyCommand extends DatasetCommand {
         List<Candidate> candidates = new ArrayList<>();
         for (Setting s : grid) {
             candidates.add(new Candidate(describe(m, s, recipe != null),
-                    sample.space(s.nodeWeight(), s.edgeWeight()),
+                    space(sample, s, recipe),
                     classifier(m, s, recipe, aligner, pool),
                     modelSize(m, s, classCount, trainGraphs.size()), s.maxModelOrder()));
         }
@@ -1038,7 +1057,7 @@ final class ClassifyCommand extends DatasetCommand {
         }
 
         long t0 = System.nanoTime();
-        GraphSpace space = sample.space(s.nodeWeight(), s.edgeWeight());
+        GraphSpace space = space(sample, s, recipe);
         GraphClassifier classifier = classifier(m, s, recipe, aligner, pool);
         List<String> predicted = Evaluation.crossValidate(classifier, space, sample.graphs(),
                 labels, folds, options.seed, pool, bar.iterations("cross-validation", folds,
@@ -1136,10 +1155,6 @@ final class ClassifyCommand extends DatasetCommand {
         List<Double> rates = values("--learning-rate", learningRate, m.defaultLearningRate);
         for (double e : existences) {
             requireNonNegative("--existence", e);
-            if (!Double.isFinite(e * e)) {
-                throw CliException.usage("--existence must have a finite square (an unmatched"
-                        + " node costs node weight x E^2), got " + typed("--existence", e));
-            }
         }
         for (double w : nodeWeights) {
             requireNonNegative("--node-weight", w);

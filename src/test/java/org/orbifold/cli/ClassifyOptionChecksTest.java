@@ -265,13 +265,42 @@ class ClassifyOptionChecksTest {
                 "prototype", "--node-kernel", "gaussian", "--bandwidth", "0.5,1e-310");
     }
 
+    /**
+     * An existence value whose square overflows, or whose square times the nodes of a graph
+     * does (1e154, whose square is finite), or that merely makes a squared norm too large for
+     * the aligners (1e100), is refused by one rule that names {@code --existence} and the
+     * largest value the data allows; the number of nodes sets the bound, so it holds with or
+     * without {@code --standardize}.
+     */
     @Test
-    void anExistenceValueWhoseSquareOverflowsIsRefusedBeforeAnyFit() {
-        assertUsageError("--existence must have a finite square (an unmatched node costs node"
-                + " weight x E^2), got 1e308", "classify", "--folds", "3", "--threads", "1",
-                "--existence", "1e308");
-        assertUsageError("--existence must have a finite square (an unmatched node costs node"
-                + " weight x E^2), got 2e154", "classify", "--folds", "3", "--threads", "1",
-                "--existence", "1,2e154");
+    void anExistenceValueTooLargeForTheAlignmentsIsRefusedBeforeAnyFit() {
+        String norm = " is too large for double precision: the largest squared norm of a graph"
+                + " in the distance would be ";
+        String bound = ", above 1e+150, the most the alignments support; lower --existence (at"
+                + " most 3.33e+74 with the other values)";
+        assertUsageError("--existence 1e308" + norm + "Infinity (weighted: node attributes"
+                + " 33.5, node existence Infinity, edges 10)" + bound, "classify", "--folds",
+                "3", "--threads", "1", "--existence", "1e308");
+        assertUsageError("--existence 1e154" + norm + "Infinity (weighted: node attributes"
+                + " 33.5, node existence Infinity, edges 10)" + bound, "classify", "--folds",
+                "3", "--threads", "1", "--existence", "1e154");
+        assertUsageError("--existence 1e100" + norm + "9e+200 (weighted: node attributes"
+                + " 68.7, node existence 9e+200, edges 18)" + bound, "classify", "--folds", "3",
+                "--threads", "1", "--existence", "1e100");
+        assertUsageError("--existence 1e100" + norm + "9e+200 (weighted node existence 9e+200;"
+                + " the scaled attributes, fitted on training graphs, not counted)" + bound,
+                "classify", "--folds", "3", "--threads", "1", "--existence", "1e100",
+                "--standardize");
+        assertUsageError("--existence 2e154" + norm + "Infinity (weighted: node attributes"
+                + " 33.5, node existence Infinity, edges 10)" + bound, "classify",
+                "--folds", "3", "--threads", "1", "--existence", "2e154", "--method", "lvq1");
+    }
+
+    @Test
+    void theLargestAllowedExistenceValueIsAccepted() {
+        Run r = MainTest.run("classify", "--folds", "3", "--threads", "1", "--existence",
+                "3.33e74", "--method", "prototype");
+
+        assertEquals(0, r.exitCode(), r.err());
     }
 }
