@@ -135,6 +135,22 @@ final class ClassifyOutput {
         json.endObject();
     }
 
+    /**
+     * Describes the chosen setting for its line of the text report: its searched values
+     * ({@link ClassifyCommand#describe}) and, for the MLP, the single-valued
+     * {@code --batch-size} and {@code --activation}, which the JSON's setting also holds.
+     * (The start, {@code --initialization}, has a line of its own.)
+     */
+    private String chosenText() {
+        Setting s = report.chosen();
+        String text = describe(method, s, report.recipe() != null);
+        if (method == Method.MLP) {
+            text += ", batch size " + s.fixed().batchSize() + ", activation "
+                    + optionName(s.fixed().activation().name());
+        }
+        return text;
+    }
+
     /** Returns the confusion classes: the model's classes and any other true class. */
     private LabelEncoder confusionClasses() {
         List<String> all = new ArrayList<>(report.classes().labels());
@@ -463,8 +479,7 @@ final class ClassifyOutput {
             }
         }
         w.printf(Locale.ROOT, "%s%s%n", report.search() != null && report.grid().size() > 1
-                ? "chosen      " : "setting     ", describe(method, report.chosen(),
-                report.recipe() != null));
+                ? "chosen      " : "setting     ", chosenText());
         if (method.usesTraining) {
             w.printf(Locale.ROOT, "start       %s (--initialization)%n",
                     initialization(method, report.chosen()));

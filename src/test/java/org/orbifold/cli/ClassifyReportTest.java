@@ -58,6 +58,23 @@ class ClassifyReportTest {
         assertEquals(Boolean.FALSE, j.get("limitReached"));
     }
 
+    @Test
+    void theSettingLineOfTheMlpNamesItsBatchSizeAndActivation() {
+        Run given = MainTest.run("classify", "--folds", "2", "--limit", "60", "--threads", "1",
+                "--method", "mlp", "--epochs", "1", "--batch-size", "4", "--activation",
+                "logistic");
+        Run defaults = MainTest.run("classify", "--folds", "2", "--limit", "60", "--threads",
+                "1", "--method", "mlp", "--epochs", "1");
+
+        assertEquals(0, given.exitCode(), given.err());
+        assertTrue(given.out().contains("\nsetting     node weight 1, edge weight 1, hidden"
+                + " units one per class, weight decay 0, learning rate 0.5, epochs 1, batch size"
+                + " 4, activation logistic\n"), given.out());
+        assertEquals(0, defaults.exitCode(), defaults.err());
+        assertTrue(defaults.out().contains(", epochs 1, batch size 1, activation tanh\n"),
+                defaults.out());
+    }
+
     private static String[] with(String[] head, String... tail) {
         String[] all = new String[head.length + tail.length];
         System.arraycopy(head, 0, all, 0, head.length);
