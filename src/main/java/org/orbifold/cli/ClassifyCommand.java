@@ -157,7 +157,8 @@ final class ClassifyCommand extends DatasetCommand {
      */
     private static final String EPOCHS_HELP = "lvq1, glvq, perceptron, mlp: passes over the"
             + " training graphs; lvq1 and glvq also take 0, the nearest-prototype classifier"
-            + " over the initial prototypes, fitted once whatever --learning-rate lists";
+            + " over the initial prototypes, fitted once whatever --learning-rate lists (a"
+            + " note says the rates are unused)";
 
     /** The help of {@code --learning-rate}, completed as {@link #EPOCHS_HELP} is. */
     private static final String LEARNING_RATE_HELP = "lvq1, glvq, perceptron, mlp: learning"
@@ -530,6 +531,8 @@ final class ClassifyCommand extends DatasetCommand {
     static final double MLP_GUESS_FACTOR = 1.1;
 
     private final Queue<GraphClassifierModel> countedModels = new ConcurrentLinkedQueue<>();
+    /** The notes on the options that the reports show before the data set's notes. */
+    private final List<String> notes = new ArrayList<>();
     /** The objectives of every training fit, for the warning about a suspicious one. */
     private final TrainingTrace trace = new TrainingTrace();
 
@@ -675,7 +678,7 @@ final class ClassifyCommand extends DatasetCommand {
         ClassifyOutput output = new ClassifyOutput(report, new ClassifyOutput.Run(
                 chosenMethod, aligner, options.seed, workers, refit, selection, folds,
                 lowerBounds, counted(chosenMethod) ? alignmentCounts() : null,
-                options.unproven(aligner.unproven(), aligner.made()), trace));
+                options.unproven(aligner.unproven(), aligner.made()), trace, notes));
         String json = output.json();
         String text = json;
         if (!data.json) {
@@ -1080,8 +1083,8 @@ final class ClassifyCommand extends DatasetCommand {
      * k, prototypes, hidden units, model order, margin, weight decay, learning rate, and
      * epochs innermost.
      * A setting of 0 epochs (lvq1, glvq: the starting prototypes, untrained) is the same model
-     * at every learning rate, so it enters the grid once, at the first listed rate; a grid
-     * whose only epoch count is 0 is refused when it lists several rates.
+     * at every learning rate, so it enters the grid once, at the first listed rate, and a
+     * note says that the rates are unused there.
      */
     private List<Setting> grid(Method m) {
         requireNoTrailingComma();
@@ -1197,7 +1200,11 @@ final class ClassifyCommand extends DatasetCommand {
                         + " the sample, and beyond 1 it overshoots");
             }
         }
-        requireRatesTrain(m, es, rates);
+        if (learningRate != null && es.contains(0)) {
+            notes.add("--learning-rate is unused at --epochs 0: " + m.option + " then keeps"
+                    + " its starting prototypes untrained, so that setting is fitted once"
+                    + " whatever the rates");
+        }
         List<Setting> grid = new ArrayList<>();
         for (double e : existences) {
             for (double sigma : bandwidths) {
@@ -1208,25 +1215,6 @@ final class ClassifyCommand extends DatasetCommand {
             }
         }
         return grid;
-    }
-
-    /**
-     * Fails when {@code --learning-rate} lists several values but {@code --epochs} only 0:
-     * without training every rate gives the same model, so the grid would fit it once per
-     * rate and list copies that differ only in a value with no effect.
-     */
-    private static void requireRatesTrain(Method m, List<Integer> es, List<Double> rates) {
-        if (rates.size() < 2 || !es.stream().allMatch(e -> e == 0)) {
-            return;
-        }
-        List<String> given = new ArrayList<>();
-        for (double rate : rates) {
-            given.add(number(rate));
-        }
-        throw CliException.usage("--learning-rate " + String.join(",", given) + " with"
-                + " --epochs 0: " + m.option + " keeps its starting prototypes without"
-                + " training, so every learning rate gives the same model; give one"
-                + " --learning-rate, or --epochs above 0 as well");
     }
 
     /** Adds the settings of one existence value and kernel, weights outermost. */

@@ -63,10 +63,15 @@ final class ClassifyOutput {
      * @param unproven every alignment of the run, training and prediction, and those not
      *     proven optimal
      * @param trace the training objectives and errors of every fit
+     * @param notes the notes on the options, shown before the data set's notes
      */
     record Run(Method method, Aligner aligner, long seed, int workers, String refit,
             String selection, Integer folds, boolean lowerBounds, long[] alignmentCounts,
-            AlignerOptions.Unproven unproven, TrainingTrace trace) {
+            AlignerOptions.Unproven unproven, TrainingTrace trace, List<String> notes) {
+
+        Run {
+            notes = List.copyOf(notes);
+        }
     }
 
     private final Report report;
@@ -253,7 +258,7 @@ final class ClassifyOutput {
             json.name("testSeconds").value(report.testSeconds());
             json.name("wallTimeSeconds").value(report.searchSeconds() + report.testSeconds());
             JsonOutput.strings(json.name("warnings"), warnings());
-            JsonOutput.strings(json.name("notes"), report.sample().dataset().notes());
+            JsonOutput.strings(json.name("notes"), notes());
             json.name("predictions").beginArray();
             for (int i = 0; i < report.truth().size(); i++) {
                 json.beginObject();
@@ -541,7 +546,17 @@ final class ClassifyOutput {
             w.printf(Locale.ROOT, "wall time   %.2f s%n",
                     report.searchSeconds() + report.testSeconds());
         }
-        CenterCommand.printNotes(w, sample.dataset().notes());
+        CenterCommand.printNotes(w, notes());
+    }
+
+    /**
+     * Returns the notes of both reports: those on the options first, then the data set's
+     * reader notes.
+     */
+    private List<String> notes() {
+        List<String> all = new ArrayList<>(run.notes());
+        all.addAll(report.sample().dataset().notes());
+        return all;
     }
 
     /**

@@ -639,7 +639,8 @@ class ClassifyCommandTest {
 
         assertEquals("10 for lvq1, glvq and perceptron, 20 for mlp",
                 ClassifyCommand.Method.defaultsByMethod(m -> Integer.toString(m.defaultEpochs)));
-        assertTrue(help.contains("--learning-rate lists (default: "
+        assertTrue(help.contains("--learning-rate lists (a note says the rates are unused)"
+                + " (default: "
                 + ClassifyCommand.Method.defaultsByMethod(m -> Integer.toString(m.defaultEpochs))
                 + "). --learning-rate="), help);
         assertTrue(help.contains("toward the sample) (default: 0.1 for lvq1, glvq and"

@@ -44,17 +44,6 @@ class ClassifyOptionChecksTest {
     }
 
     @Test
-    void severalLearningRatesWithZeroEpochsOnlyAreRefused() {
-        for (String method : new String[] {"lvq1", "glvq"}) {
-            assertUsageError("--learning-rate 0.1,0.5 with --epochs 0: " + method + " keeps"
-                    + " its starting prototypes without training, so every learning rate gives"
-                    + " the same model; give one --learning-rate, or --epochs above 0 as well",
-                    "classify", "--folds", "3", "--threads", "1", "--method", method,
-                    "--epochs", "0", "--learning-rate", "0.1,0.5");
-        }
-    }
-
-    @Test
     void maxModelOrderIsCheckedAndRefusedForKnn() {
         assertUsageError("--max-model-order must be >= 1, got 0", "classify", "--folds", "3",
                 "--threads", "1", "--method", "glvq", "--max-model-order", "0");

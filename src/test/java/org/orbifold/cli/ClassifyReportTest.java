@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,6 +74,33 @@ class ClassifyReportTest {
         assertEquals(0, defaults.exitCode(), defaults.err());
         assertTrue(defaults.out().contains(", epochs 1, batch size 1, activation tanh\n"),
                 defaults.out());
+    }
+
+    /**
+     * At 0 epochs LVQ1 and GLVQ keep their starting prototypes, so the model is fitted once
+     * whatever {@code --learning-rate} lists, as the help says, and a note says the rates are
+     * unused; the result is that of one rate.
+     */
+    @Test
+    void severalLearningRatesWithZeroEpochsFitOnceWithANote() {
+        for (String method : new String[] {"lvq1", "glvq"}) {
+            String[] args = {"classify", "--folds", "3", "--limit", "90", "--threads", "1",
+                "--method", method, "--epochs", "0"};
+            Run listed = MainTest.run(with(args, "--learning-rate", "0.1,0.5"));
+            Run json = MainTest.run(with(args, "--learning-rate", "0.1,0.5", "--json"));
+            Run one = MainTest.run(args);
+
+            assertEquals(0, listed.exitCode(), listed.err());
+            String note = "--learning-rate is unused at --epochs 0: " + method + " then keeps its"
+                    + " starting prototypes untrained, so that setting is fitted once whatever"
+                    + " the rates";
+            assertTrue(listed.out().contains("\nnote        " + note + "\n"), listed.out());
+            assertEquals(note, ((List<?>) json.json().get("notes")).get(0));
+            assertEquals(one.out().replaceAll("wall time .*\n", "").replace("note        "
+                    + note + "\n", ""), listed.out().replaceAll("wall time .*\n", "")
+                    .replace("note        " + note + "\n", ""));
+            assertFalse(one.out().contains("--learning-rate is unused"), one.out());
+        }
     }
 
     private static String[] with(String[] head, String... tail) {
