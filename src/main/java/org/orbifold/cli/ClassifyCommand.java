@@ -121,9 +121,9 @@ import picocli.CommandLine.Spec;
  * and sine); the node kernel maps all node attributes with one bandwidth, and edge
  * attributes are not mapped. The graph space holds every graph read, test split included,
  * so "the largest graph order", the perceptron's and the MLP's default weight order and the
- * largest {@code --max-model-order} they accept, counts the test graphs' sizes (not their
- * labels): on IAM Letter HIGH, whose test split alone has a graph of order 9, the default
- * weight order is 9, where on the training and validation graphs it would be 8. Give
+ * largest {@code --max-model-order} any method accepts, counts the test graphs' sizes (not
+ * their labels): on IAM Letter HIGH, whose test split alone has a graph of order 9, the
+ * default weight order is 9, where on the training and validation graphs it would be 8. Give
  * {@code --max-model-order} to keep the model independent of the test split.
  */
 @Command(name = "classify", sortOptions = false, mixinStandardHelpOptions = true,
@@ -395,7 +395,7 @@ final class ClassifyCommand extends DatasetCommand {
             preprocessor = ListValues.class,
             description = "prototype, lvq1, glvq: cap the order of the prototypes at M (class"
                 + " means cut to their M heaviest nodes, training moves projected back);"
-                + " perceptron, mlp: weight graphs of order M, at most the largest graph"
+                + " perceptron, mlp: weight graphs of order M. At most the largest graph"
                 + " order (of every graph read, the test split's too). Cheaper predictions, a"
                 + " different model. One or a list (8,16,33),"
                 + " chosen on the validation split like the other lists; with"
@@ -786,24 +786,30 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     /**
-     * Fails before any fitting when a value of {@code --max-model-order} asks the perceptron
-     * or the MLP for weight graphs larger than every graph: their weight graphs have exactly
-     * that order, which the space cannot hold. (For the prototype methods it is only a cap.)
-     * The first such value in the list is named as typed.
+     * Fails before any fitting when a value of {@code --max-model-order} exceeds the largest
+     * graph order, the size of the space: the perceptron's and the MLP's weight graphs have
+     * exactly that order, which the space cannot hold, and the prototypes of the other
+     * methods never exceed it, so a cap above it would only repeat the uncapped model. The
+     * first such value in the list is named as typed.
      */
-    private void requireWeightOrder(Method m, Sample sample) {
-        if (maxModelOrder == null || (m != Method.PERCEPTRON && m != Method.MLP)) {
+    private void requireModelOrder(Method m, Sample sample) {
+        if (maxModelOrder == null || m == Method.KNN) {
             return;
         }
         int largest = 0;
         for (Graph g : sample.graphs()) {
             largest = Math.max(largest, g.order());
         }
+        boolean weights = m == Method.PERCEPTRON || m == Method.MLP;
         for (int order : maxModelOrder) {
             if (order > largest) {
                 throw CliException.usage("--max-model-order " + typedInteger("--max-model-order",
-                        order) + " exceeds the largest graph order, " + largest + ": the"
-                        + " weight graphs of " + m.option + " have exactly this order");
+                        order) + " exceeds the largest graph order, " + largest + ": "
+                        + (weights ? "the weight graphs of --method " + m.option + " have"
+                        + " exactly this order" : "the prototypes of --method " + m.option
+                        + " have at most that order anyway,"
+                        + " so the cap would change nothing; leave the option out for no cap,"
+                        + " or give at most " + largest));
             }
         }
     }
@@ -943,7 +949,7 @@ final class ClassifyCommand extends DatasetCommand {
         }
         Sample sample = splits.sample();
         requireKernelMemory(sample, grid);
-        requireWeightOrder(m, sample);
+        requireModelOrder(m, sample);
         ScaledClassifier.Recipe recipe = recipe(sample);
         List<String> trainLabels = requireLabels(splits, splits.train(), "training");
         List<String> validationLabels = requireLabels(splits, splits.validation(),
@@ -1038,7 +1044,7 @@ final class ClassifyCommand extends DatasetCommand {
         }
         Sample sample = foldsSample();
         requireClasses(sample);
-        requireWeightOrder(m, sample);
+        requireModelOrder(m, sample);
         List<String> labels = sample.labels();
         int missing = labels.indexOf(null);
         if (missing >= 0) {

@@ -43,6 +43,31 @@ class ClassifyOptionChecksTest {
         }
     }
 
+    /**
+     * A model order above the largest graph order (9 on the letters) is refused by every
+     * method that takes one, the prototype methods too, whose cap could change nothing there;
+     * the largest order itself is accepted.
+     */
+    @Test
+    void maxModelOrderAboveTheLargestGraphOrderIsRefusedByEveryMethod() {
+        for (String method : new String[] {"prototype", "lvq1", "glvq"}) {
+            assertUsageError("--max-model-order 100 exceeds the largest graph order, 9: the"
+                    + " prototypes of --method " + method + " have at most that order anyway, so"
+                    + " the cap would change nothing; leave the option out for no cap, or give"
+                    + " at most 9", "classify", "--folds", "3", "--threads", "1", "--method",
+                    method, "--max-model-order", "100");
+        }
+        for (String method : new String[] {"perceptron", "mlp"}) {
+            assertUsageError("--max-model-order 100 exceeds the largest graph order, 9: the"
+                    + " weight graphs of --method " + method + " have exactly this order",
+                    "classify", "--folds", "3", "--threads", "1", "--method", method,
+                    "--max-model-order", "100");
+        }
+        Run largest = MainTest.run("classify", "--folds", "3", "--threads", "1", "--method",
+                "prototype", "--max-model-order", "9");
+        assertEquals(0, largest.exitCode(), largest.err());
+    }
+
     @Test
     void maxModelOrderIsCheckedAndRefusedForKnn() {
         assertUsageError("--max-model-order must be >= 1, got 0", "classify", "--folds", "3",
