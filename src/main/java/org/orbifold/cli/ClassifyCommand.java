@@ -367,7 +367,8 @@ final class ClassifyCommand extends DatasetCommand {
     List<Double> weightDecay;
 
     @Option(names = "--batch-size", paramLabel = "B",
-            description = "mlp: training graphs per gradient step (default: 1).")
+            description = "mlp: training graphs per gradient step; one larger than a"
+                + " training set takes all of it, as a note says (default: 1).")
     Integer batchSize;
 
     @Option(names = "--activation", paramLabel = "NAME",
@@ -968,6 +969,7 @@ final class ClassifyCommand extends DatasetCommand {
             requireFits(m, s, trainLabels, "the training split");
             requireFits(m, s, refitLabels, "the training and validation splits");
         }
+        noteBatchSize(m, trainLabels.size(), "the training split");
         List<Graph> trainGraphs = splits.graphs(splits.train());
         List<Graph> validationGraphs = splits.graphs(splits.validation());
         List<Graph> testGraphs = splits.graphs(splits.test());
@@ -1060,10 +1062,16 @@ final class ClassifyCommand extends DatasetCommand {
         ScaledClassifier.Recipe recipe = recipe(sample);
         Setting s = grid.get(0);
         List<int[]> foldIndices = Evaluation.stratifiedFolds(labels, folds, options.seed);
+        int smallest = 0;
         for (int f = 0; f < foldIndices.size(); f++) {
             requireFits(m, s, trainingLabels(labels, foldIndices.get(f)),
                     "the training folds of fold " + (f + 1));
+            if (foldIndices.get(f).length > foldIndices.get(smallest).length) {
+                smallest = f;
+            }
         }
+        noteBatchSize(m, labels.size() - foldIndices.get(smallest).length,
+                "the training folds of fold " + (smallest + 1));
 
         long t0 = System.nanoTime();
         GraphSpace space = space(sample, s, recipe);
@@ -1746,6 +1754,22 @@ final class ClassifyCommand extends DatasetCommand {
                             + label + "' in " + where);
                 }
             }
+        }
+    }
+
+    /**
+     * Notes a {@code --batch-size} larger than the smallest training set of the run: a batch
+     * then holds the whole training set, and the fit takes one gradient step per epoch.
+     *
+     * @param graphs the graphs of the smallest training set
+     * @param where that training set, for the note
+     */
+    private void noteBatchSize(Method m, int graphs, String where) {
+        if (m == Method.MLP && batchSize != null && batchSize > graphs) {
+            notes.add("--batch-size " + batchSize + " exceeds the " + graphs + " graphs of "
+                    + where + ", the smallest training set: a batch holds at most the whole"
+                    + " training set, so a fit on fewer than " + batchSize + " graphs takes one"
+                    + " gradient step per epoch");
         }
     }
 

@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.orbifold.cli.MainTest.Run;
 
 /**
@@ -16,6 +22,9 @@ import org.orbifold.cli.MainTest.Run;
  * alignments that the exact search left unproven, counted as {@code mean} counts them.
  */
 class ClassifyReportTest {
+
+    @TempDir
+    Path dir;
 
     /**
      * A time limit of a nanosecond stops (nearly) every exact search at its first look at the
@@ -101,6 +110,34 @@ class ClassifyReportTest {
                     .replace("note        " + note + "\n", ""));
             assertFalse(one.out().contains("--learning-rate is unused"), one.out());
         }
+    }
+
+    @Test
+    void aBatchLargerThanATrainingSetIsNoted() throws IOException {
+        Run folds = MainTest.run("classify", "--folds", "3", "--limit", "60", "--threads", "1",
+                "--method", "mlp", "--epochs", "1", "--batch-size", "41");
+        Run fits = MainTest.run("classify", "--folds", "3", "--limit", "60", "--threads", "1",
+                "--method", "mlp", "--epochs", "1", "--batch-size", "40", "--json");
+
+        assertEquals(0, folds.exitCode(), folds.err());
+        assertTrue(folds.out().contains("\nnote        --batch-size 41 exceeds the 40 graphs of"
+                + " the training folds of fold 1, the smallest training set: a batch holds at"
+                + " most the whole training set, so a fit on fewer than 41 graphs takes one"
+                + " gradient step per epoch\n"), folds.out());
+        assertEquals(0, fits.exitCode(), fits.err());
+        assertFalse(fits.out().contains("--batch-size"), fits.out());
+
+        Path train = Files.writeString(dir.resolve("train.txt"), IntStream.range(0, 40)
+                .mapToObj(Integer::toString).collect(Collectors.joining("\n", "", "\n")));
+        Path test = Files.writeString(dir.resolve("test.txt"), "40\n41\n42\n43\n44\n");
+        Run splits = MainTest.run("classify", "datasets/letters", "--train", train.toString(),
+                "--test", test.toString(), "--threads", "1", "--method", "mlp", "--epochs",
+                "1", "--batch-size", "50", "--json");
+        assertEquals(0, splits.exitCode(), splits.err());
+        assertEquals("--batch-size 50 exceeds the 40 graphs of the training split, the smallest"
+                + " training set: a batch holds at most the whole training set, so a fit on"
+                + " fewer than 50 graphs takes one gradient step per epoch",
+                ((List<?>) splits.json().get("notes")).get(0));
     }
 
     private static String[] with(String[] head, String... tail) {
