@@ -30,7 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * The graphs a command works on: a data set read from a path (or the embedded letters), cut
  * to one class and to its first {@code limit} graphs, with the node-existence channel
- * appended so that a mean graph's nodes read as probabilities of existing.
+ * appended so that a mean graph's nodes read as probabilities of existing. A {@code limit}
+ * above the graphs there are keeps them all and adds a note to the data set's notes, which
+ * every report shows.
  *
  * @param source where the data came from, for messages and JSON
  * @param dataset the data set as read
@@ -202,6 +204,10 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         if (limit != null && limit < graphs.size()) {
             graphs = new ArrayList<>(graphs.subList(0, limit));
             labels = new ArrayList<>(labels.subList(0, limit));
+        } else if (limit != null && limit > graphs.size()) {
+            dataset = withNote(dataset, "--limit " + limit + " exceeds the "
+                    + CenterCommand.graphs(graphs.size()) + (className == null ? " of " + source
+                    : " of class " + className) + ": all " + graphs.size() + " are used");
         }
         requireEqualDimensions(graphs, source);
 
@@ -355,6 +361,14 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         }
         List<String> notes = new ArrayList<>(dataset.notes());
         notes.addAll(repeats);
+        return new GraphDataset(dataset.name(), dataset.graphs(), dataset.classLabels(),
+                dataset.graphNames(), dataset.nodeChannels(), dataset.edgeChannels(), notes);
+    }
+
+    /** Returns the data set with one more note, which every report shows with the others. */
+    private static GraphDataset withNote(GraphDataset dataset, String note) {
+        List<String> notes = new ArrayList<>(dataset.notes());
+        notes.add(note);
         return new GraphDataset(dataset.name(), dataset.graphs(), dataset.classLabels(),
                 dataset.graphNames(), dataset.nodeChannels(), dataset.edgeChannels(), notes);
     }

@@ -140,6 +140,27 @@ class ClassifyReportTest {
                 ((List<?>) splits.json().get("notes")).get(0));
     }
 
+    /**
+     * A {@code --limit} above the graphs there are is noted, by {@code classify} and, since
+     * every command selects its sample the same way, by the others; one that cuts is not.
+     */
+    @Test
+    void aLimitAboveTheDataSetIsNoted() {
+        Run classify = MainTest.run("classify", "--folds", "3", "--limit", "300", "--threads",
+                "1", "--json");
+        Run mean = MainTest.run("mean", "--class", "T", "--limit", "30", "--threads", "1");
+        Run cut = MainTest.run("classify", "--folds", "3", "--limit", "224", "--threads", "1");
+
+        assertEquals(0, classify.exitCode(), classify.err());
+        assertTrue(((List<?>) classify.json().get("notes")).contains("--limit 300 exceeds the"
+                + " 225 graphs of datasets/letters: all 225 are used"), classify.out());
+        assertEquals(0, mean.exitCode(), mean.err());
+        assertTrue(mean.out().contains("\nnote        --limit 30 exceeds the 25 graphs of class"
+                + " T: all 25 are used\n"), mean.out());
+        assertEquals(0, cut.exitCode(), cut.err());
+        assertFalse(cut.out().contains("--limit"), cut.out());
+    }
+
     private static String[] with(String[] head, String... tail) {
         String[] all = new String[head.length + tail.length];
         System.arraycopy(head, 0, all, 0, head.length);
