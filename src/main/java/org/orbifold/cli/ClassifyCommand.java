@@ -989,7 +989,8 @@ final class ClassifyCommand extends DatasetCommand {
         if (splits.validation().length > 0) {
             search = ValidationSearch.search(candidates, trainGraphs, trainLabels,
                     validationGraphs, validationLabels, pool, selectionRule,
-                    bar.iterations("validation search", grid.size(), "validation accuracy"));
+                    bar.steps("validation search", grid.size(), "settings",
+                            "validation accuracy"));
             chosen = search.chosen();
             setting = grid.get(search.best());
         }
@@ -1077,7 +1078,7 @@ final class ClassifyCommand extends DatasetCommand {
         GraphSpace space = space(sample, s, recipe);
         GraphClassifier classifier = classifier(m, s, recipe, aligner, pool);
         List<String> predicted = Evaluation.crossValidate(classifier, space, sample.graphs(),
-                labels, folds, options.seed, pool, bar.iterations("cross-validation", folds,
+                labels, folds, options.seed, pool, bar.steps("cross-validation", folds, "folds",
                         "fold accuracy"));
         double seconds = (System.nanoTime() - t0) / 1e9;
         FoldAccuracies perFold = Evaluation.foldAccuracies(labels, predicted, foldIndices);
