@@ -20,6 +20,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import org.orbifold.cli.ClassifyOutput.Report;
 import org.orbifold.io.ChannelGroup;
+import org.orbifold.io.DatasetScaling;
 import org.orbifold.io.GraphDataset;
 import org.orbifold.learn.AlignmentCounting;
 import org.orbifold.learn.Evaluation;
@@ -903,8 +904,42 @@ final class ClassifyCommand extends DatasetCommand {
         ScaledClassifier.Kernel kernel = nodeKernel == null ? null
                 : new ScaledClassifier.Kernel(kernelKind(), 1.0, DEFAULT_FEATURES, sampling(),
                         options.seed);
-        return new ScaledClassifier.Recipe(standardize, 1.0, dropped, sample.nodeChannels(),
+        boolean standardizes = standardize && hasNumericAttributes(sample, dropped);
+        if (standardize && !standardizes) {
+            notes.add("--standardize changes nothing: no numeric node or edge attribute is"
+                    + " left to standardize" + (dropped.isEmpty() ? ""
+                    : " once --drop-node-attributes leaves out " + String.join(", ", dropped))
+                    + (hasOneHot(sample) ? " (one-hot labels stay as they are)" : "")
+                    + ", so the attributes are used as read");
+        }
+        return new ScaledClassifier.Recipe(standardizes, 1.0, dropped, sample.nodeChannels(),
                 sample.edgeChannels(), kernel);
+    }
+
+    /** Returns whether some node or edge attribute of the data is a one-hot label. */
+    private static boolean hasOneHot(Sample sample) {
+        return sample.dataset().nodeGroups().stream().anyMatch(ChannelGroup::isOneHot)
+                || sample.dataset().edgeGroups().stream().anyMatch(ChannelGroup::isOneHot);
+    }
+
+    /**
+     * Returns whether {@code --standardize} has something to scale: a numeric node attribute
+     * (not one-hot, not the existence channel) that is not dropped, or a numeric edge
+     * attribute other than the edge indicator ({@link DatasetScaling#fit}'s rules).
+     */
+    private static boolean hasNumericAttributes(Sample sample, List<String> dropped) {
+        for (ChannelGroup g : sample.dataset().nodeGroups()) {
+            if (!g.isOneHot() && !g.name().equals(NodeExistence.CHANNEL_NAME)
+                    && !dropped.contains(g.name())) {
+                return true;
+            }
+        }
+        for (ChannelGroup g : sample.dataset().edgeGroups()) {
+            if (!g.isOneHot() && !g.name().equals(GraphDataset.EDGE_CHANNEL)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns the kind of the node kernel, checked. */

@@ -161,6 +161,33 @@ class ClassifyReportTest {
         assertFalse(cut.out().contains("--limit"), cut.out());
     }
 
+    /**
+     * {@code --standardize} with no numeric attribute left (the letters' coordinates dropped;
+     * their edge channel is an indicator, which is never scaled) is noted and not reported as
+     * done, in text and JSON; the result is that of no standardization.
+     */
+    @Test
+    void standardizingNothingIsNotedInsteadOfReported() {
+        String[] args = {"classify", "--folds", "3", "--limit", "90", "--threads", "1",
+            "--drop-node-attributes", "x,y"};
+        Run text = MainTest.run(with(args, "--standardize"));
+        Run json = MainTest.run(with(args, "--standardize", "--json"));
+        Run plain = MainTest.run(args);
+
+        assertEquals(0, text.exitCode(), text.err());
+        String note = "--standardize changes nothing: no numeric node or edge attribute is left"
+                + " to standardize once --drop-node-attributes leaves out x, y, so the"
+                + " attributes are used as read";
+        assertTrue(text.out().contains("\nnote        " + note + "\n"), text.out());
+        assertTrue(text.out().contains("\nscaling     attributes as read, dropped x, y,"
+                + " existence 1, fitted on the training part of each fold only\n"), text.out());
+        assertFalse(text.out().contains("standardized"), text.out());
+        assertEquals(note, ((List<?>) json.json().get("notes")).get(0));
+        assertEquals(Boolean.FALSE, ((Map<?, ?>) json.json().get("scaling")).get("standardize"));
+        assertEquals(plain.out().replaceAll("wall time .*\n", ""), text.out()
+                .replaceAll("wall time .*\n", "").replace("note        " + note + "\n", ""));
+    }
+
     private static String[] with(String[] head, String... tail) {
         String[] all = new String[head.length + tail.length];
         System.arraycopy(head, 0, all, 0, head.length);
