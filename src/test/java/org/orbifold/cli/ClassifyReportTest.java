@@ -19,7 +19,10 @@ import org.orbifold.cli.MainTest.Run;
 
 /**
  * What the reports of {@code orbifold classify} say about a run beyond its accuracy: the
- * alignments that the exact search left unproven, counted as {@code mean} counts them.
+ * alignments that the exact search left unproven, counted as {@code mean} counts them; the
+ * MLP's single-valued options in the setting line; and the notes on options that change
+ * nothing or less than they seem to (learning rates at 0 epochs, a batch or a limit larger
+ * than the graphs, standardizing without numeric attributes).
  */
 class ClassifyReportTest {
 
