@@ -63,7 +63,8 @@ final class AlignCommand implements Callable<Integer> {
         Sample sample = data.load(choice.dataset());
         checkIndex("I", i, sample.size());
         checkIndex("J", j, sample.size());
-        GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight);
+        GraphSpace space = sample.pairSpace(weights.nodeWeight, weights.edgeWeight, spec, i,
+                j);
         Aligner aligner = options.aligner();
 
         // Align: the permutation maps nodes of graph I to nodes of graph J.

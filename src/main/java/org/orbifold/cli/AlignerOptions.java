@@ -114,6 +114,35 @@ final class AlignerOptions {
                 formatSeconds(timeLimitSeconds()), ExactAligner.DEFAULT_NODE_LIMIT);
     }
 
+    /**
+     * Counts the alignments of a run that are not proven optimal, for its reports: the text
+     * line and the JSON's {@code uncertifiedAlignments} and {@code limitReached} of
+     * {@code mean}, {@code median} and {@code classify}.
+     *
+     * @param unproven the alignments not proven optimal
+     * @param made all alignments counted
+     * @return the count, with the text to print when the exact search stopped at its limit
+     */
+    Unproven unproven(long unproven, long made) {
+        boolean reached = isExact() && unproven > 0;
+        String text = reached ? String.format(Locale.ROOT, "%d of %d not proven optimal: the"
+                + " exact search stopped at its limit (%s)", unproven, made, limitText()) : null;
+        return new Unproven(made, unproven, reached, text);
+    }
+
+    /**
+     * The alignments of a run that are not proven optimal.
+     *
+     * @param made all alignments counted
+     * @param unproven those not proven optimal (with a heuristic aligner, usually all)
+     * @param limitReached whether the exact aligner stopped at its limit in some of them
+     * @param text {@code "N of M not proven optimal: the exact search stopped at its limit
+     *     (L)"} when {@code limitReached}, else null: with a heuristic aligner no alignment
+     *     claims to be optimal, so the reports print nothing
+     */
+    record Unproven(long made, long unproven, boolean limitReached, String text) {
+    }
+
     private Duration timeLimit() {
         if (timeLimit == null) {
             return ExactAligner.DEFAULT_TIME_LIMIT;

@@ -147,7 +147,7 @@ abstract class CenterCommand extends DatasetCommand {
         Path target = out == null ? null : requireWritable(out, out.toAbsolutePath(),
                 OutputTarget.inputs("DATASET", Sample.source(dataset)));
         Sample sample = load();
-        GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight);
+        GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight, spec);
         Aligner aligner = options.aligner();
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = progress || "1".equals(System.getenv(TERMINAL_VARIABLE));
@@ -237,15 +237,15 @@ abstract class CenterCommand extends DatasetCommand {
         return count + (count == 1 ? " graph" : " graphs");
     }
 
-    /** Returns how many of the result's alignments are not proven optimal. */
-    private static int uncertified(CenterResult result) {
+    /** Returns how many of the result's final alignments are not proven optimal. */
+    private AlignerOptions.Unproven unproven(CenterResult result) {
         int count = 0;
         for (Alignment a : result.alignments()) {
             if (!a.certified()) {
                 count++;
             }
         }
-        return count;
+        return options.unproven(count, result.alignments().size());
     }
 
     /**
@@ -336,8 +336,9 @@ abstract class CenterCommand extends DatasetCommand {
             }
             json.endArray();
             json.name("status").value(result.status().name());
-            json.name("uncertifiedAlignments").value(uncertified(result));
-            json.name("limitReached").value(options.isExact() && uncertified(result) > 0);
+            AlignerOptions.Unproven unproven = unproven(result);
+            json.name("uncertifiedAlignments").value(unproven.unproven());
+            json.name("limitReached").value(unproven.limitReached());
             json.name("trace").value(result.trace());
             // wallTimeSeconds is the center's part alone (scripts add the medoid's to it);
             // totalWallTimeSeconds is their sum, the total that the summary prints first.
@@ -375,11 +376,10 @@ abstract class CenterCommand extends DatasetCommand {
                 result.status(), result.runs().size() > 1 ? " (best run; "
                         + result.totalIterations() + " over all " + result.runs().size()
                         + " runs)" : "");
-        int uncertified = uncertified(result);
-        if (options.isExact() && uncertified > 0) {
-            w.printf(Locale.ROOT, "alignments  %d of %d not proven optimal: the exact search"
-                    + " stopped at its limit (%s); the objective is an upper bound%n",
-                    uncertified, result.alignments().size(), options.limitText());
+        AlignerOptions.Unproven unproven = unproven(result);
+        if (unproven.text() != null) {
+            w.printf(Locale.ROOT, "alignments  %s; the objective is an upper bound%n",
+                    unproven.text());
         }
         double medoidPart = Numbers.hundredths(medoidSeconds);
         double centerPart = Numbers.hundredths(seconds);

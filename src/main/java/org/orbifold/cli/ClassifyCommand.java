@@ -21,6 +21,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import org.orbifold.cli.ClassifyOutput.Report;
 import org.orbifold.io.ChannelGroup;
+import org.orbifold.io.DatasetScaling;
 import org.orbifold.io.GraphDataset;
 import org.orbifold.learn.AlignmentCounting;
 import org.orbifold.learn.Evaluation;
@@ -90,7 +91,10 @@ import picocli.CommandLine.Spec;
  * margin perceptron and the graph MLP predict with certified bounds on their class scores
  * ({@link MarginPerceptronModel}, {@link GraphMlpModel}), with the predictions of aligning
  * every weight graph. Both outputs give, for these methods, the number of alignments
- * computed and skipped by the predictions over the whole run.
+ * computed and skipped by the predictions over the whole run. Every alignment of the run,
+ * training and prediction, is also counted with those not proven optimal
+ * ({@link CertifiedCount}); with {@code --aligner exact} the text says how many stopped at the
+ * search's limit, as {@code mean} does ({@link AlignerOptions#unproven}).
  *
  * <p><b>Attribute scaling.</b> {@code --standardize}, {@code --existence} and
  * {@code --drop-node-attributes} wrap the classifier in a {@link ScaledClassifier}: the
@@ -119,9 +123,9 @@ import picocli.CommandLine.Spec;
  * and sine); the node kernel maps all node attributes with one bandwidth, and edge
  * attributes are not mapped. The graph space holds every graph read, test split included,
  * so "the largest graph order", the perceptron's and the MLP's default weight order and the
- * largest {@code --max-model-order} they accept, counts the test graphs' sizes (not their
- * labels): on IAM Letter HIGH, whose test split alone has a graph of order 9, the default
- * weight order is 9, where on the training and validation graphs it would be 8. Give
+ * largest {@code --max-model-order} any method accepts, counts the test graphs' sizes (not
+ * their labels): on IAM Letter HIGH, whose test split alone has a graph of order 9, the
+ * default weight order is 9, where on the training and validation graphs it would be 8. Give
  * {@code --max-model-order} to keep the model independent of the test split.
  */
 @Command(name = "classify", sortOptions = false, mixinStandardHelpOptions = true,
@@ -155,7 +159,8 @@ final class ClassifyCommand extends DatasetCommand {
      */
     private static final String EPOCHS_HELP = "lvq1, glvq, perceptron, mlp: passes over the"
             + " training graphs; lvq1 and glvq also take 0, the nearest-prototype classifier"
-            + " over the initial prototypes, fitted once whatever --learning-rate lists";
+            + " over the initial prototypes, fitted once whatever --learning-rate lists (a"
+            + " note says the rates are unused)";
 
     /** The help of {@code --learning-rate}, completed as {@link #EPOCHS_HELP} is. */
     private static final String LEARNING_RATE_HELP = "lvq1, glvq, perceptron, mlp: learning"
@@ -364,7 +369,8 @@ final class ClassifyCommand extends DatasetCommand {
     List<Double> weightDecay;
 
     @Option(names = "--batch-size", paramLabel = "B",
-            description = "mlp: training graphs per gradient step (default: 1).")
+            description = "mlp: training graphs per gradient step; one larger than a"
+                + " training set takes all of it, as a note says (default: 1).")
     Integer batchSize;
 
     @Option(names = "--activation", paramLabel = "NAME",
@@ -392,7 +398,7 @@ final class ClassifyCommand extends DatasetCommand {
             preprocessor = ListValues.class,
             description = "prototype, lvq1, glvq: cap the order of the prototypes at M (class"
                 + " means cut to their M heaviest nodes, training moves projected back);"
-                + " perceptron, mlp: weight graphs of order M, at most the largest graph"
+                + " perceptron, mlp: weight graphs of order M. At most the largest graph"
                 + " order (of every graph read, the test split's too). Cheaper predictions, a"
                 + " different model. One or a list (8,16,33),"
                 + " chosen on the validation split like the other lists; with"
@@ -421,7 +427,9 @@ final class ClassifyCommand extends DatasetCommand {
             preprocessor = ListValues.class,
             description = "Value of the node-existence channel, one or a list (default: 1);"
                 + " an unmatched node costs node weight x (||x||^2 + E^2), 0 leaves the"
-                + " channel out. With or without --standardize.")
+                + " channel out. With or without --standardize. A value that makes some"
+                + " graph's weighted squared norm exceed 1e150 is refused with the largest"
+                + " one the data allows.")
     List<Double> existence;
 
     @Option(names = "--node-kernel", paramLabel = "NAME",
@@ -526,6 +534,8 @@ final class ClassifyCommand extends DatasetCommand {
     static final double MLP_GUESS_FACTOR = 1.1;
 
     private final Queue<GraphClassifierModel> countedModels = new ConcurrentLinkedQueue<>();
+    /** The notes on the options that the reports show before the data set's notes. */
+    private final List<String> notes = new ArrayList<>();
     /** The objectives of every training fit, for the warning about a suspicious one. */
     private final TrainingTrace trace = new TrainingTrace();
 
@@ -640,7 +650,8 @@ final class ClassifyCommand extends DatasetCommand {
         List<Setting> grid = grid(chosenMethod);
         boolean bothRefit = refitOption();
         ValidationSearch.Selection selectionRule = selectionOption();
-        Aligner aligner = options.aligner();
+        // Every alignment of the run, training and prediction, goes through the count.
+        CertifiedCount aligner = new CertifiedCount(options.aligner());
         if (data.className != null) {
             throw CliException.usage("--class does not apply to classify: it needs every class");
         }
@@ -669,7 +680,8 @@ final class ClassifyCommand extends DatasetCommand {
 
         ClassifyOutput output = new ClassifyOutput(report, new ClassifyOutput.Run(
                 chosenMethod, aligner, options.seed, workers, refit, selection, folds,
-                lowerBounds, counted(chosenMethod) ? alignmentCounts() : null, trace));
+                lowerBounds, counted(chosenMethod) ? alignmentCounts() : null,
+                options.unproven(aligner.unproven(), aligner.made()), trace, notes));
         String json = output.json();
         String text = json;
         if (!data.json) {
@@ -777,24 +789,30 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     /**
-     * Fails before any fitting when a value of {@code --max-model-order} asks the perceptron
-     * or the MLP for weight graphs larger than every graph: their weight graphs have exactly
-     * that order, which the space cannot hold. (For the prototype methods it is only a cap.)
-     * The first such value in the list is named as typed.
+     * Fails before any fitting when a value of {@code --max-model-order} exceeds the largest
+     * graph order, the size of the space: the perceptron's and the MLP's weight graphs have
+     * exactly that order, which the space cannot hold, and the prototypes of the other
+     * methods never exceed it, so a cap above it would only repeat the uncapped model. The
+     * first such value in the list is named as typed.
      */
-    private void requireWeightOrder(Method m, Sample sample) {
-        if (maxModelOrder == null || (m != Method.PERCEPTRON && m != Method.MLP)) {
+    private void requireModelOrder(Method m, Sample sample) {
+        if (maxModelOrder == null || m == Method.KNN) {
             return;
         }
         int largest = 0;
         for (Graph g : sample.graphs()) {
             largest = Math.max(largest, g.order());
         }
+        boolean weights = m == Method.PERCEPTRON || m == Method.MLP;
         for (int order : maxModelOrder) {
             if (order > largest) {
                 throw CliException.usage("--max-model-order " + typedInteger("--max-model-order",
-                        order) + " exceeds the largest graph order, " + largest + ": the"
-                        + " weight graphs of " + m.option + " have exactly this order");
+                        order) + " exceeds the largest graph order, " + largest + ": "
+                        + (weights ? "the weight graphs of --method " + m.option + " have"
+                        + " exactly this order" : "the prototypes of --method " + m.option
+                        + " have at most that order anyway,"
+                        + " so the cap would change nothing; leave the option out for no cap,"
+                        + " or give at most " + largest));
             }
         }
     }
@@ -834,6 +852,23 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     /**
+     * Returns the graph space of a setting, after checking, before any alignment, that the
+     * graphs as the setting scales and weighs them stay within what the aligners support
+     * ({@link GraphMagnitudes}): with attribute scaling, the graphs with the setting's
+     * existence value and without the dropped attributes; their standardized or kernel
+     * attributes are fitted later, on training graphs, and are not counted.
+     */
+    private GraphSpace space(Sample sample, Setting s, ScaledClassifier.Recipe recipe) {
+        if (recipe == null) {
+            return sample.space(s.nodeWeight(), s.edgeWeight(), spec);
+        }
+        boolean known = !recipe.standardize() && recipe.kernel() == null;
+        double[] factors = known ? recipe.fit(sample.graphs()).nodeFactors() : null;
+        return sample.space(s.nodeWeight(), s.edgeWeight(), spec,
+                new GraphMagnitudes.Scaling(factors, known, s.existence(), true));
+    }
+
+    /**
      * Returns how the attribute scaling is fitted, or null when no scaling option is given;
      * fails on a dropped attribute the data does not have.
      */
@@ -870,8 +905,42 @@ final class ClassifyCommand extends DatasetCommand {
         ScaledClassifier.Kernel kernel = nodeKernel == null ? null
                 : new ScaledClassifier.Kernel(kernelKind(), 1.0, DEFAULT_FEATURES, sampling(),
                         options.seed);
-        return new ScaledClassifier.Recipe(standardize, 1.0, dropped, sample.nodeChannels(),
+        boolean standardizes = standardize && hasNumericAttributes(sample, dropped);
+        if (standardize && !standardizes) {
+            notes.add("--standardize changes nothing: no numeric node or edge attribute is"
+                    + " left to standardize" + (dropped.isEmpty() ? ""
+                    : " once --drop-node-attributes leaves out " + String.join(", ", dropped))
+                    + (hasOneHot(sample) ? " (one-hot labels stay as they are)" : "")
+                    + ", so the attributes are used as read");
+        }
+        return new ScaledClassifier.Recipe(standardizes, 1.0, dropped, sample.nodeChannels(),
                 sample.edgeChannels(), kernel);
+    }
+
+    /** Returns whether some node or edge attribute of the data is a one-hot label. */
+    private static boolean hasOneHot(Sample sample) {
+        return sample.dataset().nodeGroups().stream().anyMatch(ChannelGroup::isOneHot)
+                || sample.dataset().edgeGroups().stream().anyMatch(ChannelGroup::isOneHot);
+    }
+
+    /**
+     * Returns whether {@code --standardize} has something to scale: a numeric node attribute
+     * (not one-hot, not the existence channel) that is not dropped, or a numeric edge
+     * attribute other than the edge indicator ({@link DatasetScaling#fit}'s rules).
+     */
+    private static boolean hasNumericAttributes(Sample sample, List<String> dropped) {
+        for (ChannelGroup g : sample.dataset().nodeGroups()) {
+            if (!g.isOneHot() && !g.name().equals(NodeExistence.CHANNEL_NAME)
+                    && !dropped.contains(g.name())) {
+                return true;
+            }
+        }
+        for (ChannelGroup g : sample.dataset().edgeGroups()) {
+            if (!g.isOneHot() && !g.name().equals(GraphDataset.EDGE_CHANNEL)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns the kind of the node kernel, checked. */
@@ -917,7 +986,7 @@ final class ClassifyCommand extends DatasetCommand {
         }
         Sample sample = splits.sample();
         requireKernelMemory(sample, grid);
-        requireWeightOrder(m, sample);
+        requireModelOrder(m, sample);
         ScaledClassifier.Recipe recipe = recipe(sample);
         List<String> trainLabels = requireLabels(splits, splits.train(), "training");
         List<String> validationLabels = requireLabels(splits, splits.validation(),
@@ -936,6 +1005,7 @@ final class ClassifyCommand extends DatasetCommand {
             requireFits(m, s, trainLabels, "the training split");
             requireFits(m, s, refitLabels, "the training and validation splits");
         }
+        noteBatchSize(m, trainLabels.size(), "the training split");
         List<Graph> trainGraphs = splits.graphs(splits.train());
         List<Graph> validationGraphs = splits.graphs(splits.validation());
         List<Graph> testGraphs = splits.graphs(splits.test());
@@ -945,7 +1015,7 @@ final class ClassifyCommand extends DatasetCommand {
         List<Candidate> candidates = new ArrayList<>();
         for (Setting s : grid) {
             candidates.add(new Candidate(describe(m, s, recipe != null),
-                    sample.space(s.nodeWeight(), s.edgeWeight()),
+                    space(sample, s, recipe),
                     classifier(m, s, recipe, aligner, pool),
                     modelSize(m, s, classCount, trainGraphs.size()), s.maxModelOrder()));
         }
@@ -955,7 +1025,8 @@ final class ClassifyCommand extends DatasetCommand {
         if (splits.validation().length > 0) {
             search = ValidationSearch.search(candidates, trainGraphs, trainLabels,
                     validationGraphs, validationLabels, pool, selectionRule,
-                    bar.iterations("validation search", grid.size(), "validation accuracy"));
+                    bar.steps("validation search", grid.size(), "settings",
+                            "validation accuracy"));
             chosen = search.chosen();
             setting = grid.get(search.best());
         }
@@ -1012,7 +1083,7 @@ final class ClassifyCommand extends DatasetCommand {
         }
         Sample sample = foldsSample();
         requireClasses(sample);
-        requireWeightOrder(m, sample);
+        requireModelOrder(m, sample);
         List<String> labels = sample.labels();
         int missing = labels.indexOf(null);
         if (missing >= 0) {
@@ -1028,16 +1099,22 @@ final class ClassifyCommand extends DatasetCommand {
         ScaledClassifier.Recipe recipe = recipe(sample);
         Setting s = grid.get(0);
         List<int[]> foldIndices = Evaluation.stratifiedFolds(labels, folds, options.seed);
+        int smallest = 0;
         for (int f = 0; f < foldIndices.size(); f++) {
             requireFits(m, s, trainingLabels(labels, foldIndices.get(f)),
                     "the training folds of fold " + (f + 1));
+            if (foldIndices.get(f).length > foldIndices.get(smallest).length) {
+                smallest = f;
+            }
         }
+        noteBatchSize(m, labels.size() - foldIndices.get(smallest).length,
+                "the training folds of fold " + (smallest + 1));
 
         long t0 = System.nanoTime();
-        GraphSpace space = sample.space(s.nodeWeight(), s.edgeWeight());
+        GraphSpace space = space(sample, s, recipe);
         GraphClassifier classifier = classifier(m, s, recipe, aligner, pool);
         List<String> predicted = Evaluation.crossValidate(classifier, space, sample.graphs(),
-                labels, folds, options.seed, pool, bar.iterations("cross-validation", folds,
+                labels, folds, options.seed, pool, bar.steps("cross-validation", folds, "folds",
                         "fold accuracy"));
         double seconds = (System.nanoTime() - t0) / 1e9;
         FoldAccuracies perFold = Evaluation.foldAccuracies(labels, predicted, foldIndices);
@@ -1057,8 +1134,8 @@ final class ClassifyCommand extends DatasetCommand {
      * k, prototypes, hidden units, model order, margin, weight decay, learning rate, and
      * epochs innermost.
      * A setting of 0 epochs (lvq1, glvq: the starting prototypes, untrained) is the same model
-     * at every learning rate, so it enters the grid once, at the first listed rate; a grid
-     * whose only epoch count is 0 is refused when it lists several rates.
+     * at every learning rate, so it enters the grid once, at the first listed rate, and a
+     * note says that the rates are unused there.
      */
     private List<Setting> grid(Method m) {
         requireNoTrailingComma();
@@ -1132,10 +1209,6 @@ final class ClassifyCommand extends DatasetCommand {
         List<Double> rates = values("--learning-rate", learningRate, m.defaultLearningRate);
         for (double e : existences) {
             requireNonNegative("--existence", e);
-            if (!Double.isFinite(e * e)) {
-                throw CliException.usage("--existence must have a finite square (an unmatched"
-                        + " node costs node weight x E^2), got " + typed("--existence", e));
-            }
         }
         for (double w : nodeWeights) {
             requireNonNegative("--node-weight", w);
@@ -1178,7 +1251,11 @@ final class ClassifyCommand extends DatasetCommand {
                         + " the sample, and beyond 1 it overshoots");
             }
         }
-        requireRatesTrain(m, es, rates);
+        if (learningRate != null && es.contains(0)) {
+            notes.add("--learning-rate is unused at --epochs 0: " + m.option + " then keeps"
+                    + " its starting prototypes untrained, so that setting is fitted once"
+                    + " whatever the rates");
+        }
         List<Setting> grid = new ArrayList<>();
         for (double e : existences) {
             for (double sigma : bandwidths) {
@@ -1189,25 +1266,6 @@ final class ClassifyCommand extends DatasetCommand {
             }
         }
         return grid;
-    }
-
-    /**
-     * Fails when {@code --learning-rate} lists several values but {@code --epochs} only 0:
-     * without training every rate gives the same model, so the grid would fit it once per
-     * rate and list copies that differ only in a value with no effect.
-     */
-    private static void requireRatesTrain(Method m, List<Integer> es, List<Double> rates) {
-        if (rates.size() < 2 || !es.stream().allMatch(e -> e == 0)) {
-            return;
-        }
-        List<String> given = new ArrayList<>();
-        for (double rate : rates) {
-            given.add(number(rate));
-        }
-        throw CliException.usage("--learning-rate " + String.join(",", given) + " with"
-                + " --epochs 0: " + m.option + " keeps its starting prototypes without"
-                + " training, so every learning rate gives the same model; give one"
-                + " --learning-rate, or --epochs above 0 as well");
     }
 
     /** Adds the settings of one existence value and kernel, weights outermost. */
@@ -1739,6 +1797,22 @@ final class ClassifyCommand extends DatasetCommand {
                             + label + "' in " + where);
                 }
             }
+        }
+    }
+
+    /**
+     * Notes a {@code --batch-size} larger than the smallest training set of the run: a batch
+     * then holds the whole training set, and the fit takes one gradient step per epoch.
+     *
+     * @param graphs the graphs of the smallest training set
+     * @param where that training set, for the note
+     */
+    private void noteBatchSize(Method m, int graphs, String where) {
+        if (m == Method.MLP && batchSize != null && batchSize > graphs) {
+            notes.add("--batch-size " + batchSize + " exceeds the " + graphs + " graphs of "
+                    + where + ", the smallest training set: a batch holds at most the whole"
+                    + " training set, so a fit on fewer than " + batchSize + " graphs takes one"
+                    + " gradient step per epoch");
         }
     }
 

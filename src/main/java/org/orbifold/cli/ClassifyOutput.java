@@ -60,11 +60,18 @@ final class ClassifyOutput {
      * @param lowerBounds whether k-NN searched with lower bounds
      * @param alignmentCounts alignments computed and skipped by bounds, null when the method
      *     does not count them
+     * @param unproven every alignment of the run, training and prediction, and those not
+     *     proven optimal
      * @param trace the training objectives and errors of every fit
+     * @param notes the notes on the options, shown before the data set's notes
      */
     record Run(Method method, Aligner aligner, long seed, int workers, String refit,
             String selection, Integer folds, boolean lowerBounds, long[] alignmentCounts,
-            TrainingTrace trace) {
+            AlignerOptions.Unproven unproven, TrainingTrace trace, List<String> notes) {
+
+        Run {
+            notes = List.copyOf(notes);
+        }
     }
 
     private final Report report;
@@ -131,6 +138,22 @@ final class ClassifyOutput {
             json.name("maxModelOrder").value(s.maxModelOrder());
         }
         json.endObject();
+    }
+
+    /**
+     * Describes the chosen setting for its line of the text report: its searched values
+     * ({@link ClassifyCommand#describe}) and, for the MLP, the single-valued
+     * {@code --batch-size} and {@code --activation}, which the JSON's setting also holds.
+     * (The start, {@code --initialization}, has a line of its own.)
+     */
+    private String chosenText() {
+        Setting s = report.chosen();
+        String text = describe(method, s, report.recipe() != null);
+        if (method == Method.MLP) {
+            text += ", batch size " + s.fixed().batchSize() + ", activation "
+                    + optionName(s.fixed().activation().name());
+        }
+        return text;
     }
 
     /** Returns the confusion classes: the model's classes and any other true class. */
@@ -225,6 +248,9 @@ final class ClassifyOutput {
                 json.name("alignmentsComputed").value(counts[0]);
                 json.name("alignmentsSkipped").value(counts[1]);
             }
+            json.name("alignmentsMade").value(run.unproven().made());
+            json.name("uncertifiedAlignments").value(run.unproven().unproven());
+            json.name("limitReached").value(run.unproven().limitReached());
             if (method.usesPrototypes) {
                 trainingErrorsJson(json);
             }
@@ -232,7 +258,7 @@ final class ClassifyOutput {
             json.name("testSeconds").value(report.testSeconds());
             json.name("wallTimeSeconds").value(report.searchSeconds() + report.testSeconds());
             JsonOutput.strings(json.name("warnings"), warnings());
-            JsonOutput.strings(json.name("notes"), report.sample().dataset().notes());
+            JsonOutput.strings(json.name("notes"), notes());
             json.name("predictions").beginArray();
             for (int i = 0; i < report.truth().size(); i++) {
                 json.beginObject();
@@ -458,8 +484,7 @@ final class ClassifyOutput {
             }
         }
         w.printf(Locale.ROOT, "%s%s%n", report.search() != null && report.grid().size() > 1
-                ? "chosen      " : "setting     ", describe(method, report.chosen(),
-                report.recipe() != null));
+                ? "chosen      " : "setting     ", chosenText());
         if (method.usesTraining) {
             w.printf(Locale.ROOT, "start       %s (--initialization)%n",
                     initialization(method, report.chosen()));
@@ -504,6 +529,10 @@ final class ClassifyOutput {
                     total == 0 ? 0.0 : 100.0 * counts[1] / total, total, run.lowerBounds() ? ""
                     : "; --no-lower-bounds");
         }
+        if (run.unproven().text() != null) {
+            w.printf(Locale.ROOT, "alignments  %s; counted over training and prediction,"
+                    + " their distances are upper bounds%n", run.unproven().text());
+        }
         if (method.usesPrototypes && !run.trace().errors(report.chosen()).isEmpty()) {
             w.printf(Locale.ROOT, "training    %s%n", trainingErrorsText());
         }
@@ -517,7 +546,17 @@ final class ClassifyOutput {
             w.printf(Locale.ROOT, "wall time   %.2f s%n",
                     report.searchSeconds() + report.testSeconds());
         }
-        CenterCommand.printNotes(w, sample.dataset().notes());
+        CenterCommand.printNotes(w, notes());
+    }
+
+    /**
+     * Returns the notes of both reports: those on the options first, then the data set's
+     * reader notes.
+     */
+    private List<String> notes() {
+        List<String> all = new ArrayList<>(run.notes());
+        all.addAll(report.sample().dataset().notes());
+        return all;
     }
 
     /**

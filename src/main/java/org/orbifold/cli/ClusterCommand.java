@@ -295,7 +295,7 @@ final class ClusterCommand extends DatasetCommand {
             throw CliException.usage("--clusters must be at most the number of distinct"
                     + " graphs, " + distinct + " of " + sample.size() + ", got " + k);
         }
-        GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight);
+        GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight, spec);
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = progress
                 || "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE));

@@ -18,7 +18,8 @@ import org.orbifold.space.Permutation;
  * (or the value the phase names, such as a fold's accuracy) and the elapsed time, redrawn in
  * place a few times a second once the run has lasted {@value #QUIET_MILLIS} ms, and erased
  * when the run ends. A disabled instance prints nothing. The progress is a bar with
- * {@code k/max} for a phase of known length (the folds of a cross-validation), the
+ * {@code k/max} and what is counted ({@code 2/5 folds}) for a phase of known length (the folds
+ * of a cross-validation, the settings of a validation search), the
  * iteration with its limit ({@code iteration k of at most max}) for an iteration that may
  * stop early, with the restart ({@code restart r/R}) when there are several, and the
  * alignments done of all ({@code pairs done/total}) for a phase of pairwise alignments. The
@@ -45,6 +46,7 @@ final class Progress implements AutoCloseable {
     private volatile int maxIterations;
     private volatile double objective = Double.NaN;
     private volatile String valueName = "objective";
+    private volatile String stepName = "";
     private volatile boolean bounded;
     private volatile int restarts;
     private volatile int restart = 1;
@@ -141,22 +143,20 @@ final class Progress implements AutoCloseable {
         return listener();
     }
 
-    /** Starts an iterative phase; the listener then reports its iterations and objective. */
-    IterationListener iterations(String name, int max) {
-        return iterations(name, max, "objective");
-    }
-
     /**
-     * Starts an iterative phase whose listener reports another value than an objective, such
-     * as the accuracy of each fold.
+     * Starts a phase of a known number of steps, such as the folds of a cross-validation;
+     * its listener reports each step as done, with a value such as the fold's accuracy. The
+     * bar shows the steps done by their name: {@code [#####...............] 1/4 folds}.
      *
      * @param name the phase
-     * @param max the number of iterations
+     * @param max the number of steps
+     * @param steps what the steps are, in the plural, such as {@code "folds"}
      * @param value how the reported value is labelled on the bar
      */
-    IterationListener iterations(String name, int max, String value) {
+    IterationListener steps(String name, int max, String steps, String value) {
         phase(name);
         maxIterations = max;
+        stepName = steps;
         valueName = value;
         bounded = true;
         return listener();
@@ -179,7 +179,8 @@ final class Progress implements AutoCloseable {
         if (maxIterations > 0 && bounded) {
             int filled = (int) Math.min(BAR_WIDTH, (long) BAR_WIDTH * iteration / maxIterations);
             line.append(" [").append("#".repeat(filled)).append(".".repeat(BAR_WIDTH - filled))
-                    .append("] iteration ").append(iteration).append('/').append(maxIterations);
+                    .append("] ").append(iteration).append('/').append(maxIterations)
+                    .append(' ').append(stepName);
         } else if (maxIterations > 0) {
             if (restarts > 1) {
                 line.append(" restart ").append(restart).append('/').append(restarts);

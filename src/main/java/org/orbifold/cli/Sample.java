@@ -25,11 +25,14 @@ import org.orbifold.space.LabelEncoder;
 import org.orbifold.space.NodeExistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The graphs a command works on: a data set read from a path (or the embedded letters), cut
  * to one class and to its first {@code limit} graphs, with the node-existence channel
- * appended so that a mean graph's nodes read as probabilities of existing.
+ * appended so that a mean graph's nodes read as probabilities of existing. A {@code limit}
+ * above the graphs there are keeps them all and adds a note to the data set's notes, which
+ * every report shows.
  *
  * @param source where the data came from, for messages and JSON
  * @param dataset the data set as read
@@ -201,6 +204,10 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         if (limit != null && limit < graphs.size()) {
             graphs = new ArrayList<>(graphs.subList(0, limit));
             labels = new ArrayList<>(labels.subList(0, limit));
+        } else if (limit != null && limit > graphs.size()) {
+            dataset = withNote(dataset, "--limit " + limit + " exceeds the "
+                    + CenterCommand.graphs(graphs.size()) + (className == null ? " of " + source
+                    : " of class " + className) + ": all " + graphs.size() + " are used");
         }
         requireEqualDimensions(graphs, source);
 
@@ -220,15 +227,82 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         return graphs.size();
     }
 
-    /** Returns the graph space of the sample with the given weights. */
-    GraphSpace space(double nodeWeight, double edgeWeight) {
+    /**
+     * Returns the graph space of the sample with the given weights, in which every graph of
+     * the sample, as read, may be aligned: fails before any alignment when a graph's weighted
+     * squared norm is too large for the aligners ({@link GraphMagnitudes}), naming the weight
+     * at fault (or the data).
+     *
+     * @param nodeWeight {@code --node-weight}
+     * @param edgeWeight {@code --edge-weight}
+     * @param command the command, for the options' values as typed
+     * @return the space
+     */
+    GraphSpace space(double nodeWeight, double edgeWeight, CommandSpec command) {
+        return space(nodeWeight, edgeWeight, command, GraphMagnitudes.Scaling.AS_READ);
+    }
+
+    /**
+     * Returns the graph space of the sample with the given weights, checked for graphs that
+     * are scaled before they are aligned ({@code classify}'s attribute scaling): as
+     * {@link #space(double, double, CommandSpec)}, with the magnitudes of the scaled graphs.
+     *
+     * @param nodeWeight {@code --node-weight}
+     * @param edgeWeight {@code --edge-weight}
+     * @param command the command, for the options' values as typed
+     * @param scaling how the graphs are scaled, as far as known before any fit
+     * @return the space of the graphs as read, which the scaled graphs share in size and
+     *     weights
+     */
+    GraphSpace space(double nodeWeight, double edgeWeight, CommandSpec command,
+            GraphMagnitudes.Scaling scaling) {
+        requireWeights(nodeWeight, edgeWeight);
+        GraphMagnitudes.require(graphs, existenceChannel(), nodeWeight, edgeWeight, scaling,
+                command, this::graphName);
+        return GraphSpace.of(graphs).withWeights(nodeWeight, edgeWeight);
+    }
+
+    /**
+     * Returns the graph space of the sample with the given weights for aligning two of its
+     * graphs: as {@link #space(double, double, CommandSpec)}, with only those two checked.
+     *
+     * @param nodeWeight {@code --node-weight}
+     * @param edgeWeight {@code --edge-weight}
+     * @param command the command, for the options' values as typed
+     * @param first the index of one graph
+     * @param second the index of the other
+     * @return the space
+     */
+    GraphSpace pairSpace(double nodeWeight, double edgeWeight, CommandSpec command, int first,
+            int second) {
+        requireWeights(nodeWeight, edgeWeight);
+        int[] pair = {first, second};
+        GraphMagnitudes.require(List.of(graphs.get(first), graphs.get(second)),
+                existenceChannel(), nodeWeight, edgeWeight, GraphMagnitudes.Scaling.AS_READ,
+                command, g -> graphName(pair[g]));
+        return GraphSpace.of(graphs).withWeights(nodeWeight, edgeWeight);
+    }
+
+    /** Returns the index of the node-existence channel, -1 if the data has none. */
+    int existenceChannel() {
+        return nodeChannels.indexOf(NodeExistence.CHANNEL_NAME);
+    }
+
+    /** Names a graph of the sample for messages: by its name when it has one. */
+    String graphName(int g) {
+        String name = g < dataset.graphNames().size() && className == null
+                ? dataset.graphNames().get(g) : null;
+        return name == null || name.isBlank() ? "graph " + g : "graph " + g + " ('" + name
+                + "')";
+    }
+
+    private static void requireWeights(double nodeWeight, double edgeWeight) {
         requireWeight("--node-weight", nodeWeight);
         requireWeight("--edge-weight", edgeWeight);
         if (nodeWeight == 0.0 && edgeWeight == 0.0) {
             throw CliException.usage("--node-weight 0 with --edge-weight 0: every distance"
                     + " would be 0; give one of them a positive value");
         }
-        return GraphSpace.of(graphs).withWeights(nodeWeight, edgeWeight);
     }
 
     /**
@@ -287,6 +361,14 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         }
         List<String> notes = new ArrayList<>(dataset.notes());
         notes.addAll(repeats);
+        return new GraphDataset(dataset.name(), dataset.graphs(), dataset.classLabels(),
+                dataset.graphNames(), dataset.nodeChannels(), dataset.edgeChannels(), notes);
+    }
+
+    /** Returns the data set with one more note, which every report shows with the others. */
+    private static GraphDataset withNote(GraphDataset dataset, String note) {
+        List<String> notes = new ArrayList<>(dataset.notes());
+        notes.add(note);
         return new GraphDataset(dataset.name(), dataset.graphs(), dataset.classLabels(),
                 dataset.graphNames(), dataset.nodeChannels(), dataset.edgeChannels(), notes);
     }

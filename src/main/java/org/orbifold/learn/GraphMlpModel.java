@@ -23,7 +23,9 @@ import org.orbifold.space.LabelEncoder;
  * (the first on ties).
  *
  * <p>{@link #scores} and {@link #hidden} cost one alignment per hidden unit. Up to the
- * aligner's accuracy the model does not depend on how the query's nodes are numbered.
+ * aligner's accuracy the model does not depend on how the query's nodes are numbered: exactly
+ * so with an exact aligner, while a heuristic one can give relabelled copies of a query
+ * different activations and scores ({@link #hidden}).
  * Instances are immutable and thread-safe if the aligner is (the counters are atomic).
  *
  * <p><b>Bounded prediction.</b> With bounds (the default, {@link #DEFAULT_BOUNDS};
@@ -227,7 +229,12 @@ public final class GraphMlpModel implements GraphClassifierModel, AlignmentCount
 
     /**
      * Returns the hidden activations {@code h_j}, a fixed-length vector representation of the
-     * graph that does not depend on its node numbering.
+     * graph that does not depend on its node numbering up to the aligner's accuracy: with an
+     * exact aligner (within its limits) relabelled copies of a graph get the same
+     * activations. A heuristic aligner may align a copy worse than the original, since where
+     * it ends depends on the numbering; each activation then stays at most the one of an
+     * optimal alignment (the similarity found is a lower bound and {@code sigma} increases),
+     * but copies can get different activations, and rarely a different prediction.
      *
      * @param graph a member of {@link #space()}
      * @return a new array of one value per hidden unit

@@ -55,6 +55,16 @@ public final class Aligners {
     public static final int FAST_EXHAUSTIVE_ORDER = 9;
     /** Tabu search iterations per node of the {@code thorough} preset. */
     public static final long THOROUGH_TABU_ITERATIONS_PER_NODE = 1000;
+    /**
+     * The largest product {@code ||x|| ||y||} of the weighted norms of two graphs that every
+     * aligner of this package supports: it bounds the similarity of any alignment, and the
+     * products and sums the aligners form from the pair stay far from overflow. The aligners
+     * that solve the pair as a quadratic assignment problem (all but {@code nodes}) refuse a
+     * larger product with a {@link org.orbifold.space.WeightedOverflowException} naming the
+     * weights. A collection whose graphs all have weighted squared norms at most this value
+     * (and the means of such graphs) can be aligned pair by pair.
+     */
+    public static final double MAX_NORM_PRODUCT = 1e150;
 
     private static final List<String> NAMES =
             List.of("exact", "fast", "faq", "ga", "ipfp", "nodes", "thorough");

@@ -33,7 +33,7 @@ final class QapInstance {
      * instance's values (gradients, line-search coefficients, gain tables) then stay far from
      * overflow, and gradients below the linear-assignment solver's limit of {@code 1e300}.
      */
-    static final double MAX_SCALE = 1e150;
+    static final double MAX_SCALE = Aligners.MAX_NORM_PRODUCT;
     /** Most distinct edge vectors of {@code X} for the table of edge gains. */
     private static final int MAX_EDGE_TYPES = 8;
     /** Smallest order at which local search may keep a table of all exchange gains. */

@@ -707,7 +707,8 @@ class ClassifyCommandTest {
 
         assertEquals("10 for lvq1, glvq and perceptron, 20 for mlp",
                 ClassifyCommand.Method.defaultsByMethod(m -> Integer.toString(m.defaultEpochs)));
-        assertTrue(help.contains("--learning-rate lists (default: "
+        assertTrue(help.contains("--learning-rate lists (a note says the rates are unused)"
+                + " (default: "
                 + ClassifyCommand.Method.defaultsByMethod(m -> Integer.toString(m.defaultEpochs))
                 + "). --learning-rate="), help);
         assertTrue(help.contains("toward the sample) (default: 0.1 for lvq1, glvq and"
@@ -1396,7 +1397,8 @@ class ClassifyCommandTest {
                 + "\"maxModelOrder\":3}"), capped.out());
         assertEquals(CliException.USAGE, tooLarge.exitCode());
         assertEquals(Main.ERROR_PREFIX + "--max-model-order 100 exceeds the largest graph"
-                + " order, 9: the weight graphs of perceptron have exactly this order\n",
+                + " order, 9: the weight graphs of --method perceptron have exactly this"
+                + " order\n",
                 tooLarge.err());
     }
 
@@ -1485,13 +1487,13 @@ class ClassifyCommandTest {
 
     @Test
     void equallyGoodModelsOfAsManyGraphsGoToTheSmallerOrder() throws IOException {
-        // For the nearest class mean a cap at or above the largest letter order (9) cuts
-        // nothing: orders 20 and 9 give the same model and the same count.
+        // For the nearest class mean caps 9 (the largest letter order, no cut) and 8 get as
+        // many validation graphs right, with models of as many graphs (the nine means).
         List<String> splits = letterSplits();
-        Run oneSe = classify(splits, "--method", "prototype", "--max-model-order", "20,9",
+        Run oneSe = classify(splits, "--method", "prototype", "--max-model-order", "9,8",
                 "--selection", "one-standard-error", "--json");
         Run mostCorrect = classify(splits, "--method", "prototype", "--max-model-order",
-                "20,9", "--json");
+                "9,8", "--json");
 
         assertEquals(0, oneSe.exitCode(), oneSe.err());
         assertEquals(0, mostCorrect.exitCode(), mostCorrect.err());
@@ -1502,9 +1504,9 @@ class ClassifyCommandTest {
         assertEquals(first.get("modelSize"), second.get("modelSize"));
         assertEquals(1.0, oneSe.json().get("chosenIndex"));
         assertEquals(0.0, oneSe.json().get("mostCorrectIndex"));
-        assertEquals(9.0, ((Map<?, ?>) oneSe.json().get("chosen")).get("maxModelOrder"));
+        assertEquals(8.0, ((Map<?, ?>) oneSe.json().get("chosen")).get("maxModelOrder"));
         // The default rule keeps the first listed.
-        assertEquals(20.0, ((Map<?, ?>) mostCorrect.json().get("chosen"))
+        assertEquals(9.0, ((Map<?, ?>) mostCorrect.json().get("chosen"))
                 .get("maxModelOrder"));
         assertEquals("most correct wins; ties to the first listed",
                 mostCorrect.json().get("tieRule"));
@@ -1525,15 +1527,18 @@ class ClassifyCommandTest {
                     "--epochs", "1");
             assertEquals(CliException.USAGE, r.exitCode(), r.err());
             assertEquals(Main.ERROR_PREFIX + "--max-model-order +12 exceeds the largest graph"
-                    + " order, 9: the weight graphs of " + method + " have exactly this"
-                    + " order\n", r.err());
+                    + " order, 9: the weight graphs of --method " + method + " have exactly"
+                    + " this order\n", r.err());
         }
-        // For the prototype methods the order is a cap, and a cap above every graph is
-        // allowed.
-        Run capped = classify(splits, "--method", "prototype", "--max-model-order", "3,12",
+        // For the prototype methods the order is a cap, and a cap above every graph, which
+        // could change nothing, is refused the same way.
+        Run capped = classify(splits, "--method", "prototype", "--max-model-order", "3, +12",
                 "--json");
-        assertEquals(0, capped.exitCode(), capped.err());
-        assertEquals(2, ((List<?>) capped.json().get("candidates")).size());
+        assertEquals(CliException.USAGE, capped.exitCode(), capped.err());
+        assertEquals(Main.ERROR_PREFIX + "--max-model-order +12 exceeds the largest graph"
+                + " order, 9: the prototypes of --method prototype have at most that order"
+                + " anyway, so the cap would change nothing; leave the option out for no cap, or"
+                + " give at most 9\n", capped.err());
     }
 
     @Test

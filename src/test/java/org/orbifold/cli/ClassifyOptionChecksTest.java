@@ -43,15 +43,29 @@ class ClassifyOptionChecksTest {
         }
     }
 
+    /**
+     * A model order above the largest graph order (9 on the letters) is refused by every
+     * method that takes one, the prototype methods too, whose cap could change nothing there;
+     * the largest order itself is accepted.
+     */
     @Test
-    void severalLearningRatesWithZeroEpochsOnlyAreRefused() {
-        for (String method : new String[] {"lvq1", "glvq"}) {
-            assertUsageError("--learning-rate 0.1,0.5 with --epochs 0: " + method + " keeps"
-                    + " its starting prototypes without training, so every learning rate gives"
-                    + " the same model; give one --learning-rate, or --epochs above 0 as well",
-                    "classify", "--folds", "3", "--threads", "1", "--method", method,
-                    "--epochs", "0", "--learning-rate", "0.1,0.5");
+    void maxModelOrderAboveTheLargestGraphOrderIsRefusedByEveryMethod() {
+        for (String method : new String[] {"prototype", "lvq1", "glvq"}) {
+            assertUsageError("--max-model-order 100 exceeds the largest graph order, 9: the"
+                    + " prototypes of --method " + method + " have at most that order anyway, so"
+                    + " the cap would change nothing; leave the option out for no cap, or give"
+                    + " at most 9", "classify", "--folds", "3", "--threads", "1", "--method",
+                    method, "--max-model-order", "100");
         }
+        for (String method : new String[] {"perceptron", "mlp"}) {
+            assertUsageError("--max-model-order 100 exceeds the largest graph order, 9: the"
+                    + " weight graphs of --method " + method + " have exactly this order",
+                    "classify", "--folds", "3", "--threads", "1", "--method", method,
+                    "--max-model-order", "100");
+        }
+        Run largest = MainTest.run("classify", "--folds", "3", "--threads", "1", "--method",
+                "prototype", "--max-model-order", "9");
+        assertEquals(0, largest.exitCode(), largest.err());
     }
 
     @Test
@@ -265,13 +279,42 @@ class ClassifyOptionChecksTest {
                 "prototype", "--node-kernel", "gaussian", "--bandwidth", "0.5,1e-310");
     }
 
+    /**
+     * An existence value whose square overflows, or whose square times the nodes of a graph
+     * does (1e154, whose square is finite), or that merely makes a squared norm too large for
+     * the aligners (1e100), is refused by one rule that names {@code --existence} and the
+     * largest value the data allows; the number of nodes sets the bound, so it holds with or
+     * without {@code --standardize}.
+     */
     @Test
-    void anExistenceValueWhoseSquareOverflowsIsRefusedBeforeAnyFit() {
-        assertUsageError("--existence must have a finite square (an unmatched node costs node"
-                + " weight x E^2), got 1e308", "classify", "--folds", "3", "--threads", "1",
-                "--existence", "1e308");
-        assertUsageError("--existence must have a finite square (an unmatched node costs node"
-                + " weight x E^2), got 2e154", "classify", "--folds", "3", "--threads", "1",
-                "--existence", "1,2e154");
+    void anExistenceValueTooLargeForTheAlignmentsIsRefusedBeforeAnyFit() {
+        String norm = " is too large for double precision: the largest squared norm of a graph"
+                + " in the distance would be ";
+        String bound = ", above 1e+150, the most the alignments support; lower --existence (at"
+                + " most 3.33e+74 with the other values)";
+        assertUsageError("--existence 1e308" + norm + "Infinity (weighted: node attributes"
+                + " 33.5, node existence Infinity, edges 10)" + bound, "classify", "--folds",
+                "3", "--threads", "1", "--existence", "1e308");
+        assertUsageError("--existence 1e154" + norm + "Infinity (weighted: node attributes"
+                + " 33.5, node existence Infinity, edges 10)" + bound, "classify", "--folds",
+                "3", "--threads", "1", "--existence", "1e154");
+        assertUsageError("--existence 1e100" + norm + "9e+200 (weighted: node attributes"
+                + " 68.7, node existence 9e+200, edges 18)" + bound, "classify", "--folds", "3",
+                "--threads", "1", "--existence", "1e100");
+        assertUsageError("--existence 1e100" + norm + "9e+200 (weighted node existence 9e+200;"
+                + " the scaled attributes, fitted on training graphs, not counted)" + bound,
+                "classify", "--folds", "3", "--threads", "1", "--existence", "1e100",
+                "--standardize");
+        assertUsageError("--existence 2e154" + norm + "Infinity (weighted: node attributes"
+                + " 33.5, node existence Infinity, edges 10)" + bound, "classify",
+                "--folds", "3", "--threads", "1", "--existence", "2e154", "--method", "lvq1");
+    }
+
+    @Test
+    void theLargestAllowedExistenceValueIsAccepted() {
+        Run r = MainTest.run("classify", "--folds", "3", "--threads", "1", "--existence",
+                "3.33e74", "--method", "prototype");
+
+        assertEquals(0, r.exitCode(), r.err());
     }
 }

@@ -38,9 +38,14 @@ class ProgressTest {
     @Test
     void aPhaseOfKnownLengthKeepsItsBar() {
         try (Progress bar = new Progress(new PrintWriter(new StringWriter()), true)) {
-            bar.iterations("cross-validation", 4, "accuracy").iterationDone(2, 0.5, 0, 0);
-            assertEquals("cross-validation [##########..........] iteration 2/4  accuracy"
+            bar.steps("cross-validation", 4, "folds", "fold accuracy")
+                    .iterationDone(2, 0.5, 0, 0);
+            assertEquals("cross-validation [##########..........] 2/4 folds  fold accuracy"
                     + " 0.500000", bar.line());
+            bar.steps("validation search", 6, "settings", "validation accuracy")
+                    .iterationDone(3, 0.75, 0, 0);
+            assertEquals("validation search [##########..........] 3/6 settings  validation"
+                    + " accuracy 0.750000", bar.line());
         }
     }
 

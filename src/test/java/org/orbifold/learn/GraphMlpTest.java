@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -148,6 +149,46 @@ class GraphMlpTest {
             Graph relabelled = graph.permute(Permutation.random(graph.order(), random));
             assertArrayEquals(model.scores(graph), model.scores(relabelled), SCORE_TOLERANCE);
         }
+    }
+
+    /**
+     * The hidden activations are a representation of the graph up to the aligner's accuracy:
+     * with an exact aligner relabelled copies get the same ones; a heuristic aligner may find
+     * a poorer alignment for a copy, and then each of its activations is at most the exact
+     * one (the similarity found is a lower bound and the activations increase with it), but
+     * copies can differ.
+     */
+    @Test
+    void hiddenActivationsDependOnTheNodeNumberingOnlyThroughTheAligner() {
+        GraphMlpModel trained = GraphMlp.builder().aligner(exact).hiddenUnits(4).epochs(2)
+                .seed(5).executor(Runnable::run).build()
+                .fit(space, train.graphs(), train.labels());
+        double[][] v = trained.outputWeights();
+        double[] flat = new double[v.length * v[0].length];
+        for (int k = 0; k < v.length; k++) {
+            System.arraycopy(v[k], 0, flat, k * v[0].length, v[0].length);
+        }
+        GraphMlpModel heuristic = new GraphMlpModel(space, Aligners.byName("ipfp", 1),
+                trained.classes(), trained.weightGraphs(), trained.hiddenBiases(), flat,
+                trained.outputBiases(), trained.inputScale(), trained.activation(),
+                trained.distanceOffset());
+        SplittableRandom random = new SplittableRandom(9);
+        int differing = 0;
+        for (Graph graph : LearnTestGraphs.families(34, 4, 0.1).graphs()) {
+            double[] truth = trained.hidden(graph);
+            double[] first = heuristic.hidden(graph);
+            for (int copy = 0; copy < 5; copy++) {
+                Graph relabelled = graph.permute(Permutation.random(graph.order(), random));
+                assertArrayEquals(truth, trained.hidden(relabelled), SCORE_TOLERANCE);
+                double[] found = heuristic.hidden(relabelled);
+                for (int j = 0; j < truth.length; j++) {
+                    assertTrue(found[j] <= truth[j] + SCORE_TOLERANCE, found[j] + " > "
+                            + truth[j]);
+                }
+                differing += Arrays.equals(found, first) ? 0 : 1;
+            }
+        }
+        assertTrue(differing > 0, "no relabelled copy changed an ipfp activation");
     }
 
     @Test
