@@ -205,9 +205,9 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
             graphs = new ArrayList<>(graphs.subList(0, limit));
             labels = new ArrayList<>(labels.subList(0, limit));
         } else if (limit != null && limit > graphs.size()) {
-            dataset = withNote(dataset, "--limit " + limit + " exceeds the "
+            dataset = dataset.withNotes(List.of("--limit " + limit + " exceeds the "
                     + CenterCommand.graphs(graphs.size()) + (className == null ? " of " + source
-                    : " of class " + className) + ": all " + graphs.size() + " are used");
+                    : " of class " + className) + ": all " + graphs.size() + " are used"));
         }
         requireEqualDimensions(graphs, source);
 
@@ -355,22 +355,7 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
 
     /** Adds a note for every graph that an IAM split file lists twice (both are read). */
     private static GraphDataset withRepeatNotes(GraphDataset dataset, Path splitFile) {
-        List<String> repeats = Splits.repeatNotes(splitFile, dataset);
-        if (repeats.isEmpty()) {
-            return dataset;
-        }
-        List<String> notes = new ArrayList<>(dataset.notes());
-        notes.addAll(repeats);
-        return new GraphDataset(dataset.name(), dataset.graphs(), dataset.classLabels(),
-                dataset.graphNames(), dataset.nodeChannels(), dataset.edgeChannels(), notes);
-    }
-
-    /** Returns the data set with one more note, which every report shows with the others. */
-    private static GraphDataset withNote(GraphDataset dataset, String note) {
-        List<String> notes = new ArrayList<>(dataset.notes());
-        notes.add(note);
-        return new GraphDataset(dataset.name(), dataset.graphs(), dataset.classLabels(),
-                dataset.graphNames(), dataset.nodeChannels(), dataset.edgeChannels(), notes);
+        return dataset.withNotes(Splits.repeatNotes(splitFile, dataset));
     }
 
     /**

@@ -504,10 +504,7 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
             }
             List<GraphDataset> noted = new ArrayList<>(parts.size());
             for (GraphDataset part : parts) {
-                List<String> notes = new ArrayList<>(part.notes());
-                notes.add(note);
-                noted.add(new GraphDataset(part.name(), part.graphs(), part.classLabels(),
-                        part.graphNames(), part.nodeChannels(), part.edgeChannels(), notes));
+                noted.add(part.withNotes(List.of(note)));
             }
             return noted;
         }
@@ -573,13 +570,9 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         }
         List<GraphDataset> mapped = new ArrayList<>(parts.size());
         for (GraphDataset part : parts) {
-            GraphDataset merged = part.mapClasses(Splits::fingerprintClass);
-            List<String> notes = new ArrayList<>(merged.notes());
-            notes.add("classes: the IAM four-class problem (first letter of the stored label;"
-                    + " tented arch T merged with arch A)");
-            mapped.add(new GraphDataset(merged.name(), merged.graphs(), merged.classLabels(),
-                    merged.graphNames(), merged.nodeChannels(), merged.edgeChannels(),
-                    notes));
+            mapped.add(part.mapClasses(Splits::fingerprintClass).withNotes(List.of("classes:"
+                    + " the IAM four-class problem (first letter of the stored label; tented"
+                    + " arch T merged with arch A)")));
         }
         return mapped;
     }

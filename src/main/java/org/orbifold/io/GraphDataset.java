@@ -191,6 +191,19 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
                 notes);
     }
 
+    /**
+     * Returns this dataset with more notes after its own, everything else the same.
+     *
+     * @param more the notes to add, in order
+     * @return the dataset with the notes added
+     */
+    public GraphDataset withNotes(List<String> more) {
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(more);
+        return new GraphDataset(name, graphs, classLabels, graphNames, nodeChannels,
+                edgeChannels, all);
+    }
+
     /** Returns the groups of node channels, one per source attribute, in channel order. */
     public List<ChannelGroup> nodeGroups() {
         return groupsOf(nodeChannels, "node");

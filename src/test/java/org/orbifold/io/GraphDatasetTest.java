@@ -37,6 +37,19 @@ class GraphDatasetTest {
     }
 
     @Test
+    void withNotesAddsTheNotesAfterItsOwnAndKeepsTheRest() {
+        GraphDataset noted = sample().withNotes(List.of("one")).withNotes(List.of("two",
+                "three"));
+        assertEquals(List.of("one", "two", "three"), noted.notes());
+        assertEquals(sample().graphs(), noted.graphs());
+        assertEquals(sample().classLabels(), noted.classLabels());
+        assertEquals(sample().graphNames(), noted.graphNames());
+        assertEquals(sample().nodeChannels(), noted.nodeChannels());
+        assertEquals(sample().edgeChannels(), noted.edgeChannels());
+        assertEquals("toy", noted.name());
+    }
+
+    @Test
     void ofClassKeepsTheGraphsOfThatClassInOrder() {
         GraphDataset b = sample().ofClass("b");
         assertEquals(2, b.size());
