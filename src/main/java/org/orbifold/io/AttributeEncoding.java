@@ -150,7 +150,8 @@ final class AttributeEncoding {
         return new Encoded(graphs, nodeChannels, edgeChannels, notes);
     }
 
-    private static boolean isZero(double[] values) {
+    /** Returns whether every value is 0: an attribute vector that reads as no edge. */
+    static boolean isZero(double[] values) {
         for (double v : values) {
             if (v != 0.0) {
                 return false;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.jgrapht.GraphType;
 import org.jgrapht.graph.DefaultWeightedEdge;
@@ -201,8 +202,8 @@ public final class JGraphTGraphs {
         Graph.Builder builder = Graph.builder(nodeDimension, edgeDimension).directed(directed);
         Map<V, Integer> index = new HashMap<>();
         for (V vertex : vertices) {
-            String what = "vertex " + shown(vertex);
-            double[] values = checked(nodeAttributes.apply(vertex), nodeDimension, what);
+            double[] values = checked(nodeAttributes.apply(vertex), nodeDimension,
+                    () -> "vertex " + shown(vertex));
             index.put(vertex, builder.addNode(values));
         }
 
@@ -226,11 +227,12 @@ public final class JGraphTGraphs {
                         + " as edge " + shown(earlier) + "; a graph has at most one edge per "
                         + (directed ? "ordered pair" : "pair") + ", so merge the two first");
             }
-            String what = describeEdge(source, edge, directed);
-            double[] values = checked(edgeAttributes.apply(edge), edgeDimension, what);
-            if (isZero(values)) {
-                throw new IllegalArgumentException(what + " has the all-zero attribute vector "
-                        + Arrays.toString(values) + ", which would read as no edge");
+            double[] values = checked(edgeAttributes.apply(edge), edgeDimension,
+                    () -> describeEdge(source, edge, directed));
+            if (AttributeEncoding.isZero(values)) {
+                throw new IllegalArgumentException(describeEdge(source, edge, directed)
+                        + " has the all-zero attribute vector " + Arrays.toString(values)
+                        + ", which would read as no edge");
             }
             builder.addEdge(i, j, values);
         }
@@ -300,19 +302,22 @@ public final class JGraphTGraphs {
         return toJGraphT(graph, vector -> vector[0]);
     }
 
-    /** Checks an attribute array returned by the caller's function and returns it. */
-    private static double[] checked(double[] values, int dimension, String what) {
+    /**
+     * Checks an attribute array returned by the caller's function and returns it; {@code what}
+     * names the vertex or edge, and is called only for a refusal.
+     */
+    private static double[] checked(double[] values, int dimension, Supplier<String> what) {
         if (values == null) {
-            throw new IllegalArgumentException(what + " has a null attribute array, expected "
-                    + dimension + " values");
+            throw new IllegalArgumentException(what.get() + " has a null attribute array,"
+                    + " expected " + dimension + " values");
         }
         if (values.length != dimension) {
-            throw new IllegalArgumentException(what + " has " + values.length + " attribute"
-                    + (values.length == 1 ? "" : "s") + ", expected " + dimension);
+            throw new IllegalArgumentException(what.get() + " has " + values.length
+                    + " attribute" + (values.length == 1 ? "" : "s") + ", expected " + dimension);
         }
         for (int c = 0; c < dimension; c++) {
             if (!Double.isFinite(values[c])) {
-                throw new IllegalArgumentException(what + " has the non-finite attribute "
+                throw new IllegalArgumentException(what.get() + " has the non-finite attribute "
                         + values[c] + " in channel " + c);
             }
         }
@@ -353,14 +358,5 @@ public final class JGraphTGraphs {
         }
         return "'" + DecimalNumbers.printable(text.substring(0, end)) + "...' ("
                 + text.length() + " characters)";
-    }
-
-    private static boolean isZero(double[] values) {
-        for (double value : values) {
-            if (value != 0.0) {
-                return false;
-            }
-        }
-        return true;
     }
 }
