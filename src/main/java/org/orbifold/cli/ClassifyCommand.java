@@ -1099,16 +1099,17 @@ final class ClassifyCommand extends DatasetCommand {
         ScaledClassifier.Recipe recipe = recipe(sample);
         Setting s = grid.get(0);
         List<int[]> foldIndices = Evaluation.stratifiedFolds(labels, folds, options.seed);
-        int smallest = 0;
+        // The largest fold leaves the smallest training set.
+        int largestFold = 0;
         for (int f = 0; f < foldIndices.size(); f++) {
             requireFits(m, s, trainingLabels(labels, foldIndices.get(f)),
                     "the training folds of fold " + (f + 1));
-            if (foldIndices.get(f).length > foldIndices.get(smallest).length) {
-                smallest = f;
+            if (foldIndices.get(f).length > foldIndices.get(largestFold).length) {
+                largestFold = f;
             }
         }
-        noteBatchSize(m, labels.size() - foldIndices.get(smallest).length,
-                "the training folds of fold " + (smallest + 1));
+        noteBatchSize(m, labels.size() - foldIndices.get(largestFold).length,
+                "the training folds of fold " + (largestFold + 1));
 
         long t0 = System.nanoTime();
         GraphSpace space = space(sample, s, recipe);
@@ -1582,11 +1583,7 @@ final class ClassifyCommand extends DatasetCommand {
         if (cxl != isCxl(testFile) || (validationFile != null
                 && cxl != isCxl(validationFile))) {
             // A mistyped name (test for test.cxl) is a missing file, not a mix of kinds.
-            for (Path file : Arrays.asList(trainFile, validationFile, testFile)) {
-                if (file != null && !Files.exists(file)) {
-                    throw CliException.data("no such split file: " + file);
-                }
-            }
+            Splits.requireExisting(Arrays.asList(trainFile, validationFile, testFile));
             throw CliException.usage("split files must be all IAM .cxl files or all split"
                     + " lists");
         }

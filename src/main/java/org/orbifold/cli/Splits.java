@@ -145,11 +145,7 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
             files.add(validation);
         }
         files.add(test);
-        for (Path file : files) {
-            if (!Files.exists(file)) {
-                throw CliException.data("no such split file: " + file);
-            }
-        }
+        requireExisting(files);
         requireDistinctFiles(files);
         IamSet set = IamSet.of(files);
         List<GraphDataset> parts = set.withNote(readIam(files,
@@ -436,6 +432,21 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
      */
     private static String alias(String first, String again, Path file) {
         return first.equals(again) ? "" : ", as '" + first + "': both are " + file;
+    }
+
+    /**
+     * Fails naming the first split file that does not exist.
+     *
+     * @param files the split files, in the order given; null entries (a split not given) are
+     *     skipped
+     * @throws CliException (data) {@code "no such split file: FILE"}
+     */
+    static void requireExisting(List<Path> files) {
+        for (Path file : files) {
+            if (file != null && !Files.exists(file)) {
+                throw CliException.data("no such split file: " + file);
+            }
+        }
     }
 
     /**
