@@ -237,7 +237,11 @@ abstract class CenterCommand extends DatasetCommand {
         return count + (count == 1 ? " graph" : " graphs");
     }
 
-    /** Returns how many of the result's final alignments are not proven optimal. */
+    /**
+     * Counts the result's final alignments and those of them not proven optimal, with the
+     * text that the report prints when the exact search stopped at its limit
+     * ({@link AlignerOptions#unproven}).
+     */
     private AlignerOptions.Unproven unproven(CenterResult result) {
         int count = 0;
         for (Alignment a : result.alignments()) {

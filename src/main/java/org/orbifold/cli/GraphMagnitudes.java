@@ -205,7 +205,6 @@ final class GraphMagnitudes {
                 weighted, Numbers.compact(LIMIT));
         List<String> advice = new ArrayList<>();
         if (!options.isEmpty()) {
-            List<String> lowered = new ArrayList<>(options);
             String bound = "";
             if (options.size() == 1 && !data) {
                 double most = largestAllowed(parts, options.get(0), nodeWeight, edgeWeight, e);
@@ -213,7 +212,7 @@ final class GraphMagnitudes {
                     bound = " (at most " + Numbers.compact(most) + " with the other values)";
                 }
             }
-            advice.add("lower " + String.join(" or ", lowered) + bound);
+            advice.add("lower " + String.join(" or ", options) + bound);
         }
         if (data) {
             advice.add("scale the attributes");
