@@ -523,11 +523,8 @@ class IamDatasetReaderTest {
         String hint = "; convert the file to UTF-8, or name its encoding in an XML declaration"
                 + " such as <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>";
 
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
         List<String> messages = new ArrayList<>();
-        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
+        assertEquals("", stderrOf(() -> {
             messages.add(failure(cxl).getMessage());
             messages.add(failure(split("b.gxl", "c")).getMessage());
             messages.add(assertThrows(DatasetFormatException.class,
@@ -535,10 +532,7 @@ class IamDatasetReaderTest {
             messages.add(assertThrows(DatasetFormatException.class,
                     () -> IamDatasetReader.readGraph(latin1Graph)).getMessage());
             DatasetLoader.companions(cxl);
-        } finally {
-            System.setErr(stderr);
-        }
-        assertEquals("", printed.toString(StandardCharsets.UTF_8));
+        }));
         String inCxl = cxl + ", line 1: is not UTF-8 text (byte 0xE9 at column 39)" + hint;
         String inGxl = latin1Graph + ", line 5: is not UTF-8 text (byte 0xE9 at column 39)"
                 + hint;
@@ -594,11 +588,8 @@ class IamDatasetReaderTest {
                 "");
         Path gxl = dir.resolve("b.gxl");
 
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
         List<String> messages = new ArrayList<>();
-        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
+        assertEquals("", stderrOf(() -> {
             messages.add(failure(cxl).getMessage());
             messages.add(assertThrows(DatasetFormatException.class,
                     () -> IamDatasetReader.graphFiles(cxl)).getMessage());
@@ -612,10 +603,7 @@ class IamDatasetReaderTest {
                     .getBytes(StandardCharsets.UTF_16));
             messages.add(assertThrows(DatasetFormatException.class,
                     () -> IamDatasetReader.readGraph(gxl)).getMessage());
-        } finally {
-            System.setErr(stderr);
-        }
-        assertEquals("", printed.toString(StandardCharsets.UTF_8));
+        }));
         String inGxl = gxl + ", line 1, column 31: its XML declaration names the encoding"
                 + " x-nonsense" + unknown;
         assertEquals(List.of(cxl + ", line 1, column 31: its XML declaration names the encoding"
@@ -627,6 +615,24 @@ class IamDatasetReaderTest {
         // A known encoding is still read, and the check of its bytes is unchanged.
         Files.writeString(gxl, "<?xml version=\"1.0\" encoding=\"US-ASCII\"?>" + body);
         assertEquals(List.of("x"), IamDatasetReader.readGraph(gxl).nodeChannels());
+    }
+
+    /** Reads that may print on stderr, run by {@link #stderrOf}. */
+    private interface Reads {
+        void run() throws IOException;
+    }
+
+    /** Runs the reads with stderr captured and returns what they printed there. */
+    private static String stderrOf(Reads reads) throws IOException {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            reads.run();
+        } finally {
+            System.setErr(stderr);
+        }
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
     @Test
