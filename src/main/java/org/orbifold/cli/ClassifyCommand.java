@@ -93,7 +93,7 @@ import picocli.CommandLine.Spec;
  * every weight graph. Both outputs give, for these methods, the number of alignments
  * computed and skipped by the predictions over the whole run. Every alignment of the run,
  * training and prediction, is also counted with those not proven optimal
- * ({@link CertifiedCount}); with {@code --aligner exact} the text says how many stopped at the
+ * ({@link CountingAligner}); with {@code --aligner exact} the text says how many stopped at the
  * search's limit, as {@code mean} does ({@link AlignerOptions#unproven}).
  *
  * <p><b>Attribute scaling.</b> {@code --standardize}, {@code --existence} and
@@ -651,7 +651,7 @@ final class ClassifyCommand extends DatasetCommand {
         boolean bothRefit = refitOption();
         ValidationSearch.Selection selectionRule = selectionOption();
         // Every alignment of the run, training and prediction, goes through the count.
-        CertifiedCount aligner = new CertifiedCount(options.aligner());
+        CountingAligner aligner = new CountingAligner(options.aligner());
         if (data.className != null) {
             throw CliException.usage("--class does not apply to classify: it needs every class");
         }

@@ -15,7 +15,7 @@ import org.orbifold.space.Permutation;
  * predictions of {@code classify}) hands it to every learner, so that the count covers the
  * whole run. Thread-safe: the counts are sums over all threads.
  */
-final class CertifiedCount implements Aligner {
+final class CountingAligner implements Aligner {
 
     private final Aligner aligner;
     private final LongAdder made = new LongAdder();
@@ -26,7 +26,7 @@ final class CertifiedCount implements Aligner {
      *
      * @param aligner the aligner that aligns
      */
-    CertifiedCount(Aligner aligner) {
+    CountingAligner(Aligner aligner) {
         this.aligner = Objects.requireNonNull(aligner, "aligner");
     }
 
