@@ -23,6 +23,7 @@ import org.orbifold.cli.ClassifyOutput.Report;
 import org.orbifold.io.ChannelGroup;
 import org.orbifold.io.DatasetScaling;
 import org.orbifold.io.GraphDataset;
+import org.orbifold.io.TextFiles;
 import org.orbifold.learn.AlignmentCounting;
 import org.orbifold.learn.Evaluation;
 import org.orbifold.learn.Evaluation.FoldAccuracies;
@@ -687,7 +688,7 @@ final class ClassifyCommand extends DatasetCommand {
         if (!data.json) {
             StringWriter summary = new StringWriter();
             output.summary(new PrintWriter(summary));
-            text = summary.toString().stripTrailing();
+            text = TextFiles.unpadEnd(summary.toString());
         }
         // Warnings are diagnostics: standard error, text or JSON, so that standard output
         // holds the result alone (the JSON also carries them in "warnings").

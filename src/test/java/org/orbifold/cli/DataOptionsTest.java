@@ -295,4 +295,37 @@ class DataOptionsTest {
                 + " and LOW_graph_indicator.txt (TU format); for IAM data give a .cxl file"
                 + " (test.cxl, train.cxl, validation.cxl found here)\n", r.err());
     }
+
+    /**
+     * A class label that ends in an information separator (U+001C..U+001F, which
+     * {@link String#strip} takes for white space) keeps it when it comes last on a line of
+     * text output: in the unknown-class message and in the header of classify's confusion
+     * matrix, both of which once dropped it.
+     */
+    @Test
+    void labelsEndingInASeparatorKeepItAtTheEndOfALine() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("SEP"));
+        StringBuilder edges = new StringBuilder();
+        StringBuilder indicator = new StringBuilder();
+        StringBuilder labels = new StringBuilder();
+        for (int g = 1; g <= 6; g++) {
+            int a = 2 * g - 1;
+            edges.append(a).append(", ").append(a + 1).append('\n')
+                    .append(a + 1).append(", ").append(a).append('\n');
+            indicator.append(g).append('\n').append(g).append('\n');
+            labels.append(g % 2 == 0 ? "0" : "1\u001f").append('\n');
+        }
+        Files.writeString(folder.resolve("SEP_A.txt"), edges);
+        Files.writeString(folder.resolve("SEP_graph_indicator.txt"), indicator);
+        Files.writeString(folder.resolve("SEP_graph_labels.txt"), labels);
+
+        Run unknown = run("info", folder.toString(), "--class", "X");
+        Run classify = run("classify", folder.toString(), "--folds", "2", "--aligner", "exact",
+                "--threads", "1");
+
+        assertTrue(unknown.err().endsWith("unknown class 'X'; classes: 0, 1\\u001f\n"),
+                unknown.err());
+        assertEquals(0, classify.exitCode(), classify.err());
+        assertTrue(classify.out().contains(" 0 1\\u001f\n"), classify.out());
+    }
 }
