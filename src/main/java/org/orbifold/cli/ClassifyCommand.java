@@ -1583,9 +1583,11 @@ final class ClassifyCommand extends DatasetCommand {
         if (cxl != isCxl(testFile) || (validationFile != null
                 && cxl != isCxl(validationFile))) {
             // A mistyped name (test for test.cxl) is a missing file, not a mix of kinds.
-            for (Path file : Arrays.asList(trainFile, validationFile, testFile)) {
-                if (file != null && !Files.exists(file)) {
-                    throw CliException.data("no such split file: " + file);
+            List<Path> files = Arrays.asList(trainFile, validationFile, testFile);
+            List<String> options = List.of("--train", "--valid", "--test");
+            for (int f = 0; f < files.size(); f++) {
+                if (files.get(f) != null && !Files.exists(files.get(f))) {
+                    throw CliException.data(Splits.missing(options.get(f), files.get(f)));
                 }
             }
             throw CliException.usage("split files must be all IAM .cxl files or all split"

@@ -104,14 +104,16 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
      * @param folder the folder
      * @param reading how the attributes are read
      * @throws CliException (data) if the folder holds both {@code validation.cxl} and
-     *     {@code valid.cxl}: which is the validation split is for the user to say, by giving
-     *     the split files one by one
+     *     {@code valid.cxl} as two files (one a link to the other is one split): which is the
+     *     validation split is for the user to say, by giving the split files one by one
      */
     static Splits iamFolder(Path folder, Reading reading) {
         List<Path> validations = new ArrayList<>();
         for (String name : VALIDATION_FILES) {
-            if (Files.isRegularFile(folder.resolve(name))) {
-                validations.add(folder.resolve(name));
+            Path file = folder.resolve(name);
+            if (Files.isRegularFile(file)
+                    && (validations.isEmpty() || !sameFile(validations.get(0), file))) {
+                validations.add(file);
             }
         }
         if (validations.size() > 1) {
@@ -145,9 +147,10 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
             files.add(validation);
         }
         files.add(test);
-        for (Path file : files) {
-            if (!Files.exists(file)) {
-                throw CliException.data("no such split file: " + file);
+        List<String> options = options(files);
+        for (int s = 0; s < files.size(); s++) {
+            if (!Files.exists(files.get(s))) {
+                throw CliException.data(missing(options.get(s), files.get(s)));
             }
         }
         requireDistinctFiles(files);
@@ -210,6 +213,18 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
     private static List<String> options(List<Path> files) {
         return files.size() == 3 ? List.of("--train", "--valid", "--test")
                 : List.of("--train", "--test");
+    }
+
+    /**
+     * Returns the message for a split file that does not exist, naming its option as a
+     * missing split list is named: {@code "cannot read --test FILE: no such file"}.
+     *
+     * @param option the option that gave the file, such as {@code --test}
+     * @param file the file as given
+     * @return the message
+     */
+    static String missing(String option, Path file) {
+        return "cannot read " + option + " " + file + ": no such file";
     }
 
     /** Fails when one file is given for two splits (by any path to it). */
