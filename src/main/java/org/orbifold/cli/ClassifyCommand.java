@@ -1631,8 +1631,10 @@ final class ClassifyCommand extends DatasetCommand {
 
     /**
      * Fails with the real problem when DATASET, given without split files or folds, is no IAM
-     * folder: the path does not exist, or it is a folder with some IAM split files but not
-     * both {@code train.cxl} and {@code test.cxl} (the missing ones are named).
+     * folder: the path does not exist, it is a folder with some IAM split files but not
+     * both {@code train.cxl} and {@code test.cxl} (the missing ones are named), or it is the
+     * top folder of an IAM set, whose {@code data} folder holds the split files (that folder
+     * is named).
      */
     private void requireDatasetPath() {
         if (dataset == null) {
@@ -1661,6 +1663,11 @@ final class ClassifyCommand extends DatasetCommand {
                     + String.join(" and no ", missing) + " (it has " + String.join(", ", present)
                     + "); the splits need train.cxl and test.cxl, or give the split files with"
                     + " --train and --test");
+        }
+        Path data = path.resolve("data");
+        if (Splits.isIamFolder(data)) {
+            throw CliException.usage(dataset + " holds the IAM split files in its folder data:"
+                    + " give " + data + " as DATASET");
         }
     }
 

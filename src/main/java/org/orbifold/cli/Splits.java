@@ -530,10 +530,19 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         /**
          * The set named by a split file's folder, or by the folder above it when the file's
          * folder is called {@code data}; null if neither is {@code AIDS}, {@code Fingerprint}
-         * or {@code Protein}.
+         * or {@code Protein}. The folders are those of the file's real path
+         * ({@link Path#toRealPath}), as for the graph files: a link {@code aidslink} to
+         * {@code iam/AIDS/data} names AIDS, a link {@code AIDS} to another folder names
+         * nothing.
          */
         private static String folderSet(Path splitFile) {
-            Path folder = splitFile.toAbsolutePath().normalize().getParent();
+            Path real;
+            try {
+                real = splitFile.toRealPath();
+            } catch (IOException e) {
+                real = splitFile.toAbsolutePath().normalize();
+            }
+            Path folder = real.getParent();
             if (folder != null && folder.getFileName() != null
                     && folder.getFileName().toString().equals("data")) {
                 folder = folder.getParent();

@@ -137,6 +137,22 @@ class ClassifyCommandTest {
                 + " test.cxl (it has train.cxl, validation.cxl)"), r.err());
     }
 
+    /**
+     * The top folder of an IAM set, which holds only its folder data, is pointed at that
+     * folder; it got the general advice to give --folds or split files.
+     */
+    @Test
+    void theTopFolderOfAnIamSetPointsAtItsDataFolder() throws IOException {
+        Path top = Files.createDirectory(dir.resolve("SET"));
+        Files.move(iamFolder(null), top.resolve("data"));
+
+        Run r = run("classify", top.toString());
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.out());
+        assertEquals(Main.ERROR_PREFIX + top + " holds the IAM split files in its folder data:"
+                + " give " + top.resolve("data") + " as DATASET\n", r.err());
+    }
+
     /** A folder with both names of the validation split was read with validation.cxl. */
     @Test
     void anIamFolderWithTwoValidationSplitsIsRefusedNamingBoth() throws IOException {
