@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import org.orbifold.io.TextFiles;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
@@ -204,7 +205,7 @@ abstract class CenterCommand extends DatasetCommand {
             StringWriter summary = new StringWriter();
             summary(new PrintWriter(summary), sample, aligner, workers, medoids, medoidSeconds,
                     result, seconds);
-            text = summary.toString().stripTrailing();
+            text = TextFiles.unpadEnd(summary.toString());
         }
         deliver(out(), text, target, json);
         return 0;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.orbifold.io.GraphDataset;
 import org.orbifold.io.JsonWriter;
+import org.orbifold.io.TextFiles;
 import org.orbifold.space.Graph;
 import org.orbifold.space.NodeExistence;
 
@@ -223,7 +224,7 @@ final class CenterGraph {
                     "  node %2d  exists %.2f ", i, existence(center, i, nodeChannels)));
             attributes(center, i, nodeChannels).forEach((name, value) -> line.append(' ')
                     .append(name).append(' ').append(value.text()));
-            w.println(line.toString().stripTrailing());
+            w.println(TextFiles.unpadEnd(line.toString()));
         }
 
         // Edges among kept nodes whose presence value reaches the threshold.

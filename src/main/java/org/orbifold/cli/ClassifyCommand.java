@@ -23,6 +23,7 @@ import org.orbifold.cli.ClassifyOutput.Report;
 import org.orbifold.io.ChannelGroup;
 import org.orbifold.io.DatasetScaling;
 import org.orbifold.io.GraphDataset;
+import org.orbifold.io.TextFiles;
 import org.orbifold.learn.AlignmentCounting;
 import org.orbifold.learn.Evaluation;
 import org.orbifold.learn.Evaluation.FoldAccuracies;
@@ -687,7 +688,7 @@ final class ClassifyCommand extends DatasetCommand {
         if (!data.json) {
             StringWriter summary = new StringWriter();
             output.summary(new PrintWriter(summary));
-            text = summary.toString().stripTrailing();
+            text = TextFiles.unpadEnd(summary.toString());
         }
         // Warnings are diagnostics: standard error, text or JSON, so that standard output
         // holds the result alone (the JSON also carries them in "warnings").
@@ -1583,7 +1584,8 @@ final class ClassifyCommand extends DatasetCommand {
         if (cxl != isCxl(testFile) || (validationFile != null
                 && cxl != isCxl(validationFile))) {
             // A mistyped name (test for test.cxl) is a missing file, not a mix of kinds.
-            Splits.requireExisting(Arrays.asList(trainFile, validationFile, testFile));
+            Splits.requireExisting(Arrays.asList(trainFile, validationFile, testFile),
+                    List.of("--train", "--valid", "--test"));
             throw CliException.usage("split files must be all IAM .cxl files or all split"
                     + " lists");
         }
@@ -1625,8 +1627,10 @@ final class ClassifyCommand extends DatasetCommand {
 
     /**
      * Fails with the real problem when DATASET, given without split files or folds, is no IAM
-     * folder: the path does not exist, or it is a folder with some IAM split files but not
-     * both {@code train.cxl} and {@code test.cxl} (the missing ones are named).
+     * folder: the path does not exist, it is a folder with some IAM split files but not
+     * both {@code train.cxl} and {@code test.cxl} (the missing ones are named), or it is the
+     * top folder of an IAM set, whose {@code data} folder holds the split files (that folder
+     * is named).
      */
     private void requireDatasetPath() {
         if (dataset == null) {
@@ -1655,6 +1659,11 @@ final class ClassifyCommand extends DatasetCommand {
                     + String.join(" and no ", missing) + " (it has " + String.join(", ", present)
                     + "); the splits need train.cxl and test.cxl, or give the split files with"
                     + " --train and --test");
+        }
+        Path data = path.resolve("data");
+        if (Splits.isIamFolder(data)) {
+            throw CliException.usage(dataset + " holds the IAM split files in its folder data:"
+                    + " give " + data + " as DATASET");
         }
     }
 

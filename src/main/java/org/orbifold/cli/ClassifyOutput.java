@@ -16,6 +16,7 @@ import java.util.Set;
 import org.orbifold.cli.ClassifyCommand.Method;
 import org.orbifold.cli.ClassifyCommand.Setting;
 import org.orbifold.io.JsonWriter;
+import org.orbifold.io.TextFiles;
 import org.orbifold.learn.Evaluation;
 import org.orbifold.learn.Evaluation.FoldAccuracies;
 import org.orbifold.learn.ValidationSearch;
@@ -666,7 +667,7 @@ final class ClassifyOutput {
         for (String label : classes.labels()) {
             header.append(' ').append(pad(label, width));
         }
-        w.println(header.toString().stripTrailing());
+        w.println(TextFiles.unpadEnd(header.toString()));
         for (int a = 0; a < counts.length; a++) {
             StringBuilder line = new StringBuilder("  ").append(pad(classes.label(a), width));
             for (int count : counts[a]) {

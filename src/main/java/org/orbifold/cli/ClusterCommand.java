@@ -20,6 +20,7 @@ import org.orbifold.cluster.ClusterValidity;
 import org.orbifold.cluster.ClusteringResult;
 import org.orbifold.io.GraphDataset;
 import org.orbifold.io.JsonWriter;
+import org.orbifold.io.TextFiles;
 import org.orbifold.match.Aligner;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
@@ -345,7 +346,7 @@ final class ClusterCommand extends DatasetCommand {
         } else {
             StringWriter summary = new StringWriter();
             summary(new PrintWriter(summary), report);
-            out().println(summary.toString().stripTrailing());
+            out().println(TextFiles.unpadEnd(summary.toString()));
         }
         out().flush();
         if (folder != null) {

@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.openscience.cdk.tools.LoggingToolFactory;
+import org.orbifold.io.TextFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -258,7 +259,7 @@ public final class Main implements Runnable {
      * left, such as a tab or an escape character in a class label ({@link VisibleText}).
      */
     private static String oneLine(String message) {
-        return VisibleText.escape(message.strip().replaceAll("\\s*\\R\\s*", " "));
+        return VisibleText.escape(TextFiles.unpad(message).replaceAll("\\s*\\R\\s*", " "));
     }
 
     private static void configureLogging(boolean debug) {

@@ -104,14 +104,16 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
      * @param folder the folder
      * @param reading how the attributes are read
      * @throws CliException (data) if the folder holds both {@code validation.cxl} and
-     *     {@code valid.cxl}: which is the validation split is for the user to say, by giving
-     *     the split files one by one
+     *     {@code valid.cxl} as two files (one a link to the other is one split): which is the
+     *     validation split is for the user to say, by giving the split files one by one
      */
     static Splits iamFolder(Path folder, Reading reading) {
         List<Path> validations = new ArrayList<>();
         for (String name : VALIDATION_FILES) {
-            if (Files.isRegularFile(folder.resolve(name))) {
-                validations.add(folder.resolve(name));
+            Path file = folder.resolve(name);
+            if (Files.isRegularFile(file)
+                    && (validations.isEmpty() || !sameFile(validations.get(0), file))) {
+                validations.add(file);
             }
         }
         if (validations.size() > 1) {
@@ -145,7 +147,7 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
             files.add(validation);
         }
         files.add(test);
-        requireExisting(files);
+        requireExisting(files, options(files));
         requireDistinctFiles(files);
         IamSet set = IamSet.of(files);
         List<GraphDataset> parts = set.withNote(readIam(files,
@@ -206,6 +208,18 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
     private static List<String> options(List<Path> files) {
         return files.size() == 3 ? List.of("--train", "--valid", "--test")
                 : List.of("--train", "--test");
+    }
+
+    /**
+     * Returns the message for a split file that does not exist, naming its option as a
+     * missing split list is named: {@code "cannot read --test FILE: no such file"}.
+     *
+     * @param option the option that gave the file, such as {@code --test}
+     * @param file the file as given
+     * @return the message
+     */
+    static String missing(String option, Path file) {
+        return "cannot read " + option + " " + file + ": no such file";
     }
 
     /** Fails when one file is given for two splits (by any path to it). */
@@ -435,16 +449,18 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
     }
 
     /**
-     * Fails naming the first split file that does not exist.
+     * Fails naming the first split file that does not exist, with its option.
      *
      * @param files the split files, in the order given; null entries (a split not given) are
      *     skipped
-     * @throws CliException (data) {@code "no such split file: FILE"}
+     * @param options the option that gave each file, such as {@code --test}
+     * @throws CliException (data) {@link #missing}: {@code "cannot read --test FILE: no such
+     *     file"}
      */
-    static void requireExisting(List<Path> files) {
-        for (Path file : files) {
-            if (file != null && !Files.exists(file)) {
-                throw CliException.data("no such split file: " + file);
+    static void requireExisting(List<Path> files, List<String> options) {
+        for (int f = 0; f < files.size(); f++) {
+            if (files.get(f) != null && !Files.exists(files.get(f))) {
+                throw CliException.data(missing(options.get(f), files.get(f)));
             }
         }
     }
@@ -523,10 +539,19 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         /**
          * The set named by a split file's folder, or by the folder above it when the file's
          * folder is called {@code data}; null if neither is {@code AIDS}, {@code Fingerprint}
-         * or {@code Protein}.
+         * or {@code Protein}. The folders are those of the file's real path
+         * ({@link Path#toRealPath}), as for the graph files: a link {@code aidslink} to
+         * {@code iam/AIDS/data} names AIDS, a link {@code AIDS} to another folder names
+         * nothing.
          */
         private static String folderSet(Path splitFile) {
-            Path folder = splitFile.toAbsolutePath().normalize().getParent();
+            Path real;
+            try {
+                real = splitFile.toRealPath();
+            } catch (IOException e) {
+                real = splitFile.toAbsolutePath().normalize();
+            }
+            Path folder = real.getParent();
             if (folder != null && folder.getFileName() != null
                     && folder.getFileName().toString().equals("data")) {
                 folder = folder.getParent();

@@ -11,9 +11,14 @@ import java.util.Locale;
  * escape character in a class label or a graph name) as escapes, so that they can neither
  * move the columns of a report nor drive the terminal: a tab as {@code \t}, any other C0 or
  * C1 control character and DEL as a backslash, {@code u} and four hexadecimal digits, as in
- * JSON (an escape character as {@code u001b} after the backslash). Line feeds and carriage
- * returns of the text itself pass. JSON output needs none of this:
- * its writer escapes control characters inside strings.
+ * JSON (an escape character as {@code u001b} after the backslash). Characters that look like
+ * a space or like nothing are escaped the same way, so that a label or a name that holds one
+ * can be told from one without it: every space or white-space character other than the
+ * space U+0020 (a no-break space U+00A0 as {@code u00a0} after the backslash) and every
+ * invisible format character ({@link Character#FORMAT}, such as the zero-width space U+200B
+ * and the byte-order mark U+FEFF). Line feeds and carriage returns of the text itself pass.
+ * JSON output needs none of this: it keeps the real string, and its writer escapes control
+ * characters inside strings.
  */
 final class VisibleText {
 
@@ -21,11 +26,11 @@ final class VisibleText {
     }
 
     /**
-     * Returns the text with every control character escaped, line breaks included (for a
-     * message of one line).
+     * Returns the text with every control, space-like and format character escaped
+     * ({@link #isHidden}), line breaks included (for a message of one line).
      *
      * @param text any text
-     * @return the text with control characters escaped
+     * @return the text with those characters escaped
      */
     static String escape(String text) {
         StringBuilder b = new StringBuilder(text.length());
@@ -49,8 +54,8 @@ final class VisibleText {
 
     /**
      * Returns a writer that passes line feeds and carriage returns and escapes every other
-     * control character before writing to {@code out}. It adds no buffer: what it is given
-     * reaches {@code out} at once.
+     * character that {@link #escape} escapes before writing to {@code out}. It adds no
+     * buffer: what it is given reaches {@code out} at once.
      *
      * @param out where the text goes
      * @return a writer over it
@@ -88,10 +93,19 @@ final class VisibleText {
         return c < 0x20 || (c >= 0x7f && c <= 0x9f);
     }
 
+    /**
+     * Whether a character is shown escaped: a control character ({@link #isControl}), a space
+     * or white-space character other than U+0020, or an invisible format character.
+     */
+    static boolean isHidden(char c) {
+        return isControl(c) || (c != ' ' && (Character.isSpaceChar(c)
+                || Character.isWhitespace(c))) || Character.getType(c) == Character.FORMAT;
+    }
+
     private static void append(StringBuilder b, char c) {
         if (c == '\t') {
             b.append("\\t");
-        } else if (isControl(c)) {
+        } else if (isHidden(c)) {
             b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
         } else {
             b.append(c);

@@ -117,4 +117,45 @@ public final class TextFiles {
                 + String.format(Locale.ROOT, "%02X", bad & 0xFF) + " at column " + column
                 + "); " + hint);
     }
+
+    /**
+     * Removes the padding around a value or a line: spaces, tabs, line feeds and carriage
+     * returns. Every other character is kept, so a label that starts or ends with a control
+     * character such as U+001C..U+001F (the file, group, record and unit separators) or a
+     * Unicode space keeps it, where {@link String#strip} and {@link String#trim} take those for
+     * white space.
+     *
+     * @param text any text
+     * @return the text without the padding at either end
+     */
+    public static String unpad(String text) {
+        int from = 0;
+        int to = text.length();
+        while (from < to && isPadding(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && isPadding(text.charAt(to - 1))) {
+            to--;
+        }
+        return text.substring(from, to);
+    }
+
+    /**
+     * Removes the padding ({@link #unpad}) at the end of a text only, such as the spaces after
+     * the last column of a report line or the line break after its last line.
+     *
+     * @param text any text
+     * @return the text without the padding at its end
+     */
+    public static String unpadEnd(String text) {
+        int to = text.length();
+        while (to > 0 && isPadding(text.charAt(to - 1))) {
+            to--;
+        }
+        return text.substring(0, to);
+    }
+
+    private static boolean isPadding(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
 }

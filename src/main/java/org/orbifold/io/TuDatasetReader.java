@@ -289,8 +289,9 @@ public final class TuDatasetReader {
     }
 
     /**
-     * Reads a file's lines, dropping blank lines (nothing but padding, {@link #unpad}) at its
-     * end; a blank line elsewhere is an error. Returns null for a missing optional file.
+     * Reads a file's lines, dropping blank lines (nothing but padding,
+     * {@link TextFiles#unpad}) at its end; a blank line elsewhere is an error. Returns null
+     * for a missing optional file.
      */
     private static List<String> lines(Path file, boolean required) throws IOException {
         if (!Files.exists(file)) {
@@ -300,11 +301,11 @@ public final class TuDatasetReader {
             return null;
         }
         List<String> lines = TextFiles.readUtf8Lines(file);
-        while (!lines.isEmpty() && unpad(lines.get(lines.size() - 1)).isEmpty()) {
+        while (!lines.isEmpty() && TextFiles.unpad(lines.get(lines.size() - 1)).isEmpty()) {
             lines.remove(lines.size() - 1);
         }
         for (int k = 0; k < lines.size(); k++) {
-            if (unpad(lines.get(k)).isEmpty()) {
+            if (TextFiles.unpad(lines.get(k)).isEmpty()) {
                 throw new DatasetFormatException(file, k + 1, "empty line; expected a value");
             }
         }
@@ -375,7 +376,7 @@ public final class TuDatasetReader {
 
     private static String single(Path file, int line, String text)
             throws DatasetFormatException {
-        String token = unpad(text);
+        String token = TextFiles.unpad(text);
         if (token.contains(",")) {
             throw new DatasetFormatException(file, line, "expected a single value, found '"
                     + shown(token) + "'");
@@ -409,30 +410,6 @@ public final class TuDatasetReader {
      * minus before a 3 shows as <code>&#92;u22123</code>.
      */
     private static String shown(String token) {
-        return DecimalNumbers.printable(unpad(token));
-    }
-
-    /**
-     * Removes the padding around a value: the spaces and tabs, which are all a TU file pads
-     * with. Every other character is kept, so a label that starts or ends with a control
-     * character such as U+001C..U+001F (the file, group, record and unit separators) or a
-     * Unicode space keeps it, where {@link String#strip} and {@link String#trim} take those for
-     * white space. A carriage return never reaches a value: it ends a line
-     * ({@link TextFiles#readUtf8Lines}).
-     */
-    private static String unpad(String text) {
-        int from = 0;
-        int to = text.length();
-        while (from < to && isPadding(text.charAt(from))) {
-            from++;
-        }
-        while (to > from && isPadding(text.charAt(to - 1))) {
-            to--;
-        }
-        return text.substring(from, to);
-    }
-
-    private static boolean isPadding(char c) {
-        return c == ' ' || c == '\t';
+        return DecimalNumbers.printable(TextFiles.unpad(token));
     }
 }

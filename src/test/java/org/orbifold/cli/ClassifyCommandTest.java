@@ -137,6 +137,22 @@ class ClassifyCommandTest {
                 + " test.cxl (it has train.cxl, validation.cxl)"), r.err());
     }
 
+    /**
+     * The top folder of an IAM set, which holds only its folder data, is pointed at that
+     * folder; it got the general advice to give --folds or split files.
+     */
+    @Test
+    void theTopFolderOfAnIamSetPointsAtItsDataFolder() throws IOException {
+        Path top = Files.createDirectory(dir.resolve("SET"));
+        Files.move(iamFolder(null), top.resolve("data"));
+
+        Run r = run("classify", top.toString());
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.out());
+        assertEquals(Main.ERROR_PREFIX + top + " holds the IAM split files in its folder data:"
+                + " give " + top.resolve("data") + " as DATASET\n", r.err());
+    }
+
     /** A folder with both names of the validation split was read with validation.cxl. */
     @Test
     void anIamFolderWithTwoValidationSplitsIsRefusedNamingBoth() throws IOException {
@@ -151,6 +167,21 @@ class ClassifyCommandTest {
                 + " --train " + folder.resolve("train.cxl") + " --valid "
                 + folder.resolve("validation.cxl") + " (or " + folder.resolve("valid.cxl")
                 + ") --test " + folder.resolve("test.cxl") + "\n", r.err());
+    }
+
+    /**
+     * valid.cxl as a link to validation.cxl is one validation split, not two: the folder is
+     * read, where it was refused as holding two validation splits.
+     */
+    @Test
+    void anIamFolderWithValidAsALinkToValidationIsRead() throws IOException {
+        Path folder = iamFolder(null);
+        Files.createSymbolicLink(folder.resolve("valid.cxl"), Path.of("validation.cxl"));
+
+        Run r = run("classify", folder.toString(), "--aligner", "exact", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(4.0, r.json().get("validationGraphs"));
     }
 
     @Test
@@ -427,8 +458,10 @@ class ClassifyCommandTest {
     }
 
     /**
-     * A mistyped split file ({@code test} for {@code test.cxl}) is named as missing; it was
-     * reported as a mix of .cxl files and split lists, which only existing files can be.
+     * A mistyped split file ({@code test} for {@code test.cxl}, or a missing .cxl file) is
+     * named as missing with its option, as a missing split list is; it was reported as a mix
+     * of .cxl files and split lists, which only existing files can be, and then without the
+     * option.
      */
     @Test
     void aMistypedSplitFileIsNamedAsMissingAndARealMixAsAMix() throws IOException {
@@ -440,9 +473,16 @@ class ClassifyCommandTest {
         Run mix = run("classify", "--train", folder.resolve("train.cxl").toString(), "--test",
                 list.toString());
 
+        Run cxl = run("classify", "--train", folder.resolve("train.cxl").toString(), "--valid",
+                folder.resolve("valid.cxl").toString(), "--test",
+                folder.resolve("test.cxl").toString());
+
         assertEquals(CliException.DATA, typo.exitCode(), typo.out());
-        assertEquals(Main.ERROR_PREFIX + "no such split file: " + folder.resolve("test") + "\n",
-                typo.err());
+        assertEquals(Main.ERROR_PREFIX + "cannot read --test " + folder.resolve("test")
+                + ": no such file\n", typo.err());
+        assertEquals(CliException.DATA, cxl.exitCode(), cxl.out());
+        assertEquals(Main.ERROR_PREFIX + "cannot read --valid " + folder.resolve("valid.cxl")
+                + ": no such file\n", cxl.err());
         assertEquals(CliException.USAGE, mix.exitCode(), mix.out());
         assertEquals(Main.ERROR_PREFIX + "split files must be all IAM .cxl files or all split"
                 + " lists\n", mix.err());

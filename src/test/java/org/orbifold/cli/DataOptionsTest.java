@@ -295,4 +295,69 @@ class DataOptionsTest {
                 + " and LOW_graph_indicator.txt (TU format); for IAM data give a .cxl file"
                 + " (test.cxl, train.cxl, validation.cxl found here)\n", r.err());
     }
+
+    /**
+     * A class label that ends in an information separator (U+001C..U+001F, which
+     * {@link String#strip} takes for white space) keeps it when it comes last on a line of
+     * text output: in the unknown-class message and in the header of classify's confusion
+     * matrix, both of which once dropped it.
+     */
+    @Test
+    void labelsEndingInASeparatorKeepItAtTheEndOfALine() throws IOException {
+        Path folder = pairs("SEP", "1\u001f");
+
+        Run unknown = run("info", folder.toString(), "--class", "X");
+        Run classify = run("classify", folder.toString(), "--folds", "2", "--aligner", "exact",
+                "--threads", "1");
+
+        assertTrue(unknown.err().endsWith("unknown class 'X'; classes: 0, 1\\u001f\n"),
+                unknown.err());
+        assertEquals(0, classify.exitCode(), classify.err());
+        assertTrue(classify.out().contains(" 0 1\\u001f\n"), classify.out());
+    }
+
+    /**
+     * Writes a TU data set of six one-edge graphs, the even ones of class 0 and the odd ones
+     * of the class {@code odd}, as the folder {@code name}.
+     */
+    private Path pairs(String name, String odd) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve(name));
+        StringBuilder edges = new StringBuilder();
+        StringBuilder indicator = new StringBuilder();
+        StringBuilder labels = new StringBuilder();
+        for (int g = 1; g <= 6; g++) {
+            int a = 2 * g - 1;
+            edges.append(a).append(", ").append(a + 1).append('\n')
+                    .append(a + 1).append(", ").append(a).append('\n');
+            indicator.append(g).append('\n').append(g).append('\n');
+            labels.append(g % 2 == 0 ? "0" : odd).append('\n');
+        }
+        Files.writeString(folder.resolve(name + "_A.txt"), edges);
+        Files.writeString(folder.resolve(name + "_graph_indicator.txt"), indicator);
+        Files.writeString(folder.resolve(name + "_graph_labels.txt"), labels);
+        return folder;
+    }
+
+    /**
+     * A class label that starts with a no-break space shows it escaped in text output, where
+     * it looked like a plain space; JSON keeps the real label. A split-list entry that starts
+     * with a zero-width space shows it in the message that no graph has that name, where the
+     * name looked like an index.
+     */
+    @Test
+    void invisibleCharactersInLabelsAndNamesAreShownEscaped() throws IOException {
+        Path folder = pairs("NBSP", "\u00a01");
+        Path train = Files.writeString(dir.resolve("train.txt"), "0\n\u200b1\n");
+        Path test = Files.writeString(dir.resolve("test.txt"), "2\n");
+
+        Run info = run("info", folder.toString());
+        Run json = run("info", folder.toString(), "--json");
+        Run list = run("classify", folder.toString(), "--train", train.toString(), "--test",
+                test.toString());
+
+        assertTrue(info.out().contains("classes   2: 0 (3), \\u00a01 (3)\n"), info.out());
+        assertEquals(Map.of("0", 3.0, "\u00a01", 3.0), json.json().get("classes"));
+        assertEquals(CliException.DATA, list.exitCode(), list.out());
+        assertTrue(list.err().contains("line 2: no graph named '\\u200b1'"), list.err());
+    }
 }

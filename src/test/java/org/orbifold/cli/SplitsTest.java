@@ -70,6 +70,24 @@ class SplitsTest {
     }
 
     /**
+     * The set is named by the split file's real path, as the graph files are identified: a
+     * link to the data folder of AIDS names AIDS; a link called AIDS to a folder of another
+     * name names nothing.
+     */
+    @Test
+    void linksAreFollowedToTheSetsFolder(@TempDir Path dir) throws IOException {
+        Path data = dir.resolve("iam").resolve("AIDS").resolve("data");
+        splitFile(data, "AIDS");
+        Path folderLink = Files.createSymbolicLink(dir.resolve("aidslink"), data);
+        Path other = splitFile(dir.resolve("mine"), "AIDS");
+        Path misnamed = Files.createSymbolicLink(dir.resolve("AIDS"), other.getParent());
+
+        assertEquals("AIDS", Splits.IamSet.of(List.of(folderLink.resolve("train.cxl")))
+                .recoded());
+        assertNull(Splits.IamSet.of(List.of(misnamed.resolve("train.cxl"))).recoded());
+    }
+
+    /**
      * A folder named like an IAM set further up the path names no set: Letter LOW copied
      * into a folder Fingerprint was read with Fingerprint's classes (T merged into A).
      */

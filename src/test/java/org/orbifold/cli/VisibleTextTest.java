@@ -1,0 +1,36 @@
+package org.orbifold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * VisibleText escapes what cannot be seen: control characters, spaces other than U+0020 and
+ * invisible format characters, in messages and in the text writer alike; a plain space and
+ * visible letters beyond ASCII pass.
+ */
+class VisibleTextTest {
+
+    @Test
+    void escapesSpacesOtherThanTheSpaceAndFormatCharacters() {
+        assertEquals("\\u00a01", VisibleText.escape("\u00a01"));
+        assertEquals("\\u200b0", VisibleText.escape("\u200b0"));
+        assertEquals("\\ufeff0", VisibleText.escape("\ufeff0"));
+        assertEquals("a\\u2009b\\u3000", VisibleText.escape("a\u2009b\u3000"));
+        assertEquals("\\u2028", VisibleText.escape("\u2028"));
+        assertEquals("\\u001f\\t", VisibleText.escape("\u001f\t"));
+        assertEquals("a b é ±", VisibleText.escape("a b é ±"));
+        assertEquals(7, VisibleText.width("\u00a0x"));
+    }
+
+    @Test
+    void theWriterEscapesThemToo() {
+        StringWriter out = new StringWriter();
+        try (PrintWriter w = VisibleText.writer(out)) {
+            w.print("class \u00a01\u200b\r\n");
+        }
+        assertEquals("class \\u00a01\\u200b\r\n", out.toString());
+    }
+}
