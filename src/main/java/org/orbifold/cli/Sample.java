@@ -65,7 +65,8 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
      *
      * @param location a TU folder, an IAM .cxl file, a .npy stack or a molecule file; null for
      *     the default
-     * @param className the class to keep, or null for all
+     * @param className the class to keep (its label, or the label as text output shows it), or
+     *     null for all
      * @param limit how many graphs to keep at most, or null for all
      * @return the sample, never empty
      */
@@ -78,7 +79,8 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
      *
      * @param location a TU folder, an IAM .cxl file, a .npy stack or a molecule file; null for
      *     the default
-     * @param className the class to keep, or null for all
+     * @param className the class to keep (its label, or the label as text output shows it), or
+     *     null for all
      * @param limit how many graphs to keep at most, or null for all
      * @param skipInvalid whether invalid records of a molecule file are skipped (and counted
      *     in the data set's notes) rather than fatal
@@ -96,7 +98,8 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
      *
      * @param location a TU folder, an IAM .cxl file, a .npy stack or a molecule file; null for
      *     the default
-     * @param className the class to keep, or null for all
+     * @param className the class to keep (its label, or the label as text output shows it), or
+     *     null for all
      * @param limit how many graphs to keep at most, or null for all
      * @param molecules the reader of molecule files (skipping invalid records, valence check,
      *     label column)
@@ -163,7 +166,8 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
      *
      * @param dataset the data set
      * @param source where it came from, for messages and JSON
-     * @param className the class to keep, or null for all
+     * @param className the class to keep (its label, or the label as text output shows it), or
+     *     null for all
      * @param limit how many graphs to keep at most, or null for all
      * @return the sample, never empty
      */
@@ -174,9 +178,10 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         return select(dataset, source, className, limit);
     }
 
-    private static Sample select(GraphDataset dataset, String source, String className,
+    private static Sample select(GraphDataset dataset, String source, String given,
             Integer limit) {
         LOG.debug("read {} graphs from {}", dataset.size(), source);
+        String className = given == null ? null : named(dataset, given);
 
         // Select: one class, then the first graphs.
         List<Graph> graphs = new ArrayList<>();
@@ -306,10 +311,27 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
     }
 
     /**
+     * The class that a {@code --class} value names: the label written so, or else the one label
+     * that text output shows so ({@link VisibleText#escape}), so that a class printed with an
+     * escape (a unit separator as {@code u001f} after a backslash) can be given as printed. A
+     * value that names no class is returned as given, for the caller's refusal.
+     */
+    private static String named(GraphDataset dataset, String given) {
+        Map<String, Integer> sizes = classSizes(dataset);
+        if (sizes.containsKey(given)) {
+            return given;
+        }
+        List<String> shown = sizes.keySet().stream()
+                .filter(label -> VisibleText.escape(label).equals(given)).toList();
+        return shown.size() == 1 ? shown.get(0) : given;
+    }
+
+    /**
      * Returns the class sizes of the whole data set in the order of {@link LabelEncoder}, the
      * order of {@link GraphDataset#classes()} and of every class list of the commands (the
-     * confusion matrix of {@code classify}, the classes of {@code cluster}): numeric when
-     * every label is an integer, otherwise as strings ({@link String#compareTo}).
+     * confusion matrix of {@code classify}, the classes of {@code cluster}): by value when
+     * every label is an integer (labels of equal value, such as 1 and 01, by their text),
+     * otherwise as strings ({@link String#compareTo}).
      */
     static Map<String, Integer> classSizes(GraphDataset dataset) {
         Map<String, Integer> counts = new HashMap<>();

@@ -317,6 +317,23 @@ class DataOptionsTest {
     }
 
     /**
+     * A class whose label text output shows escaped can be given to {@code --class} as shown
+     * (a 1, a backslash and {@code u001f}) as well as by its real label; both select the
+     * same graphs, and JSON names the real label.
+     */
+    @Test
+    void aClassCanBeGivenAsTextOutputShowsIt() throws IOException {
+        Path folder = pairs("SHOWN", "1\u001f");
+
+        Run shown = run("info", folder.toString(), "--class", "1\\u001f", "--json");
+        Run real = run("info", folder.toString(), "--class", "1\u001f", "--json");
+
+        assertEquals(0, shown.exitCode(), shown.err());
+        assertEquals(real.json(), shown.json());
+        assertEquals(3.0, shown.json().get("graphs"), shown.out());
+    }
+
+    /**
      * Writes a TU data set of six one-edge graphs, the even ones of class 0 and the odd ones
      * of the class {@code odd}, as the folder {@code name}.
      */
