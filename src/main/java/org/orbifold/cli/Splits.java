@@ -468,8 +468,8 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
     /**
      * The IAM set that split files read together belong to, which decides the recoding by
      * meaning and the benchmark classes. The set is named by the folder of the first file
-     * (the training split): a folder {@code AIDS}, {@code Fingerprint} or {@code Protein}, or a
-     * folder {@code data} inside one, the layout of the IAM distribution
+     * (the training split): a folder {@code AIDS}, {@code Fingerprint} or {@code Protein} (in
+     * any letter case), or a folder {@code data} inside one, the layout of the IAM distribution
      * ({@code AIDS/data/train.cxl}); folders further up do not count, so other data below a
      * folder of such a name are not taken for the set. And the graphs must carry every
      * attribute that the set's recoding names ({@link IamDatasetReader#uncarriedAttributes},
@@ -539,7 +539,8 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         /**
          * The set named by a split file's folder, or by the folder above it when the file's
          * folder is called {@code data}; null if neither is {@code AIDS}, {@code Fingerprint}
-         * or {@code Protein}. The folders are those of the file's real path
+         * or {@code Protein}, letter case aside ({@code fingerprint/data} names Fingerprint;
+         * the attribute check guards the rest). The folders are those of the file's real path
          * ({@link Path#toRealPath}), as for the graph files: a link {@code aidslink} to
          * {@code iam/AIDS/data} names AIDS, a link {@code AIDS} to another folder names
          * nothing.
@@ -553,14 +554,15 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
             }
             Path folder = real.getParent();
             if (folder != null && folder.getFileName() != null
-                    && folder.getFileName().toString().equals("data")) {
+                    && folder.getFileName().toString().equalsIgnoreCase("data")) {
                 folder = folder.getParent();
             }
             if (folder == null || folder.getFileName() == null) {
                 return null;
             }
             String name = folder.getFileName().toString();
-            return RECODED_SETS.contains(name) ? name : null;
+            return RECODED_SETS.stream().filter(name::equalsIgnoreCase).findFirst()
+                    .orElse(null);
         }
     }
 

@@ -88,6 +88,19 @@ class SplitsTest {
     }
 
     /**
+     * The set's folder is named in any letter case: a copy of Fingerprint's data under
+     * {@code fingerprint/data} or of Protein under {@code PROTEIN} is still that set.
+     */
+    @Test
+    void theSetsFolderIsNamedInAnyLetterCase(@TempDir Path dir) throws IOException {
+        Path lower = splitFile(dir.resolve("fingerprint").resolve("DATA"), "Fingerprint");
+        Path upper = splitFile(dir.resolve("PROTEIN"), "Protein");
+
+        assertEquals("Fingerprint", Splits.IamSet.of(List.of(lower)).recoded());
+        assertEquals("Protein", Splits.IamSet.of(List.of(upper)).recoded());
+    }
+
+    /**
      * A folder named like an IAM set further up the path names no set: Letter LOW copied
      * into a folder Fingerprint was read with Fingerprint's classes (T merged into A).
      */
