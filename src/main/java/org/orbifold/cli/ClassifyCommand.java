@@ -170,9 +170,9 @@ final class ClassifyCommand extends DatasetCommand {
 
     /** The help of DATASET for this command, which needs splits or folds. */
     static final String DATASET_HELP = "IAM folder with its splits, or, with --folds or split"
-            + " list files, a TU folder, IAM .cxl, .npy or molecule file (.smi, .can, .csv,"
-            + " .sdf; default: the embedded letters: with no DATASET and no split files, give"
-            + " --folds K).";
+            + " list files, a TU folder, IAM .cxl, .npy, GraphML file or folder (.graphml) or"
+            + " molecule file (.smi, .can, .csv, .sdf; default: the embedded letters: with no"
+            + " DATASET and no split files, give --folds K).";
 
     /** The help of the shared {@code --limit} for this command. */
     static final String LIMIT_HELP = "With --folds: keep only the first N graphs, for quick"
@@ -1600,7 +1600,7 @@ final class ClassifyCommand extends DatasetCommand {
                     folder == null ? "." : folder.toString(), reading());
         }
         requireNoSequencePairs();
-        Sample all = Sample.load(dataset, null, null, data.molecules(dataset));
+        Sample all = Sample.load(dataset, null, null, data.molecules(dataset), data.graphMl());
         requireClasses(all);
         return Splits.lists(all, trainFile, validationFile, testFile);
     }

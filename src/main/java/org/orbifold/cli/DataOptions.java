@@ -1,7 +1,10 @@
 package org.orbifold.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.orbifold.io.GraphMlReader;
 import org.orbifold.io.MoleculeReader;
 import picocli.CommandLine.Option;
 
@@ -12,9 +15,10 @@ final class DataOptions {
     private static final String MOLECULE_FILES = "molecule files ("
             + String.join(", ", MoleculeReader.fileEndings()) + ")";
 
-    /** The molecule files that {@code --label-property} applies to. */
+    /** The files that {@code --label-property} applies to. */
     private static final String LABELLED_FILES =
-            "CSV and SD molecule files (.csv, .sdf, .sd, .mol)";
+            "CSV and SD molecule files (.csv, .sdf, .sd, .mol) and GraphML files or folders"
+            + " (.graphml)";
 
     @Option(names = "--class", paramLabel = "C",
             description = "Keep only the graphs of class C, of which --limit then keeps the"
@@ -37,7 +41,8 @@ final class DataOptions {
 
     @Option(names = "--label-property", paramLabel = "NAME",
             description = "Class labels of a molecule file from the CSV column or SD data"
-                + " item NAME (default: a CSV column " + MoleculeReader.DEFAULT_LABEL_COLUMNS
+                + " item NAME, of GraphML graphs from their graph attribute NAME (default: a"
+                + " CSV column or GraphML graph attribute " + MoleculeReader.DEFAULT_LABEL_COLUMNS
                 + "; none for an SD file).")
     String labelProperty;
 
@@ -45,7 +50,33 @@ final class DataOptions {
     boolean json;
 
     Sample load(String dataset) {
-        return Sample.load(dataset, className, limit, molecules(dataset));
+        return Sample.load(dataset, className, limit, molecules(dataset), graphMl());
+    }
+
+    /**
+     * Returns the reader of GraphML files and folders that the options ask for; call
+     * {@link #molecules} first, which refuses {@code --label-property} for other data.
+     */
+    GraphMlReader graphMl() {
+        return new GraphMlReader().withLabelProperty(labelProperty == null ? null
+                : labelProperty.strip());
+    }
+
+    /**
+     * Returns whether DATASET is GraphML data: a {@code .graphml} file, or a folder that
+     * holds {@code .graphml} files (which the loader reads unless the folder also holds a TU
+     * data set, which it then refuses).
+     */
+    private static boolean isGraphMl(String dataset) {
+        Path path = Path.of(dataset);
+        if (GraphMlReader.isGraphMlFile(path)) {
+            return true;
+        }
+        try {
+            return Files.isDirectory(path) && !GraphMlReader.graphMlFiles(path).isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -57,14 +88,24 @@ final class DataOptions {
     MoleculeReader molecules(String dataset) {
         String name = dataset == null ? "" : dataset.toLowerCase(Locale.ROOT);
         boolean moleculeFile = dataset != null && MoleculeReader.isMoleculeFile(Path.of(dataset));
-        if (!moleculeFile) {
+        boolean graphMl = dataset != null && !moleculeFile && isGraphMl(dataset);
+        if (!moleculeFile && !graphMl) {
             requireNoMoleculeOptions(dataset == null ? "the default letters" : dataset);
+        }
+        if (graphMl) {
+            String option = skipInvalid ? "--skip-invalid" : noValenceCheck
+                    ? "--no-valence-check" : null;
+            if (option != null) {
+                throw CliException.usage(option + " applies only to " + MOLECULE_FILES
+                        + ", not to " + dataset);
+            }
         }
         if (labelProperty != null) {
             if (labelProperty.isBlank()) {
-                throw CliException.usage("--label-property needs a column or data item name");
+                throw CliException.usage("--label-property needs a column, data item or graph"
+                        + " attribute name");
             }
-            boolean labelled = name.endsWith(".csv") || name.endsWith(".sdf")
+            boolean labelled = graphMl || name.endsWith(".csv") || name.endsWith(".sdf")
                     || name.endsWith(".sd") || name.endsWith(".mol");
             if (!labelled) {
                 throw CliException.usage("--label-property applies only to "

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.orbifold.io.DatasetFormatException;
 import org.orbifold.io.DatasetLoader;
 import org.orbifold.io.GraphDataset;
+import org.orbifold.io.GraphMlReader;
 import org.orbifold.io.MoleculeReader;
 import org.orbifold.io.TuDatasetReader;
 import org.orbifold.space.Graph;
@@ -107,6 +108,25 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
      */
     static Sample load(String location, String className, Integer limit,
             MoleculeReader molecules) {
+        return load(location, className, limit, molecules, new GraphMlReader());
+    }
+
+    /**
+     * Reads a data set, molecule files and GraphML data with the given readers, and selects
+     * the graphs to work on.
+     *
+     * @param location a TU folder, an IAM .cxl file, a .npy stack, a GraphML file or folder,
+     *     or a molecule file; null for the default
+     * @param className the class to keep (its label, or the label as text output shows it), or
+     *     null for all
+     * @param limit how many graphs to keep at most, or null for all
+     * @param molecules the reader of molecule files (skipping invalid records, valence check,
+     *     label column)
+     * @param graphMl the reader of GraphML files and folders (the class attribute)
+     * @return the sample, never empty
+     */
+    static Sample load(String location, String className, Integer limit,
+            MoleculeReader molecules, GraphMlReader graphMl) {
         if (limit != null && limit < 1) {
             throw CliException.usage("--limit must be >= 1, got " + limit);
         }
@@ -123,11 +143,12 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
             if (!Files.exists(path)) {
                 throw CliException.data("no such file or folder: " + location);
             }
-            GraphDataset dataset = read(path, molecules);
+            GraphDataset dataset = read(path, molecules, graphMl);
             return select(isLetters(dataset) ? asLetters(dataset) : dataset, location,
                     className, limit);
         } else if (Files.isDirectory(DEFAULT_FOLDER)) {
-            GraphDataset letters = read(DEFAULT_FOLDER, new MoleculeReader());
+            GraphDataset letters = read(DEFAULT_FOLDER, new MoleculeReader(),
+                    new GraphMlReader());
             return select(asLetters(letters), DEFAULT_FOLDER.toString(), className, limit);
         }
         return select(asLetters(readEmbedded()), EMBEDDED_SOURCE, className, limit);
@@ -353,9 +374,10 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         return labels == null || g >= labels.size() ? null : labels.get(g);
     }
 
-    private static GraphDataset read(Path path, MoleculeReader molecules) {
+    private static GraphDataset read(Path path, MoleculeReader molecules,
+            GraphMlReader graphMl) {
         try {
-            GraphDataset dataset = DatasetLoader.load(path, molecules);
+            GraphDataset dataset = DatasetLoader.load(path, molecules, graphMl);
             return isSplitFile(path) ? withRepeatNotes(dataset, path) : dataset;
         } catch (DatasetFormatException e) {
             throw CliException.data(e.getMessage() + (MoleculeReader.failedValenceCheck(e)

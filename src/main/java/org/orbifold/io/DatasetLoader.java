@@ -14,10 +14,12 @@ import java.util.stream.Stream;
 
 /**
  * Loads a dataset from a path by its kind: a folder is read as a TU dataset
- * ({@link TuDatasetReader}), a {@code .cxl} file as an IAM split ({@link IamDatasetReader}), a
- * {@code .npy} file as a stack of adjacency matrices ({@link NpyReader#readAdjacencyStack}), a
- * molecule file ({@code .smi}, {@code .smiles}, {@code .can}, {@code .csv}, {@code .sdf},
- * {@code .sd}, {@code .mol}) by a default {@link MoleculeReader}.
+ * ({@link TuDatasetReader}) or, when it holds no TU data set but {@code .graphml} files, as a
+ * folder of GraphML files ({@link GraphMlReader}; a folder holding both is refused), a
+ * {@code .cxl} file as an IAM split ({@link IamDatasetReader}), a {@code .npy} file as a stack
+ * of adjacency matrices ({@link NpyReader#readAdjacencyStack}), a {@code .graphml} file by a
+ * default {@link GraphMlReader}, a molecule file ({@code .smi}, {@code .smiles}, {@code .can},
+ * {@code .csv}, {@code .sdf}, {@code .sd}, {@code .mol}) by a default {@link MoleculeReader}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -29,8 +31,9 @@ public final class DatasetLoader {
             "_node_attributes.txt", "_edge_labels.txt", "_edge_attributes.txt");
 
     /** The kinds of data set that {@link #load} reads, for messages. */
-    private static final String KINDS = "a TU folder, an IAM .cxl split file, a .npy file or a"
-            + " molecule file (" + String.join(", ", MoleculeReader.fileEndings()) + ")";
+    private static final String KINDS = "a TU folder, an IAM .cxl split file, a .npy file, a"
+            + " GraphML file or folder (.graphml) or a molecule file ("
+            + String.join(", ", MoleculeReader.fileEndings()) + ")";
 
     private DatasetLoader() {
     }
@@ -38,8 +41,8 @@ public final class DatasetLoader {
     /**
      * Loads the dataset at a path.
      *
-     * @param path a TU dataset folder, an IAM {@code .cxl} split file, a {@code .npy} file or
-     *     a molecule file
+     * @param path a TU dataset folder, an IAM {@code .cxl} split file, a {@code .npy} file, a
+     *     GraphML file or folder of GraphML files, or a molecule file
      * @return the dataset
      * @throws DatasetFormatException with a one-line message if the path does not exist
      *     ({@code "no such file or folder: ..."}), is neither a folder nor a regular file
@@ -65,11 +68,40 @@ public final class DatasetLoader {
      * @throws IOException if a file cannot be read
      */
     public static GraphDataset load(Path path, MoleculeReader molecules) throws IOException {
+        return load(path, molecules, new GraphMlReader());
+    }
+
+    /**
+     * Loads the dataset at a path, reading molecule files and GraphML files or folders with
+     * the given readers (for their options, such as the graph attribute of class labels).
+     *
+     * @param path a TU dataset folder, an IAM {@code .cxl} split file, a {@code .npy} file, a
+     *     GraphML file or folder of GraphML files, or a molecule file
+     * @param molecules the reader of molecule files
+     * @param graphMl the reader of GraphML files and folders
+     * @return the dataset; for a GraphML folder that also holds other files of data sets, with
+     *     a note naming them as not read
+     * @throws DatasetFormatException as {@link #load(Path)}
+     * @throws IOException if a file cannot be read
+     */
+    public static GraphDataset load(Path path, MoleculeReader molecules, GraphMlReader graphMl)
+            throws IOException {
         if (!Files.exists(path)) {
             throw DatasetFormatException.noSuchPath(path);
         }
         if (Files.isDirectory(path)) {
-            if (TuDatasetReader.datasetNames(path).isEmpty()) {
+            List<String> tu = TuDatasetReader.datasetNames(path);
+            List<Path> graphMlFiles = GraphMlReader.graphMlFiles(path);
+            if (!tu.isEmpty() && !graphMlFiles.isEmpty()) {
+                throw new DatasetFormatException(path, "holds both a TU data set ("
+                        + String.join(", ", tu) + ") and GraphML files (" + few(names(
+                        graphMlFiles)) + "); move one of them to a folder of its own, or give"
+                        + " a GraphML file by itself");
+            }
+            if (!graphMlFiles.isEmpty()) {
+                return withOthersNote(graphMl.read(path), path);
+            }
+            if (tu.isEmpty()) {
                 throw new DatasetFormatException(path, TuDatasetReader.noDatasetHere(path)
                         + "; " + contents(path));
             }
@@ -85,6 +117,9 @@ public final class DatasetLoader {
         if (name.endsWith(".npy")) {
             return NpyReader.readAdjacencyStack(path);
         }
+        if (GraphMlReader.isGraphMlFile(path)) {
+            return graphMl.read(path);
+        }
         if (MoleculeReader.isMoleculeFile(path)) {
             return molecules.read(path);
         }
@@ -98,6 +133,36 @@ public final class DatasetLoader {
         }
         throw new DatasetFormatException(path, "unknown dataset type; expected " + KINDS
                 + hint);
+    }
+
+    /**
+     * Adds a note to a data set read from the GraphML files of a folder when the folder also
+     * holds other files of data sets, which are not read with them.
+     */
+    private static GraphDataset withOthersNote(GraphDataset dataset, Path folder)
+            throws IOException {
+        List<String> others = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path entry : (Iterable<Path>) entries.sorted()::iterator) {
+                if (Files.isRegularFile(entry) && isDatasetFile(entry)
+                        && !GraphMlReader.isGraphMlFile(entry)) {
+                    others.add(entry.getFileName().toString());
+                }
+            }
+        }
+        if (others.isEmpty()) {
+            return dataset;
+        }
+        return dataset.withNotes(List.of("only the .graphml files of the folder are read, not "
+                + few(others) + " (give such a file by itself)"));
+    }
+
+    private static List<String> names(List<Path> files) {
+        List<String> names = new ArrayList<>();
+        for (Path file : files) {
+            names.add(file.getFileName().toString());
+        }
+        return names;
     }
 
     /**
@@ -144,7 +209,8 @@ public final class DatasetLoader {
     /**
      * Returns whether a path names a file of a data set by its ending (any case): a file of a
      * TU data set ({@code X_A.txt}, {@code X_graph_indicator.txt}, ...), an IAM split
-     * ({@code .cxl}) or graph ({@code .gxl}), a {@code .npy} stack, or a molecule file
+     * ({@code .cxl}) or graph ({@code .gxl}), a {@code .npy} stack, a GraphML file, or a
+     * molecule file
      * ({@link MoleculeReader#isMoleculeFile}). The file need not exist.
      *
      * @param path a file path
@@ -159,7 +225,7 @@ public final class DatasetLoader {
             }
         }
         return name.endsWith(".cxl") || name.endsWith(".gxl") || name.endsWith(".npy")
-                || MoleculeReader.isMoleculeFile(path);
+                || GraphMlReader.isGraphMlFile(path) || MoleculeReader.isMoleculeFile(path);
     }
 
     /**
@@ -221,7 +287,7 @@ public final class DatasetLoader {
     /**
      * Describes what a folder without a TU data set holds that {@link #load} reads, so that
      * the message points at the right argument: IAM split files, molecule files, {@code .npy}
-     * stacks, TU data set subfolders; QAPLIB instances are named as read by
+     * stacks, GraphML files, TU data set subfolders; QAPLIB instances are named as read by
      * {@link QaplibReader} only. Only regular files are named (a named pipe that ends in
      * {@code .cxl} is not suggested). The readers use it too when they are given a folder where
      * they expect a file ({@link IamDatasetReader}).
@@ -230,6 +296,7 @@ public final class DatasetLoader {
         List<String> cxl = new ArrayList<>();
         List<String> molecules = new ArrayList<>();
         List<String> npy = new ArrayList<>();
+        List<String> graphMl = new ArrayList<>();
         List<String> qaplib = new ArrayList<>();
         List<String> tuFolders = new ArrayList<>();
         try (Stream<Path> entries = Files.list(folder)) {
@@ -247,6 +314,8 @@ public final class DatasetLoader {
                     cxl.add(name);
                 } else if (lower.endsWith(".npy")) {
                     npy.add(name);
+                } else if (GraphMlReader.isGraphMlFile(entry)) {
+                    graphMl.add(name);
                 } else if (MoleculeReader.isMoleculeFile(entry)) {
                     molecules.add(name);
                 } else if (lower.endsWith(".dat")) {
@@ -264,6 +333,9 @@ public final class DatasetLoader {
         if (!npy.isEmpty()) {
             parts.add("give a .npy file (" + few(npy) + " found here)");
         }
+        if (!graphMl.isEmpty()) {
+            parts.add("give a .graphml file or this folder (" + few(graphMl) + " found here)");
+        }
         if (!tuFolders.isEmpty()) {
             parts.add("give a TU data set folder (" + few(tuFolders) + " found here)");
         }
@@ -274,7 +346,7 @@ public final class DatasetLoader {
         }
         if (parts.isEmpty()) {
             return "nothing here is a data set this loader reads (a TU folder, an IAM .cxl"
-                    + " file, a .npy file or a molecule file)";
+                    + " file, a .npy file, a GraphML file or folder, or a molecule file)";
         }
         return String.join("; ", parts);
     }

@@ -465,7 +465,7 @@ public final class IamDatasetReader {
      * wording. A file that declares a known encoding that is not a superset of ASCII is left
      * to the parser.
      */
-    private static InputStream openXml(Path file) throws IOException {
+    static InputStream openXml(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         Charset wide = startsWide(bytes) ? wideEncoding(bytes) : null;
         Declaration declared = declaration(bytes, wide);
@@ -939,7 +939,7 @@ public final class IamDatasetReader {
                 detail);
     }
 
-    private static DatasetFormatException xmlError(Path file, XMLStreamException e) {
+    static DatasetFormatException xmlError(Path file, XMLStreamException e) {
         Location at = e.getLocation();
         String message = e.getMessage() == null ? "malformed XML" : e.getMessage();
         int cut = message.indexOf("Message: ");

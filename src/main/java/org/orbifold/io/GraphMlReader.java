@@ -1,0 +1,960 @@
+package org.orbifold.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads graphs in GraphML (Brandes, Eiglsperger, Lerner and Pich, "Graph Markup Language
+ * (GraphML)", in R. Tamassia (ed.), Handbook of Graph Drawing and Visualization, CRC Press
+ * 2013, chapter 16), as networkx ({@code write_graphml}), igraph, Gephi and yEd write it: a
+ * {@code .graphml} file with one or more top-level {@code <graph>} elements, or a folder of
+ * such files, read in the order of their file names ({@link #graphMlFiles}).
+ *
+ * <p><b>Attributes.</b> Every {@code <key>} declared for nodes or edges (or for {@code all})
+ * is one attribute, named by its {@code attr.name} (by its {@code id} when it has none). An
+ * {@code attr.type} of {@code int}, {@code long}, {@code float} or {@code double} gives a
+ * numeric channel of that name; {@code string} (the GraphML default) and {@code boolean}
+ * give the one-hot channels {@code name=value} over the values seen (a boolean written
+ * {@code true}, {@code false}, {@code 1} or {@code 0}, in any letter case, is the label
+ * {@code true} or {@code false}), by the rules of {@link AttributeEncoding} that every reader
+ * shares: a value missing on a node or edge encodes as 0 and a note counts the gaps, a
+ * discrete attribute with more than {@value #MAX_CATEGORIES} labels is left out with a note,
+ * and the edge and node existence channels are added when needed. A key's {@code <default>}
+ * is the value of every node or edge of its domain without a {@code <data>} for it. Values
+ * lose the spaces, tabs and line breaks around them ({@link TextFiles#unpad}); a number must
+ * be a finite decimal number ({@link DecimalNumbers}), an {@code int} or {@code long} an
+ * integer that a double holds exactly (at most 2^53 in magnitude).
+ *
+ * <p><b>Classes.</b> The class label of a graph is its {@code <data>} for the graph attribute
+ * named by {@link #withLabelProperty} or, by default, for the first graph attribute (a key for
+ * {@code graph} or {@code all}) named as one of {@value MoleculeReader#DEFAULT_LABEL_COLUMNS}
+ * (any letter case), the names the molecule reader takes a class column from; without such a
+ * key the graphs have no classes. The label is the value as written, without its padding (a
+ * boolean as {@code true} or {@code false}). Other graph attributes are not read, and a note
+ * names them.
+ *
+ * <p><b>Structure.</b> Nodes are taken in document order within their graph, graphs in
+ * document order within their file. An edge is directed as its {@code directed} attribute
+ * says, else as its graph's {@code edgedefault}; an undirected edge is stored in both
+ * directions, and the graphs read as undirected when every ordered pair has an equal reverse
+ * ({@link AttributeEncoding}). A graph is named by the file's name without {@code .graphml},
+ * followed by {@code #k} (from 1) when the file holds several graphs.
+ *
+ * <p><b>Refusals.</b> Nothing is dropped or changed silently: a {@link DatasetFormatException}
+ * names the file, line and column, and the element or id, for malformed XML, bytes that are
+ * not text in the file's encoding, a root other than {@code <graphml>}, a file without a
+ * graph, a graph without nodes or without {@code edgedefault}, a nested graph, a hyperedge, a
+ * port (or an edge's {@code sourceport} / {@code targetport}), a {@code <locator>}, an
+ * element of another namespace or unknown to GraphML outside a {@code <data>}, text outside
+ * {@code <data>} and {@code <default>}, a key declared twice or two keys of one name for the
+ * same kind of element, a key with an unknown {@code for} or {@code attr.type}, an
+ * attribute name with {@code =} (the one-hot separator), a {@code <data>} whose key is
+ * unknown or declared for another kind of element, given twice on one element, or holding
+ * elements instead of a value, a value that its type does not read, a node id used twice, an
+ * edge naming a node that its graph lacks, a self-loop, a second edge between the same nodes
+ * (the same ordered pair when either is directed), a missing or empty class label when the
+ * file has classes, and in a folder an attribute that one file declares as numbers and
+ * another as labels, or files of which some have classes and some not. The {@code <data>} of
+ * yEd's drawing keys (keys with a {@code yfiles.type}, such as node graphics) and of the
+ * {@code <graphml>} element itself are left out, and a note names their keys; {@code <desc>}
+ * elements are documentation and are skipped.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class GraphMlReader {
+
+    /** The file ending of GraphML files, lower case. */
+    public static final String FILE_ENDING = ".graphml";
+
+    /** The GraphML namespace; elements without a namespace are read as GraphML too. */
+    public static final String NAMESPACE = "http://graphml.graphdrawing.org/xmlns";
+
+    /** A discrete attribute with more distinct labels is left out, as in the IAM reader. */
+    public static final int MAX_CATEGORIES = IamDatasetReader.DEFAULT_MAX_CATEGORIES;
+
+    /** Graph attribute names taken as class labels by default, in order of preference. */
+    private static final List<String> LABEL_NAMES =
+            List.of(MoleculeReader.DEFAULT_LABEL_COLUMNS.split(", "));
+
+    private static final Set<String> DOMAINS = Set.of("all", "graphml", "graph", "node",
+            "edge", "hyperedge", "port", "endpoint");
+
+    private static final Set<String> TYPES = Set.of("boolean", "int", "long", "float",
+            "double", "string");
+
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+
+    /** Largest integer magnitude that a double holds exactly, 2^53. */
+    private static final double EXACT_INTEGER = 9007199254740992.0;
+
+    /** What the undirected edges of a file are undirected by, for the encoding's note. */
+    private static final String UNDIRECTED_BY = "undirected by the GraphML edgedefault or"
+            + " directed attribute";
+
+    private final String labelProperty;
+
+    /** Creates a reader that takes class labels from the default graph attributes. */
+    public GraphMlReader() {
+        this(null);
+    }
+
+    private GraphMlReader(String labelProperty) {
+        this.labelProperty = labelProperty;
+    }
+
+    /**
+     * Returns a reader that takes class labels from the graph attribute of this name (its
+     * {@code attr.name}, any letter case), which every file read must declare, or from the
+     * default names when null.
+     *
+     * @param name the graph attribute name, or null for the defaults
+     * @return the reader
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public GraphMlReader withLabelProperty(String name) {
+        if (name != null && name.isBlank()) {
+            throw new IllegalArgumentException("the label property needs a name");
+        }
+        return new GraphMlReader(name);
+    }
+
+    /** Returns the graph attribute set by {@link #withLabelProperty}, or null. */
+    public String labelProperty() {
+        return labelProperty;
+    }
+
+    /**
+     * Returns whether a path names a GraphML file by its ending, {@value #FILE_ENDING} in any
+     * letter case. The file need not exist.
+     *
+     * @param path a path
+     * @return whether it ends in {@value #FILE_ENDING}
+     */
+    public static boolean isGraphMlFile(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(FILE_ENDING);
+    }
+
+    /**
+     * Returns the GraphML files of a folder in the order they are read: the regular files
+     * directly in it whose names end in {@value #FILE_ENDING} (any letter case), sorted by file
+     * name ({@link String#compareTo}, so {@code g10} comes before {@code g2}). Subfolders are
+     * not searched.
+     *
+     * @param folder a folder
+     * @return the files, empty when there are none
+     * @throws IOException if the folder cannot be listed
+     */
+    public static List<Path> graphMlFiles(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(p -> isGraphMlFile(p) && Files.isRegularFile(p))
+                    .sorted((a, b) -> a.getFileName().toString()
+                            .compareTo(b.getFileName().toString()))
+                    .toList();
+        }
+    }
+
+    /**
+     * Reads a GraphML file, or every GraphML file of a folder ({@link #graphMlFiles}) as one
+     * data set named by the folder.
+     *
+     * @param path a {@code .graphml} file or a folder holding such files
+     * @return the data set, with class labels when the files have a class attribute
+     * @throws DatasetFormatException for the refusals of the class description, or a folder
+     *     without GraphML files
+     * @throws IOException if a file cannot be read
+     */
+    public GraphDataset read(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            List<Path> files = graphMlFiles(path);
+            if (files.isEmpty()) {
+                throw new DatasetFormatException(path, "no " + FILE_ENDING + " file in this"
+                        + " folder");
+            }
+            Path name = path.toAbsolutePath().normalize().getFileName();
+            return read(files, name == null ? path.toString() : name.toString(), path);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw Files.exists(path) ? DatasetFormatException.notRegularFile(path,
+                    "a GraphML file") : DatasetFormatException.noSuchPath(path);
+        }
+        return read(List.of(path), stem(path), path);
+    }
+
+    /** Reads files as one data set. */
+    private GraphDataset read(List<Path> files, String datasetName, Path where)
+            throws IOException {
+        Declarations declarations = new Declarations();
+        List<RawGraph> raw = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Set<String> graphAttributes = new LinkedHashSet<>();
+        Set<String> drawingKeys = new LinkedHashSet<>();
+        Set<String> fileKeys = new LinkedHashSet<>();
+        String classAttribute = null;
+        Path classFile = null;
+        Path classlessFile = null;
+        Map<String, Path> names = new HashMap<>();
+        for (Path file : files) {
+            FileParser parser = new FileParser(file, declarations);
+            parser.parse();
+            Key classKey = parser.classKey(labelProperty);
+            if (classKey == null) {
+                classlessFile = classlessFile == null ? file : classlessFile;
+            } else if (classAttribute == null) {
+                classAttribute = classKey.name;
+                classFile = file;
+            } else if (!classAttribute.equalsIgnoreCase(classKey.name)) {
+                throw new DatasetFormatException(file, classKey.line, "class labels from the"
+                        + " graph attribute '" + classKey.name + "', but " + classFile
+                        + " has them in '" + classAttribute + "'; name one with"
+                        + " --label-property (GraphMlReader.withLabelProperty)");
+            }
+            if (classFile != null && classlessFile != null) {
+                throw new DatasetFormatException(classlessFile, "has no graph attribute "
+                        + (labelProperty != null ? "'" + labelProperty + "'" : "named "
+                        + MoleculeReader.DEFAULT_LABEL_COLUMNS) + " for class labels, but "
+                        + classFile + " has its graphs' classes in '" + classAttribute
+                        + "'; every file needs classes or none may have them");
+            }
+            String stem = stem(file);
+            Path before = names.putIfAbsent(stem, file);
+            if (before != null) {
+                throw new DatasetFormatException(file, "names its graphs '" + stem + "' as "
+                        + before.getFileName() + " does; rename one of the two files");
+            }
+            List<ParsedGraph> graphs = parser.graphs;
+            for (int k = 0; k < graphs.size(); k++) {
+                String name = graphs.size() == 1 ? stem : stem + "#" + (k + 1);
+                raw.add(graphs.get(k).toRaw(file, name, classKey, graphAttributes));
+            }
+            drawingKeys.addAll(parser.drawingKeys);
+            fileKeys.addAll(parser.fileKeys);
+        }
+        if (classAttribute != null) {
+            notes.add("class labels from the graph attribute '" + classAttribute + "'");
+        }
+        if (!graphAttributes.isEmpty()) {
+            notes.add("graph attribute" + (graphAttributes.size() == 1 ? " " : "s ")
+                    + quoted(graphAttributes) + " not read: only a class attribute of a graph"
+                    + " is read (" + (labelProperty != null ? "'" + labelProperty + "'"
+                    : MoleculeReader.DEFAULT_LABEL_COLUMNS + ", or --label-property NAME")
+                    + ")");
+        }
+        if (!drawingKeys.isEmpty()) {
+            notes.add("yEd drawing data not read (keys with a yfiles.type: "
+                    + quoted(drawingKeys) + ")");
+        }
+        if (!fileKeys.isEmpty()) {
+            notes.add("data of the <graphml> element not read (keys " + quoted(fileKeys) + ")");
+        }
+        AttributeEncoding.Encoded encoded = AttributeEncoding.encode(raw, MAX_CATEGORIES);
+        List<String> graphNames = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (RawGraph g : raw) {
+            graphNames.add(g.name);
+            if (g.classLabel != null) {
+                labels.add(g.classLabel);
+            }
+        }
+        notes.addAll(encoded.notes());
+        try {
+            return new GraphDataset(datasetName, encoded.graphs(), labels, graphNames,
+                    encoded.nodeChannels(), encoded.edgeChannels(), notes);
+        } catch (IllegalArgumentException e) {
+            throw new DatasetFormatException(where, e.getMessage());
+        }
+    }
+
+    private static String quoted(Set<String> names) {
+        List<String> shown = new ArrayList<>();
+        for (String name : names) {
+            shown.add(JGraphTGraphs.shown(name));
+        }
+        return String.join(", ", shown);
+    }
+
+    /** The file name without {@value #FILE_ENDING} (as written, in any letter case). */
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        return name.toLowerCase(Locale.ROOT).endsWith(FILE_ENDING)
+                ? name.substring(0, name.length() - FILE_ENDING.length()) : name;
+    }
+
+    private static XMLInputFactory factory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        return factory;
+    }
+
+    /** A {@code <key>} declaration. */
+    private static final class Key {
+        final String id;
+        final String domain;
+        final String name;
+        final String type;
+        final boolean drawing;
+        final int line;
+        /** The value of {@code <default>}, or null: a Double or a String. */
+        Object defaultValue;
+        /** The default as a graph attribute reads it ({@link FileParser#label}), or null. */
+        String defaultLabel;
+
+        Key(String id, String domain, String name, String type, boolean drawing, int line) {
+            this.id = id;
+            this.domain = domain;
+            this.name = name;
+            this.type = type;
+            this.drawing = drawing;
+            this.line = line;
+        }
+
+        boolean numeric() {
+            return !"string".equals(type) && !"boolean".equals(type);
+        }
+
+        boolean applies(String kind) {
+            return domain.equals(kind) || "all".equals(domain);
+        }
+    }
+
+    /**
+     * The kinds of node and edge attributes declared so far in the files of one data set, so
+     * that an attribute is numbers in every file or labels in every file.
+     */
+    private static final class Declarations {
+        private final Map<String, String> where = new HashMap<>();
+        private final Map<String, Boolean> numeric = new HashMap<>();
+
+        void add(Path file, Key key, String kind) throws DatasetFormatException {
+            String id = kind + " " + key.name;
+            Boolean before = numeric.putIfAbsent(id, key.numeric());
+            if (before == null) {
+                where.put(id, file + ", line " + key.line + " (" + key.type + ")");
+            } else if (before != key.numeric()) {
+                throw new DatasetFormatException(file, key.line, "key "
+                        + JGraphTGraphs.shown(key.id) + " declares the " + kind + " attribute "
+                        + JGraphTGraphs.shown(key.name) + " as " + key.type + ", but "
+                        + where.get(id) + " declares it as " + (before ? "numbers" : "labels")
+                        + "; every file must give an attribute the same kind");
+            }
+        }
+    }
+
+    /** A pending edge of a graph, resolved when the graph ends. */
+    private record PendingEdge(String id, String source, String target, boolean directed,
+            Map<String, Object> attributes, int line, int column) {
+    }
+
+    /** A graph as parsed, before its class label is known. */
+    private static final class ParsedGraph {
+        final String id;
+        final int line;
+        final int column;
+        final boolean directedByDefault;
+        final Map<String, Integer> nodeIds = new HashMap<>();
+        final List<Map<String, Object>> nodes = new ArrayList<>();
+        final List<PendingEdge> edges = new ArrayList<>();
+        final Map<String, Object> data = new LinkedHashMap<>();
+
+        ParsedGraph(String id, int line, int column, boolean directedByDefault) {
+            this.id = id;
+            this.line = line;
+            this.column = column;
+            this.directedByDefault = directedByDefault;
+        }
+
+        String describe() {
+            return id == null ? "the <graph> at line " + line : "graph " + JGraphTGraphs.shown(id);
+        }
+
+        /** Builds the raw graph; graph data other than the class go to {@code unread}. */
+        RawGraph toRaw(Path file, String name, Key classKey, Set<String> unread)
+                throws DatasetFormatException {
+            String label = null;
+            if (classKey != null) {
+                Object value = data.get(classKey.name);
+                if (value == null) {
+                    throw new DatasetFormatException(file, line, column, describe()
+                            + " has no class label: it has no <data> for the graph attribute "
+                            + JGraphTGraphs.shown(classKey.name) + " (key "
+                            + JGraphTGraphs.shown(classKey.id) + "), which other graphs use for"
+                            + " classes, and the key has no <default>");
+                }
+                label = (String) value;
+                if (label.isEmpty()) {
+                    throw new DatasetFormatException(file, line, column, describe()
+                            + " has no class label: its graph attribute "
+                            + JGraphTGraphs.shown(classKey.name) + " is empty");
+                }
+            }
+            for (String key : data.keySet()) {
+                if (classKey == null || !key.equals(classKey.name)) {
+                    unread.add(key);
+                }
+            }
+            RawGraph graph = new RawGraph(name, label);
+            graph.nodes.addAll(nodes);
+            for (PendingEdge e : edges) {
+                Integer u = nodeIds.get(e.source());
+                Integer v = nodeIds.get(e.target());
+                String where = "edge " + (e.id() == null ? "" : JGraphTGraphs.shown(e.id())
+                        + " ") + "from " + JGraphTGraphs.shown(e.source()) + " to "
+                        + JGraphTGraphs.shown(e.target());
+                if (u == null || v == null) {
+                    throw new DatasetFormatException(file, e.line(), e.column(), where
+                            + " names the node " + JGraphTGraphs.shown(u == null ? e.source()
+                            : e.target()) + ", which " + describe() + " does not have");
+                }
+                if (u.equals(v)) {
+                    throw new DatasetFormatException(file, e.line(), e.column(), where
+                            + " is a self-loop, which is not supported: the diagonal of a"
+                            + " graph's matrix holds node attributes, so remove the loop or"
+                            + " make it a node attribute");
+                }
+                put(file, graph, e, where, RawGraph.pair(u, v));
+                if (e.directed()) {
+                    graph.directedListings++;
+                } else {
+                    put(file, graph, e, where, RawGraph.pair(v, u));
+                    graph.undirectedListings++;
+                    graph.undirectedBy = UNDIRECTED_BY;
+                }
+            }
+            return graph;
+        }
+
+        private void put(Path file, RawGraph graph, PendingEdge e, String where, long pair)
+                throws DatasetFormatException {
+            if (graph.edges.putIfAbsent(pair, e.attributes()) != null) {
+                PendingEdge first = null;
+                for (PendingEdge other : edges) {
+                    if (other == e) {
+                        break;
+                    }
+                    if (joins(other, RawGraph.source(pair), RawGraph.target(pair))) {
+                        first = other;
+                        break;
+                    }
+                }
+                throw new DatasetFormatException(file, e.line(), e.column(), where
+                        + " joins the same nodes as the edge at line "
+                        + (first == null ? "?" : first.line() + ", column " + first.column())
+                        + "; parallel edges are not supported (a graph has one edge per pair"
+                        + " of nodes, per ordered pair when directed), so merge them first");
+            }
+        }
+
+        private boolean joins(PendingEdge e, int i, int j) {
+            Integer u = nodeIds.get(e.source());
+            Integer v = nodeIds.get(e.target());
+            return u != null && v != null && (u == i && v == j || !e.directed() && u == j
+                    && v == i);
+        }
+    }
+
+    /** Parses one file into graphs. */
+    private static final class FileParser {
+        private final Path file;
+        private final Declarations declarations;
+        private final Map<String, Key> keys = new LinkedHashMap<>();
+        private final Map<String, Key> namesInUse = new HashMap<>();
+        final List<ParsedGraph> graphs = new ArrayList<>();
+        final Set<String> drawingKeys = new LinkedHashSet<>();
+        final Set<String> fileKeys = new LinkedHashSet<>();
+        private XMLStreamReader r;
+
+        FileParser(Path file, Declarations declarations) {
+            this.file = file;
+            this.declarations = declarations;
+        }
+
+        /** The graph attribute that holds class labels, or null when there is none. */
+        Key classKey(String property) throws DatasetFormatException {
+            List<String> graphKeys = new ArrayList<>();
+            for (Key key : keys.values()) {
+                if (key.applies("graph") && !key.drawing) {
+                    graphKeys.add(key.name);
+                }
+            }
+            if (property != null) {
+                for (Key key : keys.values()) {
+                    if (key.applies("graph") && !key.drawing
+                            && key.name.equalsIgnoreCase(property.strip())) {
+                        return key;
+                    }
+                }
+                throw new DatasetFormatException(file, "declares no graph attribute "
+                        + JGraphTGraphs.shown(property.strip()) + " for class labels (a <key"
+                        + " for=\"graph\"> or for=\"all\" of that attr.name); its graph"
+                        + " attributes: " + (graphKeys.isEmpty() ? "none"
+                        : String.join(", ", graphKeys)));
+            }
+            for (String name : LABEL_NAMES) {
+                for (Key key : keys.values()) {
+                    if (key.applies("graph") && !key.drawing && key.name.equalsIgnoreCase(name)) {
+                        return key;
+                    }
+                }
+            }
+            return null;
+        }
+
+        void parse() throws IOException {
+            try (InputStream in = IamDatasetReader.openXml(file)) {
+                r = factory().createXMLStreamReader(in);
+                try {
+                    parseDocument();
+                } finally {
+                    r.close();
+                }
+            } catch (XMLStreamException e) {
+                throw IamDatasetReader.xmlError(file, e);
+            }
+            if (graphs.isEmpty()) {
+                throw new DatasetFormatException(file, "no <graph> element; expected at least"
+                        + " one graph");
+            }
+        }
+
+        private void parseDocument() throws XMLStreamException, DatasetFormatException {
+            boolean root = false;
+            while (r.hasNext()) {
+                int event = r.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    if (root) {
+                        throw error(r.getLocation(), "a second root element " + tag());
+                    }
+                    if (!"graphml".equals(r.getLocalName()) || !isGraphMl()) {
+                        throw error(r.getLocation(), "the root element is " + tag()
+                                + "; expected <graphml>");
+                    }
+                    root = true;
+                    parseGraphMl();
+                }
+            }
+            if (!root) {
+                throw new DatasetFormatException(file, "no <graphml> element");
+            }
+        }
+
+        private boolean isGraphMl() {
+            String ns = r.getNamespaceURI();
+            return ns == null || ns.isEmpty() || NAMESPACE.equals(ns);
+        }
+
+        private String tag() {
+            String prefix = r.getPrefix();
+            return "<" + (prefix == null || prefix.isEmpty() ? "" : prefix + ":")
+                    + r.getLocalName() + ">";
+        }
+
+        /** Reads the children of {@code <graphml>} up to its end. */
+        private void parseGraphMl() throws XMLStreamException, DatasetFormatException {
+            Map<String, Object> fileData = new HashMap<>();
+            while (true) {
+                int event = next("<graphml>");
+                if (event == XMLStreamConstants.END_ELEMENT) {
+                    return;
+                }
+                switch (element("<graphml>")) {
+                    case "key" -> parseKey();
+                    case "graph" -> graphs.add(parseGraph());
+                    case "data" -> {
+                        Key key = data(fileData, "graphml", "the <graphml> element");
+                        if (key != null && !key.drawing) {
+                            fileKeys.add(key.id);
+                        }
+                    }
+                    default -> throw unexpected("<graphml>");
+                }
+            }
+        }
+
+        /**
+         * Moves to the next start or end element, refusing text; returns the event. Comments
+         * and processing instructions are skipped, {@code <desc>} elements too.
+         */
+        private int next(String inside) throws XMLStreamException, DatasetFormatException {
+            while (true) {
+                int event = r.next();
+                if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+                    if (!r.getText().isBlank()) {
+                        throw error(r.getLocation(), inside + " holds the text "
+                                + JGraphTGraphs.shown(TextFiles.unpad(r.getText()))
+                                + " outside a <data> or <default> element");
+                    }
+                } else if (event == XMLStreamConstants.START_ELEMENT && isGraphMl()
+                        && "desc".equals(r.getLocalName())) {
+                    skip();
+                } else if (event == XMLStreamConstants.START_ELEMENT
+                        || event == XMLStreamConstants.END_ELEMENT) {
+                    return event;
+                } else if (event == XMLStreamConstants.END_DOCUMENT) {
+                    throw new DatasetFormatException(file, "the file ends inside " + inside);
+                }
+            }
+        }
+
+        /** The local name of the current start element; refuses other namespaces. */
+        private String element(String inside) throws DatasetFormatException {
+            if (!isGraphMl()) {
+                throw error(r.getLocation(), inside + " holds the element " + tag() + " of the"
+                        + " namespace " + r.getNamespaceURI() + ", which is not GraphML;"
+                        + " such elements are read only inside a <data> of a yEd drawing key");
+            }
+            return r.getLocalName();
+        }
+
+        private DatasetFormatException unexpected(String inside) {
+            String name = r.getLocalName();
+            String what = switch (name) {
+                case "hyperedge" -> "a hyperedge, which is not supported: a graph's edges join"
+                        + " two nodes";
+                case "port" -> "a port, which is not supported: edges join nodes, not ports";
+                case "locator" -> "a <locator>, which is not supported: give the graph in the"
+                        + " file";
+                case "graph" -> "a nested graph, which is not supported: a node or an edge"
+                        + " holds attributes, not a graph";
+                default -> "the element " + tag() + ", which is not expected there";
+            };
+            String id = r.getAttributeValue(null, "id");
+            return error(r.getLocation(), inside + " holds " + what
+                    + (id == null ? "" : " (id " + JGraphTGraphs.shown(id) + ")"));
+        }
+
+        /** Skips the current element with everything inside it. */
+        private void skip() throws XMLStreamException {
+            int depth = 1;
+            while (depth > 0) {
+                int event = r.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                }
+            }
+        }
+
+        private void parseKey() throws XMLStreamException, DatasetFormatException {
+            Location at = r.getLocation();
+            String id = r.getAttributeValue(null, "id");
+            if (id == null) {
+                throw error(at, "<key> without the id attribute");
+            }
+            String domain = attribute("for", "all");
+            if (!DOMAINS.contains(domain)) {
+                throw error(at, "key " + JGraphTGraphs.shown(id) + " has for=\"" + domain
+                        + "\"; expected node, edge, graph, all, graphml, hyperedge, port or"
+                        + " endpoint");
+            }
+            String name = r.getAttributeValue(null, "attr.name");
+            name = name == null ? id : name;
+            String type = attribute("attr.type", "string");
+            boolean drawing = r.getAttributeValue(null, "yfiles.type") != null;
+            if (!drawing && !TYPES.contains(type)) {
+                throw error(at, "key " + JGraphTGraphs.shown(id) + " has attr.type=\"" + type
+                        + "\"; expected boolean, int, long, float, double or string");
+            }
+            if (!drawing && name.contains("=")) {
+                throw error(at, "key " + JGraphTGraphs.shown(id) + " names the attribute "
+                        + JGraphTGraphs.shown(name) + ", which contains '='; expected a name"
+                        + " without it (it separates an attribute from its label in channel"
+                        + " names)");
+            }
+            Key key = new Key(id, domain, name, type, drawing, at.getLineNumber());
+            if (keys.putIfAbsent(id, key) != null) {
+                throw error(at, "key id " + JGraphTGraphs.shown(id) + " is declared twice");
+            }
+            if (!drawing) {
+                for (String kind : List.of("node", "edge", "graph")) {
+                    if (!key.applies(kind)) {
+                        continue;
+                    }
+                    Key other = namesInUse.putIfAbsent(kind + " " + name, key);
+                    if (other != null) {
+                        throw error(at, "key " + JGraphTGraphs.shown(id) + " names the " + kind
+                                + " attribute " + JGraphTGraphs.shown(name) + " as key "
+                                + JGraphTGraphs.shown(other.id) + " on line " + other.line
+                                + " does; expected one key per attribute name");
+                    }
+                    if (!"graph".equals(kind)) {
+                        declarations.add(file, key, kind);
+                    }
+                }
+            }
+            while (true) {
+                int event = next("key " + JGraphTGraphs.shown(id));
+                if (event == XMLStreamConstants.END_ELEMENT) {
+                    return;
+                }
+                if (!"default".equals(element("key " + JGraphTGraphs.shown(id)))) {
+                    throw unexpected("key " + JGraphTGraphs.shown(id));
+                }
+                Location valueAt = r.getLocation();
+                if (drawing) {
+                    skip();
+                } else if (key.defaultValue != null) {
+                    throw error(valueAt, "key " + JGraphTGraphs.shown(id) + " has a second"
+                            + " <default>");
+                } else {
+                    String text = text("the <default> of key " + JGraphTGraphs.shown(id));
+                    key.defaultValue = value(key, text, valueAt);
+                    key.defaultLabel = label(key.defaultValue, text);
+                }
+            }
+        }
+
+        private String attribute(String name, String otherwise) {
+            String value = r.getAttributeValue(null, name);
+            return value == null ? otherwise : value.strip();
+        }
+
+        private ParsedGraph parseGraph() throws XMLStreamException, DatasetFormatException {
+            Location at = r.getLocation();
+            String id = r.getAttributeValue(null, "id");
+            String edgeDefault = r.getAttributeValue(null, "edgedefault");
+            String what = id == null ? "the <graph>" : "graph " + JGraphTGraphs.shown(id);
+            if (edgeDefault == null) {
+                throw error(at, what + " has no edgedefault; expected edgedefault=\"directed\""
+                        + " or edgedefault=\"undirected\"");
+            }
+            edgeDefault = edgeDefault.strip();
+            if (!"directed".equals(edgeDefault) && !"undirected".equals(edgeDefault)) {
+                throw error(at, what + " has edgedefault=\"" + edgeDefault + "\"; expected"
+                        + " directed or undirected");
+            }
+            ParsedGraph graph = new ParsedGraph(id, at.getLineNumber(), at.getColumnNumber(),
+                    "directed".equals(edgeDefault));
+            while (true) {
+                int event = next(what);
+                if (event == XMLStreamConstants.END_ELEMENT) {
+                    break;
+                }
+                switch (element(what)) {
+                    case "node" -> parseNode(graph, what);
+                    case "edge" -> parseEdge(graph, what);
+                    case "data" -> data(graph.data, "graph", what);
+                    default -> throw unexpected(what);
+                }
+            }
+            if (graph.nodes.isEmpty()) {
+                throw error(at, what + " has no nodes; expected at least one");
+            }
+            applyDefaults(graph.data, "graph");
+            for (Map<String, Object> node : graph.nodes) {
+                applyDefaults(node, "node");
+            }
+            for (PendingEdge edge : graph.edges) {
+                applyDefaults(edge.attributes(), "edge");
+            }
+            return graph;
+        }
+
+        private void applyDefaults(Map<String, Object> item, String kind) {
+            for (Key key : keys.values()) {
+                if (key.applies(kind) && !key.drawing && key.defaultValue != null
+                        && !item.containsKey(key.name)) {
+                    item.put(key.name, "graph".equals(kind) ? key.defaultLabel
+                            : key.defaultValue);
+                }
+            }
+        }
+
+        private void parseNode(ParsedGraph graph, String inGraph)
+                throws XMLStreamException, DatasetFormatException {
+            Location at = r.getLocation();
+            String id = r.getAttributeValue(null, "id");
+            if (id == null) {
+                throw error(at, inGraph + " holds a <node> without the id attribute");
+            }
+            String what = "node " + JGraphTGraphs.shown(id);
+            if (graph.nodeIds.putIfAbsent(id, graph.nodes.size()) != null) {
+                throw error(at, "node id " + JGraphTGraphs.shown(id) + " is used twice in "
+                        + inGraph);
+            }
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            graph.nodes.add(attributes);
+            while (true) {
+                int event = next(what);
+                if (event == XMLStreamConstants.END_ELEMENT) {
+                    return;
+                }
+                if (!"data".equals(element(what))) {
+                    throw unexpected(what);
+                }
+                data(attributes, "node", what);
+            }
+        }
+
+        private void parseEdge(ParsedGraph graph, String inGraph)
+                throws XMLStreamException, DatasetFormatException {
+            Location at = r.getLocation();
+            String id = r.getAttributeValue(null, "id");
+            String source = r.getAttributeValue(null, "source");
+            String target = r.getAttributeValue(null, "target");
+            String what = "edge" + (id == null ? "" : " " + JGraphTGraphs.shown(id));
+            if (source == null || target == null) {
+                throw error(at, inGraph + " holds an " + what + " without the "
+                        + (source == null ? "source" : "target") + " attribute");
+            }
+            for (String port : List.of("sourceport", "targetport")) {
+                if (r.getAttributeValue(null, port) != null) {
+                    throw error(at, what + " has a " + port + ", which is not supported: edges"
+                            + " join nodes, not ports");
+                }
+            }
+            String directed = r.getAttributeValue(null, "directed");
+            boolean isDirected = graph.directedByDefault;
+            if (directed != null) {
+                String value = directed.strip();
+                if (!"true".equals(value) && !"false".equals(value)) {
+                    throw error(at, what + " has directed=\"" + value + "\"; expected true or"
+                            + " false");
+                }
+                isDirected = "true".equals(value);
+            }
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            graph.edges.add(new PendingEdge(id, source, target, isDirected, attributes,
+                    at.getLineNumber(), at.getColumnNumber()));
+            while (true) {
+                int event = next(what);
+                if (event == XMLStreamConstants.END_ELEMENT) {
+                    return;
+                }
+                if (!"data".equals(element(what))) {
+                    throw unexpected(what);
+                }
+                data(attributes, "edge", what);
+            }
+        }
+
+        /**
+         * Reads a {@code <data>} element of an element of the given kind into its attributes;
+         * returns its key (null never: unknown keys are refused).
+         */
+        private Key data(Map<String, Object> attributes, String kind, String what)
+                throws XMLStreamException, DatasetFormatException {
+            Location at = r.getLocation();
+            String keyId = r.getAttributeValue(null, "key");
+            if (keyId == null) {
+                throw error(at, what + " holds a <data> without the key attribute");
+            }
+            Key key = keys.get(keyId);
+            if (key == null) {
+                throw error(at, what + " holds a <data> of the key " + JGraphTGraphs.shown(keyId)
+                        + ", which is not declared; expected a <key id=\"" + keyId + "\"> before"
+                        + " the graphs");
+            }
+            if (key.drawing) {
+                drawingKeys.add(key.id);
+                skip();
+                return key;
+            }
+            if (!key.applies(kind)) {
+                throw error(at, what + " holds a <data> of the key " + JGraphTGraphs.shown(keyId)
+                        + ", which is declared for=\"" + key.domain + "\", not for " + kind
+                        + "s");
+            }
+            if (attributes.containsKey(key.name)) {
+                throw error(at, what + " holds a second <data> of the key "
+                        + JGraphTGraphs.shown(keyId) + " (attribute "
+                        + JGraphTGraphs.shown(key.name) + ")");
+            }
+            String text = text("the <data> of key " + JGraphTGraphs.shown(keyId) + " in "
+                    + what);
+            Object value = value(key, text, at);
+            attributes.put(key.name, "graph".equals(kind) ? label(value, text) : value);
+            return key;
+        }
+
+        /**
+         * The text of a graph attribute's value: a number as written (without its padding),
+         * a label as read.
+         */
+        private static String label(Object value, String text) {
+            return value instanceof Double ? TextFiles.unpad(text) : (String) value;
+        }
+
+        /** Reads the text of the current element, refusing child elements. */
+        private String text(String what) throws XMLStreamException, DatasetFormatException {
+            StringBuilder text = new StringBuilder();
+            while (true) {
+                int event = r.next();
+                if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                        || event == XMLStreamConstants.SPACE) {
+                    text.append(r.getText());
+                } else if (event == XMLStreamConstants.START_ELEMENT) {
+                    throw error(r.getLocation(), what + " holds the element " + tag()
+                            + "; expected a value as text (only yEd drawing keys, with a"
+                            + " yfiles.type, may hold elements, and they are not read)");
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    return text.toString();
+                }
+            }
+        }
+
+        /** Reads a value of a key's type: a Double for numbers, a String for labels. */
+        private Object value(Key key, String text, Location at) throws DatasetFormatException {
+            String value = TextFiles.unpad(text);
+            String what = "key " + JGraphTGraphs.shown(key.id) + " (" + key.type + ")";
+            switch (key.type) {
+                case "string":
+                    return value;
+                case "boolean": {
+                    String lower = value.toLowerCase(Locale.ROOT);
+                    if ("true".equals(lower) || "1".equals(value)) {
+                        return "true";
+                    }
+                    if ("false".equals(lower) || "0".equals(value)) {
+                        return "false";
+                    }
+                    throw error(at, "the value " + JGraphTGraphs.shown(value) + " of " + what
+                            + " is no boolean; expected true, false, 1 or 0");
+                }
+                case "int":
+                case "long": {
+                    if (!INTEGER.matcher(value).matches()) {
+                        throw error(at, "the value " + JGraphTGraphs.shown(value) + " of " + what
+                                + " is no integer; expected digits 0-9 with an optional sign");
+                    }
+                    double number = Double.parseDouble(value);
+                    if (Math.abs(number) > EXACT_INTEGER) {
+                        throw error(at, "the value " + value + " of " + what + " is larger in"
+                                + " magnitude than 2^53, so a double would not hold it exactly");
+                    }
+                    return number;
+                }
+                default:
+                    try {
+                        return DecimalNumbers.parseFinite(value, what);
+                    } catch (NumberFormatException e) {
+                        throw error(at, e.getMessage());
+                    }
+            }
+        }
+
+        private DatasetFormatException error(Location at, String detail) {
+            return new DatasetFormatException(file, at.getLineNumber(), at.getColumnNumber(),
+                    detail);
+        }
+    }
+}
