@@ -2,6 +2,7 @@ package org.orbifold.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ public final class GraphMlReader {
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
     /** Largest integer magnitude that a double holds exactly, 2^53. */
-    private static final double EXACT_INTEGER = 9007199254740992.0;
+    private static final BigInteger EXACT_INTEGER = BigInteger.TWO.pow(53);
 
     /** What the undirected edges of a file are undirected by, for the encoding's note. */
     private static final String UNDIRECTED_BY = "undirected by the GraphML edgedefault or"
@@ -936,12 +937,11 @@ public final class GraphMlReader {
                         throw error(at, "the value " + JGraphTGraphs.shown(value) + " of " + what
                                 + " is no integer; expected digits 0-9 with an optional sign");
                     }
-                    double number = Double.parseDouble(value);
-                    if (Math.abs(number) > EXACT_INTEGER) {
+                    if (new BigInteger(value).abs().compareTo(EXACT_INTEGER) > 0) {
                         throw error(at, "the value " + value + " of " + what + " is larger in"
                                 + " magnitude than 2^53, so a double would not hold it exactly");
                     }
-                    return number;
+                    return Double.parseDouble(value);
                 }
                 default:
                     try {

@@ -1,0 +1,487 @@
+package org.orbifold.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orbifold.match.Aligner;
+import org.orbifold.match.Aligners;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+
+/**
+ * Tests of {@link GraphMlReader}: what networkx writes, the encoding shared with the other
+ * readers, class labels, folders, the round trip from the TU reader, and every refusal.
+ */
+class GraphMlReaderTest {
+
+    private static final double TOL = 1e-9;
+    private static final String HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n";
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** A file of the head, the given body lines and the closing tag. */
+    private Path graphMl(String name, String... lines) throws IOException {
+        return write(name, HEAD + String.join("\n", lines) + "\n</graphml>\n");
+    }
+
+    private DatasetFormatException refused(Path file) {
+        return assertThrows(DatasetFormatException.class, () -> new GraphMlReader().read(file));
+    }
+
+    @Test
+    void readsWhatNetworkxWrites() throws IOException {
+        Path file = dir.resolve("networkx-small.graphml");
+        try (InputStream in = getClass().getResourceAsStream("networkx-small.graphml")) {
+            Files.copy(in, file);
+        }
+        GraphDataset d = new GraphMlReader().read(file);
+
+        // networkx: 4 nodes, 4 edges; keys in its order of declaration (d2 element, d3
+        // charge, d4 mass, d5 aromatic); attribute order follows first appearance on nodes.
+        assertEquals("networkx-small", d.name());
+        assertEquals(List.of("networkx-small"), d.graphNames());
+        assertEquals(List.of("ring"), d.classLabels());
+        assertEquals(List.of("element=C", "element=N", "element=O", "charge", "mass",
+                "aromatic=false", "aromatic=true"), d.nodeChannels());
+        assertEquals(List.of("order"), d.edgeChannels());
+        Graph g = d.graphs().get(0);
+        assertEquals(4, g.order());
+        assertFalse(g.isDirected());
+        assertEquals(4, g.edgeCount());
+        assertArrayEquals(new double[] {0, 1, 0, 1, 14.007, 1, 0}, g.nodeVector(1), TOL);
+        assertArrayEquals(new double[] {0, 0, 1, -1, 15.999, 1, 0}, g.nodeVector(3), TOL);
+        assertArrayEquals(new double[] {2}, g.edgeVector(1, 2), TOL);
+        assertArrayEquals(new double[] {2}, g.edgeVector(2, 1), TOL);
+        assertArrayEquals(new double[] {1}, g.edgeVector(0, 3), TOL);
+        assertTrue(d.notes().contains("class labels from the graph attribute 'class'"));
+        assertTrue(d.notes().contains("graph attribute 'title' not read: only a class attribute"
+                + " of a graph is read (label, class, target, y, p_np, or --label-property"
+                + " NAME)"), d.notes().toString());
+        assertTrue(d.notes().contains("every edge is undirected by the GraphML edgedefault or"
+                + " directed attribute: graphs read as undirected"), d.notes().toString());
+    }
+
+    @Test
+    void readsSeveralGraphsOfOneFileWithDefaultsMissingValuesAndDirections()
+            throws IOException {
+        Path file = graphMl("two.graphml",
+                "<key id=\"w\" for=\"edge\" attr.name=\"w\" attr.type=\"double\">"
+                        + "<default>0.5</default></key>",
+                "<key id=\"t\" for=\"node\" attr.name=\"t\"><default> x </default></key>",
+                "<key id=\"v\" for=\"node\" attr.name=\"v\" attr.type=\"int\"/>",
+                "<key id=\"y\" for=\"graph\" attr.name=\"Y\" attr.type=\"int\"/>",
+                "<graph id=\"G\" edgedefault=\"undirected\"><data key=\"y\"> 01 </data>",
+                "  <desc>documentation is skipped</desc>",
+                "  <node id=\"p\"><data key=\"t\">y</data><data key=\"v\">3</data></node>",
+                "  <node id=\"q\"/>",
+                "  <edge source=\"p\" target=\"q\"><data key=\"w\">2</data></edge>",
+                "</graph>",
+                "<graph edgedefault=\"directed\"><data key=\"y\">2</data>",
+                "  <node id=\"p\"/><node id=\"q\"/><node id=\"r\"/>",
+                "  <edge source=\"p\" target=\"q\"/>",
+                "  <edge source=\"q\" target=\"r\" directed=\"false\"/>",
+                "</graph>");
+        GraphDataset d = new GraphMlReader().read(file);
+        assertEquals(List.of("two#1", "two#2"), d.graphNames());
+        assertEquals(List.of("01", "2"), d.classLabels());
+        assertEquals(List.of("t=x", "t=y", "v"), d.nodeChannels());
+        assertEquals(List.of("w"), d.edgeChannels());
+        Graph first = d.graphs().get(0);
+        Graph second = d.graphs().get(1);
+        assertTrue(first.isDirected(), "one directed edge makes every graph directed");
+        assertArrayEquals(new double[] {0, 1, 3}, first.nodeVector(0), TOL);
+        assertArrayEquals(new double[] {1, 0, 0}, first.nodeVector(1), TOL);
+        assertArrayEquals(new double[] {2}, first.edgeVector(1, 0), TOL);
+        assertArrayEquals(new double[] {0.5}, second.edgeVector(0, 1), TOL);
+        assertFalse(second.hasEdge(1, 0));
+        assertTrue(second.hasEdge(1, 2) && second.hasEdge(2, 1));
+        assertTrue(d.notes().contains("node attribute 'v' is missing on 4 of 5 nodes and"
+                + " encoded as zero there"), d.notes().toString());
+        assertTrue(d.notes().contains("graphs read as directed, since graph 'two#2': pair"
+                + " (0, 1) has no reverse pair"), d.notes().toString());
+    }
+
+    @Test
+    void labelPropertyChoosesTheClassAttributeAndNoneMeansNoClasses() throws IOException {
+        Path file = graphMl("c.graphml",
+                "<key id=\"a\" for=\"graph\" attr.name=\"Kind\"/>",
+                "<key id=\"b\" for=\"graph\" attr.name=\"target\" attr.type=\"boolean\"/>",
+                "<graph edgedefault=\"undirected\"><data key=\"a\">k</data>"
+                        + "<data key=\"b\">1</data><node id=\"n\"/></graph>");
+        assertEquals(List.of("true"), new GraphMlReader().read(file).classLabels());
+        GraphDataset byKind = new GraphMlReader().withLabelProperty("kind").read(file);
+        assertEquals(List.of("k"), byKind.classLabels());
+        assertTrue(byKind.notes().contains("graph attribute 'target' not read: only a class"
+                + " attribute of a graph is read ('kind')"), byKind.notes().toString());
+        Path plain = graphMl("p.graphml",
+                "<graph edgedefault=\"undirected\"><node id=\"n\"/></graph>");
+        GraphDataset none = new GraphMlReader().read(plain);
+        assertFalse(none.hasClasses());
+        assertEquals(List.of("exists"), none.nodeChannels());
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new GraphMlReader().withLabelProperty("y").read(plain));
+        assertEquals(plain + ": declares no graph attribute 'y' for class labels (a <key"
+                + " for=\"graph\"> or for=\"all\" of that attr.name); its graph attributes:"
+                + " none", e.getMessage());
+    }
+
+    @Test
+    void aRelabelledCopyIsAtDistanceZero() throws IOException {
+        Path original = graphMl("o.graphml",
+                "<key id=\"l\" for=\"node\" attr.name=\"l\"/>",
+                "<graph edgedefault=\"undirected\">",
+                "<node id=\"1\"><data key=\"l\">C</data></node>",
+                "<node id=\"2\"><data key=\"l\">N</data></node>",
+                "<node id=\"3\"><data key=\"l\">C</data></node>",
+                "<node id=\"4\"><data key=\"l\">O</data></node>",
+                "<edge source=\"1\" target=\"2\"/><edge source=\"2\" target=\"3\"/>",
+                "<edge source=\"3\" target=\"4\"/></graph>");
+        Path copy = graphMl("r.graphml",
+                "<key id=\"k\" for=\"node\" attr.name=\"l\"/>",
+                "<graph edgedefault=\"undirected\">",
+                "<node id=\"z\"><data key=\"k\">O</data></node>",
+                "<node id=\"y\"><data key=\"k\">C</data></node>",
+                "<node id=\"x\"><data key=\"k\">N</data></node>",
+                "<node id=\"w\"><data key=\"k\">C</data></node>",
+                "<edge source=\"w\" target=\"x\"/><edge source=\"y\" target=\"x\"/>",
+                "<edge source=\"z\" target=\"y\"/></graph>");
+        GraphDataset both = new GraphMlReader().read(dir);
+        assertEquals(List.of("o", "r"), both.graphNames());
+        Graph x = both.graphs().get(0);
+        Graph y = both.graphs().get(1);
+        assertFalse(x.equals(y), "the copy lists its nodes in another order");
+        double distance = Aligners.byName("exact", 42).align(GraphSpace.of(both.graphs()), x, y)
+                .distance();
+        assertEquals(0.0, distance, TOL);
+        assertTrue(Files.exists(original) && Files.exists(copy));
+    }
+
+    @Test
+    void aFolderIsReadInFileNameOrderAndNotesOtherDataFiles() throws IOException {
+        String body = "<graph edgedefault=\"undirected\"><node id=\"a\"/>%s</graph>";
+        graphMl("g2.graphml", String.format(body, "<node id=\"b\"/>"));
+        graphMl("g10.GraphML", String.format(body, ""));
+        graphMl("g1.graphml", String.format(body, "<node id=\"b\"/><node id=\"c\"/>"));
+        write("notes.txt", "not data");
+        write("x.npy", "not read");
+        GraphDataset d = DatasetLoader.load(dir);
+        assertEquals(List.of("g1", "g10", "g2"), d.graphNames());
+        assertEquals(List.of(3, 1, 2), d.graphs().stream().map(Graph::order).toList());
+        assertEquals(dir.getFileName().toString(), d.name());
+        assertTrue(d.notes().contains("only the .graphml files of the folder are read, not"
+                + " x.npy (give such a file by itself)"), d.notes().toString());
+    }
+
+    @Test
+    void aFolderWithATuDataSetAndGraphMlFilesIsRefused() throws IOException {
+        write("T_A.txt", "1, 2\n2, 1\n");
+        write("T_graph_indicator.txt", "1\n1\n");
+        graphMl("g.graphml", "<graph edgedefault=\"undirected\"><node id=\"a\"/></graph>");
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> DatasetLoader.load(dir));
+        assertEquals(dir + ": holds both a TU data set (T) and GraphML files (g.graphml);"
+                + " move one of them to a folder of its own, or give a GraphML file by itself",
+                e.getMessage());
+    }
+
+    @Test
+    void aFolderWhoseFilesDisagreeIsRefused() throws IOException {
+        graphMl("a.graphml", "<key id=\"c\" for=\"graph\" attr.name=\"class\"/>",
+                "<key id=\"x\" for=\"node\" attr.name=\"x\" attr.type=\"double\"/>",
+                "<graph edgedefault=\"undirected\"><data key=\"c\">A</data><node id=\"a\"/>"
+                        + "</graph>");
+        Path b = graphMl("b.graphml",
+                "<key id=\"x\" for=\"node\" attr.name=\"x\" attr.type=\"string\"/>",
+                "<graph edgedefault=\"undirected\"><node id=\"a\"/></graph>");
+        DatasetFormatException kinds = assertThrows(DatasetFormatException.class,
+                () -> new GraphMlReader().read(dir));
+        assertEquals(b + ", line 3: key 'x' declares the node attribute 'x' as string, but "
+                + dir.resolve("a.graphml") + ", line 4 (double) declares it as numbers; every"
+                + " file must give an attribute the same kind", kinds.getMessage());
+        graphMl("b.graphml", "<graph edgedefault=\"undirected\"><node id=\"a\"/></graph>");
+        DatasetFormatException classes = assertThrows(DatasetFormatException.class,
+                () -> new GraphMlReader().read(dir));
+        assertEquals(b + ": has no graph attribute named label, class, target, y, p_np for"
+                + " class labels, but " + dir.resolve("a.graphml") + " has its graphs' classes"
+                + " in 'class'; every file needs classes or none may have them",
+                classes.getMessage());
+    }
+
+    @Test
+    void yEdDrawingDataAndFileDataAreLeftOutWithANote() throws IOException {
+        Path file = write("y.graphml", "<?xml version=\"1.0\"?>\n"
+                + "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
+                + " xmlns:y=\"http://www.yworks.com/xml/graphml\">\n"
+                + "<key id=\"d0\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n"
+                + "<key id=\"d1\" for=\"graphml\" attr.name=\"creator\"/>\n"
+                + "<graph edgedefault=\"directed\"><node id=\"n0\"><data key=\"d0\">"
+                + "<y:ShapeNode><y:Fill color=\"#FFCC00\"/></y:ShapeNode></data></node></graph>\n"
+                + "<data key=\"d1\">yEd</data>\n"
+                + "</graphml>\n");
+        GraphDataset d = new GraphMlReader().read(file);
+        assertEquals(List.of("exists"), d.nodeChannels());
+        assertTrue(d.notes().contains("yEd drawing data not read (keys with a yfiles.type:"
+                + " 'd0')"), d.notes().toString());
+        assertTrue(d.notes().contains("data of the <graphml> element not read (keys 'd1')"));
+    }
+
+    /** Reads the first MUTAG graphs back from GraphML written by {@link #writeGraphMl}. */
+    @Test
+    void roundTripFromTheTuReaderGivesTheSameGraphs() throws IOException {
+        GraphDataset tu = TuDatasetReader.read(TestDatasets.require("tu/MUTAG"));
+        Path file = dir.resolve("mutag.graphml");
+        Files.writeString(file, writeGraphMl(tu, null));
+        GraphDataset back = new GraphMlReader().read(file);
+        assertEquals(tu.nodeChannels(), back.nodeChannels());
+        assertEquals(tu.edgeChannels(), back.edgeChannels());
+        assertEquals(tu.classLabels(), back.classLabels());
+        assertEquals(tu.graphs(), back.graphs());
+
+        // Relabelled: nodes written in a shuffled order under other ids.
+        Files.writeString(file, writeGraphMl(tu, new Random(7)));
+        GraphDataset shuffled = new GraphMlReader().read(file);
+        assertEquals(tu.nodeChannels(), shuffled.nodeChannels());
+        List<Graph> all = new ArrayList<>(tu.graphs().subList(0, 10));
+        all.addAll(shuffled.graphs().subList(0, 10));
+        GraphSpace space = GraphSpace.of(all);
+        Aligner faq = Aligners.byName("faq", 42);
+        for (int k = 0; k < 10; k++) {
+            Graph x = tu.graphs().get(k);
+            Graph y = shuffled.graphs().get(k);
+            assertEquals(0.0, faq.align(space, x, y).distance(), 1e-6, "graph " + k);
+        }
+    }
+
+    /**
+     * Writes a TU data set as one GraphML file: string attributes {@code label} on nodes and
+     * edges (the decoded one-hot labels), a graph attribute {@code class}; each undirected
+     * edge once. With a random generator, the nodes are written in a shuffled order under ids
+     * {@code v<k>}.
+     */
+    private static String writeGraphMl(GraphDataset d, Random shuffle) {
+        ChannelGroup node = d.nodeGroups().get(0);
+        ChannelGroup edge = d.edgeGroups().get(0);
+        StringBuilder out = new StringBuilder(HEAD);
+        out.append("<key id=\"n\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n");
+        out.append("<key id=\"e\" for=\"edge\" attr.name=\"label\" attr.type=\"string\"/>\n");
+        out.append("<key id=\"c\" for=\"graph\" attr.name=\"class\" attr.type=\"string\"/>\n");
+        for (int k = 0; k < d.size(); k++) {
+            Graph g = d.graphs().get(k);
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < g.order(); i++) {
+                order.add(i);
+            }
+            if (shuffle != null) {
+                java.util.Collections.shuffle(order, shuffle);
+            }
+            out.append("<graph edgedefault=\"undirected\"><data key=\"c\">")
+                    .append(d.classLabels().get(k)).append("</data>\n");
+            for (int i : order) {
+                out.append("<node id=\"v").append(i * 7 + 3).append("\"><data key=\"n\">")
+                        .append(node.decode(g.nodeVector(i))).append("</data></node>\n");
+            }
+            for (int i = 0; i < g.order(); i++) {
+                for (int j : g.successors(i)) {
+                    if (i < j) {
+                        out.append("<edge source=\"v").append(i * 7 + 3).append("\" target=\"v")
+                                .append(j * 7 + 3).append("\"><data key=\"e\">")
+                                .append(edge.decode(g.edgeVector(i, j))).append("</data></edge>\n");
+                    }
+                }
+            }
+            out.append("</graph>\n");
+        }
+        return out.append("</graphml>\n").toString();
+    }
+
+    /**
+     * Asserts that a file of the head, the body and the closing tag is refused at the line
+     * (counting the head's two lines) with a message ending in {@code tail}.
+     */
+    private void assertRefused(int line, String tail, String... body) throws IOException {
+        assertRefusedAt(graphMl("bad.graphml", body), line, tail);
+    }
+
+    /** Asserts that a file is refused at the line, any column, with the message's tail. */
+    private void assertRefusedAt(Path file, int line, String tail) {
+        String message = refused(file).getMessage();
+        String prefix = file + ", line " + line + ", column ";
+        assertTrue(message.startsWith(prefix), message);
+        assertTrue(message.substring(prefix.length()).matches("[0-9]+: .*"), message);
+        assertEquals(tail, message.substring(message.indexOf(": ") + 2), message);
+    }
+
+    @Test
+    void refusesWhatItDoesNotSupportWithFileLineAndElement() throws IOException {
+        String d = "<graph edgedefault=\"directed\">";
+        String u = "<graph edgedefault=\"undirected\">";
+        String ab = "<node id=\"a\"/><node id=\"b\"/>";
+        assertRefused(3, "graph 'G' has no edgedefault; expected edgedefault=\"directed\" or"
+                + " edgedefault=\"undirected\"", "<graph id=\"G\"><node id=\"a\"/></graph>");
+        assertRefused(3, "the <graph> has edgedefault=\"both\"; expected directed or undirected",
+                "<graph edgedefault=\"both\"><node id=\"a\"/></graph>");
+        assertRefused(3, "the <graph> has no nodes; expected at least one", d + "</graph>");
+        assertRefused(4, "node 'a' holds a nested graph, which is not supported: a node or an"
+                + " edge holds attributes, not a graph (id 'in')", d + "<node id=\"a\">",
+                "<graph id=\"in\" edgedefault=\"directed\"/></node></graph>");
+        assertRefused(4, "the <graph> holds a hyperedge, which is not supported: a graph's edges"
+                + " join two nodes (id 'h')", d + ab,
+                "<hyperedge id=\"h\"><endpoint node=\"a\"/></hyperedge></graph>");
+        assertRefused(4, "node 'a' holds a port, which is not supported: edges join nodes, not"
+                + " ports", d + "<node id=\"a\">", "<port name=\"p\"/></node></graph>");
+        assertRefused(4, "edge 'e' has a sourceport, which is not supported: edges join nodes,"
+                + " not ports", d + ab,
+                "<edge id=\"e\" source=\"a\" target=\"b\" sourceport=\"p\"/></graph>");
+        assertRefused(4, "the <graph> holds a <locator>, which is not supported: give the graph"
+                + " in the file", d, "<locator href=\"g.graphml\"/></graph>");
+        assertRefused(4, "the <graph> holds the element <weird>, which is not expected there",
+                d + ab, "<weird/></graph>");
+        assertRefused(4, "node 'a' holds the text 'hello' outside a <data> or <default> element",
+                d + "<node id=\"a\">", "hello</node></graph>");
+        assertRefused(4, "edge 'e' from 'a' to 'a' is a self-loop, which is not supported: the"
+                + " diagonal of a graph's matrix holds node attributes, so remove the loop or"
+                + " make it a node attribute", d + ab,
+                "<edge id=\"e\" source=\"a\" target=\"a\"/></graph>");
+        assertRefused(5, "edge from 'b' to 'a' joins the same nodes as the edge at line 4,"
+                + " column 30; parallel edges are not supported (a graph has one edge per pair"
+                + " of nodes, per ordered pair when directed), so merge them first", u + ab,
+                "<edge source=\"a\" target=\"b\"/>", "<edge source=\"b\" target=\"a\"/></graph>");
+        assertRefused(4, "edge from 'a' to 'c' names the node 'c', which the <graph> at line 3"
+                + " does not have", d + ab, "<edge source=\"a\" target=\"c\"/></graph>");
+        assertRefused(4, "node id 'a' is used twice in the <graph>", d + ab,
+                "<node id=\"a\"/></graph>");
+        assertRefused(4, "node 'a' holds a <data> of the key 'q', which is not declared;"
+                + " expected a <key id=\"q\"> before the graphs", d + "<node id=\"a\">",
+                "<data key=\"q\">1</data></node></graph>");
+        assertRefused(4, "edge has directed=\"yes\"; expected true or false", d + ab,
+                "<edge source=\"a\" target=\"b\" directed=\"yes\"/></graph>");
+    }
+
+    @Test
+    void refusesAFileWithoutGraphsOrWithAnotherRoot() throws IOException {
+        Path none = graphMl("none.graphml", "<key id=\"k\" for=\"node\"/>");
+        assertEquals(none + ": no <graph> element; expected at least one graph",
+                refused(none).getMessage());
+        Path root = write("root.graphml", "<?xml version=\"1.0\"?>\n"
+                + "<graph edgedefault=\"undirected\"/>\n");
+        assertTrue(refused(root).getMessage().matches(".*, line 2, column [0-9]+: the root"
+                + " element is <graph>; expected <graphml>"), refused(root).getMessage());
+    }
+
+    @Test
+    void refusesValuesTheirTypeDoesNotRead() throws IOException {
+        String[][] cases = {
+            {"int", "x1", "the value 'x1' of key 'k' (int) is no integer; expected digits 0-9"
+                + " with an optional sign"},
+            {"long", "1.5", "the value '1.5' of key 'k' (long) is no integer; expected digits"
+                + " 0-9 with an optional sign"},
+            {"long", "9007199254740993", "the value 9007199254740993 of key 'k' (long) is"
+                + " larger in magnitude than 2^53, so a double would not hold it exactly"},
+            {"double", "abc", "expected a finite decimal number for key 'k' (double), found"
+                + " 'abc'"},
+            {"float", "NaN", "expected a finite decimal number for key 'k' (float), found"
+                + " 'NaN'"},
+            {"double", " ", "expected a finite decimal number for key 'k' (double), found ''"},
+            {"boolean", "yes", "the value 'yes' of key 'k' (boolean) is no boolean; expected"
+                + " true, false, 1 or 0"},
+        };
+        for (String[] c : cases) {
+            assertRefused(4, c[2],
+                    "<key id=\"k\" for=\"node\" attr.name=\"a\" attr.type=\"" + c[0] + "\"/>",
+                    "<graph edgedefault=\"directed\"><node id=\"n\"><data key=\"k\">" + c[1]
+                            + "</data></node></graph>");
+        }
+    }
+
+    @Test
+    void refusesBadKeysAndData() throws IOException {
+        String graph = "<graph edgedefault=\"directed\"><node id=\"n\">%s</node></graph>";
+        Path twice = graphMl("k.graphml", "<key id=\"k\" for=\"node\"/>",
+                "<key id=\"k\" for=\"edge\"/>", String.format(graph, ""));
+        assertRefusedAt(twice, 4, "key id 'k' is declared twice");
+        Path sameName = graphMl("k.graphml", "<key id=\"a\" for=\"node\" attr.name=\"x\"/>",
+                "<key id=\"b\" for=\"all\" attr.name=\"x\"/>", String.format(graph, ""));
+        assertRefusedAt(sameName, 4, "key 'b' names the node attribute 'x' as key 'a' on line 3"
+                + " does; expected one key per attribute name");
+        Path badType = graphMl("k.graphml",
+                "<key id=\"a\" for=\"node\" attr.type=\"complex\"/>", String.format(graph, ""));
+        assertRefusedAt(badType, 3, "key 'a' has attr.type=\"complex\"; expected boolean, int,"
+                + " long, float, double or string");
+        Path badFor = graphMl("k.graphml", "<key id=\"a\" for=\"nodes\"/>",
+                String.format(graph, ""));
+        assertTrue(refused(badFor).getMessage().endsWith("key 'a' has for=\"nodes\"; expected"
+                + " node, edge, graph, all, graphml, hyperedge, port or endpoint"));
+        Path equals = graphMl("k.graphml", "<key id=\"a\" for=\"node\" attr.name=\"x=y\"/>",
+                String.format(graph, ""));
+        assertTrue(refused(equals).getMessage().endsWith("key 'a' names the attribute 'x=y',"
+                + " which contains '='; expected a name without it (it separates an attribute"
+                + " from its label in channel names)"));
+        Path wrongDomain = graphMl("k.graphml", "<key id=\"e\" for=\"edge\"/>",
+                String.format(graph, "<data key=\"e\">1</data>"));
+        assertRefusedAt(wrongDomain, 4, "node 'n' holds a <data> of the key 'e', which is"
+                + " declared for=\"edge\", not for nodes");
+        Path dataTwice = graphMl("k.graphml", "<key id=\"a\" for=\"node\"/>",
+                String.format(graph, "<data key=\"a\">1</data><data key=\"a\">2</data>"));
+        assertTrue(refused(dataTwice).getMessage().endsWith("node 'n' holds a second <data> of"
+                + " the key 'a' (attribute 'a')"));
+        Path elements = graphMl("k.graphml", "<key id=\"a\" for=\"node\"/>",
+                String.format(graph, "<data key=\"a\"><b>1</b></data>"));
+        assertTrue(refused(elements).getMessage().endsWith("the <data> of key 'a' in node 'n'"
+                + " holds the element <b>; expected a value as text (only yEd drawing keys,"
+                + " with a yfiles.type, may hold elements, and they are not read)"));
+        Path foreign = graphMl("k.graphml", "<graph edgedefault=\"directed\""
+                + " xmlns:q=\"urn:q\"><node id=\"n\"/><q:x/></graph>");
+        assertTrue(refused(foreign).getMessage().endsWith("the <graph> holds the element <q:x>"
+                + " of the namespace urn:q, which is not GraphML; such elements are read only"
+                + " inside a <data> of a yEd drawing key"));
+    }
+
+    @Test
+    void refusesMissingAndEmptyClassLabels() throws IOException {
+        Path missing = graphMl("m.graphml", "<key id=\"c\" for=\"graph\" attr.name=\"label\"/>",
+                "<graph edgedefault=\"directed\"><data key=\"c\">A</data><node id=\"n\"/></graph>",
+                "<graph id=\"g2\" edgedefault=\"directed\"><node id=\"n\"/></graph>");
+        assertRefusedAt(missing, 5, "graph 'g2' has no class label: it has no <data> for the"
+                + " graph attribute 'label' (key 'c'), which other graphs use for classes, and"
+                + " the key has no <default>");
+        Path empty = graphMl("m.graphml", "<key id=\"c\" for=\"graph\" attr.name=\"label\"/>",
+                "<graph edgedefault=\"directed\"><data key=\"c\"> </data><node id=\"n\"/>"
+                        + "</graph>");
+        assertRefusedAt(empty, 4, "the <graph> at line 4 has no class label: its graph"
+                + " attribute 'label' is empty");
+    }
+
+    @Test
+    void refusesMalformedXmlAndTextInAnotherEncodingWithTheLine() throws IOException {
+        Path cut = write("cut.graphml", HEAD + "<graph edgedefault=\"directed\"><node id=\"a\">");
+        String message = refused(cut).getMessage();
+        assertTrue(message.startsWith(cut + ", line 3, column "), message);
+        assertTrue(message.contains("malformed XML"), message);
+        Path latin = dir.resolve("latin.graphml");
+        Files.write(latin, (HEAD + "<graph edgedefault=\"directed\"><node id=\"\u00e9\"/>"
+                + "</graph></graphml>").getBytes(StandardCharsets.ISO_8859_1));
+        assertTrue(refused(latin).getMessage().startsWith(latin + ", line 3: is not UTF-8 text"
+                + " (byte 0xE9 at column 41)"), refused(latin).getMessage());
+    }
+}
