@@ -726,9 +726,10 @@ class ClassifyCommandTest {
         Run lists = run("classify", "--method", "prototype");
 
         assertTrue(help.contains("[DATASET] IAM folder with its splits, or, with --folds or"
-                + " split list files, a TU folder, IAM .cxl, .npy or molecule file (.smi,"
-                + " .can, .csv, .sdf; default: the embedded letters: with no DATASET and no"
-                + " split files, give --folds K). --limit=N"), help);
+                + " split list files, a TU folder, IAM .cxl, .npy, GraphML file or folder"
+                + " (.graphml) or molecule file (.smi, .can, .csv, .sdf; default: the embedded"
+                + " letters: with no DATASET and no split files, give --folds K). --limit=N"),
+                help);
         assertEquals(CliException.USAGE, bare.exitCode(), bare.out());
         assertEquals("orbifold: error: with no DATASET and no split files, give --folds K (the"
                 + " embedded letters have no splits); or split list files (--train FILE --test"

@@ -257,7 +257,8 @@ class DataOptionsTest {
         assertEquals("orbifold: error: --skip-invalid" + tail, skip.err());
         assertEquals("orbifold: error: --no-valence-check" + tail, valence.err());
         assertEquals("orbifold: error: --label-property applies only to CSV and SD molecule"
-                + " files (.csv, .sdf, .sd, .mol), not to " + folder + "\n", label.err());
+                + " files (.csv, .sdf, .sd, .mol) and GraphML files or folders (.graphml), not"
+                + " to " + folder + "\n", label.err());
         assertEquals("orbifold: error: --skip-invalid applies only to " + files + ", not to the"
                 + " default letters\n", letters.err());
         assertEquals("orbifold: error: --skip-invalid applies only to " + files + ", not to "
@@ -266,6 +267,67 @@ class DataOptionsTest {
             assertEquals(CliException.USAGE, r.exitCode(), r.err());
             assertEquals("", r.out());
         }
+    }
+
+    /** Writes a GraphML file of a path graph with string node labels and a graph kind. */
+    private Path pathGraph(Path folder, String name, String kind, String... labels)
+            throws IOException {
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\"?>\n<graphml"
+                + " xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                + "<key id=\"k\" for=\"graph\" attr.name=\"kind\"/>\n"
+                + "<key id=\"t\" for=\"node\" attr.name=\"atom\"/>\n"
+                + "<graph edgedefault=\"undirected\"><data key=\"k\">" + kind + "</data>\n");
+        for (int i = 0; i < labels.length; i++) {
+            b.append("<node id=\"n").append(i).append("\"><data key=\"t\">").append(labels[i])
+                    .append("</data></node>\n");
+            if (i > 0) {
+                b.append("<edge source=\"n").append(i - 1).append("\" target=\"n").append(i)
+                        .append("\"/>\n");
+            }
+        }
+        return Files.writeString(folder.resolve(name), b.append("</graph></graphml>\n"));
+    }
+
+    @Test
+    void graphMlDataTakeLabelPropertyAndEveryCommandReadsThem() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("gml"));
+        for (int k = 0; k < 6; k++) {
+            pathGraph(folder, "g" + k + ".graphml", k % 2 == 0 ? "even" : "odd",
+                    k % 2 == 0 ? new String[] {"C", "C", "O"} : new String[] {"N", "C"});
+        }
+
+        Run plain = run("info", folder.toString());
+        Run info = run("info", folder.toString(), "--label-property", "KIND");
+        Run file = run("info", folder.resolve("g1.graphml").toString(), "--label-property",
+                "kind", "--json");
+        Run mean = run("mean", folder.toString(), "--label-property", "kind", "--class", "odd",
+                "--threads", "1");
+        Run align = run("align", folder.toString(), "0", "2", "--aligner", "exact");
+        Run classify = run("classify", folder.toString(), "--label-property", "kind",
+                "--folds", "2", "--threads", "1");
+        Run skip = run("info", folder.toString(), "--skip-invalid");
+
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertTrue(plain.out().contains("classes   none"), plain.out());
+        assertTrue(plain.out().contains("note      graph attribute 'kind' not read"),
+                plain.out());
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("graphs    6\nclasses   2: even (3), odd (3)\n"),
+                info.out());
+        assertTrue(info.out().contains("node      4 channels: atom=C, atom=N, atom=O, exists"),
+                info.out());
+        assertTrue(file.out().contains("\"classes\":{\"odd\":1}"), file.out());
+        assertEquals(0, mean.exitCode(), mean.err());
+        assertTrue(mean.out().startsWith("Frechet mean of 3 graphs from " + folder
+                + " (class odd)"), mean.out());
+        assertEquals(0, align.exitCode(), align.err());
+        assertTrue(align.out().contains("distance    0.000000"), align.out());
+        assertEquals(0, classify.exitCode(), classify.err());
+        assertTrue(classify.out().contains("pooled      accuracy 1.0000 (6 of 6"),
+                classify.out());
+        assertEquals(CliException.USAGE, skip.exitCode(), skip.out());
+        assertEquals("orbifold: error: --skip-invalid applies only to molecule files (.smi,"
+                + " .smiles, .can, .csv, .sdf, .sd, .mol), not to " + folder + "\n", skip.err());
     }
 
     @Test

@@ -37,7 +37,8 @@ class DatasetLoaderTest {
      */
     @Test
     void aNamedPipeIsRefusedAsNoRegularFileWithoutBlocking() throws Exception {
-        for (String name : List.of("ff.npy", "ff.smi", "ff.cxl", "ff.sdf", "ff")) {
+        for (String name : List.of("ff.npy", "ff.smi", "ff.cxl", "ff.sdf", "ff.graphml",
+                "ff")) {
             Path pipe = dir.resolve(name);
             Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
             Assumptions.assumeTrue(mkfifo.waitFor() == 0 && Files.exists(pipe),
@@ -46,8 +47,9 @@ class DatasetLoaderTest {
                     Duration.ofSeconds(20), () -> assertThrows(DatasetFormatException.class,
                             () -> DatasetLoader.load(pipe)));
             assertEquals(pipe + ": not a regular file (such as a named pipe or a device), so it"
-                    + " is not read; expected a TU folder, an IAM .cxl split file, a .npy file"
-                    + " or a molecule file (.smi, .smiles, .can, .csv, .sdf, .sd, .mol)",
+                    + " is not read; expected a TU folder, an IAM .cxl split file, a .npy file,"
+                    + " a GraphML file or folder (.graphml) or a molecule file (.smi, .smiles,"
+                    + " .can, .csv, .sdf, .sd, .mol)",
                     e.getMessage());
         }
         Path pipe = dir.resolve("ff.npy");
@@ -86,7 +88,8 @@ class DatasetLoaderTest {
                 () -> DatasetLoader.load(dat));
         assertTrue(e.getMessage().contains("graphs.dat"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown dataset type; expected a TU folder, an IAM"
-                + " .cxl split file, a .npy file or a molecule file"), e.getMessage());
+                + " .cxl split file, a .npy file, a GraphML file or folder (.graphml) or a"
+                + " molecule file"), e.getMessage());
         // Every ending the molecule reader accepts is listed; .smiles, .sd and .mol were not.
         assertTrue(e.getMessage().endsWith("molecule file (.smi, .smiles, .can, .csv, .sdf, .sd,"
                 + " .mol)"), e.getMessage());
