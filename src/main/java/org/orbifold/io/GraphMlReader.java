@@ -872,8 +872,8 @@ public final class GraphMlReader {
             }
             if (!key.applies(kind)) {
                 throw error(at, what + " holds a <data> of the key " + JGraphTGraphs.shown(keyId)
-                        + ", which is declared for=\"" + key.domain + "\", not for " + kind
-                        + "s");
+                        + ", which is declared for=\"" + key.domain + "\", not for "
+                        + ("graphml".equals(kind) ? "the <graphml> element" : kind + "s"));
             }
             if (attributes.containsKey(key.name)) {
                 throw error(at, what + " holds a second <data> of the key "

@@ -463,7 +463,7 @@ public final class IamDatasetReader {
      * refused here as well, at the line and column of the name and whatever the first bytes,
      * so that the file gets the same one-line error as a malformed byte and no parser
      * wording. A file that declares a known encoding that is not a superset of ASCII is left
-     * to the parser.
+     * to the parser. {@link GraphMlReader} opens its files here too.
      */
     static InputStream openXml(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
@@ -939,6 +939,11 @@ public final class IamDatasetReader {
                 detail);
     }
 
+    /**
+     * The refusal of a file that the StAX parser finds malformed: the parser's message without
+     * its prefix, at the parser's line and column when it gives them; shared with
+     * {@link GraphMlReader}.
+     */
     static DatasetFormatException xmlError(Path file, XMLStreamException e) {
         Location at = e.getLocation();
         String message = e.getMessage() == null ? "malformed XML" : e.getMessage();

@@ -229,6 +229,39 @@ class GraphMlReaderTest {
     }
 
     @Test
+    void twoFilesThatNameTheirGraphsAlikeAreRefused() throws IOException {
+        String body = "<graph edgedefault=\"undirected\"><node id=\"a\"/></graph>";
+        Path lower = graphMl("g.graphml", body);
+        graphMl("g.GRAPHML", body);
+        // Read in file name order, g.GRAPHML first ('G' < 'g').
+        assertEquals(lower + ": names its graphs 'g' as g.GRAPHML does; rename one of the two"
+                + " files", assertThrows(DatasetFormatException.class,
+                        () -> new GraphMlReader().read(dir)).getMessage());
+    }
+
+    @Test
+    void aKeyForAllServesNodesEdgesAndGraphs() throws IOException {
+        Path file = graphMl("all.graphml",
+                "<key id=\"k\" attr.name=\"kind\"><default>plain</default></key>",
+                "<graph edgedefault=\"directed\"><data key=\"k\">top</data>",
+                "<node id=\"a\"><data key=\"k\">x</data></node><node id=\"b\"/>",
+                "<edge source=\"a\" target=\"b\"><data key=\"k\">e</data></edge>",
+                "<edge source=\"b\" target=\"a\"><data key=\"k\">e</data></edge></graph>");
+        GraphDataset d = new GraphMlReader().withLabelProperty("kind").read(file);
+        assertEquals(List.of("top"), d.classLabels());
+        assertEquals(List.of("kind=plain", "kind=x"), d.nodeChannels());
+        assertEquals(List.of("kind=e"), d.edgeChannels());
+        assertFalse(d.isDirected(), "both directions with equal attributes read as undirected");
+        assertTrue(d.notes().contains("every edge is listed in both directions with equal"
+                + " attributes: graphs read as undirected"), d.notes().toString());
+        Path misplaced = graphMl("m.graphml", "<key id=\"g\" for=\"graph\"/>",
+                "<data key=\"g\">1</data>",
+                "<graph edgedefault=\"directed\"><node id=\"a\"/></graph>");
+        assertRefusedAt(misplaced, 4, "the <graphml> element holds a <data> of the key 'g',"
+                + " which is declared for=\"graph\", not for the <graphml> element");
+    }
+
+    @Test
     void yEdDrawingDataAndFileDataAreLeftOutWithANote() throws IOException {
         Path file = write("y.graphml", "<?xml version=\"1.0\"?>\n"
                 + "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
