@@ -223,38 +223,42 @@ public final class GraphMlReader {
                 classFile = file;
             } else if (!classAttribute.equalsIgnoreCase(classKey.name)) {
                 throw new DatasetFormatException(file, classKey.line, "class labels from the"
-                        + " graph attribute '" + classKey.name + "', but " + classFile
-                        + " has them in '" + classAttribute + "'; name one with"
+                        + " graph attribute " + JGraphTGraphs.shown(classKey.name) + ", but "
+                        + classFile + " has them in " + JGraphTGraphs.shown(classAttribute)
+                        + "; name one with"
                         + " --label-property (GraphMlReader.withLabelProperty)");
             }
             if (classFile != null && classlessFile != null) {
                 throw new DatasetFormatException(classlessFile, "has no graph attribute "
                         + (labelProperty != null ? "'" + labelProperty + "'" : "named "
                         + MoleculeReader.DEFAULT_LABEL_COLUMNS) + " for class labels, but "
-                        + classFile + " has its graphs' classes in '" + classAttribute
-                        + "'; every file needs classes or none may have them");
+                        + classFile + " has its graphs' classes in "
+                        + JGraphTGraphs.shown(classAttribute) + "; every file needs classes or"
+                        + " none may have them");
             }
             String stem = stem(file);
-            Path before = names.putIfAbsent(stem, file);
-            if (before != null) {
-                throw new DatasetFormatException(file, "names its graphs '" + stem + "' as "
-                        + before.getFileName() + " does; rename one of the two files");
-            }
             List<ParsedGraph> graphs = parser.graphs;
             for (int k = 0; k < graphs.size(); k++) {
                 String name = graphs.size() == 1 ? stem : stem + "#" + (k + 1);
+                Path before = names.putIfAbsent(name, file);
+                if (before != null) {
+                    throw new DatasetFormatException(file, "names a graph "
+                            + JGraphTGraphs.shown(name) + " as " + before.getFileName()
+                            + " does; rename one of the two files");
+                }
                 raw.add(graphs.get(k).toRaw(file, name, classKey, graphAttributes));
             }
             drawingKeys.addAll(parser.drawingKeys);
             fileKeys.addAll(parser.fileKeys);
         }
         if (classAttribute != null) {
-            notes.add("class labels from the graph attribute '" + classAttribute + "'");
+            notes.add("class labels from the graph attribute "
+                    + JGraphTGraphs.shown(classAttribute));
         }
         if (!graphAttributes.isEmpty()) {
             notes.add("graph attribute" + (graphAttributes.size() == 1 ? " " : "s ")
                     + quoted(graphAttributes) + " not read: only a class attribute of a graph"
-                    + " is read (" + (labelProperty != null ? "'" + labelProperty + "'"
+                    + " is read (" + (labelProperty != null ? JGraphTGraphs.shown(labelProperty)
                     : MoleculeReader.DEFAULT_LABEL_COLUMNS + ", or --label-property NAME")
                     + ")");
         }

@@ -234,9 +234,16 @@ class GraphMlReaderTest {
         Path lower = graphMl("g.graphml", body);
         graphMl("g.GRAPHML", body);
         // Read in file name order, g.GRAPHML first ('G' < 'g').
-        assertEquals(lower + ": names its graphs 'g' as g.GRAPHML does; rename one of the two"
+        assertEquals(lower + ": names a graph 'g' as g.GRAPHML does; rename one of the two"
                 + " files", assertThrows(DatasetFormatException.class,
                         () -> new GraphMlReader().read(dir)).getMessage());
+        Files.delete(lower);
+        Path two = graphMl("h.graphml", body, body);
+        Path named = graphMl("h#2.graphml", body);
+        assertEquals(two + ": names a graph 'h#2' as h#2.graphml does; rename one of the two"
+                + " files", assertThrows(DatasetFormatException.class,
+                        () -> new GraphMlReader().read(dir)).getMessage());
+        assertTrue(Files.exists(named));
     }
 
     @Test
@@ -259,6 +266,18 @@ class GraphMlReaderTest {
                 "<graph edgedefault=\"directed\"><node id=\"a\"/></graph>");
         assertRefusedAt(misplaced, 4, "the <graphml> element holds a <data> of the key 'g',"
                 + " which is declared for=\"graph\", not for the <graphml> element");
+    }
+
+    @Test
+    void anEmptyStringIsTheEmptyLabel() throws IOException {
+        Path file = graphMl("e.graphml", "<key id=\"d0\" for=\"node\" attr.name=\"tag\""
+                + " attr.type=\"string\"/>", "<graph edgedefault=\"undirected\">"
+                + "<node id=\"a\"><data key=\"d0\" /></node>"
+                + "<node id=\"b\"><data key=\"d0\">x</data></node></graph>");
+        GraphDataset d = new GraphMlReader().read(file);
+        assertEquals(List.of("tag=", "tag=x"), d.nodeChannels());
+        assertArrayEquals(new double[] {1, 0}, d.graphs().get(0).nodeVector(0), TOL);
+        assertEquals("", d.nodeGroups().get(0).decode(new double[] {1, 0}));
     }
 
     @Test
