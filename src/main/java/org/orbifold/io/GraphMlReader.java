@@ -39,15 +39,17 @@ import javax.xml.stream.XMLStreamReader;
  * discrete attribute with more than {@value #MAX_CATEGORIES} labels is left out with a note,
  * and the edge and node existence channels are added when needed. A key's {@code <default>}
  * is the value of every node or edge of its domain without a {@code <data>} for it. Values
- * lose the spaces, tabs and line breaks around them ({@link TextFiles#unpad}); a number must
+ * lose the spaces, tabs and line breaks around them ({@link TextFiles#unpad}), so an empty
+ * {@code string} value is the empty label (channel {@code name=}); a number must
  * be a finite decimal number ({@link DecimalNumbers}), an {@code int} or {@code long} an
  * integer that a double holds exactly (at most 2^53 in magnitude).
  *
  * <p><b>Classes.</b> The class label of a graph is its {@code <data>} for the graph attribute
- * named by {@link #withLabelProperty} or, by default, for the first graph attribute (a key for
- * {@code graph} or {@code all}) named as one of {@value MoleculeReader#DEFAULT_LABEL_COLUMNS}
- * (any letter case), the names the molecule reader takes a class column from; without such a
- * key the graphs have no classes. The label is the value as written, without its padding (a
+ * named by {@link #withLabelProperty} or, by default, for the graph attribute (a key for
+ * {@code graph} or {@code all}) named by the first of
+ * {@value MoleculeReader#DEFAULT_LABEL_COLUMNS} (in this order, any letter case) that the file
+ * declares, the names the molecule reader takes a class column from; without such a key the
+ * graphs have no classes. The label is the value as written, without its padding (a
  * boolean as {@code true} or {@code false}). Other graph attributes are not read, and a note
  * names them.
  *
@@ -70,9 +72,10 @@ import javax.xml.stream.XMLStreamReader;
  * unknown or declared for another kind of element, given twice on one element, or holding
  * elements instead of a value, a value that its type does not read, a node id used twice, an
  * edge naming a node that its graph lacks, a self-loop, a second edge between the same nodes
- * (the same ordered pair when either is directed), a missing or empty class label when the
+ * (per ordered pair when both are directed), a missing or empty class label when the
  * file has classes, and in a folder an attribute that one file declares as numbers and
- * another as labels, or files of which some have classes and some not. The {@code <data>} of
+ * another as labels, files of which some have classes and some not (or have them in
+ * attributes of different names), or two graphs of one name. The {@code <data>} of
  * yEd's drawing keys (keys with a {@code yfiles.type}, such as node graphics) and of the
  * {@code <graphml>} element itself are left out, and a note names their keys; {@code <desc>}
  * elements are documentation and are skipped.
