@@ -328,6 +328,16 @@ class DataOptionsTest {
         assertEquals(CliException.USAGE, skip.exitCode(), skip.out());
         assertEquals("orbifold: error: --skip-invalid applies only to molecule files (.smi,"
                 + " .smiles, .can, .csv, .sdf, .sd, .mol), not to " + folder + "\n", skip.err());
+
+        // --out may neither go into the GraphML folder nor into a folder of GraphML files.
+        Run inside = run("mean", folder.toString(), "--out", folder.resolve("m.json").toString());
+        Run among = run("cluster", folder.resolve("g0.graphml").toString(), "-k", "1", "--out",
+                folder.toString());
+        assertEquals(CliException.USAGE, inside.exitCode(), inside.out());
+        assertTrue(inside.err().contains("is a file inside DATASET"), inside.err());
+        assertEquals(CliException.USAGE, among.exitCode(), among.out());
+        assertTrue(among.err().contains("the folder holds data sets (g0.graphml, g1.graphml,"),
+                among.err());
     }
 
     @Test
