@@ -61,21 +61,20 @@ import javax.xml.stream.XMLStreamReader;
  * followed by {@code #k} (from 1) when the file holds several graphs.
  *
  * <p><b>Refusals.</b> Nothing is dropped or changed silently: a {@link DatasetFormatException}
- * names the file, line and column, and the element or id, for malformed XML, bytes that are
- * not text in the file's encoding, a root other than {@code <graphml>}, a file without a
- * graph, a graph without nodes or without {@code edgedefault}, a nested graph, a hyperedge, a
- * port (or an edge's {@code sourceport} / {@code targetport}), a {@code <locator>}, an
- * element of another namespace or unknown to GraphML outside a {@code <data>}, text outside
- * {@code <data>} and {@code <default>}, a key declared twice or two keys of one name for the
- * same kind of element, a key with an unknown {@code for} or {@code attr.type}, an
- * attribute name with {@code =} (the one-hot separator), a {@code <data>} whose key is
- * unknown or declared for another kind of element, given twice on one element, or holding
- * elements instead of a value, a value that its type does not read, a node id used twice, an
- * edge naming a node that its graph lacks, a self-loop, a second edge between the same nodes
- * (per ordered pair when both are directed), a missing or empty class label when the
- * file has classes, and in a folder an attribute that one file declares as numbers and
- * another as labels, files of which some have classes and some not (or have them in
- * attributes of different names), or two graphs of one name. The {@code <data>} of
+ * names the file, line and column, and the element or id, for malformed XML, bytes that are not
+ * text in the file's encoding, a root other than {@code <graphml>}, a file without a graph, a graph
+ * without nodes or without {@code edgedefault}, a nested graph, a hyperedge, a port (or an edge's
+ * {@code sourceport} / {@code targetport}), a {@code <locator>}, an element of another namespace or
+ * unknown to GraphML outside a {@code <data>}, text outside {@code <data>} and {@code <default>}, a
+ * key after a graph, a key declared twice or two keys of one name for the same kind of element, a
+ * key with an unknown {@code for} or {@code attr.type}, an attribute name with {@code =} (the
+ * one-hot separator), a {@code <data>} whose key is unknown or declared for another kind of
+ * element, given twice on one element, or holding elements instead of a value, a value that its
+ * type does not read, a node id used twice, an edge naming a node that its graph lacks, a
+ * self-loop, a second edge between the same nodes (per ordered pair when both are directed), a
+ * missing or empty class label when the file has classes, and in a folder an attribute that one
+ * file declares as numbers and another as labels, files of which some have classes and some not (or
+ * have them in attributes of different names), or two graphs of one name. The {@code <data>} of
  * yEd's drawing keys (keys with a {@code yfiles.type}, such as node graphics) and of the
  * {@code <graphml>} element itself are left out, and a note names their keys; {@code <desc>}
  * elements are documentation and are skipped.
@@ -584,7 +583,13 @@ public final class GraphMlReader {
                     return;
                 }
                 switch (element("<graphml>")) {
-                    case "key" -> parseKey();
+                    case "key" -> {
+                        if (!graphs.isEmpty()) {
+                            throw error(r.getLocation(), "a <key> after a <graph>; GraphML"
+                                    + " declares its keys before the graphs");
+                        }
+                        parseKey();
+                    }
                     case "graph" -> graphs.add(parseGraph());
                     case "data" -> {
                         Key key = data(fileData, "graphml", "the <graphml> element");

@@ -480,6 +480,10 @@ class GraphMlReaderTest {
                 "<key id=\"a\" for=\"node\" attr.type=\"complex\"/>", String.format(graph, ""));
         assertRefusedAt(badType, 3, "key 'a' has attr.type=\"complex\"; expected boolean, int,"
                 + " long, float, double or string");
+        Path late = graphMl("k.graphml", String.format(graph, ""),
+                "<key id=\"a\" for=\"node\"><default>x</default></key>");
+        assertRefusedAt(late, 4, "a <key> after a <graph>; GraphML declares its keys before the"
+                + " graphs");
         Path badFor = graphMl("k.graphml", "<key id=\"a\" for=\"nodes\"/>",
                 String.format(graph, ""));
         assertTrue(refused(badFor).getMessage().endsWith("key 'a' has for=\"nodes\"; expected"
