@@ -266,7 +266,23 @@ abstract class CenterCommand extends DatasetCommand {
      * @return the absolute path of the file to replace
      */
     static Path requireWritable(Path given, Path target, List<OutputTarget.Input> inputs) {
-        Path file = OutputTarget.resolve(given, target, inputs);
+        return requireWritable(given, target, inputs, OutputTarget.SUGGESTED_NAME);
+    }
+
+    /**
+     * Fails unless {@code target} can be written, as
+     * {@link #requireWritable(Path, Path, List)} does, suggesting a file of the given name in
+     * place of a folder.
+     *
+     * @param given the path as the user gave it, for messages
+     * @param target the absolute path
+     * @param inputs the command's inputs
+     * @param suggestedName the file name suggested inside a folder given as the target
+     * @return the absolute path of the file to replace
+     */
+    static Path requireWritable(Path given, Path target, List<OutputTarget.Input> inputs,
+            String suggestedName) {
+        Path file = OutputTarget.resolve(given, target, inputs, suggestedName);
         OutputTarget.requireNotInput(given, file, inputs);
         OutputTarget.requireNotReadOnly(given, target, file);
         Path folder = file.getParent();

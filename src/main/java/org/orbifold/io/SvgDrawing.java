@@ -60,10 +60,12 @@ import org.orbifold.space.Permutation;
  * {@code >}, quotes); characters that cannot be seen for what they are
  * ({@link TextFiles#isHidden}: control characters, spaces other than U+0020, invisible format
  * characters), unpaired surrogates and the non-characters U+FFFE and U+FFFF, none of which may
- * appear in well-formed XML or all of which would be invisible, are written as a backslash,
- * {@code u} and four hexadecimal digits, as the command line's text output shows them. A title
- * longer than {@value #MAX_TITLE_LENGTH} characters (once escaped) is cut and ends with
- * {@code ...}.
+ * appear in well-formed XML or all of which would be invisible, are written as the command
+ * line's text output shows them: a tab as {@code \t}, the others as a backslash, {@code u}
+ * and four hexadecimal digits. A title
+ * longer than {@value #MAX_TITLE_LENGTH} characters (once escaped), or a heading longer than
+ * {@value #MAX_HEADING_LENGTH}, is cut and ends with {@code ...}; a heading wider than the
+ * document is clipped by the viewer.
  *
  * <p><b>Determinism.</b> The same graphs, titles, channels and seed give byte-identical
  * documents: numbers are written with two decimals in the root locale and the layout's only
@@ -92,8 +94,11 @@ public final class SvgDrawing {
     /** Width of the line of an edge of presence 1 (a certain edge). */
     public static final double MAX_EDGE_WIDTH = 2.5;
 
-    /** Most characters of a title or heading kept before it is cut. */
+    /** Most characters of a panel title kept before it is cut. */
     public static final int MAX_TITLE_LENGTH = 40;
+
+    /** Most characters of a heading kept before it is cut. */
+    public static final int MAX_HEADING_LENGTH = 100;
 
     /** Default number of panels per row. */
     public static final int DEFAULT_COLUMNS = 4;
@@ -481,7 +486,7 @@ public final class SvgDrawing {
                 + " height=\"%s\" fill=\"#ffffff\"/>%n", number(width), number(height)));
         if (heading != null) {
             svg.append(String.format(Locale.ROOT, "<text class=\"heading\" x=\"6\" y=\"16\">%s"
-                    + "</text>%n", text(heading, MAX_TITLE_LENGTH * 2)));
+                    + "</text>%n", text(heading, MAX_HEADING_LENGTH)));
         }
         for (int k = 0; k < panels.size(); k++) {
             panel(svg, k, panels.get(k));
@@ -608,6 +613,8 @@ public final class SvgDrawing {
             if (Character.isHighSurrogate(c) && i + 1 < raw.length()
                     && Character.isLowSurrogate(raw.charAt(i + 1))) {
                 visible.append(c).append(raw.charAt(++i));
+            } else if (c == '\t') {
+                visible.append("\\t");
             } else if (Character.isSurrogate(c) || TextFiles.isHidden(c) || c == '\uFFFE'
                     || c == '\uFFFF') {
                 visible.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
