@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** {@code orbifold render}: what it draws, where it writes, and what it refuses. */
+/**
+ * {@code orbifold render} and the {@code --svg FILE} of {@code mean}, {@code median} and
+ * {@code cluster}: what they draw, where they write, and what they refuse.
+ */
 class RenderCommandTest {
 
     @TempDir
@@ -250,5 +254,73 @@ class RenderCommandTest {
         assertEquals(drawn.get(0).edgeCount() + drawn.get(1).edgeCount(),
                 elements(d, "line", "edge").size());
         assertTrue(texts(d, "text", "label").stream().allMatch(s -> !s.isEmpty()));
+    }
+
+    @Test
+    void meanSvgDrawsTheCenterBesideTheMedoidWithoutItsNullNodes() throws IOException {
+        Path file = dir.resolve("mean.svg");
+
+        Run r = MainTest.run("mean", "--class", "T", "--threads", "1", "--svg",
+                file.toString());
+        Run json = MainTest.run("mean", "--class", "T", "--threads", "1", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("Frechet mean of 25 graphs"), r.out());
+        Document d = parse(Files.readString(file));
+        Map<?, ?> center = (Map<?, ?>) json.json().get("center");
+        int existing = 0;
+        for (Object node : (List<?>) center.get("nodes")) {
+            List<?> values = (List<?>) node;
+            existing += (Double) values.get(values.size() - 1) > 0.0 ? 1 : 0;
+        }
+        int medoid = ((Double) json.json().get("medoidIndex")).intValue();
+        int medoidOrder = Sample.load(null, "T", null).graphs().get(medoid).order();
+        assertEquals(existing + medoidOrder, elements(d, "circle", "node").size());
+        assertEquals(List.of("mean, objective " + Numbers.decimal((Double) json.json()
+                .get("objective"), 6), "medoid: graph " + medoid), texts(d, "text", "title"));
+        assertEquals(List.of("Frechet mean of 25 graphs from datasets/letters (class T)"),
+                texts(d, "text", "heading"));
+    }
+
+    @Test
+    void clusterSvgDrawsOnePanelPerCenter() throws IOException {
+        Path file = dir.resolve("centers.svg");
+
+        Run r = MainTest.run("cluster", "-k", "3", "--limit", "18", "--threads", "1", "--svg",
+                file.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        Document d = parse(Files.readString(file));
+        List<String> titles = texts(d, "text", "title");
+        assertEquals(3, titles.size());
+        int graphs = 0;
+        for (int c = 0; c < 3; c++) {
+            String prefix = "cluster " + c + ", ";
+            assertTrue(titles.get(c).startsWith(prefix), titles.get(c));
+            graphs += Integer.parseInt(titles.get(c).substring(prefix.length()).split(" ")[0]);
+        }
+        assertEquals(18, graphs);
+        assertEquals(List.of("k-means with k = 3 of 18 graphs from datasets/letters"),
+                texts(d, "text", "heading"));
+    }
+
+    @Test
+    void svgIsCheckedAsOutBeforeTheWork() throws IOException {
+        Path same = dir.resolve("result.json");
+        Path folder = Files.createDirectory(dir.resolve("out"));
+
+        assertUsageError(MainTest.run("median", "--out", same.toString(), "--svg",
+                same.toString()), "--svg " + same + " is a file that --out writes"
+                + " (result.json); give another file");
+        assertUsageError(MainTest.run("mean", "--svg", dir.toString()), "cannot write --svg "
+                + dir + ": it is a folder; give a file name, such as "
+                + dir.resolve("drawing.svg"));
+        assertUsageError(MainTest.run("cluster", "-k", "2", "--out", folder.toString(),
+                "--svg", folder.resolve("trace.csv").toString()), "--svg "
+                + folder.resolve("trace.csv") + " is a file that --out writes (trace.csv);"
+                + " give another file");
+        assertUsageError(MainTest.run("mean", "--svg", " "), "--svg needs a file name");
+        assertFalse(Files.exists(same));
+        assertEquals(0, folder.toFile().list().length);
     }
 }
