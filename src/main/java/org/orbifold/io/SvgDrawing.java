@@ -25,7 +25,9 @@ import org.orbifold.space.Permutation;
  * <p><b>What is drawn.</b> Every node whose existence ({@link Presence#nodeExistence}) is
  * positive is a circle, with the existence (a probability on a Fréchet mean or median, 1 on
  * the graphs of a data set) as its opacity, clamped to 1; a node of existence 0 or less, such
- * as a null node of a mean, is not drawn. Every edge between two drawn nodes whose presence
+ * as a null node of a mean, is not drawn, and when no channel tells existence (no
+ * {@code exists} channel and no leading one-hot group), a node with all attributes 0 and no
+ * edge is taken for padding and not drawn either. Every edge between two drawn nodes whose presence
  * ({@link Presence#edgePresence}) is positive is a straight line; when the presence is a
  * probability (the {@code edge} channel, or a leading one-hot group such as bond types), it
  * sets the line's opacity and width (a certain edge is {@value #MAX_EDGE_WIDTH} units wide),
@@ -310,7 +312,7 @@ public final class SvgDrawing {
         for (int k = 0; k < graphs.size(); k++) {
             Panel panel = new Panel(graphs.get(k), titles.get(k));
             for (int i = 0; i < panel.graph.order(); i++) {
-                panel.drawn[i] = existence.of(panel.graph.nodeVector(i)) > 0.0;
+                panel.drawn[i] = isDrawn(panel.graph, i);
             }
             panels.add(panel);
         }
@@ -326,6 +328,32 @@ public final class SvgDrawing {
             }
         }
         return panels;
+    }
+
+    /**
+     * Whether a node is drawn: its existence is positive, and, when no channel tells
+     * existence ({@link Presence#NONE}), it is no padding node (all-zero attributes and no
+     * edge in either direction).
+     */
+    private boolean isDrawn(Graph g, int i) {
+        double[] v = g.nodeVector(i);
+        if (existence.measure().equals(Presence.NONE)) {
+            if (g.outDegree(i) > 0) {
+                return true;
+            }
+            for (int j = 0; j < g.order(); j++) {
+                if (g.hasEdge(j, i)) {
+                    return true;
+                }
+            }
+            for (double value : v) {
+                if (value != 0.0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return existence.of(v) > 0.0;
     }
 
     /** Maps the x and y channels of all drawn nodes into the panels, one scale for all. */

@@ -167,7 +167,9 @@ class SvgDrawingTest {
                 SvgDrawing.of(letters.nodeChannels(), letters.edgeChannels())
                         .graphs("letters", some, titles),
                 SvgDrawing.of(ATOMS, EDGE).withColumns(2).graphs(null,
-                        List.of(molecule(), molecule(), molecule()), List.of("m", "m", "m")));
+                        List.of(molecule(), molecule(), molecule()), List.of("m", "m", "m")),
+                SvgDrawing.of(ATOMS, EDGE).alignment(null, molecule(), "x", molecule(), "y",
+                        new Alignment(Permutation.of(3, 2, 1, 0), 0, 1, false)));
         for (String svg : svgs) {
             Document d = parse(svg);
             Element root = d.getDocumentElement();
@@ -182,7 +184,9 @@ class SvgDrawingTest {
                 assertInside(number(c, "cy"), height, c);
                 checked++;
             }
-            for (Element line : ofClass(d, "line", "edge")) {
+            List<Element> lines = new ArrayList<>(ofClass(d, "line", "edge"));
+            lines.addAll(ofClass(d, "line", "match"));
+            for (Element line : lines) {
                 for (String a : List.of("x1", "x2")) {
                     assertInside(number(line, a), width, line);
                 }
@@ -400,5 +404,24 @@ class SvgDrawingTest {
         assertEquals(1, ofClass(d, "g", "panel").size());
         assertTrue(ofClass(d, "circle", "node").isEmpty());
         assertEquals("empty", ofClass(d, "text", "title").get(0).getTextContent());
+    }
+
+    @Test
+    void withoutAnExistenceChannelOnlyPaddingIsLeftOut() {
+        // Channels x, y only: node 2 is all zero and isolated (padding), node 3 lies at the
+        // origin but has an edge, so it is a real node.
+        Graph.Builder b = Graph.builder(2, 1);
+        b.addNode(1.0, 1.0);
+        b.addNode(2.0, 1.0);
+        b.addNode(0.0, 0.0);
+        b.addNode(0.0, 0.0);
+        Graph g = b.addEdge(0, 3, 1).build();
+
+        Document d = parse(SvgDrawing.of(List.of("x", "y"), EDGE).graphs(null, List.of(g),
+                List.of("g")));
+
+        assertNull(byId(d, "p0-n2"));
+        assertNotNull(byId(d, "p0-n3"));
+        assertEquals(3, ofClass(d, "circle", "node").size());
     }
 }
