@@ -625,7 +625,7 @@ final class ClassifyCommand extends DatasetCommand {
      * Replaces an option by another in the same place of the help: the options after it are
      * taken out and added again behind the new one.
      */
-    private static void replace(CommandSpec commandSpec, OptionSpec old, OptionSpec now) {
+    static void replace(CommandSpec commandSpec, OptionSpec old, OptionSpec now) {
         List<OptionSpec> options = commandSpec.options();
         List<OptionSpec> after = List.copyOf(options.subList(options.indexOf(old) + 1,
                 options.size()));

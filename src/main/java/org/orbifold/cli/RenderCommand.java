@@ -13,8 +13,11 @@ import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code orbifold render}: draws graphs of a data set as an SVG document
@@ -42,13 +45,14 @@ final class RenderCommand extends DatasetCommand {
     /** The file name suggested when {@code --out} names a folder. */
     static final String SUGGESTED_NAME = "drawing.svg";
 
-    @Option(names = "--graphs", paramLabel = "I,J,...", split = ",",
+    @Option(names = "--graphs", paramLabel = "I,J,...", split = ",", hideParamSyntax = true,
             preprocessor = ListValues.class,
             description = "Indices of the graphs to draw, in this order (default: the first "
                 + DEFAULT_GRAPHS + ").")
     List<Integer> graphs;
 
-    @Option(names = "--align", paramLabel = "I,J", split = ",", preprocessor = ListValues.class,
+    @Option(names = "--align", paramLabel = "I,J", split = ",", hideParamSyntax = true,
+            preprocessor = ListValues.class,
             description = "Draw graphs I and J side by side with the node matching that"
                 + " --aligner finds (node i of I matched with node p(i) of J, as align).")
     List<Integer> align;
@@ -68,6 +72,22 @@ final class RenderCommand extends DatasetCommand {
 
     @Mixin
     WeightOptions weights;
+
+    /**
+     * Hides {@code --json} of the shared {@link DataOptions} from this command's help: the
+     * output is an SVG document, so the option is refused, and the help should not offer it;
+     * it stays, hidden, so that giving it gets that explanation rather than "unknown option".
+     *
+     * @param commandSpec this command's spec
+     */
+    @Spec
+    void hideJson(CommandSpec commandSpec) {
+        OptionSpec json = commandSpec.findOption("--json");
+        if (json != null && !json.hidden()) {
+            ClassifyCommand.replace(commandSpec, json, OptionSpec.builder(json).hidden(true)
+                    .build());
+        }
+    }
 
     @Override
     public Integer call() {

@@ -323,4 +323,14 @@ class RenderCommandTest {
         assertFalse(Files.exists(same));
         assertEquals(0, folder.toFile().list().length);
     }
+
+    @Test
+    void theHelpOffersNoJsonAndShowsTheListsAsTyped() {
+        Run r = MainTest.run("render", "--help");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertFalse(r.out().contains("--json"), r.out());
+        assertTrue(r.out().contains("--graphs=I,J,..."), r.out());
+        assertTrue(r.out().contains("--align=I,J "), r.out());
+    }
 }
