@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import org.orbifold.io.SvgDrawing;
 import org.orbifold.io.TextFiles;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Alignment;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Option;
  * JSON. The summary's {@code wall time} line gives the total and its two parts, the medoid
  * search and the center computation; the JSON gives them as {@code totalWallTimeSeconds},
  * {@code medoidWallTimeSeconds} and {@code wallTimeSeconds} (the center's part alone, a
- * meaning kept for the scripts that read it).
+ * meaning kept for the scripts that read it). {@code --svg FILE} also draws the center beside
+ * the medoid ({@link SvgOutput}), after the report.
  */
 abstract class CenterCommand extends DatasetCommand {
 
@@ -86,6 +88,11 @@ abstract class CenterCommand extends DatasetCommand {
                 + " a DATASET folder or in a folder of a .cxl file's graphs, a SMILES file's"
                 + " label file).")
     Path out;
+
+    @Option(names = "--svg", paramLabel = "FILE",
+            description = "Also draw the center beside the medoid as an SVG document in FILE,"
+                + " as render draws graphs (checked as --out).")
+    Path svg;
 
     @Option(names = "--progress",
             description = "Show a progress bar on standard error even when it is not a terminal.")
@@ -145,8 +152,10 @@ abstract class CenterCommand extends DatasetCommand {
         if (out != null && out.toString().isBlank()) {
             throw CliException.usage("--out needs a file name");
         }
-        Path target = out == null ? null : requireWritable(out, out.toAbsolutePath(),
-                OutputTarget.inputs("DATASET", Sample.source(dataset)));
+        List<OutputTarget.Input> inputs = OutputTarget.inputs("DATASET", Sample.source(dataset));
+        Path target = out == null ? null : requireWritable(out, out.toAbsolutePath(), inputs);
+        Path drawing = SvgOutput.check(svg, inputs, target == null ? List.of()
+                : List.of(target));
         Sample sample = load();
         GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight, spec);
         Aligner aligner = options.aligner();
@@ -208,7 +217,22 @@ abstract class CenterCommand extends DatasetCommand {
             text = TextFiles.unpadEnd(summary.toString());
         }
         deliver(out(), text, target, json);
+        if (drawing != null) {
+            SvgOutput.write(drawing, SvgDrawing.of(sample.nodeChannels(),
+                    sample.edgeChannels()).withSeed(options.seed).graphs(title(sample),
+                    List.of(result.center(), sample.graphs().get(medoid.index())),
+                    List.of(kind + ", objective " + Numbers.decimal(result.objective(), 6),
+                    "medoid: graph " + medoid.index())));
+        }
         return 0;
+    }
+
+    /** Returns the first line of the summary, which also heads the drawing of --svg. */
+    private String title(Sample sample) {
+        String what = sample.className() != null ? "class " + sample.className()
+                : sample.dataset().hasClasses() ? "all classes" : "no classes";
+        return String.format(Locale.ROOT, "Frechet %s of %s from %s (%s)", kind,
+                graphs(sample.size()), sample.source(), what);
     }
 
     /**
@@ -266,7 +290,23 @@ abstract class CenterCommand extends DatasetCommand {
      * @return the absolute path of the file to replace
      */
     static Path requireWritable(Path given, Path target, List<OutputTarget.Input> inputs) {
-        Path file = OutputTarget.resolve(given, target, inputs);
+        return requireWritable(given, target, inputs, OutputTarget.SUGGESTED_NAME);
+    }
+
+    /**
+     * Fails unless {@code target} can be written, as
+     * {@link #requireWritable(Path, Path, List)} does, suggesting a file of the given name in
+     * place of a folder.
+     *
+     * @param given the path as the user gave it, for messages
+     * @param target the absolute path
+     * @param inputs the command's inputs
+     * @param suggestedName the file name suggested inside a folder given as the target
+     * @return the absolute path of the file to replace
+     */
+    static Path requireWritable(Path given, Path target, List<OutputTarget.Input> inputs,
+            String suggestedName) {
+        Path file = OutputTarget.resolve(given, target, inputs, suggestedName);
         OutputTarget.requireNotInput(given, file, inputs);
         OutputTarget.requireNotReadOnly(given, target, file);
         Path folder = file.getParent();
@@ -361,10 +401,7 @@ abstract class CenterCommand extends DatasetCommand {
             Medoids medoids, double medoidSeconds, CenterResult result, double seconds) {
         MedoidResult medoid = medoids.result();
         double realigned = medoids.realigned();
-        String what = sample.className() != null ? "class " + sample.className()
-                : sample.dataset().hasClasses() ? "all classes" : "no classes";
-        w.printf(Locale.ROOT, "Frechet %s of %s from %s (%s)%n", kind,
-                graphs(sample.size()), sample.source(), what);
+        w.printf(Locale.ROOT, "%s%n", title(sample));
         w.printf(Locale.ROOT, "aligner %s, seed %d, %s, start: %s%s%n", aligner.name(),
                 options.seed, Numbers.threads(workers), init,
                 restarts > 1 ? ", best of " + restarts + " runs" : "");

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.orbifold.io.GraphDataset;
 import org.orbifold.io.JsonWriter;
+import org.orbifold.io.Presence;
 import org.orbifold.io.TextFiles;
 import org.orbifold.space.Graph;
 import org.orbifold.space.NodeExistence;
@@ -18,13 +18,8 @@ import org.orbifold.space.NodeExistence;
  * (channels named {@code group=label}) is read as its most likely label, and the edges among
  * those nodes whose presence value is at least {@value #THRESHOLD}.
  *
- * <p>What the values mean depends on the channels, and the output says which applies. A
- * node's existence is the {@code exists} channel, else the sum of a leading one-hot group
- * (the probability that the node has some label), else 1. An edge's presence is the
- * {@link GraphDataset#EDGE_CHANNEL} channel (the probability of an edge), else the sum of a
- * leading one-hot group (the probability that some edge label, such as some bond, is present),
- * else only a norm: the sum of the absolute values of the edge channels, which is no
- * probability (a mean bond valence of 1.7 is not a likelihood).
+ * <p>What the values mean depends on the channels, and the output says which applies: the
+ * rules are {@link Presence}'s, which the SVG drawings ({@code io.SvgDrawing}) share.
  */
 final class CenterGraph {
 
@@ -32,7 +27,7 @@ final class CenterGraph {
     static final double THRESHOLD = 0.5;
 
     /** Separator between group and label in the name of a one-hot channel. */
-    static final String GROUP_SEPARATOR = "=";
+    static final String GROUP_SEPARATOR = Presence.GROUP_SEPARATOR;
 
     private static final int MAX_EDGES_SHOWN = 40;
     private static final int EDGES_PER_LINE = 8;
@@ -63,104 +58,14 @@ final class CenterGraph {
         }
     }
 
-    /**
-     * How a node's existence or an edge's presence is read from its attribute vector: the sum
-     * of the channels {@code offset .. offset + size - 1}, or, when {@code size} is 0, the sum
-     * of the absolute values of all channels.
-     *
-     * @param measure "probability", "norm", or "none" when every node counts as present
-     * @param source what the value is computed from, for the output
-     * @param offset the first channel summed
-     * @param size the number of channels summed; 0 for the sum of all absolute values
-     */
-    record Presence(String measure, String source, int offset, int size) {
-
-        /** Returns the presence value of an attribute vector. */
-        double of(double[] vector) {
-            if (measure.equals(NONE)) {
-                return 1.0;
-            }
-            double sum = 0.0;
-            if (size == 0) {
-                for (double v : vector) {
-                    sum += Math.abs(v);
-                }
-                return sum;
-            }
-            for (int c = offset; c < offset + size; c++) {
-                sum += vector[c];
-            }
-            return sum;
-        }
-
-        /** Returns whether the value is a probability (and not a norm or a constant). */
-        boolean isProbability() {
-            return measure.equals(PROBABILITY);
-        }
-
-        /** Writes the measure and its source as a JSON object. */
-        void write(JsonWriter json) {
-            json.beginObject().name("measure").value(measure).name("source").value(source)
-                    .endObject();
-        }
-    }
-
-    /** Measure of a presence value that is a probability. */
-    static final String PROBABILITY = "probability";
-
-    /** Measure of a presence value that is only a norm. */
-    static final String NORM = "norm";
-
-    /** Measure when nothing marks existence: every node counts as present. */
-    static final String NONE = "none";
-
-    /** Returns how node existence is read from the node channels. */
+    /** Returns how node existence is read from the node channels ({@link Presence}). */
     static Presence nodeExistence(List<String> channels) {
-        int c = channels.lastIndexOf(NodeExistence.CHANNEL_NAME);
-        if (c >= 0) {
-            return new Presence(PROBABILITY, "channel '" + NodeExistence.CHANNEL_NAME + "'", c,
-                    1);
-        }
-        int size = leadingGroupSize(channels);
-        if (size > 0) {
-            return new Presence(PROBABILITY, "sum of the one-hot group '" + group(channels.get(0))
-                    + "': the probability of a node with some label", 0, size);
-        }
-        return new Presence(NONE, "no existence channel: every node counts as present", 0, 0);
+        return Presence.nodeExistence(channels);
     }
 
-    /** Returns how edge presence is read from the edge channels. */
+    /** Returns how edge presence is read from the edge channels ({@link Presence}). */
     static Presence edgePresence(List<String> channels) {
-        int c = channels.lastIndexOf(GraphDataset.EDGE_CHANNEL);
-        if (c >= 0) {
-            return new Presence(PROBABILITY, "channel '" + GraphDataset.EDGE_CHANNEL + "'", c,
-                    1);
-        }
-        int size = leadingGroupSize(channels);
-        if (size > 0) {
-            return new Presence(PROBABILITY, "sum of the one-hot group '" + group(channels.get(0))
-                    + "': the probability of an edge with some label", 0, size);
-        }
-        String norm = channels.size() == 1 ? "|" + channels.get(0) + "|"
-                : "sum of |values| over the edge channels";
-        return new Presence(NORM, norm + " (not a probability)", 0, 0);
-    }
-
-    /** Returns the number of channels of the one-hot group that starts the list, or 0. */
-    private static int leadingGroupSize(List<String> channels) {
-        if (channels.isEmpty() || !channels.get(0).contains(GROUP_SEPARATOR)) {
-            return 0;
-        }
-        String prefix = group(channels.get(0)) + GROUP_SEPARATOR;
-        int size = 0;
-        while (size < channels.size() && channels.get(size).startsWith(prefix)) {
-            size++;
-        }
-        return size;
-    }
-
-    private static String group(String channel) {
-        return channel.substring(0, channel.indexOf(GROUP_SEPARATOR));
+        return Presence.edgePresence(channels);
     }
 
     /** Writes the JSON form: all values, plus the decoded nodes and edges. */

@@ -625,7 +625,7 @@ final class ClassifyCommand extends DatasetCommand {
      * Replaces an option by another in the same place of the help: the options after it are
      * taken out and added again behind the new one.
      */
-    private static void replace(CommandSpec commandSpec, OptionSpec old, OptionSpec now) {
+    static void replace(CommandSpec commandSpec, OptionSpec old, OptionSpec now) {
         List<OptionSpec> options = commandSpec.options();
         List<OptionSpec> after = List.copyOf(options.subList(options.indexOf(old) + 1,
                 options.size()));
@@ -1140,7 +1140,7 @@ final class ClassifyCommand extends DatasetCommand {
      * note says that the rates are unused there.
      */
     private List<Setting> grid(Method m) {
-        requireNoTrailingComma();
+        ListValues.requireNoTrailingComma(spec);
         requireApplies(k, "--k", m.usesK, "knn");
         if (!m.usesK && spec.commandLine().getParseResult().hasMatchedOption("--lower-bounds")) {
             throw CliException.usage("--lower-bounds and --no-lower-bounds apply only to"
@@ -1420,30 +1420,6 @@ final class ClassifyCommand extends DatasetCommand {
         }
         requireDistinct(option, given);
         return given;
-    }
-
-    /**
-     * Fails on a list option whose text ends in a comma, such as {@code --k 1,} or the second
-     * of {@code --k 3 --k ,}: the parser drops the empty values, which would otherwise pass
-     * unnoticed. (An option given once as commas alone is an empty list, refused by
-     * {@link #values}; an empty value before another, as in {@code --k 1,,3}, is refused
-     * during the parse by {@link ListValues}.)
-     */
-    private void requireNoTrailingComma() {
-        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
-            if (option.splitRegex().isEmpty()) {
-                continue;
-            }
-            List<String> texts = option.originalStringValues();
-            for (String text : texts) {
-                String given = text.strip();
-                boolean commasOnly = given.replace(",", "").isBlank();
-                if (given.endsWith(",") && (!commasOnly || texts.size() > 1)) {
-                    throw CliException.usage("empty value in a list of values: "
-                            + option.longestName() + " " + text);
-                }
-            }
-        }
     }
 
     /** Fails on a list option given without any value, such as {@code --k ,}. */

@@ -20,6 +20,7 @@ import org.orbifold.cluster.ClusterValidity;
 import org.orbifold.cluster.ClusteringResult;
 import org.orbifold.io.GraphDataset;
 import org.orbifold.io.JsonWriter;
+import org.orbifold.io.SvgDrawing;
 import org.orbifold.io.TextFiles;
 import org.orbifold.match.Aligner;
 import org.orbifold.space.Graph;
@@ -215,6 +216,11 @@ final class ClusterCommand extends DatasetCommand {
                 + " file, or an input file, is refused, as is a DIR that holds data sets.")
     Path out;
 
+    @Option(names = "--svg", paramLabel = "FILE",
+            description = "Also draw the cluster centers, one panel each, as an SVG document in"
+                + " FILE, as render draws graphs (checked as the --out of mean).")
+    Path svg;
+
     @Option(names = "--progress",
             description = "Show a progress bar on standard error even when it is not a terminal.")
     boolean progress;
@@ -284,8 +290,14 @@ final class ClusterCommand extends DatasetCommand {
         if (out != null && out.toString().isBlank()) {
             throw CliException.usage("--out needs a folder name");
         }
-        Path folder = out == null ? null : prepareFolder(out,
-                OutputTarget.inputs("DATASET", Sample.source(dataset)));
+        List<OutputTarget.Input> inputs = OutputTarget.inputs("DATASET", Sample.source(dataset));
+        Path folder = out == null ? null : prepareFolder(out, inputs);
+        List<Path> outputs = new ArrayList<>();
+        for (String name : folder == null ? List.<String>of()
+                : List.of(ASSIGNMENTS, CENTERS, TRACE, RESULT)) {
+            outputs.add(folder.resolve(name));
+        }
+        Path drawing = SvgOutput.check(svg, inputs, outputs);
         Sample sample = load();
         if (k > sample.size()) {
             throw CliException.usage("--clusters must be at most the number of graphs, "
@@ -352,7 +364,28 @@ final class ClusterCommand extends DatasetCommand {
         if (folder != null) {
             write(folder, report, json);
         }
+        if (drawing != null) {
+            SvgOutput.write(drawing, drawing(report));
+        }
         return 0;
+    }
+
+    /** Draws the centers, one panel each, titled with the cluster and its size. */
+    private String drawing(Report r) {
+        ClusteringResult result = r.result();
+        Sample sample = r.sample();
+        int[] sizes = new int[result.centers().size()];
+        for (int label : result.labels()) {
+            sizes[label]++;
+        }
+        List<String> titles = new ArrayList<>();
+        for (int c = 0; c < sizes.length; c++) {
+            titles.add("cluster " + c + ", " + CenterCommand.graphs(sizes[c]));
+        }
+        String heading = String.format(Locale.ROOT, "%s with k = %d of %s from %s", r.method()
+                .title, k, CenterCommand.graphs(sample.size()), sample.source());
+        return SvgDrawing.of(sample.nodeChannels(), sample.edgeChannels())
+                .withSeed(options.seed).graphs(heading, result.centers(), titles);
     }
 
     private String objectiveMeaning(Algorithm method) {

@@ -1,5 +1,6 @@
 package org.orbifold.cli;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Stack;
 import java.util.regex.Matcher;
@@ -89,6 +90,32 @@ final class ListValues implements IParameterPreprocessor {
             args.push(stripped);
         }
         return false;
+    }
+
+    /**
+     * Fails on a list option whose text ends in a comma, such as {@code --k 1,} or the second
+     * of {@code --k 3 --k ,}: the parser drops the empty values, which would otherwise pass
+     * unnoticed. (An option given once as commas alone is an empty list, refused by
+     * the commands as an empty list; an empty value before another, as in {@code --k 1,,3},
+     * is refused during the parse by {@link ListValues}.)
+     *
+     * @param command the command whose matched options are checked
+     */
+    static void requireNoTrailingComma(CommandSpec command) {
+        for (OptionSpec option : command.commandLine().getParseResult().matchedOptions()) {
+            if (option.splitRegex().isEmpty()) {
+                continue;
+            }
+            List<String> texts = option.originalStringValues();
+            for (String text : texts) {
+                String given = text.strip();
+                boolean commasOnly = given.replace(",", "").isBlank();
+                if (given.endsWith(",") && (!commasOnly || texts.size() > 1)) {
+                    throw CliException.usage("empty value in a list of values: "
+                            + option.longestName() + " " + text);
+                }
+            }
+        }
     }
 
     /**

@@ -18,10 +18,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code orbifold} command line: statistics of graphs as points of a graph space.
- * Sub-commands {@code info}, {@code align}, {@code mean}, {@code median}, {@code cluster} and
- * {@code classify} read a data set (a TU Dortmund folder, an IAM {@code .cxl} split, a NumPy
- * {@code .npy} stack of adjacency matrices, a molecule file, or by default the project's own
- * letter drawings) and print text or JSON.
+ * Sub-commands {@code info}, {@code align}, {@code mean}, {@code median}, {@code cluster},
+ * {@code classify} and {@code render} read a data set (a TU Dortmund folder, an IAM
+ * {@code .cxl} split, a NumPy {@code .npy} stack of adjacency matrices, a molecule file, or by
+ * default the project's own letter drawings) and print text or JSON ({@code render}: an SVG
+ * drawing).
  *
  * <p>Every failure ends with one line {@code orbifold: error: <what>} on standard error and
  * exit code 2 for a bad command line or 1 for unusable data; {@code --debug} adds the stack
@@ -37,7 +38,7 @@ import picocli.CommandLine.Spec;
         description = "Statistics of graphs as points of a graph space (graphs up to relabelling).",
         subcommands = {InfoCommand.class, AlignCommand.class, MeanCommand.class,
             MedianCommand.class, ClusterCommand.class, ClassifyCommand.class,
-            CommandLine.HelpCommand.class},
+            RenderCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "DATASET is a TU Dortmund folder, an IAM .cxl file, a .npy stack or a "
             + "molecule file (.smi, .can, .csv with a smiles column, .sdf); without it the "
             + "embedded letter drawings (datasets/letters) are used."})
@@ -50,7 +51,7 @@ public final class Main implements Runnable {
     static final String WARNING_PREFIX = "orbifold: warning: ";
 
     /** The sub-commands, as error messages list them. */
-    static final String COMMANDS = "info, align, mean, median, cluster, classify";
+    static final String COMMANDS = "info, align, mean, median, cluster, classify, render";
 
     @Spec
     CommandSpec spec;

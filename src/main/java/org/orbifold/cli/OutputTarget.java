@@ -50,7 +50,7 @@ import org.orbifold.io.DatasetLoader;
 final class OutputTarget {
 
     /** The file name {@link #suggestion} proposes inside a folder. */
-    private static final String SUGGESTED_NAME = "result.json";
+    static final String SUGGESTED_NAME = "result.json";
 
     /**
      * An input of a command, as messages name it.
@@ -119,6 +119,23 @@ final class OutputTarget {
      *     regular file
      */
     static Path resolve(Path given, Path target, List<Input> inputs) {
+        return resolve(given, target, inputs, SUGGESTED_NAME);
+    }
+
+    /**
+     * Returns the file a write to {@code target} replaces, as
+     * {@link #resolve(Path, Path, List)} does, suggesting a file of the given name in place of
+     * a folder (such as {@code drawing.svg} for a drawing).
+     *
+     * @param given the path as the user gave it, for messages
+     * @param target the absolute path
+     * @param inputs the command's inputs, or null to suggest no file name for a folder
+     * @param suggestedName the name of the file to suggest inside a folder
+     * @return the absolute path to replace
+     * @throws CliException if the target is a link to nothing, or exists and is not a
+     *     regular file
+     */
+    static Path resolve(Path given, Path target, List<Input> inputs, String suggestedName) {
         Path file = target;
         if (Files.isSymbolicLink(target)) {
             if (!Files.exists(target)) {
@@ -147,7 +164,7 @@ final class OutputTarget {
         }
         if (Files.isDirectory(file)) {
             throw CliException.usage("cannot write --out " + given + ": it is a folder; "
-                    + folderAdvice(given, file, inputs));
+                    + folderAdvice(given, file, inputs, suggestedName));
         }
         if (Files.exists(file) && !Files.isRegularFile(file)) {
             throw CliException.usage("cannot write --out " + given + ": it exists and is not a"
@@ -382,16 +399,17 @@ final class OutputTarget {
      * instead when {@link #suggestion} finds one; otherwise why there is none, when the file
      * would lie inside an input folder or the folder holds data.
      */
-    private static String folderAdvice(Path given, Path folder, List<Input> inputs) {
+    private static String folderAdvice(Path given, Path folder, List<Input> inputs,
+            String suggestedName) {
         if (inputs == null) {
             return "give a file name";
         }
-        Input container = refusing(given, folder.resolve(SUGGESTED_NAME), inputs);
+        Input container = refusing(given, folder.resolve(suggestedName), inputs);
         if (container != null && isFolder(given, container)) {
             return "a file in it would lie inside " + container.role() + " ("
                     + container.path() + "); give a file name outside it";
         }
-        Path suggested = suggestion(given, folder, inputs);
+        Path suggested = suggestion(given, folder, inputs, suggestedName);
         if (suggested == null && holdsData(folder)) {
             return "give a file name (none is suggested in a folder that holds data sets)";
         }
@@ -416,7 +434,21 @@ final class OutputTarget {
      * @return an absolute path, or null
      */
     static Path suggestion(Path given, Path folder, List<Input> inputs) {
-        Path candidate = folder.resolve(SUGGESTED_NAME);
+        return suggestion(given, folder, inputs, SUGGESTED_NAME);
+    }
+
+    /**
+     * Returns a file name to suggest in place of the folder {@code folder}, as
+     * {@link #suggestion(Path, Path, List)} does, for a file of another name.
+     *
+     * @param given the path as the user gave it, for messages
+     * @param folder the absolute path of the folder given as {@code --out}
+     * @param inputs the command's inputs
+     * @param name the name of the file to suggest
+     * @return an absolute path, or null
+     */
+    static Path suggestion(Path given, Path folder, List<Input> inputs, String name) {
+        Path candidate = folder.resolve(name);
         return refusing(given, candidate, inputs) == null && isFree(candidate)
                 && !holdsData(folder) ? candidate : null;
     }

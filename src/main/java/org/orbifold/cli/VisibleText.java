@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.Locale;
+import org.orbifold.io.TextFiles;
 
 /**
  * Shows control characters that data puts into text output and error messages (a tab or an
@@ -88,18 +89,13 @@ final class VisibleText {
         });
     }
 
-    /** Whether a character is a C0 or C1 control character or DEL. */
-    static boolean isControl(char c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f);
-    }
-
     /**
-     * Whether a character is shown escaped: a control character ({@link #isControl}), a space
-     * or white-space character other than U+0020, or an invisible format character.
+     * Whether a character is shown escaped: a control character, a space or white-space
+     * character other than U+0020, or an invisible format character (the rule of
+     * {@link TextFiles#isHidden}, which the SVG drawings share).
      */
     static boolean isHidden(char c) {
-        return isControl(c) || (c != ' ' && (Character.isSpaceChar(c)
-                || Character.isWhitespace(c))) || Character.getType(c) == Character.FORMAT;
+        return TextFiles.isHidden(c);
     }
 
     private static void append(StringBuilder b, char c) {

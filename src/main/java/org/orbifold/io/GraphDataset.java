@@ -228,8 +228,15 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
         return new GraphDataset(newName, g, labels, names, nodeChannels, edgeChannels, notes);
     }
 
-    /** Splits channel names into groups, checking the rules of the class Javadoc. */
-    private static List<ChannelGroup> groupsOf(List<String> channels, String kind) {
+    /**
+     * Splits channel names into groups, checking the rules of the class Javadoc.
+     *
+     * @param channels the node or edge channel names
+     * @param kind "node" or "edge", for messages
+     * @return the groups in channel order
+     * @throws IllegalArgumentException if the names break the rules
+     */
+    static List<ChannelGroup> groupsOf(List<String> channels, String kind) {
         List<ChannelGroup> groups = new ArrayList<>();
         Set<String> seenNames = new HashSet<>();
         Set<String> seenGroups = new HashSet<>();

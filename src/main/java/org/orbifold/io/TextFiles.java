@@ -155,6 +155,32 @@ public final class TextFiles {
         return text.substring(0, to);
     }
 
+    /**
+     * Whether a character is a C0 or C1 control character or DEL.
+     *
+     * @param c any character
+     * @return true for U+0000..U+001F and U+007F..U+009F
+     */
+    public static boolean isControl(char c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+    }
+
+    /**
+     * Whether a character cannot be seen for what it is when shown, so that output meant to
+     * be read (the command line's text, the labels of a drawing) shows it as an escape: a
+     * control character ({@link #isControl}), a space or white-space character other than the
+     * space U+0020 (such as a tab or a no-break space), or an invisible format character
+     * ({@link Character#FORMAT}, such as the zero-width space U+200B and the byte-order mark
+     * U+FEFF).
+     *
+     * @param c any character
+     * @return whether the character is shown escaped
+     */
+    public static boolean isHidden(char c) {
+        return isControl(c) || (c != ' ' && (Character.isSpaceChar(c)
+                || Character.isWhitespace(c))) || Character.getType(c) == Character.FORMAT;
+    }
+
     private static boolean isPadding(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }

@@ -6,8 +6,10 @@
  * matrices ({@link org.orbifold.io.NpyReader}), molecules from SMILES, CSV and SD files through
  * the CDK ({@link org.orbifold.io.MoleculeReader}), dispatch by path
  * ({@link org.orbifold.io.DatasetLoader}), JSON output ({@link org.orbifold.io.JsonWriter},
- * {@link org.orbifold.io.GraphJson}), and conversion of JGraphT graphs to graphs and back
- * ({@link org.orbifold.io.JGraphTGraphs}, in memory, no files).
+ * {@link org.orbifold.io.GraphJson}), SVG drawings of graphs and alignments
+ * ({@link org.orbifold.io.SvgDrawing}, as text; the caller writes it), and conversion of
+ * JGraphT graphs to graphs and back ({@link org.orbifold.io.JGraphTGraphs}, in memory, no
+ * files).
  *
  * <p>Every reader returns a {@link org.orbifold.io.GraphDataset} whose channels follow one set
  * of encoding rules (discrete labels one-hot, numbers as they are, existence channels where

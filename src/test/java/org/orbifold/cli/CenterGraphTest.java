@@ -17,48 +17,6 @@ class CenterGraphTest {
     /** Sums of a few exact binary fractions; any slack only absorbs rounding. */
     private static final double TOLERANCE = 1e-12;
 
-    @Test
-    void theEdgeChannelIsTheEdgeProbability() {
-        CenterGraph.Presence p = CenterGraph.edgePresence(List.of("orient", "angle", "edge"));
-
-        assertTrue(p.isProbability());
-        assertEquals(0.25, p.of(new double[] {3.0, -2.0, 0.25}), TOLERANCE);
-    }
-
-    @Test
-    void aLeadingOneHotGroupSumsToTheEdgeProbability() {
-        CenterGraph.Presence p = CenterGraph.edgePresence(List.of("bond=1", "bond=2", "length"));
-
-        assertTrue(p.isProbability());
-        assertEquals(0.75, p.of(new double[] {0.5, 0.25, 1.5}), TOLERANCE);
-        assertTrue(p.source().contains("one-hot group 'bond'"), p.source());
-    }
-
-    @Test
-    void otherEdgeChannelsGiveOnlyANorm() {
-        CenterGraph.Presence valence = CenterGraph.edgePresence(List.of("valence"));
-        CenterGraph.Presence two = CenterGraph.edgePresence(List.of("length", "bond=1"));
-
-        assertEquals(CenterGraph.NORM, valence.measure());
-        assertEquals(1.75, valence.of(new double[] {1.75}), TOLERANCE);
-        assertEquals(CenterGraph.NORM, two.measure());
-        assertEquals(2.5, two.of(new double[] {-2.0, 0.5}), TOLERANCE);
-    }
-
-    @Test
-    void nodeExistenceFallsBackToAOneHotGroupThenToOne() {
-        CenterGraph.Presence exists = CenterGraph.nodeExistence(List.of("x", "exists"));
-        CenterGraph.Presence group = CenterGraph.nodeExistence(List.of("atom=C", "atom=O",
-                "charge"));
-        CenterGraph.Presence none = CenterGraph.nodeExistence(List.of("x", "y"));
-
-        assertEquals(0.5, exists.of(new double[] {7.0, 0.5}), TOLERANCE);
-        assertEquals(0.75, group.of(new double[] {0.5, 0.25, 2.0}), TOLERANCE);
-        assertTrue(group.isProbability());
-        assertEquals(1.0, none.of(new double[] {0.0, 0.0}), TOLERANCE);
-        assertEquals(CenterGraph.NONE, none.measure());
-    }
-
     /** A path 0-1-2 whose bonds sum to 0.75 and 0.25: only the first reaches 0.5. */
     private static Graph bondedPath() {
         Graph.Builder path = Graph.builder(1, 2);

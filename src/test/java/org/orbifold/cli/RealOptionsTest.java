@@ -117,7 +117,11 @@ class RealOptionsTest {
             Map.entry("classify --learning-rate", List.of("classify", "--folds", "2",
                     "--method", "lvq1")),
             Map.entry("classify --bandwidth", List.of("classify", "--folds", "2",
-                    "--node-kernel", "gaussian")));
+                    "--node-kernel", "gaussian")),
+            Map.entry("render --node-weight", List.of("render", "--align", "0,1")),
+            Map.entry("render --edge-weight", List.of("render", "--align", "0,1")),
+            Map.entry("render --time-limit", List.of("render", "--align", "0,1", "--aligner",
+                    "exact")));
 
     /** Returns "command option" for every real option of every command, lists included. */
     private static Set<String> allRealOptions() {

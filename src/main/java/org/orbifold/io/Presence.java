@@ -1,0 +1,159 @@
+package org.orbifold.io;
+
+import java.util.List;
+import java.util.Objects;
+import org.orbifold.space.NodeExistence;
+
+/**
+ * How a node's existence or an edge's presence is read from its attribute vector, by the
+ * channel names of {@link GraphDataset}: the sum of the channels
+ * {@code offset .. offset + size - 1}, or, when {@code size} is 0, the sum of the absolute
+ * values of all channels. On a center graph (a Fréchet mean or median) the value reads as a
+ * probability when it comes from an existence channel or a one-hot group.
+ *
+ * <p>A node's existence is the {@link NodeExistence#CHANNEL_NAME} channel, else the sum of a
+ * leading one-hot group (the probability that the node has some label), else 1
+ * ({@link #NONE}). An edge's presence is the {@link GraphDataset#EDGE_CHANNEL} channel (the
+ * probability of an edge), else the sum of a leading one-hot group (the probability that some
+ * edge label, such as some bond, is present), else only a norm ({@link #NORM}): the sum of the
+ * absolute values of the edge channels, which is no probability (a mean bond valence of 1.7 is
+ * not a likelihood).
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * @param measure {@link #PROBABILITY}, {@link #NORM}, or {@link #NONE} when every node counts
+ *     as present
+ * @param source what the value is computed from, for output
+ * @param offset the first channel summed
+ * @param size the number of channels summed; 0 for the sum of all absolute values
+ */
+public record Presence(String measure, String source, int offset, int size) {
+
+    /** Measure of a presence value that is a probability. */
+    public static final String PROBABILITY = "probability";
+
+    /** Measure of a presence value that is only a norm. */
+    public static final String NORM = "norm";
+
+    /** Measure when nothing marks existence: every node counts as present. */
+    public static final String NONE = "none";
+
+    /** Separator between group and label in the name of a one-hot channel. */
+    public static final String GROUP_SEPARATOR = "=";
+
+    /**
+     * Validates the components.
+     *
+     * @throws IllegalArgumentException if the measure is none of the three, or the offset or
+     *     the size is negative
+     */
+    public Presence {
+        Objects.requireNonNull(source, "source");
+        if (!List.of(PROBABILITY, NORM, NONE).contains(measure)) {
+            throw new IllegalArgumentException("measure must be " + PROBABILITY + ", " + NORM
+                    + " or " + NONE + ", got " + measure);
+        }
+        if (offset < 0 || size < 0) {
+            throw new IllegalArgumentException("offset and size must be >= 0, got " + offset
+                    + " and " + size);
+        }
+    }
+
+    /**
+     * Returns how node existence is read from the node channels.
+     *
+     * @param channels the node channel names
+     * @return the reading
+     */
+    public static Presence nodeExistence(List<String> channels) {
+        int c = channels.lastIndexOf(NodeExistence.CHANNEL_NAME);
+        if (c >= 0) {
+            return new Presence(PROBABILITY, "channel '" + NodeExistence.CHANNEL_NAME + "'", c,
+                    1);
+        }
+        int size = leadingGroupSize(channels);
+        if (size > 0) {
+            return new Presence(PROBABILITY, "sum of the one-hot group '" + group(channels.get(0))
+                    + "': the probability of a node with some label", 0, size);
+        }
+        return new Presence(NONE, "no existence channel: every node counts as present", 0, 0);
+    }
+
+    /**
+     * Returns how edge presence is read from the edge channels.
+     *
+     * @param channels the edge channel names
+     * @return the reading
+     */
+    public static Presence edgePresence(List<String> channels) {
+        int c = channels.lastIndexOf(GraphDataset.EDGE_CHANNEL);
+        if (c >= 0) {
+            return new Presence(PROBABILITY, "channel '" + GraphDataset.EDGE_CHANNEL + "'", c,
+                    1);
+        }
+        int size = leadingGroupSize(channels);
+        if (size > 0) {
+            return new Presence(PROBABILITY, "sum of the one-hot group '" + group(channels.get(0))
+                    + "': the probability of an edge with some label", 0, size);
+        }
+        String norm = channels.size() == 1 ? "|" + channels.get(0) + "|"
+                : "sum of |values| over the edge channels";
+        return new Presence(NORM, norm + " (not a probability)", 0, 0);
+    }
+
+    /**
+     * Returns the presence value of an attribute vector.
+     *
+     * @param vector a node or edge attribute vector with the channels this reading was made
+     *     for; not modified
+     * @return the value: a sum of channels, a sum of absolute values, or 1 for {@link #NONE}
+     */
+    public double of(double[] vector) {
+        if (measure.equals(NONE)) {
+            return 1.0;
+        }
+        double sum = 0.0;
+        if (size == 0) {
+            for (double v : vector) {
+                sum += Math.abs(v);
+            }
+            return sum;
+        }
+        for (int c = offset; c < offset + size; c++) {
+            sum += vector[c];
+        }
+        return sum;
+    }
+
+    /** Returns whether the value is a probability (and not a norm or a constant). */
+    public boolean isProbability() {
+        return measure.equals(PROBABILITY);
+    }
+
+    /**
+     * Writes the measure and its source as a JSON object.
+     *
+     * @param json the writer, positioned where a value may follow
+     */
+    public void write(JsonWriter json) {
+        json.beginObject().name("measure").value(measure).name("source").value(source)
+                .endObject();
+    }
+
+    /** Returns the number of channels of the one-hot group that starts the list, or 0. */
+    private static int leadingGroupSize(List<String> channels) {
+        if (channels.isEmpty() || !channels.get(0).contains(GROUP_SEPARATOR)) {
+            return 0;
+        }
+        String prefix = group(channels.get(0)) + GROUP_SEPARATOR;
+        int size = 0;
+        while (size < channels.size() && channels.get(size).startsWith(prefix)) {
+            size++;
+        }
+        return size;
+    }
+
+    private static String group(String channel) {
+        return channel.substring(0, channel.indexOf(GROUP_SEPARATOR));
+    }
+}

@@ -1,0 +1,671 @@
+package org.orbifold.io;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.Function;
+import org.jgrapht.alg.drawing.FRLayoutAlgorithm2D;
+import org.jgrapht.alg.drawing.model.Box2D;
+import org.jgrapht.alg.drawing.model.MapLayoutModel2D;
+import org.jgrapht.alg.drawing.model.Point2D;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.orbifold.match.Alignment;
+import org.orbifold.space.Graph;
+import org.orbifold.space.Permutation;
+
+/**
+ * Draws graphs as a standalone SVG 1.1 document: a grid of square panels, one per graph, each
+ * with a short title above it, or two panels side by side joined by the node matching of an
+ * alignment. The document is well-formed XML in UTF-8 with no external references (no
+ * DOCTYPE, no scripts, no images), so any XML parser, browser or SVG converter reads it.
+ *
+ * <p><b>What is drawn.</b> Every node whose existence ({@link Presence#nodeExistence}) is
+ * positive is a circle, with the existence (a probability on a Fréchet mean or median, 1 on
+ * the graphs of a data set) as its opacity, clamped to 1; a node of existence 0 or less, such
+ * as a null node of a mean, is not drawn, and when no channel tells existence (no
+ * {@code exists} channel and no leading one-hot group), a node with all attributes 0 and no
+ * edge is taken for padding and not drawn either. Every edge between two drawn nodes whose presence
+ * ({@link Presence#edgePresence}) is positive is a straight line; when the presence is a
+ * probability (the {@code edge} channel, or a leading one-hot group such as bond types), it
+ * sets the line's opacity and width (a certain edge is {@value #MAX_EDGE_WIDTH} units wide),
+ * otherwise every edge is drawn alike. A node's text is, for each one-hot node group
+ * (channels named {@code group=label}, such as {@code label=C} of a molecule), the label of
+ * largest positive value, joined by {@code /}; nodes with numeric channels only carry no text.
+ * The first one-hot group also chooses the node's fill colour, by the label's position.
+ *
+ * <p><b>Where nodes go.</b> When the node channels include the numeric channels {@code x} and
+ * {@code y} (the project's letters, IAM Letter), every node is drawn at its coordinates, y
+ * pointing up, with one scale and one offset for all panels of a document (so drawings of
+ * several graphs, or of a graph and a mean, compare at a glance); the drawn nodes of all
+ * panels fill the panels, the aspect ratio kept. Otherwise each graph gets a Fruchterman and
+ * Reingold force-directed layout ({@link FRLayoutAlgorithm2D} of JGraphT on its drawn nodes
+ * and edges), started from points drawn with a {@link Random} of the seed, and is scaled to
+ * fill its panel. In an alignment drawn this way, the second graph's layout starts from the
+ * positions of the first graph's nodes matched to its nodes, so that matched nodes tend to sit
+ * at the same places of the two panels.
+ *
+ * <p><b>Structure, for scripts.</b> Panel {@code k} (from 0, in the order given) is a group
+ * {@code <g id="pK" class="panel">} holding a {@code <text class="title">}, the edges as
+ * {@code <line id="pK-eI-J" class="edge">} ({@code I < J}) and the nodes as
+ * {@code <circle id="pK-nI" class="node">}, where {@code I} and {@code J} are node indices of
+ * the graph, followed by the node texts as {@code <text class="label">}. A document heading,
+ * when there is one, is a {@code <text class="heading">} above the panels and the document's
+ * {@code <title>}. The matching of an alignment is drawn as
+ * {@code <line id="mI-J" class="match">} from node {@code I} of the first graph to node
+ * {@code J} of the second, dashed, one per matched pair of drawn nodes; a node matched to a
+ * padding node (a node beyond the other graph's order) gets none.
+ *
+ * <p><b>Text.</b> Titles, the heading and node texts are escaped for XML ({@code &}, {@code <},
+ * {@code >}, quotes); characters that cannot be seen for what they are
+ * ({@link TextFiles#isHidden}: control characters, spaces other than U+0020, invisible format
+ * characters), unpaired surrogates and the non-characters U+FFFE and U+FFFF, none of which may
+ * appear in well-formed XML or all of which would be invisible, are written as the command
+ * line's text output shows them: a tab as {@code \t}, the others as a backslash, {@code u}
+ * and four hexadecimal digits. A title
+ * longer than {@value #MAX_TITLE_LENGTH} characters (once escaped), or a heading longer than
+ * {@value #MAX_HEADING_LENGTH}, is cut and ends with {@code ...}; a heading wider than the
+ * document is clipped by the viewer.
+ *
+ * <p><b>Determinism.</b> The same graphs, titles, channels and seed give byte-identical
+ * documents: numbers are written with two decimals in the root locale and the layout's only
+ * randomness is the seed's.
+ *
+ * <p><b>Limitations.</b> Directed edges are drawn without arrows, and a pair of nodes joined
+ * in both directions gets one line, whose presence is the larger of the two; edge attributes
+ * other than presence are not shown, nor numeric node channels other than {@code x} and
+ * {@code y}. The force-directed layout takes time quadratic in the number of drawn nodes per
+ * iteration, so graphs of thousands of nodes draw slowly, and it does not avoid crossings.
+ * Node texts are small and may overlap in dense drawings.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class SvgDrawing {
+
+    /** Width and height of a panel's drawing area, in SVG user units. */
+    public static final double PANEL_SIZE = 240.0;
+
+    /** Height of the title band above each panel. */
+    public static final double TITLE_HEIGHT = 18.0;
+
+    /** Height of the heading band above all panels, when there is a heading. */
+    public static final double HEADING_HEIGHT = 22.0;
+
+    /** Width of the line of an edge of presence 1 (a certain edge). */
+    public static final double MAX_EDGE_WIDTH = 2.5;
+
+    /** Most characters of a panel title kept before it is cut. */
+    public static final int MAX_TITLE_LENGTH = 40;
+
+    /** Most characters of a heading kept before it is cut. */
+    public static final int MAX_HEADING_LENGTH = 100;
+
+    /** Default number of panels per row. */
+    public static final int DEFAULT_COLUMNS = 4;
+
+    /** Space between a panel's border and its outermost node centers. */
+    private static final double MARGIN = 16.0;
+
+    private static final double NODE_RADIUS = 5.0;
+
+    private static final double PLAIN_EDGE_WIDTH = 1.5;
+
+    private static final int LAYOUT_ITERATIONS = FRLayoutAlgorithm2D.DEFAULT_ITERATIONS;
+
+    private static final String PLAIN_FILL = "#5b8fd0";
+
+    /** Fill colours of the labels of the first one-hot node group, by label position. */
+    private static final List<String> PALETTE = List.of("#7f7f7f", "#d62728", "#1f77b4",
+            "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#bcbd22", "#17becf");
+
+    private static final String STYLE = ".panel-frame{fill:none;stroke:#d0d0d0;stroke-width:1}"
+            + " .edge{stroke:#333333;stroke-linecap:round}"
+            + " .node{stroke:#222222;stroke-width:0.8}"
+            + " .match{stroke:#c0392b;stroke-width:0.8;stroke-dasharray:3,2;opacity:0.7}"
+            + " .title{font-size:11px;fill:#111111}"
+            + " .heading{font-size:13px;font-weight:bold;fill:#111111}"
+            + " .label{font-size:8px;text-anchor:middle;fill:#000000}";
+
+    private final List<String> nodeChannels;
+    private final List<String> edgeChannels;
+    private final long seed;
+    private final int columns;
+    private final Presence existence;
+    private final Presence presence;
+    private final List<ChannelGroup> oneHotGroups;
+    private final int xChannel;
+    private final int yChannel;
+
+    private SvgDrawing(List<String> nodeChannels, List<String> edgeChannels, long seed,
+            int columns) {
+        this.nodeChannels = List.copyOf(nodeChannels);
+        this.edgeChannels = List.copyOf(edgeChannels);
+        this.seed = seed;
+        this.columns = columns;
+        this.existence = Presence.nodeExistence(this.nodeChannels);
+        this.presence = Presence.edgePresence(this.edgeChannels);
+        List<ChannelGroup> groups = new ArrayList<>();
+        for (ChannelGroup group : GraphDataset.groupsOf(this.nodeChannels, "node")) {
+            if (group.isOneHot()) {
+                groups.add(group);
+            }
+        }
+        this.oneHotGroups = List.copyOf(groups);
+        int x = this.nodeChannels.indexOf("x");
+        int y = this.nodeChannels.indexOf("y");
+        this.xChannel = x >= 0 && y >= 0 ? x : -1;
+        this.yChannel = x >= 0 && y >= 0 ? y : -1;
+    }
+
+    /**
+     * Returns a drawing of graphs with these channels, seed 42 and
+     * {@value #DEFAULT_COLUMNS} panels per row.
+     *
+     * @param nodeChannels the node channel names, by the rules of {@link GraphDataset}
+     * @param edgeChannels the edge channel names
+     * @return the drawing
+     * @throws IllegalArgumentException if the names break {@link GraphDataset}'s rules
+     */
+    public static SvgDrawing of(List<String> nodeChannels, List<String> edgeChannels) {
+        Objects.requireNonNull(nodeChannels, "nodeChannels");
+        Objects.requireNonNull(edgeChannels, "edgeChannels");
+        GraphDataset.groupsOf(edgeChannels, "edge");
+        return new SvgDrawing(nodeChannels, edgeChannels, 42L, DEFAULT_COLUMNS);
+    }
+
+    /**
+     * Returns this drawing with another seed for the force-directed layout.
+     *
+     * @param newSeed the seed
+     * @return the drawing
+     */
+    public SvgDrawing withSeed(long newSeed) {
+        return new SvgDrawing(nodeChannels, edgeChannels, newSeed, columns);
+    }
+
+    /**
+     * Returns this drawing with another number of panels per row.
+     *
+     * @param newColumns at least 1
+     * @return the drawing
+     * @throws IllegalArgumentException if {@code newColumns < 1}
+     */
+    public SvgDrawing withColumns(int newColumns) {
+        if (newColumns < 1) {
+            throw new IllegalArgumentException("columns must be >= 1, got " + newColumns);
+        }
+        return new SvgDrawing(nodeChannels, edgeChannels, seed, newColumns);
+    }
+
+    /**
+     * Draws graphs in a grid of panels, row by row, at most the configured number per row.
+     *
+     * @param heading a line above all panels, or null for none
+     * @param graphs the graphs, at least one, with the channels of this drawing
+     * @param titles one title per graph
+     * @return the SVG document
+     * @throws IllegalArgumentException if there are no graphs, the counts differ, or a
+     *     graph's dimensions do not match the channels
+     */
+    public String graphs(String heading, List<Graph> graphs, List<String> titles) {
+        if (graphs.isEmpty()) {
+            throw new IllegalArgumentException("no graphs to draw");
+        }
+        if (titles.size() != graphs.size()) {
+            throw new IllegalArgumentException("one title per graph needed: " + graphs.size()
+                    + " graphs, " + titles.size() + " titles");
+        }
+        for (Graph g : graphs) {
+            requireChannels(g);
+        }
+        List<Panel> panels = panels(graphs, titles, null);
+        int perRow = Math.min(columns, graphs.size());
+        int rows = (graphs.size() + perRow - 1) / perRow;
+        arrange(panels, perRow, heading != null);
+        return document(heading, panels, perRow, rows, "");
+    }
+
+    /**
+     * Draws two graphs side by side, the first on the left, with a dashed line from each node
+     * of the first to the node of the second that the alignment matches it with; the heading
+     * gives the alignment's distance and whether it is proven optimal.
+     *
+     * @param caption words that start the heading, such as which graphs these are, or null
+     * @param first the first graph (node {@code i} matched with node {@code p(i)} of the
+     *     second)
+     * @param firstTitle the first panel's title
+     * @param second the second graph
+     * @param secondTitle the second panel's title
+     * @param alignment an alignment of the two graphs in some space
+     * @return the SVG document
+     * @throws IllegalArgumentException if a graph's dimensions do not match the channels or
+     *     the permutation is shorter than the first graph's order or than the second's
+     */
+    public String alignment(String caption, Graph first, String firstTitle, Graph second,
+            String secondTitle, Alignment alignment) {
+        requireChannels(first);
+        requireChannels(second);
+        Permutation p = alignment.permutation();
+        if (p.size() < first.order() || p.size() < second.order()) {
+            throw new IllegalArgumentException("the alignment's permutation has size "
+                    + p.size() + ", less than the orders " + first.order() + " and "
+                    + second.order());
+        }
+        List<Panel> panels = panels(List.of(first, second), List.of(firstTitle, secondTitle),
+                p);
+        arrange(panels, 2, true);
+        StringBuilder matches = new StringBuilder();
+        Panel left = panels.get(0);
+        Panel right = panels.get(1);
+        for (int i = 0; i < first.order(); i++) {
+            int j = p.get(i);
+            if (j < second.order() && left.drawn[i] && right.drawn[j]) {
+                matches.append(String.format(Locale.ROOT,
+                        "<line id=\"m%d-%d\" class=\"match\" x1=\"%s\" y1=\"%s\" x2=\"%s\""
+                        + " y2=\"%s\"/>%n", i, j, number(left.x[i]), number(left.y[i]),
+                        number(right.x[j]), number(right.y[j])));
+            }
+        }
+        String heading = (caption == null ? "" : caption + ": ") + "distance "
+                + String.format(Locale.ROOT, "%.6f", alignment.distance())
+                + (alignment.certified() ? " (proven optimal)" : " (upper bound)");
+        return document(heading, panels, 2, 1, matches.toString());
+    }
+
+    /** A graph placed in its panel: drawn nodes, their positions in document units. */
+    private static final class Panel {
+        final Graph graph;
+        final String title;
+        final boolean[] drawn;
+        final double[] x;
+        final double[] y;
+        double left;
+        double top;
+
+        Panel(Graph graph, String title) {
+            this.graph = graph;
+            this.title = title;
+            this.drawn = new boolean[graph.order()];
+            this.x = new double[graph.order()];
+            this.y = new double[graph.order()];
+        }
+    }
+
+    private void requireChannels(Graph g) {
+        if (g.nodeDimension() != nodeChannels.size()
+                || g.edgeDimension() != edgeChannels.size()) {
+            throw new IllegalArgumentException("a graph has " + g.nodeDimension() + " node and "
+                    + g.edgeDimension() + " edge channels, the drawing " + nodeChannels.size()
+                    + " and " + edgeChannels.size());
+        }
+    }
+
+    /**
+     * Places the graphs: their drawn nodes, then their positions in panel-relative units
+     * ({@code 0..PANEL_SIZE}), by coordinates or by layout. With a permutation (two graphs),
+     * the second graph's layout starts from its partners' positions in the first.
+     */
+    private List<Panel> panels(List<Graph> graphs, List<String> titles, Permutation p) {
+        List<Panel> panels = new ArrayList<>();
+        for (int k = 0; k < graphs.size(); k++) {
+            Panel panel = new Panel(graphs.get(k), titles.get(k));
+            for (int i = 0; i < panel.graph.order(); i++) {
+                panel.drawn[i] = isDrawn(panel.graph, i);
+            }
+            panels.add(panel);
+        }
+        if (xChannel >= 0) {
+            placeByCoordinates(panels);
+        } else {
+            double[][] start = null;
+            for (Panel panel : panels) {
+                layOut(panel, start);
+                if (p != null) {
+                    start = partners(panel, p);
+                }
+            }
+        }
+        return panels;
+    }
+
+    /**
+     * Whether a node is drawn: its existence is positive, and, when no channel tells
+     * existence ({@link Presence#NONE}), it is no padding node (all-zero attributes and no
+     * edge in either direction).
+     */
+    private boolean isDrawn(Graph g, int i) {
+        double[] v = g.nodeVector(i);
+        if (existence.measure().equals(Presence.NONE)) {
+            if (g.outDegree(i) > 0) {
+                return true;
+            }
+            for (int j = 0; j < g.order(); j++) {
+                if (g.hasEdge(j, i)) {
+                    return true;
+                }
+            }
+            for (double value : v) {
+                if (value != 0.0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return existence.of(v) > 0.0;
+    }
+
+    /** Maps the x and y channels of all drawn nodes into the panels, one scale for all. */
+    private void placeByCoordinates(List<Panel> panels) {
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (Panel panel : panels) {
+            for (int i = 0; i < panel.graph.order(); i++) {
+                if (panel.drawn[i]) {
+                    double x = panel.graph.node(i, xChannel);
+                    double y = panel.graph.node(i, yChannel);
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        for (Panel panel : panels) {
+            for (int i = 0; i < panel.graph.order(); i++) {
+                if (panel.drawn[i]) {
+                    double[] xy = fit(panel.graph.node(i, xChannel), panel.graph.node(i, yChannel),
+                            minX, maxX, minY, maxY);
+                    panel.x[i] = xy[0];
+                    panel.y[i] = xy[1];
+                }
+            }
+        }
+    }
+
+    /**
+     * Maps a point of the box {@code [minX, maxX] x [minY, maxY]} into a panel, y up, keeping
+     * the aspect ratio and centering the box; a box without width or height is centered.
+     */
+    private static double[] fit(double x, double y, double minX, double maxX, double minY,
+            double maxY) {
+        double inner = PANEL_SIZE - 2 * MARGIN;
+        double spanX = maxX - minX;
+        double spanY = maxY - minY;
+        double span = Math.max(spanX, spanY);
+        double scale = span > 0.0 && Double.isFinite(inner / span) ? inner / span : 0.0;
+        double px = MARGIN + (inner - spanX * scale) / 2 + (x - minX) * scale;
+        double py = MARGIN + (inner - spanY * scale) / 2 + (maxY - y) * scale;
+        return new double[] {px, py};
+    }
+
+    /**
+     * Lays out a graph's drawn nodes and edges by Fruchterman and Reingold, from the points
+     * of {@code start} where given (a node's row, or null for a random point), and scales the
+     * result to fill the panel.
+     */
+    private void layOut(Panel panel, double[][] start) {
+        Graph g = panel.graph;
+        int[] kept = keptNodes(panel);
+        if (kept.length == 0) {
+            return;
+        }
+        org.jgrapht.Graph<Integer, DefaultWeightedEdge> graph = JGraphTGraphs.toJGraphT(
+                g.subgraph(kept), v -> 1.0);
+        MapLayoutModel2D<Integer> model = new MapLayoutModel2D<>(Box2D.of(PANEL_SIZE,
+                PANEL_SIZE));
+        Random random = new Random(seed);
+        FRLayoutAlgorithm2D<Integer, DefaultWeightedEdge> fr = new FRLayoutAlgorithm2D<>(
+                LAYOUT_ITERATIONS, FRLayoutAlgorithm2D.DEFAULT_NORMALIZATION_FACTOR, random);
+        double[][] initial = new double[kept.length][];
+        for (int a = 0; a < kept.length; a++) {
+            double rx = random.nextDouble() * PANEL_SIZE;
+            double ry = random.nextDouble() * PANEL_SIZE;
+            initial[a] = start != null && start[kept[a]] != null ? start[kept[a]]
+                    : new double[] {rx, ry};
+        }
+        Function<Integer, Point2D> initializer = v -> Point2D.of(initial[v][0], initial[v][1]);
+        fr.setInitializer(initializer);
+        fr.layout(graph, model);
+
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (int a = 0; a < kept.length; a++) {
+            Point2D point = model.get(a);
+            minX = Math.min(minX, point.getX());
+            maxX = Math.max(maxX, point.getX());
+            minY = Math.min(minY, point.getY());
+            maxY = Math.max(maxY, point.getY());
+        }
+        for (int a = 0; a < kept.length; a++) {
+            Point2D point = model.get(a);
+            // The layout's y points down, as the panel's: flip it twice, keep it as placed.
+            double[] xy = fit(point.getX(), minY + maxY - point.getY(), minX, maxX, minY, maxY);
+            panel.x[kept[a]] = xy[0];
+            panel.y[kept[a]] = xy[1];
+        }
+    }
+
+    /**
+     * Returns, for each node of the second graph, the panel-relative position of the node of
+     * the first graph matched with it, or null when it is matched with padding or an undrawn
+     * node.
+     */
+    private static double[][] partners(Panel first, Permutation p) {
+        double[][] start = new double[p.size()][];
+        for (int i = 0; i < first.graph.order(); i++) {
+            if (first.drawn[i]) {
+                start[p.get(i)] = new double[] {first.x[i], first.y[i]};
+            }
+        }
+        return start;
+    }
+
+    private static int[] keptNodes(Panel panel) {
+        int[] kept = new int[panel.graph.order()];
+        int count = 0;
+        for (int i = 0; i < kept.length; i++) {
+            if (panel.drawn[i]) {
+                kept[count++] = i;
+            }
+        }
+        return Arrays.copyOf(kept, count);
+    }
+
+    /**
+     * Moves the panels to their places in the grid, row by row, below the heading band when
+     * there is a heading, and their nodes with them (to document units).
+     */
+    private static void arrange(List<Panel> panels, int perRow, boolean heading) {
+        double top = heading ? HEADING_HEIGHT : 0.0;
+        for (int k = 0; k < panels.size(); k++) {
+            Panel panel = panels.get(k);
+            panel.left = (k % perRow) * PANEL_SIZE;
+            panel.top = top + (k / perRow) * (PANEL_SIZE + TITLE_HEIGHT) + TITLE_HEIGHT;
+            for (int i = 0; i < panel.graph.order(); i++) {
+                panel.x[i] += panel.left;
+                panel.y[i] += panel.top;
+            }
+        }
+    }
+
+    /** Writes the document of arranged panels: header, heading, panels, extra content. */
+    private String document(String heading, List<Panel> panels, int perRow, int rows,
+            String extra) {
+        double top = heading == null ? 0.0 : HEADING_HEIGHT;
+        double width = perRow * PANEL_SIZE;
+        double height = top + rows * (PANEL_SIZE + TITLE_HEIGHT);
+        StringBuilder svg = new StringBuilder();
+        svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\""
+                + " version=\"1.1\" width=\"%s\" height=\"%s\" viewBox=\"0 0 %s %s\""
+                + " font-family=\"sans-serif\">%n", number(width), number(height),
+                number(width), number(height)));
+        if (heading != null) {
+            svg.append("<title>").append(text(heading, Integer.MAX_VALUE)).append("</title>\n");
+        }
+        svg.append("<style type=\"text/css\">").append(STYLE).append("</style>\n");
+        svg.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"0\" width=\"%s\""
+                + " height=\"%s\" fill=\"#ffffff\"/>%n", number(width), number(height)));
+        if (heading != null) {
+            svg.append(String.format(Locale.ROOT, "<text class=\"heading\" x=\"6\" y=\"16\">%s"
+                    + "</text>%n", text(heading, MAX_HEADING_LENGTH)));
+        }
+        for (int k = 0; k < panels.size(); k++) {
+            panel(svg, k, panels.get(k));
+        }
+        svg.append(extra);
+        svg.append("</svg>\n");
+        return svg.toString();
+    }
+
+    /** Writes one panel: frame, title, edges, nodes, node texts. */
+    private void panel(StringBuilder svg, int k, Panel panel) {
+        Graph g = panel.graph;
+        svg.append(String.format(Locale.ROOT, "<g id=\"p%d\" class=\"panel\">%n", k));
+        svg.append(String.format(Locale.ROOT, "<rect class=\"panel-frame\" x=\"%s\" y=\"%s\""
+                + " width=\"%s\" height=\"%s\"/>%n", number(panel.left + 1),
+                number(panel.top - TITLE_HEIGHT + 1), number(PANEL_SIZE - 2),
+                number(PANEL_SIZE + TITLE_HEIGHT - 2)));
+        svg.append(String.format(Locale.ROOT, "<text class=\"title\" x=\"%s\" y=\"%s\">%s"
+                + "</text>%n", number(panel.left + 6), number(panel.top - 5),
+                text(panel.title, MAX_TITLE_LENGTH)));
+
+        // Edges among drawn nodes, each pair once, under the nodes.
+        for (int i = 0; i < g.order(); i++) {
+            for (int j : g.successors(i)) {
+                if (!panel.drawn[i] || !panel.drawn[j] || (i > j && g.hasEdge(j, i))) {
+                    continue;
+                }
+                double value = presence.of(g.edgeVector(i, j));
+                if (g.isDirected() && g.hasEdge(j, i)) {
+                    value = Math.max(value, presence.of(g.edgeVector(j, i)));
+                }
+                if (!(value > 0.0)) {
+                    continue;
+                }
+                int a = Math.min(i, j);
+                int b = Math.max(i, j);
+                String look = presence.isProbability()
+                        ? String.format(Locale.ROOT, " stroke-width=\"%s\"%s",
+                                number(0.5 + (MAX_EDGE_WIDTH - 0.5) * Math.min(1.0, value)),
+                                opacity(value))
+                        : " stroke-width=\"" + number(PLAIN_EDGE_WIDTH) + "\"";
+                svg.append(String.format(Locale.ROOT, "<line id=\"p%d-e%d-%d\" class=\"edge\""
+                        + " x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"%s/>%n", k, a, b,
+                        number(panel.x[a]), number(panel.y[a]), number(panel.x[b]),
+                        number(panel.y[b]), look));
+            }
+        }
+
+        // Nodes, then their texts on top.
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < g.order(); i++) {
+            if (!panel.drawn[i]) {
+                continue;
+            }
+            double[] v = g.nodeVector(i);
+            svg.append(String.format(Locale.ROOT, "<circle id=\"p%d-n%d\" class=\"node\""
+                    + " cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"%s/>%n", k, i,
+                    number(panel.x[i]), number(panel.y[i]), number(NODE_RADIUS), fill(v),
+                    opacity(existence.of(v))));
+            String label = label(v);
+            if (!label.isEmpty()) {
+                labels.add(String.format(Locale.ROOT, "<text class=\"label\" x=\"%s\""
+                        + " y=\"%s\">%s</text>%n", number(panel.x[i]),
+                        number(panel.y[i] - NODE_RADIUS - 2), text(label, MAX_TITLE_LENGTH)));
+            }
+        }
+        labels.forEach(svg::append);
+        svg.append("</g>\n");
+    }
+
+    /** Returns the node's text: each one-hot group's label of largest positive value. */
+    private String label(double[] v) {
+        List<String> parts = new ArrayList<>();
+        for (ChannelGroup group : oneHotGroups) {
+            int best = best(group, v);
+            if (best >= 0) {
+                parts.add(group.encoder().labels().get(best));
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    /** Returns the fill colour: by the first one-hot group's label, else one colour. */
+    private String fill(double[] v) {
+        if (oneHotGroups.isEmpty()) {
+            return PLAIN_FILL;
+        }
+        int best = best(oneHotGroups.get(0), v);
+        return best < 0 ? PLAIN_FILL : PALETTE.get(best % PALETTE.size());
+    }
+
+    /** Returns the position of the group's largest positive channel (first on ties), or -1. */
+    private static int best(ChannelGroup group, double[] v) {
+        int best = -1;
+        for (int c = 0; c < group.size(); c++) {
+            double value = v[group.offset() + c];
+            if (value > 0.0 && (best < 0 || value > v[group.offset() + best])) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Returns an opacity attribute for a value below 1, nothing for 1 or more. */
+    private static String opacity(double value) {
+        return value >= 1.0 ? "" : " opacity=\"" + String.format(Locale.ROOT, "%.3f",
+                Math.max(0.0, value)) + "\"";
+    }
+
+    /** Writes a coordinate with two decimals, never as {@code -0.00}. */
+    private static String number(double value) {
+        String text = String.format(Locale.ROOT, "%.2f", value);
+        return text.equals("-0.00") ? "0.00" : text;
+    }
+
+    /**
+     * Returns text for an XML element: hidden characters escaped as the class Javadoc says,
+     * cut after {@code max} characters, then XML special characters escaped.
+     */
+    static String text(String raw, int max) {
+        StringBuilder visible = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < raw.length()
+                    && Character.isLowSurrogate(raw.charAt(i + 1))) {
+                visible.append(c).append(raw.charAt(++i));
+            } else if (c == '\t') {
+                visible.append("\\t");
+            } else if (Character.isSurrogate(c) || TextFiles.isHidden(c) || c == '\uFFFE'
+                    || c == '\uFFFF') {
+                visible.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                visible.append(c);
+            }
+        }
+        String shown = visible.toString();
+        if (shown.codePointCount(0, shown.length()) > max) {
+            shown = shown.substring(0, shown.offsetByCodePoints(0, max - 3)) + "...";
+        }
+        StringBuilder xml = new StringBuilder(shown.length());
+        for (int i = 0; i < shown.length(); i++) {
+            char c = shown.charAt(i);
+            switch (c) {
+                case '&' -> xml.append("&amp;");
+                case '<' -> xml.append("&lt;");
+                case '>' -> xml.append("&gt;");
+                case '"' -> xml.append("&quot;");
+                case '\'' -> xml.append("&apos;");
+                default -> xml.append(c);
+            }
+        }
+        return xml.toString();
+    }
+}

@@ -1,0 +1,336 @@
+package org.orbifold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orbifold.cli.MainTest.Run;
+import org.orbifold.space.Graph;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * {@code orbifold render} and the {@code --svg FILE} of {@code mean}, {@code median} and
+ * {@code cluster}: what they draw, where they write, and what they refuse.
+ */
+class RenderCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** Parses the SVG with the JDK's parser (refusing DOCTYPEs); fails if ill-formed. */
+    private static Document parse(String svg) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(
+                    svg.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new AssertionError("not well-formed: " + e.getMessage() + "\n" + svg, e);
+        }
+    }
+
+    /** Returns the texts of the elements of a tag and class, in document order. */
+    private static List<String> texts(Document d, String tag, String kind) {
+        List<String> found = new ArrayList<>();
+        for (Element e : elements(d, tag, kind)) {
+            found.add(e.getTextContent());
+        }
+        return found;
+    }
+
+    private static List<Element> elements(Document d, String tag, String kind) {
+        NodeList all = d.getElementsByTagName(tag);
+        List<Element> found = new ArrayList<>();
+        for (int k = 0; k < all.getLength(); k++) {
+            Element e = (Element) all.item(k);
+            if (e.getAttribute("class").equals(kind)) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
+    private static void assertUsageError(Run r, String message) {
+        assertEquals(CliException.USAGE, r.exitCode(), r.err());
+        assertEquals("", r.out());
+        assertEquals(Main.ERROR_PREFIX + message + "\n", r.err());
+    }
+
+    @Test
+    void byDefaultTheFirstTwelveLettersAreDrawn() {
+        Run r = MainTest.run("render");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.err());
+        Document d = parse(r.out());
+        assertEquals(12, elements(d, "g", "panel").size());
+        assertEquals(List.of("datasets/letters: the first 12 of 225 graphs (--graphs picks"
+                + " others)"), texts(d, "text", "heading"));
+        Sample letters = Sample.load(null, null, null);
+        int nodes = 0;
+        int edges = 0;
+        for (int g = 0; g < 12; g++) {
+            nodes += letters.graphs().get(g).order();
+            edges += letters.graphs().get(g).edgeCount();
+        }
+        assertEquals(nodes, elements(d, "circle", "node").size());
+        assertEquals(edges, elements(d, "line", "edge").size());
+        assertEquals("graph 0, class A, " + letters.graphs().get(0).order() + " nodes",
+                texts(d, "text", "title").get(0));
+    }
+
+    @Test
+    void graphsAreDrawnInTheOrderGivenAmongThoseOfTheClass() {
+        Run r = MainTest.run("render", "--class", "T", "--graphs", "3, 0,3");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Document d = parse(r.out());
+        Sample t = Sample.load(null, "T", null);
+        List<String> titles = texts(d, "text", "title");
+        assertEquals(3, titles.size());
+        assertEquals("graph 3, class T, " + t.graphs().get(3).order() + " nodes",
+                titles.get(0));
+        assertTrue(titles.get(1).startsWith("graph 0, class T"), titles.get(1));
+        assertEquals(List.of("datasets/letters, class T: 3 graphs"), texts(d, "text",
+                "heading"));
+    }
+
+    @Test
+    void anAlignmentIsDrawnWithTheDistanceAndMatchingThatAlignPrints() {
+        Run r = MainTest.run("render", "--align", "0,9", "--aligner", "exact");
+        Run align = MainTest.run("align", "0", "9", "--aligner", "exact", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Document d = parse(r.out());
+        double distance = (Double) align.json().get("distance");
+        assertEquals(List.of("graphs 0 and 9, exact: distance "
+                + String.format(Locale.ROOT, "%.6f", distance) + " (proven optimal)"),
+                texts(d, "text", "heading"));
+        List<?> matching = (List<?>) align.json().get("matching");
+        List<Element> lines = elements(d, "line", "match");
+        assertEquals(matching.size(), lines.size());
+        for (Object pair : matching) {
+            List<?> ij = (List<?>) pair;
+            String id = "m" + ((Double) ij.get(0)).intValue() + "-"
+                    + ((Double) ij.get(1)).intValue();
+            assertTrue(lines.stream().anyMatch(e -> e.getAttribute("id").equals(id)), id);
+        }
+        assertEquals(2, elements(d, "g", "panel").size());
+    }
+
+    @Test
+    void outWritesTheDocumentAndReportsWhatItDrew() throws IOException {
+        Path file = dir.resolve("letters.svg");
+
+        Run r = MainTest.run("render", "--out", file.toString());
+        Run stdout = MainTest.run("render");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(stdout.out(), Files.readString(file));
+        assertTrue(r.out().startsWith("drawing     12 graphs of datasets/letters (0, 1, 2,"),
+                r.out());
+        assertTrue(r.out().contains("\nfile        " + file + "\n"), r.out());
+        assertTrue(r.out().contains("\nnote        drew the first 12 of 225 graphs; choose"
+                + " others with --graphs I,J,...\n"), r.out());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameBytesForALaidOutDrawing() throws IOException {
+        // Letters without their coordinates: drawn by the seeded layout.
+        Path plain = MainTest.copyLetters(dir, "PLAIN", "A", "graph_indicator",
+                "graph_labels");
+
+        Run first = MainTest.run("render", plain.toString(), "--limit", "4");
+        Run again = MainTest.run("render", plain.toString(), "--limit", "4");
+        Run other = MainTest.run("render", plain.toString(), "--limit", "4", "--seed", "7");
+
+        assertEquals(0, first.exitCode(), first.err());
+        assertEquals(first.out(), again.out());
+        assertNotEquals(first.out(), other.out());
+        assertEquals(4, elements(parse(first.out()), "g", "panel").size());
+    }
+
+    @Test
+    void controlCharactersInClassesAreEscapedAndAtomsLabelled() throws IOException {
+        Path csv = Files.writeString(dir.resolve("labels.csv"),
+                "smiles,label\nCCO,\"a\tb\"\nCCN,\"c\u001bd&<\"\n");
+
+        Run r = MainTest.run("render", csv.toString(), "--label-property", "label");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Document d = parse(r.out());
+        assertEquals(List.of("graph 0, class a\\tb, 3 nodes", "graph 1, class c\\u001bd&<, 3"
+                + " nodes"), texts(d, "text", "title"));
+        assertFalse(r.out().contains("\t") || r.out().contains("\u001b"));
+        List<String> atoms = texts(d, "text", "label");
+        assertEquals(List.of("C", "C", "O", "C", "C", "N"), atoms);
+    }
+
+    @Test
+    void badSelectionsAreRefusedBeforeAnyDrawing() {
+        assertUsageError(MainTest.run("render", "--graphs", "0,225"), "--graphs: graph index"
+                + " 225 is outside 0..224 (225 graphs of datasets/letters)");
+        assertUsageError(MainTest.run("render", "--class", "L", "--graphs", "-1"), "--graphs:"
+                + " graph index -1 is outside 0..24 (25 graphs of datasets/letters, class L)");
+        assertUsageError(MainTest.run("render", "--align", "3"), "--align takes two graph"
+                + " indices I,J, got 1 (3)");
+        assertUsageError(MainTest.run("render", "--align", "0,1,2"), "--align takes two"
+                + " graph indices I,J, got 3 (0, 1, 2)");
+        assertUsageError(MainTest.run("render", "--align", "0,30", "--limit", "10"), "--align:"
+                + " graph index 30 is outside 0..9 (10 graphs of datasets/letters)");
+        assertUsageError(MainTest.run("render", "--graphs", "0", "--align", "0,1"), "give"
+                + " --graphs or --align, not both");
+        assertUsageError(MainTest.run("render", "--graphs", ","), "--graphs needs at least"
+                + " one graph index, got an empty list");
+        assertUsageError(MainTest.run("render", "--graphs", "1,"), "empty value in a list of"
+                + " values: --graphs 1,");
+        assertUsageError(MainTest.run("render", "--graphs", "a"), "--graphs must be an"
+                + " integer, got 'a'");
+        assertUsageError(MainTest.run("render", "--aligner", "exact"), "--aligner applies"
+                + " only with --align I,J, which aligns two graphs");
+        assertUsageError(MainTest.run("render", "--node-weight", "2"), "--node-weight applies"
+                + " only with --align I,J, which aligns two graphs");
+        assertUsageError(MainTest.run("render", "--columns", "0"), "--columns must be >= 1,"
+                + " got 0");
+        assertUsageError(MainTest.run("render", "--align", "0,1", "--columns", "2"),
+                "--columns applies to a grid of graphs, not to --align, which draws two"
+                + " panels side by side");
+        assertUsageError(MainTest.run("render", "--json"), "--json does not apply to render,"
+                + " whose output is an SVG document; give --out FILE to write it to a file");
+        assertUsageError(MainTest.run("render", "--align", "0,1", "--aligner", "nope"),
+                "--aligner must be one of exact, fast, faq, ga, ipfp, nodes, thorough, got"
+                + " 'nope'");
+    }
+
+    @Test
+    void aFolderAsOutIsRefusedWithAnSvgFileSuggested() {
+        Run r = MainTest.run("render", "--out", dir.toString());
+
+        assertUsageError(r, "cannot write --out " + dir + ": it is a folder; give a file"
+                + " name, such as " + dir.resolve("drawing.svg"));
+    }
+
+    @Test
+    void missingDataIsADataError() {
+        Run r = MainTest.run("render", dir.resolve("nowhere").toString());
+
+        assertEquals(CliException.DATA, r.exitCode(), r.err());
+        assertEquals(Main.ERROR_PREFIX + "no such file or folder: " + dir.resolve("nowhere")
+                + "\n", r.err());
+    }
+
+    @Test
+    void mutagMoleculesShowTheirElements() {
+        String root = System.getProperty("orbifold.datasets", "../shared/datasets");
+        Path mutag = Path.of(root).resolve("tu/MUTAG");
+        assumeTrue(Files.isDirectory(mutag), "dataset not available: " + mutag);
+
+        Run r = MainTest.run("render", mutag.toString(), "--graphs", "0,1");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Document d = parse(r.out());
+        Sample sample = Sample.load(mutag.toString(), null, null);
+        List<Graph> drawn = List.of(sample.graphs().get(0), sample.graphs().get(1));
+        int nodes = drawn.get(0).order() + drawn.get(1).order();
+        assertEquals(nodes, elements(d, "circle", "node").size());
+        assertEquals(nodes, texts(d, "text", "label").size());
+        assertEquals(drawn.get(0).edgeCount() + drawn.get(1).edgeCount(),
+                elements(d, "line", "edge").size());
+        assertTrue(texts(d, "text", "label").stream().allMatch(s -> !s.isEmpty()));
+    }
+
+    @Test
+    void meanSvgDrawsTheCenterBesideTheMedoidWithoutItsNullNodes() throws IOException {
+        Path file = dir.resolve("mean.svg");
+
+        Run r = MainTest.run("mean", "--class", "T", "--threads", "1", "--svg",
+                file.toString());
+        Run json = MainTest.run("mean", "--class", "T", "--threads", "1", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("Frechet mean of 25 graphs"), r.out());
+        Document d = parse(Files.readString(file));
+        Map<?, ?> center = (Map<?, ?>) json.json().get("center");
+        int existing = 0;
+        for (Object node : (List<?>) center.get("nodes")) {
+            List<?> values = (List<?>) node;
+            existing += (Double) values.get(values.size() - 1) > 0.0 ? 1 : 0;
+        }
+        int medoid = ((Double) json.json().get("medoidIndex")).intValue();
+        int medoidOrder = Sample.load(null, "T", null).graphs().get(medoid).order();
+        assertEquals(existing + medoidOrder, elements(d, "circle", "node").size());
+        assertEquals(List.of("mean, objective " + Numbers.decimal((Double) json.json()
+                .get("objective"), 6), "medoid: graph " + medoid), texts(d, "text", "title"));
+        assertEquals(List.of("Frechet mean of 25 graphs from datasets/letters (class T)"),
+                texts(d, "text", "heading"));
+    }
+
+    @Test
+    void clusterSvgDrawsOnePanelPerCenter() throws IOException {
+        Path file = dir.resolve("centers.svg");
+
+        Run r = MainTest.run("cluster", "-k", "3", "--limit", "18", "--threads", "1", "--svg",
+                file.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        Document d = parse(Files.readString(file));
+        List<String> titles = texts(d, "text", "title");
+        assertEquals(3, titles.size());
+        int graphs = 0;
+        for (int c = 0; c < 3; c++) {
+            String prefix = "cluster " + c + ", ";
+            assertTrue(titles.get(c).startsWith(prefix), titles.get(c));
+            graphs += Integer.parseInt(titles.get(c).substring(prefix.length()).split(" ")[0]);
+        }
+        assertEquals(18, graphs);
+        assertEquals(List.of("k-means with k = 3 of 18 graphs from datasets/letters"),
+                texts(d, "text", "heading"));
+    }
+
+    @Test
+    void svgIsCheckedAsOutBeforeTheWork() throws IOException {
+        Path same = dir.resolve("result.json");
+        Path folder = Files.createDirectory(dir.resolve("out"));
+
+        assertUsageError(MainTest.run("median", "--out", same.toString(), "--svg",
+                same.toString()), "--svg " + same + " is a file that --out writes"
+                + " (result.json); give another file");
+        assertUsageError(MainTest.run("mean", "--svg", dir.toString()), "cannot write --svg "
+                + dir + ": it is a folder; give a file name, such as "
+                + dir.resolve("drawing.svg"));
+        assertUsageError(MainTest.run("cluster", "-k", "2", "--out", folder.toString(),
+                "--svg", folder.resolve("trace.csv").toString()), "--svg "
+                + folder.resolve("trace.csv") + " is a file that --out writes (trace.csv);"
+                + " give another file");
+        assertUsageError(MainTest.run("mean", "--svg", " "), "--svg needs a file name");
+        assertFalse(Files.exists(same));
+        assertEquals(0, folder.toFile().list().length);
+    }
+
+    @Test
+    void theHelpOffersNoJsonAndShowsTheListsAsTyped() {
+        Run r = MainTest.run("render", "--help");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertFalse(r.out().contains("--json"), r.out());
+        assertTrue(r.out().contains("--graphs=I,J,..."), r.out());
+        assertTrue(r.out().contains("--align=I,J "), r.out());
+    }
+}

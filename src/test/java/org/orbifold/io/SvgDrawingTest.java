@@ -1,0 +1,427 @@
+package org.orbifold.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.orbifold.match.Alignment;
+import org.orbifold.match.ExactAligner;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The SVG drawings: well-formed, complete, deterministic, placed and escaped. */
+class SvgDrawingTest {
+
+    /** Coordinates are written with two decimals. */
+    private static final double WRITTEN = 0.005;
+
+    private static final List<String> XY = List.of("x", "y", "exists");
+    private static final List<String> ATOMS = List.of("label=C", "label=N", "label=O",
+            "exists");
+    private static final List<String> EDGE = List.of("edge");
+
+    /** Parses a document with the JDK's parser, refusing DOCTYPEs; fails if ill-formed. */
+    static Document parse(String svg) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder.parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new AssertionError("not well-formed: " + e.getMessage() + "\n" + svg, e);
+        }
+    }
+
+    /** Returns the elements of a tag whose class is {@code kind}. */
+    static List<Element> ofClass(Document d, String tag, String kind) {
+        NodeList all = d.getElementsByTagName(tag);
+        List<Element> found = new ArrayList<>();
+        for (int k = 0; k < all.getLength(); k++) {
+            Element e = (Element) all.item(k);
+            if (e.getAttribute("class").equals(kind)) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
+    private static Element byId(Document d, String id) {
+        NodeList all = d.getElementsByTagName("*");
+        for (int k = 0; k < all.getLength(); k++) {
+            Element e = (Element) all.item(k);
+            if (e.getAttribute("id").equals(id)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static double number(Element e, String attribute) {
+        return Double.parseDouble(e.getAttribute(attribute));
+    }
+
+    /** A triangle of three atoms C, N, O plus a pendant C, bonds with the edge channel. */
+    private static Graph molecule() {
+        Graph.Builder b = Graph.builder(4, 1);
+        b.addNode(1, 0, 0, 1);
+        b.addNode(0, 1, 0, 1);
+        b.addNode(0, 0, 1, 1);
+        b.addNode(1, 0, 0, 1);
+        return b.addEdge(0, 1, 1).addEdge(1, 2, 1).addEdge(2, 0, 1).addEdge(2, 3, 1).build();
+    }
+
+    private static GraphDataset letters() throws IOException {
+        return DatasetLoader.load(Path.of("datasets", "letters"));
+    }
+
+    @Test
+    void everyNodeAndEdgeOfTheLettersIsDrawnOnce() throws IOException {
+        GraphDataset letters = letters();
+        List<Graph> graphs = letters.graphs().subList(0, 12);
+        List<String> titles = new ArrayList<>();
+        for (int g = 0; g < graphs.size(); g++) {
+            titles.add("graph " + g);
+        }
+
+        Document d = parse(SvgDrawing.of(letters.nodeChannels(), letters.edgeChannels())
+                .graphs("letters", graphs, titles));
+
+        assertEquals(12, ofClass(d, "g", "panel").size());
+        for (int g = 0; g < graphs.size(); g++) {
+            Graph graph = graphs.get(g);
+            for (int i = 0; i < graph.order(); i++) {
+                assertNotNull(byId(d, "p" + g + "-n" + i), "node " + i + " of graph " + g);
+                for (int j = i + 1; j < graph.order(); j++) {
+                    assertEquals(graph.hasEdge(i, j), byId(d, "p" + g + "-e" + i + "-" + j)
+                            != null, "edge " + i + "-" + j + " of graph " + g);
+                }
+            }
+        }
+        int nodes = graphs.stream().mapToInt(Graph::order).sum();
+        int edges = graphs.stream().mapToInt(Graph::edgeCount).sum();
+        assertEquals(nodes, ofClass(d, "circle", "node").size());
+        assertEquals(edges, ofClass(d, "line", "edge").size());
+        assertEquals("graph 3", ofClass(d, "text", "title").get(3).getTextContent());
+    }
+
+    @Test
+    void lettersAreDrawnAtTheirCoordinatesWithYUp() {
+        // Nodes at (0, 0), (2, 0), (0, 1) and (1, 3): x order 0 = 2 < 3 < 1, y order
+        // 0 = 1 < 2 < 3, so the screen's y (pointing down) sorts them the other way round.
+        Graph.Builder b = Graph.builder(3, 1);
+        b.addNode(0, 0, 1);
+        b.addNode(2, 0, 1);
+        b.addNode(0, 1, 1);
+        b.addNode(1, 3, 1);
+        Graph g = b.addEdge(0, 1, 1).addEdge(2, 3, 1).build();
+
+        Document d = parse(SvgDrawing.of(XY, EDGE).graphs(null, List.of(g), List.of("T")));
+
+        Element[] n = new Element[4];
+        for (int i = 0; i < 4; i++) {
+            n[i] = byId(d, "p0-n" + i);
+        }
+        assertEquals(number(n[0], "cx"), number(n[2], "cx"), WRITTEN);
+        assertTrue(number(n[2], "cx") < number(n[3], "cx"));
+        assertTrue(number(n[3], "cx") < number(n[1], "cx"));
+        assertEquals(number(n[0], "cy"), number(n[1], "cy"), WRITTEN);
+        assertTrue(number(n[0], "cy") > number(n[2], "cy"));
+        assertTrue(number(n[2], "cy") > number(n[3], "cy"));
+        // One scale for both axes: x spans 2, y spans 3.
+        double width = number(n[1], "cx") - number(n[0], "cx");
+        double height = number(n[0], "cy") - number(n[3], "cy");
+        assertEquals(2.0 / 3.0, width / height, 0.01);
+        // An edge runs between its nodes' centers.
+        Element edge = byId(d, "p0-e2-3");
+        assertEquals(number(n[2], "cx"), number(edge, "x1"), WRITTEN);
+        assertEquals(number(n[3], "cy"), number(edge, "y2"), WRITTEN);
+    }
+
+    @Test
+    void everyCoordinateLiesInsideTheViewBox() throws IOException {
+        GraphDataset letters = letters();
+        List<Graph> some = letters.graphs().subList(0, 5);
+        List<String> titles = List.of("a", "b", "c", "d", "e");
+        List<String> svgs = List.of(
+                SvgDrawing.of(letters.nodeChannels(), letters.edgeChannels())
+                        .graphs("letters", some, titles),
+                SvgDrawing.of(ATOMS, EDGE).withColumns(2).graphs(null,
+                        List.of(molecule(), molecule(), molecule()), List.of("m", "m", "m")),
+                SvgDrawing.of(ATOMS, EDGE).alignment(null, molecule(), "x", molecule(), "y",
+                        new Alignment(Permutation.of(3, 2, 1, 0), 0, 1, false)));
+        for (String svg : svgs) {
+            Document d = parse(svg);
+            Element root = d.getDocumentElement();
+            String[] box = root.getAttribute("viewBox").split(" ");
+            double width = Double.parseDouble(box[2]);
+            double height = Double.parseDouble(box[3]);
+            assertEquals(width, number(root, "width"));
+            assertEquals(height, number(root, "height"));
+            int checked = 0;
+            for (Element c : ofClass(d, "circle", "node")) {
+                assertInside(number(c, "cx"), width, c);
+                assertInside(number(c, "cy"), height, c);
+                checked++;
+            }
+            List<Element> lines = new ArrayList<>(ofClass(d, "line", "edge"));
+            lines.addAll(ofClass(d, "line", "match"));
+            for (Element line : lines) {
+                for (String a : List.of("x1", "x2")) {
+                    assertInside(number(line, a), width, line);
+                }
+                for (String a : List.of("y1", "y2")) {
+                    assertInside(number(line, a), height, line);
+                }
+            }
+            assertTrue(checked > 0);
+        }
+    }
+
+    private static void assertInside(double value, double size, Element e) {
+        assertTrue(value >= 0.0 && value <= size, e.getAttribute("id") + ": " + value
+                + " outside 0.." + size);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameBytesAndTheLayoutFollowsTheSeed() {
+        List<Graph> graphs = List.of(molecule(), molecule());
+        List<String> titles = List.of("one", "two");
+        SvgDrawing drawing = SvgDrawing.of(ATOMS, EDGE).withSeed(7);
+
+        String first = drawing.graphs("h", graphs, titles);
+        String again = SvgDrawing.of(ATOMS, EDGE).withSeed(7).graphs("h", graphs, titles);
+        String other = drawing.withSeed(8).graphs("h", graphs, titles);
+
+        assertEquals(first, again);
+        assertNotEquals(first, other);
+        // Equal graphs under one seed get equal layouts, shifted by the panel.
+        Document d = parse(first);
+        assertEquals(number(byId(d, "p0-n2"), "cy"), number(byId(d, "p1-n2"), "cy"), WRITTEN);
+    }
+
+    @Test
+    void categoricalNodesShowTheirMostLikelyLabel() {
+        Graph.Builder b = Graph.builder(4, 1);
+        b.addNode(0.2, 0.7, 0.1, 1);
+        b.addNode(0, 0, 0, 1);
+        Graph g = b.addEdge(0, 1, 1).build();
+
+        Document d = parse(SvgDrawing.of(ATOMS, EDGE).graphs(null, List.of(g), List.of("m")));
+
+        List<Element> labels = ofClass(d, "text", "label");
+        assertEquals(1, labels.size(), "a node without a label gets no text");
+        assertEquals("N", labels.get(0).getTextContent());
+        assertEquals(2, ofClass(d, "circle", "node").size());
+    }
+
+    @Test
+    void purelyNumericNodesCarryNoText() throws IOException {
+        GraphDataset letters = letters();
+        Document d = parse(SvgDrawing.of(letters.nodeChannels(), letters.edgeChannels())
+                .graphs(null, letters.graphs().subList(0, 2), List.of("a", "b")));
+
+        assertTrue(ofClass(d, "text", "label").isEmpty());
+    }
+
+    @Test
+    void markupAndControlCharactersInTextsAreEscaped() {
+        List<String> channels = List.of("label=<&\u0001>", "label=x\uFFFF\uD800", "exists");
+        Graph.Builder b = Graph.builder(3, 1);
+        b.addNode(1, 0, 1);
+        b.addNode(0, 1, 1);
+        Graph g = b.addEdge(0, 1, 1).build();
+        String title = "a<b & c\u0007d \"q\" \u200b\t";
+
+        String svg = SvgDrawing.of(channels, EDGE).graphs("h\u001b>", List.of(g),
+                List.of(title));
+        Document d = parse(svg);
+
+        assertEquals("a<b & c\\u0007d \"q\" \\u200b\\t",
+                ofClass(d, "text", "title").get(0).getTextContent());
+        assertEquals("h\\u001b>", ofClass(d, "text", "heading").get(0).getTextContent());
+        List<Element> labels = ofClass(d, "text", "label");
+        assertEquals("<&\\u0001>", labels.get(0).getTextContent());
+        assertEquals("x\\uffff\\ud800", labels.get(1).getTextContent());
+        assertFalse(svg.contains("\u0007") || svg.contains("\u0001") || svg.contains("\u001b"));
+    }
+
+    @Test
+    void aLongTitleIsCut() {
+        String title = "t".repeat(100);
+
+        Document d = parse(SvgDrawing.of(ATOMS, EDGE).graphs(null, List.of(molecule()),
+                List.of(title)));
+
+        String shown = ofClass(d, "text", "title").get(0).getTextContent();
+        assertEquals(SvgDrawing.MAX_TITLE_LENGTH, shown.length());
+        assertTrue(shown.endsWith("..."), shown);
+    }
+
+    @Test
+    void nullNodesOfAMeanAreNotDrawnAndProbabilitiesSetOpacity() {
+        // A mean: node 1 is a null node (existence 0), node 0 exists with probability 0.8;
+        // the edge 0-2 has probability 0.5, the edge 1-2 leads to the null node.
+        Graph.Builder b = Graph.builder(3, 1);
+        b.addNode(1.0, 1.0, 0.8);
+        b.addNode(0.0, 0.0, 0.0);
+        b.addNode(2.0, 1.0, 1.0);
+        Graph mean = b.addEdge(0, 2, 0.5).addEdge(1, 2, 0.25).build();
+
+        Document d = parse(SvgDrawing.of(XY, EDGE).graphs(null, List.of(mean),
+                List.of("mean")));
+
+        assertEquals(2, ofClass(d, "circle", "node").size());
+        assertNull(byId(d, "p0-n1"));
+        assertEquals("0.800", byId(d, "p0-n0").getAttribute("opacity"));
+        assertEquals("", byId(d, "p0-n2").getAttribute("opacity"));
+        assertEquals(1, ofClass(d, "line", "edge").size());
+        Element edge = byId(d, "p0-e0-2");
+        assertEquals("0.500", edge.getAttribute("opacity"));
+        assertTrue(number(edge, "stroke-width") < SvgDrawing.MAX_EDGE_WIDTH);
+    }
+
+    @Test
+    void aNullNodeAtTheOriginDoesNotStretchTheScale() {
+        // The null node at (0, 0) lies far from the others; were it counted, the two real
+        // nodes would be squeezed together.
+        Graph.Builder b = Graph.builder(3, 1);
+        b.addNode(100.0, 100.0, 1.0);
+        b.addNode(0.0, 0.0, 0.0);
+        b.addNode(101.0, 100.0, 1.0);
+        Graph mean = b.build();
+
+        Document d = parse(SvgDrawing.of(XY, EDGE).graphs(null, List.of(mean), List.of("m")));
+
+        double gap = number(byId(d, "p0-n2"), "cx") - number(byId(d, "p0-n0"), "cx");
+        assertTrue(gap > SvgDrawing.PANEL_SIZE / 2, "gap " + gap);
+    }
+
+    @Test
+    void aDirectedPairInBothDirectionsIsOneLine() {
+        Graph.Builder b = Graph.builder(4, 1).directed(true);
+        b.addNode(1, 0, 0, 1);
+        b.addNode(0, 0, 1, 1);
+        b.addNode(0, 1, 0, 1);
+        Graph g = b.addEdge(0, 1, 0.25).addEdge(1, 0, 0.75).addEdge(2, 1, 1).build();
+
+        Document d = parse(SvgDrawing.of(ATOMS, EDGE).graphs(null, List.of(g), List.of("d")));
+
+        assertEquals(2, ofClass(d, "line", "edge").size());
+        assertEquals("0.750", byId(d, "p0-e0-1").getAttribute("opacity"));
+        assertNotNull(byId(d, "p0-e1-2"));
+    }
+
+    @Test
+    void anAlignmentJoinsMatchedNodesButNotThoseMatchedToPadding() {
+        Graph x = molecule();
+        Graph y = molecule().subgraph(0, 1, 2);
+        GraphSpace space = GraphSpace.of(List.of(x, y));
+        Alignment a = new ExactAligner(42).align(space, x, y);
+
+        String svg = SvgDrawing.of(ATOMS, EDGE).alignment("graphs 0 and 1", x, "graph 0", y,
+                "graph 1", a);
+        Document d = parse(svg);
+
+        List<Element> matches = ofClass(d, "line", "match");
+        assertEquals(3, matches.size());
+        Permutation p = a.permutation();
+        for (int i = 0; i < x.order(); i++) {
+            Element m = byId(d, "m" + i + "-" + p.get(i));
+            assertEquals(p.get(i) < y.order(), m != null, "node " + i);
+            if (m != null) {
+                assertEquals(number(byId(d, "p0-n" + i), "cx"), number(m, "x1"), WRITTEN);
+                assertEquals(number(byId(d, "p1-n" + p.get(i)), "cy"), number(m, "y2"),
+                        WRITTEN);
+            }
+        }
+        String heading = ofClass(d, "text", "heading").get(0).getTextContent();
+        assertTrue(heading.startsWith("graphs 0 and 1: distance "
+                + String.format(java.util.Locale.ROOT, "%.6f", a.distance())), heading);
+        assertTrue(heading.endsWith("(proven optimal)"), heading);
+        assertEquals(2, ofClass(d, "g", "panel").size());
+        // The second panel lies right of the first.
+        assertTrue(number(byId(d, "p1-n0"), "cx") > SvgDrawing.PANEL_SIZE);
+    }
+
+    @Test
+    void badInputIsRefusedWithWhatIsWrong() {
+        SvgDrawing drawing = SvgDrawing.of(ATOMS, EDGE);
+        Graph letter = Graph.builder(3, 1).build();
+        Graph.Builder b = Graph.builder(3, 1);
+        b.addNode(1, 1, 1);
+        b.addNode(2, 2, 1);
+        Graph two = b.build();
+        Alignment short1 = new Alignment(Permutation.identity(1), 0, 0, false);
+
+        String none = assertThrows(IllegalArgumentException.class,
+                () -> drawing.graphs(null, List.of(), List.of())).getMessage();
+        String titles = assertThrows(IllegalArgumentException.class,
+                () -> drawing.graphs(null, List.of(molecule()), List.of())).getMessage();
+        String channels = assertThrows(IllegalArgumentException.class,
+                () -> drawing.graphs(null, List.of(letter), List.of("l"))).getMessage();
+        String columns = assertThrows(IllegalArgumentException.class,
+                () -> drawing.withColumns(0)).getMessage();
+        String permutation = assertThrows(IllegalArgumentException.class,
+                () -> SvgDrawing.of(XY, EDGE).alignment(null, two, "a", two, "b", short1))
+                .getMessage();
+        String names = assertThrows(IllegalArgumentException.class,
+                () -> SvgDrawing.of(List.of("x", "x"), EDGE)).getMessage();
+
+        assertEquals("no graphs to draw", none);
+        assertEquals("one title per graph needed: 1 graphs, 0 titles", titles);
+        assertEquals("a graph has 3 node and 1 edge channels, the drawing 4 and 1", channels);
+        assertEquals("columns must be >= 1, got 0", columns);
+        assertTrue(permutation.contains("permutation has size 1"), permutation);
+        assertTrue(names.contains("'x' occurs twice"), names);
+    }
+
+    @Test
+    void anEmptyGraphIsAPanelWithItsTitleOnly() {
+        Document d = parse(SvgDrawing.of(ATOMS, EDGE).graphs(null,
+                List.of(Graph.builder(4, 1).build()), List.of("empty")));
+
+        assertEquals(1, ofClass(d, "g", "panel").size());
+        assertTrue(ofClass(d, "circle", "node").isEmpty());
+        assertEquals("empty", ofClass(d, "text", "title").get(0).getTextContent());
+    }
+
+    @Test
+    void withoutAnExistenceChannelOnlyPaddingIsLeftOut() {
+        // Channels x, y only: node 2 is all zero and isolated (padding), node 3 lies at the
+        // origin but has an edge, so it is a real node.
+        Graph.Builder b = Graph.builder(2, 1);
+        b.addNode(1.0, 1.0);
+        b.addNode(2.0, 1.0);
+        b.addNode(0.0, 0.0);
+        b.addNode(0.0, 0.0);
+        Graph g = b.addEdge(0, 3, 1).build();
+
+        Document d = parse(SvgDrawing.of(List.of("x", "y"), EDGE).graphs(null, List.of(g),
+                List.of("g")));
+
+        assertNull(byId(d, "p0-n2"));
+        assertNotNull(byId(d, "p0-n3"));
+        assertEquals(3, ofClass(d, "circle", "node").size());
+    }
+}
