@@ -36,12 +36,13 @@ import java.util.Optional;
  * Edges keep their support: there is no edge offset, since an absent edge must stay zero;
  * an edge whose channels all get factor zero disappears.
  *
- * <p><b>Kernel features.</b> {@link #withNodeKernel} adds a last step: the node channels
- * after the affine change (existence channel included) go through a
- * {@link NodeKernelEmbedding}, which replaces its input channels by the features of a
- * Gaussian kernel, so a node substitution costs at most about {@code 2 w_node} and an
- * unmatched node {@code w_node (1 + e^2)}. Its bandwidth is then in the units of the scaled
- * attributes, so the scaling is still the only part fitted on training graphs.
+ * <p><b>Kernel features.</b> {@link #withNodeKernel} adds a last step: the graphs after the
+ * affine change (existence channel included in their node dimension) go through a
+ * {@link NodeKernelEmbedding}, which replaces the input channels it was built for by the
+ * features of a Gaussian or Laplacian kernel and keeps the other channels. With every channel
+ * but the existence channel as input (what the command line builds), a node substitution costs
+ * at most about {@code 2 w_node} and an unmatched node {@code w_node (1 + e^2)}. Its bandwidth is then in the units of the scaled attributes, so
+ * the scaling is still the only part fitted on training graphs.
  *
  * <p>Instances are immutable and thread-safe.
  *
