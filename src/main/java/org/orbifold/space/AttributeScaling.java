@@ -41,8 +41,9 @@ import java.util.Optional;
  * {@link NodeKernelEmbedding}, which replaces the input channels it was built for by the
  * features of a Gaussian or Laplacian kernel and keeps the other channels. With every channel
  * but the existence channel as input (what the command line builds), a node substitution costs
- * at most about {@code 2 w_node} and an unmatched node {@code w_node (1 + e^2)}. Its bandwidth is then in the units of the scaled attributes, so
- * the scaling is still the only part fitted on training graphs.
+ * at most about {@code 2 w_node} and an unmatched node {@code w_node (1 + e^2)}. Its
+ * bandwidth is then in the units of the scaled attributes, so the scaling is still the only
+ * part fitted on training graphs.
  *
  * <p>Instances are immutable and thread-safe.
  *
