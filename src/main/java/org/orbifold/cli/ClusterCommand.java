@@ -279,7 +279,9 @@ final class ClusterCommand extends DatasetCommand {
             throw CliException.usage("--squared-costs applies only to --algorithm kmedoids"
                     + " (k-means already minimises squared distances)");
         }
-        Aligner aligner = options.aligner();
+        // The aligner counts its alignments and those not proven optimal (the exact search
+        // stopped at its limit) over the whole run: seeding, Lloyd iterations, silhouette.
+        CountingAligner aligner = new CountingAligner(options.aligner());
         Aligner seeding = seedingAligner == null ? aligner : seedingAligner(seedingAligner);
         if (out != null && out.toString().isBlank()) {
             throw CliException.usage("--out needs a folder name");
@@ -339,7 +341,7 @@ final class ClusterCommand extends DatasetCommand {
 
         // Report to standard output first, then the files.
         Report report = new Report(sample, method, aligner, workers, result, ari, purity,
-                meanSilhouette, seconds);
+                meanSilhouette, seconds, options.unproven(aligner.unproven(), aligner.made()));
         String json = json(report);
         if (data.json) {
             out().println(json);
@@ -369,10 +371,14 @@ final class ClusterCommand extends DatasetCommand {
         };
     }
 
-    /** Everything the outputs show. */
+    /**
+     * Everything the outputs show; {@code unproven} counts the alignments of the whole run
+     * made by the {@code --aligner} (not by a {@code --seeding-aligner} of its own) and those
+     * of them not proven optimal.
+     */
     private record Report(Sample sample, Algorithm method, Aligner aligner, int workers,
             ClusteringResult result, Double ari, Double purity, Double silhouette,
-            double seconds) {
+            double seconds, AlignerOptions.Unproven unproven) {
     }
 
     /**
@@ -605,6 +611,10 @@ final class ClusterCommand extends DatasetCommand {
             json.name("pruningApplied").value(result.pruningApplied());
             json.name("localOptimaKept").value(result.localOptimaKept());
             json.name("lowerBoundSkips").value(result.lowerBoundSkips());
+            JsonOutput.number(json.name("timeLimitSeconds"), options.timeLimitSeconds());
+            json.name("alignmentsMade").value(r.unproven().made());
+            json.name("uncertifiedAlignments").value(r.unproven().unproven());
+            json.name("limitReached").value(r.unproven().limitReached());
             JsonOutput.integers(json.name("clusterSizes"), result.clusterSizes());
             JsonOutput.number(json.name("adjustedRandIndex"), r.ari());
             JsonOutput.number(json.name("purity"), r.purity());
@@ -646,6 +656,10 @@ final class ClusterCommand extends DatasetCommand {
         }
         w.printf(Locale.ROOT, "distances   %,d computed%s%n", result.distanceComputations(),
                 pruningText(result));
+        if (r.unproven().text() != null) {
+            w.printf(Locale.ROOT, "alignments  %s; their distances are upper bounds%n",
+                    r.unproven().text());
+        }
         if (trackAlignments) {
             w.printf(Locale.ROOT, "tracked     %,d alignments kept as 2-swap local optima"
                     + " without calling the aligner%n", result.localOptimaKept());

@@ -83,6 +83,43 @@ class ClusterCommandTest {
                 OBJECTIVE_TOLERANCE);
     }
 
+    /**
+     * Alignments that the exact search stopped at its limit are counted over the whole run, in
+     * the words and JSON fields of {@code mean} and {@code classify}; other aligners get the
+     * fields too, without the limit.
+     */
+    @Test
+    void theExactAlignerSaysWhenItsTimeLimitStoppedIt() throws IOException {
+        Path cycles = MainTest.writeCycles(dir.resolve("cycles.npy"));
+        String[] exact = {"cluster", cycles.toString(), "-k", "1", "--aligner", "exact",
+            "--time-limit", "1e-9", "--threads", "1"};
+
+        Run text = run(exact);
+        Run json = run(append(exact, "--json"));
+        Run faq = run("cluster", cycles.toString(), "-k", "1", "--threads", "1", "--json");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("not proven optimal: the exact search stopped at its"
+                + " limit (1e-09 s per alignment or 50,000,000 search nodes); their distances"
+                + " are upper bounds\n"), text.out());
+        Map<String, Object> fields = json.json();
+        assertEquals(Boolean.TRUE, fields.get("limitReached"), json.out());
+        assertEquals(1e-9, (Double) fields.get("timeLimitSeconds"), 1e-18);
+        double unproven = (Double) fields.get("uncertifiedAlignments");
+        assertTrue(unproven >= 1 && unproven <= (Double) fields.get("alignmentsMade"),
+                json.out());
+        assertEquals(0, faq.exitCode(), faq.err());
+        assertEquals(Boolean.FALSE, faq.json().get("limitReached"), faq.out());
+        assertNull(faq.json().get("timeLimitSeconds"), faq.out());
+        assertTrue((Double) faq.json().get("alignmentsMade") >= 1.0, faq.out());
+    }
+
+    private static String[] append(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(new String[0]);
+    }
+
     @Test
     void summaryNamesTheObjectiveAndTheAgreementWithTheClasses() {
         Run r = run("cluster", "-k", "3", "--limit", "30", "--algorithm", "kmedoids",

@@ -792,7 +792,7 @@ class MainTest {
      * Writes a NumPy stack of a 10-cycle and two disjoint 5-cycles, a pair on which branch and
      * bound needs many search nodes (both are 2-regular, so node degrees do not help).
      */
-    private static Path writeCycles(Path file) throws IOException {
+    static Path writeCycles(Path file) throws IOException {
         int n = 10;
         double[][][] stack = new double[2][n][n];
         for (int i = 0; i < n; i++) {
