@@ -18,7 +18,6 @@ import org.orbifold.cluster.CenterUpdate;
 import org.orbifold.cluster.CentralClustering;
 import org.orbifold.cluster.ClusterValidity;
 import org.orbifold.cluster.ClusteringResult;
-import org.orbifold.io.GraphDataset;
 import org.orbifold.io.JsonWriter;
 import org.orbifold.io.TextFiles;
 import org.orbifold.match.Aligner;
@@ -792,7 +791,7 @@ final class ClusterCommand extends DatasetCommand {
     private static String assignments(Report r) {
         StringBuilder csv = new StringBuilder(ASSIGNMENTS_HEADER);
         int[] labels = r.result().labels();
-        List<String> names = graphNames(r.sample());
+        List<String> names = r.sample().names();
         List<String> classes = r.sample().labels();
         for (int i = 0; i < labels.length; i++) {
             String name = names.get(i);
@@ -800,23 +799,6 @@ final class ClusterCommand extends DatasetCommand {
                     .append(csvField(classes.get(i))).append(',').append(labels[i]);
         }
         return csv.toString();
-    }
-
-    /**
-     * Returns the data set's name of every graph worked on (null where it has none),
-     * following the selection of {@link Sample}: the graphs of the class, the first ones.
-     */
-    private static List<String> graphNames(Sample sample) {
-        GraphDataset dataset = sample.dataset();
-        List<String> names = dataset.graphNames();
-        List<String> chosen = new ArrayList<>();
-        for (int g = 0; g < dataset.size() && chosen.size() < sample.size(); g++) {
-            if (sample.className() == null
-                    || sample.className().equals(Sample.labelOf(dataset, g))) {
-                chosen.add(names == null || g >= names.size() ? null : names.get(g));
-            }
-        }
-        return chosen;
     }
 
     private static String centers(Report r) {

@@ -459,6 +459,44 @@ class MainTest {
         }
     }
 
+    /**
+     * align names the two graphs and prints the notes as the other commands do: a skipped
+     * record (after which an index no longer counts the records) and a --limit above the
+     * graphs there are; the names follow --class.
+     */
+    @Test
+    void alignNamesTheGraphsAndPrintsTheNotes() throws IOException {
+        Path smiles = Files.writeString(dir.resolve("small.smi"), "CCO ethanol\n"
+                + "C1CC broken\nCC(=O)O acetic\n");
+
+        Run text = run("align", smiles.toString(), "0", "1", "--skip-invalid");
+        Run json = run("align", smiles.toString(), "0", "1", "--skip-invalid", "--json");
+        Run limited = run("align", "--class", "T", "0", "1", "--limit", "1000", "--json");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().startsWith("graphs      0 ('small#1 ethanol', no class, 3 nodes)"
+                + " and 1 ('small#3 acetic', no class, 4 nodes) of "), text.out());
+        assertTrue(text.out().contains("\nnote        skipped 1 invalid record at line 2"),
+                text.out());
+        Map<String, Object> fields = json.json();
+        assertEquals("small#1 ethanol", fields.get("firstName"), json.out());
+        assertEquals("small#3 acetic", fields.get("secondName"), json.out());
+        assertTrue(fields.get("notes").toString().contains("skipped 1 invalid record"),
+                json.out());
+        assertEquals(0, limited.exitCode(), limited.err());
+        Sample letters = Sample.load(null, null, null);
+        List<String> names = new ArrayList<>();
+        for (int g = 0; g < letters.size() && names.size() < 2; g++) {
+            if ("T".equals(letters.labels().get(g))) {
+                names.add(letters.dataset().graphNames().get(g));
+            }
+        }
+        assertEquals(names, List.of(limited.json().get("firstName"),
+                limited.json().get("secondName")), limited.out());
+        assertTrue(limited.json().get("notes").toString().contains("--limit 1000 exceeds the"
+                + " 25 graphs of class T: all 25 are used"), limited.out());
+    }
+
     /** info --json has the total number of nodes that the text's nodes line shows. */
     @Test
     void infoJsonHasTheTotalOrder() {
