@@ -198,7 +198,8 @@ final class ClusterCommand extends DatasetCommand {
     boolean noPruning;
 
     @Option(names = "--silhouette",
-            description = "Also compute the mean silhouette (all pairwise distances: slow).")
+            description = "Also compute the mean silhouette (all pairwise distances: slow;"
+                + " needs -k 2 or more).")
     boolean silhouette;
 
     @Option(names = "--silhouette-sample", paramLabel = "S",
@@ -266,6 +267,11 @@ final class ClusterCommand extends DatasetCommand {
         }
         if (refreshEvery > 0 && !trackAlignments) {
             throw CliException.usage("--refresh-every needs --track-alignments");
+        }
+        if (silhouette && k == 1) {
+            throw CliException.usage("--silhouette needs -k 2 or more, got -k 1: it compares"
+                    + " each graph's distances to its own cluster with those to the nearest"
+                    + " other cluster");
         }
         if (silhouetteSample != 0 && !silhouette) {
             throw CliException.usage("--silhouette-sample needs --silhouette");
@@ -676,7 +682,12 @@ final class ClusterCommand extends DatasetCommand {
             w.printf(Locale.ROOT, "classes     adjusted Rand index %.4f, purity %.4f%n",
                     r.ari(), r.purity());
         }
-        if (r.silhouette() != null) {
+        if (r.silhouette() != null && r.silhouette().isNaN()) {
+            w.printf(Locale.ROOT, "silhouette  undefined: %s only one cluster%n",
+                    silhouetteSample == 0 || silhouetteSample >= sample.size()
+                    ? "the graphs fall in" : "the seeded sample of " + silhouetteSample
+                    + " graphs meets");
+        } else if (r.silhouette() != null) {
             w.printf(Locale.ROOT, "silhouette  %.4f%s%n", r.silhouette(),
                     silhouetteSample == 0 || silhouetteSample >= sample.size() ? ""
                     : " (on a seeded sample of " + silhouetteSample + " graphs)");

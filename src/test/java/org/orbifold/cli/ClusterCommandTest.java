@@ -476,6 +476,32 @@ class ClusterCommandTest {
         assertTrue(r.err().contains(message), r.err());
     }
 
+    /**
+     * The silhouette compares a graph's own cluster with the nearest other: -k 1 has none, so
+     * --silhouette is refused before the work; a sample that meets one cluster only leaves it
+     * undefined, which the text says in words (not NaN) and the JSON writes as null.
+     */
+    @Test
+    void theSilhouetteNeedsTwoClusters() {
+        Run one = run("cluster", "-k", "1", "--limit", "5", "--silhouette");
+        String[] sampled = {"cluster", "-k", "2", "--limit", "20", "--silhouette",
+            "--silhouette-sample", "2", "--seed", "3", "--threads", "1"};
+        Run text = run(sampled);
+        Run json = run(append(sampled, "--json"));
+
+        assertEquals(CliException.USAGE, one.exitCode(), one.err());
+        assertEquals("orbifold: error: --silhouette needs -k 2 or more, got -k 1: it compares"
+                + " each graph's distances to its own cluster with those to the nearest other"
+                + " cluster\n", one.err());
+        assertEquals("", one.out());
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("\nsilhouette  undefined: the seeded sample of 2 graphs"
+                + " meets only one cluster\n"), text.out());
+        assertFalse(text.out().contains("NaN"), text.out());
+        assertTrue(json.json().containsKey("silhouette"), json.out());
+        assertNull(json.json().get("silhouette"), json.out());
+    }
+
     @Test
     void lowerBoundsAndRefreshesAreReportedInTheJson() {
         Run r = run("cluster", "-k", "3", "--limit", "30", "--json", "--threads", "2",
