@@ -18,6 +18,7 @@ import org.orbifold.cluster.CenterUpdate;
 import org.orbifold.cluster.CentralClustering;
 import org.orbifold.cluster.ClusterValidity;
 import org.orbifold.cluster.ClusteringResult;
+import org.orbifold.cluster.TooFewDistinctGraphsException;
 import org.orbifold.io.JsonWriter;
 import org.orbifold.io.TextFiles;
 import org.orbifold.match.Aligner;
@@ -317,13 +318,17 @@ final class ClusterCommand extends DatasetCommand {
             long t0 = System.nanoTime();
             IterationListener listener = bar.iterationsUpTo(method.title, maxIterations,
                     restarts);
-            result = method.builder(k).aligner(aligner).maxIterations(maxIterations)
-                    .restarts(restarts).seed(options.seed).executor(pool).listener(listener)
-                    .centerUpdate(update).maxCenterOrder(centerOrder).tolerance(tolerance)
-                    .pruning(!noPruning).squaredMedoidCosts(squaredCosts)
-                    .seedingAligner(seeding).trackAlignments(trackAlignments)
-                    .refreshInterval(refreshEvery).lowerBounds(lowerBounds).build()
-                    .cluster(space, sample.graphs());
+            try {
+                result = method.builder(k).aligner(aligner).maxIterations(maxIterations)
+                        .restarts(restarts).seed(options.seed).executor(pool)
+                        .listener(listener).centerUpdate(update).maxCenterOrder(centerOrder)
+                        .tolerance(tolerance).pruning(!noPruning)
+                        .squaredMedoidCosts(squaredCosts).seedingAligner(seeding)
+                        .trackAlignments(trackAlignments).refreshInterval(refreshEvery)
+                        .lowerBounds(lowerBounds).build().cluster(space, sample.graphs());
+            } catch (TooFewDistinctGraphsException e) {
+                throw tooFewDistinct(e);
+            }
             seconds = (System.nanoTime() - t0) / 1e9;
             if (silhouette) {
                 long used = sampleIndices(sample.size(), silhouetteSample, options.seed).length;
@@ -360,6 +365,27 @@ final class ClusterCommand extends DatasetCommand {
             write(folder, report, json);
         }
         return 0;
+    }
+
+    /**
+     * The usage error for more clusters than graphs that differ, worded as the refusal of
+     * more clusters than distinct graphs: the seeding found every other graph a relabelled
+     * copy (at distance 0) of fewer graphs than {@code -k}. Exactly one graph when it found
+     * one; "at most" more, since a positive distance found by a heuristic aligner is an upper
+     * bound that does not prove two graphs differ.
+     */
+    static CliException tooFewDistinct(TooFewDistinctGraphsException e) {
+        if (!e.upToRelabelling()) {
+            return CliException.usage("--clusters must be at most the number of distinct"
+                    + " graphs, " + e.distinct() + " of " + e.graphs() + ", got " + e.clusters(),
+                    e);
+        }
+        String count = e.distinct() == 1 ? "1 of " + e.graphs() + " (the others are relabelled"
+                + " copies of it, at distance 0)" : "at most " + e.distinct() + " of "
+                + e.graphs() + " (every other graph is a relabelled copy of one of "
+                + e.distinct() + ", at distance 0)";
+        return CliException.usage("--clusters must be at most the number of graphs that differ"
+                + " up to relabelling, " + count + ", got " + e.clusters(), e);
     }
 
     private String objectiveMeaning(Algorithm method) {

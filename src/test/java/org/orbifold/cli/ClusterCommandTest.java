@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.orbifold.cli.MainTest.Run;
 import org.orbifold.cluster.ClusteringResult;
+import org.orbifold.cluster.TooFewDistinctGraphsException;
 import org.orbifold.space.Graph;
 import org.orbifold.stats.Status;
 
@@ -408,6 +409,35 @@ class ClusterCommandTest {
         assertEquals("orbifold: error: --clusters must be at most the number of graphs, 4,"
                 + " got 5\n", five.err());
         assertEquals(0, run("cluster", same.toString(), "-k", "1").exitCode());
+    }
+
+    /**
+     * Relabelled copies of one graph (ethanol written from either end and from its middle)
+     * are refused as duplicates are, naming --clusters, with the same exit code; the seeding
+     * finds them, since they differ as labelled graphs.
+     */
+    @Test
+    void moreClustersThanGraphsUpToRelabellingNamesTheOption() throws IOException {
+        Path copies = Files.writeString(dir.resolve("copies.smi"), "CCO\nOCC\nC(O)C\n");
+        for (String algorithm : List.of("kmeans", "kmedoids")) {
+            Run r = run("cluster", copies.toString(), "-k", "2", "--algorithm", algorithm);
+
+            assertEquals(CliException.USAGE, r.exitCode(), r.err());
+            assertEquals("orbifold: error: --clusters must be at most the number of graphs that"
+                    + " differ up to relabelling, 1 of 3 (the others are relabelled copies of"
+                    + " it, at distance 0), got 2\n", r.err());
+            assertEquals("", r.out());
+        }
+        assertEquals(0, run("cluster", copies.toString(), "-k", "1").exitCode());
+
+        // More seeds at positive distance: with a heuristic aligner a positive distance does
+        // not prove that two graphs differ, so the count is an upper bound.
+        CliException two = ClusterCommand.tooFewDistinct(new TooFewDistinctGraphsException(
+                "seeding", 2, 5, 3, true));
+        assertEquals(CliException.USAGE, two.exitCode());
+        assertEquals("--clusters must be at most the number of graphs that differ up to"
+                + " relabelling, at most 2 of 5 (every other graph is a relabelled copy of one"
+                + " of 2, at distance 0), got 3", two.getMessage());
     }
 
     /**
