@@ -258,7 +258,8 @@ final class ClusterCommand extends DatasetCommand {
                     "--lower-bounds")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                     throw CliException.usage(option + " applies only to --algorithm kmeans or"
-                            + " kmedians (k-medoids centers are members, found by swaps)");
+                            + " kmedians (k-medoids centers are members: after every"
+                            + " assignment, each cluster's medoid)");
                 }
             }
         }

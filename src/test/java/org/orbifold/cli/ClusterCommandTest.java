@@ -484,7 +484,9 @@ class ClusterCommandTest {
                 Arguments.of(List.of("--algorithm", "kmedoids", "--track-alignments"),
                         "--track-alignments applies only"),
                 Arguments.of(List.of("--algorithm", "kmedoids", "--lower-bounds"),
-                        "--lower-bounds applies only"),
+                        "--lower-bounds applies only to --algorithm kmeans or kmedians"
+                        + " (k-medoids centers are members: after every assignment, each"
+                        + " cluster's medoid)"),
                 Arguments.of(List.of("--refresh-every", "3"),
                         "--refresh-every needs --track-alignments"),
                 Arguments.of(List.of("--track-alignments", "--refresh-every", "-1"),
