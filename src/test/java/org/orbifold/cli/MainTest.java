@@ -497,6 +497,30 @@ class MainTest {
                 + " 25 graphs of class T: all 25 are used"), limited.out());
     }
 
+    /**
+     * info counts the graphs without edges, so that an edge file that lost its last lines
+     * (which leaves the later graphs edgeless, not malformed) shows: the text adds them to
+     * the edges line, the JSON always has the count.
+     */
+    @Test
+    void infoCountsTheGraphsWithoutEdges() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("CUT"));
+        Files.writeString(folder.resolve("CUT_A.txt"), "1, 2\n2, 1\n");
+        Files.writeString(folder.resolve("CUT_graph_indicator.txt"), "1\n1\n2\n2\n3\n3\n");
+        Files.writeString(folder.resolve("CUT_graph_labels.txt"), "1\n1\n2\n");
+
+        Run text = run("info", folder.toString());
+        Run json = run("info", folder.toString(), "--json");
+        Run letters = run("info");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("\nedges     min 0, mean 0.33, max 1 (total 1; 2 graphs"
+                + " without edges)\n"), text.out());
+        assertEquals(2.0, json.json().get("graphsWithoutEdges"), json.out());
+        assertTrue(letters.out().contains("(total 1019)\n"), letters.out());
+        assertEquals(0.0, run("info", "--json").json().get("graphsWithoutEdges"));
+    }
+
     /** info --json has the total number of nodes that the text's nodes line shows. */
     @Test
     void infoJsonHasTheTotalOrder() {
