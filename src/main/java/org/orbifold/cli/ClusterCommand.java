@@ -875,7 +875,12 @@ final class ClusterCommand extends DatasetCommand {
         return csv.toString();
     }
 
-    /** Quotes a CSV field when it holds a comma, a quote or a line break; null is empty. */
+    /**
+     * Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180); null is
+     * empty. Any other value is written as it is, one that a spreadsheet would evaluate as a
+     * formula ({@code =1+2}) included: the file is for joining on the data set's names and
+     * labels, which a guarding prefix would change (the README says so).
+     */
     static String csvField(String value) {
         if (value == null) {
             return "";

@@ -260,6 +260,28 @@ class ClusterCommandTest {
         assertTrue(r.out().contains("(sum of distances to the cluster centers)"), r.out());
     }
 
+    /**
+     * Pins a decision: assignments.csv keeps class labels that a spreadsheet would read as
+     * formulas ({@code =1+2}, and MUTAG-style {@code -1}) as they are, quoted only where
+     * RFC 4180 needs it, since programs join on them; the README says to import it as text.
+     */
+    @Test
+    void assignmentsKeepLabelsThatLookLikeFormulasUnchanged() throws IOException {
+        Path csv = Files.writeString(dir.resolve("formulas.csv"),
+                "smiles,label\nCCO,=1+2\nCCN,-1\nCCCC,\"@a,b\"\n");
+        Path folder = dir.resolve("out");
+
+        Run r = run("cluster", csv.toString(), "-k", "2", "--threads", "1", "--out",
+                folder.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> rows = Files.readAllLines(folder.resolve(ClusterCommand.ASSIGNMENTS),
+                StandardCharsets.UTF_8);
+        assertTrue(rows.get(1).startsWith("0,formulas#1,=1+2,"), rows.toString());
+        assertTrue(rows.get(2).startsWith("1,formulas#2,-1,"), rows.toString());
+        assertTrue(rows.get(3).startsWith("2,formulas#3,\"@a,b\","), rows.toString());
+    }
+
     @Test
     void outWritesTheFourFilesIntoANewFolder() throws IOException {
         Path folder = dir.resolve("made/here");
