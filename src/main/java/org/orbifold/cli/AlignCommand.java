@@ -124,7 +124,8 @@ final class AlignCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "distance    %s%n", Numbers.decimal(alignment.distance(), 6));
         out.printf(Locale.ROOT, "similarity  %s%n", Numbers.decimal(alignment.similarity(), 6));
         out.printf(Locale.ROOT, "certified   %s%n", alignment.certified()
-                ? "yes (proven optimal)" : "no (upper bound on the distance)"
+                ? "yes (proven optimal)" : "no (not proven optimal: an upper bound on the"
+                + " distance)"
                 + (limitReached ? "; the exact search stopped at its limit ("
                 + options.limitText() + ")" : ""));
         out.printf(Locale.ROOT, "matching    %s%n", matching(p, x.order(), y.order()));

@@ -823,6 +823,11 @@ class MainTest {
         assertEquals(0, mean.exitCode(), mean.err());
         assertTrue(mean.out().contains("not proven optimal: the exact search stopped at its"
                 + " limit (1e-09 s per alignment"), mean.out());
+        Run text = run("align", cycles.toString(), "0", "1", "--aligner", "exact",
+                "--time-limit", "1e-9");
+        assertTrue(text.out().contains("\ncertified   no (not proven optimal: an upper bound"
+                + " on the distance); the exact search stopped at its limit (1e-09 s per"
+                + " alignment"), text.out());
     }
 
     /**
