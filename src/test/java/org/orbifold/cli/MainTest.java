@@ -556,8 +556,8 @@ class MainTest {
         assertEquals("orbifold: error: unknown class 'Z'; classes: a\\tb, c\\u001bd\n",
                 unknown.err());
         assertTrue(mean.out().contains("(class a\\tb)\n"), mean.out());
-        assertTrue(align.out().contains("(class a\\tb, 3 nodes) and 1 (class c\\u001bd,"),
-                align.out());
+        assertTrue(align.out().contains("('labels#1', class a\\tb, 3 nodes) and 1"
+                + " ('labels#2', class c\\u001bd,"), align.out());
         for (Run r : List.of(info, mean, align)) {
             assertFalse(r.out().contains("\t") || r.out().contains("\u001b"), r.out());
         }
