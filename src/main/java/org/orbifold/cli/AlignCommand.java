@@ -75,6 +75,7 @@ final class AlignCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         Permutation p = alignment.permutation();
         boolean limitReached = options.isExact() && !alignment.certified();
+        List<String> names = sample.names();
 
         PrintWriter out = spec.commandLine().getOut();
         if (data.json) {
@@ -86,6 +87,8 @@ final class AlignCommand implements Callable<Integer> {
                 json.name("first").value(i).name("second").value(j);
                 json.name("firstClass").value(sample.labels().get(i));
                 json.name("secondClass").value(sample.labels().get(j));
+                json.name("firstName").value(names.get(i));
+                json.name("secondName").value(names.get(j));
                 json.name("firstOrder").value(x.order()).name("secondOrder").value(y.order());
                 json.name("aligner").value(aligner.name()).name("seed").value(options.seed);
                 json.name("distance").value(alignment.distance());
@@ -107,19 +110,22 @@ final class AlignCommand implements Callable<Integer> {
                 JsonOutput.integers(json.name("unmatchedSecond"),
                         unmatchedOfSecond(p, x.order(), y.order()));
                 json.name("wallTimeSeconds").value(seconds);
+                JsonOutput.strings(json.name("notes"), sample.dataset().notes());
                 json.endObject();
             }));
             return 0;
         }
         out = VisibleText.writer(out);
-        out.printf(Locale.ROOT, "graphs      %d (%s, %d nodes) and %d (%s, %d nodes) of %s%n",
-                i, classOf(sample, i), x.order(), j, classOf(sample, j), y.order(),
-                sample.source());
+        out.printf(Locale.ROOT, "graphs      %d (%s%s, %d nodes) and %d (%s%s, %d nodes)"
+                + " of %s%n",
+                i, nameOf(names.get(i)), classOf(sample, i), x.order(), j, nameOf(names.get(j)),
+                classOf(sample, j), y.order(), sample.source());
         out.printf(Locale.ROOT, "aligner     %s (seed %d)%n", aligner.name(), options.seed);
         out.printf(Locale.ROOT, "distance    %s%n", Numbers.decimal(alignment.distance(), 6));
         out.printf(Locale.ROOT, "similarity  %s%n", Numbers.decimal(alignment.similarity(), 6));
         out.printf(Locale.ROOT, "certified   %s%n", alignment.certified()
-                ? "yes (proven optimal)" : "no (upper bound on the distance)"
+                ? "yes (proven optimal)" : "no (not proven optimal: an upper bound on the"
+                + " distance)"
                 + (limitReached ? "; the exact search stopped at its limit ("
                 + options.limitText() + ")" : ""));
         out.printf(Locale.ROOT, "matching    %s%n", matching(p, x.order(), y.order()));
@@ -128,6 +134,7 @@ final class AlignCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "unmatched   %s%n", unmatched);
         }
         out.printf(Locale.ROOT, "time        %.3f s%n", seconds);
+        CenterCommand.printNotes(out, sample.dataset().notes());
         out.flush();
         return 0;
     }
@@ -268,6 +275,11 @@ final class AlignCommand implements Callable<Integer> {
             parts.add(String.valueOf(node));
         }
         return String.join(", ", parts);
+    }
+
+    /** Returns a graph's name, quoted, and a comma, or the empty string for no name. */
+    private static String nameOf(String name) {
+        return name == null || name.isBlank() ? "" : "'" + name + "', ";
     }
 
     private static String classOf(Sample sample, int g) {

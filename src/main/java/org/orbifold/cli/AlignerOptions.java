@@ -117,7 +117,7 @@ final class AlignerOptions {
     /**
      * Counts the alignments of a run that are not proven optimal, for its reports: the text
      * line and the JSON's {@code uncertifiedAlignments} and {@code limitReached} of
-     * {@code mean}, {@code median} and {@code classify}.
+     * {@code mean}, {@code median}, {@code cluster} and {@code classify}.
      *
      * @param unproven the alignments not proven optimal
      * @param made all alignments counted

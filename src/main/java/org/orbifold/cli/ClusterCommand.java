@@ -18,7 +18,7 @@ import org.orbifold.cluster.CenterUpdate;
 import org.orbifold.cluster.CentralClustering;
 import org.orbifold.cluster.ClusterValidity;
 import org.orbifold.cluster.ClusteringResult;
-import org.orbifold.io.GraphDataset;
+import org.orbifold.cluster.TooFewDistinctGraphsException;
 import org.orbifold.io.JsonWriter;
 import org.orbifold.io.SvgDrawing;
 import org.orbifold.io.TextFiles;
@@ -200,7 +200,8 @@ final class ClusterCommand extends DatasetCommand {
     boolean noPruning;
 
     @Option(names = "--silhouette",
-            description = "Also compute the mean silhouette (all pairwise distances: slow).")
+            description = "Also compute the mean silhouette (all pairwise distances: slow;"
+                + " needs -k 2 or more).")
     boolean silhouette;
 
     @Option(names = "--silhouette-sample", paramLabel = "S",
@@ -263,7 +264,8 @@ final class ClusterCommand extends DatasetCommand {
                     "--lower-bounds")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                     throw CliException.usage(option + " applies only to --algorithm kmeans or"
-                            + " kmedians (k-medoids centers are members, found by swaps)");
+                            + " kmedians (k-medoids centers are members: after every"
+                            + " assignment, each cluster's medoid)");
                 }
             }
         }
@@ -273,6 +275,11 @@ final class ClusterCommand extends DatasetCommand {
         }
         if (refreshEvery > 0 && !trackAlignments) {
             throw CliException.usage("--refresh-every needs --track-alignments");
+        }
+        if (silhouette && k == 1) {
+            throw CliException.usage("--silhouette needs -k 2 or more, got -k 1: it compares"
+                    + " each graph's distances to its own cluster with those to the nearest"
+                    + " other cluster");
         }
         if (silhouetteSample != 0 && !silhouette) {
             throw CliException.usage("--silhouette-sample needs --silhouette");
@@ -285,7 +292,9 @@ final class ClusterCommand extends DatasetCommand {
             throw CliException.usage("--squared-costs applies only to --algorithm kmedoids"
                     + " (k-means already minimises squared distances)");
         }
-        Aligner aligner = options.aligner();
+        // The aligner counts its alignments and those not proven optimal (the exact search
+        // stopped at its limit) over the whole run: seeding, Lloyd iterations, silhouette.
+        CountingAligner aligner = new CountingAligner(options.aligner());
         Aligner seeding = seedingAligner == null ? aligner : seedingAligner(seedingAligner);
         if (out != null && out.toString().isBlank()) {
             throw CliException.usage("--out needs a folder name");
@@ -322,13 +331,17 @@ final class ClusterCommand extends DatasetCommand {
             long t0 = System.nanoTime();
             IterationListener listener = bar.iterationsUpTo(method.title, maxIterations,
                     restarts);
-            result = method.builder(k).aligner(aligner).maxIterations(maxIterations)
-                    .restarts(restarts).seed(options.seed).executor(pool).listener(listener)
-                    .centerUpdate(update).maxCenterOrder(centerOrder).tolerance(tolerance)
-                    .pruning(!noPruning).squaredMedoidCosts(squaredCosts)
-                    .seedingAligner(seeding).trackAlignments(trackAlignments)
-                    .refreshInterval(refreshEvery).lowerBounds(lowerBounds).build()
-                    .cluster(space, sample.graphs());
+            try {
+                result = method.builder(k).aligner(aligner).maxIterations(maxIterations)
+                        .restarts(restarts).seed(options.seed).executor(pool)
+                        .listener(listener).centerUpdate(update).maxCenterOrder(centerOrder)
+                        .tolerance(tolerance).pruning(!noPruning)
+                        .squaredMedoidCosts(squaredCosts).seedingAligner(seeding)
+                        .trackAlignments(trackAlignments).refreshInterval(refreshEvery)
+                        .lowerBounds(lowerBounds).build().cluster(space, sample.graphs());
+            } catch (TooFewDistinctGraphsException e) {
+                throw tooFewDistinct(e);
+            }
             seconds = (System.nanoTime() - t0) / 1e9;
             if (silhouette) {
                 long used = sampleIndices(sample.size(), silhouetteSample, options.seed).length;
@@ -351,7 +364,7 @@ final class ClusterCommand extends DatasetCommand {
 
         // Report to standard output first, then the files.
         Report report = new Report(sample, method, aligner, workers, result, ari, purity,
-                meanSilhouette, seconds);
+                meanSilhouette, seconds, options.unproven(aligner.unproven(), aligner.made()));
         String json = json(report);
         if (data.json) {
             out().println(json);
@@ -388,6 +401,27 @@ final class ClusterCommand extends DatasetCommand {
                 .withSeed(options.seed).graphs(heading, result.centers(), titles);
     }
 
+    /**
+     * The usage error for more clusters than graphs that differ, worded as the refusal of
+     * more clusters than distinct graphs: the seeding found every other graph a relabelled
+     * copy (at distance 0) of fewer graphs than {@code -k}. Exactly one graph when it found
+     * one; "at most" more, since a positive distance found by a heuristic aligner is an upper
+     * bound that does not prove two graphs differ.
+     */
+    static CliException tooFewDistinct(TooFewDistinctGraphsException e) {
+        if (!e.upToRelabelling()) {
+            return CliException.usage("--clusters must be at most the number of distinct"
+                    + " graphs, " + e.distinct() + " of " + e.graphs() + ", got " + e.clusters(),
+                    e);
+        }
+        String count = e.distinct() == 1 ? "1 of " + e.graphs() + " (the others are relabelled"
+                + " copies of it, at distance 0)" : "at most " + e.distinct() + " of "
+                + e.graphs() + " (every other graph is a relabelled copy of one of "
+                + e.distinct() + ", at distance 0)";
+        return CliException.usage("--clusters must be at most the number of graphs that differ"
+                + " up to relabelling, " + count + ", got " + e.clusters(), e);
+    }
+
     private String objectiveMeaning(Algorithm method) {
         return method == Algorithm.KMEDOIDS && squaredCosts
                 ? "sum of squared distances to the cluster medoids" : method.objectiveMeaning;
@@ -402,10 +436,14 @@ final class ClusterCommand extends DatasetCommand {
         };
     }
 
-    /** Everything the outputs show. */
+    /**
+     * Everything the outputs show; {@code unproven} counts the alignments of the whole run
+     * made by the {@code --aligner} (not by a {@code --seeding-aligner} of its own) and those
+     * of them not proven optimal.
+     */
     private record Report(Sample sample, Algorithm method, Aligner aligner, int workers,
             ClusteringResult result, Double ari, Double purity, Double silhouette,
-            double seconds) {
+            double seconds, AlignerOptions.Unproven unproven) {
     }
 
     /**
@@ -638,6 +676,10 @@ final class ClusterCommand extends DatasetCommand {
             json.name("pruningApplied").value(result.pruningApplied());
             json.name("localOptimaKept").value(result.localOptimaKept());
             json.name("lowerBoundSkips").value(result.lowerBoundSkips());
+            JsonOutput.number(json.name("timeLimitSeconds"), options.timeLimitSeconds());
+            json.name("alignmentsMade").value(r.unproven().made());
+            json.name("uncertifiedAlignments").value(r.unproven().unproven());
+            json.name("limitReached").value(r.unproven().limitReached());
             JsonOutput.integers(json.name("clusterSizes"), result.clusterSizes());
             JsonOutput.number(json.name("adjustedRandIndex"), r.ari());
             JsonOutput.number(json.name("purity"), r.purity());
@@ -679,6 +721,10 @@ final class ClusterCommand extends DatasetCommand {
         }
         w.printf(Locale.ROOT, "distances   %,d computed%s%n", result.distanceComputations(),
                 pruningText(result));
+        if (r.unproven().text() != null) {
+            w.printf(Locale.ROOT, "alignments  %s; their distances are upper bounds%n",
+                    r.unproven().text());
+        }
         if (trackAlignments) {
             w.printf(Locale.ROOT, "tracked     %,d alignments kept as 2-swap local optima"
                     + " without calling the aligner%n", result.localOptimaKept());
@@ -696,7 +742,12 @@ final class ClusterCommand extends DatasetCommand {
             w.printf(Locale.ROOT, "classes     adjusted Rand index %.4f, purity %.4f%n",
                     r.ari(), r.purity());
         }
-        if (r.silhouette() != null) {
+        if (r.silhouette() != null && r.silhouette().isNaN()) {
+            w.printf(Locale.ROOT, "silhouette  undefined: %s only one cluster%n",
+                    silhouetteSample == 0 || silhouetteSample >= sample.size()
+                    ? "the graphs fall in" : "the seeded sample of " + silhouetteSample
+                    + " graphs meets");
+        } else if (r.silhouette() != null) {
             w.printf(Locale.ROOT, "silhouette  %.4f%s%n", r.silhouette(),
                     silhouetteSample == 0 || silhouetteSample >= sample.size() ? ""
                     : " (on a seeded sample of " + silhouetteSample + " graphs)");
@@ -811,7 +862,7 @@ final class ClusterCommand extends DatasetCommand {
     private static String assignments(Report r) {
         StringBuilder csv = new StringBuilder(ASSIGNMENTS_HEADER);
         int[] labels = r.result().labels();
-        List<String> names = graphNames(r.sample());
+        List<String> names = r.sample().names();
         List<String> classes = r.sample().labels();
         for (int i = 0; i < labels.length; i++) {
             String name = names.get(i);
@@ -819,23 +870,6 @@ final class ClusterCommand extends DatasetCommand {
                     .append(csvField(classes.get(i))).append(',').append(labels[i]);
         }
         return csv.toString();
-    }
-
-    /**
-     * Returns the data set's name of every graph worked on (null where it has none),
-     * following the selection of {@link Sample}: the graphs of the class, the first ones.
-     */
-    private static List<String> graphNames(Sample sample) {
-        GraphDataset dataset = sample.dataset();
-        List<String> names = dataset.graphNames();
-        List<String> chosen = new ArrayList<>();
-        for (int g = 0; g < dataset.size() && chosen.size() < sample.size(); g++) {
-            if (sample.className() == null
-                    || sample.className().equals(Sample.labelOf(dataset, g))) {
-                chosen.add(names == null || g >= names.size() ? null : names.get(g));
-            }
-        }
-        return chosen;
     }
 
     private static String centers(Report r) {
@@ -874,7 +908,12 @@ final class ClusterCommand extends DatasetCommand {
         return csv.toString();
     }
 
-    /** Quotes a CSV field when it holds a comma, a quote or a line break; null is empty. */
+    /**
+     * Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180); null is
+     * empty. Any other value is written as it is, one that a spreadsheet would evaluate as a
+     * formula ({@code =1+2}) included: the file is for joining on the data set's names and
+     * labels, which a guarding prefix would change (the README says so).
+     */
     static String csvField(String value) {
         if (value == null) {
             return "";

@@ -12,7 +12,11 @@ import org.orbifold.io.IamDatasetReader;
 import org.orbifold.space.Graph;
 import picocli.CommandLine.Command;
 
-/** {@code orbifold info}: counts, classes, orders, edges and channels of a data set. */
+/**
+ * {@code orbifold info}: counts, classes, orders, edges and channels of a data set. The graphs
+ * without edges are counted, so that an edge file that lost lines (which a TU folder cannot
+ * tell from graphs that have none) shows.
+ */
 @Command(name = "info", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Describe a data set: graphs, classes, orders, edges, channels.")
@@ -40,6 +44,8 @@ final class InfoCommand extends DatasetCommand {
         IntSummaryStatistics orders = graphs.stream().mapToInt(Graph::order).summaryStatistics();
         IntSummaryStatistics edges = graphs.stream().mapToInt(Graph::edgeCount)
                 .summaryStatistics();
+        // Graphs without edges: a few are normal (single atoms), many may be a lost edge file.
+        long edgeless = graphs.stream().filter(g -> g.edgeCount() == 0).count();
         boolean directed = graphs.stream().anyMatch(Graph::isDirected);
         int n = graphs.size();
 
@@ -77,6 +83,7 @@ final class InfoCommand extends DatasetCommand {
                         .name("mean").value(edges.getAverage())
                         .name("max").value(edges.getMax())
                         .name("total").value(edges.getSum()).endObject();
+                json.name("graphsWithoutEdges").value(edgeless);
                 JsonOutput.strings(json.name("nodeChannels"), sample.nodeChannels());
                 JsonOutput.strings(json.name("edgeChannels"), sample.edgeChannels());
                 json.name("directed").value(directed);
@@ -93,8 +100,10 @@ final class InfoCommand extends DatasetCommand {
                 + ": " + describe(sorted));
         out.printf(Locale.ROOT, "nodes     min %d, mean %.2f, max %d (total %d)%n",
                 orders.getMin(), orders.getAverage(), orders.getMax(), orders.getSum());
-        out.printf(Locale.ROOT, "edges     min %d, mean %.2f, max %d (total %d)%n",
-                edges.getMin(), edges.getAverage(), edges.getMax(), edges.getSum());
+        out.printf(Locale.ROOT, "edges     min %d, mean %.2f, max %d (total %d%s)%n",
+                edges.getMin(), edges.getAverage(), edges.getMax(), edges.getSum(),
+                edgeless == 0 ? "" : "; " + edgeless + (edgeless == 1 ? " graph" : " graphs")
+                + " without edges");
         out.printf(Locale.ROOT, "node      %s%n", channels(sample.nodeChannels()));
         out.printf(Locale.ROOT, "edge      %s%n", channels(sample.edgeChannels()));
         out.printf(Locale.ROOT, "directed  %s%n", directed ? "yes" : "no");

@@ -314,6 +314,21 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         return nodeChannels.indexOf(NodeExistence.CHANNEL_NAME);
     }
 
+    /**
+     * Returns the data set's name of every graph worked on (null where it has none),
+     * following the selection of {@link #load}: the graphs of the class, the first ones.
+     */
+    List<String> names() {
+        List<String> names = dataset.graphNames();
+        List<String> chosen = new ArrayList<>();
+        for (int g = 0; g < dataset.size() && chosen.size() < size(); g++) {
+            if (className == null || className.equals(labelOf(dataset, g))) {
+                chosen.add(names == null || g >= names.size() ? null : names.get(g));
+            }
+        }
+        return chosen;
+    }
+
     /** Names a graph of the sample for messages: by its name when it has one. */
     String graphName(int g) {
         String name = g < dataset.graphNames().size() && className == null

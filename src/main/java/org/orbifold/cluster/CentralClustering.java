@@ -283,9 +283,11 @@ public final class CentralClustering {
      *
      * @param graphs the graphs; not modified, not retained
      * @return the best restart
-     * @throws IllegalArgumentException if the list is empty, holds null, mixes attribute
-     *         dimensions, or has fewer distinct graphs than k; also if a distance or the
-     *         objective overflows (weights too large for the attributes)
+     * @throws TooFewDistinctGraphsException if fewer graphs than k differ, as labelled
+     *         graphs or up to relabelling (see {@link #cluster(GraphSpace, List)})
+     * @throws IllegalArgumentException if the list is empty, holds null or mixes attribute
+     *         dimensions; also if a distance or the objective overflows (weights too large
+     *         for the attributes)
      */
     public ClusteringResult cluster(List<Graph> graphs) {
         Objects.requireNonNull(graphs, "graphs");
@@ -304,10 +306,11 @@ public final class CentralClustering {
      * @param space the graph space; every graph must belong to it
      * @param graphs the graphs; not modified, not retained
      * @return the best restart
+     * @throws TooFewDistinctGraphsException if the list has fewer distinct graphs (as
+     *         labelled graphs) than k, or if seeding finds fewer than k graphs at positive
+     *         distance from each other (isomorphic copies)
      * @throws IllegalArgumentException if the list is empty, holds null or a graph outside
-     *         the space (for example of other attribute dimensions), or has fewer distinct
-     *         graphs (as labelled graphs) than k; also if seeding finds fewer than k graphs
-     *         at positive distance from each other (isomorphic copies); also if a distance
+     *         the space (for example of other attribute dimensions); also if a distance
      *         or the objective overflows (weights too large for the attributes; the message
      *         names them)
      * @throws IllegalStateException if a cluster runs empty under
@@ -322,8 +325,9 @@ public final class CentralClustering {
         // Distinctness: k centers need k graphs that differ.
         int distinct = new HashSet<>(sample).size();
         if (clusters > distinct) {
-            throw new IllegalArgumentException("k = " + clusters + " exceeds the number of"
-                    + " distinct graphs (" + distinct + " of " + n + ")");
+            throw new TooFewDistinctGraphsException("k = " + clusters + " exceeds the number"
+                    + " of distinct graphs (" + distinct + " of " + n + ")", distinct, n,
+                    clusters, false);
         }
 
         // k-medoids reads all distances from one matrix.
@@ -564,10 +568,11 @@ public final class CentralClustering {
                     total += d;
                 }
                 if (!(total > 0.0)) {
-                    throw new IllegalArgumentException("k-means++ found only " + c
+                    throw new TooFewDistinctGraphsException("k-means++ found only " + c
                             + (c == 1 ? " graph" : " graphs")
                             + " at positive distance from each other, fewer than k = "
-                            + clusters + " (isomorphic copies count once)");
+                            + clusters + " (isomorphic copies count once)", c, n, clusters,
+                            true);
                 }
                 chosen[c] = draw(nearest, random.nextDouble() * total);
                 seedDistances[c] = distancesFrom(chosen[c]);

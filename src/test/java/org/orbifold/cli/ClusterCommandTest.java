@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.orbifold.cli.MainTest.Run;
 import org.orbifold.cluster.ClusteringResult;
+import org.orbifold.cluster.TooFewDistinctGraphsException;
 import org.orbifold.space.Graph;
 import org.orbifold.stats.Status;
 
@@ -81,6 +82,43 @@ class ClusterCommandTest {
         }
         assertEquals((Double) json.get("objective"), (Double) trace.get(trace.size() - 1),
                 OBJECTIVE_TOLERANCE);
+    }
+
+    /**
+     * Alignments that the exact search stopped at its limit are counted over the whole run, in
+     * the words and JSON fields of {@code mean} and {@code classify}; other aligners get the
+     * fields too, without the limit.
+     */
+    @Test
+    void theExactAlignerSaysWhenItsTimeLimitStoppedIt() throws IOException {
+        Path cycles = MainTest.writeCycles(dir.resolve("cycles.npy"));
+        String[] exact = {"cluster", cycles.toString(), "-k", "1", "--aligner", "exact",
+            "--time-limit", "1e-9", "--threads", "1"};
+
+        Run text = run(exact);
+        Run json = run(append(exact, "--json"));
+        Run faq = run("cluster", cycles.toString(), "-k", "1", "--threads", "1", "--json");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("not proven optimal: the exact search stopped at its"
+                + " limit (1e-09 s per alignment or 50,000,000 search nodes); their distances"
+                + " are upper bounds\n"), text.out());
+        Map<String, Object> fields = json.json();
+        assertEquals(Boolean.TRUE, fields.get("limitReached"), json.out());
+        assertEquals(1e-9, (Double) fields.get("timeLimitSeconds"), 1e-18);
+        double unproven = (Double) fields.get("uncertifiedAlignments");
+        assertTrue(unproven >= 1 && unproven <= (Double) fields.get("alignmentsMade"),
+                json.out());
+        assertEquals(0, faq.exitCode(), faq.err());
+        assertEquals(Boolean.FALSE, faq.json().get("limitReached"), faq.out());
+        assertNull(faq.json().get("timeLimitSeconds"), faq.out());
+        assertTrue((Double) faq.json().get("alignmentsMade") >= 1.0, faq.out());
+    }
+
+    private static String[] append(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(new String[0]);
     }
 
     @Test
@@ -220,6 +258,28 @@ class ClusterCommandTest {
 
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("(sum of distances to the cluster centers)"), r.out());
+    }
+
+    /**
+     * Pins a decision: assignments.csv keeps class labels that a spreadsheet would read as
+     * formulas ({@code =1+2}, and MUTAG-style {@code -1}) as they are, quoted only where
+     * RFC 4180 needs it, since programs join on them; the README says to import it as text.
+     */
+    @Test
+    void assignmentsKeepLabelsThatLookLikeFormulasUnchanged() throws IOException {
+        Path csv = Files.writeString(dir.resolve("formulas.csv"),
+                "smiles,label\nCCO,=1+2\nCCN,-1\nCCCC,\"@a,b\"\n");
+        Path folder = dir.resolve("out");
+
+        Run r = run("cluster", csv.toString(), "-k", "2", "--threads", "1", "--out",
+                folder.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> rows = Files.readAllLines(folder.resolve(ClusterCommand.ASSIGNMENTS),
+                StandardCharsets.UTF_8);
+        assertTrue(rows.get(1).startsWith("0,formulas#1,=1+2,"), rows.toString());
+        assertTrue(rows.get(2).startsWith("1,formulas#2,-1,"), rows.toString());
+        assertTrue(rows.get(3).startsWith("2,formulas#3,\"@a,b\","), rows.toString());
     }
 
     @Test
@@ -374,6 +434,35 @@ class ClusterCommandTest {
     }
 
     /**
+     * Relabelled copies of one graph (ethanol written from either end and from its middle)
+     * are refused as duplicates are, naming --clusters, with the same exit code; the seeding
+     * finds them, since they differ as labelled graphs.
+     */
+    @Test
+    void moreClustersThanGraphsUpToRelabellingNamesTheOption() throws IOException {
+        Path copies = Files.writeString(dir.resolve("copies.smi"), "CCO\nOCC\nC(O)C\n");
+        for (String algorithm : List.of("kmeans", "kmedoids")) {
+            Run r = run("cluster", copies.toString(), "-k", "2", "--algorithm", algorithm);
+
+            assertEquals(CliException.USAGE, r.exitCode(), r.err());
+            assertEquals("orbifold: error: --clusters must be at most the number of graphs that"
+                    + " differ up to relabelling, 1 of 3 (the others are relabelled copies of"
+                    + " it, at distance 0), got 2\n", r.err());
+            assertEquals("", r.out());
+        }
+        assertEquals(0, run("cluster", copies.toString(), "-k", "1").exitCode());
+
+        // More seeds at positive distance: with a heuristic aligner a positive distance does
+        // not prove that two graphs differ, so the count is an upper bound.
+        CliException two = ClusterCommand.tooFewDistinct(new TooFewDistinctGraphsException(
+                "seeding", 2, 5, 3, true));
+        assertEquals(CliException.USAGE, two.exitCode());
+        assertEquals("--clusters must be at most the number of graphs that differ up to"
+                + " relabelling, at most 2 of 5 (every other graph is a relabelled copy of one"
+                + " of 2, at distance 0), got 3", two.getMessage());
+    }
+
+    /**
      * One graph in one cluster computes no distance: its seeding distance to its own center
      * (itself) is certified and kept, which the line counts as one skipped distance, worded
      * so as not to claim a triangle-inequality prune.
@@ -417,7 +506,9 @@ class ClusterCommandTest {
                 Arguments.of(List.of("--algorithm", "kmedoids", "--track-alignments"),
                         "--track-alignments applies only"),
                 Arguments.of(List.of("--algorithm", "kmedoids", "--lower-bounds"),
-                        "--lower-bounds applies only"),
+                        "--lower-bounds applies only to --algorithm kmeans or kmedians"
+                        + " (k-medoids centers are members: after every assignment, each"
+                        + " cluster's medoid)"),
                 Arguments.of(List.of("--refresh-every", "3"),
                         "--refresh-every needs --track-alignments"),
                 Arguments.of(List.of("--track-alignments", "--refresh-every", "-1"),
@@ -437,6 +528,32 @@ class ClusterCommandTest {
 
         assertEquals(CliException.USAGE, r.exitCode(), r.err());
         assertTrue(r.err().contains(message), r.err());
+    }
+
+    /**
+     * The silhouette compares a graph's own cluster with the nearest other: -k 1 has none, so
+     * --silhouette is refused before the work; a sample that meets one cluster only leaves it
+     * undefined, which the text says in words (not NaN) and the JSON writes as null.
+     */
+    @Test
+    void theSilhouetteNeedsTwoClusters() {
+        Run one = run("cluster", "-k", "1", "--limit", "5", "--silhouette");
+        String[] sampled = {"cluster", "-k", "2", "--limit", "20", "--silhouette",
+            "--silhouette-sample", "2", "--seed", "3", "--threads", "1"};
+        Run text = run(sampled);
+        Run json = run(append(sampled, "--json"));
+
+        assertEquals(CliException.USAGE, one.exitCode(), one.err());
+        assertEquals("orbifold: error: --silhouette needs -k 2 or more, got -k 1: it compares"
+                + " each graph's distances to its own cluster with those to the nearest other"
+                + " cluster\n", one.err());
+        assertEquals("", one.out());
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("\nsilhouette  undefined: the seeded sample of 2 graphs"
+                + " meets only one cluster\n"), text.out());
+        assertFalse(text.out().contains("NaN"), text.out());
+        assertTrue(json.json().containsKey("silhouette"), json.out());
+        assertNull(json.json().get("silhouette"), json.out());
     }
 
     @Test

@@ -459,6 +459,68 @@ class MainTest {
         }
     }
 
+    /**
+     * align names the two graphs and prints the notes as the other commands do: a skipped
+     * record (after which an index no longer counts the records) and a --limit above the
+     * graphs there are; the names follow --class.
+     */
+    @Test
+    void alignNamesTheGraphsAndPrintsTheNotes() throws IOException {
+        Path smiles = Files.writeString(dir.resolve("small.smi"), "CCO ethanol\n"
+                + "C1CC broken\nCC(=O)O acetic\n");
+
+        Run text = run("align", smiles.toString(), "0", "1", "--skip-invalid");
+        Run json = run("align", smiles.toString(), "0", "1", "--skip-invalid", "--json");
+        Run limited = run("align", "--class", "T", "0", "1", "--limit", "1000", "--json");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().startsWith("graphs      0 ('small#1 ethanol', no class, 3 nodes)"
+                + " and 1 ('small#3 acetic', no class, 4 nodes) of "), text.out());
+        assertTrue(text.out().contains("\nnote        skipped 1 invalid record at line 2"),
+                text.out());
+        Map<String, Object> fields = json.json();
+        assertEquals("small#1 ethanol", fields.get("firstName"), json.out());
+        assertEquals("small#3 acetic", fields.get("secondName"), json.out());
+        assertTrue(fields.get("notes").toString().contains("skipped 1 invalid record"),
+                json.out());
+        assertEquals(0, limited.exitCode(), limited.err());
+        Sample letters = Sample.load(null, null, null);
+        List<String> names = new ArrayList<>();
+        for (int g = 0; g < letters.size() && names.size() < 2; g++) {
+            if ("T".equals(letters.labels().get(g))) {
+                names.add(letters.dataset().graphNames().get(g));
+            }
+        }
+        assertEquals(names, List.of(limited.json().get("firstName"),
+                limited.json().get("secondName")), limited.out());
+        assertTrue(limited.json().get("notes").toString().contains("--limit 1000 exceeds the"
+                + " 25 graphs of class T: all 25 are used"), limited.out());
+    }
+
+    /**
+     * info counts the graphs without edges, so that an edge file that lost its last lines
+     * (which leaves the later graphs edgeless, not malformed) shows: the text adds them to
+     * the edges line, the JSON always has the count.
+     */
+    @Test
+    void infoCountsTheGraphsWithoutEdges() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("CUT"));
+        Files.writeString(folder.resolve("CUT_A.txt"), "1, 2\n2, 1\n");
+        Files.writeString(folder.resolve("CUT_graph_indicator.txt"), "1\n1\n2\n2\n3\n3\n");
+        Files.writeString(folder.resolve("CUT_graph_labels.txt"), "1\n1\n2\n");
+
+        Run text = run("info", folder.toString());
+        Run json = run("info", folder.toString(), "--json");
+        Run letters = run("info");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("\nedges     min 0, mean 0.33, max 1 (total 1; 2 graphs"
+                + " without edges)\n"), text.out());
+        assertEquals(2.0, json.json().get("graphsWithoutEdges"), json.out());
+        assertTrue(letters.out().contains("(total 1019)\n"), letters.out());
+        assertEquals(0.0, run("info", "--json").json().get("graphsWithoutEdges"));
+    }
+
     /** info --json has the total number of nodes that the text's nodes line shows. */
     @Test
     void infoJsonHasTheTotalOrder() {
@@ -494,8 +556,8 @@ class MainTest {
         assertEquals("orbifold: error: unknown class 'Z'; classes: a\\tb, c\\u001bd\n",
                 unknown.err());
         assertTrue(mean.out().contains("(class a\\tb)\n"), mean.out());
-        assertTrue(align.out().contains("(class a\\tb, 3 nodes) and 1 (class c\\u001bd,"),
-                align.out());
+        assertTrue(align.out().contains("('labels#1', class a\\tb, 3 nodes) and 1"
+                + " ('labels#2', class c\\u001bd,"), align.out());
         for (Run r : List.of(info, mean, align)) {
             assertFalse(r.out().contains("\t") || r.out().contains("\u001b"), r.out());
         }
@@ -761,6 +823,11 @@ class MainTest {
         assertEquals(0, mean.exitCode(), mean.err());
         assertTrue(mean.out().contains("not proven optimal: the exact search stopped at its"
                 + " limit (1e-09 s per alignment"), mean.out());
+        Run text = run("align", cycles.toString(), "0", "1", "--aligner", "exact",
+                "--time-limit", "1e-9");
+        assertTrue(text.out().contains("\ncertified   no (not proven optimal: an upper bound"
+                + " on the distance); the exact search stopped at its limit (1e-09 s per"
+                + " alignment"), text.out());
     }
 
     /**
@@ -792,7 +859,7 @@ class MainTest {
      * Writes a NumPy stack of a 10-cycle and two disjoint 5-cycles, a pair on which branch and
      * bound needs many search nodes (both are 2-regular, so node degrees do not help).
      */
-    private static Path writeCycles(Path file) throws IOException {
+    static Path writeCycles(Path file) throws IOException {
         int n = 10;
         double[][][] stack = new double[2][n][n];
         for (int i = 0; i < n; i++) {

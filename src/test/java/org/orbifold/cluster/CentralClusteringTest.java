@@ -2,6 +2,7 @@ package org.orbifold.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -266,6 +267,55 @@ class CentralClusteringTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> CentralClustering.kMeans(2).maxCenterOrder(-1));
         assertTrue(e.getMessage().contains("maxCenterOrder"), e.getMessage());
+    }
+
+    /**
+     * Too many clusters is one exception type with the counts, for labelled duplicates (found
+     * before the work) and for relabelled copies (found by the seeding, which aligns the
+     * copies at distance 0).
+     */
+    @Test
+    void tooFewDistinctGraphsGivesTheCountsAndWhetherUpToRelabelling() {
+        Aligner nodes = new NodeAssignmentAligner();
+        List<Graph> duplicates = List.of(point(0, 0), point(1, 0), point(0, 0));
+        TooFewDistinctGraphsException labelled = assertThrows(
+                TooFewDistinctGraphsException.class,
+                () -> CentralClustering.kMeans(3).aligner(nodes).build().cluster(duplicates));
+        assertEquals(2, labelled.distinct());
+        assertEquals(3, labelled.graphs());
+        assertEquals(3, labelled.clusters());
+        assertFalse(labelled.upToRelabelling());
+
+        // A path 1-2-3 written from either end and from its middle: three matrices, one
+        // graph up to relabelling.
+        List<Graph> copies = List.of(path(new double[] {1, 2, 3}, 0, 1, 1, 2),
+                path(new double[] {3, 2, 1}, 0, 1, 1, 2),
+                path(new double[] {2, 1, 3}, 0, 1, 0, 2));
+        for (CentralClustering.Builder builder : List.of(CentralClustering.kMeans(2),
+                CentralClustering.kMedoids(2))) {
+            TooFewDistinctGraphsException e = assertThrows(TooFewDistinctGraphsException.class,
+                    () -> builder.aligner(new ExactAligner(1)).build().cluster(copies));
+            assertEquals(1, e.distinct());
+            assertEquals(3, e.graphs());
+            assertEquals(2, e.clusters());
+            assertTrue(e.upToRelabelling());
+        }
+    }
+
+    /**
+     * An undirected graph of one-attribute nodes and unit edges, the edges given as pairs of
+     * node indices.
+     */
+    private static Graph path(double[] nodes, int... ends) {
+        Graph.Builder builder = Graph.builder(1, 1);
+        for (double value : nodes) {
+            builder.addNode(value);
+        }
+        for (int e = 0; e < ends.length; e += 2) {
+            builder.addEdge(ends[e], ends[e + 1], 1.0);
+            builder.addEdge(ends[e + 1], ends[e], 1.0);
+        }
+        return builder.build();
     }
 
     /**
