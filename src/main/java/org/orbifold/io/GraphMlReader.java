@@ -20,6 +20,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.orbifold.space.NodeExistence;
 
 /**
  * Reads graphs in GraphML (Brandes, Eiglsperger, Lerner and Pich, "Graph Markup Language
@@ -68,7 +69,9 @@ import javax.xml.stream.XMLStreamReader;
  * unknown to GraphML outside a {@code <data>}, text outside {@code <data>} and {@code <default>}, a
  * key after a graph, a key declared twice or two keys of one name for the same kind of element, a
  * key with an unknown {@code for} or {@code attr.type}, an attribute name with {@code =} (the
- * one-hot separator), a {@code <data>} whose key is unknown or declared for another kind of
+ * one-hot separator), a node attribute named {@code exists} or an edge attribute named
+ * {@code edge} (the names of the existence and presence channels, whose values the aligners
+ * would read as existence or presence), a {@code <data>} whose key is unknown or declared for another kind of
  * element, given twice on one element, or holding elements instead of a value, a value that its
  * type does not read, a node id used twice, an edge naming a node that its graph lacks, a
  * self-loop, a second edge between the same nodes (per ordered pair when both are directed), a
@@ -710,6 +713,7 @@ public final class GraphMlReader {
                                 + " does; expected one key per attribute name");
                     }
                     if (!"graph".equals(kind)) {
+                        refuseReserved(at, key, kind);
                         declarations.add(file, key, kind);
                     }
                 }
@@ -733,6 +737,25 @@ public final class GraphMlReader {
                     key.defaultValue = value(key, text, valueAt);
                     key.defaultLabel = label(key.defaultValue, text);
                 }
+            }
+        }
+
+        /**
+         * Refuses a node attribute named as the node existence channel or an edge attribute
+         * named as the edge presence channel, whose values the aligners and the reports
+         * would take for existence or presence.
+         */
+        private void refuseReserved(Location at, Key key, String kind)
+                throws DatasetFormatException {
+            String reserved = "node".equals(kind) ? NodeExistence.CHANNEL_NAME
+                    : GraphDataset.EDGE_CHANNEL;
+            if (key.name.equals(reserved)) {
+                throw error(at, "key " + JGraphTGraphs.shown(key.id) + " names the " + kind
+                        + " attribute " + JGraphTGraphs.shown(reserved) + ", the name of the"
+                        + " channel that marks " + ("node".equals(kind) ? "real nodes"
+                        : "present edges") + " (1 on each), so its values would be read as "
+                        + ("node".equals(kind) ? "node existence" : "edge presence")
+                        + "; rename the attribute (attr.name) in the file");
             }
         }
 

@@ -29,6 +29,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.orbifold.space.NodeExistence;
 
 /**
  * Reads splits of the IAM Graph Database (K. Riesen and H. Bunke 2008, "IAM Graph Database
@@ -90,7 +91,10 @@ import javax.xml.stream.XMLStreamReader;
  * message gives the line and column of the name and no parser line reaches stderr), a missing or
  * unreadable GXL file (a listed name that is a folder, or no regular file such as a named pipe,
  * is named as such and not opened), an edge naming an unknown
- * node, a self-loop, a repeated node id, an {@code <attr>} of a node or an edge that holds
+ * node, a self-loop, a repeated node id, a node attribute named {@code exists} or an edge
+ * attribute named {@code edge} (the names of the existence and presence channels, whose values
+ * the aligners would read as existence or presence), an {@code <attr>} of a node or an edge
+ * that holds
  * anything but one value element {@code <int>}, {@code <long>}, {@code <float>},
  * {@code <double>}, {@code <string>} or {@code <bool>} (no value, two values, another
  * element such as {@code <tup>}, {@code <seq>} or an unknown {@code <complex>}, or text outside
@@ -765,6 +769,16 @@ public final class IamDatasetReader {
                         if (attribute != null && attribute.contains("=")) {
                             throw error(gxl, at, "attribute name '" + attribute + "' contains"
                                     + " '='; expected a name without it");
+                        }
+                        String reserved = currentIsNode ? NodeExistence.CHANNEL_NAME
+                                : GraphDataset.EDGE_CHANNEL;
+                        if (reserved.equals(attribute)) {
+                            throw error(gxl, at, "the " + (currentIsNode ? "node" : "edge")
+                                    + " attribute '" + reserved + "' has the name of the"
+                                    + " channel that marks " + (currentIsNode ? "real nodes"
+                                    : "present edges") + " (1 on each), so its values would"
+                                    + " be read as " + (currentIsNode ? "node existence"
+                                    : "edge presence") + "; rename the attribute in the file");
                         }
                         if (attribute != null && current.containsKey(attribute)) {
                             throw error(gxl, at, "attribute '" + attribute + "' given twice");

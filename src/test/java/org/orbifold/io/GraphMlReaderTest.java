@@ -83,6 +83,34 @@ class GraphMlReaderTest {
     }
 
     @Test
+    void refusesAttributesNamedAsTheExistenceAndPresenceChannels() throws IOException {
+        // A node attribute 'exists' of 3 was read as the existence channel ("node 0 exists
+        // 3.00" in a mean), and of 0 failed with "node channel name 'exists' occurs twice".
+        String nodes = "<graph edgedefault=\"undirected\"><node id=\"a\"><data key=\"k\">0"
+                + "</data></node><node id=\"b\"/><edge source=\"a\" target=\"b\"/></graph>";
+        DatasetFormatException node = refused(graphMl("n.graphml",
+                "<key id=\"k\" for=\"node\" attr.name=\"exists\" attr.type=\"double\"/>",
+                nodes));
+        assertEquals(dir.resolve("n.graphml") + ", line 3, column 63: key 'k' names the node"
+                + " attribute 'exists', the name of the channel that marks real nodes (1 on"
+                + " each), so its values would be read as node existence; rename the attribute"
+                + " (attr.name) in the file", node.getMessage());
+        DatasetFormatException edge = refused(graphMl("e.graphml",
+                "<key id=\"k\" for=\"all\" attr.name=\"edge\" attr.type=\"double\"/>",
+                nodes));
+        assertTrue(edge.getMessage().contains(", line 3, column 60: key 'k' names the edge"
+                + " attribute 'edge', the name of the channel that marks present edges"),
+                edge.getMessage());
+        // The other way round the names are no channel of the aligners: read as data.
+        GraphDataset d = new GraphMlReader().read(graphMl("ok.graphml",
+                "<key id=\"k\" for=\"node\" attr.name=\"edge\" attr.type=\"double\"/>",
+                "<key id=\"x\" for=\"edge\" attr.name=\"exists\" attr.type=\"double\">"
+                        + "<default>2</default></key>", nodes));
+        assertEquals(List.of("edge"), d.nodeChannels().subList(0, 1));
+        assertEquals(List.of("exists"), d.edgeChannels());
+    }
+
+    @Test
     void readsSeveralGraphsOfOneFileWithDefaultsMissingValuesAndDirections()
             throws IOException {
         Path file = graphMl("two.graphml",

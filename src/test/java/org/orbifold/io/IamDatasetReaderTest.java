@@ -459,6 +459,27 @@ class IamDatasetReaderTest {
     }
 
     @Test
+    void refusesAttributesNamedAsTheExistenceAndPresenceChannels() throws IOException {
+        // A node attribute 'exists' of 3 was read as the existence channel (a mean showed
+        // "exists 3.00"), and one of 0 failed with "node channel name 'exists' occurs twice".
+        gxl("n.gxl", "undirected", node("a", attr("exists", "float", "3"))
+                + node("b", attr("exists", "float", "0")));
+        assertNames(failure(split("n.gxl", "c")), "n.gxl", 5, "the node attribute 'exists' has"
+                + " the name of the channel that marks real nodes (1 on each), so its values"
+                + " would be read as node existence; rename the attribute in the file");
+        gxl("e.gxl", "undirected", node("a", "") + node("b", "")
+                + "<edge from=\"a\" to=\"b\">" + attr("edge", "float", "2") + "</edge>\n");
+        assertNames(failure(split("e.gxl", "c")), "e.gxl", 7, "the edge attribute 'edge' has"
+                + " the name of the channel that marks present edges");
+        // The other way round the names are no channel of the aligners: read as data.
+        gxl("ok.gxl", "undirected", node("a", attr("edge", "float", "2")) + node("b", "")
+                + "<edge from=\"a\" to=\"b\">" + attr("exists", "float", "2") + "</edge>\n");
+        GraphDataset d = IamDatasetReader.read(split("ok.gxl", "c"));
+        assertEquals(List.of("edge", "exists"), d.nodeChannels());
+        assertEquals(List.of("exists"), d.edgeChannels());
+    }
+
+    @Test
     void rejectsAMissingGraphFile() throws IOException {
         DatasetFormatException e = failure(split("gone.gxl", "c"));
         assertNames(e, "split.cxl", 4, "'gone.gxl' not found");
