@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,13 +47,15 @@ import org.orbifold.space.NodeExistence;
  * integer that a double holds exactly (at most 2^53 in magnitude).
  *
  * <p><b>Classes.</b> The class label of a graph is its {@code <data>} for the graph attribute
- * named by {@link #withLabelProperty} or, by default, for the graph attribute (a key for
- * {@code graph} or {@code all}) named by the first of
- * {@value MoleculeReader#DEFAULT_LABEL_COLUMNS} (in this order, any letter case) that the file
- * declares, the names the molecule reader takes a class column from; without such a key the
- * graphs have no classes. The label is the value as written, without its padding (a
- * boolean as {@code true} or {@code false}). Other graph attributes are not read, and a note
- * names them.
+ * named by {@link #withLabelProperty} (a key for {@code graph} or {@code all}) or, by default,
+ * for the graph attribute named by the first of {@value MoleculeReader#DEFAULT_LABEL_COLUMNS}
+ * (in this order, any letter case) that the file declares, the names the molecule reader takes
+ * a class column from; without such a key the graphs have no classes. By default a graph
+ * attribute is a key for {@code graph}, or a key for {@code all} that some graph of the file
+ * gives a {@code <data>} of: a key for {@code all} that only nodes or edges use (Gephi declares
+ * its node labels so) makes no class, and its {@code <default>} none either. The label is the
+ * value as written, without its padding (a boolean as {@code true} or {@code false}). Other
+ * graph attributes are not read, and a note names them.
  *
  * <p><b>Structure.</b> Nodes are taken in document order within their graph, graphs in
  * document order within their file. An edge is directed as its {@code directed} attribute
@@ -69,18 +72,18 @@ import org.orbifold.space.NodeExistence;
  * unknown to GraphML outside a {@code <data>}, text outside {@code <data>} and {@code <default>}, a
  * key after a graph, a key declared twice or two keys of one name for the same kind of element, a
  * key with an unknown {@code for} or {@code attr.type}, an attribute name with {@code =} (the
- * one-hot separator), a node attribute named {@code exists} or an edge attribute named
- * {@code edge} (the names of the existence and presence channels, whose values the aligners
- * would read as existence or presence), a {@code <data>} whose key is unknown or declared for another kind of
+ * one-hot separator), a node attribute named {@code exists} or an edge attribute named {@code edge}
+ * (the names of the existence and presence channels, whose values the aligners would read as
+ * existence or presence), a {@code <data>} whose key is unknown or declared for another kind of
  * element, given twice on one element, or holding elements instead of a value, a value that its
  * type does not read, a node id used twice, an edge naming a node that its graph lacks, a
  * self-loop, a second edge between the same nodes (per ordered pair when both are directed), a
  * missing or empty class label when the file has classes, and in a folder an attribute that one
  * file declares as numbers and another as labels, files of which some have classes and some not (or
  * have them in attributes of different names), or two graphs of one name. The {@code <data>} of
- * yEd's drawing keys (keys with a {@code yfiles.type}, such as node graphics) and of the
- * {@code <graphml>} element itself are left out, and a note names their keys; {@code <desc>}
- * elements are documentation and are skipped.
+ * yEd's drawing keys (keys with a {@code yfiles.type}, such as node graphics) and of the {@code
+ * <graphml>} element itself are left out, and a note names their keys; {@code <desc>} elements are
+ * documentation and are skipped.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -251,7 +254,10 @@ public final class GraphMlReader {
                             + JGraphTGraphs.shown(name) + " as " + before.getFileName()
                             + " does; rename one of the two files");
                 }
-                raw.add(graphs.get(k).toRaw(file, name, classKey, graphAttributes));
+                boolean classesElsewhere = classKey != null && (parser.givenOnSomeGraph(classKey)
+                        || raw.stream().anyMatch(g -> g.classLabel != null));
+                raw.add(graphs.get(k).toRaw(file, name, classKey, classesElsewhere,
+                        graphAttributes));
             }
             drawingKeys.addAll(parser.drawingKeys);
             fileKeys.addAll(parser.fileKeys);
@@ -397,17 +403,20 @@ public final class GraphMlReader {
         }
 
         /** Builds the raw graph; graph data other than the class go to {@code unread}. */
-        RawGraph toRaw(Path file, String name, Key classKey, Set<String> unread)
-                throws DatasetFormatException {
+        RawGraph toRaw(Path file, String name, Key classKey, boolean classesElsewhere,
+                Set<String> unread) throws DatasetFormatException {
             String label = null;
             if (classKey != null) {
-                Object value = data.get(classKey.name);
+                Object value = data.getOrDefault(classKey.name, classKey.defaultLabel);
                 if (value == null) {
                     throw new DatasetFormatException(file, line, column, describe()
                             + " has no class label: it has no <data> for the graph attribute "
                             + JGraphTGraphs.shown(classKey.name) + " (key "
-                            + JGraphTGraphs.shown(classKey.id) + "), which other graphs use for"
-                            + " classes, and the key has no <default>");
+                            + JGraphTGraphs.shown(classKey.id) + "), "
+                            + (classesElsewhere ? "which other graphs use for classes"
+                            : "which the file declares for graphs (so it holds the classes)")
+                            + ", and the key has no <default>; give every graph a <data> of"
+                            + " it, or the key a <default>");
                 }
                 label = (String) value;
                 if (label.isEmpty()) {
@@ -490,6 +499,8 @@ public final class GraphMlReader {
         final List<ParsedGraph> graphs = new ArrayList<>();
         final Set<String> drawingKeys = new LinkedHashSet<>();
         final Set<String> fileKeys = new LinkedHashSet<>();
+        /** The names of the keys that some graph of the file gives a {@code <data>} of. */
+        private final Set<String> graphDataKeys = new HashSet<>();
         private XMLStreamReader r;
 
         FileParser(Path file, Declarations declarations) {
@@ -520,7 +531,7 @@ public final class GraphMlReader {
             }
             for (String name : LABEL_NAMES) {
                 for (Key key : keys.values()) {
-                    if (key.applies("graph") && !key.drawing && key.name.equalsIgnoreCase(name)) {
+                    if (isGraphAttribute(key) && key.name.equalsIgnoreCase(name)) {
                         return key;
                     }
                 }
@@ -543,6 +554,30 @@ public final class GraphMlReader {
                 throw new DatasetFormatException(file, "no <graph> element; expected at least"
                         + " one graph");
             }
+            for (ParsedGraph graph : graphs) {
+                for (Key key : keys.values()) {
+                    if (isGraphAttribute(key) && key.defaultValue != null
+                            && !graph.data.containsKey(key.name)) {
+                        graph.data.put(key.name, key.defaultLabel);
+                    }
+                }
+            }
+        }
+
+        /**
+         * Whether a key is a graph attribute of this file: declared for graphs, or declared
+         * for all and given by a {@code <data>} on some graph. A key for all that only nodes
+         * or edges use is no graph attribute, so neither its default nor its name makes a
+         * class label.
+         */
+        boolean isGraphAttribute(Key key) {
+            return !key.drawing && ("graph".equals(key.domain)
+                    || key.applies("graph") && graphDataKeys.contains(key.name));
+        }
+
+        /** Whether some graph of the file has a {@code <data>} of the key. */
+        boolean givenOnSomeGraph(Key key) {
+            return graphDataKeys.contains(key.name);
         }
 
         private void parseDocument() throws XMLStreamException, DatasetFormatException {
@@ -795,7 +830,6 @@ public final class GraphMlReader {
             if (graph.nodes.isEmpty()) {
                 throw error(at, what + " has no nodes; expected at least one");
             }
-            applyDefaults(graph.data, "graph");
             for (Map<String, Object> node : graph.nodes) {
                 applyDefaults(node, "node");
             }
@@ -919,6 +953,9 @@ public final class GraphMlReader {
                     + what);
             Object value = value(key, text, at);
             attributes.put(key.name, "graph".equals(kind) ? label(value, text) : value);
+            if ("graph".equals(kind)) {
+                graphDataKeys.add(key.name);
+            }
             return key;
         }
 

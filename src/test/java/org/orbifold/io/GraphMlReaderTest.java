@@ -542,13 +542,51 @@ class GraphMlReaderTest {
     }
 
     @Test
+    void aKeyForAllMakesClassesOnlyWhenAGraphGivesIt() throws IOException {
+        // Gephi declares node labels for="all": the key made a class label compulsory (or,
+        // with a <default>, gave every graph that class) though no graph gave one.
+        String graph = "<graph edgedefault=\"undirected\"><node id=\"a\"><data key=\"l\">"
+                + "Alpha</data></node><node id=\"b\"/><edge source=\"a\" target=\"b\"/>"
+                + "%s</graph>";
+        GraphDataset plain = new GraphMlReader().read(graphMl("p.graphml",
+                "<key id=\"l\" for=\"all\" attr.name=\"label\"/>",
+                "<key id=\"w\" for=\"all\" attr.name=\"weight\" attr.type=\"double\">"
+                        + "<default>1.0</default></key>", String.format(graph, "")));
+        assertTrue(plain.classLabels().isEmpty());
+        assertEquals(List.of("label=Alpha", "weight"), plain.nodeChannels());
+        assertFalse(plain.notes().toString().contains("graph attribute"), plain.notes()
+                .toString());
+        GraphDataset defaulted = new GraphMlReader().read(graphMl("d.graphml",
+                "<key id=\"l\" for=\"all\" attr.name=\"label\"><default>none</default></key>",
+                String.format(graph, "")));
+        assertTrue(defaulted.classLabels().isEmpty());
+        // Given on a graph, the key holds classes, and its default fills the other graphs.
+        GraphDataset given = new GraphMlReader().read(graphMl("g.graphml",
+                "<key id=\"l\" for=\"all\" attr.name=\"label\"><default>none</default></key>",
+                String.format(graph, "<data key=\"l\">ring</data>"), String.format(graph, "")));
+        assertEquals(List.of("ring", "none"), given.classLabels());
+        // Named by --label-property, a key for all is taken with its default.
+        GraphDataset named = new GraphMlReader().withLabelProperty("label").read(
+                dir.resolve("d.graphml"));
+        assertEquals(List.of("none"), named.classLabels());
+    }
+
+    @Test
     void refusesMissingAndEmptyClassLabels() throws IOException {
         Path missing = graphMl("m.graphml", "<key id=\"c\" for=\"graph\" attr.name=\"label\"/>",
                 "<graph edgedefault=\"directed\"><data key=\"c\">A</data><node id=\"n\"/></graph>",
                 "<graph id=\"g2\" edgedefault=\"directed\"><node id=\"n\"/></graph>");
         assertRefusedAt(missing, 5, "graph 'g2' has no class label: it has no <data> for the"
                 + " graph attribute 'label' (key 'c'), which other graphs use for classes, and"
-                + " the key has no <default>");
+                + " the key has no <default>; give every graph a <data> of it, or the key a"
+                + " <default>");
+        // A key for graphs that no graph gives: the message said "which other graphs use".
+        Path none = graphMl("n.graphml", "<key id=\"c\" for=\"graph\" attr.name=\"class\"/>",
+                "<graph edgedefault=\"directed\"><node id=\"n\"/></graph>");
+        assertRefusedAt(none, 4, "the <graph> at line 4 has no class label: it has no <data>"
+                + " for the graph attribute 'class' (key 'c'), which the file declares for"
+                + " graphs (so it holds the classes), and the key has no <default>; give every"
+                + " graph a <data> of it, or the key a <default>");
         Path empty = graphMl("m.graphml", "<key id=\"c\" for=\"graph\" attr.name=\"label\"/>",
                 "<graph edgedefault=\"directed\"><data key=\"c\"> </data><node id=\"n\"/>"
                         + "</graph>");
