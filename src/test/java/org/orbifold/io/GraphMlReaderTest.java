@@ -595,6 +595,20 @@ class GraphMlReaderTest {
     }
 
     @Test
+    void refusesAByteOrderMarkThatContradictsTheDeclaredEncoding() throws IOException {
+        // The tester's reproduction: read as lab=\u00c3\u00a9t\u00c3\u00a9 without a word.
+        Path file = dir.resolve("x.graphml");
+        Files.write(file, ("\uFEFF<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<graphml"
+                + " xmlns=\"http://graphml.graphdrawing.org/xmlns\"><key id=\"l\" for=\"node\""
+                + " attr.name=\"lab\"/><graph edgedefault=\"undirected\"><node id=\"a\"><data"
+                + " key=\"l\">\u00e9t\u00e9</data></node></graph></graphml>")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(file + ", line 1, column 31: it starts with a UTF-8 byte-order mark, but"
+                + " its XML declaration names the encoding ISO-8859-1; convert the file to UTF-8,"
+                + " or make the two agree", refused(file).getMessage());
+    }
+
+    @Test
     void refusesMalformedXmlAndTextInAnotherEncodingWithTheLine() throws IOException {
         Path cut = write("cut.graphml", HEAD + "<graph edgedefault=\"directed\"><node id=\"a\">");
         String message = refused(cut).getMessage();
