@@ -165,19 +165,72 @@ public final class GraphMlReader {
      * Returns the GraphML files of a folder in the order they are read: the regular files
      * directly in it whose names end in {@value #FILE_ENDING} (any letter case), sorted by file
      * name ({@link String#compareTo}, so {@code g10} comes before {@code g2}). Subfolders are
-     * not searched.
+     * not searched. Left out, each with a note when the folder is read: hidden files (names
+     * starting with {@code .}, such as the {@code ._g.graphml} AppleDouble files that macOS
+     * leaves on other file systems), entries of such a name that are no regular file (a
+     * folder, a named pipe or device, a broken link), and a symbolic link to a file that the
+     * folder lists under another name (read once, by its own name).
      *
      * @param folder a folder
      * @return the files, empty when there are none
      * @throws IOException if the folder cannot be listed
      */
     public static List<Path> graphMlFiles(Path folder) throws IOException {
+        return list(folder).files();
+    }
+
+    /** The GraphML files of a folder and the notes on the entries left out. */
+    private record Listing(List<Path> files, List<String> notes) {
+    }
+
+    private static Listing list(Path folder) throws IOException {
+        List<Path> named;
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(p -> isGraphMlFile(p) && Files.isRegularFile(p))
+            named = entries.filter(GraphMlReader::isGraphMlFile)
                     .sorted((a, b) -> a.getFileName().toString()
                             .compareTo(b.getFileName().toString()))
                     .toList();
         }
+        List<String> hidden = new ArrayList<>();
+        List<String> irregular = new ArrayList<>();
+        Map<Path, List<Path>> byTarget = new LinkedHashMap<>();
+        for (Path entry : named) {
+            String name = entry.getFileName().toString();
+            if (name.startsWith(".")) {
+                hidden.add(JGraphTGraphs.shown(name));
+            } else if (Files.isRegularFile(entry)) {
+                byTarget.computeIfAbsent(entry.toRealPath(), k -> new ArrayList<>()).add(entry);
+            } else {
+                irregular.add(JGraphTGraphs.shown(name) + (Files.isDirectory(entry)
+                        ? " (a folder; subfolders are not searched)" : !Files.exists(entry)
+                        ? " (a broken link)" : " (a named pipe or device)"));
+            }
+        }
+        List<Path> files = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (List<Path> same : byTarget.values()) {
+            Path kept = same.stream().filter(p -> !Files.isSymbolicLink(p)).findFirst()
+                    .orElse(same.get(0));
+            files.add(kept);
+            for (Path other : same) {
+                if (other != kept) {
+                    notes.add(JGraphTGraphs.shown(other.getFileName()) + " not read: a link to"
+                            + " the same file as " + JGraphTGraphs.shown(kept.getFileName())
+                            + ", which is read once");
+                }
+            }
+        }
+        files.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        if (!hidden.isEmpty()) {
+            notes.add(0, "hidden " + (hidden.size() == 1 ? "file " : "files ")
+                    + String.join(", ", hidden) + " not read (names starting with '.', such as"
+                    + " macOS's ._ files)");
+        }
+        if (!irregular.isEmpty()) {
+            notes.add("not read, being no regular file" + (irregular.size() == 1 ? ": " : "s: ")
+                    + String.join(", ", irregular));
+        }
+        return new Listing(List.copyOf(files), notes);
     }
 
     /**
@@ -192,27 +245,29 @@ public final class GraphMlReader {
      */
     public GraphDataset read(Path path) throws IOException {
         if (Files.isDirectory(path)) {
-            List<Path> files = graphMlFiles(path);
-            if (files.isEmpty()) {
+            Listing listing = list(path);
+            if (listing.files().isEmpty()) {
                 throw new DatasetFormatException(path, "no " + FILE_ENDING + " file in this"
-                        + " folder");
+                        + " folder" + (listing.notes().isEmpty() ? ""
+                        : " (" + String.join("; ", listing.notes()) + ")"));
             }
             Path name = path.toAbsolutePath().normalize().getFileName();
-            return read(files, name == null ? path.toString() : name.toString(), path);
+            return read(listing.files(), name == null ? path.toString() : name.toString(), path,
+                    listing.notes());
         }
         if (!Files.isRegularFile(path)) {
             throw Files.exists(path) ? DatasetFormatException.notRegularFile(path,
                     "a GraphML file") : DatasetFormatException.noSuchPath(path);
         }
-        return read(List.of(path), stem(path), path);
+        return read(List.of(path), stem(path), path, List.of());
     }
 
     /** Reads files as one data set. */
-    private GraphDataset read(List<Path> files, String datasetName, Path where)
-            throws IOException {
+    private GraphDataset read(List<Path> files, String datasetName, Path where,
+            List<String> listingNotes) throws IOException {
         Declarations declarations = new Declarations();
         List<RawGraph> raw = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(listingNotes);
         Set<String> graphAttributes = new LinkedHashSet<>();
         Set<String> drawingKeys = new LinkedHashSet<>();
         Set<String> fileKeys = new LinkedHashSet<>();

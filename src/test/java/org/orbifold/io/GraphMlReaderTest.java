@@ -222,6 +222,31 @@ class GraphMlReaderTest {
     }
 
     @Test
+    void aFolderSkipsHiddenFilesOtherEntriesAndSecondLinksWithANote() throws IOException {
+        // A link to g1 read g1 twice, a hidden file was read, a macOS ._ file (no XML) made
+        // the whole folder fail, and a broken link or a subfolder was skipped without a word.
+        String body = "<graph edgedefault=\"undirected\"><node id=\"a\"/></graph>";
+        graphMl("g1.graphml", body);
+        graphMl("g2.graphml", body);
+        graphMl(".hidden.graphml", body);
+        Files.write(dir.resolve("._g1.graphml"), new byte[] {0, 5, 22, 7, 0, 2, 0, 0});
+        Files.createSymbolicLink(dir.resolve("a-link.graphml"), Path.of("g1.graphml"));
+        Files.createSymbolicLink(dir.resolve("broken.graphml"), dir.resolve("nowhere"));
+        Files.createDirectory(dir.resolve("sub.graphml"));
+
+        GraphDataset d = new GraphMlReader().read(dir);
+
+        assertEquals(List.of("g1", "g2"), d.graphNames());
+        assertEquals(List.of(dir.resolve("g1.graphml"), dir.resolve("g2.graphml")),
+                GraphMlReader.graphMlFiles(dir));
+        assertEquals(List.of("hidden files '._g1.graphml', '.hidden.graphml' not read (names"
+                + " starting with '.', such as macOS's ._ files)", "'a-link.graphml' not read:"
+                + " a link to the same file as 'g1.graphml', which is read once", "not read,"
+                + " being no regular files: 'broken.graphml' (a broken link), 'sub.graphml' (a"
+                + " folder; subfolders are not searched)"), d.notes().subList(0, 3));
+    }
+
+    @Test
     void aFolderWithATuDataSetAndGraphMlFilesIsRefused() throws IOException {
         write("T_A.txt", "1, 2\n2, 1\n");
         write("T_graph_indicator.txt", "1\n1\n");
