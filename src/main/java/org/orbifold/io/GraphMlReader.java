@@ -324,7 +324,8 @@ public final class GraphMlReader {
         if (!graphAttributes.isEmpty()) {
             notes.add("graph attribute" + (graphAttributes.size() == 1 ? " " : "s ")
                     + quoted(graphAttributes) + " not read: only a class attribute of a graph"
-                    + " is read (" + (labelProperty != null ? JGraphTGraphs.shown(labelProperty)
+                    + " is read (" + (labelProperty != null ? JGraphTGraphs.shown(
+                    classAttribute != null ? classAttribute : labelProperty.strip())
                     : MoleculeReader.DEFAULT_LABEL_COLUMNS + ", or --label-property NAME")
                     + ")");
         }
@@ -643,9 +644,15 @@ public final class GraphMlReader {
                     if (root) {
                         throw error(r.getLocation(), "a second root element " + tag());
                     }
-                    if (!"graphml".equals(r.getLocalName()) || !isGraphMl()) {
+                    if (!"graphml".equals(r.getLocalName())) {
                         throw error(r.getLocation(), "the root element is " + tag()
                                 + "; expected <graphml>");
+                    }
+                    if (!isGraphMl()) {
+                        throw error(r.getLocation(), "the root element " + tag() + " is of"
+                                + " the namespace " + r.getNamespaceURI() + "; expected"
+                                + " <graphml> of the GraphML namespace " + NAMESPACE
+                                + " (or of none)");
                     }
                     root = true;
                     parseGraphMl();
@@ -773,6 +780,10 @@ public final class GraphMlReader {
                         + " endpoint");
             }
             String name = r.getAttributeValue(null, "attr.name");
+            if (name != null && name.isEmpty()) {
+                throw error(at, "key " + JGraphTGraphs.shown(id) + " has an empty attr.name;"
+                        + " expected a name, or no attr.name (then the id names the attribute)");
+            }
             name = name == null ? id : name;
             String type = attribute("attr.type", "string");
             boolean drawing = r.getAttributeValue(null, "yfiles.type") != null;
@@ -787,8 +798,14 @@ public final class GraphMlReader {
                         + " names)");
             }
             Key key = new Key(id, domain, name, type, drawing, at.getLineNumber());
-            if (keys.putIfAbsent(id, key) != null) {
-                throw error(at, "key id " + JGraphTGraphs.shown(id) + " is declared twice");
+            Key sameId = keys.putIfAbsent(id, key);
+            if (sameId != null) {
+                throw error(at, "key id " + JGraphTGraphs.shown(id) + " is declared twice (also"
+                        + " on line " + sameId.line + ", for=\"" + sameId.domain + "\"); a"
+                        + " <data> names its key by the id, so ids must differ"
+                        + (sameId.domain.equals(domain) ? "" : " (networkx writes an attribute"
+                        + " of nodes and edges under one id with named_key_ids=True: write the"
+                        + " graph without it)"));
             }
             if (!drawing) {
                 for (String kind : List.of("node", "edge", "graph")) {
@@ -800,7 +817,13 @@ public final class GraphMlReader {
                         throw error(at, "key " + JGraphTGraphs.shown(id) + " names the " + kind
                                 + " attribute " + JGraphTGraphs.shown(name) + " as key "
                                 + JGraphTGraphs.shown(other.id) + " on line " + other.line
-                                + " does; expected one key per attribute name");
+                                + " does; expected one key per attribute name"
+                                + (other.type.equals(key.type) ? "" : " (the two declare the"
+                                + " types " + other.type + " and " + key.type + ", as networkx"
+                                + " writes an attribute whose values differ in type from"
+                                + " element to element: write the graph with"
+                                + " nx.write_graphml(G, path, infer_numeric_types=True) when"
+                                + " they are all numbers, or convert them to one type first)"));
                     }
                     if (!"graph".equals(kind)) {
                         refuseReserved(at, key, kind);
@@ -951,11 +974,11 @@ public final class GraphMlReader {
             boolean isDirected = graph.directedByDefault;
             if (directed != null) {
                 String value = directed.strip();
-                if (!"true".equals(value) && !"false".equals(value)) {
-                    throw error(at, what + " has directed=\"" + value + "\"; expected true or"
-                            + " false");
+                if (!List.of("true", "false", "1", "0").contains(value)) {
+                    throw error(at, what + " has directed=\"" + value + "\"; expected true,"
+                            + " false, 1 or 0");
                 }
-                isDirected = "true".equals(value);
+                isDirected = "true".equals(value) || "1".equals(value);
             }
             Map<String, Object> attributes = new LinkedHashMap<>();
             graph.edges.add(new PendingEdge(id, source, target, isDirected, attributes,

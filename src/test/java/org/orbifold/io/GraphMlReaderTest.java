@@ -161,7 +161,10 @@ class GraphMlReaderTest {
         GraphDataset byKind = new GraphMlReader().withLabelProperty("kind").read(file);
         assertEquals(List.of("k"), byKind.classLabels());
         assertTrue(byKind.notes().contains("graph attribute 'target' not read: only a class"
-                + " attribute of a graph is read ('kind')"), byKind.notes().toString());
+                + " attribute of a graph is read ('Kind')"), byKind.notes().toString());
+        // The note named the option as typed (' KIND ') rather than the attribute.
+        GraphDataset padded = new GraphMlReader().withLabelProperty(" KIND ").read(file);
+        assertEquals(byKind.notes(), padded.notes());
         Path plain = graphMl("p.graphml",
                 "<graph edgedefault=\"undirected\"><node id=\"n\"/></graph>");
         GraphDataset none = new GraphMlReader().read(plain);
@@ -479,7 +482,7 @@ class GraphMlReaderTest {
         assertRefused(4, "node 'a' holds a <data> of the key 'q', which is not declared;"
                 + " expected a <key id=\"q\"> before the graphs", d + "<node id=\"a\">",
                 "<data key=\"q\">1</data></node></graph>");
-        assertRefused(4, "edge has directed=\"yes\"; expected true or false", d + ab,
+        assertRefused(4, "edge has directed=\"yes\"; expected true, false, 1 or 0", d + ab,
                 "<edge source=\"a\" target=\"b\" directed=\"yes\"/></graph>");
     }
 
@@ -492,6 +495,14 @@ class GraphMlReaderTest {
                 + "<graph edgedefault=\"undirected\"/>\n");
         assertTrue(refused(root).getMessage().matches(".*, line 2, column [0-9]+: the root"
                 + " element is <graph>; expected <graphml>"), refused(root).getMessage());
+        // A <graphml> of another namespace was "the root element is <graphml>; expected
+        // <graphml>".
+        Path other = write("other.graphml", "<graphml xmlns=\"urn:other\"><graph"
+                + " edgedefault=\"undirected\"><node id=\"a\"/></graph></graphml>\n");
+        assertTrue(refused(other).getMessage().endsWith(", line 1, column 28: the root element"
+                + " <graphml> is of the namespace urn:other; expected <graphml> of the GraphML"
+                + " namespace http://graphml.graphdrawing.org/xmlns (or of none)"),
+                refused(other).getMessage());
     }
 
     @Test
@@ -524,7 +535,10 @@ class GraphMlReaderTest {
         String graph = "<graph edgedefault=\"directed\"><node id=\"n\">%s</node></graph>";
         Path twice = graphMl("k.graphml", "<key id=\"k\" for=\"node\"/>",
                 "<key id=\"k\" for=\"edge\"/>", String.format(graph, ""));
-        assertRefusedAt(twice, 4, "key id 'k' is declared twice");
+        assertRefusedAt(twice, 4, "key id 'k' is declared twice (also on line 3, for=\"node\");"
+                + " a <data> names its key by the id, so ids must differ (networkx writes an"
+                + " attribute of nodes and edges under one id with named_key_ids=True: write the"
+                + " graph without it)");
         Path sameName = graphMl("k.graphml", "<key id=\"a\" for=\"node\" attr.name=\"x\"/>",
                 "<key id=\"b\" for=\"all\" attr.name=\"x\"/>", String.format(graph, ""));
         assertRefusedAt(sameName, 4, "key 'b' names the node attribute 'x' as key 'a' on line 3"
@@ -594,6 +608,44 @@ class GraphMlReaderTest {
         GraphDataset named = new GraphMlReader().withLabelProperty("label").read(
                 dir.resolve("d.graphml"));
         assertEquals(List.of("none"), named.classLabels());
+    }
+
+    @Test
+    void refusedKeysThatNetworkxWritesSayWhy() throws IOException {
+        // networkx writes two keys of one name when values differ in type, and one id for a
+        // node and an edge attribute with named_key_ids=True; the messages gave no reason.
+        String graph = "<graph edgedefault=\"undirected\"><node id=\"n\"/></graph>";
+        assertRefusedAt(graphMl("m.graphml",
+                "<key id=\"d1\" for=\"node\" attr.name=\"v\" attr.type=\"double\"/>",
+                "<key id=\"d0\" for=\"node\" attr.name=\"v\" attr.type=\"long\"/>", graph), 4,
+                "key 'd0' names the node attribute 'v' as key 'd1' on line 3 does; expected one"
+                + " key per attribute name (the two declare the types double and long, as"
+                + " networkx writes an attribute whose values differ in type from element to"
+                + " element: write the graph with nx.write_graphml(G, path,"
+                + " infer_numeric_types=True) when they are all numbers, or convert them to one"
+                + " type first)");
+        assertRefusedAt(graphMl("w.graphml",
+                "<key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>",
+                "<key id=\"weight\" for=\"node\" attr.name=\"weight\" attr.type=\"double\"/>",
+                graph), 4, "key id 'weight' is declared twice (also on line 3, for=\"edge\");"
+                + " a <data> names its key by the id, so ids must differ (networkx writes an"
+                + " attribute of nodes and edges under one id with named_key_ids=True: write the"
+                + " graph without it)");
+        assertRefusedAt(graphMl("e.graphml", "<key id=\"k\" for=\"node\" attr.name=\"\"/>",
+                graph), 3, "key 'k' has an empty attr.name; expected a name, or no attr.name"
+                + " (then the id names the attribute)");
+    }
+
+    @Test
+    void edgesTakeDirectedAsAnXmlBoolean() throws IOException {
+        // directed="1" and "0" (xs:boolean) were refused.
+        GraphDataset d = new GraphMlReader().read(graphMl("b.graphml",
+                "<graph edgedefault=\"undirected\"><node id=\"a\"/><node id=\"b\"/>"
+                        + "<node id=\"c\"/><edge source=\"a\" target=\"b\" directed=\"1\"/>"
+                        + "<edge source=\"b\" target=\"c\" directed=\"0\"/></graph>"));
+        Graph g = d.graphs().get(0);
+        assertTrue(g.hasEdge(0, 1) && !g.hasEdge(1, 0));
+        assertTrue(g.hasEdge(1, 2) && g.hasEdge(2, 1));
     }
 
     @Test
