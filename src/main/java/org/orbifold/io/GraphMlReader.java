@@ -346,6 +346,17 @@ public final class GraphMlReader {
             }
         }
         notes.addAll(encoded.notes());
+        int directedEdges = 0;
+        for (RawGraph g : raw) {
+            directedEdges += g.directedListings;
+        }
+        if (directedEdges > 0 && !encoded.graphs().isEmpty()
+                && !encoded.graphs().get(0).isDirected()) {
+            int pairs = directedEdges / 2;
+            notes.add(directedEdges + " directed edges, each listed with its reverse, count as "
+                    + pairs + (pairs == 1 ? " undirected edge" : " undirected edges")
+                    + " (one per pair of nodes, as the edges line counts them)");
+        }
         try {
             return new GraphDataset(datasetName, encoded.graphs(), labels, graphNames,
                     encoded.nodeChannels(), encoded.edgeChannels(), notes);

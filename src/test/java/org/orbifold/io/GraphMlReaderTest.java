@@ -649,6 +649,22 @@ class GraphMlReaderTest {
     }
 
     @Test
+    void directedEdgesListedBothWaysAreCountedOnceWithANote() throws IOException {
+        // networkx writes a DiGraph with both directions as 2 edges; info said 1 without a
+        // word. Edge ids are not read, so a repeated id is no error.
+        GraphDataset d = new GraphMlReader().read(graphMl("s.graphml",
+                "<graph edgedefault=\"directed\"><node id=\"0\"/><node id=\"1\"/>"
+                        + "<node id=\"2\"/><edge id=\"e\" source=\"0\" target=\"1\"/>"
+                        + "<edge id=\"e\" source=\"1\" target=\"0\"/>"
+                        + "<edge source=\"1\" target=\"2\" directed=\"false\"/></graph>"));
+        assertFalse(d.graphs().get(0).isDirected());
+        assertEquals(2, d.graphs().get(0).edgeCount());
+        assertTrue(d.notes().contains("2 directed edges, each listed with its reverse, count as"
+                + " 1 undirected edge (one per pair of nodes, as the edges line counts them)"),
+                d.notes().toString());
+    }
+
+    @Test
     void refusesMissingAndEmptyClassLabels() throws IOException {
         Path missing = graphMl("m.graphml", "<key id=\"c\" for=\"graph\" attr.name=\"label\"/>",
                 "<graph edgedefault=\"directed\"><data key=\"c\">A</data><node id=\"n\"/></graph>",
