@@ -31,7 +31,9 @@ import org.orbifold.space.NodeExistence;
  * such files, read in the order of their file names ({@link #graphMlFiles}).
  *
  * <p><b>Attributes.</b> Every {@code <key>} declared for nodes or edges (or for {@code all})
- * is one attribute, named by its {@code attr.name} (by its {@code id} when it has none). An
+ * is one attribute, named by its {@code attr.name} (by its {@code id} when it has none); the
+ * channels follow the order of the declarations (in a folder, of the first declaration of
+ * each attribute), whatever the order of the {@code <data>} elements. An
  * {@code attr.type} of {@code int}, {@code long}, {@code float} or {@code double} gives a
  * numeric channel of that name; {@code string} (the GraphML default) and {@code boolean}
  * give the one-hot channels {@code name=value} over the values seen (a boolean written
@@ -336,7 +338,8 @@ public final class GraphMlReader {
         if (!fileKeys.isEmpty()) {
             notes.add("data of the <graphml> element not read (keys " + quoted(fileKeys) + ")");
         }
-        AttributeEncoding.Encoded encoded = AttributeEncoding.encode(raw, MAX_CATEGORIES);
+        AttributeEncoding.Encoded encoded = AttributeEncoding.encode(raw, MAX_CATEGORIES,
+                declarations.nodeOrder, declarations.edgeOrder);
         List<String> graphNames = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (RawGraph g : raw) {
@@ -426,12 +429,16 @@ public final class GraphMlReader {
     private static final class Declarations {
         private final Map<String, String> where = new HashMap<>();
         private final Map<String, Boolean> numeric = new HashMap<>();
+        /** Node and edge attribute names in order of their first declaration. */
+        final List<String> nodeOrder = new ArrayList<>();
+        final List<String> edgeOrder = new ArrayList<>();
 
         void add(Path file, Key key, String kind) throws DatasetFormatException {
             String id = kind + " " + key.name;
             Boolean before = numeric.putIfAbsent(id, key.numeric());
             if (before == null) {
                 where.put(id, file + ", line " + key.line + " (" + key.type + ")");
+                ("node".equals(kind) ? nodeOrder : edgeOrder).add(key.name);
             } else if (before != key.numeric()) {
                 throw new DatasetFormatException(file, key.line, "key "
                         + JGraphTGraphs.shown(key.id) + " declares the " + kind + " attribute "

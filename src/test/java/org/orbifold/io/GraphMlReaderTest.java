@@ -57,20 +57,20 @@ class GraphMlReaderTest {
         }
         GraphDataset d = new GraphMlReader().read(file);
 
-        // networkx: 4 nodes, 4 edges; keys in its order of declaration (d2 element, d3
-        // charge, d4 mass, d5 aromatic); attribute order follows first appearance on nodes.
+        // networkx: 4 nodes, 4 edges; channels in the order the keys are declared, which
+        // networkx writes in reverse (d5 aromatic, d4 mass, d3 charge, d2 element).
         assertEquals("networkx-small", d.name());
         assertEquals(List.of("networkx-small"), d.graphNames());
         assertEquals(List.of("ring"), d.classLabels());
-        assertEquals(List.of("element=C", "element=N", "element=O", "charge", "mass",
-                "aromatic=false", "aromatic=true"), d.nodeChannels());
+        assertEquals(List.of("aromatic=false", "aromatic=true", "mass", "charge", "element=C",
+                "element=N", "element=O"), d.nodeChannels());
         assertEquals(List.of("order"), d.edgeChannels());
         Graph g = d.graphs().get(0);
         assertEquals(4, g.order());
         assertFalse(g.isDirected());
         assertEquals(4, g.edgeCount());
-        assertArrayEquals(new double[] {0, 1, 0, 1, 14.007, 1, 0}, g.nodeVector(1), TOL);
-        assertArrayEquals(new double[] {0, 0, 1, -1, 15.999, 1, 0}, g.nodeVector(3), TOL);
+        assertArrayEquals(new double[] {1, 0, 14.007, 1, 0, 1, 0}, g.nodeVector(1), TOL);
+        assertArrayEquals(new double[] {1, 0, 15.999, -1, 0, 0, 1}, g.nodeVector(3), TOL);
         assertArrayEquals(new double[] {2}, g.edgeVector(1, 2), TOL);
         assertArrayEquals(new double[] {2}, g.edgeVector(2, 1), TOL);
         assertArrayEquals(new double[] {1}, g.edgeVector(0, 3), TOL);
@@ -247,6 +247,24 @@ class GraphMlReaderTest {
                 + " a link to the same file as 'g1.graphml', which is read once", "not read,"
                 + " being no regular files: 'broken.graphml' (a broken link), 'sub.graphml' (a"
                 + " folder; subfolders are not searched)"), d.notes().subList(0, 3));
+    }
+
+    @Test
+    void channelsFollowTheKeyDeclarationsNotTheDataOrder() throws IOException {
+        // The channels followed the <data> order of the first node: y, x here.
+        GraphDataset d = new GraphMlReader().read(graphMl("o.graphml",
+                "<key id=\"x\" for=\"node\" attr.name=\"x\" attr.type=\"double\"/>",
+                "<key id=\"e\" for=\"edge\" attr.name=\"e\"/>",
+                "<key id=\"y\" for=\"node\" attr.name=\"y\" attr.type=\"double\"/>",
+                "<key id=\"w\" for=\"edge\" attr.name=\"w\" attr.type=\"int\"/>",
+                "<graph edgedefault=\"undirected\"><node id=\"b\"><data key=\"y\">4</data>"
+                        + "</node><node id=\"a\"><data key=\"x\">1</data><data key=\"y\">2"
+                        + "</data></node><edge source=\"a\" target=\"b\"><data key=\"w\">3"
+                        + "</data><data key=\"e\">p</data></edge></graph>"));
+        assertEquals(List.of("x", "y"), d.nodeChannels());
+        assertEquals(List.of("e=p", "w"), d.edgeChannels());
+        assertArrayEquals(new double[] {0, 4}, d.graphs().get(0).nodeVector(0), TOL);
+        assertArrayEquals(new double[] {1, 3}, d.graphs().get(0).edgeVector(0, 1), TOL);
     }
 
     @Test
