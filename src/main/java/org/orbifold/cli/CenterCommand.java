@@ -229,7 +229,8 @@ abstract class CenterCommand extends DatasetCommand {
 
     /** Returns the first line of the summary, which also heads the drawing of --svg. */
     private String title(Sample sample) {
-        String what = sample.className() != null ? "class " + sample.className()
+        String what = sample.className() != null ? "class "
+                + VisibleText.escape(sample.className())
                 : sample.dataset().hasClasses() ? "all classes" : "no classes";
         return String.format(Locale.ROOT, "Frechet %s of %s from %s (%s)", kind,
                 graphs(sample.size()), sample.source(), what);
@@ -457,7 +458,7 @@ abstract class CenterCommand extends DatasetCommand {
      */
     static void printNotes(PrintWriter w, List<String> notes) {
         for (String note : notes) {
-            w.printf(Locale.ROOT, "note        %s%n", note);
+            w.printf(Locale.ROOT, "note        %s%n", VisibleText.escape(note));
         }
     }
 

@@ -677,8 +677,9 @@ final class ClassifyOutput {
         }
     }
 
-    /** Right-aligns text to a width, measured as the text will be shown. */
+    /** Right-aligns text to a width, shown escaped ({@link VisibleText#escape}). */
     private static String pad(String text, int width) {
-        return " ".repeat(Math.max(0, width - VisibleText.width(text))) + text;
+        String shown = VisibleText.escape(text);
+        return " ".repeat(Math.max(0, width - shown.length())) + shown;
     }
 }

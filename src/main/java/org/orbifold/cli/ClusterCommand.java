@@ -706,7 +706,8 @@ final class ClusterCommand extends DatasetCommand {
     private void summary(PrintWriter w, Report r) {
         ClusteringResult result = r.result();
         Sample sample = r.sample();
-        String what = sample.className() != null ? "class " + sample.className()
+        String what = sample.className() != null ? "class "
+                + VisibleText.escape(sample.className())
                 : sample.dataset().hasClasses() ? "all classes" : "no classes";
         w.printf(Locale.ROOT, "%s with k = %d of %s from %s (%s)%n", r.method().title, k,
                 CenterCommand.graphs(sample.size()), sample.source(), what);

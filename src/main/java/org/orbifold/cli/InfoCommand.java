@@ -93,7 +93,8 @@ final class InfoCommand extends DatasetCommand {
             return 0;
         }
 
-        out.printf(Locale.ROOT, "dataset   %s (%s)%n", sample.dataset().name(), sample.source());
+        out.printf(Locale.ROOT, "dataset   %s (%s)%n", VisibleText.escape(sample.dataset()
+                .name()), VisibleText.escape(sample.source()));
         out.printf(Locale.ROOT, "graphs    %d%s%n", n, n == sample.dataset().size() ? ""
                 : " of " + sample.dataset().size() + selection(sample));
         out.printf(Locale.ROOT, "classes   %s%n", sorted.isEmpty() ? "none" : sorted.size()
@@ -108,7 +109,7 @@ final class InfoCommand extends DatasetCommand {
         out.printf(Locale.ROOT, "edge      %s%n", channels(sample.edgeChannels()));
         out.printf(Locale.ROOT, "directed  %s%n", directed ? "yes" : "no");
         for (String note : notes(sample, sorted)) {
-            out.printf(Locale.ROOT, "note      %s%n", note);
+            out.printf(Locale.ROOT, "note      %s%n", VisibleText.escape(note));
         }
         return 0;
     }
@@ -148,7 +149,8 @@ final class InfoCommand extends DatasetCommand {
     }
 
     private static String selection(Sample sample) {
-        return sample.className() == null ? "" : " (class " + sample.className() + ")";
+        return sample.className() == null ? "" : " (class "
+                + VisibleText.escape(sample.className()) + ")";
     }
 
     /**
@@ -162,7 +164,7 @@ final class InfoCommand extends DatasetCommand {
                 parts.add("... (" + (classes.size() - MAX_CLASSES_SHOWN) + " more)");
                 break;
             }
-            parts.add(c.getKey() + " (" + c.getValue() + ")");
+            parts.add(VisibleText.escape(c.getKey()) + " (" + c.getValue() + ")");
         }
         return String.join(", ", parts);
     }
@@ -197,8 +199,9 @@ final class InfoCommand extends DatasetCommand {
         if (names.isEmpty()) {
             return "no channels";
         }
-        String shown = names.size() <= MAX_CHANNELS_SHOWN ? String.join(", ", names)
-                : String.join(", ", names.subList(0, MAX_CHANNELS_SHOWN)) + ", ... ("
+        List<String> escaped = names.stream().map(VisibleText::escape).toList();
+        String shown = names.size() <= MAX_CHANNELS_SHOWN ? String.join(", ", escaped)
+                : String.join(", ", escaped.subList(0, MAX_CHANNELS_SHOWN)) + ", ... ("
                         + (names.size() - MAX_CHANNELS_SHOWN) + " more)";
         return names.size() + (names.size() == 1 ? " channel: " : " channels: ") + shown;
     }

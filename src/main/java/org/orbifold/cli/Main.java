@@ -4,7 +4,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.openscience.cdk.tools.LoggingToolFactory;
 import org.orbifold.io.TextFiles;
 import picocli.CommandLine;
@@ -96,33 +98,66 @@ public final class Main implements Runnable {
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         boolean debug = Arrays.asList(args).contains("--debug");
         configureLogging(debug);
+        CommandLine cli = commandLine(out, err, debug);
         try {
-            return commandLine(out, err, debug).execute(args);
+            return cli.execute(args);
         } catch (OutOfMemoryError e) {
-            return outOfMemory(err, e, debug);
+            return outOfMemory(err, e, debug, subcommand(cli, args));
         }
+    }
+
+    /** The subcommand that the first word of the arguments naming one runs, or null. */
+    private static CommandLine subcommand(CommandLine cli, String[] args) {
+        for (String arg : args) {
+            if ("--".equals(arg)) {
+                break;
+            }
+            CommandLine command = cli.getSubcommands().get(arg);
+            if (command != null) {
+                return command;
+            }
+        }
+        return null;
     }
 
     /**
      * Reports that the Java heap ran out, in one line with what to change, and returns the
-     * exit code of a failed computation; the stack trace only with {@code --debug}.
+     * exit code of a failed computation; the stack trace only with {@code --debug}. The advice
+     * names only options that the command has ({@code --features}, {@code --threads},
+     * {@code --limit}); with no command known it names those of every command.
      *
      * @param w where errors go
      * @param e the error
      * @param debug whether to print the stack trace
+     * @param command the command that ran, or null when unknown
      * @return {@link CliException#DATA}
      */
-    static int outOfMemory(PrintWriter w, OutOfMemoryError e, boolean debug) {
+    static int outOfMemory(PrintWriter w, OutOfMemoryError e, boolean debug,
+            CommandLine command) {
         long maxMegabytes = Runtime.getRuntime().maxMemory() >> 20;
+        List<String> lower = new ArrayList<>();
+        if (has(command, "--features")) {
+            lower.add("--features of the node kernel");
+        }
+        if (has(command, "--threads")) {
+            lower.add("--threads");
+        }
+        lower.add("the number of graphs" + (has(command, "--limit") ? " (--limit)" : "")
+                + " or their order (a graph of n nodes takes 8 n^2 bytes per edge channel)");
         w.println(ERROR_PREFIX + "out of memory (" + (e.getMessage() == null ? "Java heap"
-                : e.getMessage()) + "; the heap may grow to " + maxMegabytes + " MB): lower"
-                + " --features of the node kernel, --threads or the number of graphs, or give"
-                + " Java more memory (for example JAVA_TOOL_OPTIONS=-Xmx8g)");
+                : e.getMessage()) + "; the heap may grow to " + maxMegabytes + " MB): lower "
+                + String.join(", ", lower) + ", or give Java more memory (for example"
+                + " JAVA_TOOL_OPTIONS=-Xmx8g)");
         if (debug) {
             e.printStackTrace(w);
         }
         w.flush();
         return CliException.DATA;
+    }
+
+    /** Whether the command has the option; true when the command is not known. */
+    private static boolean has(CommandLine command, String option) {
+        return command == null || command.getCommandSpec().findOption(option) != null;
     }
 
     /** Returns the out-of-memory error among a throwable's causes, or null. */
@@ -171,7 +206,7 @@ public final class Main implements Runnable {
             PrintWriter w = command.getErr();
             OutOfMemoryError oom = outOfMemoryCause(e);
             if (oom != null) {
-                return outOfMemory(w, oom, debug);
+                return outOfMemory(w, oom, debug, command);
             }
             int code = CliException.DATA;
             String message;

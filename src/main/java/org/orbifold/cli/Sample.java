@@ -219,8 +219,12 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
                     + " classes (its graphs carry no class labels)");
         }
         if (className != null && graphs.isEmpty()) {
+            List<String> classes = new ArrayList<>();
+            for (String label : classSizes(dataset).keySet()) {
+                classes.add(VisibleText.escape(label));
+            }
             throw CliException.usage("unknown class '" + className + "'; classes: "
-                    + String.join(", ", classSizes(dataset).keySet()));
+                    + String.join(", ", classes));
         }
         if (graphs.isEmpty()) {
             String skipped = dataset.notes().stream().filter(n -> n.startsWith("skipped "))

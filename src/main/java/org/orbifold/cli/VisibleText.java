@@ -10,14 +10,18 @@ import org.orbifold.io.TextFiles;
 /**
  * Shows control characters that data puts into text output and error messages (a tab or an
  * escape character in a class label or a graph name) as escapes, so that they can neither
- * move the columns of a report nor drive the terminal: a tab as {@code \t}, any other C0 or
+ * move the columns of a report nor drive the terminal: a tab as {@code \t}, a line feed as
+ * {@code \n}, a carriage return as {@code \r}, any other C0 or
  * C1 control character and DEL as a backslash, {@code u} and four hexadecimal digits, as in
  * JSON (an escape character as {@code u001b} after the backslash). Characters that look like
  * a space or like nothing are escaped the same way, so that a label or a name that holds one
  * can be told from one without it: every space or white-space character other than the
  * space U+0020 (a no-break space U+00A0 as {@code u00a0} after the backslash) and every
  * invisible format character ({@link Character#FORMAT}, such as the zero-width space U+200B
- * and the byte-order mark U+FEFF). Line feeds and carriage returns of the text itself pass.
+ * and the byte-order mark U+FEFF). The text writer ({@link #writer}) cannot tell the report's
+ * own line breaks from those of data, so it passes line feeds (and a carriage return before
+ * one) and escapes every other carriage return; the commands escape the data values they
+ * print ({@link #escape}), line feeds included.
  * JSON output needs none of this: it keeps the real string, and its writer escapes control
  * characters inside strings.
  */
@@ -54,8 +58,10 @@ final class VisibleText {
     }
 
     /**
-     * Returns a writer that passes line feeds and carriage returns and escapes every other
-     * character that {@link #escape} escapes before writing to {@code out}. It adds no
+     * Returns a writer that passes line feeds, and a carriage return written just before a
+     * line feed, and escapes every other character that {@link #escape} escapes (a carriage
+     * return of data, which would move the terminal's cursor to the line's start, included)
+     * before writing to {@code out}. It adds no
      * buffer: what it is given reaches {@code out} at once.
      *
      * @param out where the text goes
@@ -78,7 +84,8 @@ final class VisibleText {
                 StringBuilder b = new StringBuilder(length);
                 for (int i = offset; i < offset + length; i++) {
                     char c = text.charAt(i);
-                    if (c == '\n' || c == '\r') {
+                    if (c == '\n' || c == '\r' && i + 1 < offset + length
+                            && text.charAt(i + 1) == '\n') {
                         b.append(c);
                     } else {
                         VisibleText.append(b, c);
@@ -101,6 +108,10 @@ final class VisibleText {
     private static void append(StringBuilder b, char c) {
         if (c == '\t') {
             b.append("\\t");
+        } else if (c == '\n') {
+            b.append("\\n");
+        } else if (c == '\r') {
+            b.append("\\r");
         } else if (isHidden(c)) {
             b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
         } else {

@@ -73,6 +73,23 @@ final class AttributeEncoding {
      * @return the graphs, channels and notes
      */
     static Encoded encode(List<RawGraph> raw, int maxCategories) {
+        return encode(raw, maxCategories, List.of(), List.of());
+    }
+
+    /**
+     * Encodes raw graphs with their node and edge attributes in a given order (the order of
+     * their declarations in a file format that declares them), not in order of first
+     * appearance.
+     *
+     * @param raw the graphs, as for {@link #encode(List, int)}
+     * @param maxCategories as for {@link #encode(List, int)}
+     * @param nodeOrder node attribute names in the order of their channels; attributes not
+     *     listed follow in order of first appearance
+     * @param edgeOrder edge attribute names, likewise
+     * @return the graphs, channels and notes
+     */
+    static Encoded encode(List<RawGraph> raw, int maxCategories, List<String> nodeOrder,
+            List<String> edgeOrder) {
         List<String> notes = new ArrayList<>();
 
         // Plan the channels: one group per attribute, in order of first appearance.
@@ -94,8 +111,8 @@ final class AttributeEncoding {
                 }
             }
         }
-        Plan nodePlan = Plan.of(nodeItems, maxCategories, "node", notes);
-        Plan edgePlan = Plan.of(edgeItems, maxCategories, "edge", notes);
+        Plan nodePlan = Plan.of(nodeItems, maxCategories, "node", nodeOrder, notes);
+        Plan edgePlan = Plan.of(edgeItems, maxCategories, "edge", edgeOrder, notes);
 
         // Edge existence: needed when some present edge would encode as all zeros.
         boolean edgeChannel = edgePlan.channels.isEmpty() && !edgeItems.isEmpty();
@@ -168,7 +185,7 @@ final class AttributeEncoding {
         final Map<String, LabelEncoder> encoders = new LinkedHashMap<>();
 
         static Plan of(List<Map<String, Object>> items, int maxCategories, String kind,
-                List<String> notes) {
+                List<String> order, List<String> notes) {
             Map<String, TreeSet<String>> labels = new LinkedHashMap<>();
             Map<String, Boolean> numeric = new LinkedHashMap<>();
             Map<String, Integer> present = new LinkedHashMap<>();
@@ -192,8 +209,15 @@ final class AttributeEncoding {
                     }
                 }
             }
+            Map<String, Boolean> ordered = new LinkedHashMap<>();
+            for (String name : order) {
+                if (numeric.containsKey(name)) {
+                    ordered.put(name, numeric.get(name));
+                }
+            }
+            ordered.putAll(numeric);
             Plan plan = new Plan();
-            for (Map.Entry<String, Boolean> a : numeric.entrySet()) {
+            for (Map.Entry<String, Boolean> a : ordered.entrySet()) {
                 String key = a.getKey();
                 if (a.getValue()) {
                     plan.offsets.put(key, plan.channels.size());

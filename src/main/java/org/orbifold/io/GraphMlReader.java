@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.orbifold.space.NodeExistence;
 
 /**
  * Reads graphs in GraphML (Brandes, Eiglsperger, Lerner and Pich, "Graph Markup Language
@@ -29,7 +31,9 @@ import javax.xml.stream.XMLStreamReader;
  * such files, read in the order of their file names ({@link #graphMlFiles}).
  *
  * <p><b>Attributes.</b> Every {@code <key>} declared for nodes or edges (or for {@code all})
- * is one attribute, named by its {@code attr.name} (by its {@code id} when it has none). An
+ * is one attribute, named by its {@code attr.name} (by its {@code id} when it has none); the
+ * channels follow the order of the declarations (in a folder, of the first declaration of
+ * each attribute), whatever the order of the {@code <data>} elements. An
  * {@code attr.type} of {@code int}, {@code long}, {@code float} or {@code double} gives a
  * numeric channel of that name; {@code string} (the GraphML default) and {@code boolean}
  * give the one-hot channels {@code name=value} over the values seen (a boolean written
@@ -45,13 +49,15 @@ import javax.xml.stream.XMLStreamReader;
  * integer that a double holds exactly (at most 2^53 in magnitude).
  *
  * <p><b>Classes.</b> The class label of a graph is its {@code <data>} for the graph attribute
- * named by {@link #withLabelProperty} or, by default, for the graph attribute (a key for
- * {@code graph} or {@code all}) named by the first of
- * {@value MoleculeReader#DEFAULT_LABEL_COLUMNS} (in this order, any letter case) that the file
- * declares, the names the molecule reader takes a class column from; without such a key the
- * graphs have no classes. The label is the value as written, without its padding (a
- * boolean as {@code true} or {@code false}). Other graph attributes are not read, and a note
- * names them.
+ * named by {@link #withLabelProperty} (a key for {@code graph} or {@code all}) or, by default,
+ * for the graph attribute named by the first of {@value MoleculeReader#DEFAULT_LABEL_COLUMNS}
+ * (in this order, any letter case) that the file declares, the names the molecule reader takes
+ * a class column from; without such a key the graphs have no classes. By default a graph
+ * attribute is a key for {@code graph}, or a key for {@code all} that some graph of the file
+ * gives a {@code <data>} of: a key for {@code all} that only nodes or edges use (Gephi declares
+ * its node labels so) makes no class, and its {@code <default>} none either. The label is the
+ * value as written, without its padding (a boolean as {@code true} or {@code false}). Other
+ * graph attributes are not read, and a note names them.
  *
  * <p><b>Structure.</b> Nodes are taken in document order within their graph, graphs in
  * document order within their file. An edge is directed as its {@code directed} attribute
@@ -68,16 +74,18 @@ import javax.xml.stream.XMLStreamReader;
  * unknown to GraphML outside a {@code <data>}, text outside {@code <data>} and {@code <default>}, a
  * key after a graph, a key declared twice or two keys of one name for the same kind of element, a
  * key with an unknown {@code for} or {@code attr.type}, an attribute name with {@code =} (the
- * one-hot separator), a {@code <data>} whose key is unknown or declared for another kind of
+ * one-hot separator), a node attribute named {@code exists} or an edge attribute named {@code edge}
+ * (the names of the existence and presence channels, whose values the aligners would read as
+ * existence or presence), a {@code <data>} whose key is unknown or declared for another kind of
  * element, given twice on one element, or holding elements instead of a value, a value that its
  * type does not read, a node id used twice, an edge naming a node that its graph lacks, a
  * self-loop, a second edge between the same nodes (per ordered pair when both are directed), a
  * missing or empty class label when the file has classes, and in a folder an attribute that one
  * file declares as numbers and another as labels, files of which some have classes and some not (or
  * have them in attributes of different names), or two graphs of one name. The {@code <data>} of
- * yEd's drawing keys (keys with a {@code yfiles.type}, such as node graphics) and of the
- * {@code <graphml>} element itself are left out, and a note names their keys; {@code <desc>}
- * elements are documentation and are skipped.
+ * yEd's drawing keys (keys with a {@code yfiles.type}, such as node graphics) and of the {@code
+ * <graphml>} element itself are left out, and a note names their keys; {@code <desc>} elements are
+ * documentation and are skipped.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -159,19 +167,72 @@ public final class GraphMlReader {
      * Returns the GraphML files of a folder in the order they are read: the regular files
      * directly in it whose names end in {@value #FILE_ENDING} (any letter case), sorted by file
      * name ({@link String#compareTo}, so {@code g10} comes before {@code g2}). Subfolders are
-     * not searched.
+     * not searched. Left out, each with a note when the folder is read: hidden files (names
+     * starting with {@code .}, such as the {@code ._g.graphml} AppleDouble files that macOS
+     * leaves on other file systems), entries of such a name that are no regular file (a
+     * folder, a named pipe or device, a broken link), and a symbolic link to a file that the
+     * folder lists under another name (read once, by its own name).
      *
      * @param folder a folder
      * @return the files, empty when there are none
      * @throws IOException if the folder cannot be listed
      */
     public static List<Path> graphMlFiles(Path folder) throws IOException {
+        return list(folder).files();
+    }
+
+    /** The GraphML files of a folder and the notes on the entries left out. */
+    private record Listing(List<Path> files, List<String> notes) {
+    }
+
+    private static Listing list(Path folder) throws IOException {
+        List<Path> named;
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(p -> isGraphMlFile(p) && Files.isRegularFile(p))
+            named = entries.filter(GraphMlReader::isGraphMlFile)
                     .sorted((a, b) -> a.getFileName().toString()
                             .compareTo(b.getFileName().toString()))
                     .toList();
         }
+        List<String> hidden = new ArrayList<>();
+        List<String> irregular = new ArrayList<>();
+        Map<Path, List<Path>> byTarget = new LinkedHashMap<>();
+        for (Path entry : named) {
+            String name = entry.getFileName().toString();
+            if (name.startsWith(".")) {
+                hidden.add(JGraphTGraphs.shown(name));
+            } else if (Files.isRegularFile(entry)) {
+                byTarget.computeIfAbsent(entry.toRealPath(), k -> new ArrayList<>()).add(entry);
+            } else {
+                irregular.add(JGraphTGraphs.shown(name) + (Files.isDirectory(entry)
+                        ? " (a folder; subfolders are not searched)" : !Files.exists(entry)
+                        ? " (a broken link)" : " (a named pipe or device)"));
+            }
+        }
+        List<Path> files = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (List<Path> same : byTarget.values()) {
+            Path kept = same.stream().filter(p -> !Files.isSymbolicLink(p)).findFirst()
+                    .orElse(same.get(0));
+            files.add(kept);
+            for (Path other : same) {
+                if (other != kept) {
+                    notes.add(JGraphTGraphs.shown(other.getFileName()) + " not read: a link to"
+                            + " the same file as " + JGraphTGraphs.shown(kept.getFileName())
+                            + ", which is read once");
+                }
+            }
+        }
+        files.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        if (!hidden.isEmpty()) {
+            notes.add(0, "hidden " + (hidden.size() == 1 ? "file " : "files ")
+                    + String.join(", ", hidden) + " not read (names starting with '.', such as"
+                    + " macOS's ._ files)");
+        }
+        if (!irregular.isEmpty()) {
+            notes.add("not read, being no regular file" + (irregular.size() == 1 ? ": " : "s: ")
+                    + String.join(", ", irregular));
+        }
+        return new Listing(List.copyOf(files), notes);
     }
 
     /**
@@ -186,27 +247,29 @@ public final class GraphMlReader {
      */
     public GraphDataset read(Path path) throws IOException {
         if (Files.isDirectory(path)) {
-            List<Path> files = graphMlFiles(path);
-            if (files.isEmpty()) {
+            Listing listing = list(path);
+            if (listing.files().isEmpty()) {
                 throw new DatasetFormatException(path, "no " + FILE_ENDING + " file in this"
-                        + " folder");
+                        + " folder" + (listing.notes().isEmpty() ? ""
+                        : " (" + String.join("; ", listing.notes()) + ")"));
             }
             Path name = path.toAbsolutePath().normalize().getFileName();
-            return read(files, name == null ? path.toString() : name.toString(), path);
+            return read(listing.files(), name == null ? path.toString() : name.toString(), path,
+                    listing.notes());
         }
         if (!Files.isRegularFile(path)) {
             throw Files.exists(path) ? DatasetFormatException.notRegularFile(path,
                     "a GraphML file") : DatasetFormatException.noSuchPath(path);
         }
-        return read(List.of(path), stem(path), path);
+        return read(List.of(path), stem(path), path, List.of());
     }
 
     /** Reads files as one data set. */
-    private GraphDataset read(List<Path> files, String datasetName, Path where)
-            throws IOException {
+    private GraphDataset read(List<Path> files, String datasetName, Path where,
+            List<String> listingNotes) throws IOException {
         Declarations declarations = new Declarations();
         List<RawGraph> raw = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(listingNotes);
         Set<String> graphAttributes = new LinkedHashSet<>();
         Set<String> drawingKeys = new LinkedHashSet<>();
         Set<String> fileKeys = new LinkedHashSet<>();
@@ -248,7 +311,10 @@ public final class GraphMlReader {
                             + JGraphTGraphs.shown(name) + " as " + before.getFileName()
                             + " does; rename one of the two files");
                 }
-                raw.add(graphs.get(k).toRaw(file, name, classKey, graphAttributes));
+                boolean classesElsewhere = classKey != null && (parser.givenOnSomeGraph(classKey)
+                        || raw.stream().anyMatch(g -> g.classLabel != null));
+                raw.add(graphs.get(k).toRaw(file, name, classKey, classesElsewhere,
+                        graphAttributes));
             }
             drawingKeys.addAll(parser.drawingKeys);
             fileKeys.addAll(parser.fileKeys);
@@ -260,7 +326,8 @@ public final class GraphMlReader {
         if (!graphAttributes.isEmpty()) {
             notes.add("graph attribute" + (graphAttributes.size() == 1 ? " " : "s ")
                     + quoted(graphAttributes) + " not read: only a class attribute of a graph"
-                    + " is read (" + (labelProperty != null ? JGraphTGraphs.shown(labelProperty)
+                    + " is read (" + (labelProperty != null ? JGraphTGraphs.shown(
+                    classAttribute != null ? classAttribute : labelProperty.strip())
                     : MoleculeReader.DEFAULT_LABEL_COLUMNS + ", or --label-property NAME")
                     + ")");
         }
@@ -271,7 +338,8 @@ public final class GraphMlReader {
         if (!fileKeys.isEmpty()) {
             notes.add("data of the <graphml> element not read (keys " + quoted(fileKeys) + ")");
         }
-        AttributeEncoding.Encoded encoded = AttributeEncoding.encode(raw, MAX_CATEGORIES);
+        AttributeEncoding.Encoded encoded = AttributeEncoding.encode(raw, MAX_CATEGORIES,
+                declarations.nodeOrder, declarations.edgeOrder);
         List<String> graphNames = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (RawGraph g : raw) {
@@ -281,6 +349,17 @@ public final class GraphMlReader {
             }
         }
         notes.addAll(encoded.notes());
+        int directedEdges = 0;
+        for (RawGraph g : raw) {
+            directedEdges += g.directedListings;
+        }
+        if (directedEdges > 0 && !encoded.graphs().isEmpty()
+                && !encoded.graphs().get(0).isDirected()) {
+            int pairs = directedEdges / 2;
+            notes.add(directedEdges + " directed edges, each listed with its reverse, count as "
+                    + pairs + (pairs == 1 ? " undirected edge" : " undirected edges")
+                    + " (one per pair of nodes, as the edges line counts them)");
+        }
         try {
             return new GraphDataset(datasetName, encoded.graphs(), labels, graphNames,
                     encoded.nodeChannels(), encoded.edgeChannels(), notes);
@@ -350,12 +429,16 @@ public final class GraphMlReader {
     private static final class Declarations {
         private final Map<String, String> where = new HashMap<>();
         private final Map<String, Boolean> numeric = new HashMap<>();
+        /** Node and edge attribute names in order of their first declaration. */
+        final List<String> nodeOrder = new ArrayList<>();
+        final List<String> edgeOrder = new ArrayList<>();
 
         void add(Path file, Key key, String kind) throws DatasetFormatException {
             String id = kind + " " + key.name;
             Boolean before = numeric.putIfAbsent(id, key.numeric());
             if (before == null) {
                 where.put(id, file + ", line " + key.line + " (" + key.type + ")");
+                ("node".equals(kind) ? nodeOrder : edgeOrder).add(key.name);
             } else if (before != key.numeric()) {
                 throw new DatasetFormatException(file, key.line, "key "
                         + JGraphTGraphs.shown(key.id) + " declares the " + kind + " attribute "
@@ -394,17 +477,20 @@ public final class GraphMlReader {
         }
 
         /** Builds the raw graph; graph data other than the class go to {@code unread}. */
-        RawGraph toRaw(Path file, String name, Key classKey, Set<String> unread)
-                throws DatasetFormatException {
+        RawGraph toRaw(Path file, String name, Key classKey, boolean classesElsewhere,
+                Set<String> unread) throws DatasetFormatException {
             String label = null;
             if (classKey != null) {
-                Object value = data.get(classKey.name);
+                Object value = data.getOrDefault(classKey.name, classKey.defaultLabel);
                 if (value == null) {
                     throw new DatasetFormatException(file, line, column, describe()
                             + " has no class label: it has no <data> for the graph attribute "
                             + JGraphTGraphs.shown(classKey.name) + " (key "
-                            + JGraphTGraphs.shown(classKey.id) + "), which other graphs use for"
-                            + " classes, and the key has no <default>");
+                            + JGraphTGraphs.shown(classKey.id) + "), "
+                            + (classesElsewhere ? "which other graphs use for classes"
+                            : "which the file declares for graphs (so it holds the classes)")
+                            + ", and the key has no <default>; give every graph a <data> of"
+                            + " it, or the key a <default>");
                 }
                 label = (String) value;
                 if (label.isEmpty()) {
@@ -487,6 +573,8 @@ public final class GraphMlReader {
         final List<ParsedGraph> graphs = new ArrayList<>();
         final Set<String> drawingKeys = new LinkedHashSet<>();
         final Set<String> fileKeys = new LinkedHashSet<>();
+        /** The names of the keys that some graph of the file gives a {@code <data>} of. */
+        private final Set<String> graphDataKeys = new HashSet<>();
         private XMLStreamReader r;
 
         FileParser(Path file, Declarations declarations) {
@@ -517,7 +605,7 @@ public final class GraphMlReader {
             }
             for (String name : LABEL_NAMES) {
                 for (Key key : keys.values()) {
-                    if (key.applies("graph") && !key.drawing && key.name.equalsIgnoreCase(name)) {
+                    if (isGraphAttribute(key) && key.name.equalsIgnoreCase(name)) {
                         return key;
                     }
                 }
@@ -540,6 +628,30 @@ public final class GraphMlReader {
                 throw new DatasetFormatException(file, "no <graph> element; expected at least"
                         + " one graph");
             }
+            for (ParsedGraph graph : graphs) {
+                for (Key key : keys.values()) {
+                    if (isGraphAttribute(key) && key.defaultValue != null
+                            && !graph.data.containsKey(key.name)) {
+                        graph.data.put(key.name, key.defaultLabel);
+                    }
+                }
+            }
+        }
+
+        /**
+         * Whether a key is a graph attribute of this file: declared for graphs, or declared
+         * for all and given by a {@code <data>} on some graph. A key for all that only nodes
+         * or edges use is no graph attribute, so neither its default nor its name makes a
+         * class label.
+         */
+        boolean isGraphAttribute(Key key) {
+            return !key.drawing && ("graph".equals(key.domain)
+                    || key.applies("graph") && graphDataKeys.contains(key.name));
+        }
+
+        /** Whether some graph of the file has a {@code <data>} of the key. */
+        boolean givenOnSomeGraph(Key key) {
+            return graphDataKeys.contains(key.name);
         }
 
         private void parseDocument() throws XMLStreamException, DatasetFormatException {
@@ -550,9 +662,15 @@ public final class GraphMlReader {
                     if (root) {
                         throw error(r.getLocation(), "a second root element " + tag());
                     }
-                    if (!"graphml".equals(r.getLocalName()) || !isGraphMl()) {
+                    if (!"graphml".equals(r.getLocalName())) {
                         throw error(r.getLocation(), "the root element is " + tag()
                                 + "; expected <graphml>");
+                    }
+                    if (!isGraphMl()) {
+                        throw error(r.getLocation(), "the root element " + tag() + " is of"
+                                + " the namespace " + r.getNamespaceURI() + "; expected"
+                                + " <graphml> of the GraphML namespace " + NAMESPACE
+                                + " (or of none)");
                     }
                     root = true;
                     parseGraphMl();
@@ -680,6 +798,10 @@ public final class GraphMlReader {
                         + " endpoint");
             }
             String name = r.getAttributeValue(null, "attr.name");
+            if (name != null && name.isEmpty()) {
+                throw error(at, "key " + JGraphTGraphs.shown(id) + " has an empty attr.name;"
+                        + " expected a name, or no attr.name (then the id names the attribute)");
+            }
             name = name == null ? id : name;
             String type = attribute("attr.type", "string");
             boolean drawing = r.getAttributeValue(null, "yfiles.type") != null;
@@ -694,8 +816,14 @@ public final class GraphMlReader {
                         + " names)");
             }
             Key key = new Key(id, domain, name, type, drawing, at.getLineNumber());
-            if (keys.putIfAbsent(id, key) != null) {
-                throw error(at, "key id " + JGraphTGraphs.shown(id) + " is declared twice");
+            Key sameId = keys.putIfAbsent(id, key);
+            if (sameId != null) {
+                throw error(at, "key id " + JGraphTGraphs.shown(id) + " is declared twice (also"
+                        + " on line " + sameId.line + ", for=\"" + sameId.domain + "\"); a"
+                        + " <data> names its key by the id, so ids must differ"
+                        + (sameId.domain.equals(domain) ? "" : " (networkx writes an attribute"
+                        + " of nodes and edges under one id with named_key_ids=True: write the"
+                        + " graph without it)"));
             }
             if (!drawing) {
                 for (String kind : List.of("node", "edge", "graph")) {
@@ -707,9 +835,16 @@ public final class GraphMlReader {
                         throw error(at, "key " + JGraphTGraphs.shown(id) + " names the " + kind
                                 + " attribute " + JGraphTGraphs.shown(name) + " as key "
                                 + JGraphTGraphs.shown(other.id) + " on line " + other.line
-                                + " does; expected one key per attribute name");
+                                + " does; expected one key per attribute name"
+                                + (other.type.equals(key.type) ? "" : " (the two declare the"
+                                + " types " + other.type + " and " + key.type + ", as networkx"
+                                + " writes an attribute whose values differ in type from"
+                                + " element to element: write the graph with"
+                                + " nx.write_graphml(G, path, infer_numeric_types=True) when"
+                                + " they are all numbers, or convert them to one type first)"));
                     }
                     if (!"graph".equals(kind)) {
+                        refuseReserved(at, key, kind);
                         declarations.add(file, key, kind);
                     }
                 }
@@ -733,6 +868,25 @@ public final class GraphMlReader {
                     key.defaultValue = value(key, text, valueAt);
                     key.defaultLabel = label(key.defaultValue, text);
                 }
+            }
+        }
+
+        /**
+         * Refuses a node attribute named as the node existence channel or an edge attribute
+         * named as the edge presence channel, whose values the aligners and the reports
+         * would take for existence or presence.
+         */
+        private void refuseReserved(Location at, Key key, String kind)
+                throws DatasetFormatException {
+            String reserved = "node".equals(kind) ? NodeExistence.CHANNEL_NAME
+                    : GraphDataset.EDGE_CHANNEL;
+            if (key.name.equals(reserved)) {
+                throw error(at, "key " + JGraphTGraphs.shown(key.id) + " names the " + kind
+                        + " attribute " + JGraphTGraphs.shown(reserved) + ", the name of the"
+                        + " channel that marks " + ("node".equals(kind) ? "real nodes"
+                        : "present edges") + " (1 on each), so its values would be read as "
+                        + ("node".equals(kind) ? "node existence" : "edge presence")
+                        + "; rename the attribute (attr.name) in the file");
             }
         }
 
@@ -772,7 +926,6 @@ public final class GraphMlReader {
             if (graph.nodes.isEmpty()) {
                 throw error(at, what + " has no nodes; expected at least one");
             }
-            applyDefaults(graph.data, "graph");
             for (Map<String, Object> node : graph.nodes) {
                 applyDefaults(node, "node");
             }
@@ -839,11 +992,11 @@ public final class GraphMlReader {
             boolean isDirected = graph.directedByDefault;
             if (directed != null) {
                 String value = directed.strip();
-                if (!"true".equals(value) && !"false".equals(value)) {
-                    throw error(at, what + " has directed=\"" + value + "\"; expected true or"
-                            + " false");
+                if (!List.of("true", "false", "1", "0").contains(value)) {
+                    throw error(at, what + " has directed=\"" + value + "\"; expected true,"
+                            + " false, 1 or 0");
                 }
-                isDirected = "true".equals(value);
+                isDirected = "true".equals(value) || "1".equals(value);
             }
             Map<String, Object> attributes = new LinkedHashMap<>();
             graph.edges.add(new PendingEdge(id, source, target, isDirected, attributes,
@@ -896,6 +1049,9 @@ public final class GraphMlReader {
                     + what);
             Object value = value(key, text, at);
             attributes.put(key.name, "graph".equals(kind) ? label(value, text) : value);
+            if ("graph".equals(kind)) {
+                graphDataKeys.add(key.name);
+            }
             return key;
         }
 

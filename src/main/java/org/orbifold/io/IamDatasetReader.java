@@ -29,6 +29,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.orbifold.space.NodeExistence;
 
 /**
  * Reads splits of the IAM Graph Database (K. Riesen and H. Bunke 2008, "IAM Graph Database
@@ -90,7 +91,10 @@ import javax.xml.stream.XMLStreamReader;
  * message gives the line and column of the name and no parser line reaches stderr), a missing or
  * unreadable GXL file (a listed name that is a folder, or no regular file such as a named pipe,
  * is named as such and not opened), an edge naming an unknown
- * node, a self-loop, a repeated node id, an {@code <attr>} of a node or an edge that holds
+ * node, a self-loop, a repeated node id, a node attribute named {@code exists} or an edge
+ * attribute named {@code edge} (the names of the existence and presence channels, whose values
+ * the aligners would read as existence or presence), an {@code <attr>} of a node or an edge
+ * that holds
  * anything but one value element {@code <int>}, {@code <long>}, {@code <float>},
  * {@code <double>}, {@code <string>} or {@code <bool>} (no value, two values, another
  * element such as {@code <tup>}, {@code <seq>} or an unknown {@code <complex>}, or text outside
@@ -462,8 +466,10 @@ public final class IamDatasetReader {
      * ({@link #wideEncoding}). A declaration that names an encoding Java does not know is
      * refused here as well, at the line and column of the name and whatever the first bytes,
      * so that the file gets the same one-line error as a malformed byte and no parser
-     * wording. A file that declares a known encoding that is not a superset of ASCII is left
-     * to the parser. {@link GraphMlReader} opens its files here too.
+     * wording. First bytes that contradict the declared encoding are refused at the name too
+     * ({@link #conflict}): after a UTF-8 byte-order mark, a declaration of ISO-8859-1 made the
+     * parser read the file, silently garbled, in ISO-8859-1. {@link GraphMlReader} opens its
+     * files here too.
      */
     static InputStream openXml(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
@@ -474,6 +480,11 @@ public final class IamDatasetReader {
                     "its XML declaration names the encoding " + declared.encoding()
                     + ", which Java does not know; convert the file to UTF-8, or name its real"
                     + " encoding there");
+        }
+        String conflict = declared == null ? null : conflict(bytes, wide, declared.encoding());
+        if (conflict != null) {
+            throw new DatasetFormatException(file, declared.line(), declared.column(), conflict
+                    + "; convert the file to UTF-8, or make the two agree");
         }
         if (wide != null) {
             TextFiles.decode(file, bytes, wide, "its first bytes say " + wide.name()
@@ -491,6 +502,31 @@ public final class IamDatasetReader {
             }
         }
         return new ByteArrayInputStream(bytes);
+    }
+
+    /**
+     * Says how the first bytes of a file contradict the encoding its XML declaration names
+     * (XML 1.0, section 4.3.3 makes that a fatal error), or returns null when they agree: a
+     * UTF-8 byte-order mark with a declaration of another encoding (the JDK's parser then
+     * decodes the file in the declared one, {@code été} as {@code Ã©tÃ©}), UTF-16 or UTF-32
+     * first bytes with a declaration of an encoding of another width, or a declaration
+     * written in single bytes that names an encoding in which ASCII is not single bytes.
+     */
+    private static String conflict(byte[] bytes, Charset wide, String encoding) {
+        Charset named = Charset.forName(encoding);
+        String declaration = "its XML declaration names the encoding " + encoding;
+        if (wide != null) {
+            String family = wide.name().substring(0, "UTF-16".length());
+            return named.name().startsWith(family) ? null : "its first bytes say "
+                    + wide.name() + ", but " + declaration;
+        }
+        if (startsWith(bytes, UTF8_BOM)) {
+            return named.equals(StandardCharsets.UTF_8) ? null : "it starts with a UTF-8"
+                    + " byte-order mark, but " + declaration;
+        }
+        return asciiCompatible(encoding) != null ? null : declaration + ", but the"
+                + " declaration is written in single bytes (ASCII), which that encoding does"
+                + " not write so";
     }
 
     /**
@@ -765,6 +801,16 @@ public final class IamDatasetReader {
                         if (attribute != null && attribute.contains("=")) {
                             throw error(gxl, at, "attribute name '" + attribute + "' contains"
                                     + " '='; expected a name without it");
+                        }
+                        String reserved = currentIsNode ? NodeExistence.CHANNEL_NAME
+                                : GraphDataset.EDGE_CHANNEL;
+                        if (reserved.equals(attribute)) {
+                            throw error(gxl, at, "the " + (currentIsNode ? "node" : "edge")
+                                    + " attribute '" + reserved + "' has the name of the"
+                                    + " channel that marks " + (currentIsNode ? "real nodes"
+                                    : "present edges") + " (1 on each), so its values would"
+                                    + " be read as " + (currentIsNode ? "node existence"
+                                    : "edge presence") + "; rename the attribute in the file");
                         }
                         if (attribute != null && current.containsKey(attribute)) {
                             throw error(gxl, at, "attribute '" + attribute + "' given twice");

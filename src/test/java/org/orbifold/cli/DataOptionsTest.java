@@ -406,6 +406,42 @@ class DataOptionsTest {
     }
 
     /**
+     * Line feeds and carriage returns in class labels, channel names and notes are shown as
+     * {@code \n} and {@code \r} in text output, as tabs are; before, a carriage return in a
+     * class overwrote the classes line on a terminal and a line feed split it. {@code --class}
+     * takes the escaped form, the unknown-class message lists the classes escaped (it joined a
+     * split label with a space), and JSON keeps the real strings.
+     */
+    @Test
+    void lineBreaksInDataAreEscapedInTextOutput() throws IOException {
+        Path file = dir.resolve("breaks.graphml");
+        Files.writeString(file, "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                + "<key id=\"c\" for=\"graph\" attr.name=\"class\"/>\n"
+                + "<key id=\"k\" for=\"node\" attr.name=\"a&#10;b\" attr.type=\"double\"/>\n"
+                + "<graph edgedefault=\"undirected\"><data key=\"c\">two&#10;lines</data>"
+                + "<node id=\"a\"><data key=\"k\">1</data></node><node id=\"b\"/></graph>\n"
+                + "<graph edgedefault=\"undirected\"><data key=\"c\">x&#13;y</data>"
+                + "<node id=\"a\"/></graph>\n</graphml>\n");
+
+        Run info = run("info", file.toString());
+        Run chosen = run("info", file.toString(), "--class", "two\\nlines", "--json");
+        Run unknown = run("info", file.toString(), "--class", "Z");
+
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("\nclasses   2: two\\nlines (1), x\\ry (1)\n"),
+                info.out());
+        assertTrue(info.out().contains("\nnode      2 channels: a\\nb, exists\n"), info.out());
+        assertTrue(info.out().contains("\nnote      node attribute 'a\\nb' is missing on 2 of"
+                + " 3 nodes"), info.out());
+        assertFalse(info.out().contains("\r"), info.out());
+        assertEquals(0, chosen.exitCode(), chosen.err());
+        assertEquals(1.0, chosen.json().get("graphs"), chosen.out());
+        assertTrue(chosen.out().contains("\"two\\nlines\""), chosen.out());
+        assertEquals("orbifold: error: unknown class 'Z'; classes: two\\nlines, x\\ry\n",
+                unknown.err());
+    }
+
+    /**
      * Writes a TU data set of six one-edge graphs, the even ones of class 0 and the odd ones
      * of the class {@code odd}, as the folder {@code name}.
      */

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * The node kernel's memory estimate (nodes x features x 8 bytes against half of the heap)
@@ -47,7 +48,7 @@ class MemoryLimitsTest {
         StringWriter err = new StringWriter();
 
         int code = Main.outOfMemory(new PrintWriter(err, true),
-                new OutOfMemoryError("Java heap space"), false);
+                new OutOfMemoryError("Java heap space"), false, null);
 
         assertEquals(CliException.DATA, code);
         assertEquals(1, err.toString().lines().count(), err.toString());
@@ -55,6 +56,26 @@ class MemoryLimitsTest {
                 + " space; the heap may grow to "), err.toString());
         assertTrue(err.toString().contains("lower --features"), err.toString());
         assertFalse(err.toString().contains("\tat "), err.toString());
+    }
+
+    @Test
+    void theAdviceNamesOnlyOptionsOfTheCommand() {
+        // info, which has neither --features nor --threads, was told to lower them.
+        CommandLine cli = Main.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), false);
+        StringWriter info = new StringWriter();
+        StringWriter classify = new StringWriter();
+
+        Main.outOfMemory(new PrintWriter(info, true), new OutOfMemoryError(), false,
+                cli.getSubcommands().get("info"));
+        Main.outOfMemory(new PrintWriter(classify, true), new OutOfMemoryError(), false,
+                cli.getSubcommands().get("classify"));
+
+        assertTrue(info.toString().contains("MB): lower the number of graphs (--limit) or their"
+                + " order (a graph of n nodes takes 8 n^2 bytes per edge channel), or give Java"
+                + " more memory"), info.toString());
+        assertTrue(classify.toString().contains("MB): lower --features of the node kernel,"
+                + " --threads, the number of graphs (--limit) or"), classify.toString());
     }
 
     @Test

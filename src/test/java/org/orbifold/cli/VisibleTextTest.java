@@ -22,6 +22,7 @@ class VisibleTextTest {
         assertEquals("\\u2028", VisibleText.escape("\u2028"));
         assertEquals("\\u001f\\t", VisibleText.escape("\u001f\t"));
         assertEquals("a b é ±", VisibleText.escape("a b é ±"));
+        assertEquals("a\\nb\\r", VisibleText.escape("a\nb\r"));
         assertEquals(7, VisibleText.width("\u00a0x"));
     }
 
@@ -32,5 +33,11 @@ class VisibleTextTest {
             w.print("class \u00a01\u200b\r\n");
         }
         assertEquals("class \\u00a01\\u200b\r\n", out.toString());
+        // A carriage return that ends no line (one of data) would move the cursor back.
+        StringWriter cr = new StringWriter();
+        try (PrintWriter w = VisibleText.writer(cr)) {
+            w.printf("classes   %s%n", "mutagenic\rclasses   1: harmless");
+        }
+        assertEquals("classes   mutagenic\\rclasses   1: harmless\n", cr.toString());
     }
 }

@@ -57,20 +57,20 @@ class GraphMlReaderTest {
         }
         GraphDataset d = new GraphMlReader().read(file);
 
-        // networkx: 4 nodes, 4 edges; keys in its order of declaration (d2 element, d3
-        // charge, d4 mass, d5 aromatic); attribute order follows first appearance on nodes.
+        // networkx: 4 nodes, 4 edges; channels in the order the keys are declared, which
+        // networkx writes in reverse (d5 aromatic, d4 mass, d3 charge, d2 element).
         assertEquals("networkx-small", d.name());
         assertEquals(List.of("networkx-small"), d.graphNames());
         assertEquals(List.of("ring"), d.classLabels());
-        assertEquals(List.of("element=C", "element=N", "element=O", "charge", "mass",
-                "aromatic=false", "aromatic=true"), d.nodeChannels());
+        assertEquals(List.of("aromatic=false", "aromatic=true", "mass", "charge", "element=C",
+                "element=N", "element=O"), d.nodeChannels());
         assertEquals(List.of("order"), d.edgeChannels());
         Graph g = d.graphs().get(0);
         assertEquals(4, g.order());
         assertFalse(g.isDirected());
         assertEquals(4, g.edgeCount());
-        assertArrayEquals(new double[] {0, 1, 0, 1, 14.007, 1, 0}, g.nodeVector(1), TOL);
-        assertArrayEquals(new double[] {0, 0, 1, -1, 15.999, 1, 0}, g.nodeVector(3), TOL);
+        assertArrayEquals(new double[] {1, 0, 14.007, 1, 0, 1, 0}, g.nodeVector(1), TOL);
+        assertArrayEquals(new double[] {1, 0, 15.999, -1, 0, 0, 1}, g.nodeVector(3), TOL);
         assertArrayEquals(new double[] {2}, g.edgeVector(1, 2), TOL);
         assertArrayEquals(new double[] {2}, g.edgeVector(2, 1), TOL);
         assertArrayEquals(new double[] {1}, g.edgeVector(0, 3), TOL);
@@ -80,6 +80,34 @@ class GraphMlReaderTest {
                 + " NAME)"), d.notes().toString());
         assertTrue(d.notes().contains("every edge is undirected by the GraphML edgedefault or"
                 + " directed attribute: graphs read as undirected"), d.notes().toString());
+    }
+
+    @Test
+    void refusesAttributesNamedAsTheExistenceAndPresenceChannels() throws IOException {
+        // A node attribute 'exists' of 3 was read as the existence channel ("node 0 exists
+        // 3.00" in a mean), and of 0 failed with "node channel name 'exists' occurs twice".
+        String nodes = "<graph edgedefault=\"undirected\"><node id=\"a\"><data key=\"k\">0"
+                + "</data></node><node id=\"b\"/><edge source=\"a\" target=\"b\"/></graph>";
+        DatasetFormatException node = refused(graphMl("n.graphml",
+                "<key id=\"k\" for=\"node\" attr.name=\"exists\" attr.type=\"double\"/>",
+                nodes));
+        assertEquals(dir.resolve("n.graphml") + ", line 3, column 63: key 'k' names the node"
+                + " attribute 'exists', the name of the channel that marks real nodes (1 on"
+                + " each), so its values would be read as node existence; rename the attribute"
+                + " (attr.name) in the file", node.getMessage());
+        DatasetFormatException edge = refused(graphMl("e.graphml",
+                "<key id=\"k\" for=\"all\" attr.name=\"edge\" attr.type=\"double\"/>",
+                nodes));
+        assertTrue(edge.getMessage().contains(", line 3, column 60: key 'k' names the edge"
+                + " attribute 'edge', the name of the channel that marks present edges"),
+                edge.getMessage());
+        // The other way round the names are no channel of the aligners: read as data.
+        GraphDataset d = new GraphMlReader().read(graphMl("ok.graphml",
+                "<key id=\"k\" for=\"node\" attr.name=\"edge\" attr.type=\"double\"/>",
+                "<key id=\"x\" for=\"edge\" attr.name=\"exists\" attr.type=\"double\">"
+                        + "<default>2</default></key>", nodes));
+        assertEquals(List.of("edge"), d.nodeChannels().subList(0, 1));
+        assertEquals(List.of("exists"), d.edgeChannels());
     }
 
     @Test
@@ -133,7 +161,10 @@ class GraphMlReaderTest {
         GraphDataset byKind = new GraphMlReader().withLabelProperty("kind").read(file);
         assertEquals(List.of("k"), byKind.classLabels());
         assertTrue(byKind.notes().contains("graph attribute 'target' not read: only a class"
-                + " attribute of a graph is read ('kind')"), byKind.notes().toString());
+                + " attribute of a graph is read ('Kind')"), byKind.notes().toString());
+        // The note named the option as typed (' KIND ') rather than the attribute.
+        GraphDataset padded = new GraphMlReader().withLabelProperty(" KIND ").read(file);
+        assertEquals(byKind.notes(), padded.notes());
         Path plain = graphMl("p.graphml",
                 "<graph edgedefault=\"undirected\"><node id=\"n\"/></graph>");
         GraphDataset none = new GraphMlReader().read(plain);
@@ -191,6 +222,49 @@ class GraphMlReaderTest {
         assertEquals(dir.getFileName().toString(), d.name());
         assertTrue(d.notes().contains("only the .graphml files of the folder are read, not"
                 + " x.npy (give such a file by itself)"), d.notes().toString());
+    }
+
+    @Test
+    void aFolderSkipsHiddenFilesOtherEntriesAndSecondLinksWithANote() throws IOException {
+        // A link to g1 read g1 twice, a hidden file was read, a macOS ._ file (no XML) made
+        // the whole folder fail, and a broken link or a subfolder was skipped without a word.
+        String body = "<graph edgedefault=\"undirected\"><node id=\"a\"/></graph>";
+        graphMl("g1.graphml", body);
+        graphMl("g2.graphml", body);
+        graphMl(".hidden.graphml", body);
+        Files.write(dir.resolve("._g1.graphml"), new byte[] {0, 5, 22, 7, 0, 2, 0, 0});
+        Files.createSymbolicLink(dir.resolve("a-link.graphml"), Path.of("g1.graphml"));
+        Files.createSymbolicLink(dir.resolve("broken.graphml"), dir.resolve("nowhere"));
+        Files.createDirectory(dir.resolve("sub.graphml"));
+
+        GraphDataset d = new GraphMlReader().read(dir);
+
+        assertEquals(List.of("g1", "g2"), d.graphNames());
+        assertEquals(List.of(dir.resolve("g1.graphml"), dir.resolve("g2.graphml")),
+                GraphMlReader.graphMlFiles(dir));
+        assertEquals(List.of("hidden files '._g1.graphml', '.hidden.graphml' not read (names"
+                + " starting with '.', such as macOS's ._ files)", "'a-link.graphml' not read:"
+                + " a link to the same file as 'g1.graphml', which is read once", "not read,"
+                + " being no regular files: 'broken.graphml' (a broken link), 'sub.graphml' (a"
+                + " folder; subfolders are not searched)"), d.notes().subList(0, 3));
+    }
+
+    @Test
+    void channelsFollowTheKeyDeclarationsNotTheDataOrder() throws IOException {
+        // The channels followed the <data> order of the first node: y, x here.
+        GraphDataset d = new GraphMlReader().read(graphMl("o.graphml",
+                "<key id=\"x\" for=\"node\" attr.name=\"x\" attr.type=\"double\"/>",
+                "<key id=\"e\" for=\"edge\" attr.name=\"e\"/>",
+                "<key id=\"y\" for=\"node\" attr.name=\"y\" attr.type=\"double\"/>",
+                "<key id=\"w\" for=\"edge\" attr.name=\"w\" attr.type=\"int\"/>",
+                "<graph edgedefault=\"undirected\"><node id=\"b\"><data key=\"y\">4</data>"
+                        + "</node><node id=\"a\"><data key=\"x\">1</data><data key=\"y\">2"
+                        + "</data></node><edge source=\"a\" target=\"b\"><data key=\"w\">3"
+                        + "</data><data key=\"e\">p</data></edge></graph>"));
+        assertEquals(List.of("x", "y"), d.nodeChannels());
+        assertEquals(List.of("e=p", "w"), d.edgeChannels());
+        assertArrayEquals(new double[] {0, 4}, d.graphs().get(0).nodeVector(0), TOL);
+        assertArrayEquals(new double[] {1, 3}, d.graphs().get(0).edgeVector(0, 1), TOL);
     }
 
     @Test
@@ -426,7 +500,7 @@ class GraphMlReaderTest {
         assertRefused(4, "node 'a' holds a <data> of the key 'q', which is not declared;"
                 + " expected a <key id=\"q\"> before the graphs", d + "<node id=\"a\">",
                 "<data key=\"q\">1</data></node></graph>");
-        assertRefused(4, "edge has directed=\"yes\"; expected true or false", d + ab,
+        assertRefused(4, "edge has directed=\"yes\"; expected true, false, 1 or 0", d + ab,
                 "<edge source=\"a\" target=\"b\" directed=\"yes\"/></graph>");
     }
 
@@ -439,6 +513,14 @@ class GraphMlReaderTest {
                 + "<graph edgedefault=\"undirected\"/>\n");
         assertTrue(refused(root).getMessage().matches(".*, line 2, column [0-9]+: the root"
                 + " element is <graph>; expected <graphml>"), refused(root).getMessage());
+        // A <graphml> of another namespace was "the root element is <graphml>; expected
+        // <graphml>".
+        Path other = write("other.graphml", "<graphml xmlns=\"urn:other\"><graph"
+                + " edgedefault=\"undirected\"><node id=\"a\"/></graph></graphml>\n");
+        assertTrue(refused(other).getMessage().endsWith(", line 1, column 28: the root element"
+                + " <graphml> is of the namespace urn:other; expected <graphml> of the GraphML"
+                + " namespace http://graphml.graphdrawing.org/xmlns (or of none)"),
+                refused(other).getMessage());
     }
 
     @Test
@@ -471,7 +553,10 @@ class GraphMlReaderTest {
         String graph = "<graph edgedefault=\"directed\"><node id=\"n\">%s</node></graph>";
         Path twice = graphMl("k.graphml", "<key id=\"k\" for=\"node\"/>",
                 "<key id=\"k\" for=\"edge\"/>", String.format(graph, ""));
-        assertRefusedAt(twice, 4, "key id 'k' is declared twice");
+        assertRefusedAt(twice, 4, "key id 'k' is declared twice (also on line 3, for=\"node\");"
+                + " a <data> names its key by the id, so ids must differ (networkx writes an"
+                + " attribute of nodes and edges under one id with named_key_ids=True: write the"
+                + " graph without it)");
         Path sameName = graphMl("k.graphml", "<key id=\"a\" for=\"node\" attr.name=\"x\"/>",
                 "<key id=\"b\" for=\"all\" attr.name=\"x\"/>", String.format(graph, ""));
         assertRefusedAt(sameName, 4, "key 'b' names the node attribute 'x' as key 'a' on line 3"
@@ -514,18 +599,124 @@ class GraphMlReaderTest {
     }
 
     @Test
+    void aKeyForAllMakesClassesOnlyWhenAGraphGivesIt() throws IOException {
+        // Gephi declares node labels for="all": the key made a class label compulsory (or,
+        // with a <default>, gave every graph that class) though no graph gave one.
+        String graph = "<graph edgedefault=\"undirected\"><node id=\"a\"><data key=\"l\">"
+                + "Alpha</data></node><node id=\"b\"/><edge source=\"a\" target=\"b\"/>"
+                + "%s</graph>";
+        GraphDataset plain = new GraphMlReader().read(graphMl("p.graphml",
+                "<key id=\"l\" for=\"all\" attr.name=\"label\"/>",
+                "<key id=\"w\" for=\"all\" attr.name=\"weight\" attr.type=\"double\">"
+                        + "<default>1.0</default></key>", String.format(graph, "")));
+        assertTrue(plain.classLabels().isEmpty());
+        assertEquals(List.of("label=Alpha", "weight"), plain.nodeChannels());
+        assertFalse(plain.notes().toString().contains("graph attribute"), plain.notes()
+                .toString());
+        GraphDataset defaulted = new GraphMlReader().read(graphMl("d.graphml",
+                "<key id=\"l\" for=\"all\" attr.name=\"label\"><default>none</default></key>",
+                String.format(graph, "")));
+        assertTrue(defaulted.classLabels().isEmpty());
+        // Given on a graph, the key holds classes, and its default fills the other graphs.
+        GraphDataset given = new GraphMlReader().read(graphMl("g.graphml",
+                "<key id=\"l\" for=\"all\" attr.name=\"label\"><default>none</default></key>",
+                String.format(graph, "<data key=\"l\">ring</data>"), String.format(graph, "")));
+        assertEquals(List.of("ring", "none"), given.classLabels());
+        // Named by --label-property, a key for all is taken with its default.
+        GraphDataset named = new GraphMlReader().withLabelProperty("label").read(
+                dir.resolve("d.graphml"));
+        assertEquals(List.of("none"), named.classLabels());
+    }
+
+    @Test
+    void refusedKeysThatNetworkxWritesSayWhy() throws IOException {
+        // networkx writes two keys of one name when values differ in type, and one id for a
+        // node and an edge attribute with named_key_ids=True; the messages gave no reason.
+        String graph = "<graph edgedefault=\"undirected\"><node id=\"n\"/></graph>";
+        assertRefusedAt(graphMl("m.graphml",
+                "<key id=\"d1\" for=\"node\" attr.name=\"v\" attr.type=\"double\"/>",
+                "<key id=\"d0\" for=\"node\" attr.name=\"v\" attr.type=\"long\"/>", graph), 4,
+                "key 'd0' names the node attribute 'v' as key 'd1' on line 3 does; expected one"
+                + " key per attribute name (the two declare the types double and long, as"
+                + " networkx writes an attribute whose values differ in type from element to"
+                + " element: write the graph with nx.write_graphml(G, path,"
+                + " infer_numeric_types=True) when they are all numbers, or convert them to one"
+                + " type first)");
+        assertRefusedAt(graphMl("w.graphml",
+                "<key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>",
+                "<key id=\"weight\" for=\"node\" attr.name=\"weight\" attr.type=\"double\"/>",
+                graph), 4, "key id 'weight' is declared twice (also on line 3, for=\"edge\");"
+                + " a <data> names its key by the id, so ids must differ (networkx writes an"
+                + " attribute of nodes and edges under one id with named_key_ids=True: write the"
+                + " graph without it)");
+        assertRefusedAt(graphMl("e.graphml", "<key id=\"k\" for=\"node\" attr.name=\"\"/>",
+                graph), 3, "key 'k' has an empty attr.name; expected a name, or no attr.name"
+                + " (then the id names the attribute)");
+    }
+
+    @Test
+    void edgesTakeDirectedAsAnXmlBoolean() throws IOException {
+        // directed="1" and "0" (xs:boolean) were refused.
+        GraphDataset d = new GraphMlReader().read(graphMl("b.graphml",
+                "<graph edgedefault=\"undirected\"><node id=\"a\"/><node id=\"b\"/>"
+                        + "<node id=\"c\"/><edge source=\"a\" target=\"b\" directed=\"1\"/>"
+                        + "<edge source=\"b\" target=\"c\" directed=\"0\"/></graph>"));
+        Graph g = d.graphs().get(0);
+        assertTrue(g.hasEdge(0, 1) && !g.hasEdge(1, 0));
+        assertTrue(g.hasEdge(1, 2) && g.hasEdge(2, 1));
+    }
+
+    @Test
+    void directedEdgesListedBothWaysAreCountedOnceWithANote() throws IOException {
+        // networkx writes a DiGraph with both directions as 2 edges; info said 1 without a
+        // word. Edge ids are not read, so a repeated id is no error.
+        GraphDataset d = new GraphMlReader().read(graphMl("s.graphml",
+                "<graph edgedefault=\"directed\"><node id=\"0\"/><node id=\"1\"/>"
+                        + "<node id=\"2\"/><edge id=\"e\" source=\"0\" target=\"1\"/>"
+                        + "<edge id=\"e\" source=\"1\" target=\"0\"/>"
+                        + "<edge source=\"1\" target=\"2\" directed=\"false\"/></graph>"));
+        assertFalse(d.graphs().get(0).isDirected());
+        assertEquals(2, d.graphs().get(0).edgeCount());
+        assertTrue(d.notes().contains("2 directed edges, each listed with its reverse, count as"
+                + " 1 undirected edge (one per pair of nodes, as the edges line counts them)"),
+                d.notes().toString());
+    }
+
+    @Test
     void refusesMissingAndEmptyClassLabels() throws IOException {
         Path missing = graphMl("m.graphml", "<key id=\"c\" for=\"graph\" attr.name=\"label\"/>",
                 "<graph edgedefault=\"directed\"><data key=\"c\">A</data><node id=\"n\"/></graph>",
                 "<graph id=\"g2\" edgedefault=\"directed\"><node id=\"n\"/></graph>");
         assertRefusedAt(missing, 5, "graph 'g2' has no class label: it has no <data> for the"
                 + " graph attribute 'label' (key 'c'), which other graphs use for classes, and"
-                + " the key has no <default>");
+                + " the key has no <default>; give every graph a <data> of it, or the key a"
+                + " <default>");
+        // A key for graphs that no graph gives: the message said "which other graphs use".
+        Path none = graphMl("n.graphml", "<key id=\"c\" for=\"graph\" attr.name=\"class\"/>",
+                "<graph edgedefault=\"directed\"><node id=\"n\"/></graph>");
+        assertRefusedAt(none, 4, "the <graph> at line 4 has no class label: it has no <data>"
+                + " for the graph attribute 'class' (key 'c'), which the file declares for"
+                + " graphs (so it holds the classes), and the key has no <default>; give every"
+                + " graph a <data> of it, or the key a <default>");
         Path empty = graphMl("m.graphml", "<key id=\"c\" for=\"graph\" attr.name=\"label\"/>",
                 "<graph edgedefault=\"directed\"><data key=\"c\"> </data><node id=\"n\"/>"
                         + "</graph>");
         assertRefusedAt(empty, 4, "the <graph> at line 4 has no class label: its graph"
                 + " attribute 'label' is empty");
+    }
+
+    @Test
+    void refusesAByteOrderMarkThatContradictsTheDeclaredEncoding() throws IOException {
+        // The tester's reproduction: read as lab=\u00c3\u00a9t\u00c3\u00a9 without a word.
+        Path file = dir.resolve("x.graphml");
+        Files.write(file, ("\uFEFF<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<graphml"
+                + " xmlns=\"http://graphml.graphdrawing.org/xmlns\"><key id=\"l\" for=\"node\""
+                + " attr.name=\"lab\"/><graph edgedefault=\"undirected\"><node id=\"a\"><data"
+                + " key=\"l\">\u00e9t\u00e9</data></node></graph></graphml>")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(file + ", line 1, column 31: it starts with a UTF-8 byte-order mark, but"
+                + " its XML declaration names the encoding ISO-8859-1; convert the file to UTF-8,"
+                + " or make the two agree", refused(file).getMessage());
     }
 
     @Test

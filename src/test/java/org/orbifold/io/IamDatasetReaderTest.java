@@ -459,6 +459,27 @@ class IamDatasetReaderTest {
     }
 
     @Test
+    void refusesAttributesNamedAsTheExistenceAndPresenceChannels() throws IOException {
+        // A node attribute 'exists' of 3 was read as the existence channel (a mean showed
+        // "exists 3.00"), and one of 0 failed with "node channel name 'exists' occurs twice".
+        gxl("n.gxl", "undirected", node("a", attr("exists", "float", "3"))
+                + node("b", attr("exists", "float", "0")));
+        assertNames(failure(split("n.gxl", "c")), "n.gxl", 5, "the node attribute 'exists' has"
+                + " the name of the channel that marks real nodes (1 on each), so its values"
+                + " would be read as node existence; rename the attribute in the file");
+        gxl("e.gxl", "undirected", node("a", "") + node("b", "")
+                + "<edge from=\"a\" to=\"b\">" + attr("edge", "float", "2") + "</edge>\n");
+        assertNames(failure(split("e.gxl", "c")), "e.gxl", 7, "the edge attribute 'edge' has"
+                + " the name of the channel that marks present edges");
+        // The other way round the names are no channel of the aligners: read as data.
+        gxl("ok.gxl", "undirected", node("a", attr("edge", "float", "2")) + node("b", "")
+                + "<edge from=\"a\" to=\"b\">" + attr("exists", "float", "2") + "</edge>\n");
+        GraphDataset d = IamDatasetReader.read(split("ok.gxl", "c"));
+        assertEquals(List.of("edge", "exists"), d.nodeChannels());
+        assertEquals(List.of("exists"), d.edgeChannels());
+    }
+
+    @Test
     void rejectsAMissingGraphFile() throws IOException {
         DatasetFormatException e = failure(split("gone.gxl", "c"));
         assertNames(e, "split.cxl", 4, "'gone.gxl' not found");
@@ -615,6 +636,53 @@ class IamDatasetReaderTest {
         // A known encoding is still read, and the check of its bytes is unchanged.
         Files.writeString(gxl, "<?xml version=\"1.0\" encoding=\"US-ASCII\"?>" + body);
         assertEquals(List.of("x"), IamDatasetReader.readGraph(gxl).nodeChannels());
+    }
+
+    /**
+     * First bytes that contradict the declared encoding are refused at the encoding's name in
+     * split and graph files; before, a UTF-8 byte-order mark before a declaration of ISO-8859-1
+     * read {@code é} as {@code Ã©} without a word.
+     */
+    @Test
+    void firstBytesThatContradictTheDeclaredEncodingAreRefused() throws IOException {
+        String agree = "; convert the file to UTF-8, or make the two agree";
+        Path cxl = dir.resolve("split.cxl");
+        Files.write(cxl, ("\uFEFF<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+                + "<GraphCollection><graphs><print file=\"a.gxl\" class=\"\u00e9\"/></graphs>"
+                + "</GraphCollection>\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(cxl + ", line 1, column 31: it starts with a UTF-8 byte-order mark, but its"
+                + " XML declaration names the encoding ISO-8859-1" + agree,
+                failure(cxl).getMessage());
+        gxl("a.gxl", "undirected", node("a", attr("s", "string", "\u00e9t\u00e9")));
+        String body = Files.readString(dir.resolve("a.gxl")).replace("<?xml version=\"1.0\"?>",
+                "");
+        Path gxl = dir.resolve("b.gxl");
+        Files.write(gxl, ("\uFEFF<?xml version=\"1.0\" encoding=\"windows-1252\"?>" + body)
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(gxl + ", line 1, column 31: it starts with a UTF-8 byte-order mark, but its"
+                + " XML declaration names the encoding windows-1252" + agree,
+                assertThrows(DatasetFormatException.class,
+                        () -> IamDatasetReader.readGraph(gxl)).getMessage());
+        Files.write(gxl, ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + body)
+                .getBytes(StandardCharsets.UTF_16LE));
+        assertEquals(gxl + ", line 1, column 31: its first bytes say UTF-16LE, but its XML"
+                + " declaration names the encoding UTF-8" + agree,
+                assertThrows(DatasetFormatException.class,
+                        () -> IamDatasetReader.readGraph(gxl)).getMessage());
+        Files.write(gxl, ("<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + body)
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(gxl + ", line 1, column 31: its XML declaration names the encoding UTF-16,"
+                + " but the declaration is written in single bytes (ASCII), which that encoding"
+                + " does not write so" + agree, assertThrows(DatasetFormatException.class,
+                        () -> IamDatasetReader.readGraph(gxl)).getMessage());
+
+        // Agreeing marks and declarations are read as before.
+        Files.write(gxl, ("\uFEFF<?xml version=\"1.0\" encoding=\"utf-8\"?>" + body)
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("s=\u00e9t\u00e9"), IamDatasetReader.readGraph(gxl).nodeChannels());
+        Files.write(gxl, ("<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + body)
+                .getBytes(StandardCharsets.UTF_16));
+        assertEquals(List.of("s=\u00e9t\u00e9"), IamDatasetReader.readGraph(gxl).nodeChannels());
     }
 
     /** Reads that may print on stderr, run by {@link #stderrOf}. */
