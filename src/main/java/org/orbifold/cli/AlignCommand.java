@@ -279,12 +279,12 @@ final class AlignCommand implements Callable<Integer> {
 
     /** Returns a graph's name, quoted, and a comma, or the empty string for no name. */
     private static String nameOf(String name) {
-        return name == null || name.isBlank() ? "" : "'" + name + "', ";
+        return name == null || name.isBlank() ? "" : "'" + VisibleText.escape(name) + "', ";
     }
 
     private static String classOf(Sample sample, int g) {
         String label = sample.labels().get(g);
-        return label == null ? "no class" : "class " + label;
+        return label == null ? "no class" : "class " + VisibleText.escape(label);
     }
 
     private static int index(String name, String text) {

@@ -564,6 +564,25 @@ class MainTest {
     }
 
     @Test
+    void lineBreaksInAlignedGraphsNamesAndClassesAreShownEscaped() throws IOException {
+        Path file = Files.writeString(dir.resolve("breaks.graphml"), String.join("\n",
+                "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">",
+                "<key id=\"c\" for=\"graph\" attr.name=\"label\" attr.type=\"string\"/>",
+                "<graph id=\"g1\" edgedefault=\"undirected\"><data key=\"c\">a&#13;b</data>",
+                "<node id=\"n\"/></graph>",
+                "<graph id=\"g2\" edgedefault=\"undirected\"><data key=\"c\">c&#10;d</data>",
+                "<node id=\"m\"/></graph></graphml>", ""));
+
+        Run align = run("align", file.toString(), "0", "1");
+
+        assertEquals(0, align.exitCode(), align.err());
+        String graphs = align.out().lines().filter(l -> l.startsWith("graphs")).findFirst()
+                .orElseThrow();
+        assertTrue(graphs.contains("class a\\rb") && graphs.contains("class c\\nd"), graphs);
+        assertFalse(align.out().contains("\r"), align.out());
+    }
+
+    @Test
     void unknownCommandListsTheCommands() {
         Run r = run("bogus");
 
