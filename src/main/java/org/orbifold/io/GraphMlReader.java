@@ -959,16 +959,7 @@ public final class GraphMlReader {
             }
             Map<String, Object> attributes = new LinkedHashMap<>();
             graph.nodes.add(attributes);
-            while (true) {
-                int event = next(what);
-                if (event == XMLStreamConstants.END_ELEMENT) {
-                    return;
-                }
-                if (!"data".equals(element(what))) {
-                    throw unexpected(what);
-                }
-                data(attributes, "node", what);
-            }
+            dataUntilEnd(attributes, "node", what);
         }
 
         private void parseEdge(ParsedGraph graph, String inGraph)
@@ -1001,15 +992,17 @@ public final class GraphMlReader {
             Map<String, Object> attributes = new LinkedHashMap<>();
             graph.edges.add(new PendingEdge(id, source, target, isDirected, attributes,
                     at.getLineNumber(), at.getColumnNumber()));
-            while (true) {
-                int event = next(what);
-                if (event == XMLStreamConstants.END_ELEMENT) {
-                    return;
-                }
+            dataUntilEnd(attributes, "edge", what);
+        }
+
+        /** Reads the {@code <data>} children of a node or an edge up to its end tag. */
+        private void dataUntilEnd(Map<String, Object> attributes, String kind, String what)
+                throws XMLStreamException, DatasetFormatException {
+            while (next(what) != XMLStreamConstants.END_ELEMENT) {
                 if (!"data".equals(element(what))) {
                     throw unexpected(what);
                 }
-                data(attributes, "edge", what);
+                data(attributes, kind, what);
             }
         }
 
