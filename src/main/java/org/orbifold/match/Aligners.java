@@ -53,6 +53,11 @@ public final class Aligners {
     public static final long FAQ_EXHAUSTIVE_PLACEMENTS = 200_000;
     /** Largest matrix order the {@code fast} preset solves exactly by enumeration. */
     public static final int FAST_EXHAUSTIVE_ORDER = 9;
+    /**
+     * Randomized Frank-Wolfe starts of the {@code multistart} preset, the default aligner's
+     * one included.
+     */
+    public static final int MULTISTART_RANDOM_STARTS = 128;
     /** Tabu search iterations per node of the {@code thorough} preset. */
     public static final long THOROUGH_TABU_ITERATIONS_PER_NODE = 1000;
     /**
@@ -67,7 +72,7 @@ public final class Aligners {
     public static final double MAX_NORM_PRODUCT = 1e150;
 
     private static final List<String> NAMES =
-            List.of("exact", "fast", "faq", "ga", "ipfp", "nodes", "thorough");
+            List.of("exact", "fast", "faq", "ga", "ipfp", "multistart", "nodes", "thorough");
 
     private Aligners() {
     }
@@ -97,6 +102,8 @@ public final class Aligners {
                 return new GraduatedAssignmentAligner();
             case "ipfp":
                 return new IpfpAligner();
+            case "multistart":
+                return multistart(seed);
             case "nodes":
                 return new NodeAssignmentAligner();
             case "thorough":
@@ -111,6 +118,17 @@ public final class Aligners {
     /** Returns the valid names, in alphabetical order. */
     public static List<String> names() {
         return NAMES;
+    }
+
+    /**
+     * Returns the {@code multistart} preset: the default aligner's whole search, then
+     * {@code MULTISTART_RANDOM_STARTS - 1} further randomized Frank-Wolfe starts and the
+     * iterated local search once more.
+     */
+    private static Aligner multistart(long seed) {
+        return ((FaqAligner) defaultAligner(seed))
+                .withFurtherStarts(MULTISTART_RANDOM_STARTS - FaqAligner.DEFAULT_RANDOM_STARTS)
+                .withName("multistart");
     }
 
     /**
