@@ -78,6 +78,11 @@ import org.orbifold.space.Permutation;
  * IAM Letter pairs (order at most 9) the enumeration finishes for 99.9% of the pairs and is
  * about twice as fast as the heuristic (docs/matching.md).
  *
+ * <p>Optionally ({@code withFurtherStarts}, used by the {@code multistart} preset of
+ * {@link Aligners}), the search goes on after the iterated local search: further randomized
+ * Frank-Wolfe starts drawn from the same generator, then the perturbations once more. The
+ * search up to them is unchanged, so the result is never worse than without them.
+ *
  * <p>When the edge term vanishes (no edge channels, zero edge weight, or an edgeless graph)
  * the problem is a linear assignment; the aligner then returns the node assignment, certified.
  * Equal graphs get the identity, and any pair for which a permutation of distance 0 turns up
