@@ -35,7 +35,7 @@ import org.orbifold.space.NodeExistence;
  * itself under renumbering.
  *
  * <p>Usage: {@code [N [SECONDS [ALIGNERS]]]}, defaults 20 graphs, 2 s per exact alignment
- * and {@code faq,fast,thorough,ipfp,ga} (names for {@link Aligners#byName},
+ * and {@code faq,fast,multistart,thorough,ipfp,ga} (names for {@link Aligners#byName},
  * comma-separated); MUTAG is read from the system property {@code orbifold.datasets}, else
  * {@code ../shared/datasets}. Runs on one thread.
  */
@@ -56,7 +56,7 @@ public final class OptimalityGapHarness {
     public static void main(String[] args) throws IOException {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         double limit = args.length > 1 ? Double.parseDouble(args[1]) : 2.0;
-        String names = args.length > 2 ? args[2] : "faq,fast,thorough,ipfp,ga";
+        String names = args.length > 2 ? args[2] : "faq,fast,multistart,thorough,ipfp,ga";
         Path mutag = Path.of(System.getProperty("orbifold.datasets", "../shared/datasets"),
                 "tu", "MUTAG");
         List<Graph> all = NodeExistence.append(DatasetLoader.load(mutag).graphs());

@@ -35,8 +35,8 @@ final class AlignerOptions {
     CommandSpec command;
 
     @Option(names = "--aligner", paramLabel = "NAME", defaultValue = "faq",
-            description = "Alignment strategy: exact, fast, faq, ga, ipfp, nodes or thorough"
-                + " (default: ${DEFAULT-VALUE}).")
+            description = "Alignment strategy: exact, fast, faq, ga, ipfp, multistart, nodes or"
+                + " thorough (default: ${DEFAULT-VALUE}).")
     String aligner;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42",

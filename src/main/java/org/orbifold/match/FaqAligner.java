@@ -78,6 +78,11 @@ import org.orbifold.space.Permutation;
  * IAM Letter pairs (order at most 9) the enumeration finishes for 99.9% of the pairs and is
  * about twice as fast as the heuristic (docs/matching.md).
  *
+ * <p>Optionally ({@code withFurtherStarts}, used by the {@code multistart} preset of
+ * {@link Aligners}), the search goes on after the iterated local search: further randomized
+ * Frank-Wolfe starts drawn from the same generator, then the perturbations once more. The
+ * search up to them is unchanged, so the result is never worse than without them.
+ *
  * <p>When the edge term vanishes (no edge channels, zero edge weight, or an edgeless graph)
  * the problem is a linear assignment; the aligner then returns the node assignment, certified.
  * Equal graphs get the identity, and any pair for which a permutation of distance 0 turns up
@@ -186,6 +191,7 @@ public final class FaqAligner extends OrientedAligner {
     private final double tolerance;
     private final int exhaustiveOrder;
     private final long exhaustivePlacements;
+    private final int furtherStarts;
     private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
     /**
@@ -198,12 +204,12 @@ public final class FaqAligner extends OrientedAligner {
      */
     public FaqAligner(long seed) {
         this("faq", seed, DEFAULT_RANDOM_STARTS, DEFAULT_PERTURBATIONS,
-                DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, 0, EXHAUSTIVE_PLACEMENTS);
+                DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, 0, EXHAUSTIVE_PLACEMENTS, 0);
     }
 
     private FaqAligner(String name, long seed, int randomStarts, int perturbations,
             int maxIterations, double tolerance, int exhaustiveOrder,
-            long exhaustivePlacements) {
+            long exhaustivePlacements, int furtherStarts) {
         if (randomStarts < 0) {
             throw new IllegalArgumentException("randomStarts must be >= 0, got " + randomStarts);
         }
@@ -227,6 +233,7 @@ public final class FaqAligner extends OrientedAligner {
         this.tolerance = tolerance;
         this.exhaustiveOrder = exhaustiveOrder;
         this.exhaustivePlacements = exhaustivePlacements;
+        this.furtherStarts = furtherStarts;
     }
 
     /**
@@ -238,7 +245,7 @@ public final class FaqAligner extends OrientedAligner {
      */
     public FaqAligner withRandomStarts(int count) {
         return new FaqAligner(name, seed, count, perturbations, maxIterations, tolerance,
-                exhaustiveOrder, exhaustivePlacements);
+                exhaustiveOrder, exhaustivePlacements, furtherStarts);
     }
 
     /**
@@ -251,7 +258,7 @@ public final class FaqAligner extends OrientedAligner {
      */
     public FaqAligner withPerturbations(int count) {
         return new FaqAligner(name, seed, randomStarts, count, maxIterations, tolerance,
-                exhaustiveOrder, exhaustivePlacements);
+                exhaustiveOrder, exhaustivePlacements, furtherStarts);
     }
 
     /**
@@ -265,7 +272,7 @@ public final class FaqAligner extends OrientedAligner {
      */
     public FaqAligner withStopping(int iterations, double stepTolerance) {
         return new FaqAligner(name, seed, randomStarts, perturbations, iterations,
-                stepTolerance, exhaustiveOrder, exhaustivePlacements);
+                stepTolerance, exhaustiveOrder, exhaustivePlacements, furtherStarts);
     }
 
     /**
@@ -274,7 +281,7 @@ public final class FaqAligner extends OrientedAligner {
      */
     FaqAligner withName(String newName) {
         return new FaqAligner(newName, seed, randomStarts, perturbations, maxIterations,
-                tolerance, exhaustiveOrder, exhaustivePlacements);
+                tolerance, exhaustiveOrder, exhaustivePlacements, furtherStarts);
     }
 
     /**
@@ -296,7 +303,29 @@ public final class FaqAligner extends OrientedAligner {
             throw new IllegalArgumentException("placements must be >= 1, got " + placements);
         }
         return new FaqAligner(name, seed, randomStarts, perturbations, maxIterations,
-                tolerance, order, placements);
+                tolerance, order, placements, furtherStarts);
+    }
+
+    /**
+     * Returns this aligner continuing its search after the iterated local search: {@code count}
+     * further randomized Frank-Wolfe starts, drawn from the same generator after the draws of
+     * the search so far, then the perturbations of the iterated local search once more from
+     * the best permutation met. The search up to that point is exactly this aligner's, and the
+     * best permutation only improves, so the result is never worse than this aligner's with
+     * {@code count} 0 (the same seed and options). For the {@code multistart} preset of
+     * {@link Aligners}.
+     *
+     * @param count the number of further starts, at least 0 (0: none, and no second local
+     *     search)
+     * @return a new aligner
+     * @throws IllegalArgumentException if {@code count < 0}
+     */
+    FaqAligner withFurtherStarts(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("further starts must be >= 0, got " + count);
+        }
+        return new FaqAligner(name, seed, randomStarts, perturbations, maxIterations,
+                tolerance, exhaustiveOrder, exhaustivePlacements, count);
     }
 
     @Override
@@ -356,6 +385,18 @@ public final class FaqAligner extends OrientedAligner {
         // Iterated local search: perturb the best permutation, polish, keep if better.
         for (int k = 0; k < perturbations; k++) {
             w.perturbBest(random);
+        }
+
+        // Further randomized starts, then the iterated local search again (multistart).
+        if (furtherStarts > 0) {
+            for (int r = 0; r < furtherStarts; r++) {
+                w.startRun();
+                w.setRandomized(random);
+                frankWolfe(w);
+            }
+            for (int k = 0; k < perturbations; k++) {
+                w.perturbBest(random);
+            }
         }
         Alignment found = Alignment.of(space, x, y, w.bestPermutation(), false);
         return notWorseThanStart(space, x, y, found, start);
@@ -540,7 +581,8 @@ public final class FaqAligner extends OrientedAligner {
     public String toString() {
         return "FaqAligner[name=" + name + ", seed=" + seed + ", randomStarts=" + randomStarts
                 + ", perturbations=" + perturbations + ", maxIterations=" + maxIterations
-                + ", tolerance=" + tolerance + ", exhaustiveOrder=" + exhaustiveOrder + "]";
+                + ", tolerance=" + tolerance + ", exhaustiveOrder=" + exhaustiveOrder
+                + ", furtherStarts=" + furtherStarts + "]";
     }
 
     /**

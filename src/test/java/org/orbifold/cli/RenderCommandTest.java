@@ -215,8 +215,8 @@ class RenderCommandTest {
         assertUsageError(MainTest.run("render", "--json"), "--json does not apply to render,"
                 + " whose output is an SVG document; give --out FILE to write it to a file");
         assertUsageError(MainTest.run("render", "--align", "0,1", "--aligner", "nope"),
-                "--aligner must be one of exact, fast, faq, ga, ipfp, nodes, thorough, got"
-                + " 'nope'");
+                "--aligner must be one of exact, fast, faq, ga, ipfp, multistart, nodes,"
+                + " thorough, got 'nope'");
     }
 
     @Test

@@ -101,11 +101,12 @@ class UsageErrorsTest {
                         "1"),
                 refused("--json may be given only once", "info", "--json", "--json"),
                 // Named choices that the commands check.
-                refused("--aligner must be one of exact, fast, faq, ga, ipfp, nodes, thorough,"
-                        + " got 'bogus'", "align", "0", "1", "--aligner", "bogus"),
-                refused("--seeding-aligner must be one of exact, fast, faq, ga, ipfp, nodes,"
-                        + " thorough, got 'bogus'", "cluster", "-k", "2", "--seeding-aligner",
+                refused("--aligner must be one of exact, fast, faq, ga, ipfp, multistart,"
+                        + " nodes, thorough, got 'bogus'", "align", "0", "1", "--aligner",
                         "bogus"),
+                refused("--seeding-aligner must be one of exact, fast, faq, ga, ipfp,"
+                        + " multistart, nodes, thorough, got 'bogus'", "cluster", "-k", "2",
+                        "--seeding-aligner", "bogus"),
                 // An empty DATASET is no name for the working directory.
                 refused("DATASET needs a file or folder name, got ''", "info", ""),
                 refused("DATASET needs a file or folder name, got ' '", "mean", " "));

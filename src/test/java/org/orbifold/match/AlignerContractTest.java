@@ -29,7 +29,8 @@ class AlignerContractTest {
                 new IpfpAligner(), new IpfpAligner().withLocalSearch(false),
                 new GraduatedAssignmentAligner(),
                 new GraduatedAssignmentAligner().withLocalSearch(false),
-                Aligners.byName("fast", 3L), Aligners.byName("thorough", 4L));
+                Aligners.byName("fast", 3L), Aligners.byName("thorough", 4L),
+                Aligners.byName("multistart", 5L));
     }
 
     private static Graph[] randomPair(SplittableRandom random, int t) {

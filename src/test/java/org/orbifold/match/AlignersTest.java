@@ -13,8 +13,8 @@ class AlignersTest {
 
     @Test
     void findsEveryNamedAligner() {
-        assertEquals(List.of("exact", "fast", "faq", "ga", "ipfp", "nodes", "thorough"),
-                Aligners.names());
+        assertEquals(List.of("exact", "fast", "faq", "ga", "ipfp", "multistart", "nodes",
+                "thorough"), Aligners.names());
         for (String name : Aligners.names()) {
             assertEquals(name, Aligners.byName(name, 1L).name());
         }
@@ -23,6 +23,7 @@ class AlignersTest {
         assertEquals("faq", Aligners.defaultAligner(1L).name());
         assertInstanceOf(FaqAligner.class, Aligners.byName("fast", 1L));
         assertInstanceOf(TabuAligner.class, Aligners.byName("thorough", 1L));
+        assertInstanceOf(FaqAligner.class, Aligners.byName("MultiStart", 1L));
         assertInstanceOf(IpfpAligner.class, Aligners.byName("ipfp", 1L));
         assertInstanceOf(GraduatedAssignmentAligner.class, Aligners.byName("GA", 1L));
     }
@@ -32,7 +33,7 @@ class AlignersTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Aligners.byName("hungarian", 1L));
         assertTrue(e.getMessage().contains("hungarian"), e.getMessage());
-        assertTrue(e.getMessage().contains("exact, fast, faq, ga, ipfp, nodes, thorough"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains(
+                "exact, fast, faq, ga, ipfp, multistart, nodes, thorough"), e.getMessage());
     }
 }
