@@ -111,9 +111,9 @@ public final class SvgDrawing {
 
     /**
      * Most characters of a panel title kept before it is cut: as many as fit the panel at
-     * about 0.65 em (7 units) per character of the title's 11-unit font.
+     * about 0.6 em (6.6 units) per character of the title's 11-unit font.
      */
-    public static final int MAX_TITLE_LENGTH = 32;
+    public static final int MAX_TITLE_LENGTH = 34;
 
     /** Most lines of a heading; text beyond them is cut. */
     public static final int MAX_HEADING_LINES = 3;
