@@ -523,8 +523,14 @@ final class OutputTarget {
      * path of its nearest existing ancestor folder with the rest of the path appended (the
      * path itself, normalized, if no ancestor exists), so that two names of the same place
      * compare equal.
+     *
+     * @param given the path as the user gave it, for messages
+     * @param path the path to make canonical
+     * @param what what the path is, for messages
+     * @return the real path, or the real path of its nearest existing ancestor with the rest
+     * @throws CliException (usage) if an existing ancestor cannot be resolved
      */
-    private static Path canonical(Path given, Path path, String what) {
+    static Path canonical(Path given, Path path, String what) {
         Path absolute = path.toAbsolutePath().normalize();
         Path existing = absolute;
         while (existing != null && !Files.exists(existing)) {

@@ -333,4 +333,62 @@ class RenderCommandTest {
         assertTrue(r.out().contains("--graphs=I,J,..."), r.out());
         assertTrue(r.out().contains("--align=I,J "), r.out());
     }
+
+    @Test
+    void svgEqualToOutThroughALinkedFolderIsRefused() throws IOException {
+        Path real = Files.createDirectory(dir.resolve("real"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        Path clusters = dir.resolve("clusters");
+        Path clusterLink = Files.createSymbolicLink(dir.resolve("clusterLink"), clusters);
+
+        Run mean = MainTest.run("mean", "--class", "T", "--threads", "1", "--svg",
+                link.resolve("s.out").toString(), "--out", real.resolve("s.out").toString());
+        Files.createDirectory(clusters);
+        Run cluster = MainTest.run("cluster", "-k", "2", "--limit", "10", "--threads", "1",
+                "--svg", clusterLink.resolve("result.json").toString(), "--out",
+                clusters.toString());
+
+        assertUsageError(mean, "--svg " + link.resolve("s.out") + " is a file that --out"
+                + " writes (s.out); give another file");
+        assertUsageError(cluster, "--svg " + clusterLink.resolve("result.json") + " is a file"
+                + " that --out writes (result.json); give another file");
+        assertEquals(0, real.toFile().list().length);
+        assertEquals(0, clusters.toFile().list().length);
+    }
+
+    @Test
+    void clusterSvgAtTheFolderThatOutCreatesIsRefusedBeforeTheWork() {
+        Path folder = dir.resolve("new");
+
+        Run r = MainTest.run("cluster", "-k", "2", "--limit", "10", "--threads", "1", "--svg",
+                folder.toString(), "--out", folder.toString());
+        Run above = MainTest.run("cluster", "-k", "2", "--limit", "10", "--threads", "1",
+                "--svg", folder.toString(), "--out", folder.resolve("inner").toString());
+
+        assertUsageError(r, "--svg " + folder + " is the folder that --out creates for its"
+                + " files (" + folder + "); give another file");
+        assertUsageError(above, "--svg " + folder + " is a folder on the way to the folder"
+                + " that --out creates for its files (" + folder.resolve("inner") + "); give"
+                + " another file");
+        assertFalse(Files.exists(folder));
+    }
+
+    @Test
+    void clusterSvgMayGoIntoTheFolderThatOutCreates() throws IOException {
+        Path folder = dir.resolve("new");
+        Path file = folder.resolve("centers.svg");
+
+        Run r = MainTest.run("cluster", "-k", "2", "--limit", "10", "--threads", "1", "--svg",
+                file.toString(), "--out", folder.toString());
+        Run deeper = MainTest.run("cluster", "-k", "2", "--limit", "10", "--threads", "1",
+                "--svg", dir.resolve("other/sub/c.svg").toString(), "--out",
+                dir.resolve("other").toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, elements(parse(Files.readString(file)), "g", "panel").size());
+        assertTrue(Files.exists(folder.resolve("result.json")));
+        assertUsageError(deeper, "cannot write --svg " + dir.resolve("other/sub/c.svg")
+                + ": folder " + dir.resolve("other/sub") + " does not exist");
+    }
+
 }
