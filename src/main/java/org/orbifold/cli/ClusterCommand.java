@@ -297,6 +297,7 @@ final class ClusterCommand extends DatasetCommand {
                 : List.of(ASSIGNMENTS, CENTERS, TRACE, RESULT)) {
             outputs.add(folder.resolve(name));
         }
+        OutputTarget.requireFileName(spec, SvgOutput.OPTION);
         Path drawing = SvgOutput.check(svg, inputs, outputs);
         Sample sample = load();
         if (k > sample.size()) {

@@ -124,6 +124,7 @@ final class RenderCommand extends DatasetCommand {
         if (out != null && out.toString().isBlank()) {
             throw CliException.usage("--out needs a file name");
         }
+        OutputTarget.requireFileName(spec, "--out");
         Path target = out == null ? null : CenterCommand.requireWritable(out,
                 out.toAbsolutePath(), OutputTarget.inputs("DATASET", Sample.source(dataset)),
                 SUGGESTED_NAME);

@@ -391,4 +391,26 @@ class RenderCommandTest {
                 + ": folder " + dir.resolve("other/sub") + " does not exist");
     }
 
+    @Test
+    void aFileNameEndingWithASeparatorNamesAFolder() {
+        Path trail = dir.resolve("trail");
+
+        Run render = MainTest.run("render", "--out", trail + "/");
+        Run mean = MainTest.run("mean", "--class", "T", "--svg", trail + "/");
+        Run median = MainTest.run("median", "--class", "T", "--out", trail + "/");
+        Run cluster = MainTest.run("cluster", "-k", "2", "--svg", trail + "/");
+
+        assertUsageError(render, "cannot write --out " + trail + "/: a name ending with /"
+                + " names a folder, and there is none; give a file name");
+        assertUsageError(mean, "cannot write --svg " + trail + "/: a name ending with /"
+                + " names a folder, and there is none; give a file name");
+        assertUsageError(median, "cannot write --out " + trail + "/: a name ending with /"
+                + " names a folder, and there is none; give a file name");
+        assertUsageError(cluster, "cannot write --svg " + trail + "/: a name ending with /"
+                + " names a folder, and there is none; give a file name");
+        assertFalse(Files.exists(trail));
+        assertUsageError(MainTest.run("render", "--out", dir + "/"), "cannot write --out "
+                + dir + ": it is a folder; give a file name, such as "
+                + dir.resolve("drawing.svg"));
+    }
 }
