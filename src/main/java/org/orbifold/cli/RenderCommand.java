@@ -42,6 +42,9 @@ final class RenderCommand extends DatasetCommand {
     /** Number of graphs drawn when {@code --graphs} and {@code --align} are not given. */
     static final int DEFAULT_GRAPHS = 12;
 
+    /** Prefix of a note on standard error, when standard output carries the document. */
+    static final String NOTE_PREFIX = "orbifold: note: ";
+
     /** The file name suggested when {@code --out} names a folder. */
     static final String SUGGESTED_NAME = "drawing.svg";
 
@@ -185,18 +188,22 @@ final class RenderCommand extends DatasetCommand {
                     + ", ...") + ")";
         }
 
-        // Deliver: the document to standard output, or to the file and a report.
-        PrintWriter stdout = spec.commandLine().getOut();
+        // Deliver: the document to standard output in UTF-8 (as it declares) and the notes
+        // to standard error, or the document to the file and a report.
+        notes.addAll(sample.dataset().notes());
         if (target == null) {
-            stdout.print(svg);
-            stdout.flush();
+            StandardOutput.printUtf8(spec.commandLine().getOut(), svg);
+            PrintWriter err = spec.commandLine().getErr();
+            for (String note : notes) {
+                err.println(NOTE_PREFIX + note);
+            }
+            err.flush();
             return 0;
         }
         CenterCommand.writeAtomically(target, TextFiles.unpadEnd(svg));
         PrintWriter report = out();
         report.printf(Locale.ROOT, "drawing     %s%n", what);
         report.printf(Locale.ROOT, "file        %s%n", out);
-        notes.addAll(sample.dataset().notes());
         CenterCommand.printNotes(report, notes);
         report.flush();
         return 0;

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +81,8 @@ class RenderCommandTest {
         Run r = MainTest.run("render");
 
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals("", r.err());
+        assertTrue(r.err().startsWith(RenderCommand.NOTE_PREFIX + "drew the first 12 of 225"
+                + " graphs; choose others with --graphs I,J,...\n"), r.err());
         Document d = parse(r.out());
         assertEquals(12, elements(d, "g", "panel").size());
         assertEquals(List.of("datasets/letters: the first 12 of 225 graphs (--graphs picks"
@@ -389,6 +393,39 @@ class RenderCommandTest {
         assertTrue(Files.exists(folder.resolve("result.json")));
         assertUsageError(deeper, "cannot write --svg " + dir.resolve("other/sub/c.svg")
                 + ": folder " + dir.resolve("other/sub") + " does not exist");
+    }
+
+    @Test
+    void theDocumentOnStandardOutputIsUtf8WhateverThePlatformCharset() throws IOException {
+        Path csv = Files.writeString(dir.resolve("accents.csv"),
+                "smiles,label\nCCO,caf\u00e9\n");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StandardOutput ascii = new StandardOutput(bytes, StandardCharsets.US_ASCII);
+        StringWriter err = new StringWriter();
+
+        int code = Main.execute(new String[] {"render", csv.toString(), "--label-property",
+            "label"}, ascii, new PrintWriter(err, true));
+
+        assertEquals(0, code, err.toString());
+        String svg = new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+        assertEquals(List.of("graph 0, class caf\u00e9, 3 nodes"), texts(parse(svg), "text",
+                "title"));
+    }
+
+    @Test
+    void notesGoToStandardErrorWhenStandardOutputCarriesTheDocument() throws IOException {
+        Path csv = Files.writeString(dir.resolve("some.csv"), "smiles\nCCO\nnot a smiles\n"
+                + "CCN\n");
+
+        Run r = MainTest.run("render", csv.toString(), "--skip-invalid");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, elements(parse(r.out()), "g", "panel").size());
+        assertTrue(r.err().contains(RenderCommand.NOTE_PREFIX + "skipped 1 invalid record"),
+                r.err());
+        for (String line : r.err().split("\n")) {
+            assertTrue(line.startsWith(RenderCommand.NOTE_PREFIX), line);
+        }
     }
 
     @Test
