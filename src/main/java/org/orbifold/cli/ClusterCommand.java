@@ -384,7 +384,8 @@ final class ClusterCommand extends DatasetCommand {
             titles.add("cluster " + c + ", " + CenterCommand.graphs(sizes[c]));
         }
         String heading = String.format(Locale.ROOT, "%s with k = %d of %s from %s", r.method()
-                .title, k, CenterCommand.graphs(sample.size()), sample.source());
+                .title, k, CenterCommand.graphs(sample.size()), sample.source())
+                + (sample.className() == null ? "" : " (class " + sample.className() + ")");
         return SvgDrawing.of(sample.nodeChannels(), sample.edgeChannels())
                 .withSeed(options.seed).graphs(heading, result.centers(), titles);
     }

@@ -152,9 +152,9 @@ final class RenderCommand extends DatasetCommand {
             svg = drawing.alignment(caption, x, title(sample, i), y, title(sample, j),
                     alignment);
             what = String.format(Locale.ROOT, "graphs %d and %d of %s aligned by %s (seed %d):"
-                    + " distance %s%s", i, j, sample.source(), aligner.name(), options.seed,
+                    + " distance %s, %s", i, j, source(sample), aligner.name(), options.seed,
                     Numbers.decimal(alignment.distance(), 6), alignment.certified()
-                    ? ", proven optimal" : "");
+                    ? "proven optimal" : "an upper bound (not proven optimal)");
         } else {
             List<Integer> chosen = new ArrayList<>();
             if (graphs == null) {
@@ -183,7 +183,7 @@ final class RenderCommand extends DatasetCommand {
                     + sample.size() + " graphs (--graphs picks others)"
                     : CenterCommand.graphs(chosen.size()));
             svg = drawing.graphs(heading, drawn, titles);
-            what = CenterCommand.graphs(chosen.size()) + " of " + sample.source() + " ("
+            what = CenterCommand.graphs(chosen.size()) + " of " + source(sample) + " ("
                     + (chosen.size() <= 20 ? join(chosen) : join(chosen.subList(0, 20))
                     + ", ...") + ")";
         }
@@ -218,6 +218,12 @@ final class RenderCommand extends DatasetCommand {
                         + " two graphs");
             }
         }
+    }
+
+    /** Returns the data set's name, with the class that {@code --class} chose. */
+    private static String source(Sample sample) {
+        return sample.source() + (sample.className() == null ? ""
+                : ", class " + sample.className());
     }
 
     /** Returns a panel's title: the graph's index, class and order. */

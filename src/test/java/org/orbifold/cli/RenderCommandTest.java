@@ -450,4 +450,35 @@ class RenderCommandTest {
                 + dir + ": it is a folder; give a file name, such as "
                 + dir.resolve("drawing.svg"));
     }
+
+    @Test
+    void theReportNamesTheClassAndAnUpperBound() throws IOException {
+        Path file = dir.resolve("t.svg");
+
+        Run grid = MainTest.run("render", "--class", "T", "--graphs", "0", "--out",
+                file.toString());
+        Run align = MainTest.run("render", "--align", "0,100", "--aligner", "ipfp", "--out",
+                file.toString());
+        Run json = MainTest.run("align", "0", "100", "--aligner", "ipfp", "--json");
+
+        assertTrue(grid.out().startsWith("drawing     1 graph of datasets/letters, class T"
+                + " (0)\n"), grid.out());
+        assertEquals(Boolean.FALSE, json.json().get("certified"), json.out());
+        assertTrue(align.out().startsWith("drawing     graphs 0 and 100 of datasets/letters"
+                + " aligned by ipfp (seed 42): distance "), align.out());
+        assertTrue(align.out().contains(", an upper bound (not proven optimal)\n"),
+                align.out());
+    }
+
+    @Test
+    void clusterSvgHeadingKeepsTheClass() throws IOException {
+        Path file = dir.resolve("a.svg");
+
+        Run r = MainTest.run("cluster", "--class", "A", "-k", "2", "--threads", "1", "--svg",
+                file.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(List.of("k-means with k = 2 of 25 graphs from datasets/letters (class"
+                + " A)"), texts(parse(Files.readString(file)), "text", "heading"));
+    }
 }
