@@ -25,8 +25,11 @@ import picocli.CommandLine.Spec;
  * {@value #DEFAULT_GRAPHS}), or with {@code --align I,J} two graphs side by side joined by the
  * node matching that the chosen aligner finds. Indices count from 0 among the graphs kept by
  * {@code --class} and {@code --limit}, as {@code align} counts them. The document goes to
- * standard output, or with {@code --out FILE} to the file (checked before any work, as every
- * {@code --out}), and then a short report goes to standard output.
+ * standard output as UTF-8 bytes whatever the platform charset ({@link StandardOutput}), with
+ * the notes on standard error ({@value #NOTE_PREFIX}...), or with {@code --out FILE} to the
+ * file (checked before any work, as every {@code --out}; a name ending with a separator that
+ * names no folder is refused), and then a short report with the notes goes to standard
+ * output.
  */
 @Command(name = "render", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,

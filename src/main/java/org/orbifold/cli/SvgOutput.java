@@ -9,8 +9,8 @@ import org.orbifold.io.TextFiles;
  * The {@code --svg FILE} option of {@code mean}, {@code median} and {@code cluster}, which
  * also draws the centers ({@link org.orbifold.io.SvgDrawing}): the checks before the work,
  * which are those of {@code --out FILE} ({@link CenterCommand#requireWritable}, with messages
- * that name {@code --svg}), and the write after it, when the result is already on standard
- * output.
+ * that name {@code --svg}) plus a comparison with the files of {@code --out} by real paths
+ * ({@link #check}), and the write after it, when the result is already on standard output.
  */
 final class SvgOutput {
 
