@@ -40,18 +40,16 @@ import org.orbifold.space.Permutation;
  * <p><b>Where nodes go.</b> When the node channels include the numeric channels {@code x} and
  * {@code y} (the project's letters, IAM Letter), every node is drawn at its coordinates, y
  * pointing up, with one scale and one offset for all panels of a document (so drawings of
- * several graphs, or of a graph and a mean, compare at a glance); the drawn nodes of all
- * panels fill the panels, the aspect ratio kept, whatever the coordinates' range (a span
- * beyond the largest double is scaled without overflow). Otherwise each graph gets a
- * Fruchterman and Reingold force-directed layout ({@link FRLayoutAlgorithm2D} of JGraphT on
- * its drawn nodes, with a spring for each drawn edge of presence at least
- * {@value #LAYOUT_PRESENCE} when presence is a probability, for each drawn edge otherwise),
- * started from points drawn with a {@link Random} of the seed, with an ideal edge length
- * small enough for the layout to stay off the border of its box (normalization factor
- * {@value #LAYOUT_NORMALIZATION}), and is scaled to fill its panel. In an alignment drawn
- * this way, the second graph's layout starts from the
- * positions of the first graph's nodes matched to its nodes, so that matched nodes tend to sit
- * at the same places of the two panels.
+ * several graphs, or of a graph and a mean, compare at a glance); the drawn nodes of all panels
+ * fill the panels, the aspect ratio kept, whatever the coordinates' range (a span beyond the
+ * largest double is scaled without overflow). Otherwise each graph gets a Fruchterman and
+ * Reingold force-directed layout ({@link FRLayoutAlgorithm2D} of JGraphT on its drawn nodes,
+ * with a spring for each drawn edge of presence at least 0.5 when presence is a probability,
+ * for each drawn edge otherwise), started from points drawn with a {@link Random} of the seed,
+ * with an ideal edge length small enough for the layout to stay off the border of its box
+ * (normalization factor 0.2), and is scaled to fill its panel. In an alignment drawn this way,
+ * the second graph's layout starts from the positions of the first graph's nodes matched to its
+ * nodes, so that matched nodes tend to sit at the same places of the two panels.
  *
  * <p><b>Structure, for scripts.</b> Panel {@code k} (from 0, in the order given) is a group
  * {@code <g id="pK" class="panel">} holding a {@code <text class="title">}, the edges as
@@ -69,15 +67,14 @@ import org.orbifold.space.Permutation;
  * ({@link TextFiles#isHidden}: control characters, spaces other than U+0020, invisible format
  * characters), unpaired surrogates and the non-characters U+FFFE and U+FFFF, none of which may
  * appear in well-formed XML or all of which would be invisible, are written as the command
- * line's text output shows them: a tab as {@code \t}, the others as a backslash, {@code u}
- * and four hexadecimal digits. A title longer than {@value #MAX_TITLE_LENGTH} characters
- * (once escaped) is cut on a whole character or escape and ends with {@code ...}, so that it
- * fits its panel; a heading is split into lines ({@code <tspan>} elements of one
- * {@code <text>}) that fit the document's width by an estimate of
- * {@value #HEADING_CHARACTER_WIDTH} units per character, at most
- * {@value #MAX_HEADING_LINES}, the last cut with {@code ...}; the document's
- * {@code <title>} keeps it whole. Widths are estimates: a text of many wide letters may
- * still run over, and node texts are not cut to their neighbours.
+ * line's text output shows them: a tab as {@code \t}, the others as a backslash, {@code u} and
+ * four hexadecimal digits. A title longer than {@value #MAX_TITLE_LENGTH} characters (once
+ * escaped) is cut on a whole character or escape and ends with {@code ...}, so that it fits its
+ * panel; a heading is split into lines ({@code <tspan>} elements of one {@code <text>}) that
+ * fit the document's width by an estimate of 8.45 units (0.65 em) per character, at most
+ * {@value #MAX_HEADING_LINES}, the last cut with {@code ...}; the document's {@code <title>}
+ * keeps it whole. Widths are estimates: a text of many wide letters may still run over, and
+ * node texts are not cut to their neighbours.
  *
  * <p><b>Determinism.</b> The same graphs, titles, channels and seed give byte-identical
  * documents: coordinates and sizes are written with two decimals and opacities with three,
