@@ -45,11 +45,13 @@ import org.orbifold.space.Permutation;
  * largest double is scaled without overflow). Otherwise each graph gets a Fruchterman and
  * Reingold force-directed layout ({@link FRLayoutAlgorithm2D} of JGraphT on its drawn nodes,
  * with a spring for each drawn edge of presence at least 0.5 when presence is a probability,
- * for each drawn edge otherwise), started from points drawn with a {@link Random} of the seed,
- * with an ideal edge length small enough for the layout to stay off the border of its box
- * (normalization factor 0.2), and is scaled to fill its panel. In an alignment drawn this way,
- * the second graph's layout starts from the positions of the first graph's nodes matched to its
- * nodes, so that matched nodes tend to sit at the same places of the two panels.
+ * for each drawn edge otherwise), started from points drawn with a {@link Random} of the seed
+ * with JGraphT's normalization factor 0.5, run again from the same points with a factor 0.6
+ * times smaller (down to 0.108) while its box holds more than one node in 20 (at least 2) at
+ * its border, as it does for sparse graphs such as molecules, and is scaled to fill its panel.
+ * In an alignment drawn this way, the second graph's layout starts from the positions of the
+ * first graph's nodes matched to its nodes, so that matched nodes tend to sit at the same
+ * places of the two panels.
  *
  * <p><b>Structure, for scripts.</b> Panel {@code k} (from 0, in the order given) is a group
  * {@code <g id="pK" class="panel">} holding a {@code <text class="title">}, the edges as
@@ -134,13 +136,17 @@ public final class SvgDrawing {
     private static final int LAYOUT_ITERATIONS = FRLayoutAlgorithm2D.DEFAULT_ITERATIONS;
 
     /**
-     * The layout's normalization factor: its ideal edge length is this factor times the side
-     * of a square of the box's area per node. JGraphT's default, 0.5, asks for more room than
-     * the box has for sparse graphs such as molecules, whose nodes the box then holds at its
-     * border, some on one another; at 0.2 the layout stays inside the box and is scaled to
-     * the panel afterwards.
+     * Factor by which the layout's normalization factor shrinks when the box holds too many
+     * nodes at its border. The normalization factor sets the ideal edge length: the factor
+     * times the side of a square of the box's area per node. JGraphT's default, 0.5, suits
+     * dense graphs but asks for more room than the box has for sparse graphs such as
+     * molecules, whose nodes the box then holds at its border, some on one another; with a
+     * smaller factor the layout stays inside the box, and is scaled to the panel afterwards.
      */
-    private static final double LAYOUT_NORMALIZATION = 0.2;
+    private static final double LAYOUT_SHRINK = 0.6;
+
+    /** Least normalization factor tried (0.5, 0.3, 0.18, 0.108). */
+    private static final double MIN_LAYOUT_NORMALIZATION = 0.1;
 
     /** Least presence of an edge that is a spring of the layout, when it is a probability. */
     private static final double LAYOUT_PRESENCE = 0.5;
@@ -455,20 +461,13 @@ public final class SvgDrawing {
             return;
         }
         org.jgrapht.Graph<Integer, DefaultEdge> graph = springs(g, kept);
-        MapLayoutModel2D<Integer> model = new MapLayoutModel2D<>(Box2D.of(PANEL_SIZE,
-                PANEL_SIZE));
-        Random random = new Random(seed);
-        FRLayoutAlgorithm2D<Integer, DefaultEdge> fr = new FRLayoutAlgorithm2D<>(
-                LAYOUT_ITERATIONS, LAYOUT_NORMALIZATION, random);
-        double[][] initial = new double[kept.length][];
-        for (int a = 0; a < kept.length; a++) {
-            double rx = random.nextDouble() * PANEL_SIZE;
-            double ry = random.nextDouble() * PANEL_SIZE;
-            initial[a] = start != null && start[kept[a]] != null ? start[kept[a]]
-                    : new double[] {rx, ry};
+        double factor = FRLayoutAlgorithm2D.DEFAULT_NORMALIZATION_FACTOR;
+        MapLayoutModel2D<Integer> model = layOut(graph, kept, start, factor);
+        while (held(model, kept.length) > Math.max(1, kept.length / 20)
+                && factor * LAYOUT_SHRINK >= MIN_LAYOUT_NORMALIZATION) {
+            factor *= LAYOUT_SHRINK;
+            model = layOut(graph, kept, start, factor);
         }
-        fr.setInitializer(v -> Point2D.of(initial[v][0], initial[v][1]));
-        fr.layout(graph, model);
 
         double minX = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
@@ -488,6 +487,42 @@ public final class SvgDrawing {
             panel.x[kept[a]] = xy[0];
             panel.y[kept[a]] = xy[1];
         }
+    }
+
+    /**
+     * Runs the Fruchterman and Reingold layout of the springs in a box of the panel's size,
+     * from the points of {@code start} where given (a kept node's row), else from points of a
+     * {@link Random} of the seed, with the given normalization factor.
+     */
+    private MapLayoutModel2D<Integer> layOut(org.jgrapht.Graph<Integer, DefaultEdge> graph,
+            int[] kept, double[][] start, double factor) {
+        MapLayoutModel2D<Integer> model = new MapLayoutModel2D<>(Box2D.of(PANEL_SIZE,
+                PANEL_SIZE));
+        Random random = new Random(seed);
+        FRLayoutAlgorithm2D<Integer, DefaultEdge> fr = new FRLayoutAlgorithm2D<>(
+                LAYOUT_ITERATIONS, factor, random);
+        double[][] initial = new double[kept.length][];
+        for (int a = 0; a < kept.length; a++) {
+            double rx = random.nextDouble() * PANEL_SIZE;
+            double ry = random.nextDouble() * PANEL_SIZE;
+            initial[a] = start != null && start[kept[a]] != null ? start[kept[a]]
+                    : new double[] {rx, ry};
+        }
+        fr.setInitializer(v -> Point2D.of(initial[v][0], initial[v][1]));
+        fr.layout(graph, model);
+        return model;
+    }
+
+    /** Returns how many of the layout's nodes its box holds at its border. */
+    private static int held(MapLayoutModel2D<Integer> model, int nodes) {
+        int held = 0;
+        for (int a = 0; a < nodes; a++) {
+            Point2D point = model.get(a);
+            boolean border = point.getX() <= 0.0 || point.getX() >= PANEL_SIZE
+                    || point.getY() <= 0.0 || point.getY() >= PANEL_SIZE;
+            held += border ? 1 : 0;
+        }
+        return held;
     }
 
     /**

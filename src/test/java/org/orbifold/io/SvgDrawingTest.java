@@ -498,6 +498,40 @@ class SvgDrawingTest {
     }
 
     @Test
+    void aDenseGraphKeepsItsNodesApart() {
+        // 150 nodes, 300 random edges: JGraphT's default spacing keeps such a graph off the
+        // border, and a smaller one would crowd its nodes together.
+        int n = 150;
+        Graph.Builder b = Graph.builder(4, 1);
+        for (int i = 0; i < n; i++) {
+            b.addNode(1, 0, 0, 1);
+        }
+        java.util.Random random = new java.util.Random(3);
+        for (int e = 0; e < 2 * n; e++) {
+            int i = random.nextInt(n);
+            int j = random.nextInt(n);
+            if (i != j) {
+                b.addEdge(Math.min(i, j), Math.max(i, j), 1);
+            }
+        }
+        Graph g = b.build();
+
+        Document d = parse(SvgDrawing.of(ATOMS, EDGE).graphs(null, List.of(g),
+                List.of("dense")));
+
+        int crowded = 0;
+        for (int i = 0; i < n; i++) {
+            Element a = byId(d, "p0-n" + i);
+            for (int j = 0; j < i; j++) {
+                Element o = byId(d, "p0-n" + j);
+                crowded += Math.hypot(number(a, "cx") - number(o, "cx"), number(a, "cy")
+                        - number(o, "cy")) < 5.0 ? 1 : 0;
+            }
+        }
+        assertTrue(crowded <= 60, crowded + " pairs of nodes less than 5 units apart");
+    }
+
+    @Test
     void anEdgeMoreLikelyAbsentThanPresentIsNoSpringOfTheLayout() {
         Graph g = molecule();
         Graph.Builder b = Graph.builder(4, 1);
