@@ -198,7 +198,7 @@ final class RenderCommand extends DatasetCommand {
             StandardOutput.printUtf8(spec.commandLine().getOut(), svg);
             PrintWriter err = spec.commandLine().getErr();
             for (String note : notes) {
-                err.println(NOTE_PREFIX + note);
+                err.println(NOTE_PREFIX + VisibleText.escape(note));
             }
             err.flush();
             return 0;

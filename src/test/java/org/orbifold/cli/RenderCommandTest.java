@@ -429,6 +429,20 @@ class RenderCommandTest {
     }
 
     @Test
+    void aNoteOnStandardErrorShowsControlCharactersAsEscapes() throws IOException {
+        // A TU folder without class labels gets a note naming the missing file, whose name
+        // holds the folder's tab.
+        Path tab = MainTest.copyLetters(dir, "P\tQ", "A", "graph_indicator");
+
+        Run r = MainTest.run("render", tab.toString(), "--graphs", "0");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains(RenderCommand.NOTE_PREFIX + "P\\tQ_graph_labels.txt not"
+                + " present"), r.err());
+        assertFalse(r.err().contains("\t"), r.err());
+    }
+
+    @Test
     void aFileNameEndingWithASeparatorNamesAFolder() {
         Path trail = dir.resolve("trail");
 
