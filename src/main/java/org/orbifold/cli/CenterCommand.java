@@ -152,6 +152,8 @@ abstract class CenterCommand extends DatasetCommand {
         if (out != null && out.toString().isBlank()) {
             throw CliException.usage("--out needs a file name");
         }
+        OutputTarget.requireFileName(spec, "--out");
+        OutputTarget.requireFileName(spec, SvgOutput.OPTION);
         List<OutputTarget.Input> inputs = OutputTarget.inputs("DATASET", Sample.source(dataset));
         Path target = out == null ? null : requireWritable(out, out.toAbsolutePath(), inputs);
         Path drawing = SvgOutput.check(svg, inputs, target == null ? List.of()

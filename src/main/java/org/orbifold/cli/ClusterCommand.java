@@ -306,6 +306,7 @@ final class ClusterCommand extends DatasetCommand {
                 : List.of(ASSIGNMENTS, CENTERS, TRACE, RESULT)) {
             outputs.add(folder.resolve(name));
         }
+        OutputTarget.requireFileName(spec, SvgOutput.OPTION);
         Path drawing = SvgOutput.check(svg, inputs, outputs);
         Sample sample = load();
         if (k > sample.size()) {
@@ -396,7 +397,8 @@ final class ClusterCommand extends DatasetCommand {
             titles.add("cluster " + c + ", " + CenterCommand.graphs(sizes[c]));
         }
         String heading = String.format(Locale.ROOT, "%s with k = %d of %s from %s", r.method()
-                .title, k, CenterCommand.graphs(sample.size()), sample.source());
+                .title, k, CenterCommand.graphs(sample.size()), sample.source())
+                + (sample.className() == null ? "" : " (class " + sample.className() + ")");
         return SvgDrawing.of(sample.nodeChannels(), sample.edgeChannels())
                 .withSeed(options.seed).graphs(heading, result.centers(), titles);
     }

@@ -76,8 +76,7 @@ public final class Main implements Runnable {
      */
     public static void main(String[] args) {
         Charset charset = Charset.defaultCharset();
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset),
-                true);
+        PrintWriter out = new StandardOutput(System.out, charset);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset),
                 true);
         int code = execute(args, out, err);

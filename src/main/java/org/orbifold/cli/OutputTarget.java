@@ -1,5 +1,6 @@
 package org.orbifold.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +17,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.orbifold.io.DatasetLoader;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Checks of the files that {@code --out} replaces, before any long work and again just before
@@ -88,6 +91,33 @@ final class OutputTarget {
             }
         }
         return inputs;
+    }
+
+    /**
+     * Fails when a file option was given a name that ends with a separator ({@code /}, or the
+     * platform's) and names no existing folder: such a name means a folder, but the path the
+     * option holds has lost the separator, so the command would write a file of that name.
+     * An existing folder is left to the other checks, which refuse it and may suggest a file
+     * in it.
+     *
+     * @param spec the command's spec, whose parse result holds the option's text as typed
+     * @param option the option's name, such as {@code "--out"}
+     * @throws CliException (usage) for such a name
+     */
+    static void requireFileName(CommandSpec spec, String option) {
+        OptionSpec matched = spec.commandLine().getParseResult().matchedOption(option);
+        if (matched == null) {
+            return;
+        }
+        for (String typed : matched.originalStringValues()) {
+            boolean folderName = typed.endsWith("/")
+                    || typed.endsWith(File.separator);
+            if (folderName && !Files.isDirectory(Path.of(typed))) {
+                throw CliException.usage("cannot write " + option + " " + typed + ": a name"
+                        + " ending with " + typed.charAt(typed.length() - 1) + " names a"
+                        + " folder, and there is none; give a file name");
+            }
+        }
     }
 
     /**
@@ -523,8 +553,14 @@ final class OutputTarget {
      * path of its nearest existing ancestor folder with the rest of the path appended (the
      * path itself, normalized, if no ancestor exists), so that two names of the same place
      * compare equal.
+     *
+     * @param given the path as the user gave it, for messages
+     * @param path the path to make canonical
+     * @param what what the path is, for messages
+     * @return the real path, or the real path of its nearest existing ancestor with the rest
+     * @throws CliException (usage) if an existing ancestor cannot be resolved
      */
-    private static Path canonical(Path given, Path path, String what) {
+    static Path canonical(Path given, Path path, String what) {
         Path absolute = path.toAbsolutePath().normalize();
         Path existing = absolute;
         while (existing != null && !Files.exists(existing)) {

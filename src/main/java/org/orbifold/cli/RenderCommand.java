@@ -25,8 +25,11 @@ import picocli.CommandLine.Spec;
  * {@value #DEFAULT_GRAPHS}), or with {@code --align I,J} two graphs side by side joined by the
  * node matching that the chosen aligner finds. Indices count from 0 among the graphs kept by
  * {@code --class} and {@code --limit}, as {@code align} counts them. The document goes to
- * standard output, or with {@code --out FILE} to the file (checked before any work, as every
- * {@code --out}), and then a short report goes to standard output.
+ * standard output as UTF-8 bytes whatever the platform charset ({@link StandardOutput}), with
+ * the notes on standard error ({@value #NOTE_PREFIX}...), or with {@code --out FILE} to the
+ * file (checked before any work, as every {@code --out}; a name ending with a separator that
+ * names no folder is refused), and then a short report with the notes goes to standard
+ * output.
  */
 @Command(name = "render", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
@@ -41,6 +44,9 @@ final class RenderCommand extends DatasetCommand {
 
     /** Number of graphs drawn when {@code --graphs} and {@code --align} are not given. */
     static final int DEFAULT_GRAPHS = 12;
+
+    /** Prefix of a note on standard error, when standard output carries the document. */
+    static final String NOTE_PREFIX = "orbifold: note: ";
 
     /** The file name suggested when {@code --out} names a folder. */
     static final String SUGGESTED_NAME = "drawing.svg";
@@ -124,6 +130,7 @@ final class RenderCommand extends DatasetCommand {
         if (out != null && out.toString().isBlank()) {
             throw CliException.usage("--out needs a file name");
         }
+        OutputTarget.requireFileName(spec, "--out");
         Path target = out == null ? null : CenterCommand.requireWritable(out,
                 out.toAbsolutePath(), OutputTarget.inputs("DATASET", Sample.source(dataset)),
                 SUGGESTED_NAME);
@@ -148,9 +155,9 @@ final class RenderCommand extends DatasetCommand {
             svg = drawing.alignment(caption, x, title(sample, i), y, title(sample, j),
                     alignment);
             what = String.format(Locale.ROOT, "graphs %d and %d of %s aligned by %s (seed %d):"
-                    + " distance %s%s", i, j, sample.source(), aligner.name(), options.seed,
+                    + " distance %s, %s", i, j, source(sample), aligner.name(), options.seed,
                     Numbers.decimal(alignment.distance(), 6), alignment.certified()
-                    ? ", proven optimal" : "");
+                    ? "proven optimal" : "an upper bound (not proven optimal)");
         } else {
             List<Integer> chosen = new ArrayList<>();
             if (graphs == null) {
@@ -179,23 +186,27 @@ final class RenderCommand extends DatasetCommand {
                     + sample.size() + " graphs (--graphs picks others)"
                     : CenterCommand.graphs(chosen.size()));
             svg = drawing.graphs(heading, drawn, titles);
-            what = CenterCommand.graphs(chosen.size()) + " of " + sample.source() + " ("
+            what = CenterCommand.graphs(chosen.size()) + " of " + source(sample) + " ("
                     + (chosen.size() <= 20 ? join(chosen) : join(chosen.subList(0, 20))
                     + ", ...") + ")";
         }
 
-        // Deliver: the document to standard output, or to the file and a report.
-        PrintWriter stdout = spec.commandLine().getOut();
+        // Deliver: the document to standard output in UTF-8 (as it declares) and the notes
+        // to standard error, or the document to the file and a report.
+        notes.addAll(sample.dataset().notes());
         if (target == null) {
-            stdout.print(svg);
-            stdout.flush();
+            StandardOutput.printUtf8(spec.commandLine().getOut(), svg);
+            PrintWriter err = spec.commandLine().getErr();
+            for (String note : notes) {
+                err.println(NOTE_PREFIX + VisibleText.escape(note));
+            }
+            err.flush();
             return 0;
         }
         CenterCommand.writeAtomically(target, TextFiles.unpadEnd(svg));
         PrintWriter report = out();
         report.printf(Locale.ROOT, "drawing     %s%n", what);
         report.printf(Locale.ROOT, "file        %s%n", out);
-        notes.addAll(sample.dataset().notes());
         CenterCommand.printNotes(report, notes);
         report.flush();
         return 0;
@@ -210,6 +221,12 @@ final class RenderCommand extends DatasetCommand {
                         + " two graphs");
             }
         }
+    }
+
+    /** Returns the data set's name, with the class that {@code --class} chose. */
+    private static String source(Sample sample) {
+        return sample.source() + (sample.className() == null ? ""
+                : ", class " + sample.className());
     }
 
     /** Returns a panel's title: the graph's index, class and order. */

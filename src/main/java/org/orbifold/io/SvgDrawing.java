@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Random;
-import java.util.function.Function;
 import org.jgrapht.alg.drawing.FRLayoutAlgorithm2D;
 import org.jgrapht.alg.drawing.model.Box2D;
 import org.jgrapht.alg.drawing.model.MapLayoutModel2D;
 import org.jgrapht.alg.drawing.model.Point2D;
-import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleGraph;
 import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
 import org.orbifold.space.Permutation;
@@ -33,19 +33,25 @@ import org.orbifold.space.Permutation;
  * sets the line's opacity and width (a certain edge is {@value #MAX_EDGE_WIDTH} units wide),
  * otherwise every edge is drawn alike. A node's text is, for each one-hot node group
  * (channels named {@code group=label}, such as {@code label=C} of a molecule), the label of
- * largest positive value, joined by {@code /}; nodes with numeric channels only carry no text.
- * The first one-hot group also chooses the node's fill colour, by the label's position.
+ * largest positive value, joined by {@code /}, with the node's opacity; nodes with numeric
+ * channels only carry no text. The first one-hot group also chooses the node's fill colour,
+ * by the label's position.
  *
  * <p><b>Where nodes go.</b> When the node channels include the numeric channels {@code x} and
  * {@code y} (the project's letters, IAM Letter), every node is drawn at its coordinates, y
  * pointing up, with one scale and one offset for all panels of a document (so drawings of
- * several graphs, or of a graph and a mean, compare at a glance); the drawn nodes of all
- * panels fill the panels, the aspect ratio kept. Otherwise each graph gets a Fruchterman and
- * Reingold force-directed layout ({@link FRLayoutAlgorithm2D} of JGraphT on its drawn nodes
- * and edges), started from points drawn with a {@link Random} of the seed, and is scaled to
- * fill its panel. In an alignment drawn this way, the second graph's layout starts from the
- * positions of the first graph's nodes matched to its nodes, so that matched nodes tend to sit
- * at the same places of the two panels.
+ * several graphs, or of a graph and a mean, compare at a glance); the drawn nodes of all panels
+ * fill the panels, the aspect ratio kept, whatever the coordinates' range (a span beyond the
+ * largest double is scaled without overflow). Otherwise each graph gets a Fruchterman and
+ * Reingold force-directed layout ({@link FRLayoutAlgorithm2D} of JGraphT on its drawn nodes,
+ * with a spring for each drawn edge of presence at least 0.5 when presence is a probability,
+ * for each drawn edge otherwise), started from points drawn with a {@link Random} of the seed
+ * with JGraphT's normalization factor 0.5, run again from the same points with a factor 0.6
+ * times smaller (down to 0.108) while its box holds more than one node in 20 (at least 2) at
+ * its border, as it does for sparse graphs such as molecules, and is scaled to fill its panel.
+ * In an alignment drawn this way, the second graph's layout starts from the positions of the
+ * first graph's nodes matched to its nodes, so that matched nodes tend to sit at the same
+ * places of the two panels.
  *
  * <p><b>Structure, for scripts.</b> Panel {@code k} (from 0, in the order given) is a group
  * {@code <g id="pK" class="panel">} holding a {@code <text class="title">}, the edges as
@@ -63,15 +69,18 @@ import org.orbifold.space.Permutation;
  * ({@link TextFiles#isHidden}: control characters, spaces other than U+0020, invisible format
  * characters), unpaired surrogates and the non-characters U+FFFE and U+FFFF, none of which may
  * appear in well-formed XML or all of which would be invisible, are written as the command
- * line's text output shows them: a tab as {@code \t}, the others as a backslash, {@code u}
- * and four hexadecimal digits. A title
- * longer than {@value #MAX_TITLE_LENGTH} characters (once escaped), or a heading longer than
- * {@value #MAX_HEADING_LENGTH}, is cut and ends with {@code ...}; a heading wider than the
- * document is clipped by the viewer.
+ * line's text output shows them: a tab as {@code \t}, the others as a backslash, {@code u} and
+ * four hexadecimal digits. A title longer than {@value #MAX_TITLE_LENGTH} characters (once
+ * escaped) is cut on a whole character or escape and ends with {@code ...}, so that it fits its
+ * panel; a heading is split into lines ({@code <tspan>} elements of one {@code <text>}) that
+ * fit the document's width by an estimate of 8.45 units (0.65 em) per character, at most
+ * {@value #MAX_HEADING_LINES}, the last cut with {@code ...}; the document's {@code <title>}
+ * keeps it whole. Widths are estimates: a text of many wide letters may still run over, and
+ * node texts are not cut to their neighbours.
  *
  * <p><b>Determinism.</b> The same graphs, titles, channels and seed give byte-identical
- * documents: numbers are written with two decimals in the root locale and the layout's only
- * randomness is the seed's.
+ * documents: coordinates and sizes are written with two decimals and opacities with three,
+ * in the root locale, and the layout's only randomness is the seed's.
  *
  * <p><b>Limitations.</b> Directed edges are drawn without arrows, and a pair of nodes joined
  * in both directions gets one line, whose presence is the larger of the two; edge attributes
@@ -90,17 +99,29 @@ public final class SvgDrawing {
     /** Height of the title band above each panel. */
     public static final double TITLE_HEIGHT = 18.0;
 
-    /** Height of the heading band above all panels, when there is a heading. */
+    /** Height of the heading band above all panels, when there is a one-line heading. */
     public static final double HEADING_HEIGHT = 22.0;
+
+    /** Height that each further line of a heading adds to its band. */
+    public static final double HEADING_LINE_HEIGHT = 16.0;
 
     /** Width of the line of an edge of presence 1 (a certain edge). */
     public static final double MAX_EDGE_WIDTH = 2.5;
 
-    /** Most characters of a panel title kept before it is cut. */
-    public static final int MAX_TITLE_LENGTH = 40;
+    /**
+     * Most characters of a panel title kept before it is cut: as many as fit the panel at
+     * about 0.6 em (6.6 units) per character of the title's 11-unit font.
+     */
+    public static final int MAX_TITLE_LENGTH = 34;
 
-    /** Most characters of a heading kept before it is cut. */
-    public static final int MAX_HEADING_LENGTH = 100;
+    /** Most lines of a heading; text beyond them is cut. */
+    public static final int MAX_HEADING_LINES = 3;
+
+    /** Estimated width of a character of the heading's 13-unit bold font (0.65 em). */
+    static final double HEADING_CHARACTER_WIDTH = 8.45;
+
+    /** Space between the document's or a panel's left edge and its texts. */
+    private static final double TEXT_INDENT = 6.0;
 
     /** Default number of panels per row. */
     public static final int DEFAULT_COLUMNS = 4;
@@ -113,6 +134,22 @@ public final class SvgDrawing {
     private static final double PLAIN_EDGE_WIDTH = 1.5;
 
     private static final int LAYOUT_ITERATIONS = FRLayoutAlgorithm2D.DEFAULT_ITERATIONS;
+
+    /**
+     * Factor by which the layout's normalization factor shrinks when the box holds too many
+     * nodes at its border. The normalization factor sets the ideal edge length: the factor
+     * times the side of a square of the box's area per node. JGraphT's default, 0.5, suits
+     * dense graphs but asks for more room than the box has for sparse graphs such as
+     * molecules, whose nodes the box then holds at its border, some on one another; with a
+     * smaller factor the layout stays inside the box, and is scaled to the panel afterwards.
+     */
+    private static final double LAYOUT_SHRINK = 0.6;
+
+    /** Least normalization factor tried (0.5, 0.3, 0.18, 0.108). */
+    private static final double MIN_LAYOUT_NORMALIZATION = 0.1;
+
+    /** Least presence of an edge that is a spring of the layout, when it is a probability. */
+    private static final double LAYOUT_PRESENCE = 0.5;
 
     private static final String PLAIN_FILL = "#5b8fd0";
 
@@ -223,8 +260,10 @@ public final class SvgDrawing {
         List<Panel> panels = panels(graphs, titles, null);
         int perRow = Math.min(columns, graphs.size());
         int rows = (graphs.size() + perRow - 1) / perRow;
-        arrange(panels, perRow, heading != null);
-        return document(heading, panels, perRow, rows, "");
+        List<String> lines = heading == null ? List.of()
+                : headingLines(heading, perRow * PANEL_SIZE);
+        arrange(panels, perRow, headingBand(lines));
+        return document(heading, lines, panels, perRow, rows, "");
     }
 
     /**
@@ -255,7 +294,11 @@ public final class SvgDrawing {
         }
         List<Panel> panels = panels(List.of(first, second), List.of(firstTitle, secondTitle),
                 p);
-        arrange(panels, 2, true);
+        String heading = (caption == null ? "" : caption + ": ") + "distance "
+                + String.format(Locale.ROOT, "%.6f", alignment.distance())
+                + (alignment.certified() ? " (proven optimal)" : " (upper bound)");
+        List<String> lines = headingLines(heading, 2 * PANEL_SIZE);
+        arrange(panels, 2, headingBand(lines));
         StringBuilder matches = new StringBuilder();
         Panel left = panels.get(0);
         Panel right = panels.get(1);
@@ -268,10 +311,7 @@ public final class SvgDrawing {
                         number(right.x[j]), number(right.y[j])));
             }
         }
-        String heading = (caption == null ? "" : caption + ": ") + "distance "
-                + String.format(Locale.ROOT, "%.6f", alignment.distance())
-                + (alignment.certified() ? " (proven optimal)" : " (upper bound)");
-        return document(heading, panels, 2, 1, matches.toString());
+        return document(heading, lines, panels, 2, 1, matches.toString());
     }
 
     /** A graph placed in its panel: drawn nodes, their positions in document units. */
@@ -388,17 +428,24 @@ public final class SvgDrawing {
 
     /**
      * Maps a point of the box {@code [minX, maxX] x [minY, maxY]} into a panel, y up, keeping
-     * the aspect ratio and centering the box; a box without width or height is centered.
+     * the aspect ratio and centering the box; a box without width or height is centered. The
+     * spans are taken as differences of halves, which no finite coordinates overflow (the
+     * span from -1.7e308 to 1.7e308 exceeds a double), and every offset is divided by the
+     * larger span before it is scaled, so that no step yields an infinity or NaN.
      */
     private static double[] fit(double x, double y, double minX, double maxX, double minY,
             double maxY) {
         double inner = PANEL_SIZE - 2 * MARGIN;
-        double spanX = maxX - minX;
-        double spanY = maxY - minY;
-        double span = Math.max(spanX, spanY);
-        double scale = span > 0.0 && Double.isFinite(inner / span) ? inner / span : 0.0;
-        double px = MARGIN + (inner - spanX * scale) / 2 + (x - minX) * scale;
-        double py = MARGIN + (inner - spanY * scale) / 2 + (maxY - y) * scale;
+        double halfX = maxX / 2 - minX / 2;
+        double halfY = maxY / 2 - minY / 2;
+        double half = Math.max(halfX, halfY);
+        if (!(half > 0.0)) {
+            return new double[] {MARGIN + inner / 2, MARGIN + inner / 2};
+        }
+        double px = MARGIN + (inner - halfX / half * inner) / 2
+                + (x / 2 - minX / 2) / half * inner;
+        double py = MARGIN + (inner - halfY / half * inner) / 2
+                + (maxY / 2 - y / 2) / half * inner;
         return new double[] {px, py};
     }
 
@@ -413,23 +460,14 @@ public final class SvgDrawing {
         if (kept.length == 0) {
             return;
         }
-        org.jgrapht.Graph<Integer, DefaultWeightedEdge> graph = JGraphTGraphs.toJGraphT(
-                g.subgraph(kept), v -> 1.0);
-        MapLayoutModel2D<Integer> model = new MapLayoutModel2D<>(Box2D.of(PANEL_SIZE,
-                PANEL_SIZE));
-        Random random = new Random(seed);
-        FRLayoutAlgorithm2D<Integer, DefaultWeightedEdge> fr = new FRLayoutAlgorithm2D<>(
-                LAYOUT_ITERATIONS, FRLayoutAlgorithm2D.DEFAULT_NORMALIZATION_FACTOR, random);
-        double[][] initial = new double[kept.length][];
-        for (int a = 0; a < kept.length; a++) {
-            double rx = random.nextDouble() * PANEL_SIZE;
-            double ry = random.nextDouble() * PANEL_SIZE;
-            initial[a] = start != null && start[kept[a]] != null ? start[kept[a]]
-                    : new double[] {rx, ry};
+        org.jgrapht.Graph<Integer, DefaultEdge> graph = springs(g, kept);
+        double factor = FRLayoutAlgorithm2D.DEFAULT_NORMALIZATION_FACTOR;
+        MapLayoutModel2D<Integer> model = layOut(graph, kept, start, factor);
+        while (held(model, kept.length) > Math.max(1, kept.length / 20)
+                && factor * LAYOUT_SHRINK >= MIN_LAYOUT_NORMALIZATION) {
+            factor *= LAYOUT_SHRINK;
+            model = layOut(graph, kept, start, factor);
         }
-        Function<Integer, Point2D> initializer = v -> Point2D.of(initial[v][0], initial[v][1]);
-        fr.setInitializer(initializer);
-        fr.layout(graph, model);
 
         double minX = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
@@ -449,6 +487,71 @@ public final class SvgDrawing {
             panel.x[kept[a]] = xy[0];
             panel.y[kept[a]] = xy[1];
         }
+    }
+
+    /**
+     * Runs the Fruchterman and Reingold layout of the springs in a box of the panel's size,
+     * from the points of {@code start} where given (a kept node's row), else from points of a
+     * {@link Random} of the seed, with the given normalization factor.
+     */
+    private MapLayoutModel2D<Integer> layOut(org.jgrapht.Graph<Integer, DefaultEdge> graph,
+            int[] kept, double[][] start, double factor) {
+        MapLayoutModel2D<Integer> model = new MapLayoutModel2D<>(Box2D.of(PANEL_SIZE,
+                PANEL_SIZE));
+        Random random = new Random(seed);
+        FRLayoutAlgorithm2D<Integer, DefaultEdge> fr = new FRLayoutAlgorithm2D<>(
+                LAYOUT_ITERATIONS, factor, random);
+        double[][] initial = new double[kept.length][];
+        for (int a = 0; a < kept.length; a++) {
+            double rx = random.nextDouble() * PANEL_SIZE;
+            double ry = random.nextDouble() * PANEL_SIZE;
+            initial[a] = start != null && start[kept[a]] != null ? start[kept[a]]
+                    : new double[] {rx, ry};
+        }
+        fr.setInitializer(v -> Point2D.of(initial[v][0], initial[v][1]));
+        fr.layout(graph, model);
+        return model;
+    }
+
+    /** Returns how many of the layout's nodes its box holds at its border. */
+    private static int held(MapLayoutModel2D<Integer> model, int nodes) {
+        int held = 0;
+        for (int a = 0; a < nodes; a++) {
+            Point2D point = model.get(a);
+            boolean border = point.getX() <= 0.0 || point.getX() >= PANEL_SIZE
+                    || point.getY() <= 0.0 || point.getY() >= PANEL_SIZE;
+            held += border ? 1 : 0;
+        }
+        return held;
+    }
+
+    /**
+     * Returns the graph of the layout's springs on the kept nodes (numbered by their
+     * position in {@code kept}): one undirected edge per pair of nodes joined by an edge of
+     * presence at least {@value #LAYOUT_PRESENCE} when presence is a probability (an edge of
+     * a mean that is more likely absent than present pulls nothing, though it is drawn), and
+     * of any positive presence otherwise.
+     */
+    private org.jgrapht.Graph<Integer, DefaultEdge> springs(Graph g, int[] kept) {
+        org.jgrapht.Graph<Integer, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
+        for (int a = 0; a < kept.length; a++) {
+            graph.addVertex(a);
+        }
+        double least = presence.isProbability() ? LAYOUT_PRESENCE : Double.MIN_VALUE;
+        for (int a = 0; a < kept.length; a++) {
+            for (int b = a + 1; b < kept.length; b++) {
+                double value = Math.max(edge(g, kept[a], kept[b]), edge(g, kept[b], kept[a]));
+                if (value >= least) {
+                    graph.addEdge(a, b);
+                }
+            }
+        }
+        return graph;
+    }
+
+    /** Returns the presence of the edge from {@code i} to {@code j}, 0 when there is none. */
+    private double edge(Graph g, int i, int j) {
+        return g.hasEdge(i, j) ? presence.of(g.edgeVector(i, j)) : 0.0;
     }
 
     /**
@@ -477,12 +580,16 @@ public final class SvgDrawing {
         return Arrays.copyOf(kept, count);
     }
 
+    /** Returns the height of the band of a heading's lines, 0 for none. */
+    private static double headingBand(List<String> lines) {
+        return lines.isEmpty() ? 0.0 : HEADING_HEIGHT + (lines.size() - 1) * HEADING_LINE_HEIGHT;
+    }
+
     /**
-     * Moves the panels to their places in the grid, row by row, below the heading band when
-     * there is a heading, and their nodes with them (to document units).
+     * Moves the panels to their places in the grid, row by row, below the heading band of
+     * height {@code top}, and their nodes with them (to document units).
      */
-    private static void arrange(List<Panel> panels, int perRow, boolean heading) {
-        double top = heading ? HEADING_HEIGHT : 0.0;
+    private static void arrange(List<Panel> panels, int perRow, double top) {
         for (int k = 0; k < panels.size(); k++) {
             Panel panel = panels.get(k);
             panel.left = (k % perRow) * PANEL_SIZE;
@@ -494,10 +601,13 @@ public final class SvgDrawing {
         }
     }
 
-    /** Writes the document of arranged panels: header, heading, panels, extra content. */
-    private String document(String heading, List<Panel> panels, int perRow, int rows,
-            String extra) {
-        double top = heading == null ? 0.0 : HEADING_HEIGHT;
+    /**
+     * Writes the document of arranged panels: header, heading (whole in the title, in its
+     * lines above the panels), panels, extra content.
+     */
+    private String document(String heading, List<String> lines, List<Panel> panels,
+            int perRow, int rows, String extra) {
+        double top = headingBand(lines);
         double width = perRow * PANEL_SIZE;
         double height = top + rows * (PANEL_SIZE + TITLE_HEIGHT);
         StringBuilder svg = new StringBuilder();
@@ -512,9 +622,14 @@ public final class SvgDrawing {
         svg.append("<style type=\"text/css\">").append(STYLE).append("</style>\n");
         svg.append(String.format(Locale.ROOT, "<rect x=\"0\" y=\"0\" width=\"%s\""
                 + " height=\"%s\" fill=\"#ffffff\"/>%n", number(width), number(height)));
-        if (heading != null) {
-            svg.append(String.format(Locale.ROOT, "<text class=\"heading\" x=\"6\" y=\"16\">%s"
-                    + "</text>%n", text(heading, MAX_HEADING_LENGTH)));
+        if (!lines.isEmpty()) {
+            svg.append("<text class=\"heading\">");
+            for (int l = 0; l < lines.size(); l++) {
+                svg.append(String.format(Locale.ROOT, "<tspan x=\"%s\" y=\"%s\">%s</tspan>",
+                        number(TEXT_INDENT), number(16 + l * HEADING_LINE_HEIGHT),
+                        xml(lines.get(l))));
+            }
+            svg.append("</text>\n");
         }
         for (int k = 0; k < panels.size(); k++) {
             panel(svg, k, panels.get(k));
@@ -533,7 +648,7 @@ public final class SvgDrawing {
                 number(panel.top - TITLE_HEIGHT + 1), number(PANEL_SIZE - 2),
                 number(PANEL_SIZE + TITLE_HEIGHT - 2)));
         svg.append(String.format(Locale.ROOT, "<text class=\"title\" x=\"%s\" y=\"%s\">%s"
-                + "</text>%n", number(panel.left + 6), number(panel.top - 5),
+                + "</text>%n", number(panel.left + TEXT_INDENT), number(panel.top - 5),
                 text(panel.title, MAX_TITLE_LENGTH)));
 
         // Edges among drawn nodes, each pair once, under the nodes.
@@ -577,8 +692,9 @@ public final class SvgDrawing {
             String label = label(v);
             if (!label.isEmpty()) {
                 labels.add(String.format(Locale.ROOT, "<text class=\"label\" x=\"%s\""
-                        + " y=\"%s\">%s</text>%n", number(panel.x[i]),
-                        number(panel.y[i] - NODE_RADIUS - 2), text(label, MAX_TITLE_LENGTH)));
+                        + " y=\"%s\"%s>%s</text>%n", number(panel.x[i]),
+                        number(panel.y[i] - NODE_RADIUS - 2), opacity(existence.of(v)),
+                        text(label, MAX_TITLE_LENGTH)));
             }
         }
         labels.forEach(svg::append);
@@ -632,28 +748,106 @@ public final class SvgDrawing {
 
     /**
      * Returns text for an XML element: hidden characters escaped as the class Javadoc says,
-     * cut after {@code max} characters, then XML special characters escaped.
+     * cut on whole characters and escapes to at most {@code max} characters, then XML special
+     * characters escaped.
      */
     static String text(String raw, int max) {
-        StringBuilder visible = new StringBuilder(raw.length());
+        return xml(cut(visible(raw), max));
+    }
+
+    /**
+     * Returns the text as shown, one entry per character (a surrogate pair is one): the
+     * character itself, or its escape ({@code \t}, {@code \}{@code uXXXX}).
+     */
+    private static List<String> visible(String raw) {
+        List<String> units = new ArrayList<>(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < raw.length()
                     && Character.isLowSurrogate(raw.charAt(i + 1))) {
-                visible.append(c).append(raw.charAt(++i));
+                units.add(raw.substring(i, i + 2));
+                i++;
             } else if (c == '\t') {
-                visible.append("\\t");
+                units.add("\\t");
             } else if (Character.isSurrogate(c) || TextFiles.isHidden(c) || c == '\uFFFE'
                     || c == '\uFFFF') {
-                visible.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                units.add(String.format(Locale.ROOT, "\\u%04x", (int) c));
             } else {
-                visible.append(c);
+                units.add(String.valueOf(c));
             }
         }
-        String shown = visible.toString();
-        if (shown.codePointCount(0, shown.length()) > max) {
-            shown = shown.substring(0, shown.offsetByCodePoints(0, max - 3)) + "...";
+        return units;
+    }
+
+    /** Returns the number of characters (code points) that units take when shown. */
+    private static int length(List<String> units) {
+        int n = 0;
+        for (String unit : units) {
+            n += unit.codePointCount(0, unit.length());
         }
+        return n;
+    }
+
+    /**
+     * Joins the units when they take at most {@code max} characters; otherwise joins as many
+     * whole units as fit in {@code max - 3} characters and appends {@code ...}, so that an
+     * escape is never cut in two.
+     */
+    private static String cut(List<String> units, int max) {
+        if (length(units) <= max) {
+            return String.join("", units);
+        }
+        StringBuilder kept = new StringBuilder();
+        int n = 0;
+        for (String unit : units) {
+            int size = unit.codePointCount(0, unit.length());
+            if (n + size > max - 3) {
+                break;
+            }
+            kept.append(unit);
+            n += size;
+        }
+        return kept.append("...").toString();
+    }
+
+    /**
+     * Splits a heading into lines that fit a document of the given width by the estimate of
+     * {@value #HEADING_CHARACTER_WIDTH} units per character: at the last space that leaves a
+     * line at least half full (the space ends that line, so that the lines joined are the
+     * heading), else within a word; at most {@value #MAX_HEADING_LINES} lines, the last cut
+     * with {@code ...} when text remains. Lines are shown text, not yet escaped for XML.
+     */
+    static List<String> headingLines(String heading, double width) {
+        int perLine = Math.max(8, (int) ((width - 2 * TEXT_INDENT) / HEADING_CHARACTER_WIDTH));
+        List<String> units = visible(heading);
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        while (start < units.size() && lines.size() < MAX_HEADING_LINES - 1) {
+            int end = start;
+            int n = 0;
+            while (end < units.size() && n + units.get(end).length() <= perLine) {
+                n += units.get(end).length();
+                end++;
+            }
+            if (end < units.size()) {
+                for (int k = end; k > start + 1; k--) {
+                    if (units.get(k).equals(" ") && k - start >= perLine / 2) {
+                        end = k + 1;
+                        break;
+                    }
+                }
+            }
+            lines.add(String.join("", units.subList(start, end)));
+            start = end;
+        }
+        if (start < units.size()) {
+            lines.add(cut(units.subList(start, units.size()), perLine));
+        }
+        return lines;
+    }
+
+    /** Escapes XML's special characters. */
+    private static String xml(String shown) {
         StringBuilder xml = new StringBuilder(shown.length());
         for (int i = 0; i < shown.length(); i++) {
             char c = shown.charAt(i);

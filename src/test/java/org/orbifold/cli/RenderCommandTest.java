@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +81,8 @@ class RenderCommandTest {
         Run r = MainTest.run("render");
 
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals("", r.err());
+        assertTrue(r.err().startsWith(RenderCommand.NOTE_PREFIX + "drew the first 12 of 225"
+                + " graphs; choose others with --graphs I,J,...\n"), r.err());
         Document d = parse(r.out());
         assertEquals(12, elements(d, "g", "panel").size());
         assertEquals(List.of("datasets/letters: the first 12 of 225 graphs (--graphs picks"
@@ -332,5 +336,163 @@ class RenderCommandTest {
         assertFalse(r.out().contains("--json"), r.out());
         assertTrue(r.out().contains("--graphs=I,J,..."), r.out());
         assertTrue(r.out().contains("--align=I,J "), r.out());
+    }
+
+    @Test
+    void svgEqualToOutThroughALinkedFolderIsRefused() throws IOException {
+        Path real = Files.createDirectory(dir.resolve("real"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        Path clusters = dir.resolve("clusters");
+        Path clusterLink = Files.createSymbolicLink(dir.resolve("clusterLink"), clusters);
+
+        Run mean = MainTest.run("mean", "--class", "T", "--threads", "1", "--svg",
+                link.resolve("s.out").toString(), "--out", real.resolve("s.out").toString());
+        Files.createDirectory(clusters);
+        Run cluster = MainTest.run("cluster", "-k", "2", "--limit", "10", "--threads", "1",
+                "--svg", clusterLink.resolve("result.json").toString(), "--out",
+                clusters.toString());
+
+        assertUsageError(mean, "--svg " + link.resolve("s.out") + " is a file that --out"
+                + " writes (s.out); give another file");
+        assertUsageError(cluster, "--svg " + clusterLink.resolve("result.json") + " is a file"
+                + " that --out writes (result.json); give another file");
+        assertEquals(0, real.toFile().list().length);
+        assertEquals(0, clusters.toFile().list().length);
+    }
+
+    @Test
+    void clusterSvgAtTheFolderThatOutCreatesIsRefusedBeforeTheWork() {
+        Path folder = dir.resolve("new");
+
+        Run r = MainTest.run("cluster", "-k", "2", "--limit", "10", "--threads", "1", "--svg",
+                folder.toString(), "--out", folder.toString());
+        Run above = MainTest.run("cluster", "-k", "2", "--limit", "10", "--threads", "1",
+                "--svg", folder.toString(), "--out", folder.resolve("inner").toString());
+
+        assertUsageError(r, "--svg " + folder + " is the folder that --out creates for its"
+                + " files (" + folder + "); give another file");
+        assertUsageError(above, "--svg " + folder + " is a folder on the way to the folder"
+                + " that --out creates for its files (" + folder.resolve("inner") + "); give"
+                + " another file");
+        assertFalse(Files.exists(folder));
+    }
+
+    @Test
+    void clusterSvgMayGoIntoTheFolderThatOutCreates() throws IOException {
+        Path folder = dir.resolve("new");
+        Path file = folder.resolve("centers.svg");
+
+        Run r = MainTest.run("cluster", "-k", "2", "--limit", "10", "--threads", "1", "--svg",
+                file.toString(), "--out", folder.toString());
+        Run deeper = MainTest.run("cluster", "-k", "2", "--limit", "10", "--threads", "1",
+                "--svg", dir.resolve("other/sub/c.svg").toString(), "--out",
+                dir.resolve("other").toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, elements(parse(Files.readString(file)), "g", "panel").size());
+        assertTrue(Files.exists(folder.resolve("result.json")));
+        assertUsageError(deeper, "cannot write --svg " + dir.resolve("other/sub/c.svg")
+                + ": folder " + dir.resolve("other/sub") + " does not exist");
+    }
+
+    @Test
+    void theDocumentOnStandardOutputIsUtf8WhateverThePlatformCharset() throws IOException {
+        Path csv = Files.writeString(dir.resolve("accents.csv"),
+                "smiles,label\nCCO,caf\u00e9\n");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StandardOutput ascii = new StandardOutput(bytes, StandardCharsets.US_ASCII);
+        StringWriter err = new StringWriter();
+
+        int code = Main.execute(new String[] {"render", csv.toString(), "--label-property",
+            "label"}, ascii, new PrintWriter(err, true));
+
+        assertEquals(0, code, err.toString());
+        String svg = new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+        assertEquals(List.of("graph 0, class caf\u00e9, 3 nodes"), texts(parse(svg), "text",
+                "title"));
+    }
+
+    @Test
+    void notesGoToStandardErrorWhenStandardOutputCarriesTheDocument() throws IOException {
+        Path csv = Files.writeString(dir.resolve("some.csv"), "smiles\nCCO\nnot a smiles\n"
+                + "CCN\n");
+
+        Run r = MainTest.run("render", csv.toString(), "--skip-invalid");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, elements(parse(r.out()), "g", "panel").size());
+        assertTrue(r.err().contains(RenderCommand.NOTE_PREFIX + "skipped 1 invalid record"),
+                r.err());
+        for (String line : r.err().split("\n")) {
+            assertTrue(line.startsWith(RenderCommand.NOTE_PREFIX), line);
+        }
+    }
+
+    @Test
+    void aNoteOnStandardErrorShowsControlCharactersAsEscapes() throws IOException {
+        // A TU folder without class labels gets a note naming the missing file, whose name
+        // holds the folder's tab.
+        Path tab = MainTest.copyLetters(dir, "P\tQ", "A", "graph_indicator");
+
+        Run r = MainTest.run("render", tab.toString(), "--graphs", "0");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains(RenderCommand.NOTE_PREFIX + "P\\tQ_graph_labels.txt not"
+                + " present"), r.err());
+        assertFalse(r.err().contains("\t"), r.err());
+    }
+
+    @Test
+    void aFileNameEndingWithASeparatorNamesAFolder() {
+        Path trail = dir.resolve("trail");
+
+        Run render = MainTest.run("render", "--out", trail + "/");
+        Run mean = MainTest.run("mean", "--class", "T", "--svg", trail + "/");
+        Run median = MainTest.run("median", "--class", "T", "--out", trail + "/");
+        Run cluster = MainTest.run("cluster", "-k", "2", "--svg", trail + "/");
+
+        assertUsageError(render, "cannot write --out " + trail + "/: a name ending with /"
+                + " names a folder, and there is none; give a file name");
+        assertUsageError(mean, "cannot write --svg " + trail + "/: a name ending with /"
+                + " names a folder, and there is none; give a file name");
+        assertUsageError(median, "cannot write --out " + trail + "/: a name ending with /"
+                + " names a folder, and there is none; give a file name");
+        assertUsageError(cluster, "cannot write --svg " + trail + "/: a name ending with /"
+                + " names a folder, and there is none; give a file name");
+        assertFalse(Files.exists(trail));
+        assertUsageError(MainTest.run("render", "--out", dir + "/"), "cannot write --out "
+                + dir + ": it is a folder; give a file name, such as "
+                + dir.resolve("drawing.svg"));
+    }
+
+    @Test
+    void theReportNamesTheClassAndAnUpperBound() throws IOException {
+        Path file = dir.resolve("t.svg");
+
+        Run grid = MainTest.run("render", "--class", "T", "--graphs", "0", "--out",
+                file.toString());
+        Run align = MainTest.run("render", "--align", "0,100", "--aligner", "ipfp", "--out",
+                file.toString());
+        Run json = MainTest.run("align", "0", "100", "--aligner", "ipfp", "--json");
+
+        assertTrue(grid.out().startsWith("drawing     1 graph of datasets/letters, class T"
+                + " (0)\n"), grid.out());
+        assertEquals(Boolean.FALSE, json.json().get("certified"), json.out());
+        assertTrue(align.out().startsWith("drawing     graphs 0 and 100 of datasets/letters"
+                + " aligned by ipfp (seed 42): distance "), align.out());
+        assertTrue(align.out().contains(", an upper bound (not proven optimal)\n"),
+                align.out());
+    }
+
+    @Test
+    void clusterSvgHeadingKeepsTheClass() throws IOException {
+        Path file = dir.resolve("a.svg");
+
+        Run r = MainTest.run("cluster", "--class", "A", "-k", "2", "--threads", "1", "--svg",
+                file.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(List.of("k-means with k = 2 of 25 graphs from datasets/letters (class"
+                + " A)"), texts(parse(Files.readString(file)), "text", "heading"));
     }
 }

@@ -424,4 +424,194 @@ class SvgDrawingTest {
         assertNotNull(byId(d, "p0-n3"));
         assertEquals(3, ofClass(d, "circle", "node").size());
     }
+
+    @Test
+    void coordinatesWhoseSpanOverflowsADoubleAreScaledWithoutNaN() {
+        // x from -1.7e308 to 1.7e308: the span, 3.4e308, is more than a double holds.
+        Graph.Builder b = Graph.builder(3, 1);
+        b.addNode(-1.7e308, 0.0, 1.0);
+        b.addNode(0.0, 0.0, 1.0);
+        b.addNode(1.7e308, 0.0, 1.0);
+        Graph wide = b.addEdge(0, 1, 1).build();
+        Graph.Builder c = Graph.builder(3, 1);
+        c.addNode(1.0, 1.0, 1.0);
+        Graph plain = c.build();
+
+        String svg = SvgDrawing.of(XY, EDGE).graphs(null, List.of(wide, plain),
+                List.of("wide", "plain"));
+        Document d = parse(svg);
+
+        assertFalse(svg.contains("NaN") || svg.contains("Infinity"), svg);
+        assertEquals(16.0, number(byId(d, "p0-n0"), "cx"), WRITTEN);
+        assertEquals(SvgDrawing.PANEL_SIZE / 2, number(byId(d, "p0-n1"), "cx"), WRITTEN);
+        assertEquals(SvgDrawing.PANEL_SIZE - 16.0, number(byId(d, "p0-n2"), "cx"), WRITTEN);
+        assertEquals(SvgDrawing.PANEL_SIZE * 1.5, number(byId(d, "p1-n0"), "cx"), WRITTEN);
+    }
+
+    /**
+     * A connected molecule-like graph of 40 atoms: a chain with a pendant atom on every
+     * fourth atom and three rings closed back along the chain.
+     */
+    private static Graph chain() {
+        int n = 40;
+        Graph.Builder b = Graph.builder(4, 1);
+        for (int i = 0; i < n; i++) {
+            b.addNode(i % 3 == 0 ? 1 : 0, i % 3 == 1 ? 1 : 0, i % 3 == 2 ? 1 : 0, 1);
+        }
+        for (int i = 1; i < 30; i++) {
+            b.addEdge(i - 1, i, 1);
+        }
+        for (int i = 30; i < n; i++) {
+            b.addEdge((i - 30) * 3, i, 1);
+        }
+        return b.addEdge(0, 5, 1).addEdge(10, 15, 1).addEdge(20, 25, 1).build();
+    }
+
+    @Test
+    void aConnectedGraphIsLaidOutWithoutStackedNodesAndMostlyOffTheBorder() {
+        Graph g = chain();
+
+        Document d = parse(SvgDrawing.of(ATOMS, EDGE).graphs(null, List.of(g),
+                List.of("chain")));
+
+        double inner = SvgDrawing.PANEL_SIZE - 16.0;
+        double top = 18.0;
+        int border = 0;
+        double closest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < g.order(); i++) {
+            Element a = byId(d, "p0-n" + i);
+            double x = number(a, "cx");
+            double y = number(a, "cy") - top;
+            boolean edge = Math.abs(x - 16.0) < WRITTEN || Math.abs(x - inner) < WRITTEN
+                    || Math.abs(y - 16.0) < WRITTEN || Math.abs(y - inner) < WRITTEN;
+            border += edge ? 1 : 0;
+            for (int j = 0; j < i; j++) {
+                Element o = byId(d, "p0-n" + j);
+                closest = Math.min(closest, Math.hypot(x - number(o, "cx"),
+                        y + top - number(o, "cy")));
+            }
+        }
+        // The scaled layout touches each of the four sides with at least one node; a layout
+        // held at the border of its box puts many nodes there.
+        assertTrue(border <= 6, border + " of " + g.order() + " nodes on the border");
+        assertTrue(closest > 2.0, "closest pair " + closest + " units apart");
+    }
+
+    @Test
+    void aDenseGraphKeepsItsNodesApart() {
+        // 150 nodes, 300 random edges: JGraphT's default spacing keeps such a graph off the
+        // border, and a smaller one would crowd its nodes together.
+        int n = 150;
+        Graph.Builder b = Graph.builder(4, 1);
+        for (int i = 0; i < n; i++) {
+            b.addNode(1, 0, 0, 1);
+        }
+        java.util.Random random = new java.util.Random(3);
+        for (int e = 0; e < 2 * n; e++) {
+            int i = random.nextInt(n);
+            int j = random.nextInt(n);
+            if (i != j) {
+                b.addEdge(Math.min(i, j), Math.max(i, j), 1);
+            }
+        }
+        Graph g = b.build();
+
+        Document d = parse(SvgDrawing.of(ATOMS, EDGE).graphs(null, List.of(g),
+                List.of("dense")));
+
+        int crowded = 0;
+        for (int i = 0; i < n; i++) {
+            Element a = byId(d, "p0-n" + i);
+            for (int j = 0; j < i; j++) {
+                Element o = byId(d, "p0-n" + j);
+                crowded += Math.hypot(number(a, "cx") - number(o, "cx"), number(a, "cy")
+                        - number(o, "cy")) < 5.0 ? 1 : 0;
+            }
+        }
+        assertTrue(crowded <= 60, crowded + " pairs of nodes less than 5 units apart");
+    }
+
+    @Test
+    void anEdgeMoreLikelyAbsentThanPresentIsNoSpringOfTheLayout() {
+        Graph g = molecule();
+        Graph.Builder b = Graph.builder(4, 1);
+        for (int i = 0; i < g.order(); i++) {
+            b.addNode(g.nodeVector(i));
+        }
+        Graph unlikely = b.addEdge(0, 1, 1).addEdge(1, 2, 1).addEdge(2, 0, 1).addEdge(2, 3, 1)
+                .addEdge(0, 3, 0.02).build();
+        SvgDrawing drawing = SvgDrawing.of(ATOMS, EDGE);
+
+        Document with = parse(drawing.graphs(null, List.of(unlikely), List.of("m")));
+        Document without = parse(drawing.graphs(null, List.of(g), List.of("m")));
+
+        assertNotNull(byId(with, "p0-e0-3"), "the edge is drawn");
+        for (int i = 0; i < g.order(); i++) {
+            for (String a : List.of("cx", "cy")) {
+                assertEquals(byId(without, "p0-n" + i).getAttribute(a),
+                        byId(with, "p0-n" + i).getAttribute(a), "node " + i + " " + a);
+            }
+        }
+    }
+
+    @Test
+    void aNodeTextTakesItsNodesOpacity() {
+        Graph.Builder b = Graph.builder(4, 1);
+        b.addNode(1, 0, 0, 0.4);
+        b.addNode(0, 1, 0, 1);
+        Graph mean = b.addEdge(0, 1, 1).build();
+
+        Document d = parse(SvgDrawing.of(ATOMS, EDGE).graphs(null, List.of(mean),
+                List.of("m")));
+
+        List<Element> labels = ofClass(d, "text", "label");
+        assertEquals("0.400", labels.get(0).getAttribute("opacity"));
+        assertEquals("", labels.get(1).getAttribute("opacity"));
+    }
+
+    @Test
+    void aTitleIsCutOnAWholeEscape() {
+        // 26 letters and an escape of 6 characters exceed the limit; the cut keeps the
+        // letters and drops the whole escape rather than a piece of it.
+        String title = "t".repeat(SvgDrawing.MAX_TITLE_LENGTH - 6) + "\u0007" + "x".repeat(5);
+
+        Document d = parse(SvgDrawing.of(ATOMS, EDGE).graphs(null, List.of(molecule()),
+                List.of(title)));
+
+        assertEquals("t".repeat(SvgDrawing.MAX_TITLE_LENGTH - 6) + "...",
+                ofClass(d, "text", "title").get(0).getTextContent());
+    }
+
+    @Test
+    void aLongHeadingIsWrappedWithinTheDocumentAndPushesThePanelsDown() {
+        String heading = "Frechet mean of 188 graphs from ../shared/datasets/tu/MUTAG"
+                + " (all classes)";
+        SvgDrawing drawing = SvgDrawing.of(ATOMS, EDGE);
+
+        Document d = parse(drawing.graphs(heading, List.of(molecule(), molecule()),
+                List.of("a", "b")));
+        Document narrow = parse(drawing.graphs(heading + " " + "word ".repeat(40),
+                List.of(molecule()), List.of("a")));
+
+        Element text = ofClass(d, "text", "heading").get(0);
+        assertEquals(heading, text.getTextContent());
+        NodeList lines = text.getElementsByTagName("tspan");
+        assertEquals(2, lines.getLength());
+        for (Document doc : List.of(d, narrow)) {
+            double width = number(doc.getDocumentElement(), "width");
+            NodeList spans = ofClass(doc, "text", "heading").get(0)
+                    .getElementsByTagName("tspan");
+            assertTrue(spans.getLength() <= SvgDrawing.MAX_HEADING_LINES);
+            for (int l = 0; l < spans.getLength(); l++) {
+                String line = spans.item(l).getTextContent().strip();
+                assertTrue(6 + line.length() * SvgDrawing.HEADING_CHARACTER_WIDTH <= width,
+                        line);
+            }
+        }
+        double lastLine = number((Element) lines.item(1), "y");
+        double frameTop = number(ofClass(d, "rect", "panel-frame").get(0), "y");
+        assertTrue(frameTop > lastLine, frameTop + " <= " + lastLine);
+        NodeList cut = ofClass(narrow, "text", "heading").get(0).getElementsByTagName("tspan");
+        assertTrue(cut.item(cut.getLength() - 1).getTextContent().endsWith("..."));
+    }
 }
