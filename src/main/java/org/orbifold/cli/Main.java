@@ -77,8 +77,8 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         Charset charset = Charset.defaultCharset();
         PrintWriter out = new StandardOutput(System.out, charset);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset),
-                true);
+        PrintWriter err = new PrintWriter(StandardOutput.encodable(
+                new OutputStreamWriter(System.err, charset), charset), true);
         int code = execute(args, out, err);
         out.flush();
         err.flush();

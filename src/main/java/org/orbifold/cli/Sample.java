@@ -352,9 +352,11 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
 
     /**
      * The class that a {@code --class} value names: the label written so, or else the one label
-     * that text output shows so ({@link VisibleText#escape}), so that a class printed with an
-     * escape (a unit separator as {@code u001f} after a backslash) can be given as printed. A
-     * value that names no class is returned as given, for the caller's refusal.
+     * that text output shows so ({@link VisibleText#escape}; {@link VisibleText#unescape}
+     * reads such a value back), so that a class printed with an escape (a unit separator as
+     * {@code u001f} after a backslash, or an accented letter as standard output escapes it
+     * under a locale whose charset lacks it) can be given as printed. A value that names no
+     * class is returned as given, for the caller's refusal.
      */
     private static String named(GraphDataset dataset, String given) {
         Map<String, Integer> sizes = classSizes(dataset);
@@ -362,7 +364,8 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
             return given;
         }
         List<String> shown = sizes.keySet().stream()
-                .filter(label -> VisibleText.escape(label).equals(given)).toList();
+                .filter(label -> VisibleText.escape(label).equals(given)
+                        || label.equals(VisibleText.unescape(given))).toList();
         return shown.size() == 1 ? shown.get(0) : given;
     }
 

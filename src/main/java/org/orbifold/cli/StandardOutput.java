@@ -1,17 +1,28 @@
 package org.orbifold.cli;
 
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Standard output as {@link Main#main} opens it: a writer of text in the platform's charset
  * (as the reports are written) that also lets a command write a document in UTF-8 whatever
  * that charset is ({@link #printUtf8}), so that an SVG document, which declares UTF-8, keeps
  * its non-ASCII characters under a locale such as {@code LC_ALL=C}.
+ *
+ * <p>A character the charset cannot encode (an accented letter under {@code LC_ALL=C}) is
+ * written as a backslash, {@code u} and four hexadecimal digits, each half of a surrogate
+ * pair on its own, instead of the {@code ?} Java's encoder would put there: a report then
+ * shows it as {@link VisibleText} shows hidden characters, and {@code --json} output stays
+ * the same JSON, since inside a JSON string that escape stands for the character itself
+ * (characters outside strings are all ASCII).
  */
 final class StandardOutput extends PrintWriter {
 
@@ -24,8 +35,49 @@ final class StandardOutput extends PrintWriter {
      * @param charset the charset of text
      */
     StandardOutput(OutputStream bytes, Charset charset) {
-        super(new OutputStreamWriter(bytes, charset), true);
+        super(encodable(new OutputStreamWriter(bytes, charset), charset), true);
         this.bytes = bytes;
+    }
+
+    /**
+     * Returns a writer that passes every character the charset can encode and writes each
+     * other one as its {@code \}{@code uXXXX} escape, so that no character turns into
+     * {@code ?}.
+     *
+     * @param out the writer in that charset
+     * @param charset the charset of {@code out}
+     * @return the escaping writer
+     */
+    static Writer encodable(Writer out, Charset charset) {
+        CharsetEncoder encoder = charset.newEncoder();
+        return new FilterWriter(out) {
+            @Override
+            public void write(int c) throws IOException {
+                write(String.valueOf((char) c));
+            }
+
+            @Override
+            public void write(char[] buffer, int offset, int length) throws IOException {
+                write(new String(buffer, offset, length));
+            }
+
+            @Override
+            public void write(String text, int offset, int length) throws IOException {
+                StringBuilder b = new StringBuilder(length);
+                for (int i = offset; i < offset + length; i++) {
+                    char c = text.charAt(i);
+                    if (c < 0x80 || !Character.isSurrogate(c) && encoder.canEncode(c)) {
+                        b.append(c);
+                    } else if (Character.isHighSurrogate(c) && i + 1 < offset + length
+                            && encoder.canEncode(text.substring(i, i + 2))) {
+                        b.append(c).append(text.charAt(++i));
+                    } else {
+                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    }
+                }
+                out.write(b.toString());
+            }
+        };
     }
 
     /**

@@ -46,6 +46,39 @@ final class VisibleText {
     }
 
     /**
+     * Returns the text with the escapes that text output writes read back: {@code \t},
+     * {@code \n}, {@code \r} and a backslash, {@code u} and four hexadecimal digits (which
+     * {@link #escape} writes for hidden characters and standard output for characters its
+     * charset cannot encode, see {@link StandardOutput}) become the characters they stand for;
+     * every other backslash is kept.
+     *
+     * @param text text as a user typed it from a report
+     * @return the text with those escapes replaced
+     */
+    static String unescape(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+            if (c == '\\' && (next == 't' || next == 'n' || next == 'r')) {
+                b.append(next == 't' ? '\t' : next == 'n' ? '\n' : '\r');
+                i++;
+            } else if (c == '\\' && next == 'u' && i + 6 <= text.length()
+                    && text.substring(i + 2, i + 6).chars().allMatch(VisibleText::isHexDigit)) {
+                b.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
+                i += 5;
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean isHexDigit(int c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /**
      * Returns the number of characters the text takes once shown: the length of its escaped
      * form ({@link #escape}), so that columns padded by it stay aligned when a label holds a
      * tab or an escape character.

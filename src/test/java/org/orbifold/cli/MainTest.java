@@ -583,6 +583,17 @@ class MainTest {
     }
 
     @Test
+    void aClassCanBeGivenAsStandardOutputEscapesItUnderAnAsciiLocale() throws IOException {
+        Path csv = Files.writeString(dir.resolve("accents.csv"),
+                "smiles,label\nCCO,caf\u00e9\nCCN,caf\u00e9\nCCC,b\n");
+
+        Run mean = run("mean", csv.toString(), "--class", "caf\\u00e9", "--threads", "1");
+
+        assertEquals(0, mean.exitCode(), mean.err());
+        assertTrue(mean.out().startsWith("Frechet mean of 2 graphs from "), mean.out());
+    }
+
+    @Test
     void unknownCommandListsTheCommands() {
         Run r = run("bogus");
 

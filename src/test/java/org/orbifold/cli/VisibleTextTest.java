@@ -40,4 +40,15 @@ class VisibleTextTest {
         }
         assertEquals("classes   mutagenic\\rclasses   1: harmless\n", cr.toString());
     }
+
+    @Test
+    void unescapeReadsBackWhatEscapeAndStandardOutputWrite() {
+        for (String label : new String[] {"a\tb", "two\nlines", "c\rd", "x\u001f", "\u00a01",
+                "caf\u00e9", "\ud83d\ude00", "plain"}) {
+            assertEquals(label, VisibleText.unescape(VisibleText.escape(label)), label);
+        }
+        assertEquals("caf\u00e9", VisibleText.unescape("caf\\u00e9"));
+        assertEquals("\ud83d\ude00", VisibleText.unescape("\\ud83d\\ude00"));
+        assertEquals("a\\b \\u12 \\uzzzz \\", VisibleText.unescape("a\\b \\u12 \\uzzzz \\"));
+    }
 }
