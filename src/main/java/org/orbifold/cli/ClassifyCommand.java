@@ -659,6 +659,7 @@ final class ClassifyCommand extends DatasetCommand {
         if (out != null && out.toString().isBlank()) {
             throw CliException.usage("--out needs a file name");
         }
+        OutputTarget.requireFileName(spec, "--out");
         Path target = out == null ? null : CenterCommand.requireWritable(out,
                 out.toAbsolutePath(), OutputTarget.inputs("DATASET", Sample.source(dataset),
                         "--train", trainFile, "--valid", validationFile, "--test", testFile));

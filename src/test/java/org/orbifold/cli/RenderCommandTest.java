@@ -450,6 +450,8 @@ class RenderCommandTest {
         Run mean = MainTest.run("mean", "--class", "T", "--svg", trail + "/");
         Run median = MainTest.run("median", "--class", "T", "--out", trail + "/");
         Run cluster = MainTest.run("cluster", "-k", "2", "--svg", trail + "/");
+        Run classify = MainTest.run("classify", "--folds", "2", "--limit", "20", "--out",
+                trail + "/");
 
         assertUsageError(render, "cannot write --out " + trail + "/: a name ending with /"
                 + " names a folder, and there is none; give a file name");
@@ -458,6 +460,8 @@ class RenderCommandTest {
         assertUsageError(median, "cannot write --out " + trail + "/: a name ending with /"
                 + " names a folder, and there is none; give a file name");
         assertUsageError(cluster, "cannot write --svg " + trail + "/: a name ending with /"
+                + " names a folder, and there is none; give a file name");
+        assertUsageError(classify, "cannot write --out " + trail + "/: a name ending with /"
                 + " names a folder, and there is none; give a file name");
         assertFalse(Files.exists(trail));
         assertUsageError(MainTest.run("render", "--out", dir + "/"), "cannot write --out "
