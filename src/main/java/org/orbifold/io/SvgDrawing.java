@@ -69,11 +69,12 @@ import org.orbifold.space.Permutation;
  * ({@link TextFiles#isHidden}: control characters, spaces other than U+0020, invisible format
  * characters), unpaired surrogates and the non-characters U+FFFE and U+FFFF, none of which may
  * appear in well-formed XML or all of which would be invisible, are written as the command
- * line's text output shows them: a tab as {@code \t}, the others as a backslash, {@code u} and
- * four hexadecimal digits. A title longer than {@value #MAX_TITLE_LENGTH} characters (once
- * escaped) is cut on a whole character or escape and ends with {@code ...}, so that it fits its
- * panel; a heading is split into lines ({@code <tspan>} elements of one {@code <text>}) that
- * fit the document's width by an estimate of 8.45 units (0.65 em) per character, at most
+ * line's text output shows them: a tab, a line feed and a carriage return as {@code \t},
+ * {@code \n} and {@code \r}, the others as a backslash, {@code u} and four hexadecimal
+ * digits. A title longer than {@value #MAX_TITLE_LENGTH} characters (once escaped) is cut on a
+ * whole character or escape and ends with {@code ...}, so that it fits its panel; a heading
+ * is split into lines ({@code <tspan>} elements of one {@code <text>}) that fit the
+ * document's width by an estimate of 8.45 units (0.65 em) per character, at most
  * {@value #MAX_HEADING_LINES}, the last cut with {@code ...}; the document's {@code <title>}
  * keeps it whole. Widths are estimates: a text of many wide letters may still run over, and
  * node texts are not cut to their neighbours.
@@ -757,7 +758,8 @@ public final class SvgDrawing {
 
     /**
      * Returns the text as shown, one entry per character (a surrogate pair is one): the
-     * character itself, or its escape ({@code \t}, {@code \}{@code uXXXX}).
+     * character itself, or its escape ({@code \t}, {@code \n}, {@code \r},
+     * {@code \}{@code uXXXX}).
      */
     private static List<String> visible(String raw) {
         List<String> units = new ArrayList<>(raw.length());
@@ -767,8 +769,8 @@ public final class SvgDrawing {
                     && Character.isLowSurrogate(raw.charAt(i + 1))) {
                 units.add(raw.substring(i, i + 2));
                 i++;
-            } else if (c == '\t') {
-                units.add("\\t");
+            } else if (c == '\t' || c == '\n' || c == '\r') {
+                units.add(c == '\t' ? "\\t" : c == '\n' ? "\\n" : "\\r");
             } else if (Character.isSurrogate(c) || TextFiles.isHidden(c) || c == '\uFFFE'
                     || c == '\uFFFF') {
                 units.add(String.format(Locale.ROOT, "\\u%04x", (int) c));

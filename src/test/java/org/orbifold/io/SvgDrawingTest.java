@@ -251,13 +251,13 @@ class SvgDrawingTest {
         b.addNode(1, 0, 1);
         b.addNode(0, 1, 1);
         Graph g = b.addEdge(0, 1, 1).build();
-        String title = "a<b & c\u0007d \"q\" \u200b\t";
+        String title = "a<b & c\u0007d \"q\" \u200b\t\n\r";
 
         String svg = SvgDrawing.of(channels, EDGE).graphs("h\u001b>", List.of(g),
                 List.of(title));
         Document d = parse(svg);
 
-        assertEquals("a<b & c\\u0007d \"q\" \\u200b\\t",
+        assertEquals("a<b & c\\u0007d \"q\" \\u200b\\t\\n\\r",
                 ofClass(d, "text", "title").get(0).getTextContent());
         assertEquals("h\\u001b>", ofClass(d, "text", "heading").get(0).getTextContent());
         List<Element> labels = ofClass(d, "text", "label");
