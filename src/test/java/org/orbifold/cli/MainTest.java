@@ -578,7 +578,8 @@ class MainTest {
         assertEquals(0, align.exitCode(), align.err());
         String graphs = align.out().lines().filter(l -> l.startsWith("graphs")).findFirst()
                 .orElseThrow();
-        assertTrue(graphs.contains("class a\\rb") && graphs.contains("class c\\nd"), graphs);
+        assertTrue(graphs.contains("class a\\rb, 1 node)") && graphs.contains("class c\\nd"),
+                graphs);
         assertFalse(align.out().contains("\r"), align.out());
     }
 
