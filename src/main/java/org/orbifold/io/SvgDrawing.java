@@ -49,9 +49,16 @@ import org.orbifold.space.Permutation;
  * with JGraphT's normalization factor 0.5, run again from the same points with a factor 0.6
  * times smaller (down to 0.108) while its box holds more than one node in 20 (at least 2) at
  * its border, as it does for sparse graphs such as molecules, and is scaled to fill its panel.
- * In an alignment drawn this way, the second graph's layout starts from the positions of the
- * first graph's nodes matched to its nodes, so that matched nodes tend to sit at the same
- * places of the two panels.
+ * When the springs fall into several connected parts (a salt's ions, the fragments of a mean
+ * joined only by unlikely edges, single nodes), each part of two or more nodes is laid out so
+ * on its own and scaled so that its mean spring is one unit long, the single nodes are put in
+ * a square grid of one unit, and these blocks, larger parts first and the grid last, are
+ * placed left to right, one unit apart, in rows as wide as the square root of their area
+ * (gaps included) or the widest block; the whole is then scaled to fill the panel. A
+ * connected graph is one part, laid out and scaled as above. In an alignment drawn this way,
+ * the second graph's layout starts from the positions of the first graph's nodes matched to
+ * its nodes, so that matched nodes tend to sit at the same places of the two panels (less so
+ * when packing moves its parts).
  *
  * <p><b>Structure, for scripts.</b> Panel {@code k} (from 0, in the order given) is a group
  * {@code <g id="pK" class="panel">} holding a {@code <text class="title">}, the edges as
@@ -148,6 +155,12 @@ public final class SvgDrawing {
 
     /** Least normalization factor tried (0.5, 0.3, 0.18, 0.108). */
     private static final double MIN_LAYOUT_NORMALIZATION = 0.1;
+
+    /**
+     * Space between two connected parts packed in one panel, and between single nodes, in
+     * units of the parts' mean spring length.
+     */
+    private static final double PACK_GAP = 1.0;
 
     /** Least presence of an edge that is a spring of the layout, when it is a probability. */
     private static final double LAYOUT_PRESENCE = 0.5;
@@ -453,7 +466,8 @@ public final class SvgDrawing {
     /**
      * Lays out a graph's drawn nodes and edges by Fruchterman and Reingold, from the points
      * of {@code start} where given (a node's row, or null for a random point), and scales the
-     * result to fill the panel.
+     * result to fill the panel. A graph whose springs fall into several connected parts has
+     * each part laid out on its own and the parts packed by {@link #pack}.
      */
     private void layOut(Panel panel, double[][] start) {
         Graph g = panel.graph;
@@ -461,6 +475,34 @@ public final class SvgDrawing {
         if (kept.length == 0) {
             return;
         }
+        List<int[]> parts = components(springs(g, kept));
+        double[][] xy = parts.size() == 1 ? relax(g, kept, start) : pack(g, kept, parts, start);
+
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (double[] point : xy) {
+            minX = Math.min(minX, point[0]);
+            maxX = Math.max(maxX, point[0]);
+            minY = Math.min(minY, point[1]);
+            maxY = Math.max(maxY, point[1]);
+        }
+        for (int a = 0; a < kept.length; a++) {
+            // The layout's y points down, as the panel's: flip it twice, keep it as placed.
+            double[] placed = fit(xy[a][0], minY + maxY - xy[a][1], minX, maxX, minY, maxY);
+            panel.x[kept[a]] = placed[0];
+            panel.y[kept[a]] = placed[1];
+        }
+    }
+
+    /**
+     * Returns the positions (rows of x, y; y down) of the kept nodes in a Fruchterman and
+     * Reingold layout of their springs in a box of the panel's size, with JGraphT's
+     * normalization factor, shrunk by {@value #LAYOUT_SHRINK} while the box holds too many
+     * nodes at its border.
+     */
+    private double[][] relax(Graph g, int[] kept, double[][] start) {
         org.jgrapht.Graph<Integer, DefaultEdge> graph = springs(g, kept);
         double factor = FRLayoutAlgorithm2D.DEFAULT_NORMALIZATION_FACTOR;
         MapLayoutModel2D<Integer> model = layOut(graph, kept, start, factor);
@@ -469,25 +511,147 @@ public final class SvgDrawing {
             factor *= LAYOUT_SHRINK;
             model = layOut(graph, kept, start, factor);
         }
+        double[][] xy = new double[kept.length][];
+        for (int a = 0; a < kept.length; a++) {
+            Point2D point = model.get(a);
+            xy[a] = new double[] {point.getX(), point.getY()};
+        }
+        return xy;
+    }
 
+    /**
+     * Returns the connected parts of the springs, each as the sorted positions of its nodes;
+     * larger parts first, parts of equal size by their first node.
+     */
+    private static List<int[]> components(org.jgrapht.Graph<Integer, DefaultEdge> springs) {
+        int n = springs.vertexSet().size();
+        boolean[] seen = new boolean[n];
+        List<int[]> parts = new ArrayList<>();
+        for (int a = 0; a < n; a++) {
+            if (seen[a]) {
+                continue;
+            }
+            List<Integer> part = new ArrayList<>(List.of(a));
+            seen[a] = true;
+            for (int k = 0; k < part.size(); k++) {
+                for (DefaultEdge e : springs.edgesOf(part.get(k))) {
+                    int b = springs.getEdgeSource(e) + springs.getEdgeTarget(e) - part.get(k);
+                    if (!seen[b]) {
+                        seen[b] = true;
+                        part.add(b);
+                    }
+                }
+            }
+            parts.add(part.stream().mapToInt(Integer::intValue).sorted().toArray());
+        }
+        parts.sort((p, q) -> Integer.compare(q.length, p.length));
+        return parts;
+    }
+
+    /**
+     * Returns the positions (rows of x, y; y down) of the kept nodes of several connected
+     * parts: each part of two or more nodes laid out on its own by {@link #relax} and scaled
+     * so that its mean spring is one unit long, the single nodes in a square grid of one unit;
+     * then these blocks, larger parts first and the grid last, placed left to right in rows
+     * about as wide as the blocks' total area is square, one unit apart. The grid keeps
+     * nodes without springs apart and off the corners, where a joint layout pushes them, and
+     * the common unit keeps a small part from being drawn much larger than a big one.
+     */
+    private double[][] pack(Graph g, int[] kept, List<int[]> parts, double[][] start) {
+        List<int[]> members = new ArrayList<>();
+        List<double[][]> blocks = new ArrayList<>();
+        List<Integer> singles = new ArrayList<>();
+        for (int[] part : parts) {
+            if (part.length == 1) {
+                singles.add(part[0]);
+                continue;
+            }
+            int[] sub = new int[part.length];
+            for (int c = 0; c < part.length; c++) {
+                sub[c] = kept[part[c]];
+            }
+            double[][] local = relax(g, sub, start);
+            double unit = meanSpring(springs(g, sub), local);
+            for (double[] point : local) {
+                point[0] /= unit;
+                point[1] /= unit;
+            }
+            members.add(part);
+            blocks.add(local);
+        }
+        if (!singles.isEmpty()) {
+            int across = (int) Math.ceil(Math.sqrt(singles.size()));
+            double[][] grid = new double[singles.size()][];
+            for (int s = 0; s < grid.length; s++) {
+                grid[s] = new double[] {s % across, s / across};
+            }
+            members.add(singles.stream().mapToInt(Integer::intValue).toArray());
+            blocks.add(grid);
+        }
+
+        double[][] size = new double[blocks.size()][];
+        double area = 0.0;
+        double widest = 0.0;
+        for (int k = 0; k < blocks.size(); k++) {
+            size[k] = moveToOrigin(blocks.get(k));
+            area += (size[k][0] + PACK_GAP) * (size[k][1] + PACK_GAP);
+            widest = Math.max(widest, size[k][0]);
+        }
+        double rowWidth = Math.max(widest, Math.sqrt(area));
+        double[][] xy = new double[kept.length][];
+        double x = 0.0;
+        double y = 0.0;
+        double rowHeight = 0.0;
+        for (int k = 0; k < blocks.size(); k++) {
+            if (x > 0.0 && x + size[k][0] > rowWidth) {
+                x = 0.0;
+                y += rowHeight + PACK_GAP;
+                rowHeight = 0.0;
+            }
+            int[] part = members.get(k);
+            for (int c = 0; c < part.length; c++) {
+                double[] point = blocks.get(k)[c];
+                xy[part[c]] = new double[] {x + point[0], y + point[1]};
+            }
+            x += size[k][0] + PACK_GAP;
+            rowHeight = Math.max(rowHeight, size[k][1]);
+        }
+        return xy;
+    }
+
+    /**
+     * Returns the mean length of the springs between the points (a spring's ends are rows of
+     * {@code xy}), or 1 when it is not positive.
+     */
+    private static double meanSpring(org.jgrapht.Graph<Integer, DefaultEdge> springs,
+            double[][] xy) {
+        double sum = 0.0;
+        for (DefaultEdge e : springs.edgeSet()) {
+            double[] a = xy[springs.getEdgeSource(e)];
+            double[] b = xy[springs.getEdgeTarget(e)];
+            sum += Math.hypot(a[0] - b[0], a[1] - b[1]);
+        }
+        double mean = sum / springs.edgeSet().size();
+        return mean > 0.0 ? mean : 1.0;
+    }
+
+    /** Moves the points so that their least x and y are 0; returns their width and height. */
+    private static double[] moveToOrigin(double[][] points) {
         double minX = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
         double maxY = Double.NEGATIVE_INFINITY;
-        for (int a = 0; a < kept.length; a++) {
-            Point2D point = model.get(a);
-            minX = Math.min(minX, point.getX());
-            maxX = Math.max(maxX, point.getX());
-            minY = Math.min(minY, point.getY());
-            maxY = Math.max(maxY, point.getY());
+        for (double[] point : points) {
+            minX = Math.min(minX, point[0]);
+            minY = Math.min(minY, point[1]);
+            maxX = Math.max(maxX, point[0]);
+            maxY = Math.max(maxY, point[1]);
         }
-        for (int a = 0; a < kept.length; a++) {
-            Point2D point = model.get(a);
-            // The layout's y points down, as the panel's: flip it twice, keep it as placed.
-            double[] xy = fit(point.getX(), minY + maxY - point.getY(), minX, maxX, minY, maxY);
-            panel.x[kept[a]] = xy[0];
-            panel.y[kept[a]] = xy[1];
+        for (double[] point : points) {
+            point[0] -= minX;
+            point[1] -= minY;
         }
+        return new double[] {maxX - minX, maxY - minY};
     }
 
     /**

@@ -554,6 +554,112 @@ class SvgDrawingTest {
         }
     }
 
+    /**
+     * The tester's disconnected graph: a 5-cycle (nodes 0 to 4), a path of three (5 to 7),
+     * four single nodes (8 to 11) and K4 (12 to 15).
+     */
+    private static Graph disconnected() {
+        Graph.Builder b = Graph.builder(4, 1);
+        for (int i = 0; i < 16; i++) {
+            b.addNode(1, 0, 0, 1);
+        }
+        for (int i = 0; i < 5; i++) {
+            b.addEdge(i, (i + 1) % 5, 1);
+        }
+        b.addEdge(5, 6, 1).addEdge(6, 7, 1);
+        for (int i = 12; i < 16; i++) {
+            for (int j = i + 1; j < 16; j++) {
+                b.addEdge(i, j, 1);
+            }
+        }
+        return b.build();
+    }
+
+    /** Returns the centres of panel 0's nodes {@code 0..n-1}, y from the panel's top. */
+    private static double[][] centres(Document d, int n) {
+        double[][] xy = new double[n][];
+        for (int i = 0; i < n; i++) {
+            Element e = byId(d, "p0-n" + i);
+            xy[i] = new double[] {number(e, "cx"), number(e, "cy") - 18.0};
+        }
+        return xy;
+    }
+
+    private static double closest(double[][] xy) {
+        double closest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < xy.length; i++) {
+            for (int j = 0; j < i; j++) {
+                closest = Math.min(closest, Math.hypot(xy[i][0] - xy[j][0],
+                        xy[i][1] - xy[j][1]));
+            }
+        }
+        return closest;
+    }
+
+    private static boolean onBorder(double value) {
+        return Math.abs(value - 16.0) < WRITTEN
+                || Math.abs(value - (SvgDrawing.PANEL_SIZE - 16.0)) < WRITTEN;
+    }
+
+    @Test
+    void connectedPartsAreLaidOutApartWithComparableEdgesAndSingleNodesOffTheCorners() {
+        Graph g = disconnected();
+
+        String svg = SvgDrawing.of(ATOMS, EDGE).graphs(null, List.of(g), List.of("parts"));
+        double[][] xy = centres(parse(svg), g.order());
+
+        // Node radius 5: no two nodes overlap.
+        assertTrue(closest(xy) >= 10.0 - WRITTEN, "closest pair " + closest(xy));
+        double shortest = Double.POSITIVE_INFINITY;
+        double longest = 0.0;
+        for (int i = 0; i < g.order(); i++) {
+            for (int j : g.successors(i)) {
+                double length = Math.hypot(xy[i][0] - xy[j][0], xy[i][1] - xy[j][1]);
+                shortest = Math.min(shortest, length);
+                longest = Math.max(longest, length);
+            }
+        }
+        assertTrue(shortest >= 20.0, "shortest edge " + shortest);
+        assertTrue(longest <= 3 * shortest, "edges from " + shortest + " to " + longest);
+        for (int i = 8; i < 12; i++) {
+            assertFalse(onBorder(xy[i][0]) && onBorder(xy[i][1]), "single node " + i
+                    + " in a corner at " + xy[i][0] + ", " + xy[i][1]);
+        }
+        assertEquals(svg, SvgDrawing.of(ATOMS, EDGE).graphs(null, List.of(disconnected()),
+                List.of("parts")), "the same graph and seed give the same bytes");
+    }
+
+    @Test
+    void aMeanWhoseUnlikelyEdgesAreNoSpringsIsSpreadOut() {
+        // Two likely fragments (a chain of six, a triangle) and six less likely nodes joined
+        // to them only by edges more likely absent than present, as on a mean of molecules.
+        int n = 15;
+        Graph.Builder b = Graph.builder(4, 1);
+        for (int i = 0; i < n; i++) {
+            b.addNode(1, 0, 0, i < 9 ? 0.9 : 0.4);
+        }
+        for (int i = 1; i < 6; i++) {
+            b.addEdge(i - 1, i, 0.8);
+        }
+        b.addEdge(6, 7, 0.7).addEdge(7, 8, 0.7).addEdge(8, 6, 0.6);
+        for (int i = 9; i < n; i++) {
+            b.addEdge(i - 9, i, 0.2).addEdge(i, (i + 3) % 9, 0.1);
+        }
+        Graph mean = b.build();
+
+        String svg = SvgDrawing.of(ATOMS, EDGE).graphs(null, List.of(mean), List.of("mean"));
+        double[][] xy = centres(parse(svg), n);
+
+        assertTrue(closest(xy) >= 10.0 - WRITTEN, "closest pair " + closest(xy));
+        int border = 0;
+        for (double[] point : xy) {
+            border += onBorder(point[0]) || onBorder(point[1]) ? 1 : 0;
+        }
+        assertTrue(border <= n / 2, border + " of " + n + " nodes on the border");
+        assertEquals(svg, SvgDrawing.of(ATOMS, EDGE).graphs(null, List.of(mean),
+                List.of("mean")), "the same graph and seed give the same bytes");
+    }
+
     @Test
     void aNodeTextTakesItsNodesOpacity() {
         Graph.Builder b = Graph.builder(4, 1);
