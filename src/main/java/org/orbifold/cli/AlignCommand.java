@@ -116,10 +116,9 @@ final class AlignCommand implements Callable<Integer> {
             return 0;
         }
         out = VisibleText.writer(out);
-        out.printf(Locale.ROOT, "graphs      %d (%s%s, %d nodes) and %d (%s%s, %d nodes)"
-                + " of %s%n",
-                i, nameOf(names.get(i)), classOf(sample, i), x.order(), j, nameOf(names.get(j)),
-                classOf(sample, j), y.order(), sample.source());
+        out.printf(Locale.ROOT, "graphs      %d (%s%s, %s) and %d (%s%s, %s) of %s%n",
+                i, nameOf(names.get(i)), classOf(sample, i), nodes(x.order()), j,
+                nameOf(names.get(j)), classOf(sample, j), nodes(y.order()), sample.source());
         out.printf(Locale.ROOT, "aligner     %s (seed %d)%n", aligner.name(), options.seed);
         out.printf(Locale.ROOT, "distance    %s%n", Numbers.decimal(alignment.distance(), 6));
         out.printf(Locale.ROOT, "similarity  %s%n", Numbers.decimal(alignment.similarity(), 6));
@@ -278,6 +277,10 @@ final class AlignCommand implements Callable<Integer> {
     }
 
     /** Returns a graph's name, quoted, and a comma, or the empty string for no name. */
+    private static String nodes(int order) {
+        return order + (order == 1 ? " node" : " nodes");
+    }
+
     private static String nameOf(String name) {
         return name == null || name.isBlank() ? "" : "'" + VisibleText.escape(name) + "', ";
     }

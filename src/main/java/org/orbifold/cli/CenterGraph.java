@@ -110,13 +110,13 @@ final class CenterGraph {
         List<Integer> kept = keptNodes(center, nodeChannels);
         Presence existence = Presence.nodeExistence(nodeChannels);
         w.printf(Locale.ROOT, "center      %d of %d nodes with existence >= %.1f (%s)%n",
-                kept.size(), center.order(), THRESHOLD, existence.source());
+                kept.size(), center.order(), THRESHOLD, VisibleText.escape(existence.source()));
         for (int i : kept) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                     "  node %2d  exists %.2f ", i, existence(center, i, nodeChannels)));
             attributes(center, i, nodeChannels).forEach((name, value) -> line.append(' ')
                     .append(name).append(' ').append(value.text()));
-            w.println(TextFiles.unpadEnd(line.toString()));
+            w.println(VisibleText.escape(TextFiles.unpadEnd(line.toString())));
         }
 
         // Edges among kept nodes whose presence value reaches the threshold.
@@ -145,10 +145,10 @@ final class CenterGraph {
         }
         w.printf(Locale.ROOT, "edges       %d with %s >= %.1f among them (%d below; %s = %s)%s%n",
                 strong.size(), presence.measure(), THRESHOLD, weak, presence.measure(),
-                presence.source(), strong.isEmpty() ? "" : ":");
+                VisibleText.escape(presence.source()), strong.isEmpty() ? "" : ":");
         for (int k = 0; k < shown.size(); k += EDGES_PER_LINE) {
-            w.println("  " + String.join(", ",
-                    shown.subList(k, Math.min(shown.size(), k + EDGES_PER_LINE))));
+            w.println("  " + VisibleText.escape(String.join(", ",
+                    shown.subList(k, Math.min(shown.size(), k + EDGES_PER_LINE)))));
         }
     }
 

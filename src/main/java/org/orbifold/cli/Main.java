@@ -79,10 +79,29 @@ public final class Main implements Runnable {
         PrintWriter out = new StandardOutput(System.out, charset);
         PrintWriter err = new PrintWriter(StandardOutput.encodable(
                 new OutputStreamWriter(System.err, charset), charset), true);
-        int code = execute(args, out, err);
-        out.flush();
+        int code = outputChecked(execute(args, out, err), out, err);
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * Returns a command's exit code, or {@link CliException#DATA} with a one-line error when
+     * writing its standard output failed (a full disk, a closed pipe), which a
+     * {@link PrintWriter} only records: a report or document cut short must not end with
+     * success.
+     *
+     * @param code the command's exit code
+     * @param out its standard output, flushed here
+     * @param err where the error goes
+     * @return {@code code}, or {@link CliException#DATA} after a failed write
+     */
+    static int outputChecked(int code, PrintWriter out, PrintWriter err) {
+        if (!out.checkError()) {
+            return code;
+        }
+        err.println("orbifold: error: cannot write standard output (a full disk or a closed"
+                + " pipe?); what was written is incomplete");
+        return code == 0 ? CliException.DATA : code;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.Charset;
@@ -37,6 +38,16 @@ final class StandardOutput extends PrintWriter {
     StandardOutput(OutputStream bytes, Charset charset) {
         super(encodable(new OutputStreamWriter(bytes, charset), charset), true);
         this.bytes = bytes;
+    }
+
+    /**
+     * Flushes and returns whether a write failed, here or in the stream below: a
+     * {@link PrintStream} such as {@code System.out} records its own failures instead of
+     * passing them on.
+     */
+    @Override
+    public boolean checkError() {
+        return super.checkError() || bytes instanceof PrintStream stream && stream.checkError();
     }
 
     /**

@@ -297,6 +297,7 @@ public final class DatasetLoader {
         List<String> molecules = new ArrayList<>();
         List<String> npy = new ArrayList<>();
         List<String> graphMl = new ArrayList<>();
+        List<String> hiddenGraphMl = new ArrayList<>();
         List<String> qaplib = new ArrayList<>();
         List<String> tuFolders = new ArrayList<>();
         try (Stream<Path> entries = Files.list(folder)) {
@@ -315,7 +316,7 @@ public final class DatasetLoader {
                 } else if (lower.endsWith(".npy")) {
                     npy.add(name);
                 } else if (GraphMlReader.isGraphMlFile(entry)) {
-                    graphMl.add(name);
+                    (name.startsWith(".") ? hiddenGraphMl : graphMl).add(name);
                 } else if (MoleculeReader.isMoleculeFile(entry)) {
                     molecules.add(name);
                 } else if (lower.endsWith(".dat")) {
@@ -335,6 +336,9 @@ public final class DatasetLoader {
         }
         if (!graphMl.isEmpty()) {
             parts.add("give a .graphml file or this folder (" + few(graphMl) + " found here)");
+        } else if (!hiddenGraphMl.isEmpty()) {
+            parts.add("its only GraphML files are hidden (" + few(hiddenGraphMl) + "), which a"
+                    + " folder is not read for; give such a file itself to read it");
         }
         if (!tuFolders.isEmpty()) {
             parts.add("give a TU data set folder (" + few(tuFolders) + " found here)");

@@ -578,7 +578,8 @@ class MainTest {
         assertEquals(0, align.exitCode(), align.err());
         String graphs = align.out().lines().filter(l -> l.startsWith("graphs")).findFirst()
                 .orElseThrow();
-        assertTrue(graphs.contains("class a\\rb") && graphs.contains("class c\\nd"), graphs);
+        assertTrue(graphs.contains("class a\\rb, 1 node)") && graphs.contains("class c\\nd"),
+                graphs);
         assertFalse(align.out().contains("\r"), align.out());
     }
 
@@ -591,6 +592,32 @@ class MainTest {
 
         assertEquals(0, mean.exitCode(), mean.err());
         assertTrue(mean.out().startsWith("Frechet mean of 2 graphs from "), mean.out());
+    }
+
+    @Test
+    void lineBreaksInTheCenterGraphsNamesAndLabelsAreShownEscaped() throws IOException {
+        StringBuilder xml = new StringBuilder("<graphml xmlns=\"http://graphml.graphdrawing.org"
+                + "/xmlns\"><key id=\"n\" for=\"node\" attr.name=\"p&#10;q\""
+                + " attr.type=\"double\"/><key id=\"e\" for=\"edge\" attr.name=\"b&#10;o\""
+                + " attr.type=\"string\"/>\n");
+        for (int g = 1; g <= 3; g++) {
+            xml.append("<graph edgedefault=\"undirected\"><node id=\"a\"><data key=\"n\">")
+                    .append(g).append("</data></node><node id=\"b\"><data key=\"n\">1</data>")
+                    .append("</node><edge source=\"a\" target=\"b\"><data key=\"e\">s&#10;")
+                    .append(g).append("</data></edge></graph>\n");
+        }
+        Path file = Files.writeString(dir.resolve("breaks.graphml"), xml + "</graphml>\n");
+
+        for (String command : List.of("mean", "median")) {
+            Run r = run(command, file.toString(), "--threads", "1");
+
+            assertEquals(0, r.exitCode(), r.err());
+            assertTrue(r.out().contains("  node  0  exists 1.00  p\\nq "), r.out());
+            assertTrue(r.out().contains("one-hot group 'b\\no'"), r.out());
+            assertTrue(r.out().contains("(top b\\no=s\\n"), r.out());
+            assertFalse(r.out().lines().anyMatch(l -> l.equals("q") || l.startsWith("q ")
+                    || l.startsWith("o'") || l.startsWith("o=")), r.out());
+        }
     }
 
     @Test

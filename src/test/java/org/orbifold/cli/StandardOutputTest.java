@@ -1,9 +1,14 @@
 package org.orbifold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +52,53 @@ class StandardOutputTest {
         out.flush();
 
         assertEquals("{\"class\":\"caf\\u00e9\"}", bytes.toString(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aFailedWriteOfStandardOutputEndsWithAnErrorNotSuccess() {
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        PrintWriter out = new StandardOutput(full, StandardCharsets.UTF_8);
+        StringWriter errors = new StringWriter();
+        PrintWriter err = new PrintWriter(errors, true);
+
+        int code = Main.execute(new String[] {"info"}, out, err);
+        int checked = Main.outputChecked(code, out, err);
+
+        assertEquals(0, code, errors.toString());
+        assertEquals(CliException.DATA, checked);
+        assertEquals("orbifold: error: cannot write standard output (a full disk or a closed"
+                + " pipe?); what was written is incomplete\n", errors.toString());
+        assertEquals(CliException.USAGE, Main.outputChecked(CliException.USAGE, out,
+                new PrintWriter(new StringWriter())));
+    }
+
+    @Test
+    void aFailureThatAPrintStreamRecordsIsSeenToo() {
+        PrintStream swallowing = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        });
+        PrintWriter out = new StandardOutput(swallowing, StandardCharsets.UTF_8);
+
+        out.println("dataset   LETTERS");
+        StandardOutput.printUtf8(out, "<svg/>");
+
+        assertTrue(out.checkError());
+    }
+
+    @Test
+    void aSuccessfulWriteKeepsTheCode() {
+        PrintWriter out = new StandardOutput(new ByteArrayOutputStream(),
+                StandardCharsets.UTF_8);
+
+        assertEquals(0, Main.outputChecked(Main.execute(new String[] {"info"}, out,
+                new PrintWriter(new StringWriter())), out, new PrintWriter(new StringWriter())));
     }
 }

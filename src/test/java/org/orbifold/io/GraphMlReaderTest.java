@@ -250,6 +250,20 @@ class GraphMlReaderTest {
     }
 
     @Test
+    void aFolderWhoseOnlyGraphMlFilesAreHiddenSaysSo() throws IOException {
+        // The message told the user to give this very folder and named the skipped file.
+        Files.write(dir.resolve("._g1.graphml"), new byte[] {0, 5, 22, 7});
+
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> DatasetLoader.load(dir));
+
+        assertTrue(e.getMessage().contains("its only GraphML files are hidden (._g1.graphml),"
+                + " which a folder is not read for; give such a file itself to read it"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("or this folder"), e.getMessage());
+    }
+
+    @Test
     void channelsFollowTheKeyDeclarationsNotTheDataOrder() throws IOException {
         // The channels followed the <data> order of the first node: y, x here.
         GraphDataset d = new GraphMlReader().read(graphMl("o.graphml",
