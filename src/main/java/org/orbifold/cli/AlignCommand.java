@@ -276,11 +276,12 @@ final class AlignCommand implements Callable<Integer> {
         return String.join(", ", parts);
     }
 
-    /** Returns a graph's name, quoted, and a comma, or the empty string for no name. */
+    /** Returns a graph's order with the word node or nodes. */
     private static String nodes(int order) {
         return order + (order == 1 ? " node" : " nodes");
     }
 
+    /** Returns a graph's name, quoted, and a comma, or the empty string for no name. */
     private static String nameOf(String name) {
         return name == null || name.isBlank() ? "" : "'" + VisibleText.escape(name) + "', ";
     }

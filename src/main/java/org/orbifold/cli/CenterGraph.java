@@ -26,9 +26,6 @@ final class CenterGraph {
     /** Smallest existence value of a node that is read as present. */
     static final double THRESHOLD = 0.5;
 
-    /** Separator between group and label in the name of a one-hot channel. */
-    static final String GROUP_SEPARATOR = Presence.GROUP_SEPARATOR;
-
     private static final int MAX_EDGES_SHOWN = 40;
     private static final int EDGES_PER_LINE = 8;
 
@@ -58,21 +55,11 @@ final class CenterGraph {
         }
     }
 
-    /** Returns how node existence is read from the node channels ({@link Presence}). */
-    static Presence nodeExistence(List<String> channels) {
-        return Presence.nodeExistence(channels);
-    }
-
-    /** Returns how edge presence is read from the edge channels ({@link Presence}). */
-    static Presence edgePresence(List<String> channels) {
-        return Presence.edgePresence(channels);
-    }
-
     /** Writes the JSON form: all values, plus the decoded nodes and edges. */
     static void write(JsonWriter json, Graph center, List<String> nodeChannels,
             List<String> edgeChannels) {
         List<Integer> kept = keptNodes(center, nodeChannels);
-        Presence edgePresence = edgePresence(edgeChannels);
+        Presence edgePresence = Presence.edgePresence(edgeChannels);
         String edgeField = edgePresence.isProbability() ? "edgeProbability" : "edgeNorm";
         json.beginObject();
         json.name("order").value(center.order());
@@ -80,7 +67,7 @@ final class CenterGraph {
         JsonOutput.strings(json.name("nodeChannels"), nodeChannels);
         JsonOutput.strings(json.name("edgeChannels"), edgeChannels);
         json.name("existenceThreshold").value(THRESHOLD);
-        nodeExistence(nodeChannels).write(json.name("nodeExistence"));
+        Presence.nodeExistence(nodeChannels).write(json.name("nodeExistence"));
         edgePresence.write(json.name("edgePresence"));
         JsonOutput.integers(json.name("keptNodes"), kept);
 
@@ -121,7 +108,7 @@ final class CenterGraph {
     static void summary(PrintWriter w, Graph center, List<String> nodeChannels,
             List<String> edgeChannels) {
         List<Integer> kept = keptNodes(center, nodeChannels);
-        Presence existence = nodeExistence(nodeChannels);
+        Presence existence = Presence.nodeExistence(nodeChannels);
         w.printf(Locale.ROOT, "center      %d of %d nodes with existence >= %.1f (%s)%n",
                 kept.size(), center.order(), THRESHOLD, VisibleText.escape(existence.source()));
         for (int i : kept) {
@@ -133,7 +120,7 @@ final class CenterGraph {
         }
 
         // Edges among kept nodes whose presence value reaches the threshold.
-        Presence presence = edgePresence(edgeChannels);
+        Presence presence = Presence.edgePresence(edgeChannels);
         List<int[]> strong = new ArrayList<>();
         int weak = 0;
         for (int[] e : edges(center)) {
@@ -176,7 +163,7 @@ final class CenterGraph {
     }
 
     private static double existence(Graph center, int i, List<String> nodeChannels) {
-        return nodeExistence(nodeChannels).of(center.nodeVector(i));
+        return Presence.nodeExistence(nodeChannels).of(center.nodeVector(i));
     }
 
     /**
@@ -188,7 +175,7 @@ final class CenterGraph {
         Map<String, Integer> groups = new LinkedHashMap<>();
         for (int c = 0; c < channels.size(); c++) {
             String name = channels.get(c);
-            int split = name.indexOf(GROUP_SEPARATOR);
+            int split = name.indexOf(Presence.GROUP_SEPARATOR);
             if (name.equals(NodeExistence.CHANNEL_NAME)) {
                 continue;
             }
@@ -204,7 +191,8 @@ final class CenterGraph {
             }
         }
         groups.forEach((group, c) -> result.put(group, new Attribute(channels.get(c)
-                .substring(group.length() + GROUP_SEPARATOR.length()), center.node(i, c))));
+                .substring(group.length() + Presence.GROUP_SEPARATOR.length()),
+                center.node(i, c))));
         return result;
     }
 

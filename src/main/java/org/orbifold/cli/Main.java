@@ -99,7 +99,7 @@ public final class Main implements Runnable {
         if (!out.checkError()) {
             return code;
         }
-        err.println("orbifold: error: cannot write standard output (a full disk or a closed"
+        err.println(ERROR_PREFIX + "cannot write standard output (a full disk or a closed"
                 + " pipe?); what was written is incomplete");
         return code == 0 ? CliException.DATA : code;
     }

@@ -180,8 +180,7 @@ final class RenderCommand extends DatasetCommand {
                 drawn.add(sample.graphs().get(g));
                 titles.add(title(sample, g));
             }
-            String heading = sample.source() + (sample.className() == null ? ""
-                    : ", class " + sample.className()) + ": " + (graphs == null
+            String heading = source(sample) + ": " + (graphs == null
                     && sample.size() > DEFAULT_GRAPHS ? "the first " + DEFAULT_GRAPHS + " of "
                     + sample.size() + " graphs (--graphs picks others)"
                     : CenterCommand.graphs(chosen.size()));
@@ -242,8 +241,7 @@ final class RenderCommand extends DatasetCommand {
         if (index < 0 || index >= sample.size()) {
             throw CliException.usage(option + ": graph index " + index + " is outside 0.."
                     + (sample.size() - 1) + " (" + CenterCommand.graphs(sample.size()) + " of "
-                    + sample.source() + (sample.className() == null ? ""
-                    : ", class " + sample.className()) + ")");
+                    + source(sample) + ")");
         }
         return index;
     }

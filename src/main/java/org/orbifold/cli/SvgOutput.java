@@ -59,7 +59,7 @@ final class SvgOutput {
                         RenderCommand.SUGGESTED_NAME);
             }
         } catch (CliException e) {
-            throw CliException.usage(named(e.getMessage()), e);
+            throw CliException.usage(named(e.getMessage(), given), e);
         }
         Path real = real(given, file);
         for (Path output : outputs) {
@@ -108,13 +108,17 @@ final class SvgOutput {
         try {
             CenterCommand.writeAtomically(file, TextFiles.unpadEnd(svg));
         } catch (CliException e) {
-            throw CliException.data(named(e.getMessage()) + " (the result was printed on"
+            throw CliException.data(e.getMessage() + " (the result was printed on"
                     + " standard output)", e);
         }
     }
 
-    /** Returns a message of the {@code --out} checks as one about this option. */
-    private static String named(String message) {
-        return message.replace("--out ", OPTION + " ");
+    /**
+     * Returns a message of the {@code --out} checks as one about this option: each
+     * {@code --out} followed by the path given becomes {@value #OPTION}, and the rest of the
+     * message (paths that hold the words {@code --out} included) stays as it is.
+     */
+    private static String named(String message, Path given) {
+        return message.replace("--out " + given, OPTION + " " + given);
     }
 }

@@ -32,7 +32,7 @@ final class VisibleText {
 
     /**
      * Returns the text with every control, space-like and format character escaped
-     * ({@link #isHidden}), line breaks included (for a message of one line).
+     * ({@link TextFiles#isHidden}), line breaks included (for a message of one line).
      *
      * @param text any text
      * @return the text with those characters escaped
@@ -129,15 +129,6 @@ final class VisibleText {
         });
     }
 
-    /**
-     * Whether a character is shown escaped: a control character, a space or white-space
-     * character other than U+0020, or an invisible format character (the rule of
-     * {@link TextFiles#isHidden}, which the SVG drawings share).
-     */
-    static boolean isHidden(char c) {
-        return TextFiles.isHidden(c);
-    }
-
     private static void append(StringBuilder b, char c) {
         if (c == '\t') {
             b.append("\\t");
@@ -145,7 +136,7 @@ final class VisibleText {
             b.append("\\n");
         } else if (c == '\r') {
             b.append("\\r");
-        } else if (isHidden(c)) {
+        } else if (TextFiles.isHidden(c)) {
             b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
         } else {
             b.append(c);

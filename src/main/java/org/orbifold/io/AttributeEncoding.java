@@ -92,7 +92,8 @@ final class AttributeEncoding {
             List<String> edgeOrder) {
         List<String> notes = new ArrayList<>();
 
-        // Plan the channels: one group per attribute, in order of first appearance.
+        // Plan the channels: one group per attribute, the ordered ones first, the others in
+        // order of first appearance.
         List<Map<String, Object>> nodeItems = new ArrayList<>();
         boolean symmetric = true;
         String asymmetry = null;

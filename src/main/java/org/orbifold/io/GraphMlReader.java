@@ -711,7 +711,7 @@ public final class GraphMlReader {
                     case "graph" -> graphs.add(parseGraph());
                     case "data" -> {
                         Key key = data(fileData, "graphml", "the <graphml> element");
-                        if (key != null && !key.drawing) {
+                        if (!key.drawing) {
                             fileKeys.add(key.id);
                         }
                     }
@@ -935,12 +935,15 @@ public final class GraphMlReader {
             return graph;
         }
 
+        /**
+         * Gives a node or an edge the {@code <default>} of every key of its kind that it has
+         * no {@code <data>} of (graph attributes get theirs in {@link #parse}).
+         */
         private void applyDefaults(Map<String, Object> item, String kind) {
             for (Key key : keys.values()) {
                 if (key.applies(kind) && !key.drawing && key.defaultValue != null
                         && !item.containsKey(key.name)) {
-                    item.put(key.name, "graph".equals(kind) ? key.defaultLabel
-                            : key.defaultValue);
+                    item.put(key.name, key.defaultValue);
                 }
             }
         }
@@ -1007,8 +1010,9 @@ public final class GraphMlReader {
         }
 
         /**
-         * Reads a {@code <data>} element of an element of the given kind into its attributes;
-         * returns its key (null never: unknown keys are refused).
+         * Reads a {@code <data>} element of an element of the given kind into its attributes
+         * (the data of a yEd drawing key is skipped) and returns its key, never null: an
+         * unknown key is refused.
          */
         private Key data(Map<String, Object> attributes, String kind, String what)
                 throws XMLStreamException, DatasetFormatException {

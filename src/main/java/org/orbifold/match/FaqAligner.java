@@ -376,30 +376,37 @@ public final class FaqAligner extends OrientedAligner {
         Arrays.fill(w.p, 0, m * m, 1.0 / m);
         frankWolfe(w);
         SplittableRandom random = new SplittableRandom(seed);
-        for (int r = 0; r < randomStarts; r++) {
+        randomizedStarts(w, random, randomStarts);
+
+        // Iterated local search: perturb the best permutation, polish, keep if better.
+        iteratedLocalSearch(w, random);
+
+        // Further randomized starts, then the iterated local search again (multistart).
+        if (furtherStarts > 0) {
+            randomizedStarts(w, random, furtherStarts);
+            iteratedLocalSearch(w, random);
+        }
+        Alignment found = Alignment.of(space, x, y, w.bestPermutation(), false);
+        return notWorseThanStart(space, x, y, found, start);
+    }
+
+    /** Runs Frank-Wolfe from {@code count} randomized starts drawn from {@code random}. */
+    private void randomizedStarts(Workspace w, SplittableRandom random, int count) {
+        for (int r = 0; r < count; r++) {
             w.startRun();
             w.setRandomized(random);
             frankWolfe(w);
         }
+    }
 
-        // Iterated local search: perturb the best permutation, polish, keep if better.
+    /**
+     * Perturbs the best permutation met {@code perturbations} times, each time polishing it
+     * and keeping it if better.
+     */
+    private void iteratedLocalSearch(Workspace w, SplittableRandom random) {
         for (int k = 0; k < perturbations; k++) {
             w.perturbBest(random);
         }
-
-        // Further randomized starts, then the iterated local search again (multistart).
-        if (furtherStarts > 0) {
-            for (int r = 0; r < furtherStarts; r++) {
-                w.startRun();
-                w.setRandomized(random);
-                frankWolfe(w);
-            }
-            for (int k = 0; k < perturbations; k++) {
-                w.perturbBest(random);
-            }
-        }
-        Alignment found = Alignment.of(space, x, y, w.bestPermutation(), false);
-        return notWorseThanStart(space, x, y, found, start);
     }
 
     /**

@@ -70,6 +70,15 @@ class RenderCommandTest {
         return found;
     }
 
+    @Test
+    void svgMessagesKeepAPathThatHoldsTheWordsOfOut() throws IOException {
+        Path odd = Files.createDirectory(dir.resolve("a--out b"));
+        Path file = odd.resolve("missing").resolve("d.svg");
+
+        assertUsageError(MainTest.run("mean", "--svg", file.toString()), "cannot write --svg "
+                + file + ": folder " + file.getParent() + " does not exist");
+    }
+
     private static void assertUsageError(Run r, String message) {
         assertEquals(CliException.USAGE, r.exitCode(), r.err());
         assertEquals("", r.out());
