@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
  * The {@code orbifold} command line: statistics of graphs as points of a graph space.
  * Sub-commands {@code info}, {@code align}, {@code mean}, {@code median}, {@code cluster},
  * {@code classify} and {@code render} read a data set (a TU Dortmund folder, an IAM
- * {@code .cxl} split, a NumPy {@code .npy} stack of adjacency matrices, a molecule file, or by
- * default the project's own letter drawings) and print text or JSON ({@code render}: an SVG
- * drawing).
+ * {@code .cxl} split, a NumPy {@code .npy} stack of adjacency matrices, a molecule file, a
+ * GraphML file or folder, or by default the project's own letter drawings) and print text
+ * or JSON ({@code render}: an SVG drawing).
  *
  * <p>Every failure ends with one line {@code orbifold: error: <what>} on standard error and
  * exit code 2 for a bad command line or 1 for unusable data; {@code --debug} adds the stack
@@ -41,9 +41,10 @@ import picocli.CommandLine.Spec;
         subcommands = {InfoCommand.class, AlignCommand.class, MeanCommand.class,
             MedianCommand.class, ClusterCommand.class, ClassifyCommand.class,
             RenderCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "DATASET is a TU Dortmund folder, an IAM .cxl file, a .npy stack or a "
-            + "molecule file (.smi, .can, .csv with a smiles column, .sdf); without it the "
-            + "embedded letter drawings (datasets/letters) are used."})
+        footer = {"", "DATASET is a TU Dortmund folder, an IAM .cxl file, a .npy stack, a "
+            + "molecule file (.smi, .can, .csv with a smiles column, .sdf) or a GraphML file "
+            + "or folder (.graphml); without it the embedded letter drawings (datasets/letters)"
+            + " are used."})
 public final class Main implements Runnable {
 
     /** Prefix of every error line. */
