@@ -1,6 +1,5 @@
 package org.orbifold.cli;
 
-import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -61,34 +60,21 @@ final class StandardOutput extends PrintWriter {
      */
     static Writer encodable(Writer out, Charset charset) {
         CharsetEncoder encoder = charset.newEncoder();
-        return new FilterWriter(out) {
-            @Override
-            public void write(int c) throws IOException {
-                write(String.valueOf((char) c));
-            }
-
-            @Override
-            public void write(char[] buffer, int offset, int length) throws IOException {
-                write(new String(buffer, offset, length));
-            }
-
-            @Override
-            public void write(String text, int offset, int length) throws IOException {
-                StringBuilder b = new StringBuilder(length);
-                for (int i = offset; i < offset + length; i++) {
-                    char c = text.charAt(i);
-                    if (c < 0x80 || !Character.isSurrogate(c) && encoder.canEncode(c)) {
-                        b.append(c);
-                    } else if (Character.isHighSurrogate(c) && i + 1 < offset + length
-                            && encoder.canEncode(text.substring(i, i + 2))) {
-                        b.append(c).append(text.charAt(++i));
-                    } else {
-                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    }
+        return new FilteredWriter(out, text -> {
+            StringBuilder b = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x80 || !Character.isSurrogate(c) && encoder.canEncode(c)) {
+                    b.append(c);
+                } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && encoder.canEncode(text.substring(i, i + 2))) {
+                    b.append(c).append(text.charAt(++i));
+                } else {
+                    b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                 }
-                out.write(b.toString());
             }
-        };
+            return b.toString();
+        });
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.orbifold.cli;
 
-import java.io.FilterWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.Locale;
@@ -101,32 +99,19 @@ final class VisibleText {
      * @return a writer over it
      */
     static PrintWriter writer(Writer out) {
-        return new PrintWriter(new FilterWriter(out) {
-            @Override
-            public void write(int c) throws IOException {
-                write(String.valueOf((char) c));
-            }
-
-            @Override
-            public void write(char[] buffer, int offset, int length) throws IOException {
-                write(new String(buffer, offset, length));
-            }
-
-            @Override
-            public void write(String text, int offset, int length) throws IOException {
-                StringBuilder b = new StringBuilder(length);
-                for (int i = offset; i < offset + length; i++) {
-                    char c = text.charAt(i);
-                    if (c == '\n' || c == '\r' && i + 1 < offset + length
-                            && text.charAt(i + 1) == '\n') {
-                        b.append(c);
-                    } else {
-                        VisibleText.append(b, c);
-                    }
+        return new PrintWriter(new FilteredWriter(out, text -> {
+            StringBuilder b = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || c == '\r' && i + 1 < text.length()
+                        && text.charAt(i + 1) == '\n') {
+                    b.append(c);
+                } else {
+                    append(b, c);
                 }
-                out.write(b.toString());
             }
-        });
+            return b.toString();
+        }));
     }
 
     private static void append(StringBuilder b, char c) {
