@@ -51,8 +51,8 @@ final class StandardOutput extends PrintWriter {
 
     /**
      * Returns a writer that passes every character the charset can encode and writes each
-     * other one as its {@code \}{@code uXXXX} escape, so that no character turns into
-     * {@code ?}.
+     * other one as its escape (a backslash, {@code u} and four hexadecimal digits), so that no
+     * character turns into {@code ?}.
      *
      * @param out the writer in that charset
      * @param charset the charset of {@code out}

@@ -922,8 +922,8 @@ public final class SvgDrawing {
 
     /**
      * Returns the text as shown, one entry per character (a surrogate pair is one): the
-     * character itself, or its escape ({@code \t}, {@code \n}, {@code \r},
-     * {@code \}{@code uXXXX}).
+     * character itself, or its escape ({@code \t}, {@code \n}, {@code \r}, or a backslash,
+     * {@code u} and four hexadecimal digits).
      */
     private static List<String> visible(String raw) {
         List<String> units = new ArrayList<>(raw.length());
