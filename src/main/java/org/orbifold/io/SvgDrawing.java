@@ -478,19 +478,11 @@ public final class SvgDrawing {
         List<int[]> parts = components(springs(g, kept));
         double[][] xy = parts.size() == 1 ? relax(g, kept, start) : pack(g, kept, parts, start);
 
-        double minX = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (double[] point : xy) {
-            minX = Math.min(minX, point[0]);
-            maxX = Math.max(maxX, point[0]);
-            minY = Math.min(minY, point[1]);
-            maxY = Math.max(maxY, point[1]);
-        }
+        double[] box = bounds(xy);
         for (int a = 0; a < kept.length; a++) {
             // The layout's y points down, as the panel's: flip it twice, keep it as placed.
-            double[] placed = fit(xy[a][0], minY + maxY - xy[a][1], minX, maxX, minY, maxY);
+            double[] placed = fit(xy[a][0], box[1] + box[3] - xy[a][1], box[0], box[2], box[1],
+                    box[3]);
             panel.x[kept[a]] = placed[0];
             panel.y[kept[a]] = placed[1];
         }
@@ -637,21 +629,25 @@ public final class SvgDrawing {
 
     /** Moves the points so that their least x and y are 0; returns their width and height. */
     private static double[] moveToOrigin(double[][] points) {
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
+        double[] box = bounds(points);
         for (double[] point : points) {
-            minX = Math.min(minX, point[0]);
-            minY = Math.min(minY, point[1]);
-            maxX = Math.max(maxX, point[0]);
-            maxY = Math.max(maxY, point[1]);
+            point[0] -= box[0];
+            point[1] -= box[1];
         }
+        return new double[] {box[2] - box[0], box[3] - box[1]};
+    }
+
+    /** Returns the bounding box of points as {@code {minX, minY, maxX, maxY}}. */
+    private static double[] bounds(double[][] points) {
+        double[] box = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (double[] point : points) {
-            point[0] -= minX;
-            point[1] -= minY;
+            box[0] = Math.min(box[0], point[0]);
+            box[1] = Math.min(box[1], point[1]);
+            box[2] = Math.max(box[2], point[0]);
+            box[3] = Math.max(box[3], point[1]);
         }
-        return new double[] {maxX - minX, maxY - minY};
+        return box;
     }
 
     /**
