@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.orbifold.io.SvgDrawingTest.ofClass;
+import static org.orbifold.io.SvgDrawingTest.parse;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,14 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orbifold.cli.MainTest.Run;
 import org.orbifold.space.Graph;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * {@code orbifold render} and the {@code --svg FILE} of {@code mean}, {@code median} and
@@ -36,36 +35,11 @@ class RenderCommandTest {
     @TempDir
     Path dir;
 
-    /** Parses the SVG with the JDK's parser (refusing DOCTYPEs); fails if ill-formed. */
-    private static Document parse(String svg) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(
-                    svg.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new AssertionError("not well-formed: " + e.getMessage() + "\n" + svg, e);
-        }
-    }
-
     /** Returns the texts of the elements of a tag and class, in document order. */
     private static List<String> texts(Document d, String tag, String kind) {
         List<String> found = new ArrayList<>();
-        for (Element e : elements(d, tag, kind)) {
+        for (Element e : ofClass(d, tag, kind)) {
             found.add(e.getTextContent());
-        }
-        return found;
-    }
-
-    private static List<Element> elements(Document d, String tag, String kind) {
-        NodeList all = d.getElementsByTagName(tag);
-        List<Element> found = new ArrayList<>();
-        for (int k = 0; k < all.getLength(); k++) {
-            Element e = (Element) all.item(k);
-            if (e.getAttribute("class").equals(kind)) {
-                found.add(e);
-            }
         }
         return found;
     }
@@ -93,7 +67,7 @@ class RenderCommandTest {
         assertTrue(r.err().startsWith(RenderCommand.NOTE_PREFIX + "drew the first 12 of 225"
                 + " graphs; choose others with --graphs I,J,...\n"), r.err());
         Document d = parse(r.out());
-        assertEquals(12, elements(d, "g", "panel").size());
+        assertEquals(12, ofClass(d, "g", "panel").size());
         assertEquals(List.of("datasets/letters: the first 12 of 225 graphs (--graphs picks"
                 + " others)"), texts(d, "text", "heading"));
         Sample letters = Sample.load(null, null, null);
@@ -103,8 +77,8 @@ class RenderCommandTest {
             nodes += letters.graphs().get(g).order();
             edges += letters.graphs().get(g).edgeCount();
         }
-        assertEquals(nodes, elements(d, "circle", "node").size());
-        assertEquals(edges, elements(d, "line", "edge").size());
+        assertEquals(nodes, ofClass(d, "circle", "node").size());
+        assertEquals(edges, ofClass(d, "line", "edge").size());
         assertEquals("graph 0, class A, " + letters.graphs().get(0).order() + " nodes",
                 texts(d, "text", "title").get(0));
     }
@@ -137,7 +111,7 @@ class RenderCommandTest {
                 + String.format(Locale.ROOT, "%.6f", distance) + " (proven optimal)"),
                 texts(d, "text", "heading"));
         List<?> matching = (List<?>) align.json().get("matching");
-        List<Element> lines = elements(d, "line", "match");
+        List<Element> lines = ofClass(d, "line", "match");
         assertEquals(matching.size(), lines.size());
         for (Object pair : matching) {
             List<?> ij = (List<?>) pair;
@@ -145,7 +119,7 @@ class RenderCommandTest {
                     + ((Double) ij.get(1)).intValue();
             assertTrue(lines.stream().anyMatch(e -> e.getAttribute("id").equals(id)), id);
         }
-        assertEquals(2, elements(d, "g", "panel").size());
+        assertEquals(2, ofClass(d, "g", "panel").size());
     }
 
     @Test
@@ -177,7 +151,7 @@ class RenderCommandTest {
         assertEquals(0, first.exitCode(), first.err());
         assertEquals(first.out(), again.out());
         assertNotEquals(first.out(), other.out());
-        assertEquals(4, elements(parse(first.out()), "g", "panel").size());
+        assertEquals(4, ofClass(parse(first.out()), "g", "panel").size());
     }
 
     @Test
@@ -262,10 +236,10 @@ class RenderCommandTest {
         Sample sample = Sample.load(mutag.toString(), null, null);
         List<Graph> drawn = List.of(sample.graphs().get(0), sample.graphs().get(1));
         int nodes = drawn.get(0).order() + drawn.get(1).order();
-        assertEquals(nodes, elements(d, "circle", "node").size());
+        assertEquals(nodes, ofClass(d, "circle", "node").size());
         assertEquals(nodes, texts(d, "text", "label").size());
         assertEquals(drawn.get(0).edgeCount() + drawn.get(1).edgeCount(),
-                elements(d, "line", "edge").size());
+                ofClass(d, "line", "edge").size());
         assertTrue(texts(d, "text", "label").stream().allMatch(s -> !s.isEmpty()));
     }
 
@@ -288,7 +262,7 @@ class RenderCommandTest {
         }
         int medoid = ((Double) json.json().get("medoidIndex")).intValue();
         int medoidOrder = Sample.load(null, "T", null).graphs().get(medoid).order();
-        assertEquals(existing + medoidOrder, elements(d, "circle", "node").size());
+        assertEquals(existing + medoidOrder, ofClass(d, "circle", "node").size());
         assertEquals(List.of("mean, objective " + Numbers.decimal((Double) json.json()
                 .get("objective"), 6), "medoid: graph " + medoid), texts(d, "text", "title"));
         assertEquals(List.of("Frechet mean of 25 graphs from datasets/letters (class T)"),
@@ -398,7 +372,7 @@ class RenderCommandTest {
                 dir.resolve("other").toString());
 
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(2, elements(parse(Files.readString(file)), "g", "panel").size());
+        assertEquals(2, ofClass(parse(Files.readString(file)), "g", "panel").size());
         assertTrue(Files.exists(folder.resolve("result.json")));
         assertUsageError(deeper, "cannot write --svg " + dir.resolve("other/sub/c.svg")
                 + ": folder " + dir.resolve("other/sub") + " does not exist");
@@ -429,7 +403,7 @@ class RenderCommandTest {
         Run r = MainTest.run("render", csv.toString(), "--skip-invalid");
 
         assertEquals(0, r.exitCode(), r.err());
-        assertEquals(2, elements(parse(r.out()), "g", "panel").size());
+        assertEquals(2, ofClass(parse(r.out()), "g", "panel").size());
         assertTrue(r.err().contains(RenderCommand.NOTE_PREFIX + "skipped 1 invalid record"),
                 r.err());
         for (String line : r.err().split("\n")) {

@@ -28,7 +28,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** The SVG drawings: well-formed, complete, deterministic, placed and escaped. */
-class SvgDrawingTest {
+public class SvgDrawingTest {
 
     /** Coordinates are written with two decimals. */
     private static final double WRITTEN = 0.005;
@@ -39,7 +39,7 @@ class SvgDrawingTest {
     private static final List<String> EDGE = List.of("edge");
 
     /** Parses a document with the JDK's parser, refusing DOCTYPEs; fails if ill-formed. */
-    static Document parse(String svg) {
+    public static Document parse(String svg) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -54,7 +54,7 @@ class SvgDrawingTest {
     }
 
     /** Returns the elements of a tag whose class is {@code kind}. */
-    static List<Element> ofClass(Document d, String tag, String kind) {
+    public static List<Element> ofClass(Document d, String tag, String kind) {
         NodeList all = d.getElementsByTagName(tag);
         List<Element> found = new ArrayList<>();
         for (int k = 0; k < all.getLength(); k++) {
