@@ -2,7 +2,6 @@ package org.orbifold.cli;
 
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.util.Locale;
 import org.orbifold.io.TextFiles;
 
 /**
@@ -115,16 +114,10 @@ final class VisibleText {
     }
 
     private static void append(StringBuilder b, char c) {
-        if (c == '\t') {
-            b.append("\\t");
-        } else if (c == '\n') {
-            b.append("\\n");
-        } else if (c == '\r') {
-            b.append("\\r");
-        } else if (TextFiles.isHidden(c)) {
-            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-        } else {
+        if (c >= ' ' && c < 0x7f) {
             b.append(c);
+        } else {
+            b.append(TextFiles.shown(c, other -> false));
         }
     }
 }

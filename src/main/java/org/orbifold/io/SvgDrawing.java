@@ -929,16 +929,16 @@ public final class SvgDrawing {
                     && Character.isLowSurrogate(raw.charAt(i + 1))) {
                 units.add(raw.substring(i, i + 2));
                 i++;
-            } else if (c == '\t' || c == '\n' || c == '\r') {
-                units.add(c == '\t' ? "\\t" : c == '\n' ? "\\n" : "\\r");
-            } else if (Character.isSurrogate(c) || TextFiles.isHidden(c) || c == '\uFFFE'
-                    || c == '\uFFFF') {
-                units.add(String.format(Locale.ROOT, "\\u%04x", (int) c));
             } else {
-                units.add(String.valueOf(c));
+                units.add(TextFiles.shown(c, SvgDrawing::notInXml));
             }
         }
         return units;
+    }
+
+    /** Whether XML 1.0 cannot hold a character: an unpaired surrogate, U+FFFE or U+FFFF. */
+    private static boolean notInXml(char c) {
+        return Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF';
     }
 
     /** Returns the number of characters (code points) that units take when shown. */

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -179,6 +180,33 @@ public final class TextFiles {
     public static boolean isHidden(char c) {
         return isControl(c) || (c != ' ' && (Character.isSpaceChar(c)
                 || Character.isWhitespace(c))) || Character.getType(c) == Character.FORMAT;
+    }
+
+    /**
+     * Returns a character as output meant to be read shows it: a tab, a line feed and a
+     * carriage return as a backslash and {@code t}, {@code n} or {@code r}; any other
+     * character that {@link #isHidden} or that {@code alsoEscaped} accepts as a backslash,
+     * {@code u} and four lower-case hexadecimal digits; every other character as itself.
+     *
+     * @param c any character
+     * @param alsoEscaped characters escaped besides the hidden ones (for a drawing, those that
+     *     well-formed XML cannot hold)
+     * @return the character or its escape
+     */
+    public static String shown(char c, Predicate<Character> alsoEscaped) {
+        if (c == '\t') {
+            return "\\t";
+        }
+        if (c == '\n') {
+            return "\\n";
+        }
+        if (c == '\r') {
+            return "\\r";
+        }
+        if (isHidden(c) || alsoEscaped.test(c)) {
+            return String.format(Locale.ROOT, "\\u%04x", (int) c);
+        }
+        return String.valueOf(c);
     }
 
     private static boolean isPadding(char c) {
