@@ -3,6 +3,7 @@ package org.orbifold.stats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.IntFunction;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
@@ -73,8 +74,28 @@ final class AlignmentStep {
      */
     static Outcome run(Aligner aligner, WeightedSample sample, Graph center,
             List<Permutation> starts, Executor executor) {
+        return run(aligner, sample, i -> center, starts, executor);
+    }
+
+    /**
+     * Aligns every graph of the sample to its own target in parallel (graph {@code i} to
+     * {@code targets.apply(i)}), as {@link GraphRegression} aligns each graph to its fitted
+     * value; the keep-unless-better rule applies to each graph and its target.
+     *
+     * @param aligner the aligner
+     * @param sample the sample
+     * @param targets the target of each graph, of order {@code sample.space.size()}; called
+     *     from the executor's threads, so it must be thread-safe
+     * @param starts the previous permutations (of the targets' order), or null to align from
+     *     scratch
+     * @param executor where the alignments run
+     * @return the new alignments, identical for any thread count
+     */
+    static Outcome run(Aligner aligner, WeightedSample sample, IntFunction<Graph> targets,
+            List<Permutation> starts, Executor executor) {
         List<Single> singles = IndexedTasks.map(sample.size(), i -> alignOne(aligner, sample.space,
-                center, sample.graph(i), starts == null ? null : starts.get(i)), executor);
+                targets.apply(i), sample.graph(i), starts == null ? null : starts.get(i)),
+                executor);
         List<Alignment> alignments = new ArrayList<>(singles.size());
         double[] squared = new double[singles.size()];
         boolean changed = false;

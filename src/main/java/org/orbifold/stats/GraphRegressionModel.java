@@ -1,0 +1,244 @@
+package org.orbifold.stats;
+
+import java.util.List;
+import java.util.Objects;
+import org.orbifold.match.Alignment;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphAccumulator;
+import org.orbifold.space.GraphSpace;
+
+/**
+ * A graph-valued regression fitted by {@link GraphRegression}: the intercept graph
+ * {@code B_0}, one coefficient graph {@code B_k} per covariate (graphs of the space's order
+ * whose entries may be negative), and the diagnostics of the fit. The prediction at
+ * covariates {@code x} is the graph {@code B_0 + sum_k x_k B_k}.
+ *
+ * <p>Residuals are measured with the returned alignments: {@code r_i = ||yhat_i - pi_i .
+ * Y_i||}, where {@code yhat_i} is the prediction at the covariates of graph {@code i}. The
+ * goodness of fit is {@code R^2 = 1 - SSR / SST} with {@code SSR = sum_i r_i^2} and
+ * {@code SST} the Fréchet variance {@code sum_i d(Y_i, M)^2} around the Fréchet mean
+ * {@code M}, computed with the same aligner. With a heuristic aligner both are upper bounds
+ * of their true values, so {@code R^2} is an estimate; starting from the Fréchet mean's
+ * alignments (the default) it lies in {@code [0, 1]}.
+ *
+ * <p>Instances are immutable and thread-safe: arrays are copied on the way in and out.
+ */
+public final class GraphRegressionModel {
+
+    private final GraphSpace space;
+    private final List<Graph> coefficients;
+    private final List<String> names;
+    private final double[][] covariates;
+    private final List<Alignment> alignments;
+    private final double[] squaredResiduals;
+    private final double objective;
+    private final double totalSumOfSquares;
+    private final Graph frechetMean;
+    private final double[] trace;
+    private final int iterations;
+    private final Status status;
+    private final double ridge;
+    private final GraphRegression.Start start;
+
+    GraphRegressionModel(GraphSpace space, List<Graph> coefficients, List<String> names,
+            double[][] covariates, List<Alignment> alignments, double[] squaredResiduals,
+            double objective, double totalSumOfSquares, Graph frechetMean, double[] trace,
+            int iterations, Status status, double ridge, GraphRegression.Start start) {
+        this.space = space;
+        this.coefficients = List.copyOf(coefficients);
+        this.names = List.copyOf(names);
+        this.covariates = covariates;
+        this.alignments = List.copyOf(alignments);
+        this.squaredResiduals = squaredResiduals.clone();
+        this.objective = objective;
+        this.totalSumOfSquares = totalSumOfSquares;
+        this.frechetMean = frechetMean;
+        this.trace = trace.clone();
+        this.iterations = iterations;
+        this.status = Objects.requireNonNull(status, "status");
+        this.ridge = ridge;
+        this.start = start;
+    }
+
+    /** Returns the graph space the model was fitted in. */
+    public GraphSpace space() {
+        return space;
+    }
+
+    /** Returns the number of covariates {@code p}. */
+    public int covariateCount() {
+        return names.size();
+    }
+
+    /** Returns the covariate names, {@code x1, ..., xp} unless given to the fit. */
+    public List<String> covariateNames() {
+        return names;
+    }
+
+    /** Returns the intercept graph {@code B_0}, the prediction at {@code x = 0}. */
+    public Graph intercept() {
+        return coefficients.get(0);
+    }
+
+    /**
+     * Returns the coefficient graph of a covariate: the change of the prediction per unit of
+     * that covariate.
+     *
+     * @param k the covariate's index, {@code 0 <= k < covariateCount()}
+     * @return {@code B_{k+1}}, of order {@code space().size()}
+     * @throws IndexOutOfBoundsException if {@code k} is out of range
+     */
+    public Graph coefficient(int k) {
+        Objects.checkIndex(k, names.size());
+        return coefficients.get(k + 1);
+    }
+
+    /** Returns the intercept followed by the coefficient graphs, {@code p + 1} graphs. */
+    public List<Graph> coefficients() {
+        return coefficients;
+    }
+
+    /**
+     * Returns the predicted graph {@code B_0 + sum_k x_k B_k}, of order
+     * {@code space().size()}. Nothing is clipped: edge values may be negative.
+     *
+     * @param x one finite value per covariate; not retained
+     * @return the prediction
+     * @throws IllegalArgumentException if {@code x} has not {@link #covariateCount()} values
+     *     or one is not finite
+     */
+    public Graph predict(double[] x) {
+        Objects.requireNonNull(x, "x");
+        if (x.length != names.size()) {
+            throw new IllegalArgumentException("x has " + x.length + " values but the model has "
+                    + names.size() + (names.size() == 1 ? " covariate" : " covariates"));
+        }
+        GraphAccumulator sum = new GraphAccumulator(space, intercept().order());
+        sum.add(intercept(), 1.0);
+        for (int k = 0; k < x.length; k++) {
+            if (!Double.isFinite(x[k])) {
+                throw new IllegalArgumentException("x[" + k + "] (" + names.get(k) + ") is "
+                        + x[k] + "; covariates must be finite");
+            }
+            sum.add(coefficients.get(k + 1), x[k]);
+        }
+        return sum.sum();
+    }
+
+    /**
+     * Returns the fitted graph of an input graph, the prediction at its covariates.
+     *
+     * @param i the graph's index in the input
+     * @return {@code yhat_i}
+     */
+    public Graph fitted(int i) {
+        return predict(covariates[i]);
+    }
+
+    /** Returns the number of input graphs {@code N}. */
+    public int size() {
+        return covariates.length;
+    }
+
+    /** Returns a copy of the covariates of input graph {@code i}. */
+    public double[] covariates(int i) {
+        return covariates[i].clone();
+    }
+
+    /**
+     * Returns the alignment of every input graph to its fitted value, in input order.
+     *
+     * @return {@code N} alignments, permutations of the space's size
+     */
+    public List<Alignment> alignments() {
+        return alignments;
+    }
+
+    /**
+     * Returns input graph {@code i} relabelled onto its fitted value, {@code pi_i . Y_i},
+     * padded to the space's size.
+     *
+     * @param i the graph's index in the input
+     * @param graph that input graph
+     * @return the aligned graph
+     */
+    public Graph aligned(int i, Graph graph) {
+        return graph.permute(alignments.get(i).permutation());
+    }
+
+    /** Returns the residual distances {@code ||yhat_i - pi_i . Y_i||}, in input order. */
+    public double[] residualDistances() {
+        double[] d = new double[squaredResiduals.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.sqrt(squaredResiduals[i]);
+        }
+        return d;
+    }
+
+    /** Returns {@code SSR = sum_i ||yhat_i - pi_i . Y_i||^2}. */
+    public double residualSumOfSquares() {
+        double sum = 0.0;
+        for (double value : squaredResiduals) {
+            sum += value;
+        }
+        return sum;
+    }
+
+    /**
+     * Returns the Fréchet variance {@code SST = sum_i d(Y_i, M)^2} around the Fréchet mean
+     * {@code M} computed with the same aligner (a sum, not a mean).
+     */
+    public double totalSumOfSquares() {
+        return totalSumOfSquares;
+    }
+
+    /** Returns the Fréchet mean {@code M} behind {@link #totalSumOfSquares()}. */
+    public Graph frechetMean() {
+        return frechetMean;
+    }
+
+    /**
+     * Returns the goodness of fit {@code R^2 = 1 - SSR / SST}, with {@code SST} the Fréchet
+     * variance; 1 when {@code SST = 0} and {@code SSR = 0}, and 0 when only {@code SST} is 0.
+     */
+    public double rSquared() {
+        double ssr = residualSumOfSquares();
+        if (totalSumOfSquares > 0.0) {
+            return 1.0 - ssr / totalSumOfSquares;
+        }
+        return ssr == 0.0 ? 1.0 : 0.0;
+    }
+
+    /**
+     * Returns the final objective: {@code SSR}, plus {@code ridge * sum_k ||B_k||^2} when the
+     * ridge penalty is positive.
+     */
+    public double objective() {
+        return objective;
+    }
+
+    /** Returns a copy of the objective before the first refit (index 0) and after each. */
+    public double[] trace() {
+        return trace.clone();
+    }
+
+    /** Returns the number of refits accepted after the first fit. */
+    public int iterations() {
+        return iterations;
+    }
+
+    /** Returns why the fit stopped. */
+    public Status status() {
+        return status;
+    }
+
+    /** Returns the ridge penalty of the fit (0 for ordinary least squares). */
+    public double ridge() {
+        return ridge;
+    }
+
+    /** Returns what the graphs were aligned to before the first fit. */
+    public GraphRegression.Start start() {
+        return start;
+    }
+}
