@@ -333,6 +333,21 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         return chosen;
     }
 
+    /**
+     * Returns the data set's index of every graph worked on, following the selection of
+     * {@link #load}: the graphs of the class, the first ones.
+     */
+    int[] indices() {
+        int[] chosen = new int[size()];
+        int count = 0;
+        for (int g = 0; g < dataset.size() && count < chosen.length; g++) {
+            if (className == null || className.equals(labelOf(dataset, g))) {
+                chosen[count++] = g;
+            }
+        }
+        return chosen;
+    }
+
     /** Names a graph of the sample for messages: by its name when it has one. */
     String graphName(int g) {
         String name = g < dataset.graphNames().size() && className == null

@@ -131,6 +131,23 @@ public final class GraphRegression {
     }
 
     /**
+     * Checks covariates as {@link #fit(GraphSpace, List, double[][], List)} checks them,
+     * before any alignment, so that a caller can refuse them before other long work (such as
+     * a Fréchet mean it passes in).
+     *
+     * @param covariates {@code N} rows of {@code p >= 1} values; not modified
+     * @param names one name per covariate, or null for {@code x1, ..., xp}
+     * @param graphs the number of graphs {@code N}
+     * @throws IllegalArgumentException as {@code fit} would: the row count differs from the
+     *     graph count, {@code N <= p}, a covariate is not finite, or the design is
+     *     rank-deficient (the message names the column)
+     */
+    public static void requireValidCovariates(double[][] covariates, List<String> names,
+            int graphs) {
+        RegressionDesign.of(covariates, names, graphs, 0.0);
+    }
+
+    /**
      * Fits the regression with covariates named {@code x1, ..., xp}.
      *
      * @param space the graph space of the graphs; coefficient graphs have order

@@ -1,0 +1,362 @@
+package org.orbifold.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
+import org.orbifold.io.CovariateTable;
+import org.orbifold.io.DatasetFormatException;
+import org.orbifold.io.GraphJson;
+import org.orbifold.io.JsonWriter;
+import org.orbifold.io.SvgDrawing;
+import org.orbifold.io.TextFiles;
+import org.orbifold.match.Aligner;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.stats.CenterResult;
+import org.orbifold.stats.FrechetMean;
+import org.orbifold.stats.GraphRegression;
+import org.orbifold.stats.GraphRegressionModel;
+import org.orbifold.stats.Medoid;
+import org.orbifold.stats.MedoidResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code orbifold regress}: graph-valued regression of the graphs on real covariates
+ * ({@link GraphRegression}). The covariates come from {@code --covariates FILE}
+ * ({@link CovariateTable}: {@code .npy} or text), one row per graph of the data set as read,
+ * of which {@code --class} and {@code --limit} keep the rows of the graphs they keep; a file
+ * with one row per kept graph is taken as it is. The Fréchet mean is computed first, as
+ * {@code mean} computes it (from the medoid), for the start and for {@code R^2}.
+ */
+@Command(name = "regress", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {"Graph-valued regression: fit graphs as B0 + x1 B1 + ... + xp Bp on the"
+            + " covariates of --covariates FILE, aligning each graph to its fitted graph."})
+final class RegressCommand extends DatasetCommand {
+
+    private static final int MAX_THREADS = 32767;
+
+    @Mixin
+    AlignerOptions options;
+
+    @Mixin
+    WeightOptions weights;
+
+    @Option(names = "--covariates", paramLabel = "FILE",
+            description = "Covariates: a .npy array (N) or (N, p), or a text file with one row"
+                + " per graph (values separated by commas or spaces, an optional header row of"
+                + " names). One row per graph of the data set (--class and --limit keep the"
+                + " rows of the graphs they keep) or one per graph kept.")
+    Path covariates;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Worker threads (default: the number of processors).")
+    Integer threads;
+
+    @Option(names = "--max-iterations", paramLabel = "K", defaultValue = "100",
+            description = "Iteration limit (default: ${DEFAULT-VALUE}).")
+    int maxIterations;
+
+    @Option(names = "--init", paramLabel = "HOW", defaultValue = "mean",
+            description = "What the graphs are aligned to before the first fit: mean (the"
+                + " Frechet mean) or first (the first graph) (default: ${DEFAULT-VALUE}).")
+    String init;
+
+    @Option(names = "--ridge", paramLabel = "LAMBDA", defaultValue = "0",
+            preprocessor = RealValue.class,
+            description = "Ridge penalty on the coefficient graphs, not on the intercept"
+                + " (default: ${DEFAULT-VALUE}, ordinary least squares).")
+    double ridge;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Also write the fitted model as JSON to FILE (checked and written as"
+                + " mean's --out).")
+    Path out;
+
+    @Option(names = "--svg", paramLabel = "FILE",
+            description = "Also draw the predicted graphs at the minimum, median and maximum"
+                + " of the first covariate (the others at their medians) as SVG in FILE.")
+    Path svg;
+
+    @Option(names = "--progress",
+            description = "Show a progress bar on standard error even when it is not a terminal.")
+    boolean progress;
+
+    @Override
+    public Integer call() {
+        // Check the options before any long work.
+        weights.requireValid();
+        RealValue.requireNonNegative(spec, "--ridge", ridge);
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1 || workers > MAX_THREADS) {
+            throw CliException.usage("--threads must be in 1.." + MAX_THREADS + ", got "
+                    + workers);
+        }
+        if (maxIterations < 1) {
+            throw CliException.usage("--max-iterations must be >= 1, got " + maxIterations);
+        }
+        if (!init.equals("mean") && !init.equals("first")) {
+            throw CliException.usage("--init must be mean or first, got '" + init + "'");
+        }
+        if (covariates == null) {
+            throw CliException.usage("regress needs --covariates FILE: the covariates of the"
+                    + " graphs, one row per graph");
+        }
+        if (out != null && out.toString().isBlank()) {
+            throw CliException.usage("--out needs a file name");
+        }
+        OutputTarget.requireFileName(spec, "--out");
+        OutputTarget.requireFileName(spec, SvgOutput.OPTION);
+        List<OutputTarget.Input> inputs = OutputTarget.inputs("DATASET", Sample.source(dataset),
+                "--covariates", covariates);
+        Path target = out == null ? null : CenterCommand.requireWritable(out,
+                out.toAbsolutePath(), inputs);
+        Path drawing = SvgOutput.check(svg, inputs, target == null ? List.of()
+                : List.of(target));
+        Sample sample = load();
+        CovariateTable table = rows(sample, readCovariates());
+        try {
+            GraphRegression.requireValidCovariates(table.rows(), table.names(), sample.size());
+        } catch (IllegalArgumentException e) {
+            throw CliException.data(covariates + ": " + e.getMessage(), e);
+        }
+        GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight, spec);
+        Aligner aligner = options.aligner();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean showProgress = progress
+                || "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE));
+
+        ForkJoinPool pool = new ForkJoinPool(workers);
+        GraphRegressionModel model;
+        double meanSeconds;
+        double seconds;
+        try (Progress bar = new Progress(err, showProgress)) {
+            // The Fréchet mean, as mean computes it: from the medoid.
+            int n = sample.size();
+            long t0 = System.nanoTime();
+            Aligner pairs = bar.counting("medoid of " + CenterCommand.graphs(n), "pairs",
+                    (long) n * (n - 1) / 2, aligner);
+            MedoidResult medoid = Medoid.compute(space, sample.graphs(), pairs, pool, true);
+            CenterResult mean = FrechetMean.builder().aligner(aligner).executor(pool)
+                    .seed(options.seed).initial(medoid)
+                    .listener(bar.iterationsUpTo("mean", FrechetMean.DEFAULT_MAX_ITERATIONS, 1))
+                    .build().compute(space, sample.graphs());
+            meanSeconds = (System.nanoTime() - t0) / 1e9;
+
+            // The regression.
+            long t1 = System.nanoTime();
+            model = GraphRegression.builder().aligner(aligner).executor(pool).seed(options.seed)
+                    .maxIterations(maxIterations).ridge(ridge).frechetMean(mean)
+                    .start(init.equals("mean") ? GraphRegression.Start.FRECHET_MEAN
+                            : GraphRegression.Start.FIRST_GRAPH)
+                    .listener(bar.iterationsUpTo("regression", maxIterations, 1))
+                    .build().fit(space, sample.graphs(), table.rows(), table.names());
+            seconds = (System.nanoTime() - t1) / 1e9;
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // Report: JSON or the summary to stdout first, then the files.
+        Run run = new Run(sample, table, model, aligner.name(), workers, meanSeconds, seconds);
+        String json = json(run);
+        String text = json;
+        if (!data.json) {
+            StringWriter summary = new StringWriter();
+            summary(new PrintWriter(summary), run);
+            text = TextFiles.unpadEnd(summary.toString());
+        }
+        CenterCommand.deliver(out(), text, target, json);
+        if (drawing != null) {
+            draw(drawing, run);
+        }
+        return 0;
+    }
+
+    /** What a run computed, for the reports. */
+    private record Run(Sample sample, CovariateTable table, GraphRegressionModel model,
+            String aligner, int workers, double meanSeconds, double seconds) {
+    }
+
+    private CovariateTable readCovariates() {
+        try {
+            return CovariateTable.read(covariates);
+        } catch (DatasetFormatException e) {
+            throw CliException.data(e.getMessage(), e);
+        } catch (IOException e) {
+            throw CliException.data("cannot read " + covariates + ": " + Sample.describe(e), e);
+        }
+    }
+
+    /**
+     * Returns the rows of the graphs worked on: the file's rows of the kept graphs when it has
+     * one row per graph of the data set, the file as it is when it has one per kept graph.
+     */
+    private CovariateTable rows(Sample sample, CovariateTable table) {
+        int all = sample.dataset().size();
+        int kept = sample.size();
+        if (table.size() == all) {
+            return table.select(sample.indices());
+        }
+        if (table.size() == kept) {
+            return table;
+        }
+        String selection = kept == all ? "" : " (" + kept + " kept by "
+                + (sample.className() != null && data.limit != null ? "--class and --limit"
+                : sample.className() != null ? "--class" : "--limit") + ")";
+        throw CliException.usage("--covariates " + covariates + " has " + table.size()
+                + (table.size() == 1 ? " row" : " rows") + " but " + sample.source() + " has "
+                + CenterCommand.graphs(all) + selection + ": give one row per graph of the"
+                + " data set" + (kept == all ? "" : " or one per graph kept"));
+    }
+
+    /** Returns the first line of the summary, which also heads the drawing of --svg. */
+    private String title(Run run) {
+        Sample sample = run.sample();
+        String what = sample.className() != null ? "class "
+                + VisibleText.escape(sample.className())
+                : sample.dataset().hasClasses() ? "all classes" : "no classes";
+        return String.format(Locale.ROOT, "Graph-valued regression of %s from %s (%s) on %s",
+                CenterCommand.graphs(sample.size()), sample.source(), what,
+                String.join(", ", run.table().names()));
+    }
+
+    private void summary(PrintWriter w, Run run) {
+        GraphRegressionModel model = run.model();
+        double[] trace = model.trace();
+        w.printf(Locale.ROOT, "%s%n", title(run));
+        w.printf(Locale.ROOT, "covariates  %s (%d %s)%n", covariates,
+                run.table().names().size(), run.table().names().size() == 1 ? "column"
+                : "columns");
+        w.printf(Locale.ROOT, "aligner %s, seed %d, %s, start: %s%s%n", run.aligner(),
+                options.seed, Numbers.threads(run.workers()), init.equals("mean")
+                ? "Frechet mean" : "first graph", ridge > 0 ? ", ridge "
+                + Numbers.compact(ridge) : "");
+        w.printf(Locale.ROOT, "iterations  %d, status %s%n", model.iterations(),
+                model.status());
+        w.printf(Locale.ROOT, "R^2         %s  (1 - SSR / SST)%n",
+                Numbers.decimal(model.rSquared(), 6));
+        w.printf(Locale.ROOT, "objective   %s at the start, %s at the end  (%s)%n",
+                Numbers.decimal(trace[0], 6), Numbers.decimal(model.objective(), 6),
+                ridge > 0 ? "SSR + ridge penalty" : "SSR, sum of squared residual distances");
+        w.printf(Locale.ROOT, "SST         %s  (Frechet variance: sum of squared distances to"
+                + " the mean)%n", Numbers.decimal(model.totalSumOfSquares(), 6));
+        double meanPart = Numbers.hundredths(run.meanSeconds());
+        double fitPart = Numbers.hundredths(run.seconds());
+        w.printf(Locale.ROOT, "wall time   %.2f s (mean %.2f s + regression %.2f s)%n",
+                meanPart + fitPart, meanPart, fitPart);
+        GraphSpace space = model.space();
+        w.printf(Locale.ROOT, "intercept   norm %s%n", Numbers.decimal(Math.sqrt(
+                space.squaredNorm(model.intercept())), 6));
+        for (int k = 0; k < model.covariateCount(); k++) {
+            w.printf(Locale.ROOT, "coefficient %s  norm %s%n", VisibleText.escape(
+                    model.covariateNames().get(k)), Numbers.decimal(Math.sqrt(
+                    space.squaredNorm(model.coefficient(k))), 6));
+        }
+        CenterCommand.printNotes(w, run.sample().dataset().notes());
+    }
+
+    private String json(Run run) {
+        GraphRegressionModel model = run.model();
+        Sample sample = run.sample();
+        return JsonOutput.text(json -> {
+            json.beginObject();
+            json.name("command").value("regress");
+            json.name("dataset").value(sample.source());
+            json.name("class").value(sample.className());
+            json.name("graphs").value(sample.size());
+            json.name("covariatesFile").value(covariates.toString());
+            JsonOutput.strings(json.name("covariateNames"), model.covariateNames());
+            json.name("aligner").value(run.aligner());
+            json.name("seed").value(options.seed);
+            json.name("nodeWeight").value(weights.nodeWeight);
+            json.name("edgeWeight").value(weights.edgeWeight);
+            json.name("threads").value(run.workers());
+            json.name("init").value(init);
+            json.name("ridge").value(ridge);
+            json.name("maxIterations").value(maxIterations);
+            JsonOutput.number(json.name("timeLimitSeconds"), options.timeLimitSeconds());
+            json.name("iterations").value(model.iterations());
+            json.name("status").value(model.status().name());
+            json.name("rSquared").value(model.rSquared());
+            json.name("objective").value(model.objective());
+            json.name("residualSumOfSquares").value(model.residualSumOfSquares());
+            json.name("totalSumOfSquares").value(model.totalSumOfSquares());
+            json.name("trace").value(model.trace());
+            json.name("wallTimeSeconds").value(run.seconds());
+            json.name("meanWallTimeSeconds").value(run.meanSeconds());
+            json.name("totalWallTimeSeconds").value(run.meanSeconds() + run.seconds());
+            JsonOutput.strings(json.name("notes"), sample.dataset().notes());
+            graph(json.name("intercept"), model.intercept(), sample);
+            json.name("coefficients").beginArray();
+            for (int k = 0; k < model.covariateCount(); k++) {
+                json.beginObject();
+                json.name("name").value(model.covariateNames().get(k));
+                json.name("norm").value(Math.sqrt(model.space().squaredNorm(
+                        model.coefficient(k))));
+                graph(json.name("graph"), model.coefficient(k), sample);
+                json.endObject();
+            }
+            json.endArray();
+            graph(json.name("frechetMean"), model.frechetMean(), sample);
+            json.name("residualDistances").value(model.residualDistances());
+            json.name("alignments").beginArray();
+            for (int i = 0; i < model.size(); i++) {
+                JsonOutput.integers(json, model.alignments().get(i).permutation().toArray());
+            }
+            json.endArray();
+            json.name("covariates").beginArray();
+            for (int i = 0; i < model.size(); i++) {
+                json.value(model.covariates(i));
+            }
+            json.endArray();
+            json.endObject();
+        });
+    }
+
+    private static void graph(JsonWriter json, Graph graph, Sample sample) {
+        GraphJson.write(json, graph, sample.nodeChannels(), sample.edgeChannels());
+    }
+
+    /**
+     * Draws the predictions at the minimum, median and maximum of the first covariate, the
+     * other covariates at their medians.
+     */
+    private void draw(Path drawing, Run run) {
+        GraphRegressionModel model = run.model();
+        int p = model.covariateCount();
+        double[][] quantiles = new double[p][];
+        for (int k = 0; k < p; k++) {
+            double[] column = new double[model.size()];
+            for (int i = 0; i < column.length; i++) {
+                column[i] = model.covariates(i)[k];
+            }
+            Arrays.sort(column);
+            int n = column.length;
+            double median = n % 2 == 1 ? column[n / 2] : (column[n / 2 - 1] + column[n / 2]) / 2;
+            quantiles[k] = new double[] {column[0], median, column[n - 1]};
+        }
+        List<Graph> graphs = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        String[] labels = {"minimum", "median", "maximum"};
+        for (int q = 0; q < 3; q++) {
+            double[] x = new double[p];
+            for (int k = 0; k < p; k++) {
+                x[k] = quantiles[k][k == 0 ? q : 1];
+            }
+            graphs.add(model.predict(x));
+            titles.add(String.format(Locale.ROOT, "%s %s = %s", labels[q],
+                    model.covariateNames().get(0), Numbers.compact(x[0])));
+        }
+        Sample sample = run.sample();
+        SvgOutput.write(drawing, SvgDrawing.of(sample.nodeChannels(), sample.edgeChannels())
+                .withSeed(options.seed).graphs(title(run), graphs, titles));
+    }
+}

@@ -1,0 +1,220 @@
+package org.orbifold.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A table of real covariates, one row per graph, read from a file: a NumPy {@code .npy}
+ * array of shape {@code (N)} (one covariate) or {@code (N, p)}, or a UTF-8 text file with one
+ * row per line whose values are separated by commas (when the line holds a comma) or else by
+ * spaces and tabs. In a text file, blank lines and lines starting with {@code #} are skipped,
+ * and the first remaining line is a header of column names when none of its fields is a
+ * number (a line mixing names and numbers is refused, so a mistyped value never passes as a
+ * header); columns without a header are named {@code x1, ..., xp}, as are the columns of a
+ * 2-D {@code .npy} array, while the one column of a 1-D array is named after the file
+ * ({@code football_scores} for {@code football_scores.npy}).
+ *
+ * <p>Every value must be a finite decimal number ({@link DecimalNumbers#parseFinite}); every
+ * row must have as many values as the first. Errors name the file and the line and column
+ * (text) or the array entry ({@code .npy}).
+ *
+ * <p>Immutable: the rows are copied on the way in and out.
+ *
+ * @param names one name per column
+ * @param rows the values, row by row, each with {@code names.size()} entries
+ */
+public record CovariateTable(List<String> names, double[][] rows) {
+
+    /**
+     * Validates and copies the table.
+     *
+     * @throws IllegalArgumentException if there are no columns or a row has another length
+     */
+    public CovariateTable {
+        names = List.copyOf(names);
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("a covariate table needs at least one column");
+        }
+        double[][] copy = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != names.size()) {
+                throw new IllegalArgumentException("row " + i + " has " + rows[i].length
+                        + " values for " + names.size() + " columns");
+            }
+            copy[i] = rows[i].clone();
+        }
+        rows = copy;
+    }
+
+    /** Returns a copy of the rows. */
+    @Override
+    public double[][] rows() {
+        double[][] copy = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            copy[i] = rows[i].clone();
+        }
+        return copy;
+    }
+
+    /** Returns the number of rows. */
+    public int size() {
+        return rows.length;
+    }
+
+    /**
+     * Returns the table of the given rows, in the given order.
+     *
+     * @param indices row indices, each in {@code [0, size())}
+     * @return the selected rows with the same names
+     */
+    public CovariateTable select(int[] indices) {
+        double[][] chosen = new double[indices.length][];
+        for (int k = 0; k < indices.length; k++) {
+            chosen[k] = rows[Objects.checkIndex(indices[k], rows.length)];
+        }
+        return new CovariateTable(names, chosen);
+    }
+
+    /**
+     * Reads a covariate file: {@code .npy} by its ending (any case), text otherwise.
+     *
+     * @param file the file
+     * @return the table, with at least one row
+     * @throws DatasetFormatException if the file is missing, no regular file, breaks its
+     *     format, holds no rows, rows of unequal length, or a value that is not a finite
+     *     decimal number
+     * @throws IOException if it cannot be read
+     */
+    public static CovariateTable read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw DatasetFormatException.notRegularFile(file, "a covariate file (.npy, or text"
+                    + " with one row per graph)");
+        }
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+            return readNpy(file);
+        }
+        return readText(file);
+    }
+
+    private static CovariateTable readNpy(Path file) throws IOException {
+        NpyArray array = NpyReader.readArray(file);
+        int[] shape = array.shape();
+        if (shape.length != 1 && shape.length != 2) {
+            throw new DatasetFormatException(file, "covariates must be a 1-D array (N) or a"
+                    + " 2-D array (N, p), got shape " + Arrays.toString(shape));
+        }
+        int n = shape[0];
+        int p = shape.length == 1 ? 1 : shape[1];
+        if (n == 0 || p == 0) {
+            throw new DatasetFormatException(file, "the covariate array of shape "
+                    + Arrays.toString(shape) + " holds no values");
+        }
+        double[] values = array.values();
+        double[][] rows = new double[n][p];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                double v = values[i * p + j];
+                if (!Double.isFinite(v)) {
+                    throw new DatasetFormatException(file, "entry "
+                            + (shape.length == 1 ? "[" + i + "]" : "[" + i + ", " + j + "]")
+                            + " is " + v + "; covariates must be finite");
+                }
+                rows[i][j] = v;
+            }
+        }
+        List<String> names = shape.length == 1 ? List.of(stem(file)) : defaultNames(p);
+        return new CovariateTable(names, rows);
+    }
+
+    private static CovariateTable readText(Path file) throws IOException {
+        List<String> lines = TextFiles.readUtf8Lines(file);
+        List<String> names = null;
+        List<double[]> rows = new ArrayList<>();
+        int firstLine = 0;
+        for (int l = 0; l < lines.size(); l++) {
+            String line = lines.get(l).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = fields(line);
+            if (names == null && rows.isEmpty() && isHeader(fields)) {
+                names = List.of(fields);
+                firstLine = l + 1;
+                continue;
+            }
+            int expected = names != null ? names.size() : rows.isEmpty() ? fields.length
+                    : rows.get(0).length;
+            if (fields.length != expected) {
+                throw new DatasetFormatException(file, l + 1, fields.length + " values where "
+                        + (names != null ? "the header (line " + firstLine + ") names "
+                        : "the first row has ") + expected);
+            }
+            double[] row = new double[fields.length];
+            for (int j = 0; j < fields.length; j++) {
+                String column = names != null ? "covariate '" + names.get(j) + "'"
+                        : "covariate x" + (j + 1);
+                try {
+                    row[j] = DecimalNumbers.parseFinite(fields[j], column);
+                } catch (NumberFormatException e) {
+                    throw new DatasetFormatException(file, l + 1, j + 1, e.getMessage());
+                }
+            }
+            rows.add(row);
+        }
+        if (rows.isEmpty()) {
+            throw new DatasetFormatException(file, "no rows of covariates (blank lines, lines"
+                    + " starting with # and a header are not rows)");
+        }
+        return new CovariateTable(names != null ? names : defaultNames(rows.get(0).length),
+                rows.toArray(new double[0][]));
+    }
+
+    /** Splits a line at commas if it has one, else at runs of spaces and tabs. */
+    private static String[] fields(String line) {
+        String[] fields = line.indexOf(',') >= 0 ? line.split(",", -1) : line.split("[ \t]+");
+        for (int j = 0; j < fields.length; j++) {
+            fields[j] = fields[j].strip();
+        }
+        return fields;
+    }
+
+    /**
+     * Returns whether no field of a line reads as a number, is empty or is written in a
+     * Java-only number form.
+     */
+    private static boolean isHeader(String[] fields) {
+        for (String field : fields) {
+            if (field.isEmpty() || DecimalNumbers.isJavaOnly(field)) {
+                return false;
+            }
+            try {
+                DecimalNumbers.parse(field);
+                return false;
+            } catch (NumberFormatException e) {
+                // not a number: a name
+            }
+        }
+        return true;
+    }
+
+    /** Returns the file name without its last ending, such as {@code football_scores}. */
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static List<String> defaultNames(int p) {
+        List<String> names = new ArrayList<>(p);
+        for (int j = 1; j <= p; j++) {
+            names.add("x" + j);
+        }
+        return names;
+    }
+}
