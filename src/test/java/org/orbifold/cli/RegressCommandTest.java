@@ -1,0 +1,213 @@
+package org.orbifold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegressCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static MainTest.Run run(String... args) {
+        return MainTest.run(args);
+    }
+
+    /** Writes a covariate file with a header and one row per letter graph: its index. */
+    private Path indices(String name, int rows) throws IOException {
+        StringBuilder text = new StringBuilder("index\n");
+        for (int g = 0; g < rows; g++) {
+            text.append(g).append('\n');
+        }
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Double> numbers(Object list) {
+        List<Double> values = new ArrayList<>();
+        for (Object value : (List<Object>) list) {
+            values.add(((Number) value).doubleValue());
+        }
+        return values;
+    }
+
+    @Test
+    void classAndLimitKeepTheRowsOfTheGraphsTheyKeep() throws IOException {
+        Path file = indices("all.txt", 225);
+
+        MainTest.Run r = run("regress", "--class", "T", "--limit", "4", "--covariates",
+                file.toString(), "--json", "--threads", "1");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        // The letters alternate through the nine classes; T is the eighth.
+        List<Object> rows = (List<Object>) json.get("covariates");
+        List<Double> kept = new ArrayList<>();
+        for (Object row : rows) {
+            kept.addAll(numbers(row));
+        }
+        assertEquals(List.of(7.0, 16.0, 25.0, 34.0), kept);
+        assertEquals(List.of("index"), json.get("covariateNames"));
+        assertEquals(4, ((Number) json.get("graphs")).intValue());
+    }
+
+    @Test
+    void aFileWithOneRowPerKeptGraphIsTakenAsItIs() throws IOException {
+        Path file = indices("kept.txt", 12);
+
+        MainTest.Run r = run("regress", "--class", "A", "--limit", "12", "--covariates",
+                file.toString(), "--json", "--threads", "1");
+
+        assertEquals(0, r.exitCode(), r.err());
+        List<Double> first = numbers(((List<Object>) r.json().get("covariates")).get(11));
+        assertEquals(List.of(11.0), first);
+    }
+
+    @Test
+    void textReportGivesFitAndCoefficientNormsAndTheTraceNeverRises() throws IOException {
+        Path file = indices("all.txt", 225);
+
+        MainTest.Run text = run("regress", "--class", "L", "--covariates", file.toString(),
+                "--threads", "1");
+        MainTest.Run json = run("regress", "--class", "L", "--covariates", file.toString(),
+                "--threads", "1", "--json");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().startsWith("Graph-valued regression of 25 graphs from"
+                + " datasets/letters (class L) on index\n"), text.out());
+        for (String line : List.of("iterations  ", "R^2         ", "objective   ",
+                "SST         ", "intercept   norm ", "coefficient index  norm ")) {
+            assertTrue(text.out().contains("\n" + line), line + " missing: " + text.out());
+        }
+        Map<String, Object> model = json.json();
+        List<Double> trace = numbers(model.get("trace"));
+        for (int t = 1; t < trace.size(); t++) {
+            assertTrue(trace.get(t) <= trace.get(t - 1), trace.toString());
+        }
+        double r2 = ((Number) model.get("rSquared")).doubleValue();
+        assertTrue(r2 >= 0.0 && r2 <= 1.0, "R^2 " + r2);
+        assertTrue(text.out().contains(String.format(java.util.Locale.ROOT, "R^2         %.6f",
+                r2)), text.out());
+        assertEquals(1, ((List<?>) model.get("coefficients")).size());
+        assertEquals(25, ((List<?>) model.get("residualDistances")).size());
+    }
+
+    @Test
+    void resultsDoNotDependOnTheThreads() throws IOException {
+        Path file = indices("all.txt", 225);
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (String threads : List.of("1", "3")) {
+            MainTest.Run r = run("regress", "--class", "E", "--limit", "15", "--covariates",
+                    file.toString(), "--threads", threads, "--json");
+            assertEquals(0, r.exitCode(), r.err());
+            Map<String, Object> json = r.json();
+            for (String timed : List.of("threads", "wallTimeSeconds", "meanWallTimeSeconds",
+                    "totalWallTimeSeconds")) {
+                json.remove(timed);
+            }
+            models.add(json);
+        }
+        assertEquals(models.get(0), models.get(1));
+    }
+
+    @Test
+    void writesTheModelAndDrawsThePredictions() throws IOException {
+        Path file = indices("all.txt", 225);
+        Path out = dir.resolve("model.json");
+        Path svg = dir.resolve("predictions.svg");
+
+        MainTest.Run r = run("regress", "--class", "H", "--limit", "10", "--covariates",
+                file.toString(), "--out", out.toString(), "--svg", svg.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> model = JsonParser.object(Files.readString(out));
+        assertTrue(model.containsKey("intercept") && model.containsKey("frechetMean"));
+        String drawing = Files.readString(svg);
+        for (String title : List.of("minimum index = 3", "median index = 43.5",
+                "maximum index = 84")) {
+            assertTrue(drawing.contains(title), title + " missing");
+        }
+    }
+
+    @Test
+    void refusesARowCountThatMatchesNeitherTheDataSetNorTheGraphsKept() throws IOException {
+        MainTest.Run r = run("regress", "--class", "T", "--limit", "10", "--covariates",
+                indices("seven.txt", 7).toString());
+
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("has 7 rows but datasets/letters has 225 graphs (10 kept by"
+                + " --class and --limit): give one row per graph of the data set or one per"
+                + " graph kept"), r.err());
+    }
+
+    @Test
+    void refusesBadCovariatesAsDataErrors() throws IOException {
+        Path nan = Files.writeString(dir.resolve("nan.csv"), "a,b\n1,2\nNaN,3\n");
+        MainTest.Run r = run("regress", "--limit", "2", "--covariates", nan.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("line 3, column 1"), r.err());
+
+        StringBuilder constant = new StringBuilder("age goals\n");
+        for (int g = 0; g < 6; g++) {
+            constant.append(g).append(" 2\n");
+        }
+        Path flat = Files.writeString(dir.resolve("flat.txt"), constant);
+        r = run("regress", "--limit", "6", "--covariates", flat.toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("covariate 'goals' (column 2 of 2) is constant"), r.err());
+
+        Path two = indices("two.txt", 2);
+        r = run("regress", "--limit", "1", "--covariates", two.toString());
+        assertEquals(2, r.exitCode(), r.err());
+        r = run("regress", "--limit", "2", "--class", "A", "--covariates",
+                Files.writeString(dir.resolve("one.txt"), "1\n1\n").toString());
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("is constant"), r.err());
+    }
+
+    @Test
+    void refusesAMissingCovariatesOptionAndBadOptionsBeforeAnyWork() throws IOException {
+        MainTest.Run r = run("regress");
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("regress needs --covariates FILE"), r.err());
+
+        Path file = indices("all.txt", 225);
+        assertEquals(2, run("regress", "--covariates", file.toString(), "--init", "medoid")
+                .exitCode());
+        assertEquals(2, run("regress", "--covariates", file.toString(), "--ridge", "-1")
+                .exitCode());
+        MainTest.Run input = run("regress", "--covariates", file.toString(), "--out",
+                file.toString());
+        assertEquals(2, input.exitCode());
+        assertTrue(input.err().contains("--out"), input.err());
+        assertEquals(1, run("regress", "--covariates", dir.resolve("none.txt").toString())
+                .exitCode());
+    }
+
+    @Test
+    void fitsTheFootballPassingNetworksOnTheGoals() {
+        Path root = Path.of(System.getProperty("orbifold.datasets", "../shared/datasets"));
+        Path ppn = root.resolve("geomstats/football_ppn.npy");
+        Path scores = root.resolve("geomstats/football_scores.npy");
+        assumeTrue(Files.exists(ppn) && Files.exists(scores), "dataset not available: " + ppn);
+
+        MainTest.Run r = run("regress", ppn.toString(), "--covariates", scores.toString(),
+                "--limit", "40", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        assertEquals(List.of("football_scores"), json.get("covariateNames"));
+        double r2 = ((Number) json.get("rSquared")).doubleValue();
+        assertTrue(r2 >= 0.0 && r2 <= 1.0, "R^2 " + r2);
+    }
+}

@@ -1,0 +1,136 @@
+package org.orbifold.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CovariateTableTest {
+
+    @TempDir
+    Path dir;
+
+    private Path text(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    /** Writes a version-1 .npy file of little-endian doubles with the given shape. */
+    private Path npy(String name, String shape, double... values) throws IOException {
+        StringBuilder header = new StringBuilder("{'descr': '<f8', 'fortran_order': False,"
+                + " 'shape': " + shape + ", }");
+        while ((10 + header.length() + 1) % 64 != 0) {
+            header.append(' ');
+        }
+        header.append('\n');
+        byte[] dict = header.toString().getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer pre = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
+        pre.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII));
+        pre.put((byte) 1).put((byte) 0).putShort((short) dict.length);
+        ByteBuffer data = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (double v : values) {
+            data.putDouble(v);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(pre.array());
+        out.write(dict);
+        out.write(data.array());
+        return Files.write(dir.resolve(name), out.toByteArray());
+    }
+
+    @Test
+    void readsCommaSeparatedRowsWithAHeaderAndSkipsCommentsAndBlankLines() throws IOException {
+        CovariateTable table = CovariateTable.read(text("x.csv",
+                "# goals and minutes\n\ngoals, minutes\n1, 90\n\n2.5,45\n# end\n"));
+
+        assertEquals(List.of("goals", "minutes"), table.names());
+        assertArrayEquals(new double[] {1, 90}, table.rows()[0]);
+        assertArrayEquals(new double[] {2.5, 45}, table.rows()[1]);
+        assertEquals(2, table.size());
+    }
+
+    @Test
+    void readsWhitespaceSeparatedRowsWithoutAHeaderAsX1ToXp() throws IOException {
+        CovariateTable table = CovariateTable.read(text("x.txt", "1 2\t3\n  4   5 6  \n"));
+
+        assertEquals(List.of("x1", "x2", "x3"), table.names());
+        assertArrayEquals(new double[] {4, 5, 6}, table.rows()[1]);
+    }
+
+    @Test
+    void selectKeepsTheGivenRowsInOrder() throws IOException {
+        CovariateTable table = CovariateTable.read(text("x.txt", "0\n1\n2\n3\n"));
+
+        CovariateTable chosen = table.select(new int[] {3, 1});
+
+        assertArrayEquals(new double[][] {{3}, {1}}, chosen.rows());
+        assertEquals(table.names(), chosen.names());
+    }
+
+    @Test
+    void refusesBadTextWithTheLineAndColumn() throws IOException {
+        String mixed = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("a.csv", "goals, 2\n1, 2\n"))).getMessage();
+        assertTrue(mixed.contains("line 1, column 1") && mixed.contains("'goals'"), mixed);
+
+        String nan = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("b.csv", "a,b\n1,2\n3,NaN\n"))).getMessage();
+        assertTrue(nan.contains("line 3, column 2") && nan.contains("covariate 'b'"), nan);
+
+        String java = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("c.txt", "1\n2d\n"))).getMessage();
+        assertTrue(java.contains("line 2, column 1") && java.contains("Java-only"), java);
+
+        String ragged = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("d.txt", "1 2\n3\n"))).getMessage();
+        assertTrue(ragged.contains("line 2") && ragged.contains("1 values where the first row"
+                + " has 2"), ragged);
+
+        String headerOnly = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("e.csv", "goals\n# nothing\n"))).getMessage();
+        assertTrue(headerOnly.contains("no rows"), headerOnly);
+
+        String empty = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("f.csv", "1,,2\n"))).getMessage();
+        assertTrue(empty.contains("column 2"), empty);
+
+        assertThrows(DatasetFormatException.class, () -> CovariateTable.read(dir.resolve("no")));
+        assertThrows(DatasetFormatException.class, () -> CovariateTable.read(dir));
+    }
+
+    @Test
+    void readsOneAndTwoDimensionalNpyArrays() throws IOException {
+        CovariateTable scores = CovariateTable.read(npy("scores.npy", "(3,)", 1, 0, 2));
+        assertEquals(List.of("scores"), scores.names());
+        assertArrayEquals(new double[][] {{1}, {0}, {2}}, scores.rows());
+
+        CovariateTable wide = CovariateTable.read(npy("wide.npy", "(2, 2)", 1, 2, 3, 4));
+        assertEquals(List.of("x1", "x2"), wide.names());
+        assertArrayEquals(new double[][] {{1, 2}, {3, 4}}, wide.rows());
+    }
+
+    @Test
+    void refusesNpyArraysOfOtherShapesOrWithNonFiniteValues() throws IOException {
+        String cube = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                npy("cube.npy", "(1, 1, 2)", 1, 2))).getMessage();
+        assertTrue(cube.contains("shape [1, 1, 2]"), cube);
+
+        String inf = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                npy("inf.npy", "(2, 2)", 1, 2, 3, Double.POSITIVE_INFINITY))).getMessage();
+        assertTrue(inf.contains("entry [1, 1] is Infinity"), inf);
+
+        String none = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                npy("none.npy", "(0,)"))).getMessage();
+        assertTrue(none.contains("holds no values"), none);
+    }
+}
