@@ -95,6 +95,7 @@ final class RegressCommand extends DatasetCommand {
         // Check the options before any long work.
         weights.requireValid();
         RealValue.requireNonNegative(spec, "--ridge", ridge);
+        Aligner aligner = options.aligner();
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1 || workers > MAX_THREADS) {
             throw CliException.usage("--threads must be in 1.." + MAX_THREADS + ", got "
@@ -129,7 +130,6 @@ final class RegressCommand extends DatasetCommand {
             throw CliException.data(covariates + ": " + e.getMessage(), e);
         }
         GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight, spec);
-        Aligner aligner = options.aligner();
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = progress
                 || "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE));
