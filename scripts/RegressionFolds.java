@@ -114,9 +114,10 @@ public final class RegressionFolds {
         }
         System.out.printf(Locale.ROOT, "all %d graphs, %d folds, seed %d, aligner %s%n", n, k,
                 seed, aligner.name());
+        double change = 100 * (sums[0] - sums[1]) / sums[1];
         System.out.printf(Locale.ROOT, "mean squared prediction distance: regression %.3f,"
-                + " Frechet mean %.3f (%.2f %% lower)%n", sums[0] / n, sums[1] / n,
-                100 * (sums[1] - sums[0]) / sums[1]);
+                + " Frechet mean %.3f (regression %.2f %% %s)%n", sums[0] / n, sums[1] / n,
+                Math.abs(change), change > 0 ? "higher" : "lower");
         System.out.printf(Locale.ROOT, "mean prediction distance:         regression %.3f,"
                 + " Frechet mean %.3f%n", sums[2] / n, sums[3] / n);
         System.out.printf(Locale.ROOT, "wall time %.1f s%n", (System.nanoTime() - start) / 1e9);

@@ -123,7 +123,8 @@ final class RegressCommand extends DatasetCommand {
         Path drawing = SvgOutput.check(svg, inputs, target == null ? List.of()
                 : List.of(target));
         Sample sample = load();
-        CovariateTable table = rows(sample, readCovariates());
+        CovariateTable file = readCovariates();
+        CovariateTable table = rows(sample, file);
         try {
             GraphRegression.requireValidCovariates(table.rows(), table.names(), sample.size());
         } catch (IllegalArgumentException e) {
@@ -165,7 +166,8 @@ final class RegressCommand extends DatasetCommand {
         }
 
         // Report: JSON or the summary to stdout first, then the files.
-        Run run = new Run(sample, table, model, aligner.name(), workers, meanSeconds, seconds);
+        Run run = new Run(sample, table, file.size(), model, aligner.name(), workers,
+                meanSeconds, seconds);
         String json = json(run);
         String text = json;
         if (!data.json) {
@@ -181,8 +183,9 @@ final class RegressCommand extends DatasetCommand {
     }
 
     /** What a run computed, for the reports. */
-    private record Run(Sample sample, CovariateTable table, GraphRegressionModel model,
-            String aligner, int workers, double meanSeconds, double seconds) {
+    private record Run(Sample sample, CovariateTable table, int fileRows,
+            GraphRegressionModel model, String aligner, int workers, double meanSeconds,
+            double seconds) {
     }
 
     private CovariateTable readCovariates() {
@@ -217,6 +220,20 @@ final class RegressCommand extends DatasetCommand {
                 + " data set" + (kept == all ? "" : " or one per graph kept"));
     }
 
+    /**
+     * Returns the notes of a report, the same in text and JSON: which rows of the covariate
+     * file were used when it has more than the graphs kept, then the data set's notes.
+     */
+    private List<String> notes(Run run) {
+        List<String> notes = new ArrayList<>();
+        if (run.fileRows() != run.sample().size()) {
+            notes.add("covariates: the rows of the " + CenterCommand.graphs(run.sample().size())
+                    + " kept, of " + run.fileRows() + " rows in " + covariates);
+        }
+        notes.addAll(run.sample().dataset().notes());
+        return notes;
+    }
+
     /** Returns the first line of the summary, which also heads the drawing of --svg. */
     private String title(Run run) {
         Sample sample = run.sample();
@@ -245,9 +262,9 @@ final class RegressCommand extends DatasetCommand {
                 Numbers.decimal(model.rSquared(), 6));
         w.printf(Locale.ROOT, "objective   %s at the start, %s at the end  (%s)%n",
                 Numbers.decimal(trace[0], 6), Numbers.decimal(model.objective(), 6),
-                ridge > 0 ? "SSR + ridge penalty" : "SSR, sum of squared residual distances");
-        w.printf(Locale.ROOT, "SST         %s  (Frechet variance: sum of squared distances to"
-                + " the mean)%n", Numbers.decimal(model.totalSumOfSquares(), 6));
+                ridge > 0 ? "SSR + ridge penalty" : "SSR");
+        w.printf(Locale.ROOT, "SST         %s  (Frechet variance around the mean)%n",
+                Numbers.decimal(model.totalSumOfSquares(), 6));
         double meanPart = Numbers.hundredths(run.meanSeconds());
         double fitPart = Numbers.hundredths(run.seconds());
         w.printf(Locale.ROOT, "wall time   %.2f s (mean %.2f s + regression %.2f s)%n",
@@ -260,7 +277,7 @@ final class RegressCommand extends DatasetCommand {
                     model.covariateNames().get(k)), Numbers.decimal(Math.sqrt(
                     space.squaredNorm(model.coefficient(k))), 6));
         }
-        CenterCommand.printNotes(w, run.sample().dataset().notes());
+        CenterCommand.printNotes(w, notes(run));
     }
 
     private String json(Run run) {
@@ -293,7 +310,7 @@ final class RegressCommand extends DatasetCommand {
             json.name("wallTimeSeconds").value(run.seconds());
             json.name("meanWallTimeSeconds").value(run.meanSeconds());
             json.name("totalWallTimeSeconds").value(run.meanSeconds() + run.seconds());
-            JsonOutput.strings(json.name("notes"), sample.dataset().notes());
+            JsonOutput.strings(json.name("notes"), notes(run));
             graph(json.name("intercept"), model.intercept(), sample);
             json.name("coefficients").beginArray();
             for (int k = 0; k < model.covariateCount(); k++) {
