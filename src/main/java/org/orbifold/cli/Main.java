@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code orbifold} command line: statistics of graphs as points of a graph space.
  * Sub-commands {@code info}, {@code align}, {@code mean}, {@code median}, {@code cluster},
- * {@code classify} and {@code render} read a data set (a TU Dortmund folder, an IAM
- * {@code .cxl} split, a NumPy {@code .npy} stack of adjacency matrices, a molecule file, a
+ * {@code classify}, {@code render} and {@code regress} read a data set (a TU Dortmund folder,
+ * an IAM {@code .cxl} split, a NumPy {@code .npy} stack of adjacency matrices, a molecule file, a
  * GraphML file or folder, or by default the project's own letter drawings) and print text
  * or JSON ({@code render}: an SVG drawing).
  *
