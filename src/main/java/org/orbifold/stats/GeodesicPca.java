@@ -139,7 +139,7 @@ public final class GeodesicPca {
         int m = space.size();
         boolean directed = sample.stream().anyMatch(Graph::isDirected);
         WeightedVectors vectors = new WeightedVectors(space, m, directed);
-        int most = Math.min(n - 1, vectors.length());
+        int most = maxComponents(space, sample);
         if (components > most) {
             throw new IllegalArgumentException("components = " + components + " is more than "
                     + n + " graphs with " + vectors.length() + " coordinates each can span"
@@ -210,6 +210,22 @@ public final class GeodesicPca {
         }
         return result(space, sample, fit, fixedPoint ? certified : new boolean[n], iterations,
                 Arrays.copyOf(trace, iterations + 1), status);
+    }
+
+    /**
+     * Returns the most directions that {@link #compute} can report for these graphs: one less
+     * than their number (centering removes one dimension), and at most the number of
+     * coordinates of a graph of order {@code space.size()} (node channels, plus edge channels
+     * per unordered pair, or per ordered pair when a graph is directed).
+     *
+     * @param space the graph space
+     * @param graphs the graphs
+     * @return the largest valid {@link Builder#components(int)}, 0 for fewer than 2 graphs
+     */
+    public static int maxComponents(GraphSpace space, List<Graph> graphs) {
+        boolean directed = graphs.stream().anyMatch(Graph::isDirected);
+        int length = new WeightedVectors(space, space.size(), directed).length();
+        return Math.max(0, Math.min(graphs.size() - 1, length));
     }
 
     /** Returns the alignments of the start: the given mean's, or a new Fréchet mean's. */
