@@ -313,12 +313,10 @@ public final class GeodesicPca {
      * One graph's alignment to a line.
      *
      * @param permutation the alignment
-     * @param position the optimal position {@code s} on the line for it
      * @param changed whether the alignment differs from the warm start
      * @param certified whether the last aligner call proved its answer optimal
      */
-    private record LineFit(Permutation permutation, double position, boolean changed,
-            boolean certified) {
+    private record LineFit(Permutation permutation, boolean changed, boolean certified) {
     }
 
     /**
@@ -359,7 +357,7 @@ public final class GeodesicPca {
                         / directionNorm;
             }
         }
-        return new LineFit(p, position, changed, certified);
+        return new LineFit(p, changed, certified);
     }
 
     /** Returns {@code M + s V} as a graph of the order of {@code M}. */
