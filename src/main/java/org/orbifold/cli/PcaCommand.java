@@ -156,6 +156,9 @@ final class PcaCommand extends DatasetCommand {
         if (drawing != null) {
             SvgOutput.write(drawing, drawing(sample, space, run.result()));
         }
+        if (!data.json) {
+            CenterCommand.printWritten(out(), out, svg);
+        }
         return 0;
     }
 

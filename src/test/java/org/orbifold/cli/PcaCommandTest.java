@@ -79,6 +79,8 @@ class PcaCommandTest {
 
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().startsWith("Geodesic PCA"), r.out());
+        assertTrue(r.out().endsWith("file        " + json + "\nfile        " + svg + "\n"),
+                r.out());
         String written = Files.readString(json, StandardCharsets.UTF_8);
         assertTrue(written.startsWith("{\"command\":\"pca\""), written);
         String drawing = Files.readString(svg, StandardCharsets.UTF_8);
