@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code orbifold} command line: statistics of graphs as points of a graph space.
  * Sub-commands {@code info}, {@code align}, {@code mean}, {@code median}, {@code cluster},
- * {@code classify}, {@code render} and {@code regress} read a data set (a TU Dortmund folder,
- * an IAM {@code .cxl} split, a NumPy {@code .npy} stack of adjacency matrices, a molecule file, a
- * GraphML file or folder, or by default the project's own letter drawings) and print text
+ * {@code classify}, {@code render}, {@code pca} and {@code regress} read a data set (a TU
+ * Dortmund folder, an IAM {@code .cxl} split, a NumPy {@code .npy} stack of adjacency
+ * matrices, a molecule file, a GraphML file or folder, or by default the project's own letter
+ * drawings) and print text
  * or JSON ({@code render}: an SVG drawing).
  *
  * <p>Every failure ends with one line {@code orbifold: error: <what>} on standard error and
@@ -40,7 +41,8 @@ import picocli.CommandLine.Spec;
         description = "Statistics of graphs as points of a graph space (graphs up to relabelling).",
         subcommands = {InfoCommand.class, AlignCommand.class, MeanCommand.class,
             MedianCommand.class, ClusterCommand.class, ClassifyCommand.class,
-            RenderCommand.class, RegressCommand.class, CommandLine.HelpCommand.class},
+            RenderCommand.class, PcaCommand.class, RegressCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "DATASET is a TU Dortmund folder, an IAM .cxl file, a .npy stack, a "
             + "molecule file (.smi, .can, .csv with a smiles column, .sdf) or a GraphML file "
             + "or folder (.graphml); without it the embedded letter drawings (datasets/letters)"
@@ -54,7 +56,7 @@ public final class Main implements Runnable {
     static final String WARNING_PREFIX = "orbifold: warning: ";
 
     /** The sub-commands, as error messages list them. */
-    static final String COMMANDS = "info, align, mean, median, cluster, classify, render,"
+    static final String COMMANDS = "info, align, mean, median, cluster, classify, render, pca,"
             + " regress";
 
     @Spec

@@ -179,6 +179,9 @@ final class RegressCommand extends DatasetCommand {
         if (drawing != null) {
             draw(drawing, run);
         }
+        if (!data.json) {
+            CenterCommand.printWritten(out(), out, svg);
+        }
         return 0;
     }
 

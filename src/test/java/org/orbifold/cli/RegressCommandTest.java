@@ -130,6 +130,8 @@ class RegressCommandTest {
                 file.toString(), "--out", out.toString(), "--svg", svg.toString());
 
         assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().endsWith("file        " + out + "\nfile        " + svg + "\n"),
+                r.out());
         Map<String, Object> model = JsonParser.object(Files.readString(out));
         assertTrue(model.containsKey("intercept") && model.containsKey("frechetMean"));
         String drawing = Files.readString(svg);
