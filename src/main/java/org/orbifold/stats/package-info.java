@@ -7,6 +7,8 @@
  * executor and give the same result for any number of threads.
  *
  * <p>Geodesic principal components ({@link org.orbifold.stats.GeodesicPca}) fit the line of
- * the total space nearest to the sample by the same warm-started align-all-and-compute.
+ * the total space nearest to the sample by the same warm-started align-all-and-compute, and
+ * graph-valued regression ({@link org.orbifold.stats.GraphRegression}) fits graphs on real
+ * covariates by least squares on graphs aligned to their own fitted values.
  */
 package org.orbifold.stats;
