@@ -18,7 +18,8 @@ abstract class DatasetCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DATASET",
             description = "TU folder, IAM .cxl, .npy, GraphML file or folder (.graphml) or"
-                + " molecule file (.smi, .can, .csv, .sdf; default: the embedded letters).")
+                + " molecule file (.smi, .can, .csv, .sdf; default: the embedded letters), or"
+                + " tu:NAME, a TU Dortmund data set fetched into the cache when missing.")
     String dataset;
 
     @Mixin

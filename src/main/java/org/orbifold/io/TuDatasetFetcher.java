@@ -38,10 +38,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
@@ -78,7 +80,8 @@ import java.util.zip.ZipFile;
  * one rename. Whatever fails (an HTTP error, a broken connection, an interrupt, a bad zip, a
  * malformed set), the temporary files are removed and the cache is left as it was. Fetches
  * of one name, by threads of one process or by several processes, take turns through a lock
- * file {@code .NAME.lock} in the cache; the second finds the first's data set and downloads
+ * file {@code .locks/NAME.lock} in the cache (left there, as removing it could let two
+ * fetches hold locks on different files); the second finds the first's data set and downloads
  * nothing. Nothing is random: the temporary names are fixed, which the lock makes safe, and
  * leftovers of a killed process are removed by the next fetch of the name.
  *
@@ -134,8 +137,7 @@ public final class TuDatasetFetcher {
     private final Listener listener;
 
     /**
-     * Hears of a fetch that downloads. Called on the fetching thread; both methods do nothing
-     * by default.
+     * Hears of a fetch that downloads. Both methods do nothing by default.
      */
     public interface Listener {
 
@@ -150,7 +152,7 @@ public final class TuDatasetFetcher {
         }
 
         /**
-         * Bytes have arrived.
+         * Bytes have arrived; called on the fetch's worker thread that reads the body.
          *
          * @param bytesRead the bytes read so far
          * @param contentLength the announced length, or -1 when the server announced none
@@ -412,7 +414,8 @@ public final class TuDatasetFetcher {
             throw new IOException("cannot create the cache folder " + cache + ": "
                     + describe(e), e);
         }
-        Path lockFile = cache.resolve("." + name + ".lock");
+        Path lockFile = cache.resolve(".locks").resolve(name + ".lock");
+        Files.createDirectories(lockFile.getParent());
         ReentrantLock local = LOCKS.computeIfAbsent(lockFile.toAbsolutePath().normalize(),
                 p -> new ReentrantLock());
         try {
@@ -529,64 +532,103 @@ public final class TuDatasetFetcher {
         }
     }
 
-    /** Copies the body to the file, giving up when no byte comes for the stall timeout. */
+    /**
+     * Copies the body to the file on a worker thread while this thread watches: when no byte
+     * comes for the stall timeout, or when this thread is interrupted, it closes the body,
+     * which ends the worker's read (a read that waits for data does not end on an interrupt
+     * of its own thread), waits for the worker to stop, and fails.
+     */
     private long copy(InputStream body, Path zip, URI url, long length) throws IOException {
         AtomicLong lastData = new AtomicLong(System.nanoTime());
-        AtomicBoolean stalled = new AtomicBoolean();
-        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "orbifold-download-watchdog");
+        AtomicLong read = new AtomicLong();
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "orbifold-download");
             t.setDaemon(true);
             return t;
         });
-        long period = Math.max(10, stallTimeout.toMillis() / 4);
-        watchdog.scheduleAtFixedRate(() -> {
-            if (System.nanoTime() - lastData.get() > stallTimeout.toNanos()) {
-                stalled.set(true);
-                try {
-                    body.close();
-                } catch (IOException e) {
-                    // The copy below reports the stall.
-                    stalled.set(true);
+        Future<Long> copying = worker.submit(() -> copyBody(body, zip, url, length, lastData,
+                read));
+        worker.shutdown();
+        long period = Math.max(10, Math.min(100, stallTimeout.toMillis() / 4));
+        while (true) {
+            try {
+                return copying.get(period, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (System.nanoTime() - lastData.get() > stallTimeout.toNanos()) {
+                    stop(body, copying);
+                    throw stopped(url, read.get(), false);
                 }
+            } catch (InterruptedException e) {
+                stop(body, copying);
+                Thread.currentThread().interrupt();
+                throw stopped(url, read.get(), true);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IOException("the download of " + url + " failed", e.getCause());
             }
-        }, period, period, TimeUnit.MILLISECONDS);
-        long read = 0;
+        }
+    }
+
+    /** Reads the body into the file, counting bytes and reporting progress. */
+    private long copyBody(InputStream body, Path zip, URI url, long length, AtomicLong lastData,
+            AtomicLong read) throws IOException {
         try (OutputStream out = Files.newOutputStream(zip, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE)) {
             byte[] buffer = new byte[1 << 16];
             int n;
             while ((n = body.read(buffer)) >= 0) {
                 lastData.set(System.nanoTime());
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedIOException("interrupted while downloading " + url);
-                }
-                read += n;
-                if (read > maxBytes) {
+                long total = read.addAndGet(n);
+                if (total > maxBytes) {
                     throw new IOException(url + " sends more than the limit of " + maxBytes
                             + " bytes");
                 }
                 out.write(buffer, 0, n);
                 if (listener != null) {
-                    listener.progress(read, length);
+                    listener.progress(total, length);
                 }
             }
-        } catch (IOException e) {
-            if (stalled.get()) {
-                throw stall(url, read);
-            }
-            throw e;
-        } finally {
-            watchdog.shutdownNow();
         }
-        if (stalled.get()) {
-            throw stall(url, read);
-        }
-        return read;
+        return read.get();
     }
 
-    private IOException stall(URI url, long read) {
+    /** Closes the body and waits, without giving in to interrupts, until the copy ends. */
+    private static void stop(InputStream body, Future<Long> copying) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            body.close();
+        } catch (IOException e) {
+            interrupted |= Thread.interrupted();
+        }
+        while (true) {
+            try {
+                copying.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private IOException stopped(URI url, long read, boolean interrupted) {
+        if (interrupted) {
+            return new InterruptedIOException("interrupted while downloading " + url
+                    + " (after " + read + " bytes)");
+        }
+        long millis = stallTimeout.toMillis();
         return new HttpTimeoutException("the download of " + url + " received no data for "
-                + stallTimeout.toSeconds() + " s (after " + read + " bytes)");
+                + (millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms") + " (after "
+                + read + " bytes)");
     }
 
     /**

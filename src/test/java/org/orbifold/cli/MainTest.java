@@ -103,8 +103,8 @@ class MainTest {
                 assertEquals("", r.err(), command.getCommandName() + " " + option);
             }
         }
-        // info, align, mean, median, cluster, classify, render.
-        assertEquals(7, commands);
+        // info, align, mean, median, cluster, classify, render, fetch.
+        assertEquals(8, commands);
     }
 
     @Test

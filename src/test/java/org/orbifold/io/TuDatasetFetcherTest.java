@@ -56,14 +56,14 @@ class TuDatasetFetcherTest {
         server.close();
     }
 
-    /** The names in the cache folder other than the lock files; empty if it does not exist. */
+    /** The names in the cache folder other than that of the lock files; empty if none. */
     private List<String> cacheContents() throws IOException {
         List<String> names = new ArrayList<>();
         if (!Files.isDirectory(cache)) {
             return names;
         }
         try (Stream<Path> files = Files.list(cache)) {
-            files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".lock"))
+            files.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".locks"))
                     .sorted().forEach(names::add);
         }
         return names;
@@ -202,11 +202,21 @@ class TuDatasetFetcherTest {
         server.serve("TINY", new byte[4000], TuMockServer.Behaviour.PAUSE);
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
-            Future<Path> fetch = thread.submit(() -> fetcher.fetch("TINY"));
+            Future<Throwable> fetch = thread.submit(() -> {
+                try {
+                    fetcher.fetch("TINY");
+                    return null;
+                } catch (IOException e) {
+                    return Thread.currentThread().isInterrupted() ? e : new AssertionError(
+                            "the interrupt is kept", e);
+                }
+            });
             server.paused.await();
-            fetch.cancel(true);
-            thread.shutdown();
-            assertTrue(thread.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS));
+            thread.shutdownNow();
+            Throwable e = fetch.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(e instanceof java.io.InterruptedIOException, String.valueOf(e));
+            assertTrue(e.getMessage().startsWith("interrupted while downloading "
+                    + server.baseUrl() + "TINY.zip"), e.getMessage());
         } finally {
             thread.shutdownNow();
         }
