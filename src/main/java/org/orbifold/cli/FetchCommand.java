@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.orbifold.io.TuDatasetFetcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,15 +78,13 @@ final class FetchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int width = names.stream().mapToInt(String::length).max().orElse(0);
         for (String name : names) {
-            Optional<Path> cached = force ? Optional.empty() : fetcher.cached(name);
-            Path folder = cached.isPresent() ? cached.get()
-                    : fetch(fetcher, name, force, err, showProgress);
-            folders.add(folder);
-            downloaded.add(cached.isEmpty());
+            Fetched fetched = fetch(fetcher, name, force, err, showProgress);
+            folders.add(fetched.folder());
+            downloaded.add(fetched.downloaded());
             if (!json) {
                 out.printf(Locale.ROOT, "%-" + width + "s  %-14s  %s%n", name,
-                        cached.isEmpty() ? "downloaded" : "already cached",
-                        VisibleText.escape(folder.toString()));
+                        fetched.downloaded() ? "downloaded" : "already cached",
+                        VisibleText.escape(fetched.folder().toString()));
                 out.flush();
             }
         }
@@ -131,10 +130,7 @@ final class FetchCommand implements Callable<Integer> {
         }
         String name = dataset.substring(PREFIX.length());
         requireName(name, dataset);
-        TuDatasetFetcher fetcher = fetcher(null, null);
-        Optional<Path> cached = fetcher.cached(name);
-        return (cached.isPresent() ? cached.get()
-                : fetch(fetcher, name, false, err, progress)).toString();
+        return fetch(fetcher(null, null), name, false, err, progress).folder().toString();
     }
 
     /** Refuses a name that the fetcher refuses, as a usage error naming the argument. */
@@ -161,13 +157,26 @@ final class FetchCommand implements Callable<Integer> {
         return cache == null ? fetcher : fetcher.withCache(cache);
     }
 
+    /**
+     * A data set's folder, and whether this fetch downloaded it (not when it was cached, also
+     * not when another process fetched it while this one waited for the lock).
+     */
+    private record Fetched(Path folder, boolean downloaded) {
+    }
+
     /** Fetches with a note and the progress bar on standard error. */
-    private static Path fetch(TuDatasetFetcher fetcher, String name, boolean again,
+    private static Fetched fetch(TuDatasetFetcher fetcher, String name, boolean again,
             PrintWriter err, boolean progress) {
+        Optional<Path> cached = again ? Optional.empty() : fetcher.cached(name);
+        if (cached.isPresent()) {
+            return new Fetched(cached.get(), false);
+        }
+        AtomicBoolean downloading = new AtomicBoolean();
         try (Progress bar = new Progress(err, progress)) {
             TuDatasetFetcher.Listener listener = new TuDatasetFetcher.Listener() {
                 @Override
                 public void started(String set, URI from, Path folder) {
+                    downloading.set(true);
                     err.println("orbifold: downloading " + VisibleText.escape(set) + " from "
                             + from + " into " + VisibleText.escape(folder.toString()));
                     err.flush();
@@ -179,7 +188,8 @@ final class FetchCommand implements Callable<Integer> {
                     bar.amountDone(bytesRead, contentLength);
                 }
             };
-            return fetcher.withListener(listener).fetch(name, again);
+            Path folder = fetcher.withListener(listener).fetch(name, again);
+            return new Fetched(folder, downloading.get());
         } catch (IOException e) {
             throw CliException.data(e.getMessage(), e);
         }

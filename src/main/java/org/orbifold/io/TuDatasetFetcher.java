@@ -91,8 +91,8 @@ import java.util.zip.ZipFile;
  * set is validated by parsing it, not by a hash: a zip changed on the way that still reads
  * as a TU data set is accepted. A replacement by {@link #fetch(String, boolean) fetch(name,
  * true)} swaps the folders by two renames, between which a reader of the cache that takes
- * no lock finds no folder. Not tried against the real site, since the workplace where it was
- * written has no network: the tests serve zips from a server on the loopback address.
+ * no lock finds no folder. Not tried against the real site from the workplace where it was
+ * written (closed network): the tests serve zips from a server on the loopback address.
  */
 public final class TuDatasetFetcher {
 
