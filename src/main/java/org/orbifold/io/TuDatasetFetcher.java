@@ -414,10 +414,10 @@ public final class TuDatasetFetcher {
             throw new IOException("cannot create the cache folder " + cache + ": "
                     + describe(e), e);
         }
-        Path lockFile = cache.resolve(".locks").resolve(name + ".lock");
-        Files.createDirectories(lockFile.getParent());
-        ReentrantLock local = LOCKS.computeIfAbsent(lockFile.toAbsolutePath().normalize(),
-                p -> new ReentrantLock());
+        Path lockFolder = Files.createDirectories(cache.resolve(".locks"));
+        Path lockFile = lockFolder.resolve(name + ".lock");
+        ReentrantLock local = LOCKS.computeIfAbsent(lockFolder.toRealPath().resolve(
+                name + ".lock"), p -> new ReentrantLock());
         try {
             local.lockInterruptibly();
         } catch (InterruptedException e) {
@@ -465,16 +465,26 @@ public final class TuDatasetFetcher {
                         + e.getMessage().replace(extracted.toString(), name + ".zip"), e);
             }
             Files.delete(zip);
-            if (isDataset(target, name)) {
+
+            // Into place by one rename; an old copy (a fetch again) is moved aside first and
+            // back when the rename fails.
+            boolean replacing = isDataset(target, name);
+            if (replacing) {
                 Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             }
             try {
                 Files.move(data, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-                // A fetch that took no lock (another program) won: keep its data set.
-                if (!isDataset(target, name)) {
-                    throw e;
+            } catch (IOException e) {
+                // A program that takes no lock may have put a data set there first: keep it.
+                boolean taken = e instanceof FileAlreadyExistsException
+                        || e instanceof DirectoryNotEmptyException;
+                if (!replacing && taken && isDataset(target, name)) {
+                    return target;
                 }
+                if (replacing) {
+                    Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+                throw e;
             }
             return target;
         } finally {

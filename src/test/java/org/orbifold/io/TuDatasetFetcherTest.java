@@ -125,6 +125,20 @@ class TuDatasetFetcherTest {
     }
 
     @Test
+    void leftoversOfAKilledFetchAreRemovedByTheNext() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+        Files.createDirectories(cache.resolve(".TINY.part").resolve("TINY"));
+        Files.writeString(cache.resolve(".TINY.part").resolve("TINY").resolve("TINY_A.txt"),
+                "1, 2\n");
+        Files.writeString(cache.resolve(".TINY.zip.part"), "half a zip");
+
+        Path folder = fetcher.fetch("TINY");
+
+        assertEquals(2, TuDatasetReader.read(folder).size());
+        assertEquals(List.of("TINY"), cacheContents());
+    }
+
+    @Test
     void filesAtTheZipRootAreTaken() throws IOException {
         server.serve("TINY", tinyZip("", "TINY"));
 
