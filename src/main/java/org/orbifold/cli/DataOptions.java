@@ -1,6 +1,7 @@
 package org.orbifold.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -60,7 +61,9 @@ final class DataOptions {
      * {@link DatasetCommand} has it resolved before it runs), and selects the graphs.
      */
     Sample load(String dataset) {
-        String path = FetchCommand.resolve(dataset, command.commandLine().getErr(),
+        PrintWriter err = command == null ? new PrintWriter(System.err, true)
+                : command.commandLine().getErr();
+        String path = FetchCommand.resolve(dataset, err,
                 "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE)));
         return Sample.load(path, className, limit, molecules(path), graphMl());
     }
