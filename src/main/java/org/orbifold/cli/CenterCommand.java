@@ -226,7 +226,26 @@ abstract class CenterCommand extends DatasetCommand {
                     List.of(kind + ", objective " + Numbers.decimal(result.objective(), 6),
                     "medoid: graph " + medoid.index())));
         }
+        if (!data.json) {
+            printWritten(out(), out, svg);
+        }
         return 0;
+    }
+
+    /**
+     * Names the files written after the summary, one line each, as {@code render} does; a
+     * JSON report on standard output gets no such lines.
+     *
+     * @param stdout standard output
+     * @param files the files written, as the user gave them; nulls (options absent) skipped
+     */
+    static void printWritten(PrintWriter stdout, Path... files) {
+        for (Path file : files) {
+            if (file != null) {
+                stdout.printf(Locale.ROOT, "file        %s%n", file);
+            }
+        }
+        stdout.flush();
     }
 
     /** Returns the first line of the summary, which also heads the drawing of --svg. */

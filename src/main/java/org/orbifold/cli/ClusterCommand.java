@@ -381,6 +381,13 @@ final class ClusterCommand extends DatasetCommand {
         if (drawing != null) {
             SvgOutput.write(drawing, drawing(report));
         }
+        if (!data.json) {
+            if (folder != null) {
+                out().printf(Locale.ROOT, "folder      %s (%s, %s, %s, %s)%n", out,
+                        ASSIGNMENTS, CENTERS, TRACE, RESULT);
+            }
+            CenterCommand.printWritten(out(), svg);
+        }
         return 0;
     }
 

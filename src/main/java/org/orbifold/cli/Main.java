@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
         description = "Statistics of graphs as points of a graph space (graphs up to relabelling).",
         subcommands = {InfoCommand.class, AlignCommand.class, MeanCommand.class,
             MedianCommand.class, ClusterCommand.class, ClassifyCommand.class,
-            RenderCommand.class, FetchCommand.class, CommandLine.HelpCommand.class},
+            RenderCommand.class, PcaCommand.class, FetchCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"", "DATASET is a TU Dortmund folder, an IAM .cxl file, a .npy stack, a "
             + "molecule file (.smi, .can, .csv with a smiles column, .sdf) or a GraphML file "
             + "or folder (.graphml); without it the embedded letter drawings (datasets/letters)"
@@ -56,7 +57,8 @@ public final class Main implements Runnable {
     static final String WARNING_PREFIX = "orbifold: warning: ";
 
     /** The sub-commands, as error messages list them. */
-    static final String COMMANDS = "info, align, mean, median, cluster, classify, render, fetch";
+    static final String COMMANDS =
+            "info, align, mean, median, cluster, classify, render, pca, fetch";
 
     @Spec
     CommandSpec spec;

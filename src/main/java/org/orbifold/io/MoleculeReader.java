@@ -448,6 +448,11 @@ public final class MoleculeReader {
         }
 
         Collector out = new Collector(file, classColumn >= 0);
+        if (classColumn >= 0) {
+            out.classesFrom("the column '" + header.get(classColumn).strip() + "'"
+                    + (labelColumn == null ? " (the first of " + DEFAULT_LABEL_COLUMNS
+                    + " that the header has)" : ""));
+        }
         SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
         int record = 0;
         for (int k = 1; k < lines.size(); k++) {
@@ -488,6 +493,7 @@ public final class MoleculeReader {
     public GraphDataset readSdf(Path file) throws IOException {
         List<String> lines = TextFiles.readUtf8Lines(file);
         Collector out = new Collector(file, labelColumn != null);
+        out.classesFrom("the data item <" + labelColumn + ">");
         StringBuilder text = new StringBuilder();
         int first = 1;
         int record = 0;
@@ -963,11 +969,17 @@ public final class MoleculeReader {
         private final List<RawGraph> raw = new ArrayList<>();
         private final List<String> skipped = new ArrayList<>();
         private final Set<String> pseudoLabels = new TreeSet<>();
+        private String classSource;
 
         Collector(Path file, boolean hasClasses) {
             this.file = file;
             this.stem = stem(file);
             this.hasClasses = hasClasses;
+        }
+
+        /** Sets where the class labels come from, for the note that names it. */
+        void classesFrom(String source) {
+            classSource = source;
         }
 
         /**
@@ -1045,6 +1057,9 @@ public final class MoleculeReader {
                 }
             }
             List<String> notes = new ArrayList<>(encoded.notes());
+            if (hasClasses && classSource != null) {
+                notes.add("class labels from " + classSource);
+            }
             notes.add("hydrogens " + (explicitHydrogens ? "explicit (one node each)"
                     : "implicit (suppressed)") + "; aromaticity perceived by CDK's Daylight"
                     + " model");

@@ -5,5 +5,8 @@
  * mean and set median (medoids). Every algorithm takes an {@link org.orbifold.match.Aligner}
  * and so runs with any matching strategy; batches of alignments run on a caller-given
  * executor and give the same result for any number of threads.
+ *
+ * <p>Geodesic principal components ({@link org.orbifold.stats.GeodesicPca}) fit the line of
+ * the total space nearest to the sample by the same warm-started align-all-and-compute.
  */
 package org.orbifold.stats;

@@ -77,8 +77,8 @@ class HelpAndVersionTest {
     @Test
     void aRequestForTheVersionOrHelpWinsOverEveryBadArgument() {
         List<CommandLine> commands = commands();
-        // info, align, mean, median, cluster, classify, render, fetch.
-        assertEquals(8, commands.size());
+        // info, align, mean, median, cluster, classify, render, pca, fetch.
+        assertEquals(9, commands.size());
         int refused = 0;
         for (CommandLine command : commands) {
             String name = command.getCommandName();

@@ -103,8 +103,8 @@ class MainTest {
                 assertEquals("", r.err(), command.getCommandName() + " " + option);
             }
         }
-        // info, align, mean, median, cluster, classify, render, fetch.
-        assertEquals(8, commands);
+        // info, align, mean, median, cluster, classify, render, pca, fetch.
+        assertEquals(9, commands);
     }
 
     @Test
@@ -367,6 +367,28 @@ class MainTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList(), "no temporary file may remain");
         }
+    }
+
+    @Test
+    void theTextReportEndsByNamingTheFilesWrittenAndTheJsonReportDoesNot() throws IOException {
+        Path json = dir.resolve("median.json");
+        Path svg = dir.resolve("median.svg");
+        Run median = run("median", "--limit", "4", "--out", json.toString(), "--svg",
+                svg.toString());
+        Path folder = dir.resolve("clusters");
+        Run cluster = run("cluster", "-k", "2", "--limit", "6", "--out", folder.toString());
+        Run quiet = run("mean", "--limit", "4", "--json", "--out",
+                dir.resolve("mean.json").toString());
+
+        assertEquals(0, median.exitCode(), median.err());
+        assertTrue(median.out().endsWith("file        " + json + "\nfile        " + svg + "\n"),
+                median.out());
+        assertTrue(Files.isRegularFile(json) && Files.isRegularFile(svg));
+        assertEquals(0, cluster.exitCode(), cluster.err());
+        assertTrue(cluster.out().endsWith("folder      " + folder + " (assignments.csv,"
+                + " centers.json, trace.csv, result.json)\n"), cluster.out());
+        assertEquals(0, quiet.exitCode(), quiet.err());
+        assertFalse(quiet.out().contains("file "), quiet.out());
     }
 
     @Test

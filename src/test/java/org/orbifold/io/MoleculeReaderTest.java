@@ -375,8 +375,12 @@ class MoleculeReaderTest {
         assertEquals(List.of("mols#1 ethanol, dry", "mols#2 say \"hi\""), d.graphNames());
         assertEquals(6, d.graphs().get(1).order());
 
+        assertTrue(d.notes().contains("class labels from the column 'p_np' (the first of label,"
+                + " class, target, y, p_np that the header has)"), d.notes().toString());
         GraphDataset byNum = DatasetLoader.load(csv, new MoleculeReader().withLabelColumn("NUM"));
         assertEquals(List.of("1", "2"), byNum.classLabels());
+        assertTrue(byNum.notes().contains("class labels from the column 'num'"),
+                byNum.notes().toString());
         assertThrows(DatasetFormatException.class,
                 () -> new MoleculeReader().withLabelColumn("nope").read(csv));
     }
@@ -439,6 +443,9 @@ class MoleculeReaderTest {
         assertEquals(sdf + ", line " + firstLineOfSecond + ": record 2 has no class label:"
                 + " its data item <active> is empty", e.getMessage());
         assertEquals(2, new MoleculeReader().read(sdf).size());
+        Path good = Files.writeString(dir.resolve("good.sdf"), first);
+        assertTrue(new MoleculeReader().withLabelColumn("active").read(good).notes()
+                .contains("class labels from the data item <active>"));
     }
 
     /**

@@ -1,0 +1,373 @@
+package org.orbifold.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
+import org.orbifold.io.GraphJson;
+import org.orbifold.io.SvgDrawing;
+import org.orbifold.io.TextFiles;
+import org.orbifold.match.Aligner;
+import org.orbifold.match.Alignment;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.stats.CenterResult;
+import org.orbifold.stats.FrechetMean;
+import org.orbifold.stats.GeodesicPca;
+import org.orbifold.stats.GeodesicPcaResult;
+import org.orbifold.stats.Medoid;
+import org.orbifold.stats.MedoidResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code orbifold pca}: geodesic principal components in graph space ({@link GeodesicPca}).
+ * The run starts as {@code mean} does (the medoid, then the Fréchet mean from it, with the
+ * same aligner and seed), then alternates principal component analysis of the aligned graphs
+ * with the alignment of every graph to the first principal geodesic. The report gives the
+ * explained-variance ratios, the objective before and after the alternation, and the graphs
+ * at both ends of the first component; {@code --out FILE} writes the full result as JSON and
+ * {@code --svg FILE} draws the mean and the points of the geodesic at -2, -1, +1 and +2
+ * standard deviations of the scores.
+ */
+@Command(name = "pca", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {"Geodesic principal components of the graphs: the line M + s V that"
+            + " minimises the sum of squared distances of the graphs to it, by"
+            + " align-all-and-compute from the Frechet mean."})
+final class PcaCommand extends DatasetCommand {
+
+    /** Directions reported when {@code --components} is not given (fewer if the data allow). */
+    static final int DEFAULT_COMPONENTS = GeodesicPca.DEFAULT_COMPONENTS;
+
+    /** Graphs listed at each end of the first component. */
+    static final int LISTED = 3;
+
+    /** Positions of the drawn points, in standard deviations of the scores. */
+    private static final int[] DRAWN = {-2, -1, 0, 1, 2};
+
+    private static final int MAX_THREADS = 32767;
+
+    @Mixin
+    AlignerOptions options;
+
+    @Mixin
+    WeightOptions weights;
+
+    @Option(names = "--components", paramLabel = "K",
+            description = "Directions to report, 1 to one less than the number of graphs"
+                + " (default: " + DEFAULT_COMPONENTS + ", or fewer when there are fewer"
+                + " graphs); only the first is fitted by the alternation.")
+    Integer components;
+
+    @Option(names = {"--iterations", "--max-iterations"}, paramLabel = "K",
+            defaultValue = "100",
+            description = "Iteration limit of the alternation (default: ${DEFAULT-VALUE}).")
+    int maxIterations;
+
+    @Option(names = "--tolerance", paramLabel = "EPS", defaultValue = "1e-9",
+            preprocessor = RealValue.class,
+            description = "Stop when the objective falls by less than this fraction"
+                + " (default: ${DEFAULT-VALUE}); also stop when no alignment changes.")
+    double tolerance;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Worker threads (default: the number of processors).")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Also write the full JSON result to FILE (checked and replaced as"
+                + " the --out of mean).")
+    Path out;
+
+    @Option(names = "--svg", paramLabel = "FILE",
+            description = "Also draw the mean and the first principal geodesic at -2, -1, +1"
+                + " and +2 standard deviations of the scores as an SVG document in FILE"
+                + " (checked as --out).")
+    Path svg;
+
+    @Option(names = "--progress",
+            description = "Show a progress bar on standard error even when it is not a terminal.")
+    boolean progress;
+
+    /** What the run produced besides the result, for the report. */
+    private record Run(CenterResult mean, GeodesicPcaResult result, int workers,
+            double meanSeconds, double pcaSeconds) {
+    }
+
+    @Override
+    public Integer call() {
+        // Check the options before any long work.
+        weights.requireValid();
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1 || workers > MAX_THREADS) {
+            throw CliException.usage("--threads must be in 1.." + MAX_THREADS + ", got "
+                    + workers);
+        }
+        if (maxIterations < 0) {
+            throw CliException.usage("--iterations must be >= 0, got " + maxIterations);
+        }
+        if (!(tolerance >= 0.0) || !Double.isFinite(tolerance)) {
+            throw CliException.usage("--tolerance must be a finite number >= 0, got "
+                    + RealValue.typed(spec, "--tolerance", tolerance));
+        }
+        if (components != null && components < 1) {
+            throw CliException.usage("--components must be >= 1, got " + components);
+        }
+        if (out != null && out.toString().isBlank()) {
+            throw CliException.usage("--out needs a file name");
+        }
+        OutputTarget.requireFileName(spec, "--out");
+        OutputTarget.requireFileName(spec, SvgOutput.OPTION);
+        List<OutputTarget.Input> inputs = OutputTarget.inputs("DATASET", Sample.source(dataset));
+        Path target = out == null ? null
+                : CenterCommand.requireWritable(out, out.toAbsolutePath(), inputs);
+        Path drawing = SvgOutput.check(svg, inputs, target == null ? List.of()
+                : List.of(target));
+        Sample sample = load();
+        if (sample.size() < 2) {
+            throw CliException.usage("pca needs at least 2 graphs, got " + sample.size());
+        }
+        GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight, spec);
+        int most = GeodesicPca.maxComponents(space, sample.graphs());
+        if (components != null && components > most) {
+            throw CliException.usage("--components must be at most " + most + " for "
+                    + CenterCommand.graphs(sample.size()) + " (one less than their number), got "
+                    + components);
+        }
+        int k = components != null ? components : Math.min(DEFAULT_COMPONENTS, most);
+
+        Run run = compute(sample, space, workers, k);
+
+        // Report: JSON or the text summary to stdout first, then the file, then the drawing.
+        String json = json(sample, run, k);
+        String text = json;
+        if (!data.json) {
+            StringWriter summary = new StringWriter();
+            summary(new PrintWriter(summary), sample, run);
+            text = TextFiles.unpadEnd(summary.toString());
+        }
+        CenterCommand.deliver(out(), text, target, json);
+        if (drawing != null) {
+            SvgOutput.write(drawing, drawing(sample, space, run.result()));
+        }
+        if (!data.json) {
+            CenterCommand.printWritten(out(), out, svg);
+        }
+        return 0;
+    }
+
+    /** Runs the medoid, the Fréchet mean from it and the alternation on one pool. */
+    private Run compute(Sample sample, GraphSpace space, int workers, int k) {
+        Aligner aligner = options.aligner();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean showProgress = progress
+                || "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE));
+        ForkJoinPool pool = new ForkJoinPool(workers);
+        try (Progress bar = new Progress(err, showProgress)) {
+            int n = sample.size();
+            long t0 = System.nanoTime();
+            Aligner pairs = bar.counting("medoid of " + CenterCommand.graphs(n), "pairs",
+                    (long) n * (n - 1) / 2, aligner);
+            MedoidResult medoid = Medoid.compute(space, sample.graphs(), pairs, pool, true);
+            CenterResult mean = FrechetMean.builder().aligner(aligner).executor(pool)
+                    .seed(options.seed).initial(medoid)
+                    .listener(bar.iterationsUpTo("mean", FrechetMean.DEFAULT_MAX_ITERATIONS, 1))
+                    .build().compute(space, sample.graphs());
+            double meanSeconds = (System.nanoTime() - t0) / 1e9;
+
+            long t1 = System.nanoTime();
+            GeodesicPcaResult result = GeodesicPca.builder().aligner(aligner).executor(pool)
+                    .seed(options.seed).components(k).maxIterations(maxIterations)
+                    .tolerance(tolerance).start(mean)
+                    .listener(bar.iterationsUpTo("pca", maxIterations, 1))
+                    .build().compute(space, sample.graphs());
+            double pcaSeconds = (System.nanoTime() - t1) / 1e9;
+            return new Run(mean, result, workers, meanSeconds, pcaSeconds);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Returns the first line of the summary, which also heads the drawing. */
+    private String title(Sample sample) {
+        String what = sample.className() != null ? "class "
+                + VisibleText.escape(sample.className())
+                : sample.dataset().hasClasses() ? "all classes" : "no classes";
+        return String.format(Locale.ROOT, "Geodesic PCA of %s from %s (%s)",
+                CenterCommand.graphs(sample.size()), sample.source(), what);
+    }
+
+    private void summary(PrintWriter w, Sample sample, Run run) {
+        GeodesicPcaResult result = run.result();
+        double[] trace = result.trace();
+        w.printf(Locale.ROOT, "%s%n", title(sample));
+        w.printf(Locale.ROOT, "aligner %s, seed %d, %s, start: Frechet mean (objective %s,"
+                + " %s)%n", options.aligner().name(), options.seed,
+                Numbers.threads(run.workers()), Numbers.decimal(run.mean().objective(), 6),
+                iterationCount(run.mean().iterations()));
+        w.printf(Locale.ROOT, "iterations  %d, status %s%n", result.iterations(),
+                result.status());
+        w.printf(Locale.ROOT, "objective   %s -> %s  (sum of squared distances to the first"
+                + " principal geodesic)%n", Numbers.decimal(trace[0], 6),
+                Numbers.decimal(result.objective(), 6));
+        double[] ratios = result.explainedVarianceRatios();
+        StringBuilder explained = new StringBuilder();
+        for (int k = 0; k < ratios.length; k++) {
+            explained.append(k == 0 ? "" : ", ").append("PC").append(k + 1).append(' ')
+                    .append(Numbers.decimal(ratios[k], 4));
+        }
+        w.printf(Locale.ROOT, "explained   %s  (share of the total sum of squares %s)%n",
+                explained, Numbers.decimal(result.totalSumOfSquares(), 6));
+        AlignerOptions.Unproven unproven = unproven(result);
+        if (unproven.text() != null) {
+            w.printf(Locale.ROOT, "alignments  %s; the objective is an upper bound%n",
+                    unproven.text());
+        }
+        List<Integer> order = byScore(result);
+        w.printf(Locale.ROOT, "PC1 highest %s%n", listed(sample, result, order.subList(0,
+                Math.min(LISTED, order.size()))));
+        List<Integer> lowest = new ArrayList<>(order.subList(Math.max(0, order.size() - LISTED),
+                order.size()));
+        java.util.Collections.reverse(lowest);
+        w.printf(Locale.ROOT, "PC1 lowest  %s%n", listed(sample, result, lowest));
+        double meanPart = Numbers.hundredths(run.meanSeconds());
+        double pcaPart = Numbers.hundredths(run.pcaSeconds());
+        w.printf(Locale.ROOT, "wall time   %.2f s (medoid and mean %.2f s + pca %.2f s)%n",
+                meanPart + pcaPart, meanPart, pcaPart);
+        CenterCommand.printNotes(w, sample.dataset().notes());
+    }
+
+    /** Returns "1 iteration" or "K iterations". */
+    private static String iterationCount(int count) {
+        return count + (count == 1 ? " iteration" : " iterations");
+    }
+
+    /** Returns the graph indices by decreasing PC1 score (by index on ties). */
+    private static List<Integer> byScore(GeodesicPcaResult result) {
+        double[] s = result.scores();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < s.length; i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble((Integer i) -> -s[i]));
+        return order;
+    }
+
+    private static String listed(Sample sample, GeodesicPcaResult result, List<Integer> graphs) {
+        double[] s = result.scores();
+        List<String> parts = new ArrayList<>();
+        for (int i : graphs) {
+            parts.add(name(sample, i) + " " + score(s[i]));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** Returns the data set's name of graph {@code i}, escaped, or {@code graph i}. */
+    private static String name(Sample sample, int i) {
+        String name = sample.names().get(i);
+        return name == null || name.isBlank() ? "graph " + i : VisibleText.escape(name);
+    }
+
+    /** Returns a score with 3 decimals, without a minus sign on a value that shows as 0. */
+    private static String score(double value) {
+        String text = Numbers.decimal(value, 3);
+        return text.matches("-0\\.0*") ? text.substring(1) : text;
+    }
+
+    private AlignerOptions.Unproven unproven(GeodesicPcaResult result) {
+        int count = 0;
+        for (Alignment a : result.alignments()) {
+            if (!a.certified()) {
+                count++;
+            }
+        }
+        return options.unproven(count, result.alignments().size());
+    }
+
+    private String json(Sample sample, Run run, int k) {
+        GeodesicPcaResult result = run.result();
+        List<String> names = sample.names();
+        return JsonOutput.text(json -> {
+            json.beginObject();
+            json.name("command").value("pca");
+            json.name("dataset").value(sample.source());
+            json.name("class").value(sample.className());
+            json.name("graphs").value(sample.size());
+            json.name("aligner").value(options.aligner().name());
+            json.name("seed").value(options.seed);
+            json.name("nodeWeight").value(weights.nodeWeight);
+            json.name("edgeWeight").value(weights.edgeWeight);
+            json.name("threads").value(run.workers());
+            json.name("components").value(k);
+            json.name("maxIterations").value(maxIterations);
+            json.name("tolerance").value(tolerance);
+            JsonOutput.number(json.name("timeLimitSeconds"), options.timeLimitSeconds());
+            json.name("meanObjective").value(run.mean().objective());
+            json.name("meanIterations").value(run.mean().iterations());
+            json.name("objective").value(result.objective());
+            json.name("objectiveMeaning").value("sum of squared distances to the first"
+                    + " principal geodesic");
+            json.name("startObjective").value(result.trace()[0]);
+            json.name("totalSumOfSquares").value(result.totalSumOfSquares());
+            json.name("explainedVarianceRatios").value(result.explainedVarianceRatios());
+            json.name("iterations").value(result.iterations());
+            json.name("status").value(result.status().name());
+            AlignerOptions.Unproven unproven = unproven(result);
+            json.name("uncertifiedAlignments").value(unproven.unproven());
+            json.name("limitReached").value(unproven.limitReached());
+            json.name("trace").value(result.trace());
+            json.name("wallTimeSeconds").value(run.pcaSeconds());
+            json.name("meanWallTimeSeconds").value(run.meanSeconds());
+            json.name("totalWallTimeSeconds").value(run.meanSeconds() + run.pcaSeconds());
+            JsonOutput.strings(json.name("notes"), sample.dataset().notes());
+            double[][] scores = result.componentScores();
+            json.name("scores").beginArray();
+            for (int i = 0; i < scores.length; i++) {
+                Alignment a = result.alignments().get(i);
+                json.beginObject();
+                json.name("index").value(i);
+                json.name("name").value(names.get(i));
+                json.name("scores").value(scores[i]);
+                json.name("distance").value(a.distance());
+                JsonOutput.integers(json.name("permutation"), a.permutation().toArray());
+                json.endObject();
+            }
+            json.endArray();
+            CenterGraph.write(json.name("mean"), result.mean(), sample.nodeChannels(),
+                    sample.edgeChannels());
+            json.name("directions").beginArray();
+            for (Graph direction : result.components()) {
+                GraphJson.write(json, direction, sample.nodeChannels(), sample.edgeChannels());
+            }
+            json.endArray();
+            json.endObject();
+        });
+    }
+
+    /** Draws the mean and the points of the first geodesic at whole standard deviations. */
+    private String drawing(Sample sample, GraphSpace space, GeodesicPcaResult result) {
+        double[] s = result.scores();
+        double sumOfSquares = 0.0;
+        for (double v : s) {
+            sumOfSquares += v * v;
+        }
+        double sd = Math.sqrt(sumOfSquares / s.length);
+        List<Graph> graphs = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        for (int step : DRAWN) {
+            graphs.add(result.point(space, step * sd));
+            titles.add(step == 0 ? "mean" : String.format(Locale.ROOT, "PC1 %+d sd (s = %s)",
+                    step, score(step * sd)));
+        }
+        return SvgDrawing.of(sample.nodeChannels(), sample.edgeChannels())
+                .withSeed(options.seed).withColumns(DRAWN.length).graphs(title(sample)
+                        + ", PC1 explains " + Numbers.decimal(100.0
+                        * result.explainedVarianceRatios()[0], 1) + " %", graphs, titles);
+    }
+}

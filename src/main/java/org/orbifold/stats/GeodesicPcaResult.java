@@ -1,0 +1,146 @@
+package org.orbifold.stats;
+
+import java.util.List;
+import java.util.Objects;
+import org.orbifold.match.Alignment;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+
+/**
+ * The result of a {@link GeodesicPca}: the mean {@code M} and the unit direction {@code V} of
+ * the first principal geodesic {@code s -> M + s V} of the sample in graph space, further
+ * directions, the explained-variance ratios, each graph's scores and alignment, and the
+ * diagnostics of the run.
+ *
+ * <p>All quantities describe the principal component analysis of the aligned sample
+ * {@code pi_i . Y_i} under the final alignments, in the weighted inner product of the
+ * space: {@code M} is their average, the directions are orthonormal, and
+ * {@code componentScores[i][k] = <pi_i . Y_i - M, V_k>}. The objective is the sum over the
+ * graphs of {@code ||M + s_i V - pi_i . Y_i||^2} with {@code s_i} the score on the first
+ * direction; with an exact aligner this is {@code sum_i min over pi, s of
+ * ||M + s V - pi . Y_i||^2} at a fixed point of the alternation, with a heuristic one an
+ * upper bound on it.
+ *
+ * <p>Instances are immutable: arrays are copied on the way in and on the way out.
+ *
+ * @param mean the mean graph {@code M}, of order {@code space.size()}
+ * @param components the unit directions, the first being {@code V}; a direction along which
+ *     the aligned sample has no variance left (fewer directions than asked for) is the zero
+ *     graph
+ * @param explainedVarianceRatios for each direction, the share of the total sum of squares
+ *     of the aligned sample that it explains: non-increasing, summing to at most 1
+ * @param totalSumOfSquares {@code sum_i ||pi_i . Y_i - M||^2}
+ * @param componentScores {@code componentScores[i][k]}, the score of graph {@code i} on
+ *     direction {@code k}
+ * @param alignments for each graph, its alignment to its point {@code M + s_i V} of the
+ *     first geodesic; certified only when the aligner proved it optimal for that point and
+ *     the run ended at a fixed point (no alignment changed)
+ * @param objective the sum of squared distances to the first geodesic
+ * @param iterations the number of accepted update steps (0 when the start was kept)
+ * @param trace the objective of the start (index 0) and after each accepted step
+ * @param status why the computation stopped
+ */
+public record GeodesicPcaResult(Graph mean, List<Graph> components,
+        double[] explainedVarianceRatios, double totalSumOfSquares, double[][] componentScores,
+        List<Alignment> alignments, double objective, int iterations, double[] trace,
+        Status status) {
+
+    /**
+     * Validates and copies the components.
+     *
+     * @throws NullPointerException if a component is null
+     * @throws IllegalArgumentException if the lengths disagree, there is no direction, or
+     *     the trace is empty
+     */
+    public GeodesicPcaResult {
+        Objects.requireNonNull(mean, "mean");
+        Objects.requireNonNull(status, "status");
+        components = List.copyOf(components);
+        alignments = List.copyOf(alignments);
+        if (components.isEmpty()) {
+            throw new IllegalArgumentException("a result needs at least one direction");
+        }
+        if (explainedVarianceRatios.length != components.size()) {
+            throw new IllegalArgumentException(explainedVarianceRatios.length + " ratios for "
+                    + components.size() + " directions");
+        }
+        if (componentScores.length != alignments.size()) {
+            throw new IllegalArgumentException(componentScores.length + " score rows for "
+                    + alignments.size() + " graphs");
+        }
+        if (trace.length == 0) {
+            throw new IllegalArgumentException("trace must hold at least the final objective");
+        }
+        explainedVarianceRatios = explainedVarianceRatios.clone();
+        double[][] rows = new double[componentScores.length][];
+        for (int i = 0; i < rows.length; i++) {
+            if (componentScores[i].length != components.size()) {
+                throw new IllegalArgumentException("score row " + i + " has "
+                        + componentScores[i].length + " entries for " + components.size()
+                        + " directions");
+            }
+            rows[i] = componentScores[i].clone();
+        }
+        componentScores = rows;
+        trace = trace.clone();
+    }
+
+    /** Returns the unit direction {@code V} of the first principal geodesic. */
+    public Graph direction() {
+        return components.get(0);
+    }
+
+    /** Returns each graph's score {@code s_i} on the first principal geodesic. */
+    public double[] scores() {
+        double[] s = new double[componentScores.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = componentScores[i][0];
+        }
+        return s;
+    }
+
+    /** Returns a copy of the explained-variance ratios. */
+    @Override
+    public double[] explainedVarianceRatios() {
+        return explainedVarianceRatios.clone();
+    }
+
+    /** Returns a copy of the scores, one row per graph and one column per direction. */
+    @Override
+    public double[][] componentScores() {
+        double[][] rows = new double[componentScores.length][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = componentScores[i].clone();
+        }
+        return rows;
+    }
+
+    /** Returns a copy of the objective trace. */
+    @Override
+    public double[] trace() {
+        return trace.clone();
+    }
+
+    /**
+     * Returns the point {@code M + s V} of the first principal geodesic.
+     *
+     * @param space the space the result was computed in
+     * @param s the position along the geodesic, in units of the weighted norm
+     * @return the graph, of the order of the mean
+     */
+    public Graph point(GraphSpace space, double s) {
+        return GeodesicPca.line(space, mean, direction(), s);
+    }
+
+    /**
+     * Returns input graph {@code i} relabelled onto the mean, {@code pi_i . Y_i}, padded to
+     * the order of the mean.
+     *
+     * @param i the index of the graph in the input list
+     * @param graph that input graph
+     * @return the aligned graph
+     */
+    public Graph aligned(int i, Graph graph) {
+        return graph.permute(alignments.get(i).permutation());
+    }
+}

@@ -1,0 +1,117 @@
+package org.orbifold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orbifold.cli.MainTest.Run;
+
+/** Runs {@code orbifold pca} in-process on the embedded letters. */
+class PcaCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static void assertUsageError(Run r, String fragment) {
+        assertEquals(CliException.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().contains(fragment), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void textReportNamesTheRatiosTheObjectiveAndTheExtremeGraphs() {
+        Run r = MainTest.run("pca", "--class", "T", "--threads", "2");
+
+        assertEquals(0, r.exitCode(), r.err());
+        String out = r.out();
+        assertTrue(out.startsWith("Geodesic PCA of 25 graphs from datasets/letters (class T)"),
+                out);
+        assertTrue(out.contains("iterations  "), out);
+        assertTrue(out.matches("(?s).*explained   PC1 0\\.\\d{4}, PC2 0\\.\\d{4}, PC3 0\\.\\d{4}"
+                + ".*"), out);
+        assertTrue(out.matches("(?s).*objective   [0-9.]+ -> [0-9.]+ .*"), out);
+        assertTrue(out.contains("PC1 highest LETTERS#"), out);
+        assertTrue(out.contains("PC1 lowest  LETTERS#"), out);
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void jsonAgreesWithItselfAndDoesNotDependOnTheThreads() {
+        Run one = MainTest.run("pca", "--class", "L", "--json", "--threads", "1",
+                "--components", "2");
+        Run two = MainTest.run("pca", "--class", "L", "--json", "--threads", "2",
+                "--components", "2");
+
+        assertEquals(0, one.exitCode(), one.err());
+        Map<String, Object> a = one.json();
+        Map<String, Object> b = two.json();
+        for (String key : List.of("objective", "trace", "explainedVarianceRatios", "scores",
+                "mean", "directions", "iterations", "status")) {
+            assertEquals(a.get(key), b.get(key), key);
+        }
+        List<?> ratios = (List<?>) a.get("explainedVarianceRatios");
+        assertEquals(2, ratios.size());
+        assertTrue((Double) ratios.get(0) >= (Double) ratios.get(1));
+        List<?> trace = (List<?>) a.get("trace");
+        for (int t = 1; t < trace.size(); t++) {
+            assertTrue((Double) trace.get(t) <= (Double) trace.get(t - 1), "trace " + trace);
+        }
+        assertEquals(trace.get(trace.size() - 1), a.get("objective"));
+        assertEquals(25, ((List<?>) a.get("scores")).size());
+        assertEquals(2, ((List<?>) a.get("directions")).size());
+        assertEquals("pca", a.get("command"));
+    }
+
+    @Test
+    void outWritesTheJsonAndSvgDrawsFivePanels() throws IOException {
+        Path json = dir.resolve("pca.json");
+        Path svg = dir.resolve("pca.svg");
+        Run r = MainTest.run("pca", "--class", "I", "--out", json.toString(), "--svg",
+                svg.toString(), "--components", "1");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("Geodesic PCA"), r.out());
+        assertTrue(r.out().endsWith("file        " + json + "\nfile        " + svg + "\n"),
+                r.out());
+        String written = Files.readString(json, StandardCharsets.UTF_8);
+        assertTrue(written.startsWith("{\"command\":\"pca\""), written);
+        String drawing = Files.readString(svg, StandardCharsets.UTF_8);
+        for (String title : List.of("PC1 -2 sd", "PC1 -1 sd", "mean", "PC1 +1 sd",
+                "PC1 +2 sd")) {
+            assertTrue(drawing.contains(">" + title), title);
+        }
+        assertEquals(5, drawing.split("class=\"panel\"", -1).length - 1);
+    }
+
+    @Test
+    void defaultComponentsShrinkToWhatTheDataSpan() {
+        Run r = MainTest.run("pca", "--class", "A", "--limit", "3", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2.0, r.json().get("components"));
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertUsageError(MainTest.run("pca", "--limit", "1"), "pca needs at least 2 graphs");
+        assertUsageError(MainTest.run("pca", "--components", "0"),
+                "--components must be >= 1, got 0");
+        assertUsageError(MainTest.run("pca", "--class", "A", "--limit", "4", "--components",
+                "4"), "--components must be at most 3 for 4 graphs");
+        assertUsageError(MainTest.run("pca", "--tolerance", "NaN"), "--tolerance");
+        assertUsageError(MainTest.run("pca", "--iterations", "-1"),
+                "--iterations must be >= 0");
+        assertUsageError(MainTest.run("pca", "--threads", "0"), "--threads");
+        Run unknown = MainTest.run("pca", "--class", "Z");
+        assertFalse(unknown.exitCode() == 0);
+        assertTrue(unknown.err().contains("unknown class 'Z'"), unknown.err());
+    }
+}
