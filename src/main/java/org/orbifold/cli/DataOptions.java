@@ -1,12 +1,15 @@
 package org.orbifold.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.orbifold.io.GraphMlReader;
 import org.orbifold.io.MoleculeReader;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options that choose the graphs a command works on and how results are printed. */
 final class DataOptions {
@@ -49,8 +52,20 @@ final class DataOptions {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
+    /** The command these options belong to, for its standard error. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /**
+     * Reads DATASET, a {@code tu:NAME} first fetched ({@link FetchCommand#resolve}; a
+     * {@link DatasetCommand} has it resolved before it runs), and selects the graphs.
+     */
     Sample load(String dataset) {
-        return Sample.load(dataset, className, limit, molecules(dataset), graphMl());
+        PrintWriter err = command == null ? new PrintWriter(System.err, true)
+                : command.commandLine().getErr();
+        String path = FetchCommand.resolve(dataset, err,
+                "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE)));
+        return Sample.load(path, className, limit, molecules(path), graphMl());
     }
 
     /**

@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
  * {@code classify}, {@code render}, {@code pca} and {@code regress} read a data set (a TU
  * Dortmund folder, an IAM {@code .cxl} split, a NumPy {@code .npy} stack of adjacency
  * matrices, a molecule file, a GraphML file or folder, or by default the project's own letter
- * drawings) and print text
- * or JSON ({@code render}: an SVG drawing).
+ * drawings) and print text or JSON ({@code render}: an SVG drawing); DATASET
+ * {@code tu:NAME} names a data set of the TU collection, which {@code fetch} downloads into a
+ * cache ({@link FetchCommand}).
  *
  * <p>Every failure ends with one line {@code orbifold: error: <what>} on standard error and
  * exit code 2 for a bad command line or 1 for unusable data; {@code --debug} adds the stack
@@ -41,12 +42,13 @@ import picocli.CommandLine.Spec;
         description = "Statistics of graphs as points of a graph space (graphs up to relabelling).",
         subcommands = {InfoCommand.class, AlignCommand.class, MeanCommand.class,
             MedianCommand.class, ClusterCommand.class, ClassifyCommand.class,
-            RenderCommand.class, PcaCommand.class, RegressCommand.class,
+            RenderCommand.class, PcaCommand.class, RegressCommand.class, FetchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "DATASET is a TU Dortmund folder, an IAM .cxl file, a .npy stack, a "
             + "molecule file (.smi, .can, .csv with a smiles column, .sdf) or a GraphML file "
             + "or folder (.graphml); without it the embedded letter drawings (datasets/letters)"
-            + " are used."})
+            + " are used. tu:NAME is the TU data set NAME, fetched into a cache when missing"
+            + " (see fetch --help)."})
 public final class Main implements Runnable {
 
     /** Prefix of every error line. */
@@ -57,7 +59,7 @@ public final class Main implements Runnable {
 
     /** The sub-commands, as error messages list them. */
     static final String COMMANDS = "info, align, mean, median, cluster, classify, render, pca,"
-            + " regress";
+            + " regress, fetch";
 
     @Spec
     CommandSpec spec;
@@ -211,6 +213,16 @@ public final class Main implements Runnable {
         cli.registerConverter(Boolean.class, OptionValues.FLAG);
         cli.registerConverter(Boolean.TYPE, OptionValues.FLAG);
         cli.registerConverter(Path.class, OptionValues.PATH);
+        // A DATASET tu:NAME becomes the data set's folder in the cache, fetched when missing,
+        // before the command runs, so that the command's checks see a real path.
+        cli.setExecutionStrategy(parsed -> {
+            Integer help = CommandLine.executeHelpRequest(parsed);
+            if (help != null) {
+                return help;
+            }
+            resolveDataset(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cli.setParameterExceptionHandler((e, args) -> {
             Integer answered = answerHelpRequest(e.getCommandLine(), args);
             if (answered != null) {
@@ -250,6 +262,27 @@ public final class Main implements Runnable {
             return code;
         });
         return cli;
+    }
+
+    /**
+     * Replaces the DATASET {@code tu:NAME} of the command to run by the data set's folder
+     * ({@link FetchCommand#resolve}); a failure is the command's error. The progress bar shows
+     * as the command's {@code --progress} or a terminal asks.
+     */
+    private static void resolveDataset(CommandLine.ParseResult parsed) {
+        List<CommandLine> commands = parsed.asCommandLineList();
+        CommandLine last = commands.get(commands.size() - 1);
+        if (!(last.getCommand() instanceof DatasetCommand command)) {
+            return;
+        }
+        OptionSpec progress = last.getCommandSpec().findOption("--progress");
+        boolean showProgress = progress != null && Boolean.TRUE.equals(progress.getValue())
+                || "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE));
+        try {
+            command.dataset = FetchCommand.resolve(command.dataset, last.getErr(), showProgress);
+        } catch (CliException e) {
+            throw new CommandLine.ExecutionException(last, e.getMessage(), e);
+        }
     }
 
     /**

@@ -162,6 +162,31 @@ final class Progress implements AutoCloseable {
         return listener();
     }
 
+    /**
+     * Starts a phase that measures an amount, such as the bytes of a download; report it
+     * with {@link #amountDone}. The bar shows {@code unit done/total}, or {@code unit done}
+     * while the total is unknown.
+     *
+     * @param name the phase
+     * @param what what is measured, such as {@code "bytes"}
+     */
+    void amount(String name, String what) {
+        phase(name);
+        unit = what;
+        total = -1;
+    }
+
+    /**
+     * Reports the amount of an {@link #amount} phase done so far.
+     *
+     * @param amount the amount done
+     * @param of the whole amount, or -1 when unknown
+     */
+    void amountDone(long amount, long of) {
+        total = of;
+        done.set(amount);
+    }
+
     IterationListener listener() {
         return (k, value, step, elapsedNanos) -> {
             if (k <= iteration && restart < restarts) {
@@ -188,7 +213,9 @@ final class Progress implements AutoCloseable {
             line.append(" iteration ").append(iteration).append(" of at most ")
                     .append(maxIterations);
         }
-        if (unit != null) {
+        if (unit != null && total < 0) {
+            line.append(String.format(Locale.ROOT, " %s %,d", unit, done.get()));
+        } else if (unit != null) {
             line.append(String.format(Locale.ROOT, " %s %,d/%,d", unit,
                     Math.min(done.get(), total), total));
         }

@@ -77,8 +77,8 @@ class HelpAndVersionTest {
     @Test
     void aRequestForTheVersionOrHelpWinsOverEveryBadArgument() {
         List<CommandLine> commands = commands();
-        // info, align, mean, median, cluster, classify, render, pca, regress.
-        assertEquals(9, commands.size());
+        // info, align, mean, median, cluster, classify, render, pca, regress, fetch.
+        assertEquals(10, commands.size());
         int refused = 0;
         for (CommandLine command : commands) {
             String name = command.getCommandName();

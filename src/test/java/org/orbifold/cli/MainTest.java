@@ -103,8 +103,8 @@ class MainTest {
                 assertEquals("", r.err(), command.getCommandName() + " " + option);
             }
         }
-        // info, align, mean, median, cluster, classify, render, pca, regress.
-        assertEquals(9, commands);
+        // info, align, mean, median, cluster, classify, render, pca, regress, fetch.
+        assertEquals(10, commands);
     }
 
     @Test

@@ -36,6 +36,17 @@ class ProgressTest {
     }
 
     @Test
+    void anAmountShowsItsTotalOnceKnown() {
+        try (Progress bar = new Progress(new PrintWriter(new StringWriter()), true)) {
+            bar.amount("downloading MUTAG", "bytes");
+            bar.amountDone(12_345, -1);
+            assertEquals("downloading MUTAG bytes 12,345", bar.line());
+            bar.amountDone(20_000, 26_311);
+            assertEquals("downloading MUTAG bytes 20,000/26,311", bar.line());
+        }
+    }
+
+    @Test
     void aPhaseOfKnownLengthKeepsItsBar() {
         try (Progress bar = new Progress(new PrintWriter(new StringWriter()), true)) {
             bar.steps("cross-validation", 4, "folds", "fold accuracy")

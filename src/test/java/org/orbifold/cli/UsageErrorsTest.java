@@ -154,8 +154,8 @@ class UsageErrorsTest {
     @Test
     void everyOptionOfEveryCommandIsRefusedInTheCommandsWords() {
         List<CommandLine> commands = HelpAndVersionTest.commands();
-        // info, align, mean, median, cluster, classify, render, pca, regress.
-        assertEquals(9, commands.size());
+        // info, align, mean, median, cluster, classify, render, pca, regress, fetch.
+        assertEquals(10, commands.size());
         int checked = 0;
         for (CommandLine command : commands) {
             String name = command.getCommandName();

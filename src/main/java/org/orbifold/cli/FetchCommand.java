@@ -1,0 +1,197 @@
+package org.orbifold.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.orbifold.io.TuDatasetFetcher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code orbifold fetch NAME...}: downloads data sets of the TU Dortmund collection into the
+ * cache of {@link TuDatasetFetcher}, or finds them there, and prints each one's folder. The
+ * same fetch serves a DATASET argument {@code tu:NAME} of every command ({@link #resolve}).
+ */
+@Command(name = "fetch", sortOptions = false, mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {"Download TU Dortmund data sets by name (such as MUTAG) into the cache,"
+            + " unless they are there, and print each one's folder. Any command reads one as"
+            + " DATASET tu:NAME, fetching it when it is missing.",
+            "Cache: --cache, else $ORBIFOLD_CACHE, else $XDG_CACHE_HOME/orbifold/tu, else"
+            + " ~/.cache/orbifold/tu. URL: --url, else $ORBIFOLD_TU_URL, else "
+            + "https://www.chrsmrrs.com/graphkerneldatasets/ (NAME.zip under it)."})
+final class FetchCommand implements Callable<Integer> {
+
+    /** The prefix of a DATASET argument that names a data set of the collection. */
+    static final String PREFIX = "tu:";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "NAME",
+            description = "Data sets of the collection, as it names them (MUTAG, IMDB-BINARY).")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "The folder that holds the data-set folders (created when needed).")
+    Path cache;
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "The folder of the NAME.zip files, such as a mirror's.")
+    String url;
+
+    @Option(names = "--force", description = "Download again even when cached; the new copy"
+            + " replaces the old one once it reads without error.")
+    boolean force;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Option(names = "--progress",
+            description = "Show a progress bar on standard error even when it is not a terminal.")
+    boolean progress;
+
+    @Override
+    public Integer call() {
+        // Check every name and the options before any download.
+        for (String name : names) {
+            requireName(name, name);
+        }
+        TuDatasetFetcher fetcher = fetcher(url, cache);
+        PrintWriter err = spec.commandLine().getErr();
+        boolean showProgress = progress
+                || "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE));
+
+        // Fetch them in order; a failure stops at its name, after the earlier ones.
+        List<Path> folders = new ArrayList<>();
+        List<Boolean> downloaded = new ArrayList<>();
+        PrintWriter out = spec.commandLine().getOut();
+        int width = names.stream().mapToInt(String::length).max().orElse(0);
+        for (String name : names) {
+            Fetched fetched = fetch(fetcher, name, force, err, showProgress);
+            folders.add(fetched.folder());
+            downloaded.add(fetched.downloaded());
+            if (!json) {
+                out.printf(Locale.ROOT, "%-" + width + "s  %-14s  %s%n", name,
+                        fetched.downloaded() ? "downloaded" : "already cached",
+                        VisibleText.escape(fetched.folder().toString()));
+                out.flush();
+            }
+        }
+        if (json) {
+            out.println(JsonOutput.text(j -> {
+                j.beginObject();
+                j.name("command").value("fetch");
+                j.name("url").value(fetcher.baseUrl().toString());
+                j.name("cache").value(fetcher.cache().toString());
+                j.name("datasets").beginArray();
+                for (int i = 0; i < names.size(); i++) {
+                    j.beginObject();
+                    j.name("name").value(names.get(i));
+                    j.name("folder").value(folders.get(i).toString());
+                    j.name("downloaded").value(downloaded.get(i));
+                    j.name("zip").value(fetcher.url(names.get(i)).toString());
+                    j.endObject();
+                }
+                j.endArray();
+                j.endObject();
+            }));
+        }
+        return 0;
+    }
+
+    /**
+     * Returns DATASET as a path: for {@code tu:NAME} (the prefix in any case) the folder of
+     * the data set in the cache, fetched first when it is not there, with a note on standard
+     * error; any other argument as it is. The cache and URL are those of
+     * {@link TuDatasetFetcher#fromEnvironment}. {@code tu:NAME} always names the collection's
+     * data set; a local folder of that name is read as {@code ./tu:NAME}.
+     *
+     * @param dataset the DATASET argument, or null
+     * @param err where notes and the progress bar go
+     * @param progress whether to show a progress bar
+     * @return the argument or the folder, as text
+     * @throws CliException a usage error for a refused name or URL setting, a data error
+     *     when the fetch fails (its message names the URL and what to do)
+     */
+    static String resolve(String dataset, PrintWriter err, boolean progress) {
+        if (dataset == null || !dataset.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            return dataset;
+        }
+        String name = dataset.substring(PREFIX.length());
+        requireName(name, dataset);
+        return fetch(fetcher(null, null), name, false, err, progress).folder().toString();
+    }
+
+    /** Refuses a name that the fetcher refuses, as a usage error naming the argument. */
+    private static void requireName(String name, String argument) {
+        try {
+            TuDatasetFetcher.requireValidName(name);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage((argument.equals(name) ? "" : argument + ": ")
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The fetcher of the settings, with the given URL and cache when they are not null. */
+    private static TuDatasetFetcher fetcher(String url, Path cache) {
+        TuDatasetFetcher fetcher;
+        try {
+            fetcher = TuDatasetFetcher.fromEnvironment();
+            if (url != null) {
+                fetcher = fetcher.withBaseUrl(TuDatasetFetcher.parseUrl(url, "--url"));
+            }
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage(), e);
+        }
+        return cache == null ? fetcher : fetcher.withCache(cache);
+    }
+
+    /**
+     * A data set's folder, and whether this fetch downloaded it (not when it was cached, also
+     * not when another process fetched it while this one waited for the lock).
+     */
+    private record Fetched(Path folder, boolean downloaded) {
+    }
+
+    /** Fetches with a note and the progress bar on standard error. */
+    private static Fetched fetch(TuDatasetFetcher fetcher, String name, boolean again,
+            PrintWriter err, boolean progress) {
+        Optional<Path> cached = again ? Optional.empty() : fetcher.cached(name);
+        if (cached.isPresent()) {
+            return new Fetched(cached.get(), false);
+        }
+        AtomicBoolean downloading = new AtomicBoolean();
+        try (Progress bar = new Progress(err, progress)) {
+            TuDatasetFetcher.Listener listener = new TuDatasetFetcher.Listener() {
+                @Override
+                public void started(String set, URI from, Path folder) {
+                    downloading.set(true);
+                    err.println("orbifold: downloading " + VisibleText.escape(set) + " from "
+                            + from + " into " + VisibleText.escape(folder.toString()));
+                    err.flush();
+                    bar.amount("downloading " + set, "bytes");
+                }
+
+                @Override
+                public void progress(long bytesRead, long contentLength) {
+                    bar.amountDone(bytesRead, contentLength);
+                }
+            };
+            Path folder = fetcher.withListener(listener).fetch(name, again);
+            return new Fetched(folder, downloading.get());
+        } catch (IOException e) {
+            throw CliException.data(e.getMessage(), e);
+        }
+    }
+}

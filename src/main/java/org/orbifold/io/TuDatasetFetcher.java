@@ -1,0 +1,795 @@
+package org.orbifold.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Fetches data sets of the TU Dortmund collection (Morris, Kriege, Bause, Kersting, Mutzel and
+ * Neumann 2020, "TUDataset: A collection of benchmark datasets for learning with graphs",
+ * ICML 2020 GRL+ workshop, arXiv:2007.08663) by name into a cache folder, and finds them
+ * there later without the network.
+ *
+ * <p><b>Where.</b> The collection publishes data set {@code NAME} as {@code NAME.zip} under a
+ * base URL ({@link #DEFAULT_URL}), holding a folder {@code NAME/} with the files that
+ * {@link TuDatasetReader} reads; files at the root of the zip are taken as well. The base URL
+ * is, first to last, the one given to {@link #withBaseUrl}, the system property
+ * {@value #URL_PROPERTY}, the environment variable {@value #URL_VARIABLE}, or
+ * {@link #DEFAULT_URL}; a mirror needs only to serve the same zip files under its own base.
+ * The cache folder holds one folder per data set, {@code CACHE/NAME/NAME_A.txt} and so on; it
+ * is, first to last, the one given to {@link #withCache}, the system property
+ * {@value #CACHE_PROPERTY}, the environment variable {@value #CACHE_VARIABLE}, or
+ * {@code $XDG_CACHE_HOME/orbifold/tu}, else {@code ~/.cache/orbifold/tu}. All of these name
+ * the folder that holds the data-set folders.
+ *
+ * <p><b>Safety.</b> A fetch downloads into a temporary file of the cache ({@code .NAME.zip.part}),
+ * checking the HTTP status and the announced length, and extracts into a temporary folder
+ * ({@code .NAME.part}). It refuses entries with an absolute path, a {@code ..} step, a
+ * backslash or a symbolic-link mode, and zips whose download, whose files together
+ * (uncompressed, as actually read) or whose entry count exceed the limits
+ * ({@link #withLimits}); it keeps only regular files. The data set is then read by
+ * {@link TuDatasetReader}, and only a set that reads without error is moved into place, by
+ * one rename. Whatever fails (an HTTP error, a broken connection, an interrupt, a bad zip, a
+ * malformed set), the temporary files are removed and the cache is left as it was. Fetches
+ * of one name, by threads of one process or by several processes, take turns through a lock
+ * file {@code .locks/NAME.lock} in the cache (left there, as removing it could let two
+ * fetches hold locks on different files); the second finds the first's data set and downloads
+ * nothing. Nothing is random: the temporary names are fixed, which the lock makes safe, and
+ * leftovers of a killed process are removed by the next fetch of the name.
+ *
+ * <p>Immutable and thread-safe; the {@code with} methods return changed copies.
+ *
+ * <p><b>Limitations.</b> Only the TU collection. The site publishes no checksums, so a data
+ * set is validated by parsing it, not by a hash: a zip changed on the way that still reads
+ * as a TU data set is accepted. A replacement by {@link #fetch(String, boolean) fetch(name,
+ * true)} swaps the folders by two renames, between which a reader of the cache that takes
+ * no lock finds no folder. Not tried against the real site from the workplace where it was
+ * written (closed network): the tests serve zips from a server on the loopback address.
+ */
+public final class TuDatasetFetcher {
+
+    /** The collection's public base URL. */
+    public static final URI DEFAULT_URL =
+            URI.create("https://www.chrsmrrs.com/graphkerneldatasets/");
+
+    /** The system property that sets the base URL (a mirror). */
+    public static final String URL_PROPERTY = "orbifold.tu.url";
+
+    /** The environment variable that sets the base URL, below {@value #URL_PROPERTY}. */
+    public static final String URL_VARIABLE = "ORBIFOLD_TU_URL";
+
+    /** The system property that sets the cache folder. */
+    public static final String CACHE_PROPERTY = "orbifold.cache";
+
+    /** The environment variable that sets the cache folder, below {@value #CACHE_PROPERTY}. */
+    public static final String CACHE_VARIABLE = "ORBIFOLD_CACHE";
+
+    /** The default limit of the download and of the uncompressed files together: 4 GiB. */
+    public static final long DEFAULT_MAX_BYTES = 4L << 30;
+
+    /** The default limit of the number of zip entries. */
+    public static final int DEFAULT_MAX_ENTRIES = 1000;
+
+    /** Names the fetcher accepts: letters, digits, '-', '_' and '.', starting with no dot. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
+
+    /** Unix file type bits of a zip entry's external attributes, and a link's type. */
+    private static final int TYPE_MASK = 0170000;
+    private static final int TYPE_LINK = 0120000;
+
+    /** Locks of the lock files this process holds, one per lock file path. */
+    private static final Map<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+
+    private final URI baseUrl;
+    private final Path cache;
+    private final Duration connectTimeout;
+    private final Duration stallTimeout;
+    private final long maxBytes;
+    private final int maxEntries;
+    private final Listener listener;
+
+    /**
+     * Hears of a fetch that downloads. Both methods do nothing by default.
+     */
+    public interface Listener {
+
+        /**
+         * A download starts (after the check that the data set is not cached).
+         *
+         * @param name the data set
+         * @param url the zip's URL
+         * @param folder the folder the data set will be in
+         */
+        default void started(String name, URI url, Path folder) {
+        }
+
+        /**
+         * Bytes have arrived; called on the fetch's worker thread that reads the body.
+         *
+         * @param bytesRead the bytes read so far
+         * @param contentLength the announced length, or -1 when the server announced none
+         */
+        default void progress(long bytesRead, long contentLength) {
+        }
+    }
+
+    private TuDatasetFetcher(URI baseUrl, Path cache, Duration connectTimeout,
+            Duration stallTimeout, long maxBytes, int maxEntries, Listener listener) {
+        this.baseUrl = baseUrl;
+        this.cache = cache;
+        this.connectTimeout = connectTimeout;
+        this.stallTimeout = stallTimeout;
+        this.maxBytes = maxBytes;
+        this.maxEntries = maxEntries;
+        this.listener = listener;
+    }
+
+    /**
+     * Returns a fetcher configured by the system properties and environment variables (see
+     * the class description), with timeouts of 30 s to connect and 60 s without data, the
+     * default limits and no listener.
+     *
+     * @return the fetcher
+     * @throws IllegalArgumentException if a property or variable holds no usable URL
+     */
+    public static TuDatasetFetcher fromEnvironment() {
+        return configured(System::getProperty, System::getenv);
+    }
+
+    /** As {@link #fromEnvironment}, with the properties and variables from the functions. */
+    static TuDatasetFetcher configured(UnaryOperator<String> property,
+            UnaryOperator<String> variable) {
+        URI url = DEFAULT_URL;
+        String urlText = firstSet(property.apply(URL_PROPERTY), variable.apply(URL_VARIABLE));
+        if (urlText != null) {
+            url = parseUrl(urlText, property.apply(URL_PROPERTY) != null
+                    ? "system property " + URL_PROPERTY : "environment variable " + URL_VARIABLE);
+        }
+        String cacheText = firstSet(property.apply(CACHE_PROPERTY),
+                variable.apply(CACHE_VARIABLE));
+        Path cache;
+        if (cacheText != null) {
+            cache = Path.of(cacheText);
+        } else {
+            String xdg = variable.apply("XDG_CACHE_HOME");
+            Path root = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+                    ? Path.of(xdg) : Path.of(property.apply("user.home"), ".cache");
+            cache = root.resolve("orbifold").resolve("tu");
+        }
+        return new TuDatasetFetcher(url, cache, Duration.ofSeconds(30), Duration.ofSeconds(60),
+                DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, null);
+    }
+
+    private static String firstSet(String first, String second) {
+        return first != null && !first.isBlank() ? first
+                : second != null && !second.isBlank() ? second : null;
+    }
+
+    /**
+     * Reads a base URL: {@code http} or {@code https}, with a host; a missing final slash is
+     * added, so that {@code NAME.zip} resolves inside it.
+     *
+     * @param text the URL
+     * @param source what gave it, for the message
+     * @return the URL
+     * @throws IllegalArgumentException if it is no such URL
+     */
+    public static URI parseUrl(String text, String source) {
+        URI url;
+        try {
+            url = new URI(text.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(source + ": '" + text + "' is no URL ("
+                    + e.getReason() + ")", e);
+        }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+            throw new IllegalArgumentException(source + ": '" + text + "' is no http or https"
+                    + " URL with a host, such as " + DEFAULT_URL);
+        }
+        if (url.getQuery() != null || url.getFragment() != null) {
+            throw new IllegalArgumentException(source + ": '" + text + "' has a query or"
+                    + " fragment; give the folder that holds the NAME.zip files");
+        }
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/"
+                : url.getRawPath();
+        return url.resolve(path.endsWith("/") ? path : path + "/");
+    }
+
+    /**
+     * Returns a copy that downloads from another base URL.
+     *
+     * @param url the folder of the {@code NAME.zip} files, http or https
+     * @return the copy
+     * @throws IllegalArgumentException as {@link #parseUrl}
+     */
+    public TuDatasetFetcher withBaseUrl(URI url) {
+        return new TuDatasetFetcher(parseUrl(url.toString(), "base URL"), cache,
+                connectTimeout, stallTimeout, maxBytes, maxEntries, listener);
+    }
+
+    /**
+     * Returns a copy that keeps its data sets in another folder (created when needed).
+     *
+     * @param folder the folder that holds the data-set folders
+     * @return the copy
+     */
+    public TuDatasetFetcher withCache(Path folder) {
+        return new TuDatasetFetcher(baseUrl, Objects.requireNonNull(folder, "folder"),
+                connectTimeout, stallTimeout, maxBytes, maxEntries, listener);
+    }
+
+    /**
+     * Returns a copy with other limits, which a zip bomb or a wrong file runs into: the
+     * download and the uncompressed files together may have at most {@code bytes} bytes each,
+     * and the zip at most {@code entries} entries.
+     *
+     * @param bytes the most bytes, positive
+     * @param entries the most entries, positive
+     * @return the copy
+     * @throws IllegalArgumentException if a limit is not positive
+     */
+    public TuDatasetFetcher withLimits(long bytes, int entries) {
+        if (bytes < 1 || entries < 1) {
+            throw new IllegalArgumentException("limits must be positive, got " + bytes
+                    + " bytes and " + entries + " entries");
+        }
+        return new TuDatasetFetcher(baseUrl, cache, connectTimeout, stallTimeout, bytes,
+                entries, listener);
+    }
+
+    /**
+     * Returns a copy with other timeouts.
+     *
+     * @param connect the longest wait to connect and for the response's headers, positive
+     * @param stall the longest wait for more bytes of the body, positive
+     * @return the copy
+     * @throws IllegalArgumentException if a timeout is not positive
+     */
+    public TuDatasetFetcher withTimeouts(Duration connect, Duration stall) {
+        if (connect.isNegative() || connect.isZero() || stall.isNegative() || stall.isZero()) {
+            throw new IllegalArgumentException("timeouts must be positive, got " + connect
+                    + " and " + stall);
+        }
+        return new TuDatasetFetcher(baseUrl, cache, connect, stall, maxBytes, maxEntries,
+                listener);
+    }
+
+    /**
+     * Returns a copy that reports downloads to a listener.
+     *
+     * @param listener the listener, or null for none
+     * @return the copy
+     */
+    public TuDatasetFetcher withListener(Listener listener) {
+        return new TuDatasetFetcher(baseUrl, cache, connectTimeout, stallTimeout, maxBytes,
+                maxEntries, listener);
+    }
+
+    /** Returns the base URL. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** Returns the cache folder, which holds the data-set folders. */
+    public Path cache() {
+        return cache;
+    }
+
+    /**
+     * Returns the URL of a data set's zip: the base URL with {@code NAME.zip}.
+     *
+     * @param name the data set
+     * @return the URL
+     * @throws IllegalArgumentException if the name is refused ({@link #requireValidName})
+     */
+    public URI url(String name) {
+        return baseUrl.resolve(requireValidName(name) + ".zip");
+    }
+
+    /**
+     * Returns the folder a data set has in the cache, whether or not it is there.
+     *
+     * @param name the data set
+     * @return {@code CACHE/NAME}
+     * @throws IllegalArgumentException if the name is refused ({@link #requireValidName})
+     */
+    public Path folder(String name) {
+        return cache.resolve(requireValidName(name));
+    }
+
+    /**
+     * Returns the cached folder of a data set without any network access.
+     *
+     * @param name the data set
+     * @return the folder, when it holds {@code NAME_A.txt} (a fetch puts only data sets that
+     *     read without error there); empty otherwise
+     * @throws IllegalArgumentException if the name is refused ({@link #requireValidName})
+     */
+    public Optional<Path> cached(String name) {
+        Path folder = folder(name);
+        return isDataset(folder, name) ? Optional.of(folder) : Optional.empty();
+    }
+
+    /**
+     * Refuses a name that is not one of a data set: it must be 1 to 100 letters, digits,
+     * {@code -}, {@code _} and {@code .}, not start with a dot, and not hold {@code ..}.
+     *
+     * @param name the name
+     * @return the name
+     * @throws IllegalArgumentException if it is refused, quoting it
+     */
+    public static String requireValidName(String name) {
+        if (name == null || !NAME.matcher(name).matches() || name.contains("..")) {
+            throw new IllegalArgumentException("'" + name + "' is no TU data set name: expected"
+                    + " letters, digits, '-', '_' and '.' (not first, and no '..'), such as"
+                    + " MUTAG or IMDB-BINARY");
+        }
+        return name;
+    }
+
+    /**
+     * Returns the cached folder of a data set, downloading it first when it is not cached.
+     *
+     * @param name the data set, such as {@code MUTAG}
+     * @return {@code CACHE/NAME}, a TU folder that {@link TuDatasetReader} reads
+     * @throws IllegalArgumentException if the name is refused ({@link #requireValidName})
+     * @throws IOException with a one-line message naming the URL when the download fails
+     *     (no connection, an HTTP error such as 404: {@code "no TU data set named NAME at
+     *     URL"}), the zip is refused, or the data set does not read; the cache is then as
+     *     before
+     */
+    public Path fetch(String name) throws IOException {
+        return fetch(name, false);
+    }
+
+    /**
+     * Returns the cached folder of a data set, downloading it first when it is not cached or
+     * when {@code again} is set (the new copy then replaces the old one once it has read
+     * without error).
+     *
+     * @param name the data set
+     * @param again whether to download even when the data set is cached
+     * @return {@code CACHE/NAME}
+     * @throws IllegalArgumentException if the name is refused ({@link #requireValidName})
+     * @throws IOException as {@link #fetch(String)}; also when {@code CACHE/NAME} exists but
+     *     holds no data set of that name, which is never replaced
+     */
+    public Path fetch(String name, boolean again) throws IOException {
+        Path target = folder(name);
+        if (!again && isDataset(target, name)) {
+            return target;
+        }
+        try {
+            Files.createDirectories(cache);
+        } catch (IOException e) {
+            throw new IOException("cannot create the cache folder " + cache + ": "
+                    + describe(e), e);
+        }
+        Path lockFolder = Files.createDirectories(cache.resolve(".locks"));
+        Path lockFile = lockFolder.resolve(name + ".lock");
+        ReentrantLock local = LOCKS.computeIfAbsent(lockFolder.toRealPath().resolve(
+                name + ".lock"), p -> new ReentrantLock());
+        try {
+            local.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for another fetch of "
+                    + name);
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+            // Another thread or process may have fetched it while this one waited.
+            if (!again && isDataset(target, name)) {
+                return target;
+            }
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                    && !isDataset(target, name)) {
+                throw new IOException(target + " exists but holds no TU data set " + name
+                        + " (no " + name + "_A.txt); move it away, or choose another cache"
+                        + " folder");
+            }
+            return download(name, target);
+        } finally {
+            local.unlock();
+        }
+    }
+
+    /** Downloads, extracts, checks and moves into place; the caller holds the lock. */
+    private Path download(String name, Path target) throws IOException {
+        Path zip = cache.resolve("." + name + ".zip.part");
+        Path extracted = cache.resolve("." + name + ".part");
+        Path old = cache.resolve("." + name + ".old");
+        URI url = url(name);
+        deleteTree(zip);
+        deleteTree(extracted);
+        deleteTree(old);
+        try {
+            if (listener != null) {
+                listener.started(name, url, target);
+            }
+            receive(name, url, zip);
+            Path data = extract(name, url, zip, extracted);
+            try {
+                TuDatasetReader.read(data);
+            } catch (DatasetFormatException e) {
+                throw new IOException(url + " holds no valid TU data set " + name + ": "
+                        + e.getMessage().replace(extracted.toString(), name + ".zip"), e);
+            }
+            Files.delete(zip);
+
+            // Into place by one rename; an old copy (a fetch again) is moved aside first and
+            // back when the rename fails.
+            boolean replacing = isDataset(target, name);
+            if (replacing) {
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            }
+            try {
+                Files.move(data, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                // A program that takes no lock may have put a data set there first: keep it.
+                boolean taken = e instanceof FileAlreadyExistsException
+                        || e instanceof DirectoryNotEmptyException;
+                if (!replacing && taken && isDataset(target, name)) {
+                    return target;
+                }
+                if (replacing) {
+                    Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+                throw e;
+            }
+            return target;
+        } finally {
+            deleteTree(zip);
+            deleteTree(extracted);
+            deleteTree(old);
+        }
+    }
+
+    /** Writes the body of the zip's URL to a file, checking status, length and limits. */
+    private void receive(String name, URI url, Path zip) throws IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .proxy(ProxySelector.getDefault()).build();
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(connectTimeout)
+                .header("User-Agent", "orbifold").GET().build();
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while downloading " + url);
+        } catch (IOException e) {
+            throw new IOException("cannot download " + url + ": " + describe(e) + advice(name),
+                    e);
+        }
+        try (InputStream body = response.body()) {
+            int status = response.statusCode();
+            if (status == 404) {
+                throw new IOException("no TU data set named " + name + " at " + url
+                        + " (HTTP 404); check the name's spelling and case, as the collection"
+                        + " lists it");
+            }
+            if (status != 200) {
+                throw new IOException(url + " answered HTTP " + status + " instead of the zip"
+                        + advice(name));
+            }
+            OptionalLong announced = response.headers().firstValueAsLong("Content-Length");
+            long length = announced.isPresent() ? announced.getAsLong() : -1;
+            if (length > maxBytes) {
+                throw new IOException(url + " announces " + length + " bytes, more than the"
+                        + " limit of " + maxBytes + advice(name));
+            }
+            long read = copy(body, zip, url, length);
+            if (length >= 0 && read != length) {
+                throw new IOException("the download of " + url + " ended after " + read
+                        + " of the " + length + " bytes announced" + advice(name));
+            }
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains(url.toString())) {
+                throw e;
+            }
+            throw new IOException("the download of " + url + " failed: " + describe(e)
+                    + advice(name), e);
+        }
+    }
+
+    /**
+     * Copies the body to the file on a worker thread while this thread watches: when no byte
+     * comes for the stall timeout, or when this thread is interrupted, it closes the body,
+     * which ends the worker's read (a read that waits for data does not end on an interrupt
+     * of its own thread), waits for the worker to stop, and fails.
+     */
+    private long copy(InputStream body, Path zip, URI url, long length) throws IOException {
+        AtomicLong lastData = new AtomicLong(System.nanoTime());
+        AtomicLong read = new AtomicLong();
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "orbifold-download");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<Long> copying = worker.submit(() -> copyBody(body, zip, url, length, lastData,
+                read));
+        worker.shutdown();
+        long period = Math.max(10, Math.min(100, stallTimeout.toMillis() / 4));
+        while (true) {
+            try {
+                return copying.get(period, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (System.nanoTime() - lastData.get() > stallTimeout.toNanos()) {
+                    stop(body, copying);
+                    throw stopped(url, read.get(), false);
+                }
+            } catch (InterruptedException e) {
+                stop(body, copying);
+                Thread.currentThread().interrupt();
+                throw stopped(url, read.get(), true);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IOException("the download of " + url + " failed", e.getCause());
+            }
+        }
+    }
+
+    /** Reads the body into the file, counting bytes and reporting progress. */
+    private long copyBody(InputStream body, Path zip, URI url, long length, AtomicLong lastData,
+            AtomicLong read) throws IOException {
+        try (OutputStream out = Files.newOutputStream(zip, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = body.read(buffer)) >= 0) {
+                lastData.set(System.nanoTime());
+                long total = read.addAndGet(n);
+                if (total > maxBytes) {
+                    throw new IOException(url + " sends more than the limit of " + maxBytes
+                            + " bytes");
+                }
+                out.write(buffer, 0, n);
+                if (listener != null) {
+                    listener.progress(total, length);
+                }
+            }
+        }
+        return read.get();
+    }
+
+    /** Closes the body and waits, without giving in to interrupts, until the copy ends. */
+    private static void stop(InputStream body, Future<Long> copying) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            body.close();
+        } catch (IOException e) {
+            interrupted |= Thread.interrupted();
+        }
+        while (true) {
+            try {
+                copying.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private IOException stopped(URI url, long read, boolean interrupted) {
+        if (interrupted) {
+            return new InterruptedIOException("interrupted while downloading " + url
+                    + " (after " + read + " bytes)");
+        }
+        long millis = stallTimeout.toMillis();
+        return new HttpTimeoutException("the download of " + url + " received no data for "
+                + (millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms") + " (after "
+                + read + " bytes)");
+    }
+
+    /**
+     * Extracts the zip's regular files into a new folder and returns the folder that holds
+     * {@code NAME_A.txt}: {@code NAME/} or the root.
+     */
+    private Path extract(String name, URI url, Path zip, Path extracted) throws IOException {
+        Map<String, Integer> modes = ZipModes.read(zip);
+        Files.createDirectory(extracted);
+        long total = 0;
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            if (file.size() > maxEntries) {
+                throw refused(url, "it has " + file.size() + " entries, more than the limit of "
+                        + maxEntries);
+            }
+            Enumeration<? extends ZipEntry> entries = file.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                String entryName = entry.getName();
+                Path path = entryPath(url, extracted, entryName);
+                Integer mode = modes.get(entryName);
+                if (mode != null && (mode & TYPE_MASK) == TYPE_LINK) {
+                    throw refused(url, "entry '" + entryName + "' is a symbolic link");
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(path);
+                    continue;
+                }
+                Files.createDirectories(path.getParent());
+                try (InputStream in = file.getInputStream(entry);
+                        OutputStream out = Files.newOutputStream(path,
+                                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    byte[] buffer = new byte[1 << 16];
+                    int n;
+                    while ((n = in.read(buffer)) >= 0) {
+                        total += n;
+                        if (total > maxBytes) {
+                            throw refused(url, "its files hold more than the limit of "
+                                    + maxBytes + " bytes uncompressed (reached in entry '"
+                                    + entryName + "')");
+                        }
+                        out.write(buffer, 0, n);
+                    }
+                } catch (FileAlreadyExistsException e) {
+                    throw refused(url, "entry '" + entryName + "' appears twice");
+                }
+            }
+        } catch (ZipException e) {
+            throw refused(url, "it is no readable zip file (" + e.getMessage() + ")");
+        }
+
+        // The data set: in NAME/, as the collection packs it, or at the root.
+        for (Path folder : List.of(extracted.resolve(name), extracted)) {
+            if (Files.isRegularFile(folder.resolve(name + "_A.txt"),
+                    LinkOption.NOFOLLOW_LINKS)) {
+                return folder;
+            }
+        }
+        List<String> found = new ArrayList<>();
+        try (var files = Files.walk(extracted, 2)) {
+            files.filter(Files::isRegularFile).map(p -> extracted.relativize(p).toString())
+                    .sorted().limit(6).forEach(found::add);
+        }
+        throw refused(url, "it holds no " + name + "_A.txt, neither in " + name
+                + "/ nor at its root (it holds " + (found.isEmpty() ? "no file"
+                : String.join(", ", found.subList(0, Math.min(5, found.size())))
+                + (found.size() > 5 ? ", ..." : "")) + ")");
+    }
+
+    /** Resolves an entry's name inside the folder, refusing names that would leave it. */
+    private static Path entryPath(URI url, Path folder, String entryName) throws IOException {
+        boolean bad = entryName.isEmpty() || entryName.startsWith("/")
+                || entryName.indexOf('\\') >= 0 || entryName.indexOf(':') >= 0;
+        for (String step : entryName.split("/")) {
+            bad |= step.equals("..");
+        }
+        Path path;
+        try {
+            path = folder.resolve(entryName).normalize();
+        } catch (InvalidPathException e) {
+            throw refused(url, "entry '" + entryName + "' is no usable file name");
+        }
+        if (bad || !path.startsWith(folder) || path.equals(folder)) {
+            throw refused(url, "entry '" + entryName + "' would be written outside its folder"
+                    + " (an absolute path, a '..' step, a drive or a backslash)");
+        }
+        return path;
+    }
+
+    private static IOException refused(URI url, String why) {
+        return new IOException("refused " + url + ": " + why);
+    }
+
+    /** What to do when the download fails. */
+    private String advice(String name) {
+        return "; check the network (or set " + URL_VARIABLE + " to a mirror), or download "
+                + name + ".zip by hand, unzip it and pass its folder " + name + " as DATASET";
+    }
+
+    /** Whether a folder holds the adjacency file of the named data set. */
+    private static boolean isDataset(Path folder, String name) {
+        return Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+                && Files.isRegularFile(folder.resolve(name + "_A.txt"));
+    }
+
+    /** Describes a failure to connect or read in words, with its cause. */
+    static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException
+                    || t instanceof UnknownHostException) {
+                return "the host name does not resolve (offline, or no DNS)";
+            }
+            if (t instanceof HttpConnectTimeoutException) {
+                return "no connection within the timeout (offline, or a firewall)";
+            }
+            if (t instanceof HttpTimeoutException) {
+                return t.getMessage() == null ? "timed out" : t.getMessage();
+            }
+            if (t instanceof ConnectException) {
+                return "the connection was refused or failed (offline, or the server is down)";
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /** Deletes a file or a folder with its contents, not following links; absent is fine. */
+    static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+                    throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path folder, IOException e)
+                    throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(folder);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

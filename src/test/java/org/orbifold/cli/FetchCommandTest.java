@@ -1,0 +1,217 @@
+package org.orbifold.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orbifold.cli.MainTest.Run;
+import org.orbifold.io.TuDatasetFetcher;
+import org.orbifold.io.TuMockServer;
+
+/**
+ * Runs {@code orbifold fetch} and commands on {@code tu:NAME} in-process against a
+ * {@link TuMockServer} on the loopback address; the URL and cache of {@code tu:NAME} are set
+ * through the system properties, which are restored after each test.
+ */
+class FetchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private TuMockServer server;
+    private Path cache;
+    private String oldUrl;
+    private String oldCache;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new TuMockServer();
+        server.serve("TINY", TuMockServer.zip(TuMockServer.tinyDataset("TINY/", "TINY")));
+        cache = dir.resolve("cache");
+        oldUrl = System.getProperty(TuDatasetFetcher.URL_PROPERTY);
+        oldCache = System.getProperty(TuDatasetFetcher.CACHE_PROPERTY);
+        System.setProperty(TuDatasetFetcher.URL_PROPERTY, server.baseUrl().toString());
+        System.setProperty(TuDatasetFetcher.CACHE_PROPERTY, cache.toString());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        restore(TuDatasetFetcher.URL_PROPERTY, oldUrl);
+        restore(TuDatasetFetcher.CACHE_PROPERTY, oldCache);
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            System.clearProperty(key);
+        } else {
+            System.setProperty(key, value);
+        }
+    }
+
+    private String note(String name) {
+        return "orbifold: downloading " + name + " from " + server.baseUrl() + name
+                + ".zip into " + cache.resolve(name) + "\n";
+    }
+
+    @Test
+    void fetchDownloadsOnceAndThenReportsTheCachedFolder() {
+        Path other = dir.resolve("other");
+        String[] args = {"fetch", "TINY", "--cache", other.toString(), "--url",
+            server.baseUrl().toString()};
+
+        Run first = MainTest.run(args);
+        Run second = MainTest.run(args);
+
+        assertEquals(0, first.exitCode(), first.err());
+        assertEquals("TINY  downloaded      " + other.resolve("TINY") + "\n", first.out());
+        assertEquals("orbifold: downloading TINY from " + server.baseUrl() + "TINY.zip into "
+                + other.resolve("TINY") + "\n", first.err());
+        assertEquals(0, second.exitCode(), second.err());
+        assertEquals("TINY  already cached  " + other.resolve("TINY") + "\n", second.out());
+        assertEquals("", second.err());
+        assertEquals(1, server.requests());
+        assertFalse(Files.exists(cache), "--cache replaces the property's folder");
+    }
+
+    @Test
+    void fetchWritesJsonAndForceDownloadsAgain() {
+        MainTest.run("fetch", "TINY");
+
+        Run r = MainTest.run("fetch", "TINY", "--force", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        assertEquals("fetch", json.get("command"));
+        assertEquals(server.baseUrl().toString(), json.get("url"));
+        assertEquals(cache.toString(), json.get("cache"));
+        Map<?, ?> set = (Map<?, ?>) ((List<?>) json.get("datasets")).get(0);
+        assertEquals("TINY", set.get("name"));
+        assertEquals(cache.resolve("TINY").toString(), set.get("folder"));
+        assertEquals(Boolean.TRUE, set.get("downloaded"));
+        assertEquals(server.baseUrl() + "TINY.zip", set.get("zip"));
+        assertEquals(2, server.requests());
+    }
+
+    @Test
+    void aTuDatasetArgumentIsFetchedOnceAndRead() {
+        Run first = MainTest.run("info", "tu:TINY", "--json");
+        Run second = MainTest.run("info", "tu:TINY", "--json");
+
+        assertEquals(0, first.exitCode(), first.err());
+        assertEquals(note("TINY"), first.err());
+        assertEquals(cache.resolve("TINY").toString(), first.json().get("dataset"));
+        assertEquals(2.0, first.json().get("graphs"));
+        assertEquals(first.out(), second.out());
+        assertEquals("", second.err());
+        assertEquals(1, server.requests());
+    }
+
+    @Test
+    void alignReadsATuDatasetArgument() {
+        Run r = MainTest.run("align", "tu:TINY", "0", "1", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(cache.resolve("TINY").toString(), r.json().get("dataset"));
+        assertEquals(note("TINY"), r.err());
+    }
+
+    @Test
+    void theSharedMutagFetchedThroughTheCommandLineReadsAsTheFolder() throws IOException {
+        Path shared = Path.of(System.getProperty("orbifold.datasets", "../shared/datasets"),
+                "tu", "MUTAG");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shared),
+                "dataset not available: " + shared);
+        server.serve("MUTAG", TuMockServer.zipFolder(shared, "MUTAG/"));
+
+        Run fetched = MainTest.run("info", "tu:MUTAG");
+        Run local = MainTest.run("info", shared.toString());
+
+        assertEquals(0, fetched.exitCode(), fetched.err());
+        assertEquals(local.out().replace(shared.toString(), cache.resolve("MUTAG").toString()),
+                fetched.out());
+    }
+
+    @Test
+    void aMissingDataSetIsADataErrorNamingTheUrl() {
+        Run r = MainTest.run("info", "tu:NOPE");
+
+        assertEquals(CliException.DATA, r.exitCode());
+        assertTrue(r.err().endsWith(Main.ERROR_PREFIX + "no TU data set named NOPE at "
+                + server.baseUrl() + "NOPE.zip (HTTP 404); check the name's spelling and case,"
+                + " as the collection lists it\n"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aRefusedConnectionIsADataErrorSayingWhatToDo() throws IOException {
+        URI closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/tu/");
+        }
+
+        Run r = MainTest.run("fetch", "TINY", "--url", closed.toString());
+
+        assertEquals(CliException.DATA, r.exitCode());
+        assertTrue(r.err().contains(Main.ERROR_PREFIX + "cannot download " + closed
+                + "TINY.zip"), r.err());
+        assertTrue(r.err().contains("download TINY.zip by hand, unzip it and pass its folder"
+                + " TINY as DATASET"), r.err());
+    }
+
+    @Test
+    void badNamesAndUrlsAreUsageErrorsBeforeAnyRequest() {
+        Run badFetch = MainTest.run("fetch", "TINY", "../evil");
+        Run badArgument = MainTest.run("mean", "tu:../evil");
+        Run badUrl = MainTest.run("fetch", "TINY", "--url", "file:///tmp/");
+        Run noName = MainTest.run("fetch");
+
+        assertEquals(CliException.USAGE, badFetch.exitCode());
+        assertEquals(Main.ERROR_PREFIX + "'../evil' is no TU data set name: expected letters,"
+                + " digits, '-', '_' and '.' (not first, and no '..'), such as MUTAG or"
+                + " IMDB-BINARY\n", badFetch.err());
+        assertEquals(CliException.USAGE, badArgument.exitCode());
+        assertTrue(badArgument.err().startsWith(Main.ERROR_PREFIX + "tu:../evil: '../evil' is"
+                + " no TU data set name"), badArgument.err());
+        assertEquals(CliException.USAGE, badUrl.exitCode());
+        assertTrue(badUrl.err().startsWith(Main.ERROR_PREFIX + "--url: 'file:///tmp/' is no"
+                + " http or https URL"), badUrl.err());
+        assertEquals(CliException.USAGE, noName.exitCode());
+        assertEquals(0, server.requests());
+        assertFalse(Files.exists(cache.resolve("TINY")));
+    }
+
+    @Test
+    void helpOnATuDatasetDownloadsNothing() {
+        Run r = MainTest.run("info", "tu:TINY", "--help");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("tu:NAME"), r.out());
+        assertEquals(0, server.requests());
+    }
+
+    @Test
+    void aLocalFolderNamedLikeATuArgumentIsReadByAPathThatDoesNotStartWithThePrefix()
+            throws IOException {
+        Path folder = MainTest.copyLetters(dir, "tu:LETTERS", "A", "graph_indicator",
+                "graph_labels", "node_attributes");
+
+        Run r = MainTest.run("info", folder.toString(), "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(folder.toString(), r.json().get("dataset"));
+        assertEquals(0, server.requests());
+    }
+}

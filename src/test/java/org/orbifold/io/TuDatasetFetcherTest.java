@@ -1,0 +1,494 @@
+package org.orbifold.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Fetches zips from a {@link TuMockServer} on the loopback address (never from the real site)
+ * and checks what lands in the cache: the data set as the TU reader reads it, or, after any
+ * failure, nothing at all.
+ */
+class TuDatasetFetcherTest {
+
+    @TempDir
+    Path dir;
+
+    private TuMockServer server;
+    private Path cache;
+    private TuDatasetFetcher fetcher;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new TuMockServer();
+        cache = dir.resolve("cache");
+        fetcher = TuDatasetFetcher.fromEnvironment().withBaseUrl(server.baseUrl())
+                .withCache(cache);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** The names in the cache folder other than that of the lock files; empty if none. */
+    private List<String> cacheContents() throws IOException {
+        List<String> names = new ArrayList<>();
+        if (!Files.isDirectory(cache)) {
+            return names;
+        }
+        try (Stream<Path> files = Files.list(cache)) {
+            files.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".locks"))
+                    .sorted().forEach(names::add);
+        }
+        return names;
+    }
+
+    private byte[] tinyZip(String prefix, String name) throws IOException {
+        return TuMockServer.zip(TuMockServer.tinyDataset(prefix, name));
+    }
+
+    @Test
+    void fetchedMutagReadsAsTheSharedFolder() throws IOException {
+        Path shared = TestDatasets.require("tu/MUTAG");
+        server.serve("MUTAG", TuMockServer.zipFolder(shared, "MUTAG/"));
+        List<long[]> progress = new ArrayList<>();
+        TuDatasetFetcher listening = fetcher.withListener(new TuDatasetFetcher.Listener() {
+            @Override
+            public void progress(long bytesRead, long contentLength) {
+                progress.add(new long[] {bytesRead, contentLength});
+            }
+        });
+
+        Path folder = listening.fetch("MUTAG");
+
+        assertEquals(cache.resolve("MUTAG"), folder);
+        assertEquals(TuDatasetReader.read(shared), TuDatasetReader.read(folder));
+        assertEquals(List.of("MUTAG"), cacheContents());
+        long[] last = progress.get(progress.size() - 1);
+        assertEquals(last[1], last[0], "the last progress report has every byte");
+        assertEquals(Optional.of(folder), fetcher.cached("MUTAG"));
+    }
+
+    @Test
+    void aCachedDataSetIsReturnedWithoutARequest() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+        assertEquals(Optional.empty(), fetcher.cached("TINY"));
+
+        Path first = fetcher.fetch("TINY");
+        Path second = fetcher.fetch("TINY");
+        Path third = TuDatasetFetcher.fromEnvironment().withBaseUrl(server.baseUrl())
+                .withCache(cache).fetch("TINY");
+
+        assertEquals(1, server.requests());
+        assertEquals(first, second);
+        assertEquals(first, third);
+        assertEquals(2, TuDatasetReader.read(first).size());
+    }
+
+    @Test
+    void fetchingAgainDownloadsAndReplaces() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+        Path folder = fetcher.fetch("TINY");
+        Files.writeString(folder.resolve("extra.txt"), "left by hand");
+
+        assertEquals(folder, fetcher.fetch("TINY", true));
+
+        assertEquals(2, server.requests());
+        assertFalse(Files.exists(folder.resolve("extra.txt")));
+        assertEquals(List.of("TINY"), cacheContents());
+    }
+
+    @Test
+    void leftoversOfAKilledFetchAreRemovedByTheNext() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+        Files.createDirectories(cache.resolve(".TINY.part").resolve("TINY"));
+        Files.writeString(cache.resolve(".TINY.part").resolve("TINY").resolve("TINY_A.txt"),
+                "1, 2\n");
+        Files.writeString(cache.resolve(".TINY.zip.part"), "half a zip");
+
+        Path folder = fetcher.fetch("TINY");
+
+        assertEquals(2, TuDatasetReader.read(folder).size());
+        assertEquals(List.of("TINY"), cacheContents());
+    }
+
+    @Test
+    void filesAtTheZipRootAreTaken() throws IOException {
+        server.serve("TINY", tinyZip("", "TINY"));
+
+        Path folder = fetcher.fetch("TINY");
+
+        assertEquals(2, TuDatasetReader.read(folder).size());
+        assertEquals(List.of("TINY"), cacheContents());
+    }
+
+    @Test
+    void aRedirectIsFollowed() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"), TuMockServer.Behaviour.REDIRECT);
+
+        assertEquals(2, TuDatasetReader.read(fetcher.fetch("TINY")).size());
+        assertEquals(2, server.requests());
+    }
+
+    @Test
+    void aMissingDataSetIsNamedWithItsUrl() throws IOException {
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("NOPE"));
+
+        assertTrue(e.getMessage().startsWith("no TU data set named NOPE at "
+                + server.baseUrl() + "NOPE.zip"), e.getMessage());
+        assertEquals(List.of(), cacheContents());
+        assertEquals(Optional.empty(), fetcher.cached("NOPE"));
+    }
+
+    @Test
+    void aConnectionClosedMidBodyLeavesNothing() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"), TuMockServer.Behaviour.CUT_SHORT);
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+
+        assertTrue(e.getMessage().contains(server.baseUrl() + "TINY.zip"), e.getMessage());
+        assertTrue(e.getMessage().contains("download TINY.zip by hand"), e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthIsRefused() throws IOException {
+        byte[] zip = tinyZip("TINY/", "TINY");
+        TuDatasetFetcher raw = fetcher.withBaseUrl(TuMockServer.rawOnce(zip.length + 100, zip));
+
+        IOException e = assertThrows(IOException.class, () -> raw.fetch("TINY"));
+
+        assertTrue(e.getMessage().contains("TINY.zip"), e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void aContentLengthShorterThanTheZipCutsItAndTheZipIsRefused() throws IOException {
+        byte[] zip = tinyZip("TINY/", "TINY");
+        TuDatasetFetcher raw = fetcher.withBaseUrl(TuMockServer.rawOnce(zip.length - 30, zip));
+
+        IOException e = assertThrows(IOException.class, () -> raw.fetch("TINY"));
+
+        assertTrue(e.getMessage().contains("no readable zip file"), e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void aStalledDownloadTimesOut() throws IOException {
+        server.serve("TINY", new byte[4000], TuMockServer.Behaviour.PAUSE);
+        TuDatasetFetcher impatient = fetcher.withTimeouts(Duration.ofSeconds(10),
+                Duration.ofMillis(300));
+
+        IOException e = assertThrows(IOException.class, () -> impatient.fetch("TINY"));
+
+        assertTrue(e.getMessage().contains("received no data"), e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void anInterruptedDownloadLeavesNothing() throws Exception {
+        server.serve("TINY", new byte[4000], TuMockServer.Behaviour.PAUSE);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Throwable> fetch = thread.submit(() -> {
+                try {
+                    fetcher.fetch("TINY");
+                    return null;
+                } catch (IOException e) {
+                    return Thread.currentThread().isInterrupted() ? e : new AssertionError(
+                            "the interrupt is kept", e);
+                }
+            });
+            server.paused.await();
+            thread.shutdownNow();
+            Throwable e = fetch.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(e instanceof java.io.InterruptedIOException, String.valueOf(e));
+            assertTrue(e.getMessage().startsWith("interrupted while downloading "
+                    + server.baseUrl() + "TINY.zip"), e.getMessage());
+        } finally {
+            thread.shutdownNow();
+        }
+
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void anEntryLeavingItsFolderIsRefused() throws IOException {
+        List<Map.Entry<String, byte[]>> entries = new ArrayList<>(
+                TuMockServer.tinyDataset("TINY/", "TINY"));
+        entries.add(Map.entry("TINY/../../evil.txt", TuMockServer.text("escaped")));
+        server.serve("TINY", TuMockServer.zip(entries));
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+
+        assertTrue(e.getMessage().contains("'TINY/../../evil.txt' would be written outside"),
+                e.getMessage());
+        assertFalse(Files.exists(dir.resolve("evil.txt")));
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/etc/evil.txt", "C:/evil.txt", "TINY\\..\\evil.txt"})
+    void absoluteAndDriveEntriesAreRefused(String entry) throws IOException {
+        List<Map.Entry<String, byte[]>> entries = new ArrayList<>(
+                TuMockServer.tinyDataset("TINY/", "TINY"));
+        entries.add(Map.entry(entry, TuMockServer.text("escaped")));
+        server.serve("TINY", TuMockServer.zip(entries));
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+
+        assertTrue(e.getMessage().contains("would be written outside"), e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void aSymbolicLinkEntryIsRefused() throws IOException {
+        List<Map.Entry<String, byte[]>> entries = new ArrayList<>(
+                TuMockServer.tinyDataset("TINY/", "TINY"));
+        entries.add(Map.entry("TINY/link", TuMockServer.text("/etc/passwd")));
+        byte[] zip = TuMockServer.zip(entries);
+        markAsUnixLink(zip, "TINY/link");
+        server.serve("TINY", zip);
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+
+        assertTrue(e.getMessage().contains("'TINY/link' is a symbolic link"), e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    /**
+     * Marks an entry of a zip as made on Unix with the mode of a symbolic link, in its
+     * central directory header (APPNOTE.TXT 4.3.12: "version made by" at offset 4, external
+     * attributes at 38).
+     */
+    private static void markAsUnixLink(byte[] zip, String name) {
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer bytes = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i + 46 + nameBytes.length <= zip.length; i++) {
+            if (bytes.getInt(i) != 0x02014b50 || (bytes.getShort(i + 28) & 0xFFFF)
+                    != nameBytes.length) {
+                continue;
+            }
+            boolean same = true;
+            for (int k = 0; k < nameBytes.length; k++) {
+                same &= zip[i + 46 + k] == nameBytes[k];
+            }
+            if (same) {
+                bytes.putShort(i + 4, (short) (3 << 8 | 20));
+                bytes.putInt(i + 38, 0120777 << 16);
+                return;
+            }
+        }
+        throw new AssertionError("no central directory header for " + name);
+    }
+
+    @Test
+    void filesOverTheSizeLimitAreRefusedAsABomb() throws IOException {
+        List<Map.Entry<String, byte[]>> entries = new ArrayList<>(
+                TuMockServer.tinyDataset("TINY/", "TINY"));
+        entries.add(Map.entry("TINY/zeros.txt", new byte[1 << 20]));
+        byte[] zip = TuMockServer.zip(entries);
+        server.serve("TINY", zip);
+        TuDatasetFetcher capped = fetcher.withLimits(100_000, 100);
+        assertTrue(zip.length < 100_000, "the zip itself is under the limit");
+
+        IOException e = assertThrows(IOException.class, () -> capped.fetch("TINY"));
+
+        assertTrue(e.getMessage().contains("more than the limit of 100000 bytes uncompressed"),
+                e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void tooManyEntriesAreRefused() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+
+        IOException e = assertThrows(IOException.class,
+                () -> fetcher.withLimits(1 << 20, 2).fetch("TINY"));
+
+        assertTrue(e.getMessage().contains("3 entries, more than the limit of 2"),
+                e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void aDownloadOverTheSizeLimitIsRefused() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+
+        IOException e = assertThrows(IOException.class,
+                () -> fetcher.withLimits(50, 100).fetch("TINY"));
+
+        assertTrue(e.getMessage().contains("more than the limit of 50"), e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void aDataSetWithoutGraphIndicatorIsRefusedWithTheReadersMessage() throws IOException {
+        List<Map.Entry<String, byte[]>> entries = new ArrayList<>(
+                TuMockServer.tinyDataset("TINY/", "TINY"));
+        entries.remove(1);
+        server.serve("TINY", TuMockServer.zip(entries));
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+
+        assertTrue(e.getMessage().contains("holds no valid TU data set TINY"), e.getMessage());
+        assertTrue(e.getMessage().contains("TINY_graph_indicator.txt"), e.getMessage());
+        assertFalse(e.getMessage().contains(".part"), e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void aZipWithoutTheDataSetNamesWhatItHolds() throws IOException {
+        server.serve("TINY", tinyZip("OTHER/", "OTHER"));
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+
+        assertTrue(e.getMessage().contains("holds no TINY_A.txt"), e.getMessage());
+        assertTrue(e.getMessage().contains("OTHER/OTHER_A.txt"), e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void notAZipIsRefused() throws IOException {
+        server.serve("TINY", TuMockServer.text("<html>a login page</html>"));
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+
+        assertTrue(e.getMessage().contains("no readable zip file"), e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void aFolderOfTheNameThatHoldsNoDataSetIsLeftAlone() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+        Files.createDirectories(cache.resolve("TINY"));
+        Files.writeString(cache.resolve("TINY").resolve("mine.txt"), "keep");
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY", true));
+
+        assertTrue(e.getMessage().contains("holds no TU data set TINY"), e.getMessage());
+        assertEquals("keep", Files.readString(cache.resolve("TINY").resolve("mine.txt")));
+        assertEquals(0, server.requests());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "..", ".hidden", "a/b", "a..b", "../MUTAG", "MUTAG?x=1",
+        "MU TAG", "MUTAG/", "a\\b"})
+    void badNamesAreRefusedBeforeAnyRequest(String name) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> fetcher.fetch(name));
+
+        assertTrue(e.getMessage().contains("is no TU data set name"), e.getMessage());
+        assertEquals(0, server.requests());
+        assertThrows(IllegalArgumentException.class, () -> fetcher.cached(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"MUTAG", "IMDB-BINARY", "reddit_threads", "Letter-high", "v1.2"})
+    void publishedNamesAreAccepted(String name) {
+        assertEquals(name, TuDatasetFetcher.requireValidName(name));
+    }
+
+    @Test
+    void twoConcurrentFetchesEndWithOneValidFolder() throws Exception {
+        Path shared = TestDatasets.require("tu/MUTAG");
+        server.serve("MUTAG", TuMockServer.zipFolder(shared, "MUTAG/"));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Path>> results;
+        try {
+            Callable<Path> fetch = () -> TuDatasetFetcher.fromEnvironment()
+                    .withBaseUrl(server.baseUrl()).withCache(cache).fetch("MUTAG");
+            results = pool.invokeAll(List.of(fetch, fetch));
+        } finally {
+            pool.shutdown();
+        }
+
+        assertEquals(results.get(0).get(), results.get(1).get());
+        assertEquals(1, server.requests(), "the second waits and finds the first's data set");
+        assertEquals(List.of("MUTAG"), cacheContents());
+        assertEquals(TuDatasetReader.read(shared), TuDatasetReader.read(cache.resolve("MUTAG")));
+    }
+
+    @Test
+    void settingsComeFromTheApiThenThePropertyThenTheVariable() {
+        Map<String, String> properties = Map.of("user.home", "/home/u",
+                TuDatasetFetcher.URL_PROPERTY, "http://127.0.0.1:1/property",
+                TuDatasetFetcher.CACHE_PROPERTY, "/from/property");
+        Map<String, String> variables = Map.of(TuDatasetFetcher.URL_VARIABLE,
+                "http://127.0.0.1:1/variable/", TuDatasetFetcher.CACHE_VARIABLE, "/from/variable",
+                "XDG_CACHE_HOME", "/xdg");
+
+        TuDatasetFetcher both = TuDatasetFetcher.configured(properties::get, variables::get);
+        TuDatasetFetcher variable = TuDatasetFetcher.configured(
+                Map.of("user.home", "/home/u")::get, variables::get);
+        TuDatasetFetcher xdg = TuDatasetFetcher.configured(Map.of("user.home", "/home/u")::get,
+                Map.of("XDG_CACHE_HOME", "/xdg")::get);
+        TuDatasetFetcher home = TuDatasetFetcher.configured(Map.of("user.home", "/home/u")::get,
+                Map.<String, String>of()::get);
+
+        assertEquals(URI.create("http://127.0.0.1:1/property/"), both.baseUrl());
+        assertEquals(Path.of("/from/property"), both.cache());
+        assertEquals(URI.create("http://127.0.0.1:1/variable/"), variable.baseUrl());
+        assertEquals(Path.of("/from/variable"), variable.cache());
+        assertEquals(Path.of("/xdg/orbifold/tu"), xdg.cache());
+        assertEquals(TuDatasetFetcher.DEFAULT_URL, home.baseUrl());
+        assertEquals(Path.of("/home/u/.cache/orbifold/tu"), home.cache());
+        assertEquals(URI.create("http://127.0.0.1:2/api/"),
+                both.withBaseUrl(URI.create("http://127.0.0.1:2/api")).baseUrl());
+        assertEquals(URI.create("http://127.0.0.1:2/api/MUTAG.zip"),
+                both.withBaseUrl(URI.create("http://127.0.0.1:2/api")).url("MUTAG"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://127.0.0.1/tu/", "127.0.0.1/tu", "http:///tu",
+        "http://127.0.0.1/tu?x=1", "http://[bad"})
+    void unusableBaseUrlsAreRefused(String url) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TuDatasetFetcher.parseUrl(url, "--url"));
+
+        assertTrue(e.getMessage().startsWith("--url: '" + url + "'"), e.getMessage());
+    }
+
+    @Test
+    void aRefusedConnectionSaysWhatToDo() throws IOException {
+        URI closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            closed = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/tu/");
+        }
+
+        IOException e = assertThrows(IOException.class,
+                () -> fetcher.withBaseUrl(closed).fetch("MUTAG"));
+
+        assertTrue(e.getMessage().startsWith("cannot download " + closed + "MUTAG.zip"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("pass its folder MUTAG as DATASET"), e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+}
