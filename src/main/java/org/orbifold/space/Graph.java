@@ -138,8 +138,13 @@ public final class Graph {
      * @param i node index in {@code 0..order()-1}
      * @param c channel in {@code 0..nodeDimension()-1}
      * @return the attribute value
+     * @throws IndexOutOfBoundsException if the node or the channel is out of range, naming it
      */
     public double node(int i, int c) {
+        if (Integer.compareUnsigned(i, order) >= 0
+                || Integer.compareUnsigned(c, nodeDimension) >= 0) {
+            throw nodeOutOfRange(i, c);
+        }
         return nodes[i * nodeDimension + c];
     }
 
@@ -147,13 +152,75 @@ public final class Graph {
      * Returns channel {@code c} of the attribute vector of the ordered pair {@code (i, j)}, zero
      * when there is no edge.
      *
-     * @param i source node
-     * @param j target node, different from {@code i}
+     * @param i source node in {@code 0..order()-1}
+     * @param j target node in {@code 0..order()-1}; for {@code j == i} the value is 0
      * @param c channel in {@code 0..edgeDimension()-1}
      * @return the attribute value
+     * @throws IndexOutOfBoundsException if a node or the channel is out of range, naming it
      */
     public double edge(int i, int j, int c) {
+        if (Integer.compareUnsigned(i, order) >= 0 || Integer.compareUnsigned(j, order) >= 0
+                || Integer.compareUnsigned(c, edgeDimension) >= 0) {
+            throw edgeOutOfRange(i, j, c);
+        }
         return edges[(i * order + j) * edgeDimension + c];
+    }
+
+    /**
+     * Returns {@link #node} without the range checks, for the kernels of this package
+     * ({@link GraphSpace}, {@link GraphAccumulator}), whose loops run over
+     * {@code 0..order()-1} and {@code 0..nodeDimension()-1} by construction. The checks of
+     * {@code node} and {@code edge} cost about 30 % of the time of
+     * {@link GraphSpace#similarity} on graphs of order 40 (docs/performance.md, "Range checks
+     * of the graph accessors"), so the kernels skip them; an index out of range here can read
+     * another node's value.
+     */
+    double nodeUnchecked(int i, int c) {
+        return nodes[i * nodeDimension + c];
+    }
+
+    /**
+     * Returns {@link #edge} without the range checks, for the kernels of this package; the
+     * same contract as {@link #nodeUnchecked}.
+     */
+    double edgeUnchecked(int i, int j, int c) {
+        return edges[(i * order + j) * edgeDimension + c];
+    }
+
+    /** The exception of {@link #node}, naming the node or the channel out of range. */
+    private IndexOutOfBoundsException nodeOutOfRange(int i, int c) {
+        if (Integer.compareUnsigned(i, order) >= 0) {
+            return nodeOutOfRange(i);
+        }
+        return new IndexOutOfBoundsException("node channel " + c + " is out of range: the"
+                + " graph has " + count(nodeDimension, "node channel"));
+    }
+
+    /** The exception of {@link #edge}, naming the node or the channel out of range. */
+    private IndexOutOfBoundsException edgeOutOfRange(int i, int j, int c) {
+        if (Integer.compareUnsigned(i, order) >= 0) {
+            return nodeOutOfRange(i);
+        }
+        if (Integer.compareUnsigned(j, order) >= 0) {
+            return nodeOutOfRange(j);
+        }
+        return new IndexOutOfBoundsException("edge channel " + c + " is out of range: the"
+                + " graph has " + count(edgeDimension, "edge channel"));
+    }
+
+    private IndexOutOfBoundsException nodeOutOfRange(int i) {
+        return new IndexOutOfBoundsException("node " + i + " is out of range: the graph has "
+                + count(order, "node"));
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private void requireNode(int i) {
+        if (Integer.compareUnsigned(i, order) >= 0) {
+            throw nodeOutOfRange(i);
+        }
     }
 
     /**
@@ -164,16 +231,29 @@ public final class Graph {
      * @return true if there is an edge from {@code i} to {@code j}
      */
     public boolean hasEdge(int i, int j) {
+        requireNode(i);
         return Arrays.binarySearch(successors[i], j) >= 0;
     }
 
-    /** Returns a copy of the attribute vector of node {@code i}. */
+    /**
+     * Returns a copy of the attribute vector of node {@code i}.
+     *
+     * @throws IndexOutOfBoundsException if {@code i} is not in {@code 0..order()-1}
+     */
     public double[] nodeVector(int i) {
+        requireNode(i);
         return Arrays.copyOfRange(nodes, i * nodeDimension, (i + 1) * nodeDimension);
     }
 
-    /** Returns a copy of the attribute vector of the pair {@code (i, j)}. */
+    /**
+     * Returns a copy of the attribute vector of the pair {@code (i, j)}.
+     *
+     * @throws IndexOutOfBoundsException if {@code i} or {@code j} is not in
+     *     {@code 0..order()-1}
+     */
     public double[] edgeVector(int i, int j) {
+        requireNode(i);
+        requireNode(j);
         int start = (i * order + j) * edgeDimension;
         return Arrays.copyOfRange(edges, start, start + edgeDimension);
     }

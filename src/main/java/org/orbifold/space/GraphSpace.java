@@ -225,7 +225,7 @@ public final class GraphSpace {
         }
         double sum = 0.0;
         for (int c = 0; c < nodeDimension; c++) {
-            sum += x.node(i, c) * y.node(a, c);
+            sum += x.nodeUnchecked(i, c) * y.nodeUnchecked(a, c);
         }
         return nodeWeight * sum;
     }
@@ -248,7 +248,7 @@ public final class GraphSpace {
         }
         double sum = 0.0;
         for (int c = 0; c < edgeDimension; c++) {
-            sum += x.edge(i, j, c) * y.edge(a, b, c);
+            sum += x.edgeUnchecked(i, j, c) * y.edgeUnchecked(a, b, c);
         }
         return edgeWeight * sum;
     }
@@ -293,7 +293,7 @@ public final class GraphSpace {
             int a = p.get(i);
             if (a < ny) {
                 for (int c = 0; c < nodeDimension; c++) {
-                    nodePart += x.node(i, c) * y.node(a, c);
+                    nodePart += x.nodeUnchecked(i, c) * y.nodeUnchecked(a, c);
                 }
             }
         }
@@ -308,7 +308,7 @@ public final class GraphSpace {
                 int b = p.get(j);
                 if (b < ny) {
                     for (int c = 0; c < edgeDimension; c++) {
-                        edgePart += x.edge(i, j, c) * y.edge(a, b, c);
+                        edgePart += x.edgeUnchecked(i, j, c) * y.edgeUnchecked(a, b, c);
                     }
                 }
             }
@@ -335,8 +335,8 @@ public final class GraphSpace {
         for (int i = 0; i < p.size(); i++) {
             int a = p.get(i);
             for (int c = 0; c < nodeDimension; c++) {
-                double xv = i < nx ? x.node(i, c) : 0.0;
-                double yv = a < ny ? y.node(a, c) : 0.0;
+                double xv = i < nx ? x.nodeUnchecked(i, c) : 0.0;
+                double yv = a < ny ? y.nodeUnchecked(a, c) : 0.0;
                 nodePart += (xv - yv) * (xv - yv);
             }
         }
@@ -348,7 +348,7 @@ public final class GraphSpace {
                 int b = p.get(j);
                 boolean inY = a < ny && b < ny;
                 for (int c = 0; c < edgeDimension; c++) {
-                    double diff = x.edge(i, j, c) - (inY ? y.edge(a, b, c) : 0.0);
+                    double diff = x.edgeUnchecked(i, j, c) - (inY ? y.edgeUnchecked(a, b, c) : 0.0);
                     edgePart += diff * diff;
                 }
             }
@@ -362,7 +362,7 @@ public final class GraphSpace {
                     continue;
                 }
                 for (int c = 0; c < edgeDimension; c++) {
-                    double yv = y.edge(a, y.successor(a, k), c);
+                    double yv = y.edgeUnchecked(a, y.successor(a, k), c);
                     edgePart += yv * yv;
                 }
             }

@@ -115,4 +115,39 @@ class GraphTest {
         assertEquals(0.0, h.edgeChannel(1)[1]);
         assertEquals(1, h.edgeCount());
     }
+
+    private static void assertOutOfRange(String expected, Runnable access) {
+        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
+                access::run);
+        assertEquals(expected, e.getMessage());
+    }
+
+    @Test
+    void accessorsNameTheNodeOrChannelOutOfRange() {
+        Graph.Builder builder = Graph.builder(1, 1);
+        builder.addNode(10.0);
+        builder.addNode(20.0);
+        builder.addNode(30.0);
+        Graph g = builder.addEdge(0, 1, 5.0).build();
+        assertOutOfRange("node channel 1 is out of range: the graph has 1 node channel",
+                () -> g.node(0, 1));
+        assertOutOfRange("node channel -1 is out of range: the graph has 1 node channel",
+                () -> g.node(0, -1));
+        assertOutOfRange("node 3 is out of range: the graph has 3 nodes", () -> g.node(3, 0));
+        assertOutOfRange("edge channel 1 is out of range: the graph has 1 edge channel",
+                () -> g.edge(0, 0, 1));
+        assertOutOfRange("node 7 is out of range: the graph has 3 nodes",
+                () -> g.edge(0, 7, 0));
+        assertOutOfRange("node -1 is out of range: the graph has 3 nodes",
+                () -> g.edge(-1, 0, 0));
+        assertOutOfRange("node 5 is out of range: the graph has 3 nodes",
+                () -> g.nodeVector(5));
+        assertOutOfRange("node 3 is out of range: the graph has 3 nodes",
+                () -> g.edgeVector(1, 3));
+        assertOutOfRange("node 4 is out of range: the graph has 3 nodes",
+                () -> g.hasEdge(4, 0));
+        assertEquals(5.0, g.edge(1, 0, 0));
+        assertEquals(0.0, g.edge(1, 1, 0));
+        assertEquals(30.0, g.node(2, 0));
+    }
 }
