@@ -3,6 +3,7 @@ package org.orbifold.space;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An attributed graph seen as a matrix: node {@code i} carries an attribute vector
@@ -17,9 +18,27 @@ import java.util.List;
  * An undirected graph stores each edge in both directions with the same vector; in the
  * matrix view an edge vector of all zeros is the same as no edge.
  *
+ * <p>The dense edge storage bounds the order: {@code order * order * max(1, edgeDimension)}
+ * and {@code order * nodeDimension} entries must fit one Java array ({@link #MAX_ENTRIES}),
+ * so a graph with at most one edge channel has at most 46,340 nodes, one with 2 channels
+ * 32,767 and one with 4 channels 23,170 ({@link #maxOrder}). Every way of making a larger
+ * graph (the builder, {@link #fromArrays}, {@link #pad}, {@link #permute}, a
+ * {@link GraphSpace} of that size) refuses it with an {@code IllegalArgumentException}
+ * naming the order and the maximum.
+ *
+ * <p>Attributes are finite (NaN and infinities are refused where a graph is made), and a
+ * negative zero is stored as 0, so {@link #equals} and {@link #hashCode} treat
+ * {@code -0.0} and {@code 0.0} alike, as the matrix view does.
+ *
  * <p>Instances are immutable and thread-safe. Build them with {@link #builder(int, int)}.
  */
 public final class Graph {
+
+    /**
+     * Most entries of one attribute array, the largest array length that common JVMs
+     * allocate ({@code Integer.MAX_VALUE - 8}).
+     */
+    public static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
 
     private static final int[] NO_NEIGHBOURS = new int[0];
 
@@ -57,8 +76,52 @@ public final class Graph {
             pairs += count;
         }
         this.edgeCount = directed ? pairs : pairs / 2;
-        this.nodeSquaredNorm = dot(nodes, nodes);
-        this.edgeSquaredNorm = dot(edges, edges);
+        this.nodeSquaredNorm = dotWithoutNegativeZeros(nodes);
+        this.edgeSquaredNorm = dotWithoutNegativeZeros(edges);
+    }
+
+    /**
+     * Returns the largest order of a graph with the given dimensions: the largest {@code n}
+     * with {@code n * n * max(1, edgeDimension)} and {@code n * nodeDimension} at most
+     * {@link #MAX_ENTRIES}.
+     *
+     * @param nodeDimension node attribute dimension, at least 0
+     * @param edgeDimension edge attribute dimension, at least 0
+     * @return the largest order
+     */
+    public static int maxOrder(int nodeDimension, int edgeDimension) {
+        requireNonNegative("node dimension", nodeDimension);
+        requireNonNegative("edge dimension", edgeDimension);
+        long perPair = Math.max(1, edgeDimension);
+        long n = (long) Math.sqrt((double) MAX_ENTRIES / perPair);
+        while (n * n * perPair > MAX_ENTRIES) {
+            n--;
+        }
+        while ((n + 1) * (n + 1) * perPair <= MAX_ENTRIES) {
+            n++;
+        }
+        if (nodeDimension > 0) {
+            n = Math.min(n, MAX_ENTRIES / nodeDimension);
+        }
+        return (int) n;
+    }
+
+    /**
+     * Throws if a graph of this order and these dimensions would not fit its arrays.
+     *
+     * @param order the order
+     * @param nodeDimension node attribute dimension, at least 0
+     * @param edgeDimension edge attribute dimension, at least 0
+     * @throws IllegalArgumentException naming the order and the maximum
+     */
+    static void requireOrder(int order, int nodeDimension, int edgeDimension) {
+        int most = maxOrder(nodeDimension, edgeDimension);
+        if (order > most) {
+            throw new IllegalArgumentException("order " + order + " too large: at most " + most
+                    + " nodes with " + nodeDimension + " node and " + edgeDimension
+                    + " edge channels (order * order * max(1, edge channels) and order * node"
+                    + " channels entries must fit an array)");
+        }
     }
 
     /**
@@ -80,9 +143,13 @@ public final class Graph {
      * @return the graph, of order {@code weights.length}, node dimension 0, edge dimension 1
      */
     public static Graph fromAdjacency(double[][] weights) {
+        Objects.requireNonNull(weights, "weights");
         int n = weights.length;
         Builder builder = builder(0, 1);
         for (int i = 0; i < n; i++) {
+            if (weights[i] == null) {
+                throw new IllegalArgumentException("adjacency row " + i + " is null");
+            }
             if (weights[i].length != n) {
                 throw new IllegalArgumentException("adjacency row " + i + " has "
                         + weights[i].length + " entries, expected " + n);
@@ -95,6 +162,13 @@ public final class Graph {
                         + ") is " + weights[i][i] + "; self-loops are not edges here");
             }
             for (int j = i + 1; j < n; j++) {
+                if (!Double.isFinite(weights[i][j]) || !Double.isFinite(weights[j][i])) {
+                    int[] at = Double.isFinite(weights[i][j]) ? new int[] {j, i}
+                            : new int[] {i, j};
+                    throw new IllegalArgumentException("adjacency entry (" + at[0] + ", "
+                            + at[1] + ") is " + weights[at[0]][at[1]]
+                            + "; weights must be finite");
+                }
                 if (weights[i][j] != weights[j][i]) {
                     throw new IllegalArgumentException("adjacency is not symmetric at (" + i
                             + ", " + j + "): " + weights[i][j] + " vs " + weights[j][i]);
@@ -320,6 +394,7 @@ public final class Graph {
             throw new IllegalArgumentException("permutation of size " + m
                     + " cannot relabel a graph of order " + order);
         }
+        requireOrder(m, nodeDimension, edgeDimension);
         double[] newNodes = new double[m * nodeDimension];
         double[] newEdges = new double[m * m * edgeDimension];
         int[] inverse = p.inverse().toArray();
@@ -348,7 +423,11 @@ public final class Graph {
             throw new IllegalArgumentException("cannot pad a graph of order " + order
                     + " to the smaller order " + newOrder);
         }
-        return newOrder == order ? this : permute(Permutation.identity(newOrder));
+        if (newOrder == order) {
+            return this;
+        }
+        requireOrder(newOrder, nodeDimension, edgeDimension);
+        return permute(Permutation.identity(newOrder));
     }
 
     /**
@@ -386,7 +465,12 @@ public final class Graph {
      * @return the extended graph
      */
     public Graph withNodeChannel(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("the new node channel's value must be finite,"
+                    + " got " + value);
+        }
         int d = nodeDimension + 1;
+        requireOrder(order, d, edgeDimension);
         double[] newNodes = new double[order * d];
         for (int i = 0; i < order; i++) {
             System.arraycopy(nodes, i * nodeDimension, newNodes, i * d, nodeDimension);
@@ -415,6 +499,7 @@ public final class Graph {
         requireNonNegative("order", order);
         requireNonNegative("node dimension", nodeDimension);
         requireNonNegative("edge dimension", edgeDimension);
+        requireOrder(order, nodeDimension, edgeDimension);
         if (nodes.length != order * nodeDimension) {
             throw new IllegalArgumentException("node array has length " + nodes.length
                     + ", expected " + order * nodeDimension);
@@ -491,10 +576,16 @@ public final class Graph {
         return true;
     }
 
-    private static double dot(double[] a, double[] b) {
+    /**
+     * Replaces every {@code -0.0} of {@code a} by {@code 0.0} (adding {@code 0.0} changes no
+     * other value) and returns {@code sum_k a[k]^2}.
+     */
+    private static double dotWithoutNegativeZeros(double[] a) {
         double sum = 0.0;
         for (int k = 0; k < a.length; k++) {
-            sum += a[k] * b[k];
+            double value = a[k] + 0.0;
+            a[k] = value;
+            sum += value * value;
         }
         return sum;
     }
@@ -516,12 +607,14 @@ public final class Graph {
         private final List<double[]> nodeList = new ArrayList<>();
         private final List<int[]> edgeEnds = new ArrayList<>();
         private final List<double[]> edgeValues = new ArrayList<>();
+        private final int maxOrder;
 
         private Builder(int nodeDimension, int edgeDimension) {
             requireNonNegative("node dimension", nodeDimension);
             requireNonNegative("edge dimension", edgeDimension);
             this.nodeDimension = nodeDimension;
             this.edgeDimension = edgeDimension;
+            this.maxOrder = Graph.maxOrder(nodeDimension, edgeDimension);
         }
 
         /**
@@ -542,6 +635,9 @@ public final class Graph {
          * @return the index of the new node
          */
         public int addNode(double... attributes) {
+            if (nodeList.size() == maxOrder) {
+                requireOrder(nodeList.size() + 1, nodeDimension, edgeDimension);
+            }
             if (attributes.length != nodeDimension) {
                 throw new IllegalArgumentException("node " + nodeList.size() + " has "
                         + attributes.length + " attributes, expected " + nodeDimension);

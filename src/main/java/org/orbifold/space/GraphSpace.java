@@ -47,9 +47,10 @@ public final class GraphSpace {
      * @param edgeDimension edge attribute dimension
      * @param nodeWeight weight of the node part of the inner product, finite and {@code >= 0}
      * @param edgeWeight weight of the edge part of the inner product, finite and {@code >= 0}
-     * @throws IllegalArgumentException if the size or a dimension is negative, a weight is
-     *     negative or not finite, or both weights are 0 (every distance would be 0, so every
-     *     graph would be as near as any other)
+     * @throws IllegalArgumentException if the size or a dimension is negative, the size is
+     *     above {@link Graph#maxOrder} for the dimensions, a weight is negative or not finite,
+     *     or both weights are 0 (every distance would be 0, so every graph would be as near as
+     *     any other)
      */
     public GraphSpace(int size, int nodeDimension, int edgeDimension, double nodeWeight,
             double edgeWeight) {
@@ -58,6 +59,7 @@ public final class GraphSpace {
                     + size + ", node dimension " + nodeDimension + ", edge dimension "
                     + edgeDimension);
         }
+        Graph.requireOrder(size, nodeDimension, edgeDimension);
         requireWeight("node weight", nodeWeight);
         requireWeight("edge weight", edgeWeight);
         if (nodeWeight == 0.0 && edgeWeight == 0.0) {
@@ -79,6 +81,7 @@ public final class GraphSpace {
      * @throws IllegalArgumentException if the collection is empty or dimensions differ
      */
     public static GraphSpace of(Collection<Graph> graphs) {
+        Objects.requireNonNull(graphs, "graphs");
         if (graphs.isEmpty()) {
             throw new IllegalArgumentException("cannot make a graph space of no graphs");
         }
@@ -86,6 +89,9 @@ public final class GraphSpace {
         int maxOrder = 0;
         int index = 0;
         for (Graph g : graphs) {
+            if (g == null) {
+                throw new IllegalArgumentException("graphs[" + index + "] is null");
+            }
             if (g.nodeDimension() != first.nodeDimension()
                     || g.edgeDimension() != first.edgeDimension()) {
                 throw new IllegalArgumentException("graph " + index + " has attribute dimensions"
@@ -205,6 +211,7 @@ public final class GraphSpace {
      *     the attributes), naming the weights
      */
     public double squaredNorm(Graph x) {
+        Objects.requireNonNull(x, "graph");
         return requireFinite("squared norm",
                 nodeWeight * x.nodeSquaredNorm() + edgeWeight * x.edgeSquaredNorm());
     }
