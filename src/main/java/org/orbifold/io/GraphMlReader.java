@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -246,6 +247,7 @@ public final class GraphMlReader {
      * @throws IOException if a file cannot be read
      */
     public GraphDataset read(Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
         if (Files.isDirectory(path)) {
             Listing listing = list(path);
             if (listing.files().isEmpty()) {
