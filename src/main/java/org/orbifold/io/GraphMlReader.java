@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -64,12 +65,16 @@ import org.orbifold.space.NodeExistence;
  * says, else as its graph's {@code edgedefault}; an undirected edge is stored in both
  * directions, and the graphs read as undirected when every ordered pair has an equal reverse
  * ({@link AttributeEncoding}). A graph is named by the file's name without {@code .graphml},
- * followed by {@code #k} (from 1) when the file holds several graphs.
+ * followed by {@code #k} (from 1) when the file holds several graphs. A {@code <graph>}
+ * without nodes is an empty graph (order 0) with the channels of the data set, as the IAM
+ * reader reads the empty graphs of Fingerprint: the statistics, aligners and commands handle
+ * it (its distance to a graph {@code X} is {@code ||X||}); a file whose graphs are all empty
+ * has no attribute values, so its graphs get only the existence channel.
  *
  * <p><b>Refusals.</b> Nothing is dropped or changed silently: a {@link DatasetFormatException}
  * names the file, line and column, and the element or id, for malformed XML, bytes that are not
  * text in the file's encoding, a root other than {@code <graphml>}, a file without a graph, a graph
- * without nodes or without {@code edgedefault}, a nested graph, a hyperedge, a port (or an edge's
+ * without {@code edgedefault}, a nested graph, a hyperedge, a port (or an edge's
  * {@code sourceport} / {@code targetport}), a {@code <locator>}, an element of another namespace or
  * unknown to GraphML outside a {@code <data>}, text outside {@code <data>} and {@code <default>}, a
  * key after a graph, a key declared twice or two keys of one name for the same kind of element, a
@@ -246,6 +251,7 @@ public final class GraphMlReader {
      * @throws IOException if a file cannot be read
      */
     public GraphDataset read(Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
         if (Files.isDirectory(path)) {
             Listing listing = list(path);
             if (listing.files().isEmpty()) {
@@ -922,9 +928,6 @@ public final class GraphMlReader {
                     case "data" -> data(graph.data, "graph", what);
                     default -> throw unexpected(what);
                 }
-            }
-            if (graph.nodes.isEmpty()) {
-                throw error(at, what + " has no nodes; expected at least one");
             }
             for (Map<String, Object> node : graph.nodes) {
                 applyDefaults(node, "node");

@@ -169,6 +169,7 @@ public final class IamDatasetReader {
      * @throws IOException if a file cannot be read
      */
     public static GraphDataset read(Path cxlFile) throws IOException {
+        Objects.requireNonNull(cxlFile, "cxlFile");
         return readSplits(List.of(cxlFile), DEFAULT_MAX_CATEGORIES).get(0);
     }
 
@@ -351,6 +352,7 @@ public final class IamDatasetReader {
      * @throws IOException if the file cannot be read
      */
     public static GraphDataset readGraph(Path gxlFile) throws IOException {
+        Objects.requireNonNull(gxlFile, "gxlFile");
         requireFile(gxlFile, "a GXL graph file");
         Kinds kinds = new Kinds();
         String name = stem(gxlFile.getFileName().toString(), ".gxl");

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -298,6 +299,7 @@ public final class MoleculeReader {
      * @throws IOException if a file cannot be read
      */
     public GraphDataset read(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
         String name = lowerName(file);
         if (endsWithAny(name, SMILES_SUFFIXES)) {
             return readSmiles(file, companionLabels(file));

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.orbifold.space.Graph;
 import org.orbifold.space.NodeExistence;
 
@@ -66,6 +67,7 @@ public final class NpyReader {
      * @throws IOException if the file cannot be read
      */
     public static NpyArray readArray(Path npy) throws IOException {
+        Objects.requireNonNull(npy, "npy");
         if (!Files.isRegularFile(npy)) {
             throw DatasetFormatException.notRegularFile(npy, "a .npy file");
         }
@@ -150,6 +152,7 @@ public final class NpyReader {
      * @throws IOException if the file cannot be read
      */
     public static GraphDataset readAdjacencyStack(Path npy) throws IOException {
+        Objects.requireNonNull(npy, "npy");
         NpyArray array = readArray(npy);
         int[] shape = array.shape();
         if (shape.length != 3 || shape[1] != shape[2]) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.orbifold.space.Permutation;
 
@@ -44,6 +45,7 @@ public final class QaplibReader {
      * @throws IOException if reading fails
      */
     public static QaplibInstance readInstance(Path dat) throws IOException {
+        Objects.requireNonNull(dat, "dat");
         Tokens tokens = Tokens.of(dat, "a QAPLIB instance file (.dat)");
         int n = tokens.nextOrder();
         double[][] first = tokens.nextMatrix(n, "first matrix");
@@ -63,6 +65,7 @@ public final class QaplibReader {
      * @throws IOException if reading fails
      */
     public static QaplibSolution readSolution(Path sln) throws IOException {
+        Objects.requireNonNull(sln, "sln");
         Tokens tokens = Tokens.of(sln, SOLUTION_FILE);
         int n = tokens.nextOrder();
         double value = tokens.nextNumber("objective value");

@@ -255,12 +255,16 @@ public final class SvgDrawing {
      *
      * @param heading a line above all panels, or null for none
      * @param graphs the graphs, at least one, with the channels of this drawing
-     * @param titles one title per graph
+     * @param titles one title per graph, not null ({@code ""} for none)
      * @return the SVG document
-     * @throws IllegalArgumentException if there are no graphs, the counts differ, or a
-     *     graph's dimensions do not match the channels
+     * @throws NullPointerException if {@code graphs} or {@code titles} is null
+     * @throws IllegalArgumentException if there are no graphs, the counts differ, a graph or
+     *     a title is null (naming its index), or a graph's dimensions do not match the
+     *     channels
      */
     public String graphs(String heading, List<Graph> graphs, List<String> titles) {
+        Objects.requireNonNull(graphs, "graphs");
+        Objects.requireNonNull(titles, "titles");
         if (graphs.isEmpty()) {
             throw new IllegalArgumentException("no graphs to draw");
         }
@@ -268,8 +272,15 @@ public final class SvgDrawing {
             throw new IllegalArgumentException("one title per graph needed: " + graphs.size()
                     + " graphs, " + titles.size() + " titles");
         }
-        for (Graph g : graphs) {
-            requireChannels(g);
+        for (int i = 0; i < graphs.size(); i++) {
+            if (graphs.get(i) == null) {
+                throw new IllegalArgumentException("graphs[" + i + "] is null");
+            }
+            if (titles.get(i) == null) {
+                throw new IllegalArgumentException("titles[" + i + "] is null; give \"\" for"
+                        + " no title");
+            }
+            requireChannels(graphs.get(i));
         }
         List<Panel> panels = panels(graphs, titles, null);
         int perRow = Math.min(columns, graphs.size());
@@ -298,6 +309,11 @@ public final class SvgDrawing {
      */
     public String alignment(String caption, Graph first, String firstTitle, Graph second,
             String secondTitle, Alignment alignment) {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(firstTitle, "firstTitle");
+        Objects.requireNonNull(second, "second");
+        Objects.requireNonNull(secondTitle, "secondTitle");
+        Objects.requireNonNull(alignment, "alignment");
         requireChannels(first);
         requireChannels(second);
         Permutation p = alignment.permutation();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -86,6 +87,7 @@ public final class TuDatasetReader {
      * @throws IOException if a file cannot be read
      */
     public static GraphDataset read(Path folder) throws IOException {
+        Objects.requireNonNull(folder, "folder");
         String ds = datasetName(folder);
         List<String> notes = new ArrayList<>();
 

@@ -3,8 +3,12 @@ package org.orbifold.learn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
@@ -17,8 +21,12 @@ import org.orbifold.space.LabelEncoder;
  * and bootstrap for accuracy estimation and model selection", Proc. IJCAI 1995, 1137-1143).
  *
  * <p><b>Limitations.</b> A class with fewer members than folds is missing from some test
- * folds; a class present in a test fold but absent from its training folds can never be
- * predicted there.
+ * folds. The members of a class are dealt to consecutive folds, so a class with two or more
+ * members reaches every training set, while a class with a single member is missing from
+ * the training set of its own fold and can never be predicted there. When a fold holds every
+ * member of all classes but one (for example two classes, one with a single member), its
+ * training set has one class, which no classifier of this package accepts:
+ * {@link #crossValidate} then throws, naming the fold and the classes it holds entirely.
  */
 public final class Evaluation {
 
@@ -150,7 +158,9 @@ public final class Evaluation {
      * @return the out-of-fold prediction of every graph, in input order; compare with
      *     {@code labels} by {@link #accuracy} or {@link #confusionMatrix}
      * @throws IllegalArgumentException as {@link GraphClassifier#fit} and
-     *     {@link #stratifiedFolds}
+     *     {@link #stratifiedFolds}; when the classifier refuses a training set of fewer than
+     *     two classes, the exception names the fold and the classes it holds entirely (see
+     *     the Limitations above)
      */
     public static List<String> crossValidate(GraphClassifier classifier, GraphSpace space,
             List<Graph> graphs, List<String> labels, int k, long seed, Executor executor) {
@@ -174,7 +184,9 @@ public final class Evaluation {
      *     the out-of-fold predictions to be complete
      * @return the out-of-fold prediction of every graph, in input order
      * @throws IllegalArgumentException as {@link GraphClassifier#fit} and
-     *     {@link #stratifiedFolds}
+     *     {@link #stratifiedFolds}; when the classifier refuses a training set of fewer than
+     *     two classes, the exception names the fold and the classes it holds entirely (see
+     *     the Limitations above)
      */
     public static List<String> crossValidate(GraphClassifier classifier, GraphSpace space,
             List<Graph> graphs, List<String> labels, int k, long seed, Executor executor,
@@ -202,7 +214,12 @@ public final class Evaluation {
                     trainLabels.add(labels.get(i));
                 }
             }
-            GraphClassifierModel model = classifier.fit(space, trainGraphs, trainLabels);
+            GraphClassifierModel model;
+            try {
+                model = classifier.fit(space, trainGraphs, trainLabels);
+            } catch (IllegalArgumentException e) {
+                throw foldFailure(e, foldNumber + 1, k, labels, trainLabels);
+            }
             List<String> foldPredictions = model.predictAll(testGraphs, executor);
             int correct = 0;
             for (int j = 0; j < fold.length; j++) {
@@ -214,6 +231,35 @@ public final class Evaluation {
                     System.nanoTime() - started);
         }
         return List.of(predictions);
+    }
+
+    /**
+     * Returns the exception for a classifier that refused the training set of a fold: when
+     * that set holds fewer than two classes, a new one naming the fold and the classes the
+     * fold holds entirely, with the classifier's refusal as its cause and the end of its
+     * message; otherwise the refusal itself.
+     */
+    private static IllegalArgumentException foldFailure(IllegalArgumentException refusal,
+            int fold, int k, List<String> labels, List<String> trainLabels) {
+        Set<String> trained = new TreeSet<>(trainLabels);
+        if (trained.size() >= 2) {
+            return refusal;
+        }
+        Map<String, Integer> missing = new TreeMap<>();
+        for (String label : labels) {
+            if (!trained.contains(label)) {
+                missing.merge(label, 1, Integer::sum);
+            }
+        }
+        List<String> counts = new ArrayList<>();
+        missing.forEach((label, count) -> counts.add("'" + label + "' (" + count
+                + (count == 1 ? " graph)" : " graphs)")));
+        return new IllegalArgumentException("fold " + fold + " of " + k + ": its training"
+                + " set holds only " + (trained.isEmpty() ? "no class" : "class '"
+                + trained.iterator().next() + "'") + ", since this fold holds every graph of "
+                + String.join(", ", counts) + "; a class with two or more graphs reaches every"
+                + " training set, so give these classes more graphs or leave them out ("
+                + refusal.getMessage() + ")", refusal);
     }
 
     /**

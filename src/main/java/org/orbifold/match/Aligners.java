@@ -16,7 +16,11 @@ import java.util.Locale;
  *       often optimal; pairs of matrix order at most {@value #FAST_EXHAUSTIVE_ORDER} are
  *       solved exactly by bounded enumeration when that finishes within a fixed budget
  *       (certified)</td></tr>
- *   <tr><td>{@code faq}</td><td>{@link FaqAligner}, default options (the default)</td></tr>
+ *   <tr><td>{@code faq}</td><td>{@link FaqAligner} with default options and exact
+ *       enumeration of pairs of matrix order at most {@value #FAQ_EXHAUSTIVE_ORDER} (at most
+ *       {@value #FAQ_EXHAUSTIVE_PLACEMENTS} node placements, then the heuristic), which
+ *       {@code new FaqAligner(seed)} alone does not do: {@link #defaultAligner} (the
+ *       default)</td></tr>
  *   <tr><td>{@code ga}</td><td>{@link GraduatedAssignmentAligner}, default options</td></tr>
  *   <tr><td>{@code ipfp}</td><td>{@link IpfpAligner}, default options</td></tr>
  *   <tr><td>{@code multistart}</td><td>{@link FaqAligner}: the {@code faq} preset's whole
@@ -42,7 +46,9 @@ import java.util.Locale;
  *       search can improve on a proven optimum</td></tr>
  * </table>
  *
- * <p>The presets report the preset name as their {@link Aligner#name()}.
+ * <p>The presets report the preset name as their {@link Aligner#name()}; an aligner built
+ * with the constructors reports the family name ({@code faq} for every {@link FaqAligner}),
+ * so an equal name does not mean equal options.
  */
 public final class Aligners {
 
@@ -152,7 +158,11 @@ public final class Aligners {
     }
 
     /**
-     * Returns the default aligner, {@link FaqAligner} with default options.
+     * Returns the default aligner, the {@code faq} preset: {@link FaqAligner} with default
+     * options and exact enumeration of small pairs, {@code new FaqAligner(seed)
+     * .withExhaustiveSearch(FAQ_EXHAUSTIVE_ORDER, FAQ_EXHAUSTIVE_PLACEMENTS)}. Its name is
+     * {@code faq}, as is that of {@code new FaqAligner(seed)} without the enumeration; the
+     * two can differ on pairs of matrix order at most {@value #FAQ_EXHAUSTIVE_ORDER}.
      *
      * @param seed seed of its randomized starts
      * @return the aligner

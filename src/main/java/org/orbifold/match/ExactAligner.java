@@ -50,7 +50,14 @@ import org.orbifold.space.Permutation;
  *
  * <p><b>Limitations.</b> Meant for small graphs (order up to about 12 to 15). When the node
  * limit or the time limit is reached, the best permutation found so far is returned with
- * {@code certified == false}.
+ * {@code certified == false}; it is never worse than the incumbent from {@link FaqAligner}
+ * nor than a warm start. The node limit is a count, so a call it stops gives the same answer
+ * every time. The time limit (wall clock, {@link #DEFAULT_TIME_LIMIT} unless given) is the
+ * one exception to the determinism of {@link Aligner}: a call that reaches it returns what
+ * the search found by then, which depends on the machine and its load, so repeating the call
+ * can give another permutation and distance, or a certified answer where an earlier run gave
+ * an uncertified one. For reproducible results, bound the search by the node limit and give
+ * a time limit it never reaches.
  */
 public final class ExactAligner extends OrientedAligner {
 

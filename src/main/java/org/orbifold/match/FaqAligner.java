@@ -71,8 +71,8 @@ import org.orbifold.space.Permutation;
  *       are much cheaper than Frank-Wolfe runs.</li>
  * </ol>
  *
- * <p>Optionally ({@code withExhaustiveOrder}, used by the {@code fast} preset of
- * {@link Aligners}), pairs of small matrix order are first solved exactly by depth-first
+ * <p>Optionally ({@link #withExhaustiveSearch}, used by the {@code faq} and {@code fast}
+ * presets of {@link Aligners}), pairs of small matrix order are first solved exactly by depth-first
  * enumeration with a static bound ({@code QapInstance.exhaustiveSearch}); only when that
  * exceeds {@code EXHAUSTIVE_PLACEMENTS} node placements does the heuristic below run. On the
  * IAM Letter pairs (order at most 9) the enumeration finishes for 99.9% of the pairs and is
@@ -198,7 +198,11 @@ public final class FaqAligner extends OrientedAligner {
      * Creates the aligner with the default options: {@value #DEFAULT_RANDOM_STARTS} random
      * starts, {@value #DEFAULT_PERTURBATIONS} perturbations, at most
      * {@value #DEFAULT_MAX_ITERATIONS} iterations per start, tolerance
-     * {@value #DEFAULT_TOLERANCE}.
+     * {@value #DEFAULT_TOLERANCE}, and no exact enumeration of small pairs. This is not the
+     * {@code faq} preset of {@link Aligners}, which adds that enumeration (see
+     * {@link #withExhaustiveSearch}) and so certifies, and sometimes improves on, the
+     * heuristic's answer for pairs of matrix order at most
+     * {@value Aligners#FAQ_EXHAUSTIVE_ORDER}; both report the name {@code faq}.
      *
      * @param seed seed of the randomized starts and perturbations
      */
@@ -287,18 +291,33 @@ public final class FaqAligner extends OrientedAligner {
     /**
      * Returns this aligner solving pairs of matrix order at most {@code order} exactly, by
      * enumeration ({@link QapInstance#exhaustiveSearch}), instead of by the heuristic; the
-     * result is then certified. For the presets of {@link Aligners}; 0 turns it off.
+     * result is then certified. The enumeration keeps this aligner's budget of node
+     * placements ({@value #EXHAUSTIVE_PLACEMENTS} for a new aligner). For the presets of
+     * {@link Aligners}; 0 turns it off.
      */
     FaqAligner withExhaustiveOrder(int order) {
         return withExhaustiveSearch(order, exhaustivePlacements);
     }
 
     /**
-     * Returns this aligner solving pairs of matrix order at most {@code order} exactly, by
-     * enumeration of at most {@code placements} node placements; a pair that needs more is
-     * solved by the heuristic. For the presets of {@link Aligners}.
+     * Returns this aligner solving pairs with an edge term and of matrix order at most
+     * {@code order} exactly, by depth-first enumeration with a bound, of at most
+     * {@code placements} node placements; the result of a finished enumeration is certified,
+     * and a pair that needs more placements is solved by the heuristic as before. The
+     * {@code faq} preset of {@link Aligners} ({@link Aligners#defaultAligner}) is
+     * {@code new FaqAligner(seed).withExhaustiveSearch(Aligners.FAQ_EXHAUSTIVE_ORDER,
+     * Aligners.FAQ_EXHAUSTIVE_PLACEMENTS)}: with the same seed the two give the same
+     * alignments.
+     *
+     * @param order the largest matrix order solved by enumeration, at least 0 (0: never)
+     * @param placements the most node placements of one enumeration, at least 1
+     * @return a new aligner, under the same {@link #name()}
+     * @throws IllegalArgumentException if {@code order < 0} or {@code placements < 1}
      */
-    FaqAligner withExhaustiveSearch(int order, long placements) {
+    public FaqAligner withExhaustiveSearch(int order, long placements) {
+        if (order < 0) {
+            throw new IllegalArgumentException("exhaustive order must be >= 0, got " + order);
+        }
         if (placements < 1) {
             throw new IllegalArgumentException("placements must be >= 1, got " + placements);
         }
@@ -579,6 +598,13 @@ public final class FaqAligner extends OrientedAligner {
         return a + b > 0.0 ? 1.0 : 0.0;
     }
 
+    /**
+     * Returns the name of the family, {@code faq}, for this constructor and every
+     * {@code with...} option, or the name of the {@link Aligners} preset that built this
+     * aligner ({@code fast}, {@code multistart}; the {@code faq} preset keeps {@code faq}).
+     * The name therefore does not tell the options apart: aligners of equal name can give
+     * different alignments, and {@link #toString()} lists the options that decide them.
+     */
     @Override
     public String name() {
         return name;

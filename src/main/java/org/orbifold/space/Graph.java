@@ -3,6 +3,7 @@ package org.orbifold.space;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An attributed graph seen as a matrix: node {@code i} carries an attribute vector
@@ -17,9 +18,27 @@ import java.util.List;
  * An undirected graph stores each edge in both directions with the same vector; in the
  * matrix view an edge vector of all zeros is the same as no edge.
  *
+ * <p>The dense edge storage bounds the order: {@code order * order * max(1, edgeDimension)}
+ * and {@code order * nodeDimension} entries must fit one Java array ({@link #MAX_ENTRIES}),
+ * so a graph with at most one edge channel has at most 46,340 nodes, one with 2 channels
+ * 32,767 and one with 4 channels 23,170 ({@link #maxOrder}). Every way of making a larger
+ * graph (the builder, {@link #fromArrays}, {@link #pad}, {@link #permute}, a
+ * {@link GraphSpace} of that size) refuses it with an {@code IllegalArgumentException}
+ * naming the order and the maximum.
+ *
+ * <p>Attributes are finite (NaN and infinities are refused where a graph is made), and a
+ * negative zero is stored as 0, so {@link #equals} and {@link #hashCode} treat
+ * {@code -0.0} and {@code 0.0} alike, as the matrix view does.
+ *
  * <p>Instances are immutable and thread-safe. Build them with {@link #builder(int, int)}.
  */
 public final class Graph {
+
+    /**
+     * Most entries of one attribute array, the largest array length that common JVMs
+     * allocate ({@code Integer.MAX_VALUE - 8}).
+     */
+    public static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
 
     private static final int[] NO_NEIGHBOURS = new int[0];
 
@@ -57,8 +76,52 @@ public final class Graph {
             pairs += count;
         }
         this.edgeCount = directed ? pairs : pairs / 2;
-        this.nodeSquaredNorm = dot(nodes, nodes);
-        this.edgeSquaredNorm = dot(edges, edges);
+        this.nodeSquaredNorm = dotWithoutNegativeZeros(nodes);
+        this.edgeSquaredNorm = dotWithoutNegativeZeros(edges);
+    }
+
+    /**
+     * Returns the largest order of a graph with the given dimensions: the largest {@code n}
+     * with {@code n * n * max(1, edgeDimension)} and {@code n * nodeDimension} at most
+     * {@link #MAX_ENTRIES}.
+     *
+     * @param nodeDimension node attribute dimension, at least 0
+     * @param edgeDimension edge attribute dimension, at least 0
+     * @return the largest order
+     */
+    public static int maxOrder(int nodeDimension, int edgeDimension) {
+        requireNonNegative("node dimension", nodeDimension);
+        requireNonNegative("edge dimension", edgeDimension);
+        long perPair = Math.max(1, edgeDimension);
+        long n = (long) Math.sqrt((double) MAX_ENTRIES / perPair);
+        while (n * n * perPair > MAX_ENTRIES) {
+            n--;
+        }
+        while ((n + 1) * (n + 1) * perPair <= MAX_ENTRIES) {
+            n++;
+        }
+        if (nodeDimension > 0) {
+            n = Math.min(n, MAX_ENTRIES / nodeDimension);
+        }
+        return (int) n;
+    }
+
+    /**
+     * Throws if a graph of this order and these dimensions would not fit its arrays.
+     *
+     * @param order the order
+     * @param nodeDimension node attribute dimension, at least 0
+     * @param edgeDimension edge attribute dimension, at least 0
+     * @throws IllegalArgumentException naming the order and the maximum
+     */
+    static void requireOrder(int order, int nodeDimension, int edgeDimension) {
+        int most = maxOrder(nodeDimension, edgeDimension);
+        if (order > most) {
+            throw new IllegalArgumentException("order " + order + " too large: at most " + most
+                    + " nodes with " + nodeDimension + " node and " + edgeDimension
+                    + " edge channels (order * order * max(1, edge channels) and order * node"
+                    + " channels entries must fit an array)");
+        }
     }
 
     /**
@@ -80,9 +143,13 @@ public final class Graph {
      * @return the graph, of order {@code weights.length}, node dimension 0, edge dimension 1
      */
     public static Graph fromAdjacency(double[][] weights) {
+        Objects.requireNonNull(weights, "weights");
         int n = weights.length;
         Builder builder = builder(0, 1);
         for (int i = 0; i < n; i++) {
+            if (weights[i] == null) {
+                throw new IllegalArgumentException("adjacency row " + i + " is null");
+            }
             if (weights[i].length != n) {
                 throw new IllegalArgumentException("adjacency row " + i + " has "
                         + weights[i].length + " entries, expected " + n);
@@ -95,6 +162,13 @@ public final class Graph {
                         + ") is " + weights[i][i] + "; self-loops are not edges here");
             }
             for (int j = i + 1; j < n; j++) {
+                if (!Double.isFinite(weights[i][j]) || !Double.isFinite(weights[j][i])) {
+                    int[] at = Double.isFinite(weights[i][j]) ? new int[] {j, i}
+                            : new int[] {i, j};
+                    throw new IllegalArgumentException("adjacency entry (" + at[0] + ", "
+                            + at[1] + ") is " + weights[at[0]][at[1]]
+                            + "; weights must be finite");
+                }
                 if (weights[i][j] != weights[j][i]) {
                     throw new IllegalArgumentException("adjacency is not symmetric at (" + i
                             + ", " + j + "): " + weights[i][j] + " vs " + weights[j][i]);
@@ -138,8 +212,13 @@ public final class Graph {
      * @param i node index in {@code 0..order()-1}
      * @param c channel in {@code 0..nodeDimension()-1}
      * @return the attribute value
+     * @throws IndexOutOfBoundsException if the node or the channel is out of range, naming it
      */
     public double node(int i, int c) {
+        if (Integer.compareUnsigned(i, order) >= 0
+                || Integer.compareUnsigned(c, nodeDimension) >= 0) {
+            throw nodeOutOfRange(i, c);
+        }
         return nodes[i * nodeDimension + c];
     }
 
@@ -147,13 +226,75 @@ public final class Graph {
      * Returns channel {@code c} of the attribute vector of the ordered pair {@code (i, j)}, zero
      * when there is no edge.
      *
-     * @param i source node
-     * @param j target node, different from {@code i}
+     * @param i source node in {@code 0..order()-1}
+     * @param j target node in {@code 0..order()-1}; for {@code j == i} the value is 0
      * @param c channel in {@code 0..edgeDimension()-1}
      * @return the attribute value
+     * @throws IndexOutOfBoundsException if a node or the channel is out of range, naming it
      */
     public double edge(int i, int j, int c) {
+        if (Integer.compareUnsigned(i, order) >= 0 || Integer.compareUnsigned(j, order) >= 0
+                || Integer.compareUnsigned(c, edgeDimension) >= 0) {
+            throw edgeOutOfRange(i, j, c);
+        }
         return edges[(i * order + j) * edgeDimension + c];
+    }
+
+    /**
+     * Returns {@link #node} without the range checks, for the kernels of this package
+     * ({@link GraphSpace}, {@link GraphAccumulator}), whose loops run over
+     * {@code 0..order()-1} and {@code 0..nodeDimension()-1} by construction. The checks of
+     * {@code node} and {@code edge} cost about 30 % of the time of
+     * {@link GraphSpace#similarity} on graphs of order 40 (docs/performance.md, "Range checks
+     * of the graph accessors"), so the kernels skip them; an index out of range here can read
+     * another node's value.
+     */
+    double nodeUnchecked(int i, int c) {
+        return nodes[i * nodeDimension + c];
+    }
+
+    /**
+     * Returns {@link #edge} without the range checks, for the kernels of this package; the
+     * same contract as {@link #nodeUnchecked}.
+     */
+    double edgeUnchecked(int i, int j, int c) {
+        return edges[(i * order + j) * edgeDimension + c];
+    }
+
+    /** The exception of {@link #node}, naming the node or the channel out of range. */
+    private IndexOutOfBoundsException nodeOutOfRange(int i, int c) {
+        if (Integer.compareUnsigned(i, order) >= 0) {
+            return nodeOutOfRange(i);
+        }
+        return new IndexOutOfBoundsException("node channel " + c + " is out of range: the"
+                + " graph has " + count(nodeDimension, "node channel"));
+    }
+
+    /** The exception of {@link #edge}, naming the node or the channel out of range. */
+    private IndexOutOfBoundsException edgeOutOfRange(int i, int j, int c) {
+        if (Integer.compareUnsigned(i, order) >= 0) {
+            return nodeOutOfRange(i);
+        }
+        if (Integer.compareUnsigned(j, order) >= 0) {
+            return nodeOutOfRange(j);
+        }
+        return new IndexOutOfBoundsException("edge channel " + c + " is out of range: the"
+                + " graph has " + count(edgeDimension, "edge channel"));
+    }
+
+    private IndexOutOfBoundsException nodeOutOfRange(int i) {
+        return new IndexOutOfBoundsException("node " + i + " is out of range: the graph has "
+                + count(order, "node"));
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private void requireNode(int i) {
+        if (Integer.compareUnsigned(i, order) >= 0) {
+            throw nodeOutOfRange(i);
+        }
     }
 
     /**
@@ -164,16 +305,29 @@ public final class Graph {
      * @return true if there is an edge from {@code i} to {@code j}
      */
     public boolean hasEdge(int i, int j) {
+        requireNode(i);
         return Arrays.binarySearch(successors[i], j) >= 0;
     }
 
-    /** Returns a copy of the attribute vector of node {@code i}. */
+    /**
+     * Returns a copy of the attribute vector of node {@code i}.
+     *
+     * @throws IndexOutOfBoundsException if {@code i} is not in {@code 0..order()-1}
+     */
     public double[] nodeVector(int i) {
+        requireNode(i);
         return Arrays.copyOfRange(nodes, i * nodeDimension, (i + 1) * nodeDimension);
     }
 
-    /** Returns a copy of the attribute vector of the pair {@code (i, j)}. */
+    /**
+     * Returns a copy of the attribute vector of the pair {@code (i, j)}.
+     *
+     * @throws IndexOutOfBoundsException if {@code i} or {@code j} is not in
+     *     {@code 0..order()-1}
+     */
     public double[] edgeVector(int i, int j) {
+        requireNode(i);
+        requireNode(j);
         int start = (i * order + j) * edgeDimension;
         return Arrays.copyOfRange(edges, start, start + edgeDimension);
     }
@@ -240,6 +394,7 @@ public final class Graph {
             throw new IllegalArgumentException("permutation of size " + m
                     + " cannot relabel a graph of order " + order);
         }
+        requireOrder(m, nodeDimension, edgeDimension);
         double[] newNodes = new double[m * nodeDimension];
         double[] newEdges = new double[m * m * edgeDimension];
         int[] inverse = p.inverse().toArray();
@@ -268,7 +423,11 @@ public final class Graph {
             throw new IllegalArgumentException("cannot pad a graph of order " + order
                     + " to the smaller order " + newOrder);
         }
-        return newOrder == order ? this : permute(Permutation.identity(newOrder));
+        if (newOrder == order) {
+            return this;
+        }
+        requireOrder(newOrder, nodeDimension, edgeDimension);
+        return permute(Permutation.identity(newOrder));
     }
 
     /**
@@ -306,7 +465,12 @@ public final class Graph {
      * @return the extended graph
      */
     public Graph withNodeChannel(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("the new node channel's value must be finite,"
+                    + " got " + value);
+        }
         int d = nodeDimension + 1;
+        requireOrder(order, d, edgeDimension);
         double[] newNodes = new double[order * d];
         for (int i = 0; i < order; i++) {
             System.arraycopy(nodes, i * nodeDimension, newNodes, i * d, nodeDimension);
@@ -335,6 +499,7 @@ public final class Graph {
         requireNonNegative("order", order);
         requireNonNegative("node dimension", nodeDimension);
         requireNonNegative("edge dimension", edgeDimension);
+        requireOrder(order, nodeDimension, edgeDimension);
         if (nodes.length != order * nodeDimension) {
             throw new IllegalArgumentException("node array has length " + nodes.length
                     + ", expected " + order * nodeDimension);
@@ -411,10 +576,16 @@ public final class Graph {
         return true;
     }
 
-    private static double dot(double[] a, double[] b) {
+    /**
+     * Replaces every {@code -0.0} of {@code a} by {@code 0.0} (adding {@code 0.0} changes no
+     * other value) and returns {@code sum_k a[k]^2}.
+     */
+    private static double dotWithoutNegativeZeros(double[] a) {
         double sum = 0.0;
         for (int k = 0; k < a.length; k++) {
-            sum += a[k] * b[k];
+            double value = a[k] + 0.0;
+            a[k] = value;
+            sum += value * value;
         }
         return sum;
     }
@@ -436,12 +607,14 @@ public final class Graph {
         private final List<double[]> nodeList = new ArrayList<>();
         private final List<int[]> edgeEnds = new ArrayList<>();
         private final List<double[]> edgeValues = new ArrayList<>();
+        private final int maxOrder;
 
         private Builder(int nodeDimension, int edgeDimension) {
             requireNonNegative("node dimension", nodeDimension);
             requireNonNegative("edge dimension", edgeDimension);
             this.nodeDimension = nodeDimension;
             this.edgeDimension = edgeDimension;
+            this.maxOrder = Graph.maxOrder(nodeDimension, edgeDimension);
         }
 
         /**
@@ -462,6 +635,9 @@ public final class Graph {
          * @return the index of the new node
          */
         public int addNode(double... attributes) {
+            if (nodeList.size() == maxOrder) {
+                requireOrder(nodeList.size() + 1, nodeDimension, edgeDimension);
+            }
             if (attributes.length != nodeDimension) {
                 throw new IllegalArgumentException("node " + nodeList.size() + " has "
                         + attributes.length + " attributes, expected " + nodeDimension);

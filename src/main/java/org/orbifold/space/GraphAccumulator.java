@@ -71,7 +71,7 @@ public final class GraphAccumulator {
                 continue;
             }
             for (int c = 0; c < dv; c++) {
-                nodes[i * dv + c] += weight * y.node(a, c);
+                nodes[i * dv + c] += weight * y.nodeUnchecked(a, c);
             }
         }
         int[] inverse = p.inverse().toArray();
@@ -81,7 +81,7 @@ public final class GraphAccumulator {
                 int b = y.successor(a, k);
                 int offset = (i * order + inverse[b]) * de;
                 for (int c = 0; c < de; c++) {
-                    edges[offset + c] += weight * y.edge(a, b, c);
+                    edges[offset + c] += weight * y.edgeUnchecked(a, b, c);
                 }
             }
         }

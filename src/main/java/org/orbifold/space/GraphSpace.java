@@ -47,9 +47,10 @@ public final class GraphSpace {
      * @param edgeDimension edge attribute dimension
      * @param nodeWeight weight of the node part of the inner product, finite and {@code >= 0}
      * @param edgeWeight weight of the edge part of the inner product, finite and {@code >= 0}
-     * @throws IllegalArgumentException if the size or a dimension is negative, a weight is
-     *     negative or not finite, or both weights are 0 (every distance would be 0, so every
-     *     graph would be as near as any other)
+     * @throws IllegalArgumentException if the size or a dimension is negative, the size is
+     *     above {@link Graph#maxOrder} for the dimensions, a weight is negative or not finite,
+     *     or both weights are 0 (every distance would be 0, so every graph would be as near as
+     *     any other)
      */
     public GraphSpace(int size, int nodeDimension, int edgeDimension, double nodeWeight,
             double edgeWeight) {
@@ -58,6 +59,7 @@ public final class GraphSpace {
                     + size + ", node dimension " + nodeDimension + ", edge dimension "
                     + edgeDimension);
         }
+        Graph.requireOrder(size, nodeDimension, edgeDimension);
         requireWeight("node weight", nodeWeight);
         requireWeight("edge weight", edgeWeight);
         if (nodeWeight == 0.0 && edgeWeight == 0.0) {
@@ -79,6 +81,7 @@ public final class GraphSpace {
      * @throws IllegalArgumentException if the collection is empty or dimensions differ
      */
     public static GraphSpace of(Collection<Graph> graphs) {
+        Objects.requireNonNull(graphs, "graphs");
         if (graphs.isEmpty()) {
             throw new IllegalArgumentException("cannot make a graph space of no graphs");
         }
@@ -86,6 +89,9 @@ public final class GraphSpace {
         int maxOrder = 0;
         int index = 0;
         for (Graph g : graphs) {
+            if (g == null) {
+                throw new IllegalArgumentException("graphs[" + index + "] is null");
+            }
             if (g.nodeDimension() != first.nodeDimension()
                     || g.edgeDimension() != first.edgeDimension()) {
                 throw new IllegalArgumentException("graph " + index + " has attribute dimensions"
@@ -205,6 +211,7 @@ public final class GraphSpace {
      *     the attributes), naming the weights
      */
     public double squaredNorm(Graph x) {
+        Objects.requireNonNull(x, "graph");
         return requireFinite("squared norm",
                 nodeWeight * x.nodeSquaredNorm() + edgeWeight * x.edgeSquaredNorm());
     }
@@ -225,7 +232,7 @@ public final class GraphSpace {
         }
         double sum = 0.0;
         for (int c = 0; c < nodeDimension; c++) {
-            sum += x.node(i, c) * y.node(a, c);
+            sum += x.nodeUnchecked(i, c) * y.nodeUnchecked(a, c);
         }
         return nodeWeight * sum;
     }
@@ -248,7 +255,7 @@ public final class GraphSpace {
         }
         double sum = 0.0;
         for (int c = 0; c < edgeDimension; c++) {
-            sum += x.edge(i, j, c) * y.edge(a, b, c);
+            sum += x.edgeUnchecked(i, j, c) * y.edgeUnchecked(a, b, c);
         }
         return edgeWeight * sum;
     }
@@ -293,7 +300,7 @@ public final class GraphSpace {
             int a = p.get(i);
             if (a < ny) {
                 for (int c = 0; c < nodeDimension; c++) {
-                    nodePart += x.node(i, c) * y.node(a, c);
+                    nodePart += x.nodeUnchecked(i, c) * y.nodeUnchecked(a, c);
                 }
             }
         }
@@ -308,7 +315,7 @@ public final class GraphSpace {
                 int b = p.get(j);
                 if (b < ny) {
                     for (int c = 0; c < edgeDimension; c++) {
-                        edgePart += x.edge(i, j, c) * y.edge(a, b, c);
+                        edgePart += x.edgeUnchecked(i, j, c) * y.edgeUnchecked(a, b, c);
                     }
                 }
             }
@@ -335,8 +342,8 @@ public final class GraphSpace {
         for (int i = 0; i < p.size(); i++) {
             int a = p.get(i);
             for (int c = 0; c < nodeDimension; c++) {
-                double xv = i < nx ? x.node(i, c) : 0.0;
-                double yv = a < ny ? y.node(a, c) : 0.0;
+                double xv = i < nx ? x.nodeUnchecked(i, c) : 0.0;
+                double yv = a < ny ? y.nodeUnchecked(a, c) : 0.0;
                 nodePart += (xv - yv) * (xv - yv);
             }
         }
@@ -348,7 +355,7 @@ public final class GraphSpace {
                 int b = p.get(j);
                 boolean inY = a < ny && b < ny;
                 for (int c = 0; c < edgeDimension; c++) {
-                    double diff = x.edge(i, j, c) - (inY ? y.edge(a, b, c) : 0.0);
+                    double diff = x.edgeUnchecked(i, j, c) - (inY ? y.edgeUnchecked(a, b, c) : 0.0);
                     edgePart += diff * diff;
                 }
             }
@@ -362,7 +369,7 @@ public final class GraphSpace {
                     continue;
                 }
                 for (int c = 0; c < edgeDimension; c++) {
-                    double yv = y.edge(a, y.successor(a, k), c);
+                    double yv = y.edgeUnchecked(a, y.successor(a, k), c);
                     edgePart += yv * yv;
                 }
             }

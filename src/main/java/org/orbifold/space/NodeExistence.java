@@ -3,6 +3,7 @@ package org.orbifold.space;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The node-existence channel: an extra last node channel that is 1 on every real node and 0 on
@@ -60,11 +61,26 @@ public final class NodeExistence {
      * Returns the graph restricted to the nodes whose existence value is at least
      * {@code threshold}, the usual way to read a mean graph as one graph.
      *
+     * <p>The existence value of a node is its last node channel, whatever that channel holds:
+     * the method cannot tell an existence channel from an ordinary attribute, so on a graph
+     * without one (no {@link #append}, and no channel {@value #CHANNEL_NAME} from a reader) it
+     * filters by the last attribute, which is rarely meant; a graph without node channels is
+     * refused. The existence values of graphs with the channel, and of their means and
+     * medians, lie in {@code [0, 1]}, so the threshold must lie in {@code (0, 1]}: 0 or less
+     * would keep the padding nodes, whose value is 0, and above 1 keeps no node.
+     *
      * @param g a graph whose last node channel is the existence channel
-     * @param threshold the smallest existence value kept, for example 0.5
+     * @param threshold the smallest existence value kept, in {@code (0, 1]}, for example 0.5
      * @return the induced subgraph on the kept nodes, channels unchanged
+     * @throws IllegalArgumentException if the graph has no node channel or the threshold is
+     *     NaN or outside {@code (0, 1]}
      */
     public static Graph keepExisting(Graph g, double threshold) {
+        Objects.requireNonNull(g, "g");
+        if (!(threshold > 0.0 && threshold <= 1.0)) {
+            throw new IllegalArgumentException("existence threshold " + threshold
+                    + " is not in (0, 1]: existence values lie in [0, 1], 0 is padding");
+        }
         if (g.nodeDimension() == 0) {
             throw new IllegalArgumentException("graph has no node channels, so no existence"
                     + " channel");

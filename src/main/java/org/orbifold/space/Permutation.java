@@ -1,6 +1,7 @@
 package org.orbifold.space;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -31,6 +32,7 @@ public final class Permutation {
      *     {@code 0..image.length-1}
      */
     public static Permutation of(int... image) {
+        Objects.requireNonNull(image, "image");
         int[] copy = image.clone();
         boolean[] seen = new boolean[copy.length];
         for (int i = 0; i < copy.length; i++) {

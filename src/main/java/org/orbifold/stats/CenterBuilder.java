@@ -119,6 +119,15 @@ public abstract class CenterBuilder<B extends CenterBuilder<B>> {
      * center then never scores worse than the medoid, and the medoid is not computed again.
      * Overrides {@link #initial(Graph)}.
      *
+     * <p>The computation checks that the medoid belongs to its sample and objective, and
+     * throws an {@code IllegalArgumentException} saying which check failed otherwise: one
+     * alignment per graph; the medoid graph equal to the graph at its index; the set mean
+     * ({@code squared = true}) for a {@link FrechetMean} and the set median for a
+     * {@link FrechetMedian}; and every alignment of a size that fits its graph and attaining
+     * its recorded distance in the computation's space (up to rounding), which a medoid of
+     * other graphs, of these in another order or of a space with other weights almost never
+     * does. The aligner and the weights are not checked.
+     *
      * @param value the medoid, or null for the default start
      * @return this builder
      */

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import org.orbifold.match.Aligner;
+import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
 import org.orbifold.space.Permutation;
 
 /**
@@ -41,6 +43,13 @@ final class CenterLoop {
     record StartingPoint(Graph center, List<Permutation> warmStarts) {
     }
 
+    /**
+     * Relative tolerance, against {@code ||medoid||^2 + ||Y||^2 + 1}, within which a medoid's
+     * recorded alignment must attain its squared distance again; far above the rounding of
+     * the two ways of computing it, far below the change that another graph causes.
+     */
+    private static final double ALIGNMENT_TOLERANCE = 1e-9;
+
     private final CenterOptions options;
     private final boolean squared;
 
@@ -69,7 +78,7 @@ final class CenterLoop {
         int m = sample.space.size();
         MedoidResult given = options.initialMedoid();
         if (given != null) {
-            return fromMedoid(sample, given);
+            return fromMedoid(sample, given, squared);
         }
         if (options.initial() != null) {
             return new StartingPoint(Checks.requireInitial(sample.space, options.initial())
@@ -86,19 +95,67 @@ final class CenterLoop {
      *
      * @param sample the sample
      * @param medoid a medoid of that sample
+     * @param squared true for a mean, false for a median
      * @return the starting point
-     * @throws IllegalArgumentException if the medoid has another number of alignments than
-     *     the sample has graphs, or is not in the sample's space
+     * @throws IllegalArgumentException if the medoid is not one of this sample under this
+     *     objective: another number of alignments than the sample has graphs, a medoid graph
+     *     that is not the sample's graph at its index, the objective of the other center, or
+     *     an alignment that does not fit or does not give its distance for the sample's graph
+     *     at its position; or if it is not in the sample's space
      */
-    static StartingPoint fromMedoid(WeightedSample sample, MedoidResult medoid) {
+    static StartingPoint fromMedoid(WeightedSample sample, MedoidResult medoid,
+            boolean squared) {
         if (medoid.alignments().size() != sample.size()) {
             throw new IllegalArgumentException("the initial medoid has "
                     + medoid.alignments().size() + " alignments but the sample has "
                     + sample.size() + " graphs: it was computed on other graphs");
         }
+        if (medoid.squared() != squared) {
+            throw new IllegalArgumentException("the initial medoid is a " + setName(
+                    medoid.squared()) + " but this center needs a " + setName(squared)
+                    + ": compute it with Medoid.compute(..., squared = " + squared + ")");
+        }
+        int index = medoid.index();
+        if (index >= sample.size() || !medoid.medoid().equals(sample.graph(index))) {
+            throw new IllegalArgumentException("the initial medoid's graph is not graphs["
+                    + index + "]: it was computed on other graphs or on these in another"
+                    + " order");
+        }
+        for (int j = 0; j < sample.size(); j++) {
+            requireAlignmentOf(sample, medoid, j);
+        }
         int m = sample.space.size();
         return new StartingPoint(Checks.requireInitial(sample.space, medoid.medoid()).pad(m),
                 Medoid.extendedPermutations(medoid, m));
+    }
+
+    private static String setName(boolean squared) {
+        return squared ? "set mean (squared distances, for a Frechet mean)"
+                : "set median (distances, for a Frechet median)";
+    }
+
+    /**
+     * Throws unless alignment {@code j} of the medoid fits graph {@code j} of the sample and
+     * attains its recorded distance there, up to rounding: an alignment of another graph,
+     * or of these graphs in another order, almost never does.
+     */
+    private static void requireAlignmentOf(WeightedSample sample, MedoidResult medoid, int j) {
+        Graph y = sample.graph(j);
+        Alignment a = medoid.alignments().get(j);
+        int needed = Math.max(medoid.medoid().order(), y.order());
+        boolean fits = a.permutation().size() >= needed;
+        if (fits) {
+            GraphSpace space = sample.space;
+            double d2 = space.squaredDistance(medoid.medoid(), y, a.permutation());
+            double scale = space.squaredNorm(medoid.medoid()) + space.squaredNorm(y) + 1.0;
+            fits = Math.abs(d2 - a.distance() * a.distance()) <= ALIGNMENT_TOLERANCE * scale;
+        }
+        if (!fits) {
+            throw new IllegalArgumentException("the initial medoid's alignment " + j
+                    + " does not belong to graphs[" + j + "] in this space: the medoid was"
+                    + " computed on other graphs, on these in another order, or in a space"
+                    + " with other weights");
+        }
     }
 
     /**

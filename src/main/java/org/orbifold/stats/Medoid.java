@@ -125,7 +125,7 @@ public final class Medoid {
         Objects.requireNonNull(aligner, "aligner");
         Objects.requireNonNull(executor, "executor");
         WeightedSample sample = WeightedSample.of(space, graphs, null);
-        return CenterLoop.startObjective(sample, CenterLoop.fromMedoid(sample, medoid),
+        return CenterLoop.startObjective(sample, CenterLoop.fromMedoid(sample, medoid, squared),
                 aligner, executor, squared);
     }
 
@@ -173,7 +173,8 @@ public final class Medoid {
                     sample.graph(j), alignments.get(j).permutation()));
         }
         double objective = sample.weightedMean(powers(rowDistances, squared));
-        return new MedoidResult(medoidIndex, medoid, objective, objectives, alignments);
+        return new MedoidResult(medoidIndex, medoid, objective, objectives, alignments,
+                squared);
     }
 
     /** Returns the alignment of sample {@code j} to sample {@code k}, as the pair loop has it. */

@@ -19,9 +19,12 @@ import org.orbifold.space.Graph;
  *     the all-pairs distances
  * @param alignments one alignment per input graph aligning it to the medoid (the identity for
  *     the medoid itself); permutation sizes are the larger of the two orders
+ * @param squared true for the set mean (the objective is the mean squared distance, the
+ *     start of a {@link FrechetMean}), false for the set median (the mean distance, the start
+ *     of a {@link FrechetMedian})
  */
 public record MedoidResult(int index, Graph medoid, double objective, double[] objectives,
-        List<Alignment> alignments) {
+        List<Alignment> alignments, boolean squared) {
 
     /**
      * Validates and copies the components.

@@ -472,6 +472,25 @@ class GraphMlReaderTest {
         assertEquals(tail, message.substring(message.indexOf(": ") + 2), message);
     }
 
+    /** A graph without nodes is the empty graph, with the channels of the other graphs. */
+    @Test
+    void readsAGraphWithoutNodesAsTheEmptyGraph() throws IOException {
+        Path file = graphMl("empty.graphml",
+                "<key id=\"v\" for=\"node\" attr.name=\"v\" attr.type=\"double\"/>",
+                "<graph edgedefault=\"undirected\"><node id=\"a\"><data key=\"v\">2</data>"
+                        + "</node><node id=\"b\"><data key=\"v\">3</data></node>"
+                        + "<edge source=\"a\" target=\"b\"/></graph>",
+                "<graph edgedefault=\"directed\"></graph>",
+                "<graph edgedefault=\"undirected\"/>");
+        GraphDataset d = new GraphMlReader().read(file);
+        assertEquals(3, d.size());
+        assertEquals(0, d.graphs().get(1).order());
+        assertEquals(0, d.graphs().get(2).order());
+        assertEquals(d.graphs().get(0).nodeDimension(), d.graphs().get(1).nodeDimension());
+        assertEquals(d.graphs().get(0).edgeDimension(), d.graphs().get(2).edgeDimension());
+        assertEquals(List.of("v"), d.nodeChannels().subList(0, 1));
+    }
+
     @Test
     void refusesWhatItDoesNotSupportWithFileLineAndElement() throws IOException {
         String d = "<graph edgedefault=\"directed\">";
@@ -481,7 +500,6 @@ class GraphMlReaderTest {
                 + " edgedefault=\"undirected\"", "<graph id=\"G\"><node id=\"a\"/></graph>");
         assertRefused(3, "the <graph> has edgedefault=\"both\"; expected directed or undirected",
                 "<graph edgedefault=\"both\"><node id=\"a\"/></graph>");
-        assertRefused(3, "the <graph> has no nodes; expected at least one", d + "</graph>");
         assertRefused(4, "node 'a' holds a nested graph, which is not supported: a node or an"
                 + " edge holds attributes, not a graph (id 'in')", d + "<node id=\"a\">",
                 "<graph id=\"in\" edgedefault=\"directed\"/></node></graph>");

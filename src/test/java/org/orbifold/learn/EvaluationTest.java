@@ -146,6 +146,35 @@ class EvaluationTest {
                 () -> Evaluation.foldAccuracies(TRUTH, PREDICTED, List.of()));
     }
 
+    /**
+     * Two classes, one of them with a single graph: the fold that holds it trains on one
+     * class, and the refusal names that fold and the class, keeping the classifier's message.
+     */
+    @Test
+    void aTrainingSetOfOneClassIsRefusedNamingTheFold() {
+        LearnTestGraphs.Labelled data = LearnTestGraphs.families(41, 5, 0.1);
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < data.labels().size(); i++) {
+            labels.add(i == 3 ? "lonely" : "many");
+        }
+        GraphSpace space = GraphSpace.of(data.graphs());
+        int fold = 0;
+        List<int[]> folds = Evaluation.stratifiedFolds(labels, 4, 2);
+        for (int f = 0; f < folds.size(); f++) {
+            if (Arrays.stream(folds.get(f)).anyMatch(i -> i == 3)) {
+                fold = f + 1;
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Evaluation.crossValidate(new NearestNeighbors(Aligners.byName("exact", 1),
+                        1), space, data.graphs(), labels, 4, 2, Runnable::run));
+        assertTrue(e.getMessage().startsWith("fold " + fold + " of 4: its training set holds"
+                + " only class 'many', since this fold holds every graph of 'lonely' (1 graph)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("needs at least two classes"), e.getMessage());
+        assertTrue(e.getCause() instanceof IllegalArgumentException);
+    }
+
     @Test
     void crossValidationReportsEachFoldsAccuracy() {
         LearnTestGraphs.Labelled data = LearnTestGraphs.families(43, 4, 0.6);

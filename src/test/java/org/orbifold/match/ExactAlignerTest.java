@@ -133,6 +133,26 @@ class ExactAlignerTest {
                 alignment.distance(), MatchTesting.TOL);
     }
 
+    /**
+     * The node limit is counted, so a search it stops is repeatable: the documented
+     * determinism of a stopped search holds for it, unlike for the wall-clock limit.
+     */
+    @Test
+    void aSearchStoppedByTheNodeLimitIsRepeatable() {
+        GraphSpace space = new GraphSpace(10, 0, 1, 1.0, 1.0);
+        Graph ring = MatchTesting.cycle(10);
+        Graph twoRings = MatchTesting.cycles(5, 5);
+        ExactAligner limited = new ExactAligner(1L, 200, Duration.ofDays(1));
+        Alignment first = limited.align(space, ring, twoRings);
+        assertFalse(first.certified());
+        for (int repeat = 0; repeat < 5; repeat++) {
+            Alignment again = limited.align(space, ring, twoRings);
+            assertEquals(first.permutation(), again.permutation());
+            assertEquals(first.distance(), again.distance());
+            assertFalse(again.certified());
+        }
+    }
+
     @Test
     void stopsAtTheTimeLimitWithAValidPermutation() {
         SplittableRandom random = new SplittableRandom(SEED + 2);

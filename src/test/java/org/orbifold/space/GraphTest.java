@@ -115,4 +115,97 @@ class GraphTest {
         assertEquals(0.0, h.edgeChannel(1)[1]);
         assertEquals(1, h.edgeCount());
     }
+
+    private static void assertOutOfRange(String expected, Runnable access) {
+        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
+                access::run);
+        assertEquals(expected, e.getMessage());
+    }
+
+    @Test
+    void accessorsNameTheNodeOrChannelOutOfRange() {
+        Graph.Builder builder = Graph.builder(1, 1);
+        builder.addNode(10.0);
+        builder.addNode(20.0);
+        builder.addNode(30.0);
+        Graph g = builder.addEdge(0, 1, 5.0).build();
+        assertOutOfRange("node channel 1 is out of range: the graph has 1 node channel",
+                () -> g.node(0, 1));
+        assertOutOfRange("node channel -1 is out of range: the graph has 1 node channel",
+                () -> g.node(0, -1));
+        assertOutOfRange("node 3 is out of range: the graph has 3 nodes", () -> g.node(3, 0));
+        assertOutOfRange("edge channel 1 is out of range: the graph has 1 edge channel",
+                () -> g.edge(0, 0, 1));
+        assertOutOfRange("node 7 is out of range: the graph has 3 nodes",
+                () -> g.edge(0, 7, 0));
+        assertOutOfRange("node -1 is out of range: the graph has 3 nodes",
+                () -> g.edge(-1, 0, 0));
+        assertOutOfRange("node 5 is out of range: the graph has 3 nodes",
+                () -> g.nodeVector(5));
+        assertOutOfRange("node 3 is out of range: the graph has 3 nodes",
+                () -> g.edgeVector(1, 3));
+        assertOutOfRange("node 4 is out of range: the graph has 3 nodes",
+                () -> g.hasEdge(4, 0));
+        assertEquals(5.0, g.edge(1, 0, 0));
+        assertEquals(0.0, g.edge(1, 1, 0));
+        assertEquals(30.0, g.node(2, 0));
+    }
+
+    @Test
+    void ordersWhoseDenseStorageWouldOverflowAreRefusedNamingTheMaximum() {
+        assertEquals(46_340, Graph.maxOrder(3, 1));
+        assertEquals(46_340, Graph.maxOrder(0, 0));
+        assertEquals(32_767, Graph.maxOrder(1, 2));
+        assertEquals(23_170, Graph.maxOrder(1, 4));
+        assertEquals(Graph.MAX_ENTRIES / 100_000, Graph.maxOrder(100_000, 1));
+        Graph.Builder builder = Graph.builder(1, 1);
+        builder.addNode(1.0);
+        Graph g = builder.build();
+        String expected = "order 46341 too large: at most 46340 nodes";
+        for (Runnable make : new Runnable[] {
+            () -> g.pad(46_341),
+            () -> g.pad(65_537),
+            () -> g.permute(Permutation.identity(70_000)),
+            () -> Graph.fromArrays(46_341, 1, 1, false, new double[46_341], new double[0]),
+            () -> new GraphSpace(46_341, 1, 1, 1.0, 1.0),
+            () -> new GraphSpace(2, 1, 1, 1.0, 1.0).withSize(46_341)}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, make::run);
+            assertTrue(e.getMessage().startsWith("order ") && e.getMessage().contains(
+                    "too large: at most 46340 nodes"), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Graph.fromArrays(65_537, 0, 1, false, new double[0],
+                        new double[65_537 * 65_537]));
+        assertTrue(e.getMessage().startsWith("order 65537 too large"), e.getMessage());
+        IllegalArgumentException space = assertThrows(IllegalArgumentException.class,
+                () -> new GraphSpace(46_341, 1, 1, 1.0, 1.0));
+        assertTrue(space.getMessage().startsWith(expected), space.getMessage());
+    }
+
+    @Test
+    void negativeZeroIsStoredAsZero() {
+        Graph.Builder a = Graph.builder(2, 1);
+        a.addNode(-0.0, 1.0);
+        a.addNode(2.0, -0.0);
+        a.addEdge(0, 1, 3.0);
+        Graph.Builder b = Graph.builder(2, 1);
+        b.addNode(0.0, 1.0);
+        b.addNode(2.0, 0.0);
+        b.addEdge(0, 1, 3.0);
+        Graph x = a.build();
+        Graph y = b.build();
+        assertEquals(y, x);
+        assertEquals(y.hashCode(), x.hashCode());
+        assertEquals(0L, Double.doubleToRawLongBits(x.node(0, 0)));
+        Graph z = Graph.fromArrays(2, 1, 1, false, new double[] {-0.0, 1.0},
+                new double[] {0.0, -0.0, -0.0, 0.0});
+        Graph w = Graph.fromArrays(2, 1, 1, false, new double[] {0.0, 1.0}, new double[4]);
+        assertEquals(w, z);
+        assertEquals(w.hashCode(), z.hashCode());
+        assertEquals(0L, Double.doubleToRawLongBits(z.nodeArray()[0]));
+        assertEquals(x.withNodeChannel(-0.0), y.withNodeChannel(0.0));
+        assertThrows(IllegalArgumentException.class, () -> x.withNodeChannel(Double.NaN));
+        assertThrows(IllegalArgumentException.class,
+                () -> x.withNodeChannel(Double.POSITIVE_INFINITY));
+    }
 }

@@ -2,6 +2,7 @@ package org.orbifold.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.orbifold.stats.FrechetMeanTest.assertObjectiveMatchesAlignments;
 import static org.orbifold.stats.FrechetMeanTest.assertTraceNeverRises;
@@ -159,5 +160,38 @@ class LibraryAlignersTest {
             assertTrue(median.objective() <= Medoid.compute(space, large, nodes, false)
                     .objective() + TOL);
         }
+    }
+
+    /**
+     * The {@code faq} preset can be built from the public options of {@link FaqAligner}, and
+     * gives the same alignments as that build; the bare constructor lacks the enumeration of
+     * small pairs and so certifies fewer of them.
+     */
+    @Test
+    void faqPresetIsTheConstructorWithThePublicExhaustiveSearch() {
+        FaqAligner built = new FaqAligner(7).withExhaustiveSearch(
+                Aligners.FAQ_EXHAUSTIVE_ORDER, Aligners.FAQ_EXHAUSTIVE_PLACEMENTS);
+        Aligner preset = Aligners.byName("faq", 7);
+        assertEquals(preset.toString(), built.toString());
+        assertEquals("faq", built.name());
+        int certifiedByPresetOnly = 0;
+        for (long seed = 0; seed < 20; seed++) {
+            List<Graph> graphs = TestGraphs.random(seed, 2, 5, 7, 1, 0.5);
+            GraphSpace space = GraphSpace.of(graphs);
+            Alignment a = preset.align(space, graphs.get(0), graphs.get(1));
+            Alignment b = built.align(space, graphs.get(0), graphs.get(1));
+            assertEquals(a.distance(), b.distance());
+            assertEquals(a.permutation(), b.permutation());
+            assertEquals(a.certified(), b.certified());
+            Alignment plain = new FaqAligner(7).align(space, graphs.get(0), graphs.get(1));
+            if (a.certified() && !plain.certified()) {
+                certifiedByPresetOnly++;
+            }
+        }
+        assertTrue(certifiedByPresetOnly > 0, "the enumeration certified no extra pair");
+        assertThrows(IllegalArgumentException.class,
+                () -> new FaqAligner(7).withExhaustiveSearch(-1, 10));
+        assertThrows(IllegalArgumentException.class,
+                () -> new FaqAligner(7).withExhaustiveSearch(8, 0));
     }
 }

@@ -82,6 +82,55 @@ class RestartsAndMedoidStartTest {
         assertTrue(e.getMessage().contains("5 alignments"), e.getMessage());
     }
 
+    private static String refusal(CenterEstimatorCall call) {
+        return assertThrows(IllegalArgumentException.class, call::run).getMessage();
+    }
+
+    /** A center computation, for {@link #refusal}. */
+    private interface CenterEstimatorCall {
+        void run();
+    }
+
+    /**
+     * A medoid of the same number of other graphs, of the same graphs in another order, of
+     * the other objective, or with an alignment replaced, is refused with a message that
+     * says which.
+     */
+    @Test
+    void aMedoidOfAnotherSampleOrObjectiveIsRejected() {
+        List<Graph> graphs = TestGraphs.random(1, 12, 4, 6, 1, 0.4);
+        List<Graph> first = graphs.subList(0, 6);
+        List<Graph> others = graphs.subList(6, 12);
+        GraphSpace space = GraphSpace.of(graphs);
+        MedoidResult setMean = Medoid.compute(space, first, aligner, true);
+        MedoidResult setMedian = Medoid.compute(space, first, aligner, false);
+        FrechetMean mean = FrechetMean.builder().aligner(aligner).initial(setMean).build();
+
+        assertTrue(refusal(() -> mean.compute(space, others)).contains(
+                "graph is not graphs[" + setMean.index() + "]"));
+        List<Graph> reversed = new java.util.ArrayList<>(first);
+        java.util.Collections.reverse(reversed);
+        assertTrue(refusal(() -> mean.compute(space, reversed)).contains("is not graphs["));
+        String wrongKind = refusal(() -> FrechetMean.builder().aligner(aligner)
+                .initial(setMedian).build().compute(space, first));
+        assertTrue(wrongKind.contains("is a set median") && wrongKind.contains("needs a set"
+                + " mean"), wrongKind);
+        assertTrue(refusal(() -> FrechetMedian.builder().aligner(aligner).initial(setMean)
+                .build().compute(space, first)).contains("is a set mean"));
+
+        // The medoid's graph in place, another graph swapped in elsewhere.
+        int other = setMean.index() == 0 ? 1 : 0;
+        List<Graph> swapped = new java.util.ArrayList<>(first);
+        swapped.set(other, others.get(0));
+        assertTrue(refusal(() -> mean.compute(space, swapped)).contains(
+                "alignment " + other + " does not belong to graphs[" + other + "]"));
+
+        // The right medoid is still accepted, by both centers.
+        assertTrue(mean.compute(space, first).objective() <= setMean.objective());
+        assertTrue(FrechetMedian.builder().aligner(aligner).initial(setMedian).build()
+                .compute(space, first).objective() <= setMedian.objective());
+    }
+
     @Test
     void restartsNeverDoWorseThanTheFirstRun() {
         for (long seed = 0; seed < 5; seed++) {
