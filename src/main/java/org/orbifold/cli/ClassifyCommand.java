@@ -289,7 +289,8 @@ final class ClassifyCommand extends DatasetCommand {
                 case TEMPLATE_MLP -> TemplateMlp.builder().aligner(aligner)
                         .hiddenUnits(s.hiddenUnits()).activation(s.fixed().activation())
                         .learningRate(s.learningRate()).epochs(s.epochs()).seed(seed)
-                        .mean(mean).listener(listener).executor(executor).build();
+                        .templateOrder(s.maxModelOrder()).mean(mean).listener(listener)
+                        .executor(executor).build();
             };
         }
     }
@@ -306,7 +307,8 @@ final class ClassifyCommand extends DatasetCommand {
      * @param prototypes prototypes per class (lvq1, glvq)
      * @param hiddenUnits hidden units, 0 for one per class (mlp); at least 1 (template-mlp)
      * @param maxModelOrder the order of the prototypes (at most; prototype, lvq1, glvq) or of
-     *     the weight graphs (exactly; perceptron, mlp), 0 for the largest graph order
+     *     the weight graphs or template (exactly; perceptron, mlp, template-mlp), 0 for the
+     *     largest graph order
      * @param margin margin of the updates (perceptron)
      * @param weightDecay L2 decay of the output weights (mlp)
      * @param epochs passes over the training graphs (the trained methods)
@@ -412,7 +414,9 @@ final class ClassifyCommand extends DatasetCommand {
             preprocessor = ListValues.class,
             description = "prototype, lvq1, glvq: cap the order of the prototypes at M (class"
                 + " means cut to their M heaviest nodes, training moves projected back);"
-                + " perceptron, mlp: weight graphs of order M. At most the largest graph"
+                + " perceptron, mlp: weight graphs of order M; template-mlp: the template cut to"
+                + " its M heaviest nodes (nodes matched to none dropped). At most the largest"
+                + " graph"
                 + " order (of every graph read, the test split's too). Cheaper predictions, a"
                 + " different model. One or a list (8,16,33),"
                 + " chosen on the validation split like the other lists; with"
@@ -824,7 +828,9 @@ final class ClassifyCommand extends DatasetCommand {
             if (order > largest) {
                 throw CliException.usage("--max-model-order " + typedInteger("--max-model-order",
                         order) + " exceeds the largest graph order, " + largest + ": "
-                        + (weights ? "the weight graphs of --method " + m.option + " have"
+                        + (m == Method.TEMPLATE_MLP ? "the template of --method template-mlp"
+                        + " has exactly this order" : weights ? "the weight graphs of --method "
+                        + m.option + " have"
                         + " exactly this order" : "the prototypes of --method " + m.option
                         + " have at most that order anyway,"
                         + " so the cap would change nothing; leave the option out for no cap,"
@@ -1170,9 +1176,8 @@ final class ClassifyCommand extends DatasetCommand {
         requireApplies(hiddenUnits, "--hidden-units", mlp, "mlp and template-mlp");
         requireApplies(weightDecay, "--weight-decay", m == Method.MLP, "mlp");
         requireApplies(batchSize, "--batch-size", m == Method.MLP, "mlp");
-        requireApplies(maxModelOrder, "--max-model-order",
-                m != Method.KNN && m != Method.TEMPLATE_MLP,
-                "prototype, lvq1, glvq, perceptron and mlp");
+        requireApplies(maxModelOrder, "--max-model-order", m != Method.KNN,
+                "prototype, lvq1, glvq, perceptron, mlp and template-mlp");
         requireApplies(activation, "--activation", mlp, "mlp and template-mlp");
         requireApplies(initialization, "--initialization",
                 m.usesTraining && m != Method.TEMPLATE_MLP, "lvq1, glvq, perceptron and mlp");
@@ -1960,6 +1965,7 @@ final class ClassifyCommand extends DatasetCommand {
         }
         if (m != Method.KNN && s.maxModelOrder() > 0) {
             parts.add((m == Method.PERCEPTRON || m == Method.MLP ? "weight order "
+                    : m == Method.TEMPLATE_MLP ? "template order "
                     : "prototype order at most ") + s.maxModelOrder());
         }
         return String.join(", ", parts);

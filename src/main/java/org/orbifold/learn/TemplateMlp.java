@@ -22,7 +22,10 @@ import org.orbifold.stats.WeightedVectors;
  * ordinary multilayer perceptron ({@link TemplateMlpModel} gives the forward pass).
  *
  * <p><b>Method.</b> {@code T} is the {@link FrechetMean} of the training graphs (all
- * classes together), of order {@code space.size()}. A graph {@code X} is canonicalized by
+ * classes together), of order {@code space.size()}, or, with
+ * {@link Builder#templateOrder(int) a template order} {@code m}, that mean cut to its
+ * {@code m} nodes of largest mass; the aligned copy then keeps the nodes matched to the
+ * template's {@code m} nodes and drops the rest. A graph {@code X} is canonicalized by
  * {@code pi_X = A(T, X)}, the aligner's answer for {@code X} against {@code T}, and encoded as
  * the coordinates of {@code pi_X . X} whose dot product is the weighted inner product of the
  * space ({@link WeightedVectors}). Coordinates that no training graph sets (constant over
@@ -102,6 +105,7 @@ public final class TemplateMlp implements GraphClassifier {
     private final double learningRate;
     private final int epochs;
     private final boolean standardize;
+    private final int templateOrder;
     private final long seed;
     private final FrechetMean mean;
     private final Executor executor;
@@ -114,6 +118,7 @@ public final class TemplateMlp implements GraphClassifier {
         this.learningRate = builder.learningRate;
         this.epochs = builder.epochs;
         this.standardize = builder.standardize;
+        this.templateOrder = builder.templateOrder;
         this.seed = builder.seed;
         this.executor = builder.executor;
         this.mean = builder.mean != null ? builder.mean
@@ -137,6 +142,7 @@ public final class TemplateMlp implements GraphClassifier {
     /**
      * {@inheritDoc}
      *
+     * @throws IllegalArgumentException also if the template order exceeds the space size
      * @throws TrainingDivergedException if a parameter or the training loss stops being finite
      */
     @Override
@@ -149,8 +155,10 @@ public final class TemplateMlp implements GraphClassifier {
             codes[i] = classes.indexOf(checked.get(i));
         }
 
-        // The template and the canonical vectors of the training graphs.
-        Graph template = mean.compute(space, graphs).center();
+        // The template (cut to its heaviest nodes if asked) and the canonical vectors.
+        int order = MaxLinearUnits.weightOrder(space, templateOrder);
+        Graph template = ModelOrders.heaviest(space, mean.compute(space, graphs).center(),
+                order);
         boolean directed = template.isDirected();
         for (Graph graph : graphs) {
             directed |= graph.isDirected();
@@ -341,6 +349,7 @@ public final class TemplateMlp implements GraphClassifier {
         private double learningRate = DEFAULT_LEARNING_RATE;
         private int epochs = DEFAULT_EPOCHS;
         private boolean standardize = true;
+        private int templateOrder;
         private long seed;
         private FrechetMean mean;
         private Executor executor = ForkJoinPool.commonPool();
@@ -416,6 +425,23 @@ public final class TemplateMlp implements GraphClassifier {
          */
         public Builder standardize(boolean value) {
             this.standardize = value;
+            return this;
+        }
+
+        /**
+         * Sets the order {@code m} of the template: the mean is cut to its {@code m} nodes of
+         * largest mass (squared norm), and the aligned copy of a graph keeps only the nodes
+         * matched to them, so each alignment costs that of order {@code max(m, |X|)} instead of
+         * the space size, and the vector has the coordinates of graphs of order {@code m}; the
+         * nodes of a graph that no template node matches are dropped. 0 (the default) keeps
+         * the mean whole (order {@code space.size()}).
+         *
+         * @param value 0, or an order from 1 up to the space size
+         * @return this builder
+         * @throws IllegalArgumentException if the value is negative
+         */
+        public Builder templateOrder(int value) {
+            this.templateOrder = Checks.atLeast("templateOrder", value, 0);
             return this;
         }
 

@@ -70,7 +70,10 @@ public final class TemplateMlpModel implements GraphClassifierModel, AlignmentCo
         return classes;
     }
 
-    /** Returns the template graph {@code T}, of order {@code space().size()}. */
+    /**
+     * Returns the template graph {@code T}, of order {@code space().size()} or the template
+     * order chosen ({@link TemplateMlp.Builder#templateOrder}).
+     */
     public Graph template() {
         return template;
     }
@@ -145,7 +148,8 @@ public final class TemplateMlpModel implements GraphClassifierModel, AlignmentCo
      * Returns {@code pi_X . X}, the query aligned to the template (one alignment, counted).
      *
      * @param graph a member of {@link #space()}
-     * @return the aligned copy, of the template's order
+     * @return the aligned copy, of the template's order (nodes matched to no template node
+     *     dropped)
      * @throws IllegalArgumentException if the graph is not in the space, or is directed
      *     while the template and the training graphs are not
      */
@@ -185,12 +189,15 @@ public final class TemplateMlpModel implements GraphClassifierModel, AlignmentCo
         }
     }
 
-    /** Returns {@code A(T, X) . X} as a graph of the template's order. */
+    /**
+     * Returns {@code A(T, X) . X} cut to its first {@code |T|} nodes, those matched to the
+     * template's nodes (the nodes of a larger graph matched to none are dropped).
+     */
     static Graph aligned(GraphSpace space, Aligner aligner, Graph template, Graph graph) {
         Permutation p = aligner.align(space, template, graph).permutation();
         GraphAccumulator sum = new GraphAccumulator(space, p.size());
         sum.add(graph, p, 1.0);
-        return sum.sum();
+        return ModelOrders.firstNodes(sum.sum(), template.order());
     }
 
     /** Returns the weighted coordinates of {@code A(T, X) . X}; one alignment. */

@@ -133,6 +133,30 @@ class TemplateMlpTest {
     }
 
     @Test
+    void aTemplateOrderCutsTheTemplateAndTheAlignedCopies() {
+        TemplateMlpModel model = learner().templateOrder(4).build()
+                .fit(space, train.graphs(), train.labels());
+        assertEquals(4, model.template().order());
+        for (Graph graph : heldOut.graphs()) {
+            Graph aligned = model.canonical(graph);
+            assertEquals(4, aligned.order());
+            // The kept nodes are nodes of the query: their attributes are among its own.
+            List<Double> own = new ArrayList<>();
+            for (int i = 0; i < graph.order(); i++) {
+                own.add(graph.node(i, 0));
+            }
+            for (int i = 0; i < 4; i++) {
+                assertTrue(own.contains(aligned.node(i, 0)), "node " + i);
+            }
+        }
+        assertTrue(accuracy(model, train) >= 0.9, "training " + accuracy(model, train));
+        assertThrows(IllegalArgumentException.class, () -> learner().templateOrder(7).build()
+                .fit(space, train.graphs(), train.labels()));
+        assertThrows(IllegalArgumentException.class,
+                () -> TemplateMlp.builder().templateOrder(-1));
+    }
+
+    @Test
     void trainingIsDeterministicForAnyThreadCount() {
         TemplateMlp.Builder builder = TemplateMlp.builder().aligner(Aligners.byName("faq", 3))
                 .hiddenUnits(4).epochs(3).activation(GraphMlp.Activation.LOGISTIC)
