@@ -51,7 +51,7 @@ import org.orbifold.stats.FrechetMean;
  * {@code medoid:P} takes {@code P} per class instead of the set's GLVQ count),
  * {@code perceptron}, {@code mlp}, {@code tmlp} (the template MLP, {@code tmlp:H:RATE} its
  * hidden units and learning rate, defaults those of {@link TemplateMlp}, 30 epochs; one
- * alignment per query, no cap). A model name may carry a cap
+ * alignment per query; the cap is the template order). A model name may carry a cap
  * on the order of its prototypes or weight graphs, {@code NAME@m} (the builders'
  * {@code maxPrototypeOrder} or {@code weightOrder}); {@code mlp:H} and {@code mlp:H:RATE} set
  * the MLP's hidden units (0 for one per class) and learning rate instead of the set's.
@@ -294,7 +294,8 @@ public final class PredictionTimeHarness {
                     .learningRate(named.length > 2 ? mlpRate
                             : TemplateMlp.DEFAULT_LEARNING_RATE)
                     .epochs(TemplateMlp.DEFAULT_EPOCHS).seed(c.seed()).mean(mean)
-                    .executor(SAME_THREAD).build().fit(space, train, labels);
+                    .templateOrder(cap).executor(SAME_THREAD).build()
+                    .fit(space, train, labels);
             default -> throw new IllegalArgumentException("unknown model " + name);
         };
         double fitSeconds = (threadCpu() - fitStart) / 1e9;
