@@ -82,8 +82,12 @@ import org.orbifold.stats.WeightedVectors;
  * of the query) and a heuristic aligner can give relabelled copies different vectors and
  * rarely different predictions. The template is a local minimum of the Fréchet function
  * (see {@link FrechetMean}). The vector has {@code m d_v + m (m - 1) d_e / 2} coordinates
- * for {@code m = space.size()} (twice the edge part for directed graphs), which grows
- * quadratically with the largest graph.
+ * for the template order {@code m}, by default the space size (twice the edge part for
+ * directed graphs), which grows quadratically with the largest graph; a template cut to fewer
+ * nodes drops the nodes of a graph it does not match, and what they held is lost. A template
+ * of the space size is dense, so its one alignment per query costs as much as aligning two
+ * graphs of the largest order: on AIDS (95 nodes) as much as k-NN's bounded search
+ * (docs/results.md, section 6.30), unless the template is cut.
  */
 public final class TemplateMlp implements GraphClassifier {
 
