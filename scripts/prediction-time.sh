@@ -8,8 +8,10 @@
 #   order of the prototypes or weight graphs at m; mlp:H[:RATE] sets the MLP's hidden units
 #   and learning rate; medoid[:P] is the nearest class medoid (P per class, default the set's
 #   GLVQ count); glvq-medoids[:E[:RATE]] is GLVQ started at the set's GLVQ count of class
-#   medoids, E epochs at rate RATE (defaults: the set's GLVQ values). The perceptron and the
-#   MLP are timed with and without their bounds.
+#   medoids, E epochs at rate RATE (defaults: the set's GLVQ values); tmlp[:H[:RATE]] is the
+#   template MLP (one alignment per query; defaults 32 units, rate 0.1, 30 epochs; @m is the
+#   template order). The
+#   perceptron and the MLP are timed with and without their bounds.
 #   SPLIT: test (default) or valid. REPEATS:
 #   timed passes, default 3. SET defaults to Letter/LOW Letter/MED Letter/HIGH Fingerprint AIDS.
 #   BUILD_DIR as in the other benchmark scripts.

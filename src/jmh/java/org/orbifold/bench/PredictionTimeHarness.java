@@ -22,6 +22,7 @@ import org.orbifold.learn.MarginPerceptronModel;
 import org.orbifold.learn.NearestNeighbors;
 import org.orbifold.learn.NearestPrototype;
 import org.orbifold.learn.PrototypeModel;
+import org.orbifold.learn.TemplateMlp;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Alignment;
 import org.orbifold.match.Aligners;
@@ -48,7 +49,9 @@ import org.orbifold.stats.FrechetMean;
  * class mean), {@code glvq}, {@code medoid} (the nearest of the class medoids of
  * {@link LearningGraphQuantization.Initialization#CLASS_MEDOIDS}, GLVQ at 0 epochs;
  * {@code medoid:P} takes {@code P} per class instead of the set's GLVQ count),
- * {@code perceptron}, {@code mlp}. A model name may carry a cap
+ * {@code perceptron}, {@code mlp}, {@code tmlp} (the template MLP, {@code tmlp:H:RATE} its
+ * hidden units and learning rate, defaults those of {@link TemplateMlp}, 30 epochs; one
+ * alignment per query; the cap is the template order). A model name may carry a cap
  * on the order of its prototypes or weight graphs, {@code NAME@m} (the builders'
  * {@code maxPrototypeOrder} or {@code weightOrder}); {@code mlp:H} and {@code mlp:H:RATE} set
  * the MLP's hidden units (0 for one per class) and learning rate instead of the set's.
@@ -119,7 +122,7 @@ public final class PredictionTimeHarness {
 
     /** The model names {@code run} knows, before any {@code :} parameters or {@code @} cap. */
     private static final List<String> MODELS = List.of("knn-all", "knn", "mean", "glvq",
-            "medoid", "glvq-medoids", "perceptron", "mlp");
+            "medoid", "glvq-medoids", "perceptron", "mlp", "tmlp");
 
     /** Prints a usage error and exits with status 2, before anything is computed. */
     private static void usage(String message) {
@@ -286,6 +289,13 @@ public final class PredictionTimeHarness {
             case "mlp" -> GraphMlp.builder().aligner(aligner).hiddenUnits(hidden)
                     .learningRate(mlpRate).epochs(10).seed(c.seed()).mean(mean)
                     .executor(SAME_THREAD).weightOrder(cap).build().fit(space, train, labels);
+            case "tmlp" -> TemplateMlp.builder().aligner(aligner)
+                    .hiddenUnits(named.length > 1 ? hidden : TemplateMlp.DEFAULT_HIDDEN_UNITS)
+                    .learningRate(named.length > 2 ? mlpRate
+                            : TemplateMlp.DEFAULT_LEARNING_RATE)
+                    .epochs(TemplateMlp.DEFAULT_EPOCHS).seed(c.seed()).mean(mean)
+                    .templateOrder(cap).executor(SAME_THREAD).build()
+                    .fit(space, train, labels);
             default -> throw new IllegalArgumentException("unknown model " + name);
         };
         double fitSeconds = (threadCpu() - fitStart) / 1e9;

@@ -31,6 +31,7 @@ import org.orbifold.learn.GraphClassifier;
 import org.orbifold.learn.GraphClassifierModel;
 import org.orbifold.learn.GraphMlp;
 import org.orbifold.learn.GraphMlpModel;
+import org.orbifold.learn.TemplateMlp;
 import org.orbifold.learn.LearningGraphQuantization;
 import org.orbifold.learn.MarginPerceptron;
 import org.orbifold.learn.MarginPerceptronModel;
@@ -158,15 +159,17 @@ final class ClassifyCommand extends DatasetCommand {
      * The help of {@code --epochs}; {@link #adaptSharedHelp} adds the defaults of the
      * methods ({@link Method#defaultsByMethod}).
      */
-    private static final String EPOCHS_HELP = "lvq1, glvq, perceptron, mlp: passes over the"
+    private static final String EPOCHS_HELP = "lvq1, glvq, perceptron, mlp, template-mlp:"
+            + " passes over the"
             + " training graphs; lvq1 and glvq also take 0, the nearest-prototype classifier"
             + " over the initial prototypes, fitted once whatever --learning-rate lists (a"
             + " note says the rates are unused)";
 
     /** The help of {@code --learning-rate}, completed as {@link #EPOCHS_HELP} is. */
-    private static final String LEARNING_RATE_HELP = "lvq1, glvq, perceptron, mlp: learning"
-            + " rate; it decays linearly except for perceptron; at most 1 for lvq1 (a step"
-            + " moves a prototype that fraction of the way toward the sample)";
+    private static final String LEARNING_RATE_HELP = "lvq1, glvq, perceptron, mlp,"
+            + " template-mlp: learning rate; it decays linearly except for perceptron; at most"
+            + " 1 for lvq1 (a step moves a prototype that fraction of the way toward the"
+            + " sample)";
 
     /** The help of DATASET for this command, which needs splits or folds. */
     static final String DATASET_HELP = "IAM folder with its splits, or, with --folds or split"
@@ -202,7 +205,9 @@ final class ClassifyCommand extends DatasetCommand {
         PERCEPTRON("perceptron", "margin perceptron", false, false, true,
                 MarginPerceptron.DEFAULT_EPOCHS, MarginPerceptron.DEFAULT_LEARNING_RATE),
         MLP("mlp", "graph MLP", false, false, true, GraphMlp.DEFAULT_EPOCHS,
-                GraphMlp.DEFAULT_LEARNING_RATE);
+                GraphMlp.DEFAULT_LEARNING_RATE),
+        TEMPLATE_MLP("template-mlp", "template MLP", false, false, true,
+                TemplateMlp.DEFAULT_EPOCHS, TemplateMlp.DEFAULT_LEARNING_RATE);
 
         final String option;
         final String title;
@@ -281,6 +286,11 @@ final class ClassifyCommand extends DatasetCommand {
                         .initialization(s.fixed().mlpStart()).seed(seed).mean(mean)
                         .weightOrder(s.maxModelOrder()).listener(listener)
                         .executor(executor).build();
+                case TEMPLATE_MLP -> TemplateMlp.builder().aligner(aligner)
+                        .hiddenUnits(s.hiddenUnits()).activation(s.fixed().activation())
+                        .learningRate(s.learningRate()).epochs(s.epochs()).seed(seed)
+                        .templateOrder(s.maxModelOrder()).mean(mean).listener(listener)
+                        .executor(executor).build();
             };
         }
     }
@@ -295,13 +305,14 @@ final class ClassifyCommand extends DatasetCommand {
      * @param edgeWeight edge weight of the graph space
      * @param k neighbours that vote (knn)
      * @param prototypes prototypes per class (lvq1, glvq)
-     * @param hiddenUnits hidden units, 0 for one per class (mlp)
+     * @param hiddenUnits hidden units, 0 for one per class (mlp); at least 1 (template-mlp)
      * @param maxModelOrder the order of the prototypes (at most; prototype, lvq1, glvq) or of
-     *     the weight graphs (exactly; perceptron, mlp), 0 for the largest graph order
+     *     the weight graphs or template (exactly; perceptron, mlp, template-mlp), 0 for the
+     *     largest graph order
      * @param margin margin of the updates (perceptron)
      * @param weightDecay L2 decay of the output weights (mlp)
-     * @param epochs passes over the training graphs (lvq1, glvq, perceptron, mlp)
-     * @param learningRate initial learning rate (lvq1, glvq, perceptron, mlp)
+     * @param epochs passes over the training graphs (the trained methods)
+     * @param learningRate initial learning rate (the trained methods)
      * @param fixed the options that take one value only
      */
     record Setting(double existence, double bandwidth, int features, double nodeWeight,
@@ -316,7 +327,7 @@ final class ClassifyCommand extends DatasetCommand {
      * @param lvqStart how the prototypes of LVQ1 and GLVQ start
      * @param perceptronStart how the perceptron's weight graphs start
      * @param mlpStart how the MLP's weight graphs start
-     * @param activation the MLP's hidden activation
+     * @param activation the hidden activation of both MLPs
      * @param batchSize the MLP's samples per step
      * @param lowerBounds whether k-NN skips alignments by lower bounds
      */
@@ -328,7 +339,9 @@ final class ClassifyCommand extends DatasetCommand {
 
     @Option(names = "--method", paramLabel = "NAME", defaultValue = "knn",
             description = "knn, prototype (nearest class mean), lvq1, glvq, perceptron"
-                + " (margin perceptron) or mlp (graph MLP) (default: ${DEFAULT-VALUE}).")
+                + " (margin perceptron), mlp (graph MLP) or template-mlp (a dense MLP on each"
+                + " graph aligned once to a Fréchet-mean template: one alignment per"
+                + " prediction) (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = {"-k", "--k"}, paramLabel = "K", split = ",",
@@ -361,7 +374,9 @@ final class ClassifyCommand extends DatasetCommand {
     @Option(names = "--hidden-units", paramLabel = "H", split = ",",
             preprocessor = ListValues.class,
             description = "mlp: hidden max-linear units, spread over the classes in blocks;"
-                + " 0 means one per class (default: 0).")
+                + " 0 means one per class (default: 0); template-mlp: hidden units of the"
+                + " dense network, at least 1 (default: "
+                + TemplateMlp.DEFAULT_HIDDEN_UNITS + ").")
     List<Integer> hiddenUnits;
 
     @Option(names = "--weight-decay", paramLabel = "L", split = ",",
@@ -375,8 +390,8 @@ final class ClassifyCommand extends DatasetCommand {
     Integer batchSize;
 
     @Option(names = "--activation", paramLabel = "NAME",
-            description = "mlp: activation of the hidden units, tanh or logistic (default:"
-                + " tanh).")
+            description = "mlp, template-mlp: activation of the hidden units, tanh or logistic"
+                + " (default: tanh).")
     String activation;
 
     @Option(names = "--initialization", paramLabel = "NAME",
@@ -399,7 +414,9 @@ final class ClassifyCommand extends DatasetCommand {
             preprocessor = ListValues.class,
             description = "prototype, lvq1, glvq: cap the order of the prototypes at M (class"
                 + " means cut to their M heaviest nodes, training moves projected back);"
-                + " perceptron, mlp: weight graphs of order M. At most the largest graph"
+                + " perceptron, mlp: weight graphs of order M; template-mlp: the template cut to"
+                + " its M heaviest nodes (nodes matched to none dropped). At most the largest"
+                + " graph"
                 + " order (of every graph read, the test split's too). Cheaper predictions, a"
                 + " different model. One or a list (8,16,33),"
                 + " chosen on the validation split like the other lists; with"
@@ -559,12 +576,13 @@ final class ClassifyCommand extends DatasetCommand {
     /** Whether the method's predictions search with lower bounds and are counted. */
     private static boolean counted(Method m) {
         return m == Method.KNN || m == Method.PROTOTYPE || m == Method.LVQ1
-                || m == Method.GLVQ || m == Method.PERCEPTRON || m == Method.MLP;
+                || m == Method.GLVQ || m == Method.PERCEPTRON || m == Method.MLP
+                || m == Method.TEMPLATE_MLP;
     }
 
     /**
      * Returns the alignments computed and skipped by the predictions of all k-NN, prototype,
-     * perceptron and MLP models of this run.
+     * perceptron and MLP (graph or template) models of this run.
      */
     private long[] alignmentCounts() {
         long computed = 0;
@@ -810,7 +828,9 @@ final class ClassifyCommand extends DatasetCommand {
             if (order > largest) {
                 throw CliException.usage("--max-model-order " + typedInteger("--max-model-order",
                         order) + " exceeds the largest graph order, " + largest + ": "
-                        + (weights ? "the weight graphs of --method " + m.option + " have"
+                        + (m == Method.TEMPLATE_MLP ? "the template of --method template-mlp"
+                        + " has exactly this order" : weights ? "the weight graphs of --method "
+                        + m.option + " have"
                         + " exactly this order" : "the prototypes of --method " + m.option
                         + " have at most that order anyway,"
                         + " so the cap would change nothing; leave the option out for no cap,"
@@ -1148,17 +1168,19 @@ final class ClassifyCommand extends DatasetCommand {
                     + " --method knn");
         }
         requireApplies(prototypes, "--prototypes", m.usesPrototypes, "lvq1 and glvq");
-        String trained = "lvq1, glvq, perceptron and mlp";
+        String trained = "lvq1, glvq, perceptron, mlp and template-mlp";
         requireApplies(epochs, "--epochs", m.usesTraining, trained);
         requireApplies(learningRate, "--learning-rate", m.usesTraining, trained);
         requireApplies(margin, "--margin", m == Method.PERCEPTRON, "perceptron");
-        requireApplies(hiddenUnits, "--hidden-units", m == Method.MLP, "mlp");
+        boolean mlp = m == Method.MLP || m == Method.TEMPLATE_MLP;
+        requireApplies(hiddenUnits, "--hidden-units", mlp, "mlp and template-mlp");
         requireApplies(weightDecay, "--weight-decay", m == Method.MLP, "mlp");
         requireApplies(batchSize, "--batch-size", m == Method.MLP, "mlp");
         requireApplies(maxModelOrder, "--max-model-order", m != Method.KNN,
-                "prototype, lvq1, glvq, perceptron and mlp");
-        requireApplies(activation, "--activation", m == Method.MLP, "mlp");
-        requireApplies(initialization, "--initialization", m.usesTraining, trained);
+                "prototype, lvq1, glvq, perceptron, mlp and template-mlp");
+        requireApplies(activation, "--activation", mlp, "mlp and template-mlp");
+        requireApplies(initialization, "--initialization",
+                m.usesTraining && m != Method.TEMPLATE_MLP, "lvq1, glvq, perceptron and mlp");
         Fixed fixed = fixed(m);
         List<Integer> orders = values("--max-model-order", maxModelOrder, 0);
         if (maxModelOrder != null) {
@@ -1205,7 +1227,8 @@ final class ClassifyCommand extends DatasetCommand {
         List<Double> edgeWeights = values("--edge-weight", edgeWeight, 1.0);
         List<Integer> ks = values("--k", k, 1);
         List<Integer> ps = values("--prototypes", prototypes, 1);
-        List<Integer> hs = values("--hidden-units", hiddenUnits, 0);
+        List<Integer> hs = values("--hidden-units", hiddenUnits,
+                m == Method.TEMPLATE_MLP ? TemplateMlp.DEFAULT_HIDDEN_UNITS : 0);
         List<Double> margins = values("--margin", margin, 0.0);
         List<Double> decays = values("--weight-decay", weightDecay, 0.0);
         List<Integer> es = values("--epochs", epochs, m.defaultEpochs);
@@ -1232,7 +1255,7 @@ final class ClassifyCommand extends DatasetCommand {
             requireAtLeast("--prototypes", value, 1);
         }
         for (int value : hs) {
-            requireAtLeast("--hidden-units", value, 0);
+            requireAtLeast("--hidden-units", value, m == Method.TEMPLATE_MLP ? 1 : 0);
         }
         for (int value : es) {
             if (value == 0 && !m.usesPrototypes) {
@@ -1517,7 +1540,8 @@ final class ClassifyCommand extends DatasetCommand {
 
     /**
      * Returns the number of graphs a prediction of the setting's model may align: the stored
-     * training graphs for k-NN, else its prototypes or weight graphs.
+     * training graphs for k-NN, the template (one) for the template MLP, else its prototypes
+     * or weight graphs.
      */
     private static int modelSize(Method m, Setting s, int classes, int trainingGraphs) {
         return switch (m) {
@@ -1525,6 +1549,7 @@ final class ClassifyCommand extends DatasetCommand {
             case PROTOTYPE, PERCEPTRON -> classes;
             case LVQ1, GLVQ -> s.prototypes() * classes;
             case MLP -> s.hiddenUnits() == 0 ? classes : s.hiddenUnits();
+            case TEMPLATE_MLP -> 1;
         };
     }
 
@@ -1926,6 +1951,9 @@ final class ClassifyCommand extends DatasetCommand {
                     : Integer.toString(s.hiddenUnits())));
             parts.add("weight decay " + number(s.weightDecay()));
         }
+        if (m == Method.TEMPLATE_MLP) {
+            parts.add("hidden units " + s.hiddenUnits());
+        }
         if (m == Method.PERCEPTRON) {
             parts.add("margin " + number(s.margin()));
         }
@@ -1937,6 +1965,7 @@ final class ClassifyCommand extends DatasetCommand {
         }
         if (m != Method.KNN && s.maxModelOrder() > 0) {
             parts.add((m == Method.PERCEPTRON || m == Method.MLP ? "weight order "
+                    : m == Method.TEMPLATE_MLP ? "template order "
                     : "prototype order at most ") + s.maxModelOrder());
         }
         return String.join(", ", parts);
@@ -1954,7 +1983,7 @@ final class ClassifyCommand extends DatasetCommand {
      * {@code g + 2 sqrt(g (1 - g) / n)} (LVQ1; the perceptron without a margin, whose updates
      * are then its mistakes), so that chance alone rarely crosses it; for GLVQ the level is
      * 0, above which training graphs lie on average nearer to a prototype of another class;
-     * for the MLP it is 10 % above {@code ln C}, the loss of a uniform guess. NaN (never
+     * for both MLPs it is 10 % above {@code ln C}, the loss of a uniform guess. NaN (never
      * suspicious) for the perceptron with a margin.
      */
     static double suspiciousLevel(Method m, Setting s, int classes, int n) {
@@ -1964,7 +1993,7 @@ final class ClassifyCommand extends DatasetCommand {
             case LVQ1 -> fraction;
             case GLVQ -> 0.0;
             case PERCEPTRON -> s.margin() == 0.0 ? fraction : Double.NaN;
-            case MLP -> MLP_GUESS_FACTOR * Math.log(classes);
+            case MLP, TEMPLATE_MLP -> MLP_GUESS_FACTOR * Math.log(classes);
             default -> Double.NaN;
         };
     }
@@ -1978,7 +2007,7 @@ final class ClassifyCommand extends DatasetCommand {
      * steps overshoot, so its level carries the margin.
      */
     static boolean mustRise(Method m) {
-        return m != Method.MLP;
+        return m != Method.MLP && m != Method.TEMPLATE_MLP;
     }
 
 }

@@ -121,6 +121,11 @@ final class ClassifyOutput {
                     .toLowerCase(Locale.ROOT));
             json.name("initialization").value(initialization(m, s));
         }
+        if (m == Method.TEMPLATE_MLP) {
+            json.name("hiddenUnits").value(s.hiddenUnits());
+            json.name("activation").value(s.fixed().activation().name()
+                    .toLowerCase(Locale.ROOT));
+        }
         if (m == Method.PERCEPTRON) {
             json.name("margin").value(s.margin());
             json.name("initialization").value(initialization(m, s));
@@ -153,6 +158,9 @@ final class ClassifyOutput {
         if (method == Method.MLP) {
             text += ", batch size " + s.fixed().batchSize() + ", activation "
                     + optionName(s.fixed().activation().name());
+        }
+        if (method == Method.TEMPLATE_MLP) {
+            text += ", activation " + optionName(s.fixed().activation().name());
         }
         return text;
     }
@@ -245,7 +253,9 @@ final class ClassifyOutput {
             json.endArray();
             if (run.alignmentCounts() != null) {
                 long[] counts = run.alignmentCounts();
-                json.name("lowerBounds").value(method != Method.KNN || run.lowerBounds());
+                // The template MLP has no bounds: it aligns every query once.
+                json.name("lowerBounds").value(method == Method.KNN ? run.lowerBounds()
+                        : method != Method.TEMPLATE_MLP);
                 json.name("alignmentsComputed").value(counts[0]);
                 json.name("alignmentsSkipped").value(counts[1]);
             }
@@ -486,7 +496,7 @@ final class ClassifyOutput {
         }
         w.printf(Locale.ROOT, "%s%s%n", report.search() != null && report.grid().size() > 1
                 ? "chosen      " : "setting     ", chosenText());
-        if (method.usesTraining) {
+        if (method.usesTraining && method != Method.TEMPLATE_MLP) {
             w.printf(Locale.ROOT, "start       %s (--initialization)%n",
                     initialization(method, report.chosen()));
         }
@@ -521,7 +531,10 @@ final class ClassifyOutput {
         }
         confusionTable(w, classes, Evaluation.confusionMatrix(report.truth(), report.predicted(),
                 classes));
-        if (run.alignmentCounts() != null) {
+        if (run.alignmentCounts() != null && method == Method.TEMPLATE_MLP) {
+            w.printf(Locale.ROOT, "alignments  %d computed, one per prediction (to the"
+                    + " template)%n", run.alignmentCounts()[0]);
+        } else if (run.alignmentCounts() != null) {
             long[] counts = run.alignmentCounts();
             long total = counts[0] + counts[1];
             boolean scores = method == Method.PERCEPTRON || method == Method.MLP;
@@ -589,8 +602,9 @@ final class ClassifyOutput {
         String level = switch (method) {
             case GLVQ -> "above 0 (training graphs nearer to a prototype of another class) and"
                     + " above its first epoch's value";
-            case MLP -> String.format(Locale.ROOT, "more than 10 %% above the loss of guessing"
-                    + " the class uniformly (%.4g)", fit.level() / MLP_GUESS_FACTOR);
+            case MLP, TEMPLATE_MLP -> String.format(Locale.ROOT, "more than 10 %% above the"
+                    + " loss of guessing the class uniformly (%.4g)",
+                    fit.level() / MLP_GUESS_FACTOR);
             default -> String.format(Locale.ROOT, "more than two standard errors worse than"
                     + " guessing the class uniformly (above %.4g) and above its first epoch's"
                     + " value", fit.level());

@@ -6,7 +6,9 @@
  * GLVQ, {@link org.orbifold.learn.LearningGraphQuantization}), max-linear models trained by
  * generalized gradients through the alignments (the multi-class
  * {@link org.orbifold.learn.MarginPerceptron} and the graph MLP
- * {@link org.orbifold.learn.GraphMlp}), evaluation ({@link org.orbifold.learn.Evaluation}:
+ * {@link org.orbifold.learn.GraphMlp}), the template MLP
+ * ({@link org.orbifold.learn.TemplateMlp}: every graph aligned once to a Fréchet-mean
+ * template, then an ordinary MLP), evaluation ({@link org.orbifold.learn.Evaluation}:
  * accuracy, confusion matrix, stratified k-fold cross-validation) and hold-out model
  * selection ({@link org.orbifold.learn.ValidationSearch}). Every distance and
  * similarity comes from an {@link org.orbifold.match.Aligner}.

@@ -19,9 +19,12 @@ import org.orbifold.space.GraphSpace;
  * <p>{@link #decode} inverts the scaling. Coordinates of a part whose weight is 0 carry no
  * information in the inner product and decode to 0.
  *
+ * <p>Public so that learners outside this package can feed aligned graphs to vector methods
+ * (the template MLP of {@code org.orbifold.learn}); {@link GeodesicPca} uses it here.
+ *
  * <p>Instances are immutable and thread-safe.
  */
-final class WeightedVectors {
+public final class WeightedVectors {
 
     private final GraphSpace space;
     private final int order;
@@ -40,7 +43,7 @@ final class WeightedVectors {
      *     coordinates; must be true if any graph encoded is directed
      * @throws IllegalArgumentException if the vector would be longer than an array can be
      */
-    WeightedVectors(GraphSpace space, int order, boolean directed) {
+    public WeightedVectors(GraphSpace space, int order, boolean directed) {
         this.space = space;
         this.order = order;
         this.directed = directed;
@@ -59,12 +62,17 @@ final class WeightedVectors {
     }
 
     /** Returns the number of coordinates of a vector. */
-    int length() {
+    public int length() {
         return length;
     }
 
+    /** Returns the order of the graphs encoded; shorter graphs are padded. */
+    public int order() {
+        return order;
+    }
+
     /** Returns whether edges in both directions are separate coordinates. */
-    boolean directed() {
+    public boolean directed() {
         return directed;
     }
 
@@ -77,7 +85,7 @@ final class WeightedVectors {
      * @throws IllegalArgumentException if the graph is too large or directed when the layout
      *     is not
      */
-    double[] encode(Graph g) {
+    public double[] encode(Graph g) {
         space.requireMember(g);
         if (g.order() > order) {
             throw new IllegalArgumentException("graph of order " + g.order()
@@ -115,8 +123,9 @@ final class WeightedVectors {
      *
      * @param v a vector of {@link #length()} finite coordinates
      * @return the graph, directed if the layout is
+     * @throws IllegalArgumentException if the vector has the wrong length
      */
-    Graph decode(double[] v) {
+    public Graph decode(double[] v) {
         if (v.length != length) {
             throw new IllegalArgumentException("vector has " + v.length + " coordinates, expected "
                     + length);

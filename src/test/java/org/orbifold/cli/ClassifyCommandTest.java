@@ -746,19 +746,19 @@ class ClassifyCommandTest {
     void trainingDefaultsAreGroupedByValue() {
         String help = run("classify", "--help").out().replaceAll("\\s+", " ");
 
-        assertEquals("10 for lvq1, glvq and perceptron, 20 for mlp",
+        assertEquals("10 for lvq1, glvq and perceptron, 20 for mlp, 30 for template-mlp",
                 ClassifyCommand.Method.defaultsByMethod(m -> Integer.toString(m.defaultEpochs)));
         assertTrue(help.contains("--learning-rate lists (a note says the rates are unused)"
                 + " (default: "
                 + ClassifyCommand.Method.defaultsByMethod(m -> Integer.toString(m.defaultEpochs))
                 + "). --learning-rate="), help);
-        assertTrue(help.contains("toward the sample) (default: 0.1 for lvq1, glvq and"
-                + " perceptron, 0.5 for mlp). --margin="), help);
+        assertTrue(help.contains("toward the sample) (default: 0.1 for lvq1, glvq,"
+                + " perceptron and template-mlp, 0.5 for mlp). --margin="), help);
         // Values in the order of their first method; methods that do not train are left out.
-        assertEquals("a for lvq1, perceptron and mlp, b for glvq",
+        assertEquals("a for lvq1, perceptron, mlp and template-mlp, b for glvq",
                 ClassifyCommand.Method.defaultsByMethod(m -> m.option.equals("glvq") ? "b"
                         : "a"));
-        assertEquals("1 for lvq1, glvq, perceptron and mlp",
+        assertEquals("1 for lvq1, glvq, perceptron, mlp and template-mlp",
                 ClassifyCommand.Method.defaultsByMethod(m -> "1"));
     }
 
@@ -946,6 +946,70 @@ class ClassifyCommandTest {
                 "--hidden-units", "0,3", "--epochs", "1", "--threads", "1", "--json");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(2, ((List<?>) r.json().get("candidates")).size());
+    }
+
+    @Test
+    void theTemplateMlpAlignsOncePerPredictionAndReportsItsSetting() throws IOException {
+        Path folder = iamFolder(null);
+        Run r = run("classify", folder.toString(), "--aligner", "exact", "--method",
+                "template-mlp", "--hidden-units", "4,8", "--learning-rate", "0.1",
+                "--epochs", "5", "--activation", "logistic", "--threads", "1", "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        Map<?, ?> json = r.json();
+        assertEquals(2, ((List<?>) json.get("candidates")).size());
+        Map<?, ?> chosen = (Map<?, ?>) json.get("chosen");
+        assertEquals(4.0, chosen.get("hiddenUnits"));
+        assertEquals("logistic", chosen.get("activation"));
+        assertEquals(0.1, chosen.get("learningRate"));
+        assertEquals(5.0, chosen.get("epochs"));
+        assertFalse(chosen.containsKey("initialization"));
+        assertEquals(1.0, json.get("accuracy"));
+        // Both candidates predict the 4 validation graphs, the chosen one the 4 test graphs:
+        // one alignment each, none skipped.
+        assertEquals(12.0, json.get("alignmentsComputed"));
+        assertEquals(0.0, json.get("alignmentsSkipped"));
+        assertEquals(false, json.get("lowerBounds"));
+
+        Run text = run("classify", folder.toString(), "--aligner", "exact", "--method",
+                "template-mlp", "--epochs", "5", "--threads", "1");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().startsWith("template MLP on "), text.out());
+        assertTrue(text.out().contains("hidden units 32, learning rate 0.1, epochs 5,"
+                + " activation tanh\n"), text.out());
+        assertTrue(text.out().contains("alignments  8 computed, one per prediction (to the"
+                + " template)\n"), text.out());
+        assertFalse(text.out().contains("(--initialization)"), text.out());
+
+        // The template cut to its 2 heaviest nodes; an order above the largest graph's fails.
+        Run capped = run("classify", folder.toString(), "--aligner", "exact", "--method",
+                "template-mlp", "--epochs", "5", "--max-model-order", "2", "--threads", "1",
+                "--json");
+        assertEquals(0, capped.exitCode(), capped.err());
+        assertEquals(2.0, ((Map<?, ?>) capped.json().get("chosen")).get("maxModelOrder"));
+        Run tooLarge = run("classify", folder.toString(), "--method", "template-mlp",
+                "--max-model-order", "4");
+        assertEquals(CliException.USAGE, tooLarge.exitCode());
+        assertEquals(Main.ERROR_PREFIX + "--max-model-order 4 exceeds the largest graph"
+                + " order, 3: the template of --method template-mlp has exactly this order\n",
+                tooLarge.err());
+
+        String[][] refused = {
+            {"--hidden-units must be >= 1, got 0", "--hidden-units", "0"},
+            {"--initialization applies only to --method lvq1, glvq, perceptron and mlp",
+                "--initialization", "class-means"},
+            {"--batch-size applies only to --method mlp", "--batch-size", "2"},
+            {"--weight-decay applies only to --method mlp", "--weight-decay", "0.1"},
+            {"--epochs must be >= 1 for --method template-mlp, got 0 (0, which keeps the"
+                + " starting prototypes, is for lvq1 and glvq)", "--epochs", "0"},
+        };
+        for (String[] c : refused) {
+            List<String> args = new ArrayList<>(List.of("classify", folder.toString(),
+                    "--method", "template-mlp"));
+            args.addAll(Arrays.asList(c).subList(1, c.length));
+            Run bad = run(args.toArray(new String[0]));
+            assertEquals(CliException.USAGE, bad.exitCode(), c[0] + ": " + bad.err());
+            assertEquals(Main.ERROR_PREFIX + c[0] + "\n", bad.err());
+        }
     }
 
     @Test
@@ -1337,7 +1401,8 @@ class ClassifyCommandTest {
         Path folder = iamFolder(null);
         String[][] cases = {
             {"--margin applies only to --method perceptron", "--margin", "0.1"},
-            {"--hidden-units applies only to --method mlp", "--method", "perceptron",
+            {"--hidden-units applies only to --method mlp and template-mlp", "--method",
+                "perceptron",
                 "--hidden-units", "3"},
             {"--initialization applies only to --method lvq1, glvq, perceptron and mlp",
                 "--method", "prototype", "--initialization", "zero"},

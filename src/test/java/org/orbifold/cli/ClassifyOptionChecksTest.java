@@ -73,7 +73,8 @@ class ClassifyOptionChecksTest {
         assertUsageError("--max-model-order must be >= 1, got 0", "classify", "--folds", "3",
                 "--threads", "1", "--method", "glvq", "--max-model-order", "0");
         assertUsageError("--max-model-order applies only to --method prototype, lvq1, glvq,"
-                + " perceptron and mlp", "classify", "--folds", "3", "--threads", "1",
+                + " perceptron, mlp and template-mlp", "classify", "--folds", "3", "--threads",
+                "1",
                 "--max-model-order", "5");
         // Every value of a list is checked, and named as typed.
         assertUsageError("--max-model-order must be >= 1, got 0", "classify", "--folds", "3",
@@ -83,7 +84,8 @@ class ClassifyOptionChecksTest {
         assertUsageError("--max-model-order must be >= 1, got -3", "classify", "--folds", "3",
                 "--threads", "1", "--method", "lvq1", "--max-model-order", "-3,8");
         assertUsageError("--max-model-order applies only to --method prototype, lvq1, glvq,"
-                + " perceptron and mlp", "classify", "--folds", "3", "--threads", "1",
+                + " perceptron, mlp and template-mlp", "classify", "--folds", "3", "--threads",
+                "1",
                 "--max-model-order", "5,6");
     }
 

@@ -38,6 +38,8 @@ class LearnerContractTest {
                 "the margin perceptron", MarginPerceptron.builder().aligner(exact).epochs(1)
                         .executor(Runnable::run).build(),
                 "the graph MLP", GraphMlp.builder().aligner(exact).epochs(1)
+                        .executor(Runnable::run).build(),
+                "the template MLP", TemplateMlp.builder().aligner(exact).epochs(1)
                         .executor(Runnable::run).build());
     }
 
@@ -47,7 +49,8 @@ class LearnerContractTest {
                 () -> NearestNeighbors.builder().build(),
                 () -> LearningGraphQuantization.builder().build(),
                 () -> MarginPerceptron.builder().build(),
-                () -> GraphMlp.builder().build());
+                () -> GraphMlp.builder().build(),
+                () -> TemplateMlp.builder().build());
         for (Supplier<Object> build : builds) {
             IllegalStateException e = assertThrows(IllegalStateException.class, build::get);
             assertEquals("no aligner set", e.getMessage());
