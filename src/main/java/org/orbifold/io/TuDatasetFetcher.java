@@ -48,6 +48,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -73,7 +74,8 @@ import java.util.zip.ZipFile;
  * <p><b>Safety.</b> A fetch downloads into a temporary file of the cache ({@code .NAME.zip.part}),
  * checking the HTTP status and the announced length, and extracts into a temporary folder
  * ({@code .NAME.part}). It refuses entries with an absolute path, a {@code ..} step, a
- * backslash or a symbolic-link mode, and zips whose download, whose files together
+ * backslash or a symbolic-link mode, entries whose bytes fail their CRC-32 check (a corrupt
+ * zip), and zips whose download, whose files together
  * (uncompressed, as actually read) or whose entry count exceed the limits
  * ({@link #withLimits}); it keeps only regular files. The data set is then read by
  * {@link TuDatasetReader}, and only a set that reads without error is moved into place, by
@@ -88,8 +90,9 @@ import java.util.zip.ZipFile;
  * <p>Immutable and thread-safe; the {@code with} methods return changed copies.
  *
  * <p><b>Limitations.</b> Only the TU collection. The site publishes no checksums, so a data
- * set is validated by parsing it, not by a hash: a zip changed on the way that still reads
- * as a TU data set is accepted. A replacement by {@link #fetch(String, boolean) fetch(name,
+ * set is validated by the zip's CRC-32 values and by parsing it, not by a hash: a zip
+ * changed on the way whose CRC-32 values were changed with it, and that still reads as a TU
+ * data set, is accepted. A replacement by {@link #fetch(String, boolean) fetch(name,
  * true)} swaps the folders by two renames, between which a reader of the cache that takes
  * no lock finds no folder. Not tried against the real site from the workplace where it was
  * written (closed network): the tests serve zips from a server on the loopback address.
@@ -668,6 +671,7 @@ public final class TuDatasetFetcher {
                     continue;
                 }
                 Files.createDirectories(path.getParent());
+                CRC32 crc = new CRC32();
                 try (InputStream in = file.getInputStream(entry);
                         OutputStream out = Files.newOutputStream(path,
                                 StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -680,10 +684,16 @@ public final class TuDatasetFetcher {
                                     + maxBytes + " bytes uncompressed (reached in entry '"
                                     + entryName + "')");
                         }
+                        crc.update(buffer, 0, n);
                         out.write(buffer, 0, n);
                     }
                 } catch (FileAlreadyExistsException e) {
                     throw refused(url, "entry '" + entryName + "' appears twice");
+                }
+                // ZipFile checks no CRC-32 of a stored entry, nor always of a deflated one.
+                if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+                    throw new IOException("corrupt zip: entry '" + entryName + "' of " + url
+                            + " fails its CRC-32 check");
                 }
             }
         } catch (ZipException e) {

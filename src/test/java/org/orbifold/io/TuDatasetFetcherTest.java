@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -280,6 +285,71 @@ class TuDatasetFetcherTest {
 
         assertTrue(e.getMessage().contains("'TINY/link' is a symbolic link"), e.getMessage());
         assertEquals(List.of(), cacheContents());
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void anEntryFailingItsCrcIsRefusedBeforeTheReaderRuns(boolean stored) throws IOException {
+        List<Map.Entry<String, byte[]>> entries = TuMockServer.tinyDataset("TINY/", "TINY");
+        byte[] zip = stored ? storedZip(entries) : TuMockServer.zip(entries);
+        // A label 1 becomes 7, which still reads: only the CRC-32 tells.
+        if (stored) {
+            int at = indexOf(zip, TuMockServer.text("1\n-1\n"));
+            zip[at] = '7';
+        } else {
+            corruptCentralCrc(zip, "TINY/TINY_graph_labels.txt");
+        }
+        server.serve("TINY", zip);
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+
+        assertEquals("corrupt zip: entry 'TINY/TINY_graph_labels.txt' of " + server.baseUrl()
+                + "TINY.zip fails its CRC-32 check", e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    /** Returns a zip of the entries stored without compression. */
+    private static byte[] storedZip(List<Map.Entry<String, byte[]>> entries)
+            throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> entry : entries) {
+                ZipEntry e = new ZipEntry(entry.getKey());
+                CRC32 crc = new CRC32();
+                crc.update(entry.getValue());
+                e.setMethod(ZipEntry.STORED);
+                e.setSize(entry.getValue().length);
+                e.setCrc(crc.getValue());
+                zip.putNextEntry(e);
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0,
+                    needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
+    /** Flips a bit of an entry's CRC-32 in its central directory header (offset 16). */
+    private static void corruptCentralCrc(byte[] zip, String name) {
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer bytes = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i + 46 + nameBytes.length <= zip.length; i++) {
+            if (bytes.getInt(i) == 0x02014b50 && Arrays.equals(zip, i + 46,
+                    i + 46 + nameBytes.length, nameBytes, 0, nameBytes.length)) {
+                zip[i + 16] ^= 1;
+                return;
+            }
+        }
+        throw new AssertionError("no central directory header for " + name);
     }
 
     /**
