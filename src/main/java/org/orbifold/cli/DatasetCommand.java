@@ -25,9 +25,35 @@ abstract class DatasetCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    /**
+     * The fetch of a DATASET {@code tu:NAME}, which {@link #dataset} names by its folder in
+     * the cache; run by {@link #load}, after the command's checks, so that a refused command
+     * line downloads nothing. Null when there is nothing to fetch.
+     */
+    FetchCommand.Pending pendingFetch;
+
     /** Returns the graphs chosen by the argument and the data options. */
     Sample load() {
+        fetchDataset();
         return data.load(dataset);
+    }
+
+    /** Runs the pending fetch of a {@code tu:NAME}, if any, once. */
+    void fetchDataset() {
+        if (pendingFetch != null) {
+            FetchCommand.Pending pending = pendingFetch;
+            pendingFetch = null;
+            pending.fetch();
+        }
+    }
+
+    /**
+     * Returns whether the command reads DATASET only through {@link #load}, so that a
+     * {@code tu:NAME} can be fetched there. {@code classify} also reads the path before it
+     * loads (IAM folders and split lists), so its data set is fetched before it runs.
+     */
+    boolean readsDatasetThroughLoad() {
+        return !(this instanceof ClassifyCommand);
     }
 
     /**

@@ -187,13 +187,39 @@ public final class TuDatasetFetcher {
         return configured(System::getProperty, System::getenv);
     }
 
+    /**
+     * Returns a fetcher configured as {@link #fromEnvironment} but with the default URL,
+     * ignoring the URL settings; for a caller that sets the URL itself, or that needs only the
+     * cache, so that an unusable URL setting does not stop it.
+     *
+     * @return the fetcher
+     */
+    public static TuDatasetFetcher fromEnvironmentWithoutUrl() {
+        return configured(System::getProperty, System::getenv, false);
+    }
+
+    /**
+     * Returns the cache folder that {@link #fromEnvironment} uses, whatever the URL settings.
+     *
+     * @return the folder that holds the data-set folders
+     */
+    public static Path cacheFromEnvironment() {
+        return fromEnvironmentWithoutUrl().cache();
+    }
+
     /** As {@link #fromEnvironment}, with the properties and variables from the functions. */
     static TuDatasetFetcher configured(UnaryOperator<String> property,
             UnaryOperator<String> variable) {
+        return configured(property, variable, true);
+    }
+
+    private static TuDatasetFetcher configured(UnaryOperator<String> property,
+            UnaryOperator<String> variable, boolean readUrl) {
         URI url = DEFAULT_URL;
         String urlText = firstSet(property.apply(URL_PROPERTY), variable.apply(URL_VARIABLE));
-        if (urlText != null) {
+        if (readUrl && urlText != null) {
             url = parseUrl(urlText, property.apply(URL_PROPERTY) != null
+                    && !property.apply(URL_PROPERTY).isBlank()
                     ? "system property " + URL_PROPERTY : "environment variable " + URL_VARIABLE);
         }
         String cacheText = firstSet(property.apply(CACHE_PROPERTY),
@@ -746,6 +772,18 @@ public final class TuDatasetFetcher {
     private String advice(String name) {
         return "; check the network (or set " + URL_VARIABLE + " to a mirror), or download "
                 + name + ".zip by hand, unzip it and pass its folder " + name + " as DATASET";
+    }
+
+    /**
+     * Returns whether a folder is a data set that a fetch put into the cache: a folder (not a
+     * symbolic link) that holds {@code NAME_A.txt}.
+     *
+     * @param folder the folder, such as {@code CACHE/NAME}
+     * @param name the data set
+     * @return whether it is there
+     */
+    public static boolean isCachedDataset(Path folder, String name) {
+        return isDataset(folder, name);
     }
 
     /** Whether a folder holds the adjacency file of the named data set. */
