@@ -264,6 +264,14 @@ final class FetchCommand implements Callable<Integer> {
                 }
 
                 @Override
+                public void waiting(String set, Path lockFile) {
+                    err.println("orbifold: waiting for another fetch of "
+                            + VisibleText.escape(set) + " to finish (it holds "
+                            + VisibleText.escape(lockFile.toString()) + ")");
+                    err.flush();
+                }
+
+                @Override
                 public void progress(long bytesRead, long contentLength) {
                     bar.amountDone(bytesRead, contentLength);
                 }

@@ -17,6 +17,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -140,7 +141,7 @@ public final class TuDatasetFetcher {
     private final Listener listener;
 
     /**
-     * Hears of a fetch that downloads. Both methods do nothing by default.
+     * Hears of a fetch that waits or downloads. The methods do nothing by default.
      */
     public interface Listener {
 
@@ -152,6 +153,16 @@ public final class TuDatasetFetcher {
          * @param folder the folder the data set will be in
          */
         default void started(String name, URI url, Path folder) {
+        }
+
+        /**
+         * The fetch waits for another fetch of the same name (a thread of this process or
+         * another process) to release its lock; it may then find the data set there.
+         *
+         * @param name the data set
+         * @param lockFile the lock file the other fetch holds
+         */
+        default void waiting(String name, Path lockFile) {
         }
 
         /**
@@ -437,28 +448,50 @@ public final class TuDatasetFetcher {
         if (!again && isDataset(target, name)) {
             return target;
         }
+        Path lockFile;
         try {
             Files.createDirectories(cache);
+            lockFile = Files.createDirectories(cache.resolve(".locks")).resolve(name + ".lock");
+        } catch (AccessDeniedException e) {
+            throw unwritable(e);
         } catch (IOException e) {
             throw new IOException("cannot create the cache folder " + cache + ": "
                     + describe(e), e);
         }
-        Path lockFolder = Files.createDirectories(cache.resolve(".locks"));
-        Path lockFile = lockFolder.resolve(name + ".lock");
-        ReentrantLock local = LOCKS.computeIfAbsent(lockFolder.toRealPath().resolve(
+        ReentrantLock local = LOCKS.computeIfAbsent(lockFile.getParent().toRealPath().resolve(
                 name + ".lock"), p -> new ReentrantLock());
+        boolean told = false;
         try {
-            local.lockInterruptibly();
+            if (!local.tryLock()) {
+                told = tellWaiting(name, lockFile);
+                local.lockInterruptibly();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for another fetch of "
                     + name);
         }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+        } catch (AccessDeniedException e) {
+            local.unlock();
+            throw unwritable(e);
+        } catch (IOException | RuntimeException e) {
+            local.unlock();
+            throw e;
+        }
+        try (channel; FileLock lock = lockWaiting(channel, name, lockFile, told)) {
             // Another thread or process may have fetched it while this one waited.
             if (!again && isDataset(target, name)) {
                 return target;
+            }
+            if (Files.isSymbolicLink(target) && (again || !isDataset(target, name))) {
+                throw new IOException(target + " is a symbolic link" + (isDataset(target, name)
+                        ? ", which a fetch does not replace"
+                        : " to no TU data set " + name + " (no " + name + "_A.txt)")
+                        + "; remove the link, or choose another cache folder");
             }
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
                     && !isDataset(target, name)) {
@@ -472,6 +505,33 @@ public final class TuDatasetFetcher {
         }
     }
 
+    /** Takes the file lock, telling the listener first when it must wait for it. */
+    private FileLock lockWaiting(FileChannel channel, String name, Path lockFile, boolean told)
+            throws IOException {
+        FileLock lock = channel.tryLock();
+        if (lock != null) {
+            return lock;
+        }
+        if (!told) {
+            tellWaiting(name, lockFile);
+        }
+        return channel.lock();
+    }
+
+    private boolean tellWaiting(String name, Path lockFile) {
+        if (listener != null) {
+            listener.waiting(name, lockFile);
+        }
+        return true;
+    }
+
+    /** The error of a cache folder this process may not write. */
+    private IOException unwritable(AccessDeniedException e) {
+        return new IOException("cannot write the cache folder " + cache + " (permission"
+                + " denied on " + e.getFile() + "); choose another with --cache or "
+                + CACHE_VARIABLE, e);
+    }
+
     /** Downloads, extracts, checks and moves into place; the caller holds the lock. */
     private Path download(String name, Path target) throws IOException {
         Path zip = cache.resolve("." + name + ".zip.part");
@@ -481,6 +541,11 @@ public final class TuDatasetFetcher {
         deleteTree(zip);
         deleteTree(extracted);
         deleteTree(old);
+        try {
+            Files.createFile(zip);
+        } catch (AccessDeniedException e) {
+            throw unwritable(e);
+        }
         try {
             if (listener != null) {
                 listener.started(name, url, target);
@@ -616,8 +681,8 @@ public final class TuDatasetFetcher {
     /** Reads the body into the file, counting bytes and reporting progress. */
     private long copyBody(InputStream body, Path zip, URI url, long length, AtomicLong lastData,
             AtomicLong read) throws IOException {
-        try (OutputStream out = Files.newOutputStream(zip, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE)) {
+        try (OutputStream out = Files.newOutputStream(zip, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
             byte[] buffer = new byte[1 << 16];
             int n;
             while ((n = body.read(buffer)) >= 0) {
@@ -775,8 +840,8 @@ public final class TuDatasetFetcher {
     }
 
     /**
-     * Returns whether a folder is a data set that a fetch put into the cache: a folder (not a
-     * symbolic link) that holds {@code NAME_A.txt}.
+     * Returns whether a folder is a data set in the cache: a folder, or a symbolic link to
+     * one, that holds {@code NAME_A.txt}.
      *
      * @param folder the folder, such as {@code CACHE/NAME}
      * @param name the data set
@@ -786,9 +851,12 @@ public final class TuDatasetFetcher {
         return isDataset(folder, name);
     }
 
-    /** Whether a folder holds the adjacency file of the named data set. */
+    /**
+     * Whether a folder, or a link to one (a cache arranged by hand), holds the adjacency
+     * file of the named data set.
+     */
     private static boolean isDataset(Path folder, String name) {
-        return Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+        return Files.isDirectory(folder)
                 && Files.isRegularFile(folder.resolve(name + "_A.txt"));
     }
 

@@ -13,21 +13,28 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -503,6 +510,86 @@ class TuDatasetFetcherTest {
         assertEquals(1, server.requests(), "the second waits and finds the first's data set");
         assertEquals(List.of("MUTAG"), cacheContents());
         assertEquals(TuDatasetReader.read(shared), TuDatasetReader.read(cache.resolve("MUTAG")));
+    }
+
+    @Test
+    void aFetchWaitingForAnotherOfTheSameNameTellsItsListener() throws Exception {
+        server.serve("TINY", new byte[4000], TuMockServer.Behaviour.PAUSE);
+        CountDownLatch told = new CountDownLatch(1);
+        List<Path> lockFiles = new CopyOnWriteArrayList<>();
+        TuDatasetFetcher second = fetcher.withListener(new TuDatasetFetcher.Listener() {
+            @Override
+            public void waiting(String name, Path lockFile) {
+                lockFiles.add(lockFile);
+                told.countDown();
+            }
+        });
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            threads.submit(() -> fetcher.fetch("TINY"));
+            server.paused.await();
+            threads.submit(() -> second.fetch("TINY"));
+            assertTrue(told.await(60, TimeUnit.SECONDS), "the second fetch says it waits");
+        } finally {
+            threads.shutdownNow();
+            threads.awaitTermination(60, TimeUnit.SECONDS);
+        }
+
+        assertEquals(List.of(cache.resolve(".locks").resolve("TINY.lock")), lockFiles);
+    }
+
+    @Test
+    void aReadOnlyCacheSaysSoAndStillServesTheDataSetsItHolds() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+        server.serve("OTHER", tinyZip("OTHER/", "OTHER"));
+        fetcher.fetch("TINY");
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Set<PosixFilePermission> readOnly = PosixFilePermissions.fromString("r-xr-xr-x");
+        Set<PosixFilePermission> before = Files.getPosixFilePermissions(cache);
+        Files.setPosixFilePermissions(cache, readOnly);
+        Files.setPosixFilePermissions(empty, readOnly);
+        try {
+            Assumptions.assumeFalse(Files.isWritable(cache),
+                    "the tests run as a user who may write any folder (root)");
+            assertEquals(cache.resolve("TINY"), fetcher.fetch("TINY"));
+            IOException other = assertThrows(IOException.class, () -> fetcher.fetch("OTHER"));
+            IOException fresh = assertThrows(IOException.class,
+                    () -> fetcher.withCache(empty).fetch("OTHER"));
+
+            assertTrue(other.getMessage().startsWith("cannot write the cache folder " + cache
+                    + " (permission denied on "), other.getMessage());
+            assertTrue(other.getMessage().endsWith("); choose another with --cache or"
+                    + " ORBIFOLD_CACHE"), other.getMessage());
+            assertTrue(fresh.getMessage().startsWith("cannot write the cache folder " + empty
+                    + " (permission denied on "), fresh.getMessage());
+            assertEquals(1, server.requests());
+        } finally {
+            Files.setPosixFilePermissions(cache, before);
+            Files.setPosixFilePermissions(empty, before);
+        }
+    }
+
+    @Test
+    void aLinkToADataSetIsReadAndNeverReplaced() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+        Path elsewhere = fetcher.withCache(dir.resolve("elsewhere")).fetch("TINY");
+        Files.createDirectories(cache);
+        Files.createSymbolicLink(cache.resolve("TINY"), elsewhere);
+        Path emptyFolder = Files.createDirectory(dir.resolve("nothing"));
+        Files.createSymbolicLink(cache.resolve("NOTHING"), emptyFolder);
+
+        Path found = fetcher.fetch("TINY");
+        IOException again = assertThrows(IOException.class, () -> fetcher.fetch("TINY", true));
+        IOException empty = assertThrows(IOException.class, () -> fetcher.fetch("NOTHING"));
+
+        assertEquals(cache.resolve("TINY"), found);
+        assertEquals(Optional.of(found), fetcher.cached("TINY"));
+        assertTrue(again.getMessage().contains("TINY is a symbolic link, which a fetch does"
+                + " not replace; remove the link"), again.getMessage());
+        assertTrue(empty.getMessage().contains("NOTHING is a symbolic link to no TU data set"
+                + " NOTHING (no NOTHING_A.txt)"), empty.getMessage());
+        assertEquals(1, server.requests());
+        assertTrue(Files.isSymbolicLink(cache.resolve("TINY")));
     }
 
     @Test
