@@ -32,10 +32,23 @@ abstract class DatasetCommand implements Callable<Integer> {
      */
     FetchCommand.Pending pendingFetch;
 
-    /** Returns the graphs chosen by the argument and the data options. */
+    /**
+     * Returns the graphs chosen by the argument and the data options. A data set of the cache
+     * ({@code tu:NAME}) that does not read, such as one with a file removed by hand, fails
+     * with the advice to fetch it again.
+     */
     Sample load() {
+        String name = pendingFetch == null ? null : pendingFetch.name();
         fetchDataset();
-        return data.load(dataset);
+        try {
+            return data.load(dataset);
+        } catch (CliException e) {
+            if (name == null || e.exitCode() != CliException.DATA) {
+                throw e;
+            }
+            throw CliException.data(e.getMessage() + "; if the cached copy is damaged, fetch it"
+                    + " again with: orbifold fetch --force " + name, e);
+        }
     }
 
     /** Runs the pending fetch of a {@code tu:NAME}, if any, once. */

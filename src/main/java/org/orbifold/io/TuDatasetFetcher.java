@@ -62,7 +62,8 @@ import java.util.zip.ZipFile;
  *
  * <p><b>Where.</b> The collection publishes data set {@code NAME} as {@code NAME.zip} under a
  * base URL ({@link #DEFAULT_URL}), holding a folder {@code NAME/} with the files that
- * {@link TuDatasetReader} reads; files at the root of the zip are taken as well. The base URL
+ * {@link TuDatasetReader} reads; files at the root of the zip are taken as well. Only the
+ * data set's own files are kept: {@code NAME_*.txt} and files named {@code README...}. The base URL
  * is, first to last, the one given to {@link #withBaseUrl}, the system property
  * {@value #URL_PROPERTY}, the environment variable {@value #URL_VARIABLE}, or
  * {@link #DEFAULT_URL}; a mirror needs only to serve the same zip files under its own base.
@@ -122,7 +123,7 @@ public final class TuDatasetFetcher {
     /** The default limit of the number of zip entries. */
     public static final int DEFAULT_MAX_ENTRIES = 1000;
 
-    /** Names the fetcher accepts: letters, digits, '-', '_' and '.', starting with no dot. */
+    /** Names the fetcher accepts: ASCII letters, digits, '-', '_' and '.', no dot first. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
 
     /** Unix file type bits of a zip entry's external attributes, and a link's type. */
@@ -400,8 +401,9 @@ public final class TuDatasetFetcher {
     }
 
     /**
-     * Refuses a name that is not one of a data set: it must be 1 to 100 letters, digits,
-     * {@code -}, {@code _} and {@code .}, not start with a dot, and not hold {@code ..}.
+     * Refuses a name that is not one of a data set: it must be 1 to 100 ASCII letters,
+     * digits, {@code -}, {@code _} and {@code .}, not start with a dot, and not hold
+     * {@code ..}.
      *
      * @param name the name
      * @return the name
@@ -410,7 +412,7 @@ public final class TuDatasetFetcher {
     public static String requireValidName(String name) {
         if (name == null || !NAME.matcher(name).matches() || name.contains("..")) {
             throw new IllegalArgumentException("'" + name + "' is no TU data set name: expected"
-                    + " letters, digits, '-', '_' and '.' (not first, and no '..'), such as"
+                    + " ASCII letters, digits, '-', '_' and '.' (not first, and no '..'), such as"
                     + " MUTAG or IMDB-BINARY");
         }
         return name;
@@ -622,7 +624,7 @@ public final class TuDatasetFetcher {
                 throw new IOException(url + " announces " + length + " bytes, more than the"
                         + " limit of " + maxBytes + advice(name));
             }
-            long read = copy(body, zip, url, length);
+            long read = copy(name, body, zip, url, length);
             if (length >= 0 && read != length) {
                 throw new IOException("the download of " + url + " ended after " + read
                         + " of the " + length + " bytes announced" + advice(name));
@@ -642,7 +644,8 @@ public final class TuDatasetFetcher {
      * which ends the worker's read (a read that waits for data does not end on an interrupt
      * of its own thread), waits for the worker to stop, and fails.
      */
-    private long copy(InputStream body, Path zip, URI url, long length) throws IOException {
+    private long copy(String name, InputStream body, Path zip, URI url, long length)
+            throws IOException {
         AtomicLong lastData = new AtomicLong(System.nanoTime());
         AtomicLong read = new AtomicLong();
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -667,6 +670,13 @@ public final class TuDatasetFetcher {
                 Thread.currentThread().interrupt();
                 throw stopped(url, read.get(), true);
             } catch (ExecutionException e) {
+                boolean cut = length >= 0 && read.get() < length;
+                if (e.getCause() instanceof IOException io && cut
+                        && (io.getMessage() == null || !io.getMessage().contains(url.toString()))) {
+                    throw new IOException("the download of " + url + " ended after " + read.get()
+                            + " of the " + length + " bytes announced (" + describe(io) + ")"
+                            + advice(name), io);
+                }
                 if (e.getCause() instanceof IOException io) {
                     throw io;
                 }
@@ -791,15 +801,17 @@ public final class TuDatasetFetcher {
             throw refused(url, "it is no readable zip file (" + e.getMessage() + ")");
         }
 
-        // The data set: in NAME/, as the collection packs it, or at the root.
+        // The data set: in NAME/, as the collection packs it, or at the root; only its own
+        // files are kept.
         for (Path folder : List.of(extracted.resolve(name), extracted)) {
             if (Files.isRegularFile(folder.resolve(name + "_A.txt"),
                     LinkOption.NOFOLLOW_LINKS)) {
+                keepOnlyDatasetFiles(folder, name);
                 return folder;
             }
         }
         List<String> found = new ArrayList<>();
-        try (var files = Files.walk(extracted, 2)) {
+        try (var files = Files.walk(extracted)) {
             files.filter(Files::isRegularFile).map(p -> extracted.relativize(p).toString())
                     .sorted().limit(6).forEach(found::add);
         }
@@ -807,6 +819,27 @@ public final class TuDatasetFetcher {
                 + "/ nor at its root (it holds " + (found.isEmpty() ? "no file"
                 : String.join(", ", found.subList(0, Math.min(5, found.size())))
                 + (found.size() > 5 ? ", ..." : "")) + ")");
+    }
+
+    /**
+     * Deletes from the data set's folder all but its own files: the regular files
+     * {@code NAME_*.txt} and those whose name starts with {@code README} (any case).
+     */
+    private static void keepOnlyDatasetFiles(Path folder, String name) throws IOException {
+        List<Path> others = new ArrayList<>();
+        try (var files = Files.list(folder)) {
+            files.filter(p -> !isDatasetFile(p, name)).forEach(others::add);
+        }
+        for (Path other : others) {
+            deleteTree(other);
+        }
+    }
+
+    private static boolean isDatasetFile(Path file, String name) {
+        String fileName = file.getFileName().toString();
+        boolean own = fileName.startsWith(name + "_") && fileName.endsWith(".txt")
+                || fileName.toUpperCase(Locale.ROOT).startsWith("README");
+        return own && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Resolves an entry's name inside the folder, refusing names that would leave it. */

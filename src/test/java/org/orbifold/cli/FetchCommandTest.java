@@ -179,8 +179,8 @@ class FetchCommandTest {
         Run noName = MainTest.run("fetch");
 
         assertEquals(CliException.USAGE, badFetch.exitCode());
-        assertEquals(Main.ERROR_PREFIX + "'../evil' is no TU data set name: expected letters,"
-                + " digits, '-', '_' and '.' (not first, and no '..'), such as MUTAG or"
+        assertEquals(Main.ERROR_PREFIX + "'../evil' is no TU data set name: expected ASCII"
+                + " letters, digits, '-', '_' and '.' (not first, and no '..'), such as MUTAG or"
                 + " IMDB-BINARY\n", badFetch.err());
         assertEquals(CliException.USAGE, badArgument.exitCode());
         assertTrue(badArgument.err().startsWith(Main.ERROR_PREFIX + "tu:../evil: '../evil' is"
@@ -297,6 +297,20 @@ class FetchCommandTest {
         assertEquals(cache.resolve("TINY").toString(), cached.json().get("dataset"));
         assertEquals(CliException.USAGE, missing.exitCode(), missing.err());
         assertTrue(missing.err().contains("system property orbifold.tu.url"), missing.err());
+        assertEquals(1, server.requests());
+    }
+
+    @Test
+    void aDamagedCachedDataSetSuggestsFetchingItAgain() throws IOException {
+        MainTest.run("fetch", "TINY");
+        Files.delete(cache.resolve("TINY").resolve("TINY_graph_indicator.txt"));
+
+        Run r = MainTest.run("info", "tu:TINY");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.err());
+        assertTrue(r.err().contains("TINY_graph_indicator.txt"), r.err());
+        assertTrue(r.err().endsWith("; if the cached copy is damaged, fetch it again with:"
+                + " orbifold fetch --force TINY\n"), r.err());
         assertEquals(1, server.requests());
     }
 

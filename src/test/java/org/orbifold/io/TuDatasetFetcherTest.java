@@ -186,6 +186,8 @@ class TuDatasetFetcherTest {
 
         assertTrue(e.getMessage().contains(server.baseUrl() + "TINY.zip"), e.getMessage());
         assertTrue(e.getMessage().contains("download TINY.zip by hand"), e.getMessage());
+        assertTrue(e.getMessage().matches(".*ended after \\d+ of the \\d+ bytes announced.*"),
+                e.getMessage());
         assertEquals(List.of(), cacheContents());
     }
 
@@ -197,6 +199,8 @@ class TuDatasetFetcherTest {
         IOException e = assertThrows(IOException.class, () -> raw.fetch("TINY"));
 
         assertTrue(e.getMessage().contains("TINY.zip"), e.getMessage());
+        assertTrue(e.getMessage().contains("ended after " + zip.length + " of the "
+                + (zip.length + 100) + " bytes announced"), e.getMessage());
         assertEquals(List.of(), cacheContents());
     }
 
@@ -449,6 +453,37 @@ class TuDatasetFetcherTest {
         assertTrue(e.getMessage().contains("holds no TINY_A.txt"), e.getMessage());
         assertTrue(e.getMessage().contains("OTHER/OTHER_A.txt"), e.getMessage());
         assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void aZipWithoutTheDataSetListsFilesOfNestedFolders() throws IOException {
+        server.serve("TINY", tinyZip("deep/er/OTHER/", "OTHER"));
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+
+        assertTrue(e.getMessage().contains("(it holds deep/er/OTHER/OTHER_A.txt, "),
+                e.getMessage());
+    }
+
+    @Test
+    void onlyTheDataSetsOwnFilesAreKept() throws IOException {
+        List<Map.Entry<String, byte[]>> entries = new ArrayList<>(
+                TuMockServer.tinyDataset("TINY/", "TINY"));
+        entries.add(Map.entry("TINY/README.txt", TuMockServer.text("about TINY")));
+        entries.add(Map.entry("TINY/extra/notes.txt", TuMockServer.text("a folder")));
+        entries.add(Map.entry("TINY/TINY.csv", TuMockServer.text("not a TU file")));
+        entries.add(Map.entry("other/TINY_x.txt", TuMockServer.text("another folder")));
+        server.serve("TINY", TuMockServer.zip(entries));
+
+        Path folder = fetcher.fetch("TINY");
+
+        List<String> kept;
+        try (Stream<Path> files = Files.list(folder)) {
+            kept = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(List.of("README.txt", "TINY_A.txt", "TINY_graph_indicator.txt",
+                "TINY_graph_labels.txt"), kept);
+        assertEquals(List.of("TINY"), cacheContents());
     }
 
     @Test
