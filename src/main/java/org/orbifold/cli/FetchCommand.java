@@ -19,16 +19,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code orbifold fetch NAME...}: downloads data sets of the TU Dortmund collection into the
- * cache of {@link TuDatasetFetcher}, or finds them there, and prints each one's folder. The
+ * cache of {@link TuDatasetFetcher}, or finds them there, and prints a line for each name
+ * (its folder, or why it failed), trying every name. The
  * same fetch serves a DATASET argument {@code tu:NAME} of every command ({@link #resolve}).
  */
 @Command(name = "fetch", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = {"Download TU Dortmund data sets by name (such as MUTAG) into the cache,"
-            + " unless they are there, and print each one's folder. Any command reads one as"
+            + " unless they are there, and print a line for each: name, status (downloaded,"
+            + " already cached, failed) and folder, or the reason it failed. Every name is"
+            + " tried; the exit status is 1 if any failed. Any command reads one as"
             + " DATASET tu:NAME, fetching it when it is missing.",
-            "Cache: --cache, else $ORBIFOLD_CACHE, else $XDG_CACHE_HOME/orbifold/tu, else"
-            + " ~/.cache/orbifold/tu. URL: --url, else $ORBIFOLD_TU_URL, else "
+            "Cache: --cache, else $ORBIFOLD_CACHE (empty counts as unset), else"
+            + " $XDG_CACHE_HOME/orbifold/tu, else .cache/orbifold/tu in the user's home"
+            + " (Java's user.home). URL: --url, else $ORBIFOLD_TU_URL, else "
             + "https://www.chrsmrrs.com/graphkerneldatasets/ (NAME.zip under it)."})
 final class FetchCommand implements Callable<Integer> {
 

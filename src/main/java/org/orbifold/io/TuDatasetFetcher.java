@@ -70,8 +70,10 @@ import java.util.zip.ZipFile;
  * The cache folder holds one folder per data set, {@code CACHE/NAME/NAME_A.txt} and so on; it
  * is, first to last, the one given to {@link #withCache}, the system property
  * {@value #CACHE_PROPERTY}, the environment variable {@value #CACHE_VARIABLE}, or
- * {@code $XDG_CACHE_HOME/orbifold/tu}, else {@code ~/.cache/orbifold/tu}. All of these name
- * the folder that holds the data-set folders.
+ * {@code $XDG_CACHE_HOME/orbifold/tu}, else {@code .cache/orbifold/tu} in the system property
+ * {@code user.home} (the system user's home folder, which need not be {@code $HOME}). All of
+ * these name the folder that holds the data-set folders; a property or variable that is
+ * empty or blank counts as unset.
  *
  * <p><b>Safety.</b> A fetch downloads into a temporary file of the cache ({@code .NAME.zip.part}),
  * checking the HTTP status and the announced length, and extracts into a temporary folder
