@@ -58,7 +58,8 @@ final class DataOptions {
 
     /**
      * Reads DATASET, a {@code tu:NAME} first fetched ({@link FetchCommand#resolve}; a
-     * {@link DatasetCommand} has it resolved before it runs), and selects the graphs.
+     * {@link DatasetCommand} has it replaced by its folder before it runs and fetched by its
+     * own {@code load}), and selects the graphs.
      */
     Sample load(String dataset) {
         PrintWriter err = command == null ? new PrintWriter(System.err, true)

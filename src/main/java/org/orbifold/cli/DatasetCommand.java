@@ -25,9 +25,48 @@ abstract class DatasetCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    /** Returns the graphs chosen by the argument and the data options. */
+    /**
+     * The fetch of a DATASET {@code tu:NAME}, which {@link #dataset} names by its folder in
+     * the cache; run by {@link #load}, after the command's checks, so that a refused command
+     * line downloads nothing. Null when there is nothing to fetch.
+     */
+    FetchCommand.Pending pendingFetch;
+
+    /**
+     * Returns the graphs chosen by the argument and the data options. A data set of the cache
+     * ({@code tu:NAME}) that does not read, such as one with a file removed by hand, fails
+     * with the advice to fetch it again.
+     */
     Sample load() {
-        return data.load(dataset);
+        String name = pendingFetch == null ? null : pendingFetch.name();
+        fetchDataset();
+        try {
+            return data.load(dataset);
+        } catch (CliException e) {
+            if (name == null || e.exitCode() != CliException.DATA) {
+                throw e;
+            }
+            throw CliException.data(e.getMessage() + "; if the cached copy is damaged, fetch it"
+                    + " again with: orbifold fetch --force " + name, e);
+        }
+    }
+
+    /** Runs the pending fetch of a {@code tu:NAME}, if any, once. */
+    void fetchDataset() {
+        if (pendingFetch != null) {
+            FetchCommand.Pending pending = pendingFetch;
+            pendingFetch = null;
+            pending.fetch();
+        }
+    }
+
+    /**
+     * Returns whether the command reads DATASET only through {@link #load}, so that a
+     * {@code tu:NAME} can be fetched there. {@code classify} also reads the path before it
+     * loads (IAM folders and split lists), so its data set is fetched before it runs.
+     */
+    boolean readsDatasetThroughLoad() {
+        return !(this instanceof ClassifyCommand);
     }
 
     /**

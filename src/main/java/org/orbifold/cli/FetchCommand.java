@@ -19,16 +19,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code orbifold fetch NAME...}: downloads data sets of the TU Dortmund collection into the
- * cache of {@link TuDatasetFetcher}, or finds them there, and prints each one's folder. The
+ * cache of {@link TuDatasetFetcher}, or finds them there, and prints a line for each name
+ * (its folder, or why it failed), trying every name. The
  * same fetch serves a DATASET argument {@code tu:NAME} of every command ({@link #resolve}).
  */
 @Command(name = "fetch", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = {"Download TU Dortmund data sets by name (such as MUTAG) into the cache,"
-            + " unless they are there, and print each one's folder. Any command reads one as"
+            + " unless they are there, and print a line for each: name, status (downloaded,"
+            + " already cached, failed) and folder, or the reason it failed. Every name is"
+            + " tried; the exit status is 1 if any failed. Any command reads one as"
             + " DATASET tu:NAME, fetching it when it is missing.",
-            "Cache: --cache, else $ORBIFOLD_CACHE, else $XDG_CACHE_HOME/orbifold/tu, else"
-            + " ~/.cache/orbifold/tu. URL: --url, else $ORBIFOLD_TU_URL, else "
+            "Cache: --cache, else $ORBIFOLD_CACHE (empty counts as unset), else"
+            + " $XDG_CACHE_HOME/orbifold/tu, else .cache/orbifold/tu in the user's home"
+            + " (Java's user.home). URL: --url, else $ORBIFOLD_TU_URL, else "
             + "https://www.chrsmrrs.com/graphkerneldatasets/ (NAME.zip under it)."})
 final class FetchCommand implements Callable<Integer> {
 
@@ -67,24 +71,34 @@ final class FetchCommand implements Callable<Integer> {
         for (String name : names) {
             requireName(name, name);
         }
+        if (cache != null && cache.toString().isBlank()) {
+            throw CliException.usage("--cache needs a folder (an empty one would be the"
+                    + " current folder)");
+        }
         TuDatasetFetcher fetcher = fetcher(url, cache);
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = progress
                 || "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE));
 
-        // Fetch them in order; a failure stops at its name, after the earlier ones.
-        List<Path> folders = new ArrayList<>();
-        List<Boolean> downloaded = new ArrayList<>();
+        // Fetch them in order, each one whatever became of the others; a line for each.
+        List<Outcome> outcomes = new ArrayList<>();
         PrintWriter out = spec.commandLine().getOut();
         int width = names.stream().mapToInt(String::length).max().orElse(0);
         for (String name : names) {
-            Fetched fetched = fetch(fetcher, name, force, err, showProgress);
-            folders.add(fetched.folder());
-            downloaded.add(fetched.downloaded());
+            Outcome outcome;
+            try {
+                Fetched fetched = fetch(fetcher, name, force, err, showProgress);
+                outcome = new Outcome(name, fetched.folder(),
+                        fetched.downloaded() ? "downloaded" : "cached", null);
+            } catch (CliException e) {
+                outcome = new Outcome(name, fetcher.folder(name), "failed", e.getMessage());
+            }
+            outcomes.add(outcome);
             if (!json) {
                 out.printf(Locale.ROOT, "%-" + width + "s  %-14s  %s%n", name,
-                        fetched.downloaded() ? "downloaded" : "already cached",
-                        VisibleText.escape(fetched.folder().toString()));
+                        outcome.status().equals("cached") ? "already cached" : outcome.status(),
+                        VisibleText.escape(outcome.error() == null
+                                ? outcome.folder().toString() : outcome.error()));
                 out.flush();
             }
         }
@@ -95,19 +109,36 @@ final class FetchCommand implements Callable<Integer> {
                 j.name("url").value(fetcher.baseUrl().toString());
                 j.name("cache").value(fetcher.cache().toString());
                 j.name("datasets").beginArray();
-                for (int i = 0; i < names.size(); i++) {
+                for (Outcome o : outcomes) {
                     j.beginObject();
-                    j.name("name").value(names.get(i));
-                    j.name("folder").value(folders.get(i).toString());
-                    j.name("downloaded").value(downloaded.get(i));
-                    j.name("zip").value(fetcher.url(names.get(i)).toString());
+                    j.name("name").value(o.name());
+                    j.name("status").value(o.status());
+                    j.name("folder").value(o.folder().toString());
+                    j.name("downloaded").value(o.status().equals("downloaded"));
+                    j.name("zip").value(fetcher.url(o.name()).toString());
+                    j.name("error").value(o.error());
                     j.endObject();
                 }
                 j.endArray();
                 j.endObject();
             }));
+            out.flush();
+        }
+        // The error: one failure's own message, or the count and the names of several.
+        List<Outcome> failed = outcomes.stream().filter(o -> o.error() != null).toList();
+        if (failed.size() == 1) {
+            throw CliException.data(failed.get(0).error());
+        }
+        if (!failed.isEmpty()) {
+            throw CliException.data(failed.size() + " of " + outcomes.size() + " data sets"
+                    + " could not be fetched: " + String.join(", ",
+                    failed.stream().map(Outcome::name).toList()));
         }
         return 0;
+    }
+
+    /** What became of one name: its folder, downloaded, cached or failed, and why it failed. */
+    private record Outcome(String name, Path folder, String status, String error) {
     }
 
     /**
@@ -125,12 +156,64 @@ final class FetchCommand implements Callable<Integer> {
      *     when the fetch fails (its message names the URL and what to do)
      */
     static String resolve(String dataset, PrintWriter err, boolean progress) {
+        Pending pending = plan(dataset, err, progress);
+        return pending == null ? dataset : pending.fetch();
+    }
+
+    /**
+     * Returns the fetch that a DATASET {@code tu:NAME} asks for, without running it, or null
+     * for any other argument. The name and the settings are checked now: a refused name is a
+     * usage error, and so is an unusable URL setting unless the data set is already cached
+     * (then no URL is needed).
+     *
+     * @param dataset the DATASET argument, or null
+     * @param err where notes and the progress bar go
+     * @param progress whether to show a progress bar
+     * @return the fetch, or null
+     * @throws CliException a usage error as described
+     */
+    static Pending plan(String dataset, PrintWriter err, boolean progress) {
         if (dataset == null || !dataset.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            return dataset;
+            return null;
         }
         String name = dataset.substring(PREFIX.length());
         requireName(name, dataset);
-        return fetch(fetcher(null, null), name, false, err, progress).folder().toString();
+        TuDatasetFetcher fetcher;
+        try {
+            fetcher = TuDatasetFetcher.fromEnvironment();
+        } catch (IllegalArgumentException e) {
+            Path folder = TuDatasetFetcher.cacheFromEnvironment().resolve(name);
+            if (TuDatasetFetcher.isCachedDataset(folder, name)) {
+                return new Pending(null, name, folder, err, progress);
+            }
+            throw CliException.usage(e.getMessage(), e);
+        }
+        return new Pending(fetcher, name, fetcher.folder(name), err, progress);
+    }
+
+    /**
+     * A {@code tu:NAME} whose folder is known and which is fetched on {@link #fetch}, so that
+     * a command can check its options against the folder before anything is downloaded.
+     *
+     * @param fetcher the fetcher, or null when the data set is cached and needs none
+     * @param name the data set
+     * @param folder its folder in the cache
+     * @param err where notes and the progress bar go
+     * @param progress whether to show a progress bar
+     */
+    record Pending(TuDatasetFetcher fetcher, String name, Path folder, PrintWriter err,
+            boolean progress) {
+
+        /**
+         * Fetches the data set unless it is cached.
+         *
+         * @return its folder, as text
+         * @throws CliException a data error when the fetch fails
+         */
+        String fetch() {
+            return fetcher == null ? folder.toString()
+                    : FetchCommand.fetch(fetcher, name, false, err, progress).folder().toString();
+        }
     }
 
     /** Refuses a name that the fetcher refuses, as a usage error naming the argument. */
@@ -147,7 +230,8 @@ final class FetchCommand implements Callable<Integer> {
     private static TuDatasetFetcher fetcher(String url, Path cache) {
         TuDatasetFetcher fetcher;
         try {
-            fetcher = TuDatasetFetcher.fromEnvironment();
+            fetcher = url != null ? TuDatasetFetcher.fromEnvironmentWithoutUrl()
+                    : TuDatasetFetcher.fromEnvironment();
             if (url != null) {
                 fetcher = fetcher.withBaseUrl(TuDatasetFetcher.parseUrl(url, "--url"));
             }
@@ -181,6 +265,14 @@ final class FetchCommand implements Callable<Integer> {
                             + from + " into " + VisibleText.escape(folder.toString()));
                     err.flush();
                     bar.amount("downloading " + set, "bytes");
+                }
+
+                @Override
+                public void waiting(String set, Path lockFile) {
+                    err.println("orbifold: waiting for another fetch of "
+                            + VisibleText.escape(set) + " to finish (it holds "
+                            + VisibleText.escape(lockFile.toString()) + ")");
+                    err.flush();
                 }
 
                 @Override

@@ -213,8 +213,9 @@ public final class Main implements Runnable {
         cli.registerConverter(Boolean.class, OptionValues.FLAG);
         cli.registerConverter(Boolean.TYPE, OptionValues.FLAG);
         cli.registerConverter(Path.class, OptionValues.PATH);
-        // A DATASET tu:NAME becomes the data set's folder in the cache, fetched when missing,
-        // before the command runs, so that the command's checks see a real path.
+        // A DATASET tu:NAME becomes the data set's folder in the cache before the command
+        // runs, so that the command's checks see the path; it is fetched, when missing, as
+        // the command loads its data, after those checks.
         cli.setExecutionStrategy(parsed -> {
             Integer help = CommandLine.executeHelpRequest(parsed);
             if (help != null) {
@@ -266,8 +267,10 @@ public final class Main implements Runnable {
 
     /**
      * Replaces the DATASET {@code tu:NAME} of the command to run by the data set's folder
-     * ({@link FetchCommand#resolve}); a failure is the command's error. The progress bar shows
-     * as the command's {@code --progress} or a terminal asks.
+     * ({@link FetchCommand#plan}) and leaves the fetch to the command's
+     * {@link DatasetCommand#load} (or fetches now for a command that reads the path before it
+     * loads); a failure is the command's error. The progress bar shows as the command's
+     * {@code --progress} or a terminal asks.
      */
     private static void resolveDataset(CommandLine.ParseResult parsed) {
         List<CommandLine> commands = parsed.asCommandLineList();
@@ -279,7 +282,17 @@ public final class Main implements Runnable {
         boolean showProgress = progress != null && Boolean.TRUE.equals(progress.getValue())
                 || "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE));
         try {
-            command.dataset = FetchCommand.resolve(command.dataset, last.getErr(), showProgress);
+            FetchCommand.Pending pending = FetchCommand.plan(command.dataset, last.getErr(),
+                    showProgress);
+            if (pending == null) {
+                return;
+            }
+            command.dataset = pending.folder().toString();
+            if (command.readsDatasetThroughLoad()) {
+                command.pendingFetch = pending;
+            } else {
+                pending.fetch();
+            }
         } catch (CliException e) {
             throw new CommandLine.ExecutionException(last, e.getMessage(), e);
         }

@@ -17,6 +17,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -48,6 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -60,20 +62,24 @@ import java.util.zip.ZipFile;
  *
  * <p><b>Where.</b> The collection publishes data set {@code NAME} as {@code NAME.zip} under a
  * base URL ({@link #DEFAULT_URL}), holding a folder {@code NAME/} with the files that
- * {@link TuDatasetReader} reads; files at the root of the zip are taken as well. The base URL
+ * {@link TuDatasetReader} reads; files at the root of the zip are taken as well. Only the
+ * data set's own files are kept: {@code NAME_*.txt} and files named {@code README...}. The base URL
  * is, first to last, the one given to {@link #withBaseUrl}, the system property
  * {@value #URL_PROPERTY}, the environment variable {@value #URL_VARIABLE}, or
  * {@link #DEFAULT_URL}; a mirror needs only to serve the same zip files under its own base.
  * The cache folder holds one folder per data set, {@code CACHE/NAME/NAME_A.txt} and so on; it
  * is, first to last, the one given to {@link #withCache}, the system property
  * {@value #CACHE_PROPERTY}, the environment variable {@value #CACHE_VARIABLE}, or
- * {@code $XDG_CACHE_HOME/orbifold/tu}, else {@code ~/.cache/orbifold/tu}. All of these name
- * the folder that holds the data-set folders.
+ * {@code $XDG_CACHE_HOME/orbifold/tu}, else {@code .cache/orbifold/tu} in the system property
+ * {@code user.home} (the system user's home folder, which need not be {@code $HOME}). All of
+ * these name the folder that holds the data-set folders; a property or variable that is
+ * empty or blank counts as unset.
  *
  * <p><b>Safety.</b> A fetch downloads into a temporary file of the cache ({@code .NAME.zip.part}),
  * checking the HTTP status and the announced length, and extracts into a temporary folder
  * ({@code .NAME.part}). It refuses entries with an absolute path, a {@code ..} step, a
- * backslash or a symbolic-link mode, and zips whose download, whose files together
+ * backslash or a symbolic-link mode, entries whose bytes fail their CRC-32 check (a corrupt
+ * zip), and zips whose download, whose files together
  * (uncompressed, as actually read) or whose entry count exceed the limits
  * ({@link #withLimits}); it keeps only regular files. The data set is then read by
  * {@link TuDatasetReader}, and only a set that reads without error is moved into place, by
@@ -88,8 +94,9 @@ import java.util.zip.ZipFile;
  * <p>Immutable and thread-safe; the {@code with} methods return changed copies.
  *
  * <p><b>Limitations.</b> Only the TU collection. The site publishes no checksums, so a data
- * set is validated by parsing it, not by a hash: a zip changed on the way that still reads
- * as a TU data set is accepted. A replacement by {@link #fetch(String, boolean) fetch(name,
+ * set is validated by the zip's CRC-32 values and by parsing it, not by a hash: a zip
+ * changed on the way whose CRC-32 values were changed with it, and that still reads as a TU
+ * data set, is accepted. A replacement by {@link #fetch(String, boolean) fetch(name,
  * true)} swaps the folders by two renames, between which a reader of the cache that takes
  * no lock finds no folder. Not tried against the real site from the workplace where it was
  * written (closed network): the tests serve zips from a server on the loopback address.
@@ -118,7 +125,7 @@ public final class TuDatasetFetcher {
     /** The default limit of the number of zip entries. */
     public static final int DEFAULT_MAX_ENTRIES = 1000;
 
-    /** Names the fetcher accepts: letters, digits, '-', '_' and '.', starting with no dot. */
+    /** Names the fetcher accepts: ASCII letters, digits, '-', '_' and '.', no dot first. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
 
     /** Unix file type bits of a zip entry's external attributes, and a link's type. */
@@ -137,7 +144,7 @@ public final class TuDatasetFetcher {
     private final Listener listener;
 
     /**
-     * Hears of a fetch that downloads. Both methods do nothing by default.
+     * Hears of a fetch that waits or downloads. The methods do nothing by default.
      */
     public interface Listener {
 
@@ -149,6 +156,16 @@ public final class TuDatasetFetcher {
          * @param folder the folder the data set will be in
          */
         default void started(String name, URI url, Path folder) {
+        }
+
+        /**
+         * The fetch waits for another fetch of the same name (a thread of this process or
+         * another process) to release its lock; it may then find the data set there.
+         *
+         * @param name the data set
+         * @param lockFile the lock file the other fetch holds
+         */
+        default void waiting(String name, Path lockFile) {
         }
 
         /**
@@ -184,13 +201,39 @@ public final class TuDatasetFetcher {
         return configured(System::getProperty, System::getenv);
     }
 
+    /**
+     * Returns a fetcher configured as {@link #fromEnvironment} but with the default URL,
+     * ignoring the URL settings; for a caller that sets the URL itself, or that needs only the
+     * cache, so that an unusable URL setting does not stop it.
+     *
+     * @return the fetcher
+     */
+    public static TuDatasetFetcher fromEnvironmentWithoutUrl() {
+        return configured(System::getProperty, System::getenv, false);
+    }
+
+    /**
+     * Returns the cache folder that {@link #fromEnvironment} uses, whatever the URL settings.
+     *
+     * @return the folder that holds the data-set folders
+     */
+    public static Path cacheFromEnvironment() {
+        return fromEnvironmentWithoutUrl().cache();
+    }
+
     /** As {@link #fromEnvironment}, with the properties and variables from the functions. */
     static TuDatasetFetcher configured(UnaryOperator<String> property,
             UnaryOperator<String> variable) {
+        return configured(property, variable, true);
+    }
+
+    private static TuDatasetFetcher configured(UnaryOperator<String> property,
+            UnaryOperator<String> variable, boolean readUrl) {
         URI url = DEFAULT_URL;
         String urlText = firstSet(property.apply(URL_PROPERTY), variable.apply(URL_VARIABLE));
-        if (urlText != null) {
+        if (readUrl && urlText != null) {
             url = parseUrl(urlText, property.apply(URL_PROPERTY) != null
+                    && !property.apply(URL_PROPERTY).isBlank()
                     ? "system property " + URL_PROPERTY : "environment variable " + URL_VARIABLE);
         }
         String cacheText = firstSet(property.apply(CACHE_PROPERTY),
@@ -360,8 +403,9 @@ public final class TuDatasetFetcher {
     }
 
     /**
-     * Refuses a name that is not one of a data set: it must be 1 to 100 letters, digits,
-     * {@code -}, {@code _} and {@code .}, not start with a dot, and not hold {@code ..}.
+     * Refuses a name that is not one of a data set: it must be 1 to 100 ASCII letters,
+     * digits, {@code -}, {@code _} and {@code .}, not start with a dot, and not hold
+     * {@code ..}.
      *
      * @param name the name
      * @return the name
@@ -370,7 +414,7 @@ public final class TuDatasetFetcher {
     public static String requireValidName(String name) {
         if (name == null || !NAME.matcher(name).matches() || name.contains("..")) {
             throw new IllegalArgumentException("'" + name + "' is no TU data set name: expected"
-                    + " letters, digits, '-', '_' and '.' (not first, and no '..'), such as"
+                    + " ASCII letters, digits, '-', '_' and '.' (not first, and no '..'), such as"
                     + " MUTAG or IMDB-BINARY");
         }
         return name;
@@ -408,28 +452,50 @@ public final class TuDatasetFetcher {
         if (!again && isDataset(target, name)) {
             return target;
         }
+        Path lockFile;
         try {
             Files.createDirectories(cache);
+            lockFile = Files.createDirectories(cache.resolve(".locks")).resolve(name + ".lock");
+        } catch (AccessDeniedException e) {
+            throw unwritable(e);
         } catch (IOException e) {
             throw new IOException("cannot create the cache folder " + cache + ": "
                     + describe(e), e);
         }
-        Path lockFolder = Files.createDirectories(cache.resolve(".locks"));
-        Path lockFile = lockFolder.resolve(name + ".lock");
-        ReentrantLock local = LOCKS.computeIfAbsent(lockFolder.toRealPath().resolve(
+        ReentrantLock local = LOCKS.computeIfAbsent(lockFile.getParent().toRealPath().resolve(
                 name + ".lock"), p -> new ReentrantLock());
+        boolean told = false;
         try {
-            local.lockInterruptibly();
+            if (!local.tryLock()) {
+                told = tellWaiting(name, lockFile);
+                local.lockInterruptibly();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for another fetch of "
                     + name);
         }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+        } catch (AccessDeniedException e) {
+            local.unlock();
+            throw unwritable(e);
+        } catch (IOException | RuntimeException e) {
+            local.unlock();
+            throw e;
+        }
+        try (channel; FileLock lock = lockWaiting(channel, name, lockFile, told)) {
             // Another thread or process may have fetched it while this one waited.
             if (!again && isDataset(target, name)) {
                 return target;
+            }
+            if (Files.isSymbolicLink(target) && (again || !isDataset(target, name))) {
+                throw new IOException(target + " is a symbolic link" + (isDataset(target, name)
+                        ? ", which a fetch does not replace"
+                        : " to no TU data set " + name + " (no " + name + "_A.txt)")
+                        + "; remove the link, or choose another cache folder");
             }
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
                     && !isDataset(target, name)) {
@@ -443,6 +509,33 @@ public final class TuDatasetFetcher {
         }
     }
 
+    /** Takes the file lock, telling the listener first when it must wait for it. */
+    private FileLock lockWaiting(FileChannel channel, String name, Path lockFile, boolean told)
+            throws IOException {
+        FileLock lock = channel.tryLock();
+        if (lock != null) {
+            return lock;
+        }
+        if (!told) {
+            tellWaiting(name, lockFile);
+        }
+        return channel.lock();
+    }
+
+    private boolean tellWaiting(String name, Path lockFile) {
+        if (listener != null) {
+            listener.waiting(name, lockFile);
+        }
+        return true;
+    }
+
+    /** The error of a cache folder this process may not write. */
+    private IOException unwritable(AccessDeniedException e) {
+        return new IOException("cannot write the cache folder " + cache + " (permission"
+                + " denied on " + e.getFile() + "); choose another with --cache or "
+                + CACHE_VARIABLE, e);
+    }
+
     /** Downloads, extracts, checks and moves into place; the caller holds the lock. */
     private Path download(String name, Path target) throws IOException {
         Path zip = cache.resolve("." + name + ".zip.part");
@@ -452,6 +545,11 @@ public final class TuDatasetFetcher {
         deleteTree(zip);
         deleteTree(extracted);
         deleteTree(old);
+        try {
+            Files.createFile(zip);
+        } catch (AccessDeniedException e) {
+            throw unwritable(e);
+        }
         try {
             if (listener != null) {
                 listener.started(name, url, target);
@@ -528,7 +626,7 @@ public final class TuDatasetFetcher {
                 throw new IOException(url + " announces " + length + " bytes, more than the"
                         + " limit of " + maxBytes + advice(name));
             }
-            long read = copy(body, zip, url, length);
+            long read = copy(name, body, zip, url, length);
             if (length >= 0 && read != length) {
                 throw new IOException("the download of " + url + " ended after " + read
                         + " of the " + length + " bytes announced" + advice(name));
@@ -548,7 +646,8 @@ public final class TuDatasetFetcher {
      * which ends the worker's read (a read that waits for data does not end on an interrupt
      * of its own thread), waits for the worker to stop, and fails.
      */
-    private long copy(InputStream body, Path zip, URI url, long length) throws IOException {
+    private long copy(String name, InputStream body, Path zip, URI url, long length)
+            throws IOException {
         AtomicLong lastData = new AtomicLong(System.nanoTime());
         AtomicLong read = new AtomicLong();
         ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -573,6 +672,13 @@ public final class TuDatasetFetcher {
                 Thread.currentThread().interrupt();
                 throw stopped(url, read.get(), true);
             } catch (ExecutionException e) {
+                boolean cut = length >= 0 && read.get() < length;
+                if (e.getCause() instanceof IOException io && cut
+                        && (io.getMessage() == null || !io.getMessage().contains(url.toString()))) {
+                    throw new IOException("the download of " + url + " ended after " + read.get()
+                            + " of the " + length + " bytes announced (" + describe(io) + ")"
+                            + advice(name), io);
+                }
                 if (e.getCause() instanceof IOException io) {
                     throw io;
                 }
@@ -587,8 +693,8 @@ public final class TuDatasetFetcher {
     /** Reads the body into the file, counting bytes and reporting progress. */
     private long copyBody(InputStream body, Path zip, URI url, long length, AtomicLong lastData,
             AtomicLong read) throws IOException {
-        try (OutputStream out = Files.newOutputStream(zip, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE)) {
+        try (OutputStream out = Files.newOutputStream(zip, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
             byte[] buffer = new byte[1 << 16];
             int n;
             while ((n = body.read(buffer)) >= 0) {
@@ -668,6 +774,7 @@ public final class TuDatasetFetcher {
                     continue;
                 }
                 Files.createDirectories(path.getParent());
+                CRC32 crc = new CRC32();
                 try (InputStream in = file.getInputStream(entry);
                         OutputStream out = Files.newOutputStream(path,
                                 StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -680,25 +787,33 @@ public final class TuDatasetFetcher {
                                     + maxBytes + " bytes uncompressed (reached in entry '"
                                     + entryName + "')");
                         }
+                        crc.update(buffer, 0, n);
                         out.write(buffer, 0, n);
                     }
                 } catch (FileAlreadyExistsException e) {
                     throw refused(url, "entry '" + entryName + "' appears twice");
+                }
+                // ZipFile checks no CRC-32 of a stored entry, nor always of a deflated one.
+                if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+                    throw new IOException("corrupt zip: entry '" + entryName + "' of " + url
+                            + " fails its CRC-32 check");
                 }
             }
         } catch (ZipException e) {
             throw refused(url, "it is no readable zip file (" + e.getMessage() + ")");
         }
 
-        // The data set: in NAME/, as the collection packs it, or at the root.
+        // The data set: in NAME/, as the collection packs it, or at the root; only its own
+        // files are kept.
         for (Path folder : List.of(extracted.resolve(name), extracted)) {
             if (Files.isRegularFile(folder.resolve(name + "_A.txt"),
                     LinkOption.NOFOLLOW_LINKS)) {
+                keepOnlyDatasetFiles(folder, name);
                 return folder;
             }
         }
         List<String> found = new ArrayList<>();
-        try (var files = Files.walk(extracted, 2)) {
+        try (var files = Files.walk(extracted)) {
             files.filter(Files::isRegularFile).map(p -> extracted.relativize(p).toString())
                     .sorted().limit(6).forEach(found::add);
         }
@@ -706,6 +821,27 @@ public final class TuDatasetFetcher {
                 + "/ nor at its root (it holds " + (found.isEmpty() ? "no file"
                 : String.join(", ", found.subList(0, Math.min(5, found.size())))
                 + (found.size() > 5 ? ", ..." : "")) + ")");
+    }
+
+    /**
+     * Deletes from the data set's folder all but its own files: the regular files
+     * {@code NAME_*.txt} and those whose name starts with {@code README} (any case).
+     */
+    private static void keepOnlyDatasetFiles(Path folder, String name) throws IOException {
+        List<Path> others = new ArrayList<>();
+        try (var files = Files.list(folder)) {
+            files.filter(p -> !isDatasetFile(p, name)).forEach(others::add);
+        }
+        for (Path other : others) {
+            deleteTree(other);
+        }
+    }
+
+    private static boolean isDatasetFile(Path file, String name) {
+        String fileName = file.getFileName().toString();
+        boolean own = fileName.startsWith(name + "_") && fileName.endsWith(".txt")
+                || fileName.toUpperCase(Locale.ROOT).startsWith("README");
+        return own && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Resolves an entry's name inside the folder, refusing names that would leave it. */
@@ -738,9 +874,24 @@ public final class TuDatasetFetcher {
                 + name + ".zip by hand, unzip it and pass its folder " + name + " as DATASET";
     }
 
-    /** Whether a folder holds the adjacency file of the named data set. */
+    /**
+     * Returns whether a folder is a data set in the cache: a folder, or a symbolic link to
+     * one, that holds {@code NAME_A.txt}.
+     *
+     * @param folder the folder, such as {@code CACHE/NAME}
+     * @param name the data set
+     * @return whether it is there
+     */
+    public static boolean isCachedDataset(Path folder, String name) {
+        return isDataset(folder, name);
+    }
+
+    /**
+     * Whether a folder, or a link to one (a cache arranged by hand), holds the adjacency
+     * file of the named data set.
+     */
     private static boolean isDataset(Path folder, String name) {
-        return Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+        return Files.isDirectory(folder)
                 && Files.isRegularFile(folder.resolve(name + "_A.txt"));
     }
 

@@ -179,8 +179,8 @@ class FetchCommandTest {
         Run noName = MainTest.run("fetch");
 
         assertEquals(CliException.USAGE, badFetch.exitCode());
-        assertEquals(Main.ERROR_PREFIX + "'../evil' is no TU data set name: expected letters,"
-                + " digits, '-', '_' and '.' (not first, and no '..'), such as MUTAG or"
+        assertEquals(Main.ERROR_PREFIX + "'../evil' is no TU data set name: expected ASCII"
+                + " letters, digits, '-', '_' and '.' (not first, and no '..'), such as MUTAG or"
                 + " IMDB-BINARY\n", badFetch.err());
         assertEquals(CliException.USAGE, badArgument.exitCode());
         assertTrue(badArgument.err().startsWith(Main.ERROR_PREFIX + "tu:../evil: '../evil' is"
@@ -191,6 +191,127 @@ class FetchCommandTest {
         assertEquals(CliException.USAGE, noName.exitCode());
         assertEquals(0, server.requests());
         assertFalse(Files.exists(cache.resolve("TINY")));
+    }
+
+    @Test
+    void aCommandRefusedForItsOptionsDownloadsNothing() {
+        Path missing = dir.resolve("nowhere").resolve("x.json");
+
+        Run badOut = MainTest.run("mean", "tu:TINY", "--limit", "3", "--out",
+                missing.toString());
+        Run badComponents = MainTest.run("pca", "tu:TINY", "--components", "0");
+
+        assertEquals(CliException.USAGE, badOut.exitCode(), badOut.err());
+        assertTrue(badOut.err().contains("--out"), badOut.err());
+        assertEquals(CliException.USAGE, badComponents.exitCode(), badComponents.err());
+        assertTrue(badComponents.err().contains("--components"), badComponents.err());
+        assertEquals(0, server.requests());
+        assertFalse(Files.exists(cache.resolve("TINY")));
+    }
+
+    @Test
+    void anOutputInsideTheCachedFolderIsRefusedAsInsideTheDataset() {
+        MainTest.run("fetch", "TINY");
+        Path inside = cache.resolve("TINY").resolve("mean.json");
+
+        Run r = MainTest.run("mean", "tu:TINY", "--out", inside.toString());
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.err());
+        assertTrue(r.err().contains("is a file inside DATASET"), r.err());
+        assertFalse(Files.exists(inside));
+        assertEquals(1, server.requests());
+    }
+
+    @Test
+    void aCommandThatPassesItsChecksFetchesWhenItLoads() {
+        Run r = MainTest.run("mean", "tu:TINY", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith(note("TINY")), r.err());
+        assertEquals(1, server.requests());
+    }
+
+    @Test
+    void fetchReportsEveryNameAndFailsWhenOneFailed() throws IOException {
+        server.serve("SMALL", TuMockServer.zip(TuMockServer.tinyDataset("SMALL/", "SMALL")));
+
+        Run r = MainTest.run("fetch", "TINY", "NOPE", "SMALL");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals(3, lines.length, r.out());
+        assertEquals("TINY   downloaded      " + cache.resolve("TINY"), lines[0]);
+        assertTrue(lines[1].startsWith("NOPE   failed          no TU data set named NOPE at "),
+                lines[1]);
+        assertEquals("SMALL  downloaded      " + cache.resolve("SMALL"), lines[2]);
+        assertTrue(r.err().endsWith(Main.ERROR_PREFIX + "no TU data set named NOPE at "
+                + server.baseUrl() + "NOPE.zip (HTTP 404); check the name's spelling and case,"
+                + " as the collection lists it\n"), r.err());
+        assertTrue(Files.isDirectory(cache.resolve("SMALL")));
+    }
+
+    @Test
+    void fetchJsonHasAStatusAndAnErrorForEachName() {
+        MainTest.run("fetch", "TINY");
+
+        Run r = MainTest.run("fetch", "NOPE", "TINY", "GONE", "--json");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.err());
+        assertTrue(r.err().endsWith(Main.ERROR_PREFIX + "2 of 3 data sets could not be"
+                + " fetched: NOPE, GONE\n"), r.err());
+        List<?> sets = (List<?>) r.json().get("datasets");
+        Map<?, ?> nope = (Map<?, ?>) sets.get(0);
+        Map<?, ?> tiny = (Map<?, ?>) sets.get(1);
+        assertEquals("failed", nope.get("status"));
+        assertTrue(((String) nope.get("error")).startsWith("no TU data set named NOPE"),
+                String.valueOf(nope.get("error")));
+        assertEquals(Boolean.FALSE, nope.get("downloaded"));
+        assertEquals("cached", tiny.get("status"));
+        assertEquals(null, tiny.get("error"));
+        assertTrue(tiny.containsKey("error"));
+    }
+
+    @Test
+    void anEmptyCacheFolderIsRefusedAndAnEmptySettingIsUnset() {
+        Run empty = MainTest.run("fetch", "TINY", "--cache", "");
+        System.setProperty(TuDatasetFetcher.CACHE_PROPERTY, "");
+        Path fallback = TuDatasetFetcher.cacheFromEnvironment();
+
+        assertEquals(CliException.USAGE, empty.exitCode(), empty.err());
+        assertEquals(Main.ERROR_PREFIX + "--cache needs a folder (an empty one would be the"
+                + " current folder)\n", empty.err());
+        assertTrue(fallback.isAbsolute(), fallback.toString());
+        assertTrue(fallback.endsWith(Path.of("orbifold", "tu")), fallback.toString());
+        assertEquals(0, server.requests());
+    }
+
+    @Test
+    void aBadUrlSettingDoesNotStopADataSetAlreadyCached() {
+        MainTest.run("fetch", "TINY");
+        System.setProperty(TuDatasetFetcher.URL_PROPERTY, "not a url");
+
+        Run cached = MainTest.run("info", "tu:TINY", "--json");
+        Run missing = MainTest.run("info", "tu:OTHER");
+
+        assertEquals(0, cached.exitCode(), cached.err());
+        assertEquals(cache.resolve("TINY").toString(), cached.json().get("dataset"));
+        assertEquals(CliException.USAGE, missing.exitCode(), missing.err());
+        assertTrue(missing.err().contains("system property orbifold.tu.url"), missing.err());
+        assertEquals(1, server.requests());
+    }
+
+    @Test
+    void aDamagedCachedDataSetSuggestsFetchingItAgain() throws IOException {
+        MainTest.run("fetch", "TINY");
+        Files.delete(cache.resolve("TINY").resolve("TINY_graph_indicator.txt"));
+
+        Run r = MainTest.run("info", "tu:TINY");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.err());
+        assertTrue(r.err().contains("TINY_graph_indicator.txt"), r.err());
+        assertTrue(r.err().endsWith("; if the cached copy is damaged, fetch it again with:"
+                + " orbifold fetch --force TINY\n"), r.err());
+        assertEquals(1, server.requests());
     }
 
     @Test

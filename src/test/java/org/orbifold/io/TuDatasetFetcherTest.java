@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -12,17 +13,28 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,6 +186,8 @@ class TuDatasetFetcherTest {
 
         assertTrue(e.getMessage().contains(server.baseUrl() + "TINY.zip"), e.getMessage());
         assertTrue(e.getMessage().contains("download TINY.zip by hand"), e.getMessage());
+        assertTrue(e.getMessage().matches(".*ended after \\d+ of the \\d+ bytes announced.*"),
+                e.getMessage());
         assertEquals(List.of(), cacheContents());
     }
 
@@ -185,6 +199,8 @@ class TuDatasetFetcherTest {
         IOException e = assertThrows(IOException.class, () -> raw.fetch("TINY"));
 
         assertTrue(e.getMessage().contains("TINY.zip"), e.getMessage());
+        assertTrue(e.getMessage().contains("ended after " + zip.length + " of the "
+                + (zip.length + 100) + " bytes announced"), e.getMessage());
         assertEquals(List.of(), cacheContents());
     }
 
@@ -282,6 +298,71 @@ class TuDatasetFetcherTest {
         assertEquals(List.of(), cacheContents());
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void anEntryFailingItsCrcIsRefusedBeforeTheReaderRuns(boolean stored) throws IOException {
+        List<Map.Entry<String, byte[]>> entries = TuMockServer.tinyDataset("TINY/", "TINY");
+        byte[] zip = stored ? storedZip(entries) : TuMockServer.zip(entries);
+        // A label 1 becomes 7, which still reads: only the CRC-32 tells.
+        if (stored) {
+            int at = indexOf(zip, TuMockServer.text("1\n-1\n"));
+            zip[at] = '7';
+        } else {
+            corruptCentralCrc(zip, "TINY/TINY_graph_labels.txt");
+        }
+        server.serve("TINY", zip);
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+
+        assertEquals("corrupt zip: entry 'TINY/TINY_graph_labels.txt' of " + server.baseUrl()
+                + "TINY.zip fails its CRC-32 check", e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    /** Returns a zip of the entries stored without compression. */
+    private static byte[] storedZip(List<Map.Entry<String, byte[]>> entries)
+            throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> entry : entries) {
+                ZipEntry e = new ZipEntry(entry.getKey());
+                CRC32 crc = new CRC32();
+                crc.update(entry.getValue());
+                e.setMethod(ZipEntry.STORED);
+                e.setSize(entry.getValue().length);
+                e.setCrc(crc.getValue());
+                zip.putNextEntry(e);
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0,
+                    needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
+
+    /** Flips a bit of an entry's CRC-32 in its central directory header (offset 16). */
+    private static void corruptCentralCrc(byte[] zip, String name) {
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer bytes = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i + 46 + nameBytes.length <= zip.length; i++) {
+            if (bytes.getInt(i) == 0x02014b50 && Arrays.equals(zip, i + 46,
+                    i + 46 + nameBytes.length, nameBytes, 0, nameBytes.length)) {
+                zip[i + 16] ^= 1;
+                return;
+            }
+        }
+        throw new AssertionError("no central directory header for " + name);
+    }
+
     /**
      * Marks an entry of a zip as made on Unix with the mode of a symbolic link, in its
      * central directory header (APPNOTE.TXT 4.3.12: "version made by" at offset 4, external
@@ -375,6 +456,37 @@ class TuDatasetFetcherTest {
     }
 
     @Test
+    void aZipWithoutTheDataSetListsFilesOfNestedFolders() throws IOException {
+        server.serve("TINY", tinyZip("deep/er/OTHER/", "OTHER"));
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+
+        assertTrue(e.getMessage().contains("(it holds deep/er/OTHER/OTHER_A.txt, "),
+                e.getMessage());
+    }
+
+    @Test
+    void onlyTheDataSetsOwnFilesAreKept() throws IOException {
+        List<Map.Entry<String, byte[]>> entries = new ArrayList<>(
+                TuMockServer.tinyDataset("TINY/", "TINY"));
+        entries.add(Map.entry("TINY/README.txt", TuMockServer.text("about TINY")));
+        entries.add(Map.entry("TINY/extra/notes.txt", TuMockServer.text("a folder")));
+        entries.add(Map.entry("TINY/TINY.csv", TuMockServer.text("not a TU file")));
+        entries.add(Map.entry("other/TINY_x.txt", TuMockServer.text("another folder")));
+        server.serve("TINY", TuMockServer.zip(entries));
+
+        Path folder = fetcher.fetch("TINY");
+
+        List<String> kept;
+        try (Stream<Path> files = Files.list(folder)) {
+            kept = files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertEquals(List.of("README.txt", "TINY_A.txt", "TINY_graph_indicator.txt",
+                "TINY_graph_labels.txt"), kept);
+        assertEquals(List.of("TINY"), cacheContents());
+    }
+
+    @Test
     void notAZipIsRefused() throws IOException {
         server.serve("TINY", TuMockServer.text("<html>a login page</html>"));
 
@@ -433,6 +545,86 @@ class TuDatasetFetcherTest {
         assertEquals(1, server.requests(), "the second waits and finds the first's data set");
         assertEquals(List.of("MUTAG"), cacheContents());
         assertEquals(TuDatasetReader.read(shared), TuDatasetReader.read(cache.resolve("MUTAG")));
+    }
+
+    @Test
+    void aFetchWaitingForAnotherOfTheSameNameTellsItsListener() throws Exception {
+        server.serve("TINY", new byte[4000], TuMockServer.Behaviour.PAUSE);
+        CountDownLatch told = new CountDownLatch(1);
+        List<Path> lockFiles = new CopyOnWriteArrayList<>();
+        TuDatasetFetcher second = fetcher.withListener(new TuDatasetFetcher.Listener() {
+            @Override
+            public void waiting(String name, Path lockFile) {
+                lockFiles.add(lockFile);
+                told.countDown();
+            }
+        });
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            threads.submit(() -> fetcher.fetch("TINY"));
+            server.paused.await();
+            threads.submit(() -> second.fetch("TINY"));
+            assertTrue(told.await(60, TimeUnit.SECONDS), "the second fetch says it waits");
+        } finally {
+            threads.shutdownNow();
+            threads.awaitTermination(60, TimeUnit.SECONDS);
+        }
+
+        assertEquals(List.of(cache.resolve(".locks").resolve("TINY.lock")), lockFiles);
+    }
+
+    @Test
+    void aReadOnlyCacheSaysSoAndStillServesTheDataSetsItHolds() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+        server.serve("OTHER", tinyZip("OTHER/", "OTHER"));
+        fetcher.fetch("TINY");
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Set<PosixFilePermission> readOnly = PosixFilePermissions.fromString("r-xr-xr-x");
+        Set<PosixFilePermission> before = Files.getPosixFilePermissions(cache);
+        Files.setPosixFilePermissions(cache, readOnly);
+        Files.setPosixFilePermissions(empty, readOnly);
+        try {
+            Assumptions.assumeFalse(Files.isWritable(cache),
+                    "the tests run as a user who may write any folder (root)");
+            assertEquals(cache.resolve("TINY"), fetcher.fetch("TINY"));
+            IOException other = assertThrows(IOException.class, () -> fetcher.fetch("OTHER"));
+            IOException fresh = assertThrows(IOException.class,
+                    () -> fetcher.withCache(empty).fetch("OTHER"));
+
+            assertTrue(other.getMessage().startsWith("cannot write the cache folder " + cache
+                    + " (permission denied on "), other.getMessage());
+            assertTrue(other.getMessage().endsWith("); choose another with --cache or"
+                    + " ORBIFOLD_CACHE"), other.getMessage());
+            assertTrue(fresh.getMessage().startsWith("cannot write the cache folder " + empty
+                    + " (permission denied on "), fresh.getMessage());
+            assertEquals(1, server.requests());
+        } finally {
+            Files.setPosixFilePermissions(cache, before);
+            Files.setPosixFilePermissions(empty, before);
+        }
+    }
+
+    @Test
+    void aLinkToADataSetIsReadAndNeverReplaced() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+        Path elsewhere = fetcher.withCache(dir.resolve("elsewhere")).fetch("TINY");
+        Files.createDirectories(cache);
+        Files.createSymbolicLink(cache.resolve("TINY"), elsewhere);
+        Path emptyFolder = Files.createDirectory(dir.resolve("nothing"));
+        Files.createSymbolicLink(cache.resolve("NOTHING"), emptyFolder);
+
+        Path found = fetcher.fetch("TINY");
+        IOException again = assertThrows(IOException.class, () -> fetcher.fetch("TINY", true));
+        IOException empty = assertThrows(IOException.class, () -> fetcher.fetch("NOTHING"));
+
+        assertEquals(cache.resolve("TINY"), found);
+        assertEquals(Optional.of(found), fetcher.cached("TINY"));
+        assertTrue(again.getMessage().contains("TINY is a symbolic link, which a fetch does"
+                + " not replace; remove the link"), again.getMessage());
+        assertTrue(empty.getMessage().contains("NOTHING is a symbolic link to no TU data set"
+                + " NOTHING (no NOTHING_A.txt)"), empty.getMessage());
+        assertEquals(1, server.requests());
+        assertTrue(Files.isSymbolicLink(cache.resolve("TINY")));
     }
 
     @Test
