@@ -657,6 +657,12 @@ final class ClassifyCommand extends DatasetCommand {
         }
     }
 
+    /** Reads IAM folders and split lists from the DATASET path before it loads. */
+    @Override
+    boolean readsDatasetThroughLoad() {
+        return false;
+    }
+
     @Override
     public Integer call() {
         // Check the options before reading anything.

@@ -62,11 +62,11 @@ abstract class DatasetCommand implements Callable<Integer> {
 
     /**
      * Returns whether the command reads DATASET only through {@link #load}, so that a
-     * {@code tu:NAME} can be fetched there. {@code classify} also reads the path before it
-     * loads (IAM folders and split lists), so its data set is fetched before it runs.
+     * {@code tu:NAME} can be fetched there; a command that also reads the path before it
+     * loads returns false, and its data set is fetched before it runs.
      */
     boolean readsDatasetThroughLoad() {
-        return !(this instanceof ClassifyCommand);
+        return true;
     }
 
     /**
