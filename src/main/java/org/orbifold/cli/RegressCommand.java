@@ -16,6 +16,7 @@ import org.orbifold.io.JsonWriter;
 import org.orbifold.io.SvgDrawing;
 import org.orbifold.io.TextFiles;
 import org.orbifold.match.Aligner;
+import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.stats.CenterResult;
@@ -137,6 +138,7 @@ final class RegressCommand extends DatasetCommand {
 
         ForkJoinPool pool = new ForkJoinPool(workers);
         GraphRegressionModel model;
+        CenterResult mean;
         double meanSeconds;
         double seconds;
         try (Progress bar = new Progress(err, showProgress)) {
@@ -146,7 +148,7 @@ final class RegressCommand extends DatasetCommand {
             Aligner pairs = bar.counting("medoid of " + CenterCommand.graphs(n), "pairs",
                     (long) n * (n - 1) / 2, aligner);
             MedoidResult medoid = Medoid.compute(space, sample.graphs(), pairs, pool, true);
-            CenterResult mean = FrechetMean.builder().aligner(aligner).executor(pool)
+            mean = FrechetMean.builder().aligner(aligner).executor(pool)
                     .seed(options.seed).initial(medoid)
                     .listener(bar.iterationsUpTo("mean", FrechetMean.DEFAULT_MAX_ITERATIONS, 1))
                     .build().compute(space, sample.graphs());
@@ -166,7 +168,7 @@ final class RegressCommand extends DatasetCommand {
         }
 
         // Report: JSON or the summary to stdout first, then the files.
-        Run run = new Run(sample, table, file.size(), model, aligner.name(), workers,
+        Run run = new Run(sample, table, file.size(), model, mean, aligner.name(), workers,
                 meanSeconds, seconds);
         String json = json(run);
         String text = json;
@@ -187,8 +189,26 @@ final class RegressCommand extends DatasetCommand {
 
     /** What a run computed, for the reports. */
     private record Run(Sample sample, CovariateTable table, int fileRows,
-            GraphRegressionModel model, String aligner, int workers, double meanSeconds,
-            double seconds) {
+            GraphRegressionModel model, CenterResult mean, String aligner, int workers,
+            double meanSeconds, double seconds) {
+    }
+
+    /**
+     * Counts the alignments that the reported sums rest on, the fit's final ones (SSR) and the
+     * Fréchet mean's (SST), and those of them not proven optimal, with the text that the
+     * report prints when the exact search stopped at its limit ({@link
+     * AlignerOptions#unproven}).
+     */
+    private AlignerOptions.Unproven unproven(Run run) {
+        List<Alignment> all = new ArrayList<>(run.model().alignments());
+        all.addAll(run.mean().alignments());
+        int count = 0;
+        for (Alignment a : all) {
+            if (!a.certified()) {
+                count++;
+            }
+        }
+        return options.unproven(count, all.size());
     }
 
     private CovariateTable readCovariates() {
@@ -261,6 +281,11 @@ final class RegressCommand extends DatasetCommand {
                 + Numbers.compact(ridge) : "");
         w.printf(Locale.ROOT, "iterations  %d, status %s%n", model.iterations(),
                 model.status());
+        AlignerOptions.Unproven unproven = unproven(run);
+        if (unproven.text() != null) {
+            w.printf(Locale.ROOT, "alignments  %s; SSR and SST are upper bounds%n",
+                    unproven.text());
+        }
         w.printf(Locale.ROOT, "R^2         %s  (1 - SSR / SST)%n",
                 Numbers.decimal(model.rSquared(), 6));
         w.printf(Locale.ROOT, "objective   %s at the start, %s at the end  (%s)%n",
@@ -305,6 +330,9 @@ final class RegressCommand extends DatasetCommand {
             JsonOutput.number(json.name("timeLimitSeconds"), options.timeLimitSeconds());
             json.name("iterations").value(model.iterations());
             json.name("status").value(model.status().name());
+            AlignerOptions.Unproven unproven = unproven(run);
+            json.name("uncertifiedAlignments").value(unproven.unproven());
+            json.name("limitReached").value(unproven.limitReached());
             json.name("rSquared").value(model.rSquared());
             json.name("objective").value(model.objective());
             json.name("residualSumOfSquares").value(model.residualSumOfSquares());

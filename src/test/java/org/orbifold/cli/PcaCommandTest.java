@@ -114,4 +114,15 @@ class PcaCommandTest {
         assertFalse(unknown.exitCode() == 0);
         assertTrue(unknown.err().contains("unknown class 'Z'"), unknown.err());
     }
+
+    /** With an exact search cut short, the JSON counts the alignments not proven optimal. */
+    @Test
+    void jsonSaysWhenTheExactSearchStoppedAtItsLimit() {
+        Run r = MainTest.run("pca", "--class", "T", "--limit", "4", "--aligner", "exact",
+                "--time-limit", "1e-9", "--threads", "1", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(Boolean.TRUE, r.json().get("limitReached"));
+        assertTrue(((Number) r.json().get("uncertifiedAlignments")).intValue() >= 1);
+    }
 }

@@ -212,4 +212,32 @@ class RegressCommandTest {
         double r2 = ((Number) json.get("rSquared")).doubleValue();
         assertTrue(r2 >= 0.0 && r2 <= 1.0, "R^2 " + r2);
     }
+
+    /**
+     * With an exact search cut short, the text and the JSON say how many of the alignments
+     * that SSR and SST rest on were not proven optimal, as {@code mean} and {@code pca} do.
+     */
+    @Test
+    void saysWhenTheExactSearchStoppedAtItsLimit() throws IOException {
+        Path cycles = MainTest.writeCycles(dir.resolve("cycles.npy"));
+        Path file = indices("two.txt", 2);
+
+        MainTest.Run text = run("regress", cycles.toString(), "--covariates", file.toString(),
+                "--aligner", "exact", "--time-limit", "1e-9", "--threads", "1");
+        MainTest.Run json = run("regress", cycles.toString(), "--covariates", file.toString(),
+                "--aligner", "exact", "--time-limit", "1e-9", "--threads", "1", "--json");
+        MainTest.Run proven = run("regress", cycles.toString(), "--covariates",
+                file.toString(), "--aligner", "exact", "--threads", "1", "--json");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().matches("(?s).*\nalignments  [1-4] of 4 not proven optimal: the"
+                + " exact search stopped at its limit \\(1e-09 s per alignment.*; SSR and SST"
+                + " are upper bounds\n.*"), text.out());
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals(Boolean.TRUE, json.json().get("limitReached"));
+        assertTrue(((Number) json.json().get("uncertifiedAlignments")).intValue() >= 1);
+        assertEquals(0, proven.exitCode(), proven.err());
+        assertEquals(Boolean.FALSE, proven.json().get("limitReached"));
+        assertEquals(0.0, proven.json().get("uncertifiedAlignments"));
+    }
 }
