@@ -156,12 +156,17 @@ final class RegressCommand extends DatasetCommand {
 
             // The regression.
             long t1 = System.nanoTime();
-            model = GraphRegression.builder().aligner(aligner).executor(pool).seed(options.seed)
-                    .maxIterations(maxIterations).ridge(ridge).frechetMean(mean)
-                    .start(init.equals("mean") ? GraphRegression.Start.FRECHET_MEAN
-                            : GraphRegression.Start.FIRST_GRAPH)
-                    .listener(bar.iterationsUpTo("regression", maxIterations, 1))
-                    .build().fit(space, sample.graphs(), table.rows(), table.names());
+            try {
+                model = GraphRegression.builder().aligner(aligner).executor(pool)
+                        .seed(options.seed).maxIterations(maxIterations).ridge(ridge)
+                        .frechetMean(mean).start(init.equals("mean")
+                                ? GraphRegression.Start.FRECHET_MEAN
+                                : GraphRegression.Start.FIRST_GRAPH)
+                        .listener(bar.iterationsUpTo("regression", maxIterations, 1))
+                        .build().fit(space, sample.graphs(), table.rows(), table.names());
+            } catch (IllegalArgumentException e) {
+                throw CliException.data(covariates + ": " + e.getMessage(), e);
+            }
             seconds = (System.nanoTime() - t1) / 1e9;
         } finally {
             pool.shutdownNow();
@@ -302,10 +307,19 @@ final class RegressCommand extends DatasetCommand {
                 space.squaredNorm(model.intercept())), 6));
         for (int k = 0; k < model.covariateCount(); k++) {
             w.printf(Locale.ROOT, "coefficient %s  norm %s%n", VisibleText.escape(
-                    model.covariateNames().get(k)), Numbers.decimal(Math.sqrt(
-                    space.squaredNorm(model.coefficient(k))), 6));
+                    model.covariateNames().get(k)), norm(model.coefficientNorm(k)));
         }
         CenterCommand.printNotes(w, notes(run));
+    }
+
+    /**
+     * Formats a coefficient norm as {@link Numbers#decimal} does, but in scientific notation
+     * when it is below {@code 1e-4} and not zero: the coefficient of a covariate in huge
+     * units is tiny, not zero.
+     */
+    private static String norm(double value) {
+        return value != 0.0 && Math.abs(value) < 1e-4
+                ? String.format(Locale.ROOT, "%.6e", value) : Numbers.decimal(value, 6);
     }
 
     private String json(Run run) {
@@ -347,8 +361,7 @@ final class RegressCommand extends DatasetCommand {
             for (int k = 0; k < model.covariateCount(); k++) {
                 json.beginObject();
                 json.name("name").value(model.covariateNames().get(k));
-                json.name("norm").value(Math.sqrt(model.space().squaredNorm(
-                        model.coefficient(k))));
+                json.name("norm").value(model.coefficientNorm(k));
                 graph(json.name("graph"), model.coefficient(k), sample);
                 json.endObject();
             }
