@@ -169,4 +169,15 @@ class CovariateTableTest {
                 text("comma.csv", "goals\n\"1,5\"\n"))).getMessage();
         assertTrue(comma.contains("line 2, column 1: a double quote inside a field"), comma);
     }
+
+    /** A refused value shows a no-break space by the one escaping rule: lower-case hex. */
+    @Test
+    void aRefusedValueEscapesHiddenCharactersInLowerCase() throws IOException {
+        char noBreakSpace = (char) 0xa0;
+
+        String message = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("nbsp.csv", "goals\n1" + noBreakSpace + "\n"))).getMessage();
+
+        assertTrue(message.endsWith("found '1" + "\\" + "u00a0'"), message);
+    }
 }
