@@ -71,7 +71,8 @@ final class PcaCommand extends DatasetCommand {
 
     @Option(names = {"--iterations", "--max-iterations"}, paramLabel = "K",
             defaultValue = "100",
-            description = "Iteration limit of the alternation (default: ${DEFAULT-VALUE}).")
+            description = "Iteration limit of the alternation; 0 keeps the Frechet mean's"
+                + " alignments (default: ${DEFAULT-VALUE}).")
     int maxIterations;
 
     @Option(names = "--tolerance", paramLabel = "EPS", defaultValue = "1e-9",

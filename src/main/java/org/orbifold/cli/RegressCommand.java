@@ -63,7 +63,8 @@ final class RegressCommand extends DatasetCommand {
     Integer threads;
 
     @Option(names = "--max-iterations", paramLabel = "K", defaultValue = "100",
-            description = "Iteration limit (default: ${DEFAULT-VALUE}).")
+            description = "Limit of refits after the first fit; 0 keeps the first fit and its"
+                + " alignments (default: ${DEFAULT-VALUE}).")
     int maxIterations;
 
     @Option(names = "--init", paramLabel = "HOW", defaultValue = "mean",
@@ -102,8 +103,8 @@ final class RegressCommand extends DatasetCommand {
             throw CliException.usage("--threads must be in 1.." + MAX_THREADS + ", got "
                     + workers);
         }
-        if (maxIterations < 1) {
-            throw CliException.usage("--max-iterations must be >= 1, got " + maxIterations);
+        if (maxIterations < 0) {
+            throw CliException.usage("--max-iterations must be >= 0, got " + maxIterations);
         }
         if (!init.equals("mean") && !init.equals("first")) {
             throw CliException.usage("--init must be mean or first, got '" + init + "'");
@@ -414,7 +415,7 @@ final class RegressCommand extends DatasetCommand {
             }
             graphs.add(model.predict(x));
             titles.add(String.format(Locale.ROOT, "%s %s = %s", labels[q],
-                    model.covariateNames().get(0), Numbers.compact(x[0])));
+                    model.covariateNames().get(0), Numbers.significant(x[0], 4)));
         }
         Sample sample = run.sample();
         SvgOutput.write(drawing, SvgDrawing.of(sample.nodeChannels(), sample.edgeChannels())
