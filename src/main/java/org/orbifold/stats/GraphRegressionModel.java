@@ -19,7 +19,8 @@ import org.orbifold.space.GraphSpace;
  * {@code SST} the Fréchet variance {@code sum_i d(Y_i, M)^2} around the Fréchet mean
  * {@code M}, computed with the same aligner. With a heuristic aligner both are upper bounds
  * of their true values, so {@code R^2} is an estimate; starting from the Fréchet mean's
- * alignments (the default) it lies in {@code [0, 1]}.
+ * alignments (the default) it lies in {@code [0, 1]}, while from the first graph's
+ * ({@link GraphRegression.Start#FIRST_GRAPH}) it can be negative.
  *
  * <p>Instances are immutable and thread-safe: arrays are copied on the way in and out.
  */
