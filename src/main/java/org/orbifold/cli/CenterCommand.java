@@ -67,7 +67,7 @@ abstract class CenterCommand extends DatasetCommand {
     Integer threads;
 
     @Option(names = "--max-iterations", paramLabel = "K", defaultValue = "100",
-            description = "Iteration limit (default: ${DEFAULT-VALUE}).")
+            description = "Iteration limit; 0 keeps the start (default: ${DEFAULT-VALUE}).")
     int maxIterations;
 
     @Option(names = "--init", paramLabel = "HOW", defaultValue = "medoid",
@@ -140,8 +140,8 @@ abstract class CenterCommand extends DatasetCommand {
             throw CliException.usage("--threads must be in 1.." + MAX_THREADS + ", got "
                     + workers);
         }
-        if (maxIterations < 1) {
-            throw CliException.usage("--max-iterations must be >= 1, got " + maxIterations);
+        if (maxIterations < 0) {
+            throw CliException.usage("--max-iterations must be >= 0, got " + maxIterations);
         }
         if (restarts < 1) {
             throw CliException.usage("--restarts must be >= 1, got " + restarts);

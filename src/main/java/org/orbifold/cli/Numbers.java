@@ -1,6 +1,7 @@
 package org.orbifold.cli;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /**
@@ -71,6 +72,22 @@ final class Numbers {
                 : digits.charAt(0) + "." + digits.substring(1);
         return (value < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
                 + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
+    }
+
+    /**
+     * Returns a value rounded to a number of significant digits, written as {@link #compact}
+     * writes it: {@code -1.718} for {@code -1.7181849497326165} and 4 digits, {@code 6e-200}
+     * for {@code 6.0000001e-200}. For titles, where the full double is noise.
+     *
+     * @param value the number
+     * @param digits significant digits, at least 1
+     * @return the text, in the root locale
+     */
+    static String significant(double value, int digits) {
+        if (!Double.isFinite(value) || value == 0.0) {
+            return compact(value);
+        }
+        return compact(new BigDecimal(value).round(new MathContext(digits)).doubleValue());
     }
 
     /**

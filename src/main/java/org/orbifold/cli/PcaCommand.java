@@ -59,15 +59,20 @@ final class PcaCommand extends DatasetCommand {
     @Mixin
     WeightOptions weights;
 
+    /** The note that the default number of components was lowered, or null. */
+    private String componentsNote;
+
     @Option(names = "--components", paramLabel = "K",
-            description = "Directions to report, 1 to one less than the number of graphs"
-                + " (default: " + DEFAULT_COMPONENTS + ", or fewer when there are fewer"
-                + " graphs); only the first is fitted by the alternation.")
+            description = "Directions to report, from 1 to the smaller of one less than the"
+                + " number of graphs and the number of coordinates of a graph (default: "
+                + DEFAULT_COMPONENTS + ", or that bound when it is smaller, with a note);"
+                + " only the first is fitted by the alternation.")
     Integer components;
 
     @Option(names = {"--iterations", "--max-iterations"}, paramLabel = "K",
             defaultValue = "100",
-            description = "Iteration limit of the alternation (default: ${DEFAULT-VALUE}).")
+            description = "Iteration limit of the alternation; 0 keeps the Frechet mean's"
+                + " alignments (default: ${DEFAULT-VALUE}).")
     int maxIterations;
 
     @Option(names = "--tolerance", paramLabel = "EPS", defaultValue = "1e-9",
@@ -135,12 +140,19 @@ final class PcaCommand extends DatasetCommand {
         }
         GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight, spec);
         int most = GeodesicPca.maxComponents(space, sample.graphs());
+        int coordinates = GeodesicPca.coordinates(space, sample.graphs());
+        String bound = most == sample.size() - 1 ? "one less than the number of graphs"
+                : "the number of coordinates of a graph of order " + space.size() + ", "
+                + coordinates + ", which is below the number of graphs";
         if (components != null && components > most) {
             throw CliException.usage("--components must be at most " + most + " for "
-                    + CenterCommand.graphs(sample.size()) + " (one less than their number), got "
+                    + CenterCommand.graphs(sample.size()) + " (" + bound + "), got "
                     + components);
         }
         int k = components != null ? components : Math.min(DEFAULT_COMPONENTS, most);
+        componentsNote = k < DEFAULT_COMPONENTS && components == null ? "components: " + k
+                + " reported, not the default " + DEFAULT_COMPONENTS + ": " + bound + " is "
+                + most : null;
 
         Run run = compute(sample, space, workers, k);
 
@@ -229,18 +241,29 @@ final class PcaCommand extends DatasetCommand {
             w.printf(Locale.ROOT, "alignments  %s; the objective is an upper bound%n",
                     unproven.text());
         }
+        // Each graph is listed once: with fewer than 2 LISTED graphs, the ends share them.
         List<Integer> order = byScore(result);
+        int n = order.size();
         w.printf(Locale.ROOT, "PC1 highest %s%n", listed(sample, result, order.subList(0,
-                Math.min(LISTED, order.size()))));
-        List<Integer> lowest = new ArrayList<>(order.subList(Math.max(0, order.size() - LISTED),
-                order.size()));
+                Math.min(LISTED, (n + 1) / 2))));
+        List<Integer> lowest = new ArrayList<>(order.subList(n - Math.min(LISTED, n / 2), n));
         java.util.Collections.reverse(lowest);
         w.printf(Locale.ROOT, "PC1 lowest  %s%n", listed(sample, result, lowest));
         double meanPart = Numbers.hundredths(run.meanSeconds());
         double pcaPart = Numbers.hundredths(run.pcaSeconds());
         w.printf(Locale.ROOT, "wall time   %.2f s (medoid and mean %.2f s + pca %.2f s)%n",
                 meanPart + pcaPart, meanPart, pcaPart);
-        CenterCommand.printNotes(w, sample.dataset().notes());
+        CenterCommand.printNotes(w, notes(sample));
+    }
+
+    /** Returns the notes of a report, the same in text and JSON. */
+    private List<String> notes(Sample sample) {
+        List<String> notes = new ArrayList<>();
+        if (componentsNote != null) {
+            notes.add(componentsNote);
+        }
+        notes.addAll(sample.dataset().notes());
+        return notes;
     }
 
     /** Returns "1 iteration" or "K iterations". */
@@ -325,7 +348,7 @@ final class PcaCommand extends DatasetCommand {
             json.name("wallTimeSeconds").value(run.pcaSeconds());
             json.name("meanWallTimeSeconds").value(run.meanSeconds());
             json.name("totalWallTimeSeconds").value(run.meanSeconds() + run.pcaSeconds());
-            JsonOutput.strings(json.name("notes"), sample.dataset().notes());
+            JsonOutput.strings(json.name("notes"), notes(sample));
             double[][] scores = result.componentScores();
             json.name("scores").beginArray();
             for (int i = 0; i < scores.length; i++) {

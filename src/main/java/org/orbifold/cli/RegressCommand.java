@@ -16,6 +16,7 @@ import org.orbifold.io.JsonWriter;
 import org.orbifold.io.SvgDrawing;
 import org.orbifold.io.TextFiles;
 import org.orbifold.match.Aligner;
+import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.stats.CenterResult;
@@ -62,7 +63,8 @@ final class RegressCommand extends DatasetCommand {
     Integer threads;
 
     @Option(names = "--max-iterations", paramLabel = "K", defaultValue = "100",
-            description = "Iteration limit (default: ${DEFAULT-VALUE}).")
+            description = "Limit of refits after the first fit; 0 keeps the first fit and its"
+                + " alignments (default: ${DEFAULT-VALUE}).")
     int maxIterations;
 
     @Option(names = "--init", paramLabel = "HOW", defaultValue = "mean",
@@ -101,8 +103,8 @@ final class RegressCommand extends DatasetCommand {
             throw CliException.usage("--threads must be in 1.." + MAX_THREADS + ", got "
                     + workers);
         }
-        if (maxIterations < 1) {
-            throw CliException.usage("--max-iterations must be >= 1, got " + maxIterations);
+        if (maxIterations < 0) {
+            throw CliException.usage("--max-iterations must be >= 0, got " + maxIterations);
         }
         if (!init.equals("mean") && !init.equals("first")) {
             throw CliException.usage("--init must be mean or first, got '" + init + "'");
@@ -137,6 +139,7 @@ final class RegressCommand extends DatasetCommand {
 
         ForkJoinPool pool = new ForkJoinPool(workers);
         GraphRegressionModel model;
+        CenterResult mean;
         double meanSeconds;
         double seconds;
         try (Progress bar = new Progress(err, showProgress)) {
@@ -146,7 +149,7 @@ final class RegressCommand extends DatasetCommand {
             Aligner pairs = bar.counting("medoid of " + CenterCommand.graphs(n), "pairs",
                     (long) n * (n - 1) / 2, aligner);
             MedoidResult medoid = Medoid.compute(space, sample.graphs(), pairs, pool, true);
-            CenterResult mean = FrechetMean.builder().aligner(aligner).executor(pool)
+            mean = FrechetMean.builder().aligner(aligner).executor(pool)
                     .seed(options.seed).initial(medoid)
                     .listener(bar.iterationsUpTo("mean", FrechetMean.DEFAULT_MAX_ITERATIONS, 1))
                     .build().compute(space, sample.graphs());
@@ -154,19 +157,24 @@ final class RegressCommand extends DatasetCommand {
 
             // The regression.
             long t1 = System.nanoTime();
-            model = GraphRegression.builder().aligner(aligner).executor(pool).seed(options.seed)
-                    .maxIterations(maxIterations).ridge(ridge).frechetMean(mean)
-                    .start(init.equals("mean") ? GraphRegression.Start.FRECHET_MEAN
-                            : GraphRegression.Start.FIRST_GRAPH)
-                    .listener(bar.iterationsUpTo("regression", maxIterations, 1))
-                    .build().fit(space, sample.graphs(), table.rows(), table.names());
+            try {
+                model = GraphRegression.builder().aligner(aligner).executor(pool)
+                        .seed(options.seed).maxIterations(maxIterations).ridge(ridge)
+                        .frechetMean(mean).start(init.equals("mean")
+                                ? GraphRegression.Start.FRECHET_MEAN
+                                : GraphRegression.Start.FIRST_GRAPH)
+                        .listener(bar.iterationsUpTo("regression", maxIterations, 1))
+                        .build().fit(space, sample.graphs(), table.rows(), table.names());
+            } catch (IllegalArgumentException e) {
+                throw CliException.data(covariates + ": " + e.getMessage(), e);
+            }
             seconds = (System.nanoTime() - t1) / 1e9;
         } finally {
             pool.shutdownNow();
         }
 
         // Report: JSON or the summary to stdout first, then the files.
-        Run run = new Run(sample, table, file.size(), model, aligner.name(), workers,
+        Run run = new Run(sample, table, file.size(), model, mean, aligner.name(), workers,
                 meanSeconds, seconds);
         String json = json(run);
         String text = json;
@@ -187,8 +195,26 @@ final class RegressCommand extends DatasetCommand {
 
     /** What a run computed, for the reports. */
     private record Run(Sample sample, CovariateTable table, int fileRows,
-            GraphRegressionModel model, String aligner, int workers, double meanSeconds,
-            double seconds) {
+            GraphRegressionModel model, CenterResult mean, String aligner, int workers,
+            double meanSeconds, double seconds) {
+    }
+
+    /**
+     * Counts the alignments that the reported sums rest on, the fit's final ones (SSR) and the
+     * Fréchet mean's (SST), and those of them not proven optimal, with the text that the
+     * report prints when the exact search stopped at its limit ({@link
+     * AlignerOptions#unproven}).
+     */
+    private AlignerOptions.Unproven unproven(Run run) {
+        List<Alignment> all = new ArrayList<>(run.model().alignments());
+        all.addAll(run.mean().alignments());
+        int count = 0;
+        for (Alignment a : all) {
+            if (!a.certified()) {
+                count++;
+            }
+        }
+        return options.unproven(count, all.size());
     }
 
     private CovariateTable readCovariates() {
@@ -261,6 +287,11 @@ final class RegressCommand extends DatasetCommand {
                 + Numbers.compact(ridge) : "");
         w.printf(Locale.ROOT, "iterations  %d, status %s%n", model.iterations(),
                 model.status());
+        AlignerOptions.Unproven unproven = unproven(run);
+        if (unproven.text() != null) {
+            w.printf(Locale.ROOT, "alignments  %s; SSR and SST are upper bounds%n",
+                    unproven.text());
+        }
         w.printf(Locale.ROOT, "R^2         %s  (1 - SSR / SST)%n",
                 Numbers.decimal(model.rSquared(), 6));
         w.printf(Locale.ROOT, "objective   %s at the start, %s at the end  (%s)%n",
@@ -277,10 +308,19 @@ final class RegressCommand extends DatasetCommand {
                 space.squaredNorm(model.intercept())), 6));
         for (int k = 0; k < model.covariateCount(); k++) {
             w.printf(Locale.ROOT, "coefficient %s  norm %s%n", VisibleText.escape(
-                    model.covariateNames().get(k)), Numbers.decimal(Math.sqrt(
-                    space.squaredNorm(model.coefficient(k))), 6));
+                    model.covariateNames().get(k)), norm(model.coefficientNorm(k)));
         }
         CenterCommand.printNotes(w, notes(run));
+    }
+
+    /**
+     * Formats a coefficient norm as {@link Numbers#decimal} does, but in scientific notation
+     * when it is below {@code 1e-4} and not zero: the coefficient of a covariate in huge
+     * units is tiny, not zero.
+     */
+    private static String norm(double value) {
+        return value != 0.0 && Math.abs(value) < 1e-4
+                ? String.format(Locale.ROOT, "%.6e", value) : Numbers.decimal(value, 6);
     }
 
     private String json(Run run) {
@@ -305,6 +345,9 @@ final class RegressCommand extends DatasetCommand {
             JsonOutput.number(json.name("timeLimitSeconds"), options.timeLimitSeconds());
             json.name("iterations").value(model.iterations());
             json.name("status").value(model.status().name());
+            AlignerOptions.Unproven unproven = unproven(run);
+            json.name("uncertifiedAlignments").value(unproven.unproven());
+            json.name("limitReached").value(unproven.limitReached());
             json.name("rSquared").value(model.rSquared());
             json.name("objective").value(model.objective());
             json.name("residualSumOfSquares").value(model.residualSumOfSquares());
@@ -319,8 +362,7 @@ final class RegressCommand extends DatasetCommand {
             for (int k = 0; k < model.covariateCount(); k++) {
                 json.beginObject();
                 json.name("name").value(model.covariateNames().get(k));
-                json.name("norm").value(Math.sqrt(model.space().squaredNorm(
-                        model.coefficient(k))));
+                json.name("norm").value(model.coefficientNorm(k));
                 graph(json.name("graph"), model.coefficient(k), sample);
                 json.endObject();
             }
@@ -373,7 +415,7 @@ final class RegressCommand extends DatasetCommand {
             }
             graphs.add(model.predict(x));
             titles.add(String.format(Locale.ROOT, "%s %s = %s", labels[q],
-                    model.covariateNames().get(0), Numbers.compact(x[0])));
+                    model.covariateNames().get(0), Numbers.significant(x[0], 4)));
         }
         Sample sample = run.sample();
         SvgOutput.write(drawing, SvgDrawing.of(sample.nodeChannels(), sample.edgeChannels())

@@ -15,9 +15,12 @@ import java.util.Objects;
  * row per line whose values are separated by commas (when the line holds a comma) or else by
  * spaces and tabs. In a text file, blank lines and lines starting with {@code #} are skipped,
  * and the first remaining line is a header of column names when none of its fields is a
- * number (a line mixing names and numbers is refused, so a mistyped value never passes as a
- * header); columns without a header are named {@code x1, ..., xp}, as are the columns of a
- * 2-D {@code .npy} array, while the one column of a 1-D array is named after the file
+ * number (an empty field is none; a line mixing names and numbers is refused, so a mistyped
+ * value never passes as a header). Every header column needs a name of its own: an empty one
+ * (a pandas index column, a trailing comma) or a repeated one is refused. A field wholly
+ * enclosed in double quotes is read without them; any other double quote is refused. Columns
+ * without a header are named {@code x1, ..., xp}, as are the columns of a 2-D {@code .npy}
+ * array, while the one column of a 1-D array is named after the file
  * ({@code football_scores} for {@code football_scores.npy}).
  *
  * <p>Every value must be a finite decimal number ({@link DecimalNumbers#parseFinite}); every
@@ -142,9 +145,9 @@ public record CovariateTable(List<String> names, double[][] rows) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String[] fields = fields(line);
+            String[] fields = fields(file, l + 1, line);
             if (names == null && rows.isEmpty() && isHeader(fields)) {
-                names = List.of(fields);
+                names = header(file, l + 1, fields);
                 firstLine = l + 1;
                 continue;
             }
@@ -175,22 +178,66 @@ public record CovariateTable(List<String> names, double[][] rows) {
                 rows.toArray(new double[0][]));
     }
 
-    /** Splits a line at commas if it has one, else at runs of spaces and tabs. */
-    private static String[] fields(String line) {
-        String[] fields = line.indexOf(',') >= 0 ? line.split(",", -1) : line.split("[ \t]+");
+    /**
+     * Splits a line at commas if it has one, else at runs of spaces and tabs, and takes the
+     * double quotes off a field wholly enclosed in them ({@code "goals"}); a field with any
+     * other double quote (one around a comma, an escaped quote) is refused.
+     */
+    private static String[] fields(Path file, int line, String text)
+            throws DatasetFormatException {
+        String[] fields = text.indexOf(',') >= 0 ? text.split(",", -1) : text.split("[ \t]+");
         for (int j = 0; j < fields.length; j++) {
-            fields[j] = fields[j].strip();
+            String field = fields[j].strip();
+            if (field.length() >= 2 && field.startsWith("\"") && field.endsWith("\"")) {
+                field = field.substring(1, field.length() - 1);
+            }
+            if (field.indexOf('"') >= 0) {
+                throw new DatasetFormatException(file, line, j + 1, "a double quote inside a"
+                        + " field: only fields wholly enclosed in double quotes, without commas"
+                        + " or quotes inside, are read");
+            }
+            fields[j] = field;
         }
         return fields;
     }
 
     /**
-     * Returns whether no field of a line reads as a number, is empty or is written in a
-     * Java-only number form.
+     * Returns the column names of a header line, refusing a column without a name (an index
+     * column written by pandas, a trailing comma) and a name given twice.
+     */
+    private static List<String> header(Path file, int line, String[] fields)
+            throws DatasetFormatException {
+        for (int j = 0; j < fields.length; j++) {
+            if (fields[j].isEmpty()) {
+                String hint = j == 0 && fields.length > 1 ? "an index column written by pandas?"
+                        + " write the file with index=False, or drop the column"
+                        : j == fields.length - 1 && fields.length > 1 ? "a trailing comma?"
+                        + " remove it, or name the column" : "name every column";
+                throw new DatasetFormatException(file, line, j + 1, "column " + (j + 1)
+                        + " of the header has no name: " + hint);
+            }
+            for (int k = 0; k < j; k++) {
+                if (fields[k].equals(fields[j])) {
+                    throw new DatasetFormatException(file, line, j + 1, "the header names"
+                            + " columns " + (k + 1) + " and " + (j + 1) + " both '"
+                            + TextFiles.shown(fields[j]) + "': give each column its own"
+                            + " name");
+                }
+            }
+        }
+        return List.of(fields);
+    }
+
+    /**
+     * Returns whether no field of a line reads as a number (empty fields read as none) or is
+     * written in a Java-only number form.
      */
     private static boolean isHeader(String[] fields) {
         for (String field : fields) {
-            if (field.isEmpty() || DecimalNumbers.isJavaOnly(field)) {
+            if (field.isEmpty()) {
+                continue;
+            }
+            if (DecimalNumbers.isJavaOnly(field)) {
                 return false;
             }
             try {

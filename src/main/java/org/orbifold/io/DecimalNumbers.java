@@ -131,7 +131,7 @@ public final class DecimalNumbers {
      * {@code expected a finite decimal number for first matrix entry (1, 2), found '2d' (a
      * Java-only form: type suffix d or f, or hexadecimal)}. The reason in parentheses is
      * given when the text is a Java-only form, too large or too small for a double;
-     * characters outside printable ASCII are shown as Java escapes of four hexadecimal digits,
+     * characters outside printable ASCII are shown escaped ({@link #printable}),
      * so that a Unicode minus reads <code>&#92;u2212</code> whatever the terminal.
      *
      * @param text the refused text, surrounding spaces allowed
@@ -163,9 +163,11 @@ public final class DecimalNumbers {
     }
 
     /**
-     * Returns a text with every character outside printable ASCII written as a Java escape of
-     * four hexadecimal digits (a Unicode minus as <code>&#92;u2212</code>), so that a message
-     * shows it readably in any terminal and encoding.
+     * Returns a text with every character outside printable ASCII escaped by the project's one
+     * rule ({@link TextFiles#shown(char, java.util.function.Predicate)}: a tab as a backslash
+     * and {@code t}, others as a Java escape of four lower-case hexadecimal digits, a Unicode
+     * minus as <code>&#92;u2212</code>), so that a message shows it readably in any terminal
+     * and encoding.
      *
      * @param text the text
      * @return the text, printable ASCII only
@@ -173,12 +175,7 @@ public final class DecimalNumbers {
     public static String printable(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x20 && c < 0x7f) {
-                out.append(c);
-            } else {
-                out.append(String.format("\\u%04X", (int) c));
-            }
+            out.append(TextFiles.shown(text.charAt(i), c -> c < 0x20 || c >= 0x7f));
         }
         return out.toString();
     }

@@ -209,6 +209,22 @@ public final class TextFiles {
         return String.valueOf(c);
     }
 
+    /**
+     * Returns a text as output meant to be read shows it: every character as
+     * {@link #shown(char, Predicate)} shows it, with no character escaped besides the hidden
+     * ones.
+     *
+     * @param text any text
+     * @return the text with its hidden characters escaped
+     */
+    public static String shown(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            out.append(shown(text.charAt(i), c -> false));
+        }
+        return out.toString();
+    }
+
     private static boolean isPadding(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }

@@ -223,9 +223,21 @@ public final class GeodesicPca {
      * @return the largest valid {@link Builder#components(int)}, 0 for fewer than 2 graphs
      */
     public static int maxComponents(GraphSpace space, List<Graph> graphs) {
+        return Math.max(0, Math.min(graphs.size() - 1, coordinates(space, graphs)));
+    }
+
+    /**
+     * Returns the number of coordinates of a graph of order {@code space.size()} as the
+     * analysis writes it: node channels per node, plus edge channels per unordered pair, or
+     * per ordered pair when one of the graphs is directed.
+     *
+     * @param space the graph space
+     * @param graphs the graphs
+     * @return the number of coordinates, one bound of {@link #maxComponents}
+     */
+    public static int coordinates(GraphSpace space, List<Graph> graphs) {
         boolean directed = graphs.stream().anyMatch(Graph::isDirected);
-        int length = new WeightedVectors(space, space.size(), directed).length();
-        return Math.max(0, Math.min(graphs.size() - 1, length));
+        return new WeightedVectors(space, space.size(), directed).length();
     }
 
     /** Returns the alignments of the start: the given mean's, or a new Fréchet mean's. */

@@ -74,7 +74,11 @@ import org.orbifold.space.Permutation;
  * linear in the coordinates of the total space: predicted graphs are dense, may have negative
  * edge values and node-existence values outside {@code [0, 1]} (nothing is clipped), and
  * predictions far outside the covariates' range extrapolate without bound. The ridge penalty
- * acts on the coefficients as given, so scale the covariates before using it. Every
+ * acts on the coefficients in the covariates' units, so scale the covariates before using
+ * it. The least-squares fit itself does not depend on the units or offsets of the
+ * covariates (the design is standardised, {@code RegressionDesign}), but a coefficient graph
+ * is the change per unit: for a covariate of tiny units it may exceed the range of doubles,
+ * and the fit then fails naming the covariate. Every
  * iteration stores the {@code N} aligned graphs as dense vectors ({@code N D} doubles).
  */
 public final class GraphRegression {
@@ -240,16 +244,24 @@ public final class GraphRegression {
         }
 
         List<Graph> coefficients = new ArrayList<>();
-        for (double[] b : fit.coefficients) {
+        for (double[] b : design.original(fit.coefficients)) {
             coefficients.add(coordinates.graph(b));
         }
-        return new GraphRegressionModel(space, coefficients, design.names(),
+        List<Graph> standardized = new ArrayList<>();
+        for (double[] c : fit.coefficients) {
+            standardized.add(coordinates.graph(c));
+        }
+        return new GraphRegressionModel(space, coefficients, standardized, design.centers(),
+                design.spreads(), design.names(),
                 design.covariateMatrix(), fit.outcome.alignments(),
                 fit.outcome.squaredDistances(), value, totalSumOfSquares, frechet.center(),
                 Arrays.copyOf(trace, iterations + 1), iterations, status, ridge, start);
     }
 
-    /** One least-squares fit with the alignments of the graphs to its fitted values. */
+    /**
+     * One least-squares fit (standardised coefficients, {@link RegressionDesign#fit}) with the
+     * alignments of the graphs to its fitted values.
+     */
     private record Fit(double[][] coefficients, AlignmentStep.Outcome outcome,
             double objective) {
     }
@@ -264,10 +276,10 @@ public final class GraphRegression {
         for (int i = 0; i < sample.size(); i++) {
             responses[i] = coordinates.of(sample.graph(i), alignments.get(i));
         }
-        double[][] b = design.fit(responses);
+        double[][] c = design.fit(responses);
         Graph[] fitted = new Graph[sample.size()];
         for (int i = 0; i < fitted.length; i++) {
-            fitted[i] = coordinates.graph(RegressionDesign.predict(b, design.row(i)));
+            fitted[i] = coordinates.graph(design.fitted(c, i));
         }
         AlignmentStep.Outcome outcome = AlignmentStep.run(aligner, sample, i -> fitted[i],
                 alignments, executor);
@@ -276,8 +288,11 @@ public final class GraphRegression {
             objective += squared;
         }
         if (ridge > 0.0) {
-            for (int k = 1; k < b.length; k++) {
-                objective += ridge * sample.space.squaredNorm(coordinates.graph(b[k]));
+            double[] spreads = design.spreads();
+            for (int k = 1; k < c.length; k++) {
+                double norm = Math.sqrt(sample.space.squaredNorm(coordinates.graph(c[k])))
+                        / spreads[k - 1];
+                objective += ridge * norm * norm;
             }
         }
         if (!Double.isFinite(objective)) {
@@ -285,7 +300,7 @@ public final class GraphRegression {
                     + ") with node weight " + sample.space.nodeWeight() + " and edge weight "
                     + sample.space.edgeWeight());
         }
-        return new Fit(b, outcome, objective);
+        return new Fit(c, outcome, objective);
     }
 
     private static CenterResult requireMean(CenterResult given, WeightedSample sample) {

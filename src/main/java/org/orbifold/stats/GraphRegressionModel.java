@@ -19,7 +19,8 @@ import org.orbifold.space.GraphSpace;
  * {@code SST} the Fréchet variance {@code sum_i d(Y_i, M)^2} around the Fréchet mean
  * {@code M}, computed with the same aligner. With a heuristic aligner both are upper bounds
  * of their true values, so {@code R^2} is an estimate; starting from the Fréchet mean's
- * alignments (the default) it lies in {@code [0, 1]}.
+ * alignments (the default) it lies in {@code [0, 1]}, while from the first graph's
+ * ({@link GraphRegression.Start#FIRST_GRAPH}) it can be negative.
  *
  * <p>Instances are immutable and thread-safe: arrays are copied on the way in and out.
  */
@@ -27,6 +28,9 @@ public final class GraphRegressionModel {
 
     private final GraphSpace space;
     private final List<Graph> coefficients;
+    private final List<Graph> standardized;
+    private final double[] centers;
+    private final double[] spreads;
     private final List<String> names;
     private final double[][] covariates;
     private final List<Alignment> alignments;
@@ -40,12 +44,16 @@ public final class GraphRegressionModel {
     private final double ridge;
     private final GraphRegression.Start start;
 
-    GraphRegressionModel(GraphSpace space, List<Graph> coefficients, List<String> names,
-            double[][] covariates, List<Alignment> alignments, double[] squaredResiduals,
-            double objective, double totalSumOfSquares, Graph frechetMean, double[] trace,
-            int iterations, Status status, double ridge, GraphRegression.Start start) {
+    GraphRegressionModel(GraphSpace space, List<Graph> coefficients, List<Graph> standardized,
+            double[] centers, double[] spreads, List<String> names, double[][] covariates,
+            List<Alignment> alignments, double[] squaredResiduals, double objective,
+            double totalSumOfSquares, Graph frechetMean, double[] trace, int iterations,
+            Status status, double ridge, GraphRegression.Start start) {
         this.space = space;
         this.coefficients = List.copyOf(coefficients);
+        this.standardized = List.copyOf(standardized);
+        this.centers = centers.clone();
+        this.spreads = spreads.clone();
         this.names = List.copyOf(names);
         this.covariates = covariates;
         this.alignments = List.copyOf(alignments);
@@ -93,6 +101,18 @@ public final class GraphRegressionModel {
         return coefficients.get(k + 1);
     }
 
+    /**
+     * Returns the norm {@code ||B_{k+1}||} of a covariate's coefficient graph, computed from
+     * its standardised form so that it does not overflow for huge coefficients.
+     *
+     * @param k the covariate's index, {@code 0 <= k < covariateCount()}
+     * @return the norm in the space's metric
+     */
+    public double coefficientNorm(int k) {
+        Objects.checkIndex(k, names.size());
+        return Math.sqrt(space.squaredNorm(standardized.get(k + 1))) / spreads[k];
+    }
+
     /** Returns the intercept followed by the coefficient graphs, {@code p + 1} graphs. */
     public List<Graph> coefficients() {
         return coefficients;
@@ -100,7 +120,10 @@ public final class GraphRegressionModel {
 
     /**
      * Returns the predicted graph {@code B_0 + sum_k x_k B_k}, of order
-     * {@code space().size()}. Nothing is clipped: edge values may be negative.
+     * {@code space().size()}, computed in the standardised form of the fit,
+     * {@code C_0 + sum_k ((x_k - m_k) / d_k) C_k} for the covariates' means {@code m_k} and
+     * spreads {@code d_k}, which equals it up to rounding and loses nothing to large offsets
+     * or units. Nothing is clipped: edge values may be negative.
      *
      * @param x one finite value per covariate; not retained
      * @return the prediction
@@ -114,13 +137,19 @@ public final class GraphRegressionModel {
                     + names.size() + (names.size() == 1 ? " covariate" : " covariates"));
         }
         GraphAccumulator sum = new GraphAccumulator(space, intercept().order());
-        sum.add(intercept(), 1.0);
+        sum.add(standardized.get(0), 1.0);
         for (int k = 0; k < x.length; k++) {
             if (!Double.isFinite(x[k])) {
                 throw new IllegalArgumentException("x[" + k + "] (" + names.get(k) + ") is "
                         + x[k] + "; covariates must be finite");
             }
-            sum.add(coefficients.get(k + 1), x[k]);
+            double weight = (x[k] - centers[k]) / spreads[k];
+            if (!Double.isFinite(weight)) {
+                throw new IllegalArgumentException("x[" + k + "] (" + names.get(k) + ") is "
+                        + x[k] + ", too far from the covariates fitted (mean " + centers[k]
+                        + ", spread " + spreads[k] + ")");
+            }
+            sum.add(standardized.get(k + 1), weight);
         }
         return sum.sum();
     }

@@ -10,32 +10,59 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * The validated design of a linear regression with an intercept: the covariate matrix
- * {@code x} ({@code N x p}), the design {@code Z = [1, x]} ({@code N x (p + 1)}) and the
- * matrix {@code S} ({@code (p + 1) x N}) that maps responses to coefficients,
- * {@code b = S y}: the least-squares solution {@code S = (Z^T Z)^-1 Z^T} for ridge 0, else
- * the minimiser of {@code ||Z b - y||^2 + ridge * sum_{k >= 1} b_k^2} (the intercept is not
- * penalised), both computed from a Householder QR decomposition of {@code Z} (stacked on
- * {@code sqrt(ridge)} times the rows that pick the slopes). Applying the same {@code S} to
- * every coordinate makes equal responses give bit-for-bit equal coefficients.
+ * {@code x} ({@code N x p}) and its standardised form {@code u}, each column centred on its
+ * mean {@code m_k} and divided by its spread {@code d_k} (the largest distance of a value from
+ * the mean), so that neither the validation nor the solution depends on the covariates'
+ * units or offsets. The solver works on {@code Z = [1, u]} ({@code N x (p + 1)}) with the
+ * matrix {@code S} ({@code (p + 1) x N}) that maps responses to standardised coefficients,
+ * {@code c = S y}: the least-squares solution {@code S = (Z^T Z)^-1 Z^T} for ridge 0, else
+ * the minimiser of {@code ||Z c - y||^2 + ridge * sum_{k >= 1} (c_k / d_k)^2} (the penalty
+ * of the coefficients in the covariates' own units; the intercept is not penalised), both
+ * computed from a Householder QR decomposition of {@code Z} (stacked on the rows that pick the
+ * slopes, scaled by {@code sqrt(ridge) / d_k}). Applying the same {@code S} to every
+ * coordinate makes equal responses give bit-for-bit equal coefficients.
+ *
+ * <p>The coefficients in the covariates' units are {@code b_k = c_k / d_k} and
+ * {@code b_0 = c_0 - sum_k m_k b_k} ({@link #original}); fitted values are computed from the
+ * standardised form ({@link #fitted}), which loses nothing to a large offset.
  *
  * <p>Immutable; arrays are copied on the way in and not exposed.
  */
 final class RegressionDesign {
 
     /**
-     * Relative size, against a column's norm, below which the part of a column that the
-     * earlier columns do not explain counts as zero: the column is then collinear with them.
+     * Relative size, against a standardised column's norm, below which the part of a column
+     * that the earlier columns do not explain counts as zero: the column is then collinear
+     * with them.
      */
     static final double COLLINEARITY_TOLERANCE = 1e-10;
 
+    /**
+     * Relative spread, against the column's largest magnitude, at or below which a column
+     * counts as constant: about a thousand units in the last place of its values, so that only
+     * rounding noise around one value is constant, whatever the units or the offset.
+     */
+    static final double CONSTANT_TOLERANCE = 1e-13;
+
     private final double[][] x;
+    private final double[][] u;
+    private final double[] centers;
+    private final double[] spreads;
     private final List<String> names;
     private final double[][] solver;
 
-    private RegressionDesign(double[][] x, List<String> names, double[][] solver) {
+    private RegressionDesign(double[][] x, Standardized standard, List<String> names,
+            double[][] solver) {
         this.x = x;
+        this.u = standard.u;
+        this.centers = standard.centers;
+        this.spreads = standard.spreads;
         this.names = names;
         this.solver = solver;
+    }
+
+    /** The standardised columns with their centres and spreads. */
+    private record Standardized(double[][] u, double[] centers, double[] spreads) {
     }
 
     /**
@@ -48,9 +75,9 @@ final class RegressionDesign {
      * @param ridge the ridge penalty, finite and {@code >= 0}
      * @return the design
      * @throws IllegalArgumentException if the row count is not {@code N}, rows differ in
-     *     length, {@code p = 0}, {@code N <= p}, a value is not finite, or a column is
+     *     length, {@code p = 0}, {@code N <= p}, a value is not finite, a column is
      *     constant or a linear combination of the intercept and earlier columns (the message
-     *     names the column)
+     *     names the column), or the ridge penalty overflows in a column's units
      */
     static RegressionDesign of(double[][] covariates, List<String> columnNames, int graphs,
             double ridge) {
@@ -89,8 +116,9 @@ final class RegressionDesign {
                     + " with an intercept needs more graphs than covariates, at least "
                     + (p + 1));
         }
-        requireFullRank(x, names);
-        return new RegressionDesign(x, names, solver(x, ridge));
+        Standardized standard = standardize(x, names);
+        requireFullRank(standard.u, names);
+        return new RegressionDesign(x, standard, names, solver(standard, ridge, names));
     }
 
     /** Returns the number of covariates {@code p}. */
@@ -117,50 +145,104 @@ final class RegressionDesign {
         return copy;
     }
 
-    /** Returns a copy of row {@code i} of the covariates. */
-    double[] row(int i) {
-        return x[i].clone();
-    }
-
     /**
-     * Returns the coefficients {@code b = S y} for every coordinate of the responses,
-     * summed over the rows in index order.
+     * Returns the standardised coefficients {@code c = S y} for every coordinate of the
+     * responses, summed over the rows in index order.
      *
      * @param responses {@code N} vectors of equal length, one per row; not modified
-     * @return {@code p + 1} vectors: the intercept, then one per covariate
+     * @return {@code p + 1} vectors: the intercept, then one per standardised covariate
      */
     double[][] fit(double[][] responses) {
         int length = responses[0].length;
-        double[][] b = new double[solver.length][length];
+        double[][] c = new double[solver.length][length];
         for (int k = 0; k < solver.length; k++) {
             for (int i = 0; i < responses.length; i++) {
                 double s = solver[k][i];
                 double[] y = responses[i];
                 for (int d = 0; d < length; d++) {
-                    b[k][d] += s * y[d];
+                    c[k][d] += s * y[d];
                 }
             }
+        }
+        return c;
+    }
+
+    /**
+     * Returns the fitted value of row {@code i}, {@code c_0 + sum_k u_ik c_k}.
+     *
+     * @param c the standardised coefficients of {@link #fit}
+     * @param i the row
+     * @return a new vector
+     */
+    double[] fitted(double[][] c, int i) {
+        return combine(c, u[i]);
+    }
+
+    /**
+     * Returns {@code c_0 + sum_k w_k c_k}.
+     *
+     * @param c the intercept and slope vectors
+     * @param w {@code p} weights
+     * @return a new vector
+     */
+    static double[] combine(double[][] c, double[] w) {
+        double[] v = c[0].clone();
+        for (int k = 0; k < w.length; k++) {
+            double wk = w[k];
+            double[] slope = c[k + 1];
+            for (int d = 0; d < v.length; d++) {
+                v[d] += wk * slope[d];
+            }
+        }
+        return v;
+    }
+
+    /** Returns a copy of the column means {@code m_k}. */
+    double[] centers() {
+        return centers.clone();
+    }
+
+    /** Returns a copy of the column spreads {@code d_k}, each positive. */
+    double[] spreads() {
+        return spreads.clone();
+    }
+
+    /**
+     * Returns the coefficients in the covariates' units: {@code b_k = c_k / d_k} and
+     * {@code b_0 = c_0 - sum_k m_k b_k}.
+     *
+     * @param c the standardised coefficients of {@link #fit}
+     * @return {@code p + 1} new vectors
+     * @throws IllegalArgumentException if a value is not finite (a covariate of tiny units
+     *     has a coefficient beyond the range of doubles): the message names the covariate and
+     *     suggests rescaling it
+     */
+    double[][] original(double[][] c) {
+        int p = names.size();
+        double[][] b = new double[p + 1][];
+        b[0] = c[0].clone();
+        for (int k = 0; k < p; k++) {
+            b[k + 1] = new double[c[k + 1].length];
+            for (int d = 0; d < b[k + 1].length; d++) {
+                b[k + 1][d] = c[k + 1][d] / spreads[k];
+                b[0][d] -= centers[k] * b[k + 1][d];
+            }
+            requireFinite(b[k + 1], k, "its coefficient graph");
+            requireFinite(b[0], k, "the intercept graph, through its mean "
+                    + centers[k] + " times its coefficient,");
         }
         return b;
     }
 
-    /**
-     * Returns {@code b_0 + sum_k x_k b_k} for one covariate vector.
-     *
-     * @param coefficients the intercept and slope vectors of {@link #fit}
-     * @param covariates {@code p} values
-     * @return the linear prediction, a new vector
-     */
-    static double[] predict(double[][] coefficients, double[] covariates) {
-        double[] v = coefficients[0].clone();
-        for (int k = 0; k < covariates.length; k++) {
-            double xk = covariates[k];
-            double[] slope = coefficients[k + 1];
-            for (int d = 0; d < v.length; d++) {
-                v[d] += xk * slope[d];
+    private void requireFinite(double[] v, int k, String what) {
+        for (double value : v) {
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException(column(names, k) + " spreads over only "
+                        + spreads[k] + " around " + centers[k] + ", so " + what + " holds "
+                        + value + ": rescale it (for example to its standard units) and fit"
+                        + " again");
             }
         }
-        return v;
     }
 
     /** Names a column for messages: {@code covariate 'goals' (column 1 of 1)}. */
@@ -192,12 +274,61 @@ final class RegressionDesign {
     }
 
     /**
-     * Fails naming the first column that the intercept and the earlier columns explain
-     * (modified Gram-Schmidt with one reorthogonalisation, relative tolerance
+     * Standardises every column (values divided by the column's largest magnitude first, so
+     * that neither huge nor tiny units overflow or underflow), failing on the first constant
+     * one: all zeros, or a spread of at most {@link #CONSTANT_TOLERANCE} times its magnitude.
+     */
+    private static Standardized standardize(double[][] x, List<String> names) {
+        int n = x.length;
+        int p = names.size();
+        double[][] u = new double[n][p];
+        double[] centers = new double[p];
+        double[] spreads = new double[p];
+        for (int j = 0; j < p; j++) {
+            double magnitude = 0.0;
+            for (double[] row : x) {
+                magnitude = Math.max(magnitude, Math.abs(row[j]));
+            }
+            if (magnitude == 0.0) {
+                throw constant(names, j, " (all zeros)");
+            }
+            double[] v = new double[n];
+            double mean = 0.0;
+            for (int i = 0; i < n; i++) {
+                v[i] = x[i][j] / magnitude;
+                mean += v[i];
+            }
+            mean /= n;
+            double spread = 0.0;
+            for (int i = 0; i < n; i++) {
+                v[i] -= mean;
+                spread = Math.max(spread, Math.abs(v[i]));
+            }
+            if (!(spread > CONSTANT_TOLERANCE)) {
+                throw constant(names, j, "");
+            }
+            for (int i = 0; i < n; i++) {
+                u[i][j] = v[i] / spread;
+            }
+            centers[j] = mean * magnitude;
+            spreads[j] = spread * magnitude;
+        }
+        return new Standardized(u, centers, spreads);
+    }
+
+    private static IllegalArgumentException constant(List<String> names, int j, String how) {
+        return new IllegalArgumentException(column(names, j) + " is constant" + how + ": it is"
+                + " collinear with the intercept, so the coefficients are not determined; drop"
+                + " it");
+    }
+
+    /**
+     * Fails naming the first standardised column that the intercept and the earlier columns
+     * explain (modified Gram-Schmidt with one reorthogonalisation, relative tolerance
      * {@link #COLLINEARITY_TOLERANCE}).
      */
-    private static void requireFullRank(double[][] x, List<String> names) {
-        int n = x.length;
+    private static void requireFullRank(double[][] u, List<String> names) {
+        int n = u.length;
         int p = names.size();
         List<double[]> basis = new ArrayList<>();
         double[] ones = new double[n];
@@ -206,7 +337,7 @@ final class RegressionDesign {
         for (int j = 0; j < p; j++) {
             double[] r = new double[n];
             for (int i = 0; i < n; i++) {
-                r[i] = x[i][j];
+                r[i] = u[i][j];
             }
             double norm = norm(r);
             for (int pass = 0; pass < 2; pass++) {
@@ -222,26 +353,15 @@ final class RegressionDesign {
             }
             double rest = norm(r);
             if (!(rest > COLLINEARITY_TOLERANCE * norm)) {
-                throw new IllegalArgumentException(column(names, j) + (basis.size() == 1
-                        || isConstant(x, j) ? " is constant" + (norm == 0.0 ? " (all zeros)"
-                        : "") + ": it is collinear with the intercept"
-                        : " is a linear combination of the intercept and the columns before"
-                        + " it") + ", so the coefficients are not determined; drop it");
+                throw new IllegalArgumentException(column(names, j) + " is a linear combination"
+                        + " of the intercept and the columns before it, so the coefficients"
+                        + " are not determined; drop it");
             }
             for (int i = 0; i < n; i++) {
                 r[i] /= rest;
             }
             basis.add(r);
         }
-    }
-
-    private static boolean isConstant(double[][] x, int j) {
-        double first = x[0][j];
-        double spread = 0.0;
-        for (double[] row : x) {
-            spread = Math.max(spread, Math.abs(row[j] - first));
-        }
-        return spread <= COLLINEARITY_TOLERANCE * Math.abs(first);
     }
 
     private static double norm(double[] v) {
@@ -252,18 +372,28 @@ final class RegressionDesign {
         return Math.sqrt(sum);
     }
 
-    /** Returns the first {@code N} columns of the pseudo-inverse of the (stacked) design. */
-    private static double[][] solver(double[][] x, double ridge) {
-        int n = x.length;
-        int p = x[0].length;
+    /**
+     * Returns the first {@code N} columns of the pseudo-inverse of the (stacked) standardised
+     * design.
+     */
+    private static double[][] solver(Standardized standard, double ridge, List<String> names) {
+        double[][] u = standard.u;
+        int n = u.length;
+        int p = u[0].length;
         int rows = ridge > 0.0 ? n + p : n;
         double[][] z = new double[rows][p + 1];
         for (int i = 0; i < n; i++) {
             z[i][0] = 1.0;
-            System.arraycopy(x[i], 0, z[i], 1, p);
+            System.arraycopy(u[i], 0, z[i], 1, p);
         }
         for (int k = 0; k < rows - n; k++) {
-            z[n + k][k + 1] = Math.sqrt(ridge);
+            double weight = Math.sqrt(ridge) / standard.spreads[k];
+            if (!(weight < 1e150)) {
+                throw new IllegalArgumentException(column(names, k) + " spreads over only "
+                        + standard.spreads[k] + ", so the ridge penalty in its units"
+                        + " overflows: rescale it and fit again");
+            }
+            z[n + k][k + 1] = weight;
         }
         RealMatrix inverse = new QRDecomposition(new Array2DRowRealMatrix(z, false))
                 .getSolver().getInverse();

@@ -977,7 +977,7 @@ class MainTest {
                 Arguments.of(CliException.USAGE, List.of("mean", "--threads", "0")),
                 Arguments.of(CliException.USAGE, List.of("mean", "--threads", "many")),
                 Arguments.of(CliException.USAGE, List.of("mean", "--limit", "0")),
-                Arguments.of(CliException.USAGE, List.of("mean", "--max-iterations", "0")),
+                Arguments.of(CliException.USAGE, List.of("mean", "--max-iterations", "-1")),
                 Arguments.of(CliException.USAGE, List.of("mean", "--init", "random")),
                 Arguments.of(CliException.USAGE, List.of("median", "--restarts", "0")),
                 Arguments.of(CliException.USAGE, List.of("mean", "--out", "")),

@@ -78,4 +78,14 @@ class NumbersTest {
         assertTrue(r.out().contains("setting     node weight 1e+30, edge weight 1e-30,"),
                 r.out());
     }
+
+    @Test
+    void roundsToSignificantDigitsForTitles() {
+        assertEquals("-1.718", Numbers.significant(-1.7181849497326165, 4));
+        assertEquals("0.328", Numbers.significant(0.32802009254257697, 4));
+        assertEquals("43.5", Numbers.significant(43.5, 4));
+        assertEquals("6e-200", Numbers.significant(6.0000001e-200, 4));
+        assertEquals("1.235e+12", Numbers.significant(1234567890123.0, 4));
+        assertEquals("0", Numbers.significant(0.0, 4));
+    }
 }

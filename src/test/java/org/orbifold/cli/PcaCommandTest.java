@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +107,8 @@ class PcaCommandTest {
         assertUsageError(MainTest.run("pca", "--components", "0"),
                 "--components must be >= 1, got 0");
         assertUsageError(MainTest.run("pca", "--class", "A", "--limit", "4", "--components",
-                "4"), "--components must be at most 3 for 4 graphs");
+                "4"), "--components must be at most 3 for 4 graphs (one less than the number of"
+                + " graphs), got 4");
         assertUsageError(MainTest.run("pca", "--tolerance", "NaN"), "--tolerance");
         assertUsageError(MainTest.run("pca", "--iterations", "-1"),
                 "--iterations must be >= 0");
@@ -113,5 +116,61 @@ class PcaCommandTest {
         Run unknown = MainTest.run("pca", "--class", "Z");
         assertFalse(unknown.exitCode() == 0);
         assertTrue(unknown.err().contains("unknown class 'Z'"), unknown.err());
+    }
+
+    /** With an exact search cut short, the JSON counts the alignments not proven optimal. */
+    @Test
+    void jsonSaysWhenTheExactSearchStoppedAtItsLimit() {
+        Run r = MainTest.run("pca", "--class", "T", "--limit", "4", "--aligner", "exact",
+                "--time-limit", "1e-9", "--threads", "1", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(Boolean.TRUE, r.json().get("limitReached"));
+        assertTrue(((Number) r.json().get("uncertifiedAlignments")).intValue() >= 1);
+    }
+
+    /**
+     * With few graphs the default number of components drops with a note, and each graph is
+     * listed at one end of the first component only.
+     */
+    @Test
+    void fewGraphsLowerTheDefaultWithANoteAndAreListedOnce() {
+        Run r = MainTest.run("pca", "--class", "T", "--limit", "3", "--threads", "1");
+
+        assertEquals(0, r.exitCode(), r.err());
+        String out = r.out();
+        assertTrue(out.contains("\nnote        components: 2 reported, not the default 3: one"
+                + " less than the number of graphs is 2\n"), out);
+        String highest = out.substring(out.indexOf("PC1 highest "), out.indexOf("\nPC1 lowest"));
+        String lowest = out.substring(out.indexOf("PC1 lowest  "));
+        lowest = lowest.substring(0, lowest.indexOf('\n'));
+        assertEquals(2, highest.split("LETTERS#").length - 1, highest);
+        assertEquals(1, lowest.split("LETTERS#").length - 1, lowest);
+        for (String graph : lowest.substring("PC1 lowest  ".length()).split(", ")) {
+            String name = graph.substring(0, graph.indexOf(' '));
+            assertFalse(highest.contains(name + " "), name + " listed twice: " + out);
+        }
+    }
+
+    /** When a graph has fewer coordinates than the graphs, the limit message says so. */
+    @Test
+    void theComponentLimitNamesTheCoordinatesWhenTheyBind() throws IOException {
+        // Six graphs of 2 nodes, one edge of weight g + 1: few coordinates, five directions.
+        String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (6, 2, 2), }";
+        header = header + " ".repeat((64 - (10 + header.length() + 1) % 64) % 64) + "\n";
+        ByteBuffer bytes = ByteBuffer.allocate(10 + header.length() + 6 * 4 * Double.BYTES)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        bytes.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+        bytes.putShort((short) header.length());
+        bytes.put(header.getBytes(StandardCharsets.US_ASCII));
+        for (int g = 0; g < 6; g++) {
+            bytes.putDouble(0).putDouble(g + 1).putDouble(g + 1).putDouble(0);
+        }
+        Path file = Files.write(dir.resolve("pairs.npy"), bytes.array());
+
+        Run r = MainTest.run("pca", file.toString(), "--components", "5");
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.err() + r.out());
+        assertTrue(r.err().contains("(the number of coordinates of a graph of order 2,"), r.err());
     }
 }

@@ -212,4 +212,82 @@ class RegressCommandTest {
         double r2 = ((Number) json.get("rSquared")).doubleValue();
         assertTrue(r2 >= 0.0 && r2 <= 1.0, "R^2 " + r2);
     }
+
+    /**
+     * With an exact search cut short, the text and the JSON say how many of the alignments
+     * that SSR and SST rest on were not proven optimal, as {@code mean} and {@code pca} do.
+     */
+    @Test
+    void saysWhenTheExactSearchStoppedAtItsLimit() throws IOException {
+        Path cycles = MainTest.writeCycles(dir.resolve("cycles.npy"));
+        Path file = indices("two.txt", 2);
+
+        MainTest.Run text = run("regress", cycles.toString(), "--covariates", file.toString(),
+                "--aligner", "exact", "--time-limit", "1e-9", "--threads", "1");
+        MainTest.Run json = run("regress", cycles.toString(), "--covariates", file.toString(),
+                "--aligner", "exact", "--time-limit", "1e-9", "--threads", "1", "--json");
+        MainTest.Run proven = run("regress", cycles.toString(), "--covariates",
+                file.toString(), "--aligner", "exact", "--threads", "1", "--json");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().matches("(?s).*\nalignments  [1-4] of 4 not proven optimal: the"
+                + " exact search stopped at its limit \\(1e-09 s per alignment.*; SSR and SST"
+                + " are upper bounds\n.*"), text.out());
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals(Boolean.TRUE, json.json().get("limitReached"));
+        assertTrue(((Number) json.json().get("uncertifiedAlignments")).intValue() >= 1);
+        assertEquals(0, proven.exitCode(), proven.err());
+        assertEquals(Boolean.FALSE, proven.json().get("limitReached"));
+        assertEquals(0.0, proven.json().get("uncertifiedAlignments"));
+    }
+
+    /**
+     * An iteration limit of 0 keeps the start, in regress as in pca and mean; a negative one
+     * is a usage error in all three.
+     */
+    @Test
+    void zeroIterationsKeepTheStartInRegressPcaAndMean() throws IOException {
+        Path file = indices("all.txt", 225);
+
+        MainTest.Run regress = run("regress", "--class", "T", "--covariates", file.toString(),
+                "--max-iterations", "0", "--json", "--threads", "1");
+        MainTest.Run pca = run("pca", "--class", "T", "--iterations", "0", "--json",
+                "--threads", "1");
+        MainTest.Run mean = run("mean", "--class", "T", "--max-iterations", "0", "--json",
+                "--threads", "1");
+
+        for (MainTest.Run r : List.of(regress, pca, mean)) {
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals(0.0, r.json().get("iterations"), r.out());
+        }
+        for (List<String> negative : List.of(List.of("regress", "--covariates",
+                file.toString(), "--max-iterations", "-1"), List.of("pca", "--iterations", "-1"),
+                List.of("mean", "--max-iterations", "-1"))) {
+            MainTest.Run r = run(negative.toArray(new String[0]));
+            assertEquals(CliException.USAGE, r.exitCode(), r.err());
+            assertTrue(r.err().contains("must be >= 0, got -1"), r.err());
+        }
+    }
+
+    /** Panel titles give the covariate to four significant digits, not as a full double. */
+    @Test
+    void drawingTitlesRoundTheCovariate() throws IOException {
+        StringBuilder text = new StringBuilder("dose\n");
+        for (int g = 0; g < 10; g++) {
+            text.append(g / 7.0).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("sevenths.txt"), text,
+                StandardCharsets.UTF_8);
+        Path svg = dir.resolve("sevenths.svg");
+
+        MainTest.Run r = run("regress", "--class", "H", "--limit", "10", "--covariates",
+                file.toString(), "--svg", svg.toString(), "--threads", "1");
+
+        assertEquals(0, r.exitCode(), r.err());
+        String drawing = Files.readString(svg);
+        for (String title : List.of("minimum dose = 0<", "median dose = 0.6429<",
+                "maximum dose = 1.286<")) {
+            assertTrue(drawing.contains(title), title + " missing: " + drawing);
+        }
+    }
 }

@@ -133,4 +133,51 @@ class CovariateTableTest {
                 npy("none.npy", "(0,)"))).getMessage();
         assertTrue(none.contains("holds no values"), none);
     }
+
+    /**
+     * A line none of whose fields is a number is a header, empty fields included, as
+     * docs/formats.md says; a header column without a name of its own is refused with a hint.
+     */
+    @Test
+    void aHeaderNeedsANameOfItsOwnForEveryColumn() throws IOException {
+        String pandas = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("pandas.csv", ",goals\n0,1\n1,3\n"))).getMessage();
+        assertTrue(pandas.contains("line 1, column 1: column 1 of the header has no name: an"
+                + " index column written by pandas? write the file with index=False"), pandas);
+
+        String trailing = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("trailing.csv", "goals,\n1,\n"))).getMessage();
+        assertTrue(trailing.contains("line 1, column 2: column 2 of the header has no name: a"
+                + " trailing comma?"), trailing);
+
+        String twice = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("twice.csv", "g,home,g\n1,0,2\n"))).getMessage();
+        assertTrue(twice.contains("line 1, column 3: the header names columns 1 and 3 both 'g'"),
+                twice);
+    }
+
+    /** Fields wholly in double quotes lose them; other quoting is refused, not misread. */
+    @Test
+    void readsSimplyQuotedFieldsAndRefusesOtherQuoting() throws IOException {
+        CovariateTable table = CovariateTable.read(text("quoted.csv",
+                "\"goals\",\"home\"\n\"1\",\"0\"\n2,1\n"));
+
+        assertEquals(List.of("goals", "home"), table.names());
+        assertArrayEquals(new double[] {1, 0}, table.rows()[0]);
+        assertArrayEquals(new double[] {2, 1}, table.rows()[1]);
+        String comma = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("comma.csv", "goals\n\"1,5\"\n"))).getMessage();
+        assertTrue(comma.contains("line 2, column 1: a double quote inside a field"), comma);
+    }
+
+    /** A refused value shows a no-break space by the one escaping rule: lower-case hex. */
+    @Test
+    void aRefusedValueEscapesHiddenCharactersInLowerCase() throws IOException {
+        char noBreakSpace = (char) 0xa0;
+
+        String message = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("nbsp.csv", "goals\n1" + noBreakSpace + "\n"))).getMessage();
+
+        assertTrue(message.endsWith("found '1" + "\\" + "u00a0'"), message);
+    }
 }

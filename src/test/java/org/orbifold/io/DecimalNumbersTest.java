@@ -66,8 +66,8 @@ class DecimalNumbersTest {
     void printableEscapesEverythingOutsidePrintableAscii() {
         assertEquals("a-1 ~", DecimalNumbers.printable("a-1 ~"));
         assertEquals("\\u22123", DecimalNumbers.printable("\u22123"));
-        assertEquals("\\u00E2\\u0088\\u0092", DecimalNumbers.printable("\u00e2\u0088\u0092"));
-        assertEquals("\\u0009x\\u007F", DecimalNumbers.printable("\tx\u007f"));
+        assertEquals("\\u00e2\\u0088\\u0092", DecimalNumbers.printable("\u00e2\u0088\u0092"));
+        assertEquals("\\tx\\u007f", DecimalNumbers.printable("\tx\u007f"));
         assertEquals("expected a finite decimal number, found '\\u22123'",
                 DecimalNumbers.refusal("\u22123", null));
     }

@@ -365,8 +365,8 @@ class JGraphTGraphsTest {
         g.addEdge("loop\tvertex", "loop\tvertex");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> JGraphTGraphs.fromJGraphT(g));
-        assertEquals("edge '(loop\\u0009vertex : loop\\u0009vertex)' between vertices"
-                + " 'loop\\u0009vertex' and 'loop\\u0009vertex' is a self-loop; the diagonal"
+        assertEquals("edge '(loop\\tvertex : loop\\tvertex)' between vertices"
+                + " 'loop\\tvertex' and 'loop\\tvertex' is a self-loop; the diagonal"
                 + " of a graph's matrix holds node attributes, so remove the loop or fold it"
                 + " into the vertex's attributes", e.getMessage());
     }
@@ -483,7 +483,7 @@ class JGraphTGraphsTest {
     @Test
     void messagesShortenLongNames() {
         String longName = "v".repeat(39) + "\u00e9" + "w".repeat(60);
-        assertEquals("'" + "v".repeat(39) + "\\u00E9...' (100 characters)",
+        assertEquals("'" + "v".repeat(39) + "\\u00e9...' (100 characters)",
                 JGraphTGraphs.shown(longName));
         assertEquals("'" + "v".repeat(39) + "...' (101 characters)",
                 JGraphTGraphs.shown("v".repeat(39) + "\ud83d\ude00" + "w".repeat(60)));

@@ -239,7 +239,7 @@ class QaplibReaderTest {
         assertEquals(22.0, solution.statedValue());
         // Only at the start of the file.
         assertFormatError(write("late.dat", "2\n0 3\n\uFEFF1 0\n0 5\n7 0\n"), 3,
-                "found '\\uFEFF1'");
+                "found '\\ufeff1'");
     }
 
     @Test

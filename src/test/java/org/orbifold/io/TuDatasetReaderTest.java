@@ -270,11 +270,11 @@ class TuDatasetReaderTest {
 
         write("T_node_labels.txt", "C", "C,\u001f", "C", "C", "C");
         assertTrue(failure().getMessage().endsWith("T_node_labels.txt, line 2: expected a single"
-                + " value, found 'C,\\u001F'"), failure().getMessage());
+                + " value, found 'C,\\u001f'"), failure().getMessage());
         writeToy();
         write("T_A.txt", "1, 2", "2, 1", "\u001c", "3, 2", "4, 5", "5, 4");
         assertTrue(failure().getMessage().endsWith("T_A.txt, line 3: expected 2 comma-separated"
-                + " node ids, found 1 field in '\\u001C'"), failure().getMessage());
+                + " node ids, found 1 field in '\\u001c'"), failure().getMessage());
     }
 
     @Test
@@ -284,7 +284,7 @@ class TuDatasetReaderTest {
         DatasetFormatException e = failure();
         assertNames(e, "T_A.txt", 3);
         assertTrue(e.getMessage().endsWith("expected a node id (an integer), found"
-                + " '\\uFF13'"), e.getMessage());
+                + " '\\uff13'"), e.getMessage());
 
         writeToy();
         write("T_graph_indicator.txt", "1", "1", "\u0661", "2", "2");
@@ -379,7 +379,7 @@ class TuDatasetReaderTest {
                 e.getMessage());
         writeToy();
         write("T_graph_indicator.txt", "1", "1", "\u00e9", "2", "2");
-        assertTrue(failure().getMessage().endsWith("found '\\u00E9'"), failure().getMessage());
+        assertTrue(failure().getMessage().endsWith("found '\\u00e9'"), failure().getMessage());
     }
 
     /**

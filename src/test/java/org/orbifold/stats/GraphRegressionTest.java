@@ -409,4 +409,105 @@ class GraphRegressionTest {
         assertEquals(0, model.iterations());
         assertNotEquals(0.0, model.objective());
     }
+
+    /** Returns the covariates {@code a x + b}, one column. */
+    private static double[][] affine(double[][] x, double a, double b) {
+        double[][] y = new double[x.length][1];
+        for (int i = 0; i < x.length; i++) {
+            y[i][0] = a * x[i][0] + b;
+        }
+        return y;
+    }
+
+    /**
+     * Least squares does not depend on the covariates' units or offsets: with exact
+     * alignments, s, 2 s, s + 10, s 1e-10 (and far larger or smaller units, and a large offset)
+     * give the same R^2, residuals and fitted graphs up to rounding, and the slope graph
+     * scales inversely with the unit.
+     */
+    @Test
+    void unitsAndOffsetsOfTheCovariatesDoNotChangeTheFit() {
+        Synthetic data = synthetic(5, 8, 0.3);
+        GraphSpace space = GraphSpace.of(data.graphs());
+        GraphRegressionModel base = regression(EXACT).fit(space, data.graphs(), data.x());
+        // Unit, offset, tolerance: in 1e6 + 1e-6 s a double keeps s to about 1e-4 only.
+        double[][] scales = {{2, 0, 1e-9}, {1, 10, 1e-9}, {1e-10, 0, 1e-9}, {1e160, 0, 1e-9},
+            {1e307, 0, 1e-9}, {1e-160, 0, 1e-9}, {1e-200, 0, 1e-9}, {1e-6, 1e6, 1e-3}};
+
+        for (double[] scale : scales) {
+            String what = scale[0] + " s + " + scale[1];
+            double tolerance = scale[2];
+            GraphRegressionModel model = regression(EXACT).fit(space, data.graphs(),
+                    affine(data.x(), scale[0], scale[1]));
+
+            assertEquals(base.rSquared(), model.rSquared(), tolerance, what);
+            assertArrayEquals(base.residualDistances(), model.residualDistances(), tolerance,
+                    what);
+            for (int i = 0; i < data.graphs().size(); i++) {
+                assertEquals(0.0, space.distance(base.fitted(i), model.fitted(i),
+                        Permutation.identity(ORDER)), tolerance, what + ", graph " + i);
+            }
+            assertEquals(base.coefficientNorm(0) / scale[0], model.coefficientNorm(0),
+                    tolerance * base.coefficientNorm(0) / scale[0], what);
+        }
+    }
+
+    /**
+     * Constant and collinear columns are told relative to each column's own scale: tiny and
+     * huge units and a large offset are not constant, rounding noise around one value is, and
+     * a combination stays a combination in any units.
+     */
+    @Test
+    void constantAndCollinearColumnsAreToldWhateverTheUnits() {
+        Synthetic data = synthetic(6, 6, 0.3);
+        GraphSpace space = GraphSpace.of(data.graphs());
+        int n = data.graphs().size();
+
+        for (double[] scale : new double[][] {{1e-200, 0}, {1e160, 0}, {1e307, 0},
+            {1e-6, 1e6}}) {
+            GraphRegression.requireValidCovariates(affine(data.x(), scale[0], scale[1]), null,
+                    n);
+        }
+        double[][] noise = new double[n][1];
+        for (int i = 0; i < n; i++) {
+            noise[i][0] = i % 2 == 0 ? 0.3 : 0.1 + 0.2;
+        }
+        String rounding = assertThrows(IllegalArgumentException.class,
+                () -> GraphRegression.requireValidCovariates(noise, null, n)).getMessage();
+        assertTrue(rounding.contains("'x1' (column 1 of 1) is constant:"), rounding);
+        String zeros = assertThrows(IllegalArgumentException.class,
+                () -> GraphRegression.requireValidCovariates(new double[n][1], null, n))
+                .getMessage();
+        assertTrue(zeros.contains("is constant (all zeros)"), zeros);
+        double[][] collinear = new double[n][3];
+        for (int i = 0; i < n; i++) {
+            collinear[i][0] = 1e-150 * i;
+            collinear[i][1] = 1e150 * (i * i % 5);
+            collinear[i][2] = 3e-150 * i + 1e-150;
+        }
+        String combination = assertThrows(IllegalArgumentException.class,
+                () -> GraphRegression.requireValidCovariates(collinear, null, n)).getMessage();
+        assertTrue(combination.contains("'x3' (column 3 of 3) is a linear combination"),
+                combination);
+    }
+
+    /**
+     * A covariate in units so tiny that its coefficient graph exceeds the range of doubles is
+     * refused by name, with a hint to rescale it.
+     */
+    @Test
+    void aCoefficientBeyondTheRangeOfDoublesIsRefusedByName() {
+        Synthetic data = synthetic(7, 6, 0.3);
+        GraphSpace space = GraphSpace.of(data.graphs());
+        double[][] tiny = new double[6][1];
+        for (int i = 0; i < tiny.length; i++) {
+            tiny[i][0] = i * Double.MIN_VALUE;
+        }
+
+        String message = assertThrows(IllegalArgumentException.class, () -> regression(EXACT)
+                .fit(space, data.graphs(), tiny, List.of("goals"))).getMessage();
+
+        assertTrue(message.contains("covariate 'goals' (column 1 of 1)")
+                && message.contains("rescale it"), message);
+    }
 }
