@@ -33,7 +33,10 @@ import org.orbifold.space.Permutation;
  * graphs written as vectors ({@code Z = [1, x]}, solved once by a QR decomposition and
  * applied to every node and edge coordinate). The space's node and edge weights scale whole
  * coordinates, so they do not change this fit (each coordinate's least-squares problem is
- * multiplied by its positive weight); they change the alignments and the distances.
+ * multiplied by its positive weight); they change the alignments and the distances. The
+ * vectors are therefore the {@link WeightedVectors} of the space with unit weights: a part
+ * of weight 0, which the space's own vectors would zero out, is still fitted (it does not
+ * move the alignments, but the coefficient graphs keep its least-squares values).
  *
  * <p><b>Objective and monotonicity.</b> The objective is the sum of squared residual
  * distances {@code SSR = sum_i ||yhat_i - pi_i . Y_i||^2} (plus the ridge penalty when it is
@@ -66,7 +69,7 @@ import org.orbifold.space.Permutation;
  * them. The alignments run on the configured executor, one task per graph, and are collected
  * in index order, so the model is bit-for-bit the same for any thread count. Each iteration
  * costs {@code N} alignments plus {@code O(N p D)} for the fit, {@code D} the number of
- * coordinates of a graph ({@code m d_v + m^2 d_e}).
+ * coordinates of a graph ({@code m d_v + m (m - 1) d_e}, half the edge part if undirected).
  *
  * <p>Instances are immutable and thread-safe if the aligner, executor and listener are.
  *
@@ -204,7 +207,8 @@ public final class GraphRegression {
 
         // First fit and its alignments (trace index 0).
         boolean directed = sample.graphs.stream().anyMatch(Graph::isDirected);
-        GraphCoordinates coordinates = new GraphCoordinates(space, m, directed);
+        WeightedVectors coordinates = new WeightedVectors(space.withWeights(1.0, 1.0), m,
+                directed);
         Fit fit = fit(sample, design, coordinates, starts);
         double value = fit.objective;
         double[] trace = new double[Math.min(maxIterations, 1024) + 1];
@@ -245,11 +249,11 @@ public final class GraphRegression {
 
         List<Graph> coefficients = new ArrayList<>();
         for (double[] b : design.original(fit.coefficients)) {
-            coefficients.add(coordinates.graph(b));
+            coefficients.add(coordinates.decode(b));
         }
         List<Graph> standardized = new ArrayList<>();
         for (double[] c : fit.coefficients) {
-            standardized.add(coordinates.graph(c));
+            standardized.add(coordinates.decode(c));
         }
         return new GraphRegressionModel(space, coefficients, standardized, design.centers(),
                 design.spreads(), design.names(),
@@ -270,16 +274,16 @@ public final class GraphRegression {
      * Fits the coefficients to the graphs aligned by {@code alignments}, then realigns each
      * graph to its fitted value, warm-started at those alignments.
      */
-    private Fit fit(WeightedSample sample, RegressionDesign design, GraphCoordinates coordinates,
+    private Fit fit(WeightedSample sample, RegressionDesign design, WeightedVectors coordinates,
             List<Permutation> alignments) {
         double[][] responses = new double[sample.size()][];
         for (int i = 0; i < sample.size(); i++) {
-            responses[i] = coordinates.of(sample.graph(i), alignments.get(i));
+            responses[i] = coordinates.encode(sample.graph(i).permute(alignments.get(i)));
         }
         double[][] c = design.fit(responses);
         Graph[] fitted = new Graph[sample.size()];
         for (int i = 0; i < fitted.length; i++) {
-            fitted[i] = coordinates.graph(design.fitted(c, i));
+            fitted[i] = coordinates.decode(design.fitted(c, i));
         }
         AlignmentStep.Outcome outcome = AlignmentStep.run(aligner, sample, i -> fitted[i],
                 alignments, executor);
@@ -290,7 +294,7 @@ public final class GraphRegression {
         if (ridge > 0.0) {
             double[] spreads = design.spreads();
             for (int k = 1; k < c.length; k++) {
-                double norm = Math.sqrt(sample.space.squaredNorm(coordinates.graph(c[k])))
+                double norm = Math.sqrt(sample.space.squaredNorm(coordinates.decode(c[k])))
                         / spreads[k - 1];
                 objective += ridge * norm * norm;
             }

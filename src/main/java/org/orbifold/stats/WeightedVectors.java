@@ -20,7 +20,9 @@ import org.orbifold.space.GraphSpace;
  * information in the inner product and decode to 0.
  *
  * <p>Public so that learners outside this package can feed aligned graphs to vector methods
- * (the template MLP of {@code org.orbifold.learn}); {@link GeodesicPca} uses it here.
+ * (the template MLP of {@code org.orbifold.learn}); {@link GeodesicPca} uses it here, and
+ * {@link GraphRegression} with the space's weights set to 1 (its least squares do not depend
+ * on positive weights, and a part of weight 0 must still be fitted).
  *
  * <p>Instances are immutable and thread-safe.
  */

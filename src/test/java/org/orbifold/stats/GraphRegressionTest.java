@@ -236,7 +236,7 @@ class GraphRegressionTest {
     }
 
     @Test
-    void withTheIdentityAlignerItIsPlainLeastSquaresPerCoordinate() {
+    void withTheIdentityAlignerItIsPlainLeastSquaresPerCoordinateWhateverTheWeights() {
         List<Graph> graphs = TestGraphs.random(6, 12, 4, 4, 1, 0.6);
         SplittableRandom random = new SplittableRandom(6);
         double[][] x = new double[graphs.size()][2];
@@ -249,6 +249,9 @@ class GraphRegressionTest {
         GraphRegressionModel model = regression(IDENTITY).fit(space, graphs, x);
         // The space's weights scale whole coordinates, which leaves each fit unchanged.
         GraphRegressionModel weighted = regression(IDENTITY).fit(space.withWeights(3.0, 0.25),
+                graphs, x);
+        // A part of weight 0 does not move the alignments but is still fitted.
+        GraphRegressionModel nodeBlind = regression(IDENTITY).fit(space.withWeights(0.0, 1.0),
                 graphs, x);
 
         double[] y = new double[graphs.size()];
@@ -267,6 +270,9 @@ class GraphRegressionTest {
                     double fittedWeighted = i == j ? w.node(i, 0) : w.edge(i, j, 0);
                     assertEquals(beta[k], fitted, 1e-9, "coordinate (" + i + ", " + j + ")");
                     assertEquals(beta[k], fittedWeighted, 1e-9);
+                    Graph z = nodeBlind.coefficients().get(k);
+                    assertEquals(beta[k], i == j ? z.node(i, 0) : z.edge(i, j, 0), 1e-9,
+                            "node weight 0, coordinate (" + i + ", " + j + ")");
                 }
             }
         }
