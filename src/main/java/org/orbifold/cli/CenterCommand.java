@@ -52,8 +52,6 @@ abstract class CenterCommand extends DatasetCommand {
     /** Environment variable the launcher sets to 1 when standard error is a terminal. */
     static final String TERMINAL_VARIABLE = "ORBIFOLD_STDERR_TTY";
 
-    private static final int MAX_THREADS = 32767;
-
     private static final Logger LOG = LoggerFactory.getLogger(CenterCommand.class);
 
     @Mixin
@@ -62,9 +60,8 @@ abstract class CenterCommand extends DatasetCommand {
     @Mixin
     WeightOptions weights;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Worker threads (default: the number of processors).")
-    Integer threads;
+    @Mixin
+    ThreadOptions threads;
 
     @Option(names = "--max-iterations", paramLabel = "K", defaultValue = "100",
             description = "Iteration limit; 0 keeps the start (default: ${DEFAULT-VALUE}).")
@@ -135,11 +132,7 @@ abstract class CenterCommand extends DatasetCommand {
     public Integer call() {
         // Check the options before any long work.
         weights.requireValid();
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1 || workers > MAX_THREADS) {
-            throw CliException.usage("--threads must be in 1.." + MAX_THREADS + ", got "
-                    + workers);
-        }
+        int workers = threads.workers();
         if (maxIterations < 0) {
             throw CliException.usage("--max-iterations must be >= 0, got " + maxIterations);
         }

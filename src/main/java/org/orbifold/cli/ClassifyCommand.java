@@ -146,7 +146,6 @@ import picocli.CommandLine.Spec;
             + " part of each fold; validation and test graphs are only transformed."})
 final class ClassifyCommand extends DatasetCommand {
 
-    private static final int MAX_THREADS = 32767;
     private static final int DEFAULT_FEATURES = 128;
     /**
      * The most node-kernel features: Letter's 2250 graphs hold about 10,500 nodes, so one
@@ -530,9 +529,8 @@ final class ClassifyCommand extends DatasetCommand {
                 + " channels; see docs/formats.md).")
     boolean sequencePairs;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Worker threads (default: the number of processors).")
-    Integer threads;
+    @Mixin
+    ThreadOptions threads;
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Also write the JSON result to FILE (atomically; a symbolic link is"
@@ -667,11 +665,7 @@ final class ClassifyCommand extends DatasetCommand {
     public Integer call() {
         // Check the options before reading anything.
         Method chosenMethod = Method.of(method);
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1 || workers > MAX_THREADS) {
-            throw CliException.usage("--threads must be in 1.." + MAX_THREADS + ", got "
-                    + workers);
-        }
+        int workers = threads.workers();
         List<Setting> grid = grid(chosenMethod);
         boolean bothRefit = refitOption();
         ValidationSearch.Selection selectionRule = selectionOption();
@@ -723,7 +717,6 @@ final class ClassifyCommand extends DatasetCommand {
         CenterCommand.deliver(out(), text, target, json);
         return 0;
     }
-
 
     /** Returns the classifier of a setting, wrapped in the attribute scaling if any. */
     private GraphClassifier classifier(Method m, Setting s, ScaledClassifier.Recipe recipe,
@@ -1980,7 +1973,6 @@ final class ClassifyCommand extends DatasetCommand {
     private static String number(double value) {
         return Numbers.compact(value);
     }
-
 
     /**
      * Returns the level of the training objective above which a fit of {@code n} graphs is

@@ -77,8 +77,6 @@ final class ClusterCommand extends DatasetCommand {
     /** The header line of {@link #TRACE}. */
     private static final String TRACE_HEADER = "iteration,objective";
 
-    private static final int MAX_THREADS = 32767;
-
     /** The most restarts whose objectives the text report lists one by one. */
     static final int LISTED_RESTARTS = 10;
 
@@ -137,9 +135,8 @@ final class ClusterCommand extends DatasetCommand {
                 + " (default: ${DEFAULT-VALUE}).")
     int restarts;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Worker threads (default: the number of processors).")
-    Integer threads;
+    @Mixin
+    ThreadOptions threads;
 
     @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "100",
             description = "Lloyd iterations per restart at most (default: ${DEFAULT-VALUE}).")
@@ -231,11 +228,7 @@ final class ClusterCommand extends DatasetCommand {
         // Check the options before any long work.
         weights.requireValid();
         Algorithm method = Algorithm.of(algorithm);
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1 || workers > MAX_THREADS) {
-            throw CliException.usage("--threads must be in 1.." + MAX_THREADS + ", got "
-                    + workers);
-        }
+        int workers = threads.workers();
         if (k < 1) {
             throw CliException.usage("--clusters must be >= 1, got " + k);
         }

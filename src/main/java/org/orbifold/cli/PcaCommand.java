@@ -51,8 +51,6 @@ final class PcaCommand extends DatasetCommand {
     /** Positions of the drawn points, in standard deviations of the scores. */
     private static final int[] DRAWN = {-2, -1, 0, 1, 2};
 
-    private static final int MAX_THREADS = 32767;
-
     @Mixin
     AlignerOptions options;
 
@@ -81,9 +79,8 @@ final class PcaCommand extends DatasetCommand {
                 + " (default: ${DEFAULT-VALUE}); also stop when no alignment changes.")
     double tolerance;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Worker threads (default: the number of processors).")
-    Integer threads;
+    @Mixin
+    ThreadOptions threads;
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Also write the full JSON result to FILE (checked and replaced as"
@@ -109,11 +106,7 @@ final class PcaCommand extends DatasetCommand {
     public Integer call() {
         // Check the options before any long work.
         weights.requireValid();
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1 || workers > MAX_THREADS) {
-            throw CliException.usage("--threads must be in 1.." + MAX_THREADS + ", got "
-                    + workers);
-        }
+        int workers = threads.workers();
         if (maxIterations < 0) {
             throw CliException.usage("--iterations must be >= 0, got " + maxIterations);
         }

@@ -43,8 +43,6 @@ import picocli.CommandLine.Option;
             + " covariates of --covariates FILE, aligning each graph to its fitted graph."})
 final class RegressCommand extends DatasetCommand {
 
-    private static final int MAX_THREADS = 32767;
-
     @Mixin
     AlignerOptions options;
 
@@ -58,9 +56,8 @@ final class RegressCommand extends DatasetCommand {
                 + " rows of the graphs they keep) or one per graph kept.")
     Path covariates;
 
-    @Option(names = "--threads", paramLabel = "T",
-            description = "Worker threads (default: the number of processors).")
-    Integer threads;
+    @Mixin
+    ThreadOptions threads;
 
     @Option(names = "--max-iterations", paramLabel = "K", defaultValue = "100",
             description = "Limit of refits after the first fit; 0 keeps the first fit and its"
@@ -98,11 +95,7 @@ final class RegressCommand extends DatasetCommand {
         weights.requireValid();
         RealValue.requireNonNegative(spec, "--ridge", ridge);
         Aligner aligner = options.aligner();
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (workers < 1 || workers > MAX_THREADS) {
-            throw CliException.usage("--threads must be in 1.." + MAX_THREADS + ", got "
-                    + workers);
-        }
+        int workers = threads.workers();
         if (maxIterations < 0) {
             throw CliException.usage("--max-iterations must be >= 0, got " + maxIterations);
         }
