@@ -32,26 +32,6 @@ class GeodesicPcaTest {
 
     private static final Aligner EXACT = new BruteForceAligner();
 
-    /** Aligns nothing: always the identity (or the warm start, which it never improves). */
-    private static final class IdentityAligner implements Aligner {
-
-        @Override
-        public Alignment align(GraphSpace space, Graph x, Graph y) {
-            int m = Math.max(x.order(), y.order());
-            return Alignment.of(space, x, y, Permutation.identity(m), false);
-        }
-
-        @Override
-        public Alignment align(GraphSpace space, Graph x, Graph y, Permutation start) {
-            return Alignment.of(space, x, y, start, false);
-        }
-
-        @Override
-        public String name() {
-            return "identity";
-        }
-    }
-
     /** Graphs {@code M + s_i V + noise}, relabelled at random, with the truth. */
     private record Line(GraphSpace space, Graph mean, Graph direction, double[] positions,
             List<Graph> graphs) {

@@ -15,7 +15,6 @@ import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.junit.jupiter.api.Test;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
-import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.Permutation;
@@ -29,24 +28,7 @@ class GraphRegressionTest {
 
     private static final int ORDER = 5;
 
-    /** An aligner that never relabels: the regression is then plain least squares. */
-    private static final Aligner IDENTITY = new Aligner() {
-        @Override
-        public Alignment align(GraphSpace space, Graph x, Graph y) {
-            int m = Math.max(x.order(), y.order());
-            return Alignment.of(space, x, y, Permutation.identity(m), false);
-        }
-
-        @Override
-        public Alignment align(GraphSpace space, Graph x, Graph y, Permutation start) {
-            return Alignment.of(space, x, y, start, false);
-        }
-
-        @Override
-        public String name() {
-            return "identity";
-        }
-    };
+    private static final Aligner IDENTITY = new IdentityAligner();
 
     /** Synthetic data: graphs, their covariates and the true coefficient graphs. */
     private record Synthetic(List<Graph> graphs, double[][] x, Graph intercept, Graph slope) {
