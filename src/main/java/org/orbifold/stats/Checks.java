@@ -20,6 +20,30 @@ final class Checks {
         }
     }
 
+    /**
+     * Checks that a Fréchet mean passed in to start another estimator was computed on
+     * {@code graphs} graphs in a space like {@code space}: one alignment per graph and a
+     * center that is a member of the space.
+     *
+     * @param what how messages name the mean, such as "the starting mean"
+     * @throws IllegalArgumentException naming {@code what} and the mismatch
+     */
+    static CenterResult requireMeanOf(GraphSpace space, CenterResult mean, int graphs,
+            String what) {
+        if (mean.alignments().size() != graphs) {
+            throw new IllegalArgumentException(what + " has " + mean.alignments().size()
+                    + " alignments but there are " + graphs + " graphs: it was computed on"
+                    + " other graphs");
+        }
+        try {
+            space.requireMember(mean.center());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + " was computed in another space than "
+                    + space + ": " + e.getMessage(), e);
+        }
+        return mean;
+    }
+
     static int requireIterations(int value) {
         if (value < 0) {
             throw new IllegalArgumentException("maxIterations must be >= 0, got " + value);

@@ -127,6 +127,7 @@ public final class GeodesicPca {
      * @throws IllegalArgumentException if there are fewer than 2 graphs, a graph is not in
      *     the space, more directions are asked for than the sample spans ({@code N - 1}, or
      *     the number of coordinates of a graph), or the start was computed on other graphs
+     *     or in another space
      */
     public GeodesicPcaResult compute(GraphSpace space, List<Graph> graphs) {
         Objects.requireNonNull(space, "space");
@@ -246,10 +247,8 @@ public final class GeodesicPca {
         if (mean == null) {
             mean = FrechetMean.builder().aligner(aligner).executor(executor).seed(seed)
                     .build().compute(space, sample);
-        } else if (mean.alignments().size() != sample.size()) {
-            throw new IllegalArgumentException("the starting mean has "
-                    + mean.alignments().size() + " alignments but there are " + sample.size()
-                    + " graphs: it was computed on other graphs");
+        } else {
+            Checks.requireMeanOf(space, mean, sample.size(), "the starting mean");
         }
         int m = space.size();
         List<Permutation> result = new ArrayList<>(sample.size());

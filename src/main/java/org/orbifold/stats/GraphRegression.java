@@ -164,8 +164,10 @@ public final class GraphRegression {
      *     graph {@code i}; copied
      * @return the fitted model
      * @throws IllegalArgumentException if a graph is not in the space, the row count differs
-     *     from the graph count, {@code N <= p}, a covariate is not finite, or the design
-     *     {@code [1, x]} is rank-deficient (the message names the first column at fault)
+     *     from the graph count, {@code N <= p}, a covariate is not finite, the design
+     *     {@code [1, x]} is rank-deficient (the message names the first column at fault), or
+     *     the Fréchet mean given ({@link Builder#frechetMean}) was computed on other graphs or
+     *     in another space
      */
     public GraphRegressionModel fit(GraphSpace space, List<Graph> graphs,
             double[][] covariates) {
@@ -190,9 +192,10 @@ public final class GraphRegression {
         long startTime = System.nanoTime();
 
         // The Fréchet variance, and the starting alignments.
-        CenterResult frechet = mean != null ? requireMean(mean, sample) : FrechetMean.builder()
-                .aligner(aligner).executor(executor).seed(seed).build().compute(space,
-                        sample.graphs);
+        CenterResult frechet = mean != null
+                ? Checks.requireMeanOf(space, mean, sample.size(), "the Fréchet mean given")
+                : FrechetMean.builder().aligner(aligner).executor(executor).seed(seed).build()
+                        .compute(space, sample.graphs);
         double totalSumOfSquares = frechet.objective() * sample.size();
         int m = space.size();
         List<Permutation> starts = new ArrayList<>();
@@ -307,15 +310,6 @@ public final class GraphRegression {
         return new Fit(c, outcome, objective);
     }
 
-    private static CenterResult requireMean(CenterResult given, WeightedSample sample) {
-        if (given.alignments().size() != sample.size()) {
-            throw new IllegalArgumentException("the Fréchet mean given has "
-                    + given.alignments().size() + " alignments but there are " + sample.size()
-                    + " graphs: it was computed on other graphs");
-        }
-        Checks.requireInitial(sample.space, given.center());
-        return given;
-    }
 
     /**
      * Configures a {@link GraphRegression}: aligner, iteration limit, tolerance, executor,

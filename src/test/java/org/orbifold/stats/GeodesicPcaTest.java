@@ -427,6 +427,13 @@ class GeodesicPcaTest {
                 () -> GeodesicPca.builder().aligner(EXACT).components(1).start(otherMean)
                         .build().compute(space, graphs));
         assertTrue(start.getMessage().contains("other graphs"), start.getMessage());
+        CenterResult largerMean = FrechetMean.builder().aligner(EXACT).build()
+                .compute(space.withSize(space.size() + 1), graphs);
+        IllegalArgumentException elsewhere = assertThrows(IllegalArgumentException.class,
+                () -> GeodesicPca.builder().aligner(EXACT).components(1).start(largerMean)
+                        .build().compute(space, graphs));
+        assertTrue(elsewhere.getMessage().startsWith("the starting mean was computed in"
+                + " another space"), elsewhere.getMessage());
     }
 
     @Test

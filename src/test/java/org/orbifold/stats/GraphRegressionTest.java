@@ -322,6 +322,32 @@ class GraphRegressionTest {
     }
 
     @Test
+    void aFrechetMeanOfOtherGraphsOrOfAnotherSpaceIsRefusedByName() {
+        List<Graph> graphs = TestGraphs.random(10, 8, 3, 5, 1, 0.5);
+        double[][] x = new double[graphs.size()][1];
+        for (int i = 0; i < x.length; i++) {
+            x[i][0] = i;
+        }
+        GraphSpace space = GraphSpace.of(graphs);
+        CenterResult fewer = FrechetMean.builder().aligner(EXACT).build()
+                .compute(space, graphs.subList(0, 3));
+        CenterResult larger = FrechetMean.builder().aligner(EXACT).build()
+                .compute(space.withSize(space.size() + 1), graphs);
+
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+                () -> GraphRegression.builder().aligner(EXACT).frechetMean(fewer).build()
+                        .fit(space, graphs, x));
+        IllegalArgumentException elsewhere = assertThrows(IllegalArgumentException.class,
+                () -> GraphRegression.builder().aligner(EXACT).frechetMean(larger).build()
+                        .fit(space, graphs, x));
+
+        assertTrue(other.getMessage().startsWith("the Fréchet mean given has 3 alignments"),
+                other.getMessage());
+        assertTrue(elsewhere.getMessage().startsWith("the Fréchet mean given was computed in"
+                + " another space"), elsewhere.getMessage());
+    }
+
+    @Test
     void graphsOfUnequalOrderArePaddedToTheSpaceSize() {
         List<Graph> graphs = TestGraphs.random(10, 12, 2, 6, 1, 0.5);
         double[][] x = new double[graphs.size()][1];
