@@ -89,10 +89,14 @@ final class RegressionDesign {
         int p = covariates.length == 0 || covariates[0] == null ? 0 : covariates[0].length;
         double[][] x = new double[graphs][];
         for (int i = 0; i < graphs; i++) {
-            if (covariates[i] == null || covariates[i].length != p) {
+            if (covariates[i] == null) {
+                throw new IllegalArgumentException("covariates row " + i + " is null: every"
+                        + " row needs one value per covariate");
+            }
+            if (covariates[i].length != p) {
                 throw new IllegalArgumentException("covariates row " + i + " has "
-                        + (covariates[i] == null ? "no" : covariates[i].length) + " values but"
-                        + " row 0 has " + p + ": every row needs one value per covariate");
+                        + covariates[i].length + " values but row 0 has " + p + ": every row"
+                        + " needs one value per covariate");
             }
             x[i] = covariates[i].clone();
         }

@@ -404,6 +404,15 @@ class GraphRegressionTest {
                 data.graphs(), new double[6][0])).getMessage();
         assertTrue(none.contains("no columns"), none);
 
+        double[][] holes = {{1}, {2}, {3}, null, {5}, {6}};
+        String hole = assertThrows(IllegalArgumentException.class, () -> regression.fit(space,
+                data.graphs(), holes)).getMessage();
+        assertTrue(hole.startsWith("covariates row 3 is null"), hole);
+        double[][] first = {null, {2}, {3}, {4}, {5}, {6}};
+        String firstHole = assertThrows(IllegalArgumentException.class, () -> regression.fit(
+                space, data.graphs(), first)).getMessage();
+        assertTrue(firstHole.startsWith("covariates row 0 is null"), firstHole);
+
         assertThrows(IllegalArgumentException.class, () -> regression.fit(space, List.of(),
                 new double[0][1]));
         assertThrows(IllegalStateException.class, () -> GraphRegression.builder().build());
