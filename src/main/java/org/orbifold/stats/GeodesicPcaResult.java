@@ -133,8 +133,9 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
     }
 
     /**
-     * Returns input graph {@code i} relabelled onto the mean, {@code pi_i . Y_i}, padded to
-     * the order of the mean.
+     * Returns input graph {@code i} relabelled onto its point {@code M + s_i V} of the first
+     * geodesic (by its alignment in {@link #alignments()}), {@code pi_i . Y_i}, padded to the
+     * order of the mean.
      *
      * @param i the index of the graph in the input list
      * @param graph that input graph

@@ -157,10 +157,12 @@ public final class GraphRegressionModel {
     /**
      * Returns the fitted graph of an input graph, the prediction at its covariates.
      *
-     * @param i the graph's index in the input
+     * @param i the graph's index in the input, {@code 0 <= i < size()}
      * @return {@code yhat_i}
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
      */
     public Graph fitted(int i) {
+        Objects.checkIndex(i, covariates.length);
         return predict(covariates[i]);
     }
 
@@ -169,8 +171,15 @@ public final class GraphRegressionModel {
         return covariates.length;
     }
 
-    /** Returns a copy of the covariates of input graph {@code i}. */
+    /**
+     * Returns a copy of the covariates of an input graph.
+     *
+     * @param i the graph's index in the input, {@code 0 <= i < size()}
+     * @return its {@link #covariateCount()} covariates
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     */
     public double[] covariates(int i) {
+        Objects.checkIndex(i, covariates.length);
         return covariates[i].clone();
     }
 
@@ -187,11 +196,15 @@ public final class GraphRegressionModel {
      * Returns input graph {@code i} relabelled onto its fitted value, {@code pi_i . Y_i},
      * padded to the space's size.
      *
-     * @param i the graph's index in the input
-     * @param graph that input graph
+     * @param i the graph's index in the input, {@code 0 <= i < size()}
+     * @param graph that input graph (the model does not keep the inputs), a graph of the space
      * @return the aligned graph
+     * @throws IndexOutOfBoundsException if {@code i} is out of range
+     * @throws IllegalArgumentException if the graph is not in the space
      */
     public Graph aligned(int i, Graph graph) {
+        Objects.checkIndex(i, alignments.size());
+        space.requireMember(graph);
         return graph.permute(alignments.get(i).permutation());
     }
 

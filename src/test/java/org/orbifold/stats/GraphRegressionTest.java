@@ -420,7 +420,7 @@ class GraphRegressionTest {
     }
 
     @Test
-    void predictRefusesTheWrongNumberOfCovariates() {
+    void predictAndTheAccessorsRefuseBadArguments() {
         Synthetic data = synthetic(12, 8, 0.1);
         GraphSpace space = GraphSpace.of(data.graphs());
         GraphRegressionModel model = GraphRegression.builder().aligner(EXACT)
@@ -429,6 +429,16 @@ class GraphRegressionTest {
         assertThrows(IllegalArgumentException.class, () -> model.predict(new double[2]));
         assertThrows(IllegalArgumentException.class,
                 () -> model.predict(new double[] {Double.POSITIVE_INFINITY}));
+        int n = data.graphs().size();
+        assertThrows(IndexOutOfBoundsException.class, () -> model.fitted(n));
+        assertThrows(IndexOutOfBoundsException.class, () -> model.covariates(-1));
+        assertThrows(IndexOutOfBoundsException.class, () -> model.aligned(n, data.graphs()
+                .get(0)));
+        Graph larger = TestGraphs.random(1, 1, space.size() + 1, space.size() + 1, 1, 0.5)
+                .get(0);
+        String foreign = assertThrows(IllegalArgumentException.class, () -> model.aligned(0,
+                larger)).getMessage();
+        assertTrue(foreign.contains("does not fit a space of size " + space.size()), foreign);
         assertEquals(0, model.iterations());
         assertNotEquals(0.0, model.objective());
     }
