@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -240,7 +241,7 @@ final class PcaCommand extends DatasetCommand {
         w.printf(Locale.ROOT, "PC1 highest %s%n", listed(sample, result, order.subList(0,
                 Math.min(LISTED, (n + 1) / 2))));
         List<Integer> lowest = new ArrayList<>(order.subList(n - Math.min(LISTED, n / 2), n));
-        java.util.Collections.reverse(lowest);
+        Collections.reverse(lowest);
         w.printf(Locale.ROOT, "PC1 lowest  %s%n", listed(sample, result, lowest));
         double meanPart = Numbers.hundredths(run.meanSeconds());
         double pcaPart = Numbers.hundredths(run.pcaSeconds());

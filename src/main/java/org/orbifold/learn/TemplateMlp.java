@@ -28,9 +28,9 @@ import org.orbifold.stats.WeightedVectors;
  * template's {@code m} nodes and drops the rest. A graph {@code X} is canonicalized by
  * {@code pi_X = A(T, X)}, the aligner's answer for {@code X} against {@code T}, and encoded as
  * the coordinates of {@code pi_X . X} whose dot product is the weighted inner product of the
- * space ({@link WeightedVectors}). Coordinates that no training graph sets (constant over
- * the training set) are dropped. The rest are standardized (by default: minus the training
- * mean, divided by the training standard deviation; a constant coordinate is dropped) or,
+ * space ({@link WeightedVectors}). Coordinates with the same value on every training graph
+ * (such as those no training graph sets) are dropped. The rest are standardized (by
+ * default: minus the training mean, divided by the training standard deviation) or,
  * without standardization, multiplied by {@code s = 1 / sqrt(mean ||X||^2)} over the
  * training graphs, the input scale of {@link GraphMlp}. The network has one hidden layer of
  * {@code H} units, {@code h = sigma(W x + b)} with {@code sigma} tanh or logistic
@@ -299,15 +299,20 @@ public final class TemplateMlp implements GraphClassifier {
         for (int q = 0; q < length; q++) {
             average[q] = sum[q] / n;
         }
+        // A coordinate varies when a value differs from the first graph's: the variance
+        // alone is rounding noise for equal values whose mean rounds to another double.
+        boolean[] varies = new boolean[length];
+        double[] first = raw.get(0);
         for (double[] v : raw) {
             for (int q = 0; q < length; q++) {
                 double e = v[q] - average[q];
                 variance[q] += e * e;
+                varies[q] |= v[q] != first[q];
             }
         }
         int kept = 0;
         for (int q = 0; q < length; q++) {
-            if (variance[q] > 0.0) {
+            if (varies[q]) {
                 kept++;
             }
         }
@@ -321,7 +326,7 @@ public final class TemplateMlp implements GraphClassifier {
         double scale = MaxLinearUnits.inputScale(space, graphs);
         int p = 0;
         for (int q = 0; q < length; q++) {
-            if (variance[q] > 0.0) {
+            if (varies[q]) {
                 indices[p] = q;
                 center[p] = standardize ? average[q] : 0.0;
                 factor[p] = standardize ? 1.0 / Math.sqrt(variance[q] / n) : scale;

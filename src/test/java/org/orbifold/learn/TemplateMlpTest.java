@@ -157,6 +157,38 @@ class TemplateMlpTest {
     }
 
     @Test
+    void aCoordinateEqualOnAllTrainingGraphsIsDroppedWhateverTheRoundingOfItsMean() {
+        // A second node channel equal to 1 on every node: with node weight 3 its coordinates
+        // are sqrt(3) on every training graph, whose mean over 40 graphs rounds to another
+        // double; such a coordinate must not be kept with a spread of rounding noise.
+        List<Graph> graphs = new ArrayList<>();
+        for (Graph g : train.graphs()) {
+            Graph.Builder builder = Graph.builder(2, 1);
+            for (int i = 0; i < g.order(); i++) {
+                builder.addNode(g.node(i, 0), 1.0);
+            }
+            for (int i = 0; i < g.order(); i++) {
+                for (int k = 0; k < g.outDegree(i); k++) {
+                    int j = g.successor(i, k);
+                    if (i < j) {
+                        builder.addEdge(i, j, g.edge(i, j, 0));
+                    }
+                }
+            }
+            graphs.add(builder.build());
+        }
+        GraphSpace weighted = GraphSpace.of(graphs).withWeights(3.0, 1.0);
+
+        TemplateMlpModel model = learner().build().fit(weighted, graphs, train.labels());
+
+        for (int q : model.keptCoordinates()) {
+            assertFalse(q < 12 && q % 2 == 1, "coordinate " + q + " (channel 1 of node "
+                    + q / 2 + ") is the same on every training graph but was kept");
+        }
+        assertTrue(model.keptCoordinates().length > 0);
+    }
+
+    @Test
     void trainingIsDeterministicForAnyThreadCount() {
         TemplateMlp.Builder builder = TemplateMlp.builder().aligner(Aligners.byName("faq", 3))
                 .hiddenUnits(4).epochs(3).activation(GraphMlp.Activation.LOGISTIC)
