@@ -87,10 +87,10 @@ import org.orbifold.space.Permutation;
 public final class GraphRegression {
 
     /** The default iteration limit. */
-    public static final int DEFAULT_MAX_ITERATIONS = 100;
+    public static final int DEFAULT_MAX_ITERATIONS = CenterBuilder.DEFAULT_MAX_ITERATIONS;
 
     /** The default tolerance on the relative decrease of the objective. */
-    public static final double DEFAULT_TOLERANCE = 1e-9;
+    public static final double DEFAULT_TOLERANCE = CenterBuilder.DEFAULT_TOLERANCE;
 
     /** What the graphs are aligned to before the first fit. */
     public enum Start {
