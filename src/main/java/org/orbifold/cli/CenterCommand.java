@@ -91,9 +91,8 @@ abstract class CenterCommand extends DatasetCommand {
                 + " as render draws graphs (checked as --out).")
     Path svg;
 
-    @Option(names = "--progress",
-            description = "Show a progress bar on standard error even when it is not a terminal.")
-    boolean progress;
+    @Mixin
+    ProgressOptions progress;
 
     private final String kind;
     private final String objectiveMeaning;
@@ -155,7 +154,7 @@ abstract class CenterCommand extends DatasetCommand {
         GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight, spec);
         Aligner aligner = options.aligner();
         PrintWriter err = spec.commandLine().getErr();
-        boolean showProgress = progress || "1".equals(System.getenv(TERMINAL_VARIABLE));
+        boolean showProgress = progress.show();
 
         ForkJoinPool pool = new ForkJoinPool(workers);
         MedoidResult medoid;

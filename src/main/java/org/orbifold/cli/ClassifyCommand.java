@@ -541,9 +541,8 @@ final class ClassifyCommand extends DatasetCommand {
                 + " file's label file).")
     Path out;
 
-    @Option(names = "--progress",
-            description = "Show a progress bar on standard error even when it is not a terminal.")
-    boolean progress;
+    @Mixin
+    ProgressOptions progress;
 
     /** The k-NN and prototype models fitted in this run, for their alignment counts. */
     /** How far above the loss of a uniform guess an MLP's training loss is suspicious. */
@@ -681,8 +680,7 @@ final class ClassifyCommand extends DatasetCommand {
         Path target = out == null ? null : CenterCommand.requireWritable(out,
                 out.toAbsolutePath(), OutputTarget.inputs("DATASET", Sample.source(dataset),
                         "--train", trainFile, "--valid", validationFile, "--test", testFile));
-        boolean showProgress = progress
-                || "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE));
+        boolean showProgress = progress.show();
         PrintWriter err = spec.commandLine().getErr();
 
         ForkJoinPool pool = new ForkJoinPool(workers);

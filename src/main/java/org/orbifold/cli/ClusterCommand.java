@@ -219,9 +219,8 @@ final class ClusterCommand extends DatasetCommand {
                 + " FILE, as render draws graphs (checked as the --out of mean).")
     Path svg;
 
-    @Option(names = "--progress",
-            description = "Show a progress bar on standard error even when it is not a terminal.")
-    boolean progress;
+    @Mixin
+    ProgressOptions progress;
 
     @Override
     public Integer call() {
@@ -313,8 +312,7 @@ final class ClusterCommand extends DatasetCommand {
         }
         GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight, spec);
         PrintWriter err = spec.commandLine().getErr();
-        boolean showProgress = progress
-                || "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE));
+        boolean showProgress = progress.show();
 
         // The clustering, then the silhouette if asked for, on one pool.
         ForkJoinPool pool = new ForkJoinPool(workers);

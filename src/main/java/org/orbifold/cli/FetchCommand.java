@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.orbifold.io.TuDatasetFetcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -61,9 +62,8 @@ final class FetchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
-    @Option(names = "--progress",
-            description = "Show a progress bar on standard error even when it is not a terminal.")
-    boolean progress;
+    @Mixin
+    ProgressOptions progress;
 
     @Override
     public Integer call() {
@@ -77,8 +77,7 @@ final class FetchCommand implements Callable<Integer> {
         }
         TuDatasetFetcher fetcher = fetcher(url, cache);
         PrintWriter err = spec.commandLine().getErr();
-        boolean showProgress = progress
-                || "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE));
+        boolean showProgress = progress.show();
 
         // Fetch them in order, each one whatever became of the others; a line for each.
         List<Outcome> outcomes = new ArrayList<>();

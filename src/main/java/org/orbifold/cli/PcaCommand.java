@@ -94,9 +94,8 @@ final class PcaCommand extends DatasetCommand {
                 + " (checked as --out).")
     Path svg;
 
-    @Option(names = "--progress",
-            description = "Show a progress bar on standard error even when it is not a terminal.")
-    boolean progress;
+    @Mixin
+    ProgressOptions progress;
 
     /** What the run produced besides the result, for the report. */
     private record Run(CenterResult mean, GeodesicPcaResult result, int workers,
@@ -172,8 +171,7 @@ final class PcaCommand extends DatasetCommand {
     private Run compute(Sample sample, GraphSpace space, int workers, int k) {
         Aligner aligner = options.aligner();
         PrintWriter err = spec.commandLine().getErr();
-        boolean showProgress = progress
-                || "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE));
+        boolean showProgress = progress.show();
         ForkJoinPool pool = new ForkJoinPool(workers);
         try (Progress bar = new Progress(err, showProgress)) {
             int n = sample.size();

@@ -85,9 +85,8 @@ final class RegressCommand extends DatasetCommand {
                 + " of the first covariate (the others at their medians) as SVG in FILE.")
     Path svg;
 
-    @Option(names = "--progress",
-            description = "Show a progress bar on standard error even when it is not a terminal.")
-    boolean progress;
+    @Mixin
+    ProgressOptions progress;
 
     @Override
     public Integer call() {
@@ -127,8 +126,7 @@ final class RegressCommand extends DatasetCommand {
         }
         GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight, spec);
         PrintWriter err = spec.commandLine().getErr();
-        boolean showProgress = progress
-                || "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE));
+        boolean showProgress = progress.show();
 
         ForkJoinPool pool = new ForkJoinPool(workers);
         GraphRegressionModel model;
