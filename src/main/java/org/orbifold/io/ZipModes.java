@@ -20,9 +20,13 @@ import java.util.Map;
  * "version made by" names the system (3 for Unix) and whose external attributes hold the
  * Unix mode in their upper 16 bits.
  *
+ * <p>The end record is the last one whose comment length reaches the end of the file, so a
+ * comment that holds the bytes of another end record does not hide the real directory.
+ *
  * <p><b>Limitations.</b> Names are decoded as UTF-8, as {@code ZipFile} decodes them by
  * default. An archive whose directory cannot be found gets an empty map (the reading by
- * {@code ZipFile} then reports the damage).
+ * {@code ZipFile} then reports the damage). With trailing bytes after the end record, the
+ * last end signature is taken, which need not be the record {@code ZipFile} settles on.
  */
 final class ZipModes {
 
@@ -61,12 +65,20 @@ final class ZipModes {
             return modes;
         }
 
-        // The end record: the last signature within the largest comment's reach.
+        // The end record: the last signature within the largest comment's reach whose comment
+        // ends where the file ends (a comment can hold the bytes of a false end record, which
+        // ZipFile passes over), else the last signature.
         int tail = (int) Math.min(size, END_SIZE + 0xFFFF);
         ByteBuffer end = readAt(channel, size - tail, tail);
         int at = -1;
         for (int i = tail - END_SIZE; i >= 0; i--) {
-            if (end.getInt(i) == END_SIGNATURE) {
+            if (end.getInt(i) != END_SIGNATURE) {
+                continue;
+            }
+            if (at < 0) {
+                at = i;
+            }
+            if (i + END_SIZE + (end.getShort(i + 20) & 0xFFFF) == tail) {
                 at = i;
                 break;
             }

@@ -298,6 +298,31 @@ class TuDatasetFetcherTest {
         assertEquals(List.of(), cacheContents());
     }
 
+    @Test
+    void aFalseEndRecordInTheZipCommentDoesNotHideASymbolicLink() throws IOException {
+        List<Map.Entry<String, byte[]>> entries = new ArrayList<>(
+                TuMockServer.tinyDataset("TINY/", "TINY"));
+        entries.add(Map.entry("TINY/link", TuMockServer.text("/etc/passwd")));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> entry : entries) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+            // An end record of an empty directory, then one more byte, as the comment.
+            zip.setComment(new String(new char[] {'P', 'K', 5, 6}) + "\0".repeat(18) + "!");
+        }
+        byte[] zip = bytes.toByteArray();
+        markAsUnixLink(zip, "TINY/link");
+        server.serve("TINY", zip);
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+
+        assertTrue(e.getMessage().contains("'TINY/link' is a symbolic link"), e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void anEntryFailingItsCrcIsRefusedBeforeTheReaderRuns(boolean stored) throws IOException {
