@@ -52,7 +52,7 @@ public final class WeightedVectors {
         long pairs = directed ? (long) order * (order - 1) : (long) order * (order - 1) / 2;
         long nodes = (long) order * space.nodeDimension();
         long total = nodes + pairs * space.edgeDimension();
-        if (total > Integer.MAX_VALUE - 8) {
+        if (total > Graph.MAX_ENTRIES) {
             throw new IllegalArgumentException("graphs of order " + order + " with "
                     + space.nodeDimension() + " node and " + space.edgeDimension()
                     + " edge channels need vectors of " + total + " coordinates, too many");
