@@ -141,6 +141,13 @@ final class PcaCommand extends DatasetCommand {
         GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight, spec);
         int most = GeodesicPca.maxComponents(space, sample.graphs());
         int coordinates = GeodesicPca.coordinates(space, sample.graphs());
+        if (coordinates == 0) {
+            throw CliException.data("the graphs have no coordinates: "
+                    + (space.size() == 0 ? "the " + CenterCommand.graphs(sample.size())
+                    + " of " + sample.source() + " have no nodes"
+                    : "the graphs of " + sample.source() + " have " + space.size()
+                    + " node(s) but no weighted channel") + ", so pca has no direction to find");
+        }
         String bound = most == sample.size() - 1 ? "one less than the number of graphs"
                 : "the number of coordinates of a graph of order " + space.size() + ", "
                 + coordinates + ", which is below the number of graphs";

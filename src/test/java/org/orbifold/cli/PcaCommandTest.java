@@ -173,4 +173,20 @@ class PcaCommandTest {
         assertEquals(CliException.USAGE, r.exitCode(), r.err() + r.out());
         assertTrue(r.err().contains("(the number of coordinates of a graph of order 2,"), r.err());
     }
+
+    /** Graphs without nodes have nothing to analyse; the message says so, not "components". */
+    @Test
+    void graphsWithoutNodesAreRefusedByName() throws IOException {
+        Path file = Files.writeString(dir.resolve("empty.graphml"), "<?xml version=\"1.0\"?>\n"
+                + "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                + "<graph id=\"a\" edgedefault=\"undirected\"/>\n"
+                + "<graph id=\"b\" edgedefault=\"undirected\"/>\n"
+                + "<graph id=\"c\" edgedefault=\"undirected\"/>\n</graphml>\n");
+
+        Run r = MainTest.run("pca", file.toString());
+
+        assertEquals(CliException.DATA, r.exitCode(), r.err() + r.out());
+        assertEquals(Main.ERROR_PREFIX + "the graphs have no coordinates: the 3 graphs of "
+                + file + " have no nodes, so pca has no direction to find\n", r.err());
+    }
 }
