@@ -151,6 +151,12 @@ final class PcaCommand extends DatasetCommand {
         String bound = most == sample.size() - 1 ? "one less than the number of graphs"
                 : "the number of coordinates of a graph of order " + space.size() + ", "
                 + coordinates + ", which is below the number of graphs";
+        String why = most == sample.size() - 1 ? CenterCommand.graphs(sample.size())
+                + " span at most " + most + " direction" + (most == 1 ? "" : "s")
+                + " (one less than the number of graphs)"
+                : "a graph of order " + space.size() + " has " + coordinates + " coordinate"
+                + (coordinates == 1 ? "" : "s") + ", fewer than the " + sample.size()
+                + " graphs, and the components cannot outnumber the coordinates";
         if (components != null && components > most) {
             throw CliException.usage("--components must be at most " + most + " for "
                     + CenterCommand.graphs(sample.size()) + " (" + bound + "), got "
@@ -158,8 +164,7 @@ final class PcaCommand extends DatasetCommand {
         }
         int k = components != null ? components : Math.min(DEFAULT_COMPONENTS, most);
         componentsNote = k < DEFAULT_COMPONENTS && components == null ? "components: " + k
-                + " reported, not the default " + DEFAULT_COMPONENTS + ": " + bound + " is "
-                + most : null;
+                + " reported, not the default " + DEFAULT_COMPONENTS + ": " + why : null;
 
         Run run = compute(sample, space, workers, k);
 
