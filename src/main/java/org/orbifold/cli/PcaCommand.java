@@ -115,7 +115,8 @@ final class PcaCommand extends DatasetCommand {
                     + workers);
         }
         if (maxIterations < 0) {
-            throw CliException.usage("--iterations must be >= 0, got " + maxIterations);
+            throw CliException.usage(UsageErrors.typedName(spec, "--iterations")
+                    + " must be >= 0, got " + maxIterations);
         }
         if (!(tolerance >= 0.0) || !Double.isFinite(tolerance)) {
             throw CliException.usage("--tolerance must be a finite number >= 0, got "
