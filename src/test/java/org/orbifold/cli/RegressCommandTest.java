@@ -61,6 +61,25 @@ class RegressCommandTest {
         assertEquals(4, ((Number) json.get("graphs")).intValue());
     }
 
+    /** A huge ridge keeps the fit at the mean: R^2 is 0, never -2.2e-16 or -0.000000. */
+    @Test
+    void aFitThatStaysAtTheMeanReportsRSquaredZero() throws IOException {
+        Path file = indices("all.txt", 225);
+        String[] args = {"regress", "--class", "E", "--covariates", file.toString(), "--ridge",
+            "1e300", "--threads", "1"};
+
+        MainTest.Run text = run(args);
+        List<String> json = new ArrayList<>(List.of(args));
+        json.add("--json");
+        MainTest.Run r = run(json.toArray(new String[0]));
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("\nR^2         0.000000  (1 - SSR / SST)\n"),
+                text.out());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(0.0, ((Number) r.json().get("rSquared")).doubleValue());
+    }
+
     @Test
     void aFileWithOneRowPerKeptGraphIsTakenAsItIs() throws IOException {
         Path file = indices("kept.txt", 12);
