@@ -246,7 +246,20 @@ final class RegressCommand extends DatasetCommand {
         throw CliException.usage("--covariates " + covariates + " has " + table.size()
                 + (table.size() == 1 ? " row" : " rows") + " but " + sample.source() + " has "
                 + CenterCommand.graphs(all) + selection + ": give one row per graph of the"
-                + " data set" + (kept == all ? "" : " or one per graph kept"));
+                + " data set" + (kept == all ? "" : " or one per graph kept")
+                + skippedRecords(sample));
+    }
+
+    /**
+     * Returns the clause of the covariate-count error that names the records the data set
+     * skipped ({@code --skip-invalid}), whose rows the file may still hold; empty when none
+     * were skipped.
+     */
+    private static String skippedRecords(Sample sample) {
+        return sample.dataset().notes().stream().filter(n -> n.startsWith("skipped "))
+                .findFirst().map(n -> "; " + sample.source() + " " + n + " (--skip-invalid):"
+                        + " remove " + (n.startsWith("skipped 1 ") ? "its row" : "their rows")
+                        + " from the covariates").orElse("");
     }
 
     /**

@@ -61,6 +61,23 @@ class RegressCommandTest {
         assertEquals(4, ((Number) json.get("graphs")).intValue());
     }
 
+    /** A covariate file with a row per record, one skipped, names the skipped record. */
+    @Test
+    void aRowCountOffBySkippedRecordsNamesThem() throws IOException {
+        Path molecules = Files.writeString(dir.resolve("mol.csv"),
+                "smiles,y\nCCO,1\nC1CC,0\nCCN,1\nCCC,0\nCO,1\nCN,0\n");
+        Path file = Files.writeString(dir.resolve("m6.txt"), "1\n2\n3\n4\n5\n6\n");
+
+        MainTest.Run r = run("regress", molecules.toString(), "--covariates", file.toString(),
+                "--skip-invalid", "--threads", "1");
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.err());
+        assertEquals(Main.ERROR_PREFIX + "--covariates " + file + " has 6 rows but " + molecules
+                + " has 5 graphs: give one row per graph of the data set; " + molecules
+                + " skipped 1 invalid record at line 3 (--skip-invalid): remove its row from"
+                + " the covariates\n", r.err());
+    }
+
     /** A huge ridge keeps the fit at the mean: R^2 is 0, never -2.2e-16 or -0.000000. */
     @Test
     void aFitThatStaysAtTheMeanReportsRSquaredZero() throws IOException {
