@@ -130,7 +130,7 @@ final class RegressCommand extends DatasetCommand {
         try {
             GraphRegression.requireValidCovariates(table.rows(), table.names(), sample.size());
         } catch (IllegalArgumentException e) {
-            throw CliException.data(covariates + ": " + e.getMessage(), e);
+            throw CliException.data(covariates + ": " + e.getMessage() + ridgeKeepsCheck(e), e);
         }
         GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight, spec);
         PrintWriter err = spec.commandLine().getErr();
@@ -248,6 +248,20 @@ final class RegressCommand extends DatasetCommand {
                 + CenterCommand.graphs(all) + selection + ": give one row per graph of the"
                 + " data set" + (kept == all ? "" : " or one per graph kept")
                 + skippedRecords(sample));
+    }
+
+    /**
+     * Returns the clause that a rank check of the covariates (a constant column, a column
+     * that combines others, no more graphs than covariates) holds with {@code --ridge} too:
+     * the fit standardises every column and needs the design {@code [1, x]} of full rank
+     * whatever the penalty; empty without a ridge or for other errors.
+     */
+    private String ridgeKeepsCheck(IllegalArgumentException e) {
+        String message = String.valueOf(e.getMessage());
+        boolean rank = message.contains(" is constant") || message.contains("linear combination")
+                || message.contains("needs more graphs than covariates");
+        return ridge > 0.0 && rank ? " (--ridge does not lift this check: regress needs the"
+                + " design [1, covariates] of full rank whatever the penalty)" : "";
     }
 
     /**

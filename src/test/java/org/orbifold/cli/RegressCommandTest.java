@@ -1,6 +1,7 @@
 package org.orbifold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -59,6 +60,24 @@ class RegressCommandTest {
         assertEquals(List.of(7.0, 16.0, 25.0, 34.0), kept);
         assertEquals(List.of("index"), json.get("covariateNames"));
         assertEquals(4, ((Number) json.get("graphs")).intValue());
+    }
+
+    /** A ridge makes no rank-deficient design acceptable, and the message says so. */
+    @Test
+    void aConstantColumnIsRefusedWithARidgeTooAndTheMessageSaysSo() throws IOException {
+        Path file = Files.writeString(dir.resolve("constant.txt"), "c\n1\n1\n1\n1\n");
+
+        MainTest.Run plain = run("regress", "--class", "A", "--limit", "4", "--covariates",
+                file.toString(), "--threads", "1");
+        MainTest.Run ridge = run("regress", "--class", "A", "--limit", "4", "--covariates",
+                file.toString(), "--ridge", "0.5", "--threads", "1");
+
+        assertEquals(CliException.DATA, plain.exitCode(), plain.err());
+        assertFalse(plain.err().contains("--ridge"), plain.err());
+        assertEquals(CliException.DATA, ridge.exitCode(), ridge.err());
+        assertTrue(ridge.err().contains("is constant") && ridge.err().endsWith("drop it (--ridge"
+                + " does not lift this check: regress needs the design [1, covariates] of full"
+                + " rank whatever the penalty)\n"), ridge.err());
     }
 
     /** A covariate file with a row per record, one skipped, names the skipped record. */
