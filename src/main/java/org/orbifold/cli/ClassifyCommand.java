@@ -374,7 +374,7 @@ final class ClassifyCommand extends DatasetCommand {
             preprocessor = ListValues.class,
             description = "mlp: hidden max-linear units, spread over the classes in blocks;"
                 + " 0 means one per class (default: 0); template-mlp: hidden units of the"
-                + " dense network, at least 1 (default: "
+                + " dense network, 1.." + TemplateMlp.MAX_HIDDEN_UNITS + " (default: "
                 + TemplateMlp.DEFAULT_HIDDEN_UNITS + ").")
     List<Integer> hiddenUnits;
 
@@ -1253,6 +1253,11 @@ final class ClassifyCommand extends DatasetCommand {
         }
         for (int value : hs) {
             requireAtLeast("--hidden-units", value, m == Method.TEMPLATE_MLP ? 1 : 0);
+            if (m == Method.TEMPLATE_MLP && value > TemplateMlp.MAX_HIDDEN_UNITS) {
+                throw CliException.usage("--hidden-units of --method template-mlp must be at"
+                        + " most " + TemplateMlp.MAX_HIDDEN_UNITS + ", got " + value
+                        + " (the hidden weights take 8 bytes per unit and kept coordinate)");
+            }
         }
         for (int value : es) {
             if (value == 0 && !m.usesPrototypes) {

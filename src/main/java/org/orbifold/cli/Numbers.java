@@ -24,7 +24,9 @@ final class Numbers {
     /**
      * Returns {@code value} with {@code decimals} digits after the point: fixed-point when its
      * magnitude is below {@link #SCIENTIFIC_FROM}, otherwise scientific ({@code %.<d>e}).
-     * NaN and the infinities print as Java prints them.
+     * NaN and the infinities print as Java prints them. A value that rounds to zero prints
+     * without a sign ({@code -2e-16} and {@code -0.0} as {@code 0.000000}), so no report shows
+     * a negative zero.
      *
      * @param value the number
      * @param decimals digits after the point, at least 0
@@ -33,7 +35,10 @@ final class Numbers {
     static String decimal(double value, int decimals) {
         String conversion = Math.abs(value) >= SCIENTIFIC_FROM && Double.isFinite(value)
                 ? "e" : "f";
-        return String.format(Locale.ROOT, "%." + decimals + conversion, value);
+        String text = String.format(Locale.ROOT, "%." + decimals + conversion, value);
+        boolean zero = Double.isFinite(value)
+                && text.chars().noneMatch(c -> c >= '1' && c <= '9');
+        return zero && text.startsWith("-") ? text.substring(1) : text;
     }
 
     /**

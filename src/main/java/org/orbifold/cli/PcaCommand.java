@@ -108,7 +108,8 @@ final class PcaCommand extends DatasetCommand {
         weights.requireValid();
         int workers = threads.workers();
         if (maxIterations < 0) {
-            throw CliException.usage("--iterations must be >= 0, got " + maxIterations);
+            throw CliException.usage(UsageErrors.typedName(spec, "--iterations")
+                    + " must be >= 0, got " + maxIterations);
         }
         if (!(tolerance >= 0.0) || !Double.isFinite(tolerance)) {
             throw CliException.usage("--tolerance must be a finite number >= 0, got "
@@ -134,9 +135,22 @@ final class PcaCommand extends DatasetCommand {
         GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight, spec);
         int most = GeodesicPca.maxComponents(space, sample.graphs());
         int coordinates = GeodesicPca.coordinates(space, sample.graphs());
+        if (coordinates == 0) {
+            throw CliException.data("the graphs have no coordinates: "
+                    + (space.size() == 0 ? "the " + CenterCommand.graphs(sample.size())
+                    + " of " + sample.source() + " have no nodes"
+                    : "the graphs of " + sample.source() + " have " + space.size()
+                    + " node(s) but no weighted channel") + ", so pca has no direction to find");
+        }
         String bound = most == sample.size() - 1 ? "one less than the number of graphs"
                 : "the number of coordinates of a graph of order " + space.size() + ", "
                 + coordinates + ", which is below the number of graphs";
+        String why = most == sample.size() - 1 ? CenterCommand.graphs(sample.size())
+                + " span at most " + most + " direction" + (most == 1 ? "" : "s")
+                + " (one less than the number of graphs)"
+                : "a graph of order " + space.size() + " has " + coordinates + " coordinate"
+                + (coordinates == 1 ? "" : "s") + ", fewer than the " + sample.size()
+                + " graphs, and the components cannot outnumber the coordinates";
         if (components != null && components > most) {
             throw CliException.usage("--components must be at most " + most + " for "
                     + CenterCommand.graphs(sample.size()) + " (" + bound + "), got "
@@ -144,8 +158,7 @@ final class PcaCommand extends DatasetCommand {
         }
         int k = components != null ? components : Math.min(DEFAULT_COMPONENTS, most);
         componentsNote = k < DEFAULT_COMPONENTS && components == null ? "components: " + k
-                + " reported, not the default " + DEFAULT_COMPONENTS + ": " + bound + " is "
-                + most : null;
+                + " reported, not the default " + DEFAULT_COMPONENTS + ": " + why : null;
 
         Run run = compute(sample, space, workers, k);
 

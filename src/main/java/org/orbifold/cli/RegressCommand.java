@@ -122,7 +122,7 @@ final class RegressCommand extends DatasetCommand {
         try {
             GraphRegression.requireValidCovariates(table.rows(), table.names(), sample.size());
         } catch (IllegalArgumentException e) {
-            throw CliException.data(covariates + ": " + e.getMessage(), e);
+            throw CliException.data(covariates + ": " + e.getMessage() + ridgeKeepsCheck(e), e);
         }
         GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight, spec);
         PrintWriter err = spec.commandLine().getErr();
@@ -237,7 +237,34 @@ final class RegressCommand extends DatasetCommand {
         throw CliException.usage("--covariates " + covariates + " has " + table.size()
                 + (table.size() == 1 ? " row" : " rows") + " but " + sample.source() + " has "
                 + CenterCommand.graphs(all) + selection + ": give one row per graph of the"
-                + " data set" + (kept == all ? "" : " or one per graph kept"));
+                + " data set" + (kept == all ? "" : " or one per graph kept")
+                + skippedRecords(sample));
+    }
+
+    /**
+     * Returns the clause that a rank check of the covariates (a constant column, a column
+     * that combines others, no more graphs than covariates) holds with {@code --ridge} too:
+     * the fit standardises every column and needs the design {@code [1, x]} of full rank
+     * whatever the penalty; empty without a ridge or for other errors.
+     */
+    private String ridgeKeepsCheck(IllegalArgumentException e) {
+        String message = String.valueOf(e.getMessage());
+        boolean rank = message.contains(" is constant") || message.contains("linear combination")
+                || message.contains("needs more graphs than covariates");
+        return ridge > 0.0 && rank ? " (--ridge does not lift this check: regress needs the"
+                + " design [1, covariates] of full rank whatever the penalty)" : "";
+    }
+
+    /**
+     * Returns the clause of the covariate-count error that names the records the data set
+     * skipped ({@code --skip-invalid}), whose rows the file may still hold; empty when none
+     * were skipped.
+     */
+    private static String skippedRecords(Sample sample) {
+        return sample.dataset().notes().stream().filter(n -> n.startsWith("skipped "))
+                .findFirst().map(n -> "; " + sample.source() + " " + n + " (--skip-invalid):"
+                        + " remove " + (n.startsWith("skipped 1 ") ? "its row" : "their rows")
+                        + " from the covariates").orElse("");
     }
 
     /**

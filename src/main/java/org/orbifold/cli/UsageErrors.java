@@ -73,7 +73,8 @@ final class UsageErrors {
         }
         if (e.getCause() instanceof TypeConversionException conversion
                 && e.getArgSpec() != null) {
-            return name(e.getArgSpec()) + " " + conversion.getMessage();
+            return typedName(e.getArgSpec(), e.getValue(), args) + " "
+                    + conversion.getMessage();
         }
         if (isUnknownHelpTopic(e)) {
             return unknownCommand(e.getValue(), useful(e.getValue(),
@@ -92,6 +93,49 @@ final class UsageErrors {
     /** Names an option by its longest name and a positional parameter by its label. */
     private static String name(ArgSpec arg) {
         return arg instanceof OptionSpec option ? option.longestName() : arg.paramLabel();
+    }
+
+    /**
+     * Returns the name under which an option of a parsed command was given, for the
+     * command's own checks of an option with aliases; its longest name if it was not given.
+     *
+     * @param command the parsed command
+     * @param name a name of the option
+     * @return the name as typed
+     */
+    static String typedName(CommandSpec command, String name) {
+        OptionSpec option = command.findOption(name);
+        if (option == null) {
+            return name;
+        }
+        List<String> args = command.commandLine().getParseResult().originalArgs();
+        return typedName(option, null, args.toArray(new String[0]));
+    }
+
+    /**
+     * Names an option as the user typed it when it has aliases ({@code --max-iterations} for
+     * {@code --iterations}): the name given with {@code value} on the command line, else the
+     * last name of the option there, else its longest name; a positional parameter by its
+     * label.
+     */
+    private static String typedName(ArgSpec arg, String value, String[] args) {
+        if (!(arg instanceof OptionSpec option) || option.names().length == 1) {
+            return name(arg);
+        }
+        String last = null;
+        for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+            for (String name : option.names()) {
+                boolean alone = args[i].equals(name);
+                if (value != null && (args[i].equals(name + "=" + value)
+                        || alone && i + 1 < args.length && args[i + 1].equals(value))) {
+                    return name;
+                }
+                if (alone || args[i].startsWith(name + "=")) {
+                    last = name;
+                }
+            }
+        }
+        return last != null ? last : option.longestName();
     }
 
     /**

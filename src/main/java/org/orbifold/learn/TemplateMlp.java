@@ -94,6 +94,16 @@ public final class TemplateMlp implements GraphClassifier {
     /** The default number of hidden units. */
     public static final int DEFAULT_HIDDEN_UNITS = 32;
 
+    /**
+     * The largest number of hidden units: the network's hidden weights take {@code 8 H D}
+     * bytes for {@code D} kept coordinates, so beyond this even a small template fills
+     * the memory of a common machine.
+     */
+    public static final int MAX_HIDDEN_UNITS = 1 << 16;
+
+    /** The largest length of a Java array, which holds the {@code H D} hidden weights. */
+    private static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
+
     /** The default initial learning rate. */
     public static final double DEFAULT_LEARNING_RATE = 0.1;
 
@@ -183,6 +193,11 @@ public final class TemplateMlp implements GraphClassifier {
         // Start, then train.
         int h = hiddenUnits;
         int k = classes.size();
+        if ((long) h * d > MAX_ARRAY_LENGTH) {
+            throw new IllegalArgumentException("hiddenUnits " + h + " times the " + d
+                    + " kept coordinates exceeds the largest array, " + MAX_ARRAY_LENGTH
+                    + ": give at most " + MAX_ARRAY_LENGTH / d + " hidden units");
+        }
         SplittableRandom random = new SplittableRandom(seed);
         double[] hiddenWeights = uniform(random, h * d, Math.sqrt(6.0 / (d + h)));
         double[] hiddenBiases = new double[h];
@@ -381,11 +396,16 @@ public final class TemplateMlp implements GraphClassifier {
         /**
          * Sets the number {@code H} of hidden units.
          *
-         * @param value at least 1
+         * @param value in {@code 1..}{@link #MAX_HIDDEN_UNITS}
          * @return this builder
-         * @throws IllegalArgumentException if the value is less than 1
+         * @throws IllegalArgumentException if the value is less than 1 or more than
+         *     {@link #MAX_HIDDEN_UNITS}
          */
         public Builder hiddenUnits(int value) {
+            if (value > MAX_HIDDEN_UNITS) {
+                throw new IllegalArgumentException("hiddenUnits must be at most "
+                        + MAX_HIDDEN_UNITS + ", got " + value);
+            }
             this.hiddenUnits = Checks.atLeast("hiddenUnits", value, 1);
             return this;
         }

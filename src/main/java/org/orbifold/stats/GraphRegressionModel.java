@@ -26,6 +26,12 @@ import org.orbifold.space.GraphSpace;
  */
 public final class GraphRegressionModel {
 
+    /**
+     * The relative excess of {@code SSR} over {@code SST} that {@link #rSquared()} treats as
+     * rounding: {@code 1e-12}.
+     */
+    public static final double R_SQUARED_ROUNDING = 1e-12;
+
     private final GraphSpace space;
     private final List<Graph> coefficients;
     private final List<Graph> standardized;
@@ -242,14 +248,23 @@ public final class GraphRegressionModel {
     /**
      * Returns the goodness of fit {@code R^2 = 1 - SSR / SST}, with {@code SST} the Fréchet
      * variance; 1 when {@code SST = 0} and {@code SSR = 0}, and 0 when only {@code SST} is 0.
+     * An {@code SSR} above {@code SST} by at most {@link #R_SQUARED_ROUNDING} of it is taken
+     * as equal and gives 0: a fit that stays at the mean (a huge ridge) otherwise reports
+     * {@code -2.2e-16} from summing the same distances in another order. A larger excess,
+     * possible only from the first-graph start, gives the negative value.
      */
     public double rSquared() {
         double ssr = residualSumOfSquares();
         if (totalSumOfSquares > 0.0) {
+            if (ssr > totalSumOfSquares
+                    && ssr <= totalSumOfSquares * (1.0 + R_SQUARED_ROUNDING)) {
+                return 0.0;
+            }
             return 1.0 - ssr / totalSumOfSquares;
         }
         return ssr == 0.0 ? 1.0 : 0.0;
     }
+
 
     /**
      * Returns the final objective: {@code SSR}, plus {@code ridge * sum_k ||B_k||^2} when the

@@ -90,6 +90,17 @@ class ClassifyOptionChecksTest {
     }
 
     @Test
+    void tooManyTemplateMlpHiddenUnitsAreAUsageError() {
+        // Once a NegativeArraySizeException (100000000) or an out-of-memory error (20000000).
+        for (String units : new String[] {"100000000", "20000000", "65537"}) {
+            assertUsageError("--hidden-units of --method template-mlp must be at most 65536, got "
+                    + units + " (the hidden weights take 8 bytes per unit and kept coordinate)",
+                    "classify", "--folds", "3", "--threads", "1", "--method",
+                    "template-mlp", "--hidden-units", units);
+        }
+    }
+
+    @Test
     void aValueListedTwiceIsRefusedForEveryListOption() {
         String[][] cases = {
             {"--k lists the value 1 twice; give each value once", "--k", "1,3,1"},

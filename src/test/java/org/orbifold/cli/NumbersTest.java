@@ -18,6 +18,16 @@ class NumbersTest {
     }
 
     @Test
+    void neverPrintsANegativeZero() {
+        assertEquals("0.000000", Numbers.decimal(-2.220446049250313e-16, 6));
+        assertEquals("0.000000", Numbers.decimal(-0.0, 6));
+        assertEquals("0", Numbers.decimal(-0.4, 0));
+        assertEquals("0.00", Numbers.decimal(-0.004, 2));
+        assertEquals("-0.01", Numbers.decimal(-0.005, 2));
+        assertEquals("-0.000001", Numbers.decimal(-1e-6, 6));
+    }
+
+    @Test
     void switchesToScientificForLargeMagnitudes() {
         assertEquals("1.000000e+09", Numbers.decimal(1e9, 6));
         assertEquals("1.234568e+200", Numbers.decimal(1.2345678e200, 6));

@@ -139,8 +139,9 @@ class PcaCommandTest {
 
         assertEquals(0, r.exitCode(), r.err());
         String out = r.out();
-        assertTrue(out.contains("\nnote        components: 2 reported, not the default 3: one"
-                + " less than the number of graphs is 2\n"), out);
+        assertTrue(out.contains("\nnote        components: 2 reported, not the default 3: 3"
+                + " graphs span at most 2 directions (one less than the number of graphs)\n"),
+                out);
         String highest = out.substring(out.indexOf("PC1 highest "), out.indexOf("\nPC1 lowest"));
         String lowest = out.substring(out.indexOf("PC1 lowest  "));
         lowest = lowest.substring(0, lowest.indexOf('\n'));
@@ -172,5 +173,44 @@ class PcaCommandTest {
 
         assertEquals(CliException.USAGE, r.exitCode(), r.err() + r.out());
         assertTrue(r.err().contains("(the number of coordinates of a graph of order 2,"), r.err());
+    }
+
+    /** Five graphs of one node: one coordinate, so one component, said in one sentence. */
+    @Test
+    void theDefaultDropNoteNamesTheCoordinatesWhenTheyBind() throws IOException {
+        String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (5, 1, 1), }";
+        header = header + " ".repeat((64 - (10 + header.length() + 1) % 64) % 64) + "\n";
+        ByteBuffer bytes = ByteBuffer.allocate(10 + header.length() + 5 * Double.BYTES)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        bytes.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+        bytes.putShort((short) header.length());
+        bytes.put(header.getBytes(StandardCharsets.US_ASCII));
+        for (int g = 0; g < 5; g++) {
+            bytes.putDouble(0);
+        }
+        Path file = Files.write(dir.resolve("single.npy"), bytes.array());
+
+        Run r = MainTest.run("pca", file.toString(), "--threads", "1");
+
+        assertEquals(0, r.exitCode(), r.err() + r.out());
+        assertTrue(r.out().contains("\nnote        components: 1 reported, not the default 3:"
+                + " a graph of order 1 has 1 coordinate, fewer than the 5 graphs, and the"
+                + " components cannot outnumber the coordinates\n"), r.out());
+    }
+
+    /** Graphs without nodes have nothing to analyse; the message says so, not "components". */
+    @Test
+    void graphsWithoutNodesAreRefusedByName() throws IOException {
+        Path file = Files.writeString(dir.resolve("empty.graphml"), "<?xml version=\"1.0\"?>\n"
+                + "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                + "<graph id=\"a\" edgedefault=\"undirected\"/>\n"
+                + "<graph id=\"b\" edgedefault=\"undirected\"/>\n"
+                + "<graph id=\"c\" edgedefault=\"undirected\"/>\n</graphml>\n");
+
+        Run r = MainTest.run("pca", file.toString());
+
+        assertEquals(CliException.DATA, r.exitCode(), r.err() + r.out());
+        assertEquals(Main.ERROR_PREFIX + "the graphs have no coordinates: the 3 graphs of "
+                + file + " have no nodes, so pca has no direction to find\n", r.err());
     }
 }

@@ -1,6 +1,7 @@
 package org.orbifold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -59,6 +60,60 @@ class RegressCommandTest {
         assertEquals(List.of(7.0, 16.0, 25.0, 34.0), kept);
         assertEquals(List.of("index"), json.get("covariateNames"));
         assertEquals(4, ((Number) json.get("graphs")).intValue());
+    }
+
+    /** A ridge makes no rank-deficient design acceptable, and the message says so. */
+    @Test
+    void aConstantColumnIsRefusedWithARidgeTooAndTheMessageSaysSo() throws IOException {
+        Path file = Files.writeString(dir.resolve("constant.txt"), "c\n1\n1\n1\n1\n");
+
+        MainTest.Run plain = run("regress", "--class", "A", "--limit", "4", "--covariates",
+                file.toString(), "--threads", "1");
+        MainTest.Run ridge = run("regress", "--class", "A", "--limit", "4", "--covariates",
+                file.toString(), "--ridge", "0.5", "--threads", "1");
+
+        assertEquals(CliException.DATA, plain.exitCode(), plain.err());
+        assertFalse(plain.err().contains("--ridge"), plain.err());
+        assertEquals(CliException.DATA, ridge.exitCode(), ridge.err());
+        assertTrue(ridge.err().contains("is constant") && ridge.err().endsWith("drop it (--ridge"
+                + " does not lift this check: regress needs the design [1, covariates] of full"
+                + " rank whatever the penalty)\n"), ridge.err());
+    }
+
+    /** A covariate file with a row per record, one skipped, names the skipped record. */
+    @Test
+    void aRowCountOffBySkippedRecordsNamesThem() throws IOException {
+        Path molecules = Files.writeString(dir.resolve("mol.csv"),
+                "smiles,y\nCCO,1\nC1CC,0\nCCN,1\nCCC,0\nCO,1\nCN,0\n");
+        Path file = Files.writeString(dir.resolve("m6.txt"), "1\n2\n3\n4\n5\n6\n");
+
+        MainTest.Run r = run("regress", molecules.toString(), "--covariates", file.toString(),
+                "--skip-invalid", "--threads", "1");
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.err());
+        assertEquals(Main.ERROR_PREFIX + "--covariates " + file + " has 6 rows but " + molecules
+                + " has 5 graphs: give one row per graph of the data set; " + molecules
+                + " skipped 1 invalid record at line 3 (--skip-invalid): remove its row from"
+                + " the covariates\n", r.err());
+    }
+
+    /** A huge ridge keeps the fit at the mean: R^2 is 0, never -2.2e-16 or -0.000000. */
+    @Test
+    void aFitThatStaysAtTheMeanReportsRSquaredZero() throws IOException {
+        Path file = indices("all.txt", 225);
+        String[] args = {"regress", "--class", "E", "--covariates", file.toString(), "--ridge",
+            "1e300", "--threads", "1"};
+
+        MainTest.Run text = run(args);
+        List<String> json = new ArrayList<>(List.of(args));
+        json.add("--json");
+        MainTest.Run r = run(json.toArray(new String[0]));
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("\nR^2         0.000000  (1 - SSR / SST)\n"),
+                text.out());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(0.0, ((Number) r.json().get("rSquared")).doubleValue());
     }
 
     @Test

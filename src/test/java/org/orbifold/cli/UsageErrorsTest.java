@@ -107,6 +107,18 @@ class UsageErrorsTest {
                 refused("--seeding-aligner must be one of exact, fast, faq, ga, ipfp,"
                         + " multistart, nodes, thorough, got 'bogus'", "cluster", "-k", "2",
                         "--seeding-aligner", "bogus"),
+                // An option with aliases is named as typed.
+                refused("--max-iterations must be an integer, got 'abc'", "pca",
+                        "--max-iterations", "abc"),
+                refused("--iterations must be an integer, got 'abc'", "pca", "--iterations",
+                        "abc"),
+                refused("--iterations 99999999999 is too large for an integer (at most"
+                        + " 2147483647)", "pca", "--iterations", "99999999999"),
+                refused("--iterations 99999999999 is too large for an integer (at most"
+                        + " 2147483647)", "pca", "--iterations=99999999999"),
+                refused("--max-iterations must be >= 0, got -1", "pca", "--max-iterations",
+                        "-1"),
+                refused("--iterations must be >= 0, got -1", "pca", "--iterations", "-1"),
                 // An empty DATASET is no name for the working directory.
                 refused("DATASET needs a file or folder name, got ''", "info", ""),
                 refused("DATASET needs a file or folder name, got ' '", "mean", " "));

@@ -189,6 +189,16 @@ class TemplateMlpTest {
     }
 
     @Test
+    void tooManyHiddenUnitsAreRefusedBeforeAnyArrayIsSized() {
+        // 100000000 units once overflowed H * D in an int and failed with a negative array size.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TemplateMlp.builder().hiddenUnits(100_000_000));
+        assertEquals("hiddenUnits must be at most " + TemplateMlp.MAX_HIDDEN_UNITS
+                + ", got 100000000", e.getMessage());
+        TemplateMlp.builder().hiddenUnits(TemplateMlp.MAX_HIDDEN_UNITS);
+    }
+
+    @Test
     void trainingIsDeterministicForAnyThreadCount() {
         TemplateMlp.Builder builder = TemplateMlp.builder().aligner(Aligners.byName("faq", 3))
                 .hiddenUnits(4).epochs(3).activation(GraphMlp.Activation.LOGISTIC)
