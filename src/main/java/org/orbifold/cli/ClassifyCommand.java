@@ -133,7 +133,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "classify", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = {"Classify the graphs (k-NN, nearest class mean, LVQ1, GLVQ, margin"
-            + " perceptron, graph MLP): choose the"
+            + " perceptron, graph MLP, template MLP): choose the"
             + " hyper-parameters on the validation split and report the test accuracy once,"
             + " or cross-validate with --folds."},
         footer = {"", "DATASET: an IAM folder with train.cxl, validation.cxl (or valid.cxl,"
@@ -172,7 +172,8 @@ final class ClassifyCommand extends DatasetCommand {
 
     /** The help of DATASET for this command, which needs splits or folds. */
     static final String DATASET_HELP = "IAM folder with its splits, or, with --folds or split"
-            + " list files, a TU folder, IAM .cxl, .npy, GraphML file or folder (.graphml) or"
+            + " list files, a TU folder, IAM .cxl, .npy, GraphML file or folder (.graphml),"
+            + " tu:NAME (fetched, see fetch --help) or"
             + " molecule file (.smi, .can, .csv, .sdf; default: the embedded letters: with no"
             + " DATASET and no split files, give --folds K).";
 
@@ -713,6 +714,9 @@ final class ClassifyCommand extends DatasetCommand {
             err.println(Main.WARNING_PREFIX + warning);
         }
         CenterCommand.deliver(out(), text, target, json);
+        if (!data.json) {
+            CenterCommand.printWritten(out(), out);
+        }
         return 0;
     }
 
