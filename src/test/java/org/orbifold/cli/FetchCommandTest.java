@@ -180,8 +180,8 @@ class FetchCommandTest {
 
         assertEquals(CliException.USAGE, badFetch.exitCode());
         assertEquals(Main.ERROR_PREFIX + "'../evil' is no TU data set name: expected ASCII"
-                + " letters, digits, '-', '_' and '.' (not first, and no '..'), such as MUTAG or"
-                + " IMDB-BINARY\n", badFetch.err());
+                + " letters, digits, '-', '_' and '.' ('.' and '-' not first, and no '..'), such as"
+                + " MUTAG or IMDB-BINARY\n", badFetch.err());
         assertEquals(CliException.USAGE, badArgument.exitCode());
         assertTrue(badArgument.err().startsWith(Main.ERROR_PREFIX + "tu:../evil: '../evil' is"
                 + " no TU data set name"), badArgument.err());
