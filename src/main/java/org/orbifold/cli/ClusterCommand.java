@@ -254,7 +254,7 @@ final class ClusterCommand extends DatasetCommand {
             for (String option : List.of("--center-update", "--center-order",
                     "--seeding-aligner", "--track-alignments", "--refresh-every",
                     "--lower-bounds")) {
-                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                if (given(option)) {
                     throw CliException.usage(option + " applies only to --algorithm kmeans or"
                             + " kmedians (k-medoids centers are members: after every"
                             + " assignment, each cluster's medoid)");
@@ -265,7 +265,8 @@ final class ClusterCommand extends DatasetCommand {
             throw CliException.usage("--refresh-every must be >= 0 (0 = none), got "
                     + refreshEvery);
         }
-        if (refreshEvery > 0 && !trackAlignments) {
+        // Given at all, even as its default 0, an option needs the option it modifies.
+        if (given("--refresh-every") && !trackAlignments) {
             throw CliException.usage("--refresh-every needs --track-alignments");
         }
         if (silhouette && k == 1) {
@@ -273,7 +274,7 @@ final class ClusterCommand extends DatasetCommand {
                     + " each graph's distances to its own cluster with those to the nearest"
                     + " other cluster");
         }
-        if (silhouetteSample != 0 && !silhouette) {
+        if (given("--silhouette-sample") && !silhouette) {
             throw CliException.usage("--silhouette-sample needs --silhouette");
         }
         if (silhouetteSample == 1) {
@@ -570,6 +571,11 @@ final class ClusterCommand extends DatasetCommand {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Whether the command line gives the option, whatever its value. */
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.orbifold.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code orbifold fetch NAME...}: downloads data sets of the TU Dortmund collection into the
  * cache of {@link TuDatasetFetcher}, or finds them there, and prints a line for each name
- * (its folder, or why it failed), trying every name. The
+ * (its folder, or why it failed), trying every name; a malformed name is a usage error of
+ * the whole command line, checked before any download. The
  * same fetch serves a DATASET argument {@code tu:NAME} of every command ({@link #resolve}).
  */
 @Command(name = "fetch", sortOptions = false, mixinStandardHelpOptions = true,
@@ -29,7 +31,9 @@ import picocli.CommandLine.Spec;
         description = {"Download TU Dortmund data sets by name (such as MUTAG) into the cache,"
             + " unless they are there, and print a line for each: name, status (downloaded,"
             + " already cached, failed) and folder, or the reason it failed. Every name is"
-            + " tried; the exit status is 1 if any failed. Any command reads one as"
+            + " tried; the exit status is 1 if any failed. A malformed name (such as"
+            + " tu:MUTAG or MUTAG.zip) is a usage error of the whole command line (exit"
+            + " status 2, no JSON), found before any download. Any command reads one as"
             + " DATASET tu:NAME, fetching it when it is missing.",
             "Cache: --cache, else $ORBIFOLD_CACHE (empty counts as unset), else"
             + " $XDG_CACHE_HOME/orbifold/tu, else .cache/orbifold/tu in the user's home"
@@ -67,13 +71,18 @@ final class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // Check every name and the options before any download.
+        // Check every name and the options before any download: a malformed name is a usage
+        // error of the whole command line, not a failed fetch of one name.
         for (String name : names) {
             requireName(name, name);
         }
         if (cache != null && cache.toString().isBlank()) {
             throw CliException.usage("--cache needs a folder (an empty one would be the"
                     + " current folder)");
+        }
+        if (cache != null && Files.isRegularFile(cache)) {
+            throw CliException.usage("--cache: " + VisibleText.escape(cache.toString())
+                    + " is a file, not a folder");
         }
         TuDatasetFetcher fetcher = fetcher(url, cache);
         PrintWriter err = spec.commandLine().getErr();

@@ -8,15 +8,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A table of real covariates, one row per graph, read from a file: a NumPy {@code .npy}
  * array of shape {@code (N)} (one covariate) or {@code (N, p)}, or a UTF-8 text file with one
  * row per line whose values are separated by commas (when the line holds a comma) or else by
- * spaces and tabs. In a text file, blank lines and lines starting with {@code #} are skipped,
- * and the first remaining line is a header of column names when none of its fields is a
- * number (an empty field is none; a line mixing names and numbers is refused, so a mistyped
- * value never passes as a header). Every header column needs a name of its own: an empty one
+ * spaces and tabs; a line with semicolons and no comma is refused (semicolons separate no
+ * fields), as is a NumPy {@code .npz} archive. In a text file, blank lines and lines starting
+ * with {@code #} are skipped, and the first remaining line is a header of column names when
+ * none of its fields is a number (an empty field is none; a line mixing names and numbers is
+ * refused, so a mistyped value never passes as a header; {@code nan}, {@code inf} and
+ * {@code Infinity} in any case count as numbers, and are then refused as not
+ * finite). Every header column needs a name of its own: an empty one
  * (a pandas index column, a trailing comma) or a repeated one is refused. A field wholly
  * enclosed in double quotes is read without them; any other double quote is refused. Columns
  * without a header are named {@code x1, ..., xp}, as are the columns of a 2-D {@code .npy}
@@ -33,6 +37,10 @@ import java.util.Objects;
  * @param rows the values, row by row, each with {@code names.size()} entries
  */
 public record CovariateTable(List<String> names, double[][] rows) {
+
+    /** The words of non-finite values, with a sign, in any case: no column names. */
+    private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)",
+            Pattern.CASE_INSENSITIVE);
 
     /**
      * Validates and copies the table.
@@ -99,8 +107,13 @@ public record CovariateTable(List<String> names, double[][] rows) {
             throw DatasetFormatException.notRegularFile(file, "a covariate file (.npy, or text"
                     + " with one row per graph)");
         }
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+        String fileName = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (fileName.endsWith(".npy")) {
             return readNpy(file);
+        }
+        if (fileName.endsWith(".npz")) {
+            throw new DatasetFormatException(file, "NumPy .npz archives are not read; save one"
+                    + " array with numpy.save as a .npy file");
         }
         return readText(file);
     }
@@ -165,7 +178,9 @@ public record CovariateTable(List<String> names, double[][] rows) {
                 try {
                     row[j] = DecimalNumbers.parseFinite(fields[j], column);
                 } catch (NumberFormatException e) {
-                    throw new DatasetFormatException(file, l + 1, j + 1, e.getMessage());
+                    throw new DatasetFormatException(file, l + 1, j + 1, e.getMessage()
+                            + (fields[j].indexOf(';') >= 0 ? " (fields are separated by"
+                            + " commas, tabs or spaces, not semicolons)" : ""));
                 }
             }
             rows.add(row);
@@ -185,6 +200,10 @@ public record CovariateTable(List<String> names, double[][] rows) {
      */
     private static String[] fields(Path file, int line, String text)
             throws DatasetFormatException {
+        if (text.indexOf(';') >= 0 && text.indexOf(',') < 0) {
+            throw new DatasetFormatException(file, line, "a semicolon: fields are separated by"
+                    + " commas, tabs or spaces, not semicolons");
+        }
         String[] fields = text.indexOf(',') >= 0 ? text.split(",", -1) : text.split("[ \t]+");
         for (int j = 0; j < fields.length; j++) {
             String field = fields[j].strip();
@@ -229,15 +248,16 @@ public record CovariateTable(List<String> names, double[][] rows) {
     }
 
     /**
-     * Returns whether no field of a line reads as a number (empty fields read as none) or is
-     * written in a Java-only number form.
+     * Returns whether no field of a line reads as a number (empty fields read as none), is
+     * written in a Java-only number form, or is a word of a non-finite value in any case
+     * ({@code nan}, {@code inf}, {@code -Infinity}), which a user takes for a number.
      */
     private static boolean isHeader(String[] fields) {
         for (String field : fields) {
             if (field.isEmpty()) {
                 continue;
             }
-            if (DecimalNumbers.isJavaOnly(field)) {
+            if (DecimalNumbers.isJavaOnly(field) || NON_FINITE.matcher(field).matches()) {
                 return false;
             }
             try {

@@ -125,8 +125,12 @@ public final class TuDatasetFetcher {
     /** The default limit of the number of zip entries. */
     public static final int DEFAULT_MAX_ENTRIES = 1000;
 
-    /** Names the fetcher accepts: ASCII letters, digits, '-', '_' and '.', no dot first. */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}");
+    /** The most characters of a data set's name. */
+    public static final int MAX_NAME_LENGTH = 100;
+
+    /** Names the fetcher accepts: ASCII letters, digits, '-', '_' and '.', no dot or '-' first. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,"
+            + (MAX_NAME_LENGTH - 1) + "}");
 
     /** Unix file type bits of a zip entry's external attributes, and a link's type. */
     private static final int TYPE_MASK = 0170000;
@@ -257,8 +261,9 @@ public final class TuDatasetFetcher {
     }
 
     /**
-     * Reads a base URL: {@code http} or {@code https}, with a host; a missing final slash is
-     * added, so that {@code NAME.zip} resolves inside it.
+     * Reads a base URL: {@code http} or {@code https}, with a host, no query or fragment,
+     * and a path that does not end in {@code .zip} (that would be a zip, not the folder of
+     * the zips); a missing final slash is added, so that {@code NAME.zip} resolves inside it.
      *
      * @param text the URL
      * @param source what gave it, for the message
@@ -284,6 +289,11 @@ public final class TuDatasetFetcher {
         }
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/"
                 : url.getRawPath();
+        if (path.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            throw new IllegalArgumentException(source + ": '" + text + "' names a zip file;"
+                    + " give the folder that holds the NAME.zip files, such as "
+                    + url.resolve(".") + " (the fetcher adds NAME.zip)");
+        }
         return url.resolve(path.endsWith("/") ? path : path + "/");
     }
 
@@ -403,19 +413,36 @@ public final class TuDatasetFetcher {
     }
 
     /**
-     * Refuses a name that is not one of a data set: it must be 1 to 100 ASCII letters,
-     * digits, {@code -}, {@code _} and {@code .}, not start with a dot, and not hold
-     * {@code ..}.
+     * Refuses a name that is not one of a data set: it must be 1 to {@value #MAX_NAME_LENGTH}
+     * ASCII letters, digits, {@code -}, {@code _} and {@code .}, not start with a dot or a
+     * {@code -}, not hold {@code ..}, and not end with {@code .zip} (the fetcher adds it).
+     * The message of a name given with the prefix {@code tu:} or the suffix {@code .zip}
+     * says to leave it out.
      *
      * @param name the name
      * @return the name
      * @throws IllegalArgumentException if it is refused, quoting it
      */
     public static String requireValidName(String name) {
+        if (name != null && name.regionMatches(true, 0, "tu:", 0, 3)) {
+            throw new IllegalArgumentException("'" + name + "' is no TU data set name: give"
+                    + " the name without tu:, such as " + name.substring(3));
+        }
+        if (name != null && name.length() > 4
+                && name.regionMatches(true, name.length() - 4, ".zip", 0, 4)) {
+            throw new IllegalArgumentException("'" + name + "' is no TU data set name: give"
+                    + " the name without .zip, such as " + name.substring(0, name.length() - 4)
+                    + " (the fetcher downloads NAME.zip)");
+        }
+        if (name != null && name.length() > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("'" + name.substring(0, 20) + "...' ("
+                    + name.length() + " characters) is no TU data set name: a name has at"
+                    + " most " + MAX_NAME_LENGTH + " characters");
+        }
         if (name == null || !NAME.matcher(name).matches() || name.contains("..")) {
             throw new IllegalArgumentException("'" + name + "' is no TU data set name: expected"
-                    + " ASCII letters, digits, '-', '_' and '.' (not first, and no '..'), such as"
-                    + " MUTAG or IMDB-BINARY");
+                    + " ASCII letters, digits, '-', '_' and '.' ('.' and '-' not first, and no"
+                    + " '..'), such as MUTAG or IMDB-BINARY");
         }
         return name;
     }
@@ -458,6 +485,10 @@ public final class TuDatasetFetcher {
             lockFile = Files.createDirectories(cache.resolve(".locks")).resolve(name + ".lock");
         } catch (AccessDeniedException e) {
             throw unwritable(e);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("cannot create the cache folder " + cache + ": "
+                    + e.getFile() + " is a file, not a folder; choose another with --cache or "
+                    + CACHE_VARIABLE, e);
         } catch (IOException e) {
             throw new IOException("cannot create the cache folder " + cache + ": "
                     + describe(e), e);
@@ -616,6 +647,12 @@ public final class TuDatasetFetcher {
                         + " (HTTP 404); check the name's spelling and case, as the collection"
                         + " lists it");
             }
+            if (status >= 300 && status < 400
+                    && response.headers().firstValue("Location").isPresent()) {
+                throw new IOException(url + " redirects without end (too many redirects, the"
+                        + " last one HTTP " + status + " to "
+                        + response.headers().firstValue("Location").get() + ")" + advice(name));
+            }
             if (status != 200) {
                 throw new IOException(url + " answered HTTP " + status + " instead of the zip"
                         + advice(name));
@@ -631,12 +668,41 @@ public final class TuDatasetFetcher {
                 throw new IOException("the download of " + url + " ended after " + read
                         + " of the " + length + " bytes announced" + advice(name));
             }
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            requireNoHtmlPage(url, zip, type, name);
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains(url.toString())) {
                 throw e;
             }
             throw new IOException("the download of " + url + " failed: " + describe(e)
                     + advice(name), e);
+        }
+    }
+
+    /**
+     * Refuses a download that is an HTML page (such as a login or error page sent with status
+     * 200) rather than a zip: one that does not start as a zip does ({@code PK}) and that the
+     * server labels {@code text/html} or whose first byte other than white space is '<'.
+     */
+    private void requireNoHtmlPage(URI url, Path zip, String contentType, String name)
+            throws IOException {
+        byte[] start = new byte[256];
+        int n;
+        try (InputStream in = Files.newInputStream(zip)) {
+            n = in.readNBytes(start, 0, start.length);
+        }
+        if (n >= 2 && start[0] == 'P' && start[1] == 'K') {
+            return;
+        }
+        int first = 0;
+        while (first < n && Character.isWhitespace(start[first])) {
+            first++;
+        }
+        boolean html = contentType.toLowerCase(Locale.ROOT).startsWith("text/html");
+        if (html || first < n && start[first] == '<') {
+            throw new IOException(url + " sent an HTML page ("
+                    + (html ? "Content-Type " + contentType : "its body starts with '<'")
+                    + "), not a zip" + advice(name));
         }
     }
 

@@ -515,6 +515,10 @@ class ClusterCommandTest {
                         "--refresh-every must be >= 0"),
                 Arguments.of(List.of("--silhouette-sample", "10"),
                         "--silhouette-sample needs --silhouette"),
+                Arguments.of(List.of("--silhouette-sample", "0"),
+                        "--silhouette-sample needs --silhouette"),
+                Arguments.of(List.of("--refresh-every", "0"),
+                        "--refresh-every needs --track-alignments"),
                 Arguments.of(List.of("--silhouette", "--silhouette-sample", "1"),
                         "or at least 2"));
     }

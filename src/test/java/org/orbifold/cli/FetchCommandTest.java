@@ -180,8 +180,8 @@ class FetchCommandTest {
 
         assertEquals(CliException.USAGE, badFetch.exitCode());
         assertEquals(Main.ERROR_PREFIX + "'../evil' is no TU data set name: expected ASCII"
-                + " letters, digits, '-', '_' and '.' (not first, and no '..'), such as MUTAG or"
-                + " IMDB-BINARY\n", badFetch.err());
+                + " letters, digits, '-', '_' and '.' ('.' and '-' not first, and no '..'), such as"
+                + " MUTAG or IMDB-BINARY\n", badFetch.err());
         assertEquals(CliException.USAGE, badArgument.exitCode());
         assertTrue(badArgument.err().startsWith(Main.ERROR_PREFIX + "tu:../evil: '../evil' is"
                 + " no TU data set name"), badArgument.err());
@@ -191,6 +191,36 @@ class FetchCommandTest {
         assertEquals(CliException.USAGE, noName.exitCode());
         assertEquals(0, server.requests());
         assertFalse(Files.exists(cache.resolve("TINY")));
+    }
+
+    @Test
+    void namesWithThePrefixOrTheZipSuffixOrADashAreUsageErrorsWithAHint() throws IOException {
+        Run prefix = MainTest.run("fetch", "tu:TINY");
+        Run suffix = MainTest.run("fetch", "TINY.zip");
+        Run dash = MainTest.run("fetch", "--", "-x");
+        Run zipUrl = MainTest.run("fetch", "TINY", "--url", server.baseUrl() + "TINY.zip");
+        Run json = MainTest.run("fetch", "TINY", "bad/name", "--json");
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        Run cacheFile = MainTest.run("fetch", "TINY", "--cache", file.toString());
+
+        assertEquals(CliException.USAGE, prefix.exitCode());
+        assertEquals(Main.ERROR_PREFIX + "'tu:TINY' is no TU data set name: give the name"
+                + " without tu:, such as TINY\n", prefix.err());
+        assertEquals(CliException.USAGE, suffix.exitCode());
+        assertTrue(suffix.err().contains("give the name without .zip, such as TINY"),
+                suffix.err());
+        assertEquals(CliException.USAGE, dash.exitCode());
+        assertTrue(dash.err().startsWith(Main.ERROR_PREFIX + "'-x' is no TU data set name"),
+                dash.err());
+        assertEquals(CliException.USAGE, zipUrl.exitCode());
+        assertTrue(zipUrl.err().contains("names a zip file; give the folder that holds the"
+                + " NAME.zip files, such as " + server.baseUrl()), zipUrl.err());
+        assertEquals(CliException.USAGE, json.exitCode());
+        assertEquals("", json.out(), "a malformed name stops the whole command line");
+        assertEquals(CliException.USAGE, cacheFile.exitCode());
+        assertEquals(Main.ERROR_PREFIX + "--cache: " + file + " is a file, not a folder\n",
+                cacheFile.err());
+        assertEquals(0, server.requests());
     }
 
     @Test

@@ -109,6 +109,38 @@ class CovariateTableTest {
     }
 
     @Test
+    void semicolonsNonFiniteWordsAndNpzArchivesAreRefusedWithAHint() throws IOException {
+        String semicolons = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("s.csv", "1;2\n2;4\n"))).getMessage();
+        assertTrue(semicolons.contains("line 1") && semicolons.endsWith("a semicolon: fields"
+                + " are separated by commas, tabs or spaces, not semicolons"), semicolons);
+
+        String mixed = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("m.csv", "a,b\n1,2;4\n"))).getMessage();
+        assertTrue(mixed.contains("line 2, column 2") && mixed.endsWith("found '2;4' (fields"
+                + " are separated by commas, tabs or spaces, not semicolons)"), mixed);
+
+        for (String word : List.of("nan", "NaN", "inf", "-Inf", "Infinity")) {
+            String first = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                    text("w.txt", word + "\n1\n"))).getMessage();
+            assertTrue(first.contains("line 1, column 1") && first.endsWith("expected a finite"
+                    + " decimal number for covariate x1, found '" + word + "'"), first);
+            String later = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                    text("v.txt", "goals\n1\n" + word + "\n"))).getMessage();
+            assertTrue(later.contains("line 3, column 1") && later.endsWith("expected a finite"
+                    + " decimal number for covariate 'goals', found '" + word + "'"), later);
+        }
+        assertEquals(List.of("nano", "info"),
+                CovariateTable.read(text("n.csv", "nano,info\n1,2\n")).names());
+
+        Path npz = Files.write(dir.resolve("scores.npz"), new byte[] {'P', 'K', 3, 4});
+        String archive = assertThrows(DatasetFormatException.class,
+                () -> CovariateTable.read(npz)).getMessage();
+        assertTrue(archive.endsWith("NumPy .npz archives are not read; save one array with"
+                + " numpy.save as a .npy file"), archive);
+    }
+
+    @Test
     void readsOneAndTwoDimensionalNpyArrays() throws IOException {
         CovariateTable scores = CovariateTable.read(npy("scores.npy", "(3,)", 1, 0, 2));
         assertEquals(List.of("scores"), scores.names());

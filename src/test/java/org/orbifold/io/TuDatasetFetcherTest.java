@@ -513,12 +513,66 @@ class TuDatasetFetcherTest {
 
     @Test
     void notAZipIsRefused() throws IOException {
-        server.serve("TINY", TuMockServer.text("<html>a login page</html>"));
+        server.serve("TINY", TuMockServer.text("not a zip, nor a page"));
 
         IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
 
         assertTrue(e.getMessage().contains("no readable zip file"), e.getMessage());
         assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void anHtmlPageIsRefusedAsAPage() throws IOException {
+        server.serve("TINY", TuMockServer.text("\n <html>a login page</html>"));
+        server.serve("LABELLED", TuMockServer.text("a login page"), TuMockServer.Behaviour.HTML);
+        server.serve("ZIP", tinyZip("ZIP/", "ZIP"), TuMockServer.Behaviour.HTML);
+
+        IOException body = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+        IOException labelled = assertThrows(IOException.class, () -> fetcher.fetch("LABELLED"));
+
+        assertTrue(body.getMessage().startsWith(server.baseUrl() + "TINY.zip sent an HTML page"
+                + " (its body starts with '<'), not a zip; check the network"), body.getMessage());
+        assertTrue(labelled.getMessage().startsWith(server.baseUrl() + "LABELLED.zip sent an"
+                + " HTML page (Content-Type text/html; charset=utf-8), not a zip"),
+                labelled.getMessage());
+        assertEquals(2, TuDatasetReader.read(fetcher.fetch("ZIP")).size(),
+                "a zip labelled as HTML is still a zip");
+        assertEquals(List.of("ZIP"), cacheContents());
+    }
+
+    @Test
+    void aRedirectLoopSaysTheRedirectsDidNotEnd() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"), TuMockServer.Behaviour.REDIRECT_LOOP);
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+
+        assertTrue(e.getMessage().startsWith(server.baseUrl() + "TINY.zip redirects without"
+                + " end (too many redirects, the last one HTTP 302 to /tu/TINY.zip); check"),
+                e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void aCacheThatIsAFileSaysSo() throws IOException {
+        Files.writeString(dir.resolve("file"), "x");
+        TuDatasetFetcher onFile = fetcher.withCache(dir.resolve("file"));
+
+        IOException e = assertThrows(IOException.class, () -> onFile.fetch("TINY"));
+
+        assertEquals("cannot create the cache folder " + dir.resolve("file") + ": "
+                + dir.resolve("file") + " is a file, not a folder; choose another with --cache"
+                + " or ORBIFOLD_CACHE", e.getMessage());
+        assertEquals(0, server.requests());
+    }
+
+    @Test
+    void aUrlOfAZipIsRefusedAsNotTheFolder() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TuDatasetFetcher.parseUrl("http://127.0.0.1:9/tu/MUTAG.zip", "--url"));
+
+        assertEquals("--url: 'http://127.0.0.1:9/tu/MUTAG.zip' names a zip file; give the"
+                + " folder that holds the NAME.zip files, such as http://127.0.0.1:9/tu/ (the"
+                + " fetcher adds NAME.zip)", e.getMessage());
     }
 
     @Test
@@ -544,6 +598,29 @@ class TuDatasetFetcherTest {
         assertTrue(e.getMessage().contains("is no TU data set name"), e.getMessage());
         assertEquals(0, server.requests());
         assertThrows(IllegalArgumentException.class, () -> fetcher.cached(name));
+    }
+
+    @Test
+    void namesWithAPrefixOrASuffixOrADashFirstOrTooLongSayWhy() {
+        assertEquals("'tu:MUTAG' is no TU data set name: give the name without tu:, such as"
+                + " MUTAG", refusal("tu:MUTAG"));
+        assertEquals("'MUTAG.zip' is no TU data set name: give the name without .zip, such as"
+                + " MUTAG (the fetcher downloads NAME.zip)", refusal("MUTAG.zip"));
+        assertTrue(refusal("MUTAG.ZIP").contains("without .zip"), refusal("MUTAG.ZIP"));
+        assertTrue(refusal("-x").startsWith("'-x' is no TU data set name: expected ASCII"
+                + " letters, digits, '-', '_' and '.' ('.' and '-' not first"), refusal("-x"));
+        String tooLong = "A".repeat(TuDatasetFetcher.MAX_NAME_LENGTH + 1);
+        assertEquals("'" + "A".repeat(20) + "...' (101 characters) is no TU data set name: a"
+                + " name has at most 100 characters", refusal(tooLong));
+        String longest = "A".repeat(TuDatasetFetcher.MAX_NAME_LENGTH);
+        assertEquals(longest, TuDatasetFetcher.requireValidName(longest));
+        assertEquals("a-b.zipx", TuDatasetFetcher.requireValidName("a-b.zipx"));
+        assertEquals(0, server.requests());
+    }
+
+    private static String refusal(String name) {
+        return assertThrows(IllegalArgumentException.class,
+                () -> TuDatasetFetcher.requireValidName(name)).getMessage();
     }
 
     @ParameterizedTest

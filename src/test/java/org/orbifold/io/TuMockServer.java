@@ -26,7 +26,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * A web server on the loopback address for the tests of {@link TuDatasetFetcher}: it serves
  * zip files built in the test, counts the requests, and can misbehave on purpose (a body cut
- * short, a wrong length, a redirect, a pause). No test contacts any other host.
+ * short, a wrong length, a redirect or a loop of them, an HTML label, a pause). No test
+ * contacts any other host.
  */
 public final class TuMockServer implements AutoCloseable {
 
@@ -39,7 +40,11 @@ public final class TuMockServer implements AutoCloseable {
         /** A redirect (302) to the same path under {@code /moved/}. */
         REDIRECT,
         /** Half the bytes with the full length, then a pause until the server closes. */
-        PAUSE
+        PAUSE,
+        /** A redirect (302) to the same path, again and again. */
+        REDIRECT_LOOP,
+        /** The bytes with their length and the header {@code Content-Type: text/html}. */
+        HTML
     }
 
     private final HttpServer server;
@@ -103,6 +108,14 @@ public final class TuMockServer implements AutoCloseable {
                         "/moved/" + path.substring("/tu/".length()));
                 exchange.sendResponseHeaders(302, -1);
                 return;
+            }
+            if (behaviour == Behaviour.REDIRECT_LOOP) {
+                exchange.getResponseHeaders().add("Location", path);
+                exchange.sendResponseHeaders(302, -1);
+                return;
+            }
+            if (behaviour == Behaviour.HTML) {
+                exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
             }
             exchange.sendResponseHeaders(200, body.length);
             OutputStream out = exchange.getResponseBody();
