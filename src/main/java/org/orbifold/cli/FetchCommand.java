@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
             + " tu:MUTAG or MUTAG.zip) is a usage error of the whole command line (exit"
             + " status 2, no JSON), found before any download. Any command reads one as"
             + " DATASET tu:NAME, fetching it when it is missing.",
-            "Cache: --cache, else $ORBIFOLD_CACHE (empty counts as unset), else"
-            + " $XDG_CACHE_HOME/orbifold/tu, else .cache/orbifold/tu in the user's home"
-            + " (Java's user.home). URL: --url, else $ORBIFOLD_TU_URL, else "
+            "Cache: --cache, else the system property orbifold.cache, else $ORBIFOLD_CACHE"
+            + " (empty counts as unset), else $XDG_CACHE_HOME/orbifold/tu, else"
+            + " .cache/orbifold/tu in the user's home (Java's user.home). URL: --url, else the"
+            + " system property orbifold.tu.url, else $ORBIFOLD_TU_URL, else "
             + "https://www.chrsmrrs.com/graphkerneldatasets/ (NAME.zip under it)."})
 final class FetchCommand implements Callable<Integer> {
 

@@ -389,6 +389,11 @@ class MainTest {
                 + " centers.json, trace.csv, result.json)\n"), cluster.out());
         assertEquals(0, quiet.exitCode(), quiet.err());
         assertFalse(quiet.out().contains("file "), quiet.out());
+        Path accuracy = dir.resolve("classify.json");
+        Run classify = run("classify", "--folds", "2", "--limit", "18", "--out",
+                accuracy.toString());
+        assertEquals(0, classify.exitCode(), classify.err());
+        assertTrue(classify.out().endsWith("file        " + accuracy + "\n"), classify.out());
     }
 
     @Test
