@@ -1256,7 +1256,11 @@ final class ClassifyCommand extends DatasetCommand {
             requireAtLeast("--prototypes", value, 1);
         }
         for (int value : hs) {
-            requireAtLeast("--hidden-units", value, m == Method.TEMPLATE_MLP ? 1 : 0);
+            if (m == Method.TEMPLATE_MLP && value < 1) {
+                throw CliException.usage("--hidden-units of --method template-mlp must be >= 1,"
+                        + " got " + value + " (0, one unit per class, is for --method mlp)");
+            }
+            requireAtLeast("--hidden-units", value, 0);
             if (m == Method.TEMPLATE_MLP && value > TemplateMlp.MAX_HIDDEN_UNITS) {
                 throw CliException.usage("--hidden-units of --method template-mlp must be at"
                         + " most " + TemplateMlp.MAX_HIDDEN_UNITS + ", got " + value

@@ -138,7 +138,9 @@ final class PcaCommand extends DatasetCommand {
         if (coordinates == 0) {
             throw CliException.data("the graphs have no coordinates: "
                     + (space.size() == 0 ? "the " + CenterCommand.graphs(sample.size())
-                    + " of " + sample.source() + " have no nodes"
+                    + (sample.className() == null ? "" : " of class "
+                    + VisibleText.escape(sample.className())) + " read from " + sample.source()
+                    + " have no nodes"
                     : "the graphs of " + sample.source() + " have " + space.size()
                     + " node(s) but no weighted channel") + ", so pca has no direction to find");
         }

@@ -996,7 +996,8 @@ class ClassifyCommandTest {
                 tooLarge.err());
 
         String[][] refused = {
-            {"--hidden-units must be >= 1, got 0", "--hidden-units", "0"},
+            {"--hidden-units of --method template-mlp must be >= 1, got 0 (0, one unit per"
+                + " class, is for --method mlp)", "--hidden-units", "0"},
             {"--initialization applies only to --method lvq1, glvq, perceptron and mlp",
                 "--initialization", "class-means"},
             {"--batch-size applies only to --method mlp", "--batch-size", "2"},

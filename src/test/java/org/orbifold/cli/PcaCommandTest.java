@@ -210,7 +210,26 @@ class PcaCommandTest {
         Run r = MainTest.run("pca", file.toString());
 
         assertEquals(CliException.DATA, r.exitCode(), r.err() + r.out());
-        assertEquals(Main.ERROR_PREFIX + "the graphs have no coordinates: the 3 graphs of "
-                + file + " have no nodes, so pca has no direction to find\n", r.err());
+        assertEquals(Main.ERROR_PREFIX + "the graphs have no coordinates: the 3 graphs read"
+                + " from " + file + " have no nodes, so pca has no direction to find\n",
+                r.err());
+    }
+
+    /** With --class, the message names the class chosen, not only the file. */
+    @Test
+    void graphsWithoutNodesOfOneClassAreNamedWithTheirClass() throws IOException {
+        String empty = "<graph edgedefault=\"undirected\"><data key=\"c\">b</data></graph>\n";
+        Path file = Files.writeString(dir.resolve("mixed.graphml"), "<?xml version=\"1.0\"?>\n"
+                + "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                + "<key id=\"c\" for=\"graph\" attr.name=\"class\" attr.type=\"string\"/>\n"
+                + "<graph edgedefault=\"undirected\"><data key=\"c\">a</data>"
+                + "<node id=\"n\"/></graph>\n" + empty + empty + "</graphml>\n");
+
+        Run r = MainTest.run("pca", file.toString(), "--class", "b");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.err() + r.out());
+        assertEquals(Main.ERROR_PREFIX + "the graphs have no coordinates: the 2 graphs of class"
+                + " b read from " + file + " have no nodes, so pca has no direction to find\n",
+                r.err());
     }
 }
