@@ -162,13 +162,26 @@ public final class AttributeScaling {
                     + " have no node to fit a scaling on");
         }
 
-        // Mean, then the population variance about it (two passes, for accuracy).
+        // Mean, then the population variance about it (two passes, for accuracy). A channel
+        // with one value on every node is constant whatever its rounded mean: offset by that
+        // value, factor 1 (a mean a rounding off would give a spread of rounding noise and a
+        // factor near 1e16).
         for (int c : nodeChannels) {
             double sum = 0.0;
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
             for (Graph g : training) {
                 for (int i = 0; i < g.order(); i++) {
-                    sum += g.node(i, c);
+                    double value = g.node(i, c);
+                    sum += value;
+                    low = Math.min(low, value);
+                    high = Math.max(high, value);
                 }
+            }
+            if (low == high) {
+                result.nodeOffsets[c] = low;
+                result.nodeFactors[c] = 1.0;
+                continue;
             }
             double mean = sum / nodes;
             double squares = 0.0;

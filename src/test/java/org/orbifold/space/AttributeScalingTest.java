@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -213,6 +214,15 @@ class AttributeScalingTest {
         AttributeScaling scaling = AttributeScaling.standardize(List.of(a), 0);
         assertEquals(1.0, scaling.nodeFactors()[0], 0.0);
         assertEquals(7.0, scaling.nodeOffsets()[0], 0.0);
+
+        // Ten nodes of 0.1 sum to 0.9999999999999999, whose tenth is not 0.1: the channel is
+        // still constant, not scaled by the inverse of a rounding error.
+        double[][] tenths = new double[10][];
+        Arrays.fill(tenths, new double[] {0.1});
+        AttributeScaling rounded = AttributeScaling.standardize(List.of(nodes(tenths)), 0);
+        assertEquals(1.0, rounded.nodeFactors()[0], 0.0);
+        assertEquals(0.1, rounded.nodeOffsets()[0], 0.0);
+        assertEquals(0.1, rounded.apply(nodes(new double[] {0.2})).node(0, 0), 1e-15);
     }
 
     @Test
