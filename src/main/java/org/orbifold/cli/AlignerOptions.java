@@ -1,9 +1,11 @@
 package org.orbifold.cli;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
+import org.orbifold.match.Alignment;
 import org.orbifold.match.ExactAligner;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -115,9 +117,27 @@ final class AlignerOptions {
     }
 
     /**
+     * Counts the given final alignments of a run that are not proven optimal
+     * ({@link Alignment#certified}), as {@link #unproven(long, long)} does for counts.
+     *
+     * @param alignments the alignments the run's result rests on
+     * @return the count, with the text to print when the exact search stopped at its limit
+     */
+    Unproven unproven(List<Alignment> alignments) {
+        long count = 0;
+        for (Alignment a : alignments) {
+            if (!a.certified()) {
+                count++;
+            }
+        }
+        return unproven(count, alignments.size());
+    }
+
+    /**
      * Counts the alignments of a run that are not proven optimal, for its reports: the text
      * line and the JSON's {@code uncertifiedAlignments} and {@code limitReached} of
-     * {@code mean}, {@code median}, {@code cluster} and {@code classify}.
+     * {@code mean}, {@code median}, {@code cluster}, {@code classify}, {@code pca} and
+     * {@code regress}.
      *
      * @param unproven the alignments not proven optimal
      * @param made all alignments counted

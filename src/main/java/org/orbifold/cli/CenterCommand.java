@@ -23,7 +23,6 @@ import java.util.concurrent.ForkJoinPool;
 import org.orbifold.io.SvgDrawing;
 import org.orbifold.io.TextFiles;
 import org.orbifold.match.Aligner;
-import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.IterationListener;
@@ -277,21 +276,6 @@ abstract class CenterCommand extends DatasetCommand {
     }
 
     /**
-     * Counts the result's final alignments and those of them not proven optimal, with the
-     * text that the report prints when the exact search stopped at its limit
-     * ({@link AlignerOptions#unproven}).
-     */
-    private AlignerOptions.Unproven unproven(CenterResult result) {
-        int count = 0;
-        for (Alignment a : result.alignments()) {
-            if (!a.certified()) {
-                count++;
-            }
-        }
-        return options.unproven(count, result.alignments().size());
-    }
-
-    /**
      * Fails unless {@code target} can be written, and returns the file to replace: a symbolic
      * link is followed ({@link OutputTarget#resolve}); the file must not exist or be a regular
      * file that is none of the inputs, not read-only ({@link OutputTarget#readOnly}) and
@@ -395,7 +379,7 @@ abstract class CenterCommand extends DatasetCommand {
             }
             json.endArray();
             json.name("status").value(result.status().name());
-            AlignerOptions.Unproven unproven = unproven(result);
+            AlignerOptions.Unproven unproven = options.unproven(result.alignments());
             json.name("uncertifiedAlignments").value(unproven.unproven());
             json.name("limitReached").value(unproven.limitReached());
             json.name("trace").value(result.trace());
@@ -432,7 +416,7 @@ abstract class CenterCommand extends DatasetCommand {
                 result.status(), result.runs().size() > 1 ? " (best run; "
                         + result.totalIterations() + " over all " + result.runs().size()
                         + " runs)" : "");
-        AlignerOptions.Unproven unproven = unproven(result);
+        AlignerOptions.Unproven unproven = options.unproven(result.alignments());
         if (unproven.text() != null) {
             w.printf(Locale.ROOT, "alignments  %s; the objective is an upper bound%n",
                     unproven.text());

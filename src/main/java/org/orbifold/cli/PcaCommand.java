@@ -243,7 +243,7 @@ final class PcaCommand extends DatasetCommand {
         }
         w.printf(Locale.ROOT, "explained   %s  (share of the total sum of squares %s)%n",
                 explained, Numbers.decimal(result.totalSumOfSquares(), 6));
-        AlignerOptions.Unproven unproven = unproven(result);
+        AlignerOptions.Unproven unproven = options.unproven(result.alignments());
         if (unproven.text() != null) {
             w.printf(Locale.ROOT, "alignments  %s; the objective is an upper bound%n",
                     unproven.text());
@@ -293,7 +293,7 @@ final class PcaCommand extends DatasetCommand {
         double[] s = result.scores();
         List<String> parts = new ArrayList<>();
         for (int i : graphs) {
-            parts.add(name(sample, i) + " " + score(s[i]));
+            parts.add(name(sample, i) + " " + Numbers.decimal(s[i], 3));
         }
         return String.join(", ", parts);
     }
@@ -302,22 +302,6 @@ final class PcaCommand extends DatasetCommand {
     private static String name(Sample sample, int i) {
         String name = sample.names().get(i);
         return name == null || name.isBlank() ? "graph " + i : VisibleText.escape(name);
-    }
-
-    /** Returns a score with 3 decimals, without a minus sign on a value that shows as 0. */
-    private static String score(double value) {
-        String text = Numbers.decimal(value, 3);
-        return text.matches("-0\\.0*") ? text.substring(1) : text;
-    }
-
-    private AlignerOptions.Unproven unproven(GeodesicPcaResult result) {
-        int count = 0;
-        for (Alignment a : result.alignments()) {
-            if (!a.certified()) {
-                count++;
-            }
-        }
-        return options.unproven(count, result.alignments().size());
     }
 
     private String json(Sample sample, Run run, int k) {
@@ -348,7 +332,7 @@ final class PcaCommand extends DatasetCommand {
             json.name("explainedVarianceRatios").value(result.explainedVarianceRatios());
             json.name("iterations").value(result.iterations());
             json.name("status").value(result.status().name());
-            AlignerOptions.Unproven unproven = unproven(result);
+            AlignerOptions.Unproven unproven = options.unproven(result.alignments());
             json.name("uncertifiedAlignments").value(unproven.unproven());
             json.name("limitReached").value(unproven.limitReached());
             json.name("trace").value(result.trace());
@@ -393,7 +377,7 @@ final class PcaCommand extends DatasetCommand {
         for (int step : DRAWN) {
             graphs.add(result.point(space, step * sd));
             titles.add(step == 0 ? "mean" : String.format(Locale.ROOT, "PC1 %+d sd (s = %s)",
-                    step, score(step * sd)));
+                    step, Numbers.decimal(step * sd, 3)));
         }
         return SvgDrawing.of(sample.nodeChannels(), sample.edgeChannels())
                 .withSeed(options.seed).withColumns(DRAWN.length).graphs(title(sample)

@@ -199,13 +199,7 @@ final class RegressCommand extends DatasetCommand {
     private AlignerOptions.Unproven unproven(Run run) {
         List<Alignment> all = new ArrayList<>(run.model().alignments());
         all.addAll(run.mean().alignments());
-        int count = 0;
-        for (Alignment a : all) {
-            if (!a.certified()) {
-                count++;
-            }
-        }
-        return options.unproven(count, all.size());
+        return options.unproven(all);
     }
 
     private CovariateTable readCovariates() {
