@@ -78,13 +78,16 @@ import org.orbifold.space.Permutation;
  * appear in well-formed XML or all of which would be invisible, are written as the command
  * line's text output shows them: a tab, a line feed and a carriage return as {@code \t},
  * {@code \n} and {@code \r}, the others as a backslash, {@code u} and four hexadecimal
- * digits. A title longer than {@value #MAX_TITLE_LENGTH} characters (once escaped) is cut on a
+ * digits. Text widths are counted in columns: a character takes one, and a wide character
+ * (the East Asian wide and fullwidth characters of Unicode Standard Annex 11, that is CJK
+ * ideographs, kana, Hangul and fullwidth forms, and emoji) takes two, as a terminal shows
+ * them. A title wider than {@value #MAX_TITLE_LENGTH} columns (once escaped) is cut on a
  * whole character or escape and ends with {@code ...}, so that it fits its panel; a heading
  * is split into lines ({@code <tspan>} elements of one {@code <text>}) that fit the
- * document's width by an estimate of 8.45 units (0.65 em) per character, at most
+ * document's width by an estimate of 8.45 units (0.65 em) per column, at most
  * {@value #MAX_HEADING_LINES}, the last cut with {@code ...}; the document's {@code <title>}
- * keeps it whole. Widths are estimates: a text of many wide letters may still run over, and
- * node texts are not cut to their neighbours.
+ * keeps it whole. Widths are estimates: a text of many wide Latin letters (such as {@code W})
+ * may still run over, and node texts are not cut to their neighbours.
  *
  * <p><b>Determinism.</b> The same graphs, titles, channels and seed give byte-identical
  * documents: coordinates and sizes are written with two decimals and opacities with three,
@@ -117,15 +120,16 @@ public final class SvgDrawing {
     public static final double MAX_EDGE_WIDTH = 2.5;
 
     /**
-     * Most characters of a panel title kept before it is cut: as many as fit the panel at
-     * about 0.6 em (6.6 units) per character of the title's 11-unit font.
+     * Most columns of a panel title kept before it is cut (a wide character takes two): as
+     * many as fit the panel at about 0.6 em (6.6 units) per column of the title's 11-unit
+     * font.
      */
     public static final int MAX_TITLE_LENGTH = 34;
 
     /** Most lines of a heading; text beyond them is cut. */
     public static final int MAX_HEADING_LINES = 3;
 
-    /** Estimated width of a character of the heading's 13-unit bold font (0.65 em). */
+    /** Estimated width of a column of the heading's 13-unit bold font (0.65 em). */
     static final double HEADING_CHARACTER_WIDTH = 8.45;
 
     /** Space between the document's or a panel's left edge and its texts. */
@@ -957,13 +961,55 @@ public final class SvgDrawing {
         return Character.isSurrogate(c) || c == '\uFFFE' || c == '\uFFFF';
     }
 
-    /** Returns the number of characters (code points) that units take when shown. */
+    /** Returns the number of columns that units take when shown. */
     private static int length(List<String> units) {
         int n = 0;
         for (String unit : units) {
-            n += unit.codePointCount(0, unit.length());
+            n += columns(unit);
         }
         return n;
+    }
+
+    /**
+     * Returns the columns a shown unit takes: one per character, two per wide character (see
+     * {@link #isWide}).
+     */
+    static int columns(String unit) {
+        int n = 0;
+        for (int i = 0; i < unit.length(); i += Character.charCount(unit.codePointAt(i))) {
+            n += isWide(unit.codePointAt(i)) ? 2 : 1;
+        }
+        return n;
+    }
+
+    /**
+     * Whether a character is shown about twice as wide as a Latin letter: the blocks whose
+     * characters Unicode Standard Annex 11 ("East Asian Width") classes as wide or fullwidth
+     * (Hangul leading consonants, CJK radicals, punctuation, kana, Bopomofo and ideographs,
+     * Yi, Hangul syllables, CJK compatibility ideographs and forms, fullwidth forms, and the
+     * supplementary ideographic planes) and the emoji blocks of the supplementary
+     * multilingual plane. A block-level estimate: a few narrow characters inside these
+     * blocks, and wide ones outside them, are counted wrongly.
+     */
+    static boolean isWide(int codePoint) {
+        return between(codePoint, 0x1100, 0x115F)
+                || between(codePoint, 0x2E80, 0x303E)
+                || between(codePoint, 0x3041, 0x33FF)
+                || between(codePoint, 0x3400, 0x4DBF)
+                || between(codePoint, 0x4E00, 0x9FFF)
+                || between(codePoint, 0xA000, 0xA4CF)
+                || between(codePoint, 0xAC00, 0xD7A3)
+                || between(codePoint, 0xF900, 0xFAFF)
+                || between(codePoint, 0xFE30, 0xFE4F)
+                || between(codePoint, 0xFF00, 0xFF60)
+                || between(codePoint, 0xFFE0, 0xFFE6)
+                || between(codePoint, 0x1F300, 0x1F64F)
+                || between(codePoint, 0x1F900, 0x1F9FF)
+                || between(codePoint, 0x20000, 0x3FFFD);
+    }
+
+    private static boolean between(int value, int low, int high) {
+        return value >= low && value <= high;
     }
 
     /**
@@ -978,7 +1024,7 @@ public final class SvgDrawing {
         StringBuilder kept = new StringBuilder();
         int n = 0;
         for (String unit : units) {
-            int size = unit.codePointCount(0, unit.length());
+            int size = columns(unit);
             if (n + size > max - 3) {
                 break;
             }
@@ -990,7 +1036,7 @@ public final class SvgDrawing {
 
     /**
      * Splits a heading into lines that fit a document of the given width by the estimate of
-     * {@value #HEADING_CHARACTER_WIDTH} units per character: at the last space that leaves a
+     * {@value #HEADING_CHARACTER_WIDTH} units per column: at the last space that leaves a
      * line at least half full (the space ends that line, so that the lines joined are the
      * heading), else within a word; at most {@value #MAX_HEADING_LINES} lines, the last cut
      * with {@code ...} when text remains. Lines are shown text, not yet escaped for XML.
@@ -1003,13 +1049,14 @@ public final class SvgDrawing {
         while (start < units.size() && lines.size() < MAX_HEADING_LINES - 1) {
             int end = start;
             int n = 0;
-            while (end < units.size() && n + units.get(end).length() <= perLine) {
-                n += units.get(end).length();
+            while (end < units.size() && n + columns(units.get(end)) <= perLine) {
+                n += columns(units.get(end));
                 end++;
             }
             if (end < units.size()) {
                 for (int k = end; k > start + 1; k--) {
-                    if (units.get(k).equals(" ") && k - start >= perLine / 2) {
+                    boolean halfFull = length(units.subList(start, k)) >= perLine / 2;
+                    if (units.get(k).equals(" ") && halfFull) {
                         end = k + 1;
                         break;
                     }

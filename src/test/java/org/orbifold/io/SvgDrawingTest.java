@@ -720,4 +720,50 @@ public class SvgDrawingTest {
         NodeList cut = ofClass(narrow, "text", "heading").get(0).getElementsByTagName("tspan");
         assertTrue(cut.item(cut.getLength() - 1).getTextContent().endsWith("..."));
     }
+
+    @Test
+    void wideCharactersTakeTwoColumns() {
+        assertEquals(1, SvgDrawing.columns("a"));
+        assertEquals(2, SvgDrawing.columns("\u5206"));
+        assertEquals(2, SvgDrawing.columns("\uAC00"));
+        assertEquals(2, SvgDrawing.columns("\uFF21"));
+        assertEquals(2, SvgDrawing.columns(new String(Character.toChars(0x1F600))));
+        assertEquals(2, SvgDrawing.columns(new String(Character.toChars(0x20000))));
+        assertEquals(1, SvgDrawing.columns("\u00e9"));
+        assertEquals(1, SvgDrawing.columns("\u03b1"));
+        assertEquals(6, SvgDrawing.columns("\\u0007"));
+    }
+
+    @Test
+    void aTitleOfWideCharactersIsCutAtHalfTheCharacters() {
+        // Ideographs count two columns each: a title of 34 of them is 68 columns wide, so it
+        // keeps 15 (30 columns) and the three dots.
+        String ideographs = "\u5206\u5B50".repeat(SvgDrawing.MAX_TITLE_LENGTH / 2);
+
+        Document d = parse(SvgDrawing.of(ATOMS, EDGE).graphs(null,
+                List.of(molecule(), molecule()), List.of(ideographs, "\u5206\u5B50")));
+
+        List<Element> titles = ofClass(d, "text", "title");
+        String shown = titles.get(0).getTextContent();
+        assertEquals(ideographs.substring(0, (SvgDrawing.MAX_TITLE_LENGTH - 3) / 2) + "...",
+                shown);
+        assertEquals("\u5206\u5B50", titles.get(1).getTextContent());
+    }
+
+    @Test
+    void aHeadingOfWideCharactersIsWrappedByItsColumns() {
+        String heading = "\u5E73\u5747".repeat(40);
+
+        Document d = parse(SvgDrawing.of(ATOMS, EDGE).graphs(heading,
+                List.of(molecule(), molecule()), List.of("a", "b")));
+
+        double width = number(d.getDocumentElement(), "width");
+        NodeList spans = ofClass(d, "text", "heading").get(0).getElementsByTagName("tspan");
+        assertTrue(spans.getLength() > 1);
+        for (int l = 0; l < spans.getLength(); l++) {
+            String line = spans.item(l).getTextContent().strip();
+            double columns = SvgDrawing.columns(line);
+            assertTrue(6 + columns * SvgDrawing.HEADING_CHARACTER_WIDTH <= width, line);
+        }
+    }
 }
