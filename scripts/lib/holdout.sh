@@ -1,6 +1,6 @@
 # Shared steps of the hold-out experiment scripts (scripts/protein-prototypes.sh,
-# scripts/aids-glvq-medoids.sh, scripts/letter-glvq-medoids.sh, scripts/mlp-selection.sh);
-# sourced, not run. It defines functions only and runs nothing when sourced.
+# scripts/aids-glvq-medoids.sh, scripts/letter-glvq-medoids.sh, scripts/mlp-selection.sh,
+# scripts/letter-glvq-longer.sh, scripts/letter-glvq-laplacian.sh); sourced, not run. It defines functions only and runs nothing when sourced.
 #
 # Contract. The sourcing script sets, before calling a function:
 #   root  the repository root (the jar is built there);
