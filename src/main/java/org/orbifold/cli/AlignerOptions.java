@@ -53,7 +53,7 @@ final class AlignerOptions {
                 + MAX_TIME_LIMIT_TEXT + " (2^63 - 1 ns; default: 60). An alignment that"
                 + " reaches it (or the search-node limit) keeps the best matching found and is"
                 + " reported as not proven optimal. With --aligner multistart (default: no"
-                + " limit): an alignment that has run this long starts no further random"
+                + " limit): an alignment that has run this long begins no further random"
                 + " start and keeps the best matching found, never worse than faq's. A limit"
                 + " that is reached makes results depend on the machine and its load.")
     Double timeLimit;

@@ -493,16 +493,17 @@ final class ClassifyCommand extends DatasetCommand {
     Path trainFile;
 
     @Option(names = {"--valid", "--validation"}, paramLabel = "FILE",
-            description = "Validation split (needed to choose among several values).")
+            description = "Validation split: needed to choose among several values, and by"
+                + " --refit train+validation and --selection.")
     Path validationFile;
 
     @Option(names = "--test", paramLabel = "FILE", description = "Test split.")
     Path testFile;
 
     @Option(names = "--folds", paramLabel = "K",
-            description = "Stratified K-fold cross-validation of DATASET instead of splits;"
-                + " every class needs K graphs or more. Prints the fold accuracies, their mean"
-                + " and their population standard deviation (divided by K).")
+            description = "Stratified K-fold cross-validation of DATASET instead of splits,"
+                + " K >= 2; every class needs K graphs or more. Prints the fold accuracies,"
+                + " their mean and their population standard deviation (divided by K).")
     Integer folds;
 
     @Option(names = "--refit", paramLabel = "WHAT", defaultValue = REFIT_TRAIN,

@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
             + "molecule file (.smi, .can, .csv with a smiles column, .sdf) or a GraphML file "
             + "or folder (.graphml); without it the embedded letter drawings (datasets/letters)"
             + " are used. tu:NAME is the TU data set NAME, fetched into a cache when missing"
-            + " (see fetch --help)."})
+            + " (see fetch --help). classify also takes an IAM folder of splits."})
 public final class Main implements Runnable {
 
     /** Prefix of every error line. */
