@@ -29,8 +29,11 @@ final class AlignerOptions {
     /** {@link #MAX_TIME_LIMIT} written out exactly, for messages. */
     static final String MAX_TIME_LIMIT_TEXT = "9223372036.854775807";
 
-    /** Name of the branch-and-bound aligner, the only one with a time limit. */
+    /** Name of the branch-and-bound aligner, which has a time limit by default. */
     static final String EXACT = "exact";
+
+    /** Name of the preset of many Frank-Wolfe starts, which takes a time limit if given. */
+    static final String MULTISTART = "multistart";
 
     /** The command these options belong to, for its options' typed values. */
     @Spec(Spec.Target.MIXEE)
@@ -49,15 +52,18 @@ final class AlignerOptions {
             description = "With --aligner exact: wall-time limit of each alignment, at most "
                 + MAX_TIME_LIMIT_TEXT + " (2^63 - 1 ns; default: 60). An alignment that"
                 + " reaches it (or the search-node limit) keeps the best matching found and is"
-                + " reported as not proven optimal.")
+                + " reported as not proven optimal. With --aligner multistart (default: no"
+                + " limit): an alignment that has run this long begins no further random"
+                + " start and keeps the best matching found, never worse than faq's. A limit"
+                + " that is reached makes results depend on the machine and its load.")
     Double timeLimit;
 
     /** Returns the aligner chosen by the options. */
     Aligner aligner() {
         if (timeLimit != null) {
-            if (!isExact()) {
-                throw CliException.usage("--time-limit applies only to --aligner exact, got"
-                        + " --aligner " + aligner);
+            if (!isExact() && !isMultistart()) {
+                throw CliException.usage("--time-limit applies only to --aligner exact and"
+                        + " multistart, got --aligner " + aligner);
             }
             if (Double.isNaN(timeLimit) || timeLimit <= 0.0) {
                 throw CliException.usage("--time-limit must be a positive number of seconds,"
@@ -77,6 +83,9 @@ final class AlignerOptions {
         }
         if (isExact()) {
             return new ExactAligner(seed, ExactAligner.DEFAULT_NODE_LIMIT, timeLimit());
+        }
+        if (isMultistart() && timeLimit != null) {
+            return Aligners.multistart(seed, timeLimit());
         }
         return byName("--aligner", aligner, seed);
     }
@@ -105,9 +114,18 @@ final class AlignerOptions {
         return aligner != null && EXACT.equals(aligner.strip().toLowerCase(Locale.ROOT));
     }
 
-    /** Returns the per-alignment time limit of the exact aligner, null for other aligners. */
+    /** Returns whether the {@code multistart} preset is chosen. */
+    private boolean isMultistart() {
+        return aligner != null && MULTISTART.equals(aligner.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Returns the per-alignment time limit: the exact aligner's (60 s unless given), the
+     * {@code multistart} preset's when given; null otherwise.
+     */
     Double timeLimitSeconds() {
-        return isExact() ? timeLimit().toNanos() / 1e9 : null;
+        return isExact() || isMultistart() && timeLimit != null
+                ? timeLimit().toNanos() / 1e9 : null;
     }
 
     /** Describes the limits of the exact aligner, for the text output. */

@@ -493,16 +493,17 @@ final class ClassifyCommand extends DatasetCommand {
     Path trainFile;
 
     @Option(names = {"--valid", "--validation"}, paramLabel = "FILE",
-            description = "Validation split (needed to choose among several values).")
+            description = "Validation split: needed to choose among several values, and by"
+                + " --refit train+validation and --selection.")
     Path validationFile;
 
     @Option(names = "--test", paramLabel = "FILE", description = "Test split.")
     Path testFile;
 
     @Option(names = "--folds", paramLabel = "K",
-            description = "Stratified K-fold cross-validation of DATASET instead of splits;"
-                + " every class needs K graphs or more. Prints the fold accuracies, their mean"
-                + " and their population standard deviation (divided by K).")
+            description = "Stratified K-fold cross-validation of DATASET instead of splits,"
+                + " K >= 2; every class needs K graphs or more. Prints the fold accuracies,"
+                + " their mean and their population standard deviation (divided by K).")
     Integer folds;
 
     @Option(names = "--refit", paramLabel = "WHAT", defaultValue = REFIT_TRAIN,
@@ -655,15 +656,10 @@ final class ClassifyCommand extends DatasetCommand {
         }
     }
 
-    /** Reads IAM folders and split lists from the DATASET path before it loads. */
-    @Override
-    boolean readsDatasetThroughLoad() {
-        return false;
-    }
-
     @Override
     public Integer call() {
-        // Check the options before reading anything.
+        // Check the options before reading anything (or fetching a tu:NAME): here those of
+        // every protocol, then in each protocol those that depend on it, before its data.
         Method chosenMethod = Method.of(method);
         int workers = threads.workers();
         List<Setting> grid = grid(chosenMethod);
@@ -994,18 +990,9 @@ final class ClassifyCommand extends DatasetCommand {
     private Report splits(Method m, List<Setting> grid, Aligner aligner, boolean bothRefit,
             ValidationSearch.Selection selectionRule, ForkJoinPool pool, Progress bar) {
         // The splits, from split files or an IAM folder.
-        Splits splits = readSplits();
-        if (grid.size() > 1 && splits.validation().length == 0) {
-            throw CliException.usage(gridText(grid.size()) + " need a validation split to"
-                    + " choose from: give --valid FILE (or an IAM folder with validation.cxl)");
-        }
-        if (bothRefit && splits.validation().length == 0) {
-            throw CliException.usage("--refit train+validation needs a validation split");
-        }
-        if (splits.validation().length == 0
-                && spec.commandLine().getParseResult().hasMatchedOption("--selection")) {
-            throw CliException.usage("--selection needs a validation split to choose on: give"
-                    + " --valid FILE (or an IAM folder with validation.cxl)");
+        Splits splits = readSplits(grid.size(), bothRefit);
+        if (splits.validation().length == 0) {
+            requireNoChoice(grid.size(), bothRefit);
         }
         Sample sample = splits.sample();
         requireKernelMemory(sample, grid);
@@ -1099,6 +1086,9 @@ final class ClassifyCommand extends DatasetCommand {
             throw CliException.usage("--selection applies only to splits: with --folds there"
                     + " is one setting and nothing to choose");
         }
+        if (folds < 2) {
+            throw CliException.usage("--folds must be at least 2, got " + folds);
+        }
         if (dataset != null && Splits.isIamFolder(Path.of(dataset))) {
             throw CliException.usage("--folds cross-validates one data set; " + dataset
                     + " is an IAM folder of splits: give one of its .cxl files, or leave out"
@@ -1113,7 +1103,7 @@ final class ClassifyCommand extends DatasetCommand {
             throw CliException.data(sample.source() + ": graph " + missing + " has no class"
                     + " label; classify needs the class of every graph");
         }
-        if (folds < 2 || folds > sample.size()) {
+        if (folds > sample.size()) {
             throw CliException.usage("--folds must be between 2 and the number of graphs, "
                     + sample.size() + ", got " + folds);
         }
@@ -1563,8 +1553,31 @@ final class ClassifyCommand extends DatasetCommand {
         };
     }
 
-    /** Reads the splits named by the options or by an IAM folder. */
-    private Splits readSplits() {
+    /**
+     * Fails when the options ask for a choice or a refit that needs a validation split, for
+     * splits that have none: several settings, {@code --refit train+validation} or
+     * {@code --selection}.
+     */
+    private void requireNoChoice(int settings, boolean bothRefit) {
+        if (settings > 1) {
+            throw CliException.usage(gridText(settings) + " need a validation split to"
+                    + " choose from: give --valid FILE (or an IAM folder with validation.cxl)");
+        }
+        if (bothRefit) {
+            throw CliException.usage("--refit train+validation needs a validation split");
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--selection")) {
+            throw CliException.usage("--selection needs a validation split to choose on: give"
+                    + " --valid FILE (or an IAM folder with validation.cxl)");
+        }
+    }
+
+    /**
+     * Reads the splits named by the options or by an IAM folder. Split lists without
+     * {@code --valid} have no validation split, which is known before DATASET is read (or
+     * fetched): the options that need one are refused first ({@link #requireNoChoice}).
+     */
+    private Splits readSplits(int settings, boolean bothRefit) {
         if (trainFile == null && testFile == null && validationFile == null) {
             if (dataset == null || !Splits.isIamFolder(Path.of(dataset))) {
                 requireDatasetPath();
@@ -1612,7 +1625,11 @@ final class ClassifyCommand extends DatasetCommand {
                     folder == null ? "." : folder.toString(), reading());
         }
         requireNoSequencePairs();
-        Sample all = Sample.load(dataset, null, null, data.molecules(dataset), data.graphMl());
+        if (validationFile == null) {
+            requireNoChoice(settings, bothRefit);
+        }
+        Sample all = load(() -> Sample.load(dataset, null, null, data.molecules(dataset),
+                data.graphMl()));
         requireClasses(all);
         return Splits.lists(all, trainFile, validationFile, testFile);
     }
@@ -1645,7 +1662,8 @@ final class ClassifyCommand extends DatasetCommand {
      * is named).
      */
     private void requireDatasetPath() {
-        if (dataset == null) {
+        if (dataset == null || pendingFetch != null) {
+            // A tu:NAME, whose folder may not be fetched yet, is a TU folder, no IAM one.
             return;
         }
         Path path = Path.of(dataset);

@@ -2,6 +2,7 @@ package org.orbifold.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -28,7 +29,9 @@ abstract class DatasetCommand implements Callable<Integer> {
     /**
      * The fetch of a DATASET {@code tu:NAME}, which {@link #dataset} names by its folder in
      * the cache; run by {@link #load}, after the command's checks, so that a refused command
-     * line downloads nothing. Null when there is nothing to fetch.
+     * line downloads nothing. Null when there is nothing to fetch. Until it has run, the
+     * folder may not exist: a check of DATASET that looks at the files (such as
+     * {@code classify}'s of an IAM folder) must not take that for a missing path.
      */
     FetchCommand.Pending pendingFetch;
 
@@ -38,10 +41,23 @@ abstract class DatasetCommand implements Callable<Integer> {
      * with the advice to fetch it again.
      */
     Sample load() {
+        return load(() -> data.load(dataset));
+    }
+
+    /**
+     * Runs the pending fetch of a {@code tu:NAME}, if any, then returns what the reader reads
+     * from {@link #dataset}; a data error of a data set of the cache gets the advice to fetch
+     * it again, as in {@link #load()}. For a command that reads DATASET otherwise than
+     * through the data options ({@code classify} with split lists).
+     *
+     * @param reader reads the graphs from {@link #dataset}
+     * @return what the reader returns
+     */
+    Sample load(Supplier<Sample> reader) {
         String name = pendingFetch == null ? null : pendingFetch.name();
         fetchDataset();
         try {
-            return data.load(dataset);
+            return reader.get();
         } catch (CliException e) {
             if (name == null || e.exitCode() != CliException.DATA) {
                 throw e;
@@ -58,15 +74,6 @@ abstract class DatasetCommand implements Callable<Integer> {
             pendingFetch = null;
             pending.fetch();
         }
-    }
-
-    /**
-     * Returns whether the command reads DATASET only through {@link #load}, so that a
-     * {@code tu:NAME} can be fetched there; a command that also reads the path before it
-     * loads returns false, and its data set is fetched before it runs.
-     */
-    boolean readsDatasetThroughLoad() {
-        return true;
     }
 
     /**

@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
             + "molecule file (.smi, .can, .csv with a smiles column, .sdf) or a GraphML file "
             + "or folder (.graphml); without it the embedded letter drawings (datasets/letters)"
             + " are used. tu:NAME is the TU data set NAME, fetched into a cache when missing"
-            + " (see fetch --help)."})
+            + " (see fetch --help). classify also takes an IAM folder of splits."})
 public final class Main implements Runnable {
 
     /** Prefix of every error line. */
@@ -268,9 +268,9 @@ public final class Main implements Runnable {
     /**
      * Replaces the DATASET {@code tu:NAME} of the command to run by the data set's folder
      * ({@link FetchCommand#plan}) and leaves the fetch to the command's
-     * {@link DatasetCommand#load} (or fetches now for a command that reads the path before it
-     * loads); a failure is the command's error. The progress bar shows as the command's
-     * {@code --progress} or a terminal asks.
+     * {@link DatasetCommand#load}, after its checks of the options; a failure is the
+     * command's error. The progress bar shows as the command's {@code --progress} or a
+     * terminal asks.
      */
     private static void resolveDataset(CommandLine.ParseResult parsed) {
         List<CommandLine> commands = parsed.asCommandLineList();
@@ -288,11 +288,7 @@ public final class Main implements Runnable {
                 return;
             }
             command.dataset = pending.folder().toString();
-            if (command.readsDatasetThroughLoad()) {
-                command.pendingFetch = pending;
-            } else {
-                pending.fetch();
-            }
+            command.pendingFetch = pending;
         } catch (CliException e) {
             throw new CommandLine.ExecutionException(last, e.getMessage(), e);
         }

@@ -97,6 +97,18 @@ final class PcaCommand extends DatasetCommand {
     @Mixin
     ProgressOptions progress;
 
+    /**
+     * Returns the options that chose the graphs of the sample among those of the data set,
+     * as {@code " with --class C --limit N"} (either, both or nothing), for a message about
+     * the graphs.
+     */
+    private String chosenBy(Sample sample) {
+        String options = (sample.className() == null ? "" : " --class "
+                + VisibleText.escape(sample.className()))
+                + (data.limit == null ? "" : " --limit " + data.limit);
+        return options.isEmpty() ? "" : " with" + options;
+    }
+
     /** What the run produced besides the result, for the report. */
     private record Run(CenterResult mean, GeodesicPcaResult result, int workers,
             double meanSeconds, double pcaSeconds) {
@@ -138,9 +150,7 @@ final class PcaCommand extends DatasetCommand {
         if (coordinates == 0) {
             throw CliException.data("the graphs have no coordinates: "
                     + (space.size() == 0 ? "the " + CenterCommand.graphs(sample.size())
-                    + (sample.className() == null ? "" : " of class "
-                    + VisibleText.escape(sample.className())) + " read from " + sample.source()
-                    + " have no nodes"
+                    + " read from " + sample.source() + chosenBy(sample) + " have no nodes"
                     : "the graphs of " + sample.source() + " have " + space.size()
                     + " node(s) but no weighted channel") + ", so pca has no direction to find");
         }

@@ -19,9 +19,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The words of the usage errors that picocli finds in a command line, in the style of the
- * commands' own checks: lower case, the option (by its longest name) or the command first,
+ * commands' own checks: lower case, the option or the command first,
  * then what it needs and what it got, the user's text in quotes. Each message is built from
- * the parts the exception carries, not from picocli's sentence:
+ * the parts the exception carries, not from picocli's sentence. An option with several names
+ * is named as it was typed ({@code -k}, alone or with its value attached as in {@code -kx},
+ * or {@code --clusters}; {@link #typedName(CommandSpec, String)}), one with a single name by
+ * that name:
  *
  * <ul>
  *   <li>an unknown option: {@code unknown option '--limt' of info; did you mean --limit?},
@@ -46,8 +49,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *
  * <p><b>Limitations.</b> Picocli's other parse errors (too many values for an option's
  * arity, options of an exclusive group) would keep picocli's sentence; no option of the
- * commands can raise them. An option is named by its longest name, as the commands' own
- * checks name it, also when it was typed by another ({@code -k} as {@code --clusters}).
+ * commands can raise them. A short name typed inside a cluster of flags ({@code -Vk3}) is not
+ * found there, and the option is then named by the last of its names typed alone or with a
+ * value, else by its longest name. The commands' own checks name an option by its longest
+ * name ({@code --clusters must be >= 1} for {@code -k 0}), except where they call
+ * {@link #typedName(CommandSpec, String)} ({@code pca}'s {@code --iterations}).
  */
 final class UsageErrors {
 
@@ -69,7 +75,8 @@ final class UsageErrors {
             return missing(missing, args);
         }
         if (e instanceof OverwrittenOptionException overwritten) {
-            return name(overwritten.getOverwritten()) + " may be given only once";
+            return typedName(overwritten.getOverwritten(), null, args)
+                    + " may be given only once";
         }
         if (e.getCause() instanceof TypeConversionException conversion
                 && e.getArgSpec() != null) {
@@ -114,9 +121,10 @@ final class UsageErrors {
 
     /**
      * Names an option as the user typed it when it has aliases ({@code --max-iterations} for
-     * {@code --iterations}): the name given with {@code value} on the command line, else the
-     * last name of the option there, else its longest name; a positional parameter by its
-     * label.
+     * {@code --iterations}, {@code -k} for {@code --clusters}): the name given with
+     * {@code value} on the command line (the value after the name, after {@code =}, or
+     * attached to a short name, {@code -kx}), else the last name of the option there, else
+     * its longest name; a positional parameter by its label.
      */
     private static String typedName(ArgSpec arg, String value, String[] args) {
         if (!(arg instanceof OptionSpec option) || option.names().length == 1) {
@@ -126,16 +134,24 @@ final class UsageErrors {
         for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
             for (String name : option.names()) {
                 boolean alone = args[i].equals(name);
-                if (value != null && (args[i].equals(name + "=" + value)
-                        || alone && i + 1 < args.length && args[i + 1].equals(value))) {
+                String given = alone ? (i + 1 < args.length ? args[i + 1] : null)
+                        : args[i].startsWith(name + "=") ? args[i].substring(name.length() + 1)
+                        : isShort(name) && args[i].startsWith(name) ? args[i].substring(2)
+                        : null;
+                if (value != null && value.equals(given)) {
                     return name;
                 }
-                if (alone || args[i].startsWith(name + "=")) {
+                if (alone || given != null) {
                     last = name;
                 }
             }
         }
         return last != null ? last : option.longestName();
+    }
+
+    /** Whether an option name is a short one, a dash and one character ({@code -k}). */
+    private static boolean isShort(String name) {
+        return name.length() == 2 && name.charAt(0) == '-' && name.charAt(1) != '-';
     }
 
     /**
@@ -226,9 +242,9 @@ final class UsageErrors {
         for (ArgSpec arg : e.getMissing()) {
             if (arg instanceof OptionSpec option && named(option, args)) {
                 String found = optionInPlaceOfValue(command, option, args);
-                return option.longestName() + " needs a value (" + option.longestName() + " "
-                        + option.paramLabel() + ")" + (found == null ? ""
-                        : ", got the option " + found);
+                String typed = typedName(option, null, args);
+                return typed + " needs a value (" + typed + " " + option.paramLabel() + ")"
+                        + (found == null ? "" : ", got the option " + found);
             }
         }
         List<String> unmatched = e.getCommandLine().getUnmatchedArguments();

@@ -74,14 +74,16 @@ import org.orbifold.space.NodeExistence;
  * <p><b>Refusals.</b> Nothing is dropped or changed silently: a {@link DatasetFormatException}
  * names the file, line and column, and the element or id, for malformed XML, bytes that are not
  * text in the file's encoding, a root other than {@code <graphml>}, a file without a graph, a graph
- * without {@code edgedefault}, a nested graph, a hyperedge, a port (or an edge's
- * {@code sourceport} / {@code targetport}), a {@code <locator>}, an element of another namespace or
- * unknown to GraphML outside a {@code <data>}, text outside {@code <data>} and {@code <default>}, a
- * key after a graph, a key declared twice or two keys of one name for the same kind of element, a
- * key with an unknown {@code for} or {@code attr.type}, an attribute name with {@code =} (the
- * one-hot separator), a node attribute named {@code exists} or an edge attribute named {@code edge}
- * (the names of the existence and presence channels, whose values the aligners would read as
- * existence or presence), a {@code <data>} whose key is unknown or declared for another kind of
+ * without {@code edgedefault}, a nested graph, a hyperedge, a port (or an edge's {@code sourceport}
+ * / {@code targetport}), a {@code <locator>}, an element of another namespace or unknown to GraphML
+ * outside a {@code <data>}, text outside {@code <data>} and {@code <default>}, a key after a graph,
+ * a key declared twice or two keys of one name for the same kind of element, a key with an unknown
+ * {@code for} or {@code attr.type}, an attribute name with {@code =} (the one-hot separator), a
+ * node attribute named {@code exists} or an edge attribute named {@code edge} (the names of the
+ * existence and presence channels, whose values the aligners would read as existence or presence; a
+ * key for {@code all} of such a name is read as long as no node, or no edge, uses it: it is refused
+ * at the first {@code <data>} of such an element, or at the key when it has a {@code <default>},
+ * which they would all take), a {@code <data>} whose key is unknown or declared for another kind of
  * element, given twice on one element, or holding elements instead of a value, a value that its
  * type does not read, a node id used twice, an edge naming a node that its graph lacks, a
  * self-loop, a second edge between the same nodes (per ordered pair when both are directed), a
@@ -850,14 +852,26 @@ public final class GraphMlReader {
                                 + " they are all numbers, or convert them to one type first)"));
                     }
                     if (!"graph".equals(kind)) {
-                        refuseReserved(at, key, kind);
-                        declarations.add(file, key, kind);
+                        if (!key.name.equals(reservedName(kind))) {
+                            declarations.add(file, key, kind);
+                        } else if (!"all".equals(domain)) {
+                            throw error(at, "key " + JGraphTGraphs.shown(id)
+                                    + reservedUse(kind));
+                        }
+                        // A key for all of a channel's name is no attribute of that kind
+                        // of element: refused where one uses it (its <data>, its default).
                     }
                 }
             }
             while (true) {
                 int event = next("key " + JGraphTGraphs.shown(id));
                 if (event == XMLStreamConstants.END_ELEMENT) {
+                    String kind = reservedKind(key);
+                    if (kind != null && key.defaultValue != null) {
+                        throw error(at, "key " + JGraphTGraphs.shown(id) + " has a <default>,"
+                                + " which every " + kind + " without a <data> of it takes, and"
+                                + reservedUse(kind));
+                    }
                     return;
                 }
                 if (!"default".equals(element("key " + JGraphTGraphs.shown(id)))) {
@@ -878,22 +892,39 @@ public final class GraphMlReader {
         }
 
         /**
-         * Refuses a node attribute named as the node existence channel or an edge attribute
-         * named as the edge presence channel, whose values the aligners and the reports
-         * would take for existence or presence.
+         * The name of the channel that the readers give nodes (the node existence channel)
+         * or edges (the edge presence channel): an attribute of that kind of element with
+         * this name is refused, since the aligners and the reports would take its values for
+         * existence or presence.
          */
-        private void refuseReserved(Location at, Key key, String kind)
-                throws DatasetFormatException {
-            String reserved = "node".equals(kind) ? NodeExistence.CHANNEL_NAME
-                    : GraphDataset.EDGE_CHANNEL;
-            if (key.name.equals(reserved)) {
-                throw error(at, "key " + JGraphTGraphs.shown(key.id) + " names the " + kind
-                        + " attribute " + JGraphTGraphs.shown(reserved) + ", the name of the"
-                        + " channel that marks " + ("node".equals(kind) ? "real nodes"
-                        : "present edges") + " (1 on each), so its values would be read as "
-                        + ("node".equals(kind) ? "node existence" : "edge presence")
-                        + "; rename the attribute (attr.name) in the file");
+        private static String reservedName(String kind) {
+            return "node".equals(kind) ? NodeExistence.CHANNEL_NAME : GraphDataset.EDGE_CHANNEL;
+        }
+
+        /**
+         * The kind of element, node or edge, whose channel a key declared for all is named
+         * after, or null. Such a key is read where graphs use it; a node (or an edge) may not.
+         */
+        private static String reservedKind(Key key) {
+            if (!"all".equals(key.domain) || key.drawing) {
+                return null;
             }
+            for (String kind : List.of("node", "edge")) {
+                if (key.name.equals(reservedName(kind))) {
+                    return kind;
+                }
+            }
+            return null;
+        }
+
+        /** The end of the message refusing a node or edge attribute of a channel's name. */
+        private static String reservedUse(String kind) {
+            return " names the " + kind + " attribute "
+                    + JGraphTGraphs.shown(reservedName(kind)) + ", the name of the channel"
+                    + " that marks " + ("node".equals(kind) ? "real nodes" : "present edges")
+                    + " (1 on each), so its values would be read as "
+                    + ("node".equals(kind) ? "node existence" : "edge presence")
+                    + "; rename the attribute (attr.name) in the file";
         }
 
         private String attribute(String name, String otherwise) {
@@ -1039,6 +1070,13 @@ public final class GraphMlReader {
                 throw error(at, what + " holds a <data> of the key " + JGraphTGraphs.shown(keyId)
                         + ", which is declared for=\"" + key.domain + "\", not for "
                         + ("graphml".equals(kind) ? "the <graphml> element" : kind + "s"));
+            }
+            if (("node".equals(kind) || "edge".equals(kind))
+                    && key.name.equals(reservedName(kind))) {
+                throw error(at, what + " holds a <data> of the key " + JGraphTGraphs.shown(keyId)
+                        + ", declared for=\"all\" on line " + key.line + ", which"
+                        + reservedUse(kind) + " (a key for=\"all\" of this name is read while"
+                        + " no " + kind + " uses it)");
             }
             if (attributes.containsKey(key.name)) {
                 throw error(at, what + " holds a second <data> of the key "

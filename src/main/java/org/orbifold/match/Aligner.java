@@ -21,13 +21,14 @@ import org.orbifold.space.Permutation;
  *   <li>results are deterministic: randomness comes from a seed fixed at construction, never
  *       from shared state, so the same call gives the same answer on any thread. The one
  *       exception is a wall-clock time limit: {@link ExactAligner} (whose default limit is
- *       {@link ExactAligner#DEFAULT_TIME_LIMIT}) and a {@link TabuAligner} whose
- *       {@link TabuSearch} has {@link TabuSearch#withTimeLimit} are deterministic only for
- *       the calls that finish before their limit. A call that the limit stops returns the
- *       best permutation found by then, and how far the search got depends on the machine,
- *       its load and the JIT, so the same call can come back with another permutation and
- *       distance, and from {@code ExactAligner} certified in one run and not in another;
- *       the other contracts still hold. Aligners that wrap one of them
+ *       {@link ExactAligner#DEFAULT_TIME_LIMIT}), a {@link TabuAligner} whose
+ *       {@link TabuSearch} has {@link TabuSearch#withTimeLimit} and the {@code multistart}
+ *       preset with a time limit ({@link Aligners#multistart(long, java.time.Duration)}) are
+ *       deterministic only for the calls that finish before their limit. A call that the
+ *       limit stops returns the best permutation found by then, and how far the search got
+ *       depends on the machine, its load and the JIT, so the same call can come back with
+ *       another permutation and distance, and from {@code ExactAligner} certified in one run
+ *       and not in another; the other contracts still hold. Aligners that wrap one of them
  *       ({@link BestOfAligner}, {@link TabuAligner}) inherit the exception. Node and
  *       iteration limits are counted, not timed, and keep results deterministic;</li>
  *   <li>implementations are immutable and safe to call from many threads at once.</li>

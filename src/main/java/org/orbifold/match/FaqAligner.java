@@ -1,5 +1,6 @@
 package org.orbifold.match;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -81,7 +82,10 @@ import org.orbifold.space.Permutation;
  * <p>Optionally ({@code withFurtherStarts}, used by the {@code multistart} preset of
  * {@link Aligners}), the search goes on after the iterated local search: further randomized
  * Frank-Wolfe starts drawn from the same generator, then the perturbations once more. The
- * search up to them is unchanged, so the result is never worse than without them.
+ * search up to them is unchanged, so the result is never worse than without them. A
+ * wall-clock limit on them ({@code withFurtherStartsTimeLimit}) stops them, and the second
+ * iterated local search, once the call has run that long; a limit that binds makes the
+ * result depend on the machine (see {@link Aligner}).
  *
  * <p>When the edge term vanishes (no edge channels, zero edge weight, or an edgeless graph)
  * the problem is a linear assignment; the aligner then returns the node assignment, certified.
@@ -192,6 +196,8 @@ public final class FaqAligner extends OrientedAligner {
     private final int exhaustiveOrder;
     private final long exhaustivePlacements;
     private final int furtherStarts;
+    /** The time after which a call starts no further start, or null for none. */
+    private final Duration furtherStartsLimit;
     private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
     /**
@@ -208,12 +214,12 @@ public final class FaqAligner extends OrientedAligner {
      */
     public FaqAligner(long seed) {
         this("faq", seed, DEFAULT_RANDOM_STARTS, DEFAULT_PERTURBATIONS,
-                DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, 0, EXHAUSTIVE_PLACEMENTS, 0);
+                DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, 0, EXHAUSTIVE_PLACEMENTS, 0, null);
     }
 
     private FaqAligner(String name, long seed, int randomStarts, int perturbations,
             int maxIterations, double tolerance, int exhaustiveOrder,
-            long exhaustivePlacements, int furtherStarts) {
+            long exhaustivePlacements, int furtherStarts, Duration furtherStartsLimit) {
         if (randomStarts < 0) {
             throw new IllegalArgumentException("randomStarts must be >= 0, got " + randomStarts);
         }
@@ -238,6 +244,7 @@ public final class FaqAligner extends OrientedAligner {
         this.exhaustiveOrder = exhaustiveOrder;
         this.exhaustivePlacements = exhaustivePlacements;
         this.furtherStarts = furtherStarts;
+        this.furtherStartsLimit = furtherStartsLimit;
     }
 
     /**
@@ -249,7 +256,7 @@ public final class FaqAligner extends OrientedAligner {
      */
     public FaqAligner withRandomStarts(int count) {
         return new FaqAligner(name, seed, count, perturbations, maxIterations, tolerance,
-                exhaustiveOrder, exhaustivePlacements, furtherStarts);
+                exhaustiveOrder, exhaustivePlacements, furtherStarts, furtherStartsLimit);
     }
 
     /**
@@ -262,7 +269,7 @@ public final class FaqAligner extends OrientedAligner {
      */
     public FaqAligner withPerturbations(int count) {
         return new FaqAligner(name, seed, randomStarts, count, maxIterations, tolerance,
-                exhaustiveOrder, exhaustivePlacements, furtherStarts);
+                exhaustiveOrder, exhaustivePlacements, furtherStarts, furtherStartsLimit);
     }
 
     /**
@@ -276,7 +283,8 @@ public final class FaqAligner extends OrientedAligner {
      */
     public FaqAligner withStopping(int iterations, double stepTolerance) {
         return new FaqAligner(name, seed, randomStarts, perturbations, iterations,
-                stepTolerance, exhaustiveOrder, exhaustivePlacements, furtherStarts);
+                stepTolerance, exhaustiveOrder, exhaustivePlacements, furtherStarts,
+                furtherStartsLimit);
     }
 
     /**
@@ -285,7 +293,8 @@ public final class FaqAligner extends OrientedAligner {
      */
     FaqAligner withName(String newName) {
         return new FaqAligner(newName, seed, randomStarts, perturbations, maxIterations,
-                tolerance, exhaustiveOrder, exhaustivePlacements, furtherStarts);
+                tolerance, exhaustiveOrder, exhaustivePlacements, furtherStarts,
+                furtherStartsLimit);
     }
 
     /**
@@ -322,7 +331,7 @@ public final class FaqAligner extends OrientedAligner {
             throw new IllegalArgumentException("placements must be >= 1, got " + placements);
         }
         return new FaqAligner(name, seed, randomStarts, perturbations, maxIterations,
-                tolerance, order, placements, furtherStarts);
+                tolerance, order, placements, furtherStarts, furtherStartsLimit);
     }
 
     /**
@@ -344,11 +353,34 @@ public final class FaqAligner extends OrientedAligner {
             throw new IllegalArgumentException("further starts must be >= 0, got " + count);
         }
         return new FaqAligner(name, seed, randomStarts, perturbations, maxIterations,
-                tolerance, exhaustiveOrder, exhaustivePlacements, count);
+                tolerance, exhaustiveOrder, exhaustivePlacements, count, furtherStartsLimit);
+    }
+
+    /**
+     * Returns this aligner with a wall-clock limit on its further starts
+     * ({@link #withFurtherStarts}): once a call has run for {@code limit}, it begins no
+     * further randomized start and no perturbation of the second iterated local search, and
+     * returns the best permutation met. The search before the further starts always runs in
+     * full, so the result is still never worse than this aligner's without further starts,
+     * and a call can take longer than the limit (that search, plus the start or perturbation
+     * under way when the limit passes). A limit that binds makes the result depend on the
+     * machine, its load and the JIT (the determinism exception of {@link Aligner}).
+     *
+     * @param limit a positive duration, or null for none
+     * @return a new aligner
+     * @throws IllegalArgumentException if {@code limit} is zero or negative
+     */
+    FaqAligner withFurtherStartsTimeLimit(Duration limit) {
+        if (limit != null && (limit.isNegative() || limit.isZero())) {
+            throw new IllegalArgumentException("time limit must be positive, got " + limit);
+        }
+        return new FaqAligner(name, seed, randomStarts, perturbations, maxIterations,
+                tolerance, exhaustiveOrder, exhaustivePlacements, furtherStarts, limit);
     }
 
     @Override
     Alignment solve(GraphSpace space, Graph x, Graph y, int m, Permutation start) {
+        long began = furtherStartsLimit == null ? 0L : System.nanoTime();
         Workspace w = workspaces.get();
         w.prepare(space, x, y, m);
         QapInstance problem = w.problem;
@@ -395,23 +427,29 @@ public final class FaqAligner extends OrientedAligner {
         Arrays.fill(w.p, 0, m * m, 1.0 / m);
         frankWolfe(w);
         SplittableRandom random = new SplittableRandom(seed);
-        randomizedStarts(w, random, randomStarts);
+        randomizedStarts(w, random, randomStarts, null, began);
 
         // Iterated local search: perturb the best permutation, polish, keep if better.
-        iteratedLocalSearch(w, random);
+        iteratedLocalSearch(w, random, null, began);
 
-        // Further randomized starts, then the iterated local search again (multistart).
+        // Further randomized starts, then the iterated local search again (multistart), each
+        // step begun only while the call is within its time limit, if any.
         if (furtherStarts > 0) {
-            randomizedStarts(w, random, furtherStarts);
-            iteratedLocalSearch(w, random);
+            randomizedStarts(w, random, furtherStarts, furtherStartsLimit, began);
+            iteratedLocalSearch(w, random, furtherStartsLimit, began);
         }
         Alignment found = Alignment.of(space, x, y, w.bestPermutation(), false);
         return notWorseThanStart(space, x, y, found, start);
     }
 
-    /** Runs Frank-Wolfe from {@code count} randomized starts drawn from {@code random}. */
-    private void randomizedStarts(Workspace w, SplittableRandom random, int count) {
-        for (int r = 0; r < count; r++) {
+    /**
+     * Runs Frank-Wolfe from {@code count} randomized starts drawn from {@code random}, each
+     * begun only while the call, begun at {@code began} ({@link System#nanoTime}), is within
+     * {@code limit} (null: no limit).
+     */
+    private void randomizedStarts(Workspace w, SplittableRandom random, int count,
+            Duration limit, long began) {
+        for (int r = 0; r < count && within(limit, began); r++) {
             w.startRun();
             w.setRandomized(random);
             frankWolfe(w);
@@ -420,12 +458,33 @@ public final class FaqAligner extends OrientedAligner {
 
     /**
      * Perturbs the best permutation met {@code perturbations} times, each time polishing it
-     * and keeping it if better.
+     * and keeping it if better; each perturbation begun only within the limit, as in
+     * {@link #randomizedStarts}.
      */
-    private void iteratedLocalSearch(Workspace w, SplittableRandom random) {
-        for (int k = 0; k < perturbations; k++) {
+    private void iteratedLocalSearch(Workspace w, SplittableRandom random, Duration limit,
+            long began) {
+        for (int k = 0; k < perturbations && within(limit, began); k++) {
             w.perturbBest(random);
         }
+    }
+
+    /**
+     * Whether a call begun at {@code began} ({@link System#nanoTime}) has run for less than
+     * the limit; always true without one. The difference of two readings is compared, which
+     * stays right when the clock's values wrap around, and a limit beyond the clock's range
+     * never passes.
+     */
+    private static boolean within(Duration limit, long began) {
+        if (limit == null) {
+            return true;
+        }
+        long nanos;
+        try {
+            nanos = limit.toNanos();
+        } catch (ArithmeticException e) {
+            return true;
+        }
+        return System.nanoTime() - began < nanos;
     }
 
     /**
@@ -615,7 +674,8 @@ public final class FaqAligner extends OrientedAligner {
         return "FaqAligner[name=" + name + ", seed=" + seed + ", randomStarts=" + randomStarts
                 + ", perturbations=" + perturbations + ", maxIterations=" + maxIterations
                 + ", tolerance=" + tolerance + ", exhaustiveOrder=" + exhaustiveOrder
-                + ", furtherStarts=" + furtherStarts + "]";
+                + ", furtherStarts=" + furtherStarts + ", furtherStartsLimit="
+                + furtherStartsLimit + "]";
     }
 
     /**

@@ -239,6 +239,72 @@ class FetchCommandTest {
         assertFalse(Files.exists(cache.resolve("TINY")));
     }
 
+    /**
+     * Classify checks every option that does not need the data before it fetches: it used to
+     * download a tu:NAME before running, since it reads the DATASET path itself (IAM folders,
+     * split lists).
+     */
+    @Test
+    void classifyRefusedForItsOptionsDownloadsNothing() throws IOException {
+        String train = Files.writeString(dir.resolve("train.txt"), "0\n").toString();
+        String test = Files.writeString(dir.resolve("test.txt"), "1\n").toString();
+        String missing = dir.resolve("nowhere").resolve("x.json").toString();
+        String[][] refused = {
+            {"--method must be one of", "--folds", "2", "--method", "svm"},
+            {"give --folds K, or split files"},
+            {"--folds must be at least 2, got 1", "--folds", "1"},
+            {"--out", "--folds", "2", "--out", missing},
+            {"--folds and split files", "--folds", "2", "--train", train, "--test", test},
+            {"2 combinations of hyper-parameter values need a validation split", "--train",
+                train, "--test", test, "--k", "1,3"},
+            {"--refit train+validation needs a validation split", "--train", train, "--test",
+                test, "--refit", "train+validation"},
+            {"--selection needs a validation split", "--train", train, "--test", test,
+                "--selection", "one-standard-error"},
+            {"--sequence-pairs applies to the .cxl split files", "--train", train, "--test",
+                test, "--sequence-pairs"},
+        };
+        for (String[] c : refused) {
+            String[] args = new String[c.length + 1];
+            args[0] = "classify";
+            args[1] = "tu:TINY";
+            System.arraycopy(c, 1, args, 2, c.length - 1);
+
+            Run r = MainTest.run(args);
+
+            assertEquals(CliException.USAGE, r.exitCode(), List.of(args) + ": " + r.err());
+            assertTrue(r.err().startsWith(Main.ERROR_PREFIX) && r.err().contains(c[0]),
+                    List.of(args) + ": " + r.err());
+            assertEquals(0, server.requests(), List.of(args) + ": " + r.err());
+        }
+        assertFalse(Files.exists(cache.resolve("TINY")));
+    }
+
+    /** Classify fetches a tu:NAME when it reads it, by folds or by split lists. */
+    @Test
+    void classifyThatPassesItsChecksFetchesWhenItLoads() throws IOException {
+        server.serve("FOUR", TuMockServer.zip(List.of(
+                Map.entry("FOUR/FOUR_A.txt", TuMockServer.text("1, 2\n2, 1\n3, 4\n4, 3\n"
+                        + "5, 6\n6, 5\n7, 8\n8, 7\n8, 9\n9, 8\n")),
+                Map.entry("FOUR/FOUR_graph_indicator.txt",
+                        TuMockServer.text("1\n1\n2\n2\n3\n3\n4\n4\n4\n")),
+                Map.entry("FOUR/FOUR_graph_labels.txt", TuMockServer.text("1\n2\n1\n2\n")))));
+        Path train = Files.writeString(dir.resolve("train.txt"), "0\n1\n");
+        Path test = Files.writeString(dir.resolve("test.txt"), "2\n3\n");
+
+        Run folds = MainTest.run("classify", "tu:FOUR", "--folds", "2", "--k", "1", "--json");
+        Run lists = MainTest.run("classify", "tu:FOUR", "--train", train.toString(), "--test",
+                test.toString(), "--k", "1", "--json");
+
+        assertEquals(0, folds.exitCode(), folds.err());
+        assertEquals(note("FOUR"), folds.err());
+        assertEquals(cache.resolve("FOUR").toString(), folds.json().get("dataset"));
+        assertEquals(0, lists.exitCode(), lists.err());
+        assertEquals("", lists.err());
+        assertEquals(cache.resolve("FOUR").toString(), lists.json().get("dataset"));
+        assertEquals(1, server.requests());
+    }
+
     @Test
     void anOutputInsideTheCachedFolderIsRefusedAsInsideTheDataset() {
         MainTest.run("fetch", "TINY");

@@ -2,6 +2,7 @@ package org.orbifold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -912,6 +913,34 @@ class MainTest {
         assertTrue(text.out().contains("\ncertified   no (not proven optimal: an upper bound"
                 + " on the distance); the exact search stopped at its limit (1e-09 s per"
                 + " alignment"), text.out());
+    }
+
+    /**
+     * {@code --time-limit} applies to the multistart preset too, without a default: a limit
+     * passed before the further starts leaves faq's search and distance. Other heuristics
+     * refuse it.
+     */
+    @Test
+    void theMultistartPresetTakesATimeLimit() throws IOException {
+        Path cycles = writeCycles(dir.resolve("cycles.npy"));
+
+        Run cut = run("align", cycles.toString(), "0", "1", "--aligner", "multistart",
+                "--time-limit", "1e-9", "--json");
+        Run faq = run("align", cycles.toString(), "0", "1", "--json");
+        Run unlimited = run("align", cycles.toString(), "0", "1", "--aligner", "multistart",
+                "--json");
+        Run refused = run("align", "0", "1", "--aligner", "faq", "--time-limit", "5");
+
+        assertEquals(0, cut.exitCode(), cut.err());
+        assertEquals("multistart", cut.json().get("aligner"));
+        assertEquals(1e-9, (Double) cut.json().get("timeLimitSeconds"), 1e-18);
+        assertEquals(faq.json().get("distance"), cut.json().get("distance"));
+        assertEquals(faq.json().get("permutation"), cut.json().get("permutation"));
+        assertEquals(0, unlimited.exitCode(), unlimited.err());
+        assertNull(unlimited.json().get("timeLimitSeconds"), unlimited.out());
+        assertEquals(CliException.USAGE, refused.exitCode(), refused.out());
+        assertEquals(Main.ERROR_PREFIX + "--time-limit applies only to --aligner exact and"
+                + " multistart, got --aligner faq\n", refused.err());
     }
 
     /**

@@ -228,8 +228,36 @@ class PcaCommandTest {
         Run r = MainTest.run("pca", file.toString(), "--class", "b");
 
         assertEquals(CliException.DATA, r.exitCode(), r.err() + r.out());
-        assertEquals(Main.ERROR_PREFIX + "the graphs have no coordinates: the 2 graphs of class"
-                + " b read from " + file + " have no nodes, so pca has no direction to find\n",
-                r.err());
+        assertEquals(Main.ERROR_PREFIX + "the graphs have no coordinates: the 2 graphs read"
+                + " from " + file + " with --class b have no nodes, so pca has no direction to"
+                + " find\n", r.err());
+    }
+
+    /**
+     * With --limit, alone or with --class, the message names the options given: it named the
+     * class only, so graphs kept by --limit read as if they were the whole file.
+     */
+    @Test
+    void graphsWithoutNodesKeptByLimitAreNamedWithTheOptionsGiven() throws IOException {
+        String empty = "<graph edgedefault=\"undirected\"><data key=\"c\">b</data></graph>\n";
+        Path file = Files.writeString(dir.resolve("first.graphml"), "<?xml version=\"1.0\"?>\n"
+                + "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                + "<key id=\"c\" for=\"graph\" attr.name=\"class\" attr.type=\"string\"/>\n"
+                + empty + empty + "<graph edgedefault=\"undirected\"><data key=\"c\">a</data>"
+                + "<node id=\"n\"/></graph>\n<graph edgedefault=\"undirected\"><data key=\"c\">"
+                + "b</data><node id=\"n\"/></graph>\n</graphml>\n");
+
+        Run limit = MainTest.run("pca", file.toString(), "--limit", "2");
+        Run both = MainTest.run("pca", file.toString(), "--limit", "2", "--class", "b");
+        Run whole = MainTest.run("pca", file.toString(), "--class", "b");
+
+        String head = Main.ERROR_PREFIX + "the graphs have no coordinates: the 2 graphs read from "
+                + file + " with ";
+        String tail = " have no nodes, so pca has no direction to find\n";
+        assertEquals(CliException.DATA, limit.exitCode(), limit.err() + limit.out());
+        assertEquals(head + "--limit 2" + tail, limit.err());
+        assertEquals(CliException.DATA, both.exitCode(), both.err() + both.out());
+        assertEquals(head + "--class b --limit 2" + tail, both.err());
+        assertEquals(0, whole.exitCode(), whole.err());
     }
 }

@@ -96,9 +96,9 @@ class GraphMlReaderTest {
                 + " each), so its values would be read as node existence; rename the attribute"
                 + " (attr.name) in the file", node.getMessage());
         DatasetFormatException edge = refused(graphMl("e.graphml",
-                "<key id=\"k\" for=\"all\" attr.name=\"edge\" attr.type=\"double\"/>",
+                "<key id=\"k\" for=\"edge\" attr.name=\"edge\" attr.type=\"double\"/>",
                 nodes));
-        assertTrue(edge.getMessage().contains(", line 3, column 60: key 'k' names the edge"
+        assertTrue(edge.getMessage().contains(", line 3, column 61: key 'k' names the edge"
                 + " attribute 'edge', the name of the channel that marks present edges"),
                 edge.getMessage());
         // The other way round the names are no channel of the aligners: read as data.
@@ -108,6 +108,60 @@ class GraphMlReaderTest {
                         + "<default>2</default></key>", nodes));
         assertEquals(List.of("edge"), d.nodeChannels().subList(0, 1));
         assertEquals(List.of("exists"), d.edgeChannels());
+    }
+
+    /**
+     * A key for all named as a channel is read while only graphs use it (it was refused at the
+     * key), and refused at the first node (or edge) that uses it, or at a default, which every
+     * node (or edge) would take.
+     */
+    @Test
+    void aKeyForAllNamedAsAChannelIsReadWhereOnlyGraphsUseIt() throws IOException {
+        String key = "<key id=\"k\" for=\"all\" attr.name=\"exists\"/>";
+        String graph = "<graph edgedefault=\"undirected\"><data key=\"k\">%s</data>"
+                + "<node id=\"a\"%s<node id=\"b\"/><edge source=\"a\" target=\"b\"/></graph>";
+        Path graphsOnly = graphMl("graphs.graphml", key, String.format(graph, "yes", "/>"),
+                String.format(graph, "no", "/>"));
+
+        GraphDataset plain = new GraphMlReader().read(graphsOnly);
+        GraphDataset classes = new GraphMlReader().withLabelProperty("exists").read(graphsOnly);
+
+        assertEquals(List.of("exists"), plain.nodeChannels());
+        assertArrayEquals(new double[] {1}, plain.graphs().get(0).nodeVector(0), TOL);
+        assertArrayEquals(new double[] {1}, plain.graphs().get(1).nodeVector(1), TOL);
+        assertTrue(plain.notes().contains("graph attribute 'exists' not read: only a class"
+                + " attribute of a graph is read (label, class, target, y, p_np, or"
+                + " --label-property NAME)"), plain.notes().toString());
+        assertEquals(List.of("yes", "no"), classes.classLabels());
+        assertEquals(List.of("exists"), classes.nodeChannels());
+
+        DatasetFormatException node = refused(graphMl("node.graphml", key,
+                String.format(graph, "yes", "/>"), String.format(graph, "no",
+                        "><data key=\"k\">1</data></node>")));
+        assertEquals(dir.resolve("node.graphml") + ", line 5, column 83: node 'a' holds a"
+                + " <data> of the key 'k', declared for=\"all\" on line 3, which names the node"
+                + " attribute 'exists', the name of the channel that marks real nodes (1 on"
+                + " each), so its values would be read as node existence; rename the attribute"
+                + " (attr.name) in the file (a key for=\"all\" of this name is read while no"
+                + " node uses it)", node.getMessage());
+        DatasetFormatException byDefault = refused(graphMl("default.graphml",
+                "<key id=\"k\" for=\"all\" attr.name=\"exists\"><default>x</default></key>",
+                String.format(graph, "yes", "/>")));
+        assertEquals(dir.resolve("default.graphml") + ", line 3, column 42: key 'k' has a"
+                + " <default>, which every node without a <data> of it takes, and names the node"
+                + " attribute 'exists', the name of the channel that marks real nodes (1 on"
+                + " each), so its values would be read as node existence; rename the attribute"
+                + " (attr.name) in the file", byDefault.getMessage());
+        DatasetFormatException edge = refused(graphMl("edge.graphml",
+                "<key id=\"e\" for=\"all\" attr.name=\"edge\" attr.type=\"double\"/>",
+                "<graph edgedefault=\"undirected\"><node id=\"a\"/><node id=\"b\"/>"
+                        + "<edge source=\"a\" target=\"b\"><data key=\"e\">2</data></edge>"
+                        + "</graph>"));
+        assertTrue(edge.getMessage().contains(", line 4, column 103: edge holds a <data> of the"
+                + " key 'e', declared for=\"all\" on line 3, which names the edge attribute"
+                + " 'edge'"), edge.getMessage());
+        assertTrue(edge.getMessage().endsWith("(a key for=\"all\" of this name is read while no"
+                + " edge uses it)"), edge.getMessage());
     }
 
     @Test

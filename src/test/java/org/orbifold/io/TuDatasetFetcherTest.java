@@ -176,6 +176,10 @@ class TuDatasetFetcherTest {
                 + server.baseUrl() + "NOPE.zip"), e.getMessage());
         assertEquals(List.of(), cacheContents());
         assertEquals(Optional.empty(), fetcher.cached("NOPE"));
+        // As formats.md says: the failed name's lock file stays, empty, and nothing else.
+        Path lock = cache.resolve(".locks").resolve("NOPE.lock");
+        assertTrue(Files.isRegularFile(lock), lock.toString());
+        assertEquals(0, Files.size(lock));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.orbifold.match;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,49 @@ class MultistartPresetTest {
                 aligner.toString());
         assertThrows(IllegalArgumentException.class,
                 () -> new FaqAligner(1L).withFurtherStarts(-1));
+    }
+
+    /**
+     * A time limit stops the further starts only: one that every call has passed when they
+     * begin (a nanosecond) leaves exactly the faq preset's search, one that no call reaches
+     * (a day, or more than the clock counts) leaves the preset without a limit. The preset
+     * had no time limit at all.
+     */
+    @Test
+    void aTimeLimitStopsTheFurtherStartsOnly() {
+        SplittableRandom random = new SplittableRandom(SEED + 1);
+        for (int t = 0; t < 12; t++) {
+            long seed = random.nextLong();
+            MatchTesting.Instance c = MatchTesting.randomInstance(random, t, 9, 16, t % 4 == 0);
+            GraphSpace space = c.space();
+            String where = "instance " + t;
+            Alignment faq = Aligners.byName("faq", seed).align(space, c.x(), c.y());
+            Alignment unlimited = Aligners.byName("multistart", seed).align(space, c.x(),
+                    c.y());
+            Alignment cut = Aligners.multistart(seed, Duration.ofNanos(1)).align(space, c.x(),
+                    c.y());
+            Alignment day = Aligners.multistart(seed, Duration.ofDays(1)).align(space, c.x(),
+                    c.y());
+            Alignment beyond = Aligners.multistart(seed, Duration.ofSeconds(Long.MAX_VALUE))
+                    .align(space, c.x(), c.y());
+
+            assertArrayEquals(faq.permutation().toArray(), cut.permutation().toArray(), where);
+            assertEquals(faq.similarity(), cut.similarity(), 0.0, where);
+            assertArrayEquals(unlimited.permutation().toArray(), day.permutation().toArray(),
+                    where);
+            assertArrayEquals(unlimited.permutation().toArray(),
+                    beyond.permutation().toArray(), where);
+        }
+        Aligner limited = Aligners.multistart(5L, Duration.ofMillis(250));
+        assertEquals("multistart", limited.name());
+        assertTrue(limited.toString().contains("furtherStartsLimit=PT0.25S"),
+                limited.toString());
+        assertTrue(Aligners.byName("multistart", 5L).toString()
+                .contains("furtherStartsLimit=null"));
+        assertThrows(IllegalArgumentException.class,
+                () -> Aligners.multistart(1L, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class,
+                () -> Aligners.multistart(1L, Duration.ofNanos(-1)));
     }
 
     @Test
