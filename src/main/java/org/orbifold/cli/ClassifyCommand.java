@@ -51,6 +51,7 @@ import org.orbifold.space.NodeExistence;
 import org.orbifold.space.NodeKernelEmbedding;
 import org.orbifold.space.WeightedOverflowException;
 import org.orbifold.stats.FrechetMean;
+import org.orbifold.stats.MeanCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -259,8 +260,9 @@ final class ClassifyCommand extends DatasetCommand {
         }
 
         GraphClassifier classifier(Setting s, Aligner aligner, long seed, Executor executor,
-                IterationListener listener) {
-            FrechetMean mean = FrechetMean.builder().aligner(aligner).executor(executor).build();
+                IterationListener listener, MeanCache means) {
+            FrechetMean mean = FrechetMean.builder().aligner(aligner).executor(executor)
+                    .cache(means).build();
             return switch (this) {
                 case KNN -> NearestNeighbors.builder().aligner(aligner).k(s.k())
                         .lowerBounds(s.fixed().lowerBounds()).build();
@@ -722,8 +724,9 @@ final class ClassifyCommand extends DatasetCommand {
 
     /** Returns the classifier of a setting, wrapped in the attribute scaling if any. */
     private GraphClassifier classifier(Method m, Setting s, ScaledClassifier.Recipe recipe,
-            Aligner aligner, Executor executor) {
-        GraphClassifier classifier = m.classifier(s, aligner, options.seed, executor, trace);
+            Aligner aligner, Executor executor, MeanCache means) {
+        GraphClassifier classifier = m.classifier(s, aligner, options.seed, executor, trace,
+                means);
         if (counted(m)) {
             classifier = new CountedClassifier(classifier, countedModels);
         }
@@ -1033,13 +1036,16 @@ final class ClassifyCommand extends DatasetCommand {
         List<Graph> validationGraphs = splits.graphs(splits.validation());
         List<Graph> testGraphs = splits.graphs(splits.test());
 
-        // Choose on the validation split.
+        // Choose on the validation split. The candidates' means share one cache: those of
+        // a graph space and scaling (outer loops of the grid, so consecutive candidates)
+        // compute each class mean, or the template, once. It holds one fit's means.
         long t0 = System.nanoTime();
+        MeanCache means = new MeanCache(classCount);
         List<Candidate> candidates = new ArrayList<>();
         for (Setting s : grid) {
             candidates.add(new Candidate(describe(m, s, recipe != null),
                     space(sample, s, recipe),
-                    classifier(m, s, recipe, aligner, pool),
+                    classifier(m, s, recipe, aligner, pool, means),
                     modelSize(m, s, classCount, trainGraphs.size()), s.maxModelOrder()));
         }
         ValidationSearch.Result search = null;
@@ -1071,6 +1077,7 @@ final class ClassifyCommand extends DatasetCommand {
                     + " graphs");
             model = chosen.classifier().fit(chosen.space(), refitGraphs, refitLabels);
         }
+        means.clear();
         bar.phase("predicting " + CenterCommand.graphs(testGraphs.size()));
         List<String> predicted = model.predictAll(testGraphs, pool);
         double testSeconds = (System.nanoTime() - t1) / 1e9;
@@ -1136,7 +1143,7 @@ final class ClassifyCommand extends DatasetCommand {
 
         long t0 = System.nanoTime();
         GraphSpace space = space(sample, s, recipe);
-        GraphClassifier classifier = classifier(m, s, recipe, aligner, pool);
+        GraphClassifier classifier = classifier(m, s, recipe, aligner, pool, null);
         List<String> predicted = Evaluation.crossValidate(classifier, space, sample.graphs(),
                 labels, folds, options.seed, pool, bar.steps("cross-validation", folds, "folds",
                         "fold accuracy"));
