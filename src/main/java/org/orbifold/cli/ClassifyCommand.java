@@ -36,6 +36,7 @@ import org.orbifold.learn.LearningGraphQuantization;
 import org.orbifold.learn.MarginPerceptron;
 import org.orbifold.learn.MarginPerceptronModel;
 import org.orbifold.learn.NearestNeighbors;
+import org.orbifold.learn.NeighbourTable;
 import org.orbifold.learn.NearestPrototype;
 import org.orbifold.learn.PrototypeModel;
 import org.orbifold.learn.TrainingDivergedException;
@@ -260,12 +261,12 @@ final class ClassifyCommand extends DatasetCommand {
         }
 
         GraphClassifier classifier(Setting s, Aligner aligner, long seed, Executor executor,
-                IterationListener listener, MeanCache means) {
+                IterationListener listener, MeanCache means, NeighbourTable neighbours) {
             FrechetMean mean = FrechetMean.builder().aligner(aligner).executor(executor)
                     .cache(means).build();
             return switch (this) {
                 case KNN -> NearestNeighbors.builder().aligner(aligner).k(s.k())
-                        .lowerBounds(s.fixed().lowerBounds()).build();
+                        .lowerBounds(s.fixed().lowerBounds()).table(neighbours).build();
                 case PROTOTYPE -> new NearestPrototype(aligner, mean,
                         s.maxModelOrder());
                 case LVQ1, GLVQ -> LearningGraphQuantization.builder().aligner(aligner)
@@ -724,9 +725,9 @@ final class ClassifyCommand extends DatasetCommand {
 
     /** Returns the classifier of a setting, wrapped in the attribute scaling if any. */
     private GraphClassifier classifier(Method m, Setting s, ScaledClassifier.Recipe recipe,
-            Aligner aligner, Executor executor, MeanCache means) {
+            Aligner aligner, Executor executor, MeanCache means, NeighbourTable neighbours) {
         GraphClassifier classifier = m.classifier(s, aligner, options.seed, executor, trace,
-                means);
+                means, neighbours);
         if (counted(m)) {
             classifier = new CountedClassifier(classifier, countedModels);
         }
@@ -1036,16 +1037,19 @@ final class ClassifyCommand extends DatasetCommand {
         List<Graph> validationGraphs = splits.graphs(splits.validation());
         List<Graph> testGraphs = splits.graphs(splits.test());
 
-        // Choose on the validation split. The candidates' means share one cache: those of
-        // a graph space and scaling (outer loops of the grid, so consecutive candidates)
-        // compute each class mean, or the template, once. It holds one fit's means.
+        // Choose on the validation split. Candidates of one graph space and scaling (outer
+        // loops of the grid, so consecutive candidates) share their work: each class mean or
+        // template is computed once (the cache holds one fit's means), and k-NN searches a
+        // validation graph's nearest once, as deep as the largest k, for every k.
         long t0 = System.nanoTime();
         MeanCache means = new MeanCache(classCount);
+        int deepest = grid.stream().mapToInt(Setting::k).max().orElse(1);
+        NeighbourTable neighbours = m == Method.KNN ? new NeighbourTable(deepest, 1) : null;
         List<Candidate> candidates = new ArrayList<>();
         for (Setting s : grid) {
             candidates.add(new Candidate(describe(m, s, recipe != null),
                     space(sample, s, recipe),
-                    classifier(m, s, recipe, aligner, pool, means),
+                    classifier(m, s, recipe, aligner, pool, means, neighbours),
                     modelSize(m, s, classCount, trainGraphs.size()), s.maxModelOrder()));
         }
         ValidationSearch.Result search = null;
@@ -1058,6 +1062,10 @@ final class ClassifyCommand extends DatasetCommand {
                             "validation accuracy"));
             chosen = search.chosen();
             setting = grid.get(search.best());
+        }
+        // The test split is predicted by the chosen k alone.
+        if (neighbours != null) {
+            neighbours.close();
         }
         double searchSeconds = (System.nanoTime() - t0) / 1e9;
 
@@ -1143,7 +1151,7 @@ final class ClassifyCommand extends DatasetCommand {
 
         long t0 = System.nanoTime();
         GraphSpace space = space(sample, s, recipe);
-        GraphClassifier classifier = classifier(m, s, recipe, aligner, pool, null);
+        GraphClassifier classifier = classifier(m, s, recipe, aligner, pool, null, null);
         List<String> predicted = Evaluation.crossValidate(classifier, space, sample.graphs(),
                 labels, folds, options.seed, pool, bar.steps("cross-validation", folds, "folds",
                         "fold accuracy"));

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code classify}'s validation search shares the Fréchet means of candidates with the same
- * graph space and scaling ({@link org.orbifold.stats.MeanCache}); every candidate must score
- * as it does when it is searched alone (when nothing is shared), and the search must not
- * depend on the thread count. Runs on the project's embedded letters with split lists.
+ * graph space and scaling ({@link org.orbifold.stats.MeanCache}), and k-NN's neighbours
+ * across {@code k} ({@link org.orbifold.learn.NeighbourTable}); every candidate must score as
+ * it does when it is searched alone (when nothing is shared), and the search must not depend
+ * on the thread count. Runs on the project's embedded letters with split lists.
  */
-class SharedMeansClassifyTest {
+class SharedWorkClassifyTest {
 
     /** The project's letters, read from the working directory (the module root). */
     private static final String LETTERS = "datasets/letters";
@@ -158,5 +159,19 @@ class SharedMeansClassifyTest {
         // Both orders cut the same class means: each is computed once instead of twice.
         assertTrue(made[0] > 0);
         assertEquals(made[1], 2 * made[0]);
+    }
+
+    @Test
+    void knnCandidatesScoreAsAlone() throws IOException {
+        List<String[]> settings = new ArrayList<>();
+        for (String weight : List.of("0.5", "1")) {
+            for (String k : List.of("1", "3", "5")) {
+                settings.add(new String[] {"--edge-weight", weight, "--k", k});
+            }
+        }
+        long[] made = checkGrid(splits(), settings, "--method", "knn");
+        // k-NN fits align nothing; its predictions were compared above.
+        assertEquals(0, made[0]);
+        assertEquals(0, made[1]);
     }
 }
