@@ -74,7 +74,10 @@ import picocli.CommandLine.Spec;
  *       smallest {@code --max-model-order}, among those within one standard error of the
  *       best); {@code --max-model-order} is a list like the others. The chosen one is fitted
  *       once more, on the training split or with {@code --refit train+validation} on both,
- *       and predicts the test split once.</li>
+ *       and predicts the test split once. The combinations share their Fréchet means
+ *       ({@link MeanCache}) and k-NN's validation neighbours ({@link NeighbourTable}, as deep
+ *       as the largest {@code --k}, closed before the test): no result changes, only the
+ *       alignments made and counted.</li>
  *   <li><b>Folds</b> ({@code --folds K}): stratified K-fold cross-validation with the seed;
  *       one value per hyper-parameter.</li>
  * </ul>

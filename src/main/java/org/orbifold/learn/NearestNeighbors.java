@@ -55,8 +55,16 @@ import org.orbifold.space.LabelEncoder;
  * aligner. The number of alignments saved depends on the data: {@link Model#neighbours}
  * reports it per query, and the model counts it over all queries.
  *
- * <p>Instances are immutable and thread-safe if the aligner is; fitted models are thread-safe
- * (their counters are atomic).
+ * <p><b>Shared neighbours.</b> Models given one {@link NeighbourTable}
+ * ({@link Builder#table}) and fitted on an equal training set in an equal space, with the
+ * same aligner and search, search each query's {@code depth} nearest once and vote with the
+ * first {@code k} of them: the {@code k} smallest pairs in the lexicographic order are the
+ * first {@code k} of the {@code depth} smallest, so the predictions and scores are those of
+ * the model's own search. A validation search over several {@code k} then costs one search
+ * per validation graph, as deep as the largest {@code k}.
+ *
+ * <p>Instances are immutable and thread-safe if the aligner and the table are; fitted models
+ * are thread-safe (their counters are atomic).
  *
  * <p><b>Limitations.</b> The cost of a prediction still grows linearly with the training set
  * (the cheap bounds), and the bounds only help where near graphs are much nearer than the
@@ -284,7 +292,8 @@ public final class NearestNeighbors implements GraphClassifier {
      * training graphs' bound profiles. Its {@link #scores} are the vote fractions of the
      * classes among the {@code k} nearest training graphs. It counts, over all calls of
      * {@link #predict}, {@link #scores} and {@link #neighbours}, the alignments computed and
-     * skipped.
+     * skipped; with a shared {@link NeighbourTable}, a query answered from the table counts
+     * none, and one searched for it counts the search as deep as the table.
      */
     public static final class Model implements GraphClassifierModel, AlignmentCounting {
 
