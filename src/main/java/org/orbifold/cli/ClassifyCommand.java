@@ -36,6 +36,7 @@ import org.orbifold.learn.LearningGraphQuantization;
 import org.orbifold.learn.MarginPerceptron;
 import org.orbifold.learn.MarginPerceptronModel;
 import org.orbifold.learn.NearestNeighbors;
+import org.orbifold.learn.NeighbourTable;
 import org.orbifold.learn.NearestPrototype;
 import org.orbifold.learn.PrototypeModel;
 import org.orbifold.learn.TrainingDivergedException;
@@ -51,6 +52,7 @@ import org.orbifold.space.NodeExistence;
 import org.orbifold.space.NodeKernelEmbedding;
 import org.orbifold.space.WeightedOverflowException;
 import org.orbifold.stats.FrechetMean;
+import org.orbifold.stats.MeanCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -72,7 +74,10 @@ import picocli.CommandLine.Spec;
  *       smallest {@code --max-model-order}, among those within one standard error of the
  *       best); {@code --max-model-order} is a list like the others. The chosen one is fitted
  *       once more, on the training split or with {@code --refit train+validation} on both,
- *       and predicts the test split once.</li>
+ *       and predicts the test split once. The combinations share their Fréchet means
+ *       ({@link MeanCache}) and k-NN's validation neighbours ({@link NeighbourTable}, as deep
+ *       as the largest {@code --k}, closed before the test): no result changes, only the
+ *       alignments made and counted.</li>
  *   <li><b>Folds</b> ({@code --folds K}): stratified K-fold cross-validation with the seed;
  *       one value per hyper-parameter.</li>
  * </ul>
@@ -259,11 +264,12 @@ final class ClassifyCommand extends DatasetCommand {
         }
 
         GraphClassifier classifier(Setting s, Aligner aligner, long seed, Executor executor,
-                IterationListener listener) {
-            FrechetMean mean = FrechetMean.builder().aligner(aligner).executor(executor).build();
+                IterationListener listener, MeanCache means, NeighbourTable neighbours) {
+            FrechetMean mean = FrechetMean.builder().aligner(aligner).executor(executor)
+                    .cache(means).build();
             return switch (this) {
                 case KNN -> NearestNeighbors.builder().aligner(aligner).k(s.k())
-                        .lowerBounds(s.fixed().lowerBounds()).build();
+                        .lowerBounds(s.fixed().lowerBounds()).table(neighbours).build();
                 case PROTOTYPE -> new NearestPrototype(aligner, mean,
                         s.maxModelOrder());
                 case LVQ1, GLVQ -> LearningGraphQuantization.builder().aligner(aligner)
@@ -718,8 +724,9 @@ final class ClassifyCommand extends DatasetCommand {
 
     /** Returns the classifier of a setting, wrapped in the attribute scaling if any. */
     private GraphClassifier classifier(Method m, Setting s, ScaledClassifier.Recipe recipe,
-            Aligner aligner, Executor executor) {
-        GraphClassifier classifier = m.classifier(s, aligner, options.seed, executor, trace);
+            Aligner aligner, Executor executor, MeanCache means, NeighbourTable neighbours) {
+        GraphClassifier classifier = m.classifier(s, aligner, options.seed, executor, trace,
+                means, neighbours);
         if (counted(m)) {
             classifier = new CountedClassifier(classifier, countedModels);
         }
@@ -1020,13 +1027,19 @@ final class ClassifyCommand extends DatasetCommand {
         List<Graph> validationGraphs = splits.graphs(splits.validation());
         List<Graph> testGraphs = splits.graphs(splits.test());
 
-        // Choose on the validation split.
+        // Choose on the validation split. Candidates of one graph space and scaling (outer
+        // loops of the grid, so consecutive candidates) share their work: each class mean or
+        // template is computed once (the cache holds one fit's means), and k-NN searches a
+        // validation graph's nearest once, as deep as the largest k, for every k.
         long t0 = System.nanoTime();
+        MeanCache means = new MeanCache(classCount);
+        int deepest = grid.stream().mapToInt(Setting::k).max().orElse(1);
+        NeighbourTable neighbours = m == Method.KNN ? new NeighbourTable(deepest, 1) : null;
         List<Candidate> candidates = new ArrayList<>();
         for (Setting s : grid) {
             candidates.add(new Candidate(describe(m, s, recipe != null),
                     space(sample, s, recipe),
-                    classifier(m, s, recipe, aligner, pool),
+                    classifier(m, s, recipe, aligner, pool, means, neighbours),
                     modelSize(m, s, classCount, trainGraphs.size()), s.maxModelOrder()));
         }
         ValidationSearch.Result search = null;
@@ -1039,6 +1052,10 @@ final class ClassifyCommand extends DatasetCommand {
                             "validation accuracy"));
             chosen = search.chosen();
             setting = grid.get(search.best());
+        }
+        // The test split is predicted by the chosen k alone.
+        if (neighbours != null) {
+            neighbours.close();
         }
         double searchSeconds = (System.nanoTime() - t0) / 1e9;
 
@@ -1058,6 +1075,7 @@ final class ClassifyCommand extends DatasetCommand {
                     + " graphs");
             model = chosen.classifier().fit(chosen.space(), refitGraphs, refitLabels);
         }
+        means.clear();
         bar.phase("predicting " + CenterCommand.graphs(testGraphs.size()));
         List<String> predicted = model.predictAll(testGraphs, pool);
         double testSeconds = (System.nanoTime() - t1) / 1e9;
@@ -1126,7 +1144,7 @@ final class ClassifyCommand extends DatasetCommand {
 
         long t0 = System.nanoTime();
         GraphSpace space = space(sample, s, recipe);
-        GraphClassifier classifier = classifier(m, s, recipe, aligner, pool);
+        GraphClassifier classifier = classifier(m, s, recipe, aligner, pool, null, null);
         List<String> predicted = Evaluation.crossValidate(classifier, space, sample.graphs(),
                 labels, folds, options.seed, pool, bar.steps("cross-validation", folds, "folds",
                         "fold accuracy"));

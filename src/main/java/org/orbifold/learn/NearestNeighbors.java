@@ -55,8 +55,16 @@ import org.orbifold.space.LabelEncoder;
  * aligner. The number of alignments saved depends on the data: {@link Model#neighbours}
  * reports it per query, and the model counts it over all queries.
  *
- * <p>Instances are immutable and thread-safe if the aligner is; fitted models are thread-safe
- * (their counters are atomic).
+ * <p><b>Shared neighbours.</b> Models given one {@link NeighbourTable}
+ * ({@link Builder#table}) and fitted on an equal training set in an equal space, with the
+ * same aligner and search, search each query's {@code depth} nearest once and vote with the
+ * first {@code k} of them: the {@code k} smallest pairs in the lexicographic order are the
+ * first {@code k} of the {@code depth} smallest, so the predictions and scores are those of
+ * the model's own search. A validation search over several {@code k} then costs one search
+ * per validation graph, as deep as the largest {@code k}.
+ *
+ * <p>Instances are immutable and thread-safe if the aligner and the table are; fitted models
+ * are thread-safe (their counters are atomic).
  *
  * <p><b>Limitations.</b> The cost of a prediction still grows linearly with the training set
  * (the cheap bounds), and the bounds only help where near graphs are much nearer than the
@@ -75,6 +83,7 @@ public final class NearestNeighbors implements GraphClassifier {
     private final Aligner aligner;
     private final int k;
     private final boolean lowerBounds;
+    private final NeighbourTable table;
 
     /**
      * Configures a k-nearest-neighbour classifier with the default search
@@ -85,16 +94,18 @@ public final class NearestNeighbors implements GraphClassifier {
      * @throws IllegalArgumentException if {@code k < 1}
      */
     public NearestNeighbors(Aligner aligner, int k) {
-        this(aligner, k, DEFAULT_LOWER_BOUNDS);
+        this(aligner, k, DEFAULT_LOWER_BOUNDS, null);
     }
 
-    private NearestNeighbors(Aligner aligner, int k, boolean lowerBounds) {
+    private NearestNeighbors(Aligner aligner, int k, boolean lowerBounds,
+            NeighbourTable table) {
         this.aligner = Objects.requireNonNull(aligner, "aligner");
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
         this.k = k;
         this.lowerBounds = lowerBounds;
+        this.table = table;
     }
 
     /**
@@ -139,8 +150,26 @@ public final class NearestNeighbors implements GraphClassifier {
         private Aligner aligner;
         private int k = 1;
         private boolean lowerBounds = DEFAULT_LOWER_BOUNDS;
+        private NeighbourTable table;
 
         private Builder() {
+        }
+
+        /**
+         * Sets a table of nearest neighbours that the predictions and scores of the fitted
+         * models share with every other model given the same table and fitted on an equal
+         * training set in an equal space with the same aligner and search: each query's
+         * {@link NeighbourTable#depth()} nearest are searched once, and a model votes with
+         * the first {@code k} of them (see {@link NeighbourTable}; the predictions are the
+         * same as without it). {@link Model#neighbours} does not use it, nor does a model
+         * whose {@code k} exceeds the depth, nor any model once the table is closed.
+         *
+         * @param value the table, or null for none (the default)
+         * @return this builder
+         */
+        public Builder table(NeighbourTable value) {
+            this.table = value;
+            return this;
         }
 
         /**
@@ -191,7 +220,7 @@ public final class NearestNeighbors implements GraphClassifier {
             if (aligner == null) {
                 throw new IllegalStateException("no aligner set");
             }
-            return new NearestNeighbors(aligner, k, lowerBounds);
+            return new NearestNeighbors(aligner, k, lowerBounds, table);
         }
     }
 
@@ -263,7 +292,8 @@ public final class NearestNeighbors implements GraphClassifier {
      * training graphs' bound profiles. Its {@link #scores} are the vote fractions of the
      * classes among the {@code k} nearest training graphs. It counts, over all calls of
      * {@link #predict}, {@link #scores} and {@link #neighbours}, the alignments computed and
-     * skipped.
+     * skipped; with a shared {@link NeighbourTable}, a query answered from the table counts
+     * none, and one searched for it counts the search as deep as the table.
      */
     public static final class Model implements GraphClassifierModel, AlignmentCounting {
 
@@ -276,6 +306,8 @@ public final class NearestNeighbors implements GraphClassifier {
         private final DistanceLowerBound.Profile[] profiles;
         private final LongAdder computed = new LongAdder();
         private final LongAdder skipped = new LongAdder();
+        private final NeighbourTable table;
+        private final NeighbourTable.Key tableKey;
 
         private Model(NearestNeighbors config, GraphSpace space, List<Graph> graphs,
                 List<String> labels) {
@@ -296,6 +328,10 @@ public final class NearestNeighbors implements GraphClassifier {
             } else {
                 profiles = null;
             }
+            boolean shares = config.table != null && k <= config.table.depth();
+            this.table = shares ? config.table : null;
+            this.tableKey = shares ? table.key(space, aligner, config.lowerBounds, graphs)
+                    : null;
         }
 
         @Override
@@ -385,9 +421,19 @@ public final class NearestNeighbors implements GraphClassifier {
             return scores;
         }
 
-        /** Counts the votes and summed distances of the k nearest, in rank order. */
+        /**
+         * Counts the votes and summed distances of the k nearest, in rank order: the first k
+         * of the table's neighbours when the model shares a table, else its own search.
+         */
         private Votes vote(Graph graph) {
-            Neighbours found = neighbours(graph);
+            Neighbours found = null;
+            if (table != null) {
+                space.requireMember(graph);
+                found = table.nearest(tableKey, graph, this::searchDeep);
+            }
+            if (found == null) {
+                found = neighbours(graph);
+            }
             Votes votes = new Votes(classes.size());
             for (int r = 0; r < k; r++) {
                 int i = found.indices[r];
@@ -395,6 +441,16 @@ public final class NearestNeighbors implements GraphClassifier {
                 votes.distance[codes[i]] += found.distances[r];
             }
             return votes;
+        }
+
+        /** Searches the table's depth of nearest (at most all training graphs), counted. */
+        private Neighbours searchDeep(Graph graph) {
+            int depth = Math.min(table.depth(), graphs.size());
+            Neighbours found = profiles == null ? searchAll(space, aligner, graphs, graph, depth)
+                    : searchBounded(space, aligner, graphs, profiles, graph, depth);
+            computed.add(found.alignments());
+            skipped.add(found.skipped());
+            return found;
         }
 
         /** Aligns every training graph and keeps the k smallest (distance, index) pairs. */

@@ -47,9 +47,20 @@ import org.orbifold.space.IterationListener;
  *
  * <p>Stateless and thread-safe.
  *
- * <p><b>Limitations.</b> A plain grid: every candidate is fitted and evaluated in full, and
- * nothing is shared between candidates that differ only in a parameter the distances do not
- * depend on (k-NN candidates with several {@code k} recompute the same distances).
+ * <p><b>Shared work.</b> The search itself shares nothing: every candidate is fitted and
+ * evaluated in full. Candidates share work through their classifiers: built with one
+ * {@link org.orbifold.stats.MeanCache} ({@link org.orbifold.stats.FrechetMean.Builder#cache}),
+ * the learners that start from Fréchet means (the template of {@link TemplateMlp}, the class
+ * means of {@link NearestPrototype}, {@link LearningGraphQuantization}, {@link GraphMlp} and
+ * {@link MarginPerceptron}) compute each mean once for all candidates of an equal graph
+ * space and training set, and k-NN candidates built with one {@link NeighbourTable} search
+ * each validation graph's nearest once, as deep as the largest {@code k}, for every
+ * {@code k}. Both are keyed by everything their results depend on, so the counts, the choice
+ * and the chosen model are bit for bit those without them; {@code classify} uses both.
+ *
+ * <p><b>Limitations.</b> A plain grid: beyond the means and the k-NN neighbours above,
+ * candidates share nothing (the template MLP's alignments of the training and validation
+ * graphs to one template, for instance, are repeated for every network setting).
  * Candidates are fitted one at a time, so a fit runs only as parallel as its learner makes
  * it: learning vector quantization and the max-linear learners visit the training graphs one
  * after another and align each to the prototypes or weight graphs on their own executors,

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphAccumulator;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.IterationListener;
 import org.orbifold.space.Permutation;
 
 /**
@@ -43,6 +44,10 @@ import org.orbifold.space.Permutation;
  * collected and reduced in index order, so the mean is bit-for-bit the same for any thread
  * count. Each iteration costs {@code N} alignments plus {@code O(N m^2 d)} for the average.
  *
+ * <p>With a {@link MeanCache} ({@link Builder#cache(MeanCache)}), a computation whose space,
+ * graphs, weights and settings equal those of a result the cache holds returns that result
+ * without aligning anything; the result is the same as without the cache.
+ *
  * <p>Instances are immutable and thread-safe if the aligner, executor and listener are.
  *
  * <p><b>Limitations.</b> The result is a local minimum of the surrogate objective, not in
@@ -71,10 +76,12 @@ public final class FrechetMean extends CenterEstimator {
     }
 
     private final Start start;
+    private final MeanCache cache;
 
     private FrechetMean(Builder builder) {
         super(builder.options("FrechetMean"), true);
         this.start = builder.start;
+        this.cache = builder.cache;
     }
 
     /**
@@ -92,10 +99,13 @@ public final class FrechetMean extends CenterEstimator {
      * Computes the weighted mean, the minimiser of {@code (1/W) sum_i w_i d(X, Y_i)^2}.
      *
      * @param space the graph space of the sample; the mean has order {@code space.size()}
-     * @param graphs a non-empty list of graphs of {@code space}; not retained
+     * @param graphs a non-empty list of graphs of {@code space}; not retained, except by a
+     *     {@linkplain Builder#cache(MeanCache) cache}, which refers to them while it holds the
+     *     result
      * @param weights one finite weight {@code >= 0} per graph with a positive sum, or null for
-     *     unit weights; not modified, not retained
-     * @return the mean, its weighted mean squared distance, trace, status and alignments
+     *     unit weights; not modified, not retained (a cache keeps a copy)
+     * @return the mean, its weighted mean squared distance, trace, status and alignments;
+     *     with a cache, possibly the result of an equal computation made before
      * @throws IllegalArgumentException if the list is empty, a graph (or the initial graph)
      *     is not in the space, a weight is negative or not finite, or a distance or the
      *     objective overflows (weights too large for the attributes; the message names them)
@@ -103,6 +113,16 @@ public final class FrechetMean extends CenterEstimator {
     @Override
     public CenterResult compute(GraphSpace space, List<Graph> graphs, double[] weights) {
         WeightedSample sample = WeightedSample.of(space, graphs, weights);
+        if (cache == null || options.listener() != IterationListener.NONE) {
+            return compute(sample);
+        }
+        return cache.get(new MeanCache.Key(options, start, space, sample.graphs, weights),
+                () -> compute(sample));
+    }
+
+    /** Runs the computation on a validated sample. */
+    private CenterResult compute(WeightedSample sample) {
+        GraphSpace space = sample.space;
 
         // Starting point: the incremental mean if asked for and no initial graph is given;
         // otherwise the initial graph, or the set mean with its alignments as warm starts.
@@ -139,8 +159,24 @@ public final class FrechetMean extends CenterEstimator {
     public static final class Builder extends CenterBuilder<Builder> {
 
         private Start start = Start.MEDOID;
+        private MeanCache cache;
 
         private Builder() {
+        }
+
+        /**
+         * Sets a cache that the computations of this mean, and of every other mean given the
+         * same cache, consult before they compute: a computation whose graphs, weights, space
+         * and settings (the listener and executor aside) equal those of one held there
+         * returns the held result (see {@link MeanCache} for the key). A mean with a
+         * listener other than {@link IterationListener#NONE} bypasses the cache.
+         *
+         * @param value the cache, or null for none (the default)
+         * @return this builder
+         */
+        public Builder cache(MeanCache value) {
+            this.cache = value;
+            return this;
         }
 
         /**

@@ -1,0 +1,194 @@
+package org.orbifold.learn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+import org.orbifold.io.GraphDataset;
+import org.orbifold.io.TuDatasetReader;
+import org.orbifold.learn.ValidationSearch.Candidate;
+import org.orbifold.match.Aligner;
+import org.orbifold.match.Aligners;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+
+/**
+ * k-NN models that share a {@link NeighbourTable} predict and score exactly as models
+ * without it, with or without lower bounds, for every thread count, with ties in distance;
+ * each query is searched once per training set, however many {@code k} share it.
+ */
+class NeighbourTableTest {
+
+    /** The embedded letters list their nine classes in turn, one graph of each per round. */
+    private static final int CLASSES = 9;
+
+    private static final Aligner FAQ = Aligners.byName("faq", 1);
+
+    /** Training graphs (with every fifth one repeated, for ties), labels and queries. */
+    private record Data(List<Graph> train, List<String> labels, List<Graph> validation,
+            List<String> validationLabels, List<Graph> test, GraphSpace space) {
+    }
+
+    private static Data letters() throws IOException {
+        GraphDataset data = TuDatasetReader.read(Path.of("datasets/letters"));
+        List<Graph> train = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<Graph> validation = new ArrayList<>();
+        List<String> validationLabels = new ArrayList<>();
+        List<Graph> test = new ArrayList<>();
+        for (int g = 0; g < data.size(); g++) {
+            Graph graph = data.graphs().get(g);
+            String label = data.classLabels().get(g);
+            switch (g / CLASSES % 3) {
+                case 0 -> {
+                    validation.add(graph);
+                    validationLabels.add(label);
+                }
+                case 1 -> test.add(graph);
+                default -> {
+                    train.add(graph);
+                    labels.add(label);
+                    if (g % 5 == 0) {
+                        train.add(graph);
+                        labels.add(label);
+                    }
+                }
+            }
+        }
+        // A query equal to a training graph: distance 0 to both copies.
+        validation.add(train.get(0));
+        validationLabels.add(labels.get(0));
+        return new Data(train, labels, validation, validationLabels, test,
+                GraphSpace.of(data.graphs()));
+    }
+
+    private static NearestNeighbors knn(int k, boolean bounds, NeighbourTable table) {
+        return NearestNeighbors.builder().aligner(FAQ).k(k).lowerBounds(bounds).table(table)
+                .build();
+    }
+
+    @Test
+    void sharedModelsPredictAndScoreAsAlone() throws IOException {
+        Data d = letters();
+        for (boolean bounds : new boolean[] {true, false}) {
+            NeighbourTable table = new NeighbourTable(7, 1);
+            int[] ks = {1, 3, 5, 7};
+            long alone = 0;
+            long shared = 0;
+            for (int k : ks) {
+                NearestNeighbors.Model plain = knn(k, bounds, null).fit(d.space(), d.train(),
+                        d.labels());
+                NearestNeighbors.Model sharing = knn(k, bounds, table).fit(d.space(),
+                        d.train(), d.labels());
+                for (Graph q : d.validation()) {
+                    assertEquals(plain.predict(q), sharing.predict(q), "k " + k);
+                    assertArrayEquals(plain.scores(q), sharing.scores(q), "k " + k);
+                }
+                alone += plain.alignmentsComputed();
+                shared += sharing.alignmentsComputed();
+            }
+            int queries = d.validation().size();
+            // predict and scores each ask once per query and k; the first k searches.
+            assertEquals(queries, table.searched(), "bounds " + bounds);
+            assertEquals(2L * queries * ks.length - queries, table.reused());
+            assertTrue(shared < alone, shared + " alignments shared, " + alone + " alone");
+            if (!bounds) {
+                assertEquals((long) queries * d.train().size(), shared,
+                        "without bounds the one search per query aligns every training graph");
+            }
+
+            // Closed: the models search their own k again, as without the table.
+            table.close();
+            NearestNeighbors.Model after = knn(3, bounds, table).fit(d.space(), d.train(),
+                    d.labels());
+            NearestNeighbors.Model plain = knn(3, bounds, null).fit(d.space(), d.train(),
+                    d.labels());
+            assertEquals(plain.predictAll(d.test(), Runnable::run),
+                    after.predictAll(d.test(), Runnable::run));
+            assertEquals(plain.alignmentsComputed(), after.alignmentsComputed());
+            assertEquals(queries, table.searched());
+        }
+    }
+
+    @Test
+    void onlyEqualTrainingSetsShareAndDeeperModelsSearchAlone() throws IOException {
+        Data d = letters();
+        NeighbourTable table = new NeighbourTable(3, 2);
+        Graph q = d.validation().get(4);
+        knn(3, true, table).fit(d.space(), d.train(), d.labels()).predict(q);
+        // The same graphs in another list: shared. Another order, another space, another
+        // aligner or the other search: not.
+        knn(1, true, table).fit(d.space(), new ArrayList<>(d.train()), d.labels()).predict(q);
+        assertEquals(1, table.searched());
+        assertEquals(1, table.reused());
+        List<Graph> reversed = new ArrayList<>(d.train());
+        Collections.reverse(reversed);
+        List<String> reversedLabels = new ArrayList<>(d.labels());
+        Collections.reverse(reversedLabels);
+        knn(1, true, table).fit(d.space(), reversed, reversedLabels).predict(q);
+        GraphSpace lighter = new GraphSpace(d.space().size(), d.space().nodeDimension(),
+                d.space().edgeDimension(), d.space().nodeWeight(), 0.5);
+        knn(1, true, table).fit(lighter, d.train(), d.labels()).predict(q);
+        NearestNeighbors.builder().aligner(Aligners.byName("faq", 1)).k(1).table(table)
+                .build().fit(d.space(), d.train(), d.labels()).predict(q);
+        knn(1, false, table).fit(d.space(), d.train(), d.labels()).predict(q);
+        assertEquals(5, table.searched());
+        assertEquals(1, table.reused());
+
+        // k above the depth: the model's own search, not the table's.
+        NearestNeighbors.Model deep = knn(5, true, table).fit(d.space(), d.train(),
+                d.labels());
+        assertEquals(knn(5, true, null).fit(d.space(), d.train(), d.labels()).predict(q),
+                deep.predict(q));
+        assertEquals(5, table.searched());
+        assertThrows(IllegalArgumentException.class, () -> new NeighbourTable(0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new NeighbourTable(1, 0));
+    }
+
+    @Test
+    void searchOverSharedKGivesTheSameForEveryThreadCount() throws IOException {
+        Data d = letters();
+        int[] alone = null;
+        List<String> aloneTest = null;
+        for (int threads : new int[] {1, 1, 2, 3}) {
+            // The first pass runs without a table.
+            NeighbourTable table = aloneTest == null ? null : new NeighbourTable(9, 1);
+            List<Candidate> candidates = new ArrayList<>();
+            for (double edgeWeight : new double[] {1.0, 0.5}) {
+                GraphSpace space = new GraphSpace(d.space().size(), d.space().nodeDimension(),
+                        d.space().edgeDimension(), 1.0, edgeWeight);
+                for (int k : new int[] {1, 3, 5, 9}) {
+                    candidates.add(new Candidate("k " + k, space, knn(k, true, table)));
+                }
+            }
+            ForkJoinPool pool = new ForkJoinPool(threads);
+            try {
+                ValidationSearch.Result result = ValidationSearch.search(candidates, d.train(),
+                        d.labels(), d.validation(), d.validationLabels(), pool);
+                if (table != null) {
+                    table.close();
+                }
+                List<String> test = result.chosenModel().predictAll(d.test(), pool);
+                if (aloneTest == null) {
+                    alone = result.correct();
+                    aloneTest = test;
+                    continue;
+                }
+                assertArrayEquals(alone, result.correct(), threads + " threads");
+                assertEquals(aloneTest, test, threads + " threads");
+                assertEquals(2L * d.validation().size(), table.searched());
+                assertEquals(6L * d.validation().size(), table.reused());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+}
