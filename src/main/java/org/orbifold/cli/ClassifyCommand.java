@@ -36,7 +36,7 @@ import org.orbifold.learn.LearningGraphQuantization;
 import org.orbifold.learn.MarginPerceptron;
 import org.orbifold.learn.MarginPerceptronModel;
 import org.orbifold.learn.NearestNeighbors;
-import org.orbifold.learn.NeighbourTable;
+import org.orbifold.learn.NeighborTable;
 import org.orbifold.learn.NearestPrototype;
 import org.orbifold.learn.PrototypeModel;
 import org.orbifold.learn.TrainingDivergedException;
@@ -75,7 +75,7 @@ import picocli.CommandLine.Spec;
  *       best); {@code --max-model-order} is a list like the others. The chosen one is fitted
  *       once more, on the training split or with {@code --refit train+validation} on both,
  *       and predicts the test split once. The combinations share their Fréchet means
- *       ({@link MeanCache}) and k-NN's validation neighbours ({@link NeighbourTable}, as deep
+ *       ({@link MeanCache}) and k-NN's validation neighbours ({@link NeighborTable}, as deep
  *       as the largest {@code --k}, closed before the test): no result changes, only the
  *       alignments made and counted.</li>
  *   <li><b>Folds</b> ({@code --folds K}): stratified K-fold cross-validation with the seed;
@@ -264,7 +264,7 @@ final class ClassifyCommand extends DatasetCommand {
         }
 
         GraphClassifier classifier(Setting s, Aligner aligner, long seed, Executor executor,
-                IterationListener listener, MeanCache means, NeighbourTable neighbours) {
+                IterationListener listener, MeanCache means, NeighborTable neighbours) {
             FrechetMean mean = FrechetMean.builder().aligner(aligner).executor(executor)
                     .cache(means).build();
             return switch (this) {
@@ -724,7 +724,7 @@ final class ClassifyCommand extends DatasetCommand {
 
     /** Returns the classifier of a setting, wrapped in the attribute scaling if any. */
     private GraphClassifier classifier(Method m, Setting s, ScaledClassifier.Recipe recipe,
-            Aligner aligner, Executor executor, MeanCache means, NeighbourTable neighbours) {
+            Aligner aligner, Executor executor, MeanCache means, NeighborTable neighbours) {
         GraphClassifier classifier = m.classifier(s, aligner, options.seed, executor, trace,
                 means, neighbours);
         if (counted(m)) {
@@ -1034,7 +1034,7 @@ final class ClassifyCommand extends DatasetCommand {
         long t0 = System.nanoTime();
         MeanCache means = new MeanCache(classCount);
         int deepest = grid.stream().mapToInt(Setting::k).max().orElse(1);
-        NeighbourTable neighbours = m == Method.KNN ? new NeighbourTable(deepest, 1) : null;
+        NeighborTable neighbours = m == Method.KNN ? new NeighborTable(deepest, 1) : null;
         List<Candidate> candidates = new ArrayList<>();
         for (Setting s : grid) {
             candidates.add(new Candidate(describe(m, s, recipe != null),

@@ -55,7 +55,7 @@ import org.orbifold.space.LabelEncoder;
  * aligner. The number of alignments saved depends on the data: {@link Model#neighbours}
  * reports it per query, and the model counts it over all queries.
  *
- * <p><b>Shared neighbours.</b> Models given one {@link NeighbourTable}
+ * <p><b>Shared neighbours.</b> Models given one {@link NeighborTable}
  * ({@link Builder#table}) and fitted on an equal training set in an equal space, with the
  * same aligner and search, search each query's {@code depth} nearest once and vote with the
  * first {@code k} of them: the {@code k} smallest pairs in the lexicographic order are the
@@ -83,7 +83,7 @@ public final class NearestNeighbors implements GraphClassifier {
     private final Aligner aligner;
     private final int k;
     private final boolean lowerBounds;
-    private final NeighbourTable table;
+    private final NeighborTable table;
 
     /**
      * Configures a k-nearest-neighbour classifier with the default search
@@ -98,7 +98,7 @@ public final class NearestNeighbors implements GraphClassifier {
     }
 
     private NearestNeighbors(Aligner aligner, int k, boolean lowerBounds,
-            NeighbourTable table) {
+            NeighborTable table) {
         this.aligner = Objects.requireNonNull(aligner, "aligner");
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
@@ -150,7 +150,7 @@ public final class NearestNeighbors implements GraphClassifier {
         private Aligner aligner;
         private int k = 1;
         private boolean lowerBounds = DEFAULT_LOWER_BOUNDS;
-        private NeighbourTable table;
+        private NeighborTable table;
 
         private Builder() {
         }
@@ -159,15 +159,15 @@ public final class NearestNeighbors implements GraphClassifier {
          * Sets a table of nearest neighbours that the predictions and scores of the fitted
          * models share with every other model given the same table and fitted on an equal
          * training set in an equal space with the same aligner and search: each query's
-         * {@link NeighbourTable#depth()} nearest are searched once, and a model votes with
-         * the first {@code k} of them (see {@link NeighbourTable}; the predictions are the
+         * {@link NeighborTable#depth()} nearest are searched once, and a model votes with
+         * the first {@code k} of them (see {@link NeighborTable}; the predictions are the
          * same as without it). {@link Model#neighbours} does not use it, nor does a model
          * whose {@code k} exceeds the depth, nor any model once the table is closed.
          *
          * @param value the table, or null for none (the default)
          * @return this builder
          */
-        public Builder table(NeighbourTable value) {
+        public Builder table(NeighborTable value) {
             this.table = value;
             return this;
         }
@@ -292,7 +292,7 @@ public final class NearestNeighbors implements GraphClassifier {
      * training graphs' bound profiles. Its {@link #scores} are the vote fractions of the
      * classes among the {@code k} nearest training graphs. It counts, over all calls of
      * {@link #predict}, {@link #scores} and {@link #neighbours}, the alignments computed and
-     * skipped; with a shared {@link NeighbourTable}, a query answered from the table counts
+     * skipped; with a shared {@link NeighborTable}, a query answered from the table counts
      * none, and one searched for it counts the search as deep as the table.
      */
     public static final class Model implements GraphClassifierModel, AlignmentCounting {
@@ -306,8 +306,8 @@ public final class NearestNeighbors implements GraphClassifier {
         private final DistanceLowerBound.Profile[] profiles;
         private final LongAdder computed = new LongAdder();
         private final LongAdder skipped = new LongAdder();
-        private final NeighbourTable table;
-        private final NeighbourTable.Key tableKey;
+        private final NeighborTable table;
+        private final NeighborTable.Key tableKey;
 
         private Model(NearestNeighbors config, GraphSpace space, List<Graph> graphs,
                 List<String> labels) {

@@ -53,7 +53,7 @@ import org.orbifold.space.IterationListener;
  * the learners that start from Fréchet means (the template of {@link TemplateMlp}, the class
  * means of {@link NearestPrototype}, {@link LearningGraphQuantization}, {@link GraphMlp} and
  * {@link MarginPerceptron}) compute each mean once for all candidates of an equal graph
- * space and training set, and k-NN candidates built with one {@link NeighbourTable} search
+ * space and training set, and k-NN candidates built with one {@link NeighborTable} search
  * each validation graph's nearest once, as deep as the largest {@code k}, for every
  * {@code k}. Both are keyed by everything their results depend on, so the counts, the choice
  * and the chosen model are bit for bit those without them; {@code classify} uses both.

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code classify}'s validation search shares the Fréchet means of candidates with the same
  * graph space and scaling ({@link org.orbifold.stats.MeanCache}), and k-NN's neighbours
- * across {@code k} ({@link org.orbifold.learn.NeighbourTable}); every candidate must score as
+ * across {@code k} ({@link org.orbifold.learn.NeighborTable}); every candidate must score as
  * it does when it is searched alone (when nothing is shared), and the search must not depend
  * on the thread count. Runs on the project's embedded letters with split lists.
  */

@@ -14,7 +14,7 @@ import org.orbifold.space.GraphSpace;
  * share a training set: k-NN candidates of a validation search that differ only in
  * {@code k} each search a validation graph's {@code depth} nearest training graphs once
  * (the largest {@code k} listed), and each votes with the first {@code k} of them. Give the
- * same table to the {@linkplain NearestNeighbors.Builder#table(NeighbourTable) classifiers}
+ * same table to the {@linkplain NearestNeighbors.Builder#table(NeighborTable) classifiers}
  * that may share, and {@link #close()} it when the search is done, so that later
  * predictions (of the test split) search only their own {@code k} nearest.
  *
@@ -38,7 +38,7 @@ import org.orbifold.space.GraphSpace;
  * <p>Thread-safe; predictions of one model may run in parallel. Two threads that search the
  * same query at once both search it, and the answer stored first is returned to both.
  */
-public final class NeighbourTable {
+public final class NeighborTable {
 
     private final int depth;
     private final int capacity;
@@ -55,14 +55,14 @@ public final class NeighbourTable {
      * @param capacity the most training sets held at once, at least 1
      * @throws IllegalArgumentException if the depth or the capacity is less than 1
      */
-    public NeighbourTable(int depth, int capacity) {
+    public NeighborTable(int depth, int capacity) {
         this.depth = Checks.atLeast("depth", depth, 1);
         this.capacity = Checks.atLeast("capacity", capacity, 1);
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(
                     Map.Entry<Key, Map<Graph, NearestNeighbors.Neighbours>> eldest) {
-                return size() > NeighbourTable.this.capacity;
+                return size() > NeighborTable.this.capacity;
             }
         };
     }
@@ -152,7 +152,7 @@ public final class NeighbourTable {
 
     @Override
     public String toString() {
-        return "NeighbourTable[depth=" + depth + ", capacity=" + capacity + ", searched="
+        return "NeighborTable[depth=" + depth + ", capacity=" + capacity + ", searched="
                 + searched() + ", reused=" + reused() + (isClosed() ? ", closed]" : "]");
     }
 

@@ -21,11 +21,11 @@ import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 
 /**
- * k-NN models that share a {@link NeighbourTable} predict and score exactly as models
+ * k-NN models that share a {@link NeighborTable} predict and score exactly as models
  * without it, with or without lower bounds, for every thread count, with ties in distance;
  * each query is searched once per training set, however many {@code k} share it.
  */
-class NeighbourTableTest {
+class NeighborTableTest {
 
     /** The embedded letters list their nine classes in turn, one graph of each per round. */
     private static final int CLASSES = 9;
@@ -70,7 +70,7 @@ class NeighbourTableTest {
                 GraphSpace.of(data.graphs()));
     }
 
-    private static NearestNeighbors knn(int k, boolean bounds, NeighbourTable table) {
+    private static NearestNeighbors knn(int k, boolean bounds, NeighborTable table) {
         return NearestNeighbors.builder().aligner(FAQ).k(k).lowerBounds(bounds).table(table)
                 .build();
     }
@@ -79,7 +79,7 @@ class NeighbourTableTest {
     void sharedModelsPredictAndScoreAsAlone() throws IOException {
         Data d = letters();
         for (boolean bounds : new boolean[] {true, false}) {
-            NeighbourTable table = new NeighbourTable(7, 1);
+            NeighborTable table = new NeighborTable(7, 1);
             int[] ks = {1, 3, 5, 7};
             long alone = 0;
             long shared = 0;
@@ -121,7 +121,7 @@ class NeighbourTableTest {
     @Test
     void onlyEqualTrainingSetsShareAndDeeperModelsSearchAlone() throws IOException {
         Data d = letters();
-        NeighbourTable table = new NeighbourTable(3, 2);
+        NeighborTable table = new NeighborTable(3, 2);
         Graph q = d.validation().get(4);
         knn(3, true, table).fit(d.space(), d.train(), d.labels()).predict(q);
         // The same graphs in another list: shared. Another order, another space, another
@@ -149,8 +149,8 @@ class NeighbourTableTest {
         assertEquals(knn(5, true, null).fit(d.space(), d.train(), d.labels()).predict(q),
                 deep.predict(q));
         assertEquals(5, table.searched());
-        assertThrows(IllegalArgumentException.class, () -> new NeighbourTable(0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new NeighbourTable(1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new NeighborTable(0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new NeighborTable(1, 0));
     }
 
     @Test
@@ -160,7 +160,7 @@ class NeighbourTableTest {
         List<String> aloneTest = null;
         for (int threads : new int[] {1, 1, 2, 3}) {
             // The first pass runs without a table.
-            NeighbourTable table = aloneTest == null ? null : new NeighbourTable(9, 1);
+            NeighborTable table = aloneTest == null ? null : new NeighborTable(9, 1);
             List<Candidate> candidates = new ArrayList<>();
             for (double edgeWeight : new double[] {1.0, 0.5}) {
                 GraphSpace space = new GraphSpace(d.space().size(), d.space().nodeDimension(),
