@@ -60,20 +60,21 @@ import org.jgrapht.nio.gml.GmlEventDrivenImporter;
  *
  * <p><b>Refusals.</b> A {@link DatasetFormatException} names the file and, where the outline
  * or the importer gives it, the line (and the column of a syntax error), and the node or edge,
- * for: bytes that are not UTF-8, a syntax error, no graph or a second graph, {@code multigraph
- * 1}, a {@code directed} other than 0 or 1, a key repeated in a node or an edge, a node without
- * an integer {@code id} or an id used twice, an edge without integer {@code source} and
- * {@code target} or naming a node the graph lacks, a string {@code weight}, a number that is
- * not finite ({@code 1e400}), an integer larger than 2^53 in magnitude, a self-loop, a second
- * edge between the same nodes (per ordered pair when directed), an attribute name with
- * {@code =}, a node attribute named {@code exists}, an edge attribute named {@code edge}, and
- * the folder cases of {@link GraphMlReader} (classes in some files only, two graphs of one
- * name).
+ * for: bytes that are not UTF-8, a syntax error, no graph or a second graph,
+ * {@code multigraph 1} (even without parallel edges), a {@code directed} other than 0 or 1, a
+ * key repeated in a node or an edge, a node without an integer {@code id} or an id used twice,
+ * an edge without integer {@code source} and {@code target} or naming a node the graph lacks,
+ * a string {@code weight}, a number that is not finite ({@code 1e400}), an integer larger than
+ * 2^53 in magnitude, a self-loop, a second edge between the same nodes (per ordered pair when
+ * directed), an attribute name with {@code =}, a node attribute named {@code exists}, an edge
+ * attribute named {@code edge}, and the folder cases of {@link GraphMlReader} (classes in some
+ * files only, two graphs of one name).
  *
  * <p><b>Limitations.</b> Strings are read as the importer reads them: Java escapes are
  * decoded, but networkx's HTML character references ({@code &#34;} for a quote, {@code &#233;}
- * for an accented letter) are kept as written. A sign {@code +} before a number is a syntax
- * error of the importer. Lines are named for the refusals of the outline and for syntax
+ * for an accented letter) are kept as written. A word that the importer does not read as a
+ * number ({@code +INF}, {@code NAN} as networkx writes infinities and NaN, or a number with a
+ * {@code +} sign) is refused. Lines are named for the refusals of the outline and for syntax
  * errors; the importer reports none for what it reads.
  *
  * <p>Instances are immutable and thread-safe.
