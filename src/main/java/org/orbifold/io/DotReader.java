@@ -2,8 +2,6 @@ package org.orbifold.io;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -153,11 +151,7 @@ public final class DotReader {
 
     /** Reads one file: the outline, then the importer's callbacks. */
     private static ImportedGraphs.Parsed parse(Path file) throws IOException {
-        String text = TextFiles.decode(file, Files.readAllBytes(file), StandardCharsets.UTF_8,
-                "convert the file to UTF-8");
-        if (text.startsWith("\uFEFF")) {
-            text = " " + text.substring(1);
-        }
+        String text = ImportedGraphs.text(file);
         Outline outline = new Outline(file, text);
         outline.read();
         ImportedGraphs.Parsed graph = new ImportedGraphs.Parsed(file, UNDIRECTED_BY);
@@ -176,13 +170,13 @@ public final class DotReader {
             try {
                 graph.addNode(id, 0);
             } catch (DatasetFormatException e) {
-                throw new Refusal(e);
+                throw new ImportedGraphs.Refusal(e);
             }
         });
         importer.addVertexAttributeConsumer((node, value) -> {
             Integer k = graph.nodeIndex.get(node.getFirst());
             if (value == null) {
-                throw new Refusal(new DatasetFormatException(file, "node "
+                throw new ImportedGraphs.Refusal(new DatasetFormatException(file, "node "
                         + JGraphTGraphs.shown(node.getFirst()) + " has the attribute "
                         + JGraphTGraphs.shown(node.getSecond()) + " without a value; expected "
                         + node.getSecond() + "=VALUE"));
@@ -192,7 +186,7 @@ public final class DotReader {
         importer.addEdgeConsumer(edge -> graph.addEdge(edge.getFirst(), edge.getSecond(), 0));
         importer.addEdgeAttributeConsumer((edge, value) -> {
             if (value == null) {
-                throw new Refusal(new DatasetFormatException(file, "edge from "
+                throw new ImportedGraphs.Refusal(new DatasetFormatException(file, "edge from "
                         + JGraphTGraphs.shown(edge.getFirst().getFirst()) + " to "
                         + JGraphTGraphs.shown(edge.getFirst().getSecond()) + " has the"
                         + " attribute " + JGraphTGraphs.shown(edge.getSecond()) + " without a"
@@ -203,23 +197,12 @@ public final class DotReader {
         });
         try {
             importer.importInput(new StringReader(text));
-        } catch (Refusal e) {
+        } catch (ImportedGraphs.Refusal e) {
             throw e.refusal;
         } catch (ImportException e) {
             throw ImportedGraphs.importerError(file, FORMAT.name(), e.getMessage());
         }
         return graph;
-    }
-
-    /** Carries a refusal out of an importer callback, which cannot throw checked ones. */
-    private static final class Refusal extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final DatasetFormatException refusal;
-
-        Refusal(DatasetFormatException refusal) {
-            super(refusal.getMessage(), refusal, false, false);
-            this.refusal = refusal;
-        }
     }
 
     /** A token of the outline, with its line. */

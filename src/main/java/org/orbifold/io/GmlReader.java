@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -171,11 +169,7 @@ public final class GmlReader {
 
     /** Reads one file: the outline, then the importer's callbacks. */
     private static ImportedGraphs.Parsed parse(Path file) throws IOException {
-        String text = TextFiles.decode(file, Files.readAllBytes(file), StandardCharsets.UTF_8,
-                "convert the file to UTF-8");
-        if (text.startsWith("\uFEFF")) {
-            text = " " + text.substring(1);
-        }
+        String text = ImportedGraphs.text(file);
         Outline outline = new Outline(file, text);
         outline.read();
         ImportedGraphs.Parsed graph = new ImportedGraphs.Parsed(file, UNDIRECTED_BY);
@@ -192,7 +186,7 @@ public final class GmlReader {
             try {
                 graph.addNode(String.valueOf(id), outline.nodeLines.get(k));
             } catch (DatasetFormatException e) {
-                throw new Refusal(e);
+                throw new ImportedGraphs.Refusal(e);
             }
         });
         importer.addVertexAttributeConsumer((node, value) -> {
@@ -214,7 +208,7 @@ public final class GmlReader {
         });
         try {
             importer.importInput(new StringReader(outline.forImporter.toString()));
-        } catch (Refusal e) {
+        } catch (ImportedGraphs.Refusal e) {
             throw e.refusal;
         } catch (ImportException e) {
             throw ImportedGraphs.importerError(file, FORMAT.name(), e.getMessage());
@@ -233,17 +227,6 @@ public final class GmlReader {
         } else if (type == AttributeType.INT || type == AttributeType.LONG
                 || type == AttributeType.FLOAT || type == AttributeType.DOUBLE) {
             attributes.put(key, Double.parseDouble(value.getValue()));
-        }
-    }
-
-    /** Carries a refusal out of an importer callback, which cannot throw checked ones. */
-    private static final class Refusal extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final DatasetFormatException refusal;
-
-        Refusal(DatasetFormatException refusal) {
-            super(refusal.getMessage(), refusal, false, false);
-            this.refusal = refusal;
         }
     }
 

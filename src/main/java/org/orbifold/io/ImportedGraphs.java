@@ -1,6 +1,7 @@
 package org.orbifold.io;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,6 +103,21 @@ final class ImportedGraphs {
         DatasetFormatException error(int line, String detail) {
             return line > 0 ? new DatasetFormatException(file, line, detail)
                     : new DatasetFormatException(file, detail);
+        }
+    }
+
+    /**
+     * Carries a refusal out of an importer's callback, which cannot throw checked exceptions;
+     * the importers let it pass (they wrap only their parser's exceptions and
+     * {@link IllegalArgumentException}).
+     */
+    static final class Refusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final DatasetFormatException refusal;
+
+        Refusal(DatasetFormatException refusal) {
+            super(refusal.getMessage(), refusal, false, false);
+            this.refusal = refusal;
         }
     }
 
@@ -549,6 +565,17 @@ final class ImportedGraphs {
         } catch (IllegalArgumentException e) {
             throw new DatasetFormatException(where, e.getMessage());
         }
+    }
+
+    /**
+     * Reads a file as UTF-8 text, refusing bytes that are not UTF-8 with the line and column
+     * ({@link TextFiles#decode}); a byte-order mark at the start becomes a space, so that lines
+     * and columns stay those of the file.
+     */
+    static String text(Path file) throws IOException {
+        String text = TextFiles.decode(file, Files.readAllBytes(file), StandardCharsets.UTF_8,
+                "convert the file to UTF-8");
+        return text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
     }
 
     /**

@@ -169,6 +169,18 @@ class DotReaderTest {
     }
 
     @Test
+    void aByteOrderMarkIsSkippedAndLinesStayThoseOfTheFile() throws IOException {
+        Path file = write("bom.dot", "\uFEFFgraph {\n a -- b\n c -- c }");
+        assertEquals(file + ": edge from 'c' to 'c' is a self-loop, which is not supported: the"
+                + " diagonal of a graph's matrix holds node attributes, so remove the loop or"
+                + " make it a node attribute", refused(file));
+        Path gml = write("bom.gml", "\uFEFFgraph [\n node [ id 0 ]\n node [ id 0 ] ]");
+        assertEquals(gml + ", line 3: node id '0' is used twice (first at line 2)",
+                assertThrows(DatasetFormatException.class, () -> new GmlReader().read(gml))
+                        .getMessage());
+    }
+
+    @Test
     void refusesSyntaxErrorsWithLineAndColumnAndBytesThatAreNoUtf8() throws IOException {
         Path file = write("bad.dot", "graph {\n  a -- ;\n}");
         String message = refused(file);
