@@ -177,7 +177,8 @@ final class ClassifyCommand extends DatasetCommand {
 
     /** The help of DATASET for this command, which needs splits or folds. */
     static final String DATASET_HELP = "IAM folder with its splits, or, with --folds or split"
-            + " list files, a TU folder, IAM .cxl, .npy, GraphML file or folder (.graphml),"
+            + " list files, a TU folder, IAM .cxl, .npy, GraphML, GML or DOT file or folder"
+            + " (.graphml, .gml, .dot, .gv),"
             + " tu:NAME (fetched, see fetch --help) or"
             + " molecule file (.smi, .can, .csv, .sdf; default: the embedded letters: with no"
             + " DATASET and no split files, give --folds K).";

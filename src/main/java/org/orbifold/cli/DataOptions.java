@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.orbifold.io.DotReader;
+import org.orbifold.io.GmlReader;
 import org.orbifold.io.GraphMlReader;
 import org.orbifold.io.MoleculeReader;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,8 +22,8 @@ final class DataOptions {
 
     /** The files that {@code --label-property} applies to. */
     private static final String LABELLED_FILES =
-            "CSV and SD molecule files (.csv, .sdf, .sd, .mol) and GraphML files or folders"
-            + " (.graphml)";
+            "CSV and SD molecule files (.csv, .sdf, .sd, .mol) and GraphML, GML and DOT files"
+            + " or folders (.graphml, .gml, .dot, .gv)";
 
     @Option(names = "--class", paramLabel = "C",
             description = "Keep only the graphs of class C, of which --limit then keeps the"
@@ -44,8 +46,9 @@ final class DataOptions {
 
     @Option(names = "--label-property", paramLabel = "NAME",
             description = "Class labels of a molecule file from the CSV column or SD data"
-                + " item NAME, of GraphML graphs from their graph attribute NAME (default: a"
-                + " CSV column or GraphML graph attribute " + MoleculeReader.DEFAULT_LABEL_COLUMNS
+                + " item NAME, of GraphML, GML and DOT graphs from their graph attribute NAME"
+                + " (default: a CSV column or graph attribute "
+                + MoleculeReader.DEFAULT_LABEL_COLUMNS
                 + "; none for an SD file).")
     String labelProperty;
 
@@ -70,8 +73,9 @@ final class DataOptions {
     }
 
     /**
-     * Returns the reader of GraphML files and folders that the options ask for; call
-     * {@link #molecules} first, which refuses {@code --label-property} for other data.
+     * Returns the reader of GraphML files and folders that the options ask for, whose label
+     * property the loader gives its GML and DOT readers too; call {@link #molecules} first,
+     * which refuses {@code --label-property} for other data.
      */
     GraphMlReader graphMl() {
         return new GraphMlReader().withLabelProperty(labelProperty == null ? null
@@ -79,17 +83,19 @@ final class DataOptions {
     }
 
     /**
-     * Returns whether DATASET is GraphML data: a {@code .graphml} file, or a folder that
-     * holds {@code .graphml} files (which the loader reads unless the folder also holds a TU
-     * data set, which it then refuses).
+     * Returns whether DATASET is GraphML, GML or DOT data: such a file, or a folder that holds
+     * such files (which the loader reads unless the folder also holds a TU data set or files of
+     * another of these formats, which it then refuses).
      */
     private static boolean isGraphMl(String dataset) {
         Path path = Path.of(dataset);
-        if (GraphMlReader.isGraphMlFile(path)) {
+        if (GraphMlReader.isGraphMlFile(path) || GmlReader.isGmlFile(path)
+                || DotReader.isDotFile(path)) {
             return true;
         }
         try {
-            return Files.isDirectory(path) && !GraphMlReader.graphMlFiles(path).isEmpty();
+            return Files.isDirectory(path) && (!GraphMlReader.graphMlFiles(path).isEmpty()
+                    || !GmlReader.gmlFiles(path).isEmpty() || !DotReader.dotFiles(path).isEmpty());
         } catch (IOException e) {
             return false;
         }

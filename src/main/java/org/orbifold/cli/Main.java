@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
  * Sub-commands {@code info}, {@code align}, {@code mean}, {@code median}, {@code cluster},
  * {@code classify}, {@code render}, {@code pca} and {@code regress} read a data set (a TU
  * Dortmund folder, an IAM {@code .cxl} split, a NumPy {@code .npy} stack of adjacency
- * matrices, a molecule file, a GraphML file or folder, or by default the project's own letter
- * drawings) and print text or JSON ({@code render}: an SVG drawing); DATASET
+ * matrices, a molecule file, a GraphML, GML or DOT file or folder, or by default the
+ * project's own letter drawings) and print text or JSON ({@code render}: an SVG drawing); DATASET
  * {@code tu:NAME} names a data set of the TU collection, which {@code fetch} downloads into a
  * cache ({@link FetchCommand}).
  *
@@ -45,10 +45,11 @@ import picocli.CommandLine.Spec;
             RenderCommand.class, PcaCommand.class, RegressCommand.class, FetchCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "DATASET is a TU Dortmund folder, an IAM .cxl file, a .npy stack, a "
-            + "molecule file (.smi, .can, .csv with a smiles column, .sdf) or a GraphML file "
-            + "or folder (.graphml); without it the embedded letter drawings (datasets/letters)"
-            + " are used. tu:NAME is the TU data set NAME, fetched into a cache when missing"
-            + " (see fetch --help). classify also takes an IAM folder of splits."})
+            + "molecule file (.smi, .can, .csv with a smiles column, .sdf) or a GraphML, GML or "
+            + "DOT file or folder (.graphml, .gml, .dot, .gv); without it the embedded letter"
+            + " drawings (datasets/letters) are used. tu:NAME is the TU data set NAME, fetched"
+            + " into a cache when missing (see fetch --help). classify also takes an IAM folder"
+            + " of splits."})
 public final class Main implements Runnable {
 
     /** Prefix of every error line. */

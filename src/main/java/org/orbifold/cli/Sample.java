@@ -115,8 +115,8 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
      * Reads a data set, molecule files and GraphML data with the given readers, and selects
      * the graphs to work on.
      *
-     * @param location a TU folder, an IAM .cxl file, a .npy stack, a GraphML file or folder,
-     *     or a molecule file; null for the default
+     * @param location a TU folder, an IAM .cxl file, a .npy stack, a GraphML, GML or DOT file
+     *     or folder, or a molecule file; null for the default
      * @param className the class to keep (its label, or the label as text output shows it), or
      *     null for all
      * @param limit how many graphs to keep at most, or null for all

@@ -14,12 +14,14 @@ import java.util.stream.Stream;
 
 /**
  * Loads a dataset from a path by its kind: a folder is read as a TU dataset
- * ({@link TuDatasetReader}) or, when it holds no TU data set but {@code .graphml} files, as a
- * folder of GraphML files ({@link GraphMlReader}; a folder holding both is refused), a
- * {@code .cxl} file as an IAM split ({@link IamDatasetReader}), a {@code .npy} file as a stack
- * of adjacency matrices ({@link NpyReader#readAdjacencyStack}), a {@code .graphml} file by a
- * default {@link GraphMlReader}, a molecule file ({@code .smi}, {@code .smiles}, {@code .can},
- * {@code .csv}, {@code .sdf}, {@code .sd}, {@code .mol}) by a default {@link MoleculeReader}.
+ * ({@link TuDatasetReader}) or, when it holds no TU data set but {@code .graphml}, {@code .gml}
+ * or {@code .dot}/{@code .gv} files, as a folder of GraphML ({@link GraphMlReader}), GML
+ * ({@link GmlReader}) or DOT ({@link DotReader}) files (a folder holding two of these kinds is
+ * refused), a {@code .cxl} file as an IAM split ({@link IamDatasetReader}), a {@code .npy} file
+ * as a stack of adjacency matrices ({@link NpyReader#readAdjacencyStack}), a {@code .graphml},
+ * {@code .gml}, {@code .dot} or {@code .gv} file by the reader of its format, a molecule file
+ * ({@code .smi}, {@code .smiles}, {@code .can}, {@code .csv}, {@code .sdf}, {@code .sd},
+ * {@code .mol}) by a default {@link MoleculeReader}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -32,7 +34,8 @@ public final class DatasetLoader {
 
     /** The kinds of data set that {@link #load} reads, for messages. */
     private static final String KINDS = "a TU folder, an IAM .cxl split file, a .npy file, a"
-            + " GraphML file or folder (.graphml) or a molecule file ("
+            + " GraphML, GML or DOT file or folder (.graphml, .gml, .dot, .gv) or a molecule"
+            + " file ("
             + String.join(", ", MoleculeReader.fileEndings()) + ")";
 
     private DatasetLoader() {
@@ -73,14 +76,16 @@ public final class DatasetLoader {
 
     /**
      * Loads the dataset at a path, reading molecule files and GraphML files or folders with
-     * the given readers (for their options, such as the graph attribute of class labels).
+     * the given readers (for their options, such as the graph attribute of class labels); GML
+     * and DOT files and folders are read by a {@link GmlReader} or {@link DotReader} with the
+     * GraphML reader's {@link GraphMlReader#labelProperty}.
      *
      * @param path a TU dataset folder, an IAM {@code .cxl} split file, a {@code .npy} file, a
-     *     GraphML file or folder of GraphML files, or a molecule file
+     *     GraphML, GML or DOT file or folder of such files, or a molecule file
      * @param molecules the reader of molecule files
      * @param graphMl the reader of GraphML files and folders
-     * @return the dataset; for a GraphML folder that also holds other files of data sets, with
-     *     a note naming them as not read
+     * @return the dataset; for a GraphML, GML or DOT folder that also holds other files of data
+     *     sets, with a note naming them as not read
      * @throws DatasetFormatException as {@link #load(Path)}
      * @throws IOException if a file cannot be read
      */
@@ -89,17 +94,46 @@ public final class DatasetLoader {
         if (!Files.exists(path)) {
             throw DatasetFormatException.noSuchPath(path);
         }
+        GmlReader gml = new GmlReader().withLabelProperty(graphMl.labelProperty());
+        DotReader dot = new DotReader().withLabelProperty(graphMl.labelProperty());
         if (Files.isDirectory(path)) {
             List<String> tu = TuDatasetReader.datasetNames(path);
             List<Path> graphMlFiles = GraphMlReader.graphMlFiles(path);
-            if (!tu.isEmpty() && !graphMlFiles.isEmpty()) {
-                throw new DatasetFormatException(path, "holds both a TU data set ("
-                        + String.join(", ", tu) + ") and GraphML files (" + few(names(
-                        graphMlFiles)) + "); move one of them to a folder of its own, or give"
-                        + " a GraphML file by itself");
+            List<Path> gmlFiles = GmlReader.gmlFiles(path);
+            List<Path> dotFiles = DotReader.dotFiles(path);
+            List<String> kinds = new ArrayList<>();
+            if (!tu.isEmpty()) {
+                kinds.add("a TU data set (" + String.join(", ", tu) + ")");
             }
             if (!graphMlFiles.isEmpty()) {
-                return withOthersNote(graphMl.read(path), path);
+                kinds.add("GraphML files (" + few(names(graphMlFiles)) + ")");
+            }
+            if (!gmlFiles.isEmpty()) {
+                kinds.add("GML files (" + few(names(gmlFiles)) + ")");
+            }
+            if (!dotFiles.isEmpty()) {
+                kinds.add("DOT files (" + few(names(dotFiles)) + ")");
+            }
+            if (kinds.size() > 1) {
+                String formats = tu.isEmpty() || kinds.size() > 2 ? "graph"
+                        : !graphMlFiles.isEmpty() ? "GraphML" : !gmlFiles.isEmpty() ? "GML"
+                        : "DOT";
+                throw new DatasetFormatException(path, "holds " + (kinds.size() == 2
+                        ? "both " + kinds.get(0) + " and " + kinds.get(1) + "; move one of them"
+                        + " to a folder of its own" : String.join(", ", kinds) + "; move them"
+                        + " to folders of their own") + ", or give a " + formats + " file by"
+                        + " itself");
+            }
+            if (!graphMlFiles.isEmpty()) {
+                return withOthersNote(graphMl.read(path), path, GraphMlReader::isGraphMlFile,
+                        ".graphml");
+            }
+            if (!gmlFiles.isEmpty()) {
+                return withOthersNote(gml.read(path), path, GmlReader::isGmlFile, ".gml");
+            }
+            if (!dotFiles.isEmpty()) {
+                return withOthersNote(dot.read(path), path, DotReader::isDotFile,
+                        ".dot and .gv");
             }
             if (tu.isEmpty()) {
                 throw new DatasetFormatException(path, TuDatasetReader.noDatasetHere(path)
@@ -120,6 +154,12 @@ public final class DatasetLoader {
         if (GraphMlReader.isGraphMlFile(path)) {
             return graphMl.read(path);
         }
+        if (GmlReader.isGmlFile(path)) {
+            return gml.read(path);
+        }
+        if (DotReader.isDotFile(path)) {
+            return dot.read(path);
+        }
         if (MoleculeReader.isMoleculeFile(path)) {
             return molecules.read(path);
         }
@@ -136,16 +176,15 @@ public final class DatasetLoader {
     }
 
     /**
-     * Adds a note to a data set read from the GraphML files of a folder when the folder also
-     * holds other files of data sets, which are not read with them.
+     * Adds a note to a data set read from the GraphML, GML or DOT files of a folder when the
+     * folder also holds other files of data sets, which are not read with them.
      */
-    private static GraphDataset withOthersNote(GraphDataset dataset, Path folder)
-            throws IOException {
+    private static GraphDataset withOthersNote(GraphDataset dataset, Path folder,
+            Predicate<Path> read, String endings) throws IOException {
         List<String> others = new ArrayList<>();
         try (Stream<Path> entries = Files.list(folder)) {
             for (Path entry : (Iterable<Path>) entries.sorted()::iterator) {
-                if (Files.isRegularFile(entry) && isDatasetFile(entry)
-                        && !GraphMlReader.isGraphMlFile(entry)) {
+                if (Files.isRegularFile(entry) && isDatasetFile(entry) && !read.test(entry)) {
                     others.add(entry.getFileName().toString());
                 }
             }
@@ -153,7 +192,8 @@ public final class DatasetLoader {
         if (others.isEmpty()) {
             return dataset;
         }
-        return dataset.withNotes(List.of("only the .graphml files of the folder are read, not "
+        return dataset.withNotes(List.of("only the " + endings + " files of the folder are read,"
+                + " not "
                 + few(others) + " (give such a file by itself)"));
     }
 
@@ -209,8 +249,8 @@ public final class DatasetLoader {
     /**
      * Returns whether a path names a file of a data set by its ending (any case): a file of a
      * TU data set ({@code X_A.txt}, {@code X_graph_indicator.txt}, ...), an IAM split
-     * ({@code .cxl}) or graph ({@code .gxl}), a {@code .npy} stack, a GraphML file, or a
-     * molecule file
+     * ({@code .cxl}) or graph ({@code .gxl}), a {@code .npy} stack, a GraphML, GML or DOT file,
+     * or a molecule file
      * ({@link MoleculeReader#isMoleculeFile}). The file need not exist.
      *
      * @param path a file path
@@ -225,7 +265,8 @@ public final class DatasetLoader {
             }
         }
         return name.endsWith(".cxl") || name.endsWith(".gxl") || name.endsWith(".npy")
-                || GraphMlReader.isGraphMlFile(path) || MoleculeReader.isMoleculeFile(path);
+                || GraphMlReader.isGraphMlFile(path) || GmlReader.isGmlFile(path)
+                || DotReader.isDotFile(path) || MoleculeReader.isMoleculeFile(path);
     }
 
     /**
@@ -287,8 +328,8 @@ public final class DatasetLoader {
     /**
      * Describes what a folder without a TU data set holds that {@link #load} reads, so that
      * the message points at the right argument: IAM split files, molecule files, {@code .npy}
-     * stacks, GraphML files, TU data set subfolders; QAPLIB instances are named as read by
-     * {@link QaplibReader} only. Only regular files are named (a named pipe that ends in
+     * stacks, GraphML, GML and DOT files, TU data set subfolders; QAPLIB instances are named as
+     * read by {@link QaplibReader} only. Only regular files are named (a named pipe that ends in
      * {@code .cxl} is not suggested). The readers use it too when they are given a folder where
      * they expect a file ({@link IamDatasetReader}).
      */
@@ -298,6 +339,8 @@ public final class DatasetLoader {
         List<String> npy = new ArrayList<>();
         List<String> graphMl = new ArrayList<>();
         List<String> hiddenGraphMl = new ArrayList<>();
+        List<String> gml = new ArrayList<>();
+        List<String> dot = new ArrayList<>();
         List<String> qaplib = new ArrayList<>();
         List<String> tuFolders = new ArrayList<>();
         try (Stream<Path> entries = Files.list(folder)) {
@@ -317,6 +360,10 @@ public final class DatasetLoader {
                     npy.add(name);
                 } else if (GraphMlReader.isGraphMlFile(entry)) {
                     (name.startsWith(".") ? hiddenGraphMl : graphMl).add(name);
+                } else if (GmlReader.isGmlFile(entry)) {
+                    gml.add(name);
+                } else if (DotReader.isDotFile(entry)) {
+                    dot.add(name);
                 } else if (MoleculeReader.isMoleculeFile(entry)) {
                     molecules.add(name);
                 } else if (lower.endsWith(".dat")) {
@@ -340,6 +387,12 @@ public final class DatasetLoader {
             parts.add("its only GraphML files are hidden (" + few(hiddenGraphMl) + "), which a"
                     + " folder is not read for; give such a file itself to read it");
         }
+        if (!gml.isEmpty()) {
+            parts.add("give a .gml file (" + few(gml) + " found here)");
+        }
+        if (!dot.isEmpty()) {
+            parts.add("give a .dot or .gv file (" + few(dot) + " found here)");
+        }
         if (!tuFolders.isEmpty()) {
             parts.add("give a TU data set folder (" + few(tuFolders) + " found here)");
         }
@@ -350,7 +403,8 @@ public final class DatasetLoader {
         }
         if (parts.isEmpty()) {
             return "nothing here is a data set this loader reads (a TU folder, an IAM .cxl"
-                    + " file, a .npy file, a GraphML file or folder, or a molecule file)";
+                    + " file, a .npy file, a GraphML, GML or DOT file or folder, or a molecule"
+                    + " file)";
         }
         return String.join("; ", parts);
     }

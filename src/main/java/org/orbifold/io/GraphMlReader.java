@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -107,9 +106,6 @@ public final class GraphMlReader {
     /** A discrete attribute with more distinct labels is left out, as in the IAM reader. */
     public static final int MAX_CATEGORIES = IamDatasetReader.DEFAULT_MAX_CATEGORIES;
 
-    /** Graph attribute names taken as class labels by default, in order of preference. */
-    private static final List<String> LABEL_NAMES =
-            List.of(MoleculeReader.DEFAULT_LABEL_COLUMNS.split(", "));
 
     private static final Set<String> DOMAINS = Set.of("all", "graphml", "graph", "node",
             "edge", "hyperedge", "port", "endpoint");
@@ -185,61 +181,7 @@ public final class GraphMlReader {
      * @throws IOException if the folder cannot be listed
      */
     public static List<Path> graphMlFiles(Path folder) throws IOException {
-        return list(folder).files();
-    }
-
-    /** The GraphML files of a folder and the notes on the entries left out. */
-    private record Listing(List<Path> files, List<String> notes) {
-    }
-
-    private static Listing list(Path folder) throws IOException {
-        List<Path> named;
-        try (Stream<Path> entries = Files.list(folder)) {
-            named = entries.filter(GraphMlReader::isGraphMlFile)
-                    .sorted((a, b) -> a.getFileName().toString()
-                            .compareTo(b.getFileName().toString()))
-                    .toList();
-        }
-        List<String> hidden = new ArrayList<>();
-        List<String> irregular = new ArrayList<>();
-        Map<Path, List<Path>> byTarget = new LinkedHashMap<>();
-        for (Path entry : named) {
-            String name = entry.getFileName().toString();
-            if (name.startsWith(".")) {
-                hidden.add(JGraphTGraphs.shown(name));
-            } else if (Files.isRegularFile(entry)) {
-                byTarget.computeIfAbsent(entry.toRealPath(), k -> new ArrayList<>()).add(entry);
-            } else {
-                irregular.add(JGraphTGraphs.shown(name) + (Files.isDirectory(entry)
-                        ? " (a folder; subfolders are not searched)" : !Files.exists(entry)
-                        ? " (a broken link)" : " (a named pipe or device)"));
-            }
-        }
-        List<Path> files = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        for (List<Path> same : byTarget.values()) {
-            Path kept = same.stream().filter(p -> !Files.isSymbolicLink(p)).findFirst()
-                    .orElse(same.get(0));
-            files.add(kept);
-            for (Path other : same) {
-                if (other != kept) {
-                    notes.add(JGraphTGraphs.shown(other.getFileName()) + " not read: a link to"
-                            + " the same file as " + JGraphTGraphs.shown(kept.getFileName())
-                            + ", which is read once");
-                }
-            }
-        }
-        files.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-        if (!hidden.isEmpty()) {
-            notes.add(0, "hidden " + (hidden.size() == 1 ? "file " : "files ")
-                    + String.join(", ", hidden) + " not read (names starting with '.', such as"
-                    + " macOS's ._ files)");
-        }
-        if (!irregular.isEmpty()) {
-            notes.add("not read, being no regular file" + (irregular.size() == 1 ? ": " : "s: ")
-                    + String.join(", ", irregular));
-        }
-        return new Listing(List.copyOf(files), notes);
+        return GraphFileFolders.list(folder, GraphMlReader::isGraphMlFile).files();
     }
 
     /**
@@ -255,7 +197,8 @@ public final class GraphMlReader {
     public GraphDataset read(Path path) throws IOException {
         Objects.requireNonNull(path, "path");
         if (Files.isDirectory(path)) {
-            Listing listing = list(path);
+            GraphFileFolders.Listing listing = GraphFileFolders.list(path,
+                    GraphMlReader::isGraphMlFile);
             if (listing.files().isEmpty()) {
                 throw new DatasetFormatException(path, "no " + FILE_ENDING + " file in this"
                         + " folder" + (listing.notes().isEmpty() ? ""
@@ -346,34 +289,8 @@ public final class GraphMlReader {
         if (!fileKeys.isEmpty()) {
             notes.add("data of the <graphml> element not read (keys " + quoted(fileKeys) + ")");
         }
-        AttributeEncoding.Encoded encoded = AttributeEncoding.encode(raw, MAX_CATEGORIES,
-                declarations.nodeOrder, declarations.edgeOrder);
-        List<String> graphNames = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        for (RawGraph g : raw) {
-            graphNames.add(g.name);
-            if (g.classLabel != null) {
-                labels.add(g.classLabel);
-            }
-        }
-        notes.addAll(encoded.notes());
-        int directedEdges = 0;
-        for (RawGraph g : raw) {
-            directedEdges += g.directedListings;
-        }
-        if (directedEdges > 0 && !encoded.graphs().isEmpty()
-                && !encoded.graphs().get(0).isDirected()) {
-            int pairs = directedEdges / 2;
-            notes.add(directedEdges + " directed edges, each listed with its reverse, count as "
-                    + pairs + (pairs == 1 ? " undirected edge" : " undirected edges")
-                    + " (one per pair of nodes, as the edges line counts them)");
-        }
-        try {
-            return new GraphDataset(datasetName, encoded.graphs(), labels, graphNames,
-                    encoded.nodeChannels(), encoded.edgeChannels(), notes);
-        } catch (IllegalArgumentException e) {
-            throw new DatasetFormatException(where, e.getMessage());
-        }
+        return ImportedGraphs.dataset(datasetName, raw, declarations.nodeOrder,
+                declarations.edgeOrder, notes, where);
     }
 
     private static String quoted(Set<String> names) {
@@ -611,7 +528,7 @@ public final class GraphMlReader {
                         + " attributes: " + (graphKeys.isEmpty() ? "none"
                         : String.join(", ", graphKeys)));
             }
-            for (String name : LABEL_NAMES) {
+            for (String name : ImportedGraphs.LABEL_NAMES) {
                 for (Key key : keys.values()) {
                     if (isGraphAttribute(key) && key.name.equalsIgnoreCase(name)) {
                         return key;

@@ -68,12 +68,10 @@ import org.orbifold.space.NodeExistence;
  * {@link NodeExistence#append}. {@link #toJGraphT} carries the edge weights only; node
  * {@code i}'s attributes stay readable as {@code graph.nodeVector(i)}, and a weight of 0 is
  * kept as an edge of weight 0, which {@link #fromJGraphT(org.jgrapht.Graph)} refuses on the
- * way back. This class reads no files: GraphML files are read by {@link GraphMlReader}, and
- * Orbifold depends on jgrapht-core only, not on jgrapht-io, so DOT or GML files are not read.
- * Read them with jgrapht-io's importers (for example {@code org.jgrapht.nio.dot.DOTImporter},
- * with jgrapht-io of the same JGraphT version added to your own build) into a JGraphT graph
- * and convert that, or write the graphs in the TU Dortmund text format, which
- * {@link TuDatasetReader} reads.
+ * way back. This class reads no files: GraphML files are read by {@link GraphMlReader}, GML
+ * and DOT files by {@link GmlReader} and {@link DotReader}. For another format, read it into
+ * a JGraphT graph (for example with one of jgrapht-io's importers) and convert that, or write
+ * the graphs in the TU Dortmund text format, which {@link TuDatasetReader} reads.
  *
  * <p>The class is stateless and thread-safe; it reads the source graph and calls the
  * caller's functions on the calling thread, so the source must not change meanwhile.

@@ -2,9 +2,11 @@
  * Reading graph datasets and writing results: the TU Dortmund text format
  * ({@link org.orbifold.io.TuDatasetReader}), IAM Graph Database GXL graphs with CXL splits
  * ({@link org.orbifold.io.IamDatasetReader}), GraphML files and folders
- * ({@link org.orbifold.io.GraphMlReader}), NumPy {@code .npy} arrays and stacks of adjacency
- * matrices ({@link org.orbifold.io.NpyReader}), molecules from SMILES, CSV and SD files through
- * the CDK ({@link org.orbifold.io.MoleculeReader}), dispatch by path
+ * ({@link org.orbifold.io.GraphMlReader}), GML and DOT files and folders through jgrapht-io's
+ * importers ({@link org.orbifold.io.GmlReader}, {@link org.orbifold.io.DotReader}), NumPy
+ * {@code .npy} arrays and stacks of adjacency matrices ({@link org.orbifold.io.NpyReader}),
+ * molecules from SMILES, CSV and SD files through the CDK
+ * ({@link org.orbifold.io.MoleculeReader}), dispatch by path
  * ({@link org.orbifold.io.DatasetLoader}), JSON output ({@link org.orbifold.io.JsonWriter},
  * {@link org.orbifold.io.GraphJson}), SVG drawings of graphs and alignments
  * ({@link org.orbifold.io.SvgDrawing}, as text; the caller writes it), and conversion of

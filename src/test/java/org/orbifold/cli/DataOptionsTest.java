@@ -257,8 +257,8 @@ class DataOptionsTest {
         assertEquals("orbifold: error: --skip-invalid" + tail, skip.err());
         assertEquals("orbifold: error: --no-valence-check" + tail, valence.err());
         assertEquals("orbifold: error: --label-property applies only to CSV and SD molecule"
-                + " files (.csv, .sdf, .sd, .mol) and GraphML files or folders (.graphml), not"
-                + " to " + folder + "\n", label.err());
+                + " files (.csv, .sdf, .sd, .mol) and GraphML, GML and DOT files or folders"
+                + " (.graphml, .gml, .dot, .gv), not to " + folder + "\n", label.err());
         assertEquals("orbifold: error: --skip-invalid applies only to " + files + ", not to the"
                 + " default letters\n", letters.err());
         assertEquals("orbifold: error: --skip-invalid applies only to " + files + ", not to "

@@ -48,8 +48,8 @@ class DatasetLoaderTest {
                             () -> DatasetLoader.load(pipe)));
             assertEquals(pipe + ": not a regular file (such as a named pipe or a device), so it"
                     + " is not read; expected a TU folder, an IAM .cxl split file, a .npy file,"
-                    + " a GraphML file or folder (.graphml) or a molecule file (.smi, .smiles,"
-                    + " .can, .csv, .sdf, .sd, .mol)",
+                    + " a GraphML, GML or DOT file or folder (.graphml, .gml, .dot, .gv) or a"
+                    + " molecule file (.smi, .smiles, .can, .csv, .sdf, .sd, .mol)",
                     e.getMessage());
         }
         Path pipe = dir.resolve("ff.npy");
@@ -88,8 +88,8 @@ class DatasetLoaderTest {
                 () -> DatasetLoader.load(dat));
         assertTrue(e.getMessage().contains("graphs.dat"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown dataset type; expected a TU folder, an IAM"
-                + " .cxl split file, a .npy file, a GraphML file or folder (.graphml) or a"
-                + " molecule file"), e.getMessage());
+                + " .cxl split file, a .npy file, a GraphML, GML or DOT file or folder"
+                + " (.graphml, .gml, .dot, .gv) or a molecule file"), e.getMessage());
         // Every ending the molecule reader accepts is listed; .smiles, .sd and .mol were not.
         assertTrue(e.getMessage().endsWith("molecule file (.smi, .smiles, .can, .csv, .sdf, .sd,"
                 + " .mol)"), e.getMessage());

@@ -445,8 +445,8 @@ class IamDatasetReaderTest {
         Path missing = dir.resolve("missing.cxl");
 
         assertEquals(empty + ": a folder, not an IAM .cxl split file; nothing here is a data"
-                + " set this loader reads (a TU folder, an IAM .cxl file, a .npy file, a GraphML"
-                + " file or folder, or a molecule file)", failure(empty).getMessage());
+                + " set this loader reads (a TU folder, an IAM .cxl file, a .npy file, a GraphML,"
+                + " GML or DOT file or folder, or a molecule file)", failure(empty).getMessage());
         assertEquals("no such file or folder: " + missing, failure(missing).getMessage());
     }
 

@@ -1,0 +1,194 @@
+package org.orbifold.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orbifold.space.Graph;
+
+/**
+ * Tests of {@link DotReader}: files in the styles of pydot (networkx) and Graphviz, typing of
+ * DOT's text values, graph attributes, what jgrapht-io's importer would read silently in
+ * another way (ports, a second graph, the header), and the refusals.
+ */
+class DotReaderTest {
+
+    private static final double TOL = 1e-12;
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private Path resource(String name) throws IOException {
+        Path file = dir.resolve(name);
+        try (InputStream in = getClass().getResourceAsStream(name)) {
+            Files.copy(in, file);
+        }
+        return file;
+    }
+
+    private String refused(Path file) {
+        return assertThrows(DatasetFormatException.class, () -> new DotReader().read(file))
+                .getMessage();
+    }
+
+    private void assertRefused(String text, String message) throws IOException {
+        Path file = write("bad.dot", text);
+        assertEquals(file + message, refused(file));
+    }
+
+    @Test
+    void readsTheStyleOfPydot() throws IOException {
+        GraphDataset d = new DotReader().read(resource("pydot-style.dot"));
+
+        // Every value is text: charge and mass are numbers everywhere, quoted or not; the
+        // booleans and elements are labels. Channels in order of first appearance.
+        assertEquals(List.of("pydot-style"), d.graphNames());
+        assertEquals(List.of("ring"), d.classLabels());
+        assertEquals(List.of("aromatic=False", "aromatic=True", "charge", "element=C",
+                "element=N", "element=O", "mass"), d.nodeChannels());
+        assertEquals(List.of("order"), d.edgeChannels());
+        Graph g = d.graphs().get(0);
+        assertFalse(g.isDirected());
+        assertEquals(4, g.edgeCount());
+        assertArrayEquals(new double[] {1, 0, -1, 0, 0, 1, 15.999}, g.nodeVector(3), TOL);
+        assertArrayEquals(new double[] {2}, g.edgeVector(2, 1), TOL);
+        assertTrue(d.notes().contains("every edge is undirected by the DOT keyword graph (not"
+                + " digraph): graphs read as undirected"), d.notes().toString());
+    }
+
+    @Test
+    void readsTheStyleOfGraphviz() throws IOException {
+        GraphDataset d = new DotReader().read(resource("graphviz-style.gv"));
+
+        // Nodes in order of first appearance; defaults of node [...] and edge chains expanded
+        // by the importer; the class from graph [...], which the importer does not report.
+        assertEquals(List.of("B"), d.classLabels());
+        assertEquals(List.of("shape=box", "cost"), d.nodeChannels());
+        assertEquals(List.of("w"), d.edgeChannels());
+        Graph g = d.graphs().get(0);
+        assertTrue(g.isDirected());
+        assertEquals(5, g.order());
+        assertEquals(4, g.edgeCount());
+        assertArrayEquals(new double[] {1, 1}, g.nodeVector(0), TOL);
+        assertArrayEquals(new double[] {1, 3}, g.nodeVector(1), TOL);
+        assertArrayEquals(new double[] {0.5}, g.edgeVector(0, 1), TOL);
+        assertArrayEquals(new double[] {0.5}, g.edgeVector(1, 2), TOL);
+        assertArrayEquals(new double[] {2}, g.edgeVector(2, 3), TOL);
+        assertArrayEquals(new double[] {2}, g.edgeVector(2, 4), TOL);
+        assertFalse(g.hasEdge(1, 0));
+        assertTrue(d.notes().contains("graph attribute 'rankdir' not read: only a class"
+                + " attribute of a graph is read (label, class, target, y, p_np, or"
+                + " --label-property NAME)"), d.notes().toString());
+        assertTrue(d.notes().contains("DOT subgraph attributes not read: 'label'"),
+                d.notes().toString());
+    }
+
+    @Test
+    void anAttributeWithTextAndNumbersIsLabelsWithANote() throws IOException {
+        Path file = write("m.dot", "graph { a [v=1]; b [v=\"x\"]; c [v=2.50]; a -- b -- c }");
+        GraphDataset d = new DotReader().read(file);
+
+        assertEquals(List.of("v=1", "v=2.50", "v=x"), d.nodeChannels());
+        assertTrue(d.notes().contains("node attribute 'v' read as labels, since some values are"
+                + " numbers ('1' at node 'a' of m.dot) and some are not ('x' at node 'b' of"
+                + " m.dot)"), d.notes().toString());
+    }
+
+    @Test
+    void aNodeDeclaredAgainKeepsItsAttributesAndTheLastValueWins() throws IOException {
+        Path file = write("n.gv", "digraph { a [x=1]; a [y=2]; a [x=5]; b; a -> b }");
+        GraphDataset d = new DotReader().read(file);
+        assertEquals(List.of("x", "y", "exists"), d.nodeChannels());
+        assertArrayEquals(new double[] {5, 2, 1}, d.graphs().get(0).nodeVector(0), TOL);
+        assertArrayEquals(new double[] {0, 0, 1}, d.graphs().get(0).nodeVector(1), TOL);
+    }
+
+    @Test
+    void aFolderOfDotAndGvFilesIsOneDataSet() throws IOException {
+        Path folder = dir.resolve("dots");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("b.gv"), "graph { label=\"y\"; p -- q }");
+        Files.writeString(folder.resolve("a.dot"), "graph { graph [label=\"x\"] p }");
+        GraphDataset d = new DotReader().read(folder);
+        assertEquals(List.of("a", "b"), d.graphNames());
+        assertEquals(List.of("x", "y"), d.classLabels());
+        assertEquals(List.of(folder.resolve("a.dot"), folder.resolve("b.gv")),
+                DotReader.dotFiles(folder));
+        assertEquals(List.of("x"), new DotReader().withLabelProperty("Label")
+                .read(folder.resolve("a.dot")).classLabels());
+    }
+
+    @Test
+    void refusesWhatTheImporterWouldReadInAnotherWay() throws IOException {
+        assertRefused("graph G { a -- b }\ngraph H { c -- d }", ", line 2: holds 'graph' after"
+                + " the graph's closing }; expected one graph per file (the importer would"
+                + " read only the first), so write each graph to a file of its own");
+        assertRefused("digraph {\n a:p1 -> b }", ", line 2: names a port ('a':...), which is"
+                + " not supported: edges join nodes, not ports");
+        assertRefused("graph {\n a -> b }", ", line 2: uses the edge operator -> in a graph,"
+                + " which takes --");
+        assertRefused("digraph {\n a -- b }", ", line 2: uses the edge operator -- in a"
+                + " digraph, which takes ->");
+        assertRefused("\n\nnetwork { a }", ", line 3: starts with 'network'; expected graph or"
+                + " digraph (after an optional strict)");
+        assertRefused("// nothing\n", ": holds no graph; expected graph { ... } or digraph"
+                + " { ... }");
+        assertRefused("graph { c [flag] }", ": node 'c' has the attribute 'flag' without a"
+                + " value; expected flag=VALUE");
+    }
+
+    @Test
+    void refusesSelfLoopsAndParallelEdges() throws IOException {
+        assertRefused("graph { a -- a }", ": edge from 'a' to 'a' is a self-loop, which is not"
+                + " supported: the diagonal of a graph's matrix holds node attributes, so"
+                + " remove the loop or make it a node attribute");
+        assertRefused("strict graph { a -- b; b -- a [w=2] }", ": edge from 'b' to 'a' joins"
+                + " the same nodes as the edge from 'a' to 'b'; parallel edges are not supported"
+                + " (a graph has one edge per pair of nodes, per ordered pair when directed),"
+                + " so merge them first");
+        Path both = write("both.dot", "digraph { a -> b; b -> a [w=2] }");
+        GraphDataset d = new DotReader().read(both);
+        assertTrue(d.graphs().get(0).isDirected());
+        assertEquals(2, d.graphs().get(0).edgeCount());
+    }
+
+    @Test
+    void aByteOrderMarkIsSkippedAndLinesStayThoseOfTheFile() throws IOException {
+        Path file = write("bom.dot", "\uFEFFgraph {\n a -- b\n c -- c }");
+        assertEquals(file + ": edge from 'c' to 'c' is a self-loop, which is not supported: the"
+                + " diagonal of a graph's matrix holds node attributes, so remove the loop or"
+                + " make it a node attribute", refused(file));
+        Path gml = write("bom.gml", "\uFEFFgraph [\n node [ id 0 ]\n node [ id 0 ] ]");
+        assertEquals(gml + ", line 3: node id '0' is used twice (first at line 2)",
+                assertThrows(DatasetFormatException.class, () -> new GmlReader().read(gml))
+                        .getMessage());
+    }
+
+    @Test
+    void refusesSyntaxErrorsWithLineAndColumnAndBytesThatAreNoUtf8() throws IOException {
+        Path file = write("bad.dot", "graph {\n  a -- ;\n}");
+        String message = refused(file);
+        assertTrue(message.startsWith(file + ", line 2, column "), message);
+        assertTrue(message.contains(": jgrapht-io's DOT importer cannot read it: "), message);
+        Path latin = dir.resolve("latin.dot");
+        Files.write(latin, "graph {\n \"\u00e9\" }".getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(latin + ", line 2: is not UTF-8 text (byte 0xE9 at column 3); convert the"
+                + " file to UTF-8", refused(latin));
+    }
+}

@@ -1,0 +1,297 @@
+package org.orbifold.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.orbifold.space.Graph;
+
+/**
+ * Tests of {@link GmlReader}: what networkx and igraph write, what jgrapht-io's importer would
+ * read silently in another way (several graphs, repeated keys, exponents, nodes without ids),
+ * class labels, folders, and the refusals with file and line.
+ */
+class GmlReaderTest {
+
+    private static final double TOL = 1e-12;
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private Path resource(String name) throws IOException {
+        Path file = dir.resolve(name);
+        try (InputStream in = getClass().getResourceAsStream(name)) {
+            Files.copy(in, file);
+        }
+        return file;
+    }
+
+    private String refused(Path file) {
+        return assertThrows(DatasetFormatException.class, () -> new GmlReader().read(file))
+                .getMessage();
+    }
+
+    /** Asserts that a file of this text is refused with this message after its name. */
+    private void assertRefused(String text, String message) throws IOException {
+        Path file = write("bad.gml", text);
+        assertEquals(file + message, refused(file));
+    }
+
+    @Test
+    void readsWhatNetworkxWrites() throws IOException {
+        GraphDataset d = new GmlReader().read(resource("networkx-small.gml"));
+
+        // Channels in the order the keys first appear; the node label (networkx writes the
+        // node's name there) is no attribute; 1.E-05, as Python writes 0.00001, is that number.
+        assertEquals("networkx-small", d.name());
+        assertEquals(List.of("networkx-small"), d.graphNames());
+        assertEquals(List.of("ring"), d.classLabels());
+        assertEquals(List.of("element=C", "element=N", "element=O", "charge", "mass",
+                "aromatic"), d.nodeChannels());
+        assertEquals(List.of("order"), d.edgeChannels());
+        Graph g = d.graphs().get(0);
+        assertEquals(4, g.order());
+        assertFalse(g.isDirected());
+        assertEquals(4, g.edgeCount());
+        assertArrayEquals(new double[] {0, 1, 0, 1, 14.007, 0}, g.nodeVector(1), TOL);
+        assertArrayEquals(new double[] {0, 0, 1, -1, 0.00001, 0}, g.nodeVector(3), TOL);
+        assertArrayEquals(new double[] {2}, g.edgeVector(1, 2), TOL);
+        assertArrayEquals(new double[] {2}, g.edgeVector(2, 1), TOL);
+        assertArrayEquals(new double[] {1}, g.edgeVector(0, 3), TOL);
+        assertFalse(g.hasEdge(0, 2));
+        assertEquals(List.of("class labels from the graph attribute 'class'",
+                "graph attribute 'title' not read: only a class attribute of a graph is read"
+                + " (label, class, target, y, p_np, or --label-property NAME)",
+                "GML node labels name the nodes (networkx writes a node's name there) and are"
+                + " not read as attributes",
+                "every edge is undirected by the GML key directed (0 or absent): graphs read as"
+                + " undirected"), d.notes());
+    }
+
+    @Test
+    void readsADirectedGraphOfNetworkx() throws IOException {
+        GraphDataset d = new GmlReader().read(resource("networkx-directed.gml"));
+
+        assertEquals(List.of("chain"), d.classLabels());
+        assertEquals(List.of("weight"), d.nodeChannels());
+        assertEquals(List.of("kind=back", "kind=forward"), d.edgeChannels());
+        Graph g = d.graphs().get(0);
+        assertTrue(g.isDirected());
+        assertEquals(3, g.edgeCount());
+        assertArrayEquals(new double[] {0, 1}, g.edgeVector(0, 1), TOL);
+        assertArrayEquals(new double[] {1, 0}, g.edgeVector(2, 0), TOL);
+        assertFalse(g.hasEdge(1, 0));
+        assertArrayEquals(new double[] {2.5}, g.nodeVector(2), TOL);
+    }
+
+    @Test
+    void readsWhatIgraphWrites() throws IOException {
+        GraphDataset d = new GmlReader().read(resource("igraph-style.gml"));
+
+        // igraph writes Creator and Version outside the graph, and a name per node.
+        assertEquals(List.of("2"), d.classLabels());
+        assertEquals(List.of("name=a", "name=b", "name=c", "size"), d.nodeChannels());
+        assertEquals(List.of("weight"), d.edgeChannels());
+        Graph g = d.graphs().get(0);
+        assertArrayEquals(new double[] {0, 0, 1, 0.25}, g.nodeVector(2), TOL);
+        assertArrayEquals(new double[] {4.5}, g.edgeVector(1, 2), TOL);
+        assertTrue(d.notes().contains("GML keys outside the graph not read: 'Creator',"
+                + " 'Version'"), d.notes().toString());
+        assertTrue(d.notes().contains("class labels from the graph attribute 'y'"));
+    }
+
+    @Test
+    void missingValuesAreZeroWithANoteAndListsAreNotRead() throws IOException {
+        Path file = write("g.gml", "graph [\n  node [ id 5 x 1.5 graphics [ x 1 y 2 ] ]\n"
+                + "  node [ id 7 ]\n  edge [ source 7 target 5 id 0 ]\n  info [ a 1 ]\n]\n");
+        GraphDataset d = new GmlReader().read(file);
+
+        assertEquals(List.of("x", "exists"), d.nodeChannels());
+        assertEquals(List.of("edge"), d.edgeChannels());
+        assertArrayEquals(new double[] {0, 1}, d.graphs().get(0).nodeVector(1), TOL);
+        assertTrue(d.graphs().get(0).hasEdge(0, 1));
+        assertTrue(d.classLabels().isEmpty());
+        List<String> notes = d.notes();
+        assertTrue(notes.contains("GML graph keys with lists or repeated values not read:"
+                + " 'info'"), notes.toString());
+        assertTrue(notes.contains("GML node keys with lists not read: 'graphics'"),
+                notes.toString());
+        assertTrue(notes.contains("GML edge ids not read"), notes.toString());
+        assertTrue(notes.contains("node attribute 'x' is missing on 1 of 2 nodes and encoded"
+                + " as zero there"), notes.toString());
+    }
+
+    @Test
+    void aFolderIsOneDataSetWithClassesFromEveryFile() throws IOException {
+        Path folder = dir.resolve("set");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("g2.gml"), "graph [ class \"b\" node [ id 0 x 2 ]"
+                + " node [ id 1 x 3 ] edge [ source 0 target 1 ] ]");
+        Files.writeString(folder.resolve("g10.gml"), "graph [ class \"a\" node [ id 0 x 1 ] ]");
+        Files.writeString(folder.resolve("notes.txt"), "not a graph");
+        GraphDataset d = new GmlReader().read(folder);
+
+        assertEquals("set", d.name());
+        assertEquals(List.of("g10", "g2"), d.graphNames());
+        assertEquals(List.of("a", "b"), d.classLabels());
+        assertEquals(List.of(1, 2), List.of(d.graphs().get(0).order(),
+                d.graphs().get(1).order()));
+        assertEquals(List.of(folder.resolve("g10.gml"), folder.resolve("g2.gml")),
+                GmlReader.gmlFiles(folder));
+
+        // Some files with classes and some without are refused, naming both.
+        Files.writeString(folder.resolve("g3.gml"), "graph [ node [ id 0 x 1 ] ]");
+        String message = assertThrows(DatasetFormatException.class,
+                () -> new GmlReader().read(folder)).getMessage();
+        assertEquals(folder.resolve("g3.gml") + ": has no graph attribute named label, class,"
+                + " target, y, p_np for class labels, but " + folder.resolve("g10.gml")
+                + " has its graph's class in 'class'; every file needs a class or none may have"
+                + " one", message);
+    }
+
+    @Test
+    void labelPropertyNamesTheClassKey() throws IOException {
+        Path file = write("g.gml", "graph [ class \"a\" kind 7 node [ id 0 ] ]");
+        assertEquals(List.of("7"), new GmlReader().withLabelProperty("KIND").read(file)
+                .classLabels());
+        String message = assertThrows(DatasetFormatException.class,
+                () -> new GmlReader().withLabelProperty("family").read(file)).getMessage();
+        assertEquals(file + ": has no graph attribute 'family' for class labels; its graph"
+                + " attributes: 'class', 'kind'", message);
+    }
+
+    @Test
+    void anEmptyLabelAsJGraphTWritesItIsNoClass() throws IOException {
+        Path file = write("g.gml", "Creator \"JGraphT GML Exporter\"\nVersion 1\ngraph\n[\n"
+                + "\tlabel \"\"\n\tdirected 0\n\tnode\n\t[\n\t\tid 1\n\t]\n]\n");
+        GraphDataset d = new GmlReader().read(file);
+        assertTrue(d.classLabels().isEmpty());
+        assertTrue(d.notes().contains("graph attribute 'label' not read: only a class attribute"
+                + " of a graph is read (label, class, target, y, p_np, or --label-property"
+                + " NAME)"), d.notes().toString());
+    }
+
+    @Test
+    void refusesWhatTheImporterWouldReadInAnotherWay() throws IOException {
+        assertRefused("graph [ node [ id 0 ] ]\ngraph [ node [ id 1 ] ]", ", line 2: holds a"
+                + " second graph; expected one graph per file (the importer would merge them),"
+                + " so write each graph to a file of its own");
+        assertRefused("graph [\n node [ id 0 x 1\n x 2 ] ]", ", line 3: the node at line 2"
+                + " repeats the key 'x' (first at line 2); a key may appear once (networkx"
+                + " writes a list-valued attribute as repeated keys: make it a number or a"
+                + " string first)");
+        assertRefused("graph [\n node [ x 1 ] ]", ", line 2: the node at line 2 has no id;"
+                + " expected an integer id");
+        assertRefused("graph [\n node [ id 1.5 ] ]", ", line 2: the node at line 2 has id"
+                + " '1.5'; expected an integer node id");
+        assertRefused("graph [\n node [ id 2147483648 ] ]", ", line 2: the node at line 2 has"
+                + " id '2147483648'; expected an integer node id");
+        assertRefused("graph [ node [ id 0 ]\n edge [ source 0 ] ]", ", line 2: the edge at"
+                + " line 2 has no target; expected integer source and target node ids");
+        assertRefused("graph [ node [ id 0 ]\n node [ id 1 ]\n edge [ source 0 target 1"
+                + " weight \"heavy\" ] ]", ", line 3: the edge at line 3 has the weight the"
+                + " string 'heavy'; the importer reads a weight only as a number");
+        assertRefused("graph [ multigraph 1\n node [ id 0 ] ]", ", line 1: the graph is a"
+                + " multigraph (multigraph 1); parallel edges are not supported, so write a"
+                + " graph without them (networkx: nx.Graph(G) or nx.DiGraph(G), merging their"
+                + " attributes first)");
+        assertRefused("graph [ directed 2 ]", ", line 1: the graph key directed is '2';"
+                + " expected 0 or 1");
+        assertRefused("Creator \"x\"", ": holds no graph; expected graph [ ... ]");
+    }
+
+    @Test
+    void refusesNumbersADoubleDoesNotHold() throws IOException {
+        assertRefused("graph [\n node [ id 0 x 1e400 ] ]", ", line 2: expected a finite"
+                + " decimal number for the value of 'x', found '1e400' (too large for a double,"
+                + " whose largest magnitude is about 1.8e+308)");
+        assertRefused("graph [\n node [ id 0 x 9007199254740993 ] ]", ", line 2: the value of"
+                + " 'x' is 9007199254740993, larger in magnitude than 2^53, so a double would"
+                + " not hold it exactly");
+        assertRefused("graph [\n node [ id 0 x +INF ] ]", ", line 2: the value of 'x' is"
+                + " '+INF'; expected a number or a quoted string");
+        Path fine = write("fine.gml", "graph [ node [ id 0 x 9007199254740992 y -2.5E-3 ] ]");
+        assertArrayEquals(new double[] {9007199254740992.0, -0.0025},
+                new GmlReader().read(fine).graphs().get(0).nodeVector(0), 0.0);
+    }
+
+    @Test
+    void refusesEdgesTheGraphCannotHoldWithTheirLines() throws IOException {
+        String nodes = "graph [\n node [ id 0 ]\n node [ id 1 ]\n";
+        assertRefused(nodes + " edge [ source 1 target 1 ] ]", ", line 4: edge from '1' to"
+                + " '1' is a self-loop, which is not supported: the diagonal of a graph's"
+                + " matrix holds node attributes, so remove the loop or make it a node"
+                + " attribute");
+        assertRefused(nodes + " edge [ source 0 target 1 ]\n edge [ source 1 target 0 ] ]",
+                ", line 5: edge from '1' to '0' joins the same nodes as the edge from '0' to"
+                + " '1' at line 4; parallel edges are not supported (a graph has one edge per"
+                + " pair of nodes, per ordered pair when directed), so merge them first");
+        assertRefused(nodes + " edge [ source 0 target 9 ] ]", ", line 4: edge from '0' to"
+                + " '9' names the node '9', which the graph does not have");
+        assertRefused(nodes + " node [ id 0 ] ]", ", line 4: node id '0' is used twice (first"
+                + " at line 2)");
+        Path directed = write("d.gml", "graph [ directed 1\n node [ id 0 ]\n node [ id 1 ]\n"
+                + " edge [ source 0 target 1 ]\n edge [ source 1 target 0 ] ]");
+        GraphDataset both = new GmlReader().read(directed);
+        assertEquals(1, both.graphs().get(0).edgeCount());
+        assertTrue(both.notes().contains("2 directed edges, each listed with its reverse, count"
+                + " as 1 undirected edge (one per pair of nodes, as the edges line counts"
+                + " them)"), both.notes().toString());
+    }
+
+    @Test
+    void refusesMixedTypesAndReservedNames() throws IOException {
+        assertRefused("graph [\n node [ id 0 x 1 ]\n node [ id 1 x \"one\" ] ]", ", line 3:"
+                + " node '1' gives the node attribute 'x' a string, but node '0' of bad.gml"
+                + " gives it a number; an attribute must be numbers everywhere or labels"
+                + " everywhere (convert its values to one type first)");
+        assertRefused("graph [\n node [ id 0 exists 1 ] ]", ", line 2: node '0' has the"
+                + " attribute 'exists', the name of the channel that marks real nodes (1 on"
+                + " each), so its values would be read as node existence; rename the attribute"
+                + " in the file");
+        assertRefused("graph [ node [ id 0 ] node [ id 1 ]\n edge [ source 0 target 1 edge 2 ]"
+                + " ]", ", line 2: edge from '0' to '1' has the attribute 'edge', the name of"
+                + " the channel that marks present edges (1 on each), so its values would be"
+                + " read as edge presence; rename the attribute in the file");
+    }
+
+    @Test
+    void refusesSyntaxErrorsAndBytesThatAreNoUtf8WithTheLine() throws IOException {
+        Path file = write("bad.gml", "graph [\n node [ id 0 ]\n node [ id 1 ] ");
+        assertEquals(file + ", line 3: the graph's list is not closed; expected ]",
+                refused(file));
+        Path importer = write("key.gml", "graph [\n node [ id 0 ]\n 7up 1 ]");
+        String message = refused(importer);
+        assertTrue(message.startsWith(importer + ", line 3, column "), message);
+        assertTrue(message.contains(": jgrapht-io's GML importer cannot read it: "), message);
+        Path latin = dir.resolve("latin.gml");
+        Files.write(latin, "graph [\n node [ id 0 s \"\u00e9\" ] ]"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(latin + ", line 2: is not UTF-8 text (byte 0xE9 at column 17); convert"
+                + " the file to UTF-8", refused(latin));
+    }
+
+    @Test
+    void stringsAreReadAsTheImporterUnescapesThem() throws IOException {
+        Path file = write("s.gml", "graph [ node [ id 0 s \"a\\\"b\" ] node [ id 1 s \"caf\u00e9\""
+                + " ] ]");
+        GraphDataset d = new GmlReader().read(file);
+        assertEquals(List.of("s=a\"b", "s=caf\u00e9"), d.nodeChannels());
+    }
+}

@@ -1,0 +1,23 @@
+# Writes networkx-small.gml and networkx-directed.gml, read by GmlReaderTest: graphs made for
+# the test (not data from anywhere), written by networkx 3.6.1 (python3 networkx-small-gml.py).
+import networkx as nx
+
+g = nx.Graph(**{"class": "ring", "title": "made for GmlReaderTest"})
+g.add_node("a", element="C", charge=0, mass=12.011, aromatic=True)
+g.add_node("b", element="N", charge=1, mass=14.007, aromatic=False)
+g.add_node("c", element="C", charge=0, mass=12.011, aromatic=True)
+g.add_node("d", element="O", charge=-1, mass=0.00001, aromatic=False)
+g.add_edge("a", "b", order=1)
+g.add_edge("b", "c", order=2)
+g.add_edge("c", "d", order=1)
+g.add_edge("d", "a", order=1)
+nx.write_gml(g, "networkx-small.gml")
+
+h = nx.DiGraph(label="chain")
+h.add_node(0, weight=0.5)
+h.add_node(1, weight=1.5)
+h.add_node(2, weight=2.5)
+h.add_edge(0, 1, kind="forward")
+h.add_edge(1, 2, kind="forward")
+h.add_edge(2, 0, kind="back")
+nx.write_gml(h, "networkx-directed.gml")
