@@ -84,7 +84,8 @@ public final class AssignmentLoss {
         Objects.requireNonNull(gradient, "vectorJacobianProduct result");
         if (gradient.length != theta.length) {
             throw new IllegalArgumentException("vectorJacobianProduct returned "
-                    + gradient.length + " entries; theta has " + theta.length);
+                    + Checks.count(gradient.length, "entry", "entries") + "; theta has "
+                    + theta.length);
         }
         Checks.requireFinite(gradient, "vectorJacobianProduct(theta, P*)");
         return new Result(assignment.value(), gradient, assignment);

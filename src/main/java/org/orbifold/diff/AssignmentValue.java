@@ -101,8 +101,9 @@ public record AssignmentValue(double value, int[] rowToColumn, int columns, Sens
         int needed = Math.min(rowToColumn.length, columns);
         if (assigned != needed) {
             throw new IllegalArgumentException("rowToColumn assigns " + assigned + " of "
-                    + rowToColumn.length + " rows to " + columns + " columns; an assignment"
-                    + " of " + rowToColumn.length + " x " + columns + " assigns " + needed);
+                    + Checks.count(rowToColumn.length, "row") + " to "
+                    + Checks.count(columns, "column") + "; an assignment of "
+                    + rowToColumn.length + " x " + columns + " assigns " + needed);
         }
     }
 

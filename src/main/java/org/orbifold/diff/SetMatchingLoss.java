@@ -375,8 +375,9 @@ public final class SetMatchingLoss {
         requireFiniteBoxes(boxes, "boxes", "query");
         int t = targetClasses.length;
         if (t > q) {
-            throw new IllegalArgumentException(t + " target objects but only " + q
-                    + " predictions: every object needs a prediction of its own");
+            throw new IllegalArgumentException(Checks.count(t, "target object") + " but only "
+                    + Checks.count(q, "prediction")
+                    + ": every object needs a prediction of its own");
         }
         Checks.requireShape(targetBoxes, t, d, "targetBoxes");
         requireFiniteBoxes(targetBoxes, "targetBoxes", "object");

@@ -415,8 +415,17 @@ class SetMatchingLossTest {
         IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
                 () -> LOSS.evaluate(logits, boxes, new int[] {0, 1},
                         new double[][] {{0, 0}, {1, 1}}));
-        assertTrue(tooMany.getMessage().contains("2 target objects but only 1"),
+        assertTrue(tooMany.getMessage().startsWith("2 target objects but only 1 prediction:"),
                 tooMany.getMessage());
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
+                () -> LOSS.evaluate(new double[0][], new double[0][], new int[] {0},
+                        new double[][] {{0, 0}}));
+        assertTrue(one.getMessage().startsWith("1 target object but only 0 predictions:"),
+                one.getMessage());
+        IllegalArgumentException rows = assertThrows(IllegalArgumentException.class,
+                () -> LOSS.evaluate(new double[][] {{0, 0, 0, 0}, {0, 0, 0, 0}}, boxes,
+                        new int[0], new double[0][2]));
+        assertEquals("boxes has 1 row; expected 2", rows.getMessage());
         IllegalArgumentException badClass = assertThrows(IllegalArgumentException.class,
                 () -> LOSS.evaluate(logits, boxes, new int[] {3}, new double[][] {{0, 0}}));
         assertTrue(badClass.getMessage().contains("targetClasses[0] = 3"),
