@@ -409,6 +409,19 @@ class SetMatchingLossTest {
     }
 
     @Test
+    void theBoxGradientAtAnExactMatchIsTheGiouKinkNotZero() {
+        // gradients.md: the norm of the box gradient is no stopping criterion.
+        double[][] box = {{0.5, 0.4, 0.2, 0.5}};
+        double[][] logits = new double[1][CLASSES + 1];
+        SetMatchingLoss.Result r = GIOU_LOSS.evaluate(logits, box, new int[] {0}, box);
+        double giou = SetMatchingLoss.Weights.detr().giou();
+        double[] expected = {0, 0, -giou / 0.2, -giou / 0.5};
+        for (int k = 0; k < 4; k++) {
+            assertEquals(expected[k], r.boxGradient()[0][k], 1e-12, "coordinate " + k);
+        }
+    }
+
+    @Test
     void badInputIsRejectedNamingWhatAndWhere() {
         double[][] logits = {{0, 0, 0, 0}};
         double[][] boxes = {{0, 0}};
