@@ -150,6 +150,32 @@ class AssignmentValueTest {
     }
 
     @Test
+    void aUniqueFlagIsNeverWrongWithHugeEntriesAnywhere() {
+        // Huge entries may be chosen here, and then the band is wide: the flag may call a
+        // unique optimum tied, but it must never call a tied optimum unique.
+        SplittableRandom random = new SplittableRandom(14);
+        int unique = 0;
+        for (int trial = 0; trial < 3000; trial++) {
+            int n = 1 + random.nextInt(5);
+            int m = 1 + random.nextInt(5);
+            double[][] c = new double[n][m];
+            for (double[] row : c) {
+                for (int j = 0; j < m; j++) {
+                    row[j] = random.nextInt(8) == 0 ? Math.scalb(1.0, 10 + random.nextInt(40))
+                            * (1 + random.nextInt(3)) : random.nextInt(3);
+                }
+            }
+            Sense sense = random.nextBoolean() ? Sense.MINIMIZE : Sense.MAXIMIZE;
+            AssignmentValue z = AssignmentValue.of(c, sense);
+            if (z.unique()) {
+                assertEquals(1, optimalAssignments(c, sense).size(), "trial " + trial);
+                unique++;
+            }
+        }
+        assertTrue(unique > 1000, "the sample must exercise unique optima, got " + unique);
+    }
+
+    @Test
     void emptyMatricesHaveValueZeroAndAUniqueEmptyAssignment() {
         AssignmentValue z = AssignmentValue.of(new double[0][0], Sense.MINIMIZE);
         assertEquals(0.0, z.value());
