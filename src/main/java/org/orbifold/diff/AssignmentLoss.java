@@ -19,6 +19,13 @@ import org.orbifold.assign.Sense;
  * Panahi and Arodz that a combinatorial solver's optimal value can be differentiated from a
  * single black-box solve, without differentiating the solution itself.
  *
+ * <p><b>Forbidden pairs.</b> A cost of {@code +Infinity} when minimising ({@code -Infinity}
+ * when maximising) forbids its pair, as in {@link LinearAssignmentSolver}. A forbidden pair is
+ * never chosen, so its entry of {@code P*} is 0 and the cost function's derivative there is
+ * never used (the cotangent is 0 there; the returned gradient must still be finite). This is
+ * the gradient as long as the set of forbidden pairs does not change near {@code theta}: the
+ * loss is not differentiable with respect to making a forbidden pair finite.
+ *
  * <p>Not thread-safe: the instance reuses one {@link LinearAssignmentSolver}. Use one per
  * thread.
  *
@@ -63,18 +70,31 @@ public final class AssignmentLoss {
      * @param theta the parameters, finite; not modified
      * @return the value, the gradient {@code J^T vec(P*)} and the assignment with its
      *     uniqueness flag
-     * @throws IllegalArgumentException if {@code theta} or a cost is not finite, a cost
-     *     exceeds {@link LinearAssignmentSolver#MAX_MAGNITUDE} in magnitude, or the cost
-     *     function's Jacobian product has the wrong length or an entry that is not finite
+     * @throws IllegalArgumentException if {@code theta} is not finite, a cost is NaN or the
+     *     infinity of the other sense (the message names the entry), a finite cost exceeds
+     *     {@link LinearAssignmentSolver#MAX_MAGNITUDE} in magnitude, or the cost function's
+     *     Jacobian product has the wrong length or an entry that is not finite
+     * @throws org.orbifold.assign.InfeasibleAssignmentException if the forbidden pairs leave
+     *     no complete assignment
      */
     public Result valueAndGradient(double[] theta) {
         Checks.requireFinite(theta, "theta");
         double[][] costs = costFunction.costs(theta.clone());
         Checks.requireRectangular(costs, "costs(theta)");
-        Checks.requireFinite(costs, "costs(theta)");
+        double forbidden = sense == Sense.MINIMIZE ? Double.POSITIVE_INFINITY
+                : Double.NEGATIVE_INFINITY;
         for (int i = 0; i < costs.length; i++) {
             for (int j = 0; j < costs[i].length; j++) {
-                Checks.requireMagnitude(costs[i][j], "costs(theta)", i, j);
+                double c = costs[i][j];
+                if (c == forbidden) {
+                    continue;
+                }
+                if (!Double.isFinite(c)) {
+                    throw new IllegalArgumentException("costs(theta) must be finite or "
+                            + forbidden + " (a forbidden pair when " + sense + "); found " + c
+                            + " at (" + i + ", " + j + ")");
+                }
+                Checks.requireMagnitude(c, "costs(theta)", i, j);
             }
         }
         AssignmentValue assignment = AssignmentValue.of(costs, solver.solve(costs, sense),
@@ -84,7 +104,8 @@ public final class AssignmentLoss {
         Objects.requireNonNull(gradient, "vectorJacobianProduct result");
         if (gradient.length != theta.length) {
             throw new IllegalArgumentException("vectorJacobianProduct returned "
-                    + gradient.length + " entries; theta has " + theta.length);
+                    + Checks.count(gradient.length, "entry", "entries") + "; theta has "
+                    + theta.length);
         }
         Checks.requireFinite(gradient, "vectorJacobianProduct(theta, P*)");
         return new Result(assignment.value(), gradient, assignment);

@@ -28,11 +28,19 @@ import org.orbifold.assign.Sense;
  * potential is zero. Another optimum therefore exists if and only if the directed graph on
  * the rows, with an arc {@code i -> k} when row {@code i} could take the column of row
  * {@code k} at zero reduced cost, plus one extra node for "a free column", has a cycle; a
- * depth-first search decides it in {@code O(n m)} time. An entry counts as zero when its
- * magnitude is at most {@code tolerance * scale}, with {@code scale} the largest magnitude of
- * the finite entries and of the potentials; the default tolerance is
- * {@link #DEFAULT_TOLERANCE}. So two assignments whose values differ by less than about
- * {@code min(n, m) * tolerance * scale} are reported as tied.
+ * depth-first search decides it in {@code O(n m)} time. A reduced cost counts as zero when
+ * it is at most {@code tolerance * scale}, with {@code scale} the largest magnitude of the
+ * chosen entries and of the potentials; the default tolerance is {@link #DEFAULT_TOLERANCE}.
+ * So two assignments whose values differ by less than about
+ * {@code min(n, m) * tolerance * scale} are reported as tied. Entries that are never chosen
+ * do not enter the scale: in {@code {{0, 1}, {1, 0}, {1e12, 1e12}}} (minimising) the third
+ * row stays unassigned, the scale is 1, and the optimum {@code [0, 1, -1]} is reported unique,
+ * as it is (the runner-up costs 2). An earlier version took the largest entry of the whole
+ * matrix, which made that optimum look tied. An entry that is chosen, or a potential, of
+ * {@code 1e12} still widens the band to about {@code 1e3}, since the reduced costs are then
+ * only known to that accuracy; the solver's potentials can be that large even when no huge
+ * entry is chosen: for {@code {{0, 1, 1e12}, {1, 0, 1e12}, {1e12, 1e12, 0}}} its certificate
+ * has potentials near {@code 1e12}, so the unique optimum (the diagonal) is reported as tied.
  *
  * <p><b>Tie rule.</b> When the optimum is not unique, the returned assignment is the one
  * {@link LinearAssignmentSolver} returns; its documented tie rules make it a deterministic
@@ -101,8 +109,9 @@ public record AssignmentValue(double value, int[] rowToColumn, int columns, Sens
         int needed = Math.min(rowToColumn.length, columns);
         if (assigned != needed) {
             throw new IllegalArgumentException("rowToColumn assigns " + assigned + " of "
-                    + rowToColumn.length + " rows to " + columns + " columns; an assignment"
-                    + " of " + rowToColumn.length + " x " + columns + " assigns " + needed);
+                    + Checks.count(rowToColumn.length, "row") + " to "
+                    + Checks.count(columns, "column") + "; an assignment of "
+                    + rowToColumn.length + " x " + columns + " assigns " + needed);
         }
     }
 
@@ -142,18 +151,32 @@ public record AssignmentValue(double value, int[] rowToColumn, int columns, Sens
     /**
      * Wraps an existing optimal solution of {@code matrix} and tests it for uniqueness.
      *
+     * <p>The result must be optimal for this very matrix: its dual certificate is checked with
+     * {@link AssignmentResult#isCertified(double[][], double)} at the relative tolerance
+     * {@code max(tolerance, DEFAULT_TOLERANCE)} (the floor keeps the solver's rounding from
+     * failing the check when {@code tolerance} is 0). The check is one more {@code O(n m)}
+     * pass, next to the {@code O(n m)} pass of the uniqueness test and the solve that made the
+     * result.
+     *
      * @param matrix the matrix that {@code result} solves; not modified
-     * @param result an optimal assignment with its dual certificate
+     * @param result an optimal assignment of {@code matrix} with its dual certificate
      * @param tolerance the relative tolerance of the uniqueness test, finite and {@code >= 0}
      * @return the value, the assignment and the uniqueness flag
      * @throws IllegalArgumentException if the shapes of {@code matrix} and {@code result}
-     *     differ
+     *     differ, or the certificate of {@code result} does not prove it optimal for
+     *     {@code matrix} (a result of another matrix, or of the other sense)
      */
     public static AssignmentValue of(double[][] matrix, AssignmentResult result,
             double tolerance) {
         Objects.requireNonNull(result, "result");
         Checks.requireTolerance(tolerance);
         Checks.requireShape(matrix, result.rows(), result.columns(), "matrix");
+        if (!result.isCertified(matrix, Math.max(tolerance, DEFAULT_TOLERANCE))) {
+            throw new IllegalArgumentException("result is not a certified optimum of matrix:"
+                    + " its value " + result.value() + ", assignment or potentials do not"
+                    + " prove it optimal (" + result.sense() + ") for this matrix; solve"
+                    + " this matrix, or pass the matrix that result was computed from");
+        }
         boolean unique = !EqualitySubgraph.hasAlternativeOptimum(matrix, result, tolerance);
         return new AssignmentValue(result.value(), result.rowToColumn(), result.columns(),
                 result.sense(), unique);

@@ -22,7 +22,8 @@ final class Checks {
         for (int i = 1; i < matrix.length; i++) {
             if (requireRow(matrix, i, name).length != columns) {
                 throw new IllegalArgumentException(name + " is ragged: row " + i + " has "
-                        + matrix[i].length + " entries, row 0 has " + columns);
+                        + count(matrix[i].length, "entry", "entries") + ", row 0 has "
+                        + columns);
             }
         }
         return columns;
@@ -32,13 +33,14 @@ final class Checks {
     static void requireShape(double[][] matrix, int rows, int columns, String name) {
         Objects.requireNonNull(matrix, name);
         if (matrix.length != rows) {
-            throw new IllegalArgumentException(name + " has " + matrix.length
-                    + " rows; expected " + rows);
+            throw new IllegalArgumentException(name + " has " + count(matrix.length, "row")
+                    + "; expected " + rows);
         }
         for (int i = 0; i < rows; i++) {
             if (requireRow(matrix, i, name).length != columns) {
                 throw new IllegalArgumentException(name + " row " + i + " has "
-                        + matrix[i].length + " entries; expected " + columns);
+                        + count(matrix[i].length, "entry", "entries") + "; expected "
+                        + columns);
             }
         }
     }
@@ -96,6 +98,16 @@ final class Checks {
                     + tolerance);
         }
         return tolerance;
+    }
+
+    /** Returns the count with the noun, singular for 1 and "s" added otherwise: "1 row". */
+    static String count(long n, String noun) {
+        return count(n, noun, noun + "s");
+    }
+
+    /** Returns the count with the singular or the plural noun: "1 entry", "2 entries". */
+    static String count(long n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
     }
 
     /** Returns a deep copy of a matrix. */

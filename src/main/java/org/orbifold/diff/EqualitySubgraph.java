@@ -17,6 +17,19 @@ import org.orbifold.assign.AssignmentResult;
  * {@code i} can take a free column, and {@code F -> k} when row {@code k}'s column has
  * {@code v = 0}, each such component is a cycle, and each cycle yields one. So the optimum is
  * unique iff that graph is acyclic.
+ *
+ * <p><b>Scale of the zero test.</b> A reduced cost counts as zero when it is at most
+ * {@code tolerance * scale}, {@code scale} the largest magnitude among the chosen entries and
+ * the potentials, not among all entries. A pair can be tight only if its entry is within
+ * rounding of {@code u_i + v_j}, so only the chosen entries and the potentials enter the
+ * reduced costs that decide ties, and their rounding error is of the order of the unit
+ * roundoff times that scale (the solver only ever lowers column potentials, so a large
+ * intermediate value leaves a large potential behind and enters the scale that way). A huge
+ * entry that is never chosen, such as a row of {@code 1e12} next to a problem of small
+ * integers, therefore no longer widens the tie band, unless the certificate's potentials are
+ * themselves that large, which the solver's initialisation can make them (for instance when
+ * a square matrix has a huge row and a huge column). {@code AssignmentValueTest} checks the
+ * flag against enumeration on small integer problems with huge rows and columns.
  */
 final class EqualitySubgraph {
 
@@ -39,14 +52,11 @@ final class EqualitySubgraph {
         int[] rowMate = transposed ? result.columnToRow() : result.rowToColumn();
         int[] columnMate = transposed ? result.rowToColumn() : result.columnToRow();
 
-        // Scale of the zero test: the largest finite magnitude in the problem.
+        // Scale of the zero test: the chosen entries and the potentials (see scale()).
         double scale = 0;
-        for (double[] row : matrix) {
-            for (double x : row) {
-                if (Double.isFinite(x)) {
-                    scale = Math.max(scale, Math.abs(x));
-                }
-            }
+        for (int i = 0; i < r; i++) {
+            int j = rowMate[i];
+            scale = Math.max(scale, Math.abs(transposed ? matrix[j][i] : matrix[i][j]));
         }
         for (double x : u) {
             scale = Math.max(scale, Math.abs(x));

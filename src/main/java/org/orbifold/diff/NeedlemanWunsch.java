@@ -23,7 +23,16 @@ import org.orbifold.assign.LinearAssignmentSolver;
  * <p><b>Gradient.</b> {@code V} is a maximum of functions linear in {@code S}, so the 0/1
  * matrix of the optimal matched pairs is a subgradient (Danskin 1967), and the gradient when
  * the optimal matching is unique; {@link SequenceAlignment#gradient()} returns it. The
- * derivative with respect to {@code g} is {@code -(n + m - 2 |M|)}, minus the number of gaps.
+ * derivative with respect to {@code g} is {@code -(n + m - 2 |M|)}, minus the number of gaps;
+ * {@link #gapPenaltyDerivative(SequenceAlignment)} returns it.
+ *
+ * <p><b>Empty sequences.</b> A Java matrix without rows does not record how many columns it
+ * would have had ({@code new double[0][4]} and {@code new double[0][0]} are the same empty
+ * array), so {@link #align(double[][])} refuses a score matrix without rows, and
+ * {@link #align(int, int, double[][])} takes the two lengths explicitly: {@code align(0, 4,
+ * new double[0][])} is the alignment of an empty sequence with one of four elements, value
+ * {@code -4 g}. A matrix with rows but no columns ({@code new double[4][0]}) is unambiguous
+ * and accepted by both.
  *
  * <p><b>Algorithm and uniqueness.</b> A three-state recursion over the prefixes, the last move
  * being a match, a gap in the second sequence (an element of the first left unmatched) or a gap
@@ -92,19 +101,49 @@ public final class NeedlemanWunsch {
     }
 
     /**
-     * Computes the optimal global alignment.
+     * Computes the optimal global alignment of two sequences whose lengths are the shape of
+     * the score matrix.
      *
-     * @param scores an {@code n x m} score matrix, each entry {@code -Infinity} or finite of
-     *     magnitude at most {@link LinearAssignmentSolver#MAX_MAGNITUDE}; {@code n} or
-     *     {@code m} may be 0; not modified
+     * @param scores an {@code n x m} score matrix with {@code n >= 1} rows, each entry
+     *     {@code -Infinity} or finite of magnitude at most
+     *     {@link LinearAssignmentSolver#MAX_MAGNITUDE}; {@code m} may be 0; not modified
      * @return the value {@code V(S)}, the matched pairs and whether they are the only optimum
-     * @throws IllegalArgumentException if the matrix is ragged or has NaN, {@code +Infinity}
-     *     or a finite entry beyond the magnitude limit (the message names the entry), or the
-     *     sum of scores and penalties along an alignment overflows
+     * @throws IllegalArgumentException if the matrix has no rows (the length of the second
+     *     sequence is then unknown: use {@link #align(int, int, double[][])}), is ragged or
+     *     has NaN, {@code +Infinity} or a finite entry beyond the magnitude limit (the message
+     *     names the entry), or the sum of scores and penalties along an alignment overflows
      */
     public SequenceAlignment align(double[][] scores) {
         int m = Checks.requireRectangular(scores, "scores");
-        int n = scores.length;
+        if (scores.length == 0) {
+            throw new IllegalArgumentException("scores has no rows, so the length of the second"
+                    + " sequence is unknown; for an empty first sequence call align(0, m,"
+                    + " scores) with the length m of the second");
+        }
+        return align(scores.length, m, scores);
+    }
+
+    /**
+     * Computes the optimal global alignment of a sequence of {@code n} elements with one of
+     * {@code m} elements; either may be empty.
+     *
+     * @param n the length of the first sequence, {@code >= 0}
+     * @param m the length of the second sequence, {@code >= 0}
+     * @param scores the {@code n x m} score matrix (any array without rows when {@code n = 0}),
+     *     each entry {@code -Infinity} or finite of magnitude at most
+     *     {@link LinearAssignmentSolver#MAX_MAGNITUDE}; not modified
+     * @return the value {@code V(S)}, the matched pairs and whether they are the only optimum
+     * @throws IllegalArgumentException if a length is negative, the matrix is not
+     *     {@code n x m} (the message names the row), or has NaN, {@code +Infinity} or a finite
+     *     entry beyond the magnitude limit (the message names the entry), or the sum of scores
+     *     and penalties along an alignment overflows
+     */
+    public SequenceAlignment align(int n, int m, double[][] scores) {
+        if (n < 0 || m < 0) {
+            throw new IllegalArgumentException("sequence lengths must be >= 0, got n = " + n
+                    + " and m = " + m);
+        }
+        Checks.requireShape(scores, n, m, "scores");
         double scale = Math.abs(gapPenalty);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
@@ -190,6 +229,33 @@ public final class NeedlemanWunsch {
             columns[t] = matchedColumns[k - 1 - t];
         }
         return new SequenceAlignment(value, n, m, rows, columns, paths == 1);
+    }
+
+    /**
+     * Returns the derivative of the optimal value with respect to the gap penalty,
+     * {@code dV/dg = -(n + m - 2 |M|)}, minus the number of unmatched elements of an alignment
+     * returned by {@link #align}. {@code V} is a maximum of functions affine in {@code g}, so
+     * this is the derivative when the optimal matching is unique and otherwise the slope of
+     * the returned matching, an element of the generalized gradient (Danskin 1967), as for
+     * the scores.
+     *
+     * @param alignment an alignment returned by this class (matched pairs strictly increasing
+     *     in both indices)
+     * @return minus the number of gaps, {@code <= 0}
+     * @throws IllegalArgumentException if two cells share a row or a column, so the cells are
+     *     a warping path (such as {@link DynamicTimeWarping}'s) and not a matching
+     */
+    public static double gapPenaltyDerivative(SequenceAlignment alignment) {
+        int[] rows = alignment.pathRows();
+        int[] columns = alignment.pathColumns();
+        for (int k = 1; k < rows.length; k++) {
+            if (rows[k] == rows[k - 1] || columns[k] == columns[k - 1]) {
+                throw new IllegalArgumentException("cells " + (k - 1) + " and " + k + " share a"
+                        + " row or a column, so the alignment is no matching of a global"
+                        + " sequence alignment");
+            }
+        }
+        return -(alignment.rows() + alignment.columns() - 2.0 * rows.length);
     }
 
     /** Copies the first {@code states} states of cell (i, j) into the candidate arrays. */

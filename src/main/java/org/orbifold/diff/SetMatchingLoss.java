@@ -95,8 +95,10 @@ import org.orbifold.assign.Sense;
  * ({@link Result#unique()}) and broken by the assignment solver's rule; kinks of the box loss
  * are not flagged. At a tie, and where several box terms have kinks at once, the returned
  * vector is a sum of generalized-gradient elements of the terms; that sum of sets contains the
- * generalized gradient of the loss but may be larger. The GIoU of two boxes of zero area is set by
- * convention and is discontinuous there.
+ * generalized gradient of the loss but may be larger. The GIoU of two boxes of zero area is set
+ * by convention and is discontinuous there. A matched box equal to its target is at a kink:
+ * the L1 part of its gradient is 0 but the GIoU part is {@code -lambda_giou (0, 0, 1/w, 1/h)},
+ * so the box gradient need not vanish at an exact match and its norm is no stopping criterion.
  */
 public final class SetMatchingLoss {
 
@@ -375,8 +377,9 @@ public final class SetMatchingLoss {
         requireFiniteBoxes(boxes, "boxes", "query");
         int t = targetClasses.length;
         if (t > q) {
-            throw new IllegalArgumentException(t + " target objects but only " + q
-                    + " predictions: every object needs a prediction of its own");
+            throw new IllegalArgumentException(Checks.count(t, "target object") + " but only "
+                    + Checks.count(q, "prediction")
+                    + ": every object needs a prediction of its own");
         }
         Checks.requireShape(targetBoxes, t, d, "targetBoxes");
         requireFiniteBoxes(targetBoxes, "targetBoxes", "object");

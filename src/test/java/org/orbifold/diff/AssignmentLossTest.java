@@ -166,6 +166,64 @@ class AssignmentLossTest {
     }
 
     @Test
+    void forbiddenPairsAreNeverChosenAndGetGradientZero() {
+        // Two points and two targets; forbidding point 0 with target 0 forces the crossing.
+        double[][] targets = {{0, 0}, {1, 0}};
+        PointCosts points = new PointCosts(targets);
+        CostFunction masked = new CostFunction() {
+            @Override
+            public double[][] costs(double[] theta) {
+                double[][] c = points.costs(theta);
+                c[0][0] = Double.POSITIVE_INFINITY;
+                return c;
+            }
+
+            @Override
+            public double[] vectorJacobianProduct(double[] theta, double[][] cotangent) {
+                assertEquals(0.0, cotangent[0][0], "a forbidden pair is never chosen");
+                return points.vectorJacobianProduct(theta, cotangent);
+            }
+        };
+        double[] theta = {0.1, 0.2, 0.9, -0.1};
+        AssignmentLoss.Result r = new AssignmentLoss(masked, Sense.MINIMIZE)
+                .valueAndGradient(theta);
+        // Point 0 to target 1 and point 1 to target 0: 0.81 + 0.04 + 0.81 + 0.01.
+        assertEquals(1.67, r.value(), 1e-12);
+        assertEquals(1, r.assignment().columnOf(0));
+        assertTrue(r.assignment().unique());
+        for (int k = 0; k < theta.length; k++) {
+            double[] plus = theta.clone();
+            double[] minus = theta.clone();
+            plus[k] += 1e-6;
+            minus[k] -= 1e-6;
+            AssignmentLoss loss = new AssignmentLoss(masked, Sense.MINIMIZE);
+            double difference = (loss.valueAndGradient(plus).value()
+                    - loss.valueAndGradient(minus).value()) / 2e-6;
+            assertEquals(difference, r.gradient()[k], 1e-6, "coordinate " + k);
+        }
+
+        // -Infinity forbids nothing when minimising: refused, naming the entry.
+        CostFunction wrongSign = new CostFunction() {
+            @Override
+            public double[][] costs(double[] theta) {
+                return new double[][] {{Double.NEGATIVE_INFINITY, 0}};
+            }
+
+            @Override
+            public double[] vectorJacobianProduct(double[] theta, double[][] cotangent) {
+                return new double[theta.length];
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new AssignmentLoss(wrongSign, Sense.MINIMIZE)
+                        .valueAndGradient(new double[] {1}));
+        assertEquals("costs(theta) must be finite or Infinity (a forbidden pair when MINIMIZE);"
+                + " found -Infinity at (0, 0)", e.getMessage());
+        assertEquals(0.0, new AssignmentLoss(wrongSign, Sense.MAXIMIZE)
+                .valueAndGradient(new double[] {1}).value());
+    }
+
+    @Test
     void aJacobianProductThatIsNotFiniteIsRefusedNamingIt() {
         // It was returned as gradient=[NaN] without a word.
         for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {

@@ -11,7 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.orbifold.assign.AssignmentResult;
 import org.orbifold.assign.InfeasibleAssignmentException;
+import org.orbifold.assign.LinearAssignmentSolver;
 import org.orbifold.assign.Sense;
 
 class AssignmentValueTest {
@@ -87,6 +89,90 @@ class AssignmentValueTest {
         assertTrue(AssignmentValue.of(d, Sense.MINIMIZE).unique());
         assertFalse(AssignmentValue.of(transpose(c), Sense.MINIMIZE).unique());
         assertTrue(AssignmentValue.of(transpose(d), Sense.MINIMIZE).unique());
+    }
+
+    @Test
+    void aResultOfAnotherMatrixIsRefused() {
+        double[][] c1 = {{0, 9}, {9, 0}};
+        double[][] c2 = {{9, 0}, {0, 9}};
+        AssignmentResult forC1 = LinearAssignmentSolver.minimize(c1);
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+                () -> AssignmentValue.of(c2, forC1, 1e-9));
+        assertTrue(other.getMessage().contains("not a certified optimum"), other.getMessage());
+        // The right matrix passes, also with tolerance 0 (the certificate check has a floor).
+        assertEquals(0.0, AssignmentValue.of(c1, forC1, 0.0).value());
+        assertTrue(AssignmentValue.of(c1, forC1, 0.0).unique());
+        // A maximising result certifies the maximum of its own matrix only.
+        assertEquals(18.0, AssignmentValue.of(c1, LinearAssignmentSolver.maximize(c1), 1e-9)
+                .value());
+        assertThrows(IllegalArgumentException.class, () -> AssignmentValue.of(c2,
+                LinearAssignmentSolver.maximize(c1), 1e-9));
+    }
+
+    @Test
+    void aHugeEntryNeverChosenDoesNotMakeAUniqueOptimumLookTied() {
+        double[][] c = {{0, 1}, {1, 0}, {1e12, 1e12}};
+        AssignmentValue z = AssignmentValue.of(c, Sense.MINIMIZE);
+        assertTrue(z.unique(), z.toString());
+        assertArrayEquals(new int[] {0, 1, -1}, z.rowToColumn());
+        assertTrue(AssignmentValue.of(transpose(c), Sense.MINIMIZE).unique());
+        assertFalse(AssignmentValue.of(new double[][] {{0, 0}, {0, 0}, {1e12, 1e12}},
+                Sense.MINIMIZE).unique());
+    }
+
+    @Test
+    void uniquenessAgreesWithEnumerationNextToHugeEntriesThatAreNeverChosen() {
+        SplittableRandom random = new SplittableRandom(13);
+        int ties = 0;
+        for (int trial = 0; trial < 400; trial++) {
+            int n = 1 + random.nextInt(4);
+            int m = 1 + random.nextInt(4);
+            boolean extraRow = random.nextBoolean();
+            double[][] c = new double[extraRow ? n + 1 : n][extraRow ? m : m + 1];
+            for (int i = 0; i < c.length; i++) {
+                for (int j = 0; j < c[i].length; j++) {
+                    boolean huge = extraRow ? i == n : j == m;
+                    c[i][j] = huge ? Math.scalb(1.0, 20 + random.nextInt(20))
+                            * (1 + random.nextInt(3)) : random.nextInt(3);
+                }
+            }
+            // Minimising, the huge row (column) is left unassigned whenever there is a choice.
+            if (extraRow ? n + 1 <= m : m + 1 <= n) {
+                continue;
+            }
+            AssignmentValue z = AssignmentValue.of(c, Sense.MINIMIZE);
+            List<int[]> optima = optimalAssignments(c, Sense.MINIMIZE);
+            assertEquals(optima.size() == 1, z.unique(), "uniqueness on trial " + trial);
+            assertTrue(contains(optima, z.rowToColumn()), "returned assignment is optimal");
+            ties += z.unique() ? 0 : 1;
+        }
+        assertTrue(ties > 30, "the sample must exercise ties, got " + ties);
+    }
+
+    @Test
+    void aUniqueFlagIsNeverWrongWithHugeEntriesAnywhere() {
+        // Huge entries may be chosen here, and then the band is wide: the flag may call a
+        // unique optimum tied, but it must never call a tied optimum unique.
+        SplittableRandom random = new SplittableRandom(14);
+        int unique = 0;
+        for (int trial = 0; trial < 3000; trial++) {
+            int n = 1 + random.nextInt(5);
+            int m = 1 + random.nextInt(5);
+            double[][] c = new double[n][m];
+            for (double[] row : c) {
+                for (int j = 0; j < m; j++) {
+                    row[j] = random.nextInt(8) == 0 ? Math.scalb(1.0, 10 + random.nextInt(40))
+                            * (1 + random.nextInt(3)) : random.nextInt(3);
+                }
+            }
+            Sense sense = random.nextBoolean() ? Sense.MINIMIZE : Sense.MAXIMIZE;
+            AssignmentValue z = AssignmentValue.of(c, sense);
+            if (z.unique()) {
+                assertEquals(1, optimalAssignments(c, sense).size(), "trial " + trial);
+                unique++;
+            }
+        }
+        assertTrue(unique > 1000, "the sample must exercise unique optima, got " + unique);
     }
 
     @Test

@@ -122,8 +122,14 @@ class ExamplesTest {
 
         List<String> source = Files.readAllLines(Path.of("examples",
                 "QuadraticAssignmentExample.java")).stream().map(String::strip).toList();
-        int at = readme.indexOf("```java");
-        assertTrue(at >= 0, "the README has no Java snippet");
+        int at = -1;
+        for (int k = 0; k + 1 < readme.size() && at < 0; k++) {
+            if (readme.get(k).equals("```java")
+                    && readme.get(k + 1).startsWith("QaplibInstance qap = ")) {
+                at = k;
+            }
+        }
+        assertTrue(at >= 0, "the README has no Java snippet on QaplibInstance");
         int lines = 0;
         for (String line : readme.subList(at + 1, readme.size())) {
             if (line.startsWith("```")) {

@@ -25,7 +25,7 @@ class SequenceAlignmentTest {
         int ties = 0;
         for (int trial = 0; trial < 300; trial++) {
             int n = random.nextInt(5);
-            int m = n == 0 ? 0 : random.nextInt(5);
+            int m = random.nextInt(5);
             double gap = random.nextInt(3) * 0.5;
             double[][] s = new double[n][m];
             for (double[] row : s) {
@@ -33,16 +33,16 @@ class SequenceAlignmentTest {
                     row[j] = random.nextInt(4) - 1;
                 }
             }
-            SequenceAlignment a = new NeedlemanWunsch(gap).align(s);
+            SequenceAlignment a = new NeedlemanWunsch(gap).align(n, m, s);
             List<int[][]> matchings = new ArrayList<>();
             monotoneMatchings(n, m, 0, 0, new ArrayList<>(), matchings);
             double best = Double.NEGATIVE_INFINITY;
             for (int[][] mt : matchings) {
-                best = Math.max(best, nwScore(s, gap, mt));
+                best = Math.max(best, nwScore(s, n, m, gap, mt));
             }
             int optimal = 0;
             for (int[][] mt : matchings) {
-                optimal += Math.abs(nwScore(s, gap, mt) - best) <= TOL ? 1 : 0;
+                optimal += Math.abs(nwScore(s, n, m, gap, mt) - best) <= TOL ? 1 : 0;
             }
             assertEquals(best, a.value(), TOL, "value on trial " + trial);
             assertEquals(optimal == 1, a.unique(), "uniqueness on trial " + trial);
@@ -67,16 +67,16 @@ class SequenceAlignmentTest {
             double minus = nw.align(AssignmentValueTest.add(s, g, -STEP)).value();
             assertEquals(a.pairing(g), (plus - minus) / (2 * STEP), FD_TOL);
             // The gap penalty's derivative is minus the number of gaps.
-            int gaps = s.length + s[0].length - 2 * a.length();
             double gapPlus = new NeedlemanWunsch(0.3 + STEP).align(s).value();
             double gapMinus = new NeedlemanWunsch(0.3 - STEP).align(s).value();
-            assertEquals(-gaps, (gapPlus - gapMinus) / (2 * STEP), FD_TOL);
+            assertEquals(NeedlemanWunsch.gapPenaltyDerivative(a),
+                    (gapPlus - gapMinus) / (2 * STEP), FD_TOL);
         }
     }
 
     @Test
     void needlemanWunschHandlesEmptySequencesAndForbiddenPairs() {
-        SequenceAlignment empty = new NeedlemanWunsch(2.0).align(new double[0][0]);
+        SequenceAlignment empty = new NeedlemanWunsch(2.0).align(0, 0, new double[0][0]);
         assertEquals(0.0, empty.value());
         assertTrue(empty.unique());
         SequenceAlignment oneSided = new NeedlemanWunsch(2.0).align(new double[][] {{}, {}});
@@ -88,6 +88,44 @@ class SequenceAlignmentTest {
         assertEquals(3.0, forbidden.value(), TOL);
         assertFalse(forbidden.unique());
         assertEquals(1, forbidden.length());
+    }
+
+    @Test
+    void needlemanWunschTakesTheLengthsOfAnEmptySequenceExplicitly() {
+        NeedlemanWunsch nw = new NeedlemanWunsch(1.0);
+        // A matrix without rows has lost its column count: refused, pointing to align(n, m, S).
+        IllegalArgumentException noRows = assertThrows(IllegalArgumentException.class,
+                () -> nw.align(new double[0][4]));
+        assertTrue(noRows.getMessage().contains("align(0, m, scores)"), noRows.getMessage());
+
+        // V = -g (n + m - 2 |M|) with |M| = 0, on either side, with dV/dg = -(n + m).
+        SequenceAlignment firstEmpty = nw.align(0, 4, new double[0][]);
+        assertEquals(-4.0, firstEmpty.value());
+        assertTrue(firstEmpty.unique());
+        assertEquals(4, firstEmpty.columns());
+        assertEquals(-4.0, NeedlemanWunsch.gapPenaltyDerivative(firstEmpty));
+        SequenceAlignment secondEmpty = nw.align(new double[4][0]);
+        assertEquals(-4.0, secondEmpty.value());
+        assertEquals(secondEmpty, nw.align(4, 0, new double[4][0]));
+        assertEquals(-4.0, NeedlemanWunsch.gapPenaltyDerivative(secondEmpty));
+        assertEquals(-8.0, new NeedlemanWunsch(2.0).align(0, 4, new double[0][]).value());
+
+        // The lengths must be the matrix's shape.
+        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
+                () -> nw.align(2, 3, new double[][] {{0, 0, 0}}));
+        assertEquals("scores has 1 row; expected 2", shape.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> nw.align(-1, 0, new double[0][]));
+    }
+
+    @Test
+    void gapPenaltyDerivativeIsMinusTheGapsAndRefusesAWarpingPath() {
+        double[][] s = {{5, 0, 0}, {0, 0, 5}};
+        SequenceAlignment a = new NeedlemanWunsch(1.0).align(s);
+        // (0,0) and (1,2) matched, column 1 left over: one gap.
+        assertEquals(-1.0, NeedlemanWunsch.gapPenaltyDerivative(a));
+        SequenceAlignment path = new DynamicTimeWarping().align(new double[][] {{0, 0}});
+        assertThrows(IllegalArgumentException.class,
+                () -> NeedlemanWunsch.gapPenaltyDerivative(path));
     }
 
     // ---------------------------------------------------------------- dynamic time warping
@@ -262,9 +300,7 @@ class SequenceAlignmentTest {
         }
     }
 
-    private static double nwScore(double[][] s, double gap, int[][] matching) {
-        int n = s.length;
-        int m = n == 0 ? 0 : s[0].length;
+    private static double nwScore(double[][] s, int n, int m, double gap, int[][] matching) {
         double sum = -gap * (n + m - 2 * matching.length);
         for (int[] pair : matching) {
             sum += s[pair[0]][pair[1]];

@@ -409,14 +409,36 @@ class SetMatchingLossTest {
     }
 
     @Test
+    void theBoxGradientAtAnExactMatchIsTheGiouKinkNotZero() {
+        // gradients.md: the norm of the box gradient is no stopping criterion.
+        double[][] box = {{0.5, 0.4, 0.2, 0.5}};
+        double[][] logits = new double[1][CLASSES + 1];
+        SetMatchingLoss.Result r = GIOU_LOSS.evaluate(logits, box, new int[] {0}, box);
+        double giou = SetMatchingLoss.Weights.detr().giou();
+        double[] expected = {0, 0, -giou / 0.2, -giou / 0.5};
+        for (int k = 0; k < 4; k++) {
+            assertEquals(expected[k], r.boxGradient()[0][k], 1e-12, "coordinate " + k);
+        }
+    }
+
+    @Test
     void badInputIsRejectedNamingWhatAndWhere() {
         double[][] logits = {{0, 0, 0, 0}};
         double[][] boxes = {{0, 0}};
         IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
                 () -> LOSS.evaluate(logits, boxes, new int[] {0, 1},
                         new double[][] {{0, 0}, {1, 1}}));
-        assertTrue(tooMany.getMessage().contains("2 target objects but only 1"),
+        assertTrue(tooMany.getMessage().startsWith("2 target objects but only 1 prediction:"),
                 tooMany.getMessage());
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
+                () -> LOSS.evaluate(new double[0][], new double[0][], new int[] {0},
+                        new double[][] {{0, 0}}));
+        assertTrue(one.getMessage().startsWith("1 target object but only 0 predictions:"),
+                one.getMessage());
+        IllegalArgumentException rows = assertThrows(IllegalArgumentException.class,
+                () -> LOSS.evaluate(new double[][] {{0, 0, 0, 0}, {0, 0, 0, 0}}, boxes,
+                        new int[0], new double[0][2]));
+        assertEquals("boxes has 1 row; expected 2", rows.getMessage());
         IllegalArgumentException badClass = assertThrows(IllegalArgumentException.class,
                 () -> LOSS.evaluate(logits, boxes, new int[] {3}, new double[][] {{0, 0}}));
         assertTrue(badClass.getMessage().contains("targetClasses[0] = 3"),
