@@ -166,6 +166,21 @@ public final class SvgDrawing {
      */
     private static final double PACK_GAP = 1.0;
 
+    /**
+     * The ranges, as pairs of first and last code point, of the symbols between
+     * {@code U+2300} and {@code U+2BFF} that show as emoji by default and so take two columns
+     * (Unicode's East Asian Width data marks them wide).
+     */
+    private static final int[] WIDE_BMP_SYMBOLS = {
+        0x231A, 0x231B, 0x2329, 0x232A, 0x23E9, 0x23EC, 0x23F0, 0x23F0, 0x23F3, 0x23F3,
+        0x25FD, 0x25FE, 0x2614, 0x2615, 0x2648, 0x2653, 0x267F, 0x267F, 0x2693, 0x2693,
+        0x26A1, 0x26A1, 0x26AA, 0x26AB, 0x26BD, 0x26BE, 0x26C4, 0x26C5, 0x26CE, 0x26CE,
+        0x26D4, 0x26D4, 0x26EA, 0x26EA, 0x26F2, 0x26F3, 0x26F5, 0x26F5, 0x26FA, 0x26FA,
+        0x26FD, 0x26FD, 0x2705, 0x2705, 0x270A, 0x270B, 0x2728, 0x2728, 0x274C, 0x274C,
+        0x274E, 0x274E, 0x2753, 0x2755, 0x2757, 0x2757, 0x2795, 0x2797, 0x27B0, 0x27B0,
+        0x27BF, 0x27BF, 0x2B1B, 0x2B1C, 0x2B50, 0x2B50, 0x2B55, 0x2B55,
+    };
+
     /** Least presence of an edge that is a spring of the layout, when it is a probability. */
     private static final double LAYOUT_PRESENCE = 0.5;
 
@@ -983,29 +998,54 @@ public final class SvgDrawing {
     }
 
     /**
-     * Whether a character is shown about twice as wide as a Latin letter: the blocks whose
-     * characters Unicode Standard Annex 11 ("East Asian Width") classes as wide or fullwidth
-     * (Hangul leading consonants, CJK radicals, punctuation, kana, Bopomofo and ideographs,
-     * Yi, Hangul syllables, CJK compatibility ideographs and forms, fullwidth forms, and the
-     * supplementary ideographic planes) and the emoji blocks of the supplementary
-     * multilingual plane. A block-level estimate: a few narrow characters inside these
-     * blocks, and wide ones outside them, are counted wrongly.
+     * Whether a character is shown about twice as wide as a Latin letter: the characters that
+     * Unicode Standard Annex 11 ("East Asian Width") classes as wide or fullwidth. These are
+     * the blocks of Hangul leading consonants, CJK radicals, punctuation, kana, Bopomofo and
+     * ideographs, Yi, Hangul syllables, CJK compatibility ideographs and forms, fullwidth
+     * forms and the supplementary ideographic planes; the emoji blocks of the supplementary
+     * multilingual plane (pictographs, emoticons, transport and map symbols, geometric shapes
+     * extended, supplemental and extended-A symbols, enclosed ideographs, mahjong and playing
+     * cards); and the symbols of the basic plane that emoji show by default (such as
+     * {@code U+231A} watch, {@code U+2615} hot beverage, {@code U+2705} check mark,
+     * {@code U+2B50} star), listed in {@link #WIDE_BMP_SYMBOLS}. An estimate by ranges: a few
+     * narrow characters inside them count as wide.
      */
     static boolean isWide(int codePoint) {
-        return between(codePoint, 0x1100, 0x115F)
+        if (codePoint < 0x1100) {
+            return false;
+        }
+        if (between(codePoint, 0x1100, 0x115F)
                 || between(codePoint, 0x2E80, 0x303E)
                 || between(codePoint, 0x3041, 0x33FF)
                 || between(codePoint, 0x3400, 0x4DBF)
                 || between(codePoint, 0x4E00, 0x9FFF)
                 || between(codePoint, 0xA000, 0xA4CF)
+                || between(codePoint, 0xA960, 0xA97F)
                 || between(codePoint, 0xAC00, 0xD7A3)
                 || between(codePoint, 0xF900, 0xFAFF)
-                || between(codePoint, 0xFE30, 0xFE4F)
+                || between(codePoint, 0xFE10, 0xFE19)
+                || between(codePoint, 0xFE30, 0xFE6F)
                 || between(codePoint, 0xFF00, 0xFF60)
                 || between(codePoint, 0xFFE0, 0xFFE6)
+                || codePoint == 0x1F004
+                || codePoint == 0x1F0CF
+                || codePoint == 0x1F18E
+                || between(codePoint, 0x1F191, 0x1F19A)
+                || between(codePoint, 0x1F200, 0x1F2FF)
                 || between(codePoint, 0x1F300, 0x1F64F)
-                || between(codePoint, 0x1F900, 0x1F9FF)
-                || between(codePoint, 0x20000, 0x3FFFD);
+                || between(codePoint, 0x1F680, 0x1F6FF)
+                || between(codePoint, 0x1F7E0, 0x1F7EB)
+                || between(codePoint, 0x1F90C, 0x1F9FF)
+                || between(codePoint, 0x1FA70, 0x1FAFF)
+                || between(codePoint, 0x20000, 0x3FFFD)) {
+            return true;
+        }
+        for (int k = 0; k < WIDE_BMP_SYMBOLS.length; k += 2) {
+            if (between(codePoint, WIDE_BMP_SYMBOLS[k], WIDE_BMP_SYMBOLS[k + 1])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean between(int value, int low, int high) {

@@ -732,6 +732,15 @@ public class SvgDrawingTest {
         assertEquals(1, SvgDrawing.columns("\u00e9"));
         assertEquals(1, SvgDrawing.columns("\u03b1"));
         assertEquals(6, SvgDrawing.columns("\\u0007"));
+        for (int emoji : new int[] {0x1F680, 0x1FAE0, 0x2615, 0x2705, 0x2B50, 0x231A, 0x1F004,
+            0x1F201, 0x1F7E2, 0x1F90C}) {
+            assertEquals(2, SvgDrawing.columns(new String(Character.toChars(emoji))),
+                    Integer.toHexString(emoji));
+        }
+        for (int narrow : new int[] {0x2192, 0x263A, 0x2713, 0x2B06, 0x1F1E6, 0x1F700}) {
+            assertEquals(1, SvgDrawing.columns(new String(Character.toChars(narrow))),
+                    Integer.toHexString(narrow));
+        }
     }
 
     @Test
