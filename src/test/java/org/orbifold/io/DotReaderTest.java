@@ -154,6 +154,27 @@ class DotReaderTest {
     }
 
     @Test
+    void refusesAnEdgeToOrFromASubgraph() throws IOException {
+        // The importer keeps only the edges to the subgraph's nodes that appear there first:
+        // with b declared before, graph { b; a -- {b c} } would come back with a -- c alone.
+        String message = " to or from a subgraph, which is not supported: the importer would"
+                + " keep only the edges to the subgraph's nodes that appear there first; write"
+                + " one edge per pair of nodes (a -- b; a -- c for a -- {b c})";
+        assertRefused("graph {\n b;\n a -- {b c} }", ", line 3: has an edge --" + message);
+        assertRefused("graph {\n a; b; c\n {a b} -- c }", ", line 3: has an edge --" + message);
+        assertRefused("graph {\n subgraph s {a b}\n -- c }", ", line 3: has an edge --"
+                + message);
+        assertRefused("graph {\n a -- /* c */\n subgraph s { b } }", ", line 2: has an edge --"
+                + message);
+        assertRefused("digraph {\n {a -> b} -> c }", ", line 2: has an edge ->"
+                + message.replace("--", "->"));
+        // An edge inside a subgraph, and a subgraph after an edge statement, are fine.
+        Path file = write("ok.dot", "graph { a; subgraph s { b -- c } a -- b; { c -- a } }");
+        Graph g = new DotReader().read(file).graphs().get(0);
+        assertEquals(3, g.edgeCount());
+    }
+
+    @Test
     void refusesSelfLoopsAndParallelEdges() throws IOException {
         assertRefused("graph { a -- a }", ": edge from 'a' to 'a' is a self-loop, which is not"
                 + " supported: the diagonal of a graph's matrix holds node attributes, so"
