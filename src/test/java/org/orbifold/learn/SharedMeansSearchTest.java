@@ -9,17 +9,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.orbifold.io.GraphDataset;
 import org.orbifold.io.TuDatasetReader;
 import org.orbifold.learn.ValidationSearch.Candidate;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
-import org.orbifold.match.Alignment;
+import org.orbifold.match.CountingAligner;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
-import org.orbifold.space.Permutation;
 import org.orbifold.stats.FrechetMean;
 import org.orbifold.stats.MeanCache;
 
@@ -30,33 +28,6 @@ import org.orbifold.stats.MeanCache;
  * mean and template once per graph space.
  */
 class SharedMeansSearchTest {
-
-    /** An aligner that counts its alignments and otherwise is the one it wraps. */
-    private static final class Counting implements Aligner {
-        private final Aligner inner;
-        private final AtomicLong made = new AtomicLong();
-
-        Counting(Aligner inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Alignment align(GraphSpace space, Graph x, Graph y) {
-            made.incrementAndGet();
-            return inner.align(space, x, y);
-        }
-
-        @Override
-        public Alignment align(GraphSpace space, Graph x, Graph y, Permutation start) {
-            made.incrementAndGet();
-            return inner.align(space, x, y, start);
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-    }
 
     /** The outcome of one search: counts, choice and the chosen model's test predictions. */
     private record Outcome(int[] correct, int best, List<String> test, long alignments) {
@@ -143,14 +114,14 @@ class SharedMeansSearchTest {
     }
 
     private static Outcome search(Letters letters, int threads, MeanCache cache) {
-        Counting aligner = new Counting(Aligners.byName("faq", 1));
+        CountingAligner aligner = new CountingAligner(Aligners.byName("faq", 1));
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             ValidationSearch.Result result = ValidationSearch.search(
                     candidates(letters.space, aligner, pool, cache), letters.train,
                     letters.trainLabels, letters.validation, letters.validationLabels, pool);
             List<String> test = result.chosenModel().predictAll(letters.test, pool);
-            return new Outcome(result.correct(), result.best(), test, aligner.made.get());
+            return new Outcome(result.correct(), result.best(), test, aligner.calls.get());
         } finally {
             pool.shutdownNow();
         }
