@@ -28,8 +28,13 @@ import org.orbifold.assign.AssignmentResult;
  * entry that is never chosen, such as a row of {@code 1e12} next to a problem of small
  * integers, therefore no longer widens the tie band, unless the certificate's potentials are
  * themselves that large, which the solver's initialisation can make them (for instance when
- * a square matrix has a huge row and a huge column). {@code AssignmentValueTest} checks the
- * flag against enumeration on small integer problems with huge rows and columns.
+ * a square matrix has a huge row and a huge column). This is an argument, not a proof: the
+ * solver's error is bounded by the entries its intermediate sums touch, and the claim is that
+ * such an entry either stays out of every tight pair or leaves a potential of its size.
+ * {@code AssignmentValueTest} checks the flag against enumeration on small integer problems
+ * with huge rows and columns, and, counting ties in exact decimal arithmetic, with huge
+ * entries of full mantissa that round in the solver's sums (there a band of zero width does
+ * call a tied optimum unique, so the tolerance is needed).
  */
 final class EqualitySubgraph {
 
