@@ -139,6 +139,38 @@ class MeanCacheTest {
     }
 
     @Test
+    void theStartingMedoidCountsByInstanceAndTheWeightsAsTheyWereGiven() {
+        CountingAligner counting = new CountingAligner(Aligners.byName("faq", 1));
+        MeanCache cache = new MeanCache(10);
+        MedoidResult medoid = Medoid.compute(SPACE, GRAPHS, counting, true);
+        MedoidResult sameMedoid = Medoid.compute(SPACE, GRAPHS, counting, true);
+        FrechetMean.builder().aligner(counting).cache(cache).initial(medoid).build()
+                .compute(SPACE, GRAPHS);
+        FrechetMean.builder().aligner(counting).cache(cache).initial(medoid).build()
+                .compute(SPACE, GRAPHS);
+        FrechetMean.builder().aligner(counting).cache(cache).initial(sameMedoid).build()
+                .compute(SPACE, GRAPHS);
+        assertEquals(2, cache.computed(), "an equal medoid of another instance is another key");
+        assertEquals(1, cache.reused());
+
+        // The key keeps a copy of the weights: changing the caller's array afterwards neither
+        // finds the old result for the new weights nor loses it for the old ones.
+        FrechetMean mean = FrechetMean.builder().aligner(counting).cache(cache).build();
+        double[] weights = new double[GRAPHS.size()];
+        Arrays.fill(weights, 1.0);
+        weights[1] = 3.0;
+        CenterResult before = mean.compute(SPACE, GRAPHS, weights);
+        weights[1] = 0.5;
+        CenterResult after = mean.compute(SPACE, GRAPHS, weights);
+        assertEquals(4, cache.computed());
+        assertSameResult(FrechetMean.builder().aligner(counting).build()
+                .compute(SPACE, GRAPHS, weights), after);
+        weights[1] = 3.0;
+        assertSame(before, mean.compute(SPACE, GRAPHS, weights.clone()));
+        assertEquals(4, cache.computed());
+    }
+
+    @Test
     void capacityDropsTheLeastRecentlyUsedAndRecomputesTheSame() {
         CountingAligner counting = new CountingAligner(Aligners.byName("faq", 1));
         MeanCache cache = new MeanCache(2);
