@@ -16,6 +16,7 @@ import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
 
 /**
  * k-NN models that share a {@link NeighborTable} predict and score exactly as models
@@ -83,6 +84,31 @@ class NeighborTableTest {
             assertEquals(plain.alignmentsComputed(), after.alignmentsComputed());
             assertEquals(queries, table.searched());
         }
+    }
+
+    @Test
+    void theLeastRecentlyUsedTrainingSetIsDroppedAndQueriesAreFoundByContent()
+            throws IOException {
+        LetterRounds d = letters();
+        NeighborTable table = new NeighborTable(2, 1);
+        Graph q = d.validation().get(7);
+        Graph copy = q.permute(Permutation.identity(q.order()));
+        GraphSpace lighter = new GraphSpace(d.space().size(), d.space().nodeDimension(),
+                d.space().edgeDimension(), d.space().nodeWeight(), 0.5);
+        NearestNeighbors.Model a = knn(2, true, table).fit(d.space(), d.train(),
+                d.trainLabels());
+        NearestNeighbors.Model b = knn(2, true, table).fit(lighter, d.train(), d.trainLabels());
+        double[] first = a.scores(q);
+        long aligned = a.alignmentsComputed();
+        // An equal query of another instance: found, no alignment.
+        assertArrayEquals(first, a.scores(copy));
+        assertEquals(aligned, a.alignmentsComputed());
+        assertEquals(1, table.reused());
+        // Another training set takes the only place; a's query is searched again, the same.
+        b.scores(q);
+        assertArrayEquals(first, a.scores(q));
+        assertEquals(3, table.searched());
+        assertEquals(2 * aligned, a.alignmentsComputed());
     }
 
     @Test
