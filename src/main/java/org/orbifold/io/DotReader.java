@@ -58,10 +58,10 @@ import org.jgrapht.nio.dot.DOTEventDrivenImporter;
  *
  * <p><b>Refusals.</b> A {@link DatasetFormatException} names the file and, where the outline or
  * the importer gives it, the line (and the column of a syntax error), and the node or edge,
- * for: bytes that are not UTF-8, a syntax error, no graph, text after the graph (a second
- * graph), a port, an edge to or from a subgraph ({@code a -- {b c}},
- * {@code subgraph s {a b} -> c}), an edge operator of the wrong kind ({@code ->} in a
- * {@code graph}), an
+ * for: bytes that are not UTF-8, a syntax error (also one on which the importer fails
+ * instead of reporting it), no graph, text after the graph (a second graph), a port, an edge
+ * to or from a subgraph ({@code a -- {b c}}, {@code subgraph s {a b} -> c}), strings joined
+ * with {@code +}, an edge operator of the wrong kind ({@code ->} in a {@code graph}), an
  * attribute without a value ({@code [flag]}), a self-loop, a second edge between the same
  * nodes (per ordered pair in a {@code digraph}), an attribute name with {@code =}, a node
  * attribute named {@code exists}, an edge attribute named {@code edge}, and the folder cases of
@@ -205,6 +205,8 @@ public final class DotReader {
             throw e.refusal;
         } catch (ImportException e) {
             throw ImportedGraphs.importerError(file, FORMAT.name(), e.getMessage());
+        } catch (RuntimeException e) {
+            throw ImportedGraphs.importerFailure(file, FORMAT.name(), e);
         }
         return graph;
     }
@@ -293,6 +295,9 @@ public final class DotReader {
                 } else if (t.kind() == Kind.EDGE_OP && t.text().equals("->") != directed) {
                     throw error(t.line(), "uses the edge operator " + t.text() + " in a "
                             + (directed ? "digraph, which takes ->" : "graph, which takes --"));
+                } else if (isPunct(t, "+")) {
+                    throw error(t.line(), "joins strings with +, which the importer does not"
+                            + " read; write them as one quoted string");
                 } else if (t.kind() == Kind.EDGE_OP) {
                     refuseSubgraphOperand(t, recent.isEmpty() ? null
                             : recent.get(recent.size() - 1));

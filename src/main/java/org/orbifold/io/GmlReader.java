@@ -212,6 +212,8 @@ public final class GmlReader {
             throw e.refusal;
         } catch (ImportException e) {
             throw ImportedGraphs.importerError(file, FORMAT.name(), e.getMessage());
+        } catch (RuntimeException e) {
+            throw ImportedGraphs.importerFailure(file, FORMAT.name(), e);
         }
         return graph;
     }

@@ -599,6 +599,26 @@ final class ImportedGraphs {
                 + " read it: " + text);
     }
 
+    /**
+     * Turns another exception that a jgrapht-io importer throws while it reads a file into a
+     * refusal of the file: its parse listeners fail on some malformed input instead of
+     * reporting a syntax error (DOT's {@code label=ri>ng} ends in an
+     * {@code IndexOutOfBoundsException}).
+     *
+     * @param file the file read
+     * @param format the format's name, for the message
+     * @param failure what the importer threw, kept as the cause
+     * @return the refusal
+     */
+    static DatasetFormatException importerFailure(Path file, String format,
+            RuntimeException failure) {
+        DatasetFormatException refusal = new DatasetFormatException(file, "jgrapht-io's "
+                + format + " importer failed on it (" + failure + "), as it does on some"
+                + " syntax errors; check the file against the " + format + " grammar");
+        refusal.initCause(failure);
+        return refusal;
+    }
+
     static String quoted(Set<String> names) {
         List<String> shown = new ArrayList<>();
         for (String name : names) {

@@ -175,6 +175,17 @@ class DotReaderTest {
     }
 
     @Test
+    void refusesJoinedStringsAndInputOnWhichTheImporterFails() throws IOException {
+        assertRefused("graph {\n label=\"x\" + \"y\";\n a -- b }", ", line 2: joins strings with"
+                + " +, which the importer does not read; write them as one quoted string");
+        // The importer's parse listener throws an IndexOutOfBoundsException here.
+        String message = refused(write("cut.dot", "graph {\n label=ri>ng;\n a -- b }"));
+        assertTrue(message.contains("cut.dot: jgrapht-io's DOT importer failed on it"
+                + " (java.lang.IndexOutOfBoundsException"), message);
+        assertTrue(message.endsWith("check the file against the DOT grammar"), message);
+    }
+
+    @Test
     void refusesSelfLoopsAndParallelEdges() throws IOException {
         assertRefused("graph { a -- a }", ": edge from 'a' to 'a' is a self-loop, which is not"
                 + " supported: the diagonal of a graph's matrix holds node attributes, so"
