@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jgrapht.nio.ImportException;
 import org.jgrapht.nio.dot.DOTEventDrivenImporter;
 
 /**
@@ -199,15 +198,8 @@ public final class DotReader {
             graph.edges.get(graph.edges.size() - 1).attributes().put(edge.getSecond(),
                     value.getValue());
         });
-        try {
-            importer.importInput(new StringReader(text));
-        } catch (ImportedGraphs.Refusal e) {
-            throw e.refusal;
-        } catch (ImportException e) {
-            throw ImportedGraphs.importerError(file, FORMAT.name(), e.getMessage());
-        } catch (RuntimeException e) {
-            throw ImportedGraphs.importerFailure(file, FORMAT.name(), e);
-        }
+        ImportedGraphs.runImporter(file, FORMAT.name(),
+                () -> importer.importInput(new StringReader(text)));
         return graph;
     }
 

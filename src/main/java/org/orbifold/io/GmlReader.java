@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import org.apache.commons.text.StringEscapeUtils;
 import org.jgrapht.nio.Attribute;
 import org.jgrapht.nio.AttributeType;
-import org.jgrapht.nio.ImportException;
 import org.jgrapht.nio.gml.GmlEventDrivenImporter;
 
 /**
@@ -206,15 +205,8 @@ public final class GmlReader {
                 put(graph.edges.get(graph.edges.size() - 1).attributes(), key, value);
             }
         });
-        try {
-            importer.importInput(new StringReader(outline.forImporter.toString()));
-        } catch (ImportedGraphs.Refusal e) {
-            throw e.refusal;
-        } catch (ImportException e) {
-            throw ImportedGraphs.importerError(file, FORMAT.name(), e.getMessage());
-        } catch (RuntimeException e) {
-            throw ImportedGraphs.importerFailure(file, FORMAT.name(), e);
-        }
+        ImportedGraphs.runImporter(file, FORMAT.name(),
+                () -> importer.importInput(new StringReader(outline.forImporter.toString())));
         return graph;
     }
 
