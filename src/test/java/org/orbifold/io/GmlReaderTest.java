@@ -288,6 +288,14 @@ class GmlReaderTest {
     }
 
     @Test
+    void aGraphKeyDirectedOrMultigraphGivenTwiceIsRefused() throws IOException {
+        assertRefused("graph [\n directed 1\n node [ id 0 ]\n directed 0\n]", ", line 4: the"
+                + " graph repeats the key directed (first at line 2); give it once");
+        assertRefused("graph [ multigraph 0\n multigraph 0 ]", ", line 2: the graph repeats"
+                + " the key multigraph (first at line 1); give it once");
+    }
+
+    @Test
     void stringsAreReadAsTheImporterUnescapesThem() throws IOException {
         Path file = write("s.gml", "graph [ node [ id 0 s \"a\\\"b\" ] node [ id 1 s \"caf\u00e9\""
                 + " ] ]");
