@@ -42,6 +42,28 @@ final class EqualitySubgraph {
     }
 
     /**
+     * Returns the scale of the zero test (class description): the largest magnitude among
+     * the finite chosen entries of {@code matrix} and the potentials of {@code result}.
+     */
+    static double scale(double[][] matrix, AssignmentResult result) {
+        double scale = 0;
+        int[] rowToColumn = result.rowToColumn();
+        for (int i = 0; i < rowToColumn.length; i++) {
+            int j = rowToColumn[i];
+            if (j >= 0 && Double.isFinite(matrix[i][j])) {
+                scale = Math.max(scale, Math.abs(matrix[i][j]));
+            }
+        }
+        for (double x : result.rowPotentials()) {
+            scale = Math.max(scale, Math.abs(x));
+        }
+        for (double x : result.columnPotentials()) {
+            scale = Math.max(scale, Math.abs(x));
+        }
+        return scale;
+    }
+
+    /**
      * Returns whether {@code matrix} has an optimal assignment other than {@code result}'s.
      */
     static boolean hasAlternativeOptimum(double[][] matrix, AssignmentResult result,
@@ -58,18 +80,7 @@ final class EqualitySubgraph {
         int[] columnMate = transposed ? result.rowToColumn() : result.columnToRow();
 
         // Scale of the zero test: the chosen entries and the potentials (see scale()).
-        double scale = 0;
-        for (int i = 0; i < r; i++) {
-            int j = rowMate[i];
-            scale = Math.max(scale, Math.abs(transposed ? matrix[j][i] : matrix[i][j]));
-        }
-        for (double x : u) {
-            scale = Math.max(scale, Math.abs(x));
-        }
-        for (double x : v) {
-            scale = Math.max(scale, Math.abs(x));
-        }
-        double zero = tolerance * scale;
+        double zero = tolerance * scale(matrix, result);
 
         // Tight pairs in the minimising r x c frame.
         boolean[][] tight = new boolean[r][c];

@@ -108,6 +108,17 @@ class AssignmentValueTest {
                 .value());
         assertThrows(IllegalArgumentException.class, () -> AssignmentValue.of(c2,
                 LinearAssignmentSolver.maximize(c1), 1e-9));
+
+        // A huge row that is never chosen does not loosen the check: scaled by the largest
+        // entry, its slack of 1e3 let c1's assignment, which costs 18 in c2, pass as c2's
+        // unique optimum of value 0.
+        double[][] h1 = {{0, 9}, {9, 0}, {1e12, 1e12}};
+        double[][] h2 = {{9, 0}, {0, 9}, {1e12, 1e12}};
+        AssignmentResult forH1 = LinearAssignmentSolver.minimize(h1);
+        assertThrows(IllegalArgumentException.class, () -> AssignmentValue.of(h2, forH1, 1e-9));
+        assertTrue(AssignmentValue.of(h1, forH1, 1e-9).unique());
+        assertArrayEquals(new int[] {1, 0, -1}, AssignmentValue.of(h2, Sense.MINIMIZE)
+                .rowToColumn());
     }
 
     @Test
