@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.orbifold.space.Graph;
 
 /**
@@ -21,35 +19,16 @@ import org.orbifold.space.Graph;
  * DOT's text values, graph attributes, what jgrapht-io's importer would read silently in
  * another way (ports, a second graph, the header), and the refusals.
  */
-class DotReaderTest {
+class DotReaderTest extends GraphFileReaderTesting {
 
-    private static final double TOL = 1e-12;
-
-    @TempDir
-    Path dir;
-
-    private Path write(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
+    @Override
+    GraphDataset read(Path path) throws IOException {
+        return new DotReader().read(path);
     }
 
-    private Path resource(String name) throws IOException {
-        Path file = dir.resolve(name);
-        try (InputStream in = getClass().getResourceAsStream(name)) {
-            Files.copy(in, file);
-        }
-        return file;
-    }
-
-    private String refused(Path file) {
-        return assertThrows(DatasetFormatException.class, () -> new DotReader().read(file))
-                .getMessage();
-    }
-
-    private void assertRefused(String text, String message) throws IOException {
-        Path file = write("bad.dot", text);
-        assertEquals(file + message, refused(file));
+    @Override
+    String ending() {
+        return ".dot";
     }
 
     @Test
