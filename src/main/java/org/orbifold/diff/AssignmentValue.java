@@ -152,11 +152,13 @@ public record AssignmentValue(double value, int[] rowToColumn, int columns, Sens
      * Wraps an existing optimal solution of {@code matrix} and tests it for uniqueness.
      *
      * <p>The result must be optimal for this very matrix: its dual certificate is checked with
-     * {@link AssignmentResult#isCertified(double[][], double)} at the relative tolerance
-     * {@code max(tolerance, DEFAULT_TOLERANCE)} (the floor keeps the solver's rounding from
-     * failing the check when {@code tolerance} is 0). The check is one more {@code O(n m)}
-     * pass, next to the {@code O(n m)} pass of the uniqueness test and the solve that made the
-     * result.
+     * {@link AssignmentResult#isCertified(double[][], double)} to the absolute tolerance
+     * {@code max(tolerance, DEFAULT_TOLERANCE)} times the scale of the uniqueness test, the
+     * largest magnitude of the chosen entries and the potentials (the floor keeps the
+     * solver's rounding from failing the check when {@code tolerance} is 0). An entry that is
+     * never chosen does not enter that scale, so a huge row left unassigned does not let the
+     * result of another matrix pass. The check is two more {@code O(n m)} passes, next to the
+     * {@code O(n m)} pass of the uniqueness test and the solve that made the result.
      *
      * @param matrix the matrix that {@code result} solves; not modified
      * @param result an optimal assignment of {@code matrix} with its dual certificate
@@ -171,7 +173,7 @@ public record AssignmentValue(double value, int[] rowToColumn, int columns, Sens
         Objects.requireNonNull(result, "result");
         Checks.requireTolerance(tolerance);
         Checks.requireShape(matrix, result.rows(), result.columns(), "matrix");
-        if (!result.isCertified(matrix, Math.max(tolerance, DEFAULT_TOLERANCE))) {
+        if (!result.isCertified(matrix, certifyingTolerance(matrix, result, tolerance))) {
             throw new IllegalArgumentException("result is not a certified optimum of matrix:"
                     + " its value " + result.value() + ", assignment or potentials do not"
                     + " prove it optimal (" + result.sense() + ") for this matrix; solve"
@@ -180,6 +182,33 @@ public record AssignmentValue(double value, int[] rowToColumn, int columns, Sens
         boolean unique = !EqualitySubgraph.hasAlternativeOptimum(matrix, result, tolerance);
         return new AssignmentValue(result.value(), result.rowToColumn(), result.columns(),
                 result.sense(), unique);
+    }
+
+    /**
+     * Returns the relative tolerance for {@link AssignmentResult#isCertified} that makes its
+     * absolute tolerance {@code max(tolerance, DEFAULT_TOLERANCE)} times the scale of the
+     * uniqueness test (the chosen entries and the potentials) instead of times the largest
+     * entry: an entry that is never chosen, however large, does not loosen the check.
+     */
+    private static double certifyingTolerance(double[][] matrix, AssignmentResult result,
+            double tolerance) {
+        double relative = Math.max(tolerance, DEFAULT_TOLERANCE);
+        double largest = 0;
+        for (double[] row : matrix) {
+            for (double x : row) {
+                if (Double.isFinite(x)) {
+                    largest = Math.max(largest, Math.abs(x));
+                }
+            }
+        }
+        for (double x : result.rowPotentials()) {
+            largest = Math.max(largest, Math.abs(x));
+        }
+        for (double x : result.columnPotentials()) {
+            largest = Math.max(largest, Math.abs(x));
+        }
+        return largest == 0 ? relative
+                : relative * (EqualitySubgraph.scale(matrix, result) / largest);
     }
 
     /** Returns the number of rows of the matrix. */

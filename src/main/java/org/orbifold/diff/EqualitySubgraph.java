@@ -28,12 +28,39 @@ import org.orbifold.assign.AssignmentResult;
  * entry that is never chosen, such as a row of {@code 1e12} next to a problem of small
  * integers, therefore no longer widens the tie band, unless the certificate's potentials are
  * themselves that large, which the solver's initialisation can make them (for instance when
- * a square matrix has a huge row and a huge column). {@code AssignmentValueTest} checks the
- * flag against enumeration on small integer problems with huge rows and columns.
+ * a square matrix has a huge row and a huge column). This is an argument, not a proof: the
+ * solver's error is bounded by the entries its intermediate sums touch, and the claim is that
+ * such an entry either stays out of every tight pair or leaves a potential of its size.
+ * {@code AssignmentValueTest} checks the flag against enumeration on small integer problems
+ * with huge rows and columns, and, counting ties in exact decimal arithmetic, with huge
+ * entries of full mantissa that round in the solver's sums (there a band of zero width does
+ * call a tied optimum unique, so the tolerance is needed).
  */
 final class EqualitySubgraph {
 
     private EqualitySubgraph() {
+    }
+
+    /**
+     * Returns the scale of the zero test (class description): the largest magnitude among
+     * the finite chosen entries of {@code matrix} and the potentials of {@code result}.
+     */
+    static double scale(double[][] matrix, AssignmentResult result) {
+        double scale = 0;
+        int[] rowToColumn = result.rowToColumn();
+        for (int i = 0; i < rowToColumn.length; i++) {
+            int j = rowToColumn[i];
+            if (j >= 0 && Double.isFinite(matrix[i][j])) {
+                scale = Math.max(scale, Math.abs(matrix[i][j]));
+            }
+        }
+        for (double x : result.rowPotentials()) {
+            scale = Math.max(scale, Math.abs(x));
+        }
+        for (double x : result.columnPotentials()) {
+            scale = Math.max(scale, Math.abs(x));
+        }
+        return scale;
     }
 
     /**
@@ -53,18 +80,7 @@ final class EqualitySubgraph {
         int[] columnMate = transposed ? result.rowToColumn() : result.columnToRow();
 
         // Scale of the zero test: the chosen entries and the potentials (see scale()).
-        double scale = 0;
-        for (int i = 0; i < r; i++) {
-            int j = rowMate[i];
-            scale = Math.max(scale, Math.abs(transposed ? matrix[j][i] : matrix[i][j]));
-        }
-        for (double x : u) {
-            scale = Math.max(scale, Math.abs(x));
-        }
-        for (double x : v) {
-            scale = Math.max(scale, Math.abs(x));
-        }
-        double zero = tolerance * scale;
+        double zero = tolerance * scale(matrix, result);
 
         // Tight pairs in the minimising r x c frame.
         boolean[][] tight = new boolean[r][c];

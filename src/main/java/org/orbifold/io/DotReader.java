@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jgrapht.nio.ImportException;
 import org.jgrapht.nio.dot.DOTEventDrivenImporter;
 
 /**
@@ -22,14 +21,16 @@ import org.jgrapht.nio.dot.DOTEventDrivenImporter;
  * file holding one {@code graph} or {@code digraph}, or a folder of such files, read in the
  * order of their file names ({@link #dotFiles}). The nodes, edges and their attributes come
  * from jgrapht-io's {@link DOTEventDrivenImporter}, which expands edge chains
- * ({@code a -- b -- c}), edges to subgraphs ({@code a -- {b c}}) and the default attributes
- * of {@code node [...]} and {@code edge [...]} statements; the reader maps its callbacks to
+ * ({@code a -- b -- c}) and the default attributes of {@code node [...]} and
+ * {@code edge [...]} statements; the reader maps its callbacks to
  * Orbifold's channels by the conventions of {@link GraphMlReader} (see
  * {@code docs/formats.md}).
  *
  * <p><b>What the importer leaves out.</b> The importer does not say whether the graph is a
  * {@code digraph}, ignores ports ({@code a:p1 -- b}), does not report {@code graph [...]}
- * attributes, and reads only the first graph of a file, ignoring whatever follows it. So the
+ * attributes, reads only the first graph of a file, ignoring whatever follows it, and
+ * expands an edge to or from a subgraph ({@code a -- {b c}}) only to the subgraph's nodes
+ * that appear there first, dropping the edges to nodes met before it. So the
  * reader first walks the file's tokens (the outline: identifiers, strings, brackets and
  * operators, nothing more) to read the header and the graph attributes and to refuse those
  * cases with their line.
@@ -56,8 +57,10 @@ import org.jgrapht.nio.dot.DOTEventDrivenImporter;
  *
  * <p><b>Refusals.</b> A {@link DatasetFormatException} names the file and, where the outline or
  * the importer gives it, the line (and the column of a syntax error), and the node or edge,
- * for: bytes that are not UTF-8, a syntax error, no graph, text after the graph (a second
- * graph), a port, an edge operator of the wrong kind ({@code ->} in a {@code graph}), an
+ * for: bytes that are not UTF-8, a syntax error (also one on which the importer fails
+ * instead of reporting it), no graph, text after the graph (a second graph), a port, an edge
+ * to or from a subgraph ({@code a -- {b c}}, {@code subgraph s {a b} -> c}), strings joined
+ * with {@code +}, an edge operator of the wrong kind ({@code ->} in a {@code graph}), an
  * attribute without a value ({@code [flag]}), a self-loop, a second edge between the same
  * nodes (per ordered pair in a {@code digraph}), an attribute name with {@code =}, a node
  * attribute named {@code exists}, an edge attribute named {@code edge}, and the folder cases of
@@ -195,13 +198,8 @@ public final class DotReader {
             graph.edges.get(graph.edges.size() - 1).attributes().put(edge.getSecond(),
                     value.getValue());
         });
-        try {
-            importer.importInput(new StringReader(text));
-        } catch (ImportedGraphs.Refusal e) {
-            throw e.refusal;
-        } catch (ImportException e) {
-            throw ImportedGraphs.importerError(file, FORMAT.name(), e.getMessage());
-        }
+        ImportedGraphs.runImporter(file, FORMAT.name(),
+                () -> importer.importInput(new StringReader(text)));
         return graph;
     }
 
@@ -289,6 +287,12 @@ public final class DotReader {
                 } else if (t.kind() == Kind.EDGE_OP && t.text().equals("->") != directed) {
                     throw error(t.line(), "uses the edge operator " + t.text() + " in a "
                             + (directed ? "digraph, which takes ->" : "graph, which takes --"));
+                } else if (isPunct(t, "+")) {
+                    throw error(t.line(), "joins strings with +, which the importer does not"
+                            + " read; write them as one quoted string");
+                } else if (t.kind() == Kind.EDGE_OP) {
+                    refuseSubgraphOperand(t, recent.isEmpty() ? null
+                            : recent.get(recent.size() - 1));
                 } else if (isPunct(t, "=") && !recent.isEmpty()) {
                     Token key = recent.get(recent.size() - 1);
                     Token value = next();
@@ -316,6 +320,31 @@ public final class DotReader {
                     continue;
                 }
                 recent.add(t);
+            }
+        }
+
+        /**
+         * Refuses an edge operator with a subgraph on either side (a closing brace before it,
+         * an opening brace or the keyword {@code subgraph} after it): the importer expands
+         * such an edge only to the subgraph's nodes that appear there first and drops the
+         * other nodes' edges without a word.
+         */
+        private void refuseSubgraphOperand(Token operator, Token before)
+                throws DatasetFormatException {
+            int at = pos;
+            int atLine = line;
+            boolean atLineStart = lineStart;
+            Token after = next();
+            pos = at;
+            line = atLine;
+            lineStart = atLineStart;
+            if (before != null && isPunct(before, "}") || isPunct(after, "{")
+                    || isKeyword(after, "subgraph")) {
+                throw error(operator.line(), "has an edge " + operator.text() + " to or from a"
+                        + " subgraph, which is not supported: the importer would keep only the"
+                        + " edges to the subgraph's nodes that appear there first; write one"
+                        + " edge per pair of nodes (a " + operator.text() + " b; a "
+                        + operator.text() + " c for a " + operator.text() + " {b c})");
             }
         }
 

@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import org.apache.commons.text.StringEscapeUtils;
 import org.jgrapht.nio.Attribute;
 import org.jgrapht.nio.AttributeType;
-import org.jgrapht.nio.ImportException;
 import org.jgrapht.nio.gml.GmlEventDrivenImporter;
 
 /**
@@ -59,7 +58,8 @@ import org.jgrapht.nio.gml.GmlEventDrivenImporter;
  * <p><b>Refusals.</b> A {@link DatasetFormatException} names the file and, where the outline
  * or the importer gives it, the line (and the column of a syntax error), and the node or edge,
  * for: bytes that are not UTF-8, a syntax error, no graph or a second graph,
- * {@code multigraph 1} (even without parallel edges), a {@code directed} other than 0 or 1, a
+ * {@code multigraph 1} (even without parallel edges), a {@code directed} other than 0 or 1
+ * or given twice (likewise {@code multigraph}), a
  * key repeated in a node or an edge, a node without an integer {@code id} or an id used twice,
  * an edge without integer {@code source} and {@code target} or naming a node the graph lacks,
  * a string {@code weight}, a number that is not finite ({@code 1e400}), an integer larger than
@@ -206,13 +206,8 @@ public final class GmlReader {
                 put(graph.edges.get(graph.edges.size() - 1).attributes(), key, value);
             }
         });
-        try {
-            importer.importInput(new StringReader(outline.forImporter.toString()));
-        } catch (ImportedGraphs.Refusal e) {
-            throw e.refusal;
-        } catch (ImportException e) {
-            throw ImportedGraphs.importerError(file, FORMAT.name(), e.getMessage());
-        }
+        ImportedGraphs.runImporter(file, FORMAT.name(),
+                () -> importer.importInput(new StringReader(outline.forImporter.toString())));
         return graph;
     }
 
@@ -357,6 +352,11 @@ public final class GmlReader {
                     }
                     item(name, key.line());
                 } else if ("directed".equals(name) || "multigraph".equals(name)) {
+                    Integer before = seen.putIfAbsent(name, key.line());
+                    if (before != null) {
+                        throw error(key.line(), "the graph repeats the key " + name + " (first"
+                                + " at line " + before + "); give it once");
+                    }
                     if (value.kind() != Token.WORD || !List.of("0", "1")
                             .contains(value.text())) {
                         throw error(value.line(), "the graph key " + name + " is "

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jgrapht.nio.ImportException;
 import org.orbifold.space.NodeExistence;
 
 /**
@@ -579,6 +580,31 @@ final class ImportedGraphs {
     }
 
     /**
+     * Runs a jgrapht-io importer over a file's text and turns what it throws into refusals of
+     * the file: a {@link Refusal} of a callback into its refusal, the importer's syntax error
+     * ({@link ImportException}) into a refusal at its line and column, and any other
+     * exception (its parse listeners fail on some malformed input instead of reporting it)
+     * into a refusal that names the failure.
+     *
+     * @param file the file read
+     * @param format the format's name, for the messages
+     * @param importer runs the importer with its callbacks
+     * @throws DatasetFormatException for what the importer or a callback refused
+     */
+    static void runImporter(Path file, String format, Runnable importer)
+            throws DatasetFormatException {
+        try {
+            importer.run();
+        } catch (Refusal e) {
+            throw e.refusal;
+        } catch (ImportException e) {
+            throw importerError(file, format, e.getMessage());
+        } catch (RuntimeException e) {
+            throw importerFailure(file, format, e);
+        }
+    }
+
+    /**
      * Turns a syntax error of a jgrapht-io importer, whose message holds
      * {@code line L:C detail} (C counted from 0), into a refusal at that line and column.
      *
@@ -587,7 +613,7 @@ final class ImportedGraphs {
      * @param message the importer's message
      * @return the refusal
      */
-    static DatasetFormatException importerError(Path file, String format, String message) {
+    private static DatasetFormatException importerError(Path file, String format, String message) {
         String text = message == null ? "" : message;
         Matcher m = IMPORTER_POSITION.matcher(text);
         if (m.find()) {
@@ -597,6 +623,26 @@ final class ImportedGraphs {
         }
         return new DatasetFormatException(file, "jgrapht-io's " + format + " importer cannot"
                 + " read it: " + text);
+    }
+
+    /**
+     * Turns another exception that a jgrapht-io importer throws while it reads a file into a
+     * refusal of the file: its parse listeners fail on some malformed input instead of
+     * reporting a syntax error (DOT's {@code label=ri>ng} ends in an
+     * {@code IndexOutOfBoundsException}).
+     *
+     * @param file the file read
+     * @param format the format's name, for the message
+     * @param failure what the importer threw, kept as the cause
+     * @return the refusal
+     */
+    private static DatasetFormatException importerFailure(Path file, String format,
+            RuntimeException failure) {
+        DatasetFormatException refusal = new DatasetFormatException(file, "jgrapht-io's "
+                + format + " importer failed on it (" + failure + "), as it does on some"
+                + " syntax errors; check the file against the " + format + " grammar");
+        refusal.initCause(failure);
+        return refusal;
     }
 
     static String quoted(Set<String> names) {

@@ -2,13 +2,11 @@ package org.orbifold.assign;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.orbifold.ReadmeSnippets;
 
 /**
  * The README's linear assignment snippet: its lines run here, and the values its comments
@@ -60,27 +58,8 @@ class ReadmeAssignmentExampleTest {
     /** The README's Java snippet on linear assignment consists of lines of the test above. */
     @Test
     void readmeQuotesTheExample() throws IOException {
-        List<String> readme = Files.readAllLines(Path.of("README.md"));
-        List<String> source = Files.readAllLines(Path.of("src", "test", "java", "org",
-                "orbifold", "assign", "ReadmeAssignmentExampleTest.java")).stream()
-                .map(String::strip).toList();
-        int at = -1;
-        for (int k = 0; k < readme.size() && at < 0; k++) {
-            if (readme.get(k).equals("```java") && k + 1 < readme.size()
-                    && readme.get(k + 1).startsWith("double[][] cost = ")) {
-                at = k;
-            }
-        }
-        assertTrue(at >= 0, "the README has no Java snippet on LinearAssignmentSolver");
-        int lines = 0;
-        for (String line : readme.subList(at + 1, readme.size())) {
-            if (line.startsWith("```")) {
-                break;
-            }
-            assertTrue(source.contains(line.strip()), "the test lacks the README's '" + line
-                    + "'");
-            lines++;
-        }
-        assertEquals(9, lines);
+        assertEquals(9, ReadmeSnippets.quotedLines(Path.of("src", "test", "java", "org",
+                "orbifold", "assign", "ReadmeAssignmentExampleTest.java"),
+                line -> line.startsWith("double[][] cost = "), "LinearAssignmentSolver"));
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.orbifold.match.Aligners;
+import org.orbifold.match.CountingAligner;
 import org.orbifold.stats.Status;
 
 /** The lower-bound skips and the refresh interval of {@link CentralClustering}. */

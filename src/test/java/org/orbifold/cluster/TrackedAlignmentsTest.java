@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
 import org.orbifold.match.Alignment;
+import org.orbifold.match.CountingAligner;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.Permutation;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -107,6 +108,17 @@ class AssignmentValueTest {
                 .value());
         assertThrows(IllegalArgumentException.class, () -> AssignmentValue.of(c2,
                 LinearAssignmentSolver.maximize(c1), 1e-9));
+
+        // A huge row that is never chosen does not loosen the check: scaled by the largest
+        // entry, its slack of 1e3 let c1's assignment, which costs 18 in c2, pass as c2's
+        // unique optimum of value 0.
+        double[][] h1 = {{0, 9}, {9, 0}, {1e12, 1e12}};
+        double[][] h2 = {{9, 0}, {0, 9}, {1e12, 1e12}};
+        AssignmentResult forH1 = LinearAssignmentSolver.minimize(h1);
+        assertThrows(IllegalArgumentException.class, () -> AssignmentValue.of(h2, forH1, 1e-9));
+        assertTrue(AssignmentValue.of(h1, forH1, 1e-9).unique());
+        assertArrayEquals(new int[] {1, 0, -1}, AssignmentValue.of(h2, Sense.MINIMIZE)
+                .rowToColumn());
     }
 
     @Test
@@ -173,6 +185,70 @@ class AssignmentValueTest {
             }
         }
         assertTrue(unique > 1000, "the sample must exercise unique optima, got " + unique);
+    }
+
+    /**
+     * The guard above draws huge entries that are powers of two times 1, 2 or 3, so every
+     * sum the solver forms next to small integers is exact and rounding is never tried. Here
+     * the huge entries have full mantissas, either sign and magnitudes from 1e6 to 1e15, or
+     * every entry is one huge value plus a small integer, and the ties are counted in exact
+     * decimal arithmetic: the narrower scale must still never call a tied optimum unique.
+     */
+    @Test
+    void aUniqueFlagIsNeverWrongWhenHugeEntriesRound() {
+        SplittableRandom random = new SplittableRandom(15);
+        int tied = 0;
+        for (int trial = 0; trial < 4000; trial++) {
+            int n = 1 + random.nextInt(5);
+            int m = 1 + random.nextInt(5);
+            int layout = random.nextInt(5);
+            double base = Math.pow(10, 6 + random.nextInt(10)) * (1 + random.nextDouble());
+            double[][] c = new double[n][m];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    boolean huge = switch (layout) {
+                        case 0 -> random.nextInt(4) == 0;
+                        case 1 -> i == n - 1;
+                        case 2 -> j == m - 1;
+                        case 3 -> i == n - 1 || j == m - 1;
+                        default -> false;
+                    };
+                    double h = Math.pow(10, 6 + random.nextInt(10)) * (1 + random.nextDouble());
+                    c[i][j] = layout == 4 ? base + random.nextInt(3)
+                            : huge ? (random.nextInt(5) == 0 ? -h : h) : random.nextInt(3);
+                }
+            }
+            Sense sense = random.nextBoolean() ? Sense.MINIMIZE : Sense.MAXIMIZE;
+            AssignmentValue z = AssignmentValue.of(c, sense);
+            int optima = exactOptimumCount(c, sense);
+            assertFalse(z.unique() && optima > 1, "trial " + trial + ": " + optima + " optima of "
+                    + Arrays.deepToString(c) + " (" + sense + ") called unique");
+            tied += optima > 1 ? 1 : 0;
+        }
+        assertTrue(tied > 500, "the sample must exercise ties, got " + tied);
+    }
+
+    /** The number of optimal assignments, their values summed exactly. */
+    private static int exactOptimumCount(double[][] c, Sense sense) {
+        List<int[]> all = new ArrayList<>();
+        enumerate(new int[c.length], 0, new boolean[c[0].length],
+                Math.min(c.length, c[0].length), c, all);
+        BigDecimal best = null;
+        int count = 0;
+        for (int[] a : all) {
+            BigDecimal v = BigDecimal.ZERO;
+            for (int i = 0; i < a.length; i++) {
+                v = a[i] < 0 ? v : v.add(new BigDecimal(c[i][a[i]]));
+            }
+            int order = best == null ? -1 : (int) sense.sign() * v.compareTo(best);
+            if (order < 0) {
+                best = v;
+                count = 1;
+            } else if (order == 0) {
+                count++;
+            }
+        }
+        return count;
     }
 
     @Test

@@ -18,6 +18,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orbifold.ReadmeSnippets;
 
 /**
  * Compiles every program of {@code examples/} against the library and runs it in-process: the
@@ -120,26 +121,9 @@ class ExamplesTest {
                 printed.toString(StandardCharsets.UTF_8).lines().toList());
         assertEquals(284.0, best);
 
-        List<String> source = Files.readAllLines(Path.of("examples",
-                "QuadraticAssignmentExample.java")).stream().map(String::strip).toList();
-        int at = -1;
-        for (int k = 0; k + 1 < readme.size() && at < 0; k++) {
-            if (readme.get(k).equals("```java")
-                    && readme.get(k + 1).startsWith("QaplibInstance qap = ")) {
-                at = k;
-            }
-        }
-        assertTrue(at >= 0, "the README has no Java snippet on QaplibInstance");
-        int lines = 0;
-        for (String line : readme.subList(at + 1, readme.size())) {
-            if (line.startsWith("```")) {
-                break;
-            }
-            assertTrue(source.contains(line.strip()), "the example lacks the README's '"
-                    + line + "'");
-            lines++;
-        }
-        assertEquals(4, lines);
+        assertEquals(4, ReadmeSnippets.quotedLines(Path.of("examples",
+                "QuadraticAssignmentExample.java"),
+                line -> line.startsWith("QaplibInstance qap = "), "QaplibInstance"));
     }
 
     /**

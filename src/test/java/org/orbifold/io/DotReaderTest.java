@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.orbifold.space.Graph;
 
 /**
@@ -21,35 +19,16 @@ import org.orbifold.space.Graph;
  * DOT's text values, graph attributes, what jgrapht-io's importer would read silently in
  * another way (ports, a second graph, the header), and the refusals.
  */
-class DotReaderTest {
+class DotReaderTest extends GraphFileReaderTesting {
 
-    private static final double TOL = 1e-12;
-
-    @TempDir
-    Path dir;
-
-    private Path write(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
+    @Override
+    GraphDataset read(Path path) throws IOException {
+        return new DotReader().read(path);
     }
 
-    private Path resource(String name) throws IOException {
-        Path file = dir.resolve(name);
-        try (InputStream in = getClass().getResourceAsStream(name)) {
-            Files.copy(in, file);
-        }
-        return file;
-    }
-
-    private String refused(Path file) {
-        return assertThrows(DatasetFormatException.class, () -> new DotReader().read(file))
-                .getMessage();
-    }
-
-    private void assertRefused(String text, String message) throws IOException {
-        Path file = write("bad.dot", text);
-        assertEquals(file + message, refused(file));
+    @Override
+    String ending() {
+        return ".dot";
     }
 
     @Test
@@ -151,6 +130,38 @@ class DotReaderTest {
                 + " { ... }");
         assertRefused("graph { c [flag] }", ": node 'c' has the attribute 'flag' without a"
                 + " value; expected flag=VALUE");
+    }
+
+    @Test
+    void refusesAnEdgeToOrFromASubgraph() throws IOException {
+        // The importer keeps only the edges to the subgraph's nodes that appear there first:
+        // with b declared before, graph { b; a -- {b c} } would come back with a -- c alone.
+        String message = " to or from a subgraph, which is not supported: the importer would"
+                + " keep only the edges to the subgraph's nodes that appear there first; write"
+                + " one edge per pair of nodes (a -- b; a -- c for a -- {b c})";
+        assertRefused("graph {\n b;\n a -- {b c} }", ", line 3: has an edge --" + message);
+        assertRefused("graph {\n a; b; c\n {a b} -- c }", ", line 3: has an edge --" + message);
+        assertRefused("graph {\n subgraph s {a b}\n -- c }", ", line 3: has an edge --"
+                + message);
+        assertRefused("graph {\n a -- /* c */\n subgraph s { b } }", ", line 2: has an edge --"
+                + message);
+        assertRefused("digraph {\n {a -> b} -> c }", ", line 2: has an edge ->"
+                + message.replace("--", "->"));
+        // An edge inside a subgraph, and a subgraph after an edge statement, are fine.
+        Path file = write("ok.dot", "graph { a; subgraph s { b -- c } a -- b; { c -- a } }");
+        Graph g = new DotReader().read(file).graphs().get(0);
+        assertEquals(3, g.edgeCount());
+    }
+
+    @Test
+    void refusesJoinedStringsAndInputOnWhichTheImporterFails() throws IOException {
+        assertRefused("graph {\n label=\"x\" + \"y\";\n a -- b }", ", line 2: joins strings with"
+                + " +, which the importer does not read; write them as one quoted string");
+        // The importer's parse listener throws an IndexOutOfBoundsException here.
+        String message = refused(write("cut.dot", "graph {\n label=ri>ng;\n a -- b }"));
+        assertTrue(message.contains("cut.dot: jgrapht-io's DOT importer failed on it"
+                + " (java.lang.IndexOutOfBoundsException"), message);
+        assertTrue(message.endsWith("check the file against the DOT grammar"), message);
     }
 
     @Test

@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.orbifold.space.Graph;
 
 /**
@@ -21,36 +19,16 @@ import org.orbifold.space.Graph;
  * read silently in another way (several graphs, repeated keys, exponents, nodes without ids),
  * class labels, folders, and the refusals with file and line.
  */
-class GmlReaderTest {
+class GmlReaderTest extends GraphFileReaderTesting {
 
-    private static final double TOL = 1e-12;
-
-    @TempDir
-    Path dir;
-
-    private Path write(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
+    @Override
+    GraphDataset read(Path path) throws IOException {
+        return new GmlReader().read(path);
     }
 
-    private Path resource(String name) throws IOException {
-        Path file = dir.resolve(name);
-        try (InputStream in = getClass().getResourceAsStream(name)) {
-            Files.copy(in, file);
-        }
-        return file;
-    }
-
-    private String refused(Path file) {
-        return assertThrows(DatasetFormatException.class, () -> new GmlReader().read(file))
-                .getMessage();
-    }
-
-    /** Asserts that a file of this text is refused with this message after its name. */
-    private void assertRefused(String text, String message) throws IOException {
-        Path file = write("bad.gml", text);
-        assertEquals(file + message, refused(file));
+    @Override
+    String ending() {
+        return ".gml";
     }
 
     @Test
@@ -285,6 +263,14 @@ class GmlReaderTest {
                 .getBytes(StandardCharsets.ISO_8859_1));
         assertEquals(latin + ", line 2: is not UTF-8 text (byte 0xE9 at column 17); convert"
                 + " the file to UTF-8", refused(latin));
+    }
+
+    @Test
+    void aGraphKeyDirectedOrMultigraphGivenTwiceIsRefused() throws IOException {
+        assertRefused("graph [\n directed 1\n node [ id 0 ]\n directed 0\n]", ", line 4: the"
+                + " graph repeats the key directed (first at line 2); give it once");
+        assertRefused("graph [ multigraph 0\n multigraph 0 ]", ", line 2: the graph repeats"
+                + " the key multigraph (first at line 1); give it once");
     }
 
     @Test

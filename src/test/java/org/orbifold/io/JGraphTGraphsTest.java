@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +29,7 @@ import org.jgrapht.graph.SimpleGraph;
 import org.jgrapht.graph.SimpleWeightedGraph;
 import org.jgrapht.graph.builder.GraphTypeBuilder;
 import org.junit.jupiter.api.Test;
+import org.orbifold.ReadmeSnippets;
 import org.orbifold.io.JGraphTGraphs.Conversion;
 import org.orbifold.match.Alignment;
 import org.orbifold.match.ExactAligner;
@@ -550,28 +550,9 @@ class JGraphTGraphsTest {
     /** The README's Java snippet on JGraphT consists of lines of {@link #readmeExampleRuns}. */
     @Test
     void readmeQuotesTheExample() throws IOException {
-        List<String> readme = Files.readAllLines(Path.of("README.md"));
-        List<String> source = Files.readAllLines(Path.of("src", "test", "java", "org",
-                "orbifold", "io", "JGraphTGraphsTest.java")).stream().map(String::strip)
-                .toList();
-        int at = -1;
-        for (int k = 0; k < readme.size() && at < 0; k++) {
-            if (readme.get(k).equals("```java") && k + 1 < readme.size()
-                    && readme.get(k + 1).contains("JGraphTGraphs.fromJGraphT")) {
-                at = k;
-            }
-        }
-        assertTrue(at >= 0, "the README has no Java snippet on JGraphTGraphs");
-        int lines = 0;
-        for (String line : readme.subList(at + 1, readme.size())) {
-            if (line.startsWith("```")) {
-                break;
-            }
-            assertTrue(source.contains(line.strip()), "the test lacks the README's '" + line
-                    + "'");
-            lines++;
-        }
-        assertEquals(9, lines);
+        assertEquals(9, ReadmeSnippets.quotedLines(Path.of("src", "test", "java", "org",
+                "orbifold", "io", "JGraphTGraphsTest.java"),
+                line -> line.contains("JGraphTGraphs.fromJGraphT"), "JGraphTGraphs"));
     }
 
     // ---- helpers --------------------------------------------------------------------------

@@ -6,19 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
-import org.orbifold.io.GraphDataset;
-import org.orbifold.io.TuDatasetReader;
 import org.orbifold.learn.ValidationSearch.Candidate;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
 
 /**
  * k-NN models that share a {@link NeighborTable} predict and score exactly as models
@@ -27,47 +25,17 @@ import org.orbifold.space.GraphSpace;
  */
 class NeighborTableTest {
 
-    /** The embedded letters list their nine classes in turn, one graph of each per round. */
-    private static final int CLASSES = 9;
-
     private static final Aligner FAQ = Aligners.byName("faq", 1);
 
-    /** Training graphs (with every fifth one repeated, for ties), labels and queries. */
-    private record Data(List<Graph> train, List<String> labels, List<Graph> validation,
-            List<String> validationLabels, List<Graph> test, GraphSpace space) {
-    }
-
-    private static Data letters() throws IOException {
-        GraphDataset data = TuDatasetReader.read(Path.of("datasets/letters"));
-        List<Graph> train = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        List<Graph> validation = new ArrayList<>();
-        List<String> validationLabels = new ArrayList<>();
-        List<Graph> test = new ArrayList<>();
-        for (int g = 0; g < data.size(); g++) {
-            Graph graph = data.graphs().get(g);
-            String label = data.classLabels().get(g);
-            switch (g / CLASSES % 3) {
-                case 0 -> {
-                    validation.add(graph);
-                    validationLabels.add(label);
-                }
-                case 1 -> test.add(graph);
-                default -> {
-                    train.add(graph);
-                    labels.add(label);
-                    if (g % 5 == 0) {
-                        train.add(graph);
-                        labels.add(label);
-                    }
-                }
-            }
-        }
-        // A query equal to a training graph: distance 0 to both copies.
-        validation.add(train.get(0));
-        validationLabels.add(labels.get(0));
-        return new Data(train, labels, validation, validationLabels, test,
-                GraphSpace.of(data.graphs()));
+    /**
+     * The letters' rounds with every fifth training graph repeated (for ties) and a query
+     * equal to a training graph (distance 0 to both copies).
+     */
+    private static LetterRounds letters() throws IOException {
+        LetterRounds d = LetterRounds.read(true);
+        d.validation().add(d.train().get(0));
+        d.validationLabels().add(d.trainLabels().get(0));
+        return d;
     }
 
     private static NearestNeighbors knn(int k, boolean bounds, NeighborTable table) {
@@ -77,7 +45,7 @@ class NeighborTableTest {
 
     @Test
     void sharedModelsPredictAndScoreAsAlone() throws IOException {
-        Data d = letters();
+        LetterRounds d = letters();
         for (boolean bounds : new boolean[] {true, false}) {
             NeighborTable table = new NeighborTable(7, 1);
             int[] ks = {1, 3, 5, 7};
@@ -85,9 +53,9 @@ class NeighborTableTest {
             long shared = 0;
             for (int k : ks) {
                 NearestNeighbors.Model plain = knn(k, bounds, null).fit(d.space(), d.train(),
-                        d.labels());
+                        d.trainLabels());
                 NearestNeighbors.Model sharing = knn(k, bounds, table).fit(d.space(),
-                        d.train(), d.labels());
+                        d.train(), d.trainLabels());
                 for (Graph q : d.validation()) {
                     assertEquals(plain.predict(q), sharing.predict(q), "k " + k);
                     assertArrayEquals(plain.scores(q), sharing.scores(q), "k " + k);
@@ -108,9 +76,9 @@ class NeighborTableTest {
             // Closed: the models search their own k again, as without the table.
             table.close();
             NearestNeighbors.Model after = knn(3, bounds, table).fit(d.space(), d.train(),
-                    d.labels());
+                    d.trainLabels());
             NearestNeighbors.Model plain = knn(3, bounds, null).fit(d.space(), d.train(),
-                    d.labels());
+                    d.trainLabels());
             assertEquals(plain.predictAll(d.test(), Runnable::run),
                     after.predictAll(d.test(), Runnable::run));
             assertEquals(plain.alignmentsComputed(), after.alignmentsComputed());
@@ -119,34 +87,59 @@ class NeighborTableTest {
     }
 
     @Test
+    void theLeastRecentlyUsedTrainingSetIsDroppedAndQueriesAreFoundByContent()
+            throws IOException {
+        LetterRounds d = letters();
+        NeighborTable table = new NeighborTable(2, 1);
+        Graph q = d.validation().get(7);
+        Graph copy = q.permute(Permutation.identity(q.order()));
+        GraphSpace lighter = new GraphSpace(d.space().size(), d.space().nodeDimension(),
+                d.space().edgeDimension(), d.space().nodeWeight(), 0.5);
+        NearestNeighbors.Model a = knn(2, true, table).fit(d.space(), d.train(),
+                d.trainLabels());
+        NearestNeighbors.Model b = knn(2, true, table).fit(lighter, d.train(), d.trainLabels());
+        double[] first = a.scores(q);
+        long aligned = a.alignmentsComputed();
+        // An equal query of another instance: found, no alignment.
+        assertArrayEquals(first, a.scores(copy));
+        assertEquals(aligned, a.alignmentsComputed());
+        assertEquals(1, table.reused());
+        // Another training set takes the only place; a's query is searched again, the same.
+        b.scores(q);
+        assertArrayEquals(first, a.scores(q));
+        assertEquals(3, table.searched());
+        assertEquals(2 * aligned, a.alignmentsComputed());
+    }
+
+    @Test
     void onlyEqualTrainingSetsShareAndDeeperModelsSearchAlone() throws IOException {
-        Data d = letters();
+        LetterRounds d = letters();
         NeighborTable table = new NeighborTable(3, 2);
         Graph q = d.validation().get(4);
-        knn(3, true, table).fit(d.space(), d.train(), d.labels()).predict(q);
+        knn(3, true, table).fit(d.space(), d.train(), d.trainLabels()).predict(q);
         // The same graphs in another list: shared. Another order, another space, another
         // aligner or the other search: not.
-        knn(1, true, table).fit(d.space(), new ArrayList<>(d.train()), d.labels()).predict(q);
+        knn(1, true, table).fit(d.space(), new ArrayList<>(d.train()), d.trainLabels()).predict(q);
         assertEquals(1, table.searched());
         assertEquals(1, table.reused());
         List<Graph> reversed = new ArrayList<>(d.train());
         Collections.reverse(reversed);
-        List<String> reversedLabels = new ArrayList<>(d.labels());
+        List<String> reversedLabels = new ArrayList<>(d.trainLabels());
         Collections.reverse(reversedLabels);
         knn(1, true, table).fit(d.space(), reversed, reversedLabels).predict(q);
         GraphSpace lighter = new GraphSpace(d.space().size(), d.space().nodeDimension(),
                 d.space().edgeDimension(), d.space().nodeWeight(), 0.5);
-        knn(1, true, table).fit(lighter, d.train(), d.labels()).predict(q);
+        knn(1, true, table).fit(lighter, d.train(), d.trainLabels()).predict(q);
         NearestNeighbors.builder().aligner(Aligners.byName("faq", 1)).k(1).table(table)
-                .build().fit(d.space(), d.train(), d.labels()).predict(q);
-        knn(1, false, table).fit(d.space(), d.train(), d.labels()).predict(q);
+                .build().fit(d.space(), d.train(), d.trainLabels()).predict(q);
+        knn(1, false, table).fit(d.space(), d.train(), d.trainLabels()).predict(q);
         assertEquals(5, table.searched());
         assertEquals(1, table.reused());
 
         // k above the depth: the model's own search, not the table's.
         NearestNeighbors.Model deep = knn(5, true, table).fit(d.space(), d.train(),
-                d.labels());
-        assertEquals(knn(5, true, null).fit(d.space(), d.train(), d.labels()).predict(q),
+                d.trainLabels());
+        assertEquals(knn(5, true, null).fit(d.space(), d.train(), d.trainLabels()).predict(q),
                 deep.predict(q));
         assertEquals(5, table.searched());
         assertThrows(IllegalArgumentException.class, () -> new NeighborTable(0, 1));
@@ -155,7 +148,7 @@ class NeighborTableTest {
 
     @Test
     void searchOverSharedKGivesTheSameForEveryThreadCount() throws IOException {
-        Data d = letters();
+        LetterRounds d = letters();
         int[] alone = null;
         List<String> aloneTest = null;
         for (int threads : new int[] {1, 1, 2, 3}) {
@@ -172,7 +165,7 @@ class NeighborTableTest {
             ForkJoinPool pool = new ForkJoinPool(threads);
             try {
                 ValidationSearch.Result result = ValidationSearch.search(candidates, d.train(),
-                        d.labels(), d.validation(), d.validationLabels(), pool);
+                        d.trainLabels(), d.validation(), d.validationLabels(), pool);
                 if (table != null) {
                     table.close();
                 }

@@ -5,21 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.orbifold.io.GraphDataset;
-import org.orbifold.io.TuDatasetReader;
 import org.orbifold.learn.ValidationSearch.Candidate;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
-import org.orbifold.match.Alignment;
-import org.orbifold.space.Graph;
+import org.orbifold.match.CountingAligner;
 import org.orbifold.space.GraphSpace;
-import org.orbifold.space.Permutation;
 import org.orbifold.stats.FrechetMean;
 import org.orbifold.stats.MeanCache;
 
@@ -31,71 +25,10 @@ import org.orbifold.stats.MeanCache;
  */
 class SharedMeansSearchTest {
 
-    /** An aligner that counts its alignments and otherwise is the one it wraps. */
-    private static final class Counting implements Aligner {
-        private final Aligner inner;
-        private final AtomicLong made = new AtomicLong();
-
-        Counting(Aligner inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Alignment align(GraphSpace space, Graph x, Graph y) {
-            made.incrementAndGet();
-            return inner.align(space, x, y);
-        }
-
-        @Override
-        public Alignment align(GraphSpace space, Graph x, Graph y, Permutation start) {
-            made.incrementAndGet();
-            return inner.align(space, x, y, start);
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-    }
+    private static final int CLASSES = LetterRounds.CLASSES;
 
     /** The outcome of one search: counts, choice and the chosen model's test predictions. */
     private record Outcome(int[] correct, int best, List<String> test, long alignments) {
-    }
-
-    /** The number of letters, which the embedded set lists in turn: A, E, F, ..., X, A, .... */
-    private static final int CLASSES = 9;
-
-    /**
-     * The letters split by round (each round holds one graph of every class): rounds 0 mod 3
-     * for validation, 1 mod 3 for the test, the rest for training.
-     */
-    private static final class Letters {
-        final List<Graph> train = new ArrayList<>();
-        final List<String> trainLabels = new ArrayList<>();
-        final List<Graph> validation = new ArrayList<>();
-        final List<String> validationLabels = new ArrayList<>();
-        final List<Graph> test = new ArrayList<>();
-        final GraphSpace space;
-
-        Letters() throws IOException {
-            GraphDataset data = TuDatasetReader.read(Path.of("datasets/letters"));
-            for (int g = 0; g < data.size(); g++) {
-                Graph graph = data.graphs().get(g);
-                String label = data.classLabels().get(g);
-                switch (g / CLASSES % 3) {
-                    case 0 -> {
-                        validation.add(graph);
-                        validationLabels.add(label);
-                    }
-                    case 1 -> test.add(graph);
-                    default -> {
-                        train.add(graph);
-                        trainLabels.add(label);
-                    }
-                }
-            }
-            space = GraphSpace.of(data.graphs());
-        }
     }
 
     /**
@@ -142,15 +75,16 @@ class SharedMeansSearchTest {
         return result;
     }
 
-    private static Outcome search(Letters letters, int threads, MeanCache cache) {
-        Counting aligner = new Counting(Aligners.byName("faq", 1));
+    private static Outcome search(LetterRounds letters, int threads, MeanCache cache) {
+        CountingAligner aligner = new CountingAligner(Aligners.byName("faq", 1));
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
             ValidationSearch.Result result = ValidationSearch.search(
-                    candidates(letters.space, aligner, pool, cache), letters.train,
-                    letters.trainLabels, letters.validation, letters.validationLabels, pool);
-            List<String> test = result.chosenModel().predictAll(letters.test, pool);
-            return new Outcome(result.correct(), result.best(), test, aligner.made.get());
+                    candidates(letters.space(), aligner, pool, cache), letters.train(),
+                    letters.trainLabels(), letters.validation(), letters.validationLabels(),
+                    pool);
+            List<String> test = result.chosenModel().predictAll(letters.test(), pool);
+            return new Outcome(result.correct(), result.best(), test, aligner.calls.get());
         } finally {
             pool.shutdownNow();
         }
@@ -158,7 +92,7 @@ class SharedMeansSearchTest {
 
     @Test
     void sharedMeansGiveTheSearchWithoutThemForEveryThreadCount() throws IOException {
-        Letters letters = new Letters();
+        LetterRounds letters = LetterRounds.read(false);
         Outcome alone = search(letters, 1, null);
 
         for (int threads : new int[] {1, 2, 3}) {
@@ -171,7 +105,7 @@ class SharedMeansSearchTest {
             // Per space: one template (the mean of all training graphs, whatever its cut)
             // and the 9 class means, shared by the prototypes, LVQ1, the perceptron and the
             // MLP. The candidates ask for 4 templates and 7 x 9 class means per space.
-            assertEquals(CLASSES, letters.trainLabels.stream().distinct().count());
+            assertEquals(CLASSES, letters.trainLabels().stream().distinct().count());
             assertEquals(2 * (1 + CLASSES), cache.computed(), threads + " threads");
             assertEquals(2 * (4 + 7 * CLASSES) - cache.computed(), cache.reused(),
                     threads + " threads");

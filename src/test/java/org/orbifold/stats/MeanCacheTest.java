@@ -9,11 +9,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
-import org.orbifold.match.Alignment;
+import org.orbifold.match.CountingAligner;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.Permutation;
@@ -26,33 +25,6 @@ class MeanCacheTest {
 
     private static final List<Graph> GRAPHS = TestGraphs.random(7, 12, 3, 6, 2, 0.5);
     private static final GraphSpace SPACE = GraphSpace.of(GRAPHS);
-
-    /** An aligner that counts its alignments and otherwise is the one it wraps. */
-    private static final class Counting implements Aligner {
-        private final Aligner inner;
-        private final AtomicLong made = new AtomicLong();
-
-        Counting(Aligner inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Alignment align(GraphSpace space, Graph x, Graph y) {
-            made.incrementAndGet();
-            return inner.align(space, x, y);
-        }
-
-        @Override
-        public Alignment align(GraphSpace space, Graph x, Graph y, Permutation start) {
-            made.incrementAndGet();
-            return inner.align(space, x, y, start);
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-    }
 
     private static void assertSameResult(CenterResult expected, CenterResult actual) {
         assertEquals(expected.center(), actual.center());
@@ -84,10 +56,10 @@ class MeanCacheTest {
         CenterResult plain = FrechetMean.builder().aligner(faq).build().compute(SPACE, GRAPHS);
 
         MeanCache cache = new MeanCache(4);
-        Counting counting = new Counting(faq);
+        CountingAligner counting = new CountingAligner(faq);
         FrechetMean cached = FrechetMean.builder().aligner(counting).cache(cache).build();
         CenterResult first = cached.compute(SPACE, GRAPHS);
-        long made = counting.made.get();
+        long made = counting.calls.get();
         assertSameResult(plain, first);
 
         // Another estimator with the same settings, equal copies of the graphs, an equal
@@ -98,7 +70,7 @@ class MeanCacheTest {
                 SPACE.edgeDimension(), SPACE.nodeWeight(), SPACE.edgeWeight());
         CenterResult second = other.compute(equalSpace, copies(GRAPHS));
         assertSame(first, second);
-        assertEquals(made, counting.made.get(), "a reused mean aligned something");
+        assertEquals(made, counting.calls.get(), "a reused mean aligned something");
         assertEquals(1, cache.computed());
         assertEquals(1, cache.reused());
         assertEquals(1, cache.size());
@@ -106,7 +78,7 @@ class MeanCacheTest {
 
     @Test
     void everyInputAndSettingIsPartOfTheKey() {
-        Counting counting = new Counting(Aligners.byName("faq", 1));
+        CountingAligner counting = new CountingAligner(Aligners.byName("faq", 1));
         MeanCache cache = new MeanCache(100);
         FrechetMean base = FrechetMean.builder().aligner(counting).cache(cache).build();
         base.compute(SPACE, GRAPHS);
@@ -135,7 +107,7 @@ class MeanCacheTest {
         base.compute(heavierEdges, GRAPHS);
         base.compute(larger, GRAPHS);
         base.compute(SPACE, GRAPHS, weights);
-        FrechetMean.builder().aligner(new Counting(counting.inner)).cache(cache).build()
+        FrechetMean.builder().aligner(new CountingAligner(counting.inner())).cache(cache).build()
                 .compute(SPACE, GRAPHS);
         FrechetMean.builder().aligner(counting).cache(cache).maxIterations(3).build()
                 .compute(SPACE, GRAPHS);
@@ -167,8 +139,40 @@ class MeanCacheTest {
     }
 
     @Test
+    void theStartingMedoidCountsByInstanceAndTheWeightsAsTheyWereGiven() {
+        CountingAligner counting = new CountingAligner(Aligners.byName("faq", 1));
+        MeanCache cache = new MeanCache(10);
+        MedoidResult medoid = Medoid.compute(SPACE, GRAPHS, counting, true);
+        MedoidResult sameMedoid = Medoid.compute(SPACE, GRAPHS, counting, true);
+        FrechetMean.builder().aligner(counting).cache(cache).initial(medoid).build()
+                .compute(SPACE, GRAPHS);
+        FrechetMean.builder().aligner(counting).cache(cache).initial(medoid).build()
+                .compute(SPACE, GRAPHS);
+        FrechetMean.builder().aligner(counting).cache(cache).initial(sameMedoid).build()
+                .compute(SPACE, GRAPHS);
+        assertEquals(2, cache.computed(), "an equal medoid of another instance is another key");
+        assertEquals(1, cache.reused());
+
+        // The key keeps a copy of the weights: changing the caller's array afterwards neither
+        // finds the old result for the new weights nor loses it for the old ones.
+        FrechetMean mean = FrechetMean.builder().aligner(counting).cache(cache).build();
+        double[] weights = new double[GRAPHS.size()];
+        Arrays.fill(weights, 1.0);
+        weights[1] = 3.0;
+        CenterResult before = mean.compute(SPACE, GRAPHS, weights);
+        weights[1] = 0.5;
+        CenterResult after = mean.compute(SPACE, GRAPHS, weights);
+        assertEquals(4, cache.computed());
+        assertSameResult(FrechetMean.builder().aligner(counting).build()
+                .compute(SPACE, GRAPHS, weights), after);
+        weights[1] = 3.0;
+        assertSame(before, mean.compute(SPACE, GRAPHS, weights.clone()));
+        assertEquals(4, cache.computed());
+    }
+
+    @Test
     void capacityDropsTheLeastRecentlyUsedAndRecomputesTheSame() {
-        Counting counting = new Counting(Aligners.byName("faq", 1));
+        CountingAligner counting = new CountingAligner(Aligners.byName("faq", 1));
         MeanCache cache = new MeanCache(2);
         FrechetMean mean = FrechetMean.builder().aligner(counting).cache(cache).build();
         List<Graph> a = GRAPHS.subList(0, 6);
