@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jgrapht.nio.ImportException;
 import org.jgrapht.nio.dot.DOTEventDrivenImporter;
 
@@ -211,6 +213,12 @@ public final class DotReader {
 
     private enum Kind { ID, PUNCT, EDGE_OP, END }
 
+    /** A DOT numeral (the grammar's {@code [-]?(.[0-9]+ | [0-9]+(.[0-9]*)?)}). */
+    private static final Pattern NUMERAL = Pattern.compile("-?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)");
+
+    /** The start of a number with an exponent, as Python writes small floats. */
+    private static final Pattern EXPONENT = Pattern.compile("-?[0-9.]+[eE][-+]?[0-9]*");
+
     /**
      * The tokens of a DOT file, walked to read the header and the graph attributes, which the
      * importer does not report, and to refuse what it would read silently in another way.
@@ -282,6 +290,11 @@ public final class DotReader {
                     brackets++;
                 } else if (isPunct(t, "]")) {
                     brackets--;
+                } else if (isPunct(t, "+")) {
+                    throw error(t.line(), "joins strings with + (DOT string concatenation,"
+                            + " after " + JGraphTGraphs.shown(recent.isEmpty() ? ""
+                            : recent.get(recent.size() - 1).text()) + "), which is not"
+                            + " supported; write the joined string instead");
                 } else if (isPunct(t, ":") && brackets == 0) {
                     throw error(t.line(), "names a port (" + JGraphTGraphs.shown(
                             recent.isEmpty() ? "" : recent.get(recent.size() - 1).text())
@@ -386,9 +399,13 @@ public final class DotReader {
                 pos++;
                 while (pos < text.length() && text.charAt(pos) != '"') {
                     char d = text.charAt(pos);
-                    if (d == '\\' && pos + 1 < text.length()
-                            && "\\\"'".indexOf(text.charAt(pos + 1)) >= 0) {
-                        value.append(text.charAt(pos + 1));
+                    if (d == '\\' && pos + 1 < text.length() && text.charAt(pos + 1) == '"') {
+                        value.append('"');
+                        pos += 2;
+                        continue;
+                    }
+                    if (d == '\\' && pos + 1 < text.length() && text.charAt(pos + 1) == '\\') {
+                        value.append("\\\\");
                         pos += 2;
                         continue;
                     }
@@ -418,7 +435,11 @@ public final class DotReader {
                 if (depth > 0) {
                     throw error(startLine, "an HTML string < is not closed; expected >");
                 }
-                return new Token(Kind.ID, text.substring(start, pos), startLine);
+                throw error(startLine, "holds the HTML-like value " + JGraphTGraphs.shown(
+                        text.substring(start, pos)) + ", which is not supported: the importer"
+                        + " would read the text inside the angle brackets as if it were a"
+                        + " quoted string, so <<b>x</b>> and \"<b>x</b>\" would be one label;"
+                        + " write the value as a quoted string");
             }
             if (text.startsWith("--", pos) || text.startsWith("->", pos)) {
                 pos += 2;
@@ -442,7 +463,23 @@ public final class DotReader {
             if (pos == start) {
                 pos++;
             }
-            return new Token(Kind.ID, text.substring(start, pos), line);
+            String word = text.substring(start, pos);
+            char first = word.charAt(0);
+            if ((first == '-' || first == '.' || Character.isDigit(first)) && word.length() > 1
+                    && !NUMERAL.matcher(word).matches()) {
+                Matcher exponent = EXPONENT.matcher(text).region(start, text.length());
+                if (exponent.lookingAt()) {
+                    throw error(line, "holds the number " + JGraphTGraphs.shown(
+                            exponent.group()) + " unquoted; a DOT numeral has no exponent, so"
+                            + " the importer would read a number and a new name, so quote it ("
+                            + JGraphTGraphs.shown("\"" + exponent.group() + "\"") + ")");
+                }
+                throw error(line, "holds " + JGraphTGraphs.shown(word) + ", which is no DOT"
+                        + " identifier (a name starts with a letter or _, a numeral has only"
+                        + " digits, a sign and a point), so the importer would split it; quote"
+                        + " it");
+            }
+            return new Token(Kind.ID, word, line);
         }
 
         private void countLines(int from, int to) {
