@@ -36,38 +36,45 @@ import org.jgrapht.nio.dot.DOTEventDrivenImporter;
  * operators, nothing more) to read the header and the graph attributes and to refuse those
  * cases with their line.
  *
- * <p><b>Attributes.</b> DOT values are text. A node or edge attribute whose every value in
- * the data set is a finite decimal number ({@link DecimalNumbers}, quoted or not) is a numeric
- * channel named by the attribute; any other is one-hot {@code name=value} over its values as
- * written (as the importer unescapes quoted strings), with a note when some of its values
- * were numbers. Channels follow the order in which the attributes first appear in attribute
- * lists of the files. An attribute missing on a node or an edge encodes as 0 and a note counts
- * the gaps; {@code node [...]} and {@code edge [...]} defaults count as given. A node
- * declared again with other attributes ({@code a [x=1]; a [y=2]}) has them all, the last
- * value of a repeated one winning, as in Graphviz. Drawing attributes ({@code pos},
- * {@code color}, {@code shape}) are attributes like any other.
+ * <p><b>Attributes.</b> DOT values are text. A node or edge attribute whose every value in the data
+ * set is a finite decimal number ({@link DecimalNumbers}, quoted or not) is a numeric channel named
+ * by the attribute; any other is one-hot {@code name=value} over its values as written (in a quoted
+ * string only {@code \"} is unescaped, as the importer does), with a note when some of its values
+ * were numbers, as a GraphML attribute of type string holds numbers and words alike. An attribute
+ * whose values are numbers except for some that only fail to be finite ({@code nan}, {@code inf} in
+ * any letter case, {@code 1e400}, an empty value) is refused, as GML and GraphML refuse a number
+ * that is not finite. Channels follow the order in which the attributes first appear in attribute
+ * lists of the files. An attribute missing on a node or an edge encodes as 0 and a note counts the
+ * gaps; {@code node [...]} and {@code edge [...]} defaults count as given. A node declared again
+ * with other attributes ({@code a [x=1]; a [y=2]}) has them all, the last value of a repeated one
+ * winning, as in Graphviz. Drawing attributes ({@code pos}, {@code color}, {@code shape}) are
+ * attributes like any other.
  *
- * <p><b>Classes and direction.</b> Graph attributes are the {@code key=value} statements and
- * {@code graph [...]} lists of the top-level graph (the last value of a key winning); the
- * class label is the one named by {@link #withLabelProperty}, else the first of
- * {@value MoleculeReader#DEFAULT_LABEL_COLUMNS} (any letter case) that the graph has, as for
- * GraphML. Other graph attributes, and those of subgraphs, are not read, and a note names
- * them. A {@code digraph} has directed edges ({@code ->}); a {@code graph} undirected ones
- * ({@code --}), stored in both directions. {@code strict} changes nothing: a second edge
- * between two nodes is refused either way.
+ * <p><b>Classes and direction.</b> Graph attributes are the {@code key=value} statements and {@code
+ * graph [...]} lists of the top-level graph (the last value of a key winning); the class label is
+ * the one named by {@link #withLabelProperty}, else the first of {@value
+ * MoleculeReader#DEFAULT_LABEL_COLUMNS} (any letter case) that the graph has, as for GraphML; when
+ * two spellings of it appear ({@code Label}, {@code label}), the one first given in the file wins.
+ * Other graph attributes, and those of subgraphs, are not read, and a note names them. A {@code
+ * digraph} has directed edges ({@code ->}); a {@code graph} undirected ones ({@code --}), stored in
+ * both directions. {@code strict} changes nothing: a second edge between two nodes is refused
+ * either way.
  *
- * <p><b>Refusals.</b> A {@link DatasetFormatException} names the file and, where the outline or
- * the importer gives it, the line (and the column of a syntax error), and the node or edge,
- * for: bytes that are not UTF-8, a syntax error, no graph, text after the graph (a second
- * graph), a port, an edge operator of the wrong kind ({@code ->} in a {@code graph}), an
- * attribute without a value ({@code [flag]}), a self-loop, a second edge between the same
- * nodes (per ordered pair in a {@code digraph}), an attribute name with {@code =}, a node
- * attribute named {@code exists}, an edge attribute named {@code edge}, and the folder cases of
- * {@link GraphMlReader}.
+ * <p><b>Refusals.</b> A {@link DatasetFormatException} names the file and, where the outline or the
+ * importer gives it, the line (and the column of a syntax error), and the node or edge, for: bytes
+ * that are not UTF-8, a syntax error, no graph, text after the graph (a second graph), a port, an
+ * edge operator of the wrong kind ({@code ->} in a {@code graph}), an HTML-like value ({@code
+ * <<b>x</b>>}, which the importer would read as the text inside), string concatenation ({@code "ab"
+ * + "cd"}), an unquoted word that is no DOT identifier ({@code 1e-05}, which the importer would
+ * split), an attribute without a value ({@code [flag]}), a value that is not finite in a numeric
+ * attribute, a self-loop, a second edge between the same nodes (per ordered pair in a {@code
+ * digraph}), an attribute name with {@code =}, a node attribute named {@code exists}, an edge
+ * attribute named {@code edge}, and the folder cases of {@link GraphMlReader}.
  *
  * <p><b>Limitations.</b> The importer reports no lines for nodes and edges, so the refusals
  * of self-loops, parallel edges and values name the file and the node or edge, not the line.
- * HTML-like labels ({@code label=<<b>x</b>>}) are not read by the importer (a syntax error).
+ * A backslash before a line break in a quoted string stays in the value with the line break,
+ * as the importer reads it; Graphviz would join the two lines.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -344,8 +351,8 @@ public final class DotReader {
             return false;
         }
 
+        /** Stores a graph attribute: the last value wins, the first place is kept. */
         private void graphAttribute(Token key, Token value) {
-            graphAttributes.remove(key.text());
             graphAttributes.put(key.text(), value.text());
             graphAttributeLines.put(key.text(), key.line());
         }
@@ -361,8 +368,9 @@ public final class DotReader {
         /**
          * The next token, skipping white space, comments ({@code //} and {@code /* ... *}
          * {@code /}) and preprocessor lines ({@code #} at a line's start). A quoted string is
-         * one identifier, unescaped as the importer does ({@code \\}, {@code \"} and
-         * {@code \'}); an HTML string {@code <...>} is one identifier as written.
+         * one identifier, unescaped as the importer does (only {@code \"}; a doubled backslash
+         * stays two and does not escape a quote after it). An HTML string {@code <...>} and an
+         * unquoted word that is no DOT identifier are refused.
          */
         private Token next() throws DatasetFormatException {
             while (pos < text.length()) {

@@ -57,9 +57,10 @@ import org.jgrapht.nio.gml.GmlEventDrivenImporter;
  *
  * <p><b>Classes and direction.</b> The class label of a graph is the value of its key named by
  * {@link #withLabelProperty}, else of the first of {@value MoleculeReader#DEFAULT_LABEL_COLUMNS}
- * (any letter case) that it has, as for GraphML; other graph keys are not read, and a note
- * names them. {@code directed 1} makes the edges directed; {@code directed 0}, or no such key,
- * undirected (stored in both directions).
+ * (any letter case) that it has, as for GraphML, the spelling first given in the file winning when
+ * two appear ({@code Label}, {@code label}); other graph keys are not read, and a note names them.
+ * {@code directed 1} makes the edges directed; {@code directed 0}, or no such key, undirected
+ * (stored in both directions).
  *
  * <p><b>Refusals.</b> A {@link DatasetFormatException} names the file and, where the outline
  * or the importer gives it, the line (and the column of a syntax error), and the node or edge,

@@ -256,4 +256,16 @@ class DotReaderTest {
         assertRefused("graph {\r a\r b:p -- a }", ", line 3: names a port ('b':...), which is"
                 + " not supported: edges join nodes, not ports");
     }
+
+    @Test
+    void theClassAttributeMatchesInAnyLetterCaseAndTheFirstSpellingWins() throws IOException {
+        Path dot = write("c.dot", "graph { Label=\"b\"; label=\"a\"; Label=\"c\"; x }");
+        assertEquals(List.of("c"), new DotReader().read(dot).classLabels());
+        assertEquals(List.of("c"), new DotReader().withLabelProperty("LABEL").read(dot)
+                .classLabels());
+        Path gml = write("c.gml", "graph [ Label \"b\" label \"a\" node [ id 0 ] ]");
+        assertEquals(List.of("b"), new GmlReader().read(gml).classLabels());
+        assertEquals(List.of("b"), new GmlReader().withLabelProperty("LABEL").read(gml)
+                .classLabels());
+    }
 }
