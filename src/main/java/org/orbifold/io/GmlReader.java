@@ -76,7 +76,9 @@ import org.jgrapht.nio.gml.GmlEventDrivenImporter;
  * attribute named {@code edge}, and the folder cases of {@link GraphMlReader} (classes in some
  * files only, two graphs of one name).
  *
- * <p><b>Limitations.</b> Named character references other than the five of XML
+ * <p><b>Limitations.</b> JGraphT's own {@code GmlExporter} escapes strings Java-style; such
+ * escapes are kept as written, and a string with an escaped quote is refused (it is followed
+ * by text without a space). Named character references other than the five of XML
  * ({@code &nbsp;}) are kept as written, where networkx would decode every HTML name (it writes
  * none). A word that the importer does not read as a number ({@code +INF}, {@code NAN} as
  * networkx writes infinities and NaN, or a number with a {@code +} sign) is refused. Lines
@@ -598,6 +600,15 @@ public final class GmlReader {
                             + " holds no quote; networkx writes one as &#34;)");
                 }
                 pos++;
+                if (pos < text.length() && !Character.isWhitespace(text.charAt(pos))
+                        && text.charAt(pos) != ']' && text.charAt(pos) != '[') {
+                    throw error(startLine + lines, "a string is followed by "
+                            + JGraphTGraphs.shown(text.substring(pos, Math.min(pos + 10,
+                            text.length()))) + " without a space; a GML string ends at the"
+                            + " next quote and holds none (networkx writes a quote as &#34;;"
+                            + " a backslash before a quote, as JGraphT's exporter writes it,"
+                            + " escapes nothing)");
+                }
                 line += lines;
                 String value = decode(text.substring(start + 1, pos - 1), startLine);
                 forImporter.append(text, copied, start).append("\"s").append(strings.size())

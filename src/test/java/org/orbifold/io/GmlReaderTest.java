@@ -314,6 +314,9 @@ class GmlReaderTest {
             assertEquals(1.0, d.graphs().get(0).nodeVector(v)[channel[v]], 0.0);
         }
 
+        Path truncated = write("t.gml", "graph [ node [ id 0 s \"a" + backslash + "u00\" ] ]");
+        assertEquals(List.of("s=a" + backslash + "u00"),
+                new GmlReader().read(truncated).nodeChannels());
         Path named = write("n.gml", "graph [ node [ id 0 s \"&amp;&lt;&gt;&quot;&apos;&#x41;"
                 + "&#65;&nbsp;&x;\" ] ]");
         assertEquals(List.of("s=&<>\"'AA&nbsp;&x;"), new GmlReader().read(named).nodeChannels());
@@ -328,6 +331,10 @@ class GmlReaderTest {
                 + " expected \" (a GML string holds no quote; networkx writes one as &#34;)");
         assertRefused("graph [\r node [ id 0 ]\r\n node [ id 0 ] ]", ", line 3: node id '0' is"
                 + " used twice (first at line 2)");
+        assertRefused("graph [\n node [ id 0 s \"a\\\"b\" ] ]", ", line 2: a string is"
+                + " followed by 'b\" ] ]' without a space; a GML string ends at the next quote"
+                + " and holds none (networkx writes a quote as &#34;; a backslash before a"
+                + " quote, as JGraphT's exporter writes it, escapes nothing)");
         Path multiline = write("m.gml", "graph [ node [ id 0 s \"a\nb\" ]\n node [ id 0 ] ]");
         assertEquals(multiline + ", line 3: node id '0' is used twice (first at line 1)",
                 refused(multiline));
