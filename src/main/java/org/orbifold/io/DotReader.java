@@ -478,9 +478,9 @@ public final class DotReader {
                 Matcher exponent = EXPONENT.matcher(text).region(start, text.length());
                 if (exponent.lookingAt()) {
                     throw error(line, "holds the number " + JGraphTGraphs.shown(
-                            exponent.group()) + " unquoted; a DOT numeral has no exponent, so"
-                            + " the importer would read a number and a new name, so quote it ("
-                            + JGraphTGraphs.shown("\"" + exponent.group() + "\"") + ")");
+                            exponent.group()) + " unquoted, which the importer would read as a"
+                            + " number and a new name (a DOT numeral has no exponent); quote it"
+                            + " (" + JGraphTGraphs.shown("\"" + exponent.group() + "\"") + ")");
                 }
                 throw error(line, "holds " + JGraphTGraphs.shown(word) + ", which is no DOT"
                         + " identifier (a name starts with a letter or _, a numeral has only"

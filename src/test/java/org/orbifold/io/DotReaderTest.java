@@ -211,9 +211,9 @@ class DotReaderTest {
         assertRefused("graph {\n a [s=\"ab\" + \"cd\"] }", ", line 2: joins strings with + (DOT"
                 + " string concatenation, after 'ab'), which is not supported; write the joined"
                 + " string instead");
-        assertRefused("graph {\n a [x=1e-05] }", ", line 2: holds the number '1e-05' unquoted;"
-                + " a DOT numeral has no exponent, so the importer would read a number and a"
-                + " new name, so quote it ('\"1e-05\"')");
+        assertRefused("graph {\n a [x=1e-05] }", ", line 2: holds the number '1e-05' unquoted,"
+                + " which the importer would read as a number and a new name (a DOT numeral has"
+                + " no exponent); quote it ('\"1e-05\"')");
         assertRefused("graph { 1a -- b }", ", line 1: holds '1a', which is no DOT identifier"
                 + " (a name starts with a letter or _, a numeral has only digits, a sign and a"
                 + " point), so the importer would split it; quote it");
