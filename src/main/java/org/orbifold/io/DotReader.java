@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jgrapht.nio.dot.DOTEventDrivenImporter;
 
 /**
@@ -35,40 +37,47 @@ import org.jgrapht.nio.dot.DOTEventDrivenImporter;
  * operators, nothing more) to read the header and the graph attributes and to refuse those
  * cases with their line.
  *
- * <p><b>Attributes.</b> DOT values are text. A node or edge attribute whose every value in
- * the data set is a finite decimal number ({@link DecimalNumbers}, quoted or not) is a numeric
- * channel named by the attribute; any other is one-hot {@code name=value} over its values as
- * written (as the importer unescapes quoted strings), with a note when some of its values
- * were numbers. Channels follow the order in which the attributes first appear in attribute
- * lists of the files. An attribute missing on a node or an edge encodes as 0 and a note counts
- * the gaps; {@code node [...]} and {@code edge [...]} defaults count as given. A node
- * declared again with other attributes ({@code a [x=1]; a [y=2]}) has them all, the last
- * value of a repeated one winning, as in Graphviz. Drawing attributes ({@code pos},
- * {@code color}, {@code shape}) are attributes like any other.
+ * <p><b>Attributes.</b> DOT values are text. A node or edge attribute whose every value in the data
+ * set is a finite decimal number ({@link DecimalNumbers}, quoted or not) is a numeric channel named
+ * by the attribute; any other is one-hot {@code name=value} over its values as written (in a quoted
+ * string only {@code \"} is unescaped, as the importer does), with a note when some of its values
+ * were numbers, as a GraphML attribute of type string holds numbers and words alike. An attribute
+ * whose values are numbers except for some that only fail to be finite ({@code nan}, {@code inf} in
+ * any letter case, {@code 1e400}, an empty value) is refused, as GML and GraphML refuse a number
+ * that is not finite. Channels follow the order in which the attributes first appear in attribute
+ * lists of the files. An attribute missing on a node or an edge encodes as 0 and a note counts the
+ * gaps; {@code node [...]} and {@code edge [...]} defaults count as given. A node declared again
+ * with other attributes ({@code a [x=1]; a [y=2]}) has them all, the last value of a repeated one
+ * winning, as in Graphviz. Drawing attributes ({@code pos}, {@code color}, {@code shape}) are
+ * attributes like any other.
  *
- * <p><b>Classes and direction.</b> Graph attributes are the {@code key=value} statements and
- * {@code graph [...]} lists of the top-level graph (the last value of a key winning); the
- * class label is the one named by {@link #withLabelProperty}, else the first of
- * {@value MoleculeReader#DEFAULT_LABEL_COLUMNS} (any letter case) that the graph has, as for
- * GraphML. Other graph attributes, and those of subgraphs, are not read, and a note names
- * them. A {@code digraph} has directed edges ({@code ->}); a {@code graph} undirected ones
- * ({@code --}), stored in both directions. {@code strict} changes nothing: a second edge
- * between two nodes is refused either way.
+ * <p><b>Classes and direction.</b> Graph attributes are the {@code key=value} statements and {@code
+ * graph [...]} lists of the top-level graph (the last value of a key winning); the class label is
+ * the one named by {@link #withLabelProperty}, else the first of {@value
+ * MoleculeReader#DEFAULT_LABEL_COLUMNS} (any letter case) that the graph has, as for GraphML; when
+ * two spellings of it appear ({@code Label}, {@code label}), the one first given in the file wins.
+ * Other graph attributes, and those of subgraphs, are not read, and a note names them. A {@code
+ * digraph} has directed edges ({@code ->}); a {@code graph} undirected ones ({@code --}), stored in
+ * both directions. {@code strict} changes nothing: a second edge between two nodes is refused
+ * either way.
  *
- * <p><b>Refusals.</b> A {@link DatasetFormatException} names the file and, where the outline or
- * the importer gives it, the line (and the column of a syntax error), and the node or edge,
- * for: bytes that are not UTF-8, a syntax error (also one on which the importer fails
- * instead of reporting it), no graph, text after the graph (a second graph), a port, an edge
- * to or from a subgraph ({@code a -- {b c}}, {@code subgraph s {a b} -> c}), strings joined
- * with {@code +}, an edge operator of the wrong kind ({@code ->} in a {@code graph}), an
- * attribute without a value ({@code [flag]}), a self-loop, a second edge between the same
- * nodes (per ordered pair in a {@code digraph}), an attribute name with {@code =}, a node
- * attribute named {@code exists}, an edge attribute named {@code edge}, and the folder cases of
- * {@link GraphMlReader}.
+ * <p><b>Refusals.</b> A {@link DatasetFormatException} names the file and, where the outline
+ * or the importer gives it, the line (and the column of a syntax error), and the node or edge,
+ * for: bytes that are not UTF-8, a syntax error (also one on which the importer fails instead
+ * of reporting it), no graph, text after the graph (a second graph), a port, an edge to or
+ * from a subgraph ({@code a -- {b c}}, {@code subgraph s {a b} -> c}), an edge operator of the
+ * wrong kind ({@code ->} in a {@code graph}), an HTML-like value ({@code <<b>x</b>>}, which
+ * the importer would read as the text inside), string concatenation ({@code "ab" + "cd"}), an
+ * unquoted word that is no DOT identifier ({@code 1e-05}, which the importer would split), an
+ * attribute without a value ({@code [flag]}), a value that is not finite in a numeric
+ * attribute, a self-loop, a second edge between the same nodes (per ordered pair in a
+ * {@code digraph}), an attribute name with {@code =}, a node attribute named {@code exists},
+ * an edge attribute named {@code edge}, and the folder cases of {@link GraphMlReader}.
  *
  * <p><b>Limitations.</b> The importer reports no lines for nodes and edges, so the refusals
  * of self-loops, parallel edges and values name the file and the node or edge, not the line.
- * HTML-like labels ({@code label=<<b>x</b>>}) are not read by the importer (a syntax error).
+ * A backslash before a line break in a quoted string stays in the value with the line break,
+ * as the importer reads it; Graphviz would join the two lines.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -209,6 +218,12 @@ public final class DotReader {
 
     private enum Kind { ID, PUNCT, EDGE_OP, END }
 
+    /** A DOT numeral (the grammar's {@code [-]?(.[0-9]+ | [0-9]+(.[0-9]*)?)}). */
+    private static final Pattern NUMERAL = Pattern.compile("-?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)");
+
+    /** The start of a number with an exponent, as Python writes small floats. */
+    private static final Pattern EXPONENT = Pattern.compile("-?[0-9.]+[eE][-+]?[0-9]*");
+
     /**
      * The tokens of a DOT file, walked to read the header and the graph attributes, which the
      * importer does not report, and to refuse what it would read silently in another way.
@@ -280,6 +295,11 @@ public final class DotReader {
                     brackets++;
                 } else if (isPunct(t, "]")) {
                     brackets--;
+                } else if (isPunct(t, "+")) {
+                    throw error(t.line(), "joins strings with + (DOT string concatenation,"
+                            + " after " + JGraphTGraphs.shown(recent.isEmpty() ? ""
+                            : recent.get(recent.size() - 1).text()) + "), which is not"
+                            + " supported; write the joined string instead");
                 } else if (isPunct(t, ":") && brackets == 0) {
                     throw error(t.line(), "names a port (" + JGraphTGraphs.shown(
                             recent.isEmpty() ? "" : recent.get(recent.size() - 1).text())
@@ -287,9 +307,6 @@ public final class DotReader {
                 } else if (t.kind() == Kind.EDGE_OP && t.text().equals("->") != directed) {
                     throw error(t.line(), "uses the edge operator " + t.text() + " in a "
                             + (directed ? "digraph, which takes ->" : "graph, which takes --"));
-                } else if (isPunct(t, "+")) {
-                    throw error(t.line(), "joins strings with +, which the importer does not"
-                            + " read; write them as one quoted string");
                 } else if (t.kind() == Kind.EDGE_OP) {
                     refuseSubgraphOperand(t, recent.isEmpty() ? null
                             : recent.get(recent.size() - 1));
@@ -360,8 +377,8 @@ public final class DotReader {
             return false;
         }
 
+        /** Stores a graph attribute: the last value wins, the first place is kept. */
         private void graphAttribute(Token key, Token value) {
-            graphAttributes.remove(key.text());
             graphAttributes.put(key.text(), value.text());
             graphAttributeLines.put(key.text(), key.line());
         }
@@ -377,8 +394,9 @@ public final class DotReader {
         /**
          * The next token, skipping white space, comments ({@code //} and {@code /* ... *}
          * {@code /}) and preprocessor lines ({@code #} at a line's start). A quoted string is
-         * one identifier, unescaped as the importer does ({@code \\}, {@code \"} and
-         * {@code \'}); an HTML string {@code <...>} is one identifier as written.
+         * one identifier, unescaped as the importer does (only {@code \"}; a doubled backslash
+         * stays two and does not escape a quote after it). An HTML string {@code <...>} and an
+         * unquoted word that is no DOT identifier are refused.
          */
         private Token next() throws DatasetFormatException {
             while (pos < text.length()) {
@@ -415,9 +433,13 @@ public final class DotReader {
                 pos++;
                 while (pos < text.length() && text.charAt(pos) != '"') {
                     char d = text.charAt(pos);
-                    if (d == '\\' && pos + 1 < text.length()
-                            && "\\\"'".indexOf(text.charAt(pos + 1)) >= 0) {
-                        value.append(text.charAt(pos + 1));
+                    if (d == '\\' && pos + 1 < text.length() && text.charAt(pos + 1) == '"') {
+                        value.append('"');
+                        pos += 2;
+                        continue;
+                    }
+                    if (d == '\\' && pos + 1 < text.length() && text.charAt(pos + 1) == '\\') {
+                        value.append("\\\\");
                         pos += 2;
                         continue;
                     }
@@ -447,7 +469,11 @@ public final class DotReader {
                 if (depth > 0) {
                     throw error(startLine, "an HTML string < is not closed; expected >");
                 }
-                return new Token(Kind.ID, text.substring(start, pos), startLine);
+                throw error(startLine, "holds the HTML-like value " + JGraphTGraphs.shown(
+                        text.substring(start, pos)) + ", which is not supported: the importer"
+                        + " would read the text inside the angle brackets as if it were a"
+                        + " quoted string, so <<b>x</b>> and \"<b>x</b>\" would be one label;"
+                        + " write the value as a quoted string");
             }
             if (text.startsWith("--", pos) || text.startsWith("->", pos)) {
                 pos += 2;
@@ -471,7 +497,23 @@ public final class DotReader {
             if (pos == start) {
                 pos++;
             }
-            return new Token(Kind.ID, text.substring(start, pos), line);
+            String word = text.substring(start, pos);
+            char first = word.charAt(0);
+            if ((first == '-' || first == '.' || Character.isDigit(first)) && word.length() > 1
+                    && !NUMERAL.matcher(word).matches()) {
+                Matcher exponent = EXPONENT.matcher(text).region(start, text.length());
+                if (exponent.lookingAt()) {
+                    throw error(line, "holds the number " + JGraphTGraphs.shown(
+                            exponent.group()) + " unquoted, which the importer would read as a"
+                            + " number and a new name (a DOT numeral has no exponent); quote it"
+                            + " (" + JGraphTGraphs.shown("\"" + exponent.group() + "\"") + ")");
+                }
+                throw error(line, "holds " + JGraphTGraphs.shown(word) + ", which is no DOT"
+                        + " identifier (a name starts with a letter or _, a numeral has only"
+                        + " digits, a sign and a point), so the importer would split it; quote"
+                        + " it");
+            }
+            return new Token(Kind.ID, word, line);
         }
 
         private void countLines(int from, int to) {

@@ -12,8 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.text.StringEscapeUtils;
 import org.jgrapht.nio.Attribute;
 import org.jgrapht.nio.AttributeType;
 import org.jgrapht.nio.gml.GmlEventDrivenImporter;
@@ -33,14 +33,19 @@ import org.jgrapht.nio.gml.GmlEventDrivenImporter;
  * of a key repeated in a node (networkx writes a list as repeated keys), numbers a node
  * without an integer {@code id} as it likes, drops an edge without {@code source} or
  * {@code target}, and splits a number with an exponent ({@code 1e-05}, as Python writes small
- * floats) into a number and a new key {@code e}. So the reader first walks the file's keys and
- * lists (the outline: keys, numbers, quoted strings and brackets, nothing more) to read the
- * graph's keys and to refuse those cases with their line; numbers with an exponent are given
- * to the importer written out in full ({@code 0.000015}), the same value.
+ * floats) into a number and a new key {@code e}, and decodes Java escapes in strings, which
+ * GML does not have. So the reader first walks the file's keys and lists (the outline: keys,
+ * numbers, quoted strings and brackets, nothing more) to read the graph's keys and the
+ * strings, and to refuse those cases with their line; numbers with an exponent are given to
+ * the importer written out in full ({@code 0.000015}), the same value, and each string as a
+ * placeholder whose value the outline holds.
  *
  * <p><b>Attributes.</b> A key of a node or an edge with a number is a numeric channel named by
  * the key; with a quoted string, one-hot channels {@code key=value} over the values seen (the
- * value as the importer unescapes it, Java escapes such as {@code \"} read, nothing trimmed).
+ * value as networkx's {@code read_gml} reads it: a string ends at the next quote, a backslash
+ * is a character like any other, HTML character references such as {@code &#233;},
+ * {@code &#xE9;} and the five named ones of XML ({@code &amp;}) are decoded, nothing
+ * trimmed).
  * An attribute that is a number on some nodes (or edges) and a string on others is refused.
  * Channels follow the order in which the keys first appear in the files. A key missing on a
  * node or an edge encodes as 0 and a note counts the gaps; GML has no defaults. A node's
@@ -51,16 +56,18 @@ import org.jgrapht.nio.gml.GmlEventDrivenImporter;
  *
  * <p><b>Classes and direction.</b> The class label of a graph is the value of its key named by
  * {@link #withLabelProperty}, else of the first of {@value MoleculeReader#DEFAULT_LABEL_COLUMNS}
- * (any letter case) that it has, as for GraphML; other graph keys are not read, and a note
- * names them. {@code directed 1} makes the edges directed; {@code directed 0}, or no such key,
- * undirected (stored in both directions).
+ * (any letter case) that it has, as for GraphML, the spelling first given in the file winning when
+ * two appear ({@code Label}, {@code label}); other graph keys are not read, and a note names them.
+ * {@code directed 1} makes the edges directed; {@code directed 0}, or no such key, undirected
+ * (stored in both directions).
  *
  * <p><b>Refusals.</b> A {@link DatasetFormatException} names the file and, where the outline
  * or the importer gives it, the line (and the column of a syntax error), and the node or edge,
  * for: bytes that are not UTF-8, a syntax error, no graph or a second graph,
- * {@code multigraph 1} (even without parallel edges), a {@code directed} other than 0 or 1
- * or given twice (likewise {@code multigraph}), a
- * key repeated in a node or an edge, a node without an integer {@code id} or an id used twice,
+ * {@code multigraph 1} (even without parallel edges), a {@code directed} other than 0 or 1, a
+ * repeated {@code directed} or {@code multigraph}, a key repeated in a node or an edge, a
+ * string {@code "[]"} (networkx's empty list), a character reference naming no character,
+ * a node without an integer {@code id} in the 32-bit range or an id used twice,
  * an edge without integer {@code source} and {@code target} or naming a node the graph lacks,
  * a string {@code weight}, a number that is not finite ({@code 1e400}), an integer larger than
  * 2^53 in magnitude, a self-loop, a second edge between the same nodes (per ordered pair when
@@ -68,12 +75,14 @@ import org.jgrapht.nio.gml.GmlEventDrivenImporter;
  * attribute named {@code edge}, and the folder cases of {@link GraphMlReader} (classes in some
  * files only, two graphs of one name).
  *
- * <p><b>Limitations.</b> Strings are read as the importer reads them: Java escapes are
- * decoded, but networkx's HTML character references ({@code &#34;} for a quote, {@code &#233;}
- * for an accented letter) are kept as written. A word that the importer does not read as a
- * number ({@code +INF}, {@code NAN} as networkx writes infinities and NaN, or a number with a
- * {@code +} sign) is refused. Lines are named for the refusals of the outline and for syntax
- * errors; the importer reports none for what it reads.
+ * <p><b>Limitations.</b> JGraphT's own {@code GmlExporter} escapes strings Java-style; such
+ * escapes are kept as written, and a string with an escaped quote is refused (it is followed
+ * by text without a space). Named character references other than the five of XML
+ * ({@code &nbsp;}) are kept as written, where networkx would decode every HTML name (it writes
+ * none). A word that the importer does not read as a number ({@code +INF}, {@code NAN} as
+ * networkx writes infinities and NaN, or a number with a {@code +} sign) is refused. Lines
+ * are named for the refusals of the outline and for syntax errors; the importer reports none
+ * for what it reads, and the column of its syntax error counts a string as its placeholder.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -94,6 +103,17 @@ public final class GmlReader {
             Pattern.compile("-?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+
+    /**
+     * An HTML character reference as networkx writes one ({@code &#233;}, {@code &#34;}), a
+     * hexadecimal one, or one of the five named references of XML, which igraph writes.
+     */
+    private static final Pattern REFERENCE =
+            Pattern.compile("&#([0-9]+);|&#[xX]([0-9a-fA-F]+);|&(amp|lt|gt|quot|apos);");
+
+    /** The characters of the named references of {@link #REFERENCE}. */
+    private static final Map<String, String> NAMED = Map.of("amp", "&", "lt", "<", "gt", ">",
+            "quot", "\"", "apos", "'");
 
     /** Largest integer magnitude that a double holds exactly, 2^53. */
     private static final BigInteger EXACT_INTEGER = BigInteger.TWO.pow(53);
@@ -192,7 +212,7 @@ public final class GmlReader {
         importer.addVertexAttributeConsumer((node, value) -> {
             String key = node.getSecond();
             if (!"label".equals(key)) {
-                put(graph.nodes.get(graph.nodes.size() - 1), key, value);
+                put(graph.nodes.get(graph.nodes.size() - 1), key, value, outline.strings);
             }
         });
         importer.addEdgeConsumer(edge -> {
@@ -203,7 +223,8 @@ public final class GmlReader {
         importer.addEdgeAttributeConsumer((edge, value) -> {
             String key = edge.getSecond();
             if (!"id".equals(key)) {
-                put(graph.edges.get(graph.edges.size() - 1).attributes(), key, value);
+                put(graph.edges.get(graph.edges.size() - 1).attributes(), key, value,
+                        outline.strings);
             }
         });
         ImportedGraphs.runImporter(file, FORMAT.name(),
@@ -212,13 +233,15 @@ public final class GmlReader {
     }
 
     /**
-     * Stores a value the importer reports: a number as a Double, a string as a label; a list
+     * Stores a value the importer reports: a number as a Double, a string as a label (the
+     * importer sees {@code "sN"} for the outline's N-th string, whose value it reads); a list
      * (type unknown) is left out, as the outline's note says.
      */
-    private static void put(Map<String, Object> attributes, String key, Attribute value) {
+    private static void put(Map<String, Object> attributes, String key, Attribute value,
+            List<String> strings) {
         AttributeType type = value.getType();
         if (type == AttributeType.STRING) {
-            attributes.put(key, value.getValue());
+            attributes.put(key, strings.get(Integer.parseInt(value.getValue().substring(1))));
         } else if (type == AttributeType.INT || type == AttributeType.LONG
                 || type == AttributeType.FLOAT || type == AttributeType.DOUBLE) {
             attributes.put(key, Double.parseDouble(value.getValue()));
@@ -254,6 +277,8 @@ public final class GmlReader {
         final Map<String, Integer> graphAttributeLines = new HashMap<>();
         final List<String> nodeKeys = new ArrayList<>();
         final List<String> edgeKeys = new ArrayList<>();
+        /** The values of the file's strings in order; the importer sees "sN" for the N-th. */
+        final List<String> strings = new ArrayList<>();
         private final Set<String> outsideKeys = new LinkedHashSet<>();
         private final Set<String> graphLists = new LinkedHashSet<>();
         private final Set<String> repeatedGraphKeys = new LinkedHashSet<>();
@@ -355,7 +380,8 @@ public final class GmlReader {
                     Integer before = seen.putIfAbsent(name, key.line());
                     if (before != null) {
                         throw error(key.line(), "the graph repeats the key " + name + " (first"
-                                + " at line " + before + "); give it once");
+                                + " at line " + before + "); it may appear once, since it"
+                                + " decides how every edge is read");
                     }
                     if (value.kind() != Token.WORD || !List.of("0", "1")
                             .contains(value.text())) {
@@ -417,8 +443,12 @@ public final class GmlReader {
                 if (structural) {
                     if (value.kind() != Token.WORD || !INTEGER.matcher(value.text()).matches()
                             || !fitsInt(value.text())) {
+                        boolean integer = value.kind() == Token.WORD
+                                && INTEGER.matcher(value.text()).matches();
                         throw error(value.line(), "the " + kind + " at line " + at + " has "
-                                + name + " " + shown(value) + "; expected an integer node id");
+                                + name + " " + shown(value) + "; expected an integer node id"
+                                + (integer ? " from -2^31 to 2^31 - 1 (the importer reads ids"
+                                + " as 32-bit integers)" : ""));
                     }
                 } else if (node && "label".equals(name)) {
                     nodeLabels = true;
@@ -429,9 +459,15 @@ public final class GmlReader {
                         order.add(name);
                     }
                     if ("weight".equals(name) && value.kind() != Token.WORD) {
-                        throw error(value.line(), "the edge at line " + at + " has the weight "
-                                + shown(value) + "; the importer reads a weight only as a"
-                                + " number");
+                        throw error(value.line(), "the " + kind + " at line " + at + " has the"
+                                + " weight " + shown(value) + "; the importer reads a weight"
+                                + " only as a number");
+                    }
+                    if (value.kind() == Token.STRING && "[]".equals(value.text())) {
+                        throw error(value.line(), "the " + kind + " at line " + at + " has "
+                                + JGraphTGraphs.shown(name) + " \"[]\", as networkx writes an"
+                                + " empty list (and reads it back as one); a list-valued"
+                                + " attribute is not read: make it a number or a string first");
                     }
                 }
             }
@@ -495,11 +531,8 @@ public final class GmlReader {
             }
         }
 
-        /** The text of a graph key's value: a number as written, a string unescaped. */
+        /** The text of a graph key's value: a number as written, a string's value. */
         private static String scalar(Token value) {
-            if (value.kind() == Token.STRING) {
-                return StringEscapeUtils.unescapeJava(value.text());
-            }
             return value.text();
         }
 
@@ -549,21 +582,34 @@ public final class GmlReader {
             }
             if (c == '"') {
                 pos++;
+                int lines = 0;
                 while (pos < text.length() && text.charAt(pos) != '"') {
-                    if (text.charAt(pos) == '\\' && pos + 1 < text.length()) {
-                        pos++;
-                    }
                     if (text.charAt(pos) == '\n') {
-                        line++;
+                        lines++;
                     }
                     pos++;
                 }
                 if (pos >= text.length()) {
-                    throw error(startLine, "a string is not closed; expected \"");
+                    throw error(startLine, "a string is not closed; expected \" (a GML string"
+                            + " holds no quote; networkx writes one as &#34;)");
                 }
                 pos++;
-                return new Token(Token.STRING, text.substring(start + 1, pos - 1), startLine,
-                        start, pos);
+                if (pos < text.length() && !Character.isWhitespace(text.charAt(pos))
+                        && text.charAt(pos) != ']' && text.charAt(pos) != '[') {
+                    throw error(startLine + lines, "a string is followed by "
+                            + JGraphTGraphs.shown(text.substring(pos, Math.min(pos + 10,
+                            text.length()))) + " without a space; a GML string ends at the"
+                            + " next quote and holds none (networkx writes a quote as &#34;;"
+                            + " a backslash before a quote, as JGraphT's exporter writes it,"
+                            + " escapes nothing)");
+                }
+                line += lines;
+                String value = decode(text.substring(start + 1, pos - 1), startLine);
+                forImporter.append(text, copied, start).append("\"s").append(strings.size())
+                        .append('"').append("\n".repeat(lines));
+                copied = pos;
+                strings.add(value);
+                return new Token(Token.STRING, value, startLine, start, pos);
             }
             while (pos < text.length()) {
                 char d = text.charAt(pos);
@@ -573,6 +619,38 @@ public final class GmlReader {
                 pos++;
             }
             return new Token(Token.WORD, text.substring(start, pos), line, start, pos);
+        }
+
+        /**
+         * Decodes the character references of a string ({@link #REFERENCE}) as networkx's
+         * {@code read_gml} does; backslashes are characters like any other, as there.
+         */
+        private String decode(String raw, int at) throws DatasetFormatException {
+            if (raw.indexOf('&') < 0) {
+                return raw;
+            }
+            Matcher m = REFERENCE.matcher(raw);
+            StringBuilder decoded = new StringBuilder();
+            while (m.find()) {
+                String character;
+                if (m.group(3) != null) {
+                    character = NAMED.get(m.group(3));
+                } else {
+                    BigInteger code = m.group(1) != null ? new BigInteger(m.group(1))
+                            : new BigInteger(m.group(2), 16);
+                    if (code.signum() == 0 || code.bitLength() > 21
+                            || !Character.isValidCodePoint(code.intValue())
+                            || Character.getType(code.intValue()) == Character.SURROGATE) {
+                        throw error(at, "the string " + JGraphTGraphs.shown(raw) + " holds the"
+                                + " character reference " + m.group() + ", which names no"
+                                + " Unicode character");
+                    }
+                    character = Character.toString(code.intValue());
+                }
+                m.appendReplacement(decoded, Matcher.quoteReplacement(character));
+            }
+            m.appendTail(decoded);
+            return decoded.toString();
         }
 
         private DatasetFormatException error(int at, String detail) {

@@ -38,6 +38,13 @@ final class ImportedGraphs {
     private static final Pattern IMPORTER_POSITION = Pattern.compile("line (\\d+):(\\d+) (.*)",
             Pattern.DOTALL);
 
+    /** The words Python and others write for non-finite numbers, in any letter case. */
+    private static final Pattern NON_FINITE_WORD =
+            Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
+
+    /** A carriage return that does not start a CR LF line end. */
+    private static final Pattern LONE_CARRIAGE_RETURN = Pattern.compile("\r(?!\n)");
+
     private ImportedGraphs() {
     }
 
@@ -206,6 +213,7 @@ final class ImportedGraphs {
         Path classFile = null;
         Path classlessFile = null;
         Set<String> unread = new LinkedHashSet<>();
+        Set<String> emptyUnread = new LinkedHashSet<>();
         Map<String, Path> names = new HashMap<>();
         List<RawGraph> raw = new ArrayList<>();
         List<String> nodeOrder = new ArrayList<>();
@@ -253,9 +261,13 @@ final class ImportedGraphs {
                             + JGraphTGraphs.shown(classKey) + " is empty");
                 }
             }
-            for (String attribute : graph.graphAttributes.keySet()) {
-                if (!attribute.equals(classKey)) {
-                    unread.add(attribute);
+            for (Map.Entry<String, String> attribute : graph.graphAttributes.entrySet()) {
+                String key = attribute.getKey();
+                if (classKey == null && labelProperty == null && attribute.getValue().isEmpty()
+                        && LABEL_NAMES.stream().anyMatch(key::equalsIgnoreCase)) {
+                    emptyUnread.add(key);
+                } else if (!key.equals(classKey)) {
+                    unread.add(key);
                 }
             }
             raw.add(toRaw(graph, name, label));
@@ -273,6 +285,12 @@ final class ImportedGraphs {
                     + (labelProperty != null ? JGraphTGraphs.shown(classAttribute != null
                     ? classAttribute : labelProperty.strip())
                     : MoleculeReader.DEFAULT_LABEL_COLUMNS + ", or --label-property NAME") + ")");
+        }
+        if (!emptyUnread.isEmpty()) {
+            notes.add("graph attribute" + (emptyUnread.size() == 1 ? " " : "s ")
+                    + quoted(emptyUnread) + " not read as class labels: "
+                    + (emptyUnread.size() == 1 ? "its value is" : "their values are")
+                    + " empty");
         }
         notes.addAll(formatNotes);
         return dataset(datasetName, raw, nodeOrder, edgeOrder, notes, where);
@@ -334,10 +352,15 @@ final class ImportedGraphs {
      * Types the attributes of a format whose values are all text (DOT): an attribute whose
      * every value in the data set is a finite decimal number ({@link DecimalNumbers}) becomes
      * numbers; the others stay labels as written, with a note when some of their values were
-     * numbers.
+     * numbers, as a GraphML attribute of type string holds numbers and words alike. A value
+     * that only fails to be a finite number ({@link #isNonFinite}: {@code nan}, {@code inf},
+     * {@code 1e400}, an empty value) in an attribute whose other values are all numbers is
+     * refused, as GML and GraphML refuse a number that is not finite.
      */
-    private static void inferNumbers(List<Parsed> parsed, String kind) {
+    private static void inferNumbers(List<Parsed> parsed, String kind)
+            throws DatasetFormatException {
         Map<String, Boolean> numeric = new LinkedHashMap<>();
+        Map<String, Boolean> words = new HashMap<>();
         Map<String, String> firstText = new HashMap<>();
         Map<String, String> firstNumber = new HashMap<>();
         for (Parsed graph : parsed) {
@@ -347,9 +370,29 @@ final class ImportedGraphs {
                     String value = (String) a.getValue();
                     boolean number = isNumber(value);
                     numeric.merge(a.getKey(), number, Boolean::logicalAnd);
+                    words.merge(a.getKey(), !number && !isNonFinite(value), Boolean::logicalOr);
                     (number ? firstNumber : firstText).putIfAbsent(a.getKey(),
                             JGraphTGraphs.shown(value) + " at " + describe(graph, kind, k)
                             + " of " + graph.file.getFileName());
+                }
+            }
+        }
+        for (Parsed graph : parsed) {
+            List<Map<String, Object>> items = items(graph, kind);
+            for (int k = 0; k < items.size(); k++) {
+                for (Map.Entry<String, Object> a : items.get(k).entrySet()) {
+                    String name = a.getKey();
+                    String value = (String) a.getValue();
+                    if (!numeric.get(name) && !words.get(name) && firstNumber.containsKey(name)
+                            && !isNumber(value)) {
+                        throw graph.error(line(graph, kind, k), describe(graph, kind, k)
+                                + " gives the " + kind + " attribute " + JGraphTGraphs.shown(name)
+                                + (value.isBlank() ? " an empty value"
+                                : " the value " + JGraphTGraphs.shown(value) + ", which is no"
+                                + " finite number") + ", while its other values are numbers ("
+                                + firstNumber.get(name) + "); give a finite number, or leave"
+                                + " the attribute out there (it then reads as 0, with a note)");
+                    }
                 }
             }
         }
@@ -371,6 +414,24 @@ final class ImportedGraphs {
                         + ")");
             }
         }
+    }
+
+    /**
+     * Whether a value is empty, a word for a non-finite number ({@code nan}, {@code -inf},
+     * {@code Infinity}, any letter case), or a number that a double cannot hold finitely
+     * ({@code 1e400}, {@code 1e-400}).
+     */
+    private static boolean isNonFinite(String value) {
+        String word = value.strip();
+        if (word.isEmpty() || NON_FINITE_WORD.matcher(word).matches()) {
+            return true;
+        }
+        try {
+            DecimalNumbers.parse(word);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return !isNumber(word);
     }
 
     private static boolean isNumber(String value) {
@@ -571,11 +632,14 @@ final class ImportedGraphs {
     /**
      * Reads a file as UTF-8 text, refusing bytes that are not UTF-8 with the line and column
      * ({@link TextFiles#decode}); a byte-order mark at the start becomes a space, so that lines
-     * and columns stay those of the file.
+     * and columns stay those of the file, and a carriage return not followed by a line feed
+     * (the line end of old Mac files) becomes a line feed, so that the token walks and the
+     * importers count its lines.
      */
     static String text(Path file) throws IOException {
         String text = TextFiles.decode(file, Files.readAllBytes(file), StandardCharsets.UTF_8,
                 "convert the file to UTF-8");
+        text = LONE_CARRIAGE_RETURN.matcher(text).replaceAll("\n");
         return text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
     }
 

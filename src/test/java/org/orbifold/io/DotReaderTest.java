@@ -156,7 +156,8 @@ class DotReaderTest extends GraphFileReaderTesting {
     @Test
     void refusesJoinedStringsAndInputOnWhichTheImporterFails() throws IOException {
         assertRefused("graph {\n label=\"x\" + \"y\";\n a -- b }", ", line 2: joins strings with"
-                + " +, which the importer does not read; write them as one quoted string");
+                + " + (DOT string concatenation, after 'x'), which is not supported; write the"
+                + " joined string instead");
         // The importer's parse listener throws an IndexOutOfBoundsException here.
         String message = refused(write("cut.dot", "graph {\n label=ri>ng;\n a -- b }"));
         assertTrue(message.contains("cut.dot: jgrapht-io's DOT importer failed on it"
@@ -201,5 +202,82 @@ class DotReaderTest extends GraphFileReaderTesting {
         Files.write(latin, "graph {\n \"\u00e9\" }".getBytes(StandardCharsets.ISO_8859_1));
         assertEquals(latin + ", line 2: is not UTF-8 text (byte 0xE9 at column 3); convert the"
                 + " file to UTF-8", refused(latin));
+    }
+
+    @Test
+    void refusesHtmlLikeValuesWithTheirLine() throws IOException {
+        // The importer reads <<b>x</b>> as the text <b>x</b>, the value of the quoted string.
+        String why = ", which is not supported: the importer would read the text inside the"
+                + " angle brackets as if it were a quoted string, so <<b>x</b>> and \"<b>x</b>\""
+                + " would be one label; write the value as a quoted string";
+        assertRefused("graph G { a [label=\"<b>x</b>\"];\n b [label=<<b>x</b>>]; }",
+                ", line 2: holds the HTML-like value '<<b>x</b>>'" + why);
+        assertRefused("graph G {\n\n a [w=<5>]; }", ", line 3: holds the HTML-like value"
+                + " '<5>'" + why);
+        assertRefused("graph G { label=<x>; a }", ", line 1: holds the HTML-like value '<x>'"
+                + why);
+    }
+
+    @Test
+    void refusesConcatenationAndUnquotedExponents() throws IOException {
+        assertRefused("graph {\n a [s=\"ab\" + \"cd\"] }", ", line 2: joins strings with + (DOT"
+                + " string concatenation, after 'ab'), which is not supported; write the joined"
+                + " string instead");
+        assertRefused("graph {\n a [x=1e-05] }", ", line 2: holds the number '1e-05' unquoted,"
+                + " which the importer would read as a number and a new name (a DOT numeral has"
+                + " no exponent); quote it ('\"1e-05\"')");
+        assertRefused("graph { 1a -- b }", ", line 1: holds '1a', which is no DOT identifier"
+                + " (a name starts with a letter or _, a numeral has only digits, a sign and a"
+                + " point), so the importer would split it; quote it");
+        Path quoted = write("q.dot", "graph { a [x=\"1e-05\"]; b [x=-.5] }");
+        assertArrayEquals(new double[] {0.00001, -0.5}, new double[] {
+            new DotReader().read(quoted).graphs().get(0).nodeVector(0)[0],
+            new DotReader().read(quoted).graphs().get(0).nodeVector(1)[0]}, TOL);
+    }
+
+    @Test
+    void refusesNanInfAndEmptyValuesOfANumericAttribute() throws IOException {
+        for (String bad : List.of("nan", "NaN", "\"-inf\"", "INF", "Infinity", "1e400")) {
+            String shown = bad.replace("\"", "");
+            Path file = write("nan.dot", "graph { a [w=1]; b [w=" + (bad.startsWith("1e")
+                    ? "\"" + bad + "\"" : bad) + "]; a -- b }");
+            assertEquals(file + ": node 'b' gives the node attribute 'w' the value '" + shown
+                    + "', which is no finite number, while its other values are numbers ('1'"
+                    + " at node 'a' of nan.dot); give a finite number, or leave the attribute"
+                    + " out there (it then reads as 0, with a note)", refused(file));
+        }
+        assertRefused("graph { a -- b [w=\"\"]; b -- c [w=2] }", ": edge from 'a' to 'b' gives"
+                + " the edge attribute 'w' an empty value, while its other values are numbers"
+                + " ('2' at edge from 'b' to 'c' of bad.dot); give a finite number, or leave the"
+                + " attribute out there (it then reads as 0, with a note)");
+        Path words = write("w.dot", "graph { a [w=nan]; b [w=x]; c [w=1] }");
+        assertEquals(List.of("w=1", "w=nan", "w=x"), new DotReader().read(words).nodeChannels());
+    }
+
+    @Test
+    void onlyAnEscapedQuoteIsUnescapedInNodeAndGraphValuesAlike() throws IOException {
+        Path file = write("e.dot", "graph { label=\"a\\\\b\\\"c\\q\"; n [s=\"a\\\\b\\\"c\\q\"] }");
+        GraphDataset d = new DotReader().read(file);
+        String value = "a\\\\b\"c\\q";
+        assertEquals(List.of(value), d.classLabels());
+        assertEquals(List.of("s=" + value), d.nodeChannels());
+    }
+
+    @Test
+    void oldMacLineEndsCountAsLines() throws IOException {
+        assertRefused("graph {\r a\r b:p -- a }", ", line 3: names a port ('b':...), which is"
+                + " not supported: edges join nodes, not ports");
+    }
+
+    @Test
+    void theClassAttributeMatchesInAnyLetterCaseAndTheFirstSpellingWins() throws IOException {
+        Path dot = write("c.dot", "graph { Label=\"b\"; label=\"a\"; Label=\"c\"; x }");
+        assertEquals(List.of("c"), new DotReader().read(dot).classLabels());
+        assertEquals(List.of("c"), new DotReader().withLabelProperty("LABEL").read(dot)
+                .classLabels());
+        Path gml = write("c.gml", "graph [ Label \"b\" label \"a\" node [ id 0 ] ]");
+        assertEquals(List.of("b"), new GmlReader().read(gml).classLabels());
+        assertEquals(List.of("b"), new GmlReader().withLabelProperty("LABEL").read(gml)
+                .classLabels());
     }
 }

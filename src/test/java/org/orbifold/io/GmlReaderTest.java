@@ -160,9 +160,8 @@ class GmlReaderTest extends GraphFileReaderTesting {
                 + "\tlabel \"\"\n\tdirected 0\n\tnode\n\t[\n\t\tid 1\n\t]\n]\n");
         GraphDataset d = new GmlReader().read(file);
         assertTrue(d.classLabels().isEmpty());
-        assertTrue(d.notes().contains("graph attribute 'label' not read: only a class attribute"
-                + " of a graph is read (label, class, target, y, p_np, or --label-property"
-                + " NAME)"), d.notes().toString());
+        assertTrue(d.notes().contains("graph attribute 'label' not read as class labels: its"
+                + " value is empty"), d.notes().toString());
     }
 
     @Test
@@ -179,7 +178,20 @@ class GmlReaderTest extends GraphFileReaderTesting {
         assertRefused("graph [\n node [ id 1.5 ] ]", ", line 2: the node at line 2 has id"
                 + " '1.5'; expected an integer node id");
         assertRefused("graph [\n node [ id 2147483648 ] ]", ", line 2: the node at line 2 has"
-                + " id '2147483648'; expected an integer node id");
+                + " id '2147483648'; expected an integer node id from -2^31 to 2^31 - 1 (the"
+                + " importer reads ids as 32-bit integers)");
+        assertRefused("graph [\n node [ id 0 w 5 ] node [ id 1\n weight \"heavy\" ] ]", ", line 3:"
+                + " the node at line 2 has the weight the string 'heavy'; the importer reads a"
+                + " weight only as a number");
+        assertRefused("graph [ directed 1\n node [ id 0 ]\n directed 0 ]", ", line 3: the graph"
+                + " repeats the key directed (first at line 1); it may appear once, since it"
+                + " decides how every edge is read");
+        assertRefused("graph [ multigraph 0\n multigraph 0 ]", ", line 2: the graph repeats the"
+                + " key multigraph (first at line 1); it may appear once, since it decides how"
+                + " every edge is read");
+        assertRefused("graph [\n node [ id 0 l \"[]\" ] ]", ", line 2: the node at line 2 has"
+                + " 'l' \"[]\", as networkx writes an empty list (and reads it back as one); a"
+                + " list-valued attribute is not read: make it a number or a string first");
         assertRefused("graph [ node [ id 0 ]\n edge [ source 0 ] ]", ", line 2: the edge at"
                 + " line 2 has no target; expected integer source and target node ids");
         assertRefused("graph [ node [ id 0 ]\n node [ id 1 ]\n edge [ source 0 target 1"
@@ -268,16 +280,51 @@ class GmlReaderTest extends GraphFileReaderTesting {
     @Test
     void aGraphKeyDirectedOrMultigraphGivenTwiceIsRefused() throws IOException {
         assertRefused("graph [\n directed 1\n node [ id 0 ]\n directed 0\n]", ", line 4: the"
-                + " graph repeats the key directed (first at line 2); give it once");
+                + " graph repeats the key directed (first at line 2); it may appear once, since it"
+                + " decides how every edge is read");
         assertRefused("graph [ multigraph 0\n multigraph 0 ]", ", line 2: the graph repeats"
-                + " the key multigraph (first at line 1); give it once");
+                + " the key multigraph (first at line 1); it may appear once, since it"
+                + " decides how every edge is read");
     }
 
     @Test
-    void stringsAreReadAsTheImporterUnescapesThem() throws IOException {
-        Path file = write("s.gml", "graph [ node [ id 0 s \"a\\\"b\" ] node [ id 1 s \"caf\u00e9\""
-                + " ] ]");
-        GraphDataset d = new GmlReader().read(file);
-        assertEquals(List.of("s=a\"b", "s=caf\u00e9"), d.nodeChannels());
+    void stringsAreReadAsNetworkxReadsThem() throws IOException {
+        // Backslashes are characters (GML has no escapes), character references are decoded:
+        // what nx.read_gml gives for the file networkx wrote.
+        GraphDataset d = new GmlReader().read(resource("networkx-strings.gml"));
+        String backslash = "\\";
+        assertEquals(List.of("s=A", "s=C:" + backslash + "path" + backslash,
+                "s=" + backslash + "d+", "s=" + backslash + "t", "s=" + backslash + "u0041",
+                "s=\u00e9\"&<>"), d.nodeChannels());
+        assertEquals(List.of("caf\u00e9"), d.classLabels());
+        int[] channel = {2, 3, 4, 0, 1, 5};
+        for (int v = 0; v < 6; v++) {
+            assertEquals(1.0, d.graphs().get(0).nodeVector(v)[channel[v]], 0.0);
+        }
+
+        Path truncated = write("t.gml", "graph [ node [ id 0 s \"a" + backslash + "u00\" ] ]");
+        assertEquals(List.of("s=a" + backslash + "u00"),
+                new GmlReader().read(truncated).nodeChannels());
+        Path named = write("n.gml", "graph [ node [ id 0 s \"&amp;&lt;&gt;&quot;&apos;&#x41;"
+                + "&#65;&nbsp;&x;\" ] ]");
+        assertEquals(List.of("s=&<>\"'AA&nbsp;&x;"), new GmlReader().read(named).nodeChannels());
+        assertRefused("graph [\n node [ id 0 s \"a&#1114112;\" ] ]", ", line 2: the string"
+                + " 'a&#1114112;' holds the character reference &#1114112;, which names no"
+                + " Unicode character");
+    }
+
+    @Test
+    void aQuoteEndsAStringAndOldMacLineEndsCount() throws IOException {
+        assertRefused("graph [\r node [ id 0 s \"a ] ]\r", ", line 2: a string is not closed;"
+                + " expected \" (a GML string holds no quote; networkx writes one as &#34;)");
+        assertRefused("graph [\r node [ id 0 ]\r\n node [ id 0 ] ]", ", line 3: node id '0' is"
+                + " used twice (first at line 2)");
+        assertRefused("graph [\n node [ id 0 s \"a\\\"b\" ] ]", ", line 2: a string is"
+                + " followed by 'b\" ] ]' without a space; a GML string ends at the next quote"
+                + " and holds none (networkx writes a quote as &#34;; a backslash before a"
+                + " quote, as JGraphT's exporter writes it, escapes nothing)");
+        Path multiline = write("m.gml", "graph [ node [ id 0 s \"a\nb\" ]\n node [ id 0 ] ]");
+        assertEquals(multiline + ", line 3: node id '0' is used twice (first at line 1)",
+                refused(multiline));
     }
 }

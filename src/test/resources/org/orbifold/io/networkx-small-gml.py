@@ -1,4 +1,5 @@
-# Writes networkx-small.gml and networkx-directed.gml, read by GmlReaderTest: graphs made for
+# Writes networkx-small.gml, networkx-directed.gml and networkx-strings.gml, read by
+# GmlReaderTest: graphs made for
 # the test (not data from anywhere), written by networkx 3.6.1 (python3 networkx-small-gml.py).
 import networkx as nx
 
@@ -21,3 +22,18 @@ h.add_edge(0, 1, kind="forward")
 h.add_edge(1, 2, kind="forward")
 h.add_edge(2, 0, kind="back")
 nx.write_gml(h, "networkx-directed.gml")
+
+# Strings as networkx writes them: backslashes as they are, a quote, an ampersand and
+# characters outside ASCII as HTML character references; nx.read_gml gives them back unchanged.
+s = nx.Graph(**{"class": "caf\u00e9"})
+s.add_node(0, s="\\d+")
+s.add_node(1, s="\\t")
+s.add_node(2, s="\\u0041")
+s.add_node(3, s="A")
+s.add_node(4, s="C:\\path\\")
+s.add_node(5, s="\u00e9\"&<>")
+s.add_edge(0, 1)
+nx.write_gml(s, "networkx-strings.gml")
+back = nx.read_gml("networkx-strings.gml")
+assert [back.nodes[v]["s"] for v in back] == [s.nodes[v]["s"] for v in s]
+assert back.graph["class"] == "caf\u00e9"
