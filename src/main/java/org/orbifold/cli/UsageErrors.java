@@ -137,7 +137,8 @@ final class UsageErrors {
                 String given = alone ? (i + 1 < args.length ? args[i + 1] : null)
                         : args[i].startsWith(name + "=") ? args[i].substring(name.length() + 1)
                         : isShort(name) && args[i].startsWith(name) ? args[i].substring(2)
-                        : null;
+                        : isShort(name) && option.command() != null
+                        ? clusterValue(option.command(), args[i], option) : null;
                 if (value != null && value.equals(given)) {
                     return name;
                 }
@@ -152,6 +153,51 @@ final class UsageErrors {
     /** Whether an option name is a short one, a dash and one character ({@code -k}). */
     private static boolean isShort(String name) {
         return name.length() == 2 && name.charAt(0) == '-' && name.charAt(1) != '-';
+    }
+
+    /**
+     * Returns the options of a cluster of short options as picocli reads it (the POSIX
+     * clustering of getopt): after one dash, flags, up to the first option that takes a
+     * value, whose value is the rest of the argument, possibly after {@code =}
+     * ({@code -hk3}: {@code -h}, then {@code -k} with 3). Empty when the argument is no such
+     * cluster: a long option, a single short name alone, or a character that names no short
+     * option of the command before the first that takes a value.
+     *
+     * @param command the command whose options are looked up
+     * @param arg a command-line argument
+     * @return the options of the cluster in order, the one that takes a value last if any
+     */
+    static List<OptionSpec> cluster(CommandSpec command, String arg) {
+        if (arg.length() < 3 || arg.charAt(0) != '-' || arg.charAt(1) == '-') {
+            return List.of();
+        }
+        List<OptionSpec> options = new ArrayList<>();
+        for (int i = 1; i < arg.length(); i++) {
+            OptionSpec option = command.findOption(arg.charAt(i));
+            if (option == null) {
+                return List.of();
+            }
+            options.add(option);
+            if (option.arity().max() > 0) {
+                break;
+            }
+        }
+        return options;
+    }
+
+    /**
+     * Returns the text that a cluster gives to an option of it that takes a value (empty when
+     * the option ends the cluster, its value missing), or null when the option takes no value
+     * or is not in the argument's cluster ({@link #cluster}).
+     */
+    private static String clusterValue(CommandSpec command, String arg, OptionSpec option) {
+        List<OptionSpec> options = cluster(command, arg);
+        int at = options.size();
+        if (at == 0 || options.get(at - 1) != option || option.arity().max() == 0) {
+            return null;
+        }
+        String rest = arg.substring(at + 1);
+        return rest.startsWith("=") ? rest.substring(1) : rest;
     }
 
     /**
@@ -240,7 +286,7 @@ final class UsageErrors {
     private static String missing(MissingParameterException e, String[] args) {
         CommandSpec command = e.getCommandLine().getCommandSpec();
         for (ArgSpec arg : e.getMissing()) {
-            if (arg instanceof OptionSpec option && named(option, args)) {
+            if (arg instanceof OptionSpec option && named(command, option, args)) {
                 String found = optionInPlaceOfValue(command, option, args);
                 String typed = typedName(option, null, args);
                 return typed + " needs a value (" + typed + " " + option.paramLabel() + ")"
@@ -274,14 +320,15 @@ final class UsageErrors {
 
     /**
      * Whether the option's name stands among the arguments before an end of options
-     * {@code --}: alone, with {@code =VALUE}, or as a short name with its value attached.
+     * {@code --}: alone, with {@code =VALUE}, as a short name with its value attached, or in
+     * a cluster of short options ({@code -hk}; {@link #cluster}).
      */
-    private static boolean named(OptionSpec option, String[] args) {
+    private static boolean named(CommandSpec command, OptionSpec option, String[] args) {
         for (String arg : args) {
             if (arg.equals("--")) {
                 return false;
             }
-            if (ListValues.names(arg, option)) {
+            if (ListValues.names(arg, option) || clusterValue(command, arg, option) != null) {
                 return true;
             }
         }
@@ -290,20 +337,15 @@ final class UsageErrors {
 
     /**
      * Returns the option of the command that follows the option where its value should be
-     * ({@code --limit --json}, {@code --limit=--json}), or null if there is none.
+     * ({@code --limit --json}), or null if there is none. A value attached with {@code =} is
+     * the option's value whatever it looks like ({@link AttachedValue}).
      */
     private static String optionInPlaceOfValue(CommandSpec command, OptionSpec option,
             String[] args) {
-        for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+        for (int i = 0; i + 1 < args.length && !args[i].equals("--"); i++) {
             for (String name : option.names()) {
-                String next = null;
-                if (args[i].equals(name) && i + 1 < args.length) {
-                    next = args[i + 1];
-                } else if (args[i].startsWith(name + "=")) {
-                    next = args[i].substring(name.length() + 1);
-                }
-                if (next != null && isOptionOf(command, next)) {
-                    return next;
+                if (args[i].equals(name) && isOptionOf(command, args[i + 1])) {
+                    return args[i + 1];
                 }
             }
         }

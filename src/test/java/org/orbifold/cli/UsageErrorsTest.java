@@ -56,8 +56,7 @@ class UsageErrorsTest {
                 refused("--limit needs a value (--limit N)", "info", "--limit"),
                 refused("--limit needs a value (--limit N), got the option --json", "info",
                         "--limit", "--json"),
-                refused("--limit needs a value (--limit N), got the option --json", "info",
-                        "--limit=--json"),
+                refused("--limit must be an integer, got '--json'", "info", "--limit=--json"),
                 refused("--valid needs a value (--valid FILE), got the option --test",
                         "classify", "--valid", "--test", "t.txt"),
                 refused("--validation needs a value (--validation FILE), got the option"
