@@ -67,6 +67,17 @@ final class AttachedValue implements IParameterPreprocessor {
         }
     }
 
+    /**
+     * Returns the option's own preprocessor behind this rule, for a look at the options'
+     * model; a preprocessor that is not this rule is returned as it is.
+     *
+     * @param preprocessor an option's preprocessor
+     * @return the one this rule runs after, or {@code preprocessor} itself
+     */
+    static IParameterPreprocessor own(IParameterPreprocessor preprocessor) {
+        return preprocessor instanceof AttachedValue rule ? rule.own : preprocessor;
+    }
+
     @Override
     public boolean preprocess(Stack<String> args, CommandSpec command, ArgSpec argSpec,
             Map<String, Object> info) {

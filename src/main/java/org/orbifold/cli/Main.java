@@ -258,6 +258,9 @@ public final class Main implements Runnable {
                 message = e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage());
             }
+            // The commands' own checks name an option of several names as the user typed it.
+            message = UsageErrors.asTyped(command.getCommandSpec(), parsed.originalArgs(),
+                    message);
             w.println(ERROR_PREFIX + oneLine(message == null ? e.toString() : message));
             if (debug) {
                 e.printStackTrace(w);

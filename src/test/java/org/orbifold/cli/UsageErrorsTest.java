@@ -73,7 +73,7 @@ class UsageErrorsTest {
                         "--LIMIT", "3"),
                 // Checks of values name the option by its longest name, however it was given.
                 refused("--clusters must be >= 1, got 0", "cluster", "--clusters", "0"),
-                refused("--clusters must be >= 1, got 0", "cluster", "-k", "0"),
+                refused("-k must be >= 1, got 0", "cluster", "-k", "0"),
                 // Values that do not convert.
                 refused("--limit must be an integer, got 'x'", "info", "--limit", "x"),
                 refused("--limit must be an integer, got '1.5'", "info", "--limit", "1.5"),
