@@ -701,7 +701,8 @@ final class ClassifyCommand extends DatasetCommand {
         }
 
         ClassifyOutput output = new ClassifyOutput(report, new ClassifyOutput.Run(
-                chosenMethod, aligner, options.seed, workers, refit, selection, folds,
+                chosenMethod, aligner, options.seed, options.timeLimitSeconds(),
+                options.timeLimitWords(), workers, refit, selection, folds,
                 lowerBounds, counted(chosenMethod) ? alignmentCounts() : null,
                 options.unproven(aligner.unproven(), aligner.made()), trace, notes));
         String json = output.json();
