@@ -119,7 +119,8 @@ final class AlignCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "graphs      %d (%s%s, %s) and %d (%s%s, %s) of %s%n",
                 i, nameOf(names.get(i)), classOf(sample, i), nodes(x.order()), j,
                 nameOf(names.get(j)), classOf(sample, j), nodes(y.order()), sample.source());
-        out.printf(Locale.ROOT, "aligner     %s (seed %d)%n", aligner.name(), options.seed);
+        out.printf(Locale.ROOT, "aligner     %s (seed %d%s)%n", aligner.name(), options.seed,
+                options.timeLimitWords());
         out.printf(Locale.ROOT, "distance    %s%n", Numbers.decimal(alignment.distance(), 6));
         out.printf(Locale.ROOT, "similarity  %s%n", Numbers.decimal(alignment.similarity(), 6));
         out.printf(Locale.ROOT, "certified   %s%n", alignment.certified()

@@ -128,6 +128,16 @@ final class AlignerOptions {
                 ? timeLimit().toNanos() / 1e9 : null;
     }
 
+    /**
+     * Returns the words of the per-alignment time limit for the aligner line of the text
+     * reports, {@code ", time limit 0.0005 s"}, the value that the JSON gives as
+     * {@code timeLimitSeconds}; empty when no limit applies ({@link #timeLimitSeconds}).
+     */
+    String timeLimitWords() {
+        Double seconds = timeLimitSeconds();
+        return seconds == null ? "" : ", time limit " + formatSeconds(seconds) + " s";
+    }
+
     /** Describes the limits of the exact aligner, for the text output. */
     String limitText() {
         return String.format(Locale.ROOT, "%s s per alignment or %,d search nodes",

@@ -400,8 +400,8 @@ abstract class CenterCommand extends DatasetCommand {
         MedoidResult medoid = medoids.result();
         double realigned = medoids.realigned();
         w.printf(Locale.ROOT, "%s%n", title(sample));
-        w.printf(Locale.ROOT, "aligner %s, seed %d, %s, start: %s%s%n", aligner.name(),
-                options.seed, Numbers.threads(workers), init,
+        w.printf(Locale.ROOT, "aligner %s, seed %d%s, %s, start: %s%s%n", aligner.name(),
+                options.seed, options.timeLimitWords(), Numbers.threads(workers), init,
                 restarts > 1 ? ", best of " + restarts + " runs" : "");
         double gain = realigned > 0 ? 100.0 * (realigned - result.objective()) / realigned
                 : 0.0;

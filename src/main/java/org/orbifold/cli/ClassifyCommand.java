@@ -701,7 +701,8 @@ final class ClassifyCommand extends DatasetCommand {
         }
 
         ClassifyOutput output = new ClassifyOutput(report, new ClassifyOutput.Run(
-                chosenMethod, aligner, options.seed, workers, refit, selection, folds,
+                chosenMethod, aligner, options.seed, options.timeLimitSeconds(),
+                options.timeLimitWords(), workers, refit, selection, folds,
                 lowerBounds, counted(chosenMethod) ? alignmentCounts() : null,
                 options.unproven(aligner.unproven(), aligner.made()), trace, notes));
         String json = output.json();
@@ -1647,6 +1648,10 @@ final class ClassifyCommand extends DatasetCommand {
         if (validationFile == null) {
             requireNoChoice(settings, bothRefit);
         }
+        // Before DATASET is read, and a tu:NAME fetched: a list that does not open.
+        requireReadableList("--train", trainFile);
+        requireReadableList("--valid", validationFile);
+        requireReadableList("--test", testFile);
         Sample all = load(() -> Sample.load(dataset, null, null, data.molecules(dataset),
                 data.graphMl()));
         requireClasses(all);
@@ -1670,6 +1675,23 @@ final class ClassifyCommand extends DatasetCommand {
             throw CliException.usage(option + " " + file + " is not a regular file (such as a"
                     + " named pipe or a device); give a split file (an IAM .cxl file or a split"
                     + " list)");
+        }
+    }
+
+    /**
+     * Fails, in the words of the reader of split lists, when a split list given does not
+     * open (it is missing or unreadable), so that the data set is not read, nor a
+     * {@code tu:NAME} downloaded, for nothing. Null: the option is not given.
+     */
+    private static void requireReadableList(String option, Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.newInputStream(file).close();
+        } catch (IOException e) {
+            throw CliException.data("cannot read " + option + " " + file + ": "
+                    + Sample.describe(e), e);
         }
     }
 

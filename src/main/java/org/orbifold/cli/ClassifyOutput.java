@@ -54,6 +54,10 @@ final class ClassifyOutput {
      * @param method the classification method
      * @param aligner the aligner of every distance
      * @param seed the seed of the aligner and the learner
+     * @param timeLimitSeconds the per-alignment time limit, null when none applies
+     *     ({@link AlignerOptions#timeLimitSeconds})
+     * @param timeLimitWords the limit in the words of the aligner line, empty when none
+     *     applies ({@link AlignerOptions#timeLimitWords})
      * @param workers the number of threads
      * @param refit the {@code --refit} value as typed
      * @param selection the {@code --selection} value as typed
@@ -66,7 +70,8 @@ final class ClassifyOutput {
      * @param trace the training objectives and errors of every fit
      * @param notes the notes on the options, shown before the data set's notes
      */
-    record Run(Method method, Aligner aligner, long seed, int workers, String refit,
+    record Run(Method method, Aligner aligner, long seed, Double timeLimitSeconds,
+            String timeLimitWords, int workers, String refit,
             String selection, Integer folds, boolean lowerBounds, long[] alignmentCounts,
             AlignerOptions.Unproven unproven, TrainingTrace trace, List<String> notes) {
 
@@ -198,6 +203,7 @@ final class ClassifyOutput {
             json.name("method").value(method.option);
             json.name("aligner").value(run.aligner().name());
             json.name("seed").value(run.seed());
+            JsonOutput.number(json.name("timeLimitSeconds"), run.timeLimitSeconds());
             json.name("threads").value(run.workers());
             if (report.splits() != null) {
                 Splits s = report.splits();
@@ -476,8 +482,8 @@ final class ClassifyOutput {
                     + " classes)%n", method.title, run.folds(), sample.source(),
                     CenterCommand.graphs(sample.size()), classes.size());
         }
-        w.printf(Locale.ROOT, "aligner %s, seed %d, %s%n", run.aligner().name(),
-                run.seed(), Numbers.threads(run.workers()));
+        w.printf(Locale.ROOT, "aligner %s, seed %d%s, %s%n", run.aligner().name(),
+                run.seed(), run.timeLimitWords(), Numbers.threads(run.workers()));
         if (report.search() != null) {
             boolean sized = report.search().selection()
                     == ValidationSearch.Selection.ONE_STANDARD_ERROR;

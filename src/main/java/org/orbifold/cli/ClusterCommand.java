@@ -717,8 +717,8 @@ final class ClusterCommand extends DatasetCommand {
                 : sample.dataset().hasClasses() ? "all classes" : "no classes";
         w.printf(Locale.ROOT, "%s with k = %d of %s from %s (%s)%n", r.method().title, k,
                 CenterCommand.graphs(sample.size()), sample.source(), what);
-        w.printf(Locale.ROOT, "aligner %s, seed %d, %s%n", r.aligner().name(),
-                options.seed, Numbers.threads(r.workers()));
+        w.printf(Locale.ROOT, "aligner %s, seed %d%s, %s%n", r.aligner().name(),
+                options.seed, options.timeLimitWords(), Numbers.threads(r.workers()));
         w.printf(Locale.ROOT, "objective   %s  (%s)%n", Numbers.decimal(result.objective(), 6),
                 objectiveMeaning(r.method()));
         w.printf(Locale.ROOT, "iterations  %d, status %s%n", result.iterations(),

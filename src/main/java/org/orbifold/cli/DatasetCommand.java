@@ -47,15 +47,21 @@ abstract class DatasetCommand implements Callable<Integer> {
 
     /**
      * Runs the pending fetch of a {@code tu:NAME}, if any, then returns what the reader reads
-     * from {@link #dataset}; a data error of a data set of the cache gets the advice to fetch
-     * it again, as in {@link #load()}. For a command that reads DATASET otherwise than
-     * through the data options ({@code classify} with split lists).
+     * from {@link #dataset}; the molecule options ({@code --label-property},
+     * {@code --skip-invalid}, {@code --no-valence-check}), which a TU folder does not take,
+     * are refused before the fetch. A data error of a data set of the cache gets the advice
+     * to fetch it again, as in {@link #load()}. For a command that reads DATASET otherwise
+     * than through the data options ({@code classify} with split lists).
      *
      * @param reader reads the graphs from {@link #dataset}
      * @return what the reader returns
      */
     Sample load(Supplier<Sample> reader) {
         String name = pendingFetch == null ? null : pendingFetch.name();
+        if (name != null) {
+            // A TU data set: the molecule options cannot apply; refused before the download.
+            data.requireNoMoleculeOptions("tu:" + name + " (a TU folder)");
+        }
         fetchDataset();
         try {
             return reader.get();

@@ -214,6 +214,8 @@ public final class Main implements Runnable {
         cli.registerConverter(Boolean.class, OptionValues.FLAG);
         cli.registerConverter(Boolean.TYPE, OptionValues.FLAG);
         cli.registerConverter(Path.class, OptionValues.PATH);
+        // A value attached with = is the option's value, whatever it looks like.
+        AttachedValue.install(cli);
         // A DATASET tu:NAME becomes the data set's folder in the cache before the command
         // runs, so that the command's checks see the path; it is fetched, when missing, as
         // the command loads its data, after those checks.
@@ -256,6 +258,9 @@ public final class Main implements Runnable {
                 message = e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage());
             }
+            // The commands' own checks name an option of several names as the user typed it.
+            message = UsageErrors.asTyped(command.getCommandSpec(), parsed.originalArgs(),
+                    message);
             w.println(ERROR_PREFIX + oneLine(message == null ? e.toString() : message));
             if (debug) {
                 e.printStackTrace(w);
@@ -303,8 +308,8 @@ public final class Main implements Runnable {
      * so for the errors of the parse itself (a value that does not convert or that
      * {@link RealValue} refuses, a missing value), which stop the parse before a later
      * {@code -V} is seen. Help wins over the version, as in picocli. The arguments before an
-     * end of options {@code --} are searched, as whole words or in a cluster of the failing
-     * command's short flags such as {@code -hV}.
+     * end of options {@code --} are searched, as whole words or among the flags of a cluster
+     * of the failing command's short options, such as {@code -hV} or {@code -hk}.
      *
      * @param failing the command whose arguments failed to parse
      * @param args the whole command line
@@ -336,23 +341,22 @@ public final class Main implements Runnable {
 
     /**
      * Whether an argument is the flag {@code -<letter>} or {@code longName}, or a cluster of
-     * short flags (options without a value) of the command that holds the letter.
+     * the command's short options in which the letter stands among the flags before the
+     * first option that takes a value ({@code -hk}, {@code -Vk3}; not {@code -kh}, where
+     * {@code h} is the value of {@code -k}), as picocli reads a cluster
+     * ({@link UsageErrors#cluster}).
      */
     private static boolean asks(CommandLine command, String arg, char letter,
             String longName) {
         if (arg.equals(longName) || arg.equals("-" + letter)) {
             return true;
         }
-        if (arg.length() < 3 || arg.charAt(0) != '-' || arg.charAt(1) == '-') {
-            return false;
-        }
-        for (int i = 1; i < arg.length(); i++) {
-            OptionSpec flag = command.getCommandSpec().findOption(arg.charAt(i));
-            if (flag == null || flag.arity().max() > 0) {
-                return false;
+        for (OptionSpec option : UsageErrors.cluster(command.getCommandSpec(), arg)) {
+            if (option.arity().max() == 0 && option.shortestName().equals("-" + letter)) {
+                return true;
             }
         }
-        return arg.indexOf(letter, 1) > 0;
+        return false;
     }
 
     /**

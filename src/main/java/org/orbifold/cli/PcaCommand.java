@@ -236,8 +236,8 @@ final class PcaCommand extends DatasetCommand {
         GeodesicPcaResult result = run.result();
         double[] trace = result.trace();
         w.printf(Locale.ROOT, "%s%n", title(sample));
-        w.printf(Locale.ROOT, "aligner %s, seed %d, %s, start: Frechet mean (objective %s,"
-                + " %s)%n", options.aligner().name(), options.seed,
+        w.printf(Locale.ROOT, "aligner %s, seed %d%s, %s, start: Frechet mean (objective %s,"
+                + " %s)%n", options.aligner().name(), options.seed, options.timeLimitWords(),
                 Numbers.threads(run.workers()), Numbers.decimal(run.mean().objective(), 6),
                 iterationCount(run.mean().iterations()));
         w.printf(Locale.ROOT, "iterations  %d, status %s%n", result.iterations(),

@@ -293,8 +293,9 @@ final class RegressCommand extends DatasetCommand {
         w.printf(Locale.ROOT, "covariates  %s (%d %s)%n", covariates,
                 run.table().names().size(), run.table().names().size() == 1 ? "column"
                 : "columns");
-        w.printf(Locale.ROOT, "aligner %s, seed %d, %s, start: %s%s%n", run.aligner(),
-                options.seed, Numbers.threads(run.workers()), init.equals("mean")
+        w.printf(Locale.ROOT, "aligner %s, seed %d%s, %s, start: %s%s%n", run.aligner(),
+                options.seed, options.timeLimitWords(), Numbers.threads(run.workers()),
+                init.equals("mean")
                 ? "Frechet mean" : "first graph", ridge > 0 ? ", ridge "
                 + Numbers.compact(ridge) : "");
         w.printf(Locale.ROOT, "iterations  %d, status %s%n", model.iterations(),

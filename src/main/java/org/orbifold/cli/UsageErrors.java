@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
@@ -47,13 +49,18 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The errors that the commands' preprocessors ({@link ListValues}, {@link RealValue}) and
  * {@link Main} raise are worded so already and keep their message.
  *
+ * The same holds for the messages of the commands' own checks, which name an option by one
+ * of its names: {@link Main} passes each through {@link #asTyped}, which puts the name typed in
+ * place of the others ({@code -k must be >= 1, got 0} for {@code cluster -k 0},
+ * {@code cannot read --validation FILE}).
+ *
  * <p><b>Limitations.</b> Picocli's other parse errors (too many values for an option's
  * arity, options of an exclusive group) would keep picocli's sentence; no option of the
- * commands can raise them. A short name typed inside a cluster of flags ({@code -Vk3}) is not
- * found there, and the option is then named by the last of its names typed alone or with a
- * value, else by its longest name. The commands' own checks name an option by its longest
- * name ({@code --clusters must be >= 1} for {@code -k 0}), except where they call
- * {@link #typedName(CommandSpec, String)} ({@code pca}'s {@code --iterations}).
+ * commands can raise them. The names typed are found by reading the command line word by
+ * word, not through picocli's parse: a word that is the value of another option but spells a
+ * name ({@code --class --clusters}) counts as typing that name. {@link #asTyped} replaces a
+ * name as a whole word, except at the start of a quoted text; a value of the user's quoted
+ * later in it would be rewritten too.
  */
 final class UsageErrors {
 
@@ -87,7 +94,7 @@ final class UsageErrors {
             return unknownCommand(e.getValue(), useful(e.getValue(),
                     List.copyOf(e.getCommandLine().getSubcommands().keySet())));
         }
-        return e.getMessage();
+        return asTyped(e.getCommandLine().getCommandSpec(), List.of(args), e.getMessage());
     }
 
     /** Returns the message of an unknown command, with the likely commands if any. */
@@ -137,7 +144,8 @@ final class UsageErrors {
                 String given = alone ? (i + 1 < args.length ? args[i + 1] : null)
                         : args[i].startsWith(name + "=") ? args[i].substring(name.length() + 1)
                         : isShort(name) && args[i].startsWith(name) ? args[i].substring(2)
-                        : null;
+                        : isShort(name) && option.command() != null
+                        ? clusterValue(option.command(), args[i], option) : null;
                 if (value != null && value.equals(given)) {
                     return name;
                 }
@@ -149,9 +157,121 @@ final class UsageErrors {
         return last != null ? last : option.longestName();
     }
 
+    /**
+     * Returns a message of a command with each option of several names named as the user
+     * typed it ({@link #typedName(ArgSpec, String, String[])}): the commands' own checks name
+     * an option by one of its names ({@code --clusters must be >= 1}, {@code cannot read
+     * --valid FILE}), and this puts the name from the command line in its place
+     * ({@code -k must be >= 1} after {@code -k 0}, {@code cannot read --validation FILE}).
+     * A name that the user typed stays (with {@code --k '' -k1} the message on the first
+     * names {@code --k}); the others become the last name typed.
+     * A name counts as a whole word, not preceded by a letter, digit, dash or quote (so not
+     * inside {@code --k-max}, nor at the start of the user's text quoted as {@code '--k'});
+     * an option not on the command line keeps the name the message gives it.
+     *
+     * @param command the command whose options are named
+     * @param args the whole command line
+     * @param message the message
+     * @return the message with the options named as typed
+     */
+    static String asTyped(CommandSpec command, List<String> args, String message) {
+        if (message == null) {
+            return null;
+        }
+        String[] given = args.toArray(new String[0]);
+        String result = message;
+        for (OptionSpec option : command.options()) {
+            if (option.names().length == 1 || !typed(option, given)) {
+                continue;
+            }
+            String typed = typedName(option, null, given);
+            for (String name : option.names()) {
+                if (!typed(name, option, given)) {
+                    result = result.replaceAll("(?<![\\w'-])" + Pattern.quote(name)
+                            + "(?![\\w-])", Matcher.quoteReplacement(typed));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Whether the user typed the option under this name before an end of options. */
+    private static boolean typed(String name, OptionSpec option, String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            if (arg.equals(name) || arg.startsWith(name + "=") || isShort(name)
+                    && (arg.startsWith(name) || option.command() != null
+                    && clusterValue(option.command(), arg, option) != null)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the option's name stands among the arguments before an end of options
+     * {@code --}: alone, with {@code =VALUE}, as a short name with its value attached, or in
+     * a cluster of short options ({@code -hk}; {@link #cluster}).
+     */
+    private static boolean typed(OptionSpec option, String[] args) {
+        for (String name : option.names()) {
+            if (typed(name, option, args)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether an option name is a short one, a dash and one character ({@code -k}). */
     private static boolean isShort(String name) {
         return name.length() == 2 && name.charAt(0) == '-' && name.charAt(1) != '-';
+    }
+
+    /**
+     * Returns the options of a cluster of short options as picocli reads it (the POSIX
+     * clustering of getopt): after one dash, flags, up to the first option that takes a
+     * value, whose value is the rest of the argument, possibly after {@code =}
+     * ({@code -hk3}: {@code -h}, then {@code -k} with 3). Empty when the argument is no such
+     * cluster: a long option, a single short name alone, or a character that names no short
+     * option of the command before the first that takes a value.
+     *
+     * @param command the command whose options are looked up
+     * @param arg a command-line argument
+     * @return the options of the cluster in order, the one that takes a value last if any
+     */
+    static List<OptionSpec> cluster(CommandSpec command, String arg) {
+        if (arg.length() < 3 || arg.charAt(0) != '-' || arg.charAt(1) == '-') {
+            return List.of();
+        }
+        List<OptionSpec> options = new ArrayList<>();
+        for (int i = 1; i < arg.length(); i++) {
+            OptionSpec option = command.findOption(arg.charAt(i));
+            if (option == null) {
+                return List.of();
+            }
+            options.add(option);
+            if (option.arity().max() > 0) {
+                break;
+            }
+        }
+        return options;
+    }
+
+    /**
+     * Returns the text that a cluster gives to an option of it that takes a value (empty when
+     * the option ends the cluster, its value missing), or null when the option takes no value
+     * or is not in the argument's cluster ({@link #cluster}).
+     */
+    private static String clusterValue(CommandSpec command, String arg, OptionSpec option) {
+        List<OptionSpec> options = cluster(command, arg);
+        int at = options.size();
+        if (at == 0 || options.get(at - 1) != option || option.arity().max() == 0) {
+            return null;
+        }
+        String rest = arg.substring(at + 1);
+        return rest.startsWith("=") ? rest.substring(1) : rest;
     }
 
     /**
@@ -240,7 +360,7 @@ final class UsageErrors {
     private static String missing(MissingParameterException e, String[] args) {
         CommandSpec command = e.getCommandLine().getCommandSpec();
         for (ArgSpec arg : e.getMissing()) {
-            if (arg instanceof OptionSpec option && named(option, args)) {
+            if (arg instanceof OptionSpec option && typed(option, args)) {
                 String found = optionInPlaceOfValue(command, option, args);
                 String typed = typedName(option, null, args);
                 return typed + " needs a value (" + typed + " " + option.paramLabel() + ")"
@@ -273,37 +393,16 @@ final class UsageErrors {
     }
 
     /**
-     * Whether the option's name stands among the arguments before an end of options
-     * {@code --}: alone, with {@code =VALUE}, or as a short name with its value attached.
-     */
-    private static boolean named(OptionSpec option, String[] args) {
-        for (String arg : args) {
-            if (arg.equals("--")) {
-                return false;
-            }
-            if (ListValues.names(arg, option)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
      * Returns the option of the command that follows the option where its value should be
-     * ({@code --limit --json}, {@code --limit=--json}), or null if there is none.
+     * ({@code --limit --json}), or null if there is none. A value attached with {@code =} is
+     * the option's value whatever it looks like ({@link AttachedValue}).
      */
     private static String optionInPlaceOfValue(CommandSpec command, OptionSpec option,
             String[] args) {
-        for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+        for (int i = 0; i + 1 < args.length && !args[i].equals("--"); i++) {
             for (String name : option.names()) {
-                String next = null;
-                if (args[i].equals(name) && i + 1 < args.length) {
-                    next = args[i + 1];
-                } else if (args[i].startsWith(name + "=")) {
-                    next = args[i].substring(name.length() + 1);
-                }
-                if (next != null && isOptionOf(command, next)) {
-                    return next;
+                if (args[i].equals(name) && isOptionOf(command, args[i + 1])) {
+                    return args[i + 1];
                 }
             }
         }

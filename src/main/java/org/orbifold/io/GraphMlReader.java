@@ -415,7 +415,14 @@ public final class GraphMlReader {
                             + (classesElsewhere ? "which other graphs use for classes"
                             : "which the file declares for graphs (so it holds the classes)")
                             + ", and the key has no <default>; give every graph a <data> of"
-                            + " it, or the key a <default>");
+                            + " it" + (FileParser.reservedKind(classKey) == null
+                            ? ", or the key a <default>" : " (the key cannot take a"
+                            + " <default>: it is for all elements, so every "
+                            + FileParser.reservedKind(classKey) + " without a <data> of it"
+                            + " would take the default as its "
+                            + JGraphTGraphs.shown(classKey.name) + ", the channel that marks"
+                            + ("node".equals(FileParser.reservedKind(classKey))
+                            ? " real nodes)" : " present edges)")));
                 }
                 label = (String) value;
                 if (label.isEmpty()) {

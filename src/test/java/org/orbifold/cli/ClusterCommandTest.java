@@ -412,22 +412,23 @@ class ClusterCommandTest {
         Run r = run("cluster", "-k", "20", "--limit", "10", "--out", folder.toString());
 
         assertEquals(CliException.USAGE, r.exitCode(), r.err());
-        assertTrue(r.err().contains("--clusters must be at most the number of graphs"), r.err());
+        assertTrue(r.err().contains("-k must be at most the number of graphs"), r.err());
         assertFalse(Files.exists(dir.resolve("fresh")), "folder created by a failed run");
     }
 
     /**
      * Too many clusters for the distinct graphs is refused with the same wording, naming
-     * --clusters, as too many for the graphs (the library's message said only 'k = 2').
+     * the option as typed, as too many for the graphs (the library's message said only
+     * 'k = 2').
      */
     @Test
     void moreClustersThanDistinctGraphsNamesTheOption() throws IOException {
         Path same = Files.writeString(dir.resolve("same.smi"), "CCO\nCCO\nCCO\nCCO\n");
         Run two = run("cluster", same.toString(), "-k", "2");
         assertEquals(CliException.USAGE, two.exitCode(), two.err());
-        assertEquals("orbifold: error: --clusters must be at most the number of distinct graphs,"
+        assertEquals("orbifold: error: -k must be at most the number of distinct graphs,"
                 + " 1 of 4, got 2\n", two.err());
-        Run five = run("cluster", same.toString(), "-k", "5");
+        Run five = run("cluster", same.toString(), "--clusters", "5");
         assertEquals("orbifold: error: --clusters must be at most the number of graphs, 4,"
                 + " got 5\n", five.err());
         assertEquals(0, run("cluster", same.toString(), "-k", "1").exitCode());
@@ -435,7 +436,7 @@ class ClusterCommandTest {
 
     /**
      * Relabelled copies of one graph (ethanol written from either end and from its middle)
-     * are refused as duplicates are, naming --clusters, with the same exit code; the seeding
+     * are refused as duplicates are, naming -k as typed, with the same exit code; the seeding
      * finds them, since they differ as labelled graphs.
      */
     @Test
@@ -445,7 +446,7 @@ class ClusterCommandTest {
             Run r = run("cluster", copies.toString(), "-k", "2", "--algorithm", algorithm);
 
             assertEquals(CliException.USAGE, r.exitCode(), r.err());
-            assertEquals("orbifold: error: --clusters must be at most the number of graphs that"
+            assertEquals("orbifold: error: -k must be at most the number of graphs that"
                     + " differ up to relabelling, 1 of 3 (the others are relabelled copies of"
                     + " it, at distance 0), got 2\n", r.err());
             assertEquals("", r.out());

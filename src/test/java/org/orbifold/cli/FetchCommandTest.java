@@ -280,6 +280,44 @@ class FetchCommandTest {
         assertFalse(Files.exists(cache.resolve("TINY")));
     }
 
+    /**
+     * A split list that does not open, and the molecule options that a TU folder does not
+     * take, are refused before the download, in the words used after it.
+     */
+    @Test
+    void aMissingSplitListOrAMoleculeOptionDownloadsNothing() throws IOException {
+        String train = Files.writeString(dir.resolve("train.txt"), "0\n").toString();
+        String test = Files.writeString(dir.resolve("test.txt"), "1\n").toString();
+        Path missing = dir.resolve("t").resolve("nofile.txt");
+
+        Run noTrain = MainTest.run("classify", "tu:TINY", "--train", missing.toString(),
+                "--test", test);
+        Run noValidation = MainTest.run("classify", "tu:TINY", "--train", train,
+                "--validation", missing.toString(), "--test", test);
+        Run label = MainTest.run("mean", "tu:TINY", "--label-property", "x");
+        Run skip = MainTest.run("classify", "tu:TINY", "--folds", "2", "--skip-invalid");
+        Run listsSkip = MainTest.run("classify", "tu:TINY", "--train", train, "--test", test,
+                "--skip-invalid");
+
+        assertEquals(CliException.DATA, noTrain.exitCode(), noTrain.err());
+        assertEquals(Main.ERROR_PREFIX + "cannot read --train " + missing + ": no such file: "
+                + missing + "\n", noTrain.err());
+        assertEquals(Main.ERROR_PREFIX + "cannot read --validation " + missing
+                + ": no such file: " + missing + "\n", noValidation.err());
+        assertEquals(CliException.USAGE, label.exitCode(), label.err());
+        assertTrue(label.err().startsWith(Main.ERROR_PREFIX + "--label-property applies only"
+                + " to "), label.err());
+        assertTrue(label.err().endsWith(", not to tu:TINY (a TU folder)\n"), label.err());
+        for (Run r : List.of(skip, listsSkip)) {
+            assertEquals(CliException.USAGE, r.exitCode(), r.err());
+            assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "--skip-invalid applies only"
+                    + " to "), r.err());
+            assertTrue(r.err().endsWith(", not to tu:TINY (a TU folder)\n"), r.err());
+        }
+        assertEquals(0, server.requests());
+        assertFalse(Files.exists(cache.resolve("TINY")));
+    }
+
     /** Classify fetches a tu:NAME when it reads it, by folds or by split lists. */
     @Test
     void classifyThatPassesItsChecksFetchesWhenItLoads() throws IOException {

@@ -115,6 +115,37 @@ class HelpAndVersionTest {
     }
 
     @Test
+    void flagsBeforeAnOptionThatTakesAValueInAClusterAskToo() {
+        Run classifyHelp = MainTest.run("classify", "-h");
+        Run clusterHelp = MainTest.run("cluster", "-h");
+        Run version = MainTest.run("cluster", "-V");
+
+        assertSameAnswer(classifyHelp, List.of("classify", "--folds", "3", "-hk"));
+        assertSameAnswer(clusterHelp, List.of("cluster", "-hk"));
+        assertSameAnswer(version, List.of("cluster", "-Vk"));
+        assertSameAnswer(clusterHelp, List.of("cluster", "-hkx"));
+        assertSameAnswer(classifyHelp, List.of("classify", "-hkx"));
+    }
+
+    @Test
+    void aLetterInTheValueOfAClusteredOptionIsNoRequest() {
+        Run r = MainTest.run("cluster", "-khx");
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.err());
+        assertEquals(Main.ERROR_PREFIX + "-k must be an integer, got 'hx'", r.err().strip());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aValueAttachedWithEqualsIsNoRequest() {
+        Run r = MainTest.run("mean", "--seed=-h");
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.err());
+        assertEquals(Main.ERROR_PREFIX + "--seed must be an integer, got '-h'", r.err().strip());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void argumentsAfterTheEndOfOptionsAreNoRequest() {
         Run r = MainTest.run("mean", "--node-weight=1e400", "--", "-V");
 

@@ -49,7 +49,8 @@ class RealOptionsTest {
         for (String[] pair : singleRealOptions()) {
             OptionSpec option = root.getSubcommands().get(pair[0]).getCommandSpec()
                     .findOption(pair[1]);
-            assertTrue(option.preprocessor() instanceof RealValue, pair[0] + " " + pair[1]);
+            assertTrue(AttachedValue.own(option.preprocessor()) instanceof RealValue,
+                    pair[0] + " " + pair[1]);
             String name = pair[1];
             for (String value : List.of("1e400", "-2.5E+999")) {
                 assertUsageError(name + " " + value + " is too large for a double (the largest"

@@ -56,8 +56,7 @@ class UsageErrorsTest {
                 refused("--limit needs a value (--limit N)", "info", "--limit"),
                 refused("--limit needs a value (--limit N), got the option --json", "info",
                         "--limit", "--json"),
-                refused("--limit needs a value (--limit N), got the option --json", "info",
-                        "--limit=--json"),
+                refused("--limit must be an integer, got '--json'", "info", "--limit=--json"),
                 refused("--valid needs a value (--valid FILE), got the option --test",
                         "classify", "--valid", "--test", "t.txt"),
                 refused("--validation needs a value (--validation FILE), got the option"
@@ -74,7 +73,7 @@ class UsageErrorsTest {
                         "--LIMIT", "3"),
                 // Checks of values name the option by its longest name, however it was given.
                 refused("--clusters must be >= 1, got 0", "cluster", "--clusters", "0"),
-                refused("--clusters must be >= 1, got 0", "cluster", "-k", "0"),
+                refused("-k must be >= 1, got 0", "cluster", "-k", "0"),
                 // Values that do not convert.
                 refused("--limit must be an integer, got 'x'", "info", "--limit", "x"),
                 refused("--limit must be an integer, got '1.5'", "info", "--limit", "1.5"),

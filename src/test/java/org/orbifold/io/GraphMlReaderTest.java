@@ -791,6 +791,30 @@ class GraphMlReaderTest {
                 + " attribute 'label' is empty");
     }
 
+    /**
+     * A graph without the class of a key for all named as a channel is not advised to give
+     * the key a {@code <default>}, which that key is refused for.
+     */
+    @Test
+    void aMissingClassOfAKeyForAllNamedAsAChannelSuggestsNoDefault() throws IOException {
+        Path file = graphMl("e.graphml", "<key id=\"k\" for=\"all\" attr.name=\"exists\"/>",
+                "<graph edgedefault=\"undirected\"><data key=\"k\">A</data><node id=\"n\"/>"
+                        + "</graph>",
+                "<graph id=\"g2\" edgedefault=\"undirected\"><node id=\"n\"/></graph>");
+
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new GraphMlReader().withLabelProperty("exists").read(file));
+
+        assertEquals(5, e.line(), e.getMessage());
+        assertTrue(e.getMessage().endsWith("graph 'g2' has no class label: it has no <data> for"
+                + " the graph attribute 'exists' (key 'k'), which other graphs use for classes,"
+                + " and the key has no <default>; give every graph a <data> of it (the key"
+                + " cannot take a <default>: it is for all elements, so every node without a"
+                + " <data> of it would take the default as its 'exists', the channel that"
+                + " marks real nodes)"), e.getMessage());
+        assertFalse(e.getMessage().contains("or the key a <default>"), e.getMessage());
+    }
+
     @Test
     void refusesAByteOrderMarkThatContradictsTheDeclaredEncoding() throws IOException {
         // The tester's reproduction: read as lab=\u00c3\u00a9t\u00c3\u00a9 without a word.
