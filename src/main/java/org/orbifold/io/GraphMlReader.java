@@ -241,8 +241,8 @@ public final class GraphMlReader {
                 throw new DatasetFormatException(file, classKey.line, "class labels from the"
                         + " graph attribute " + JGraphTGraphs.shown(classKey.name) + ", but "
                         + classFile + " has them in " + JGraphTGraphs.shown(classAttribute)
-                        + "; name one with"
-                        + " --label-property (GraphMlReader.withLabelProperty)");
+                        + "; name one with --label-property NAME (in the library,"
+                        + " withLabelProperty)");
             }
             if (classFile != null && classlessFile != null) {
                 throw new DatasetFormatException(classlessFile, "has no graph attribute "

@@ -232,7 +232,7 @@ final class ImportedGraphs {
                         "class labels from the graph attribute " + JGraphTGraphs.shown(classKey)
                         + ", but " + classFile + " has them in "
                         + JGraphTGraphs.shown(classAttribute) + "; name one with"
-                        + " --label-property (withLabelProperty)");
+                        + " --label-property NAME (in the library, withLabelProperty)");
             }
             if (classFile != null && classlessFile != null) {
                 Path classless = classlessFile;

@@ -78,11 +78,15 @@ import org.orbifold.space.Permutation;
  * appear in well-formed XML or all of which would be invisible, are written as the command
  * line's text output shows them: a tab, a line feed and a carriage return as {@code \t},
  * {@code \n} and {@code \r}, the others as a backslash, {@code u} and four hexadecimal
- * digits. Text widths are counted in columns: a character takes one, and a wide character
- * (the East Asian wide and fullwidth characters of Unicode Standard Annex 11, that is CJK
- * ideographs, kana, Hangul and fullwidth forms, and emoji) takes two, as a terminal shows
- * them. A title wider than {@value #MAX_TITLE_LENGTH} columns (once escaped) is cut on a
- * whole character or escape and ends with {@code ...}, so that it fits its panel; a heading
+ * digits. The one exception is an emoji sequence (a flag's two regional indicators, or
+ * pictographs with their skin-tone modifiers and variation selectors joined by the
+ * zero-width joiner, such as a family), which shows as one glyph and is written as it is.
+ * Text widths are counted in columns: a character takes one, and a wide character (the East
+ * Asian wide and fullwidth characters of Unicode Standard Annex 11, that is CJK ideographs,
+ * kana, Hangul and fullwidth forms, and emoji) or an emoji sequence takes two, as a terminal
+ * shows them. A title wider than {@value #MAX_TITLE_LENGTH} columns (once escaped) is cut on
+ * a whole character, emoji sequence or escape and ends with {@code ...}, so that it fits its
+ * panel; a heading
  * is split into lines ({@code <tspan>} elements of one {@code <text>}) that fit the
  * document's width by an estimate of 8.45 units (0.65 em) per column, at most
  * {@value #MAX_HEADING_LINES}, the last cut with {@code ...}; the document's {@code <title>}
@@ -952,23 +956,92 @@ public final class SvgDrawing {
     }
 
     /**
-     * Returns the text as shown, one entry per character (a surrogate pair is one): the
-     * character itself, or its escape ({@code \t}, {@code \n}, {@code \r}, or a backslash,
-     * {@code u} and four hexadecimal digits).
+     * Returns the text as shown, one entry per character (a surrogate pair is one) or emoji
+     * sequence (see {@link #emojiEnd}): the character itself, or its escape ({@code \t},
+     * {@code \n}, {@code \r}, or a backslash, {@code u} and four hexadecimal digits); an
+     * emoji sequence as it is, its joiners included.
      */
     private static List<String> visible(String raw) {
         List<String> units = new ArrayList<>(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
+        int i = 0;
+        while (i < raw.length()) {
             char c = raw.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < raw.length()
+            int end = emojiEnd(raw, i);
+            if (end > i + 1 && !(end == i + 2 && Character.isHighSurrogate(c))) {
+                units.add(raw.substring(i, end));
+            } else if (Character.isHighSurrogate(c) && i + 1 < raw.length()
                     && Character.isLowSurrogate(raw.charAt(i + 1))) {
                 units.add(raw.substring(i, i + 2));
-                i++;
+                end = i + 2;
             } else {
                 units.add(TextFiles.shown(c, SvgDrawing::notInXml));
+                end = i + 1;
             }
+            i = end;
         }
         return units;
+    }
+
+    /**
+     * Returns where the emoji sequence that starts at index {@code i} of the text ends (the
+     * index after it), or {@code i} plus the length of the character there when no sequence
+     * starts there. A sequence is a flag (two regional indicators), or a pictograph followed
+     * by skin-tone modifiers, variation selectors, a combining keycap or tag characters, and
+     * then, any number of times, the zero-width joiner U+200D and a further such pictograph
+     * (a family, a profession, a rainbow flag). Such a sequence shows as one glyph, so it is
+     * never cut in two, its joiners are not escaped, and it takes two columns.
+     */
+    static int emojiEnd(String raw, int i) {
+        int first = raw.codePointAt(i);
+        int end = i + Character.charCount(first);
+        if (isRegionalIndicator(first)) {
+            boolean pair = end < raw.length() && isRegionalIndicator(raw.codePointAt(end));
+            return pair ? end + 2 : end;
+        }
+        if (!isPictograph(first)) {
+            return end;
+        }
+        while (true) {
+            while (end < raw.length() && isEmojiExtender(raw.codePointAt(end))) {
+                end += Character.charCount(raw.codePointAt(end));
+            }
+            boolean joined = end + 1 < raw.length() && raw.charAt(end) == '\u200D'
+                    && isPictograph(raw.codePointAt(end + 1));
+            if (!joined) {
+                return end;
+            }
+            end += 1 + Character.charCount(raw.codePointAt(end + 1));
+        }
+    }
+
+    /** Whether a character is one half of a flag (a regional indicator letter). */
+    private static boolean isRegionalIndicator(int codePoint) {
+        return between(codePoint, 0x1F1E6, 0x1F1FF);
+    }
+
+    /**
+     * Whether a character may start or continue an emoji sequence: the emoji and pictograph
+     * blocks of the supplementary plane and the technical, miscellaneous symbol, dingbat and
+     * arrow blocks of the basic plane that hold the pictographs such sequences join
+     * (heart U+2764, female and male signs U+2640 and U+2642, staff of Aesculapius U+2695).
+     */
+    private static boolean isPictograph(int codePoint) {
+        return between(codePoint, 0x1F000, 0x1FAFF) && !isRegionalIndicator(codePoint)
+                && !between(codePoint, 0x1F3FB, 0x1F3FF)
+                || between(codePoint, 0x2300, 0x23FF)
+                || between(codePoint, 0x2600, 0x27BF)
+                || between(codePoint, 0x2B00, 0x2BFF);
+    }
+
+    /**
+     * Whether a character modifies the pictograph before it: a skin-tone modifier, a
+     * variation selector, the combining enclosing keycap, or a tag character (the flags of
+     * England, Scotland and Wales).
+     */
+    private static boolean isEmojiExtender(int codePoint) {
+        return between(codePoint, 0x1F3FB, 0x1F3FF) || codePoint == 0xFE0E
+                || codePoint == 0xFE0F || codePoint == 0x20E3
+                || between(codePoint, 0xE0020, 0xE007F);
     }
 
     /** Whether XML 1.0 cannot hold a character: an unpaired surrogate, U+FFFE or U+FFFF. */
@@ -987,9 +1060,14 @@ public final class SvgDrawing {
 
     /**
      * Returns the columns a shown unit takes: one per character, two per wide character (see
-     * {@link #isWide}).
+     * {@link #isWide}), and two for an emoji sequence of several characters (see
+     * {@link #emojiEnd}).
      */
     static int columns(String unit) {
+        if (unit.length() > 1 && emojiEnd(unit, 0) == unit.length()
+                && unit.length() > Character.charCount(unit.codePointAt(0))) {
+            return 2;
+        }
         int n = 0;
         for (int i = 0; i < unit.length(); i += Character.charCount(unit.codePointAt(i))) {
             n += isWide(unit.codePointAt(i)) ? 2 : 1;
