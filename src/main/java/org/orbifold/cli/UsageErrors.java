@@ -58,11 +58,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * arity, options of an exclusive group) would keep picocli's sentence; no option of the
  * commands can raise them. The names typed are found by reading the command line word by
  * word, not through picocli's parse: a word that is the value of another option but spells a
- * name ({@code --class --clusters}) counts as typing that name. {@link #asTyped} replaces a
- * name as a whole word, except at the start of a quoted text; a value of the user's quoted
- * later in it would be rewritten too.
+ * name ({@code --class --clusters}) counts as typing that name. {@link #asTyped} replaces only
+ * the name that heads a message (or follows an opening such as {@code cannot read}), so the
+ * values, paths and class names later in the message are never rewritten, and a message that
+ * names an option further in keeps the name it gives.
  */
 final class UsageErrors {
+
+    /** The openings of a message after which {@link #asTyped} looks for an option's name. */
+    private static final List<String> HEADS = List.of("", "cannot read ", "cannot write ",
+            "empty value in a list of values: ");
 
     private UsageErrors() {
     }
@@ -164,10 +169,10 @@ final class UsageErrors {
      * --valid FILE}), and this puts the name from the command line in its place
      * ({@code -k must be >= 1} after {@code -k 0}, {@code cannot read --validation FILE}).
      * A name that the user typed stays (with {@code --k '' -k1} the message on the first
-     * names {@code --k}); the others become the last name typed.
-     * A name counts as a whole word, not preceded by a letter, digit, dash or quote (so not
-     * inside {@code --k-max}, nor at the start of the user's text quoted as {@code '--k'});
-     * an option not on the command line keeps the name the message gives it.
+     * names {@code --k}); the others become the last name typed. Only the name that heads
+     * the message is replaced ({@link #renamedAtHead}), as a whole word (so not inside
+     * {@code --k-max}); an option not on the command line keeps the name the message gives
+     * it.
      *
      * @param command the command whose options are named
      * @param args the whole command line
@@ -187,12 +192,29 @@ final class UsageErrors {
             String typed = typedName(option, null, given);
             for (String name : option.names()) {
                 if (!typed(name, option, given)) {
-                    result = result.replaceAll("(?<![\\w'-])" + Pattern.quote(name)
-                            + "(?![\\w-])", Matcher.quoteReplacement(typed));
+                    result = renamedAtHead(result, name, typed);
                 }
             }
         }
         return result;
+    }
+
+    /**
+     * Returns the message with the option name that heads it put as typed: the name at the
+     * start of the message ({@code --clusters must be}) or right after one of the other
+     * {@link #HEADS} ({@code cannot read}) at its start, as a whole word. Nothing later in
+     * the message is touched, since that is where the values, paths and class names the user
+     * gave stand.
+     */
+    private static String renamedAtHead(String message, String name, String typed) {
+        for (String head : HEADS) {
+            Matcher m = Pattern.compile(Pattern.quote(head + name) + "(?![\\w-])")
+                    .matcher(message);
+            if (m.lookingAt()) {
+                return head + typed + message.substring(m.end());
+            }
+        }
+        return message;
     }
 
     /** Whether the user typed the option under this name before an end of options. */

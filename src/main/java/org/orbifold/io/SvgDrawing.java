@@ -985,7 +985,9 @@ public final class SvgDrawing {
     /**
      * Returns where the emoji sequence that starts at index {@code i} of the text ends (the
      * index after it), or {@code i} plus the length of the character there when no sequence
-     * starts there. A sequence is a flag (two regional indicators), or a pictograph followed
+     * starts there. A sequence is a flag (two regional indicators), a keycap (a digit,
+     * {@code #} or {@code *}, a variation selector if any, and the combining enclosing
+     * keycap), or a pictograph followed
      * by skin-tone modifiers, variation selectors, a combining keycap or tag characters, and
      * then, any number of times, the zero-width joiner U+200D and a further such pictograph
      * (a family, a profession, a rainbow flag). Such a sequence shows as one glyph, so it is
@@ -997,6 +999,11 @@ public final class SvgDrawing {
         if (isRegionalIndicator(first)) {
             boolean pair = end < raw.length() && isRegionalIndicator(raw.codePointAt(end));
             return pair ? end + 2 : end;
+        }
+        if (first == '#' || first == '*' || first >= '0' && first <= '9') {
+            int keycap = end < raw.length() && raw.charAt(end) == '\uFE0F' ? end + 1 : end;
+            boolean isKeycap = keycap < raw.length() && raw.charAt(keycap) == '\u20E3';
+            return isKeycap ? keycap + 1 : end;
         }
         if (!isPictograph(first)) {
             return end;

@@ -82,4 +82,23 @@ class OptionsAsTypedTest {
         assertEquals("--clusters must be >= 1", UsageErrors.asTyped(cluster,
                 List.of("cluster", "--threads", "1"), "--clusters must be >= 1"));
     }
+
+    @Test
+    void valuesPathsAndClassNamesThatSpellAnotherNameAreNeverRewritten() throws IOException {
+        Path list = Files.writeString(dir.resolve("train.txt"), "0\n1\n",
+                StandardCharsets.UTF_8);
+        Path spelled = dir.resolve("--valid");
+
+        assertError(CliException.DATA, "cannot read --validation " + spelled
+                + ": no such file: " + spelled, "classify", "datasets/letters", "--train",
+                list.toString(), "--test", list.toString(), "--validation", spelled.toString());
+        assertError(CliException.DATA, "no such file or folder: ./-k", "cluster",
+                "--clusters", "3", "./-k");
+        CommandLine cli = Main.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), false);
+        CommandSpec cluster = cli.getSubcommands().get("cluster").getCommandSpec();
+        assertEquals("unknown class 'x -k'; classes: -k, b", UsageErrors.asTyped(cluster,
+                List.of("cluster", "--clusters", "2", "--class", "x -k"),
+                "unknown class 'x -k'; classes: -k, b"));
+    }
 }

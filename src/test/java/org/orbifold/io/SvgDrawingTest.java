@@ -782,21 +782,25 @@ public class SvgDrawingTest {
         String coder = cp(0x1F469) + cp(0x1F3FD) + "\u200D" + cp(0x1F4BB);
         String flag = cp(0x1F1EF) + cp(0x1F1F5);
         String coffee = "\u2615\uFE0F";
-        for (String emoji : List.of(family, coder, flag, coffee)) {
+        String keycap = "1\uFE0F\u20E3";
+        for (String emoji : List.of(family, coder, flag, coffee, keycap, "#\u20E3")) {
             assertEquals(emoji.length(), SvgDrawing.emojiEnd(emoji + "x", 0), emoji);
             assertEquals(2, SvgDrawing.columns(emoji), emoji);
         }
         // A joiner that joins no two pictographs stays an escape.
         assertEquals(1, SvgDrawing.emojiEnd("a\u200Db", 1) - 1);
 
-        List<String> titles20 = List.of(family.repeat(20), "x" + flag.repeat(20));
+        List<String> titles20 = List.of(family.repeat(20), "x" + flag.repeat(20),
+                "x" + keycap.repeat(20));
         Document d = parse(SvgDrawing.of(ATOMS, EDGE).graphs(null,
-                List.of(molecule(), molecule()), titles20));
+                List.of(molecule(), molecule(), molecule()), titles20));
 
         List<Element> titles = ofClass(d, "text", "title");
         // 34 columns: 15 sequences of two columns, then the three dots.
         assertEquals(family.repeat(15) + "...", titles.get(0).getTextContent());
         assertEquals("x" + flag.repeat(15) + "...", titles.get(1).getTextContent());
+        assertEquals("x" + keycap.repeat(15) + "...", titles.get(2).getTextContent());
+        assertEquals(1, SvgDrawing.emojiEnd("12", 0));
     }
 
     private static String cp(int codePoint) {
