@@ -1,6 +1,7 @@
 # Shared steps of the hold-out experiment scripts (scripts/protein-prototypes.sh,
 # scripts/aids-glvq-medoids.sh, scripts/letter-glvq-medoids.sh, scripts/mlp-selection.sh,
-# scripts/letter-glvq-longer.sh, scripts/letter-glvq-laplacian.sh); sourced, not run. It defines functions only and runs nothing when sourced.
+# scripts/letter-glvq-longer.sh, scripts/letter-glvq-laplacian.sh); sourced, not run. It
+# defines functions only and runs nothing when sourced.
 #
 # Contract. The sourcing script sets, before calling a function:
 #   root  the repository root (the jar is built there);
@@ -31,6 +32,14 @@
 #       NAME and a newline to DIR/CHOSEN. The chosen NAME has the most correct validation
 #       graphs, ties to the NAME listed first. cpu is the log's user plus system seconds, wall
 #       its first wall time, load its load averages joined by "/".
+#   holdout_level_phases PHASE NAME_WIDTH  runs the phase of a per-level script: validate (every
+#       level's grid on validation.cxl), choose (the table and each level's chosen setting,
+#       names padded to NAME_WIDTH), or test (each level's chosen setting fitted on train.cxl
+#       and test.cxl predicted once, refused when test.* exists or when tested_in names the
+#       section that tested the setting before). The sourcing script also sets letter (the
+#       folder of the level folders) and levels (an array), and defines level_grid LEVEL
+#       (sets grid), tested_in LEVEL NAME (prints a section or nothing) and common (prints
+#       the options every setting shares).
 
 holdout_jar() {
     mkdir -p "$out"
@@ -120,4 +129,64 @@ for group in groups:
     with open(f"{folder}/{chosen}", "w") as f:
         f.write(best[0] + "\n")
 EOF
+}
+
+holdout_level_choose() {
+    local level
+    local row="  {name:${1}s} {correct:3d}/{n} = {percent:6.2f} %"
+    row+="   {cpu:6.1f} s CPU  {wall:6.1f} s wall   load {load}"
+    for level in "${levels[@]}"; do
+        level_grid "$level"
+        holdout_choose "$row" "$level:|$out/$level|chosen|$(holdout_names)"
+    done
+}
+
+holdout_level_phases() {
+    local phase="$1" width="$2" level name before base opts
+    case "$phase" in
+        validate)
+            for level in "${levels[@]}"; do
+                level_grid "$level"
+                read -r -a base <<<"$(common)"
+                holdout_validate "$out/$level" "$level " "$letter/$level/train.cxl" \
+                    "$letter/$level/validation.cxl" "${base[@]}"
+            done
+            ;;
+        choose)
+            holdout_level_choose "$width"
+            ;;
+        test)
+            holdout_level_choose "$width" >/dev/null
+            for level in "${levels[@]}"; do
+                level_grid "$level"
+                name="$(cat "$out/$level/chosen")"
+                before="$(tested_in "$level" "$name")"
+                if [ -n "$before" ]; then
+                    echo "$level: chosen $name, tested before in section $before; not again"
+                    continue
+                fi
+                if [ -f "$out/$level/test.json" ] || [ -f "$out/$level/test.log" ]; then
+                    echo "$level: test split already evaluated ($out/$level/test.*); not again"
+                    continue
+                fi
+                read -r -a base <<<"$(common)"
+                read -r -a opts <<<"$(options_of "$name")"
+                echo "$(date -u +%H:%M:%S) test $level: $name"
+                timed "$out/$level/test.log" --train "$letter/$level/train.cxl" \
+                    --test "$letter/$level/test.cxl" "${base[@]}" "${opts[@]}" \
+                    --out "$out/$level/test.json"
+                cat "$out/$level/test.log"
+                python3 - "$out/$level/test.json" "$level" <<'PY'
+import json, sys
+with open(sys.argv[1]) as f:
+    d = json.load(f)
+print(f"{sys.argv[2]}: test {d['correct']}/{d['evaluated']} = {100 * d['accuracy']:.2f} %")
+PY
+            done
+            ;;
+        *)
+            echo "unknown phase $phase" >&2
+            exit 2
+            ;;
+    esac
 }
