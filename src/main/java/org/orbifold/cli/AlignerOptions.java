@@ -134,7 +134,14 @@ final class AlignerOptions {
      * {@code timeLimitSeconds}; empty when no limit applies ({@link #timeLimitSeconds}).
      */
     String timeLimitWords() {
-        Double seconds = timeLimitSeconds();
+        return timeLimitWords(timeLimitSeconds());
+    }
+
+    /**
+     * Returns the words of a per-alignment time limit for an aligner line,
+     * {@code ", time limit 0.0005 s"}, or empty for null (no limit).
+     */
+    static String timeLimitWords(Double seconds) {
         return seconds == null ? "" : ", time limit " + formatSeconds(seconds) + " s";
     }
 

@@ -701,9 +701,9 @@ final class ClassifyCommand extends DatasetCommand {
         }
 
         ClassifyOutput output = new ClassifyOutput(report, new ClassifyOutput.Run(
-                chosenMethod, aligner, options.seed, options.timeLimitSeconds(),
-                options.timeLimitWords(), workers, refit, selection, folds,
-                lowerBounds, counted(chosenMethod) ? alignmentCounts() : null,
+                chosenMethod, aligner, options.seed, options.timeLimitSeconds(), workers,
+                refit, selection, folds, lowerBounds,
+                counted(chosenMethod) ? alignmentCounts() : null,
                 options.unproven(aligner.unproven(), aligner.made()), trace, notes));
         String json = output.json();
         String text = json;

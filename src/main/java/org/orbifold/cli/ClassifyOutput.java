@@ -56,8 +56,6 @@ final class ClassifyOutput {
      * @param seed the seed of the aligner and the learner
      * @param timeLimitSeconds the per-alignment time limit, null when none applies
      *     ({@link AlignerOptions#timeLimitSeconds})
-     * @param timeLimitWords the limit in the words of the aligner line, empty when none
-     *     applies ({@link AlignerOptions#timeLimitWords})
      * @param workers the number of threads
      * @param refit the {@code --refit} value as typed
      * @param selection the {@code --selection} value as typed
@@ -71,7 +69,7 @@ final class ClassifyOutput {
      * @param notes the notes on the options, shown before the data set's notes
      */
     record Run(Method method, Aligner aligner, long seed, Double timeLimitSeconds,
-            String timeLimitWords, int workers, String refit,
+            int workers, String refit,
             String selection, Integer folds, boolean lowerBounds, long[] alignmentCounts,
             AlignerOptions.Unproven unproven, TrainingTrace trace, List<String> notes) {
 
@@ -483,7 +481,8 @@ final class ClassifyOutput {
                     CenterCommand.graphs(sample.size()), classes.size());
         }
         w.printf(Locale.ROOT, "aligner %s, seed %d%s, %s%n", run.aligner().name(),
-                run.seed(), run.timeLimitWords(), Numbers.threads(run.workers()));
+                run.seed(), AlignerOptions.timeLimitWords(run.timeLimitSeconds()),
+                Numbers.threads(run.workers()));
         if (report.search() != null) {
             boolean sized = report.search().selection()
                     == ValidationSearch.Selection.ONE_STANDARD_ERROR;
