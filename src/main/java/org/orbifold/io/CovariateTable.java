@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A table of real covariates, one row per graph, read from a file: a NumPy {@code .npy}
@@ -37,10 +36,6 @@ import java.util.regex.Pattern;
  * @param rows the values, row by row, each with {@code names.size()} entries
  */
 public record CovariateTable(List<String> names, double[][] rows) {
-
-    /** The words of non-finite values, with a sign, in any case: no column names. */
-    private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)",
-            Pattern.CASE_INSENSITIVE);
 
     /**
      * Validates and copies the table.
@@ -257,7 +252,7 @@ public record CovariateTable(List<String> names, double[][] rows) {
             if (field.isEmpty()) {
                 continue;
             }
-            if (DecimalNumbers.isJavaOnly(field) || NON_FINITE.matcher(field).matches()) {
+            if (DecimalNumbers.isJavaOnly(field) || DecimalNumbers.isNonFiniteWord(field)) {
                 return false;
             }
             try {

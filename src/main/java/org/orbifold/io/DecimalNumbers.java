@@ -32,6 +32,9 @@ public final class DecimalNumbers {
     /** An integer of ASCII digits with an optional sign. */
     private static final Pattern ASCII_INTEGER = Pattern.compile("[+-]?[0-9]+");
 
+    private static final Pattern NON_FINITE_WORD =
+            Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
+
     private DecimalNumbers() {
     }
 
@@ -46,6 +49,18 @@ public final class DecimalNumbers {
      */
     public static boolean isJavaOnly(String text) {
         return JAVA_ONLY.matcher(text.strip()).find();
+    }
+
+    /**
+     * Returns whether a text is a word that Python, NumPy and others write for a non-finite
+     * number: {@code nan}, {@code inf} or {@code infinity}, with an optional sign, in any
+     * letter case. Surrounding spaces are ignored.
+     *
+     * @param text the text
+     * @return whether it is such a word
+     */
+    public static boolean isNonFiniteWord(String text) {
+        return NON_FINITE_WORD.matcher(text.strip()).matches();
     }
 
     /**

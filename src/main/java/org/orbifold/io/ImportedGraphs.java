@@ -38,10 +38,6 @@ final class ImportedGraphs {
     private static final Pattern IMPORTER_POSITION = Pattern.compile("line (\\d+):(\\d+) (.*)",
             Pattern.DOTALL);
 
-    /** The words Python and others write for non-finite numbers, in any letter case. */
-    private static final Pattern NON_FINITE_WORD =
-            Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
-
     /** A carriage return that does not start a CR LF line end. */
     private static final Pattern LONE_CARRIAGE_RETURN = Pattern.compile("\r(?!\n)");
 
@@ -423,7 +419,7 @@ final class ImportedGraphs {
      */
     private static boolean isNonFinite(String value) {
         String word = value.strip();
-        if (word.isEmpty() || NON_FINITE_WORD.matcher(word).matches()) {
+        if (word.isEmpty() || DecimalNumbers.isNonFiniteWord(word)) {
             return true;
         }
         try {
