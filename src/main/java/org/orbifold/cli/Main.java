@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.openscience.cdk.tools.LoggingToolFactory;
 import org.orbifold.io.TextFiles;
 import picocli.CommandLine;
@@ -57,6 +58,10 @@ public final class Main implements Runnable {
 
     /** Prefix of every warning line on standard error (classify's about training). */
     static final String WARNING_PREFIX = "orbifold: warning: ";
+
+    /** A help or version flag set to false, which asks for nothing. */
+    private static final Pattern DECLINED_REQUEST =
+            Pattern.compile("(?:-h|--help|-V|--version)=(?i:false)");
 
     /** The sub-commands, as error messages list them. */
     static final String COMMANDS = "info, align, mean, median, cluster, classify, render, pca,"
@@ -125,10 +130,32 @@ public final class Main implements Runnable {
         configureLogging(debug);
         CommandLine cli = commandLine(out, err, debug);
         try {
-            return cli.execute(args);
+            return cli.execute(withoutDeclinedRequests(args));
         } catch (OutOfMemoryError e) {
             return outOfMemory(err, e, debug, subcommand(cli, args));
         }
+    }
+
+    /**
+     * Returns the arguments without the help and version flags given the value false
+     * ({@code --help=false}, {@code -V=FALSE}) before an end of options {@code --}. Picocli
+     * takes a matched help flag for a request whatever its value, and then skips the check
+     * of required options; a flag set to false asks for nothing, so it goes before the
+     * parse, and the command runs as if it had not been typed.
+     *
+     * @param args the command-line arguments
+     * @return the arguments to parse
+     */
+    static String[] withoutDeclinedRequests(String[] args) {
+        List<String> kept = new ArrayList<>(args.length);
+        boolean options = true;
+        for (String arg : args) {
+            options &= !arg.equals("--");
+            if (!options || !DECLINED_REQUEST.matcher(arg).matches()) {
+                kept.add(arg);
+            }
+        }
+        return kept.toArray(new String[0]);
     }
 
     /** The subcommand that the first word of the arguments naming one runs, or null. */

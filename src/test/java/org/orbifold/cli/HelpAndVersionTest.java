@@ -154,4 +154,32 @@ class HelpAndVersionTest {
                 r.err());
         assertEquals("", r.out());
     }
+
+    @Test
+    void aHelpOrVersionFlagSetToFalseAsksForNothing() {
+        Run info = MainTest.run("info", "--json");
+        Run missingK = MainTest.run("cluster");
+
+        for (String declined : List.of("--help=false", "-h=FALSE", "--version=false",
+                "-V=False")) {
+            Run r = MainTest.run("info", declined, "--json");
+            assertEquals(0, r.exitCode(), declined + ": " + r.err());
+            assertEquals(info.out(), r.out(), declined);
+
+            // The parse checks required options again, as without the flag.
+            Run cluster = MainTest.run("cluster", declined);
+            assertEquals(CliException.USAGE, cluster.exitCode(), declined);
+            assertEquals(missingK.err(), cluster.err(), declined);
+        }
+        assertSameAnswer(MainTest.run("info", "-V"), List.of("info", "--help=false", "-V"));
+        assertSameAnswer(MainTest.run("info", "-h"), List.of("info", "--help=true"));
+    }
+
+    @Test
+    void aFlagSetToFalseAfterTheEndOfOptionsIsAnArgument() {
+        Run r = MainTest.run("info", "--", "--help=false");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.err());
+        assertTrue(r.err().contains("--help=false"), r.err());
+    }
 }
