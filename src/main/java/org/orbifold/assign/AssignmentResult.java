@@ -164,7 +164,8 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
      * The solver's potentials can be huge where no huge entry is chosen: row reduction lowers
      * the column a row takes by the gap to the row's second smallest reduced cost, which may
      * be a huge entry never chosen. The result of {@code {{1e12, 3}}} has potentials of {@code
-     * 1e12} and so passes for {@code {{1e12, 1}}}, where its value is 1, not 3.
+     * 1e12} and so passes for {@code {{1e12, 1}}}, where its value is 1, not 3. Non-finite
+     * potentials or value are never certified.
      *
      * <p><b>Why entries that are not chosen stay out of the scale.</b> Scaled by the largest
      * entry, as it once was, a huge row that is never chosen loosened the check so much that
@@ -222,6 +223,10 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
                     return false;
                 }
             }
+        }
+        if (!Double.isFinite(value) || !allFinite(rowPotentials)
+                || !allFinite(columnPotentials)) {
+            return false;
         }
         double tol = tolerance * chosenScale(matrix);
 
@@ -322,6 +327,15 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
             double tol) {
         for (int k = 0; k < potentials.length; k++) {
             if (s * potentials[k] > tol || (partner[k] < 0 && Math.abs(potentials[k]) > tol)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allFinite(double[] values) {
+        for (double x : values) {
+            if (!Double.isFinite(x)) {
                 return false;
             }
         }

@@ -99,6 +99,26 @@ class CertificateScaleTest {
         assertEquals(6.0, result.certificateScale(matrix));
     }
 
+    @Test
+    void potentialsOrAValueThatAreNotFiniteAreNeverCertified() {
+        // An infinite potential made the absolute tolerance infinite and certified anything.
+        double[][] matrix = {{9, 0}, {0, 9}};
+        for (double bad : new double[] {INF, -INF, Double.NaN}) {
+            AssignmentResult row = new AssignmentResult(new int[] {0, 1}, new int[] {0, 1}, 18,
+                    new double[] {bad, 0}, new double[] {0, 0}, Sense.MINIMIZE);
+            assertFalse(row.isCertified(matrix, TOL), "row potential " + bad);
+            AssignmentResult column = new AssignmentResult(new int[] {1, 0}, new int[] {1, 0},
+                    0, new double[] {0, 0}, new double[] {0, bad}, Sense.MINIMIZE);
+            assertFalse(column.isCertified(matrix, TOL), "column potential " + bad);
+            AssignmentResult value = new AssignmentResult(new int[] {1, 0}, new int[] {1, 0},
+                    bad, new double[] {0, 0}, new double[] {0, 0}, Sense.MINIMIZE);
+            assertFalse(value.isCertified(matrix, TOL), "value " + bad);
+        }
+        AssignmentResult right = new AssignmentResult(new int[] {1, 0}, new int[] {1, 0}, 0,
+                new double[] {0, 0}, new double[] {0, 0}, Sense.MINIMIZE);
+        assertTrue(right.isCertified(matrix, 0.0));
+    }
+
     // ---------------------------------------------------------------- enumeration
 
     /**
