@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
  * The scale of {@link AssignmentResult#isCertified(double[][], double)}: the chosen entries
  * and the potentials, not every entry. Checked three ways: the counter-example that the old
  * scale (the largest finite entry) let through, enumeration that every certified result of a
- * small matrix is optimal, and the solver's results on random problems of very different
- * magnitudes, which must pass well inside the recommended tolerance.
+ * small matrix meets the documented guarantee (so is optimal wherever the certificate's scale
+ * is small), and the solver's results on random problems of very different magnitudes,
+ * which must pass well inside the recommended tolerance.
  */
 class CertificateScaleTest {
 
