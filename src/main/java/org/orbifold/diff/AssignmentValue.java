@@ -21,26 +21,27 @@ import org.orbifold.assign.Sense;
  * matrix of the returned assignment, is always an element of the generalized gradient, and it
  * is the ordinary gradient exactly when the optimal assignment is unique ({@link #unique()}).
  *
- * <p><b>Uniqueness test.</b> With the solver's dual potentials {@code u, v} and reduced costs
- * {@code r_ij = s (C_ij - u_i - v_j) >= 0} ({@code s = +1} when minimising, {@code -1} when
- * maximising), an assignment is optimal if and only if it uses only pairs with
- * {@code r_ij = 0} and leaves unused only columns (rows, in the transposed case) whose
- * potential is zero. Another optimum therefore exists if and only if the directed graph on
- * the rows, with an arc {@code i -> k} when row {@code i} could take the column of row
- * {@code k} at zero reduced cost, plus one extra node for "a free column", has a cycle; a
- * depth-first search decides it in {@code O(n m)} time. A reduced cost counts as zero when
- * it is at most {@code tolerance * scale}, with {@code scale} the largest magnitude of the
- * chosen entries and of the potentials; the default tolerance is {@link #DEFAULT_TOLERANCE}.
- * So two assignments whose values differ by less than about
+ * <p><b>Uniqueness test.</b> With the solver's dual potentials {@code u, v} and reduced
+ * costs {@code r_ij = s (C_ij - u_i - v_j) >= 0} ({@code s = +1} when minimising, {@code -1}
+ * when maximising), an assignment is optimal if and only if it uses only pairs with {@code
+ * r_ij = 0} and leaves unused only columns (rows, in the transposed case) whose potential is
+ * zero. Another optimum therefore exists if and only if the directed graph on the rows, with
+ * an arc {@code i -> k} when row {@code i} could take the column of row {@code k} at zero
+ * reduced cost, plus one extra node for "a free column", has a cycle; a depth-first search
+ * decides it in {@code O(n m)} time. A reduced cost counts as zero when it is at most {@code
+ * tolerance * scale}, with {@code scale} the largest magnitude of the chosen entries and of
+ * the potentials ({@link AssignmentResult#certificateScale}); the default tolerance is
+ * {@link #DEFAULT_TOLERANCE}. So two assignments whose values differ by less than about
  * {@code min(n, m) * tolerance * scale} are reported as tied. Entries that are never chosen
  * do not enter the scale: in {@code {{0, 1}, {1, 0}, {1e12, 1e12}}} (minimising) the third
- * row stays unassigned, the scale is 1, and the optimum {@code [0, 1, -1]} is reported unique,
- * as it is (the runner-up costs 2). An earlier version took the largest entry of the whole
- * matrix, which made that optimum look tied. An entry that is chosen, or a potential, of
- * {@code 1e12} still widens the band to about {@code 1e3}, since the reduced costs are then
- * only known to that accuracy; the solver's potentials can be that large even when no huge
- * entry is chosen: for {@code {{0, 1, 1e12}, {1, 0, 1e12}, {1e12, 1e12, 0}}} its certificate
- * has potentials near {@code 1e12}, so the unique optimum (the diagonal) is reported as tied.
+ * row stays unassigned, the scale is 1, and the optimum {@code [0, 1, -1]} is reported
+ * unique, as it is (the runner-up costs 2). An earlier version took the largest entry of the
+ * whole matrix, which made that optimum look tied. An entry that is chosen, or a potential,
+ * of {@code 1e12} still widens the band to about {@code 1e3}, since the reduced costs are
+ * then only known to that accuracy; the solver's potentials can be that large even when no
+ * huge entry is chosen: for {@code {{0, 1, 1e12}, {1, 0, 1e12}, {1e12, 1e12, 0}}} its
+ * certificate has potentials near {@code 1e12}, so the unique optimum (the diagonal) is
+ * reported as tied.
  *
  * <p><b>Tie rule.</b> When the optimum is not unique, the returned assignment is the one
  * {@link LinearAssignmentSolver} returns; its documented tie rules make it a deterministic
@@ -152,12 +153,13 @@ public record AssignmentValue(double value, int[] rowToColumn, int columns, Sens
      * Wraps an existing optimal solution of {@code matrix} and tests it for uniqueness.
      *
      * <p>The result must be optimal for this very matrix: its dual certificate is checked with
-     * {@link AssignmentResult#isCertified(double[][], double)} to the absolute tolerance
-     * {@code max(tolerance, DEFAULT_TOLERANCE)} times the scale of the uniqueness test, the
-     * largest magnitude of the chosen entries and the potentials (the floor keeps the
-     * solver's rounding from failing the check when {@code tolerance} is 0). An entry that is
-     * never chosen does not enter that scale, so a huge row left unassigned does not let the
-     * result of another matrix pass. The check is two more {@code O(n m)} passes, next to the
+     * {@link AssignmentResult#isCertified(double[][], double)} with the relative tolerance
+     * {@code max(tolerance, DEFAULT_TOLERANCE)} (the floor keeps the solver's rounding from
+     * failing the check when {@code tolerance} is 0). Its scale,
+     * {@link AssignmentResult#certificateScale}, is the scale of the uniqueness test, the
+     * largest magnitude of the chosen entries and the potentials; an entry that is never
+     * chosen does not enter it, so a huge row left unassigned does not let the result of
+     * another matrix pass. The check is two more {@code O(n m)} passes, next to the
      * {@code O(n m)} pass of the uniqueness test and the solve that made the result.
      *
      * @param matrix the matrix that {@code result} solves; not modified
@@ -173,7 +175,7 @@ public record AssignmentValue(double value, int[] rowToColumn, int columns, Sens
         Objects.requireNonNull(result, "result");
         Checks.requireTolerance(tolerance);
         Checks.requireShape(matrix, result.rows(), result.columns(), "matrix");
-        if (!result.isCertified(matrix, certifyingTolerance(matrix, result, tolerance))) {
+        if (!result.isCertified(matrix, Math.max(tolerance, DEFAULT_TOLERANCE))) {
             throw new IllegalArgumentException("result is not a certified optimum of matrix:"
                     + " its value " + result.value() + ", assignment or potentials do not"
                     + " prove it optimal (" + result.sense() + ") for this matrix; solve"
@@ -182,33 +184,6 @@ public record AssignmentValue(double value, int[] rowToColumn, int columns, Sens
         boolean unique = !EqualitySubgraph.hasAlternativeOptimum(matrix, result, tolerance);
         return new AssignmentValue(result.value(), result.rowToColumn(), result.columns(),
                 result.sense(), unique);
-    }
-
-    /**
-     * Returns the relative tolerance for {@link AssignmentResult#isCertified} that makes its
-     * absolute tolerance {@code max(tolerance, DEFAULT_TOLERANCE)} times the scale of the
-     * uniqueness test (the chosen entries and the potentials) instead of times the largest
-     * entry: an entry that is never chosen, however large, does not loosen the check.
-     */
-    private static double certifyingTolerance(double[][] matrix, AssignmentResult result,
-            double tolerance) {
-        double relative = Math.max(tolerance, DEFAULT_TOLERANCE);
-        double largest = 0;
-        for (double[] row : matrix) {
-            for (double x : row) {
-                if (Double.isFinite(x)) {
-                    largest = Math.max(largest, Math.abs(x));
-                }
-            }
-        }
-        for (double x : result.rowPotentials()) {
-            largest = Math.max(largest, Math.abs(x));
-        }
-        for (double x : result.columnPotentials()) {
-            largest = Math.max(largest, Math.abs(x));
-        }
-        return largest == 0 ? relative
-                : relative * (EqualitySubgraph.scale(matrix, result) / largest);
     }
 
     /** Returns the number of rows of the matrix. */

@@ -18,49 +18,29 @@ import org.orbifold.assign.AssignmentResult;
  * {@code v = 0}, each such component is a cycle, and each cycle yields one. So the optimum is
  * unique iff that graph is acyclic.
  *
- * <p><b>Scale of the zero test.</b> A reduced cost counts as zero when it is at most
- * {@code tolerance * scale}, {@code scale} the largest magnitude among the chosen entries and
- * the potentials, not among all entries. A pair can be tight only if its entry is within
- * rounding of {@code u_i + v_j}, so only the chosen entries and the potentials enter the
- * reduced costs that decide ties, and their rounding error is of the order of the unit
- * roundoff times that scale (the solver only ever lowers column potentials, so a large
- * intermediate value leaves a large potential behind and enters the scale that way). A huge
- * entry that is never chosen, such as a row of {@code 1e12} next to a problem of small
- * integers, therefore no longer widens the tie band, unless the certificate's potentials are
- * themselves that large, which the solver's initialisation can make them (for instance when
- * a square matrix has a huge row and a huge column). This is an argument, not a proof: the
- * solver's error is bounded by the entries its intermediate sums touch, and the claim is that
- * such an entry either stays out of every tight pair or leaves a potential of its size.
- * {@code AssignmentValueTest} checks the flag against enumeration on small integer problems
- * with huge rows and columns, and, counting ties in exact decimal arithmetic, with huge
- * entries of full mantissa that round in the solver's sums (there a band of zero width does
- * call a tied optimum unique, so the tolerance is needed).
+ * <p><b>Scale of the zero test.</b> A reduced cost counts as zero when it is at most {@code
+ * tolerance * scale}, {@code scale} the largest magnitude among the chosen entries and the
+ * potentials, not among all entries: {@link AssignmentResult#certificateScale}, the scale of
+ * the certificate check too. A pair can be tight only if its entry is within rounding of
+ * {@code u_i + v_j}, so only the chosen entries and the potentials enter the reduced costs
+ * that decide ties, and their rounding error is of the order of the unit roundoff times that
+ * scale (the solver only ever lowers column potentials, so a large intermediate value leaves
+ * a large potential behind and enters the scale that way). A huge entry that is never
+ * chosen, such as a row of {@code 1e12} next to a problem of small integers, therefore no
+ * longer widens the tie band, unless the certificate's potentials are themselves that large,
+ * which the solver's initialisation can make them (for instance when a square matrix has a
+ * huge row and a huge column). This is an argument, not a proof: the solver's error is
+ * bounded by the entries its intermediate sums touch, and the claim is that such an entry
+ * either stays out of every tight pair or leaves a potential of its size ({@link
+ * org.orbifold.assign.LinearAssignmentSolver}'s Limitations sketch it). {@code
+ * AssignmentValueTest} checks the flag against enumeration on small integer problems with
+ * huge rows and columns, and, counting ties in exact decimal arithmetic, with huge entries
+ * of full mantissa that round in the solver's sums (there a band of zero width does call a
+ * tied optimum unique, so the tolerance is needed).
  */
 final class EqualitySubgraph {
 
     private EqualitySubgraph() {
-    }
-
-    /**
-     * Returns the scale of the zero test (class description): the largest magnitude among
-     * the finite chosen entries of {@code matrix} and the potentials of {@code result}.
-     */
-    static double scale(double[][] matrix, AssignmentResult result) {
-        double scale = 0;
-        int[] rowToColumn = result.rowToColumn();
-        for (int i = 0; i < rowToColumn.length; i++) {
-            int j = rowToColumn[i];
-            if (j >= 0 && Double.isFinite(matrix[i][j])) {
-                scale = Math.max(scale, Math.abs(matrix[i][j]));
-            }
-        }
-        for (double x : result.rowPotentials()) {
-            scale = Math.max(scale, Math.abs(x));
-        }
-        for (double x : result.columnPotentials()) {
-            scale = Math.max(scale, Math.abs(x));
-        }
-        return scale;
     }
 
     /**
@@ -79,8 +59,8 @@ final class EqualitySubgraph {
         int[] rowMate = transposed ? result.columnToRow() : result.rowToColumn();
         int[] columnMate = transposed ? result.rowToColumn() : result.columnToRow();
 
-        // Scale of the zero test: the chosen entries and the potentials (see scale()).
-        double zero = tolerance * scale(matrix, result);
+        // Scale of the zero test: the chosen entries and the potentials, as in isCertified.
+        double zero = tolerance * result.certificateScale(matrix);
 
         // Tight pairs in the minimising r x c frame.
         boolean[][] tight = new boolean[r][c];
