@@ -3,6 +3,7 @@ package org.orbifold.io;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -213,13 +214,9 @@ public final class DotReader {
             graph.nodeAttributePlaces.get(k).put(name, place);
         });
         importer.addEdgeConsumer(edge -> {
-            int k = graph.edges.size();
-            EdgePlaces places = k < outline.edgePlaces.size() ? outline.edgePlaces.get(k) : null;
-            boolean same = places != null && places.source().equals(edge.getFirst())
-                    && places.target().equals(edge.getSecond());
-            graph.addEdge(edge.getFirst(), edge.getSecond(), same ? places.place()
-                    : outline.nodePlaces.getOrDefault(edge.getFirst(), Place.UNKNOWN))
-                    .attributePlaces().putAll(same ? places.attributes() : Map.of());
+            EdgePlaces places = outline.nextEdge(edge.getFirst(), edge.getSecond());
+            graph.addEdge(edge.getFirst(), edge.getSecond(), places.place())
+                    .attributePlaces().putAll(places.attributes());
         });
         importer.addEdgeAttributeConsumer((edge, value) -> {
             ImportedGraphs.Edge last = graph.edges.get(graph.edges.size() - 1);
@@ -252,8 +249,7 @@ public final class DotReader {
      * its edge statement, and where its attributes are (its statement's list or an
      * {@code edge [...]} default).
      */
-    private record EdgePlaces(String source, String target, Place place,
-            Map<String, Place> attributes) {
+    private record EdgePlaces(Place place, Map<String, Place> attributes) {
     }
 
     /** The {@code node [...]} and {@code edge [...]} defaults of a graph or subgraph. */
@@ -294,8 +290,8 @@ public final class DotReader {
         final Map<String, Place> nodePlaces = new HashMap<>();
         /** Where the value each node ends with for each attribute is given. */
         final Map<String, Map<String, Place>> nodeAttributePlaces = new HashMap<>();
-        /** The edges in the order the importer reports them, with their places. */
-        final List<EdgePlaces> edgePlaces = new ArrayList<>();
+        /** The edges from a node to a node, in the order of the file, with their places. */
+        private final Map<List<String>, ArrayDeque<EdgePlaces>> edgePlaces = new HashMap<>();
         private List<Token> tokens;
         private int taken;
 
@@ -489,6 +485,19 @@ public final class DotReader {
             }
         }
 
+        /**
+         * Where the next edge that the importer reports from a node to a node is given: the
+         * edges of a pair are taken in the order of the file, as the importer reports them.
+         * Should the walk have missed one, the edge is placed at its source node.
+         */
+        EdgePlaces nextEdge(String source, String target) {
+            ArrayDeque<EdgePlaces> places = edgePlaces.get(List.of(source, target));
+            if (places == null || places.isEmpty()) {
+                return new EdgePlaces(nodePlaces.getOrDefault(source, Place.UNKNOWN), Map.of());
+            }
+            return places.poll();
+        }
+
         /** Places a node statement or an edge statement that starts with the given node. */
         private void nodeOrEdges(Token first, Scope scope) {
             List<Token> chain = new ArrayList<>(List.of(first));
@@ -508,8 +517,9 @@ public final class DotReader {
             for (int k = 0; k + 1 < chain.size(); k++) {
                 Map<String, Place> attributes = new HashMap<>(scope.edgeDefaults());
                 attributes.putAll(list);
-                edgePlaces.add(new EdgePlaces(chain.get(k).text(), chain.get(k + 1).text(),
-                        chain.get(k).place(), attributes));
+                edgePlaces.computeIfAbsent(List.of(chain.get(k).text(), chain.get(k + 1).text()),
+                        pair -> new ArrayDeque<>()).add(new EdgePlaces(chain.get(k).place(),
+                        attributes));
             }
         }
 

@@ -212,6 +212,16 @@ class DotReaderTest extends GraphFileReaderTesting {
                 ", line 4, column 8: edge from 'b' to 'c' gives the edge attribute 'w' the value"
                 + " 'nan', which is no finite number, while its other values are numbers ('1' at"
                 + " edge from 'a' to 'b' of bad.dot at line 2, column 8)" + finite);
+        // A node first named in an edge statement takes the node default; keywords in any case.
+        assertRefused("graph {\n a [w=1]\n NODE [w=\"-inf\"]\n a -- b\n}", ", line 3, column 8:"
+                + " node 'b' gives the node attribute 'w' the value '-inf', which is no finite"
+                + " number, while its other values are numbers ('1' at node 'a' of bad.dot at"
+                + " line 2, column 5)" + finite);
+        // Both edges of a chain take its list.
+        assertRefused("digraph {\n x -> y [w=1]\n a -> b\n -> c [w=nan] }", ", line 4, column"
+                + " 8: edge from 'a' to 'b' gives the edge attribute 'w' the value 'nan', which is"
+                + " no finite number, while its other values are numbers ('1' at edge from 'x' to"
+                + " 'y' of bad.dot at line 2, column 10)" + finite);
         // An edge statement's own list wins over the default.
         assertRefused("graph {\n edge [w=1]\n a -- b\n b -- c [\n  w=\"\"]\n}", ", line 5,"
                 + " column 3: edge from 'b' to 'c' gives the edge attribute 'w' an empty value,"
