@@ -320,7 +320,7 @@ class GmlReaderTest extends GraphFileReaderTesting {
     void characterReferencesDecodeAsNetworkxDecodesThem() throws IOException {
         // networkx-entities.tsv: every name of HTML 5 (2231, with and without the semicolon),
         // then some numeric and malformed references, with what nx.read_gml gives for each.
-        // The reader agrees on all but &apos;, which it decodes as XML and igraph do.
+        // The reader agrees on all but &apos;, which it decodes as XML does.
         List<String[]> rows = new ArrayList<>();
         try (InputStream in = getClass().getResourceAsStream("networkx-entities.tsv")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII)
