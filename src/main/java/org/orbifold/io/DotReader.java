@@ -3,6 +3,7 @@ package org.orbifold.io;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jgrapht.nio.dot.DOTEventDrivenImporter;
+import org.orbifold.io.ImportedGraphs.Place;
 
 /**
  * Reads graphs in the DOT language of Graphviz (E. R. Gansner and S. C. North, "An open graph
@@ -61,23 +63,32 @@ import org.jgrapht.nio.dot.DOTEventDrivenImporter;
  * both directions. {@code strict} changes nothing: a second edge between two nodes is refused
  * either way.
  *
- * <p><b>Refusals.</b> A {@link DatasetFormatException} names the file and, where the outline
- * or the importer gives it, the line (and the column of a syntax error), and the node or edge,
- * for: bytes that are not UTF-8, a syntax error (also one on which the importer fails instead
- * of reporting it), no graph, text after the graph (a second graph), a port, an edge to or
- * from a subgraph ({@code a -- {b c}}, {@code subgraph s {a b} -> c}), an edge operator of the
- * wrong kind ({@code ->} in a {@code graph}), an HTML-like value ({@code <<b>x</b>>}, which
- * the importer would read as the text inside), string concatenation ({@code "ab" + "cd"}), an
- * unquoted word that is no DOT identifier ({@code 1e-05}, which the importer would split), an
- * attribute without a value ({@code [flag]}), a value that is not finite in a numeric
- * attribute, a self-loop, a second edge between the same nodes (per ordered pair in a
+ * <p><b>Refusals.</b> A {@link DatasetFormatException} names the file, the line, and the node
+ * or edge, for: bytes that are not UTF-8, a syntax error, text after the graph (a second
+ * graph), a port, an edge to or from a subgraph ({@code a -- {b c}},
+ * {@code subgraph s {a b} -> c}), an edge operator of the wrong kind ({@code ->} in a
+ * {@code graph}), an HTML-like value ({@code <<b>x</b>>}, which the importer would read as the
+ * text inside), string concatenation ({@code "ab" + "cd"}), an unquoted word that is no DOT
+ * identifier ({@code 1e-05} or {@code a.b}, which the importer would split), a character that
+ * DOT allows only in quoted strings ({@code label=ri>ng}, on which the importer fails without
+ * a line), an attribute without a value ({@code [flag]}), a value that is not finite in a
+ * numeric attribute, a self-loop, a second edge between the same nodes (per ordered pair in a
  * {@code digraph}), an attribute name with {@code =}, a node attribute named {@code exists},
- * an edge attribute named {@code edge}, and the folder cases of {@link GraphMlReader}.
+ * an edge attribute named {@code edge}; and without a line, a file without a graph and the
+ * folder cases of {@link GraphMlReader}. The refusals of what the importer reports (the
+ * attribute and edge cases of this list) also name the column, found by the token walk, which
+ * follows the importer's rules: a value at the name of its attribute, in the node's or edge's
+ * own list or in the {@code node [...]} or {@code edge [...]} default it took (a node takes the
+ * defaults in force where it is first named, a subgraph starts with those around it and gives
+ * them back at its end, and the last value of a repeated attribute wins); an edge at its
+ * source node in its statement, so that each edge of a chain {@code a -- b -- c} has its own
+ * column; a second edge between two nodes names the place of the first too. Syntax errors and
+ * stray characters name the column as well; columns count characters (a tab is one).
  *
- * <p><b>Limitations.</b> The importer reports no lines for nodes and edges, so the refusals
- * of self-loops, parallel edges and values name the file and the node or edge, not the line.
- * A backslash before a line break in a quoted string stays in the value with the line break,
- * as the importer reads it; Graphviz would join the two lines.
+ * <p><b>Limitations.</b> A backslash before a line break in a quoted string stays in the value
+ * with the line break, as the importer reads it; Graphviz would join the two lines. Should the
+ * importer fail on some other input instead of reporting a syntax error, the refusal names its
+ * failure without a line.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -177,43 +188,76 @@ public final class DotReader {
                     + ImportedGraphs.quoted(outline.subgraphAttributes));
         }
 
+        outline.findPlaces();
+
         DOTEventDrivenImporter importer = new DOTEventDrivenImporter();
         importer.addVertexConsumer(id -> {
             try {
-                graph.addNode(id, 0);
+                graph.addNode(id, outline.nodePlaces.getOrDefault(id, Place.UNKNOWN));
             } catch (DatasetFormatException e) {
                 throw new ImportedGraphs.Refusal(e);
             }
         });
         importer.addVertexAttributeConsumer((node, value) -> {
-            Integer k = graph.nodeIndex.get(node.getFirst());
+            String id = node.getFirst();
+            String name = node.getSecond();
+            int k = graph.nodeIndex.get(id);
+            Place place = outline.nodeAttributePlaces.getOrDefault(id, Map.of())
+                    .getOrDefault(name, graph.nodePlaces.get(k));
             if (value == null) {
-                throw new ImportedGraphs.Refusal(new DatasetFormatException(file, "node "
-                        + JGraphTGraphs.shown(node.getFirst()) + " has the attribute "
-                        + JGraphTGraphs.shown(node.getSecond()) + " without a value; expected "
-                        + node.getSecond() + "=VALUE"));
+                throw new ImportedGraphs.Refusal(graph.error(place, "node "
+                        + JGraphTGraphs.shown(id) + " has the attribute "
+                        + JGraphTGraphs.shown(name) + " without a value; expected "
+                        + name + "=VALUE"));
             }
-            graph.nodes.get(k).put(node.getSecond(), value.getValue());
+            graph.nodes.get(k).put(name, value.getValue());
+            graph.nodeAttributePlaces.get(k).put(name, place);
         });
-        importer.addEdgeConsumer(edge -> graph.addEdge(edge.getFirst(), edge.getSecond(), 0));
+        importer.addEdgeConsumer(edge -> {
+            EdgePlaces places = outline.nextEdge(edge.getFirst(), edge.getSecond());
+            graph.addEdge(edge.getFirst(), edge.getSecond(), places.place())
+                    .attributePlaces().putAll(places.attributes());
+        });
         importer.addEdgeAttributeConsumer((edge, value) -> {
+            ImportedGraphs.Edge last = graph.edges.get(graph.edges.size() - 1);
+            String name = edge.getSecond();
             if (value == null) {
-                throw new ImportedGraphs.Refusal(new DatasetFormatException(file, "edge from "
+                throw new ImportedGraphs.Refusal(graph.error(last.attributePlaces()
+                        .getOrDefault(name, last.place()), "edge from "
                         + JGraphTGraphs.shown(edge.getFirst().getFirst()) + " to "
                         + JGraphTGraphs.shown(edge.getFirst().getSecond()) + " has the"
-                        + " attribute " + JGraphTGraphs.shown(edge.getSecond()) + " without a"
-                        + " value; expected " + edge.getSecond() + "=VALUE"));
+                        + " attribute " + JGraphTGraphs.shown(name) + " without a"
+                        + " value; expected " + name + "=VALUE"));
             }
-            graph.edges.get(graph.edges.size() - 1).attributes().put(edge.getSecond(),
-                    value.getValue());
+            last.attributes().put(name, value.getValue());
         });
         ImportedGraphs.runImporter(file, FORMAT.name(),
                 () -> importer.importInput(new StringReader(text)));
         return graph;
     }
 
-    /** A token of the outline, with its line. */
-    private record Token(Kind kind, String text, int line) {
+    /** A token of the outline, with its line and column; whether it was a quoted string. */
+    private record Token(Kind kind, String text, int line, int column, boolean quoted) {
+
+        Place place() {
+            return new Place(line, column);
+        }
+    }
+
+    /**
+     * Where the file gives an edge that the importer reports: the place of its source node in
+     * its edge statement, and where its attributes are (its statement's list or an
+     * {@code edge [...]} default).
+     */
+    private record EdgePlaces(Place place, Map<String, Place> attributes) {
+    }
+
+    /** The {@code node [...]} and {@code edge [...]} defaults of a graph or subgraph. */
+    private record Scope(Map<String, Place> nodeDefaults, Map<String, Place> edgeDefaults) {
+
+        Scope copy() {
+            return new Scope(new HashMap<>(nodeDefaults), new HashMap<>(edgeDefaults));
+        }
     }
 
     private enum Kind { ID, PUNCT, EDGE_OP, END }
@@ -233,6 +277,8 @@ public final class DotReader {
         private final String text;
         private int pos;
         private int line = 1;
+        /** Where the current line starts in the text, for columns. */
+        private int lineBegin;
         private boolean lineStart = true;
         boolean directed;
         final Map<String, String> graphAttributes = new LinkedHashMap<>();
@@ -240,6 +286,14 @@ public final class DotReader {
         /** Attribute names of attribute lists in order of first appearance. */
         final List<String> keys = new ArrayList<>();
         final Set<String> subgraphAttributes = new LinkedHashSet<>();
+        /** Where each node is first named (by {@link #findPlaces}). */
+        final Map<String, Place> nodePlaces = new HashMap<>();
+        /** Where the value each node ends with for each attribute is given. */
+        final Map<String, Map<String, Place>> nodeAttributePlaces = new HashMap<>();
+        /** The edges from a node to a node, in the order of the file, with their places. */
+        private final Map<List<String>, ArrayDeque<EdgePlaces>> edgePlaces = new HashMap<>();
+        private List<Token> tokens;
+        private int taken;
 
         Outline(Path file, String text) {
             this.file = file;
@@ -350,10 +404,12 @@ public final class DotReader {
                 throws DatasetFormatException {
             int at = pos;
             int atLine = line;
+            int atLineBegin = lineBegin;
             boolean atLineStart = lineStart;
             Token after = next();
             pos = at;
             line = atLine;
+            lineBegin = atLineBegin;
             lineStart = atLineStart;
             if (before != null && isPunct(before, "}") || isPunct(after, "{")
                     || isKeyword(after, "subgraph")) {
@@ -363,6 +419,138 @@ public final class DotReader {
                         + " edge per pair of nodes (a " + operator.text() + " b; a "
                         + operator.text() + " c for a " + operator.text() + " {b c})");
             }
+        }
+
+        /**
+         * Finds where the nodes, edges and attribute values that the importer will report are
+         * given, walking the statements of the file (which {@link #read} has checked) as the
+         * importer does: a node is placed where it is first named; an edge chain
+         * {@code a -- b -- c} gives an edge per step, placed at its source node; a node's
+         * attribute is placed at the name of the value it ends with, a node taking the
+         * {@code node [...]} defaults of its scope when first named; an edge's attribute at its
+         * statement's list, else at the {@code edge [...]} default of its scope; a subgraph
+         * starts with the defaults of the graph around it and gives them back at its end.
+         */
+        void findPlaces() throws DatasetFormatException {
+            pos = 0;
+            line = 1;
+            lineBegin = 0;
+            lineStart = true;
+            tokens = new ArrayList<>();
+            Token t;
+            do {
+                t = next();
+                tokens.add(t);
+            } while (t.kind() != Kind.END);
+            taken = 0;
+            while (!isPunct(peek(), "{") && peek().kind() != Kind.END) {
+                taken++;
+            }
+            take();
+            statements(new Scope(new HashMap<>(), new HashMap<>()));
+        }
+
+        /** Places the statements of a graph or subgraph, up to its closing brace. */
+        private void statements(Scope scope) {
+            while (true) {
+                Token t = take();
+                if (t.kind() == Kind.END || isPunct(t, "}")) {
+                    return;
+                }
+                boolean defaults = isKeyword(t, "node") || isKeyword(t, "edge")
+                        || isKeyword(t, "graph");
+                if (defaults && isPunct(peek(), "[")) {
+                    Map<String, Place> list = attributeLists();
+                    if (isKeyword(t, "node")) {
+                        scope.nodeDefaults().putAll(list);
+                    } else if (isKeyword(t, "edge")) {
+                        scope.edgeDefaults().putAll(list);
+                    }
+                } else if (isPunct(t, "{")) {
+                    statements(scope.copy());
+                } else if (isKeyword(t, "subgraph")) {
+                    if (peek().kind() == Kind.ID) {
+                        take();
+                    }
+                    if (isPunct(peek(), "{")) {
+                        take();
+                        statements(scope.copy());
+                    }
+                } else if (t.kind() == Kind.ID && isPunct(peek(), "=")) {
+                    take();
+                    take();
+                } else if (t.kind() == Kind.ID) {
+                    nodeOrEdges(t, scope);
+                }
+            }
+        }
+
+        /**
+         * Where the next edge that the importer reports from a node to a node is given: the
+         * edges of a pair are taken in the order of the file, as the importer reports them.
+         * Should the walk have missed one, the edge is placed at its source node.
+         */
+        EdgePlaces nextEdge(String source, String target) {
+            ArrayDeque<EdgePlaces> places = edgePlaces.get(List.of(source, target));
+            if (places == null || places.isEmpty()) {
+                return new EdgePlaces(nodePlaces.getOrDefault(source, Place.UNKNOWN), Map.of());
+            }
+            return places.poll();
+        }
+
+        /** Places a node statement or an edge statement that starts with the given node. */
+        private void nodeOrEdges(Token first, Scope scope) {
+            List<Token> chain = new ArrayList<>(List.of(first));
+            while (peek().kind() == Kind.EDGE_OP) {
+                take();
+                chain.add(take());
+            }
+            Map<String, Place> list = isPunct(peek(), "[") ? attributeLists() : Map.of();
+            for (Token node : chain) {
+                if (nodePlaces.putIfAbsent(node.text(), node.place()) == null) {
+                    nodeAttributePlaces.put(node.text(), new HashMap<>(scope.nodeDefaults()));
+                }
+            }
+            if (chain.size() == 1) {
+                nodeAttributePlaces.get(first.text()).putAll(list);
+            }
+            for (int k = 0; k + 1 < chain.size(); k++) {
+                Map<String, Place> attributes = new HashMap<>(scope.edgeDefaults());
+                attributes.putAll(list);
+                edgePlaces.computeIfAbsent(List.of(chain.get(k).text(), chain.get(k + 1).text()),
+                        pair -> new ArrayDeque<>()).add(new EdgePlaces(chain.get(k).place(),
+                        attributes));
+            }
+        }
+
+        /** The names of one or more attribute lists {@code [...]}, the last place winning. */
+        private Map<String, Place> attributeLists() {
+            Map<String, Place> names = new HashMap<>();
+            while (isPunct(peek(), "[")) {
+                take();
+                while (!isPunct(peek(), "]") && peek().kind() != Kind.END) {
+                    Token name = take();
+                    if (name.kind() == Kind.ID) {
+                        names.put(name.text(), name.place());
+                        if (isPunct(peek(), "=")) {
+                            take();
+                            take();
+                        }
+                    }
+                }
+                take();
+            }
+            return names;
+        }
+
+        private Token peek() {
+            return tokens.get(Math.min(taken, tokens.size() - 1));
+        }
+
+        private Token take() {
+            Token t = peek();
+            taken++;
+            return t;
         }
 
         /** Whether the attribute list being read is that of a {@code graph [...]} statement. */
@@ -384,7 +572,8 @@ public final class DotReader {
         }
 
         private static boolean isKeyword(Token t, String word) {
-            return t.kind() == Kind.ID && t.text().toLowerCase(Locale.ROOT).equals(word);
+            return t.kind() == Kind.ID && !t.quoted()
+                    && t.text().toLowerCase(Locale.ROOT).equals(word);
         }
 
         private static boolean isPunct(Token t, String p) {
@@ -404,6 +593,7 @@ public final class DotReader {
                 if (c == '\n') {
                     line++;
                     pos++;
+                    lineBegin = pos;
                     lineStart = true;
                 } else if (Character.isWhitespace(c)) {
                     pos++;
@@ -423,8 +613,9 @@ public final class DotReader {
                 }
             }
             lineStart = false;
+            int column = text.codePointCount(lineBegin, pos) + 1;
             if (pos >= text.length()) {
-                return new Token(Kind.END, "end of file", line);
+                return new Token(Kind.END, "end of file", line, column, false);
             }
             int startLine = line;
             char c = text.charAt(pos);
@@ -445,6 +636,7 @@ public final class DotReader {
                     }
                     if (d == '\n') {
                         line++;
+                        lineBegin = pos + 1;
                     }
                     value.append(d);
                     pos++;
@@ -453,7 +645,7 @@ public final class DotReader {
                     throw error(startLine, "a string is not closed; expected \"");
                 }
                 pos++;
-                return new Token(Kind.ID, value.toString(), startLine);
+                return new Token(Kind.ID, value.toString(), startLine, column, true);
             }
             if (c == '<') {
                 int depth = 0;
@@ -477,11 +669,12 @@ public final class DotReader {
             }
             if (text.startsWith("--", pos) || text.startsWith("->", pos)) {
                 pos += 2;
-                return new Token(Kind.EDGE_OP, text.substring(pos - 2, pos), line);
+                return new Token(Kind.EDGE_OP, text.substring(pos - 2, pos), line, column,
+                        false);
             }
             if ("{}[]=;,:+".indexOf(c) >= 0) {
                 pos++;
-                return new Token(Kind.PUNCT, String.valueOf(c), line);
+                return new Token(Kind.PUNCT, String.valueOf(c), line, column, false);
             }
             int start = pos;
             if (c == '-') {
@@ -495,12 +688,16 @@ public final class DotReader {
                 pos++;
             }
             if (pos == start) {
-                pos++;
+                throw new DatasetFormatException(file, line, column, "holds the character "
+                        + JGraphTGraphs.shown(text.substring(pos, text.offsetByCodePoints(pos,
+                        1))) + " outside a quoted string, where DOT allows none (the importer"
+                        + " would fail on it); quote the value that holds it");
             }
             String word = text.substring(start, pos);
             char first = word.charAt(0);
-            if ((first == '-' || first == '.' || Character.isDigit(first)) && word.length() > 1
-                    && !NUMERAL.matcher(word).matches()) {
+            boolean numeral = first == '-' || first == '.' || Character.isDigit(first);
+            if (numeral && !NUMERAL.matcher(word).matches()
+                    || !numeral && word.indexOf('.') >= 0) {
                 Matcher exponent = EXPONENT.matcher(text).region(start, text.length());
                 if (exponent.lookingAt()) {
                     throw error(line, "holds the number " + JGraphTGraphs.shown(
@@ -513,13 +710,14 @@ public final class DotReader {
                         + " digits, a sign and a point), so the importer would split it; quote"
                         + " it");
             }
-            return new Token(Kind.ID, word, line);
+            return new Token(Kind.ID, word, line, column, false);
         }
 
         private void countLines(int from, int to) {
             for (int k = from; k < to; k++) {
                 if (text.charAt(k) == '\n') {
                     line++;
+                    lineBegin = k + 1;
                 }
             }
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.text.translate.EntityArrays;
 import org.jgrapht.nio.Attribute;
 import org.jgrapht.nio.AttributeType;
 import org.jgrapht.nio.gml.GmlEventDrivenImporter;
@@ -43,9 +44,9 @@ import org.jgrapht.nio.gml.GmlEventDrivenImporter;
  * <p><b>Attributes.</b> A key of a node or an edge with a number is a numeric channel named by
  * the key; with a quoted string, one-hot channels {@code key=value} over the values seen (the
  * value as networkx's {@code read_gml} reads it: a string ends at the next quote, a backslash
- * is a character like any other, HTML character references such as {@code &#233;},
- * {@code &#xE9;} and the five named ones of XML ({@code &amp;}) are decoded, nothing
- * trimmed).
+ * is a character like any other, character references are decoded as there, nothing trimmed;
+ * see {@link #unescape}: {@code &#233;}, {@code &#xE9;} and the 252 names of HTML 4.01 such
+ * as {@code &eacute;} and {@code &nbsp;}, each with its semicolon).
  * An attribute that is a number on some nodes (or edges) and a string on others is refused.
  * Channels follow the order in which the keys first appear in the files. A key missing on a
  * node or an edge encodes as 0 and a note counts the gaps; GML has no defaults. A node's
@@ -61,28 +62,32 @@ import org.jgrapht.nio.gml.GmlEventDrivenImporter;
  * {@code directed 1} makes the edges directed; {@code directed 0}, or no such key, undirected
  * (stored in both directions).
  *
- * <p><b>Refusals.</b> A {@link DatasetFormatException} names the file and, where the outline
- * or the importer gives it, the line (and the column of a syntax error), and the node or edge,
- * for: bytes that are not UTF-8, a syntax error, no graph or a second graph,
- * {@code multigraph 1} (even without parallel edges), a {@code directed} other than 0 or 1, a
- * repeated {@code directed} or {@code multigraph}, a key repeated in a node or an edge, a
- * string {@code "[]"} (networkx's empty list), a character reference naming no character,
- * a node without an integer {@code id} in the 32-bit range or an id used twice,
- * an edge without integer {@code source} and {@code target} or naming a node the graph lacks,
- * a string {@code weight}, a number that is not finite ({@code 1e400}), an integer larger than
- * 2^53 in magnitude, a self-loop, a second edge between the same nodes (per ordered pair when
- * directed), an attribute name with {@code =}, a node attribute named {@code exists}, an edge
- * attribute named {@code edge}, and the folder cases of {@link GraphMlReader} (classes in some
- * files only, two graphs of one name).
+ * <p><b>Refusals.</b> A {@link DatasetFormatException} names the file, the line (and the
+ * column of a syntax error), and the node or edge, for: bytes that are not UTF-8, a syntax
+ * error, a second graph, {@code multigraph 1} (even without parallel edges), a
+ * {@code directed} other than 0 or 1, a repeated {@code directed} or {@code multigraph}, a key
+ * repeated in a node or an edge, a string {@code "[]"} (networkx's empty list), a numeric
+ * character reference to no character, to NUL or to a surrogate, a node without an integer
+ * {@code id} in the 32-bit range or an id used twice, an edge without integer {@code source}
+ * and {@code target} or naming a node the graph lacks, a string {@code weight}, a number that
+ * is not finite ({@code 1e400}), an integer larger than 2^53 in magnitude, a self-loop, a
+ * second edge between the same nodes (per ordered pair when directed, naming the line of the
+ * first too), an attribute that is numbers and strings (at the line of the key), an attribute
+ * name with {@code =}, a node attribute named {@code exists}, an edge attribute named
+ * {@code edge}; and without a line, a file without a graph and the folder cases of
+ * {@link GraphMlReader} (classes in some files only, two graphs of one name).
  *
  * <p><b>Limitations.</b> JGraphT's own {@code GmlExporter} escapes strings Java-style; such
  * escapes are kept as written, and a string with an escaped quote is refused (it is followed
- * by text without a space). Named character references other than the five of XML
- * ({@code &nbsp;}) are kept as written, where networkx would decode every HTML name (it writes
- * none). A word that the importer does not read as a number ({@code +INF}, {@code NAN} as
- * networkx writes infinities and NaN, or a number with a {@code +} sign) is refused. Lines
- * are named for the refusals of the outline and for syntax errors; the importer reports none
- * for what it reads, and the column of its syntax error counts a string as its placeholder.
+ * by text without a space). Character references follow networkx, not Python's
+ * {@code html.unescape} nor HTML 5: a name that HTML 5 adds ({@code &NewLine;}) and a name
+ * without its semicolon ({@code &eacute}) stay as written; {@code &apos;}, which networkx
+ * keeps, is decoded, and a numeric reference to NUL, to a surrogate or past U+10FFFF, which
+ * networkx reads or keeps, is refused. A word that the importer does not read as a number
+ * ({@code +INF}, {@code NAN} as networkx writes infinities and NaN, or a number with a
+ * {@code +} sign) is refused. A refusal names the line of the node's or edge's key, or of
+ * the attribute's key where one is at fault, not the column; the column of a syntax error of
+ * the importer counts a string as its placeholder.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -105,18 +110,75 @@ public final class GmlReader {
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
 
     /**
-     * An HTML character reference as networkx writes one ({@code &#233;}, {@code &#34;}), a
-     * hexadecimal one, or one of the five named references of XML, which igraph writes.
+     * A character reference as networkx's {@code read_gml} finds one: a name of letters and
+     * digits, a decimal number after {@code #}, or a hexadecimal one after {@code #x} (a small
+     * x only), each closed by a semicolon ({@code &eacute;}, {@code &#233;}, {@code &#xE9;}).
      */
     private static final Pattern REFERENCE =
-            Pattern.compile("&#([0-9]+);|&#[xX]([0-9a-fA-F]+);|&(amp|lt|gt|quot|apos);");
+            Pattern.compile("&([0-9A-Za-z]+);|&#([0-9]+);|&#x([0-9A-Fa-f]+);");
 
-    /** The characters of the named references of {@link #REFERENCE}. */
-    private static final Map<String, String> NAMED = Map.of("amp", "&", "lt", "<", "gt", ">",
-            "quot", "\"", "apos", "'");
+    /**
+     * The named references decoded, with their characters: the 252 of HTML 4.01 (W3C, 1999,
+     * section 24), as commons-text's {@link EntityArrays} lists them and Python's
+     * {@code html.entities.name2codepoint}, which networkx reads, has them, and {@code &apos;},
+     * which XML has and HTML 4 does not.
+     */
+    private static final Map<String, String> NAMED = namedReferences();
 
     /** Largest integer magnitude that a double holds exactly, 2^53. */
     private static final BigInteger EXACT_INTEGER = BigInteger.TWO.pow(53);
+
+    private static Map<String, String> namedReferences() {
+        Map<String, String> named = new HashMap<>();
+        for (Map<CharSequence, CharSequence> table : List.of(EntityArrays.BASIC_UNESCAPE,
+                EntityArrays.ISO8859_1_UNESCAPE, EntityArrays.HTML40_EXTENDED_UNESCAPE,
+                EntityArrays.APOS_UNESCAPE)) {
+            table.forEach((reference, character) -> named.put(reference.toString(),
+                    character.toString()));
+        }
+        return Map.copyOf(named);
+    }
+
+    /**
+     * Decodes the character references of a GML string as networkx's {@code read_gml} does
+     * ({@link #REFERENCE}, {@link #NAMED}): in one pass from left to right, so that
+     * {@code &amp;eacute;} gives {@code &eacute;}; a reference without its semicolon, with
+     * {@code #X}, or with a name HTML 4 lacks ({@code &foo;}, HTML 5's {@code &NewLine;})
+     * stays as written. Backslashes are characters like any other, as there. Unlike networkx,
+     * which keeps {@code &#1114112;} as written and decodes {@code &#0;} and {@code &#xD800;}
+     * to a NUL and a lone surrogate, a numeric reference past U+10FFFF, to NUL or to a
+     * surrogate is refused; and {@code &apos;} is decoded (networkx keeps it).
+     *
+     * @param raw the text between the quotes
+     * @return the decoded text
+     * @throws IllegalArgumentException naming the reference, for a number that names no
+     *     Unicode character, NUL or a surrogate
+     */
+    static String unescape(String raw) {
+        if (raw.indexOf('&') < 0) {
+            return raw;
+        }
+        Matcher m = REFERENCE.matcher(raw);
+        StringBuilder decoded = new StringBuilder();
+        while (m.find()) {
+            String character;
+            if (m.group(1) != null) {
+                character = NAMED.getOrDefault(m.group(), m.group());
+            } else {
+                BigInteger code = m.group(2) != null ? new BigInteger(m.group(2))
+                        : new BigInteger(m.group(3), 16);
+                if (code.signum() == 0 || code.bitLength() > 21
+                        || !Character.isValidCodePoint(code.intValue())
+                        || Character.getType(code.intValue()) == Character.SURROGATE) {
+                    throw new IllegalArgumentException(m.group());
+                }
+                character = Character.toString(code.intValue());
+            }
+            m.appendReplacement(decoded, Matcher.quoteReplacement(character));
+        }
+        m.appendTail(decoded);
+        return decoded.toString();
+    }
 
     private final String labelProperty;
 
@@ -204,10 +266,12 @@ public final class GmlReader {
         importer.addVertexConsumer(id -> {
             int k = graph.nodes.size();
             try {
-                graph.addNode(String.valueOf(id), outline.nodeLines.get(k));
+                graph.addNode(String.valueOf(id), ImportedGraphs.Place.line(
+                        outline.nodeLines.get(k)));
             } catch (DatasetFormatException e) {
                 throw new ImportedGraphs.Refusal(e);
             }
+            graph.nodeAttributePlaces.get(k).putAll(outline.nodeKeyPlaces.get(k));
         });
         importer.addVertexAttributeConsumer((node, value) -> {
             String key = node.getSecond();
@@ -218,7 +282,8 @@ public final class GmlReader {
         importer.addEdgeConsumer(edge -> {
             int k = graph.edges.size();
             graph.addEdge(String.valueOf(edge.getFirst()), String.valueOf(edge.getSecond()),
-                    outline.edgeLines.get(k));
+                    ImportedGraphs.Place.line(outline.edgeLines.get(k))).attributePlaces()
+                    .putAll(outline.edgeKeyPlaces.get(k));
         });
         importer.addEdgeAttributeConsumer((edge, value) -> {
             String key = edge.getSecond();
@@ -273,6 +338,9 @@ public final class GmlReader {
         boolean directed;
         final List<Integer> nodeLines = new ArrayList<>();
         final List<Integer> edgeLines = new ArrayList<>();
+        /** Where the keys of each node, and of each edge, are given, by key. */
+        final List<Map<String, ImportedGraphs.Place>> nodeKeyPlaces = new ArrayList<>();
+        final List<Map<String, ImportedGraphs.Place>> edgeKeyPlaces = new ArrayList<>();
         final Map<String, String> graphAttributes = new LinkedHashMap<>();
         final Map<String, Integer> graphAttributeLines = new HashMap<>();
         final List<String> nodeKeys = new ArrayList<>();
@@ -471,6 +539,9 @@ public final class GmlReader {
                     }
                 }
             }
+            Map<String, ImportedGraphs.Place> places = new HashMap<>();
+            seen.forEach((name, line) -> places.put(name, ImportedGraphs.Place.line(line)));
+            (node ? nodeKeyPlaces : edgeKeyPlaces).add(places);
             boolean complete = node ? seen.containsKey("id")
                     : seen.containsKey("source") && seen.containsKey("target");
             if (!complete) {
@@ -621,36 +692,15 @@ public final class GmlReader {
             return new Token(Token.WORD, text.substring(start, pos), line, start, pos);
         }
 
-        /**
-         * Decodes the character references of a string ({@link #REFERENCE}) as networkx's
-         * {@code read_gml} does; backslashes are characters like any other, as there.
-         */
+        /** Decodes the character references of a string ({@link GmlReader#unescape}). */
         private String decode(String raw, int at) throws DatasetFormatException {
-            if (raw.indexOf('&') < 0) {
-                return raw;
+            try {
+                return unescape(raw);
+            } catch (IllegalArgumentException e) {
+                throw error(at, "the string " + JGraphTGraphs.shown(raw) + " holds the"
+                        + " character reference " + e.getMessage() + ", which names no"
+                        + " Unicode character");
             }
-            Matcher m = REFERENCE.matcher(raw);
-            StringBuilder decoded = new StringBuilder();
-            while (m.find()) {
-                String character;
-                if (m.group(3) != null) {
-                    character = NAMED.get(m.group(3));
-                } else {
-                    BigInteger code = m.group(1) != null ? new BigInteger(m.group(1))
-                            : new BigInteger(m.group(2), 16);
-                    if (code.signum() == 0 || code.bitLength() > 21
-                            || !Character.isValidCodePoint(code.intValue())
-                            || Character.getType(code.intValue()) == Character.SURROGATE) {
-                        throw error(at, "the string " + JGraphTGraphs.shown(raw) + " holds the"
-                                + " character reference " + m.group() + ", which names no"
-                                + " Unicode character");
-                    }
-                    character = Character.toString(code.intValue());
-                }
-                m.appendReplacement(decoded, Matcher.quoteReplacement(character));
-            }
-            m.appendTail(decoded);
-            return decoded.toString();
         }
 
         private DatasetFormatException error(int at, String detail) {

@@ -53,10 +53,12 @@ final class ImportedGraphs {
         final String undirectedBy;
         /** Node ids as messages show them, in node order. */
         final List<String> nodeIds = new ArrayList<>();
-        /** The line of each node, 0 when unknown. */
-        final List<Integer> nodeLines = new ArrayList<>();
+        /** Where each node is first given, {@link Place#UNKNOWN} when unknown. */
+        final List<Place> nodePlaces = new ArrayList<>();
         final Map<String, Integer> nodeIndex = new HashMap<>();
         final List<Map<String, Object>> nodes = new ArrayList<>();
+        /** Where each node's attributes are given, by name; one not named is at its node. */
+        final List<Map<String, Place>> nodeAttributePlaces = new ArrayList<>();
         final List<Edge> edges = new ArrayList<>();
         /** Graph attributes: name to value as text, in order of first appearance. */
         final Map<String, String> graphAttributes = new LinkedHashMap<>();
@@ -77,36 +79,79 @@ final class ImportedGraphs {
          * Adds a node, refusing an id used before.
          *
          * @param id the node id as the file gives it
-         * @param line its line, 0 when unknown
+         * @param place where the file gives it
          * @return the node's attributes, to fill
          */
-        Map<String, Object> addNode(String id, int line) throws DatasetFormatException {
+        Map<String, Object> addNode(String id, Place place) throws DatasetFormatException {
             Integer before = nodeIndex.putIfAbsent(id, nodes.size());
             if (before != null) {
-                throw error(line, "node id " + JGraphTGraphs.shown(id) + " is used twice"
-                        + at(nodeLines.get(before), "first"));
+                throw error(place, "node id " + JGraphTGraphs.shown(id) + " is used twice"
+                        + nodePlaces.get(before).inParentheses("first"));
             }
             nodeIds.add(id);
-            nodeLines.add(line);
+            nodePlaces.add(place);
             Map<String, Object> attributes = new LinkedHashMap<>();
             nodes.add(attributes);
+            nodeAttributePlaces.add(new HashMap<>());
             return attributes;
         }
 
         /**
          * Adds an edge.
          *
-         * @return the edge's attributes, to fill
+         * @param source the id of its source node
+         * @param target the id of its target node
+         * @param place where the file gives it
+         * @return the edge, whose attributes and their places are to fill
          */
-        Map<String, Object> addEdge(String source, String target, int line) {
-            Map<String, Object> attributes = new LinkedHashMap<>();
-            edges.add(new Edge(source, target, attributes, line));
-            return attributes;
+        Edge addEdge(String source, String target, Place place) {
+            Edge edge = new Edge(source, target, new LinkedHashMap<>(), place, new HashMap<>());
+            edges.add(edge);
+            return edge;
         }
 
-        DatasetFormatException error(int line, String detail) {
-            return line > 0 ? new DatasetFormatException(file, line, detail)
-                    : new DatasetFormatException(file, detail);
+        /** Where a graph attribute is given, on its line where known. */
+        Place graphAttributePlace(String key) {
+            return Place.line(graphAttributeLines.getOrDefault(key, 0));
+        }
+
+        DatasetFormatException error(Place place, String detail) {
+            return place.refusal(file, detail);
+        }
+    }
+
+    /**
+     * Where something is given in a file: a line and a column counted from 1, the column 0
+     * when unknown, the line 0 when neither is known.
+     */
+    record Place(int line, int column) {
+
+        /** No known place. */
+        static final Place UNKNOWN = new Place(0, 0);
+
+        /** A place on a known line, column unknown. */
+        static Place line(int line) {
+            return new Place(line, 0);
+        }
+
+        /** The refusal of a file at this place, naming the line and column that are known. */
+        DatasetFormatException refusal(Path file, String detail) {
+            if (line <= 0) {
+                return new DatasetFormatException(file, detail);
+            }
+            return column > 0 ? new DatasetFormatException(file, line, column, detail)
+                    : new DatasetFormatException(file, line, detail);
+        }
+
+        /** "line L, column C", "line L" or "" when unknown. */
+        String shown() {
+            return line <= 0 ? "" : column > 0 ? "line " + line + ", column " + column
+                    : "line " + line;
+        }
+
+        /** " (WHICH at line L, column C)" for a known place, else "". */
+        String inParentheses(String which) {
+            return line <= 0 ? "" : " (" + which + " at " + shown() + ")";
         }
     }
 
@@ -125,8 +170,12 @@ final class ImportedGraphs {
         }
     }
 
-    /** An edge as the file gives it, by the ids of its nodes. */
-    record Edge(String source, String target, Map<String, Object> attributes, int line) {
+    /**
+     * An edge as the file gives it, by the ids of its nodes, with where it is given and where
+     * each of its attributes is (an attribute not in {@code attributePlaces} is at the edge).
+     */
+    record Edge(String source, String target, Map<String, Object> attributes, Place place,
+            Map<String, Place> attributePlaces) {
     }
 
     /** Reads one file of a format into its graph. */
@@ -224,7 +273,7 @@ final class ImportedGraphs {
                 classAttribute = classKey;
                 classFile = file;
             } else if (!classAttribute.equalsIgnoreCase(classKey)) {
-                throw graph.error(graph.graphAttributeLines.getOrDefault(classKey, 0),
+                throw graph.error(graph.graphAttributePlace(classKey),
                         "class labels from the graph attribute " + JGraphTGraphs.shown(classKey)
                         + ", but " + classFile + " has them in "
                         + JGraphTGraphs.shown(classAttribute) + "; name one with"
@@ -252,7 +301,7 @@ final class ImportedGraphs {
             if (classKey != null) {
                 label = graph.graphAttributes.get(classKey);
                 if (label.isEmpty()) {
-                    throw graph.error(graph.graphAttributeLines.getOrDefault(classKey, 0),
+                    throw graph.error(graph.graphAttributePlace(classKey),
                             "the graph has no class label: its graph attribute "
                             + JGraphTGraphs.shown(classKey) + " is empty");
                 }
@@ -359,6 +408,7 @@ final class ImportedGraphs {
         Map<String, Boolean> words = new HashMap<>();
         Map<String, String> firstText = new HashMap<>();
         Map<String, String> firstNumber = new HashMap<>();
+        Map<String, Place> firstNumberPlace = new HashMap<>();
         for (Parsed graph : parsed) {
             List<Map<String, Object>> items = items(graph, kind);
             for (int k = 0; k < items.size(); k++) {
@@ -370,6 +420,10 @@ final class ImportedGraphs {
                     (number ? firstNumber : firstText).putIfAbsent(a.getKey(),
                             JGraphTGraphs.shown(value) + " at " + describe(graph, kind, k)
                             + " of " + graph.file.getFileName());
+                    if (number) {
+                        firstNumberPlace.putIfAbsent(a.getKey(), place(graph, kind, k,
+                                a.getKey()));
+                    }
                 }
             }
         }
@@ -381,13 +435,14 @@ final class ImportedGraphs {
                     String value = (String) a.getValue();
                     if (!numeric.get(name) && !words.get(name) && firstNumber.containsKey(name)
                             && !isNumber(value)) {
-                        throw graph.error(line(graph, kind, k), describe(graph, kind, k)
+                        throw graph.error(place(graph, kind, k, name), describe(graph, kind, k)
                                 + " gives the " + kind + " attribute " + JGraphTGraphs.shown(name)
                                 + (value.isBlank() ? " an empty value"
                                 : " the value " + JGraphTGraphs.shown(value) + ", which is no"
                                 + " finite number") + ", while its other values are numbers ("
-                                + firstNumber.get(name) + "); give a finite number, or leave"
-                                + " the attribute out there (it then reads as 0, with a note)");
+                                + firstNumber.get(name) + atPlace(firstNumberPlace.get(name))
+                                + "); give a finite number, or leave the attribute out there"
+                                + " (it then reads as 0, with a note)");
                     }
                 }
             }
@@ -458,9 +513,11 @@ final class ImportedGraphs {
                         refuseName(graph, kind, k, a.getKey());
                     }
                     if (before == null) {
-                        first.put(a.getKey(), here + " of " + graph.file.getFileName());
+                        first.put(a.getKey(), here + " of " + graph.file.getFileName()
+                                + atPlace(place(graph, kind, k, a.getKey())));
                     } else if (before != number) {
-                        throw graph.error(line(graph, kind, k), here + " gives the " + kind
+                        throw graph.error(place(graph, kind, k, a.getKey()), here + " gives the "
+                                + kind
                                 + " attribute " + JGraphTGraphs.shown(a.getKey()) + " "
                                 + (number ? "a number" : "a string") + ", but "
                                 + first.get(a.getKey()) + " gives it " + (number ? "a string"
@@ -482,14 +539,15 @@ final class ImportedGraphs {
         String where = describe(graph, kind, k) + " has the attribute "
                 + JGraphTGraphs.shown(name);
         if (name.contains(Presence.GROUP_SEPARATOR)) {
-            throw graph.error(line(graph, kind, k), where + ", whose name holds '"
+            throw graph.error(place(graph, kind, k, name), where + ", whose name holds '"
                     + Presence.GROUP_SEPARATOR + "', the separator of one-hot channel names;"
                     + " rename the attribute in the file");
         }
         String reserved = "node".equals(kind) ? NodeExistence.CHANNEL_NAME
                 : GraphDataset.EDGE_CHANNEL;
         if (name.equals(reserved)) {
-            throw graph.error(line(graph, kind, k), where + ", the name of the channel that"
+            throw graph.error(place(graph, kind, k, name), where + ", the name of the channel"
+                    + " that"
                     + " marks " + ("node".equals(kind) ? "real nodes" : "present edges")
                     + " (1 on each), so its values would be read as " + ("node".equals(kind)
                     ? "node existence" : "edge presence") + "; rename the attribute in the"
@@ -520,8 +578,18 @@ final class ImportedGraphs {
                 + JGraphTGraphs.shown(e.target());
     }
 
-    private static int line(Parsed graph, String kind, int k) {
-        return "node".equals(kind) ? graph.nodeLines.get(k) : graph.edges.get(k).line();
+    /** Where an attribute of a node or an edge is given: its own place, else the item's. */
+    private static Place place(Parsed graph, String kind, int k, String name) {
+        if ("node".equals(kind)) {
+            return graph.nodeAttributePlaces.get(k).getOrDefault(name, graph.nodePlaces.get(k));
+        }
+        Edge e = graph.edges.get(k);
+        return e.attributePlaces().getOrDefault(name, e.place());
+    }
+
+    /** Returns " at line L, column C" for a known place, else "". */
+    private static String atPlace(Place place) {
+        return place.line() <= 0 ? "" : " at " + place.shown();
     }
 
     /** Builds the raw graph, refusing edges to unknown nodes, self-loops and parallel edges. */
@@ -535,12 +603,12 @@ final class ImportedGraphs {
             Integer v = graph.nodeIndex.get(e.target());
             String where = describe(e);
             if (u == null || v == null) {
-                throw graph.error(e.line(), where + " names the node "
+                throw graph.error(e.place(), where + " names the node "
                         + JGraphTGraphs.shown(u == null ? e.source() : e.target())
                         + ", which the graph does not have");
             }
             if (u.equals(v)) {
-                throw graph.error(e.line(), where + " is a self-loop, which is not supported:"
+                throw graph.error(e.place(), where + " is a self-loop, which is not supported:"
                         + " the diagonal of a graph's matrix holds node attributes, so remove"
                         + " the loop or make it a node attribute");
             }
@@ -560,20 +628,13 @@ final class ImportedGraphs {
             long pair) throws DatasetFormatException {
         Edge first = firstOfPair.putIfAbsent(pair, e);
         if (first != null) {
-            throw graph.error(e.line(), describe(e) + " joins the same nodes as the "
-                    + describe(first) + at(first.line(), "") + "; parallel edges are not"
+            throw graph.error(e.place(), describe(e) + " joins the same nodes as the "
+                    + describe(first) + (first.place().line() > 0 ? " at "
+                    + first.place().shown() : "") + "; parallel edges are not"
                     + " supported (a graph has one edge per pair of nodes, per ordered pair"
                     + " when directed), so merge them first");
         }
         raw.edges.put(pair, e.attributes());
-    }
-
-    /** Returns " (WHICH at line L)" or " at line L" for a known line, else "". */
-    private static String at(int line, String which) {
-        if (line <= 0) {
-            return "";
-        }
-        return which.isEmpty() ? " at line " + line : " (" + which + " at line " + line + ")";
     }
 
     /**

@@ -128,8 +128,8 @@ class DotReaderTest extends GraphFileReaderTesting {
                 + " digraph (after an optional strict)");
         assertRefused("// nothing\n", ": holds no graph; expected graph { ... } or digraph"
                 + " { ... }");
-        assertRefused("graph { c [flag] }", ": node 'c' has the attribute 'flag' without a"
-                + " value; expected flag=VALUE");
+        assertRefused("graph { c [flag] }", ", line 1, column 12: node 'c' has the attribute"
+                + " 'flag' without a value; expected flag=VALUE");
     }
 
     @Test
@@ -158,22 +158,31 @@ class DotReaderTest extends GraphFileReaderTesting {
         assertRefused("graph {\n label=\"x\" + \"y\";\n a -- b }", ", line 2: joins strings with"
                 + " + (DOT string concatenation, after 'x'), which is not supported; write the"
                 + " joined string instead");
-        // The importer's parse listener throws an IndexOutOfBoundsException here.
-        String message = refused(write("cut.dot", "graph {\n label=ri>ng;\n a -- b }"));
-        assertTrue(message.contains("cut.dot: jgrapht-io's DOT importer failed on it"
-                + " (java.lang.IndexOutOfBoundsException"), message);
-        assertTrue(message.endsWith("check the file against the DOT grammar"), message);
+        // The importer's parse listener would throw an IndexOutOfBoundsException on these,
+        // with no line; the token walk refuses them first.
+        assertRefused("graph {\n label=ri>ng;\n a -- b }", ", line 2, column 10: holds the"
+                + " character '>' outside a quoted string, where DOT allows none (the importer"
+                + " would fail on it); quote the value that holds it");
+        assertRefused("graph {\n a -- b\n c @ d }", ", line 3, column 4: holds the character"
+                + " '@' outside a quoted string, where DOT allows none (the importer would fail"
+                + " on it); quote the value that holds it");
+        assertRefused("graph {\n a [x=a.b] }", ", line 2: holds 'a.b', which is no DOT"
+                + " identifier (a name starts with a letter or _, a numeral has only digits, a"
+                + " sign and a point), so the importer would split it; quote it");
+        assertRefused("graph {\n a [x=-] }", ", line 2: holds '-', which is no DOT"
+                + " identifier (a name starts with a letter or _, a numeral has only digits, a"
+                + " sign and a point), so the importer would split it; quote it");
     }
 
     @Test
     void refusesSelfLoopsAndParallelEdges() throws IOException {
-        assertRefused("graph { a -- a }", ": edge from 'a' to 'a' is a self-loop, which is not"
-                + " supported: the diagonal of a graph's matrix holds node attributes, so"
-                + " remove the loop or make it a node attribute");
-        assertRefused("strict graph { a -- b; b -- a [w=2] }", ": edge from 'b' to 'a' joins"
-                + " the same nodes as the edge from 'a' to 'b'; parallel edges are not supported"
-                + " (a graph has one edge per pair of nodes, per ordered pair when directed),"
-                + " so merge them first");
+        assertRefused("graph { a -- a }", ", line 1, column 9: edge from 'a' to 'a' is a"
+                + " self-loop, which is not supported: the diagonal of a graph's matrix holds"
+                + " node attributes, so remove the loop or make it a node attribute");
+        assertRefused("strict graph { a -- b; b -- a [w=2] }", ", line 1, column 24: edge from"
+                + " 'b' to 'a' joins the same nodes as the edge from 'a' to 'b' at line 1,"
+                + " column 16; parallel edges are not supported (a graph has one edge per pair"
+                + " of nodes, per ordered pair when directed), so merge them first");
         Path both = write("both.dot", "digraph { a -> b; b -> a [w=2] }");
         GraphDataset d = new DotReader().read(both);
         assertTrue(d.graphs().get(0).isDirected());
@@ -181,11 +190,110 @@ class DotReaderTest extends GraphFileReaderTesting {
     }
 
     @Test
+    void aRefusedValueNamesTheLineAndColumnOfItsAttribute() throws IOException {
+        String finite = "; give a finite number, or leave the attribute out there (it then"
+                + " reads as 0, with a note)";
+        // A node declared again: the value it ends with, on line 4.
+        assertRefused("graph {\n a [w=1]\n b [w=2]\n b [w=nan]\n}", ", line 4, column 5:"
+                + " node 'b' gives the node attribute 'w' the value 'nan', which is no finite"
+                + " number, while its other values are numbers ('1' at node 'a' of bad.dot at"
+                + " line 2, column 5)" + finite);
+        // A node [...] default of a subgraph, and after the subgraph the graph's own default.
+        assertRefused("graph {\n a [w=1]\n subgraph s {\n  node [w=inf]\n  b\n }\n c\n}",
+                ", line 4, column 9: node 'b' gives the node attribute 'w' the value 'inf',"
+                + " which is no finite number, while its other values are numbers ('1' at node"
+                + " 'a' of bad.dot at line 2, column 5)" + finite);
+        assertRefused("graph {\n node [w=nan]\n { node [w=2] b }\n c\n a [w=1]\n}", ", line 2,"
+                + " column 8: node 'c' gives the node attribute 'w' the value 'nan', which is no"
+                + " finite number, while its other values are numbers ('2' at node 'b' of"
+                + " bad.dot at line 3, column 10)" + finite);
+        // An edge [...] default, in force from its statement on, for each edge of a chain.
+        assertRefused("digraph {\n edge [w=1]\n a -> b\n edge [w=nan]\n b -> c -> d\n}",
+                ", line 4, column 8: edge from 'b' to 'c' gives the edge attribute 'w' the value"
+                + " 'nan', which is no finite number, while its other values are numbers ('1' at"
+                + " edge from 'a' to 'b' of bad.dot at line 2, column 8)" + finite);
+        // A node first named in an edge statement takes the node default; keywords in any case.
+        assertRefused("graph {\n a [w=1]\n NODE [w=\"-inf\"]\n a -- b\n}", ", line 3, column 8:"
+                + " node 'b' gives the node attribute 'w' the value '-inf', which is no finite"
+                + " number, while its other values are numbers ('1' at node 'a' of bad.dot at"
+                + " line 2, column 5)" + finite);
+        // Both edges of a chain take its list.
+        assertRefused("digraph {\n x -> y [w=1]\n a -> b\n -> c [w=nan] }", ", line 4, column"
+                + " 8: edge from 'a' to 'b' gives the edge attribute 'w' the value 'nan', which is"
+                + " no finite number, while its other values are numbers ('1' at edge from 'x' to"
+                + " 'y' of bad.dot at line 2, column 10)" + finite);
+        // An edge statement's own list wins over the default.
+        assertRefused("graph {\n edge [w=1]\n a -- b\n b -- c [\n  w=\"\"]\n}", ", line 5,"
+                + " column 3: edge from 'b' to 'c' gives the edge attribute 'w' an empty value,"
+                + " while its other values are numbers ('1' at edge from 'a' to 'b' of bad.dot"
+                + " at line 2, column 8)" + finite);
+    }
+
+    @Test
+    void aSelfLoopOrARepeatedEdgeNamesTheLinesOfItsStatements() throws IOException {
+        String loop = " is a self-loop, which is not supported: the diagonal of a graph's matrix"
+                + " holds node attributes, so remove the loop or make it a node attribute";
+        String parallel = "; parallel edges are not supported (a graph has one edge per pair of"
+                + " nodes, per ordered pair when directed), so merge them first";
+        // An edge of a chain is placed at its source node.
+        assertRefused("graph {\n a -- b\n b -- c --\n   c\n}", ", line 3, column 7: edge from"
+                + " 'c' to 'c'" + loop);
+        assertRefused("graph {\n\t\"q\" -- \"q\" }", ", line 2, column 2: edge from 'q' to"
+                + " 'q'" + loop);
+        assertRefused("graph {\n a -- b\n c -- d\n d -- c [w=1]\n}", ", line 4, column 2: edge"
+                + " from 'd' to 'c' joins the same nodes as the edge from 'c' to 'd' at line 3,"
+                + " column 2" + parallel);
+        assertRefused("digraph {\n a -> b\n b -> a\n x -> a -> b }", ", line 4, column 7:"
+                + " edge from 'a' to 'b' joins the same nodes as the edge from 'a' to 'b' at"
+                + " line 2, column 2" + parallel);
+        // Columns count characters: the emoji is one column, and so is a tab.
+        assertRefused("graph {\n \"\ud83d\ude00\" --\tb;\tb -- \"\ud83d\ude00\" }", ", line 2,"
+                + " column 12: edge from 'b' to '\\ud83d\\ude00' joins the same nodes as the edge"
+                + " from '\\ud83d\\ude00' to 'b' at line 2, column 2" + parallel);
+    }
+
+    @Test
+    void aRefusedAttributeNameOrMissingValueNamesItsLine() throws IOException {
+        assertRefused("graph {\n a\n b [\"x=y\"=1] }", ", line 3, column 5: node 'b' has the"
+                + " attribute 'x=y', whose name holds '=', the separator of one-hot channel"
+                + " names; rename the attribute in the file");
+        assertRefused("graph {\n node [exists=1]\n a }", ", line 2, column 8: node 'a' has the"
+                + " attribute 'exists', the name of the channel that marks real nodes (1 on"
+                + " each), so its values would be read as node existence; rename the attribute"
+                + " in the file");
+        assertRefused("graph {\n a -- b\n b -- c [\n  \"edge\"=1] }", ", line 4, column 3: edge"
+                + " from 'b' to 'c' has the attribute 'edge', the name of the channel that"
+                + " marks present edges (1 on each), so its values would be read as edge"
+                + " presence; rename the attribute in the file");
+        assertRefused("graph {\n a -- b [\n flag] }", ", line 3, column 2: edge from 'a' to"
+                + " 'b' has the attribute 'flag' without a value; expected flag=VALUE");
+        // A quoted "node" is a node's name, not the keyword of defaults.
+        assertRefused("graph {\n \"node\" [w=1]\n b [w=nan] }", ", line 3, column 5: node"
+                + " 'b' gives the node attribute 'w' the value 'nan', which is no finite number,"
+                + " while its other values are numbers ('1' at node 'node' of bad.dot at line 2,"
+                + " column 10); give a finite number, or leave the attribute out there (it then"
+                + " reads as 0, with a note)");
+    }
+
+    @Test
+    void aRefusalInTheSecondFileOfAFolderNamesThatFileAndLine() throws IOException {
+        Path folder = dir.resolve("two");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("a.dot"), "graph { a [w=1] }");
+        Files.writeString(folder.resolve("b.dot"), "graph {\n b [w=nan] }");
+        assertEquals(folder.resolve("b.dot") + ", line 2, column 5: node 'b' gives the node"
+                + " attribute 'w' the value 'nan', which is no finite number, while its other"
+                + " values are numbers ('1' at node 'a' of a.dot at line 1, column 12); give a"
+                + " finite number, or leave the attribute out there (it then reads as 0, with"
+                + " a note)", refused(folder));
+    }
+
+    @Test
     void aByteOrderMarkIsSkippedAndLinesStayThoseOfTheFile() throws IOException {
         Path file = write("bom.dot", "\uFEFFgraph {\n a -- b\n c -- c }");
-        assertEquals(file + ": edge from 'c' to 'c' is a self-loop, which is not supported: the"
-                + " diagonal of a graph's matrix holds node attributes, so remove the loop or"
-                + " make it a node attribute", refused(file));
+        assertEquals(file + ", line 3, column 2: edge from 'c' to 'c' is a self-loop, which is"
+                + " not supported: the diagonal of a graph's matrix holds node attributes, so"
+                + " remove the loop or make it a node attribute", refused(file));
         Path gml = write("bom.gml", "\uFEFFgraph [\n node [ id 0 ]\n node [ id 0 ] ]");
         assertEquals(gml + ", line 3: node id '0' is used twice (first at line 2)",
                 assertThrows(DatasetFormatException.class, () -> new GmlReader().read(gml))
@@ -241,15 +349,17 @@ class DotReaderTest extends GraphFileReaderTesting {
             String shown = bad.replace("\"", "");
             Path file = write("nan.dot", "graph { a [w=1]; b [w=" + (bad.startsWith("1e")
                     ? "\"" + bad + "\"" : bad) + "]; a -- b }");
-            assertEquals(file + ": node 'b' gives the node attribute 'w' the value '" + shown
-                    + "', which is no finite number, while its other values are numbers ('1'"
-                    + " at node 'a' of nan.dot); give a finite number, or leave the attribute"
-                    + " out there (it then reads as 0, with a note)", refused(file));
+            assertEquals(file + ", line 1, column 21: node 'b' gives the node attribute 'w' the"
+                    + " value '" + shown + "', which is no finite number, while its other values"
+                    + " are numbers ('1' at node 'a' of nan.dot at line 1, column 12); give a"
+                    + " finite number, or leave the attribute out there (it then reads as 0,"
+                    + " with a note)", refused(file));
         }
-        assertRefused("graph { a -- b [w=\"\"]; b -- c [w=2] }", ": edge from 'a' to 'b' gives"
-                + " the edge attribute 'w' an empty value, while its other values are numbers"
-                + " ('2' at edge from 'b' to 'c' of bad.dot); give a finite number, or leave the"
-                + " attribute out there (it then reads as 0, with a note)");
+        assertRefused("graph { a -- b [w=\"\"];\n b -- c [w=2] }", ", line 1, column 17: edge"
+                + " from 'a' to 'b' gives the edge attribute 'w' an empty value, while its other"
+                + " values are numbers ('2' at edge from 'b' to 'c' of bad.dot at line 2, column"
+                + " 10); give a finite number, or leave the attribute out there (it then reads"
+                + " as 0, with a note)");
         Path words = write("w.dot", "graph { a [w=nan]; b [w=x]; c [w=1] }");
         assertEquals(List.of("w=1", "w=nan", "w=x"), new DotReader().read(words).nodeChannels());
     }

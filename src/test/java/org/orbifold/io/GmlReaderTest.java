@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.orbifold.space.Graph;
@@ -248,8 +250,8 @@ class GmlReaderTest extends GraphFileReaderTesting {
     @Test
     void refusesMixedTypesAndReservedNames() throws IOException {
         assertRefused("graph [\n node [ id 0 x 1 ]\n node [ id 1 x \"one\" ] ]", ", line 3:"
-                + " node '1' gives the node attribute 'x' a string, but node '0' of bad.gml"
-                + " gives it a number; an attribute must be numbers everywhere or labels"
+                + " node '1' gives the node attribute 'x' a string, but node '0' of bad.gml at"
+                + " line 2 gives it a number; an attribute must be numbers everywhere or labels"
                 + " everywhere (convert its values to one type first)");
         assertRefused("graph [\n node [ id 0 exists 1 ] ]", ", line 2: node '0' has the"
                 + " attribute 'exists', the name of the channel that marks real nodes (1 on"
@@ -306,11 +308,78 @@ class GmlReaderTest extends GraphFileReaderTesting {
         assertEquals(List.of("s=a" + backslash + "u00"),
                 new GmlReader().read(truncated).nodeChannels());
         Path named = write("n.gml", "graph [ node [ id 0 s \"&amp;&lt;&gt;&quot;&apos;&#x41;"
-                + "&#65;&nbsp;&x;\" ] ]");
-        assertEquals(List.of("s=&<>\"'AA&nbsp;&x;"), new GmlReader().read(named).nodeChannels());
+                + "&#65;&nbsp;&x;&#X41;&eacute\" ] ]");
+        assertEquals(List.of("s=&<>\"'AA\u00a0&x;&#X41;&eacute"),
+                new GmlReader().read(named).nodeChannels());
         assertRefused("graph [\n node [ id 0 s \"a&#1114112;\" ] ]", ", line 2: the string"
                 + " 'a&#1114112;' holds the character reference &#1114112;, which names no"
                 + " Unicode character");
+    }
+
+    @Test
+    void characterReferencesDecodeAsNetworkxDecodesThem() throws IOException {
+        // networkx-entities.tsv: every name of HTML 5 (2231, with and without the semicolon),
+        // then some numeric and malformed references, with what nx.read_gml gives for each.
+        // The reader agrees on all but &apos;, which it decodes as XML does.
+        List<String[]> rows = new ArrayList<>();
+        try (InputStream in = getClass().getResourceAsStream("networkx-entities.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .lines().toList()) {
+                rows.add(line.split("\t"));
+            }
+        }
+        int names = 2231;
+        assertTrue(rows.size() > names, "every name of HTML 5 and more: " + rows.size());
+        int decodedNames = 0;
+        for (int k = 0; k < rows.size(); k++) {
+            String written = rows.get(k)[0];
+            StringBuilder networkx = new StringBuilder();
+            for (String code : rows.get(k)[1].split(" ")) {
+                networkx.appendCodePoint(Integer.parseInt(code, 16));
+            }
+            String expected = written.equals("&apos;") ? "'" : networkx.toString();
+            assertEquals(expected, GmlReader.unescape(written), written);
+            if (k < names && !networkx.toString().equals(written)) {
+                decodedNames++;
+            }
+        }
+        // Of the names, networkx decodes those of HTML 4.01, with their semicolon.
+        assertEquals(252, decodedNames);
+
+        // The same through the reader: the strings as written, and as networkx reads them
+        // and writes them back (numeric references only), give the same channels.
+        GraphDataset written = new GmlReader().read(resource("networkx-entities.gml"));
+        GraphDataset read = new GmlReader().read(resource("networkx-entities-read.gml"));
+        assertEquals(read.nodeChannels(), written.nodeChannels());
+        for (int v = 0; v < read.graphs().get(0).order(); v++) {
+            assertArrayEquals(read.graphs().get(0).nodeVector(v),
+                    written.graphs().get(0).nodeVector(v), 0.0);
+        }
+        assertTrue(written.nodeChannels().containsAll(List.of("s=\u00a0", "s=caf&eacute",
+                "s=&foo;", "s=&eacute;", "s=&#X41;", "s=&NewLine;", "s=&lt>")),
+                written.nodeChannels().toString());
+    }
+
+    @Test
+    void numericReferencesToNoCharacterAreRefusedWithTheirLine() throws IOException {
+        // networkx keeps &#1114112; as written and gives NUL and a lone surrogate for the others.
+        for (String reference : List.of("&#1114112;", "&#0;", "&#xD800;", "&#x110000;")) {
+            assertRefused("graph [\n node [\n id 0\n s \"a" + reference + "\" ] ]",
+                    ", line 4: the string 'a" + reference + "' holds the character reference "
+                    + reference + ", which names no Unicode character");
+        }
+    }
+
+    @Test
+    void aRefusedAttributeNamesTheLineOfItsKey() throws IOException {
+        assertRefused("graph [\n node [ id 0 x 1 ]\n node [\n  id 1\n  x \"one\"\n ]\n]",
+                ", line 5: node '1' gives the node attribute 'x' a string, but node '0' of"
+                + " bad.gml at line 2 gives it a number; an attribute must be numbers"
+                + " everywhere or labels everywhere (convert its values to one type first)");
+        assertRefused("graph [\n node [\n  id 0\n  exists 1 ] ]", ", line 4: node '0' has the"
+                + " attribute 'exists', the name of the channel that marks real nodes (1 on"
+                + " each), so its values would be read as node existence; rename the attribute"
+                + " in the file");
     }
 
     @Test

@@ -37,3 +37,43 @@ nx.write_gml(s, "networkx-strings.gml")
 back = nx.read_gml("networkx-strings.gml")
 assert [back.nodes[v]["s"] for v in back] == [s.nodes[v]["s"] for v in s]
 assert back.graph["class"] == "caf\u00e9"
+
+# Character references as other writers put them in GML strings (networkx writes only numeric
+# ones, as above). networkx-entities.tsv: for every name of HTML 5 (Python's
+# html.entities.html5, with its semicolon and, where HTML 5 allows it, without), and for some
+# numeric and malformed references, the string as written, a tab, and the code points (hex) of
+# what nx.read_gml gives for it.
+# networkx-entities.gml holds a few of them in a graph; networkx-entities-read.gml is that
+# graph as nx.read_gml reads it, written back by nx.write_gml (numeric references only).
+import html.entities
+import os
+import tempfile
+
+samples = ["&" + name for name in sorted(html.entities.html5)]
+samples += ["&amp;eacute;", "&amp;amp;", "&foo;", "&EACUTE;", "&AMP;", "&#x41;", "&#X41;",
+            "&#65", "&#0065;", "&#x1F600;", "caf&eacute;s", "&&eacute;;", "&eacute&eacute;",
+            "a & b", "&;", "&#;", "&#x;", "&ampx;", "\\&eacute;", "&#xe9;&#233;"]
+
+
+def gml_of(strings):
+    text = "graph [\n"
+    for i, s in enumerate(strings):
+        text += '  node [\n    id %d\n    label "%d"\n    s "%s"\n  ]\n' % (i, i, s)
+    return text + "]\n"
+
+
+with tempfile.TemporaryDirectory() as folder:
+    path = os.path.join(folder, "all.gml")
+    with open(path, "w", encoding="ascii") as f:
+        f.write(gml_of(samples))
+    read = nx.read_gml(path)
+with open("networkx-entities.tsv", "w", encoding="ascii") as f:
+    for i, s in enumerate(samples):
+        value = read.nodes[str(i)]["s"]
+        f.write(s + "\t" + " ".join("%X" % ord(c) for c in value) + "\n")
+
+few = ["&nbsp;", "&eacute;", "caf&eacute", "&foo;", "&amp;eacute;", "&#X41;", "&hellip;",
+       "&NewLine;", "&Eacute;&euro;&thetasym;", "&lt&gt;", "&sup2;&frac12;"]
+with open("networkx-entities.gml", "w", encoding="ascii") as f:
+    f.write(gml_of(few))
+nx.write_gml(nx.read_gml("networkx-entities.gml"), "networkx-entities-read.gml")
