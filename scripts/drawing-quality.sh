@@ -7,7 +7,8 @@
 # Usage: scripts/drawing-quality.sh [DATASETS_DIR] [OUT_DIR] [SET:COUNT...]
 #   SET:COUNT defaults to tu/MUTAG:100 tu/AIDS:100 tu/Mutagenicity:100. OUT_DIR (default
 #   BUILD_DIR/drawing-quality) gets one CSV per set, one row per graph.
-#   BUILD_DIR as in the other benchmark scripts; SEED (default 42) the drawing's seed.
+#   BUILD_DIR as in the other benchmark scripts; SEED (default 42) the drawing's seed;
+#   JAVA_OPTS, if set, more options of the java command.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 data="$(realpath -m "${1:-$root/../shared/datasets}")"
@@ -27,7 +28,7 @@ for item in "${sets[@]}"; do
     set_name="${item%%:*}"
     count="${item##*:}"
     echo "load before $set_name: $(cat /proc/loadavg)"
-    java -XX:ActiveProcessorCount=1 -Dseed="${SEED:-42}" -cp "$bench_classpath" \
+    java -XX:ActiveProcessorCount=1 ${JAVA_OPTS:-} -Dseed="${SEED:-42}" -cp "$bench_classpath" \
         org.orbifold.bench.DrawingQualityHarness "$data/$set_name" "$count" \
         "$out_dir/$(basename "$set_name").csv"
 done
