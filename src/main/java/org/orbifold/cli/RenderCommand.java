@@ -37,8 +37,9 @@ import picocli.CommandLine.Spec;
             + " --graphs (default: the first " + RenderCommand.DEFAULT_GRAPHS + "), or with"
             + " --align I,J two graphs side by side, joined by the node matching of the"
             + " aligner.",
-            "Graphs with node channels x and y are drawn at their coordinates, others by a"
-            + " force-directed layout seeded by --seed. Indices count from 0 among the graphs"
+            "Graphs with node channels x and y are drawn at their coordinates, others by"
+            + " stress majorization (path lengths as distances; --seed decides which way nodes"
+            + " the distances cannot tell apart go). Indices count from 0 among the graphs"
             + " kept by --class and --limit."})
 final class RenderCommand extends DatasetCommand {
 

@@ -5,11 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Random;
-import org.jgrapht.alg.drawing.FRLayoutAlgorithm2D;
-import org.jgrapht.alg.drawing.model.Box2D;
-import org.jgrapht.alg.drawing.model.MapLayoutModel2D;
-import org.jgrapht.alg.drawing.model.Point2D;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
 import org.orbifold.match.Alignment;
@@ -42,23 +37,31 @@ import org.orbifold.space.Permutation;
  * pointing up, with one scale and one offset for all panels of a document (so drawings of
  * several graphs, or of a graph and a mean, compare at a glance); the drawn nodes of all panels
  * fill the panels, the aspect ratio kept, whatever the coordinates' range (a span beyond the
- * largest double is scaled without overflow). Otherwise each graph gets a Fruchterman and
- * Reingold force-directed layout ({@link FRLayoutAlgorithm2D} of JGraphT on its drawn nodes,
- * with a spring for each drawn edge of presence at least 0.5 when presence is a probability,
- * for each drawn edge otherwise), started from points drawn with a {@link Random} of the seed
- * with JGraphT's normalization factor 0.5, run again from the same points with a factor 0.6
- * times smaller (down to 0.108) while its box holds more than one node in 20 (at least 2) at
- * its border, as it does for sparse graphs such as molecules, and is scaled to fill its panel.
- * When the springs fall into several connected parts (a salt's ions, the fragments of a mean
- * joined only by unlikely edges, single nodes), each part of two or more nodes is laid out so
- * on its own and scaled so that its mean spring is one unit long, the single nodes are put in
- * a square grid of one unit, and these blocks, larger parts first and the grid last, are
- * placed left to right, one unit apart, in rows as wide as the square root of their area
- * (gaps included) or the widest block; the whole is then scaled to fill the panel. A
- * connected graph is one part, laid out and scaled as above. In an alignment drawn this way,
- * the second graph's layout starts from the positions of the first graph's nodes matched to
- * its nodes, so that matched nodes tend to sit at the same places of the two panels (less so
- * when packing moves its parts).
+ * largest double is scaled without overflow). Otherwise each graph is laid out by stress
+ * majorization (Gansner, Koren and North, "Graph Drawing by Stress Majorization", Graph
+ * Drawing 2004; {@link StressLayout}): the layout edges are the drawn edges of presence at
+ * least 0.5 when presence is a probability, every drawn edge otherwise, and the drawn nodes
+ * are placed so that the distance between any two is as close as can be to the number of
+ * layout edges on a shortest path between them, relative to that number, which draws rings
+ * as near-regular polygons, chains about straight and nodes apart. The layout starts from
+ * classical multidimensional scaling of those distances, in the plane of its two leading
+ * axes and in the planes of the first or second and the third (a ring that the leading
+ * plane sees edge-on shows in another), keeps the result of least stress, and is scaled to
+ * fill its panel. The seed moves the starts by at most 0.01 edge lengths, so that nodes the
+ * distances cannot tell apart (the two oxygens of a nitro group) part; another seed draws
+ * the same shapes, but such nodes may part the other way, a symmetric drawing may come out
+ * turned or mirrored, and nodes may move by a few units.
+ * When the layout edges fall into several connected parts (a salt's ions, the fragments of a
+ * mean joined only by unlikely edges, single nodes), each part of two or more nodes is laid
+ * out so on its own and scaled so that its mean layout edge is one unit long, the single
+ * nodes are put in a square grid of one unit, and these blocks, larger parts first and the
+ * grid last, are placed left to right, one unit apart, in rows as wide as the square root of
+ * their area (gaps included) or the widest block; the whole is then scaled to fill the panel.
+ * A connected graph is one part, laid out and scaled as above. In an alignment drawn this
+ * way, the second graph's layout starts with each node at the place of the first graph's
+ * node matched to it, and its other nodes at their scaling's places fitted to those by a
+ * rotation, reflection, scaling and shift (one start only), so that matched nodes tend to
+ * sit at the same places of the two panels (less so when packing moves its parts).
  *
  * <p><b>Structure, for scripts.</b> Panel {@code k} (from 0, in the order given) is a group
  * {@code <g id="pK" class="panel">} holding a {@code <text class="title">}, the edges as
@@ -100,9 +103,14 @@ import org.orbifold.space.Permutation;
  * <p><b>Limitations.</b> Directed edges are drawn without arrows, and a pair of nodes joined
  * in both directions gets one line, whose presence is the larger of the two; edge attributes
  * other than presence are not shown, nor numeric node channels other than {@code x} and
- * {@code y}. The force-directed layout takes time quadratic in the number of drawn nodes per
- * iteration, so graphs of thousands of nodes draw slowly, and it does not avoid crossings.
- * Node texts are small and may overlap in dense drawings.
+ * {@code y}. The layout does not count crossings: a bridged ring system (two rings sharing
+ * more than one bond, as in norbornane) and rings crowded with substituents may be drawn with
+ * an edge crossing another (9 of the first 100 drawings of AIDS, 3 of Mutagenicity's, none
+ * of MUTAG's; docs/performance.md). It takes memory quadratic and time cubic in
+ * the number of nodes of a part, so parts of thousands of nodes draw slowly. A long chain
+ * fills the panel's width and leaves its edges short, and a large molecule's nodes touch,
+ * since every panel has the same size. Node texts are small and may overlap in dense
+ * drawings.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -149,24 +157,9 @@ public final class SvgDrawing {
 
     private static final double PLAIN_EDGE_WIDTH = 1.5;
 
-    private static final int LAYOUT_ITERATIONS = FRLayoutAlgorithm2D.DEFAULT_ITERATIONS;
-
-    /**
-     * Factor by which the layout's normalization factor shrinks when the box holds too many
-     * nodes at its border. The normalization factor sets the ideal edge length: the factor
-     * times the side of a square of the box's area per node. JGraphT's default, 0.5, suits
-     * dense graphs but asks for more room than the box has for sparse graphs such as
-     * molecules, whose nodes the box then holds at its border, some on one another; with a
-     * smaller factor the layout stays inside the box, and is scaled to the panel afterwards.
-     */
-    private static final double LAYOUT_SHRINK = 0.6;
-
-    /** Least normalization factor tried (0.5, 0.3, 0.18, 0.108). */
-    private static final double MIN_LAYOUT_NORMALIZATION = 0.1;
-
     /**
      * Space between two connected parts packed in one panel, and between single nodes, in
-     * units of the parts' mean spring length.
+     * units of the parts' mean layout edge length.
      */
     private static final double PACK_GAP = 1.0;
 
@@ -185,7 +178,7 @@ public final class SvgDrawing {
         0x27BF, 0x27BF, 0x2B1B, 0x2B1C, 0x2B50, 0x2B50, 0x2B55, 0x2B55,
     };
 
-    /** Least presence of an edge that is a spring of the layout, when it is a probability. */
+    /** Least presence of an edge that is a layout edge, when it is a probability. */
     private static final double LAYOUT_PRESENCE = 0.5;
 
     private static final String PLAIN_FILL = "#5b8fd0";
@@ -250,7 +243,7 @@ public final class SvgDrawing {
     }
 
     /**
-     * Returns this drawing with another seed for the force-directed layout.
+     * Returns this drawing with another seed for the layout (see the class description).
      *
      * @param newSeed the seed
      * @return the drawing
@@ -503,10 +496,10 @@ public final class SvgDrawing {
     }
 
     /**
-     * Lays out a graph's drawn nodes and edges by Fruchterman and Reingold, from the points
-     * of {@code start} where given (a node's row, or null for a random point), and scales the
-     * result to fill the panel. A graph whose springs fall into several connected parts has
-     * each part laid out on its own and the parts packed by {@link #pack}.
+     * Lays out a graph's drawn nodes and edges by stress majorization, from the points of
+     * {@code start} where given (a node's row, or null for none), and scales the result to
+     * fill the panel. A graph whose layout edges fall into several connected parts has each
+     * part laid out on its own and the parts packed by {@link #pack}.
      */
     private void layOut(Panel panel, double[][] start) {
         Graph g = panel.graph;
@@ -514,7 +507,7 @@ public final class SvgDrawing {
         if (kept.length == 0) {
             return;
         }
-        List<int[]> parts = components(springs(g, kept));
+        List<int[]> parts = components(layoutEdges(g, kept));
         double[][] xy = parts.size() == 1 ? relax(g, kept, start) : pack(g, kept, parts, start);
 
         double[] box = bounds(xy);
@@ -528,34 +521,36 @@ public final class SvgDrawing {
     }
 
     /**
-     * Returns the positions (rows of x, y; y down) of the kept nodes in a Fruchterman and
-     * Reingold layout of their springs in a box of the panel's size, with JGraphT's
-     * normalization factor, shrunk by {@value #LAYOUT_SHRINK} while the box holds too many
-     * nodes at its border.
+     * Returns the positions (rows of x, y; y down) of the kept nodes, whose layout edges are
+     * connected, in the stress majorization layout of {@link StressLayout}, edges about one
+     * unit long, started where {@code start} gives a kept node's row.
      */
     private double[][] relax(Graph g, int[] kept, double[][] start) {
-        org.jgrapht.Graph<Integer, DefaultEdge> graph = springs(g, kept);
-        double factor = FRLayoutAlgorithm2D.DEFAULT_NORMALIZATION_FACTOR;
-        MapLayoutModel2D<Integer> model = layOut(graph, kept, start, factor);
-        while (held(model, kept.length) > Math.max(1, kept.length / 20)
-                && factor * LAYOUT_SHRINK >= MIN_LAYOUT_NORMALIZATION) {
-            factor *= LAYOUT_SHRINK;
-            model = layOut(graph, kept, start, factor);
-        }
-        double[][] xy = new double[kept.length][];
+        org.jgrapht.Graph<Integer, DefaultEdge> graph = layoutEdges(g, kept);
+        int[][] neighbours = new int[kept.length][];
         for (int a = 0; a < kept.length; a++) {
-            Point2D point = model.get(a);
-            xy[a] = new double[] {point.getX(), point.getY()};
+            List<Integer> around = new ArrayList<>();
+            for (DefaultEdge e : graph.edgesOf(a)) {
+                around.add(graph.getEdgeSource(e) + graph.getEdgeTarget(e) - a);
+            }
+            neighbours[a] = around.stream().mapToInt(Integer::intValue).sorted().toArray();
         }
-        return xy;
+        double[][] given = null;
+        if (start != null) {
+            given = new double[kept.length][];
+            for (int a = 0; a < kept.length; a++) {
+                given[a] = start[kept[a]];
+            }
+        }
+        return StressLayout.layOut(neighbours, given, seed);
     }
 
     /**
-     * Returns the connected parts of the springs, each as the sorted positions of its nodes;
-     * larger parts first, parts of equal size by their first node.
+     * Returns the connected parts of the layout edges, each as the sorted positions of its
+     * nodes; larger parts first, parts of equal size by their first node.
      */
-    private static List<int[]> components(org.jgrapht.Graph<Integer, DefaultEdge> springs) {
-        int n = springs.vertexSet().size();
+    private static List<int[]> components(org.jgrapht.Graph<Integer, DefaultEdge> edges) {
+        int n = edges.vertexSet().size();
         boolean[] seen = new boolean[n];
         List<int[]> parts = new ArrayList<>();
         for (int a = 0; a < n; a++) {
@@ -565,8 +560,8 @@ public final class SvgDrawing {
             List<Integer> part = new ArrayList<>(List.of(a));
             seen[a] = true;
             for (int k = 0; k < part.size(); k++) {
-                for (DefaultEdge e : springs.edgesOf(part.get(k))) {
-                    int b = springs.getEdgeSource(e) + springs.getEdgeTarget(e) - part.get(k);
+                for (DefaultEdge e : edges.edgesOf(part.get(k))) {
+                    int b = edges.getEdgeSource(e) + edges.getEdgeTarget(e) - part.get(k);
                     if (!seen[b]) {
                         seen[b] = true;
                         part.add(b);
@@ -582,11 +577,11 @@ public final class SvgDrawing {
     /**
      * Returns the positions (rows of x, y; y down) of the kept nodes of several connected
      * parts: each part of two or more nodes laid out on its own by {@link #relax} and scaled
-     * so that its mean spring is one unit long, the single nodes in a square grid of one unit;
-     * then these blocks, larger parts first and the grid last, placed left to right in rows
-     * about as wide as the blocks' total area is square, one unit apart. The grid keeps
-     * nodes without springs apart and off the corners, where a joint layout pushes them, and
-     * the common unit keeps a small part from being drawn much larger than a big one.
+     * so that its mean layout edge is one unit long, the single nodes in a square grid of one
+     * unit; then these blocks, larger parts first and the grid last, placed left to right in
+     * rows about as wide as the blocks' total area is square, one unit apart. The grid keeps
+     * nodes without layout edges apart and off the corners, and the common unit keeps a small
+     * part from being drawn much larger than a big one.
      */
     private double[][] pack(Graph g, int[] kept, List<int[]> parts, double[][] start) {
         List<int[]> members = new ArrayList<>();
@@ -602,7 +597,7 @@ public final class SvgDrawing {
                 sub[c] = kept[part[c]];
             }
             double[][] local = relax(g, sub, start);
-            double unit = meanSpring(springs(g, sub), local);
+            double unit = meanEdgeLength(layoutEdges(g, sub), local);
             for (double[] point : local) {
                 point[0] /= unit;
                 point[1] /= unit;
@@ -651,18 +646,18 @@ public final class SvgDrawing {
     }
 
     /**
-     * Returns the mean length of the springs between the points (a spring's ends are rows of
-     * {@code xy}), or 1 when it is not positive.
+     * Returns the mean length of the layout edges between the points (an edge's ends are rows
+     * of {@code xy}), or 1 when it is not positive.
      */
-    private static double meanSpring(org.jgrapht.Graph<Integer, DefaultEdge> springs,
+    private static double meanEdgeLength(org.jgrapht.Graph<Integer, DefaultEdge> edges,
             double[][] xy) {
         double sum = 0.0;
-        for (DefaultEdge e : springs.edgeSet()) {
-            double[] a = xy[springs.getEdgeSource(e)];
-            double[] b = xy[springs.getEdgeTarget(e)];
+        for (DefaultEdge e : edges.edgeSet()) {
+            double[] a = xy[edges.getEdgeSource(e)];
+            double[] b = xy[edges.getEdgeTarget(e)];
             sum += Math.hypot(a[0] - b[0], a[1] - b[1]);
         }
-        double mean = sum / springs.edgeSet().size();
+        double mean = sum / edges.edgeSet().size();
         return mean > 0.0 ? mean : 1.0;
     }
 
@@ -690,49 +685,13 @@ public final class SvgDrawing {
     }
 
     /**
-     * Runs the Fruchterman and Reingold layout of the springs in a box of the panel's size,
-     * from the points of {@code start} where given (a kept node's row), else from points of a
-     * {@link Random} of the seed, with the given normalization factor.
+     * Returns the graph of the layout edges on the kept nodes (numbered by their position in
+     * {@code kept}): one undirected edge per pair of nodes joined by an edge of presence at
+     * least {@value #LAYOUT_PRESENCE} when presence is a probability (an edge of a mean that
+     * is more likely absent than present counts for no distance, though it is drawn), and of
+     * any positive presence otherwise.
      */
-    private MapLayoutModel2D<Integer> layOut(org.jgrapht.Graph<Integer, DefaultEdge> graph,
-            int[] kept, double[][] start, double factor) {
-        MapLayoutModel2D<Integer> model = new MapLayoutModel2D<>(Box2D.of(PANEL_SIZE,
-                PANEL_SIZE));
-        Random random = new Random(seed);
-        FRLayoutAlgorithm2D<Integer, DefaultEdge> fr = new FRLayoutAlgorithm2D<>(
-                LAYOUT_ITERATIONS, factor, random);
-        double[][] initial = new double[kept.length][];
-        for (int a = 0; a < kept.length; a++) {
-            double rx = random.nextDouble() * PANEL_SIZE;
-            double ry = random.nextDouble() * PANEL_SIZE;
-            initial[a] = start != null && start[kept[a]] != null ? start[kept[a]]
-                    : new double[] {rx, ry};
-        }
-        fr.setInitializer(v -> Point2D.of(initial[v][0], initial[v][1]));
-        fr.layout(graph, model);
-        return model;
-    }
-
-    /** Returns how many of the layout's nodes its box holds at its border. */
-    private static int held(MapLayoutModel2D<Integer> model, int nodes) {
-        int held = 0;
-        for (int a = 0; a < nodes; a++) {
-            Point2D point = model.get(a);
-            boolean border = point.getX() <= 0.0 || point.getX() >= PANEL_SIZE
-                    || point.getY() <= 0.0 || point.getY() >= PANEL_SIZE;
-            held += border ? 1 : 0;
-        }
-        return held;
-    }
-
-    /**
-     * Returns the graph of the layout's springs on the kept nodes (numbered by their
-     * position in {@code kept}): one undirected edge per pair of nodes joined by an edge of
-     * presence at least {@value #LAYOUT_PRESENCE} when presence is a probability (an edge of
-     * a mean that is more likely absent than present pulls nothing, though it is drawn), and
-     * of any positive presence otherwise.
-     */
-    private org.jgrapht.Graph<Integer, DefaultEdge> springs(Graph g, int[] kept) {
+    private org.jgrapht.Graph<Integer, DefaultEdge> layoutEdges(Graph g, int[] kept) {
         org.jgrapht.Graph<Integer, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
         for (int a = 0; a < kept.length; a++) {
             graph.addVertex(a);
