@@ -1,5 +1,6 @@
 package org.orbifold.stats;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.orbifold.match.Alignment;
@@ -137,11 +138,51 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
      * geodesic (by its alignment in {@link #alignments()}), {@code pi_i . Y_i}, padded to the
      * order of the mean.
      *
+     * <p>The result keeps no copy of the input graphs, so it checks only that {@code graph}
+     * fits alignment {@code i}: the mean's attribute dimensions and directedness, and an
+     * order at most the mean's. Another graph of that shape is relabelled without complaint,
+     * so the caller must pass input {@code i} itself.
+     *
      * @param i the index of the graph in the input list
      * @param graph that input graph
      * @return the aligned graph
+     * @throws IllegalArgumentException if {@code i} is not an input index or {@code graph}
+     *     cannot be input {@code i} (other dimensions, directedness or a larger order)
      */
     public Graph aligned(int i, Graph graph) {
-        return graph.permute(alignments.get(i).permutation());
+        return CenterResult.relabel(mean, "mean", alignments, i, graph);
+    }
+
+    /** Compares every component, the arrays by content (bit for bit). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof GeodesicPcaResult that && mean.equals(that.mean)
+                && components.equals(that.components)
+                && Arrays.equals(explainedVarianceRatios, that.explainedVarianceRatios)
+                && Double.compare(totalSumOfSquares, that.totalSumOfSquares) == 0
+                && Arrays.deepEquals(componentScores, that.componentScores)
+                && alignments.equals(that.alignments)
+                && Double.compare(objective, that.objective) == 0
+                && iterations == that.iterations && Arrays.equals(trace, that.trace)
+                && status == that.status;
+    }
+
+    /** Hashes the content that {@link #equals(Object)} compares. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(mean, components, Arrays.hashCode(explainedVarianceRatios),
+                totalSumOfSquares, Arrays.deepHashCode(componentScores), alignments, objective,
+                iterations, Arrays.hashCode(trace), status);
+    }
+
+    /** Shows every component, the arrays by content. */
+    @Override
+    public String toString() {
+        return "GeodesicPcaResult[mean=" + mean + ", components=" + components
+                + ", explainedVarianceRatios=" + Arrays.toString(explainedVarianceRatios)
+                + ", totalSumOfSquares=" + totalSumOfSquares + ", componentScores="
+                + Arrays.deepToString(componentScores) + ", alignments=" + alignments
+                + ", objective=" + objective + ", iterations=" + iterations + ", trace="
+                + Arrays.toString(trace) + ", status=" + status + "]";
     }
 }

@@ -1,5 +1,6 @@
 package org.orbifold.stats;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.orbifold.match.Alignment;
@@ -46,5 +47,29 @@ public record MedoidResult(int index, Graph medoid, double objective, double[] o
     @Override
     public double[] objectives() {
         return objectives.clone();
+    }
+
+    /** Compares every component, the objectives by content (bit for bit). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MedoidResult that && index == that.index
+                && medoid.equals(that.medoid) && Double.compare(objective, that.objective) == 0
+                && Arrays.equals(objectives, that.objectives)
+                && alignments.equals(that.alignments) && squared == that.squared;
+    }
+
+    /** Hashes the content that {@link #equals(Object)} compares. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(index, medoid, objective, Arrays.hashCode(objectives), alignments,
+                squared);
+    }
+
+    /** Shows every component, the objectives by content. */
+    @Override
+    public String toString() {
+        return "MedoidResult[index=" + index + ", medoid=" + medoid + ", objective=" + objective
+                + ", objectives=" + Arrays.toString(objectives) + ", alignments=" + alignments
+                + ", squared=" + squared + "]";
     }
 }
