@@ -27,8 +27,8 @@ import org.orbifold.space.GraphSpace;
 public final class GraphRegressionModel {
 
     /**
-     * The relative excess of {@code SSR} over {@code SST} that {@link #rSquared()} treats as
-     * rounding: {@code 1e-12}.
+     * The relative excess of {@code SSR} over {@code SST}, and the share of the sample's squared
+     * norm in {@code SST}, that {@link #rSquared()} treats as rounding: {@code 1e-12}.
      */
     public static final double R_SQUARED_ROUNDING = 1e-12;
 
@@ -247,22 +247,32 @@ public final class GraphRegressionModel {
 
     /**
      * Returns the goodness of fit {@code R^2 = 1 - SSR / SST}, with {@code SST} the Fréchet
-     * variance; 1 when {@code SST = 0} and {@code SSR = 0}, and 0 when only {@code SST} is 0.
-     * An {@code SSR} above {@code SST} by at most {@link #R_SQUARED_ROUNDING} of it is taken
-     * as equal and gives 0: a fit that stays at the mean (a huge ridge) otherwise reports
-     * {@code -2.2e-16} from summing the same distances in another order. A larger excess,
-     * possible only from the first-graph start, gives the negative value.
+     * variance. An {@code SSR} above {@code SST} by at most {@link #R_SQUARED_ROUNDING} of it
+     * is taken as equal and gives 0: a fit that stays at the mean (a huge ridge) otherwise
+     * reports {@code -2.2e-16} from summing the same distances in another order. A larger
+     * excess, possible only from the first-graph start, gives the negative value.
+     *
+     * <p><b>No variance.</b> When {@code SST} is at most {@link #R_SQUARED_ROUNDING} times
+     * the scale {@code S = n ||M||^2 + SST} of the sample ({@code S = sum_i ||pi_i . Y_i||^2}
+     * for an exact mean; {@code n} graphs, {@code M} the Fréchet mean), including
+     * {@code SST = 0}, the graphs are one graph up to relabelling and rounding, and there is
+     * nothing to explain. Then {@code R^2} is 1 when {@code SSR} is also at most
+     * {@link #R_SQUARED_ROUNDING} times {@code S} (the fit reproduces that graph, whether its
+     * residuals came out as exactly 0 or as rounding such as {@code 1e-30}), and 0 otherwise.
+     *
+     * @return {@code R^2}, at most 1
      */
     public double rSquared() {
         double ssr = residualSumOfSquares();
-        if (totalSumOfSquares > 0.0) {
-            if (ssr > totalSumOfSquares
-                    && ssr <= totalSumOfSquares * (1.0 + R_SQUARED_ROUNDING)) {
-                return 0.0;
-            }
-            return 1.0 - ssr / totalSumOfSquares;
+        double scale = squaredResiduals.length * space.squaredNorm(frechetMean)
+                + totalSumOfSquares;
+        if (totalSumOfSquares <= R_SQUARED_ROUNDING * scale) {
+            return ssr <= R_SQUARED_ROUNDING * scale ? 1.0 : 0.0;
         }
-        return ssr == 0.0 ? 1.0 : 0.0;
+        if (ssr > totalSumOfSquares && ssr <= totalSumOfSquares * (1.0 + R_SQUARED_ROUNDING)) {
+            return 0.0;
+        }
+        return 1.0 - ssr / totalSumOfSquares;
     }
 
 
