@@ -322,6 +322,7 @@ public final class Evaluation {
         /**
          * Copies the values.
          *
+         * @param values the accuracy of each fold
          * @throws IllegalArgumentException if there are none
          */
         public FoldAccuracies {
@@ -332,13 +333,21 @@ public final class Evaluation {
             values = values.clone();
         }
 
-        /** Returns a copy of the accuracy of each fold. */
+        /**
+         * Returns a copy of the accuracy of each fold.
+         *
+         * @return a copy of the accuracy of each fold
+         */
         @Override
         public double[] values() {
             return values.clone();
         }
 
-        /** Returns the mean of the fold accuracies. */
+        /**
+         * Returns the mean of the fold accuracies.
+         *
+         * @return the mean of the fold accuracies
+         */
         public double mean() {
             double sum = 0.0;
             for (double v : values) {
@@ -347,7 +356,11 @@ public final class Evaluation {
             return sum / values.length;
         }
 
-        /** Returns the population standard deviation of the fold accuracies. */
+        /**
+         * Returns the population standard deviation of the fold accuracies.
+         *
+         * @return the population standard deviation of the fold accuracies
+         */
         public double standardDeviation() {
             double mean = mean();
             double sum = 0.0;

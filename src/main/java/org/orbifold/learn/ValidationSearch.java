@@ -98,6 +98,11 @@ public final class ValidationSearch {
         /**
          * Checks the components.
          *
+         * @param description a short text naming the settings
+         * @param space the graph space of the candidate
+         * @param classifier the learner with its settings
+         * @param modelSize the graphs a prediction may align, {@code 0} when unknown
+         * @param modelOrder the order of those graphs, {@code 0} when unknown or uncapped
          * @throws NullPointerException if a component is null
          * @throws IllegalArgumentException if the model size or order is negative
          */
@@ -173,6 +178,12 @@ public final class ValidationSearch {
         /**
          * Copies the components and checks that they agree.
          *
+         * @param candidates the candidates, in the given order
+         * @param correct the correct validation counts, one per candidate
+         * @param validationSize the number of validation graphs
+         * @param best the index of the chosen candidate
+         * @param selection the rule that chose it
+         * @param chosenModel the chosen candidate's model
          * @throws IllegalArgumentException if the lengths differ, the size is not positive,
          *     or {@code best} is out of range
          */
@@ -195,7 +206,11 @@ public final class ValidationSearch {
             Objects.requireNonNull(chosenModel, "chosenModel");
         }
 
-        /** Returns a copy of the correct counts. */
+        /**
+         * Returns a copy of the correct counts.
+         *
+         * @return a copy of the correct counts
+         */
         @Override
         public int[] correct() {
             return correct.clone();
@@ -211,7 +226,11 @@ public final class ValidationSearch {
             return correct[candidate] / (double) validationSize;
         }
 
-        /** Returns the chosen candidate. */
+        /**
+         * Returns the chosen candidate.
+         *
+         * @return the chosen candidate
+         */
         public Candidate chosen() {
             return candidates.get(best);
         }

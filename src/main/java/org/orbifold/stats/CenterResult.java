@@ -63,6 +63,13 @@ public record CenterResult(Graph center, double objective, int iterations, doubl
     /**
      * Validates and copies the components.
      *
+     * @param center the center graph
+     * @param objective the objective at the center
+     * @param iterations the update steps of the best run
+     * @param trace the objective before the first step and after each step
+     * @param status why the computation stopped
+     * @param alignments one alignment per input graph, aligning it to the center
+     * @param runs every run of the computation
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code iterations < 0} or the trace is empty
      */
@@ -83,7 +90,11 @@ public record CenterResult(Graph center, double objective, int iterations, doubl
         }
     }
 
-    /** Returns the update steps summed over all runs. */
+    /**
+     * Returns the update steps summed over all runs.
+     *
+     * @return the update steps summed over all runs
+     */
     public int totalIterations() {
         int total = 0;
         for (Run run : runs) {
@@ -103,7 +114,11 @@ public record CenterResult(Graph center, double objective, int iterations, doubl
                 allRuns);
     }
 
-    /** Returns a copy of the objective trace. */
+    /**
+     * Returns a copy of the objective trace.
+     *
+     * @return a copy of the objective trace
+     */
     @Override
     public double[] trace() {
         return trace.clone();

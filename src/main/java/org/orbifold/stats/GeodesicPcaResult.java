@@ -49,6 +49,16 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
     /**
      * Validates and copies the components.
      *
+     * @param mean the mean graph
+     * @param components the unit directions, the first being that of the geodesic
+     * @param explainedVarianceRatios the share of the total sum of squares of each direction
+     * @param totalSumOfSquares the total sum of squares of the aligned sample
+     * @param componentScores the score of each graph on each direction
+     * @param alignments one alignment per graph, to its point of the first geodesic
+     * @param objective the sum of squared distances to the first geodesic
+     * @param iterations the number of accepted update steps
+     * @param trace the objective of the start and after each accepted step
+     * @param status why the computation stopped
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the lengths disagree, there is no direction, or
      *     the trace is empty
@@ -86,12 +96,20 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
         trace = trace.clone();
     }
 
-    /** Returns the unit direction {@code V} of the first principal geodesic. */
+    /**
+     * Returns the unit direction {@code V} of the first principal geodesic.
+     *
+     * @return the unit direction {@code V} of the first principal geodesic
+     */
     public Graph direction() {
         return components.get(0);
     }
 
-    /** Returns each graph's score {@code s_i} on the first principal geodesic. */
+    /**
+     * Returns each graph's score {@code s_i} on the first principal geodesic.
+     *
+     * @return each graph's score {@code s_i} on the first principal geodesic
+     */
     public double[] scores() {
         double[] s = new double[componentScores.length];
         for (int i = 0; i < s.length; i++) {
@@ -100,13 +118,21 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
         return s;
     }
 
-    /** Returns a copy of the explained-variance ratios. */
+    /**
+     * Returns a copy of the explained-variance ratios.
+     *
+     * @return a copy of the explained-variance ratios
+     */
     @Override
     public double[] explainedVarianceRatios() {
         return explainedVarianceRatios.clone();
     }
 
-    /** Returns a copy of the scores, one row per graph and one column per direction. */
+    /**
+     * Returns a copy of the scores, one row per graph and one column per direction.
+     *
+     * @return a copy of the scores, one row per graph and one column per direction
+     */
     @Override
     public double[][] componentScores() {
         double[][] rows = new double[componentScores.length][];
@@ -116,7 +142,11 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
         return rows;
     }
 
-    /** Returns a copy of the objective trace. */
+    /**
+     * Returns a copy of the objective trace.
+     *
+     * @return a copy of the objective trace
+     */
     @Override
     public double[] trace() {
         return trace.clone();

@@ -74,22 +74,38 @@ public final class GraphRegressionModel {
         this.start = start;
     }
 
-    /** Returns the graph space the model was fitted in. */
+    /**
+     * Returns the graph space the model was fitted in.
+     *
+     * @return the graph space the model was fitted in
+     */
     public GraphSpace space() {
         return space;
     }
 
-    /** Returns the number of covariates {@code p}. */
+    /**
+     * Returns the number of covariates {@code p}.
+     *
+     * @return the number of covariates {@code p}
+     */
     public int covariateCount() {
         return names.size();
     }
 
-    /** Returns the covariate names, {@code x1, ..., xp} unless given to the fit. */
+    /**
+     * Returns the covariate names, {@code x1, ..., xp} unless given to the fit.
+     *
+     * @return the covariate names, {@code x1, ..., xp} unless given to the fit
+     */
     public List<String> covariateNames() {
         return names;
     }
 
-    /** Returns the intercept graph {@code B_0}, the prediction at {@code x = 0}. */
+    /**
+     * Returns the intercept graph {@code B_0}, the prediction at {@code x = 0}.
+     *
+     * @return the intercept graph {@code B_0}, the prediction at {@code x = 0}
+     */
     public Graph intercept() {
         return coefficients.get(0);
     }
@@ -119,7 +135,11 @@ public final class GraphRegressionModel {
         return Math.sqrt(space.squaredNorm(standardized.get(k + 1))) / spreads[k];
     }
 
-    /** Returns the intercept followed by the coefficient graphs, {@code p + 1} graphs. */
+    /**
+     * Returns the intercept followed by the coefficient graphs, {@code p + 1} graphs.
+     *
+     * @return the intercept followed by the coefficient graphs, {@code p + 1} graphs
+     */
     public List<Graph> coefficients() {
         return coefficients;
     }
@@ -172,7 +192,11 @@ public final class GraphRegressionModel {
         return predict(covariates[i]);
     }
 
-    /** Returns the number of input graphs {@code N}. */
+    /**
+     * Returns the number of input graphs {@code N}.
+     *
+     * @return the number of input graphs {@code N}
+     */
     public int size() {
         return covariates.length;
     }
@@ -214,7 +238,11 @@ public final class GraphRegressionModel {
         return graph.permute(alignments.get(i).permutation());
     }
 
-    /** Returns the residual distances {@code ||yhat_i - pi_i . Y_i||}, in input order. */
+    /**
+     * Returns the residual distances {@code ||yhat_i - pi_i . Y_i||}, in input order.
+     *
+     * @return the residual distances {@code ||yhat_i - pi_i . Y_i||}, in input order
+     */
     public double[] residualDistances() {
         double[] d = new double[squaredResiduals.length];
         for (int i = 0; i < d.length; i++) {
@@ -223,7 +251,11 @@ public final class GraphRegressionModel {
         return d;
     }
 
-    /** Returns {@code SSR = sum_i ||yhat_i - pi_i . Y_i||^2}. */
+    /**
+     * Returns {@code SSR = sum_i ||yhat_i - pi_i . Y_i||^2}.
+     *
+     * @return {@code SSR = sum_i ||yhat_i - pi_i . Y_i||^2}
+     */
     public double residualSumOfSquares() {
         double sum = 0.0;
         for (double value : squaredResiduals) {
@@ -235,12 +267,18 @@ public final class GraphRegressionModel {
     /**
      * Returns the Fréchet variance {@code SST = sum_i d(Y_i, M)^2} around the Fréchet mean
      * {@code M} computed with the same aligner (a sum, not a mean).
+     *
+     * @return {@code SST}
      */
     public double totalSumOfSquares() {
         return totalSumOfSquares;
     }
 
-    /** Returns the Fréchet mean {@code M} behind {@link #totalSumOfSquares()}. */
+    /**
+     * Returns the Fréchet mean {@code M} behind {@link #totalSumOfSquares()}.
+     *
+     * @return the Fréchet mean {@code M} behind {@link #totalSumOfSquares()}
+     */
     public Graph frechetMean() {
         return frechetMean;
     }
@@ -275,36 +313,57 @@ public final class GraphRegressionModel {
         return 1.0 - ssr / totalSumOfSquares;
     }
 
-
     /**
      * Returns the final objective: {@code SSR}, plus {@code ridge * sum_k ||B_k||^2} when the
      * ridge penalty is positive.
+     *
+     * @return the objective
      */
     public double objective() {
         return objective;
     }
 
-    /** Returns a copy of the objective before the first refit (index 0) and after each. */
+    /**
+     * Returns a copy of the objective before the first refit (index 0) and after each.
+     *
+     * @return a copy of the objective before the first refit (index 0) and after each
+     */
     public double[] trace() {
         return trace.clone();
     }
 
-    /** Returns the number of refits accepted after the first fit. */
+    /**
+     * Returns the number of refits accepted after the first fit.
+     *
+     * @return the number of refits accepted after the first fit
+     */
     public int iterations() {
         return iterations;
     }
 
-    /** Returns why the fit stopped. */
+    /**
+     * Returns why the fit stopped.
+     *
+     * @return why the fit stopped
+     */
     public Status status() {
         return status;
     }
 
-    /** Returns the ridge penalty of the fit (0 for ordinary least squares). */
+    /**
+     * Returns the ridge penalty of the fit (0 for ordinary least squares).
+     *
+     * @return the ridge penalty of the fit (0 for ordinary least squares)
+     */
     public double ridge() {
         return ridge;
     }
 
-    /** Returns what the graphs were aligned to before the first fit. */
+    /**
+     * Returns what the graphs were aligned to before the first fit.
+     *
+     * @return what the graphs were aligned to before the first fit
+     */
     public GraphRegression.Start start() {
         return start;
     }

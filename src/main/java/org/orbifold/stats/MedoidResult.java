@@ -30,6 +30,12 @@ public record MedoidResult(int index, Graph medoid, double objective, double[] o
     /**
      * Validates and copies the components.
      *
+     * @param index the index of the medoid in the input list
+     * @param medoid the medoid graph
+     * @param objective the medoid's objective
+     * @param objectives the objective of every sample graph
+     * @param alignments one alignment per input graph, aligning it to the medoid
+     * @param squared true for the set mean, false for the set median
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the index is outside the objectives
      */
@@ -43,7 +49,11 @@ public record MedoidResult(int index, Graph medoid, double objective, double[] o
         alignments = List.copyOf(alignments);
     }
 
-    /** Returns a copy of the objectives of all sample graphs. */
+    /**
+     * Returns a copy of the objectives of all sample graphs.
+     *
+     * @return a copy of the objectives of all sample graphs
+     */
     @Override
     public double[] objectives() {
         return objectives.clone();
