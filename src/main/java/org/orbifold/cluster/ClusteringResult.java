@@ -1,5 +1,6 @@
 package org.orbifold.cluster;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.orbifold.space.Graph;
@@ -232,5 +233,48 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
             sizes[label]++;
         }
         return sizes;
+    }
+
+    /** Compares every component, the arrays by content (bit for bit). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ClusteringResult that && Arrays.equals(labels, that.labels)
+                && centers.equals(that.centers) && Arrays.equals(medoids, that.medoids)
+                && Double.compare(objective, that.objective) == 0
+                && Arrays.equals(trace, that.trace) && iterations == that.iterations
+                && status == that.status && distanceComputations == that.distanceComputations
+                && Arrays.equals(restartObjectives, that.restartObjectives)
+                && distancesPruned == that.distancesPruned
+                && boundComputations == that.boundComputations
+                && pruningApplied == that.pruningApplied
+                && localOptimaKept == that.localOptimaKept
+                && lowerBoundSkips == that.lowerBoundSkips
+                && cappedUpdatesRefused == that.cappedUpdatesRefused
+                && seedCentersKept == that.seedCentersKept;
+    }
+
+    /** Hashes the content that {@link #equals(Object)} compares. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(labels), centers, Arrays.hashCode(medoids),
+                objective, Arrays.hashCode(trace), iterations, status, distanceComputations,
+                Arrays.hashCode(restartObjectives), distancesPruned, boundComputations,
+                pruningApplied, localOptimaKept, lowerBoundSkips, cappedUpdatesRefused,
+                seedCentersKept);
+    }
+
+    /** Shows every component, the arrays by content. */
+    @Override
+    public String toString() {
+        return "ClusteringResult[labels=" + Arrays.toString(labels) + ", centers=" + centers
+                + ", medoids=" + Arrays.toString(medoids) + ", objective=" + objective
+                + ", trace=" + Arrays.toString(trace) + ", iterations=" + iterations
+                + ", status=" + status + ", distanceComputations=" + distanceComputations
+                + ", restartObjectives=" + Arrays.toString(restartObjectives)
+                + ", distancesPruned=" + distancesPruned + ", boundComputations="
+                + boundComputations + ", pruningApplied=" + pruningApplied
+                + ", localOptimaKept=" + localOptimaKept + ", lowerBoundSkips="
+                + lowerBoundSkips + ", cappedUpdatesRefused=" + cappedUpdatesRefused
+                + ", seedCentersKept=" + seedCentersKept + "]";
     }
 }

@@ -279,4 +279,23 @@ public record CovariateTable(List<String> names, double[][] rows) {
         }
         return names;
     }
+
+    /** Compares the names and the rows by content (bit for bit). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CovariateTable that && names.equals(that.names)
+                && Arrays.deepEquals(rows, that.rows);
+    }
+
+    /** Hashes the content that {@link #equals(Object)} compares. */
+    @Override
+    public int hashCode() {
+        return 31 * names.hashCode() + Arrays.deepHashCode(rows);
+    }
+
+    /** Shows the names and the rows by content. */
+    @Override
+    public String toString() {
+        return "CovariateTable[names=" + names + ", rows=" + Arrays.deepToString(rows) + "]";
+    }
 }

@@ -8,9 +8,17 @@ package org.orbifold.learn;
  */
 public interface AlignmentCounting {
 
-    /** Returns the alignments computed by the predictions so far. */
+    /**
+     * Returns the alignments computed by the predictions so far.
+     *
+     * @return the alignments computed by the predictions so far
+     */
     long alignmentsComputed();
 
-    /** Returns the alignments the predictions so far skipped by bounds. */
+    /**
+     * Returns the alignments the predictions so far skipped by bounds.
+     *
+     * @return the alignments the predictions so far skipped by bounds
+     */
     long alignmentsSkipped();
 }

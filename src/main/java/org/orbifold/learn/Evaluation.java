@@ -157,10 +157,12 @@ public final class Evaluation {
      * @param executor runs the predictions of each fold
      * @return the out-of-fold prediction of every graph, in input order; compare with
      *     {@code labels} by {@link #accuracy} or {@link #confusionMatrix}
-     * @throws IllegalArgumentException as {@link GraphClassifier#fit} and
-     *     {@link #stratifiedFolds}; when the classifier refuses a training set of fewer than
-     *     two classes, the exception names the fold and the classes it holds entirely (see
-     *     the Limitations above)
+     * @throws IllegalArgumentException as {@link #stratifiedFolds}, and when the fit of a
+     *     fold throws one (such as a class with fewer members in the fold's training set than
+     *     the learner needs), a new one whose message begins {@code "fold f of k: "} and
+     *     whose cause is the fit's exception (a {@link TrainingDivergedException}, say); when
+     *     the classifier refuses a training set of fewer than two classes, the exception
+     *     also names the classes the fold holds entirely (see the Limitations above)
      */
     public static List<String> crossValidate(GraphClassifier classifier, GraphSpace space,
             List<Graph> graphs, List<String> labels, int k, long seed, Executor executor) {
@@ -183,10 +185,12 @@ public final class Evaluation {
      *     step, and the elapsed time; its answer is ignored, since every fold must run for
      *     the out-of-fold predictions to be complete
      * @return the out-of-fold prediction of every graph, in input order
-     * @throws IllegalArgumentException as {@link GraphClassifier#fit} and
-     *     {@link #stratifiedFolds}; when the classifier refuses a training set of fewer than
-     *     two classes, the exception names the fold and the classes it holds entirely (see
-     *     the Limitations above)
+     * @throws IllegalArgumentException as {@link #stratifiedFolds}, and when the fit of a
+     *     fold throws one (such as a class with fewer members in the fold's training set than
+     *     the learner needs), a new one whose message begins {@code "fold f of k: "} and
+     *     whose cause is the fit's exception (a {@link TrainingDivergedException}, say); when
+     *     the classifier refuses a training set of fewer than two classes, the exception
+     *     also names the classes the fold holds entirely (see the Limitations above)
      */
     public static List<String> crossValidate(GraphClassifier classifier, GraphSpace space,
             List<Graph> graphs, List<String> labels, int k, long seed, Executor executor,
@@ -234,16 +238,19 @@ public final class Evaluation {
     }
 
     /**
-     * Returns the exception for a classifier that refused the training set of a fold: when
-     * that set holds fewer than two classes, a new one naming the fold and the classes the
-     * fold holds entirely, with the classifier's refusal as its cause and the end of its
-     * message; otherwise the refusal itself.
+     * Returns the exception for a classifier that refused the training set of a fold, naming
+     * the fold, with the classifier's refusal as its cause: when that set holds fewer than
+     * two classes, one that names the classes the fold holds entirely and ends with the
+     * refusal's message; otherwise {@code "fold f of k: "}, the refusal's message and the
+     * size of the fold's training set.
      */
     private static IllegalArgumentException foldFailure(IllegalArgumentException refusal,
             int fold, int k, List<String> labels, List<String> trainLabels) {
         Set<String> trained = new TreeSet<>(trainLabels);
         if (trained.size() >= 2) {
-            return refusal;
+            return new IllegalArgumentException("fold " + fold + " of " + k + ": "
+                    + refusal.getMessage() + " (fitting on the other folds' "
+                    + trainLabels.size() + " of the " + labels.size() + " graphs)", refusal);
         }
         Map<String, Integer> missing = new TreeMap<>();
         for (String label : labels) {
@@ -315,6 +322,7 @@ public final class Evaluation {
         /**
          * Copies the values.
          *
+         * @param values the accuracy of each fold
          * @throws IllegalArgumentException if there are none
          */
         public FoldAccuracies {
@@ -325,13 +333,21 @@ public final class Evaluation {
             values = values.clone();
         }
 
-        /** Returns a copy of the accuracy of each fold. */
+        /**
+         * Returns a copy of the accuracy of each fold.
+         *
+         * @return a copy of the accuracy of each fold
+         */
         @Override
         public double[] values() {
             return values.clone();
         }
 
-        /** Returns the mean of the fold accuracies. */
+        /**
+         * Returns the mean of the fold accuracies.
+         *
+         * @return the mean of the fold accuracies
+         */
         public double mean() {
             double sum = 0.0;
             for (double v : values) {
@@ -340,7 +356,11 @@ public final class Evaluation {
             return sum / values.length;
         }
 
-        /** Returns the population standard deviation of the fold accuracies. */
+        /**
+         * Returns the population standard deviation of the fold accuracies.
+         *
+         * @return the population standard deviation of the fold accuracies
+         */
         public double standardDeviation() {
             double mean = mean();
             double sum = 0.0;

@@ -13,10 +13,18 @@ import org.orbifold.space.LabelEncoder;
  */
 public interface GraphClassifierModel {
 
-    /** Returns the graph space the model was fitted in; queries must be members of it. */
+    /**
+     * Returns the graph space the model was fitted in; queries must be members of it.
+     *
+     * @return the graph space the model was fitted in; queries must be members of it
+     */
     GraphSpace space();
 
-    /** Returns the class labels the model can predict, in {@link LabelEncoder} order. */
+    /**
+     * Returns the class labels the model can predict, in {@link LabelEncoder} order.
+     *
+     * @return the class labels the model can predict, in {@link LabelEncoder} order
+     */
     LabelEncoder classes();
 
     /**

@@ -192,8 +192,7 @@ public final class GraphMlp implements GraphClassifier {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException also if a class has too few members for its units, or
-     *     the weight order exceeds the space size
+     * @throws IllegalArgumentException also if a class has too few members for its units
      */
     @Override
     public GraphMlpModel fit(GraphSpace space, List<Graph> graphs, List<String> labels) {
@@ -523,10 +522,11 @@ public final class GraphMlp implements GraphClassifier {
         }
 
         /**
-         * Sets the order of the weight graphs; 0 (the default) means the size of the space
-         * given to {@code fit}. A start graph with more nodes keeps its first ones.
+         * Sets the order of the weight graphs; 0 (the default) or an order above the size of
+         * the space given to {@code fit} means that size (no cap). A start graph with more
+         * nodes keeps its first ones.
          *
-         * @param value 0, or an order from 1 up to the space size
+         * @param value 0, or an order of at least 1
          * @return this builder
          * @throws IllegalArgumentException if the value is negative
          */

@@ -155,7 +155,11 @@ public final class GraphMlpModel implements GraphClassifierModel, AlignmentCount
                 outputBiases, inputScale, activation, distanceOffset, value);
     }
 
-    /** Returns whether {@link #predict} skips units by the similarity bounds. */
+    /**
+     * Returns whether {@link #predict} skips units by the similarity bounds.
+     *
+     * @return whether {@link #predict} skips units by the similarity bounds
+     */
     public boolean bounds() {
         return profiles != null;
     }
@@ -182,12 +186,20 @@ public final class GraphMlpModel implements GraphClassifierModel, AlignmentCount
         return classes;
     }
 
-    /** Returns the weight graphs {@code W_j} of the hidden units; unmodifiable. */
+    /**
+     * Returns the weight graphs {@code W_j} of the hidden units; unmodifiable.
+     *
+     * @return the weight graphs {@code W_j} of the hidden units; unmodifiable
+     */
     public List<Graph> weightGraphs() {
         return weights;
     }
 
-    /** Returns the hidden biases {@code b_j}; a new array. */
+    /**
+     * Returns the hidden biases {@code b_j}; a new array.
+     *
+     * @return the hidden biases {@code b_j}; a new array
+     */
     public double[] hiddenBiases() {
         return hiddenBiases.clone();
     }
@@ -207,22 +219,38 @@ public final class GraphMlpModel implements GraphClassifierModel, AlignmentCount
         return result;
     }
 
-    /** Returns the output biases {@code c}; a new array. */
+    /**
+     * Returns the output biases {@code c}; a new array.
+     *
+     * @return the output biases {@code c}; a new array
+     */
     public double[] outputBiases() {
         return outputBiases.clone();
     }
 
-    /** Returns the factor {@code s} that every input is multiplied by before alignment. */
+    /**
+     * Returns the factor {@code s} that every input is multiplied by before alignment.
+     *
+     * @return the factor {@code s} that every input is multiplied by before alignment
+     */
     public double inputScale() {
         return inputScale;
     }
 
-    /** Returns the activation {@code sigma} of the hidden units. */
+    /**
+     * Returns the activation {@code sigma} of the hidden units.
+     *
+     * @return the activation {@code sigma} of the hidden units
+     */
     public GraphMlp.Activation activation() {
         return activation;
     }
 
-    /** Returns whether {@code ||s X||^2 / 2} is subtracted from every pre-activation. */
+    /**
+     * Returns whether {@code ||s X||^2 / 2} is subtracted from every pre-activation.
+     *
+     * @return whether {@code ||s X||^2 / 2} is subtracted from every pre-activation
+     */
     public boolean distanceOffset() {
         return distanceOffset;
     }

@@ -143,8 +143,6 @@ public final class MarginPerceptron implements GraphClassifier {
 
     /**
      * {@inheritDoc}
-     *
-     * @throws IllegalArgumentException also if the weight order exceeds the space size
      */
     @Override
     public MarginPerceptronModel fit(GraphSpace space, List<Graph> graphs,
@@ -352,11 +350,11 @@ public final class MarginPerceptron implements GraphClassifier {
         }
 
         /**
-         * Sets the order of the weight graphs; 0 (the default) means the size of the space
-         * given to {@code fit}. Smaller orders are cheaper to align; a start graph with more
-         * nodes keeps its first ones.
+         * Sets the order of the weight graphs; 0 (the default) or an order above the size of
+         * the space given to {@code fit} means that size (no cap). Smaller orders are cheaper
+         * to align; a start graph with more nodes keeps its first ones.
          *
-         * @param value 0, or an order from 1 up to the space size
+         * @param value 0, or an order of at least 1
          * @return this builder
          * @throws IllegalArgumentException if the value is negative
          */

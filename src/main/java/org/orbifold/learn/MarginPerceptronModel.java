@@ -107,7 +107,11 @@ public final class MarginPerceptronModel implements GraphClassifierModel, Alignm
                 value);
     }
 
-    /** Returns whether {@link #predict} skips classes by the similarity bounds. */
+    /**
+     * Returns whether {@link #predict} skips classes by the similarity bounds.
+     *
+     * @return whether {@link #predict} skips classes by the similarity bounds
+     */
     public boolean bounds() {
         return profiles != null;
     }
@@ -134,17 +138,29 @@ public final class MarginPerceptronModel implements GraphClassifierModel, Alignm
         return classes;
     }
 
-    /** Returns the weight graph of every class, in {@link #classes()} order; unmodifiable. */
+    /**
+     * Returns the weight graph of every class, in {@link #classes()} order; unmodifiable.
+     *
+     * @return the weight graph of every class, in {@link #classes()} order; unmodifiable
+     */
     public List<Graph> weightGraphs() {
         return weights;
     }
 
-    /** Returns the bias of every class, in {@link #classes()} order; a new array. */
+    /**
+     * Returns the bias of every class, in {@link #classes()} order; a new array.
+     *
+     * @return the bias of every class, in {@link #classes()} order; a new array
+     */
     public double[] biases() {
         return biases.clone();
     }
 
-    /** Returns the factor {@code s} that every input is multiplied by before alignment. */
+    /**
+     * Returns the factor {@code s} that every input is multiplied by before alignment.
+     *
+     * @return the factor {@code s} that every input is multiplied by before alignment
+     */
     public double inputScale() {
         return inputScale;
     }

@@ -51,16 +51,16 @@ final class MaxLinearUnits {
     }
 
     /**
-     * Returns the order of the weight graphs: {@code requested}, or the space size if it is 0.
+     * Returns the order of the weight graphs (or of the template): {@code requested}, or the
+     * space size if {@code requested} is 0 or exceeds it (no cap, as for the prototypes'
+     * order cap of {@link NearestPrototype} and {@link LearningGraphQuantization}).
      *
-     * @throws IllegalArgumentException if the requested order exceeds the space size
+     * @param space the space of the training graphs
+     * @param requested 0 or the order asked for
+     * @return an order from 1 up to the space size
      */
     static int weightOrder(GraphSpace space, int requested) {
-        if (requested > space.size()) {
-            throw new IllegalArgumentException("weightOrder " + requested
-                    + " exceeds the space size " + space.size());
-        }
-        return requested == 0 ? space.size() : requested;
+        return requested == 0 || requested > space.size() ? space.size() : requested;
     }
 
     /**

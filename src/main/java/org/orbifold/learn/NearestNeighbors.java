@@ -117,12 +117,20 @@ public final class NearestNeighbors implements GraphClassifier {
         return new Builder();
     }
 
-    /** Returns the number of voting neighbours. */
+    /**
+     * Returns the number of voting neighbours.
+     *
+     * @return the number of voting neighbours
+     */
     public int k() {
         return k;
     }
 
-    /** Returns whether queries skip alignments by the lower bounds. */
+    /**
+     * Returns whether queries skip alignments by the lower bounds.
+     *
+     * @return whether queries skip alignments by the lower bounds
+     */
     public boolean lowerBounds() {
         return lowerBounds;
     }
@@ -238,6 +246,10 @@ public final class NearestNeighbors implements GraphClassifier {
         /**
          * Copies the arrays.
          *
+         * @param indices the training indices of the neighbours, nearest first
+         * @param distances their distances, in the same order
+         * @param alignments the alignments computed for the query
+         * @param skipped the training graphs not aligned because a lower bound ruled them out
          * @throws IllegalArgumentException if the arrays differ in length or a count is
          *     negative
          */
@@ -254,13 +266,21 @@ public final class NearestNeighbors implements GraphClassifier {
             }
         }
 
-        /** Returns a copy of the neighbours' training indices. */
+        /**
+         * Returns a copy of the neighbours' training indices.
+         *
+         * @return a copy of the neighbours' training indices
+         */
         @Override
         public int[] indices() {
             return indices.clone();
         }
 
-        /** Returns a copy of the neighbours' distances. */
+        /**
+         * Returns a copy of the neighbours' distances.
+         *
+         * @return a copy of the neighbours' distances
+         */
         @Override
         public double[] distances() {
             return distances.clone();
@@ -344,12 +364,20 @@ public final class NearestNeighbors implements GraphClassifier {
             return classes;
         }
 
-        /** Returns the number of voting neighbours. */
+        /**
+         * Returns the number of voting neighbours.
+         *
+         * @return the number of voting neighbours
+         */
         public int k() {
             return k;
         }
 
-        /** Returns whether queries skip alignments by the lower bounds. */
+        /**
+         * Returns whether queries skip alignments by the lower bounds.
+         *
+         * @return whether queries skip alignments by the lower bounds
+         */
         public boolean lowerBounds() {
             return profiles != null;
         }

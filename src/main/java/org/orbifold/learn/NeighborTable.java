@@ -67,27 +67,47 @@ public final class NeighborTable {
         };
     }
 
-    /** Returns the neighbours searched and kept per query. */
+    /**
+     * Returns the neighbours searched and kept per query.
+     *
+     * @return the neighbours searched and kept per query
+     */
     public int depth() {
         return depth;
     }
 
-    /** Returns the most training sets held at once. */
+    /**
+     * Returns the most training sets held at once.
+     *
+     * @return the most training sets held at once
+     */
     public int capacity() {
         return capacity;
     }
 
-    /** Returns the number of queries searched through this table (not found in it). */
+    /**
+     * Returns the number of queries searched through this table (not found in it).
+     *
+     * @return the number of queries searched through this table (not found in it)
+     */
     public synchronized long searched() {
         return searched;
     }
 
-    /** Returns the number of queries answered from this table without a search. */
+    /**
+     * Returns the number of queries answered from this table without a search.
+     *
+     * @return the number of queries answered from this table without a search
+     */
     public synchronized long reused() {
         return reused;
     }
 
-    /** Returns whether the table is closed. */
+    /**
+     * Returns whether the table is closed.
+     *
+     * @return whether the table is closed
+     */
     public synchronized boolean isClosed() {
         return closed;
     }

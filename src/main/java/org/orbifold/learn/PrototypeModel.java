@@ -166,7 +166,11 @@ public final class PrototypeModel implements GraphClassifierModel, AlignmentCoun
         return trainingErrors.clone();
     }
 
-    /** Returns whether {@link #nearest} skips prototypes by the lower bounds. */
+    /**
+     * Returns whether {@link #nearest} skips prototypes by the lower bounds.
+     *
+     * @return whether {@link #nearest} skips prototypes by the lower bounds
+     */
     public boolean lowerBounds() {
         return profiles != null;
     }
@@ -193,12 +197,20 @@ public final class PrototypeModel implements GraphClassifierModel, AlignmentCoun
         return classes;
     }
 
-    /** Returns the prototypes, an unmodifiable list. */
+    /**
+     * Returns the prototypes, an unmodifiable list.
+     *
+     * @return the prototypes, an unmodifiable list
+     */
     public List<Graph> prototypes() {
         return prototypes;
     }
 
-    /** Returns the class of each prototype, an unmodifiable list. */
+    /**
+     * Returns the class of each prototype, an unmodifiable list.
+     *
+     * @return the class of each prototype, an unmodifiable list
+     */
     public List<String> prototypeLabels() {
         return prototypeLabels;
     }

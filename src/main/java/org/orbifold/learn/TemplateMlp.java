@@ -156,7 +156,6 @@ public final class TemplateMlp implements GraphClassifier {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException also if the template order exceeds the space size
      * @throws TrainingDivergedException if a parameter or the training loss stops being finite
      */
     @Override
@@ -462,10 +461,11 @@ public final class TemplateMlp implements GraphClassifier {
          * largest mass (squared norm), and the aligned copy of a graph keeps only the nodes
          * matched to them, so each alignment costs that of order {@code max(m, |X|)} instead of
          * the space size, and the vector has the coordinates of graphs of order {@code m}; the
-         * nodes of a graph that no template node matches are dropped. 0 (the default) keeps
-         * the mean whole (order {@code space.size()}).
+         * nodes of a graph that no template node matches are dropped. 0 (the default) or an
+         * order above the size of the space given to {@code fit} keeps the mean whole (order
+         * {@code space.size()}, no cap).
          *
-         * @param value 0, or an order from 1 up to the space size
+         * @param value 0, or an order of at least 1
          * @return this builder
          * @throws IllegalArgumentException if the value is negative
          */

@@ -73,17 +73,27 @@ public final class TemplateMlpModel implements GraphClassifierModel, AlignmentCo
     /**
      * Returns the template graph {@code T}, of order {@code space().size()} or the template
      * order chosen ({@link TemplateMlp.Builder#templateOrder}).
+     *
+     * @return the template
      */
     public Graph template() {
         return template;
     }
 
-    /** Returns the number {@code H} of hidden units. */
+    /**
+     * Returns the number {@code H} of hidden units.
+     *
+     * @return the number {@code H} of hidden units
+     */
     public int hiddenUnits() {
         return network.hiddenBiases.length;
     }
 
-    /** Returns the activation {@code sigma} of the hidden units. */
+    /**
+     * Returns the activation {@code sigma} of the hidden units.
+     *
+     * @return the activation {@code sigma} of the hidden units
+     */
     public GraphMlp.Activation activation() {
         return network.activation;
     }
@@ -109,7 +119,11 @@ public final class TemplateMlpModel implements GraphClassifierModel, AlignmentCo
         return rows(network.hiddenWeights, hiddenUnits(), kept.length);
     }
 
-    /** Returns the hidden biases {@code b}; a new array. */
+    /**
+     * Returns the hidden biases {@code b}; a new array.
+     *
+     * @return the hidden biases {@code b}; a new array
+     */
     public double[] hiddenBiases() {
         return network.hiddenBiases.clone();
     }
@@ -124,7 +138,11 @@ public final class TemplateMlpModel implements GraphClassifierModel, AlignmentCo
         return rows(network.outputWeights, classes.size(), hiddenUnits());
     }
 
-    /** Returns the output biases {@code c}; a new array. */
+    /**
+     * Returns the output biases {@code c}; a new array.
+     *
+     * @return the output biases {@code c}; a new array
+     */
     public double[] outputBiases() {
         return network.outputBiases.clone();
     }

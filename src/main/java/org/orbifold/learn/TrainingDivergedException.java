@@ -71,12 +71,20 @@ public final class TrainingDivergedException extends IllegalArgumentException {
                 overflow);
     }
 
-    /** Returns the epoch in which the training diverged, counted from 1. */
+    /**
+     * Returns the epoch in which the training diverged, counted from 1.
+     *
+     * @return the epoch in which the training diverged, counted from 1
+     */
     public int epoch() {
         return epoch;
     }
 
-    /** Returns the learning rate of the training (the initial one when it decays). */
+    /**
+     * Returns the learning rate of the training (the initial one when it decays).
+     *
+     * @return the learning rate of the training (the initial one when it decays)
+     */
     public double learningRate() {
         return learningRate;
     }
@@ -84,6 +92,8 @@ public final class TrainingDivergedException extends IllegalArgumentException {
     /**
      * Returns what overflowed, without the advice: the
      * {@link WeightedOverflowException#finding() finding} of the cause.
+     *
+     * @return the finding of the overflow
      */
     public String reason() {
         return reason;

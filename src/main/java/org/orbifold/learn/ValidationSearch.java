@@ -34,11 +34,15 @@ import org.orbifold.space.IterationListener;
  * 7.10): every candidate whose validation accuracy is within one binomial standard error
  * {@code sqrt(p (1 - p) / n)} of the best accuracy {@code p} counts as equally good, and
  * among those the one with the smallest {@linkplain Candidate#modelSize() model size} (the
- * number of graphs a prediction may align, so the cheapest to predict) is chosen; among
- * equal sizes the one with the smallest {@linkplain Candidate#modelOrder() model order} (the
- * order of those graphs, which bounds the cost of each alignment; 0, unknown or uncapped,
- * counts as the largest), then the most correct, then the candidate listed first. Candidates
- * of equal size and order are thus chosen as by the default rule.
+ * number of graphs a prediction may align, so the cheapest to predict; 0, unknown, counts as
+ * the largest) is chosen; among equal sizes the one with the smallest
+ * {@linkplain Candidate#modelOrder() model order} (the order of those graphs, which bounds
+ * the cost of each alignment; 0, unknown or uncapped, counts as the largest), then the most
+ * correct, then the candidate listed first. Candidates of equal size and order are thus
+ * chosen as by the default rule. With sizes mixed, an equally good candidate of known size
+ * always wins over one of unknown size, however large the known size; the candidates of
+ * unknown size are chosen among themselves by order, count and position, so when every size
+ * and order is unknown the rule chooses as {@link Selection#MOST_CORRECT} does.
  *
  * <p><b>Determinism.</b> Candidates are fitted one after another on the calling thread, each
  * with its own seeded configuration; the predictions of each candidate run on the executor
@@ -82,7 +86,7 @@ public final class ValidationSearch {
      * @param modelSize the number of graphs (prototypes, weight graphs or stored training
      *     graphs) a prediction of the fitted model may align, which the
      *     {@linkplain Selection#ONE_STANDARD_ERROR one-standard-error rule} minimizes first;
-     *     {@code 0} when unknown
+     *     {@code 0} when unknown, which ranks as larger than every known size
      * @param modelOrder the order (at most) of those graphs, such as a cap on the prototypes'
      *     order or the order of weight graphs, which the one-standard-error rule minimizes
      *     among candidates of equal model size (a smaller order makes each alignment
@@ -94,6 +98,11 @@ public final class ValidationSearch {
         /**
          * Checks the components.
          *
+         * @param description a short text naming the settings
+         * @param space the graph space of the candidate
+         * @param classifier the learner with its settings
+         * @param modelSize the graphs a prediction may align, {@code 0} when unknown
+         * @param modelOrder the order of those graphs, {@code 0} when unknown or uncapped
          * @throws NullPointerException if a component is null
          * @throws IllegalArgumentException if the model size or order is negative
          */
@@ -124,8 +133,10 @@ public final class ValidationSearch {
         }
 
         /**
-         * A candidate of unknown model size and order (0), which the one-standard-error rule
-         * ranks by its validation count alone.
+         * A candidate of unknown model size and order (0). The one-standard-error rule ranks
+         * it as larger than every candidate of known size, so it is chosen only when no
+         * candidate of known size is within one standard error of the best count; among
+         * candidates of unknown size and order it is ranked by its validation count alone.
          *
          * @param description a short text naming the settings
          * @param space the graph space of the candidate
@@ -141,8 +152,9 @@ public final class ValidationSearch {
         /** The most correct validation graphs; ties to the candidate listed first. */
         MOST_CORRECT,
         /**
-         * The smallest model within one standard error of the most correct; ties to the
-         * smallest model order, then the most correct, then the candidate listed first.
+         * The smallest model within one standard error of the most correct (an unknown size
+         * as the largest); ties to the smallest model order, then the most correct, then the
+         * candidate listed first.
          */
         ONE_STANDARD_ERROR
     }
@@ -166,6 +178,12 @@ public final class ValidationSearch {
         /**
          * Copies the components and checks that they agree.
          *
+         * @param candidates the candidates, in the given order
+         * @param correct the correct validation counts, one per candidate
+         * @param validationSize the number of validation graphs
+         * @param best the index of the chosen candidate
+         * @param selection the rule that chose it
+         * @param chosenModel the chosen candidate's model
          * @throws IllegalArgumentException if the lengths differ, the size is not positive,
          *     or {@code best} is out of range
          */
@@ -188,7 +206,11 @@ public final class ValidationSearch {
             Objects.requireNonNull(chosenModel, "chosenModel");
         }
 
-        /** Returns a copy of the correct counts. */
+        /**
+         * Returns a copy of the correct counts.
+         *
+         * @return a copy of the correct counts
+         */
         @Override
         public int[] correct() {
             return correct.clone();
@@ -204,7 +226,11 @@ public final class ValidationSearch {
             return correct[candidate] / (double) validationSize;
         }
 
-        /** Returns the chosen candidate. */
+        /**
+         * Returns the chosen candidate.
+         *
+         * @return the chosen candidate
+         */
         public Candidate chosen() {
             return candidates.get(best);
         }
@@ -375,17 +401,18 @@ public final class ValidationSearch {
     }
 
     /**
-     * Compares two candidates by model size, then by model order (0, unknown or uncapped,
-     * as the largest): negative when {@code a} is the smaller model.
+     * Compares two candidates by model size (0, unknown, as the largest), then by model order
+     * (0, unknown or uncapped, as the largest): negative when {@code a} is the smaller model.
      */
     private static int compareSize(Candidate a, Candidate b) {
-        int bySize = Integer.compare(a.modelSize(), b.modelSize());
-        return bySize != 0 ? bySize : Integer.compare(orderKey(a), orderKey(b));
+        int bySize = Integer.compare(unknownLast(a.modelSize()), unknownLast(b.modelSize()));
+        return bySize != 0 ? bySize
+                : Integer.compare(unknownLast(a.modelOrder()), unknownLast(b.modelOrder()));
     }
 
-    /** Returns a candidate's model order for comparisons: 0 (uncapped) as the largest. */
-    private static int orderKey(Candidate c) {
-        return c.modelOrder() == 0 ? Integer.MAX_VALUE : c.modelOrder();
+    /** Returns a model size or order for comparisons: 0 (unknown) as the largest. */
+    private static int unknownLast(int sizeOrOrder) {
+        return sizeOrOrder == 0 ? Integer.MAX_VALUE : sizeOrOrder;
     }
 
     /** Whether an earlier candidate makes candidate {@code c} never chosen. */

@@ -33,6 +33,16 @@ import java.util.Objects;
  */
 public final class GraphSpace {
 
+    /**
+     * The end of the messages about unequal attribute dimensions: graphs read by separate
+     * reader calls each get the channel layout of their own file (one one-hot channel per
+     * category seen there, for instance), so their dimensions, or with equal dimensions the
+     * meaning of their channels, can differ.
+     */
+    private static final String LAYOUT_HINT = "; graphs read in separate calls get channel"
+            + " layouts of their own: read the splits in one call (IamDatasetReader.readSplits)"
+            + " or read one data set and split it";
+
     private final int size;
     private final int nodeDimension;
     private final int edgeDimension;
@@ -97,7 +107,7 @@ public final class GraphSpace {
                 throw new IllegalArgumentException("graph " + index + " has attribute dimensions"
                         + " (node " + g.nodeDimension() + ", edge " + g.edgeDimension()
                         + ") but graph 0 has (node " + first.nodeDimension() + ", edge "
-                        + first.edgeDimension() + ")");
+                        + first.edgeDimension() + ")" + LAYOUT_HINT);
             }
             maxOrder = Math.max(maxOrder, g.order());
             index++;
@@ -166,7 +176,7 @@ public final class GraphSpace {
         if (g.nodeDimension() != nodeDimension || g.edgeDimension() != edgeDimension) {
             throw new IllegalArgumentException("graph has attribute dimensions (node "
                     + g.nodeDimension() + ", edge " + g.edgeDimension() + ") but the space has"
-                    + " (node " + nodeDimension + ", edge " + edgeDimension + ")");
+                    + " (node " + nodeDimension + ", edge " + edgeDimension + ")" + LAYOUT_HINT);
         }
         if (g.order() > size) {
             throw new IllegalArgumentException("graph of order " + g.order()

@@ -1,9 +1,11 @@
 package org.orbifold.stats;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
+import org.orbifold.space.Permutation;
 
 /**
  * The result of a center computation in graph space (a Fréchet mean or median, or an
@@ -61,6 +63,13 @@ public record CenterResult(Graph center, double objective, int iterations, doubl
     /**
      * Validates and copies the components.
      *
+     * @param center the center graph
+     * @param objective the objective at the center
+     * @param iterations the update steps of the best run
+     * @param trace the objective before the first step and after each step
+     * @param status why the computation stopped
+     * @param alignments one alignment per input graph, aligning it to the center
+     * @param runs every run of the computation
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if {@code iterations < 0} or the trace is empty
      */
@@ -81,7 +90,11 @@ public record CenterResult(Graph center, double objective, int iterations, doubl
         }
     }
 
-    /** Returns the update steps summed over all runs. */
+    /**
+     * Returns the update steps summed over all runs.
+     *
+     * @return the update steps summed over all runs
+     */
     public int totalIterations() {
         int total = 0;
         for (Run run : runs) {
@@ -101,7 +114,11 @@ public record CenterResult(Graph center, double objective, int iterations, doubl
                 allRuns);
     }
 
-    /** Returns a copy of the objective trace. */
+    /**
+     * Returns a copy of the objective trace.
+     *
+     * @return a copy of the objective trace
+     */
     @Override
     public double[] trace() {
         return trace.clone();
@@ -111,11 +128,82 @@ public record CenterResult(Graph center, double objective, int iterations, doubl
      * Returns input graph {@code i} relabelled onto the center, {@code pi_i . Y_i}, padded to
      * the order of the center (the aligned sample of align-all-and-compute).
      *
+     * <p>The result keeps no copy of the input graphs, so it checks only that {@code graph}
+     * fits alignment {@code i}: the center's attribute dimensions and directedness, and an
+     * order at most the center's. Another graph of that shape is relabelled without
+     * complaint, so the caller must pass input {@code i} itself.
+     *
      * @param i the index of the graph in the input list
      * @param graph that input graph
      * @return the aligned graph
+     * @throws IllegalArgumentException if {@code i} is not an input index or {@code graph}
+     *     cannot be input {@code i} (other dimensions, directedness or a larger order)
      */
     public Graph aligned(int i, Graph graph) {
-        return graph.permute(alignments.get(i).permutation());
+        return relabel(center, "center", alignments, i, graph);
+    }
+
+    /**
+     * Relabels input graph {@code i} by its alignment to a reference graph of the space
+     * order, after checking that the graph can be that input.
+     *
+     * @param reference the graph the inputs were aligned to (or one of its order and shape)
+     * @param name what the reference is, for messages
+     * @param alignments one alignment per input graph
+     * @param i the index of the input
+     * @param graph the input graph
+     * @return {@code pi_i . graph}
+     * @throws IllegalArgumentException if {@code i} is out of range or the graph does not fit
+     */
+    static Graph relabel(Graph reference, String name, List<Alignment> alignments, int i,
+            Graph graph) {
+        Objects.requireNonNull(graph, "graph");
+        if (i < 0 || i >= alignments.size()) {
+            throw new IllegalArgumentException("i = " + i + " is not an input index, 0.."
+                    + (alignments.size() - 1));
+        }
+        if (graph.nodeDimension() != reference.nodeDimension()
+                || graph.edgeDimension() != reference.edgeDimension()
+                || graph.isDirected() != reference.isDirected()) {
+            throw new IllegalArgumentException("the graph given as input " + i
+                    + " has attribute dimensions (node " + graph.nodeDimension() + ", edge "
+                    + graph.edgeDimension() + (graph.isDirected() ? ", directed" : "")
+                    + ") but the " + name
+                    + " has (node " + reference.nodeDimension() + ", edge "
+                    + reference.edgeDimension() + (reference.isDirected() ? ", directed" : "")
+                    + "): it cannot be input " + i);
+        }
+        Permutation p = alignments.get(i).permutation();
+        if (graph.order() > p.size()) {
+            throw new IllegalArgumentException("the graph given as input " + i + " has order "
+                    + graph.order() + " but input " + i + " was aligned by a permutation of"
+                    + " size " + p.size() + ": it cannot be input " + i);
+        }
+        return graph.permute(p);
+    }
+
+    /** Compares every component, the trace by content (bit for bit). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CenterResult that && center.equals(that.center)
+                && Double.compare(objective, that.objective) == 0
+                && iterations == that.iterations && Arrays.equals(trace, that.trace)
+                && status == that.status && alignments.equals(that.alignments)
+                && runs.equals(that.runs);
+    }
+
+    /** Hashes the content that {@link #equals(Object)} compares. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(center, objective, iterations, Arrays.hashCode(trace), status,
+                alignments, runs);
+    }
+
+    /** Shows every component, the trace by content. */
+    @Override
+    public String toString() {
+        return "CenterResult[center=" + center + ", objective=" + objective + ", iterations="
+                + iterations + ", trace=" + Arrays.toString(trace) + ", status=" + status
+                + ", alignments=" + alignments + ", runs=" + runs + "]";
     }
 }

@@ -1,5 +1,6 @@
 package org.orbifold.stats;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.orbifold.match.Alignment;
@@ -48,6 +49,16 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
     /**
      * Validates and copies the components.
      *
+     * @param mean the mean graph
+     * @param components the unit directions, the first being that of the geodesic
+     * @param explainedVarianceRatios the share of the total sum of squares of each direction
+     * @param totalSumOfSquares the total sum of squares of the aligned sample
+     * @param componentScores the score of each graph on each direction
+     * @param alignments one alignment per graph, to its point of the first geodesic
+     * @param objective the sum of squared distances to the first geodesic
+     * @param iterations the number of accepted update steps
+     * @param trace the objective of the start and after each accepted step
+     * @param status why the computation stopped
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the lengths disagree, there is no direction, or
      *     the trace is empty
@@ -85,12 +96,20 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
         trace = trace.clone();
     }
 
-    /** Returns the unit direction {@code V} of the first principal geodesic. */
+    /**
+     * Returns the unit direction {@code V} of the first principal geodesic.
+     *
+     * @return the unit direction {@code V} of the first principal geodesic
+     */
     public Graph direction() {
         return components.get(0);
     }
 
-    /** Returns each graph's score {@code s_i} on the first principal geodesic. */
+    /**
+     * Returns each graph's score {@code s_i} on the first principal geodesic.
+     *
+     * @return each graph's score {@code s_i} on the first principal geodesic
+     */
     public double[] scores() {
         double[] s = new double[componentScores.length];
         for (int i = 0; i < s.length; i++) {
@@ -99,13 +118,21 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
         return s;
     }
 
-    /** Returns a copy of the explained-variance ratios. */
+    /**
+     * Returns a copy of the explained-variance ratios.
+     *
+     * @return a copy of the explained-variance ratios
+     */
     @Override
     public double[] explainedVarianceRatios() {
         return explainedVarianceRatios.clone();
     }
 
-    /** Returns a copy of the scores, one row per graph and one column per direction. */
+    /**
+     * Returns a copy of the scores, one row per graph and one column per direction.
+     *
+     * @return a copy of the scores, one row per graph and one column per direction
+     */
     @Override
     public double[][] componentScores() {
         double[][] rows = new double[componentScores.length][];
@@ -115,7 +142,11 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
         return rows;
     }
 
-    /** Returns a copy of the objective trace. */
+    /**
+     * Returns a copy of the objective trace.
+     *
+     * @return a copy of the objective trace
+     */
     @Override
     public double[] trace() {
         return trace.clone();
@@ -137,11 +168,51 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
      * geodesic (by its alignment in {@link #alignments()}), {@code pi_i . Y_i}, padded to the
      * order of the mean.
      *
+     * <p>The result keeps no copy of the input graphs, so it checks only that {@code graph}
+     * fits alignment {@code i}: the mean's attribute dimensions and directedness, and an
+     * order at most the mean's. Another graph of that shape is relabelled without complaint,
+     * so the caller must pass input {@code i} itself.
+     *
      * @param i the index of the graph in the input list
      * @param graph that input graph
      * @return the aligned graph
+     * @throws IllegalArgumentException if {@code i} is not an input index or {@code graph}
+     *     cannot be input {@code i} (other dimensions, directedness or a larger order)
      */
     public Graph aligned(int i, Graph graph) {
-        return graph.permute(alignments.get(i).permutation());
+        return CenterResult.relabel(mean, "mean", alignments, i, graph);
+    }
+
+    /** Compares every component, the arrays by content (bit for bit). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof GeodesicPcaResult that && mean.equals(that.mean)
+                && components.equals(that.components)
+                && Arrays.equals(explainedVarianceRatios, that.explainedVarianceRatios)
+                && Double.compare(totalSumOfSquares, that.totalSumOfSquares) == 0
+                && Arrays.deepEquals(componentScores, that.componentScores)
+                && alignments.equals(that.alignments)
+                && Double.compare(objective, that.objective) == 0
+                && iterations == that.iterations && Arrays.equals(trace, that.trace)
+                && status == that.status;
+    }
+
+    /** Hashes the content that {@link #equals(Object)} compares. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(mean, components, Arrays.hashCode(explainedVarianceRatios),
+                totalSumOfSquares, Arrays.deepHashCode(componentScores), alignments, objective,
+                iterations, Arrays.hashCode(trace), status);
+    }
+
+    /** Shows every component, the arrays by content. */
+    @Override
+    public String toString() {
+        return "GeodesicPcaResult[mean=" + mean + ", components=" + components
+                + ", explainedVarianceRatios=" + Arrays.toString(explainedVarianceRatios)
+                + ", totalSumOfSquares=" + totalSumOfSquares + ", componentScores="
+                + Arrays.deepToString(componentScores) + ", alignments=" + alignments
+                + ", objective=" + objective + ", iterations=" + iterations + ", trace="
+                + Arrays.toString(trace) + ", status=" + status + "]";
     }
 }

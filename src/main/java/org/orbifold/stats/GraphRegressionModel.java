@@ -27,8 +27,8 @@ import org.orbifold.space.GraphSpace;
 public final class GraphRegressionModel {
 
     /**
-     * The relative excess of {@code SSR} over {@code SST} that {@link #rSquared()} treats as
-     * rounding: {@code 1e-12}.
+     * The relative excess of {@code SSR} over {@code SST}, and the share of the sample's squared
+     * norm in {@code SST}, that {@link #rSquared()} treats as rounding: {@code 1e-12}.
      */
     public static final double R_SQUARED_ROUNDING = 1e-12;
 
@@ -74,22 +74,38 @@ public final class GraphRegressionModel {
         this.start = start;
     }
 
-    /** Returns the graph space the model was fitted in. */
+    /**
+     * Returns the graph space the model was fitted in.
+     *
+     * @return the graph space the model was fitted in
+     */
     public GraphSpace space() {
         return space;
     }
 
-    /** Returns the number of covariates {@code p}. */
+    /**
+     * Returns the number of covariates {@code p}.
+     *
+     * @return the number of covariates {@code p}
+     */
     public int covariateCount() {
         return names.size();
     }
 
-    /** Returns the covariate names, {@code x1, ..., xp} unless given to the fit. */
+    /**
+     * Returns the covariate names, {@code x1, ..., xp} unless given to the fit.
+     *
+     * @return the covariate names, {@code x1, ..., xp} unless given to the fit
+     */
     public List<String> covariateNames() {
         return names;
     }
 
-    /** Returns the intercept graph {@code B_0}, the prediction at {@code x = 0}. */
+    /**
+     * Returns the intercept graph {@code B_0}, the prediction at {@code x = 0}.
+     *
+     * @return the intercept graph {@code B_0}, the prediction at {@code x = 0}
+     */
     public Graph intercept() {
         return coefficients.get(0);
     }
@@ -119,7 +135,11 @@ public final class GraphRegressionModel {
         return Math.sqrt(space.squaredNorm(standardized.get(k + 1))) / spreads[k];
     }
 
-    /** Returns the intercept followed by the coefficient graphs, {@code p + 1} graphs. */
+    /**
+     * Returns the intercept followed by the coefficient graphs, {@code p + 1} graphs.
+     *
+     * @return the intercept followed by the coefficient graphs, {@code p + 1} graphs
+     */
     public List<Graph> coefficients() {
         return coefficients;
     }
@@ -172,7 +192,11 @@ public final class GraphRegressionModel {
         return predict(covariates[i]);
     }
 
-    /** Returns the number of input graphs {@code N}. */
+    /**
+     * Returns the number of input graphs {@code N}.
+     *
+     * @return the number of input graphs {@code N}
+     */
     public int size() {
         return covariates.length;
     }
@@ -214,7 +238,11 @@ public final class GraphRegressionModel {
         return graph.permute(alignments.get(i).permutation());
     }
 
-    /** Returns the residual distances {@code ||yhat_i - pi_i . Y_i||}, in input order. */
+    /**
+     * Returns the residual distances {@code ||yhat_i - pi_i . Y_i||}, in input order.
+     *
+     * @return the residual distances {@code ||yhat_i - pi_i . Y_i||}, in input order
+     */
     public double[] residualDistances() {
         double[] d = new double[squaredResiduals.length];
         for (int i = 0; i < d.length; i++) {
@@ -223,7 +251,11 @@ public final class GraphRegressionModel {
         return d;
     }
 
-    /** Returns {@code SSR = sum_i ||yhat_i - pi_i . Y_i||^2}. */
+    /**
+     * Returns {@code SSR = sum_i ||yhat_i - pi_i . Y_i||^2}.
+     *
+     * @return {@code SSR = sum_i ||yhat_i - pi_i . Y_i||^2}
+     */
     public double residualSumOfSquares() {
         double sum = 0.0;
         for (double value : squaredResiduals) {
@@ -235,66 +267,103 @@ public final class GraphRegressionModel {
     /**
      * Returns the Fréchet variance {@code SST = sum_i d(Y_i, M)^2} around the Fréchet mean
      * {@code M} computed with the same aligner (a sum, not a mean).
+     *
+     * @return {@code SST}
      */
     public double totalSumOfSquares() {
         return totalSumOfSquares;
     }
 
-    /** Returns the Fréchet mean {@code M} behind {@link #totalSumOfSquares()}. */
+    /**
+     * Returns the Fréchet mean {@code M} behind {@link #totalSumOfSquares()}.
+     *
+     * @return the Fréchet mean {@code M} behind {@link #totalSumOfSquares()}
+     */
     public Graph frechetMean() {
         return frechetMean;
     }
 
     /**
      * Returns the goodness of fit {@code R^2 = 1 - SSR / SST}, with {@code SST} the Fréchet
-     * variance; 1 when {@code SST = 0} and {@code SSR = 0}, and 0 when only {@code SST} is 0.
-     * An {@code SSR} above {@code SST} by at most {@link #R_SQUARED_ROUNDING} of it is taken
-     * as equal and gives 0: a fit that stays at the mean (a huge ridge) otherwise reports
-     * {@code -2.2e-16} from summing the same distances in another order. A larger excess,
-     * possible only from the first-graph start, gives the negative value.
+     * variance. An {@code SSR} above {@code SST} by at most {@link #R_SQUARED_ROUNDING} of it
+     * is taken as equal and gives 0: a fit that stays at the mean (a huge ridge) otherwise
+     * reports {@code -2.2e-16} from summing the same distances in another order. A larger
+     * excess, possible only from the first-graph start, gives the negative value.
+     *
+     * <p><b>No variance.</b> When {@code SST} is at most {@link #R_SQUARED_ROUNDING} times
+     * the scale {@code S = n ||M||^2 + SST} of the sample ({@code S = sum_i ||pi_i . Y_i||^2}
+     * for an exact mean; {@code n} graphs, {@code M} the Fréchet mean), including
+     * {@code SST = 0}, the graphs are one graph up to relabelling and rounding, and there is
+     * nothing to explain. Then {@code R^2} is 1 when {@code SSR} is also at most
+     * {@link #R_SQUARED_ROUNDING} times {@code S} (the fit reproduces that graph, whether its
+     * residuals came out as exactly 0 or as rounding such as {@code 1e-30}), and 0 otherwise.
+     *
+     * @return {@code R^2}, at most 1
      */
     public double rSquared() {
         double ssr = residualSumOfSquares();
-        if (totalSumOfSquares > 0.0) {
-            if (ssr > totalSumOfSquares
-                    && ssr <= totalSumOfSquares * (1.0 + R_SQUARED_ROUNDING)) {
-                return 0.0;
-            }
-            return 1.0 - ssr / totalSumOfSquares;
+        double scale = squaredResiduals.length * space.squaredNorm(frechetMean)
+                + totalSumOfSquares;
+        if (totalSumOfSquares <= R_SQUARED_ROUNDING * scale) {
+            return ssr <= R_SQUARED_ROUNDING * scale ? 1.0 : 0.0;
         }
-        return ssr == 0.0 ? 1.0 : 0.0;
+        if (ssr > totalSumOfSquares && ssr <= totalSumOfSquares * (1.0 + R_SQUARED_ROUNDING)) {
+            return 0.0;
+        }
+        return 1.0 - ssr / totalSumOfSquares;
     }
-
 
     /**
      * Returns the final objective: {@code SSR}, plus {@code ridge * sum_k ||B_k||^2} when the
      * ridge penalty is positive.
+     *
+     * @return the objective
      */
     public double objective() {
         return objective;
     }
 
-    /** Returns a copy of the objective before the first refit (index 0) and after each. */
+    /**
+     * Returns a copy of the objective before the first refit (index 0) and after each.
+     *
+     * @return a copy of the objective before the first refit (index 0) and after each
+     */
     public double[] trace() {
         return trace.clone();
     }
 
-    /** Returns the number of refits accepted after the first fit. */
+    /**
+     * Returns the number of refits accepted after the first fit.
+     *
+     * @return the number of refits accepted after the first fit
+     */
     public int iterations() {
         return iterations;
     }
 
-    /** Returns why the fit stopped. */
+    /**
+     * Returns why the fit stopped.
+     *
+     * @return why the fit stopped
+     */
     public Status status() {
         return status;
     }
 
-    /** Returns the ridge penalty of the fit (0 for ordinary least squares). */
+    /**
+     * Returns the ridge penalty of the fit (0 for ordinary least squares).
+     *
+     * @return the ridge penalty of the fit (0 for ordinary least squares)
+     */
     public double ridge() {
         return ridge;
     }
 
-    /** Returns what the graphs were aligned to before the first fit. */
+    /**
+     * Returns what the graphs were aligned to before the first fit.
+     *
+     * @return what the graphs were aligned to before the first fit
+     */
     public GraphRegression.Start start() {
         return start;
     }

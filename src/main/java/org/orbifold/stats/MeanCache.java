@@ -66,22 +66,38 @@ public final class MeanCache {
         };
     }
 
-    /** Returns the most results held at once. */
+    /**
+     * Returns the most results held at once.
+     *
+     * @return the most results held at once
+     */
     public int capacity() {
         return capacity;
     }
 
-    /** Returns the number of results held now. */
+    /**
+     * Returns the number of results held now.
+     *
+     * @return the number of results held now
+     */
     public synchronized int size() {
         return results.size();
     }
 
-    /** Returns the number of means computed through this cache (not found in it). */
+    /**
+     * Returns the number of means computed through this cache (not found in it).
+     *
+     * @return the number of means computed through this cache (not found in it)
+     */
     public synchronized long computed() {
         return computed;
     }
 
-    /** Returns the number of means returned from this cache without computing them. */
+    /**
+     * Returns the number of means returned from this cache without computing them.
+     *
+     * @return the number of means returned from this cache without computing them
+     */
     public synchronized long reused() {
         return reused;
     }

@@ -1,5 +1,6 @@
 package org.orbifold.stats;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.orbifold.match.Alignment;
@@ -29,6 +30,12 @@ public record MedoidResult(int index, Graph medoid, double objective, double[] o
     /**
      * Validates and copies the components.
      *
+     * @param index the index of the medoid in the input list
+     * @param medoid the medoid graph
+     * @param objective the medoid's objective
+     * @param objectives the objective of every sample graph
+     * @param alignments one alignment per input graph, aligning it to the medoid
+     * @param squared true for the set mean, false for the set median
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the index is outside the objectives
      */
@@ -42,9 +49,37 @@ public record MedoidResult(int index, Graph medoid, double objective, double[] o
         alignments = List.copyOf(alignments);
     }
 
-    /** Returns a copy of the objectives of all sample graphs. */
+    /**
+     * Returns a copy of the objectives of all sample graphs.
+     *
+     * @return a copy of the objectives of all sample graphs
+     */
     @Override
     public double[] objectives() {
         return objectives.clone();
+    }
+
+    /** Compares every component, the objectives by content (bit for bit). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MedoidResult that && index == that.index
+                && medoid.equals(that.medoid) && Double.compare(objective, that.objective) == 0
+                && Arrays.equals(objectives, that.objectives)
+                && alignments.equals(that.alignments) && squared == that.squared;
+    }
+
+    /** Hashes the content that {@link #equals(Object)} compares. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(index, medoid, objective, Arrays.hashCode(objectives), alignments,
+                squared);
+    }
+
+    /** Shows every component, the objectives by content. */
+    @Override
+    public String toString() {
+        return "MedoidResult[index=" + index + ", medoid=" + medoid + ", objective=" + objective
+                + ", objectives=" + Arrays.toString(objectives) + ", alignments=" + alignments
+                + ", squared=" + squared + "]";
     }
 }

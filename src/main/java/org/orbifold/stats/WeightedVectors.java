@@ -63,17 +63,29 @@ public final class WeightedVectors {
         this.edgeScale = Math.sqrt(directed ? space.edgeWeight() : 2.0 * space.edgeWeight());
     }
 
-    /** Returns the number of coordinates of a vector. */
+    /**
+     * Returns the number of coordinates of a vector.
+     *
+     * @return the number of coordinates of a vector
+     */
     public int length() {
         return length;
     }
 
-    /** Returns the order of the graphs encoded; shorter graphs are padded. */
+    /**
+     * Returns the order of the graphs encoded; shorter graphs are padded.
+     *
+     * @return the order of the graphs encoded; shorter graphs are padded
+     */
     public int order() {
         return order;
     }
 
-    /** Returns whether edges in both directions are separate coordinates. */
+    /**
+     * Returns whether edges in both directions are separate coordinates.
+     *
+     * @return whether edges in both directions are separate coordinates
+     */
     public boolean directed() {
         return directed;
     }

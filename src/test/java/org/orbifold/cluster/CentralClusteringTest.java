@@ -119,6 +119,10 @@ class CentralClusteringTest {
                 assertEquals(a.objective(), b.objective(), 0.0);
                 assertEquals(a.centers(), b.centers());
                 assertEquals(a.distanceComputations(), b.distanceComputations());
+                // The record compares its arrays by content, so the results are equal.
+                assertEquals(a, b);
+                assertEquals(a.hashCode(), b.hashCode());
+                assertEquals(a.toString(), b.toString());
             }
         } finally {
             one.shutdownNow();

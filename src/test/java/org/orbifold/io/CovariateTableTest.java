@@ -68,6 +68,18 @@ class CovariateTableTest {
     }
 
     @Test
+    void tablesOfEqualContentAreEqual() throws IOException {
+        CovariateTable comma = CovariateTable.read(text("a.csv", "x1,x2\n1,2\n3,4.5\n"));
+        CovariateTable blank = CovariateTable.read(text("b.txt", "1 2\n3 4.5\n"));
+
+        assertEquals(comma, blank);
+        assertEquals(comma.hashCode(), blank.hashCode());
+        assertEquals("CovariateTable[names=[x1, x2], rows=[[1.0, 2.0], [3.0, 4.5]]]",
+                blank.toString());
+        assertTrue(!comma.equals(blank.select(new int[] {1, 0})));
+    }
+
+    @Test
     void selectKeepsTheGivenRowsInOrder() throws IOException {
         CovariateTable table = CovariateTable.read(text("x.txt", "0\n1\n2\n3\n"));
 

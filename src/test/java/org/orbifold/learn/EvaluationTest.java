@@ -175,6 +175,29 @@ class EvaluationTest {
         assertTrue(e.getCause() instanceof IllegalArgumentException);
     }
 
+    /**
+     * Classes of 3 graphs, 3 folds: every training set holds 2 graphs of each class, fewer
+     * than LVQ's 3 prototypes per class, so the first fold's fit fails, and the message names
+     * the fold before the learner's reason, which stays the cause.
+     */
+    @Test
+    void anyRefusedFitNamesTheFold() {
+        LearnTestGraphs.Labelled data = LearnTestGraphs.families(41, 3, 0.1);
+        GraphSpace space = GraphSpace.of(data.graphs());
+        LearningGraphQuantization lvq = LearningGraphQuantization.builder()
+                .aligner(Aligners.byName("exact", 1)).prototypesPerClass(3).epochs(1).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Evaluation.crossValidate(lvq, space, data.graphs(), data.labels(), 3, 2,
+                        Runnable::run));
+        int n = data.graphs().size();
+        assertTrue(e.getMessage().startsWith("fold 1 of 3: class '"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("' has 2 members, fewer than the 3 prototypes per"
+                + " class (fitting on the other folds' " + (n - n / 3) + " of the " + n
+                + " graphs)"), e.getMessage());
+        assertTrue(e.getCause() instanceof IllegalArgumentException);
+        assertTrue(e.getCause().getMessage().startsWith("class '"), e.getCause().getMessage());
+    }
+
     @Test
     void crossValidationReportsEachFoldsAccuracy() {
         LearnTestGraphs.Labelled data = LearnTestGraphs.families(43, 4, 0.6);

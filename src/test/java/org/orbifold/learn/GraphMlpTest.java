@@ -233,8 +233,16 @@ class GraphMlpTest {
         assertEquals("hiddenUnits 22 over 3 classes gives class 'cycle' 8 units, but it has 6"
                 + " members, fewer than the 7 weight graphs to start from them; these training"
                 + " graphs start at most 21 hidden units", oneMore.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> GraphMlp.builder().aligner(exact)
-                .weightOrder(6).build().fit(space, train.graphs(), train.labels()));
+        // A weight order above the space size is no cap: the model of the default order.
+        GraphMlp.Builder small = GraphMlp.builder().aligner(exact).hiddenUnits(3).epochs(1)
+                .seed(4);
+        GraphMlpModel uncapped = small.weightOrder(0).build().fit(space, train.graphs(),
+                train.labels());
+        GraphMlpModel above = small.weightOrder(space.size() + 1).build().fit(space,
+                train.graphs(), train.labels());
+        assertEquals(space.size(), above.weightGraphs().get(0).order());
+        assertEquals(uncapped.weightGraphs(), above.weightGraphs());
+        assertArrayEquals(uncapped.outputBiases(), above.outputBiases(), 0.0);
         assertThrows(IllegalArgumentException.class, () -> GraphMlp.builder().aligner(exact)
                 .build().fit(space, train.graphs(), List.of("cycle")));
         assertThrows(IllegalArgumentException.class, () -> GraphMlp.builder().hiddenUnits(-1));

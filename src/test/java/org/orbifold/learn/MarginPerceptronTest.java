@@ -144,10 +144,13 @@ class MarginPerceptronTest {
         assertTrue(single.getMessage().contains("two classes"), single.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> learner.fit(space, train.graphs(), train.labels().subList(0, 2)));
-        IllegalArgumentException order = assertThrows(IllegalArgumentException.class,
-                () -> MarginPerceptron.builder().aligner(exact).weightOrder(99).build()
-                        .fit(space, train.graphs(), train.labels()));
-        assertTrue(order.getMessage().contains("weightOrder 99"), order.getMessage());
+        // A weight order above the space size is no cap: the model of the default order.
+        MarginPerceptronModel above = MarginPerceptron.builder().aligner(exact).weightOrder(99)
+                .build().fit(space, train.graphs(), train.labels());
+        MarginPerceptronModel uncapped = learner.fit(space, train.graphs(), train.labels());
+        assertEquals(space.size(), above.weightGraphs().get(0).order());
+        assertEquals(uncapped.weightGraphs(), above.weightGraphs());
+        assertArrayEquals(uncapped.biases(), above.biases(), 0.0);
         assertThrows(IllegalArgumentException.class,
                 () -> MarginPerceptron.builder().learningRate(0.0));
         assertThrows(IllegalArgumentException.class,

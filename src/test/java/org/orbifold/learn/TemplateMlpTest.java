@@ -150,8 +150,15 @@ class TemplateMlpTest {
             }
         }
         assertTrue(accuracy(model, train) >= 0.9, "training " + accuracy(model, train));
-        assertThrows(IllegalArgumentException.class, () -> learner().templateOrder(7).build()
-                .fit(space, train.graphs(), train.labels()));
+        // A template order above the space size (100 here) is no cap:
+        // the whole mean, and the model of the default order.
+        TemplateMlpModel above = learner().templateOrder(100).build()
+                .fit(space, train.graphs(), train.labels());
+        TemplateMlpModel uncapped = learner().build().fit(space, train.graphs(),
+                train.labels());
+        assertEquals(space.size(), above.template().order());
+        assertEquals(uncapped.template(), above.template());
+        assertArrayEquals(uncapped.outputBiases(), above.outputBiases(), 0.0);
         assertThrows(IllegalArgumentException.class,
                 () -> TemplateMlp.builder().templateOrder(-1));
     }

@@ -213,6 +213,33 @@ class ValidationSearchTest {
     }
 
     @Test
+    void anUnknownModelSizeNeverWinsOnSize() {
+        // Known size 10 with 90 of 100 right, unknown size with 88: one standard error of 90
+        // is 3 graphs, so both are equally good, and the known size wins as an unknown size
+        // counts as the largest, whichever is listed first.
+        Candidate known = scripted("known 10", 10, 0);
+        Candidate unknown = new Candidate("unknown", space(),
+                new Scripted(1, 0, VALID, VALID_LABELS));
+        assertEquals(0, ValidationSearch.choose(List.of(known, unknown), new int[] {90, 88},
+                100, ValidationSearch.Selection.ONE_STANDARD_ERROR));
+        assertEquals(1, ValidationSearch.choose(List.of(unknown, known), new int[] {88, 90},
+                100, ValidationSearch.Selection.ONE_STANDARD_ERROR));
+        // Even when the unknown one is the more correct.
+        assertEquals(0, ValidationSearch.choose(List.of(known, unknown), new int[] {88, 90},
+                100, ValidationSearch.Selection.ONE_STANDARD_ERROR));
+        // Outside one standard error the count decides.
+        assertEquals(1, ValidationSearch.choose(List.of(known, unknown), new int[] {80, 90},
+                100, ValidationSearch.Selection.ONE_STANDARD_ERROR));
+        // Among unknown sizes only the count and the position decide, as the default rule.
+        Candidate other = new Candidate("other", space(),
+                new Scripted(2, 0, VALID, VALID_LABELS));
+        assertEquals(1, ValidationSearch.choose(List.of(unknown, other), new int[] {88, 90},
+                100, ValidationSearch.Selection.ONE_STANDARD_ERROR));
+        assertEquals(0, ValidationSearch.choose(List.of(unknown, other), new int[] {90, 90},
+                100, ValidationSearch.Selection.ONE_STANDARD_ERROR));
+    }
+
+    @Test
     void oneStandardErrorWithOrdersMatchesItsDefinitionOnRandomCounts() {
         checkDefinition(16, 3, 4);
     }
@@ -237,12 +264,14 @@ class ValidationSearchTest {
             }
 
             // The definition: within one standard error of the best count, then the smallest
-            // model, the smallest order (0 as the largest), the most correct, the first.
+            // model (0 as the largest), the smallest order (0 as the largest), the most
+            // correct, the first.
             int best = Arrays.stream(correct).max().orElseThrow();
             double tolerance = Math.sqrt(best * (double) (n - best) / n);
             int expected = IntStream.range(0, count).boxed()
                     .filter(c -> correct[c] >= best - tolerance)
-                    .min(Comparator.<Integer>comparingInt(c -> candidates.get(c).modelSize())
+                    .min(Comparator.<Integer>comparingInt(c -> candidates.get(c).modelSize() == 0
+                                    ? Integer.MAX_VALUE : candidates.get(c).modelSize())
                             .thenComparingInt(c -> candidates.get(c).modelOrder() == 0
                                     ? Integer.MAX_VALUE : candidates.get(c).modelOrder())
                             .thenComparingInt(c -> -correct[c])

@@ -98,9 +98,18 @@ class GraphSpaceTest {
         Graph b = RandomGraphs.graph(new SplittableRandom(2), 3, 1, 1, 0.5, false);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> GraphSpace.of(List.of(a, b)));
-        assertTrue(e.getMessage().contains("graph 1"), e.getMessage());
+        assertEquals("graph 1 has attribute dimensions (node 1, edge 1) but graph 0 has"
+                + " (node 2, edge 1); graphs read in separate calls get channel layouts of their"
+                + " own: read the splits in one call (IamDatasetReader.readSplits) or read one"
+                + " data set and split it", e.getMessage());
         GraphSpace small = new GraphSpace(2, 2, 1, 1, 1);
         assertThrows(IllegalArgumentException.class, () -> small.requireMember(a));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> GraphSpace.of(List.of(a)).requireMember(b));
+        assertTrue(e.getMessage().startsWith("graph has attribute dimensions (node 1, edge 1)"
+                + " but the space has (node 2, edge 1); graphs read in separate calls"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("IamDatasetReader.readSplits"), e.getMessage());
         GraphSpace space = GraphSpace.of(List.of(a));
         assertThrows(IllegalArgumentException.class,
                 () -> space.similarity(a, a, Permutation.identity(2)));

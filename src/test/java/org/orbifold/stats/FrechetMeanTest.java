@@ -196,6 +196,32 @@ class FrechetMeanTest {
     }
 
     @Test
+    void alignedRefusesAGraphThatCannotBeTheInput() {
+        // Orders 3 to 5, one edge channel.
+        List<Graph> graphs = TestGraphs.random(77, 4, 3, 5, 2, 0.5);
+        GraphSpace space = GraphSpace.of(graphs);
+        CenterResult result = FrechetMean.builder().aligner(EXACT).build()
+                .compute(space, graphs);
+        assertEquals(graphs.get(2).permute(result.alignments().get(2).permutation()),
+                result.aligned(2, graphs.get(2)));
+
+        Graph otherDimension = TestGraphs.random(78, 1, 3, 3, 4, 0.5).get(0);
+        assertMessage(assertThrows(IllegalArgumentException.class,
+                () -> result.aligned(1, otherDimension)),
+                "the graph given as input 1 has attribute dimensions (node "
+                        + otherDimension.nodeDimension() + ", edge 1) but the center has (node "
+                        + result.center().nodeDimension() + ", edge 1)");
+        int size = space.size();
+        Graph tooLarge = TestGraphs.random(79, 1, size + 1, size + 1, 2, 0.5).get(0);
+        assertMessage(assertThrows(IllegalArgumentException.class,
+                () -> result.aligned(0, tooLarge)),
+                "the graph given as input 0 has order " + (size + 1) + " but input 0 was"
+                        + " aligned by a permutation of size " + size);
+        assertMessage(assertThrows(IllegalArgumentException.class,
+                () -> result.aligned(4, graphs.get(0))), "i = 4 is not an input index, 0..3");
+    }
+
+    @Test
     void resultsAreIdenticalForOneAndFourThreads() {
         List<Graph> graphs = TestGraphs.random(600, 24, 3, 6, 2, 0.5);
         GraphSpace space = GraphSpace.of(graphs);
@@ -211,6 +237,10 @@ class FrechetMeanTest {
                 assertArrayEquals(a.trace(), b.trace());
                 assertEquals(a.alignments(), b.alignments());
                 assertEquals(a.status(), b.status());
+                // The records compare their arrays by content, so the results are equal.
+                assertEquals(a, b);
+                assertEquals(a.hashCode(), b.hashCode());
+                assertEquals(a.toString(), b.toString());
             }
         } finally {
             one.shutdown();

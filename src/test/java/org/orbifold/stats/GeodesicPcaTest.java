@@ -289,6 +289,10 @@ class GeodesicPcaTest {
         assertEquals(one.components(), four.components());
         assertArrayEquals(one.scores(), four.scores(), 0.0);
         assertEquals(one.alignments(), four.alignments());
+        // The record compares its arrays by content, so the results are equal.
+        assertEquals(one, four);
+        assertEquals(one.hashCode(), four.hashCode());
+        assertEquals(one.toString(), four.toString());
     }
 
     @Test

@@ -303,6 +303,38 @@ class GraphRegressionTest {
     }
 
     @Test
+    void identicalGraphsGiveRSquaredOneWhateverTheRoundingOfTheResiduals() {
+        // Four relabelled copies of one graph: SST is 0 (the mean is the graph), and the fit's
+        // residuals are 0 or rounding (about 1e-30 with attributes like 0.1 and 0.7, against
+        // exactly 0 for all-zero graphs). Both are the same perfect fit of nothing to explain.
+        Graph.Builder builder = Graph.builder(2, 1);
+        builder.addNode(0.1, 0.7);
+        builder.addNode(1.3, 0.3);
+        builder.addNode(2.9, 0.1);
+        Graph graph = builder.addEdge(0, 1, 0.3).addEdge(1, 2, 1.7).build();
+        Graph.Builder zeros = Graph.builder(2, 1);
+        zeros.addNode(0, 0);
+        zeros.addNode(0, 0);
+        Graph zero = zeros.build();
+        double[][] x = {{0.3}, {1.1}, {2.7}, {-0.9}};
+        for (Graph g : List.of(graph, zero)) {
+            List<Graph> copies = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                copies.add(g.permute(Permutation.random(g.order(), new SplittableRandom(i))));
+            }
+            GraphSpace space = GraphSpace.of(copies);
+            for (GraphRegression.Start start : GraphRegression.Start.values()) {
+                GraphRegressionModel model = GraphRegression.builder().aligner(EXACT)
+                        .start(start).build().fit(space, copies, x);
+                assertTrue(model.residualSumOfSquares() < 1e-20,
+                        "SSR " + model.residualSumOfSquares());
+                assertEquals(1.0, model.rSquared(), 0.0, "SST "
+                        + model.totalSumOfSquares() + ", SSR " + model.residualSumOfSquares());
+            }
+        }
+    }
+
+    @Test
     void defaultStartContainsTheMeanSoTheFirstObjectiveIsAtMostTheFrechetVariance() {
         List<Graph> graphs = TestGraphs.random(9, 15, 3, 6, 1, 0.5);
         double[][] x = new double[graphs.size()][1];

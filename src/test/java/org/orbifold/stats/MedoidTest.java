@@ -21,6 +21,27 @@ class MedoidTest {
     private static final Aligner EXACT = new BruteForceAligner();
 
     @Test
+    void resultsAreEqualForOneAndFourThreads() {
+        List<Graph> graphs = TestGraphs.random(31, 9, 3, 5, 2, 0.5);
+        GraphSpace space = GraphSpace.of(graphs);
+        ForkJoinPool one = new ForkJoinPool(1);
+        ForkJoinPool four = new ForkJoinPool(4);
+        try {
+            for (boolean squared : new boolean[] {true, false}) {
+                MedoidResult a = Medoid.compute(space, graphs, EXACT, one, squared);
+                MedoidResult b = Medoid.compute(space, graphs, EXACT, four, squared);
+                // The record compares its objectives by content, so the results are equal.
+                assertEquals(a, b);
+                assertEquals(a.hashCode(), b.hashCode());
+                assertEquals(a.toString(), b.toString());
+            }
+        } finally {
+            one.shutdown();
+            four.shutdown();
+        }
+    }
+
+    @Test
     void setMeanAndSetMedianDifferOnTheLine() {
         // Points 0.5, 1, 2, 3, 20 (index 0..4). Sums of distances: 2 -> 21.5, 3 -> 22.5,
         // so the set median is index 2. Sums of squares: 2 -> 327.25, 3 -> 300.25, so the set
