@@ -132,6 +132,16 @@ class AssignmentValueTest {
         assertTrue(AssignmentValue.of(transpose(c), Sense.MINIMIZE).unique());
         assertFalse(AssignmentValue.of(new double[][] {{0, 0}, {0, 0}, {1e12, 1e12}},
                 Sense.MINIMIZE).unique());
+        // The solver's search left potentials near 1e12 here, and the diagonal was called
+        // tied; the potentials recomputed from the assignment are 0 and 1.
+        double[][] square = {{0, 1, 1e12}, {1, 0, 1e12}, {1e12, 1e12, 0}};
+        AssignmentResult result = LinearAssignmentSolver.minimize(square);
+        assertEquals(0.0, result.certificateScale(square));
+        assertTrue(AssignmentValue.of(square, Sense.MINIMIZE).unique());
+        assertTrue(AssignmentValue.of(square, Sense.MINIMIZE, 0.0).unique());
+        square[0][1] = 0;
+        square[1][0] = 0;
+        assertFalse(AssignmentValue.of(square, Sense.MINIMIZE).unique());
     }
 
     @Test
