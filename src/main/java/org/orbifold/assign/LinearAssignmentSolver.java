@@ -107,9 +107,8 @@ import java.util.Objects;
  * every row, next to the solve's {@code O(r c)} at least; at {@code n = 1000} it cost 2 to 3 ms
  * against a solve of 5 to 15 ms (docs/performance.md), hence the test that skips it when the
  * search's potentials are already small. {@link #solveSquare} and {@link #solveRectangular} return
- * no potentials and never run it. If the sweeps do not settle within {@code r + 1} rounds, or a
- * distance is not finite (possible only through rounding or overflow), the search's potentials are
- * kept.
+ * no potentials and never run it. If {@code r + 1} sweeps do not settle, or a distance is not
+ * finite (possible only through rounding or overflow), the search's potentials are kept.
  *
  * <p><b>Thread-safety.</b> An instance owns work arrays that it reuses, so it is not
  * thread-safe: use one instance per thread. Once a call of order {@code n} has grown the work
@@ -772,18 +771,17 @@ public final class LinearAssignmentSolver {
      * Replaces the column potentials of an optimal assignment by the largest ones that are
      * non-positive and feasible, computed from the assignment alone (see "Potentials" in the
      * class documentation). Uses {@code columns}, {@code predecessor} and {@code distance} as
-     * work space. In the residual graph on the assigned columns, the row {@code i}
-     * of column {@code k} gives an arc {@code k -> j} of length {@code a_ij - a_ik}; a virtual
-     * source reaches every assigned column at length 0, and the new potential of a column is
-     * its distance. Dijkstra's algorithm settles the columns in the order of {@code d_j -
-     * v_j}, with the old potentials {@code v} (which make every arc's length plus {@code v_k
-     * - v_j} a reduced cost, non-negative), but adds up only the arcs' own lengths (as {@code
-     * (d_k - a_ik) + a_ij}, minus the new row potential plus the entry), so that no large old
-     * potential enters the new ones. Sweeps over all arcs then lower any column
-     * that rounding in that order left too high, until none changes. If that takes more than
-     * {@code r} sweeps, or a distance is not finite, the old potentials are kept. Free
-     * columns keep their potential 0. {@code O(r^2)} time; rows and columns are those of the
-     * internal {@code r x c} frame.
+     * work space. In the residual graph on the assigned columns, the row {@code i} of column
+     * {@code k} gives an arc {@code k -> j} of length {@code a_ij - a_ik}; a virtual source
+     * reaches every assigned column at length 0, and the new potential of a column is its
+     * distance. Dijkstra's algorithm settles the columns in the order of {@code d_j - v_j},
+     * with the old potentials {@code v} (which make every arc's length plus {@code v_k - v_j}
+     * a reduced cost, non-negative), but adds up only the arcs' own lengths, as {@code (d_k -
+     * a_ik) + a_ij}, the entry less the new row potential, so that no large old potential
+     * enters the new ones. Sweeps over all arcs then lower any column that rounding in that
+     * order left too high, until none changes. If {@code r + 1} sweeps do not settle, or a
+     * distance is not finite, the old potentials are kept. Free columns keep their potential
+     * 0. {@code O(r^2)} time; rows and columns are those of the internal {@code r x c} frame.
      */
     private void normalizePotentials(double[] a, int r, int c) {
         // The assigned columns in increasing order, so that rows are read front to back.
