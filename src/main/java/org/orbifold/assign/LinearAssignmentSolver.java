@@ -103,9 +103,9 @@ import java.util.Objects;
  * reduced costs, non-negative), adding up only the arcs' own lengths, so that no large potential of
  * the search enters; then sweeps over all arcs lower any distance that rounding in that order left
  * too high, until none changes, so that afterwards every arc between assigned columns satisfies the
- * triangle inequality as computed. That is {@code O(r^2)} time, two reads of the assigned columns of
- * every row, next to the solve's {@code O(r c)} at least; at {@code n = 1000} it cost 2 to 3.5 ms
- * against a solve of 3 to 15 ms (docs/performance.md), hence the test that skips it when the
+ * triangle inequality as computed. That is {@code O(r^2)} time, two reads of the assigned columns
+ * of every row, next to the solve's {@code O(r c)} at least; at {@code n = 1000} it cost 2 to 3.5
+ * ms against a solve of 3 to 15 ms (docs/performance.md), hence the test that skips it when the
  * search's potentials are already small. {@link #solveSquare} and {@link #solveRectangular} return
  * no potentials and never run it. If {@code r + 1} sweeps do not settle, or a distance is not
  * finite (possible only through rounding or overflow), the search's potentials are kept.
