@@ -160,12 +160,13 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
      * value} by more than {@code (n + m + max(n, m) + 1) tau}, and this result's own
      * assignment costs {@code value} up to {@code (min(n, m) + 1) tau}. So a {@code true}
      * answer does not depend on how the result was computed; it is as tight as the
-     * certificate's own scale, and a certificate with huge potentials certifies only loosely.
-     * The solver's potentials can be huge where no huge entry is chosen: row reduction lowers
-     * the column a row takes by the gap to the row's second smallest reduced cost, which may
-     * be a huge entry never chosen. The result of {@code {{1e12, 3}}} has potentials of {@code
-     * 1e12} and so passes for {@code {{1e12, 1}}}, where its value is 1, not 3. Non-finite
-     * potentials or value are never certified.
+     * certificate's own scale, and a certificate with huge potentials certifies only loosely:
+     * {@code {{1e12, 3}}}'s assignment with potentials {@code u = {1e12}}, {@code v = {0, 3 -
+     * 1e12}} (valid, and what the solver's search leaves there) passes for {@code {{1e12,
+     * 1}}}, where its value is 1, not 3. {@link LinearAssignmentSolver#solve} therefore
+     * recomputes such potentials from the assignment (its "Potentials" paragraph), and returns
+     * {@code u = {3}}, {@code v = {0, 0}}, which are refused. Non-finite potentials or value
+     * are never certified.
      *
      * <p><b>Why entries that are not chosen stay out of the scale.</b> Scaled by the largest
      * entry, as it once was, a huge row that is never chosen loosened the check so much that

@@ -65,6 +65,51 @@ import java.util.Objects;
  * rectangular case. The potentials are reported in the caller's sense: when maximising they
  * are the negated potentials of the negated matrix, so then {@code C_ij - u_i - v_j <= 0}.
  *
+ * <p><b>Potentials.</b> The search's own potentials can carry a huge entry that is never chosen:
+ * row reduction lowers the column a row takes by the gap to the row's second smallest reduced cost,
+ * which may be such an entry (for {@code {{1e12, 3}}} they were {@code u = {1e12}}, {@code v = {0,
+ * 3 - 1e12}}, a valid certificate that also passes for {@code {{1e12, 1}}}). Every certificate's
+ * scale is at least the largest magnitude of a chosen entry; when the search's potentials exceed
+ * twice that, {@link #solve} replaces them by potentials computed from the optimal assignment alone
+ * (otherwise they are kept, within a factor 2 of the smallest scale possible). In the internal
+ * frame (minimising {@code a}, {@code r <= c}, row {@code i} assigned to column {@code p(i)}),
+ * every assigned column {@code k}, whose row is {@code i}, has an arc {@code k -> j} to every other
+ * assigned column {@code j} with {@code a_ij} finite, of length {@code a_ij - a_ik} (the change if
+ * row {@code i} moved from {@code k} to {@code j}), and a virtual source reaches every assigned
+ * column at length 0. The new potentials are {@code v_j = d_j}, the distance from the source, for
+ * an assigned column, {@code v_j = 0} for a free one, and {@code u_i = a_ip(i) - v_p(i)}. They
+ * satisfy the three conditions of {@link AssignmentResult} (in exact arithmetic): no cycle is
+ * negative, since moving the rows around it would give a cheaper assignment, so the distances exist
+ * and {@code d_j <= 0}. (1) Between assigned columns, {@code a_ij - u_i - v_j = d_k + (a_ij - a_ik)
+ * - d_j >= 0} is the triangle inequality; for a free column {@code f}, {@code a_if - u_i - v_f =
+ * d_k + (a_if - a_ik)} is the length of a walk from the source to {@code f}, which is a path plus
+ * cycles, and the path's length is what moving its rows one step along it would cost (its first
+ * column is freed, {@code f} taken), so not negative; the chosen pairs are tight by the definition
+ * of {@code u}. (2) {@code sum(u) + sum(v) = value +} the sum over the free columns of {@code v_j},
+ * which is 0. (3) {@code v_j <= 0} through the source's arcs, and {@code v_j = 0} on the free
+ * columns (a square matrix needs neither). They are the largest potentials with (1) and (3), so at
+ * least the search's, less their maximum. <i>Bound.</i> Let {@code g_i = a_ip(i) - min_j a_ij >=
+ * 0}, how much row {@code i} would gain by its best allowed entry, and {@code G = sum_i g_i}. A
+ * shortest path can be taken simple, and every prefix of it is of length {@code <= 0} (else it
+ * would start later), so {@code |d_j|} is at most the sum of its negative arc lengths, {@code (a_ik
+ * - a_ij)^+ <= g_i} for the arc of row {@code i}: {@code |v_j| <= G} and {@code |u_i| <= |a_ip(i)|
+ * + G}. An entry worse than the chosen entry of its row (in the caller's terms: of its line of the
+ * shorter side) enters neither, however large. Conversely every certificate has {@code v_p(i) - v_j
+ * >= a_ip(i) - a_ij}, so its scale is at least {@code max_i g_i / 2}, and the new scale is within a
+ * factor {@code 2r + 1} of the smallest any certificate can have. So is every result's: its scale
+ * is at most {@code max(2 x, x + G)}, with {@code x} the largest chosen entry in magnitude.
+ * <i>Computation.</i> Dijkstra's algorithm over the assigned columns, settled in the order of
+ * {@code d_j} minus the search's potential (the arc lengths plus the search's potentials are its
+ * reduced costs, non-negative), adding up only the arcs' own lengths, so that no large potential of
+ * the search enters; then sweeps over all arcs lower any distance that rounding in that order left
+ * too high, until none changes, so that afterwards every arc between assigned columns satisfies the
+ * triangle inequality as computed. That is {@code O(r^2)} time, two reads of the assigned columns
+ * of every row, next to the solve's {@code O(r c)} at least; at {@code n = 1000} it cost 2 to 3.5
+ * ms against a solve of 3 to 15 ms (docs/performance.md), hence the test that skips it when the
+ * search's potentials are already small. {@link #solveSquare} and {@link #solveRectangular} return
+ * no potentials and never run it. If {@code r + 1} sweeps do not settle, or a distance is not
+ * finite (possible only through rounding or overflow), the search's potentials are kept.
+ *
  * <p><b>Thread-safety.</b> An instance owns work arrays that it reuses, so it is not
  * thread-safe: use one instance per thread. Once a call of order {@code n} has grown the work
  * arrays (and one with forbidden entries has grown those of the feasibility check, if such
@@ -74,36 +119,32 @@ import java.util.Objects;
  * methods {@link #minimize(double[][])} and {@link #maximize(double[][])} use a fresh instance
  * and are safe to call from any thread.
  *
- * <p><b>Limitations.</b> The search compares floating-point distances exactly, without a
- * tolerance. That is safe (every step settles a column, so rounding cannot make it loop, and
- * row reduction has a step budget), but rounding can leave reduced costs slightly negative,
- * of the order of the unit roundoff times {@code n} times the magnitudes the search
- * combines; the certificate is therefore checked with a tolerance relative to {@link
- * AssignmentResult#certificateScale(double[][])}, the largest chosen entry or potential, and
- * an optimum may be beaten by that much by a tied alternative. That the magnitudes combined
- * stay of the order of that scale, however large the entries that are never chosen, is
- * argued, not proved. A column potential starts at its column's minimum (square; no larger
- * than the chosen entry of that column) or at 0 (rectangular) and is only ever lowered, so
- * every intermediate value lies between its start and its final value, both within the
- * scale. A search settles only distances up to that of the free column it reaches, and the
- * first column it settles is lowered by that whole path length, which therefore stays within
- * about twice the scale; longer tentative distances are only compared, never added into a
- * potential. A column of the internal {@code r x c} frame that ends free was never assigned
- * (a column, once assigned, stays so) and never settled, so its entries, such as a huge row
- * of a tall matrix that is never chosen, are only compared, with one exception: row
- * reduction (and, for a square matrix, reduction transfer) lowers the column a row takes by
- * the gap to the row's second smallest reduced cost, which may be such an entry. Then a
- * potential of its size is left behind and enters the scale, which keeps the check sound but
- * makes it as loose as the largest entry would (the result of {@code {{1e12, 3}}} passes for
- * {@code {{1e12, 1}}}). The row potentials of pairs matched along the way and later released
- * are not covered by this sketch. {@code CertificateScaleTest} checks every result at
- * tolerance {@code 1e-12} on random problems with entries from {@code 1e-300} to {@code
+ * <p><b>Limitations.</b> The search compares floating-point distances exactly, without a tolerance.
+ * That is safe (every step settles a column, so rounding cannot make it loop, and row reduction has
+ * a step budget), but rounding can leave reduced costs slightly negative, of the order of the unit
+ * roundoff times {@code n} times the magnitudes the search combines; the certificate is therefore
+ * checked with a tolerance relative to {@link AssignmentResult#certificateScale(double[][])}, the
+ * largest chosen entry or potential, and an optimum may be beaten by that much by a tied
+ * alternative. The search's own potentials can carry a huge entry that is never chosen (see
+ * Potentials), so its rounding, and with it the choice between assignments whose values differ by
+ * less than the unit roundoff times that entry, is not bounded by the scale of the returned
+ * certificate. Should that make the assignment miss the optimum by more than the rounding of the
+ * small entries, either a negative cycle among the assigned columns keeps the sweeps from settling,
+ * and the search's potentials are returned, which certify the result as loosely as before, or a
+ * cheaper path leads to a free column, and the returned certificate fails the check at its small
+ * scale (the result is then refused, not passed loosely). Neither was seen in the tests. A huge
+ * entry better than the chosen entry of its row (possible when forbidden pairs or the other rows
+ * keep it out of every optimum, as in {@code {{0, -1e12}, {inf, 0}}}) must enter every certificate,
+ * at least half of it, and so widens the scale and the tie band of {@code
+ * org.orbifold.diff.AssignmentValue}. Between assigned columns the recomputed potentials pass the
+ * check as computed, up to the rounding of one sum per pair; towards free columns this is argued
+ * (they hold in exact arithmetic) and tested, not proved. {@code CertificateScaleTest} checks every
+ * result at tolerance {@code 1e-12} on random problems with entries from {@code 1e-300} to {@code
  * 1e300}, mixed magnitudes, forbidden pairs, and huge rows or columns that are never chosen
- * (docs/algorithms.md gives the largest violation measured). Dense input only: a sparse
- * matrix with many forbidden entries still costs {@code O(r c)} per augmentation step.
- * Rectangular matrices get augmenting row reduction but no column reduction, so on very
- * elongated matrices ({@code c >> r}) the work per free row stays {@code O(c)} even where
- * most columns could never be chosen.
+ * (docs/algorithms.md gives the largest violation measured). Dense input only: a sparse matrix with
+ * many forbidden entries still costs {@code O(r c)} per augmentation step. Rectangular matrices get
+ * augmenting row reduction but no column reduction, so on very elongated matrices ({@code c >> r})
+ * the work per free row stays {@code O(c)} even where most columns could never be chosen.
  */
 public final class LinearAssignmentSolver {
 
@@ -112,6 +153,12 @@ public final class LinearAssignmentSolver {
      * differences of up to {@code 2n} entries, so larger entries could overflow to infinity.
      */
     public static final double MAX_MAGNITUDE = 1e300;
+
+    /**
+     * {@link #solve} recomputes the search's potentials from the assignment when they exceed
+     * this multiple of the largest chosen entry in magnitude (see "Potentials").
+     */
+    private static final double POTENTIAL_RECOMPUTATION_FACTOR = 2;
 
     /** Bound on augmenting row reduction steps per pass, as a multiple of the order. */
     private static final int ROW_REDUCTION_STEPS_PER_ROW = 8;
@@ -225,6 +272,9 @@ public final class LinearAssignmentSolver {
                     transposed ? "row" : "column");
         }
         solveMinimum(cost, r, c);
+        if (potentialsOutgrowChosenEntries(cost, r, c)) {
+            normalizePotentials(cost, r, c);
+        }
 
         // Read back the assignment, the value and the potentials in the caller's frame.
         int[] rowToColumn = new int[n];
@@ -698,6 +748,117 @@ public final class LinearAssignmentSolver {
                 break;
             }
             j = previous;
+        }
+    }
+
+    /**
+     * Returns whether the search's potentials exceed {@link #POTENTIAL_RECOMPUTATION_FACTOR}
+     * times the largest magnitude of a chosen entry (free columns keep potential 0).
+     */
+    private boolean potentialsOutgrowChosenEntries(double[] a, int r, int c) {
+        double chosen = 0;
+        double potentials = 0;
+        for (int i = 0; i < r; i++) {
+            int j = rowMate[i];
+            double entry = a[i * c + j];
+            chosen = Math.max(chosen, Math.abs(entry));
+            potentials = Math.max(potentials, Math.max(Math.abs(v[j]), Math.abs(entry - v[j])));
+        }
+        return potentials > POTENTIAL_RECOMPUTATION_FACTOR * chosen;
+    }
+
+    /**
+     * Replaces the column potentials of an optimal assignment by the largest ones that are
+     * non-positive and feasible, computed from the assignment alone (see "Potentials" in the
+     * class documentation). Uses {@code columns}, {@code predecessor} and {@code distance} as
+     * work space. In the residual graph on the assigned columns, the row {@code i} of column
+     * {@code k} gives an arc {@code k -> j} of length {@code a_ij - a_ik}; a virtual source
+     * reaches every assigned column at length 0, and the new potential of a column is its
+     * distance. Dijkstra's algorithm settles the columns in the order of {@code d_j - v_j},
+     * with the old potentials {@code v} (which make every arc's length plus {@code v_k - v_j}
+     * a reduced cost, non-negative), but adds up only the arcs' own lengths, as {@code (d_k -
+     * a_ik) + a_ij}, the entry less the new row potential, so that no large old potential
+     * enters the new ones. Sweeps over all arcs then lower any column that rounding in that
+     * order left too high, until none changes. If {@code r + 1} sweeps do not settle, or a
+     * distance is not finite, the old potentials are kept. Free columns keep their potential
+     * 0. {@code O(r^2)} time; rows and columns are those of the internal {@code r x c} frame.
+     */
+    private void normalizePotentials(double[] a, int r, int c) {
+        // The assigned columns in increasing order, so that rows are read front to back.
+        int[] assigned = columns;
+        int[] settled = predecessor;
+        double[] d = distance;
+        for (int j = 0, q = 0; j < c; j++) {
+            if (columnMate[j] >= 0) {
+                assigned[q++] = j;
+                d[j] = 0.0;
+                settled[j] = 0;
+            }
+        }
+
+        // Dijkstra: settle the column of least d_j - v_j, relax from it and find the next
+        // least in the same pass; the first is the one of greatest v_j.
+        int k = -1;
+        double leastKey = Double.POSITIVE_INFINITY;
+        for (int q = 0; q < r; q++) {
+            int j = assigned[q];
+            if (-v[j] < leastKey) {
+                leastKey = -v[j];
+                k = j;
+            }
+        }
+        for (int step = 0; step < r; step++) {
+            settled[k] = 1;
+            int base = columnMate[k] * c;
+            double offset = d[k] - a[base + k];
+            int next = -1;
+            leastKey = Double.POSITIVE_INFINITY;
+            for (int q = 0; q < r; q++) {
+                int j = assigned[q];
+                if (settled[j] != 0) {
+                    continue;
+                }
+                double length = offset + a[base + j];
+                if (length < d[j]) {
+                    d[j] = length;
+                }
+                double key = d[j] - v[j];
+                if (next < 0 || key < leastKey) {
+                    leastKey = key;
+                    next = j;
+                }
+            }
+            k = next;
+        }
+
+        // Sweeps in the arcs' own lengths, until every arc is satisfied as computed.
+        boolean changed = true;
+        for (int sweep = 0; changed; sweep++) {
+            if (sweep > r) {
+                return;
+            }
+            changed = false;
+            for (int p = 0; p < r; p++) {
+                int i = columnMate[assigned[p]];
+                int base = i * c;
+                double offset = d[assigned[p]] - a[base + assigned[p]];
+                for (int q = 0; q < r; q++) {
+                    int j = assigned[q];
+                    double length = offset + a[base + j];
+                    if (length < d[j]) {
+                        d[j] = length;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        for (int q = 0; q < r; q++) {
+            if (!Double.isFinite(d[assigned[q]])) {
+                return;
+            }
+        }
+        for (int q = 0; q < r; q++) {
+            v[assigned[q]] = d[assigned[q]];
         }
     }
 

@@ -38,10 +38,12 @@ import org.orbifold.assign.Sense;
  * unique, as it is (the runner-up costs 2). An earlier version took the largest entry of the
  * whole matrix, which made that optimum look tied. An entry that is chosen, or a potential,
  * of {@code 1e12} still widens the band to about {@code 1e3}, since the reduced costs are
- * then only known to that accuracy; the solver's potentials can be that large even when no
- * huge entry is chosen: for {@code {{0, 1, 1e12}, {1, 0, 1e12}, {1e12, 1e12, 0}}} its
- * certificate has potentials near {@code 1e12}, so the unique optimum (the diagonal) is
- * reported as tied.
+ * then only known to that accuracy. The solver's search can leave potentials that large even
+ * when no huge entry is chosen (for {@code {{0, 1, 1e12}, {1, 0, 1e12}, {1e12, 1e12, 0}}} it
+ * did, and the unique diagonal was reported tied); the solver then recomputes them from the
+ * assignment, and they stay that large only where a huge entry is better than the chosen
+ * entry of its row, as in {@code {{0, -1e12}, {inf, 0}}}, which every certificate must
+ * reflect.
  *
  * <p><b>Tie rule.</b> When the optimum is not unique, the returned assignment is the one
  * {@link LinearAssignmentSolver} returns; its documented tie rules make it a deterministic

@@ -24,12 +24,15 @@ import org.orbifold.assign.AssignmentResult;
  * the certificate check too. A pair can be tight only if its entry is within rounding of
  * {@code u_i + v_j}, so only the chosen entries and the potentials enter the reduced costs
  * that decide ties, and their rounding error is of the order of the unit roundoff times that
- * scale (the solver only ever lowers column potentials, so a large intermediate value leaves
- * a large potential behind and enters the scale that way). A huge entry that is never
- * chosen, such as a row of {@code 1e12} next to a problem of small integers, therefore no
- * longer widens the tie band, unless the certificate's potentials are themselves that large,
- * which the solver's initialisation can make them (for instance when a square matrix has a
- * huge row and a huge column). This is an argument, not a proof: the solver's error is
+ * scale (the solver's search only ever lowers column potentials, so a large intermediate
+ * value leaves a large potential behind; when its potentials exceed twice the largest chosen
+ * entry, the solver recomputes them from the assignment, summing only entries of the
+ * shortest paths). A huge entry that is never chosen, such as a row of {@code 1e12} next to a
+ * problem of small integers, therefore no longer widens the tie band, unless it is better
+ * than the chosen entry of its row (kept out of every optimum by forbidden pairs), which
+ * every certificate must reflect with potentials of its size (see {@link
+ * org.orbifold.assign.LinearAssignmentSolver}, Potentials). This is an argument, not a
+ * proof: the search's error is
  * bounded by the entries its intermediate sums touch, and the claim is that such an entry
  * either stays out of every tight pair or leaves a potential of its size ({@link
  * org.orbifold.assign.LinearAssignmentSolver}'s Limitations sketch it). {@code
