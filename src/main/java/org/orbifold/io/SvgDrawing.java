@@ -329,7 +329,8 @@ public final class SvgDrawing {
      * @param alignments one permutation per graph, of size at least its order, that puts
      *     node {@code p(i)} in slot {@code i} (an identity for a graph in the frame already)
      * @return the SVG document
-     * @throws NullPointerException if an argument is null
+     * @throws NullPointerException if {@code graphs}, {@code titles} or {@code alignments}
+     *     is null
      * @throws IllegalArgumentException as {@link #graphs} throws, or if the counts of
      *     alignments and graphs differ, or an alignment is null or shorter than its graph's
      *     order (naming its index)
