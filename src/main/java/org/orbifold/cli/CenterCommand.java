@@ -26,6 +26,7 @@ import org.orbifold.match.Aligner;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.IterationListener;
+import org.orbifold.space.Permutation;
 import org.orbifold.stats.CenterBuilder;
 import org.orbifold.stats.CenterResult;
 import org.orbifold.stats.IncrementalMean;
@@ -44,7 +45,8 @@ import picocli.CommandLine.Option;
  * search and the center computation; the JSON gives them as {@code totalWallTimeSeconds},
  * {@code medoidWallTimeSeconds} and {@code wallTimeSeconds} (the center's part alone, a
  * meaning kept for the scripts that read it). {@code --svg FILE} also draws the center beside
- * the medoid ({@link SvgOutput}), after the report.
+ * the medoid ({@link SvgOutput}), after the report, with one layout: the medoid's nodes at
+ * the places of the center slots its final alignment puts them in.
  */
 abstract class CenterCommand extends DatasetCommand {
 
@@ -211,11 +213,15 @@ abstract class CenterCommand extends DatasetCommand {
         }
         deliver(out(), text, target, json);
         if (drawing != null) {
+            // One layout for both: the medoid's nodes sit at the center slots they align to.
             SvgOutput.write(drawing, SvgDrawing.of(sample.nodeChannels(),
-                    sample.edgeChannels()).withSeed(options.seed).graphs(title(sample),
+                    sample.edgeChannels()).withSeed(options.seed).graphsInOneFrame(
+                    title(sample),
                     List.of(result.center(), sample.graphs().get(medoid.index())),
                     List.of(kind + ", objective " + Numbers.decimal(result.objective(), 6),
-                    "medoid: graph " + medoid.index())));
+                    "medoid: graph " + medoid.index()),
+                    List.of(Permutation.identity(result.center().order()),
+                    result.alignments().get(medoid.index()).permutation())));
         }
         if (!data.json) {
             printWritten(out(), out, svg);

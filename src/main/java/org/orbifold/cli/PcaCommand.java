@@ -374,7 +374,10 @@ final class PcaCommand extends DatasetCommand {
         });
     }
 
-    /** Draws the mean and the points of the first geodesic at whole standard deviations. */
+    /**
+     * Draws the mean and the points of the first geodesic at whole standard deviations, all
+     * in the mean's frame, so with one layout ({@link SvgDrawing#graphsInOneFrame}).
+     */
     private String drawing(Sample sample, GraphSpace space, GeodesicPcaResult result) {
         double[] s = result.scores();
         double sumOfSquares = 0.0;
@@ -390,7 +393,7 @@ final class PcaCommand extends DatasetCommand {
                     step, Numbers.decimal(step * sd, 3)));
         }
         return SvgDrawing.of(sample.nodeChannels(), sample.edgeChannels())
-                .withSeed(options.seed).withColumns(DRAWN.length).graphs(title(sample)
+                .withSeed(options.seed).withColumns(DRAWN.length).graphsInOneFrame(title(sample)
                         + ", PC1 explains " + Numbers.decimal(100.0
                         * result.explainedVarianceRatios()[0], 1) + " %", graphs, titles);
     }

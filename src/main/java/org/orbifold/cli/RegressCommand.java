@@ -402,7 +402,8 @@ final class RegressCommand extends DatasetCommand {
 
     /**
      * Draws the predictions at the minimum, median and maximum of the first covariate, the
-     * other covariates at their medians.
+     * other covariates at their medians; all are in the model's frame, so drawn with one
+     * layout ({@link SvgDrawing#graphsInOneFrame}).
      */
     private void draw(Path drawing, Run run) {
         GraphRegressionModel model = run.model();
@@ -432,6 +433,6 @@ final class RegressCommand extends DatasetCommand {
         }
         Sample sample = run.sample();
         SvgOutput.write(drawing, SvgDrawing.of(sample.nodeChannels(), sample.edgeChannels())
-                .withSeed(options.seed).graphs(title(run), graphs, titles));
+                .withSeed(options.seed).graphsInOneFrame(title(run), graphs, titles));
     }
 }

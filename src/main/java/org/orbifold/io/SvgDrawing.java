@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.jgrapht.graph.DefaultEdge;
-import org.jgrapht.graph.SimpleGraph;
 import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
 import org.orbifold.space.Permutation;
@@ -61,7 +59,16 @@ import org.orbifold.space.Permutation;
  * way, the second graph's layout starts with each node at the place of the first graph's
  * node matched to it, and its other nodes at their scaling's places fitted to those by a
  * rotation, reflection, scaling and shift (one start only), so that matched nodes tend to
- * sit at the same places of the two panels (less so when packing moves its parts).
+ * sit at the same places of the two panels (less so when packing moves its parts); a graph
+ * aligned with itself is drawn twice at the same places, within a unit.
+ * Graphs of one frame ({@link #graphsInOneFrame}: the mean and the points of a principal
+ * geodesic, the predictions of a regression, a center and the medoid aligned to it) share
+ * one layout instead: the slots of the frame that some panel draws a node in are laid out
+ * once, as above, two of them joined by a layout edge when some panel joins its nodes there
+ * by one (the union of the panels' layout edges), and the whole is scaled to fill a panel;
+ * every panel then draws its own nodes and edges at their slots' places, so that a slot sits
+ * at the same point of every panel that draws it and a reader sees from panel to panel what
+ * changes. A grid of unrelated graphs ({@link #graphs}) lays out each graph on its own.
  *
  * <p><b>Structure, for scripts.</b> Panel {@code k} (from 0, in the order given) is a group
  * {@code <g id="pK" class="panel">} holding a {@code <text class="title">}, the edges as
@@ -109,8 +116,12 @@ import org.orbifold.space.Permutation;
  * of MUTAG's; docs/performance.md). It takes memory quadratic and time cubic in
  * the number of nodes of a part, so parts of thousands of nodes draw slowly. A long chain
  * fills the panel's width and leaves its edges short, and a large molecule's nodes touch,
- * since every panel has the same size. Node texts are small and may overlap in dense
- * drawings.
+ * since every panel has the same size. In a drawing of one frame, each panel is drawn on
+ * the layout of all panels' edges together: where the panels join their slots differently
+ * (the far ends of a principal geodesic, a regression's extreme predictions) a panel's rings
+ * may come out squashed and its edges uneven or crossing, where it alone would be drawn
+ * clean, and a panel that draws few of the slots fills little of its area. Node texts are
+ * small and may overlap in dense drawings.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -279,6 +290,77 @@ public final class SvgDrawing {
      *     channels
      */
     public String graphs(String heading, List<Graph> graphs, List<String> titles) {
+        requireGraphs(graphs, titles);
+        return grid(heading, panels(graphs, titles, null, null));
+    }
+
+    /**
+     * Draws graphs of one frame in a grid of panels, as {@link #graphs} does, but with one
+     * layout for all: node {@code i} of every graph fills slot {@code i} of the frame (such
+     * as the mean and the points of a principal geodesic, or the predictions of a
+     * regression), and a slot sits at the same point of every panel that draws it.
+     *
+     * @param heading a line above all panels, or null for none
+     * @param graphs the graphs, at least one, with the channels of this drawing
+     * @param titles one title per graph, not null ({@code ""} for none)
+     * @return the SVG document
+     * @throws NullPointerException if {@code graphs} or {@code titles} is null
+     * @throws IllegalArgumentException as {@link #graphs} throws
+     */
+    public String graphsInOneFrame(String heading, List<Graph> graphs, List<String> titles) {
+        requireGraphs(graphs, titles);
+        List<Permutation> identities = new ArrayList<>();
+        for (Graph g : graphs) {
+            identities.add(Permutation.identity(g.order()));
+        }
+        return graphsInOneFrame(heading, graphs, titles, identities);
+    }
+
+    /**
+     * Draws graphs aligned to one frame in a grid of panels, as {@link #graphs} does, but with
+     * one layout for all (see the class description): graph {@code k} fills the frame as its
+     * alignment {@code p} relabels it ({@link Graph#permute}), node {@code p(i)} in slot
+     * {@code i}, and a slot sits at the same point of every panel that draws it. Panels keep
+     * the graphs' own node indices in their identifiers.
+     *
+     * @param heading a line above all panels, or null for none
+     * @param graphs the graphs, at least one, with the channels of this drawing
+     * @param titles one title per graph, not null ({@code ""} for none)
+     * @param alignments one permutation per graph, of size at least its order, that puts
+     *     node {@code p(i)} in slot {@code i} (an identity for a graph in the frame already)
+     * @return the SVG document
+     * @throws NullPointerException if {@code graphs}, {@code titles} or {@code alignments}
+     *     is null
+     * @throws IllegalArgumentException as {@link #graphs} throws, or if the counts of
+     *     alignments and graphs differ, or an alignment is null or shorter than its graph's
+     *     order (naming its index)
+     */
+    public String graphsInOneFrame(String heading, List<Graph> graphs, List<String> titles,
+            List<Permutation> alignments) {
+        requireGraphs(graphs, titles);
+        Objects.requireNonNull(alignments, "alignments");
+        if (alignments.size() != graphs.size()) {
+            throw new IllegalArgumentException("one alignment per graph needed: "
+                    + graphs.size() + " graphs, " + alignments.size() + " alignments");
+        }
+        int[][] slots = new int[graphs.size()][];
+        for (int k = 0; k < graphs.size(); k++) {
+            Permutation p = alignments.get(k);
+            if (p == null) {
+                throw new IllegalArgumentException("alignments[" + k + "] is null");
+            }
+            int order = graphs.get(k).order();
+            if (p.size() < order) {
+                throw new IllegalArgumentException("alignments[" + k + "] has size " + p.size()
+                        + ", less than the order " + order + " of graphs[" + k + "]");
+            }
+            slots[k] = Arrays.copyOf(p.inverse().toArray(), order);
+        }
+        return grid(heading, panels(graphs, titles, null, slots));
+    }
+
+    /** Checks the graphs and titles of a grid, as {@link #graphs} documents. */
+    private void requireGraphs(List<Graph> graphs, List<String> titles) {
         Objects.requireNonNull(graphs, "graphs");
         Objects.requireNonNull(titles, "titles");
         if (graphs.isEmpty()) {
@@ -298,9 +380,12 @@ public final class SvgDrawing {
             }
             requireChannels(graphs.get(i));
         }
-        List<Panel> panels = panels(graphs, titles, null);
-        int perRow = Math.min(columns, graphs.size());
-        int rows = (graphs.size() + perRow - 1) / perRow;
+    }
+
+    /** Arranges placed panels in a grid under the heading and writes the document. */
+    private String grid(String heading, List<Panel> panels) {
+        int perRow = Math.min(columns, panels.size());
+        int rows = (panels.size() + perRow - 1) / perRow;
         List<String> lines = heading == null ? List.of()
                 : headingLines(heading, perRow * PANEL_SIZE);
         arrange(panels, perRow, headingBand(lines));
@@ -339,7 +424,7 @@ public final class SvgDrawing {
                     + second.order());
         }
         List<Panel> panels = panels(List.of(first, second), List.of(firstTitle, secondTitle),
-                p);
+                p, null);
         String heading = (caption == null ? "" : caption + ": ") + "distance "
                 + String.format(Locale.ROOT, "%.6f", alignment.distance())
                 + (alignment.certified() ? " (proven optimal)" : " (upper bound)");
@@ -391,9 +476,12 @@ public final class SvgDrawing {
     /**
      * Places the graphs: their drawn nodes, then their positions in panel-relative units
      * ({@code 0..PANEL_SIZE}), by coordinates or by layout. With a permutation (two graphs),
-     * the second graph's layout starts from its partners' positions in the first.
+     * the second graph's layout starts from its partners' positions in the first; with slots
+     * (node {@code i} of graph {@code k} in slot {@code slots[k][i]} of one frame), all
+     * graphs share one layout of their frame ({@link #layOutFrame}).
      */
-    private List<Panel> panels(List<Graph> graphs, List<String> titles, Permutation p) {
+    private List<Panel> panels(List<Graph> graphs, List<String> titles, Permutation p,
+            int[][] slots) {
         List<Panel> panels = new ArrayList<>();
         for (int k = 0; k < graphs.size(); k++) {
             Panel panel = new Panel(graphs.get(k), titles.get(k));
@@ -404,6 +492,8 @@ public final class SvgDrawing {
         }
         if (xChannel >= 0) {
             placeByCoordinates(panels);
+        } else if (slots != null) {
+            layOutFrame(panels, slots);
         } else {
             double[][] start = null;
             for (Panel panel : panels) {
@@ -498,42 +588,12 @@ public final class SvgDrawing {
     /**
      * Lays out a graph's drawn nodes and edges by stress majorization, from the points of
      * {@code start} where given (a node's row, or null for none), and scales the result to
-     * fill the panel. A graph whose layout edges fall into several connected parts has each
-     * part laid out on its own and the parts packed by {@link #pack}.
+     * fill the panel.
      */
     private void layOut(Panel panel, double[][] start) {
-        Graph g = panel.graph;
         int[] kept = keptNodes(panel);
         if (kept.length == 0) {
             return;
-        }
-        List<int[]> parts = components(layoutEdges(g, kept));
-        double[][] xy = parts.size() == 1 ? relax(g, kept, start) : pack(g, kept, parts, start);
-
-        double[] box = bounds(xy);
-        for (int a = 0; a < kept.length; a++) {
-            // The layout's y points down, as the panel's: flip it twice, keep it as placed.
-            double[] placed = fit(xy[a][0], box[1] + box[3] - xy[a][1], box[0], box[2], box[1],
-                    box[3]);
-            panel.x[kept[a]] = placed[0];
-            panel.y[kept[a]] = placed[1];
-        }
-    }
-
-    /**
-     * Returns the positions (rows of x, y; y down) of the kept nodes, whose layout edges are
-     * connected, in the stress majorization layout of {@link StressLayout}, edges about one
-     * unit long, started where {@code start} gives a kept node's row.
-     */
-    private double[][] relax(Graph g, int[] kept, double[][] start) {
-        org.jgrapht.Graph<Integer, DefaultEdge> graph = layoutEdges(g, kept);
-        int[][] neighbours = new int[kept.length][];
-        for (int a = 0; a < kept.length; a++) {
-            List<Integer> around = new ArrayList<>();
-            for (DefaultEdge e : graph.edgesOf(a)) {
-                around.add(graph.getEdgeSource(e) + graph.getEdgeTarget(e) - a);
-            }
-            neighbours[a] = around.stream().mapToInt(Integer::intValue).sorted().toArray();
         }
         double[][] given = null;
         if (start != null) {
@@ -542,15 +602,115 @@ public final class SvgDrawing {
                 given[a] = start[kept[a]];
             }
         }
+        double[][] xy = place(layoutEdges(panel.graph, kept), given);
+        double[] box = bounds(xy);
+        for (int a = 0; a < kept.length; a++) {
+            setPlace(panel, kept[a], xy[a], box);
+        }
+    }
+
+    /**
+     * Lays out the slots of one frame once for all panels, and puts each panel's drawn nodes
+     * at their slots' places. The slots laid out are those of a node drawn in some panel;
+     * two of them are joined by a layout edge when some panel joins the nodes in them by one
+     * ({@link #layoutEdges}). The layout is {@link #place}'s, from no start, scaled to fill a
+     * panel as a whole, so that a slot sits at the same point of every panel that draws it.
+     */
+    private void layOutFrame(List<Panel> panels, int[][] slots) {
+        int size = 0;
+        for (int[] row : slots) {
+            for (int slot : row) {
+                size = Math.max(size, slot + 1);
+            }
+        }
+        boolean[] used = new boolean[size];
+        for (int k = 0; k < panels.size(); k++) {
+            for (int i : keptNodes(panels.get(k))) {
+                used[slots[k][i]] = true;
+            }
+        }
+        int[] position = new int[size];
+        int count = 0;
+        for (int slot = 0; slot < size; slot++) {
+            position[slot] = used[slot] ? count++ : -1;
+        }
+        if (count == 0) {
+            return;
+        }
+
+        // The union of the panels' layout edges, on the used slots.
+        boolean[][] union = new boolean[count][count];
+        for (int k = 0; k < panels.size(); k++) {
+            int[] kept = keptNodes(panels.get(k));
+            boolean[][] own = layoutEdges(panels.get(k).graph, kept);
+            for (int a = 0; a < kept.length; a++) {
+                for (int b = 0; b < kept.length; b++) {
+                    if (own[a][b]) {
+                        union[position[slots[k][kept[a]]]][position[slots[k][kept[b]]]] = true;
+                    }
+                }
+            }
+        }
+
+        double[][] xy = place(union, null);
+        double[] box = bounds(xy);
+        for (int k = 0; k < panels.size(); k++) {
+            for (int i : keptNodes(panels.get(k))) {
+                setPlace(panels.get(k), i, xy[position[slots[k][i]]], box);
+            }
+        }
+    }
+
+    /**
+     * Puts node {@code i} of the panel at the point of a layout (y down) mapped into the
+     * panel by {@link #fit} of the layout's bounding box.
+     */
+    private static void setPlace(Panel panel, int i, double[] point, double[] box) {
+        // The layout's y points down, as the panel's: flip it twice, keep it as placed.
+        double[] placed = fit(point[0], box[1] + box[3] - point[1], box[0], box[2], box[1],
+                box[3]);
+        panel.x[i] = placed[0];
+        panel.y[i] = placed[1];
+    }
+
+    /**
+     * Returns the positions (rows of x, y; y down) of the nodes of a layout graph (an
+     * adjacency matrix, symmetric), started from the points of {@code given} (a node's row,
+     * or null for none; null for no start): by {@link #relax} when it is connected, else its
+     * connected parts laid out and packed by {@link #pack}.
+     */
+    private double[][] place(boolean[][] adjacent, double[][] given) {
+        List<int[]> parts = components(adjacent);
+        return parts.size() == 1 ? relax(adjacent, given) : pack(adjacent, parts, given);
+    }
+
+    /**
+     * Returns the positions (rows of x, y; y down) of the nodes of a connected layout graph
+     * in the stress majorization layout of {@link StressLayout}, edges about one unit long,
+     * started where {@code given} gives a node's row.
+     */
+    private double[][] relax(boolean[][] adjacent, double[][] given) {
+        int n = adjacent.length;
+        int[][] neighbours = new int[n][];
+        for (int a = 0; a < n; a++) {
+            int[] around = new int[n];
+            int count = 0;
+            for (int b = 0; b < n; b++) {
+                if (adjacent[a][b]) {
+                    around[count++] = b;
+                }
+            }
+            neighbours[a] = Arrays.copyOf(around, count);
+        }
         return StressLayout.layOut(neighbours, given, seed);
     }
 
     /**
-     * Returns the connected parts of the layout edges, each as the sorted positions of its
+     * Returns the connected parts of a layout graph, each as the sorted positions of its
      * nodes; larger parts first, parts of equal size by their first node.
      */
-    private static List<int[]> components(org.jgrapht.Graph<Integer, DefaultEdge> edges) {
-        int n = edges.vertexSet().size();
+    private static List<int[]> components(boolean[][] adjacent) {
+        int n = adjacent.length;
         boolean[] seen = new boolean[n];
         List<int[]> parts = new ArrayList<>();
         for (int a = 0; a < n; a++) {
@@ -560,9 +720,8 @@ public final class SvgDrawing {
             List<Integer> part = new ArrayList<>(List.of(a));
             seen[a] = true;
             for (int k = 0; k < part.size(); k++) {
-                for (DefaultEdge e : edges.edgesOf(part.get(k))) {
-                    int b = edges.getEdgeSource(e) + edges.getEdgeTarget(e) - part.get(k);
-                    if (!seen[b]) {
+                for (int b = 0; b < n; b++) {
+                    if (adjacent[part.get(k)][b] && !seen[b]) {
                         seen[b] = true;
                         part.add(b);
                     }
@@ -575,15 +734,15 @@ public final class SvgDrawing {
     }
 
     /**
-     * Returns the positions (rows of x, y; y down) of the kept nodes of several connected
-     * parts: each part of two or more nodes laid out on its own by {@link #relax} and scaled
-     * so that its mean layout edge is one unit long, the single nodes in a square grid of one
-     * unit; then these blocks, larger parts first and the grid last, placed left to right in
-     * rows about as wide as the blocks' total area is square, one unit apart. The grid keeps
-     * nodes without layout edges apart and off the corners, and the common unit keeps a small
-     * part from being drawn much larger than a big one.
+     * Returns the positions (rows of x, y; y down) of the nodes of a layout graph of several
+     * connected parts: each part of two or more nodes laid out on its own by {@link #relax}
+     * and scaled so that its mean layout edge is one unit long, the single nodes in a square
+     * grid of one unit; then these blocks, larger parts first and the grid last, placed left
+     * to right in rows about as wide as the blocks' total area is square, one unit apart.
+     * The grid keeps nodes without layout edges apart and off the corners, and the common
+     * unit keeps a small part from being drawn much larger than a big one.
      */
-    private double[][] pack(Graph g, int[] kept, List<int[]> parts, double[][] start) {
+    private double[][] pack(boolean[][] adjacent, List<int[]> parts, double[][] given) {
         List<int[]> members = new ArrayList<>();
         List<double[][]> blocks = new ArrayList<>();
         List<Integer> singles = new ArrayList<>();
@@ -592,12 +751,18 @@ public final class SvgDrawing {
                 singles.add(part[0]);
                 continue;
             }
-            int[] sub = new int[part.length];
+            boolean[][] sub = new boolean[part.length][part.length];
+            double[][] subGiven = given == null ? null : new double[part.length][];
             for (int c = 0; c < part.length; c++) {
-                sub[c] = kept[part[c]];
+                for (int e = 0; e < part.length; e++) {
+                    sub[c][e] = adjacent[part[c]][part[e]];
+                }
+                if (given != null) {
+                    subGiven[c] = given[part[c]];
+                }
             }
-            double[][] local = relax(g, sub, start);
-            double unit = meanEdgeLength(layoutEdges(g, sub), local);
+            double[][] local = relax(sub, subGiven);
+            double unit = meanEdgeLength(sub, local);
             for (double[] point : local) {
                 point[0] /= unit;
                 point[1] /= unit;
@@ -624,7 +789,7 @@ public final class SvgDrawing {
             widest = Math.max(widest, size[k][0]);
         }
         double rowWidth = Math.max(widest, Math.sqrt(area));
-        double[][] xy = new double[kept.length][];
+        double[][] xy = new double[adjacent.length][];
         double x = 0.0;
         double y = 0.0;
         double rowHeight = 0.0;
@@ -646,18 +811,21 @@ public final class SvgDrawing {
     }
 
     /**
-     * Returns the mean length of the layout edges between the points (an edge's ends are rows
-     * of {@code xy}), or 1 when it is not positive.
+     * Returns the mean length of the edges of a layout graph between the points (the rows of
+     * {@code xy}), summed pair by pair in order, or 1 when it is not positive.
      */
-    private static double meanEdgeLength(org.jgrapht.Graph<Integer, DefaultEdge> edges,
-            double[][] xy) {
+    private static double meanEdgeLength(boolean[][] adjacent, double[][] xy) {
         double sum = 0.0;
-        for (DefaultEdge e : edges.edgeSet()) {
-            double[] a = xy[edges.getEdgeSource(e)];
-            double[] b = xy[edges.getEdgeTarget(e)];
-            sum += Math.hypot(a[0] - b[0], a[1] - b[1]);
+        int edges = 0;
+        for (int a = 0; a < adjacent.length; a++) {
+            for (int b = a + 1; b < adjacent.length; b++) {
+                if (adjacent[a][b]) {
+                    sum += Math.hypot(xy[a][0] - xy[b][0], xy[a][1] - xy[b][1]);
+                    edges++;
+                }
+            }
         }
-        double mean = sum / edges.edgeSet().size();
+        double mean = sum / edges;
         return mean > 0.0 ? mean : 1.0;
     }
 
@@ -685,27 +853,25 @@ public final class SvgDrawing {
     }
 
     /**
-     * Returns the graph of the layout edges on the kept nodes (numbered by their position in
-     * {@code kept}): one undirected edge per pair of nodes joined by an edge of presence at
-     * least {@value #LAYOUT_PRESENCE} when presence is a probability (an edge of a mean that
-     * is more likely absent than present counts for no distance, though it is drawn), and of
-     * any positive presence otherwise.
+     * Returns the layout graph on the kept nodes (numbered by their position in
+     * {@code kept}) as a symmetric adjacency matrix: an undirected edge per pair of nodes
+     * joined by an edge of presence at least {@value #LAYOUT_PRESENCE} when presence is a
+     * probability (an edge of a mean that is more likely absent than present counts for no
+     * distance, though it is drawn), and of any positive presence otherwise.
      */
-    private org.jgrapht.Graph<Integer, DefaultEdge> layoutEdges(Graph g, int[] kept) {
-        org.jgrapht.Graph<Integer, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
-        for (int a = 0; a < kept.length; a++) {
-            graph.addVertex(a);
-        }
+    private boolean[][] layoutEdges(Graph g, int[] kept) {
+        boolean[][] adjacent = new boolean[kept.length][kept.length];
         double least = presence.isProbability() ? LAYOUT_PRESENCE : Double.MIN_VALUE;
         for (int a = 0; a < kept.length; a++) {
             for (int b = a + 1; b < kept.length; b++) {
                 double value = Math.max(edge(g, kept[a], kept[b]), edge(g, kept[b], kept[a]));
                 if (value >= least) {
-                    graph.addEdge(a, b);
+                    adjacent[a][b] = true;
+                    adjacent[b][a] = true;
                 }
             }
         }
-        return graph;
+        return adjacent;
     }
 
     /** Returns the presence of the edge from {@code i} to {@code j}, 0 when there is none. */

@@ -952,6 +952,138 @@ public class SvgDrawingTest {
         }
     }
 
+    /** Returns the centre of node {@code i} of panel {@code k}, panel-relative, or null. */
+    private static double[] inPanel(Document d, int k, int i) {
+        Element e = byId(d, "p" + k + "-n" + i);
+        return e == null ? null : new double[] {number(e, "cx") - k * SvgDrawing.PANEL_SIZE,
+            number(e, "cy")};
+    }
+
+    /** A graph of six carbons with the bonds given, node 5 null (existence 0) if asked. */
+    private static Graph sixCarbons(boolean withoutFive, int... pairs) {
+        Graph.Builder b = Graph.builder(4, 1);
+        for (int i = 0; i < 6; i++) {
+            b.addNode(1, 0, 0, withoutFive && i == 5 ? 0 : 1);
+        }
+        for (int k = 0; k < pairs.length; k += 2) {
+            b.addEdge(pairs[k], pairs[k + 1], 1);
+        }
+        return b.build();
+    }
+
+    @Test
+    void panelsOfOneFramePutEachSlotAtOnePoint() {
+        // A ring, a chain and a ring with a chord and its node 5 null, in one frame: each
+        // laid out alone, they would differ; drawn in one frame, node i of every panel sits
+        // at one point, and the null node is not drawn.
+        List<Graph> graphs = List.of(sixCarbons(false, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 0),
+                sixCarbons(false, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5),
+                sixCarbons(true, 0, 1, 1, 2, 2, 3, 3, 4, 0, 3));
+
+        Document d = parse(SvgDrawing.of(ATOMS, EDGE).graphsInOneFrame(null, graphs,
+                List.of("ring", "chain", "chord")));
+
+        for (int i = 0; i < 6; i++) {
+            double[] first = inPanel(d, 0, i);
+            for (int k = 1; k < 3; k++) {
+                double[] other = inPanel(d, k, i);
+                if (k == 2 && i == 5) {
+                    assertNull(other, "the null node is drawn");
+                    continue;
+                }
+                assertEquals(first[0], other[0], WRITTEN, "panel " + k + ", node " + i);
+                assertEquals(first[1], other[1], WRITTEN, "panel " + k + ", node " + i);
+            }
+        }
+        double[][] xy = new double[6][];
+        for (int i = 0; i < 6; i++) {
+            xy[i] = inPanel(d, 0, i);
+        }
+        assertTrue(closest(xy) >= 10.0, "closest pair " + closest(xy));
+        // Laid out alone, the chain is straight; in the frame of the ring it is not.
+        double[][] alone = drawn(graphs.get(1));
+        assertEquals(SvgDrawing.PANEL_SIZE - 32.0, Math.hypot(alone[5][0] - alone[0][0],
+                alone[5][1] - alone[0][1]), 0.02 * SvgDrawing.PANEL_SIZE);
+        assertTrue(Math.hypot(xy[5][0] - xy[0][0], xy[5][1] - xy[0][1])
+                < 0.5 * SvgDrawing.PANEL_SIZE, "the chain's ends are drawn apart");
+    }
+
+    @Test
+    void unrelatedGraphsInAGridKeepTheirOwnLayouts() {
+        Graph ring = sixCarbons(false, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 0);
+        Graph chain = sixCarbons(false, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5);
+
+        Document d = parse(SvgDrawing.of(ATOMS, EDGE).graphs(null, List.of(ring, chain),
+                List.of("ring", "chain")));
+
+        double[][] alone = drawn(chain);
+        for (int i = 0; i < 6; i++) {
+            double[] inGrid = inPanel(d, 1, i);
+            assertEquals(alone[i][0], inGrid[0], WRITTEN, "node " + i);
+            assertEquals(alone[i][1] + 18.0, inGrid[1], WRITTEN, "node " + i);
+        }
+    }
+
+    @Test
+    void oneGraphInItsOwnFrameIsDrawnAsAloneAndEveryFrameDrawingIsRepeatable() {
+        Graph g = molecule();
+        SvgDrawing drawing = SvgDrawing.of(ATOMS, EDGE);
+        assertEquals(drawing.graphs("h", List.of(g), List.of("t")),
+                drawing.graphsInOneFrame("h", List.of(g), List.of("t")));
+
+        List<Graph> graphs = List.of(sixCarbons(false, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 0),
+                sixCarbons(true, 0, 1, 1, 2, 2, 3, 3, 4, 0, 3));
+        List<String> titles = List.of("a", "b");
+        String once = drawing.withSeed(7).graphsInOneFrame("h", graphs, titles);
+        assertEquals(once, drawing.withSeed(7).graphsInOneFrame("h", graphs, titles));
+        assertEquals(once, SvgDrawing.of(ATOMS, EDGE).withSeed(7).graphsInOneFrame("h",
+                graphs, titles));
+    }
+
+    @Test
+    void alignedGraphsFillTheSlotsTheirAlignmentsGiveThemAndKeepTheirNodeIndices() {
+        // The copy's node p(i) is the original's node i: it goes to slot i.
+        Graph x = molecule();
+        Permutation shuffle = Permutation.of(2, 0, 3, 1);
+        Graph y = x.permute(shuffle);
+        Permutation p = shuffle.inverse();
+
+        Document d = parse(SvgDrawing.of(ATOMS, EDGE).graphsInOneFrame(null, List.of(x, y),
+                List.of("x", "copy"), List.of(Permutation.identity(4), p)));
+
+        for (int i = 0; i < 4; i++) {
+            double[] original = inPanel(d, 0, i);
+            double[] copy = inPanel(d, 1, p.get(i));
+            assertEquals(original[0], copy[0], WRITTEN, "node " + i);
+            assertEquals(original[1], copy[1], WRITTEN, "node " + i);
+        }
+        assertNotNull(byId(d, "p1-e" + Math.min(p.get(2), p.get(3)) + "-"
+                + Math.max(p.get(2), p.get(3))));
+    }
+
+    @Test
+    void badAlignmentsOfAFrameAreRefusedWithWhatIsWrong() {
+        SvgDrawing drawing = SvgDrawing.of(ATOMS, EDGE);
+        List<Graph> two = List.of(molecule(), molecule());
+        List<String> titles = List.of("a", "b");
+        IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
+                () -> drawing.graphsInOneFrame(null, two, titles,
+                        List.of(Permutation.identity(4))));
+        assertEquals("one alignment per graph needed: 2 graphs, 1 alignments",
+                count.getMessage());
+        IllegalArgumentException shorter = assertThrows(IllegalArgumentException.class,
+                () -> drawing.graphsInOneFrame(null, two, titles,
+                        List.of(Permutation.identity(4), Permutation.identity(3))));
+        assertEquals("alignments[1] has size 3, less than the order 4 of graphs[1]",
+                shorter.getMessage());
+        List<Permutation> withNull = new ArrayList<>();
+        withNull.add(Permutation.identity(4));
+        withNull.add(null);
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> drawing.graphsInOneFrame(null, two, titles, withNull));
+        assertEquals("alignments[1] is null", none.getMessage());
+    }
+
     @Test
     void theFirstMutagMoleculesAreDrawnWithoutOverlapsOrCrossings() throws IOException {
         String root = System.getProperty("orbifold.datasets", "../shared/datasets");
