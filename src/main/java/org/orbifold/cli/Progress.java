@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.orbifold.cluster.AssignmentListener;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
@@ -22,10 +23,11 @@ import org.orbifold.space.Permutation;
  * of a cross-validation, the settings of a validation search), the
  * iteration with its limit ({@code iteration k of at most max}) for an iteration that may
  * stop early, with the restart ({@code restart r/R}) when there are several, and the
- * alignments done of all ({@code pairs done/total}) for a phase of pairwise alignments. The
- * numerical code reports to it through {@link #listener()} and through the aligner that
- * {@link #counting} wraps; a daemon thread does the drawing, so slow terminals never slow
- * the computation.
+ * alignments done of all ({@code pairs done/total}) for a phase of pairwise alignments; a
+ * clustering's iteration adds the graphs of its current assignment pass
+ * ({@code graphs done/total}). The numerical code reports to it through {@link #listener()},
+ * {@link #assignments()} and the aligner that {@link #counting} wraps; a daemon thread does
+ * the drawing, so slow terminals never slow the computation.
  *
  * <p><b>Limitations.</b> A restart is recognised when the iteration count starts again
  * (the listener hears each restart's iterations numbered from 1), so a restart that ends
@@ -185,6 +187,26 @@ final class Progress implements AutoCloseable {
     void amountDone(long amount, long of) {
         total = of;
         done.set(amount);
+    }
+
+    /**
+     * Returns the listener of a clustering's assignment passes, to use in a phase started by
+     * {@link #iterationsUpTo}: the bar then also shows the graphs of the current pass
+     * assigned, {@code graphs done/total}, counted from 0 again at every pass. Reports may
+     * come from several threads and out of order; the largest count of a pass is shown.
+     *
+     * @return the listener
+     */
+    AssignmentListener assignments() {
+        return (assigned, of) -> {
+            if (assigned == 0) {
+                unit = "graphs";
+                total = of;
+                done.set(0);
+            } else {
+                done.accumulateAndGet(assigned, Math::max);
+            }
+        };
     }
 
     IterationListener listener() {

@@ -22,9 +22,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.orbifold.cli.MainTest.Run;
+import org.orbifold.cluster.ClusterValidity;
 import org.orbifold.cluster.ClusteringResult;
 import org.orbifold.cluster.TooFewDistinctGraphsException;
+import org.orbifold.match.Aligners;
 import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.stats.Medoid;
 import org.orbifold.stats.Status;
 
 /**
@@ -180,6 +184,52 @@ class ClusterCommandTest {
         Run free = run("cluster", "--class", "T", "-k", "2", "--threads", "1", "--json");
         assertEquals(0.0, free.json().get("cappedUpdatesRefused"), free.out());
         assertFalse(free.json().get("notes").toString().contains("--center-order"));
+    }
+
+    /**
+     * k-medoids' silhouette reads the distance matrix the clustering computed: no alignment
+     * more than the clustering's n(n-1)/2, the clustering unchanged, and the silhouette that
+     * of the matrix aligned anew, bit for bit, on all graphs and on a seeded sample.
+     */
+    @Test
+    void theKMedoidsSilhouetteReusesTheDistanceMatrix() {
+        String[] kMedoids = {"cluster", "-k", "3", "--limit", "24", "--algorithm", "kmedoids",
+            "--threads", "1", "--json"};
+
+        Run plain = run(kMedoids);
+        Run all = run(append(kMedoids, "--silhouette"));
+        Run sampled = run(append(kMedoids, "--silhouette", "--silhouette-sample", "10"));
+
+        assertEquals(0, all.exitCode(), all.err());
+        assertEquals(0, sampled.exitCode(), sampled.err());
+        for (Run r : List.of(all, sampled)) {
+            assertEquals(24.0 * 23 / 2, r.json().get("alignmentsMade"), r.out());
+            assertEquals(plain.json().get("alignmentsMade"), r.json().get("alignmentsMade"));
+            assertEquals(plain.json().get("labels"), r.json().get("labels"));
+            assertEquals(plain.json().get("objective"), r.json().get("objective"));
+        }
+        Sample sample = Sample.load(null, null, 24);
+        GraphSpace space = GraphSpace.of(sample.graphs()).withWeights(1.0, 1.0);
+        double[][] distances = Medoid.distanceMatrix(space, sample.graphs(),
+                Aligners.byName("faq", 42), Runnable::run);
+        List<?> labels = (List<?>) all.json().get("labels");
+        int[] codes = new int[labels.size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = ((Double) labels.get(i)).intValue();
+        }
+        assertEquals(ClusterValidity.silhouette(distances, codes),
+                (Double) all.json().get("silhouette"), 0.0, all.out());
+        int[] chosen = ClusterCommand.sampleIndices(24, 10, 42);
+        double[][] part = new double[10][10];
+        int[] partLabels = new int[10];
+        for (int a = 0; a < 10; a++) {
+            partLabels[a] = codes[chosen[a]];
+            for (int b = 0; b < 10; b++) {
+                part[a][b] = distances[chosen[a]][chosen[b]];
+            }
+        }
+        assertEquals(ClusterValidity.silhouette(part, partLabels),
+                (Double) sampled.json().get("silhouette"), 0.0, sampled.out());
     }
 
     @Test
