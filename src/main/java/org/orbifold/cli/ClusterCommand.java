@@ -250,6 +250,14 @@ final class ClusterCommand extends DatasetCommand {
             throw CliException.usage("--tolerance must be a finite number >= 0, got "
                     + RealValue.typed(spec, "--tolerance", tolerance));
         }
+        // A relative decrease is at most 1, so a tolerance of 1 or more would stop every
+        // run after its first iteration whatever the objective did.
+        if (tolerance >= 1.0) {
+            throw CliException.usage("--tolerance is a fraction of the objective and must be"
+                    + " below 1, got " + RealValue.typed(spec, "--tolerance", tolerance)
+                    + ": an iteration lowers the objective by at most all of it, so 1 or more"
+                    + " would stop after the first iteration (--max-iterations 1 does that)");
+        }
         if (silhouetteSample < 0) {
             throw CliException.usage("--silhouette-sample must be >= 0 (0 = all graphs), got "
                     + silhouetteSample);
@@ -793,15 +801,51 @@ final class ClusterCommand extends DatasetCommand {
         CenterCommand.printNotes(w, notes(r));
     }
 
-    /** The note on refused capped center updates, if any, then the data set's notes. */
+    /**
+     * The notes on options that changed nothing (a silhouette sample of all graphs, pruning
+     * turned off where it could not act) and on refused capped center updates, then the
+     * data set's notes.
+     */
     private List<String> notes(Report r) {
         List<String> notes = new ArrayList<>();
+        int n = r.sample().size();
+        if (silhouette && silhouetteSample > n) {
+            notes.add("--silhouette-sample " + silhouetteSample + " exceeds the " + n
+                    + " graphs: the silhouette uses all " + n);
+        }
+        String pruning = noPruningNote(r);
+        if (pruning != null) {
+            notes.add(pruning);
+        }
         String cap = capNote(r.result(), centerOrder);
         if (cap != null) {
             notes.add(cap);
         }
         notes.addAll(r.sample().dataset().notes());
         return notes;
+    }
+
+    /**
+     * The note that {@code --no-pruning} changed nothing, or null: k-medoids never prunes;
+     * k-means and k-medians prune only on certified distances, so a run whose alignments were
+     * all made by {@code --aligner} (no {@code --seeding-aligner}) and none of them certified
+     * would have switched pruning off at its first assignment anyway.
+     */
+    private String noPruningNote(Report r) {
+        if (!noPruning) {
+            return null;
+        }
+        if (r.method() == Algorithm.KMEDOIDS) {
+            return "--no-pruning changes nothing for k-medoids, which never prunes (it reads"
+                    + " its distances from a matrix)";
+        }
+        long made = r.unproven().made();
+        if (seedingAligner == null && made > 0 && r.unproven().unproven() == made) {
+            return "--no-pruning changed nothing here: pruning needs certified distances, and"
+                    + " none of the " + String.format(Locale.ROOT, "%,d", made) + " alignments"
+                    + " was certified (so it is with a heuristic aligner on graphs with edges)";
+        }
+        return null;
     }
 
     /**

@@ -232,6 +232,38 @@ class ClusterCommandTest {
                 (Double) sampled.json().get("silhouette"), 0.0, sampled.out());
     }
 
+    /**
+     * Options that change nothing say so in a note, text and JSON: a silhouette sample larger
+     * than the data, and --no-pruning where pruning cannot act (k-medoids; a run whose
+     * alignments are all uncertified). Where pruning could act, no note.
+     */
+    @Test
+    void optionsThatChangeNothingSaySo() {
+        Run sample = run("cluster", "-k", "2", "--limit", "12", "--threads", "1",
+                "--silhouette", "--silhouette-sample", "50");
+        Run medoids = run("cluster", "-k", "2", "--limit", "12", "--threads", "1", "--json",
+                "--algorithm", "kmedoids", "--no-pruning");
+        Run exact = run("cluster", "-k", "2", "--limit", "12", "--threads", "1",
+                "--aligner", "ga", "--center-update", "step", "--no-pruning", "--json");
+        Run nodes = run("cluster", "-k", "2", "--limit", "12", "--threads", "1",
+                "--aligner", "nodes", "--edge-weight", "0", "--no-pruning", "--json");
+
+        assertEquals(0, sample.exitCode(), sample.err());
+        assertTrue(sample.out().contains("\nnote        --silhouette-sample 50 exceeds the 12"
+                + " graphs: the silhouette uses all 12\n"), sample.out());
+        assertEquals(0, medoids.exitCode(), medoids.err());
+        assertTrue(medoids.json().get("notes").toString().contains("--no-pruning changes"
+                + " nothing for k-medoids, which never prunes"), medoids.out());
+        assertEquals(0, exact.exitCode(), exact.err());
+        double made = (Double) exact.json().get("alignmentsMade");
+        assertEquals(made, (Double) exact.json().get("uncertifiedAlignments"), exact.out());
+        assertTrue(exact.json().get("notes").toString().contains("--no-pruning changed"
+                + " nothing here: pruning needs certified distances"), exact.out());
+        assertEquals(0, nodes.exitCode(), nodes.err());
+        assertFalse(nodes.json().get("notes").toString().contains("--no-pruning"),
+                nodes.out());
+    }
+
     @Test
     void theSilhouetteSampleIsReportedWithTheSilhouette() {
         Run r = run("cluster", "-k", "2", "--limit", "12", "--threads", "1", "--json",
@@ -571,7 +603,10 @@ class ClusterCommandTest {
                 Arguments.of(List.of("--refresh-every", "0"),
                         "--refresh-every needs --track-alignments"),
                 Arguments.of(List.of("--silhouette", "--silhouette-sample", "1"),
-                        "or at least 2"));
+                        "or at least 2"),
+                Arguments.of(List.of("--tolerance", "2"), "--tolerance is a fraction of the"
+                        + " objective and must be below 1, got 2"),
+                Arguments.of(List.of("--tolerance", "1"), "must be below 1, got 1"));
     }
 
     @ParameterizedTest
