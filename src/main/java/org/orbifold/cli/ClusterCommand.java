@@ -783,6 +783,10 @@ final class ClusterCommand extends DatasetCommand {
             sizes.add(Integer.toString(size));
         }
         w.printf(Locale.ROOT, "sizes       %s%n", String.join(", ", sizes));
+        if (result.medoids().length > 0) {
+            w.printf(Locale.ROOT, "medoids     %s%n", medoidsText(result.medoids(),
+                    sample.names()));
+        }
         if (r.ari() != null) {
             w.printf(Locale.ROOT, "classes     adjusted Rand index %.4f, purity %.4f%n",
                     r.ari(), r.purity());
@@ -799,6 +803,25 @@ final class ClusterCommand extends DatasetCommand {
         }
         w.printf(Locale.ROOT, "wall time   %.2f s%n", r.seconds());
         CenterCommand.printNotes(w, notes(r));
+    }
+
+    /**
+     * Names the medoid of every cluster, in cluster order, by its index among the graphs
+     * worked on (as the JSON's {@code medoids} and {@code assignments.csv} count) and its
+     * name in the data set when it has one: {@code 3 ('LETTERS#4'), 17 ('LETTERS#18')}.
+     *
+     * @param medoids the medoid index of every cluster
+     * @param names the name of every graph worked on, null where it has none
+     * @return the text after {@code medoids}
+     */
+    static String medoidsText(int[] medoids, List<String> names) {
+        List<String> parts = new ArrayList<>();
+        for (int medoid : medoids) {
+            String name = medoid < names.size() ? names.get(medoid) : null;
+            parts.add(name == null || name.isBlank() ? Integer.toString(medoid)
+                    : medoid + " ('" + VisibleText.escape(name) + "')");
+        }
+        return String.join(", ", parts);
     }
 
     /**

@@ -187,6 +187,32 @@ class ClusterCommandTest {
     }
 
     /**
+     * The k-medoids text names the medoid graphs, by the index that the JSON's medoids give
+     * and the data set's name (the embedded letters are named LETTERS#1 on); k-means has no
+     * medoids line.
+     */
+    @Test
+    void theKMedoidsTextNamesTheMedoids() {
+        String[] args = {"cluster", "-k", "3", "--limit", "30", "--algorithm", "kmedoids",
+            "--threads", "1"};
+
+        Run text = run(args);
+        Run json = run(append(args, "--json"));
+        Run means = run("cluster", "-k", "3", "--limit", "30", "--threads", "1");
+
+        assertEquals(0, text.exitCode(), text.err());
+        List<String> named = new ArrayList<>();
+        for (Object medoid : (List<?>) json.json().get("medoids")) {
+            int m = ((Double) medoid).intValue();
+            named.add(m + " ('LETTERS#" + (m + 1) + "')");
+        }
+        assertEquals(3, named.size(), json.out());
+        assertTrue(text.out().contains("\nmedoids     " + String.join(", ", named) + "\n"),
+                text.out());
+        assertFalse(means.out().contains("\nmedoids"), means.out());
+    }
+
+    /**
      * k-medoids' silhouette reads the distance matrix the clustering computed: no alignment
      * more than the clustering's n(n-1)/2, the clustering unchanged, and the silhouette that
      * of the matrix aligned anew, bit for bit, on all graphs and on a seeded sample.
