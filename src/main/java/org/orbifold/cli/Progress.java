@@ -55,6 +55,8 @@ final class Progress implements AutoCloseable {
     private volatile String unit;
     private volatile long total;
     private final AtomicLong done = new AtomicLong();
+    /** Whether an assignment pass of the next iteration is under way. */
+    private volatile boolean assigning;
     private int drawnWidth;
 
     Progress(PrintWriter err, boolean enabled) {
@@ -83,6 +85,7 @@ final class Progress implements AutoCloseable {
         bounded = false;
         restarts = 0;
         restart = 1;
+        assigning = false;
         unit = null;
         total = 0;
         done.set(0);
@@ -191,9 +194,10 @@ final class Progress implements AutoCloseable {
 
     /**
      * Returns the listener of a clustering's assignment passes, to use in a phase started by
-     * {@link #iterationsUpTo}: the bar then also shows the graphs of the current pass
-     * assigned, {@code graphs done/total}, counted from 0 again at every pass. Reports may
-     * come from several threads and out of order; the largest count of a pass is shown.
+     * {@link #iterationsUpTo}: while a pass runs, the bar shows the iteration it belongs to
+     * (one more than the last one done) and the graphs of the pass assigned,
+     * {@code graphs done/total}, until that iteration is reported done. Reports may come
+     * from several threads and out of order; the largest count of a pass is shown.
      *
      * @return the listener
      */
@@ -203,6 +207,7 @@ final class Progress implements AutoCloseable {
                 unit = "graphs";
                 total = of;
                 done.set(0);
+                assigning = true;
             } else {
                 done.accumulateAndGet(assigned, Math::max);
             }
@@ -216,6 +221,11 @@ final class Progress implements AutoCloseable {
             }
             iteration = k;
             objective = value;
+            // An assignment pass belongs to the iteration it ends: its count goes with it.
+            if (assigning) {
+                assigning = false;
+                unit = null;
+            }
             return true;
         };
     }
@@ -232,8 +242,8 @@ final class Progress implements AutoCloseable {
             if (restarts > 1) {
                 line.append(" restart ").append(restart).append('/').append(restarts);
             }
-            line.append(" iteration ").append(iteration).append(" of at most ")
-                    .append(maxIterations);
+            line.append(" iteration ").append(assigning ? iteration + 1 : iteration)
+                    .append(" of at most ").append(maxIterations);
         }
         if (unit != null && total < 0) {
             line.append(String.format(Locale.ROOT, " %s %,d", unit, done.get()));

@@ -36,20 +36,23 @@ class ProgressTest {
         }
     }
 
-    /** An assignment pass shows its graphs assigned, from 0 again at every pass. */
+    /**
+     * An assignment pass shows the iteration it belongs to and its graphs assigned, from 0
+     * again at every pass, until the iteration is done.
+     */
     @Test
     void aClusteringShowsTheGraphsOfItsAssignmentPass() {
         try (Progress bar = new Progress(new PrintWriter(new StringWriter()), true)) {
             IterationListener listener = bar.iterationsUpTo("k-means", 100, 1);
             AssignmentListener assignments = bar.assignments();
-            listener.iterationDone(1, 3.0, 0.5, 0);
             assignments.graphsAssigned(0, 4337);
             assignments.graphsAssigned(1200, 4337);
             assignments.graphsAssigned(1199, 4337);
-            assertEquals("k-means iteration 1 of at most 100 graphs 1,200/4,337  objective"
-                    + " 3.00000", bar.line());
+            assertEquals("k-means iteration 1 of at most 100 graphs 1,200/4,337", bar.line());
+            listener.iterationDone(1, 3.0, 0.5, 0);
+            assertEquals("k-means iteration 1 of at most 100  objective 3.00000", bar.line());
             assignments.graphsAssigned(0, 4337);
-            assertEquals("k-means iteration 1 of at most 100 graphs 0/4,337  objective"
+            assertEquals("k-means iteration 2 of at most 100 graphs 0/4,337  objective"
                     + " 3.00000", bar.line());
         }
     }
