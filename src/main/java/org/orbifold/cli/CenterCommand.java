@@ -401,6 +401,22 @@ abstract class CenterCommand extends DatasetCommand {
         });
     }
 
+    /**
+     * Compares an objective with the realigned medoid's, relative to the latter, in words
+     * without a sign: {@code 23.4 % lower}, or {@code 9.0 % higher} where the objective is
+     * higher (a start such as {@code --init incremental} can end above the medoid). An
+     * objective that equals the medoid's, or a medoid objective of 0, reads
+     * {@code 0.0 % lower}; no negative zero is printed.
+     *
+     * @param medoid the realigned medoid's objective
+     * @param objective the objective compared with it
+     * @return the words
+     */
+    static String comparedWith(double medoid, double objective) {
+        double change = medoid > 0 ? 100.0 * (medoid - objective) / medoid : 0.0;
+        return Numbers.decimal(Math.abs(change), 1) + " % " + (change < 0 ? "higher" : "lower");
+    }
+
     private void summary(PrintWriter w, Sample sample, Aligner aligner, int workers,
             Medoids medoids, double medoidSeconds, CenterResult result, double seconds) {
         MedoidResult medoid = medoids.result();
@@ -409,15 +425,14 @@ abstract class CenterCommand extends DatasetCommand {
         w.printf(Locale.ROOT, "aligner %s, seed %d%s, %s, start: %s%s%n", aligner.name(),
                 options.seed, options.timeLimitWords(), Numbers.threads(workers), init,
                 restarts > 1 ? ", best of " + restarts + " runs" : "");
-        double gain = realigned > 0 ? 100.0 * (realigned - result.objective()) / realigned
-                : 0.0;
         w.printf(Locale.ROOT, "objective   %s  (%s)%n", Numbers.decimal(result.objective(), 6),
                 objectiveMeaning);
         String pairwise = Numbers.decimal(medoid.objective(), 6);
         String start = Numbers.decimal(realigned, 6);
         boolean differs = !start.equals(pairwise);
-        w.printf(Locale.ROOT, "medoid      %s  (graph %d%s; the %s is %.1f %% lower)%n", start,
-                medoid.index(), differs ? ", realigned" : "", kind, gain);
+        w.printf(Locale.ROOT, "medoid      %s  (graph %d%s; the %s is %s)%n", start,
+                medoid.index(), differs ? ", realigned" : "", kind,
+                comparedWith(realigned, result.objective()));
         w.printf(Locale.ROOT, "iterations  %d, status %s%s%n", result.iterations(),
                 result.status(), result.runs().size() > 1 ? " (best run; "
                         + result.totalIterations() + " over all " + result.runs().size()

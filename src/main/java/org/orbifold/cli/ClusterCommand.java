@@ -43,9 +43,13 @@ import picocli.CommandLine.Option;
  * {@value #TRACE} and {@value #RESULT} into DIR, each through a temporary file that is moved
  * into place, so a failed write leaves no partial file.
  *
- * <p><b>Limitations.</b> The silhouette needs all {@code n(n-1)/2} pairwise alignments and is
- * therefore computed only on request. The progress bar numbers the iterations of every
- * restart from 1.
+ * <p>The reported wall time covers the clustering and the silhouette (what the user waits
+ * for after the data are loaded). k-medoids computes its distance matrix here, counting the
+ * pairs on the progress bar, and its silhouette reads that matrix instead of aligning again.
+ *
+ * <p><b>Limitations.</b> The silhouette of k-means and k-medians needs all {@code n(n-1)/2}
+ * pairwise alignments of its graphs and is therefore computed only on request. The progress
+ * bar numbers the iterations of every restart from 1.
  */
 @Command(name = "cluster", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
@@ -246,6 +250,14 @@ final class ClusterCommand extends DatasetCommand {
             throw CliException.usage("--tolerance must be a finite number >= 0, got "
                     + RealValue.typed(spec, "--tolerance", tolerance));
         }
+        // A relative decrease is at most 1, so a tolerance of 1 or more would stop every
+        // run after its first iteration whatever the objective did.
+        if (tolerance >= 1.0) {
+            throw CliException.usage("--tolerance is a fraction of the objective and must be"
+                    + " below 1, got " + RealValue.typed(spec, "--tolerance", tolerance)
+                    + ": an iteration lowers the objective by at most all of it, so 1 or more"
+                    + " would stop after the first iteration (--max-iterations 1 does that)");
+        }
         if (silhouetteSample < 0) {
             throw CliException.usage("--silhouette-sample must be >= 0 (0 = all graphs), got "
                     + silhouetteSample);
@@ -322,28 +334,44 @@ final class ClusterCommand extends DatasetCommand {
         double seconds;
         try (Progress bar = new Progress(err, showProgress)) {
             long t0 = System.nanoTime();
+            int n = sample.size();
+            // k-medoids: the distance matrix first, counted pair by pair on the bar; the
+            // silhouette reads it too.
+            double[][] matrix = null;
+            if (method == Algorithm.KMEDOIDS) {
+                Aligner pairs = bar.counting(method.title + " distances of "
+                        + CenterCommand.graphs(n), "pairs", (long) n * (n - 1) / 2, aligner);
+                matrix = Medoid.distanceMatrix(space, sample.graphs(), pairs, pool);
+            }
             IterationListener listener = bar.iterationsUpTo(method.title, maxIterations,
                     restarts);
             try {
-                result = method.builder(k).aligner(aligner).maxIterations(maxIterations)
-                        .restarts(restarts).seed(options.seed).executor(pool)
-                        .listener(listener).centerUpdate(update).maxCenterOrder(centerOrder)
-                        .tolerance(tolerance).pruning(!noPruning)
+                CentralClustering.Builder builder = method.builder(k).aligner(aligner)
+                        .maxIterations(maxIterations).restarts(restarts).seed(options.seed)
+                        .executor(pool).listener(listener)
+                        .assignmentListener(bar.assignments()).centerUpdate(update)
+                        .maxCenterOrder(centerOrder).tolerance(tolerance).pruning(!noPruning)
                         .squaredMedoidCosts(squaredCosts).seedingAligner(seeding)
                         .trackAlignments(trackAlignments).refreshInterval(refreshEvery)
-                        .lowerBounds(lowerBounds).build().cluster(space, sample.graphs());
+                        .lowerBounds(lowerBounds);
+                if (matrix != null) {
+                    builder.distances(matrix);
+                }
+                result = builder.build().cluster(space, sample.graphs());
             } catch (TooFewDistinctGraphsException e) {
                 throw tooFewDistinct(e);
             }
-            seconds = (System.nanoTime() - t0) / 1e9;
             if (silhouette) {
-                long used = sampleIndices(sample.size(), silhouetteSample, options.seed).length;
-                Aligner pairs = bar.counting("silhouette: distances of "
-                        + CenterCommand.graphs((int) used), "pairs", used * (used - 1) / 2,
-                        aligner);
+                int[] chosen = sampleIndices(n, silhouetteSample, options.seed);
+                long used = chosen.length;
+                Aligner pairs = matrix != null ? aligner : bar.counting("silhouette: distances"
+                        + " of " + CenterCommand.graphs((int) used), "pairs",
+                        used * (used - 1) / 2, aligner);
                 meanSilhouette = silhouette(space, sample.graphs(), pairs, pool, result,
-                        silhouetteSample, options.seed);
+                        chosen, matrix);
             }
+            // The time the user waited for: clustering and silhouette, data loading aside.
+            seconds = (System.nanoTime() - t0) / 1e9;
         } finally {
             pool.shutdownNow();
         }
@@ -579,13 +607,13 @@ final class ClusterCommand extends DatasetCommand {
     }
 
     /**
-     * The mean silhouette of the clustering, on all graphs or on {@code size} graphs drawn
-     * without replacement by a generator seeded with {@code seed} (the clusters restricted to
-     * the sample; NaN when fewer than two of them meet it).
+     * The mean silhouette of the clustering on the graphs of {@code chosen} (increasing
+     * indices; the clusters restricted to them; NaN when fewer than two of them meet it):
+     * their distances are read from {@code matrix} when it is not null (k-medoids computed
+     * it, for the same pairs in the same order), otherwise aligned anew.
      */
     private static double silhouette(GraphSpace space, List<Graph> graphs, Aligner aligner,
-            ForkJoinPool pool, ClusteringResult result, int size, long seed) {
-        int[] chosen = sampleIndices(graphs.size(), size, seed);
+            ForkJoinPool pool, ClusteringResult result, int[] chosen, double[][] matrix) {
         List<Graph> sampled = new ArrayList<>(chosen.length);
         int[] labels = new int[chosen.length];
         boolean[] seen = new boolean[result.clusters()];
@@ -599,7 +627,17 @@ final class ClusterCommand extends DatasetCommand {
         if (used < 2) {
             return Double.NaN;
         }
-        double[][] distances = Medoid.distanceMatrix(space, sampled, aligner, pool);
+        double[][] distances;
+        if (matrix == null) {
+            distances = Medoid.distanceMatrix(space, sampled, aligner, pool);
+        } else {
+            distances = new double[chosen.length][chosen.length];
+            for (int a = 0; a < chosen.length; a++) {
+                for (int b = 0; b < chosen.length; b++) {
+                    distances[a][b] = matrix[chosen[a]][chosen[b]];
+                }
+            }
+        }
         return ClusterValidity.silhouette(distances, labels);
     }
 
@@ -745,6 +783,10 @@ final class ClusterCommand extends DatasetCommand {
             sizes.add(Integer.toString(size));
         }
         w.printf(Locale.ROOT, "sizes       %s%n", String.join(", ", sizes));
+        if (result.medoids().length > 0) {
+            w.printf(Locale.ROOT, "medoids     %s%n", medoidsText(result.medoids(),
+                    sample.names()));
+        }
         if (r.ari() != null) {
             w.printf(Locale.ROOT, "classes     adjusted Rand index %.4f, purity %.4f%n",
                     r.ari(), r.purity());
@@ -763,15 +805,70 @@ final class ClusterCommand extends DatasetCommand {
         CenterCommand.printNotes(w, notes(r));
     }
 
-    /** The note on refused capped center updates, if any, then the data set's notes. */
+    /**
+     * Names the medoid of every cluster, in cluster order, by its index among the graphs
+     * worked on (as the JSON's {@code medoids} and {@code assignments.csv} count) and its
+     * name in the data set when it has one: {@code 3 ('LETTERS#4'), 17 ('LETTERS#18')}.
+     *
+     * @param medoids the medoid index of every cluster
+     * @param names the name of every graph worked on, null where it has none
+     * @return the text after {@code medoids}
+     */
+    static String medoidsText(int[] medoids, List<String> names) {
+        List<String> parts = new ArrayList<>();
+        for (int medoid : medoids) {
+            String name = medoid < names.size() ? names.get(medoid) : null;
+            parts.add(name == null || name.isBlank() ? Integer.toString(medoid)
+                    : medoid + " ('" + VisibleText.escape(name) + "')");
+        }
+        return String.join(", ", parts);
+    }
+
+    /**
+     * The notes on options that changed nothing (a silhouette sample of all graphs, pruning
+     * turned off where it could not act) and on refused capped center updates, then the
+     * data set's notes.
+     */
     private List<String> notes(Report r) {
         List<String> notes = new ArrayList<>();
+        int n = r.sample().size();
+        if (silhouette && silhouetteSample > n) {
+            notes.add("--silhouette-sample " + silhouetteSample + " exceeds the " + n
+                    + " graphs: the silhouette uses all " + n);
+        }
+        String pruning = noPruningNote(r);
+        if (pruning != null) {
+            notes.add(pruning);
+        }
         String cap = capNote(r.result(), centerOrder);
         if (cap != null) {
             notes.add(cap);
         }
         notes.addAll(r.sample().dataset().notes());
         return notes;
+    }
+
+    /**
+     * The note that {@code --no-pruning} changed nothing, or null: k-medoids never prunes;
+     * k-means and k-medians prune only on certified distances, so a run whose alignments were
+     * all made by {@code --aligner} (no {@code --seeding-aligner}) and none of them certified
+     * would have switched pruning off at its first assignment anyway.
+     */
+    private String noPruningNote(Report r) {
+        if (!noPruning) {
+            return null;
+        }
+        if (r.method() == Algorithm.KMEDOIDS) {
+            return "--no-pruning changes nothing for k-medoids, which never prunes (it reads"
+                    + " its distances from a matrix)";
+        }
+        long made = r.unproven().made();
+        if (seedingAligner == null && made > 0 && r.unproven().unproven() == made) {
+            return "--no-pruning changed nothing here: pruning needs certified distances, and"
+                    + " none of the " + String.format(Locale.ROOT, "%,d", made) + " alignments"
+                    + " was certified (so it is with a heuristic aligner on graphs with edges)";
+        }
+        return null;
     }
 
     /**

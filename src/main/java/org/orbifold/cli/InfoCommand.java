@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 /**
  * {@code orbifold info}: counts, classes, orders, edges and channels of a data set. The graphs
  * without edges are counted, so that an edge file that lost lines (which a TU folder cannot
- * tell from graphs that have none) shows.
+ * tell from graphs that have none) shows; so are the graphs without nodes, which a minimum
+ * order of 0 alone does not count.
  */
 @Command(name = "info", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
@@ -46,6 +47,8 @@ final class InfoCommand extends DatasetCommand {
                 .summaryStatistics();
         // Graphs without edges: a few are normal (single atoms), many may be a lost edge file.
         long edgeless = graphs.stream().filter(g -> g.edgeCount() == 0).count();
+        // Graphs without nodes (Fingerprint has many), which the minimum alone hides.
+        long empty = graphs.stream().filter(g -> g.order() == 0).count();
         boolean directed = graphs.stream().anyMatch(Graph::isDirected);
         int n = graphs.size();
 
@@ -83,6 +86,7 @@ final class InfoCommand extends DatasetCommand {
                         .name("mean").value(edges.getAverage())
                         .name("max").value(edges.getMax())
                         .name("total").value(edges.getSum()).endObject();
+                json.name("graphsWithoutNodes").value(empty);
                 json.name("graphsWithoutEdges").value(edgeless);
                 JsonOutput.strings(json.name("nodeChannels"), sample.nodeChannels());
                 JsonOutput.strings(json.name("edgeChannels"), sample.edgeChannels());
@@ -99,8 +103,10 @@ final class InfoCommand extends DatasetCommand {
                 : " of " + sample.dataset().size() + selection(sample));
         out.printf(Locale.ROOT, "classes   %s%n", sorted.isEmpty() ? "none" : sorted.size()
                 + ": " + describe(sorted));
-        out.printf(Locale.ROOT, "nodes     min %d, mean %.2f, max %d (total %d)%n",
-                orders.getMin(), orders.getAverage(), orders.getMax(), orders.getSum());
+        out.printf(Locale.ROOT, "nodes     min %d, mean %.2f, max %d (total %d%s)%n",
+                orders.getMin(), orders.getAverage(), orders.getMax(), orders.getSum(),
+                empty == 0 ? "" : "; " + empty + (empty == 1 ? " graph" : " graphs")
+                + " without nodes");
         out.printf(Locale.ROOT, "edges     min %d, mean %.2f, max %d (total %d%s)%n",
                 edges.getMin(), edges.getAverage(), edges.getMax(), edges.getSum(),
                 edgeless == 0 ? "" : "; " + edgeless + (edgeless == 1 ? " graph" : " graphs")

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.orbifold.cluster.AssignmentListener;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
@@ -22,10 +23,11 @@ import org.orbifold.space.Permutation;
  * of a cross-validation, the settings of a validation search), the
  * iteration with its limit ({@code iteration k of at most max}) for an iteration that may
  * stop early, with the restart ({@code restart r/R}) when there are several, and the
- * alignments done of all ({@code pairs done/total}) for a phase of pairwise alignments. The
- * numerical code reports to it through {@link #listener()} and through the aligner that
- * {@link #counting} wraps; a daemon thread does the drawing, so slow terminals never slow
- * the computation.
+ * alignments done of all ({@code pairs done/total}) for a phase of pairwise alignments; a
+ * clustering's iteration adds the graphs of its current assignment pass
+ * ({@code graphs done/total}). The numerical code reports to it through {@link #listener()},
+ * {@link #assignments()} and the aligner that {@link #counting} wraps; a daemon thread does
+ * the drawing, so slow terminals never slow the computation.
  *
  * <p><b>Limitations.</b> A restart is recognised when the iteration count starts again
  * (the listener hears each restart's iterations numbered from 1), so a restart that ends
@@ -53,6 +55,8 @@ final class Progress implements AutoCloseable {
     private volatile String unit;
     private volatile long total;
     private final AtomicLong done = new AtomicLong();
+    /** Whether an assignment pass of the next iteration is under way. */
+    private volatile boolean assigning;
     private int drawnWidth;
 
     Progress(PrintWriter err, boolean enabled) {
@@ -81,6 +85,7 @@ final class Progress implements AutoCloseable {
         bounded = false;
         restarts = 0;
         restart = 1;
+        assigning = false;
         unit = null;
         total = 0;
         done.set(0);
@@ -187,6 +192,28 @@ final class Progress implements AutoCloseable {
         done.set(amount);
     }
 
+    /**
+     * Returns the listener of a clustering's assignment passes, to use in a phase started by
+     * {@link #iterationsUpTo}: while a pass runs, the bar shows the iteration it belongs to
+     * (one more than the last one done) and the graphs of the pass assigned,
+     * {@code graphs done/total}, until that iteration is reported done. Reports may come
+     * from several threads and out of order; the largest count of a pass is shown.
+     *
+     * @return the listener
+     */
+    AssignmentListener assignments() {
+        return (assigned, of) -> {
+            if (assigned == 0) {
+                unit = "graphs";
+                total = of;
+                done.set(0);
+                assigning = true;
+            } else {
+                done.accumulateAndGet(assigned, Math::max);
+            }
+        };
+    }
+
     IterationListener listener() {
         return (k, value, step, elapsedNanos) -> {
             if (k <= iteration && restart < restarts) {
@@ -194,6 +221,11 @@ final class Progress implements AutoCloseable {
             }
             iteration = k;
             objective = value;
+            // An assignment pass belongs to the iteration it ends: its count goes with it.
+            if (assigning) {
+                assigning = false;
+                unit = null;
+            }
             return true;
         };
     }
@@ -210,8 +242,8 @@ final class Progress implements AutoCloseable {
             if (restarts > 1) {
                 line.append(" restart ").append(restart).append('/').append(restarts);
             }
-            line.append(" iteration ").append(iteration).append(" of at most ")
-                    .append(maxIterations);
+            line.append(" iteration ").append(assigning ? iteration + 1 : iteration)
+                    .append(" of at most ").append(maxIterations);
         }
         if (unit != null && total < 0) {
             line.append(String.format(Locale.ROOT, " %s %,d", unit, done.get()));

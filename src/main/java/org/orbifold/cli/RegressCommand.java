@@ -3,6 +3,7 @@ package org.orbifold.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,6 +106,7 @@ final class RegressCommand extends DatasetCommand {
             throw CliException.usage("regress needs --covariates FILE: the covariates of the"
                     + " graphs, one row per graph");
         }
+        requireCovariateFile(covariates);
         if (out != null && out.toString().isBlank()) {
             throw CliException.usage("--out needs a file name");
         }
@@ -208,7 +210,23 @@ final class RegressCommand extends DatasetCommand {
         } catch (DatasetFormatException e) {
             throw CliException.data(e.getMessage(), e);
         } catch (IOException e) {
-            throw CliException.data("cannot read " + covariates + ": " + Sample.describe(e), e);
+            throw CliException.data("cannot read --covariates " + covariates + ": "
+                    + CenterCommand.reason(e), e);
+        }
+    }
+
+    /**
+     * Fails, before any long work, when the covariate file is missing, a folder or not
+     * readable, naming the option as {@code classify} names a split list:
+     * {@code cannot read --covariates FILE: no such file}.
+     */
+    static void requireCovariateFile(Path file) {
+        String problem = Files.isDirectory(file) ? "it is a folder; give the covariate file"
+                + " (.npy, or text with one row per graph)"
+                : !Files.exists(file) ? "no such file"
+                : !Files.isReadable(file) ? "permission denied" : null;
+        if (problem != null) {
+            throw CliException.data("cannot read --covariates " + file + ": " + problem);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Alignment;
@@ -207,6 +208,8 @@ public final class CentralClustering {
     private final boolean trackAlignments;
     private final int refreshInterval;
     private final boolean lowerBounds;
+    private final AssignmentListener assignmentListener;
+    private final double[][] givenDistances;
 
     private CentralClustering(Builder b) {
         this.method = b.method;
@@ -228,6 +231,8 @@ public final class CentralClustering {
         this.trackAlignments = b.trackAlignments;
         this.refreshInterval = b.refreshInterval;
         this.lowerBounds = b.lowerBounds;
+        this.assignmentListener = b.assignmentListener;
+        this.givenDistances = b.distances;
     }
 
     /**
@@ -312,7 +317,8 @@ public final class CentralClustering {
      * @throws IllegalArgumentException if the list is empty, holds null or a graph outside
      *         the space (for example of other attribute dimensions); also if a distance
      *         or the objective overflows (weights too large for the attributes; the message
-     *         names them)
+     *         names them); also if a {@link Builder#distances given distance matrix} does
+     *         not fit the graphs
      * @throws IllegalStateException if a cluster runs empty under
      *         {@link EmptyClusterPolicy#FAIL}
      */
@@ -334,7 +340,8 @@ public final class CentralClustering {
         long counted = 0;
         double[][] matrix = null;
         if (method == Method.MEDOIDS) {
-            matrix = Medoid.distanceMatrix(space, sample, aligner, executor);
+            matrix = givenDistances != null ? checkedDistances(givenDistances, n)
+                    : Medoid.distanceMatrix(space, sample, aligner, executor);
             counted = (long) n * (n - 1) / 2;
         }
 
@@ -368,6 +375,38 @@ public final class CentralClustering {
                 best.objective(), best.trace(), best.iterations(), best.status(), counted,
                 restartObjectives, pruned, bounds, certified, kept, skipped, refused,
                 best.seedCentersKept());
+    }
+
+    /**
+     * Checks a distance matrix given to {@link Builder#distances}: {@code n} rows of
+     * {@code n} finite values {@code >= 0}, symmetric, with a zero diagonal.
+     */
+    private static double[][] checkedDistances(double[][] matrix, int n) {
+        if (matrix.length != n) {
+            throw new IllegalArgumentException("the distance matrix has " + matrix.length
+                    + " rows for " + n + " graphs");
+        }
+        for (int i = 0; i < n; i++) {
+            if (matrix[i] == null || matrix[i].length != n) {
+                throw new IllegalArgumentException("row " + i + " of the distance matrix"
+                        + " must hold " + n + " distances");
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            if (matrix[i][i] != 0.0) {
+                throw new IllegalArgumentException("the distance matrix must have a zero"
+                        + " diagonal, got " + matrix[i][i] + " at " + i);
+            }
+            for (int j = i + 1; j < n; j++) {
+                double d = matrix[i][j];
+                if (!(d >= 0.0) || !Double.isFinite(d) || d != matrix[j][i]) {
+                    throw new IllegalArgumentException("the distance matrix must be symmetric"
+                            + " with finite entries >= 0, got " + d + " at (" + i + ", " + j
+                            + ") and " + matrix[j][i] + " at (" + j + ", " + i + ")");
+                }
+            }
+        }
+        return matrix;
     }
 
     private static void requireNonEmpty(List<Graph> graphs) {
@@ -666,8 +705,13 @@ public final class CentralClustering {
 
             // Every graph's nearest center, pruned by the bounds while they are certified.
             boolean prune = boundsCertified;
-            List<Choice> choices = IndexedTasks.map(n, i -> nearestCenter(i, prune, halfGap),
-                    executor);
+            AtomicInteger assigned = new AtomicInteger();
+            assignmentListener.graphsAssigned(0, n);
+            List<Choice> choices = IndexedTasks.map(n, i -> {
+                Choice choice = nearestCenter(i, prune, halfGap);
+                assignmentListener.graphsAssigned(assigned.incrementAndGet(), n);
+                return choice;
+            }, executor);
             for (int i = 0; i < n; i++) {
                 Choice choice = choices.get(i);
                 labels[i] = choice.label();
@@ -1245,6 +1289,8 @@ public final class CentralClustering {
         private boolean trackAlignments;
         private int refreshInterval;
         private boolean lowerBounds;
+        private AssignmentListener assignmentListener = AssignmentListener.NONE;
+        private double[][] distances;
 
         private Builder(Method method, int clusters) {
             if (clusters < 1) {
@@ -1370,6 +1416,40 @@ public final class CentralClustering {
          */
         public Builder listener(IterationListener value) {
             this.listener = Objects.requireNonNull(value, "listener");
+            return this;
+        }
+
+        /**
+         * Sets the listener of the assignment passes of k-means and k-medians: it hears how
+         * many graphs of each pass have their center (default: none). k-medoids, whose
+         * assignment reads a matrix, and the first assignment, which reads the seeding
+         * distances, report nothing.
+         *
+         * @param value the listener; retained
+         * @return this builder
+         */
+        public Builder assignmentListener(AssignmentListener value) {
+            this.assignmentListener = Objects.requireNonNull(value, "assignmentListener");
+            return this;
+        }
+
+        /**
+         * Gives k-medoids its distance matrix, so that it aligns nothing: entry
+         * {@code [i][j]} must be the distance of graphs i and j of the list passed to
+         * {@link CentralClustering#cluster(GraphSpace, List)}, as
+         * {@link Medoid#distanceMatrix} computes it with the same aligner and graphs (then
+         * the result is the one the run would compute itself). A caller that needs the
+         * matrix for more, such as a silhouette, computes it once this way. Its
+         * {@code n(n-1)/2} distances still count in
+         * {@link ClusteringResult#distanceComputations()}, as the ones the run reads.
+         * Checked when clustering: {@code n} by {@code n}, symmetric, finite entries
+         * {@code >= 0}, zero diagonal. Not used by k-means or k-medians (build refuses it).
+         *
+         * @param value the matrix; retained, not modified
+         * @return this builder
+         */
+        public Builder distances(double[][] value) {
+            this.distances = Objects.requireNonNull(value, "distances");
             return this;
         }
 
@@ -1538,8 +1618,8 @@ public final class CentralClustering {
          * Builds the clustering.
          *
          * @return the immutable clustering
-         * @throws IllegalStateException if no aligner was set, or a refresh interval was set
-         *         without tracked alignments
+         * @throws IllegalStateException if no aligner was set, a refresh interval was set
+         *         without tracked alignments, or a distance matrix for k-means or k-medians
          */
         public CentralClustering build() {
             if (aligner == null) {
@@ -1549,6 +1629,9 @@ public final class CentralClustering {
             if (refreshInterval > 0 && !trackAlignments) {
                 throw new IllegalStateException("refreshInterval(" + refreshInterval
                         + ") needs trackAlignments(true)");
+            }
+            if (distances != null && method != Method.MEDOIDS) {
+                throw new IllegalStateException("distances(...) applies only to k-medoids");
             }
             return new CentralClustering(this);
         }

@@ -342,6 +342,17 @@ public final class GraphMlReader {
             return !"string".equals(type) && !"boolean".equals(type);
         }
 
+        /**
+         * Names the key's attribute for messages on its values as the file's writer knows it,
+         * by its {@code attr.name}, with the key id where it differs (networkx writes ids
+         * {@code d0}, {@code d1}, ...) and the type: {@code attribute 'w' (key 'd0', double)},
+         * or {@code attribute 'w' (double)}.
+         */
+        String described() {
+            return "attribute " + JGraphTGraphs.shown(name) + " (" + (name.equals(id) ? ""
+                    : "key " + JGraphTGraphs.shown(id) + ", ") + type + ")";
+        }
+
         boolean applies(String kind) {
             return domain.equals(kind) || "all".equals(domain);
         }
@@ -1046,7 +1057,7 @@ public final class GraphMlReader {
         /** Reads a value of a key's type: a Double for numbers, a String for labels. */
         private Object value(Key key, String text, Location at) throws DatasetFormatException {
             String value = TextFiles.unpad(text);
-            String what = "key " + JGraphTGraphs.shown(key.id) + " (" + key.type + ")";
+            String what = key.described();
             switch (key.type) {
                 case "string":
                     return value;

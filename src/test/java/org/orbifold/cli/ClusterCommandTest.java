@@ -22,9 +22,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.orbifold.cli.MainTest.Run;
+import org.orbifold.cluster.ClusterValidity;
 import org.orbifold.cluster.ClusteringResult;
 import org.orbifold.cluster.TooFewDistinctGraphsException;
+import org.orbifold.match.Aligners;
 import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.stats.Medoid;
 import org.orbifold.stats.Status;
 
 /**
@@ -180,6 +184,110 @@ class ClusterCommandTest {
         Run free = run("cluster", "--class", "T", "-k", "2", "--threads", "1", "--json");
         assertEquals(0.0, free.json().get("cappedUpdatesRefused"), free.out());
         assertFalse(free.json().get("notes").toString().contains("--center-order"));
+    }
+
+    /**
+     * The k-medoids text names the medoid graphs, by the index that the JSON's medoids give
+     * and the data set's name (the embedded letters are named LETTERS#1 on); k-means has no
+     * medoids line.
+     */
+    @Test
+    void theKMedoidsTextNamesTheMedoids() {
+        String[] args = {"cluster", "-k", "3", "--limit", "30", "--algorithm", "kmedoids",
+            "--threads", "1"};
+
+        Run text = run(args);
+        Run json = run(append(args, "--json"));
+        Run means = run("cluster", "-k", "3", "--limit", "30", "--threads", "1");
+
+        assertEquals(0, text.exitCode(), text.err());
+        List<String> named = new ArrayList<>();
+        for (Object medoid : (List<?>) json.json().get("medoids")) {
+            int m = ((Double) medoid).intValue();
+            named.add(m + " ('LETTERS#" + (m + 1) + "')");
+        }
+        assertEquals(3, named.size(), json.out());
+        assertTrue(text.out().contains("\nmedoids     " + String.join(", ", named) + "\n"),
+                text.out());
+        assertFalse(means.out().contains("\nmedoids"), means.out());
+    }
+
+    /**
+     * k-medoids' silhouette reads the distance matrix the clustering computed: no alignment
+     * more than the clustering's n(n-1)/2, the clustering unchanged, and the silhouette that
+     * of the matrix aligned anew, bit for bit, on all graphs and on a seeded sample.
+     */
+    @Test
+    void theKMedoidsSilhouetteReusesTheDistanceMatrix() {
+        String[] kMedoids = {"cluster", "-k", "3", "--limit", "24", "--algorithm", "kmedoids",
+            "--threads", "1", "--json"};
+
+        Run plain = run(kMedoids);
+        Run all = run(append(kMedoids, "--silhouette"));
+        Run sampled = run(append(kMedoids, "--silhouette", "--silhouette-sample", "10"));
+
+        assertEquals(0, all.exitCode(), all.err());
+        assertEquals(0, sampled.exitCode(), sampled.err());
+        for (Run r : List.of(all, sampled)) {
+            assertEquals(24.0 * 23 / 2, r.json().get("alignmentsMade"), r.out());
+            assertEquals(plain.json().get("alignmentsMade"), r.json().get("alignmentsMade"));
+            assertEquals(plain.json().get("labels"), r.json().get("labels"));
+            assertEquals(plain.json().get("objective"), r.json().get("objective"));
+        }
+        Sample sample = Sample.load(null, null, 24);
+        GraphSpace space = GraphSpace.of(sample.graphs()).withWeights(1.0, 1.0);
+        double[][] distances = Medoid.distanceMatrix(space, sample.graphs(),
+                Aligners.byName("faq", 42), Runnable::run);
+        List<?> labels = (List<?>) all.json().get("labels");
+        int[] codes = new int[labels.size()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = ((Double) labels.get(i)).intValue();
+        }
+        assertEquals(ClusterValidity.silhouette(distances, codes),
+                (Double) all.json().get("silhouette"), 0.0, all.out());
+        int[] chosen = ClusterCommand.sampleIndices(24, 10, 42);
+        double[][] part = new double[10][10];
+        int[] partLabels = new int[10];
+        for (int a = 0; a < 10; a++) {
+            partLabels[a] = codes[chosen[a]];
+            for (int b = 0; b < 10; b++) {
+                part[a][b] = distances[chosen[a]][chosen[b]];
+            }
+        }
+        assertEquals(ClusterValidity.silhouette(part, partLabels),
+                (Double) sampled.json().get("silhouette"), 0.0, sampled.out());
+    }
+
+    /**
+     * Options that change nothing say so in a note, text and JSON: a silhouette sample larger
+     * than the data, and --no-pruning where pruning cannot act (k-medoids; a run whose
+     * alignments are all uncertified). Where pruning could act, no note.
+     */
+    @Test
+    void optionsThatChangeNothingSaySo() {
+        Run sample = run("cluster", "-k", "2", "--limit", "12", "--threads", "1",
+                "--silhouette", "--silhouette-sample", "50");
+        Run medoids = run("cluster", "-k", "2", "--limit", "12", "--threads", "1", "--json",
+                "--algorithm", "kmedoids", "--no-pruning");
+        Run exact = run("cluster", "-k", "2", "--limit", "12", "--threads", "1",
+                "--aligner", "ga", "--center-update", "step", "--no-pruning", "--json");
+        Run nodes = run("cluster", "-k", "2", "--limit", "12", "--threads", "1",
+                "--aligner", "nodes", "--edge-weight", "0", "--no-pruning", "--json");
+
+        assertEquals(0, sample.exitCode(), sample.err());
+        assertTrue(sample.out().contains("\nnote        --silhouette-sample 50 exceeds the 12"
+                + " graphs: the silhouette uses all 12\n"), sample.out());
+        assertEquals(0, medoids.exitCode(), medoids.err());
+        assertTrue(medoids.json().get("notes").toString().contains("--no-pruning changes"
+                + " nothing for k-medoids, which never prunes"), medoids.out());
+        assertEquals(0, exact.exitCode(), exact.err());
+        double made = (Double) exact.json().get("alignmentsMade");
+        assertEquals(made, (Double) exact.json().get("uncertifiedAlignments"), exact.out());
+        assertTrue(exact.json().get("notes").toString().contains("--no-pruning changed"
+                + " nothing here: pruning needs certified distances"), exact.out());
+        assertEquals(0, nodes.exitCode(), nodes.err());
+        assertFalse(nodes.json().get("notes").toString().contains("--no-pruning"),
+                nodes.out());
     }
 
     @Test
@@ -521,7 +629,10 @@ class ClusterCommandTest {
                 Arguments.of(List.of("--refresh-every", "0"),
                         "--refresh-every needs --track-alignments"),
                 Arguments.of(List.of("--silhouette", "--silhouette-sample", "1"),
-                        "or at least 2"));
+                        "or at least 2"),
+                Arguments.of(List.of("--tolerance", "2"), "--tolerance is a fraction of the"
+                        + " objective and must be below 1, got 2"),
+                Arguments.of(List.of("--tolerance", "1"), "must be below 1, got 1"));
     }
 
     @ParameterizedTest

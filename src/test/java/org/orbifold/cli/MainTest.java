@@ -549,6 +549,35 @@ class MainTest {
         assertEquals(0.0, run("info", "--json").json().get("graphsWithoutEdges"));
     }
 
+    /**
+     * info counts the graphs without nodes too (IAM Fingerprint has many), which a minimum
+     * order of 0 does not count: the text adds them to the nodes line, the JSON always has
+     * the count.
+     */
+    @Test
+    void infoCountsTheGraphsWithoutNodes() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("iam"));
+        Files.writeString(folder.resolve("g.gxl"), "<gxl><graph id=\"g\" edgemode="
+                + "\"undirected\"><node id=\"a\"/><node id=\"b\"/><edge from=\"a\""
+                + " to=\"b\"/></graph></gxl>\n");
+        Files.writeString(folder.resolve("e.gxl"), "<gxl><graph id=\"e\" edgemode="
+                + "\"undirected\"></graph></gxl>\n");
+        Path list = Files.writeString(folder.resolve("all.cxl"), "<GraphCollection><graphs>"
+                + "<print file=\"g.gxl\" class=\"A\"/><print file=\"e.gxl\" class=\"A\"/>"
+                + "<print file=\"e.gxl\" class=\"B\"/></graphs></GraphCollection>\n");
+
+        Run text = run("info", list.toString());
+        Run json = run("info", list.toString(), "--json");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("\nnodes     min 0, mean 0.67, max 2 (total 2; 2 graphs"
+                + " without nodes)\n"), text.out());
+        assertEquals(2.0, json.json().get("graphsWithoutNodes"), json.out());
+        assertEquals(2.0, json.json().get("graphsWithoutEdges"), json.out());
+        assertEquals(0.0, run("info", "--json").json().get("graphsWithoutNodes"));
+        assertTrue(run("info").out().contains("(total 1222)\n"));
+    }
+
     /** info --json has the total number of nodes that the text's nodes line shows. */
     @Test
     void infoJsonHasTheTotalOrder() {

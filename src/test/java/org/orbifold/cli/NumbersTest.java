@@ -98,4 +98,18 @@ class NumbersTest {
         assertEquals("1.235e+12", Numbers.significant(1234567890123.0, 4));
         assertEquals("0", Numbers.significant(0.0, 4));
     }
+
+    /**
+     * The comparison of mean and median with the realigned medoid says lower or higher, never
+     * with a minus sign, and never a negative zero: the tester's 9.0 % above the medoid (an
+     * incremental start), a rise too small for one decimal, equality and a zero medoid.
+     */
+    @Test
+    void theComparisonWithTheMedoidSaysLowerOrHigherWithoutASign() {
+        assertEquals("23.4 % lower", CenterCommand.comparedWith(10.0, 7.66));
+        assertEquals("9.0 % higher", CenterCommand.comparedWith(10.0, 10.9));
+        assertEquals("0.0 % higher", CenterCommand.comparedWith(10.0, 10.000001));
+        assertEquals("0.0 % lower", CenterCommand.comparedWith(10.0, 10.0));
+        assertEquals("0.0 % lower", CenterCommand.comparedWith(0.0, 0.0));
+    }
 }

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.orbifold.cluster.AssignmentListener;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
 import org.orbifold.space.Graph;
@@ -32,6 +33,27 @@ class ProgressTest {
             IterationListener single = bar.iterationsUpTo("k-means", 50, 1);
             single.iterationDone(3, 2.0, 0.1, 0);
             assertEquals("k-means iteration 3 of at most 50  objective 2.00000", bar.line());
+        }
+    }
+
+    /**
+     * An assignment pass shows the iteration it belongs to and its graphs assigned, from 0
+     * again at every pass, until the iteration is done.
+     */
+    @Test
+    void aClusteringShowsTheGraphsOfItsAssignmentPass() {
+        try (Progress bar = new Progress(new PrintWriter(new StringWriter()), true)) {
+            IterationListener listener = bar.iterationsUpTo("k-means", 100, 1);
+            AssignmentListener assignments = bar.assignments();
+            assignments.graphsAssigned(0, 4337);
+            assignments.graphsAssigned(1200, 4337);
+            assignments.graphsAssigned(1199, 4337);
+            assertEquals("k-means iteration 1 of at most 100 graphs 1,200/4,337", bar.line());
+            listener.iterationDone(1, 3.0, 0.5, 0);
+            assertEquals("k-means iteration 1 of at most 100  objective 3.00000", bar.line());
+            assignments.graphsAssigned(0, 4337);
+            assertEquals("k-means iteration 2 of at most 100 graphs 0/4,337  objective"
+                    + " 3.00000", bar.line());
         }
     }
 

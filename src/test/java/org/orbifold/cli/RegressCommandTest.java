@@ -42,6 +42,22 @@ class RegressCommandTest {
         return values;
     }
 
+    /** A covariate file that cannot be read is named with its option, as split lists are. */
+    @Test
+    void aMissingCovariateFileIsNamedWithItsOption() {
+        Path missing = dir.resolve("missing.csv");
+
+        MainTest.Run gone = run("regress", "--covariates", missing.toString());
+        MainTest.Run folder = run("regress", "--covariates", dir.toString());
+
+        assertEquals(CliException.DATA, gone.exitCode(), gone.err());
+        assertEquals(Main.ERROR_PREFIX + "cannot read --covariates " + missing
+                + ": no such file\n", gone.err());
+        assertEquals(CliException.DATA, folder.exitCode(), folder.err());
+        assertTrue(folder.err().startsWith(Main.ERROR_PREFIX + "cannot read --covariates "
+                + dir + ": it is a folder"), folder.err());
+    }
+
     @Test
     void classAndLimitKeepTheRowsOfTheGraphsTheyKeep() throws IOException {
         Path file = indices("all.txt", 225);

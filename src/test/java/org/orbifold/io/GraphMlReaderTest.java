@@ -612,19 +612,21 @@ class GraphMlReaderTest {
     @Test
     void refusesValuesTheirTypeDoesNotRead() throws IOException {
         String[][] cases = {
-            {"int", "x1", "the value 'x1' of key 'k' (int) is no integer; expected digits 0-9"
-                + " with an optional sign"},
-            {"long", "1.5", "the value '1.5' of key 'k' (long) is no integer; expected digits"
-                + " 0-9 with an optional sign"},
-            {"long", "9007199254740993", "the value 9007199254740993 of key 'k' (long) is"
-                + " larger in magnitude than 2^53, so a double would not hold it exactly"},
-            {"double", "abc", "expected a finite decimal number for key 'k' (double), found"
-                + " 'abc'"},
-            {"float", "NaN", "expected a finite decimal number for key 'k' (float), found"
-                + " 'NaN'"},
-            {"double", " ", "expected a finite decimal number for key 'k' (double), found ''"},
-            {"boolean", "yes", "the value 'yes' of key 'k' (boolean) is no boolean; expected"
-                + " true, false, 1 or 0"},
+            {"int", "x1", "the value 'x1' of attribute 'a' (key 'k', int) is no integer;"
+                + " expected digits 0-9 with an optional sign"},
+            {"long", "1.5", "the value '1.5' of attribute 'a' (key 'k', long) is no integer;"
+                + " expected digits 0-9 with an optional sign"},
+            {"long", "9007199254740993", "the value 9007199254740993 of attribute 'a' (key"
+                + " 'k', long) is larger in magnitude than 2^53, so a double would not hold"
+                + " it exactly"},
+            {"double", "abc", "expected a finite decimal number for attribute 'a' (key 'k',"
+                + " double), found 'abc'"},
+            {"float", "NaN", "expected a finite decimal number for attribute 'a' (key 'k',"
+                + " float), found 'NaN'"},
+            {"double", " ", "expected a finite decimal number for attribute 'a' (key 'k',"
+                + " double), found ''"},
+            {"boolean", "yes", "the value 'yes' of attribute 'a' (key 'k', boolean) is no"
+                + " boolean; expected true, false, 1 or 0"},
         };
         for (String[] c : cases) {
             assertRefused(4, c[2],
@@ -632,6 +634,11 @@ class GraphMlReaderTest {
                     "<graph edgedefault=\"directed\"><node id=\"n\"><data key=\"k\">" + c[1]
                             + "</data></node></graph>");
         }
+        // A key without attr.name is named by its id, once.
+        assertRefused(4, "expected a finite decimal number for attribute 'w' (double), found"
+                + " 'abc'", "<key id=\"w\" for=\"edge\" attr.type=\"double\"/>",
+                "<graph edgedefault=\"directed\"><node id=\"n\"/><node id=\"m\"/><edge"
+                + " source=\"n\" target=\"m\"><data key=\"w\">abc</data></edge></graph>");
     }
 
     @Test
