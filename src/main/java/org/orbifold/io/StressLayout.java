@@ -289,11 +289,11 @@ final class StressLayout {
             meanTo[c] /= given;
         }
 
-        // Sums of products of the centred coordinates, from (a) to (b).
-        double xx = 0.0;
-        double xy2 = 0.0;
-        double yx = 0.0;
-        double yy = 0.0;
+        // Sums of products of the centred coordinates, from (a) to (b): xToX is sum ax bx.
+        double xToX = 0.0;
+        double xToY = 0.0;
+        double yToX = 0.0;
+        double yToY = 0.0;
         double spread = 0.0;
         for (int i = 0; i < xy.length; i++) {
             if (start[i] != null) {
@@ -301,20 +301,20 @@ final class StressLayout {
                 double ay = xy[i][1] - meanFrom[1];
                 double bx = start[i][0] - meanTo[0];
                 double by = start[i][1] - meanTo[1];
-                xx += ax * bx;
-                xy2 += ax * by;
-                yx += ay * bx;
-                yy += ay * by;
+                xToX += ax * bx;
+                xToY += ax * by;
+                yToX += ay * bx;
+                yToY += ay * by;
                 spread += ax * ax + ay * ay;
             }
         }
 
         // The best rotation by an angle t has cos t = p / r and sin t = q / r; a reflection
         // of y first gives p' and q'. The larger r wins, and r / spread is the scale.
-        double p = xx + yy;
-        double q = xy2 - yx;
-        double reflectedP = xx - yy;
-        double reflectedQ = xy2 + yx;
+        double p = xToX + yToY;
+        double q = xToY - yToX;
+        double reflectedP = xToX - yToY;
+        double reflectedQ = xToY + yToX;
         boolean reflect = Math.hypot(reflectedP, reflectedQ) > Math.hypot(p, q);
         double r = reflect ? Math.hypot(reflectedP, reflectedQ) : Math.hypot(p, q);
         if (!(r > 0.0) || !(spread > 0.0)) {
