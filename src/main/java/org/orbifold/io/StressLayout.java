@@ -23,7 +23,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * algorithm), scaled by the square roots of their eigenvalues (0 for one that is not
  * positive), each eigenvector's sign fixed so that its entry of largest magnitude (the first
  * on ties) is positive. It runs from the plane of the first two axes, then from the planes of
- * the first and the third and of the second and the third (skipping a plane with an axis of
+ * the first and the third and of the second and the third (skipping either with an axis of
  * zeros), and keeps the result of least stress, the earlier on ties: a ring that the leading
  * plane sees edge-on, as it sees a benzene ring with substituents on both faces, folds flat
  * there and opens up in another plane. When start points are given for two or more nodes
