@@ -32,14 +32,13 @@ import org.orbifold.assign.AssignmentResult;
  * than the chosen entry of its row (kept out of every optimum by forbidden pairs), which
  * every certificate must reflect with potentials of its size (see {@link
  * org.orbifold.assign.LinearAssignmentSolver}, Potentials). This is an argument, not a
- * proof: the search's error is
- * bounded by the entries its intermediate sums touch, and the claim is that such an entry
- * either stays out of every tight pair or leaves a potential of its size ({@link
- * org.orbifold.assign.LinearAssignmentSolver}'s Limitations sketch it). {@code
- * AssignmentValueTest} checks the flag against enumeration on small integer problems with
- * huge rows and columns, and, counting ties in exact decimal arithmetic, with huge entries
- * of full mantissa that round in the solver's sums (there a band of zero width does call a
- * tied optimum unique, so the tolerance is needed).
+ * proof: the search's error is bounded by the entries its intermediate sums touch, and the
+ * claim is that such an entry either stays out of every tight pair or leaves a potential of
+ * its size ({@link org.orbifold.assign.LinearAssignmentSolver}'s Limitations sketch it).
+ * {@code AssignmentValueTest} checks the flag against enumeration on small integer problems
+ * with huge rows and columns, and, counting ties in exact decimal arithmetic, with huge
+ * entries of full mantissa that round in the solver's sums (there a band of zero width does
+ * call a tied optimum unique, so the tolerance is needed).
  */
 final class EqualitySubgraph {
 

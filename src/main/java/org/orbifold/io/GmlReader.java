@@ -151,8 +151,8 @@ public final class GmlReader {
      *
      * @param raw the text between the quotes
      * @return the decoded text
-     * @throws IllegalArgumentException naming the reference, for a number that names no
-     *     Unicode character, NUL or a surrogate
+     * @throws IllegalArgumentException whose message is the reference and why it is refused,
+     *     for a number that names no Unicode character, NUL or a surrogate
      */
     static String unescape(String raw) {
         if (raw.indexOf('&') < 0) {
@@ -167,10 +167,17 @@ public final class GmlReader {
             } else {
                 BigInteger code = m.group(2) != null ? new BigInteger(m.group(2))
                         : new BigInteger(m.group(3), 16);
-                if (code.signum() == 0 || code.bitLength() > 21
-                        || !Character.isValidCodePoint(code.intValue())
-                        || Character.getType(code.intValue()) == Character.SURROGATE) {
-                    throw new IllegalArgumentException(m.group());
+                if (code.bitLength() > 21 || !Character.isValidCodePoint(code.intValue())) {
+                    throw new IllegalArgumentException(m.group() + ", which names no Unicode"
+                            + " character (the last is U+10FFFF)");
+                }
+                if (code.signum() == 0) {
+                    throw new IllegalArgumentException(m.group() + ", which names NUL (U+0000),"
+                            + " a control character that no label needs");
+                }
+                if (Character.getType(code.intValue()) == Character.SURROGATE) {
+                    throw new IllegalArgumentException(m.group() + ", which names a surrogate"
+                            + " (half of a UTF-16 pair, no character on its own)");
                 }
                 character = Character.toString(code.intValue());
             }
@@ -698,8 +705,7 @@ public final class GmlReader {
                 return unescape(raw);
             } catch (IllegalArgumentException e) {
                 throw error(at, "the string " + JGraphTGraphs.shown(raw) + " holds the"
-                        + " character reference " + e.getMessage() + ", which names no"
-                        + " Unicode character");
+                        + " character reference " + e.getMessage());
             }
         }
 

@@ -517,8 +517,7 @@ final class ImportedGraphs {
                                 + atPlace(place(graph, kind, k, a.getKey())));
                     } else if (before != number) {
                         throw graph.error(place(graph, kind, k, a.getKey()), here + " gives the "
-                                + kind
-                                + " attribute " + JGraphTGraphs.shown(a.getKey()) + " "
+                                + kind + " attribute " + JGraphTGraphs.shown(a.getKey()) + " "
                                 + (number ? "a number" : "a string") + ", but "
                                 + first.get(a.getKey()) + " gives it " + (number ? "a string"
                                 : "a number") + "; an attribute must be numbers everywhere or"
@@ -547,8 +546,7 @@ final class ImportedGraphs {
                 : GraphDataset.EDGE_CHANNEL;
         if (name.equals(reserved)) {
             throw graph.error(place(graph, kind, k, name), where + ", the name of the channel"
-                    + " that"
-                    + " marks " + ("node".equals(kind) ? "real nodes" : "present edges")
+                    + " that marks " + ("node".equals(kind) ? "real nodes" : "present edges")
                     + " (1 on each), so its values would be read as " + ("node".equals(kind)
                     ? "node existence" : "edge presence") + "; rename the attribute in the"
                     + " file");

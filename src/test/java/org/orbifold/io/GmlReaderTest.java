@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.orbifold.space.Graph;
 
@@ -313,7 +315,7 @@ class GmlReaderTest extends GraphFileReaderTesting {
                 new GmlReader().read(named).nodeChannels());
         assertRefused("graph [\n node [ id 0 s \"a&#1114112;\" ] ]", ", line 2: the string"
                 + " 'a&#1114112;' holds the character reference &#1114112;, which names no"
-                + " Unicode character");
+                + " Unicode character (the last is U+10FFFF)");
     }
 
     @Test
@@ -363,11 +365,30 @@ class GmlReaderTest extends GraphFileReaderTesting {
     @Test
     void numericReferencesToNoCharacterAreRefusedWithTheirLine() throws IOException {
         // networkx keeps &#1114112; as written and gives NUL and a lone surrogate for the others.
-        for (String reference : List.of("&#1114112;", "&#0;", "&#xD800;", "&#x110000;")) {
+        // Each refusal says why: past U+10FFFF, NUL, or half of a UTF-16 pair.
+        Map<String, String> reasons = new LinkedHashMap<>();
+        reasons.put("&#1114112;", "which names no Unicode character (the last is U+10FFFF)");
+        reasons.put("&#x110000;", "which names no Unicode character (the last is U+10FFFF)");
+        reasons.put("&#99999999999999999999;", "which names no Unicode character (the last"
+                + " is U+10FFFF)");
+        reasons.put("&#0;", "which names NUL (U+0000), a control character that no label"
+                + " needs");
+        reasons.put("&#x0000;", "which names NUL (U+0000), a control character that no label"
+                + " needs");
+        reasons.put("&#xD800;", "which names a surrogate (half of a UTF-16 pair, no character"
+                + " on its own)");
+        reasons.put("&#57343;", "which names a surrogate (half of a UTF-16 pair, no character"
+                + " on its own)");
+        for (Map.Entry<String, String> refused : reasons.entrySet()) {
+            String reference = refused.getKey();
             assertRefused("graph [\n node [\n id 0\n s \"a" + reference + "\" ] ]",
                     ", line 4: the string 'a" + reference + "' holds the character reference "
-                    + reference + ", which names no Unicode character");
+                    + reference + ", " + refused.getValue());
         }
+        // The characters next to those refused are read.
+        assertEquals(List.of("s=a\u0001\ud7ff\ue000\udbff\udfff"), new GmlReader().read(
+                write("edge.gml", "graph [ node [ id 0 s \"a&#1;&#xD7FF;&#57344;&#x10FFFF;\""
+                + " ] ]")).nodeChannels());
     }
 
     @Test
