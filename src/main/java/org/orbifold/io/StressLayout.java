@@ -51,7 +51,9 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * connected parts one by one. Stress is a sum over all pairs, so the start takes time cubic
  * in the number of nodes (the eigen decomposition and the factorization), each step time
  * quadratic, and memory is quadratic: a molecule of 30 atoms takes about a millisecond, a
- * tree of 500 nodes half a second, of 1,000 nodes about five seconds (docs/performance.md).
+ * tree of 500 nodes half a second, of 1,000 nodes about five seconds (docs/performance.md);
+ * {@link SvgDrawing} lays out a part of more than {@link SvgDrawing#STRESS_LAYOUT_LIMIT}
+ * nodes by Fruchterman and Reingold instead.
  * Stress majorization finds a local minimum near its starts and does not count crossings: a
  * bridged ring system (two rings sharing more than one bond) or a ring crowded with
  * substituents may still be drawn with an edge across another, and a node may sit close to
