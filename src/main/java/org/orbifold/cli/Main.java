@@ -176,7 +176,10 @@ public final class Main implements Runnable {
      * Reports that the Java heap ran out, in one line with what to change, and returns the
      * exit code of a failed computation; the stack trace only with {@code --debug}. The advice
      * names only options that the command has ({@code --features}, {@code --threads},
-     * {@code --limit}); with no command known it names those of every command.
+     * {@code --limit}); with no command known it names those of every command. For
+     * {@code render}, whose drawings need memory beyond the graphs' matrices (the stress
+     * layout of a connected part takes some 24 n^2 bytes for n nodes), it names the graphs
+     * drawn and read instead of the matrices' size.
      *
      * @param w where errors go
      * @param e the error
@@ -194,8 +197,14 @@ public final class Main implements Runnable {
         if (has(command, "--threads")) {
             lower.add("--threads");
         }
-        lower.add("the number of graphs" + (has(command, "--limit") ? " (--limit)" : "")
-                + " or their order (a graph of n nodes takes 8 n^2 bytes per edge channel)");
+        if (command != null && "render".equals(command.getCommandName())) {
+            lower.add("the number or the size of the graphs drawn (--graphs, --align) and read"
+                    + " (--limit)");
+        } else {
+            lower.add("the number of graphs" + (has(command, "--limit") ? " (--limit)" : "")
+                    + " or their order (a graph of n nodes takes 8 n^2 bytes per edge"
+                    + " channel)");
+        }
         w.println(ERROR_PREFIX + "out of memory (" + (e.getMessage() == null ? "Java heap"
                 : e.getMessage()) + "; the heap may grow to " + maxMegabytes + " MB): lower "
                 + String.join(", ", lower) + ", or give Java more memory (for example"

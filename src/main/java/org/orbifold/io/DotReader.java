@@ -83,7 +83,8 @@ import org.orbifold.io.ImportedGraphs.Place;
  * them back at its end, and the last value of a repeated attribute wins); an edge at its
  * source node in its statement, so that each edge of a chain {@code a -- b -- c} has its own
  * column; a second edge between two nodes names the place of the first too. Syntax errors and
- * stray characters name the column as well; columns count characters (a tab is one).
+ * stray characters name the column as well; columns count characters (a tab is one), and a
+ * byte-order mark at the start of the file is none.
  *
  * <p><b>Limitations.</b> A backslash before a line break in a quoted string stays in the value
  * with the line break, as the importer reads it; Graphviz would join the two lines. Should the

@@ -686,8 +686,9 @@ final class ImportedGraphs {
 
     /**
      * Reads a file as UTF-8 text, refusing bytes that are not UTF-8 with the line and column
-     * ({@link TextFiles#decode}); a byte-order mark at the start becomes a space, so that lines
-     * and columns stay those of the file, and a carriage return not followed by a line feed
+     * ({@link TextFiles#decode}); a byte-order mark at the start is dropped, so that columns on
+     * the first line count from the first character after it, as an editor shows them, and a
+     * carriage return not followed by a line feed
      * (the line end of old Mac files) becomes a line feed, so that the token walks and the
      * importers count its lines.
      */
@@ -695,7 +696,7 @@ final class ImportedGraphs {
         String text = TextFiles.decode(file, Files.readAllBytes(file), StandardCharsets.UTF_8,
                 "convert the file to UTF-8");
         text = LONE_CARRIAGE_RETURN.matcher(text).replaceAll("\n");
-        return text.startsWith("\uFEFF") ? " " + text.substring(1) : text;
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**

@@ -52,7 +52,9 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * in the number of nodes (the eigen decomposition and the factorization), each step time
  * quadratic, and memory is quadratic: a molecule of 30 atoms takes about a millisecond; a
  * random tree with a tenth as many edges again took 0.7 seconds at 500 nodes, five at 1,000
- * and twenty at 2,000 on a loaded 2-core machine (docs/performance.md).
+ * and twenty at 2,000 on a loaded 2-core machine (docs/performance.md). {@link SvgDrawing}
+ * lays out a part of more than {@link SvgDrawing#STRESS_LAYOUT_LIMIT} nodes by Fruchterman
+ * and Reingold instead.
  * Stress majorization finds a local minimum near its starts and does not count crossings: a
  * bridged ring system (two rings sharing more than one bond) or a ring crowded with
  * substituents may still be drawn with an edge across another, and a node may sit close to

@@ -5,6 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Random;
+import org.jgrapht.alg.drawing.FRLayoutAlgorithm2D;
+import org.jgrapht.alg.drawing.model.Box2D;
+import org.jgrapht.alg.drawing.model.MapLayoutModel2D;
+import org.jgrapht.alg.drawing.model.Point2D;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.SimpleGraph;
 import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
 import org.orbifold.space.Permutation;
@@ -113,8 +120,15 @@ import org.orbifold.space.Permutation;
  * {@code y}. The layout does not count crossings: a bridged ring system (two rings sharing
  * more than one bond, as in norbornane) and rings crowded with substituents may be drawn with
  * an edge crossing another (9 of the first 100 drawings of AIDS, 3 of Mutagenicity's, none
- * of MUTAG's; docs/performance.md). It takes memory quadratic and time cubic in
- * the number of nodes of a part, so parts of thousands of nodes draw slowly. A long chain
+ * of MUTAG's; docs/performance.md). Stress majorization takes memory quadratic and time cubic
+ * in the number of nodes of a part, so a connected part of more than
+ * {@value #STRESS_LAYOUT_LIMIT} nodes is laid out by JGraphT's Fruchterman and Reingold layout
+ * ({@link FRLayoutAlgorithm2D}, as before stress majorization: 100 iterations from random points of
+ * the seed in a box of the panel's size, normalization factor 0.5, shrunk by 0.6 down to 0.108
+ * while more than one node in 20 is held at the box's border), in memory linear but time
+ * quadratic per iteration: its rings are not regular, its edges uneven and crossing, it
+ * ignores the start points of an alignment, and parts of thousands of nodes still take tens
+ * of seconds. A long chain
  * fills the panel's width and leaves its edges short, and a large molecule's nodes touch,
  * since every panel has the same size. In a drawing of one frame, each panel is drawn on
  * the layout of all panels' edges together: where the panels join their slots differently
@@ -175,6 +189,28 @@ public final class SvgDrawing {
     private static final double PACK_GAP = 1.0;
 
     /**
+     * Most nodes of a connected part that stress majorization lays out; a larger part is laid
+     * out by Fruchterman and Reingold instead. Stress takes time cubic and memory quadratic
+     * in the part's nodes (a random tree of 1,000 nodes about 5 s for {@code render}, 3,000
+     * nodes 73 s, and a path of 15,000 nodes ran out of 5.6 GB), the force-directed layout
+     * time quadratic per iteration and memory linear in the nodes and edges (8.5 s for 1,001
+     * nodes, 28 s for 2,000, 34 s for 3,000; docs/performance.md).
+     */
+    public static final int STRESS_LAYOUT_LIMIT = 1000;
+
+    /** Iterations of the Fruchterman and Reingold layout of a part past the limit. */
+    private static final int FORCE_ITERATIONS = FRLayoutAlgorithm2D.DEFAULT_ITERATIONS;
+
+    /**
+     * Factor by which the force-directed layout's normalization factor shrinks while its box
+     * holds too many nodes at its border, as it does for sparse graphs.
+     */
+    private static final double FORCE_SHRINK = 0.6;
+
+    /** Least normalization factor of the force-directed layout tried (0.5, 0.3, 0.18, 0.108). */
+    private static final double MIN_FORCE_NORMALIZATION = 0.1;
+
+    /**
      * The ranges, as pairs of first and last code point, of the symbols between
      * {@code U+2300} and {@code U+2BFF} that show as emoji by default and so take two columns
      * (Unicode's East Asian Width data marks them wide).
@@ -215,9 +251,17 @@ public final class SvgDrawing {
     private final List<ChannelGroup> oneHotGroups;
     private final int xChannel;
     private final int yChannel;
+    /** Most nodes of a connected part laid out by stress majorization. */
+    private final int stressLimit;
 
     private SvgDrawing(List<String> nodeChannels, List<String> edgeChannels, long seed,
             int columns) {
+        this(nodeChannels, edgeChannels, seed, columns, STRESS_LAYOUT_LIMIT);
+    }
+
+    private SvgDrawing(List<String> nodeChannels, List<String> edgeChannels, long seed,
+            int columns, int stressLimit) {
+        this.stressLimit = stressLimit;
         this.nodeChannels = List.copyOf(nodeChannels);
         this.edgeChannels = List.copyOf(edgeChannels);
         this.seed = seed;
@@ -260,7 +304,16 @@ public final class SvgDrawing {
      * @return the drawing
      */
     public SvgDrawing withSeed(long newSeed) {
-        return new SvgDrawing(nodeChannels, edgeChannels, newSeed, columns);
+        return new SvgDrawing(nodeChannels, edgeChannels, newSeed, columns, stressLimit);
+    }
+
+    /**
+     * Returns this drawing with another most number of nodes of a connected part laid out by
+     * stress majorization ({@value #STRESS_LAYOUT_LIMIT} by default), for tests of the
+     * force-directed layout of larger parts on small graphs.
+     */
+    SvgDrawing withStressLimit(int newLimit) {
+        return new SvgDrawing(nodeChannels, edgeChannels, seed, columns, newLimit);
     }
 
     /**
@@ -274,7 +327,7 @@ public final class SvgDrawing {
         if (newColumns < 1) {
             throw new IllegalArgumentException("columns must be >= 1, got " + newColumns);
         }
-        return new SvgDrawing(nodeChannels, edgeChannels, seed, newColumns);
+        return new SvgDrawing(nodeChannels, edgeChannels, seed, newColumns, stressLimit);
     }
 
     /**
@@ -702,7 +755,75 @@ public final class SvgDrawing {
             }
             neighbours[a] = Arrays.copyOf(around, count);
         }
-        return StressLayout.layOut(neighbours, given, seed);
+        return n > stressLimit ? forceDirected(neighbours)
+                : StressLayout.layOut(neighbours, given, seed);
+    }
+
+    /**
+     * Returns the positions (rows of x, y) of the nodes of a connected layout graph of more
+     * than {@link #STRESS_LAYOUT_LIMIT} nodes by Fruchterman and Reingold
+     * ({@link FRLayoutAlgorithm2D} of JGraphT, {@value #FORCE_ITERATIONS} iterations) in a box
+     * of the panel's size, started from points of a {@link Random} of the seed, with JGraphT's
+     * normalization factor 0.5, run again from the same points with a factor
+     * {@value #FORCE_SHRINK} times smaller (down to 0.108) while the box holds more than one
+     * node in 20 (at least 2) at its border. Time is quadratic per iteration, memory linear.
+     */
+    private double[][] forceDirected(int[][] neighbours) {
+        int n = neighbours.length;
+        org.jgrapht.Graph<Integer, DefaultEdge> graph = new SimpleGraph<>(DefaultEdge.class);
+        for (int a = 0; a < n; a++) {
+            graph.addVertex(a);
+        }
+        for (int a = 0; a < n; a++) {
+            for (int b : neighbours[a]) {
+                if (a < b) {
+                    graph.addEdge(a, b);
+                }
+            }
+        }
+        double factor = FRLayoutAlgorithm2D.DEFAULT_NORMALIZATION_FACTOR;
+        double[][] xy = forceDirected(graph, factor);
+        while (held(xy) > Math.max(1, n / 20)
+                && factor * FORCE_SHRINK >= MIN_FORCE_NORMALIZATION) {
+            factor *= FORCE_SHRINK;
+            xy = forceDirected(graph, factor);
+        }
+        return xy;
+    }
+
+    /** Runs one Fruchterman and Reingold layout with this normalization factor. */
+    private double[][] forceDirected(org.jgrapht.Graph<Integer, DefaultEdge> graph,
+            double factor) {
+        int n = graph.vertexSet().size();
+        MapLayoutModel2D<Integer> model = new MapLayoutModel2D<>(Box2D.of(PANEL_SIZE,
+                PANEL_SIZE));
+        Random random = new Random(seed);
+        FRLayoutAlgorithm2D<Integer, DefaultEdge> fr = new FRLayoutAlgorithm2D<>(
+                FORCE_ITERATIONS, factor, random);
+        double[][] initial = new double[n][];
+        for (int a = 0; a < n; a++) {
+            initial[a] = new double[] {random.nextDouble() * PANEL_SIZE,
+                random.nextDouble() * PANEL_SIZE};
+        }
+        fr.setInitializer(v -> Point2D.of(initial[v][0], initial[v][1]));
+        fr.layout(graph, model);
+        double[][] xy = new double[n][];
+        for (int a = 0; a < n; a++) {
+            Point2D point = model.get(a);
+            xy[a] = new double[] {point.getX(), point.getY()};
+        }
+        return xy;
+    }
+
+    /** Returns how many points lie on or past the border of the force-directed layout's box. */
+    private static int held(double[][] xy) {
+        int held = 0;
+        for (double[] point : xy) {
+            boolean border = point[0] <= 0.0 || point[0] >= PANEL_SIZE || point[1] <= 0.0
+                    || point[1] >= PANEL_SIZE;
+            held += border ? 1 : 0;
+        }
+        return held;
     }
 
     /**

@@ -98,7 +98,8 @@ public final class TextFiles {
 
     /**
      * The refusal of a malformed byte: its line and column follow from the text decoded
-     * before it, in which a line ends at {@code \n}, {@code \r\n} or {@code \r}.
+     * before it, in which a line ends at {@code \n}, {@code \r\n} or {@code \r}; a byte-order
+     * mark at the start of the file is not counted as a column.
      */
     private static DatasetFormatException notText(Path file, CharSequence before, byte bad,
             String charset, String hint) {
@@ -113,6 +114,9 @@ public final class TextFiles {
             }
         }
         String start = before.subSequence(lineStart, before.length()).toString();
+        if (line == 1 && start.startsWith(BYTE_ORDER_MARK)) {
+            start = start.substring(BYTE_ORDER_MARK.length());
+        }
         int column = start.codePointCount(0, start.length()) + 1;
         return new DatasetFormatException(file, line, "is not " + charset + " text (byte 0x"
                 + String.format(Locale.ROOT, "%02X", bad & 0xFF) + " at column " + column

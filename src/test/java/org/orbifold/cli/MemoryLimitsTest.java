@@ -76,6 +76,13 @@ class MemoryLimitsTest {
                 + " more memory"), info.toString());
         assertTrue(classify.toString().contains("MB): lower --features of the node kernel,"
                 + " --threads, the number of graphs (--limit) or"), classify.toString());
+        StringWriter render = new StringWriter();
+        Main.outOfMemory(new PrintWriter(render, true), new OutOfMemoryError(), false,
+                cli.getSubcommands().get("render"));
+        assertTrue(render.toString().contains("MB): lower the number or the size of the graphs"
+                + " drawn (--graphs, --align) and read (--limit), or give Java more memory (for"
+                + " example JAVA_TOOL_OPTIONS=-Xmx8g)"), render.toString());
+        assertFalse(render.toString().contains("n^2"), render.toString());
     }
 
     @Test

@@ -312,6 +312,35 @@ class DotReaderTest extends GraphFileReaderTesting {
                 + " file to UTF-8", refused(latin));
     }
 
+    /**
+     * A byte-order mark at the start of a file is no column: the columns of line 1 given by the
+     * token walk, by the importer and for a byte that is no UTF-8 are those of the file without
+     * it (the '>' of the first case is the 18th character after the mark).
+     */
+    @Test
+    void aByteOrderMarkIsNotCountedInTheColumnsOfTheFirstLine() throws IOException {
+        assertRefused("\uFEFFgraph g { a [l=ri>ng]; }", ", line 1, column 18: holds the"
+                + " character '>' outside a quoted string, where DOT allows none (the importer"
+                + " would fail on it); quote the value that holds it");
+        for (String body : List.of("graph { a -- ; }", "graph { a -- a }")) {
+            Path plain = write("plain.dot", body);
+            Path marked = write("marked.dot", "\uFEFF" + body);
+            assertEquals(refused(plain).substring(plain.toString().length()),
+                    refused(marked).substring(marked.toString().length()));
+            assertTrue(refused(plain).contains(", line 1, column "), refused(plain));
+        }
+        Path latin = dir.resolve("latin.dot");
+        byte[] text = "graph { \"\u00e9\" }".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] marked = new byte[text.length + 3];
+        marked[0] = (byte) 0xEF;
+        marked[1] = (byte) 0xBB;
+        marked[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, marked, 3, text.length);
+        Files.write(latin, marked);
+        assertEquals(latin + ", line 1: is not UTF-8 text (byte 0xE9 at column 10); convert the"
+                + " file to UTF-8", refused(latin));
+    }
+
     @Test
     void refusesHtmlLikeValuesWithTheirLine() throws IOException {
         // The importer reads <<b>x</b>> as the text <b>x</b>, the value of the quoted string.

@@ -281,6 +281,29 @@ class GmlReaderTest extends GraphFileReaderTesting {
                 + " the file to UTF-8", refused(latin));
     }
 
+    /**
+     * A byte-order mark at the start of a file is no column and no line: a file with one is
+     * read as without it, and the refusals of line 1 name the same place.
+     */
+    @Test
+    void aByteOrderMarkChangesNeitherTheGraphNorTheLinesAndColumns() throws IOException {
+        String ring = "graph [ node [ id 0 label \"C\" ] node [ id 1 label \"N\" ]"
+                + " edge [ source 0 target 1 ] ]";
+        GraphDataset plain = read(write("plain.gml", ring));
+        GraphDataset marked = read(write("marked.gml", "\uFEFF" + ring));
+        assertEquals(plain.graphs(), marked.graphs());
+        for (String body : List.of("graph [ node [ id 0 ] 7up 1 ]",
+                "graph [ node [ id 0 ] node [ id 0 ] ]")) {
+            Path one = write("one.gml", body);
+            Path two = write("two.gml", "\uFEFF" + body);
+            assertEquals(refused(one).substring(one.toString().length()),
+                    refused(two).substring(two.toString().length()));
+            assertTrue(refused(one).startsWith(one + ", line 1"), refused(one));
+        }
+        assertTrue(refused(write("col.gml", "\uFEFFgraph [ node [ id 0 ] 7up 1 ]"))
+                .contains(", line 1, column "));
+    }
+
     @Test
     void aGraphKeyDirectedOrMultigraphGivenTwiceIsRefused() throws IOException {
         assertRefused("graph [\n directed 1\n node [ id 0 ]\n directed 0\n]", ", line 4: the"

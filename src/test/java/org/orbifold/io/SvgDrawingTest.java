@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -804,6 +805,39 @@ public class SvgDrawingTest {
         assertEquals("x" + flag.repeat(15) + "...", titles.get(1).getTextContent());
         assertEquals("x" + keycap.repeat(15) + "...", titles.get(2).getTextContent());
         assertEquals(1, SvgDrawing.emojiEnd("12", 0));
+    }
+
+    /**
+     * A connected part of more nodes than the stress limit is laid out by the force-directed
+     * layout, not by stress majorization: with the limit at the part's size the drawing is the
+     * default one, with the limit one lower it is another, the same for the same seed, every
+     * node inside the panel and apart from the others.
+     */
+    @Test
+    void aPartAboveTheStressLimitIsLaidOutByTheForceDirectedLayout() {
+        int n = 12;
+        int[] pairs = new int[2 * (n - 1)];
+        for (int i = 0; i + 1 < n; i++) {
+            pairs[2 * i] = i;
+            pairs[2 * i + 1] = i + 1;
+        }
+        Graph path = carbons(n, pairs);
+        SvgDrawing drawing = SvgDrawing.of(ATOMS, EDGE);
+        String stress = drawing.graphs(null, List.of(path), List.of("g"));
+        assertEquals(stress, drawing.withStressLimit(n).graphs(null, List.of(path),
+                List.of("g")));
+        String force = drawing.withStressLimit(n - 1).graphs(null, List.of(path), List.of("g"));
+        assertNotEquals(stress, force);
+        assertEquals(force, drawing.withStressLimit(n - 1).graphs(null, List.of(path),
+                List.of("g")));
+        double[][] xy = centres(parse(force), n);
+        for (double[] point : xy) {
+            assertTrue(point[0] >= 16.0 - WRITTEN && point[0] <= SvgDrawing.PANEL_SIZE - 16.0
+                    + WRITTEN, Arrays.toString(point));
+            assertTrue(point[1] >= 16.0 - WRITTEN && point[1] <= SvgDrawing.PANEL_SIZE - 16.0
+                    + WRITTEN, Arrays.toString(point));
+        }
+        assertTrue(closest(xy) > 5.0, "closest pair " + closest(xy));
     }
 
     private static String cp(int codePoint) {
