@@ -451,12 +451,18 @@ abstract class CenterCommand extends DatasetCommand {
     }
 
     /**
-     * Returns the notes of a report, the same in text and JSON: the note giving both medoid
+     * Returns the notes of a report, the same in text and JSON: how many graphs have no
+     * nodes, if any (an empty medoid explains an empty center); the note giving both medoid
      * objectives when the realigned one differs from the medoid search's (at the six decimals
-     * the {@code medoid} line shows), then the data set's reader notes.
+     * the {@code medoid} line shows); then the data set's reader notes.
      */
     private List<String> notes(Sample sample, Medoids medoids) {
         List<String> notes = new ArrayList<>();
+        long empty = sample.graphs().stream().filter(g -> g.order() == 0).count();
+        if (empty > 0) {
+            notes.add(String.format(Locale.ROOT, "%d of the %s %s no nodes", empty,
+                    graphs(sample.graphs().size()), empty == 1 ? "has" : "have"));
+        }
         String pairwise = Numbers.decimal(medoids.result().objective(), 6);
         String start = Numbers.decimal(medoids.realigned(), 6);
         if (!start.equals(pairwise)) {

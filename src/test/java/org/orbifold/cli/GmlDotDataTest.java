@@ -150,4 +150,23 @@ class GmlDotDataTest {
                 + " files (b.dot); move one of them to a folder of its own, or give a graph"
                 + " file by itself\n", r3.err());
     }
+
+    @Test
+    void meanAndMedianCountTheGraphsWithoutNodesInANote() throws IOException {
+        Path folder = folder("with-empty", false);
+        Files.writeString(folder.resolve("g6.gml"), gml("even"));
+        Files.writeString(folder.resolve("g7.gml"), gml("odd"));
+
+        for (String command : new String[] {"mean", "median"}) {
+            Run text = run(command, folder.toString());
+            Run json = run(command, folder.toString(), "--json");
+
+            assertEquals(0, text.exitCode(), text.err());
+            assertTrue(text.out().contains("note        2 of the 8 graphs have no nodes"),
+                    text.out());
+            assertTrue(json.out().contains("\"2 of the 8 graphs have no nodes\""), json.out());
+        }
+        Run full = run("mean", folder("without-empty", false).toString());
+        assertTrue(!full.out().contains("no nodes"), full.out());
+    }
 }
