@@ -458,7 +458,7 @@ abstract class CenterCommand extends DatasetCommand {
      */
     private List<String> notes(Sample sample, Medoids medoids) {
         List<String> notes = new ArrayList<>();
-        long empty = sample.graphs().stream().filter(g -> g.order() == 0).count();
+        long empty = sample.graphsWithoutNodes();
         if (empty > 0) {
             notes.add(String.format(Locale.ROOT, "%d of the %s %s no nodes", empty,
                     graphs(sample.graphs().size()), empty == 1 ? "has" : "have"));

@@ -48,7 +48,7 @@ final class InfoCommand extends DatasetCommand {
         // Graphs without edges: a few are normal (single atoms), many may be a lost edge file.
         long edgeless = graphs.stream().filter(g -> g.edgeCount() == 0).count();
         // Graphs without nodes (Fingerprint has many), which the minimum alone hides.
-        long empty = graphs.stream().filter(g -> g.order() == 0).count();
+        long empty = sample.graphsWithoutNodes();
         boolean directed = graphs.stream().anyMatch(Graph::isDirected);
         int n = graphs.size();
 
@@ -105,8 +105,7 @@ final class InfoCommand extends DatasetCommand {
                 + ": " + describe(sorted));
         out.printf(Locale.ROOT, "nodes     min %d, mean %.2f, max %d (total %d%s)%n",
                 orders.getMin(), orders.getAverage(), orders.getMax(), orders.getSum(),
-                empty == 0 ? "" : "; " + empty + (empty == 1 ? " graph" : " graphs")
-                + " without nodes");
+                empty == 0 ? "" : "; " + CenterCommand.graphs((int) empty) + " without nodes");
         out.printf(Locale.ROOT, "edges     min %d, mean %.2f, max %d (total %d%s)%n",
                 edges.getMin(), edges.getAverage(), edges.getMax(), edges.getSum(),
                 edgeless == 0 ? "" : "; " + edgeless + (edgeless == 1 ? " graph" : " graphs")

@@ -62,6 +62,14 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
     private static final Logger LOG = LoggerFactory.getLogger(Sample.class);
 
     /**
+     * Returns how many graphs worked on have no nodes, which the reports of {@code info},
+     * {@code mean} and {@code median} count.
+     */
+    long graphsWithoutNodes() {
+        return graphs.stream().filter(g -> g.order() == 0).count();
+    }
+
+    /**
      * Reads a data set, failing on invalid molecule records, and selects the graphs to work on.
      *
      * @param location a TU folder, an IAM .cxl file, a .npy stack or a molecule file; null for
