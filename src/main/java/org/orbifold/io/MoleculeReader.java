@@ -40,11 +40,13 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  * <ul>
  *   <li>SMILES text ({@code .smi}, {@code .smiles}, {@code .can}): one molecule per line, the
  *       SMILES string first and, after white space, an optional title; blank lines are
- *       ignored. Class labels come from a separate file with one label per molecule
- *       ({@link #readSmiles(Path, Path)}); {@link #read(Path)} takes the file
- *       {@code <stem>_target.txt}, or for a stem ending in {@code _data} the stem without it
- *       (so {@code mutag_188_data.can} pairs with {@code mutag_188_target.txt}), when it
- *       exists; a folder, another file that is no regular file (such as a named pipe) or a
+ *       ignored. A first non-blank line whose first field is {@code SMILES} (any case), the
+ *       header RDKit's {@code SmilesWriter} writes ({@code SMILES Name}), is skipped with a
+ *       note; elsewhere such a line is an invalid record. Class labels come from a separate
+ *       file with one label per molecule ({@link #readSmiles(Path, Path)});
+ *       {@link #read(Path)} takes the file {@code <stem>_target.txt}, or for a stem ending in
+ *       {@code _data} the stem without it (so {@code mutag_188_data.can} pairs with
+ *       {@code mutag_188_target.txt}), when it exists; a folder, another file that is no regular file (such as a named pipe) or a
  *       symbolic link to nothing of that name is refused, not skipped.</li>
  *   <li>CSV ({@code .csv}) with a header row: the SMILES column is the one named
  *       {@code smiles} (any case); the title column is {@code name}, if present; the class
@@ -147,6 +149,13 @@ public final class MoleculeReader {
     public static final String DEFAULT_LABEL_COLUMNS = "label, class, target, y, p_np";
 
     private static final List<String> LABEL_COLUMNS = List.of(DEFAULT_LABEL_COLUMNS.split(", "));
+
+    /**
+     * First field of the header line that RDKit's {@code SmilesWriter} writes by default
+     * ({@code SMILES Name}), taken in any case; no molecule has this SMILES, since {@code M}
+     * and {@code m} are no atoms.
+     */
+    private static final String SMILES_HEADER = "SMILES";
 
     private static final List<String> SMILES_SUFFIXES = List.of(".smi", ".smiles", ".can");
     private static final List<String> SDF_SUFFIXES = List.of(".sdf", ".sd", ".mol");
@@ -335,7 +344,8 @@ public final class MoleculeReader {
     }
 
     /**
-     * Reads a SMILES file, one molecule per non-blank line.
+     * Reads a SMILES file, one molecule per non-blank line after an optional header line
+     * whose first field is {@code SMILES} (any case; skipped, and a note says so).
      *
      * @param file the SMILES file
      * @param labels a file with one class label per molecule (per non-blank line), or null
@@ -367,6 +377,15 @@ public final class MoleculeReader {
                 lineNumbers.add(k + 1);
             }
         }
+        String header = null;
+        if (!records.isEmpty()
+                && records.get(0).split("\\s+", 2)[0].equalsIgnoreCase(SMILES_HEADER)) {
+            header = "line " + lineNumbers.get(0) + " is a header, not a molecule (its first"
+                    + " field is '" + records.get(0).split("\\s+", 2)[0] + "', as RDKit's"
+                    + " SmilesWriter writes): skipped";
+            records.remove(0);
+            lineNumbers.remove(0);
+        }
         List<String> classes = null;
         if (labels != null) {
             classes = new ArrayList<>();
@@ -382,6 +401,9 @@ public final class MoleculeReader {
         }
 
         Collector out = new Collector(file, classes != null);
+        if (header != null) {
+            out.note(header);
+        }
         SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
         for (int k = 0; k < records.size(); k++) {
             String[] fields = records.get(k).split("\\s+", 2);
@@ -1072,12 +1094,18 @@ public final class MoleculeReader {
         private final List<RawGraph> raw = new ArrayList<>();
         private final List<String> skipped = new ArrayList<>();
         private final Set<String> pseudoLabels = new TreeSet<>();
+        private final List<String> notes = new ArrayList<>();
         private String classSource;
 
         Collector(Path file, boolean hasClasses) {
             this.file = file;
             this.stem = stem(file);
             this.hasClasses = hasClasses;
+        }
+
+        /** Adds a note of the dataset about the file, before the notes of its records. */
+        void note(String note) {
+            notes.add(note);
         }
 
         /** Sets where the class labels come from, for the note that names it. */
@@ -1159,7 +1187,8 @@ public final class MoleculeReader {
                     classes.add(g.classLabel);
                 }
             }
-            List<String> notes = new ArrayList<>(encoded.notes());
+            List<String> notes = new ArrayList<>(this.notes);
+            notes.addAll(encoded.notes());
             if (hasClasses && classSource != null) {
                 notes.add("class labels from " + classSource);
             }

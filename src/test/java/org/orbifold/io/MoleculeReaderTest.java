@@ -130,6 +130,40 @@ class MoleculeReaderTest {
         assertTrue(d.notes().contains("skipped 1 invalid record at line 3"), d.notes().toString());
     }
 
+    /**
+     * RDKit's SmilesWriter starts its files with the header {@code SMILES Name}, which was
+     * refused as a molecule ("cannot parse molecule 1 from the SMILES 'SMILES'"); a first line
+     * whose first field is {@code SMILES} (any case, any further columns) is a header, skipped
+     * with a note and not paired with a label. Anywhere else it is still an invalid record.
+     */
+    @Test
+    void aSmilesHeaderLineIsSkippedWithANoteOnlyAtTheTop() throws IOException {
+        Path smi = Files.writeString(dir.resolve("rdkit.smi"),
+                "SMILES Name\nCCO ethanol\nc1ccccc1 benzene\n");
+        Files.writeString(dir.resolve("rdkit_target.txt"), "a\nb\n");
+        GraphDataset d = new MoleculeReader().read(smi);
+        assertEquals(List.of("rdkit#1 ethanol", "rdkit#2 benzene"), d.graphNames());
+        assertEquals(List.of("a", "b"), d.classLabels());
+        assertTrue(d.notes().contains("line 1 is a header, not a molecule (its first field is"
+                + " 'SMILES', as RDKit's SmilesWriter writes): skipped"), d.notes().toString());
+
+        for (String header : new String[] {"SMILES", "smiles\tName\tActivity", "\nSmiles x"}) {
+            Path one = Files.writeString(dir.resolve("one.smi"), header + "\nCCO\n");
+            GraphDataset read = new MoleculeReader().read(one);
+            assertEquals(List.of("one#1"), read.graphNames(), header);
+            assertTrue(read.notes().get(0).startsWith("line " + (header.startsWith("\n") ? 2 : 1)
+                    + " is a header"), read.notes().toString());
+        }
+
+        Path late = Files.writeString(dir.resolve("late.smi"), "CCO\nSMILES Name\n");
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(late));
+        assertEquals(late + ", line 2: cannot parse molecule 2 from the SMILES 'SMILES':"
+                + " unexpected character (at character 2)", e.getMessage());
+        Path plain = Files.writeString(dir.resolve("plain.smi"), "CCO\n");
+        assertFalse(new MoleculeReader().read(plain).notes().toString().contains("header"));
+    }
+
     @Test
     void pseudoAtomsKeepTheirLabelsAndUnknownSmilesElementsAreInvalid() throws IOException {
         Path smi = Files.writeString(dir.resolve("wild.smi"), "C*\nC[*:1]C\n");
