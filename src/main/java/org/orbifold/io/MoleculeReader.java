@@ -46,8 +46,9 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  *       file with one label per molecule ({@link #readSmiles(Path, Path)});
  *       {@link #read(Path)} takes the file {@code <stem>_target.txt}, or for a stem ending in
  *       {@code _data} the stem without it (so {@code mutag_188_data.can} pairs with
- *       {@code mutag_188_target.txt}), when it exists; a folder, another file that is no regular file (such as a named pipe) or a
- *       symbolic link to nothing of that name is refused, not skipped.</li>
+ *       {@code mutag_188_target.txt}), when it exists; a folder, another file that is no
+ *       regular file (such as a named pipe) or a symbolic link to nothing of that name is
+ *       refused, not skipped.</li>
  *   <li>CSV ({@code .csv}) with a header row: the SMILES column is the one named
  *       {@code smiles} (any case); the title column is {@code name}, if present; the class
  *       column is the one set by {@link #withLabelColumn(String)}, else the first of
