@@ -677,6 +677,39 @@ class MainTest {
         }
     }
 
+    /**
+     * A boolean attribute missing on a node is encoded as no label (both channels 0), which a
+     * center's node showed as the label false, {@code flag false (0.00)} and
+     * {@code {"label":"false","weight":0.0}}; it now says the value is missing.
+     */
+    @Test
+    void aCenterNodeWithoutAValueShowsItMissingNotAsALabel() throws IOException {
+        StringBuilder xml = new StringBuilder("<graphml xmlns=\"http://graphml.graphdrawing.org"
+                + "/xmlns\"><key id=\"f\" for=\"node\" attr.name=\"flag\""
+                + " attr.type=\"boolean\"/>\n");
+        for (int g = 1; g <= 3; g++) {
+            xml.append("<graph edgedefault=\"undirected\"><node id=\"a\"><data key=\"f\">")
+                    .append(g == 1 ? "false" : "true").append("</data></node>")
+                    .append("<node id=\"b\"/><edge source=\"a\" target=\"b\"/></graph>\n");
+        }
+        Path file = Files.writeString(dir.resolve("flags.graphml"), xml + "</graphml>\n");
+
+        for (String command : List.of("mean", "median")) {
+            Run text = run(command, file.toString(), "--threads", "1");
+            Run json = run(command, file.toString(), "--threads", "1", "--json");
+
+            assertEquals(0, text.exitCode(), text.err());
+            assertTrue(text.out().contains(" flag (missing)\n"), text.out());
+            assertTrue(text.out().contains(" flag true ("), text.out());
+            assertFalse(text.out().contains("flag false (0.00)"), text.out());
+            assertEquals(0, json.exitCode(), json.err());
+            assertTrue(json.out().replace(" ", "").contains("\"flag\":{\"label\":null,"
+                    + "\"weight\":0.0}"), json.out());
+            assertFalse(json.out().replace(" ", "").contains("\"label\":\"false\","
+                    + "\"weight\":0.0"), json.out());
+        }
+    }
+
     @Test
     void unknownCommandListsTheCommands() {
         Run r = run("bogus");
