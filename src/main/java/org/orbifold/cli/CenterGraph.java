@@ -51,8 +51,8 @@ final class CenterGraph {
             if (!oneHot) {
                 return Numbers.decimal(value, 3);
             }
-            return label == null ? MISSING
-                    : String.format(Locale.ROOT, "%s (%.2f)", label, value);
+            return label == null ? MISSING : String.format(Locale.ROOT, "%s (%.2f)",
+                    VisibleText.abbreviate(label), value);
         }
 
         /**
@@ -129,7 +129,7 @@ final class CenterGraph {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                     "  node %2d  exists %.2f ", i, existence(center, i, nodeChannels)));
             attributes(center, i, nodeChannels).forEach((name, value) -> line.append(' ')
-                    .append(name).append(' ').append(value.text()));
+                    .append(VisibleText.abbreviate(name)).append(' ').append(value.text()));
             w.println(VisibleText.escape(TextFiles.unpadEnd(line.toString())));
         }
 
@@ -247,7 +247,8 @@ final class CenterGraph {
                 best = c;
             }
         }
-        String name = best < channels.size() ? channels.get(best) : "channel " + best;
+        String name = best < channels.size() ? VisibleText.abbreviate(channels.get(best))
+                : "channel " + best;
         return value + " (top " + name + ")";
     }
 }
