@@ -976,13 +976,16 @@ public final class MoleculeReader {
      * aromatic bonds (MDL bond type 4, a query bond of the CTfile formats, BIOVIA 2020, but
      * what RDKit's {@code MolToMolBlock(m, kekulize=False)} writes), by the rule of SMILES
      * for an aromatic atom without brackets (Weininger 1988, "SMILES, a chemical language and
-     * information system", J. Chem. Inf. Comput. Sci. 28:31; OpenSMILES 2016, section 3.5):
+     * information system", J. Chem. Inf. Comput. Sci. 28:31; the OpenSMILES specification
+     * on aromaticity):
      * the atom keeps one valence for the double bond of a Kekulé structure, so its hydrogens
      * fill the lowest normal valence {@code v} less one, {@code max(0, v - 1 - s)} with
      * {@code s} the sum of its bond orders counting each aromatic bond as 1. A charged atom
      * counts as the neutral element with the same number of electrons, as in
      * {@link #withValenceCheck(boolean)}; a pseudo atom gets no hydrogens. The same molecule
-     * in aromatic SMILES then gets the same hydrogens, so the same graph.
+     * in aromatic SMILES then gets the same hydrogens, so the same graph. CDK has this rule
+     * inside its SMILES parser only, and its atom typing, which could set these counts too,
+     * needs an atom-type dictionary that the CDK modules used here do not include.
      *
      * @throws CDKException for a bond of another query type (5 to 8: single or double, single
      *     or aromatic, double or aromatic, any), which has no order, or an aromatic atom of an
