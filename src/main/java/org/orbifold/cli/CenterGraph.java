@@ -2,10 +2,12 @@ package org.orbifold.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.orbifold.io.JsonWriter;
 import org.orbifold.io.Presence;
 import org.orbifold.io.TextFiles;
@@ -15,8 +17,9 @@ import org.orbifold.space.NodeExistence;
 /**
  * Reads a center graph (a mean or median) back as one graph: the nodes whose existence value
  * is at least {@value #THRESHOLD}, each with its attributes, where a one-hot label group
- * (channels named {@code group=label}) is read as its most likely label, and the edges among
- * those nodes whose presence value is at least {@value #THRESHOLD}.
+ * (channels named {@code group=label}) is read as its most likely label (none, shown as
+ * missing, when all its channels are 0), and the edges among those nodes whose presence
+ * value is at least {@value #THRESHOLD}.
  *
  * <p>What the values mean depends on the channels, and the output says which applies: the
  * rules are {@link Presence}'s, which the SVG drawings ({@code io.SvgDrawing}) share.
@@ -33,25 +36,36 @@ final class CenterGraph {
     }
 
     /**
-     * A node attribute read back: a plain channel's value ({@code label} null), or a one-hot
-     * group's most likely label with its weight.
+     * A node attribute read back: a plain channel's value ({@code oneHot} false, {@code label}
+     * null), or a one-hot group's most likely label with its weight, where a group whose
+     * channels are all 0 has no label ({@code label} null): a missing value is encoded as no
+     * label at all (docs/formats.md), so no node that reached this one had a value.
      */
-    private record Attribute(String label, double value) {
+    private record Attribute(String label, double value, boolean oneHot) {
+
+        /** Text of a group without a value, in place of a label and its weight. */
+        static final String MISSING = "(missing)";
 
         /** Returns the value as printed in the summary. */
         String text() {
-            return label == null ? Numbers.decimal(value, 3)
-                    : String.format(Locale.ROOT, "%s (%.2f)", label, value);
+            if (!oneHot) {
+                return Numbers.decimal(value, 3);
+            }
+            return label == null ? MISSING : String.format(Locale.ROOT, "%s (%.2f)",
+                    VisibleText.abbreviate(label), value);
         }
 
-        /** Writes the value: a number, or an object with the label and its weight. */
+        /**
+         * Writes the value: a number, or an object with the label (null when missing) and its
+         * weight.
+         */
         void write(JsonWriter json) {
-            if (label == null) {
+            if (!oneHot) {
                 json.value(value);
-            } else {
-                json.beginObject().name("label").value(label).name("weight").value(value)
-                        .endObject();
+                return;
             }
+            json.beginObject().name("label").value(label).name("weight").value(value)
+                    .endObject();
         }
     }
 
@@ -115,7 +129,7 @@ final class CenterGraph {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                     "  node %2d  exists %.2f ", i, existence(center, i, nodeChannels)));
             attributes(center, i, nodeChannels).forEach((name, value) -> line.append(' ')
-                    .append(name).append(' ').append(value.text()));
+                    .append(VisibleText.abbreviate(name)).append(' ').append(value.text()));
             w.println(VisibleText.escape(TextFiles.unpadEnd(line.toString())));
         }
 
@@ -168,11 +182,12 @@ final class CenterGraph {
 
     /**
      * Returns a node's attributes by name, in channel order: plain channels by value, one-hot
-     * groups by their most likely label.
+     * groups by their most likely label, or as missing when every channel of the group is 0.
      */
     private static Map<String, Attribute> attributes(Graph center, int i, List<String> channels) {
         Map<String, Attribute> result = new LinkedHashMap<>();
         Map<String, Integer> groups = new LinkedHashMap<>();
+        Set<String> valued = new HashSet<>();
         for (int c = 0; c < channels.size(); c++) {
             String name = channels.get(c);
             int split = name.indexOf(Presence.GROUP_SEPARATOR);
@@ -185,14 +200,18 @@ final class CenterGraph {
                 if (best == null || center.node(i, c) > center.node(i, best)) {
                     groups.put(group, c);
                 }
+                if (center.node(i, c) != 0.0) {
+                    valued.add(group);
+                }
                 result.putIfAbsent(group, null);
             } else {
-                result.put(name, new Attribute(null, center.node(i, c)));
+                result.put(name, new Attribute(null, center.node(i, c), false));
             }
         }
-        groups.forEach((group, c) -> result.put(group, new Attribute(channels.get(c)
-                .substring(group.length() + Presence.GROUP_SEPARATOR.length()),
-                center.node(i, c))));
+        groups.forEach((group, c) -> result.put(group, !valued.contains(group)
+                ? new Attribute(null, 0.0, true)
+                : new Attribute(channels.get(c).substring(group.length()
+                        + Presence.GROUP_SEPARATOR.length()), center.node(i, c), true)));
         return result;
     }
 
@@ -228,7 +247,8 @@ final class CenterGraph {
                 best = c;
             }
         }
-        String name = best < channels.size() ? channels.get(best) : "channel " + best;
+        String name = best < channels.size() ? VisibleText.abbreviate(channels.get(best))
+                : "channel " + best;
         return value + " (top " + name + ")";
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.orbifold.io.IamDatasetReader;
+import org.orbifold.io.Presence;
 import org.orbifold.space.Graph;
 import picocli.CommandLine.Command;
 
@@ -169,7 +170,8 @@ final class InfoCommand extends DatasetCommand {
                 parts.add("... (" + (classes.size() - MAX_CLASSES_SHOWN) + " more)");
                 break;
             }
-            parts.add(VisibleText.escape(c.getKey()) + " (" + c.getValue() + ")");
+            parts.add(VisibleText.escape(VisibleText.abbreviate(c.getKey())) + " ("
+                    + c.getValue() + ")");
         }
         return String.join(", ", parts);
     }
@@ -200,14 +202,34 @@ final class InfoCommand extends DatasetCommand {
                 + " %s like an identifier rather than a class", alone, labelled, source);
     }
 
+    /**
+     * Lists the channel names for the text output, the first {@link #MAX_CHANNELS_SHOWN} by
+     * name and the rest as a count; an attribute name or a category longer than
+     * {@link VisibleText#MAX_NAME_SHOWN} characters is abbreviated
+     * ({@link VisibleText#abbreviate}), so that a long
+     * text attribute does not print a line of a megabyte. The JSON output lists the names
+     * whole.
+     */
     static String channels(List<String> names) {
         if (names.isEmpty()) {
             return "no channels";
         }
-        List<String> escaped = names.stream().map(VisibleText::escape).toList();
+        List<String> escaped = names.stream().map(InfoCommand::abbreviateChannel)
+                .map(VisibleText::escape).toList();
         String shown = names.size() <= MAX_CHANNELS_SHOWN ? String.join(", ", escaped)
                 : String.join(", ", escaped.subList(0, MAX_CHANNELS_SHOWN)) + ", ... ("
                         + (names.size() - MAX_CHANNELS_SHOWN) + " more)";
         return names.size() + (names.size() == 1 ? " channel: " : " channels: ") + shown;
+    }
+
+    /** A channel name {@code attribute=category} with each part abbreviated. */
+    private static String abbreviateChannel(String name) {
+        int split = name.indexOf(Presence.GROUP_SEPARATOR);
+        if (split < 0) {
+            return VisibleText.abbreviate(name);
+        }
+        return VisibleText.abbreviate(name.substring(0, split)) + Presence.GROUP_SEPARATOR
+                + VisibleText.abbreviate(name.substring(split
+                        + Presence.GROUP_SEPARATOR.length()));
     }
 }

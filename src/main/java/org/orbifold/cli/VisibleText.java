@@ -24,7 +24,32 @@ import org.orbifold.io.TextFiles;
  */
 final class VisibleText {
 
+    /**
+     * Longest attribute name, category or class label (in characters, code points) that a
+     * text report shows whole; a longer one is cut there and its length given
+     * ({@link #abbreviate}).
+     */
+    static final int MAX_NAME_SHOWN = 40;
+
     private VisibleText() {
+    }
+
+    /**
+     * Returns a text of at most {@link #MAX_NAME_SHOWN} characters (code points) as it is,
+     * and a longer one as its first {@link #MAX_NAME_SHOWN} characters, {@code ...} and its
+     * length, {@code xxxx... (1000000 characters)}, so that a long value of the data does
+     * not make a report line of a megabyte. JSON output keeps the whole text.
+     *
+     * @param text any text
+     * @return the text, or its abbreviation
+     */
+    static String abbreviate(String text) {
+        int length = text.codePointCount(0, text.length());
+        if (length <= MAX_NAME_SHOWN) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, MAX_NAME_SHOWN)) + "... ("
+                + length + " characters)";
     }
 
     /**

@@ -40,12 +40,15 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  * <ul>
  *   <li>SMILES text ({@code .smi}, {@code .smiles}, {@code .can}): one molecule per line, the
  *       SMILES string first and, after white space, an optional title; blank lines are
- *       ignored. Class labels come from a separate file with one label per molecule
- *       ({@link #readSmiles(Path, Path)}); {@link #read(Path)} takes the file
- *       {@code <stem>_target.txt}, or for a stem ending in {@code _data} the stem without it
- *       (so {@code mutag_188_data.can} pairs with {@code mutag_188_target.txt}), when it
- *       exists; a folder, another file that is no regular file (such as a named pipe) or a
- *       symbolic link to nothing of that name is refused, not skipped.</li>
+ *       ignored. A first non-blank line whose first field is {@code SMILES} (any case), the
+ *       header RDKit's {@code SmilesWriter} writes ({@code SMILES Name}), is skipped with a
+ *       note; elsewhere such a line is an invalid record. Class labels come from a separate
+ *       file with one label per molecule ({@link #readSmiles(Path, Path)});
+ *       {@link #read(Path)} takes the file {@code <stem>_target.txt}, or for a stem ending in
+ *       {@code _data} the stem without it (so {@code mutag_188_data.can} pairs with
+ *       {@code mutag_188_target.txt}), when it exists; a folder, another file that is no
+ *       regular file (such as a named pipe) or a symbolic link to nothing of that name is
+ *       refused, not skipped.</li>
  *   <li>CSV ({@code .csv}) with a header row: the SMILES column is the one named
  *       {@code smiles} (any case); the title column is {@code name}, if present; the class
  *       column is the one set by {@link #withLabelColumn(String)}, else the first of
@@ -55,7 +58,11 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  *   <li>MDL SD files ({@code .sdf}, {@code .sd}) and molfiles ({@code .mol}): records end at
  *       a line {@code $$$$}; V2000 and V3000 connection tables are read. The record's first
  *       line is its title; the class label is the data item named by
- *       {@link #withLabelColumn(String)}, if set.</li>
+ *       {@link #withLabelColumn(String)}, if set. Aromatic bonds (bond type 4) are read: their
+ *       atoms get the hydrogens of the same atoms in aromatic SMILES (the lowest normal
+ *       valence less one, less the bonds) and CDK gives the bonds a Kekulé structure, so a
+ *       molecule written with type-4 bonds, in Kekulé form or as SMILES gives one graph; the
+ *       query bond types 5 to 8 make an invalid record.</li>
  * </ul>
  * All files, label files included, are read as UTF-8; a byte-order mark at the start is
  * skipped.
@@ -115,9 +122,13 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  * {@code [N+](=O)[O-]} keeps its atoms and bonds, not its charges). Aromaticity follows CDK's
  * Daylight-like model and may differ from other toolkits' models (RDKit, or the CDK 1.4 of the
  * TU collection) on fused heteroaromatic rings. Disconnected components (salts, counter ions)
- * are kept in one graph. With implicit hydrogens, CDK keeps as nodes the few hydrogens it cannot
- * suppress without losing information (in {@code [H][H]}, a charged or isotopic hydrogen, a
- * hydrogen bonded to two atoms), so a {@code label=H} channel can appear. CDK's MDL readers log
+ * are kept in one graph. Type-4 aromatic bonds cannot say which ring atoms carry a hydrogen
+ * beyond the SMILES rule (the nitrogen of pyrrole, a charged ring carbon): such a hydrogen
+ * must be an atom of the record, else the record has no Kekulé structure and is invalid; the
+ * hydrogen-count query fields of the atom block are not read. With implicit hydrogens, CDK
+ * keeps as nodes the few hydrogens it cannot suppress without losing information (in
+ * {@code [H][H]}, a charged or isotopic hydrogen, a hydrogen bonded to two atoms), so a
+ * {@code label=H} channel can appear. CDK's MDL readers log
  * the problems of a broken record through CDK's own logging before this class reports it. Files
  * are read whole into memory. Multi-line quoted CSV fields are not supported.
  */
@@ -140,6 +151,13 @@ public final class MoleculeReader {
 
     private static final List<String> LABEL_COLUMNS = List.of(DEFAULT_LABEL_COLUMNS.split(", "));
 
+    /**
+     * First field of the header line that RDKit's {@code SmilesWriter} writes by default
+     * ({@code SMILES Name}), taken in any case; no molecule has this SMILES, since {@code M}
+     * and {@code m} are no atoms.
+     */
+    private static final String SMILES_HEADER = "SMILES";
+
     private static final List<String> SMILES_SUFFIXES = List.of(".smi", ".smiles", ".can");
     private static final List<String> SDF_SUFFIXES = List.of(".sdf", ".sd", ".mol");
     private static final String CSV_SUFFIX = ".csv";
@@ -153,6 +171,18 @@ public final class MoleculeReader {
             Map.entry(5, 3), Map.entry(6, 4), Map.entry(7, 3), Map.entry(8, 2), Map.entry(9, 1),
             Map.entry(14, 4), Map.entry(15, 7), Map.entry(16, 6), Map.entry(17, 1),
             Map.entry(33, 5), Map.entry(34, 6), Map.entry(35, 1), Map.entry(53, 5));
+
+    /**
+     * Lowest normal valence by atomic number of the elements that SMILES writes as aromatic
+     * atoms without brackets ({@code b, c, n, o, p, s}) and of arsenic and selenium, which
+     * OpenSMILES allows aromatic in brackets: B 3, C 4, N 3, O 2, P 3, S 2, As 3, Se 2.
+     */
+    private static final Map<Integer, Integer> LOWEST_VALENCE = Map.of(5, 3, 6, 4, 7, 3, 8, 2,
+            15, 3, 16, 2, 33, 3, 34, 2);
+
+    /** The elements of {@link #LOWEST_VALENCE}, for messages. */
+    private static final String AROMATIC_ELEMENTS = "B, C, N, O, P, S, As and Se (or a charged"
+            + " atom with as many electrons as one of them)";
 
     /** How many line numbers of skipped records a note lists before it abbreviates. */
     private static final int LISTED_SKIPS = 20;
@@ -315,7 +345,8 @@ public final class MoleculeReader {
     }
 
     /**
-     * Reads a SMILES file, one molecule per non-blank line.
+     * Reads a SMILES file, one molecule per non-blank line after an optional header line
+     * whose first field is {@code SMILES} (any case; skipped, and a note says so).
      *
      * @param file the SMILES file
      * @param labels a file with one class label per molecule (per non-blank line), or null
@@ -347,6 +378,15 @@ public final class MoleculeReader {
                 lineNumbers.add(k + 1);
             }
         }
+        String header = null;
+        if (!records.isEmpty()
+                && records.get(0).split("\\s+", 2)[0].equalsIgnoreCase(SMILES_HEADER)) {
+            header = "line " + lineNumbers.get(0) + " is a header, not a molecule (its first"
+                    + " field is '" + records.get(0).split("\\s+", 2)[0] + "', as RDKit's"
+                    + " SmilesWriter writes): skipped";
+            records.remove(0);
+            lineNumbers.remove(0);
+        }
         List<String> classes = null;
         if (labels != null) {
             classes = new ArrayList<>();
@@ -362,6 +402,9 @@ public final class MoleculeReader {
         }
 
         Collector out = new Collector(file, classes != null);
+        if (header != null) {
+            out.note(header);
+        }
         SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
         for (int k = 0; k < records.size(); k++) {
             String[] fields = records.get(k).split("\\s+", 2);
@@ -795,7 +838,9 @@ public final class MoleculeReader {
             if (header.length > 3 && header[3].contains("V3000")) {
                 try (MDLV3000Reader reader = new MDLV3000Reader(new StringReader(block),
                         IChemObjectReader.Mode.STRICT)) {
-                    return reader.read(empty);
+                    IAtomContainer molecule = reader.read(empty);
+                    assignAromaticHydrogens(molecule);
+                    return molecule;
                 }
             }
             Map<Integer, Integer> isotopes = new HashMap<>();
@@ -809,6 +854,7 @@ public final class MoleculeReader {
                         atom.setMassNumber(isotope.getValue());
                     }
                 }
+                assignAromaticHydrogens(molecule);
                 return molecule;
             }
         } catch (IOException e) {
@@ -867,12 +913,7 @@ public final class MoleculeReader {
         } else {
             molecule = AtomContainerManipulator.suppressHydrogens(molecule);
         }
-        for (IBond bond : molecule.bonds()) {
-            if (bond.getOrder() == null || bond.getOrder() == IBond.Order.UNSET) {
-                Kekulization.kekulize(molecule);
-                break;
-            }
-        }
+        kekulizeAromaticBonds(molecule);
         if (checkValence) {
             checkValences(molecule);
         }
@@ -905,6 +946,92 @@ public final class MoleculeReader {
         }
         raw.undirectedBy = "a bond, which has no direction";
         return raw;
+    }
+
+    /**
+     * Gives bonds without an order (the aromatic bonds of an MDL record, bond type 4) single
+     * and double orders with CDK's {@link Kekulization}; the hydrogen counts are those of
+     * {@link #assignAromaticHydrogens}.
+     */
+    private static void kekulizeAromaticBonds(IAtomContainer molecule) throws CDKException {
+        for (IBond bond : molecule.bonds()) {
+            if (bond.getOrder() == null || bond.getOrder() == IBond.Order.UNSET) {
+                try {
+                    Kekulization.kekulize(molecule);
+                } catch (CDKException e) {
+                    throw new CDKException("its aromatic bonds (MDL bond type 4) have no Kekulé"
+                            + " structure, alternating single and double bonds, with the"
+                            + " hydrogen counts they imply (CDK: " + e.getMessage() + "); a"
+                            + " hydrogen on an aromatic atom, such as that of pyrrole's"
+                            + " nitrogen, must be written as a hydrogen atom, or the rings in"
+                            + " Kekulé form (bond types 1 and 2)", e);
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * Sets the implicit hydrogen counts that CDK's MDL readers leave unset on the atoms of
+     * aromatic bonds (MDL bond type 4, a query bond of the CTfile formats, BIOVIA 2020, but
+     * what RDKit's {@code MolToMolBlock(m, kekulize=False)} writes), by the rule of SMILES
+     * for an aromatic atom without brackets (Weininger 1988, "SMILES, a chemical language and
+     * information system", J. Chem. Inf. Comput. Sci. 28:31; the OpenSMILES specification
+     * on aromaticity):
+     * the atom keeps one valence for the double bond of a Kekulé structure, so its hydrogens
+     * fill the lowest normal valence {@code v} less one, {@code max(0, v - 1 - s)} with
+     * {@code s} the sum of its bond orders counting each aromatic bond as 1. A charged atom
+     * counts as the neutral element with the same number of electrons, as in
+     * {@link #withValenceCheck(boolean)}; a pseudo atom gets no hydrogens. The same molecule
+     * in aromatic SMILES then gets the same hydrogens, so the same graph. CDK has this rule
+     * inside its SMILES parser only, and its atom typing, which could set these counts too,
+     * needs an atom-type dictionary that the CDK modules used here do not include.
+     *
+     * @throws CDKException for a bond of another query type (5 to 8: single or double, single
+     *     or aromatic, double or aromatic, any), which has no order, or an aromatic atom of an
+     *     element without a lowest valence here
+     */
+    private static void assignAromaticHydrogens(IAtomContainer molecule) throws CDKException {
+        for (IBond bond : molecule.bonds()) {
+            if (bond.getOrder() == null && !bond.isAromatic()) {
+                throw new CDKException("the bond between atoms "
+                        + (molecule.indexOf(bond.getBegin()) + 1) + " and "
+                        + (molecule.indexOf(bond.getEnd()) + 1) + " has an MDL query bond"
+                        + " type (5 to 8: single or double, single or aromatic, double or"
+                        + " aromatic, any), which matches bonds in a search but gives no bond"
+                        + " order");
+            }
+        }
+        for (IAtom atom : molecule.atoms()) {
+            if (atom.getImplicitHydrogenCount() != null) {
+                continue;
+            }
+            int bonded = 0;
+            boolean aromatic = false;
+            for (IBond bond : molecule.getConnectedBondsList(atom)) {
+                boolean unset = bond.getOrder() == null || bond.getOrder() == IBond.Order.UNSET;
+                aromatic |= unset;
+                bonded += unset ? 1 : bond.getOrder().numeric();
+            }
+            if (!aromatic) {
+                continue;
+            }
+            if (atom instanceof IPseudoAtom) {
+                atom.setImplicitHydrogenCount(0);
+                continue;
+            }
+            Integer number = atom.getAtomicNumber();
+            Integer charge = atom.getFormalCharge();
+            Integer lowest = number == null ? null
+                    : LOWEST_VALENCE.get(number - (charge == null ? 0 : charge));
+            if (lowest == null) {
+                throw new CDKException("atom " + (atom.getIndex() + 1) + " ("
+                        + atom.getSymbol() + ") has an aromatic bond (MDL bond type 4), which"
+                        + " gives a hydrogen count only to " + AROMATIC_ELEMENTS + "; write"
+                        + " its bonds in Kekulé form (bond types 1 and 2)");
+            }
+            atom.setImplicitHydrogenCount(Math.max(0, lowest - 1 - bonded));
+        }
     }
 
     /**
@@ -971,12 +1098,18 @@ public final class MoleculeReader {
         private final List<RawGraph> raw = new ArrayList<>();
         private final List<String> skipped = new ArrayList<>();
         private final Set<String> pseudoLabels = new TreeSet<>();
+        private final List<String> notes = new ArrayList<>();
         private String classSource;
 
         Collector(Path file, boolean hasClasses) {
             this.file = file;
             this.stem = stem(file);
             this.hasClasses = hasClasses;
+        }
+
+        /** Adds a note of the dataset about the file, before the notes of its records. */
+        void note(String note) {
+            notes.add(note);
         }
 
         /** Sets where the class labels come from, for the note that names it. */
@@ -1058,7 +1191,8 @@ public final class MoleculeReader {
                     classes.add(g.classLabel);
                 }
             }
-            List<String> notes = new ArrayList<>(encoded.notes());
+            List<String> notes = new ArrayList<>(this.notes);
+            notes.addAll(encoded.notes());
             if (hasClasses && classSource != null) {
                 notes.add("class labels from " + classSource);
             }

@@ -677,6 +677,78 @@ class MainTest {
         }
     }
 
+    /**
+     * A boolean attribute missing on a node is encoded as no label (both channels 0), which a
+     * center's node showed as the label false, {@code flag false (0.00)} and
+     * {@code {"label":"false","weight":0.0}}; it now says the value is missing.
+     */
+    @Test
+    void aCenterNodeWithoutAValueShowsItMissingNotAsALabel() throws IOException {
+        StringBuilder xml = new StringBuilder("<graphml xmlns=\"http://graphml.graphdrawing.org"
+                + "/xmlns\"><key id=\"f\" for=\"node\" attr.name=\"flag\""
+                + " attr.type=\"boolean\"/>\n");
+        for (int g = 1; g <= 3; g++) {
+            xml.append("<graph edgedefault=\"undirected\"><node id=\"a\"><data key=\"f\">")
+                    .append(g == 1 ? "false" : "true").append("</data></node>")
+                    .append("<node id=\"b\"/><edge source=\"a\" target=\"b\"/></graph>\n");
+        }
+        Path file = Files.writeString(dir.resolve("flags.graphml"), xml + "</graphml>\n");
+
+        for (String command : List.of("mean", "median")) {
+            Run text = run(command, file.toString(), "--threads", "1");
+            Run json = run(command, file.toString(), "--threads", "1", "--json");
+
+            assertEquals(0, text.exitCode(), text.err());
+            assertTrue(text.out().contains(" flag (missing)\n"), text.out());
+            assertTrue(text.out().contains(" flag true ("), text.out());
+            assertFalse(text.out().contains("flag false (0.00)"), text.out());
+            assertEquals(0, json.exitCode(), json.err());
+            assertTrue(json.out().replace(" ", "").contains("\"flag\":{\"label\":null,"
+                    + "\"weight\":0.0}"), json.out());
+            assertFalse(json.out().replace(" ", "").contains("\"label\":\"false\","
+                    + "\"weight\":0.0"), json.out());
+        }
+    }
+
+    /**
+     * A text attribute of a million characters made {@code info} print a node channel line
+     * of a megabyte; the text output cuts a category, attribute name or class label after 40
+     * characters and gives its length, and the JSON output keeps the names whole. A center's
+     * node in the text report of mean abbreviates its label the same way.
+     */
+    @Test
+    void infoAbbreviatesLongCategoriesInTextButNotInJson() throws IOException {
+        String big = "x".repeat(1_000_000);
+        String longClass = "c".repeat(41);
+        Path file = Files.writeString(dir.resolve("big.graphml"), "<graphml xmlns=\"http://"
+                + "graphml.graphdrawing.org/xmlns\"><key id=\"s\" for=\"node\""
+                + " attr.name=\"name\" attr.type=\"string\"/><key id=\"c\" for=\"graph\""
+                + " attr.name=\"label\" attr.type=\"string\"/>\n<graph edgedefault="
+                + "\"undirected\"><data key=\"c\">" + longClass + "</data><node id=\"a\">"
+                + "<data key=\"s\">" + big + "</data></node><node id=\"b\"><data key=\"s\">"
+                + "short</data></node><edge source=\"a\" target=\"b\"/></graph></graphml>\n");
+
+        Run text = run("info", file.toString());
+        Run json = run("info", file.toString(), "--json");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("node      3 channels: name=short, name="
+                + "x".repeat(40) + "... (1000000 characters), exists\n"), text.out());
+        assertTrue(text.out().contains("classes   1: " + "c".repeat(40)
+                + "... (41 characters) (1)\n"), text.out());
+        assertTrue(text.out().lines().allMatch(l -> l.length() < 200), "a long line");
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals(List.of("name=short", "name=" + big, "exists"),
+                json.json().get("nodeChannels"));
+        assertEquals(Map.of(longClass, 1.0), json.json().get("classes"));
+
+        Run mean = run("mean", file.toString(), "--threads", "1");
+        assertEquals(0, mean.exitCode(), mean.err());
+        assertTrue(mean.out().contains(" name " + "x".repeat(40) + "... (1000000 characters)"
+                + " (1.00)"), mean.out());
+        assertTrue(mean.out().lines().allMatch(l -> l.length() < 200), "a long line");
+    }
+
     @Test
     void unknownCommandListsTheCommands() {
         Run r = run("bogus");

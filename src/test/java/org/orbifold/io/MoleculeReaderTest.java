@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +128,40 @@ class MoleculeReaderTest {
         assertEquals(List.of("a", "c"), d.classLabels());
         assertEquals(List.of("bad#1", "bad#3"), d.graphNames());
         assertTrue(d.notes().contains("skipped 1 invalid record at line 3"), d.notes().toString());
+    }
+
+    /**
+     * RDKit's SmilesWriter starts its files with the header {@code SMILES Name}, which was
+     * refused as a molecule ("cannot parse molecule 1 from the SMILES 'SMILES'"); a first line
+     * whose first field is {@code SMILES} (any case, any further columns) is a header, skipped
+     * with a note and not paired with a label. Anywhere else it is still an invalid record.
+     */
+    @Test
+    void aSmilesHeaderLineIsSkippedWithANoteOnlyAtTheTop() throws IOException {
+        Path smi = Files.writeString(dir.resolve("rdkit.smi"),
+                "SMILES Name\nCCO ethanol\nc1ccccc1 benzene\n");
+        Files.writeString(dir.resolve("rdkit_target.txt"), "a\nb\n");
+        GraphDataset d = new MoleculeReader().read(smi);
+        assertEquals(List.of("rdkit#1 ethanol", "rdkit#2 benzene"), d.graphNames());
+        assertEquals(List.of("a", "b"), d.classLabels());
+        assertTrue(d.notes().contains("line 1 is a header, not a molecule (its first field is"
+                + " 'SMILES', as RDKit's SmilesWriter writes): skipped"), d.notes().toString());
+
+        for (String header : new String[] {"SMILES", "smiles\tName\tActivity", "\nSmiles x"}) {
+            Path one = Files.writeString(dir.resolve("one.smi"), header + "\nCCO\n");
+            GraphDataset read = new MoleculeReader().read(one);
+            assertEquals(List.of("one#1"), read.graphNames(), header);
+            assertTrue(read.notes().get(0).startsWith("line " + (header.startsWith("\n") ? 2 : 1)
+                    + " is a header"), read.notes().toString());
+        }
+
+        Path late = Files.writeString(dir.resolve("late.smi"), "CCO\nSMILES Name\n");
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(late));
+        assertEquals(late + ", line 2: cannot parse molecule 2 from the SMILES 'SMILES':"
+                + " unexpected character (at character 2)", e.getMessage());
+        Path plain = Files.writeString(dir.resolve("plain.smi"), "CCO\n");
+        assertFalse(new MoleculeReader().read(plain).notes().toString().contains("header"));
     }
 
     @Test
@@ -253,7 +288,7 @@ class MoleculeReaderTest {
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
     }
@@ -634,6 +669,107 @@ class MoleculeReaderTest {
         }
     }
 
+    /**
+     * Aromatic bonds (MDL bond type 4, what RDKit's {@code MolToMolBlock(m, kekulize=False)}
+     * writes) left CDK's hydrogen counts unset, so no such record could be read ("atom 1 had
+     * unset implicit hydrogen count"). Each record now gives the same graph as the molecule's
+     * SMILES, atoms in the same order, and as its Kekulé form (types 1 and 2): benzene,
+     * pyridine, naphthalene (fused), toluene (a methyl on the ring), pyrrole with its hydrogen
+     * written as an atom, pyridinium (a charged ring nitrogen, which keeps its hydrogen).
+     */
+    @Test
+    void aromaticMdlBondsGiveTheGraphOfTheSmiles() throws IOException {
+        int[][] benzeneRing = ring(1, 6, 4);
+        String[] records = {
+            molfile("benzene", atoms("C", 6), benzeneRing),
+            molfile("pyridine", new String[] {"C", "C", "C", "N", "C", "C"}, benzeneRing),
+            molfile("naphthalene", atoms("C", 10), new int[][] {{1, 2, 4}, {2, 3, 4},
+                {3, 4, 4}, {4, 5, 4}, {5, 6, 4}, {6, 7, 4}, {7, 8, 4}, {8, 9, 4}, {9, 4, 4},
+                {9, 10, 4}, {10, 1, 4}}),
+            molfile("toluene", atoms("C", 7), concat(new int[][] {{1, 2, 1}}, ring(2, 6, 4))),
+            molfile("pyrrole", new String[] {"C", "C", "C", "N", "C", "H"},
+                    concat(ring(1, 5, 4), new int[][] {{4, 6, 1}})),
+            molfile("pyridinium", new String[] {"C", "C", "C", "N", "C", "C"}, benzeneRing)
+                    .replace("M  END", "M  CHG  1   4   1\nM  END"),
+            molfile("kekule", atoms("C", 6), new int[][] {{1, 2, 1}, {2, 3, 2}, {3, 4, 1},
+                {4, 5, 2}, {5, 6, 1}, {6, 1, 2}}),
+        };
+        String smiles = "c1ccccc1\nc1ccncc1\nc1ccc2ccccc2c1\nCc1ccccc1\nc1cc[nH]c1\n"
+                + "c1cc[nH+]cc1\nc1ccccc1\n";
+        Path sdf = Files.writeString(dir.resolve("arom.sdf"),
+                String.join("$$$$\n", records) + "$$$$\n");
+        Path smi = Files.writeString(dir.resolve("arom.smi"), smiles);
+
+        for (boolean check : new boolean[] {true, false}) {
+            GraphDataset fromSdf = new MoleculeReader().withValenceCheck(check).read(sdf);
+            GraphDataset fromSmiles = new MoleculeReader().withValenceCheck(check).read(smi);
+            assertEquals(fromSmiles.nodeChannels(), fromSdf.nodeChannels());
+            assertEquals(List.of("bond=1", "bond=aromatic"), fromSdf.edgeChannels());
+            assertEquals(fromSmiles.graphs(), fromSdf.graphs());
+        }
+        GraphDataset explicit = new MoleculeReader().withExplicitHydrogens(true).read(sdf);
+        assertEquals(new MoleculeReader().withExplicitHydrogens(true).read(smi).graphs()
+                .get(1).order(), explicit.graphs().get(1).order());
+        assertEquals(11, explicit.graphs().get(1).order());
+        Path mol = Files.writeString(dir.resolve("benzene.mol"), records[0]);
+        Path benzene = Files.writeString(dir.resolve("benzene.smi"), "c1ccccc1\n");
+        assertEquals(new MoleculeReader().read(benzene).graphs(),
+                new MoleculeReader().read(mol).graphs());
+
+        String v3000 = "v3\n  test\n\n  0  0  0     0  0            999 V3000\n"
+                + "M  V30 BEGIN CTAB\nM  V30 COUNTS 6 6 0 0 0\nM  V30 BEGIN ATOM\n";
+        StringBuilder v3 = new StringBuilder(v3000);
+        for (int a = 1; a <= 6; a++) {
+            v3.append("M  V30 ").append(a).append(a == 4 ? " N" : " C").append(" 0 0 0 0\n");
+        }
+        v3.append("M  V30 END ATOM\nM  V30 BEGIN BOND\n");
+        for (int b = 1; b <= 6; b++) {
+            v3.append("M  V30 ").append(b).append(" 4 ").append(b).append(' ')
+                    .append(b % 6 + 1).append('\n');
+        }
+        v3.append("M  V30 END BOND\nM  V30 END CTAB\nM  END\n$$$$\n");
+        Path v3sdf = Files.writeString(dir.resolve("v3arom.sdf"), v3.toString());
+        Path pyridine = Files.writeString(dir.resolve("pyridine.smi"), "c1ccncc1\n");
+        assertEquals(new MoleculeReader().read(pyridine).graphs(),
+                new MoleculeReader().read(v3sdf).graphs());
+    }
+
+    /**
+     * Aromatic bonds that admit no Kekulé structure with the hydrogens they imply (pyrrole
+     * without the hydrogen on its nitrogen, which type-4 bonds cannot tell) make an invalid
+     * record named by its number and first line, skipped on request; so do MDL query bonds of
+     * types 5 to 8, which give no bond order.
+     */
+    @Test
+    void aromaticMdlBondsWithoutAKekuleStructureAreInvalidRecords() throws IOException {
+        String good = molfile("ok", atoms("C", 6), ring(1, 6, 4)) + "$$$$\n";
+        String pyrrole = molfile("pyrrole", new String[] {"C", "C", "C", "N", "C"},
+                ring(1, 5, 4)) + "$$$$\n";
+        Path sdf = Files.writeString(dir.resolve("pyrrole.sdf"), good + pyrrole);
+        int second = good.split("\n").length + 1;
+
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(sdf));
+        assertEquals(second, e.line());
+        assertTrue(e.getMessage().startsWith(sdf + ", line " + second + ": cannot parse"
+                + " molecule 2: its aromatic bonds (MDL bond type 4) have no Kekulé structure"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("pyrrole's nitrogen, must be written as a hydrogen"
+                + " atom"), e.getMessage());
+        GraphDataset skipped = new MoleculeReader().withSkipInvalid(true).read(sdf);
+        assertEquals(1, skipped.size());
+        assertTrue(skipped.notes().contains("skipped 1 invalid record at line " + second),
+                skipped.notes().toString());
+
+        Path query = Files.writeString(dir.resolve("query.sdf"),
+                molfile("q", atoms("C", 6), ring(1, 6, 5)) + "$$$$\n");
+        assertEquals(query + ", line 1: cannot parse molecule 1: the bond between atoms 1 and 2"
+                + " has an MDL query bond type (5 to 8: single or double, single or aromatic,"
+                + " double or aromatic, any), which matches bonds in a search but gives no bond"
+                + " order", assertThrows(DatasetFormatException.class,
+                        () -> new MoleculeReader().read(query)).getMessage());
+    }
+
     // ---- MUTAG: SMILES against the TU graphs ----------------------------------------------
 
     /**
@@ -769,6 +905,28 @@ class MoleculeReaderTest {
             b.append(String.format("%3d%3d%3d  0%n", bond[0], bond[1], bond[2]));
         }
         return b.append("M  END\n").toString();
+    }
+
+    /** {@code n} copies of an element symbol. */
+    private static String[] atoms(String symbol, int n) {
+        String[] out = new String[n];
+        Arrays.fill(out, symbol);
+        return out;
+    }
+
+    /** The bonds of type {@code type} of the ring {@code first, ..., first + size - 1}. */
+    private static int[][] ring(int first, int size, int type) {
+        int[][] out = new int[size][];
+        for (int k = 0; k < size; k++) {
+            out[k] = new int[] {first + k, first + (k + 1) % size, type};
+        }
+        return out;
+    }
+
+    private static int[][] concat(int[][] a, int[][] b) {
+        int[][] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static List<String> sortedElements(GraphDataset d, Graph g) {
