@@ -11,6 +11,8 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -708,6 +710,55 @@ class TuDatasetFetcherTest {
             Files.setPosixFilePermissions(cache, before);
             Files.setPosixFilePermissions(empty, before);
         }
+    }
+
+    @Test
+    void aCacheOnAReadOnlyFileSystemSaysWhatCouldNotBeWrittenWithTheAdvice() {
+        // A read-only mount cannot be made in a test: the system's error is built as Java
+        // reports it (a FileSystemException with the system's reason).
+        IOException folder = fetcher.unwritable(new FileSystemException(
+                cache.resolve(".locks").toString(), null, "Read-only file system"));
+        IOException lock = fetcher.unwritable(new FileSystemException(
+                cache.resolve(".locks").resolve("PROTEINS.lock").toString(), null,
+                "Read-only file system"));
+        IOException denied = fetcher.unwritable(new AccessDeniedException(
+                cache.resolve(".locks").toString()));
+
+        assertEquals("cannot write the cache folder " + cache + " (" + cache.resolve(".locks")
+                + ": read-only file system); choose another with --cache or ORBIFOLD_CACHE",
+                folder.getMessage());
+        assertEquals("cannot write the cache folder " + cache + " ("
+                + cache.resolve(".locks").resolve("PROTEINS.lock") + ": read-only file system);"
+                + " choose another with --cache or ORBIFOLD_CACHE", lock.getMessage());
+        assertEquals("cannot write the cache folder " + cache + " (permission denied on "
+                + cache.resolve(".locks") + "); choose another with --cache or ORBIFOLD_CACHE",
+                denied.getMessage());
+    }
+
+    @Test
+    void aLockFileThatCannotBeOpenedSaysSoWithTheAdvice() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+        Files.createDirectories(cache.resolve(".locks").resolve("TINY.lock"));
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+
+        assertEquals("cannot write the cache folder " + cache + " ("
+                + cache.resolve(".locks").resolve("TINY.lock") + ": is a directory); choose"
+                + " another with --cache or ORBIFOLD_CACHE", e.getMessage());
+        assertEquals(0, server.requests());
+    }
+
+    @Test
+    void aCacheBelowAFileNamesTheFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        Path below = file.resolve("cache");
+
+        IOException e = assertThrows(IOException.class,
+                () -> fetcher.withCache(below).fetch("TINY"));
+
+        assertEquals("cannot create the cache folder " + below + ": " + file + " is a file,"
+                + " not a folder; choose another with --cache or ORBIFOLD_CACHE", e.getMessage());
+        assertEquals(0, server.requests());
     }
 
     @Test
