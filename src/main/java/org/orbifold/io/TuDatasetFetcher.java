@@ -683,8 +683,8 @@ public final class TuDatasetFetcher {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while downloading " + url);
         } catch (IOException e) {
-            throw new IOException("cannot download " + url + ": " + describe(e) + advice(name),
-                    e);
+            throw new IOException("cannot download " + url + ": " + describeWait(e)
+                    + advice(name), e);
         }
         try (InputStream body = response.body()) {
             int status = response.statusCode();
@@ -853,10 +853,36 @@ public final class TuDatasetFetcher {
             return new InterruptedIOException("interrupted while downloading " + url
                     + " (after " + read + " bytes)");
         }
-        long millis = stallTimeout.toMillis();
         return new HttpTimeoutException("the download of " + url + " received no data for "
-                + (millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms") + " (after "
-                + read + " bytes)");
+                + shown(stallTimeout) + " (after " + read + " bytes)");
+    }
+
+    /**
+     * Describes a failed request as {@link #describe} does, saying how long it waited when a
+     * timeout ended it: no connection, or no response headers, within the connect timeout
+     * (which {@link #withTimeouts} sets for both).
+     */
+    private String describeWait(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpConnectTimeoutException) {
+                return "no connection within " + shown(connectTimeout)
+                        + " (offline, or a firewall)";
+            }
+            if (t instanceof HttpTimeoutException) {
+                return "received no response headers within " + shown(connectTimeout)
+                        + " (the server accepted the request but did not answer)";
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return describe(e);
+    }
+
+    /** A duration in whole seconds ("30 s") when it is one, else in milliseconds. */
+    private static String shown(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     /**

@@ -234,6 +234,25 @@ class TuDatasetFetcherTest {
     }
 
     @Test
+    void aServerThatNeverAnswersTimesOutSayingHowLongItWaited() throws IOException {
+        // The system accepts connections into the socket's backlog, and the request's bytes
+        // into its buffer, though nothing ever reads them or answers.
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 5,
+                java.net.InetAddress.getLoopbackAddress())) {
+            URI base = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/tu/");
+            TuDatasetFetcher impatient = fetcher.withBaseUrl(base)
+                    .withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(10));
+
+            IOException e = assertThrows(IOException.class, () -> impatient.fetch("TINY"));
+
+            assertTrue(e.getMessage().startsWith("cannot download " + base + "TINY.zip:"
+                    + " received no response headers within 300 ms (the server accepted the"
+                    + " request but did not answer); check the network"), e.getMessage());
+        }
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
     void anInterruptedDownloadLeavesNothing() throws Exception {
         server.serve("TINY", new byte[4000], TuMockServer.Behaviour.PAUSE);
         ExecutorService thread = Executors.newSingleThreadExecutor();
