@@ -253,6 +253,43 @@ class TuDatasetFetcherTest {
     }
 
     @Test
+    void aConnectionThatIsNeverMadeTimesOutSayingHowLongItWaited() throws IOException {
+        // A server socket whose backlog is full takes no more connections: the system drops
+        // their first packets, so that a connect waits (Linux does; the test is skipped where
+        // the filling connections are all taken).
+        List<java.net.Socket> filling = new ArrayList<>();
+        try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            boolean isFull = false;
+            for (int k = 0; k < 10 && !isFull; k++) {
+                java.net.Socket socket = new java.net.Socket();
+                filling.add(socket);
+                try {
+                    socket.connect(new java.net.InetSocketAddress(
+                            java.net.InetAddress.getLoopbackAddress(), full.getLocalPort()), 200);
+                } catch (java.net.SocketTimeoutException e) {
+                    isFull = true;
+                }
+            }
+            Assumptions.assumeTrue(isFull, "the system took 10 connections to a backlog of 1");
+            URI base = URI.create("http://127.0.0.1:" + full.getLocalPort() + "/tu/");
+            TuDatasetFetcher impatient = fetcher.withBaseUrl(base)
+                    .withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(10));
+
+            IOException e = assertThrows(IOException.class, () -> impatient.fetch("TINY"));
+
+            assertTrue(e.getMessage().startsWith("cannot download " + base + "TINY.zip: no"
+                    + " connection within 300 ms (offline, or a firewall); check the network"),
+                    e.getMessage());
+        } finally {
+            for (java.net.Socket socket : filling) {
+                socket.close();
+            }
+        }
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
     void anInterruptedDownloadLeavesNothing() throws Exception {
         server.serve("TINY", new byte[4000], TuMockServer.Behaviour.PAUSE);
         ExecutorService thread = Executors.newSingleThreadExecutor();
