@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
  * {@code orbifold fetch NAME...}: downloads data sets of the TU Dortmund collection into the
  * cache of {@link TuDatasetFetcher}, or finds them there, and prints a line for each name
  * (its folder, or why it failed), trying every name; a malformed name is a usage error of
- * the whole command line, checked before any download. The
+ * the whole command line, checked before any download, and so are an unusable {@code --url}
+ * and an unusable URL setting (property or environment variable) when some name needs a
+ * download ({@code --force}, or a name not cached); when every name is cached, such a
+ * setting does not matter (the JSON's {@code url} and {@code zip} are then null). The
  * same fetch serves a DATASET argument {@code tu:NAME} of every command ({@link #resolve}).
  */
 @Command(name = "fetch", sortOptions = false, mixinStandardHelpOptions = true,
@@ -39,7 +42,8 @@ import picocli.CommandLine.Spec;
             + " (empty counts as unset), else $XDG_CACHE_HOME/orbifold/tu, else"
             + " .cache/orbifold/tu in the user's home (Java's user.home). URL: --url, else the"
             + " system property orbifold.tu.url, else $ORBIFOLD_TU_URL, else "
-            + "https://www.chrsmrrs.com/graphkerneldatasets/ (NAME.zip under it)."})
+            + "https://www.chrsmrrs.com/graphkerneldatasets/ (NAME.zip under it); an unusable"
+            + " setting matters only when a name needs a download."})
 final class FetchCommand implements Callable<Integer> {
 
     /** The prefix of a DATASET argument that names a data set of the collection. */
@@ -85,7 +89,23 @@ final class FetchCommand implements Callable<Integer> {
             throw CliException.usage("--cache: " + VisibleText.escape(cache.toString())
                     + " is a file, not a folder");
         }
-        TuDatasetFetcher fetcher = fetcher(url, cache);
+        // The URL: --url is typed input and checked now; an unusable URL setting stops the
+        // command only when some name needs a download (--force, or not cached), as for
+        // DATASET tu:NAME.
+        TuDatasetFetcher withoutSetting = fetcher(url, cache);
+        IllegalArgumentException urlError = url == null ? urlSettingError() : null;
+        TuDatasetFetcher fetcher = url == null && urlError == null ? withoutSetting.withBaseUrl(
+                TuDatasetFetcher.fromEnvironment().baseUrl()) : withoutSetting;
+        if (urlError != null) {
+            for (String name : names) {
+                if (force || fetcher.cached(name).isEmpty()) {
+                    throw CliException.usage(urlError.getMessage() + " (needed to download "
+                            + name + (force ? ", as --force downloads again)"
+                            : ", which is not cached)"), urlError);
+                }
+            }
+        }
+        boolean hasUrl = urlError == null;
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = progress.show();
 
@@ -96,7 +116,8 @@ final class FetchCommand implements Callable<Integer> {
         for (String name : names) {
             Outcome outcome;
             try {
-                Fetched fetched = fetch(fetcher, name, force, err, showProgress);
+                Fetched fetched = hasUrl ? fetch(fetcher, name, force, err, showProgress)
+                        : cachedOnly(fetcher, name, urlError);
                 outcome = new Outcome(name, fetched.folder(),
                         fetched.downloaded() ? "downloaded" : "cached", null);
             } catch (CliException e) {
@@ -115,7 +136,7 @@ final class FetchCommand implements Callable<Integer> {
             out.println(JsonOutput.text(j -> {
                 j.beginObject();
                 j.name("command").value("fetch");
-                j.name("url").value(fetcher.baseUrl().toString());
+                j.name("url").value(hasUrl ? fetcher.baseUrl().toString() : null);
                 j.name("cache").value(fetcher.cache().toString());
                 j.name("datasets").beginArray();
                 for (Outcome o : outcomes) {
@@ -124,7 +145,7 @@ final class FetchCommand implements Callable<Integer> {
                     j.name("status").value(o.status());
                     j.name("folder").value(o.folder().toString());
                     j.name("downloaded").value(o.status().equals("downloaded"));
-                    j.name("zip").value(fetcher.url(o.name()).toString());
+                    j.name("zip").value(hasUrl ? fetcher.url(o.name()).toString() : null);
                     j.name("error").value(o.error());
                     j.endObject();
                 }
@@ -195,7 +216,8 @@ final class FetchCommand implements Callable<Integer> {
             if (TuDatasetFetcher.isCachedDataset(folder, name)) {
                 return new Pending(null, name, folder, err, progress);
             }
-            throw CliException.usage(e.getMessage(), e);
+            throw CliException.usage(e.getMessage() + " (needed to download " + name
+                    + ", which is not cached)", e);
         }
         return new Pending(fetcher, name, fetcher.folder(name), err, progress);
     }
@@ -235,19 +257,46 @@ final class FetchCommand implements Callable<Integer> {
         }
     }
 
-    /** The fetcher of the settings, with the given URL and cache when they are not null. */
+    /**
+     * The fetcher of the cache settings, with the given URL and cache when they are not null;
+     * without {@code --url}, its URL is the default one, which the caller replaces by the URL
+     * settings' (the settings are read there, so that an unusable one need not stop a fetch
+     * of cached data sets).
+     */
     private static TuDatasetFetcher fetcher(String url, Path cache) {
-        TuDatasetFetcher fetcher;
-        try {
-            fetcher = url != null ? TuDatasetFetcher.fromEnvironmentWithoutUrl()
-                    : TuDatasetFetcher.fromEnvironment();
-            if (url != null) {
+        TuDatasetFetcher fetcher = TuDatasetFetcher.fromEnvironmentWithoutUrl();
+        if (url != null) {
+            try {
                 fetcher = fetcher.withBaseUrl(TuDatasetFetcher.parseUrl(url, "--url"));
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage(e.getMessage(), e);
             }
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage(), e);
         }
         return cache == null ? fetcher : fetcher.withCache(cache);
+    }
+
+    /** The error of an unusable URL setting (property or variable), or null. */
+    private static IllegalArgumentException urlSettingError() {
+        try {
+            TuDatasetFetcher.fromEnvironment();
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e;
+        }
+    }
+
+    /**
+     * A data set that must be cached, as no URL is usable: its folder, or the URL setting's
+     * error when it is gone (removed since the command checked the cache).
+     */
+    private static Fetched cachedOnly(TuDatasetFetcher fetcher, String name,
+            IllegalArgumentException urlError) {
+        Optional<Path> cached = fetcher.cached(name);
+        if (cached.isEmpty()) {
+            throw CliException.data(urlError.getMessage() + " (needed to download " + name
+                    + ", which is no longer cached)", urlError);
+        }
+        return new Fetched(cached.get(), false);
     }
 
     /**

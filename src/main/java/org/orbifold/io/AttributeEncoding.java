@@ -2,9 +2,13 @@ package org.orbifold.io;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.orbifold.space.Graph;
 import org.orbifold.space.LabelEncoder;
@@ -16,7 +20,11 @@ import org.orbifold.space.NodeExistence;
  * the attribute, a missing value encodes as zero, an edge-existence channel {@code edge} is
  * appended when some edge would otherwise be all zero (always when edges carry no attribute),
  * the node-existence channel when {@link NodeExistence#isNeeded} says so, and the graphs are
- * undirected exactly when every raw graph is symmetric. Package-private.
+ * undirected exactly when every raw graph is symmetric. A note names a text attribute that
+ * is kept and has a different value on every node (or edge) that has it, when these are at
+ * least {@value #MIN_IDENTIFIER_COUNT} and lie in at least two graphs: it acts as an
+ * identifier, such as Graphviz's {@code pos}, and makes every graph distinct; it is kept,
+ * as nothing is dropped silently. Package-private.
  */
 final class AttributeEncoding {
 
@@ -95,25 +103,30 @@ final class AttributeEncoding {
         // Plan the channels: one group per attribute, the ordered ones first, the others in
         // order of first appearance.
         List<Map<String, Object>> nodeItems = new ArrayList<>();
+        List<Integer> nodeGraphs = new ArrayList<>();
         boolean symmetric = true;
         String asymmetry = null;
-        for (RawGraph g : raw) {
+        for (int k = 0; k < raw.size(); k++) {
+            RawGraph g = raw.get(k);
             nodeItems.addAll(g.nodes);
+            nodeGraphs.addAll(Collections.nCopies(g.nodes.size(), k));
             if (symmetric && !g.isSymmetric()) {
                 symmetric = false;
                 asymmetry = "graph '" + g.name + "': pair " + g.firstAsymmetricPair();
             }
         }
         List<Map<String, Object>> edgeItems = new ArrayList<>();
-        for (RawGraph g : raw) {
-            for (Map.Entry<Long, Map<String, Object>> e : g.edges.entrySet()) {
+        List<Integer> edgeGraphs = new ArrayList<>();
+        for (int k = 0; k < raw.size(); k++) {
+            for (Map.Entry<Long, Map<String, Object>> e : raw.get(k).edges.entrySet()) {
                 if (!symmetric || RawGraph.source(e.getKey()) < RawGraph.target(e.getKey())) {
                     edgeItems.add(e.getValue());
+                    edgeGraphs.add(k);
                 }
             }
         }
-        Plan nodePlan = Plan.of(nodeItems, maxCategories, "node", nodeOrder, notes);
-        Plan edgePlan = Plan.of(edgeItems, maxCategories, "edge", edgeOrder, notes);
+        Plan nodePlan = Plan.of(nodeItems, nodeGraphs, maxCategories, "node", nodeOrder, notes);
+        Plan edgePlan = Plan.of(edgeItems, edgeGraphs, maxCategories, "edge", edgeOrder, notes);
 
         // Edge existence: needed when some present edge would encode as all zeros.
         boolean edgeChannel = edgePlan.channels.isEmpty() && !edgeItems.isEmpty();
@@ -178,6 +191,13 @@ final class AttributeEncoding {
         return true;
     }
 
+    /**
+     * The fewest nodes (or edges) with a text attribute for the note that its values, all
+     * different, make it an identifier; on fewer, all different values are too common by
+     * chance.
+     */
+    static final int MIN_IDENTIFIER_COUNT = 3;
+
     /** The channel layout of the nodes or of the edges. */
     private static final class Plan {
 
@@ -185,13 +205,15 @@ final class AttributeEncoding {
         final Map<String, Integer> offsets = new LinkedHashMap<>();
         final Map<String, LabelEncoder> encoders = new LinkedHashMap<>();
 
-        static Plan of(List<Map<String, Object>> items, int maxCategories, String kind,
-                List<String> order, List<String> notes) {
+        static Plan of(List<Map<String, Object>> items, List<Integer> graphOf,
+                int maxCategories, String kind, List<String> order, List<String> notes) {
             Map<String, TreeSet<String>> labels = new LinkedHashMap<>();
             Map<String, Boolean> numeric = new LinkedHashMap<>();
             Map<String, Integer> present = new LinkedHashMap<>();
-            for (Map<String, Object> item : items) {
-                for (Map.Entry<String, Object> a : item.entrySet()) {
+            Set<String> weighted = new HashSet<>();
+            Map<String, Set<Integer>> graphs = new HashMap<>();
+            for (int k = 0; k < items.size(); k++) {
+                for (Map.Entry<String, Object> a : items.get(k).entrySet()) {
                     boolean isNumber = a.getValue() instanceof Double;
                     Boolean before = numeric.putIfAbsent(a.getKey(), isNumber);
                     if (before != null && before != isNumber) {
@@ -201,9 +223,15 @@ final class AttributeEncoding {
                     present.merge(a.getKey(), 1, Integer::sum);
                     if (!isNumber) {
                         TreeSet<String> seen = labels.computeIfAbsent(a.getKey(),
-                                k -> new TreeSet<>());
+                                key -> new TreeSet<>());
+                        Set<Integer> in = graphs.computeIfAbsent(a.getKey(),
+                                key -> new HashSet<>());
+                        if (in.size() < 2) {
+                            in.add(graphOf.get(k));
+                        }
                         if (a.getValue() instanceof LabelWeights w) {
                             seen.addAll(w.weights().keySet());
+                            weighted.add(a.getKey());
                         } else {
                             seen.add((String) a.getValue());
                         }
@@ -238,6 +266,11 @@ final class AttributeEncoding {
                     for (String label : encoder.labels()) {
                         plan.channels.add(key + "=" + label);
                     }
+                    int count = present.get(key);
+                    if (count >= MIN_IDENTIFIER_COUNT && labels.get(key).size() == count
+                            && !weighted.contains(key) && graphs.get(key).size() > 1) {
+                        notes.add(identifierNote(kind, key, count));
+                    }
                 }
                 int missing = items.size() - present.get(key);
                 if (missing > 0) {
@@ -246,6 +279,21 @@ final class AttributeEncoding {
                 }
             }
             return plan;
+        }
+
+        /**
+         * The note on a text attribute whose every value differs: each of its one-hot
+         * channels is 1 on one node (or edge) of the whole data set and matches nothing in
+         * another graph, so that it adds a distance between any two graphs that have it,
+         * even two copies of one graph with other values (such as Graphviz's {@code pos} of
+         * two drawings).
+         */
+        static String identifierNote(String kind, String key, int count) {
+            return kind + " attribute '" + key + "' has a different value on each of the "
+                    + count + " " + kind + "s that have it, so it acts as an identifier: each of"
+                    + " its one-hot channels is 1 on a single " + kind + " and matches nothing"
+                    + " in another graph, which makes every graph distinct from every other;"
+                    + " remove it from the files unless it is a label";
         }
 
         double[] encode(Map<String, Object> item) {

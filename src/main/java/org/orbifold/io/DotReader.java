@@ -51,7 +51,10 @@ import org.orbifold.io.ImportedGraphs.Place;
  * gaps; {@code node [...]} and {@code edge [...]} defaults count as given. A node declared again
  * with other attributes ({@code a [x=1]; a [y=2]}) has them all, the last value of a repeated one
  * winning, as in Graphviz. Drawing attributes ({@code pos}, {@code color}, {@code shape}) are
- * attributes like any other.
+ * attributes like any other; a note names those among the channels that a Graphviz layout
+ * writes ({@link #LAYOUT_ATTRIBUTES}, as in {@code dot -Tdot} output), and the encoding's
+ * note names a text attribute with a different value on every node, such as {@code pos}
+ * ({@link AttributeEncoding}).
  *
  * <p><b>Classes and direction.</b> Graph attributes are the {@code key=value} statements and {@code
  * graph [...]} lists of the top-level graph (the last value of a key winning); the class label is
@@ -97,6 +100,15 @@ public final class DotReader {
 
     /** The file endings of DOT files, lower case. */
     public static final List<String> FILE_ENDINGS = List.of(".dot", ".gv");
+
+    /**
+     * Node and edge attributes that Graphviz writes when it lays a graph out ({@code -Tdot}
+     * output; {@code _draw_} and the like with {@code -Txdot}): positions, sizes and the
+     * places of labels, after the attribute list of graphviz.org/doc/info/attrs.html.
+     */
+    static final Set<String> LAYOUT_ATTRIBUTES = Set.of("pos", "width", "height", "rects",
+            "lp", "xlp", "head_lp", "tail_lp", "_draw_", "_ldraw_", "_hdraw_", "_tdraw_",
+            "_hldraw_", "_tldraw_");
 
     private static final ImportedGraphs.Format FORMAT = new ImportedGraphs.Format("DOT",
             FILE_ENDINGS, true);
@@ -170,7 +182,38 @@ public final class DotReader {
      * @throws IOException if a file cannot be read
      */
     public GraphDataset read(Path path) throws IOException {
-        return ImportedGraphs.read(path, FORMAT, DotReader::parse, labelProperty);
+        GraphDataset dataset = ImportedGraphs.read(path, FORMAT, DotReader::parse,
+                labelProperty);
+        String note = layoutNote(dataset);
+        return note == null ? dataset : dataset.withNotes(List.of(note));
+    }
+
+    /**
+     * The note on node and edge channels that come from attributes a Graphviz layout writes
+     * ({@link #LAYOUT_ATTRIBUTES}), or null when there are none.
+     */
+    private static String layoutNote(GraphDataset dataset) {
+        List<String> parts = new ArrayList<>();
+        for (String kind : List.of("node", "edge")) {
+            Set<String> names = new LinkedHashSet<>();
+            for (ChannelGroup group : "node".equals(kind) ? dataset.nodeGroups()
+                    : dataset.edgeGroups()) {
+                if (LAYOUT_ATTRIBUTES.contains(group.name())) {
+                    names.add(group.name());
+                }
+            }
+            if (!names.isEmpty()) {
+                parts.add(kind + " attribute" + (names.size() == 1 ? " " : "s ")
+                        + ImportedGraphs.quoted(names));
+            }
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        return String.join(" and ", parts) + " are what a Graphviz layout writes (dot -Tdot"
+                + " and the other engines' -Tdot: positions and sizes of one drawing); they are"
+                + " read as attributes like any other, so the drawing takes part in the"
+                + " distances: read the file that was given to Graphviz, or remove them";
     }
 
     /** Reads one file: the outline, then the importer's callbacks. */

@@ -20,6 +20,7 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -483,12 +484,11 @@ public final class TuDatasetFetcher {
         try {
             Files.createDirectories(cache);
             lockFile = Files.createDirectories(cache.resolve(".locks")).resolve(name + ".lock");
-        } catch (AccessDeniedException e) {
-            throw unwritable(e);
         } catch (FileAlreadyExistsException e) {
-            throw new IOException("cannot create the cache folder " + cache + ": "
-                    + e.getFile() + " is a file, not a folder; choose another with --cache or "
-                    + CACHE_VARIABLE, e);
+            throw notAFolder(e.getFile(), e);
+        } catch (FileSystemException e) {
+            Optional<Path> file = fileOnTheWay(e);
+            throw file.isPresent() ? notAFolder(file.get().toString(), e) : unwritable(e);
         } catch (IOException e) {
             throw new IOException("cannot create the cache folder " + cache + ": "
                     + describe(e), e);
@@ -510,7 +510,7 @@ public final class TuDatasetFetcher {
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
-        } catch (AccessDeniedException e) {
+        } catch (FileSystemException e) {
             local.unlock();
             throw unwritable(e);
         } catch (IOException | RuntimeException e) {
@@ -560,11 +560,57 @@ public final class TuDatasetFetcher {
         return true;
     }
 
-    /** The error of a cache folder this process may not write. */
-    private IOException unwritable(AccessDeniedException e) {
-        return new IOException("cannot write the cache folder " + cache + " (permission"
-                + " denied on " + e.getFile() + "); choose another with --cache or "
-                + CACHE_VARIABLE, e);
+    /**
+     * The error of a cache folder this process cannot write: the path it could not create or
+     * open for writing and why, {@code (permission denied on PATH)} or
+     * {@code (PATH: read-only file system)} and so on with the system's reason, and the advice
+     * to choose another cache. Package-private for the tests, which cannot mount a read-only
+     * file system and, run as root, are not denied permission.
+     *
+     * @param e what the file system refused
+     * @return the error, with {@code e} as its cause
+     */
+    IOException unwritable(FileSystemException e) {
+        String file = e.getFile() == null ? cache.toString() : e.getFile();
+        String why;
+        if (e instanceof AccessDeniedException) {
+            why = "permission denied on " + file;
+        } else {
+            String reason = e.getReason() == null ? e.getClass().getSimpleName() : e.getReason();
+            boolean capital = reason.length() > 1 && Character.isUpperCase(reason.charAt(0))
+                    && Character.isLowerCase(reason.charAt(1));
+            why = file + ": " + (capital ? reason.substring(0, 1).toLowerCase(Locale.ROOT)
+                    + reason.substring(1) : reason);
+        }
+        return new IOException("cannot write the cache folder " + cache + " (" + why
+                + "); choose another with --cache or " + CACHE_VARIABLE, e);
+    }
+
+    /** The error of a cache folder that cannot be created as a file is in the way. */
+    private IOException notAFolder(String file, IOException e) {
+        return new IOException("cannot create the cache folder " + cache + ": " + file
+                + " is a file, not a folder; choose another with --cache or " + CACHE_VARIABLE,
+                e);
+    }
+
+    /**
+     * The file that made the creation of a folder fail, when a step of the folder's path is
+     * a file rather than a folder (the system's "Not a directory"): the first step of the
+     * refused path that exists and is no folder.
+     */
+    private static Optional<Path> fileOnTheWay(FileSystemException e) {
+        if (e.getFile() == null) {
+            return Optional.empty();
+        }
+        Path path = Path.of(e.getFile());
+        Path root = path.getRoot();
+        for (int k = 1; k <= path.getNameCount(); k++) {
+            Path step = root == null ? path.subpath(0, k) : root.resolve(path.subpath(0, k));
+            if (Files.exists(step) && !Files.isDirectory(step)) {
+                return Optional.of(step);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Downloads, extracts, checks and moves into place; the caller holds the lock. */
@@ -578,7 +624,7 @@ public final class TuDatasetFetcher {
         deleteTree(old);
         try {
             Files.createFile(zip);
-        } catch (AccessDeniedException e) {
+        } catch (FileSystemException e) {
             throw unwritable(e);
         }
         try {
@@ -637,8 +683,8 @@ public final class TuDatasetFetcher {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while downloading " + url);
         } catch (IOException e) {
-            throw new IOException("cannot download " + url + ": " + describe(e) + advice(name),
-                    e);
+            throw new IOException("cannot download " + url + ": " + describeWait(e)
+                    + advice(name), e);
         }
         try (InputStream body = response.body()) {
             int status = response.statusCode();
@@ -807,10 +853,36 @@ public final class TuDatasetFetcher {
             return new InterruptedIOException("interrupted while downloading " + url
                     + " (after " + read + " bytes)");
         }
-        long millis = stallTimeout.toMillis();
         return new HttpTimeoutException("the download of " + url + " received no data for "
-                + (millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms") + " (after "
-                + read + " bytes)");
+                + shown(stallTimeout) + " (after " + read + " bytes)");
+    }
+
+    /**
+     * Describes a failed request as {@link #describe} does, saying how long it waited when a
+     * timeout ended it: no connection, or no response headers, within the connect timeout
+     * (which {@link #withTimeouts} sets for both).
+     */
+    private String describeWait(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpConnectTimeoutException) {
+                return "no connection within " + shown(connectTimeout)
+                        + " (offline, or a firewall)";
+            }
+            if (t instanceof HttpTimeoutException) {
+                return "received no response headers within " + shown(connectTimeout)
+                        + " (the server accepted the request but did not answer)";
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return describe(e);
+    }
+
+    /** A duration in whole seconds ("30 s") when it is one, else in milliseconds. */
+    private static String shown(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }
 
     /**

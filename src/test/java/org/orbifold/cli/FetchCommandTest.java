@@ -431,7 +431,48 @@ class FetchCommandTest {
         assertEquals(cache.resolve("TINY").toString(), cached.json().get("dataset"));
         assertEquals(CliException.USAGE, missing.exitCode(), missing.err());
         assertTrue(missing.err().contains("system property orbifold.tu.url"), missing.err());
+        assertTrue(missing.err().endsWith(" (needed to download OTHER, which is not cached)\n"),
+                missing.err());
         assertEquals(1, server.requests());
+    }
+
+    @Test
+    void fetchOfCachedDataSetsIsNotStoppedByAnUnusableUrlSetting() {
+        MainTest.run("fetch", "TINY");
+        System.setProperty(TuDatasetFetcher.URL_PROPERTY, "file:///x/");
+        String setting = Main.ERROR_PREFIX + "system property orbifold.tu.url: 'file:///x/' is"
+                + " no http or https URL with a host, such as " + TuDatasetFetcher.DEFAULT_URL;
+
+        Run cached = MainTest.run("fetch", "TINY");
+        Run json = MainTest.run("fetch", "TINY", "--json");
+        Run missing = MainTest.run("fetch", "TINY", "OTHER");
+        Run forced = MainTest.run("fetch", "TINY", "--force");
+        Run typed = MainTest.run("fetch", "TINY", "--url", "file:///x/");
+        Run mirror = MainTest.run("fetch", "TINY", "--force", "--url",
+                server.baseUrl().toString());
+
+        assertEquals(0, cached.exitCode(), cached.err());
+        assertEquals("TINY  already cached  " + cache.resolve("TINY") + "\n", cached.out());
+        assertEquals("", cached.err());
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(json.json().containsKey("url"));
+        assertEquals(null, json.json().get("url"));
+        Map<?, ?> set = (Map<?, ?>) ((List<?>) json.json().get("datasets")).get(0);
+        assertEquals("cached", set.get("status"));
+        assertEquals(null, set.get("zip"));
+        assertEquals(CliException.USAGE, missing.exitCode(), missing.err());
+        assertEquals("", missing.out());
+        assertEquals(setting + " (needed to download OTHER, which is not cached)\n",
+                missing.err());
+        assertEquals(CliException.USAGE, forced.exitCode(), forced.err());
+        assertEquals(setting + " (needed to download TINY, as --force downloads again)\n",
+                forced.err());
+        assertEquals(CliException.USAGE, typed.exitCode(), typed.err());
+        assertTrue(typed.err().startsWith(Main.ERROR_PREFIX + "--url: 'file:///x/' is no"
+                + " http or https URL"), typed.err());
+        assertEquals(0, mirror.exitCode(), mirror.err());
+        assertEquals("TINY  downloaded      " + cache.resolve("TINY") + "\n", mirror.out());
+        assertEquals(2, server.requests());
     }
 
     @Test

@@ -51,6 +51,53 @@ class DotReaderTest extends GraphFileReaderTesting {
                 + " digraph): graphs read as undirected"), d.notes().toString());
     }
 
+    /** A path a -- b -- c as Graphviz's dot -Tdot writes it, laid out at the given x. */
+    private static String laidOut(int x) {
+        return "graph G {\n"
+                + "\tgraph [bb=\"0,0," + (x + 27) + ",180\"];\n"
+                + "\tnode [label=\"\\N\"];\n"
+                + "\ta\t[height=0.5, pos=\"" + x + ",162\", width=0.75];\n"
+                + "\tb\t[height=0.5, pos=\"" + x + ",90\", width=0.75];\n"
+                + "\tc\t[height=0.5, pos=\"" + x + ",18\", width=0.75];\n"
+                + "\ta -- b\t[pos=\"" + x + ",143.7 " + x + ",108.1\"];\n"
+                + "\tb -- c\t[pos=\"" + x + ",71.7 " + x + ",36.1\"];\n"
+                + "}\n";
+    }
+
+    @Test
+    void graphvizLayoutOutputIsReadWithNotesOnItsDrawingAttributes() throws IOException {
+        Path twice = Files.createDirectory(dir.resolve("twice"));
+        Files.writeString(twice.resolve("one.gv"), laidOut(27));
+        Files.writeString(twice.resolve("two.gv"), laidOut(45));
+        Path same = Files.createDirectory(dir.resolve("same"));
+        Files.writeString(same.resolve("one.gv"), laidOut(27));
+        Files.writeString(same.resolve("two.gv"), laidOut(27));
+
+        GraphDataset d = new DotReader().read(twice);
+        GraphDataset copies = new DotReader().read(same);
+
+        // Nothing is left out: pos is one-hot over the six positions, width and height are
+        // numbers.
+        assertEquals(List.of("label=\\N", "height", "pos=27,162", "pos=27,18", "pos=27,90",
+                "pos=45,162", "pos=45,18", "pos=45,90", "width"), d.nodeChannels());
+        String layout = "node attributes 'height', 'pos', 'width' and edge attribute 'pos' are"
+                + " what a Graphviz layout writes (dot -Tdot and the other engines' -Tdot:"
+                + " positions and sizes of one drawing); they are read as attributes like any"
+                + " other, so the drawing takes part in the distances: read the file that was"
+                + " given to Graphviz, or remove them";
+        assertTrue(d.notes().contains(layout), d.notes().toString());
+        assertTrue(d.notes().contains("node attribute 'pos' has a different value on each of"
+                + " the 6 nodes that have it, so it acts as an identifier: each of its one-hot"
+                + " channels is 1 on a single node and matches nothing in another graph, which"
+                + " makes every graph distinct from every other; remove it from the files"
+                + " unless it is a label"), d.notes().toString());
+        assertTrue(d.notes().stream().anyMatch(n -> n.startsWith("edge attribute 'pos' has a"
+                + " different value on each of the 4 edges")), d.notes().toString());
+        assertTrue(copies.notes().contains(layout), copies.notes().toString());
+        assertFalse(copies.notes().stream().anyMatch(n -> n.contains("identifier")),
+                copies.notes().toString());
+    }
+
     @Test
     void readsTheStyleOfGraphviz() throws IOException {
         GraphDataset d = new DotReader().read(resource("graphviz-style.gv"));

@@ -11,6 +11,8 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -228,6 +230,62 @@ class TuDatasetFetcherTest {
         IOException e = assertThrows(IOException.class, () -> impatient.fetch("TINY"));
 
         assertTrue(e.getMessage().contains("received no data"), e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOutSayingHowLongItWaited() throws IOException {
+        // The system accepts connections into the socket's backlog, and the request's bytes
+        // into its buffer, though nothing ever reads them or answers.
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 5,
+                java.net.InetAddress.getLoopbackAddress())) {
+            URI base = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/tu/");
+            TuDatasetFetcher impatient = fetcher.withBaseUrl(base)
+                    .withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(10));
+
+            IOException e = assertThrows(IOException.class, () -> impatient.fetch("TINY"));
+
+            assertTrue(e.getMessage().startsWith("cannot download " + base + "TINY.zip:"
+                    + " received no response headers within 300 ms (the server accepted the"
+                    + " request but did not answer); check the network"), e.getMessage());
+        }
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void aConnectionThatIsNeverMadeTimesOutSayingHowLongItWaited() throws IOException {
+        // A server socket whose backlog is full takes no more connections: the system drops
+        // their first packets, so that a connect waits (Linux does; the test is skipped where
+        // the filling connections are all taken).
+        List<java.net.Socket> filling = new ArrayList<>();
+        try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            boolean isFull = false;
+            for (int k = 0; k < 10 && !isFull; k++) {
+                java.net.Socket socket = new java.net.Socket();
+                filling.add(socket);
+                try {
+                    socket.connect(new java.net.InetSocketAddress(
+                            java.net.InetAddress.getLoopbackAddress(), full.getLocalPort()), 200);
+                } catch (java.net.SocketTimeoutException e) {
+                    isFull = true;
+                }
+            }
+            Assumptions.assumeTrue(isFull, "the system took 10 connections to a backlog of 1");
+            URI base = URI.create("http://127.0.0.1:" + full.getLocalPort() + "/tu/");
+            TuDatasetFetcher impatient = fetcher.withBaseUrl(base)
+                    .withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(10));
+
+            IOException e = assertThrows(IOException.class, () -> impatient.fetch("TINY"));
+
+            assertTrue(e.getMessage().startsWith("cannot download " + base + "TINY.zip: no"
+                    + " connection within 300 ms (offline, or a firewall); check the network"),
+                    e.getMessage());
+        } finally {
+            for (java.net.Socket socket : filling) {
+                socket.close();
+            }
+        }
         assertEquals(List.of(), cacheContents());
     }
 
@@ -708,6 +766,55 @@ class TuDatasetFetcherTest {
             Files.setPosixFilePermissions(cache, before);
             Files.setPosixFilePermissions(empty, before);
         }
+    }
+
+    @Test
+    void aCacheOnAReadOnlyFileSystemSaysWhatCouldNotBeWrittenWithTheAdvice() {
+        // A read-only mount cannot be made in a test: the system's error is built as Java
+        // reports it (a FileSystemException with the system's reason).
+        IOException folder = fetcher.unwritable(new FileSystemException(
+                cache.resolve(".locks").toString(), null, "Read-only file system"));
+        IOException lock = fetcher.unwritable(new FileSystemException(
+                cache.resolve(".locks").resolve("PROTEINS.lock").toString(), null,
+                "Read-only file system"));
+        IOException denied = fetcher.unwritable(new AccessDeniedException(
+                cache.resolve(".locks").toString()));
+
+        assertEquals("cannot write the cache folder " + cache + " (" + cache.resolve(".locks")
+                + ": read-only file system); choose another with --cache or ORBIFOLD_CACHE",
+                folder.getMessage());
+        assertEquals("cannot write the cache folder " + cache + " ("
+                + cache.resolve(".locks").resolve("PROTEINS.lock") + ": read-only file system);"
+                + " choose another with --cache or ORBIFOLD_CACHE", lock.getMessage());
+        assertEquals("cannot write the cache folder " + cache + " (permission denied on "
+                + cache.resolve(".locks") + "); choose another with --cache or ORBIFOLD_CACHE",
+                denied.getMessage());
+    }
+
+    @Test
+    void aLockFileThatCannotBeOpenedSaysSoWithTheAdvice() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+        Files.createDirectories(cache.resolve(".locks").resolve("TINY.lock"));
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+
+        assertEquals("cannot write the cache folder " + cache + " ("
+                + cache.resolve(".locks").resolve("TINY.lock") + ": is a directory); choose"
+                + " another with --cache or ORBIFOLD_CACHE", e.getMessage());
+        assertEquals(0, server.requests());
+    }
+
+    @Test
+    void aCacheBelowAFileNamesTheFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        Path below = file.resolve("cache");
+
+        IOException e = assertThrows(IOException.class,
+                () -> fetcher.withCache(below).fetch("TINY"));
+
+        assertEquals("cannot create the cache folder " + below + ": " + file + " is a file,"
+                + " not a folder; choose another with --cache or ORBIFOLD_CACHE", e.getMessage());
+        assertEquals(0, server.requests());
     }
 
     @Test

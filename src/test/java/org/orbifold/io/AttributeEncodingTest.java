@@ -1,0 +1,105 @@
+package org.orbifold.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tests of the note of {@link AttributeEncoding} on a text attribute that acts as an
+ * identifier: a different value on every node (or edge) that has it, so that no two graphs
+ * share a category of it.
+ */
+class AttributeEncodingTest {
+
+    /** A path a - b - c - ... with the given node values of attribute 'id' and edge values. */
+    private static RawGraph path(String name, List<String> nodeValues, List<String> edgeValues) {
+        RawGraph g = new RawGraph(name, null);
+        for (String value : nodeValues) {
+            g.nodes.add(value == null ? Map.of() : Map.of("id", value));
+        }
+        for (int k = 0; k + 1 < nodeValues.size(); k++) {
+            Map<String, Object> edge = edgeValues.get(k) == null ? Map.of()
+                    : Map.of("spline", edgeValues.get(k));
+            g.edges.put(RawGraph.pair(k, k + 1), edge);
+            g.edges.put(RawGraph.pair(k + 1, k), edge);
+        }
+        return g;
+    }
+
+    private static List<String> notes(RawGraph... graphs) {
+        return AttributeEncoding.encode(List.of(graphs), 100).notes();
+    }
+
+    private static List<String> identifierNotes(RawGraph... graphs) {
+        List<String> found = new ArrayList<>();
+        for (String note : notes(graphs)) {
+            if (note.contains("acts as an identifier")) {
+                found.add(note);
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void aTextAttributeWithADifferentValueOnEveryNodeOfTwoGraphsIsNamed() {
+        RawGraph first = path("a", List.of("27,18", "27,90", "27,162"),
+                List.of("27,36 27,72", "27,108 27,144"));
+        RawGraph second = path("b", List.of("18,18", "90,18", "162,18"),
+                List.of("36,18 72,18", "108,18 144,18"));
+
+        List<String> found = identifierNotes(first, second);
+
+        assertEquals(List.of("node attribute 'id' has a different value on each of the 6 nodes"
+                + " that have it, so it acts as an identifier: each of its one-hot channels is 1"
+                + " on a single node and matches nothing in another graph, which makes every"
+                + " graph distinct from every other; remove it from the files unless it is a"
+                + " label", "edge attribute 'spline' has a different value on each of the 4"
+                + " edges that have it, so it acts as an identifier: each of its one-hot channels"
+                + " is 1 on a single edge and matches nothing in another graph, which makes every"
+                + " graph distinct from every other; remove it from the files unless it is a"
+                + " label"), found);
+        assertEquals(6, AttributeEncoding.encode(List.of(first, second), 100).nodeChannels()
+                .stream().filter(c -> c.startsWith("id=")).count(), "kept, not dropped");
+    }
+
+    @Test
+    void nodesWithoutTheAttributeDoNotCountAndOneRepeatedValueSilencesTheNote() {
+        RawGraph gaps = path("a", Arrays.asList("x", null, "y"),
+                Arrays.asList(null, null));
+        RawGraph other = path("b", List.of("z", "w"), Arrays.asList((String) null));
+        RawGraph repeated = path("c", List.of("x", "v"), Arrays.asList((String) null));
+
+        assertEquals(1, identifierNotes(gaps, other).size());
+        assertTrue(identifierNotes(gaps, other).get(0).contains("each of the 4 nodes"),
+                identifierNotes(gaps, other).toString());
+        assertEquals(List.of(), identifierNotes(gaps, repeated));
+    }
+
+    @Test
+    void oneGraphOrFewerThanThreeValuesOrALeftOutAttributeHaveNoNote() {
+        RawGraph single = path("a", List.of("C", "N", "O", "S"), List.of("1", "2", "3"));
+        RawGraph two = path("b", List.of("C"), List.of());
+        RawGraph three = path("c", List.of("N"), List.of());
+        List<String> many = new ArrayList<>();
+        for (int k = 0; k < 101; k++) {
+            many.add("v" + k);
+        }
+        List<String> manyEdges = new ArrayList<>();
+        for (int k = 0; k < 100; k++) {
+            manyEdges.add("e" + k);
+        }
+        RawGraph wide = path("d", many, manyEdges);
+
+        assertEquals(List.of(), identifierNotes(single));
+        assertEquals(List.of(), identifierNotes(two, three));
+        assertEquals(List.of(), identifierNotes(wide, three));
+        assertTrue(notes(wide, three).contains("node attribute 'id' left out: it has 102"
+                + " distinct labels, more than the 100 a one-hot code allows here"),
+                notes(wide, three).toString());
+    }
+}
