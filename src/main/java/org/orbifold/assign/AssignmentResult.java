@@ -108,6 +108,7 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
      *
      * @param row a row index
      * @return its column, or {@code -1} if the row is unassigned
+     * @throws ArrayIndexOutOfBoundsException if {@code row} is not in {@code [0, rows())}
      */
     public int columnOf(int row) {
         return rowToColumn[row];
@@ -118,6 +119,8 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
      *
      * @param column a column index
      * @return its row, or {@code -1} if the column is unassigned
+     * @throws ArrayIndexOutOfBoundsException if {@code column} is not in
+     *     {@code [0, columns())}
      */
     public int rowOf(int column) {
         return columnToRow[column];
@@ -169,8 +172,8 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
      * are never certified.
      *
      * <p><b>Why entries that are not chosen stay out of the scale.</b> Scaled by the largest
-     * entry, as it once was, a huge row that is never chosen loosened the check so much that
-     * {@code {{0, 9}, {9, 0}, {1e12, 1e12}}}'s result passed for {@code {{9, 0}, {0, 9},
+     * entry, a huge row that is never chosen would loosen the check so much that
+     * {@code {{0, 9}, {9, 0}, {1e12, 1e12}}}'s result would pass for {@code {{9, 0}, {0, 9},
      * {1e12, 1e12}}}, where its assignment costs 18, not 0. The narrower scale is enough for
      * the rounding of the check itself (the standard bounds of N. J. Higham, <i>Accuracy and
      * Stability of Numerical Algorithms</i>, SIAM 2002, ch. 2 to 4, with {@code eps = 2^-53}
@@ -193,6 +196,7 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
      * @param tolerance relative tolerance, finite and {@code >= 0}, for example {@code 1e-9}
      * @return whether the assignment is complete and consistent, uses only allowed entries,
      *     has the stated value, and the potentials satisfy the certificate
+     * @throws NullPointerException if {@code matrix} or one of its rows is null
      * @throws IllegalArgumentException if the tolerance is negative, infinite or NaN, or the
      *     matrix is ragged, contains NaN, or has a shape other than {@code rows() x columns()}
      */
@@ -289,6 +293,7 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
      * @param matrix an {@code rows() x columns()} matrix; not modified
      * @return the scale, {@code >= 0}; 0 when nothing is chosen and every potential is 0,
      *     infinite or NaN when a potential is
+     * @throws NullPointerException if {@code matrix} or one of its rows is null
      * @throws IllegalArgumentException if the matrix has a shape other than
      *     {@code rows() x columns()}, or a chosen entry is NaN
      */
