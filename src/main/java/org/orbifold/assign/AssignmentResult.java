@@ -93,12 +93,20 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
         }
     }
 
-    /** Returns the number of rows of the solved matrix. */
+    /**
+     * Returns the number of rows of the solved matrix.
+     *
+     * @return the number of rows of the solved matrix
+     */
     public int rows() {
         return rowToColumn.length;
     }
 
-    /** Returns the number of columns of the solved matrix. */
+    /**
+     * Returns the number of columns of the solved matrix.
+     *
+     * @return the number of columns of the solved matrix
+     */
     public int columns() {
         return columnToRow.length;
     }
@@ -126,25 +134,41 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
         return columnToRow[column];
     }
 
-    /** Returns a copy of the column of every row ({@code -1} if unassigned). */
+    /**
+     * Returns a copy of the column of every row ({@code -1} if unassigned).
+     *
+     * @return a copy of the column of every row ({@code -1} if unassigned)
+     */
     @Override
     public int[] rowToColumn() {
         return rowToColumn.clone();
     }
 
-    /** Returns a copy of the row of every column ({@code -1} if unassigned). */
+    /**
+     * Returns a copy of the row of every column ({@code -1} if unassigned).
+     *
+     * @return a copy of the row of every column ({@code -1} if unassigned)
+     */
     @Override
     public int[] columnToRow() {
         return columnToRow.clone();
     }
 
-    /** Returns a copy of the row potentials {@code u}, in the caller's sense. */
+    /**
+     * Returns a copy of the row potentials {@code u}, in the caller's sense.
+     *
+     * @return a copy of the row potentials {@code u}, in the caller's sense
+     */
     @Override
     public double[] rowPotentials() {
         return rowPotentials.clone();
     }
 
-    /** Returns a copy of the column potentials {@code v}, in the caller's sense. */
+    /**
+     * Returns a copy of the column potentials {@code v}, in the caller's sense.
+     *
+     * @return a copy of the column potentials {@code v}, in the caller's sense
+     */
     @Override
     public double[] columnPotentials() {
         return columnPotentials.clone();

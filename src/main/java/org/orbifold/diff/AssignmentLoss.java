@@ -139,7 +139,11 @@ public final class AssignmentLoss {
             Objects.requireNonNull(assignment, "assignment");
         }
 
-        /** Returns a copy of the gradient. */
+        /**
+         * Returns a copy of the gradient.
+         *
+         * @return a copy of the gradient
+         */
         @Override
         public double[] gradient() {
             return gradient.clone();

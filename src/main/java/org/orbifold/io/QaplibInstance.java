@@ -32,6 +32,9 @@ public record QaplibInstance(String name, double[][] first, double[][] second) {
     /**
      * Checks and copies the matrices.
      *
+     * @param name instance name, usually the file name without {@code .dat}
+     * @param first matrix {@code A}, {@code n x n}
+     * @param second matrix {@code B}, {@code n x n}
      * @throws IllegalArgumentException if a matrix is not square, the orders differ, the order
      *     is 0 or an entry is not finite
      */
@@ -45,18 +48,30 @@ public record QaplibInstance(String name, double[][] first, double[][] second) {
         }
     }
 
-    /** Returns the order {@code n}. */
+    /**
+     * Returns the order {@code n}.
+     *
+     * @return the order {@code n}
+     */
     public int order() {
         return first.length;
     }
 
-    /** Returns a copy of matrix {@code A}. */
+    /**
+     * Returns a copy of matrix {@code A}.
+     *
+     * @return a copy of matrix {@code A}
+     */
     @Override
     public double[][] first() {
         return copySquare("first", first);
     }
 
-    /** Returns a copy of matrix {@code B}. */
+    /**
+     * Returns a copy of matrix {@code B}.
+     *
+     * @return a copy of matrix {@code B}
+     */
     @Override
     public double[][] second() {
         return copySquare("second", second);
