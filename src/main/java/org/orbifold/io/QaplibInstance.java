@@ -23,6 +23,11 @@ import org.orbifold.space.Permutation;
  * <p>The matrices are copied on construction and on access; {@link #a(int, int)} and
  * {@link #b(int, int)} read single entries without copying.
  *
+ * <p>To solve an instance, {@link org.orbifold.match.QuadraticAssignment} takes the two
+ * matrices ({@link #first()}, {@link #second()}) with an aligner and returns the permutation,
+ * its cost and whether it is proven optimal; its graphs for {@code Sense.MINIMIZE} are those
+ * of {@link #toGraphs()}.
+ *
  * @param name instance name, usually the file name without {@code .dat}
  * @param first matrix {@code A}, {@code n x n}
  * @param second matrix {@code B}, {@code n x n}

@@ -78,7 +78,7 @@ class QuadraticAssignmentTest {
                 double[][] b = randomMatrix(random, n, t % 2 == 0);
                 for (Sense sense : Sense.values()) {
                     double optimum = enumerated(a, b, sense);
-                    for (String name : new String[] {"faq", "fast", "thorough", "ipfp"}) {
+                    for (String name : Aligners.names()) {
                         String label = name + ", n = " + n + ", instance " + t + ", " + sense;
                         Solution s = QuadraticAssignment.solve(a, b, sense, name, 3);
                         assertEquals(QuadraticAssignment.objective(a, b, s.columnIndices()),
