@@ -1,8 +1,8 @@
 import java.io.PrintStream;
-import org.orbifold.io.QaplibInstance;
-import org.orbifold.match.Aligners;
-import org.orbifold.match.Alignment;
-import org.orbifold.space.Graph;
+import java.util.Arrays;
+import org.orbifold.assign.Sense;
+import org.orbifold.match.QuadraticAssignment;
+import org.orbifold.match.QuadraticAssignment.Solution;
 
 /**
  * Solves a small Koopmans-Beckmann quadratic assignment problem, the problem of SciPy's
@@ -10,12 +10,13 @@ import org.orbifold.space.Graph;
  * {@code A[i][j]} between them at ten locations with distances {@code B[a][b]} so that
  * {@code sum_{i, j} A[i][j] B[p(i)][p(j)]} is least.
  *
- * <p>The library has no separate QAP call: {@link QaplibInstance} turns the two matrices into
- * two graphs whose similarity under a matching {@code p} is {@code -cost(p)}, so any aligner
- * solves the problem, and {@link QaplibInstance#objective} gives the cost. The permutation
- * sends facility {@code i} to location {@code p(i)}, as SciPy's {@code col_ind} does. The
- * default aligner {@code faq} is a heuristic, here 2 above the optimum; {@code exact} proves
- * its answer optimal, by branch and bound, so use it on small problems only.
+ * <p>{@link QuadraticAssignment#solve} turns the two matrices into two graphs whose
+ * similarity under a matching {@code p} is {@code -cost(p)}, so that an aligner, named with its
+ * seed, solves the problem; the solution holds the permutation, its cost and whether it is
+ * proven optimal. The permutation sends facility {@code i} to location {@code p(i)}, as
+ * SciPy's {@code col_ind} does. The default aligner {@code faq} is a heuristic, here 2 above
+ * the optimum; {@code exact} proves its answer optimal, by branch and bound, so use it on
+ * small problems only.
  *
  * <p>Run from the project folder after {@code mvn package}:
  * {@code java -cp target/orbifold.jar examples/QuadraticAssignmentExample.java}.
@@ -63,20 +64,21 @@ public class QuadraticAssignmentExample {
             }
         }
 
-        // The QAP as a graph alignment: the heuristic default aligner, then the exact one.
-        QaplibInstance qap = new QaplibInstance("grid10", flows, distances);
-        Graph[] xy = qap.toGraphs(); // X from A, Y from -B: similarity(X, Y, p) = -cost(p)
-        Alignment a = Aligners.byName("faq", 42).align(qap.graphSpace(), xy[0], xy[1]);
-        double cost = qap.objective(a.permutation()); // sum_ij A[i][j] B[p(i)][p(j)]
-        print(out, "faq", cost, a);
-        Alignment proven = Aligners.byName("exact", 42).align(qap.graphSpace(), xy[0], xy[1]);
-        double best = qap.objective(proven.permutation());
-        print(out, "exact", best, proven);
-        return best;
+        // The QAP in one call: the heuristic default aligner, then the exact one.
+        Solution s = QuadraticAssignment.solve(flows, distances, Sense.MINIMIZE, "faq", 42);
+        double cost = s.objective(); // sum_ij A[i][j] B[p(i)][p(j)], trace(A P B^T P^T)
+        int[] location = s.columnIndices(); // facility i at location[i], SciPy's col_ind
+        boolean optimal = s.certified(); // proven optimal? false here: faq is a heuristic
+        print(out, "faq", cost, location, optimal);
+        Solution proven = QuadraticAssignment.solve(flows, distances, Sense.MINIMIZE, "exact",
+                42);
+        print(out, "exact", proven.objective(), proven.columnIndices(), proven.certified());
+        return proven.objective();
     }
 
-    private static void print(PrintStream out, String aligner, double cost, Alignment a) {
+    private static void print(PrintStream out, String aligner, double cost, int[] location,
+            boolean certified) {
         out.printf("%-6s cost %.0f, facility i at location %s, proven optimal %s%n", aligner,
-                cost, a.permutation(), a.certified());
+                cost, Arrays.toString(location), certified);
     }
 }

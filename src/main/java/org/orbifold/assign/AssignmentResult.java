@@ -93,12 +93,20 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
         }
     }
 
-    /** Returns the number of rows of the solved matrix. */
+    /**
+     * Returns the number of rows of the solved matrix.
+     *
+     * @return the number of rows of the solved matrix
+     */
     public int rows() {
         return rowToColumn.length;
     }
 
-    /** Returns the number of columns of the solved matrix. */
+    /**
+     * Returns the number of columns of the solved matrix.
+     *
+     * @return the number of columns of the solved matrix
+     */
     public int columns() {
         return columnToRow.length;
     }
@@ -108,6 +116,7 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
      *
      * @param row a row index
      * @return its column, or {@code -1} if the row is unassigned
+     * @throws ArrayIndexOutOfBoundsException if {@code row} is not in {@code [0, rows())}
      */
     public int columnOf(int row) {
         return rowToColumn[row];
@@ -118,30 +127,48 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
      *
      * @param column a column index
      * @return its row, or {@code -1} if the column is unassigned
+     * @throws ArrayIndexOutOfBoundsException if {@code column} is not in
+     *     {@code [0, columns())}
      */
     public int rowOf(int column) {
         return columnToRow[column];
     }
 
-    /** Returns a copy of the column of every row ({@code -1} if unassigned). */
+    /**
+     * Returns a copy of the column of every row ({@code -1} if unassigned).
+     *
+     * @return a copy of the column of every row ({@code -1} if unassigned)
+     */
     @Override
     public int[] rowToColumn() {
         return rowToColumn.clone();
     }
 
-    /** Returns a copy of the row of every column ({@code -1} if unassigned). */
+    /**
+     * Returns a copy of the row of every column ({@code -1} if unassigned).
+     *
+     * @return a copy of the row of every column ({@code -1} if unassigned)
+     */
     @Override
     public int[] columnToRow() {
         return columnToRow.clone();
     }
 
-    /** Returns a copy of the row potentials {@code u}, in the caller's sense. */
+    /**
+     * Returns a copy of the row potentials {@code u}, in the caller's sense.
+     *
+     * @return a copy of the row potentials {@code u}, in the caller's sense
+     */
     @Override
     public double[] rowPotentials() {
         return rowPotentials.clone();
     }
 
-    /** Returns a copy of the column potentials {@code v}, in the caller's sense. */
+    /**
+     * Returns a copy of the column potentials {@code v}, in the caller's sense.
+     *
+     * @return a copy of the column potentials {@code v}, in the caller's sense
+     */
     @Override
     public double[] columnPotentials() {
         return columnPotentials.clone();
@@ -169,8 +196,8 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
      * are never certified.
      *
      * <p><b>Why entries that are not chosen stay out of the scale.</b> Scaled by the largest
-     * entry, as it once was, a huge row that is never chosen loosened the check so much that
-     * {@code {{0, 9}, {9, 0}, {1e12, 1e12}}}'s result passed for {@code {{9, 0}, {0, 9},
+     * entry, a huge row that is never chosen would loosen the check so much that
+     * {@code {{0, 9}, {9, 0}, {1e12, 1e12}}}'s result would pass for {@code {{9, 0}, {0, 9},
      * {1e12, 1e12}}}, where its assignment costs 18, not 0. The narrower scale is enough for
      * the rounding of the check itself (the standard bounds of N. J. Higham, <i>Accuracy and
      * Stability of Numerical Algorithms</i>, SIAM 2002, ch. 2 to 4, with {@code eps = 2^-53}
@@ -193,6 +220,7 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
      * @param tolerance relative tolerance, finite and {@code >= 0}, for example {@code 1e-9}
      * @return whether the assignment is complete and consistent, uses only allowed entries,
      *     has the stated value, and the potentials satisfy the certificate
+     * @throws NullPointerException if {@code matrix} or one of its rows is null
      * @throws IllegalArgumentException if the tolerance is negative, infinite or NaN, or the
      *     matrix is ragged, contains NaN, or has a shape other than {@code rows() x columns()}
      */
@@ -289,6 +317,7 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
      * @param matrix an {@code rows() x columns()} matrix; not modified
      * @return the scale, {@code >= 0}; 0 when nothing is chosen and every potential is 0,
      *     infinite or NaN when a potential is
+     * @throws NullPointerException if {@code matrix} or one of its rows is null
      * @throws IllegalArgumentException if the matrix has a shape other than
      *     {@code rows() x columns()}, or a chosen entry is NaN
      */

@@ -67,7 +67,7 @@ import java.util.Objects;
  *
  * <p><b>Potentials.</b> The search's own potentials can carry a huge entry that is never chosen:
  * row reduction lowers the column a row takes by the gap to the row's second smallest reduced cost,
- * which may be such an entry (for {@code {{1e12, 3}}} they were {@code u = {1e12}}, {@code v = {0,
+ * which may be such an entry (for {@code {{1e12, 3}}} they are {@code u = {1e12}}, {@code v = {0,
  * 3 - 1e12}}, a valid certificate that also passes for {@code {{1e12, 1}}}). Every certificate's
  * scale is at least the largest magnitude of a chosen entry; when the search's potentials exceed
  * twice that, {@link #solve} replaces them by potentials computed from the optimal assignment alone
@@ -130,9 +130,10 @@ import java.util.Objects;
  * less than the unit roundoff times that entry, is not bounded by the scale of the returned
  * certificate. Should that make the assignment miss the optimum by more than the rounding of the
  * small entries, either a negative cycle among the assigned columns keeps the sweeps from settling,
- * and the search's potentials are returned, which certify the result as loosely as before, or a
- * cheaper path leads to a free column, and the returned certificate fails the check at its small
- * scale (the result is then refused, not passed loosely). Neither was seen in the tests. A huge
+ * and the search's potentials are returned, which certify the result only as tightly as their own
+ * scale allows, or a cheaper path leads to a free column, and the returned certificate fails the
+ * check at its small scale (the result is then refused, not passed loosely). Neither was seen in
+ * the tests. A huge
  * entry better than the chosen entry of its row (possible when forbidden pairs or the other rows
  * keep it out of every optimum, as in {@code {{0, -1e12}, {inf, 0}}}) must enter every certificate,
  * at least half of it, and so widens the scale and the tie band of {@code
@@ -194,6 +195,12 @@ public final class LinearAssignmentSolver {
      *
      * @param matrix an {@code n x m} matrix; not modified
      * @return an optimal assignment with its certificate
+     * @throws NullPointerException if {@code matrix} or one of its rows is null
+     * @throws IllegalArgumentException if the rows differ in length, the matrix has more than
+     *     {@link Integer#MAX_VALUE} entries, or an entry is NaN, {@code -Infinity}, or
+     *     finite beyond {@link #MAX_MAGNITUDE} (the message names the row or the entry)
+     * @throws InfeasibleAssignmentException if the forbidden entries ({@code +Infinity}) leave no
+     *     complete assignment
      * @see #solve(double[][], Sense)
      */
     public static AssignmentResult minimize(double[][] matrix) {
@@ -205,6 +212,12 @@ public final class LinearAssignmentSolver {
      *
      * @param matrix an {@code n x m} matrix; not modified
      * @return an optimal assignment with its certificate
+     * @throws NullPointerException if {@code matrix} or one of its rows is null
+     * @throws IllegalArgumentException if the rows differ in length, the matrix has more than
+     *     {@link Integer#MAX_VALUE} entries, or an entry is NaN, {@code +Infinity}, or
+     *     finite beyond {@link #MAX_MAGNITUDE} (the message names the row or the entry)
+     * @throws InfeasibleAssignmentException if the forbidden entries ({@code -Infinity}) leave no
+     *     complete assignment
      * @see #solve(double[][], Sense)
      */
     public static AssignmentResult maximize(double[][] matrix) {

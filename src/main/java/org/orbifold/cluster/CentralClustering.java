@@ -268,17 +268,29 @@ public final class CentralClustering {
         return new Builder(Method.MEDOIDS, k);
     }
 
-    /** Returns the kind of center. */
+    /**
+     * Returns the kind of center.
+     *
+     * @return the kind of center
+     */
     public Method method() {
         return method;
     }
 
-    /** Returns the number of clusters k. */
+    /**
+     * Returns the number of clusters k.
+     *
+     * @return the number of clusters k
+     */
     public int clusters() {
         return clusters;
     }
 
-    /** Returns the aligner. */
+    /**
+     * Returns the aligner.
+     *
+     * @return the aligner
+     */
     public Aligner aligner() {
         return aligner;
     }

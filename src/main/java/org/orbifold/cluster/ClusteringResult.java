@@ -75,6 +75,55 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
     /**
      * Validates and copies the components.
      *
+     * @param labels cluster index in {@code [0, k)} of every graph, in input order
+     * @param centers the k centers; for k-means and k-medians padded to the space's order,
+     *     for k-medoids the member graphs themselves
+     * @param medoids for k-medoids the input index of each center, otherwise an empty array
+     * @param objective the final objective of the best restart
+     * @param trace the objective after the initial assignment and after every iteration of the
+     *     best restart; it never rises
+     * @param iterations Lloyd iterations of the best restart
+     * @param status why the best restart stopped
+     * @param distanceComputations distances computed (aligner calls) over all restarts: seeding
+     *     ({@code n - 1} per seed), assignment steps, and the center-to-center and
+     *     center-drift distances of the pruning bounds (also counted in
+     *     {@code boundComputations}); for k-medoids the distance matrix. The first assignment
+     *     reuses the seeding distances and costs none. The alignments made inside
+     *     {@link CenterUpdate#FRECHET} center updates are not counted
+     * @param restartObjectives final objective of every restart, in restart order
+     * @param distancesPruned graph-to-center distances over all restarts that the assignment
+     *     steps skipped by the triangle inequality, counting a graph's certified distance to
+     *     its own center that was kept rather than recomputed (so a single graph in one
+     *     cluster counts 1: its seeding distance stands); Jain and Obermayer's measure of saved
+     *     work; an unpruned run would have computed
+     *     {@code distanceComputations - boundComputations + distancesPruned}
+     * @param boundComputations distances computed only for the bounds (center to center and
+     *     center drift), over all restarts
+     * @param pruningApplied whether pruning was asked for and every distance feeding a lower bound
+     *     was certified in every restart; false means every graph-to-center distance after the
+     *     first uncertified one was computed
+     * @param localOptimaKept graph-to-center alignments over all restarts that a run with
+     *     {@link CentralClustering.Builder#trackAlignments tracked alignments} kept without
+     *     calling the aligner, because the alignment of the previous iteration, carried to the
+     *     moved center, was already a 2-swap local optimum (or, with a
+     *     {@link CentralClustering.Builder#refreshInterval refresh interval}, that a polishing
+     *     pass settled by local search alone); 0 without tracking. They are not in
+     *     {@code distanceComputations}
+     * @param lowerBoundSkips graph-to-center alignments over all restarts that the assignment
+     *     steps skipped because the certified lower bound of
+     *     {@link CentralClustering.Builder#lowerBounds} ruled the center out; 0 without it.
+     *     They are neither computed, nor kept, nor pruned
+     * @param cappedUpdatesRefused k-means and k-medians center updates over all restarts (one
+     *     per cluster and iteration) that left their center in place after refusing, because
+     *     the objective did not fall, a candidate center that had lost a node slot that was
+     *     not null to the {@link CentralClustering.Builder#maxCenterOrder center-order cap};
+     *     a Fréchet candidate and its one-step fallback both refused count once, and an
+     *     update whose fallback was kept counts not at all. At most k times the Lloyd
+     *     iterations of all restarts; 0 without a cap and for k-medoids
+     * @param seedCentersKept k-means and k-medians centers of the best restart that no center
+     *     update ever replaced, so that they are still the member graph they were seeded
+     *     with (by k-means++ or by re-seeding an empty cluster); 0 for k-medoids, whose
+     *     centers are always members
      * @throws IllegalArgumentException if the trace is empty, a label is outside
      *         {@code [0, centers.size())}, iterations is negative, or
      *         {@code cappedUpdatesRefused} or {@code seedCentersKept} is negative or the
@@ -193,30 +242,50 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
                 distanceComputations, restartObjectives, 0L, 0L, false, 0L, 0L, 0L, 0);
     }
 
-    /** Returns the number of clusters k. */
+    /**
+     * Returns the number of clusters k.
+     *
+     * @return the number of clusters k
+     */
     public int clusters() {
         return centers.size();
     }
 
-    /** Returns a copy of the labels. */
+    /**
+     * Returns a copy of the labels.
+     *
+     * @return a copy of the labels
+     */
     @Override
     public int[] labels() {
         return labels.clone();
     }
 
-    /** Returns a copy of the medoid indices (empty unless k-medoids). */
+    /**
+     * Returns a copy of the medoid indices (empty unless k-medoids).
+     *
+     * @return a copy of the medoid indices (empty unless k-medoids)
+     */
     @Override
     public int[] medoids() {
         return medoids.clone();
     }
 
-    /** Returns a copy of the objective trace. */
+    /**
+     * Returns a copy of the objective trace.
+     *
+     * @return a copy of the objective trace
+     */
     @Override
     public double[] trace() {
         return trace.clone();
     }
 
-    /** Returns a copy of the restart objectives. */
+    /**
+     * Returns a copy of the restart objectives.
+     *
+     * @return a copy of the restart objectives
+     */
     @Override
     public double[] restartObjectives() {
         return restartObjectives.clone();

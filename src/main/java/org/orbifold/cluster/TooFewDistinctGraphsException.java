@@ -40,17 +40,29 @@ public class TooFewDistinctGraphsException extends IllegalArgumentException {
         this.upToRelabelling = upToRelabelling;
     }
 
-    /** Returns the number of graphs that differ, as {@link #upToRelabelling()} says. */
+    /**
+     * Returns the number of graphs that differ, as {@link #upToRelabelling()} says.
+     *
+     * @return the number of graphs that differ, as {@link #upToRelabelling()} says
+     */
     public int distinct() {
         return distinct;
     }
 
-    /** Returns the number of graphs given. */
+    /**
+     * Returns the number of graphs given.
+     *
+     * @return the number of graphs given
+     */
     public int graphs() {
         return graphs;
     }
 
-    /** Returns the number of clusters asked for. */
+    /**
+     * Returns the number of clusters asked for.
+     *
+     * @return the number of clusters asked for
+     */
     public int clusters() {
         return clusters;
     }
@@ -58,6 +70,8 @@ public class TooFewDistinctGraphsException extends IllegalArgumentException {
     /**
      * Returns whether {@link #distinct()} counts graphs up to relabelling (found by the
      * seeding) rather than as labelled graphs.
+     *
+     * @return whether the distinct graphs are counted up to relabelling
      */
     public boolean upToRelabelling() {
         return upToRelabelling;

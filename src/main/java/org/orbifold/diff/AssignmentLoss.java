@@ -45,6 +45,7 @@ public final class AssignmentLoss {
      *
      * @param costFunction the cost matrix and its vector-Jacobian product; retained
      * @param sense whether {@code z} minimises or maximises
+     * @throws NullPointerException if an argument is null
      */
     public AssignmentLoss(CostFunction costFunction, Sense sense) {
         this(costFunction, sense, AssignmentValue.DEFAULT_TOLERANCE);
@@ -56,7 +57,9 @@ public final class AssignmentLoss {
      * @param costFunction the cost matrix and its vector-Jacobian product; retained
      * @param sense whether {@code z} minimises or maximises
      * @param tolerance the relative tolerance of the uniqueness test (see
-     *     {@link AssignmentValue})
+     *     {@link AssignmentValue}), finite and {@code >= 0}
+     * @throws NullPointerException if {@code costFunction} or {@code sense} is null
+     * @throws IllegalArgumentException if {@code tolerance} is negative, NaN or infinite
      */
     public AssignmentLoss(CostFunction costFunction, Sense sense, double tolerance) {
         this.costFunction = Objects.requireNonNull(costFunction, "costFunction");
@@ -70,8 +73,11 @@ public final class AssignmentLoss {
      * @param theta the parameters, finite; not modified
      * @return the value, the gradient {@code J^T vec(P*)} and the assignment with its
      *     uniqueness flag
-     * @throws IllegalArgumentException if {@code theta} is not finite, a cost is NaN or the
-     *     infinity of the other sense (the message names the entry), a finite cost exceeds
+     * @throws NullPointerException if {@code theta}, the cost matrix, one of its rows or the
+     *     Jacobian product is null
+     * @throws IllegalArgumentException if {@code theta} is not finite, the cost matrix is
+     *     ragged (the message names the row), a cost is NaN or the infinity of the other sense
+     *     (the message names the entry), a finite cost exceeds
      *     {@link LinearAssignmentSolver#MAX_MAGNITUDE} in magnitude, or the cost function's
      *     Jacobian product has the wrong length or an entry that is not finite
      * @throws org.orbifold.assign.InfeasibleAssignmentException if the forbidden pairs leave
@@ -126,13 +132,18 @@ public final class AssignmentLoss {
          * @param value the loss
          * @param gradient the gradient; copied
          * @param assignment the assignment
+         * @throws NullPointerException if {@code gradient} or {@code assignment} is null
          */
         public Result {
             gradient = gradient.clone();
             Objects.requireNonNull(assignment, "assignment");
         }
 
-        /** Returns a copy of the gradient. */
+        /**
+         * Returns a copy of the gradient.
+         *
+         * @return a copy of the gradient
+         */
         @Override
         public double[] gradient() {
             return gradient.clone();

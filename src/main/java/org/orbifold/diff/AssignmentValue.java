@@ -35,15 +35,15 @@ import org.orbifold.assign.Sense;
  * {@code min(n, m) * tolerance * scale} are reported as tied. Entries that are never chosen
  * do not enter the scale: in {@code {{0, 1}, {1, 0}, {1e12, 1e12}}} (minimising) the third
  * row stays unassigned, the scale is 1, and the optimum {@code [0, 1, -1]} is reported
- * unique, as it is (the runner-up costs 2). An earlier version took the largest entry of the
- * whole matrix, which made that optimum look tied. An entry that is chosen, or a potential,
- * of {@code 1e12} still widens the band to about {@code 1e3}, since the reduced costs are
- * then only known to that accuracy. The solver's search can leave potentials that large even
- * when no huge entry is chosen (for {@code {{0, 1, 1e12}, {1, 0, 1e12}, {1e12, 1e12, 0}}} it
- * did, and the unique diagonal was reported tied); the solver then recomputes them from the
- * assignment, and they stay that large only where a huge entry is better than the chosen
- * entry of its row, as in {@code {{0, -1e12}, {inf, 0}}}, which every certificate must
- * reflect.
+ * unique, as it is (the runner-up costs 2); with the largest entry of the whole matrix as the
+ * scale, the band would be about {@code 2e3} wide and that optimum would look tied. An entry
+ * that is chosen, or a potential, of {@code 1e12} widens the band to about {@code 1e3}, since
+ * the reduced costs are then only known to that accuracy. The solver's search can leave
+ * potentials that large even when no huge entry is chosen (as in {@code {{0, 1, 1e12}, {1,
+ * 0, 1e12}, {1e12, 1e12, 0}}}); {@link LinearAssignmentSolver#solve} then recomputes them
+ * from the assignment, so they stay that large only where a huge entry is better than the
+ * chosen entry of its row, as in {@code {{0, -1e12}, {inf, 0}}}, which every certificate
+ * must reflect; there the band is about {@code 1e3} wide.
  *
  * <p><b>Tie rule.</b> When the optimum is not unique, the returned assignment is the one
  * {@link LinearAssignmentSolver} returns; its documented tie rules make it a deterministic
@@ -126,10 +126,14 @@ public record AssignmentValue(double value, int[] rowToColumn, int columns, Sens
      *     {@code -Infinity} (maximising) marks a forbidden pair; not modified
      * @param sense whether to minimise or maximise
      * @return the optimal value, an optimal assignment and the uniqueness flag
-     * @throws IllegalArgumentException if the matrix is ragged or has NaN or an infinity of
-     *     the wrong sign (the message names the entry)
+     * @throws NullPointerException if {@code matrix}, one of its rows or {@code sense} is null
+     * @throws IllegalArgumentException if the matrix is ragged (the message names the row),
+     *     has more than {@link Integer#MAX_VALUE} entries, or has an entry that is NaN, an
+     *     infinity of the wrong sign, or finite but larger in magnitude than
+     *     {@link LinearAssignmentSolver#MAX_MAGNITUDE} (the message names the entry)
      * @throws org.orbifold.assign.InfeasibleAssignmentException if the forbidden pairs leave
-     *     no complete assignment
+     *     no complete assignment (the message names a set of rows or columns with too few
+     *     allowed partners)
      */
     public static AssignmentValue of(double[][] matrix, Sense sense) {
         return of(matrix, sense, DEFAULT_TOLERANCE);
@@ -142,6 +146,13 @@ public record AssignmentValue(double value, int[] rowToColumn, int columns, Sens
      * @param sense whether to minimise or maximise
      * @param tolerance the relative tolerance of the uniqueness test, finite and {@code >= 0}
      * @return the optimal value, an optimal assignment and the uniqueness flag
+     * @throws NullPointerException if {@code matrix}, one of its rows or {@code sense} is null
+     * @throws IllegalArgumentException if {@code tolerance} is negative, NaN or infinite, or
+     *     the matrix is refused as by {@link #of(double[][], Sense)}: ragged, too many
+     *     entries, or an entry that is NaN, an infinity of the wrong sign, or finite beyond
+     *     {@link LinearAssignmentSolver#MAX_MAGNITUDE}
+     * @throws org.orbifold.assign.InfeasibleAssignmentException if the forbidden pairs leave
+     *     no complete assignment
      * @see #of(double[][], Sense)
      */
     public static AssignmentValue of(double[][] matrix, Sense sense, double tolerance) {
@@ -168,9 +179,13 @@ public record AssignmentValue(double value, int[] rowToColumn, int columns, Sens
      * @param result an optimal assignment of {@code matrix} with its dual certificate
      * @param tolerance the relative tolerance of the uniqueness test, finite and {@code >= 0}
      * @return the value, the assignment and the uniqueness flag
-     * @throws IllegalArgumentException if the shapes of {@code matrix} and {@code result}
-     *     differ, or the certificate of {@code result} does not prove it optimal for
-     *     {@code matrix} (a result of another matrix, or of the other sense)
+     * @throws NullPointerException if {@code matrix}, one of its rows or {@code result} is
+     *     null
+     * @throws IllegalArgumentException if {@code tolerance} is negative, NaN or infinite, the
+     *     shapes of {@code matrix} and {@code result} differ (the message names the row), an
+     *     entry of {@code matrix} is NaN (the message names it), or the certificate of
+     *     {@code result} does not prove it optimal for {@code matrix} (a result of another
+     *     matrix, or of the other sense; an infinity of the wrong sign fails the proof too)
      */
     public static AssignmentValue of(double[][] matrix, AssignmentResult result,
             double tolerance) {
@@ -188,7 +203,11 @@ public record AssignmentValue(double value, int[] rowToColumn, int columns, Sens
                 result.sense(), unique);
     }
 
-    /** Returns the number of rows of the matrix. */
+    /**
+     * Returns the number of rows of the matrix.
+     *
+     * @return the number of rows {@code n}
+     */
     public int rows() {
         return rowToColumn.length;
     }
@@ -198,12 +217,17 @@ public record AssignmentValue(double value, int[] rowToColumn, int columns, Sens
      *
      * @param row a row index
      * @return its column, or {@code -1}
+     * @throws ArrayIndexOutOfBoundsException if {@code row} is not in {@code [0, rows())}
      */
     public int columnOf(int row) {
         return rowToColumn[row];
     }
 
-    /** Returns a copy of the column of every row ({@code -1} if unassigned). */
+    /**
+     * Returns a copy of the column of every row ({@code -1} if unassigned).
+     *
+     * @return a new array of length {@code n}
+     */
     @Override
     public int[] rowToColumn() {
         return rowToColumn.clone();
@@ -232,6 +256,9 @@ public record AssignmentValue(double value, int[] rowToColumn, int columns, Sens
      *
      * @param direction an {@code n x m} matrix; not modified
      * @return the sum of its entries at the chosen pairs
+     * @throws NullPointerException if {@code direction} or one of its rows is null
+     * @throws IllegalArgumentException if {@code direction} is not {@code n x m} (the message
+     *     names the row)
      */
     public double pairing(double[][] direction) {
         Checks.requireShape(direction, rowToColumn.length, columns, "direction");

@@ -17,6 +17,27 @@ import org.orbifold.space.GraphSpace;
  * {@link Graph#edgeArray()} are those entries multiplied by the weights:
  * {@link #nodeCoordinateGradient()} and {@link #edgeCoordinateGradient()}.
  *
+ * <p><b>What {@link #certified()} guarantees, and what it does not.</b> It is the alignment's
+ * flag: the permutation {@code pi*} is proven optimal, so {@code value} is the similarity
+ * {@code k} or the squared distance {@code d^2} itself (to rounding), not a bound, and
+ * {@code gradient} is the gradient of the smooth function of that one optimal alignment
+ * ({@code <X, pi* . Y>} or {@code ||X - pi* . Y||^2}), hence an element of the Clarke
+ * generalized gradient of {@code k} or {@code d^2}. It does not say that the optimal aligned
+ * graph {@code pi* . Y} is unique, and nothing in this record does. Where several optimal
+ * alignments give different aligned graphs (a tie), the function has a kink and no
+ * derivative, and {@code gradient} is one element of the generalized gradient, the one of the
+ * alignment the aligner happened to return, not a derivative: the one-sided directional
+ * derivatives along {@code H} can differ from {@code <G, H>} and from each other. For
+ * example, with one node channel and no edges, {@code X} with nodes {@code (1.5, 1.5)} and
+ * {@code Y} with nodes {@code (1, 2)}: both alignments are optimal, {@code d^2 = 0.5}, the
+ * result is certified and its node gradient is {@code [1, -1]} (or {@code [-1, 1]}), while
+ * {@code d^2} has slope {@code -1} when {@code x_0} grows and {@code +1} as a derivative from
+ * the left. The gradient is the derivative wherever the optimal aligned graph is unique,
+ * which this record cannot tell; for graphs without edges {@link AssignmentValue#unique()} on
+ * the node similarity matrix decides it. When {@code certified()} is false, the value is a
+ * bound and the gradient that of the surrogate at the returned permutation (see
+ * {@link GraphGradients}).
+ *
  * @param value the function value at the alignment
  * @param gradient the gradient graph, of order {@code alignment.permutation().size()}
  * @param alignment the alignment the gradient was evaluated at; its {@code certified} flag
@@ -41,7 +62,14 @@ public record GraphGradient(double value, Graph gradient, Alignment alignment,
         Objects.requireNonNull(space, "space");
     }
 
-    /** Returns whether the alignment is proven optimal, so that the value is exact. */
+    /**
+     * Returns whether the alignment is proven optimal, so that the value is exact and the
+     * gradient an element of the generalized gradient; at a tie between optimal alignments
+     * with different aligned graphs it is still {@code true}, and the gradient is then not a
+     * derivative (see the class description).
+     *
+     * @return the alignment's {@link Alignment#certified()}
+     */
     public boolean certified() {
         return alignment.certified();
     }

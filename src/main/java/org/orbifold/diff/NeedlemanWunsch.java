@@ -95,7 +95,11 @@ public final class NeedlemanWunsch {
         this.tolerance = Checks.requireTolerance(tolerance);
     }
 
-    /** Returns the gap penalty {@code g}. */
+    /**
+     * Returns the gap penalty {@code g}.
+     *
+     * @return the gap penalty {@code g}
+     */
     public double gapPenalty() {
         return gapPenalty;
     }

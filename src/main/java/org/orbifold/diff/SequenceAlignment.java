@@ -77,18 +77,30 @@ public record SequenceAlignment(double value, int rows, int columns, int[] pathR
         }
     }
 
-    /** Returns the number of cells on the alignment. */
+    /**
+     * Returns the number of cells on the alignment.
+     *
+     * @return the number of cells on the alignment
+     */
     public int length() {
         return pathRows.length;
     }
 
-    /** Returns a copy of the row of every cell. */
+    /**
+     * Returns a copy of the row of every cell.
+     *
+     * @return a copy of the row of every cell
+     */
     @Override
     public int[] pathRows() {
         return pathRows.clone();
     }
 
-    /** Returns a copy of the column of every cell. */
+    /**
+     * Returns a copy of the column of every cell.
+     *
+     * @return a copy of the column of every cell
+     */
     @Override
     public int[] pathColumns() {
         return pathColumns.clone();

@@ -177,12 +177,20 @@ public final class SetMatchingLoss {
         this.weights = Objects.requireNonNull(weights, "weights");
     }
 
-    /** Returns the number of object classes {@code K}. */
+    /**
+     * Returns the number of object classes {@code K}.
+     *
+     * @return the number of object classes {@code K}
+     */
     public int classes() {
         return classes;
     }
 
-    /** Returns the loss weights. */
+    /**
+     * Returns the loss weights.
+     *
+     * @return the loss weights
+     */
     public Weights weights() {
         return weights;
     }
@@ -480,19 +488,31 @@ public final class SetMatchingLoss {
             boxGradient = Checks.copy(boxGradient);
         }
 
-        /** Returns a copy of the query matched to every object. */
+        /**
+         * Returns a copy of the query matched to every object.
+         *
+         * @return a copy of the query matched to every object
+         */
         @Override
         public int[] targetToPrediction() {
             return targetToPrediction.clone();
         }
 
-        /** Returns a copy of the gradient with respect to the logits. */
+        /**
+         * Returns a copy of the gradient with respect to the logits.
+         *
+         * @return a copy of the gradient with respect to the logits
+         */
         @Override
         public double[][] logitGradient() {
             return Checks.copy(logitGradient);
         }
 
-        /** Returns a copy of the gradient with respect to the predicted boxes. */
+        /**
+         * Returns a copy of the gradient with respect to the predicted boxes.
+         *
+         * @return a copy of the gradient with respect to the predicted boxes
+         */
         @Override
         public double[][] boxGradient() {
             return Checks.copy(boxGradient);

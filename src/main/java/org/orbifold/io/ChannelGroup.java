@@ -22,6 +22,10 @@ public record ChannelGroup(String name, int offset, LabelEncoder encoder) {
     /**
      * Validates the group.
      *
+     * @param name the attribute name: the channel name of a numeric channel, the part before
+     *     {@code =} of one-hot channels
+     * @param offset index of the group's first channel in the node or edge attribute vector
+     * @param encoder the label encoder of a one-hot group, {@code null} for a numeric channel
      * @throws IllegalArgumentException if the offset is negative
      */
     public ChannelGroup {
@@ -31,12 +35,20 @@ public record ChannelGroup(String name, int offset, LabelEncoder encoder) {
         }
     }
 
-    /** Returns whether the group is a one-hot encoded discrete attribute. */
+    /**
+     * Returns whether the group is a one-hot encoded discrete attribute.
+     *
+     * @return whether the group is a one-hot encoded discrete attribute
+     */
     public boolean isOneHot() {
         return encoder != null;
     }
 
-    /** Returns the number of channels of the group: 1 for numeric, the label count if one-hot. */
+    /**
+     * Returns the number of channels of the group: 1 for numeric, the label count if one-hot.
+     *
+     * @return the number of channels of the group: 1 for numeric, the label count if one-hot
+     */
     public int size() {
         return encoder == null ? 1 : encoder.size();
     }

@@ -40,6 +40,8 @@ public record CovariateTable(List<String> names, double[][] rows) {
     /**
      * Validates and copies the table.
      *
+     * @param names one name per column
+     * @param rows the values, row by row, each with {@code names.size()} entries
      * @throws IllegalArgumentException if there are no columns or a row has another length
      */
     public CovariateTable {
@@ -58,7 +60,11 @@ public record CovariateTable(List<String> names, double[][] rows) {
         rows = copy;
     }
 
-    /** Returns a copy of the rows. */
+    /**
+     * Returns a copy of the rows.
+     *
+     * @return a copy of the rows
+     */
     @Override
     public double[][] rows() {
         double[][] copy = new double[rows.length][];
@@ -68,7 +74,11 @@ public record CovariateTable(List<String> names, double[][] rows) {
         return copy;
     }
 
-    /** Returns the number of rows. */
+    /**
+     * Returns the number of rows.
+     *
+     * @return the number of rows
+     */
     public int size() {
         return rows.length;
     }

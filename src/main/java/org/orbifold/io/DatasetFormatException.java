@@ -17,8 +17,11 @@ public final class DatasetFormatException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The offending file as the caller named it. */
     private final String file;
+    /** The 1-based line number, or 0 when no line applies. */
     private final int line;
+    /** What was found and what was expected, without the file and line. */
     private final String detail;
 
     /**
@@ -100,17 +103,29 @@ public final class DatasetFormatException extends IOException {
                 + "; expected " + expected);
     }
 
-    /** Returns the offending file as the caller named it. */
+    /**
+     * Returns the offending file as the caller named it.
+     *
+     * @return the offending file as the caller named it
+     */
     public String file() {
         return file;
     }
 
-    /** Returns the 1-based line number, or 0 when no line applies. */
+    /**
+     * Returns the 1-based line number, or 0 when no line applies.
+     *
+     * @return the 1-based line number, or 0 when no line applies
+     */
     public int line() {
         return line;
     }
 
-    /** Returns the description of the problem without the file and line. */
+    /**
+     * Returns the description of the problem without the file and line.
+     *
+     * @return the description of the problem without the file and line
+     */
     public String detail() {
         return detail;
     }

@@ -143,7 +143,11 @@ public final class DotReader {
         return new DotReader(name);
     }
 
-    /** Returns the graph attribute set by {@link #withLabelProperty}, or null. */
+    /**
+     * Returns the graph attribute set by {@link #withLabelProperty}, or null.
+     *
+     * @return the graph attribute set by {@link #withLabelProperty}, or null
+     */
     public String labelProperty() {
         return labelProperty;
     }

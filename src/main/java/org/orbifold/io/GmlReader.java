@@ -213,7 +213,11 @@ public final class GmlReader {
         return new GmlReader(name);
     }
 
-    /** Returns the graph key set by {@link #withLabelProperty}, or null. */
+    /**
+     * Returns the graph key set by {@link #withLabelProperty}, or null.
+     *
+     * @return the graph key set by {@link #withLabelProperty}, or null
+     */
     public String labelProperty() {
         return labelProperty;
     }

@@ -51,6 +51,15 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
     /**
      * Validates and copies the components.
      *
+     * @param name the dataset name, for example {@code MUTAG} or {@code Letter/HIGH/train}
+     * @param graphs the graphs; all have {@code nodeChannels.size()} node channels and
+     *     {@code edgeChannels.size()} edge channels
+     * @param classLabels one class label per graph, or an empty list when the data has no classes
+     * @param graphNames one name per graph, for messages and output files
+     * @param nodeChannels the names of the node attribute channels
+     * @param edgeChannels the names of the edge attribute channels
+     * @param notes remarks of the reader about choices it made (directedness, attributes left out,
+     *     missing values); empty when there were none
      * @throws IllegalArgumentException if list lengths disagree, a graph's dimensions do not
      *     match the channel name counts, channel names repeat, or one-hot channels are not
      *     consecutive and in label-encoder order
@@ -101,17 +110,29 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
         this(name, graphs, classLabels, graphNames, nodeChannels, edgeChannels, List.of());
     }
 
-    /** Returns the number of graphs. */
+    /**
+     * Returns the number of graphs.
+     *
+     * @return the number of graphs
+     */
     public int size() {
         return graphs.size();
     }
 
-    /** Returns whether every graph has a class label. */
+    /**
+     * Returns whether every graph has a class label.
+     *
+     * @return whether every graph has a class label
+     */
     public boolean hasClasses() {
         return !classLabels.isEmpty();
     }
 
-    /** Returns whether some graph is directed (the readers make all graphs agree). */
+    /**
+     * Returns whether some graph is directed (the readers make all graphs agree).
+     *
+     * @return whether some graph is directed (the readers make all graphs agree)
+     */
     public boolean isDirected() {
         for (Graph g : graphs) {
             if (g.isDirected()) {
@@ -204,12 +225,20 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
                 edgeChannels, all);
     }
 
-    /** Returns the groups of node channels, one per source attribute, in channel order. */
+    /**
+     * Returns the groups of node channels, one per source attribute, in channel order.
+     *
+     * @return the groups of node channels, one per source attribute, in channel order
+     */
     public List<ChannelGroup> nodeGroups() {
         return groupsOf(nodeChannels, "node");
     }
 
-    /** Returns the groups of edge channels, one per source attribute, in channel order. */
+    /**
+     * Returns the groups of edge channels, one per source attribute, in channel order.
+     *
+     * @return the groups of edge channels, one per source attribute, in channel order
+     */
     public List<ChannelGroup> edgeGroups() {
         return groupsOf(edgeChannels, "edge");
     }

@@ -149,7 +149,11 @@ public final class GraphMlReader {
         return new GraphMlReader(name);
     }
 
-    /** Returns the graph attribute set by {@link #withLabelProperty}, or null. */
+    /**
+     * Returns the graph attribute set by {@link #withLabelProperty}, or null.
+     *
+     * @return the graph attribute set by {@link #withLabelProperty}, or null
+     */
     public String labelProperty() {
         return labelProperty;
     }

@@ -99,6 +99,8 @@ public final class JGraphTGraphs {
         /**
          * Checks and copies the vertex list.
          *
+         * @param graph the converted graph
+         * @param vertices the vertices in node order, as many as the graph's order; copied
          * @throws NullPointerException if the graph, the list or a vertex is null
          * @throws IllegalArgumentException if the list's size differs from the graph's order
          */

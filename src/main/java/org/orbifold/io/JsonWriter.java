@@ -73,26 +73,42 @@ public final class JsonWriter implements Flushable {
         this.nonFinite = nonFinite;
     }
 
-    /** Opens an object; returns this writer. */
+    /**
+     * Opens an object.
+     *
+     * @return this writer
+     */
     public JsonWriter beginObject() {
         beforeValue();
         stack.push(Scope.EMPTY_OBJECT);
         return write("{");
     }
 
-    /** Closes the innermost object; returns this writer. */
+    /**
+     * Closes the innermost object.
+     *
+     * @return this writer
+     */
     public JsonWriter endObject() {
         return close(Scope.EMPTY_OBJECT, Scope.OBJECT_NAME, "}");
     }
 
-    /** Opens an array; returns this writer. */
+    /**
+     * Opens an array.
+     *
+     * @return this writer
+     */
     public JsonWriter beginArray() {
         beforeValue();
         stack.push(Scope.EMPTY_ARRAY);
         return write("[");
     }
 
-    /** Closes the innermost array; returns this writer. */
+    /**
+     * Closes the innermost array.
+     *
+     * @return this writer
+     */
     public JsonWriter endArray() {
         return close(Scope.EMPTY_ARRAY, Scope.ARRAY, "]");
     }
@@ -195,7 +211,11 @@ public final class JsonWriter implements Flushable {
         return endArray();
     }
 
-    /** Writes {@code null}; returns this writer. */
+    /**
+     * Writes {@code null}.
+     *
+     * @return this writer
+     */
     public JsonWriter nullValue() {
         beforeValue();
         return write("null");
@@ -217,7 +237,11 @@ public final class JsonWriter implements Flushable {
         }
     }
 
-    /** Returns whether one complete top-level value has been written and nothing is open. */
+    /**
+     * Returns whether one complete top-level value has been written and nothing is open.
+     *
+     * @return whether one complete top-level value has been written and nothing is open
+     */
     public boolean isComplete() {
         return topWritten && stack.isEmpty();
     }

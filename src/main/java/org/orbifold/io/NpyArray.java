@@ -39,22 +39,38 @@ public final class NpyArray {
         this.values = values.clone();
     }
 
-    /** Returns a copy of the shape. */
+    /**
+     * Returns a copy of the shape.
+     *
+     * @return a copy of the shape
+     */
     public int[] shape() {
         return shape.clone();
     }
 
-    /** Returns the number of dimensions. */
+    /**
+     * Returns the number of dimensions.
+     *
+     * @return the number of dimensions
+     */
     public int dimensions() {
         return shape.length;
     }
 
-    /** Returns the number of entries, the product of the shape. */
+    /**
+     * Returns the number of entries, the product of the shape.
+     *
+     * @return the number of entries, the product of the shape
+     */
     public int size() {
         return values.length;
     }
 
-    /** Returns a copy of the entries in C order. */
+    /**
+     * Returns a copy of the entries in C order.
+     *
+     * @return a copy of the entries in C order
+     */
     public double[] values() {
         return values.clone();
     }
@@ -79,7 +95,11 @@ public final class NpyArray {
         return values[offset];
     }
 
-    /** Returns the sum of all entries. */
+    /**
+     * Returns the sum of all entries.
+     *
+     * @return the sum of all entries
+     */
     public double sum() {
         double sum = 0.0;
         for (double v : values) {

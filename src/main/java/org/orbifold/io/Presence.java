@@ -44,6 +44,11 @@ public record Presence(String measure, String source, int offset, int size) {
     /**
      * Validates the components.
      *
+     * @param measure {@link #PROBABILITY}, {@link #NORM}, or {@link #NONE} when every node counts
+     *     as present
+     * @param source what the value is computed from, for output
+     * @param offset the first channel summed
+     * @param size the number of channels summed; 0 for the sum of all absolute values
      * @throws IllegalArgumentException if the measure is none of the three, or the offset or
      *     the size is negative
      */
@@ -125,7 +130,11 @@ public record Presence(String measure, String source, int offset, int size) {
         return sum;
     }
 
-    /** Returns whether the value is a probability (and not a norm or a constant). */
+    /**
+     * Returns whether the value is a probability (and not a norm or a constant).
+     *
+     * @return whether the value is a probability (and not a norm or a constant)
+     */
     public boolean isProbability() {
         return measure.equals(PROBABILITY);
     }

@@ -23,6 +23,11 @@ import org.orbifold.space.Permutation;
  * <p>The matrices are copied on construction and on access; {@link #a(int, int)} and
  * {@link #b(int, int)} read single entries without copying.
  *
+ * <p>To solve an instance, {@link org.orbifold.match.QuadraticAssignment} takes the two
+ * matrices ({@link #first()}, {@link #second()}) with an aligner and returns the permutation,
+ * its cost and whether it is proven optimal; its graphs for {@code Sense.MINIMIZE} are those
+ * of {@link #toGraphs()}.
+ *
  * @param name instance name, usually the file name without {@code .dat}
  * @param first matrix {@code A}, {@code n x n}
  * @param second matrix {@code B}, {@code n x n}
@@ -32,6 +37,9 @@ public record QaplibInstance(String name, double[][] first, double[][] second) {
     /**
      * Checks and copies the matrices.
      *
+     * @param name instance name, usually the file name without {@code .dat}
+     * @param first matrix {@code A}, {@code n x n}
+     * @param second matrix {@code B}, {@code n x n}
      * @throws IllegalArgumentException if a matrix is not square, the orders differ, the order
      *     is 0 or an entry is not finite
      */
@@ -45,18 +53,30 @@ public record QaplibInstance(String name, double[][] first, double[][] second) {
         }
     }
 
-    /** Returns the order {@code n}. */
+    /**
+     * Returns the order {@code n}.
+     *
+     * @return the order {@code n}
+     */
     public int order() {
         return first.length;
     }
 
-    /** Returns a copy of matrix {@code A}. */
+    /**
+     * Returns a copy of matrix {@code A}.
+     *
+     * @return a copy of matrix {@code A}
+     */
     @Override
     public double[][] first() {
         return copySquare("first", first);
     }
 
-    /** Returns a copy of matrix {@code B}. */
+    /**
+     * Returns a copy of matrix {@code B}.
+     *
+     * @return a copy of matrix {@code B}
+     */
     @Override
     public double[][] second() {
         return copySquare("second", second);

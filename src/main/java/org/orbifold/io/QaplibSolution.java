@@ -21,13 +21,25 @@ import org.orbifold.space.Permutation;
 public record QaplibSolution(String name, double statedValue, Permutation permutation,
         boolean zeroBased) {
 
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param name solution name, usually the file name without {@code .sln}
+     * @param statedValue the objective value written in the header
+     * @param permutation the permutation as written, made 0-based
+     * @param zeroBased whether the file wrote it 0-based
+     * @throws NullPointerException if {@code name} or {@code permutation} is null
+     */
     public QaplibSolution {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(permutation, "permutation");
     }
 
-    /** Returns the order {@code n}. */
+    /**
+     * Returns the order {@code n}.
+     *
+     * @return the order {@code n}
+     */
     public int order() {
         return permutation.size();
     }

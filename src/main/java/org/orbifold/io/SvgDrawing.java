@@ -123,7 +123,7 @@ import org.orbifold.space.Permutation;
  * of MUTAG's; docs/performance.md). Stress majorization takes memory quadratic and time cubic
  * in the number of nodes of a part, so a connected part of more than
  * {@value #STRESS_LAYOUT_LIMIT} nodes is laid out by JGraphT's Fruchterman and Reingold layout
- * ({@link FRLayoutAlgorithm2D}, as before stress majorization: 100 iterations from random points of
+ * ({@link FRLayoutAlgorithm2D}: 100 iterations from random points of
  * the seed in a box of the panel's size, normalization factor 0.5, shrunk by 0.6 down to 0.108
  * while more than one node in 20 is held at the box's border), in memory linear but time
  * quadratic per iteration: its rings are not regular, its edges uneven and crossing, it

@@ -368,12 +368,20 @@ public final class TuDatasetFetcher {
                 maxEntries, listener);
     }
 
-    /** Returns the base URL. */
+    /**
+     * Returns the base URL.
+     *
+     * @return the base URL
+     */
     public URI baseUrl() {
         return baseUrl;
     }
 
-    /** Returns the cache folder, which holds the data-set folders. */
+    /**
+     * Returns the cache folder, which holds the data-set folders.
+     *
+     * @return the cache folder, which holds the data-set folders
+     */
     public Path cache() {
         return cache;
     }

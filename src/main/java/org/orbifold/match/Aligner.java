@@ -58,6 +58,10 @@ public interface Aligner {
      */
     Alignment align(GraphSpace space, Graph x, Graph y, Permutation start);
 
-    /** Returns a short name for tables and command-line options, such as {@code "exact"}. */
+    /**
+     * Returns a short name for tables and command-line options, such as {@code "exact"}.
+     *
+     * @return a short name for tables and command-line options, such as {@code "exact"}
+     */
     String name();
 }

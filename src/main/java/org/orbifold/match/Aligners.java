@@ -143,7 +143,11 @@ public final class Aligners {
         }
     }
 
-    /** Returns the valid names, in alphabetical order. */
+    /**
+     * Returns the valid names, in alphabetical order.
+     *
+     * @return the valid names, in alphabetical order
+     */
     public static List<String> names() {
         return NAMES;
     }

@@ -29,6 +29,10 @@ public record Alignment(Permutation permutation, double similarity, double dista
      * Checks that there is a permutation; the numbers are taken as given (see {@link #of}
      * for an alignment whose numbers are computed).
      *
+     * @param permutation the alignment, of size at least the larger graph order
+     * @param similarity {@code <X, pi . Y>} in the space's weighted inner product
+     * @param distance {@code ||X - pi . Y||}
+     * @param certified whether {@code pi} is proven to maximise the similarity
      * @throws NullPointerException if {@code permutation} is null
      */
     public Alignment {
@@ -55,7 +59,11 @@ public record Alignment(Permutation permutation, double similarity, double dista
         return new Alignment(p, similarity, Math.sqrt(squared), certified || squared == 0.0);
     }
 
-    /** Returns {@code distance()^2}. */
+    /**
+     * Returns {@code distance()^2}.
+     *
+     * @return {@code distance()^2}
+     */
     public double squaredDistance() {
         return distance * distance;
     }

@@ -57,7 +57,11 @@ public final class BestOfAligner implements Aligner {
         return name;
     }
 
-    /** Returns the members, in the order they are tried. */
+    /**
+     * Returns the members, in the order they are tried.
+     *
+     * @return the members, in the order they are tried
+     */
     public List<Aligner> members() {
         return members;
     }

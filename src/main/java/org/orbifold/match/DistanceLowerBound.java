@@ -125,12 +125,20 @@ public final class DistanceLowerBound {
             }
         }
 
-        /** Returns the graph of this profile. */
+        /**
+         * Returns the graph of this profile.
+         *
+         * @return the graph of this profile
+         */
         public Graph graph() {
             return graph;
         }
 
-        /** Returns the graph's squared norm in the space of this profile. */
+        /**
+         * Returns the graph's squared norm in the space of this profile.
+         *
+         * @return the graph's squared norm in the space of this profile
+         */
         public double squaredNorm() {
             return squaredNorm;
         }

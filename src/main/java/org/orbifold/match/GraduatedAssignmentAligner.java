@@ -307,8 +307,8 @@ public final class GraduatedAssignmentAligner extends OrientedAligner {
 
             // Exponentiate, shifted by the largest exponent; slack entries have Q = 0. When the
             // scale is subnormal (tiny weights) beta / scale overflows; dividing by the scale
-            // first then keeps the exponents in [-2 beta, 0]. Otherwise the factor is used as
-            // it always was, so ordinary inputs give the same bits as before.
+            // first then keeps the exponents in [-2 beta, 0]. Otherwise the factor beta / scale
+            // is used as it is.
             double factor = beta / scale;
             boolean finite = Double.isFinite(factor);
             double slack = Math.exp(finite ? -factor * largest : -beta * (largest / scale));

@@ -74,12 +74,20 @@ public final class TabuAligner extends OrientedAligner {
         return name;
     }
 
-    /** Returns the aligner that provides the start. */
+    /**
+     * Returns the aligner that provides the start.
+     *
+     * @return the aligner that provides the start
+     */
     public Aligner base() {
         return base;
     }
 
-    /** Returns the tabu search that refines the start. */
+    /**
+     * Returns the tabu search that refines the start.
+     *
+     * @return the tabu search that refines the start
+     */
     public TabuSearch search() {
         return search;
     }

@@ -203,12 +203,20 @@ public final class TabuSearch {
                 aspiration);
     }
 
-    /** Returns the iteration budget, in iterations per node of the padded order. */
+    /**
+     * Returns the iteration budget, in iterations per node of the padded order.
+     *
+     * @return the iteration budget, in iterations per node of the padded order
+     */
     public long iterationsPerNode() {
         return iterationsPerNode;
     }
 
-    /** Returns the seed. */
+    /**
+     * Returns the seed.
+     *
+     * @return the seed
+     */
     public long seed() {
         return seed;
     }
@@ -320,6 +328,11 @@ public final class TabuSearch {
         /**
          * Checks the fields.
          *
+         * @param alignment the best alignment found, never worse than the start
+         * @param iterations the number of exchanges made
+         * @param bestIteration the iteration after which the best permutation was first reached
+         *     (0 for the start)
+         * @param timeLimitReached whether the time limit ended the search
          * @throws NullPointerException if {@code alignment} is null
          * @throws IllegalArgumentException if a count is negative
          */

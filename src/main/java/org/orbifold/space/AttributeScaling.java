@@ -335,17 +335,29 @@ public final class AttributeScaling {
                 map);
     }
 
-    /** Returns the kernel feature map applied last, if one is set. */
+    /**
+     * Returns the kernel feature map applied last, if one is set.
+     *
+     * @return the kernel feature map applied last, if one is set
+     */
     public Optional<NodeKernelEmbedding> nodeKernel() {
         return Optional.ofNullable(kernel);
     }
 
-    /** Returns the node dimension of the graphs this transform accepts. */
+    /**
+     * Returns the node dimension of the graphs this transform accepts.
+     *
+     * @return the node dimension of the graphs this transform accepts
+     */
     public int nodeDimension() {
         return nodeFactors.length;
     }
 
-    /** Returns the edge dimension of the graphs this transform accepts. */
+    /**
+     * Returns the edge dimension of the graphs this transform accepts.
+     *
+     * @return the edge dimension of the graphs this transform accepts
+     */
     public int edgeDimension() {
         return edgeFactors.length;
     }
@@ -353,6 +365,8 @@ public final class AttributeScaling {
     /**
      * Returns the node dimension of transformed graphs: one more with an existence channel;
      * the kernel map's output dimension when one is set.
+     *
+     * @return the node dimension of transformed graphs
      */
     public int outputNodeDimension() {
         return kernel != null ? kernel.outputNodeDimension() : affineNodeDimension();
@@ -362,22 +376,38 @@ public final class AttributeScaling {
         return nodeFactors.length + (existenceValue > 0.0 ? 1 : 0);
     }
 
-    /** Returns a copy of the node offsets, one per input node channel. */
+    /**
+     * Returns a copy of the node offsets, one per input node channel.
+     *
+     * @return a copy of the node offsets, one per input node channel
+     */
     public double[] nodeOffsets() {
         return nodeOffsets.clone();
     }
 
-    /** Returns a copy of the node factors, one per input node channel. */
+    /**
+     * Returns a copy of the node factors, one per input node channel.
+     *
+     * @return a copy of the node factors, one per input node channel
+     */
     public double[] nodeFactors() {
         return nodeFactors.clone();
     }
 
-    /** Returns a copy of the edge factors, one per edge channel. */
+    /**
+     * Returns a copy of the edge factors, one per edge channel.
+     *
+     * @return a copy of the edge factors, one per edge channel
+     */
     public double[] edgeFactors() {
         return edgeFactors.clone();
     }
 
-    /** Returns the value of the appended existence channel, 0 if none is appended. */
+    /**
+     * Returns the value of the appended existence channel, 0 if none is appended.
+     *
+     * @return the value of the appended existence channel, 0 if none is appended
+     */
     public double existenceValue() {
         return existenceValue;
     }

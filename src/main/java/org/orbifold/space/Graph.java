@@ -181,27 +181,47 @@ public final class Graph {
         return builder.build();
     }
 
-    /** Returns the number of nodes. */
+    /**
+     * Returns the number of nodes.
+     *
+     * @return the number of nodes
+     */
     public int order() {
         return order;
     }
 
-    /** Returns the dimension of node attribute vectors. */
+    /**
+     * Returns the dimension of node attribute vectors.
+     *
+     * @return the dimension of node attribute vectors
+     */
     public int nodeDimension() {
         return nodeDimension;
     }
 
-    /** Returns the dimension of edge attribute vectors. */
+    /**
+     * Returns the dimension of edge attribute vectors.
+     *
+     * @return the dimension of edge attribute vectors
+     */
     public int edgeDimension() {
         return edgeDimension;
     }
 
-    /** Returns whether edge {@code (i, j)} may differ from edge {@code (j, i)}. */
+    /**
+     * Returns whether edge {@code (i, j)} may differ from edge {@code (j, i)}.
+     *
+     * @return whether edge {@code (i, j)} may differ from edge {@code (j, i)}
+     */
     public boolean isDirected() {
         return directed;
     }
 
-    /** Returns the number of edges (unordered pairs when undirected, ordered when directed). */
+    /**
+     * Returns the number of edges (unordered pairs when undirected, ordered when directed).
+     *
+     * @return the number of edges (unordered pairs when undirected, ordered when directed)
+     */
     public int edgeCount() {
         return edgeCount;
     }
@@ -312,6 +332,8 @@ public final class Graph {
     /**
      * Returns a copy of the attribute vector of node {@code i}.
      *
+     * @param i a node
+     * @return a new array of length {@link #nodeDimension()}
      * @throws IndexOutOfBoundsException if {@code i} is not in {@code 0..order()-1}
      */
     public double[] nodeVector(int i) {
@@ -322,6 +344,9 @@ public final class Graph {
     /**
      * Returns a copy of the attribute vector of the pair {@code (i, j)}.
      *
+     * @param i the source node
+     * @param j the target node
+     * @return a new array of length {@link #edgeDimension()}, all zero where there is no edge
      * @throws IndexOutOfBoundsException if {@code i} or {@code j} is not in
      *     {@code 0..order()-1}
      */
@@ -332,7 +357,12 @@ public final class Graph {
         return Arrays.copyOfRange(edges, start, start + edgeDimension);
     }
 
-    /** Returns the number of nodes {@code j} with an edge {@code (i, j)}. */
+    /**
+     * Returns the number of nodes {@code j} with an edge {@code (i, j)}.
+     *
+     * @param i a node, in {@code 0..order()-1}
+     * @return the number of nodes {@code j} with an edge {@code (i, j)}
+     */
     public int outDegree(int i) {
         return successors[i].length;
     }
@@ -348,7 +378,12 @@ public final class Graph {
         return successors[i][k];
     }
 
-    /** Returns a copy of the sorted successors of node {@code i}. */
+    /**
+     * Returns a copy of the sorted successors of node {@code i}.
+     *
+     * @param i a node, in {@code 0..order()-1}
+     * @return a copy of the sorted successors of node {@code i}
+     */
     public int[] successors(int i) {
         return successors[i].clone();
     }
@@ -370,12 +405,20 @@ public final class Graph {
         return result;
     }
 
-    /** Returns {@code sum_i ||x_ii||^2}, unweighted. */
+    /**
+     * Returns {@code sum_i ||x_ii||^2}, unweighted.
+     *
+     * @return {@code sum_i ||x_ii||^2}, unweighted
+     */
     public double nodeSquaredNorm() {
         return nodeSquaredNorm;
     }
 
-    /** Returns {@code sum_{i != j} ||x_ij||^2} over ordered pairs, unweighted. */
+    /**
+     * Returns {@code sum_{i != j} ||x_ij||^2} over ordered pairs, unweighted.
+     *
+     * @return {@code sum_{i != j} ||x_ij||^2} over ordered pairs, unweighted
+     */
     public double edgeSquaredNorm() {
         return edgeSquaredNorm;
     }
@@ -538,12 +581,20 @@ public final class Graph {
                 edges.clone());
     }
 
-    /** Returns a copy of all node attributes in the flat layout of {@link #fromArrays}. */
+    /**
+     * Returns a copy of all node attributes in the flat layout of {@link #fromArrays}.
+     *
+     * @return a copy of all node attributes in the flat layout of {@link #fromArrays}
+     */
     public double[] nodeArray() {
         return nodes.clone();
     }
 
-    /** Returns a copy of all edge attributes in the flat layout of {@link #fromArrays}. */
+    /**
+     * Returns a copy of all edge attributes in the flat layout of {@link #fromArrays}.
+     *
+     * @return a copy of all edge attributes in the flat layout of {@link #fromArrays}
+     */
     public double[] edgeArray() {
         return edges.clone();
     }
@@ -652,7 +703,11 @@ public final class Graph {
             return nodeList.size() - 1;
         }
 
-        /** Returns the number of nodes added so far. */
+        /**
+         * Returns the number of nodes added so far.
+         *
+         * @return the number of nodes added so far
+         */
         public int order() {
             return nodeList.size();
         }
@@ -691,7 +746,11 @@ public final class Graph {
             return this;
         }
 
-        /** Returns the graph built so far; the builder can be reused afterwards. */
+        /**
+         * Returns the graph built so far; the builder can be reused afterwards.
+         *
+         * @return the graph built so far; the builder can be reused afterwards
+         */
         public Graph build() {
             int n = nodeList.size();
             double[] nodes = new double[n * nodeDimension];

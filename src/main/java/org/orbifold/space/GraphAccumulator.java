@@ -32,12 +32,20 @@ public final class GraphAccumulator {
         this.edges = new double[order * order * space.edgeDimension()];
     }
 
-    /** Returns the order of the graphs summed. */
+    /**
+     * Returns the order of the graphs summed.
+     *
+     * @return the order of the graphs summed
+     */
     public int order() {
         return order;
     }
 
-    /** Returns the sum of the weights added so far. */
+    /**
+     * Returns the sum of the weights added so far.
+     *
+     * @return the sum of the weights added so far
+     */
     public double totalWeight() {
         return totalWeight;
     }
@@ -119,7 +127,11 @@ public final class GraphAccumulator {
         directed |= other.directed;
     }
 
-    /** Returns the weighted sum as a graph. */
+    /**
+     * Returns the weighted sum as a graph.
+     *
+     * @return the weighted sum as a graph
+     */
     public Graph sum() {
         return scaled(1.0);
     }

@@ -137,27 +137,47 @@ public final class GraphSpace {
         return new GraphSpace(newSize, nodeDimension, edgeDimension, nodeWeight, edgeWeight);
     }
 
-    /** Returns the largest order of a graph in this space. */
+    /**
+     * Returns the largest order of a graph in this space.
+     *
+     * @return the largest order of a graph in this space
+     */
     public int size() {
         return size;
     }
 
-    /** Returns the node attribute dimension. */
+    /**
+     * Returns the node attribute dimension.
+     *
+     * @return the node attribute dimension
+     */
     public int nodeDimension() {
         return nodeDimension;
     }
 
-    /** Returns the edge attribute dimension. */
+    /**
+     * Returns the edge attribute dimension.
+     *
+     * @return the edge attribute dimension
+     */
     public int edgeDimension() {
         return edgeDimension;
     }
 
-    /** Returns the weight of the node part of the inner product. */
+    /**
+     * Returns the weight of the node part of the inner product.
+     *
+     * @return the weight of the node part of the inner product
+     */
     public double nodeWeight() {
         return nodeWeight;
     }
 
-    /** Returns the weight of the edge part of the inner product. */
+    /**
+     * Returns the weight of the edge part of the inner product.
+     *
+     * @return the weight of the edge part of the inner product
+     */
     public double edgeWeight() {
         return edgeWeight;
     }

@@ -54,12 +54,20 @@ public final class LabelEncoder {
         return new LabelEncoder(new ArrayList<>(sorted));
     }
 
-    /** Returns the number of labels, the dimension of the code. */
+    /**
+     * Returns the number of labels, the dimension of the code.
+     *
+     * @return the number of labels, the dimension of the code
+     */
     public int size() {
         return labels.size();
     }
 
-    /** Returns the labels in code order. */
+    /**
+     * Returns the labels in code order.
+     *
+     * @return the labels in code order
+     */
     public List<String> labels() {
         return labels;
     }

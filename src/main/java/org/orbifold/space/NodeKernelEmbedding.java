@@ -328,42 +328,74 @@ public final class NodeKernelEmbedding {
         return squares;
     }
 
-    /** Returns the kernel this map approximates. */
+    /**
+     * Returns the kernel this map approximates.
+     *
+     * @return the kernel this map approximates
+     */
     public Kernel kernel() {
         return kernel;
     }
 
-    /** Returns the node dimension of the graphs this map accepts. */
+    /**
+     * Returns the node dimension of the graphs this map accepts.
+     *
+     * @return the node dimension of the graphs this map accepts
+     */
     public int nodeDimension() {
         return nodeDimension;
     }
 
-    /** Returns the node dimension of mapped graphs: the kept channels plus the features. */
+    /**
+     * Returns the node dimension of mapped graphs: the kept channels plus the features.
+     *
+     * @return the node dimension of mapped graphs: the kept channels plus the features
+     */
     public int outputNodeDimension() {
         return keptChannels.length + features();
     }
 
-    /** Returns the number {@code D} of features. */
+    /**
+     * Returns the number {@code D} of features.
+     *
+     * @return the number {@code D} of features
+     */
     public int features() {
         return 2 * frequencies.length;
     }
 
-    /** Returns the bandwidth {@code sigma}. */
+    /**
+     * Returns the bandwidth {@code sigma}.
+     *
+     * @return the bandwidth {@code sigma}
+     */
     public double bandwidth() {
         return bandwidth;
     }
 
-    /** Returns how the frequencies were chosen. */
+    /**
+     * Returns how the frequencies were chosen.
+     *
+     * @return how the frequencies were chosen
+     */
     public Sampling sampling() {
         return sampling;
     }
 
-    /** Returns a copy of the input channels, in the order given. */
+    /**
+     * Returns a copy of the input channels, in the order given.
+     *
+     * @return a copy of the input channels, in the order given
+     */
     public int[] inputChannels() {
         return inputChannels.clone();
     }
 
-    /** Returns a copy of the kept channels, in increasing order: output channels 0, 1, .... */
+    /**
+     * Returns a copy of the kept channels, in increasing order: output channels 0, 1, ...
+     *
+     * @return a copy of the kept channels, in increasing order: output channels 0, 1, ...
+     */
     public int[] keptChannels() {
         return keptChannels.clone();
     }

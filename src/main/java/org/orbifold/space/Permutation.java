@@ -85,7 +85,11 @@ public final class Permutation {
         return new Permutation(image);
     }
 
-    /** Returns the number of elements permuted. */
+    /**
+     * Returns the number of elements permuted.
+     *
+     * @return the number of elements permuted
+     */
     public int size() {
         return image.length;
     }
@@ -100,12 +104,20 @@ public final class Permutation {
         return image[i];
     }
 
-    /** Returns the images as a new array, {@code result[i] = pi(i)}. */
+    /**
+     * Returns the images as a new array, {@code result[i] = pi(i)}.
+     *
+     * @return the images as a new array, {@code result[i] = pi(i)}
+     */
     public int[] toArray() {
         return image.clone();
     }
 
-    /** Returns the inverse permutation. */
+    /**
+     * Returns the inverse permutation.
+     *
+     * @return the inverse permutation
+     */
     public Permutation inverse() {
         int[] inverse = new int[image.length];
         for (int i = 0; i < image.length; i++) {
@@ -153,7 +165,11 @@ public final class Permutation {
         return new Permutation(result);
     }
 
-    /** Returns whether this is the identity. */
+    /**
+     * Returns whether this is the identity.
+     *
+     * @return whether this is the identity
+     */
     public boolean isIdentity() {
         for (int i = 0; i < image.length; i++) {
             if (image[i] != i) {

@@ -32,7 +32,11 @@ public final class WeightedOverflowException extends IllegalArgumentException {
         this.finding = finding;
     }
 
-    /** Returns what overflowed and with which weights: the message without the advice. */
+    /**
+     * Returns what overflowed and with which weights: the message without the advice.
+     *
+     * @return what overflowed and with which weights: the message without the advice
+     */
     public String finding() {
         return finding;
     }

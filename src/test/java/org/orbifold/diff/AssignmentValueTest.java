@@ -343,6 +343,20 @@ class AssignmentValueTest {
         assertEquals("tolerance must be finite and >= 0, got -1.0", tolerance.getMessage());
         assertThrows(NullPointerException.class,
                 () -> AssignmentValue.of(null, Sense.MINIMIZE));
+        // The refusals the Javadoc lists beyond those: a finite entry beyond MAX_MAGNITUDE,
+        // NaN or infinite tolerances, and a null row.
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+                () -> AssignmentValue.of(new double[][] {{0, 2e300}, {1, 0}}, Sense.MINIMIZE));
+        assertTrue(huge.getMessage().contains("(0, 1) = 2.0E300 exceeds the largest supported"
+                + " magnitude"), huge.getMessage());
+        for (double bad : new double[] {Double.NaN, inf}) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> AssignmentValue.of(new double[][] {{0}}, Sense.MINIMIZE, bad));
+        }
+        assertThrows(NullPointerException.class,
+                () -> AssignmentValue.of(new double[][] {{0}, null}, Sense.MINIMIZE));
+        assertThrows(IllegalArgumentException.class, () -> AssignmentValue.of(
+                new double[][] {{0}}, Sense.MINIMIZE).pairing(new double[][] {{0, 1}}));
     }
 
     @Test

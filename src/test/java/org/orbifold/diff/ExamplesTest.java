@@ -123,7 +123,8 @@ class ExamplesTest {
 
         assertEquals(4, ReadmeSnippets.quotedLines(Path.of("examples",
                 "QuadraticAssignmentExample.java"),
-                line -> line.startsWith("QaplibInstance qap = "), "QaplibInstance"));
+                line -> line.startsWith("Solution s = QuadraticAssignment.solve("),
+                "QuadraticAssignment"));
     }
 
     /**

@@ -119,6 +119,34 @@ class GraphGradientsTest {
         }
     }
 
+    /**
+     * The example of {@link GraphGradient}'s Javadoc and docs/gradients.md: nodes (1.5, 1.5)
+     * against (1, 2), no edges. Both alignments are optimal and give different aligned
+     * graphs; the result is certified, and its gradient is one of the two tied ones, not a
+     * derivative: the one-sided slopes of {@code d^2} in {@code x_0} are {@code -1} to the
+     * right and {@code +1} to the left (as a derivative from the left).
+     */
+    @Test
+    void aCertifiedGradientAtATieIsOneElementNotADerivative() {
+        GraphSpace space = new GraphSpace(2, 1, 0, 1.0, 1.0);
+        Graph y = Graph.fromArrays(2, 1, 0, false, new double[] {1, 2}, new double[0]);
+        ToDoubleFunction<Double> d2 = x0 -> GraphGradients.squaredDistance(space,
+                Graph.fromArrays(2, 1, 0, false, new double[] {x0, 1.5}, new double[0]), y,
+                EXACT, Argument.FIRST).value();
+        GraphGradient g = GraphGradients.squaredDistance(space,
+                Graph.fromArrays(2, 1, 0, false, new double[] {1.5, 1.5}, new double[0]), y,
+                EXACT, Argument.FIRST);
+        assertTrue(g.certified());
+        assertEquals(0.5, g.value(), TOL);
+        double[] gradient = g.nodeCoordinateGradient();
+        assertEquals(1.0, Math.abs(gradient[0]), TOL);
+        assertEquals(-gradient[0], gradient[1], TOL);
+        double right = (d2.applyAsDouble(1.5 + STEP) - d2.applyAsDouble(1.5)) / STEP;
+        double left = (d2.applyAsDouble(1.5) - d2.applyAsDouble(1.5 - STEP)) / STEP;
+        assertEquals(-1.0, right, FD_TOL);
+        assertEquals(1.0, left, FD_TOL);
+    }
+
     @Test
     void heuristicAlignmentsGiveTheSurrogateGradientAtTheirPermutation() {
         SplittableRandom random = new SplittableRandom(63);

@@ -17,6 +17,8 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.orbifold.assign.Sense;
+import org.orbifold.match.QuadraticAssignment;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.Permutation;
@@ -52,6 +54,28 @@ class QaplibReaderTest {
         assertEquals(q.hashCode(), same.hashCode());
         assertNotEquals(q, new QaplibInstance("tiny", a, new double[][] {{0, 6}, {5, 0}}));
         assertNotEquals(q, new QaplibInstance("other", a, b));
+    }
+
+    /** QaplibInstance's graphs and space are QuadraticAssignment's for minimising. */
+    @Test
+    void graphsAreThoseOfTheOneCallSolver() {
+        SplittableRandom random = new SplittableRandom(9);
+        double[][] a = new double[5][5];
+        double[][] b = new double[5][5];
+        for (int i = 0; i < 5; i++) {
+            for (int j = 0; j < 5; j++) {
+                a[i][j] = random.nextInt(-3, 4);
+                b[i][j] = random.nextInt(-3, 4);
+            }
+        }
+        QaplibInstance q = new QaplibInstance("random5", a, b);
+        Graph[] expected = QuadraticAssignment.toGraphs(a, b, Sense.MINIMIZE);
+        Graph[] actual = q.toGraphs();
+        assertEquals(expected[0], actual[0]);
+        assertEquals(expected[1], actual[1]);
+        assertEquals(QuadraticAssignment.graphSpace(5).toString(), q.graphSpace().toString());
+        Permutation p = Permutation.random(5, random);
+        assertEquals(q.objective(p), QuadraticAssignment.objective(a, b, p.toArray()));
     }
 
     @Test

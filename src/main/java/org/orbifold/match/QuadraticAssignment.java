@@ -1,0 +1,338 @@
+package org.orbifold.match;
+
+import java.util.Locale;
+import java.util.Objects;
+import org.orbifold.assign.Sense;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
+
+/**
+ * The Koopmans-Beckmann quadratic assignment problem (QAP) in one call, the problem of
+ * SciPy's {@code scipy.optimize.quadratic_assignment(A, B)}: given square matrices {@code A}
+ * and {@code B} of the same order {@code n}, find a permutation {@code p} of
+ * {@code 0..n-1} that minimises (or maximises) the objective
+ *
+ * <pre>
+ *   f(p) = sum_{i, j} A[i][j] B[p(i)][p(j)] = trace(A P B^T P^T) = trace(A^T P B P^T),
+ * </pre>
+ *
+ * <p>where {@code P} is the permutation matrix with {@code P[i][p(i)] = 1}. In the usual
+ * reading {@code A} holds the flows between facilities, {@code B} the distances between
+ * locations, and facility {@code i} goes to location {@code p(i)}. The permutation is SciPy's
+ * {@code col_ind} (its {@code row_ind} is {@code 0..n-1}) and the objective its {@code fun}:
+ * on random integer matrices of both signs, asymmetric, of orders 0 to 5, SciPy 1.17.1
+ * returned {@code fun} equal to {@code f(col_ind)} above, for both senses (T.C. Koopmans and
+ * M. Beckmann, 1957, "Assignment problems and the location of economic activities",
+ * Econometrica 25(1):53-76).
+ *
+ * <p><b>How it is solved.</b> The problem is handed to an {@link Aligner} as the alignment of
+ * two directed graphs of {@link #toGraphs}: {@code X} from {@code A} and {@code Y} from
+ * {@code -B} when minimising, {@code +B} when maximising, with node attribute the diagonal
+ * entry and edge attribute the off-diagonal one (zero entries are absent edges), in
+ * {@link #graphSpace}, so that the similarity {@code <X, p . Y>} is {@code -f(p)} or
+ * {@code f(p)} and maximising it solves the QAP. The aligner is named as in
+ * {@link Aligners#byName} ({@code faq}, the default heuristic, {@code exact} for a proof on
+ * small problems, {@code thorough}, {@code multistart}, ...) or given as an instance. The
+ * objective is then summed from {@code A} and {@code B} themselves, not read from the
+ * similarity, so integer data give an exact integer while the partial sums stay below
+ * {@code 2^53}. {@link Solution#certified()} says whether the aligner proved the permutation
+ * optimal ({@code exact} within its limits, and the presets' exact enumeration of small
+ * orders); otherwise the objective is an upper bound on the minimum (a lower bound on the
+ * maximum).
+ *
+ * <p><b>Orders 0 and 1.</b> There is one permutation, so the answer is certified without
+ * calling the aligner: for {@code n = 0} the empty permutation with objective 0, for
+ * {@code n = 1} the identity with objective {@code A[0][0] B[0][0]}.
+ *
+ * <p><b>Refusals.</b> A null matrix or row, a matrix that is not square (a row of another
+ * length than the number of rows), matrices of different orders and non-finite entries are
+ * refused with the matrix, the row and the entry named. So is a pair whose Frobenius norms
+ * have a product {@code ||A||_F ||B||_F} above {@link Aligners#MAX_NORM_PRODUCT}
+ * ({@code 1e150}), which bounds {@code |f(p)|} for every {@code p} and is the largest the
+ * aligners support; dividing {@code A} or {@code B} by a positive constant keeps the optimal
+ * permutations and divides the objective by that constant.
+ *
+ * <p>Stateless and thread-safe as far as the aligner is (every aligner of this package is).
+ * Deterministic for a given aligner and seed, except where the aligner has a wall-clock limit
+ * that binds ({@code exact} after {@link ExactAligner#DEFAULT_TIME_LIMIT}; see
+ * {@link Aligner}).
+ *
+ * <p><b>Limitations.</b> SciPy's options {@code P0} (a start), {@code partial_match} (pairs
+ * fixed in advance) and {@code shuffle_input} have no parameter here; a start can be given
+ * to {@link Aligner#align(GraphSpace, Graph, Graph, Permutation)} on the graphs of
+ * {@link #toGraphs}. Like SciPy's {@code faq} and {@code 2opt}, every preset but {@code exact}
+ * is a heuristic that can miss the optimum; {@code exact} is branch and bound, for orders up
+ * to about 15.
+ */
+public final class QuadraticAssignment {
+
+    private QuadraticAssignment() {
+    }
+
+    /**
+     * The answer to a quadratic assignment problem.
+     *
+     * @param permutation {@code p}: facility {@code i} (row {@code i} of {@code A}) goes to
+     *     location {@code p(i)} (row {@code p(i)} of {@code B})
+     * @param objective {@code f(p) = sum_{i, j} A[i][j] B[p(i)][p(j)]}
+     * @param certified whether {@code p} is proven optimal for the sense solved; if not,
+     *     {@code objective} is only an upper bound on the minimum (lower bound on the
+     *     maximum)
+     */
+    public record Solution(Permutation permutation, double objective, boolean certified) {
+
+        /**
+         * Checks the components.
+         *
+         * @param permutation the permutation
+         * @param objective its objective, finite
+         * @param certified whether it is proven optimal
+         * @throws NullPointerException if {@code permutation} is null
+         * @throws IllegalArgumentException if {@code objective} is not finite
+         */
+        public Solution {
+            Objects.requireNonNull(permutation, "permutation");
+            if (!Double.isFinite(objective)) {
+                throw new IllegalArgumentException("objective must be finite, got "
+                        + objective);
+            }
+        }
+
+        /**
+         * Returns the location of every facility, SciPy's {@code col_ind}: entry {@code i}
+         * is {@code p(i)}.
+         *
+         * @return a new array of length {@code n}
+         */
+        public int[] columnIndices() {
+            return permutation.toArray();
+        }
+    }
+
+    /**
+     * Minimises {@code f(p)} with the default aligner, the {@code faq} preset
+     * ({@link Aligners#defaultAligner}) with seed 0.
+     *
+     * @param a matrix {@code A}, {@code n x n}, finite; not modified
+     * @param b matrix {@code B}, {@code n x n}, finite; not modified
+     * @return the permutation found, its objective and whether it is proven optimal
+     * @throws NullPointerException if a matrix or one of its rows is null
+     * @throws IllegalArgumentException as {@link #solve(double[][], double[][], Sense, Aligner)}
+     */
+    public static Solution minimize(double[][] a, double[][] b) {
+        return solve(a, b, Sense.MINIMIZE, Aligners.defaultAligner(0));
+    }
+
+    /**
+     * Maximises {@code f(p)} with the default aligner, the {@code faq} preset
+     * ({@link Aligners#defaultAligner}) with seed 0: SciPy's
+     * {@code options={"maximize": True}}.
+     *
+     * @param a matrix {@code A}, {@code n x n}, finite; not modified
+     * @param b matrix {@code B}, {@code n x n}, finite; not modified
+     * @return the permutation found, its objective and whether it is proven optimal
+     * @throws NullPointerException if a matrix or one of its rows is null
+     * @throws IllegalArgumentException as {@link #solve(double[][], double[][], Sense, Aligner)}
+     */
+    public static Solution maximize(double[][] a, double[][] b) {
+        return solve(a, b, Sense.MAXIMIZE, Aligners.defaultAligner(0));
+    }
+
+    /**
+     * Solves the problem with an aligner given by name.
+     *
+     * @param a matrix {@code A}, {@code n x n}, finite; not modified
+     * @param b matrix {@code B}, {@code n x n}, finite; not modified
+     * @param sense whether to minimise or maximise {@code f}
+     * @param aligner one of {@link Aligners#names()}, such as {@code faq} or {@code exact}
+     * @param seed the aligner's seed (SciPy's {@code rng})
+     * @return the permutation found, its objective and whether it is proven optimal
+     * @throws NullPointerException if a matrix, one of its rows or {@code sense} is null
+     * @throws IllegalArgumentException if the aligner's name is unknown (the message lists
+     *     the names), or as {@link #solve(double[][], double[][], Sense, Aligner)}
+     */
+    public static Solution solve(double[][] a, double[][] b, Sense sense, String aligner,
+            long seed) {
+        return solve(a, b, sense, Aligners.byName(aligner, seed));
+    }
+
+    /**
+     * Solves the problem with the given aligner on the graphs of {@link #toGraphs}.
+     *
+     * @param a matrix {@code A}, {@code n x n}, finite; not modified
+     * @param b matrix {@code B}, {@code n x n}, finite; not modified
+     * @param sense whether to minimise or maximise {@code f}
+     * @param aligner the aligner; not called when {@code n <= 1}
+     * @return the permutation found, its objective and whether it is proven optimal
+     * @throws NullPointerException if a matrix, one of its rows, {@code sense} or
+     *     {@code aligner} is null
+     * @throws IllegalArgumentException if a matrix is not square (the message names the row),
+     *     the orders differ, an entry is NaN or infinite (the message names the matrix and
+     *     the entry), or {@code ||A||_F ||B||_F} exceeds {@link Aligners#MAX_NORM_PRODUCT}
+     */
+    public static Solution solve(double[][] a, double[][] b, Sense sense, Aligner aligner) {
+        Objects.requireNonNull(aligner, "aligner");
+        Graph[] graphs = toGraphs(a, b, sense);
+        int n = a.length;
+        if (n <= 1) {
+            return new Solution(Permutation.identity(n), objective(a, b, identity(n)), true);
+        }
+        Alignment alignment = aligner.align(graphSpace(n), graphs[0], graphs[1]);
+        Permutation p = alignment.permutation();
+        return new Solution(p, objective(a, b, p.toArray()), alignment.certified());
+    }
+
+    /**
+     * Returns {@code f(p) = sum_{i, j} A[i][j] B[p(i)][p(j)]}, summed row by row of {@code A}.
+     *
+     * @param a matrix {@code A}, {@code n x n}, finite; not modified
+     * @param b matrix {@code B}, {@code n x n}, finite; not modified
+     * @param permutation {@code p}, SciPy's {@code col_ind}: a permutation of {@code 0..n-1}
+     * @return the objective
+     * @throws NullPointerException if an argument or a row is null
+     * @throws IllegalArgumentException if the matrices are refused as by
+     *     {@link #solve(double[][], double[][], Sense, Aligner)}, or {@code permutation} is not
+     *     a permutation of {@code 0..n-1} (the message names the entry)
+     */
+    public static double objective(double[][] a, double[][] b, int[] permutation) {
+        int n = requirePair(a, b);
+        Objects.requireNonNull(permutation, "permutation");
+        if (permutation.length != n) {
+            throw new IllegalArgumentException("permutation has length " + permutation.length
+                    + "; the matrices have order " + n);
+        }
+        int[] p = Permutation.of(permutation).toArray();
+        double sum = 0.0;
+        for (int i = 0; i < n; i++) {
+            double[] row = a[i];
+            double[] target = b[p[i]];
+            for (int j = 0; j < n; j++) {
+                sum += row[j] * target[p[j]];
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Returns the problem as a pair of directed graphs {@code [X, Y]} of
+     * {@link #graphSpace graphSpace(n)} whose similarity under a permutation {@code p} is
+     * {@code <X, p . Y> = -f(p)} for {@link Sense#MINIMIZE} and {@code f(p)} for
+     * {@link Sense#MAXIMIZE}, so that maximising the similarity solves the problem.
+     * {@code X} has node attribute {@code A[i][i]} and, on the ordered pair {@code (i, j)},
+     * {@code i != j}, edge attribute {@code A[i][j]}; {@code Y} has {@code s B[a][a]} and
+     * {@code s B[a][b]}, with {@code s = -1} when minimising and {@code +1} when maximising.
+     * Zero entries become absent edges, which contribute zero as well.
+     *
+     * @param a matrix {@code A}, {@code n x n}, finite; not modified
+     * @param b matrix {@code B}, {@code n x n}, finite; not modified
+     * @param sense whether the problem minimises or maximises {@code f}
+     * @return {@code X} and {@code Y}, both directed, of order {@code n}, node and edge
+     *     dimension 1
+     * @throws NullPointerException if a matrix, one of its rows or {@code sense} is null
+     * @throws IllegalArgumentException if the matrices are refused as by
+     *     {@link #solve(double[][], double[][], Sense, Aligner)}
+     */
+    public static Graph[] toGraphs(double[][] a, double[][] b, Sense sense) {
+        Objects.requireNonNull(sense, "sense");
+        graphSpace(requirePair(a, b)); // refuses an order too large for a graph's arrays
+        double sign = sense == Sense.MINIMIZE ? -1.0 : 1.0;
+        return new Graph[] {graph(a, 1.0), graph(b, sign)};
+    }
+
+    /**
+     * Returns the space of the graphs of {@link #toGraphs}: size {@code n}, node and edge
+     * dimension 1, node and edge weight 1, in which the similarity is the sum of the products
+     * of all matched entries, diagonal and off-diagonal alike.
+     *
+     * @param n the order of the matrices, at least 0
+     * @return the space
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
+    public static GraphSpace graphSpace(int n) {
+        return new GraphSpace(n, 1, 1, 1.0, 1.0);
+    }
+
+    /**
+     * Checks that {@code a} and {@code b} are square, of one order, finite and of a supported
+     * size, and returns the order.
+     */
+    private static int requirePair(double[][] a, double[][] b) {
+        int n = requireSquare(a, "A");
+        int order = requireSquare(b, "B");
+        if (order != n) {
+            throw new IllegalArgumentException("A has order " + n + " and B order " + order
+                    + "; a quadratic assignment problem needs matrices of one order");
+        }
+        double squaredA = squaredNorm(a);
+        double squaredB = squaredNorm(b);
+        if (squaredA == Double.POSITIVE_INFINITY || squaredB == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("the sum of the squared entries of "
+                    + (squaredA == Double.POSITIVE_INFINITY ? "A" : "B") + " overflows; divide"
+                    + " A or B by a positive constant (the optimal permutations stay the same"
+                    + " and the objective is divided by that constant)");
+        }
+        double product = Math.sqrt(squaredA) * Math.sqrt(squaredB);
+        if (!(product <= Aligners.MAX_NORM_PRODUCT)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "||A||_F ||B||_F ="
+                    + " %.3g exceeds %.0e, the largest the aligners support; divide A or B by"
+                    + " a positive constant (the optimal permutations stay the same and the"
+                    + " objective is divided by that constant)", product,
+                    Aligners.MAX_NORM_PRODUCT));
+        }
+        return n;
+    }
+
+    private static int requireSquare(double[][] matrix, String name) {
+        Objects.requireNonNull(matrix, name);
+        int n = matrix.length;
+        for (int i = 0; i < n; i++) {
+            double[] row = matrix[i];
+            if (row == null) {
+                throw new NullPointerException(name + " row " + i + " is null");
+            }
+            if (row.length != n) {
+                throw new IllegalArgumentException(name + " row " + i + " has " + row.length
+                        + (row.length == 1 ? " entry" : " entries") + ", but " + name + " has "
+                        + n + (n == 1 ? " row" : " rows") + "; a quadratic assignment problem"
+                        + " needs square matrices");
+            }
+            for (int j = 0; j < n; j++) {
+                if (!Double.isFinite(row[j])) {
+                    throw new IllegalArgumentException(name + " entry (" + i + ", " + j
+                            + ") is " + row[j] + "; the entries must be finite");
+                }
+            }
+        }
+        return n;
+    }
+
+    private static double squaredNorm(double[][] matrix) {
+        double sum = 0.0;
+        for (double[] row : matrix) {
+            for (double value : row) {
+                sum += value * value;
+            }
+        }
+        return sum;
+    }
+
+    private static int[] identity(int n) {
+        return Permutation.identity(n).toArray();
+    }
+
+    private static Graph graph(double[][] matrix, double sign) {
+        int n = matrix.length;
+        double[] nodes = new double[n];
+        double[] edges = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            nodes[i] = sign * matrix[i][i] + 0.0;
+            for (int j = 0; j < n; j++) {
+                if (j != i) {
+                    edges[i * n + j] = sign * matrix[i][j] + 0.0;
+                }
+            }
+        }
+        return Graph.fromArrays(n, 1, 1, true, nodes, edges);
+    }
+}
