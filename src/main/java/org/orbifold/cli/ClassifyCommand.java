@@ -1008,6 +1008,11 @@ final class ClassifyCommand extends DatasetCommand {
         requireModelOrder(m, sample);
         ScaledClassifier.Recipe recipe = recipe(sample);
         List<String> trainLabels = requireLabels(splits, splits.train(), "training");
+        if (new TreeSet<>(trainLabels).size() < 2) {
+            throw CliException.data("classify needs two classes or more to learn from; every"
+                    + " graph of the training split (--train " + splits.files().get(0)
+                    + ") is of class '" + trainLabels.get(0) + "'");
+        }
         List<String> validationLabels = requireLabels(splits, splits.validation(),
                 "validation");
         List<String> testLabels = requireLabels(splits, splits.test(), "test");
@@ -1085,7 +1090,7 @@ final class ClassifyCommand extends DatasetCommand {
                 ? scaled.scaling() : null;
         return new Report(sample, "splits", splits, search, grid, setting,
                 splits.names(splits.test()), testLabels, predicted, model.classes(), null,
-                searchSeconds, testSeconds, recipe, fitted, search != null && !bothRefit);
+                searchSeconds, testSeconds, recipe, fitted, search != null && !bothRefit, null);
     }
 
     private Report crossValidate(Method m, List<Setting> grid, Aligner aligner,
@@ -1158,7 +1163,8 @@ final class ClassifyCommand extends DatasetCommand {
             names.add(g < all.size() ? all.get(g) : null);
         }
         return new Report(sample, "folds", null, null, grid, s, names, labels, predicted,
-                LabelEncoder.of(labels), perFold, 0.0, seconds, recipe, null, false);
+                LabelEncoder.of(labels), perFold, 0.0, seconds, recipe, null, false,
+                ClassifyOutput.foldNumbers(foldIndices, labels.size()));
     }
 
     // ---- Options and checks ----------------------------------------------------------------
@@ -1661,18 +1667,20 @@ final class ClassifyCommand extends DatasetCommand {
     /**
      * Fails when a split option names a folder, or something that exists but is no regular
      * file (a named pipe, which reading would block on, or a device); a missing file is left
-     * to the readers, which name it. Null: the option is not given.
+     * to the readers, which name it. Null: the option is not given. A data error, as a
+     * missing split file or DATASET is (README: an input that cannot be read is data, a
+     * refused {@code --out} a usage error).
      */
     private static void requireSplitFile(String option, Path file) {
         if (file == null) {
             return;
         }
         if (Files.isDirectory(file)) {
-            throw CliException.usage(option + " " + file + " is a folder; give a split file (an"
+            throw CliException.data(option + " " + file + " is a folder; give a split file (an"
                     + " IAM .cxl file or a split list), or the IAM folder as DATASET");
         }
         if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw CliException.usage(option + " " + file + " is not a regular file (such as a"
+            throw CliException.data(option + " " + file + " is not a regular file (such as a"
                     + " named pipe or a device); give a split file (an IAM .cxl file or a split"
                     + " list)");
         }
@@ -1806,26 +1814,34 @@ final class ClassifyCommand extends DatasetCommand {
                 && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".cxl");
     }
 
-    /** Returns the labels of a split, failing on a graph without one. */
+    /**
+     * Returns the labels of a split, failing on a graph without one, named with the split
+     * file's line or entry that lists it ({@link Splits#place}).
+     */
     private static List<String> requireLabels(Splits splits, int[] indices, String split) {
         List<String> labels = splits.labels(indices);
         int missing = labels.indexOf(null);
         if (missing >= 0) {
-            throw CliException.data(split + " graph '" + splits.names(indices).get(missing)
-                    + "' has no class label; classify needs the class of every graph");
+            throw CliException.data(splits.place(indices[missing]) + ": " + split + " graph '"
+                    + splits.names(indices).get(missing) + "' has no class label; classify"
+                    + " needs the class of every graph");
         }
         return labels;
     }
 
-    /** Fails on a graph whose class no training graph has: it could never be predicted. */
+    /**
+     * Fails on a graph whose class no training graph has: it could never be predicted. The
+     * message names the split file's line or entry that lists the graph.
+     */
     private static void requireKnownClasses(Splits splits, int[] indices, List<String> labels,
             List<String> trainLabels, String split) {
         TreeSet<String> known = new TreeSet<>(trainLabels);
         for (int i = 0; i < labels.size(); i++) {
             if (!known.contains(labels.get(i))) {
-                throw CliException.data(split + " graph '" + splits.names(indices).get(i)
-                        + "' has class '" + labels.get(i) + "', which no training graph has;"
-                        + " training classes: " + String.join(", ", known));
+                throw CliException.data(splits.place(indices[i]) + ": " + split + " graph '"
+                        + splits.names(indices).get(i) + "' has class '" + labels.get(i)
+                        + "', which no training graph has; training classes: "
+                        + String.join(", ", known));
             }
         }
     }
@@ -1844,7 +1860,9 @@ final class ClassifyCommand extends DatasetCommand {
             String has = counts.isEmpty() ? "there are no graphs in " + where
                     : "every graph of " + where + " is of class '"
                             + counts.keySet().iterator().next() + "'";
-            throw CliException.usage("classify needs two classes or more to learn from; "
+            // The classes are the data's (or the split lists'), a data error as a test class
+            // that no training graph has.
+            throw CliException.data("classify needs two classes or more to learn from; "
                     + has);
         }
         if (m == Method.MLP) {

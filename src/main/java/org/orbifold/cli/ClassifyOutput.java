@@ -37,15 +37,34 @@ final class ClassifyOutput {
     /**
      * Everything a run evaluated: the data, the protocol ({@code splits} or {@code folds}),
      * the validation search and its grid, the chosen setting, the true and predicted class of
-     * every evaluated graph, the fold accuracies (folds only), the wall times, and the
-     * attribute scaling asked for and, with splits, as fitted.
+     * every evaluated graph, the fold accuracies (folds only), the wall times, the
+     * attribute scaling asked for and, with splits, as fitted, and with folds the fold of
+     * every evaluated graph ({@code folds[i]}, from 1; null with splits).
      */
     record Report(Sample sample, String protocol, Splits splits,
             ValidationSearch.Result search, List<Setting> grid, Setting chosen,
             List<String> evaluatedNames, List<String> truth, List<String> predicted,
             LabelEncoder classes, FoldAccuracies foldAccuracies, double searchSeconds,
             double testSeconds, ScaledClassifier.Recipe recipe, AttributeScaling fitted,
-            boolean searchFitReused) {
+            boolean searchFitReused, int[] folds) {
+    }
+
+    /**
+     * Returns the fold of every graph, numbered from 1 as the text's {@code folds} line and
+     * the JSON's {@code foldAccuracies} order them.
+     *
+     * @param folds the graphs of each fold (indices, such as
+     *     {@link Evaluation#stratifiedFolds}), together every index below {@code size} once
+     * @param size the number of graphs
+     */
+    static int[] foldNumbers(List<int[]> folds, int size) {
+        int[] numbers = new int[size];
+        for (int f = 0; f < folds.size(); f++) {
+            for (int i : folds.get(f)) {
+                numbers[i] = f + 1;
+            }
+        }
+        return numbers;
     }
 
     /**
@@ -280,6 +299,9 @@ final class ClassifyOutput {
                 json.name("graph").value(report.evaluatedNames().get(i));
                 json.name("class").value(report.truth().get(i));
                 json.name("predicted").value(report.predicted().get(i));
+                if (report.folds() != null) {
+                    json.name("fold").value(report.folds()[i]);
+                }
                 json.endObject();
             }
             json.endArray();
@@ -406,8 +428,8 @@ final class ClassifyOutput {
                 if (factors[c] == 0.0) {
                     parts.add(name + " dropped");
                 } else if (offsets[c] != 0.0 || factors[c] != 1.0) {
-                    parts.add(String.format(Locale.ROOT, "%s -> (%s - %.4g) / %.4g", name,
-                            name, offsets[c], 1.0 / factors[c]));
+                    parts.add(name + " -> " + shiftAndScale(name, offsets[c],
+                            1.0 / factors[c]));
                 }
             }
             double[] edgeFactors = a.edgeFactors();
@@ -432,6 +454,22 @@ final class ClassifyOutput {
         return String.join(", ", parts);
     }
 
+    /**
+     * Writes {@code (name - offset) / divisor} with the offset's sign folded into the
+     * operator, {@code (y + 0.1237) / 2.045} rather than {@code (y - -0.1237) / 2.045}, and
+     * without a zero offset or a divisor of 1 ({@code y / 2.045}, {@code y - 3}); numbers to
+     * four significant digits.
+     */
+    static String shiftAndScale(String name, double offset, double divisor) {
+        String shifted = offset == 0.0 ? name : String.format(Locale.ROOT, "%s %s %.4g", name,
+                offset < 0.0 ? "+" : "-", Math.abs(offset));
+        if (divisor == 1.0) {
+            return shifted;
+        }
+        return String.format(Locale.ROOT, offset == 0.0 ? "%s / %.4g" : "(%s) / %.4g", shifted,
+                divisor);
+    }
+
     /** Returns an enum constant's name as an option value: {@code CLASS_MEANS} as class-means. */
     private static String optionName(String constant) {
         return constant.toLowerCase(Locale.ROOT).replace('_', '-');
@@ -445,19 +483,49 @@ final class ClassifyOutput {
         return count;
     }
 
-    /**
-     * Names the split files when they lie in more than one folder (say, training on one
-     * distortion level of IAM Letter and testing on another), since the header names only
-     * the training split's folder.
-     */
-    private static void splitFolders(PrintWriter w, List<String> files) {
+    /** Returns the folders of the split files given (absolute, normalized). */
+    private static Set<Path> folders(List<String> files) {
         Set<Path> folders = new HashSet<>();
         for (String file : files) {
             if (file != null) {
                 folders.add(Path.of(file).toAbsolutePath().normalize().getParent());
             }
         }
-        if (folders.size() > 1) {
+        return folders;
+    }
+
+    /**
+     * Names the data of a run on splits for the header, as the user gave it: for split lists
+     * DATASET ({@link Sample#source}); for IAM split files (an IAM folder, or {@code .cxl}
+     * files one by one) their folder as given ({@code ../Letter/LOW}), the current folder by
+     * its name ({@code LOW (the current folder)}) when the files were given without one, and
+     * {@code the split files} when they lie in several folders (a {@code files} line then
+     * names them).
+     */
+    static String splitsData(Sample sample, List<String> files) {
+        for (String file : files) {
+            if (file != null && !file.toLowerCase(Locale.ROOT).endsWith(".cxl")) {
+                return sample.source();
+            }
+        }
+        if (folders(files).size() > 1) {
+            return "the split files";
+        }
+        Path folder = Path.of(files.get(0)).getParent();
+        if (folder != null && !folder.normalize().toString().isEmpty()) {
+            return folder.toString();
+        }
+        Path current = Path.of("").toAbsolutePath().getFileName();
+        return current == null ? "the current folder" : current + " (the current folder)";
+    }
+
+    /**
+     * Names the split files when they lie in more than one folder (say, training on one
+     * distortion level of IAM Letter and testing on another), which the header calls
+     * {@code the split files} ({@link #splitsData}).
+     */
+    private static void splitFolders(PrintWriter w, List<String> files) {
+        if (folders(files).size() > 1) {
             w.printf(Locale.ROOT, "files       train %s, validation %s, test %s%n", files.get(0),
                     files.get(1) == null ? "none" : files.get(1), files.get(2));
         }
@@ -472,8 +540,8 @@ final class ClassifyOutput {
             String validation = s.validation().length == 0 ? "no validation"
                     : "validation " + s.validation().length;
             w.printf(Locale.ROOT, "%s on %s: train %d, %s, test %d graphs, %d classes%n",
-                    method.title, sample.source(), s.train().length, validation, s.test().length,
-                    classes.size());
+                    method.title, splitsData(sample, s.files()), s.train().length, validation,
+                    s.test().length, classes.size());
             splitFolders(w, s.files());
         } else {
             w.printf(Locale.ROOT, "%s, stratified %d-fold cross-validation of %s (%s, %d"
@@ -662,38 +730,76 @@ final class ClassifyOutput {
     }
 
     /**
-     * Prints the confusion matrix, rows the true classes, columns the predicted ones, each
-     * column right-aligned to the widest label or count as shown: a label's width is that of
-     * its escaped form ({@link VisibleText#width}), since the writer {@code w} is expected to
+     * The longest class name, in shown characters, that the confusion matrix writes above
+     * its column; a longer one (or one holding a space, or empty) makes every column a key.
+     */
+    static final int LONGEST_COLUMN_NAME = 12;
+
+    /**
+     * Prints the confusion matrix, rows the true classes, columns the predicted ones. Each
+     * column is right-aligned to its own width, that of its heading or its largest count as
+     * shown, so that one long name widens one column only; a label's width is that of its
+     * escaped form ({@link VisibleText#width}), since the writer {@code w} is expected to
      * escape control characters ({@link VisibleText#writer}).
+     *
+     * <p>When a class name is longer than {@link #LONGEST_COLUMN_NAME} shown characters,
+     * holds a space (so that the heading could not be read as one name per column) or is
+     * empty, the columns are headed by short keys {@code c1}, {@code c2}, ... in class order,
+     * and each row begins with its class's key before the full name, left-aligned: the rows
+     * are the legend of the keys.
      *
      * @param w where the table goes
      * @param classes the classes, in row and column order
      * @param counts the counts, {@code counts[true][predicted]}; not modified
      */
     static void confusionTable(PrintWriter w, LabelEncoder classes, int[][] counts) {
-        w.println("confusion   rows: true class, columns: predicted class");
-        int width = 1;
-        for (String label : classes.labels()) {
-            width = Math.max(width, VisibleText.width(label));
+        List<String> labels = classes.labels();
+        boolean keyed = false;
+        for (String label : labels) {
+            keyed |= label.isEmpty() || label.contains(" ")
+                    || VisibleText.width(label) > LONGEST_COLUMN_NAME;
         }
-        for (int[] row : counts) {
-            for (int count : row) {
-                width = Math.max(width, Integer.toString(count).length());
+        List<String> headings = new ArrayList<>();
+        List<String> rowNames = new ArrayList<>();
+        for (int c = 0; c < labels.size(); c++) {
+            String key = "c" + (c + 1);
+            headings.add(keyed ? key : labels.get(c));
+            rowNames.add(keyed ? key + " " + labels.get(c) : labels.get(c));
+        }
+        int rowWidth = 1;
+        for (String name : rowNames) {
+            rowWidth = Math.max(rowWidth, VisibleText.width(name));
+        }
+        int[] widths = new int[labels.size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = Math.max(1, VisibleText.width(headings.get(c)));
+            for (int[] row : counts) {
+                widths[c] = Math.max(widths[c], Integer.toString(row[c]).length());
             }
         }
-        StringBuilder header = new StringBuilder("  ").append(" ".repeat(width));
-        for (String label : classes.labels()) {
-            header.append(' ').append(pad(label, width));
+        w.println("confusion   rows: true class, columns: predicted class"
+                + (keyed ? " (by the keys c1 to c" + labels.size() + " before the rows'"
+                        + " classes)" : ""));
+        StringBuilder header = new StringBuilder("  ").append(" ".repeat(rowWidth));
+        for (int c = 0; c < widths.length; c++) {
+            header.append(' ').append(pad(headings.get(c), widths[c]));
         }
         w.println(TextFiles.unpadEnd(header.toString()));
         for (int a = 0; a < counts.length; a++) {
-            StringBuilder line = new StringBuilder("  ").append(pad(classes.label(a), width));
-            for (int count : counts[a]) {
-                line.append(' ').append(pad(Integer.toString(count), width));
+            String name = rowNames.get(a);
+            StringBuilder line = new StringBuilder("  ").append(keyed
+                    ? padEnd(name, rowWidth) : pad(name, rowWidth));
+            for (int c = 0; c < widths.length; c++) {
+                line.append(' ').append(pad(Integer.toString(counts[a][c]), widths[c]));
             }
             w.println(line);
         }
+    }
+
+    /** Left-aligns text to a width, shown escaped ({@link VisibleText#escape}). */
+    private static String padEnd(String text, int width) {
+        String shown = VisibleText.escape(text);
+        return shown + " ".repeat(Math.max(0, width - shown.length()));
     }
 
     /** Right-aligns text to a width, shown escaped ({@link VisibleText#escape}). */

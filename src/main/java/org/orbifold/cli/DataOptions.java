@@ -31,7 +31,8 @@ final class DataOptions {
     String className;
 
     @Option(names = "--limit", paramLabel = "N",
-            description = "Keep only the first N graphs, for quick looks.")
+            description = "Keep only the first N graphs, for quick looks (a molecule file is"
+                + " read only up to its N-th molecule).")
     Integer limit;
 
     @Option(names = "--skip-invalid",
@@ -62,14 +63,22 @@ final class DataOptions {
     /**
      * Reads DATASET, a {@code tu:NAME} first fetched ({@link FetchCommand#resolve}; a
      * {@link DatasetCommand} has it replaced by its folder before it runs and fetched by its
-     * own {@code load}), and selects the graphs.
+     * own {@code load}), and selects the graphs. {@code --limit N} without {@code --class}
+     * keeps the first N graphs of the file, so a molecule file is read only up to its N-th
+     * molecule ({@link MoleculeReader#withLimit}): a record after it that would not parse
+     * does not stop the command. Other formats are read whole (a TU data set's graphs are
+     * spread over files of all graphs), and then cut.
      */
     Sample load(String dataset) {
         PrintWriter err = command == null ? new PrintWriter(System.err, true)
                 : command.commandLine().getErr();
         String path = FetchCommand.resolve(dataset, err,
                 "1".equals(System.getenv(CenterCommand.TERMINAL_VARIABLE)));
-        return Sample.load(path, className, limit, molecules(path), graphMl());
+        MoleculeReader molecules = molecules(path);
+        if (className == null && limit != null && limit >= 1) {
+            molecules = molecules.withLimit(limit);
+        }
+        return Sample.load(path, className, limit, molecules, graphMl());
     }
 
     /**

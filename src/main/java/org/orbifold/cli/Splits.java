@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.orbifold.io.DatasetFormatException;
 import org.orbifold.io.GraphDataset;
 import org.orbifold.io.IamDatasetReader;
@@ -27,8 +29,21 @@ import org.orbifold.space.Graph;
  * @param validation indices of the validation graphs, empty when there is no validation split
  * @param test indices of the test graphs
  * @param files the split files as given: training, validation (null if none), test
+ * @param places for each graph of the sample, where a split names it, for messages: the
+ *     option, the file and the line of a split list ({@code --test test.txt line 3}) or the
+ *     entry of an IAM split file ({@code --test test.cxl entry 7}); null for a graph in no
+ *     split
  */
-record Splits(Sample sample, int[] train, int[] validation, int[] test, List<String> files) {
+record Splits(Sample sample, int[] train, int[] validation, int[] test, List<String> files,
+        List<String> places) {
+
+    /**
+     * What follows the data set's name and {@code #} in the name that a molecule reader
+     * gives a record: the record number, then a space and the title if there is one
+     * ({@code mutag_188_data#84 MDL Molfile}); group 1 is the number.
+     */
+    private static final Pattern RECORD_NAME = Pattern.compile("([0-9]{1,9})(?: .*)?",
+            Pattern.DOTALL);
 
     /** The names of the IAM validation split file, in the order they are looked for. */
     static final List<String> VALIDATION_FILES = List.of("validation.cxl", "valid.cxl");
@@ -165,6 +180,8 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         List<String> names = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int[][] indices = new int[files.size()][];
+        List<String> places = new ArrayList<>();
+        List<String> options = options(files);
         for (int s = 0; s < parts.size(); s++) {
             GraphDataset part = parts.get(s);
             if (part.size() == 0) {
@@ -179,6 +196,7 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
             indices[s] = new int[part.size()];
             for (int g = 0; g < part.size(); g++) {
                 indices[s][g] = graphs.size();
+                places.add(options.get(s) + " " + files.get(s) + " entry " + (g + 1));
                 graphs.add(part.graphs().get(g));
                 labels.add(part.classLabels().get(g));
                 names.add(part.graphNames().get(g));
@@ -201,7 +219,7 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         given.add(validation == null ? null : validation.toString());
         given.add(test.toString());
         return new Splits(sample, indices[0], validation == null ? none : indices[1],
-                indices[files.size() - 1], given);
+                indices[files.size() - 1], given, places);
     }
 
     /** The options that name the IAM split files, in the order of {@code files}. */
@@ -656,7 +674,15 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
      * Cuts a data set by split list files: UTF-8 text ({@link TextFiles#readUtf8Lines}: a
      * byte-order mark at the start is dropped, other bytes are refused with their line and
      * column), one graph per line, by its name or by its 0-based index; blank lines and lines
-     * starting with {@code #} are skipped.
+     * starting with {@code #} are skipped. A molecule, named {@code STEM#N TITLE} by its
+     * record {@code N}, may also be named {@code STEM#N}.
+     *
+     * <p>An index counts the graphs read, which after skipped invalid records
+     * ({@code --skip-invalid}) are fewer than the records: from the first skipped record on,
+     * index {@code k} is no longer record {@code k + 1}. A list written for the records
+     * (aligned with another copy of the data set, say) would then silently name other
+     * molecules, so an index whose graph's name gives another record than {@code k + 1} is
+     * refused, naming the first skipped record; such graphs are listed by name.
      *
      * @param sample all graphs of the data set, in its order (no class or limit applied)
      * @param train the training list
@@ -669,18 +695,81 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         for (int g = 0; g < names.size(); g++) {
             byName.putIfAbsent(names.get(g), g);
         }
+        Records records = new Records(sample.dataset());
+        for (int g = 0; g < names.size(); g++) {
+            int record = records.of(g);
+            if (record > 0) {
+                byName.putIfAbsent(sample.dataset().name() + "#" + record, g);
+            }
+        }
 
         // Read each list, then check that no graph is in two splits.
         Map<Integer, String> owner = new HashMap<>();
-        int[] trainIndices = readList(train, "--train", sample, byName, owner);
+        int[] trainIndices = readList(train, "--train", sample, byName, records, owner);
         int[] validationIndices = validation == null ? new int[0]
-                : readList(validation, "--valid", sample, byName, owner);
-        int[] testIndices = readList(test, "--test", sample, byName, owner);
+                : readList(validation, "--valid", sample, byName, records, owner);
+        int[] testIndices = readList(test, "--test", sample, byName, records, owner);
         List<String> given = new ArrayList<>();
         given.add(train.toString());
         given.add(validation == null ? null : validation.toString());
         given.add(test.toString());
-        return new Splits(sample, trainIndices, validationIndices, testIndices, given);
+        List<String> places = new ArrayList<>();
+        for (int g = 0; g < sample.size(); g++) {
+            places.add(owner.get(g));
+        }
+        return new Splits(sample, trainIndices, validationIndices, testIndices, given, places);
+    }
+
+    /**
+     * The record numbers that a molecule reader put in the graph names ({@link #RECORD_NAME}),
+     * and the first graph whose number is not its index plus one: the first graph read after
+     * a skipped record.
+     */
+    private static final class Records {
+
+        private final GraphDataset dataset;
+        private final int firstShifted;
+
+        Records(GraphDataset dataset) {
+            this.dataset = dataset;
+            int shifted = -1;
+            for (int g = 0; g < dataset.size() && shifted < 0; g++) {
+                int record = of(g);
+                if (record > 0 && record != g + 1) {
+                    shifted = g;
+                }
+            }
+            this.firstShifted = shifted;
+        }
+
+        /** The record number in the name of graph {@code g}, or 0 when it holds none. */
+        int of(int g) {
+            String name = dataset.graphNames().get(g);
+            String prefix = dataset.name() + "#";
+            if (!name.startsWith(prefix)) {
+                return 0;
+            }
+            Matcher m = RECORD_NAME.matcher(name.substring(prefix.length()));
+            return m.matches() ? Integer.parseInt(m.group(1)) : 0;
+        }
+
+        /**
+         * Fails when index {@code g}, read from a line of digits, names a graph of another
+         * record than {@code g + 1} (a record before it was skipped).
+         */
+        void requireRecord(int g, String entry, String where) {
+            int record = of(g);
+            if (firstShifted < 0 || record == 0 || record == g + 1) {
+                return;
+            }
+            int first = firstShifted + 1;
+            throw CliException.data(where + ": index " + entry + " would name record "
+                    + record + " ('" + dataset.graphNames().get(g) + "'), not record "
+                    + (g + 1) + ": indices count the graphs kept, and --skip-invalid skipped"
+                    + " invalid records, the first of them record " + first + "; from record "
+                    + first + " on, list graphs by name, such as '" + dataset.name() + "#"
+                    + record + "' for record " + record);
+        }
     }
 
     /**
@@ -689,7 +778,7 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
      * @param owner for each index read so far, the option and line that listed it; updated
      */
     private static int[] readList(Path file, String option, Sample sample,
-            Map<String, Integer> byName, Map<Integer, String> owner) {
+            Map<String, Integer> byName, Records records, Map<Integer, String> owner) {
         List<String> lines;
         try {
             lines = TextFiles.readUtf8Lines(file);
@@ -710,6 +799,9 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
             }
             String where = option + " " + file + " line " + (l + 1);
             int index = indexOf(entry, where, size, names, byName);
+            if (isIndex(entry)) {
+                records.requireRecord(index, entry, where);
+            }
             String previous = owner.putIfAbsent(index, where);
             if (previous != null) {
                 throw CliException.data(where + ": graph " + index + " ('" + names.get(index)
@@ -724,9 +816,14 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         return indices.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** Whether a line of a split list is an index: digits only. */
+    private static boolean isIndex(String entry) {
+        return entry.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
     private static int indexOf(String entry, String where, int size, List<String> names,
             Map<String, Integer> byName) {
-        if (entry.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (isIndex(entry)) {
             long index = entry.length() > 10 ? Long.MAX_VALUE : Long.parseLong(entry);
             if (index >= size) {
                 throw CliException.data(where + ": index " + entry + " is out of range; the"
@@ -741,6 +838,14 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
                     + "; a line of digits is a 0-based index)");
         }
         return index;
+    }
+
+    /**
+     * Returns where a split names the graph at a sample index ({@link #places}): the option,
+     * file and line or entry, or null for a graph in no split.
+     */
+    String place(int index) {
+        return places.get(index);
     }
 
     /** Returns the labels of the graphs at the indices. */

@@ -267,7 +267,8 @@ public final class IamDatasetReader {
             notes.addAll(kindNotes);
             notes.addAll(encoded.notes());
             if (cxlFiles.size() > 1) {
-                notes.add("attribute channels built from the graphs of all " + cxlFiles.size()
+                notes.add("attribute channels built from the graphs of "
+                        + (cxlFiles.size() == 2 ? "both" : "all " + cxlFiles.size())
                         + " split files, so that the splits share them (class labels play no"
                         + " part)");
             }

@@ -218,18 +218,20 @@ public final class MoleculeReader {
     private final boolean skipInvalid;
     private final boolean checkValence;
     private final String labelColumn;
+    private final int limit;
 
     /** Creates a reader with implicit hydrogens and valence checks, failing on invalid records. */
     public MoleculeReader() {
-        this(false, false, true, null);
+        this(false, false, true, null, 0);
     }
 
     private MoleculeReader(boolean explicitHydrogens, boolean skipInvalid, boolean checkValence,
-            String labelColumn) {
+            String labelColumn, int limit) {
         this.explicitHydrogens = explicitHydrogens;
         this.skipInvalid = skipInvalid;
         this.checkValence = checkValence;
         this.labelColumn = labelColumn;
+        this.limit = limit;
     }
 
     /**
@@ -240,7 +242,7 @@ public final class MoleculeReader {
      * @return the reader with that setting
      */
     public MoleculeReader withExplicitHydrogens(boolean explicit) {
-        return new MoleculeReader(explicit, skipInvalid, checkValence, labelColumn);
+        return new MoleculeReader(explicit, skipInvalid, checkValence, labelColumn, limit);
     }
 
     /**
@@ -251,7 +253,7 @@ public final class MoleculeReader {
      * @return the reader with that setting
      */
     public MoleculeReader withSkipInvalid(boolean skip) {
-        return new MoleculeReader(explicitHydrogens, skip, checkValence, labelColumn);
+        return new MoleculeReader(explicitHydrogens, skip, checkValence, labelColumn, limit);
     }
 
     /**
@@ -268,7 +270,7 @@ public final class MoleculeReader {
      * @return the reader with that setting
      */
     public MoleculeReader withValenceCheck(boolean check) {
-        return new MoleculeReader(explicitHydrogens, skipInvalid, check, labelColumn);
+        return new MoleculeReader(explicitHydrogens, skipInvalid, check, labelColumn, limit);
     }
 
     /**
@@ -290,7 +292,28 @@ public final class MoleculeReader {
      * @return the reader with that setting
      */
     public MoleculeReader withLabelColumn(String column) {
-        return new MoleculeReader(explicitHydrogens, skipInvalid, checkValence, column);
+        return new MoleculeReader(explicitHydrogens, skipInvalid, checkValence, column, limit);
+    }
+
+    /**
+     * Returns a reader that stops at the first {@code graphs} molecules read (true
+     * {@code --limit N}): the records after the one that completes them are not parsed, so an
+     * invalid record there neither fails nor counts as skipped, and a note says where reading
+     * stopped. The file is still read whole, and a SMILES file's label file must still hold
+     * one label per record. Invalid records before that point fail or are skipped as set, and
+     * skipped ones do not count toward the limit.
+     *
+     * @param graphs the most molecules to read, at least 1; 0 reads every record
+     * @return the reader with that setting
+     * @throws IllegalArgumentException if {@code graphs} is negative
+     */
+    public MoleculeReader withLimit(int graphs) {
+        if (graphs < 0) {
+            throw new IllegalArgumentException("the limit must be >= 0 (0: no limit), got "
+                    + graphs);
+        }
+        return new MoleculeReader(explicitHydrogens, skipInvalid, checkValence, labelColumn,
+                graphs);
     }
 
     /**
@@ -1100,6 +1123,8 @@ public final class MoleculeReader {
         private final Set<String> pseudoLabels = new TreeSet<>();
         private final List<String> notes = new ArrayList<>();
         private String classSource;
+        /** The first record left unparsed because the limit was reached; 0 for none. */
+        private int firstUnread;
 
         Collector(Path file, boolean hasClasses) {
             this.file = file;
@@ -1125,6 +1150,9 @@ public final class MoleculeReader {
          */
         void add(int record, int line, String title, String classLabel, String missingLabel,
                 Parse parse) throws DatasetFormatException {
+            if (atLimit(record)) {
+                return;
+            }
             String name = stem + "#" + record + (title.isEmpty() ? "" : " " + title);
             try {
                 Set<String> labels = new TreeSet<>();
@@ -1169,6 +1197,9 @@ public final class MoleculeReader {
         /** Fails with the problem, its cause attached, or counts the record as skipped. */
         void reject(int record, int line, String problem, Throwable cause)
                 throws DatasetFormatException {
+            if (atLimit(record)) {
+                return;
+            }
             if (!skipInvalid) {
                 DatasetFormatException e = new DatasetFormatException(file, line,
                         problem.startsWith("cannot") ? problem : "record " + record + ": "
@@ -1179,6 +1210,20 @@ public final class MoleculeReader {
                 throw e;
             }
             skipped.add(Integer.toString(line));
+        }
+
+        /**
+         * Returns whether the limit's molecules are read before this record, which is then
+         * left unparsed; remembers the first such record for the note.
+         */
+        private boolean atLimit(int record) {
+            if (limit == 0 || raw.size() < limit) {
+                return false;
+            }
+            if (firstUnread == 0) {
+                firstUnread = record;
+            }
+            return true;
         }
 
         GraphDataset dataset(String unit) {
@@ -1209,6 +1254,11 @@ public final class MoleculeReader {
                         + (skipped.size() == 1 ? "" : "s") + " at " + unit
                         + (skipped.size() == 1 ? " " : "s ") + String.join(", ", listed)
                         + (skipped.size() > listed.size() ? ", ..." : ""));
+            }
+            if (firstUnread > 0) {
+                notes.add("stopped after " + (limit == 1 ? "the first molecule"
+                        : "the first " + limit + " molecules") + " (the limit): records from "
+                        + firstUnread + " on were not parsed");
             }
             return new GraphDataset(stem, encoded.graphs(), classes, names,
                     encoded.nodeChannels(), encoded.edgeChannels(), notes);

@@ -252,6 +252,10 @@ class ClassifyCommandTest {
                 + " (no <print file=\"X.gxl\" class=\"C\"/> entries)\n", r.err());
     }
 
+    /**
+     * A split option naming a folder or a pipe is a data error (exit status 1), as a missing
+     * split file is: an input that cannot be read as a split, not a bad command line.
+     */
     @Test
     void aSplitOptionNamingAFolderOrAPipeSaysSo() throws IOException, InterruptedException {
         Path folder = iamFolder(null);
@@ -259,7 +263,12 @@ class ClassifyCommandTest {
 
         Run r = run("classify", "--train", folder.toString(), "--test", test);
 
-        assertEquals(CliException.USAGE, r.exitCode(), r.out());
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        Run missing = run("classify", "--train", folder.resolve("none.cxl").toString(), "--test",
+                test);
+        assertEquals(CliException.DATA, missing.exitCode(), missing.out());
+        assertEquals(Main.ERROR_PREFIX + "cannot read --train " + folder.resolve("none.cxl")
+                + ": no such file\n", missing.err());
         assertEquals(Main.ERROR_PREFIX + "--train " + folder + " is a folder; give a split file"
                 + " (an IAM .cxl file or a split list), or the IAM folder as DATASET\n", r.err());
 
@@ -273,7 +282,7 @@ class ClassifyCommandTest {
         }
         assumeTrue(mkfifo.waitFor() == 0 && Files.exists(pipe), "mkfifo failed");
         r = run("classify", "--train", pipe.toString(), "--test", test);
-        assertEquals(CliException.USAGE, r.exitCode(), r.out());
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
         assertEquals(Main.ERROR_PREFIX + "--train " + pipe + " is not a regular file (such as a"
                 + " named pipe or a device); give a split file (an IAM .cxl file or a split"
                 + " list)\n", r.err());
@@ -282,7 +291,7 @@ class ClassifyCommandTest {
         assumeTrue(new ProcessBuilder("mkfifo", list.toString()).start().waitFor() == 0,
                 "mkfifo failed");
         r = run("classify", LETTERS, "--train", list.toString(), "--test", list.toString());
-        assertEquals(CliException.USAGE, r.exitCode(), r.out());
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
         assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "--train " + list + " is not a"
                 + " regular file"), r.err());
     }
@@ -412,7 +421,7 @@ class ClassifyCommandTest {
         assertTrue(r.out().contains("test        accuracy 1.0000 (4 of 4)"), r.out());
         assertTrue(r.out().contains("confusion   rows: true class, columns: predicted class"),
                 r.out());
-        assertTrue(r.out().contains("  line    2    0"), r.out());
+        assertTrue(r.out().contains("  line    2   0"), r.out());
     }
 
     /**
@@ -455,6 +464,10 @@ class ClassifyCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(0.0, r.json().get("validationGraphs"));
         assertEquals(1.0, r.json().get("accuracy"));
+        // Two split files are "both", not "all 2".
+        assertTrue(((List<?>) r.json().get("notes")).contains("attribute channels built from"
+                + " the graphs of both split files, so that the splits share them (class labels"
+                + " play no part)"), r.out());
     }
 
     /**
@@ -556,6 +569,85 @@ class ClassifyCommandTest {
         assertTrue(text.out().contains("\nfiles       train " + low.resolve("train.cxl")
                 + ", validation none, test " + high.resolve("train.cxl") + "\n"), text.out());
         assertFalse(oneFolder.out().contains("\nfiles "), oneFolder.out());
+        // The header named the training split's folder, LOW, for graphs of LOW and HIGH.
+        assertTrue(text.out().startsWith("nearest class mean on the split files: train 8,"),
+                text.out());
+        assertTrue(oneFolder.out().startsWith("nearest class mean on " + low + ": train 8,"),
+                oneFolder.out());
+    }
+
+    // ---- Split lists of a molecule file with skipped records -------------------------------
+
+    /**
+     * Writes {@code mol.smi}, eight molecules whose second record is no SMILES (an unclosed
+     * ring), with the classes a, b, b, a, b, a, b, a in {@code mol_target.txt}.
+     */
+    private Path moleculesWithABadSecondRecord() throws IOException {
+        Files.writeString(dir.resolve("mol_target.txt"), "a\nb\nb\na\nb\na\nb\na\n");
+        return Files.writeString(dir.resolve("mol.smi"),
+                "CCO\nC1CC\nCCN amine\nCCCO\nCCCN\nCO\nCN\nCCC\n");
+    }
+
+    /**
+     * After {@code --skip-invalid} an index counts the graphs kept, not the records, so a
+     * split list written for the records named other molecules without a word: index 1 is
+     * record 3 once record 2 is skipped. Such an index is refused, naming the first skipped
+     * record; an index before it means the same either way and is read; a molecule may be
+     * named by its record alone ({@code mol#3}, whose full name is {@code mol#3 amine}).
+     */
+    @Test
+    void anIndexPastASkippedRecordIsRefusedAndNamesWork() throws IOException {
+        Path molecules = moleculesWithABadSecondRecord();
+        Path shifted = list("shifted.txt", "1");
+        Path train = list("train.txt", "0", "mol#3", "mol#4", "mol#5");
+        Path test = list("test.txt", "mol#6", "mol#7");
+
+        Run refused = run("classify", molecules.toString(), "--skip-invalid", "--train",
+                train.toString(), "--test", shifted.toString(), "--aligner", "exact");
+        Run byName = run("classify", molecules.toString(), "--skip-invalid", "--train",
+                train.toString(), "--test", test.toString(), "--aligner", "exact", "--json");
+
+        assertEquals(CliException.DATA, refused.exitCode(), refused.out());
+        assertEquals(Main.ERROR_PREFIX + "--test " + shifted + " line 1: index 1 would name"
+                + " record 3 ('mol#3 amine'), not record 2: indices count the graphs kept, and"
+                + " --skip-invalid skipped invalid records, the first of them record 2; from"
+                + " record 2 on, list graphs by name, such as 'mol#3' for record 3\n",
+                refused.err());
+        assertEquals(0, byName.exitCode(), byName.err());
+        List<?> predictions = (List<?>) byName.json().get("predictions");
+        assertEquals("mol#6", ((Map<?, ?>) predictions.get(0)).get("graph"));
+        assertEquals("a", ((Map<?, ?>) predictions.get(0)).get("class"));
+        assertEquals("mol#7", ((Map<?, ?>) predictions.get(1)).get("graph"));
+        assertEquals(4.0, byName.json().get("trainGraphs"));
+    }
+
+    /**
+     * {@code --limit N} keeps the first N graphs, so a molecule file is parsed only up to its
+     * N-th molecule: a bad record after it no longer fails the command (with {@code --limit
+     * 60} a SMILES file still failed at line 83), and a note says where reading stopped.
+     * Before the limit a bad record still fails, or is skipped and not counted.
+     */
+    @Test
+    void theLimitStopsReadingAMoleculeFile() throws IOException {
+        Path molecules = moleculesWithABadSecondRecord();
+
+        Run one = run("info", molecules.toString(), "--limit", "1", "--json");
+        Run whole = run("info", molecules.toString());
+        Run skipping = run("info", molecules.toString(), "--limit", "3", "--skip-invalid",
+                "--json");
+
+        assertEquals(0, one.exitCode(), one.err());
+        assertEquals(1.0, one.json().get("graphs"));
+        assertTrue(((List<?>) one.json().get("notes")).contains("stopped after the first"
+                + " molecule (the limit): records from 2 on were not parsed"), one.out());
+        assertEquals(CliException.DATA, whole.exitCode(), whole.out());
+        assertTrue(whole.err().contains("line 2"), whole.err());
+        assertEquals(0, skipping.exitCode(), skipping.err());
+        assertEquals(3.0, skipping.json().get("graphs"));
+        List<?> notes = (List<?>) skipping.json().get("notes");
+        assertTrue(notes.contains("skipped 1 invalid record at line 2"), notes.toString());
+        assertTrue(notes.contains("stopped after the first 3 molecules (the limit): records"
+                + " from 5 on were not parsed"), notes.toString());
     }
 
     /**
@@ -644,6 +736,42 @@ class ClassifyCommandTest {
                 small.err());
     }
 
+    /**
+     * Every prediction of {@code --folds} names its fold, from 1, so that the folds can be
+     * rebuilt: their sizes are those of the stratified folds, and each fold's accuracy,
+     * recomputed from its predictions, is the one reported.
+     */
+    @Test
+    void foldsPredictionsNameTheirFold() {
+        Run r = run("classify", "--folds", "3", "--limit", "27", "--aligner", "exact",
+                "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        List<?> predictions = (List<?>) r.json().get("predictions");
+        List<?> accuracies = (List<?>) r.json().get("foldAccuracies");
+        int[] sizes = new int[3];
+        int[] correct = new int[3];
+        List<String> labels = new ArrayList<>();
+        for (Object p : predictions) {
+            Map<?, ?> prediction = (Map<?, ?>) p;
+            int fold = ((Double) prediction.get("fold")).intValue();
+            assertTrue(fold >= 1 && fold <= 3, prediction.toString());
+            sizes[fold - 1]++;
+            correct[fold - 1] += prediction.get("class").equals(prediction.get("predicted"))
+                    ? 1 : 0;
+            labels.add((String) prediction.get("class"));
+        }
+        List<int[]> folds = Evaluation.stratifiedFolds(labels, 3, 42);
+        for (int f = 0; f < 3; f++) {
+            assertEquals(folds.get(f).length, sizes[f], "fold " + (f + 1));
+            assertEquals((Double) accuracies.get(f), correct[f] / (double) sizes[f],
+                    ACCURACY_TOLERANCE);
+            for (int i : folds.get(f)) {
+                assertEquals((double) (f + 1), ((Map<?, ?>) predictions.get(i)).get("fold"));
+            }
+        }
+    }
+
     @Test
     void foldsJsonHasTheWallTime() {
         Run r = run("classify", "--folds", "3", "--limit", "27", "--aligner", "exact",
@@ -706,8 +834,9 @@ class ClassifyCommandTest {
             Run r = run(command, "--help");
             String help = r.out().replaceAll("\\s+", " ");
             assertEquals(0, r.exitCode(), command + ": " + r.err());
-            assertTrue(help.contains("--limit=N Keep only the first N graphs, for quick looks."
-                    + " --skip-invalid"), command + ": " + r.out());
+            assertTrue(help.contains("--limit=N Keep only the first N graphs, for quick looks"
+                    + " (a molecule file is read only up to its N-th molecule). --skip-invalid"),
+                    command + ": " + r.out());
             assertTrue(!help.contains("classify") && !help.contains("--folds"),
                     command + ": " + r.out());
         }
@@ -1448,8 +1577,35 @@ class ClassifyCommandTest {
         Run r = run("classify", folder.toString(), "--aligner", "exact");
 
         assertEquals(CliException.DATA, r.exitCode(), r.out());
-        assertEquals("orbifold: error: test graph 'g16' has class 'square', which no training"
-                + " graph has; training classes: line, tri\n", r.err());
+        assertEquals("orbifold: error: --test " + folder.resolve("test.cxl") + " entry 5: test"
+                + " graph 'g16' has class 'square', which no training graph has; training"
+                + " classes: line, tri\n", r.err());
+    }
+
+    /**
+     * Class problems of split lists are data errors (exit status 1) that name the list: a
+     * training split of one class names its file, and a test graph of a class that no
+     * training graph has names the list's line.
+     */
+    @Test
+    void classProblemsOfSplitListsAreDataErrorsNamingTheList() throws IOException {
+        Path oneClass = list("one-class.txt", "0", "9");
+        Path test = list("test.txt", "# letters A and F", "", "27", "29");
+        Path mixed = list("mixed.txt", "0", "1", "9", "10");
+
+        Run single = run("classify", LETTERS, "--train", oneClass.toString(), "--test",
+                test.toString());
+        Run unknown = run("classify", LETTERS, "--train", mixed.toString(), "--test",
+                test.toString());
+
+        assertEquals(CliException.DATA, single.exitCode(), single.out());
+        assertEquals(Main.ERROR_PREFIX + "classify needs two classes or more to learn from;"
+                + " every graph of the training split (--train " + oneClass + ") is of class"
+                + " 'A'\n", single.err());
+        assertEquals(CliException.DATA, unknown.exitCode(), unknown.out());
+        assertEquals(Main.ERROR_PREFIX + "--test " + test + " line 4: test graph 'LETTERS#30'"
+                + " has class 'F', which no training graph has; training classes: A, E\n",
+                unknown.err());
     }
 
     @Test
@@ -1785,8 +1941,6 @@ class ClassifyCommandTest {
         Path folder = iamFolder(null);
         Path train = list("train.txt", "0", "1", "30");
         Path test = list("test.txt", "2", "31");
-        Path oneClass = list("one-class.txt", "0", "9");
-        Path oneClassTest = list("one-class-test.txt", "18");
         String[][] cases = {
             {"several values without a validation split", "classify", LETTERS, "--train",
                 train.toString(), "--test", test.toString(), "--k", "1,3"},
@@ -1819,9 +1973,6 @@ class ClassifyCommandTest {
                 folder.toString(), "--folds", "2"},
             {"--refit applies only to splits: with --folds each fold is fitted on the other"
                 + " folds", "classify", "--folds", "3", "--refit", "train+validation"},
-            {"classify needs two classes or more to learn from; every graph of the training"
-                + " split is of class 'A'", "classify", LETTERS, "--train", oneClass.toString(),
-                "--test", oneClassTest.toString()},
             {"--epochs must be >= 1 for --method perceptron, got 0 (0, which keeps the"
                 + " starting prototypes, is for lvq1 and glvq)", "classify", "--folds", "3",
                 "--method",

@@ -190,7 +190,7 @@ class DataOptionsTest {
         assertTrue(unknown.err().endsWith("unknown class '5'; classes: 11a, 12, 2, 4\n"),
                 unknown.err());
         assertEquals(0, classify.exitCode(), classify.err());
-        assertTrue(classify.out().contains("\n      11a  12   2   4\n  11a "), classify.out());
+        assertTrue(classify.out().contains("\n      11a 12 2 4\n  11a "), classify.out());
         assertTrue(numeric.out().contains("classes   3: -1 (1), 2 (1), 12 (1)\n"),
                 numeric.out());
     }
@@ -213,7 +213,7 @@ class DataOptionsTest {
                 info.out());
         assertEquals(0, classify.exitCode(), classify.err());
         assertTrue(classify.out().contains("(8 graphs, 3 classes)"), classify.out());
-        assertTrue(classify.out().contains("\n     -1 +1  1\n  -1 "), classify.out());
+        assertTrue(classify.out().contains("\n     -1 +1 1\n  -1 "), classify.out());
     }
 
     @Test
