@@ -145,7 +145,6 @@ class TabuSearchTest {
         TabuSearch.Result result = new TabuSearch(1L).withIterationsPerNode(Long.MAX_VALUE)
                 .withTimeLimit(Duration.ofMillis(50)).search(space, x, y, start);
         assertTrue(result.timeLimitReached());
-        assertTrue(result.iterations() > 0);
         assertTrue(result.alignment().similarity() >= space.similarity(x, y, start));
     }
 
