@@ -123,7 +123,10 @@ import picocli.CommandLine.Spec;
  * {@code --learning-rate} of LVQ1 is at most 1, the fraction of the way a step moves the
  * nearest prototype toward the sample (ALGORITHMS.md 3.7); GLVQ's step also scales with the
  * distances, so its rate has no such bound, and a rate too large for any method can make the
- * training diverge, which the error names with the setting.
+ * training diverge. In a validation search a setting whose training diverges is shown as
+ * failed, with the reason, in the text and the JSON ({@code failure} of its candidate) and
+ * skipped ({@link ValidationSearch}); the run fails, naming the setting as typed, only when
+ * every setting diverges, and with {@code --folds} a divergence in any fold fails the run.
  * {@code --batch-size}, {@code --activation} and {@code --initialization} take one value and
  * are not searched. The attribute scaling
  * only re-weighs existing channels (it cannot, for example, turn an angle into its cosine
@@ -740,8 +743,8 @@ final class ClassifyCommand extends DatasetCommand {
             }
             classifier = new ScaledClassifier(r, classifier);
         }
-        return m.usesTraining ? new NamedTraining(classifier, m, s, recipe != null, trace)
-                : classifier;
+        return m.usesTraining ? new NamedTraining(classifier, m, s, recipe != null, trace,
+                this::typed) : classifier;
     }
 
     /**
@@ -751,10 +754,10 @@ final class ClassifyCommand extends DatasetCommand {
      * starts, a message about the distance's weights (unless the unscaled training graphs
      * overflow by themselves, when the space's own message stands). Each fit is followed by
      * the trace, which remembers a suspicious training objective under the setting. The model
-     * is returned unchanged.
+     * is returned unchanged. The messages quote the options' values as typed ({@code typed}).
      */
     private record NamedTraining(GraphClassifier classifier, Method method, Setting setting,
-            boolean scaled, TrainingTrace trace) implements GraphClassifier {
+            boolean scaled, TrainingTrace trace, ValueText typed) implements GraphClassifier {
 
         @Override
         public GraphClassifierModel fit(GraphSpace space, List<Graph> graphs,
@@ -774,16 +777,16 @@ final class ClassifyCommand extends DatasetCommand {
             } catch (TrainingDivergedException e) {
                 // The learner names the epoch and keeps the overflow as its reason.
                 throw CliException.data(trainingFailure(method, setting, scaled,
-                        "in epoch " + e.epoch() + ", " + e.reason(), true), e);
+                        "in epoch " + e.epoch() + ", " + e.reason(), true, typed), e);
             } catch (WeightedOverflowException e) {
                 if (!scaled && overflows(space, graphs)) {
                     throw CliException.data(e.getMessage(), e);
                 }
                 throw CliException.data(trainingFailure(method, setting, scaled,
-                        e.finding(), true), e);
+                        e.finding(), true, typed), e);
             } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
                 throw CliException.data(trainingFailure(method, setting, scaled,
-                        e.getMessage() == null ? e.toString() : e.getMessage()), e);
+                        e.getMessage() == null ? e.toString() : e.getMessage(), false, typed), e);
             }
         }
     }
@@ -866,12 +869,25 @@ final class ClassifyCommand extends DatasetCommand {
      */
     static String trainingFailure(Method m, Setting s, boolean scaled, String reason,
             boolean overflowed) {
+        return trainingFailure(m, s, scaled, reason, overflowed,
+                (option, value) -> number(value));
+    }
+
+    /**
+     * Returns the message of a failed fit as {@link #trainingFailure(Method, Setting, boolean,
+     * String, boolean)} does, with the options' values written by {@code typed} (as the user
+     * typed them: {@code 1e300}, not {@code 1e+300}).
+     */
+    static String trainingFailure(Method m, Setting s, boolean scaled, String reason,
+            boolean overflowed, ValueText typed) {
         String lower = reason.toLowerCase(Locale.ROOT);
         boolean diverged = overflowed || lower.contains("infinity") || lower.contains("infinite")
                 || lower.contains("nan") || lower.contains("overflow");
-        String values = "learning rate " + number(s.learningRate())
-                + (m == Method.MLP ? " and weight decay " + number(s.weightDecay()) : "");
-        String setting = "(" + m.option + "; " + describe(m, s, scaled) + "): " + reason;
+        String values = "learning rate " + typed.of("--learning-rate", s.learningRate())
+                + (m == Method.MLP ? " and weight decay "
+                        + typed.of("--weight-decay", s.weightDecay()) : "");
+        String setting = "(" + m.option + "; " + describe(m, s, scaled, typed) + "): "
+                + reason;
         if (!diverged) {
             return "training failed " + setting;
         }
@@ -1997,18 +2013,40 @@ final class ClassifyCommand extends DatasetCommand {
 
     // ---- Output ----------------------------------------------------------------------------
 
-    /** Names the values of a setting that matter for the method. */
+    /**
+     * Writes the value of a real option for a message: as the user typed it when it was
+     * typed, else compact ({@link Numbers#compact}).
+     */
+    @FunctionalInterface
+    interface ValueText {
+
+        /**
+         * Returns the text of a value of an option.
+         *
+         * @param option the option's name, such as {@code --learning-rate}
+         * @param value the value
+         * @return its text
+         */
+        String of(String option, double value);
+    }
+
+    /** Names the values of a setting that matter for the method, in compact numbers. */
     static String describe(Method m, Setting s, boolean scaled) {
+        return describe(m, s, scaled, (option, value) -> number(value));
+    }
+
+    /** Names the values of a setting that matter for the method, numbers by {@code typed}. */
+    static String describe(Method m, Setting s, boolean scaled, ValueText typed) {
         List<String> parts = new ArrayList<>();
         if (scaled) {
-            parts.add("existence " + number(s.existence()));
+            parts.add("existence " + typed.of("--existence", s.existence()));
         }
         if (s.features() > 0) {
-            parts.add("bandwidth " + number(s.bandwidth()));
+            parts.add("bandwidth " + typed.of("--bandwidth", s.bandwidth()));
             parts.add("features " + s.features());
         }
-        parts.add("node weight " + number(s.nodeWeight()));
-        parts.add("edge weight " + number(s.edgeWeight()));
+        parts.add("node weight " + typed.of("--node-weight", s.nodeWeight()));
+        parts.add("edge weight " + typed.of("--edge-weight", s.edgeWeight()));
         if (m.usesK) {
             parts.add("k " + s.k());
         }
@@ -2018,18 +2056,18 @@ final class ClassifyCommand extends DatasetCommand {
         if (m == Method.MLP) {
             parts.add("hidden units " + (s.hiddenUnits() == 0 ? "one per class"
                     : Integer.toString(s.hiddenUnits())));
-            parts.add("weight decay " + number(s.weightDecay()));
+            parts.add("weight decay " + typed.of("--weight-decay", s.weightDecay()));
         }
         if (m == Method.TEMPLATE_MLP) {
             parts.add("hidden units " + s.hiddenUnits());
         }
         if (m == Method.PERCEPTRON) {
-            parts.add("margin " + number(s.margin()));
+            parts.add("margin " + typed.of("--margin", s.margin()));
         }
         if (m.usesTraining && s.epochs() == 0) {
             parts.add("epochs 0 (untrained)");
         } else if (m.usesTraining) {
-            parts.add("learning rate " + number(s.learningRate()));
+            parts.add("learning rate " + typed.of("--learning-rate", s.learningRate()));
             parts.add("epochs " + s.epochs());
         }
         if (m != Method.KNN && s.maxModelOrder() > 0) {
