@@ -1143,6 +1143,7 @@ final class ClassifyCommand extends DatasetCommand {
             throw CliException.usage("--folds must be between 2 and the number of graphs, "
                     + sample.size() + ", got " + folds);
         }
+        requireTwoClasses(labels, sample.source());
         requireFoldsPerClass(labels, sample.size());
         requireKernelMemory(sample, grid);
         ScaledClassifier.Recipe recipe = recipe(sample);
@@ -1874,10 +1875,13 @@ final class ClassifyCommand extends DatasetCommand {
                 int needed = meanFirst && count > 0 ? count - 1 : count;
                 int members = counts.get(classes.get(c));
                 if (members < needed) {
+                    String starts = meanFirst ? ", one started at the class mean and the"
+                            + " other " + needed + " each at a different member"
+                            : ", each started at a different member";
                     throw CliException.usage("--hidden-units " + units + " gives class '"
-                            + classes.get(c) + "' " + count + " units, each started at a"
-                            + " different member, but it has " + members + " graph"
-                            + (members == 1 ? "" : "s") + " in " + where);
+                            + classes.get(c) + "' " + count + " units" + starts + ", but it"
+                            + " has " + members + " graph" + (members == 1 ? "" : "s")
+                            + " in " + where);
                 }
             }
         }
@@ -1954,6 +1958,19 @@ final class ClassifyCommand extends DatasetCommand {
                     + " graphs in every class, but class '" + smallest + "' has " + members
                     + " (of " + CenterCommand.graphs(size) + (data.limit == null ? ""
                     : " kept by --limit " + data.limit) + "); " + advice);
+        }
+    }
+
+    /**
+     * Fails when the data set to cross-validate has a single class: then every training part
+     * has it alone too, and the problem is the data set, not a fold.
+     */
+    private static void requireTwoClasses(List<String> labels, String source) {
+        TreeSet<String> classes = new TreeSet<>(labels);
+        if (classes.size() == 1) {
+            throw CliException.usage("classify needs two classes or more to learn from, but "
+                    + source + " has one: every one of its " + CenterCommand.graphs(
+                    labels.size()) + " is of class '" + classes.first() + "'");
         }
     }
 

@@ -1428,6 +1428,10 @@ class ClassifyCommandTest {
             {"--hidden-units 10 gives class 'line' 5 units, each started at a different"
                 + " member, but it has 4 graphs in the training split", "--method", "mlp",
                 "--hidden-units", "2,10"},
+            {"--hidden-units 12 gives class 'line' 6 units, one started at the class mean and"
+                + " the other 5 each at a different member, but it has 4 graphs in the"
+                + " training split", "--method", "mlp", "--hidden-units", "2,12",
+                "--initialization", "class-means"},
         };
         for (String[] c : cases) {
             List<String> args = new ArrayList<>(List.of("classify", folder.toString(),
@@ -1440,6 +1444,23 @@ class ClassifyCommandTest {
     }
 
     // ---- Bad input (data and splits) -------------------------------------------------------
+
+    @Test
+    void foldsOfADataSetOfOneClassNameTheDataSet() throws IOException {
+        Path folder = MainTest.copyLetters(dir, "ONE", "A", "graph_indicator",
+                "node_attributes");
+        long graphs = Files.readAllLines(Path.of("datasets", "letters",
+                "LETTERS_graph_labels.txt")).size();
+        Files.write(folder.resolve("ONE_graph_labels.txt"),
+                java.util.Collections.nCopies((int) graphs, "1"));
+
+        Run r = run("classify", folder.toString(), "--folds", "3");
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.err());
+        assertEquals(Main.ERROR_PREFIX + "classify needs two classes or more to learn from,"
+                + " but " + folder + " has one: every one of its " + graphs + " graphs is of"
+                + " class '1'\n", r.err());
+    }
 
     @Test
     void aTestClassThatNoTrainingGraphHasIsNamed() throws IOException {
