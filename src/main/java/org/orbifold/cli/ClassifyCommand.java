@@ -132,11 +132,17 @@ import picocli.CommandLine.Spec;
  * only re-weighs existing channels (it cannot, for example, turn an angle into its cosine
  * and sine); the node kernel maps all node attributes with one bandwidth, and edge
  * attributes are not mapped. The graph space holds every graph read, test split included,
- * so "the largest graph order", the perceptron's and the MLP's default weight order and the
- * largest {@code --max-model-order} any method accepts, counts the test graphs' sizes (not
- * their labels): on IAM Letter HIGH, whose test split alone has a graph of order 9, the
- * default weight order is 9, where on the training and validation graphs it would be 8. Give
- * {@code --max-model-order} to keep the model independent of the test split.
+ * but a model's default order does not depend on it: without {@code --max-model-order} the
+ * perceptron's and the MLP's weight graphs, the template and the prototypes have the largest
+ * order of the graphs the model is fitted on (the training split in the search, the refit
+ * graphs before the test, each fold's training part), and so do the Fréchet means they start
+ * from, so a test graph's prediction never depends on the other test graphs. Only the
+ * largest {@code --max-model-order} accepted, the largest order of every graph read, counts
+ * the test graphs' sizes (not their labels); a value above a fit's training graphs gives the
+ * weight graphs or template that order, and caps the prototypes nowhere. The channels of
+ * categorical attributes are those of every graph read, so a category that only a test graph
+ * has adds a channel, zero elsewhere: no distance changes, but with {@code --node-kernel} the
+ * kernel's frequencies are drawn for the larger dimension.
  */
 @Command(name = "classify", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
@@ -318,7 +324,7 @@ final class ClassifyCommand extends DatasetCommand {
      * @param hiddenUnits hidden units, 0 for one per class (mlp); at least 1 (template-mlp)
      * @param maxModelOrder the order of the prototypes (at most; prototype, lvq1, glvq) or of
      *     the weight graphs or template (exactly; perceptron, mlp, template-mlp), 0 for the
-     *     largest graph order
+     *     largest order of the graphs each fit is fitted on
      * @param margin margin of the updates (perceptron)
      * @param weightDecay L2 decay of the output weights (mlp)
      * @param epochs passes over the training graphs (the trained methods)
@@ -426,12 +432,14 @@ final class ClassifyCommand extends DatasetCommand {
                 + " means cut to their M heaviest nodes, training moves projected back);"
                 + " perceptron, mlp: weight graphs of order M; template-mlp: the template cut to"
                 + " its M heaviest nodes (nodes matched to none dropped). At most the largest"
-                + " graph"
-                + " order (of every graph read, the test split's too). Cheaper predictions, a"
+                + " order of every graph read. Cheaper predictions, a"
                 + " different model. One or a list (8,16,33),"
                 + " chosen on the validation split like the other lists; with"
                 + " --selection one-standard-error the smaller order wins among equally"
-                + " good models of as many graphs (default: the largest graph order).")
+                + " good models of as many graphs (default: the largest order of the graphs"
+                + " the model is fitted on: the training split, with --refit"
+                + " train+validation both splits, or the training part of each fold; never"
+                + " the test graphs).")
     List<Integer> maxModelOrder;
 
     @Option(names = "--node-weight", paramLabel = "W", split = ",",

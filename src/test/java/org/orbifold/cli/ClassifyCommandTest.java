@@ -1443,6 +1443,53 @@ class ClassifyCommandTest {
         }
     }
 
+    /**
+     * The predictions of a test split's graphs, in order, from {@code classify --json}; the
+     * extra graphs given after them are left out.
+     */
+    private static List<Object> predictions(Run r, int count) {
+        assertEquals(0, r.exitCode(), r.err());
+        List<?> all = (List<?>) ((Map<?, ?>) JsonParser.parse(r.out())).get("predictions");
+        List<Object> kept = new ArrayList<>();
+        for (Object p : all.subList(0, count)) {
+            kept.add(((Map<?, ?>) p).get("predicted"));
+        }
+        return kept;
+    }
+
+    @Test
+    void aLargerTestGraphChangesNoOtherTestPrediction() throws IOException {
+        // Graph 46 is the only letter of order 9; the training graphs (60..119) have at most 8
+        // nodes. The default weight order follows them alone, so adding graph 46 to the test
+        // split changes no other prediction. (On these graphs the old default, the order of
+        // every graph read, happened to change none either; TrainingOrderTest shows the
+        // models differ.)
+        String[] testLines = new String[30];
+        for (int i = 0; i < 30; i++) {
+            testLines[i] = Integer.toString(i);
+        }
+        String[] trainLines = new String[60];
+        for (int i = 0; i < 60; i++) {
+            trainLines[i] = Integer.toString(60 + i);
+        }
+        Path train = list("train.txt", trainLines);
+        Path test = list("test.txt", testLines);
+        List<String> withLarge = new ArrayList<>(Arrays.asList(testLines));
+        withLarge.add("46");
+        Path larger = list("test-larger.txt", withLarge.toArray(new String[0]));
+        for (String method : List.of("perceptron", "mlp", "template-mlp", "lvq1")) {
+            String[] args = {"classify", LETTERS, "--train", train.toString(), "--method",
+                method, "--epochs", "3", "--threads", "1", "--json", "--test"};
+            List<String> plain = new ArrayList<>(Arrays.asList(args));
+            plain.add(test.toString());
+            List<String> extended = new ArrayList<>(Arrays.asList(args));
+            extended.add(larger.toString());
+
+            assertEquals(predictions(run(plain.toArray(new String[0])), 30),
+                    predictions(run(extended.toArray(new String[0])), 30), method);
+        }
+    }
+
     // ---- Bad input (data and splits) -------------------------------------------------------
 
     @Test
