@@ -573,6 +573,8 @@ final class ClassifyCommand extends DatasetCommand {
     private final List<String> notes = new ArrayList<>();
     /** The objectives of every training fit, for the warning about a suspicious one. */
     private final TrainingTrace trace = new TrainingTrace();
+    /** The progress bar that shows the epochs of the fit under way; null for none. */
+    private Progress epochBar;
 
     /**
      * A k-NN or prototype classifier that remembers the models it fits, so that the command
@@ -701,6 +703,7 @@ final class ClassifyCommand extends DatasetCommand {
         ForkJoinPool pool = new ForkJoinPool(workers);
         Report report;
         try (Progress bar = new Progress(err, showProgress)) {
+            epochBar = bar;
             if (folds != null) {
                 report = crossValidate(chosenMethod, grid, aligner, pool, bar);
             } else {
@@ -738,7 +741,13 @@ final class ClassifyCommand extends DatasetCommand {
     /** Returns the classifier of a setting, wrapped in the attribute scaling if any. */
     private GraphClassifier classifier(Method m, Setting s, ScaledClassifier.Recipe recipe,
             Aligner aligner, Executor executor, MeanCache means, NeighborTable neighbours) {
-        GraphClassifier classifier = m.classifier(s, aligner, options.seed, executor, trace,
+        IterationListener epochs = epochBar == null ? IterationListener.NONE
+                : epochBar.epochs(s.epochs());
+        IterationListener listener = (k, value, step, nanos) -> {
+            trace.iterationDone(k, value, step, nanos);
+            return epochs.iterationDone(k, value, step, nanos);
+        };
+        GraphClassifier classifier = m.classifier(s, aligner, options.seed, executor, listener,
                 means, neighbours);
         if (counted(m)) {
             classifier = new CountedClassifier(classifier, countedModels);
@@ -1074,8 +1083,8 @@ final class ClassifyCommand extends DatasetCommand {
         if (splits.validation().length > 0) {
             search = ValidationSearch.search(candidates, trainGraphs, trainLabels,
                     validationGraphs, validationLabels, pool, selectionRule,
-                    bar.steps("validation search", grid.size(), "settings",
-                            "validation accuracy"));
+                    bar.bestSteps("validation search", grid.size(), "settings",
+                            "best validation accuracy"));
             chosen = search.chosen();
             setting = grid.get(search.best());
         }
