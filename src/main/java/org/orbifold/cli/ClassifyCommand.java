@@ -123,17 +123,26 @@ import picocli.CommandLine.Spec;
  * {@code --learning-rate} of LVQ1 is at most 1, the fraction of the way a step moves the
  * nearest prototype toward the sample (ALGORITHMS.md 3.7); GLVQ's step also scales with the
  * distances, so its rate has no such bound, and a rate too large for any method can make the
- * training diverge, which the error names with the setting.
+ * training diverge. In a validation search a setting whose training diverges is shown as
+ * failed, with the reason, in the text and the JSON ({@code failure} of its candidate) and
+ * skipped ({@link ValidationSearch}); the run fails, naming the setting as typed, only when
+ * every setting diverges, and with {@code --folds} a divergence in any fold fails the run.
  * {@code --batch-size}, {@code --activation} and {@code --initialization} take one value and
  * are not searched. The attribute scaling
  * only re-weighs existing channels (it cannot, for example, turn an angle into its cosine
  * and sine); the node kernel maps all node attributes with one bandwidth, and edge
  * attributes are not mapped. The graph space holds every graph read, test split included,
- * so "the largest graph order", the perceptron's and the MLP's default weight order and the
- * largest {@code --max-model-order} any method accepts, counts the test graphs' sizes (not
- * their labels): on IAM Letter HIGH, whose test split alone has a graph of order 9, the
- * default weight order is 9, where on the training and validation graphs it would be 8. Give
- * {@code --max-model-order} to keep the model independent of the test split.
+ * but a model's default order does not depend on it: without {@code --max-model-order} the
+ * perceptron's and the MLP's weight graphs, the template and the prototypes have the largest
+ * order of the graphs the model is fitted on (the training split in the search, the refit
+ * graphs before the test, each fold's training part), and so do the Fréchet means they start
+ * from, so a test graph's prediction never depends on the other test graphs. Only the
+ * largest {@code --max-model-order} accepted, the largest order of every graph read, counts
+ * the test graphs' sizes (not their labels); a value above a fit's training graphs gives the
+ * weight graphs or template that order, and caps the prototypes nowhere. The channels of
+ * categorical attributes are those of every graph read, so a category that only a test graph
+ * has adds a channel, zero elsewhere: no distance changes, but with {@code --node-kernel} the
+ * kernel's frequencies are drawn for the larger dimension.
  */
 @Command(name = "classify", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
@@ -315,7 +324,7 @@ final class ClassifyCommand extends DatasetCommand {
      * @param hiddenUnits hidden units, 0 for one per class (mlp); at least 1 (template-mlp)
      * @param maxModelOrder the order of the prototypes (at most; prototype, lvq1, glvq) or of
      *     the weight graphs or template (exactly; perceptron, mlp, template-mlp), 0 for the
-     *     largest graph order
+     *     largest order of the graphs each fit is fitted on
      * @param margin margin of the updates (perceptron)
      * @param weightDecay L2 decay of the output weights (mlp)
      * @param epochs passes over the training graphs (the trained methods)
@@ -423,12 +432,14 @@ final class ClassifyCommand extends DatasetCommand {
                 + " means cut to their M heaviest nodes, training moves projected back);"
                 + " perceptron, mlp: weight graphs of order M; template-mlp: the template cut to"
                 + " its M heaviest nodes (nodes matched to none dropped). At most the largest"
-                + " graph"
-                + " order (of every graph read, the test split's too). Cheaper predictions, a"
+                + " order of every graph read. Cheaper predictions, a"
                 + " different model. One or a list (8,16,33),"
                 + " chosen on the validation split like the other lists; with"
                 + " --selection one-standard-error the smaller order wins among equally"
-                + " good models of as many graphs (default: the largest graph order).")
+                + " good models of as many graphs (default: the largest order of the graphs"
+                + " the model is fitted on: the training split, with --refit"
+                + " train+validation both splits, or the training part of each fold; never"
+                + " the test graphs).")
     List<Integer> maxModelOrder;
 
     @Option(names = "--node-weight", paramLabel = "W", split = ",",
@@ -562,6 +573,8 @@ final class ClassifyCommand extends DatasetCommand {
     private final List<String> notes = new ArrayList<>();
     /** The objectives of every training fit, for the warning about a suspicious one. */
     private final TrainingTrace trace = new TrainingTrace();
+    /** The progress bar that shows the epochs of the fit under way; null for none. */
+    private Progress epochBar;
 
     /**
      * A k-NN or prototype classifier that remembers the models it fits, so that the command
@@ -690,6 +703,7 @@ final class ClassifyCommand extends DatasetCommand {
         ForkJoinPool pool = new ForkJoinPool(workers);
         Report report;
         try (Progress bar = new Progress(err, showProgress)) {
+            epochBar = bar;
             if (folds != null) {
                 report = crossValidate(chosenMethod, grid, aligner, pool, bar);
             } else {
@@ -727,7 +741,13 @@ final class ClassifyCommand extends DatasetCommand {
     /** Returns the classifier of a setting, wrapped in the attribute scaling if any. */
     private GraphClassifier classifier(Method m, Setting s, ScaledClassifier.Recipe recipe,
             Aligner aligner, Executor executor, MeanCache means, NeighborTable neighbours) {
-        GraphClassifier classifier = m.classifier(s, aligner, options.seed, executor, trace,
+        IterationListener epochs = epochBar == null ? IterationListener.NONE
+                : epochBar.epochs(s.epochs());
+        IterationListener listener = (k, value, step, nanos) -> {
+            trace.iterationDone(k, value, step, nanos);
+            return epochs.iterationDone(k, value, step, nanos);
+        };
+        GraphClassifier classifier = m.classifier(s, aligner, options.seed, executor, listener,
                 means, neighbours);
         if (counted(m)) {
             classifier = new CountedClassifier(classifier, countedModels);
@@ -740,8 +760,8 @@ final class ClassifyCommand extends DatasetCommand {
             }
             classifier = new ScaledClassifier(r, classifier);
         }
-        return m.usesTraining ? new NamedTraining(classifier, m, s, recipe != null, trace)
-                : classifier;
+        return m.usesTraining ? new NamedTraining(classifier, m, s, recipe != null, trace,
+                this::typed) : classifier;
     }
 
     /**
@@ -751,10 +771,10 @@ final class ClassifyCommand extends DatasetCommand {
      * starts, a message about the distance's weights (unless the unscaled training graphs
      * overflow by themselves, when the space's own message stands). Each fit is followed by
      * the trace, which remembers a suspicious training objective under the setting. The model
-     * is returned unchanged.
+     * is returned unchanged. The messages quote the options' values as typed ({@code typed}).
      */
     private record NamedTraining(GraphClassifier classifier, Method method, Setting setting,
-            boolean scaled, TrainingTrace trace) implements GraphClassifier {
+            boolean scaled, TrainingTrace trace, ValueText typed) implements GraphClassifier {
 
         @Override
         public GraphClassifierModel fit(GraphSpace space, List<Graph> graphs,
@@ -774,16 +794,16 @@ final class ClassifyCommand extends DatasetCommand {
             } catch (TrainingDivergedException e) {
                 // The learner names the epoch and keeps the overflow as its reason.
                 throw CliException.data(trainingFailure(method, setting, scaled,
-                        "in epoch " + e.epoch() + ", " + e.reason(), true), e);
+                        "in epoch " + e.epoch() + ", " + e.reason(), true, typed), e);
             } catch (WeightedOverflowException e) {
                 if (!scaled && overflows(space, graphs)) {
                     throw CliException.data(e.getMessage(), e);
                 }
                 throw CliException.data(trainingFailure(method, setting, scaled,
-                        e.finding(), true), e);
+                        e.finding(), true, typed), e);
             } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
                 throw CliException.data(trainingFailure(method, setting, scaled,
-                        e.getMessage() == null ? e.toString() : e.getMessage()), e);
+                        e.getMessage() == null ? e.toString() : e.getMessage(), false, typed), e);
             }
         }
     }
@@ -866,12 +886,25 @@ final class ClassifyCommand extends DatasetCommand {
      */
     static String trainingFailure(Method m, Setting s, boolean scaled, String reason,
             boolean overflowed) {
+        return trainingFailure(m, s, scaled, reason, overflowed,
+                (option, value) -> number(value));
+    }
+
+    /**
+     * Returns the message of a failed fit as {@link #trainingFailure(Method, Setting, boolean,
+     * String, boolean)} does, with the options' values written by {@code typed} (as the user
+     * typed them: {@code 1e300}, not {@code 1e+300}).
+     */
+    static String trainingFailure(Method m, Setting s, boolean scaled, String reason,
+            boolean overflowed, ValueText typed) {
         String lower = reason.toLowerCase(Locale.ROOT);
         boolean diverged = overflowed || lower.contains("infinity") || lower.contains("infinite")
                 || lower.contains("nan") || lower.contains("overflow");
-        String values = "learning rate " + number(s.learningRate())
-                + (m == Method.MLP ? " and weight decay " + number(s.weightDecay()) : "");
-        String setting = "(" + m.option + "; " + describe(m, s, scaled) + "): " + reason;
+        String values = "learning rate " + typed.of("--learning-rate", s.learningRate())
+                + (m == Method.MLP ? " and weight decay "
+                        + typed.of("--weight-decay", s.weightDecay()) : "");
+        String setting = "(" + m.option + "; " + describe(m, s, scaled, typed) + "): "
+                + reason;
         if (!diverged) {
             return "training failed " + setting;
         }
@@ -1055,8 +1088,8 @@ final class ClassifyCommand extends DatasetCommand {
         if (splits.validation().length > 0) {
             search = ValidationSearch.search(candidates, trainGraphs, trainLabels,
                     validationGraphs, validationLabels, pool, selectionRule,
-                    bar.steps("validation search", grid.size(), "settings",
-                            "validation accuracy"));
+                    bar.bestSteps("validation search", grid.size(), "settings",
+                            "best validation accuracy"));
             chosen = search.chosen();
             setting = grid.get(search.best());
         }
@@ -1132,6 +1165,7 @@ final class ClassifyCommand extends DatasetCommand {
             throw CliException.usage("--folds must be between 2 and the number of graphs, "
                     + sample.size() + ", got " + folds);
         }
+        requireTwoClasses(labels, sample.source());
         requireFoldsPerClass(labels, sample.size());
         requireKernelMemory(sample, grid);
         ScaledClassifier.Recipe recipe = recipe(sample);
@@ -1876,10 +1910,13 @@ final class ClassifyCommand extends DatasetCommand {
                 int needed = meanFirst && count > 0 ? count - 1 : count;
                 int members = counts.get(classes.get(c));
                 if (members < needed) {
+                    String starts = meanFirst ? ", one started at the class mean and the"
+                            + " other " + needed + " each at a different member"
+                            : ", each started at a different member";
                     throw CliException.usage("--hidden-units " + units + " gives class '"
-                            + classes.get(c) + "' " + count + " units, each started at a"
-                            + " different member, but it has " + members + " graph"
-                            + (members == 1 ? "" : "s") + " in " + where);
+                            + classes.get(c) + "' " + count + " units" + starts + ", but it"
+                            + " has " + members + " graph" + (members == 1 ? "" : "s")
+                            + " in " + where);
                 }
             }
         }
@@ -1959,6 +1996,19 @@ final class ClassifyCommand extends DatasetCommand {
         }
     }
 
+    /**
+     * Fails when the data set to cross-validate has a single class: then every training part
+     * has it alone too, and the problem is the data set, not a fold.
+     */
+    private static void requireTwoClasses(List<String> labels, String source) {
+        TreeSet<String> classes = new TreeSet<>(labels);
+        if (classes.size() == 1) {
+            throw CliException.usage("classify needs two classes or more to learn from, but "
+                    + source + " has one: every one of its " + CenterCommand.graphs(
+                    labels.size()) + " is of class '" + classes.first() + "'");
+        }
+    }
+
     private static List<String> trainingLabels(List<String> labels, int[] testFold) {
         boolean[] inTest = new boolean[labels.size()];
         for (int i : testFold) {
@@ -2015,18 +2065,40 @@ final class ClassifyCommand extends DatasetCommand {
 
     // ---- Output ----------------------------------------------------------------------------
 
-    /** Names the values of a setting that matter for the method. */
+    /**
+     * Writes the value of a real option for a message: as the user typed it when it was
+     * typed, else compact ({@link Numbers#compact}).
+     */
+    @FunctionalInterface
+    interface ValueText {
+
+        /**
+         * Returns the text of a value of an option.
+         *
+         * @param option the option's name, such as {@code --learning-rate}
+         * @param value the value
+         * @return its text
+         */
+        String of(String option, double value);
+    }
+
+    /** Names the values of a setting that matter for the method, in compact numbers. */
     static String describe(Method m, Setting s, boolean scaled) {
+        return describe(m, s, scaled, (option, value) -> number(value));
+    }
+
+    /** Names the values of a setting that matter for the method, numbers by {@code typed}. */
+    static String describe(Method m, Setting s, boolean scaled, ValueText typed) {
         List<String> parts = new ArrayList<>();
         if (scaled) {
-            parts.add("existence " + number(s.existence()));
+            parts.add("existence " + typed.of("--existence", s.existence()));
         }
         if (s.features() > 0) {
-            parts.add("bandwidth " + number(s.bandwidth()));
+            parts.add("bandwidth " + typed.of("--bandwidth", s.bandwidth()));
             parts.add("features " + s.features());
         }
-        parts.add("node weight " + number(s.nodeWeight()));
-        parts.add("edge weight " + number(s.edgeWeight()));
+        parts.add("node weight " + typed.of("--node-weight", s.nodeWeight()));
+        parts.add("edge weight " + typed.of("--edge-weight", s.edgeWeight()));
         if (m.usesK) {
             parts.add("k " + s.k());
         }
@@ -2036,18 +2108,18 @@ final class ClassifyCommand extends DatasetCommand {
         if (m == Method.MLP) {
             parts.add("hidden units " + (s.hiddenUnits() == 0 ? "one per class"
                     : Integer.toString(s.hiddenUnits())));
-            parts.add("weight decay " + number(s.weightDecay()));
+            parts.add("weight decay " + typed.of("--weight-decay", s.weightDecay()));
         }
         if (m == Method.TEMPLATE_MLP) {
             parts.add("hidden units " + s.hiddenUnits());
         }
         if (m == Method.PERCEPTRON) {
-            parts.add("margin " + number(s.margin()));
+            parts.add("margin " + typed.of("--margin", s.margin()));
         }
         if (m.usesTraining && s.epochs() == 0) {
             parts.add("epochs 0 (untrained)");
         } else if (m.usesTraining) {
-            parts.add("learning rate " + number(s.learningRate()));
+            parts.add("learning rate " + typed.of("--learning-rate", s.learningRate()));
             parts.add("epochs " + s.epochs());
         }
         if (m != Method.KNN && s.maxModelOrder() > 0) {

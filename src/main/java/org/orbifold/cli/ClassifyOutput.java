@@ -248,6 +248,10 @@ final class ClassifyOutput {
                     if (report.search() != null) {
                         json.name("modelSize").value(
                                 report.search().candidates().get(c).modelSize());
+                    }
+                    if (report.search() != null && report.search().failed(c)) {
+                        json.name("failure").value(report.search().failures().get(c));
+                    } else if (report.search() != null) {
                         json.name("validationAccuracy").value(report.search().accuracy(c));
                         json.name("validationCorrect").value(report.search().correct()[c]);
                     }
@@ -559,6 +563,12 @@ final class ClassifyOutput {
                     sized ? "; * chosen, + most correct" : "");
             int mostCorrect = report.search().mostCorrect();
             for (int c = 0; c < report.search().candidates().size(); c++) {
+                if (report.search().failed(c)) {
+                    w.printf(Locale.ROOT, "    %-50s  failed, skipped: %s%n",
+                            describe(method, report.grid().get(c), report.recipe() != null),
+                            report.search().failures().get(c));
+                    continue;
+                }
                 w.printf(Locale.ROOT, "  %s %-50s  %.4f (%d of %d)%s%n",
                         c == report.search().best() ? "*" : sized && c == mostCorrect ? "+" : " ",
                         describe(method, report.grid().get(c), report.recipe() != null),

@@ -25,7 +25,10 @@ import org.orbifold.space.Permutation;
  * stop early, with the restart ({@code restart r/R}) when there are several, and the
  * alignments done of all ({@code pairs done/total}) for a phase of pairwise alignments; a
  * clustering's iteration adds the graphs of its current assignment pass
- * ({@code graphs done/total}). The numerical code reports to it through {@link #listener()},
+ * ({@code graphs done/total}). A phase of steps that are fits of a learner adds the epoch of
+ * the fit under way, {@code epoch 3/10} ({@link #epochs}), and a phase that searches for the
+ * best value shows the best reported so far rather than the latest ({@link #bestSteps}).
+ * The numerical code reports to it through {@link #listener()},
  * {@link #assignments()} and the aligner that {@link #counting} wraps; a daemon thread does
  * the drawing, so slow terminals never slow the computation.
  *
@@ -50,6 +53,11 @@ final class Progress implements AutoCloseable {
     private volatile String valueName = "objective";
     private volatile String stepName = "";
     private volatile boolean bounded;
+    /** Whether the value shown is the largest reported in the phase, not the latest. */
+    private volatile boolean keepBest;
+    /** The epoch of the fit under way and its epochs, 0 when none is reported. */
+    private volatile int epoch;
+    private volatile int epochCount;
     private volatile int restarts;
     private volatile int restart = 1;
     private volatile String unit;
@@ -83,6 +91,9 @@ final class Progress implements AutoCloseable {
         objective = Double.NaN;
         valueName = "objective";
         bounded = false;
+        keepBest = false;
+        epoch = 0;
+        epochCount = 0;
         restarts = 0;
         restart = 1;
         assigning = false;
@@ -168,6 +179,40 @@ final class Progress implements AutoCloseable {
     }
 
     /**
+     * Starts a phase of a known number of steps as {@link #steps} does, but shows the largest
+     * value reported so far (NaN, a step without a value, is skipped), labelled
+     * {@code value}: the best validation accuracy of a search, say, rather than that of the
+     * last setting tried.
+     *
+     * @param name the phase
+     * @param max the number of steps
+     * @param steps what the steps are, in the plural, such as {@code "settings"}
+     * @param value how the best value is labelled on the bar
+     */
+    IterationListener bestSteps(String name, int max, String steps, String value) {
+        IterationListener listener = steps(name, max, steps, value);
+        keepBest = true;
+        return listener;
+    }
+
+    /**
+     * Returns a listener of the epochs of one fit of {@code max} epochs: the bar shows the
+     * last epoch done, {@code epoch 3/10}, until the step the fit belongs to is reported
+     * done or another phase starts. Meant for a learner's training loop, inside a phase of
+     * steps or a single fit.
+     *
+     * @param max the epochs of the fit
+     * @return the listener; it never stops the fit
+     */
+    IterationListener epochs(int max) {
+        return (k, value, step, elapsedNanos) -> {
+            epochCount = max;
+            epoch = k;
+            return true;
+        };
+    }
+
+    /**
      * Starts a phase that measures an amount, such as the bytes of a download; report it
      * with {@link #amountDone}. The bar shows {@code unit done/total}, or {@code unit done}
      * while the total is unknown.
@@ -220,7 +265,11 @@ final class Progress implements AutoCloseable {
                 restart++;
             }
             iteration = k;
-            objective = value;
+            epoch = 0;
+            if (!keepBest || Double.isNaN(objective)
+                    || !Double.isNaN(value) && value > objective) {
+                objective = value;
+            }
             // An assignment pass belongs to the iteration it ends: its count goes with it.
             if (assigning) {
                 assigning = false;
@@ -244,6 +293,9 @@ final class Progress implements AutoCloseable {
             }
             line.append(" iteration ").append(assigning ? iteration + 1 : iteration)
                     .append(" of at most ").append(maxIterations);
+        }
+        if (epoch > 0) {
+            line.append(" epoch ").append(epoch).append('/').append(epochCount);
         }
         if (unit != null && total < 0) {
             line.append(String.format(Locale.ROOT, " %s %,d", unit, done.get()));

@@ -66,15 +66,27 @@ final class TrainingTrace implements IterationListener {
 
         /**
          * Returns whether the last epoch misjudged not clearly fewer graphs than guessing the
-         * largest class would: more than {@code g - 2 sqrt(graphs q (1 - q))}, with {@code g}
-         * the guessing errors and {@code q = g / graphs}, two binomial standard errors below
-         * the guessing level. LVQ1 at rate 1 on the nine balanced classes of the embedded
-         * letters ends every fold at chance on its held-out graphs, with 157 to 167 of 180
-         * training graphs misjudged against the 160 of guessing; the level is 151.6 there.
+         * largest class would: more than the {@link #guessingLevel}, two binomial standard
+         * errors below the guessing errors. LVQ1 at rate 1 on the nine balanced classes of the
+         * embedded letters ends every fold at chance on its held-out graphs, with 157 to 167
+         * of 180 training graphs misjudged against the 160 of guessing; the level is 151.6
+         * there. Never true when the last epoch misjudged no graph, nor when the level is
+         * below 1: then guessing misjudges so few graphs (3 of 23, say, where the level is
+         * -0.23) that no count above 0 is clearly fewer, and the test cannot tell training that
+         * went wrong from training that went well.
          */
         boolean nearGuessing() {
+            double level = guessingLevel();
+            return last() > 0 && level >= 1.0 && last() > level;
+        }
+
+        /**
+         * Returns {@code g - 2 sqrt(graphs q (1 - q))}, with {@code g} the guessing errors and
+         * {@code q = g / graphs}: two binomial standard errors below the guessing level.
+         */
+        double guessingLevel() {
             double q = guessing() / (double) graphs;
-            return last() > guessing() - 2.0 * Math.sqrt(graphs * q * (1.0 - q));
+            return guessing() - 2.0 * Math.sqrt(graphs * q * (1.0 - q));
         }
 
         /** Returns the graphs misjudged in the last epoch. */

@@ -180,8 +180,8 @@ public final class GraphMlp implements GraphClassifier {
     /**
      * Starts a configuration with the defaults: one hidden unit per class, tanh, distance
      * offset on, learning rate 0.5, no weight decay, 20 epochs, batches of 1, weight graphs
-     * of the space size started at random class members, seed 0, the common fork-join pool,
-     * no listener. The aligner must be set.
+     * of the training graphs' largest order started at random class members, seed 0, the
+     * common fork-join pool, no listener. The aligner must be set.
      *
      * @return a new builder
      */
@@ -198,7 +198,7 @@ public final class GraphMlp implements GraphClassifier {
     public GraphMlpModel fit(GraphSpace space, List<Graph> graphs, List<String> labels) {
         List<String> checked = Checks.requireLabelled(space, graphs, labels);
         LabelEncoder classes = Checks.requireClasses("the graph MLP", checked);
-        int order = MaxLinearUnits.weightOrder(space, weightOrder);
+        int order = MaxLinearUnits.weightOrder(space, graphs, weightOrder);
         int n = graphs.size();
         int[] codes = new int[n];
         for (int i = 0; i < n; i++) {
@@ -267,7 +267,8 @@ public final class GraphMlp implements GraphClassifier {
                 starts.addAll(ClassMedoids.select(space, members, count, label, aligner,
                         random.nextLong(), executor));
             } else if (initialization == Initialization.CLASS_MEANS) {
-                starts.add(mean.compute(space, members).center());
+                starts.add(mean.compute(ModelOrders.fitting(space, graphs, order), members)
+                        .center());
             }
             starts.addAll(MaxLinearUnits.sampleMembers(members, label, count - starts.size(),
                     random));
@@ -522,9 +523,10 @@ public final class GraphMlp implements GraphClassifier {
         }
 
         /**
-         * Sets the order of the weight graphs; 0 (the default) or an order above the size of
-         * the space given to {@code fit} means that size (no cap). A start graph with more
-         * nodes keeps its first ones.
+         * Sets the order of the weight graphs; 0 (the default) means the largest order of the
+         * training graphs given to {@code fit} (not the size of its space, which may hold
+         * graphs to predict as well), and an order above the size of the space means that
+         * size. A start graph with more nodes keeps its first ones.
          *
          * @param value 0, or an order of at least 1
          * @return this builder

@@ -83,11 +83,12 @@ import org.orbifold.stats.FrechetMean;
  * distinct seeded random class members when there are several prototypes per class; or only
  * seeded random class members; or the {@code p} medoids of a seeded k-medoids clustering of
  * each class ({@link Initialization#CLASS_MEDOIDS}). Means and random members are padded to
- * the space size so that they can grow nodes; medoids keep their own order and grow when a
- * move aligns them to a larger graph (a move has the order of its alignment), which is the
+ * the largest order of the training graphs (never the space size, which may hold graphs to
+ * predict as well) so that they can grow nodes; medoids keep their own order and grow when
+ * a move aligns them to a larger graph (a move has the order of its alignment), which is the
  * same point of graph space and makes a model of 0 epochs exactly the nearest-prototype
  * classifier over the medoids. With {@link Builder#maxPrototypeOrder(int) a cap} {@code m}
- * below the space size, prototypes are kept at order at most {@code m}: a start larger than
+ * below that order, prototypes are kept at order at most {@code m}: a start larger than
  * that is cut to its {@code m} nodes of
  * largest mass (squared norm of the node plus that of its outgoing edges), and every move is
  * followed by the projection onto the graphs of order {@code m} (the nodes beyond {@code m},
@@ -105,10 +106,10 @@ import org.orbifold.stats.FrechetMean;
  * distances, so they are capped at 1: an attracted prototype never moves past the sample,
  * a repelled one never beyond the reflection of the sample through it. There is no window
  * rule (LVQ2.1); early stopping is left to the listener. Without a cap, prototypes are dense
- * and of the space size, so each alignment costs as much as aligning two graphs of the
- * largest order. The medoid start aligns every pair of members of a class, a cost quadratic
- * in the class size; its k-medoids run is the alternating variant and may stop where PAM's
- * swaps would still improve.
+ * and of the training graphs' largest order, so each alignment costs as much as aligning
+ * two graphs of that order. The medoid start aligns every pair of members of a class, a cost
+ * quadratic in the class size; its k-medoids run is the alternating variant and may stop where
+ * PAM's swaps would still improve.
  * With a heuristic aligner the nearest prototype may be misjudged.
  */
 public final class LearningGraphQuantization implements GraphClassifier {
@@ -258,7 +259,8 @@ public final class LearningGraphQuantization implements GraphClassifier {
     private Trainer initialize(GraphSpace space, List<Graph> graphs, List<String> labels,
             LabelEncoder classes, SplittableRandom random) {
         int count = classes.size() * prototypesPerClass;
-        int order = ModelOrders.capped(space, maxPrototypeOrder);
+        int order = ModelOrders.capped(space, graphs, maxPrototypeOrder);
+        GraphSpace fitting = ModelOrders.fitting(space, graphs, order);
         Graph[] prototypes = new Graph[count];
         int[] codes = new int[count];
         int p = 0;
@@ -283,7 +285,7 @@ public final class LearningGraphQuantization implements GraphClassifier {
             int[] picks = sample(members.size(), prototypesPerClass, random);
             for (int j = 0; j < prototypesPerClass; j++) {
                 Graph start = j == 0 && initialization == Initialization.CLASS_MEANS
-                        ? mean.compute(space, members).center()
+                        ? mean.compute(fitting, members).center()
                         : members.get(picks[j]);
                 prototypes[p] = ModelOrders.heaviest(space, start, order).pad(order);
                 codes[p] = c;
@@ -558,7 +560,8 @@ public final class LearningGraphQuantization implements GraphClassifier {
          * Caps the order of the prototypes (class description): starts are cut to their
          * {@code value} heaviest nodes and moves are projected onto graphs of that order.
          * Each prediction then aligns graphs of order at most the larger of the cap and the
-         * query's order. A cap at or above the space size, or 0 (the default), means none.
+         * query's order. A cap at or above the largest order of the training graphs, or 0 (the
+         * default), means none.
          * It changes the model; check its accuracy on validation data.
          *
          * @param value at least 0

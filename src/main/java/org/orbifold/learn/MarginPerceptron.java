@@ -132,8 +132,8 @@ public final class MarginPerceptron implements GraphClassifier {
 
     /**
      * Starts a configuration with the defaults: learning rate 0.1, margin 0, 10 epochs,
-     * weight graphs of the space size started at the class means, averaging on, seed 0, the
-     * common fork-join pool, no listener. The aligner must be set.
+     * weight graphs of the training graphs' largest order started at the class means,
+     * averaging on, seed 0, the common fork-join pool, no listener. The aligner must be set.
      *
      * @return a new builder
      */
@@ -149,7 +149,7 @@ public final class MarginPerceptron implements GraphClassifier {
             List<String> labels) {
         List<String> checked = Checks.requireLabelled(space, graphs, labels);
         LabelEncoder classes = Checks.requireClasses("the margin perceptron", checked);
-        int order = MaxLinearUnits.weightOrder(space, weightOrder);
+        int order = MaxLinearUnits.weightOrder(space, graphs, weightOrder);
         int n = graphs.size();
         int[] codes = new int[n];
         for (int i = 0; i < n; i++) {
@@ -196,7 +196,8 @@ public final class MarginPerceptron implements GraphClassifier {
                 continue;
             }
             List<Graph> members = NearestPrototype.members(graphs, labels, classes.label(c));
-            Graph center = mean.compute(trainer.space, members).center();
+            Graph center = mean.compute(ModelOrders.fitting(trainer.space, graphs,
+                    trainer.order), members).center();
             trainer.weights[c] = MaxLinearUnits.scaledStart(trainer.space, center, scale,
                     trainer.order);
             trainer.biases[c] = -0.5 * trainer.space.squaredNorm(trainer.weights[c]);
@@ -350,9 +351,11 @@ public final class MarginPerceptron implements GraphClassifier {
         }
 
         /**
-         * Sets the order of the weight graphs; 0 (the default) or an order above the size of
-         * the space given to {@code fit} means that size (no cap). Smaller orders are cheaper
-         * to align; a start graph with more nodes keeps its first ones.
+         * Sets the order of the weight graphs; 0 (the default) means the largest order of the
+         * training graphs given to {@code fit} (not the size of its space, which may hold
+         * graphs to predict as well), and an order above the size of the space means that
+         * size. Smaller orders are cheaper to align; a start graph with more nodes keeps its
+         * first ones.
          *
          * @param value 0, or an order of at least 1
          * @return this builder

@@ -51,16 +51,19 @@ final class MaxLinearUnits {
     }
 
     /**
-     * Returns the order of the weight graphs (or of the template): {@code requested}, or the
-     * space size if {@code requested} is 0 or exceeds it (no cap, as for the prototypes'
-     * order cap of {@link NearestPrototype} and {@link LearningGraphQuantization}).
+     * Returns the order of the weight graphs (or of the template): for {@code requested} 0,
+     * the largest order of the training graphs ({@link ModelOrders#trainingOrder}, whatever
+     * other graphs the space holds); otherwise {@code requested}, or the space size if it
+     * exceeds that.
      *
      * @param space the space of the training graphs
+     * @param graphs the training graphs
      * @param requested 0 or the order asked for
      * @return an order from 1 up to the space size
      */
-    static int weightOrder(GraphSpace space, int requested) {
-        return requested == 0 || requested > space.size() ? space.size() : requested;
+    static int weightOrder(GraphSpace space, List<Graph> graphs, int requested) {
+        return requested == 0 ? ModelOrders.trainingOrder(space, graphs)
+                : Math.min(requested, space.size());
     }
 
     /**

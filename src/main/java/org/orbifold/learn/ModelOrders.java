@@ -1,12 +1,22 @@
 package org.orbifold.learn;
 
 import java.util.Arrays;
+import java.util.List;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 
 /**
  * Caps on the order of prototypes: a graph is cut to the nodes that carry most of its squared
  * norm, and a step of training is projected back onto the graphs of the capped order.
+ *
+ * <p><b>The training graphs set the order.</b> A model's default order (no cap, or weight
+ * graphs of no requested order) is the largest order of the graphs it is fitted on
+ * ({@link #trainingOrder}), never the size of the space: the space often holds the graphs
+ * to predict as well (a test split read with the training split), and a model whose order
+ * followed them would change the prediction of one test graph when another is added. The
+ * Fréchet means the learners start from are computed in the space cut to that order
+ * ({@link #fitting}) for the same reason: a mean of order {@code n} may spread its training
+ * graphs' nodes over all {@code n} nodes, so a larger space gives another mean.
  */
 final class ModelOrders {
 
@@ -14,11 +24,35 @@ final class ModelOrders {
     }
 
     /**
-     * Returns the capped order: {@code cap} if it is positive and below the space size,
-     * otherwise the space size (0 means no cap).
+     * Returns the capped order of prototypes fitted on {@code graphs}: {@code cap} if it is
+     * positive and below their {@link #trainingOrder}, otherwise that order (0 means no cap;
+     * prototypes fitted on these graphs never exceed it, so a larger cap changes nothing).
      */
-    static int capped(GraphSpace space, int cap) {
-        return cap > 0 && cap < space.size() ? cap : space.size();
+    static int capped(GraphSpace space, List<Graph> graphs, int cap) {
+        int order = trainingOrder(space, graphs);
+        return cap > 0 && cap < order ? cap : order;
+    }
+
+    /**
+     * Returns the order a model fitted on {@code graphs} has by default: their largest order,
+     * or 1 if they all have no nodes (and the space has room for one).
+     */
+    static int trainingOrder(GraphSpace space, List<Graph> graphs) {
+        int largest = 0;
+        for (Graph g : graphs) {
+            largest = Math.max(largest, g.order());
+        }
+        return Math.max(largest, Math.min(1, space.size()));
+    }
+
+    /**
+     * Returns the space in which a fit on {@code graphs} computes its Fréchet means: the
+     * given one cut to the larger of the graphs' {@link #trainingOrder} and the model's
+     * {@code order} (the weight graphs' order may exceed the training graphs').
+     */
+    static GraphSpace fitting(GraphSpace space, List<Graph> graphs, int order) {
+        return space.withSize(Math.min(space.size(),
+                Math.max(trainingOrder(space, graphs), order)));
     }
 
     /**

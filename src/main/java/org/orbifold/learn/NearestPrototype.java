@@ -61,7 +61,8 @@ public final class NearestPrototype implements GraphClassifier {
      *
      * @param aligner computes the distances of the predictions
      * @param mean computes the class means
-     * @param maxPrototypeOrder the cap, at least 0; 0 or at least the space size for none
+     * @param maxPrototypeOrder the cap, at least 0; 0 or at least the largest order of the
+     *     training graphs for none (the means have that order, whatever the space size)
      * @throws IllegalArgumentException if the cap is negative
      */
     public NearestPrototype(Aligner aligner, FrechetMean mean, int maxPrototypeOrder) {
@@ -76,9 +77,10 @@ public final class NearestPrototype implements GraphClassifier {
         LabelEncoder classes = Checks.requireClasses("the nearest-prototype classifier",
                 checked);
         List<Graph> prototypes = new ArrayList<>(classes.size());
-        int order = ModelOrders.capped(space, maxPrototypeOrder);
+        int order = ModelOrders.capped(space, graphs, maxPrototypeOrder);
+        GraphSpace fitting = ModelOrders.fitting(space, graphs, order);
         for (String label : classes.labels()) {
-            Graph center = mean.compute(space, members(graphs, checked, label)).center();
+            Graph center = mean.compute(fitting, members(graphs, checked, label)).center();
             prototypes.add(ModelOrders.heaviest(space, center, order));
         }
         return PrototypeModel.of(space, aligner, prototypes, classes.labels());

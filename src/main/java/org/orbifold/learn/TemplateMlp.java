@@ -22,7 +22,8 @@ import org.orbifold.stats.WeightedVectors;
  * ordinary multilayer perceptron ({@link TemplateMlpModel} gives the forward pass).
  *
  * <p><b>Method.</b> {@code T} is the {@link FrechetMean} of the training graphs (all
- * classes together), of order {@code space.size()}, or, with
+ * classes together), of their largest order (not {@code space.size()}: the space may hold the
+ * graphs to predict as well), or, with
  * {@link Builder#templateOrder(int) a template order} {@code m}, that mean cut to its
  * {@code m} nodes of largest mass; the aligned copy then keeps the nodes matched to the
  * template's {@code m} nodes and drops the rest. A graph {@code X} is canonicalized by
@@ -82,11 +83,11 @@ import org.orbifold.stats.WeightedVectors;
  * of the query) and a heuristic aligner can give relabelled copies different vectors and
  * rarely different predictions. The template is a local minimum of the Fréchet function
  * (see {@link FrechetMean}). The vector has {@code m d_v + m (m - 1) d_e / 2} coordinates
- * for the template order {@code m}, by default the space size (twice the edge part for
- * directed graphs), which grows quadratically with the largest graph; a template cut to fewer
- * nodes drops the nodes of a graph it does not match, and what they held is lost. A template
- * of the space size is dense, so its one alignment per query costs as much as aligning two
- * graphs of the largest order: on AIDS (95 nodes) as much as k-NN's bounded search
+ * for the template order {@code m}, by default the training graphs' largest order (twice
+ * the edge part for directed graphs), which grows quadratically with the largest graph; a
+ * template cut to fewer nodes drops the nodes of a graph it does not match, and what they
+ * held is lost. A template of that order is dense, so its one alignment per query costs as much as
+ * aligning two graphs of the largest order: on AIDS (95 nodes) as much as k-NN's bounded search
  * (docs/results.md, section 6.30), unless the template is cut.
  */
 public final class TemplateMlp implements GraphClassifier {
@@ -169,9 +170,9 @@ public final class TemplateMlp implements GraphClassifier {
         }
 
         // The template (cut to its heaviest nodes if asked) and the canonical vectors.
-        int order = MaxLinearUnits.weightOrder(space, templateOrder);
-        Graph template = ModelOrders.heaviest(space, mean.compute(space, graphs).center(),
-                order);
+        int order = MaxLinearUnits.weightOrder(space, graphs, templateOrder);
+        Graph template = ModelOrders.heaviest(space, mean.compute(
+                ModelOrders.fitting(space, graphs, order), graphs).center(), order);
         boolean directed = template.isDirected();
         for (Graph graph : graphs) {
             directed |= graph.isDirected();
@@ -460,10 +461,11 @@ public final class TemplateMlp implements GraphClassifier {
          * Sets the order {@code m} of the template: the mean is cut to its {@code m} nodes of
          * largest mass (squared norm), and the aligned copy of a graph keeps only the nodes
          * matched to them, so each alignment costs that of order {@code max(m, |X|)} instead of
-         * the space size, and the vector has the coordinates of graphs of order {@code m}; the
-         * nodes of a graph that no template node matches are dropped. 0 (the default) or an
-         * order above the size of the space given to {@code fit} keeps the mean whole (order
-         * {@code space.size()}, no cap).
+         * the training graphs' largest order, and the vector has the coordinates of graphs of
+         * order {@code m}; the nodes of a graph that no template node matches are dropped. 0
+         * (the default) means the largest order of the training graphs given to {@code fit}
+         * (not the size of its space, which may hold graphs to predict as well); a larger
+         * order is a mean of that order (at most the space size).
          *
          * @param value 0, or an order of at least 1
          * @return this builder

@@ -2,6 +2,7 @@ package org.orbifold.learn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,14 @@ import org.orbifold.space.IterationListener;
  * always wins over one of unknown size, however large the known size; the candidates of
  * unknown size are chosen among themselves by order, count and position, so when every size
  * and order is unknown the rule chooses as {@link Selection#MOST_CORRECT} does.
+ *
+ * <p><b>Failed candidates.</b> A candidate whose training diverges (its fit throws a
+ * {@link TrainingDivergedException}, or an exception caused by one, such as a caller's
+ * wrapper that names the setting) is recorded as failed, with the exception's message as the
+ * reason, and skipped: neither rule chooses it, and it counts as no validation graph correct.
+ * The search fails, with the first such exception, only when every candidate evaluated
+ * failed. Any other exception of a fit ends the search at once, as before: it is a problem
+ * of the data or of every setting, not of one.
  *
  * <p><b>Determinism.</b> Candidates are fitted one after another on the calling thread, each
  * with its own seeded configuration; the predictions of each candidate run on the executor
@@ -171,9 +180,12 @@ public final class ValidationSearch {
      * @param chosenModel the chosen candidate's model, fitted on the training split during
      *     the search (fitting is deterministic, so a caller that would refit the same setting
      *     on the same graphs can use it instead); not part of equality
+     * @param failures per candidate, null if it was fitted and scored, else why it failed
+     *     (see the class description), in which case its count is 0
      */
     public record Result(List<Candidate> candidates, int[] correct, int validationSize,
-            int best, Selection selection, GraphClassifierModel chosenModel) {
+            int best, Selection selection, GraphClassifierModel chosenModel,
+            List<String> failures) {
 
         /**
          * Copies the components and checks that they agree.
@@ -184,15 +196,18 @@ public final class ValidationSearch {
          * @param best the index of the chosen candidate
          * @param selection the rule that chose it
          * @param chosenModel the chosen candidate's model
+         * @param failures per candidate, null or why it failed
          * @throws IllegalArgumentException if the lengths differ, the size is not positive,
-         *     or {@code best} is out of range
+         *     {@code best} is out of range or names a failed candidate
          */
         public Result {
             candidates = List.copyOf(candidates);
             correct = correct.clone();
-            if (correct.length != candidates.size()) {
-                throw new IllegalArgumentException(correct.length + " counts for "
-                        + candidates.size() + " candidates");
+            failures = Collections.unmodifiableList(new ArrayList<>(failures));
+            if (correct.length != candidates.size() || failures.size() != candidates.size()) {
+                throw new IllegalArgumentException(correct.length + " counts and "
+                        + failures.size() + " failures for " + candidates.size()
+                        + " candidates");
             }
             if (validationSize < 1) {
                 throw new IllegalArgumentException("validationSize must be >= 1, got "
@@ -202,8 +217,38 @@ public final class ValidationSearch {
                 throw new IllegalArgumentException("best = " + best + " is not a candidate"
                         + " index, 0.." + (candidates.size() - 1));
             }
+            if (failures.get(best) != null) {
+                throw new IllegalArgumentException("best = " + best + " is a failed candidate");
+            }
             Objects.requireNonNull(selection, "selection");
             Objects.requireNonNull(chosenModel, "chosenModel");
+        }
+
+        /**
+         * A result in which every candidate was fitted and scored.
+         *
+         * @param candidates the candidates, in the given order
+         * @param correct the correct validation counts, one per candidate
+         * @param validationSize the number of validation graphs
+         * @param best the index of the chosen candidate
+         * @param selection the rule that chose it
+         * @param chosenModel the chosen candidate's model
+         * @throws IllegalArgumentException as the canonical constructor
+         */
+        public Result(List<Candidate> candidates, int[] correct, int validationSize,
+                int best, Selection selection, GraphClassifierModel chosenModel) {
+            this(candidates, correct, validationSize, best, selection, chosenModel,
+                    Collections.nCopies(candidates.size(), (String) null));
+        }
+
+        /**
+         * Returns whether a candidate failed (see the class description).
+         *
+         * @param candidate an index into {@link #candidates()}
+         * @return whether it failed and was skipped
+         */
+        public boolean failed(int candidate) {
+            return failures.get(candidate) != null;
         }
 
         /**
@@ -242,19 +287,28 @@ public final class ValidationSearch {
          * @return an index into {@link #candidates()}
          */
         public int mostCorrect() {
-            return choose(candidates, correct, validationSize, Selection.MOST_CORRECT);
+            return choose(candidates, correct, failedFlags(), validationSize,
+                    Selection.MOST_CORRECT);
+        }
+
+        private boolean[] failedFlags() {
+            boolean[] failed = new boolean[failures.size()];
+            for (int c = 0; c < failed.length; c++) {
+                failed[c] = failures.get(c) != null;
+            }
+            return failed;
         }
 
         /**
          * Returns the binomial standard error {@code sqrt(p (1 - p) / n)} of the best
-         * validation accuracy {@code p} on the {@code n} validation graphs: the tolerance of
-         * {@link Selection#ONE_STANDARD_ERROR}.
+         * validation accuracy {@code p} (of the candidates that did not fail) on the
+         * {@code n} validation graphs: the tolerance of {@link Selection#ONE_STANDARD_ERROR}.
          *
          * @return a value in [0, 0.5]
          */
         public double standardError() {
-            return Math.sqrt(standardErrorSquared(Arrays.stream(correct).max().orElseThrow(),
-                    validationSize)) / validationSize;
+            return Math.sqrt(standardErrorSquared(correct[mostCorrect()], validationSize))
+                    / validationSize;
         }
 
         @Override
@@ -262,7 +316,7 @@ public final class ValidationSearch {
             return other instanceof Result that && candidates.equals(that.candidates)
                     && Arrays.equals(correct, that.correct)
                     && validationSize == that.validationSize && best == that.best
-                    && selection == that.selection;
+                    && selection == that.selection && failures.equals(that.failures);
         }
 
         @Override
@@ -290,11 +344,14 @@ public final class ValidationSearch {
      * @param executor runs the predictions of each candidate
      * @param selection the rule that chooses among the scored candidates
      * @param listener hears, after each candidate, its number (from 1), its validation
-     *     accuracy, 0 as the step, and the elapsed time; answering false stops the search, and
-     *     the rule chooses among the candidates evaluated
+     *     accuracy (NaN for a failed candidate), 0 as the step, and the elapsed time;
+     *     answering false stops the search, and the rule chooses among the candidates
+     *     evaluated
      * @return the counts and the chosen candidate
      * @throws IllegalArgumentException if there is no candidate, the lists are empty or differ
      *     in length, contain a null, or a candidate's fit rejects the training split
+     * @throws RuntimeException the first failure (see the class description) when every
+     *     candidate evaluated failed
      */
     public static Result search(List<Candidate> candidates, List<Graph> trainGraphs,
             List<String> trainLabels, List<Graph> validationGraphs,
@@ -320,20 +377,40 @@ public final class ValidationSearch {
         // models are few, a front of size against count.
         long started = System.nanoTime();
         int[] correct = new int[checked.size()];
+        boolean[] failed = new boolean[checked.size()];
+        List<String> failures = new ArrayList<>();
+        RuntimeException firstFailure = null;
         int evaluated = 0;
         Map<Integer, GraphClassifierModel> kept = new HashMap<>();
         for (int c = 0; c < checked.size(); c++) {
             Candidate candidate = checked.get(c);
-            GraphClassifierModel model = candidate.classifier().fit(candidate.space(),
-                    trainGraphs, trainLabels);
+            GraphClassifierModel model;
+            try {
+                model = candidate.classifier().fit(candidate.space(), trainGraphs, trainLabels);
+            } catch (RuntimeException e) {
+                if (!diverged(e)) {
+                    throw e;
+                }
+                failed[c] = true;
+                failures.add(e.getMessage() == null ? e.toString() : e.getMessage());
+                firstFailure = firstFailure == null ? e : firstFailure;
+                evaluated++;
+                if (!listener.iterationDone(c + 1, Double.NaN, 0.0,
+                        System.nanoTime() - started)) {
+                    break;
+                }
+                continue;
+            }
+            failures.add(null);
             List<String> predicted = model.predictAll(validationGraphs, executor);
             for (int i = 0; i < predicted.size(); i++) {
                 correct[c] += predicted.get(i).equals(validationLabels.get(i)) ? 1 : 0;
             }
-            if (!dominated(c, checked, correct)) {
+            if (!dominated(c, checked, correct, failed)) {
                 kept.put(c, model);
                 final int newest = c;
-                kept.keySet().removeIf(old -> dominates(newest, old, checked, correct));
+                kept.keySet().removeIf(old -> dominates(newest, old, checked, correct,
+                        failed));
             }
             evaluated++;
             boolean go = listener.iterationDone(c + 1,
@@ -344,11 +421,31 @@ public final class ValidationSearch {
             }
         }
 
+        if (kept.isEmpty()) {
+            throw firstFailure;
+        }
         int[] scored = Arrays.copyOf(correct, evaluated);
         List<Candidate> scoredCandidates = checked.subList(0, evaluated);
-        int best = choose(scoredCandidates, scored, validationGraphs.size(), selection);
+        int best = choose(scoredCandidates, scored, Arrays.copyOf(failed, evaluated),
+                validationGraphs.size(), selection);
         return new Result(scoredCandidates, scored, validationGraphs.size(), best, selection,
-                kept.get(best));
+                kept.get(best), failures);
+    }
+
+    /**
+     * Returns whether a fit's exception is a divergence of its training: a
+     * {@link TrainingDivergedException}, or an exception caused by one.
+     */
+    static boolean diverged(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TrainingDivergedException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
@@ -361,9 +458,24 @@ public final class ValidationSearch {
      * @return the index of the chosen candidate
      */
     static int choose(List<Candidate> candidates, int[] correct, int n, Selection selection) {
-        int mostCorrect = 0;
-        for (int c = 1; c < correct.length; c++) {
-            if (correct[c] > correct[mostCorrect]) {
+        return choose(candidates, correct, new boolean[correct.length], n, selection);
+    }
+
+    /**
+     * Returns the index chosen by a rule among scored candidates, skipping the failed ones.
+     *
+     * @param candidates the candidates, with their model sizes
+     * @param correct their correct validation counts
+     * @param failed which candidates failed; at least one did not
+     * @param n the number of validation graphs
+     * @param selection the rule
+     * @return the index of the chosen candidate
+     */
+    static int choose(List<Candidate> candidates, int[] correct, boolean[] failed, int n,
+            Selection selection) {
+        int mostCorrect = -1;
+        for (int c = 0; c < correct.length; c++) {
+            if (!failed[c] && (mostCorrect < 0 || correct[c] > correct[mostCorrect])) {
                 mostCorrect = c;
             }
         }
@@ -375,7 +487,7 @@ public final class ValidationSearch {
         double tolerance = Math.sqrt(standardErrorSquared(correct[mostCorrect], n));
         int chosen = mostCorrect;
         for (int c = 0; c < correct.length; c++) {
-            if (correct[c] + tolerance >= correct[mostCorrect]
+            if (!failed[c] && correct[c] + tolerance >= correct[mostCorrect]
                     && preferred(c, chosen, candidates, correct)) {
                 chosen = c;
             }
@@ -416,9 +528,10 @@ public final class ValidationSearch {
     }
 
     /** Whether an earlier candidate makes candidate {@code c} never chosen. */
-    private static boolean dominated(int c, List<Candidate> candidates, int[] correct) {
+    private static boolean dominated(int c, List<Candidate> candidates, int[] correct,
+            boolean[] failed) {
         for (int earlier = 0; earlier < c; earlier++) {
-            if (dominates(earlier, c, candidates, correct)) {
+            if (dominates(earlier, c, candidates, correct, failed)) {
                 return true;
             }
         }
@@ -428,10 +541,11 @@ public final class ValidationSearch {
     /**
      * Whether candidate {@code a} makes {@code b} never chosen, by either rule: it is at most
      * as large (in size, then order) and at least as correct, and listed first or strictly
-     * more correct.
+     * more correct. A failed candidate dominates none.
      */
-    private static boolean dominates(int a, int b, List<Candidate> candidates, int[] correct) {
-        return compareSize(candidates.get(a), candidates.get(b)) <= 0
+    private static boolean dominates(int a, int b, List<Candidate> candidates, int[] correct,
+            boolean[] failed) {
+        return !failed[a] && compareSize(candidates.get(a), candidates.get(b)) <= 0
                 && correct[a] >= correct[b] && (a < b || correct[a] > correct[b]);
     }
 

@@ -1557,6 +1557,10 @@ class ClassifyCommandTest {
             {"--hidden-units 10 gives class 'line' 5 units, each started at a different"
                 + " member, but it has 4 graphs in the training split", "--method", "mlp",
                 "--hidden-units", "2,10"},
+            {"--hidden-units 12 gives class 'line' 6 units, one started at the class mean and"
+                + " the other 5 each at a different member, but it has 4 graphs in the"
+                + " training split", "--method", "mlp", "--hidden-units", "2,12",
+                "--initialization", "class-means"},
         };
         for (String[] c : cases) {
             List<String> args = new ArrayList<>(List.of("classify", folder.toString(),
@@ -1568,7 +1572,71 @@ class ClassifyCommandTest {
         }
     }
 
+    /**
+     * The predictions of a test split's graphs, in order, from {@code classify --json}; the
+     * extra graphs given after them are left out.
+     */
+    private static List<Object> predictions(Run r, int count) {
+        assertEquals(0, r.exitCode(), r.err());
+        List<?> all = (List<?>) ((Map<?, ?>) JsonParser.parse(r.out())).get("predictions");
+        List<Object> kept = new ArrayList<>();
+        for (Object p : all.subList(0, count)) {
+            kept.add(((Map<?, ?>) p).get("predicted"));
+        }
+        return kept;
+    }
+
+    @Test
+    void aLargerTestGraphChangesNoOtherTestPrediction() throws IOException {
+        // Graph 46 is the only letter of order 9; the training graphs (60..119) have at most 8
+        // nodes. The default weight order follows them alone, so adding graph 46 to the test
+        // split changes no other prediction. (On these graphs the old default, the order of
+        // every graph read, happened to change none either; TrainingOrderTest shows the
+        // models differ.)
+        String[] testLines = new String[30];
+        for (int i = 0; i < 30; i++) {
+            testLines[i] = Integer.toString(i);
+        }
+        String[] trainLines = new String[60];
+        for (int i = 0; i < 60; i++) {
+            trainLines[i] = Integer.toString(60 + i);
+        }
+        Path train = list("train.txt", trainLines);
+        Path test = list("test.txt", testLines);
+        List<String> withLarge = new ArrayList<>(Arrays.asList(testLines));
+        withLarge.add("46");
+        Path larger = list("test-larger.txt", withLarge.toArray(new String[0]));
+        for (String method : List.of("perceptron", "mlp", "template-mlp", "lvq1")) {
+            String[] args = {"classify", LETTERS, "--train", train.toString(), "--method",
+                method, "--epochs", "3", "--threads", "1", "--json", "--test"};
+            List<String> plain = new ArrayList<>(Arrays.asList(args));
+            plain.add(test.toString());
+            List<String> extended = new ArrayList<>(Arrays.asList(args));
+            extended.add(larger.toString());
+
+            assertEquals(predictions(run(plain.toArray(new String[0])), 30),
+                    predictions(run(extended.toArray(new String[0])), 30), method);
+        }
+    }
+
     // ---- Bad input (data and splits) -------------------------------------------------------
+
+    @Test
+    void foldsOfADataSetOfOneClassNameTheDataSet() throws IOException {
+        Path folder = MainTest.copyLetters(dir, "ONE", "A", "graph_indicator",
+                "node_attributes");
+        long graphs = Files.readAllLines(Path.of("datasets", "letters",
+                "LETTERS_graph_labels.txt")).size();
+        Files.write(folder.resolve("ONE_graph_labels.txt"),
+                java.util.Collections.nCopies((int) graphs, "1"));
+
+        Run r = run("classify", folder.toString(), "--folds", "3");
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.err());
+        assertEquals(Main.ERROR_PREFIX + "classify needs two classes or more to learn from,"
+                + " but " + folder + " has one: every one of its " + graphs + " graphs is of"
+                + " class '1'\n", r.err());
+    }
 
     @Test
     void aTestClassThatNoTrainingGraphHasIsNamed() throws IOException {

@@ -82,6 +82,42 @@ class ProgressTest {
         }
     }
 
+    @Test
+    void aSearchShowsTheBestValueSoFarAndTheEpochOfTheFitUnderWay() {
+        try (Progress bar = new Progress(new PrintWriter(new StringWriter()), true)) {
+            IterationListener search = bar.bestSteps("validation search", 3, "settings",
+                    "best validation accuracy");
+            IterationListener fit = bar.epochs(10);
+            assertEquals("validation search [....................] 0/3 settings", bar.line());
+            fit.iterationDone(1, 0.4, 0.1, 0);
+            fit.iterationDone(3, 0.3, 0.1, 0);
+            assertEquals("validation search [....................] 0/3 settings epoch 3/10",
+                    bar.line());
+            search.iterationDone(1, 0.8, 0, 0);
+            assertEquals("validation search [######..............] 1/3 settings  best"
+                    + " validation accuracy 0.800000", bar.line(), "the epoch ends with the fit");
+            search.iterationDone(2, 0.6, 0, 0);
+            search.iterationDone(3, Double.NaN, 0, 0);
+            assertEquals("validation search [####################] 3/3 settings  best"
+                    + " validation accuracy 0.800000", bar.line(),
+                    "a worse or a failed setting keeps the best");
+        }
+    }
+
+    @Test
+    void aSingleFitShowsItsEpochs() {
+        try (Progress bar = new Progress(new PrintWriter(new StringWriter()), true)) {
+            IterationListener fit = bar.epochs(20);
+            bar.steps("cross-validation", 5, "folds", "fold accuracy");
+            fit.iterationDone(7, 1.5, 0.1, 0);
+            assertEquals("cross-validation [....................] 0/5 folds epoch 7/20",
+                    bar.line());
+            bar.phase("fitting the chosen setting");
+            fit.iterationDone(2, 1.5, 0.1, 0);
+            assertEquals("fitting the chosen setting epoch 2/20", bar.line());
+        }
+    }
+
     /** A path of {@code order} nodes with attribute 1 and unit edges. */
     private static Graph graph(int order) {
         Graph.Builder b = Graph.builder(1, 1);

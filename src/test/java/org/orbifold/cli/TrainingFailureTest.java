@@ -64,14 +64,39 @@ class TrainingFailureTest {
     }
 
     @Test
-    void theFailingLearningRateOfAListIsNamed() throws IOException {
+    void aDivergingSettingOfASearchIsSkippedAndTheOthersChosenFrom() throws IOException {
         for (String method : new String[] {"mlp", "perceptron"}) {
-            Run r = MainTest.run(with(splits(), "--method", method, "--learning-rate",
+            Run text = MainTest.run(with(splits(), "--method", method, "--learning-rate",
                     "0.1,1e300"));
+            Run json = MainTest.run(with(splits(), "--method", method, "--learning-rate",
+                    "0.1,1e300", "--json"));
 
-            assertNamed(r, "for learning rate 1e+300", "(" + method + "; ",
-                    "lower --learning-rate");
+            assertEquals(0, text.exitCode(), text.err());
+            String failed = text.out().lines().filter(line -> line.contains("failed"))
+                    .findFirst().orElse("");
+            assertTrue(failed.contains("learning rate 1e+300, epochs 2  failed, skipped:"
+                    + " training diverged for learning rate 1e300 ")
+                    && failed.contains("(" + method + "; ") && failed.contains(OVERFLOW),
+                    text.out());
+            assertTrue(text.out().contains("learning rate 0.1, epochs 2"), text.out());
+            Map<?, ?> result = (Map<?, ?>) JsonParser.parse(json.out());
+            List<?> candidates = (List<?>) result.get("candidates");
+            Map<?, ?> good = (Map<?, ?>) candidates.get(0);
+            Map<?, ?> bad = (Map<?, ?>) candidates.get(1);
+            assertEquals(0.0, result.get("chosenIndex"));
+            assertTrue(good.containsKey("validationAccuracy") && !good.containsKey("failure"));
+            assertFalse(bad.containsKey("validationAccuracy"), json.out());
+            assertTrue(((String) bad.get("failure")).startsWith("training diverged for"
+                    + " learning rate 1e300 "), json.out());
         }
+    }
+
+    @Test
+    void aSearchWhoseEverySettingDivergesFailsWithTheFirst() throws IOException {
+        Run r = MainTest.run(with(splits(), "--method", "perceptron", "--learning-rate",
+                "1e299,1e300"));
+
+        assertNamed(r, "for learning rate 1e299 (perceptron; ", "lower --learning-rate");
     }
 
     @Test
@@ -81,7 +106,7 @@ class TrainingFailureTest {
 
         assertEquals(CliException.DATA, r.exitCode(), r.out());
         assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "training diverged for learning rate"
-                + " 1e+100 (perceptron; "), r.err());
+                + " 1e100 (perceptron; "), r.err());
         assertTrue(r.err().contains("too large for double precision"), r.err());
         assertTrue(r.err().strip().endsWith("(lower --learning-rate)"), r.err());
         assertFalse(r.err().contains("scale the attributes"), r.err());
@@ -110,7 +135,7 @@ class TrainingFailureTest {
         Run r = MainTest.run("classify", "--folds", "2", "--limit", "20", "--threads", "1",
                 "--method", "mlp", "--weight-decay", "1e300", "--epochs", "2");
 
-        assertNamed(r, "weight decay 1e+300", "or --weight-decay");
+        assertNamed(r, "weight decay 1e300", "or --weight-decay");
     }
 
     @Test

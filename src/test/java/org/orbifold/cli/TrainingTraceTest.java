@@ -148,6 +148,36 @@ class TrainingTraceTest {
     }
 
     @Test
+    void noGraphMisjudgedNeverWentWrong() {
+        // 20 graphs of one class and 3 of the other: guessing misjudges 3, two standard
+        // errors are 2 sqrt(23 * 3/23 * 20/23) = 3.23, so the level is -0.23 and every count
+        // was "near guessing" before; a perfect last epoch is never a warning.
+        assertFalse(wentWrong(23, 20, 0));
+        assertFalse(wentWrong(23, 20, 2, 1, 0));
+        assertFalse(wentWrong(180, 20, 170, 0));
+        assertFalse(new TrainingTrace.Errors(23, 20, new int[] {0}).nearGuessing());
+    }
+
+    @Test
+    void aGuessingLevelBelowOneJudgesNothing() {
+        // The level of 3 of 23 is below 0: no count above 0 is clearly fewer than guessing,
+        // so ending at the guessing count is no finding (only a clear rise would be).
+        assertEquals(3.0 - 2.0 * Math.sqrt(23 * (3.0 / 23) * (20.0 / 23)),
+                new TrainingTrace.Errors(23, 20, new int[] {3}).guessingLevel(), 1e-12);
+        assertFalse(wentWrong(23, 20, 3));
+        assertFalse(wentWrong(23, 20, 2, 3));
+        assertTrue(wentWrong(23, 20, 0, 5), "a rise by more than two standard errors");
+        // At the boundary: 6 of 30 guessed wrong gives 6 - 2 sqrt(30 * 0.2 * 0.8) = 1.62,
+        // judged (3 is near guessing, 1 is not); 5 of 30 gives 5 - 2 sqrt(30 / 6 * 5 / 6)
+        // = 0.92, not judged even at 5.
+        assertTrue(wentWrong(30, 24, 3));
+        assertTrue(wentWrong(30, 24, 2));
+        assertFalse(wentWrong(30, 24, 1));
+        assertFalse(wentWrong(30, 25, 5));
+        assertFalse(wentWrong(30, 25, 2));
+    }
+
+    @Test
     void errorsAreKeptPerKeyInTheOrderAdded() {
         TrainingTrace trace = new TrainingTrace();
 

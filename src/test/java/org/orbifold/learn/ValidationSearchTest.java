@@ -62,6 +62,72 @@ class ValidationSearchTest {
         assertEquals(2.0 / 3.0, result.accuracy(0), TOLERANCE);
     }
 
+    /** A classifier whose every fit diverges, as a caller's wrapper reports it. */
+    private static GraphClassifier diverging(String message) {
+        return (space, graphs, labels) -> {
+            TrainingDivergedException cause = new TrainingDivergedException("a learner", 1,
+                    1e300, Double.NaN, new org.orbifold.space.WeightedOverflowException(
+                            "the squared norm is Infinity"));
+            throw new IllegalStateException(message, cause);
+        };
+    }
+
+    @Test
+    void aDivergingCandidateIsSkippedAndTheRestChosenFrom() {
+        GraphSpace space = space();
+        // The failed candidate comes first and would win ties on position: it must neither
+        // be chosen nor make the candidates after it look dominated.
+        List<Candidate> candidates = List.of(
+                new Candidate("wild", space, diverging("rate too large"), 1),
+                new Candidate("k 1", space, new NearestNeighbors(EXACT, 1), 5),
+                new Candidate("k 3", space, new NearestNeighbors(EXACT, 3), 5));
+        List<Double> heard = new ArrayList<>();
+        for (ValidationSearch.Selection rule : ValidationSearch.Selection.values()) {
+            heard.clear();
+            ValidationSearch.Result result = ValidationSearch.search(candidates, TRAIN,
+                    TRAIN_LABELS, VALID, VALID_LABELS, Runnable::run, rule,
+                    (k, value, step, nanos) -> heard.add(value));
+
+            assertEquals(2, result.best(), rule.name());
+            assertEquals(2, result.mostCorrect());
+            assertTrue(result.failed(0) && !result.failed(1) && !result.failed(2));
+            assertEquals(Arrays.asList("rate too large", null, null), result.failures());
+            assertEquals(0, result.correct()[0]);
+            assertEquals(0.0, result.standardError(), TOLERANCE, "3 of 3 correct");
+            assertTrue(result.chosenModel() != null);
+            assertTrue(Double.isNaN(heard.get(0)) && heard.size() == 3, heard.toString());
+        }
+    }
+
+    @Test
+    void aSearchWhoseEveryCandidateDivergesThrowsTheFirstFailure() {
+        GraphSpace space = space();
+        List<Candidate> candidates = List.of(
+                new Candidate("one", space, diverging("first")),
+                new Candidate("two", space, diverging("second")));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ValidationSearch.search(candidates, TRAIN, TRAIN_LABELS, VALID,
+                        VALID_LABELS, Runnable::run));
+        assertEquals("first", e.getMessage());
+    }
+
+    @Test
+    void otherFailuresOfAFitEndTheSearch() {
+        GraphSpace space = space();
+        GraphClassifier broken = (sp, graphs, labels) -> {
+            throw new IllegalArgumentException("bad data");
+        };
+        List<Candidate> candidates = List.of(
+                new Candidate("k 1", space, new NearestNeighbors(EXACT, 1)),
+                new Candidate("broken", space, broken));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ValidationSearch.search(candidates, TRAIN, TRAIN_LABELS, VALID,
+                        VALID_LABELS, Runnable::run));
+        assertEquals("bad data", e.getMessage());
+    }
+
     @Test
     void tiesGoToTheCandidateListedFirst() {
         GraphSpace space = space();
