@@ -178,6 +178,11 @@ public final class FaqAligner extends OrientedAligner {
     /** Most refinements of the structural start, the first one included. */
     private static final int MAX_REFINEMENTS = 12;
     /**
+     * Refinements per node and binary digit of the order in the budget of the isomorphism
+     * search ({@link #isomorphismBudget}).
+     */
+    static final int ISOMORPHISM_REFINEMENTS_PER_NODE = 4;
+    /**
      * Most node placements of the exact enumeration ({@link #withExhaustiveOrder}) before
      * it gives up in favour of the heuristic, a few tens of microseconds.
      */
@@ -523,6 +528,9 @@ public final class FaqAligner extends OrientedAligner {
         boolean preserving = w.structuralAssignment();
         w.polishVertex(w.structural);
         Alignment perfect = perfectMatch(space, x, y, w, start);
+        if (perfect == null && preserving) {
+            perfect = isomorphismSearch(space, x, y, w, start);
+        }
         int refinements = 1;
         while (perfect == null && preserving && refinements < MAX_REFINEMENTS) {
             int candidates = w.tiedClass();
@@ -546,6 +554,41 @@ public final class FaqAligner extends OrientedAligner {
             }
         }
         return perfect;
+    }
+
+    /**
+     * Runs the depth-first individualisation-refinement search of {@link IsomorphismSearch}
+     * with a budget of {@link #isomorphismBudget} refinements, the partners of the structural
+     * assignment first, offering each bijection it reaches; returns a perfect match if one
+     * turns up, otherwise {@code null}. Only bijections at distance 0 end the search, and
+     * only those are offered: on any other pair the search changes nothing.
+     */
+    private static Alignment isomorphismSearch(GraphSpace space, Graph x, Graph y,
+            Workspace w, Permutation start) {
+        IsomorphismSearch search = w.isomorphisms;
+        search.load(space, x, y, w.problem.m);
+        Alignment[] perfect = new Alignment[1];
+        int[] bijection = w.q;
+        search.search(isomorphismBudget(w.problem.m), w.structural, images -> {
+            double zeroDistanceValue = 0.5 * (space.squaredNorm(x) + space.squaredNorm(y));
+            if (w.problem.value(images) < zeroDistanceValue - w.problem.noise()) {
+                return false;
+            }
+            w.consider(images);
+            perfect[0] = perfectMatch(space, x, y, w, start);
+            return perfect[0] != null;
+        }, bijection);
+        return perfect[0];
+    }
+
+    /**
+     * The most refinements of the isomorphism search for matrix order {@code m}:
+     * {@code ISOMORPHISM_REFINEMENTS_PER_NODE m ceil(log2 m)}, and at least
+     * {@code MAX_REFINEMENTS}.
+     */
+    static long isomorphismBudget(int m) {
+        int log = 32 - Integer.numberOfLeadingZeros(Math.max(1, m - 1));
+        return Math.max(MAX_REFINEMENTS, (long) ISOMORPHISM_REFINEMENTS_PER_NODE * m * log);
     }
 
     private static int[] identity(int[] images, int m) {
@@ -713,6 +756,8 @@ public final class FaqAligner extends OrientedAligner {
         /** The instances of X with itself and of Y with itself, for the structural start. */
         final QapInstance selfX = new QapInstance();
         final QapInstance selfY = new QapInstance();
+        /** The isomorphism search of the structural start, loaded when it runs. */
+        final IsomorphismSearch isomorphisms = new IsomorphismSearch();
         /** The graphs and space {@code selfX} and {@code selfY} were loaded for. */
         Graph selfXGraph;
         Graph selfYGraph;
