@@ -52,7 +52,8 @@ class IsomorphismSearchTest {
         SplittableRandom random = new SplittableRandom(SEED);
         // Automorphism group orders: dihedral 2n for the cycles, S_5 for the Petersen graph,
         // 2^d d! for the hypercubes, 120 (the full icosahedral group) for C60 and 192 for
-        // the Shrikhande graph.
+        // the Shrikhande graph; C60 with its bonds between hexagons of value 2 keeps every
+        // symmetry, and the directed circulant with two kinds of arcs only its rotations.
         Object[][] cases = {
             {MatchTesting.cycle(9), 18},
             {MatchTesting.cycle(30), 60},
@@ -60,7 +61,9 @@ class IsomorphismSearchTest {
             {SymmetricGraphs.hypercube(3), 48},
             {SymmetricGraphs.hypercube(4), 384},
             {SymmetricGraphs.c60(1.0), 120},
+            {SymmetricGraphs.c60(2.0), 120},
             {SymmetricGraphs.shrikhande(), 192},
+            {directedCirculant(30, 1, 5), 30},
         };
         IsomorphismSearch search = new IsomorphismSearch();
         for (Object[] c : cases) {
@@ -68,6 +71,18 @@ class IsomorphismSearchTest {
             Graph h = g.permute(Permutation.random(g.order(), random));
             assertEquals((int) c[1], allLeaves(g, h, search).size(), g.toString());
         }
+    }
+
+    /** Arcs {@code i -> i + a} of value 1 and {@code i -> i + b} of value 2 (mod n). */
+    private static Graph directedCirculant(int order, int a, int b) {
+        Graph.Builder builder = Graph.builder(0, 1).directed(true);
+        for (int i = 0; i < order; i++) {
+            builder.addNode();
+        }
+        for (int i = 0; i < order; i++) {
+            builder.addEdge(i, (i + a) % order, 1.0).addEdge(i, (i + b) % order, 2.0);
+        }
+        return builder.build();
     }
 
     @Test
