@@ -38,8 +38,11 @@ import org.orbifold.space.GraphSpace;
  * in each graph, the colouring is a bijection that preserves node attributes and edge types
  * (the colouring is equitable, and with one node of X and one of Y per colour each edge of
  * X has an edge of the same type between the partners), which is offered to the caller; the search
- * stops at the first one the caller accepts. Every refinement, the first included, counts
- * against a budget; the search gives up when it is spent.
+ * stops at the first one the caller accepts. A colour of nodes without edges (isolated nodes,
+ * padding nodes) is split into pairs in one step, its nodes of X and of Y matched in
+ * increasing order: such nodes of equal attributes are interchangeable, so trying them one
+ * by one would only deepen the search. Every refinement, the first included, and every such
+ * step count against a budget; the search gives up when it is spent.
  *
  * <p>Cost of a refinement: each node's edges are read each time its colour splits the others,
  * {@code O(log n)} times, so {@code O(|E| log n)} edge reads in all for the {@code n = 2m}
@@ -355,6 +358,14 @@ final class IsomorphismSearch {
             }
         }
         int cell = cellOf[node];
+        if (edgeStart[node] == edgeStart[node + 1]) {
+            if (refinements >= budget) {
+                return SPENT;
+            }
+            refinements++;
+            pairIsolated(depth, cell);
+            return descend(depth + 1);
+        }
         int[] candidates = partners[depth];
         int candidateCount = 0;
         for (int k = cell; k < cellEnd[cell]; k++) {
@@ -417,6 +428,41 @@ final class IsomorphismSearch {
         }
         clearQueue();
         enqueue(start);
+    }
+
+    /**
+     * Sets level {@code depth + 1} to the partition of level {@code depth} with the cell
+     * beginning at {@code start}, of nodes without edges, split into pairs: its nodes of X
+     * and of Y in increasing order, matched in that order. Any such matching is as good as
+     * another (exchanging two nodes without edges and with equal attributes is an
+     * automorphism), so these nodes need no search, and no other cell can split by them.
+     */
+    private void pairIsolated(int depth, int start) {
+        int[] fromLab = lab;
+        int[] fromPosition = position;
+        int[] fromCellOf = cellOf;
+        int[] fromCellEnd = cellEnd;
+        useLevel(depth + 1);
+        System.arraycopy(fromLab, 0, lab, 0, n);
+        System.arraycopy(fromPosition, 0, position, 0, n);
+        System.arraycopy(fromCellOf, 0, cellOf, 0, n);
+        System.arraycopy(fromCellEnd, 0, cellEnd, 0, n);
+        int end = cellEnd[start];
+        Arrays.sort(lab, start, end);
+        int pairs = (end - start) / 2;
+        cellCount = cellCounts[depth] + pairs - 1;
+        int[] ofX = Arrays.copyOfRange(lab, start, start + pairs);
+        int[] ofY = Arrays.copyOfRange(lab, start + pairs, end);
+        for (int k = 0; k < pairs; k++) {
+            int pair = start + 2 * k;
+            lab[pair] = ofX[k];
+            lab[pair + 1] = ofY[k];
+            cellEnd[pair] = pair + 2;
+        }
+        for (int k = start; k < end; k++) {
+            position[lab[k]] = k;
+            cellOf[lab[k]] = start + 2 * ((k - start) / 2);
+        }
     }
 
     /** Moves node {@code u} to index {@code k} of {@code lab}, swapping with the node there. */

@@ -134,6 +134,39 @@ class IsomorphismSearchTest {
     }
 
     @Test
+    void nodesWithoutEdgesArePairedInOneStep() {
+        // A cycle of 30 with 200 isolated nodes: the isolated nodes form one colour, paired
+        // at once instead of one level per node; 3 refinements for the cycle, 1 for them.
+        Graph.Builder builder = Graph.builder(0, 1);
+        for (int i = 0; i < 230; i++) {
+            builder.addNode();
+        }
+        for (int i = 0; i < 30; i++) {
+            builder.addEdge(i, (i + 1) % 30, 1.0);
+        }
+        Graph g = builder.build();
+        SplittableRandom random = new SplittableRandom(SEED + 3);
+        Graph h = g.permute(Permutation.random(230, random));
+        GraphSpace space = GraphSpace.of(List.of(g, h));
+        IsomorphismSearch search = new IsomorphismSearch();
+        search.load(space, g, h, 230);
+        int[] none = new int[230];
+        Arrays.fill(none, -1);
+        int[] found = new int[230];
+        assertTrue(search.search(UNLIMITED, none, images -> true, found));
+        assertEquals(0.0, space.squaredDistance(g, h, Permutation.of(found)));
+        assertEquals(4, search.refinements());
+
+        // The padding nodes of a smaller graph are nodes without edges too.
+        Graph cycle = MatchTesting.cycle(30);
+        Graph padded = g.permute(Permutation.random(230, random));
+        GraphSpace paddedSpace = GraphSpace.of(List.of(cycle, padded));
+        search.load(paddedSpace, cycle, padded, 230);
+        assertTrue(search.search(UNLIMITED, none, images -> true, found));
+        assertEquals(0.0, paddedSpace.squaredDistance(cycle, padded, Permutation.of(found)));
+    }
+
+    @Test
     void preferredPartnersAreTriedFirst() {
         // On a cycle with the undoing of the relabelling preferred, the first bijection
         // reached is that one: its partners are tried first at every level, so the search
