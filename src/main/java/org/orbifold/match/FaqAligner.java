@@ -49,13 +49,21 @@ import org.orbifold.space.Permutation;
  *       extended, round after round, by the sums of edge vector (tensor) neighbour vector over
  *       the out- and in-neighbours, compared by inner products computed in Gram form with the
  *       gradient operator below, until the colouring is stable. For isomorphic graphs the
- *       assignment maps every node to a node of equal refined vector; ties among such nodes
- *       (symmetric parts, such as the atoms of a benzene ring) are broken by a short
- *       individualisation-refinement search in the manner of McKay and Piperno (2014,
- *       "Practical graph isomorphism, II", J. Symbolic Comput. 60: 94-112,
- *       doi:10.1016/j.jsc.2013.09.003), at most {@code MAX_REFINEMENTS} refinements. Once a
- *       permutation attains distance 0 the search stops: the result is optimal and
- *       certified.</li>
+ *       assignment maps every node to a node of equal refined vector. When the assignment
+ *       does so (colour-preserving), ties among such nodes (symmetric parts, such as the atoms
+ *       of a benzene ring, or every node of a regular graph) are broken by a depth-first
+ *       individualisation-refinement search with backtracking in the manner of McKay and
+ *       Piperno (2014, "Practical graph isomorphism, II", J. Symbolic Comput. 60: 94-112,
+ *       doi:10.1016/j.jsc.2013.09.003) on exact integer colours ({@link IsomorphismSearch}):
+ *       a node of X is paired with each node of its colour in Y in turn, the partner in the
+ *       assignment first, the colouring refined again, and the pairing withdrawn as soon as
+ *       some colour has more nodes in one graph than in the other, at most
+ *       {@code ISOMORPHISM_REFINEMENTS_PER_NODE m ceil(log2 m)} refinements in all. If it
+ *       finds no permutation at distance 0, the earlier short search on the refined vectors
+ *       (individualising one node after another, keeping the first partner whose assignment
+ *       stays colour-preserving, at most {@code MAX_REFINEMENTS} refinements) runs and offers
+ *       its assignments as starts. Once a permutation attains distance 0 the search stops: the
+ *       result is optimal and certified.</li>
  *   <li>Frank-Wolfe starts: the node-assignment permutation, the warm start if one is given,
  *       the barycenter {@code J / m}, and {@code randomStarts} randomized starts
  *       {@code (J / m + K) / 2} with {@code K} a random matrix balanced by Sinkhorn iterations,
@@ -90,10 +98,19 @@ import org.orbifold.space.Permutation;
  * <p>When the edge term vanishes (no edge channels, zero edge weight, or an edgeless graph)
  * the problem is a linear assignment; the aligner then returns the node assignment, certified.
  * Equal graphs get the identity, and any pair for which a permutation of distance 0 turns up
- * gets it, certified. Otherwise {@code certified} is false and the distance is an upper bound
- * on the graph distance. Symmetry: {@code d(x, y)} and {@code d(y, x)} are computed
- * identically (see the rule in the package description). A warm-started result is never
- * worse than its start.
+ * gets it, certified. For a pair at distance 0 (relabelled copies) the isomorphism search of
+ * the structural start finds such a permutation whenever it ends within its budget: the
+ * structural assignment of such a pair is colour-preserving (up to the rounding of its
+ * floating-point colours), which starts the search, every permutation at distance 0
+ * preserves the search's exact colours, and the search backtracks over all partners, so only
+ * a spent budget can make it miss one. On relabelled cycles, random cubic graphs of up to 200
+ * nodes, C60, hypercubes, Petersen, Paley and torus graphs it needed at most {@code m}
+ * refinements, on Chang graphs up to 159 of 560 (docs/matching.md, "Relabelled regular
+ * graphs"). It never reports a permutation that is not at distance 0, and pairs whose first
+ * refined colourings disagree, as most pairs of different graphs do, skip it. Otherwise
+ * {@code certified} is false and the distance is an upper bound on the graph distance.
+ * Symmetry: {@code d(x, y)} and {@code d(y, x)} are computed identically (see the rule in the
+ * package description). A warm-started result is never worse than its start.
  *
  * <p>Cost per iteration: {@code O(m |E_X| d_e)} for the gradient plus one assignment,
  * {@code O(m^3)} for graphs of equal order and {@code O(n_x^2 m)} when X has
@@ -122,7 +139,11 @@ import org.orbifold.space.Permutation;
  * 67% to 100%, at 1.0 to 1.4 times the time per alignment of different graphs (measured on
  * MUTAG pairs and random graphs of order 10 to 30). Memory: each thread's workspace holds
  * three dense instances (the pair, and each graph with itself) of {@code O(m^2 d_e)}
- * doubles.
+ * doubles. The isomorphism search, run only for pairs whose first refined colourings agree,
+ * costs {@code O(|E| log m)} edge reads per refinement ({@link IsomorphismSearch}) and keeps
+ * a partition of {@code 8m} ints per level; on the pairs of distinct MUTAG and AIDS graphs it
+ * never runs, and their distances and times are unchanged (docs/matching.md, "Relabelled
+ * regular graphs").
  *
  * <p>Thread-safe and deterministic: each thread keeps its own workspace and assignment solver,
  * and each call draws its random starts from a fresh generator with the constructor's seed.
@@ -135,10 +156,19 @@ import org.orbifold.space.Permutation;
  * randomized starts are only approximately doubly stochastic (a fixed number of Sinkhorn
  * sweeps), which affects the path, not the validity of the result. The refinement aggregates
  * neighbour vectors by sums, which can merge colours that Weisfeiler-Leman refinement with
- * injective hashing keeps apart; the individualisation search is short and greedy apart from
- * trying the partners of one node, so isomorphic pairs with large symmetric classes that are
- * not orbits (strongly regular graphs, for instance) can still end above distance 0, and
- * 1-WL-equivalent non-isomorphic pairs are, as always, left to the general search. The
+ * injective hashing keeps apart, so the gate of the isomorphism search (a colour-preserving
+ * assignment) can open for pairs whose exact colours then disagree at once (one refinement).
+ * The isomorphism search has no pruning by automorphisms: on highly symmetric graphs whose
+ * colour classes after individualisation are not orbits (strongly regular graphs: a
+ * relabelled Chang graph of 28 nodes took 74 to 159 of its 560 refinements, relabelled Latin
+ * square graphs of 64 to 144 nodes up to the whole budget, and 2 of the 15 tried beyond it)
+ * it can spend its budget before it meets an isomorphism, and a relabelled copy then ends
+ * above distance 0 unless the general search finds the optimum. Its colours need exactly
+ * equal attribute vectors, so a copy whose attributes differ by rounding is left to the
+ * general search. Non-isomorphic pairs with equal colourings cost up to the budget (T(8)
+ * and a Chang graph: 365 refinements; two cubic graphs of order n: about n; two Latin square
+ * graphs of 144 nodes: all 4608, about 0.1 s, which doubled the time of {@code faq} on them)
+ * and are, as always, left to the general search. The
  * distance found can depend on the order in which the nodes of the two graphs are numbered:
  * the starts, the tie-breaking of the linear assignments and the local search all see the
  * node indices, so relabelled copies of the same pair can end at different local optima.
@@ -177,6 +207,11 @@ public final class FaqAligner extends OrientedAligner {
     private static final int MIN_STRUCTURAL_ROUNDS = 3;
     /** Most refinements of the structural start, the first one included. */
     private static final int MAX_REFINEMENTS = 12;
+    /**
+     * Refinements per node and binary digit of the order in the budget of the isomorphism
+     * search ({@link #isomorphismBudget}).
+     */
+    static final int ISOMORPHISM_REFINEMENTS_PER_NODE = 4;
     /**
      * Most node placements of the exact enumeration ({@link #withExhaustiveOrder}) before
      * it gives up in favour of the heuristic, a few tens of microseconds.
@@ -502,20 +537,24 @@ public final class FaqAligner extends OrientedAligner {
     }
 
     /**
-     * Runs the structural start and, for pairs whose refined colourings agree, a short
-     * individualisation-refinement search, offering every assignment met; returns a perfect
-     * match if one turns up, otherwise {@code null}.
+     * Runs the structural start and, for pairs whose refined colourings agree, the
+     * isomorphism search and a short individualisation-refinement search, offering every
+     * assignment met; returns a perfect match if one turns up, otherwise {@code null}.
      *
      * <p>The first assignment is always polished by local search and offered: it is a good
-     * start for any pair. Then, as long as the latest assignment is colour-preserving (every
-     * real node of X mapped to a node of its refined colour, which an isomorphism would be),
-     * a real node {@code i} of a smallest class of two or more nodes is individualised
-     * together with a partner {@code a} of its class, the partner of the latest assignment
-     * first, and the colouring is refined again. A partner that leads to an assignment that
-     * is not colour-preserving (equal refined vectors, yet no isomorphism through the pair)
-     * is withdrawn and the next one tried. At most {@code MAX_REFINEMENTS} refinements run;
-     * pairs whose colourings disagree from the start, such as most pairs of different graphs,
-     * cost one refinement only.
+     * start for any pair. If it is colour-preserving (every real node of X mapped to a node of
+     * its refined colour, which an isomorphism would be), the depth-first isomorphism search
+     * ({@link #isomorphismSearch}) runs; it offers only permutations at distance 0, so when it
+     * finds none the search below runs exactly as without it. Then, as long as the latest
+     * assignment is colour-preserving, a real node {@code i} of a smallest class of two or
+     * more nodes is individualised together with a partner {@code a} of its class, the
+     * partner of the latest assignment first, and the colouring is refined again. A partner
+     * that leads to an assignment that is not colour-preserving (equal refined vectors, yet
+     * no isomorphism through the pair) is withdrawn and the next one tried; a partner kept is
+     * never revisited (no backtracking: that is the isomorphism search's part). At most
+     * {@code MAX_REFINEMENTS} refinements run; pairs whose colourings disagree from the
+     * start, such as most pairs of different graphs, cost one refinement only and skip the
+     * isomorphism search.
      */
     private static Alignment structuralStarts(GraphSpace space, Graph x, Graph y, Workspace w,
             Permutation start) {
@@ -523,6 +562,9 @@ public final class FaqAligner extends OrientedAligner {
         boolean preserving = w.structuralAssignment();
         w.polishVertex(w.structural);
         Alignment perfect = perfectMatch(space, x, y, w, start);
+        if (perfect == null && preserving) {
+            perfect = isomorphismSearch(space, x, y, w, start);
+        }
         int refinements = 1;
         while (perfect == null && preserving && refinements < MAX_REFINEMENTS) {
             int candidates = w.tiedClass();
@@ -546,6 +588,41 @@ public final class FaqAligner extends OrientedAligner {
             }
         }
         return perfect;
+    }
+
+    /**
+     * Runs the depth-first individualisation-refinement search of {@link IsomorphismSearch}
+     * with a budget of {@link #isomorphismBudget} refinements, the partners of the structural
+     * assignment first, offering each bijection it reaches; returns a perfect match if one
+     * turns up, otherwise {@code null}. Only bijections at distance 0 end the search, and
+     * only those are offered: on any other pair the search changes nothing.
+     */
+    private static Alignment isomorphismSearch(GraphSpace space, Graph x, Graph y,
+            Workspace w, Permutation start) {
+        IsomorphismSearch search = w.isomorphisms;
+        search.load(space, x, y, w.problem.m);
+        Alignment[] perfect = new Alignment[1];
+        int[] bijection = w.q;
+        search.search(isomorphismBudget(w.problem.m), w.structural, images -> {
+            double zeroDistanceValue = 0.5 * (space.squaredNorm(x) + space.squaredNorm(y));
+            if (w.problem.value(images) < zeroDistanceValue - w.problem.noise()) {
+                return false;
+            }
+            w.consider(images);
+            perfect[0] = perfectMatch(space, x, y, w, start);
+            return perfect[0] != null;
+        }, bijection);
+        return perfect[0];
+    }
+
+    /**
+     * The most refinements of the isomorphism search for matrix order {@code m}:
+     * {@code ISOMORPHISM_REFINEMENTS_PER_NODE m ceil(log2 m)}, and at least
+     * {@code MAX_REFINEMENTS}.
+     */
+    static long isomorphismBudget(int m) {
+        int log = 32 - Integer.numberOfLeadingZeros(Math.max(1, m - 1));
+        return Math.max(MAX_REFINEMENTS, (long) ISOMORPHISM_REFINEMENTS_PER_NODE * m * log);
     }
 
     private static int[] identity(int[] images, int m) {
@@ -713,6 +790,8 @@ public final class FaqAligner extends OrientedAligner {
         /** The instances of X with itself and of Y with itself, for the structural start. */
         final QapInstance selfX = new QapInstance();
         final QapInstance selfY = new QapInstance();
+        /** The isomorphism search of the structural start, loaded when it runs. */
+        final IsomorphismSearch isomorphisms = new IsomorphismSearch();
         /** The graphs and space {@code selfX} and {@code selfY} were loaded for. */
         Graph selfXGraph;
         Graph selfYGraph;
