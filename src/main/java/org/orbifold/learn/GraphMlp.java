@@ -76,7 +76,8 @@ import org.orbifold.stats.FrechetMean;
  * {@code ln C} (the command line warns 10 % above it) means the network does worse than
  * guessing uniformly, the usual effect of a learning rate so large that every step
  * overshoots; {@link Evaluation#accuracy} on held-out graphs against the largest class's
- * share tells the same. When the parameters overflow, {@code fit} throws a
+ * share tells the same. When the parameters overflow, or a bias or output weight stops
+ * being finite (a weight decay so large that each step overshoots), {@code fit} throws a
  * {@link TrainingDivergedException} naming the epoch, the learning rate and the weight
  * decay.
  *
@@ -231,6 +232,11 @@ public final class GraphMlp implements GraphClassifier {
                     int[] batch = Arrays.copyOfRange(visits, from,
                             Math.min(n, from + batchSize));
                     loss += trainer.step(graphs, codes, batch, eta);
+                    if (!trainer.isFinite()) {
+                        throw new TrainingDivergedException("the graph MLP", epoch,
+                                learningRate, weightDecay > 0.0 ? weightDecay : Double.NaN,
+                                "a bias or an output weight is no longer finite");
+                    }
                 }
                 if (!listener.iterationDone(epoch, loss / n, eta,
                         System.nanoTime() - started)) {
@@ -342,6 +348,24 @@ public final class GraphMlp implements GraphClassifier {
             this.hiddenBiases = new double[units];
             this.outputWeights = new double[classes.size() * units];
             this.outputBiases = new double[classes.size()];
+        }
+
+        /**
+         * Returns whether every bias and output weight is finite. The weight graphs need no
+         * check: their sums refuse non-finite values and overflow on their own.
+         */
+        boolean isFinite() {
+            return allFinite(hiddenBiases) && allFinite(outputWeights)
+                    && allFinite(outputBiases);
+        }
+
+        private static boolean allFinite(double[] values) {
+            for (double v : values) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The current network; {@code bounds} as in {@link GraphMlpModel#withBounds}. */

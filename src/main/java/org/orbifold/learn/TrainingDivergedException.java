@@ -42,14 +42,37 @@ public final class TrainingDivergedException extends IllegalArgumentException {
      */
     TrainingDivergedException(String learner, int epoch, double learningRate,
             double weightDecay, WeightedOverflowException cause) {
-        super("training of " + learner + " diverged in epoch " + epoch + " with learning rate "
-                + learningRate + (Double.isNaN(weightDecay) ? ""
-                        : " and weight decay " + weightDecay) + ": " + cause.finding()
-                + "; lower the learning rate" + (Double.isNaN(weightDecay) ? ""
-                        : " or the weight decay"), cause);
+        super(message(learner, epoch, learningRate, weightDecay, cause.finding()), cause);
         this.epoch = epoch;
         this.learningRate = learningRate;
         this.reason = cause.finding();
+    }
+
+    /**
+     * Creates the exception for a divergence found without an overflow, such as a parameter
+     * that became infinite or NaN.
+     *
+     * @param learner the learner, such as "the graph MLP"
+     * @param epoch the epoch in which the training diverged, counted from 1
+     * @param learningRate the learning rate (the initial one when it decays)
+     * @param weightDecay the weight decay, or {@code NaN} for a learner without one
+     * @param reason what was found, such as "an output weight is no longer finite"
+     */
+    TrainingDivergedException(String learner, int epoch, double learningRate,
+            double weightDecay, String reason) {
+        super(message(learner, epoch, learningRate, weightDecay, reason));
+        this.epoch = epoch;
+        this.learningRate = learningRate;
+        this.reason = reason;
+    }
+
+    private static String message(String learner, int epoch, double learningRate,
+            double weightDecay, String reason) {
+        return "training of " + learner + " diverged in epoch " + epoch + " with learning rate "
+                + learningRate + (Double.isNaN(weightDecay) ? ""
+                        : " and weight decay " + weightDecay) + ": " + reason
+                + "; lower the learning rate" + (Double.isNaN(weightDecay) ? ""
+                        : " or the weight decay");
     }
 
     /**
@@ -90,10 +113,11 @@ public final class TrainingDivergedException extends IllegalArgumentException {
     }
 
     /**
-     * Returns what overflowed, without the advice: the
-     * {@link WeightedOverflowException#finding() finding} of the cause.
+     * Returns what diverged, without the advice: the
+     * {@link WeightedOverflowException#finding() finding} of the cause when an overflow was
+     * met, otherwise what was found (a parameter no longer finite).
      *
-     * @return the finding of the overflow
+     * @return what diverged
      */
     public String reason() {
         return reason;

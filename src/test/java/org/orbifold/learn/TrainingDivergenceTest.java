@@ -75,6 +75,25 @@ class TrainingDivergenceTest {
     }
 
     @Test
+    void aWeightDecayThatMakesTheOutputWeightsNonFiniteIsADivergence() {
+        // eta lambda far above 2: each step overshoots, the output weights grow to infinity
+        // and then to NaN before any weighted sum overflows.
+        for (double decay : new double[] {1e10, 1e200}) {
+            GraphMlp mlp = GraphMlp.builder().aligner(faq).weightDecay(decay).epochs(5)
+                    .executor(Runnable::run).build();
+
+            TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                    () -> mlp.fit(space, train.graphs(), train.labels()), "decay " + decay);
+
+            assertTrue(e.getMessage().contains(" and weight decay " + decay + ": "),
+                    e.getMessage());
+            assertTrue(e.getMessage().endsWith("; lower the learning rate or the weight decay"),
+                    e.getMessage());
+            assertTrue(ValidationSearch.diverged(e), e.getMessage());
+        }
+    }
+
+    @Test
     void theEpochIsTheOneTheListenerHeardLast() {
         // LVQ1 at 1e20 on these graphs survives its first epoch and overflows in the second.
         List<Integer> heard = new ArrayList<>();
