@@ -39,9 +39,10 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  * <p><b>Inputs.</b>
  * <ul>
  *   <li>SMILES text ({@code .smi}, {@code .smiles}, {@code .can}): one molecule per line, the
- *       SMILES string first and, after white space, an optional title; blank lines are
- *       ignored. A first non-blank line whose first field is {@code SMILES} (any case), the
- *       header RDKit's {@code SmilesWriter} writes ({@code SMILES Name}), is skipped with a
+ *       SMILES string first and, after white space or a comma, an optional title; blank
+ *       lines are ignored. A first non-blank line whose first field is {@code SMILES} (any
+ *       case), the header RDKit's {@code SmilesWriter} writes ({@code SMILES Name}, or
+ *       {@code SMILES,Name} with the delimiter {@code ','}), is skipped with a
  *       note; elsewhere such a line is an invalid record. Class labels come from a separate
  *       file with one label per molecule ({@link #readSmiles(Path, Path)});
  *       {@link #read(Path)} takes the file {@code <stem>_target.txt}, or for a stem ending in
@@ -158,6 +159,12 @@ public final class MoleculeReader {
      * and {@code m} are no atoms.
      */
     private static final String SMILES_HEADER = "SMILES";
+
+    /**
+     * What ends the SMILES of a line of a SMILES file: white space, or a comma (RDKit's
+     * {@code SmilesWriter} with the delimiter {@code ','}); a SMILES holds neither.
+     */
+    private static final String FIELD_SEPARATOR = "\\s*,\\s*|\\s+";
 
     private static final List<String> SMILES_SUFFIXES = List.of(".smi", ".smiles", ".can");
     private static final List<String> SDF_SUFFIXES = List.of(".sdf", ".sd", ".mol");
@@ -404,9 +411,9 @@ public final class MoleculeReader {
         }
         String header = null;
         if (!records.isEmpty()
-                && records.get(0).split("\\s+", 2)[0].equalsIgnoreCase(SMILES_HEADER)) {
+                && records.get(0).split(FIELD_SEPARATOR, 2)[0].equalsIgnoreCase(SMILES_HEADER)) {
             header = "line " + lineNumbers.get(0) + " is a header, not a molecule (its first"
-                    + " field is '" + records.get(0).split("\\s+", 2)[0] + "', as RDKit's"
+                    + " field is '" + records.get(0).split(FIELD_SEPARATOR, 2)[0] + "', as RDKit's"
                     + " SmilesWriter writes): skipped";
             records.remove(0);
             lineNumbers.remove(0);
@@ -431,7 +438,7 @@ public final class MoleculeReader {
         }
         SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
         for (int k = 0; k < records.size(); k++) {
-            String[] fields = records.get(k).split("\\s+", 2);
+            String[] fields = records.get(k).split(FIELD_SEPARATOR, 2);
             String title = fields.length > 1 ? fields[1] : "";
             String classLabel = classes == null ? null : classes.get(k);
             out.add(k + 1, lineNumbers.get(k), title, classLabel, null,

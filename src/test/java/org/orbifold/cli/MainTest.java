@@ -711,6 +711,19 @@ class MainTest {
     }
 
     /**
+     * A SMILES file holding only RDKit's header said it holds no graphs without saying that
+     * its one line was skipped as a header.
+     */
+    @Test
+    void aSmilesFileWithOnlyAHeaderSaysTheHeaderWasSkipped() throws IOException {
+        Path file = Files.writeString(dir.resolve("header.smi"), "SMILES,Name\n");
+        Run r = run("info", file.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains(file + " holds no graphs (line 1 is a header, not a"
+                + " molecule"), r.err());
+    }
+
+    /**
      * A category whose text is {@code (missing)} printed like a missing value; a label that is
      * the marker within apostrophes is now quoted, so the marker itself stands only for a
      * missing value.

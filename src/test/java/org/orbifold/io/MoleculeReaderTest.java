@@ -155,6 +155,14 @@ class MoleculeReaderTest {
                     + " is a header"), read.notes().toString());
         }
 
+        Path comma = Files.writeString(dir.resolve("comma.smi"),
+                "SMILES,Name\nCCO,ethanol\nc1ccccc1,benzene ring\n");
+        GraphDataset commas = new MoleculeReader().read(comma);
+        assertEquals(List.of("comma#1 ethanol", "comma#2 benzene ring"), commas.graphNames());
+        assertTrue(commas.notes().contains("line 1 is a header, not a molecule (its first field"
+                + " is 'SMILES', as RDKit's SmilesWriter writes): skipped"),
+                commas.notes().toString());
+
         Path late = Files.writeString(dir.resolve("late.smi"), "CCO\nSMILES Name\n");
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
                 () -> new MoleculeReader().read(late));
