@@ -763,7 +763,8 @@ class TuDatasetFetcherTest {
 
             assertTrue(other.getMessage().startsWith("cannot write the cache folder " + cache
                     + " (permission denied on "), other.getMessage());
-            assertTrue(other.getMessage().endsWith("); choose another with ORBIFOLD_CACHE"), other.getMessage());
+            assertTrue(other.getMessage().endsWith("); choose another with ORBIFOLD_CACHE"),
+                    other.getMessage());
             assertTrue(fresh.getMessage().startsWith("cannot write the cache folder " + empty
                     + " (permission denied on "), fresh.getMessage());
             assertEquals(1, server.requests());
