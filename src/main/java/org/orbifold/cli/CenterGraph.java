@@ -52,7 +52,23 @@ final class CenterGraph {
                 return Numbers.decimal(value, 3);
             }
             return label == null ? MISSING : String.format(Locale.ROOT, "%s (%.2f)",
-                    VisibleText.abbreviate(label), value);
+                    shownLabel(VisibleText.abbreviate(label)), value);
+        }
+
+        /**
+         * The label as printed: quoted within apostrophes when it is {@link #MISSING}, bare
+         * or within any number of apostrophes on each side, else as it is; so that no
+         * label prints as the marker and two labels never print alike.
+         */
+        static String shownLabel(String label) {
+            int from = 0;
+            int to = label.length();
+            while (from + 1 < to && label.charAt(from) == '\''
+                    && label.charAt(to - 1) == '\'') {
+                from++;
+                to--;
+            }
+            return MISSING.equals(label.substring(from, to)) ? "'" + label + "'" : label;
         }
 
         /**

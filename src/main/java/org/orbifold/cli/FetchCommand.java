@@ -94,8 +94,10 @@ final class FetchCommand implements Callable<Integer> {
         // DATASET tu:NAME.
         TuDatasetFetcher withoutSetting = fetcher(url, cache);
         IllegalArgumentException urlError = url == null ? urlSettingError() : null;
-        TuDatasetFetcher fetcher = url == null && urlError == null ? withoutSetting.withBaseUrl(
-                TuDatasetFetcher.fromEnvironment().baseUrl()) : withoutSetting;
+        TuDatasetFetcher setting = url == null && urlError == null
+                ? TuDatasetFetcher.fromEnvironment() : null;
+        TuDatasetFetcher fetcher = setting == null ? withoutSetting
+                : withoutSetting.withBaseUrl(setting.baseUrl(), setting.urlSource());
         if (urlError != null) {
             for (String name : names) {
                 if (force || fetcher.cached(name).isEmpty()) {
@@ -264,10 +266,11 @@ final class FetchCommand implements Callable<Integer> {
      * of cached data sets).
      */
     private static TuDatasetFetcher fetcher(String url, Path cache) {
-        TuDatasetFetcher fetcher = TuDatasetFetcher.fromEnvironmentWithoutUrl();
+        TuDatasetFetcher fetcher = TuDatasetFetcher.fromEnvironmentWithoutUrl()
+                .withCacheOption("--cache");
         if (url != null) {
             try {
-                fetcher = fetcher.withBaseUrl(TuDatasetFetcher.parseUrl(url, "--url"));
+                fetcher = fetcher.withBaseUrl(TuDatasetFetcher.parseUrl(url, "--url"), "--url");
             } catch (IllegalArgumentException e) {
                 throw CliException.usage(e.getMessage(), e);
             }

@@ -235,8 +235,9 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
                     + String.join(", ", classes));
         }
         if (graphs.isEmpty()) {
-            String skipped = dataset.notes().stream().filter(n -> n.startsWith("skipped "))
-                    .findFirst().map(n -> " (" + n + ")").orElse("");
+            List<String> skips = dataset.notes().stream()
+                    .filter(n -> n.startsWith("skipped ") || n.endsWith(": skipped")).toList();
+            String skipped = skips.isEmpty() ? "" : " (" + String.join("; ", skips) + ")";
             throw CliException.data(source + " holds no graphs" + skipped);
         }
         if (limit != null && limit < graphs.size()) {

@@ -217,8 +217,8 @@ final class AttributeEncoding {
                     boolean isNumber = a.getValue() instanceof Double;
                     Boolean before = numeric.putIfAbsent(a.getKey(), isNumber);
                     if (before != null && before != isNumber) {
-                        throw new IllegalStateException("attribute '" + a.getKey()
-                                + "' mixes numbers and labels");
+                        throw new IllegalStateException("attribute "
+                                + JGraphTGraphs.shown(a.getKey()) + " mixes numbers and labels");
                     }
                     present.merge(a.getKey(), 1, Integer::sum);
                     if (!isNumber) {
@@ -252,10 +252,11 @@ final class AttributeEncoding {
                     plan.offsets.put(key, plan.channels.size());
                     plan.channels.add(key);
                 } else if (labels.get(key).isEmpty()) {
-                    notes.add(kind + " attribute '" + key + "' left out: no label has weight");
+                    notes.add(kind + " attribute " + JGraphTGraphs.shown(key)
+                            + " left out: no label has weight");
                     continue;
                 } else if (labels.get(key).size() > maxCategories) {
-                    notes.add(kind + " attribute '" + key + "' left out: it has "
+                    notes.add(kind + " attribute " + JGraphTGraphs.shown(key) + " left out: it has "
                             + labels.get(key).size() + " distinct labels, more than the "
                             + maxCategories + " a one-hot code allows here");
                     continue;
@@ -274,7 +275,8 @@ final class AttributeEncoding {
                 }
                 int missing = items.size() - present.get(key);
                 if (missing > 0) {
-                    notes.add(kind + " attribute '" + key + "' is missing on " + missing + " of "
+                    notes.add(kind + " attribute " + JGraphTGraphs.shown(key) + " is missing on "
+                            + missing + " of "
                             + items.size() + " " + kind + "s and encoded as zero there");
                 }
             }
@@ -289,7 +291,8 @@ final class AttributeEncoding {
          * two drawings).
          */
         static String identifierNote(String kind, String key, int count) {
-            return kind + " attribute '" + key + "' has a different value on each of the "
+            return kind + " attribute " + JGraphTGraphs.shown(key)
+                    + " has a different value on each of the "
                     + count + " " + kind + "s that have it, so it acts as an identifier: each of"
                     + " its one-hot channels is 1 on a single " + kind + " and matches nothing"
                     + " in another graph, which makes every graph distinct from every other;"

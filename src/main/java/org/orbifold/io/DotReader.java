@@ -198,6 +198,7 @@ public final class DotReader {
      */
     private static String layoutNote(GraphDataset dataset) {
         List<String> parts = new ArrayList<>();
+        int count = 0;
         for (String kind : List.of("node", "edge")) {
             Set<String> names = new LinkedHashSet<>();
             for (ChannelGroup group : "node".equals(kind) ? dataset.nodeGroups()
@@ -206,6 +207,7 @@ public final class DotReader {
                     names.add(group.name());
                 }
             }
+            count += names.size();
             if (!names.isEmpty()) {
                 parts.add(kind + " attribute" + (names.size() == 1 ? " " : "s ")
                         + ImportedGraphs.quoted(names));
@@ -214,8 +216,9 @@ public final class DotReader {
         if (parts.isEmpty()) {
             return null;
         }
-        return String.join(" and ", parts) + " are what a Graphviz layout writes (dot -Tdot"
-                + " and the other engines' -Tdot: positions and sizes of one drawing); they are"
+        return String.join(" and ", parts) + (count == 1 ? " is" : " are")
+                + " what a Graphviz layout writes (dot -Tdot and the other engines' -Tdot:"
+                + " positions and sizes of one drawing); " + (count == 1 ? "it is" : "they are")
                 + " read as attributes like any other, so the drawing takes part in the"
                 + " distances: read the file that was given to Graphviz, or remove them";
     }

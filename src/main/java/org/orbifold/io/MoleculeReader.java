@@ -39,9 +39,10 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  * <p><b>Inputs.</b>
  * <ul>
  *   <li>SMILES text ({@code .smi}, {@code .smiles}, {@code .can}): one molecule per line, the
- *       SMILES string first and, after white space, an optional title; blank lines are
- *       ignored. A first non-blank line whose first field is {@code SMILES} (any case), the
- *       header RDKit's {@code SmilesWriter} writes ({@code SMILES Name}), is skipped with a
+ *       SMILES string first and, after white space or a comma, an optional title; blank
+ *       lines are ignored. A first non-blank line whose first field is {@code SMILES} (any
+ *       case), the header RDKit's {@code SmilesWriter} writes ({@code SMILES Name}, or
+ *       {@code SMILES,Name} with the delimiter {@code ','}), is skipped with a
  *       note; elsewhere such a line is an invalid record. Class labels come from a separate
  *       file with one label per molecule ({@link #readSmiles(Path, Path)});
  *       {@link #read(Path)} takes the file {@code <stem>_target.txt}, or for a stem ending in
@@ -124,7 +125,8 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  * TU collection) on fused heteroaromatic rings. Disconnected components (salts, counter ions)
  * are kept in one graph. Type-4 aromatic bonds cannot say which ring atoms carry a hydrogen
  * beyond the SMILES rule (the nitrogen of pyrrole, a charged ring carbon): such a hydrogen
- * must be an atom of the record, else the record has no Kekulé structure and is invalid; the
+ * must be an atom of the record, else the record has no Kekulé structure, or no aromatic ring
+ * where the file has type-4 bonds (the cyclopentadienyl anion, tropylium), and is invalid; the
  * hydrogen-count query fields of the atom block are not read. With implicit hydrogens, CDK
  * keeps as nodes the few hydrogens it cannot suppress without losing information (in
  * {@code [H][H]}, a charged or isotopic hydrogen, a hydrogen bonded to two atoms), so a
@@ -157,6 +159,12 @@ public final class MoleculeReader {
      * and {@code m} are no atoms.
      */
     private static final String SMILES_HEADER = "SMILES";
+
+    /**
+     * What ends the SMILES of a line of a SMILES file: white space, or a comma (RDKit's
+     * {@code SmilesWriter} with the delimiter {@code ','}); a SMILES holds neither.
+     */
+    private static final String FIELD_SEPARATOR = "\\s*,\\s*|\\s+";
 
     private static final List<String> SMILES_SUFFIXES = List.of(".smi", ".smiles", ".can");
     private static final List<String> SDF_SUFFIXES = List.of(".sdf", ".sd", ".mol");
@@ -403,9 +411,9 @@ public final class MoleculeReader {
         }
         String header = null;
         if (!records.isEmpty()
-                && records.get(0).split("\\s+", 2)[0].equalsIgnoreCase(SMILES_HEADER)) {
+                && records.get(0).split(FIELD_SEPARATOR, 2)[0].equalsIgnoreCase(SMILES_HEADER)) {
             header = "line " + lineNumbers.get(0) + " is a header, not a molecule (its first"
-                    + " field is '" + records.get(0).split("\\s+", 2)[0] + "', as RDKit's"
+                    + " field is '" + records.get(0).split(FIELD_SEPARATOR, 2)[0] + "', as RDKit's"
                     + " SmilesWriter writes): skipped";
             records.remove(0);
             lineNumbers.remove(0);
@@ -430,7 +438,7 @@ public final class MoleculeReader {
         }
         SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
         for (int k = 0; k < records.size(); k++) {
-            String[] fields = records.get(k).split("\\s+", 2);
+            String[] fields = records.get(k).split(FIELD_SEPARATOR, 2);
             String title = fields.length > 1 ? fields[1] : "";
             String classLabel = classes == null ? null : classes.get(k);
             out.add(k + 1, lineNumbers.get(k), title, classLabel, null,
@@ -936,6 +944,12 @@ public final class MoleculeReader {
         } else {
             molecule = AtomContainerManipulator.suppressHydrogens(molecule);
         }
+        List<Integer> aromaticInFile = new ArrayList<>();
+        for (IBond bond : molecule.bonds()) {
+            if (bond.getOrder() == null || bond.getOrder() == IBond.Order.UNSET) {
+                aromaticInFile.add(bond.getIndex());
+            }
+        }
         kekulizeAromaticBonds(molecule);
         if (checkValence) {
             checkValences(molecule);
@@ -943,6 +957,7 @@ public final class MoleculeReader {
         Aromaticity.clear(molecule);
         new Aromaticity(ElectronDonation.daylight(), Cycles.or(Cycles.all(), Cycles.all(6)))
                 .apply(molecule);
+        requireAromatic(molecule, aromaticInFile);
 
         RawGraph raw = new RawGraph(name, classLabel);
         for (IAtom atom : molecule.atoms()) {
@@ -990,6 +1005,37 @@ public final class MoleculeReader {
                             + " Kekulé form (bond types 1 and 2)", e);
                 }
                 return;
+            }
+        }
+    }
+
+    /**
+     * Rejects a molecule in which an atom of a bond that the file marked aromatic (MDL bond
+     * type 4, the bonds at {@code indices}) is not aromatic after kekulisation and
+     * aromaticity perception. The hydrogen counts that type-4 bonds imply can make another
+     * molecule than the one written: a charged ring carbon gets none, so the
+     * cyclopentadienyl anion or tropylium written with type-4 bonds and no hydrogen atoms
+     * would read as a non-aromatic ring; a type-4 bond outside a ring (C-C alone) cannot be
+     * aromatic at all. The atoms, not the bond, are tested: the bond shared by the two rings
+     * of azulene joins aromatic atoms but is itself no aromatic bond in the Daylight model,
+     * in the file's type-4 form as in the molecule's SMILES.
+     */
+    private static void requireAromatic(IAtomContainer molecule, List<Integer> indices)
+            throws CDKException {
+        for (int index : indices) {
+            IBond bond = molecule.getBond(index);
+            for (IAtom atom : new IAtom[] {bond.getBegin(), bond.getEnd()}) {
+                if (!atom.isAromatic()) {
+                    throw new CDKException("the bond between atoms "
+                            + (bond.getBegin().getIndex() + 1) + " and "
+                            + (bond.getEnd().getIndex() + 1) + " is aromatic in the file"
+                            + " (MDL bond type 4) but not in the molecule read: atom "
+                            + (atom.getIndex() + 1) + " is in no aromatic ring with the"
+                            + " hydrogen counts of the SMILES rule for aromatic atoms (none on"
+                            + " a charged ring carbon); write each hydrogen of the ring as a"
+                            + " hydrogen atom, or the bonds in Kekulé form (bond types 1"
+                            + " and 2)");
+                }
             }
         }
     }

@@ -147,6 +147,10 @@ public final class TuDatasetFetcher {
     private final long maxBytes;
     private final int maxEntries;
     private final Listener listener;
+    /** What gave the base URL ({@code --url}, a variable or property), null for the default. */
+    private final String urlSource;
+    /** The command-line option that chooses the cache, or null when the command has none. */
+    private final String cacheOption;
 
     /**
      * Hears of a fetch that waits or downloads. The methods do nothing by default.
@@ -184,7 +188,10 @@ public final class TuDatasetFetcher {
     }
 
     private TuDatasetFetcher(URI baseUrl, Path cache, Duration connectTimeout,
-            Duration stallTimeout, long maxBytes, int maxEntries, Listener listener) {
+            Duration stallTimeout, long maxBytes, int maxEntries, Listener listener,
+            String urlSource, String cacheOption) {
+        this.urlSource = urlSource;
+        this.cacheOption = cacheOption;
         this.baseUrl = baseUrl;
         this.cache = cache;
         this.connectTimeout = connectTimeout;
@@ -235,11 +242,13 @@ public final class TuDatasetFetcher {
     private static TuDatasetFetcher configured(UnaryOperator<String> property,
             UnaryOperator<String> variable, boolean readUrl) {
         URI url = DEFAULT_URL;
+        String urlSource = null;
         String urlText = firstSet(property.apply(URL_PROPERTY), variable.apply(URL_VARIABLE));
         if (readUrl && urlText != null) {
-            url = parseUrl(urlText, property.apply(URL_PROPERTY) != null
+            urlSource = property.apply(URL_PROPERTY) != null
                     && !property.apply(URL_PROPERTY).isBlank()
-                    ? "system property " + URL_PROPERTY : "environment variable " + URL_VARIABLE);
+                    ? "system property " + URL_PROPERTY : "environment variable " + URL_VARIABLE;
+            url = parseUrl(urlText, urlSource);
         }
         String cacheText = firstSet(property.apply(CACHE_PROPERTY),
                 variable.apply(CACHE_VARIABLE));
@@ -253,7 +262,7 @@ public final class TuDatasetFetcher {
             cache = root.resolve("orbifold").resolve("tu");
         }
         return new TuDatasetFetcher(url, cache, Duration.ofSeconds(30), Duration.ofSeconds(60),
-                DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, null);
+                DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, null, urlSource, null);
     }
 
     private static String firstSet(String first, String second) {
@@ -306,8 +315,37 @@ public final class TuDatasetFetcher {
      * @throws IllegalArgumentException as {@link #parseUrl}
      */
     public TuDatasetFetcher withBaseUrl(URI url) {
+        return withBaseUrl(url, null);
+    }
+
+    /**
+     * Returns a copy that downloads from another base URL and names what gave it in the
+     * advice of a failed download ({@code check the network (or the mirror given by
+     * --url)}).
+     *
+     * @param url the folder of the {@code NAME.zip} files, http or https
+     * @param source what gave the URL, such as {@code --url}; null to suggest setting
+     *     {@value #URL_VARIABLE} instead
+     * @return the copy
+     * @throws IllegalArgumentException as {@link #parseUrl}
+     */
+    public TuDatasetFetcher withBaseUrl(URI url, String source) {
         return new TuDatasetFetcher(parseUrl(url.toString(), "base URL"), cache,
-                connectTimeout, stallTimeout, maxBytes, maxEntries, listener);
+                connectTimeout, stallTimeout, maxBytes, maxEntries, listener, source,
+                cacheOption);
+    }
+
+    /**
+     * Returns a copy whose advice on an unusable cache folder names a command-line option
+     * beside {@value #CACHE_VARIABLE} ({@code choose another with --cache or ...}); without
+     * one it names the variable alone.
+     *
+     * @param option the option, such as {@code --cache}, or null for none
+     * @return the copy
+     */
+    public TuDatasetFetcher withCacheOption(String option) {
+        return new TuDatasetFetcher(baseUrl, cache, connectTimeout, stallTimeout, maxBytes,
+                maxEntries, listener, urlSource, option);
     }
 
     /**
@@ -318,7 +356,8 @@ public final class TuDatasetFetcher {
      */
     public TuDatasetFetcher withCache(Path folder) {
         return new TuDatasetFetcher(baseUrl, Objects.requireNonNull(folder, "folder"),
-                connectTimeout, stallTimeout, maxBytes, maxEntries, listener);
+                connectTimeout, stallTimeout, maxBytes, maxEntries, listener, urlSource,
+                cacheOption);
     }
 
     /**
@@ -337,7 +376,7 @@ public final class TuDatasetFetcher {
                     + " bytes and " + entries + " entries");
         }
         return new TuDatasetFetcher(baseUrl, cache, connectTimeout, stallTimeout, bytes,
-                entries, listener);
+                entries, listener, urlSource, cacheOption);
     }
 
     /**
@@ -354,7 +393,7 @@ public final class TuDatasetFetcher {
                     + " and " + stall);
         }
         return new TuDatasetFetcher(baseUrl, cache, connect, stall, maxBytes, maxEntries,
-                listener);
+                listener, urlSource, cacheOption);
     }
 
     /**
@@ -365,7 +404,17 @@ public final class TuDatasetFetcher {
      */
     public TuDatasetFetcher withListener(Listener listener) {
         return new TuDatasetFetcher(baseUrl, cache, connectTimeout, stallTimeout, maxBytes,
-                maxEntries, listener);
+                maxEntries, listener, urlSource, cacheOption);
+    }
+
+    /**
+     * Returns what gave the base URL ({@code --url}, or the variable or property), or null
+     * for the default URL.
+     *
+     * @return the source, or null
+     */
+    public String urlSource() {
+        return urlSource;
     }
 
     /**
@@ -591,13 +640,13 @@ public final class TuDatasetFetcher {
                     + reason.substring(1) : reason);
         }
         return new IOException("cannot write the cache folder " + cache + " (" + why
-                + "); choose another with --cache or " + CACHE_VARIABLE, e);
+                + "); choose another with " + cacheChoice(), e);
     }
 
     /** The error of a cache folder that cannot be created as a file is in the way. */
     private IOException notAFolder(String file, IOException e) {
         return new IOException("cannot create the cache folder " + cache + ": " + file
-                + " is a file, not a folder; choose another with --cache or " + CACHE_VARIABLE,
+                + " is a file, not a folder; choose another with " + cacheChoice(),
                 e);
     }
 
@@ -1014,9 +1063,15 @@ public final class TuDatasetFetcher {
         return new IOException("refused " + url + ": " + why);
     }
 
+    /** The settings that choose the cache folder, as the advice names them. */
+    private String cacheChoice() {
+        return cacheOption == null ? CACHE_VARIABLE : cacheOption + " or " + CACHE_VARIABLE;
+    }
+
     /** What to do when the download fails. */
     private String advice(String name) {
-        return "; check the network (or set " + URL_VARIABLE + " to a mirror), or download "
+        return "; check the network (or " + (urlSource == null ? "set " + URL_VARIABLE
+                + " to a mirror" : "the mirror given by " + urlSource) + "), or download "
                 + name + ".zip by hand, unzip it and pass its folder " + name + " as DATASET";
     }
 

@@ -711,6 +711,42 @@ class MainTest {
     }
 
     /**
+     * A SMILES file holding only RDKit's header said it holds no graphs without saying that
+     * its one line was skipped as a header.
+     */
+    @Test
+    void aSmilesFileWithOnlyAHeaderSaysTheHeaderWasSkipped() throws IOException {
+        Path file = Files.writeString(dir.resolve("header.smi"), "SMILES,Name\n");
+        Run r = run("info", file.toString());
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.err().contains(file + " holds no graphs (line 1 is a header, not a"
+                + " molecule"), r.err());
+    }
+
+    /**
+     * A category whose text is {@code (missing)} printed like a missing value; a label that is
+     * the marker within apostrophes is now quoted, so the marker itself stands only for a
+     * missing value.
+     */
+    @Test
+    void aCategoryNamedLikeTheMissingMarkerIsQuoted() throws IOException {
+        StringBuilder xml = new StringBuilder("<graphml xmlns=\"http://graphml.graphdrawing.org"
+                + "/xmlns\"><key id=\"f\" for=\"node\" attr.name=\"flag\""
+                + " attr.type=\"string\"/>\n");
+        for (int g = 1; g <= 3; g++) {
+            xml.append("<graph edgedefault=\"undirected\"><node id=\"a\"><data key=\"f\">")
+                    .append("(missing)</data></node><node id=\"b\"/>")
+                    .append("<edge source=\"a\" target=\"b\"/></graph>\n");
+        }
+        Path file = Files.writeString(dir.resolve("marker.graphml"), xml + "</graphml>\n");
+
+        Run text = run("mean", file.toString(), "--threads", "1");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains(" flag '(missing)' (1.00)\n"), text.out());
+        assertTrue(text.out().contains(" flag (missing)\n"), text.out());
+    }
+
+    /**
      * A text attribute of a million characters made {@code info} print a node channel line
      * of a megabyte; the text output cuts a category, attribute name or class label after 40
      * characters and gives its length, and the JSON output keeps the names whole. A center's

@@ -102,4 +102,29 @@ class AttributeEncodingTest {
                 + " distinct labels, more than the 100 a one-hot code allows here"),
                 notes(wide, three).toString());
     }
+
+    /**
+     * A long attribute name is quoted abbreviated in the notes (40 characters and its
+     * length), as channel lines show it: a name of 200,000 characters missing on some nodes
+     * made notes of 200,000 characters.
+     */
+    @Test
+    void notesQuoteALongAttributeNameAbbreviated() {
+        String name = "N".repeat(200_000);
+        RawGraph first = new RawGraph("a", null);
+        RawGraph second = new RawGraph("b", null);
+        for (int k = 0; k < 4; k++) {
+            first.nodes.add(Map.of(name, "v" + k));
+            second.nodes.add(k == 0 ? Map.of() : Map.of(name, "w" + k));
+        }
+        List<String> notes = notes(first, second);
+        String shown = "'" + "N".repeat(40) + "...' (200000 characters)";
+        assertTrue(notes.contains("node attribute " + shown + " is missing on 1 of 8 nodes and"
+                + " encoded as zero there"), notes.toString());
+        assertTrue(notes.stream().anyMatch(n -> n.startsWith("node attribute " + shown
+                + " has a different value on each of the 7 nodes")), notes.toString());
+        for (String note : notes) {
+            assertTrue(note.length() < 1000, () -> note.substring(0, 100));
+        }
+    }
 }

@@ -96,6 +96,12 @@ class DotReaderTest extends GraphFileReaderTesting {
         assertTrue(copies.notes().contains(layout), copies.notes().toString());
         assertFalse(copies.notes().stream().anyMatch(n -> n.contains("identifier")),
                 copies.notes().toString());
+
+        Path one = Files.writeString(dir.resolve("one.gv"),
+                "graph { a [pos=\"1,2\"]; b [pos=\"3,4\"]; a -- b }\n");
+        assertTrue(new DotReader().read(one).notes().stream().anyMatch(n -> n.startsWith(
+                "node attribute 'pos' is what a Graphviz layout writes")),
+                new DotReader().read(one).notes().toString());
     }
 
     @Test

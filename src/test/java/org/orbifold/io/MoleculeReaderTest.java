@@ -155,6 +155,14 @@ class MoleculeReaderTest {
                     + " is a header"), read.notes().toString());
         }
 
+        Path comma = Files.writeString(dir.resolve("comma.smi"),
+                "SMILES,Name\nCCO,ethanol\nc1ccccc1,benzene ring\n");
+        GraphDataset commas = new MoleculeReader().read(comma);
+        assertEquals(List.of("comma#1 ethanol", "comma#2 benzene ring"), commas.graphNames());
+        assertTrue(commas.notes().contains("line 1 is a header, not a molecule (its first field"
+                + " is 'SMILES', as RDKit's SmilesWriter writes): skipped"),
+                commas.notes().toString());
+
         Path late = Files.writeString(dir.resolve("late.smi"), "CCO\nSMILES Name\n");
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
                 () -> new MoleculeReader().read(late));
@@ -770,6 +778,73 @@ class MoleculeReaderTest {
                         () -> new MoleculeReader().read(query)).getMessage());
     }
 
+    /**
+     * Type-4 bonds whose atoms need hydrogens the SMILES rule does not give (a ring carbon
+     * carrying the charge of the cyclopentadienyl anion or of tropylium) used to be read as a
+     * different, non-aromatic molecule (bonds 1 and 2) without an error, and so was a lone
+     * C-C type-4 bond, which no ring makes aromatic. Such records are now invalid, named by
+     * number and line, and skipped on request; with the hydrogens written as atoms the ions
+     * read as their SMILES.
+     */
+    @Test
+    void aromaticMdlBondsThatEndUpNotAromaticAreInvalidRecords() throws IOException {
+        String anion = molfile("cp-", atoms("C", 5), ring(1, 5, 4))
+                .replace("M  END", "M  CHG  1   4  -1\nM  END");
+        String tropylium = molfile("tropylium", atoms("C", 7), ring(1, 7, 4))
+                .replace("M  END", "M  CHG  1   4   1\nM  END");
+        String ethane = molfile("cc", atoms("C", 2), new int[][] {{1, 2, 4}});
+        String good = molfile("ok", atoms("C", 6), ring(1, 6, 4)) + "$$$$\n";
+        for (String bad : new String[] {anion, tropylium, ethane}) {
+            Path sdf = Files.writeString(dir.resolve("bad.sdf"), good + bad + "$$$$\n");
+            int second = good.split("\n").length + 1;
+            DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                    () -> new MoleculeReader().read(sdf));
+            assertEquals(second, e.line(), e.getMessage());
+            assertTrue(e.getMessage().startsWith(sdf + ", line " + second + ": cannot parse"
+                    + " molecule 2: the bond between atoms 1 and 2 is aromatic in the file"
+                    + " (MDL bond type 4) but not in the molecule read"), e.getMessage());
+            assertTrue(e.getMessage().contains("hydrogen atom"), e.getMessage());
+            GraphDataset skipped = new MoleculeReader().withSkipInvalid(true).read(sdf);
+            assertEquals(1, skipped.size());
+            assertTrue(skipped.notes().contains("skipped 1 invalid record at line " + second),
+                    skipped.notes().toString());
+        }
+
+        String anionH = molfile("cp-", concat(atoms("C", 5), atoms("H", 5)),
+                concat(ring(1, 5, 4), new int[][] {{1, 6, 1}, {2, 7, 1}, {3, 8, 1},
+                    {4, 9, 1}, {5, 10, 1}}))
+                .replace("M  END", "M  CHG  1   4  -1\nM  END");
+        String tropyliumH = molfile("tropylium", concat(atoms("C", 7), atoms("H", 7)),
+                concat(ring(1, 7, 4), new int[][] {{1, 8, 1}, {2, 9, 1}, {3, 10, 1},
+                    {4, 11, 1}, {5, 12, 1}, {6, 13, 1}, {7, 14, 1}}))
+                .replace("M  END", "M  CHG  1   4   1\nM  END");
+        Path sdf = Files.writeString(dir.resolve("ions.sdf"),
+                anionH + "$$$$\n" + tropyliumH + "$$$$\n");
+        Path smi = Files.writeString(dir.resolve("ions.smi"), "c1cc[cH-]c1\nc1cc[cH+]ccc1\n");
+        GraphDataset fromSdf = new MoleculeReader().read(sdf);
+        GraphDataset fromSmiles = new MoleculeReader().read(smi);
+        assertEquals(List.of("bond=aromatic"), fromSdf.edgeChannels());
+        assertEquals(fromSmiles.nodeChannels(), fromSdf.nodeChannels());
+        assertEquals(fromSmiles.graphs(), fromSdf.graphs());
+
+        String[] still = {
+            molfile("thiophene", new String[] {"C", "C", "C", "S", "C"}, ring(1, 5, 4)),
+            molfile("furan", new String[] {"C", "C", "C", "O", "C"}, ring(1, 5, 4)),
+            molfile("azulene", atoms("C", 10), new int[][] {{1, 2, 4}, {2, 3, 4}, {3, 4, 4},
+                {4, 5, 4}, {5, 6, 4}, {6, 7, 4}, {7, 8, 4}, {8, 4, 4}, {8, 9, 4}, {9, 10, 4},
+                {10, 1, 4}}),
+            molfile("N-methylpyridinium", new String[] {"C", "N", "C", "C", "C", "C", "C"},
+                    concat(new int[][] {{1, 2, 1}}, ring(2, 6, 4)))
+                    .replace("M  END", "M  CHG  1   2   1\nM  END"),
+        };
+        Path kept = Files.writeString(dir.resolve("kept.sdf"),
+                String.join("$$$$\n", still) + "$$$$\n");
+        Path keptSmiles = Files.writeString(dir.resolve("kept.smi"),
+                "c1ccsc1\nc1ccoc1\nc1ccc2cccc2cc1\nC[n+]1ccccc1\n");
+        assertEquals(new MoleculeReader().read(keptSmiles).graphs(),
+                new MoleculeReader().read(kept).graphs());
+    }
+
     // ---- MUTAG: SMILES against the TU graphs ----------------------------------------------
 
     /**
@@ -920,6 +995,12 @@ class MoleculeReaderTest {
         for (int k = 0; k < size; k++) {
             out[k] = new int[] {first + k, first + (k + 1) % size, type};
         }
+        return out;
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
 

@@ -594,6 +594,12 @@ class TuDatasetFetcherTest {
 
         assertTrue(body.getMessage().startsWith(server.baseUrl() + "TINY.zip sent an HTML page"
                 + " (its body starts with '<'), not a zip; check the network"), body.getMessage());
+        assertTrue(body.getMessage().contains("; check the network (or set ORBIFOLD_TU_URL to"
+                + " a mirror)"), body.getMessage());
+        IOException given = assertThrows(IOException.class, () -> fetcher.withBaseUrl(
+                fetcher.baseUrl(), "--url").fetch("TINY"));
+        assertTrue(given.getMessage().contains("; check the network (or the mirror given by"
+                + " --url), or download TINY.zip"), given.getMessage());
         assertTrue(labelled.getMessage().startsWith(server.baseUrl() + "LABELLED.zip sent an"
                 + " HTML page (Content-Type text/html; charset=utf-8), not a zip"),
                 labelled.getMessage());
@@ -622,8 +628,8 @@ class TuDatasetFetcherTest {
         IOException e = assertThrows(IOException.class, () -> onFile.fetch("TINY"));
 
         assertEquals("cannot create the cache folder " + dir.resolve("file") + ": "
-                + dir.resolve("file") + " is a file, not a folder; choose another with --cache"
-                + " or ORBIFOLD_CACHE", e.getMessage());
+                + dir.resolve("file") + " is a file, not a folder; choose another with"
+                + " ORBIFOLD_CACHE", e.getMessage());
         assertEquals(0, server.requests());
     }
 
@@ -757,8 +763,8 @@ class TuDatasetFetcherTest {
 
             assertTrue(other.getMessage().startsWith("cannot write the cache folder " + cache
                     + " (permission denied on "), other.getMessage());
-            assertTrue(other.getMessage().endsWith("); choose another with --cache or"
-                    + " ORBIFOLD_CACHE"), other.getMessage());
+            assertTrue(other.getMessage().endsWith("); choose another with ORBIFOLD_CACHE"),
+                    other.getMessage());
             assertTrue(fresh.getMessage().startsWith("cannot write the cache folder " + empty
                     + " (permission denied on "), fresh.getMessage());
             assertEquals(1, server.requests());
@@ -777,15 +783,16 @@ class TuDatasetFetcherTest {
         IOException lock = fetcher.unwritable(new FileSystemException(
                 cache.resolve(".locks").resolve("PROTEINS.lock").toString(), null,
                 "Read-only file system"));
-        IOException denied = fetcher.unwritable(new AccessDeniedException(
-                cache.resolve(".locks").toString()));
+        IOException denied = fetcher.withCacheOption("--cache").unwritable(
+                new AccessDeniedException(
+                        cache.resolve(".locks").toString()));
 
         assertEquals("cannot write the cache folder " + cache + " (" + cache.resolve(".locks")
-                + ": read-only file system); choose another with --cache or ORBIFOLD_CACHE",
+                + ": read-only file system); choose another with ORBIFOLD_CACHE",
                 folder.getMessage());
         assertEquals("cannot write the cache folder " + cache + " ("
                 + cache.resolve(".locks").resolve("PROTEINS.lock") + ": read-only file system);"
-                + " choose another with --cache or ORBIFOLD_CACHE", lock.getMessage());
+                + " choose another with ORBIFOLD_CACHE", lock.getMessage());
         assertEquals("cannot write the cache folder " + cache + " (permission denied on "
                 + cache.resolve(".locks") + "); choose another with --cache or ORBIFOLD_CACHE",
                 denied.getMessage());
@@ -800,7 +807,7 @@ class TuDatasetFetcherTest {
 
         assertEquals("cannot write the cache folder " + cache + " ("
                 + cache.resolve(".locks").resolve("TINY.lock") + ": is a directory); choose"
-                + " another with --cache or ORBIFOLD_CACHE", e.getMessage());
+                + " another with ORBIFOLD_CACHE", e.getMessage());
         assertEquals(0, server.requests());
     }
 
@@ -813,7 +820,7 @@ class TuDatasetFetcherTest {
                 () -> fetcher.withCache(below).fetch("TINY"));
 
         assertEquals("cannot create the cache folder " + below + ": " + file + " is a file,"
-                + " not a folder; choose another with --cache or ORBIFOLD_CACHE", e.getMessage());
+                + " not a folder; choose another with ORBIFOLD_CACHE", e.getMessage());
         assertEquals(0, server.requests());
     }
 
