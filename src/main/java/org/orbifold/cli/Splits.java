@@ -754,6 +754,33 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         }
 
         /**
+         * Returns whether {@code entry} has the form {@code STEM#N} (with or without a title)
+         * of a record {@code N} that was read but is no graph: a record between the first
+         * and the last graph's that no graph carries, skipped as invalid.
+         */
+        boolean isSkipped(String entry) {
+            String prefix = dataset.name() + "#";
+            if (firstShifted < 0 || !entry.startsWith(prefix)) {
+                return false;
+            }
+            Matcher m = RECORD_NAME.matcher(entry.substring(prefix.length()));
+            if (!m.matches()) {
+                return false;
+            }
+            int record = Integer.parseInt(m.group(1));
+            int last = of(dataset.size() - 1);
+            if (record < 1 || record > last) {
+                return false;
+            }
+            for (int g = 0; g < dataset.size(); g++) {
+                if (of(g) == record) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
          * Fails when index {@code g}, read from a line of digits, names a graph of another
          * record than {@code g + 1} (a record before it was skipped).
          */
@@ -798,7 +825,7 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
                 continue;
             }
             String where = option + " " + file + " line " + (l + 1);
-            int index = indexOf(entry, where, size, names, byName);
+            int index = indexOf(entry, where, size, names, byName, records);
             if (isIndex(entry)) {
                 records.requireRecord(index, entry, where);
             }
@@ -822,7 +849,7 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
     }
 
     private static int indexOf(String entry, String where, int size, List<String> names,
-            Map<String, Integer> byName) {
+            Map<String, Integer> byName, Records records) {
         if (isIndex(entry)) {
             long index = entry.length() > 10 ? Long.MAX_VALUE : Long.parseLong(entry);
             if (index >= size) {
@@ -832,6 +859,11 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
             return (int) index;
         }
         Integer index = byName.get(entry);
+        if (index == null && records.isSkipped(entry)) {
+            throw CliException.data(where + ": '" + entry + "' names a record that"
+                    + " --skip-invalid skipped as invalid, so it is in the data set as no"
+                    + " graph; remove the line, or mend the record");
+        }
         if (index == null) {
             throw CliException.data(where + ": no graph named '" + entry + "' in the data"
                     + " set (names run " + names.get(0) + " .. " + names.get(size - 1)

@@ -616,6 +616,15 @@ class ClassifyCommandTest {
         assertEquals(0, byName.exitCode(), byName.err());
         List<?> predictions = (List<?>) byName.json().get("predictions");
         assertEquals("mol#6", ((Map<?, ?>) predictions.get(0)).get("graph"));
+
+        // Naming the skipped record says so, not that the name is unknown.
+        Path skipped = list("skipped.txt", "mol#2");
+        Run named = run("classify", molecules.toString(), "--skip-invalid", "--train",
+                train.toString(), "--test", skipped.toString(), "--aligner", "exact");
+        assertEquals(CliException.DATA, named.exitCode(), named.out());
+        assertEquals(Main.ERROR_PREFIX + "--test " + skipped + " line 1: 'mol#2' names a"
+                + " record that --skip-invalid skipped as invalid, so it is in the data set as"
+                + " no graph; remove the line, or mend the record\n", named.err());
         assertEquals("a", ((Map<?, ?>) predictions.get(0)).get("class"));
         assertEquals("mol#7", ((Map<?, ?>) predictions.get(1)).get("graph"));
         assertEquals(4.0, byName.json().get("trainGraphs"));
