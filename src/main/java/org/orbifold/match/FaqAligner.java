@@ -168,11 +168,11 @@ import org.orbifold.space.Permutation;
  * general search, which on symmetric graphs can end far from the optimum: a random cubic
  * graph of 100 nodes against a relabelled copy with one node attribute moved by
  * {@code 1e-12} got distance 15.1 (optimum about {@code 1e-12}), a 20 x 20 torus with one
- * moved by 0.001 got 34.8, a 60-cycle 6.3. Non-isomorphic pairs with equal colourings cost up to the budget (T(8)
- * and a Chang graph: 365 refinements; two cubic graphs of order n: about n; two Latin square
- * graphs of 144 nodes: all 4608, about 0.1 s, which doubled the time of {@code faq} on them)
- * and are, as always, left to the general search. The
- * distance found can depend on the order in which the nodes of the two graphs are numbered:
+ * moved by 0.001 got 34.8, a 60-cycle 6.3. Non-isomorphic pairs with equal colourings cost
+ * up to the budget (T(8) and a Chang graph: 365 refinements; two cubic graphs of order n:
+ * about n; two Latin square graphs of 144 nodes: all 4608, about 0.1 s, which doubled the
+ * time of {@code faq} on them) and are, as always, left to the general search. The distance
+ * found can depend on the order in which the nodes of the two graphs are numbered:
  * the starts, the tie-breaking of the linear assignments and the local search all see the
  * node indices, so relabelled copies of the same pair can end at different local optima.
  * MUTAG graphs 0 and 1 are at distance 4.898979 (certified by {@link ExactAligner}), which
