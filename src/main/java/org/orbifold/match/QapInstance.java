@@ -37,6 +37,7 @@ final class QapInstance {
     /** Squared norms below this are recomputed on a copy multiplied by {@link #UPSCALE}. */
     private static final double TINY_SQUARED_NORM = 0x1p-900;
     private static final double UPSCALE = 0x1p600;
+    private static final double TINY_ATTRIBUTES = 0x1p-300;
     /** Most distinct edge vectors of {@code X} for the table of edge gains. */
     private static final int MAX_EDGE_TYPES = 8;
     /** Smallest order at which local search may keep a table of all exchange gains. */
@@ -1163,13 +1164,16 @@ final class QapInstance {
 
     /**
      * Returns {@code ||g||} in the weighted inner product of {@code space}, also when the
-     * squared norm underflows: a graph with squared norm below {@code 2^-900} is measured
-     * after multiplying its attributes by {@code 2^600}, which is exact.
+     * squared norm underflows: a graph with squared norm below {@code 2^-900} and unweighted
+     * squared attribute norms at most {@code 2^-300} is measured after multiplying its
+     * attributes by {@code 2^600}, which is exact and cannot overflow. A norm that is small
+     * because of tiny weights alone is left as it is.
      */
     static double norm(GraphSpace space, Graph g) {
         double squared = space.squaredNorm(g);
-        if (squared >= TINY_SQUARED_NORM) {
-            return Math.sqrt(squared);
+        if (squared >= TINY_SQUARED_NORM || g.nodeSquaredNorm() > TINY_ATTRIBUTES
+                || g.edgeSquaredNorm() > TINY_ATTRIBUTES) {
+            return Math.sqrt(squared); // not small, or small by its weights only
         }
         double[] nodes = g.nodeArray();
         double[] edges = g.edgeArray();
