@@ -174,14 +174,15 @@ public final class GraphGradients {
 
     /**
      * Returns {@code given} if its similarity and squared distance are those its permutation
-     * attains on the pair, within {@link #AGREEMENT} times the larger of 1 and
-     * {@code ||X||^2 + ||Y||^2} (the rounding of an aligner's own evaluation, or of a
+     * attains on the pair, within {@link #AGREEMENT} times {@code ||X||^2 + ||Y||^2}, but at
+     * least {@link Double#MIN_NORMAL} (the rounding of an aligner's own evaluation, or of a
      * reversed alignment), and it is certified whenever the fresh evaluation is; otherwise
      * the fresh evaluation by {@link Alignment#of}, with no certificate of the caller's.
      */
     private static Alignment evaluated(GraphSpace space, Graph x, Graph y, Alignment given) {
         Alignment fresh = Alignment.of(space, x, y, given.permutation(), false);
-        double scale = AGREEMENT * Math.max(1.0, space.squaredNorm(x) + space.squaredNorm(y));
+        double scale = Math.max(AGREEMENT * (space.squaredNorm(x) + space.squaredNorm(y)),
+                Double.MIN_NORMAL);
         boolean agrees = Math.abs(fresh.similarity() - given.similarity()) <= scale
                 && Math.abs(fresh.squaredDistance() - given.squaredDistance()) <= scale;
         return agrees && (given.certified() || !fresh.certified()) ? given : fresh;

@@ -39,7 +39,10 @@ import org.orbifold.space.Permutation;
  * {@code V - a}, is solved exactly by sorting both value lists (rearrangement inequality:
  * pair the k-th largest with the k-th largest), which is valid for values of any sign. Each
  * ordered edge among free nodes is charged to its source, so the sum over a completion is an
- * upper bound. A node is pruned when {@code v(F) + bound <= best + 1e-9 max(1, ||X|| ||Y||)};
+ * upper bound. A node is pruned when {@code v(F) + bound <= best + t}, with the tolerance
+ * {@code t = 1e-9 ||X|| ||Y||} relative to the problem, so that multiplying both graphs by a
+ * constant scales it with the values (at least {@link Double#MIN_NORMAL}, below which doubles
+ * round absolutely); "proven" means no permutation is better by more than {@code t};
  * the incumbent starts from {@link FaqAligner} (and the warm start) and is improved at every
  * node by completing {@code F} with the bound's own assignment.
  *
@@ -177,7 +180,7 @@ public final class ExactAligner extends OrientedAligner {
             this.de = q.de;
             this.nodeLimit = nodeLimit;
             this.deadline = deadline;
-            this.pruneTolerance = 1e-9 * Math.max(1.0, q.scale);
+            this.pruneTolerance = q.tolerance(1e-9);
             this.order = branchingOrder();
             this.xSorted = sortedNeighbours(q.xDense, nx);
             this.ySorted = sortedNeighbours(q.yDense, ny);

@@ -34,6 +34,10 @@ final class QapInstance {
      * overflow, and gradients below the linear-assignment solver's limit of {@code 1e300}.
      */
     static final double MAX_SCALE = Aligners.MAX_NORM_PRODUCT;
+    /** Squared norms below this are recomputed on a copy multiplied by {@link #UPSCALE}. */
+    private static final double TINY_SQUARED_NORM = 0x1p-900;
+    private static final double UPSCALE = 0x1p600;
+    private static final double TINY_ATTRIBUTES = 0x1p-300;
     /** Most distinct edge vectors of {@code X} for the table of edge gains. */
     private static final int MAX_EDGE_TYPES = 8;
     /** Smallest order at which local search may keep a table of all exchange gains. */
@@ -165,7 +169,7 @@ final class QapInstance {
         this.bothUndirected = xUndirected && (x == y || isSymmetric(y));
         this.typed = false;
         this.edgePairGradient = false;
-        this.scale = Math.sqrt(space.squaredNorm(x)) * Math.sqrt(space.squaredNorm(y));
+        this.scale = norm(space, x) * norm(space, y);
         if (!(scale <= MAX_SCALE)) {
             throw new WeightedOverflowException(String.format(Locale.ROOT, "the alignment's"
                     + " values are too large for double precision: ||x|| ||y|| = %.3g exceeds"
@@ -1143,7 +1147,45 @@ final class QapInstance {
 
     /** The gain below which an exchange counts as no improvement (rounding noise). */
     double noise() {
-        return 1e-12 * Math.max(1.0, scale);
+        return tolerance(1e-12);
+    }
+
+    /**
+     * Returns {@code relative * ||X|| ||Y||}, the size of a difference of values that counts
+     * as rounding, but at least {@link Double#MIN_NORMAL}: below it doubles are subnormal and
+     * their rounding is absolute, not relative. The band is relative so that multiplying both
+     * graphs by a constant, however small, scales it with the values (an absolute floor such
+     * as {@code max(1, ||X|| ||Y||)} would make every difference of a problem with
+     * {@code ||X|| ||Y|| < 1} look like a tie).
+     */
+    double tolerance(double relative) {
+        return Math.max(relative * scale, Double.MIN_NORMAL);
+    }
+
+    /**
+     * Returns {@code ||g||} in the weighted inner product of {@code space}, also when the
+     * squared norm underflows: a graph with squared norm below {@code 2^-900} and unweighted
+     * squared attribute norms at most {@code 2^-300} is measured after multiplying its
+     * attributes by {@code 2^600}, which is exact and cannot overflow. A norm that is small
+     * because of tiny weights alone is left as it is.
+     */
+    static double norm(GraphSpace space, Graph g) {
+        double squared = space.squaredNorm(g);
+        if (squared >= TINY_SQUARED_NORM || g.nodeSquaredNorm() > TINY_ATTRIBUTES
+                || g.edgeSquaredNorm() > TINY_ATTRIBUTES) {
+            return Math.sqrt(squared); // not small, or small by its weights only
+        }
+        double[] nodes = g.nodeArray();
+        double[] edges = g.edgeArray();
+        for (int k = 0; k < nodes.length; k++) {
+            nodes[k] *= UPSCALE;
+        }
+        for (int k = 0; k < edges.length; k++) {
+            edges[k] *= UPSCALE;
+        }
+        Graph larger = Graph.fromArrays(g.order(), g.nodeDimension(), g.edgeDimension(),
+                g.isDirected(), nodes, edges);
+        return Math.sqrt(space.squaredNorm(larger)) / UPSCALE;
     }
 
     static double dot(double[] u, int uOffset, double[] v, int vOffset, int length) {

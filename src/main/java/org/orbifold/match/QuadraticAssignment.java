@@ -50,8 +50,19 @@ import org.orbifold.space.Permutation;
  * refused with the matrix, the row and the entry named. So is a pair whose Frobenius norms
  * have a product {@code ||A||_F ||B||_F} above {@link Aligners#MAX_NORM_PRODUCT}
  * ({@code 1e150}), which bounds {@code |f(p)|} for every {@code p} and is the largest the
- * aligners support; dividing {@code A} or {@code B} by a positive constant keeps the optimal
- * permutations and divides the objective by that constant.
+ * aligners support, and a pair with {@code ||A||_F^2} or {@code ||B||_F^2} above that same
+ * value (an overflow to infinity included), even when the product is small: the aligners
+ * also align each graph with itself ({@link FaqAligner}, which seeds {@code exact} and most
+ * presets, compares the pair with both self-alignments), so each graph must itself satisfy
+ * the bound. Dividing {@code A} or {@code B} by a positive constant keeps the optimal
+ * permutations and divides the objective by that constant; dividing {@code B} by {@code c}
+ * and multiplying {@code A} by {@code c} keeps the objective as well, and
+ * {@code c = sqrt(||B||_F) / sqrt(||A||_F)} makes both norms
+ * {@code sqrt(||A||_F ||B||_F)}, so every pair with an acceptable product can be brought
+ * within the bounds. For example {@code A = {{0, 1e200}, {1, 0}}} and
+ * {@code B = {{0, 1e-200}, {2e-200, 0}}}, with a product of about 2, are refused, while
+ * {@code c = 1e-200} gives {@code {{0, 1}, {1e-200, 0}}} and {@code {{0, 1}, {2, 0}}}, which
+ * are solved.
  *
  * <p>Stateless and thread-safe as far as the aligner is (every aligner of this package is).
  * Deterministic for a given aligner and seed, except where the aligner has a wall-clock limit
@@ -169,7 +180,8 @@ public final class QuadraticAssignment {
      *     {@code aligner} is null
      * @throws IllegalArgumentException if a matrix is not square (the message names the row),
      *     the orders differ, an entry is NaN or infinite (the message names the matrix and
-     *     the entry), or {@code ||A||_F ||B||_F} exceeds {@link Aligners#MAX_NORM_PRODUCT}
+     *     the entry), or {@code ||A||_F ||B||_F}, {@code ||A||_F^2} or {@code ||B||_F^2}
+     *     exceeds {@link Aligners#MAX_NORM_PRODUCT}
      */
     public static Solution solve(double[][] a, double[][] b, Sense sense, Aligner aligner) {
         Objects.requireNonNull(aligner, "aligner");
@@ -266,19 +278,30 @@ public final class QuadraticAssignment {
         }
         double squaredA = squaredNorm(a);
         double squaredB = squaredNorm(b);
-        if (squaredA == Double.POSITIVE_INFINITY || squaredB == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("the sum of the squared entries of "
-                    + (squaredA == Double.POSITIVE_INFINITY ? "A" : "B") + " overflows; divide"
-                    + " A or B by a positive constant (the optimal permutations stay the same"
-                    + " and the objective is divided by that constant)");
-        }
         double product = Math.sqrt(squaredA) * Math.sqrt(squaredB);
-        if (!(product <= Aligners.MAX_NORM_PRODUCT)) {
+        boolean finite = squaredA < Double.POSITIVE_INFINITY
+                && squaredB < Double.POSITIVE_INFINITY;
+        if (finite && !(product <= Aligners.MAX_NORM_PRODUCT)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "||A||_F ||B||_F ="
                     + " %.3g exceeds %.0e, the largest the aligners support; divide A or B by"
                     + " a positive constant (the optimal permutations stay the same and the"
                     + " objective is divided by that constant)", product,
                     Aligners.MAX_NORM_PRODUCT));
+        }
+        if (!(squaredA <= Aligners.MAX_NORM_PRODUCT && squaredB <= Aligners.MAX_NORM_PRODUCT)) {
+            boolean inA = !(squaredA <= Aligners.MAX_NORM_PRODUCT);
+            String name = inA ? "A" : "B";
+            double squared = inA ? squaredA : squaredB;
+            String size = squared == Double.POSITIVE_INFINITY ? "overflows"
+                    : String.format(Locale.ROOT, "is %.3g", squared);
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "the sum of the"
+                    + " squared entries of %s %s, above %.0e: the aligners also align each"
+                    + " graph with itself, so ||A||_F^2 and ||B||_F^2 must stay below that"
+                    + " bound as well as ||A||_F ||B||_F; divide %s by c and multiply %s by c,"
+                    + " with c = sqrt(||%s||_F) / sqrt(||%s||_F) to make the norms equal (the"
+                    + " optimal permutations and the objective stay the same)", name, size,
+                    Aligners.MAX_NORM_PRODUCT, name, inA ? "B" : "A", name,
+                    inA ? "B" : "A"));
         }
         return n;
     }
