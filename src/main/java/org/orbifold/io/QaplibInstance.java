@@ -2,6 +2,8 @@ package org.orbifold.io;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.orbifold.assign.Sense;
+import org.orbifold.match.QuadraticAssignment;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.Permutation;
@@ -138,10 +140,15 @@ public record QaplibInstance(String name, double[][] first, double[][] second) {
      * edge attribute {@code -B[a][b]} and node attribute {@code -B[a][a]}. Zero entries become
      * absent edges, which contribute zero as well.
      *
+     * <p>These are the graphs of {@link QuadraticAssignment#toGraphs} for
+     * {@link Sense#MINIMIZE}, which builds them.
+     *
      * @return {@code X} and {@code Y}, both directed, node and edge dimension 1
+     * @throws IllegalArgumentException if {@link QuadraticAssignment#toGraphs} refuses the
+     *     matrices (non-finite entries, or norms too large for the aligners)
      */
     public Graph[] toGraphs() {
-        return new Graph[] {graph(first, 1.0), graph(second, -1.0)};
+        return QuadraticAssignment.toGraphs(first, second, Sense.MINIMIZE);
     }
 
     /**
@@ -177,21 +184,6 @@ public record QaplibInstance(String name, double[][] first, double[][] second) {
     @Override
     public int hashCode() {
         return Objects.hash(name, Arrays.deepHashCode(first), Arrays.deepHashCode(second));
-    }
-
-    private static Graph graph(double[][] matrix, double sign) {
-        int n = matrix.length;
-        double[] nodes = new double[n];
-        double[] edges = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            nodes[i] = sign * matrix[i][i] + 0.0;
-            for (int j = 0; j < n; j++) {
-                if (j != i) {
-                    edges[i * n + j] = sign * matrix[i][j] + 0.0;
-                }
-            }
-        }
-        return Graph.fromArrays(n, 1, 1, true, nodes, edges);
     }
 
     private static double[][] copySquare(String what, double[][] matrix) {
