@@ -238,13 +238,13 @@ final class PcaCommand extends DatasetCommand {
         w.printf(Locale.ROOT, "%s%n", title(sample));
         w.printf(Locale.ROOT, "aligner %s, seed %d%s, %s, start: Frechet mean (objective %s,"
                 + " %s)%n", options.aligner().name(), options.seed, options.timeLimitWords(),
-                Numbers.threads(run.workers()), Numbers.decimal(run.mean().objective(), 6),
+                Numbers.threads(run.workers()), Numbers.decimalOrTiny(run.mean().objective(), 6),
                 iterationCount(run.mean().iterations()));
         w.printf(Locale.ROOT, "iterations  %d, status %s%n", result.iterations(),
                 result.status());
         w.printf(Locale.ROOT, "objective   %s -> %s  (sum of squared distances to the first"
-                + " principal geodesic)%n", Numbers.decimal(trace[0], 6),
-                Numbers.decimal(result.objective(), 6));
+                + " principal geodesic)%n", Numbers.decimalOrTiny(trace[0], 6),
+                Numbers.decimalOrTiny(result.objective(), 6));
         double[] ratios = result.explainedVarianceRatios();
         StringBuilder explained = new StringBuilder();
         for (int k = 0; k < ratios.length; k++) {
@@ -252,7 +252,7 @@ final class PcaCommand extends DatasetCommand {
                     .append(Numbers.decimal(ratios[k], 4));
         }
         w.printf(Locale.ROOT, "explained   %s  (share of the total sum of squares %s)%n",
-                explained, Numbers.decimal(result.totalSumOfSquares(), 6));
+                explained, Numbers.decimalOrTiny(result.totalSumOfSquares(), 6));
         AlignerOptions.Unproven unproven = options.unproven(result.alignments());
         if (unproven.text() != null) {
             w.printf(Locale.ROOT, "alignments  %s; the objective is an upper bound%n",
