@@ -1457,11 +1457,22 @@ public final class CentralClustering {
          * Checked when clustering: {@code n} by {@code n}, symmetric, finite entries
          * {@code >= 0}, zero diagonal. Not used by k-means or k-medians (build refuses it).
          *
-         * @param value the matrix; retained, not modified
+         * <p>The matrix is copied here, row by row, so that later changes to the caller's
+         * array reach neither this builder nor the clusterings it builds (which share the
+         * copy and never change it). The copy costs as much memory as the matrix,
+         * {@code 8 n^2} bytes, as long as the builder or a clustering built from it lives.
+         *
+         * @param value the matrix; copied, not modified, not retained
          * @return this builder
          */
         public Builder distances(double[][] value) {
-            this.distances = Objects.requireNonNull(value, "distances");
+            Objects.requireNonNull(value, "distances");
+            double[][] copy = new double[value.length][];
+            for (int i = 0; i < value.length; i++) {
+                // A null row stays null, for the check when clustering to name it.
+                copy[i] = value[i] == null ? null : value[i].clone();
+            }
+            this.distances = copy;
             return this;
         }
 
