@@ -193,7 +193,10 @@ public final class GraphMlp implements GraphClassifier {
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException also if a class has too few members for its units
+     * @throws IllegalArgumentException also if a class has too few members for its units,
+     *     or, with {@link Initialization#CLASS_MEDOIDS}, too few distinct graphs or too few
+     *     graphs that differ up to relabelling (isomorphic copies count once; naming the
+     *     class)
      */
     @Override
     public GraphMlpModel fit(GraphSpace space, List<Graph> graphs, List<String> labels) {

@@ -194,7 +194,8 @@ public final class LearningGraphQuantization implements GraphClassifier {
      *
      * @throws IllegalArgumentException also if a class has fewer members than prototypes per
      *     class (naming the class), or, with {@link Initialization#CLASS_MEDOIDS}, fewer
-     *     distinct graphs
+     *     distinct graphs or fewer graphs that differ up to relabelling (isomorphic copies
+     *     count once; naming the class too)
      */
     @Override
     public PrototypeModel fit(GraphSpace space, List<Graph> graphs, List<String> labels) {
