@@ -1411,6 +1411,12 @@ public final class CentralClustering {
         /**
          * Sets the executor for the seeding, assignment and center-update alignments.
          *
+         * <p>Calling {@code cluster} from a task that runs on this same executor can deadlock
+         * when the executor has a bounded number of threads (a fixed thread pool): the task
+         * waits for the alignment tasks it queued behind itself, and with one thread it hangs.
+         * Give such a nested call another executor; a {@link java.util.concurrent.ForkJoinPool}
+         * adds threads for its blocked workers and does not hang this way.
+         *
          * @param value the executor; retained
          * @return this builder
          */

@@ -155,7 +155,8 @@ public final class Evaluation {
      * @param labels one label per graph, no nulls
      * @param k the number of folds, between 2 and {@code N}
      * @param seed the seed of {@link #stratifiedFolds}
-     * @param executor runs the predictions of each fold
+     * @param executor runs the predictions of each fold (not from a task of the same
+     *     bounded pool: see {@link GraphClassifierModel#predictAll})
      * @return the out-of-fold prediction of every graph, in input order; compare with
      *     {@code labels} by {@link #accuracy} or {@link #confusionMatrix}
      * @throws IllegalArgumentException as {@link #stratifiedFolds}, and when the fit of a
@@ -183,7 +184,8 @@ public final class Evaluation {
      * @param labels one label per graph, no nulls
      * @param k the number of folds, between 2 and {@code N}
      * @param seed the seed of {@link #stratifiedFolds}
-     * @param executor runs the predictions of each fold
+     * @param executor runs the predictions of each fold (not from a task of the same
+     *     bounded pool: see {@link GraphClassifierModel#predictAll})
      * @param listener hears, after each fold, its number (from 1), its accuracy, 0 as the
      *     step, and the elapsed time; its answer is ignored, since every fold must run for
      *     the out-of-fold predictions to be complete

@@ -53,6 +53,12 @@ public interface GraphClassifierModel {
      * Predicts the classes of several graphs, one task per graph on the executor. The result
      * is in input order and the same for any executor.
      *
+     * <p>Calling this method from a task that runs on the same executor can deadlock when the
+     * executor has a bounded number of threads (a fixed thread pool): the calling task waits
+     * for the prediction tasks it queued behind itself, and with one thread it hangs. Give
+     * such a nested call another executor; a {@link java.util.concurrent.ForkJoinPool} adds
+     * threads for its blocked workers and does not hang this way.
+     *
      * @param graphs members of {@link #space()}, no null entries
      * @param executor runs the predictions, for example a fixed thread pool or
      *     {@code Runnable::run} for the calling thread
