@@ -40,7 +40,9 @@ public interface GraphClassifierModel {
     /**
      * Returns one score per class, in {@link #classes()} order; larger means more likely. The
      * meaning of the numbers depends on the model (negative distances for prototype models,
-     * vote fractions for nearest neighbours) and is documented there.
+     * vote fractions for nearest neighbours) and is documented there, as is whether
+     * {@link #predict} can name a class other than the first of largest score (nearest
+     * neighbours break equal votes by distance, which their scores do not show).
      *
      * @param graph a member of {@link #space()}
      * @return a new array of {@code classes().size()} scores
