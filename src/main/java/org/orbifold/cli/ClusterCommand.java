@@ -630,6 +630,9 @@ final class ClusterCommand extends DatasetCommand {
         double[][] distances;
         if (matrix == null) {
             distances = Medoid.distanceMatrix(space, sampled, aligner, pool);
+        } else if (chosen.length == matrix.length) {
+            // All graphs (chosen holds increasing indices): the matrix as it is, no copy.
+            distances = matrix;
         } else {
             distances = new double[chosen.length][chosen.length];
             for (int a = 0; a < chosen.length; a++) {
