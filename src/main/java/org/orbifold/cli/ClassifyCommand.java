@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.orbifold.cli.ClassifyOutput.Report;
 import org.orbifold.io.ChannelGroup;
 import org.orbifold.io.DatasetScaling;
@@ -1100,6 +1101,7 @@ final class ClassifyCommand extends DatasetCommand {
             requireFits(m, s, refitLabels, "the training and validation splits");
         }
         noteBatchSize(m, trainLabels.size(), "the training split");
+        noteFewUnits(m, classCount);
         List<Graph> trainGraphs = splits.graphs(splits.train());
         List<Graph> validationGraphs = splits.graphs(splits.validation());
         List<Graph> testGraphs = splits.graphs(splits.test());
@@ -1224,6 +1226,7 @@ final class ClassifyCommand extends DatasetCommand {
         }
         noteBatchSize(m, labels.size() - foldIndices.get(largestFold).length,
                 "the training folds of fold " + (largestFold + 1));
+        noteFewUnits(m, new TreeSet<>(labels).size());
 
         long t0 = System.nanoTime();
         GraphSpace space = space(sample, s, recipe);
@@ -1987,6 +1990,27 @@ final class ClassifyCommand extends DatasetCommand {
                     + where + ", the smallest training set: a batch holds at most the whole"
                     + " training set, so a fit on fewer than " + batchSize + " graphs takes one"
                     + " gradient step per epoch");
+        }
+    }
+
+    /**
+     * Notes the {@code --hidden-units} values below the number of classes, once for the run
+     * (the library's own warning, one per fit, is silenced by {@link Main}): some classes then
+     * start with no unit of their own and are told apart only by the trained dense layer.
+     *
+     * @param classes the number of classes the models are fitted on
+     */
+    private void noteFewUnits(Method m, int classes) {
+        if (m != Method.MLP || hiddenUnits == null) {
+            return;
+        }
+        List<Integer> few = hiddenUnits.stream().filter(h -> h > 0 && h < classes).toList();
+        if (!few.isEmpty()) {
+            String values = few.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            notes.add("--hidden-units " + values + (few.size() == 1 ? " is" : " are")
+                    + " below the " + classes + " classes: a class without a unit of its own"
+                    + " starts with output weights 0 and is told apart only by training the"
+                    + " dense layer (0 gives one unit per class)");
         }
     }
 
