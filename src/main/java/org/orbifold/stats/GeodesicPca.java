@@ -354,11 +354,7 @@ public final class GeodesicPca {
                         + point.order());
             }
             certified = found.certified();
-            double before = space.similarity(point, y, p);
-            double after = space.similarity(point, y, candidate);
-            double margin = AlignmentStep.IMPROVEMENT_TOLERANCE * Math.max(1.0,
-                    Math.abs(before));
-            if (!(after > before + margin)) {
+            if (!AlignmentStep.improves(space, point, y, p, candidate)) {
                 break;
             }
             p = candidate;
