@@ -66,14 +66,44 @@ final class OffsetRemoval {
         for (int c = 0; c < dv; c++) {
             mean[c] /= count;
         }
-        Graph sx = moveX ? x.withNodesMinus(mean) : x;
-        Graph sy = moveY ? y.withNodesMinus(mean) : y;
-        double ratio = ratio(space.squaredNorm(x), space.squaredNorm(sx))
-                * ratio(space.squaredNorm(y), space.squaredNorm(sy));
+        double ratio = ratio(space, x, moveX ? mean : null)
+                * ratio(space, y, moveY ? mean : null);
         if (!(ratio >= MIN_SCALE_RATIO * MIN_SCALE_RATIO)) {
             return null;
         }
-        return new Graph[] {sx, sy};
+        return new Graph[] {moveX ? x.withNodesMinus(mean) : x,
+            moveY ? y.withNodesMinus(mean) : y};
+    }
+
+    /**
+     * Returns {@code ||g||^2 / ||g - v||^2} in the space's inner product, {@code g - v} with
+     * {@code v} subtracted from every node vector (1 when {@code v} is null), without making
+     * the shifted graph: infinite when only the shifted norm is 0, 1 when both are or when
+     * the norm overflows.
+     */
+    private static double ratio(GraphSpace space, Graph g, double[] v) {
+        if (v == null) {
+            return 1.0;
+        }
+        // Not space.squaredNorm, which throws on overflow: such pairs are left as they are,
+        // for the aligner's own message.
+        double before = space.nodeWeight() * g.nodeSquaredNorm()
+                + space.edgeWeight() * g.edgeSquaredNorm();
+        if (!Double.isFinite(before)) {
+            return 1.0;
+        }
+        double nodes = 0.0;
+        for (int i = 0; i < g.order(); i++) {
+            for (int c = 0; c < v.length; c++) {
+                double d = g.node(i, c) - v[c];
+                nodes += d * d;
+            }
+        }
+        double after = space.nodeWeight() * nodes + space.edgeWeight() * g.edgeSquaredNorm();
+        if (after == 0.0) {
+            return before == 0.0 ? 1.0 : Double.POSITIVE_INFINITY;
+        }
+        return before / after;
     }
 
     /** Adds the node vectors of {@code g} to {@code sum}, pairwise by halves for accuracy. */
@@ -95,11 +125,4 @@ final class OffsetRemoval {
         return sumOfChannel(g, c, from, middle) + sumOfChannel(g, c, middle, to);
     }
 
-    /** {@code before / after}, infinite when only {@code after} is 0, 1 when both are. */
-    private static double ratio(double before, double after) {
-        if (after == 0.0) {
-            return before == 0.0 ? 1.0 : Double.POSITIVE_INFINITY;
-        }
-        return before / after;
-    }
 }
