@@ -63,7 +63,12 @@ import org.orbifold.space.GraphSpace;
  * <p><b>Limitations.</b> The relaxations forget which node pairs form the edges and which
  * nodes they join, so the bounds are loose where two graphs have similar label and bond counts
  * but different structure; they rule out far-away graphs, they do not rank near ones. The
- * bounds assume the non-negative weights that {@link GraphSpace} enforces.
+ * bounds assume the non-negative weights that {@link GraphSpace} enforces. The margin is
+ * relative to {@code ||X||^2 + ||Y||^2}, and the bound is a difference of such norms, so
+ * graphs whose attributes sit near a common vector far from 0 (coordinates near
+ * {@code 1e6}, say) get bounds of 0: still valid, but they rule nothing out. The aligners
+ * remove such an offset before solving; the bounds cannot, since a profile belongs to one
+ * graph, not to a pair.
  */
 public final class DistanceLowerBound {
 

@@ -42,7 +42,11 @@ import org.orbifold.space.Permutation;
  * upper bound. A node is pruned when {@code v(F) + bound <= best + t}, with the tolerance
  * {@code t = 1e-9 ||X|| ||Y||} relative to the problem, so that multiplying both graphs by a
  * constant scales it with the values (at least {@link Double#MIN_NORMAL}, below which doubles
- * round absolutely); "proven" means no permutation is better by more than {@code t};
+ * round absolutely); "proven" means no permutation is better by more than {@code t}. When the
+ * node attributes share an offset much larger than their spread, {@code X} and {@code Y} here
+ * are the pair with that offset removed (see {@link OrientedAligner}: for graphs of one order,
+ * both minus their common mean, which changes no distance), so that {@code t} measures the
+ * variation of the attributes and not their distance from 0;
  * the incumbent starts from {@link FaqAligner} (and the warm start) and is improved at every
  * node by completing {@code F} with the bound's own assignment.
  *

@@ -22,9 +22,10 @@ import org.orbifold.space.Permutation;
  * {@code 2 deg^2 >= m d_e}) an improving exchange would cost {@code O(m^3)} that way; there the
  * search keeps the table of all exchange gains of Taillard (1991, see {@link TabuSearch}),
  * set up in {@code O(m^3 d_e)} and updated in {@code O(m^2 d_e)} per exchange, and makes the
- * best exchange each time (best improvement). Gains below
- * {@code 1e-12 max(1, ||X|| ||Y||)} count as no improvement, so rounding cannot make the search
- * cycle.
+ * best exchange each time (best improvement). Gains below {@code 1e-12 ||X|| ||Y||} count as
+ * no improvement, so rounding cannot make the search cycle; when a common offset dominates the
+ * node attributes, the norms are those of the pair with the offset removed
+ * ({@link OffsetRemoval}), which changes every similarity by one constant.
  *
  * <p>Stateless and thread-safe.
  *
@@ -56,10 +57,15 @@ public final class LocalSearch {
         Alignment initial = Alignment.of(space, x, y, start, false);
 
         QapInstance problem = new QapInstance();
-        problem.load(space, x, y, start.size());
+        Graph[] shifted = OffsetRemoval.shifted(space, x, y, start.size());
+        if (shifted == null) {
+            problem.load(space, x, y, start.size());
+        } else {
+            problem.load(space, shifted[0], shifted[1], start.size());
+        }
         int[] images = start.toArray();
         problem.localSearch(images, problem.noise());
         Alignment improved = Alignment.of(space, x, y, Permutation.of(images), false);
-        return improved.similarity() >= initial.similarity() ? improved : initial;
+        return improved.distance() <= initial.distance() ? improved : initial;
     }
 }

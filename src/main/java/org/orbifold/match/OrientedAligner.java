@@ -19,6 +19,11 @@ import org.orbifold.space.Permutation;
  *
  * <p><b>Equal graphs.</b> When {@code x.equals(y)} the identity attains distance 0, the global
  * minimum; it is returned at once, certified, by every aligner.
+ *
+ * <p><b>Offsets.</b> When the node attributes of the pair sit far from 0 compared with their
+ * spread, the subclass solves the pair with that common offset removed ({@link OffsetRemoval}),
+ * a problem with the same optimal permutations whose values, and hence whose relative
+ * tolerances (pruning, exchange noise, ties), no longer carry the offset's energy.
  */
 abstract class OrientedAligner implements Aligner {
 
@@ -61,16 +66,33 @@ abstract class OrientedAligner implements Aligner {
             return Alignment.of(space, x, y, Permutation.identity(m), true);
         }
         if (compare(x, y) <= 0) {
-            return solve(space, x, y, m, start);
+            return solveWithoutOffset(space, x, y, m, start);
         }
         Permutation reversedStart = start == null ? null : start.inverse();
-        return solve(space, y, x, m, reversedStart).reversed();
+        return solveWithoutOffset(space, y, x, m, reversedStart).reversed();
+    }
+
+    /**
+     * {@link #solve} on the pair with a dominating common offset of the node attributes
+     * removed ({@link OffsetRemoval}), which leaves the order of all permutations unchanged;
+     * the alignment returned is recomputed on the graphs given.
+     */
+    private Alignment solveWithoutOffset(GraphSpace space, Graph x, Graph y, int m,
+            Permutation start) {
+        Graph[] shifted = OffsetRemoval.shifted(space, x, y, m);
+        if (shifted == null) {
+            return solve(space, x, y, m, start);
+        }
+        Alignment found = solve(space, shifted[0], shifted[1], m, start);
+        return Alignment.of(space, x, y, found.permutation(), found.certified());
     }
 
     /**
      * Returns the better of {@code found} and the alignment given by {@code start} (when there
-     * is one), so that a warm-started result is never worse than its start. A start that beats
-     * a certified optimum can only do so by rounding, so it inherits the certificate.
+     * is one), so that a warm-started result is never worse than its start. The two are
+     * compared by their distances, summed term by term, not by their similarities, whose
+     * difference cancels badly when the attributes sit far from 0. A start that beats a
+     * certified optimum can only do so by rounding, so it inherits the certificate.
      */
     static Alignment notWorseThanStart(GraphSpace space, Graph x, Graph y, Alignment found,
             Permutation start) {
@@ -78,7 +100,7 @@ abstract class OrientedAligner implements Aligner {
             return found;
         }
         Alignment initial = Alignment.of(space, x, y, start, found.certified());
-        return initial.similarity() > found.similarity() ? initial : found;
+        return initial.distance() < found.distance() ? initial : found;
     }
 
     /**

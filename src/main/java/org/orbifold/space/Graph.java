@@ -523,6 +523,40 @@ public final class Graph {
     }
 
     /**
+     * Returns a graph with the same order, directedness and edges whose node vectors are this
+     * graph's minus {@code vector}: {@code x_ii - v} for every node {@code i}. Subtracting the
+     * same vector from every node of two graphs of one order changes none of their squared
+     * distances under any alignment (there is no padding to stay at zero), which the aligners
+     * use to keep a common offset of the attributes out of their rounding tolerances.
+     *
+     * @param vector the vector subtracted, of length {@link #nodeDimension()}, finite
+     * @return the shifted graph
+     * @throws IllegalArgumentException if the length differs, an entry is not finite or a
+     *     difference overflows
+     */
+    public Graph withNodesMinus(double[] vector) {
+        if (vector.length != nodeDimension) {
+            throw new IllegalArgumentException("vector has length " + vector.length
+                    + " but the node dimension is " + nodeDimension);
+        }
+        for (double v : vector) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("the vector subtracted must be finite, got "
+                        + v);
+            }
+        }
+        double[] newNodes = new double[nodes.length];
+        for (int k = 0; k < nodes.length; k++) {
+            newNodes[k] = nodes[k] - vector[k % nodeDimension];
+            if (!Double.isFinite(newNodes[k])) {
+                throw new IllegalArgumentException("node " + k / nodeDimension + " minus the"
+                        + " vector overflows: " + nodes[k] + " - " + vector[k % nodeDimension]);
+            }
+        }
+        return new Graph(order, nodeDimension, edgeDimension, directed, newNodes, edges);
+    }
+
+    /**
      * Returns a graph from flat arrays, the layout this class stores. Intended for code that
      * computes graphs in bulk, such as averages of aligned graphs.
      *

@@ -14,15 +14,24 @@ import org.orbifold.space.Permutation;
 /**
  * The alignment step shared by the center computations: align every sample graph to the
  * current center, warm-started at its previous alignment, and keep the previous alignment
- * unless the new one has a strictly larger similarity {@code <X, pi . Y_i>} for the current
- * center {@code X}. Whatever the aligner does, the step therefore never lowers any
- * similarity, which is what makes the reported objectives monotone.
+ * unless the new one has a strictly smaller squared distance {@code ||X - pi . Y_i||^2} to the
+ * current center {@code X} (equivalently, a strictly larger similarity). Whatever the aligner
+ * does, the step therefore never raises any distance, which is what makes the reported
+ * objectives monotone.
+ *
+ * <p>The two alignments are compared by their squared distances summed term by term
+ * ({@link GraphSpace#squaredDistance}), with a margin relative to the previous squared
+ * distance, not by their similarities: a similarity carries the energy of any common offset
+ * of the attributes ({@code ||X||^2} is about {@code n |c|^2} for attributes near a vector
+ * {@code c}), so a margin relative to it, or the rounding of its difference, would swallow
+ * real improvements once the attributes sit far from 0.
  */
 final class AlignmentStep {
 
     /**
-     * Relative gain in similarity below which a new alignment does not replace the previous
-     * one; it keeps rounding noise between equally good alignments from counting as change.
+     * Relative decrease of the squared distance below which a new alignment does not replace
+     * the previous one; it keeps rounding noise between equally good alignments from counting
+     * as change.
      */
     static final double IMPROVEMENT_TOLERANCE = 1e-12;
 
@@ -119,20 +128,27 @@ final class AlignmentStep {
                     + " permutation of size " + candidate.size() + " for a center of order "
                     + center.order());
         }
-        double candidateSimilarity = space.similarity(center, y, candidate);
-
         // Keep the previous permutation unless the new one is strictly better for this center.
         Permutation chosen = candidate;
-        if (start != null) {
-            double startSimilarity = space.similarity(center, y, start);
-            double margin = IMPROVEMENT_TOLERANCE * Math.max(1.0, Math.abs(startSimilarity));
-            if (!(candidateSimilarity > startSimilarity + margin)) {
-                chosen = start;
-            }
+        if (start != null && !improves(space, center, y, start, candidate)) {
+            chosen = start;
         }
 
         boolean changed = start == null || !chosen.equals(start);
         Alignment alignment = Alignment.of(space, center, y, chosen, found.certified());
         return new Single(alignment, alignment.squaredDistance(), changed);
+    }
+
+    /**
+     * Whether {@code candidate} aligns {@code y} to {@code x} strictly better than
+     * {@code previous}: its squared distance, summed term by term, is below the previous one
+     * by more than {@link #IMPROVEMENT_TOLERANCE} times the previous one. Neither side
+     * depends on a common offset of the attributes of both graphs.
+     */
+    static boolean improves(GraphSpace space, Graph x, Graph y, Permutation previous,
+            Permutation candidate) {
+        double before = space.squaredDistance(x, y, previous);
+        double after = space.squaredDistance(x, y, candidate);
+        return after < before - IMPROVEMENT_TOLERANCE * before;
     }
 }

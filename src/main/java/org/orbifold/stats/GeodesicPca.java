@@ -64,9 +64,15 @@ import org.orbifold.space.Permutation;
  *
  * <p><b>Limitations.</b> Only the first direction is fitted by the alternation; the further
  * components are plain principal components of the aligned sample under the first
- * direction's alignments, not geodesic components of their own. The result is a local
- * minimum of the objective from the mean's alignments; with a heuristic aligner the objective
- * is an upper bound on the true one. The mean and the directions are dense graphs.
+ * direction's alignments, not geodesic components of their own. The result is a fixed point
+ * of the alternation from the mean's alignments, not a minimum of {@code F}: each graph's
+ * distance to the line is minimised coordinate-wise (the alignment for the current point,
+ * then the position for that alignment), which can stop above
+ * {@code min over pi, s of ||M + s V - pi . Y_i||^2} even with an exact aligner, because the
+ * joint minimum over both is not a problem the aligners solve. The reported objective is
+ * therefore an upper bound on {@code F} at the final line; with a heuristic aligner the
+ * alignments to the points are upper bounds as well. The mean and the directions are dense
+ * graphs.
  */
 public final class GeodesicPca {
 
@@ -354,11 +360,7 @@ public final class GeodesicPca {
                         + point.order());
             }
             certified = found.certified();
-            double before = space.similarity(point, y, p);
-            double after = space.similarity(point, y, candidate);
-            double margin = AlignmentStep.IMPROVEMENT_TOLERANCE * Math.max(1.0,
-                    Math.abs(before));
-            if (!(after > before + margin)) {
+            if (!AlignmentStep.improves(space, point, y, p, candidate)) {
                 break;
             }
             p = candidate;

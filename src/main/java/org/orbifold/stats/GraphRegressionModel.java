@@ -28,7 +28,8 @@ public final class GraphRegressionModel {
 
     /**
      * The relative excess of {@code SSR} over {@code SST}, and the share of the sample's squared
-     * norm in {@code SST}, that {@link #rSquared()} treats as rounding: {@code 1e-12}.
+     * norm in {@code SSR} when there is no variance, that {@link #rSquared()} treats as
+     * rounding: {@code 1e-12}.
      */
     public static final double R_SQUARED_ROUNDING = 1e-12;
 
@@ -290,13 +291,18 @@ public final class GraphRegressionModel {
      * reports {@code -2.2e-16} from summing the same distances in another order. A larger
      * excess, possible only from the first-graph start, gives the negative value.
      *
-     * <p><b>No variance.</b> When {@code SST} is at most {@link #R_SQUARED_ROUNDING} times
-     * the scale {@code S = n ||M||^2 + SST} of the sample ({@code S = sum_i ||pi_i . Y_i||^2}
-     * for an exact mean; {@code n} graphs, {@code M} the Fréchet mean), including
+     * <p><b>No variance.</b> When {@code SST} is at most the rounding of a mean of {@code n}
+     * graphs, {@code (8 (n + 1) eps)^2} times the scale {@code S = n ||M||^2 + SST} of the
+     * sample ({@code S = sum_i ||pi_i . Y_i||^2} for an exact mean; {@code n} graphs,
+     * {@code M} the Fréchet mean, {@code eps} the spacing of doubles at 1), including
      * {@code SST = 0}, the graphs are one graph up to relabelling and rounding, and there is
-     * nothing to explain. Then {@code R^2} is 1 when {@code SSR} is also at most
+     * nothing to explain. Then {@code R^2} is 1 when {@code SSR} is at most
      * {@link #R_SQUARED_ROUNDING} times {@code S} (the fit reproduces that graph, whether its
      * residuals came out as exactly 0 or as rounding such as {@code 1e-30}), and 0 otherwise.
+     * The threshold on {@code SST} is the squared rounding of the mean's entries: a share of
+     * {@code S} as large as {@code 1e-12} would take graphs whose attributes sit near
+     * {@code 1e6} with a spread near 1 ({@code SST} about {@code 1e-11 S}) for copies of one
+     * graph.
      *
      * @return {@code R^2}, at most 1
      */
@@ -304,7 +310,8 @@ public final class GraphRegressionModel {
         double ssr = residualSumOfSquares();
         double scale = squaredResiduals.length * space.squaredNorm(frechetMean)
                 + totalSumOfSquares;
-        if (totalSumOfSquares <= R_SQUARED_ROUNDING * scale) {
+        if (totalSumOfSquares <= PrincipalAxes.centringRounding(squaredResiduals.length)
+                * scale) {
             return ssr <= R_SQUARED_ROUNDING * scale ? 1.0 : 0.0;
         }
         if (ssr > totalSumOfSquares && ssr <= totalSumOfSquares * (1.0 + R_SQUARED_ROUNDING)) {

@@ -19,8 +19,12 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * <p>Conventions: directions are sorted by decreasing eigenvalue (ties in the order the
  * decomposition returns them); each direction's sign makes its coordinate of largest
  * magnitude positive (the first such coordinate on ties); a direction whose eigenvalue is at
- * most {@link #NEGLIGIBLE} times the sum of the squared norms of the rows (rounding only: the
- * data span fewer directions) is the zero vector with eigenvalue 0 and scores 0.
+ * most {@link #NEGLIGIBLE} times the total sum of squares of the centred rows, plus the
+ * rounding of the centring itself ({@code (8 (N + 1) eps)^2} times the sum of the squared
+ * norms of the rows, with {@code eps} the spacing of doubles at 1), is rounding only (the
+ * data span fewer directions) and becomes the zero vector with eigenvalue 0 and scores 0.
+ * The threshold does not grow with a common offset of the rows: rows near {@code 1e6} with a
+ * spread near 1 keep their directions.
  *
  * @param mean the mean of the rows
  * @param directions {@code k} unit directions, or zero vectors where the data have no
@@ -37,6 +41,8 @@ record PrincipalAxes(double[] mean, double[][] directions, double[] sumsOfSquare
 
     /** Relative eigenvalue at or below which a direction counts as absent. */
     static final double NEGLIGIBLE = 1e-12;
+    /** Spacing of the doubles at 1. */
+    private static final double EPS = Math.ulp(1.0);
 
     /**
      * Fits the leading {@code k} principal directions.
@@ -96,6 +102,9 @@ record PrincipalAxes(double[] mean, double[][] directions, double[] sumsOfSquare
             allValues += values[i];
         }
         double denominator = Math.max(total, allValues);
+        // Centring leaves an error of a few units in the last place of each entry, whose
+        // squares a set of equal rows far from 0 shows as tiny eigenvalues.
+        double threshold = NEGLIGIBLE * denominator + centringRounding(n) * magnitude;
 
         // The leading directions, their signs fixed, and the scores along them.
         double[][] directions = new double[k][];
@@ -105,7 +114,7 @@ record PrincipalAxes(double[] mean, double[][] directions, double[] sumsOfSquare
             int index = order[c];
             double value = values[index];
             double[] direction = new double[d];
-            if (value > NEGLIGIBLE * Math.max(denominator, magnitude)) {
+            if (value > threshold) {
                 DMatrixRMaj u = eig.getEigenVector(index);
                 direction = gram ? combine(centered, u) : u.getData().clone();
                 normalise(direction);
@@ -118,6 +127,18 @@ record PrincipalAxes(double[] mean, double[][] directions, double[] sumsOfSquare
             }
         }
         return new PrincipalAxes(mean, directions, sums, denominator, scores);
+    }
+
+    /**
+     * Returns {@code (8 (n + 1) eps)^2}: times the sum of the squared norms of {@code n}
+     * vectors, a bound on the squared rounding error of their mean, and so on the sum of
+     * squares that vectors which are all equal show after centring, however far from 0 they
+     * sit. The mean's error is at most about {@code n eps} relative to the vectors'
+     * magnitudes; the factor 8 is a margin.
+     */
+    static double centringRounding(int n) {
+        double error = 8.0 * (n + 1) * EPS;
+        return error * error;
     }
 
     /** Returns {@code C C^T}, entry {@code (a, b)} the inner product of rows a and b. */

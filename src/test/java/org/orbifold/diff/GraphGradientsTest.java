@@ -228,6 +228,31 @@ class GraphGradientsTest {
     }
 
     @Test
+    void aWrongDistanceIsNotPassedOnWhenTheAttributesSitFarFromZero() {
+        // Node attributes near 1e6: ||X||^2 + ||Y||^2 is about 1.6e13, so a band of 1e-9 of
+        // it let a claimed distance 1 too large through, with its certificate.
+        SplittableRandom random = new SplittableRandom(7);
+        GraphSpace space = new GraphSpace(4, 2, 1, 1.0, 1.0);
+        double[] minusOffset = {-1e6, -1e6};
+        Graph x = randomDirected(random, 4, 2, 1).withNodesMinus(minusOffset);
+        Graph y = randomDirected(random, 4, 2, 1).withNodesMinus(minusOffset);
+        Alignment exact = EXACT.align(space, x, y);
+        Alignment claim = new Alignment(exact.permutation(), exact.similarity(),
+                exact.distance() + 1.0, true);
+
+        GraphGradient distance = GraphGradients.squaredDistance(space, x, y, claim,
+                Argument.FIRST);
+
+        double expected = space.squaredDistance(x, y, exact.permutation());
+        assertEquals(expected, distance.value(), 1e-6);
+        assertEquals(Math.sqrt(expected), distance.alignment().distance(), 1e-6);
+        assertFalse(distance.certified(), "no certificate for numbers the claim did not have");
+        // The aligner's own result still passes, certificate and all.
+        assertTrue(GraphGradients.squaredDistance(space, x, y, exact, Argument.FIRST)
+                .certified());
+    }
+
+    @Test
     void anAlignersResultIsKeptWithItsCertificate() {
         SplittableRandom random = new SplittableRandom(6);
         GraphSpace space = new GraphSpace(4, 2, 1, 0.7, 1.3);
