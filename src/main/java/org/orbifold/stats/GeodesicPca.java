@@ -46,7 +46,11 @@ import org.orbifold.space.Permutation;
  * <p>Stopping rules: no alignment changed in (2) (a fixed point: the refit would give the
  * same line), or the relative decrease of the objective fell below the tolerance (both
  * {@link Status#CONVERGED}); the iteration limit ({@link Status#MAX_ITERATIONS}); the listener
- * returned false ({@link Status#STOPPED_BY_LISTENER}). geomstats' {@code AAC} with
+ * returned false ({@link Status#STOPPED_BY_LISTENER}). Only a run that ends at a fixed point
+ * ({@link GeodesicPcaResult#fixedPoint}) has alignments made for its final line, which an
+ * exact aligner certifies; after any other stop they were made for an earlier line (or are
+ * the starting mean's) and none is certified, though the aligner may have proved every one
+ * it made. geomstats' {@code AAC} with
  * {@code estimate="ggpca"} instead starts from a random sample graph, aligns to a grid of
  * points on the geodesic, and stops when the explained-variance ratio of the first
  * component changes by less than its tolerance.
@@ -210,7 +214,7 @@ public final class GeodesicPca {
             }
         }
         return result(space, sample, fit, fixedPoint ? certified : new boolean[n], iterations,
-                Arrays.copyOf(trace, iterations + 1), status);
+                Arrays.copyOf(trace, iterations + 1), status, fixedPoint);
     }
 
     /**
@@ -384,7 +388,8 @@ public final class GeodesicPca {
     }
 
     private GeodesicPcaResult result(GraphSpace space, List<Graph> sample, Fit fit,
-            boolean[] certified, int iterations, double[] trace, Status status) {
+            boolean[] certified, int iterations, double[] trace, Status status,
+            boolean fixedPoint) {
         int n = sample.size();
         PrincipalAxes axes = fit.axes();
         List<Alignment> alignments = new ArrayList<>(n);
@@ -400,7 +405,7 @@ public final class GeodesicPca {
         }
         return new GeodesicPcaResult(fit.mean(), fit.directions(), ratios,
                 axes.totalSumOfSquares(), axes.scores(), alignments, fit.objective(),
-                iterations, trace, status);
+                iterations, trace, status, fixedPoint);
     }
 
     /**
