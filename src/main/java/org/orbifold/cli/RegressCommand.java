@@ -27,6 +27,7 @@ import org.orbifold.stats.GraphRegression;
 import org.orbifold.stats.GraphRegressionModel;
 import org.orbifold.stats.Medoid;
 import org.orbifold.stats.MedoidResult;
+import org.orbifold.stats.Status;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -312,7 +313,8 @@ final class RegressCommand extends DatasetCommand {
     /**
      * Returns the notes of a report, the same in text and JSON: which rows of the covariate
      * file were used when it has more than the graphs kept, the covariate reader's notes
-     * (possible decimal commas), then the data set's notes.
+     * (possible decimal commas), whether the Fréchet mean stopped before converging, then the
+     * data set's notes.
      */
     private List<String> notes(Run run) {
         List<String> notes = new ArrayList<>();
@@ -326,6 +328,11 @@ final class RegressCommand extends DatasetCommand {
                     : ""));
         }
         notes.addAll(run.table().notes());
+        if (run.mean().status() != Status.CONVERGED) {
+            notes.add("the Frechet mean behind SST stopped at its iteration limit ("
+                    + FrechetMean.DEFAULT_MAX_ITERATIONS + ") before converging: SST may exceed"
+                    + " the Frechet variance, and R^2 then reads too high");
+        }
         notes.addAll(run.sample().dataset().notes());
         return notes;
     }

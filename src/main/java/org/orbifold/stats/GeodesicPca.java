@@ -130,8 +130,8 @@ public final class GeodesicPca {
      * @return the principal geodesic, the scores and alignments, the trace and the status
      * @throws IllegalArgumentException if there are fewer than 2 graphs, a graph is not in
      *     the space, more directions are asked for than the sample spans ({@code N - 1}, or
-     *     the number of coordinates of a graph), or the start was computed on other graphs
-     *     or in another space
+     *     the number of coordinates of a graph), or the start ({@link Builder#start}) fails
+     *     the checks listed there
      */
     public GeodesicPcaResult compute(GraphSpace space, List<Graph> graphs) {
         Objects.requireNonNull(space, "space");
@@ -252,7 +252,7 @@ public final class GeodesicPca {
             mean = FrechetMean.builder().aligner(aligner).executor(executor).seed(seed)
                     .build().compute(space, sample);
         } else {
-            Checks.requireMeanOf(space, mean, sample.size(), "the starting mean");
+            Checks.requireMeanOf(space, mean, sample, "the starting mean");
         }
         int m = space.size();
         List<Permutation> result = new ArrayList<>(sample.size());
@@ -518,6 +518,16 @@ public final class GeodesicPca {
         /**
          * Starts from a Fréchet mean computed earlier on the same graphs in the same order
          * (its alignments are the starting alignments) instead of computing one.
+         *
+         * <p>{@code compute} checks, and refuses otherwise: one alignment per graph; a center
+         * of the space's order and attribute dimensions; every alignment {@code i} attains its
+         * recorded distance for graph {@code i} in the space (to a relative {@code 1e-9}),
+         * which a mean of other graphs, of these in another order or with other node or edge
+         * weights almost never does; and an objective equal to the unweighted mean of those
+         * squared distances, which a {@link FrechetMedian} result or a mean with sample
+         * weights does not have. Not checked: whether the mean converged, and whether it is a
+         * {@link FrechetMean} rather than an {@link IncrementalMean}; any such start gives a
+         * valid analysis from other alignments, but not the default one.
          *
          * @param value the mean, or null to compute one with this configuration's aligner,
          *     executor and seed

@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Stream;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.junit.jupiter.api.Test;
 import org.orbifold.match.Aligner;
@@ -377,6 +381,64 @@ class GraphRegressionTest {
                 other.getMessage());
         assertTrue(elsewhere.getMessage().startsWith("the Fréchet mean given was computed in"
                 + " another space"), elsewhere.getMessage());
+    }
+
+    /**
+     * A mean that cannot be the unweighted Fréchet mean of these graphs in this space is
+     * refused: one of other graphs of the same count, of these in another order, with other
+     * node or edge weights, a median, a mean with sample weights. A converged mean of these
+     * graphs passes, and so does one the checks cannot tell (an unconverged mean, as the
+     * builder's Javadoc says).
+     */
+    @Test
+    void aMeanOfOtherGraphsWeightsOrObjectiveIsRefused() {
+        List<Graph> graphs = TestGraphs.random(11, 8, 3, 5, 1, 0.5);
+        List<Graph> others = TestGraphs.random(12, 8, 3, 5, 1, 0.5);
+        double[][] x = new double[graphs.size()][1];
+        for (int i = 0; i < x.length; i++) {
+            x[i][0] = i;
+        }
+        GraphSpace space = GraphSpace.of(graphs);
+        GraphSpace both = GraphSpace.of(Stream.concat(graphs.stream(),
+                others.stream()).toList());
+        List<Graph> reversed = new ArrayList<>(graphs);
+        Collections.reverse(reversed);
+        double[] weights = {1, 2, 3, 4, 5, 6, 7, 8};
+        FrechetMean means = FrechetMean.builder().aligner(EXACT).build();
+        Map<String, CenterResult> refused = new LinkedHashMap<>();
+        refused.put("other graphs", means.compute(both, others));
+        refused.put("another order", means.compute(space, reversed));
+        refused.put("other weights", means.compute(space.withWeights(1.0, 3.0), graphs));
+        refused.put("median", FrechetMedian.builder().aligner(EXACT).build()
+                .compute(space, graphs));
+        refused.put("weighted", means.compute(space, graphs, weights));
+
+        for (Map.Entry<String, CenterResult> e : refused.entrySet()) {
+            GraphSpace in = e.getKey().equals("other graphs") ? both : space;
+            String message = assertThrows(IllegalArgumentException.class,
+                    () -> GraphRegression.builder().aligner(EXACT).frechetMean(e.getValue())
+                            .build().fit(in, graphs, x), e.getKey()).getMessage();
+            String expected = e.getKey().equals("median") || e.getKey().equals("weighted")
+                    ? "it is not an unweighted Fréchet mean of these graphs"
+                    : "does not give its recorded distance for graphs[";
+            assertTrue(message.startsWith("the Fréchet mean given") && message.contains(expected),
+                    e.getKey() + ": " + message);
+            String start = assertThrows(IllegalArgumentException.class,
+                    () -> GeodesicPca.builder().aligner(EXACT).components(1)
+                            .start(e.getValue()).build().compute(in, graphs), e.getKey())
+                    .getMessage();
+            assertTrue(start.startsWith("the starting mean") && start.contains(expected),
+                    e.getKey() + ": " + start);
+        }
+
+        CenterResult converged = means.compute(space, graphs);
+        CenterResult early = FrechetMean.builder().aligner(EXACT).maxIterations(0).build()
+                .compute(space, graphs);
+        for (CenterResult mean : List.of(converged, early)) {
+            GraphRegressionModel model = GraphRegression.builder().aligner(EXACT)
+                    .frechetMean(mean).build().fit(space, graphs, x);
+            assertEquals(graphs.size() * mean.objective(), model.totalSumOfSquares(), TOL);
+        }
     }
 
     @Test
