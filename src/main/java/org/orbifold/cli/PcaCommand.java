@@ -276,14 +276,25 @@ final class PcaCommand extends DatasetCommand {
         double pcaPart = Numbers.hundredths(run.pcaSeconds());
         w.printf(Locale.ROOT, "wall time   %.2f s (medoid and mean %.2f s + pca %.2f s)%n",
                 meanPart + pcaPart, meanPart, pcaPart);
-        CenterCommand.printNotes(w, notes(sample));
+        CenterCommand.printNotes(w, notes(sample, run));
     }
 
-    /** Returns the notes of a report, the same in text and JSON. */
-    private List<String> notes(Sample sample) {
+    /**
+     * Returns the notes of a report, the same in text and JSON: the lowered default of
+     * components, a sample without variance along the first direction, then the data set's.
+     */
+    private List<String> notes(Sample sample, Run run) {
         List<String> notes = new ArrayList<>();
         if (componentsNote != null) {
             notes.add(componentsNote);
+        }
+        GeodesicPcaResult result = run.result();
+        if (result.direction().nodeSquaredNorm() == 0.0
+                && result.direction().edgeSquaredNorm() == 0.0) {
+            notes.add("no variance: the graphs, as aligned, coincide with their mean (total sum"
+                    + " of squares " + Numbers.decimal(result.totalSumOfSquares(), 6) + "), so"
+                    + " every direction is the zero graph, every score is 0, and the highest and"
+                    + " lowest lists rank nothing");
         }
         notes.addAll(sample.dataset().notes());
         return notes;
@@ -398,7 +409,7 @@ final class PcaCommand extends DatasetCommand {
             json.name("wallTimeSeconds").value(run.pcaSeconds());
             json.name("meanWallTimeSeconds").value(run.meanSeconds());
             json.name("totalWallTimeSeconds").value(run.meanSeconds() + run.pcaSeconds());
-            JsonOutput.strings(json.name("notes"), notes(sample));
+            JsonOutput.strings(json.name("notes"), notes(sample, run));
             double[][] scores = result.componentScores();
             json.name("scores").beginArray();
             for (int i = 0; i < scores.length; i++) {

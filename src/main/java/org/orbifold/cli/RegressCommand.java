@@ -123,6 +123,14 @@ final class RegressCommand extends DatasetCommand {
         Sample sample = load();
         CovariateTable file = readCovariates();
         CovariateTable table = rows(sample, file);
+        int p = table.names().size();
+        if (sample.size() <= p) {
+            // Too few graphs is a usage error, as in pca: options or the data set's size.
+            throw CliException.usage("regress needs at least " + (p + 1) + " graphs for " + p
+                    + (p == 1 ? " covariate" : " covariates") + " (a regression with an"
+                    + " intercept needs more graphs than covariates), got " + sample.size()
+                    + (ridge > 0.0 ? " (--ridge does not lift this check)" : ""));
+        }
         try {
             GraphRegression.requireValidCovariates(table.rows(), table.names(), sample.size());
         } catch (IllegalArgumentException e) {

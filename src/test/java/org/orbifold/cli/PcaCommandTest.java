@@ -42,6 +42,7 @@ class PcaCommandTest {
         assertTrue(out.matches("(?s).*objective   [0-9.]+ -> [0-9.]+ .*"), out);
         assertTrue(out.contains("PC1 highest LETTERS#"), out);
         assertTrue(out.contains("PC1 lowest  LETTERS#"), out);
+        assertFalse(out.contains("no variance"), out);
         assertEquals("", r.err());
     }
 
@@ -239,6 +240,13 @@ class PcaCommandTest {
         assertTrue(r.out().contains("\nnote        components: 1 reported, not the default 3:"
                 + " a graph of order 1 has 1 coordinate, fewer than the 5 graphs, and the"
                 + " components cannot outnumber the coordinates\n"), r.out());
+        // The five graphs are the same: the report says there is no variance to explain.
+        assertTrue(r.out().contains("\nnote        no variance: the graphs, as aligned, coincide"
+                + " with their mean (total sum of squares 0.000000), so every direction is the"
+                + " zero graph, every score is 0, and the highest and lowest lists rank"
+                + " nothing\n"), r.out());
+        assertTrue(r.out().contains("\nPC1 highest single[0] 0.000, single[1] 0.000,"
+                + " single[2] 0.000\n"), r.out());
     }
 
     /** Graphs without nodes have nothing to analyse; the message says so, not "components". */

@@ -152,6 +152,31 @@ class RegressCommandTest {
         assertEquals(6.0, whole.json().get("graphs"));
     }
 
+    /**
+     * Too few graphs for the covariates is a usage error (status 2), as too few graphs is in
+     * pca, and the message does not start with the covariate file.
+     */
+    @Test
+    void tooFewGraphsIsAUsageErrorAsInPca() throws IOException {
+        Path one = Files.writeString(dir.resolve("one.txt"), "1\n");
+        Path wide = Files.writeString(dir.resolve("wide.txt"), "a b\n1 2\n3 5\n");
+
+        MainTest.Run single = run("regress", "--limit", "1", "--covariates", one.toString());
+        MainTest.Run two = run("regress", "--limit", "2", "--covariates", wide.toString(),
+                "--ridge", "1");
+        MainTest.Run pca = run("pca", "--limit", "1");
+
+        assertEquals(CliException.USAGE, single.exitCode(), single.err());
+        assertEquals(Main.ERROR_PREFIX + "regress needs at least 2 graphs for 1 covariate (a"
+                + " regression with an intercept needs more graphs than covariates), got 1\n",
+                single.err());
+        assertEquals(CliException.USAGE, two.exitCode(), two.err());
+        assertEquals(Main.ERROR_PREFIX + "regress needs at least 3 graphs for 2 covariates (a"
+                + " regression with an intercept needs more graphs than covariates), got 2"
+                + " (--ridge does not lift this check)\n", two.err());
+        assertEquals(CliException.USAGE, pca.exitCode(), pca.err());
+    }
+
     @Test
     void ordinalsReadAsWords() {
         assertEquals(List.of("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd",

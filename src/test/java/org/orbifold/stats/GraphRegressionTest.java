@@ -509,6 +509,11 @@ class GraphRegressionTest {
 
         assertThrows(IllegalArgumentException.class, () -> regression.fit(space, List.of(),
                 new double[0][1]));
+        String empty = assertThrows(IllegalArgumentException.class,
+                () -> GraphRegression.requireValidCovariates(new double[0][], null, 0))
+                .getMessage();
+        assertEquals("there are no graphs and no rows of covariates: a regression with an"
+                + " intercept needs more graphs than covariates, at least 2", empty);
         assertThrows(IllegalStateException.class, () -> GraphRegression.builder().build());
         assertThrows(IllegalArgumentException.class, () -> GraphRegression.builder().ridge(-1));
     }
@@ -523,6 +528,21 @@ class GraphRegressionTest {
         assertThrows(IllegalArgumentException.class, () -> model.predict(new double[2]));
         assertThrows(IllegalArgumentException.class,
                 () -> model.predict(new double[] {Double.POSITIVE_INFINITY}));
+        // One-node graphs whose attribute is 10 x: the term of x = 1e308 leaves the doubles.
+        List<Graph> steep = new ArrayList<>();
+        double[][] x = new double[6][1];
+        for (int i = 0; i < 6; i++) {
+            Graph.Builder b = Graph.builder(1, 0);
+            b.addNode(10.0 * i);
+            steep.add(b.build());
+            x[i][0] = i;
+        }
+        GraphRegressionModel line = regression(EXACT).fit(GraphSpace.of(steep), steep, x);
+        String overflow = assertThrows(IllegalArgumentException.class,
+                () -> line.predict(new double[] {1e308})).getMessage();
+        assertTrue(overflow.startsWith("the prediction at these covariates overflows the range"
+                + " of doubles: x[0] (x1) = 1.0E308 lies ") && overflow.contains(" spreads from"
+                + " the covariates fitted"), overflow);
         int n = data.graphs().size();
         assertThrows(IndexOutOfBoundsException.class, () -> model.fitted(n));
         assertThrows(IndexOutOfBoundsException.class, () -> model.covariates(-1));
