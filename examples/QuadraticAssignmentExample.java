@@ -16,7 +16,8 @@ import org.orbifold.match.QuadraticAssignment.Solution;
  * proven optimal. The permutation sends facility {@code i} to location {@code p(i)}, as
  * SciPy's {@code col_ind} does. The default aligner {@code faq} is a heuristic, here 2 above
  * the optimum; {@code exact} proves its answer optimal, by branch and bound, so use it on
- * small problems only.
+ * small problems only. The last call fixes one facility's location, as SciPy's
+ * {@code partial_match} does, and finds the best placement of the others.
  *
  * <p>Run from the project folder after {@code mvn package}:
  * {@code java -cp target/orbifold.jar examples/QuadraticAssignmentExample.java}.
@@ -73,6 +74,13 @@ public class QuadraticAssignmentExample {
         Solution proven = QuadraticAssignment.solve(flows, distances, Sense.MINIMIZE, "exact",
                 42);
         print(out, "exact", proven.objective(), proven.columnIndices(), proven.certified());
+
+        // SciPy's partial_match: facility 9 must go to location 2; exact proves the least cost
+        // among the placements that honour the pair.
+        int[][] fixed = {{9, 2}};
+        Solution pinned = QuadraticAssignment.solve(flows, distances, Sense.MINIMIZE, "exact",
+                42, fixed);
+        print(out, "fixed", pinned.objective(), pinned.columnIndices(), pinned.certified());
         return proven.objective();
     }
 

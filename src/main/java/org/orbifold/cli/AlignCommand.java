@@ -121,8 +121,10 @@ final class AlignCommand implements Callable<Integer> {
                 nameOf(names.get(j)), classOf(sample, j), nodes(y.order()), sample.source());
         out.printf(Locale.ROOT, "aligner     %s (seed %d%s)%n", aligner.name(), options.seed,
                 options.timeLimitWords());
-        out.printf(Locale.ROOT, "distance    %s%n", Numbers.decimal(alignment.distance(), 6));
-        out.printf(Locale.ROOT, "similarity  %s%n", Numbers.decimal(alignment.similarity(), 6));
+        out.printf(Locale.ROOT, "distance    %s%n",
+                Numbers.decimalOrTiny(alignment.distance(), 6));
+        out.printf(Locale.ROOT, "similarity  %s%n",
+                Numbers.decimalOrTiny(alignment.similarity(), 6));
         out.printf(Locale.ROOT, "certified   %s%n", alignment.certified()
                 ? "yes (proven optimal)" : "no (not proven optimal: an upper bound on the"
                 + " distance)"

@@ -218,7 +218,7 @@ abstract class CenterCommand extends DatasetCommand {
                     sample.edgeChannels()).withSeed(options.seed).graphsInOneFrame(
                     title(sample),
                     List.of(result.center(), sample.graphs().get(medoid.index())),
-                    List.of(kind + ", objective " + Numbers.decimal(result.objective(), 6),
+                    List.of(kind + ", objective " + Numbers.decimalOrTiny(result.objective(), 6),
                     "medoid: graph " + medoid.index()),
                     List.of(Permutation.identity(result.center().order()),
                     result.alignments().get(medoid.index()).permutation())));
@@ -425,10 +425,10 @@ abstract class CenterCommand extends DatasetCommand {
         w.printf(Locale.ROOT, "aligner %s, seed %d%s, %s, start: %s%s%n", aligner.name(),
                 options.seed, options.timeLimitWords(), Numbers.threads(workers), init,
                 restarts > 1 ? ", best of " + restarts + " runs" : "");
-        w.printf(Locale.ROOT, "objective   %s  (%s)%n", Numbers.decimal(result.objective(), 6),
-                objectiveMeaning);
-        String pairwise = Numbers.decimal(medoid.objective(), 6);
-        String start = Numbers.decimal(realigned, 6);
+        w.printf(Locale.ROOT, "objective   %s  (%s)%n",
+                Numbers.decimalOrTiny(result.objective(), 6), objectiveMeaning);
+        String pairwise = Numbers.decimalOrTiny(medoid.objective(), 6);
+        String start = Numbers.decimalOrTiny(realigned, 6);
         boolean differs = !start.equals(pairwise);
         w.printf(Locale.ROOT, "medoid      %s  (graph %d%s; the %s is %s)%n", start,
                 medoid.index(), differs ? ", realigned" : "", kind,
@@ -453,8 +453,8 @@ abstract class CenterCommand extends DatasetCommand {
     /**
      * Returns the notes of a report, the same in text and JSON: how many graphs have no
      * nodes, if any (an empty medoid explains an empty center); the note giving both medoid
-     * objectives when the realigned one differs from the medoid search's (at the six decimals
-     * the {@code medoid} line shows); then the data set's reader notes.
+     * objectives when the realigned one differs from the medoid search's (as the
+     * {@code medoid} line prints them); then the data set's reader notes.
      */
     private List<String> notes(Sample sample, Medoids medoids) {
         List<String> notes = new ArrayList<>();
@@ -463,8 +463,8 @@ abstract class CenterCommand extends DatasetCommand {
             notes.add(String.format(Locale.ROOT, "%d of the %s %s no nodes", empty,
                     graphs(sample.graphs().size()), empty == 1 ? "has" : "have"));
         }
-        String pairwise = Numbers.decimal(medoids.result().objective(), 6);
-        String start = Numbers.decimal(medoids.realigned(), 6);
+        String pairwise = Numbers.decimalOrTiny(medoids.result().objective(), 6);
+        String start = Numbers.decimalOrTiny(medoids.realigned(), 6);
         if (!start.equals(pairwise)) {
             notes.add(String.format(Locale.ROOT, "the medoid's objective is %s with the"
                     + " alignments of the medoid search (the distances align prints) and %s with"

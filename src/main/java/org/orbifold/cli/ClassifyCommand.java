@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.orbifold.cli.ClassifyOutput.Report;
 import org.orbifold.io.ChannelGroup;
 import org.orbifold.io.DatasetScaling;
@@ -125,8 +126,10 @@ import picocli.CommandLine.Spec;
  * distances, so its rate has no such bound, and a rate too large for any method can make the
  * training diverge. In a validation search a setting whose training diverges is shown as
  * failed, with the reason, in the text and the JSON ({@code failure} of its candidate) and
- * skipped ({@link ValidationSearch}); the run fails, naming the setting as typed, only when
- * every setting diverges, and with {@code --folds} a divergence in any fold fails the run.
+ * skipped ({@link ValidationSearch}); the run fails only when every setting diverges,
+ * naming each setting as typed with its reason (the first three and a count of the rest
+ * when more than {@link #FAILURES_SHOWN} failed), and with {@code --folds} a divergence in
+ * any fold fails the run.
  * {@code --batch-size}, {@code --activation} and {@code --initialization} take one value and
  * are not searched. The attribute scaling
  * only re-weighs existing channels (it cannot, for example, turn an angle into its cosine
@@ -161,6 +164,8 @@ import picocli.CommandLine.Spec;
 final class ClassifyCommand extends DatasetCommand {
 
     private static final int DEFAULT_FEATURES = 128;
+    /** The most failed settings that {@link #everySettingFailed} names one by one. */
+    static final int FAILURES_SHOWN = 4;
     /**
      * The most node-kernel features: Letter's 2250 graphs hold about 10,500 nodes, so one
      * embedded copy takes {@code 10,500 x 8192 x 8} bytes, about 0.7 GB (at {@code 65536}
@@ -866,6 +871,39 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     /**
+     * Returns the message of a validation search whose every setting failed, from the first
+     * failure and the later ones that {@link ValidationSearch} attaches to it as suppressed
+     * exceptions: the number of settings, then each failure's message, numbered, or, when
+     * there are more than {@link #FAILURES_SHOWN}, the first {@code FAILURES_SHOWN - 1} and
+     * how many more failed. One line, as every error.
+     */
+    static String everySettingFailed(Throwable first) {
+        List<String> messages = new ArrayList<>();
+        messages.add(message(first));
+        for (Throwable later : first.getSuppressed()) {
+            messages.add(message(later));
+        }
+        int count = messages.size();
+        int shown = count <= FAILURES_SHOWN ? count : FAILURES_SHOWN - 1;
+        StringBuilder text = new StringBuilder(count == 2 ? "both settings" : "all " + count
+                + " settings").append(" of the validation search failed");
+        text.append(shown < count ? "; the first " + shown + ": " : ": ");
+        for (int i = 0; i < shown; i++) {
+            text.append(i == 0 ? "" : "; ").append(i + 1).append(") ").append(messages.get(i));
+        }
+        if (shown < count) {
+            // At least two are left out: FAILURES_SHOWN failures are named all.
+            text.append("; and ").append(count - shown).append(" more (settings ")
+                    .append(shown + 1).append(" to ").append(count).append(" of the grid)");
+        }
+        return text.toString();
+    }
+
+    private static String message(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /**
      * Returns the message of a failed fit from its reason, as {@link #trainingFailure(Method,
      * Setting, boolean, String, boolean)} with no overflow known.
      */
@@ -1063,6 +1101,7 @@ final class ClassifyCommand extends DatasetCommand {
             requireFits(m, s, refitLabels, "the training and validation splits");
         }
         noteBatchSize(m, trainLabels.size(), "the training split");
+        noteFewUnits(m, classCount);
         List<Graph> trainGraphs = splits.graphs(splits.train());
         List<Graph> validationGraphs = splits.graphs(splits.validation());
         List<Graph> testGraphs = splits.graphs(splits.test());
@@ -1086,10 +1125,15 @@ final class ClassifyCommand extends DatasetCommand {
         Candidate chosen = candidates.get(0);
         Setting setting = grid.get(0);
         if (splits.validation().length > 0) {
-            search = ValidationSearch.search(candidates, trainGraphs, trainLabels,
-                    validationGraphs, validationLabels, pool, selectionRule,
-                    bar.bestSteps("validation search", grid.size(), "settings",
-                            "best validation accuracy"));
+            try {
+                search = ValidationSearch.search(candidates, trainGraphs, trainLabels,
+                        validationGraphs, validationLabels, pool, selectionRule,
+                        bar.bestSteps("validation search", grid.size(), "settings",
+                                "best validation accuracy"));
+            } catch (CliException e) {
+                throw e.getSuppressed().length == 0 ? e
+                        : CliException.data(everySettingFailed(e), e);
+            }
             chosen = search.chosen();
             setting = grid.get(search.best());
         }
@@ -1182,6 +1226,7 @@ final class ClassifyCommand extends DatasetCommand {
         }
         noteBatchSize(m, labels.size() - foldIndices.get(largestFold).length,
                 "the training folds of fold " + (largestFold + 1));
+        noteFewUnits(m, new TreeSet<>(labels).size());
 
         long t0 = System.nanoTime();
         GraphSpace space = space(sample, s, recipe);
@@ -1945,6 +1990,27 @@ final class ClassifyCommand extends DatasetCommand {
                     + where + ", the smallest training set: a batch holds at most the whole"
                     + " training set, so a fit on fewer than " + batchSize + " graphs takes one"
                     + " gradient step per epoch");
+        }
+    }
+
+    /**
+     * Notes the {@code --hidden-units} values below the number of classes, once for the run
+     * (the library's own warning, one per fit, is silenced by {@link Main}): some classes then
+     * start with no unit of their own and are told apart only by the trained dense layer.
+     *
+     * @param classes the number of classes the models are fitted on
+     */
+    private void noteFewUnits(Method m, int classes) {
+        if (m != Method.MLP || hiddenUnits == null) {
+            return;
+        }
+        List<Integer> few = hiddenUnits.stream().filter(h -> h > 0 && h < classes).toList();
+        if (!few.isEmpty()) {
+            String values = few.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            notes.add("--hidden-units " + values + (few.size() == 1 ? " is" : " are")
+                    + " below the " + classes + " classes: a class without a unit of its own"
+                    + " starts with output weights 0 and is told apart only by training the"
+                    + " dense layer (0 gives one unit per class)");
         }
     }
 

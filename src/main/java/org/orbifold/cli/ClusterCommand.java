@@ -630,6 +630,9 @@ final class ClusterCommand extends DatasetCommand {
         double[][] distances;
         if (matrix == null) {
             distances = Medoid.distanceMatrix(space, sampled, aligner, pool);
+        } else if (chosen.length == matrix.length) {
+            // All graphs (chosen holds increasing indices): the matrix as it is, no copy.
+            distances = matrix;
         } else {
             distances = new double[chosen.length][chosen.length];
             for (int a = 0; a < chosen.length; a++) {
@@ -757,8 +760,8 @@ final class ClusterCommand extends DatasetCommand {
                 CenterCommand.graphs(sample.size()), sample.source(), what);
         w.printf(Locale.ROOT, "aligner %s, seed %d%s, %s%n", r.aligner().name(),
                 options.seed, options.timeLimitWords(), Numbers.threads(r.workers()));
-        w.printf(Locale.ROOT, "objective   %s  (%s)%n", Numbers.decimal(result.objective(), 6),
-                objectiveMeaning(r.method()));
+        w.printf(Locale.ROOT, "objective   %s  (%s)%n",
+                Numbers.decimalOrTiny(result.objective(), 6), objectiveMeaning(r.method()));
         w.printf(Locale.ROOT, "iterations  %d, status %s%n", result.iterations(),
                 result.status());
         if (restarts > 1) {
@@ -917,7 +920,7 @@ final class ClusterCommand extends DatasetCommand {
         if (objectives.length <= LISTED_RESTARTS) {
             List<String> values = new ArrayList<>();
             for (double v : objectives) {
-                values.add(Numbers.decimal(v, 6));
+                values.add(Numbers.decimalOrTiny(v, 6));
             }
             return objectives.length + ", objectives " + String.join(", ", values)
                     + " (the lowest is kept)";
@@ -930,8 +933,8 @@ final class ClusterCommand extends DatasetCommand {
         }
         return String.format(Locale.ROOT, "%,d, objectives from %s (restart %,d, kept) to %s"
                 + " (restart %,d); all in the JSON", objectives.length,
-                Numbers.decimal(objectives[best], 6), best + 1,
-                Numbers.decimal(objectives[worst], 6), worst + 1);
+                Numbers.decimalOrTiny(objectives[best], 6), best + 1,
+                Numbers.decimalOrTiny(objectives[worst], 6), worst + 1);
     }
 
     private String pruningText(ClusteringResult result) {

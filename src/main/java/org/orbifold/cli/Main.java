@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.openscience.cdk.tools.LoggingToolFactory;
 import org.orbifold.io.TextFiles;
+import org.orbifold.learn.GraphMlp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -409,6 +410,12 @@ public final class Main implements Runnable {
             System.setProperty(key, "debug");
         } else if (System.getProperty(key) == null) {
             System.setProperty(key, "warn");
+            // classify notes too few hidden units once, by the option's name; the library
+            // warns once per fit (every fold and setting), in the builder's words.
+            String mlp = "org.slf4j.simpleLogger.log." + GraphMlp.class.getName();
+            if (System.getProperty(mlp) == null) {
+                System.setProperty(mlp, "error");
+            }
         }
         LoggingToolFactory.setLoggingToolClass(CdkLog.class);
     }

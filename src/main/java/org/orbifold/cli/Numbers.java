@@ -7,8 +7,9 @@ import java.util.Locale;
 /**
  * Formats numbers for the text reports: reals in fixed point with a given number of decimals
  * while that stays readable and in scientific notation beyond it (without the switch a
- * weighted distance of {@code 1e200} would print as a number of 200 digits), and counts with
- * their noun. JSON output is not formatted here: it carries the full double.
+ * weighted distance of {@code 1e200} would print as a number of 200 digits; for distances
+ * and objectives also below it, {@link #decimalOrTiny}), and counts with their noun. JSON
+ * output is not formatted here: it carries the full double.
  */
 final class Numbers {
 
@@ -39,6 +40,29 @@ final class Numbers {
         boolean zero = Double.isFinite(value)
                 && text.chars().noneMatch(c -> c >= '1' && c <= '9');
         return zero && text.startsWith("-") ? text.substring(1) : text;
+    }
+
+    /**
+     * Returns {@code value} as {@link #decimal} does, except that a nonzero finite value that
+     * would show no nonzero digit there (below half a unit of the last decimal, such as
+     * {@code 4e-7} with 6 decimals, or {@code -2e-16}) is written in scientific notation with
+     * {@code decimals} digits after the point ({@code 4.000000e-07}), so that a distance or
+     * an objective that is tiny but not zero is not printed as zero. Zero (of either sign)
+     * prints as {@link #decimal} prints it, {@code 0.000000}. For measures whose tiny values
+     * mean something (distances, similarities, objectives, sums of squares); shares and
+     * percentages keep {@link #decimal}.
+     *
+     * @param value the number
+     * @param decimals digits after the point, at least 0
+     * @return the text, in the root locale
+     */
+    static String decimalOrTiny(double value, int decimals) {
+        String fixed = decimal(value, decimals);
+        boolean shownAsZero = fixed.chars().noneMatch(c -> c >= '1' && c <= '9');
+        if (value == 0.0 || !Double.isFinite(value) || !shownAsZero) {
+            return fixed;
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "e", value);
     }
 
     /**

@@ -244,13 +244,13 @@ final class PcaCommand extends DatasetCommand {
         w.printf(Locale.ROOT, "aligner %s, seed %d%s, %s, start: Frechet mean (mean squared"
                 + " distance %s, %s)%n", options.aligner().name(), options.seed,
                 options.timeLimitWords(), Numbers.threads(run.workers()),
-                Numbers.decimal(run.mean().objective(), 6),
+                Numbers.decimalOrTiny(run.mean().objective(), 6),
                 iterationCount(run.mean().iterations()));
         w.printf(Locale.ROOT, "iterations  %d, status %s%n", result.iterations(),
                 result.status());
         w.printf(Locale.ROOT, "objective   %s -> %s  (sum of squared distances to the first"
-                + " principal geodesic)%n", Numbers.decimal(trace[0], 6),
-                Numbers.decimal(result.objective(), 6));
+                + " principal geodesic)%n", Numbers.decimalOrTiny(trace[0], 6),
+                Numbers.decimalOrTiny(result.objective(), 6));
         double[] ratios = result.explainedVarianceRatios();
         StringBuilder explained = new StringBuilder();
         for (int k = 0; k < ratios.length; k++) {
@@ -258,7 +258,7 @@ final class PcaCommand extends DatasetCommand {
                     .append(Numbers.decimal(ratios[k], 4));
         }
         w.printf(Locale.ROOT, "explained   %s  (share of the total sum of squares %s)%n",
-                explained, Numbers.decimal(result.totalSumOfSquares(), 6));
+                explained, Numbers.decimalOrTiny(result.totalSumOfSquares(), 6));
         AlignerOptions.Unproven unproven = unproven(run);
         if (unproven.text() != null) {
             w.printf(Locale.ROOT, "alignments  %s; the objective is an upper bound%n",
@@ -292,7 +292,7 @@ final class PcaCommand extends DatasetCommand {
         if (result.direction().nodeSquaredNorm() == 0.0
                 && result.direction().edgeSquaredNorm() == 0.0) {
             notes.add("no variance: the graphs, as aligned, coincide with their mean (total sum"
-                    + " of squares " + Numbers.decimal(result.totalSumOfSquares(), 6) + "), so"
+                    + " of squares " + Numbers.decimalOrTiny(result.totalSumOfSquares(), 6) + "), so"
                     + " every direction is the zero graph, every score is 0, and the highest and"
                     + " lowest lists rank nothing");
         }

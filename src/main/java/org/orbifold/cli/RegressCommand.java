@@ -378,16 +378,16 @@ final class RegressCommand extends DatasetCommand {
         w.printf(Locale.ROOT, "R^2         %s  (1 - SSR / SST)%n",
                 Numbers.decimal(model.rSquared(), 6));
         w.printf(Locale.ROOT, "objective   %s at the start, %s at the end  (%s)%n",
-                Numbers.decimal(trace[0], 6), Numbers.decimal(model.objective(), 6),
+                Numbers.decimalOrTiny(trace[0], 6), Numbers.decimalOrTiny(model.objective(), 6),
                 ridge > 0 ? "SSR + ridge penalty" : "SSR");
         w.printf(Locale.ROOT, "SST         %s  (Frechet variance around the mean)%n",
-                Numbers.decimal(model.totalSumOfSquares(), 6));
+                Numbers.decimalOrTiny(model.totalSumOfSquares(), 6));
         double meanPart = Numbers.hundredths(run.meanSeconds());
         double fitPart = Numbers.hundredths(run.seconds());
         w.printf(Locale.ROOT, "wall time   %.2f s (mean %.2f s + regression %.2f s)%n",
                 meanPart + fitPart, meanPart, fitPart);
         GraphSpace space = model.space();
-        w.printf(Locale.ROOT, "intercept   norm %s%n", Numbers.decimal(Math.sqrt(
+        w.printf(Locale.ROOT, "intercept   norm %s%n", Numbers.decimalOrTiny(Math.sqrt(
                 space.squaredNorm(model.intercept())), 6));
         for (int k = 0; k < model.covariateCount(); k++) {
             w.printf(Locale.ROOT, "coefficient %s  norm %s%n", VisibleText.escape(

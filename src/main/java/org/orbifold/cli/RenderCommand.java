@@ -157,7 +157,7 @@ final class RenderCommand extends DatasetCommand {
                     alignment);
             what = String.format(Locale.ROOT, "graphs %d and %d of %s aligned by %s (seed %d):"
                     + " distance %s, %s", i, j, source(sample), aligner.name(), options.seed,
-                    Numbers.decimal(alignment.distance(), 6), alignment.certified()
+                    Numbers.decimalOrTiny(alignment.distance(), 6), alignment.certified()
                     ? "proven optimal" : "an upper bound (not proven optimal)");
         } else {
             List<Integer> chosen = new ArrayList<>();

@@ -1411,6 +1411,12 @@ public final class CentralClustering {
         /**
          * Sets the executor for the seeding, assignment and center-update alignments.
          *
+         * <p>Calling {@code cluster} from a task that runs on this same executor can deadlock
+         * when the executor has a bounded number of threads (a fixed thread pool): the task
+         * waits for the alignment tasks it queued behind itself, and with one thread it hangs.
+         * Give such a nested call another executor; a {@link java.util.concurrent.ForkJoinPool}
+         * adds threads for its blocked workers and does not hang this way.
+         *
          * @param value the executor; retained
          * @return this builder
          */
@@ -1457,11 +1463,22 @@ public final class CentralClustering {
          * Checked when clustering: {@code n} by {@code n}, symmetric, finite entries
          * {@code >= 0}, zero diagonal. Not used by k-means or k-medians (build refuses it).
          *
-         * @param value the matrix; retained, not modified
+         * <p>The matrix is copied here, row by row, so that later changes to the caller's
+         * array reach neither this builder nor the clusterings it builds (which share the
+         * copy and never change it). The copy costs as much memory as the matrix,
+         * {@code 8 n^2} bytes, as long as the builder or a clustering built from it lives.
+         *
+         * @param value the matrix; copied, not modified, not retained
          * @return this builder
          */
         public Builder distances(double[][] value) {
-            this.distances = Objects.requireNonNull(value, "distances");
+            Objects.requireNonNull(value, "distances");
+            double[][] copy = new double[value.length][];
+            for (int i = 0; i < value.length; i++) {
+                // A null row stays null, for the check when clustering to name it.
+                copy[i] = value[i] == null ? null : value[i].clone();
+            }
+            this.distances = copy;
             return this;
         }
 

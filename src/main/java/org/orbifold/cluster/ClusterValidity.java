@@ -1,5 +1,6 @@
 package org.orbifold.cluster;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -24,7 +25,9 @@ import java.util.Objects;
  * </ul>
  *
  * <p>Labels are non-negative integers (use {@link org.orbifold.space.LabelEncoder} for text
- * labels); arrays are not modified. The class is stateless and thread-safe.
+ * labels); they only name the groups, so any such values do: the tables are sized by the
+ * number of distinct labels, not by the largest label. Arrays are not modified. The class is
+ * stateless and thread-safe.
  *
  * <p><b>Limitations.</b> The silhouette costs {@code O(n^2)} and needs the full distance
  * matrix. The adjusted Rand index is undefined when both partitions are trivial in the same
@@ -34,17 +37,30 @@ import java.util.Objects;
  */
 public final class ClusterValidity {
 
+    /** The relative difference of mirror entries that {@link #silhouettes} accepts. */
+    private static final double SYMMETRY_TOLERANCE = 1e-9;
+
     private ClusterValidity() {
     }
 
     /**
      * Returns the silhouette value {@code s(i)} of every item.
      *
-     * @param distances symmetric {@code n x n} distance matrix; not modified
+     * <p>The matrix is checked first: every row present and of length {@code n}, a zero
+     * diagonal, finite entries {@code >= 0} off it, and symmetry up to rounding
+     * ({@code |d[i][j] - d[j][i]| <= 1e-9 max(d[i][j], d[j][i])}; item {@code i} reads row
+     * {@code i}). The labels only name the clusters: any non-negative values do, and tables
+     * are sized by the number of distinct labels, not by the largest one.
+     *
+     * @param distances symmetric {@code n x n} distance matrix with a zero diagonal; not
+     *        modified
      * @param labels cluster of every item, non-negative; not modified
      * @return the silhouette values, each in {@code [-1, 1]}
-     * @throws IllegalArgumentException if the shapes disagree, a label is negative, or there
-     *         are fewer than two clusters
+     * @throws NullPointerException if {@code distances} or {@code labels} is null
+     * @throws IllegalArgumentException if the shapes disagree, a row is null, a label is
+     *         negative, there are fewer than two clusters, or an entry is NaN, infinite,
+     *         negative, non-zero on the diagonal or differs from its mirror entry beyond
+     *         rounding (the message names the row, the column and the value)
      */
     public static double[] silhouettes(double[][] distances, int[] labels) {
         Objects.requireNonNull(distances, "distances");
@@ -53,36 +69,34 @@ public final class ClusterValidity {
             throw new IllegalArgumentException("distances has " + distances.length
                     + " rows but there are " + n + " labels");
         }
-        int k = 1 + max(labels);
+        double largest = checkDistances(distances);
+        int[] clusters = ranks(labels);
+        int k = 1 + max(clusters);
         int[] sizes = new int[k];
-        for (int label : labels) {
+        for (int label : clusters) {
             sizes[label]++;
         }
-        int used = 0;
-        for (int size : sizes) {
-            used += size > 0 ? 1 : 0;
-        }
-        if (used < 2) {
+        if (k < 2) {
             throw new IllegalArgumentException("the silhouette needs at least two non-empty"
-                    + " clusters, found " + used);
+                    + " clusters, found " + k);
         }
+        // The silhouette does not change with the scale of the distances: scale them down
+        // only where a sum of n - 1 of them could overflow.
+        double scale = largest > Double.MAX_VALUE / Math.max(1, n - 1) ? 1.0 / largest : 1.0;
 
         double[] s = new double[n];
         for (int i = 0; i < n; i++) {
-            if (distances[i].length != n) {
-                throw new IllegalArgumentException("distances row " + i + " has length "
-                        + distances[i].length + ", expected " + n);
-            }
             // Summed distance from i to every cluster.
             double[] sums = new double[k];
             for (int j = 0; j < n; j++) {
                 if (j != i) {
-                    sums[labels[j]] += distances[i][j];
+                    sums[clusters[j]] += scale == 1.0 ? distances[i][j]
+                            : distances[i][j] * scale;
                 }
             }
 
             // a(i) within the own cluster, b(i) to the nearest other cluster.
-            int own = labels[i];
+            int own = clusters[i];
             if (sizes[own] == 1) {
                 s[i] = 0.0;
                 continue;
@@ -90,22 +104,69 @@ public final class ClusterValidity {
             double a = sums[own] / (sizes[own] - 1);
             double b = Double.POSITIVE_INFINITY;
             for (int c = 0; c < k; c++) {
-                if (c != own && sizes[c] > 0) {
+                if (c != own) {
                     b = Math.min(b, sums[c] / sizes[c]);
                 }
             }
-            double scale = Math.max(a, b);
-            s[i] = scale > 0.0 ? (b - a) / scale : 0.0;
+            double larger = Math.max(a, b);
+            s[i] = larger > 0.0 ? (b - a) / larger : 0.0;
         }
         return s;
     }
 
     /**
+     * Checks a square matrix of the right size for {@link #silhouettes} and returns its
+     * largest entry.
+     */
+    private static double checkDistances(double[][] distances) {
+        int n = distances.length;
+        for (int i = 0; i < n; i++) {
+            if (distances[i] == null) {
+                throw new IllegalArgumentException("distances row " + i + " is null");
+            }
+            if (distances[i].length != n) {
+                throw new IllegalArgumentException("distances row " + i + " has length "
+                        + distances[i].length + ", expected " + n);
+            }
+        }
+        double largest = 0.0;
+        for (int i = 0; i < n; i++) {
+            if (distances[i][i] != 0.0) {
+                throw new IllegalArgumentException("distances[" + i + "][" + i + "] = "
+                        + distances[i][i] + "; a distance matrix has a zero diagonal");
+            }
+            for (int j = 0; j < n; j++) {
+                double d = distances[i][j];
+                if (!(d >= 0.0) || d == Double.POSITIVE_INFINITY) {
+                    throw new IllegalArgumentException("distances[" + i + "][" + j + "] = "
+                            + d + "; distances must be finite and >= 0");
+                }
+                largest = Math.max(largest, d);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double d = distances[i][j];
+                double mirror = distances[j][i];
+                if (Math.abs(d - mirror) > SYMMETRY_TOLERANCE * Math.max(d, mirror)) {
+                    throw new IllegalArgumentException("distances[" + i + "][" + j + "] = "
+                            + d + " but distances[" + j + "][" + i + "] = " + mirror
+                            + "; the matrix must be symmetric (up to a relative "
+                            + SYMMETRY_TOLERANCE + ")");
+                }
+            }
+        }
+        return largest;
+    }
+
+    /**
      * Returns the mean silhouette value over all items.
      *
-     * @param distances symmetric {@code n x n} distance matrix; not modified
-     * @param labels cluster of every item; not modified
+     * @param distances symmetric {@code n x n} distance matrix with a zero diagonal, checked
+     *        as {@link #silhouettes} checks it; not modified
+     * @param labels cluster of every item, non-negative; not modified
      * @return the mean of {@link #silhouettes}
+     * @throws NullPointerException as {@link #silhouettes}
      * @throws IllegalArgumentException as {@link #silhouettes}
      */
     public static double silhouette(double[][] distances, int[] labels) {
@@ -128,24 +189,20 @@ public final class ClusterValidity {
      * @throws IllegalArgumentException if the lengths differ, are zero, or a label is negative
      */
     public static double adjustedRandIndex(int[] first, int[] second) {
-        long[][] table = contingency(first, second);
+        Contingency table = new Contingency(first, second);
         int n = first.length;
 
-        // Pair counts of the table, its rows and its columns.
+        // Pair counts of the table, its rows and its columns, each in increasing label order.
         double pairs = 0.0;
-        double rowPairs = 0.0;
-        double columnPairs = 0.0;
-        long[] columnSums = new long[table[0].length];
-        for (long[] row : table) {
-            long rowSum = 0;
-            for (int j = 0; j < row.length; j++) {
-                pairs += choose2(row[j]);
-                rowSum += row[j];
-                columnSums[j] += row[j];
-            }
-            rowPairs += choose2(rowSum);
+        for (long count : table.cells) {
+            pairs += choose2(count);
         }
-        for (long sum : columnSums) {
+        double rowPairs = 0.0;
+        for (long sum : table.rowSums) {
+            rowPairs += choose2(sum);
+        }
+        double columnPairs = 0.0;
+        for (long sum : table.columnSums) {
             columnPairs += choose2(sum);
         }
 
@@ -170,30 +227,92 @@ public final class ClusterValidity {
      * @throws IllegalArgumentException if the lengths differ, are zero, or a label is negative
      */
     public static double purity(int[] clusters, int[] classes) {
-        long[][] table = contingency(clusters, classes);
+        Contingency table = new Contingency(clusters, classes);
         long majority = 0;
-        for (long[] row : table) {
-            long best = 0;
-            for (long count : row) {
-                best = Math.max(best, count);
-            }
+        for (long best : table.rowMaxima) {
             majority += best;
         }
         return (double) majority / clusters.length;
     }
 
-    private static long[][] contingency(int[] first, int[] second) {
-        requireLabels(first, "first");
-        requireLabels(second, "second");
-        if (first.length != second.length) {
-            throw new IllegalArgumentException("the partitions label " + first.length + " and "
-                    + second.length + " items; they must label the same items");
+    /**
+     * The non-empty part of the contingency table of two partitions, built by sorting the
+     * label pairs, so that it costs {@code O(n log n)} time and {@code O(n)} memory whatever
+     * the label values: its non-zero cells in row-major order of increasing labels, and the
+     * sums of its non-empty rows and columns and the largest cell of every non-empty row,
+     * in increasing label order.
+     */
+    private static final class Contingency {
+        final long[] cells;
+        final long[] rowSums;
+        final long[] rowMaxima;
+        final long[] columnSums;
+
+        Contingency(int[] first, int[] second) {
+            requireLabels(first, "first");
+            requireLabels(second, "second");
+            if (first.length != second.length) {
+                throw new IllegalArgumentException("the partitions label " + first.length
+                        + " and " + second.length + " items; they must label the same items");
+            }
+            int n = first.length;
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = (long) first[i] << Integer.SIZE | second[i];
+            }
+            Arrays.sort(keys);
+            long[] cellCounts = new long[n];
+            long[] sums = new long[n];
+            long[] maxima = new long[n];
+            int cellCount = 0;
+            int rowCount = 0;
+            for (int i = 0; i < n; ) {
+                int end = i;
+                while (end < n && keys[end] == keys[i]) {
+                    end++;
+                }
+                long count = end - i;
+                cellCounts[cellCount++] = count;
+                if (i == 0 || keys[i - 1] >>> Integer.SIZE != keys[i] >>> Integer.SIZE) {
+                    rowCount++;
+                }
+                sums[rowCount - 1] += count;
+                maxima[rowCount - 1] = Math.max(maxima[rowCount - 1], count);
+                i = end;
+            }
+            cells = Arrays.copyOf(cellCounts, cellCount);
+            rowSums = Arrays.copyOf(sums, rowCount);
+            rowMaxima = Arrays.copyOf(maxima, rowCount);
+            columnSums = groupSizes(second);
         }
-        long[][] table = new long[1 + max(first)][1 + max(second)];
-        for (int i = 0; i < first.length; i++) {
-            table[first[i]][second[i]]++;
+    }
+
+    /** The number of items of every distinct label, in increasing label order. */
+    private static long[] groupSizes(int[] labels) {
+        int[] sorted = labels.clone();
+        Arrays.sort(sorted);
+        long[] sizes = new long[sorted.length];
+        int groups = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                groups++;
+            }
+            sizes[groups - 1]++;
         }
-        return table;
+        return Arrays.copyOf(sizes, groups);
+    }
+
+    /**
+     * Replaces every label by its rank among the distinct labels ({@code 0..distinct-1},
+     * in the order of the labels).
+     */
+    private static int[] ranks(int[] labels) {
+        int[] distinct = Arrays.stream(labels).sorted().distinct().toArray();
+        int[] result = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            result[i] = Arrays.binarySearch(distinct, labels[i]);
+        }
+        return result;
     }
 
     private static int[] requireLabels(int[] labels, String name) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import org.orbifold.cluster.CentralClustering;
 import org.orbifold.cluster.ClusteringResult;
+import org.orbifold.cluster.TooFewDistinctGraphsException;
 import org.orbifold.match.Aligner;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
@@ -48,8 +49,12 @@ final class ClassMedoids {
      * @param seed the seed of the k-medoids run
      * @param executor where the rows of the distance matrix are aligned
      * @return {@code p} distinct members
-     * @throws IllegalArgumentException if the class has fewer than {@code p} members or fewer
-     *     than {@code p} distinct graphs (naming the class)
+     * @throws IllegalArgumentException if the class has fewer than {@code p} members, fewer
+     *     than {@code p} distinct graphs, or fewer than {@code p} graphs that differ up to
+     *     relabelling (the k-medoids seeding finds every member at distance 0 from one of
+     *     fewer than {@code p} members: isomorphic copies); each message names the class, and
+     *     the last one has the clustering's {@link TooFewDistinctGraphsException} as its
+     *     cause
      */
     static List<Graph> select(GraphSpace space, List<Graph> members, int p, String label,
             Aligner aligner, long seed, Executor executor) {
@@ -64,8 +69,20 @@ final class ClassMedoids {
                     + members.size() + " members, fewer than"
                     + " the " + p + " medoids asked for");
         }
-        ClusteringResult result = CentralClustering.kMedoids(p).aligner(aligner).seed(seed)
-                .restarts(RESTARTS).executor(executor).build().cluster(space, members);
+        ClusteringResult result;
+        try {
+            result = CentralClustering.kMedoids(p).aligner(aligner).seed(seed)
+                    .restarts(RESTARTS).executor(executor).build().cluster(space, members);
+        } catch (TooFewDistinctGraphsException e) {
+            // Distinct as labelled graphs, but relabelled copies of fewer than p graphs.
+            int found = e.distinct();
+            throw new IllegalArgumentException("class '" + label + "' has only " + found
+                    + " graph" + (found == 1 ? "" : "s") + " at positive distance from each"
+                    + " other among its " + members.size() + " members (the others are"
+                    + " relabelled copies of " + (found == 1 ? "it" : "them")
+                    + ": isomorphic copies count once), fewer than the " + p
+                    + " medoids asked for", e);
+        }
         int[] indices = result.medoids();
         Arrays.sort(indices);
         List<Graph> medoids = new ArrayList<>(p);

@@ -27,6 +27,7 @@ import org.orbifold.space.LabelEncoder;
  * member of all classes but one (for example two classes, one with a single member), its
  * training set has one class, which no classifier of this package accepts:
  * {@link #crossValidate} then throws, naming the fold and the classes it holds entirely.
+ * Labels of a single class are refused before any fold is fitted.
  */
 public final class Evaluation {
 
@@ -154,7 +155,8 @@ public final class Evaluation {
      * @param labels one label per graph, no nulls
      * @param k the number of folds, between 2 and {@code N}
      * @param seed the seed of {@link #stratifiedFolds}
-     * @param executor runs the predictions of each fold
+     * @param executor runs the predictions of each fold (not from a task of the same
+     *     bounded pool: see {@link GraphClassifierModel#predictAll})
      * @return the out-of-fold prediction of every graph, in input order; compare with
      *     {@code labels} by {@link #accuracy} or {@link #confusionMatrix}
      * @throws IllegalArgumentException as {@link #stratifiedFolds}, and when the fit of a
@@ -162,7 +164,9 @@ public final class Evaluation {
      *     the learner needs), a new one whose message begins {@code "fold f of k: "} and
      *     whose cause is the fit's exception (a {@link TrainingDivergedException}, say); when
      *     the classifier refuses a training set of fewer than two classes, the exception
-     *     also names the classes the fold holds entirely (see the Limitations above)
+     *     also names the classes the fold holds entirely (see the Limitations above); also,
+     *     before any fit, when the labels hold a single class, a message beginning
+     *     {@code "the labels hold only one class 'x'"}
      */
     public static List<String> crossValidate(GraphClassifier classifier, GraphSpace space,
             List<Graph> graphs, List<String> labels, int k, long seed, Executor executor) {
@@ -180,7 +184,8 @@ public final class Evaluation {
      * @param labels one label per graph, no nulls
      * @param k the number of folds, between 2 and {@code N}
      * @param seed the seed of {@link #stratifiedFolds}
-     * @param executor runs the predictions of each fold
+     * @param executor runs the predictions of each fold (not from a task of the same
+     *     bounded pool: see {@link GraphClassifierModel#predictAll})
      * @param listener hears, after each fold, its number (from 1), its accuracy, 0 as the
      *     step, and the elapsed time; its answer is ignored, since every fold must run for
      *     the out-of-fold predictions to be complete
@@ -190,7 +195,9 @@ public final class Evaluation {
      *     the learner needs), a new one whose message begins {@code "fold f of k: "} and
      *     whose cause is the fit's exception (a {@link TrainingDivergedException}, say); when
      *     the classifier refuses a training set of fewer than two classes, the exception
-     *     also names the classes the fold holds entirely (see the Limitations above)
+     *     also names the classes the fold holds entirely (see the Limitations above); also,
+     *     before any fit, when the labels hold a single class, a message beginning
+     *     {@code "the labels hold only one class 'x'"}
      */
     public static List<String> crossValidate(GraphClassifier classifier, GraphSpace space,
             List<Graph> graphs, List<String> labels, int k, long seed, Executor executor,
@@ -199,6 +206,14 @@ public final class Evaluation {
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(listener, "listener");
         Checks.requireLabelled(space, graphs, labels);
+        Set<String> classes = new TreeSet<>(labels);
+        if (classes.size() < 2) {
+            // Every training set would hold that class alone: say so once, not per fold.
+            throw new IllegalArgumentException("the labels hold only one class '"
+                    + classes.iterator().next() + "' (all " + labels.size() + " graphs);"
+                    + " cross-validation needs two classes or more, since every training"
+                    + " set would hold that class alone");
+        }
         long started = System.nanoTime();
         String[] predictions = new String[graphs.size()];
         boolean[] inTest = new boolean[graphs.size()];

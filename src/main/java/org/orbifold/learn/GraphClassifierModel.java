@@ -40,7 +40,9 @@ public interface GraphClassifierModel {
     /**
      * Returns one score per class, in {@link #classes()} order; larger means more likely. The
      * meaning of the numbers depends on the model (negative distances for prototype models,
-     * vote fractions for nearest neighbours) and is documented there.
+     * vote fractions for nearest neighbours) and is documented there, as is whether
+     * {@link #predict} can name a class other than the first of largest score (nearest
+     * neighbours break equal votes by distance, which their scores do not show).
      *
      * @param graph a member of {@link #space()}
      * @return a new array of {@code classes().size()} scores
@@ -52,6 +54,12 @@ public interface GraphClassifierModel {
     /**
      * Predicts the classes of several graphs, one task per graph on the executor. The result
      * is in input order and the same for any executor.
+     *
+     * <p>Calling this method from a task that runs on the same executor can deadlock when the
+     * executor has a bounded number of threads (a fixed thread pool): the calling task waits
+     * for the prediction tasks it queued behind itself, and with one thread it hangs. Give
+     * such a nested call another executor; a {@link java.util.concurrent.ForkJoinPool} adds
+     * threads for its blocked workers and does not hang this way.
      *
      * @param graphs members of {@link #space()}, no null entries
      * @param executor runs the predictions, for example a fixed thread pool or

@@ -17,6 +17,8 @@ import org.orbifold.space.IterationListener;
 import org.orbifold.space.LabelEncoder;
 import org.orbifold.space.WeightedOverflowException;
 import org.orbifold.stats.FrechetMean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A multilayer perceptron on graphs: a layer of {@code H} max-linear units, each aligning the
@@ -53,7 +55,10 @@ import org.orbifold.stats.FrechetMean;
  * or, with {@link Initialization#CLASS_MEDOIDS}, the units of a class at the scaled medoids of
  * a seeded k-medoids clustering of the class into as many clusters as it has units; its bias
  * starts at {@code -||W_j||^2 / 2}. The output weights start at {@code V_kj = 1} if unit
- * {@code j} belongs to class {@code k} and 0 otherwise, the output biases at 0.
+ * {@code j} belongs to class {@code k} and 0 otherwise, the output biases at 0. With fewer
+ * units than classes ({@link Builder#hiddenUnits}), the last classes in label order get no
+ * unit: their output weights start at 0, and they become predictable only as the dense layer
+ * learns them from the other units (a warning is logged).
  *
  * <p>Sources: B. J. Jain, "Margin perceptrons for graphs", Proc. ICPR 2014 (max-linear units
  * on graphs); B. J. Jain and K. Obermayer, "Structure spaces", J. Mach. Learn. Res. 10,
@@ -89,6 +94,8 @@ import org.orbifold.stats.FrechetMean;
  * is that of a lower bound of the unit (the similarity at the permutation found).
  */
 public final class GraphMlp implements GraphClassifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphMlp.class);
 
     /** The activation of the hidden units. */
     public enum Activation {
@@ -191,9 +198,37 @@ public final class GraphMlp implements GraphClassifier {
     }
 
     /**
+     * Returns the warning for fewer hidden units than classes, or null when every class has a
+     * unit: the last {@code K - H} classes in label order get none (the blocks of the class
+     * description), start with output weights 0 and are told apart only by what the dense
+     * layer learns from the other classes' units.
+     */
+    static String classesWithoutUnits(LabelEncoder classes, int units) {
+        int k = classes.size();
+        if (units >= k) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (int c = units; c < k && names.size() < 3; c++) {
+            names.add("'" + classes.label(c) + "'");
+        }
+        int missing = k - units;
+        String listed = String.join(", ", names) + (missing > names.size() ? ", ..." : "");
+        return "hiddenUnits " + units + " is below the " + k + " classes: " + missing
+                + (missing == 1 ? " class (" : " classes (") + listed + ") get no hidden unit"
+                + " of their own; their output weights start at 0, so the untrained network is"
+                + " no nearest-unit rule for them, and only training the dense layer on the"
+                + " other classes' units can tell them apart (hiddenUnits 0 gives one unit per"
+                + " class)";
+    }
+
+    /**
      * {@inheritDoc}
      *
-     * @throws IllegalArgumentException also if a class has too few members for its units
+     * @throws IllegalArgumentException also if a class has too few members for its units,
+     *     or, with {@link Initialization#CLASS_MEDOIDS}, too few distinct graphs or too few
+     *     graphs that differ up to relabelling (isomorphic copies count once; naming the
+     *     class)
      */
     @Override
     public GraphMlpModel fit(GraphSpace space, List<Graph> graphs, List<String> labels) {
@@ -207,6 +242,10 @@ public final class GraphMlp implements GraphClassifier {
         }
         double scale = MaxLinearUnits.inputScale(space, graphs);
         int units = hiddenUnits == 0 ? classes.size() : hiddenUnits;
+        String unitless = classesWithoutUnits(classes, units);
+        if (unitless != null) {
+            LOG.warn(unitless);
+        }
         SplittableRandom random = new SplittableRandom(seed);
         Trainer trainer = initialize(space, graphs, checked, classes, units, order, scale,
                 random);
@@ -464,6 +503,12 @@ public final class GraphMlp implements GraphClassifier {
 
         /**
          * Sets the number {@code H} of hidden units; 0 (the default) means one per class.
+         * Units are dealt to the classes in blocks, in label order. {@code H} below the
+         * number {@code K} of classes is allowed, but the last {@code K - H} classes then get
+         * no unit: their output weights start at 0, so the untrained network is no
+         * nearest-unit rule for them (it scores them by no distance), and only the dense
+         * layer's training, on the other classes' units, can tell them apart; {@code fit}
+         * logs a warning (SLF4J) naming them.
          *
          * @param value at least 0
          * @return this builder
@@ -597,6 +642,12 @@ public final class GraphMlp implements GraphClassifier {
 
         /**
          * Sets the executor of the alignments of a mini-batch.
+         *
+         * <p>Calling {@code fit} from a task that runs on this same executor can deadlock
+         * when the executor has a bounded number of threads (a fixed thread pool): the task
+         * waits for the alignment tasks it queued behind itself, and with one thread it hangs.
+         * Give such a nested call another executor; a {@link java.util.concurrent.ForkJoinPool}
+         * adds threads for its blocked workers and does not hang this way.
          *
          * @param value the executor, for example {@code Runnable::run}
          * @return this builder

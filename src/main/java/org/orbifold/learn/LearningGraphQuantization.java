@@ -194,7 +194,8 @@ public final class LearningGraphQuantization implements GraphClassifier {
      *
      * @throws IllegalArgumentException also if a class has fewer members than prototypes per
      *     class (naming the class), or, with {@link Initialization#CLASS_MEDOIDS}, fewer
-     *     distinct graphs
+     *     distinct graphs or fewer graphs that differ up to relabelling (isomorphic copies
+     *     count once; naming the class too)
      */
     @Override
     public PrototypeModel fit(GraphSpace space, List<Graph> graphs, List<String> labels) {
@@ -460,6 +461,12 @@ public final class LearningGraphQuantization implements GraphClassifier {
          * Sets where the alignments of a training graph to the prototypes and the distance
          * matrices of {@link Initialization#CLASS_MEDOIDS} run; the result does not depend
          * on it.
+         *
+         * <p>Calling {@code fit} from a task that runs on this same executor can deadlock
+         * when the executor has a bounded number of threads (a fixed thread pool): the task
+         * waits for the alignment tasks it queued behind itself, and with one thread it hangs.
+         * Give such a nested call another executor; a {@link java.util.concurrent.ForkJoinPool}
+         * adds threads for its blocked workers and does not hang this way.
          *
          * @param value the executor, for example {@code Runnable::run}
          * @return this builder

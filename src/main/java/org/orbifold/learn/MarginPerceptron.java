@@ -415,6 +415,12 @@ public final class MarginPerceptron implements GraphClassifier {
         /**
          * Sets the executor of the alignments of one sample to the class weight graphs.
          *
+         * <p>Calling {@code fit} from a task that runs on this same executor can deadlock
+         * when the executor has a bounded number of threads (a fixed thread pool): the task
+         * waits for the alignment tasks it queued behind itself, and with one thread it hangs.
+         * Give such a nested call another executor; a {@link java.util.concurrent.ForkJoinPool}
+         * adds threads for its blocked workers and does not hang this way.
+         *
          * @param value the executor, for example {@code Runnable::run}
          * @return this builder
          */

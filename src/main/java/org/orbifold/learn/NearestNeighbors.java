@@ -310,7 +310,8 @@ public final class NearestNeighbors implements GraphClassifier {
     /**
      * A fitted k-nearest-neighbour model: the stored training set, and with lower bounds the
      * training graphs' bound profiles. Its {@link #scores} are the vote fractions of the
-     * classes among the {@code k} nearest training graphs. It counts, over all calls of
+     * classes among the {@code k} nearest training graphs, without the tie-break of
+     * {@link #predict} (equal votes score the same). It counts, over all calls of
      * {@link #predict}, {@link #scores} and {@link #neighbours}, the alignments computed and
      * skipped; with a shared {@link NeighborTable}, a query answered from the table counts
      * none, and one searched for it counts the search as deep as the table.
@@ -439,6 +440,21 @@ public final class NearestNeighbors implements GraphClassifier {
             return classes.label(best);
         }
 
+        /**
+         * Returns the vote fraction of every class among the {@code k} nearest training
+         * graphs, in {@link #classes()} order; they sum to 1.
+         *
+         * <p>The fractions do not carry {@link #predict}'s tie-break: when several classes
+         * have the most votes, they score the same, while {@code predict} names the one whose
+         * voting neighbours have the smaller summed distance (then the first in label order).
+         * The first class of largest score can therefore differ from the prediction; use
+         * {@code predict} for the class, and the scores for the votes.
+         *
+         * @param graph a member of the space
+         * @return a new array of {@code classes().size()} vote fractions
+         * @throws NullPointerException if the graph is null
+         * @throws IllegalArgumentException if the graph is not in the space
+         */
         @Override
         public double[] scores(Graph graph) {
             Votes votes = vote(graph);

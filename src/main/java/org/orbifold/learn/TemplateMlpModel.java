@@ -71,8 +71,10 @@ public final class TemplateMlpModel implements GraphClassifierModel, AlignmentCo
     }
 
     /**
-     * Returns the template graph {@code T}, of order {@code space().size()} or the template
-     * order chosen ({@link TemplateMlp.Builder#templateOrder}).
+     * Returns the template graph {@code T}. Its order is, by default, the largest order of
+     * the training graphs (not {@code space().size()}: the space may hold larger graphs to
+     * predict as well); with a template order chosen
+     * ({@link TemplateMlp.Builder#templateOrder}), that order, at most {@code space().size()}.
      *
      * @return the template
      */

@@ -49,9 +49,11 @@ import org.orbifold.space.IterationListener;
  * {@link TrainingDivergedException}, or an exception caused by one, such as a caller's
  * wrapper that names the setting) is recorded as failed, with the exception's message as the
  * reason, and skipped: neither rule chooses it, and it counts as no validation graph correct.
- * The search fails, with the first such exception, only when every candidate evaluated
- * failed. Any other exception of a fit ends the search at once, as before: it is a problem
- * of the data or of every setting, not of one.
+ * The search fails only when every candidate evaluated failed, with the first such
+ * exception; each later failure is attached to it as a suppressed exception
+ * ({@link Throwable#getSuppressed()}, in candidate order), so that a caller can name every
+ * failed setting. Any other exception of a fit ends the search at once, as before: it is a
+ * problem of the data or of every setting, not of one.
  *
  * <p><b>Determinism.</b> Candidates are fitted one after another on the calling thread, each
  * with its own seeded configuration; the predictions of each candidate run on the executor
@@ -351,7 +353,7 @@ public final class ValidationSearch {
      * @throws IllegalArgumentException if there is no candidate, the lists are empty or differ
      *     in length, contain a null, or a candidate's fit rejects the training split
      * @throws RuntimeException the first failure (see the class description) when every
-     *     candidate evaluated failed
+     *     candidate evaluated failed, with the later failures as its suppressed exceptions
      */
     public static Result search(List<Candidate> candidates, List<Graph> trainGraphs,
             List<String> trainLabels, List<Graph> validationGraphs,
@@ -379,7 +381,7 @@ public final class ValidationSearch {
         int[] correct = new int[checked.size()];
         boolean[] failed = new boolean[checked.size()];
         List<String> failures = new ArrayList<>();
-        RuntimeException firstFailure = null;
+        List<RuntimeException> thrown = new ArrayList<>();
         int evaluated = 0;
         Map<Integer, GraphClassifierModel> kept = new HashMap<>();
         for (int c = 0; c < checked.size(); c++) {
@@ -393,7 +395,7 @@ public final class ValidationSearch {
                 }
                 failed[c] = true;
                 failures.add(e.getMessage() == null ? e.toString() : e.getMessage());
-                firstFailure = firstFailure == null ? e : firstFailure;
+                thrown.add(e);
                 evaluated++;
                 if (!listener.iterationDone(c + 1, Double.NaN, 0.0,
                         System.nanoTime() - started)) {
@@ -422,7 +424,13 @@ public final class ValidationSearch {
         }
 
         if (kept.isEmpty()) {
-            throw firstFailure;
+            RuntimeException first = thrown.get(0);
+            for (RuntimeException later : thrown.subList(1, thrown.size())) {
+                if (later != first) {
+                    first.addSuppressed(later);
+                }
+            }
+            throw first;
         }
         int[] scored = Arrays.copyOf(correct, evaluated);
         List<Candidate> scoredCandidates = checked.subList(0, evaluated);

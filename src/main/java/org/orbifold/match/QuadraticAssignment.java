@@ -1,5 +1,6 @@
 package org.orbifold.match;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import org.orbifold.assign.Sense;
@@ -69,12 +70,21 @@ import org.orbifold.space.Permutation;
  * that binds ({@code exact} after {@link ExactAligner#DEFAULT_TIME_LIMIT}; see
  * {@link Aligner}).
  *
- * <p><b>Limitations.</b> SciPy's options {@code P0} (a start), {@code partial_match} (pairs
- * fixed in advance) and {@code shuffle_input} have no parameter here; a start can be given
- * to {@link Aligner#align(GraphSpace, Graph, Graph, Permutation)} on the graphs of
- * {@link #toGraphs}. Like SciPy's {@code faq} and {@code 2opt}, every preset but {@code exact}
- * is a heuristic that can miss the optimum; {@code exact} is branch and bound, for orders up
- * to about 15.
+ * <p><b>Fixed pairs.</b> SciPy's {@code partial_match} is the last parameter of the
+ * overloads {@link #minimize(double[][], double[][], int[][])},
+ * {@link #maximize(double[][], double[][], int[][])},
+ * {@link #solve(double[][], double[][], Sense, String, long, int[][])} and
+ * {@link #solve(double[][], double[][], Sense, Aligner, int[][])}: the permutation honours
+ * every pair, the aligner solves the QAP of the free nodes with the cross terms as a linear
+ * term in the node attributes (so {@code exact} stays exact among the permutations that
+ * honour the pairs), and the objective is that of the full matrices.
+ *
+ * <p><b>Limitations.</b> SciPy's options {@code P0} (a start) and {@code shuffle_input}
+ * have no parameter here; a start can be given to
+ * {@link Aligner#align(GraphSpace, Graph, Graph, Permutation)} on the graphs of
+ * {@link #toGraphs} (without fixed pairs). Like SciPy's {@code faq} and {@code 2opt}, every
+ * preset but {@code exact} is a heuristic that can miss the optimum; {@code exact} is branch
+ * and bound, for orders up to about 15 (free nodes, with fixed pairs).
  */
 public final class QuadraticAssignment {
 
@@ -193,6 +203,241 @@ public final class QuadraticAssignment {
         Alignment alignment = aligner.align(graphSpace(n), graphs[0], graphs[1]);
         Permutation p = alignment.permutation();
         return new Solution(p, objective(a, b, p.toArray()), alignment.certified());
+    }
+
+    /**
+     * Minimises {@code f(p)} over the permutations that honour fixed pairs, with the default
+     * aligner ({@code faq} preset, seed 0): SciPy's
+     * {@code options={"partial_match": partialMatch}}.
+     *
+     * @param a matrix {@code A}, {@code n x n}, finite; not modified
+     * @param b matrix {@code B}, {@code n x n}, finite; not modified
+     * @param partialMatch the fixed pairs, as described at
+     *     {@link #solve(double[][], double[][], Sense, Aligner, int[][])}; not modified
+     * @return a permutation with {@code p(partialMatch[k][0]) = partialMatch[k][1]} for every
+     *     {@code k}, its objective on the full matrices and whether it is proven optimal
+     *     among the permutations that honour the pairs
+     * @throws NullPointerException if a matrix, one of its rows, {@code partialMatch} or one
+     *     of its rows is null
+     * @throws IllegalArgumentException as
+     *     {@link #solve(double[][], double[][], Sense, Aligner, int[][])}
+     */
+    public static Solution minimize(double[][] a, double[][] b, int[][] partialMatch) {
+        return solve(a, b, Sense.MINIMIZE, Aligners.defaultAligner(0), partialMatch);
+    }
+
+    /**
+     * Maximises {@code f(p)} over the permutations that honour fixed pairs, with the default
+     * aligner ({@code faq} preset, seed 0).
+     *
+     * @param a matrix {@code A}, {@code n x n}, finite; not modified
+     * @param b matrix {@code B}, {@code n x n}, finite; not modified
+     * @param partialMatch the fixed pairs, as described at
+     *     {@link #solve(double[][], double[][], Sense, Aligner, int[][])}; not modified
+     * @return a permutation that honours the pairs, its objective on the full matrices and
+     *     whether it is proven optimal among the permutations that honour them
+     * @throws NullPointerException if a matrix, one of its rows, {@code partialMatch} or one
+     *     of its rows is null
+     * @throws IllegalArgumentException as
+     *     {@link #solve(double[][], double[][], Sense, Aligner, int[][])}
+     */
+    public static Solution maximize(double[][] a, double[][] b, int[][] partialMatch) {
+        return solve(a, b, Sense.MAXIMIZE, Aligners.defaultAligner(0), partialMatch);
+    }
+
+    /**
+     * Solves the problem over the permutations that honour fixed pairs, with an aligner given
+     * by name.
+     *
+     * @param a matrix {@code A}, {@code n x n}, finite; not modified
+     * @param b matrix {@code B}, {@code n x n}, finite; not modified
+     * @param sense whether to minimise or maximise {@code f}
+     * @param aligner one of {@link Aligners#names()}, such as {@code faq} or {@code exact}
+     * @param seed the aligner's seed (SciPy's {@code rng})
+     * @param partialMatch the fixed pairs, as described at
+     *     {@link #solve(double[][], double[][], Sense, Aligner, int[][])}; not modified
+     * @return a permutation that honours the pairs, its objective on the full matrices and
+     *     whether it is proven optimal among the permutations that honour them
+     * @throws NullPointerException if a matrix, one of its rows, {@code sense},
+     *     {@code partialMatch} or one of its rows is null
+     * @throws IllegalArgumentException if the aligner's name is unknown (the message lists
+     *     the names), or as {@link #solve(double[][], double[][], Sense, Aligner, int[][])}
+     */
+    public static Solution solve(double[][] a, double[][] b, Sense sense, String aligner,
+            long seed, int[][] partialMatch) {
+        return solve(a, b, sense, Aligners.byName(aligner, seed), partialMatch);
+    }
+
+    /**
+     * Solves the problem over the permutations that honour fixed pairs, SciPy's
+     * {@code partial_match} ("seeding"): row {@code k} of {@code partialMatch} is a pair
+     * {@code {i, j}} that fixes facility {@code i} (row {@code i} of {@code A}) at location
+     * {@code j} (row {@code j} of {@code B}), {@code p(i) = j}. An empty array (SciPy's
+     * shape {@code (0, 2)}) fixes nothing and gives the answer of
+     * {@link #solve(double[][], double[][], Sense, Aligner)}.
+     *
+     * <p>With {@code s} pairs fixed the problem is reduced as SciPy reduces it: the
+     * {@code s x s} block of fixed facilities is a constant, and the terms between a fixed
+     * facility {@code t} (at location {@code u}) and a free facility {@code i} at location
+     * {@code a}, {@code A[t][i] B[u][a] + A[i][t] B[a][u]}, depend on {@code i} and
+     * {@code a} only, a linear term. The aligner solves the QAP of order {@code n - s} on the
+     * free facilities and locations (both in increasing index order), whose two graphs carry
+     * the linear term in their node attributes: {@code 1 + 2 s} channels, the diagonal entry
+     * as without pairs, then {@code A[t][i]} and {@code A[i][t]} for each fixed pair on the
+     * node of facility {@code i}, and {@code -B[u][a]} and {@code -B[a][u]} on the node of
+     * location {@code a} (with {@code +} when maximising, as the edges), so that the node
+     * similarity {@code <x_i, y_a>} is the whole linear term, negated when minimising, and
+     * the similarity of the two graphs under a permutation of the free nodes is
+     * {@code -f(p)} (or {@code f(p)}) up to the constant.
+     * Every entry of {@code A} and {@code B} appears in these graphs at most once, so their
+     * norms stay within those of the matrices and the bounds of the refusals below still
+     * hold. The aligner thus works on the reduced problem as on any other: {@code exact}
+     * returns a permutation proven optimal among those that honour the pairs, and the
+     * heuristics search only such permutations. The objective is summed from the full
+     * matrices. When at most one facility is left free the pairs determine the permutation,
+     * which is returned certified without calling the aligner.
+     *
+     * @param a matrix {@code A}, {@code n x n}, finite; not modified
+     * @param b matrix {@code B}, {@code n x n}, finite; not modified
+     * @param sense whether to minimise or maximise {@code f}
+     * @param aligner the aligner; called on the reduced problem when it has order 2 or more
+     * @param partialMatch {@code s x 2}, {@code 0 <= s <= n}: rows {@code {i, j}} with
+     *     {@code i} and {@code j} in {@code 0..n-1}, no {@code i} and no {@code j} twice; not
+     *     modified
+     * @return a permutation with {@code p(partialMatch[k][0]) = partialMatch[k][1]} for every
+     *     {@code k}, its objective {@code f(p)} on the full matrices, and whether it is proven
+     *     optimal among the permutations that honour the pairs
+     * @throws NullPointerException if a matrix, one of its rows, {@code sense},
+     *     {@code aligner}, {@code partialMatch} or one of its rows is null
+     * @throws IllegalArgumentException if the matrices are refused as by
+     *     {@link #solve(double[][], double[][], Sense, Aligner)}, a row of
+     *     {@code partialMatch} is not a pair, an index is outside {@code 0..n-1}, or a
+     *     facility or a location is fixed twice (the message names the rows)
+     */
+    public static Solution solve(double[][] a, double[][] b, Sense sense, Aligner aligner,
+            int[][] partialMatch) {
+        Objects.requireNonNull(sense, "sense");
+        Objects.requireNonNull(aligner, "aligner");
+        int n = requirePair(a, b);
+        int[] fixed = fixedPairs(partialMatch, n);
+        int seeds = partialMatch.length;
+        if (seeds == 0) {
+            return solve(a, b, sense, aligner);
+        }
+        int m = n - seeds;
+        int[] free = new int[m];
+        int[] open = new int[m];
+        boolean[] taken = new boolean[n];
+        for (int[] pair : partialMatch) {
+            taken[pair[1]] = true;
+        }
+        for (int i = 0, f = 0, l = 0; i < n; i++) {
+            if (fixed[i] < 0) {
+                free[f++] = i;
+            }
+            if (!taken[i]) {
+                open[l++] = i;
+            }
+        }
+        int[] p = fixed.clone();
+        if (m <= 1) {
+            if (m == 1) {
+                p[free[0]] = open[0];
+            }
+            return new Solution(Permutation.of(p), objective(a, b, p), true);
+        }
+        double sign = sense == Sense.MINIMIZE ? -1.0 : 1.0;
+        Graph x = reduced(a, 1.0, free, partialMatch, 0);
+        Graph y = reduced(b, sign, open, partialMatch, 1);
+        Alignment alignment = aligner.align(new GraphSpace(m, 1 + 2 * seeds, 1, 1.0, 1.0), x,
+                y);
+        Permutation q = alignment.permutation();
+        for (int k = 0; k < m; k++) {
+            p[free[k]] = open[q.get(k)];
+        }
+        return new Solution(Permutation.of(p), objective(a, b, p), alignment.certified());
+    }
+
+    /**
+     * Checks the fixed pairs against the order {@code n} and returns, for every facility,
+     * its fixed location or -1.
+     */
+    private static int[] fixedPairs(int[][] partialMatch, int n) {
+        Objects.requireNonNull(partialMatch, "partialMatch");
+        int[] location = new int[n];
+        int[] facility = new int[n];
+        int[] rowOfFacility = new int[n];
+        int[] rowOfLocation = new int[n];
+        Arrays.fill(location, -1);
+        Arrays.fill(facility, -1);
+        for (int k = 0; k < partialMatch.length; k++) {
+            int[] pair = partialMatch[k];
+            if (pair == null) {
+                throw new NullPointerException("partialMatch row " + k + " is null");
+            }
+            if (pair.length != 2) {
+                throw new IllegalArgumentException("partialMatch row " + k + " has "
+                        + pair.length + (pair.length == 1 ? " entry" : " entries")
+                        + "; each row must be a pair {i, j}, node i of A fixed to node j of B"
+                        + " (SciPy's partial_match has shape (s, 2))");
+            }
+            for (int side = 0; side < 2; side++) {
+                if (pair[side] < 0 || pair[side] >= n) {
+                    throw new IllegalArgumentException("partialMatch row " + k + " = {"
+                            + pair[0] + ", " + pair[1] + "}: node " + pair[side] + " of "
+                            + (side == 0 ? "A" : "B") + " is out of range; the matrices have"
+                            + " order " + n + (n == 0 ? ", so there is no node to fix"
+                                    : ", so nodes are 0.." + (n - 1)));
+                }
+            }
+            int i = pair[0];
+            int j = pair[1];
+            if (location[i] >= 0) {
+                throw new IllegalArgumentException("partialMatch rows " + rowOfFacility[i]
+                        + " and " + k + " both fix node " + i + " of A; each node may be"
+                        + " fixed once");
+            }
+            if (facility[j] >= 0) {
+                throw new IllegalArgumentException("partialMatch rows " + rowOfLocation[j]
+                        + " and " + k + " both fix node " + j + " of B; each node may be"
+                        + " fixed once");
+            }
+            location[i] = j;
+            facility[j] = i;
+            rowOfFacility[i] = k;
+            rowOfLocation[j] = k;
+        }
+        return location;
+    }
+
+    /**
+     * Returns the graph of the free nodes {@code nodes} of {@code matrix} (A when
+     * {@code side} is 0, B when 1) as {@link #solve(double[][], double[][], Sense, Aligner,
+     * int[][])} describes it: every entry times {@code sign}, edges among the free nodes,
+     * and node channels of the diagonal and, for each fixed pair, the entries between the
+     * node and that pair's node on this side (row, then column).
+     */
+    private static Graph reduced(double[][] matrix, double sign, int[] nodes, int[][] pairs,
+            int side) {
+        int m = nodes.length;
+        int dimension = 1 + 2 * pairs.length;
+        double[] attributes = new double[m * dimension];
+        double[] edges = new double[m * m];
+        for (int k = 0; k < m; k++) {
+            int i = nodes[k];
+            attributes[k * dimension] = sign * matrix[i][i] + 0.0;
+            for (int t = 0; t < pairs.length; t++) {
+                int fixedNode = pairs[t][side];
+                attributes[k * dimension + 1 + 2 * t] = sign * matrix[fixedNode][i] + 0.0;
+                attributes[k * dimension + 2 + 2 * t] = sign * matrix[i][fixedNode] + 0.0;
+            }
+            for (int l = 0; l < m; l++) {
+                if (l != k) {
+                    edges[k * m + l] = sign * matrix[i][nodes[l]] + 0.0;
+                }
+            }
+        }
+        return Graph.fromArrays(m, dimension, 1, true, attributes, edges);
     }
 
     /**

@@ -144,6 +144,29 @@ class ClassifyReportTest {
     }
 
     /**
+     * Fewer hidden units than classes are noted once for the run, by the option's name, in
+     * text and JSON, whatever the number of folds; one unit per class is not noted.
+     */
+    @Test
+    void fewerHiddenUnitsThanClassesAreNotedOnce() {
+        Run few = MainTest.run("classify", "--folds", "3", "--limit", "60", "--threads", "1",
+                "--method", "mlp", "--hidden-units", "2", "--epochs", "1", "--json");
+        Run enough = MainTest.run("classify", "--folds", "3", "--limit", "60", "--threads",
+                "1", "--method", "mlp", "--hidden-units", "9", "--epochs", "1");
+
+        assertEquals(0, few.exitCode(), few.err());
+        List<?> notes = (List<?>) few.json().get("notes");
+        assertEquals(1, notes.stream().filter(n -> n.toString().startsWith("--hidden-units"))
+                .count(), notes.toString());
+        assertTrue(notes.contains("--hidden-units 2 is below the 9 classes: a class without a"
+                + " unit of its own starts with output weights 0 and is told apart only by"
+                + " training the dense layer (0 gives one unit per class)"), notes.toString());
+        assertFalse(few.err().contains("hiddenUnits"), few.err());
+        assertEquals(0, enough.exitCode(), enough.err());
+        assertFalse(enough.out().contains("--hidden-units"), enough.out());
+    }
+
+    /**
      * A {@code --limit} above the graphs there are is noted, by {@code classify} and, since
      * every command selects its sample the same way, by the others; one that cuts is not.
      */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.orbifold.cli.MainTest.Run;
 
-/** Fixed-point below a billion, scientific from there on. */
+/** Fixed-point below a billion, scientific from there on and for tiny measures. */
 class NumbersTest {
 
     @Test
@@ -25,6 +25,22 @@ class NumbersTest {
         assertEquals("0.00", Numbers.decimal(-0.004, 2));
         assertEquals("-0.01", Numbers.decimal(-0.005, 2));
         assertEquals("-0.000001", Numbers.decimal(-1e-6, 6));
+    }
+
+    @Test
+    void showsTinyNonzeroMeasuresInScientificNotation() {
+        assertEquals("4.000000e-07", Numbers.decimalOrTiny(4e-7, 6));
+        assertEquals("-2.220446e-16", Numbers.decimalOrTiny(-2.220446049250313e-16, 6));
+        assertEquals("1.000000e-300", Numbers.decimalOrTiny(1e-300, 6));
+        assertEquals("4.900000e-324", Numbers.decimalOrTiny(Double.MIN_VALUE, 6));
+        assertEquals("4.00e-03", Numbers.decimalOrTiny(0.004, 2));
+        // Zero of either sign, and every value that shows a nonzero digit, as decimal().
+        for (double v : new double[] {0.0, -0.0, 1e-6, -1e-6, 6e-7, 0.37144, 48.159974, 1e9,
+            -3.5e12, Double.NaN, Double.NEGATIVE_INFINITY}) {
+            assertEquals(Numbers.decimal(v, 6), Numbers.decimalOrTiny(v, 6), "" + v);
+        }
+        assertEquals("0.000000", Numbers.decimalOrTiny(-0.0, 6));
+        assertEquals("0.000001", Numbers.decimalOrTiny(6e-7, 6));
     }
 
     @Test

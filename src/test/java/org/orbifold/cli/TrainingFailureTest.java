@@ -92,11 +92,66 @@ class TrainingFailureTest {
     }
 
     @Test
-    void aSearchWhoseEverySettingDivergesFailsWithTheFirst() throws IOException {
+    void aSearchWhoseOnlySettingDivergesNamesIt() throws IOException {
         Run r = MainTest.run(with(splits(), "--method", "perceptron", "--learning-rate",
-                "1e299,1e300"));
+                "1e300"));
 
-        assertNamed(r, "for learning rate 1e299 (perceptron; ", "lower --learning-rate");
+        assertNamed(r, "for learning rate 1e300 (perceptron; ", "lower --learning-rate");
+        assertFalse(r.err().contains("settings"), r.err());
+    }
+
+    @Test
+    void aSearchWhoseEverySettingDivergesNamesEachWithItsReason() throws IOException {
+        String[] search = with(splits(), "--method", "perceptron", "--learning-rate",
+                "1e299,1e300");
+        for (Run r : List.of(MainTest.run(search), MainTest.run(with(search, "--json")))) {
+
+            assertEquals(CliException.DATA, r.exitCode(), r.out());
+            assertEquals("", r.out(), "no JSON or report for a failed run");
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "both settings of the validation"
+                    + " search failed: 1) training diverged for learning rate 1e299"
+                    + " (perceptron; "), r.err());
+            assertTrue(r.err().contains("; 2) training diverged for learning rate 1e300"
+                    + " (perceptron; "), r.err());
+            assertEquals(2, r.err().split(OVERFLOW, -1).length - 1, "each reason: " + r.err());
+            assertEquals(2, r.err().split("lower --learning-rate", -1).length - 1, r.err());
+        }
+    }
+
+    @Test
+    void manyFailedSettingsAreCountedAndTheFirstFewNamed() throws IOException {
+        Run r = MainTest.run(with(splits(), "--method", "perceptron", "--learning-rate",
+                "1e296,1e297,1e298,1e299,1e300"));
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "all 5 settings of the validation"
+                + " search failed; the first 3: 1) training diverged for learning rate 1e296"),
+                r.err());
+        assertTrue(r.err().contains("; 3) training diverged for learning rate 1e298 "),
+                r.err());
+        assertFalse(r.err().contains("1e299 ") || r.err().contains("4)"), r.err());
+        assertTrue(r.err().strip().endsWith("; and 2 more (settings 4 to 5 of the grid)"),
+                r.err());
+        assertEquals(3, r.err().split(OVERFLOW, -1).length - 1, r.err());
+    }
+
+    @Test
+    void theMessageOfEveryFailedSettingCountsWhatItLeavesOut() {
+        CliException first = CliException.data("a");
+        for (String later : new String[] {"b", "c", "d"}) {
+            first.addSuppressed(CliException.data(later));
+        }
+        assertEquals("all 4 settings of the validation search failed: 1) a; 2) b; 3) c; 4) d",
+                ClassifyCommand.everySettingFailed(first));
+        first.addSuppressed(new IllegalStateException("e"));
+        assertEquals("all 5 settings of the validation search failed; the first 3: 1) a;"
+                + " 2) b; 3) c; and 2 more (settings 4 to 5 of the grid)",
+                ClassifyCommand.everySettingFailed(first));
+        first.addSuppressed(new IllegalStateException());
+        assertTrue(ClassifyCommand.everySettingFailed(first).endsWith("; and 3 more"
+                + " (settings 4 to 6 of the grid)"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.orbifold.match.Aligner;
@@ -39,6 +40,42 @@ class ClusteringHooksTest {
         assertEquals(computed.objective(), given.objective(), 0.0);
         assertArrayEquals(computed.trace(), given.trace(), 0.0);
         assertEquals(computed.distanceComputations(), given.distanceComputations());
+    }
+
+    /**
+     * The builder copies the matrix: zeroing the caller's array after building (or after
+     * handing it to the builder) changes no later run of the same instance.
+     */
+    @Test
+    void theGivenMatrixIsCopied() {
+        ClusterTestGraphs.Sample sample = ClusterTestGraphs.families(SEED, 4, 1.5);
+        Aligner faq = Aligners.byName("faq", 3);
+        GraphSpace space = GraphSpace.of(sample.graphs());
+        double[][] matrix = Medoid.distanceMatrix(space, sample.graphs(), faq, Runnable::run);
+
+        CentralClustering.Builder builder = CentralClustering.kMedoids(3).aligner(faq).seed(4)
+                .distances(matrix);
+        CentralClustering clustering = builder.build();
+        ClusteringResult first = clustering.cluster(space, sample.graphs());
+        for (double[] row : matrix) {
+            Arrays.fill(row, 0.0);
+        }
+        ClusteringResult again = clustering.cluster(space, sample.graphs());
+        ClusteringResult later = builder.build().cluster(space, sample.graphs());
+
+        for (ClusteringResult result : List.of(again, later)) {
+            assertArrayEquals(first.labels(), result.labels());
+            assertArrayEquals(first.medoids(), result.medoids());
+            assertEquals(first.objective(), result.objective(), 0.0);
+        }
+
+        // A null row is kept for the check to name it.
+        double[][] holed = Medoid.distanceMatrix(space, sample.graphs(), faq, Runnable::run);
+        holed[2] = null;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CentralClustering.kMedoids(3).aligner(faq).distances(holed).build()
+                        .cluster(space, sample.graphs()));
+        assertTrue(e.getMessage().contains("row 2"), e.getMessage());
     }
 
     /** A matrix that does not fit the graphs, and one for k-means, are refused. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
+import org.orbifold.cluster.TooFewDistinctGraphsException;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
 import org.orbifold.space.Graph;
@@ -201,6 +202,39 @@ class ClassMedoidsTest {
                 () -> medoids(2, 0, 1).fit(space, copies, labels));
         assertTrue(same.getMessage().contains("class 'a' has 1 distinct graph among its 2 members"),
                 same.getMessage());
+    }
+
+    /**
+     * Two differently numbered copies of one graph are distinct labelled graphs but one
+     * graph up to relabelling: two medoids of their class are refused naming the class, by
+     * LVQ and by the graph MLP alike, with the clustering's exception as the cause.
+     */
+    @Test
+    void isomorphicCopiesAreRefusedNamingTheClass() {
+        Graph g = train.graphs().get(0);
+        int[] image = new int[g.order()];
+        for (int i = 0; i < image.length; i++) {
+            image[i] = image.length - 1 - i;
+        }
+        Graph copy = g.permute(Permutation.of(image));
+        assertTrue(!copy.equals(g), "a differently numbered copy");
+        List<Graph> graphs = List.of(g, copy, train.graphs().get(7), train.graphs().get(8));
+        List<String> labels = List.of("a", "a", "b", "b");
+        GraphSpace copies = GraphSpace.of(graphs);
+        String expected = "class 'a' has only 1 graph at positive distance from each other"
+                + " among its 2 members (the others are relabelled copies of it: isomorphic"
+                + " copies count once), fewer than the 2 medoids asked for";
+
+        IllegalArgumentException lvq = assertThrows(IllegalArgumentException.class,
+                () -> medoids(2, 0, 1).fit(copies, graphs, labels));
+        assertEquals(expected, lvq.getMessage());
+        assertTrue(lvq.getCause() instanceof TooFewDistinctGraphsException);
+
+        IllegalArgumentException mlp = assertThrows(IllegalArgumentException.class,
+                () -> GraphMlp.builder().aligner(exact).hiddenUnits(4).epochs(0)
+                        .initialization(GraphMlp.Initialization.CLASS_MEDOIDS).seed(5)
+                        .executor(Runnable::run).build().fit(copies, graphs, labels));
+        assertEquals(expected, mlp.getMessage());
     }
 
     @Test

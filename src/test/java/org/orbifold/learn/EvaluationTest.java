@@ -175,6 +175,23 @@ class EvaluationTest {
         assertTrue(e.getCause() instanceof IllegalArgumentException);
     }
 
+    /** Labels of one class are refused up front, with the class, not per fold. */
+    @Test
+    void crossValidationOfOneClassIsRefusedUpFront() {
+        LearnTestGraphs.Labelled data = LearnTestGraphs.families(41, 3, 0.1);
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < data.graphs().size(); i++) {
+            labels.add("x");
+        }
+        GraphSpace space = GraphSpace.of(data.graphs());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Evaluation.crossValidate(new NearestNeighbors(Aligners.byName("exact", 1),
+                        1), space, data.graphs(), labels, 3, 2, Runnable::run));
+        assertEquals("the labels hold only one class 'x' (all " + labels.size() + " graphs);"
+                + " cross-validation needs two classes or more, since every training set"
+                + " would hold that class alone", e.getMessage());
+    }
+
     /**
      * Classes of 3 graphs, 3 folds: every training set holds 2 graphs of each class, fewer
      * than LVQ's 3 prototypes per class, so the first fold's fit fails, and the message names

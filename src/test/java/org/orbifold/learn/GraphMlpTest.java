@@ -254,4 +254,41 @@ class GraphMlpTest {
         assertThrows(IllegalArgumentException.class, () -> GraphMlp.builder().weightOrder(-1));
         assertThrows(IllegalStateException.class, () -> GraphMlp.builder().build());
     }
+
+    /**
+     * One unit for three classes: the unit goes to the first class, the other two start with
+     * output weights 0, and the warning names them; the model is still well defined, and
+     * training the dense layer makes every class predicted.
+     */
+    @Test
+    void fewerUnitsThanClassesLeaveClassesToTheDenseLayer() {
+        LabelEncoder classes = LabelEncoder.of(train.labels());
+        assertEquals("hiddenUnits 1 is below the 3 classes: 2 classes ('path', 'star') get no"
+                + " hidden unit of their own; their output weights start at 0, so the untrained"
+                + " network is no nearest-unit rule for them, and only training the dense layer"
+                + " on the other classes' units can tell them apart (hiddenUnits 0 gives one"
+                + " unit per class)",
+                GraphMlp.classesWithoutUnits(classes, 1));
+        assertEquals(null, GraphMlp.classesWithoutUnits(classes, 3));
+        assertEquals(null, GraphMlp.classesWithoutUnits(classes, 7));
+        List<String> many = new ArrayList<>();
+        for (char c = 'a'; c <= 'f'; c++) {
+            many.add(String.valueOf(c));
+        }
+        assertTrue(GraphMlp.classesWithoutUnits(LabelEncoder.of(many), 2)
+                .contains("4 classes ('c', 'd', 'e', ...)"));
+
+        GraphMlpModel start = GraphMlp.builder().aligner(exact).hiddenUnits(1).epochs(0)
+                .seed(3).executor(Runnable::run).build().fit(space, train.graphs(),
+                        train.labels());
+        assertArrayEquals(new double[][] {{1.0}, {0.0}, {0.0}}, start.outputWeights());
+
+        LearnTestGraphs.Labelled test = LearnTestGraphs.families(35, 4, 0.1);
+        GraphMlpModel trained = GraphMlp.builder().aligner(exact).hiddenUnits(1).epochs(60)
+                .learningRate(0.3).seed(3).executor(Runnable::run).build()
+                .fit(space, train.graphs(), train.labels());
+        List<String> predicted = trained.predictAll(test.graphs(), Runnable::run);
+        assertEquals(LearnTestGraphs.CLASSES, predicted.stream().distinct().sorted().toList(),
+                "every class is predicted: " + predicted);
+    }
 }

@@ -89,6 +89,7 @@ class NearestNeighborsTest {
         NearestNeighbors.Model closer = new NearestNeighbors(exact, 2)
                 .fit(line, points, List.of("a", "b"));
         assertEquals("b", closer.predict(LearnTestGraphs.point(0.0)));
+        // The scores show the votes only: equal, so their first maximum is 'a', not 'b'.
         assertArrayEquals(new double[] {0.5, 0.5}, closer.scores(LearnTestGraphs.point(0.0)),
                 TOLERANCE);
 

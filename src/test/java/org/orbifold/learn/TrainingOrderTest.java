@@ -74,4 +74,20 @@ class TrainingOrderTest {
         assertEquals(1, ModelOrders.trainingOrder(wide, List.of(Graph.builder(1, 1).build())),
                 "graphs without nodes still get weight graphs of one node");
     }
+
+    /**
+     * The template's order is the training graphs' largest order, not the space size, or the
+     * template order asked for, at most the space size.
+     */
+    @Test
+    void theTemplateHasTheLargestTrainingOrderOrTheOrderAskedFor() {
+        GraphSpace wide = GraphSpace.of(train.graphs()).withSize(9);
+        int[][] cases = {{0, 5}, {3, 3}, {7, 7}, {20, 9}};
+        for (int[] c : cases) {
+            TemplateMlpModel model = TemplateMlp.builder().aligner(faq).epochs(1)
+                    .hiddenUnits(2).templateOrder(c[0]).executor(Runnable::run).build()
+                    .fit(wide, train.graphs(), train.labels());
+            assertEquals(c[1], model.template().order(), "template order " + c[0]);
+        }
+    }
 }

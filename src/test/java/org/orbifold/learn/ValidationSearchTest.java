@@ -100,16 +100,57 @@ class ValidationSearchTest {
     }
 
     @Test
-    void aSearchWhoseEveryCandidateDivergesThrowsTheFirstFailure() {
+    void aSearchWhoseEveryCandidateDivergesThrowsTheFirstFailureWithTheOthers() {
         GraphSpace space = space();
         List<Candidate> candidates = List.of(
                 new Candidate("one", space, diverging("first")),
-                new Candidate("two", space, diverging("second")));
+                new Candidate("two", space, diverging("second")),
+                new Candidate("three", space, diverging("third")));
 
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> ValidationSearch.search(candidates, TRAIN, TRAIN_LABELS, VALID,
                         VALID_LABELS, Runnable::run));
         assertEquals("first", e.getMessage());
+        assertEquals(List.of("second", "third"), Arrays.stream(e.getSuppressed())
+                .map(Throwable::getMessage).toList());
+    }
+
+    @Test
+    void aStoppedSearchWhoseEvaluatedCandidatesDivergedNamesOnlyThose() {
+        GraphSpace space = space();
+        List<Candidate> candidates = List.of(
+                new Candidate("one", space, diverging("first")),
+                new Candidate("two", space, diverging("second")),
+                new Candidate("k 1", space, new NearestNeighbors(EXACT, 1)));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ValidationSearch.search(candidates, TRAIN, TRAIN_LABELS, VALID,
+                        VALID_LABELS, Runnable::run, ValidationSearch.Selection.MOST_CORRECT,
+                        (k, value, step, nanos) -> k < 2));
+        assertEquals("first", e.getMessage());
+        assertEquals(List.of("second"), Arrays.stream(e.getSuppressed())
+                .map(Throwable::getMessage).toList());
+    }
+
+    @Test
+    void oneExceptionThrownByTwoCandidatesIsNotAttachedToItself() {
+        GraphSpace space = space();
+        IllegalStateException same = new IllegalStateException("same",
+                new TrainingDivergedException("a learner", 1, 1e300, Double.NaN,
+                        new org.orbifold.space.WeightedOverflowException("overflow")));
+        GraphClassifier throwsSame = (sp, graphs, labels) -> {
+            throw same;
+        };
+        List<Candidate> candidates = List.of(new Candidate("one", space, throwsSame),
+                new Candidate("two", space, throwsSame), new Candidate("three", space,
+                        diverging("other")));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ValidationSearch.search(candidates, TRAIN, TRAIN_LABELS, VALID,
+                        VALID_LABELS, Runnable::run));
+        assertTrue(e == same);
+        assertEquals(List.of("other"), Arrays.stream(e.getSuppressed())
+                .map(Throwable::getMessage).toList());
     }
 
     @Test

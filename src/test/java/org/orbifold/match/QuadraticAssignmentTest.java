@@ -184,7 +184,7 @@ class QuadraticAssignmentTest {
     }
 
     /** Entries from -5 to 5, about a third of them 0; symmetric if asked. */
-    private static double[][] randomMatrix(SplittableRandom random, int n, boolean symmetric) {
+    static double[][] randomMatrix(SplittableRandom random, int n, boolean symmetric) {
         double[][] m = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = symmetric ? i : 0; j < n; j++) {
@@ -210,7 +210,7 @@ class QuadraticAssignmentTest {
         return best;
     }
 
-    private static boolean nextPermutation(int[] p) {
+    static boolean nextPermutation(int[] p) {
         int i = p.length - 2;
         while (i >= 0 && p[i] >= p[i + 1]) {
             i--;
