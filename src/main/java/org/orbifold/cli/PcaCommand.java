@@ -292,9 +292,9 @@ final class PcaCommand extends DatasetCommand {
         if (result.direction().nodeSquaredNorm() == 0.0
                 && result.direction().edgeSquaredNorm() == 0.0) {
             notes.add("no variance: the graphs, as aligned, coincide with their mean (total sum"
-                    + " of squares " + Numbers.decimalOrTiny(result.totalSumOfSquares(), 6) + "), so"
-                    + " every direction is the zero graph, every score is 0, and the highest and"
-                    + " lowest lists rank nothing");
+                    + " of squares " + Numbers.decimalOrTiny(result.totalSumOfSquares(), 6)
+                    + "), so every direction is the zero graph, every score is 0, and the"
+                    + " highest and lowest lists rank nothing");
         }
         notes.addAll(sample.dataset().notes());
         return notes;
