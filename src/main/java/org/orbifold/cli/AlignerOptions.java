@@ -171,8 +171,11 @@ final class AlignerOptions {
     /**
      * Counts the alignments of a run that are not proven optimal, for its reports: the text
      * line and the JSON's {@code uncertifiedAlignments} and {@code limitReached} of
-     * {@code mean}, {@code median}, {@code cluster}, {@code classify}, {@code pca} and
-     * {@code regress}.
+     * {@code mean}, {@code median}, {@code cluster}, {@code classify} and {@code regress}.
+     * Those commands count alignments whose certificate is the aligner's own answer, so with
+     * the exact aligner every one not proven optimal is one where the search stopped at its
+     * limit. {@code pca} words its own line: its final alignments can be unproven for the
+     * final line without any limit reached (an alternation stopped before a fixed point).
      *
      * @param unproven the alignments not proven optimal
      * @param made all alignments counted

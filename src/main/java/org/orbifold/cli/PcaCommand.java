@@ -109,9 +109,14 @@ final class PcaCommand extends DatasetCommand {
         return options.isEmpty() ? "" : " with" + options;
     }
 
-    /** What the run produced besides the result, for the report. */
+    /**
+     * What the run produced besides the result, for the report.
+     *
+     * @param counted the aligner of the whole run (medoid, mean and alternation), counting
+     *     the alignments it made and those not proven optimal
+     */
     private record Run(CenterResult mean, GeodesicPcaResult result, int workers,
-            double meanSeconds, double pcaSeconds) {
+            double meanSeconds, double pcaSeconds, CountingAligner counted) {
     }
 
     @Override
@@ -194,7 +199,7 @@ final class PcaCommand extends DatasetCommand {
 
     /** Runs the medoid, the Fréchet mean from it and the alternation on one pool. */
     private Run compute(Sample sample, GraphSpace space, int workers, int k) {
-        Aligner aligner = options.aligner();
+        CountingAligner aligner = new CountingAligner(options.aligner());
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = progress.show();
         ForkJoinPool pool = new ForkJoinPool(workers);
@@ -217,7 +222,7 @@ final class PcaCommand extends DatasetCommand {
                     .listener(bar.iterationsUpTo("pca", maxIterations, 1))
                     .build().compute(space, sample.graphs());
             double pcaSeconds = (System.nanoTime() - t1) / 1e9;
-            return new Run(mean, result, workers, meanSeconds, pcaSeconds);
+            return new Run(mean, result, workers, meanSeconds, pcaSeconds, aligner);
         } finally {
             pool.shutdownNow();
         }
@@ -236,9 +241,10 @@ final class PcaCommand extends DatasetCommand {
         GeodesicPcaResult result = run.result();
         double[] trace = result.trace();
         w.printf(Locale.ROOT, "%s%n", title(sample));
-        w.printf(Locale.ROOT, "aligner %s, seed %d%s, %s, start: Frechet mean (objective %s,"
-                + " %s)%n", options.aligner().name(), options.seed, options.timeLimitWords(),
-                Numbers.threads(run.workers()), Numbers.decimalOrTiny(run.mean().objective(), 6),
+        w.printf(Locale.ROOT, "aligner %s, seed %d%s, %s, start: Frechet mean (mean squared"
+                + " distance %s, %s)%n", options.aligner().name(), options.seed,
+                options.timeLimitWords(), Numbers.threads(run.workers()),
+                Numbers.decimalOrTiny(run.mean().objective(), 6),
                 iterationCount(run.mean().iterations()));
         w.printf(Locale.ROOT, "iterations  %d, status %s%n", result.iterations(),
                 result.status());
@@ -253,7 +259,7 @@ final class PcaCommand extends DatasetCommand {
         }
         w.printf(Locale.ROOT, "explained   %s  (share of the total sum of squares %s)%n",
                 explained, Numbers.decimalOrTiny(result.totalSumOfSquares(), 6));
-        AlignerOptions.Unproven unproven = options.unproven(result.alignments());
+        AlignerOptions.Unproven unproven = unproven(run);
         if (unproven.text() != null) {
             w.printf(Locale.ROOT, "alignments  %s; the objective is an upper bound%n",
                     unproven.text());
@@ -270,17 +276,67 @@ final class PcaCommand extends DatasetCommand {
         double pcaPart = Numbers.hundredths(run.pcaSeconds());
         w.printf(Locale.ROOT, "wall time   %.2f s (medoid and mean %.2f s + pca %.2f s)%n",
                 meanPart + pcaPart, meanPart, pcaPart);
-        CenterCommand.printNotes(w, notes(sample));
+        CenterCommand.printNotes(w, notes(sample, run));
     }
 
-    /** Returns the notes of a report, the same in text and JSON. */
-    private List<String> notes(Sample sample) {
+    /**
+     * Returns the notes of a report, the same in text and JSON: the lowered default of
+     * components, a sample without variance along the first direction, then the data set's.
+     */
+    private List<String> notes(Sample sample, Run run) {
         List<String> notes = new ArrayList<>();
         if (componentsNote != null) {
             notes.add(componentsNote);
         }
+        GeodesicPcaResult result = run.result();
+        if (result.direction().nodeSquaredNorm() == 0.0
+                && result.direction().edgeSquaredNorm() == 0.0) {
+            notes.add("no variance: the graphs, as aligned, coincide with their mean (total sum"
+                    + " of squares " + Numbers.decimalOrTiny(result.totalSumOfSquares(), 6)
+                    + "), so every direction is the zero graph, every score is 0, and the"
+                    + " highest and lowest lists rank nothing");
+        }
         notes.addAll(sample.dataset().notes());
         return notes;
+    }
+
+    /**
+     * Counts the final alignments not proven optimal for the final line, and says why, for
+     * the text line and the JSON. Two causes are told apart: the alternation ended before a
+     * fixed point ({@link GeodesicPcaResult#fixedPoint}), so the alignments were made for the
+     * previous line or the mean and none is certified for the final one; and the exact
+     * search stopped at its limit in some alignment of the run (medoid, mean or
+     * alternation), which alone sets {@code limitReached}. With a heuristic aligner no
+     * alignment claims to be optimal, so there is no text.
+     */
+    private AlignerOptions.Unproven unproven(Run run) {
+        GeodesicPcaResult result = run.result();
+        long made = result.alignments().size();
+        long unproven = result.alignments().stream().filter(a -> !a.certified()).count();
+        long stopped = options.isExact() ? run.counted().unproven() : 0L;
+        boolean reached = stopped > 0;
+        if (!options.isExact() || unproven == 0) {
+            return new AlignerOptions.Unproven(made, unproven, reached, null);
+        }
+        List<String> causes = new ArrayList<>();
+        if (!result.fixedPoint()) {
+            causes.add(maxIterations == 0 ? "--iterations 0 keeps the Frechet mean's"
+                    + " alignments, made for the mean, not for the line"
+                    : "the run ended before a fixed point (status " + result.status() + " after "
+                    + iterationCount(result.iterations()) + "), so they were made for an"
+                    + " earlier line or the mean");
+        }
+        if (reached) {
+            causes.add(String.format(Locale.ROOT, "the exact search stopped at its limit (%s)"
+                    + " in %,d of %,d alignments of the run", options.limitText(), stopped,
+                    run.counted().made()));
+        }
+        if (causes.isEmpty()) {
+            causes.add("the aligner did not prove them");
+        }
+        String text = String.format(Locale.ROOT, "%d of %d not proven optimal for the final"
+                + " line: %s", unproven, made, String.join("; and ", causes));
+        return new AlignerOptions.Unproven(made, unproven, reached, text);
     }
 
     /** Returns "1 iteration" or "K iterations". */
@@ -342,14 +398,18 @@ final class PcaCommand extends DatasetCommand {
             json.name("explainedVarianceRatios").value(result.explainedVarianceRatios());
             json.name("iterations").value(result.iterations());
             json.name("status").value(result.status().name());
-            AlignerOptions.Unproven unproven = options.unproven(result.alignments());
+            json.name("fixedPoint").value(result.fixedPoint());
+            AlignerOptions.Unproven unproven = unproven(run);
             json.name("uncertifiedAlignments").value(unproven.unproven());
+            json.name("alignmentsMade").value(run.counted().made());
+            json.name("alignmentsStoppedAtLimit").value(options.isExact()
+                    ? run.counted().unproven() : 0L);
             json.name("limitReached").value(unproven.limitReached());
             json.name("trace").value(result.trace());
             json.name("wallTimeSeconds").value(run.pcaSeconds());
             json.name("meanWallTimeSeconds").value(run.meanSeconds());
             json.name("totalWallTimeSeconds").value(run.meanSeconds() + run.pcaSeconds());
-            JsonOutput.strings(json.name("notes"), notes(sample));
+            JsonOutput.strings(json.name("notes"), notes(sample, run));
             double[][] scores = result.componentScores();
             json.name("scores").beginArray();
             for (int i = 0; i < scores.length; i++) {

@@ -14,6 +14,7 @@ import org.orbifold.io.CovariateTable;
 import org.orbifold.io.DatasetFormatException;
 import org.orbifold.io.GraphJson;
 import org.orbifold.io.JsonWriter;
+import org.orbifold.io.MoleculeReader;
 import org.orbifold.io.SvgDrawing;
 import org.orbifold.io.TextFiles;
 import org.orbifold.match.Aligner;
@@ -26,6 +27,7 @@ import org.orbifold.stats.GraphRegression;
 import org.orbifold.stats.GraphRegressionModel;
 import org.orbifold.stats.Medoid;
 import org.orbifold.stats.MedoidResult;
+import org.orbifold.stats.Status;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -121,6 +123,14 @@ final class RegressCommand extends DatasetCommand {
         Sample sample = load();
         CovariateTable file = readCovariates();
         CovariateTable table = rows(sample, file);
+        int p = table.names().size();
+        if (sample.size() <= p) {
+            // Too few graphs is a usage error, as in pca: options or the data set's size.
+            throw CliException.usage("regress needs at least " + (p + 1) + " graphs for " + p
+                    + (p == 1 ? " covariate" : " covariates") + " (a regression with an"
+                    + " intercept needs more graphs than covariates), got " + sample.size()
+                    + (ridge > 0.0 ? " (--ridge does not lift this check)" : ""));
+        }
         try {
             GraphRegression.requireValidCovariates(table.rows(), table.names(), sample.size());
         } catch (IllegalArgumentException e) {
@@ -243,14 +253,43 @@ final class RegressCommand extends DatasetCommand {
         if (table.size() == kept) {
             return table;
         }
+        if (MoleculeReader.stoppedAtLimit(sample.dataset())) {
+            // --limit N read the molecule file up to its N-th molecule only: the graphs kept
+            // are the file's first N, so its first N rows are theirs, as for other formats.
+            if (table.size() > kept) {
+                return table.select(sample.indices());
+            }
+            throw CliException.usage("--covariates " + covariates + " has " + rows(table.size())
+                    + " but --limit " + data.limit + " keeps " + CenterCommand.graphs(kept)
+                    + " of " + sample.source() + " (read up to its " + ordinal(kept)
+                    + " molecule only, so its later records were not counted): give one row"
+                    + " per graph of the data set, or one per graph kept"
+                    + skippedRecords(sample));
+        }
         String selection = kept == all ? "" : " (" + kept + " kept by "
                 + (sample.className() != null && data.limit != null ? "--class and --limit"
                 : sample.className() != null ? "--class" : "--limit") + ")";
-        throw CliException.usage("--covariates " + covariates + " has " + table.size()
-                + (table.size() == 1 ? " row" : " rows") + " but " + sample.source() + " has "
-                + CenterCommand.graphs(all) + selection + ": give one row per graph of the"
-                + " data set" + (kept == all ? "" : " or one per graph kept")
-                + skippedRecords(sample));
+        throw CliException.usage("--covariates " + covariates + " has " + rows(table.size())
+                + " but " + sample.source() + " has " + CenterCommand.graphs(all) + selection
+                + ": give one row per graph of the data set"
+                + (kept == all ? "" : " or one per graph kept") + skippedRecords(sample));
+    }
+
+    /** Returns "1 row" or "N rows". */
+    private static String rows(int count) {
+        return count + (count == 1 ? " row" : " rows");
+    }
+
+    /** Returns "1st", "2nd", "3rd", "4th", ..., "11th", "12th", "13th", "21st", .... */
+    static String ordinal(int n) {
+        int tens = n % 100;
+        String suffix = tens >= 11 && tens <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
     }
 
     /**
@@ -281,13 +320,26 @@ final class RegressCommand extends DatasetCommand {
 
     /**
      * Returns the notes of a report, the same in text and JSON: which rows of the covariate
-     * file were used when it has more than the graphs kept, then the data set's notes.
+     * file were used when it has more than the graphs kept, the covariate reader's notes
+     * (possible decimal commas), whether the Fréchet mean stopped before converging, then the
+     * data set's notes.
      */
     private List<String> notes(Run run) {
         List<String> notes = new ArrayList<>();
         if (run.fileRows() != run.sample().size()) {
             notes.add("covariates: the rows of the " + CenterCommand.graphs(run.sample().size())
-                    + " kept, of " + run.fileRows() + " rows in " + covariates);
+                    + " kept, of " + run.fileRows() + " rows in " + covariates
+                    + (MoleculeReader.stoppedAtLimit(run.sample().dataset())
+                    && run.fileRows() != run.sample().dataset().size() ? " (--limit read "
+                    + run.sample().source() + " up to its " + ordinal(run.sample().size())
+                    + " molecule only, so the rows were not counted against its records)"
+                    : ""));
+        }
+        notes.addAll(run.table().notes());
+        if (run.mean().status() != Status.CONVERGED) {
+            notes.add("the Frechet mean behind SST stopped at its iteration limit ("
+                    + FrechetMean.DEFAULT_MAX_ITERATIONS + ") before converging: SST may exceed"
+                    + " the Frechet variance, and R^2 then reads too high");
         }
         notes.addAll(run.sample().dataset().notes());
         return notes;

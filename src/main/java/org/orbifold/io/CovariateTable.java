@@ -30,22 +30,48 @@ import java.util.Objects;
  * row must have as many values as the first. Errors name the file and the line and column
  * (text) or the array entry ({@code .npy}).
  *
+ * <p><b>Decimal commas.</b> A number written with a decimal comma ({@code 0,126} for
+ * {@code 0.126}) splits into two whole numbers. A text file without a header whose every row
+ * is such a pair (an optionally signed whole number, one comma, digits only: {@code 0,126},
+ * {@code -0,132}) is refused when some row shows it cannot be two columns of whole numbers:
+ * a signed zero before the comma ({@code -0,132}) or a leading zero after it
+ * ({@code 0,05}). Without such a row the file is read as two columns, with a note
+ * ({@link #notes()}) that they may be decimal commas; a header naming the two columns reads
+ * it without the note. When a row's value count disagrees with the header or the first row
+ * and the row of two values is such a pair, the error says that decimal commas may be the
+ * cause.
+ *
  * <p>Immutable: the rows are copied on the way in and out.
  *
  * @param names one name per column
  * @param rows the values, row by row, each with {@code names.size()} entries
+ * @param notes what a reader of the results should know about how the file was read (the
+ *     possible decimal commas above), empty for most files
  */
-public record CovariateTable(List<String> names, double[][] rows) {
+public record CovariateTable(List<String> names, double[][] rows, List<String> notes) {
+
+    /**
+     * Validates and copies a table without notes.
+     *
+     * @param names one name per column
+     * @param rows the values, row by row, each with {@code names.size()} entries
+     * @throws IllegalArgumentException if there are no columns or a row has another length
+     */
+    public CovariateTable(List<String> names, double[][] rows) {
+        this(names, rows, List.of());
+    }
 
     /**
      * Validates and copies the table.
      *
      * @param names one name per column
      * @param rows the values, row by row, each with {@code names.size()} entries
+     * @param notes notes on how the file was read
      * @throws IllegalArgumentException if there are no columns or a row has another length
      */
     public CovariateTable {
         names = List.copyOf(names);
+        notes = List.copyOf(notes);
         if (names.isEmpty()) {
             throw new IllegalArgumentException("a covariate table needs at least one column");
         }
@@ -94,7 +120,7 @@ public record CovariateTable(List<String> names, double[][] rows) {
         for (int k = 0; k < indices.length; k++) {
             chosen[k] = rows[Objects.checkIndex(indices[k], rows.length)];
         }
-        return new CovariateTable(names, chosen);
+        return new CovariateTable(names, chosen, notes);
     }
 
     /**
@@ -158,6 +184,10 @@ public record CovariateTable(List<String> names, double[][] rows) {
         List<String> names = null;
         List<double[]> rows = new ArrayList<>();
         int firstLine = 0;
+        String firstRow = null;
+        boolean allPairs = true;
+        int evidenceLine = 0;
+        String evidence = null;
         for (int l = 0; l < lines.size(); l++) {
             String line = lines.get(l).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -172,9 +202,21 @@ public record CovariateTable(List<String> names, double[][] rows) {
             int expected = names != null ? names.size() : rows.isEmpty() ? fields.length
                     : rows.get(0).length;
             if (fields.length != expected) {
+                String pair = fields.length == 2 && expected == 1 ? line
+                        : fields.length == 1 && expected == 2 && names == null ? firstRow
+                        : null;
                 throw new DatasetFormatException(file, l + 1, fields.length + " values where "
                         + (names != null ? "the header (line " + firstLine + ") names "
-                        : "the first row has ") + expected);
+                        : "the first row has ") + expected
+                        + (pair != null && isCommaPair(pair) ? decimalCommaHint(pair) : ""));
+            }
+            if (rows.isEmpty()) {
+                firstRow = line;
+            }
+            allPairs &= isCommaPair(line);
+            if (evidence == null && isCommaPair(line) && cannotBeWholeNumbers(line) != null) {
+                evidence = line;
+                evidenceLine = l + 1;
             }
             double[] row = new double[fields.length];
             for (int j = 0; j < fields.length; j++) {
@@ -194,8 +236,57 @@ public record CovariateTable(List<String> names, double[][] rows) {
             throw new DatasetFormatException(file, "no rows of covariates (blank lines, lines"
                     + " starting with # and a header are not rows)");
         }
+        List<String> notes = List.of();
+        if (names == null && allPairs) {
+            if (evidence != null) {
+                throw new DatasetFormatException(file, evidenceLine, "'"
+                        + TextFiles.shown(evidence) + "' looks like "
+                        + evidence.replace(',', '.') + " written with a decimal comma: every"
+                        + " row is a whole number, a comma and digits, and this one has "
+                        + cannotBeWholeNumbers(evidence) + ", which two columns of whole"
+                        + " numbers would not have; write decimal numbers with a point ("
+                        + evidence.replace(',', '.') + ")");
+            }
+            notes = List.of("covariates: every row of " + file + " is two whole numbers"
+                    + " joined by a comma (such as '" + TextFiles.shown(firstRow) + "'), read"
+                    + " as two columns x1 and x2; if they are decimal numbers written with a"
+                    + " decimal comma, write them with a point ("
+                    + firstRow.replace(',', '.') + "); a header naming the two columns"
+                    + " drops this note");
+        }
         return new CovariateTable(names != null ? names : defaultNames(rows.get(0).length),
-                rows.toArray(new double[0][]));
+                rows.toArray(new double[0][]), notes);
+    }
+
+    /**
+     * Returns whether a line is one number that a decimal comma may have split: an
+     * optionally signed whole number, one comma, then digits only ({@code -0,132}).
+     */
+    private static boolean isCommaPair(String line) {
+        return line.matches("[+-]?[0-9]+,[0-9]+");
+    }
+
+    /**
+     * Returns what shows that a pair ({@link #isCommaPair}) is no two whole numbers, in words
+     * ("a signed zero before the comma", "a leading zero after the comma"), or null.
+     */
+    private static String cannotBeWholeNumbers(String pair) {
+        int comma = pair.indexOf(',');
+        String before = pair.substring(0, comma);
+        String after = pair.substring(comma + 1);
+        if (before.matches("[+-]0+")) {
+            return "a signed zero before the comma";
+        }
+        if (after.length() > 1 && after.charAt(0) == '0') {
+            return "a leading zero after the comma";
+        }
+        return null;
+    }
+
+    /** Returns the hint, for a value-count error, that a decimal comma split a number. */
+    private static String decimalCommaHint(String pair) {
+        return " (decimal commas? '" + TextFiles.shown(pair) + "' reads as two values; write"
+                + " decimal numbers with a point, " + pair.replace(',', '.') + ")";
     }
 
     /**
@@ -290,22 +381,23 @@ public record CovariateTable(List<String> names, double[][] rows) {
         return names;
     }
 
-    /** Compares the names and the rows by content (bit for bit). */
+    /** Compares the names, the rows by content (bit for bit) and the notes. */
     @Override
     public boolean equals(Object other) {
         return other instanceof CovariateTable that && names.equals(that.names)
-                && Arrays.deepEquals(rows, that.rows);
+                && Arrays.deepEquals(rows, that.rows) && notes.equals(that.notes);
     }
 
     /** Hashes the content that {@link #equals(Object)} compares. */
     @Override
     public int hashCode() {
-        return 31 * names.hashCode() + Arrays.deepHashCode(rows);
+        return 31 * (31 * names.hashCode() + Arrays.deepHashCode(rows)) + notes.hashCode();
     }
 
-    /** Shows the names and the rows by content. */
+    /** Shows the names, the rows by content and the notes. */
     @Override
     public String toString() {
-        return "CovariateTable[names=" + names + ", rows=" + Arrays.deepToString(rows) + "]";
+        return "CovariateTable[names=" + names + ", rows=" + Arrays.deepToString(rows)
+                + ", notes=" + notes + "]";
     }
 }

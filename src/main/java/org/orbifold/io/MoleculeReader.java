@@ -166,6 +166,9 @@ public final class MoleculeReader {
      */
     private static final String FIELD_SEPARATOR = "\\s*,\\s*|\\s+";
 
+    /** How the note that reading stopped at the limit begins ({@link #stoppedAtLimit}). */
+    private static final String LIMIT_NOTE = "stopped after ";
+
     private static final List<String> SMILES_SUFFIXES = List.of(".smi", ".smiles", ".can");
     private static final List<String> SDF_SUFFIXES = List.of(".sdf", ".sd", ".mol");
     private static final String CSV_SUFFIX = ".csv";
@@ -301,6 +304,18 @@ public final class MoleculeReader {
      */
     public MoleculeReader withLabelColumn(String column) {
         return new MoleculeReader(explicitHydrogens, skipInvalid, checkValence, column, limit);
+    }
+
+    /**
+     * Returns whether a data set was read by a reader with a limit ({@link #withLimit}) that
+     * stopped before the end of its file: it then holds the file's first molecules only, and
+     * the file's other records were neither parsed nor counted.
+     *
+     * @param dataset a data set
+     * @return whether its notes say that reading stopped at the limit
+     */
+    public static boolean stoppedAtLimit(GraphDataset dataset) {
+        return dataset.notes().stream().anyMatch(n -> n.startsWith(LIMIT_NOTE));
     }
 
     /**
@@ -1302,7 +1317,7 @@ public final class MoleculeReader {
                         + (skipped.size() > listed.size() ? ", ..." : ""));
             }
             if (firstUnread > 0) {
-                notes.add("stopped after " + (limit == 1 ? "the first molecule"
+                notes.add(LIMIT_NOTE + (limit == 1 ? "the first molecule"
                         : "the first " + limit + " molecules") + " (the limit): records from "
                         + firstUnread + " on were not parsed");
             }

@@ -46,7 +46,11 @@ import org.orbifold.space.Permutation;
  * <p>Stopping rules: no alignment changed in (2) (a fixed point: the refit would give the
  * same line), or the relative decrease of the objective fell below the tolerance (both
  * {@link Status#CONVERGED}); the iteration limit ({@link Status#MAX_ITERATIONS}); the listener
- * returned false ({@link Status#STOPPED_BY_LISTENER}). geomstats' {@code AAC} with
+ * returned false ({@link Status#STOPPED_BY_LISTENER}). Only a run that ends at a fixed point
+ * ({@link GeodesicPcaResult#fixedPoint}) has alignments made for its final line, which an
+ * exact aligner certifies; after any other stop they were made for an earlier line (or are
+ * the starting mean's) and none is certified, though the aligner may have proved every one
+ * it made. geomstats' {@code AAC} with
  * {@code estimate="ggpca"} instead starts from a random sample graph, aligns to a grid of
  * points on the geodesic, and stops when the explained-variance ratio of the first
  * component changes by less than its tolerance.
@@ -132,8 +136,8 @@ public final class GeodesicPca {
      * @return the principal geodesic, the scores and alignments, the trace and the status
      * @throws IllegalArgumentException if there are fewer than 2 graphs, a graph is not in
      *     the space, more directions are asked for than the sample spans ({@code N - 1}, or
-     *     the number of coordinates of a graph), or the start was computed on other graphs
-     *     or in another space
+     *     the number of coordinates of a graph), or the start ({@link Builder#start}) fails
+     *     the checks listed there
      */
     public GeodesicPcaResult compute(GraphSpace space, List<Graph> graphs) {
         Objects.requireNonNull(space, "space");
@@ -216,7 +220,7 @@ public final class GeodesicPca {
             }
         }
         return result(space, sample, fit, fixedPoint ? certified : new boolean[n], iterations,
-                Arrays.copyOf(trace, iterations + 1), status);
+                Arrays.copyOf(trace, iterations + 1), status, fixedPoint);
     }
 
     /**
@@ -254,7 +258,7 @@ public final class GeodesicPca {
             mean = FrechetMean.builder().aligner(aligner).executor(executor).seed(seed)
                     .build().compute(space, sample);
         } else {
-            Checks.requireMeanOf(space, mean, sample.size(), "the starting mean");
+            Checks.requireMeanOf(space, mean, sample, "the starting mean");
         }
         int m = space.size();
         List<Permutation> result = new ArrayList<>(sample.size());
@@ -386,7 +390,8 @@ public final class GeodesicPca {
     }
 
     private GeodesicPcaResult result(GraphSpace space, List<Graph> sample, Fit fit,
-            boolean[] certified, int iterations, double[] trace, Status status) {
+            boolean[] certified, int iterations, double[] trace, Status status,
+            boolean fixedPoint) {
         int n = sample.size();
         PrincipalAxes axes = fit.axes();
         List<Alignment> alignments = new ArrayList<>(n);
@@ -402,7 +407,7 @@ public final class GeodesicPca {
         }
         return new GeodesicPcaResult(fit.mean(), fit.directions(), ratios,
                 axes.totalSumOfSquares(), axes.scores(), alignments, fit.objective(),
-                iterations, trace, status);
+                iterations, trace, status, fixedPoint);
     }
 
     /**
@@ -515,6 +520,16 @@ public final class GeodesicPca {
         /**
          * Starts from a Fréchet mean computed earlier on the same graphs in the same order
          * (its alignments are the starting alignments) instead of computing one.
+         *
+         * <p>{@code compute} checks, and refuses otherwise: one alignment per graph; a center
+         * of the space's order and attribute dimensions; every alignment {@code i} attains its
+         * recorded distance for graph {@code i} in the space (to a relative {@code 1e-9}),
+         * which a mean of other graphs, of these in another order or with other node or edge
+         * weights almost never does; and an objective equal to the unweighted mean of those
+         * squared distances, which a {@link FrechetMedian} result or a mean with sample
+         * weights does not have. Not checked: whether the mean converged, and whether it is a
+         * {@link FrechetMean} rather than an {@link IncrementalMean}; any such start gives a
+         * valid analysis from other alignments, but not the default one.
          *
          * @param value the mean, or null to compute one with this configuration's aligner,
          *     executor and seed

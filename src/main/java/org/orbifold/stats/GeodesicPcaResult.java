@@ -44,11 +44,17 @@ import org.orbifold.space.GraphSpace;
  * @param iterations the number of accepted update steps (0 when the start was kept)
  * @param trace the objective of the start (index 0) and after each accepted step
  * @param status why the computation stopped
+ * @param fixedPoint whether the run ended at a fixed point of the alternation: the last
+ *     alignment of every graph to its point of the final line changed nothing, so the
+ *     alignments were made for that line (and are certified where the aligner proved them).
+ *     False when the run stopped on the tolerance, a rejected rise, the iteration limit
+ *     (always with {@code maxIterations = 0}) or the listener: the alignments were then made
+ *     for the previous line, or are the starting mean's, and none is certified
  */
 public record GeodesicPcaResult(Graph mean, List<Graph> components,
         double[] explainedVarianceRatios, double totalSumOfSquares, double[][] componentScores,
         List<Alignment> alignments, double objective, int iterations, double[] trace,
-        Status status) {
+        Status status, boolean fixedPoint) {
 
     /**
      * Validates and copies the components.
@@ -63,6 +69,7 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
      * @param iterations the number of accepted update steps
      * @param trace the objective of the start and after each accepted step
      * @param status why the computation stopped
+     * @param fixedPoint whether the run ended at a fixed point of the alternation
      * @throws NullPointerException if a component is null
      * @throws IllegalArgumentException if the lengths disagree, there is no direction, or
      *     the trace is empty
@@ -198,7 +205,7 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
                 && alignments.equals(that.alignments)
                 && Double.compare(objective, that.objective) == 0
                 && iterations == that.iterations && Arrays.equals(trace, that.trace)
-                && status == that.status;
+                && status == that.status && fixedPoint == that.fixedPoint;
     }
 
     /** Hashes the content that {@link #equals(Object)} compares. */
@@ -206,7 +213,7 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
     public int hashCode() {
         return Objects.hash(mean, components, Arrays.hashCode(explainedVarianceRatios),
                 totalSumOfSquares, Arrays.deepHashCode(componentScores), alignments, objective,
-                iterations, Arrays.hashCode(trace), status);
+                iterations, Arrays.hashCode(trace), status, fixedPoint);
     }
 
     /** Shows every component, the arrays by content. */
@@ -217,6 +224,7 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
                 + ", totalSumOfSquares=" + totalSumOfSquares + ", componentScores="
                 + Arrays.deepToString(componentScores) + ", alignments=" + alignments
                 + ", objective=" + objective + ", iterations=" + iterations + ", trace="
-                + Arrays.toString(trace) + ", status=" + status + "]";
+                + Arrays.toString(trace) + ", status=" + status + ", fixedPoint=" + fixedPoint
+                + "]";
     }
 }

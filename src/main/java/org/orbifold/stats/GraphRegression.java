@@ -166,8 +166,7 @@ public final class GraphRegression {
      * @throws IllegalArgumentException if a graph is not in the space, the row count differs
      *     from the graph count, {@code N <= p}, a covariate is not finite, the design
      *     {@code [1, x]} is rank-deficient (the message names the first column at fault), or
-     *     the Fréchet mean given ({@link Builder#frechetMean}) was computed on other graphs or
-     *     in another space
+     *     the Fréchet mean given ({@link Builder#frechetMean}) fails the checks listed there
      */
     public GraphRegressionModel fit(GraphSpace space, List<Graph> graphs,
             double[][] covariates) {
@@ -193,7 +192,7 @@ public final class GraphRegression {
 
         // The Fréchet variance, and the starting alignments.
         CenterResult frechet = mean != null
-                ? Checks.requireMeanOf(space, mean, sample.size(), "the Fréchet mean given")
+                ? Checks.requireMeanOf(space, mean, sample.graphs, "the Fréchet mean given")
                 : FrechetMean.builder().aligner(aligner).executor(executor).seed(seed).build()
                         .compute(space, sample.graphs);
         double totalSumOfSquares = frechet.objective() * sample.size();
@@ -437,6 +436,18 @@ public final class GraphRegression {
          * graphs, in the same order, in the same space, instead of computing it: its
          * objective gives {@code SST} and, with {@link Start#FRECHET_MEAN}, its alignments the
          * start.
+         *
+         * <p>{@code fit} checks, and refuses otherwise: one alignment per graph; a center of
+         * the space's order and attribute dimensions; every alignment {@code i} attains its
+         * recorded distance for graph {@code i} in the space (to a relative {@code 1e-9}),
+         * which a mean of other graphs, of these in another order or with other node or edge
+         * weights almost never does; and an objective equal to the unweighted mean of those
+         * squared distances, which a {@link FrechetMedian} result (mean distance) or a mean
+         * with sample weights does not have. The caller must ensure what is not checked: that
+         * the mean converged ({@link Status#CONVERGED}) and is a {@link FrechetMean}, not an
+         * {@link IncrementalMean} or another graph evaluated as one, and was computed with the
+         * aligner of this regression. An unconverged mean has a larger objective than the
+         * converged one, so {@code SST} is too large and {@code R^2} too high.
          *
          * @param value the mean, or null to compute it
          * @return this builder

@@ -154,8 +154,9 @@ public final class GraphRegressionModel {
      *
      * @param x one finite value per covariate; not retained
      * @return the prediction
-     * @throws IllegalArgumentException if {@code x} has not {@link #covariateCount()} values
-     *     or one is not finite
+     * @throws IllegalArgumentException if {@code x} has not {@link #covariateCount()} values,
+     *     one is not finite, or the prediction overflows the range of doubles (the message
+     *     names the covariate whose term is largest)
      */
     public Graph predict(double[] x) {
         Objects.requireNonNull(x, "x");
@@ -165,20 +166,60 @@ public final class GraphRegressionModel {
         }
         GraphAccumulator sum = new GraphAccumulator(space, intercept().order());
         sum.add(standardized.get(0), 1.0);
+        double[] weights = new double[x.length];
         for (int k = 0; k < x.length; k++) {
             if (!Double.isFinite(x[k])) {
                 throw new IllegalArgumentException("x[" + k + "] (" + names.get(k) + ") is "
                         + x[k] + "; covariates must be finite");
             }
-            double weight = (x[k] - centers[k]) / spreads[k];
-            if (!Double.isFinite(weight)) {
+            weights[k] = (x[k] - centers[k]) / spreads[k];
+            if (!Double.isFinite(weights[k])) {
                 throw new IllegalArgumentException("x[" + k + "] (" + names.get(k) + ") is "
                         + x[k] + ", too far from the covariates fitted (mean " + centers[k]
                         + ", spread " + spreads[k] + ")");
             }
-            sum.add(standardized.get(k + 1), weight);
+            sum.add(standardized.get(k + 1), weights[k]);
         }
-        return sum.sum();
+        try {
+            return sum.sum();
+        } catch (IllegalArgumentException e) {
+            throw overflow(x, weights, e);
+        }
+    }
+
+    /**
+     * Explains a prediction whose values left the range of doubles: names the covariate
+     * whose term {@code ((x_k - m_k) / d_k) C_k} has the largest entry.
+     */
+    private IllegalArgumentException overflow(double[] x, double[] weights,
+            IllegalArgumentException cause) {
+        int worst = 0;
+        double largest = -1.0;
+        for (int k = 0; k < x.length; k++) {
+            double term = Math.abs(weights[k]) * largestEntry(standardized.get(k + 1));
+            if (Double.isNaN(term) || term > largest) {
+                largest = Double.isNaN(term) ? Double.POSITIVE_INFINITY : term;
+                worst = k;
+            }
+        }
+        return new IllegalArgumentException("the prediction at these covariates overflows the"
+                + " range of doubles: x[" + worst + "] (" + names.get(worst) + ") = " + x[worst]
+                + " lies " + Math.abs(weights[worst]) + " spreads from the covariates fitted"
+                + " (mean " + centers[worst] + ", spread " + spreads[worst] + "), and its term"
+                + " reaches " + largest + " (a linear model extrapolates without bound)",
+                cause);
+    }
+
+    /** Returns the largest absolute node or edge value of a graph. */
+    private static double largestEntry(Graph g) {
+        double largest = 0.0;
+        for (double v : g.nodeArray()) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        for (double v : g.edgeArray()) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        return largest;
     }
 
     /**

@@ -74,8 +74,8 @@ final class RegressionDesign {
      * @param graphs the number of graphs {@code N}
      * @param ridge the ridge penalty, finite and {@code >= 0}
      * @return the design
-     * @throws IllegalArgumentException if the row count is not {@code N}, rows differ in
-     *     length, {@code p = 0}, {@code N <= p}, a value is not finite, a column is
+     * @throws IllegalArgumentException if the row count is not {@code N}, {@code N = 0},
+     *     rows differ in length, {@code p = 0}, {@code N <= p}, a value is not finite, a column is
      *     constant or a linear combination of the intercept and earlier columns (the message
      *     names the column), or the ridge penalty overflows in a column's units
      */
@@ -86,7 +86,12 @@ final class RegressionDesign {
             throw new IllegalArgumentException("covariates has " + covariates.length
                     + " rows but there are " + graphs + " graphs: give one row per graph");
         }
-        int p = covariates.length == 0 || covariates[0] == null ? 0 : covariates[0].length;
+        if (graphs == 0) {
+            throw new IllegalArgumentException("there are no graphs and no rows of covariates:"
+                    + " a regression with an intercept needs more graphs than covariates, at"
+                    + " least 2");
+        }
+        int p = covariates[0] == null ? 0 : covariates[0].length;
         double[][] x = new double[graphs][];
         for (int i = 0; i < graphs; i++) {
             if (covariates[i] == null) {

@@ -42,6 +42,7 @@ class PcaCommandTest {
         assertTrue(out.matches("(?s).*objective   [0-9.]+ -> [0-9.]+ .*"), out);
         assertTrue(out.contains("PC1 highest LETTERS#"), out);
         assertTrue(out.contains("PC1 lowest  LETTERS#"), out);
+        assertFalse(out.contains("no variance"), out);
         assertEquals("", r.err());
     }
 
@@ -127,6 +128,49 @@ class PcaCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(Boolean.TRUE, r.json().get("limitReached"));
         assertTrue(((Number) r.json().get("uncertifiedAlignments")).intValue() >= 1);
+        assertTrue(((Number) r.json().get("alignmentsStoppedAtLimit")).intValue() >= 1);
+        Run text = MainTest.run("pca", "--class", "T", "--limit", "4", "--aligner", "exact",
+                "--time-limit", "1e-9", "--threads", "1");
+        assertTrue(text.out().contains("the exact search stopped at its limit (1e-09 s per"
+                + " alignment or 50,000,000 search nodes) in "), text.out());
+    }
+
+    /**
+     * An exact run kept at the Fréchet mean's alignments ({@code --iterations 0}) has no
+     * alignment certified for the line, but the search stopped at no limit: the report says
+     * why the alignments are not proven and does not claim the limit was reached.
+     */
+    @Test
+    void iterationsZeroIsNotReportedAsTheExactLimit() {
+        Run text = MainTest.run("pca", "--class", "T", "--limit", "6", "--aligner", "exact",
+                "--iterations", "0", "--threads", "1");
+        Run json = MainTest.run("pca", "--class", "T", "--limit", "6", "--aligner", "exact",
+                "--iterations", "0", "--threads", "1", "--json");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("\nalignments  6 of 6 not proven optimal for the final"
+                + " line: --iterations 0 keeps the Frechet mean's alignments, made for the mean,"
+                + " not for the line; the objective is an upper bound\n"), text.out());
+        assertFalse(text.out().contains("limit ("), text.out());
+        Map<String, Object> j = json.json();
+        assertEquals(Boolean.FALSE, j.get("limitReached"));
+        assertEquals(Boolean.FALSE, j.get("fixedPoint"));
+        assertEquals(6.0, j.get("uncertifiedAlignments"));
+        assertEquals(0.0, j.get("alignmentsStoppedAtLimit"));
+        assertTrue(((Number) j.get("alignmentsMade")).intValue() >= 15 + 6, j.toString());
+    }
+
+    /** An exact run that ends at a fixed point within its limits proves every alignment. */
+    @Test
+    void exactRunAtAFixedPointReportsNothingUnproven() {
+        Run r = MainTest.run("pca", "--class", "T", "--limit", "6", "--aligner", "exact",
+                "--threads", "1", "--json");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> j = r.json();
+        assertEquals(Boolean.TRUE, j.get("fixedPoint"), j.toString());
+        assertEquals(0.0, j.get("uncertifiedAlignments"));
+        assertEquals(Boolean.FALSE, j.get("limitReached"));
     }
 
     /**
@@ -196,6 +240,13 @@ class PcaCommandTest {
         assertTrue(r.out().contains("\nnote        components: 1 reported, not the default 3:"
                 + " a graph of order 1 has 1 coordinate, fewer than the 5 graphs, and the"
                 + " components cannot outnumber the coordinates\n"), r.out());
+        // The five graphs are the same: the report says there is no variance to explain.
+        assertTrue(r.out().contains("\nnote        no variance: the graphs, as aligned, coincide"
+                + " with their mean (total sum of squares 0.000000), so every direction is the"
+                + " zero graph, every score is 0, and the highest and lowest lists rank"
+                + " nothing\n"), r.out());
+        assertTrue(r.out().contains("\nPC1 highest single[0] 0.000, single[1] 0.000,"
+                + " single[2] 0.000\n"), r.out());
     }
 
     /** Graphs without nodes have nothing to analyse; the message says so, not "components". */

@@ -113,6 +113,109 @@ class RegressCommandTest {
                 + " the covariates\n", r.err());
     }
 
+    /**
+     * {@code --limit N} reads a molecule file up to its N-th molecule only; a covariate file
+     * with one row per molecule of the whole file still gives the first N rows, as for other
+     * formats, and too few rows are refused in words that do not call N the file's count.
+     */
+    @Test
+    void limitKeepsTheFirstRowsOfAMoleculeFile() throws IOException {
+        Path molecules = Files.writeString(dir.resolve("six.smi"),
+                "CCO a\nCCN b\nCCCC c\nCC(=O)O d\nc1ccccc1 e\nCCCl f\n");
+        Path six = Files.writeString(dir.resolve("x6.txt"), "1\n2\n3\n4\n5\n6\n");
+        Path two = Files.writeString(dir.resolve("x2.txt"), "1\n2\n");
+
+        MainTest.Run r = run("regress", molecules.toString(), "--covariates", six.toString(),
+                "--limit", "3", "--json", "--threads", "1");
+        MainTest.Run few = run("regress", molecules.toString(), "--covariates", two.toString(),
+                "--limit", "3", "--threads", "1");
+        MainTest.Run whole = run("regress", molecules.toString(), "--covariates",
+                six.toString(), "--json", "--threads", "1");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        List<Double> used = new ArrayList<>();
+        for (Object row : (List<Object>) json.get("covariates")) {
+            used.addAll(numbers(row));
+        }
+        assertEquals(List.of(1.0, 2.0, 3.0), used);
+        assertTrue(((List<?>) json.get("notes")).contains("covariates: the rows of the 3 graphs"
+                + " kept, of 6 rows in " + six + " (--limit read " + molecules + " up to its"
+                + " 3rd molecule only, so the rows were not counted against its records)"),
+                json.get("notes").toString());
+        assertEquals(CliException.USAGE, few.exitCode(), few.err());
+        assertEquals(Main.ERROR_PREFIX + "--covariates " + two + " has 2 rows but --limit 3"
+                + " keeps 3 graphs of " + molecules + " (read up to its 3rd molecule only, so"
+                + " its later records were not counted): give one row per graph of the data"
+                + " set, or one per graph kept\n", few.err());
+        assertEquals(0, whole.exitCode(), whole.err());
+        assertEquals(6.0, whole.json().get("graphs"));
+    }
+
+    /**
+     * Too few graphs for the covariates is a usage error (status 2), as too few graphs is in
+     * pca, and the message does not start with the covariate file.
+     */
+    @Test
+    void tooFewGraphsIsAUsageErrorAsInPca() throws IOException {
+        Path one = Files.writeString(dir.resolve("one.txt"), "1\n");
+        Path wide = Files.writeString(dir.resolve("wide.txt"), "a b\n1 2\n3 5\n");
+
+        MainTest.Run single = run("regress", "--limit", "1", "--covariates", one.toString());
+        MainTest.Run two = run("regress", "--limit", "2", "--covariates", wide.toString(),
+                "--ridge", "1");
+        MainTest.Run pca = run("pca", "--limit", "1");
+
+        assertEquals(CliException.USAGE, single.exitCode(), single.err());
+        assertEquals(Main.ERROR_PREFIX + "regress needs at least 2 graphs for 1 covariate (a"
+                + " regression with an intercept needs more graphs than covariates), got 1\n",
+                single.err());
+        assertEquals(CliException.USAGE, two.exitCode(), two.err());
+        assertEquals(Main.ERROR_PREFIX + "regress needs at least 3 graphs for 2 covariates (a"
+                + " regression with an intercept needs more graphs than covariates), got 2"
+                + " (--ridge does not lift this check)\n", two.err());
+        assertEquals(CliException.USAGE, pca.exitCode(), pca.err());
+    }
+
+    @Test
+    void ordinalsReadAsWords() {
+        assertEquals(List.of("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd",
+                "101st", "111th"), List.of(RegressCommand.ordinal(1), RegressCommand.ordinal(2),
+                RegressCommand.ordinal(3), RegressCommand.ordinal(4), RegressCommand.ordinal(11),
+                RegressCommand.ordinal(12), RegressCommand.ordinal(13), RegressCommand.ordinal(21),
+                RegressCommand.ordinal(22), RegressCommand.ordinal(101),
+                RegressCommand.ordinal(111)));
+    }
+
+    /**
+     * A covariate file of whole-number pairs without a header is read as two columns with a
+     * note that they may be decimal commas; clear decimal commas are a data error.
+     */
+    @Test
+    void decimalCommasAreNotedOrRefused() throws IOException {
+        StringBuilder pairs = new StringBuilder();
+        StringBuilder commas = new StringBuilder();
+        for (int g = 0; g < 6; g++) {
+            pairs.append(g).append(',').append((g * 7) % 5 + 1).append('\n');
+            commas.append(g % 2 == 0 ? "-0," : "0,").append(g + 1).append("25\n");
+        }
+        Path maybe = Files.writeString(dir.resolve("pairs.csv"), pairs);
+        Path clear = Files.writeString(dir.resolve("commas.csv"), commas);
+
+        MainTest.Run noted = run("regress", "--class", "T", "--limit", "6", "--covariates",
+                maybe.toString(), "--threads", "1");
+        MainTest.Run refused = run("regress", "--class", "T", "--limit", "6", "--covariates",
+                clear.toString(), "--threads", "1");
+
+        assertEquals(0, noted.exitCode(), noted.err());
+        assertTrue(noted.out().contains("\nnote        covariates: every row of " + maybe
+                + " is two whole numbers joined by a comma (such as '0,1'), read as two"
+                + " columns x1 and x2; "), noted.out());
+        assertEquals(CliException.DATA, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains(clear + ", line 1: '-0,125' looks like -0.125 written"
+                + " with a decimal comma"), refused.err());
+    }
+
     /** A huge ridge keeps the fit at the mean: R^2 is 0, never -2.2e-16 or -0.000000. */
     @Test
     void aFitThatStaysAtTheMeanReportsRSquaredZero() throws IOException {

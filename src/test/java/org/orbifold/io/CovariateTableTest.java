@@ -74,7 +74,7 @@ class CovariateTableTest {
 
         assertEquals(comma, blank);
         assertEquals(comma.hashCode(), blank.hashCode());
-        assertEquals("CovariateTable[names=[x1, x2], rows=[[1.0, 2.0], [3.0, 4.5]]]",
+        assertEquals("CovariateTable[names=[x1, x2], rows=[[1.0, 2.0], [3.0, 4.5]], notes=[]]",
                 blank.toString());
         assertTrue(!comma.equals(blank.select(new int[] {1, 0})));
     }
@@ -150,6 +150,56 @@ class CovariateTableTest {
                 () -> CovariateTable.read(npz)).getMessage();
         assertTrue(archive.endsWith("NumPy .npz archives are not read; save one array with"
                 + " numpy.save as a .npy file"), archive);
+    }
+
+    /**
+     * Numbers written with decimal commas: refused with a hint when a row cannot be two whole
+     * numbers (a signed zero, a leading zero after the comma), read with a note when every
+     * row could be, hinted at when the value count disagrees with a header of one column.
+     */
+    @Test
+    void decimalCommasAreRefusedWhenClearAndNotedWhenPossible() throws IOException {
+        String signed = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("d.csv", "0,126\n-0,132\n0,64\n"))).getMessage();
+        assertTrue(signed.contains("d.csv, line 2: '-0,132' looks like -0.132 written with a"
+                + " decimal comma") && signed.contains("a signed zero before the comma")
+                && signed.endsWith("write decimal numbers with a point (-0.132)"), signed);
+        String leading = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("e.csv", "# scores\n1,5\n\n2,05\n3,75\n"))).getMessage();
+        assertTrue(leading.contains("e.csv, line 4: '2,05' looks like 2.05")
+                && leading.contains("a leading zero after the comma"), leading);
+
+        String header = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("h.csv", "a\n0,1257\n"))).getMessage();
+        assertTrue(header.endsWith("line 2: 2 values where the header (line 1) names 1"
+                + " (decimal commas? '0,1257' reads as two values; write decimal numbers with"
+                + " a point, 0.1257)"), header);
+        String later = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("l.csv", "0,5\n1\n"))).getMessage();
+        assertTrue(later.endsWith("line 2: 1 values where the first row has 2 (decimal"
+                + " commas? '0,5' reads as two values; write decimal numbers with a point,"
+                + " 0.5)"), later);
+        String wider = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("w.csv", "a,b,c\n1,2\n"))).getMessage();
+        assertTrue(wider.endsWith("2 values where the header (line 1) names 3"), wider);
+
+        // Whole numbers that may be decimal commas are read as two columns, with a note.
+        CovariateTable pairs = CovariateTable.read(text("p.csv", "1,5\n2,25\n-3,7\n"));
+        assertEquals(List.of("x1", "x2"), pairs.names());
+        assertArrayEquals(new double[] {-3, 7}, pairs.rows()[2]);
+        assertEquals(1, pairs.notes().size());
+        assertTrue(pairs.notes().get(0).contains("every row of " + dir.resolve("p.csv")
+                + " is two whole numbers joined by a comma (such as '1,5'), read as two"
+                + " columns x1 and x2"), pairs.notes().get(0));
+        assertEquals(pairs.notes(), pairs.select(new int[] {1}).notes());
+
+        // A header, another column, a decimal point or spaces: no note, nothing refused.
+        for (String plain : List.of("a,b\n0,05\n-0,5\n", "1,5,2\n2,05,3\n", "1,5\n2.5,3\n",
+                "-0 05\n1 2\n", "1, 5\n2, 05\n")) {
+            CovariateTable table = CovariateTable.read(text("q.csv", plain));
+            assertEquals(List.of(), table.notes(), plain);
+            assertEquals(2, table.size(), plain);
+        }
     }
 
     @Test

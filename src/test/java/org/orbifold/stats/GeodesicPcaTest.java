@@ -2,6 +2,7 @@ package org.orbifold.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -193,6 +194,39 @@ class GeodesicPcaTest {
                 "ratio " + result.explainedVarianceRatios()[0]);
         assertEquals(Status.CONVERGED, result.status());
         assertConsistent(space, truth.graphs(), result);
+    }
+
+    /**
+     * A run that ends at a fixed point has alignments made for the final line, certified by
+     * an exact aligner and optimal for each graph's point (brute force); a run kept at the
+     * start ({@code maxIterations = 0}) is not at a fixed point and certifies none, whatever
+     * the aligner proved for the mean.
+     */
+    @Test
+    void fixedPointSaysWhetherTheAlignmentsWereMadeForTheFinalLine() {
+        Line truth = line(3, 10, 0.05, true);
+        GraphSpace space = GraphSpace.of(truth.graphs());
+
+        GeodesicPcaResult kept = GeodesicPca.builder().aligner(EXACT).components(1)
+                .maxIterations(0).build().compute(space, truth.graphs());
+        assertFalse(kept.fixedPoint());
+        assertEquals(Status.MAX_ITERATIONS, kept.status());
+        for (Alignment a : kept.alignments()) {
+            assertEquals(a.squaredDistance() == 0.0, a.certified(), a.toString());
+        }
+
+        GeodesicPcaResult full = GeodesicPca.builder().aligner(EXACT).components(1)
+                .tolerance(0.0).build().compute(space, truth.graphs());
+        assertTrue(full.fixedPoint());
+        assertEquals(Status.CONVERGED, full.status());
+        double[] s = full.scores();
+        for (int i = 0; i < s.length; i++) {
+            Alignment a = full.alignments().get(i);
+            assertTrue(a.certified(), "alignment " + i);
+            Alignment best = EXACT.align(space, full.point(space, s[i]), truth.graphs().get(i));
+            assertEquals(best.similarity(), a.similarity(), 1e-9 * Math.max(1.0,
+                    Math.abs(best.similarity())), "alignment " + i);
+        }
     }
 
     @Test

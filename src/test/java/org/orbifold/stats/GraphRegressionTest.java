@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Stream;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import org.junit.jupiter.api.Test;
 import org.orbifold.match.Aligner;
@@ -379,6 +383,64 @@ class GraphRegressionTest {
                 + " another space"), elsewhere.getMessage());
     }
 
+    /**
+     * A mean that cannot be the unweighted Fréchet mean of these graphs in this space is
+     * refused: one of other graphs of the same count, of these in another order, with other
+     * node or edge weights, a median, a mean with sample weights. A converged mean of these
+     * graphs passes, and so does one the checks cannot tell (an unconverged mean, as the
+     * builder's Javadoc says).
+     */
+    @Test
+    void aMeanOfOtherGraphsWeightsOrObjectiveIsRefused() {
+        List<Graph> graphs = TestGraphs.random(11, 8, 3, 5, 1, 0.5);
+        List<Graph> others = TestGraphs.random(12, 8, 3, 5, 1, 0.5);
+        double[][] x = new double[graphs.size()][1];
+        for (int i = 0; i < x.length; i++) {
+            x[i][0] = i;
+        }
+        GraphSpace space = GraphSpace.of(graphs);
+        GraphSpace both = GraphSpace.of(Stream.concat(graphs.stream(),
+                others.stream()).toList());
+        List<Graph> reversed = new ArrayList<>(graphs);
+        Collections.reverse(reversed);
+        double[] weights = {1, 2, 3, 4, 5, 6, 7, 8};
+        FrechetMean means = FrechetMean.builder().aligner(EXACT).build();
+        Map<String, CenterResult> refused = new LinkedHashMap<>();
+        refused.put("other graphs", means.compute(both, others));
+        refused.put("another order", means.compute(space, reversed));
+        refused.put("other weights", means.compute(space.withWeights(1.0, 3.0), graphs));
+        refused.put("median", FrechetMedian.builder().aligner(EXACT).build()
+                .compute(space, graphs));
+        refused.put("weighted", means.compute(space, graphs, weights));
+
+        for (Map.Entry<String, CenterResult> e : refused.entrySet()) {
+            GraphSpace in = e.getKey().equals("other graphs") ? both : space;
+            String message = assertThrows(IllegalArgumentException.class,
+                    () -> GraphRegression.builder().aligner(EXACT).frechetMean(e.getValue())
+                            .build().fit(in, graphs, x), e.getKey()).getMessage();
+            String expected = e.getKey().equals("median") || e.getKey().equals("weighted")
+                    ? "it is not an unweighted Fréchet mean of these graphs"
+                    : "does not give its recorded distance for graphs[";
+            assertTrue(message.startsWith("the Fréchet mean given") && message.contains(expected),
+                    e.getKey() + ": " + message);
+            String start = assertThrows(IllegalArgumentException.class,
+                    () -> GeodesicPca.builder().aligner(EXACT).components(1)
+                            .start(e.getValue()).build().compute(in, graphs), e.getKey())
+                    .getMessage();
+            assertTrue(start.startsWith("the starting mean") && start.contains(expected),
+                    e.getKey() + ": " + start);
+        }
+
+        CenterResult converged = means.compute(space, graphs);
+        CenterResult early = FrechetMean.builder().aligner(EXACT).maxIterations(0).build()
+                .compute(space, graphs);
+        for (CenterResult mean : List.of(converged, early)) {
+            GraphRegressionModel model = GraphRegression.builder().aligner(EXACT)
+                    .frechetMean(mean).build().fit(space, graphs, x);
+            assertEquals(graphs.size() * mean.objective(), model.totalSumOfSquares(), TOL);
+        }
+    }
+
     @Test
     void graphsOfUnequalOrderArePaddedToTheSpaceSize() {
         List<Graph> graphs = TestGraphs.random(10, 12, 2, 6, 1, 0.5);
@@ -447,6 +509,11 @@ class GraphRegressionTest {
 
         assertThrows(IllegalArgumentException.class, () -> regression.fit(space, List.of(),
                 new double[0][1]));
+        String empty = assertThrows(IllegalArgumentException.class,
+                () -> GraphRegression.requireValidCovariates(new double[0][], null, 0))
+                .getMessage();
+        assertEquals("there are no graphs and no rows of covariates: a regression with an"
+                + " intercept needs more graphs than covariates, at least 2", empty);
         assertThrows(IllegalStateException.class, () -> GraphRegression.builder().build());
         assertThrows(IllegalArgumentException.class, () -> GraphRegression.builder().ridge(-1));
     }
@@ -461,6 +528,21 @@ class GraphRegressionTest {
         assertThrows(IllegalArgumentException.class, () -> model.predict(new double[2]));
         assertThrows(IllegalArgumentException.class,
                 () -> model.predict(new double[] {Double.POSITIVE_INFINITY}));
+        // One-node graphs whose attribute is 10 x: the term of x = 1e308 leaves the doubles.
+        List<Graph> steep = new ArrayList<>();
+        double[][] x = new double[6][1];
+        for (int i = 0; i < 6; i++) {
+            Graph.Builder b = Graph.builder(1, 0);
+            b.addNode(10.0 * i);
+            steep.add(b.build());
+            x[i][0] = i;
+        }
+        GraphRegressionModel line = regression(EXACT).fit(GraphSpace.of(steep), steep, x);
+        String overflow = assertThrows(IllegalArgumentException.class,
+                () -> line.predict(new double[] {1e308})).getMessage();
+        assertTrue(overflow.startsWith("the prediction at these covariates overflows the range"
+                + " of doubles: x[0] (x1) = 1.0E308 lies ") && overflow.contains(" spreads from"
+                + " the covariates fitted"), overflow);
         int n = data.graphs().size();
         assertThrows(IndexOutOfBoundsException.class, () -> model.fitted(n));
         assertThrows(IndexOutOfBoundsException.class, () -> model.covariates(-1));
