@@ -30,7 +30,10 @@ print(sys.version.split()[0], "scipy", scipy.__version__, "numpy", numpy.__versi
 
 java -cp "$CLASSPATH" org.orbifold.bench.NoisyCopyHarness "$RESULTS/instances" \
     "$RESULTS/java.csv" "$MAX_ORDER" "$SEED"
-"$PYTHON" scripts/bench_noisy_scipy.py run "$RESULTS/instances" "$RESULTS/scipy.csv" "$SEED"
+# One BLAS thread, as the Java aligners use one thread (and as scripts/bench-qaplib.sh does):
+# a multi-threaded BLAS on a busy 2-core machine made SciPy 10 to 20 times slower at n >= 100.
+OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \
+    "$PYTHON" scripts/bench_noisy_scipy.py run "$RESULTS/instances" "$RESULTS/scipy.csv" "$SEED"
 "$PYTHON" scripts/bench_noisy_scipy.py merge "$RESULTS/table.md" \
     "$RESULTS/java.csv" "$RESULTS/scipy.csv"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/machine.txt" >&2
