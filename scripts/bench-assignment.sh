@@ -2,12 +2,13 @@
 # Times the exact linear assignment solvers on identical instances, in one run on one machine:
 # Orbifold's LinearAssignmentSolver and JGraphT's Kuhn-Munkres (Java harness
 # org.orbifold.bench.CompareHarness) and SciPy's linear_sum_assignment (scripts/bench_scipy.py,
-# run by the operating system's /usr/bin/python3 with Debian's python3-scipy). Checks that all
+# run by the Python that bench-common.sh chooses: PYTHON, else the first of python3 on PATH
+# and /usr/bin/python3 that imports scipy). Checks that all
 # optimal values agree and writes a Markdown table. See docs/performance.md.
 #
 # Environment: SIZES (default "10 50 100 200 500 1000 2000"), JGRAPHT_LIMIT (seconds per
 # JGraphT solve, predicted; larger orders are skipped; 0 skips JGraphT; default 10),
-# BUILD_DIR (default target),
+# BUILD_DIR (default target), PYTHON (an interpreter with SciPy), MVN_FLAGS (e.g. -o),
 # JMH=1 to also run the JMH benchmarks afterwards (JMH_ARGS are passed to JMH).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,6 @@ cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"10 50 100 200 500 1000 2000"}
 JGRAPHT_LIMIT=${JGRAPHT_LIMIT:-10}
 BUILD_DIR=$(realpath -m "${BUILD_DIR:-target}")
-PYTHON=/usr/bin/python3
 INSTANCES="$BUILD_DIR/bench-instances"
 RESULTS="$BUILD_DIR/bench-results"
 

@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Runs the aligners of org.orbifold.match on the QAPLIB instances (Java harness
 # org.orbifold.bench.QaplibHarness) and SciPy's quadratic_assignment, methods 'faq' and '2opt'
-# (scripts/bench_qaplib_scipy.py, run by the operating system's /usr/bin/python3 with Debian's
-# python3-scipy), on the same instances, and merges both into one Markdown table with a
-# summary. The gap of a solver is (value - best) / best, best being the recomputed cost of the
-# instance's .sln. Every instance is solved twice in a row by every solver (exact once): the
-# cold solve, the first in its process (for Java, with JIT compilation as it happens, whose
-# time is reported), and the warm solve, the steady state; both are timed in wall and in
-# thread CPU time, and the summary gives both. See docs/matching.md.
+# (scripts/bench_qaplib_scipy.py, run by the Python that bench-common.sh chooses: PYTHON, else
+# the first of python3 on PATH and /usr/bin/python3 that imports scipy), on the same
+# instances, and merges both into one Markdown table with a summary. The gap of a solver is
+# (value - best) / best, best being the recomputed cost of the instance's .sln. Every
+# instance is solved twice in a row by every solver (exact once): the cold solve, the first
+# in its process (for Java, with JIT compilation as it happens, whose time is reported), and
+# the warm solve, the steady state; both are timed in wall and in thread CPU time, and the
+# summary gives both. See docs/matching.md.
 #
 # Environment: MAX_ORDER (largest instance order, default 40), EXACT_MAX_ORDER (largest order
 # given to the exact aligner, 60 s limit each, default 12), SEED (default 1), DATASETS
 # (default ../shared/datasets), BUILD_DIR (default target), ALIGNERS (comma-separated subset
-# of faq,nodes,fast,thorough,exact for the Java harness; default all).
+# of faq,nodes,fast,thorough,exact for the Java harness; default all), PYTHON (an interpreter
+# with SciPy), MVN_FLAGS (extra Maven options, e.g. -o for offline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +24,6 @@ SEED=${SEED:-1}
 ALIGNERS=${ALIGNERS:-}
 DATASETS=$(realpath -m "${DATASETS:-../shared/datasets}")
 BUILD_DIR=$(realpath -m "${BUILD_DIR:-target}")
-PYTHON=/usr/bin/python3
 RESULTS="$BUILD_DIR/qaplib-results"
 
 if [[ ! -d "$DATASETS/qaplib" ]]; then
