@@ -746,6 +746,8 @@ final class ClusterCommand extends DatasetCommand {
             json.name("command").value("cluster");
             json.name("dataset").value(r.sample().source());
             json.name("class").value(r.sample().className());
+            // The first N graphs kept by --limit (of the class, with --class); null: all.
+            JsonOutput.integer(json.name("limit"), data.limit);
             json.name("graphs").value(r.sample().size());
             json.name("algorithm").value(r.method().option);
             json.name("k").value(k);

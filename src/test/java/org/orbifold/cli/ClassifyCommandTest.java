@@ -756,6 +756,11 @@ class ClassifyCommandTest {
                 "--json");
 
         assertEquals(0, r.exitCode(), r.err());
+        // The subset is recorded beside the count, between graphs and folds.
+        List<String> keys = new ArrayList<>(r.json().keySet());
+        assertEquals(27.0, r.json().get("limit"));
+        assertEquals(keys.indexOf("graphs") + 1, keys.indexOf("limit"), keys.toString());
+        assertEquals(keys.indexOf("limit") + 1, keys.indexOf("folds"), keys.toString());
         List<?> predictions = (List<?>) r.json().get("predictions");
         List<?> accuracies = (List<?>) r.json().get("foldAccuracies");
         int[] sizes = new int[3];
