@@ -361,6 +361,8 @@ abstract class CenterCommand extends DatasetCommand {
             json.name("command").value(kind);
             json.name("dataset").value(sample.source());
             json.name("class").value(sample.className());
+            // The first N graphs kept by --limit (of the class, with --class); null: all.
+            JsonOutput.integer(json.name("limit"), data.limit);
             json.name("graphs").value(sample.size());
             json.name("aligner").value(aligner.name());
             json.name("seed").value(options.seed);
@@ -405,15 +407,20 @@ abstract class CenterCommand extends DatasetCommand {
      * Compares an objective with the realigned medoid's, relative to the latter, in words
      * without a sign: {@code 23.4 % lower}, or {@code 9.0 % higher} where the objective is
      * higher (a start such as {@code --init incremental} can end above the medoid). An
-     * objective that equals the medoid's, or a medoid objective of 0, reads
-     * {@code 0.0 % lower}; no negative zero is printed.
+     * objective that equals a positive medoid objective reads {@code 0.0 % lower}; no
+     * negative zero is printed. A medoid objective of 0 (every graph the same up to
+     * relabelling, or one graph) gives no percentage: {@code equal to it, both 0}, or
+     * {@code higher, while the medoid's is 0} for a positive objective.
      *
      * @param medoid the realigned medoid's objective
      * @param objective the objective compared with it
      * @return the words
      */
     static String comparedWith(double medoid, double objective) {
-        double change = medoid > 0 ? 100.0 * (medoid - objective) / medoid : 0.0;
+        if (!(medoid > 0)) {
+            return objective > 0 ? "higher, while the medoid's is 0" : "equal to it, both 0";
+        }
+        double change = 100.0 * (medoid - objective) / medoid;
         return Numbers.decimal(Math.abs(change), 1) + " % " + (change < 0 ? "higher" : "lower");
     }
 

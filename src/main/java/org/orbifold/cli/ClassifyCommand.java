@@ -721,7 +721,7 @@ final class ClassifyCommand extends DatasetCommand {
 
         ClassifyOutput output = new ClassifyOutput(report, new ClassifyOutput.Run(
                 chosenMethod, aligner, options.seed, options.timeLimitSeconds(), workers,
-                refit, selection, folds, lowerBounds,
+                refit, selection, folds, data.limit, lowerBounds,
                 counted(chosenMethod) ? alignmentCounts() : null,
                 options.unproven(aligner.unproven(), aligner.made()), trace, notes));
         String json = output.json();

@@ -79,6 +79,7 @@ final class ClassifyOutput {
      * @param refit the {@code --refit} value as typed
      * @param selection the {@code --selection} value as typed
      * @param folds the number of folds, null with splits
+     * @param limit the {@code --limit} value, null when it was not given
      * @param lowerBounds whether k-NN searched with lower bounds
      * @param alignmentCounts alignments computed and skipped by bounds, null when the method
      *     does not count them
@@ -89,7 +90,8 @@ final class ClassifyOutput {
      */
     record Run(Method method, Aligner aligner, long seed, Double timeLimitSeconds,
             int workers, String refit,
-            String selection, Integer folds, boolean lowerBounds, long[] alignmentCounts,
+            String selection, Integer folds, Integer limit, boolean lowerBounds,
+            long[] alignmentCounts,
             AlignerOptions.Unproven unproven, TrainingTrace trace, List<String> notes) {
 
         Run {
@@ -260,6 +262,8 @@ final class ClassifyOutput {
                 json.endArray();
             } else {
                 json.name("graphs").value(report.sample().size());
+                // The first-N subset of --limit, null for all graphs.
+                JsonOutput.integer(json.name("limit"), run.limit());
                 json.name("folds").value(run.folds());
                 json.name("foldAccuracies").value(report.foldAccuracies().values());
                 json.name("meanAccuracy").value(report.foldAccuracies().mean());

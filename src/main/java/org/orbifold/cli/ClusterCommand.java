@@ -268,8 +268,7 @@ final class ClusterCommand extends DatasetCommand {
                     "--lower-bounds")) {
                 if (given(option)) {
                     throw CliException.usage(option + " applies only to --algorithm kmeans or"
-                            + " kmedians (k-medoids centers are members: after every"
-                            + " assignment, each cluster's medoid)");
+                            + " kmedians (" + notForMedoids(option) + ")");
                 }
             }
         }
@@ -359,7 +358,7 @@ final class ClusterCommand extends DatasetCommand {
                 }
                 result = builder.build().cluster(space, sample.graphs());
             } catch (TooFewDistinctGraphsException e) {
-                throw tooFewDistinct(e);
+                throw tooFewDistinct(e, zeroWeight());
             }
             if (silhouette) {
                 int[] chosen = sampleIndices(n, silhouetteSample, options.seed);
@@ -432,23 +431,59 @@ final class ClusterCommand extends DatasetCommand {
 
     /**
      * The usage error for more clusters than graphs that differ, worded as the refusal of
-     * more clusters than distinct graphs: the seeding found every other graph a relabelled
-     * copy (at distance 0) of fewer graphs than {@code -k}. Exactly one graph when it found
-     * one; "at most" more, since a positive distance found by a heuristic aligner is an upper
-     * bound that does not prove two graphs differ.
+     * more clusters than distinct graphs: the seeding found every other graph at distance 0
+     * from one of fewer graphs than {@code -k}. Exactly one graph when it found one; "at
+     * most" more, since a positive distance found by a heuristic aligner is an upper bound
+     * that does not prove two graphs differ. Distance 0 is taken under the chosen weights:
+     * with both positive, graphs at distance 0 are relabelled copies; a weight of 0 ignores
+     * the node or edge attributes, so different graphs can be equal under it, which the
+     * message then says, naming the option.
+     *
+     * @param e the clustering's refusal
+     * @param zeroWeight what a weight of 0 ignores, naming the option as typed, such as
+     *     {@code --edge-weight 0 ignores the edge attributes}, or null when both weights are
+     *     positive
+     * @return the usage error
      */
-    static CliException tooFewDistinct(TooFewDistinctGraphsException e) {
+    static CliException tooFewDistinct(TooFewDistinctGraphsException e, String zeroWeight) {
         if (!e.upToRelabelling()) {
             return CliException.usage("--clusters must be at most the number of distinct"
                     + " graphs, " + e.distinct() + " of " + e.graphs() + ", got " + e.clusters(),
                     e);
         }
-        String count = e.distinct() == 1 ? "1 of " + e.graphs() + " (the others are relabelled"
-                + " copies of it, at distance 0)" : "at most " + e.distinct() + " of "
-                + e.graphs() + " (every other graph is a relabelled copy of one of "
+        String copy = zeroWeight == null ? "a relabelled copy of" : "equal up to relabelling"
+                + " to";
+        String count = e.distinct() == 1 ? "1 of " + e.graphs() + " (the others are "
+                + (zeroWeight == null ? "relabelled copies of it" : "equal to it up to"
+                + " relabelling") + ", at distance 0)" : "at most " + e.distinct() + " of "
+                + e.graphs() + " (every other graph is " + copy + " one of "
                 + e.distinct() + ", at distance 0)";
+        String weights = zeroWeight == null ? "" : " under the chosen weights ("
+                + zeroWeight + ")";
         return CliException.usage("--clusters must be at most the number of graphs that differ"
-                + " up to relabelling, " + count + ", got " + e.clusters(), e);
+                + " up to relabelling" + weights + ", " + count + ", got " + e.clusters(), e);
+    }
+
+    /**
+     * Why an option of k-means and k-medians does not apply to k-medoids, for the usage
+     * error that refuses it: the center options because k-medoids centers are members, the
+     * alignment options because k-medoids reads every distance, its seeding's included, from
+     * the matrix of all pairwise distances computed before it starts.
+     *
+     * @param option one of the refused options, as the command declares it
+     * @return the reason, without the option's name
+     */
+    static String notForMedoids(String option) {
+        return switch (option) {
+            case "--center-update", "--center-order" -> "k-medoids centers are members: after"
+                    + " every assignment, each cluster's medoid";
+            case "--seeding-aligner" -> "k-medoids seeds and assigns from one matrix of all"
+                    + " pairwise distances, aligned by --aligner before it starts";
+            case "--lower-bounds" -> "k-medoids reads every distance from a precomputed matrix"
+                    + " of all pairs, so no alignment is left for a bound to skip";
+            default -> "k-medoids reads every distance from a precomputed matrix of all pairs"
+                    + " and keeps no alignment to a center";
+        };
     }
 
     private String objectiveMeaning(Algorithm method) {
@@ -601,6 +636,23 @@ final class ClusterCommand extends DatasetCommand {
         }
     }
 
+    /**
+     * What the weights of value 0 ignore, naming the options as typed
+     * ({@code --edge-weight 0.0 ignores the edge attributes}), or null when both weights are
+     * positive.
+     */
+    private String zeroWeight() {
+        String node = weights.nodeWeight == 0.0
+                ? "--node-weight " + RealValue.typed(spec, "--node-weight", 0.0) : null;
+        String edge = weights.edgeWeight == 0.0
+                ? "--edge-weight " + RealValue.typed(spec, "--edge-weight", 0.0) : null;
+        if (node != null && edge != null) {
+            return node + " and " + edge + " ignore all attributes";
+        }
+        return node != null ? node + " ignores the node attributes"
+                : edge != null ? edge + " ignores the edge attributes" : null;
+    }
+
     /** Whether the command line gives the option, whatever its value. */
     private boolean given(String option) {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
@@ -694,6 +746,8 @@ final class ClusterCommand extends DatasetCommand {
             json.name("command").value("cluster");
             json.name("dataset").value(r.sample().source());
             json.name("class").value(r.sample().className());
+            // The first N graphs kept by --limit (of the class, with --class); null: all.
+            JsonOutput.integer(json.name("limit"), data.limit);
             json.name("graphs").value(r.sample().size());
             json.name("algorithm").value(r.method().option);
             json.name("k").value(k);
@@ -768,7 +822,7 @@ final class ClusterCommand extends DatasetCommand {
             w.printf(Locale.ROOT, "restarts    %s%n", restartsText(result.restartObjectives()));
         }
         w.printf(Locale.ROOT, "distances   %,d computed%s%n", result.distanceComputations(),
-                pruningText(result));
+                pruningText(result, r.method()));
         if (r.unproven().text() != null) {
             w.printf(Locale.ROOT, "alignments  %s; their distances are upper bounds%n",
                     r.unproven().text());
@@ -937,10 +991,21 @@ final class ClusterCommand extends DatasetCommand {
                 Numbers.decimalOrTiny(objectives[worst], 6), worst + 1);
     }
 
-    private String pruningText(ClusteringResult result) {
-        if (noPruning || result.distancesPruned() == 0 && !result.pruningApplied()) {
-            return noPruning ? ", no pruning asked for"
-                    : ", no triangle-inequality pruning (the distances are not all certified)";
+    /**
+     * The rest of the {@code distances} line: what pruning skipped, or why it skipped
+     * nothing: not asked for ({@code --no-pruning}), k-medoids (which never prunes: it reads
+     * every distance from its precomputed matrix), or distances that are not all certified.
+     */
+    private String pruningText(ClusteringResult result, Algorithm method) {
+        if (noPruning) {
+            return ", no pruning asked for";
+        }
+        if (method == Algorithm.KMEDOIDS) {
+            return ", no triangle-inequality pruning (k-medoids never prunes: it reads every"
+                    + " distance from the matrix of all pairs)";
+        }
+        if (result.distancesPruned() == 0 && !result.pruningApplied()) {
+            return ", no triangle-inequality pruning (the distances are not all certified)";
         }
         return String.format(Locale.ROOT, " (%,d for the bounds), %,d skipped on"
                 + " certified bounds (triangle inequality, or an own-center distance kept)",

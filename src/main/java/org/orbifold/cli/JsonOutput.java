@@ -44,6 +44,11 @@ final class JsonOutput {
         return value == null ? json.nullValue() : json.value(value.doubleValue());
     }
 
+    /** Writes an integer, or {@code null} when it is null; returns the writer. */
+    static JsonWriter integer(JsonWriter json, Integer value) {
+        return value == null ? json.nullValue() : json.value(value.longValue());
+    }
+
     /** Writes an array of integers; returns the writer. */
     static JsonWriter integers(JsonWriter json, List<Integer> values) {
         return integers(json, values.stream().mapToInt(Integer::intValue).toArray());

@@ -3,6 +3,7 @@ package org.orbifold.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -288,6 +289,13 @@ public final class Main implements Runnable {
             if (e instanceof CliException c) {
                 code = c.exitCode();
                 message = c.getMessage();
+            } else if (e instanceof InvalidPathException p) {
+                // A path argument of the command line (DATASET) is a usage error; one read
+                // from the data (a file that a .cxl file names) makes the data unusable.
+                code = parsed.originalArgs().contains(p.getInput()) ? CliException.USAGE
+                        : CliException.DATA;
+                message = "cannot use the path '" + p.getInput() + "': "
+                        + OptionValues.unrepresentable(p);
             } else if (e instanceof IllegalArgumentException
                     || e instanceof IllegalStateException) {
                 message = e.getMessage();

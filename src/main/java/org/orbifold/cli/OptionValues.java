@@ -1,6 +1,7 @@
 package org.orbifold.cli;
 
 import java.math.BigInteger;
+import java.nio.charset.Charset;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -23,7 +24,8 @@ import picocli.CommandLine.TypeConversionException;
  *   <li>{@link #FLAG}: {@code true} or {@code false} in any case, the only values picocli
  *       takes for a flag written with one ({@code --json=false}).</li>
  *   <li>{@link #PATH}: any text that names a path on this system; on POSIX systems only a
- *       NUL character is refused.</li>
+ *       NUL character is refused, and a character that the locale's charset for file names
+ *       cannot represent ({@link #unrepresentable}).</li>
  * </ul>
  */
 final class OptionValues {
@@ -86,7 +88,30 @@ final class OptionValues {
             return Path.of(text);
         } catch (InvalidPathException e) {
             throw new TypeConversionException("must be a path, got '" + text + "' ("
-                    + e.getReason() + ")");
+                    + unrepresentable(e) + ")");
         }
+    }
+
+    /**
+     * Says why a text is no path of this system, for the messages that refuse it: where the
+     * reason is the charset's (a character of the text has no encoding in the charset that
+     * the Java runtime took from the locale for file names, such as the non-ASCII
+     * characters of an argument under {@code LC_ALL=C}, which Java has already decoded to
+     * replacement characters), that it cannot be represented in that charset, and that a
+     * UTF-8 locale takes it; otherwise the exception's own reason.
+     *
+     * @param e the refusal of {@link Path#of}
+     * @return the reason, without the text
+     */
+    static String unrepresentable(InvalidPathException e) {
+        String reason = e.getReason();
+        if (reason == null || !reason.startsWith("Malformed input or input contains"
+                + " unmappable characters")) {
+            return reason;
+        }
+        String charset = System.getProperty("sun.jnu.encoding",
+                Charset.defaultCharset().name());
+        return "it cannot be represented in the charset of the current locale (" + charset
+                + "); run under a UTF-8 locale, such as LC_ALL=C.UTF-8";
     }
 }

@@ -52,9 +52,10 @@ final class ClassMedoids {
      * @throws IllegalArgumentException if the class has fewer than {@code p} members, fewer
      *     than {@code p} distinct graphs, or fewer than {@code p} graphs that differ up to
      *     relabelling (the k-medoids seeding finds every member at distance 0 from one of
-     *     fewer than {@code p} members: isomorphic copies); each message names the class, and
-     *     the last one has the clustering's {@link TooFewDistinctGraphsException} as its
-     *     cause
+     *     fewer than {@code p} members: isomorphic copies, or, under a weight of 0, graphs
+     *     that differ only in what it ignores, which the message says); each message names
+     *     the class, and the last one has the clustering's
+     *     {@link TooFewDistinctGraphsException} as its cause
      */
     static List<Graph> select(GraphSpace space, List<Graph> members, int p, String label,
             Aligner aligner, long seed, Executor executor) {
@@ -74,14 +75,19 @@ final class ClassMedoids {
             result = CentralClustering.kMedoids(p).aligner(aligner).seed(seed)
                     .restarts(RESTARTS).executor(executor).build().cluster(space, members);
         } catch (TooFewDistinctGraphsException e) {
-            // Distinct as labelled graphs, but relabelled copies of fewer than p graphs.
+            // Distinct as labelled graphs, but at distance 0 from fewer than p graphs:
+            // relabelled copies, or, under a weight of 0, graphs equal up to relabelling
+            // in the attributes that count.
             int found = e.distinct();
+            String them = found == 1 ? "it" : "them";
+            String zero = zeroWeights(space);
+            String others = zero == null ? "relabelled copies of " + them + ": isomorphic"
+                    + " copies count once" : "equal to " + them + " up to relabelling under the"
+                    + " weights, as " + zero;
             throw new IllegalArgumentException("class '" + label + "' has only " + found
                     + " graph" + (found == 1 ? "" : "s") + " at positive distance from each"
-                    + " other among its " + members.size() + " members (the others are"
-                    + " relabelled copies of " + (found == 1 ? "it" : "them")
-                    + ": isomorphic copies count once), fewer than the " + p
-                    + " medoids asked for", e);
+                    + " other among its " + members.size() + " members (the others are "
+                    + others + "), fewer than the " + p + " medoids asked for", e);
         }
         int[] indices = result.medoids();
         Arrays.sort(indices);
@@ -90,5 +96,19 @@ final class ClassMedoids {
             medoids.add(members.get(index));
         }
         return medoids;
+    }
+
+    /**
+     * What the weights of value 0 of a space ignore, in words, or null when both are
+     * positive (graphs at distance 0 are then relabelled copies).
+     */
+    private static String zeroWeights(GraphSpace space) {
+        boolean node = space.nodeWeight() == 0.0;
+        boolean edge = space.edgeWeight() == 0.0;
+        if (node && edge) {
+            return "node and edge weight 0 ignore all attributes";
+        }
+        return node ? "node weight 0 ignores the node attributes"
+                : edge ? "edge weight 0 ignores the edge attributes" : null;
     }
 }

@@ -746,6 +746,27 @@ class ClassifyCommandTest {
     }
 
     /**
+     * Class-medoid starts on molecules that differ only in their bonds: under
+     * {@code --edge-weight 0} they are at distance 0, and the refusal says that the weight
+     * makes them equal, not that they are relabelled copies.
+     */
+    @Test
+    void classMedoidsUnderAZeroEdgeWeightNameTheWeight() throws IOException {
+        Path data = Files.writeString(dir.resolve("m.smi"),
+                "CCO\nC=CO\nC.CO\nCC=O\nCCN\nC=CN\nC.CN\nCC=N\n");
+        Files.writeString(dir.resolve("m_target.txt"), "a\na\na\na\nb\nb\nb\nb\n");
+        Run r = run("classify", data.toString(), "--method", "lvq1", "--folds", "2",
+                "--prototypes", "2", "--initialization", "class-medoids", "--edge-weight", "0");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.err());
+        assertTrue(r.err().contains(": class 'a' has only 1 graph at positive distance from"
+                + " each other among its 2 members (the others are equal to it up to"
+                + " relabelling under the weights, as edge weight 0 ignores the edge"
+                + " attributes), fewer than the 2 medoids asked for\n"), r.err());
+        assertFalse(r.err().contains("relabelled copies"), r.err());
+    }
+
+    /**
      * Every prediction of {@code --folds} names its fold, from 1, so that the folds can be
      * rebuilt: their sizes are those of the stratified folds, and each fold's accuracy,
      * recomputed from its predictions, is the one reported.
@@ -756,6 +777,11 @@ class ClassifyCommandTest {
                 "--json");
 
         assertEquals(0, r.exitCode(), r.err());
+        // The subset is recorded beside the count, between graphs and folds.
+        List<String> keys = new ArrayList<>(r.json().keySet());
+        assertEquals(27.0, r.json().get("limit"));
+        assertEquals(keys.indexOf("graphs") + 1, keys.indexOf("limit"), keys.toString());
+        assertEquals(keys.indexOf("limit") + 1, keys.indexOf("folds"), keys.toString());
         List<?> predictions = (List<?>) r.json().get("predictions");
         List<?> accuracies = (List<?>) r.json().get("foldAccuracies");
         int[] sizes = new int[3];

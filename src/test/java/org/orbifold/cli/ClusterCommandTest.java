@@ -134,6 +134,12 @@ class ClusterCommandTest {
         assertTrue(r.out().startsWith("k-medoids with k = 3 of 30 graphs"), r.out());
         assertTrue(r.out().contains("(sum of distances to the cluster medoids)"), r.out());
         assertTrue(r.out().contains("restarts    2, objectives "), r.out());
+        // Its distances are the matrix of all 30 * 29 / 2 pairs, never pruned, whatever
+        // their certification: the line says why.
+        assertTrue(r.out().contains("\ndistances   435 computed, no triangle-inequality pruning"
+                + " (k-medoids never prunes: it reads every distance from the matrix of all"
+                + " pairs)\n"), r.out());
+        assertFalse(r.out().contains("not all certified"), r.out());
         assertTrue(r.out().contains("classes     adjusted Rand index "), r.out());
         assertTrue(r.out().contains("silhouette  "), r.out());
         assertTrue(r.out().contains("wall time   "), r.out());
@@ -564,11 +570,41 @@ class ClusterCommandTest {
         // More seeds at positive distance: with a heuristic aligner a positive distance does
         // not prove that two graphs differ, so the count is an upper bound.
         CliException two = ClusterCommand.tooFewDistinct(new TooFewDistinctGraphsException(
-                "seeding", 2, 5, 3, true));
+                "seeding", 2, 5, 3, true), null);
         assertEquals(CliException.USAGE, two.exitCode());
         assertEquals("--clusters must be at most the number of graphs that differ up to"
                 + " relabelling, at most 2 of 5 (every other graph is a relabelled copy of one"
                 + " of 2, at distance 0), got 3", two.getMessage());
+    }
+
+    /**
+     * Different molecules (ethanol, vinyl alcohol, methane with methanol) are at distance 0
+     * once {@code --edge-weight 0} ignores their bonds: the refusal says so, naming the
+     * weight as typed, instead of calling them relabelled copies.
+     */
+    @Test
+    void moreClustersThanGraphsUnderAZeroWeightNamesTheWeight() throws IOException {
+        Path x = Files.writeString(dir.resolve("x.smi"), "CCO\nC=CO\nC.CO\n");
+        for (String algorithm : List.of("kmeans", "kmedoids")) {
+            Run r = run("cluster", x.toString(), "-k", "2", "--edge-weight", "0",
+                    "--algorithm", algorithm);
+
+            assertEquals(CliException.USAGE, r.exitCode(), r.err());
+            assertEquals("orbifold: error: -k must be at most the number of graphs that"
+                    + " differ up to relabelling under the chosen weights (--edge-weight 0"
+                    + " ignores the edge attributes), 1 of 3 (the others are equal to it up to"
+                    + " relabelling, at distance 0), got 2\n", r.err());
+        }
+        // With the bonds weighed, the three differ.
+        assertEquals(0, run("cluster", x.toString(), "-k", "3").exitCode());
+
+        CliException both = ClusterCommand.tooFewDistinct(new TooFewDistinctGraphsException(
+                "seeding", 2, 5, 3, true), "--node-weight 0.0 and --edge-weight 0 ignore all"
+                + " attributes");
+        assertEquals("--clusters must be at most the number of graphs that differ up to"
+                + " relabelling under the chosen weights (--node-weight 0.0 and --edge-weight 0"
+                + " ignore all attributes), at most 2 of 5 (every other graph is equal up to"
+                + " relabelling to one of 2, at distance 0), got 3", both.getMessage());
     }
 
     /**
@@ -584,6 +620,15 @@ class ClusterCommandTest {
         assertTrue(r.out().contains("distances   0 computed (0 for the bounds), 1 skipped on"
                 + " certified bounds (triangle inequality, or an own-center distance"
                 + " kept)"), r.out());
+
+        // k-medoids, even with the exact aligner, never prunes: the line says so, and does
+        // not blame the certification.
+        Run medoids = run("cluster", one.toString(), "-k", "1", "--aligner", "exact",
+                "--algorithm", "kmedoids");
+        assertEquals(0, medoids.exitCode(), medoids.err());
+        assertTrue(medoids.out().contains("\ndistances   0 computed, no triangle-inequality"
+                + " pruning (k-medoids never prunes: it reads every distance from the matrix"
+                + " of all pairs)\n"), medoids.out());
     }
 
     @Test
@@ -614,10 +659,21 @@ class ClusterCommandTest {
                         "--center-update applies only to --algorithm kmeans or kmedians"),
                 Arguments.of(List.of("--algorithm", "kmedoids", "--track-alignments"),
                         "--track-alignments applies only"),
-                Arguments.of(List.of("--algorithm", "kmedoids", "--lower-bounds"),
-                        "--lower-bounds applies only to --algorithm kmeans or kmedians"
+                Arguments.of(List.of("--algorithm", "kmedoids", "--center-order", "3"),
+                        "--center-order applies only to --algorithm kmeans or kmedians"
                         + " (k-medoids centers are members: after every assignment, each"
                         + " cluster's medoid)"),
+                Arguments.of(List.of("--algorithm", "kmedoids", "--lower-bounds"),
+                        "--lower-bounds applies only to --algorithm kmeans or kmedians"
+                        + " (k-medoids reads every distance from a precomputed matrix of all"
+                        + " pairs, so no alignment is left for a bound to skip)"),
+                Arguments.of(List.of("--algorithm", "kmedoids", "--seeding-aligner", "nodes"),
+                        "--seeding-aligner applies only to --algorithm kmeans or kmedians"
+                        + " (k-medoids seeds and assigns from one matrix of all pairwise"
+                        + " distances, aligned by --aligner before it starts)"),
+                Arguments.of(List.of("--algorithm", "kmedoids", "--track-alignments"),
+                        "(k-medoids reads every distance from a precomputed matrix of all"
+                        + " pairs and keeps no alignment to a center)"),
                 Arguments.of(List.of("--refresh-every", "3"),
                         "--refresh-every needs --track-alignments"),
                 Arguments.of(List.of("--track-alignments", "--refresh-every", "-1"),

@@ -216,6 +216,57 @@ class MainTest {
         assertTrue(r.out().contains("matching    0->"), r.out());
     }
 
+    /**
+     * The JSON of mean, median and cluster records --limit right after the class, so that a
+     * result file alone tells which first-N subset it was computed on; null without it.
+     */
+    @Test
+    void theJsonRecordsTheLimitAfterTheClass() {
+        List<String[]> commands = List.of(new String[] {"mean"}, new String[] {"median"},
+                new String[] {"cluster", "-k", "2"});
+        for (String[] command : commands) {
+            List<String> limited = new ArrayList<>(List.of(command));
+            limited.addAll(List.of("--class", "A", "--limit", "4", "--json", "--threads", "1"));
+            Run r = run(limited.toArray(new String[0]));
+            assertEquals(0, r.exitCode(), r.err());
+            List<String> keys = new ArrayList<>(r.json().keySet());
+            assertEquals(keys.indexOf("class") + 1, keys.indexOf("limit"), r.out());
+            assertEquals(keys.indexOf("limit") + 1, keys.indexOf("graphs"), r.out());
+            assertEquals(4.0, r.json().get("limit"), r.out());
+            assertEquals(4.0, r.json().get("graphs"), r.out());
+        }
+        Path small = dir.resolve("small.smi");
+        try {
+            Files.writeString(small, "CCO\nCCC\nCO\n");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        for (String[] command : commands) {
+            List<String> all = new ArrayList<>(List.of(command));
+            all.addAll(List.of(small.toString(), "--json"));
+            Run r = run(all.toArray(new String[0]));
+            assertEquals(0, r.exitCode(), r.err());
+            assertTrue(r.json().containsKey("limit"), r.out());
+            assertNull(r.json().get("limit"), r.out());
+        }
+    }
+
+    /** One graph, or relabelled copies of one: the medoid's objective is 0, and no 0/0. */
+    @Test
+    void aMedoidObjectiveOfZeroIsComparedInWords() throws IOException {
+        Path one = Files.writeString(dir.resolve("one.smi"), "CCO\n");
+        Path copies = Files.writeString(dir.resolve("copies.smi"), "CCO\nOCC\n");
+        for (Path data : List.of(one, copies)) {
+            for (String kind : List.of("mean", "median")) {
+                Run r = run(kind, data.toString());
+                assertEquals(0, r.exitCode(), r.err());
+                assertTrue(r.out().contains("; the " + kind + " is equal to it, both 0)\n"),
+                        r.out());
+                assertFalse(r.out().contains("%"), r.out());
+            }
+        }
+    }
+
     @Test
     void meanJsonHasEveryFieldAndNeverLosesToTheMedoidWithExactAlignments() {
         Run r = run("mean", "--limit", "8", "--aligner", "exact", "--json", "--threads", "2");

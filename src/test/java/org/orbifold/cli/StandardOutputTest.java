@@ -10,7 +10,11 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StandardOutputTest {
 
@@ -91,6 +95,34 @@ class StandardOutputTest {
         StandardOutput.printUtf8(out, "<svg/>");
 
         assertTrue(out.checkError());
+    }
+
+    /**
+     * Standard output closed under a command with {@code --out} (as with {@code | head -1}):
+     * the exit code is 1, and the file is still written, complete, as the README says.
+     */
+    @Test
+    void aFailedStandardOutputStillWritesTheCompleteOutFile(@TempDir Path dir)
+            throws IOException {
+        OutputStream closed = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        PrintWriter out = new StandardOutput(closed, StandardCharsets.UTF_8);
+        StringWriter errors = new StringWriter();
+        PrintWriter err = new PrintWriter(errors, true);
+        Path file = dir.resolve("m.json");
+
+        int code = Main.execute(new String[] {"mean", "--limit", "4", "--out",
+            file.toString()}, out, err);
+
+        assertEquals(CliException.DATA, Main.outputChecked(code, out, err), errors.toString());
+        Map<String, Object> json = JsonParser.object(Files.readString(file));
+        assertEquals("mean", json.get("command"));
+        assertEquals(4.0, json.get("graphs"));
+        assertTrue(json.containsKey("center"), json.toString());
     }
 
     @Test
