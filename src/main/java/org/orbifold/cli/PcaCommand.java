@@ -378,6 +378,8 @@ final class PcaCommand extends DatasetCommand {
             json.name("command").value("pca");
             json.name("dataset").value(sample.source());
             json.name("class").value(sample.className());
+            // The first N graphs kept by --limit (of the class, with --class); null: all.
+            JsonOutput.integer(json.name("limit"), data.limit);
             json.name("graphs").value(sample.size());
             json.name("aligner").value(options.aligner().name());
             json.name("seed").value(options.seed);

@@ -414,6 +414,8 @@ final class RegressCommand extends DatasetCommand {
             json.name("command").value("regress");
             json.name("dataset").value(sample.source());
             json.name("class").value(sample.className());
+            // The first N graphs kept by --limit (of the class, with --class); null: all.
+            JsonOutput.integer(json.name("limit"), data.limit);
             json.name("graphs").value(sample.size());
             json.name("covariatesFile").value(covariates.toString());
             JsonOutput.strings(json.name("covariateNames"), model.covariateNames());

@@ -217,13 +217,14 @@ class MainTest {
     }
 
     /**
-     * The JSON of mean, median and cluster records --limit right after the class, so that a
-     * result file alone tells which first-N subset it was computed on; null without it.
+     * The JSON of mean, median, cluster and pca records --limit right after the class, so
+     * that a result file alone tells which first-N subset it was computed on; null without
+     * it. regress does the same (its covariates keep the first N rows).
      */
     @Test
-    void theJsonRecordsTheLimitAfterTheClass() {
+    void theJsonRecordsTheLimitAfterTheClass() throws IOException {
         List<String[]> commands = List.of(new String[] {"mean"}, new String[] {"median"},
-                new String[] {"cluster", "-k", "2"});
+                new String[] {"cluster", "-k", "2"}, new String[] {"pca"});
         for (String[] command : commands) {
             List<String> limited = new ArrayList<>(List.of(command));
             limited.addAll(List.of("--class", "A", "--limit", "4", "--json", "--threads", "1"));
@@ -249,6 +250,19 @@ class MainTest {
             assertTrue(r.json().containsKey("limit"), r.out());
             assertNull(r.json().get("limit"), r.out());
         }
+        Path covariates = Files.writeString(dir.resolve("small.txt"), "1\n2\n3\n");
+        Run regress = run("regress", small.toString(), "--covariates", covariates.toString(),
+                "--json");
+        Run limited = run("regress", small.toString(), "--covariates", covariates.toString(),
+                "--limit", "2", "--json");
+        assertEquals(0, regress.exitCode(), regress.err());
+        assertTrue(regress.json().containsKey("limit"), regress.out());
+        assertNull(regress.json().get("limit"), regress.out());
+        assertEquals(0, limited.exitCode(), limited.err());
+        List<String> keys = new ArrayList<>(limited.json().keySet());
+        assertEquals(keys.indexOf("class") + 1, keys.indexOf("limit"), limited.out());
+        assertEquals(2.0, limited.json().get("limit"), limited.out());
+        assertEquals(2.0, limited.json().get("graphs"), limited.out());
     }
 
     /** One graph, or relabelled copies of one: the medoid's objective is 0, and no 0/0. */
