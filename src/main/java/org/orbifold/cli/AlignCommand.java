@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code orbifold align}: the distance and the optimal node matching of two graphs. */
 @Command(name = "align", sortOptions = false, mixinStandardHelpOptions = true,
@@ -207,9 +208,9 @@ final class AlignCommand implements Callable<Integer> {
 
     private static boolean isInteger(String text) {
         try {
-            Integer.parseInt(text);
+            OptionValues.integer(text);
             return true;
-        } catch (NumberFormatException e) {
+        } catch (TypeConversionException e) {
             return false;
         }
     }
@@ -296,10 +297,12 @@ final class AlignCommand implements Callable<Integer> {
 
     private static int index(String name, String text) {
         try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw CliException.usage("graph index " + name + " must be an integer, got '" + text
-                    + "'");
+            return OptionValues.integer(text);
+        } catch (TypeConversionException e) {
+            // "must be an integer, got 'x'" or "x is too large for an integer (at most ...)"
+            String reason = e.getMessage();
+            throw CliException.usage("graph index " + name
+                    + (reason.startsWith("must") ? " " : " = ") + reason);
         }
     }
 

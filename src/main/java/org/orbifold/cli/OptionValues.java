@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -17,10 +18,10 @@ import picocli.CommandLine.TypeConversionException;
  * {@link UsageErrors} puts before it: {@code --limit must be an integer, got 'x'}.
  *
  * <ul>
- *   <li>{@link #INTEGER} and {@link #LONG}: a decimal integer as {@link Long#parseLong} reads
- *       it (an optional sign, no spaces, no hexadecimal); one that is an integer but out of
- *       the type's range is refused as too large or too small, as {@link ListValues} refuses
- *       a real that a double cannot hold.</li>
+ *   <li>{@link #INTEGER} and {@link #LONG}: a decimal integer (an optional sign and ASCII
+ *       digits; no spaces, no hexadecimal, no other script's digits); one that is an
+ *       integer but out of the type's range is refused as too large or too small, as
+ *       {@link ListValues} refuses a real that a double cannot hold.</li>
  *   <li>{@link #FLAG}: {@code true} or {@code false} in any case, the only values picocli
  *       takes for a flag written with one ({@code --json=false}).</li>
  *   <li>{@link #PATH}: any text that names a path on this system; on POSIX systems only a
@@ -44,22 +45,36 @@ final class OptionValues {
     /** Converts the text of a file or folder option. */
     static final ITypeConverter<Path> PATH = OptionValues::path;
 
+    /** An optional sign and ASCII digits, nothing else. */
+    private static final Pattern DECIMAL_INTEGER = Pattern.compile("[+-]?[0-9]+");
+
     private OptionValues() {
     }
 
     /**
-     * Reads a decimal integer in {@code min..max}: an optional sign and digits, as
-     * {@link Long#parseLong} reads them.
+     * Reads an {@code int} as {@link #INTEGER} does, for arguments that are not options.
+     *
+     * @param text the argument
+     * @return its value
+     * @throws TypeConversionException for a text that is no integer, or one out of range
+     */
+    static int integer(String text) {
+        return (int) integer(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Reads a decimal integer in {@code min..max}: an optional sign and the ASCII digits
+     * {@code 0} to {@code 9} (not the digits of other scripts, which {@link Long#parseLong}
+     * takes).
      *
      * @throws TypeConversionException for a text that is no integer, or one out of range
      */
     private static long integer(String text, long min, long max) {
-        BigInteger value;
-        try {
-            value = new BigInteger(text);
-        } catch (NumberFormatException e) {
+        if (!DECIMAL_INTEGER.matcher(text).matches()) {
+            // BigInteger alone would take other scripts' digits, such as Arabic-Indic ones.
             throw new TypeConversionException("must be an integer, got '" + text + "'");
         }
+        BigInteger value = new BigInteger(text);
         if (value.compareTo(BigInteger.valueOf(max)) > 0) {
             throw new TypeConversionException(text + " is too large for an integer (at most "
                     + max + ")");

@@ -95,6 +95,18 @@ class UsageErrorsTest {
                         + " -2147483648)", "align", "--first", "-2147483649"),
                 refused("--seed 9223372036854775808 is too large for an integer (at most"
                         + " 9223372036854775807)", "align", "--seed", "9223372036854775808"),
+                // Digits of other scripts (Arabic-Indic one and three) are no integers here.
+                refused("--limit must be an integer, got '\u0661'", "info", "--limit",
+                        "\u0661"),
+                refused("--seed must be an integer, got '\u0663'", "align", "0", "1",
+                        "--seed", "\u0663"),
+                refused("--graphs must be an integer, got '\u0661'", "render", "--graphs",
+                        "\u0661"),
+                // Graph indices, which are no options, read the same way.
+                refused("graph index J must be an integer, got '\u0661'", "align", "0",
+                        "\u0661"),
+                refused("graph index J = 99999999999 is too large for an integer (at most"
+                        + " 2147483647)", "align", "0", "99999999999"),
                 refused("--node-weight must be a number, got 'x'", "align", "--node-weight",
                         "x"),
                 refused("--margin must be a number, got 'x'", "classify", "--margin", "1,x"),
