@@ -723,7 +723,8 @@ final class ClassifyCommand extends DatasetCommand {
                 chosenMethod, aligner, options.seed, options.timeLimitSeconds(), workers,
                 refit, selection, folds, data.limit, lowerBounds,
                 counted(chosenMethod) ? alignmentCounts() : null,
-                options.unproven(aligner.unproven(), aligner.made()), trace, notes));
+                options.unproven(aligner.unproven(), aligner.made()), trace, notes,
+                this::typed));
         String json = output.json();
         String text = json;
         if (!data.json) {
@@ -798,14 +799,17 @@ final class ClassifyCommand extends DatasetCommand {
                 return model;
             } catch (TrainingDivergedException e) {
                 // The learner names the epoch and keeps the overflow as its reason.
+                // The setting names the weights, so the overflow's finding leaves them out.
+                String reason = e.getCause() instanceof WeightedOverflowException overflow
+                        ? overflow.findingWithoutWeights() : e.reason();
                 throw CliException.data(trainingFailure(method, setting, scaled,
-                        "in epoch " + e.epoch() + ", " + e.reason(), true, typed), e);
+                        "in epoch " + e.epoch() + ", " + reason, true, typed), e);
             } catch (WeightedOverflowException e) {
                 if (!scaled && overflows(space, graphs)) {
                     throw CliException.data(e.getMessage(), e);
                 }
                 throw CliException.data(trainingFailure(method, setting, scaled,
-                        e.finding(), true, typed), e);
+                        e.findingWithoutWeights(), true, typed), e);
             } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
                 throw CliException.data(trainingFailure(method, setting, scaled,
                         e.getMessage() == null ? e.toString() : e.getMessage(), false, typed), e);
@@ -913,9 +917,10 @@ final class ClassifyCommand extends DatasetCommand {
 
     /**
      * Returns the message of a failed fit: whether the training diverged (a weighted sum
-     * overflowed, or the reason names an infinite or NaN quantity), then, for a divergence,
-     * the learning rate (and for the MLP the weight decay) being fitted, the whole setting,
-     * then the reason.
+     * overflowed, or the reason names an infinite or NaN quantity), the whole setting, each
+     * value once, then the reason, and for a divergence the advice: lower
+     * {@code --learning-rate}, or for the MLP with a positive weight decay also
+     * {@code --weight-decay} (a decay of 0 cannot be the cause).
      *
      * @param reason what failed; for an overflow, its finding without the space's advice
      *     about the distance weights, since the learner's own values are to blame
@@ -938,16 +943,13 @@ final class ClassifyCommand extends DatasetCommand {
         String lower = reason.toLowerCase(Locale.ROOT);
         boolean diverged = overflowed || lower.contains("infinity") || lower.contains("infinite")
                 || lower.contains("nan") || lower.contains("overflow");
-        String values = "learning rate " + typed.of("--learning-rate", s.learningRate())
-                + (m == Method.MLP ? " and weight decay "
-                        + typed.of("--weight-decay", s.weightDecay()) : "");
         String setting = "(" + m.option + "; " + describe(m, s, scaled, typed) + "): "
                 + reason;
         if (!diverged) {
             return "training failed " + setting;
         }
-        return "training diverged for " + values + " " + setting + " (lower --learning-rate"
-                + (m == Method.MLP ? " or --weight-decay" : "") + ")";
+        return "training diverged " + setting + " (lower --learning-rate"
+                + (m == Method.MLP && s.weightDecay() > 0.0 ? " or --weight-decay" : "") + ")";
     }
 
     /**
@@ -1116,7 +1118,7 @@ final class ClassifyCommand extends DatasetCommand {
         NeighborTable neighbours = m == Method.KNN ? new NeighborTable(deepest, 1) : null;
         List<Candidate> candidates = new ArrayList<>();
         for (Setting s : grid) {
-            candidates.add(new Candidate(describe(m, s, recipe != null),
+            candidates.add(new Candidate(describe(m, s, recipe != null, this::typed),
                     space(sample, s, recipe),
                     classifier(m, s, recipe, aligner, pool, means, neighbours),
                     modelSize(m, s, classCount, trainGraphs.size()), s.maxModelOrder()));

@@ -87,12 +87,15 @@ final class ClassifyOutput {
      *     proven optimal
      * @param trace the training objectives and errors of every fit
      * @param notes the notes on the options, shown before the data set's notes
+     * @param typed writes the values of real options in the settings as they were typed
+     *     ({@code 1e300}, not {@code 1e+300}), as the error messages do
      */
     record Run(Method method, Aligner aligner, long seed, Double timeLimitSeconds,
             int workers, String refit,
             String selection, Integer folds, Integer limit, boolean lowerBounds,
             long[] alignmentCounts,
-            AlignerOptions.Unproven unproven, TrainingTrace trace, List<String> notes) {
+            AlignerOptions.Unproven unproven, TrainingTrace trace, List<String> notes,
+            ClassifyCommand.ValueText typed) {
 
         Run {
             notes = List.copyOf(notes);
@@ -178,7 +181,7 @@ final class ClassifyOutput {
      */
     private String chosenText() {
         Setting s = report.chosen();
-        String text = describe(method, s, report.recipe() != null);
+        String text = describe(method, s, report.recipe() != null, run.typed());
         if (method == Method.MLP) {
             text += ", batch size " + s.fixed().batchSize() + ", activation "
                     + optionName(s.fixed().activation().name());
@@ -569,13 +572,15 @@ final class ClassifyOutput {
             for (int c = 0; c < report.search().candidates().size(); c++) {
                 if (report.search().failed(c)) {
                     w.printf(Locale.ROOT, "    %-50s  failed, skipped: %s%n",
-                            describe(method, report.grid().get(c), report.recipe() != null),
+                            describe(method, report.grid().get(c), report.recipe() != null,
+                                    run.typed()),
                             report.search().failures().get(c));
                     continue;
                 }
                 w.printf(Locale.ROOT, "  %s %-50s  %.4f (%d of %d)%s%n",
                         c == report.search().best() ? "*" : sized && c == mostCorrect ? "+" : " ",
-                        describe(method, report.grid().get(c), report.recipe() != null),
+                        describe(method, report.grid().get(c), report.recipe() != null,
+                                run.typed()),
                         report.search().accuracy(c), report.search().correct()[c],
                         report.search().validationSize(), sized ? ", model size "
                         + report.search().candidates().get(c).modelSize() : "");
@@ -700,7 +705,7 @@ final class ClassifyOutput {
                 + " objective (%s) ended at %.4g after epoch %d (%.4g after the first), %s:"
                 + " learning rate %s may be too large; check the accuracy against a lower"
                 + " --learning-rate", objective, fit.last(), fit.epochs(), fit.first(), level,
-                Numbers.compact(report.chosen().learningRate())));
+                run.typed().of("--learning-rate", report.chosen().learningRate())));
     }
 
     /**
@@ -740,7 +745,7 @@ final class ClassifyOutput {
                 + " smaller --learning-rate", method.title, wrong, fits.size(),
                 report.splits() == null ? "for " + fitName(first) : "on " + fitName(first),
                 last, fit.graphs(), perEpoch.length, String.join(" and ", reasons),
-                Numbers.compact(report.chosen().learningRate())));
+                run.typed().of("--learning-rate", report.chosen().learningRate())));
     }
 
     /**

@@ -2,7 +2,8 @@ package org.orbifold.cli;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.Locale;
+
+import org.orbifold.io.NumberText;
 
 /**
  * Formats numbers for the text reports: reals in fixed point with a given number of decimals
@@ -13,56 +14,36 @@ import java.util.Locale;
  */
 final class Numbers {
 
-    /**
-     * The magnitude from which {@link #decimal} switches to scientific notation: a value of
-     * {@code 1e9} or more prints as {@code 1.000000e+09}, one below it in fixed point.
-     */
-    static final double SCIENTIFIC_FROM = 1e9;
+    /** The magnitude from which {@link #decimal} switches to scientific notation. */
+    static final double SCIENTIFIC_FROM = NumberText.SCIENTIFIC_FROM;
 
     private Numbers() {
     }
 
     /**
-     * Returns {@code value} with {@code decimals} digits after the point: fixed-point when its
-     * magnitude is below {@link #SCIENTIFIC_FROM}, otherwise scientific ({@code %.<d>e}).
-     * NaN and the infinities print as Java prints them. A value that rounds to zero prints
-     * without a sign ({@code -2e-16} and {@code -0.0} as {@code 0.000000}), so no report shows
-     * a negative zero.
+     * Returns {@code value} with {@code decimals} digits after the point, as
+     * {@link NumberText#decimal} writes it (fixed point below {@link #SCIENTIFIC_FROM},
+     * scientific from it, no negative zero).
      *
      * @param value the number
      * @param decimals digits after the point, at least 0
      * @return the text, in the root locale (a point as decimal separator)
      */
     static String decimal(double value, int decimals) {
-        String conversion = Math.abs(value) >= SCIENTIFIC_FROM && Double.isFinite(value)
-                ? "e" : "f";
-        String text = String.format(Locale.ROOT, "%." + decimals + conversion, value);
-        boolean zero = Double.isFinite(value)
-                && text.chars().noneMatch(c -> c >= '1' && c <= '9');
-        return zero && text.startsWith("-") ? text.substring(1) : text;
+        return NumberText.decimal(value, decimals);
     }
 
     /**
-     * Returns {@code value} as {@link #decimal} does, except that a nonzero finite value that
-     * would show no nonzero digit there (below half a unit of the last decimal, such as
-     * {@code 4e-7} with 6 decimals, or {@code -2e-16}) is written in scientific notation with
-     * {@code decimals} digits after the point ({@code 4.000000e-07}), so that a distance or
-     * an objective that is tiny but not zero is not printed as zero. Zero (of either sign)
-     * prints as {@link #decimal} prints it, {@code 0.000000}. For measures whose tiny values
-     * mean something (distances, similarities, objectives, sums of squares); shares and
-     * percentages keep {@link #decimal}.
+     * Returns {@code value} as {@link NumberText#decimalOrTiny} writes it: as {@link #decimal},
+     * except that a nonzero value that would show as zero is written in scientific notation
+     * ({@code 4.000000e-07}). For distances, similarities, objectives and sums of squares.
      *
      * @param value the number
      * @param decimals digits after the point, at least 0
      * @return the text, in the root locale
      */
     static String decimalOrTiny(double value, int decimals) {
-        String fixed = decimal(value, decimals);
-        boolean shownAsZero = fixed.chars().noneMatch(c -> c >= '1' && c <= '9');
-        if (value == 0.0 || !Double.isFinite(value) || !shownAsZero) {
-            return fixed;
-        }
-        return String.format(Locale.ROOT, "%." + decimals + "e", value);
+        return NumberText.decimalOrTiny(value, decimals);
     }
 
     /**

@@ -261,8 +261,7 @@ final class PcaCommand extends DatasetCommand {
                 explained, Numbers.decimalOrTiny(result.totalSumOfSquares(), 6));
         AlignerOptions.Unproven unproven = unproven(run);
         if (unproven.text() != null) {
-            w.printf(Locale.ROOT, "alignments  %s; the objective is an upper bound%n",
-                    unproven.text());
+            w.printf(Locale.ROOT, "alignments  %s%n", unproven.text());
         }
         // Each graph is listed once: with fewer than 2 LISTED graphs, the ends share them.
         List<Integer> order = byScore(result);
@@ -306,8 +305,9 @@ final class PcaCommand extends DatasetCommand {
      * fixed point ({@link GeodesicPcaResult#fixedPoint}), so the alignments were made for the
      * previous line or the mean and none is certified for the final one; and the exact
      * search stopped at its limit in some alignment of the run (medoid, mean or
-     * alternation), which alone sets {@code limitReached}. With a heuristic aligner no
-     * alignment claims to be optimal, so there is no text.
+     * alternation), which alone sets {@code limitReached}, and is told even when every final
+     * alignment is proven (the medoid and mean may rest on the unproven ones). With a
+     * heuristic aligner no alignment claims to be optimal, so there is no text.
      */
     private AlignerOptions.Unproven unproven(Run run) {
         GeodesicPcaResult result = run.result();
@@ -315,28 +315,59 @@ final class PcaCommand extends DatasetCommand {
         long unproven = result.alignments().stream().filter(a -> !a.certified()).count();
         long stopped = options.isExact() ? run.counted().unproven() : 0L;
         boolean reached = stopped > 0;
-        if (!options.isExact() || unproven == 0) {
+        if (!options.isExact()) {
             return new AlignerOptions.Unproven(made, unproven, reached, null);
         }
-        List<String> causes = new ArrayList<>();
-        if (!result.fixedPoint()) {
-            causes.add(maxIterations == 0 ? "--iterations 0 keeps the Frechet mean's"
-                    + " alignments, made for the mean, not for the line"
-                    : "the run ended before a fixed point (status " + result.status() + " after "
-                    + iterationCount(result.iterations()) + "), so they were made for an"
-                    + " earlier line or the mean");
+        String early = result.fixedPoint() ? null : maxIterations == 0
+                ? "--iterations 0 keeps the Frechet mean's alignments, made for the mean, not"
+                + " for the line"
+                : "the run ended before a fixed point (status " + result.status() + " after "
+                + iterationCount(result.iterations()) + "), so they were made for an earlier"
+                + " line or the mean";
+        return new AlignerOptions.Unproven(made, unproven, reached, unprovenText(made,
+                unproven, early, stopped, run.counted().made(), options.limitText()));
+    }
+
+    /**
+     * Returns the text line (after {@code "alignments  "}) on the alignments of an exact run,
+     * or null when there is nothing to tell: all final alignments proven and no exact search
+     * stopped at its limit. With unproven final alignments it counts them and names the
+     * causes, ending in {@code "; the objective is an upper bound"}; with all of them proven
+     * but a search stopped at its limit elsewhere in the run, it says so and that the medoid
+     * and mean may rest on alignments not proven optimal.
+     *
+     * @param made the final alignments
+     * @param unproven those of them not proven optimal
+     * @param early why the alternation's alignments are not for the final line, or null at a
+     *     fixed point
+     * @param stopped the alignments of the run where the exact search stopped at its limit
+     * @param runMade every alignment of the run
+     * @param limitText the words of the limit, as {@link AlignerOptions#limitText()} gives them
+     * @return the text, or null
+     */
+    static String unprovenText(long made, long unproven, String early, long stopped,
+            long runMade, String limitText) {
+        String limit = String.format(Locale.ROOT, "the exact search stopped at its limit (%s)"
+                + " in %,d of %,d alignments of the run", limitText, stopped, runMade);
+        if (unproven == 0) {
+            return stopped == 0 ? null : String.format(Locale.ROOT, "all %d proven optimal for"
+                    + " the final line, but %s (medoid, Frechet mean or earlier lines): the"
+                    + " mean, and so the line, may rest on alignments not proven optimal", made,
+                    limit);
         }
-        if (reached) {
-            causes.add(String.format(Locale.ROOT, "the exact search stopped at its limit (%s)"
-                    + " in %,d of %,d alignments of the run", options.limitText(), stopped,
-                    run.counted().made()));
+        List<String> causes = new ArrayList<>();
+        if (early != null) {
+            causes.add(early);
+        }
+        if (stopped > 0) {
+            causes.add(limit);
         }
         if (causes.isEmpty()) {
             causes.add("the aligner did not prove them");
         }
-        String text = String.format(Locale.ROOT, "%d of %d not proven optimal for the final"
-                + " line: %s", unproven, made, String.join("; and ", causes));
-        return new AlignerOptions.Unproven(made, unproven, reached, text);
+        return String.format(Locale.ROOT, "%d of %d not proven optimal for the final line: %s;"
+                + " the objective is an upper bound", unproven, made,
+                String.join("; and ", causes));
     }
 
     /** Returns "1 iteration" or "K iterations". */

@@ -254,10 +254,24 @@ final class RegressCommand extends DatasetCommand {
             return table;
         }
         if (MoleculeReader.stoppedAtLimit(sample.dataset())) {
-            // --limit N read the molecule file up to its N-th molecule only: the graphs kept
-            // are the file's first N, so its first N rows are theirs, as for other formats.
-            if (table.size() > kept) {
+            // --limit N read the molecule file up to its N-th molecule only: without skipped
+            // records the graphs kept are the file's first N, so its first N rows are theirs,
+            // as for other formats. With skipped records the rows cannot be matched: a file
+            // with one row per record and one without the skipped records' rows look alike,
+            // so it is refused, as the whole file's count refuses it without --limit.
+            String skipped = sample.dataset().notes().stream()
+                    .filter(n -> n.startsWith("skipped ")).findFirst().orElse(null);
+            if (table.size() > kept && skipped == null) {
                 return table.select(sample.indices());
+            }
+            if (table.size() > kept) {
+                throw CliException.usage("--covariates " + covariates + " has "
+                        + rows(table.size()) + " but --limit " + data.limit + " keeps "
+                        + CenterCommand.graphs(kept) + " of " + sample.source() + ", which "
+                        + skipped + " (--skip-invalid) before its " + ordinal(kept)
+                        + " valid molecule, where reading stopped: the rows cannot be matched"
+                        + " to the graphs kept, since its later records were not counted;"
+                        + " give one row per graph kept, or run without --limit");
             }
             throw CliException.usage("--covariates " + covariates + " has " + rows(table.size())
                     + " but --limit " + data.limit + " keeps " + CenterCommand.graphs(kept)

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A table of real covariates, one row per graph, read from a file: a NumPy {@code .npy}
@@ -49,6 +51,10 @@ import java.util.Objects;
  *     possible decimal commas above), empty for most files
  */
 public record CovariateTable(List<String> names, double[][] rows, List<String> notes) {
+
+    /** A number with a decimal comma standing apart ({@link #commaNumberIn}). */
+    private static final Pattern COMMA_NUMBER = Pattern.compile(
+            "(?:^|[\\s\"])([+-]?[0-9]+,[0-9]+)(?=$|[\\s\"])");
 
     /**
      * Validates and copies a table without notes.
@@ -225,9 +231,11 @@ public record CovariateTable(List<String> names, double[][] rows, List<String> n
                 try {
                     row[j] = DecimalNumbers.parseFinite(fields[j], column);
                 } catch (NumberFormatException e) {
+                    String pair = commaNumberIn(line);
                     throw new DatasetFormatException(file, l + 1, j + 1, e.getMessage()
                             + (fields[j].indexOf(';') >= 0 ? " (fields are separated by"
-                            + " commas, tabs or spaces, not semicolons)" : ""));
+                            + " commas, tabs or spaces, not semicolons)"
+                            : pair != null ? decimalCommaHint(pair) : ""));
                 }
             }
             rows.add(row);
@@ -283,6 +291,17 @@ public record CovariateTable(List<String> names, double[][] rows, List<String> n
         return null;
     }
 
+    /**
+     * Returns the first number with a decimal comma ({@link #isCommaPair}) that stands apart
+     * in a line, between its ends, spaces, tabs or double quotes ({@code 1,5} in
+     * {@code 1,5 2}, {@code 1,5\t2} or {@code "1,5"}), or null: where fields are also
+     * separated by spaces or quoted, such a pair is one number, not two fields.
+     */
+    private static String commaNumberIn(String line) {
+        Matcher m = COMMA_NUMBER.matcher(line);
+        return m.find() ? m.group(1) : null;
+    }
+
     /** Returns the hint, for a value-count error, that a decimal comma split a number. */
     private static String decimalCommaHint(String pair) {
         return " (decimal commas? '" + TextFiles.shown(pair) + "' reads as two values; write"
@@ -307,9 +326,11 @@ public record CovariateTable(List<String> names, double[][] rows, List<String> n
                 field = field.substring(1, field.length() - 1);
             }
             if (field.indexOf('"') >= 0) {
+                String pair = commaNumberIn(text);
                 throw new DatasetFormatException(file, line, j + 1, "a double quote inside a"
                         + " field: only fields wholly enclosed in double quotes, without commas"
-                        + " or quotes inside, are read");
+                        + " or quotes inside, are read"
+                        + (pair != null ? decimalCommaHint(pair) : ""));
             }
             fields[j] = field;
         }

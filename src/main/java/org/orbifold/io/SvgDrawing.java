@@ -479,7 +479,7 @@ public final class SvgDrawing {
         List<Panel> panels = panels(List.of(first, second), List.of(firstTitle, secondTitle),
                 p, null);
         String heading = (caption == null ? "" : caption + ": ") + "distance "
-                + String.format(Locale.ROOT, "%.6f", alignment.distance())
+                + NumberText.decimalOrTiny(alignment.distance(), 6)
                 + (alignment.certified() ? " (proven optimal)" : " (upper bound)");
         List<String> lines = headingLines(heading, 2 * PANEL_SIZE);
         arrange(panels, 2, headingBand(lines));

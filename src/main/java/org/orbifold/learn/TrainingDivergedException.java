@@ -12,7 +12,8 @@ import org.orbifold.space.WeightedOverflowException;
  * overshoots. The message names the learner, the epoch and the rate, then what overflowed,
  * then the advice, for example {@code "training of the margin perceptron diverged in epoch
  * 1 with learning rate 1.0E300: the squared norm is Infinity with node weight 1.0 and edge
- * weight 1.0: the weighted sum overflows; lower the learning rate"}. The
+ * weight 1.0: the weighted sum overflows; lower the learning rate"} (the advice names the
+ * weight decay too when the learner has a positive one). The
  * {@linkplain #getCause() cause} is the {@link WeightedOverflowException} met.
  *
  * <p>An overflow that the training graphs cause by themselves (a graph whose own squared
@@ -71,8 +72,8 @@ public final class TrainingDivergedException extends IllegalArgumentException {
         return "training of " + learner + " diverged in epoch " + epoch + " with learning rate "
                 + learningRate + (Double.isNaN(weightDecay) ? ""
                         : " and weight decay " + weightDecay) + ": " + reason
-                + "; lower the learning rate" + (Double.isNaN(weightDecay) ? ""
-                        : " or the weight decay");
+                + "; lower the learning rate" + (weightDecay > 0.0 ? " or the weight decay"
+                        : "");
     }
 
     /**

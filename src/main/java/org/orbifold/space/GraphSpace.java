@@ -474,9 +474,10 @@ public final class GraphSpace {
      */
     private double requireFinite(String what, double value) {
         if (!Double.isFinite(value)) {
-            throw new WeightedOverflowException("the " + what + " is " + value + " with node"
-                    + " weight " + nodeWeight + " and edge weight " + edgeWeight + ": the"
-                    + " weighted sum overflows");
+            String weights = " with node weight " + nodeWeight + " and edge weight "
+                    + edgeWeight;
+            throw new WeightedOverflowException("the " + what + " is " + value + weights
+                    + ": the weighted sum overflows", weights);
         }
         return value;
     }

@@ -21,6 +21,9 @@ public final class WeightedOverflowException extends IllegalArgumentException {
     /** What overflowed, with the weights; the message without the advice. */
     private final String finding;
 
+    /** The finding without the words on the weights. */
+    private final String withoutWeights;
+
     /**
      * Creates the exception.
      *
@@ -28,8 +31,25 @@ public final class WeightedOverflowException extends IllegalArgumentException {
      *     Infinity with node weight 1.0 and edge weight 1.0: the weighted sum overflows"
      */
     public WeightedOverflowException(String finding) {
+        this(finding, "");
+    }
+
+    /**
+     * Creates the exception, marking the words of the finding that name the weights, so that
+     * a caller that names them elsewhere can leave them out ({@link #findingWithoutWeights}).
+     *
+     * @param finding what overflowed and with which weights
+     * @param weights the part of {@code finding} that names the weights, such as
+     *     {@code " with node weight 1.0 and edge weight 1.0"}; empty for none
+     * @throws IllegalArgumentException if {@code finding} does not contain {@code weights}
+     */
+    public WeightedOverflowException(String finding, String weights) {
         super(finding + "; " + ADVICE);
+        if (!finding.contains(weights)) {
+            throw new IllegalArgumentException("the finding does not contain '" + weights + "'");
+        }
         this.finding = finding;
+        this.withoutWeights = weights.isEmpty() ? finding : finding.replace(weights, "");
     }
 
     /**
@@ -39,5 +59,16 @@ public final class WeightedOverflowException extends IllegalArgumentException {
      */
     public String finding() {
         return finding;
+    }
+
+    /**
+     * Returns the finding without the words that name the weights, when the thrower marked
+     * them ({@link #WeightedOverflowException(String, String)}), else the finding: "the squared
+     * norm is Infinity: the weighted sum overflows".
+     *
+     * @return the finding without the weights
+     */
+    public String findingWithoutWeights() {
+        return withoutWeights;
     }
 }

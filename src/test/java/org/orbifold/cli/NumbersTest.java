@@ -96,12 +96,13 @@ class NumbersTest {
         }
     }
 
+    /** The setting line writes values as typed, and values not typed compact. */
     @Test
-    void theSettingLineOfClassifyIsCompact() {
+    void theSettingLineOfClassifyWritesValuesAsTyped() {
         Run r = MainTest.run("classify", "--folds", "2", "--limit", "20", "--threads", "1",
-                "--node-weight", "1e30", "--edge-weight", "1e-30");
+                "--node-weight", "1e30", "--edge-weight", "1E-30");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("setting     node weight 1e+30, edge weight 1e-30,"),
+        assertTrue(r.out().contains("setting     node weight 1e30, edge weight 1E-30, k 1"),
                 r.out());
     }
 

@@ -2,6 +2,7 @@ package org.orbifold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -133,6 +134,30 @@ class PcaCommandTest {
                 "--time-limit", "1e-9", "--threads", "1");
         assertTrue(text.out().contains("the exact search stopped at its limit (1e-09 s per"
                 + " alignment or 50,000,000 search nodes) in "), text.out());
+    }
+
+    /**
+     * The alignments line of an exact run: nothing when all is proven; when every final
+     * alignment is proven but the search stopped at its limit elsewhere in the run (the
+     * medoid or mean), a line that says so; unproven final alignments with their causes.
+     */
+    @Test
+    void theAlignmentsLineTellsALimitReachedOutsideTheFinalAlignments() {
+        String limit = "5 s per alignment or 50,000,000 search nodes";
+
+        assertNull(PcaCommand.unprovenText(8, 0, null, 0, 60, limit));
+        assertEquals("all 8 proven optimal for the final line, but the exact search stopped at"
+                + " its limit (" + limit + ") in 1 of 1,060 alignments of the run (medoid,"
+                + " Frechet mean or earlier lines): the mean, and so the line, may rest on"
+                + " alignments not proven optimal",
+                PcaCommand.unprovenText(8, 0, null, 1, 1060, limit));
+        assertEquals("2 of 8 not proven optimal for the final line: the aligner did not prove"
+                + " them; the objective is an upper bound",
+                PcaCommand.unprovenText(8, 2, null, 0, 60, limit));
+        assertEquals("3 of 8 not proven optimal for the final line: early; and the exact"
+                + " search stopped at its limit (" + limit + ") in 4 of 60 alignments of the"
+                + " run; the objective is an upper bound",
+                PcaCommand.unprovenText(8, 3, "early", 4, 60, limit));
     }
 
     /**

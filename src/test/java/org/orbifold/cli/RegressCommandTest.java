@@ -153,6 +153,38 @@ class RegressCommandTest {
     }
 
     /**
+     * With {@code --limit} and skipped records a covariate file with more rows than the graphs
+     * kept cannot be matched to them (its rows may be per record or per valid molecule), so it
+     * is refused, as without {@code --limit} a file with one row per record is; a file with
+     * one row per graph kept is used as it is.
+     */
+    @Test
+    void limitWithSkippedRecordsRefusesALongerCovariateFile() throws IOException {
+        Path molecules = Files.writeString(dir.resolve("mol.csv"),
+                "smiles,y\nCCO,1\nC1CC,0\nCCN,1\nCCC,0\nCO,1\nCN,0\n");
+        Path six = Files.writeString(dir.resolve("r6.txt"), "1\n2\n3\n4\n5\n6\n");
+        Path three = Files.writeString(dir.resolve("r3.txt"), "1\n3\n4\n");
+
+        MainTest.Run r = run("regress", molecules.toString(), "--covariates", six.toString(),
+                "--skip-invalid", "--limit", "3", "--threads", "1");
+        MainTest.Run kept = run("regress", molecules.toString(), "--covariates",
+                three.toString(), "--skip-invalid", "--limit", "3", "--json", "--threads", "1");
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.err());
+        assertEquals(Main.ERROR_PREFIX + "--covariates " + six + " has 6 rows but --limit 3"
+                + " keeps 3 graphs of " + molecules + ", which skipped 1 invalid record at line"
+                + " 3 (--skip-invalid) before its 3rd valid molecule, where reading stopped: the"
+                + " rows cannot be matched to the graphs kept, since its later records were not"
+                + " counted; give one row per graph kept, or run without --limit\n", r.err());
+        assertEquals(0, kept.exitCode(), kept.err());
+        List<Double> used = new ArrayList<>();
+        for (Object row : (List<Object>) kept.json().get("covariates")) {
+            used.addAll(numbers(row));
+        }
+        assertEquals(List.of(1.0, 3.0, 4.0), used);
+    }
+
+    /**
      * Too few graphs for the covariates is a usage error (status 2), as too few graphs is in
      * pca, and the message does not start with the covariate file.
      */

@@ -56,7 +56,7 @@ class TrainingFailureTest {
     private static void assertNamed(Run r, String... phrases) {
         assertEquals(CliException.DATA, r.exitCode(), r.out());
         assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "training diverged for "), r.err());
+        assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "training diverged ("), r.err());
         assertTrue(r.err().contains(OVERFLOW), "keeps the original reason: " + r.err());
         for (String phrase : phrases) {
             assertTrue(r.err().contains(phrase), phrase + " in " + r.err());
@@ -74,8 +74,8 @@ class TrainingFailureTest {
             assertEquals(0, text.exitCode(), text.err());
             String failed = text.out().lines().filter(line -> line.contains("failed"))
                     .findFirst().orElse("");
-            assertTrue(failed.contains("learning rate 1e+300, epochs 2  failed, skipped:"
-                    + " training diverged for learning rate 1e300 ")
+            assertTrue(failed.contains("learning rate 1e300, epochs 2  failed, skipped:"
+                    + " training diverged (" + method + "; ")
                     && failed.contains("(" + method + "; ") && failed.contains(OVERFLOW),
                     text.out());
             assertTrue(text.out().contains("learning rate 0.1, epochs 2"), text.out());
@@ -86,8 +86,10 @@ class TrainingFailureTest {
             assertEquals(0.0, result.get("chosenIndex"));
             assertTrue(good.containsKey("validationAccuracy") && !good.containsKey("failure"));
             assertFalse(bad.containsKey("validationAccuracy"), json.out());
-            assertTrue(((String) bad.get("failure")).startsWith("training diverged for"
-                    + " learning rate 1e300 "), json.out());
+            assertTrue(((String) bad.get("failure")).startsWith("training diverged ("
+                    + method + "; "), json.out());
+            assertEquals(1, ((String) bad.get("failure")).split("learning rate 1e300", -1)
+                    .length - 1, "the setting once: " + json.out());
         }
     }
 
@@ -96,7 +98,9 @@ class TrainingFailureTest {
         Run r = MainTest.run(with(splits(), "--method", "perceptron", "--learning-rate",
                 "1e300"));
 
-        assertNamed(r, "for learning rate 1e300 (perceptron; ", "lower --learning-rate");
+        assertNamed(r, "(perceptron; ", "learning rate 1e300, epochs 2): in epoch 1, "
+                + OVERFLOW + ": the weighted sum overflows (lower --learning-rate)");
+        assertFalse(r.err().contains("with node weight"), "weights once: " + r.err());
         assertFalse(r.err().contains("settings"), r.err());
     }
 
@@ -110,10 +114,12 @@ class TrainingFailureTest {
             assertEquals("", r.out(), "no JSON or report for a failed run");
             assertEquals(1, r.err().lines().count(), r.err());
             assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "both settings of the validation"
-                    + " search failed: 1) training diverged for learning rate 1e299"
-                    + " (perceptron; "), r.err());
-            assertTrue(r.err().contains("; 2) training diverged for learning rate 1e300"
-                    + " (perceptron; "), r.err());
+                    + " search failed: 1) training diverged (perceptron; "), r.err());
+            assertTrue(r.err().contains("learning rate 1e299, epochs 2): ")
+                    && r.err().contains("; 2) training diverged (perceptron; ")
+                    && r.err().contains("learning rate 1e300, epochs 2): "), r.err());
+            assertEquals(2, r.err().split("learning rate 1e", -1).length - 1,
+                    "each setting once: " + r.err());
             assertEquals(2, r.err().split(OVERFLOW, -1).length - 1, "each reason: " + r.err());
             assertEquals(2, r.err().split("lower --learning-rate", -1).length - 1, r.err());
         }
@@ -127,9 +133,10 @@ class TrainingFailureTest {
         assertEquals(CliException.DATA, r.exitCode(), r.out());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "all 5 settings of the validation"
-                + " search failed; the first 3: 1) training diverged for learning rate 1e296"),
+                + " search failed; the first 3: 1) training diverged (perceptron; "),
                 r.err());
-        assertTrue(r.err().contains("; 3) training diverged for learning rate 1e298 "),
+        assertTrue(r.err().contains("learning rate 1e296, epochs 2)")
+                && r.err().contains("learning rate 1e298, epochs 2)"),
                 r.err());
         assertFalse(r.err().contains("1e299 ") || r.err().contains("4)"), r.err());
         assertTrue(r.err().strip().endsWith("; and 2 more (settings 4 to 5 of the grid)"),
@@ -160,8 +167,8 @@ class TrainingFailureTest {
                 "perceptron", "--learning-rate", "1e100");
 
         assertEquals(CliException.DATA, r.exitCode(), r.out());
-        assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "training diverged for learning rate"
-                + " 1e100 (perceptron; "), r.err());
+        assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "training diverged (perceptron; ")
+                && r.err().contains("learning rate 1e100, "), r.err());
         assertTrue(r.err().contains("too large for double precision"), r.err());
         assertTrue(r.err().strip().endsWith("(lower --learning-rate)"), r.err());
         assertFalse(r.err().contains("scale the attributes"), r.err());
@@ -185,6 +192,20 @@ class TrainingFailureTest {
         assertFalse(r.err().contains("training diverged"), r.err());
     }
 
+    /** A weight decay of 0 cannot make the training diverge, so the advice leaves it out. */
+    @Test
+    void aZeroWeightDecayIsNotAdvisedToBeLowered() {
+        Run r = MainTest.run("classify", "--folds", "2", "--limit", "20", "--threads", "1",
+                "--method", "mlp", "--learning-rate", "1e300", "--epochs", "2");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "training diverged (mlp; "), r.err());
+        assertTrue(r.err().contains("weight decay 0, learning rate 1e300, epochs 2): "),
+                r.err());
+        assertTrue(r.err().strip().endsWith("(lower --learning-rate)"), r.err());
+        assertFalse(r.err().contains("with node weight"), r.err());
+    }
+
     @Test
     void theWeightDecayOfTheMlpIsNamed() {
         Run r = MainTest.run("classify", "--folds", "2", "--limit", "20", "--threads", "1",
@@ -193,7 +214,7 @@ class TrainingFailureTest {
         // The decay overshoots: the output weights stop being finite before any sum
         // overflows, and that is named as the reason.
         assertEquals(CliException.DATA, r.exitCode(), r.out());
-        assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "training diverged for "), r.err());
+        assertTrue(r.err().startsWith(Main.ERROR_PREFIX + "training diverged ("), r.err());
         for (String phrase : List.of("weight decay 1e300", "or --weight-decay",
                 "an output weight is no longer finite")) {
             assertTrue(r.err().contains(phrase), phrase + " in " + r.err());
@@ -240,7 +261,7 @@ class TrainingFailureTest {
         assertTrue(warning.contains("the mean relative distance mu")
                 && warning.contains("above 0 (training graphs nearer to a prototype of"
                         + " another class) and above its first epoch's value")
-                && warning.contains("learning rate 1e+300 may be too large"), warning);
+                && warning.contains("learning rate 1e300 may be too large"), warning);
         assertEquals(List.of(), ((Map<?, ?>) JsonParser.parse(tame.out())).get("warnings"));
         // With --json too the warning goes to standard error; standard output is the JSON.
         assertEquals(List.of(Main.WARNING_PREFIX + warning), wild.err().lines()

@@ -2,6 +2,7 @@ package org.orbifold.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -157,6 +158,29 @@ class CovariateTableTest {
      * numbers (a signed zero, a leading zero after the comma), read with a note when every
      * row could be, hinted at when the value count disagrees with a header of one column.
      */
+    /**
+     * A number with a decimal comma among fields separated by spaces or tabs, or in double
+     * quotes, gets the decimal-comma hint; a bad field without such a number does not.
+     */
+    @Test
+    void aDecimalCommaAmongSpacesTabsOrQuotesGetsTheHint() throws IOException {
+        String hint = " (decimal commas? '1,5' reads as two values; write decimal numbers with"
+                + " a point, 1.5)";
+        String spaces = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("s.txt", "x y\n1,5 2\n"))).getMessage();
+        assertTrue(spaces.endsWith("found '5 2'" + hint), spaces);
+        String tabs = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("t.txt", "x\ty\n1,5\t2\n"))).getMessage();
+        assertTrue(tabs.endsWith(hint), tabs);
+        String quoted = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("q.txt", "x y\n\"1,5\" 2\n"))).getMessage();
+        assertTrue(quoted.contains("a double quote inside a field") && quoted.endsWith(hint),
+                quoted);
+        String other = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
+                text("o.txt", "x,y\n1,abc\n"))).getMessage();
+        assertFalse(other.contains("decimal commas?"), other);
+    }
+
     @Test
     void decimalCommasAreRefusedWhenClearAndNotedWhenPossible() throws IOException {
         String signed = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(

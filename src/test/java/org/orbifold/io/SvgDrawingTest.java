@@ -366,6 +366,25 @@ public class SvgDrawingTest {
         assertTrue(number(byId(d, "p1-n0"), "cx") > SvgDrawing.PANEL_SIZE);
     }
 
+    /**
+     * A tiny but nonzero distance is written in the heading as the text reports write it
+     * ({@link NumberText#decimalOrTiny}), not as a zero.
+     */
+    @Test
+    void aTinyDistanceIsNotHeadedAsZero() {
+        Graph x = molecule();
+        Alignment tiny = new Alignment(Permutation.identity(x.order()), 1.0,
+                3.1622776601683795e-8, true);
+
+        Document d = parse(SvgDrawing.of(ATOMS, EDGE).alignment(null, x, "a", x, "b", tiny));
+
+        String heading = ofClass(d, "text", "heading").get(0).getTextContent();
+        assertEquals("distance 3.162278e-08 (proven optimal)", heading);
+        assertEquals("3.162278e-08", NumberText.decimalOrTiny(3.1622776601683795e-8, 6));
+        assertEquals("0.000000", NumberText.decimalOrTiny(-0.0, 6));
+        assertEquals("1.500000", NumberText.decimalOrTiny(1.5, 6));
+    }
+
     @Test
     void badInputIsRefusedWithWhatIsWrong() {
         SvgDrawing drawing = SvgDrawing.of(ATOMS, EDGE);

@@ -30,6 +30,12 @@ class GraphSpaceOverflowTest {
         assertEquals("the squared norm is Infinity with node weight 1.0E308 and edge weight"
                 + " 1.0" + ADVICE, assertThrows(IllegalArgumentException.class,
                         () -> heavy.squaredNorm(two)).getMessage());
+        WeightedOverflowException norm = assertThrows(WeightedOverflowException.class,
+                () -> heavy.squaredNorm(two));
+        assertEquals("the squared norm is Infinity: the weighted sum overflows",
+                norm.findingWithoutWeights());
+        assertEquals("the squared norm is Infinity with node weight 1.0E308 and edge weight"
+                + " 1.0: the weighted sum overflows", norm.finding());
         assertEquals("the similarity is -Infinity with node weight 1.0E308 and edge weight"
                 + " 1.0" + ADVICE, assertThrows(IllegalArgumentException.class,
                         () -> heavy.similarity(two, minusTwo, identity)).getMessage());
