@@ -424,7 +424,10 @@ public final class FaqAligner extends OrientedAligner {
         QapInstance problem = w.problem;
         if (m <= exhaustiveOrder && problem.hasEdgeTerm
                 && problem.exhaustiveSearch(w.best, w.q, w.used, exhaustivePlacements)) {
-            Alignment exact = Alignment.of(space, x, y, w.bestPermutation(), true);
+            Permutation found = w.bestPermutation();
+            boolean proven = QapInstance.resolves(problem.roundingBound(space.nodeDimension()),
+                    space.squaredDistance(x, y, found));
+            Alignment exact = Alignment.of(space, x, y, found, proven);
             return notWorseThanStart(space, x, y, exact, start);
         }
         w.prepareSelfInstances(space, x, y, m);

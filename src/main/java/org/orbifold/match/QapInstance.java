@@ -38,6 +38,12 @@ final class QapInstance {
     private static final double TINY_SQUARED_NORM = 0x1p-900;
     private static final double UPSCALE = 0x1p600;
     private static final double TINY_ATTRIBUTES = 0x1p-300;
+    /**
+     * Largest relative gap, in squared distance, between a certified result and the optimum
+     * that rounding may leave: {@code 1e-6}, so a certified distance is within about
+     * {@code 5e-7} relative of the optimum.
+     */
+    static final double CERTIFIED_RELATIVE_GAP = 1e-6;
     /** Most distinct edge vectors of {@code X} for the table of edge gains. */
     private static final int MAX_EDGE_TYPES = 8;
     /** Smallest order at which local search may keep a table of all exchange gains. */
@@ -1143,6 +1149,42 @@ final class QapInstance {
             used[a] = false;
         }
         return incumbent;
+    }
+
+    /**
+     * Returns a bound on the rounding error of any value or bound that the exact searches
+     * compute and compare: {@code 4 N eps ||X|| ||Y||} with {@code N = m (m d_e + d_v + 2)}
+     * the number of products a value sums and {@code eps} the unit roundoff of doubles (at
+     * least {@link Double#MIN_NORMAL}). Every such quantity is a sum of at most {@code N}
+     * products {@code w x y} whose absolute values pair each entry of {@code X} with at most
+     * one entry of {@code Y}, so by the Cauchy-Schwarz inequality they add up to at most
+     * {@code ||X|| ||Y||}, and recursive summation of {@code N} terms errs by at most
+     * {@code N eps} times that sum; the factor 4 covers the fixed part added up over the
+     * depth, the linear assignment and the comparison of two such values. Two values closer
+     * than this are ties as far as doubles can tell.
+     *
+     * @param nodeDimension node attribute dimension of the space
+     * @return the rounding bound, {@code >= Double.MIN_NORMAL}
+     */
+    double roundingBound(int nodeDimension) {
+        double products = (double) m * ((double) m * Math.max(de, 1) + nodeDimension + 2);
+        return Math.max(4.0 * products * 0x1p-53 * scale, Double.MIN_NORMAL);
+    }
+
+    /**
+     * Returns whether a search whose values are exact to within {@code roundingBound} can
+     * certify a result at squared distance {@code squared}: the optimum's squared distance is
+     * then at least {@code squared - 4 roundingBound} (the similarity enters the squared
+     * distance twice, and the search's incumbent and bound each err by the rounding bound),
+     * and this is accepted when it is at most {@link #CERTIFIED_RELATIVE_GAP} of
+     * {@code squared}, or when {@code squared} is 0 (no alignment is closer).
+     *
+     * @param roundingBound the bound of {@link #roundingBound}
+     * @param squared the squared distance of the result, computed from the graphs
+     * @return whether the certificate stands
+     */
+    static boolean resolves(double roundingBound, double squared) {
+        return squared == 0.0 || 4.0 * roundingBound <= CERTIFIED_RELATIVE_GAP * squared;
     }
 
     /** The gain below which an exchange counts as no improvement (rounding noise). */
