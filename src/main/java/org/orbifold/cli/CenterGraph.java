@@ -28,6 +28,10 @@ final class CenterGraph {
 
     /** Smallest existence value of a node that is read as present. */
     static final double THRESHOLD = 0.5;
+    /** Decimals of a plain node attribute in the summary, unless its spread needs more. */
+    private static final int DECIMALS = 3;
+    /** Most decimals of a plain node attribute in the summary. */
+    private static final int MAX_DECIMALS = 16;
 
     private static final int MAX_EDGES_SHOWN = 40;
     private static final int EDGES_PER_LINE = 8;
@@ -46,10 +50,10 @@ final class CenterGraph {
         /** Text of a group without a value, in place of a label and its weight. */
         static final String MISSING = "(missing)";
 
-        /** Returns the value as printed in the summary. */
-        String text() {
+        /** Returns the value as printed in the summary, with the given decimals if plain. */
+        String text(int decimals) {
             if (!oneHot) {
-                return Numbers.decimal(value, 3);
+                return Numbers.decimal(value, decimals);
             }
             return label == null ? MISSING : String.format(Locale.ROOT, "%s (%.2f)",
                     shownLabel(VisibleText.abbreviate(label)), value);
@@ -141,11 +145,13 @@ final class CenterGraph {
         Presence existence = Presence.nodeExistence(nodeChannels);
         w.printf(Locale.ROOT, "center      %d of %d nodes with existence >= %.1f (%s)%n",
                 kept.size(), center.order(), THRESHOLD, VisibleText.escape(existence.source()));
+        Map<String, Integer> decimals = decimals(center, kept, nodeChannels);
         for (int i : kept) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                     "  node %2d  exists %.2f ", i, existence(center, i, nodeChannels)));
             attributes(center, i, nodeChannels).forEach((name, value) -> line.append(' ')
-                    .append(VisibleText.abbreviate(name)).append(' ').append(value.text()));
+                    .append(VisibleText.abbreviate(name)).append(' ')
+                    .append(value.text(decimals.getOrDefault(name, DECIMALS))));
             w.println(VisibleText.escape(TextFiles.unpadEnd(line.toString())));
         }
 
@@ -194,6 +200,44 @@ final class CenterGraph {
 
     private static double existence(Graph center, int i, List<String> nodeChannels) {
         return Presence.nodeExistence(nodeChannels).of(center.nodeVector(i));
+    }
+
+    /**
+     * Returns the decimals to print each plain channel with over the kept nodes: 3 (fixed
+     * point below {@code 1e9}, scientific from it, as {@link Numbers#decimal} writes), or more
+     * when the last printed digit is coarser than a tenth of the channel's spread over those
+     * nodes, so that values far from 0 next to their spread (near {@code 1e9}, say) do not
+     * all print alike: then enough for a thousandth of the spread, at most 16.
+     */
+    private static Map<String, Integer> decimals(Graph center, List<Integer> kept,
+            List<String> channels) {
+        Map<String, double[]> ranges = new LinkedHashMap<>();
+        for (int i : kept) {
+            attributes(center, i, channels).forEach((name, value) -> {
+                if (!value.oneHot()) {
+                    double[] r = ranges.computeIfAbsent(name, k -> new double[] {
+                        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0});
+                    r[0] = Math.min(r[0], value.value());
+                    r[1] = Math.max(r[1], value.value());
+                    r[2] = Math.max(r[2], Math.abs(value.value()));
+                }
+            });
+        }
+        Map<String, Integer> result = new LinkedHashMap<>();
+        ranges.forEach((name, r) -> {
+            double spread = r[1] - r[0];
+            if (!(spread > 0.0) || !Double.isFinite(spread)) {
+                return;
+            }
+            double unit = r[2] >= 1e9 ? Math.pow(10.0, Math.floor(Math.log10(r[2])) - DECIMALS)
+                    : Math.pow(10.0, -DECIMALS);
+            if (unit <= spread / 10.0) {
+                return;
+            }
+            int more = (int) Math.ceil(Math.log10(unit / (spread / 1000.0)));
+            result.put(name, Math.min(DECIMALS + more, MAX_DECIMALS));
+        });
+        return result;
     }
 
     /**

@@ -46,7 +46,8 @@ import org.orbifold.space.Permutation;
  * rounding are pruned but no better permutation is. A finished search is certified only
  * when what rounding may hide is negligible next to the distance found: the optimum's
  * squared distance is at least the one found minus {@code 4 t}, and the result is certified
- * when {@code 4 t <= 1e-6 d^2} (or {@code d = 0}). When the attributes are far larger than
+ * when {@code 4 t <= 1e-6 d^2}, or when {@code d <= 8 eps (||X|| + ||Y||)} (the graphs
+ * coincide up to the rounding of their entries). When the attributes are far larger than
  * their differences (for example edge attributes near {@code 1e9} that differ by units: edge
  * attributes keep their offset, since non-edges are 0), the search still runs and returns
  * the better of its result and the {@link FaqAligner} incumbent, uncertified. When the
@@ -132,7 +133,8 @@ public final class ExactAligner extends OrientedAligner {
             best = seed.permutation();
             squared = seedSquared;
         }
-        boolean proven = !search.aborted && QapInstance.resolves(search.pruneTolerance, squared);
+        boolean proven = !search.aborted && QapInstance.resolves(search.pruneTolerance, squared,
+                QapInstance.norm(space, x) + QapInstance.norm(space, y));
         Alignment found = Alignment.of(space, x, y, best, proven);
         return notWorseThanStart(space, x, y, found, start);
     }

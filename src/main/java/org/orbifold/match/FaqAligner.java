@@ -426,7 +426,8 @@ public final class FaqAligner extends OrientedAligner {
                 && problem.exhaustiveSearch(w.best, w.q, w.used, exhaustivePlacements)) {
             Permutation found = w.bestPermutation();
             boolean proven = QapInstance.resolves(problem.roundingBound(space.nodeDimension()),
-                    space.squaredDistance(x, y, found));
+                    space.squaredDistance(x, y, found),
+                    QapInstance.norm(space, x) + QapInstance.norm(space, y));
             Alignment exact = Alignment.of(space, x, y, found, proven);
             return notWorseThanStart(space, x, y, exact, start);
         }

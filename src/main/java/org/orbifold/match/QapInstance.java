@@ -1177,14 +1177,19 @@ final class QapInstance {
      * then at least {@code squared - 4 roundingBound} (the similarity enters the squared
      * distance twice, and the search's incumbent and bound each err by the rounding bound),
      * and this is accepted when it is at most {@link #CERTIFIED_RELATIVE_GAP} of
-     * {@code squared}, or when {@code squared} is 0 (no alignment is closer).
+     * {@code squared}. A result at distance at most {@code 8 eps (||X|| + ||Y||)} (including
+     * 0) is accepted too: the optimum lies between 0 and it, and the graphs then coincide up
+     * to the rounding of their own entries (as a regression's fitted value and its graph can).
      *
      * @param roundingBound the bound of {@link #roundingBound}
      * @param squared the squared distance of the result, computed from the graphs
+     * @param norms {@code ||X|| + ||Y||}
      * @return whether the certificate stands
      */
-    static boolean resolves(double roundingBound, double squared) {
-        return squared == 0.0 || 4.0 * roundingBound <= CERTIFIED_RELATIVE_GAP * squared;
+    static boolean resolves(double roundingBound, double squared, double norms) {
+        double coincide = 8.0 * 0x1p-53 * norms;
+        return squared <= coincide * coincide
+                || 4.0 * roundingBound <= CERTIFIED_RELATIVE_GAP * squared;
     }
 
     /** The gain below which an exchange counts as no improvement (rounding noise). */
