@@ -50,10 +50,14 @@ final class CenterGraph {
         /** Text of a group without a value, in place of a label and its weight. */
         static final String MISSING = "(missing)";
 
-        /** Returns the value as printed in the summary, with the given decimals if plain. */
+        /**
+         * Returns the value as printed in the summary: if plain, with the given decimals when
+         * in scientific notation, else with {@link #DECIMALS}.
+         */
         String text(int decimals) {
             if (!oneHot) {
-                return Numbers.decimal(value, decimals);
+                return Numbers.decimal(value, Math.abs(value) >= Numbers.SCIENTIFIC_FROM
+                        ? decimals : DECIMALS);
             }
             return label == null ? MISSING : String.format(Locale.ROOT, "%s (%.2f)",
                     shownLabel(VisibleText.abbreviate(label)), value);
@@ -204,37 +208,44 @@ final class CenterGraph {
 
     /**
      * Returns the decimals to print each plain channel with over the kept nodes: 3 (fixed
-     * point below {@code 1e9}, scientific from it, as {@link Numbers#decimal} writes), or more
-     * when the last printed digit is coarser than a tenth of the channel's spread over those
-     * nodes, so that values far from 0 next to their spread (near {@code 1e9}, say) do not
-     * all print alike: then enough for a thousandth of the spread, at most 16.
+     * point below {@code 1e9}, scientific from it, as {@link Numbers#decimal} writes), or, for
+     * its values of magnitude {@code 1e9} or more, more when 3 scientific decimals
+     * are coarser than a tenth of the smallest difference between two of its values, so that
+     * such values (near {@code 1e9} with differences near 1, say) do not print alike: then
+     * enough for a hundredth of that difference, at most 16.
      */
     private static Map<String, Integer> decimals(Graph center, List<Integer> kept,
             List<String> channels) {
-        Map<String, double[]> ranges = new LinkedHashMap<>();
+        Map<String, List<Double>> values = new LinkedHashMap<>();
         for (int i : kept) {
             attributes(center, i, channels).forEach((name, value) -> {
                 if (!value.oneHot()) {
-                    double[] r = ranges.computeIfAbsent(name, k -> new double[] {
-                        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.0});
-                    r[0] = Math.min(r[0], value.value());
-                    r[1] = Math.max(r[1], value.value());
-                    r[2] = Math.max(r[2], Math.abs(value.value()));
+                    values.computeIfAbsent(name, k -> new ArrayList<>()).add(value.value());
                 }
             });
         }
         Map<String, Integer> result = new LinkedHashMap<>();
-        ranges.forEach((name, r) -> {
-            double spread = r[1] - r[0];
-            if (!(spread > 0.0) || !Double.isFinite(spread)) {
+        values.forEach((name, list) -> {
+            double largest = 0.0;
+            for (double v : list) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+            if (!(largest >= Numbers.SCIENTIFIC_FROM) || !Double.isFinite(largest)) {
                 return;
             }
-            double unit = r[2] >= 1e9 ? Math.pow(10.0, Math.floor(Math.log10(r[2])) - DECIMALS)
-                    : Math.pow(10.0, -DECIMALS);
-            if (unit <= spread / 10.0) {
+            list.sort(Double::compare);
+            double gap = Double.POSITIVE_INFINITY;
+            for (int k = 1; k < list.size(); k++) {
+                double d = list.get(k) - list.get(k - 1);
+                if (d > 0.0) {
+                    gap = Math.min(gap, d);
+                }
+            }
+            double unit = Math.pow(10.0, Math.floor(Math.log10(largest)) - DECIMALS);
+            if (!(unit > gap / 10.0) || !Double.isFinite(gap)) {
                 return;
             }
-            int more = (int) Math.ceil(Math.log10(unit / (spread / 1000.0)));
+            int more = (int) Math.ceil(Math.log10(unit / (gap / 100.0)));
             result.put(name, Math.min(DECIMALS + more, MAX_DECIMALS));
         });
         return result;

@@ -66,9 +66,9 @@ class CenterGraphTest {
                 List.of("exists", "far"), List.of());
         String plain = text.toString();
 
-        assertTrue(far.contains("far 1.000e+09") && far.contains("far 2.500"), far);
-        assertTrue(near.contains("far 1.000000003250e+09")
-                && near.contains("far 1.000000001500e+09"), near);
+        assertTrue(far.contains("far 1.00000000325e+09") && far.contains("far 2.500"), far);
+        assertTrue(near.contains("far 1.00000000325e+09")
+                && near.contains("far 1.00000000150e+09"), near);
         assertTrue(plain.contains("far 3.250") && plain.contains("far -1.500"), plain);
     }
 
