@@ -438,7 +438,9 @@ public final class FaqAligner extends OrientedAligner {
         w.solvePadded(problem.nodeGain, Sense.MAXIMIZE, direction);
         if (!problem.hasEdgeTerm) {
             w.consider(direction);
-            Alignment exact = Alignment.of(space, x, y, w.bestPermutation(), true);
+            Permutation found = w.bestPermutation();
+            Alignment exact = Alignment.of(space, x, y, found,
+                    QapInstance.resolves(space, x, y, m, found));
             return notWorseThanStart(space, x, y, exact, start);
         }
         Alignment perfect = perfectMatch(space, x, y, w, start);

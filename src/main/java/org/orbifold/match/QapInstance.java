@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
 import org.orbifold.space.WeightedOverflowException;
 
 /**
@@ -1167,8 +1168,31 @@ final class QapInstance {
      * @return the rounding bound, {@code >= Double.MIN_NORMAL}
      */
     double roundingBound(int nodeDimension) {
-        double products = (double) m * ((double) m * Math.max(de, 1) + nodeDimension + 2);
+        return roundingBound(m, de, nodeDimension, scale);
+    }
+
+    private static double roundingBound(int m, int de, int dv, double scale) {
+        double products = (double) m * ((double) m * Math.max(de, 1) + dv + 2);
         return Math.max(4.0 * products * 0x1p-53 * scale, Double.MIN_NORMAL);
+    }
+
+    /**
+     * Returns whether an alignment that a search (or a linear assignment) proved optimal up
+     * to the rounding of its sums stands as certified, as {@link #resolves(double, double,
+     * double)} decides, with the rounding bound of the pair at matrix order {@code m}.
+     *
+     * @param space the space
+     * @param x the first graph
+     * @param y the second graph
+     * @param m the matrix order
+     * @param p the alignment found
+     * @return whether the certificate stands
+     */
+    static boolean resolves(GraphSpace space, Graph x, Graph y, int m, Permutation p) {
+        double nx = norm(space, x);
+        double ny = norm(space, y);
+        return resolves(roundingBound(m, space.edgeDimension(), space.nodeDimension(),
+                nx * ny), space.squaredDistance(x, y, p), nx + ny);
     }
 
     /**
