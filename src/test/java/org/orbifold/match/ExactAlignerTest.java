@@ -77,6 +77,31 @@ class ExactAlignerTest {
         assertTrue(certified >= 12, "certified " + certified);
     }
 
+    /**
+     * A warm start larger than both graphs leaves a node offset in place (padding at 0 pins
+     * the origin): no aligner may then certify an alignment that brute force beats.
+     */
+    @Test
+    void certifiesNothingWrongAfterALargerWarmStartAtAnOffset() {
+        SplittableRandom random = new SplittableRandom(SEED + 13);
+        for (String name : new String[] {"exact", "faq", "ga", "ipfp", "nodes"}) {
+            Aligner aligner = Aligners.byName(name, 5L);
+            for (int t = 0; t < 10; t++) {
+                int order = 2 + random.nextInt(3);
+                Graph x = offsetGraph(random, order, 1e9, 0.0, false);
+                Graph y = offsetGraph(random, order, 1e9, 0.0, false);
+                GraphSpace space = new GraphSpace(order + 1, 1, 1, 1.0, 1.0);
+                Alignment alignment = aligner.align(space, x, y,
+                        Permutation.identity(order + 1));
+                double best = MatchTesting.bruteForceDistance(space, x, y, order + 1);
+                assertTrue(!alignment.certified()
+                        || alignment.distance() <= best * (1.0 + 1e-6) + 1e-9,
+                        name + ", instance " + t + ": " + alignment.distance() + " against "
+                        + best);
+            }
+        }
+    }
+
     /** A graph of the given order with quarter-integer node and edge attributes. */
     private static Graph offsetGraph(SplittableRandom random, int order, double nodeOffset,
             double edgeOffset, boolean directed) {
