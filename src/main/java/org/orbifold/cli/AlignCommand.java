@@ -130,7 +130,7 @@ final class AlignCommand implements Callable<Integer> {
                 ? "yes (proven optimal)" : "no (not proven optimal: an upper bound on the"
                 + " distance)"
                 + (limitReached ? "; the exact search stopped at its limit ("
-                + options.limitText() + ")" : ""));
+                + options.limitText() + ") or rounding left the optimum unresolved" : ""));
         out.printf(Locale.ROOT, "matching    %s%n", matching(p, x.order(), y.order()));
         String unmatched = unmatched(p, x.order(), y.order());
         if (!unmatched.isEmpty()) {

@@ -184,7 +184,8 @@ final class AlignerOptions {
     Unproven unproven(long unproven, long made) {
         boolean reached = isExact() && unproven > 0;
         String text = reached ? String.format(Locale.ROOT, "%d of %d not proven optimal: the"
-                + " exact search stopped at its limit (%s)", unproven, made, limitText()) : null;
+                + " exact search stopped at its limit (%s) or rounding left the optimum"
+                + " unresolved", unproven, made, limitText()) : null;
         return new Unproven(made, unproven, reached, text);
     }
 

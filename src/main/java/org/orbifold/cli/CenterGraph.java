@@ -28,6 +28,10 @@ final class CenterGraph {
 
     /** Smallest existence value of a node that is read as present. */
     static final double THRESHOLD = 0.5;
+    /** Decimals of a plain node attribute in the summary, unless its spread needs more. */
+    private static final int DECIMALS = 3;
+    /** Most decimals of a plain node attribute in the summary. */
+    private static final int MAX_DECIMALS = 16;
 
     private static final int MAX_EDGES_SHOWN = 40;
     private static final int EDGES_PER_LINE = 8;
@@ -46,10 +50,14 @@ final class CenterGraph {
         /** Text of a group without a value, in place of a label and its weight. */
         static final String MISSING = "(missing)";
 
-        /** Returns the value as printed in the summary. */
-        String text() {
+        /**
+         * Returns the value as printed in the summary: if plain, with the given decimals when
+         * in scientific notation, else with {@link #DECIMALS}.
+         */
+        String text(int decimals) {
             if (!oneHot) {
-                return Numbers.decimal(value, 3);
+                return Numbers.decimal(value, Math.abs(value) >= Numbers.SCIENTIFIC_FROM
+                        ? decimals : DECIMALS);
             }
             return label == null ? MISSING : String.format(Locale.ROOT, "%s (%.2f)",
                     shownLabel(VisibleText.abbreviate(label)), value);
@@ -141,11 +149,13 @@ final class CenterGraph {
         Presence existence = Presence.nodeExistence(nodeChannels);
         w.printf(Locale.ROOT, "center      %d of %d nodes with existence >= %.1f (%s)%n",
                 kept.size(), center.order(), THRESHOLD, VisibleText.escape(existence.source()));
+        Map<String, Integer> decimals = decimals(center, kept, nodeChannels);
         for (int i : kept) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                     "  node %2d  exists %.2f ", i, existence(center, i, nodeChannels)));
             attributes(center, i, nodeChannels).forEach((name, value) -> line.append(' ')
-                    .append(VisibleText.abbreviate(name)).append(' ').append(value.text()));
+                    .append(VisibleText.abbreviate(name)).append(' ')
+                    .append(value.text(decimals.getOrDefault(name, DECIMALS))));
             w.println(VisibleText.escape(TextFiles.unpadEnd(line.toString())));
         }
 
@@ -194,6 +204,51 @@ final class CenterGraph {
 
     private static double existence(Graph center, int i, List<String> nodeChannels) {
         return Presence.nodeExistence(nodeChannels).of(center.nodeVector(i));
+    }
+
+    /**
+     * Returns the decimals to print each plain channel with over the kept nodes: 3 (fixed
+     * point below {@code 1e9}, scientific from it, as {@link Numbers#decimal} writes), or, for
+     * its values of magnitude {@code 1e9} or more, more when 3 scientific decimals
+     * are coarser than a tenth of the smallest difference between two of its values, so that
+     * such values (near {@code 1e9} with differences near 1, say) do not print alike: then
+     * enough for a hundredth of that difference, at most 16.
+     */
+    private static Map<String, Integer> decimals(Graph center, List<Integer> kept,
+            List<String> channels) {
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        for (int i : kept) {
+            attributes(center, i, channels).forEach((name, value) -> {
+                if (!value.oneHot()) {
+                    values.computeIfAbsent(name, k -> new ArrayList<>()).add(value.value());
+                }
+            });
+        }
+        Map<String, Integer> result = new LinkedHashMap<>();
+        values.forEach((name, list) -> {
+            double largest = 0.0;
+            for (double v : list) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+            if (!(largest >= Numbers.SCIENTIFIC_FROM) || !Double.isFinite(largest)) {
+                return;
+            }
+            list.sort(Double::compare);
+            double gap = Double.POSITIVE_INFINITY;
+            for (int k = 1; k < list.size(); k++) {
+                double d = list.get(k) - list.get(k - 1);
+                if (d > 0.0) {
+                    gap = Math.min(gap, d);
+                }
+            }
+            double unit = Math.pow(10.0, Math.floor(Math.log10(largest)) - DECIMALS);
+            if (!(unit > gap / 10.0) || !Double.isFinite(gap)) {
+                return;
+            }
+            int more = (int) Math.ceil(Math.log10(unit / (gap / 100.0)));
+            result.put(name, Math.min(DECIMALS + more, MAX_DECIMALS));
+        });
+        return result;
     }
 
     /**

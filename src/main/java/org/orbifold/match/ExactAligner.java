@@ -39,10 +39,18 @@ import org.orbifold.space.Permutation;
  * {@code V - a}, is solved exactly by sorting both value lists (rearrangement inequality:
  * pair the k-th largest with the k-th largest), which is valid for values of any sign. Each
  * ordered edge among free nodes is charged to its source, so the sum over a completion is an
- * upper bound. A node is pruned when {@code v(F) + bound <= best + t}, with the tolerance
- * {@code t = 1e-9 ||X|| ||Y||} relative to the problem, so that multiplying both graphs by a
- * constant scales it with the values (at least {@link Double#MIN_NORMAL}, below which doubles
- * round absolutely); "proven" means no permutation is better by more than {@code t}. When the
+ * upper bound. A node is pruned when {@code v(F) + bound <= best + t}, with {@code t} a bound
+ * on the rounding error of these sums ({@code 4 m (m d_e + d_v + 2) eps ||X|| ||Y||}, see
+ * {@code QapInstance.roundingBound}; it scales with the values, and is at least
+ * {@link Double#MIN_NORMAL}, below which doubles round absolutely), so that ties up to
+ * rounding are pruned but no better permutation is. A finished search is certified only
+ * when what rounding may hide is negligible next to the distance found: the optimum's
+ * squared distance is at least the one found minus {@code 4 t}, and the result is certified
+ * when {@code 4 t <= 1e-6 d^2}, or when {@code d <= 8 eps (||X|| + ||Y||)} (the graphs
+ * coincide up to the rounding of their entries). When the attributes are far larger than
+ * their differences (for example edge attributes near {@code 1e9} that differ by units: edge
+ * attributes keep their offset, since non-edges are 0), the search still runs and returns
+ * the better of its result and the {@link FaqAligner} incumbent, uncertified. When the
  * node attributes share an offset much larger than their spread, {@code X} and {@code Y} here
  * are the pair with that offset removed (see {@link OrientedAligner}: for graphs of one order,
  * both minus their common mean, which changes no distance), so that {@code t} measures the
@@ -113,13 +121,22 @@ public final class ExactAligner extends OrientedAligner {
     Alignment solve(GraphSpace space, Graph x, Graph y, int m, Permutation start) {
         long deadline = System.nanoTime() + timeLimitNanos;
         Alignment seed = seeder.solve(space, x, y, m, start);
-        if (seed.certified()) {
-            return seed;
+        if (seed.certified() || space.edgeDimension() == 0 || space.edgeWeight() == 0.0
+                || x.edgeCount() == 0 || y.edgeCount() == 0) {
+            return seed; // without an edge term the seed's linear assignment is the optimum
         }
         Search search = new Search(space, x, y, m, seed.permutation(), nodeLimit, deadline);
         search.run();
-        Alignment found = Alignment.of(space, x, y, Permutation.of(search.best),
-                !search.aborted);
+        Permutation best = Permutation.of(search.best);
+        double squared = space.squaredDistance(x, y, best);
+        double seedSquared = space.squaredDistance(x, y, seed.permutation());
+        if (seedSquared < squared) { // the search's values could not tell them apart
+            best = seed.permutation();
+            squared = seedSquared;
+        }
+        boolean proven = !search.aborted && QapInstance.resolves(search.pruneTolerance, squared,
+                QapInstance.norm(space, x) + QapInstance.norm(space, y));
+        Alignment found = Alignment.of(space, x, y, best, proven);
         return notWorseThanStart(space, x, y, found, start);
     }
 
@@ -145,7 +162,7 @@ public final class ExactAligner extends OrientedAligner {
         private final int de;
         private final long nodeLimit;
         private final long deadline;
-        private final double pruneTolerance;
+        final double pruneTolerance;
 
         /** Real nodes of X in branching order. */
         private final int[] order;
@@ -184,7 +201,7 @@ public final class ExactAligner extends OrientedAligner {
             this.de = q.de;
             this.nodeLimit = nodeLimit;
             this.deadline = deadline;
-            this.pruneTolerance = q.tolerance(1e-9);
+            this.pruneTolerance = q.roundingBound(space.nodeDimension());
             this.order = branchingOrder();
             this.xSorted = sortedNeighbours(q.xDense, nx);
             this.ySorted = sortedNeighbours(q.yDense, ny);

@@ -424,7 +424,11 @@ public final class FaqAligner extends OrientedAligner {
         QapInstance problem = w.problem;
         if (m <= exhaustiveOrder && problem.hasEdgeTerm
                 && problem.exhaustiveSearch(w.best, w.q, w.used, exhaustivePlacements)) {
-            Alignment exact = Alignment.of(space, x, y, w.bestPermutation(), true);
+            Permutation found = w.bestPermutation();
+            boolean proven = QapInstance.resolves(problem.roundingBound(space.nodeDimension()),
+                    space.squaredDistance(x, y, found),
+                    QapInstance.norm(space, x) + QapInstance.norm(space, y));
+            Alignment exact = Alignment.of(space, x, y, found, proven);
             return notWorseThanStart(space, x, y, exact, start);
         }
         w.prepareSelfInstances(space, x, y, m);
@@ -434,7 +438,9 @@ public final class FaqAligner extends OrientedAligner {
         w.solvePadded(problem.nodeGain, Sense.MAXIMIZE, direction);
         if (!problem.hasEdgeTerm) {
             w.consider(direction);
-            Alignment exact = Alignment.of(space, x, y, w.bestPermutation(), true);
+            Permutation found = w.bestPermutation();
+            Alignment exact = Alignment.of(space, x, y, found,
+                    QapInstance.resolves(space, x, y, m, found));
             return notWorseThanStart(space, x, y, exact, start);
         }
         Alignment perfect = perfectMatch(space, x, y, w, start);

@@ -132,8 +132,9 @@ public final class GraduatedAssignmentAligner extends OrientedAligner {
         int[] images = w.images;
         if (!problem.hasEdgeTerm) {
             w.solvePadded(problem.nodeGain, images);
-            Alignment exact = Alignment.of(space, x, y, Permutation.of(Arrays.copyOf(images, m)),
-                    true);
+            Permutation found = Permutation.of(Arrays.copyOf(images, m));
+            Alignment exact = Alignment.of(space, x, y, found,
+                    QapInstance.resolves(space, x, y, m, found));
             return notWorseThanStart(space, x, y, exact, start);
         }
 

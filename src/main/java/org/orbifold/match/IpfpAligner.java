@@ -126,8 +126,9 @@ public final class IpfpAligner extends OrientedAligner {
         int[] current = w.current;
         w.solvePadded(problem.nodeGain, current);
         if (!problem.hasEdgeTerm) {
-            Alignment exact = Alignment.of(space, x, y, Permutation.of(Arrays.copyOf(current, m)),
-                    true);
+            Permutation found = Permutation.of(Arrays.copyOf(current, m));
+            Alignment exact = Alignment.of(space, x, y, found,
+                    QapInstance.resolves(space, x, y, m, found));
             return notWorseThanStart(space, x, y, exact, start);
         }
         if (start != null) {

@@ -45,7 +45,9 @@ public final class NodeAssignmentAligner extends OrientedAligner {
             double[] gain = space.nodeSimilarityMatrix(x, y, m);
             solvers.get().solveSquare(gain, m, Sense.MAXIMIZE, assignment);
         }
-        Alignment found = Alignment.of(space, x, y, Permutation.of(assignment), exact);
+        Permutation p = Permutation.of(assignment);
+        Alignment found = Alignment.of(space, x, y, p,
+                exact && QapInstance.resolves(space, x, y, m, p));
         return notWorseThanStart(space, x, y, found, start);
     }
 

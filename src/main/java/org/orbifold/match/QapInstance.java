@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
 import org.orbifold.space.WeightedOverflowException;
 
 /**
@@ -38,6 +39,12 @@ final class QapInstance {
     private static final double TINY_SQUARED_NORM = 0x1p-900;
     private static final double UPSCALE = 0x1p600;
     private static final double TINY_ATTRIBUTES = 0x1p-300;
+    /**
+     * Largest relative gap, in squared distance, between a certified result and the optimum
+     * that rounding may leave: {@code 1e-6}, so a certified distance is within about
+     * {@code 5e-7} relative of the optimum.
+     */
+    static final double CERTIFIED_RELATIVE_GAP = 1e-6;
     /** Most distinct edge vectors of {@code X} for the table of edge gains. */
     private static final int MAX_EDGE_TYPES = 8;
     /** Smallest order at which local search may keep a table of all exchange gains. */
@@ -1143,6 +1150,70 @@ final class QapInstance {
             used[a] = false;
         }
         return incumbent;
+    }
+
+    /**
+     * Returns a bound on the rounding error of any value or bound that the exact searches
+     * compute and compare: {@code 4 N eps ||X|| ||Y||} with {@code N = m (m d_e + d_v + 2)}
+     * the number of products a value sums and {@code eps} the unit roundoff of doubles (at
+     * least {@link Double#MIN_NORMAL}). Every such quantity is a sum of at most {@code N}
+     * products {@code w x y} whose absolute values pair each entry of {@code X} with at most
+     * one entry of {@code Y}, so by the Cauchy-Schwarz inequality they add up to at most
+     * {@code ||X|| ||Y||}, and recursive summation of {@code N} terms errs by at most
+     * {@code N eps} times that sum; the factor 4 covers the fixed part added up over the
+     * depth, the linear assignment and the comparison of two such values. Two values closer
+     * than this are ties as far as doubles can tell.
+     *
+     * @param nodeDimension node attribute dimension of the space
+     * @return the rounding bound, {@code >= Double.MIN_NORMAL}
+     */
+    double roundingBound(int nodeDimension) {
+        return roundingBound(m, de, nodeDimension, scale);
+    }
+
+    private static double roundingBound(int m, int de, int dv, double scale) {
+        double products = (double) m * ((double) m * Math.max(de, 1) + dv + 2);
+        return Math.max(4.0 * products * 0x1p-53 * scale, Double.MIN_NORMAL);
+    }
+
+    /**
+     * Returns whether an alignment that a search (or a linear assignment) proved optimal up
+     * to the rounding of its sums stands as certified, as {@link #resolves(double, double,
+     * double)} decides, with the rounding bound of the pair at matrix order {@code m}.
+     *
+     * @param space the space
+     * @param x the first graph
+     * @param y the second graph
+     * @param m the matrix order
+     * @param p the alignment found
+     * @return whether the certificate stands
+     */
+    static boolean resolves(GraphSpace space, Graph x, Graph y, int m, Permutation p) {
+        double nx = norm(space, x);
+        double ny = norm(space, y);
+        return resolves(roundingBound(m, space.edgeDimension(), space.nodeDimension(),
+                nx * ny), space.squaredDistance(x, y, p), nx + ny);
+    }
+
+    /**
+     * Returns whether a search whose values are exact to within {@code roundingBound} can
+     * certify a result at squared distance {@code squared}: the optimum's squared distance is
+     * then at least {@code squared - 4 roundingBound} (the similarity enters the squared
+     * distance twice, and the search's incumbent and bound each err by the rounding bound),
+     * and this is accepted when it is at most {@link #CERTIFIED_RELATIVE_GAP} of
+     * {@code squared}. A result at distance at most {@code 8 eps (||X|| + ||Y||)} (including
+     * 0) is accepted too: the optimum lies between 0 and it, and the graphs then coincide up
+     * to the rounding of their own entries (as a regression's fitted value and its graph can).
+     *
+     * @param roundingBound the bound of {@link #roundingBound}
+     * @param squared the squared distance of the result, computed from the graphs
+     * @param norms {@code ||X|| + ||Y||}
+     * @return whether the certificate stands
+     */
+    static boolean resolves(double roundingBound, double squared, double norms) {
+        double coincide = 8.0 * 0x1p-53 * norms;
+        return squared <= coincide * coincide
+                || 4.0 * roundingBound <= CERTIFIED_RELATIVE_GAP * squared;
     }
 
     /** The gain below which an exchange counts as no improvement (rounding noise). */

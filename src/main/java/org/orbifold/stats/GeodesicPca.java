@@ -522,7 +522,9 @@ public final class GeodesicPca {
          * (its alignments are the starting alignments) instead of computing one.
          *
          * <p>{@code compute} checks, and refuses otherwise: one alignment per graph; a center
-         * of the space's order and attribute dimensions; every alignment {@code i} attains its
+         * that belongs to the space (order at most the space's, its attribute dimensions;
+         * a mean computed in a space of smaller order passes when its alignments give the
+         * same distances here, as with unit weights); every alignment {@code i} attains its
          * recorded distance for graph {@code i} in the space (to a relative {@code 1e-9}),
          * which a mean of other graphs, of these in another order or with other node or edge
          * weights almost never does; and an objective equal to the unweighted mean of those

@@ -437,8 +437,10 @@ public final class GraphRegression {
          * objective gives {@code SST} and, with {@link Start#FRECHET_MEAN}, its alignments the
          * start.
          *
-         * <p>{@code fit} checks, and refuses otherwise: one alignment per graph; a center of
-         * the space's order and attribute dimensions; every alignment {@code i} attains its
+         * <p>{@code fit} checks, and refuses otherwise: one alignment per graph; a center
+         * that belongs to the space (order at most the space's, its attribute dimensions;
+         * a mean computed in a space of smaller order passes when its alignments give the
+         * same distances here, as with unit weights); every alignment {@code i} attains its
          * recorded distance for graph {@code i} in the space (to a relative {@code 1e-9}),
          * which a mean of other graphs, of these in another order or with other node or edge
          * weights almost never does; and an objective equal to the unweighted mean of those

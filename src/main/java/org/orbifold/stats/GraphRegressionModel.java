@@ -349,16 +349,30 @@ public final class GraphRegressionModel {
      */
     public double rSquared() {
         double ssr = residualSumOfSquares();
-        double scale = squaredResiduals.length * space.squaredNorm(frechetMean)
-                + totalSumOfSquares;
-        if (totalSumOfSquares <= PrincipalAxes.centringRounding(squaredResiduals.length)
-                * scale) {
-            return ssr <= R_SQUARED_ROUNDING * scale ? 1.0 : 0.0;
+        if (hasNoVariance()) {
+            return ssr <= R_SQUARED_ROUNDING * sampleScale() ? 1.0 : 0.0;
         }
         if (ssr > totalSumOfSquares && ssr <= totalSumOfSquares * (1.0 + R_SQUARED_ROUNDING)) {
             return 0.0;
         }
         return 1.0 - ssr / totalSumOfSquares;
+    }
+
+    /**
+     * Returns whether the sample has no variance in the sense of {@link #rSquared()}:
+     * {@code SST} at most {@code (8 (n + 1) eps)^2} times the sample's scale
+     * {@code n ||M||^2 + SST}, so that the graphs are one graph up to relabelling and
+     * rounding and {@code R^2} is set to 1 or 0 rather than computed from {@code SSR / SST}.
+     *
+     * @return whether {@code SST} is no more than rounding
+     */
+    public boolean hasNoVariance() {
+        return totalSumOfSquares <= PrincipalAxes.centringRounding(squaredResiduals.length)
+                * sampleScale();
+    }
+
+    private double sampleScale() {
+        return squaredResiduals.length * space.squaredNorm(frechetMean) + totalSumOfSquares;
     }
 
     /**

@@ -41,6 +41,38 @@ class CenterGraphTest {
     }
 
     @Test
+    void summaryShowsTheSpreadOfAttributesFarFromZero() {
+        Graph.Builder builder = Graph.builder(2, 0);
+        builder.addNode(1.0, 1e9 + 3.25);
+        builder.addNode(1.0, 1e9 + 1.5);
+        builder.addNode(1.0, 2.5);
+        StringWriter text = new StringWriter();
+
+        CenterGraph.summary(new PrintWriter(text, true), builder.build(),
+                List.of("exists", "far"), List.of());
+        String far = text.toString();
+        builder = Graph.builder(2, 0);
+        builder.addNode(1.0, 1e9 + 3.25);
+        builder.addNode(1.0, 1e9 + 1.5);
+        text = new StringWriter();
+        CenterGraph.summary(new PrintWriter(text, true), builder.build(),
+                List.of("exists", "far"), List.of());
+        String near = text.toString();
+        builder = Graph.builder(2, 0);
+        builder.addNode(1.0, 3.25);
+        builder.addNode(1.0, -1.5);
+        text = new StringWriter();
+        CenterGraph.summary(new PrintWriter(text, true), builder.build(),
+                List.of("exists", "far"), List.of());
+        String plain = text.toString();
+
+        assertTrue(far.contains("far 1.00000000325e+09") && far.contains("far 2.500"), far);
+        assertTrue(near.contains("far 1.00000000325e+09")
+                && near.contains("far 1.00000000150e+09"), near);
+        assertTrue(plain.contains("far 3.250") && plain.contains("far -1.500"), plain);
+    }
+
+    @Test
     void summaryCallsANormANorm() {
         Graph.Builder builder = Graph.builder(1, 1);
         builder.addNode(1.0);

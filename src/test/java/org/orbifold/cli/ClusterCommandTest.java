@@ -105,7 +105,8 @@ class ClusterCommandTest {
 
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().contains("not proven optimal: the exact search stopped at its"
-                + " limit (1e-09 s per alignment or 50,000,000 search nodes); their distances"
+                + " limit (1e-09 s per alignment or 50,000,000 search nodes) or rounding left"
+                + " the optimum unresolved; their distances"
                 + " are upper bounds\n"), text.out());
         Map<String, Object> fields = json.json();
         assertEquals(Boolean.TRUE, fields.get("limitReached"), json.out());

@@ -40,6 +40,85 @@ class ExactAlignerTest {
         }
     }
 
+    /**
+     * Edge attributes far from 0 next to their differences (edges keep their offset, since a
+     * non-edge is 0): a certificate must hold against brute force, at every offset. At offset
+     * 0 every result is certified, as before.
+     */
+    @Test
+    void certifiesOnlyWhatRoundingCanResolveAtLargeOffsets() {
+        ExactAligner exact = new ExactAligner(3L);
+        double[] offsets = {0.0, 1e6, 1e9, 1e12};
+        int certified = 0;
+        for (double nodeOffset : offsets) {
+            for (double edgeOffset : offsets) {
+                SplittableRandom random = new SplittableRandom(SEED + 11);
+                for (int t = 0; t < 12; t++) {
+                    Graph x = offsetGraph(random, 2 + random.nextInt(5), nodeOffset, edgeOffset,
+                            t % 2 == 0);
+                    Graph y = offsetGraph(random, 2 + random.nextInt(5), nodeOffset, edgeOffset,
+                            t % 2 == 0);
+                    GraphSpace space = new GraphSpace(6, 1, 1, 1.0, 1.0);
+                    int m = Math.max(x.order(), y.order());
+                    Alignment alignment = exact.align(space, x, y);
+                    double best = MatchTesting.bruteForceDistance(space, x, y, m);
+                    String what = "offsets " + nodeOffset + ", " + edgeOffset + ", instance "
+                            + t + ": " + alignment.distance() + " against " + best;
+                    if (alignment.certified()) {
+                        certified++;
+                        assertTrue(alignment.distance() <= best * (1.0 + 1e-6) + 1e-9, what);
+                    }
+                    if (nodeOffset == 0.0 && edgeOffset == 0.0) {
+                        assertTrue(alignment.certified(), what);
+                    }
+                }
+            }
+        }
+        assertTrue(certified >= 12, "certified " + certified);
+    }
+
+    /**
+     * A warm start larger than both graphs leaves a node offset in place (padding at 0 pins
+     * the origin): no aligner may then certify an alignment that brute force beats.
+     */
+    @Test
+    void certifiesNothingWrongAfterALargerWarmStartAtAnOffset() {
+        SplittableRandom random = new SplittableRandom(SEED + 13);
+        for (String name : new String[] {"exact", "faq", "ga", "ipfp", "nodes"}) {
+            Aligner aligner = Aligners.byName(name, 5L);
+            for (int t = 0; t < 10; t++) {
+                int order = 2 + random.nextInt(3);
+                Graph x = offsetGraph(random, order, 1e9, 0.0, false);
+                Graph y = offsetGraph(random, order, 1e9, 0.0, false);
+                GraphSpace space = new GraphSpace(order + 1, 1, 1, 1.0, 1.0);
+                Alignment alignment = aligner.align(space, x, y,
+                        Permutation.identity(order + 1));
+                double best = MatchTesting.bruteForceDistance(space, x, y, order + 1);
+                assertTrue(!alignment.certified()
+                        || alignment.distance() <= best * (1.0 + 1e-6) + 1e-9,
+                        name + ", instance " + t + ": " + alignment.distance() + " against "
+                        + best);
+            }
+        }
+    }
+
+    /** A graph of the given order with quarter-integer node and edge attributes. */
+    private static Graph offsetGraph(SplittableRandom random, int order, double nodeOffset,
+            double edgeOffset, boolean directed) {
+        Graph.Builder builder = Graph.builder(1, 1).directed(directed);
+        for (int i = 0; i < order; i++) {
+            builder.addNode(nodeOffset + random.nextInt(-8, 9) / 4.0);
+        }
+        for (int i = 0; i < order; i++) {
+            for (int j = directed ? 0 : i + 1; j < order; j++) {
+                if (i != j && random.nextBoolean()) {
+                    builder.addEdge(i, j, edgeOffset + random.nextInt(1, 9) / 4.0);
+                }
+            }
+        }
+        return builder.build();
+    }
+
     @Test
     void optimisesAtTheSizeOfALargerStart() {
         SplittableRandom random = new SplittableRandom(SEED + 3);
