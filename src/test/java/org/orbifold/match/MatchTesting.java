@@ -1,6 +1,7 @@
 package org.orbifold.match;
 
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
@@ -139,14 +140,30 @@ final class MatchTesting {
 
     /** The largest similarity over all permutations of size {@code m}, by enumeration. */
     static double bruteForceSimilarity(GraphSpace space, Graph x, Graph y, int m) {
+        double[] best = {Double.NEGATIVE_INFINITY};
+        forEachPermutation(m, p -> best[0] = Math.max(best[0], space.similarity(x, y, p)));
+        return best[0];
+    }
+
+    /**
+     * The smallest squared distance over all permutations of size {@code m}, by enumeration,
+     * each summed term by term ({@link GraphSpace#squaredDistance}: no cancellation of large
+     * attributes, as a similarity has).
+     */
+    static double bruteForceSquaredDistance(GraphSpace space, Graph x, Graph y, int m) {
+        double[] best = {Double.POSITIVE_INFINITY};
+        forEachPermutation(m, p -> best[0] = Math.min(best[0], space.squaredDistance(x, y, p)));
+        return best[0];
+    }
+
+    /** Calls {@code action} on each permutation of size {@code m} once (Heap's algorithm). */
+    static void forEachPermutation(int m, Consumer<Permutation> action) {
         int[] images = new int[m];
         for (int i = 0; i < m; i++) {
             images[i] = i;
         }
-        double best = Double.NEGATIVE_INFINITY;
-        // Heap's algorithm, iterative form.
+        action.accept(Permutation.of(images));
         int[] counters = new int[m];
-        best = Math.max(best, space.similarity(x, y, Permutation.of(images)));
         int i = 0;
         while (i < m) {
             if (counters[i] < i) {
@@ -154,7 +171,7 @@ final class MatchTesting {
                 int swap = images[k];
                 images[k] = images[i];
                 images[i] = swap;
-                best = Math.max(best, space.similarity(x, y, Permutation.of(images)));
+                action.accept(Permutation.of(images));
                 counters[i]++;
                 i = 0;
             } else {
@@ -162,7 +179,6 @@ final class MatchTesting {
                 i++;
             }
         }
-        return best;
     }
 
     /** The distance that {@code bruteForceSimilarity} attains. */

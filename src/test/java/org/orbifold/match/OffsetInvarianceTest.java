@@ -59,36 +59,6 @@ class OffsetInvarianceTest {
         return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * random.nextDouble());
     }
 
-    /**
-     * The smallest squared distance over all permutations of size {@code m}, each summed term
-     * by term (no cancellation of the offset's energy).
-     */
-    private static double bruteForceSquaredDistance(GraphSpace space, Graph x, Graph y,
-            int m) {
-        int[] images = new int[m];
-        for (int i = 0; i < m; i++) {
-            images[i] = i;
-        }
-        double best = space.squaredDistance(x, y, Permutation.of(images));
-        int[] counters = new int[m];
-        int i = 0;
-        while (i < m) {
-            if (counters[i] < i) {
-                int k = i % 2 == 0 ? 0 : counters[i];
-                int swap = images[k];
-                images[k] = images[i];
-                images[i] = swap;
-                best = Math.min(best, space.squaredDistance(x, y, Permutation.of(images)));
-                counters[i]++;
-                i = 0;
-            } else {
-                counters[i] = 0;
-                i++;
-            }
-        }
-        return best;
-    }
-
     @Test
     void exactIsOptimalAndCertifiedAtAnyOffset() {
         List<Graph> plain = graphs(4, 16, 6, 0.0);
@@ -96,8 +66,10 @@ class OffsetInvarianceTest {
         GraphSpace space = GraphSpace.of(plain);
         Aligner exact = Aligners.byName("exact", 1);
         for (int k = 1; k < plain.size(); k++) {
-            double optimum = bruteForceSquaredDistance(space, plain.get(0), plain.get(k), 6);
-            double far = bruteForceSquaredDistance(space, shifted.get(0), shifted.get(k), 6);
+            double optimum = MatchTesting.bruteForceSquaredDistance(space, plain.get(0),
+                    plain.get(k), 6);
+            double far = MatchTesting.bruteForceSquaredDistance(space, shifted.get(0),
+                    shifted.get(k), 6);
             assertEquals(optimum, far, OFFSET_TOL, "brute force, pair " + k);
             Alignment near = exact.align(space, plain.get(0), plain.get(k));
             Alignment offset = exact.align(space, shifted.get(0), shifted.get(k));
@@ -168,7 +140,7 @@ class OffsetInvarianceTest {
             Graph x = graphs(random.nextLong(), 1, 5, OFFSET).get(0);
             Graph y = graphs(random.nextLong(), 1, 6, OFFSET).get(0);
             GraphSpace space = GraphSpace.of(List.of(x, y));
-            double optimum = bruteForceSquaredDistance(space, x, y, 6);
+            double optimum = MatchTesting.bruteForceSquaredDistance(space, x, y, 6);
             Alignment found = exact.align(space, x, y);
             assertTrue(found.certified());
             // Squared distances near 2e12 are summed to about 1e-3.
