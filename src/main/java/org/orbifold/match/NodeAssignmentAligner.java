@@ -15,7 +15,9 @@ import org.orbifold.space.Permutation;
  *
  * <p>For point patterns, that is when the space has edge dimension 0 or edge weight 0, or
  * when either graph has no edges, the edge term vanishes and the assignment is the exact
- * optimal alignment; the result is then certified. Otherwise it is a fast, usually poor,
+ * optimal alignment; the result is then certified, unless the rounding of the node sums
+ * could hide a better one (attributes far from 0 next to their differences, or a near-copy:
+ * the check of {@link ExactAligner}'s certificates). Otherwise it is a fast, usually poor,
  * heuristic (see the measured Letter results in the design notes) and {@code certified} is
  * false. With a warm start the better of the assignment and the start is returned.
  *
