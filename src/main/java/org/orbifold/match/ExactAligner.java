@@ -128,15 +128,12 @@ public final class ExactAligner extends OrientedAligner {
         Search search = new Search(space, x, y, m, seed.permutation(), nodeLimit, deadline);
         search.run();
         Permutation best = Permutation.of(search.best);
-        double squared = space.squaredDistance(x, y, best);
-        double seedSquared = space.squaredDistance(x, y, seed.permutation());
-        if (seedSquared < squared) { // the search's values could not tell them apart
-            best = seed.permutation();
-            squared = seedSquared;
+        if (space.squaredDistance(x, y, seed.permutation())
+                < space.squaredDistance(x, y, best)) {
+            best = seed.permutation(); // the search's values could not tell them apart
         }
-        boolean proven = !search.aborted && QapInstance.resolves(search.pruneTolerance, squared,
-                QapInstance.norm(space, x) + QapInstance.norm(space, y));
-        Alignment found = Alignment.of(space, x, y, best, proven);
+        Alignment found = QapInstance.checkedAlignment(space, x, y, best,
+                search.aborted ? Double.NaN : search.pruneTolerance);
         return notWorseThanStart(space, x, y, found, start);
     }
 

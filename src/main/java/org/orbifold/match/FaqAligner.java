@@ -424,11 +424,8 @@ public final class FaqAligner extends OrientedAligner {
         QapInstance problem = w.problem;
         if (m <= exhaustiveOrder && problem.hasEdgeTerm
                 && problem.exhaustiveSearch(w.best, w.q, w.used, exhaustivePlacements)) {
-            Permutation found = w.bestPermutation();
-            boolean proven = QapInstance.resolves(problem.roundingBound(space.nodeDimension()),
-                    space.squaredDistance(x, y, found),
-                    QapInstance.norm(space, x) + QapInstance.norm(space, y));
-            Alignment exact = Alignment.of(space, x, y, found, proven);
+            Alignment exact = QapInstance.checkedAlignment(space, x, y, w.bestPermutation(),
+                    problem.roundingBound(space.nodeDimension()));
             return notWorseThanStart(space, x, y, exact, start);
         }
         w.prepareSelfInstances(space, x, y, m);
@@ -439,8 +436,7 @@ public final class FaqAligner extends OrientedAligner {
         if (!problem.hasEdgeTerm) {
             w.consider(direction);
             Permutation found = w.bestPermutation();
-            Alignment exact = Alignment.of(space, x, y, found,
-                    QapInstance.resolves(space, x, y, m, found));
+            Alignment exact = QapInstance.checkedAlignment(space, x, y, m, found, true);
             return notWorseThanStart(space, x, y, exact, start);
         }
         Alignment perfect = perfectMatch(space, x, y, w, start);

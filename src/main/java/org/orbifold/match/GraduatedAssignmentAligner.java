@@ -133,8 +133,7 @@ public final class GraduatedAssignmentAligner extends OrientedAligner {
         if (!problem.hasEdgeTerm) {
             w.solvePadded(problem.nodeGain, images);
             Permutation found = Permutation.of(Arrays.copyOf(images, m));
-            Alignment exact = Alignment.of(space, x, y, found,
-                    QapInstance.resolves(space, x, y, m, found));
+            Alignment exact = QapInstance.checkedAlignment(space, x, y, m, found, true);
             return notWorseThanStart(space, x, y, exact, start);
         }
 

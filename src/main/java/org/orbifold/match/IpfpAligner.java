@@ -127,8 +127,7 @@ public final class IpfpAligner extends OrientedAligner {
         w.solvePadded(problem.nodeGain, current);
         if (!problem.hasEdgeTerm) {
             Permutation found = Permutation.of(Arrays.copyOf(current, m));
-            Alignment exact = Alignment.of(space, x, y, found,
-                    QapInstance.resolves(space, x, y, m, found));
+            Alignment exact = QapInstance.checkedAlignment(space, x, y, m, found, true);
             return notWorseThanStart(space, x, y, exact, start);
         }
         if (start != null) {

@@ -47,9 +47,8 @@ public final class NodeAssignmentAligner extends OrientedAligner {
             double[] gain = space.nodeSimilarityMatrix(x, y, m);
             solvers.get().solveSquare(gain, m, Sense.MAXIMIZE, assignment);
         }
-        Permutation p = Permutation.of(assignment);
-        Alignment found = Alignment.of(space, x, y, p,
-                exact && QapInstance.resolves(space, x, y, m, p));
+        Alignment found = QapInstance.checkedAlignment(space, x, y, m,
+                Permutation.of(assignment), exact);
         return notWorseThanStart(space, x, y, found, start);
     }
 

@@ -1181,22 +1181,46 @@ final class QapInstance {
     }
 
     /**
-     * Returns whether an alignment that a search (or a linear assignment) proved optimal up
-     * to the rounding of its sums stands as certified, as {@link #resolves(double, double,
-     * double)} decides, with the rounding bound of the pair at matrix order {@code m}.
+     * Evaluates {@code p} as {@link Alignment#of} does and certifies it when the caller proved
+     * it optimal up to the rounding of its sums ({@code proven}) and that rounding cannot hide
+     * a better alignment, as {@link #resolves(double, double, double)} decides with the
+     * rounding bound of the pair at matrix order {@code m}. The squared distance is computed
+     * once, for both the alignment and the check.
      *
      * @param space the space
      * @param x the first graph
      * @param y the second graph
      * @param m the matrix order
      * @param p the alignment found
-     * @return whether the certificate stands
+     * @param proven whether the caller's method is exact for this pair
+     * @return the alignment, certified if proven and resolved, or at distance 0
      */
-    static boolean resolves(GraphSpace space, Graph x, Graph y, int m, Permutation p) {
-        double nx = norm(space, x);
-        double ny = norm(space, y);
-        return resolves(roundingBound(m, space.edgeDimension(), space.nodeDimension(),
-                nx * ny), space.squaredDistance(x, y, p), nx + ny);
+    static Alignment checkedAlignment(GraphSpace space, Graph x, Graph y, int m, Permutation p,
+            boolean proven) {
+        return checkedAlignment(space, x, y, p, proven ? roundingBound(m, space.edgeDimension(),
+                space.nodeDimension(), norm(space, x) * norm(space, y)) : Double.NaN);
+    }
+
+    /**
+     * Evaluates {@code p} as {@link Alignment#of} does and certifies it when
+     * {@link #resolves(double, double, double)} accepts its squared distance under
+     * {@code roundingBound}; a NaN bound means not proven. The squared distance is computed
+     * once, for both the alignment and the check.
+     *
+     * @param space the space
+     * @param x the first graph
+     * @param y the second graph
+     * @param p the alignment found
+     * @param roundingBound the rounding bound of the search that proved {@code p}, or NaN
+     * @return the alignment, certified if resolved, or at distance 0
+     */
+    static Alignment checkedAlignment(GraphSpace space, Graph x, Graph y, Permutation p,
+            double roundingBound) {
+        double similarity = space.similarity(x, y, p);
+        double squared = space.squaredDistance(x, y, p);
+        boolean certified = squared == 0.0 || !Double.isNaN(roundingBound)
+                && resolves(roundingBound, squared, norm(space, x) + norm(space, y));
+        return new Alignment(p, similarity, Math.sqrt(squared), certified);
     }
 
     /**

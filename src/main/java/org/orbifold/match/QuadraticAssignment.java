@@ -589,18 +589,8 @@ public final class QuadraticAssignment {
         return Permutation.identity(n).toArray();
     }
 
+    /** Returns the graph of {@code matrix} times {@code sign}: {@link #reduced} with no pair. */
     private static Graph graph(double[][] matrix, double sign) {
-        int n = matrix.length;
-        double[] nodes = new double[n];
-        double[] edges = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            nodes[i] = sign * matrix[i][i] + 0.0;
-            for (int j = 0; j < n; j++) {
-                if (j != i) {
-                    edges[i * n + j] = sign * matrix[i][j] + 0.0;
-                }
-            }
-        }
-        return Graph.fromArrays(n, 1, 1, true, nodes, edges);
+        return reduced(matrix, sign, identity(matrix.length), new int[0][], 0);
     }
 }
