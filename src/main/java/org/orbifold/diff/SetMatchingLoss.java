@@ -435,7 +435,12 @@ public final class SetMatchingLoss {
         }
     }
 
-    /** Row-wise log-softmax, stable for large logits. */
+    /**
+     * Row-wise log-softmax {@code (l_k - max) - log(sum_k' exp(l_k' - max))}, stable for large
+     * logits: the offset {@code max} is removed before anything else, so a common offset of
+     * every logit (even {@code 1e300}) does not change the result, and each entry is the
+     * difference of two numbers {@code <= 0} and {@code >= 0}, so it carries no cancellation.
+     */
     static double[][] logSoftmax(double[][] logits) {
         double[][] result = new double[logits.length][];
         for (int j = 0; j < logits.length; j++) {
@@ -447,10 +452,10 @@ public final class SetMatchingLoss {
             for (double x : logits[j]) {
                 sum += Math.exp(x - max);
             }
-            double logSum = max + Math.log(sum);
+            double logSum = Math.log(sum);
             result[j] = new double[logits[j].length];
             for (int k = 0; k < logits[j].length; k++) {
-                result[j][k] = logits[j][k] - logSum;
+                result[j][k] = (logits[j][k] - max) - logSum;
             }
         }
         return result;

@@ -237,6 +237,32 @@ class SetMatchingLossTest {
     }
 
     @Test
+    void aCommonOffsetOfTheLogitsChangesNothing() {
+        // Equal logits: p = 1/3 each whatever their common value, up to the documented limit.
+        // The log-softmax once subtracted max + log(sum), which rounds log(sum) away when the
+        // offset is large: 1.09375 at 1e14 and 0.0 at 1e17 instead of ln 3.
+        SetMatchingLoss loss = new SetMatchingLoss(2, new SetMatchingLoss.Weights(0.1, 1));
+        for (double c : new double[] {0, 1e14, 1e17, -1e17, 1e300, -1e300}) {
+            double[][] logits = {{c, c, c}};
+            SetMatchingLoss.Result r = loss.evaluate(logits, new double[][] {{0}},
+                    new int[] {0}, new double[][] {{0}});
+            assertEquals(Math.log(3), r.loss(), 1e-15, "offset " + c);
+            assertArrayEquals(new double[] {-2.0 / 3, 1.0 / 3, 1.0 / 3}, r.logitGradient()[0],
+                    1e-15, "offset " + c);
+            assertEquals(0.9 * Math.log(3), loss.costMatrix(logits, new double[][] {{0}},
+                    new int[] {0}, new double[][] {{0}})[0][0], 1e-15, "offset " + c);
+            // Logits 0, -1, -2 above the offset: the offset cancels exactly where the
+            // differences are representable at that offset.
+            if (Math.abs(c) <= 1e14) {
+                double[] logP = SetMatchingLoss.logSoftmax(
+                        new double[][] {{c, c - 1, c - 2}})[0];
+                double norm = Math.log(1 + Math.exp(-1) + Math.exp(-2));
+                assertArrayEquals(new double[] {-norm, -1 - norm, -2 - norm}, logP, 1e-15);
+            }
+        }
+    }
+
+    @Test
     void emptyTargetSetLeavesOnlyTheIndependentTerm() {
         double[][] logits = {{0, 1, 2, 3}, {1, 0, 0, -1}};
         double[][] boxes = {{0, 0, 1, 1}, {0.5, 0.5, 1, 1}};
