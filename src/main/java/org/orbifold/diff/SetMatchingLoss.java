@@ -36,6 +36,30 @@ import org.orbifold.assign.Sense;
  * union and the smallest enclosing box; a ratio with denominator 0 counts as 0). So the loss
  * with the optimal matching is {@code A + z(C)}, {@code z} the minimum of a rectangular
  * {@code t x q} linear assignment problem: the matcher minimises the training loss itself.
+ *
+ * <p><b>Computation.</b> The decomposition is reported ({@link Result#independentTerm()},
+ * {@link Result#matchedTerm()}), but neither the matching nor the loss is computed through it:
+ * a query that is almost surely an object has a huge no-object term, which is in {@code A}
+ * and, negated, in its column of {@code C}, so {@code A + z(C)} would lose everything smaller
+ * (logits {@code (0, 0, -1e17)} of a matched query gave 0 instead of about 0.803). The matching
+ * solves the equivalent {@code q x q} assignment problem of the objects and {@code q - t}
+ * "unmatched" rows to the queries, object {@code i} to query {@code j} costing its loss
+ * {@code M[i][j] = -log p_j(c_i) + L_box(b_i, b^_j)} and an unmatched row the no-object term
+ * {@code N[j] = -w0 log p_j(null)}, all {@code >= 0}; the loss is the sum of the terms of the
+ * returned matching, its {@code M} of the matched and {@code N} of the unmatched queries, so
+ * {@code A + z(C)} equals it only up to that cancellation.
+ *
+ * <p><b>Uniqueness.</b> {@link Result#unique()} says whether no other matching has a loss
+ * within the tie band of the returned one's. Two matchings differ by exchanges: cycles of
+ * objects passing their queries round, and chains from an unmatched query to a released one.
+ * The band of an exchange is {@code 1e-9} ({@link AssignmentValue#DEFAULT_TOLERANCE}) times
+ * the sum of the terms {@code M} and {@code N} it adds and removes (a bound of their rounding,
+ * all being {@code >= 0}), and the test looks for an exchange that changes the loss by no
+ * more than its band, a cycle of cost {@code <= 0} on the objects plus one node "unmatched",
+ * by Floyd-Warshall in {@code O(t^3)}. So a huge term widens only the band of the exchanges
+ * that contain it: with a matched query's no-object term of {@code 1e11}, a matching that
+ * beats the runner-up by 1 is unique (the band of {@link AssignmentValue}, scaled by the
+ * largest chosen entry of {@code C}, would be about {@code 1e2} there).
  * (DETR's own matcher, Carion et al. 2020, uses a different cost with the probability instead
  * of its logarithm; this class uses the cost that makes the matching optimal for the loss.)
  * The DETR weights are {@link Weights#detr()}: {@code w0 = 0.1}, {@code lambda_L1 = 5},
@@ -93,10 +117,14 @@ import org.orbifold.assign.Sense;
  *
  * <p><b>Limitations.</b> Ties between optimal matchings are reported
  * ({@link Result#unique()}) and broken by the assignment solver's rule; kinks of the box loss
- * are not flagged. At a tie, and where several box terms have kinks at once, the returned
- * vector is a sum of generalized-gradient elements of the terms; that sum of sets contains the
- * generalized gradient of the loss but may be larger. The GIoU of two boxes of zero area is set
- * by convention and is discontinuous there. A matched box equal to its target is at a kink:
+ * are not flagged. The tie band covers the rounding of the loss terms and of their sums, not
+ * that of the GIoU of a box far from the origin compared with its size (its corners are
+ * rounded to the coordinates' precision), so such boxes can differ in the GIoU term by more
+ * than the band through rounding alone. At a tie, and where several box terms have kinks at
+ * once, the returned vector is a sum of generalized-gradient elements of the terms; that sum
+ * of sets contains the generalized gradient of the loss but may be larger. The GIoU of two
+ * boxes of zero area is set by convention and is discontinuous there. A matched box equal to
+ * its target is at a kink:
  * the L1 part of its gradient is 0 but the GIoU part is {@code -lambda_giou (0, 0, 1/w, 1/h)},
  * so the box gradient need not vanish at an exact match and its norm is no stopping criterion.
  */
@@ -213,8 +241,7 @@ public final class SetMatchingLoss {
     public double[][] costMatrix(double[][] logits, double[][] boxes, int[] targetClasses,
             double[][] targetBoxes) {
         int d = validate(logits, boxes, targetClasses, targetBoxes);
-        return costMatrix(logSoftmax(logits), boxes, targetClasses, targetBoxes, d,
-                Double.MAX_VALUE);
+        return costMatrix(logSoftmax(logits), boxes, targetClasses, targetBoxes, d, null);
     }
 
     /**
@@ -227,13 +254,14 @@ public final class SetMatchingLoss {
      *     modified
      * @param targetBoxes {@code t x d} object boxes, in the format of {@code boxes}; not
      *     modified
-     * @return the loss, its two parts, the matching and the gradients
+     * @return the loss, its two parts, the matching, whether it is the only optimum, and the
+     *     gradients
      * @throws IllegalArgumentException on mismatched shapes, non-finite values, a class out
      *     of range, more objects than queries, with a positive GIoU weight boxes not of
      *     dimension 4 or with a negative width or height, or inputs so extreme that a term,
-     *     the loss or the gradient is not finite or a cost entry exceeds
-     *     {@link LinearAssignmentSolver#MAX_MAGNITUDE} (the message names the query, and the
-     *     object and the term where there is one)
+     *     the loss or the gradient is not finite or the loss of a matched pair or a no-object
+     *     term exceeds {@link LinearAssignmentSolver#MAX_MAGNITUDE} (the message names the
+     *     query, and the object and the term where there is one)
      */
     public Result evaluate(double[][] logits, double[][] boxes, int[] targetClasses,
             double[][] targetBoxes) {
@@ -243,28 +271,61 @@ public final class SetMatchingLoss {
         double[][] logP = logSoftmax(logits);
 
         // Assignment-independent term: every query predicts "no object".
+        double[] noObject = new double[q];
         double independent = 0;
         for (int j = 0; j < q; j++) {
-            double term = -weightedLogNoObject(logP[j]);
-            if (!Double.isFinite(term)) {
+            double term = 0.0 - weightedLogNoObject(logP[j]);
+            if (!(term <= LinearAssignmentSolver.MAX_MAGNITUDE)) {
                 throw new IllegalArgumentException("query " + j + " has a no-object term"
                         + " -w0 log p(no object) = " + term + ": its logits lie too far apart"
-                        + " for the term to be finite with w0 = " + weights.noObject());
+                        + " for the term to be " + (Double.isFinite(term) ? "at most "
+                                + LinearAssignmentSolver.MAX_MAGNITUDE + " (the largest"
+                                + " magnitude the assignment solver supports)" : "finite")
+                        + " with w0 = " + weights.noObject());
             }
+            noObject[j] = term;
             independent += term;
         }
 
-        // Assignment-dependent term: the optimal matching of objects to queries.
-        double[][] cost = costMatrix(logP, boxes, targetClasses, targetBoxes, d,
-                LinearAssignmentSolver.MAX_MAGNITUDE);
-        AssignmentValue matching = t == 0
-                ? new AssignmentValue(0.0, new int[0], q, Sense.MINIMIZE, true)
-                : AssignmentValue.of(cost, Sense.MINIMIZE);
+        // The optimal matching, solved on the loss terms themselves: a q x q assignment of the
+        // objects and q - t "unmatched" rows to the queries, object i to query j costing
+        // M[i][j] and an unmatched row N[j]. Every entry is >= 0, so nothing cancels, where
+        // the decomposed matrix C = M - N loses M next to a huge N.
+        double[][] matched = new double[t][q];
+        double[][] cost = costMatrix(logP, boxes, targetClasses, targetBoxes, d, matched);
+        int[] targetToQuery = new int[t];
+        if (t > 0) {
+            double[][] square = new double[q][];
+            for (int r = 0; r < q; r++) {
+                square[r] = r < t ? matched[r] : noObject;
+            }
+            int[] rowToColumn = new LinearAssignmentSolver().solve(square, Sense.MINIMIZE)
+                    .rowToColumn();
+            targetToQuery = Arrays.copyOf(rowToColumn, t);
+        }
+        double matchedTerm = 0.0;
+        for (int i = 0; i < t; i++) {
+            matchedTerm += cost[i][targetToQuery[i]];
+        }
         int[] queryToTarget = new int[q];
         Arrays.fill(queryToTarget, -1);
         for (int i = 0; i < t; i++) {
-            queryToTarget[matching.columnOf(i)] = i;
+            queryToTarget[targetToQuery[i]] = i;
         }
+
+        // The loss of that matching from its own terms: the decomposition A + z(C) cancels
+        // when a matched query has a huge no-object term (it is in A and, negated, in C).
+        double loss = 0.0;
+        for (int j = 0; j < q; j++) {
+            loss += queryToTarget[j] < 0 ? noObject[j] : matched[queryToTarget[j]][j];
+        }
+        if (!Double.isFinite(loss) || !Double.isFinite(independent)
+                || !Double.isFinite(matchedTerm)) {
+            throw new IllegalArgumentException("the loss overflows: the no-object terms sum to "
+                    + independent + ", the optimal matching costs " + matchedTerm + " and the"
+                    + " loss of the matching is " + loss);
+        }
+        boolean unique = !hasTiedMatching(matched, noObject, targetToQuery, queryToTarget);
 
         // Gradient: weighted cross-entropy per query, L1 and GIoU on matched boxes.
         double[][] logitGradient = new double[q][classes + 1];
@@ -301,21 +362,83 @@ public final class SetMatchingLoss {
                 }
             }
         }
-        double loss = independent + matching.value();
-        if (!Double.isFinite(loss)) {
-            throw new IllegalArgumentException("the loss overflows: the no-object terms sum to "
-                    + independent + " and the optimal matching costs " + matching.value());
-        }
-        return new Result(loss, independent, matching.value(), matching.rowToColumn(),
-                matching.unique(), logitGradient, boxGradient);
+        return new Result(loss, independent, matchedTerm, targetToQuery, unique,
+                logitGradient, boxGradient);
     }
 
     /**
-     * Returns the cost matrix, checking that every term of every entry is finite and that
-     * every entry is at most {@code limit} in magnitude.
+     * Returns whether a matching other than {@code targetToQuery} has a loss within the tie
+     * band of its loss (or below it, should the solver's rounding have missed the optimum).
+     *
+     * <p>Two matchings differ by disjoint exchanges, each a cycle of objects that pass their
+     * queries round, or a chain that ends in an unmatched query and releases a matched one;
+     * the loss changes by the sum of the exchanges' changes. On the objects plus a node
+     * "unmatched", an arc {@code i -> k} (object {@code i} takes the query of {@code k}) costs
+     * {@code M[i][s(k)] - M[i][s(i)]}, an arc {@code i -> unmatched} (object {@code i} takes
+     * an unmatched query {@code j}) {@code M[i][j] - N[j] - M[i][s(i)]}, the least over
+     * {@code j}, and an arc {@code unmatched -> k} (the query of {@code k} is released)
+     * {@code N[s(k)]}, with {@code M} the matched terms and {@code N} the no-object terms.
+     * The exchanges are the simple cycles of this graph. If another matching is within the
+     * band, so is one of its exchanges: the band of a matching is {@code tolerance} times the
+     * sum of the magnitudes of the terms its exchanges add and subtract, and the changes add
+     * up. So every arc is charged {@code tolerance} times its own terms, and Floyd-Warshall
+     * looks for a closed walk of cost {@code <= 0} (made of simple cycles, one of which then
+     * costs {@code <= 0}) in {@code O(t^3)}. The terms are all {@code >= 0}, and the
+     * no-object term of a matched query enters only the exchanges that release that query,
+     * so a huge term widens the band only of the exchanges that contain it.
+     */
+    private static boolean hasTiedMatching(double[][] matched, double[] noObject,
+            int[] targetToQuery, int[] queryToTarget) {
+        int t = targetToQuery.length;
+        int q = noObject.length;
+        double tolerance = AssignmentValue.DEFAULT_TOLERANCE;
+        double[][] walk = new double[t + 1][t + 1];
+        for (double[] row : walk) {
+            Arrays.fill(row, Double.POSITIVE_INFINITY);
+        }
+        for (int i = 0; i < t; i++) {
+            double own = matched[i][targetToQuery[i]];
+            for (int k = 0; k < t; k++) {
+                if (k != i) {
+                    double other = matched[i][targetToQuery[k]];
+                    walk[i][k] = (other - own)
+                            - tolerance * (Math.abs(other) + Math.abs(own));
+                }
+            }
+            for (int j = 0; j < q; j++) {
+                if (queryToTarget[j] < 0) {
+                    double other = matched[i][j];
+                    double change = (other - own - noObject[j]) - tolerance
+                            * (Math.abs(other) + Math.abs(own) + noObject[j]);
+                    walk[i][t] = Math.min(walk[i][t], change);
+                }
+            }
+            walk[t][i] = noObject[targetToQuery[i]] * (1 - tolerance);
+        }
+        for (int k = 0; k <= t; k++) {
+            for (int a = 0; a <= t; a++) {
+                if (walk[a][k] == Double.POSITIVE_INFINITY) {
+                    continue;
+                }
+                for (int b = 0; b <= t; b++) {
+                    walk[a][b] = Math.min(walk[a][b], walk[a][k] + walk[k][b]);
+                }
+                if (walk[a][a] <= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns the cost matrix, checking that every term of every entry and every entry is
+     * finite. With {@code matched} not null, also fills it with the loss of every matched
+     * pair, {@code M[i][j] = -log p_j(c_i) + L_box(b_i, b^_j)}, checking that each is at most
+     * {@link LinearAssignmentSolver#MAX_MAGNITUDE}, since the matching is solved on them.
      */
     private double[][] costMatrix(double[][] logP, double[][] boxes, int[] targetClasses,
-            double[][] targetBoxes, int d, double limit) {
+            double[][] targetBoxes, int d, double[][] matched) {
         int q = logP.length;
         int t = targetClasses.length;
         double[][] cost = new double[t][q];
@@ -338,8 +461,10 @@ public final class SetMatchingLoss {
                     l1Term = weights.box() * l1;
                     if (!Double.isFinite(l1Term)) {
                         throw new IllegalArgumentException(pair(i, j) + " has an L1 term"
-                                + " lambda_L1 ||b - b^||_1 = " + l1Term + ": the boxes lie"
-                                + " too far apart");
+                                + " lambda_L1 ||b - b^||_1 = " + l1Term + ": " + (Double
+                                        .isFinite(l1) ? "the L1 distance " + l1 + " times"
+                                        + " the box weight lambda_L1 = " + weights.box()
+                                        + " overflows" : "the boxes lie too far apart"));
                     }
                 }
                 double giouTerm = 0;
@@ -348,12 +473,20 @@ public final class SetMatchingLoss {
                     giouTerm = weights.giou() * (1 - giou);
                 }
                 cost[i][j] = classTerm + l1Term + giouTerm;
-                if (!(Math.abs(cost[i][j]) <= limit)) {
+                if (!Double.isFinite(cost[i][j])) {
                     throw new IllegalArgumentException(pair(i, j) + " costs " + cost[i][j]
                             + " (class term " + classTerm + ", L1 term " + l1Term
-                            + ", GIoU term " + giouTerm + ")"
-                            + (limit < Double.MAX_VALUE ? ", beyond the largest magnitude"
-                                    + " the assignment solver supports, " + limit : ""));
+                            + ", GIoU term " + giouTerm + ")");
+                }
+                if (matched != null) {
+                    matched[i][j] = -logP[j][c] + l1Term + giouTerm;
+                    if (!(matched[i][j] <= LinearAssignmentSolver.MAX_MAGNITUDE)) {
+                        throw new IllegalArgumentException(pair(i, j) + " costs "
+                                + matched[i][j] + " (class term -log p(class " + c + ") = "
+                                + -logP[j][c] + ", L1 term " + l1Term + ", GIoU term "
+                                + giouTerm + "), beyond the largest magnitude the assignment"
+                                + " solver supports, " + LinearAssignmentSolver.MAX_MAGNITUDE);
+                    }
                 }
             }
         }
@@ -464,7 +597,8 @@ public final class SetMatchingLoss {
     /**
      * The set-matching loss at the optimal matching, with its gradient.
      *
-     * @param loss {@code A + z(C)}
+     * @param loss the training loss of the returned matching, {@code A + z(C)} in exact
+     *     arithmetic, computed from the matching's own terms (see the class description)
      * @param independentTerm {@code A}, the assignment-independent part
      * @param matchedTerm {@code z(C)}, the optimal assignment-dependent part
      * @param targetToPrediction the query matched to every object

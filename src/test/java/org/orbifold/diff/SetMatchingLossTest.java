@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -263,6 +266,122 @@ class SetMatchingLossTest {
     }
 
     @Test
+    void aHugeNoObjectTermOfAMatchedQueryNeitherCancelsTheLossNorWidensTheTieBand() {
+        // Query 0 is almost surely an object: its no-object term 0.1 * big is in A and,
+        // negated, in its cost entry, so A + z(C) lost the rest (0.796875 at 1e15, 0.0 at
+        // 1e17). The loss is the sum of the terms of the matching itself.
+        SetMatchingLoss loss = new SetMatchingLoss(2, new SetMatchingLoss.Weights(0.1, 1));
+        double exact = Math.log(2) + 0.1 * Math.log(3);
+        for (double big : new double[] {1e3, 1e12, 1e15, 1e17, 1e300}) {
+            SetMatchingLoss.Result r = loss.evaluate(new double[][] {{0, 0, -big}, {0, 0, 0}},
+                    new double[][] {{0.5}, {0.7}}, new int[] {0}, new double[][] {{0.5}});
+            assertEquals(exact, r.loss(), 1e-15, "no-object logit -" + big);
+            assertArrayEquals(new int[] {0}, r.targetToPrediction());
+            assertTrue(r.unique());
+            assertEquals(0.1 * big + 0.1 * (Math.log(2) + Math.log(3)), r.independentTerm(),
+                    1e-15 * big);
+        }
+        // The matching [0, 1] beats the runner-up [2, 1]... by about 1; the chosen entry of
+        // about -1e11 once widened the band to about 1e2 and the flag said "tied".
+        SetMatchingLoss one = new SetMatchingLoss(1, new SetMatchingLoss.Weights(0.1, 1));
+        double[][] logits = {{0, -1e12}, {0, 0}, {0, 0}};
+        double[][] boxes = {{0}, {0.5}, {3}};
+        int[] classes = {0, 0};
+        double[][] targets = {{0}, {1}};
+        SetMatchingLoss.Result r = one.evaluate(logits, boxes, classes, targets);
+        assertArrayEquals(new int[] {0, 1}, r.targetToPrediction());
+        assertTrue(r.unique());
+        // -log p(class 0) of query 0 is log(1 + exp(-1e12)), 0 in doubles.
+        assertEquals(0 + Math.log(2) + 0.5 + 0.1 * Math.log(2), r.loss(), 1e-15);
+        // With a third box equal to the second, [0, 2] ties with [0, 1].
+        SetMatchingLoss.Result tied = one.evaluate(logits, new double[][] {{0}, {0.5}, {0.5}},
+                classes, targets);
+        assertTrue(!tied.unique());
+    }
+
+    @Test
+    void theTieFlagAgreesWithEnumerationWithAndWithoutHugeNoObjectTerms() {
+        // Small problems with exact ties (copied queries and objects) and queries whose
+        // no-object logit is hugely negative; the loss of every injective matching is summed
+        // exactly from the computed log-probabilities.
+        SplittableRandom random = new SplittableRandom(45);
+        double[] huge = {1e9, 1e12, 1e15, 1e17, 1e300};
+        SetMatchingLoss.Weights[] weights = {new SetMatchingLoss.Weights(0.1, 1),
+            new SetMatchingLoss.Weights(0.5, 2), new SetMatchingLoss.Weights(0, 1)};
+        int ties = 0;
+        int uniques = 0;
+        int hugeUniques = 0;
+        for (int trial = 0; trial < 3000; trial++) {
+            SetMatchingLoss.Weights w = weights[random.nextInt(weights.length)];
+            SetMatchingLoss loss = new SetMatchingLoss(2, w);
+            int q = 1 + random.nextInt(5);
+            int t = random.nextInt(q + 1);
+            double[][] logits = new double[q][];
+            double[][] boxes = new double[q][];
+            boolean anyHuge = false;
+            for (int j = 0; j < q; j++) {
+                if (j > 0 && random.nextInt(4) == 0) {
+                    logits[j] = logits[j - 1].clone();
+                    boxes[j] = boxes[j - 1].clone();
+                    continue;
+                }
+                logits[j] = new double[] {random.nextInt(4) - 1, random.nextInt(4) - 1,
+                    random.nextInt(4) - 1};
+                if (random.nextInt(3) == 0) {
+                    logits[j][2] = -huge[random.nextInt(huge.length)];
+                    anyHuge = true;
+                }
+                boxes[j] = new double[] {random.nextInt(4)};
+            }
+            int[] classes = new int[t];
+            double[][] targets = new double[t][];
+            for (int i = 0; i < t; i++) {
+                boolean copy = i > 0 && random.nextInt(4) == 0;
+                classes[i] = copy ? classes[i - 1] : random.nextInt(2);
+                targets[i] = copy ? targets[i - 1].clone() : new double[] {random.nextInt(4)};
+            }
+            SetMatchingLoss.Result r = loss.evaluate(logits, boxes, classes, targets);
+
+            List<BigDecimal> values = new ArrayList<>();
+            enumerate(w, logits, boxes, classes, targets, new int[t], 0, new boolean[q],
+                    values);
+            BigDecimal best = values.stream().min(BigDecimal::compareTo)
+                    .orElseThrow();
+            long optima = values.stream().filter(v -> v.compareTo(best) == 0).count();
+            BigDecimal returned = exactLoss(w, logits, boxes, classes, targets,
+                    r.targetToPrediction());
+            String where = "trial " + trial + ": " + Arrays.deepToString(logits) + " "
+                    + Arrays.deepToString(boxes) + " " + Arrays.toString(classes) + " "
+                    + Arrays.deepToString(targets);
+            if (optima > 1) {
+                ties++;
+                assertTrue(!r.unique(), "a tie called unique, " + where);
+            }
+            if (r.unique()) {
+                assertEquals(0, returned.compareTo(best), "unique but not optimal, " + where);
+                uniques++;
+                hugeUniques += anyHuge ? 1 : 0;
+            }
+            // Clear winners are reported unique: every other matching costs more than the
+            // band, 2e-9 times the two losses, more.
+            BigDecimal margin = BigDecimal.valueOf(2e-9);
+            int winners = 0;
+            for (BigDecimal v : values) {
+                BigDecimal band = margin.multiply(v.add(best));
+                if (v.subtract(best).compareTo(band) <= 0) {
+                    winners++;
+                }
+            }
+            if (winners == 1) {
+                assertTrue(r.unique(), "a clear winner called tied, " + where);
+                assertEquals(0, returned.compareTo(best), where);
+            }
+        }
+        assertTrue(ties > 300 && uniques > 1000 && hugeUniques > 300,
+                ties + " ties, " + uniques + " unique, " + hugeUniques + " with huge terms");
+    }
+
+    @Test
     void emptyTargetSetLeavesOnlyTheIndependentTerm() {
         double[][] logits = {{0, 1, 2, 3}, {1, 0, 0, -1}};
         double[][] boxes = {{0, 0, 1, 1}, {0.5, 0.5, 1, 1}};
@@ -359,10 +478,10 @@ class SetMatchingLossTest {
         IllegalArgumentException limit = assertThrows(IllegalArgumentException.class,
                 () -> LOSS.evaluate(new double[][] {{0, 0, 0, 0}}, new double[][] {{1e300, 0}},
                         one, new double[][] {{0, 0}}));
-        assertEquals("matching target object 0 to query 0 costs " + (5e300 + LOSS_CLASS_TERM)
-                + " (class term " + LOSS_CLASS_TERM + ", L1 term 5.0E300, GIoU term 0.0),"
-                + " beyond the largest magnitude the assignment solver supports, 1.0E300",
-                limit.getMessage());
+        assertEquals("matching target object 0 to query 0 costs " + (5e300 + Math.log(4))
+                + " (class term -log p(class 0) = " + Math.log(4) + ", L1 term 5.0E300, GIoU"
+                + " term 0.0), beyond the largest magnitude the assignment solver supports,"
+                + " 1.0E300", limit.getMessage());
         // costMatrix returns such an entry, since it solves nothing.
         assertEquals(5e300 + LOSS_CLASS_TERM, LOSS.costMatrix(new double[][] {{0, 0, 0, 0}},
                 new double[][] {{1e300, 0}}, one, new double[][] {{0, 0}})[0][0]);
@@ -373,15 +492,17 @@ class SetMatchingLossTest {
         assertTrue(sum.getMessage().startsWith("matching target object 0 to query 0 has a"
                 + " class term"), sum.getMessage());
 
-        // Finite no-object terms whose sum overflows.
+        // Finite no-object terms beyond the solver's limit (their sum would overflow).
         SetMatchingLoss unitNoObject = new SetMatchingLoss(CLASSES,
                 new SetMatchingLoss.Weights(1, 0));
         double[] unlikely = {0, 0, 0, -1e308};
         IllegalArgumentException total = assertThrows(IllegalArgumentException.class,
                 () -> unitNoObject.evaluate(new double[][] {unlikely, unlikely},
                         new double[2][0], new int[0], new double[0][0]));
-        assertEquals("the loss overflows: the no-object terms sum to Infinity and the optimal"
-                + " matching costs 0.0", total.getMessage());
+        assertEquals("query 0 has a no-object term -w0 log p(no object) = 1.0E308: its logits"
+                + " lie too far apart for the term to be at most 1.0E300 (the largest"
+                + " magnitude the assignment solver supports) with w0 = 1.0",
+                total.getMessage());
 
         // A GIoU gradient that overflows names the pair and the coordinate.
         SetMatchingLoss heavy = new SetMatchingLoss(CLASSES,
@@ -532,6 +653,52 @@ class SetMatchingLossTest {
             }
         }
         return best;
+    }
+
+    /** The loss of a matching summed exactly from the computed log-probabilities. */
+    private static BigDecimal exactLoss(SetMatchingLoss.Weights w, double[][] logits,
+            double[][] boxes, int[] classes, double[][] targets, int[] sigma) {
+        double[][] logP = SetMatchingLoss.logSoftmax(logits);
+        int[] matched = new int[logits.length];
+        Arrays.fill(matched, -1);
+        for (int i = 0; i < sigma.length; i++) {
+            matched[sigma[i]] = i;
+        }
+        int last = logits[0].length - 1;
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int j = 0; j < logits.length; j++) {
+            int i = matched[j];
+            if (i < 0) {
+                sum = sum.subtract(new BigDecimal(w.noObject())
+                        .multiply(new BigDecimal(logP[j][last])));
+            } else {
+                sum = sum.subtract(new BigDecimal(logP[j][classes[i]]));
+                for (int k = 0; k < boxes[j].length; k++) {
+                    sum = sum.add(new BigDecimal(w.box()).multiply(
+                            new BigDecimal(boxes[j][k])
+                                    .subtract(new BigDecimal(targets[i][k])).abs()));
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Adds the exact loss of every injective matching extending {@code sigma[0..i)}. */
+    private static void enumerate(SetMatchingLoss.Weights w, double[][] logits,
+            double[][] boxes, int[] classes, double[][] targets, int[] sigma, int i,
+            boolean[] used, List<BigDecimal> values) {
+        if (i == sigma.length) {
+            values.add(exactLoss(w, logits, boxes, classes, targets, sigma));
+            return;
+        }
+        for (int j = 0; j < used.length; j++) {
+            if (!used[j]) {
+                used[j] = true;
+                sigma[i] = j;
+                enumerate(w, logits, boxes, classes, targets, sigma, i + 1, used, values);
+                used[j] = false;
+            }
+        }
     }
 
     /** The smallest distance of a matched box from a kink of its L1 or GIoU term. */
