@@ -77,7 +77,6 @@ public final class DynamicTimeWarping {
             throw new IllegalArgumentException("dynamic time warping needs two non-empty"
                     + " sequences; the cost matrix is " + n + " x " + m);
         }
-        double scale = 0;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
                 double c = costs[i][j];
@@ -86,28 +85,31 @@ public final class DynamicTimeWarping {
                             + " found " + c + " at (" + i + ", " + j + ")");
                 }
                 if (Double.isFinite(c)) {
-                    scale = Math.max(scale, Math.abs(Checks.requireMagnitude(c, "costs", i,
-                            j)));
+                    Checks.requireMagnitude(c, "costs", i, j);
                 }
             }
         }
-        double equal = tolerance * scale * (n + m);
 
-        // Accumulated costs and saturated counts of optimal paths.
+        // Accumulated costs, their rounding scales and saturated counts of optimal paths.
         double[][] total = new double[n][m];
+        double[][] rounding = new double[n][m];
         int[][] count = new int[n][m];
+        double[] value = new double[3];
+        double[] scale = new double[3];
+        int[] paths = new int[3];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
                 double c = costs[i][j];
                 if (i == 0 && j == 0) {
                     total[i][j] = c;
+                    rounding[i][j] = Math.abs(c);
                     count[i][j] = c == Double.POSITIVE_INFINITY ? 0 : 1;
                     continue;
                 }
-                double diagonal = i > 0 && j > 0 ? total[i - 1][j - 1] : Double.POSITIVE_INFINITY;
-                double up = i > 0 ? total[i - 1][j] : Double.POSITIVE_INFINITY;
-                double left = j > 0 ? total[i][j - 1] : Double.POSITIVE_INFINITY;
-                double least = Math.min(diagonal, Math.min(up, left));
+                candidate(total, rounding, count, i - 1, j - 1, value, scale, paths, 0);
+                candidate(total, rounding, count, i - 1, j, value, scale, paths, 1);
+                candidate(total, rounding, count, i, j - 1, value, scale, paths, 2);
+                double least = Math.min(value[0], Math.min(value[1], value[2]));
                 total[i][j] = c + least;
                 if (least == Double.POSITIVE_INFINITY || c == Double.POSITIVE_INFINITY) {
                     count[i][j] = 0;
@@ -117,21 +119,27 @@ public final class DynamicTimeWarping {
                     throw new IllegalArgumentException("the cost of the best warping path to ("
                             + i + ", " + j + ") overflows: " + least + " + " + c);
                 }
-                int paths = 0;
-                if (diagonal <= least + equal) {
-                    paths += count[i - 1][j - 1];
+                double leastScale = 0;
+                for (int k = 0; k < 3; k++) {
+                    if (value[k] == least) {
+                        leastScale = Math.max(leastScale, scale[k]);
+                    }
                 }
-                if (up <= least + equal) {
-                    paths += count[i - 1][j];
+                int tied = 0;
+                double tiedScale = 0;
+                for (int k = 0; k < 3; k++) {
+                    if (value[k] == least || (value[k] != Double.POSITIVE_INFINITY
+                            && value[k] - least <= tolerance * (leastScale + scale[k]))) {
+                        tied += paths[k];
+                        tiedScale = Math.max(tiedScale, scale[k]);
+                    }
                 }
-                if (left <= least + equal) {
-                    paths += count[i][j - 1];
-                }
-                count[i][j] = Math.min(2, paths);
+                count[i][j] = Math.min(2, tied);
+                rounding[i][j] = tiedScale + Math.abs(total[i][j]);
             }
         }
-        double value = total[n - 1][m - 1];
-        if (value == Double.POSITIVE_INFINITY) {
+        double optimum = total[n - 1][m - 1];
+        if (optimum == Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException("no warping path from (0, 0) to (" + (n - 1)
                     + ", " + (m - 1) + ") avoids the forbidden (+Infinity) cells");
         }
@@ -166,7 +174,19 @@ public final class DynamicTimeWarping {
             pathRows[t] = rows[k - 1 - t];
             pathColumns[t] = columns[k - 1 - t];
         }
-        return new SequenceAlignment(value, n, m, pathRows, pathColumns,
+        return new SequenceAlignment(optimum, n, m, pathRows, pathColumns,
                 count[n - 1][m - 1] == 1);
+    }
+
+    /**
+     * Copies the accumulated cost, rounding scale and path count of cell (i, j) into slot
+     * {@code k} of the candidate arrays; a cell outside the matrix is {@code +Infinity}.
+     */
+    private static void candidate(double[][] total, double[][] rounding, int[][] count, int i,
+            int j, double[] value, double[] scale, int[] paths, int k) {
+        boolean inside = i >= 0 && j >= 0;
+        value[k] = inside ? total[i][j] : Double.POSITIVE_INFINITY;
+        scale[k] = inside ? rounding[i][j] : 0.0;
+        paths[k] = inside ? count[i][j] : 0;
     }
 }

@@ -148,7 +148,6 @@ public final class NeedlemanWunsch {
                     + " and m = " + m);
         }
         Checks.requireShape(scores, n, m, "scores");
-        double scale = Math.abs(gapPenalty);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
                 double s = scores[i][j];
@@ -157,15 +156,15 @@ public final class NeedlemanWunsch {
                             + " found " + s + " at (" + i + ", " + j + ")");
                 }
                 if (Double.isFinite(s)) {
-                    scale = Math.max(scale, Math.abs(Checks.requireMagnitude(s, "scores", i,
-                            j)));
+                    Checks.requireMagnitude(s, "scores", i, j);
                 }
             }
         }
-        double equal = tolerance * scale * (n + m + 1);
 
-        // best[state][i][j]: best score of a prefix path into (i, j) ending with that move.
+        // best[state][i][j]: best score of a prefix path into (i, j) ending with that move;
+        // rounding[state][i][j]: the scale that bounds its rounding error (class description).
         double[][][] best = new double[3][n + 1][m + 1];
+        double[][][] rounding = new double[3][n + 1][m + 1];
         int[][][] count = new int[3][n + 1][m + 1];
         for (double[][] layer : best) {
             for (double[] row : layer) {
@@ -174,33 +173,29 @@ public final class NeedlemanWunsch {
         }
         best[MATCH][0][0] = 0.0;
         count[MATCH][0][0] = 1;
-        double[] candidate = new double[3];
-        int[] candidateCount = new int[3];
+        Candidates candidates = new Candidates();
         for (int i = 0; i <= n; i++) {
             for (int j = 0; j <= m; j++) {
                 if (i > 0 && j > 0) {
-                    gather(best, count, i - 1, j - 1, 3, candidate, candidateCount);
-                    store(best, count, MATCH, i, j, candidate, candidateCount, 3,
-                            scores[i - 1][j - 1], equal);
+                    candidates.gather(best, rounding, count, i - 1, j - 1, 3, tolerance);
+                    candidates.store(best, rounding, count, MATCH, i, j, scores[i - 1][j - 1]);
                 }
                 if (i > 0) {
-                    gather(best, count, i - 1, j, 2, candidate, candidateCount);
-                    store(best, count, GAP_IN_SECOND, i, j, candidate, candidateCount, 2,
-                            -gapPenalty, equal);
+                    candidates.gather(best, rounding, count, i - 1, j, 2, tolerance);
+                    candidates.store(best, rounding, count, GAP_IN_SECOND, i, j, -gapPenalty);
                 }
                 if (j > 0) {
-                    gather(best, count, i, j - 1, 3, candidate, candidateCount);
-                    store(best, count, GAP_IN_FIRST, i, j, candidate, candidateCount, 3,
-                            -gapPenalty, equal);
+                    candidates.gather(best, rounding, count, i, j - 1, 3, tolerance);
+                    candidates.store(best, rounding, count, GAP_IN_FIRST, i, j, -gapPenalty);
                 }
             }
         }
 
         // The end: best state and the number of optimal matchings.
-        gather(best, count, n, m, 3, candidate, candidateCount);
-        int state = argmax(candidate, 3);
-        double value = candidate[state];
-        int paths = countTies(candidate, candidateCount, 3, value, equal);
+        candidates.gather(best, rounding, count, n, m, 3, tolerance);
+        int state = candidates.top;
+        double value = candidates.value[state];
+        int paths = candidates.tied;
 
         // Traceback with the documented preference order.
         int[] matchedRows = new int[Math.min(n, m)];
@@ -214,16 +209,13 @@ public final class NeedlemanWunsch {
                 matchedColumns[k++] = j - 1;
                 i--;
                 j--;
-                gather(best, count, i, j, 3, candidate, candidateCount);
-                state = argmax(candidate, 3);
+                state = argmax(best, i, j, 3);
             } else if (state == GAP_IN_SECOND) {
                 i--;
-                gather(best, count, i, j, 2, candidate, candidateCount);
-                state = argmax(candidate, 2);
+                state = argmax(best, i, j, 2);
             } else {
                 j--;
-                gather(best, count, i, j, 3, candidate, candidateCount);
-                state = argmax(candidate, 3);
+                state = argmax(best, i, j, 3);
             }
         }
         int[] rows = new int[k];
@@ -262,54 +254,78 @@ public final class NeedlemanWunsch {
         return -(alignment.rows() + alignment.columns() - 2.0 * rows.length);
     }
 
-    /** Copies the first {@code states} states of cell (i, j) into the candidate arrays. */
-    private static void gather(double[][][] best, int[][][] count, int i, int j, int states,
-            double[] candidate, int[] candidateCount) {
-        for (int s = 0; s < states; s++) {
-            candidate[s] = best[s][i][j];
-            candidateCount[s] = count[s][i][j];
-        }
-    }
-
-    /** Stores the best candidate plus {@code step}, with the saturated count of its ties. */
-    private static void store(double[][][] best, int[][][] count, int state, int i, int j,
-            double[] candidate, int[] candidateCount, int states, double step, double equal) {
-        int s = argmax(candidate, states);
-        double top = candidate[s];
-        if (top == Double.NEGATIVE_INFINITY || step == Double.NEGATIVE_INFINITY) {
-            return;
-        }
-        best[state][i][j] = top + step;
-        if (Double.isInfinite(best[state][i][j])) {
-            throw new IllegalArgumentException("the score of the best alignment of the first "
-                    + i + " and " + j + " elements overflows: " + top + " + " + step);
-        }
-        count[state][i][j] = countTies(candidate, candidateCount, states, top, equal);
-    }
-
-    /** Returns the saturated (at 2) number of paths into the candidates within the tie band. */
-    private static int countTies(double[] candidate, int[] candidateCount, int states,
-            double top, double equal) {
-        if (top == Double.NEGATIVE_INFINITY) {
-            return 0;
-        }
-        int total = 0;
-        for (int s = 0; s < states; s++) {
-            if (candidate[s] >= top - equal) {
-                total = Math.min(2, total + candidateCount[s]);
-            }
-        }
-        return total;
-    }
-
-    /** Returns the first index of the largest of the first {@code states} candidates. */
-    private static int argmax(double[] candidate, int states) {
-        int best = 0;
+    /**
+     * Returns the first of the first {@code states} states of cell (i, j) with the largest
+     * value.
+     */
+    private static int argmax(double[][][] best, int i, int j, int states) {
+        int top = 0;
         for (int s = 1; s < states; s++) {
-            if (candidate[s] > candidate[best]) {
-                best = s;
+            if (best[s][i][j] > best[top][i][j]) {
+                top = s;
             }
         }
-        return best;
+        return top;
+    }
+
+    /**
+     * The states of one cell that a move may come from: the best of them, the saturated (at
+     * 2) number of optimal paths into those within the tie band of the best, and the largest
+     * rounding scale among those.
+     */
+    private static final class Candidates {
+
+        private final double[] value = new double[3];
+        private int top;
+        private int tied;
+        private double tiedScale;
+
+        /** Reads the first {@code states} states of cell (i, j) and finds the ties. */
+        void gather(double[][][] best, double[][][] rounding, int[][][] count, int i, int j,
+                int states, double tolerance) {
+            top = argmax(best, i, j, states);
+            double topValue = best[top][i][j];
+            tied = 0;
+            tiedScale = 0;
+            for (int s = 0; s < states; s++) {
+                value[s] = best[s][i][j];
+            }
+            for (int s = states; s < 3; s++) {
+                value[s] = Double.NEGATIVE_INFINITY;
+            }
+            if (topValue == Double.NEGATIVE_INFINITY) {
+                return;
+            }
+            double topScale = 0;
+            for (int s = 0; s < states; s++) {
+                if (value[s] == topValue) {
+                    topScale = Math.max(topScale, rounding[s][i][j]);
+                }
+            }
+            for (int s = 0; s < states; s++) {
+                if (value[s] == topValue || (value[s] != Double.NEGATIVE_INFINITY
+                        && topValue - value[s] <= tolerance * (topScale + rounding[s][i][j]))) {
+                    tied = Math.min(2, tied + count[s][i][j]);
+                    tiedScale = Math.max(tiedScale, rounding[s][i][j]);
+                }
+            }
+        }
+
+        /** Stores the best gathered state plus {@code step} as the given state of (i, j). */
+        void store(double[][][] best, double[][][] rounding, int[][][] count, int state, int i,
+                int j, double step) {
+            double topValue = value[top];
+            if (topValue == Double.NEGATIVE_INFINITY || step == Double.NEGATIVE_INFINITY) {
+                return;
+            }
+            best[state][i][j] = topValue + step;
+            if (Double.isInfinite(best[state][i][j])) {
+                throw new IllegalArgumentException("the score of the best alignment of the"
+                        + " first " + i + " and " + j + " elements overflows: " + topValue
+                        + " + " + step);
+            }
+            count[state][i][j] = tied;
+            rounding[state][i][j] = tiedScale + Math.abs(best[state][i][j]);
+        }
     }
 }

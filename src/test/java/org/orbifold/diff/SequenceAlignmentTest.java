@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -284,6 +285,158 @@ class SequenceAlignmentTest {
         assertEquals(4.0, path.pairing(new double[][] {{1, 0, 0}, {1, 1, 0}, {0, 0, 1}}));
         assertEquals(2, new SequenceAlignment(0, 4, 5, new int[] {0, 3}, new int[] {1, 4}, true)
                 .length());
+    }
+
+    // ---------------------------------------------------------------- tie band
+
+    @Test
+    void aHugeEntryOffTheOptimalPathDoesNotWidenTheTieBand() {
+        // The runner-up costs 1 more in each; the band was scaled by the largest entry of the
+        // whole matrix, so 1e12 off the path made the optimum look tied.
+        DynamicTimeWarping dtw = new DynamicTimeWarping();
+        for (double far : new double[] {5, 1e9, 1e12, 1e300}) {
+            SequenceAlignment a = dtw.align(new double[][] {{0, 1, far}, {1, 0, 0}});
+            assertTrue(a.unique(), "DTW with " + far);
+            assertEquals(0.0, a.value());
+            // A soft Sakoe-Chiba band: far instead of +Infinity outside it.
+            double[][] banded = new double[6][6];
+            for (int i = 0; i < 6; i++) {
+                for (int j = 0; j < 6; j++) {
+                    banded[i][j] = Math.abs(i - j) > 1 ? far : i == j ? 0 : 1;
+                }
+            }
+            assertTrue(dtw.align(banded).unique(), "banded DTW with " + far);
+            NeedlemanWunsch nw = new NeedlemanWunsch(1);
+            SequenceAlignment b = nw.align(new double[][] {{2, 0, -far}, {0, 2, 0}});
+            assertTrue(b.unique(), "NW with " + far);
+            assertEquals(3.0, b.value());
+        }
+        // A tie stays a tie next to the huge entry.
+        assertFalse(dtw.align(new double[][] {{0, 1, 1e12}, {0, 0, 0}}).unique());
+        assertFalse(new NeedlemanWunsch(1).align(new double[][] {{2, 0, -1e12}, {0, 2, 2}})
+                .unique());
+    }
+
+    @Test
+    void dynamicTimeWarpingTieFlagAgainstExactEnumerationWithHugeEntries() {
+        SplittableRandom random = new SplittableRandom(34);
+        int[] tally = new int[3];
+        for (int trial = 0; trial < 4000; trial++) {
+            int n = 1 + random.nextInt(4);
+            int m = 1 + random.nextInt(4);
+            int mode = trial % 3;
+            double[][] c = randomEntries(random, n, m, mode, 1);
+            SequenceAlignment a = new DynamicTimeWarping().align(c);
+            List<int[][]> paths = new ArrayList<>();
+            warpingPaths(n, m, 0, 0, new ArrayList<>(), paths);
+            List<BigDecimal> values = new ArrayList<>();
+            for (int[][] p : paths) {
+                values.add(exactSum(c, p).negate());
+            }
+            checkTieFlag(a, c, paths, values, "DTW trial " + trial + " "
+                    + Arrays.deepToString(c), tally);
+        }
+        assertTrue(tally[0] > 500 && tally[1] > 500 && tally[2] > 500, Arrays.toString(tally));
+    }
+
+    @Test
+    void needlemanWunschTieFlagAgainstExactEnumerationWithHugeEntries() {
+        SplittableRandom random = new SplittableRandom(35);
+        int[] tally = new int[3];
+        for (int trial = 0; trial < 4000; trial++) {
+            int n = random.nextInt(5);
+            int m = random.nextInt(5);
+            int mode = trial % 3;
+            double gap = random.nextInt(4) * 0.5;
+            double[][] s = randomEntries(random, n, m, mode, -1);
+            SequenceAlignment a = new NeedlemanWunsch(gap).align(n, m, s);
+            List<int[][]> matchings = new ArrayList<>();
+            monotoneMatchings(n, m, 0, 0, new ArrayList<>(), matchings);
+            List<BigDecimal> values = new ArrayList<>();
+            for (int[][] mt : matchings) {
+                values.add(exactSum(s, mt).subtract(new BigDecimal(gap).multiply(
+                        BigDecimal.valueOf(n + m - 2 * mt.length))));
+            }
+            checkTieFlag(a, s, matchings, values, "NW trial " + trial + " g "
+                    + gap + " " + Arrays.deepToString(s), tally);
+        }
+        assertTrue(tally[0] > 500 && tally[1] > 500 && tally[2] > 500, Arrays.toString(tally));
+    }
+
+    /**
+     * Small integers with, in mode 1, huge entries of the losing sign {@code bad} (huge
+     * costs for DTW, huge negative scores for NW), and in mode 2 huge entries of full
+     * mantissa and either sign, with their negatives, whose sums round.
+     */
+    private static double[][] randomEntries(SplittableRandom random, int n, int m, int mode,
+            int bad) {
+        double[] huge = {1e9, 1e12, 1e15, 1e299};
+        double x = (1 + random.nextDouble()) * 1e16;
+        double y = (1 + random.nextDouble()) * 1e12;
+        double[][] e = new double[n][m];
+        for (double[] row : e) {
+            for (int j = 0; j < m; j++) {
+                row[j] = random.nextInt(4) - 1;
+                if (mode == 1 && random.nextInt(4) == 0) {
+                    row[j] = bad * huge[random.nextInt(huge.length)];
+                } else if (mode == 2 && random.nextInt(3) == 0) {
+                    double[] pool = {x, -x, y, -y, x + 1, -x + 2};
+                    row[j] = pool[random.nextInt(pool.length)];
+                }
+            }
+        }
+        return e;
+    }
+
+    /**
+     * Checks the flag against the exact values of all alignments (to be maximised): never
+     * unique when two optima tie, optimal when unique, and unique when every alignment within
+     * 10 of the best is free of huge entries and there is one optimum.
+     */
+    private static void checkTieFlag(SequenceAlignment a, double[][] entries,
+            List<int[][]> alignments, List<BigDecimal> values, String where, int[] tally) {
+        BigDecimal best = values.stream().max(BigDecimal::compareTo).orElseThrow();
+        int optima = 0;
+        boolean nearHuge = false;
+        for (int k = 0; k < values.size(); k++) {
+            BigDecimal v = values.get(k);
+            optima += v.compareTo(best) == 0 ? 1 : 0;
+            if (best.subtract(v).compareTo(BigDecimal.TEN) <= 0) {
+                for (int[] cell : alignments.get(k)) {
+                    nearHuge |= Math.abs(entries[cell[0]][cell[1]]) >= 1e6;
+                }
+            }
+        }
+        int[][] returned = new int[a.length()][];
+        for (int k = 0; k < a.length(); k++) {
+            returned[k] = new int[] {a.pathRows()[k], a.pathColumns()[k]};
+        }
+        if (optima > 1) {
+            assertFalse(a.unique(), "a tie called unique: " + where);
+            tally[0]++;
+        }
+        if (a.unique()) {
+            int index = -1;
+            for (int k = 0; k < alignments.size(); k++) {
+                if (Arrays.deepEquals(alignments.get(k), returned)) {
+                    index = k;
+                }
+            }
+            assertEquals(0, values.get(index).compareTo(best), "unique, not optimal: " + where);
+            tally[1]++;
+        }
+        if (!nearHuge) {
+            assertEquals(optima == 1, a.unique(), "flag without huge entries near: " + where);
+            tally[2] += optima == 1 ? 1 : 0;
+        }
+    }
+
+    private static BigDecimal exactSum(double[][] entries, int[][] cells) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int[] cell : cells) {
+            sum = sum.add(new BigDecimal(entries[cell[0]][cell[1]]));
+        }
+        return sum;
     }
 
     // ---------------------------------------------------------------- brute force
