@@ -23,9 +23,21 @@ import org.orbifold.assign.LinearAssignmentSolver;
  *
  * <p><b>Algorithm and uniqueness.</b> The usual recursion {@code D[i][j] = C[i][j] +
  * min(D[i-1][j-1], D[i-1][j], D[i][j-1])}, counting optimal paths (saturated at 2; distinct
- * paths visit distinct cell sets). Values count as equal within
- * {@code tolerance * scale * (n + m)}, {@code scale} the largest finite magnitude of the costs.
- * {@code O(n m)} time and memory.
+ * paths visit distinct cell sets). {@code O(n m)} time and memory.
+ *
+ * <p><b>Tie band.</b> Two predecessors' accumulated costs {@code D_a} and {@code D_b} count as
+ * equal when they differ by at most {@code tolerance * (R_a + R_b)}, where the rounding scale
+ * {@code R} of a cell is {@code |D|} plus the largest {@code R} of its predecessors that count
+ * as least ({@code R = |C[0][0]|} at the start): the sum of the magnitudes of the partial sums
+ * along the best prefixes. Each addition rounds by at most {@code 2^-53} of its result, so a
+ * computed {@code D} is within about {@code 2^-53 R} of the exact least cost of its prefix, and
+ * with a tolerance well above {@code 2^-53} (the default is {@code 1e-9}) two exactly tied
+ * optimal paths are never reported unique: where they meet, their predecessors' exact values
+ * are equal. A cost that lies on no path within the band of the optimum enters no scale that
+ * is compared: with a soft Sakoe-Chiba band of {@code 1e9} instead of {@code +Infinity}, or
+ * {@code {{0, 1, 1e12}, {1, 0, 0}}}, the optimum is reported unique when the runner-up costs 1
+ * more. Along the optimal paths the band is about {@code tolerance} times {@code n + m} times
+ * the largest accumulated cost, so huge costs on them widen it.
  *
  * <p><b>Tie rule.</b> The returned path is traced back from the end, taking at every step the
  * first of the diagonal, the upper ({@code (i - 1, j)}) and the left ({@code (i, j - 1)})

@@ -39,9 +39,20 @@ import org.orbifold.assign.LinearAssignmentSolver;
  * in the first; a gap in the second sequence may not follow a gap in the first. That rule keeps
  * exactly one path per matching (the order of consecutive gaps does not change the matching or
  * the score), so counting optimal paths, saturated at 2, decides whether the optimal matching
- * is unique. Two values count as equal when they differ by at most
- * {@code tolerance * scale * (n + m + 1)}, {@code scale} the largest finite magnitude among
- * the scores and {@code g}. {@code O(n m)} time and memory.
+ * is unique. {@code O(n m)} time and memory.
+ *
+ * <p><b>Tie band.</b> Two states' prefix scores {@code V_a} and {@code V_b} count as equal when
+ * they differ by at most {@code tolerance * (R_a + R_b)}, where the rounding scale {@code R} of
+ * a state is its {@code |V|} plus the largest {@code R} of the states it comes from that count
+ * as best ({@code R = 0} at the start): the sum of the magnitudes of the partial sums along the
+ * best prefixes. Each addition rounds by at most {@code 2^-53} of its result, so a computed
+ * prefix score is within about {@code 2^-53 R} of the exact best one, and with a tolerance
+ * well above {@code 2^-53} (the default is {@code 1e-9}) two exactly tied optimal matchings
+ * are never reported unique: where their paths meet, their predecessors' exact values are
+ * equal. A score that lies on no alignment within the band of the optimum enters no scale
+ * that is compared: with {@code g = 1}, {@code {{2, 0, -1e12}, {0, 2, 0}}} is reported unique,
+ * its runner-up scoring 1 less. Along the optimal paths the band is about {@code tolerance}
+ * times {@code n + m} times the largest prefix score, so huge scores on them widen it.
  *
  * <p><b>Tie rule.</b> The returned matching is traced back from the end, taking at every step
  * the first of match, gap in the second sequence, gap in the first whose value is exactly the
@@ -133,10 +144,11 @@ public final class NeedlemanWunsch {
      *
      * @param n the length of the first sequence, {@code >= 0}
      * @param m the length of the second sequence, {@code >= 0}
-     * @param scores the {@code n x m} score matrix (any array without rows when {@code n = 0}),
-     *     each entry {@code -Infinity} or finite of magnitude at most
-     *     {@link LinearAssignmentSolver#MAX_MAGNITUDE}; not modified
+     * @param scores the {@code n x m} score matrix, not null (any array without rows, such as
+     *     {@code new double[0][]}, when {@code n = 0}), each entry {@code -Infinity} or finite
+     *     of magnitude at most {@link LinearAssignmentSolver#MAX_MAGNITUDE}; not modified
      * @return the value {@code V(S)}, the matched pairs and whether they are the only optimum
+     * @throws NullPointerException if {@code scores} or one of its rows is null
      * @throws IllegalArgumentException if a length is negative, the matrix is not
      *     {@code n x m} (the message names the row), or has NaN, {@code +Infinity} or a finite
      *     entry beyond the magnitude limit (the message names the entry), or the sum of scores
@@ -237,7 +249,8 @@ public final class NeedlemanWunsch {
      *
      * @param alignment an alignment returned by this class (matched pairs strictly increasing
      *     in both indices)
-     * @return minus the number of gaps, {@code <= 0}
+     * @return minus the number of gaps, {@code <= 0} ({@code 0.0}, never {@code -0.0}, when
+     *     there are none)
      * @throws IllegalArgumentException if two cells share a row or a column, so the cells are
      *     a warping path (such as {@link DynamicTimeWarping}'s) and not a matching
      */
@@ -251,7 +264,8 @@ public final class NeedlemanWunsch {
                         + " sequence alignment");
             }
         }
-        return -(alignment.rows() + alignment.columns() - 2.0 * rows.length);
+        // 2|M| - n - m rather than -(n + m - 2|M|): no gaps give 0.0, not -0.0.
+        return 2.0 * rows.length - alignment.rows() - alignment.columns();
     }
 
     /**

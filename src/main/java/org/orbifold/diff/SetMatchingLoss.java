@@ -137,7 +137,8 @@ public final class SetMatchingLoss {
      * The weights of the loss.
      *
      * @param noObject {@code w0}, the weight of the "no object" cross-entropy of unmatched
-     *     queries (DETR uses 0.1), finite and {@code >= 0}
+     *     queries (DETR uses 0.1), finite and {@code >= 0} (a negative zero counts as, and is
+     *     stored as, {@code 0.0}, for every weight)
      * @param box {@code lambda_L1}, the weight of the L1 box distance (DETR uses 5), finite
      *     and {@code >= 0}
      * @param giou {@code lambda_giou}, the weight of the generalized-IoU term
@@ -147,17 +148,18 @@ public final class SetMatchingLoss {
     public record Weights(double noObject, double box, double giou) {
 
         /**
-         * Validates the weights.
+         * Validates the weights; a negative zero is a zero weight and is stored as
+         * {@code 0.0}, so weights that differ only in the sign of a zero are equal.
          *
          * @param noObject the "no object" weight
          * @param box the L1 box weight
          * @param giou the generalized-IoU weight
-         * @throws IllegalArgumentException if a weight is negative or not finite
+         * @throws IllegalArgumentException if a weight is negative (below zero) or not finite
          */
         public Weights {
-            requireWeight(noObject, "noObject");
-            requireWeight(box, "box");
-            requireWeight(giou, "giou");
+            noObject = requireWeight(noObject, "noObject");
+            box = requireWeight(box, "box");
+            giou = requireWeight(giou, "giou");
         }
 
         /**
@@ -182,11 +184,13 @@ public final class SetMatchingLoss {
             return new Weights(0.1, 5.0, 2.0);
         }
 
-        private static void requireWeight(double weight, String name) {
+        /** Checks a weight and returns it with a negative zero made {@code 0.0}. */
+        private static double requireWeight(double weight, String name) {
             if (!(weight >= 0) || Double.isInfinite(weight)) {
                 throw new IllegalArgumentException(name + " weight must be finite and >= 0,"
                         + " got " + weight);
             }
+            return weight + 0.0;
         }
     }
 

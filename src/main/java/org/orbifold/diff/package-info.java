@@ -22,8 +22,12 @@
  *       {@link org.orbifold.diff.DynamicTimeWarping}: dynamic-programming sequence alignment,
  *       gradient the optimal path's indicator.</li>
  * </ul>
- * Each result says whether its optimum is unique (or, for graphs with edges, whether the
- * alignment is certified), so callers know when the returned vector is the gradient and when
- * it is one element of the generalized gradient. See {@code docs/gradients.md}.
+ * Every result but {@link org.orbifold.diff.GraphGradient} says whether its optimum is unique,
+ * so callers know when the returned vector is the gradient and when it is one element of the
+ * generalized gradient. {@link org.orbifold.diff.GraphGradient#certified()} says only whether
+ * the alignment is proven optimal (so the value is exact and the gradient is an element of the
+ * generalized gradient), not whether it is the only optimum: ties between graph alignments are
+ * not reported (for graphs without edges, {@link org.orbifold.diff.AssignmentValue} on the
+ * node similarity matrix tells them). See {@code docs/gradients.md}.
  */
 package org.orbifold.diff;

@@ -110,6 +110,9 @@ class SequenceAlignmentTest {
         assertEquals(secondEmpty, nw.align(4, 0, new double[4][0]));
         assertEquals(-4.0, NeedlemanWunsch.gapPenaltyDerivative(secondEmpty));
         assertEquals(-8.0, new NeedlemanWunsch(2.0).align(0, 4, new double[0][]).value());
+        // Any non-null array without rows; null is refused as everywhere.
+        assertEquals(firstEmpty, nw.align(0, 4, new double[0][7]));
+        assertThrows(NullPointerException.class, () -> nw.align(0, 4, null));
 
         // The lengths must be the matrix's shape.
         IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
@@ -124,6 +127,11 @@ class SequenceAlignmentTest {
         SequenceAlignment a = new NeedlemanWunsch(1.0).align(s);
         // (0,0) and (1,2) matched, column 1 left over: one gap.
         assertEquals(-1.0, NeedlemanWunsch.gapPenaltyDerivative(a));
+        // No gaps: 0.0, not -0.0 (assertEquals(double, double) tells them apart).
+        SequenceAlignment full = new NeedlemanWunsch(1.0).align(new double[][] {{5, 0}, {0, 5}});
+        assertEquals(0.0, NeedlemanWunsch.gapPenaltyDerivative(full));
+        assertEquals(0.0, NeedlemanWunsch.gapPenaltyDerivative(
+                new NeedlemanWunsch(1.0).align(0, 0, new double[0][])));
         SequenceAlignment path = new DynamicTimeWarping().align(new double[][] {{0, 0}});
         assertThrows(IllegalArgumentException.class,
                 () -> NeedlemanWunsch.gapPenaltyDerivative(path));

@@ -150,6 +150,14 @@ class SetMatchingLossTest {
         assertTrue(negative.getMessage().contains("giou"), negative.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> new SetMatchingLoss.Weights(0.1, 5, Double.NaN));
+        // A negative zero is a zero weight, stored as 0.0.
+        SetMatchingLoss.Weights zeros = new SetMatchingLoss.Weights(-0.0, -0.0, -0.0);
+        assertEquals(new SetMatchingLoss.Weights(0, 0, 0), zeros);
+        assertEquals(Double.doubleToRawLongBits(0.0),
+                Double.doubleToRawLongBits(zeros.noObject()));
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(zeros.box()));
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(zeros.giou()));
+        assertEquals(new SetMatchingLoss.Weights(0, 0).hashCode(), zeros.hashCode());
         // Without GIoU the L1-only loss is unchanged by adding a zero GIoU weight.
         SplittableRandom random = new SplittableRandom(45);
         double[][] logits = AssignmentValueTest.randomMatrix(random, 3, CLASSES + 1);
@@ -466,6 +474,14 @@ class SetMatchingLossTest {
                         one, new double[][] {{-1e308, 0}}));
         assertEquals("matching target object 0 to query 0 has an L1 term lambda_L1"
                 + " ||b - b^||_1 = Infinity: the boxes lie too far apart", l1.getMessage());
+        // A finite distance times a weight that overflows names the weight, not the boxes.
+        IllegalArgumentException weight = assertThrows(IllegalArgumentException.class,
+                () -> new SetMatchingLoss(2, new SetMatchingLoss.Weights(0.1, 1e308))
+                        .evaluate(new double[][] {{0, 0, 0}}, new double[][] {{0}}, one,
+                                new double[][] {{2}}));
+        assertEquals("matching target object 0 to query 0 has an L1 term lambda_L1"
+                + " ||b - b^||_1 = Infinity: the L1 distance 2.0 times the box weight lambda_L1"
+                + " = 1.0E308 overflows", weight.getMessage());
         // The same L1 distance with box weight 0 costs nothing.
         SetMatchingLoss classesOnly = new SetMatchingLoss(CLASSES,
                 new SetMatchingLoss.Weights(0.1, 0));
