@@ -45,9 +45,9 @@ import org.orbifold.space.Permutation;
  * of distance 0 is certified too. Otherwise the distance is an upper bound on the graph
  * distance (reason {@link Alignment.Unproven#HEURISTIC}). Symmetric, deterministic and never
  * worse than a warm start, as every {@link Aligner}. Cost per iteration:
- * {@code O(m (|E_X| + |E_Y|) d_e)} for the gradient plus one assignment, {@code O(m^3)} for graphs of equal order and
- * {@code O(n_x^2 m)} when X has {@code n_x < m} nodes. Thread-safe: each thread keeps its own
- * workspace.
+ * {@code O(m (|E_X| + |E_Y|) d_e)} for the gradient plus one assignment, {@code O(m^3)} for
+ * graphs of equal order and {@code O(n_x^2 m)} when X has {@code n_x < m} nodes.
+ * Thread-safe: each thread keeps its own workspace.
  *
  * <p><b>Pairs of unequal order.</b> A padding node has no attributes and no edges, so the
  * rows of the padding nodes of X and the columns of those of Y are zero in {@code S} and in
