@@ -73,6 +73,24 @@ class UnprovenReasonReportTest {
         assertEquals(Boolean.FALSE, letters.json().get("limitReached"));
     }
 
+    /** {@code render --align} names rounding and the limit in its report line. */
+    @Test
+    void renderNamesTheReason() throws IOException {
+        Path points = nearCopies("points", false);
+        Path file = dir.resolve("a.svg");
+        Run rounding = MainTest.run("render", points.toString(), "--align", "0,1", "--aligner",
+                "nodes", "--out", file.toString());
+        Run limit = MainTest.run("render", "--align", "0,9", "--aligner", "exact",
+                "--time-limit", "1e-9", "--out", file.toString());
+
+        assertEquals(0, rounding.exitCode(), rounding.err());
+        assertTrue(rounding.out().contains(", an upper bound (not proven optimal: " + ROUNDING
+                + ")\n"), rounding.out());
+        assertEquals(0, limit.exitCode(), limit.err());
+        assertTrue(limit.out().contains(", an upper bound (not proven optimal: the exact search"
+                + " stopped at its limit)\n"), limit.out());
+    }
+
     /**
      * {@code mean} and {@code cluster} with the exact aligner on near-copies: every unproven
      * alignment is counted under rounding, and the limit, never reached, is not claimed.
