@@ -75,7 +75,7 @@ final class AlignCommand implements Callable<Integer> {
         Alignment alignment = aligner.align(space, x, y);
         double seconds = (System.nanoTime() - start) / 1e9;
         Permutation p = alignment.permutation();
-        boolean limitReached = options.isExact() && !alignment.certified();
+        boolean limitReached = alignment.unproven() == Alignment.Unproven.LIMIT;
         List<String> names = sample.names();
 
         PrintWriter out = spec.commandLine().getOut();
@@ -98,6 +98,7 @@ final class AlignCommand implements Callable<Integer> {
                 json.name("certified").value(alignment.certified());
                 JsonOutput.number(json.name("timeLimitSeconds"), options.timeLimitSeconds());
                 json.name("limitReached").value(limitReached);
+                json.name("unprovenReason").value(alignment.unproven().label());
                 JsonOutput.integers(json.name("permutation"), p.toArray());
                 json.name("matching").beginArray();
                 for (int k = 0; k < x.order(); k++) {
@@ -126,11 +127,7 @@ final class AlignCommand implements Callable<Integer> {
                 Numbers.decimalOrTiny(alignment.distance(), 6));
         out.printf(Locale.ROOT, "similarity  %s%n",
                 Numbers.decimalOrTiny(alignment.similarity(), 6));
-        out.printf(Locale.ROOT, "certified   %s%n", alignment.certified()
-                ? "yes (proven optimal)" : "no (not proven optimal: an upper bound on the"
-                + " distance)"
-                + (limitReached ? "; the exact search stopped at its limit ("
-                + options.limitText() + ") or rounding left the optimum unresolved" : ""));
+        out.printf(Locale.ROOT, "certified   %s%n", certifiedText(alignment, aligner));
         out.printf(Locale.ROOT, "matching    %s%n", matching(p, x.order(), y.order()));
         String unmatched = unmatched(p, x.order(), y.order());
         if (!unmatched.isEmpty()) {
@@ -140,6 +137,26 @@ final class AlignCommand implements Callable<Integer> {
         CenterCommand.printNotes(out, sample.dataset().notes());
         out.flush();
         return 0;
+    }
+
+    /**
+     * Returns the words of the {@code certified} line: {@code yes (proven optimal)}, or
+     * {@code no (not proven optimal: an upper bound on the distance); } and the reason
+     * ({@link Alignment#unproven()}): the exact search stopped at its limit, rounding errors
+     * could hide a better alignment though the search or certificate completed, or the
+     * aligner is a heuristic for this pair.
+     */
+    private String certifiedText(Alignment alignment, Aligner aligner) {
+        String reason = switch (alignment.unproven()) {
+            case NONE -> null;
+            case LIMIT -> "the exact search stopped at its limit (" + options.limitText() + ")";
+            case ROUNDING -> "the search or certificate completed, but "
+                    + AlignerOptions.ROUNDING_WORDS;
+            case HEURISTIC -> "the " + aligner.name() + " aligner is a heuristic here, which"
+                    + " does not prove optimality";
+        };
+        return reason == null ? "yes (proven optimal)"
+                : "no (not proven optimal: an upper bound on the distance); " + reason;
     }
 
     /** Reads the arguments: {@code [DATASET] I J}, or {@code [DATASET]} with --first, --second. */

@@ -1,8 +1,10 @@
 package org.orbifold.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.orbifold.io.JsonWriter;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
 import org.orbifold.match.Alignment;
@@ -34,6 +36,10 @@ final class AlignerOptions {
 
     /** Name of the preset of many Frank-Wolfe starts, which takes a time limit if given. */
     static final String MULTISTART = "multistart";
+
+    /** The words of {@link Alignment.Unproven#ROUNDING} in the text reports. */
+    static final String ROUNDING_WORDS = "rounding errors could hide a better alignment (a"
+            + " near-copy, or attributes far from 0)";
 
     /** The command these options belong to, for its options' typed values. */
     @Spec(Spec.Target.MIXEE)
@@ -145,61 +151,149 @@ final class AlignerOptions {
         return seconds == null ? "" : ", time limit " + formatSeconds(seconds) + " s";
     }
 
-    /** Describes the limits of the exact aligner, for the text output. */
+    /**
+     * Describes the limits of the exact aligner, for the text output: its time limit (the
+     * default when another aligner is chosen, whose reports name a limit only if it was
+     * reached) and its node limit.
+     */
     String limitText() {
         return String.format(Locale.ROOT, "%s s per alignment or %,d search nodes",
-                formatSeconds(timeLimitSeconds()), ExactAligner.DEFAULT_NODE_LIMIT);
+                formatSeconds(timeLimit().toNanos() / 1e9), ExactAligner.DEFAULT_NODE_LIMIT);
     }
 
     /**
      * Counts the given final alignments of a run that are not proven optimal
-     * ({@link Alignment#certified}), as {@link #unproven(long, long)} does for counts.
+     * ({@link Alignment#certified}) by their reason, as {@link #unproven(long, long, long,
+     * long)} does for counts.
      *
      * @param alignments the alignments the run's result rests on
-     * @return the count, with the text to print when the exact search stopped at its limit
+     * @return the counts, with the text to print when there is something to tell
      */
     Unproven unproven(List<Alignment> alignments) {
-        long count = 0;
+        long heuristic = 0;
+        long limit = 0;
+        long rounding = 0;
         for (Alignment a : alignments) {
-            if (!a.certified()) {
-                count++;
+            switch (a.unproven()) {
+                case HEURISTIC -> heuristic++;
+                case LIMIT -> limit++;
+                case ROUNDING -> rounding++;
+                default -> {
+                    // certified
+                }
             }
         }
-        return unproven(count, alignments.size());
+        return unproven(heuristic, limit, rounding, alignments.size());
     }
 
     /**
-     * Counts the alignments of a run that are not proven optimal, for its reports: the text
-     * line and the JSON's {@code uncertifiedAlignments} and {@code limitReached} of
-     * {@code mean}, {@code median}, {@code cluster}, {@code classify} and {@code regress}.
-     * Those commands count alignments whose certificate is the aligner's own answer, so with
-     * the exact aligner every one not proven optimal is one where the search stopped at its
-     * limit. {@code pca} words its own line: its final alignments can be unproven for the
-     * final line without any limit reached (an alternation stopped before a fixed point).
+     * Counts the alignments a counting aligner made that are not proven optimal, by their
+     * reason, as {@link #unproven(long, long, long, long)} does for counts.
      *
-     * @param unproven the alignments not proven optimal
-     * @param made all alignments counted
-     * @return the count, with the text to print when the exact search stopped at its limit
+     * @param aligner the aligner that made every alignment of the run
+     * @return the counts, with the text to print when there is something to tell
      */
-    Unproven unproven(long unproven, long made) {
-        boolean reached = isExact() && unproven > 0;
-        String text = reached ? String.format(Locale.ROOT, "%d of %d not proven optimal: the"
-                + " exact search stopped at its limit (%s) or rounding left the optimum"
-                + " unresolved", unproven, made, limitText()) : null;
-        return new Unproven(made, unproven, reached, text);
+    Unproven unproven(CountingAligner aligner) {
+        return unproven(aligner.unproven(Alignment.Unproven.HEURISTIC),
+                aligner.unproven(Alignment.Unproven.LIMIT),
+                aligner.unproven(Alignment.Unproven.ROUNDING), aligner.made());
     }
 
     /**
-     * The alignments of a run that are not proven optimal.
+     * Counts the alignments of a run that are not proven optimal, by their reason, for its
+     * reports: the text line and the JSON's {@code uncertifiedAlignments},
+     * {@code unprovenReasons} and {@code limitReached} of {@code mean}, {@code median},
+     * {@code cluster}, {@code classify} and {@code regress}. {@code limitReached} is true only
+     * when the exact search stopped at its limit in some alignment, not when a search that
+     * completed left its optimum unproven because of rounding. The text names each reason
+     * with its count; it is printed when some alignment stopped at the limit or was left
+     * unproven by rounding, and with the exact aligner whenever one is unproven. With a
+     * heuristic aligner whose alignments are all unproven as heuristics there is no text: no
+     * alignment claims to be optimal. {@code pca} words its own line: its final alignments can
+     * be unproven for the final line without any limit reached (an alternation stopped before
+     * a fixed point).
+     *
+     * @param heuristic the alignments not proven because the aligner is a heuristic there
+     * @param limit those where the exact search stopped at its limit
+     * @param rounding those whose search or certificate completed but rounding could hide a
+     *     better alignment
+     * @param made all alignments counted
+     * @return the counts, with the text to print, or null text
+     */
+    Unproven unproven(long heuristic, long limit, long rounding, long made) {
+        long unproven = heuristic + limit + rounding;
+        boolean tell = limit > 0 || rounding > 0 || isExact() && unproven > 0;
+        String text = tell ? String.format(Locale.ROOT, "%d of %d not proven optimal: %s",
+                unproven, made, reasonsText(heuristic, limit, rounding, limitText())) : null;
+        return new Unproven(made, heuristic, limit, rounding, text);
+    }
+
+    /**
+     * Returns the counts of the reasons, joined by {@code "; "}, for the text reports:
+     * {@code "K where the exact search stopped at its limit (L)"},
+     * {@code "R where the search or certificate completed, but rounding errors could hide a
+     * better alignment (...)"} and {@code "H from a heuristic, which does not prove
+     * optimality"}, each only when its count is positive.
+     *
+     * @param heuristic the count of {@link Alignment.Unproven#HEURISTIC}
+     * @param limit the count of {@link Alignment.Unproven#LIMIT}
+     * @param rounding the count of {@link Alignment.Unproven#ROUNDING}
+     * @param limitText the words of the limit, as {@link #limitText()} gives them
+     * @return the text, empty when all counts are 0
+     */
+    static String reasonsText(long heuristic, long limit, long rounding, String limitText) {
+        List<String> parts = new ArrayList<>();
+        if (limit > 0) {
+            parts.add(String.format(Locale.ROOT, "%,d where the exact search stopped at its"
+                    + " limit (%s)", limit, limitText));
+        }
+        if (rounding > 0) {
+            parts.add(String.format(Locale.ROOT, "%,d where the search or certificate"
+                    + " completed, but %s", rounding, ROUNDING_WORDS));
+        }
+        if (heuristic > 0) {
+            parts.add(String.format(Locale.ROOT, "%,d from a heuristic, which does not prove"
+                    + " optimality", heuristic));
+        }
+        return String.join("; ", parts);
+    }
+
+    /**
+     * The alignments of a run that are not proven optimal, by reason.
      *
      * @param made all alignments counted
-     * @param unproven those not proven optimal (with a heuristic aligner, usually all)
-     * @param limitReached whether the exact aligner stopped at its limit in some of them
-     * @param text {@code "N of M not proven optimal: the exact search stopped at its limit
-     *     (L)"} when {@code limitReached}, else null: with a heuristic aligner no alignment
-     *     claims to be optimal, so the reports print nothing
+     * @param heuristic those not proven because the aligner is a heuristic there (with a
+     *     heuristic aligner, usually all)
+     * @param limit those where the exact search stopped at its limit
+     * @param rounding those whose search or certificate completed but rounding could hide a
+     *     better alignment
+     * @param text {@code "N of M not proven optimal: ..."} naming the reasons with their
+     *     counts, or null when there is nothing to tell (see
+     *     {@link AlignerOptions#unproven(long, long, long, long)})
      */
-    record Unproven(long made, long unproven, boolean limitReached, String text) {
+    record Unproven(long made, long heuristic, long limit, long rounding, String text) {
+
+        /** Returns the number of alignments not proven optimal, whatever the reason. */
+        long unproven() {
+            return heuristic + limit + rounding;
+        }
+
+        /** Returns whether the exact search stopped at its limit in some alignment. */
+        boolean limitReached() {
+            return limit > 0;
+        }
+
+        /**
+         * Writes the JSON object {@code unprovenReasons}: the counts by reason, keyed by
+         * {@link Alignment.Unproven#label()}.
+         */
+        void writeReasons(JsonWriter json) {
+            json.name("unprovenReasons").beginObject();
+            json.name(Alignment.Unproven.HEURISTIC.label()).value(heuristic);
+            json.name(Alignment.Unproven.LIMIT.label()).value(limit);
+            json.name(Alignment.Unproven.ROUNDING.label()).value(rounding);
+            json.endObject();
+        }
     }
 
     private Duration timeLimit() {

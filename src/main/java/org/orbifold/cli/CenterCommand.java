@@ -390,6 +390,7 @@ abstract class CenterCommand extends DatasetCommand {
             AlignerOptions.Unproven unproven = options.unproven(result.alignments());
             json.name("uncertifiedAlignments").value(unproven.unproven());
             json.name("limitReached").value(unproven.limitReached());
+            unproven.writeReasons(json);
             json.name("trace").value(result.trace());
             // wallTimeSeconds is the center's part alone (scripts add the medoid's to it);
             // totalWallTimeSeconds is their sum, the total that the summary prints first.

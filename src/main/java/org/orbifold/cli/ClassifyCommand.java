@@ -101,8 +101,9 @@ import picocli.CommandLine.Spec;
  * every weight graph. Both outputs give, for these methods, the number of alignments
  * computed and skipped by the predictions over the whole run. Every alignment of the run,
  * training and prediction, is also counted with those not proven optimal
- * ({@link CountingAligner}); with {@code --aligner exact} the text says how many stopped at the
- * search's limit, as {@code mean} does ({@link AlignerOptions#unproven}).
+ * ({@link CountingAligner}) by reason; the text says how many stopped at the exact search's
+ * limit and how many rounding left unproven, as {@code mean} does
+ * ({@link AlignerOptions#unproven}).
  *
  * <p><b>Attribute scaling.</b> {@code --standardize}, {@code --existence} and
  * {@code --drop-node-attributes} wrap the classifier in a {@link ScaledClassifier}: the
@@ -723,7 +724,7 @@ final class ClassifyCommand extends DatasetCommand {
                 chosenMethod, aligner, options.seed, options.timeLimitSeconds(), workers,
                 refit, selection, folds, data.limit, lowerBounds,
                 counted(chosenMethod) ? alignmentCounts() : null,
-                options.unproven(aligner.unproven(), aligner.made()), trace, notes,
+                options.unproven(aligner), trace, notes,
                 this::typed));
         String json = output.json();
         String text = json;

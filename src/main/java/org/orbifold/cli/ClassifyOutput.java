@@ -84,7 +84,7 @@ final class ClassifyOutput {
      * @param alignmentCounts alignments computed and skipped by bounds, null when the method
      *     does not count them
      * @param unproven every alignment of the run, training and prediction, and those not
-     *     proven optimal
+     *     proven optimal, by reason
      * @param trace the training objectives and errors of every fit
      * @param notes the notes on the options, shown before the data set's notes
      * @param typed writes the values of real options in the settings as they were typed
@@ -296,6 +296,7 @@ final class ClassifyOutput {
             json.name("alignmentsMade").value(run.unproven().made());
             json.name("uncertifiedAlignments").value(run.unproven().unproven());
             json.name("limitReached").value(run.unproven().limitReached());
+            run.unproven().writeReasons(json);
             if (method.usesPrototypes) {
                 trainingErrorsJson(json);
             }

@@ -296,8 +296,8 @@ final class ClusterCommand extends DatasetCommand {
             throw CliException.usage("--squared-costs applies only to --algorithm kmedoids"
                     + " (k-means already minimises squared distances)");
         }
-        // The aligner counts its alignments and those not proven optimal (the exact search
-        // stopped at its limit) over the whole run: seeding, Lloyd iterations, silhouette.
+        // The aligner counts its alignments and those not proven optimal, by reason, over the
+        // whole run: seeding, Lloyd iterations, silhouette.
         CountingAligner aligner = new CountingAligner(options.aligner());
         Aligner seeding = seedingAligner == null ? aligner : seedingAligner(seedingAligner);
         if (out != null && out.toString().isBlank()) {
@@ -384,7 +384,7 @@ final class ClusterCommand extends DatasetCommand {
 
         // Report to standard output first, then the files.
         Report report = new Report(sample, method, aligner, workers, result, ari, purity,
-                meanSilhouette, seconds, options.unproven(aligner.unproven(), aligner.made()));
+                meanSilhouette, seconds, options.unproven(aligner));
         String json = json(report);
         if (data.json) {
             out().println(json);
@@ -781,6 +781,7 @@ final class ClusterCommand extends DatasetCommand {
             json.name("alignmentsMade").value(r.unproven().made());
             json.name("uncertifiedAlignments").value(r.unproven().unproven());
             json.name("limitReached").value(r.unproven().limitReached());
+            r.unproven().writeReasons(json);
             JsonOutput.integers(json.name("clusterSizes"), result.clusterSizes());
             JsonOutput.number(json.name("adjustedRandIndex"), r.ari());
             JsonOutput.number(json.name("purity"), r.purity());

@@ -10,7 +10,8 @@ import org.orbifold.space.Permutation;
 
 /**
  * An aligner that counts the alignments it makes and those of them not proven optimal
- * ({@link Alignment#certified()} false), and otherwise is the aligner it wraps: the same
+ * ({@link Alignment#certified()} false), by their reason ({@link Alignment#unproven()}), and
+ * otherwise is the aligner it wraps: the same
  * alignments, the same name. A command that aligns in many places (the training and the
  * predictions of {@code classify}) hands it to every learner, so that the count covers the
  * whole run. Thread-safe: the counts are sums over all threads.
@@ -20,6 +21,7 @@ final class CountingAligner implements Aligner {
     private final Aligner aligner;
     private final LongAdder made = new LongAdder();
     private final LongAdder unproven = new LongAdder();
+    private final LongAdder[] byReason = new LongAdder[Alignment.Unproven.values().length];
 
     /**
      * Wraps an aligner.
@@ -28,6 +30,9 @@ final class CountingAligner implements Aligner {
      */
     CountingAligner(Aligner aligner) {
         this.aligner = Objects.requireNonNull(aligner, "aligner");
+        for (int k = 0; k < byReason.length; k++) {
+            byReason[k] = new LongAdder();
+        }
     }
 
     @Override
@@ -55,11 +60,20 @@ final class CountingAligner implements Aligner {
         return unproven.sum();
     }
 
+    /**
+     * Returns the number of alignments made so far that give {@code reason}; for
+     * {@link Alignment.Unproven#NONE}, those proven optimal.
+     */
+    long unproven(Alignment.Unproven reason) {
+        return byReason[reason.ordinal()].sum();
+    }
+
     private Alignment counted(Alignment a) {
         made.increment();
         if (!a.certified()) {
             unproven.increment();
         }
+        byReason[a.unproven().ordinal()].increment();
         return a;
     }
 }

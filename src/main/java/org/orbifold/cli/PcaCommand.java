@@ -300,23 +300,25 @@ final class PcaCommand extends DatasetCommand {
     }
 
     /**
-     * Counts the final alignments not proven optimal for the final line, and says why, for
-     * the text line and the JSON. Two causes are told apart: the alternation ended before a
-     * fixed point ({@link GeodesicPcaResult#fixedPoint}), so the alignments were made for the
-     * previous line or the mean and none is certified for the final one; and the exact
-     * search stopped at its limit in some alignment of the run (medoid, mean or
+     * Counts the final alignments not proven optimal for the final line by their reason
+     * ({@link Alignment#unproven()}), and says why, for the text line and the JSON. Three
+     * causes are told apart: the alternation ended before a fixed point
+     * ({@link GeodesicPcaResult#fixedPoint}), so the alignments were made for the previous
+     * line or the mean and none is certified for the final one (their reason is heuristic);
+     * the exact search stopped at its limit in some alignment of the run (medoid, mean or
      * alternation), which alone sets {@code limitReached}, and is told even when every final
-     * alignment is proven (the medoid and mean may rest on the unproven ones). With a
-     * heuristic aligner no alignment claims to be optimal, so there is no text.
+     * alignment is proven (the medoid and mean may rest on the unproven ones); and final
+     * alignments whose search or certificate completed but that rounding left unproven. With
+     * a heuristic aligner and none of the last two, no alignment claims to be optimal, so
+     * there is no text.
      */
     private AlignerOptions.Unproven unproven(Run run) {
         GeodesicPcaResult result = run.result();
-        long made = result.alignments().size();
-        long unproven = result.alignments().stream().filter(a -> !a.certified()).count();
-        long stopped = options.isExact() ? run.counted().unproven() : 0L;
-        boolean reached = stopped > 0;
-        if (!options.isExact()) {
-            return new AlignerOptions.Unproven(made, unproven, reached, null);
+        AlignerOptions.Unproven finals = options.unproven(result.alignments());
+        long made = finals.made();
+        long stopped = stopped(run);
+        if (!options.isExact() && stopped == 0 && finals.rounding() == 0) {
+            return withText(finals, null);
         }
         String early = result.fixedPoint() ? null : maxIterations == 0
                 ? "--iterations 0 keeps the Frechet mean's alignments, made for the mean, not"
@@ -324,8 +326,18 @@ final class PcaCommand extends DatasetCommand {
                 : "the run ended before a fixed point (status " + result.status() + " after "
                 + iterationCount(result.iterations()) + "), so they were made for an earlier"
                 + " line or the mean";
-        return new AlignerOptions.Unproven(made, unproven, reached, unprovenText(made,
-                unproven, early, stopped, run.counted().made(), options.limitText()));
+        return withText(finals, unprovenText(made, finals.unproven(), early, stopped,
+                finals.rounding(), run.counted().made(), options.limitText()));
+    }
+
+    /** Returns the alignments of the run where the exact search stopped at its limit. */
+    private static long stopped(Run run) {
+        return run.counted().unproven(Alignment.Unproven.LIMIT);
+    }
+
+    private static AlignerOptions.Unproven withText(AlignerOptions.Unproven u, String text) {
+        return new AlignerOptions.Unproven(u.made(), u.heuristic(), u.limit(), u.rounding(),
+                text);
     }
 
     /**
@@ -341,12 +353,14 @@ final class PcaCommand extends DatasetCommand {
      * @param early why the alternation's alignments are not for the final line, or null at a
      *     fixed point
      * @param stopped the alignments of the run where the exact search stopped at its limit
+     * @param rounding the final alignments whose search or certificate completed but that
+     *     rounding left unproven
      * @param runMade every alignment of the run
      * @param limitText the words of the limit, as {@link AlignerOptions#limitText()} gives them
      * @return the text, or null
      */
     static String unprovenText(long made, long unproven, String early, long stopped,
-            long runMade, String limitText) {
+            long rounding, long runMade, String limitText) {
         String limit = String.format(Locale.ROOT, "the exact search stopped at its limit (%s)"
                 + " in %,d of %,d alignments of the run", limitText, stopped, runMade);
         if (unproven == 0) {
@@ -361,6 +375,14 @@ final class PcaCommand extends DatasetCommand {
         }
         if (stopped > 0) {
             causes.add(limit);
+        }
+        if (rounding > 0) {
+            causes.add(String.format(Locale.ROOT, "%,d where the search or certificate"
+                    + " completed, but %s", rounding, AlignerOptions.ROUNDING_WORDS));
+            if (causes.size() == 1 && unproven > rounding) {
+                causes.add(String.format(Locale.ROOT, "the aligner did not prove the other"
+                        + " %,d", unproven - rounding));
+            }
         }
         if (causes.isEmpty()) {
             causes.add("the aligner did not prove them");
@@ -435,9 +457,9 @@ final class PcaCommand extends DatasetCommand {
             AlignerOptions.Unproven unproven = unproven(run);
             json.name("uncertifiedAlignments").value(unproven.unproven());
             json.name("alignmentsMade").value(run.counted().made());
-            json.name("alignmentsStoppedAtLimit").value(options.isExact()
-                    ? run.counted().unproven() : 0L);
-            json.name("limitReached").value(unproven.limitReached());
+            json.name("alignmentsStoppedAtLimit").value(stopped(run));
+            json.name("limitReached").value(stopped(run) > 0);
+            unproven.writeReasons(json);
             json.name("trace").value(result.trace());
             json.name("wallTimeSeconds").value(run.pcaSeconds());
             json.name("meanWallTimeSeconds").value(run.meanSeconds());

@@ -204,9 +204,8 @@ final class RegressCommand extends DatasetCommand {
 
     /**
      * Counts the alignments that the reported sums rest on, the fit's final ones (SSR) and the
-     * Fréchet mean's (SST), and those of them not proven optimal, with the text that the
-     * report prints when the exact search stopped at its limit ({@link
-     * AlignerOptions#unproven}).
+     * Fréchet mean's (SST), and those of them not proven optimal by reason, with the text that
+     * the report prints when there is something to tell ({@link AlignerOptions#unproven}).
      */
     private AlignerOptions.Unproven unproven(Run run) {
         List<Alignment> all = new ArrayList<>(run.model().alignments());
@@ -455,6 +454,7 @@ final class RegressCommand extends DatasetCommand {
             AlignerOptions.Unproven unproven = unproven(run);
             json.name("uncertifiedAlignments").value(unproven.unproven());
             json.name("limitReached").value(unproven.limitReached());
+            unproven.writeReasons(json);
             json.name("rSquared").value(model.rSquared());
             json.name("objective").value(model.objective());
             json.name("residualSumOfSquares").value(model.residualSumOfSquares());

@@ -157,8 +157,7 @@ final class RenderCommand extends DatasetCommand {
                     alignment);
             what = String.format(Locale.ROOT, "graphs %d and %d of %s aligned by %s (seed %d):"
                     + " distance %s, %s", i, j, source(sample), aligner.name(), options.seed,
-                    Numbers.decimalOrTiny(alignment.distance(), 6), alignment.certified()
-                    ? "proven optimal" : "an upper bound (not proven optimal)");
+                    Numbers.decimalOrTiny(alignment.distance(), 6), proofWords(alignment));
         } else {
             List<Integer> chosen = new ArrayList<>();
             if (graphs == null) {
@@ -253,5 +252,22 @@ final class RenderCommand extends DatasetCommand {
             parts.add(String.valueOf(v));
         }
         return String.join(", ", parts);
+    }
+
+    /**
+     * Returns {@code "proven optimal"} or {@code "an upper bound (not proven optimal)"} for
+     * the report of {@code --align}, the latter naming the reason when the exact search
+     * stopped at its limit or rounding left a completed search unresolved
+     * ({@link Alignment#unproven()}).
+     */
+    private static String proofWords(Alignment alignment) {
+        return switch (alignment.unproven()) {
+            case NONE -> "proven optimal";
+            case LIMIT -> "an upper bound (not proven optimal: the exact search stopped at its"
+                    + " limit)";
+            case ROUNDING -> "an upper bound (not proven optimal: the search or certificate"
+                    + " completed, but " + AlignerOptions.ROUNDING_WORDS + ")";
+            case HEURISTIC -> "an upper bound (not proven optimal)";
+        };
     }
 }

@@ -908,7 +908,7 @@ public final class CentralClustering {
             double storedValue = space.squaredDistance(center, y, stored);
             double foundValue = space.squaredDistance(center, y, found.permutation());
             return foundValue < storedValue ? found
-                    : Alignment.of(space, center, y, stored, found.certified());
+                    : Alignment.of(space, center, y, stored, found.unproven());
         }
 
         /** Whether an upper bound {@code u} proves a center no nearer than {@code bound}. */

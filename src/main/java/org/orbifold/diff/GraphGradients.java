@@ -176,16 +176,19 @@ public final class GraphGradients {
      * Returns {@code given} if its similarity and squared distance are those its permutation
      * attains on the pair (the rounding of an aligner's own evaluation, or of a reversed
      * alignment), and it is certified whenever the fresh evaluation is; otherwise the fresh
-     * evaluation by {@link Alignment#of}, with no certificate of the caller's. The similarity
-     * must agree within {@link #AGREEMENT} times {@code ||X||^2 + ||Y||^2}; the squared
-     * distance within {@link #AGREEMENT} times the larger of the two squared distances plus
-     * {@code 4 eps (||X||^2 + ||Y||^2)}, the rounding of a distance computed from the
-     * similarity. Both at least {@link Double#MIN_NORMAL}. The distance's band does not grow
-     * with a common offset of the attributes beyond that rounding, so a distance that is
-     * wrong by more than rounding is never passed on when the attributes sit far from 0.
+     * evaluation by {@link Alignment#of}, with no certificate of the caller's (the reason
+     * {@link Alignment.Unproven#HEURISTIC}, or the caller's reason when it gave one). The
+     * similarity must agree within {@link #AGREEMENT} times {@code ||X||^2 + ||Y||^2}; the
+     * squared distance within {@link #AGREEMENT} times the larger of the two squared
+     * distances plus {@code 4 eps (||X||^2 + ||Y||^2)}, the rounding of a distance computed
+     * from the similarity. Both at least {@link Double#MIN_NORMAL}. The distance's band does
+     * not grow with a common offset of the attributes beyond that rounding, so a distance
+     * that is wrong by more than rounding is never passed on when the attributes sit far
+     * from 0.
      */
     private static Alignment evaluated(GraphSpace space, Graph x, Graph y, Alignment given) {
-        Alignment fresh = Alignment.of(space, x, y, given.permutation(), false);
+        Alignment fresh = Alignment.of(space, x, y, given.permutation(), given.certified()
+                ? Alignment.Unproven.HEURISTIC : given.unproven());
         double norms = space.squaredNorm(x) + space.squaredNorm(y);
         double scale = Math.max(AGREEMENT * norms, Double.MIN_NORMAL);
         double distanceScale = Math.max(AGREEMENT * Math.max(fresh.squaredDistance(),

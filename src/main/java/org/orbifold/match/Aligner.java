@@ -9,7 +9,10 @@ import org.orbifold.space.Permutation;
  * space, find a permutation {@code pi} that maximises the similarity {@code <X, pi . Y>}, or
  * equivalently minimises {@code ||X - pi . Y||}. The problem is a quadratic assignment problem
  * (NP-hard when the graphs have edges); exact aligners certify their answer, heuristics return
- * an upper bound on the distance.
+ * an upper bound on the distance. An answer that is not certified says why
+ * ({@link Alignment#unproven()}): a heuristic, an exact search stopped at its limit, or a
+ * completed proof that rounding could not settle; an implementation that wraps other aligners
+ * keeps a reason that is true of the alignment it returns.
  *
  * <p>Contracts every implementation keeps:
  * <ul>

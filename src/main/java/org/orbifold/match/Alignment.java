@@ -1,5 +1,6 @@
 package org.orbifold.match;
 
+import java.util.Locale;
 import java.util.Objects;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
@@ -9,8 +10,9 @@ import org.orbifold.space.Permutation;
  * The result of aligning a graph {@code Y} to a graph {@code X}: the permutation {@code pi}
  * (node {@code i} of {@code X} matched with node {@code pi(i)} of {@code Y}), the similarity
  * {@code <X, pi . Y>} it attains, the distance {@code ||X - pi . Y||} it attains, and whether
- * {@code pi} is proven optimal, in which case the distance is the graph distance
- * {@code d(X, Y)}; otherwise it is an upper bound on it.
+ * {@code pi} is proven optimal ({@link #certified()}), in which case the distance is the graph
+ * distance {@code d(X, Y)}; otherwise it is an upper bound on it, and {@link #unproven()} says
+ * why no proof was obtained.
  *
  * <p>Contract: {@code space.distance(x, y, permutation())} equals {@link #distance()} to
  * rounding. Build instances with {@link #of} so that the two always agree; {@link #of} also
@@ -20,14 +22,74 @@ import org.orbifold.space.Permutation;
  * @param permutation the alignment, of size at least the larger graph order
  * @param similarity {@code <X, pi . Y>} in the space's weighted inner product
  * @param distance {@code ||X - pi . Y||}
- * @param certified whether {@code pi} is proven to maximise the similarity
+ * @param unproven why {@code pi} is not proven to maximise the similarity, or
+ *     {@link Unproven#NONE} when it is (certified)
  */
 public record Alignment(Permutation permutation, double similarity, double distance,
-        boolean certified) {
+        Unproven unproven) {
 
     /**
-     * Checks that there is a permutation; the numbers are taken as given (see {@link #of}
-     * for an alignment whose numbers are computed).
+     * Why an alignment is not proven optimal. Exactly one value, {@link #NONE}, means that it
+     * is ({@link Alignment#certified()}); the others tell the user what would help: another
+     * aligner ({@link #HEURISTIC}), a larger node or time limit ({@link #LIMIT}), or nothing
+     * short of exact arithmetic ({@link #ROUNDING}, where the alignment is almost always
+     * optimal already).
+     */
+    public enum Unproven {
+        /** Proven optimal: the alignment is certified. */
+        NONE,
+        /**
+         * No proof was attempted, or none applies: a heuristic aligner, or an aligner whose
+         * certificate covers other pairs only (the node-only answers of
+         * {@link NodeAssignmentAligner}, {@link FaqAligner}, {@link GraduatedAssignmentAligner}
+         * and {@link IpfpAligner} on graphs with an edge term), or an alignment made for
+         * another graph than the one it is reported for. Also the reason given by the
+         * constructors and factories that take {@code certified == false}.
+         */
+        HEURISTIC,
+        /**
+         * An exact search ({@link ExactAligner}) stopped at its node or time limit before it
+         * could prove its best permutation optimal; a larger limit may prove it.
+         */
+        LIMIT,
+        /**
+         * The exact search or the certificate completed, but the rounding errors of its sums
+         * could hide a better alignment, so the certificate was refused: near-copies (pairs
+         * closer than about {@code 4e-5 sqrt(||X|| ||Y||)} at order 7, more at larger orders)
+         * and attributes far from 0 next to their differences. The alignment is optimal up to
+         * those rounding errors.
+         */
+        ROUNDING;
+
+        /**
+         * Returns the name in lower case, as the command line writes it ({@code "none"},
+         * {@code "heuristic"}, {@code "limit"}, {@code "rounding"}).
+         *
+         * @return the lower-case name
+         */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Checks that there is a permutation and a reason; the numbers are taken as given (see
+     * {@link #of} for an alignment whose numbers are computed).
+     *
+     * @param permutation the alignment, of size at least the larger graph order
+     * @param similarity {@code <X, pi . Y>} in the space's weighted inner product
+     * @param distance {@code ||X - pi . Y||}
+     * @param unproven why {@code pi} is not proven optimal, {@link Unproven#NONE} if it is
+     * @throws NullPointerException if {@code permutation} or {@code unproven} is null
+     */
+    public Alignment {
+        Objects.requireNonNull(permutation, "permutation");
+        Objects.requireNonNull(unproven, "unproven");
+    }
+
+    /**
+     * Creates an alignment from a flag: certified ({@link Unproven#NONE}) or not, in which
+     * case the reason is {@link Unproven#HEURISTIC}.
      *
      * @param permutation the alignment, of size at least the larger graph order
      * @param similarity {@code <X, pi . Y>} in the space's weighted inner product
@@ -35,14 +97,15 @@ public record Alignment(Permutation permutation, double similarity, double dista
      * @param certified whether {@code pi} is proven to maximise the similarity
      * @throws NullPointerException if {@code permutation} is null
      */
-    public Alignment {
-        Objects.requireNonNull(permutation, "permutation");
+    public Alignment(Permutation permutation, double similarity, double distance,
+            boolean certified) {
+        this(permutation, similarity, distance, reason(certified));
     }
 
     /**
      * Evaluates a permutation and wraps it as an alignment. A permutation that attains a
      * squared distance of exactly 0 is the global optimum and comes back certified, whatever
-     * {@code certified} says.
+     * {@code certified} says; an uncertified one has the reason {@link Unproven#HEURISTIC}.
      *
      * @param space the graph space
      * @param x the reference graph
@@ -54,9 +117,40 @@ public record Alignment(Permutation permutation, double similarity, double dista
      */
     public static Alignment of(GraphSpace space, Graph x, Graph y, Permutation p,
             boolean certified) {
+        return of(space, x, y, p, reason(certified));
+    }
+
+    /**
+     * Evaluates a permutation and wraps it as an alignment with the caller's reason. A
+     * permutation that attains a squared distance of exactly 0 is the global optimum and comes
+     * back certified ({@link Unproven#NONE}), whatever {@code unproven} says.
+     *
+     * @param space the graph space
+     * @param x the reference graph
+     * @param y the graph aligned to it
+     * @param p the permutation
+     * @param unproven why the caller did not prove {@code p} optimal, {@link Unproven#NONE} if
+     *     it did
+     * @return the alignment, with similarity and distance computed by {@code space}
+     * @throws NullPointerException if {@code unproven} is null
+     */
+    public static Alignment of(GraphSpace space, Graph x, Graph y, Permutation p,
+            Unproven unproven) {
+        Objects.requireNonNull(unproven, "unproven");
         double similarity = space.similarity(x, y, p);
         double squared = space.squaredDistance(x, y, p);
-        return new Alignment(p, similarity, Math.sqrt(squared), certified || squared == 0.0);
+        return new Alignment(p, similarity, Math.sqrt(squared),
+                squared == 0.0 ? Unproven.NONE : unproven);
+    }
+
+    /**
+     * Returns whether the permutation is proven to maximise the similarity, that is whether
+     * {@link #unproven()} is {@link Unproven#NONE}.
+     *
+     * @return whether the alignment is proven optimal
+     */
+    public boolean certified() {
+        return unproven == Unproven.NONE;
     }
 
     /**
@@ -70,11 +164,27 @@ public record Alignment(Permutation permutation, double similarity, double dista
 
     /**
      * Returns the same alignment seen from the other side: the alignment of {@code X} to
-     * {@code Y}, with the inverse permutation and the same similarity and distance.
+     * {@code Y}, with the inverse permutation, the same similarity and distance, and the same
+     * reason.
      *
      * @return the reversed alignment
      */
     public Alignment reversed() {
-        return new Alignment(permutation.inverse(), similarity, distance, certified);
+        return new Alignment(permutation.inverse(), similarity, distance, unproven);
+    }
+
+    /**
+     * Returns this alignment with another reason, the numbers unchanged.
+     *
+     * @param reason the new reason
+     * @return the alignment with {@code reason}
+     */
+    Alignment withUnproven(Unproven reason) {
+        return reason == unproven ? this
+                : new Alignment(permutation, similarity, distance, reason);
+    }
+
+    private static Unproven reason(boolean certified) {
+        return certified ? Unproven.NONE : Unproven.HEURISTIC;
     }
 }

@@ -11,7 +11,12 @@ import org.orbifold.space.Permutation;
  * (the smallest distance), the earliest aligner winning ties. Each aligner already keeps the
  * {@link Aligner} contract, so the combination does too: symmetric, deterministic, never worse
  * than a warm start, and never worse than any of its members. The result is certified when the
- * winning alignment is.
+ * winning alignment is. An uncertified winner reports the most telling reason among the
+ * members ({@link Alignment#unproven()}): {@link Alignment.Unproven#ROUNDING} when some member
+ * completed an exact search or certificate (certified, or refused by rounding), since the
+ * winner is at least as good as that member's result and so optimal up to rounding; else
+ * {@link Alignment.Unproven#LIMIT} when some member's exact search stopped at its limit;
+ * else {@link Alignment.Unproven#HEURISTIC}.
  *
  * <p>Cost: the sum of the members' costs. Immutable and thread-safe if the members are.
  */
@@ -37,19 +42,25 @@ public final class BestOfAligner implements Aligner {
     @Override
     public Alignment align(GraphSpace space, Graph x, Graph y) {
         Alignment best = null;
+        Alignment.Unproven reason = Alignment.Unproven.HEURISTIC;
         for (Aligner member : members) {
-            best = better(best, member.align(space, x, y));
+            Alignment found = member.align(space, x, y);
+            best = better(best, found);
+            reason = moreTelling(reason, found.unproven());
         }
-        return best;
+        return best.certified() ? best : best.withUnproven(reason);
     }
 
     @Override
     public Alignment align(GraphSpace space, Graph x, Graph y, Permutation start) {
         Alignment best = null;
+        Alignment.Unproven reason = Alignment.Unproven.HEURISTIC;
         for (Aligner member : members) {
-            best = better(best, member.align(space, x, y, start));
+            Alignment found = member.align(space, x, y, start);
+            best = better(best, found);
+            reason = moreTelling(reason, found.unproven());
         }
-        return best;
+        return best.certified() ? best : best.withUnproven(reason);
     }
 
     @Override
@@ -64,6 +75,29 @@ public final class BestOfAligner implements Aligner {
      */
     public List<Aligner> members() {
         return members;
+    }
+
+    /**
+     * Returns the reason an uncertified winner reports, given the reason so far and a member's:
+     * a member that completed its proof (certified or refused by rounding) makes it rounding,
+     * then a limit outranks a heuristic.
+     */
+    private static Alignment.Unproven moreTelling(Alignment.Unproven sofar,
+            Alignment.Unproven member) {
+        Alignment.Unproven completed = member == Alignment.Unproven.NONE
+                ? Alignment.Unproven.ROUNDING : member;
+        return rank(completed) > rank(sofar) ? completed : sofar;
+    }
+
+    private static int rank(Alignment.Unproven reason) {
+        switch (reason) {
+            case ROUNDING:
+                return 2;
+            case LIMIT:
+                return 1;
+            default:
+                return 0;
+        }
     }
 
     private static Alignment better(Alignment best, Alignment candidate) {

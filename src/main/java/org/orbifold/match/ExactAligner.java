@@ -47,7 +47,8 @@ import org.orbifold.space.Permutation;
  * when what rounding may hide is negligible next to the distance found: the optimum's
  * squared distance is at least the one found minus {@code 4 t}, and the result is certified
  * when {@code 4 t <= 1e-6 d^2}, or when {@code d <= 8 eps (||X|| + ||Y||)} (the graphs
- * coincide up to the rounding of their entries). When the attributes are far larger than
+ * coincide up to the rounding of their entries); otherwise the result is uncertified with the
+ * reason {@link Alignment.Unproven#ROUNDING}. When the attributes are far larger than
  * their differences (for example edge attributes near {@code 1e9} that differ by units: edge
  * attributes keep their offset, since non-edges are 0), the search still runs and returns
  * the better of its result and the {@link FaqAligner} incumbent, uncertified. When the
@@ -64,8 +65,9 @@ import org.orbifold.space.Permutation;
  * against two 5-cycles) are the hard cases. Thread-safe: all search state is per call.
  *
  * <p><b>Limitations.</b> Meant for small graphs (order up to about 12 to 15). When the node
- * limit or the time limit is reached, the best permutation found so far is returned with
- * {@code certified == false}; it is never worse than the incumbent from {@link FaqAligner}
+ * limit or the time limit is reached, the best permutation found so far is returned
+ * uncertified, with the reason {@link Alignment.Unproven#LIMIT} (unless it attains distance
+ * 0); it is never worse than the incumbent from {@link FaqAligner}
  * nor than a warm start. The node limit is a count, so a call it stops gives the same answer
  * every time. The time limit (wall clock, {@link #DEFAULT_TIME_LIMIT} unless given) is the
  * one exception to the determinism of {@link Aligner}: a call that reaches it returns what
@@ -132,8 +134,9 @@ public final class ExactAligner extends OrientedAligner {
                 < space.squaredDistance(x, y, best)) {
             best = seed.permutation(); // the search's values could not tell them apart
         }
-        Alignment found = QapInstance.checkedAlignment(space, x, y, best,
-                search.aborted ? Double.NaN : search.pruneTolerance);
+        Alignment found = search.aborted
+                ? Alignment.of(space, x, y, best, Alignment.Unproven.LIMIT)
+                : QapInstance.checkedAlignment(space, x, y, best, search.pruneTolerance);
         return notWorseThanStart(space, x, y, found, start);
     }
 

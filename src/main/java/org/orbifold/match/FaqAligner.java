@@ -96,7 +96,10 @@ import org.orbifold.space.Permutation;
  * result depend on the machine (see {@link Aligner}).
  *
  * <p>When the edge term vanishes (no edge channels, zero edge weight, or an edgeless graph)
- * the problem is a linear assignment; the aligner then returns the node assignment, certified.
+ * the problem is a linear assignment; the aligner then returns the node assignment, certified
+ * unless rounding could hide a better one (the check of {@link ExactAligner}'s certificates,
+ * which also guards the enumeration of small pairs; reason
+ * {@link Alignment.Unproven#ROUNDING}).
  * Equal graphs get the identity, and any pair for which a permutation of distance 0 turns up
  * gets it, certified. For a pair at distance 0 (relabelled copies) the isomorphism search of
  * the structural start finds such a permutation whenever it ends within its budget: the
@@ -108,7 +111,8 @@ import org.orbifold.space.Permutation;
  * refinements, on Chang graphs up to 159 of 560 (docs/matching.md, "Relabelled regular
  * graphs"). It never reports a permutation that is not at distance 0, and pairs whose first
  * refined colourings disagree, as most pairs of different graphs do, skip it. Otherwise
- * {@code certified} is false and the distance is an upper bound on the graph distance.
+ * {@code certified} is false, with the reason {@link Alignment.Unproven#HEURISTIC}, and the
+ * distance is an upper bound on the graph distance.
  * Symmetry: {@code d(x, y)} and {@code d(y, x)} are computed identically (see the rule in the
  * package description). A warm-started result is never worse than its start.
  *

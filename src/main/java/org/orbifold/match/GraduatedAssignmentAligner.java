@@ -69,13 +69,15 @@ import org.orbifold.space.Permutation;
  * A warm start only competes with the result: the annealing always starts from the uniform
  * {@code M}, as in the paper.
  *
- * <p>When the edge term vanishes the node assignment is returned, certified; a result of
- * distance 0 is certified too. Symmetric, deterministic and never worse than a warm start, as
- * every {@link Aligner}. Cost: 42 annealing steps of at most {@value #MAX_INNER} gradients,
- * {@code O(m (|E_X| + |E_Y|) d_e)} each, and {@value #MAX_INNER} times {@value #MAX_SWEEPS}
- * sweeps of {@code O(n_x n_y)}, then one assignment, {@code O(m^3)} for graphs of equal
- * order and {@code O(n_x^2 m)} otherwise. Thread-safe: each thread keeps its own
- * workspace.
+ * <p>When the edge term vanishes the node assignment is returned, certified unless rounding
+ * could hide a better one (the check of {@link ExactAligner}'s certificates; reason
+ * {@link Alignment.Unproven#ROUNDING}); a result of distance 0 is certified too; any other
+ * result gives the reason {@link Alignment.Unproven#HEURISTIC}. Symmetric, deterministic and
+ * never worse than a warm start, as every {@link Aligner}. Cost: 42 annealing steps of at
+ * most {@value #MAX_INNER} gradients, {@code O(m (|E_X| + |E_Y|) d_e)} each, and
+ * {@value #MAX_INNER} times {@value #MAX_SWEEPS} sweeps of {@code O(n_x n_y)}, then one
+ * assignment, {@code O(m^3)} for graphs of equal order and {@code O(n_x^2 m)} otherwise.
+ * Thread-safe: each thread keeps its own workspace.
  *
  * <p><b>Limitations.</b> A fixed schedule: the annealing can settle on a poor soft match, in
  * particular on symmetric graphs whose soft match stays uniform across the symmetric nodes;

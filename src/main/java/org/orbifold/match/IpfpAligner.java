@@ -40,12 +40,14 @@ import org.orbifold.space.Permutation;
  * it off for the plain method of the paper.
  *
  * <p>When the edge term vanishes the problem is a linear assignment and the node assignment
- * is returned, certified; a result of distance 0 is certified too. Otherwise the distance is
- * an upper bound on the graph distance. Symmetric, deterministic and never worse than a warm
- * start, as every {@link Aligner}. Cost per iteration: {@code O(m (|E_X| + |E_Y|) d_e)} for
- * the gradient plus one assignment, {@code O(m^3)} for graphs of equal order and
- * {@code O(n_x^2 m)} when X has {@code n_x < m} nodes. Thread-safe: each thread keeps its own
- * workspace.
+ * is returned, certified unless rounding could hide a better one (the check of
+ * {@link ExactAligner}'s certificates; reason {@link Alignment.Unproven#ROUNDING}); a result
+ * of distance 0 is certified too. Otherwise the distance is an upper bound on the graph
+ * distance (reason {@link Alignment.Unproven#HEURISTIC}). Symmetric, deterministic and never
+ * worse than a warm start, as every {@link Aligner}. Cost per iteration:
+ * {@code O(m (|E_X| + |E_Y|) d_e)} for the gradient plus one assignment, {@code O(m^3)} for
+ * graphs of equal order and {@code O(n_x^2 m)} when X has {@code n_x < m} nodes.
+ * Thread-safe: each thread keeps its own workspace.
  *
  * <p><b>Pairs of unequal order.</b> A padding node has no attributes and no edges, so the
  * rows of the padding nodes of X and the columns of those of Y are zero in {@code S} and in

@@ -17,9 +17,11 @@ import org.orbifold.space.Permutation;
  * when either graph has no edges, the edge term vanishes and the assignment is the exact
  * optimal alignment; the result is then certified, unless the rounding of the node sums
  * could hide a better one (attributes far from 0 next to their differences, or a near-copy:
- * the check of {@link ExactAligner}'s certificates). Otherwise it is a fast, usually poor,
- * heuristic (see the measured Letter results in the design notes) and {@code certified} is
- * false. With a warm start the better of the assignment and the start is returned.
+ * the check of {@link ExactAligner}'s certificates), in which case its reason is
+ * {@link Alignment.Unproven#ROUNDING}. Otherwise it is a fast, usually poor, heuristic (see
+ * the measured Letter results in the design notes) and {@code certified} is false, with the
+ * reason {@link Alignment.Unproven#HEURISTIC}. With a warm start the better of the assignment
+ * and the start is returned.
  *
  * <p>Cost: building the {@code m x m} similarity matrix in {@code O(m^2 d)} plus one
  * linear assignment in {@code O(m^3)}. Thread-safe: each thread uses its own solver workspace.

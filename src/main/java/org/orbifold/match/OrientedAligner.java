@@ -15,7 +15,8 @@ import org.orbifold.space.Permutation;
  * fixed direction: the pair is put in canonical order by {@link #compare}, the subclass aligns
  * the second graph of that order to the first, and when the caller's order was the other one
  * the result is returned {@link Alignment#reversed() reversed} (inverse permutation, the very
- * same similarity and distance values). A warm start is inverted on the way in.
+ * same similarity and distance values, the same reason if unproven). A warm start is inverted
+ * on the way in.
  *
  * <p><b>Equal graphs.</b> When {@code x.equals(y)} the identity attains distance 0, the global
  * minimum; it is returned at once, certified, by every aligner.
@@ -23,7 +24,9 @@ import org.orbifold.space.Permutation;
  * <p><b>Offsets.</b> When the node attributes of the pair sit far from 0 compared with their
  * spread, the subclass solves the pair with that common offset removed ({@link OffsetRemoval}),
  * a problem with the same optimal permutations whose values, and hence whose relative
- * tolerances (pruning, exchange noise, ties), no longer carry the offset's energy.
+ * tolerances (pruning, exchange noise, ties), no longer carry the offset's energy. The
+ * alignment returned is evaluated again on the graphs given and keeps the subclass's
+ * certificate or its reason for having none ({@link Alignment#unproven()}).
  */
 abstract class OrientedAligner implements Aligner {
 
@@ -84,7 +87,7 @@ abstract class OrientedAligner implements Aligner {
             return solve(space, x, y, m, start);
         }
         Alignment found = solve(space, shifted[0], shifted[1], m, start);
-        return Alignment.of(space, x, y, found.permutation(), found.certified());
+        return Alignment.of(space, x, y, found.permutation(), found.unproven());
     }
 
     /**
@@ -92,14 +95,15 @@ abstract class OrientedAligner implements Aligner {
      * is one), so that a warm-started result is never worse than its start. The two are
      * compared by their distances, summed term by term, not by their similarities, whose
      * difference cancels badly when the attributes sit far from 0. A start that beats a
-     * certified optimum can only do so by rounding, so it inherits the certificate.
+     * certified optimum can only do so by rounding, so it inherits the certificate; it
+     * inherits the reason of an uncertified result likewise ({@link Alignment#unproven()}).
      */
     static Alignment notWorseThanStart(GraphSpace space, Graph x, Graph y, Alignment found,
             Permutation start) {
         if (start == null) {
             return found;
         }
-        Alignment initial = Alignment.of(space, x, y, start, found.certified());
+        Alignment initial = Alignment.of(space, x, y, start, found.unproven());
         return initial.distance() < found.distance() ? initial : found;
     }
 

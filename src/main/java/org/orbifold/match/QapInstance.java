@@ -1185,7 +1185,9 @@ final class QapInstance {
      * it optimal up to the rounding of its sums ({@code proven}) and that rounding cannot hide
      * a better alignment, as {@link #resolves(double, double, double)} decides with the
      * rounding bound of the pair at matrix order {@code m}. The squared distance is computed
-     * once, for both the alignment and the check.
+     * once, for both the alignment and the check. An uncertified result gives the reason
+     * {@link Alignment.Unproven#ROUNDING} when {@code proven}, else
+     * {@link Alignment.Unproven#HEURISTIC}.
      *
      * @param space the space
      * @param x the first graph
@@ -1205,7 +1207,9 @@ final class QapInstance {
      * Evaluates {@code p} as {@link Alignment#of} does and certifies it when
      * {@link #resolves(double, double, double)} accepts its squared distance under
      * {@code roundingBound}; a NaN bound means not proven. The squared distance is computed
-     * once, for both the alignment and the check.
+     * once, for both the alignment and the check. An uncertified result gives the reason
+     * {@link Alignment.Unproven#ROUNDING} when the bound is a number (the check refused the
+     * certificate), {@link Alignment.Unproven#HEURISTIC} when it is NaN.
      *
      * @param space the space
      * @param x the first graph
@@ -1218,9 +1222,16 @@ final class QapInstance {
             double roundingBound) {
         double similarity = space.similarity(x, y, p);
         double squared = space.squaredDistance(x, y, p);
-        boolean certified = squared == 0.0 || !Double.isNaN(roundingBound)
-                && resolves(roundingBound, squared, norm(space, x) + norm(space, y));
-        return new Alignment(p, similarity, Math.sqrt(squared), certified);
+        Alignment.Unproven unproven;
+        if (squared == 0.0) {
+            unproven = Alignment.Unproven.NONE;
+        } else if (Double.isNaN(roundingBound)) {
+            unproven = Alignment.Unproven.HEURISTIC;
+        } else {
+            unproven = resolves(roundingBound, squared, norm(space, x) + norm(space, y))
+                    ? Alignment.Unproven.NONE : Alignment.Unproven.ROUNDING;
+        }
+        return new Alignment(p, similarity, Math.sqrt(squared), unproven);
     }
 
     /**

@@ -40,7 +40,7 @@ import org.orbifold.space.Permutation;
  * {@code 2^53}. {@link Solution#certified()} says whether the aligner proved the permutation
  * optimal ({@code exact} within its limits, and the presets' exact enumeration of small
  * orders); otherwise the objective is an upper bound on the minimum (a lower bound on the
- * maximum).
+ * maximum), and {@link Solution#unproven()} gives the aligner's reason.
  *
  * <p><b>Orders 0 and 1.</b> There is one permutation, so the answer is certified without
  * calling the aligner: for {@code n = 0} the empty permutation with objective 0, for
@@ -97,14 +97,36 @@ public final class QuadraticAssignment {
      * @param permutation {@code p}: facility {@code i} (row {@code i} of {@code A}) goes to
      *     location {@code p(i)} (row {@code p(i)} of {@code B})
      * @param objective {@code f(p) = sum_{i, j} A[i][j] B[p(i)][p(j)]}
-     * @param certified whether {@code p} is proven optimal for the sense solved; if not,
-     *     {@code objective} is only an upper bound on the minimum (lower bound on the
-     *     maximum)
+     * @param unproven {@link Alignment.Unproven#NONE} when {@code p} is proven optimal for the
+     *     sense solved ({@link #certified()}); otherwise why not, as the aligner's
+     *     {@link Alignment#unproven()} says, and {@code objective} is only an upper bound on
+     *     the minimum (lower bound on the maximum)
      */
-    public record Solution(Permutation permutation, double objective, boolean certified) {
+    public record Solution(Permutation permutation, double objective,
+            Alignment.Unproven unproven) {
 
         /**
          * Checks the components.
+         *
+         * @param permutation the permutation
+         * @param objective its objective, finite
+         * @param unproven why it is not proven optimal, {@link Alignment.Unproven#NONE} if it
+         *     is
+         * @throws NullPointerException if {@code permutation} or {@code unproven} is null
+         * @throws IllegalArgumentException if {@code objective} is not finite
+         */
+        public Solution {
+            Objects.requireNonNull(permutation, "permutation");
+            Objects.requireNonNull(unproven, "unproven");
+            if (!Double.isFinite(objective)) {
+                throw new IllegalArgumentException("objective must be finite, got "
+                        + objective);
+            }
+        }
+
+        /**
+         * Creates a solution from a flag: certified ({@link Alignment.Unproven#NONE}) or not,
+         * in which case the reason is {@link Alignment.Unproven#HEURISTIC}.
          *
          * @param permutation the permutation
          * @param objective its objective, finite
@@ -112,12 +134,19 @@ public final class QuadraticAssignment {
          * @throws NullPointerException if {@code permutation} is null
          * @throws IllegalArgumentException if {@code objective} is not finite
          */
-        public Solution {
-            Objects.requireNonNull(permutation, "permutation");
-            if (!Double.isFinite(objective)) {
-                throw new IllegalArgumentException("objective must be finite, got "
-                        + objective);
-            }
+        public Solution(Permutation permutation, double objective, boolean certified) {
+            this(permutation, objective, certified ? Alignment.Unproven.NONE
+                    : Alignment.Unproven.HEURISTIC);
+        }
+
+        /**
+         * Returns whether {@code p} is proven optimal for the sense solved, that is whether
+         * {@link #unproven()} is {@link Alignment.Unproven#NONE}.
+         *
+         * @return whether the solution is proven optimal
+         */
+        public boolean certified() {
+            return unproven == Alignment.Unproven.NONE;
         }
 
         /**
@@ -202,7 +231,7 @@ public final class QuadraticAssignment {
         }
         Alignment alignment = aligner.align(graphSpace(n), graphs[0], graphs[1]);
         Permutation p = alignment.permutation();
-        return new Solution(p, objective(a, b, p.toArray()), alignment.certified());
+        return new Solution(p, objective(a, b, p.toArray()), alignment.unproven());
     }
 
     /**
@@ -355,7 +384,7 @@ public final class QuadraticAssignment {
         for (int k = 0; k < m; k++) {
             p[free[k]] = open[q.get(k)];
         }
-        return new Solution(Permutation.of(p), objective(a, b, p), alignment.certified());
+        return new Solution(Permutation.of(p), objective(a, b, p), alignment.unproven());
     }
 
     /**

@@ -14,7 +14,11 @@ import org.orbifold.space.Permutation;
  *
  * <p>Contract: the result is never worse than the base aligner's (the tabu search never
  * returns anything worse than its start), hence never worse than a warm start; a certified
- * result of the base aligner is returned as it is. Symmetric: the pair is solved in the
+ * result of the base aligner is returned as it is. An uncertified result keeps the reason of
+ * the base aligner's ({@link Alignment#unproven()}): tabu search proves nothing, and the
+ * reason the base aligner gave (a limit reached, or rounding in a completed search, whose
+ * result the walk can only match or improve) is still why the result is not proven.
+ * Symmetric: the pair is solved in the
  * canonical order of the package (see the package description), whatever the base aligner
  * does. Deterministic for deterministic members, which the aligners of this package are,
  * unless the search has a time limit that cuts it short.
@@ -66,7 +70,8 @@ public final class TabuAligner extends OrientedAligner {
         if (from.size() < m) {
             from = from.extend(m);
         }
-        return search.improve(space, x, y, from);
+        Alignment improved = search.improve(space, x, y, from);
+        return improved.certified() ? improved : improved.withUnproven(first.unproven());
     }
 
     @Override

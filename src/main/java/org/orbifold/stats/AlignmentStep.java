@@ -135,7 +135,7 @@ final class AlignmentStep {
         }
 
         boolean changed = start == null || !chosen.equals(start);
-        Alignment alignment = Alignment.of(space, center, y, chosen, found.certified());
+        Alignment alignment = Alignment.of(space, center, y, chosen, found.unproven());
         return new Single(alignment, alignment.squaredDistance(), changed);
     }
 

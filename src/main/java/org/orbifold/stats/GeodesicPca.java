@@ -50,7 +50,9 @@ import org.orbifold.space.Permutation;
  * ({@link GeodesicPcaResult#fixedPoint}) has alignments made for its final line, which an
  * exact aligner certifies; after any other stop they were made for an earlier line (or are
  * the starting mean's) and none is certified, though the aligner may have proved every one
- * it made. geomstats' {@code AAC} with
+ * it made (their reason is {@link Alignment.Unproven#HEURISTIC}: no certificate applies to
+ * the final line); at a fixed point each keeps the aligner's certificate or reason.
+ * geomstats' {@code AAC} with
  * {@code estimate="ggpca"} instead starts from a random sample graph, aligns to a grid of
  * points on the geodesic, and stops when the explained-variance ratio of the first
  * component changes by less than its tolerance.
@@ -167,7 +169,7 @@ public final class GeodesicPca {
         int iterations = 0;
         Status status = Status.MAX_ITERATIONS;
         boolean fixedPoint = false;
-        boolean[] certified = new boolean[n];
+        Alignment.Unproven[] unproven = new Alignment.Unproven[n];
 
         while (iterations < maxIterations) {
             // Align every graph to the current line, warm-started, by coordinate descent.
@@ -180,7 +182,7 @@ public final class GeodesicPca {
             for (int i = 0; i < n; i++) {
                 LineFit f = moved.get(i);
                 next.add(f.permutation());
-                certified[i] = f.certified();
+                unproven[i] = f.unproven();
                 changed |= f.changed();
             }
             if (!changed) {
@@ -219,7 +221,10 @@ public final class GeodesicPca {
                 break;
             }
         }
-        return result(space, sample, fit, fixedPoint ? certified : new boolean[n], iterations,
+        if (!fixedPoint) {
+            Arrays.fill(unproven, Alignment.Unproven.HEURISTIC); // made for another point
+        }
+        return result(space, sample, fit, unproven, iterations,
                 Arrays.copyOf(trace, iterations + 1), status, fixedPoint);
     }
 
@@ -335,9 +340,11 @@ public final class GeodesicPca {
      *
      * @param permutation the alignment
      * @param changed whether the alignment differs from the warm start
-     * @param certified whether the last aligner call proved its answer optimal
+     * @param unproven why the last aligner call did not prove its answer optimal, or
+     *     {@link Alignment.Unproven#NONE}
      */
-    private record LineFit(Permutation permutation, boolean changed, boolean certified) {
+    private record LineFit(Permutation permutation, boolean changed,
+            Alignment.Unproven unproven) {
     }
 
     /**
@@ -353,7 +360,7 @@ public final class GeodesicPca {
         Permutation p = start;
         double position = s;
         boolean changed = false;
-        boolean certified = false;
+        Alignment.Unproven unproven = Alignment.Unproven.HEURISTIC;
         for (int round = 0; round < MAX_LINE_ROUNDS; round++) {
             Graph point = line(space, mean, direction, position);
             Alignment found = aligner.align(space, point, y, p);
@@ -363,7 +370,7 @@ public final class GeodesicPca {
                         + " permutation of size " + candidate.size() + " for a point of order "
                         + point.order());
             }
-            certified = found.certified();
+            unproven = found.unproven();
             if (!AlignmentStep.improves(space, point, y, p, candidate)) {
                 break;
             }
@@ -374,7 +381,7 @@ public final class GeodesicPca {
                         / directionNorm;
             }
         }
-        return new LineFit(p, changed, certified);
+        return new LineFit(p, changed, unproven);
     }
 
     /** Returns {@code M + s V} as a graph of the order of {@code M}. */
@@ -390,7 +397,7 @@ public final class GeodesicPca {
     }
 
     private GeodesicPcaResult result(GraphSpace space, List<Graph> sample, Fit fit,
-            boolean[] certified, int iterations, double[] trace, Status status,
+            Alignment.Unproven[] unproven, int iterations, double[] trace, Status status,
             boolean fixedPoint) {
         int n = sample.size();
         PrincipalAxes axes = fit.axes();
@@ -398,7 +405,7 @@ public final class GeodesicPca {
         for (int i = 0; i < n; i++) {
             Graph point = line(space, fit.mean(), fit.direction(), axes.scores()[i][0]);
             alignments.add(Alignment.of(space, point, sample.get(i), fit.alignments().get(i),
-                    certified[i]));
+                    unproven[i]));
         }
         double[] ratios = new double[components];
         for (int k = 0; k < components; k++) {

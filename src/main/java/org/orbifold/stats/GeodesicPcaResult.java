@@ -39,7 +39,9 @@ import org.orbifold.space.GraphSpace;
  *     direction {@code k}
  * @param alignments for each graph, its alignment to its point {@code M + s_i V} of the
  *     first geodesic; certified only when the aligner proved it optimal for that point and
- *     the run ended at a fixed point (no alignment changed)
+ *     the run ended at a fixed point (no alignment changed); an uncertified one gives the
+ *     aligner's reason ({@link Alignment#unproven()}) at a fixed point, else
+ *     {@link Alignment.Unproven#HEURISTIC}
  * @param objective the sum of squared distances to the first geodesic
  * @param iterations the number of accepted update steps (0 when the start was kept)
  * @param trace the objective of the start (index 0) and after each accepted step

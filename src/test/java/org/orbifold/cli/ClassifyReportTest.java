@@ -43,18 +43,25 @@ class ClassifyReportTest {
 
         assertEquals(0, text.exitCode(), text.err());
         Matcher line = Pattern.compile("\nalignments  ([0-9]+) of ([0-9]+) not proven optimal:"
-                + " the exact search stopped at its limit \\(1e-09 s per alignment or"
-                + " 50,000,000 search nodes\\) or rounding left the optimum unresolved; counted"
-                + " over training and prediction, their"
-                + " distances are upper bounds\n").matcher(text.out());
+                + " ([0-9,]+) where the exact search stopped at its limit \\(1e-09 s per"
+                + " alignment or 50,000,000 search nodes\\); counted over training and"
+                + " prediction, their distances are upper bounds\n").matcher(text.out());
         assertTrue(line.find(), text.out());
         assertTrue(Long.parseLong(line.group(1)) >= 1, line.group());
         assertTrue(Long.parseLong(line.group(1)) <= Long.parseLong(line.group(2)), line.group());
+        assertTrue(Long.parseLong(line.group(3).replace(",", ""))
+                <= Long.parseLong(line.group(1)), line.group());
         Map<String, Object> j = json.json();
         assertTrue((Double) j.get("uncertifiedAlignments") >= 1.0, json.out());
         assertTrue((Double) j.get("uncertifiedAlignments") <= (Double) j.get("alignmentsMade"),
                 json.out());
         assertEquals(Boolean.TRUE, j.get("limitReached"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> reasons = (Map<String, Object>) j.get("unprovenReasons");
+        assertTrue((Double) reasons.get("limit") >= 1.0, json.out());
+        assertEquals((Double) j.get("uncertifiedAlignments"), (Double) reasons.get("limit")
+                + (Double) reasons.get("rounding") + (Double) reasons.get("heuristic"),
+                json.out());
     }
 
     @Test
@@ -70,6 +77,8 @@ class ClassifyReportTest {
         assertEquals(798.0, j.get("alignmentsMade"));
         assertEquals(0.0, j.get("uncertifiedAlignments"));
         assertEquals(Boolean.FALSE, j.get("limitReached"));
+        assertEquals(Map.of("heuristic", 0.0, "limit", 0.0, "rounding", 0.0),
+                j.get("unprovenReasons"));
     }
 
     @Test

@@ -104,16 +104,22 @@ class ClusterCommandTest {
         Run faq = run("cluster", cycles.toString(), "-k", "1", "--threads", "1", "--json");
 
         assertEquals(0, text.exitCode(), text.err());
-        assertTrue(text.out().contains("not proven optimal: the exact search stopped at its"
-                + " limit (1e-09 s per alignment or 50,000,000 search nodes) or rounding left"
-                + " the optimum unresolved; their distances"
-                + " are upper bounds\n"), text.out());
+        assertTrue(text.out().matches("(?s).*\nalignments  [0-9,]+ of [0-9,]+ not proven"
+                + " optimal: [0-9,]+ where the exact search stopped at its limit \\(1e-09 s per"
+                + " alignment or 50,000,000 search nodes\\); their distances are upper"
+                + " bounds\n.*"), text.out());
         Map<String, Object> fields = json.json();
         assertEquals(Boolean.TRUE, fields.get("limitReached"), json.out());
         assertEquals(1e-9, (Double) fields.get("timeLimitSeconds"), 1e-18);
         double unproven = (Double) fields.get("uncertifiedAlignments");
         assertTrue(unproven >= 1 && unproven <= (Double) fields.get("alignmentsMade"),
                 json.out());
+        // Every alignment cut short says limit; none is a heuristic's or rounding's.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> reasons = (Map<String, Object>) fields.get("unprovenReasons");
+        assertEquals(unproven, (Double) reasons.get("limit"), json.out());
+        assertEquals(0.0, reasons.get("heuristic"), json.out());
+        assertEquals(0.0, reasons.get("rounding"), json.out());
         assertEquals(0, faq.exitCode(), faq.err());
         assertEquals(Boolean.FALSE, faq.json().get("limitReached"), faq.out());
         assertNull(faq.json().get("timeLimitSeconds"), faq.out());
