@@ -2152,8 +2152,10 @@ final class ClassifyCommand extends DatasetCommand {
         if (classes.size() == 1) {
             // At least two graphs: --folds is at most the number of graphs, and at least 2.
             String graphs = CenterCommand.graphs(labels.size());
+            // A --limit above the graphs read kept them all: the data set has one class.
+            boolean limited = data.limit != null && data.limit <= labels.size();
             throw CliException.data("classify needs two classes or more to learn from, but "
-                    + (data.limit == null ? source + " has one: every one of its " + graphs
+                    + (!limited ? source + " has one: every one of its " + graphs
                     : "the " + graphs + " of " + source + " kept by --limit " + data.limit
                             + " have one: every one")
                     + " is of class '" + classes.first() + "'");

@@ -1681,12 +1681,17 @@ class ClassifyCommandTest {
                 java.util.Collections.nCopies((int) graphs, "1"));
 
         Run r = run("classify", folder.toString(), "--folds", "3");
+        // A --limit above the graphs kept them all: the data set is named as without it.
+        Run all = run("classify", folder.toString(), "--folds", "3", "--limit",
+                String.valueOf(graphs + 1));
 
         // A data error, as a training split of one class is.
         assertEquals(CliException.DATA, r.exitCode(), r.err());
         assertEquals(Main.ERROR_PREFIX + "classify needs two classes or more to learn from,"
                 + " but " + folder + " has one: every one of its " + graphs + " graphs is of"
                 + " class '1'\n", r.err());
+        assertEquals(CliException.DATA, all.exitCode(), all.err());
+        assertEquals(r.err(), all.err());
     }
 
     /**
