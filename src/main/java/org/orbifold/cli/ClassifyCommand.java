@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -710,6 +712,9 @@ final class ClassifyCommand extends DatasetCommand {
         Report report;
         try (Progress bar = new Progress(err, showProgress)) {
             epochBar = bar;
+            // Until the first phase of the protocol: reading the graphs, checking them and
+            // the options against them.
+            bar.phase("reading the data");
             if (folds != null) {
                 report = crossValidate(chosenMethod, grid, aligner, pool, bar);
             } else {
@@ -1019,6 +1024,42 @@ final class ClassifyCommand extends DatasetCommand {
                 sample.edgeChannels(), kernel);
     }
 
+    /**
+     * Fails when a setting leaves no channel with weight, so that every distance would be 0
+     * and every graph as near as any other: {@code --existence 0} with no node attribute
+     * left (the data have none, or {@code --drop-node-attributes} drops them all) and
+     * {@code --edge-weight 0}. The case of {@code --node-weight 0} with {@code --edge-weight
+     * 0} is refused with the grid. Not checked with {@code --node-kernel}, whose features of
+     * dropped attributes are constant but need not be 0.
+     *
+     * @param recipe the attribute scaling, or null without one (the existence channel is
+     *     then 1)
+     */
+    private void requireSomeDistance(List<Setting> grid, ScaledClassifier.Recipe recipe,
+            Sample sample) {
+        if (recipe == null || recipe.kernel() != null) {
+            return;
+        }
+        for (ChannelGroup g : sample.dataset().nodeGroups()) {
+            if (!g.name().equals(NodeExistence.CHANNEL_NAME)
+                    && !recipe.dropped().contains(g.name())) {
+                return;
+            }
+        }
+        for (Setting s : grid) {
+            if (s.existence() == 0.0 && s.edgeWeight() == 0.0) {
+                String left = recipe.dropped().isEmpty()
+                        ? sample.source() + " has no node attribute"
+                        : "--drop-node-attributes " + String.join(",", recipe.dropped())
+                                + " leaves no node attribute";
+                throw CliException.usage("--existence 0 with --edge-weight 0, and " + left
+                        + ": every distance would be 0; give --existence or --edge-weight a"
+                        + " positive value" + (recipe.dropped().isEmpty() ? ""
+                        : ", or keep a node attribute"));
+            }
+        }
+    }
+
     /** Returns whether some node or edge attribute of the data is a one-hot label. */
     private static boolean hasOneHot(Sample sample) {
         return sample.dataset().nodeGroups().stream().anyMatch(ChannelGroup::isOneHot)
@@ -1081,6 +1122,7 @@ final class ClassifyCommand extends DatasetCommand {
         requireKernelMemory(sample, grid);
         requireModelOrder(m, sample);
         ScaledClassifier.Recipe recipe = recipe(sample);
+        requireSomeDistance(grid, recipe, sample);
         List<String> trainLabels = requireLabels(splits, splits.train(), "training");
         if (new TreeSet<>(trainLabels).size() < 2) {
             throw CliException.data("classify needs two classes or more to learn from; every"
@@ -1158,8 +1200,8 @@ final class ClassifyCommand extends DatasetCommand {
             if (bothRefit) {
                 refitGraphs.addAll(validationGraphs);
             }
-            bar.phase("fitting " + chosen.description() + " on " + refitGraphs.size()
-                    + " graphs");
+            bar.phase("fitting " + chosen.description() + " on "
+                    + CenterCommand.graphs(refitGraphs.size()));
             model = chosen.classifier().fit(chosen.space(), refitGraphs, refitLabels);
         }
         means.clear();
@@ -1216,6 +1258,7 @@ final class ClassifyCommand extends DatasetCommand {
         requireFoldsPerClass(labels, sample.size());
         requireKernelMemory(sample, grid);
         ScaledClassifier.Recipe recipe = recipe(sample);
+        requireSomeDistance(grid, recipe, sample);
         Setting s = grid.get(0);
         List<int[]> foldIndices = Evaluation.stratifiedFolds(labels, folds, options.seed);
         // The largest fold leaves the smallest training set.
@@ -1923,9 +1966,42 @@ final class ClassifyCommand extends DatasetCommand {
                 throw CliException.data(splits.place(indices[i]) + ": " + split + " graph '"
                         + splits.names(indices).get(i) + "' has class '" + labels.get(i)
                         + "', which no training graph has; training classes: "
-                        + String.join(", ", known));
+                        + String.join(", ", known) + fingerprintHint(splits.sample(),
+                        labels.get(i), known));
             }
         }
+    }
+
+    /**
+     * The hint added to an unknown class when the data look like IAM Fingerprint read with
+     * its stored labels: nodes with {@code x} and {@code y}, edges with {@code orient} and
+     * {@code angle}, and every class named in the message one or two of the letters A, L, R,
+     * T, W (or a letter and a space), at least one of them two letters. Those labels are
+     * merged into the set's four classes only for split files in a folder named Fingerprint
+     * ({@link Splits#benchmarkClasses}); otherwise {@code ""}.
+     */
+    private static String fingerprintHint(Sample sample, String label, Set<String> known) {
+        Set<String> nodes = new HashSet<>();
+        sample.dataset().nodeGroups().forEach(g -> nodes.add(g.name()));
+        Set<String> edges = new HashSet<>();
+        sample.dataset().edgeGroups().forEach(g -> edges.add(g.name()));
+        if (!nodes.containsAll(List.of("x", "y"))
+                || !edges.containsAll(List.of("orient", "angle"))) {
+            return "";
+        }
+        List<String> named = new ArrayList<>(known);
+        named.add(label);
+        boolean twoLetters = false;
+        for (String name : named) {
+            if (!name.matches("[ALRTW][ALRTW ]?")) {
+                return "";
+            }
+            twoLetters |= name.strip().length() == 2;
+        }
+        return twoLetters ? "; these look like the stored labels of IAM Fingerprint, which"
+                + " classify merges into the set's four classes only for split files in a"
+                + " folder named Fingerprint (or in its data folder): rename the folder, or"
+                + " copy the files into one so named" : "";
     }
 
     /** Fails when a setting cannot be fitted on the given labels (k, prototypes, classes). */
@@ -1935,8 +2011,8 @@ final class ClassifyCommand extends DatasetCommand {
             counts.merge(label, 1, Integer::sum);
         }
         if (m.usesK && s.k() > labels.size()) {
-            throw CliException.usage("--k " + s.k() + " exceeds the " + labels.size()
-                    + " graphs of " + where);
+            throw CliException.usage("--k " + s.k() + " exceeds the "
+                    + CenterCommand.graphs(labels.size()) + " of " + where);
         }
         if (counts.size() < 2) {
             String has = counts.isEmpty() ? "there are no graphs in " + where
@@ -1989,10 +2065,11 @@ final class ClassifyCommand extends DatasetCommand {
      */
     private void noteBatchSize(Method m, int graphs, String where) {
         if (m == Method.MLP && batchSize != null && batchSize > graphs) {
-            notes.add("--batch-size " + batchSize + " exceeds the " + graphs + " graphs of "
-                    + where + ", the smallest training set: a batch holds at most the whole"
-                    + " training set, so a fit on fewer than " + batchSize + " graphs takes one"
-                    + " gradient step per epoch");
+            notes.add("--batch-size " + batchSize + " exceeds the "
+                    + CenterCommand.graphs(graphs) + " of " + where + ", the smallest"
+                    + " training set: a batch holds at most the whole training set, so a fit"
+                    + " on fewer than " + batchSize + " graphs takes one gradient step per"
+                    + " epoch");
         }
     }
 
@@ -2067,14 +2144,22 @@ final class ClassifyCommand extends DatasetCommand {
 
     /**
      * Fails when the data set to cross-validate has a single class: then every training part
-     * has it alone too, and the problem is the data set, not a fold.
+     * has it alone too, and the problem is the data set, not a fold. A data error (status
+     * 1), as a training split of one class is; with {@code --limit} the message speaks of
+     * the graphs kept, not of the whole data set.
      */
-    private static void requireTwoClasses(List<String> labels, String source) {
+    private void requireTwoClasses(List<String> labels, String source) {
         TreeSet<String> classes = new TreeSet<>(labels);
         if (classes.size() == 1) {
-            throw CliException.usage("classify needs two classes or more to learn from, but "
-                    + source + " has one: every one of its " + CenterCommand.graphs(
-                    labels.size()) + " is of class '" + classes.first() + "'");
+            // At least two graphs: --folds is at most the number of graphs, and at least 2.
+            String graphs = CenterCommand.graphs(labels.size());
+            // A --limit above the graphs read kept them all: the data set has one class.
+            boolean limited = data.limit != null && data.limit <= labels.size();
+            throw CliException.data("classify needs two classes or more to learn from, but "
+                    + (!limited ? source + " has one: every one of its " + graphs
+                    : "the " + graphs + " of " + source + " kept by --limit " + data.limit
+                            + " have one: every one")
+                    + " is of class '" + classes.first() + "'");
         }
     }
 

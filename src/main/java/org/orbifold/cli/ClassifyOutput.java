@@ -551,14 +551,15 @@ final class ClassifyOutput {
             Splits s = report.splits();
             String validation = s.validation().length == 0 ? "no validation"
                     : "validation " + s.validation().length;
-            w.printf(Locale.ROOT, "%s on %s: train %d, %s, test %d graphs, %d classes%n",
+            // "test 1 graph" when the test split holds one graph.
+            w.printf(Locale.ROOT, "%s on %s: train %d, %s, test %s, %s%n",
                     method.title, splitsData(sample, s.files()), s.train().length, validation,
-                    s.test().length, classes.size());
+                    CenterCommand.graphs(s.test().length), classCount(classes.size()));
             splitFolders(w, s.files());
         } else {
-            w.printf(Locale.ROOT, "%s, stratified %d-fold cross-validation of %s (%s, %d"
-                    + " classes)%n", method.title, run.folds(), sample.source(),
-                    CenterCommand.graphs(sample.size()), classes.size());
+            w.printf(Locale.ROOT, "%s, stratified %d-fold cross-validation of %s (%s, %s)%n",
+                    method.title, run.folds(), sample.source(),
+                    CenterCommand.graphs(sample.size()), classCount(classes.size()));
         }
         w.printf(Locale.ROOT, "aligner %s, seed %d%s, %s%n", run.aligner().name(),
                 run.seed(), AlignerOptions.timeLimitWords(run.timeLimitSeconds()),
@@ -747,6 +748,11 @@ final class ClassifyOutput {
                 report.splits() == null ? "for " + fitName(first) : "on " + fitName(first),
                 last, fit.graphs(), perEpoch.length, String.join(" and ", reasons),
                 run.typed().of("--learning-rate", report.chosen().learningRate())));
+    }
+
+    /** A count of classes with its noun, {@code "1 class"} or {@code "4 classes"}. */
+    static String classCount(int count) {
+        return count + (count == 1 ? " class" : " classes");
     }
 
     /**

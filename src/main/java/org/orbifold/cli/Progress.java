@@ -18,7 +18,8 @@ import org.orbifold.space.Permutation;
  * A one-line progress bar on standard error: the phase, its progress, the latest objective
  * (or the value the phase names, such as a fold's accuracy) and the elapsed time, redrawn in
  * place a few times a second once the run has lasted {@value #QUIET_MILLIS} ms, and erased
- * when the run ends. A disabled instance prints nothing. The progress is a bar with
+ * when the run ends. Nothing is drawn before the first phase is named. A disabled instance
+ * prints nothing. The progress is a bar with
  * {@code k/max} and what is counted ({@code 2/5 folds}) for a phase of known length (the folds
  * of a cross-validation, the settings of a validation search), the
  * iteration with its limit ({@code iteration k of at most max}) for an iteration that may
@@ -310,7 +311,8 @@ final class Progress implements AutoCloseable {
     }
 
     private synchronized void draw() {
-        if (ticker == null || ticker.isShutdown()) {
+        // Before a phase has a name there is nothing to say but the time: no line then.
+        if (ticker == null || ticker.isShutdown() || phase.isEmpty()) {
             return;
         }
         StringBuilder line = new StringBuilder(line());

@@ -729,6 +729,21 @@ class ClassifyCommandTest {
                 + " validation, test 4 graphs"), r.out());
     }
 
+    /** One test graph is "1 graph" in the header, not "1 graphs". */
+    @Test
+    void aTestSplitOfOneGraphIsOneGraphInTheHeader() throws IOException {
+        Path train = list("train.txt", "0", "1", "9", "10");
+        Path test = list("test.txt", "18");
+
+        Run r = run("classify", LETTERS, "--train", train.toString(), "--test",
+                test.toString(), "--method", "knn", "--k", "1", "--aligner", "exact");
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("k-NN on " + LETTERS + ": train 4, no validation, test"
+                + " 1 graph, 2 classes\n"), r.out());
+        assertTrue(r.out().contains("fitted on   train (4 graphs)\n"), r.out());
+    }
+
     @Test
     void foldsNeedAsManyGraphsInEveryClass() {
         Run single = run("classify", "--folds", "2", "--limit", "2");
@@ -1666,11 +1681,46 @@ class ClassifyCommandTest {
                 java.util.Collections.nCopies((int) graphs, "1"));
 
         Run r = run("classify", folder.toString(), "--folds", "3");
+        // A --limit above the graphs kept them all: the data set is named as without it.
+        Run all = run("classify", folder.toString(), "--folds", "3", "--limit",
+                String.valueOf(graphs + 1));
 
-        assertEquals(CliException.USAGE, r.exitCode(), r.err());
+        // A data error, as a training split of one class is.
+        assertEquals(CliException.DATA, r.exitCode(), r.err());
         assertEquals(Main.ERROR_PREFIX + "classify needs two classes or more to learn from,"
                 + " but " + folder + " has one: every one of its " + graphs + " graphs is of"
                 + " class '1'\n", r.err());
+        assertEquals(CliException.DATA, all.exitCode(), all.err());
+        assertEquals(r.err(), all.err());
+    }
+
+    /**
+     * With {@code --limit}, a single class among the graphs kept is said of those graphs,
+     * not of the data set, which has more classes.
+     */
+    @Test
+    void foldsOfOneClassAmongTheGraphsKeptByLimitNameTheLimit() throws IOException {
+        Path folder = MainTest.copyLetters(dir, "TWO", "A", "graph_indicator",
+                "node_attributes");
+        int graphs = Files.readAllLines(Path.of("datasets", "letters",
+                "LETTERS_graph_labels.txt")).size();
+        List<String> labels = new ArrayList<>();
+        for (int g = 0; g < graphs; g++) {
+            labels.add(g < 30 ? "6" : "1");
+        }
+        Files.write(folder.resolve("TWO_graph_labels.txt"), labels);
+
+        Run r = run("classify", folder.toString(), "--folds", "2", "--limit", "30");
+        Run whole = run("classify", folder.toString(), "--folds", "2", "--limit", "31");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.err());
+        assertEquals(Main.ERROR_PREFIX + "classify needs two classes or more to learn from,"
+                + " but the 30 graphs of " + folder + " kept by --limit 30 have one: every"
+                + " one is of class '6'\n", r.err());
+        // One graph more holds the second class; then the folds' check speaks.
+        assertEquals(CliException.USAGE, whole.exitCode(), whole.err());
+        assertTrue(whole.err().contains("class '1' has 1 (of 31 graphs kept by --limit 31)"),
+                whole.err());
     }
 
     @Test
@@ -1709,6 +1759,77 @@ class ClassifyCommandTest {
         assertEquals(Main.ERROR_PREFIX + "--test " + test + " line 4: test graph 'LETTERS#30'"
                 + " has class 'F', which no training graph has; training classes: A, E\n",
                 unknown.err());
+    }
+
+    /**
+     * A copy of IAM Fingerprint in a folder of another name keeps its stored labels; an
+     * unknown test class then comes with the hint that the four classes need a folder named
+     * Fingerprint, when the graphs carry Fingerprint's attributes and the labels look like
+     * its stored ones. Other data get no hint: labels of another form, or graphs without the
+     * edge attributes.
+     */
+    @Test
+    void anUnknownClassOfAFingerprintCopyHintsAtTheFolderName() throws IOException {
+        String hint = "; these look like the stored labels of IAM Fingerprint, which classify"
+                + " merges into the set's four classes only for split files in a folder named"
+                + " Fingerprint (or in its data folder): rename the folder, or copy the files"
+                + " into one so named\n";
+        Path copy = fingerprintLike("fpcopy", true, "TA", "L", "WR");
+        Path renamed = fingerprintLike("Fingerprint", true, "TA", "L", "WR");
+        Path words = fingerprintLike("words", true, "arch", "loop", "whorl");
+        Path letters = fingerprintLike("letters", false, "TA", "L", "WR");
+
+        Run r = run("classify", copy.toString(), "--aligner", "exact");
+        Run four = run("classify", renamed.toString(), "--aligner", "exact");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertEquals(Main.ERROR_PREFIX + "--test " + copy.resolve("test.cxl") + " entry 1:"
+                + " test graph 't0' has class 'WR', which no training graph has; training"
+                + " classes: L, TA" + hint, r.err());
+        // In a folder named Fingerprint, WR is W, and T is merged with A.
+        assertEquals(CliException.DATA, four.exitCode(), four.out());
+        assertEquals(Main.ERROR_PREFIX + "--test " + renamed.resolve("test.cxl") + " entry 1:"
+                + " test graph 't0' has class 'W', which no training graph has; training"
+                + " classes: A, L\n", four.err());
+        for (Path other : List.of(words, letters)) {
+            Run plain = run("classify", other.toString(), "--aligner", "exact");
+            assertEquals(CliException.DATA, plain.exitCode(), plain.out());
+            assertTrue(plain.err().endsWith("which no training graph has; training classes: "
+                    + (other == words ? "arch, loop" : "L, TA") + "\n"), plain.err());
+        }
+    }
+
+    /**
+     * Writes an IAM folder of four training graphs (two of each of {@code first} and
+     * {@code second}) and one test graph of class {@code unknown}, whose nodes carry x and y
+     * and, when {@code ridges}, whose edge carries orient and angle, as Fingerprint's do.
+     */
+    private Path fingerprintLike(String name, boolean ridges, String first, String second,
+            String unknown) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve(name));
+        List<String> train = new ArrayList<>();
+        for (int g = 0; g < 5; g++) {
+            String id = g < 4 ? "g" + g : "t0";
+            StringBuilder gxl = new StringBuilder("<?xml version=\"1.0\"?>\n<gxl><graph id=\"")
+                    .append(id).append("\" edgemode=\"undirected\">");
+            for (int i = 0; i < 2; i++) {
+                gxl.append(String.format(Locale.ROOT, "<node id=\"_%d\"><attr name=\"x\">"
+                        + "<float>%d</float></attr><attr name=\"y\"><float>%d</float></attr>"
+                        + "</node>", i, g + i, g));
+            }
+            gxl.append("<edge from=\"_0\" to=\"_1\">").append(ridges ? "<attr name=\"orient\">"
+                    + "<float>0.5</float></attr><attr name=\"angle\"><float>0.52</float></attr>"
+                    : "").append("</edge></graph></gxl>\n");
+            Files.writeString(folder.resolve(id + ".gxl"), gxl, StandardCharsets.UTF_8);
+            if (g < 4) {
+                train.add("<print file=\"" + id + ".gxl\" class=\"" + (g % 2 == 0 ? first
+                        : second) + "\"/>");
+            }
+        }
+        writeSplit(folder.resolve("train.cxl"), train);
+        writeSplit(folder.resolve("test.cxl"), List.of("<print file=\"t0.gxl\" class=\""
+                + unknown + "\"/>"));
+        return folder;
     }
 
     @Test

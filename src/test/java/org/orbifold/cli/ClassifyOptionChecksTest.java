@@ -227,6 +227,29 @@ class ClassifyOptionChecksTest {
                 "--threads", "1", "--edge-weight", "0e-400", "--node-weight", "0");
     }
 
+    /**
+     * Every distance is 0 also when the node channels left carry no weight: the existence
+     * channel at 0 and every node attribute dropped (the letters have x and y), with
+     * --edge-weight 0. A node attribute left, or an existence value above 0, gives distances
+     * again.
+     */
+    @Test
+    void existenceZeroWithEveryNodeAttributeDroppedAndNoEdgeWeightIsRefused() {
+        String message = "--existence 0 with --edge-weight 0, and --drop-node-attributes x,y"
+                + " leaves no node attribute: every distance would be 0; give --existence or"
+                + " --edge-weight a positive value, or keep a node attribute";
+        assertUsageError(message, "classify", "--folds", "3", "--threads", "1",
+                "--drop-node-attributes", "x,y", "--existence", "0", "--edge-weight", "0");
+        for (String[] kept : new String[][] {{"--drop-node-attributes", "x", "--existence",
+            "0"}, {"--drop-node-attributes", "x,y", "--existence", "0.5"}}) {
+            List<String> args = new ArrayList<>(List.of("classify", "--folds", "2", "--limit",
+                    "18", "--threads", "1", "--edge-weight", "0"));
+            args.addAll(List.of(kept));
+            Run r = MainTest.run(args.toArray(new String[0]));
+            assertEquals(0, r.exitCode(), args + ": " + r.err());
+        }
+    }
+
     /** Returns the value that classify's parser gives the option for the arguments. */
     private static Object parsed(String name, String... args) {
         CommandLine root = Main.commandLine(new PrintWriter(new StringWriter()),

@@ -2,6 +2,7 @@ package org.orbifold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -149,6 +150,27 @@ class ProgressTest {
         }
         try (Progress off = new Progress(new PrintWriter(new StringWriter()), false)) {
             assertSame(aligner, off.counting("medoid", "pairs", 3, aligner));
+        }
+    }
+
+    /**
+     * No line holding the elapsed time alone: before a phase is named nothing is drawn, even
+     * past the quiet second; once named, the phase is drawn with the time.
+     */
+    @Test
+    void nothingIsDrawnBeforeAPhaseIsNamed() throws InterruptedException {
+        StringWriter drawn = new StringWriter();
+        try (Progress bar = new Progress(new PrintWriter(drawn), true)) {
+            Thread.sleep(Progress.QUIET_MILLIS + 600);
+            assertEquals("", drawn.toString());
+            bar.phase("reading the data");
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!drawn.toString().contains("reading the data") && System.nanoTime()
+                    < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(drawn.toString().matches("(?s)\\rreading the data  \\d+\\.\\d s.*"),
+                    drawn.toString());
         }
     }
 }
