@@ -31,10 +31,16 @@ import org.orbifold.assign.Sense;
  * {@code time DIR OUT.csv [JGRAPHT_LIMIT_SECONDS]} times every instance in {@code DIR}.
  *
  * <p>First every instance of order at most {@value #JIT_WARMUP_MAX_ORDER} is solved by our
- * solver for {@value #JIT_WARMUP_SECONDS_PER_INSTANCE} s, so that the JIT compiler has
- * settled (SciPy is compiled ahead of time). Timing rule, per instance and solver: warm-up
- * runs for at least {@value #WARMUP_SECONDS} s and 3 runs, then measured runs for at least
- * {@value #MEASURE_SECONDS} s and 5 runs (at most {@value #MAX_RUNS}); each run is timed alone
+ * solver until its timings are stable, so that the JIT compiler has settled (SciPy is
+ * compiled ahead of time): in blocks of at least {@value #BLOCK_SECONDS} s and 3 runs, until
+ * the medians of two successive blocks, in thread CPU time, differ by at most
+ * {@value #SETTLED_TOLERANCE} of the smaller, after at least
+ * {@value #JIT_WARMUP_SECONDS_PER_INSTANCE} s and at most {@value #SETTLE_CAP_SECONDS} s per
+ * instance (a message on standard error names an instance that reached the cap). Timing
+ * rule, per instance and solver: warm-up runs for at least {@value #WARMUP_SECONDS} s and 3
+ * runs, for our solver also until stable in the same way (cap {@value #SETTLE_CAP_SECONDS}
+ * s), then measured runs for at least {@value #MEASURE_SECONDS} s and 5 runs (at most
+ * {@value #MAX_RUNS}); each run is timed alone
  * with {@link System#nanoTime()} and the
  * median and quartiles are reported, with the median of the thread's CPU time per run (less
  * sensitive to other processes on a loaded machine; it includes the clock's own cost of about
@@ -54,6 +60,12 @@ public final class CompareHarness {
     private static final double DEFAULT_JGRAPHT_LIMIT_SECONDS = 10;
     private static final double JIT_WARMUP_SECONDS_PER_INSTANCE = 0.25;
     private static final int JIT_WARMUP_MAX_ORDER = 500;
+    /** Least duration of one warm-up block whose median is compared with the next. */
+    private static final double BLOCK_SECONDS = 0.05;
+    /** Relative difference of two successive block medians that counts as settled. */
+    private static final double SETTLED_TOLERANCE = 0.05;
+    /** Longest a warm-up waits for stable timings, per instance. */
+    private static final double SETTLE_CAP_SECONDS = 5.0;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -98,7 +110,8 @@ public final class CompareHarness {
                 for (int n : orders(dir, family)) {
                     double[][] matrix = Instances.readNpy(dir.resolve(family.fileName(n)));
                     report(csv, family, n, "orbifold",
-                            measure(() -> solver.solve(matrix, Sense.MINIMIZE).value(), false));
+                            measure(() -> solver.solve(matrix, Sense.MINIMIZE).value(), false,
+                                    family + " n=" + n));
 
                     double predicted = lastJgraphtOrder == 0 ? 0 : lastJgraphtSeconds
                             * Math.pow((double) n / lastJgraphtOrder, 3);
@@ -109,7 +122,7 @@ public final class CompareHarness {
                         continue;
                     }
                     JgraphtInstance instance = new JgraphtInstance(matrix);
-                    Timing timing = measure(instance::solve, true);
+                    Timing timing = measure(instance::solve, true, "jgrapht");
                     report(csv, family, n, "jgrapht", timing);
                     lastJgraphtSeconds = timing.median * 1e-9;
                     lastJgraphtOrder = n;
@@ -120,19 +133,62 @@ public final class CompareHarness {
 
     /**
      * Lets the JIT compiler settle before anything is timed: solves every instance of order
-     * at most {@value #JIT_WARMUP_MAX_ORDER}, of every family, for a fixed time each.
+     * at most {@value #JIT_WARMUP_MAX_ORDER}, of every family, until its timings are stable
+     * (see {@link #settle}).
      */
     private static void warmUp(Path dir, LinearAssignmentSolver solver) throws IOException {
         for (Instances.Family family : Instances.Family.values()) {
             for (int n : orders(dir, family)) {
                 if (n <= JIT_WARMUP_MAX_ORDER) {
                     double[][] matrix = Instances.readNpy(dir.resolve(family.fileName(n)));
-                    long end = System.nanoTime() + (long) (JIT_WARMUP_SECONDS_PER_INSTANCE * 1e9);
-                    while (System.nanoTime() < end) {
-                        solver.solve(matrix, Sense.MINIMIZE);
-                    }
+                    settle(() -> solver.solve(matrix, Sense.MINIMIZE).value(),
+                            JIT_WARMUP_SECONDS_PER_INSTANCE, family + " n=" + n);
                 }
             }
+        }
+    }
+
+    /**
+     * Runs {@code solve} in blocks of at least {@value #BLOCK_SECONDS} s and 3 runs until the
+     * median thread CPU time of a block differs from that of the block before by at most
+     * {@value #SETTLED_TOLERANCE} of the smaller, and at least {@code minimumSeconds} have
+     * passed, or {@value #SETTLE_CAP_SECONDS} s have passed; CPU time, since on a shared
+     * machine wall time also moves with the other processes. Returns the last value.
+     */
+    private static double settle(DoubleSupplier solve, double minimumSeconds, String label) {
+        long start = System.nanoTime();
+        long minimumEnd = start + (long) (minimumSeconds * 1e9);
+        long cap = start + (long) (SETTLE_CAP_SECONDS * 1e9);
+        double previous = Double.NaN;
+        double value = Double.NaN;
+        long[] block = new long[16];
+        while (true) {
+            int runs = 0;
+            long blockEnd = System.nanoTime() + (long) (BLOCK_SECONDS * 1e9);
+            while (runs < 3 || System.nanoTime() < blockEnd) {
+                if (runs == block.length) {
+                    block = Arrays.copyOf(block, 2 * runs);
+                }
+                long cpuStart = THREADS.getCurrentThreadCpuTime();
+                value = solve.getAsDouble();
+                block[runs++] = THREADS.getCurrentThreadCpuTime() - cpuStart;
+            }
+            long[] sorted = Arrays.copyOf(block, runs);
+            Arrays.sort(sorted);
+            double median = quantile(sorted, 0.5);
+            long now = System.nanoTime();
+            boolean stable = Math.abs(median - previous)
+                    <= SETTLED_TOLERANCE * Math.min(median, previous);
+            if (stable && now >= minimumEnd) {
+                return value;
+            }
+            if (now >= cap) {
+                System.err.printf(Locale.ROOT, "warm-up of %s: timings not stable after %.0f s"
+                        + " (block medians %.1f and %.1f us of CPU time)%n", label,
+                        SETTLE_CAP_SECONDS, previous * 1e-3, median * 1e-3);
+                return value;
+            }
+            previous = median;
         }
     }
 
@@ -159,16 +215,23 @@ public final class CompareHarness {
                 family, n, name, timing.median * 1e-3, timing.runs);
     }
 
-    /** Times repeated runs of one solve; {@code slow} allows a single warm-up run. */
-    private static Timing measure(DoubleSupplier solve, boolean slow) {
+    /**
+     * Times repeated runs of one solve; {@code slow} (JGraphT) allows a single warm-up run and
+     * does not wait for stable timings.
+     */
+    private static Timing measure(DoubleSupplier solve, boolean slow, String label) {
         double value = Double.NaN;
-        long warmupEnd = System.nanoTime() + (long) (WARMUP_SECONDS * 1e9);
-        for (int run = 0; run < 3 || System.nanoTime() < warmupEnd; run++) {
-            long start = System.nanoTime();
-            value = solve.getAsDouble();
-            if (slow && System.nanoTime() - start > WARMUP_SECONDS * 1e9) {
-                break;
+        if (slow) {
+            long warmupEnd = System.nanoTime() + (long) (WARMUP_SECONDS * 1e9);
+            for (int run = 0; run < 3 || System.nanoTime() < warmupEnd; run++) {
+                long start = System.nanoTime();
+                value = solve.getAsDouble();
+                if (System.nanoTime() - start > WARMUP_SECONDS * 1e9) {
+                    break;
+                }
             }
+        } else {
+            value = settle(solve, WARMUP_SECONDS, label);
         }
         long[] times = new long[MAX_RUNS];
         long[] cpuTimes = new long[MAX_RUNS];
