@@ -37,10 +37,11 @@ import java.util.Objects;
  * what keeps costs with many ties, such as small integers, fast.
  *
  * <p><b>Huge lines.</b> Before the search, every row of the internal frame (all of which are
- * assigned) whose finite entries lie within a factor 2 of their minimum {@code s_i}, on one
- * side of 0 ({@code [s_i, 2 s_i]} or {@code [s_i, s_i / 2]}), has {@code s_i} subtracted
- * from its entries; for a square matrix the columns are treated the same way, their minima
- * {@code t_j} found on the matrix as given. By Sterbenz's lemma each difference is exact;
+ * assigned) that is nearly constant, its finite entries in {@code [s_i, s_i + |s_i| / 1024]}
+ * for its minimum {@code s_i != 0}, has {@code s_i} subtracted from its entries; for a square
+ * matrix the columns are treated the same way, their minima {@code t_j} found on the matrix as
+ * given. The entries of such a line are within a factor 2 of each other, so by Sterbenz's
+ * lemma each difference is exact;
  * where a reduced row crosses a reduced column the column keeps its offset only if the second
  * difference is exact too. Every assignment's value therefore changes by the same
  * {@code sum(s) + sum(t)}, exactly, and the optimal assignments are unchanged. This matters for
@@ -48,8 +49,13 @@ import java.util.Objects;
  * column potentials round to multiples of its unit roundoff, and with {@code {{1e15, 1e15},
  * {0.54, 0.49}}} the search took 0.54 for the second row; reduced, the line is 0 and the rest
  * of the matrix is solved at its own scale. Finding the lines stops at the first entry of a
- * line outside a factor 2 of its first finite entry, so ordinary matrices pay a few entries
- * per line; a matrix with such a line is copied first (see Complexity). Afterwards the
+ * line that differs from its first finite entry by more than {@code 1/512} of it, so an
+ * ordinary line costs two reads; a matrix with such a line is copied first (see Complexity).
+ * The bound {@code 1/1024} keeps lines with real variation as they were (exact subtraction
+ * would allow any line within a factor 2, but on small ordinary matrices that reduced many
+ * lines, changed which tied optimum was returned and cost up to half the time of a
+ * {@code 5 x 5} solve), while a line that is unreduced for exceeding it loses at most ten bits
+ * of its own variation to rounding, not all of it. Afterwards the
  * offsets are added back, exactly, and moved into the potentials ({@code u_i} takes
  * {@code s_i}, {@code v_j} takes {@code t_j}), so the certificate is that of the caller's
  * matrix. A line on the longer side of a rectangular matrix is not reduced: it need not be
@@ -77,10 +83,9 @@ import java.util.Objects;
  * wins the smallest reduced cost of a row during row reduction and among the free columns of
  * a newly formed distance group, and otherwise columns are examined in a fixed order that
  * starts at increasing column index. These rules apply to the matrix after the reductions of
- * "Huge lines", so a matrix with such lines (for instance a constant row, or small integers all
- * within a factor 2) may get another of its tied optima than before they were introduced
- * (2026-12-06). The result is not promised to be, say, the lexicographically smallest optimal
- * assignment.
+ * "Huge lines", so a matrix with such lines (for instance a constant row of small integers)
+ * may get another of its tied optima than before they were introduced (2026-12-06). The
+ * result is not promised to be, say, the lexicographically smallest optimal assignment.
  *
  * <p><b>Certificate.</b> Every result carries dual potentials with which
  * {@link AssignmentResult#isCertified(double[][], double)} proves optimality; see
@@ -170,7 +175,7 @@ import java.util.Objects;
  * result at tolerance {@code 1e-12} on random problems with entries from {@code 1e-300} to {@code
  * 1e300}, mixed magnitudes, forbidden pairs, and huge rows or columns that are never chosen
  * (docs/algorithms.md gives the largest violation measured). The reductions of "Huge lines"
- * cover a huge line that is constant (or within a factor 2 of its minimum) on the shorter side
+ * cover a huge line that is constant (or nearly, as defined there) on the shorter side
  * of the matrix, or either side of a square one, and a constant row and column of the same
  * value; {@code HugeLineTest} finds the exact optimum (by exact sums over all assignments) in
  * all such cases tried, with one or two lines from {@code 1e12} to {@code 1e300}. Not covered,
@@ -178,8 +183,9 @@ import java.util.Objects;
  * huge entries may still be confused (as they are by SciPy's {@code linear_sum_assignment},
  * which fails more of them, docs/matching.md): a huge line on the longer side of a rectangular
  * matrix that optimal assignments must use (a column of {@code -1e15} in a wide matrix being
- * minimised; one that no optimum needs is harmless), and lines that are not within a factor 2,
- * such as a huge row that crosses a huge column of the other sign. Dense input only: a sparse
+ * minimised; one that no optimum needs is harmless), and lines that are not nearly constant,
+ * such as a huge row that crosses a huge column of the other sign, or a row of {@code 1e15}
+ * and {@code 2e15}. Dense input only: a sparse
  * matrix with many forbidden entries still costs {@code O(r c)} per augmentation step.
  * Rectangular matrices get augmenting row reduction but no column reduction, so on very
  * elongated matrices ({@code c >> r}) the work per free row stays {@code O(c)} even where most
@@ -198,6 +204,15 @@ public final class LinearAssignmentSolver {
      * this multiple of the largest chosen entry in magnitude (see "Potentials").
      */
     private static final double POTENTIAL_RECOMPUTATION_FACTOR = 2;
+
+    /**
+     * A line is reduced ("Huge lines") when its finite entries lie within this fraction of
+     * their minimum's magnitude above it.
+     */
+    private static final double NEAR_CONSTANT = 0x1p-10;
+
+    /** Bound on the difference of two entries of a reduced line, relative to either. */
+    private static final double NEAR_CONSTANT_FILTER = 0x1p-9;
 
     /** Bound on augmenting row reduction steps per pass, as a multiple of the order. */
     private static final int ROW_REDUCTION_STEPS_PER_ROW = 8;
@@ -226,7 +241,7 @@ public final class LinearAssignmentSolver {
     private double[] rowOffset = new double[0];
     /** Amount subtracted from each column of a square internal frame, or 0. */
     private double[] columnOffset = new double[0];
-    /** Whether the last {@link #solveMinimum} subtracted any offset. */
+    /** Whether the last {@link #subtractLineOffsets} subtracted any offset. */
     private boolean offsetsApplied;
 
     /** Creates a solver with empty work arrays; they grow on first use. */
@@ -328,7 +343,7 @@ public final class LinearAssignmentSolver {
             hallCheck.requireFeasible(cost, r, c, transposed ? "column" : "row",
                     transposed ? "row" : "column");
         }
-        solveMinimum(cost, r, c);
+        solveMinimum(subtractLineOffsets(cost, r, c), r, c);
         if (offsetsApplied) {
             addLineOffsets(cost, r, c);
         }
@@ -430,7 +445,7 @@ public final class LinearAssignmentSolver {
         if (anyForbidden) {
             hallCheck.requireFeasible(minimand, n, n, "row", "column");
         }
-        solveMinimum(minimand, n, n);
+        solveMinimum(subtractLineOffsets(minimand, n, n), n, n);
 
         double value = 0;
         for (int i = 0; i < n; i++) {
@@ -519,7 +534,7 @@ public final class LinearAssignmentSolver {
             hallCheck.requireFeasible(minimand, r, c, transposed ? "column" : "row",
                     transposed ? "row" : "column");
         }
-        solveMinimum(minimand, r, c);
+        solveMinimum(subtractLineOffsets(minimand, r, c), r, c);
 
         double value = 0;
         if (transposed) {
@@ -587,8 +602,7 @@ public final class LinearAssignmentSolver {
     // potential of row i is cost[i * c + rowMate[i]] - v[rowMate[i]].
     // ---------------------------------------------------------------------------------------
 
-    private double[] solveMinimum(double[] matrix, int r, int c) {
-        double[] a = subtractLineOffsets(matrix, r, c);
+    private void solveMinimum(double[] a, int r, int c) {
         Arrays.fill(rowMate, 0, r, -1);
         Arrays.fill(columnMate, 0, c, -1);
         Arrays.fill(v, 0, c, 0.0);
@@ -609,13 +623,12 @@ public final class LinearAssignmentSolver {
         for (int k = 0; k < free; k++) {
             augment(a, c, freeRows[k]);
         }
-        return a;
     }
 
     /**
-     * Subtracts from every row whose finite entries lie within a factor 2 of their minimum
-     * that minimum and, if {@code r == c}, does the same for the columns, both found on the
-     * matrix as given (see "Huge lines" in the class documentation). By Sterbenz's lemma each
+     * Subtracts from every nearly constant row (see {@link #exactOffset}) its minimum and, if
+     * {@code r == c}, does the same for the columns, both found on the matrix as given (see
+     * "Huge lines" in the class documentation). By Sterbenz's lemma each
      * such difference is exact; where a reduced row crosses a reduced column, the entry is
      * reduced twice, and the column keeps its offset only if the second difference is exact
      * too. So every entry changes by exactly {@code s_i + t_j} and the set of optimal
@@ -624,6 +637,20 @@ public final class LinearAssignmentSolver {
      * itself when no line qualifies.
      */
     private double[] subtractLineOffsets(double[] a, int r, int c) {
+        // Usually the first two entries of every line already rule it out.
+        boolean candidate = false;
+        for (int i = 0, p = 0; i < r && !candidate; i++, p += c) {
+            candidate = c < 2 || mayBeNearlyConstant(a[p], a[p + 1]);
+        }
+        for (int j = 0; j < c && r == c && !candidate; j++) {
+            candidate = r < 2 || mayBeNearlyConstant(a[j], a[c + j]);
+        }
+        offsetsApplied = false;
+        return candidate ? subtractNearlyConstantLines(a, r, c) : a;
+    }
+
+    /** The part of {@link #subtractLineOffsets} after its first filter. */
+    private double[] subtractNearlyConstantLines(double[] a, int r, int c) {
         boolean anyRow = false;
         for (int i = 0; i < r; i++) {
             rowOffset[i] = exactOffset(a, i * c, 1, c);
@@ -676,6 +703,16 @@ public final class LinearAssignmentSolver {
         return m;
     }
 
+    /**
+     * Returns false only if two entries of a line, {@code x} first, show that it is not nearly
+     * constant in the sense of {@link #exactOffset}: both finite and too far apart (an
+     * infinite {@code x} gives true).
+     */
+    private static boolean mayBeNearlyConstant(double x, double y) {
+        return !(Math.abs(x - y) > Math.abs(x) * NEAR_CONSTANT_FILTER)
+                || y == Double.POSITIVE_INFINITY;
+    }
+
     /** Returns whether {@code x - y} is a double, so that subtracting rounds nothing. */
     private static boolean differenceIsExact(double x, double y) {
         double d = x - y;
@@ -710,14 +747,16 @@ public final class LinearAssignmentSolver {
     }
 
     /**
-     * Returns the minimum of the finite entries {@code a[start + k * step]}, {@code k <
-     * count}, if they all lie within a factor 2 of it and on its side of 0 ({@code [s, 2s]}
-     * for {@code s > 0}, {@code [s, s/2]} for {@code s < 0}), so that subtracting it from each
-     * is exact; otherwise 0. {@code +Infinity} entries are skipped. Usually stops after a few
-     * entries: any two of a qualifying line are within a factor 2 of each other.
+     * Returns the minimum {@code s} of the finite entries {@code a[start + k * step]}, {@code
+     * k < count}, if they all lie in {@code [s, s + |s| / 1024]} ({@code s} not 0), so that
+     * the line is constant up to its last ten bits and, by Sterbenz's lemma, subtracting
+     * {@code s} from each entry is exact; otherwise 0. {@code +Infinity} entries are skipped.
+     * An ordinary line is rejected at its second entry: any two entries of a qualifying line
+     * differ by less than {@code 1/512} of the first.
      */
     private static double exactOffset(double[] a, int start, int step, int count) {
         double first = 0;
+        double slack = 0;
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
         for (int k = 0, p = start; k < count; k++, p += step) {
@@ -725,22 +764,19 @@ public final class LinearAssignmentSolver {
             if (e == Double.POSITIVE_INFINITY) {
                 continue;
             }
-            if (e == 0) {
-                return 0;
-            }
             if (first == 0) {
+                if (e == 0) {
+                    return 0;
+                }
                 first = e;
-            } else if (first > 0 ? e > 2 * first || first > 2 * e
-                    : e < 2 * first || first < 2 * e) {
+                slack = Math.abs(e) * NEAR_CONSTANT_FILTER;
+            } else if (!(Math.abs(e - first) <= slack)) {
                 return 0;
             }
             low = Math.min(low, e);
             high = Math.max(high, e);
         }
-        if (first == 0) {
-            return 0;
-        }
-        return (low > 0 ? high <= 2 * low : 2 * high <= low) ? low : 0;
+        return first != 0 && high - low <= Math.abs(low) * NEAR_CONSTANT ? low : 0;
     }
 
     /**

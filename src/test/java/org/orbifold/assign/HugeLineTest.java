@@ -123,8 +123,27 @@ class HugeLineTest {
     }
 
     @Test
-    void ordinaryRowsWithinAFactorTwoStillGiveTheOptimumAndTheFlatMethodsAgree() {
-        // Entries in [1, 2) or integers 5..9: every row qualifies for the exact reduction.
+    void nearlyConstantHugeRowsAreReducedToo() {
+        // A huge value plus a few units in its last places: a "big M plus cost" row.
+        SplittableRandom random = new SplittableRandom(61);
+        for (int trial = 0; trial < 800; trial++) {
+            int n = 2 + random.nextInt(4);
+            int m = n + random.nextInt(3);
+            double[][] c = smallEntries(random, n, m);
+            double value = hugeValue(random);
+            int row = random.nextInt(n);
+            for (int j = 0; j < m; j++) {
+                c[row][j] = value - Math.signum(value) * random.nextInt(4) * Math.ulp(value);
+            }
+            checkExactOptimum(c, random.nextBoolean() ? Sense.MINIMIZE : Sense.MAXIMIZE);
+        }
+    }
+
+    @Test
+    void ordinaryRowsStillGiveTheOptimumAndTheFlatMethodsAgree() {
+        // Entries in [1, 2) or integers 5..9: lines within a factor 2 of their minimum, which
+        // exact subtraction would allow but which are not nearly constant, so not reduced
+        // (a constant integer line is).
         SplittableRandom random = new SplittableRandom(59);
         for (int trial = 0; trial < 800; trial++) {
             int n = 1 + random.nextInt(6);
