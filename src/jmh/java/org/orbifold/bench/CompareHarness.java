@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,18 +29,21 @@ import org.orbifold.assign.Sense;
  * Python script, so that the three solvers are timed alike.
  *
  * <p>Usage: {@code write DIR n...} writes every family at every order;
- * {@code time DIR OUT.csv [JGRAPHT_LIMIT_SECONDS]} times every instance in {@code DIR}.
+ * {@code time DIR OUT.csv [JGRAPHT_LIMIT_SECONDS]} times every instance in {@code DIR};
+ * {@code orbifold DIR FAMILY n} times our solver on one instance and prints its CSV line.
  *
- * <p>First every instance of order at most {@value #JIT_WARMUP_MAX_ORDER} is solved by our
- * solver until its timings are stable, so that the JIT compiler has settled (SciPy is
- * compiled ahead of time): in blocks of at least {@value #BLOCK_SECONDS} s and 3 runs, until
- * the medians of two successive blocks, in thread CPU time, differ by at most
- * {@value #SETTLED_TOLERANCE} of the smaller, after at least
- * {@value #JIT_WARMUP_SECONDS_PER_INSTANCE} s and at most {@value #SETTLE_CAP_SECONDS} s per
- * instance (a message on standard error names an instance that reached the cap). Timing
- * rule, per instance and solver: warm-up runs for at least {@value #WARMUP_SECONDS} s and 3
- * runs, for our solver also until stable in the same way (cap {@value #SETTLE_CAP_SECONDS}
- * s), then measured runs for at least {@value #MEASURE_SECONDS} s and 5 runs (at most
+ * <p>{@code time} runs our solver on each instance in a new JVM (through {@code orbifold}),
+ * as JMH forks one per parameter: in one JVM, the code the JIT compiler made for the other
+ * instances could stay in place, stably slow (uniform {@code n = 50} measured 53 and 59 us in
+ * such runs and 10 us in another, 9 to 11 us alone; SciPy is compiled ahead of time). Timing
+ * rule: JGraphT warms up for at least {@value #WARMUP_SECONDS} s and 3 runs (at most one
+ * run if it is slower); our solver for at least {@value #JIT_WARMUP_SECONDS} s (a fixed time
+ * in 0.25 s blocks gave timings that were stable but still those of the first compiler tier,
+ * up to 6 times too slow) and then until its timings are stable: in blocks of at least
+ * {@value #BLOCK_SECONDS} s and 3 runs, until the medians of two successive blocks, in thread
+ * CPU time, differ by at most {@value #SETTLED_TOLERANCE} of the smaller, at most {@value
+ * #SETTLE_CAP_SECONDS} s (a message on standard error names an instance that reached the
+ * cap). Then measured runs for at least {@value #MEASURE_SECONDS} s and 5 runs (at most
  * {@value #MAX_RUNS}); each run is timed alone
  * with {@link System#nanoTime()} and the
  * median and quartiles are reported, with the median of the thread's CPU time per run (less
@@ -58,14 +62,17 @@ public final class CompareHarness {
     private static final double MEASURE_SECONDS = 1.0;
     private static final int MAX_RUNS = 301;
     private static final double DEFAULT_JGRAPHT_LIMIT_SECONDS = 10;
-    private static final double JIT_WARMUP_SECONDS_PER_INSTANCE = 0.25;
-    private static final int JIT_WARMUP_MAX_ORDER = 500;
     /** Least duration of one warm-up block whose median is compared with the next. */
     private static final double BLOCK_SECONDS = 0.05;
     /** Relative difference of two successive block medians that counts as settled. */
     private static final double SETTLED_TOLERANCE = 0.05;
+    /**
+     * Least warm-up of our solver in its new JVM: stable timings alone are not enough, since
+     * the timings also hold still while the code is still that of the first compiler tier.
+     */
+    private static final double JIT_WARMUP_SECONDS = 2.0;
     /** Longest a warm-up waits for stable timings, per instance. */
-    private static final double SETTLE_CAP_SECONDS = 5.0;
+    private static final double SETTLE_CAP_SECONDS = 10.0;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -93,15 +100,50 @@ public final class CompareHarness {
             double limit = args.length > 3 ? Double.parseDouble(args[3])
                     : DEFAULT_JGRAPHT_LIMIT_SECONDS;
             time(Path.of(args[1]), Path.of(args[2]), limit);
+        } else if (args.length == 4 && args[0].equals("orbifold")) {
+            Instances.Family family = Instances.Family.valueOf(args[2]);
+            int n = Integer.parseInt(args[3]);
+            double[][] matrix = Instances.readNpy(Path.of(args[1]).resolve(family.fileName(n)));
+            LinearAssignmentSolver solver = new LinearAssignmentSolver();
+            PrintWriter out = new PrintWriter(System.out);
+            report(out, family, n, "orbifold",
+                    measure(() -> solver.solve(matrix, Sense.MINIMIZE).value(), false,
+                            family + " n=" + n));
+            out.flush();
         } else {
-            throw new IllegalArgumentException("usage: write DIR n... | time DIR OUT.csv [LIMIT]");
+            throw new IllegalArgumentException("usage: write DIR n... | time DIR OUT.csv [LIMIT]"
+                    + " | orbifold DIR FAMILY n");
         }
+    }
+
+    /**
+     * Times our solver on one instance in a new JVM ({@code orbifold DIR FAMILY n}, the same
+     * class path) and returns its CSV line, so that the JIT compiles the solver for this
+     * instance alone, as JMH's forks do.
+     */
+    private static String measureInNewJvm(Path dir, Instances.Family family, int n)
+            throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp",
+                System.getProperty("java.class.path"), CompareHarness.class.getName(),
+                "orbifold", dir.toString(), family.name(), Integer.toString(n));
+        builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8).trim();
+        try {
+            if (process.waitFor() != 0 || output.isEmpty()) {
+                throw new IOException("timing " + family + " n=" + n + " in a new JVM failed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while timing " + family + " n=" + n, e);
+        }
+        return output;
     }
 
     private static void time(Path dir, Path out, double jgraphtLimit) throws IOException {
         Files.createDirectories(out.toAbsolutePath().getParent());
-        LinearAssignmentSolver solver = new LinearAssignmentSolver();
-        warmUp(dir, solver);
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out))) {
             csv.println("family,n,solver,runs,median_us,q1_us,q3_us,cpu_median_us,value");
             for (Instances.Family family : Instances.Family.values()) {
@@ -109,9 +151,8 @@ public final class CompareHarness {
                 int lastJgraphtOrder = 0;
                 for (int n : orders(dir, family)) {
                     double[][] matrix = Instances.readNpy(dir.resolve(family.fileName(n)));
-                    report(csv, family, n, "orbifold",
-                            measure(() -> solver.solve(matrix, Sense.MINIMIZE).value(), false,
-                                    family + " n=" + n));
+                    csv.println(measureInNewJvm(dir, family, n));
+                    csv.flush();
 
                     double predicted = lastJgraphtOrder == 0 ? 0 : lastJgraphtSeconds
                             * Math.pow((double) n / lastJgraphtOrder, 3);
@@ -126,23 +167,6 @@ public final class CompareHarness {
                     report(csv, family, n, "jgrapht", timing);
                     lastJgraphtSeconds = timing.median * 1e-9;
                     lastJgraphtOrder = n;
-                }
-            }
-        }
-    }
-
-    /**
-     * Lets the JIT compiler settle before anything is timed: solves every instance of order
-     * at most {@value #JIT_WARMUP_MAX_ORDER}, of every family, until its timings are stable
-     * (see {@link #settle}).
-     */
-    private static void warmUp(Path dir, LinearAssignmentSolver solver) throws IOException {
-        for (Instances.Family family : Instances.Family.values()) {
-            for (int n : orders(dir, family)) {
-                if (n <= JIT_WARMUP_MAX_ORDER) {
-                    double[][] matrix = Instances.readNpy(dir.resolve(family.fileName(n)));
-                    settle(() -> solver.solve(matrix, Sense.MINIMIZE).value(),
-                            JIT_WARMUP_SECONDS_PER_INSTANCE, family + " n=" + n);
                 }
             }
         }
@@ -231,7 +255,7 @@ public final class CompareHarness {
                 }
             }
         } else {
-            value = settle(solve, WARMUP_SECONDS, label);
+            value = settle(solve, JIT_WARMUP_SECONDS, label);
         }
         long[] times = new long[MAX_RUNS];
         long[] cpuTimes = new long[MAX_RUNS];
