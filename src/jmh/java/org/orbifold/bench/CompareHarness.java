@@ -37,10 +37,10 @@ import org.orbifold.assign.Sense;
  * instances could stay in place, stably slow (uniform {@code n = 50} measured 53 and 59 us in
  * such runs and 10 us in another, 9 to 11 us alone; SciPy is compiled ahead of time). Timing
  * rule: JGraphT warms up for at least {@value #WARMUP_SECONDS} s and 3 runs (at most one
- * run if it is slower); our solver for at least {@value #JIT_WARMUP_SECONDS} s (a fixed time
- * in 0.25 s blocks gave timings that were stable but still those of the first compiler tier,
- * up to 6 times too slow) and then until its timings are stable: in blocks of at least
- * {@value #BLOCK_SECONDS} s and 3 runs, until the medians of two successive blocks, in thread
+ * run if it is slower); our solver for at least {@value #JIT_WARMUP_SECONDS} s (0.3 s and
+ * the stability test below gave timings that were stable but still those of the first
+ * compiler tier, up to 6 times too slow) and then until its timings are stable: in blocks of
+ * at least {@value #BLOCK_SECONDS} s and 3 runs, until the medians of two successive blocks, in thread
  * CPU time, differ by at most {@value #SETTLED_TOLERANCE} of the smaller, at most {@value
  * #SETTLE_CAP_SECONDS} s (a message on standard error names an instance that reached the
  * cap). Then measured runs for at least {@value #MEASURE_SECONDS} s and 5 runs (at most
