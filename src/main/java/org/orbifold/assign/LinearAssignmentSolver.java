@@ -36,11 +36,37 @@ import java.util.Objects;
  * minimum search; a free column reached at that distance ends the search at once. This is
  * what keeps costs with many ties, such as small integers, fast.
  *
+ * <p><b>Huge lines.</b> Before the search, every row of the internal frame (all of which are
+ * assigned) that is nearly constant, its finite entries in {@code [s_i, s_i + |s_i| / 1024]}
+ * for its minimum {@code s_i != 0}, has {@code s_i} subtracted from its entries; for a square
+ * matrix the columns are treated the same way, their minima {@code t_j} found on the matrix as
+ * given. The entries of such a line are within a factor 2 of each other, so by Sterbenz's
+ * lemma each difference is exact;
+ * where a reduced row crosses a reduced column the column keeps its offset only if the second
+ * difference is exact too. Every assignment's value therefore changes by the same
+ * {@code sum(s) + sum(t)}, exactly, and the optimal assignments are unchanged. This matters for
+ * a constant huge line, such as a padding row of {@code 1e15}: unreduced, its entries less the
+ * column potentials round to multiples of its unit roundoff, and with {@code {{1e15, 1e15},
+ * {0.54, 0.49}}} the search took 0.54 for the second row; reduced, the line is 0 and the rest
+ * of the matrix is solved at its own scale. Finding the lines stops at the first entry of a
+ * line that differs from its first finite entry by more than {@code 1/512} of it, so an
+ * ordinary line costs two reads; a matrix with such a line is copied first (see Complexity).
+ * The bound {@code 1/1024} keeps lines with real variation as they were (exact subtraction
+ * would allow any line within a factor 2, but on small ordinary matrices that reduced many
+ * lines, changed which tied optimum was returned and cost up to half the time of a
+ * {@code 5 x 5} solve), while a line that is unreduced for exceeding it loses at most ten bits
+ * of its own variation to rounding, not all of it. Afterwards the
+ * offsets are added back, exactly, and moved into the potentials ({@code u_i} takes
+ * {@code s_i}, {@code v_j} takes {@code t_j}), so the certificate is that of the caller's
+ * matrix. A line on the longer side of a rectangular matrix is not reduced: it need not be
+ * assigned, so an offset would favour or penalise the assignments that use it (see
+ * Limitations).
+ *
  * <p><b>Complexity.</b> {@code O(r^2 c)} time in the worst case ({@code O(n^3)} for a square
  * matrix), usually much less after the initialisation; {@code O(r c)} memory, which is the
  * copy of the matrix that {@link #solve} makes (not {@link #solveSquare} when minimising, nor
  * {@link #solveRectangular} when minimising a contiguous block with no more rows than
- * columns).
+ * columns, unless a line is reduced as in "Huge lines", which needs the copy).
  *
  * <p><b>Forbidden pairs and input rules.</b> {@code +Infinity} marks a forbidden pair when
  * minimising, {@code -Infinity} when maximising. Before optimising, if any pair is forbidden,
@@ -56,8 +82,10 @@ import java.util.Objects;
  * the lowest row index wins a column minimum during column reduction, the lowest column index
  * wins the smallest reduced cost of a row during row reduction and among the free columns of
  * a newly formed distance group, and otherwise columns are examined in a fixed order that
- * starts at increasing column index. The result is not promised to be, say, the
- * lexicographically smallest optimal assignment.
+ * starts at increasing column index. These rules apply to the matrix after the reductions of
+ * "Huge lines", so a matrix with such lines (for instance a constant row of small integers)
+ * may get another of its tied optima than before they were introduced (2026-12-06). The
+ * result is not promised to be, say, the lexicographically smallest optimal assignment.
  *
  * <p><b>Certificate.</b> Every result carries dual potentials with which
  * {@link AssignmentResult#isCertified(double[][], double)} proves optimality; see
@@ -65,7 +93,9 @@ import java.util.Objects;
  * rectangular case. The potentials are reported in the caller's sense: when maximising they
  * are the negated potentials of the negated matrix, so then {@code C_ij - u_i - v_j <= 0}.
  *
- * <p><b>Potentials.</b> The search's own potentials can carry a huge entry that is never chosen:
+ * <p><b>Potentials.</b> What follows concerns the caller's matrix: the search's potentials are
+ * first moved back by the offsets of "Huge lines". The search's own potentials can carry a
+ * huge entry that is never chosen:
  * row reduction lowers the column a row takes by the gap to the row's second smallest reduced cost,
  * which may be such an entry (for {@code {{1e12, 3}}} they are {@code u = {1e12}}, {@code v = {0,
  * 3 - 1e12}}, a valid certificate that also passes for {@code {{1e12, 1}}}). Every certificate's
@@ -115,7 +145,9 @@ import java.util.Objects;
  * arrays (and one with forbidden entries has grown those of the feasibility check, if such
  * calls occur), {@link #solveSquare} of order at most {@code n} allocates nothing, and so
  * does {@link #solveRectangular} with at most {@code n} rows and columns once a call that
- * copies the matrix (maximising, a transposed or strided block) has grown the copy. The static
+ * copies the matrix (maximising, a transposed or strided block) has grown the copy; a
+ * minimising call on a matrix with a line to reduce ("Huge lines") also copies it, and may
+ * so grow the copy once. The static
  * methods {@link #minimize(double[][])} and {@link #maximize(double[][])} use a fresh instance
  * and are safe to call from any thread.
  *
@@ -142,10 +174,22 @@ import java.util.Objects;
  * (they hold in exact arithmetic) and tested, not proved. {@code CertificateScaleTest} checks every
  * result at tolerance {@code 1e-12} on random problems with entries from {@code 1e-300} to {@code
  * 1e300}, mixed magnitudes, forbidden pairs, and huge rows or columns that are never chosen
- * (docs/algorithms.md gives the largest violation measured). Dense input only: a sparse matrix with
- * many forbidden entries still costs {@code O(r c)} per augmentation step. Rectangular matrices get
- * augmenting row reduction but no column reduction, so on very elongated matrices ({@code c >> r})
- * the work per free row stays {@code O(c)} even where most columns could never be chosen.
+ * (docs/algorithms.md gives the largest violation measured). The reductions of "Huge lines"
+ * cover a huge line that is constant (or nearly, as defined there) on the shorter side
+ * of the matrix, or either side of a square one, and a constant row and column of the same
+ * value; {@code HugeLineTest} finds the exact optimum (by exact sums over all assignments) in
+ * all such cases tried, with one or two lines from {@code 1e12} to {@code 1e300}. Not covered,
+ * so that assignments whose exact values differ by less than about the unit roundoff times the
+ * huge entries may still be confused (as they are by SciPy's {@code linear_sum_assignment},
+ * which fails more of them, docs/matching.md): a huge line on the longer side of a rectangular
+ * matrix that optimal assignments must use (a column of {@code -1e15} in a wide matrix being
+ * minimised; one that no optimum needs is harmless), and lines that are not nearly constant,
+ * such as a huge row that crosses a huge column of the other sign, or a row of {@code 1e15}
+ * and {@code 2e15}. Dense input only: a sparse
+ * matrix with many forbidden entries still costs {@code O(r c)} per augmentation step.
+ * Rectangular matrices get augmenting row reduction but no column reduction, so on very
+ * elongated matrices ({@code c >> r}) the work per free row stays {@code O(c)} even where most
+ * columns could never be chosen.
  */
 public final class LinearAssignmentSolver {
 
@@ -160,6 +204,15 @@ public final class LinearAssignmentSolver {
      * this multiple of the largest chosen entry in magnitude (see "Potentials").
      */
     private static final double POTENTIAL_RECOMPUTATION_FACTOR = 2;
+
+    /**
+     * A line is reduced ("Huge lines") when its finite entries lie within this fraction of
+     * their minimum's magnitude above it.
+     */
+    private static final double NEAR_CONSTANT = 0x1p-10;
+
+    /** Bound on the difference of two entries of a reduced line, relative to either. */
+    private static final double NEAR_CONSTANT_FILTER = 0x1p-9;
 
     /** Bound on augmenting row reduction steps per pass, as a multiple of the order. */
     private static final int ROW_REDUCTION_STEPS_PER_ROW = 8;
@@ -184,6 +237,12 @@ public final class LinearAssignmentSolver {
     private int[] freeRows = new int[0];
     /** Per-row counts used by column reduction. */
     private int[] minimumCount = new int[0];
+    /** Amount subtracted from each row of the internal frame before the search, or 0. */
+    private double[] rowOffset = new double[0];
+    /** Amount subtracted from each column of a square internal frame, or 0. */
+    private double[] columnOffset = new double[0];
+    /** Whether the last {@link #subtractLineOffsets} subtracted any offset. */
+    private boolean offsetsApplied;
 
     /** Creates a solver with empty work arrays; they grow on first use. */
     public LinearAssignmentSolver() {
@@ -284,7 +343,10 @@ public final class LinearAssignmentSolver {
             hallCheck.requireFeasible(cost, r, c, transposed ? "column" : "row",
                     transposed ? "row" : "column");
         }
-        solveMinimum(cost, r, c);
+        solveMinimum(subtractLineOffsets(cost, r, c), r, c);
+        if (offsetsApplied) {
+            addLineOffsets(cost, r, c);
+        }
         if (potentialsOutgrowChosenEntries(cost, r, c)) {
             normalizePotentials(cost, r, c);
         }
@@ -383,7 +445,7 @@ public final class LinearAssignmentSolver {
         if (anyForbidden) {
             hallCheck.requireFeasible(minimand, n, n, "row", "column");
         }
-        solveMinimum(minimand, n, n);
+        solveMinimum(subtractLineOffsets(minimand, n, n), n, n);
 
         double value = 0;
         for (int i = 0; i < n; i++) {
@@ -472,7 +534,7 @@ public final class LinearAssignmentSolver {
             hallCheck.requireFeasible(minimand, r, c, transposed ? "column" : "row",
                     transposed ? "row" : "column");
         }
-        solveMinimum(minimand, r, c);
+        solveMinimum(subtractLineOffsets(minimand, r, c), r, c);
 
         double value = 0;
         if (transposed) {
@@ -522,6 +584,7 @@ public final class LinearAssignmentSolver {
             rowMate = new int[r];
             freeRows = new int[r];
             minimumCount = new int[r];
+            rowOffset = new double[r];
         }
         if (columnMate.length < c) {
             columnMate = new int[c];
@@ -529,6 +592,7 @@ public final class LinearAssignmentSolver {
             distance = new double[c];
             predecessor = new int[c];
             columns = new int[c];
+            columnOffset = new double[c];
         }
     }
 
@@ -559,6 +623,160 @@ public final class LinearAssignmentSolver {
         for (int k = 0; k < free; k++) {
             augment(a, c, freeRows[k]);
         }
+    }
+
+    /**
+     * Subtracts from every nearly constant row (see {@link #exactOffset}) its minimum and, if
+     * {@code r == c}, does the same for the columns, both found on the matrix as given (see
+     * "Huge lines" in the class documentation). By Sterbenz's lemma each
+     * such difference is exact; where a reduced row crosses a reduced column, the entry is
+     * reduced twice, and the column keeps its offset only if the second difference is exact
+     * too. So every entry changes by exactly {@code s_i + t_j} and the set of optimal
+     * assignments is unchanged. Works on {@link #cost}, copying {@code a} there first when
+     * {@code a} is another array and a line qualifies; returns the array to solve, {@code a}
+     * itself when no line qualifies.
+     */
+    private double[] subtractLineOffsets(double[] a, int r, int c) {
+        // Usually the first two entries of every line already rule it out.
+        boolean candidate = false;
+        for (int i = 0, p = 0; i < r && !candidate; i++, p += c) {
+            candidate = c < 2 || mayBeNearlyConstant(a[p], a[p + 1]);
+        }
+        for (int j = 0; j < c && r == c && !candidate; j++) {
+            candidate = r < 2 || mayBeNearlyConstant(a[j], a[c + j]);
+        }
+        offsetsApplied = false;
+        return candidate ? subtractNearlyConstantLines(a, r, c) : a;
+    }
+
+    /** The part of {@link #subtractLineOffsets} after its first filter. */
+    private double[] subtractNearlyConstantLines(double[] a, int r, int c) {
+        boolean anyRow = false;
+        for (int i = 0; i < r; i++) {
+            rowOffset[i] = exactOffset(a, i * c, 1, c);
+            anyRow |= rowOffset[i] != 0;
+        }
+        boolean anyColumn = false;
+        Arrays.fill(columnOffset, 0, c, 0.0);
+        if (r == c) {
+            for (int j = 0; j < c; j++) {
+                double t = exactOffset(a, j, c, r);
+                for (int i = 0; i < r && t != 0 && anyRow; i++) {
+                    double entry = a[i * c + j];
+                    if (rowOffset[i] != 0 && entry != Double.POSITIVE_INFINITY
+                            && !differenceIsExact(entry - rowOffset[i], t)) {
+                        t = 0;
+                    }
+                }
+                columnOffset[j] = t;
+                anyColumn |= t != 0;
+            }
+        }
+        offsetsApplied = anyRow || anyColumn;
+        if (!offsetsApplied) {
+            return a;
+        }
+        double[] m = a;
+        if (m != cost) {
+            if (cost.length < r * c) {
+                cost = new double[r * c];
+            }
+            System.arraycopy(a, 0, cost, 0, r * c);
+            m = cost;
+        }
+        for (int i = 0; i < r; i++) {
+            double s = rowOffset[i];
+            if (s != 0) {
+                for (int j = 0, base = i * c; j < c; j++) {
+                    m[base + j] -= s;
+                }
+            }
+        }
+        for (int j = 0; anyColumn && j < c; j++) {
+            double t = columnOffset[j];
+            if (t != 0) {
+                for (int i = 0; i < r; i++) {
+                    m[i * c + j] -= t;
+                }
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Returns false only if two entries of a line, {@code x} first, show that it is not nearly
+     * constant in the sense of {@link #exactOffset}: both finite and too far apart (an
+     * infinite {@code x} gives true).
+     */
+    private static boolean mayBeNearlyConstant(double x, double y) {
+        return !(Math.abs(x - y) > Math.abs(x) * NEAR_CONSTANT_FILTER)
+                || y == Double.POSITIVE_INFINITY;
+    }
+
+    /** Returns whether {@code x - y} is a double, so that subtracting rounds nothing. */
+    private static boolean differenceIsExact(double x, double y) {
+        double d = x - y;
+        double yPart = x - d;
+        double xPart = d + yPart;
+        return (x - xPart) - (y - yPart) == 0;
+    }
+
+    /**
+     * Undoes {@link #subtractLineOffsets} on {@code a}, exactly (every entry returns to a value
+     * it had), and moves the column offsets into the potentials {@code v}; the implicit row
+     * potentials then take up the row offsets.
+     */
+    private void addLineOffsets(double[] a, int r, int c) {
+        for (int j = 0; j < c; j++) {
+            double t = columnOffset[j];
+            if (t != 0) {
+                for (int i = 0; i < r; i++) {
+                    a[i * c + j] += t;
+                }
+                v[j] += t;
+            }
+        }
+        for (int i = 0; i < r; i++) {
+            double s = rowOffset[i];
+            if (s != 0) {
+                for (int j = 0, base = i * c; j < c; j++) {
+                    a[base + j] += s;
+                }
+            }
+        }
+    }
+
+    /**
+     * Returns the minimum {@code s} of the finite entries {@code a[start + k * step]}, {@code
+     * k < count}, if they all lie in {@code [s, s + |s| / 1024]} ({@code s} not 0), so that
+     * the line is constant up to its last ten bits and, by Sterbenz's lemma, subtracting
+     * {@code s} from each entry is exact; otherwise 0. {@code +Infinity} entries are skipped.
+     * An ordinary line is rejected at its second entry: any two entries of a qualifying line
+     * differ by less than {@code 1/512} of the first.
+     */
+    private static double exactOffset(double[] a, int start, int step, int count) {
+        double first = 0;
+        double slack = 0;
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (int k = 0, p = start; k < count; k++, p += step) {
+            double e = a[p];
+            if (e == Double.POSITIVE_INFINITY) {
+                continue;
+            }
+            if (first == 0) {
+                if (e == 0) {
+                    return 0;
+                }
+                first = e;
+                slack = Math.abs(e) * NEAR_CONSTANT_FILTER;
+            } else if (!(Math.abs(e - first) <= slack)) {
+                return 0;
+            }
+            low = Math.min(low, e);
+            high = Math.max(high, e);
+        }
+        return first != 0 && high - low <= Math.abs(low) * NEAR_CONSTANT ? low : 0;
     }
 
     /**
