@@ -564,6 +564,11 @@ public final class TuDatasetFetcher {
                     + name);
         }
         FileChannel channel;
+        if (Files.exists(lockFile) && !Files.isRegularFile(lockFile)) {
+            local.unlock();
+            throw new IOException(lockFile + " is no regular file (a folder, named pipe or"
+                    + " device), which the fetcher does not open as its lock file; remove it");
+        }
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
