@@ -564,10 +564,13 @@ public final class TuDatasetFetcher {
                     + name);
         }
         FileChannel channel;
-        if (Files.exists(lockFile) && !Files.isRegularFile(lockFile)) {
+        if (Files.exists(lockFile) && !Files.isRegularFile(lockFile)
+                && !Files.isDirectory(lockFile)) {
+            // Opening a named pipe to write would wait for a reader.
             local.unlock();
-            throw new IOException(lockFile + " is no regular file (a folder, named pipe or"
-                    + " device), which the fetcher does not open as its lock file; remove it");
+            throw new IOException(lockFile + " is not a regular file (such as a named pipe or"
+                    + " a device), which the fetcher does not open as its lock file; remove"
+                    + " it");
         }
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
