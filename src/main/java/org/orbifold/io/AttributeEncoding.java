@@ -86,10 +86,12 @@ final class AttributeEncoding {
     }
 
     /**
-     * Says what the graphs' matrices would cost when building them, which holds them twice
-     * (the encoded rows and the graphs' arrays), would take more than a limit: 8 bytes per
-     * node and node channel plus 8 bytes per ordered node pair and edge channel of each
-     * graph, naming the attribute with the most one-hot channels (a label on nearly every
+     * Says what the graphs' matrices would cost when reading them, which holds them about
+     * twice (a graph's encoded rows beside its arrays while it is built, and copies of every
+     * graph when the existence channel is added, by the reader or by the command line; a
+     * read of 3.2 GB of matrices ran out of a 6 GB heap), would take more than a limit: 8
+     * bytes per node and node channel plus 8 bytes per ordered node pair and edge channel of
+     * each graph, naming the attribute with the most one-hot channels (a label on nearly every
      * node, such as an id, costs a channel per node). This is a lower bound of the memory
      * that reading takes (the raw attributes come on top), so a read may still run out.
      *
@@ -118,7 +120,7 @@ final class AttributeEncoding {
                 + " times " + edgeChannels.size() + " edge channel"
                 + (edgeChannels.size() == 1 ? "" : "s") + widest(edgeChannels, "edge");
         return "the graphs' matrices would take " + bytes(nodeBytes + edgeBytes) + ", and"
-                + " building them about twice that, more than the " + bytes(limit)
+                + " reading them about twice that, more than the " + bytes(limit)
                 + " available: 8 bytes for each of "
                 + (nodeBytes >= edgeBytes ? nodePart + " (" + bytes(nodeBytes) + "), and of "
                 + edgePart + " (" + bytes(edgeBytes) + ")" : edgePart + " (" + bytes(edgeBytes)
