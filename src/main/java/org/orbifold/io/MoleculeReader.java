@@ -44,7 +44,9 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  *       case), the header RDKit's {@code SmilesWriter} writes ({@code SMILES Name}, or
  *       {@code SMILES,Name} with the delimiter {@code ','}), is skipped with a
  *       note; elsewhere such a line is an invalid record. Class labels come from a separate
- *       file with one label per molecule ({@link #readSmiles(Path, Path)});
+ *       file with one label per molecule ({@link #readSmiles(Path, Path)}), paired in order;
+ *       its blank lines are skipped too, and one between two labels gets a note (or, when
+ *       the counts disagree, the error names it as the likely gap);
  *       {@link #read(Path)} takes the file {@code <stem>_target.txt}, or for a stem ending in
  *       {@code _data} the stem without it (so {@code mutag_188_data.can} pairs with
  *       {@code mutag_188_target.txt}), when it exists; a folder, another file that is no
@@ -434,6 +436,7 @@ public final class MoleculeReader {
             lineNumbers.remove(0);
         }
         List<String> classes = null;
+        String gapNote = null;
         if (labels != null) {
             classes = new ArrayList<>();
             List<String> labelLines = TextFiles.readUtf8Lines(labels);
@@ -445,11 +448,21 @@ public final class MoleculeReader {
             if (classes.size() != records.size()) {
                 throw unpaired(file, records.size(), labels, labelLines, classes.size());
             }
+            List<Integer> gaps = blankLinesInside(labelLines);
+            if (!gaps.isEmpty()) {
+                gapNote = "blank " + (gaps.size() == 1 ? "line " : "lines ")
+                        + lineList(gaps) + " of " + labels.getFileName() + " skipped: it holds"
+                        + " one label per molecule of " + file.getFileName() + ", paired in"
+                        + " order, so a blank line is no label (the counts agree)";
+            }
         }
 
         Collector out = new Collector(file, classes != null);
         if (header != null) {
             out.note(header);
+        }
+        if (gapNote != null) {
+            out.note(gapNote);
         }
         SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
         for (int k = 0; k < records.size(); k++) {
@@ -483,6 +496,22 @@ public final class MoleculeReader {
                 + " (blank lines are skipped): " + counts + " for the " + molecules
                 + " molecules of " + smiles.getFileName() + "; expected one label per"
                 + " molecule");
+    }
+
+    /** Up to five line numbers, then how many more: {@code "2, 5 and 9"}, {@code "2, ..."}. */
+    private static String lineList(List<Integer> lines) {
+        List<String> shown = new ArrayList<>();
+        for (int k = 0; k < Math.min(5, lines.size()); k++) {
+            shown.add(String.valueOf(lines.get(k)));
+        }
+        if (lines.size() > 5) {
+            return String.join(", ", shown) + " and " + (lines.size() - 5) + " more";
+        }
+        if (shown.size() == 1) {
+            return shown.get(0);
+        }
+        return String.join(", ", shown.subList(0, shown.size() - 1)) + " and "
+                + shown.get(shown.size() - 1);
     }
 
     /** The 1-based numbers of the blank lines that have a non-blank line after them. */
