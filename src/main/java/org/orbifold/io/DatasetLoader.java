@@ -225,6 +225,21 @@ public final class DatasetLoader {
     }
 
     /**
+     * Whether a file name is that of a compressed file of a data set, such as
+     * {@code T_A.txt.gz} or {@code x.graphml.bz2} (not {@code distortion.xml.gz}).
+     */
+    private static boolean holdsDataFile(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String[] kind : COMPRESSED) {
+            if (lower.endsWith(kind[0]) && lower.length() > kind[0].length()) {
+                return isDatasetFile(Path.of(name.substring(0, name.length()
+                        - kind[0].length())));
+            }
+        }
+        return false;
+    }
+
+    /**
      * Adds a note to a data set read from the GraphML, GML or DOT files of a folder when the
      * folder also holds other files of data sets, which are not read with them.
      */
@@ -421,7 +436,7 @@ public final class DatasetLoader {
                     qaplib.add(name);
                 } else if (lower.endsWith(".zip")) {
                     zips.add(name);
-                } else if (Arrays.stream(COMPRESSED).anyMatch(k -> lower.endsWith(k[0]))) {
+                } else if (holdsDataFile(name)) {
                     packed.add(name);
                 }
             }

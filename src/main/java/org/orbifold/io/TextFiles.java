@@ -81,13 +81,13 @@ public final class TextFiles {
             throws DatasetFormatException {
         String packed = compression(bytes);
         if (packed != null) {
-            throw new DatasetFormatException(file, "is " + packed + " (first bytes "
+            throw new DatasetFormatException(file, 1, "is " + packed + " (first bytes "
                     + firstBytes(bytes, packed.startsWith("an xz") ? 6 : 2)
                     + "), not text; decompress it first and give the file it holds");
         }
         String wide = charset.equals(StandardCharsets.UTF_8) ? byteOrderMark(bytes) : null;
         if (wide != null) {
-            throw new DatasetFormatException(file, "is " + wide + " text (byte-order mark "
+            throw new DatasetFormatException(file, 1, "is " + wide + " text (byte-order mark "
                     + firstBytes(bytes, wide.startsWith("UTF-32") ? 4 : 2) + "), not UTF-8;"
                     + " convert the file to UTF-8");
         }

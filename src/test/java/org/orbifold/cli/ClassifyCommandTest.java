@@ -2001,8 +2001,9 @@ class ClassifyCommandTest {
         assertEquals(10.0, r.json().get("trainGraphs"));
         assertEquals(2.0, r.json().get("testGraphs"));
         assertEquals(CliException.DATA, refused.exitCode(), refused.out());
-        assertEquals(Main.ERROR_PREFIX + "--train " + wide + " line 1: is not UTF-8 text (byte"
-                + " 0xFF at column 1); convert the file to UTF-8\n", refused.err());
+        assertEquals(Main.ERROR_PREFIX + "--train " + wide + " line 1: is UTF-16LE text"
+                + " (byte-order mark FF FE), not UTF-8; convert the file to UTF-8\n",
+                refused.err());
     }
 
     @Test

@@ -292,7 +292,7 @@ class DatasetLoaderTest {
                         () -> DatasetLoader.load(byBytes)).getMessage());
         // Compressed bytes under a reader's own ending: refused by the reader, not as UTF-8.
         Path inGraphMl = Files.write(dir.resolve("y.graphml"), gzip);
-        assertEquals(inGraphMl + ": is gzip-compressed (first bytes 1F 8B), not text;"
+        assertEquals(inGraphMl + ", line 1: is gzip-compressed (first bytes 1F 8B), not text;"
                 + " decompress it first and give the file it holds",
                 assertThrows(DatasetFormatException.class, () -> DatasetLoader.load(inGraphMl))
                         .getMessage());
@@ -302,6 +302,7 @@ class DatasetLoaderTest {
         // A TU folder whose files are compressed says so.
         Path folder = Files.createDirectory(dir.resolve("T"));
         Files.write(folder.resolve("T_A.txt.gz"), gzip);
+        Files.write(folder.resolve("distortion.xml.gz"), gzip);
         assertTrue(assertThrows(DatasetFormatException.class, () -> DatasetLoader.load(folder))
                 .getMessage().endsWith("unpack the compressed files first (T_A.txt.gz found"
                         + " here)"));
@@ -312,7 +313,7 @@ class DatasetLoaderTest {
         Files.writeString(dir.resolve("X_A.txt"), "1, 2\n2, 1\n");
         Files.write(dir.resolve("X_graph_indicator.txt"), new byte[] {(byte) 0xFF, (byte) 0xFE,
             '1', 0, '\n', 0, '1', 0, '\n', 0});
-        assertEquals(dir.resolve("X_graph_indicator.txt") + ": is UTF-16LE text (byte-order"
+        assertEquals(dir.resolve("X_graph_indicator.txt") + ", line 1: is UTF-16LE text (byte-order"
                 + " mark FF FE), not UTF-8; convert the file to UTF-8",
                 assertThrows(DatasetFormatException.class, () -> DatasetLoader.load(dir))
                         .getMessage());
