@@ -638,7 +638,11 @@ public final class MoleculeReader {
                 }
                 Flaw flaw = connectionTableFlaw(block);
                 if (flaw != null) {
-                    out.reject(record, first + flaw.offset(), flaw.problem());
+                    // Past the limit the record is left unparsed, and the note names its
+                    // first line, not that of the flaw.
+                    if (!out.atLimit(record, first)) {
+                        out.reject(record, first + flaw.offset(), flaw.problem());
+                    }
                 } else {
                     out.add(record, first, title, classLabel, missingLabel,
                             () -> parseMolfile(block));
@@ -1215,6 +1219,8 @@ public final class MoleculeReader {
         private String classSource;
         /** The first record left unparsed because the limit was reached; 0 for none. */
         private int firstUnread;
+        /** The line of {@link #firstUnread} in the file, for the note. */
+        private int firstUnreadLine;
 
         Collector(Path file, boolean hasClasses) {
             this.file = file;
@@ -1240,7 +1246,7 @@ public final class MoleculeReader {
          */
         void add(int record, int line, String title, String classLabel, String missingLabel,
                 Parse parse) throws DatasetFormatException {
-            if (atLimit(record)) {
+            if (atLimit(record, line)) {
                 return;
             }
             String name = stem + "#" + record + (title.isEmpty() ? "" : " " + title);
@@ -1287,7 +1293,7 @@ public final class MoleculeReader {
         /** Fails with the problem, its cause attached, or counts the record as skipped. */
         void reject(int record, int line, String problem, Throwable cause)
                 throws DatasetFormatException {
-            if (atLimit(record)) {
+            if (atLimit(record, line)) {
                 return;
             }
             if (!skipInvalid) {
@@ -1306,12 +1312,13 @@ public final class MoleculeReader {
          * Returns whether the limit's molecules are read before this record, which is then
          * left unparsed; remembers the first such record for the note.
          */
-        private boolean atLimit(int record) {
+        private boolean atLimit(int record, int line) {
             if (limit == 0 || raw.size() < limit) {
                 return false;
             }
             if (firstUnread == 0) {
                 firstUnread = record;
+                firstUnreadLine = line;
             }
             return true;
         }
@@ -1348,7 +1355,8 @@ public final class MoleculeReader {
             if (firstUnread > 0) {
                 notes.add(LIMIT_NOTE + (limit == 1 ? "the first molecule"
                         : "the first " + limit + " molecules") + " (the limit): records from "
-                        + firstUnread + " on were not parsed");
+                        + firstUnread + " on (from " + unit + " " + firstUnreadLine + ") were"
+                        + " not parsed");
             }
             return new GraphDataset(stem, encoded.graphs(), classes, names,
                     encoded.nodeChannels(), encoded.edgeChannels(), notes);
