@@ -954,7 +954,8 @@ public final class TuDatasetFetcher {
      * Reads a TU data set from a zip on disk, packed as the collection packs its downloads
      * ({@code NAME/NAME_A.txt} and so on, or the files at the zip's root): the zip is
      * extracted into a temporary folder with the checks and the default limits of a fetch
-     * (class description), read by {@link TuDatasetReader}, and the folder is removed. The
+     * (class description), which keeps only the data set's own files, read by
+     * {@link TuDatasetReader}, and the folder is removed. The
      * data set is {@code NAME} when the zip is named {@code NAME.zip} and holds
      * {@code NAME_A.txt}, else the one data set whose {@code X_A.txt} the zip holds in either
      * place.
