@@ -61,7 +61,8 @@ import java.util.stream.Stream;
  * naming the file, the line and what was expected.
  *
  * <p><b>Other entries.</b> Before any file is opened the folder's entries are checked: a file
- * of the names above that is a folder, a named pipe or device (which is never opened, as
+ * of the names above (other than {@code DS_graph_attributes.txt}, which is only noted) that
+ * is a folder, a named pipe or device (which is never opened, as
  * opening a pipe waits for a writer) or a broken symbolic link is refused, naming it, and so
  * is a file whose name differs from one of them only in case ({@code DS_Node_Labels.txt})
  * when no file has the right name. Every other entry that is not read gets a note: a file
@@ -94,9 +95,12 @@ public final class TuDatasetReader {
     /** An integer of ASCII digits, of any size, with an optional sign. */
     private static final Pattern DIGITS = Pattern.compile("[+-]?[0-9]+");
 
+    /** The ending of the file of graph regression values, which is not read. */
+    private static final String GRAPH_ATTRIBUTES = "_graph_attributes.txt";
+
     /** The endings, after {@code DS}, of the files of the format. */
     private static final List<String> SUFFIXES = List.of(SUFFIX_A, "_graph_indicator.txt",
-            "_graph_labels.txt", "_graph_attributes.txt", "_node_labels.txt",
+            "_graph_labels.txt", GRAPH_ATTRIBUTES, "_node_labels.txt",
             "_node_attributes.txt", "_edge_labels.txt", "_edge_attributes.txt");
 
     /** The starts of the names of documentation files (upper case), which are not noted. */
@@ -158,9 +162,8 @@ public final class TuDatasetReader {
         } else {
             notes.add(graphLabelFile.getFileName() + " not present: graphs have no classes");
         }
-        if (Files.exists(folder.resolve(ds + "_graph_attributes.txt"),
-                LinkOption.NOFOLLOW_LINKS)) {
-            notes.add(ds + "_graph_attributes.txt (graph regression values) is not read");
+        if (Files.exists(folder.resolve(ds + GRAPH_ATTRIBUTES), LinkOption.NOFOLLOW_LINKS)) {
+            notes.add(ds + GRAPH_ATTRIBUTES + " (graph regression values) is not read");
         }
 
         // Graphs and their nodes.
@@ -289,7 +292,9 @@ public final class TuDatasetReader {
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
             if (known.contains(name)) {
-                requireRegularFile(entry);
+                if (!name.equals(ds + GRAPH_ATTRIBUTES)) {
+                    requireRegularFile(entry);
+                }
                 continue;
             }
             String sameButCase = null;

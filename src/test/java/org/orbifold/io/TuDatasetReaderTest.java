@@ -650,10 +650,15 @@ class TuDatasetReaderTest {
             Files.delete(dir.resolve(file));
             Files.move(saved, dir.resolve(file));
         }
-        // A pipe of no name of the format is noted, not opened.
+        // A pipe of no name of the format, or of the one file the reader does not read, is
+        // noted, not opened.
         NamedPipes.make(dir.resolve("T_extra.txt"));
+        NamedPipes.make(dir.resolve("T_graph_attributes.txt"));
+        GraphDataset d = TuDatasetReader.read(dir);
         assertEquals(List.of("T_extra.txt (a named pipe or device) not read: no file of the TU"
-                + " format"), notesMentioning(TuDatasetReader.read(dir), "T_extra.txt"));
+                + " format"), notesMentioning(d, "T_extra.txt"));
+        assertEquals(List.of("T_graph_attributes.txt (graph regression values) is not read"),
+                notesMentioning(d, "T_graph_attributes.txt"));
     }
 
     @Test
