@@ -204,8 +204,9 @@ public final class Main implements Runnable {
                     + " (--limit)");
         } else {
             lower.add("the number of graphs" + (has(command, "--limit") ? " (--limit)" : "")
-                    + " or their order (a graph of n nodes takes 8 n^2 bytes per edge"
-                    + " channel)");
+                    + " or their size (a graph of n nodes takes 8 n bytes per node channel,"
+                    + " and a label has a one-hot channel per distinct value, plus 8 n^2 bytes"
+                    + " per edge channel)");
         }
         w.println(ERROR_PREFIX + "out of memory (" + (e.getMessage() == null ? "Java heap"
                 : e.getMessage()) + "; the heap may grow to " + maxMegabytes + " MB): lower "

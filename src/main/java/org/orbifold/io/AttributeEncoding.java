@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -85,6 +86,82 @@ final class AttributeEncoding {
     }
 
     /**
+     * Says what the graphs' matrices would cost when reading them, which holds them about
+     * twice (a graph's encoded rows beside its arrays while it is built, and copies of every
+     * graph when the existence channel is added, by the reader or by the command line; a
+     * read of 3.2 GB of matrices ran out of a 6 GB heap), would take more than a limit: 8
+     * bytes per node and node channel plus 8 bytes per ordered node pair and edge channel of
+     * each graph, naming the attribute with the most one-hot channels (a label on nearly every
+     * node, such as an id, costs a channel per node). This is a lower bound of the memory
+     * that reading takes (the raw attributes come on top), so a read may still run out.
+     *
+     * @param raw the graphs
+     * @param nodeChannels the node channels (before the existence channel)
+     * @param edgeChannels the edge channels
+     * @param limit the bytes available, such as {@link Runtime#maxMemory}
+     * @return the message, or null when twice the matrices take at most {@code limit} bytes
+     */
+    static String memoryShortfall(List<RawGraph> raw, List<String> nodeChannels,
+            List<String> edgeChannels, long limit) {
+        long nodes = 0;
+        double pairs = 0;
+        for (RawGraph g : raw) {
+            nodes += g.nodes.size();
+            pairs += (double) g.nodes.size() * g.nodes.size();
+        }
+        double nodeBytes = 8.0 * nodes * nodeChannels.size();
+        double edgeBytes = 8.0 * pairs * edgeChannels.size();
+        if (2 * (nodeBytes + edgeBytes) <= limit) {
+            return null;
+        }
+        String nodePart = nodes + " nodes times " + nodeChannels.size() + " node channels"
+                + widest(nodeChannels, "node");
+        String edgePart = String.format(Locale.ROOT, "%.0f", pairs) + " ordered node pairs"
+                + " times " + edgeChannels.size() + " edge channel"
+                + (edgeChannels.size() == 1 ? "" : "s") + widest(edgeChannels, "edge");
+        return "the graphs' matrices would take " + bytes(nodeBytes + edgeBytes) + ", and"
+                + " reading them about twice that, more than the " + bytes(limit)
+                + " available: 8 bytes for each of "
+                + (nodeBytes >= edgeBytes ? nodePart + " (" + bytes(nodeBytes) + "), and of "
+                + edgePart + " (" + bytes(edgeBytes) + ")" : edgePart + " (" + bytes(edgeBytes)
+                + "), and of " + nodePart + " (" + bytes(nodeBytes) + ")");
+    }
+
+    /**
+     * Names the attribute with the most one-hot channels {@code name=label} when it has more
+     * than half of them: {@code ", 20000 of them one-hot channels of node attribute 'label'"}.
+     */
+    private static String widest(List<String> channels, String kind) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String channel : channels) {
+            int at = channel.indexOf('=');
+            if (at >= 0) {
+                counts.merge(channel.substring(0, at), 1, Integer::sum);
+            }
+        }
+        Map.Entry<String, Integer> most = null;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (most == null || e.getValue() > most.getValue()) {
+                most = e;
+            }
+        }
+        if (most == null || 2 * most.getValue() <= channels.size()) {
+            return "";
+        }
+        return ", " + most.getValue() + " of them one-hot channels of " + kind + " attribute '"
+                + most.getKey() + "', one per distinct label";
+    }
+
+    /**
+     * A byte count in MB (2^20 bytes) or GB (2^30), as the command line gives the heap's
+     * size, such as {@code "3.2 GB"}.
+     */
+    private static String bytes(double count) {
+        return count >= (1L << 30) ? String.format(Locale.ROOT, "%.1f GB", count / (1L << 30))
+                : String.format(Locale.ROOT, "%.0f MB", Math.ceil(count / (1L << 20)));
+    }
+
+    /**
      * Encodes raw graphs with their node and edge attributes in a given order (the order of
      * their declarations in a file format that declares them), not in order of first
      * appearance.
@@ -95,6 +172,8 @@ final class AttributeEncoding {
      *     listed follow in order of first appearance
      * @param edgeOrder edge attribute names, likewise
      * @return the graphs, channels and notes
+     * @throws OutOfMemoryError before the graphs are built, when their matrices alone would
+     *     take more than the heap's maximum ({@link #memoryShortfall} names the cost)
      */
     static Encoded encode(List<RawGraph> raw, int maxCategories, List<String> nodeOrder,
             List<String> edgeOrder) {
@@ -145,9 +224,14 @@ final class AttributeEncoding {
                     : "graphs read as directed, since " + asymmetry);
         }
 
-        // Build the graphs.
+        // Build the graphs, when their matrices fit the heap.
         List<Graph> graphs = new ArrayList<>(raw.size());
         int edgeDimension = edgeChannels.size();
+        String shortfall = memoryShortfall(raw, nodePlan.channels, edgeChannels,
+                Runtime.getRuntime().maxMemory());
+        if (shortfall != null) {
+            throw new OutOfMemoryError(shortfall);
+        }
         for (RawGraph g : raw) {
             Graph.Builder builder = Graph.builder(nodePlan.channels.size(), edgeDimension)
                     .directed(!symmetric);

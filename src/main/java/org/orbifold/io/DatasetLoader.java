@@ -1,10 +1,12 @@
 package org.orbifold.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +23,11 @@ import java.util.stream.Stream;
  * as a stack of adjacency matrices ({@link NpyReader#readAdjacencyStack}), a {@code .graphml},
  * {@code .gml}, {@code .dot} or {@code .gv} file by the reader of its format, a molecule file
  * ({@code .smi}, {@code .smiles}, {@code .can}, {@code .csv}, {@code .sdf}, {@code .sd},
- * {@code .mol}) by a default {@link MoleculeReader}.
+ * {@code .mol}) by a default {@link MoleculeReader}, and a {@code .zip} file as a zip of a TU
+ * data set, as the collection packs it ({@link TuDatasetFetcher#readZip}). Other compressed
+ * files ({@code x.graphml.gz}, {@code x.sdf.bz2}, by the ending or by the first bytes) are
+ * refused with the advice to unpack them; the readers refuse compressed bytes in a file of
+ * their own ending ({@code "is gzip-compressed (first bytes 1F 8B), not text"}).
  *
  * <p>Stateless and thread-safe.
  */
@@ -32,8 +38,19 @@ public final class DatasetLoader {
             "_graph_labels.txt", "_graph_attributes.txt", "_node_labels.txt",
             "_node_attributes.txt", "_edge_labels.txt", "_edge_attributes.txt");
 
+    /** Endings of compressed files, lower case, with the format and the tool that unpacks it. */
+    private static final String[][] COMPRESSED = {
+        {".tar.gz", "a gzip-compressed tar archive", "tar -xzf"},
+        {".tgz", "a gzip-compressed tar archive", "tar -xzf"},
+        {".gz", "gzip-compressed", "gunzip"},
+        {".bz2", "bzip2-compressed", "bunzip2"},
+        {".xz", "xz-compressed", "unxz"},
+        {".zst", "Zstandard-compressed", "unzstd"},
+    };
+
     /** The kinds of data set that {@link #load} reads, for messages. */
-    private static final String KINDS = "a TU folder, an IAM .cxl split file, a .npy file, a"
+    private static final String KINDS = "a TU folder or .zip, an IAM .cxl split file, a .npy"
+            + " file, a"
             + " GraphML, GML or DOT file or folder (.graphml, .gml, .dot, .gv) or a molecule"
             + " file ("
             + String.join(", ", MoleculeReader.fileEndings()) + ")";
@@ -163,6 +180,13 @@ public final class DatasetLoader {
         if (MoleculeReader.isMoleculeFile(path)) {
             return molecules.read(path);
         }
+        if (name.endsWith(".zip")) {
+            return TuDatasetFetcher.readZip(path);
+        }
+        String packed = compressed(path, name);
+        if (packed != null) {
+            throw new DatasetFormatException(path, packed);
+        }
         String hint = "";
         for (String suffix : TU_SUFFIXES) {
             if (name.endsWith(suffix)) {
@@ -173,6 +197,46 @@ public final class DatasetLoader {
         }
         throw new DatasetFormatException(path, "unknown dataset type; expected " + KINDS
                 + hint);
+    }
+
+    /**
+     * Says that a file of no known kind is compressed, by its ending ({@code x.graphml.gz}) or
+     * its first bytes ({@link TextFiles#compression}), and how to unpack it; null when it is
+     * not.
+     */
+    private static String compressed(Path path, String lower) throws IOException {
+        String file = path.getFileName().toString();
+        for (String[] kind : COMPRESSED) {
+            if (lower.endsWith(kind[0]) && lower.length() > kind[0].length()) {
+                String inner = file.substring(0, file.length() - kind[0].length());
+                return kind[1] + " (the ending " + file.substring(inner.length()) + "); unpack"
+                        + " it first (" + kind[2] + " " + file + (kind[0].startsWith(".t")
+                        ? "" : " gives " + inner) + ") and give what it holds";
+            }
+        }
+        byte[] start = new byte[6];
+        int read;
+        try (InputStream in = Files.newInputStream(path)) {
+            read = in.readNBytes(start, 0, start.length);
+        }
+        String packed = TextFiles.compression(Arrays.copyOf(start, read));
+        return packed == null ? null : "is " + packed + ", of no kind this loader reads;"
+                + " unpack it first and give what it holds";
+    }
+
+    /**
+     * Whether a file name is that of a compressed file of a data set, such as
+     * {@code T_A.txt.gz} or {@code x.graphml.bz2} (not {@code distortion.xml.gz}).
+     */
+    private static boolean holdsDataFile(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String[] kind : COMPRESSED) {
+            if (lower.endsWith(kind[0]) && lower.length() > kind[0].length()) {
+                return isDatasetFile(Path.of(name.substring(0, name.length()
+                        - kind[0].length())));
+            }
+        }
+        return false;
     }
 
     /**
@@ -343,6 +407,8 @@ public final class DatasetLoader {
         List<String> dot = new ArrayList<>();
         List<String> qaplib = new ArrayList<>();
         List<String> tuFolders = new ArrayList<>();
+        List<String> zips = new ArrayList<>();
+        List<String> packed = new ArrayList<>();
         try (Stream<Path> entries = Files.list(folder)) {
             for (Path entry : (Iterable<Path>) entries.sorted()::iterator) {
                 String name = entry.getFileName().toString();
@@ -368,6 +434,10 @@ public final class DatasetLoader {
                     molecules.add(name);
                 } else if (lower.endsWith(".dat")) {
                     qaplib.add(name);
+                } else if (lower.endsWith(".zip")) {
+                    zips.add(name);
+                } else if (holdsDataFile(name)) {
+                    packed.add(name);
                 }
             }
         }
@@ -395,6 +465,12 @@ public final class DatasetLoader {
         }
         if (!tuFolders.isEmpty()) {
             parts.add("give a TU data set folder (" + few(tuFolders) + " found here)");
+        }
+        if (!zips.isEmpty()) {
+            parts.add("give a .zip file of a TU data set (" + few(zips) + " found here)");
+        }
+        if (!packed.isEmpty()) {
+            parts.add("unpack the compressed files first (" + few(packed) + " found here)");
         }
         if (!qaplib.isEmpty()) {
             parts.add("the .dat files here (" + few(qaplib) + ") look like QAPLIB"

@@ -44,7 +44,9 @@ import org.orbifold.space.NodeExistence;
  * and the edge and node existence channels are added when needed. A key's {@code <default>}
  * is the value of every node or edge of its domain without a {@code <data>} for it. Values
  * lose the spaces, tabs and line breaks around them ({@link TextFiles#unpad}), so an empty
- * {@code string} value is the empty label (channel {@code name=}); a number must
+ * {@code string} value is the empty label (channel {@code name=}), and two texts that differ
+ * only there ({@code " C"} and {@code "C"}) are one label; a note of the data set names the
+ * first two such texts of each attribute. A number must
  * be a finite decimal number ({@link DecimalNumbers}), an {@code int} or {@code long} an
  * integer that a double holds exactly (at most 2^53 in magnitude).
  *
@@ -293,6 +295,10 @@ public final class GraphMlReader {
         if (!fileKeys.isEmpty()) {
             notes.add("data of the <graphml> element not read (keys " + quoted(fileKeys) + ")");
         }
+        for (Map.Entry<String, String> e : declarations.merged.entrySet()) {
+            notes.add(e.getKey() + ": " + e.getValue() + ", since GraphML values lose the"
+                    + " spaces, tabs and line breaks around them (GML and DOT values keep them)");
+        }
         return ImportedGraphs.dataset(datasetName, raw, declarations.nodeOrder,
                 declarations.edgeOrder, notes, where);
     }
@@ -372,6 +378,27 @@ public final class GraphMlReader {
         /** Node and edge attribute names in order of their first declaration. */
         final List<String> nodeOrder = new ArrayList<>();
         final List<String> edgeOrder = new ArrayList<>();
+        /** Per attribute ("node attribute 's'"), per label: the first text it was read from. */
+        private final Map<String, Map<String, String>> texts = new HashMap<>();
+        /** Per attribute, the first two texts that became one label, for a note. */
+        final Map<String, String> merged = new LinkedHashMap<>();
+
+        /**
+         * Records the text a string value was read from; notes the first two texts of an
+         * attribute that differ only in their padding and so became one label.
+         */
+        void label(String kind, String name, String text, String label, Path file,
+                Location at) {
+            String id = kind + " attribute " + JGraphTGraphs.shown(name);
+            String first = texts.computeIfAbsent(id, k -> new HashMap<>())
+                    .putIfAbsent(label, text);
+            if (first != null && !first.equals(text) && !merged.containsKey(id)) {
+                merged.put(id, "the texts " + JGraphTGraphs.shown(first) + " and "
+                        + JGraphTGraphs.shown(text) + " (" + file.getFileName() + ", line "
+                        + at.getLineNumber() + ") are both read as the label "
+                        + JGraphTGraphs.shown(label));
+            }
+        }
 
         void add(Path file, Key key, String kind) throws DatasetFormatException {
             String id = kind + " " + key.name;
@@ -824,7 +851,7 @@ public final class GraphMlReader {
                             + " <default>");
                 } else {
                     String text = text("the <default> of key " + JGraphTGraphs.shown(id));
-                    key.defaultValue = value(key, text, valueAt);
+                    key.defaultValue = value(key, key.domain, text, valueAt);
                     key.defaultLabel = label(key.defaultValue, text);
                 }
             }
@@ -1024,7 +1051,7 @@ public final class GraphMlReader {
             }
             String text = text("the <data> of key " + JGraphTGraphs.shown(keyId) + " in "
                     + what);
-            Object value = value(key, text, at);
+            Object value = value(key, kind, text, at);
             attributes.put(key.name, "graph".equals(kind) ? label(value, text) : value);
             if ("graph".equals(kind)) {
                 graphDataKeys.add(key.name);
@@ -1058,12 +1085,18 @@ public final class GraphMlReader {
             }
         }
 
-        /** Reads a value of a key's type: a Double for numbers, a String for labels. */
-        private Object value(Key key, String text, Location at) throws DatasetFormatException {
+        /**
+         * Reads a value of a key's type: a Double for numbers, a String for labels. A label
+         * that another text of the same attribute also became, differing from it only in the
+         * padding around it, is recorded for a note.
+         */
+        private Object value(Key key, String kind, String text, Location at)
+                throws DatasetFormatException {
             String value = TextFiles.unpad(text);
             String what = key.described();
             switch (key.type) {
                 case "string":
+                    declarations.label(kind, key.name, text, value, file, at);
                     return value;
                 case "boolean": {
                     String lower = value.toLowerCase(Locale.ROOT);

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -118,8 +119,13 @@ import org.orbifold.space.NodeExistence;
  *
  * <p>Stateless and thread-safe.
  *
- * <p><b>Limitations.</b> Graph-level {@code <attr>} elements, edge ids, hyperedges
- * ({@code <rel>}) and nested graphs are ignored; a GXL file must hold exactly one graph. The
+ * <p><b>Limitations.</b> Graph-level {@code <attr>} elements (such as a class stored in the
+ * graph rather than in the split file) and elements the reader does not know (such as GXL's
+ * {@code <type>}, or a stray {@code <foo/>}) are not read, and a note of the split counts each
+ * kind and names where it first occurs; edge ids are ignored. Hyperedges ({@code <rel>},
+ * {@code <relend>}) and nested graphs (a {@code <graph>} inside a {@code <node>} or
+ * {@code <edge>}) are refused, as is a second {@code <graph>}: a GXL file must hold exactly one
+ * graph. The
  * split's {@code count} attribute is compared with the entries, and a mismatch is only noted.
  * Splits read separately may get different channels (a label seen only in the test split, an
  * existence channel needed only there): read the splits of one dataset together with
@@ -236,13 +242,15 @@ public final class IamDatasetReader {
             Path cxl = cxlFiles.get(s);
             List<String> notes = new ArrayList<>();
             RepeatedEdges repeats = new RepeatedEdges();
+            IgnoredParts ignored = new IgnoredParts();
             List<Entry> entries = readSplitFile(factory, cxl, notes);
             for (Entry entry : entries) {
                 Path gxl = graphFile(cxl, entry);
                 all.add(readGraphFile(factory, gxl, stem(entry.file(), ".gxl"), entry.label(),
-                        kinds, repeats));
+                        kinds, repeats, ignored));
             }
             repeats.addNote(notes);
+            ignored.addNotes(notes);
             splitSizes[s] = entries.size();
             splitNotes.add(notes);
         }
@@ -307,7 +315,8 @@ public final class IamDatasetReader {
             }
             for (Entry entry : readSplitFile(factory, cxl, new ArrayList<>())) {
                 RawGraph g = readGraphFile(factory, graphFile(cxl, entry),
-                        stem(entry.file(), ".gxl"), entry.label(), kinds, repeats);
+                        stem(entry.file(), ".gxl"), entry.label(), kinds, repeats,
+                        new IgnoredParts());
                 for (Map<String, Object> node : g.nodes) {
                     missing.removeAll(node.keySet());
                 }
@@ -358,10 +367,12 @@ public final class IamDatasetReader {
         Kinds kinds = new Kinds();
         String name = stem(gxlFile.getFileName().toString(), ".gxl");
         RepeatedEdges repeats = new RepeatedEdges();
+        IgnoredParts ignored = new IgnoredParts();
         List<RawGraph> raw = List.of(readGraphFile(secureFactory(), gxlFile, name, null, kinds,
-                repeats));
+                repeats, ignored));
         List<String> notes = new ArrayList<>();
         repeats.addNote(notes);
+        ignored.addNotes(notes);
         notes.addAll(kinds.resolve(raw));
         AttributeEncoding.Encoded encoded = AttributeEncoding.encode(raw,
                 DEFAULT_MAX_CATEGORIES);
@@ -709,7 +720,8 @@ public final class IamDatasetReader {
     }
 
     private static RawGraph readGraphFile(XMLInputFactory factory, Path gxl, String name,
-            String label, Kinds kinds, RepeatedEdges repeats) throws IOException {
+            String label, Kinds kinds, RepeatedEdges repeats, IgnoredParts ignored)
+            throws IOException {
         RawGraph graph = new RawGraph(name, label);
         Map<String, Integer> nodeIds = new HashMap<>();
         List<PendingEdge> pending = new ArrayList<>();
@@ -723,8 +735,15 @@ public final class IamDatasetReader {
                 int attributeLine = 0;
                 int attributeColumn = 0;
                 boolean valueSeen = false;
+                // The depth inside a graph-level <attr>, which is passed over with a note.
+                int skipped = 0;
                 while (r.hasNext()) {
                     int event = r.next();
+                    if (skipped > 0) {
+                        skipped += event == XMLStreamConstants.START_ELEMENT ? 1
+                                : event == XMLStreamConstants.END_ELEMENT ? -1 : 0;
+                        continue;
+                    }
                     if (event == XMLStreamConstants.END_ELEMENT) {
                         String tag = r.getLocalName();
                         if ("node".equals(tag) || "edge".equals(tag)) {
@@ -777,10 +796,26 @@ public final class IamDatasetReader {
                         kinds.record(currentIsNode, attribute, tag, value, gxl, at);
                         valueSeen = true;
                     } else if ("graph".equals(tag)) {
+                        if (current != null) {
+                            throw error(gxl, at, "a <graph> inside a <" + (currentIsNode
+                                    ? "node" : "edge") + "> (a nested graph), which is not"
+                                    + " supported; expected one graph per file, without graphs"
+                                    + " inside its nodes or edges");
+                        }
                         if (edgeMode != null) {
                             throw error(gxl, at, "a second <graph>; expected one graph per file");
                         }
                         edgeMode = edgeMode(gxl, r);
+                    } else if ("rel".equals(tag) || "relend".equals(tag)) {
+                        throw error(gxl, at, "a hyperedge <" + tag + ">, which is not"
+                                + " supported; expected edges as <edge from=\"a\" to=\"b\">,"
+                                + " two ends each");
+                    } else if ("attr".equals(tag) && current == null) {
+                        String attrName = r.getAttributeValue(null, "name");
+                        ignored.add((edgeMode == null ? "<attr> outside the graph"
+                                : "graph attribute") + (attrName == null ? ""
+                                : " " + JGraphTGraphs.shown(attrName)), gxl, at);
+                        skipped = 1;
                     } else if ("node".equals(tag)) {
                         requireGraph(gxl, at, edgeMode, tag);
                         String id = required(gxl, r, "id");
@@ -800,7 +835,7 @@ public final class IamDatasetReader {
                                 isDirected == null ? null : Boolean.valueOf(isDirected.trim()),
                                 current, at.getLineNumber(), at.getColumnNumber()));
                     } else if ("attr".equals(tag)) {
-                        attribute = current == null ? null : required(gxl, r, "name");
+                        attribute = required(gxl, r, "name");
                         if (attribute != null && attribute.contains("=")) {
                             throw error(gxl, at, "attribute name '" + attribute + "' contains"
                                     + " '='; expected a name without it");
@@ -821,6 +856,8 @@ public final class IamDatasetReader {
                         attributeLine = at.getLineNumber();
                         attributeColumn = at.getColumnNumber();
                         valueSeen = false;
+                    } else if (!"gxl".equals(tag)) {
+                        ignored.add("element <" + tag + ">", gxl, at);
                     }
                 }
             } finally {
@@ -869,6 +906,38 @@ public final class IamDatasetReader {
             }
         }
         return graph;
+    }
+
+    /**
+     * Collects what the graph files of a split hold that is not read (graph-level attributes,
+     * elements the reader does not know), for one note per kind: how many times, in how many
+     * files, and where first.
+     */
+    private static final class IgnoredParts {
+
+        private final Map<String, int[]> counts = new LinkedHashMap<>();
+        private final Map<String, Set<Path>> files = new HashMap<>();
+        private final Map<String, String> first = new HashMap<>();
+
+        void add(String what, Path gxl, Location at) {
+            counts.computeIfAbsent(what, k -> new int[1])[0]++;
+            files.computeIfAbsent(what, k -> new HashSet<>()).add(gxl);
+            first.putIfAbsent(what, gxl.getFileName() + ", line " + at.getLineNumber());
+        }
+
+        /** Adds the notes, if anything was passed over. */
+        void addNotes(List<String> notes) {
+            for (Map.Entry<String, int[]> e : counts.entrySet()) {
+                String what = e.getKey();
+                int count = e.getValue()[0];
+                int fileCount = files.get(what).size();
+                notes.add(what + " not read (" + (what.startsWith("element")
+                        ? "an element the reader does not know; " : "")
+                        + (count == 1 ? "once" : count + " times") + " in " + fileCount
+                        + (fileCount == 1 ? " file" : " files") + ", first " + first.get(what)
+                        + ")");
+            }
+        }
     }
 
     /**

@@ -44,7 +44,9 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  *       case), the header RDKit's {@code SmilesWriter} writes ({@code SMILES Name}, or
  *       {@code SMILES,Name} with the delimiter {@code ','}), is skipped with a
  *       note; elsewhere such a line is an invalid record. Class labels come from a separate
- *       file with one label per molecule ({@link #readSmiles(Path, Path)});
+ *       file with one label per molecule ({@link #readSmiles(Path, Path)}), paired in order;
+ *       its blank lines are skipped too, and one between two labels gets a note (or, when
+ *       the counts disagree, the error names it as the likely gap);
  *       {@link #read(Path)} takes the file {@code <stem>_target.txt}, or for a stem ending in
  *       {@code _data} the stem without it (so {@code mutag_188_data.can} pairs with
  *       {@code mutag_188_target.txt}), when it exists; a folder, another file that is no
@@ -434,6 +436,7 @@ public final class MoleculeReader {
             lineNumbers.remove(0);
         }
         List<String> classes = null;
+        String gapNote = null;
         if (labels != null) {
             classes = new ArrayList<>();
             List<String> labelLines = TextFiles.readUtf8Lines(labels);
@@ -445,11 +448,21 @@ public final class MoleculeReader {
             if (classes.size() != records.size()) {
                 throw unpaired(file, records.size(), labels, labelLines, classes.size());
             }
+            List<Integer> gaps = blankLinesInside(labelLines);
+            if (!gaps.isEmpty()) {
+                gapNote = "blank " + (gaps.size() == 1 ? "line " : "lines ")
+                        + lineList(gaps) + " of " + labels.getFileName() + " skipped: it holds"
+                        + " one label per molecule of " + file.getFileName() + ", paired in"
+                        + " order, so a blank line is no label (the counts agree)";
+            }
         }
 
         Collector out = new Collector(file, classes != null);
         if (header != null) {
             out.note(header);
+        }
+        if (gapNote != null) {
+            out.note(gapNote);
         }
         SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
         for (int k = 0; k < records.size(); k++) {
@@ -483,6 +496,22 @@ public final class MoleculeReader {
                 + " (blank lines are skipped): " + counts + " for the " + molecules
                 + " molecules of " + smiles.getFileName() + "; expected one label per"
                 + " molecule");
+    }
+
+    /** Up to five line numbers, then how many more: {@code "2, 5 and 9"}, {@code "2, ..."}. */
+    private static String lineList(List<Integer> lines) {
+        List<String> shown = new ArrayList<>();
+        for (int k = 0; k < Math.min(5, lines.size()); k++) {
+            shown.add(String.valueOf(lines.get(k)));
+        }
+        if (lines.size() > 5) {
+            return String.join(", ", shown) + " and " + (lines.size() - 5) + " more";
+        }
+        if (shown.size() == 1) {
+            return shown.get(0);
+        }
+        return String.join(", ", shown.subList(0, shown.size() - 1)) + " and "
+                + shown.get(shown.size() - 1);
     }
 
     /** The 1-based numbers of the blank lines that have a non-blank line after them. */
@@ -609,7 +638,11 @@ public final class MoleculeReader {
                 }
                 Flaw flaw = connectionTableFlaw(block);
                 if (flaw != null) {
-                    out.reject(record, first + flaw.offset(), flaw.problem());
+                    // Past the limit the record is left unparsed, and the note names its
+                    // first line, not that of the flaw.
+                    if (!out.atLimit(record, first)) {
+                        out.reject(record, first + flaw.offset(), flaw.problem());
+                    }
                 } else {
                     out.add(record, first, title, classLabel, missingLabel,
                             () -> parseMolfile(block));
@@ -1186,6 +1219,8 @@ public final class MoleculeReader {
         private String classSource;
         /** The first record left unparsed because the limit was reached; 0 for none. */
         private int firstUnread;
+        /** The line of {@link #firstUnread} in the file, for the note. */
+        private int firstUnreadLine;
 
         Collector(Path file, boolean hasClasses) {
             this.file = file;
@@ -1211,7 +1246,7 @@ public final class MoleculeReader {
          */
         void add(int record, int line, String title, String classLabel, String missingLabel,
                 Parse parse) throws DatasetFormatException {
-            if (atLimit(record)) {
+            if (atLimit(record, line)) {
                 return;
             }
             String name = stem + "#" + record + (title.isEmpty() ? "" : " " + title);
@@ -1258,7 +1293,7 @@ public final class MoleculeReader {
         /** Fails with the problem, its cause attached, or counts the record as skipped. */
         void reject(int record, int line, String problem, Throwable cause)
                 throws DatasetFormatException {
-            if (atLimit(record)) {
+            if (atLimit(record, line)) {
                 return;
             }
             if (!skipInvalid) {
@@ -1277,12 +1312,13 @@ public final class MoleculeReader {
          * Returns whether the limit's molecules are read before this record, which is then
          * left unparsed; remembers the first such record for the note.
          */
-        private boolean atLimit(int record) {
+        private boolean atLimit(int record, int line) {
             if (limit == 0 || raw.size() < limit) {
                 return false;
             }
             if (firstUnread == 0) {
                 firstUnread = record;
+                firstUnreadLine = line;
             }
             return true;
         }
@@ -1319,7 +1355,8 @@ public final class MoleculeReader {
             if (firstUnread > 0) {
                 notes.add(LIMIT_NOTE + (limit == 1 ? "the first molecule"
                         : "the first " + limit + " molecules") + " (the limit): records from "
-                        + firstUnread + " on were not parsed");
+                        + firstUnread + " on (from " + unit + " " + firstUnreadLine + ") were"
+                        + " not parsed");
             }
             return new GraphDataset(stem, encoded.graphs(), classes, names,
                     encoded.nodeChannels(), encoded.edgeChannels(), notes);

@@ -79,6 +79,18 @@ public final class TextFiles {
      */
     static String decode(Path file, byte[] bytes, Charset charset, String hint)
             throws DatasetFormatException {
+        String packed = compression(bytes);
+        if (packed != null) {
+            throw new DatasetFormatException(file, 1, "is " + packed + " (first bytes "
+                    + firstBytes(bytes, packed.startsWith("an xz") ? 6 : 2)
+                    + "), not text; decompress it first and give the file it holds");
+        }
+        String wide = charset.equals(StandardCharsets.UTF_8) ? byteOrderMark(bytes) : null;
+        if (wide != null) {
+            throw new DatasetFormatException(file, 1, "is " + wide + " text (byte-order mark "
+                    + firstBytes(bytes, wide.startsWith("UTF-32") ? 4 : 2) + "), not UTF-8;"
+                    + " convert the file to UTF-8");
+        }
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -94,6 +106,78 @@ public final class TextFiles {
             throw notText(file, out.flip(), bad, charset.name(), hint);
         }
         return out.flip().toString();
+    }
+
+    /**
+     * Names the compression or archive format that a file's first bytes announce: gzip
+     * ({@code 1F 8B}), zip ({@code PK} and 03 04, 05 06 or 07 08), bzip2 ({@code BZh}), xz
+     * ({@code FD 37 7A 58 5A 00}) or Zstandard ({@code 28 B5 2F FD}); none of these starts a
+     * text file (UTF-8 bytes 0x8B, 0xB5 and 0xFD never come first, and a text that begins
+     * {@code PK} with a control character after it is no data file of this library).
+     *
+     * @param bytes the file's bytes, or its first bytes (at least 6 to tell them all)
+     * @return {@code "gzip-compressed"}, {@code "a zip archive"}, {@code "bzip2-compressed"},
+     *     {@code "an xz-compressed file"} or {@code "Zstandard-compressed"}; null for none
+     */
+    static String compression(byte[] bytes) {
+        if (startsWith(bytes, 0x1F, 0x8B)) {
+            return "gzip-compressed";
+        }
+        if (startsWith(bytes, 'P', 'K', 3, 4) || startsWith(bytes, 'P', 'K', 5, 6)
+                || startsWith(bytes, 'P', 'K', 7, 8)) {
+            return "a zip archive";
+        }
+        if (startsWith(bytes, 'B', 'Z', 'h') && bytes.length > 3 && bytes[3] >= '1'
+                && bytes[3] <= '9') {
+            return "bzip2-compressed";
+        }
+        if (startsWith(bytes, 0xFD, '7', 'z', 'X', 'Z', 0)) {
+            return "an xz-compressed file";
+        }
+        if (startsWith(bytes, 0x28, 0xB5, 0x2F, 0xFD)) {
+            return "Zstandard-compressed";
+        }
+        return null;
+    }
+
+    /**
+     * Names the UTF-16 or UTF-32 encoding whose byte-order mark starts the bytes: {@code
+     * "UTF-32LE"} for FF FE 00 00, {@code "UTF-32BE"} for 00 00 FE FF, {@code "UTF-16LE"} for
+     * FF FE and {@code "UTF-16BE"} for FE FF; null for none.
+     */
+    private static String byteOrderMark(byte[] bytes) {
+        if (startsWith(bytes, 0xFF, 0xFE, 0, 0)) {
+            return "UTF-32LE";
+        }
+        if (startsWith(bytes, 0, 0, 0xFE, 0xFF)) {
+            return "UTF-32BE";
+        }
+        if (startsWith(bytes, 0xFF, 0xFE)) {
+            return "UTF-16LE";
+        }
+        return startsWith(bytes, 0xFE, 0xFF) ? "UTF-16BE" : null;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... start) {
+        if (bytes.length < start.length) {
+            return false;
+        }
+        for (int k = 0; k < start.length; k++) {
+            if ((bytes[k] & 0xFF) != start[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first bytes in hexadecimal, such as {@code "1F 8B"}. */
+    private static String firstBytes(byte[] bytes, int count) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < Math.min(count, bytes.length); k++) {
+            b.append(k == 0 ? "" : " ").append(String.format(Locale.ROOT, "%02X",
+                    bytes[k] & 0xFF));
+        }
+        return b.toString();
     }
 
     /**

@@ -564,6 +564,14 @@ public final class TuDatasetFetcher {
                     + name);
         }
         FileChannel channel;
+        if (Files.exists(lockFile) && !Files.isRegularFile(lockFile)
+                && !Files.isDirectory(lockFile)) {
+            // Opening a named pipe to write would wait for a reader.
+            local.unlock();
+            throw new IOException(lockFile + " is not a regular file (such as a named pipe or"
+                    + " a device), which the fetcher does not open as its lock file; remove"
+                    + " it");
+        }
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
@@ -940,6 +948,86 @@ public final class TuDatasetFetcher {
     private static String shown(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    /**
+     * Reads a TU data set from a zip on disk, packed as the collection packs its downloads
+     * ({@code NAME/NAME_A.txt} and so on, or the files at the zip's root): the zip is
+     * extracted into a temporary folder with the checks and the default limits of a fetch
+     * (class description), which keeps only the data set's own files, read by
+     * {@link TuDatasetReader}, and the folder is removed. The
+     * data set is {@code NAME} when the zip is named {@code NAME.zip} and holds
+     * {@code NAME_A.txt}, else the one data set whose {@code X_A.txt} the zip holds in either
+     * place.
+     *
+     * @param zip a zip file
+     * @return the data set, with a note that it was read from the zip
+     * @throws DatasetFormatException if the zip holds no data set or several, or the data set
+     *     breaks the format (the message names the zip and the file inside it)
+     * @throws IOException if the zip is refused or cannot be read
+     */
+    static GraphDataset readZip(Path zip) throws IOException {
+        String name = zipDatasetName(zip);
+        Path temp = Files.createTempDirectory("orbifold-tu-");
+        try {
+            TuDatasetFetcher fetcher = new TuDatasetFetcher(DEFAULT_URL, temp,
+                    Duration.ofSeconds(30), Duration.ofSeconds(60), DEFAULT_MAX_BYTES,
+                    DEFAULT_MAX_ENTRIES, null, null, null);
+            Path extracted = temp.resolve(name);
+            Path data = fetcher.extract(name, zip.toUri(), zip, extracted);
+            try {
+                GraphDataset d = TuDatasetReader.read(data);
+                return d.withNotes(List.of("read from the zip " + zip.getFileName()
+                        + " (extracted into a temporary folder, then removed)"));
+            } catch (DatasetFormatException e) {
+                throw new DatasetFormatException(zip, "in the zip: " + e.getMessage()
+                        .replace(extracted + extracted.getFileSystem().getSeparator(), ""));
+            }
+        } finally {
+            deleteTree(temp);
+        }
+    }
+
+    /**
+     * The data set of a zip on disk: the zip's stem when it holds {@code STEM_A.txt} at its
+     * root or in {@code STEM/}, else the prefix of the only {@code X_A.txt} in either place.
+     */
+    private static String zipDatasetName(Path zip) throws IOException {
+        String file = zip.getFileName().toString();
+        String stem = file.toLowerCase(Locale.ROOT).endsWith(".zip")
+                ? file.substring(0, file.length() - 4) : file;
+        List<String> found = new ArrayList<>();
+        try (ZipFile zipFile = new ZipFile(zip.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zipFile.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                String[] steps = entry.getName().split("/");
+                String last = steps[steps.length - 1];
+                if (entry.isDirectory() || !last.endsWith("_A.txt") || last.length() < 7) {
+                    continue;
+                }
+                String prefix = last.substring(0, last.length() - "_A.txt".length());
+                if (steps.length == 1 || steps.length == 2 && steps[0].equals(prefix)) {
+                    found.add(prefix);
+                }
+            }
+        } catch (ZipException e) {
+            throw new DatasetFormatException(zip, "ends in .zip but is no readable zip file ("
+                    + e.getMessage() + ")");
+        }
+        if (found.contains(stem)) {
+            return stem;
+        }
+        List<String> names = found.stream().distinct().sorted().toList();
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        throw new DatasetFormatException(zip, names.isEmpty()
+                ? "a zip holding no TU data set (no NAME_A.txt at its root or in a folder"
+                + " NAME/); expected a zip of the TU collection, such as MUTAG.zip, or unzip"
+                + " it and give the data set inside"
+                : "a zip holding several TU data sets (" + String.join(", ", names) + ");"
+                + " unzip it and give one of their folders");
     }
 
     /**

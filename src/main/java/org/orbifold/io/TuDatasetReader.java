@@ -2,12 +2,15 @@ package org.orbifold.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -51,10 +54,24 @@ import java.util.stream.Stream;
  *
  * <p><b>Errors.</b> A missing required file, a wrong column count, a token that is not a
  * number, a node id out of range, a graph id below 1, an edge across two graphs or a
- * self-loop, graph ids that are not contiguous, line counts that disagree, a pair listed
+ * self-loop, graph ids that are not contiguous or do not start at 1, an id too large for
+ * an {@code int} (said to be out of range), line counts that disagree, a pair listed
  * twice with different labels, or bytes that are not UTF-8 text (such as a Latin-1
  * {@code é}; the message then also names the column) throw a {@link DatasetFormatException}
  * naming the file, the line and what was expected.
+ *
+ * <p><b>Other entries.</b> Before any file is opened the folder's entries are checked: a file
+ * of the names above (other than {@code DS_graph_attributes.txt}, which is only noted) that
+ * is a folder, a named pipe or device (which is never opened, as
+ * opening a pipe waits for a writer) or a broken symbolic link is refused, naming it, and so
+ * is a file whose name differs from one of them only in case ({@code DS_Node_Labels.txt})
+ * when no file has the right name. Every other entry that is not read gets a note: a file
+ * {@code DS_*.txt} of no name of the format (such as {@code DS_node_label.txt}, with the
+ * name it is nearest to), a file of the format's endings with another prefix, and, in one
+ * note, anything else. Documentation files (names starting with {@code README},
+ * {@code PROVENANCE}, {@code LICENSE}, {@code LICENCE} or {@code CITATION}, or ending in
+ * {@code .md}, any case) and hidden files (names starting with {@code .}) are passed over
+ * without a note.
  *
  * <p><b>Existence channel.</b> The reader adds the node-existence channel only where it is
  * needed (above); the command line adds it to every data set that lacks it, so its
@@ -75,6 +92,21 @@ public final class TuDatasetReader {
 
     private static final String SUFFIX_A = "_A.txt";
 
+    /** An integer of ASCII digits, of any size, with an optional sign. */
+    private static final Pattern DIGITS = Pattern.compile("[+-]?[0-9]+");
+
+    /** The ending of the file of graph regression values, which is not read. */
+    private static final String GRAPH_ATTRIBUTES = "_graph_attributes.txt";
+
+    /** The endings, after {@code DS}, of the files of the format. */
+    private static final List<String> SUFFIXES = List.of(SUFFIX_A, "_graph_indicator.txt",
+            "_graph_labels.txt", GRAPH_ATTRIBUTES, "_node_labels.txt",
+            "_node_attributes.txt", "_edge_labels.txt", "_edge_attributes.txt");
+
+    /** The starts of the names of documentation files (upper case), which are not noted. */
+    private static final List<String> DOCUMENTATION = List.of("README", "PROVENANCE",
+            "LICENSE", "LICENCE", "CITATION");
+
     private TuDatasetReader() {
     }
 
@@ -89,7 +121,7 @@ public final class TuDatasetReader {
     public static GraphDataset read(Path folder) throws IOException {
         Objects.requireNonNull(folder, "folder");
         String ds = datasetName(folder);
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(checkEntries(folder, ds));
 
         // Nodes: the graph of each node, contiguous graph ids 1..N.
         Path indicatorFile = folder.resolve(ds + "_graph_indicator.txt");
@@ -99,15 +131,20 @@ public final class TuDatasetReader {
         int graphCount = 0;
         for (int v = 0; v < n; v++) {
             int id = parseInt(indicatorFile, v + 1, single(indicatorFile, v + 1, indicator.get(v)),
-                    "a graph id");
+                    "a graph id", "ids from 1 that go up by at most 1 from line to line");
             if (id < 1) {
                 throw new DatasetFormatException(indicatorFile, v + 1, "graph id " + id
                         + "; expected ids from 1 (the TU format counts graphs from 1)");
             }
+            if (graphCount == 0 && id != 1) {
+                throw new DatasetFormatException(indicatorFile, v + 1, "graph id " + id
+                        + " on the first line; expected 1 (the ids start at 1 and go up by"
+                        + " at most 1 from line to line)");
+            }
             if (id != graphCount && id != graphCount + 1) {
                 throw new DatasetFormatException(indicatorFile, v + 1, "graph id " + id
                         + " does not continue the ids so far (1.." + graphCount + "); expected "
-                        + (graphCount == 0 ? "1" : graphCount + " or " + (graphCount + 1)));
+                        + graphCount + " or " + (graphCount + 1));
             }
             graphCount = id;
             graphOf[v] = id - 1;
@@ -125,8 +162,8 @@ public final class TuDatasetReader {
         } else {
             notes.add(graphLabelFile.getFileName() + " not present: graphs have no classes");
         }
-        if (Files.exists(folder.resolve(ds + "_graph_attributes.txt"))) {
-            notes.add(ds + "_graph_attributes.txt (graph regression values) is not read");
+        if (Files.exists(folder.resolve(ds + GRAPH_ATTRIBUTES), LinkOption.NOFOLLOW_LINKS)) {
+            notes.add(ds + GRAPH_ATTRIBUTES + " (graph regression values) is not read");
         }
 
         // Graphs and their nodes.
@@ -158,8 +195,10 @@ public final class TuDatasetReader {
         for (int e = 0; e < m; e++) {
             String[] fields = fields(adjacencyFile, e + 1, adjacency.get(e), 2,
                     "2 comma-separated node ids");
-            int u = parseInt(adjacencyFile, e + 1, fields[0], "a node id");
-            int v = parseInt(adjacencyFile, e + 1, fields[1], "a node id");
+            String nodeRange = "1.." + n + " (the lines of " + indicatorFile.getFileName()
+                    + ")";
+            int u = parseInt(adjacencyFile, e + 1, fields[0], "a node id", nodeRange);
+            int v = parseInt(adjacencyFile, e + 1, fields[1], "a node id", nodeRange);
             for (int id : new int[] {u, v}) {
                 if (id < 1 || id > n) {
                     throw new DatasetFormatException(adjacencyFile, e + 1, "node id " + id
@@ -231,6 +270,156 @@ public final class TuDatasetReader {
                 : graphLabels, names, encoded.nodeChannels(), encoded.edgeChannels(), notes);
     }
 
+    /**
+     * Checks the entries of the folder before any file is opened: refuses a file of the
+     * format's names that is a folder, a named pipe or device, or a broken symbolic link, and
+     * a file whose name differs from one of those only in case when no file has the right
+     * name; returns notes on the entries that are not read (documentation files, hidden files
+     * and a file of the format's names of the right case aside).
+     */
+    private static List<String> checkEntries(Path folder, String ds) throws IOException {
+        List<Path> entries;
+        try (Stream<Path> listed = Files.list(folder)) {
+            entries = listed.sorted((a, b) -> a.getFileName().toString()
+                    .compareTo(b.getFileName().toString())).toList();
+        }
+        List<String> known = new ArrayList<>();
+        for (String suffix : SUFFIXES) {
+            known.add(ds + suffix);
+        }
+        List<String> notes = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (Path entry : entries) {
+            String name = entry.getFileName().toString();
+            if (known.contains(name)) {
+                if (!name.equals(ds + GRAPH_ATTRIBUTES)) {
+                    requireRegularFile(entry);
+                }
+                continue;
+            }
+            String sameButCase = null;
+            for (String k : known) {
+                if (k.equalsIgnoreCase(name)) {
+                    sameButCase = k;
+                }
+            }
+            if (sameButCase != null) {
+                Path right = folder.resolve(sameButCase);
+                if (!Files.exists(right, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new DatasetFormatException(entry, "the name differs from "
+                            + sameButCase + " only in case, so the file would not be read;"
+                            + " rename it " + sameButCase);
+                }
+                if (!Files.isSameFile(right, entry)) {
+                    notes.add(DecimalNumbers.printable(name) + " not read: its name differs"
+                            + " from " + sameButCase + ", which is read, only in case");
+                }
+                continue;
+            }
+            if (name.startsWith(".") || isDocumentation(name)) {
+                continue;
+            }
+            String kind = Files.isDirectory(entry) ? " (a folder)"
+                    : Files.isSymbolicLink(entry) && !Files.exists(entry) ? " (a broken link)"
+                    : Files.exists(entry) && !Files.isRegularFile(entry)
+                    ? " (a named pipe or device)" : "";
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (name.startsWith(ds + "_") && lower.endsWith(".txt")) {
+                String near = nearest(name, known, folder);
+                notes.add(DecimalNumbers.printable(name) + kind + " not read: no file of the TU"
+                        + " format" + (near == null ? "" : " (did you mean " + near + "?)"));
+                continue;
+            }
+            String suffix = null;
+            for (String k : SUFFIXES) {
+                if (lower.endsWith(k.toLowerCase(Locale.ROOT))) {
+                    suffix = k;
+                }
+            }
+            if (suffix != null && name.length() > suffix.length()) {
+                String prefix = name.substring(0, name.length() - suffix.length());
+                notes.add(DecimalNumbers.printable(name) + kind + " not read: its prefix "
+                        + DecimalNumbers.printable(prefix) + " is not the data set's " + ds
+                        + " (from " + ds + SUFFIX_A + ")");
+                continue;
+            }
+            others.add(DecimalNumbers.printable(name) + kind);
+        }
+        if (!others.isEmpty()) {
+            int shown = Math.min(others.size(), 5);
+            notes.add("not read, being no file" + (others.size() == 1 ? "" : "s") + " of the TU"
+                    + " data set " + ds + ": " + String.join(", ", others.subList(0, shown))
+                    + (others.size() > shown ? " and " + (others.size() - shown) + " more"
+                    : ""));
+        }
+        return notes;
+    }
+
+    /** Whether a file name is that of documentation: README, PROVENANCE, LICENSE, ... */
+    private static boolean isDocumentation(String name) {
+        String upper = name.toUpperCase(Locale.ROOT);
+        for (String start : DOCUMENTATION) {
+            if (upper.startsWith(start)) {
+                return true;
+            }
+        }
+        return upper.endsWith(".MD");
+    }
+
+    /**
+     * The name of the format nearest to a file's name (at most 2 edits apart, ignoring case)
+     * when no file of that name is in the folder; null when there is none.
+     */
+    private static String nearest(String name, List<String> known, Path folder) {
+        String best = null;
+        int bestDistance = 3;
+        for (String k : known) {
+            int d = editDistance(name.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+            if (d < bestDistance && !Files.exists(folder.resolve(k), LinkOption.NOFOLLOW_LINKS)) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** The Levenshtein distance of two texts: the fewest insertions, deletions, changes. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int change = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(change, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /**
+     * Refuses a file of the format's names that is no regular file, before it is opened
+     * (opening a named pipe would wait for a writer): a broken symbolic link, a folder, a
+     * named pipe or a device, each with the file's name.
+     */
+    private static void requireRegularFile(Path file) throws IOException {
+        if (Files.isRegularFile(file)) {
+            return;
+        }
+        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+            throw new DatasetFormatException(file, "a symbolic link to "
+                    + Files.readSymbolicLink(file) + ", which does not exist (a broken link);"
+                    + " expected a file of the TU format");
+        }
+        throw DatasetFormatException.notRegularFile(file, "a file of the TU format");
+    }
+
     /** Finds DS, the prefix of the folder's only *_A.txt file. */
     private static String datasetName(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
@@ -296,12 +485,13 @@ public final class TuDatasetReader {
      * for a missing optional file.
      */
     private static List<String> lines(Path file, boolean required) throws IOException {
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             if (required) {
                 throw new DatasetFormatException(file, "required file is missing");
             }
             return null;
         }
+        requireRegularFile(file);
         List<String> lines = TextFiles.readUtf8Lines(file);
         while (!lines.isEmpty() && TextFiles.unpad(lines.get(lines.size() - 1)).isEmpty()) {
             lines.remove(lines.size() - 1);
@@ -386,11 +576,19 @@ public final class TuDatasetReader {
         return token;
     }
 
-    private static int parseInt(Path file, int line, String token, String what)
+    /**
+     * Parses an id; {@code range} says what ids are expected when the token is an integer too
+     * large for an {@code int}.
+     */
+    private static int parseInt(Path file, int line, String token, String what, String range)
             throws DatasetFormatException {
         try {
             return DecimalNumbers.parseInteger(token);
         } catch (NumberFormatException e) {
+            if (DIGITS.matcher(token).matches()) {
+                throw new DatasetFormatException(file, line, what.substring(2) + " "
+                        + shown(token) + " is out of range; expected " + range);
+            }
             throw new DatasetFormatException(file, line, "expected " + what
                     + " (an integer), found '" + shown(token) + "'");
         }

@@ -648,7 +648,8 @@ class ClassifyCommandTest {
         assertEquals(0, one.exitCode(), one.err());
         assertEquals(1.0, one.json().get("graphs"));
         assertTrue(((List<?>) one.json().get("notes")).contains("stopped after the first"
-                + " molecule (the limit): records from 2 on were not parsed"), one.out());
+                + " molecule (the limit): records from 2 on (from line 2) were not parsed"),
+                one.out());
         assertEquals(CliException.DATA, whole.exitCode(), whole.out());
         assertTrue(whole.err().contains("line 2"), whole.err());
         assertEquals(0, skipping.exitCode(), skipping.err());
@@ -656,7 +657,7 @@ class ClassifyCommandTest {
         List<?> notes = (List<?>) skipping.json().get("notes");
         assertTrue(notes.contains("skipped 1 invalid record at line 2"), notes.toString());
         assertTrue(notes.contains("stopped after the first 3 molecules (the limit): records"
-                + " from 5 on were not parsed"), notes.toString());
+                + " from 5 on (from line 5) were not parsed"), notes.toString());
     }
 
     /**
@@ -2122,8 +2123,9 @@ class ClassifyCommandTest {
         assertEquals(10.0, r.json().get("trainGraphs"));
         assertEquals(2.0, r.json().get("testGraphs"));
         assertEquals(CliException.DATA, refused.exitCode(), refused.out());
-        assertEquals(Main.ERROR_PREFIX + "--train " + wide + " line 1: is not UTF-8 text (byte"
-                + " 0xFF at column 1); convert the file to UTF-8\n", refused.err());
+        assertEquals(Main.ERROR_PREFIX + "--train " + wide + " line 1: is UTF-16LE text"
+                + " (byte-order mark FF FE), not UTF-8; convert the file to UTF-8\n",
+                refused.err());
     }
 
     @Test

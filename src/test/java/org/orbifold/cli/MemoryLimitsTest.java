@@ -72,8 +72,9 @@ class MemoryLimitsTest {
                 cli.getSubcommands().get("classify"));
 
         assertTrue(info.toString().contains("MB): lower the number of graphs (--limit) or their"
-                + " order (a graph of n nodes takes 8 n^2 bytes per edge channel), or give Java"
-                + " more memory"), info.toString());
+                + " size (a graph of n nodes takes 8 n bytes per node channel, and a label has a"
+                + " one-hot channel per distinct value, plus 8 n^2 bytes per edge channel), or"
+                + " give Java more memory"), info.toString());
         assertTrue(classify.toString().contains("MB): lower --features of the node kernel,"
                 + " --threads, the number of graphs (--limit) or"), classify.toString());
         StringWriter render = new StringWriter();

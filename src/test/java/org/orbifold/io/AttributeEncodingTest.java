@@ -127,4 +127,39 @@ class AttributeEncodingTest {
             assertTrue(note.length() < 1000, () -> note.substring(0, 100));
         }
     }
+    /**
+     * The cost of the matrices, 8 (n d + n^2 e) bytes summed over the graphs, is checked
+     * before they are built, and the message names the one-hot node channels of a label that
+     * differs on every node, not the edge channels, when they are the cost.
+     */
+    @Test
+    void memoryShortfallNamesTheRealCost() {
+        List<String> labels = new ArrayList<>();
+        for (int k = 0; k < 1000; k++) {
+            labels.add("v" + k);
+        }
+        RawGraph g = path("g", labels, java.util.Collections.nCopies(999, null));
+        AttributeEncoding.Encoded e = AttributeEncoding.encode(List.of(g), Integer.MAX_VALUE);
+        List<String> nodeChannels = e.nodeChannels().stream()
+                .filter(c -> c.startsWith("id=")).toList();
+        assertEquals(1000, nodeChannels.size());
+        // 1000 nodes x 1000 channels x 8 bytes = 7.6 MB (2^20 bytes each), as many for the
+        // 10^6 pairs x 1 edge channel; reading them takes twice the sum.
+        long exact = 2 * (8L * 1000 * 1000 + 8L * 1000 * 1000);
+        assertEquals(null, AttributeEncoding.memoryShortfall(List.of(g), nodeChannels,
+                List.of("edge"), exact));
+        String message = AttributeEncoding.memoryShortfall(List.of(g), nodeChannels,
+                List.of("edge"), exact - 1);
+        assertEquals("the graphs' matrices would take 16 MB, and reading them about twice"
+                + " that, more than the 31 MB available: 8 bytes for each of 1000 nodes times"
+                + " 1000 node channels, 1000 of them one-hot channels of node attribute 'id',"
+                + " one per distinct label (8 MB), and of 1000000 ordered node pairs times 1"
+                + " edge channel (8 MB)", message);
+        // With three edge channels the edges cost more and come first.
+        String edges = AttributeEncoding.memoryShortfall(List.of(g), nodeChannels,
+                List.of("a", "b", "c"), 1000);
+        assertTrue(edges.startsWith("the graphs' matrices would take 31 MB, and reading them"
+                + " about twice that, more than the 1 MB available: 8 bytes for each of 1000000"
+                + " ordered node pairs times 3 edge channels (23 MB), and of 1000 nodes"), edges);
+    }
 }

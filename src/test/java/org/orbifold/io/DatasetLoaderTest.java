@@ -47,9 +47,9 @@ class DatasetLoaderTest {
                     Duration.ofSeconds(20), () -> assertThrows(DatasetFormatException.class,
                             () -> DatasetLoader.load(pipe)));
             assertEquals(pipe + ": not a regular file (such as a named pipe or a device), so it"
-                    + " is not read; expected a TU folder, an IAM .cxl split file, a .npy file,"
-                    + " a GraphML, GML or DOT file or folder (.graphml, .gml, .dot, .gv) or a"
-                    + " molecule file (.smi, .smiles, .can, .csv, .sdf, .sd, .mol)",
+                    + " is not read; expected a TU folder or .zip, an IAM .cxl split file, a"
+                    + " .npy file, a GraphML, GML or DOT file or folder (.graphml, .gml, .dot,"
+                    + " .gv) or a molecule file (.smi, .smiles, .can, .csv, .sdf, .sd, .mol)",
                     e.getMessage());
         }
         Path pipe = dir.resolve("ff.npy");
@@ -87,8 +87,8 @@ class DatasetLoaderTest {
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
                 () -> DatasetLoader.load(dat));
         assertTrue(e.getMessage().contains("graphs.dat"), e.getMessage());
-        assertTrue(e.getMessage().contains("unknown dataset type; expected a TU folder, an IAM"
-                + " .cxl split file, a .npy file, a GraphML, GML or DOT file or folder"
+        assertTrue(e.getMessage().contains("unknown dataset type; expected a TU folder or .zip,"
+                + " an IAM .cxl split file, a .npy file, a GraphML, GML or DOT file or folder"
                 + " (.graphml, .gml, .dot, .gv) or a molecule file"), e.getMessage());
         // Every ending the molecule reader accepts is listed; .smiles, .sd and .mol were not.
         assertTrue(e.getMessage().endsWith("molecule file (.smi, .smiles, .can, .csv, .sdf, .sd,"
@@ -229,5 +229,116 @@ class DatasetLoaderTest {
         assertTrue(DatasetLoader.holdsData(runs));
         assertFalse(DatasetLoader.holdsData(runs, known), "a subfolder of known files");
         assertTrue(DatasetLoader.holdsData(mixed, known), "another data file still counts");
+    }
+    // ---- zips, compressed files and other encodings ---------------------------------------
+
+    /** A zip of a TU data set reads as its folder does; the shared MUTAG zipped as published. */
+    @Test
+    void readsAZipOfATuDataSetAsItsFolder() throws IOException {
+        Path mutag = TestDatasets.require("tu/MUTAG");
+        Path zip = Files.write(dir.resolve("MUTAG.zip"), TuMockServer.zipFolder(mutag,
+                "MUTAG/"));
+        GraphDataset fromZip = DatasetLoader.load(zip);
+        GraphDataset fromFolder = DatasetLoader.load(mutag);
+        assertEquals("MUTAG", fromZip.name());
+        assertEquals(fromFolder.graphs(), fromZip.graphs());
+        assertEquals(fromFolder.classLabels(), fromZip.classLabels());
+        assertEquals(fromFolder.nodeChannels(), fromZip.nodeChannels());
+        assertTrue(fromZip.notes().contains("read from the zip MUTAG.zip (extracted into a"
+                + " temporary folder, then removed)"), fromZip.notes().toString());
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(zip), left.toList());
+        }
+    }
+
+    @Test
+    void aZipAtItsRootUnderAnotherNameIsReadAndItsErrorsNameTheEntry() throws IOException {
+        Path zip = Files.write(dir.resolve("download (1).zip"), TuMockServer.zip(
+                TuMockServer.tinyDataset("", "TINY")));
+        GraphDataset d = DatasetLoader.load(zip);
+        assertEquals("TINY", d.name());
+        assertEquals(2, d.size());
+        List<java.util.Map.Entry<String, byte[]>> broken = new java.util.ArrayList<>(
+                TuMockServer.tinyDataset("TINY/", "TINY"));
+        broken.add(java.util.Map.entry("TINY/TINY_node_labels.txt",
+                TuMockServer.text("a\nb\n")));
+        Path bad = Files.write(dir.resolve("TINY.zip"), TuMockServer.zip(broken));
+        DatasetFormatException e = assertThrows(DatasetFormatException.class,
+                () -> DatasetLoader.load(bad));
+        assertTrue(e.getMessage().startsWith(bad + ": in the zip: TINY/TINY_node_labels.txt,"
+                + " line 3: file ends after 2 lines"), e.getMessage());
+        Path none = Files.write(dir.resolve("none.zip"), TuMockServer.zip(List.of(
+                java.util.Map.entry("g.graphml", TuMockServer.text("<graphml/>")))));
+        assertTrue(assertThrows(DatasetFormatException.class, () -> DatasetLoader.load(none))
+                .getMessage().contains("a zip holding no TU data set"));
+    }
+
+    @Test
+    void aCompressedFileIsRefusedWithTheAdviceToUnpackIt() throws IOException {
+        byte[] gzip;
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write("<graphml/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        gzip = bytes.toByteArray();
+        Path byEnding = Files.write(dir.resolve("x.graphml.gz"), gzip);
+        assertEquals(byEnding + ": gzip-compressed (the ending .gz); unpack it first (gunzip"
+                + " x.graphml.gz gives x.graphml) and give what it holds",
+                assertThrows(DatasetFormatException.class, () -> DatasetLoader.load(byEnding))
+                        .getMessage());
+        Path byBytes = Files.write(dir.resolve("x.data"), gzip);
+        assertEquals(byBytes + ": is gzip-compressed, of no kind this loader reads; unpack it"
+                + " first and give what it holds", assertThrows(DatasetFormatException.class,
+                        () -> DatasetLoader.load(byBytes)).getMessage());
+        // Compressed bytes under a reader's own ending: refused by the reader, not as UTF-8.
+        Path inGraphMl = Files.write(dir.resolve("y.graphml"), gzip);
+        assertEquals(inGraphMl + ", line 1: is gzip-compressed (first bytes 1F 8B), not text;"
+                + " decompress it first and give the file it holds",
+                assertThrows(DatasetFormatException.class, () -> DatasetLoader.load(inGraphMl))
+                        .getMessage());
+        Files.delete(byEnding);
+        Files.delete(byBytes);
+        Files.delete(inGraphMl);
+        // A TU folder whose files are compressed says so.
+        Path folder = Files.createDirectory(dir.resolve("T"));
+        Files.write(folder.resolve("T_A.txt.gz"), gzip);
+        Files.write(folder.resolve("distortion.xml.gz"), gzip);
+        assertTrue(assertThrows(DatasetFormatException.class, () -> DatasetLoader.load(folder))
+                .getMessage().endsWith("unpack the compressed files first (T_A.txt.gz found"
+                        + " here)"));
+    }
+
+    @Test
+    void aUtf16FileIsNamedAsSuch() throws IOException {
+        Files.writeString(dir.resolve("X_A.txt"), "1, 2\n2, 1\n");
+        Files.write(dir.resolve("X_graph_indicator.txt"), new byte[] {(byte) 0xFF, (byte) 0xFE,
+            '1', 0, '\n', 0, '1', 0, '\n', 0});
+        assertEquals(dir.resolve("X_graph_indicator.txt") + ", line 1: is UTF-16LE text (byte-order"
+                + " mark FF FE), not UTF-8; convert the file to UTF-8",
+                assertThrows(DatasetFormatException.class, () -> DatasetLoader.load(dir))
+                        .getMessage());
+        Files.write(dir.resolve("X_graph_indicator.txt"), new byte[] {(byte) 0xFE, (byte) 0xFF,
+            0, '1', 0, '\n', 0, '1', 0, '\n'});
+        assertTrue(assertThrows(DatasetFormatException.class, () -> DatasetLoader.load(dir))
+                .getMessage().contains("is UTF-16BE text (byte-order mark FE FF)"));
+        Files.write(dir.resolve("X_graph_indicator.txt"), new byte[] {(byte) 0xFF, (byte) 0xFE,
+            0, 0, '1', 0, 0, 0});
+        assertTrue(assertThrows(DatasetFormatException.class, () -> DatasetLoader.load(dir))
+                .getMessage().contains("is UTF-32LE text (byte-order mark FF FE 00 00)"));
+    }
+
+    @Test
+    void compressionIsToldByTheFirstBytesOnly() {
+        assertEquals("gzip-compressed", TextFiles.compression(new byte[] {0x1F, (byte) 0x8B}));
+        assertEquals("a zip archive", TextFiles.compression(new byte[] {'P', 'K', 3, 4}));
+        assertEquals("bzip2-compressed", TextFiles.compression(new byte[] {'B', 'Z', 'h', '9'}));
+        assertEquals("an xz-compressed file", TextFiles.compression(new byte[] {(byte) 0xFD,
+            '7', 'z', 'X', 'Z', 0}));
+        assertEquals("Zstandard-compressed", TextFiles.compression(new byte[] {0x28,
+            (byte) 0xB5, 0x2F, (byte) 0xFD}));
+        // Text that starts like some of them is text.
+        assertEquals(null, TextFiles.compression("PK, 1".getBytes()));
+        assertEquals(null, TextFiles.compression("BZh".getBytes()));
+        assertEquals(null, TextFiles.compression(new byte[] {0x1F}));
     }
 }

@@ -848,4 +848,36 @@ class GraphMlReaderTest {
         assertTrue(refused(latin).getMessage().startsWith(latin + ", line 3: is not UTF-8 text"
                 + " (byte 0xE9 at column 41)"), refused(latin).getMessage());
     }
+    /**
+     * Values lose their padding, so ' C' and 'C' are one label; a note names the first two
+     * texts of each attribute that became one (GML and DOT keep them apart).
+     */
+    @Test
+    void notesTextsThatBecomeOneLabelWithoutTheirPadding() throws IOException {
+        Path file = graphMl("pad.graphml",
+                "<key id=\"s\" for=\"node\" attr.name=\"s\" attr.type=\"string\"/>",
+                "<key id=\"t\" for=\"node\" attr.name=\"t\" attr.type=\"string\"/>",
+                "<graph edgedefault=\"undirected\">",
+                "<node id=\"a\"><data key=\"s\"> C</data><data key=\"t\">x</data></node>",
+                "<node id=\"b\"><data key=\"s\">C</data><data key=\"t\">x</data></node>",
+                "<node id=\"c\"><data key=\"s\">C\t</data><data key=\"t\">y</data></node>",
+                "<edge source=\"a\" target=\"b\"/>",
+                "</graph>");
+        GraphDataset d = new GraphMlReader().read(file);
+        assertEquals(List.of("s=C", "t=x", "t=y"), d.nodeChannels().subList(0, 3));
+        List<String> merged = d.notes().stream().filter(n -> n.contains("both read as"))
+                .toList();
+        assertEquals(List.of("node attribute 's': the texts ' C' and 'C' (pad.graphml, line 7)"
+                + " are both read as the label 'C', since GraphML values lose the spaces, tabs"
+                + " and line breaks around them (GML and DOT values keep them)"), merged);
+        // Equal texts make no note.
+        Path plain = graphMl("plain.graphml",
+                "<key id=\"s\" for=\"node\" attr.name=\"s\" attr.type=\"string\"/>",
+                "<graph edgedefault=\"undirected\">",
+                "<node id=\"a\"><data key=\"s\"> C</data></node>",
+                "<node id=\"b\"><data key=\"s\"> C</data></node>",
+                "</graph>");
+        assertTrue(new GraphMlReader().read(plain).notes().stream()
+                .noneMatch(n -> n.contains("both read as")));
+    }
 }

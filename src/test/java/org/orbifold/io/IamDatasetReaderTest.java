@@ -896,4 +896,51 @@ class IamDatasetReaderTest {
         assertTrue(d.notes().get(0).contains("count=\"3\""), d.notes().toString());
         assertEquals(1, Collections.frequency(d.classLabels(), "x"));
     }
+    // ---- parts of a GXL file that are not read --------------------------------------------
+
+    @Test
+    void refusesHyperedgesAndNestedGraphsAndNamesThem() throws IOException {
+        String nodes = node("a", attr("x", "float", "1")) + node("b", attr("x", "float", "2"));
+        gxl("h.gxl", "undirected", nodes + "<rel id=\"r\"><relend target=\"a\"/></rel>\n");
+        assertNames(failure(split("h.gxl", "A")), "h.gxl", 7, "a hyperedge <rel>, which is not"
+                + " supported");
+        gxl("n.gxl", "undirected", nodes + "<node id=\"c\"><graph id=\"inner\"><node"
+                + " id=\"q\"/></graph></node>\n");
+        DatasetFormatException nested = failure(split("n.gxl", "A"));
+        assertNames(nested, "n.gxl", 7, "a <graph> inside a <node> (a nested graph), which is"
+                + " not supported");
+        assertFalse(nested.getMessage().contains("second"), nested.getMessage());
+        Files.writeString(dir.resolve("two.gxl"), HEADER + "<gxl>\n<graph id=\"g\">\n"
+                + nodes + "</graph>\n<graph id=\"h\">\n</graph>\n</gxl>\n");
+        assertNames(failure(split("two.gxl", "A")), "two.gxl", 8, "a second <graph>");
+    }
+
+    @Test
+    void notesGraphAttributesAndUnknownElementsAndReadsTheRest() throws IOException {
+        String nodes = node("a", attr("x", "float", "1")) + node("b", attr("x", "float", "2"))
+                + "<edge from=\"a\" to=\"b\"/>\n";
+        gxl("g1.gxl", "undirected", "<attr name=\"class\"><string>X</string></attr>\n"
+                + "<foo><bar/></foo>\n" + nodes);
+        gxl("g2.gxl", "undirected", "<attr name=\"class\"><string>Y</string></attr>\n"
+                + "<foo/>\n" + node("c", attr("x", "float", "3") + "<foo/>"));
+        GraphDataset d = IamDatasetReader.read(split("g1.gxl", "A", "g2.gxl", "B"));
+        assertTrue(d.notes().contains("graph attribute 'class' not read (2 times in 2 files,"
+                + " first g1.gxl, line 5)"), d.notes().toString());
+        assertTrue(d.notes().contains("element <foo> not read (an element the reader does not"
+                + " know; 3 times in 2 files, first g1.gxl, line 6)"), d.notes().toString());
+        assertTrue(d.notes().contains("element <bar> not read (an element the reader does not"
+                + " know; once in 1 file, first g1.gxl, line 6)"), d.notes().toString());
+        // The class comes from the split file, the graph's own <attr> adds no channel, and
+        // the nodes and edges around the unknown elements are read.
+        assertEquals(List.of("A", "B"), d.classLabels());
+        assertEquals(List.of("x"), d.nodeChannels().subList(0, 1));
+        assertEquals(2, d.graphs().get(0).order());
+        assertEquals(1, d.graphs().get(0).edgeCount());
+        assertEquals(3.0, d.graphs().get(1).node(0, 0));
+        // The files of the IAM distribution hold nothing of the kind.
+        GraphDataset letter = IamDatasetReader.read(TestDatasets.require(
+                "iam/Letter/LOW/train.cxl"));
+        assertTrue(letter.notes().stream().noneMatch(n -> n.contains("not read")),
+                letter.notes().toString());
+    }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,13 +36,18 @@ class MoleculeReaderLimitTest {
         Path sdf = Files.writeString(dir.resolve("m.sdf"), methane("one") + methane("two")
                 + "broken\n  test\n\n  x\n$$$$\n");
 
+        // The third record starts on line 3 of the SMILES file, 4 of the CSV file (after its
+        // header) and 15 of the SD file (after two records of 7 lines; its flaw, the counts
+        // line, is line 18).
+        Map<Path, Integer> thirdLine = Map.of(smiles, 3, csv, 4, sdf, 15);
         for (Path file : List.of(smiles, csv, sdf)) {
             assertThrows(DatasetFormatException.class, () -> new MoleculeReader().read(file),
                     file.toString());
             GraphDataset read = new MoleculeReader().withLimit(2).read(file);
             assertEquals(2, read.size(), file.toString());
             assertTrue(read.notes().contains("stopped after the first 2 molecules (the"
-                    + " limit): records from 3 on were not parsed"), read.notes().toString());
+                    + " limit): records from 3 on (from line " + thirdLine.get(file) + ") were"
+                    + " not parsed"), read.notes().toString());
             assertEquals(2, new MoleculeReader().withLimit(5).withSkipInvalid(true).read(file)
                     .size(), file.toString());
         }
@@ -62,7 +68,7 @@ class MoleculeReaderLimitTest {
 
         assertEquals(List.of("s#2", "s#3"), two.graphNames());
         assertTrue(two.notes().contains("stopped after the first 2 molecules (the limit):"
-                + " records from 4 on were not parsed"), two.notes().toString());
+                + " records from 4 on (from line 4) were not parsed"), two.notes().toString());
         assertEquals(3, all.size());
         assertEquals(3, three.size());
         assertTrue(three.notes().stream().noneMatch(n -> n.startsWith("stopped")),

@@ -1122,4 +1122,21 @@ class MoleculeReaderTest {
             assertEquals(1, new MoleculeReader().withSkipInvalid(true).read(sdf).size());
         }
     }
+    /**
+     * A blank line between labels was skipped silently when the counts agreed (TU files refuse
+     * one); it is skipped with a note naming its lines, and the pairing is unchanged.
+     */
+    @Test
+    void aBlankLineBetweenLabelsIsNoted() throws IOException {
+        Path smi = Files.writeString(dir.resolve("y.smi"), "CCO\nCN\nCCC\n");
+        Path labels = Files.writeString(dir.resolve("y_target.txt"), "1\n\n-1\n\n1\n\n");
+        GraphDataset d = new MoleculeReader().read(smi);
+        assertEquals(List.of("1", "-1", "1"), d.classLabels());
+        assertTrue(d.notes().contains("blank lines 2 and 4 of y_target.txt skipped: it holds"
+                + " one label per molecule of y.smi, paired in order, so a blank line is no"
+                + " label (the counts agree)"), d.notes().toString());
+        Files.writeString(labels, "1\n-1\n1\n\n\n");
+        assertTrue(new MoleculeReader().read(smi).notes().stream()
+                .noneMatch(n -> n.contains("blank line")), "blank lines at the end are no gap");
+    }
 }

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -809,6 +810,40 @@ class TuDatasetFetcherTest {
                 + cache.resolve(".locks").resolve("TINY.lock") + ": is a directory); choose"
                 + " another with ORBIFOLD_CACHE", e.getMessage());
         assertEquals(0, server.requests());
+    }
+
+    /** A named pipe as the lock file is refused without opening it, which would block. */
+    @Test
+    @Timeout(20)
+    void aLockFileThatIsANamedPipeIsRefusedWithoutOpeningIt() throws Exception {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+        Path lock = NamedPipes.make(Files.createDirectories(cache.resolve(".locks"))
+                .resolve("TINY.lock"));
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+
+        assertEquals(lock + " is not a regular file (such as a named pipe or a device), which"
+                + " the fetcher does not open as its lock file; remove it", e.getMessage());
+        assertEquals(0, server.requests());
+        Files.delete(lock);
+        assertEquals(2, TuDatasetReader.read(fetcher.fetch("TINY")).size());
+    }
+
+    /**
+     * A misnamed file of the data set in the zip is kept (it is NAME_*.txt) and noted at every
+     * read of the cached set, so its labels are not lost unsaid.
+     */
+    @Test
+    void aMisnamedFileOfTheDataSetIsNotedWhenTheCachedSetIsRead() throws IOException {
+        List<Map.Entry<String, byte[]>> entries = new ArrayList<>(
+                TuMockServer.tinyDataset("TINY/", "TINY"));
+        entries.add(Map.entry("TINY/TINY_node_label.txt", TuMockServer.text("0\n0\n0\n1\n1\n")));
+        server.serve("TINY", TuMockServer.zip(entries));
+
+        GraphDataset d = TuDatasetReader.read(fetcher.fetch("TINY"));
+
+        assertTrue(d.notes().contains("TINY_node_label.txt not read: no file of the TU format"
+                + " (did you mean TINY_node_labels.txt?)"), d.notes().toString());
     }
 
     @Test

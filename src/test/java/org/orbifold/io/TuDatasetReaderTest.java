@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.orbifold.space.Graph;
 import org.orbifold.space.NodeExistence;
@@ -547,5 +549,146 @@ class TuDatasetReaderTest {
         writeToy();
         Files.writeString(dir.resolve("T_graph_labels.txt"), "7\r\n-3\r\n\r\n");
         assertEquals(Set.of("7", "-3"), new HashSet<>(TuDatasetReader.read(dir).classes()));
+    }
+    // ---- other entries of the folder ------------------------------------------------------
+
+    private List<String> notesMentioning(GraphDataset d, String text) {
+        return d.notes().stream().filter(n -> n.contains(text)).toList();
+    }
+
+    @Test
+    void notesAFileOfNoNameOfTheFormatWithTheNearestName() throws IOException {
+        writeToy();
+        Files.move(dir.resolve("T_node_labels.txt"), dir.resolve("T_node_label.txt"));
+        GraphDataset d = TuDatasetReader.read(dir);
+        assertEquals(List.of("T_node_label.txt not read: no file of the TU format (did you"
+                + " mean T_node_labels.txt?)"), notesMentioning(d, "T_node_label.txt"));
+        assertFalse(d.nodeChannels().contains("label=C"), d.nodeChannels().toString());
+        // A name far from every name of the format gets no suggestion.
+        write("T_weights.txt", "1");
+        assertEquals(List.of("T_weights.txt not read: no file of the TU format"),
+                notesMentioning(TuDatasetReader.read(dir), "T_weights.txt"));
+    }
+
+    @Test
+    void refusesANameThatDiffersOnlyInCase() throws IOException {
+        writeToy();
+        Files.move(dir.resolve("T_node_labels.txt"), dir.resolve("T_Node_Labels.txt"));
+        assumeTrue(!Files.exists(dir.resolve("T_node_labels.txt")),
+                "a file system that ignores case");
+        DatasetFormatException e = failure();
+        assertTrue(e.file().endsWith("T_Node_Labels.txt"), e.file());
+        assertTrue(e.getMessage().contains("differs from T_node_labels.txt only in case"),
+                e.getMessage());
+        // With the right name present too, the other is read and the wrong one noted.
+        write("T_node_labels.txt", "C", "O", "C", "N", "C");
+        GraphDataset d = TuDatasetReader.read(dir);
+        assertEquals(List.of("label=C", "label=N", "label=O"), d.nodeChannels());
+        assertEquals(1, notesMentioning(d, "T_Node_Labels.txt not read").size(), d.notes()
+                .toString());
+    }
+
+    @Test
+    void notesOtherFilesButNotDocumentationOrHiddenFiles() throws IOException {
+        writeToy();
+        write("README.txt", "about T");
+        write("PROVENANCE.md", "from somewhere");
+        write(".DS_Store", "x");
+        GraphDataset plain = TuDatasetReader.read(dir);
+        assertTrue(plain.notes().stream().noneMatch(n -> n.contains("not read")),
+                plain.notes().toString());
+        write("other.csv", "1");
+        write("X_node_labels.txt", "1");
+        Files.createDirectory(dir.resolve("sub"));
+        GraphDataset d = TuDatasetReader.read(dir);
+        assertEquals(List.of("X_node_labels.txt not read: its prefix X is not the data set's T"
+                + " (from T_A.txt)"), notesMentioning(d, "X_node_labels.txt"));
+        assertEquals(List.of("not read, being no files of the TU data set T: other.csv,"
+                + " sub (a folder)"), notesMentioning(d, "other.csv"));
+        assertEquals(List.of("label=C", "label=N", "label=O"), d.nodeChannels());
+    }
+
+    @Test
+    void refusesABrokenLinkNamingIt() throws IOException {
+        writeToy();
+        Files.delete(dir.resolve("T_node_labels.txt"));
+        try {
+            Files.createSymbolicLink(dir.resolve("T_node_labels.txt"), dir.resolve("none"));
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "no symbolic links here: " + e);
+        }
+        DatasetFormatException e = failure();
+        assertTrue(e.file().endsWith("T_node_labels.txt"), e.file());
+        assertTrue(e.getMessage().contains("which does not exist (a broken link)"),
+                e.getMessage());
+    }
+
+    @Test
+    void refusesAFolderNamingIt() throws IOException {
+        writeToy();
+        Files.delete(dir.resolve("T_node_labels.txt"));
+        Files.createDirectory(dir.resolve("T_node_labels.txt"));
+        DatasetFormatException e = failure();
+        assertTrue(e.file().endsWith("T_node_labels.txt"), e.file());
+        assertTrue(e.getMessage().contains("T_node_labels.txt: a folder, not a regular file"),
+                e.getMessage());
+    }
+
+    /** A named pipe is refused before it is opened, which would wait for a writer. */
+    @Test
+    @Timeout(20)
+    void refusesANamedPipeWithoutOpeningIt() throws Exception {
+        writeToy();
+        for (String file : List.of("T_node_labels.txt", "T_A.txt")) {
+            Path saved = dir.resolve("saved");
+            Files.move(dir.resolve(file), saved);
+            NamedPipes.make(dir.resolve(file));
+            DatasetFormatException e = failure();
+            assertTrue(e.file().endsWith(file), e.file());
+            assertTrue(e.getMessage().contains("not a regular file (such as a named pipe"),
+                    e.getMessage());
+            Files.delete(dir.resolve(file));
+            Files.move(saved, dir.resolve(file));
+        }
+        // A pipe of no name of the format, or of the one file the reader does not read, is
+        // noted, not opened.
+        NamedPipes.make(dir.resolve("T_extra.txt"));
+        NamedPipes.make(dir.resolve("T_graph_attributes.txt"));
+        GraphDataset d = TuDatasetReader.read(dir);
+        assertEquals(List.of("T_extra.txt (a named pipe or device) not read: no file of the TU"
+                + " format"), notesMentioning(d, "T_extra.txt"));
+        assertEquals(List.of("T_graph_attributes.txt (graph regression values) is not read"),
+                notesMentioning(d, "T_graph_attributes.txt"));
+    }
+
+    @Test
+    void wordsAWrongFirstGraphIdAndAnIdTooLargeForAnInt() throws IOException {
+        writeToy();
+        write("T_graph_indicator.txt", "2", "2", "2", "1", "1");
+        DatasetFormatException first = failure();
+        assertNames(first, "T_graph_indicator.txt", 1);
+        assertTrue(first.getMessage().endsWith("graph id 2 on the first line; expected 1 (the"
+                + " ids start at 1 and go up by at most 1 from line to line)"),
+                first.getMessage());
+        writeToy();
+        write("T_A.txt", "1, 99999999999999999999", "2, 1", "2, 3", "3, 2", "4, 5", "5, 4");
+        DatasetFormatException huge = failure();
+        assertNames(huge, "T_A.txt", 1);
+        assertTrue(huge.getMessage().endsWith("node id 99999999999999999999 is out of range;"
+                + " expected 1..5 (the lines of T_graph_indicator.txt)"), huge.getMessage());
+        writeToy();
+        write("T_graph_indicator.txt", "1", "1", "1", "2", "-3000000000");
+        assertTrue(failure().getMessage().contains("graph id -3000000000 is out of range"),
+                failure().getMessage());
+    }
+
+    @Test
+    void editDistanceCountsInsertionsDeletionsAndChanges() {
+        assertEquals(0, TuDatasetReader.editDistance("abc", "abc"));
+        assertEquals(1, TuDatasetReader.editDistance("node_label", "node_labels"));
+        assertEquals(1, TuDatasetReader.editDistance("abc", "axc"));
+        assertEquals(2, TuDatasetReader.editDistance("ab", "ba"));
+        assertEquals(3, TuDatasetReader.editDistance("", "abc"));
+        assertEquals(3, TuDatasetReader.editDistance("kitten", "sitting"));
     }
 }
