@@ -22,9 +22,10 @@ import org.orbifold.space.Permutation;
  * <p><b>Underflow.</b> A squared distance of exactly 0 is no proof by itself: squares of
  * differences below about {@code 1e-154} underflow to 0, so graphs whose attributes are all
  * that small have squared distance 0 under every permutation. {@link #of} therefore certifies
- * a zero only when the graphs coincide, and when the squared distance and both squared norms
- * are below {@link GraphSpace#UNDERFLOW_RISK} it refuses a certificate the caller claims
- * ({@link Unproven#ROUNDING}): the values any search compared were then lost to underflow.
+ * a zero only when the graphs coincide, and when the squared distance is 0 or the two squared
+ * norms together are below {@code 2^-1000} (about {@code 9.3e-302}) it refuses a certificate
+ * the caller claims ({@link Unproven#ROUNDING}): the values any search compared were then
+ * lost to underflow.
  * The distance of such an alignment is computed at a scaled copy ({@link GraphSpace#distance})
  * and is accurate; {@link #squaredDistance()} may still underflow to 0.
  *
@@ -87,6 +88,15 @@ public record Alignment(Permutation permutation, double similarity, double dista
             return name().toLowerCase(Locale.ROOT);
         }
     }
+
+    /**
+     * The sum of the two squared norms, {@code 2^-1000} (about {@code 9.3e-302}), below which
+     * the squares of the largest attributes may be subnormal, so that the values a search
+     * compares keep only a few bits or none; a certificate claimed on such a pair is refused.
+     * Above it the rounding bounds of the searches, which have a floor at the smallest normal
+     * double, account for the subnormal terms.
+     */
+    static final double SUBNORMAL_NORMS = 0x1p-1000;
 
     /**
      * Checks that there is a permutation and a reason; the numbers are taken as given (see
@@ -177,8 +187,9 @@ public record Alignment(Permutation permutation, double similarity, double dista
      * Returns the reason of an alignment at squared distance {@code squared} whose maker
      * claims {@code claimed}: {@link Unproven#NONE} when the graphs coincide under {@code p};
      * {@link Unproven#ROUNDING} instead of a claimed {@link Unproven#NONE} when the values
-     * may have underflowed (the squared distance is 0, or it and both squared norms are below
-     * {@link GraphSpace#UNDERFLOW_RISK}) and {@code p} is not the only permutation;
+     * may have underflowed (the squared distance is 0, or it is below
+     * {@link GraphSpace#UNDERFLOW_RISK} and the two squared norms together below
+     * {@link #SUBNORMAL_NORMS}) and {@code p} is not the only permutation;
      * otherwise {@code claimed}.
      */
     static Unproven reason(GraphSpace space, Graph x, Graph y, Permutation p, double squared,
@@ -193,7 +204,7 @@ public record Alignment(Permutation permutation, double similarity, double dista
             return claimed;
         }
         boolean underflow = squared == 0.0 || space.squaredNorm(x) + space.squaredNorm(y)
-                < GraphSpace.UNDERFLOW_RISK;
+                < SUBNORMAL_NORMS;
         return underflow ? Unproven.ROUNDING : claimed;
     }
 
