@@ -16,8 +16,23 @@ import org.orbifold.space.Permutation;
  *
  * <p>Contract: {@code space.distance(x, y, permutation())} equals {@link #distance()} to
  * rounding. Build instances with {@link #of} so that the two always agree; {@link #of} also
- * certifies every permutation that attains a squared distance of exactly 0, since no
- * distance is smaller.
+ * certifies every permutation under which the graphs coincide exactly
+ * ({@link GraphSpace#coincides}), since no distance is smaller.
+ *
+ * <p><b>Underflow.</b> A squared distance of exactly 0 is no proof by itself: squares of
+ * differences below about {@code 1e-154} underflow to 0, so graphs whose attributes are all
+ * that small have squared distance 0 under every permutation. {@link #of} therefore certifies
+ * a zero only when the graphs coincide, and when the squared distance is 0 or the two squared
+ * norms together are below {@code 2^-1000} (about {@code 9.3e-302}) it refuses a certificate
+ * the caller claims ({@link Unproven#ROUNDING}): the values any search compared were then
+ * lost to underflow.
+ * The distance of such an alignment is computed at a scaled copy ({@link GraphSpace#distance})
+ * and is accurate; {@link #squaredDistance()} may still underflow to 0.
+ *
+ * <p><b>Limitations.</b> The aligners search on the underflowing values, so on graphs whose
+ * attributes are all below about {@code 1e-154} they return an arbitrary permutation
+ * (usually the identity), uncertified; scale such data up first (for instance
+ * {@code AttributeScaling.standardize}, which fits tiny channels correctly).
  *
  * @param permutation the alignment, of size at least the larger graph order
  * @param similarity {@code <X, pi . Y>} in the space's weighted inner product
@@ -57,7 +72,9 @@ public record Alignment(Permutation permutation, double similarity, double dista
          * could hide a better alignment, so the certificate was refused: near-copies (pairs
          * closer than about {@code 4e-5 sqrt(||X|| ||Y||)} at order 7, more at larger orders)
          * and attributes far from 0 next to their differences. The alignment is optimal up to
-         * those rounding errors.
+         * those rounding errors. Also the reason when the squared values underflow (graphs
+         * whose attributes are all below about {@code 1e-154}; see the class description), in
+         * which case the alignment may be far from optimal.
          */
         ROUNDING;
 
@@ -71,6 +88,15 @@ public record Alignment(Permutation permutation, double similarity, double dista
             return name().toLowerCase(Locale.ROOT);
         }
     }
+
+    /**
+     * The sum of the two squared norms, {@code 2^-1000} (about {@code 9.3e-302}), below which
+     * the squares of the largest attributes may be subnormal, so that the values a search
+     * compares keep only a few bits or none; a certificate claimed on such a pair is refused.
+     * Above it the rounding bounds of the searches, which have a floor at the smallest normal
+     * double, account for the subnormal terms.
+     */
+    static final double SUBNORMAL_NORMS = 0x1p-1000;
 
     /**
      * Checks that there is a permutation and a reason; the numbers are taken as given (see
@@ -103,9 +129,11 @@ public record Alignment(Permutation permutation, double similarity, double dista
     }
 
     /**
-     * Evaluates a permutation and wraps it as an alignment. A permutation that attains a
-     * squared distance of exactly 0 is the global optimum and comes back certified, whatever
-     * {@code certified} says; an uncertified one has the reason {@link Unproven#HEURISTIC}.
+     * Evaluates a permutation and wraps it as an alignment. A permutation under which the
+     * graphs coincide ({@link GraphSpace#coincides}) is the global optimum and comes back
+     * certified, whatever {@code certified} says; an uncertified one has the reason
+     * {@link Unproven#HEURISTIC}; a certificate claimed on values lost to underflow is refused
+     * as the class description says.
      *
      * @param space the graph space
      * @param x the reference graph
@@ -113,7 +141,8 @@ public record Alignment(Permutation permutation, double similarity, double dista
      * @param p the permutation
      * @param certified whether {@code p} is proven optimal by the caller
      * @return the alignment, with similarity and distance computed by {@code space}, certified
-     *     if {@code certified} or if the squared distance is 0
+     *     if the graphs coincide under {@code p}, or if {@code certified} and the values did
+     *     not underflow
      */
     public static Alignment of(GraphSpace space, Graph x, Graph y, Permutation p,
             boolean certified) {
@@ -122,8 +151,9 @@ public record Alignment(Permutation permutation, double similarity, double dista
 
     /**
      * Evaluates a permutation and wraps it as an alignment with the caller's reason. A
-     * permutation that attains a squared distance of exactly 0 is the global optimum and comes
-     * back certified ({@link Unproven#NONE}), whatever {@code unproven} says.
+     * permutation under which the graphs coincide is the global optimum and comes back
+     * certified ({@link Unproven#NONE}), whatever {@code unproven} says; a claim of
+     * {@link Unproven#NONE} on values lost to underflow becomes {@link Unproven#ROUNDING}.
      *
      * @param space the graph space
      * @param x the reference graph
@@ -139,8 +169,43 @@ public record Alignment(Permutation permutation, double similarity, double dista
         Objects.requireNonNull(unproven, "unproven");
         double similarity = space.similarity(x, y, p);
         double squared = space.squaredDistance(x, y, p);
-        return new Alignment(p, similarity, Math.sqrt(squared),
-                squared == 0.0 ? Unproven.NONE : unproven);
+        return new Alignment(p, similarity, distance(space, x, y, p, squared),
+                reason(space, x, y, p, squared, unproven));
+    }
+
+    /**
+     * Returns {@code sqrt(squared)}, or when {@code squared} may have underflowed the
+     * distance {@link GraphSpace#distance} computes at a scaled copy.
+     */
+    static double distance(GraphSpace space, Graph x, Graph y, Permutation p,
+            double squared) {
+        return squared >= GraphSpace.UNDERFLOW_RISK ? Math.sqrt(squared)
+                : space.distance(x, y, p);
+    }
+
+    /**
+     * Returns the reason of an alignment at squared distance {@code squared} whose maker
+     * claims {@code claimed}: {@link Unproven#NONE} when the graphs coincide under {@code p};
+     * {@link Unproven#ROUNDING} instead of a claimed {@link Unproven#NONE} when the values
+     * may have underflowed (the squared distance is 0, or it is below
+     * {@link GraphSpace#UNDERFLOW_RISK} and the two squared norms together below
+     * {@link #SUBNORMAL_NORMS}) and {@code p} is not the only permutation;
+     * otherwise {@code claimed}.
+     */
+    static Unproven reason(GraphSpace space, Graph x, Graph y, Permutation p, double squared,
+            Unproven claimed) {
+        if (squared >= GraphSpace.UNDERFLOW_RISK) {
+            return claimed;
+        }
+        if (space.coincides(x, y, p)) {
+            return Unproven.NONE;
+        }
+        if (claimed != Unproven.NONE || p.size() <= 1) {
+            return claimed;
+        }
+        boolean underflow = squared == 0.0 || space.squaredNorm(x) + space.squaredNorm(y)
+                < SUBNORMAL_NORMS;
+        return underflow ? Unproven.ROUNDING : claimed;
     }
 
     /**

@@ -30,9 +30,16 @@ public final class BestOfAligner implements Aligner {
      *
      * @param name the name reported by {@link #name()}
      * @param members at least one aligner, tried in this order
+     * @throws NullPointerException if {@code name}, {@code members} or a member is null,
+     *     naming it ({@code members[2]})
+     * @throws IllegalArgumentException if there is no member
      */
     public BestOfAligner(String name, List<Aligner> members) {
         this.name = Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(members, "members");
+        for (int k = 0; k < members.size(); k++) {
+            Objects.requireNonNull(members.get(k), "members[" + k + "]");
+        }
         this.members = List.copyOf(members);
         if (this.members.isEmpty()) {
             throw new IllegalArgumentException("a best-of aligner needs at least one member");
@@ -66,6 +73,16 @@ public final class BestOfAligner implements Aligner {
     @Override
     public String name() {
         return name;
+    }
+
+    /**
+     * Returns the name and the members, whose own descriptions list their options.
+     *
+     * @return a description of this aligner and its members
+     */
+    @Override
+    public String toString() {
+        return "BestOfAligner[name=" + name + ", members=" + members + "]";
     }
 
     /**

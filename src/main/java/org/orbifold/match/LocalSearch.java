@@ -45,15 +45,16 @@ public final class LocalSearch {
      * @param y the graph to relabel
      * @param start the permutation to improve, of size at least the larger order; not modified
      * @return an alignment of the same size, never worse than {@code start}, certified only
-     *     when it attains distance 0
+     *     when the graphs coincide under it
      * @throws IllegalArgumentException if a graph is not in the space or {@code start} is too
-     *     small
+     *     small or larger than the space's size
      */
     public static Alignment improve(GraphSpace space, Graph x, Graph y, Permutation start) {
         Objects.requireNonNull(space, "space");
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(y, "y");
         OrientedAligner.requireStart(x, y, start);
+        space.requireAlignmentSize(start.size());
         Alignment initial = Alignment.of(space, x, y, start, false);
 
         QapInstance problem = new QapInstance();

@@ -40,6 +40,7 @@ abstract class OrientedAligner implements Aligner {
     public final Alignment align(GraphSpace space, Graph x, Graph y, Permutation start) {
         requireInputs(space, x, y);
         requireStart(x, y, start);
+        space.requireAlignmentSize(start.size());
         return solveInOrder(space, x, y, start.size(), start);
     }
 

@@ -1195,7 +1195,8 @@ final class QapInstance {
      * @param m the matrix order
      * @param p the alignment found
      * @param proven whether the caller's method is exact for this pair
-     * @return the alignment, certified if proven and resolved, or at distance 0
+     * @return the alignment, certified if proven and resolved, or if the graphs coincide
+     *     under {@code p}
      */
     static Alignment checkedAlignment(GraphSpace space, Graph x, Graph y, int m, Permutation p,
             boolean proven) {
@@ -1216,22 +1217,22 @@ final class QapInstance {
      * @param y the second graph
      * @param p the alignment found
      * @param roundingBound the rounding bound of the search that proved {@code p}, or NaN
-     * @return the alignment, certified if resolved, or at distance 0
+     * @return the alignment, certified if resolved and not lost to underflow, or if the graphs
+     *     coincide under {@code p} ({@link Alignment#reason})
      */
     static Alignment checkedAlignment(GraphSpace space, Graph x, Graph y, Permutation p,
             double roundingBound) {
         double similarity = space.similarity(x, y, p);
         double squared = space.squaredDistance(x, y, p);
         Alignment.Unproven unproven;
-        if (squared == 0.0) {
-            unproven = Alignment.Unproven.NONE;
-        } else if (Double.isNaN(roundingBound)) {
+        if (Double.isNaN(roundingBound)) {
             unproven = Alignment.Unproven.HEURISTIC;
         } else {
             unproven = resolves(roundingBound, squared, norm(space, x) + norm(space, y))
                     ? Alignment.Unproven.NONE : Alignment.Unproven.ROUNDING;
         }
-        return new Alignment(p, similarity, Math.sqrt(squared), unproven);
+        return new Alignment(p, similarity, Alignment.distance(space, x, y, p, squared),
+                Alignment.reason(space, x, y, p, squared, unproven));
     }
 
     /**

@@ -80,6 +80,18 @@ public final class TabuAligner extends OrientedAligner {
     }
 
     /**
+     * Returns the name, the base aligner and the tabu search, whose own descriptions list
+     * their options, for example
+     * {@code TabuAligner[name=thorough, base=FaqAligner[...], search=TabuSearch[...]]}.
+     *
+     * @return a description of this aligner and its options
+     */
+    @Override
+    public String toString() {
+        return "TabuAligner[name=" + name + ", base=" + base + ", search=" + search + "]";
+    }
+
+    /**
      * Returns the aligner that provides the start.
      *
      * @return the aligner that provides the start

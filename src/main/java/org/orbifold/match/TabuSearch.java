@@ -231,7 +231,7 @@ public final class TabuSearch {
      *     modified
      * @return an alignment of the size of {@code start}, never worse than it
      * @throws IllegalArgumentException if a graph is not in the space or {@code start} is too
-     *     small
+     *     small or larger than the space's size
      */
     public Alignment improve(GraphSpace space, Graph x, Graph y, Permutation start) {
         return search(space, x, y, start).alignment();
@@ -247,7 +247,7 @@ public final class TabuSearch {
      *     modified
      * @return the best alignment found, never worse than {@code start}, with diagnostics
      * @throws IllegalArgumentException if a graph is not in the space or {@code start} is too
-     *     small
+     *     small or larger than the space's size
      */
     public Result search(GraphSpace space, Graph x, Graph y, Permutation start) {
         Objects.requireNonNull(space, "space");
@@ -256,6 +256,7 @@ public final class TabuSearch {
         requireMember(space, x, "x");
         requireMember(space, y, "y");
         OrientedAligner.requireStart(x, y, start);
+        space.requireAlignmentSize(start.size());
         long deadline = timeLimit == null ? Long.MAX_VALUE
                 : System.nanoTime() + saturatedNanos(timeLimit);
 

@@ -2,6 +2,7 @@ package org.orbifold.space;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -45,7 +46,10 @@ import java.util.Optional;
  * bandwidth is then in the units of the scaled attributes, so the scaling is still the only
  * part fitted on training graphs.
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>Instances are immutable and thread-safe, with value semantics: two scalings are
+ * {@linkplain #equals equal} when their offsets, factors, existence value and kernel map are.
+ * Factors and the existence value are never {@code -0.0} (a multiplier of {@code -0.0} gives
+ * {@code 0.0}).
  *
  * <p><b>Limitations.</b> The transform is not undone on results: a mean graph computed from
  * transformed graphs is in transformed coordinates, and its existence channel, if appended,
@@ -56,6 +60,13 @@ import java.util.Optional;
  * channel is appended (or already present in the data with a non-zero factor).
  */
 public final class AttributeScaling {
+
+    /**
+     * A spread below which the plain sums of squares may have lost terms to underflow (squares
+     * of deviations below {@code 1e-154} are subnormal or zero); such channels are fitted with
+     * the scaled sums, as overflowing ones are.
+     */
+    private static final double SQUARES_UNDERFLOW = 1e-150;
 
     private final double[] nodeOffsets;
     private final double[] nodeFactors;
@@ -103,9 +114,14 @@ public final class AttributeScaling {
      * {@code c} gets the offset {@code mean_c} and the factor {@code 1 / sd_c}, with mean and
      * (population) standard deviation over all real nodes of all the graphs. A channel that is
      * constant on the training nodes is only centred (factor 1). Values so large that the plain
-     * sums overflow are divided by their largest magnitude before summing, so such a channel is
-     * still standardized rather than dropped. Other channels, the edges and the existence
-     * channel are left as they are.
+     * sums overflow, or so small that their squares underflow (spreads below {@code 1e-150}),
+     * are divided by their largest magnitude before summing, so such a channel is still
+     * standardized rather than dropped or left unscaled. Other channels, the edges and the
+     * existence channel are left as they are.
+     *
+     * <p>Null arguments and null graphs throw a {@link NullPointerException} naming them
+     * ({@code training[3]}); a spread below about {@code 5.6e-309}, whose inverse overflows,
+     * throws an {@link IllegalArgumentException}.
      *
      * @param training the graphs to fit on, with equal dimensions and at least one node in
      *     total; not modified
@@ -124,7 +140,9 @@ public final class AttributeScaling {
      * normalization of edge channels: edge channel {@code c} gets the factor
      * {@code 1 / rms_c}, the root mean square of its values over the stored ordered pairs
      * (edges) of the training graphs. Edges are not centred, since an absent edge must stay
-     * zero; a channel that is zero on every training edge keeps factor 1.
+     * zero; a channel that is zero on every training edge keeps factor 1. Root mean squares
+     * whose plain sums overflow or underflow are computed from values divided by their
+     * largest magnitude.
      *
      * @param training the graphs to fit on, with equal dimensions and at least one node in
      *     total; not modified
@@ -136,6 +154,12 @@ public final class AttributeScaling {
      */
     public static AttributeScaling fit(List<Graph> training, int[] nodeChannels,
             int[] edgeChannels) {
+        Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(nodeChannels, "nodeChannels");
+        Objects.requireNonNull(edgeChannels, "edgeChannels");
+        for (int k = 0; k < training.size(); k++) {
+            Objects.requireNonNull(training.get(k), "training[" + k + "]");
+        }
         if (training.isEmpty()) {
             throw new IllegalArgumentException("cannot fit a scaling on no graphs");
         }
@@ -192,13 +216,13 @@ public final class AttributeScaling {
                 }
             }
             double sd = Math.sqrt(squares / nodes);
-            if (!Double.isFinite(mean) || !Double.isFinite(sd)) {
+            if (!Double.isFinite(mean) || !Double.isFinite(sd) || sd < SQUARES_UNDERFLOW) {
                 double[] moments = scaledMoments(training, c, nodes);
                 mean = moments[0];
                 sd = moments[1];
             }
             result.nodeOffsets[c] = mean;
-            result.nodeFactors[c] = sd > 0.0 ? 1.0 / sd : 1.0;
+            result.nodeFactors[c] = sd > 0.0 ? inverse("node channel " + c, sd) : 1.0;
         }
 
         // Root mean square of each edge channel over the stored ordered pairs.
@@ -215,7 +239,10 @@ public final class AttributeScaling {
                 }
             }
             double rms = pairs == 0 ? 0.0 : Math.sqrt(squares / pairs);
-            result.edgeFactors[c] = rms > 0.0 ? 1.0 / rms : 1.0;
+            if (pairs > 0 && (!Double.isFinite(rms) || rms < SQUARES_UNDERFLOW)) {
+                rms = scaledRootMeanSquare(training, c, pairs);
+            }
+            result.edgeFactors[c] = rms > 0.0 ? inverse("edge channel " + c, rms) : 1.0;
         }
         return result;
     }
@@ -227,6 +254,41 @@ public final class AttributeScaling {
      * by the largest deviation before they are squared. Used only then, so that the ordinary
      * fit keeps its exact arithmetic.
      */
+    private static double scaledRootMeanSquare(List<Graph> training, int c, long pairs) {
+        double largest = 0.0;
+        for (Graph g : training) {
+            for (int i = 0; i < g.order(); i++) {
+                for (int k = 0; k < g.outDegree(i); k++) {
+                    largest = Math.max(largest, Math.abs(g.edge(i, g.successor(i, k), c)));
+                }
+            }
+        }
+        if (!(largest > 0.0)) {
+            return 0.0;
+        }
+        double squares = 0.0;
+        for (Graph g : training) {
+            for (int i = 0; i < g.order(); i++) {
+                for (int k = 0; k < g.outDegree(i); k++) {
+                    double v = g.edge(i, g.successor(i, k), c) / largest;
+                    squares += v * v;
+                }
+            }
+        }
+        return largest * Math.sqrt(squares / pairs);
+    }
+
+    /** Returns {@code 1 / spread}, or fails when it overflows (a spread below 5.6e-309). */
+    private static double inverse(String channel, double spread) {
+        double factor = 1.0 / spread;
+        if (!Double.isFinite(factor)) {
+            throw new IllegalArgumentException("the spread " + spread + " of " + channel
+                    + " on the training graphs is so small that its inverse, the factor,"
+                    + " overflows; multiply the attributes by a large constant first");
+        }
+        return factor;
+    }
+
     private static double[] scaledMoments(List<Graph> training, int c, long nodes) {
         double largest = 0.0;
         for (Graph g : training) {
@@ -267,14 +329,14 @@ public final class AttributeScaling {
      * @param channel a node channel in {@code [0, nodeDimension)}
      * @param multiplier finite and {@code >= 0}
      * @return the new transform
-     * @throws IllegalArgumentException if the channel is out of range or the multiplier is
-     *     negative or not finite
+     * @throws IllegalArgumentException if the channel is out of range, the multiplier is
+     *     negative or not finite, or the new factor overflows to infinity
      */
     public AttributeScaling timesNodeFactor(int channel, double multiplier) {
         requireChannels("channel", new int[] {channel}, nodeFactors.length);
         requireFactor("node channel " + channel + " multiplier", multiplier);
         double[] factors = nodeFactors.clone();
-        factors[channel] *= multiplier;
+        factors[channel] = product("node channel " + channel, factors[channel], multiplier);
         return new AttributeScaling(nodeOffsets, factors, edgeFactors, existenceValue, kernel);
     }
 
@@ -285,14 +347,14 @@ public final class AttributeScaling {
      * @param channel an edge channel in {@code [0, edgeDimension)}
      * @param multiplier finite and {@code >= 0}
      * @return the new transform
-     * @throws IllegalArgumentException if the channel is out of range or the multiplier is
-     *     negative or not finite
+     * @throws IllegalArgumentException if the channel is out of range, the multiplier is
+     *     negative or not finite, or the new factor overflows to infinity
      */
     public AttributeScaling timesEdgeFactor(int channel, double multiplier) {
         requireChannels("channel", new int[] {channel}, edgeFactors.length);
         requireFactor("edge channel " + channel + " multiplier", multiplier);
         double[] factors = edgeFactors.clone();
-        factors[channel] *= multiplier;
+        factors[channel] = product("edge channel " + channel, factors[channel], multiplier);
         return new AttributeScaling(nodeOffsets, nodeFactors, factors, existenceValue, kernel);
     }
 
@@ -313,7 +375,7 @@ public final class AttributeScaling {
             throw new IllegalStateException("append the existence channel before setting the"
                     + " kernel map: " + kernel);
         }
-        return new AttributeScaling(nodeOffsets, nodeFactors, edgeFactors, value);
+        return new AttributeScaling(nodeOffsets, nodeFactors, edgeFactors, value + 0.0);
     }
 
     /**
@@ -470,6 +532,33 @@ public final class AttributeScaling {
         return GraphLists.mapEach(graphs, this::apply);
     }
 
+    /**
+     * Returns whether {@code other} is a scaling with the same offsets, factors, existence
+     * value and kernel map (compared as {@link Double#compare} does), and so the same
+     * transform.
+     *
+     * @param other any object
+     * @return whether the two scalings are equal
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AttributeScaling a
+                && Arrays.equals(nodeOffsets, a.nodeOffsets)
+                && Arrays.equals(nodeFactors, a.nodeFactors)
+                && Arrays.equals(edgeFactors, a.edgeFactors)
+                && Double.compare(existenceValue, a.existenceValue) == 0
+                && Objects.equals(kernel, a.kernel);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Arrays.hashCode(nodeOffsets);
+        h = 31 * h + Arrays.hashCode(nodeFactors);
+        h = 31 * h + Arrays.hashCode(edgeFactors);
+        h = 31 * h + Double.hashCode(existenceValue);
+        return 31 * h + Objects.hashCode(kernel);
+    }
+
     @Override
     public String toString() {
         return "AttributeScaling[nodeOffsets=" + Arrays.toString(nodeOffsets) + ", nodeFactors="
@@ -490,6 +579,20 @@ public final class AttributeScaling {
             }
             seen[c] = true;
         }
+    }
+
+    /**
+     * Returns {@code factor * multiplier}, {@code 0.0} rather than {@code -0.0}, or fails
+     * naming this scaling when the product overflows.
+     */
+    private double product(String channel, double factor, double multiplier) {
+        double result = factor * multiplier + 0.0;
+        if (!Double.isFinite(result)) {
+            throw new IllegalArgumentException("the factor " + factor + " of " + channel
+                    + " times the multiplier " + multiplier + " overflows to " + result
+                    + " in " + this + "; scale the attributes by less");
+        }
+        return result;
     }
 
     private static void requireFactor(String what, double value) {

@@ -74,7 +74,7 @@ public final class GraphAccumulator {
         int de = space.edgeDimension();
         int ny = y.order();
         for (int i = 0; i < order; i++) {
-            int a = p.get(i);
+            int a = p.getUnchecked(i);
             if (a >= ny) {
                 continue;
             }

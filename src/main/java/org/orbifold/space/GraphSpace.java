@@ -21,11 +21,21 @@ import java.util.Objects;
  * {@code d(X, Y) = min over pi of ||X - pi . Y||} is the aligners' job
  * ({@code org.orbifold.match}).
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>Instances are immutable and thread-safe, with value semantics: two spaces are
+ * {@linkplain #equals equal} when their size, dimensions and weights are (a weight of
+ * {@code -0.0} is taken as {@code 0.0}).
  *
  * <p><b>Limitations.</b> {@link #squaredDistanceFromSimilarity} loses relative precision when
  * the two graphs nearly coincide (cancellation), and reports rounding below zero as zero;
  * {@link #squaredDistance} sums the differences term by term and has no such loss.
+ * Squares of differences below about {@code 1e-154} underflow: {@link #squaredDistance} and
+ * {@link #similarity} of graphs whose attributes are all that small come out as 0 or lose
+ * precision (at attributes of {@code 1e-170} every squared distance is 0), so
+ * {@link #coincides} rather than a zero squared distance tells whether two graphs are equal
+ * under an alignment, and {@link #distance} recomputes small squared distances at a scaled
+ * copy of the differences. Aligners work on the squared values and cannot tell such graphs'
+ * alignments apart: standardize tiny attributes first
+ * ({@link AttributeScaling#standardize}).
  * Finite weights and attributes can still give a squared distance beyond the largest double
  * (a node weight of {@code 1e308}, say); the norm, the similarity and the squared distance
  * then throw an {@link IllegalArgumentException} naming the weights rather than return an
@@ -43,6 +53,15 @@ public final class GraphSpace {
             + " layouts of their own: read the splits in one call (IamDatasetReader.readSplits)"
             + " or read one data set and split it";
 
+    /**
+     * The squared distance {@code 2^-900} (about {@code 1.2e-271}) below which sums of
+     * squares may have lost terms to underflow or rounding among subnormal numbers: above it
+     * the largest term of a sum over fewer than {@code 2^40} entries is at least
+     * {@code 2^-940}, far above the smallest normal double {@code 2^-1022}. {@link #distance}
+     * and the certificates of {@code org.orbifold.match} treat smaller values with care.
+     */
+    public static final double UNDERFLOW_RISK = 0x1p-900;
+
     private final int size;
     private final int nodeDimension;
     private final int edgeDimension;
@@ -56,7 +75,9 @@ public final class GraphSpace {
      * @param nodeDimension node attribute dimension
      * @param edgeDimension edge attribute dimension
      * @param nodeWeight weight of the node part of the inner product, finite and {@code >= 0}
+     *     ({@code -0.0} is stored as {@code 0.0})
      * @param edgeWeight weight of the edge part of the inner product, finite and {@code >= 0}
+     *     ({@code -0.0} is stored as {@code 0.0})
      * @throws IllegalArgumentException if the size or a dimension is negative, the size is
      *     above {@link Graph#maxOrder} for the dimensions, a weight is negative or not finite,
      *     or both weights are 0 (every distance would be 0, so every graph would be as near as
@@ -79,8 +100,8 @@ public final class GraphSpace {
         this.size = size;
         this.nodeDimension = nodeDimension;
         this.edgeDimension = edgeDimension;
-        this.nodeWeight = nodeWeight;
-        this.edgeWeight = edgeWeight;
+        this.nodeWeight = nodeWeight + 0.0;
+        this.edgeWeight = edgeWeight + 0.0;
     }
 
     /**
@@ -297,15 +318,24 @@ public final class GraphSpace {
      *
      * @param x a graph
      * @param y a graph
-     * @param m the matrix order, at least the larger of the two graph orders
+     * @param m the matrix order, at least the larger of the two graph orders and at most
+     *     {@link #size()}
      * @return a new row-major array of length {@code m * m}
+     * @throws IllegalArgumentException if a graph is not in this space or {@code m} does not
+     *     fit; a {@link WeightedOverflowException} if an entry overflows (weights too large
+     *     for the attributes), naming the entry and the weights
      */
     public double[] nodeSimilarityMatrix(Graph x, Graph y, int m) {
         requirePair(x, y, m);
         double[] result = new double[m * m];
         for (int i = 0; i < x.order(); i++) {
             for (int a = 0; a < y.order(); a++) {
-                result[i * m + a] = nodeSimilarity(x, i, y, a);
+                double value = nodeSimilarity(x, i, y, a);
+                if (!Double.isFinite(value)) {
+                    requireFinite("node similarity of node " + i + " of x and node " + a
+                            + " of y", value);
+                }
+                result[i * m + a] = value;
             }
         }
         return result;
@@ -317,17 +347,19 @@ public final class GraphSpace {
      *
      * @param x a graph of this space
      * @param y a graph of this space
-     * @param p a permutation with {@code p.size() >= max(x.order(), y.order())}
+     * @param p a permutation with {@code max(x.order(), y.order()) <= p.size() <= size()}
      * @return the similarity
      * @throws IllegalArgumentException if it overflows (weights too large for the
      *     attributes), naming the weights
+     *     ({@link WeightedOverflowException}), or the permutation's size is below the larger
+     *     order or above {@link #size()}
      */
     public double similarity(Graph x, Graph y, Permutation p) {
         requirePair(x, y, p.size());
         int ny = y.order();
         double nodePart = 0.0;
         for (int i = 0; i < x.order(); i++) {
-            int a = p.get(i);
+            int a = p.getUnchecked(i);
             if (a < ny) {
                 for (int c = 0; c < nodeDimension; c++) {
                     nodePart += x.nodeUnchecked(i, c) * y.nodeUnchecked(a, c);
@@ -336,13 +368,13 @@ public final class GraphSpace {
         }
         double edgePart = 0.0;
         for (int i = 0; i < x.order(); i++) {
-            int a = p.get(i);
+            int a = p.getUnchecked(i);
             if (a >= ny) {
                 continue;
             }
             for (int k = 0; k < x.outDegree(i); k++) {
                 int j = x.successor(i, k);
-                int b = p.get(j);
+                int b = p.getUnchecked(j);
                 if (b < ny) {
                     for (int c = 0; c < edgeDimension; c++) {
                         edgePart += x.edgeUnchecked(i, j, c) * y.edgeUnchecked(a, b, c);
@@ -359,33 +391,46 @@ public final class GraphSpace {
      *
      * @param x a graph of this space
      * @param y a graph of this space
-     * @param p a permutation with {@code p.size() >= max(x.order(), y.order())}
+     * @param p a permutation with {@code max(x.order(), y.order()) <= p.size() <= size()}
      * @return the squared distance under this alignment
      * @throws IllegalArgumentException if it overflows to infinity (weights too large for
      *     the attributes), naming the weights
+     *     ({@link WeightedOverflowException}), or the permutation's size is below the larger
+     *     order or above {@link #size()}
      */
     public double squaredDistance(Graph x, Graph y, Permutation p) {
         requirePair(x, y, p.size());
+        return requireFinite("squared distance", scaledSquaredDistance(x, y, p, 1.0));
+    }
+
+    /**
+     * Returns the weighted sum of the squared differences of {@code X} and {@code pi . Y},
+     * each difference multiplied by {@code scale} (a power of 2, so exactly) before it is
+     * squared; {@code scale = 1} gives {@link #squaredDistance}.
+     */
+    private double scaledSquaredDistance(Graph x, Graph y, Permutation p, double scale) {
         int nx = x.order();
         int ny = y.order();
         double nodePart = 0.0;
         for (int i = 0; i < p.size(); i++) {
-            int a = p.get(i);
+            int a = p.getUnchecked(i);
             for (int c = 0; c < nodeDimension; c++) {
                 double xv = i < nx ? x.nodeUnchecked(i, c) : 0.0;
                 double yv = a < ny ? y.nodeUnchecked(a, c) : 0.0;
-                nodePart += (xv - yv) * (xv - yv);
+                double diff = (xv - yv) * scale;
+                nodePart += diff * diff;
             }
         }
         double edgePart = 0.0;
         for (int i = 0; i < nx; i++) {
-            int a = p.get(i);
+            int a = p.getUnchecked(i);
             for (int k = 0; k < x.outDegree(i); k++) {
                 int j = x.successor(i, k);
-                int b = p.get(j);
+                int b = p.getUnchecked(j);
                 boolean inY = a < ny && b < ny;
                 for (int c = 0; c < edgeDimension; c++) {
-                    double diff = x.edgeUnchecked(i, j, c) - (inY ? y.edgeUnchecked(a, b, c) : 0.0);
+                    double diff = (x.edgeUnchecked(i, j, c)
+                            - (inY ? y.edgeUnchecked(a, b, c) : 0.0)) * scale;
                     edgePart += diff * diff;
                 }
             }
@@ -399,13 +444,75 @@ public final class GraphSpace {
                     continue;
                 }
                 for (int c = 0; c < edgeDimension; c++) {
-                    double yv = y.edgeUnchecked(a, y.successor(a, k), c);
+                    double yv = y.edgeUnchecked(a, y.successor(a, k), c) * scale;
                     edgePart += yv * yv;
                 }
             }
         }
-        return requireFinite("squared distance", nodeWeight * nodePart
-                + edgeWeight * edgePart);
+        return nodeWeight * nodePart + edgeWeight * edgePart;
+    }
+
+    /**
+     * Returns whether {@code pi . Y} equals {@code X} in every entry the inner product weighs:
+     * the node attributes if the node weight is positive, the edge attributes if the edge
+     * weight is positive, padding taken as zero. Entries are compared exactly ({@code ==}, so
+     * {@code 0.0} equals {@code -0.0}); the distance is then exactly 0 and {@code pi} is a
+     * global optimum. Unlike {@code squaredDistance(x, y, p) == 0}, this is not fooled by
+     * differences whose squares underflow to 0.
+     *
+     * @param x a graph of this space
+     * @param y a graph of this space
+     * @param p a permutation with {@code max(x.order(), y.order()) <= p.size() <= size()}
+     * @return whether {@code ||X - pi . Y|| = 0} exactly
+     * @throws IllegalArgumentException if a graph is not in this space or the permutation's
+     *     size does not fit
+     */
+    public boolean coincides(Graph x, Graph y, Permutation p) {
+        requirePair(x, y, p.size());
+        int nx = x.order();
+        int ny = y.order();
+        if (nodeWeight > 0.0) {
+            for (int i = 0; i < p.size(); i++) {
+                int a = p.getUnchecked(i);
+                for (int c = 0; c < nodeDimension; c++) {
+                    double xv = i < nx ? x.nodeUnchecked(i, c) : 0.0;
+                    double yv = a < ny ? y.nodeUnchecked(a, c) : 0.0;
+                    if (xv != yv) {
+                        return false;
+                    }
+                }
+            }
+        }
+        if (edgeWeight > 0.0 && edgeDimension > 0) {
+            for (int i = 0; i < nx; i++) {
+                int a = p.getUnchecked(i);
+                for (int k = 0; k < x.outDegree(i); k++) {
+                    int j = x.successor(i, k);
+                    int b = p.getUnchecked(j);
+                    boolean inY = a < ny && b < ny;
+                    for (int c = 0; c < edgeDimension; c++) {
+                        if (x.edgeUnchecked(i, j, c) != (inY ? y.edgeUnchecked(a, b, c) : 0.0)) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            int[] inverse = p.inverse().toArray();
+            for (int a = 0; a < ny; a++) {
+                int i = inverse[a];
+                for (int k = 0; k < y.outDegree(a); k++) {
+                    int b = y.successor(a, k);
+                    int j = inverse[b];
+                    boolean inX = i < nx && j < nx;
+                    for (int c = 0; c < edgeDimension; c++) {
+                        if (y.edgeUnchecked(a, b, c) != (inX ? x.edgeUnchecked(i, j, c) : 0.0)) {
+                            return false;
+                        }
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -426,12 +533,41 @@ public final class GraphSpace {
      *
      * @param x a graph of this space
      * @param y a graph of this space
-     * @param p a permutation with {@code p.size() >= max(x.order(), y.order())}
-     * @return the distance under this alignment
+     * @param p a permutation with {@code max(x.order(), y.order()) <= p.size() <= size()}
+     * @return the distance under this alignment; when the squared distance is below
+     *     {@link #UNDERFLOW_RISK}, computed again from the differences scaled by a power of 2
+     *     so that it is accurate (and positive unless the graphs {@linkplain #coincides
+     *     coincide}) even where {@link #squaredDistance} underflows to 0
      * @throws IllegalArgumentException if the squared distance overflows, naming the weights
      */
     public double distance(Graph x, Graph y, Permutation p) {
-        return Math.sqrt(squaredDistance(x, y, p));
+        double squared = squaredDistance(x, y, p);
+        if (squared >= UNDERFLOW_RISK) {
+            return Math.sqrt(squared);
+        }
+        double largest = Math.max(largestMagnitude(x), largestMagnitude(y));
+        if (largest == 0.0) {
+            return 0.0;
+        }
+        double scale = Math.scalb(1.0, -Math.getExponent(largest));
+        return Math.sqrt(scaledSquaredDistance(x, y, p, scale)) / scale;
+    }
+
+    /** The largest magnitude of an attribute of {@code g}, node or edge. */
+    private static double largestMagnitude(Graph g) {
+        double largest = 0.0;
+        for (int i = 0; i < g.order(); i++) {
+            for (int c = 0; c < g.nodeDimension(); c++) {
+                largest = Math.max(largest, Math.abs(g.nodeUnchecked(i, c)));
+            }
+            for (int k = 0; k < g.outDegree(i); k++) {
+                int j = g.successor(i, k);
+                for (int c = 0; c < g.edgeDimension(); c++) {
+                    largest = Math.max(largest, Math.abs(g.edgeUnchecked(i, j, c)));
+                }
+            }
+        }
+        return largest;
     }
 
     /**
@@ -452,6 +588,25 @@ public final class GraphSpace {
         return sum.sum();
     }
 
+    /**
+     * Returns whether {@code other} is a space of the same size, dimensions and weights.
+     *
+     * @param other any object
+     * @return whether the two spaces are equal
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof GraphSpace g && size == g.size
+                && nodeDimension == g.nodeDimension && edgeDimension == g.edgeDimension
+                && Double.compare(nodeWeight, g.nodeWeight) == 0
+                && Double.compare(edgeWeight, g.edgeWeight) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(size, nodeDimension, edgeDimension, nodeWeight, edgeWeight);
+    }
+
     @Override
     public String toString() {
         return "GraphSpace[size=" + size + ", nodeDimension=" + nodeDimension
@@ -466,6 +621,27 @@ public final class GraphSpace {
             throw new IllegalArgumentException("alignment of size " + m
                     + " cannot cover graphs of orders " + x.order() + " and " + y.order());
         }
+        requireAlignmentSize(m);
+    }
+
+    /**
+     * Checks that an alignment (a permutation or a matrix order) of size {@code m} fits this
+     * space: a permutation relabels the nodes of graphs padded to at most {@link #size()}
+     * nodes, so a larger one would add nodes no graph of the space has.
+     *
+     * @param m the size of a permutation or the order of a matrix
+     * @return {@code m}
+     * @throws IllegalArgumentException if {@code m} is negative or above {@link #size()},
+     *     naming both
+     */
+    public int requireAlignmentSize(int m) {
+        if (m < 0 || m > size) {
+            throw new IllegalArgumentException("alignment of size " + m + " does not fit a"
+                    + " space of size " + size + ": a permutation relabels graphs padded to at"
+                    + " most " + size + " nodes; use a permutation of size at most " + size
+                    + ", or a space large enough (withSize(" + m + "))");
+        }
+        return m;
     }
 
     /**

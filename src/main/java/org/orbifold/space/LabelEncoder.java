@@ -1,11 +1,13 @@
 package org.orbifold.space;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -13,11 +15,14 @@ import java.util.TreeSet;
  * {@code k} becomes the unit vector {@code e_k}. A mean graph then carries label
  * distributions, which {@link #decode} reads back as the most likely label.
  *
- * <p>Labels are ordered numerically when every label is an integer, otherwise as strings, so
+ * <p>Labels are ordered numerically when every label is an integer (an optional {@code +} or
+ * {@code -} followed by ASCII digits, of any length: {@code 2 < 10 < 99999999999999999999}),
+ * otherwise as strings, so
  * the encoding does not depend on the order in which labels were seen. Distinct strings are
  * always distinct labels: integers of equal value written differently ({@code 1}, {@code 01},
  * {@code +1}; {@code 0} and {@code -0}) are ordered among themselves as strings, so the order
- * is total ({@code -1 < +1 < 01 < 1 < 10}). Instances are immutable and thread-safe.
+ * is total ({@code -1 < +1 < 01 < 1 < 10}). Instances are immutable and thread-safe; two
+ * encoders are {@linkplain #equals equal} when they have the same labels in the same order.
  */
 public final class LabelEncoder {
 
@@ -40,6 +45,7 @@ public final class LabelEncoder {
      * @return the encoder
      */
     public static LabelEncoder of(Collection<String> observed) {
+        Objects.requireNonNull(observed, "observed");
         boolean numeric = true;
         for (String label : observed) {
             if (label == null) {
@@ -131,8 +137,13 @@ public final class LabelEncoder {
      * @param code a code or a label distribution
      * @param offset where it starts
      * @return the most likely label
+     * @throws IllegalArgumentException if the encoder has no labels
      */
     public String decode(double[] code, int offset) {
+        if (labels.isEmpty()) {
+            throw new IllegalArgumentException("cannot decode with an encoder of no labels:"
+                    + " build it from at least one observed label");
+        }
         int best = 0;
         for (int c = 1; c < labels.size(); c++) {
             if (code[offset + c] > code[offset + best]) {
@@ -142,6 +153,23 @@ public final class LabelEncoder {
         return labels.get(best);
     }
 
+    /**
+     * Returns whether {@code other} is an encoder with the same labels in the same order, and
+     * so the same code.
+     *
+     * @param other any object
+     * @return whether the two encoders encode alike
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LabelEncoder e && labels.equals(e.labels);
+    }
+
+    @Override
+    public int hashCode() {
+        return labels.hashCode();
+    }
+
     @Override
     public String toString() {
         return "LabelEncoder" + labels;
@@ -149,16 +177,22 @@ public final class LabelEncoder {
 
     /** Orders two integer labels by value, and labels of equal value as strings. */
     private static int compareIntegers(String a, String b) {
-        int byValue = Long.compare(Long.parseLong(a), Long.parseLong(b));
+        int byValue = new BigInteger(a).compareTo(new BigInteger(b));
         return byValue != 0 ? byValue : a.compareTo(b);
     }
 
+    /** Whether {@code s} is an optional sign followed by one or more ASCII digits. */
     private static boolean isInteger(String s) {
-        try {
-            Long.parseLong(s.trim());
-            return s.equals(s.trim());
-        } catch (NumberFormatException e) {
+        int start = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+        if (start == s.length()) {
             return false;
         }
+        for (int k = start; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

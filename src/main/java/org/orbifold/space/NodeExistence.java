@@ -48,11 +48,15 @@ public final class NodeExistence {
      *
      * @param graphs graphs with equal node dimensions
      * @return new graphs whose node dimension is one larger
+     * @throws NullPointerException if {@code graphs} or a graph is null, naming it
+     *     ({@code graphs[2]})
      */
     public static List<Graph> append(List<Graph> graphs) {
+        Objects.requireNonNull(graphs, "graphs");
         List<Graph> result = new ArrayList<>(graphs.size());
-        for (Graph g : graphs) {
-            result.add(g.withNodeChannel(1.0));
+        for (int k = 0; k < graphs.size(); k++) {
+            result.add(Objects.requireNonNull(graphs.get(k), "graphs[" + k + "]")
+                    .withNodeChannel(1.0));
         }
         return result;
     }

@@ -3,6 +3,7 @@ package org.orbifold.space;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.special.Erf;
 
@@ -136,6 +137,14 @@ public final class NodeKernelEmbedding {
      */
     public static final double MIN_HALF_NORMAL = 1e-6;
 
+    /**
+     * The most features accepted, {@code 65536}: every node of a mapped graph then holds
+     * half a megabyte of features, and the error of random features ({@code D^-1/2}) is
+     * already below {@code 0.004}. A larger count is refused rather than left to fail with an
+     * {@link OutOfMemoryError} (at {@code Integer.MAX_VALUE - 1} one node would need 16 GB).
+     */
+    public static final int MAX_FEATURES = 1 << 16;
+
     private final Kernel kernel;
     private final int nodeDimension;
     private final int[] inputChannels;
@@ -182,7 +191,8 @@ public final class NodeKernelEmbedding {
      *     {@code [0, nodeDimension)}, no repeats; the others are kept as they are
      * @param bandwidth the kernel's {@code sigma}, finite and at least {@link #MIN_BANDWIDTH}
      *     (so that every frequency is finite)
-     * @param features the number {@code D} of features, even and at least 2
+     * @param features the number {@code D} of features, even, at least 2 and at most
+     *     {@link #MAX_FEATURES}
      * @param sampling how the {@code D / 2} frequencies are chosen
      * @param seed the seed of {@link Sampling#RANDOM} (unused by {@link Sampling#HALTON})
      * @return the map
@@ -202,7 +212,8 @@ public final class NodeKernelEmbedding {
      * @param inputChannels the channels mapped through the kernel, at least one, each in
      *     {@code [0, nodeDimension)}, no repeats; the others are kept as they are
      * @param bandwidth the kernel's {@code sigma}, finite and at least {@link #MIN_BANDWIDTH}
-     * @param features the number {@code D} of features, even and at least 2
+     * @param features the number {@code D} of features, even, at least 2 and at most
+     *     {@link #MAX_FEATURES}
      * @param sampling how the {@code D / 2} frequencies are chosen
      * @param seed the seed of {@link Sampling#RANDOM} (unused by {@link Sampling#HALTON})
      * @return the map
@@ -226,7 +237,8 @@ public final class NodeKernelEmbedding {
      *     {@code [0, nodeDimension)}, no repeats; the others are kept as they are
      * @param bandwidth the kernel's {@code sigma}, finite and at least {@link #MIN_BANDWIDTH}
      *     (so that every frequency is finite)
-     * @param features the number {@code D} of features, even and at least 2
+     * @param features the number {@code D} of features, even, at least 2 and at most
+     *     {@link #MAX_FEATURES}
      * @param sampling how the {@code D / 2} frequencies are chosen
      * @param seed the seed of {@link Sampling#RANDOM} (unused by {@link Sampling#HALTON})
      * @return the map
@@ -265,9 +277,10 @@ public final class NodeKernelEmbedding {
                     + ", got " + bandwidth + ": the frequencies are normal values divided by"
                     + " it and would not be finite");
         }
-        if (features < 2 || features % 2 != 0) {
-            throw new IllegalArgumentException("features must be even and >= 2 (a cosine and"
-                    + " a sine per frequency), got " + features);
+        if (features < 2 || features % 2 != 0 || features > MAX_FEATURES) {
+            throw new IllegalArgumentException("features must be even, >= 2 (a cosine and"
+                    + " a sine per frequency) and at most MAX_FEATURES = " + MAX_FEATURES
+                    + ", got " + features);
         }
         if (sampling == null) {
             throw new IllegalArgumentException("sampling must not be null");
@@ -405,12 +418,19 @@ public final class NodeKernelEmbedding {
      *
      * @param x the values of the input channels, in the order of {@link #inputChannels()}
      * @return the {@code D} features, of squared norm 1
-     * @throws IllegalArgumentException if the length is not the number of input channels
+     * @throws IllegalArgumentException if the length is not the number of input channels, or
+     *     a value is not finite (its features would be NaN)
      */
     public double[] map(double[] x) {
         if (x.length != inputChannels.length) {
             throw new IllegalArgumentException("expected " + inputChannels.length
                     + " input values, got " + x.length);
+        }
+        for (int c = 0; c < x.length; c++) {
+            if (!Double.isFinite(x[c])) {
+                throw new IllegalArgumentException("input value " + c + " is " + x[c]
+                        + ": the features of a non-finite value are not defined");
+            }
         }
         double[] phi = new double[features()];
         writeFeatures(x, phi, 0);
@@ -423,6 +443,7 @@ public final class NodeKernelEmbedding {
      * @param x the values of the input channels
      * @param y the values of the input channels
      * @return the approximate kernel value, in {@code [-1, 1]}
+     * @throws IllegalArgumentException as {@link #map} does
      */
     public double approximateKernel(double[] x, double[] y) {
         double[] a = map(x);
@@ -482,6 +503,31 @@ public final class NodeKernelEmbedding {
      */
     public List<Graph> applyAll(List<Graph> graphs) {
         return GraphLists.mapEach(graphs, this::apply);
+    }
+
+    /**
+     * Returns whether {@code other} is the same map: the same kernel, node dimension, input
+     * channels, bandwidth, number of features and sampling, and for random frequencies the
+     * same seed (which together decide every frequency).
+     *
+     * @param other any object
+     * @return whether the two maps give the same features
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof NodeKernelEmbedding e && kernel == e.kernel
+                && nodeDimension == e.nodeDimension
+                && Arrays.equals(inputChannels, e.inputChannels)
+                && Double.compare(bandwidth, e.bandwidth) == 0
+                && features() == e.features() && sampling == e.sampling
+                && (sampling != Sampling.RANDOM || seed == e.seed);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(kernel, nodeDimension, bandwidth, features(), sampling,
+                sampling == Sampling.RANDOM ? seed : 0L);
+        return 31 * h + Arrays.hashCode(inputChannels);
     }
 
     @Override

@@ -73,8 +73,11 @@ public final class Permutation {
      * @param size number of elements
      * @param random source of randomness; the caller seeds it
      * @return a random permutation
+     * @throws NullPointerException if {@code random} is null
+     * @throws IllegalArgumentException if {@code size} is negative
      */
     public static Permutation random(int size, RandomGenerator random) {
+        Objects.requireNonNull(random, "random");
         int[] image = identity(size).image;
         for (int i = size - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
@@ -99,9 +102,28 @@ public final class Permutation {
      *
      * @param i an element in {@code 0..size()-1}
      * @return its image
+     * @throws IndexOutOfBoundsException naming {@code i} and the size if {@code i} is out of
+     *     range
      */
     public int get(int i) {
+        if (Integer.compareUnsigned(i, image.length) >= 0) {
+            throw outOfRange(i);
+        }
         return image[i];
+    }
+
+    /**
+     * Returns {@link #get} without the named range check, for the kernels of this package
+     * whose loops stay in range by construction (docs/performance.md, "Range checks of the
+     * graph accessors").
+     */
+    int getUnchecked(int i) {
+        return image[i];
+    }
+
+    private IndexOutOfBoundsException outOfRange(int i) {
+        return new IndexOutOfBoundsException("element " + i + " is outside the permutation of"
+                + " size " + image.length + " (elements 0.." + (image.length - 1) + ")");
     }
 
     /**

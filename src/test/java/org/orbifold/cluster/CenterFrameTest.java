@@ -23,8 +23,8 @@ class CenterFrameTest {
         for (int trial = 0; trial < 200; trial++) {
             Graph x = randomGraph(1 + random.nextInt(6), random);
             Graph y = randomGraph(1 + random.nextInt(6), random);
-            GraphSpace space = GraphSpace.of(List.of(x, y));
             int size = Math.max(x.order(), y.order()) + random.nextInt(5);
+            GraphSpace space = GraphSpace.of(List.of(x, y)).withSize(size);
             Permutation p = Permutation.random(size, random);
             Permutation q = CenterFrame.normalForm(p, x.order(), y.order());
 

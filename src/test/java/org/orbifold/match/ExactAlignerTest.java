@@ -128,7 +128,7 @@ class ExactAlignerTest {
                     t % 2 == 0, MatchTesting.Values.SIGNED);
             Graph y = MatchTesting.randomGraph(random, 1 + random.nextInt(5), 1, 1, 0.5,
                     t % 2 == 0, MatchTesting.Values.SIGNED);
-            GraphSpace space = new GraphSpace(5, 1, 1, 1.0, 1.0);
+            GraphSpace space = new GraphSpace(7, 1, 1, 1.0, 1.0);
             int m = Math.max(x.order(), y.order()) + 1 + t % 2;
             Alignment alignment = exact.align(space, x, y, Permutation.identity(m));
             assertTrue(alignment.certified(), "instance " + t);

@@ -27,7 +27,7 @@ class LocalSearchTest {
                     directed, kind);
             Graph y = MatchTesting.randomGraph(random, 2 + random.nextInt(9), 1, de, 0.4,
                     !directed, kind);
-            GraphSpace space = new GraphSpace(10, 1, de, 1.0, 0.8);
+            GraphSpace space = new GraphSpace(11, 1, de, 1.0, 0.8);
             int size = Math.max(x.order(), y.order()) + t % 2;
             Permutation start = Permutation.random(size, random);
             double tolerance = MatchTesting.tolerance(space, x, y);

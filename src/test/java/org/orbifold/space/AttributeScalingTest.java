@@ -1,6 +1,7 @@
 package org.orbifold.space;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -287,5 +288,91 @@ class AttributeScalingTest {
         assertEquals(reference.nodeFactors()[0] / big, fitted.nodeFactors()[0],
                 1e-12 / big);
         assertTrue(fitted.nodeFactors()[0] > 0.0, "the channel is scaled, not dropped");
+    }
+
+    @Test
+    void equalSettingsMakeEqualScalings() {
+        List<Graph> training = sample(3L, 6, 5);
+        AttributeScaling a = AttributeScaling.standardize(training, 0, 2);
+        AttributeScaling b = AttributeScaling.standardize(new ArrayList<>(training), 0, 2);
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertNotEquals(a, AttributeScaling.standardize(training, 0));
+        assertNotEquals(a, a.withExistenceChannel(1.0));
+        assertNotEquals(a, a.timesEdgeFactor(1, 2.0));
+        assertEquals(AttributeScaling.identity(2, 1), AttributeScaling.identity(2, 1)
+                .timesNodeFactor(0, 1.0));
+        NodeKernelEmbedding map = NodeKernelEmbedding.gaussian(DV, new int[] {0, 1}, 1.0, 8,
+                NodeKernelEmbedding.Sampling.RANDOM, 9L);
+        assertEquals(a.withNodeKernel(map), b.withNodeKernel(NodeKernelEmbedding.gaussian(DV,
+                new int[] {0, 1}, 1.0, 8, NodeKernelEmbedding.Sampling.RANDOM, 9L)));
+        assertNotEquals(a.withNodeKernel(map), b);
+    }
+
+    @Test
+    void negativeZeroMultipliersGiveZero() {
+        AttributeScaling s = AttributeScaling.identity(2, 1).timesNodeFactor(1, -0.0)
+                .timesEdgeFactor(0, -0.0).withExistenceChannel(-0.0);
+        assertEquals("[1.0, 0.0]", Arrays.toString(s.nodeFactors()));
+        assertEquals("[0.0]", Arrays.toString(s.edgeFactors()));
+        assertEquals(0.0, s.existenceValue());
+        assertEquals(1.0 / s.existenceValue(), Double.POSITIVE_INFINITY, "0.0, not -0.0");
+        assertEquals(AttributeScaling.identity(2, 1).timesNodeFactor(1, 0.0)
+                .timesEdgeFactor(0, 0.0), AttributeScaling.identity(2, 1)
+                .timesNodeFactor(1, -0.0).timesEdgeFactor(0, -0.0));
+    }
+
+    @Test
+    void overflowingFactorsAreRefusedWhereFormed() {
+        AttributeScaling once = AttributeScaling.identity(1, 1).timesNodeFactor(0, 1e308);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> once.timesNodeFactor(0, 1e308));
+        assertTrue(e.getMessage().contains("node channel 0") && e.getMessage()
+                .contains("overflows") && e.getMessage().contains("AttributeScaling["),
+                e.getMessage());
+        AttributeScaling edges = AttributeScaling.identity(1, 1).timesEdgeFactor(0, 1e200);
+        e = assertThrows(IllegalArgumentException.class, () -> edges.timesEdgeFactor(0, 1e200));
+        assertTrue(e.getMessage().contains("edge channel 0"), e.getMessage());
+    }
+
+    @Test
+    void nullGraphsAreNamed() {
+        List<Graph> training = new ArrayList<>(sample(4L, 3, 4));
+        training.add(1, null);
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> AttributeScaling.standardize(training, 0));
+        assertEquals("training[1]", e.getMessage());
+        assertEquals("training", assertThrows(NullPointerException.class,
+                () -> AttributeScaling.standardize(null, 0)).getMessage());
+    }
+
+    @Test
+    void tinyChannelsAreStandardizedDespiteUnderflow() {
+        // Values 1e-170 apart: their squared deviations underflow to 0 in plain sums.
+        Graph g = nodes(new double[] {1e-170}, new double[] {2e-170}, new double[] {3e-170});
+        AttributeScaling s = AttributeScaling.standardize(List.of(g), 0);
+        double sd = Math.sqrt(2.0 / 3.0) * 1e-170;
+        assertEquals(2e-170, s.nodeOffsets()[0], 1e-184);
+        assertEquals(1.0 / sd, s.nodeFactors()[0], 1e-14 / sd);
+        Graph scaled = s.apply(g);
+        assertEquals(-Math.sqrt(1.5), scaled.node(0, 0), 1e-12);
+        assertEquals(Math.sqrt(1.5), scaled.node(2, 0), 1e-12);
+
+        Graph.Builder b = Graph.builder(1, 1);
+        b.addNode(1.0);
+        b.addNode(1.0);
+        b.addNode(1.0);
+        b.addEdge(0, 1, 3e-170);
+        b.addEdge(1, 2, 4e-170);
+        Graph tiny = b.build();
+        double factor = AttributeScaling.fit(List.of(tiny), new int[0], new int[] {0})
+                .edgeFactors()[0];
+        double rms = Math.sqrt(12.5) * 1e-170;
+        assertEquals(1.0 / rms, factor, 1e-12 / rms, "not the factor 1 of an all-zero channel");
+        b.addEdge(0, 2, 1e200);
+        factor = AttributeScaling.fit(List.of(b.build()), new int[0], new int[] {0})
+                .edgeFactors()[0];
+        assertEquals(Math.sqrt(3.0) * 1e-200, factor, 1e-12 * factor,
+                "not the factor 0 of an overflowing sum");
     }
 }

@@ -1,6 +1,8 @@
 package org.orbifold.space;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,9 +44,9 @@ class GraphSpaceTest {
             boolean directed = trial % 3 == 0;
             Graph x = RandomGraphs.graph(random, random.nextInt(8), 2, 3, 0.5, directed);
             Graph y = RandomGraphs.graph(random, random.nextInt(8), 2, 3, 0.5, directed);
-            GraphSpace space = GraphSpace.of(List.of(x, y))
-                    .withWeights(0.5 + random.nextDouble(), random.nextDouble());
             int m = Math.max(x.order(), y.order()) + random.nextInt(3);
+            GraphSpace space = GraphSpace.of(List.of(x, y)).withSize(m)
+                    .withWeights(0.5 + random.nextDouble(), random.nextDouble());
             Permutation p = Permutation.random(m, random);
             double expected = denseSquaredDistance(space, x, y, p);
             assertEquals(expected, space.squaredDistance(x, y, p), TOLERANCE * (1 + expected));
@@ -226,5 +228,125 @@ class GraphSpaceTest {
         assertThrows(IllegalStateException.class,
                 () -> new GraphAccumulator(space, 4).average());
         assertThrows(IllegalArgumentException.class, () -> sum.add(a, pa, Double.NaN));
+    }
+
+    /** A path whose nodes carry {@code scale * values[i]} and whose edges carry {@code scale}. */
+    private static Graph path(double scale, double... values) {
+        Graph.Builder b = Graph.builder(1, 1);
+        for (double v : values) {
+            b.addNode(v * scale);
+        }
+        for (int i = 0; i + 1 < values.length; i++) {
+            b.addEdge(i, i + 1, scale);
+        }
+        return b.build();
+    }
+
+    @Test
+    void equalSettingsMakeEqualSpaces() {
+        GraphSpace a = new GraphSpace(5, 2, 1, 1.0, 0.5);
+        GraphSpace b = new GraphSpace(5, 2, 1, 1.0, 0.5);
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertEquals(new GraphSpace(5, 1, 1, 1.0, 1.0),
+                GraphSpace.of(List.of(path(1.0, 1, 2, 3, 4, 5))));
+        assertNotEquals(a, a.withSize(6));
+        assertNotEquals(a, a.withWeights(1.0, 0.25));
+        assertNotEquals(a, new GraphSpace(5, 3, 1, 1.0, 0.5));
+        assertNotEquals(a, "GraphSpace");
+    }
+
+    @Test
+    void negativeZeroWeightsBecomeZero() {
+        GraphSpace space = new GraphSpace(3, 1, 1, -0.0, 1.0);
+        assertEquals("GraphSpace[size=3, nodeDimension=1, edgeDimension=1, nodeWeight=0.0,"
+                + " edgeWeight=1.0]", space.toString());
+        assertEquals(new GraphSpace(3, 1, 1, 0.0, 1.0), space);
+        assertEquals(Double.POSITIVE_INFINITY, 1.0 / space.withWeights(1.0, -0.0).edgeWeight());
+    }
+
+    @Test
+    void permutationsLargerThanTheSpaceAreRefused() {
+        Graph x = path(1.0, 1, 2);
+        Graph y = path(1.0, 2, 1, 3);
+        GraphSpace space = GraphSpace.of(List.of(x, y));
+        Permutation big = Permutation.identity(4);
+        for (Runnable call : List.<Runnable>of(() -> space.similarity(x, y, big),
+                () -> space.squaredDistance(x, y, big), () -> space.distance(x, y, big),
+                () -> space.coincides(x, y, big), () -> space.nodeSimilarityMatrix(x, y, 4))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    call::run);
+            assertTrue(e.getMessage().contains("alignment of size 4 does not fit a space of"
+                    + " size 3"), e.getMessage());
+        }
+        assertEquals(space.squaredDistance(x, y, Permutation.identity(3)),
+                space.withSize(4).squaredDistance(x, y, big), 0.0,
+                "a larger space accepts it, with the same value");
+    }
+
+    /** {@code g} with one more node, of attribute {@code value}, without edges. */
+    private static Graph withIsolatedNode(Graph g, double value) {
+        Graph.Builder b = Graph.builder(1, 1);
+        for (int i = 0; i < g.order(); i++) {
+            b.addNode(g.node(i, 0));
+        }
+        b.addNode(value);
+        for (int i = 0; i < g.order(); i++) {
+            for (int k = 0; k < g.outDegree(i); k++) {
+                int j = g.successor(i, k);
+                if (i < j) {
+                    b.addEdge(i, j, g.edge(i, j, 0));
+                }
+            }
+        }
+        return b.build();
+    }
+
+    @Test
+    void coincidesComparesEveryWeightedEntryExactly() {
+        Graph x = path(1.0, 1, 2, 3);
+        Graph y = x.permute(Permutation.of(2, 0, 1));
+        GraphSpace space = GraphSpace.of(List.of(x, y)).withSize(4);
+        Permutation back = Permutation.of(1, 2, 0, 3);
+        assertEquals(0.0, space.squaredDistance(x, y, back));
+        assertTrue(space.coincides(x, y, back));
+        assertFalse(space.coincides(x, y, Permutation.identity(4)));
+        // Padding: an extra node of y matched with padding of x must be zero to coincide.
+        assertTrue(space.coincides(x, withIsolatedNode(x, 0.0), Permutation.identity(4)));
+        assertTrue(space.coincides(x, withIsolatedNode(x, -0.0), Permutation.identity(4)));
+        assertFalse(space.coincides(x, withIsolatedNode(x, 1e-300), Permutation.identity(4)));
+        assertFalse(space.coincides(x, path(1.0, 1, 2, 3, 0), Permutation.identity(4)),
+                "the edge to the extra node differs");
+        // A part of weight 0 does not count: only the edges differ here.
+        Graph.Builder b = Graph.builder(1, 1);
+        b.addNode(1.0);
+        b.addNode(2.0);
+        b.addNode(3.0);
+        Graph unlinked = b.build();
+        assertFalse(space.coincides(x, unlinked, Permutation.identity(4)));
+        assertTrue(space.withWeights(1.0, 0.0).coincides(x, unlinked, Permutation.identity(4)));
+    }
+
+    @Test
+    void tinyDifferencesAreMeasuredDespiteUnderflow() {
+        double scale = 1e-170;
+        Graph x = path(scale, 1, 2, 3);
+        Graph y = path(scale, 3, 1, 2, 5);
+        GraphSpace space = GraphSpace.of(List.of(x, y));
+        Graph unitX = path(1.0, 1, 2, 3);
+        Graph unitY = path(1.0, 3, 1, 2, 5);
+        for (int t = 0; t < 24; t++) {
+            Permutation p = Permutation.random(4, new SplittableRandom(t));
+            assertEquals(0.0, space.squaredDistance(x, y, p), "the squares underflow");
+            assertFalse(space.coincides(x, y, p));
+            double expected = space.distance(unitX, unitY, p) * scale;
+            assertEquals(expected, space.distance(x, y, p), 1e-14 * expected);
+        }
+        // Subnormal attributes too, where even the differences are rounded to 2^-1074.
+        Graph a = path(Double.MIN_VALUE, 3);
+        Graph b = path(Double.MIN_VALUE, 7);
+        GraphSpace points = GraphSpace.of(List.of(a, b));
+        assertEquals(4 * Double.MIN_VALUE, points.distance(a, b, Permutation.identity(1)));
+        assertEquals(0.0, points.distance(a, a, Permutation.identity(1)));
     }
 }

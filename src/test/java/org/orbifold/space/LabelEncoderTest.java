@@ -2,6 +2,7 @@ package org.orbifold.space;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,5 +49,40 @@ class LabelEncoderTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> encoder.encode("Xe"));
         assertTrue(e.getMessage().contains("Xe"), e.getMessage());
+    }
+
+    @Test
+    void integersBeyondLongAreOrderedByValue() {
+        LabelEncoder encoder = LabelEncoder.of(List.of("10", "2", "99999999999999999999",
+                "-99999999999999999999", "9223372036854775808"));
+        assertEquals(List.of("-99999999999999999999", "2", "10", "9223372036854775808",
+                "99999999999999999999"), encoder.labels());
+    }
+
+    @Test
+    void onlyAsciiDigitsMakeIntegers() {
+        // Arabic-Indic digits one and two, and a lone sign: labels, not integers.
+        LabelEncoder encoder = LabelEncoder.of(List.of("10", "\u0661\u0662", "2"));
+        assertEquals(List.of("10", "2", "\u0661\u0662"), encoder.labels(),
+                "ordered as strings, since one label is not an ASCII integer");
+        assertEquals(List.of("+", "-", "1"), LabelEncoder.of(List.of("-", "1", "+")).labels());
+    }
+
+    @Test
+    void decodingWithNoLabelsIsRefusedClearly() {
+        LabelEncoder empty = LabelEncoder.of(List.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> empty.decode(new double[] {1.0}, 0));
+        assertTrue(e.getMessage().contains("no labels"), e.getMessage());
+    }
+
+    @Test
+    void equalLabelListsMakeEqualEncoders() {
+        LabelEncoder a = LabelEncoder.of(List.of("C", "N", "O"));
+        LabelEncoder b = LabelEncoder.of(List.of("O", "N", "C", "C"));
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertNotEquals(a, LabelEncoder.of(List.of("C", "N")));
+        assertNotEquals(a, "LabelEncoder[C, N, O]");
     }
 }

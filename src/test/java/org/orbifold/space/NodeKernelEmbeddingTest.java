@@ -307,8 +307,8 @@ class NodeKernelEmbeddingTest {
                         0.0, 8, Sampling.RANDOM, 1L)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> NodeKernelEmbedding.gaussian(2,
                 both, Double.NaN, 8, Sampling.RANDOM, 1L));
-        assertEquals("features must be even and >= 2 (a cosine and a sine per frequency), got"
-                + " 7", assertThrows(IllegalArgumentException.class,
+        assertEquals("features must be even, >= 2 (a cosine and a sine per frequency) and at"
+                + " most MAX_FEATURES = 65536, got 7", assertThrows(IllegalArgumentException.class,
                         () -> NodeKernelEmbedding.gaussian(2, both, 1.0, 7, Sampling.RANDOM,
                                 1L)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> NodeKernelEmbedding.gaussian(2,
@@ -328,8 +328,8 @@ class NodeKernelEmbeddingTest {
         assertEquals("bandwidth must be positive and finite, got Infinity", assertThrows(
                 IllegalArgumentException.class, () -> NodeKernelEmbedding.laplacian(2, both,
                         Double.POSITIVE_INFINITY, 8, Sampling.HALTON, 1L)).getMessage());
-        assertEquals("features must be even and >= 2 (a cosine and a sine per frequency), got"
-                + " 3", assertThrows(IllegalArgumentException.class,
+        assertEquals("features must be even, >= 2 (a cosine and a sine per frequency) and at"
+                + " most MAX_FEATURES = 65536, got 3", assertThrows(IllegalArgumentException.class,
                         () -> NodeKernelEmbedding.laplacian(2, both, 1.0, 3, Sampling.RANDOM,
                                 1L)).getMessage());
         assertEquals("sampling must not be null", assertThrows(IllegalArgumentException.class,
@@ -383,5 +383,51 @@ class NodeKernelEmbeddingTest {
             features[2 * j + 1] = Math.sqrt(1.0 / m) * Math.sin(phase);
         }
         return features;
+    }
+
+    @Test
+    void unreasonableFeatureCountsAreRefusedBeforeAllocating() {
+        int[] both = range(2);
+        for (int features : new int[] {Integer.MAX_VALUE - 1, NodeKernelEmbedding.MAX_FEATURES
+                + 2}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> NodeKernelEmbedding.gaussian(2, both, 1.0, features, Sampling.RANDOM,
+                            1L));
+            assertTrue(e.getMessage().contains("MAX_FEATURES = 65536"), e.getMessage());
+        }
+        assertEquals(NodeKernelEmbedding.MAX_FEATURES, NodeKernelEmbedding.gaussian(2, both,
+                1.0, NodeKernelEmbedding.MAX_FEATURES, Sampling.HALTON, 1L).features());
+    }
+
+    @Test
+    void nonFiniteInputIsRefused() {
+        NodeKernelEmbedding map = NodeKernelEmbedding.gaussian(2, range(2), 1.0, 8,
+                Sampling.RANDOM, 1L);
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> map.map(new double[] {0.5, bad}));
+            assertTrue(e.getMessage().contains("input value 1 is " + bad), e.getMessage());
+            assertThrows(IllegalArgumentException.class,
+                    () -> map.approximateKernel(new double[] {bad, 0.0}, new double[2]));
+        }
+    }
+
+    @Test
+    void mapsOfEqualSettingsAreEqual() {
+        NodeKernelEmbedding a = NodeKernelEmbedding.gaussian(3, new int[] {0, 2}, 0.5, 8,
+                Sampling.RANDOM, 4L);
+        NodeKernelEmbedding b = NodeKernelEmbedding.gaussian(3, new int[] {0, 2}, 0.5, 8,
+                Sampling.RANDOM, 4L);
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertArrayEquals(a.map(new double[] {0.3, -1.0}), b.map(new double[] {0.3, -1.0}));
+        assertFalse(a.equals(NodeKernelEmbedding.gaussian(3, new int[] {0, 2}, 0.5, 8,
+                Sampling.RANDOM, 5L)), "another seed draws other frequencies");
+        assertFalse(a.equals(NodeKernelEmbedding.laplacian(3, new int[] {0, 2}, 0.5, 8,
+                Sampling.RANDOM, 4L)));
+        assertEquals(NodeKernelEmbedding.gaussian(3, new int[] {1}, 0.5, 8, Sampling.HALTON,
+                1L), NodeKernelEmbedding.gaussian(3, new int[] {1}, 0.5, 8, Sampling.HALTON, 2L),
+                "Halton points do not use the seed");
     }
 }

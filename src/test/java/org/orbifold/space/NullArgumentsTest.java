@@ -41,6 +41,22 @@ class NullArgumentsTest {
                 () -> GraphSpace.of(List.of(a)).squaredNorm(null));
         assertMessage(NullPointerException.class, "image", () -> Permutation.of((int[]) null));
         assertMessage(NullPointerException.class, "weights", () -> Graph.fromAdjacency(null));
+        assertMessage(NullPointerException.class, "random", () -> Permutation.random(3, null));
+        assertMessage(NullPointerException.class, "graphs", () -> NodeExistence.append(null));
+        assertMessage(NullPointerException.class, "graphs[1]",
+                () -> NodeExistence.append(Arrays.asList(a, null)));
+        assertMessage(NullPointerException.class, "training[0]",
+                () -> AttributeScaling.standardize(Arrays.asList((Graph) null), 0));
+        assertMessage(NullPointerException.class, "observed", () -> LabelEncoder.of(null));
+    }
+
+    @Test
+    void bestOfNamesANullListOrMember() {
+        assertMessage(NullPointerException.class, "members",
+                () -> new org.orbifold.match.BestOfAligner("b", null));
+        assertMessage(NullPointerException.class, "members[1]",
+                () -> new org.orbifold.match.BestOfAligner("b", Arrays.asList(
+                        Aligners.byName("nodes", 1L), null)));
     }
 
     @Test

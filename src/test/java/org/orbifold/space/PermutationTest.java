@@ -53,4 +53,17 @@ class PermutationTest {
         p.toArray()[0] = 0;
         assertEquals(1, p.get(0));
     }
+
+    @Test
+    void outOfRangeElementsAreNamedWithTheSize() {
+        Permutation p = Permutation.of(2, 0, 1);
+        for (int bad : new int[] {-1, 3, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
+            IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
+                    () -> p.get(bad));
+            assertEquals("element " + bad + " is outside the permutation of size 3 (elements"
+                    + " 0..2)", e.getMessage());
+        }
+        assertEquals(1, p.get(2));
+        assertThrows(IndexOutOfBoundsException.class, () -> Permutation.identity(0).get(0));
+    }
 }
