@@ -33,14 +33,15 @@ abstract class OrientedAligner implements Aligner {
     @Override
     public final Alignment align(GraphSpace space, Graph x, Graph y) {
         requireInputs(space, x, y);
-        return solveInOrder(space, x, y, Math.max(x.order(), y.order()), null);
+        return solveInOrder(space, x, y, space.alignmentSize(x, y), null);
     }
 
     @Override
     public final Alignment align(GraphSpace space, Graph x, Graph y, Permutation start) {
         requireInputs(space, x, y);
         requireStart(x, y, start);
-        return solveInOrder(space, x, y, start.size(), start);
+        int m = Math.max(start.size(), space.alignmentSize(x, y));
+        return solveInOrder(space, x, y, m, start.extend(m));
     }
 
     /** Checks that a start permutation covers both graphs. */
