@@ -8,7 +8,14 @@ import org.orbifold.space.GraphSpace;
 import org.orbifold.space.Permutation;
 
 /**
- * The input checks and the symmetry rule shared by the aligners of this package.
+ * The input checks, the padding size and the symmetry rule shared by the aligners of this
+ * package.
+ *
+ * <p><b>Padding size.</b> A pair is solved at the permutation size
+ * {@link GraphSpace#alignmentSize} gives it, decided on the caller's graphs (before any
+ * offset is removed), or at the size of a larger warm start; a smaller warm start is extended
+ * with fixed points. The size depends only on the unordered pair, so both directions solve
+ * the same problem.
  *
  * <p><b>Symmetry rule.</b> Aligning {@code y} to {@code x} and {@code x} to {@code y} must give
  * exactly the same distance. Every aligner here therefore solves each unordered pair in one
