@@ -242,6 +242,52 @@ class DesignPaddingTest {
         }
     }
 
+    /**
+     * Non-negative attributes far from 0 next to their spread: the aligners solve the pair
+     * with that offset removed (OffsetRemoval), which makes the shifted attributes signed, but
+     * the padding size is that of the caller's pair, the larger order, for every aligner,
+     * wrappers of other aligners included, and certified results are optimal.
+     */
+    @Test
+    void theSizeOfAnOffsetPairIsDecidedOnTheGraphsGiven() {
+        SplittableRandom random = new SplittableRandom(SEED + 4);
+        for (int trial = 0; trial < 40; trial++) {
+            boolean edges = trial % 2 == 0;
+            int nx = 2 + random.nextInt(3);
+            int ny = 1 + random.nextInt(nx - 1);
+            Graph x = offset(random, nx, edges);
+            Graph y = offset(random, ny, edges);
+            GraphSpace space = new GraphSpace(6, 2, edges ? 1 : 0, 1.0, 1.0);
+            assertFalse(space.crossSimilarityCanBeNegative(x, y));
+            double best = MatchTesting.bruteForceSquaredDistance(space, x, y, space.size());
+            for (String name : Aligners.names()) {
+                Alignment a = Aligners.byName(name, trial).align(space, x, y);
+                String where = "trial " + trial + ", " + name + ": " + a;
+                assertEquals(nx, a.permutation().size(), where);
+                assertTrue(a.squaredDistance() >= best - 1e-6 * (1.0 + best), where);
+                if (a.certified()) {
+                    assertEquals(best, a.squaredDistance(), 1e-6 * (1.0 + best), where);
+                }
+            }
+        }
+    }
+
+    /** A graph with two node channels near 50 that vary by at most 0.5, and edges near 1. */
+    private static Graph offset(SplittableRandom random, int order, boolean edges) {
+        Graph.Builder builder = Graph.builder(2, edges ? 1 : 0);
+        for (int i = 0; i < order; i++) {
+            builder.addNode(50.0 + random.nextDouble(0.5), 50.0 + random.nextDouble(0.5));
+        }
+        for (int i = 0; i < order && edges; i++) {
+            for (int j = i + 1; j < order; j++) {
+                if (random.nextBoolean()) {
+                    builder.addEdge(i, j, 0.5 + random.nextDouble());
+                }
+            }
+        }
+        return builder.build();
+    }
+
     /** Distances certified by the exact aligner satisfy the triangle inequality. */
     @Test
     void certifiedDistancesSatisfyTheTriangleInequality() {
