@@ -29,7 +29,10 @@ import java.util.Objects;
  * Finite weights and attributes can still give a squared distance beyond the largest double
  * (a node weight of {@code 1e308}, say); the norm, the similarity and the squared distance
  * then throw an {@link IllegalArgumentException} naming the weights rather than return an
- * infinite value that every statistic built on them would carry along.
+ * infinite value that every statistic built on them would carry along. When a similarity
+ * between two graphs can be negative ({@link #crossSimilarityCanBeNegative}), their distance
+ * depends on {@link #size()} while that is below the sum of their orders
+ * ({@link #alignmentSize}): the same two graphs can be nearer in a larger space.
  */
 public final class GraphSpace {
 
