@@ -43,6 +43,10 @@ import org.orbifold.space.GraphSpace;
  *       sorted. On one-hot edge labels this is, per bond type, the smaller of the two
  *       graphs' numbers of ordered pairs of that type.</li>
  * </ul>
+ * None of these arguments uses the size of the permutation: each holds for every permutation
+ * of every size, whatever padding it adds (padding contributes 0 to every product), so for
+ * the distance of the design, which pads both graphs to the size of the space, and for
+ * every size an aligner works at ({@link GraphSpace#alignmentSize}).
  * The bound is {@code max(0, ||X||^2 + ||Y||^2 - 2 (w_node N* + w_edge E*))}, with
  * {@code N*} and {@code E*} the upper bounds above. It holds for the true distance, so it
  * lies below the distance of every alignment any aligner returns. The similarity bound

@@ -15,7 +15,9 @@ import org.orbifold.space.Permutation;
  * proven to maximise the similarity {@code <X, pi . Y>} (certified), unless a node or time
  * limit stops the search first.
  *
- * <p>Both graphs are padded to order {@code m}. The search fixes the real nodes of {@code X}
+ * <p>Both graphs are padded to order {@code m}, the size {@link GraphSpace#alignmentSize}
+ * gives the pair (or that of a larger warm start), at which the certified optimum is the
+ * optimum over all permutations of the space's size. The search fixes the real nodes of {@code X}
  * one at a time, in a static order that starts at a node of largest degree and then always
  * takes the node with the most edges to the nodes already fixed (so that fixed edges tighten
  * the bound early). Each node of {@code X} is tried against every free real node of

@@ -8,8 +8,12 @@ import org.orbifold.space.Permutation;
 
 /**
  * Aligns graphs by their nodes alone: one linear assignment problem maximising the node
- * similarity {@code sum_i w_node <x_ii, y_pi(i)pi(i)>} over permutations of the padded graphs
- * ({@link GraphSpace#nodeSimilarityMatrix}), ignoring edges while choosing the permutation.
+ * similarity {@code sum_i w_node <x_ii, y_pi(i)pi(i)>} over permutations of the graphs padded
+ * to the size {@link GraphSpace#alignmentSize} gives the pair
+ * ({@link GraphSpace#nodeSimilarityMatrix}), ignoring edges while choosing the permutation;
+ * with signed attributes that size leaves room for every real node to be matched with a null
+ * node, so the assignment can leave a node unmatched when every real partner would cost
+ * more.
  * The reported similarity and distance are those of the full inner product, edges included, at
  * the chosen permutation.
  *

@@ -21,6 +21,16 @@ import org.orbifold.space.GraphSpace;
  * distances then all change by one constant. When neither has order {@code m} nothing moves:
  * the padding nodes, at 0, pin the origin.
  *
+ * <p>The argument holds at one matrix order {@code m}: the shift keeps the order of the
+ * permutations of size {@code m}, not the size at which the distance is attained, since
+ * centring can make non-negative attributes signed ({@link GraphSpace#alignmentSize}). So
+ * {@code m} is decided on the caller's graphs, before the shift: there the optimum at
+ * {@code m} is the distance, and the shifted problem at the same {@code m} has the same
+ * optimal permutations. On a pair whose cross similarities can be negative, {@code m} is
+ * the sum of the orders, or the size of the space when that is smaller, so a graph has order
+ * {@code m} only when it fills the space (or the other graph is empty); it then moves as
+ * above, and otherwise nothing moves.
+ *
  * <p>The shift is made only when it shrinks {@code ||X|| ||Y||} at least
  * {@code MIN_SCALE_RATIO} times, that is when an offset dominates the attributes (a mean
  * more than about ten times their spread, as for coordinates in metres near {@code 1e6}).

@@ -8,7 +8,14 @@ import org.orbifold.space.GraphSpace;
 import org.orbifold.space.Permutation;
 
 /**
- * The input checks and the symmetry rule shared by the aligners of this package.
+ * The input checks, the padding size and the symmetry rule shared by the aligners of this
+ * package.
+ *
+ * <p><b>Padding size.</b> A pair is solved at the permutation size
+ * {@link GraphSpace#alignmentSize} gives it, decided on the caller's graphs (before any
+ * offset is removed), or at the size of a larger warm start; a smaller warm start is extended
+ * with fixed points. The size depends only on the unordered pair, so both directions solve
+ * the same problem.
  *
  * <p><b>Symmetry rule.</b> Aligning {@code y} to {@code x} and {@code x} to {@code y} must give
  * exactly the same distance. Every aligner here therefore solves each unordered pair in one
@@ -33,7 +40,7 @@ abstract class OrientedAligner implements Aligner {
     @Override
     public final Alignment align(GraphSpace space, Graph x, Graph y) {
         requireInputs(space, x, y);
-        return solveInOrder(space, x, y, Math.max(x.order(), y.order()), null);
+        return solveInOrder(space, x, y, space.alignmentSize(x, y), null);
     }
 
     @Override
@@ -41,7 +48,8 @@ abstract class OrientedAligner implements Aligner {
         requireInputs(space, x, y);
         requireStart(x, y, start);
         space.requireAlignmentSize(start.size());
-        return solveInOrder(space, x, y, start.size(), start);
+        int m = Math.max(start.size(), space.alignmentSize(x, y));
+        return solveInOrder(space, x, y, m, start.extend(m));
     }
 
     /** Checks that a start permutation covers both graphs. */

@@ -12,6 +12,10 @@ import org.orbifold.space.Permutation;
  * the local optimum. The {@code thorough} preset of {@link Aligners} is the default aligner
  * ({@link Aligners#defaultAligner}, the {@code faq} preset) followed by tabu search.
  *
+ * <p>The base aligner is run in the space cut to the padding size {@code m} of the pair (see
+ * {@link OrientedAligner}), so that it solves the problem at that size even on the pair with an
+ * offset removed, whose own signs could call for another size.
+ *
  * <p>Contract: the result is never worse than the base aligner's (the tabu search never
  * returns anything worse than its start), hence never worse than a warm start; a certified
  * result of the base aligner is returned as it is. An uncertified result keeps the reason of
@@ -61,8 +65,18 @@ public final class TabuAligner extends OrientedAligner {
 
     @Override
     Alignment solve(GraphSpace space, Graph x, Graph y, int m, Permutation start) {
-        Alignment first = start == null ? base.align(space, x, y)
-                : base.align(space, x, y, start);
+        // The base aligner picks its padding size on the graphs it is given, which here may
+        // be the pair with an offset removed (OffsetRemoval), whose signs can differ from the
+        // caller's; in a space of size m it solves at size m, as this call must.
+        GraphSpace atSize = space.size() == m ? space : space.withSize(m);
+        Alignment first;
+        if (start != null) {
+            first = base.align(atSize, x, y, start);
+        } else if (atSize.alignmentSize(x, y) == m) {
+            first = base.align(atSize, x, y);
+        } else {
+            first = base.align(atSize, x, y, Permutation.identity(m));
+        }
         if (first.certified()) {
             return first;
         }

@@ -59,9 +59,20 @@
  * {@link org.orbifold.match.Alignment#of} that attains it is certified, and every aligner
  * returns the identity, certified, for equal graphs.
  *
- * <p><b>Padding.</b> Graphs of different orders are padded with null nodes to the permutation
- * size {@code m} (the larger order, or the size of a larger warm start). The optimum can depend
- * on {@code m} when similarities can be negative, since a real node may then prefer a null
- * partner; every aligner optimises at the stated {@code m}.
+ * <p><b>Padding.</b> The distance of the design pads both graphs with null nodes to the size
+ * {@code n} of the space and minimises over all permutations of size {@code n}. The
+ * similarity of a permutation depends only on the pairs of real nodes it makes, so the
+ * aligners work at the smaller permutation size {@code m} of
+ * {@link org.orbifold.space.GraphSpace#alignmentSize} (or that of a larger warm start, a
+ * smaller one being extended with fixed points), which reaches the same optimum: the larger
+ * order when no cross similarity can be negative (no channel of positive weight in which one
+ * graph has a positive value and the other a negative one: one-hot labels, existence
+ * channels, raw non-negative coordinates), since then a real node of either graph left
+ * with padding can be paired with one of the other without loss; and
+ * {@code min(n, x.order() + y.order())} otherwise, since with signed attributes (standardized
+ * or centred coordinates) a real node may do better matched with a null node than with any
+ * real node. Until December 2026 every pair was padded only to the larger order, which on
+ * signed attributes could certify a distance above the design's, and break the triangle
+ * inequality that clustering prunes with.
  */
 package org.orbifold.match;

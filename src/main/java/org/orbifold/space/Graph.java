@@ -42,6 +42,11 @@ public final class Graph {
 
     private static final int[] NO_NEIGHBOURS = new int[0];
 
+    /** The sign bit of a positive value in {@link #nodeSigns} and {@link #edgeSigns}. */
+    static final int POSITIVE = 1;
+    /** The sign bit of a negative value in {@link #nodeSigns} and {@link #edgeSigns}. */
+    static final int NEGATIVE = 2;
+
     private final int order;
     private final int nodeDimension;
     private final int edgeDimension;
@@ -52,6 +57,13 @@ public final class Graph {
     private final int edgeCount;
     private final double nodeSquaredNorm;
     private final double edgeSquaredNorm;
+    /**
+     * Per node channel: bit {@link #POSITIVE} if some value is positive, bit
+     * {@link #NEGATIVE} if some value is negative.
+     */
+    private final byte[] nodeSigns;
+    /** Per edge channel, over the edges: the bits of {@link #nodeSigns}. */
+    private final byte[] edgeSigns;
 
     private Graph(int order, int nodeDimension, int edgeDimension, boolean directed,
             double[] nodes, double[] edges) {
@@ -78,6 +90,19 @@ public final class Graph {
         this.edgeCount = directed ? pairs : pairs / 2;
         this.nodeSquaredNorm = dotWithoutNegativeZeros(nodes);
         this.edgeSquaredNorm = dotWithoutNegativeZeros(edges);
+        this.nodeSigns = new byte[nodeDimension];
+        for (int k = 0; k < nodes.length; k++) {
+            nodeSigns[k % nodeDimension] |= sign(nodes[k]);
+        }
+        this.edgeSigns = new byte[edgeDimension];
+        for (int i = 0; i < order; i++) {
+            for (int j : successors[i]) {
+                int offset = (i * order + j) * edgeDimension;
+                for (int c = 0; c < edgeDimension; c++) {
+                    edgeSigns[c] |= sign(edges[offset + c]);
+                }
+            }
+        }
     }
 
     /**
@@ -271,6 +296,19 @@ public final class Graph {
      */
     double nodeUnchecked(int i, int c) {
         return nodes[i * nodeDimension + c];
+    }
+
+    /**
+     * Returns the signs of node channel {@code c} over the real nodes: the bit
+     * {@link #POSITIVE} if some value is positive, {@link #NEGATIVE} if some is negative.
+     */
+    int nodeSigns(int c) {
+        return nodeSigns[c];
+    }
+
+    /** Returns the signs of edge channel {@code c} over the edges, as {@link #nodeSigns}. */
+    int edgeSigns(int c) {
+        return edgeSigns[c];
     }
 
     /**
@@ -650,6 +688,10 @@ public final class Graph {
     public String toString() {
         return (directed ? "directed " : "") + "Graph[order=" + order + ", edges=" + edgeCount
                 + ", nodeDimension=" + nodeDimension + ", edgeDimension=" + edgeDimension + "]";
+    }
+
+    private static byte sign(double value) {
+        return (byte) (value > 0.0 ? POSITIVE : value < 0.0 ? NEGATIVE : 0);
     }
 
     private static boolean isZero(double[] values, int offset, int length) {

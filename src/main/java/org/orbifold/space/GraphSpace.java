@@ -39,7 +39,10 @@ import java.util.Objects;
  * Finite weights and attributes can still give a squared distance beyond the largest double
  * (a node weight of {@code 1e308}, say); the norm, the similarity and the squared distance
  * then throw an {@link IllegalArgumentException} naming the weights rather than return an
- * infinite value that every statistic built on them would carry along.
+ * infinite value that every statistic built on them would carry along. When a similarity
+ * between two graphs can be negative ({@link #crossSimilarityCanBeNegative}), their distance
+ * depends on {@link #size()} while that is below the sum of their orders
+ * ({@link #alignmentSize}): the same two graphs can be nearer in a larger space.
  */
 public final class GraphSpace {
 
@@ -251,6 +254,74 @@ public final class GraphSpace {
             }
         }
         return List.copyOf(graphs);
+    }
+
+    /**
+     * Returns whether some node or edge of {@code x} can have a negative similarity with some
+     * node or edge of {@code y}: whether, in some node channel (when the node weight is
+     * positive) or some edge channel (when the edge weight is positive), one graph has a
+     * positive value and the other a negative one. The test is symmetric in {@code x} and
+     * {@code y}; it is false for graphs with non-negative attributes (one-hot labels,
+     * existence channels, counts) and costs {@code O(d_node + d_edge)}.
+     *
+     * @param x a graph of this space
+     * @param y a graph of this space
+     * @return true if a cross similarity can be negative
+     */
+    public boolean crossSimilarityCanBeNegative(Graph x, Graph y) {
+        requireMember(x);
+        requireMember(y);
+        if (nodeWeight > 0.0) {
+            for (int c = 0; c < nodeDimension; c++) {
+                if (opposite(x.nodeSigns(c), y.nodeSigns(c))) {
+                    return true;
+                }
+            }
+        }
+        if (edgeWeight > 0.0) {
+            for (int c = 0; c < edgeDimension; c++) {
+                if (opposite(x.edgeSigns(c), y.edgeSigns(c))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns the permutation size at which the graph distance of {@code x} and {@code y} is
+     * attained: the larger order when no cross similarity can be negative
+     * ({@link #crossSimilarityCanBeNegative}), else
+     * {@code min(size(), x.order() + y.order())}.
+     *
+     * <p>The distance pads both graphs to {@link #size()} and minimises over all permutations
+     * of that size. The similarity of a permutation depends only on the pairs of real nodes it
+     * makes, and any set of {@code t} such pairs is made by some permutation of size
+     * {@code max(x.order(), y.order(), x.order() + y.order() - t)}, which is at most
+     * {@code min(size(), x.order() + y.order())}; so no larger size can do better. When no
+     * cross similarity is negative, a real node of {@code x} and one of {@code y} that are
+     * both matched to padding can be matched to each other instead without losing
+     * similarity, so an optimum makes {@code min(x.order(), y.order())} real pairs and the
+     * larger order is enough. With signed attributes (standardized or centred coordinates) a
+     * real node may do better matched to padding than to any real node, and the smaller size
+     * could miss the optimum.
+     *
+     * @param x a graph of this space
+     * @param y a graph of this space
+     * @return the permutation size, between {@code max(x.order(), y.order())} and
+     *     {@code size()}
+     */
+    public int alignmentSize(Graph x, Graph y) {
+        int larger = Math.max(x.order(), y.order());
+        if (!crossSimilarityCanBeNegative(x, y)) {
+            return larger;
+        }
+        return Math.max(larger, Math.min(size, x.order() + y.order()));
+    }
+
+    private static boolean opposite(int signsOfX, int signsOfY) {
+        return ((signsOfX & Graph.POSITIVE) != 0 && (signsOfY & Graph.NEGATIVE) != 0)
+                || ((signsOfX & Graph.NEGATIVE) != 0 && (signsOfY & Graph.POSITIVE) != 0);
     }
 
     /**

@@ -27,7 +27,7 @@ class ExactAlignerTest {
             Graph x = instance.x();
             Graph y = instance.y();
             GraphSpace space = instance.space();
-            int m = Math.max(x.order(), y.order());
+            int m = space.alignmentSize(x, y);
 
             Alignment alignment = exact.align(space, x, y);
             double expected = MatchTesting.bruteForceSimilarity(space, x, y, m);
@@ -129,8 +129,9 @@ class ExactAlignerTest {
             Graph y = MatchTesting.randomGraph(random, 1 + random.nextInt(5), 1, 1, 0.5,
                     t % 2 == 0, MatchTesting.Values.SIGNED);
             GraphSpace space = new GraphSpace(7, 1, 1, 1.0, 1.0);
-            int m = Math.max(x.order(), y.order()) + 1 + t % 2;
-            Alignment alignment = exact.align(space, x, y, Permutation.identity(m));
+            int size = Math.max(x.order(), y.order()) + 1 + t % 2;
+            int m = Math.max(size, space.alignmentSize(x, y));
+            Alignment alignment = exact.align(space, x, y, Permutation.identity(size));
             assertTrue(alignment.certified(), "instance " + t);
             assertEquals(m, alignment.permutation().size(), "instance " + t);
             assertEquals(MatchTesting.bruteForceSimilarity(space, x, y, m),

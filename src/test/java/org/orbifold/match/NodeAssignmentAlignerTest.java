@@ -25,7 +25,7 @@ class NodeAssignmentAlignerTest {
             Graph y = MatchTesting.randomGraph(random, 1 + random.nextInt(7), dv, 0, 0.0, false,
                     MatchTesting.Values.SIGNED);
             GraphSpace space = new GraphSpace(7, dv, 0, 0.5 + random.nextDouble(), 1.0);
-            int m = Math.max(x.order(), y.order());
+            int m = space.alignmentSize(x, y);
             Alignment alignment = aligner.align(space, x, y);
             assertTrue(alignment.certified(), "instance " + t);
             assertEquals(MatchTesting.bruteForceDistance(space, x, y, m), alignment.distance(),
@@ -43,7 +43,7 @@ class NodeAssignmentAlignerTest {
             Graph y = MatchTesting.randomGraph(random, 1 + random.nextInt(7), 2, 1, 0.5, false,
                     MatchTesting.Values.POSITIVE);
             GraphSpace space = new GraphSpace(7, 2, 1, 1.0, 0.0);
-            int m = Math.max(x.order(), y.order());
+            int m = space.alignmentSize(x, y);
             Alignment alignment = aligner.align(space, x, y);
             assertTrue(alignment.certified(), "instance " + t);
             assertEquals(MatchTesting.bruteForceSimilarity(space, x, y, m),
