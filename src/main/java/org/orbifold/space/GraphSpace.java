@@ -540,17 +540,27 @@ public final class GraphSpace {
      */
     public boolean coincides(Graph x, Graph y, Permutation p) {
         requirePair(x, y, p.size());
+        return largestDifference(x, y, p) == 0.0;
+    }
+
+    /**
+     * Returns the largest magnitude of a difference between an entry of {@code X} and the
+     * entry of {@code pi . Y} it is compared with, over the entries the inner product weighs
+     * (as in {@link #coincides}), padding taken as zero. Two distinct finite doubles never
+     * differ by exactly 0 (subnormal numbers fill the gap), so the result is 0 exactly when
+     * the graphs coincide under {@code pi}.
+     */
+    private double largestDifference(Graph x, Graph y, Permutation p) {
         int nx = x.order();
         int ny = y.order();
+        double largest = 0.0;
         if (nodeWeight > 0.0) {
             for (int i = 0; i < p.size(); i++) {
                 int a = p.getUnchecked(i);
                 for (int c = 0; c < nodeDimension; c++) {
                     double xv = i < nx ? x.nodeUnchecked(i, c) : 0.0;
                     double yv = a < ny ? y.nodeUnchecked(a, c) : 0.0;
-                    if (xv != yv) {
-                        return false;
-                    }
+                    largest = Math.max(largest, Math.abs(xv - yv));
                 }
             }
         }
@@ -562,9 +572,8 @@ public final class GraphSpace {
                     int b = p.getUnchecked(j);
                     boolean inY = a < ny && b < ny;
                     for (int c = 0; c < edgeDimension; c++) {
-                        if (x.edgeUnchecked(i, j, c) != (inY ? y.edgeUnchecked(a, b, c) : 0.0)) {
-                            return false;
-                        }
+                        double yv = inY ? y.edgeUnchecked(a, b, c) : 0.0;
+                        largest = Math.max(largest, Math.abs(x.edgeUnchecked(i, j, c) - yv));
                     }
                 }
             }
@@ -576,14 +585,13 @@ public final class GraphSpace {
                     int j = inverse[b];
                     boolean inX = i < nx && j < nx;
                     for (int c = 0; c < edgeDimension; c++) {
-                        if (y.edgeUnchecked(a, b, c) != (inX ? x.edgeUnchecked(i, j, c) : 0.0)) {
-                            return false;
-                        }
+                        double xv = inX ? x.edgeUnchecked(i, j, c) : 0.0;
+                        largest = Math.max(largest, Math.abs(y.edgeUnchecked(a, b, c) - xv));
                     }
                 }
             }
         }
-        return true;
+        return largest;
     }
 
     /**
@@ -607,8 +615,9 @@ public final class GraphSpace {
      * @param p a permutation with {@code max(x.order(), y.order()) <= p.size() <= size()}
      * @return the distance under this alignment; when the squared distance is below
      *     {@link #UNDERFLOW_RISK}, computed again from the differences scaled by a power of 2
-     *     so that it is accurate (and positive unless the graphs {@linkplain #coincides
-     *     coincide}) even where {@link #squaredDistance} underflows to 0
+     *     that brings the largest of them near 1, so that it is accurate (and positive unless
+     *     the graphs {@linkplain #coincides coincide}) even where {@link #squaredDistance}
+     *     underflows to 0
      * @throws IllegalArgumentException if the squared distance overflows, naming the weights
      */
     public double distance(Graph x, Graph y, Permutation p) {
@@ -616,7 +625,7 @@ public final class GraphSpace {
         if (squared >= UNDERFLOW_RISK) {
             return Math.sqrt(squared);
         }
-        double largest = Math.max(largestMagnitude(x), largestMagnitude(y));
+        double largest = largestDifference(x, y, p);
         if (largest == 0.0) {
             return 0.0;
         }
@@ -624,22 +633,6 @@ public final class GraphSpace {
         return Math.sqrt(scaledSquaredDistance(x, y, p, scale)) / scale;
     }
 
-    /** The largest magnitude of an attribute of {@code g}, node or edge. */
-    private static double largestMagnitude(Graph g) {
-        double largest = 0.0;
-        for (int i = 0; i < g.order(); i++) {
-            for (int c = 0; c < g.nodeDimension(); c++) {
-                largest = Math.max(largest, Math.abs(g.nodeUnchecked(i, c)));
-            }
-            for (int k = 0; k < g.outDegree(i); k++) {
-                int j = g.successor(i, k);
-                for (int c = 0; c < g.edgeDimension(); c++) {
-                    largest = Math.max(largest, Math.abs(g.edgeUnchecked(i, j, c)));
-                }
-            }
-        }
-        return largest;
-    }
 
     /**
      * Returns the point {@code W + t (pi . Y - W)} of the straight segment from {@code W}
@@ -648,11 +641,13 @@ public final class GraphSpace {
      *
      * @param w the starting graph, of order at most {@code p.size()}
      * @param y the graph moved towards
-     * @param p the alignment of {@code y} to {@code w}
+     * @param p the alignment of {@code y} to {@code w}, of size at most {@link #size()}
      * @param t the step, any finite number
      * @return the new graph
+     * @throws IllegalArgumentException if {@code p} is larger than this space
      */
     public Graph moveToward(Graph w, Graph y, Permutation p, double t) {
+        requireAlignmentSize(p.size());
         GraphAccumulator sum = new GraphAccumulator(this, p.size());
         sum.add(w, Permutation.identity(p.size()), 1.0 - t);
         sum.add(y, p, t);

@@ -54,6 +54,33 @@ class UnderflowAndApiTest {
         }
     }
 
+    /** Two nodes with attributes (1, a) and (1, b) joined by an edge of weight 1. */
+    private static Graph unitPair(double a, double b) {
+        Graph.Builder builder = Graph.builder(2, 1);
+        builder.addNode(1.0, a);
+        builder.addNode(1.0, b);
+        builder.addEdge(0, 1, 1.0);
+        return builder.build();
+    }
+
+    @Test
+    void tinyDifferencesNextToUnitChannelsKeepTheirDistance() {
+        // A unit channel (like the existence channel) and unit edges beside tiny attributes:
+        // the squared differences underflow, the largest attribute does not.
+        Graph x = unitPair(1e-170, 3e-170);
+        Graph y = unitPair(2e-170, 5e-170);
+        GraphSpace space = GraphSpace.of(List.of(x, y));
+        Permutation identity = Permutation.identity(2);
+
+        double expected = Math.sqrt(1.0 + 4.0) * 1e-170;
+        assertFalse(space.coincides(x, y, identity));
+        assertEquals(expected, space.distance(x, y, identity), 1e-12 * expected);
+        assertEquals(expected, space.distance(y, x, identity), 1e-12 * expected);
+        assertEquals(0.0, space.distance(x, x, identity));
+        assertThrows(IllegalArgumentException.class,
+                () -> space.moveToward(x, y, Permutation.identity(3), 0.5));
+    }
+
     @Test
     void tinyGraphsAreCertifiedExactlyWhenTheyCoincide() {
         Graph x = path(1e-170, 1, 2, 3);
