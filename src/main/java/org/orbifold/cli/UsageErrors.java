@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
@@ -64,6 +65,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * names an option further in keeps the name it gives.
  */
 final class UsageErrors {
+
+    /** The edit distance of two names, for suggestions (Apache Commons Text). */
+    private static final LevenshteinDistance LEVENSHTEIN =
+            LevenshteinDistance.getDefaultInstance();
 
     /** The openings of a message after which {@link #asTyped} looks for an option's name. */
     private static final List<String> HEADS = List.of("", "cannot read ", "cannot write ",
@@ -475,11 +480,11 @@ final class UsageErrors {
         for (String candidate : candidates) {
             String name = bare(candidate);
             if (!word.isEmpty() && (name.startsWith(word) || word.startsWith(name)
-                    || editDistance(word, name) <= limit)) {
+                    || LEVENSHTEIN.apply(word, name) <= limit)) {
                 kept.add(candidate);
             }
         }
-        kept.sort(Comparator.comparingInt(c -> editDistance(word, bare(c))));
+        kept.sort(Comparator.comparingInt(c -> LEVENSHTEIN.apply(word, bare(c))));
         return kept;
     }
 
@@ -490,26 +495,6 @@ final class UsageErrors {
         return word.replaceFirst("^-+", "").toLowerCase(Locale.ROOT);
     }
 
-    /** The Levenshtein distance: the fewest insertions, deletions and substitutions. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1]
-                        + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
 
     /** Joins the first three names as {@code a}, {@code a or b}, {@code a, b or c}. */
     private static String alternatives(List<String> all) {

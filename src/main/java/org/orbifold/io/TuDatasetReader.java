@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Reads a graph dataset in the text format of the TU Dortmund collection (Morris, Kriege,
@@ -89,6 +90,10 @@ import java.util.stream.Stream;
  * holds node attributes. Files are read whole into memory.
  */
 public final class TuDatasetReader {
+
+    /** The edit distance of two names, for suggestions (Apache Commons Text). */
+    private static final LevenshteinDistance LEVENSHTEIN =
+            LevenshteinDistance.getDefaultInstance();
 
     private static final String SUFFIX_A = "_A.txt";
 
@@ -374,7 +379,7 @@ public final class TuDatasetReader {
         String best = null;
         int bestDistance = 3;
         for (String k : known) {
-            int d = editDistance(name.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+            int d = LEVENSHTEIN.apply(name.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
             if (d < bestDistance && !Files.exists(folder.resolve(k), LinkOption.NOFOLLOW_LINKS)) {
                 best = k;
                 bestDistance = d;
@@ -383,25 +388,6 @@ public final class TuDatasetReader {
         return best;
     }
 
-    /** The Levenshtein distance of two texts: the fewest insertions, deletions, changes. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int change = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(change, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
-    }
 
     /**
      * Refuses a file of the format's names that is no regular file, before it is opened

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -216,40 +215,6 @@ class UsageErrorsTest {
             }
         }
         assertTrue(checked >= 100, "option errors checked: " + checked);
-    }
-
-    @Test
-    void editDistanceAgreesWithItsRecursiveDefinition() {
-        assertEquals(3, UsageErrors.editDistance("kitten", "sitting"));
-        assertEquals(0, UsageErrors.editDistance("", ""));
-        Random random = new Random(7);
-        for (int trial = 0; trial < 500; trial++) {
-            String a = word(random);
-            String b = word(random);
-            assertEquals(recursiveDistance(a, b), UsageErrors.editDistance(a, b), a + " " + b);
-            assertEquals(UsageErrors.editDistance(b, a), UsageErrors.editDistance(a, b));
-        }
-    }
-
-    /** A word of up to six letters over {a, b, c}, so that letters often agree. */
-    private static String word(Random random) {
-        StringBuilder word = new StringBuilder();
-        for (int i = random.nextInt(7); i > 0; i--) {
-            word.append((char) ('a' + random.nextInt(3)));
-        }
-        return word.toString();
-    }
-
-    /** The Levenshtein distance by its definition: the cheapest of the three last edits. */
-    private static int recursiveDistance(String a, String b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return a.length() + b.length();
-        }
-        String a1 = a.substring(0, a.length() - 1);
-        String b1 = b.substring(0, b.length() - 1);
-        int last = a.charAt(a.length() - 1) == b.charAt(b.length() - 1) ? 0 : 1;
-        return Math.min(recursiveDistance(a1, b1) + last, Math.min(
-                recursiveDistance(a1, b) + 1, recursiveDistance(a, b1) + 1));
     }
 
     @Test

@@ -681,14 +681,4 @@ class TuDatasetReaderTest {
         assertTrue(failure().getMessage().contains("graph id -3000000000 is out of range"),
                 failure().getMessage());
     }
-
-    @Test
-    void editDistanceCountsInsertionsDeletionsAndChanges() {
-        assertEquals(0, TuDatasetReader.editDistance("abc", "abc"));
-        assertEquals(1, TuDatasetReader.editDistance("node_label", "node_labels"));
-        assertEquals(1, TuDatasetReader.editDistance("abc", "axc"));
-        assertEquals(2, TuDatasetReader.editDistance("ab", "ba"));
-        assertEquals(3, TuDatasetReader.editDistance("", "abc"));
-        assertEquals(3, TuDatasetReader.editDistance("kitten", "sitting"));
-    }
 }
