@@ -92,11 +92,15 @@ final class AttributeEncoding {
      * read of 3.2 GB of matrices ran out of a 6 GB heap), would take more than a limit: 8
      * bytes per node and node channel plus 8 bytes per ordered node pair and edge channel of
      * each graph, naming the attribute with the most one-hot channels (a label on nearly every
-     * node, such as an id, costs a channel per node). This is a lower bound of the memory
-     * that reading takes (the raw attributes come on top), so a read may still run out.
+     * node, such as an id, costs a channel per node). The node channels counted include the
+     * existence channel {@link NodeExistence#CHANNEL_NAME} unless the data already has a
+     * channel of that name: the reader appends it when a node encodes as all zeros, and
+     * otherwise the command line (and the usage that {@code package-info} shows) does, so the
+     * count is the one {@code orbifold info} shows. This is a lower bound of the memory that
+     * reading takes (the raw attributes come on top), so a read may still run out.
      *
      * @param raw the graphs
-     * @param nodeChannels the node channels (before the existence channel)
+     * @param nodeChannels the node channels of the attributes (before the existence channel)
      * @param edgeChannels the edge channels
      * @param limit the bytes available, such as {@link Runtime#maxMemory}
      * @return the message, or null when twice the matrices take at most {@code limit} bytes
@@ -109,16 +113,21 @@ final class AttributeEncoding {
             nodes += g.nodes.size();
             pairs += (double) g.nodes.size() * g.nodes.size();
         }
-        double nodeBytes = 8.0 * nodes * nodeChannels.size();
+        boolean existence = !nodeChannels.contains(NodeExistence.CHANNEL_NAME);
+        int nodeDimension = nodeChannels.size() + (existence ? 1 : 0);
+        double nodeBytes = 8.0 * nodes * nodeDimension;
         double edgeBytes = 8.0 * pairs * edgeChannels.size();
         if (2 * (nodeBytes + edgeBytes) <= limit) {
             return null;
         }
-        String nodePart = nodes + " nodes times " + nodeChannels.size() + " node channels"
-                + widest(nodeChannels, "node");
+        String nodePart = nodes + " nodes times " + nodeDimension + " node channel"
+                + (nodeDimension == 1 ? "" : "s")
+                + (existence ? " (with the existence channel '" + NodeExistence.CHANNEL_NAME
+                + "')" : "") + widest(nodeChannels, nodeDimension, "node");
         String edgePart = String.format(Locale.ROOT, "%.0f", pairs) + " ordered node pairs"
                 + " times " + edgeChannels.size() + " edge channel"
-                + (edgeChannels.size() == 1 ? "" : "s") + widest(edgeChannels, "edge");
+                + (edgeChannels.size() == 1 ? "" : "s")
+                + widest(edgeChannels, edgeChannels.size(), "edge");
         return "the graphs' matrices would take " + bytes(nodeBytes + edgeBytes) + ", and"
                 + " reading them about twice that, more than the " + bytes(limit)
                 + " available: 8 bytes for each of "
@@ -129,9 +138,10 @@ final class AttributeEncoding {
 
     /**
      * Names the attribute with the most one-hot channels {@code name=label} when it has more
-     * than half of them: {@code ", 20000 of them one-hot channels of node attribute 'label'"}.
+     * than half of all {@code total} channels: {@code ", 20000 of them one-hot channels of node
+     * attribute 'label'"}.
      */
-    private static String widest(List<String> channels, String kind) {
+    private static String widest(List<String> channels, int total, String kind) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String channel : channels) {
             int at = channel.indexOf('=');
@@ -145,7 +155,7 @@ final class AttributeEncoding {
                 most = e;
             }
         }
-        if (most == null || 2 * most.getValue() <= channels.size()) {
+        if (most == null || 2 * most.getValue() <= total) {
             return "";
         }
         return ", " + most.getValue() + " of them one-hot channels of " + kind + " attribute '"

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * lists of {@code orbifold classify}) and refuses bytes that are not text in the file's
  * encoding with the file, the line and the column, where a decoder alone says no more than
  * {@code Input length = 1}: {@code "nu.smi, line 1: is not UTF-8 text (byte 0xE9 at column 3);
- * convert the file to UTF-8"}.
+ * convert the file to UTF-8"}. A NUL byte, which no text file of the library holds, is
+ * refused the same way, as the sign of UTF-16 or UTF-32 text without a byte-order mark.
  *
  * <p>Stateless and thread-safe.
  */
@@ -43,8 +44,9 @@ public final class TextFiles {
      *
      * @param file the file
      * @return its lines, in a list that the caller may change
-     * @throws DatasetFormatException if the file holds a byte sequence that is not UTF-8,
-     *     naming the line and column of the first
+     * @throws DatasetFormatException if the file holds a byte sequence that is not UTF-8, or
+     *     a NUL byte (as UTF-16 text without a byte-order mark does), naming the line and
+     *     column of the first
      * @throws IOException if the file cannot be read
      */
     public static List<String> readUtf8Lines(Path file) throws IOException {
@@ -66,7 +68,12 @@ public final class TextFiles {
      * Decodes the bytes of a file, refusing a malformed byte sequence, or a byte that the
      * charset maps to no character (0x81 in windows-1252), with the message
      * {@code "FILE, line L: is not CHARSET text (byte 0xE9 at column C); HINT"}. (The XML
-     * parser's decoders would read such a byte as the replacement character U+FFFD.)
+     * parser's decoders would read such a byte as the replacement character U+FFFD.) A NUL
+     * character U+0000 is refused too, with {@code "FILE, line L, column C: holds a NUL byte
+     * (U+0000) ..."}: no text format of the library holds one, and in a file read as UTF-8 or
+     * another single-byte-based encoding it is the sign of UTF-16 or UTF-32 text without a
+     * byte-order mark (each ASCII character then comes with zero bytes, which decode as NUL
+     * characters beside it and would pass into labels unseen) or of binary data.
      *
      * @param file the file, for the message
      * @param bytes its bytes
@@ -75,7 +82,7 @@ public final class TextFiles {
      *     {@code "convert the file to UTF-8"}
      * @return the text
      * @throws DatasetFormatException at the line of the first malformed or unmappable byte
-     *     sequence
+     *     sequence, or at the line and column of the first NUL character
      */
     static String decode(Path file, byte[] bytes, Charset charset, String hint)
             throws DatasetFormatException {
@@ -105,7 +112,19 @@ public final class TextFiles {
             byte bad = bytes[Math.min(in.position(), bytes.length - 1)];
             throw notText(file, out.flip(), bad, charset.name(), hint);
         }
-        return out.flip().toString();
+        String text = out.flip().toString();
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            int[] at = position(text.substring(0, nul));
+            boolean wideText = charset.name().startsWith("UTF-16")
+                    || charset.name().startsWith("UTF-32");
+            throw new DatasetFormatException(file, at[0], at[1], wideText
+                    ? "holds the character U+0000 (NUL), which no text holds; " + hint
+                    : "holds a NUL byte (U+0000), which no text file of the library holds;"
+                    + " the file looks like UTF-16 or UTF-32 text without a byte-order mark,"
+                    + " or binary data; convert the file to UTF-8");
+        }
+        return text;
     }
 
     /**
@@ -187,6 +206,20 @@ public final class TextFiles {
      */
     private static DatasetFormatException notText(Path file, CharSequence before, byte bad,
             String charset, String hint) {
+        int[] at = position(before);
+        return new DatasetFormatException(file, at[0], "is not " + charset + " text (byte 0x"
+                + String.format(Locale.ROOT, "%02X", bad & 0xFF) + " at column " + at[1]
+                + "); " + hint);
+    }
+
+    /**
+     * The 1-based line and column of the character that follows a file's text so far, in which
+     * a line ends at {@code \n}, {@code \r\n} or {@code \r}; a column counts code points, and
+     * a byte-order mark at the start of the file is not counted as a column.
+     *
+     * @return the line and the column
+     */
+    private static int[] position(CharSequence before) {
         int line = 1;
         int lineStart = 0;
         for (int k = 0; k < before.length(); k++) {
@@ -201,10 +234,7 @@ public final class TextFiles {
         if (line == 1 && start.startsWith(BYTE_ORDER_MARK)) {
             start = start.substring(BYTE_ORDER_MARK.length());
         }
-        int column = start.codePointCount(0, start.length()) + 1;
-        return new DatasetFormatException(file, line, "is not " + charset + " text (byte 0x"
-                + String.format(Locale.ROOT, "%02X", bad & 0xFF) + " at column " + column
-                + "); " + hint);
+        return new int[] {line, start.codePointCount(0, start.length()) + 1};
     }
 
     /**

@@ -10,9 +10,22 @@ import org.orbifold.space.Permutation;
  * The result of aligning a graph {@code Y} to a graph {@code X}: the permutation {@code pi}
  * (node {@code i} of {@code X} matched with node {@code pi(i)} of {@code Y}), the similarity
  * {@code <X, pi . Y>} it attains, the distance {@code ||X - pi . Y||} it attains, and whether
- * {@code pi} is proven optimal ({@link #certified()}), in which case the distance is the graph
- * distance {@code d(X, Y)}; otherwise it is an upper bound on it, and {@link #unproven()} says
- * why no proof was obtained.
+ * {@code pi} is proven optimal up to rounding ({@link #certified()}), in which case the
+ * distance is the graph distance {@code d(X, Y)} to within the certificate's margin; otherwise
+ * it is an upper bound on it, and {@link #unproven()} says why no proof was obtained.
+ *
+ * <p><b>What a certificate proves.</b> The searches and certificates of the library's
+ * aligners work in floating point, so they prove optimality up to their rounding errors: no
+ * alignment is better than a certified one by more than {@code 1e-4} of its squared distance
+ * (about {@code 5e-5} of the distance; {@code QapInstance.CERTIFIED_RELATIVE_GAP}), or the
+ * graphs coincide under it up to the rounding of their entries. The squared distance and the
+ * norms of these rules are those of the problem after a dominating common offset of the node
+ * attributes is removed ({@code OffsetRemoval}); its squared distances are the pair's own
+ * when both graphs have the matrix order, and differ from them by one constant otherwise.
+ * Within that margin another alignment may be better: on a tester's graphs with attributes
+ * {@code 3e7 + k 1e-9}, an optimum smaller by {@code 2.8e-17} in squared distance
+ * ({@code 3e-18} relative) was found beside a certified alignment. A pair whose rounding
+ * errors could exceed the margin gets {@link Unproven#ROUNDING} instead.
  *
  * <p>Contract: {@code space.distance(x, y, permutation())} equals {@link #distance()} to
  * rounding. Build instances with {@link #of} so that the two always agree; {@link #of} also
@@ -51,7 +64,11 @@ public record Alignment(Permutation permutation, double similarity, double dista
      * optimal already).
      */
     public enum Unproven {
-        /** Proven optimal: the alignment is certified. */
+        /**
+         * Certified: proven optimal up to the rounding errors of the search or certificate,
+         * that is no alignment is better by more than the margin of the class description
+         * ({@code 1e-4} of the squared distance), or the graphs coincide under it.
+         */
         NONE,
         /**
          * No proof was attempted, or none applies: a heuristic aligner, or an aligner whose
@@ -70,8 +87,9 @@ public record Alignment(Permutation permutation, double similarity, double dista
         /**
          * The exact search or the certificate completed, but the rounding errors of its sums
          * could hide a better alignment, so the certificate was refused: near-copies (pairs
-         * closer than about {@code 4e-5 sqrt(||X|| ||Y||)} at order 7, more at larger orders)
-         * and attributes far from 0 next to their differences. The alignment is optimal up to
+         * closer than about {@code 4e-5 sqrt(||X|| ||Y||)} at order 7, more at larger orders,
+         * with the norms taken after offset removal) and attributes far from 0 next to their
+         * differences. The alignment is optimal up to
          * those rounding errors. Also the reason when the squared values underflow (graphs
          * whose attributes are all below about {@code 1e-154}; see the class description), in
          * which case the alignment may be far from optimal.
@@ -209,10 +227,12 @@ public record Alignment(Permutation permutation, double similarity, double dista
     }
 
     /**
-     * Returns whether the permutation is proven to maximise the similarity, that is whether
-     * {@link #unproven()} is {@link Unproven#NONE}.
+     * Returns whether the permutation is proven to maximise the similarity up to rounding,
+     * that is whether {@link #unproven()} is {@link Unproven#NONE}: no permutation is better
+     * by more than the margin of the class description ({@code 1e-4} of the squared distance
+     * for the library's aligners), which is not a proof to the last bit.
      *
-     * @return whether the alignment is proven optimal
+     * @return whether the alignment is certified (proven optimal up to rounding)
      */
     public boolean certified() {
         return unproven == Unproven.NONE;

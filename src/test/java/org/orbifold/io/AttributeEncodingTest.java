@@ -143,16 +143,18 @@ class AttributeEncodingTest {
         List<String> nodeChannels = e.nodeChannels().stream()
                 .filter(c -> c.startsWith("id=")).toList();
         assertEquals(1000, nodeChannels.size());
-        // 1000 nodes x 1000 channels x 8 bytes = 7.6 MB (2^20 bytes each), as many for the
-        // 10^6 pairs x 1 edge channel; reading them takes twice the sum.
-        long exact = 2 * (8L * 1000 * 1000 + 8L * 1000 * 1000);
+        // 1000 nodes x (1000 channels and the existence channel) x 8 bytes = 7.6 MB (2^20
+        // bytes each), about as many for the 10^6 pairs x 1 edge channel; reading them takes
+        // twice the sum.
+        long exact = 2 * (8L * 1000 * 1001 + 8L * 1000 * 1000);
         assertEquals(null, AttributeEncoding.memoryShortfall(List.of(g), nodeChannels,
                 List.of("edge"), exact));
         String message = AttributeEncoding.memoryShortfall(List.of(g), nodeChannels,
                 List.of("edge"), exact - 1);
         assertEquals("the graphs' matrices would take 16 MB, and reading them about twice"
                 + " that, more than the 31 MB available: 8 bytes for each of 1000 nodes times"
-                + " 1000 node channels, 1000 of them one-hot channels of node attribute 'id',"
+                + " 1001 node channels (with the existence channel 'exists'), 1000 of them"
+                + " one-hot channels of node attribute 'id',"
                 + " one per distinct label (8 MB), and of 1000000 ordered node pairs times 1"
                 + " edge channel (8 MB)", message);
         // With three edge channels the edges cost more and come first.
@@ -161,5 +163,46 @@ class AttributeEncodingTest {
         assertTrue(edges.startsWith("the graphs' matrices would take 31 MB, and reading them"
                 + " about twice that, more than the 1 MB available: 8 bytes for each of 1000000"
                 + " ordered node pairs times 3 edge channels (23 MB), and of 1000 nodes"), edges);
+    }
+
+    /**
+     * The node channels of the estimate are those that {@code orbifold info} shows: the
+     * attributes' channels and the existence channel, which the reader or the command line
+     * appends, unless the data already has a channel of that name.
+     */
+    @Test
+    void memoryShortfallCountsTheExistenceChannel() {
+        List<String> labels = new ArrayList<>();
+        for (int k = 0; k < 100; k++) {
+            labels.add("v" + (k % 50));
+        }
+        RawGraph g = path("g", labels, java.util.Collections.nCopies(99, null));
+        List<String> fifty = new ArrayList<>();
+        for (int k = 0; k < 50; k++) {
+            fifty.add("id=v" + k);
+        }
+        // 100 nodes x 51 channels and 10^4 pairs x 1 edge channel, 8 bytes each, twice.
+        long exact = 2 * (8L * 100 * 51 + 8L * 100 * 100);
+        assertEquals(null, AttributeEncoding.memoryShortfall(List.of(g), fifty,
+                List.of("edge"), exact));
+        String message = AttributeEncoding.memoryShortfall(List.of(g), fifty, List.of("edge"),
+                exact - 1);
+        assertTrue(message.contains("100 nodes times 51 node channels (with the existence"
+                + " channel 'exists'), 50 of them one-hot channels of node attribute 'id'"),
+                message);
+        // A channel of that name in the data is the existence channel: none is added.
+        List<String> withExists = new ArrayList<>(fifty);
+        withExists.add(org.orbifold.space.NodeExistence.CHANNEL_NAME);
+        assertEquals(null, AttributeEncoding.memoryShortfall(List.of(g), withExists,
+                List.of("edge"), exact));
+        String same = AttributeEncoding.memoryShortfall(List.of(g), withExists,
+                List.of("edge"), exact - 1);
+        assertTrue(same.contains("100 nodes times 51 node channels, 50 of them one-hot"), same);
+        // The widest attribute is named only when it holds more than half of all channels,
+        // the existence channel included: 1 of 2 is not more than half.
+        String single = AttributeEncoding.memoryShortfall(List.of(g), List.of("id=v0"),
+                List.of("edge"), 1);
+        assertTrue(single.endsWith("and of 100 nodes times 2 node channels (with the"
+                + " existence channel 'exists') (1 MB)"), single);
     }
 }

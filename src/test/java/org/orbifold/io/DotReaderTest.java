@@ -366,6 +366,22 @@ class DotReaderTest extends GraphFileReaderTesting {
     }
 
     /**
+     * A DOT file in UTF-16 without a byte-order mark is refused at its first NUL byte, as
+     * every text format is ({@link TextFiles#decode}), and so is a NUL byte in a UTF-8 file.
+     */
+    @Test
+    void refusesANulByteWithLineAndColumn() throws IOException {
+        String why = ": holds a NUL byte (U+0000), which no text file of the library holds; the"
+                + " file looks like UTF-16 or UTF-32 text without a byte-order mark, or binary"
+                + " data; convert the file to UTF-8";
+        Path wide = dir.resolve("wide.dot");
+        Files.write(wide, "graph {\n  a -- b\n}\n".getBytes(StandardCharsets.UTF_16LE));
+        assertEquals(wide + ", line 1, column 2" + why, refused(wide));
+        Path nul = write("nul.dot", "graph {\n  a -- b\u0000\n}\n");
+        assertEquals(nul + ", line 2, column 9" + why, refused(nul));
+    }
+
+    /**
      * A byte-order mark at the start of a file is no column: the columns of line 1 given by the
      * token walk, by the importer and for a byte that is no UTF-8 are those of the file without
      * it (the '>' of the first case is the 18th character after the mark).

@@ -291,6 +291,21 @@ class MoleculeReaderTest {
                 .classLabels());
     }
 
+    /**
+     * A SMILES file in UTF-16 without a byte-order mark is refused at its first NUL byte, with
+     * its line and column, not read as SMILES with NUL characters in them.
+     */
+    @Test
+    void aFileInUtf16WithoutAByteOrderMarkIsRefusedAtItsFirstNul() throws IOException {
+        Path smi = Files.write(dir.resolve("wide.smi"), "CCO\nCC\n"
+                .getBytes(StandardCharsets.UTF_16BE));
+        assertEquals(smi + ", line 1, column 1: holds a NUL byte (U+0000), which no text file"
+                + " of the library holds; the file looks like UTF-16 or UTF-32 text without a"
+                + " byte-order mark, or binary data; convert the file to UTF-8", assertThrows(
+                DatasetFormatException.class, () -> new MoleculeReader().read(smi))
+                .getMessage());
+    }
+
     private static byte[] latin1(String text) {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }

@@ -411,6 +411,36 @@ class TuDatasetReaderTest {
                 + " column 3); convert the file to UTF-8", failure().getMessage());
     }
 
+    /**
+     * A label file in UTF-16 without a byte-order mark decodes as UTF-8 into its characters
+     * with NUL characters between them; it is refused at the first NUL, with its line and
+     * column, whether or not the last NUL byte is there (before, without it the classes read
+     * as {@code 7} with NULs around it, and with it the reader spoke of an extra line).
+     */
+    @Test
+    void refusesUtf16WithoutAByteOrderMarkAtItsFirstNul() throws IOException {
+        writeToy();
+        Path labels = dir.resolve("T_graph_labels.txt");
+        String expected = labels + ", line 1, column 2: holds a NUL byte (U+0000), which no"
+                + " text file of the library holds; the file looks like UTF-16 or UTF-32 text"
+                + " without a byte-order mark, or binary data; convert the file to UTF-8";
+        byte[] little = "7\n-3\n".getBytes(StandardCharsets.UTF_16LE);
+        Files.write(labels, little);
+        assertEquals(expected, failure().getMessage());
+        assertEquals(1, failure().line());
+        Files.write(labels, java.util.Arrays.copyOf(little, little.length - 1));
+        assertEquals(expected, failure().getMessage());
+        Files.write(labels, "7\n-3\n".getBytes(StandardCharsets.UTF_16BE));
+        assertEquals(expected.replace("column 2", "column 1"), failure().getMessage());
+        // A NUL inside an otherwise plain file: line and column of the byte.
+        writeToy();
+        write("T_node_labels.txt", "C", "O", "C\u0000", "N", "C");
+        assertEquals(dir.resolve("T_node_labels.txt") + ", line 3, column 2: holds a NUL byte"
+                + " (U+0000), which no text file of the library holds; the file looks like"
+                + " UTF-16 or UTF-32 text without a byte-order mark, or binary data; convert the"
+                + " file to UTF-8", failure().getMessage());
+    }
+
     @Test
     void rejectsANodeIdOutOfRange() throws IOException {
         writeToy();
