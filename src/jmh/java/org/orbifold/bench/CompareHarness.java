@@ -40,8 +40,8 @@ import org.orbifold.assign.Sense;
  * run if it is slower); our solver for at least {@value #JIT_WARMUP_SECONDS} s (0.3 s and
  * the stability test below gave timings that were stable but still those of the first
  * compiler tier, up to 6 times too slow) and then until its timings are stable: in blocks of
- * at least {@value #BLOCK_SECONDS} s and 3 runs, until the medians of two successive blocks, in thread
- * CPU time, differ by at most {@value #SETTLED_TOLERANCE} of the smaller, at most {@value
+ * at least {@value #BLOCK_SECONDS} s and 3 runs, until the medians of two successive blocks,
+ * in thread CPU time, differ by at most {@value #SETTLED_TOLERANCE} of the smaller, at most {@value
  * #SETTLE_CAP_SECONDS} s (a message on standard error names an instance that reached the
  * cap). Then measured runs for at least {@value #MEASURE_SECONDS} s and 5 runs (at most
  * {@value #MAX_RUNS}); each run is timed alone
