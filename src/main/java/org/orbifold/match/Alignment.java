@@ -185,37 +185,44 @@ public record Alignment(Permutation permutation, double similarity, double dista
     public static Alignment of(GraphSpace space, Graph x, Graph y, Permutation p,
             Unproven unproven) {
         Objects.requireNonNull(unproven, "unproven");
-        double similarity = space.similarity(x, y, p);
-        double squared = space.squaredDistance(x, y, p);
-        return new Alignment(p, similarity, distance(space, x, y, p, squared),
-                reason(space, x, y, p, squared, unproven));
+        return evaluated(space, x, y, p, space.similarity(x, y, p),
+                space.squaredDistance(x, y, p), unproven);
     }
 
     /**
-     * Returns {@code sqrt(squared)}, or when {@code squared} may have underflowed the
-     * distance {@link GraphSpace#distance} computes at a scaled copy.
+     * Wraps a permutation whose similarity and squared distance the caller has computed: the
+     * distance is {@code sqrt(squared)}, or when {@code squared} may have underflowed 0 if
+     * the graphs coincide under {@code p} and else the distance {@link GraphSpace#distance}
+     * computes at a scaled copy; the reason is that of {@link #reason}. The graphs are
+     * compared entry by entry at most once.
      */
-    static double distance(GraphSpace space, Graph x, Graph y, Permutation p,
-            double squared) {
-        return squared >= GraphSpace.UNDERFLOW_RISK ? Math.sqrt(squared)
-                : space.distance(x, y, p);
+    static Alignment evaluated(GraphSpace space, Graph x, Graph y, Permutation p,
+            double similarity, double squared, Unproven claimed) {
+        if (squared >= GraphSpace.UNDERFLOW_RISK) {
+            return new Alignment(p, similarity, Math.sqrt(squared), claimed);
+        }
+        boolean coincide = space.coincides(x, y, p);
+        double distance = coincide ? 0.0 : space.distance(x, y, p);
+        return new Alignment(p, similarity, distance,
+                reason(space, x, y, p, squared, coincide, claimed));
     }
 
     /**
      * Returns the reason of an alignment at squared distance {@code squared} whose maker
-     * claims {@code claimed}: {@link Unproven#NONE} when the graphs coincide under {@code p};
+     * claims {@code claimed}: {@link Unproven#NONE} when the graphs coincide under {@code p}
+     * ({@code coincide}, {@link GraphSpace#coincides});
      * {@link Unproven#ROUNDING} instead of a claimed {@link Unproven#NONE} when the values
      * may have underflowed (the squared distance is 0, or it is below
      * {@link GraphSpace#UNDERFLOW_RISK} and the two squared norms together below
      * {@link #SUBNORMAL_NORMS}) and {@code p} is not the only permutation;
      * otherwise {@code claimed}.
      */
-    static Unproven reason(GraphSpace space, Graph x, Graph y, Permutation p, double squared,
-            Unproven claimed) {
+    private static Unproven reason(GraphSpace space, Graph x, Graph y, Permutation p,
+            double squared, boolean coincide, Unproven claimed) {
         if (squared >= GraphSpace.UNDERFLOW_RISK) {
             return claimed;
         }
-        if (space.coincides(x, y, p)) {
+        if (coincide) {
             return Unproven.NONE;
         }
         if (claimed != Unproven.NONE || p.size() <= 1) {

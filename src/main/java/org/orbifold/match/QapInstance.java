@@ -1218,7 +1218,7 @@ final class QapInstance {
      * @param p the alignment found
      * @param roundingBound the rounding bound of the search that proved {@code p}, or NaN
      * @return the alignment, certified if resolved and not lost to underflow, or if the graphs
-     *     coincide under {@code p} ({@link Alignment#reason})
+     *     coincide under {@code p} ({@link Alignment#evaluated})
      */
     static Alignment checkedAlignment(GraphSpace space, Graph x, Graph y, Permutation p,
             double roundingBound) {
@@ -1231,8 +1231,7 @@ final class QapInstance {
             unproven = resolves(roundingBound, squared, norm(space, x) + norm(space, y))
                     ? Alignment.Unproven.NONE : Alignment.Unproven.ROUNDING;
         }
-        return new Alignment(p, similarity, Alignment.distance(space, x, y, p, squared),
-                Alignment.reason(space, x, y, p, squared, unproven));
+        return Alignment.evaluated(space, x, y, p, similarity, squared, unproven);
     }
 
     /**
