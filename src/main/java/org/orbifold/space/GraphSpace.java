@@ -65,6 +65,13 @@ public final class GraphSpace {
      */
     public static final double UNDERFLOW_RISK = 0x1p-900;
 
+    /**
+     * The largest number of multiply-adds the pair test of {@link #alignmentSize} spends on
+     * one pair, {@code 2^24}: beyond it (graphs of a few hundred nodes or edges with signed
+     * channels) the pair is aligned at the larger, always correct size untested.
+     */
+    static final long PAIR_TEST_BUDGET = 1L << 24;
+
     private final int size;
     private final int nodeDimension;
     private final int edgeDimension;
@@ -290,9 +297,15 @@ public final class GraphSpace {
 
     /**
      * Returns the permutation size at which the graph distance of {@code x} and {@code y} is
-     * attained: the larger order when no cross similarity can be negative
-     * ({@link #crossSimilarityCanBeNegative}), else
-     * {@code min(size(), x.order() + y.order())}.
+     * attained: the larger order when no real node of {@code x} has a negative similarity with
+     * a real node of {@code y} and no edge of {@code x} one with an edge of {@code y}, else
+     * {@code min(size(), x.order() + y.order())}. The test is the sign test of
+     * {@link #crossSimilarityCanBeNegative}, {@code O(d_node + d_edge)}, and where that fails
+     * a test of every pair of nodes (and of edges, where the edge channels fail it), at most
+     * {@code 2^24} multiply-adds per pair of graphs: standardized coordinates with an existence
+     * channel, or node-kernel features, often pass it although their channels are signed.
+     * Where the pair test would cost more, or a similarity is within rounding of zero, the
+     * larger size {@code min(size(), x.order() + y.order())} is used; it is always correct.
      *
      * <p>The distance pads both graphs to {@link #size()} and minimises over all permutations
      * of that size. The similarity of a permutation depends only on the pairs of real nodes it
@@ -313,10 +326,105 @@ public final class GraphSpace {
      */
     public int alignmentSize(Graph x, Graph y) {
         int larger = Math.max(x.order(), y.order());
-        if (!crossSimilarityCanBeNegative(x, y)) {
+        if (!crossSimilarityCanBeNegative(x, y) || !someCrossSimilarityIsNegative(x, y)) {
             return larger;
         }
         return Math.max(larger, Math.min(size, x.order() + y.order()));
+    }
+
+    /**
+     * Returns whether some real node of {@code x} and some real node of {@code y}, or some
+     * edge of {@code x} and some edge of {@code y}, may have a negative weighted similarity:
+     * the pair test behind {@link #alignmentSize}, run only where the sign test of
+     * {@link #crossSimilarityCanBeNegative} fails. A similarity counts as possibly negative
+     * when it is below the rounding error of its sum, so exact cancellation to zero counts
+     * too; that errs only towards the larger, always correct size. Parts whose channels
+     * passed the sign test are skipped, and a pair whose test would take more than
+     * {@link #PAIR_TEST_BUDGET} multiply-adds answers true without running it.
+     */
+    private boolean someCrossSimilarityIsNegative(Graph x, Graph y) {
+        boolean nodesSigned = false;
+        for (int c = 0; c < nodeDimension && nodeWeight > 0.0 && !nodesSigned; c++) {
+            nodesSigned = opposite(x.nodeSigns(c), y.nodeSigns(c));
+        }
+        boolean edgesSigned = false;
+        for (int c = 0; c < edgeDimension && edgeWeight > 0.0 && !edgesSigned; c++) {
+            edgesSigned = opposite(x.edgeSigns(c), y.edgeSigns(c));
+        }
+        long work = 0;
+        if (nodesSigned) {
+            work += (long) x.order() * y.order() * nodeDimension;
+        }
+        if (edgesSigned) {
+            work += storedEdges(x) * storedEdges(y) * edgeDimension;
+        }
+        if (work > PAIR_TEST_BUDGET) {
+            return true;
+        }
+        return (nodesSigned && someNodeSimilarityIsNegative(x, y))
+                || (edgesSigned && someEdgeSimilarityIsNegative(x, y));
+    }
+
+    private boolean someNodeSimilarityIsNegative(Graph x, Graph y) {
+        for (int i = 0; i < x.order(); i++) {
+            for (int a = 0; a < y.order(); a++) {
+                double sum = 0.0;
+                double magnitude = 0.0;
+                for (int c = 0; c < nodeDimension; c++) {
+                    double product = x.nodeUnchecked(i, c) * y.nodeUnchecked(a, c);
+                    sum += product;
+                    magnitude += Math.abs(product);
+                }
+                if (mayBeNegative(sum, magnitude, nodeDimension)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean someEdgeSimilarityIsNegative(Graph x, Graph y) {
+        for (int i = 0; i < x.order(); i++) {
+            for (int k = 0; k < x.outDegree(i); k++) {
+                int j = x.successor(i, k);
+                if (someEdgeSimilarityIsNegative(x, i, j, y)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean someEdgeSimilarityIsNegative(Graph x, int i, int j, Graph y) {
+        for (int a = 0; a < y.order(); a++) {
+            for (int l = 0; l < y.outDegree(a); l++) {
+                int b = y.successor(a, l);
+                double sum = 0.0;
+                double magnitude = 0.0;
+                for (int c = 0; c < edgeDimension; c++) {
+                    double product = x.edgeUnchecked(i, j, c) * y.edgeUnchecked(a, b, c);
+                    sum += product;
+                    magnitude += Math.abs(product);
+                }
+                if (mayBeNegative(sum, magnitude, edgeDimension)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The number of ordered pairs {@code (i, j)} that carry an edge vector. */
+    private static long storedEdges(Graph g) {
+        return g.isDirected() ? g.edgeCount() : 2L * g.edgeCount();
+    }
+
+    /**
+     * Whether a sum of {@code terms} products may be negative in exact arithmetic: whether it
+     * is below the bound {@code terms * 2^-52 * magnitude} on its rounding error.
+     */
+    private static boolean mayBeNegative(double sum, double magnitude, int terms) {
+        return magnitude > 0.0 && sum < terms * 0x1p-52 * magnitude;
     }
 
     private static boolean opposite(int signsOfX, int signsOfY) {

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.orbifold.space.Graph;
@@ -83,9 +85,14 @@ class DesignPaddingTest {
     }
 
     private static Graph points(double... coordinates) {
+        return pointsWithExistence(1.0, coordinates);
+    }
+
+    /** Points on a line, channels (coordinate, existence) with the given existence value. */
+    private static Graph pointsWithExistence(double existence, double... coordinates) {
         Graph.Builder builder = Graph.builder(2, 0);
         for (double c : coordinates) {
-            builder.addNode(c, 1.0);
+            builder.addNode(c, existence);
         }
         return builder.build();
     }
@@ -240,6 +247,93 @@ class DesignPaddingTest {
                         space.alignmentSize(c.x(), c.y()), "trial " + trial);
             }
         }
+    }
+
+    /**
+     * Signed coordinates next to an existence channel large enough that every real pair of
+     * nodes (and of edges) has a positive similarity: the sign test fails, the pair test
+     * passes, the pair is solved at the larger order, symmetric in its arguments, and
+     * enumeration over the whole space finds nothing better. Shrinking the existence channel
+     * makes some pair negative and the size grows again.
+     */
+    @Test
+    void signedPairsWithPositiveSimilaritiesKeepTheLargerOrder() {
+        SplittableRandom random = new SplittableRandom(SEED + 5);
+        int signTestFailed = 0;
+        for (int trial = 0; trial < 60; trial++) {
+            boolean edges = trial % 2 == 0;
+            int nx = 1 + random.nextInt(4);
+            int ny = 1 + random.nextInt(4);
+            Graph x = nearOrigin(random, nx, edges);
+            Graph y = nearOrigin(random, ny, edges);
+            GraphSpace space = new GraphSpace(7, 2, edges ? 2 : 0, 1.0, 1.0);
+            String where = "trial " + trial;
+            if (space.crossSimilarityCanBeNegative(x, y)) {
+                signTestFailed++;
+            }
+            int larger = Math.max(nx, ny);
+            assertEquals(larger, space.alignmentSize(x, y), where);
+            assertEquals(larger, space.alignmentSize(y, x), where);
+            assertClose(MatchTesting.bruteForceSquaredDistance(space, x, y, space.size()),
+                    MatchTesting.bruteForceSquaredDistance(space, x, y, larger), space, x, y,
+                    where);
+            Alignment exact = new ExactAligner(trial).align(space, x, y);
+            assertEquals(larger, exact.permutation().size(), where);
+            assertTrue(exact.certified(), where);
+        }
+        assertTrue(signTestFailed >= 30, "too few signed pairs: " + signTestFailed);
+
+        GraphSpace space = new GraphSpace(7, 2, 0, 1.0, 1.0);
+        assertEquals(2, space.alignmentSize(pointsWithExistence(2.0, 1.0, 0.5),
+                pointsWithExistence(2.0, -1.0)));
+        Graph faintEast = pointsWithExistence(0.5, 1.0, 0.5);
+        Graph faintWest = pointsWithExistence(0.5, -1.0);
+        assertEquals(3, space.alignmentSize(faintEast, faintWest));
+        assertEquals(3, space.alignmentSize(faintWest, faintEast));
+    }
+
+    /**
+     * A pair whose test would take more than the budget is given the larger size untested,
+     * although all its similarities are positive: 300 nodes of 200 signed channels each.
+     * With 200 nodes the test runs and keeps the larger order.
+     */
+    @Test
+    void aPairTestBeyondTheBudgetFallsBackOnTheSumOfTheOrders() {
+        int channels = 200;
+        Graph.Builder builder = Graph.builder(channels, 0);
+        double[] attributes = new double[channels];
+        Arrays.fill(attributes, 1.0);
+        for (int i = 0; i < 300; i++) {
+            attributes[0] = i % 2 == 0 ? 1.0 : -1.0;
+            builder.addNode(attributes.clone());
+        }
+        Graph x = builder.build();
+        GraphSpace space = new GraphSpace(600, channels, 0, 1.0, 1.0);
+        assertTrue(300L * 300 * channels > (1L << 24));
+        assertEquals(600, space.alignmentSize(x, x));
+        assertEquals(300, space.withSize(300).alignmentSize(x, x));
+        Graph smaller = x.subgraph(IntStream.range(0, 200).toArray());
+        assertEquals(200, space.alignmentSize(smaller, smaller));
+    }
+
+    /**
+     * A graph with a coordinate in {@code [-1, 1)} and an existence channel of 2 on each node,
+     * and, when asked, edges with a value in {@code [-1, 1)} and a second channel of 2: every
+     * cross similarity of two such graphs is at least 3.
+     */
+    private static Graph nearOrigin(SplittableRandom random, int order, boolean edges) {
+        Graph.Builder builder = Graph.builder(2, edges ? 2 : 0);
+        for (int i = 0; i < order; i++) {
+            builder.addNode(random.nextDouble(-1.0, 1.0), 2.0);
+        }
+        for (int i = 0; i < order && edges; i++) {
+            for (int j = i + 1; j < order; j++) {
+                if (random.nextBoolean()) {
+                    builder.addEdge(i, j, random.nextDouble(-1.0, 1.0), 2.0);
+                }
+            }
+        }
+        return builder.build();
     }
 
     /**
