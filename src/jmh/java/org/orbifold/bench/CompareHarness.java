@@ -2,6 +2,7 @@ package org.orbifold.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -32,29 +33,33 @@ import org.orbifold.assign.Sense;
  * {@code time DIR OUT.csv [JGRAPHT_LIMIT_SECONDS]} times every instance in {@code DIR};
  * {@code orbifold DIR FAMILY n} times our solver on one instance and prints its CSV line.
  *
- * <p>{@code time} runs our solver on each instance in a new JVM (through {@code orbifold}),
- * as JMH forks one per parameter: in one JVM, the code the JIT compiler made for the other
- * instances could stay in place, stably slow (uniform {@code n = 50} measured 53 and 59 us in
- * such runs and 10 us in another, 9 to 11 us alone; SciPy is compiled ahead of time). Timing
- * rule: JGraphT warms up for at least {@value #WARMUP_SECONDS} s and 3 runs (at most one
- * run if it is slower); our solver for at least {@value #JIT_WARMUP_SECONDS} s (0.3 s and
- * the stability test below gave timings that were stable but still those of the first
- * compiler tier, up to 6 times too slow) and then until its timings are stable: in blocks of
- * at least {@value #BLOCK_SECONDS} s and 3 runs, until the medians of two successive blocks,
- * in thread CPU time, differ by at most {@value #SETTLED_TOLERANCE} of the smaller, at most {@value
- * #SETTLE_CAP_SECONDS} s (a message on standard error names an instance that reached the
- * cap). Then measured runs for at least {@value #MEASURE_SECONDS} s and 5 runs (at most
- * {@value #MAX_RUNS}); each run is timed alone
- * with {@link System#nanoTime()} and the
- * median and quartiles are reported, with the median of the thread's CPU time per run (less
- * sensitive to other processes on a loaded machine; it includes the clock's own cost of about
- * a microsecond). Our solver is one reused instance called through
- * {@link LinearAssignmentSolver#solve(double[][], Sense)}. JGraphT gets a prebuilt complete
- * bipartite graph (building it is not timed; a rectangular {@code n x 2n} instance is padded
- * with {@code n} rows of zeros, which JGraphT's perfect matching needs and which leaves the
- * optimum unchanged); it is skipped entirely if the limit is 0, and at an order where a run is
- * predicted, by cubic growth from the last order timed, to exceed the limit, and it gets at
- * most one warm-up run.
+ * <p>{@code time} runs our solver on each instance in a new JVM with {@code -Xbatch} (through
+ * {@code orbifold}, which says why), as JMH forks one per parameter: in one JVM, the code the JIT
+ * compiler made for the other instances could stay in place, stably slow (uniform {@code n = 50}
+ * measured 53 and 59 us in such runs and 10 us in another, 9 to 11 us alone; SciPy is compiled
+ * ahead of time). Timing rule: JGraphT warms up for at least {@value #WARMUP_SECONDS} s and 3 runs
+ * (at most one run if it is slower); our solver for at least {@value #JIT_WARMUP_SECONDS} s and
+ * then until it is settled: in blocks of at least {@value #BLOCK_SECONDS} s and 3 runs (at most
+ * {@value #MAX_RUNS}), until the medians of two successive blocks, in thread CPU time, differ by at
+ * most {@value #SETTLED_TOLERANCE} of the smaller and the JIT compilers have finished no
+ * compilation for {@value #JIT_QUIET_SECONDS} s ({@link
+ * CompilationMXBean#getTotalCompilationTime()} unchanged; it grows when a compilation ends), at
+ * most {@value #SETTLE_CAP_SECONDS} s. Stable timings alone are not enough: on a loaded machine
+ * they hold still while the code is still that of the first compiler tier, waiting for C2, up to 6
+ * times too slow. Then measured runs for at least {@value #MEASURE_SECONDS} s and 5 runs (at most
+ * {@value #MAX_RUNS}), through the same loop as the warm-up; if a compilation ended during them,
+ * our solver is warmed up and measured again, at most {@value #MEASURE_TRIES} times in all. The CSV
+ * column {@code warmup} says {@code settled}, or why not ({@code unstable-timings}, {@code
+ * jit-busy} at the cap, {@code jit-during-measurement} after the last try), and standard error
+ * names such an instance. Each run is timed alone with {@link System#nanoTime()} and the median and
+ * quartiles are reported, with the median of the thread's CPU time per run (less sensitive to other
+ * processes on a loaded machine; it includes the clock's own cost of about a microsecond). Our
+ * solver is one reused instance called through {@link LinearAssignmentSolver#solve(double[][],
+ * Sense)}. JGraphT gets a prebuilt complete bipartite graph (building it is not timed; a
+ * rectangular {@code n x 2n} instance is padded with {@code n} rows of zeros, which JGraphT's
+ * perfect matching needs and which leaves the optimum unchanged); it is skipped entirely if the
+ * limit is 0, and at an order where a run is predicted, by cubic growth from the last order timed,
+ * to exceed the limit, and it gets at most one warm-up run.
  */
 public final class CompareHarness {
 
@@ -68,13 +73,23 @@ public final class CompareHarness {
     private static final double SETTLED_TOLERANCE = 0.05;
     /**
      * Least warm-up of our solver in its new JVM: stable timings alone are not enough, since
-     * the timings also hold still while the code is still that of the first compiler tier.
+     * the timings also hold still while the code is still that of the first compiler tier
+     * (the JIT test below is the other guard).
      */
     private static final double JIT_WARMUP_SECONDS = 2.0;
-    /** Longest a warm-up waits for stable timings, per instance. */
-    private static final double SETTLE_CAP_SECONDS = 10.0;
+    /**
+     * How long the JIT compilers' total compilation time must not have grown before the
+     * warm-up counts as settled: it grows only when a compilation ends, so a long one in
+     * progress is not seen; the check after the measured runs catches one that ends then.
+     */
+    private static final double JIT_QUIET_SECONDS = 1.0;
+    /** Longest a warm-up waits for stable timings and quiet compilers, per instance. */
+    private static final double SETTLE_CAP_SECONDS = 30.0;
+    /** Most measurements of one instance while the JIT compilers are at work during them. */
+    private static final int MEASURE_TRIES = 3;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
 
     private CompareHarness() {
     }
@@ -119,12 +134,17 @@ public final class CompareHarness {
     /**
      * Times our solver on one instance in a new JVM ({@code orbifold DIR FAMILY n}, the same
      * class path) and returns its CSV line, so that the JIT compiles the solver for this
-     * instance alone, as JMH's forks do.
+     * instance alone, as JMH's forks do. The JVM runs with {@code -Xbatch}: a thread that
+     * asks for a compilation waits until the compiled code is installed, so a compilation is
+     * never in progress while the solver runs and the quiet window of the warm-up is exact;
+     * without it, on a loaded machine, a C2 compilation could still be running after a second
+     * without any compilation ending (measured: uniform {@code n = 50} at 26 and 36 us instead
+     * of 8.5 us, rectangular {@code n = 10} at 3 us instead of 0.5 to 0.8 us).
      */
     private static String measureInNewJvm(Path dir, Instances.Family family, int n)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp",
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xbatch", "-cp",
                 System.getProperty("java.class.path"), CompareHarness.class.getName(),
                 "orbifold", dir.toString(), family.name(), Integer.toString(n));
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -145,7 +165,7 @@ public final class CompareHarness {
     private static void time(Path dir, Path out, double jgraphtLimit) throws IOException {
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out))) {
-            csv.println("family,n,solver,runs,median_us,q1_us,q3_us,cpu_median_us,value");
+            csv.println("family,n,solver,runs,median_us,q1_us,q3_us,cpu_median_us,value,warmup");
             for (Instances.Family family : Instances.Family.values()) {
                 double lastJgraphtSeconds = 0;
                 int lastJgraphtOrder = 0;
@@ -173,47 +193,85 @@ public final class CompareHarness {
     }
 
     /**
-     * Runs {@code solve} in blocks of at least {@value #BLOCK_SECONDS} s and 3 runs until the
-     * median thread CPU time of a block differs from that of the block before by at most
-     * {@value #SETTLED_TOLERANCE} of the smaller, and at least {@code minimumSeconds} have
-     * passed, or {@value #SETTLE_CAP_SECONDS} s have passed; CPU time, since on a shared
-     * machine wall time also moves with the other processes. Returns the last value.
+     * Warms {@code solve} up for at least {@code minimumSeconds} and then until it is settled:
+     * runs in blocks of {@value #BLOCK_SECONDS} s and 3 runs (at most {@value #MAX_RUNS}),
+     * through the same code as the measured runs, until the median thread CPU time of a block
+     * differs from that of the block before by at most {@value #SETTLED_TOLERANCE} of the
+     * smaller (CPU time, since on a shared machine wall time also moves with the other
+     * processes) and the JIT compilers' total compilation time has not grown for {@value
+     * #JIT_QUIET_SECONDS} s, or until {@value #SETTLE_CAP_SECONDS} s have passed. Returns
+     * {@link Warmup#SETTLED}, or at the cap the condition that failed, after naming it on
+     * standard error.
      */
-    private static double settle(DoubleSupplier solve, double minimumSeconds, String label) {
+    private static Warmup settle(DoubleSupplier solve, double minimumSeconds, String label,
+            Samples samples) {
         long start = System.nanoTime();
         long minimumEnd = start + (long) (minimumSeconds * 1e9);
         long cap = start + (long) (SETTLE_CAP_SECONDS * 1e9);
+        long compileMillis = compilationMillis();
+        long lastCompilation = start;
         double previous = Double.NaN;
-        double value = Double.NaN;
-        long[] block = new long[16];
         while (true) {
-            int runs = 0;
-            long blockEnd = System.nanoTime() + (long) (BLOCK_SECONDS * 1e9);
-            while (runs < 3 || System.nanoTime() < blockEnd) {
-                if (runs == block.length) {
-                    block = Arrays.copyOf(block, 2 * runs);
-                }
-                long cpuStart = THREADS.getCurrentThreadCpuTime();
-                value = solve.getAsDouble();
-                block[runs++] = THREADS.getCurrentThreadCpuTime() - cpuStart;
-            }
-            long[] sorted = Arrays.copyOf(block, runs);
-            Arrays.sort(sorted);
-            double median = quantile(sorted, 0.5);
+            int runs = runBlock(solve, BLOCK_SECONDS, 3, samples);
+            double median = quantile(sorted(samples.cpu, runs), 0.5);
             long now = System.nanoTime();
+            long millis = compilationMillis();
+            if (millis != compileMillis) {
+                compileMillis = millis;
+                lastCompilation = now;
+            }
             boolean stable = Math.abs(median - previous)
                     <= SETTLED_TOLERANCE * Math.min(median, previous);
-            if (stable && now >= minimumEnd) {
-                return value;
+            boolean compiled = now - lastCompilation >= (long) (JIT_QUIET_SECONDS * 1e9);
+            if (stable && compiled && now >= minimumEnd) {
+                return Warmup.SETTLED;
             }
             if (now >= cap) {
-                System.err.printf(Locale.ROOT, "warm-up of %s: timings not stable after %.0f s"
-                        + " (block medians %.1f and %.1f us of CPU time)%n", label,
-                        SETTLE_CAP_SECONDS, previous * 1e-3, median * 1e-3);
-                return value;
+                Warmup failed = compiled ? Warmup.UNSTABLE_TIMINGS : Warmup.JIT_BUSY;
+                System.err.printf(Locale.ROOT, "warm-up of %s: not settled after %.0f s (%s;"
+                        + " block medians %.1f and %.1f us of CPU time, last JIT compilation"
+                        + " %.1f s ago): its timings may be those of code not yet compiled"
+                        + " by C2%n", label, SETTLE_CAP_SECONDS, failed.csvName,
+                        previous * 1e-3, median * 1e-3, (now - lastCompilation) * 1e-9);
+                return failed;
             }
             previous = median;
         }
+    }
+
+    /**
+     * Runs {@code solve} for at least {@code seconds} and {@code minimumRuns} runs, at most
+     * {@value #MAX_RUNS}, each timed alone in wall and thread CPU time into {@code samples};
+     * returns the number of runs. The warm-up and the measurement share this method, so that
+     * the loop around the solve is compiled before the measured runs.
+     */
+    private static int runBlock(DoubleSupplier solve, double seconds, int minimumRuns,
+            Samples samples) {
+        int runs = 0;
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (runs < MAX_RUNS && (runs < minimumRuns || System.nanoTime() < end)) {
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
+            long wallStart = System.nanoTime();
+            samples.value = solve.getAsDouble();
+            samples.wall[runs] = System.nanoTime() - wallStart;
+            samples.cpu[runs++] = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        }
+        return runs;
+    }
+
+    /**
+     * Total compilation time of the JIT compilers so far, in milliseconds (grows when a
+     * compilation ends), or 0 where the JVM does not report it.
+     */
+    private static long compilationMillis() {
+        return COMPILER != null && COMPILER.isCompilationTimeMonitoringSupported()
+                ? COMPILER.getTotalCompilationTime() : 0;
+    }
+
+    private static long[] sorted(long[] values, int count) {
+        long[] sorted = Arrays.copyOf(values, count);
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     private static List<Integer> orders(Path dir, Instances.Family family) throws IOException {
@@ -231,9 +289,9 @@ public final class CompareHarness {
 
     private static void report(PrintWriter csv, Instances.Family family, int n, String name,
             Timing timing) {
-        csv.printf(Locale.ROOT, "%s,%d,%s,%d,%.3f,%.3f,%.3f,%.3f,%.17g%n", family, n, name,
-                timing.runs, timing.median * 1e-3, timing.q1 * 1e-3, timing.q3 * 1e-3,
-                timing.cpuMedian * 1e-3, timing.value);
+        csv.printf(Locale.ROOT, "%s,%d,%s,%d,%.3f,%.3f,%.3f,%.3f,%.17g,%s%n", family, n,
+                name, timing.runs, timing.median * 1e-3, timing.q1 * 1e-3, timing.q3 * 1e-3,
+                timing.cpuMedian * 1e-3, timing.value, timing.warmup.csvName);
         csv.flush();
         System.err.printf(Locale.ROOT, "%-11s n=%-5d %-8s median %12.1f us (%d runs)%n",
                 family, n, name, timing.median * 1e-3, timing.runs);
@@ -241,40 +299,47 @@ public final class CompareHarness {
 
     /**
      * Times repeated runs of one solve; {@code slow} (JGraphT) allows a single warm-up run and
-     * does not wait for stable timings.
+     * does not wait for stable timings. For our solver, the measured runs are repeated after
+     * a new warm-up, up to {@value #MEASURE_TRIES} times, while the JIT compilers finished a
+     * compilation during them; the result says whether the last try was clean.
      */
     private static Timing measure(DoubleSupplier solve, boolean slow, String label) {
-        double value = Double.NaN;
+        Samples samples = new Samples();
+        Warmup warmup = Warmup.SETTLED;
         if (slow) {
             long warmupEnd = System.nanoTime() + (long) (WARMUP_SECONDS * 1e9);
             for (int run = 0; run < 3 || System.nanoTime() < warmupEnd; run++) {
                 long start = System.nanoTime();
-                value = solve.getAsDouble();
+                samples.value = solve.getAsDouble();
                 if (System.nanoTime() - start > WARMUP_SECONDS * 1e9) {
                     break;
                 }
             }
-        } else {
-            value = settle(solve, JIT_WARMUP_SECONDS, label);
+            int runs = runBlock(solve, MEASURE_SECONDS, 3, samples);
+            return timing(samples, runs, warmup);
         }
-        long[] times = new long[MAX_RUNS];
-        long[] cpuTimes = new long[MAX_RUNS];
-        int runs = 0;
-        long measureEnd = System.nanoTime() + (long) (MEASURE_SECONDS * 1e9);
-        int minimumRuns = slow ? 3 : 5;
-        while (runs < MAX_RUNS && (runs < minimumRuns || System.nanoTime() < measureEnd)) {
-            long cpuStart = THREADS.getCurrentThreadCpuTime();
-            long start = System.nanoTime();
-            value = solve.getAsDouble();
-            times[runs] = System.nanoTime() - start;
-            cpuTimes[runs++] = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        double minimumSeconds = JIT_WARMUP_SECONDS;
+        for (int tries = 1; ; tries++) {
+            warmup = settle(solve, minimumSeconds, label, samples);
+            long compileMillis = compilationMillis();
+            int runs = runBlock(solve, MEASURE_SECONDS, 5, samples);
+            if (compilationMillis() == compileMillis) {
+                return timing(samples, runs, warmup);
+            }
+            if (tries == MEASURE_TRIES) {
+                System.err.printf(Locale.ROOT, "%s: the JIT compilers were still at work"
+                        + " during the measured runs of %d tries%n", label, tries);
+                return timing(samples, runs, Warmup.JIT_DURING_MEASUREMENT);
+            }
+            minimumSeconds = 0;
         }
-        long[] sorted = Arrays.copyOf(times, runs);
-        Arrays.sort(sorted);
-        long[] sortedCpu = Arrays.copyOf(cpuTimes, runs);
-        Arrays.sort(sortedCpu);
-        return new Timing(runs, quantile(sorted, 0.5), quantile(sorted, 0.25),
-                quantile(sorted, 0.75), quantile(sortedCpu, 0.5), value);
+    }
+
+    private static Timing timing(Samples samples, int runs, Warmup warmup) {
+        long[] wall = sorted(samples.wall, runs);
+        long[] cpu = sorted(samples.cpu, runs);
+        return new Timing(runs, quantile(wall, 0.5), quantile(wall, 0.25),
+                quantile(wall, 0.75), quantile(cpu, 0.5), samples.value, warmup);
     }
 
     /** Linear-interpolation quantile of sorted values, as NumPy's default. */
@@ -291,7 +356,32 @@ public final class CompareHarness {
      * nanoseconds, and the optimal value of the last run.
      */
     private record Timing(int runs, double median, double q1, double q3, double cpuMedian,
-            double value) {
+            double value, Warmup warmup) {
+    }
+
+    /** Wall and thread CPU times of the runs of one block, in nanoseconds, and the last value. */
+    private static final class Samples {
+        final long[] wall = new long[MAX_RUNS];
+        final long[] cpu = new long[MAX_RUNS];
+        double value = Double.NaN;
+    }
+
+    /** How a warm-up ended, as written in the CSV column {@code warmup}. */
+    private enum Warmup {
+        /** Stable timings, and no JIT compilation during the quiet window or the runs. */
+        SETTLED("settled"),
+        /** The JIT compilers were quiet, but the block medians still moved at the cap. */
+        UNSTABLE_TIMINGS("unstable-timings"),
+        /** The JIT compilers still finished compilations at the cap. */
+        JIT_BUSY("jit-busy"),
+        /** A compilation ended during the measured runs of every try. */
+        JIT_DURING_MEASUREMENT("jit-during-measurement");
+
+        final String csvName;
+
+        Warmup(String csvName) {
+            this.csvName = csvName;
+        }
     }
 
     /** A prebuilt complete bipartite graph for JGraphT's Kuhn-Munkres. */
