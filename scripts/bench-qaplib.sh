@@ -14,7 +14,9 @@
 # given to the exact aligner, 60 s limit each, default 12), SEED (default 1), DATASETS
 # (default ../shared/datasets), BUILD_DIR (default target), ALIGNERS (comma-separated subset
 # of faq,nodes,fast,thorough,exact for the Java harness; default all), PYTHON (an interpreter
-# with SciPy), MVN_FLAGS (extra Maven options, e.g. -o for offline).
+# with SciPy), MVN_FLAGS (extra Maven options, e.g. -o for offline), SCIPY_POLISH=1 to add
+# SciPy's FAQ followed by its 2-opt, from one start and best of SCIPY_STARTS (default 5)
+# randomized starts (bench_qaplib_scipy.py polish; about 4 s of CPU time at MAX_ORDER=40).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,7 +39,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"
     machine_lines
     echo "python: $("$PYTHON" -c 'import sys, scipy, numpy
 print(sys.version.split()[0], "scipy", scipy.__version__, "numpy", numpy.__version__)')"
-    echo "MAX_ORDER=$MAX_ORDER EXACT_MAX_ORDER=$EXACT_MAX_ORDER SEED=$SEED ALIGNERS=${ALIGNERS:-all}"
+    echo "MAX_ORDER=$MAX_ORDER EXACT_MAX_ORDER=$EXACT_MAX_ORDER SEED=$SEED" \
+        "ALIGNERS=${ALIGNERS:-all} SCIPY_POLISH=${SCIPY_POLISH:-0}"
 } | tee "$RESULTS/machine.txt" >&2
 
 java -cp "$CLASSPATH" org.orbifold.bench.QaplibHarness "$DATASETS/qaplib" \
@@ -46,6 +49,13 @@ java -cp "$CLASSPATH" org.orbifold.bench.QaplibHarness "$DATASETS/qaplib" \
 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \
     "$PYTHON" scripts/bench_qaplib_scipy.py run "$DATASETS/qaplib" "$RESULTS/scipy.csv" \
     "$MAX_ORDER" "$SEED"
-"$PYTHON" scripts/bench_qaplib_scipy.py merge "$RESULTS/table.md" \
-    "$RESULTS/java.csv" "$RESULTS/scipy.csv"
+CSVS=("$RESULTS/java.csv" "$RESULTS/scipy.csv")
+rm -f "$RESULTS/polish.csv"
+if [[ "${SCIPY_POLISH:-0}" == 1 ]]; then
+    OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \
+        "$PYTHON" scripts/bench_qaplib_scipy.py polish "$DATASETS/qaplib" "$RESULTS/polish.csv" \
+        "$MAX_ORDER" "$SEED" "${SCIPY_STARTS:-5}"
+    CSVS+=("$RESULTS/polish.csv")
+fi
+"$PYTHON" scripts/bench_qaplib_scipy.py merge "$RESULTS/table.md" "${CSVS[@]}"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$RESULTS/machine.txt" >&2
