@@ -52,7 +52,7 @@ import org.orbifold.space.Permutation;
  * would put a band of hundreds of cost units around the optimum (the {@code exact} search
  * once pruned the optimum in it and certified a permutation 37 to 119 above it). The graphs
  * of {@link #toGraphs} fill the matrix (no padding), so the aligners remove such an offset
- * before solving ({@link OffsetRemoval}: the edges, the off-diagonal entries, and the nodes,
+ * before solving ({@code OffsetRemoval}: the edges, the off-diagonal entries, and the nodes,
  * the diagonal, each graph by its own mean where {@code A} and {@code -B} do not share
  * one), and a certificate on the shifted problem is one for the given problem; the
  * objective is that of the given matrices, summed as {@link #objective} describes. With
