@@ -19,9 +19,10 @@ import org.orbifold.space.Permutation;
  * alignment is better than a certified one by more than {@code 1e-4} of its squared distance
  * (about {@code 5e-5} of the distance; {@code QapInstance.CERTIFIED_RELATIVE_GAP}), or the
  * graphs coincide under it up to the rounding of their entries. The squared distance and the
- * norms of these rules are those of the problem after a dominating common offset of the node
+ * norms of these rules are those of the problem after a dominating offset of the node or edge
  * attributes is removed ({@code OffsetRemoval}); its squared distances are the pair's own
- * when both graphs have the matrix order, and differ from them by one constant otherwise.
+ * when both graphs have the matrix order and move by a common mean, and differ from them by
+ * one constant otherwise.
  * Within that margin another alignment may be better: on a tester's graphs with attributes
  * {@code 3e7 + k 1e-9}, an optimum smaller by {@code 2.8e-17} in squared distance
  * ({@code 3e-18} relative) was found beside a certified alignment. A pair whose rounding

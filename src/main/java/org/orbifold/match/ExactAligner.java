@@ -51,13 +51,16 @@ import org.orbifold.space.Permutation;
  * when {@code 4 t <= 1e-6 d^2}, or when {@code d <= 8 eps (||X|| + ||Y||)} (the graphs
  * coincide up to the rounding of their entries); otherwise the result is uncertified with the
  * reason {@link Alignment.Unproven#ROUNDING}. When the attributes are far larger than
- * their differences (for example edge attributes near {@code 1e9} that differ by units: edge
- * attributes keep their offset, since non-edges are 0), the search still runs and returns
- * the better of its result and the {@link FaqAligner} incumbent, uncertified. When the
- * node attributes share an offset much larger than their spread, {@code X} and {@code Y} here
- * are the pair with that offset removed (see {@link OrientedAligner}: for graphs of one order,
- * both minus their common mean, which changes no distance), so that {@code t} measures the
- * variation of the attributes and not their distance from 0;
+ * their differences and no offset can be removed (for example sparse edges near {@code 1e9}
+ * that differ by units, whose non-edges are 0, or an offset on a padded graph), the search
+ * still runs and returns the better of its result and the {@link FaqAligner} incumbent,
+ * uncertified. When the node or the edge attributes of a graph that fills the matrix share
+ * an offset much larger than their spread, {@code X} and {@code Y} here are the pair with
+ * that offset removed (see {@link OrientedAligner} and {@link OffsetRemoval}: for graphs of
+ * one order, both minus their common mean, which changes no distance, or each minus its own
+ * when their offsets differ, as for the graphs {@code A} and {@code -B} of a quadratic
+ * assignment problem), so that {@code t} measures the variation of the attributes and not
+ * their distance from 0;
  * the incumbent starts from {@link FaqAligner} (and the warm start) and is improved at every
  * node by completing {@code F} with the bound's own assignment.
  *

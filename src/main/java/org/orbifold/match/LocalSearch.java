@@ -23,8 +23,8 @@ import org.orbifold.space.Permutation;
  * search keeps the table of all exchange gains of Taillard (1991, see {@link TabuSearch}),
  * set up in {@code O(m^3 d_e)} and updated in {@code O(m^2 d_e)} per exchange, and makes the
  * best exchange each time (best improvement). Gains below {@code 1e-12 ||X|| ||Y||} count as
- * no improvement, so rounding cannot make the search cycle; when a common offset dominates the
- * node attributes, the norms are those of the pair with the offset removed
+ * no improvement, so rounding cannot make the search cycle; when an offset dominates the
+ * node or edge attributes, the norms are those of the pair with the offset removed
  * ({@link OffsetRemoval}), which changes every similarity by one constant.
  *
  * <p>Stateless and thread-safe.

@@ -28,8 +28,8 @@ import org.orbifold.space.Permutation;
  * <p><b>Equal graphs.</b> When {@code x.equals(y)} the identity attains distance 0, the global
  * minimum; it is returned at once, certified, by every aligner.
  *
- * <p><b>Offsets.</b> When the node attributes of the pair sit far from 0 compared with their
- * spread, the subclass solves the pair with that common offset removed ({@link OffsetRemoval}),
+ * <p><b>Offsets.</b> When the node or edge attributes of the pair sit far from 0 compared with
+ * their spread, the subclass solves the pair with that offset removed ({@link OffsetRemoval}),
  * a problem with the same optimal permutations whose values, and hence whose relative
  * tolerances (pruning, exchange noise, ties), no longer carry the offset's energy. The
  * alignment returned is evaluated again on the graphs given and keeps the subclass's
@@ -85,7 +85,7 @@ abstract class OrientedAligner implements Aligner {
     }
 
     /**
-     * {@link #solve} on the pair with a dominating common offset of the node attributes
+     * {@link #solve} on the pair with a dominating offset of the node or edge attributes
      * removed ({@link OffsetRemoval}), which leaves the order of all permutations unchanged;
      * the alignment returned is recomputed on the graphs given.
      */

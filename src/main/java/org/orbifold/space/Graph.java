@@ -595,6 +595,53 @@ public final class Graph {
     }
 
     /**
+     * Returns a graph with the same order, directedness and nodes whose edge vectors are this
+     * graph's minus {@code vector} on every ordered pair of distinct nodes, absent edges
+     * (zero vectors) included: {@code x_ij - u} for every {@code i != j}, so the result is a
+     * complete graph except where a difference is zero. When a graph fills the matrix of an
+     * alignment (no padding), every ordered pair of distinct nodes meets exactly one pair of
+     * the other graph under any permutation, so this changes the similarity of every
+     * alignment by one constant; the aligners use it to keep a common offset of the edge
+     * attributes out of their rounding tolerances.
+     *
+     * @param vector the vector subtracted, of length {@link #edgeDimension()}, finite
+     * @return the shifted graph
+     * @throws IllegalArgumentException if the length differs, an entry is not finite or a
+     *     difference overflows
+     */
+    public Graph withEdgesMinus(double[] vector) {
+        if (vector.length != edgeDimension) {
+            throw new IllegalArgumentException("vector has length " + vector.length
+                    + " but the edge dimension is " + edgeDimension);
+        }
+        for (double v : vector) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("the vector subtracted must be finite, got "
+                        + v);
+            }
+        }
+        double[] newEdges = new double[edges.length];
+        for (int i = 0; i < order; i++) {
+            for (int j = 0; j < order; j++) {
+                if (i == j) {
+                    continue;
+                }
+                int offset = (i * order + j) * edgeDimension;
+                for (int c = 0; c < edgeDimension; c++) {
+                    double d = edges[offset + c] - vector[c] + 0.0;
+                    if (!Double.isFinite(d)) {
+                        throw new IllegalArgumentException("edge (" + i + ", " + j + ") minus"
+                                + " the vector overflows: " + edges[offset + c] + " - "
+                                + vector[c]);
+                    }
+                    newEdges[offset + c] = d;
+                }
+            }
+        }
+        return new Graph(order, nodeDimension, edgeDimension, directed, nodes, newEdges);
+    }
+
+    /**
      * Returns a graph from flat arrays, the layout this class stores. Intended for code that
      * computes graphs in bulk, such as averages of aligned graphs.
      *

@@ -208,4 +208,37 @@ class GraphTest {
         assertThrows(IllegalArgumentException.class,
                 () -> x.withNodeChannel(Double.POSITIVE_INFINITY));
     }
+
+    /**
+     * Every ordered pair of distinct nodes moves, absent edges included; the diagonal, the
+     * nodes and the directedness stay; a pair equal to the vector becomes absent.
+     */
+    @Test
+    void withEdgesMinusShiftsEveryPairOfDistinctNodes() {
+        Graph.Builder builder = Graph.builder(1, 2);
+        builder.addNode(1.0);
+        builder.addNode(2.0);
+        builder.addNode(3.0);
+        Graph x = builder.addEdge(0, 1, 5.0, 7.0).addEdge(1, 2, 4.0, 6.0).build();
+        Graph shifted = x.withEdgesMinus(new double[] {5.0, 7.0});
+        assertFalse(shifted.isDirected());
+        assertEquals(x.nodeSquaredNorm(), shifted.nodeSquaredNorm());
+        assertFalse(shifted.hasEdge(0, 1));
+        assertEquals(-1.0, shifted.edge(2, 1, 0));
+        assertEquals(-1.0, shifted.edge(1, 2, 1));
+        assertEquals(-5.0, shifted.edge(0, 2, 0));
+        assertEquals(-7.0, shifted.edge(2, 0, 1));
+        assertEquals(0.0, shifted.edge(1, 1, 0));
+        assertEquals(2, shifted.edgeCount());
+        assertEquals(2 * (1.0 + 1.0 + 25.0 + 49.0), shifted.edgeSquaredNorm());
+        assertThrows(IllegalArgumentException.class, () -> x.withEdgesMinus(new double[] {1.0}));
+        assertThrows(IllegalArgumentException.class,
+                () -> x.withEdgesMinus(new double[] {Double.NaN, 0.0}));
+        Graph.Builder pair = Graph.builder(0, 1);
+        pair.addNode();
+        pair.addNode();
+        Graph large = pair.addEdge(0, 1, 1e308).build();
+        assertThrows(IllegalArgumentException.class,
+                () -> large.withEdgesMinus(new double[] {-1e308}));
+    }
 }
