@@ -3,18 +3,11 @@ package org.orbifold.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +25,6 @@ import org.orbifold.stats.CenterResult;
 import org.orbifold.stats.IncrementalMean;
 import org.orbifold.stats.Medoid;
 import org.orbifold.stats.MedoidResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -52,8 +43,6 @@ abstract class CenterCommand extends DatasetCommand {
 
     /** Environment variable the launcher sets to 1 when standard error is a terminal. */
     static final String TERMINAL_VARIABLE = "ORBIFOLD_STDERR_TTY";
-
-    private static final Logger LOG = LoggerFactory.getLogger(CenterCommand.class);
 
     @Mixin
     AlignerOptions options;
@@ -221,7 +210,8 @@ abstract class CenterCommand extends DatasetCommand {
                     List.of(kind + ", objective " + Numbers.decimalOrTiny(result.objective(), 6),
                     "medoid: graph " + medoid.index()),
                     List.of(Permutation.identity(result.center().order()),
-                    result.alignments().get(medoid.index()).permutation())));
+                    result.alignments().get(medoid.index()).permutation())),
+                    target == null ? List.of() : List.of(target));
         }
         if (!data.json) {
             printWritten(out(), out, svg);
@@ -331,7 +321,10 @@ abstract class CenterCommand extends DatasetCommand {
 
     /**
      * Returns why a file operation failed without the name of the file it tried, such as
-     * {@code "permission denied"}, for messages that name the target themselves.
+     * {@code "permission denied"}, for messages that name the target themselves: the
+     * system's reason of a file-system error, else the exception's own message (a full disk
+     * gives a plain {@link IOException} saying {@code No space left on device}), else its
+     * class's name.
      */
     static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
@@ -342,6 +335,10 @@ abstract class CenterCommand extends DatasetCommand {
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();
+        }
+        if (!(e instanceof FileSystemException) && e.getMessage() != null
+                && !e.getMessage().isBlank()) {
+            return e.getMessage();
         }
         return e.getClass().getSimpleName();
     }
@@ -499,71 +496,13 @@ abstract class CenterCommand extends DatasetCommand {
      * symbolic link is followed and the file it names replaced. A replaced file keeps its
      * POSIX read, write and execute permissions (a private {@code rw-------} file stays
      * private) where the file system has them, and its owner and group where the writing
-     * user may set them (see {@link #keepPermissions}); setuid, setgid and sticky bits are
-     * not kept. Fails, writing nothing,
+     * user may set them ({@link FileSet}); setuid, setgid and sticky bits are not kept.
+     * Fails, writing nothing,
      * when the file exists and is not a regular file ({@link OutputTarget#resolve}) or is
      * read-only or may not be replaced in its sticky folder
      * ({@link OutputTarget#requireNotReadOnly}).
      */
     static void writeAtomically(Path given, String text) {
-        Path target = OutputTarget.resolve(given, given.toAbsolutePath());
-        OutputTarget.requireNotReadOnly(given, given.toAbsolutePath(), target);
-        Path temporary = null;
-        try {
-            // A fresh name next to the target, created with the default permissions.
-            temporary = target.resolveSibling("." + target.getFileName() + "."
-                    + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
-            try (Writer w = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                w.write(text);
-                w.write('\n');
-            }
-            keepPermissions(target, temporary);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
-        } catch (IOException e) {
-            throw CliException.data("cannot write " + target + ": " + reason(e), e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException e) {
-                    temporary.toFile().deleteOnExit();
-                }
-            }
-        }
-    }
-
-    /**
-     * Gives {@code replacement} the POSIX permissions, group and owner of {@code target}, if
-     * it exists. The group and the owner are set only where the writing user may set them
-     * (root may set both, others only a group they belong to); otherwise the replacement
-     * keeps the writing user's.
-     */
-    private static void keepPermissions(Path target, Path replacement) throws IOException {
-        if (!Files.isRegularFile(target)
-                || Files.getFileAttributeView(target, PosixFileAttributeView.class) == null) {
-            return;
-        }
-        PosixFileAttributes old = Files.readAttributes(target, PosixFileAttributes.class);
-        Files.setPosixFilePermissions(replacement, old.permissions());
-        PosixFileAttributeView view = Files.getFileAttributeView(replacement,
-                PosixFileAttributeView.class);
-        PosixFileAttributes fresh = view.readAttributes();
-        try {
-            if (!fresh.group().equals(old.group())) {
-                view.setGroup(old.group());
-            }
-            if (!fresh.owner().equals(old.owner())) {
-                view.setOwner(old.owner());
-            }
-        } catch (FileSystemException e) {
-            LOG.debug("cannot keep the owner or group of {}: {}", target, reason(e));
-        }
+        FileSet.write(List.of(new FileSet.Entry(given, text)));
     }
 }

@@ -213,7 +213,9 @@ final class ClusterCommand extends DatasetCommand {
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Also write " + ASSIGNMENTS + ", " + CENTERS + ", " + TRACE + " and "
-                + RESULT + " into DIR (created if missing), each atomically; a symbolic link"
+                + RESULT + " into DIR (created if missing) as one set: all are written first,"
+                + " then renamed into place, " + RESULT + " last, so a failed write replaces"
+                + " none of an earlier run's; a symbolic link"
                 + " among them is followed, and one that is a folder, device, pipe or read-only"
                 + " file, or an input file, is refused, as is a DIR that holds data sets.")
     Path out;
@@ -398,7 +400,9 @@ final class ClusterCommand extends DatasetCommand {
             write(folder, report, json);
         }
         if (drawing != null) {
-            SvgOutput.write(drawing, drawing(report));
+            SvgOutput.write(drawing, drawing(report), folder == null ? List.of()
+                    : List.of(folder.resolve(ASSIGNMENTS), folder.resolve(CENTERS),
+                    folder.resolve(TRACE), folder.resolve(RESULT)));
         }
         if (!data.json) {
             if (folder != null) {
@@ -1013,7 +1017,11 @@ final class ClusterCommand extends DatasetCommand {
                 result.boundComputations(), result.distancesPruned());
     }
 
-    /** Writes the four files, each atomically; the result is already on standard output. */
+    /**
+     * Writes the four files as one set ({@link FileSet}): all are written to temporary files
+     * first and then renamed, {@value #RESULT} last, so that a failed write (a full disk)
+     * replaces none of an earlier run's files; the result is already on standard output.
+     */
     private void write(Path folder, Report r, String json) {
         try {
             try {
@@ -1022,10 +1030,11 @@ final class ClusterCommand extends DatasetCommand {
                 throw CliException.data("cannot create --out folder " + folder + ": "
                         + CenterCommand.reason(e), e);
             }
-            CenterCommand.writeAtomically(folder.resolve(ASSIGNMENTS), assignments(r));
-            CenterCommand.writeAtomically(folder.resolve(CENTERS), centers(r));
-            CenterCommand.writeAtomically(folder.resolve(TRACE), trace(r.result()));
-            CenterCommand.writeAtomically(folder.resolve(RESULT), json);
+            FileSet.write(List.of(
+                    new FileSet.Entry(folder.resolve(ASSIGNMENTS), assignments(r)),
+                    new FileSet.Entry(folder.resolve(CENTERS), centers(r)),
+                    new FileSet.Entry(folder.resolve(TRACE), trace(r.result())),
+                    new FileSet.Entry(folder.resolve(RESULT), json)));
         } catch (CliException e) {
             throw CliException.data(e.getMessage() + " (the result was printed on standard"
                     + " output)", e);

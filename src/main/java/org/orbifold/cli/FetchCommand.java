@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
             + " already cached, failed) and folder, or the reason it failed. Every name is"
             + " tried; the exit status is 1 if any failed. A malformed name (such as"
             + " tu:MUTAG or MUTAG.zip) is a usage error of the whole command line (exit"
-            + " status 2, no JSON), found before any download. Any command reads one as"
+            + " status 2, no JSON), found before any download, and so are an unusable --url"
+            + " (such as a port outside 1 to 65535, or a user name or password in it) and a"
+            + " --cache that is a file or lies under one. Any command reads one as"
             + " DATASET tu:NAME, fetching it when it is missing.",
             "Cache: --cache, else the system property orbifold.cache, else $ORBIFOLD_CACHE"
             + " (empty counts as unset), else $XDG_CACHE_HOME/orbifold/tu, else"
@@ -89,6 +91,12 @@ final class FetchCommand implements Callable<Integer> {
             throw CliException.usage("--cache: " + VisibleText.escape(cache.toString())
                     + " is a file, not a folder");
         }
+        Path fileOnTheWay = cache == null ? null : fileOnTheWay(cache);
+        if (fileOnTheWay != null) {
+            throw CliException.usage("--cache: " + VisibleText.escape(cache.toString())
+                    + " lies under " + VisibleText.escape(fileOnTheWay.toString())
+                    + ", which is a file, not a folder");
+        }
         // The URL: --url is typed input and checked now; an unusable URL setting stops the
         // command only when some name needs a download (--force, or not cached), as for
         // DATASET tu:NAME.
@@ -123,7 +131,13 @@ final class FetchCommand implements Callable<Integer> {
                 outcome = new Outcome(name, fetched.folder(),
                         fetched.downloaded() ? "downloaded" : "cached", null);
             } catch (CliException e) {
-                outcome = new Outcome(name, fetcher.folder(name), "failed", e.getMessage());
+                outcome = new Outcome(name, null, "failed", e.getMessage());
+            } catch (RuntimeException e) {
+                // An unexpected error of one name's fetch (such as one the HTTP layer throws
+                // unchecked) fails that name only; the others are still tried.
+                outcome = new Outcome(name, null, "failed", "cannot fetch " + name + ": "
+                        + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
+                        : ": " + e.getMessage()));
             }
             outcomes.add(outcome);
             if (!json) {
@@ -145,7 +159,7 @@ final class FetchCommand implements Callable<Integer> {
                     j.beginObject();
                     j.name("name").value(o.name());
                     j.name("status").value(o.status());
-                    j.name("folder").value(o.folder().toString());
+                    j.name("folder").value(o.folder() == null ? null : o.folder().toString());
                     j.name("downloaded").value(o.status().equals("downloaded"));
                     j.name("zip").value(hasUrl ? fetcher.url(o.name()).toString() : null);
                     j.name("error").value(o.error());
@@ -169,7 +183,10 @@ final class FetchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** What became of one name: its folder, downloaded, cached or failed, and why it failed. */
+    /**
+     * What became of one name: its folder (null when it failed), downloaded, cached or
+     * failed, and why it failed.
+     */
     private record Outcome(String name, Path folder, String status, String error) {
     }
 
@@ -276,6 +293,20 @@ final class FetchCommand implements Callable<Integer> {
             }
         }
         return cache == null ? fetcher : fetcher.withCache(cache);
+    }
+
+    /**
+     * The nearest existing path above a path (made absolute), when it is a file rather than
+     * a folder, or null: a cache folder under a file cannot be created.
+     */
+    private static Path fileOnTheWay(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        for (Path step = absolute.getParent(); step != null; step = step.getParent()) {
+            if (Files.exists(step)) {
+                return Files.isDirectory(step) ? null : step;
+            }
+        }
+        return null;
     }
 
     /** The error of an unusable URL setting (property or variable), or null. */

@@ -189,7 +189,8 @@ final class PcaCommand extends DatasetCommand {
         }
         CenterCommand.deliver(out(), text, target, json);
         if (drawing != null) {
-            SvgOutput.write(drawing, drawing(sample, space, run.result()));
+            SvgOutput.write(drawing, drawing(sample, space, run.result()),
+                    target == null ? List.of() : List.of(target));
         }
         if (!data.json) {
             CenterCommand.printWritten(out(), out, svg);

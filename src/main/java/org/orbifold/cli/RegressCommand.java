@@ -188,7 +188,7 @@ final class RegressCommand extends DatasetCommand {
         }
         CenterCommand.deliver(out(), text, target, json);
         if (drawing != null) {
-            draw(drawing, run);
+            draw(drawing, run, target);
         }
         if (!data.json) {
             CenterCommand.printWritten(out(), out, svg);
@@ -497,9 +497,10 @@ final class RegressCommand extends DatasetCommand {
     /**
      * Draws the predictions at the minimum, median and maximum of the first covariate, the
      * other covariates at their medians; all are in the model's frame, so drawn with one
-     * layout ({@link SvgDrawing#graphsInOneFrame}).
+     * layout ({@link SvgDrawing#graphsInOneFrame}); a failure names {@code target}, the
+     * {@code --out} file written before, when there is one.
      */
-    private void draw(Path drawing, Run run) {
+    private void draw(Path drawing, Run run, Path target) {
         GraphRegressionModel model = run.model();
         int p = model.covariateCount();
         double[][] quantiles = new double[p][];
@@ -527,6 +528,7 @@ final class RegressCommand extends DatasetCommand {
         }
         Sample sample = run.sample();
         SvgOutput.write(drawing, SvgDrawing.of(sample.nodeChannels(), sample.edgeChannels())
-                .withSeed(options.seed).graphsInOneFrame(title(run), graphs, titles));
+                .withSeed(options.seed).graphsInOneFrame(title(run), graphs, titles),
+                target == null ? List.of() : List.of(target));
     }
 }

@@ -105,11 +105,28 @@ final class SvgOutput {
      * @throws CliException a data error when the write fails
      */
     static void write(Path file, String svg) {
+        write(file, svg, List.of());
+    }
+
+    /**
+     * Writes the drawing atomically after other files of the command were written; a failure
+     * is a data error that says the result was printed on standard output and names those
+     * files as written, so that nobody takes them for missing or stale.
+     *
+     * @param file the file that {@link #check} returned
+     * @param svg the SVG document
+     * @param written the files the command wrote before (its {@code --out}), none if empty
+     * @throws CliException a data error when the write fails
+     */
+    static void write(Path file, String svg, List<Path> written) {
         try {
             CenterCommand.writeAtomically(file, TextFiles.unpadEnd(svg));
         } catch (CliException e) {
+            String also = written.isEmpty() ? "" : ", and " + String.join(", ",
+                    written.stream().map(Path::toString).toList())
+                    + (written.size() == 1 ? " was" : " were") + " written";
             throw CliException.data(e.getMessage() + " (the result was printed on"
-                    + " standard output)", e);
+                    + " standard output" + also + ")", e);
         }
     }
 

@@ -9,7 +9,8 @@ final class ThreadOptions {
     static final int MAX_THREADS = 32767;
 
     @Option(names = "--threads", paramLabel = "T",
-            description = "Worker threads (default: the number of processors).")
+            description = "Worker threads, 1 to " + MAX_THREADS
+                + " (default: the number of processors).")
     Integer threads;
 
     /**

@@ -1,5 +1,6 @@
 package org.orbifold.io;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -90,7 +91,10 @@ import java.util.zip.ZipFile;
  * file {@code .locks/NAME.lock} in the cache (left there, as removing it could let two
  * fetches hold locks on different files); the second finds the first's data set and downloads
  * nothing. Nothing is random: the temporary names are fixed, which the lock makes safe, and
- * leftovers of a killed process are removed by the next fetch of the name.
+ * leftovers of a killed process are removed by the next fetch of the name; when that
+ * process was replacing the data set and was killed between moving the old copy aside
+ * ({@code .NAME.old}) and moving the new one in, the next fetch of the name first moves the
+ * old copy back.
  *
  * <p>Immutable and thread-safe; the {@code with} methods return changed copies.
  *
@@ -99,8 +103,9 @@ import java.util.zip.ZipFile;
  * changed on the way whose CRC-32 values were changed with it, and that still reads as a TU
  * data set, is accepted. A replacement by {@link #fetch(String, boolean) fetch(name,
  * true)} swaps the folders by two renames, between which a reader of the cache that takes
- * no lock finds no folder. Not tried against the real site from the workplace where it was
- * written (closed network): the tests serve zips from a server on the loopback address.
+ * no lock finds no folder (after a kill between them, until the next fetch of the name).
+ * Not tried against the real site from the workplace where it was written (closed
+ * network): the tests serve zips from a server on the loopback address.
  */
 public final class TuDatasetFetcher {
 
@@ -132,6 +137,10 @@ public final class TuDatasetFetcher {
     /** Names the fetcher accepts: ASCII letters, digits, '-', '_' and '.', no dot or '-' first. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,"
             + (MAX_NAME_LENGTH - 1) + "}");
+
+    /** The scheme and user information of a URL's text, up to the last '@' of its authority. */
+    private static final Pattern USER_INFO = Pattern.compile(
+            "^(\\s*[A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
 
     /** Unix file type bits of a zip entry's external attributes, and a link's type. */
     private static final int TYPE_MASK = 0170000;
@@ -271,9 +280,12 @@ public final class TuDatasetFetcher {
     }
 
     /**
-     * Reads a base URL: {@code http} or {@code https}, with a host, no query or fragment,
+     * Reads a base URL: {@code http} or {@code https}, with a host, a port from 1 to 65535
+     * when it has one, no user information ({@code USER:PASSWORD@}, which the fetcher would
+     * not send and which the progress lines and the JSON would show), no query or fragment,
      * and a path that does not end in {@code .zip} (that would be a zip, not the folder of
      * the zips); a missing final slash is added, so that {@code NAME.zip} resolves inside it.
+     * The messages quote the text with any user information replaced by {@code ***}.
      *
      * @param text the URL
      * @param source what gave it, for the message
@@ -281,30 +293,51 @@ public final class TuDatasetFetcher {
      * @throws IllegalArgumentException if it is no such URL
      */
     public static URI parseUrl(String text, String source) {
+        String shown = withoutUserInfo(text);
         URI url;
         try {
             url = new URI(text.strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(source + ": '" + text + "' is no URL ("
+            throw new IllegalArgumentException(source + ": '" + shown + "' is no URL ("
                     + e.getReason() + ")", e);
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
-            throw new IllegalArgumentException(source + ": '" + text + "' is no http or https"
-                    + " URL with a host, such as " + DEFAULT_URL);
+            throw new IllegalArgumentException(source + ": '" + shown + "' is no http or https"
+                    + " URL with a host" + (url.getRawAuthority() != null
+                    && url.getRawAuthority().matches(".*:(-[0-9]+|[0-9]{6,})")
+                    ? " and a port from 1 to 65535" : "") + ", such as " + DEFAULT_URL);
+        }
+        if (url.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(source + ": '" + shown + "' holds a user name"
+                    + " or password before the host, which the fetcher does not send; give the"
+                    + " URL without it");
+        }
+        if (url.getPort() == 0 || url.getPort() > 65535) {
+            throw new IllegalArgumentException(source + ": '" + shown + "' has the port "
+                    + url.getPort() + "; a port is from 1 to 65535");
         }
         if (url.getQuery() != null || url.getFragment() != null) {
-            throw new IllegalArgumentException(source + ": '" + text + "' has a query or"
+            throw new IllegalArgumentException(source + ": '" + shown + "' has a query or"
                     + " fragment; give the folder that holds the NAME.zip files");
         }
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/"
                 : url.getRawPath();
         if (path.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            throw new IllegalArgumentException(source + ": '" + text + "' names a zip file;"
+            throw new IllegalArgumentException(source + ": '" + shown + "' names a zip file;"
                     + " give the folder that holds the NAME.zip files, such as "
                     + url.resolve(".") + " (the fetcher adds NAME.zip)");
         }
         return url.resolve(path.endsWith("/") ? path : path + "/");
+    }
+
+    /**
+     * Returns the text of a URL with the user information of its authority (the part before
+     * an {@code @} that precedes the host) replaced by {@code ***}, so that a message does not
+     * show a password.
+     */
+    static String withoutUserInfo(String text) {
+        return USER_INFO.matcher(text).replaceFirst("$1***@");
     }
 
     /**
@@ -583,6 +616,7 @@ public final class TuDatasetFetcher {
             throw e;
         }
         try (channel; FileLock lock = lockWaiting(channel, name, lockFile, told)) {
+            restoreAside(name, target);
             // Another thread or process may have fetched it while this one waited.
             if (!again && isDataset(target, name)) {
                 return target;
@@ -678,6 +712,19 @@ public final class TuDatasetFetcher {
         return Optional.empty();
     }
 
+    /**
+     * Moves back the copy that a replacement moved aside ({@code .NAME.old}) when the data
+     * set's folder is missing: the replacing process was killed between its two renames, and
+     * the copy aside is the only one. The caller holds the lock.
+     */
+    private void restoreAside(String name, Path target) throws IOException {
+        Path old = cache.resolve("." + name + ".old");
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isSymbolicLink(old) && isDataset(old, name)) {
+            Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
     /** Downloads, extracts, checks and moves into place; the caller holds the lock. */
     private Path download(String name, Path target) throws IOException {
         Path zip = cache.resolve("." + name + ".zip.part");
@@ -736,13 +783,13 @@ public final class TuDatasetFetcher {
 
     /** Writes the body of the zip's URL to a file, checking status, length and limits. */
     private void receive(String name, URI url, Path zip) throws IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .proxy(ProxySelector.getDefault()).build();
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(connectTimeout)
-                .header("User-Agent", "orbifold").GET().build();
         HttpResponse<InputStream> response;
         try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .proxy(ProxySelector.getDefault()).build();
+            HttpRequest request = HttpRequest.newBuilder(url).timeout(connectTimeout)
+                    .header("User-Agent", "orbifold").GET().build();
             response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -750,13 +797,20 @@ public final class TuDatasetFetcher {
         } catch (IOException e) {
             throw new IOException("cannot download " + url + ": " + describeWait(e)
                     + advice(name), e);
+        } catch (RuntimeException e) {
+            // The HTTP layer refuses some requests unchecked (such as a port out of range).
+            throw new IOException("cannot download " + url + ": " + describe(e)
+                    + advice(name), e);
         }
         try (InputStream body = response.body()) {
             int status = response.statusCode();
+            URI last = response.uri();
+            String redirected = last == null || last.equals(url) ? ""
+                    : " at " + withoutUserInfo(last.toString()) + ", to which it redirects";
             if (status == 404) {
                 throw new IOException("no TU data set named " + name + " at " + url
-                        + " (HTTP 404); check the name's spelling and case, as the collection"
-                        + " lists it");
+                        + " (HTTP 404" + redirected + "); check the name's spelling and case,"
+                        + " as the collection lists it");
             }
             if (status >= 300 && status < 400
                     && response.headers().firstValue("Location").isPresent()) {
@@ -765,7 +819,8 @@ public final class TuDatasetFetcher {
                         + response.headers().firstValue("Location").get() + ")" + advice(name));
             }
             if (status != 200) {
-                throw new IOException(url + " answered HTTP " + status + " instead of the zip"
+                throw new IOException(url + " answered HTTP " + status + (redirected.isEmpty()
+                        ? "" : " (" + redirected.substring(1) + ")") + " instead of the zip"
                         + advice(name));
             }
             OptionalLong announced = response.headers().firstValueAsLong("Content-Length");
@@ -850,11 +905,17 @@ public final class TuDatasetFetcher {
                 throw stopped(url, read.get(), true);
             } catch (ExecutionException e) {
                 boolean cut = length >= 0 && read.get() < length;
-                if (e.getCause() instanceof IOException io && cut
-                        && (io.getMessage() == null || !io.getMessage().contains(url.toString()))) {
+                boolean own = e.getCause() instanceof IOException io && io.getMessage() != null
+                        && io.getMessage().contains(url.toString());
+                if (e.getCause() instanceof IOException io && cut && !own) {
                     throw new IOException("the download of " + url + " ended after " + read.get()
-                            + " of the " + length + " bytes announced (" + describe(io) + ")"
+                            + " of the " + length + " bytes announced (" + broken(io) + ")"
                             + advice(name), io);
+                }
+                if (e.getCause() instanceof IOException io && length < 0 && !own) {
+                    throw new IOException("the download of " + url + " broke off after "
+                            + read.get() + " bytes, before the end of the body ("
+                            + broken(io) + ")" + advice(name), io);
                 }
                 if (e.getCause() instanceof IOException io) {
                     throw io;
@@ -881,13 +942,31 @@ public final class TuDatasetFetcher {
                     throw new IOException(url + " sends more than the limit of " + maxBytes
                             + " bytes");
                 }
-                out.write(buffer, 0, n);
+                written(out, buffer, n, zip, url);
                 if (listener != null) {
                     listener.progress(total, length);
                 }
             }
         }
         return read.get();
+    }
+
+    /**
+     * Writes bytes to a file of the cache, naming the file and the URL when the write fails
+     * (a full disk), so that the failure is not taken for one of the download; package-private
+     * for the tests.
+     */
+    static void written(OutputStream out, byte[] buffer, int n, Path file, URI url)
+            throws IOException {
+        try {
+            out.write(buffer, 0, n);
+        } catch (IOException e) {
+            String message = e instanceof FileSystemException f && f.getReason() != null
+                    ? f.getReason() : e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName();
+            throw new IOException("cannot write " + file + " (from " + url + "): " + message,
+                    e);
+        }
     }
 
     /** Closes the body and waits, without giving in to interrupts, until the copy ends. */
@@ -955,7 +1034,8 @@ public final class TuDatasetFetcher {
      * ({@code NAME/NAME_A.txt} and so on, or the files at the zip's root): the zip is
      * extracted into a temporary folder with the checks and the default limits of a fetch
      * (class description), which keeps only the data set's own files, read by
-     * {@link TuDatasetReader}, and the folder is removed. The
+     * {@link TuDatasetReader}, and the folder is removed, also when the process is stopped
+     * by a signal that runs the shutdown hooks, such as Ctrl-C ({@link ScratchFolders}). The
      * data set is {@code NAME} when the zip is named {@code NAME.zip} and holds
      * {@code NAME_A.txt}, else the one data set whose {@code X_A.txt} the zip holds in either
      * place.
@@ -968,7 +1048,7 @@ public final class TuDatasetFetcher {
      */
     static GraphDataset readZip(Path zip) throws IOException {
         String name = zipDatasetName(zip);
-        Path temp = Files.createTempDirectory("orbifold-tu-");
+        Path temp = ScratchFolders.create("orbifold-tu-");
         try {
             TuDatasetFetcher fetcher = new TuDatasetFetcher(DEFAULT_URL, temp,
                     Duration.ofSeconds(30), Duration.ofSeconds(60), DEFAULT_MAX_BYTES,
@@ -984,7 +1064,7 @@ public final class TuDatasetFetcher {
                         .replace(extracted + extracted.getFileSystem().getSeparator(), ""));
             }
         } finally {
-            deleteTree(temp);
+            ScratchFolders.delete(temp);
         }
     }
 
@@ -1071,7 +1151,7 @@ public final class TuDatasetFetcher {
                                     + entryName + "')");
                         }
                         crc.update(buffer, 0, n);
-                        out.write(buffer, 0, n);
+                        written(out, buffer, n, path, url);
                     }
                 } catch (FileAlreadyExistsException e) {
                     throw refused(url, "entry '" + entryName + "' appears twice");
@@ -1184,6 +1264,32 @@ public final class TuDatasetFetcher {
                 && Files.isRegularFile(folder.resolve(name + "_A.txt"));
     }
 
+    /**
+     * Describes why the reading of a body failed: a connection closed before the end, in
+     * words, or else as {@link #describe}.
+     */
+    private static String broken(IOException e) {
+        Throwable shown = unwrapped(e);
+        if (shown instanceof EOFException || "closed".equals(shown.getMessage())) {
+            return "the server closed the connection";
+        }
+        return describe(e);
+    }
+
+    /**
+     * The innermost of a chain of exceptions that each only repeat their cause (a message
+     * that is the cause's {@code toString}, as the HTTP client wraps its errors).
+     */
+    private static Throwable unwrapped(Throwable e) {
+        Throwable shown = e;
+        while (shown.getCause() != null && shown.getCause() != shown
+                && shown.getMessage() != null
+                && shown.getMessage().equals(shown.getCause().toString())) {
+            shown = shown.getCause();
+        }
+        return shown;
+    }
+
     /** Describes a failure to connect or read in words, with its cause. */
     static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -1200,12 +1306,17 @@ public final class TuDatasetFetcher {
             if (t instanceof ConnectException) {
                 return "the connection was refused or failed (offline, or the server is down)";
             }
+            if ("Invalid redirection".equals(t.getMessage())) {
+                return "the server answered with a redirect that says nowhere to go (an HTTP 3xx"
+                        + " status without a Location header)";
+            }
             if (t.getCause() == t) {
                 break;
             }
         }
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        Throwable shown = unwrapped(e);
+        String message = shown.getMessage();
+        return shown.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     /** Deletes a file or a folder with its contents, not following links; absent is fine. */

@@ -510,4 +510,80 @@ class FetchCommandTest {
         assertEquals(folder.toString(), r.json().get("dataset"));
         assertEquals(0, server.requests());
     }
+
+    @Test
+    void aPortOutOfRangeIsAUsageErrorBeforeAnyDownload() {
+        for (String port : List.of("0", "65536", "70000", "99999")) {
+            String url = "http://127.0.0.1:" + port + "/";
+
+            Run option = MainTest.run("fetch", "TINY", "OTHER", "--json", "--url", url);
+            System.setProperty(TuDatasetFetcher.URL_PROPERTY, url);
+            Run setting = MainTest.run("fetch", "TINY", "--json");
+            Run dataset = MainTest.run("info", "tu:TINY");
+            System.setProperty(TuDatasetFetcher.URL_PROPERTY, server.baseUrl().toString());
+
+            assertEquals(CliException.USAGE, option.exitCode(), option.err());
+            assertEquals(Main.ERROR_PREFIX + "--url: '" + url + "' has the port " + port
+                    + "; a port is from 1 to 65535\n", option.err());
+            assertEquals("", option.out());
+            assertEquals(CliException.USAGE, setting.exitCode(), setting.err());
+            assertTrue(setting.err().contains("has the port " + port), setting.err());
+            assertEquals("", setting.out());
+            assertEquals(CliException.USAGE, dataset.exitCode(), dataset.err());
+        }
+        assertEquals(0, server.requests());
+        assertFalse(Files.exists(cache.resolve("TINY")));
+    }
+
+    @Test
+    void aUserAndPasswordInTheUrlAreRefusedUnshown() {
+        String url = server.baseUrl().toString().replace("http://", "http://me:secret@");
+
+        Run r = MainTest.run("fetch", "TINY", "--json", "--url", url);
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.err());
+        assertEquals("", r.out());
+        assertFalse(r.err().contains("secret"), r.err());
+        assertTrue(r.err().contains("http://***@127.0.0.1:"), r.err());
+        assertEquals(0, server.requests());
+    }
+
+    @Test
+    void anUncheckedErrorOfOneNameFailsThatNameAndTheOthersAreTried() throws IOException {
+        server.serve("BAD", TuMockServer.zip(TuMockServer.tinyDataset("BAD/", "BAD")),
+                TuMockServer.Behaviour.REDIRECT_TO_BAD_PORT);
+
+        Run r = MainTest.run("fetch", "BAD", "TINY", "--json");
+
+        assertEquals(CliException.DATA, r.exitCode(), r.err());
+        List<?> sets = (List<?>) r.json().get("datasets");
+        Map<?, ?> bad = (Map<?, ?>) sets.get(0);
+        Map<?, ?> tiny = (Map<?, ?>) sets.get(1);
+        assertEquals("failed", bad.get("status"));
+        assertEquals(null, bad.get("folder"), "a failed name has no folder");
+        assertTrue(((String) bad.get("error")).startsWith("cannot download "
+                + server.baseUrl() + "BAD.zip: "), (String) bad.get("error"));
+        assertEquals("downloaded", tiny.get("status"));
+        assertEquals(cache.resolve("TINY").toString(), tiny.get("folder"));
+        assertTrue(TuDatasetFetcher.isCachedDataset(cache.resolve("TINY"), "TINY"));
+        assertFalse(Files.exists(cache.resolve("BAD")));
+    }
+
+    @Test
+    void aCacheUnderAFileIsAUsageErrorAsACacheThatIsAFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("file"), "x");
+
+        Run direct = MainTest.run("fetch", "TINY", "--cache", file.toString());
+        Run under = MainTest.run("fetch", "TINY", "--cache", file.resolve("sub").toString());
+        Run deeper = MainTest.run("fetch", "TINY", "--json", "--cache",
+                file.resolve("a/b").toString());
+
+        assertEquals(CliException.USAGE, direct.exitCode(), direct.err());
+        assertEquals(CliException.USAGE, under.exitCode(), under.err());
+        assertEquals(Main.ERROR_PREFIX + "--cache: " + file.resolve("sub") + " lies under "
+                + file + ", which is a file, not a folder\n", under.err());
+        assertEquals(CliException.USAGE, deeper.exitCode(), deeper.err());
+        assertEquals("", deeper.out());
+        assertEquals(0, server.requests());
+    }
 }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -31,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -937,5 +941,229 @@ class TuDatasetFetcherTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("pass its folder MUTAG as DATASET"), e.getMessage());
         assertEquals(List.of(), cacheContents());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "65536", "70000", "99999"})
+    void aPortOutsideOneTo65535IsRefusedByTheUrlCheck(String port) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TuDatasetFetcher.parseUrl("http://127.0.0.1:" + port + "/", "--url"));
+
+        assertEquals("--url: 'http://127.0.0.1:" + port + "/' has the port " + port
+                + "; a port is from 1 to 65535", e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> fetcher.withBaseUrl(URI.create("http://127.0.0.1:" + port + "/")));
+    }
+
+    @Test
+    void portsOneAnd65535AndNoPortPassTheUrlCheck() {
+        assertEquals(1, TuDatasetFetcher.parseUrl("http://127.0.0.1:1/", "--url").getPort());
+        assertEquals(65535, TuDatasetFetcher.parseUrl("http://127.0.0.1:65535/tu", "--url")
+                .getPort());
+        assertEquals(-1, TuDatasetFetcher.parseUrl("http://127.0.0.1/", "--url").getPort());
+    }
+
+    @Test
+    void aNegativeOrHugePortIsRefusedSayingWhatAPortIs() {
+        for (String port : List.of("-1", "99999999999")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> TuDatasetFetcher.parseUrl("http://127.0.0.1:" + port + "/", "--url"));
+
+            assertEquals("--url: 'http://127.0.0.1:" + port + "/' is no http or https URL"
+                    + " with a host and a port from 1 to 65535, such as "
+                    + TuDatasetFetcher.DEFAULT_URL, e.getMessage());
+        }
+    }
+
+    @Test
+    void aUrlWithAUserOrPasswordIsRefusedWithoutShowingThem() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TuDatasetFetcher.parseUrl("http://user:secret@127.0.0.1:8/tu/", "--url"));
+        IllegalArgumentException query = assertThrows(IllegalArgumentException.class,
+                () -> TuDatasetFetcher.parseUrl("https://me:secret@host/tu/?x", "--url"));
+
+        assertEquals("--url: 'http://***@127.0.0.1:8/tu/' holds a user name or password"
+                + " before the host, which the fetcher does not send; give the URL without it",
+                e.getMessage());
+        assertFalse(query.getMessage().contains("secret"), query.getMessage());
+        assertEquals("http://***@host/a@b", TuDatasetFetcher.withoutUserInfo(
+                "http://u:p@w@host/a@b"));
+        assertEquals("http://host/a@b", TuDatasetFetcher.withoutUserInfo("http://host/a@b"));
+    }
+
+    @Test
+    void aRedirectWithoutLocationIsSaidInWords() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"),
+                TuMockServer.Behaviour.REDIRECT_WITHOUT_LOCATION);
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+
+        assertTrue(e.getMessage().startsWith("cannot download " + server.baseUrl()
+                + "TINY.zip: the server answered with a redirect that says nowhere to go (an"
+                + " HTTP 3xx status without a Location header); check"), e.getMessage());
+        assertFalse(e.getMessage().contains("IOException"), e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void aRedirectToAMissingFileNamesTheUrlThatAnswered404() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"),
+                TuMockServer.Behaviour.REDIRECT_TO_MISSING);
+        URI base = server.baseUrl();
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+
+        assertTrue(e.getMessage().startsWith("no TU data set named TINY at " + base
+                + "TINY.zip (HTTP 404 at " + base.resolve("/moved/NOPE.zip")
+                + ", to which it redirects); check"), e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void aChunkedBodyCutShortSaysTheServerClosedTheConnection() throws IOException {
+        URI raw = TuMockServer.rawChunkedCut(tinyZip("TINY/", "TINY"));
+
+        IOException e = assertThrows(IOException.class,
+                () -> fetcher.withBaseUrl(raw).fetch("TINY"));
+
+        assertTrue(e.getMessage().matches("the download of " + Pattern.quote(raw + "TINY.zip")
+                + " broke off after \\d+ bytes, before the end of the body \\(the server"
+                + " closed the connection\\); check .*"), e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    @Test
+    void aCopyMovedAsideByAKilledReplacementIsMovedBackFirst() throws IOException {
+        Path aside = Files.createDirectories(cache.resolve(".TINY.old"));
+        for (Map.Entry<String, byte[]> file : TuMockServer.tinyDataset("", "TINY")) {
+            Files.write(aside.resolve(file.getKey()), file.getValue());
+        }
+        GraphDataset before = TuDatasetReader.read(aside);
+
+        Path folder = fetcher.fetch("TINY");
+
+        assertEquals(cache.resolve("TINY"), folder);
+        assertEquals(before, TuDatasetReader.read(folder));
+        assertEquals(0, server.requests(), "the copy moved back needs no download");
+        assertEquals(List.of("TINY"), cacheContents());
+    }
+
+    @Test
+    void aFailedReplacementAfterAKilledOneKeepsTheCopyMovedBack() throws IOException {
+        Path aside = Files.createDirectories(cache.resolve(".TINY.old"));
+        for (Map.Entry<String, byte[]> file : TuMockServer.tinyDataset("", "TINY")) {
+            Files.write(aside.resolve(file.getKey()), file.getValue());
+        }
+
+        assertThrows(IOException.class, () -> fetcher.fetch("TINY", true));
+
+        assertEquals(1, server.requests());
+        assertEquals(2, TuDatasetReader.read(cache.resolve("TINY")).size());
+        assertEquals(List.of("TINY"), cacheContents());
+    }
+
+    @Test
+    void aCopyAsideIsNotMovedOverAnExistingFolder() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+        Path folder = fetcher.fetch("TINY");
+        Path aside = Files.createDirectories(cache.resolve(".TINY.old"));
+        Files.writeString(aside.resolve("TINY_A.txt"), "1, 2\n2, 1\n");
+
+        assertEquals(folder, fetcher.fetch("TINY", true));
+
+        assertEquals(2, TuDatasetReader.read(folder).size());
+        assertEquals(List.of("TINY"), cacheContents(), "the stale copy aside is removed");
+    }
+
+    @Test
+    void aZipReadFromDiskLeavesNoScratchFolder() throws IOException {
+        Path zip = Files.write(dir.resolve("TINY.zip"), tinyZip("TINY/", "TINY"));
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<Path> before = scratchFolders(tmp);
+
+        GraphDataset read = TuDatasetFetcher.readZip(zip);
+
+        assertEquals(2, read.size());
+        assertEquals(before, scratchFolders(tmp));
+    }
+
+    private static List<Path> scratchFolders(Path tmp) throws IOException {
+        try (Stream<Path> files = Files.list(tmp)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("orbifold-tu-"))
+                    .sorted().toList();
+        }
+    }
+
+    /**
+     * A process stopped by Ctrl-C (SIGINT) while a scratch folder is open leaves none: a child
+     * Java process creates one as readZip does, writes a file into it, prints its path and
+     * waits; the test interrupts it and checks the folder is gone.
+     */
+    @Test
+    @Timeout(60)
+    void aScratchFolderIsRemovedWhenTheProcessIsInterrupted() throws Exception {
+        Path kill = Path.of("/bin/kill");
+        Assumptions.assumeTrue(Files.isExecutable(kill), "no /bin/kill here");
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-cp",
+                System.getProperty("java.class.path"), ScratchFolderChild.class.getName())
+                .redirectErrorStream(true).start();
+        try {
+            String line = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine();
+            assertTrue(line != null && line.startsWith("/"), String.valueOf(line));
+            Path folder = Path.of(line);
+            assertTrue(Files.isRegularFile(folder.resolve("TINY_A.txt")), line);
+
+            Process signal = new ProcessBuilder(kill.toString(), "-INT",
+                    String.valueOf(child.pid())).start();
+            assertEquals(0, signal.waitFor());
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child did not stop");
+
+            assertFalse(Files.exists(folder), folder + " is left behind");
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aDeletedScratchFolderIsForgotten() throws IOException {
+        Path folder = ScratchFolders.create("orbifold-tu-");
+        Files.writeString(folder.resolve("x.txt"), "x");
+        assertTrue(ScratchFolders.isOpen(folder));
+
+        ScratchFolders.delete(folder);
+
+        assertFalse(Files.exists(folder));
+        assertFalse(ScratchFolders.isOpen(folder));
+    }
+
+    @Test
+    void aRedirectToAnImpossiblePortFailsAsADownload() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"),
+                TuMockServer.Behaviour.REDIRECT_TO_BAD_PORT);
+
+        IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
+
+        assertTrue(e.getMessage().startsWith("cannot download " + server.baseUrl()
+                + "TINY.zip: "), e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    /** A full disk (/dev/full) while writing the download is named as a write, not a cut. */
+    @Test
+    void aFullDiskIsNamedAsAFailedWriteOfTheCache() throws IOException {
+        Path full = Path.of("/dev/full");
+        Assumptions.assumeTrue(Files.isWritable(full), "no /dev/full here");
+        URI url = server.baseUrl().resolve("TINY.zip");
+
+        IOException e;
+        try (OutputStream out = Files.newOutputStream(full)) {
+            e = assertThrows(IOException.class,
+                    () -> TuDatasetFetcher.written(out, new byte[4096], 4096, full, url));
+        }
+
+        assertEquals("cannot write /dev/full (from " + url + "): No space left on device",
+                e.getMessage());
     }
 }

@@ -44,7 +44,13 @@ public final class TuMockServer implements AutoCloseable {
         /** A redirect (302) to the same path, again and again. */
         REDIRECT_LOOP,
         /** The bytes with their length and the header {@code Content-Type: text/html}. */
-        HTML
+        HTML,
+        /** A redirect status (302) without a {@code Location} header. */
+        REDIRECT_WITHOUT_LOCATION,
+        /** A redirect (302) to {@code /moved/NOPE.zip}, which answers 404. */
+        REDIRECT_TO_MISSING,
+        /** A redirect (302) to the port 99999 of 127.0.0.1, which no socket can have. */
+        REDIRECT_TO_BAD_PORT
     }
 
     private final HttpServer server;
@@ -109,6 +115,20 @@ public final class TuMockServer implements AutoCloseable {
                 exchange.sendResponseHeaders(302, -1);
                 return;
             }
+            if (behaviour == Behaviour.REDIRECT_WITHOUT_LOCATION) {
+                exchange.sendResponseHeaders(302, -1);
+                return;
+            }
+            if (behaviour == Behaviour.REDIRECT_TO_MISSING) {
+                exchange.getResponseHeaders().add("Location", "/moved/NOPE.zip");
+                exchange.sendResponseHeaders(302, -1);
+                return;
+            }
+            if (behaviour == Behaviour.REDIRECT_TO_BAD_PORT) {
+                exchange.getResponseHeaders().add("Location", "http://127.0.0.1:99999/x.zip");
+                exchange.sendResponseHeaders(302, -1);
+                return;
+            }
             if (behaviour == Behaviour.REDIRECT_LOOP) {
                 exchange.getResponseHeaders().add("Location", path);
                 exchange.sendResponseHeaders(302, -1);
@@ -142,6 +162,30 @@ public final class TuMockServer implements AutoCloseable {
      * @return the base URL of that server ({@code http://127.0.0.1:PORT/tu/})
      */
     public static URI rawOnce(long contentLength, byte[] body) throws IOException {
+        return rawOnce(("HTTP/1.1 200 OK\r\nContent-Length: " + contentLength
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII), body);
+    }
+
+    /**
+     * Starts a raw server on 127.0.0.1 that answers one request with status 200 and a
+     * chunked body of which it sends the first half of the bytes as one chunk, then closes
+     * the connection without the last chunk.
+     *
+     * @return the base URL of that server ({@code http://127.0.0.1:PORT/tu/})
+     */
+    public static URI rawChunkedCut(byte[] body) throws IOException {
+        int half = body.length / 2;
+        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
+        chunk.write((Integer.toHexString(half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        chunk.write(body, 0, half);
+        chunk.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        return rawOnce(("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
+                + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII),
+                chunk.toByteArray());
+    }
+
+    /** Answers one request with the head and the body as they are, then closes. */
+    private static URI rawOnce(byte[] head, byte[] body) throws IOException {
         ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Thread thread = new Thread(() -> {
             try (socket; Socket client = socket.accept()) {
@@ -151,8 +195,7 @@ public final class TuMockServer implements AutoCloseable {
                     return;
                 }
                 OutputStream out = client.getOutputStream();
-                out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + contentLength
-                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(head);
                 out.write(body);
                 out.flush();
             } catch (IOException e) {

@@ -1,0 +1,207 @@
+package org.orbifold.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one output file, or a set of them that belong together (the four files of
+ * {@code cluster --out DIR}), replacing each by a rename so that no reader sees a file half
+ * written. A set is replaced as a unit as far as the file system allows: every file is first
+ * written to a temporary file next to its target ({@code .NAME.PID.NANOS.tmp}), and only when
+ * all of them are written are they renamed over their targets, in the given order (the
+ * caller puts the file that says the run is complete last). A failure while writing (a full
+ * disk) deletes the temporary files and leaves every old file as it was; the message says
+ * that none was replaced. A symbolic link is followed and the file it names replaced; a
+ * replaced file keeps its POSIX permissions, and its owner and group where the writing user
+ * may set them ({@link #keepPermissions}).
+ *
+ * <p><b>Limitations.</b> The renames of a set are several system calls, not one: a rename
+ * that fails after others succeeded (rare, as the temporary files lie in the targets'
+ * folders) leaves the files already renamed replaced, which the message names, and a
+ * process killed between the renames leaves a mixed set without a message (the last file,
+ * written last, is then still the earlier run's). A process killed while writing leaves its
+ * temporary files behind.
+ */
+final class FileSet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileSet.class);
+
+    /**
+     * One file of a set.
+     *
+     * @param given the path as the user gave it (or as built from a folder the user gave),
+     *     for messages
+     * @param text the contents, written in UTF-8 with a final line break
+     */
+    record Entry(Path given, String text) {
+    }
+
+    /**
+     * The two file-system steps of a write, which the tests replace to fail on purpose (a
+     * full disk cannot be arranged in a test).
+     */
+    interface Steps {
+
+        /**
+         * Creates the temporary file, which does not exist, and writes the text to it.
+         *
+         * @param temporary the new file
+         * @param text the text, to which a line break is added
+         * @throws IOException if the file cannot be created or written
+         */
+        void write(Path temporary, String text) throws IOException;
+
+        /**
+         * Renames the temporary file over the target.
+         *
+         * @param temporary the written file
+         * @param target the file to replace
+         * @throws IOException if the rename fails
+         */
+        void move(Path temporary, Path target) throws IOException;
+    }
+
+    /** The steps on the real file system. */
+    static final Steps FILES = new Steps() {
+        @Override
+        public void write(Path temporary, String text) throws IOException {
+            try (Writer w = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                w.write(text);
+                w.write('\n');
+            }
+        }
+
+        @Override
+        public void move(Path temporary, Path target) throws IOException {
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    };
+
+    private FileSet() {
+    }
+
+    /**
+     * Writes the files as a unit (class description) on the real file system.
+     *
+     * @param entries the files, in the order of their renames
+     * @throws CliException a usage error when a target fails the checks of
+     *     {@link OutputTarget#resolve} or {@link OutputTarget#requireNotReadOnly} (nothing is
+     *     written then), a data error when a write or a rename fails, naming the file and,
+     *     for a set of several, which files were replaced
+     */
+    static void write(List<Entry> entries) {
+        write(entries, FILES);
+    }
+
+    /**
+     * Writes the files as a unit with the given steps; as {@link #write(List)}.
+     *
+     * @param entries the files, in the order of their renames
+     * @param steps how to write and rename
+     * @throws CliException as {@link #write(List)}
+     */
+    static void write(List<Entry> entries, Steps steps) {
+        List<Path> targets = new ArrayList<>();
+        for (Entry entry : entries) {
+            Path given = entry.given();
+            Path target = OutputTarget.resolve(given, given.toAbsolutePath());
+            OutputTarget.requireNotReadOnly(given, given.toAbsolutePath(), target);
+            targets.add(target);
+        }
+        List<Path> temporaries = new ArrayList<>();
+        List<Path> replaced = new ArrayList<>();
+        Path current = null;
+        try {
+            for (int i = 0; i < entries.size(); i++) {
+                current = targets.get(i);
+                Path temporary = current.resolveSibling("." + current.getFileName() + "."
+                        + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
+                temporaries.add(temporary);
+                steps.write(temporary, entries.get(i).text());
+                keepPermissions(current, temporary);
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                current = targets.get(i);
+                steps.move(temporaries.get(i), current);
+                temporaries.set(i, null);
+                replaced.add(current);
+            }
+        } catch (IOException e) {
+            throw CliException.data("cannot write " + current + ": " + CenterCommand.reason(e)
+                    + (entries.size() < 2 ? "" : replaced(replaced, targets)), e);
+        } finally {
+            for (Path temporary : temporaries) {
+                if (temporary != null) {
+                    delete(temporary);
+                }
+            }
+        }
+    }
+
+    /** Says which files of a set a failed write replaced. */
+    private static String replaced(List<Path> replaced, List<Path> targets) {
+        if (replaced.isEmpty()) {
+            return "; none of the " + targets.size() + " files was replaced, so the folder"
+                    + " holds the earlier files, if any, unchanged";
+        }
+        List<String> names = replaced.stream().map(Path::toString).toList();
+        return "; " + String.join(", ", names) + (names.size() == 1 ? " was" : " were")
+                + " already replaced by this run's, the other files are unchanged";
+    }
+
+    private static void delete(Path temporary) {
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+            temporary.toFile().deleteOnExit();
+        }
+    }
+
+    /**
+     * Gives {@code replacement} the POSIX permissions, group and owner of {@code target}, if
+     * it exists. The group and the owner are set only where the writing user may set them
+     * (root may set both, others only a group they belong to); otherwise the replacement
+     * keeps the writing user's.
+     */
+    private static void keepPermissions(Path target, Path replacement) throws IOException {
+        if (!Files.isRegularFile(target)
+                || Files.getFileAttributeView(target, PosixFileAttributeView.class) == null) {
+            return;
+        }
+        PosixFileAttributes old = Files.readAttributes(target, PosixFileAttributes.class);
+        Files.setPosixFilePermissions(replacement, old.permissions());
+        PosixFileAttributeView view = Files.getFileAttributeView(replacement,
+                PosixFileAttributeView.class);
+        PosixFileAttributes fresh = view.readAttributes();
+        try {
+            if (!fresh.group().equals(old.group())) {
+                view.setGroup(old.group());
+            }
+            if (!fresh.owner().equals(old.owner())) {
+                view.setOwner(old.owner());
+            }
+        } catch (FileSystemException e) {
+            LOG.debug("cannot keep the owner or group of {}: {}", target,
+                    CenterCommand.reason(e));
+        }
+    }
+}
