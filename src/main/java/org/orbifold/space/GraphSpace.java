@@ -302,8 +302,9 @@ public final class GraphSpace {
      * {@code min(size(), x.order() + y.order())}. The test is the sign test of
      * {@link #crossSimilarityCanBeNegative}, {@code O(d_node + d_edge)}, and where that fails
      * a test of every pair of nodes (and of edges, where the edge channels fail it), at most
-     * {@code 2^24} multiply-adds per pair of graphs: standardized coordinates with an existence
-     * channel, or node-kernel features, often pass it although their channels are signed.
+     * {@code 2^24} multiply-adds per pair of graphs: node-kernel features next to an
+     * existence channel nearly always pass it although their channels are signed, and
+     * standardized coordinates do where the existence channel outweighs their products.
      * Where the pair test would cost more, or a similarity is within rounding of zero, the
      * larger size {@code min(size(), x.order() + y.order())} is used; it is always correct.
      *
