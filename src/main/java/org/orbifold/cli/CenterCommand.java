@@ -74,8 +74,8 @@ abstract class CenterCommand extends DatasetCommand {
 
     @Option(names = "--restarts", paramLabel = "R", defaultValue = "1",
             description = "Runs to make: the first from --init, the others from incremental "
-                + "means shuffled with seeds derived from --seed; the best is kept "
-                + "(default: ${DEFAULT-VALUE}).")
+                + "means shuffled with seeds derived from --seed; the best is kept; at most "
+                + "10,000 (default: ${DEFAULT-VALUE}).")
     int restarts;
 
     @Option(names = "--out", paramLabel = "FILE",
@@ -136,8 +136,10 @@ abstract class CenterCommand extends DatasetCommand {
         if (maxIterations < 0) {
             throw CliException.usage("--max-iterations must be >= 0, got " + maxIterations);
         }
-        if (restarts < 1) {
-            throw CliException.usage("--restarts must be >= 1, got " + restarts);
+        if (restarts < 1 || restarts > CenterBuilder.MAX_RESTARTS) {
+            throw CliException.usage(String.format(Locale.ROOT,
+                    "--restarts must be between 1 and %,d, got %d", CenterBuilder.MAX_RESTARTS,
+                    restarts));
         }
         if (!init.equals("medoid") && !init.equals("incremental")) {
             throw CliException.usage("--init must be medoid or incremental, got '" + init + "'");

@@ -135,8 +135,8 @@ final class ClusterCommand extends DatasetCommand {
 
     @Option(names = "--restarts", paramLabel = "R", defaultValue = "1",
             description = "Seeded k-means++ restarts; the lowest objective is kept; the"
-                + " text lists up to " + LISTED_RESTARTS + " objectives, of more the range"
-                + " (default: ${DEFAULT-VALUE}).")
+                + " text lists up to " + LISTED_RESTARTS + " objectives, of more the range;"
+                + " at most 10,000 (default: ${DEFAULT-VALUE}).")
     int restarts;
 
     @Mixin
@@ -235,8 +235,10 @@ final class ClusterCommand extends DatasetCommand {
         if (k < 1) {
             throw CliException.usage("--clusters must be >= 1, got " + k);
         }
-        if (restarts < 1) {
-            throw CliException.usage("--restarts must be >= 1, got " + restarts);
+        if (restarts < 1 || restarts > CentralClustering.MAX_RESTARTS) {
+            throw CliException.usage(String.format(Locale.ROOT,
+                    "--restarts must be between 1 and %,d, got %d", CentralClustering.MAX_RESTARTS,
+                    restarts));
         }
         if (maxIterations < 1) {
             throw CliException.usage("--max-iterations must be >= 1, got " + maxIterations);

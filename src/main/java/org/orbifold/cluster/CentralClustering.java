@@ -169,6 +169,12 @@ public final class CentralClustering {
     /** Default relative-decrease tolerance. */
     public static final double DEFAULT_TOLERANCE = 1e-9;
 
+    /**
+     * The most restarts {@link Builder#restarts(int)} accepts: every restart assigns every
+     * graph at least once, so more would not finish in any useful time.
+     */
+    public static final int MAX_RESTARTS = 10_000;
+
     /** Default cap on Fréchet mean or median iterations in one center update. */
     public static final int DEFAULT_CENTER_ITERATIONS = 3;
 
@@ -1374,13 +1380,15 @@ public final class CentralClustering {
         /**
          * Sets the number of seeded restarts; the best objective is kept.
          *
-         * @param value at least 1
+         * @param value 1 to {@link CentralClustering#MAX_RESTARTS}
          * @return this builder
-         * @throws IllegalArgumentException if less than 1
+         * @throws IllegalArgumentException if less than 1 or above
+         *     {@link CentralClustering#MAX_RESTARTS}
          */
         public Builder restarts(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("restarts must be >= 1, got " + value);
+            if (value < 1 || value > MAX_RESTARTS) {
+                throw new IllegalArgumentException("restarts must be between 1 and "
+                        + MAX_RESTARTS + ", got " + value);
             }
             this.restarts = value;
             return this;

@@ -35,7 +35,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.orbifold.cluster.CentralClustering;
 import org.orbifold.space.Graph;
+import org.orbifold.stats.CenterBuilder;
+import org.orbifold.stats.FrechetMean;
 import picocli.CommandLine;
 
 /**
@@ -1252,6 +1255,33 @@ class MainTest {
         Run r = run(args.toArray(new String[0]));
 
         assertOneLineError(expectedCode, r);
+    }
+
+    @Test
+    void restartsAboveTheBoundAreRefusedBeforeAnyWork() {
+        // 2,000,000,000 restarts once failed cluster with an out-of-memory message, and
+        // 100,000,000 ran mean without end; every command with --restarts names the bound.
+        for (List<String> args : List.of(List.of("mean", "--restarts", "1000000000"),
+                List.of("median", "--restarts", "10001"),
+                List.of("cluster", "-k", "2", "--restarts", "2000000000"))) {
+            Run r = run(args.toArray(new String[0]));
+
+            assertEquals(CliException.USAGE, r.exitCode(), args.toString());
+            assertEquals("", r.out(), args.toString());
+            assertTrue(r.err().contains("--restarts must be between 1 and 10,000, got "
+                    + args.get(args.size() - 1)), r.err());
+        }
+        Run atBound = run("mean", "--class", "I", "--limit", "2", "--restarts", "3",
+                "--max-iterations", "1", "--json");
+        assertEquals(0, atBound.exitCode(), atBound.err());
+        assertEquals(10_000, CenterBuilder.MAX_RESTARTS);
+        assertEquals(10_000, CentralClustering.MAX_RESTARTS);
+        assertThrows(IllegalArgumentException.class,
+                () -> FrechetMean.builder().restarts(10_001));
+        assertThrows(IllegalArgumentException.class,
+                () -> CentralClustering.kMeans(2).restarts(10_001));
+        FrechetMean.builder().restarts(10_000);
+        CentralClustering.kMeans(2).restarts(10_000);
     }
 
     @Test
