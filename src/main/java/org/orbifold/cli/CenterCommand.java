@@ -394,6 +394,9 @@ abstract class CenterCommand extends DatasetCommand {
             json.name("limitReached").value(unproven.limitReached());
             unproven.writeReasons(json);
             json.name("trace").value(result.trace());
+            // Each graph's distance to the center under its final alignment: the objective
+            // is their mean (median) or the mean of their squares (mean).
+            json.name("distances").value(result.distances());
             // wallTimeSeconds is the center's part alone (scripts add the medoid's to it);
             // totalWallTimeSeconds is their sum, the total that the summary prints first.
             json.name("wallTimeSeconds").value(seconds);

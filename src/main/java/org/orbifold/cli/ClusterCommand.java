@@ -76,7 +76,13 @@ final class ClusterCommand extends DatasetCommand {
     private static final String CENTERS_START = "{\"algorithm\":";
 
     /** The header line of {@link #ASSIGNMENTS}. */
-    private static final String ASSIGNMENTS_HEADER = "index,graph,class,cluster";
+    private static final String ASSIGNMENTS_HEADER = "index,graph,class,cluster,distance";
+
+    /**
+     * The header line of {@link #ASSIGNMENTS} before the {@code distance} column, still
+     * recognised in a folder of earlier outputs.
+     */
+    private static final String OLD_ASSIGNMENTS_HEADER = "index,graph,class,cluster";
 
     /** The header line of {@link #TRACE}. */
     private static final String TRACE_HEADER = "iteration,objective";
@@ -608,12 +614,13 @@ final class ClusterCommand extends DatasetCommand {
     /**
      * Whether a file is one that this command writes into {@code --out DIR}, and no data: it
      * is named as one of the four files and begins as this command writes that file. The two
-     * CSV files must begin with the whole header line written here, which names no
-     * {@code smiles} column, so that such a file is never a molecule file the loader could
-     * read; the two JSON files, no data-set files by their ending anyway, with their first
-     * key. An empty file, or one that is no regular file or cannot be read, is not
-     * recognised. {@link OutputTarget} asks it so that a folder of earlier cluster outputs
-     * does not count as holding data.
+     * CSV files must begin with the whole header line written here (for
+     * {@code assignments.csv} also the one of earlier versions, without the
+     * {@code distance} column), which names no {@code smiles} column, so that such a file
+     * is never a molecule file the loader could read; the two JSON files, no data-set files
+     * by their ending anyway, with their first key. An empty file, or one that is no
+     * regular file or cannot be read, is not recognised. {@link OutputTarget} asks it so
+     * that a folder of earlier cluster outputs does not count as holding data.
      *
      * @param file a file
      * @return whether it is recognised as an output of this command
@@ -632,7 +639,11 @@ final class ClusterCommand extends DatasetCommand {
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] expected = start.getBytes(StandardCharsets.UTF_8);
-            return Arrays.equals(in.readNBytes(expected.length), expected);
+            byte[] read = in.readNBytes(expected.length);
+            byte[] older = (OLD_ASSIGNMENTS_HEADER + "\n").getBytes(StandardCharsets.UTF_8);
+            return Arrays.equals(read, expected) || (start.startsWith(ASSIGNMENTS_HEADER)
+                    && Arrays.equals(Arrays.copyOf(read, Math.min(read.length, older.length)),
+                    older));
         } catch (IOException e) {
             return false;
         }
@@ -803,6 +814,9 @@ final class ClusterCommand extends DatasetCommand {
             json.name("seedCentersKept").value(result.seedCentersKept());
             JsonOutput.strings(json.name("notes"), notes(r));
             JsonOutput.integers(json.name("labels"), result.labels());
+            // Each graph's distance to its own center: the objective is their sum, or the
+            // sum of their squares (k-means, squared k-medoids costs).
+            json.name("distances").value(result.distances());
             json.endObject();
         });
     }
@@ -1037,12 +1051,14 @@ final class ClusterCommand extends DatasetCommand {
     private static String assignments(Report r) {
         StringBuilder csv = new StringBuilder(ASSIGNMENTS_HEADER);
         int[] labels = r.result().labels();
+        double[] distances = r.result().distances();
         List<String> names = r.sample().names();
         List<String> classes = r.sample().labels();
         for (int i = 0; i < labels.length; i++) {
             String name = names.get(i);
             csv.append('\n').append(i).append(',').append(csvField(name)).append(',')
-                    .append(csvField(classes.get(i))).append(',').append(labels[i]);
+                    .append(csvField(classes.get(i))).append(',').append(labels[i])
+                    .append(',').append(distances[i]);
         }
         return csv.toString();
     }

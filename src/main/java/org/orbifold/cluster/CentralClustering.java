@@ -392,7 +392,7 @@ public final class CentralClustering {
         return new ClusteringResult(best.labels(), best.centers(), best.medoids(),
                 best.objective(), best.trace(), best.iterations(), best.status(), counted,
                 restartObjectives, pruned, bounds, certified, kept, skipped, refused,
-                best.seedCentersKept());
+                best.seedCentersKept(), best.distances());
     }
 
     /**
@@ -600,11 +600,18 @@ public final class CentralClustering {
                 reported.add(method == Method.MEDOIDS ? centers[c] : centers[c].pad(m));
                 seedCenters += method == Method.MEDOIDS || updated[c] ? 0 : 1;
             }
+            // Each graph's distance to its own center, as its final alignment (or the
+            // distance matrix) gives it: read from the run's state, no alignment made.
+            double[] own = new double[n];
+            for (int i = 0; i < n; i++) {
+                own[i] = method == Method.MEDOIDS ? matrix[i][medoids[labels[i]]]
+                        : Math.sqrt(squared[i]);
+            }
             return new ClusteringResult(labels, reported, medoidIndices, value,
                     Arrays.copyOf(trace, iterations + 1), iterations, status,
                     distanceComputations, new double[] {value}, distancesPruned,
                     boundComputations, boundsCertified, localOptimaKept, lowerBoundSkips,
-                    cappedUpdatesRefused, seedCenters);
+                    cappedUpdatesRefused, seedCenters, own);
         }
 
         // ---- seeding ------------------------------------------------------------------

@@ -115,6 +115,22 @@ public record CenterResult(Graph center, double objective, int iterations, doubl
     }
 
     /**
+     * Returns the distance of every input graph to the center, in input order, as its
+     * alignment attains it ({@code alignments().get(i).distance()}); the objective is their
+     * mean, or the mean of their squares for a mean, up to rounding (unit weights; a
+     * weighted computation weights them as its objective does).
+     *
+     * @return a new array of the distances
+     */
+    public double[] distances() {
+        double[] d = new double[alignments.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = alignments.get(i).distance();
+        }
+        return d;
+    }
+
+    /**
      * Returns a copy of the objective trace.
      *
      * @return a copy of the objective trace

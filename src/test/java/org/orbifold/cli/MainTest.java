@@ -304,6 +304,24 @@ class MainTest {
         Map<String, Object> center = (Map<String, Object>) json.get("center");
         assertTrue(center.containsKey("decodedNodes"), r.out());
         assertTrue(center.containsKey("edges"), r.out());
+        assertDistancesGiveTheObjective(json, true);
+    }
+
+    /**
+     * Asserts that the JSON's per-graph distances are one per graph and that their mean (or
+     * the mean of their squares) is the objective.
+     */
+    static void assertDistancesGiveTheObjective(Map<String, Object> json, boolean squared) {
+        List<?> distances = (List<?>) json.get("distances");
+        assertEquals(((Double) json.get("graphs")).intValue(), distances.size());
+        double sum = 0.0;
+        for (Object d : distances) {
+            double v = (Double) d;
+            assertTrue(v >= 0.0, json.toString());
+            sum += squared ? v * v : v;
+        }
+        double objective = (Double) json.get("objective");
+        assertEquals(objective, sum / distances.size(), 1e-9 * (1.0 + objective));
     }
 
     @Test
@@ -326,6 +344,7 @@ class MainTest {
         assertEquals("median", json.get("command"));
         assertTrue((Double) json.get("objective")
                 <= (Double) json.get("medoidObjective") + OBJECTIVE_TOLERANCE, r.out());
+        assertDistancesGiveTheObjective(json, false);
     }
 
     @ParameterizedTest
