@@ -183,7 +183,8 @@ abstract class CenterCommand extends DatasetCommand {
                         .center();
             }
             IterationListener listener = bar.iterationsUpTo(kind, maxIterations, restarts);
-            result = compute(space, sample.graphs(), aligner, pool, listener, medoid, start);
+            Aligner passes = bar.passes(n, aligner);
+            result = compute(space, sample.graphs(), passes, pool, listener, medoid, start);
             seconds = (System.nanoTime() - t1) / 1e9;
 
             // The medoid as the center computation's first step evaluates it, so that the
@@ -278,9 +279,9 @@ abstract class CenterCommand extends DatasetCommand {
         }
     }
 
-    /** Returns "1 graph" or "N graphs". */
+    /** Returns "1 graph" or "N graphs", N with thousands separators ("4,337 graphs"). */
     static String graphs(int count) {
-        return count + (count == 1 ? " graph" : " graphs");
+        return String.format(Locale.ROOT, "%,d", count) + (count == 1 ? " graph" : " graphs");
     }
 
     /**

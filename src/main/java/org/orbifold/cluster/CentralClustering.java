@@ -496,6 +496,8 @@ public final class CentralClustering {
          * {@link #cappedUpdatesRefused} if the center stays in place.
          */
         private boolean cappedCandidateRefused;
+        /** The seeds whose distances have been computed, for the seeding's progress. */
+        private int seedsDrawn;
         /** Whether a center update has replaced center c since it was set to a graph. */
         private final boolean[] updated = new boolean[clusters];
 
@@ -645,6 +647,9 @@ public final class CentralClustering {
                     nearest[i] = Math.min(nearest[i], fresh[i]);
                 }
             }
+            if (matrix == null) {
+                assignmentListener.seeding(clusters, clusters, n, n);
+            }
             return chosen;
         }
 
@@ -672,9 +677,16 @@ public final class CentralClustering {
                 return new SeedDistances(result, null, null);
             }
             Graph x = graphs.get(s);
-            List<Alignment> found = IndexedTasks.map(n, i -> i == s
-                    ? Alignment.of(space, x, x, Permutation.identity(x.order()), true)
-                    : seedingAligner.align(space, x, graphs.get(i)), executor);
+            int seed = seedsDrawn++;
+            assignmentListener.seeding(seed, clusters, 0, n);
+            AtomicInteger aligned = new AtomicInteger();
+            List<Alignment> found = IndexedTasks.map(n, i -> {
+                Alignment a = i == s
+                        ? Alignment.of(space, x, x, Permutation.identity(x.order()), true)
+                        : seedingAligner.align(space, x, graphs.get(i));
+                assignmentListener.seeding(seed, clusters, aligned.incrementAndGet(), n);
+                return a;
+            }, executor);
             Permutation[] permutations = new Permutation[n];
             boolean[] certified = new boolean[n];
             for (int i = 0; i < n; i++) {
