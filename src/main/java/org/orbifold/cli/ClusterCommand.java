@@ -169,7 +169,9 @@ final class ClusterCommand extends DatasetCommand {
             preprocessor = RealValue.class,
             description = "Stop when the objective falls by less than this fraction"
                 + " (default: ${DEFAULT-VALUE}); also stop when no graph changes cluster"
-                + " and the center update has converged.")
+                + " and the center update has converged. With --center-update frechet it is"
+                + " also each center's Frechet mean or median stopping tolerance, so it"
+                + " changes the centers, not only when Lloyd stops.")
     double tolerance;
 
     @Option(names = "--seeding-aligner", paramLabel = "NAME",

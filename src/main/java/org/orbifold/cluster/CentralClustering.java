@@ -1364,8 +1364,11 @@ public final class CentralClustering {
         }
 
         /**
-         * Sets the relative-decrease tolerance of the stopping rule (also passed to the
-         * center estimators).
+         * Sets the relative-decrease tolerance of the stopping rule. It is also the tolerance
+         * of the Fréchet mean or median run of every {@link CenterUpdate#FRECHET} center
+         * update, which stops once its own relative decrease falls below it; so a larger
+         * value also moves the centers less per iteration and changes the result, not only
+         * when the run stops.
          *
          * @param value finite and {@code >= 0}
          * @return this builder
