@@ -474,7 +474,7 @@ abstract class CenterCommand extends DatasetCommand {
         List<String> notes = new ArrayList<>();
         long empty = sample.graphsWithoutNodes();
         if (empty > 0) {
-            notes.add(String.format(Locale.ROOT, "%d of the %s %s no nodes", empty,
+            notes.add(String.format(Locale.ROOT, "%,d of the %s %s no nodes", empty,
                     graphs(sample.graphs().size()), empty == 1 ? "has" : "have"));
         }
         String pairwise = Numbers.decimalOrTiny(medoids.result().objective(), 6);

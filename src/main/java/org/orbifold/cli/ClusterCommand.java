@@ -340,6 +340,7 @@ final class ClusterCommand extends DatasetCommand {
         ForkJoinPool pool = new ForkJoinPool(workers);
         ClusteringResult result;
         Double meanSilhouette = null;
+        int[] silhouetteGraphs = null;
         double seconds;
         try (Progress bar = new Progress(err, showProgress)) {
             long t0 = System.nanoTime();
@@ -372,6 +373,7 @@ final class ClusterCommand extends DatasetCommand {
             }
             if (silhouette) {
                 int[] chosen = sampleIndices(n, silhouetteSample, options.seed);
+                silhouetteGraphs = chosen;
                 long used = chosen.length;
                 Aligner pairs = matrix != null ? aligner : bar.counting("silhouette: distances"
                         + " of " + CenterCommand.graphs((int) used), "pairs",
@@ -394,7 +396,7 @@ final class ClusterCommand extends DatasetCommand {
 
         // Report to standard output first, then the files.
         Report report = new Report(sample, method, aligner, workers, result, ari, purity,
-                meanSilhouette, seconds, options.unproven(aligner));
+                meanSilhouette, silhouetteGraphs, seconds, options.unproven(aligner));
         String json = json(report);
         if (data.json) {
             out().println(json);
@@ -517,7 +519,7 @@ final class ClusterCommand extends DatasetCommand {
      */
     private record Report(Sample sample, Algorithm method, Aligner aligner, int workers,
             ClusteringResult result, Double ari, Double purity, Double silhouette,
-            double seconds, AlignerOptions.Unproven unproven) {
+            int[] silhouetteGraphs, double seconds, AlignerOptions.Unproven unproven) {
     }
 
     /**
@@ -772,6 +774,7 @@ final class ClusterCommand extends DatasetCommand {
             json.name("trackAlignments").value(trackAlignments);
             json.name("refreshEvery").value(refreshEvery);
             json.name("lowerBounds").value(lowerBounds);
+            json.name("squaredCosts").value(squaredCosts);
             json.name("seed").value(options.seed);
             json.name("nodeWeight").value(weights.nodeWeight);
             json.name("edgeWeight").value(weights.edgeWeight);
@@ -808,6 +811,13 @@ final class ClusterCommand extends DatasetCommand {
                         : Math.min(silhouetteSample, r.sample().size()));
             } else {
                 json.nullValue();
+            }
+            // The graphs of a drawn --silhouette-sample, by index; null when all were used.
+            int[] drawn = r.silhouetteGraphs();
+            if (drawn != null && drawn.length < r.sample().size()) {
+                JsonOutput.integers(json.name("silhouetteSampleIndices"), drawn);
+            } else {
+                json.name("silhouetteSampleIndices").nullValue();
             }
             json.name("trace").value(result.trace());
             json.name("wallTimeSeconds").value(r.seconds());
@@ -908,6 +918,11 @@ final class ClusterCommand extends DatasetCommand {
     private List<String> notes(Report r) {
         List<String> notes = new ArrayList<>();
         int n = r.sample().size();
+        long empty = r.sample().graphsWithoutNodes();
+        if (empty > 0) {
+            notes.add(String.format(Locale.ROOT, "%,d of the %s %s no nodes", empty,
+                    CenterCommand.graphs(n), empty == 1 ? "has" : "have"));
+        }
         if (silhouette && silhouetteSample > n) {
             notes.add("--silhouette-sample " + silhouetteSample + " exceeds the " + n
                     + " graphs: the silhouette uses all " + n);

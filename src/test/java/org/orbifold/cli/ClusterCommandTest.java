@@ -269,6 +269,15 @@ class ClusterCommandTest {
         }
         assertEquals(ClusterValidity.silhouette(part, partLabels),
                 (Double) sampled.json().get("silhouette"), 0.0, sampled.out());
+        // The JSON names the graphs drawn, the ones used above; none when all are used.
+        List<Double> drawn = new ArrayList<>();
+        for (int index : chosen) {
+            drawn.add((double) index);
+        }
+        assertEquals(drawn, sampled.json().get("silhouetteSampleIndices"), sampled.out());
+        assertTrue(all.json().containsKey("silhouetteSampleIndices"), all.out());
+        assertNull(all.json().get("silhouetteSampleIndices"), all.out());
+        assertNull(plain.json().get("silhouetteSampleIndices"), plain.out());
     }
 
     /**
@@ -418,6 +427,7 @@ class ClusterCommandTest {
             List<?> distances = (List<?>) json.get("distances");
             assertEquals(15, distances.size());
             boolean squared = extra.contains("--squared-costs");
+            assertEquals(squared, json.get("squaredCosts"), r.out());
             double sum = 0.0;
             for (Object d : distances) {
                 double v = (Double) d;
