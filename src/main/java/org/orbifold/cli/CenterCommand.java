@@ -386,9 +386,12 @@ abstract class CenterCommand extends DatasetCommand {
             json.name("runs").beginArray();
             for (CenterResult.Run run : result.runs()) {
                 json.beginObject().name("objective").value(run.objective())
-                        .name("iterations").value(run.iterations()).endObject();
+                        .name("iterations").value(run.iterations())
+                        .name("trace").value(run.trace()).endObject();
             }
             json.endArray();
+            // The entry of runs that the result (center, objective, trace) is.
+            json.name("keptRun").value(result.keptRun());
             json.name("status").value(result.status().name());
             AlignerOptions.Unproven unproven = options.unproven(result.alignments());
             json.name("uncertifiedAlignments").value(unproven.unproven());

@@ -189,12 +189,12 @@ final class CenterLoop {
     CenterResult runWithRestarts(WeightedSample sample, StartingPoint first, Update update) {
         CenterResult best = run(sample, first, update);
         List<CenterResult.Run> runs = new ArrayList<>(List.of(new CenterResult.Run(
-                best.objective(), best.iterations())));
+                best.objective(), best.iterations(), best.trace())));
         SplittableRandom seeds = new SplittableRandom(options.seed());
         for (int r = 1; r < options.restarts(); r++) {
             Graph start = IncrementalMean.pass(sample, options.aligner(), seeds.nextLong());
             CenterResult next = run(sample, new StartingPoint(start, null), update);
-            runs.add(new CenterResult.Run(next.objective(), next.iterations()));
+            runs.add(new CenterResult.Run(next.objective(), next.iterations(), next.trace()));
             if (next.objective() < best.objective()) {
                 best = next;
             }

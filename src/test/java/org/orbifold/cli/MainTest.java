@@ -325,6 +325,31 @@ class MainTest {
     }
 
     @Test
+    void restartsReportEveryRunsTraceAndWhichRunWasKept() {
+        Run r = run("mean", "--class", "K", "--limit", "10", "--restarts", "3",
+                "--max-iterations", "5", "--json", "--threads", "2");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        List<?> runs = (List<?>) json.get("runs");
+        assertEquals(3, runs.size());
+        int kept = ((Double) json.get("keptRun")).intValue();
+        Map<?, ?> keptRun = (Map<?, ?>) runs.get(kept);
+        assertEquals(json.get("objective"), keptRun.get("objective"));
+        assertEquals(json.get("trace"), keptRun.get("trace"));
+        for (int i = 0; i < 3; i++) {
+            Map<?, ?> each = (Map<?, ?>) runs.get(i);
+            List<?> trace = (List<?>) each.get("trace");
+            assertEquals(((Double) each.get("iterations")).intValue() + 1, trace.size());
+            assertEquals(each.get("objective"), trace.get(trace.size() - 1));
+            assertTrue((Double) each.get("objective") >= (Double) json.get("objective"));
+            if (i < kept) {
+                assertTrue((Double) each.get("objective") > (Double) json.get("objective"));
+            }
+        }
+    }
+
+    @Test
     void medianSummaryComparesWithTheMedoid() {
         Run r = run("median", "--class", "T", "--limit", "10", "--aligner", "exact");
 
