@@ -160,6 +160,9 @@ abstract class CenterCommand extends DatasetCommand {
         boolean showProgress = progress.show();
 
         ForkJoinPool pool = new ForkJoinPool(workers);
+        // Counts the medoid search's pair alignments not proven optimal, reported apart
+        // from the final alignments that bound the objective.
+        CountingAligner medoidSearch = new CountingAligner(aligner);
         MedoidResult medoid;
         CenterResult result;
         double realigned;
@@ -169,7 +172,7 @@ abstract class CenterCommand extends DatasetCommand {
             // The medoid: the objective to beat, and the default start.
             int n = sample.size();
             Aligner pairs = bar.counting("medoid of " + graphs(n), "pairs", (long) n * (n - 1) / 2,
-                    aligner);
+                    medoidSearch);
             long t0 = System.nanoTime();
             medoid = Medoid.compute(space, sample.graphs(), pairs, pool, squared);
             medoidSeconds = (System.nanoTime() - t0) / 1e9;
@@ -205,7 +208,7 @@ abstract class CenterCommand extends DatasetCommand {
 
         // Report: JSON or the human summary to stdout first, so that a failure to write the
         // file loses nothing computed; then the file.
-        Medoids medoids = new Medoids(medoid, realigned);
+        Medoids medoids = new Medoids(medoid, realigned, options.unproven(medoidSearch));
         String json = json(sample, aligner, workers, medoids, medoidSeconds, result, seconds);
         String text = json;
         if (!data.json) {
@@ -353,7 +356,8 @@ abstract class CenterCommand extends DatasetCommand {
      * The medoid and its objective realigned as the start of a center computation
      * ({@link Medoid#realignedObjective}).
      */
-    private record Medoids(MedoidResult result, double realigned) {
+    private record Medoids(MedoidResult result, double realigned,
+            AlignerOptions.Unproven search) {
     }
 
     private String json(Sample sample, Aligner aligner, int workers, Medoids medoids,
@@ -397,6 +401,11 @@ abstract class CenterCommand extends DatasetCommand {
             json.name("uncertifiedAlignments").value(unproven.unproven());
             json.name("limitReached").value(unproven.limitReached());
             unproven.writeReasons(json);
+            // The medoid search's pair alignments, counted apart from the final ones above.
+            json.name("medoidSearchAlignments").value(medoids.search().made());
+            json.name("medoidSearchUncertifiedAlignments")
+                    .value(medoids.search().unproven());
+            json.name("medoidSearchLimitReached").value(medoids.search().limitReached());
             json.name("trace").value(result.trace());
             // Each graph's distance to the center under its final alignment: the objective
             // is their mean (median) or the mean of their squares (mean).
@@ -417,10 +426,12 @@ abstract class CenterCommand extends DatasetCommand {
      * Compares an objective with the realigned medoid's, relative to the latter, in words
      * without a sign: {@code 23.4 % lower}, or {@code 9.0 % higher} where the objective is
      * higher (a start such as {@code --init incremental} can end above the medoid). An
-     * objective that equals a positive medoid objective reads {@code 0.0 % lower}; no
-     * negative zero is printed. A medoid objective of 0 (every graph the same up to
-     * relabelling, or one graph) gives no percentage: {@code equal to it, both 0}, or
-     * {@code higher, while the medoid's is 0} for a positive objective.
+     * objective that equals a positive medoid objective exactly reads
+     * {@code equal to the medoid's}; one within rounding of it, {@code 0.0 % lower} or
+     * {@code 0.0 % higher}; no negative zero is printed. A medoid objective of 0 (every
+     * graph the same up to relabelling, or one graph) gives no percentage:
+     * {@code equal to it, both 0}, or {@code higher, while the medoid's is 0} for a positive
+     * objective.
      *
      * @param medoid the realigned medoid's objective
      * @param objective the objective compared with it
@@ -429,6 +440,9 @@ abstract class CenterCommand extends DatasetCommand {
     static String comparedWith(double medoid, double objective) {
         if (!(medoid > 0)) {
             return objective > 0 ? "higher, while the medoid's is 0" : "equal to it, both 0";
+        }
+        if (objective == medoid) {
+            return "equal to the medoid's";
         }
         double change = 100.0 * (medoid - objective) / medoid;
         return Numbers.decimal(Math.abs(change), 1) + " % " + (change < 0 ? "higher" : "lower");
@@ -456,8 +470,12 @@ abstract class CenterCommand extends DatasetCommand {
                         + " runs)" : "");
         AlignerOptions.Unproven unproven = options.unproven(result.alignments());
         if (unproven.text() != null) {
-            w.printf(Locale.ROOT, "alignments  %s; the objective is an upper bound%n",
-                    unproven.text());
+            w.printf(Locale.ROOT, "alignments  final (one per graph): %s; the objective is an"
+                    + " upper bound%n", unproven.text());
+        }
+        if (medoids.search().text() != null) {
+            w.printf(Locale.ROOT, "pairs       medoid search: %s; the medoid objective is an"
+                    + " upper bound%n", medoids.search().text());
         }
         double medoidPart = Numbers.hundredths(medoidSeconds);
         double centerPart = Numbers.hundredths(seconds);

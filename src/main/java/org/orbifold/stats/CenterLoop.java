@@ -223,6 +223,13 @@ final class CenterLoop {
         int iterations = 0;
         Status status = Status.MAX_ITERATIONS;
 
+        // An objective of 0, attained, is the global minimum (one graph, or copies of one
+        // graph from the medoid): the mean and the median both stop at once, no update made.
+        if (value == 0.0 && options.maxIterations() > 0) {
+            return new CenterResult(center, value, 0, new double[] {value}, Status.CONVERGED,
+                    outcome.alignments());
+        }
+
         while (iterations < options.maxIterations()) {
             // Minimise the surrogate built from the current alignments.
             Graph next = update.next(center, outcome);

@@ -350,6 +350,47 @@ class MainTest {
     }
 
     @Test
+    void oneGraphTakesNoIterationForTheMeanAndTheMedianAlike() {
+        for (String kind : List.of("mean", "median")) {
+            Run r = run(kind, "--class", "A", "--limit", "1", "--json");
+
+            assertEquals(0, r.exitCode(), r.err());
+            Map<String, Object> json = r.json();
+            assertEquals(0.0, json.get("iterations"), kind);
+            assertEquals("CONVERGED", json.get("status"), kind);
+            assertEquals(0.0, json.get("objective"), kind);
+            assertEquals(List.of(0.0), json.get("trace"), kind);
+        }
+    }
+
+    @Test
+    void anObjectiveEqualToTheMedoidsSaysSo() {
+        // Relabelled copies: the medoid is already optimal, objective 0 both.
+        Run r = run("median", "--class", "A", "--limit", "1");
+        assertTrue(r.out().contains("the median is equal to it, both 0"), r.out());
+        assertEquals("equal to the medoid's", CenterCommand.comparedWith(2.5, 2.5));
+    }
+
+    @Test
+    void theMedoidSearchsUnprovenPairsAreCountedApart() {
+        Run text = run("mean", "--class", "K", "--limit", "6", "--aligner", "exact",
+                "--time-limit", "1e-9", "--threads", "1");
+        Run json = run("mean", "--class", "K", "--limit", "6", "--aligner", "exact",
+                "--time-limit", "1e-9", "--threads", "1", "--json");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("\nalignments  final (one per graph): 6 of 6 not proven"
+                + " optimal"), text.out());
+        assertTrue(text.out().contains("\npairs       medoid search: "), text.out());
+        Map<String, Object> j = json.json();
+        double made = (Double) j.get("medoidSearchAlignments");
+        assertTrue(made >= 15, json.out());
+        assertEquals(made, (Double) j.get("medoidSearchUncertifiedAlignments"), json.out());
+        assertEquals(Boolean.TRUE, j.get("medoidSearchLimitReached"), json.out());
+        assertEquals(6.0, j.get("uncertifiedAlignments"), json.out());
+    }
+
+    @Test
     void medianSummaryComparesWithTheMedoid() {
         Run r = run("median", "--class", "T", "--limit", "10", "--aligner", "exact");
 
