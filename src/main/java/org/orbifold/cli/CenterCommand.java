@@ -465,9 +465,9 @@ abstract class CenterCommand extends DatasetCommand {
                 medoid.index(), differs ? ", realigned" : "", kind,
                 comparedWith(realigned, result.objective()));
         w.printf(Locale.ROOT, "iterations  %d, status %s%s%n", result.iterations(),
-                result.status(), result.runs().size() > 1 ? " (best run; "
-                        + result.totalIterations() + " over all " + result.runs().size()
-                        + " runs)" : "");
+                result.status(), result.runs().size() > 1 ? " (best run, run "
+                        + (result.keptRun() + 1) + "; " + result.totalIterations()
+                        + " over all " + result.runs().size() + " runs)" : "");
         AlignerOptions.Unproven unproven = options.unproven(result.alignments());
         if (unproven.text() != null) {
             w.printf(Locale.ROOT, "alignments  final (one per graph): %s; the objective is an"

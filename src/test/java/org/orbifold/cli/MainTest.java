@@ -337,6 +337,9 @@ class MainTest {
         Map<?, ?> keptRun = (Map<?, ?>) runs.get(kept);
         assertEquals(json.get("objective"), keptRun.get("objective"));
         assertEquals(json.get("trace"), keptRun.get("trace"));
+        Run text = run("mean", "--class", "K", "--limit", "10", "--restarts", "3",
+                "--max-iterations", "5", "--threads", "2");
+        assertTrue(text.out().contains(" (best run, run " + (kept + 1) + "; "), text.out());
         for (int i = 0; i < 3; i++) {
             Map<?, ?> each = (Map<?, ?>) runs.get(i);
             List<?> trace = (List<?>) each.get("trace");
