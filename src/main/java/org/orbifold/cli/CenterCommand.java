@@ -63,8 +63,8 @@ abstract class CenterCommand extends DatasetCommand {
 
     @Option(names = "--restarts", paramLabel = "R", defaultValue = "1",
             description = "Runs to make: the first from --init, the others from incremental "
-                + "means shuffled with seeds derived from --seed; the best is kept "
-                + "(default: ${DEFAULT-VALUE}).")
+                + "means shuffled with seeds derived from --seed; the best is kept; at most "
+                + "10,000 (default: ${DEFAULT-VALUE}).")
     int restarts;
 
     @Option(names = "--out", paramLabel = "FILE",
@@ -125,8 +125,10 @@ abstract class CenterCommand extends DatasetCommand {
         if (maxIterations < 0) {
             throw CliException.usage("--max-iterations must be >= 0, got " + maxIterations);
         }
-        if (restarts < 1) {
-            throw CliException.usage("--restarts must be >= 1, got " + restarts);
+        if (restarts < 1 || restarts > CenterBuilder.MAX_RESTARTS) {
+            throw CliException.usage(String.format(Locale.ROOT,
+                    "--restarts must be between 1 and %,d, got %d", CenterBuilder.MAX_RESTARTS,
+                    restarts));
         }
         if (!init.equals("medoid") && !init.equals("incremental")) {
             throw CliException.usage("--init must be medoid or incremental, got '" + init + "'");
@@ -147,6 +149,9 @@ abstract class CenterCommand extends DatasetCommand {
         boolean showProgress = progress.show();
 
         ForkJoinPool pool = new ForkJoinPool(workers);
+        // Counts the medoid search's pair alignments not proven optimal, reported apart
+        // from the final alignments that bound the objective.
+        CountingAligner medoidSearch = new CountingAligner(aligner);
         MedoidResult medoid;
         CenterResult result;
         double realigned;
@@ -156,7 +161,7 @@ abstract class CenterCommand extends DatasetCommand {
             // The medoid: the objective to beat, and the default start.
             int n = sample.size();
             Aligner pairs = bar.counting("medoid of " + graphs(n), "pairs", (long) n * (n - 1) / 2,
-                    aligner);
+                    medoidSearch);
             long t0 = System.nanoTime();
             medoid = Medoid.compute(space, sample.graphs(), pairs, pool, squared);
             medoidSeconds = (System.nanoTime() - t0) / 1e9;
@@ -170,7 +175,8 @@ abstract class CenterCommand extends DatasetCommand {
                         .center();
             }
             IterationListener listener = bar.iterationsUpTo(kind, maxIterations, restarts);
-            result = compute(space, sample.graphs(), aligner, pool, listener, medoid, start);
+            Aligner passes = bar.passes(n, aligner);
+            result = compute(space, sample.graphs(), passes, pool, listener, medoid, start);
             seconds = (System.nanoTime() - t1) / 1e9;
 
             // The medoid as the center computation's first step evaluates it, so that the
@@ -191,7 +197,7 @@ abstract class CenterCommand extends DatasetCommand {
 
         // Report: JSON or the human summary to stdout first, so that a failure to write the
         // file loses nothing computed; then the file.
-        Medoids medoids = new Medoids(medoid, realigned);
+        Medoids medoids = new Medoids(medoid, realigned, options.unproven(medoidSearch));
         String json = json(sample, aligner, workers, medoids, medoidSeconds, result, seconds);
         String text = json;
         if (!data.json) {
@@ -266,9 +272,9 @@ abstract class CenterCommand extends DatasetCommand {
         }
     }
 
-    /** Returns "1 graph" or "N graphs". */
+    /** Returns "1 graph" or "N graphs", N with thousands separators ("4,337 graphs"). */
     static String graphs(int count) {
-        return count + (count == 1 ? " graph" : " graphs");
+        return String.format(Locale.ROOT, "%,d", count) + (count == 1 ? " graph" : " graphs");
     }
 
     /**
@@ -347,7 +353,8 @@ abstract class CenterCommand extends DatasetCommand {
      * The medoid and its objective realigned as the start of a center computation
      * ({@link Medoid#realignedObjective}).
      */
-    private record Medoids(MedoidResult result, double realigned) {
+    private record Medoids(MedoidResult result, double realigned,
+            AlignerOptions.Unproven search) {
     }
 
     private String json(Sample sample, Aligner aligner, int workers, Medoids medoids,
@@ -380,15 +387,26 @@ abstract class CenterCommand extends DatasetCommand {
             json.name("runs").beginArray();
             for (CenterResult.Run run : result.runs()) {
                 json.beginObject().name("objective").value(run.objective())
-                        .name("iterations").value(run.iterations()).endObject();
+                        .name("iterations").value(run.iterations())
+                        .name("trace").value(run.trace()).endObject();
             }
             json.endArray();
+            // The entry of runs that the result (center, objective, trace) is.
+            json.name("keptRun").value(result.keptRun());
             json.name("status").value(result.status().name());
             AlignerOptions.Unproven unproven = options.unproven(result.alignments());
             json.name("uncertifiedAlignments").value(unproven.unproven());
             json.name("limitReached").value(unproven.limitReached());
             unproven.writeReasons(json);
+            // The medoid search's pair alignments, counted apart from the final ones above.
+            json.name("medoidSearchAlignments").value(medoids.search().made());
+            json.name("medoidSearchUncertifiedAlignments")
+                    .value(medoids.search().unproven());
+            json.name("medoidSearchLimitReached").value(medoids.search().limitReached());
             json.name("trace").value(result.trace());
+            // Each graph's distance to the center under its final alignment: the objective
+            // is their mean (median) or the mean of their squares (mean).
+            json.name("distances").value(result.distances());
             // wallTimeSeconds is the center's part alone (scripts add the medoid's to it);
             // totalWallTimeSeconds is their sum, the total that the summary prints first.
             json.name("wallTimeSeconds").value(seconds);
@@ -405,10 +423,12 @@ abstract class CenterCommand extends DatasetCommand {
      * Compares an objective with the realigned medoid's, relative to the latter, in words
      * without a sign: {@code 23.4 % lower}, or {@code 9.0 % higher} where the objective is
      * higher (a start such as {@code --init incremental} can end above the medoid). An
-     * objective that equals a positive medoid objective reads {@code 0.0 % lower}; no
-     * negative zero is printed. A medoid objective of 0 (every graph the same up to
-     * relabelling, or one graph) gives no percentage: {@code equal to it, both 0}, or
-     * {@code higher, while the medoid's is 0} for a positive objective.
+     * objective that equals a positive medoid objective exactly reads
+     * {@code equal to the medoid's}; one within rounding of it, {@code 0.0 % lower} or
+     * {@code 0.0 % higher}; no negative zero is printed. A medoid objective of 0 (every
+     * graph the same up to relabelling, or one graph) gives no percentage:
+     * {@code equal to it, both 0}, or {@code higher, while the medoid's is 0} for a positive
+     * objective.
      *
      * @param medoid the realigned medoid's objective
      * @param objective the objective compared with it
@@ -417,6 +437,9 @@ abstract class CenterCommand extends DatasetCommand {
     static String comparedWith(double medoid, double objective) {
         if (!(medoid > 0)) {
             return objective > 0 ? "higher, while the medoid's is 0" : "equal to it, both 0";
+        }
+        if (objective == medoid) {
+            return "equal to the medoid's";
         }
         double change = 100.0 * (medoid - objective) / medoid;
         return Numbers.decimal(Math.abs(change), 1) + " % " + (change < 0 ? "higher" : "lower");
@@ -439,13 +462,17 @@ abstract class CenterCommand extends DatasetCommand {
                 medoid.index(), differs ? ", realigned" : "", kind,
                 comparedWith(realigned, result.objective()));
         w.printf(Locale.ROOT, "iterations  %d, status %s%s%n", result.iterations(),
-                result.status(), result.runs().size() > 1 ? " (best run; "
-                        + result.totalIterations() + " over all " + result.runs().size()
-                        + " runs)" : "");
+                result.status(), result.runs().size() > 1 ? " (best run, run "
+                        + (result.keptRun() + 1) + "; " + result.totalIterations()
+                        + " over all " + result.runs().size() + " runs)" : "");
         AlignerOptions.Unproven unproven = options.unproven(result.alignments());
         if (unproven.text() != null) {
-            w.printf(Locale.ROOT, "alignments  %s; the objective is an upper bound%n",
-                    unproven.text());
+            w.printf(Locale.ROOT, "alignments  final (one per graph): %s; the objective is an"
+                    + " upper bound%n", unproven.text());
+        }
+        if (medoids.search().text() != null) {
+            w.printf(Locale.ROOT, "pairs       medoid search: %s; the medoid objective is an"
+                    + " upper bound%n", medoids.search().text());
         }
         double medoidPart = Numbers.hundredths(medoidSeconds);
         double centerPart = Numbers.hundredths(seconds);
@@ -465,7 +492,7 @@ abstract class CenterCommand extends DatasetCommand {
         List<String> notes = new ArrayList<>();
         long empty = sample.graphsWithoutNodes();
         if (empty > 0) {
-            notes.add(String.format(Locale.ROOT, "%d of the %s %s no nodes", empty,
+            notes.add(String.format(Locale.ROOT, "%,d of the %s %s no nodes", empty,
                     graphs(sample.graphs().size()), empty == 1 ? "has" : "have"));
         }
         String pairwise = Numbers.decimalOrTiny(medoids.result().objective(), 6);

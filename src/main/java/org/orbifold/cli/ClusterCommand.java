@@ -76,7 +76,13 @@ final class ClusterCommand extends DatasetCommand {
     private static final String CENTERS_START = "{\"algorithm\":";
 
     /** The header line of {@link #ASSIGNMENTS}. */
-    private static final String ASSIGNMENTS_HEADER = "index,graph,class,cluster";
+    private static final String ASSIGNMENTS_HEADER = "index,graph,class,cluster,distance";
+
+    /**
+     * The header line of {@link #ASSIGNMENTS} before the {@code distance} column, still
+     * recognised in a folder of earlier outputs.
+     */
+    private static final String OLD_ASSIGNMENTS_HEADER = "index,graph,class,cluster";
 
     /** The header line of {@link #TRACE}. */
     private static final String TRACE_HEADER = "iteration,objective";
@@ -135,8 +141,8 @@ final class ClusterCommand extends DatasetCommand {
 
     @Option(names = "--restarts", paramLabel = "R", defaultValue = "1",
             description = "Seeded k-means++ restarts; the lowest objective is kept; the"
-                + " text lists up to " + LISTED_RESTARTS + " objectives, of more the range"
-                + " (default: ${DEFAULT-VALUE}).")
+                + " text lists up to " + LISTED_RESTARTS + " objectives, of more the range;"
+                + " at most 10,000 (default: ${DEFAULT-VALUE}).")
     int restarts;
 
     @Mixin
@@ -163,7 +169,9 @@ final class ClusterCommand extends DatasetCommand {
             preprocessor = RealValue.class,
             description = "Stop when the objective falls by less than this fraction"
                 + " (default: ${DEFAULT-VALUE}); also stop when no graph changes cluster"
-                + " and the center update has converged.")
+                + " and the center update has converged. With --center-update frechet it is"
+                + " also each center's Frechet mean or median stopping tolerance, so it"
+                + " changes the centers, not only when Lloyd stops.")
     double tolerance;
 
     @Option(names = "--seeding-aligner", paramLabel = "NAME",
@@ -237,8 +245,10 @@ final class ClusterCommand extends DatasetCommand {
         if (k < 1) {
             throw CliException.usage("--clusters must be >= 1, got " + k);
         }
-        if (restarts < 1) {
-            throw CliException.usage("--restarts must be >= 1, got " + restarts);
+        if (restarts < 1 || restarts > CentralClustering.MAX_RESTARTS) {
+            throw CliException.usage(String.format(Locale.ROOT,
+                    "--restarts must be between 1 and %,d, got %d", CentralClustering.MAX_RESTARTS,
+                    restarts));
         }
         if (maxIterations < 1) {
             throw CliException.usage("--max-iterations must be >= 1, got " + maxIterations);
@@ -332,6 +342,7 @@ final class ClusterCommand extends DatasetCommand {
         ForkJoinPool pool = new ForkJoinPool(workers);
         ClusteringResult result;
         Double meanSilhouette = null;
+        int[] silhouetteGraphs = null;
         double seconds;
         try (Progress bar = new Progress(err, showProgress)) {
             long t0 = System.nanoTime();
@@ -364,6 +375,7 @@ final class ClusterCommand extends DatasetCommand {
             }
             if (silhouette) {
                 int[] chosen = sampleIndices(n, silhouetteSample, options.seed);
+                silhouetteGraphs = chosen;
                 long used = chosen.length;
                 Aligner pairs = matrix != null ? aligner : bar.counting("silhouette: distances"
                         + " of " + CenterCommand.graphs((int) used), "pairs",
@@ -386,7 +398,7 @@ final class ClusterCommand extends DatasetCommand {
 
         // Report to standard output first, then the files.
         Report report = new Report(sample, method, aligner, workers, result, ari, purity,
-                meanSilhouette, seconds, options.unproven(aligner));
+                meanSilhouette, silhouetteGraphs, seconds, options.unproven(aligner));
         String json = json(report);
         if (data.json) {
             out().println(json);
@@ -511,7 +523,7 @@ final class ClusterCommand extends DatasetCommand {
      */
     private record Report(Sample sample, Algorithm method, Aligner aligner, int workers,
             ClusteringResult result, Double ari, Double purity, Double silhouette,
-            double seconds, AlignerOptions.Unproven unproven) {
+            int[] silhouetteGraphs, double seconds, AlignerOptions.Unproven unproven) {
     }
 
     /**
@@ -610,12 +622,13 @@ final class ClusterCommand extends DatasetCommand {
     /**
      * Whether a file is one that this command writes into {@code --out DIR}, and no data: it
      * is named as one of the four files and begins as this command writes that file. The two
-     * CSV files must begin with the whole header line written here, which names no
-     * {@code smiles} column, so that such a file is never a molecule file the loader could
-     * read; the two JSON files, no data-set files by their ending anyway, with their first
-     * key. An empty file, or one that is no regular file or cannot be read, is not
-     * recognised. {@link OutputTarget} asks it so that a folder of earlier cluster outputs
-     * does not count as holding data.
+     * CSV files must begin with the whole header line written here (for
+     * {@code assignments.csv} also the one of earlier versions, without the
+     * {@code distance} column), which names no {@code smiles} column, so that such a file
+     * is never a molecule file the loader could read; the two JSON files, no data-set files
+     * by their ending anyway, with their first key. An empty file, or one that is no
+     * regular file or cannot be read, is not recognised. {@link OutputTarget} asks it so
+     * that a folder of earlier cluster outputs does not count as holding data.
      *
      * @param file a file
      * @return whether it is recognised as an output of this command
@@ -634,7 +647,11 @@ final class ClusterCommand extends DatasetCommand {
         }
         try (InputStream in = Files.newInputStream(file)) {
             byte[] expected = start.getBytes(StandardCharsets.UTF_8);
-            return Arrays.equals(in.readNBytes(expected.length), expected);
+            byte[] read = in.readNBytes(expected.length);
+            byte[] older = (OLD_ASSIGNMENTS_HEADER + "\n").getBytes(StandardCharsets.UTF_8);
+            return Arrays.equals(read, expected) || (start.startsWith(ASSIGNMENTS_HEADER)
+                    && Arrays.equals(Arrays.copyOf(read, Math.min(read.length, older.length)),
+                    older));
         } catch (IOException e) {
             return false;
         }
@@ -761,6 +778,7 @@ final class ClusterCommand extends DatasetCommand {
             json.name("trackAlignments").value(trackAlignments);
             json.name("refreshEvery").value(refreshEvery);
             json.name("lowerBounds").value(lowerBounds);
+            json.name("squaredCosts").value(squaredCosts);
             json.name("seed").value(options.seed);
             json.name("nodeWeight").value(weights.nodeWeight);
             json.name("edgeWeight").value(weights.edgeWeight);
@@ -798,6 +816,13 @@ final class ClusterCommand extends DatasetCommand {
             } else {
                 json.nullValue();
             }
+            // The graphs of a drawn --silhouette-sample, by index; null when all were used.
+            int[] drawn = r.silhouetteGraphs();
+            if (drawn != null && drawn.length < r.sample().size()) {
+                JsonOutput.integers(json.name("silhouetteSampleIndices"), drawn);
+            } else {
+                json.name("silhouetteSampleIndices").nullValue();
+            }
             json.name("trace").value(result.trace());
             json.name("wallTimeSeconds").value(r.seconds());
             JsonOutput.integers(json.name("medoids"), result.medoids());
@@ -805,6 +830,9 @@ final class ClusterCommand extends DatasetCommand {
             json.name("seedCentersKept").value(result.seedCentersKept());
             JsonOutput.strings(json.name("notes"), notes(r));
             JsonOutput.integers(json.name("labels"), result.labels());
+            // Each graph's distance to its own center: the objective is their sum, or the
+            // sum of their squares (k-means, squared k-medoids costs).
+            json.name("distances").value(result.distances());
             json.endObject();
         });
     }
@@ -894,6 +922,11 @@ final class ClusterCommand extends DatasetCommand {
     private List<String> notes(Report r) {
         List<String> notes = new ArrayList<>();
         int n = r.sample().size();
+        long empty = r.sample().graphsWithoutNodes();
+        if (empty > 0) {
+            notes.add(String.format(Locale.ROOT, "%,d of the %s %s no nodes", empty,
+                    CenterCommand.graphs(n), empty == 1 ? "has" : "have"));
+        }
         if (silhouette && silhouetteSample > n) {
             notes.add("--silhouette-sample " + silhouetteSample + " exceeds the " + n
                     + " graphs: the silhouette uses all " + n);
@@ -1044,12 +1077,14 @@ final class ClusterCommand extends DatasetCommand {
     private static String assignments(Report r) {
         StringBuilder csv = new StringBuilder(ASSIGNMENTS_HEADER);
         int[] labels = r.result().labels();
+        double[] distances = r.result().distances();
         List<String> names = r.sample().names();
         List<String> classes = r.sample().labels();
         for (int i = 0; i < labels.length; i++) {
             String name = names.get(i);
             csv.append('\n').append(i).append(',').append(csvField(name)).append(',')
-                    .append(csvField(classes.get(i))).append(',').append(labels[i]);
+                    .append(csvField(classes.get(i))).append(',').append(labels[i])
+                    .append(',').append(distances[i]);
         }
         return csv.toString();
     }

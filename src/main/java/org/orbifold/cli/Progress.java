@@ -22,11 +22,14 @@ import org.orbifold.space.Permutation;
  * prints nothing. The progress is a bar with
  * {@code k/max} and what is counted ({@code 2/5 folds}) for a phase of known length (the folds
  * of a cross-validation, the settings of a validation search), the
- * iteration with its limit ({@code iteration k of at most max}) for an iteration that may
- * stop early, with the restart ({@code restart r/R}) when there are several, and the
- * alignments done of all ({@code pairs done/total}) for a phase of pairwise alignments; a
- * clustering's iteration adds the graphs of its current assignment pass
- * ({@code graphs done/total}). A phase of steps that are fits of a learner adds the epoch of
+ * iteration under way with its limit ({@code iteration k of at most max}, one more than the
+ * last one done, so that the last iteration shows too) for an iteration that may stop early,
+ * with the restart ({@code restart r/R}) when there are several, and the alignments done of
+ * all ({@code pairs done/total}) for a phase of pairwise alignments; a clustering's
+ * iteration adds the graphs of its current assignment pass ({@code graphs done/total}), and
+ * its k-means++ seeding shows in place of the iteration ({@code k-means++ seeding, seed 2/3
+ * graphs done/total}); a Fréchet mean's or median's iteration adds the graphs of its
+ * alignment pass ({@link #passes}). A phase of steps that are fits of a learner adds the epoch of
  * the fit under way, {@code epoch 3/10} ({@link #epochs}), and a phase that searches for the
  * best value shows the best reported so far rather than the latest ({@link #bestSteps}).
  * The numerical code reports to it through {@link #listener()},
@@ -66,6 +69,13 @@ final class Progress implements AutoCloseable {
     private final AtomicLong done = new AtomicLong();
     /** Whether an assignment pass of the next iteration is under way. */
     private volatile boolean assigning;
+    /** Whether the count is of the alignments of the pass under way ({@link #passes}). */
+    private volatile boolean passCounting;
+    /** The seed whose distances a k-means++ seeding computes, or -1 outside a seeding. */
+    private volatile int seed = -1;
+    private volatile int seeds;
+    /** Whether a seeding has started in this phase, so that a further one is a restart. */
+    private volatile boolean seeded;
     private int drawnWidth;
 
     Progress(PrintWriter err, boolean enabled) {
@@ -98,6 +108,10 @@ final class Progress implements AutoCloseable {
         restarts = 0;
         restart = 1;
         assigning = false;
+        passCounting = false;
+        seed = -1;
+        seeds = 0;
+        seeded = false;
         unit = null;
         total = 0;
         done.set(0);
@@ -122,6 +136,11 @@ final class Progress implements AutoCloseable {
         }
         unit = what;
         total = count;
+        return countingAligner(aligner);
+    }
+
+    /** Returns {@code aligner} counting its calls in {@link #done}. */
+    private Aligner countingAligner(Aligner aligner) {
         return new Aligner() {
             @Override
             public Alignment align(GraphSpace space, Graph x, Graph y) {
@@ -158,6 +177,30 @@ final class Progress implements AutoCloseable {
         maxIterations = max;
         restarts = runs;
         return listener();
+    }
+
+    /**
+     * Counts the graphs aligned in the pass under way of an iteration started by
+     * {@link #iterationsUpTo} whose every step aligns each of {@code graphs} graphs once (a
+     * Fréchet mean's or median's): returns the aligner to run them with, which counts its
+     * calls, and the bar shows {@code graphs done/total} of the pass under way, the count
+     * wrapping at {@code graphs} (the first iteration also aligns to the start, a restart's
+     * start also aligns for its incremental mean). A disabled instance returns
+     * {@code aligner} itself.
+     *
+     * @param graphs the graphs each pass aligns
+     * @param aligner the aligner
+     * @return the counting aligner
+     */
+    Aligner passes(int graphs, Aligner aligner) {
+        if (!enabled || graphs < 1) {
+            return aligner;
+        }
+        unit = "graphs";
+        total = graphs;
+        passCounting = true;
+        done.set(0);
+        return countingAligner(aligner);
     }
 
     /**
@@ -248,14 +291,45 @@ final class Progress implements AutoCloseable {
      * @return the listener
      */
     AssignmentListener assignments() {
-        return (assigned, of) -> {
-            if (assigned == 0) {
-                unit = "graphs";
-                total = of;
-                done.set(0);
-                assigning = true;
-            } else {
-                done.accumulateAndGet(assigned, Math::max);
+        return new AssignmentListener() {
+            @Override
+            public void graphsAssigned(int assigned, int of) {
+                if (assigned == 0) {
+                    seed = -1;
+                    unit = "graphs";
+                    total = of;
+                    done.set(0);
+                    assigning = true;
+                } else {
+                    done.accumulateAndGet(assigned, Math::max);
+                }
+            }
+
+            @Override
+            public void seeding(int index, int clusters, int aligned, int of) {
+                if (index >= clusters) {
+                    seed = -1;
+                    unit = null;
+                    return;
+                }
+                if (aligned == 0) {
+                    if (index == 0) {
+                        // A seeding after the first starts the next restart, at iteration 0.
+                        if (seeded && restart < restarts) {
+                            restart++;
+                        }
+                        seeded = true;
+                        iteration = 0;
+                        objective = Double.NaN;
+                    }
+                    seeds = clusters;
+                    seed = index;
+                    unit = "graphs";
+                    total = of;
+                    done.set(0);
+                } else {
+                    done.accumulateAndGet(aligned, Math::max);
+                }
             }
         };
     }
@@ -264,6 +338,9 @@ final class Progress implements AutoCloseable {
         return (k, value, step, elapsedNanos) -> {
             if (k <= iteration && restart < restarts) {
                 restart++;
+            }
+            if (passCounting) {
+                done.set(0);
             }
             iteration = k;
             epoch = 0;
@@ -292,8 +369,14 @@ final class Progress implements AutoCloseable {
             if (restarts > 1) {
                 line.append(" restart ").append(restart).append('/').append(restarts);
             }
-            line.append(" iteration ").append(assigning ? iteration + 1 : iteration)
-                    .append(" of at most ").append(maxIterations);
+            if (seed >= 0) {
+                line.append(" k-means++ seeding, seed ").append(seed + 1).append('/')
+                        .append(seeds);
+            } else {
+                // The iteration under way: one more than the last one done.
+                line.append(" iteration ").append(Math.min(iteration + 1, maxIterations))
+                        .append(" of at most ").append(maxIterations);
+            }
         }
         if (epoch > 0) {
             line.append(" epoch ").append(epoch).append('/').append(epochCount);
@@ -301,8 +384,11 @@ final class Progress implements AutoCloseable {
         if (unit != null && total < 0) {
             line.append(String.format(Locale.ROOT, " %s %,d", unit, done.get()));
         } else if (unit != null) {
-            line.append(String.format(Locale.ROOT, " %s %,d/%,d", unit,
-                    Math.min(done.get(), total), total));
+            long count = done.get();
+            // A pass count wraps at each pass; other counts stop at their total.
+            long shown = passCounting ? (count == 0 ? 0 : (count - 1) % total + 1)
+                    : Math.min(count, total);
+            line.append(String.format(Locale.ROOT, " %s %,d/%,d", unit, shown, total));
         }
         if (!Double.isNaN(objective)) {
             line.append(String.format(Locale.ROOT, "  %s %.6g", valueName, objective));

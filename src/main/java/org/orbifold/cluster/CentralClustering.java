@@ -169,6 +169,12 @@ public final class CentralClustering {
     /** Default relative-decrease tolerance. */
     public static final double DEFAULT_TOLERANCE = 1e-9;
 
+    /**
+     * The most restarts {@link Builder#restarts(int)} accepts: every restart assigns every
+     * graph at least once, so more would not finish in any useful time.
+     */
+    public static final int MAX_RESTARTS = 10_000;
+
     /** Default cap on Fréchet mean or median iterations in one center update. */
     public static final int DEFAULT_CENTER_ITERATIONS = 3;
 
@@ -386,7 +392,7 @@ public final class CentralClustering {
         return new ClusteringResult(best.labels(), best.centers(), best.medoids(),
                 best.objective(), best.trace(), best.iterations(), best.status(), counted,
                 restartObjectives, pruned, bounds, certified, kept, skipped, refused,
-                best.seedCentersKept());
+                best.seedCentersKept(), best.distances());
     }
 
     /**
@@ -490,6 +496,8 @@ public final class CentralClustering {
          * {@link #cappedUpdatesRefused} if the center stays in place.
          */
         private boolean cappedCandidateRefused;
+        /** The seeds whose distances have been computed, for the seeding's progress. */
+        private int seedsDrawn;
         /** Whether a center update has replaced center c since it was set to a graph. */
         private final boolean[] updated = new boolean[clusters];
 
@@ -594,11 +602,18 @@ public final class CentralClustering {
                 reported.add(method == Method.MEDOIDS ? centers[c] : centers[c].pad(m));
                 seedCenters += method == Method.MEDOIDS || updated[c] ? 0 : 1;
             }
+            // Each graph's distance to its own center, as its final alignment (or the
+            // distance matrix) gives it: read from the run's state, no alignment made.
+            double[] own = new double[n];
+            for (int i = 0; i < n; i++) {
+                own[i] = method == Method.MEDOIDS ? matrix[i][medoids[labels[i]]]
+                        : Math.sqrt(squared[i]);
+            }
             return new ClusteringResult(labels, reported, medoidIndices, value,
                     Arrays.copyOf(trace, iterations + 1), iterations, status,
                     distanceComputations, new double[] {value}, distancesPruned,
                     boundComputations, boundsCertified, localOptimaKept, lowerBoundSkips,
-                    cappedUpdatesRefused, seedCenters);
+                    cappedUpdatesRefused, seedCenters, own);
         }
 
         // ---- seeding ------------------------------------------------------------------
@@ -632,6 +647,9 @@ public final class CentralClustering {
                     nearest[i] = Math.min(nearest[i], fresh[i]);
                 }
             }
+            if (matrix == null) {
+                assignmentListener.seeding(clusters, clusters, n, n);
+            }
             return chosen;
         }
 
@@ -659,9 +677,16 @@ public final class CentralClustering {
                 return new SeedDistances(result, null, null);
             }
             Graph x = graphs.get(s);
-            List<Alignment> found = IndexedTasks.map(n, i -> i == s
-                    ? Alignment.of(space, x, x, Permutation.identity(x.order()), true)
-                    : seedingAligner.align(space, x, graphs.get(i)), executor);
+            int seed = seedsDrawn++;
+            assignmentListener.seeding(seed, clusters, 0, n);
+            AtomicInteger aligned = new AtomicInteger();
+            List<Alignment> found = IndexedTasks.map(n, i -> {
+                Alignment a = i == s
+                        ? Alignment.of(space, x, x, Permutation.identity(x.order()), true)
+                        : seedingAligner.align(space, x, graphs.get(i));
+                assignmentListener.seeding(seed, clusters, aligned.incrementAndGet(), n);
+                return a;
+            }, executor);
             Permutation[] permutations = new Permutation[n];
             boolean[] certified = new boolean[n];
             for (int i = 0; i < n; i++) {
@@ -1339,8 +1364,11 @@ public final class CentralClustering {
         }
 
         /**
-         * Sets the relative-decrease tolerance of the stopping rule (also passed to the
-         * center estimators).
+         * Sets the relative-decrease tolerance of the stopping rule. It is also the tolerance
+         * of the Fréchet mean or median run of every {@link CenterUpdate#FRECHET} center
+         * update, which stops once its own relative decrease falls below it; so a larger
+         * value also moves the centers less per iteration and changes the result, not only
+         * when the run stops.
          *
          * @param value finite and {@code >= 0}
          * @return this builder
@@ -1374,13 +1402,15 @@ public final class CentralClustering {
         /**
          * Sets the number of seeded restarts; the best objective is kept.
          *
-         * @param value at least 1
+         * @param value 1 to {@link CentralClustering#MAX_RESTARTS}
          * @return this builder
-         * @throws IllegalArgumentException if less than 1
+         * @throws IllegalArgumentException if less than 1 or above
+         *     {@link CentralClustering#MAX_RESTARTS}
          */
         public Builder restarts(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("restarts must be >= 1, got " + value);
+            if (value < 1 || value > MAX_RESTARTS) {
+                throw new IllegalArgumentException("restarts must be between 1 and "
+                        + MAX_RESTARTS + ", got " + value);
             }
             this.restarts = value;
             return this;

@@ -65,12 +65,18 @@ import org.orbifold.stats.Status;
  *        update ever replaced, so that they are still the member graph they were seeded
  *        with (by k-means++ or by re-seeding an empty cluster); 0 for k-medoids, whose
  *        centers are always members
+ * @param distances the distance of every graph to its own center in the best restart, in
+ *        input order, as its final alignment attains it (k-medoids: the distance-matrix
+ *        entry), so that the objective is their sum, or the sum of their squares for k-means
+ *        and squared k-medoids costs, up to rounding; an empty array in a result built by
+ *        one of the shorter constructors, which record none
  */
 public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
         double objective, double[] trace, int iterations, Status status,
         long distanceComputations, double[] restartObjectives, long distancesPruned,
         long boundComputations, boolean pruningApplied, long localOptimaKept,
-        long lowerBoundSkips, long cappedUpdatesRefused, int seedCentersKept) {
+        long lowerBoundSkips, long cappedUpdatesRefused, int seedCentersKept,
+        double[] distances) {
 
     /**
      * Validates and copies the components.
@@ -124,10 +130,13 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
      *     update ever replaced, so that they are still the member graph they were seeded
      *     with (by k-means++ or by re-seeding an empty cluster); 0 for k-medoids, whose
      *     centers are always members
+     * @param distances the distance of every graph to its own center, in input order, or
+     *     an empty array when not recorded
      * @throws IllegalArgumentException if the trace is empty, a label is outside
-     *         {@code [0, centers.size())}, iterations is negative, or
+     *         {@code [0, centers.size())}, iterations is negative,
      *         {@code cappedUpdatesRefused} or {@code seedCentersKept} is negative or the
-     *         latter exceeds the number of centers
+     *         latter exceeds the number of centers, or {@code distances} is neither empty
+     *         nor one value per label
      */
     public ClusteringResult {
         Objects.requireNonNull(status, "status");
@@ -136,6 +145,11 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
         medoids = medoids.clone();
         trace = trace.clone();
         restartObjectives = restartObjectives.clone();
+        distances = distances.clone();
+        if (distances.length != 0 && distances.length != labels.length) {
+            throw new IllegalArgumentException("distances must be empty or hold one value per"
+                    + " graph, " + labels.length + ", got " + distances.length);
+        }
         if (trace.length == 0) {
             throw new IllegalArgumentException("trace must hold at least the final objective");
         }
@@ -168,6 +182,37 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
     }
 
     /**
+     * Creates a result that records no per-graph distances ({@link #distances()} empty).
+     *
+     * @param labels cluster index of every graph
+     * @param centers the k centers
+     * @param medoids medoid indices (k-medoids) or an empty array
+     * @param objective the final objective
+     * @param trace the objective trace
+     * @param iterations Lloyd iterations
+     * @param status why the run stopped
+     * @param distanceComputations distances computed
+     * @param restartObjectives final objective of every restart
+     * @param distancesPruned distances skipped by the triangle inequality
+     * @param boundComputations distances computed only for the bounds
+     * @param pruningApplied whether pruning stayed on in every restart
+     * @param localOptimaKept alignments kept as 2-swap local optima
+     * @param lowerBoundSkips alignments skipped by the lower bound
+     * @param cappedUpdatesRefused capped center updates refused
+     * @param seedCentersKept centers still at their seed graphs
+     */
+    public ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
+            double objective, double[] trace, int iterations, Status status,
+            long distanceComputations, double[] restartObjectives, long distancesPruned,
+            long boundComputations, boolean pruningApplied, long localOptimaKept,
+            long lowerBoundSkips, long cappedUpdatesRefused, int seedCentersKept) {
+        this(labels, centers, medoids, objective, trace, iterations, status,
+                distanceComputations, restartObjectives, distancesPruned, boundComputations,
+                pruningApplied, localOptimaKept, lowerBoundSkips, cappedUpdatesRefused,
+                seedCentersKept, new double[0]);
+    }
+
+    /**
      * Creates a result of a run without a center-order cap and without the count of centers
      * kept at their seeds (both 0).
      *
@@ -193,7 +238,7 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
             long lowerBoundSkips) {
         this(labels, centers, medoids, objective, trace, iterations, status,
                 distanceComputations, restartObjectives, distancesPruned, boundComputations,
-                pruningApplied, localOptimaKept, lowerBoundSkips, 0L, 0);
+                pruningApplied, localOptimaKept, lowerBoundSkips, 0L, 0, new double[0]);
     }
 
     /**
@@ -218,7 +263,7 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
             long boundComputations, boolean pruningApplied) {
         this(labels, centers, medoids, objective, trace, iterations, status,
                 distanceComputations, restartObjectives, distancesPruned, boundComputations,
-                pruningApplied, 0L, 0L, 0L, 0);
+                pruningApplied, 0L, 0L, 0L, 0, new double[0]);
     }
 
     /**
@@ -239,7 +284,8 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
             double objective, double[] trace, int iterations, Status status,
             long distanceComputations, double[] restartObjectives) {
         this(labels, centers, medoids, objective, trace, iterations, status,
-                distanceComputations, restartObjectives, 0L, 0L, false, 0L, 0L, 0L, 0);
+                distanceComputations, restartObjectives, 0L, 0L, false, 0L, 0L, 0L, 0,
+                new double[0]);
     }
 
     /**
@@ -292,6 +338,17 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
     }
 
     /**
+     * Returns a copy of the distance of every graph to its own center (empty when the
+     * result records none).
+     *
+     * @return a copy of the per-graph distances
+     */
+    @Override
+    public double[] distances() {
+        return distances.clone();
+    }
+
+    /**
      * Returns the number of graphs in each cluster.
      *
      * @return sizes indexed by cluster
@@ -319,7 +376,8 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
                 && localOptimaKept == that.localOptimaKept
                 && lowerBoundSkips == that.lowerBoundSkips
                 && cappedUpdatesRefused == that.cappedUpdatesRefused
-                && seedCentersKept == that.seedCentersKept;
+                && seedCentersKept == that.seedCentersKept
+                && Arrays.equals(distances, that.distances);
     }
 
     /** Hashes the content that {@link #equals(Object)} compares. */
@@ -329,7 +387,7 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
                 objective, Arrays.hashCode(trace), iterations, status, distanceComputations,
                 Arrays.hashCode(restartObjectives), distancesPruned, boundComputations,
                 pruningApplied, localOptimaKept, lowerBoundSkips, cappedUpdatesRefused,
-                seedCentersKept);
+                seedCentersKept, Arrays.hashCode(distances));
     }
 
     /** Shows every component, the arrays by content. */
@@ -344,6 +402,7 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
                 + boundComputations + ", pruningApplied=" + pruningApplied
                 + ", localOptimaKept=" + localOptimaKept + ", lowerBoundSkips="
                 + lowerBoundSkips + ", cappedUpdatesRefused=" + cappedUpdatesRefused
-                + ", seedCentersKept=" + seedCentersKept + "]";
+                + ", seedCentersKept=" + seedCentersKept + ", distances="
+                + Arrays.toString(distances) + "]";
     }
 }

@@ -26,6 +26,12 @@ public abstract class CenterBuilder<B extends CenterBuilder<B>> {
     /** The default tolerance on the relative decrease of the objective. */
     static final double DEFAULT_TOLERANCE = 1e-9;
 
+    /**
+     * The most runs {@link #restarts(int)} accepts: every run aligns every graph at least
+     * twice, so more would not finish in any useful time.
+     */
+    public static final int MAX_RESTARTS = 10_000;
+
     private Aligner aligner;
     private int maxIterations = DEFAULT_MAX_ITERATIONS;
     private double tolerance = DEFAULT_TOLERANCE;
@@ -143,13 +149,14 @@ public abstract class CenterBuilder<B extends CenterBuilder<B>> {
      * {@link #seed(long)}; the run with the lowest objective is returned (the earliest on
      * ties). The objective is non-convex, so restarts trade time for a better local minimum.
      *
-     * @param value the number of runs, {@code >= 1} (default 1)
+     * @param value the number of runs, 1 to {@link #MAX_RESTARTS} (default 1)
      * @return this builder
-     * @throws IllegalArgumentException if below 1
+     * @throws IllegalArgumentException if below 1 or above {@link #MAX_RESTARTS}
      */
     public B restarts(int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException("restarts must be >= 1, got " + value);
+        if (value < 1 || value > MAX_RESTARTS) {
+            throw new IllegalArgumentException("restarts must be between 1 and "
+                    + MAX_RESTARTS + ", got " + value);
         }
         this.restarts = value;
         return self();

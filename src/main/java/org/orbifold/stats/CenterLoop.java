@@ -189,12 +189,12 @@ final class CenterLoop {
     CenterResult runWithRestarts(WeightedSample sample, StartingPoint first, Update update) {
         CenterResult best = run(sample, first, update);
         List<CenterResult.Run> runs = new ArrayList<>(List.of(new CenterResult.Run(
-                best.objective(), best.iterations())));
+                best.objective(), best.iterations(), best.trace())));
         SplittableRandom seeds = new SplittableRandom(options.seed());
         for (int r = 1; r < options.restarts(); r++) {
             Graph start = IncrementalMean.pass(sample, options.aligner(), seeds.nextLong());
             CenterResult next = run(sample, new StartingPoint(start, null), update);
-            runs.add(new CenterResult.Run(next.objective(), next.iterations()));
+            runs.add(new CenterResult.Run(next.objective(), next.iterations(), next.trace()));
             if (next.objective() < best.objective()) {
                 best = next;
             }
@@ -222,6 +222,13 @@ final class CenterLoop {
         trace[0] = value;
         int iterations = 0;
         Status status = Status.MAX_ITERATIONS;
+
+        // An objective of 0, attained, is the global minimum (one graph, or copies of one
+        // graph from the medoid): the mean and the median both stop at once, no update made.
+        if (value == 0.0 && options.maxIterations() > 0) {
+            return new CenterResult(center, value, 0, new double[] {value}, Status.CONVERGED,
+                    outcome.alignments());
+        }
 
         while (iterations < options.maxIterations()) {
             // Minimise the surrogate built from the current alignments.

@@ -40,8 +40,63 @@ public record CenterResult(Graph center, double objective, int iterations, doubl
      *
      * @param objective the objective the run ended at
      * @param iterations the update steps the run took
+     * @param trace the run's objective before its first step and after each step
+     *     ({@code iterations + 1} entries), or an empty array when not recorded; copied on
+     *     the way in and out
      */
-    public record Run(double objective, int iterations) {
+    public record Run(double objective, int iterations, double[] trace) {
+
+        /**
+         * Copies the trace.
+         *
+         * @param objective the objective the run ended at
+         * @param iterations the update steps the run took
+         * @param trace the run's objective trace, or an empty array
+         */
+        public Run {
+            trace = trace.clone();
+        }
+
+        /**
+         * A run whose trace is not recorded (an empty {@link #trace()}).
+         *
+         * @param objective the objective the run ended at
+         * @param iterations the update steps the run took
+         */
+        public Run(double objective, int iterations) {
+            this(objective, iterations, new double[0]);
+        }
+
+        /**
+         * Returns a copy of the trace.
+         *
+         * @return a copy of the trace
+         */
+        @Override
+        public double[] trace() {
+            return trace.clone();
+        }
+
+        /** Compares the components, the trace by content (bit for bit). */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Run that
+                    && Double.compare(objective, that.objective) == 0
+                    && iterations == that.iterations && Arrays.equals(trace, that.trace);
+        }
+
+        /** Hashes the content that {@link #equals(Object)} compares. */
+        @Override
+        public int hashCode() {
+            return Objects.hash(objective, iterations, Arrays.hashCode(trace));
+        }
+
+        /** Shows the components, the trace by content. */
+        @Override
+        public String toString() {
+            return "Run[objective=" + objective + ", iterations=" + iterations + ", trace="
+                    + Arrays.toString(trace) + "]";
+        }
     }
 
     /**
@@ -57,7 +112,7 @@ public record CenterResult(Graph center, double objective, int iterations, doubl
     public CenterResult(Graph center, double objective, int iterations, double[] trace,
             Status status, List<Alignment> alignments) {
         this(center, objective, iterations, trace, status, alignments,
-                List.of(new Run(objective, iterations)));
+                List.of(new Run(objective, iterations, trace)));
     }
 
     /**
@@ -91,6 +146,22 @@ public record CenterResult(Graph center, double objective, int iterations, doubl
     }
 
     /**
+     * Returns the index in {@link #runs()} of the run this result describes as computed by
+     * the restarts: the earliest run with the lowest objective (0 for a single run).
+     *
+     * @return the index of the kept run
+     */
+    public int keptRun() {
+        int kept = 0;
+        for (int r = 1; r < runs.size(); r++) {
+            if (runs.get(r).objective() < runs.get(kept).objective()) {
+                kept = r;
+            }
+        }
+        return kept;
+    }
+
+    /**
      * Returns the update steps summed over all runs.
      *
      * @return the update steps summed over all runs
@@ -112,6 +183,22 @@ public record CenterResult(Graph center, double objective, int iterations, doubl
     public CenterResult withRuns(List<Run> allRuns) {
         return new CenterResult(center, objective, iterations, trace, status, alignments,
                 allRuns);
+    }
+
+    /**
+     * Returns the distance of every input graph to the center, in input order, as its
+     * alignment attains it ({@code alignments().get(i).distance()}); the objective is their
+     * mean, or the mean of their squares for a mean, up to rounding (unit weights; a
+     * weighted computation weights them as its objective does).
+     *
+     * @return a new array of the distances
+     */
+    public double[] distances() {
+        double[] d = new double[alignments.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = alignments.get(i).distance();
+        }
+        return d;
     }
 
     /**

@@ -33,7 +33,9 @@ import org.orbifold.space.Permutation;
  * tolerance (both {@link Status#CONVERGED}); the iteration limit ({@link
  * Status#MAX_ITERATIONS}); the listener returned false ({@link Status#STOPPED_BY_LISTENER}).
  * An update that would raise the objective (possible only through rounding) is rejected and
- * the run ends {@link Status#CONVERGED} at the previous iterate.
+ * the run ends {@link Status#CONVERGED} at the previous iterate. A start whose objective is
+ * 0 (one graph, or relabelled copies of one graph, from the medoid) is optimal: the run ends
+ * {@link Status#CONVERGED} with 0 iterations, as the median's does.
  *
  * <p>Starting point: {@link Builder#initial(Graph)} if given, otherwise the set mean
  * ({@link Medoid}, sum of squared distances, same aligner; its alignments warm-start the

@@ -35,7 +35,9 @@ import org.orbifold.space.Permutation;
  * optimality test above, or a step that would raise the objective (rounding; the previous
  * iterate is kept) give {@link Status#CONVERGED}; then the iteration limit and the listener.
  * Unlike for the mean, unchanged alignments do not imply a fixed point (the weights
- * {@code w_i / d_i} still move), so they are not a stopping rule here.
+ * {@code w_i / d_i} still move), so they are not a stopping rule here. A start whose
+ * objective is 0 (one graph, or relabelled copies of one graph) ends {@link Status#CONVERGED}
+ * with 0 iterations, as the mean's does.
  *
  * <p>Starting point: {@link Builder#initial(Graph)} if given, otherwise the set median
  * ({@link Medoid} with the sum of distances and the same aligner), whose alignments

@@ -269,6 +269,15 @@ class ClusterCommandTest {
         }
         assertEquals(ClusterValidity.silhouette(part, partLabels),
                 (Double) sampled.json().get("silhouette"), 0.0, sampled.out());
+        // The JSON names the graphs drawn, the ones used above; none when all are used.
+        List<Double> drawn = new ArrayList<>();
+        for (int index : chosen) {
+            drawn.add((double) index);
+        }
+        assertEquals(drawn, sampled.json().get("silhouetteSampleIndices"), sampled.out());
+        assertTrue(all.json().containsKey("silhouetteSampleIndices"), all.out());
+        assertNull(all.json().get("silhouetteSampleIndices"), all.out());
+        assertNull(plain.json().get("silhouetteSampleIndices"), plain.out());
     }
 
     /**
@@ -404,6 +413,44 @@ class ClusterCommandTest {
     }
 
     @Test
+    void jsonDistancesSumToTheObjectiveOfEveryAlgorithm() {
+        for (List<String> extra : List.of(List.of("--algorithm", "kmedians"),
+                List.of("--algorithm", "kmedoids"),
+                List.of("--algorithm", "kmedoids", "--squared-costs"))) {
+            List<String> args = new ArrayList<>(List.of("cluster", "-k", "3", "--limit", "15",
+                    "--json", "--threads", "2"));
+            args.addAll(extra);
+            Run r = run(args.toArray(new String[0]));
+
+            assertEquals(0, r.exitCode(), r.err());
+            Map<String, Object> json = r.json();
+            List<?> distances = (List<?>) json.get("distances");
+            assertEquals(15, distances.size());
+            boolean squared = extra.contains("--squared-costs");
+            assertEquals(squared, json.get("squaredCosts"), r.out());
+            double sum = 0.0;
+            for (Object d : distances) {
+                double v = (Double) d;
+                sum += squared ? v * v : v;
+            }
+            assertEquals((Double) json.get("objective"), sum, 1e-9 * sum, extra.toString());
+        }
+    }
+
+    @Test
+    void anAssignmentsFileOfAnEarlierVersionIsStillRecognised() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("earlier"));
+        Path file = Files.writeString(folder.resolve(ClusterCommand.ASSIGNMENTS),
+                "index,graph,class,cluster\n0,a,x,1\n");
+
+        assertTrue(ClusterCommand.isOutput(file));
+        Files.writeString(file, "index,graph,class,cluster,distance\n0,a,x,1,0.5\n");
+        assertTrue(ClusterCommand.isOutput(file));
+        Files.writeString(file, "index,graph,class,clusters\n0,a,x,1\n");
+        assertFalse(ClusterCommand.isOutput(file));
+    }
+
+    @Test
     void outWritesTheFourFilesIntoANewFolder() throws IOException {
         Path folder = dir.resolve("made/here");
         Run r = run("cluster", "-k", "3", "--limit", "20", "--json", "--out",
@@ -418,16 +465,24 @@ class ClusterCommandTest {
 
         List<String> rows = Files.readAllLines(folder.resolve(ClusterCommand.ASSIGNMENTS),
                 StandardCharsets.UTF_8);
-        assertEquals("index,graph,class,cluster", rows.get(0));
+        assertEquals("index,graph,class,cluster,distance", rows.get(0));
         assertEquals(21, rows.size());
         List<?> labels = (List<?>) printed.get("labels");
+        List<?> distances = (List<?>) printed.get("distances");
+        double squares = 0.0;
         for (int i = 0; i < 20; i++) {
             String[] fields = rows.get(i + 1).split(",");
-            assertEquals(4, fields.length, rows.get(i + 1));
+            assertEquals(5, fields.length, rows.get(i + 1));
             assertEquals(Integer.toString(i), fields[0]);
             assertFalse(fields[2].isEmpty(), "the letters have classes");
             assertEquals(((Double) labels.get(i)).intValue(), Integer.parseInt(fields[3]));
+            double d = Double.parseDouble(fields[4]);
+            assertEquals((Double) distances.get(i), d, 0.0);
+            assertTrue(d >= 0.0, rows.get(i + 1));
+            squares += d * d;
         }
+        // k-means: the objective is the sum of the squared distances printed.
+        assertEquals((Double) printed.get("objective"), squares, 1e-9 * squares);
 
         Map<String, Object> centers = JsonParser.object(Files.readString(
                 folder.resolve(ClusterCommand.CENTERS)));

@@ -166,7 +166,17 @@ class GmlDotDataTest {
                     text.out());
             assertTrue(json.out().contains("\"2 of the 8 graphs have no nodes\""), json.out());
         }
+        Run text = run("cluster", folder.toString(), "-k", "2");
+        Run json = run("cluster", folder.toString(), "-k", "2", "--json");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("note        2 of the 8 graphs have no nodes"),
+                text.out());
+        assertTrue(json.out().contains("\"2 of the 8 graphs have no nodes\""), json.out());
         Run full = run("mean", folder("without-empty", false).toString());
         assertTrue(!full.out().contains("no nodes"), full.out());
+        Run fullCluster = run("cluster", folder("without-empty-2", false).toString(), "-k",
+                "2");
+        assertEquals(0, fullCluster.exitCode(), fullCluster.err());
+        assertTrue(!fullCluster.out().contains("no nodes"), fullCluster.out());
     }
 }

@@ -35,7 +35,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.orbifold.cluster.CentralClustering;
 import org.orbifold.space.Graph;
+import org.orbifold.stats.CenterBuilder;
+import org.orbifold.stats.FrechetMean;
 import picocli.CommandLine;
 
 /**
@@ -301,6 +304,93 @@ class MainTest {
         Map<String, Object> center = (Map<String, Object>) json.get("center");
         assertTrue(center.containsKey("decodedNodes"), r.out());
         assertTrue(center.containsKey("edges"), r.out());
+        assertDistancesGiveTheObjective(json, true);
+    }
+
+    /**
+     * Asserts that the JSON's per-graph distances are one per graph and that their mean (or
+     * the mean of their squares) is the objective.
+     */
+    static void assertDistancesGiveTheObjective(Map<String, Object> json, boolean squared) {
+        List<?> distances = (List<?>) json.get("distances");
+        assertEquals(((Double) json.get("graphs")).intValue(), distances.size());
+        double sum = 0.0;
+        for (Object d : distances) {
+            double v = (Double) d;
+            assertTrue(v >= 0.0, json.toString());
+            sum += squared ? v * v : v;
+        }
+        double objective = (Double) json.get("objective");
+        assertEquals(objective, sum / distances.size(), 1e-9 * (1.0 + objective));
+    }
+
+    @Test
+    void restartsReportEveryRunsTraceAndWhichRunWasKept() {
+        Run r = run("mean", "--class", "K", "--limit", "10", "--restarts", "3",
+                "--max-iterations", "5", "--json", "--threads", "2");
+
+        assertEquals(0, r.exitCode(), r.err());
+        Map<String, Object> json = r.json();
+        List<?> runs = (List<?>) json.get("runs");
+        assertEquals(3, runs.size());
+        int kept = ((Double) json.get("keptRun")).intValue();
+        Map<?, ?> keptRun = (Map<?, ?>) runs.get(kept);
+        assertEquals(json.get("objective"), keptRun.get("objective"));
+        assertEquals(json.get("trace"), keptRun.get("trace"));
+        Run text = run("mean", "--class", "K", "--limit", "10", "--restarts", "3",
+                "--max-iterations", "5", "--threads", "2");
+        assertTrue(text.out().contains(" (best run, run " + (kept + 1) + "; "), text.out());
+        for (int i = 0; i < 3; i++) {
+            Map<?, ?> each = (Map<?, ?>) runs.get(i);
+            List<?> trace = (List<?>) each.get("trace");
+            assertEquals(((Double) each.get("iterations")).intValue() + 1, trace.size());
+            assertEquals(each.get("objective"), trace.get(trace.size() - 1));
+            assertTrue((Double) each.get("objective") >= (Double) json.get("objective"));
+            if (i < kept) {
+                assertTrue((Double) each.get("objective") > (Double) json.get("objective"));
+            }
+        }
+    }
+
+    @Test
+    void oneGraphTakesNoIterationForTheMeanAndTheMedianAlike() {
+        for (String kind : List.of("mean", "median")) {
+            Run r = run(kind, "--class", "A", "--limit", "1", "--json");
+
+            assertEquals(0, r.exitCode(), r.err());
+            Map<String, Object> json = r.json();
+            assertEquals(0.0, json.get("iterations"), kind);
+            assertEquals("CONVERGED", json.get("status"), kind);
+            assertEquals(0.0, json.get("objective"), kind);
+            assertEquals(List.of(0.0), json.get("trace"), kind);
+        }
+    }
+
+    @Test
+    void anObjectiveEqualToTheMedoidsSaysSo() {
+        // Relabelled copies: the medoid is already optimal, objective 0 both.
+        Run r = run("median", "--class", "A", "--limit", "1");
+        assertTrue(r.out().contains("the median is equal to it, both 0"), r.out());
+        assertEquals("equal to the medoid's", CenterCommand.comparedWith(2.5, 2.5));
+    }
+
+    @Test
+    void theMedoidSearchsUnprovenPairsAreCountedApart() {
+        Run text = run("mean", "--class", "K", "--limit", "6", "--aligner", "exact",
+                "--time-limit", "1e-9", "--threads", "1");
+        Run json = run("mean", "--class", "K", "--limit", "6", "--aligner", "exact",
+                "--time-limit", "1e-9", "--threads", "1", "--json");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("\nalignments  final (one per graph): 6 of 6 not proven"
+                + " optimal"), text.out());
+        assertTrue(text.out().contains("\npairs       medoid search: "), text.out());
+        Map<String, Object> j = json.json();
+        double made = (Double) j.get("medoidSearchAlignments");
+        assertTrue(made >= 15, json.out());
+        assertEquals(made, (Double) j.get("medoidSearchUncertifiedAlignments"), json.out());
+        assertEquals(Boolean.TRUE, j.get("medoidSearchLimitReached"), json.out());
+        assertEquals(6.0, j.get("uncertifiedAlignments"), json.out());
     }
 
     @Test
@@ -323,6 +413,7 @@ class MainTest {
         assertEquals("median", json.get("command"));
         assertTrue((Double) json.get("objective")
                 <= (Double) json.get("medoidObjective") + OBJECTIVE_TOLERANCE, r.out());
+        assertDistancesGiveTheObjective(json, false);
     }
 
     @ParameterizedTest
@@ -1252,6 +1343,33 @@ class MainTest {
         Run r = run(args.toArray(new String[0]));
 
         assertOneLineError(expectedCode, r);
+    }
+
+    @Test
+    void restartsAboveTheBoundAreRefusedBeforeAnyWork() {
+        // 2,000,000,000 restarts once failed cluster with an out-of-memory message, and
+        // 100,000,000 ran mean without end; every command with --restarts names the bound.
+        for (List<String> args : List.of(List.of("mean", "--restarts", "1000000000"),
+                List.of("median", "--restarts", "10001"),
+                List.of("cluster", "-k", "2", "--restarts", "2000000000"))) {
+            Run r = run(args.toArray(new String[0]));
+
+            assertEquals(CliException.USAGE, r.exitCode(), args.toString());
+            assertEquals("", r.out(), args.toString());
+            assertTrue(r.err().contains("--restarts must be between 1 and 10,000, got "
+                    + args.get(args.size() - 1)), r.err());
+        }
+        Run atBound = run("mean", "--class", "I", "--limit", "2", "--restarts", "3",
+                "--max-iterations", "1", "--json");
+        assertEquals(0, atBound.exitCode(), atBound.err());
+        assertEquals(10_000, CenterBuilder.MAX_RESTARTS);
+        assertEquals(10_000, CentralClustering.MAX_RESTARTS);
+        assertThrows(IllegalArgumentException.class,
+                () -> FrechetMean.builder().restarts(10_001));
+        assertThrows(IllegalArgumentException.class,
+                () -> CentralClustering.kMeans(2).restarts(10_001));
+        FrechetMean.builder().restarts(10_000);
+        CentralClustering.kMeans(2).restarts(10_000);
     }
 
     @Test

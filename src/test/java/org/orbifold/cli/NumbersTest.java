@@ -126,7 +126,8 @@ class NumbersTest {
         assertEquals("23.4 % lower", CenterCommand.comparedWith(10.0, 7.66));
         assertEquals("9.0 % higher", CenterCommand.comparedWith(10.0, 10.9));
         assertEquals("0.0 % higher", CenterCommand.comparedWith(10.0, 10.000001));
-        assertEquals("0.0 % lower", CenterCommand.comparedWith(10.0, 10.0));
+        assertEquals("equal to the medoid's", CenterCommand.comparedWith(10.0, 10.0));
+        assertEquals("0.0 % lower", CenterCommand.comparedWith(10.0, 9.999999));
         // No 0/0: a medoid objective of 0 (one graph, or copies of one) says so in words.
         assertEquals("equal to it, both 0", CenterCommand.comparedWith(0.0, 0.0));
         assertEquals("higher, while the medoid's is 0", CenterCommand.comparedWith(0.0, 1e-3));

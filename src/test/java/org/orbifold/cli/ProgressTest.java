@@ -24,16 +24,20 @@ class ProgressTest {
             IterationListener listener = bar.iterationsUpTo("mean", 100, 2);
             listener.iterationDone(1, 5.0, 0.5, 0);
             listener.iterationDone(9, 4.0, 0.1, 0);
-            assertEquals("mean restart 1/2 iteration 9 of at most 100  objective 4.00000",
+            // The iteration under way, one more than the last done.
+            assertEquals("mean restart 1/2 iteration 10 of at most 100  objective 4.00000",
                     bar.line());
 
             listener.iterationDone(1, 6.0, 0.1, 0);
-            assertEquals("mean restart 2/2 iteration 1 of at most 100  objective 6.00000",
+            assertEquals("mean restart 2/2 iteration 2 of at most 100  objective 6.00000",
                     bar.line());
 
             IterationListener single = bar.iterationsUpTo("k-means", 50, 1);
             single.iterationDone(3, 2.0, 0.1, 0);
-            assertEquals("k-means iteration 3 of at most 50  objective 2.00000", bar.line());
+            assertEquals("k-means iteration 4 of at most 50  objective 2.00000", bar.line());
+            single.iterationDone(50, 1.0, 0.1, 0);
+            assertEquals("k-means iteration 50 of at most 50  objective 1.00000", bar.line(),
+                    "never beyond the limit");
         }
     }
 
@@ -51,10 +55,72 @@ class ProgressTest {
             assignments.graphsAssigned(1199, 4337);
             assertEquals("k-means iteration 1 of at most 100 graphs 1,200/4,337", bar.line());
             listener.iterationDone(1, 3.0, 0.5, 0);
-            assertEquals("k-means iteration 1 of at most 100  objective 3.00000", bar.line());
+            assertEquals("k-means iteration 2 of at most 100  objective 3.00000", bar.line());
             assignments.graphsAssigned(0, 4337);
             assertEquals("k-means iteration 2 of at most 100 graphs 0/4,337  objective"
                     + " 3.00000", bar.line());
+        }
+    }
+
+    /**
+     * The k-means++ seeding shows in place of the iteration, with the seed and the graphs
+     * aligned to it; a second seeding is the next restart, from iteration 1 again.
+     */
+    @Test
+    void aSeedingShowsItsSeedAndGraphsAndStartsTheNextRestart() {
+        try (Progress bar = new Progress(new PrintWriter(new StringWriter()), true)) {
+            IterationListener listener = bar.iterationsUpTo("k-means", 100, 2);
+            AssignmentListener assignments = bar.assignments();
+            assertEquals("k-means restart 1/2 iteration 1 of at most 100", bar.line());
+            assignments.seeding(0, 3, 0, 4337);
+            assignments.seeding(0, 3, 1000, 4337);
+            assertEquals("k-means restart 1/2 k-means++ seeding, seed 1/3 graphs 1,000/4,337",
+                    bar.line());
+            assignments.seeding(2, 3, 0, 4337);
+            assignments.seeding(2, 3, 4337, 4337);
+            assertEquals("k-means restart 1/2 k-means++ seeding, seed 3/3 graphs 4,337/4,337",
+                    bar.line());
+            assignments.seeding(3, 3, 4337, 4337);
+            assertEquals("k-means restart 1/2 iteration 1 of at most 100", bar.line());
+            listener.iterationDone(1, 3.0, 0.5, 0);
+            listener.iterationDone(2, 2.0, 0.5, 0);
+            assignments.seeding(0, 3, 0, 4337);
+            assertEquals("k-means restart 2/2 k-means++ seeding, seed 1/3 graphs 0/4,337",
+                    bar.line());
+            assignments.seeding(3, 3, 4337, 4337);
+            listener.iterationDone(1, 5.0, 0.5, 0);
+            assertEquals("k-means restart 2/2 iteration 2 of at most 100  objective 5.00000",
+                    bar.line(), "one restart counted once");
+        }
+    }
+
+    /** A Fréchet iteration counts the graphs of its alignment pass, from 0 at each pass. */
+    @Test
+    void aCenterIterationCountsTheGraphsOfItsPass() {
+        Graph a = graph(2);
+        Graph b = graph(3);
+        GraphSpace space = GraphSpace.of(List.of(a, b));
+        Aligner aligner = Aligners.byName("faq", 1);
+        try (Progress bar = new Progress(new PrintWriter(new StringWriter()), true)) {
+            IterationListener listener = bar.iterationsUpTo("mean", 100, 1);
+            Aligner counted = bar.passes(2, aligner);
+            assertEquals("mean iteration 1 of at most 100 graphs 0/2", bar.line());
+            counted.align(space, a, b);
+            assertEquals("mean iteration 1 of at most 100 graphs 1/2", bar.line());
+            counted.align(space, a, a);
+            counted.align(space, a, b);
+            assertEquals("mean iteration 1 of at most 100 graphs 1/2", bar.line(),
+                    "the start's pass, then the first iteration's");
+            counted.align(space, a, a);
+            listener.iterationDone(1, 2.5, 0.5, 0);
+            assertEquals("mean iteration 2 of at most 100 graphs 0/2  objective 2.50000",
+                    bar.line());
+            counted.align(space, a, b);
+            assertEquals("mean iteration 2 of at most 100 graphs 1/2  objective 2.50000",
+                    bar.line());
+        }
+        try (Progress off = new Progress(new PrintWriter(new StringWriter()), false)) {
+            assertSame(aligner, off.passes(2, aligner));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
@@ -411,5 +412,45 @@ class CentralClusteringTest {
             assertTrue(trace[t] <= trace[t - 1], "trace rose at " + t + ": "
                     + Arrays.toString(trace));
         }
+    }
+
+    @Test
+    void perGraphDistancesAreTheOwnCenterDistancesAndSumToTheObjective() {
+        ClusterTestGraphs.Sample sample = ClusterTestGraphs.families(SEED + 5, 4, 3.0);
+        List<Graph> graphs = sample.graphs();
+        GraphSpace space = GraphSpace.of(graphs);
+        ExactAligner exact = new ExactAligner(1);
+        double[][] matrix = Medoid.distanceMatrix(space, graphs, exact,
+                ForkJoinPool.commonPool());
+        List<CentralClustering.Builder> builders = List.of(CentralClustering.kMeans(3),
+                CentralClustering.kMedians(3), CentralClustering.kMedoids(3),
+                CentralClustering.kMedoids(3).squaredMedoidCosts(true));
+        List<Boolean> squaredCosts = List.of(true, false, false, true);
+        for (int b = 0; b < builders.size(); b++) {
+            CentralClustering.Builder builder = builders.get(b).aligner(exact).seed(3)
+                    .restarts(2);
+            if (b >= 2) {
+                builder.distances(matrix);
+            }
+            ClusteringResult result = builder.build().cluster(space, graphs);
+            double[] d = result.distances();
+            int[] labels = result.labels();
+
+            assertEquals(graphs.size(), d.length);
+            double sum = 0.0;
+            for (int i = 0; i < d.length; i++) {
+                double own = b >= 2 ? matrix[i][result.medoids()[labels[i]]]
+                        : exact.align(space, result.centers().get(labels[i]), graphs.get(i))
+                                .distance();
+                // The exact aligner's distance to the own center, which the run attains.
+                assertEquals(own, d[i], 1e-9 * (1.0 + own), "builder " + b + ", graph " + i);
+                sum += squaredCosts.get(b) ? d[i] * d[i] : d[i];
+            }
+            assertEquals(result.objective(), sum, 1e-9 * (1.0 + sum), "builder " + b);
+        }
+        // The shorter constructors record none.
+        assertEquals(0, new ClusteringResult(new int[] {0}, List.of(graphs.get(0)),
+                new int[0], 0.0, new double[] {0.0}, 0, Status.CONVERGED, 0L,
+                new double[] {0.0}).distances().length);
     }
 }

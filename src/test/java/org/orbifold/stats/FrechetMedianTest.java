@@ -215,4 +215,29 @@ class FrechetMedianTest {
         }
         return x;
     }
+
+    @Test
+    void distancesAreTheExactDistancesToTheCenterAndAverageToTheObjective() {
+        for (long seed = 0; seed < 3; seed++) {
+            List<Graph> graphs = TestGraphs.random(seed, 5, 3, 5, 2, 0.5);
+            GraphSpace space = GraphSpace.of(graphs);
+            for (boolean squared : new boolean[] {false, true}) {
+                CenterResult result = squared
+                        ? FrechetMean.builder().aligner(EXACT).build().compute(space, graphs)
+                        : median(EXACT).compute(space, graphs);
+                double[] d = result.distances();
+
+                assertEquals(graphs.size(), d.length);
+                double sum = 0.0;
+                for (int i = 0; i < d.length; i++) {
+                    // Brute force over every permutation: the distance the center attains.
+                    assertEquals(BruteForceAligner.distance(space, result.center(),
+                            graphs.get(i)), d[i], TOL, "graph " + i);
+                    sum += squared ? d[i] * d[i] : d[i];
+                }
+                assertEquals(result.objective(), sum / d.length,
+                        TOL * (1.0 + result.objective()), "squared " + squared);
+            }
+        }
+    }
 }

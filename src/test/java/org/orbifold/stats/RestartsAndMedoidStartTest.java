@@ -1,5 +1,6 @@
 package org.orbifold.stats;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -163,5 +164,45 @@ class RestartsAndMedoidStartTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> FrechetMedian.builder().restarts(0));
         assertTrue(e.getMessage().contains("got 0"), e.getMessage());
+    }
+
+    @Test
+    void everyRunKeepsItsTraceAndTheKeptRunIsTheResult() {
+        boolean laterKept = false;
+        for (long seed = 0; seed < 6; seed++) {
+            List<Graph> graphs = TestGraphs.random(seed, 10, 4, 7, 1, 0.4);
+            GraphSpace space = GraphSpace.of(graphs);
+            CenterResult result = FrechetMean.builder().aligner(aligner).restarts(4)
+                    .seed(seed).build().compute(space, graphs);
+
+            assertEquals(4, result.runs().size());
+            int kept = result.keptRun();
+            double lowest = Double.POSITIVE_INFINITY;
+            for (int r = 0; r < 4; r++) {
+                CenterResult.Run run = result.runs().get(r);
+                double[] trace = run.trace();
+                assertEquals(run.iterations() + 1, trace.length, "run " + r);
+                assertEquals(run.objective(), trace[trace.length - 1], 0.0, "run " + r);
+                for (int t = 1; t < trace.length; t++) {
+                    assertTrue(trace[t] <= trace[t - 1], "run " + r + " rises at " + t);
+                }
+                // The kept run is the earliest of the lowest objective.
+                if (r < kept) {
+                    assertTrue(run.objective() > result.objective(), "run " + r);
+                }
+                lowest = Math.min(lowest, run.objective());
+            }
+            assertEquals(lowest, result.objective(), 0.0);
+            assertEquals(result.objective(), result.runs().get(kept).objective(), 0.0);
+            assertArrayEquals(result.trace(), result.runs().get(kept).trace(), 0.0);
+            assertEquals(result.iterations(), result.runs().get(kept).iterations());
+            laterKept |= kept > 0;
+        }
+        assertTrue(laterKept, "some sample keeps a restart other than the first");
+        CenterResult single = FrechetMean.builder().aligner(aligner).build().compute(
+                GraphSpace.of(TestGraphs.random(1, 5, 3, 5, 1, 0.4)),
+                TestGraphs.random(1, 5, 3, 5, 1, 0.4));
+        assertEquals(0, single.keptRun());
+        assertArrayEquals(single.trace(), single.runs().get(0).trace(), 0.0);
     }
 }
