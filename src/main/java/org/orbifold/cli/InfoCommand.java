@@ -17,7 +17,11 @@ import picocli.CommandLine.Command;
  * {@code orbifold info}: counts, classes, orders, edges and channels of a data set. The graphs
  * without edges are counted, so that an edge file that lost lines (which a TU folder cannot
  * tell from graphs that have none) shows; so are the graphs without nodes, which a minimum
- * order of 0 alone does not count.
+ * order of 0 alone does not count. Edges are counted as {@link Graph#edgeCount} counts them:
+ * unordered pairs of nodes in undirected graphs, ordered pairs in directed ones (the line and
+ * the JSON's {@code edges.counted} say which), so that a set stored with every edge in both
+ * directions but read as directed (IAM Fingerprint, whose attributes change with the
+ * direction) shows about twice the edge count of tables that count unordered pairs.
  */
 @Command(name = "info", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
@@ -25,6 +29,14 @@ import picocli.CommandLine.Command;
 final class InfoCommand extends DatasetCommand {
 
     private static final int MAX_CHANNELS_SHOWN = 16;
+
+    /**
+     * The words the {@code edges} line adds for directed graphs, whose edges are counted as
+     * ordered pairs ({@link Graph#edgeCount}): an edge stored in both directions with
+     * different attributes counts twice.
+     */
+    static final String ORDERED_PAIRS = "counted as ordered pairs (the graphs are directed:"
+            + " an edge stored both ways counts twice)";
 
     /** Classes listed by name in the text output; the rest are counted. */
     static final int MAX_CLASSES_SHOWN = 20;
@@ -86,7 +98,9 @@ final class InfoCommand extends DatasetCommand {
                 json.name("edges").beginObject().name("min").value(edges.getMin())
                         .name("mean").value(edges.getAverage())
                         .name("max").value(edges.getMax())
-                        .name("total").value(edges.getSum()).endObject();
+                        .name("total").value(edges.getSum())
+                        .name("counted").value(directed ? "ordered pairs" : "unordered pairs")
+                        .endObject();
                 json.name("graphsWithoutNodes").value(empty);
                 json.name("graphsWithoutEdges").value(edgeless);
                 JsonOutput.strings(json.name("nodeChannels"), sample.nodeChannels());
@@ -107,10 +121,10 @@ final class InfoCommand extends DatasetCommand {
         out.printf(Locale.ROOT, "nodes     min %d, mean %.2f, max %d (total %d%s)%n",
                 orders.getMin(), orders.getAverage(), orders.getMax(), orders.getSum(),
                 empty == 0 ? "" : "; " + CenterCommand.graphs((int) empty) + " without nodes");
-        out.printf(Locale.ROOT, "edges     min %d, mean %.2f, max %d (total %d%s)%n",
+        out.printf(Locale.ROOT, "edges     min %d, mean %.2f, max %d (total %d%s)%s%n",
                 edges.getMin(), edges.getAverage(), edges.getMax(), edges.getSum(),
                 edgeless == 0 ? "" : "; " + edgeless + (edgeless == 1 ? " graph" : " graphs")
-                + " without edges");
+                + " without edges", directed ? ", " + ORDERED_PAIRS : "");
         out.printf(Locale.ROOT, "node      %s%n", channels(sample.nodeChannels()));
         out.printf(Locale.ROOT, "edge      %s%n", channels(sample.edgeChannels()));
         out.printf(Locale.ROOT, "directed  %s%n", directed ? "yes" : "no");

@@ -643,6 +643,36 @@ class MainTest {
         assertTrue(run("info").out().contains("(total 1222)\n"));
     }
 
+    /**
+     * info says that the edges of directed graphs are counted as ordered pairs: a pair of
+     * nodes joined both ways with different attributes (as in IAM Fingerprint) counts twice,
+     * where undirected graphs count it once.
+     */
+    @Test
+    void infoSaysDirectedEdgesAreCountedAsOrderedPairs() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("dir"));
+        Files.writeString(folder.resolve("g.gxl"), "<gxl><graph id=\"g\" edgemode="
+                + "\"directed\"><node id=\"a\"/><node id=\"b\"/><edge from=\"a\" to=\"b\">"
+                + "<attr name=\"w\"><float>1</float></attr></edge><edge from=\"b\" to=\"a\">"
+                + "<attr name=\"w\"><float>-1</float></attr></edge></graph></gxl>\n");
+        Path list = Files.writeString(folder.resolve("all.cxl"), "<GraphCollection><graphs>"
+                + "<print file=\"g.gxl\" class=\"A\"/></graphs></GraphCollection>\n");
+
+        Run text = run("info", list.toString());
+        Map<?, ?> edges = (Map<?, ?>) run("info", list.toString(), "--json").json().get("edges");
+        Map<?, ?> letters = (Map<?, ?>) run("info", "--json").json().get("edges");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("\nedges     min 2, mean 2.00, max 2 (total 2), counted as"
+                + " ordered pairs (the graphs are directed: an edge stored both ways counts"
+                + " twice)\n"), text.out());
+        assertTrue(text.out().contains("\ndirected  yes\n"), text.out());
+        assertEquals(2.0, edges.get("total"));
+        assertEquals("ordered pairs", edges.get("counted"));
+        assertEquals("unordered pairs", letters.get("counted"));
+        assertFalse(run("info").out().contains("ordered pairs"));
+    }
+
     /** info --json has the total number of nodes that the text's nodes line shows. */
     @Test
     void infoJsonHasTheTotalOrder() {
