@@ -1137,15 +1137,16 @@ class MainTest {
         assertEquals(Boolean.FALSE, align.json().get("certified"));
         assertEquals(Boolean.TRUE, align.json().get("limitReached"));
         assertEquals("limit", align.json().get("unprovenReason"));
+        assertEquals("time", align.json().get("limitHit"));
         assertEquals(1e-9, (Double) align.json().get("timeLimitSeconds"), 1e-18);
         assertEquals(0, mean.exitCode(), mean.err());
         assertTrue(mean.out().matches("(?s).*not proven optimal: [0-9,]+ where the exact search"
-                + " stopped at its limit \\(1e-09 s per alignment.*"), mean.out());
+                + " stopped at its time limit \\(1e-09 s per alignment\\).*"), mean.out());
         Run text = run("align", cycles.toString(), "0", "1", "--aligner", "exact",
                 "--time-limit", "1e-9");
         assertTrue(text.out().contains("\ncertified   no (not proven optimal: an upper bound"
-                + " on the distance); the exact search stopped at its limit (1e-09 s per"
-                + " alignment"), text.out());
+                + " on the distance); the exact search stopped at its time limit (1e-09 s per"
+                + " alignment)\n"), text.out());
     }
 
     /**
