@@ -190,9 +190,10 @@ final class AlignCommand implements Callable<Integer> {
         }
         boolean startsWithDataset = n > 0 && !isInteger(arguments.get(0));
         if (n > 3 || (n == 3 && !startsWithDataset)) {
-            List<String> numbers = startsWithDataset ? arguments.subList(1, n) : arguments;
-            throw CliException.usage("align takes [DATASET] I J, got " + numbers.size()
-                    + " numbers (" + String.join(" ", numbers) + ")"
+            List<String> given = startsWithDataset ? arguments.subList(1, n) : arguments;
+            boolean numbers = given.stream().allMatch(AlignCommand::isInteger);
+            throw CliException.usage("align takes [DATASET] I J, got " + given.size()
+                    + (numbers ? " numbers (" : " arguments (") + String.join(" ", given) + ")"
                     + (startsWithDataset ? " after the data set " + arguments.get(0) : "")
                     + "; give exactly two graph indices");
         }

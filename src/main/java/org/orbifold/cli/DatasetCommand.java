@@ -18,10 +18,11 @@ abstract class DatasetCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DATASET",
-            description = "TU folder, IAM .cxl, .npy, GraphML, GML or DOT file or folder"
-                + " (.graphml, .gml, .dot, .gv), tu:NAME"
+            description = "TU folder or .zip, IAM .cxl, .npy, GraphML, GML or DOT file or"
+                + " folder (.graphml, .gml, .dot, .gv), tu:NAME"
                 + " (a TU Dortmund data set, fetched into the cache when missing) or molecule"
-                + " file (.smi, .can, .csv, .sdf; default: the embedded letters).")
+                + " file (" + ClassifyCommand.MOLECULE_ENDINGS + "; default: the embedded"
+                + " letters).")
     String dataset;
 
     @Mixin

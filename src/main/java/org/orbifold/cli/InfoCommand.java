@@ -38,6 +38,9 @@ final class InfoCommand extends DatasetCommand {
     static final String ORDERED_PAIRS = "counted as ordered pairs (the graphs are directed:"
             + " an edge stored both ways counts twice)";
 
+    /** The words after the count of the classes or channels that a text line leaves out. */
+    static final String JSON_LISTS_ALL = "--json lists them all";
+
     /** Classes listed by name in the text output; the rest are counted. */
     static final int MAX_CLASSES_SHOWN = 20;
 
@@ -114,8 +117,9 @@ final class InfoCommand extends DatasetCommand {
 
         out.printf(Locale.ROOT, "dataset   %s (%s)%n", VisibleText.escape(sample.dataset()
                 .name()), VisibleText.escape(sample.source()));
-        out.printf(Locale.ROOT, "graphs    %d%s%n", n, n == sample.dataset().size() ? ""
-                : " of " + sample.dataset().size() + selection(sample));
+        out.printf(Locale.ROOT, "graphs    %s%n", graphsWords(n, sample.dataset().size(),
+                sample.className(), sample.className() == null ? null
+                        : Sample.classSizes(sample.dataset()).get(sample.className())));
         out.printf(Locale.ROOT, "classes   %s%n", sorted.isEmpty() ? "none" : sorted.size()
                 + ": " + describe(sorted));
         out.printf(Locale.ROOT, "nodes     min %d, mean %.2f, max %d (total %d%s)%n",
@@ -168,20 +172,43 @@ final class InfoCommand extends DatasetCommand {
         return notes;
     }
 
-    private static String selection(Sample sample) {
-        return sample.className() == null ? "" : " (class "
-                + VisibleText.escape(sample.className()) + ")";
+    /**
+     * Returns the words of the {@code graphs} line: {@code "750"} for the whole data set,
+     * {@code "3 of 750"} for the first graphs of it ({@code --limit}), {@code "50 of class A
+     * (750 graphs in the data set)"} for a class, and {@code "3 of the 50 of class A (750
+     * graphs in the data set)"} for the first graphs of a class, so that the count of the
+     * data set is not read as that of the class.
+     *
+     * @param n the graphs described
+     * @param total the graphs of the data set
+     * @param className the class selected, or null
+     * @param classSize the graphs of that class in the data set, or null when unknown
+     * @return the words
+     */
+    static String graphsWords(int n, int total, String className, Integer classSize) {
+        if (className == null) {
+            return n == total ? Integer.toString(n) : n + " of " + total;
+        }
+        String inDataset = " (" + total + (total == 1 ? " graph" : " graphs")
+                + " in the data set)";
+        String name = "class " + VisibleText.escape(className);
+        if (classSize == null) {
+            return n + " of " + name + inDataset;
+        }
+        return (n == classSize ? n + " of " : n + " of the " + classSize + " of ") + name
+                + inDataset;
     }
 
     /**
      * Lists the classes with their sizes, the first {@link #MAX_CLASSES_SHOWN} by name and the
-     * rest as a count.
+     * rest as a count, followed by {@link #JSON_LISTS_ALL}.
      */
     static String describe(Map<String, Integer> classes) {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Integer> c : classes.entrySet()) {
             if (parts.size() == MAX_CLASSES_SHOWN) {
-                parts.add("... (" + (classes.size() - MAX_CLASSES_SHOWN) + " more)");
+                parts.add("... (" + (classes.size() - MAX_CLASSES_SHOWN) + " more; "
+                        + JSON_LISTS_ALL + ")");
                 break;
             }
             parts.add(VisibleText.escape(VisibleText.abbreviate(c.getKey())) + " ("
@@ -218,7 +245,7 @@ final class InfoCommand extends DatasetCommand {
 
     /**
      * Lists the channel names for the text output, the first {@link #MAX_CHANNELS_SHOWN} by
-     * name and the rest as a count; an attribute name or a category longer than
+     * name and the rest as a count, followed by {@link #JSON_LISTS_ALL}; an attribute name or a category longer than
      * {@link VisibleText#MAX_NAME_SHOWN} characters is abbreviated
      * ({@link VisibleText#abbreviate}), so that a long
      * text attribute does not print a line of a megabyte. The JSON output lists the names
@@ -232,7 +259,8 @@ final class InfoCommand extends DatasetCommand {
                 .map(VisibleText::escape).toList();
         String shown = names.size() <= MAX_CHANNELS_SHOWN ? String.join(", ", escaped)
                 : String.join(", ", escaped.subList(0, MAX_CHANNELS_SHOWN)) + ", ... ("
-                        + (names.size() - MAX_CHANNELS_SHOWN) + " more)";
+                        + (names.size() - MAX_CHANNELS_SHOWN) + " more; " + JSON_LISTS_ALL
+                        + ")";
         return names.size() + (names.size() == 1 ? " channel: " : " channels: ") + shown;
     }
 

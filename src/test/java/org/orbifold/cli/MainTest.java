@@ -482,6 +482,78 @@ class MainTest {
                 tooMany.err());
         assertTrue(oneIndex.err().contains("align needs two graph indices after the data set:"
                 + " align datasets/letters I J, got only 0"), oneIndex.err());
+        // A word that is no number is not called one.
+        Run extra = run("align", "0", "9", "extra");
+        assertEquals(CliException.USAGE, extra.exitCode(), extra.err());
+        assertTrue(extra.err().contains("align takes [DATASET] I J, got 3 arguments (0 9 extra);"
+                + " give exactly two graph indices"), extra.err());
+    }
+
+    /**
+     * A data path that does not exist is answered with the likely paths: the entries of its
+     * nearest existing folder whose names are close to the first missing part, with the rest
+     * of the path when that exists; nothing close, no suggestion.
+     */
+    @Test
+    void aMistypedDataPathGetsLikelyPaths() throws IOException {
+        Path tu = Files.createDirectories(dir.resolve("tu"));
+        Files.createDirectory(tu.resolve("MUTAG"));
+        Files.createDirectory(tu.resolve("Mutagenicity"));
+        Files.createDirectory(tu.resolve("ENZYMES"));
+        Path low = Files.createDirectories(dir.resolve("Letter").resolve("LOW"));
+        Files.createDirectories(dir.resolve("Letter").resolve("HIGH"));
+        Files.writeString(low.resolve("train.cxl"), "");
+
+        Run muta = run("info", tu.resolve("MUTA").toString());
+        Run lower = run("info", dir.resolve("Letter/low/train.cxl").toString());
+        Run far = run("info", tu.resolve("QQQQQQQ").toString());
+
+        assertEquals(CliException.DATA, muta.exitCode(), muta.err());
+        assertEquals(Main.ERROR_PREFIX + "no such file or folder: " + tu.resolve("MUTA")
+                + " (did you mean " + tu.resolve("MUTAG") + " or " + tu.resolve("Mutagenicity")
+                + "?)\n", muta.err());
+        assertEquals(Main.ERROR_PREFIX + "no such file or folder: "
+                + dir.resolve("Letter/low/train.cxl") + " (did you mean "
+                + low.resolve("train.cxl") + "?)\n", lower.err());
+        assertEquals(Main.ERROR_PREFIX + "no such file or folder: " + tu.resolve("QQQQQQQ")
+                + "\n", far.err());
+        Run classify = run("classify", tu.resolve("MUTAGG").toString());
+        assertTrue(classify.err().contains(" (did you mean " + tu.resolve("MUTAG") + "?)"),
+                classify.err());
+    }
+
+    /**
+     * The graphs line of info names the class and the data set apart, so that the count of
+     * the data set is not read as that of the class.
+     */
+    @Test
+    void infoTellsTheClassFromTheDataSet() {
+        assertEquals("225", InfoCommand.graphsWords(225, 225, null, null));
+        assertEquals("3 of 225", InfoCommand.graphsWords(3, 225, null, null));
+        assertTrue(run("info", "--class", "A", "--limit", "3").out().contains(
+                "\ngraphs    3 of the 25 of class A (225 graphs in the data set)\n"));
+        assertTrue(run("info", "--class", "A").out().contains(
+                "\ngraphs    25 of class A (225 graphs in the data set)\n"));
+        assertTrue(run("info", "--limit", "3").out().contains("\ngraphs    3 of 225\n"));
+    }
+
+    /** The help lists every ending of a molecule file that the reader takes, and TU zips. */
+    @Test
+    void theHelpNamesEveryMoleculeEndingAndTuZips() throws IOException {
+        // Compared without white space: the help wraps lines where it likes.
+        String help = run("info", "--help").out().replaceAll("\\s+", "");
+        String root = run("--help").out().replaceAll("\\s+", "");
+
+        assertTrue(help.contains("TUfolderor.zip"), help);
+        assertTrue(help.contains("moleculefile(.smi,.smiles,.can,.csv,.sdf,.sd,.mol;"), help);
+        assertTrue(root.contains("aTUDortmundfolderor.zip"), root);
+        assertTrue(root.contains("(SMILES.smi,.smiles,.can;.csvwithasmilescolumn;SD.sdf,.sd,"
+                + ".mol)"), root);
+        // A .smiles file is read as SMILES, as the help says.
+        Path smiles = Files.writeString(dir.resolve("two.smiles"), "CCO\nC=O\n");
+        Run info = run("info", smiles.toString());
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("\ngraphs    2\n"), info.out());
     }
 
     /**
