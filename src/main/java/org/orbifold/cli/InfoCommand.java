@@ -247,7 +247,8 @@ final class InfoCommand extends DatasetCommand {
      * Lists the channel names for the text output, the first {@link #MAX_CHANNELS_SHOWN} by
      * name and the rest as a count, followed by {@link #JSON_LISTS_ALL}; an attribute name or
      * a category longer than {@link VisibleText#MAX_NAME_SHOWN} characters is abbreviated
-     * ({@link VisibleText#abbreviate}), so that a long text attribute does not print a line of a megabyte. The JSON output lists the names
+     * ({@link VisibleText#abbreviate}), so that a long text attribute does not print a line
+     * of a megabyte. The JSON output lists the names
      * whole.
      */
     static String channels(List<String> names) {
