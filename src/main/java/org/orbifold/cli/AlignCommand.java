@@ -99,6 +99,7 @@ final class AlignCommand implements Callable<Integer> {
                 JsonOutput.number(json.name("timeLimitSeconds"), options.timeLimitSeconds());
                 json.name("limitReached").value(limitReached);
                 json.name("unprovenReason").value(alignment.unproven().label());
+                json.name("limitHit").value(options.limitHit());
                 JsonOutput.integers(json.name("permutation"), p.toArray());
                 json.name("matching").beginArray();
                 for (int k = 0; k < x.order(); k++) {
@@ -142,14 +143,15 @@ final class AlignCommand implements Callable<Integer> {
     /**
      * Returns the words of the {@code certified} line: {@code yes (proven optimal)}, or
      * {@code no (not proven optimal: an upper bound on the distance); } and the reason
-     * ({@link Alignment#unproven()}): the exact search stopped at its limit, rounding errors
+     * ({@link Alignment#unproven()}): the exact search stopped at its time or node limit
+     * (which one, {@link AlignerOptions#limitWords()}), rounding errors
      * could hide a better alignment though the search or certificate completed, or the
      * aligner is a heuristic for this pair.
      */
     private String certifiedText(Alignment alignment, Aligner aligner) {
         String reason = switch (alignment.unproven()) {
             case NONE -> null;
-            case LIMIT -> "the exact search stopped at its limit (" + options.limitText() + ")";
+            case LIMIT -> "the exact search stopped at its " + options.limitWords();
             case ROUNDING -> "the search or certificate completed, but "
                     + AlignerOptions.ROUNDING_WORDS;
             case HEURISTIC -> "the " + aligner.name() + " aligner is a heuristic here, which"
@@ -188,9 +190,10 @@ final class AlignCommand implements Callable<Integer> {
         }
         boolean startsWithDataset = n > 0 && !isInteger(arguments.get(0));
         if (n > 3 || (n == 3 && !startsWithDataset)) {
-            List<String> numbers = startsWithDataset ? arguments.subList(1, n) : arguments;
-            throw CliException.usage("align takes [DATASET] I J, got " + numbers.size()
-                    + " numbers (" + String.join(" ", numbers) + ")"
+            List<String> given = startsWithDataset ? arguments.subList(1, n) : arguments;
+            boolean numbers = given.stream().allMatch(AlignCommand::isInteger);
+            throw CliException.usage("align takes [DATASET] I J, got " + given.size()
+                    + (numbers ? " numbers (" : " arguments (") + String.join(" ", given) + ")"
                     + (startsWithDataset ? " after the data set " + arguments.get(0) : "")
                     + "; give exactly two graph indices");
         }

@@ -4,11 +4,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.LongAdder;
 import org.orbifold.io.JsonWriter;
 import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
 import org.orbifold.match.Alignment;
 import org.orbifold.match.ExactAligner;
+import org.orbifold.space.Graph;
+import org.orbifold.space.GraphSpace;
+import org.orbifold.space.Permutation;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,6 +44,11 @@ final class AlignerOptions {
     /** The words of {@link Alignment.Unproven#ROUNDING} in the text reports. */
     static final String ROUNDING_WORDS = "rounding errors could hide a better alignment (a"
             + " near-copy, or attributes far from 0)";
+
+    /** Alignments of {@link #aligner()} whose exact search stopped at the time limit. */
+    private final LongAdder stoppedByTime = new LongAdder();
+    /** Alignments of {@link #aligner()} whose exact search stopped at the node limit. */
+    private final LongAdder stoppedByNodes = new LongAdder();
 
     /** The command these options belong to, for its options' typed values. */
     @Spec(Spec.Target.MIXEE)
@@ -88,12 +97,25 @@ final class AlignerOptions {
             }
         }
         if (isExact()) {
-            return new ExactAligner(seed, ExactAligner.DEFAULT_NODE_LIMIT, timeLimit());
+            return timed(new ExactAligner(seed, ExactAligner.DEFAULT_NODE_LIMIT, timeLimit()),
+                    timeLimit());
         }
         if (isMultistart() && timeLimit != null) {
             return Aligners.multistart(seed, timeLimit());
         }
         return byName("--aligner", aligner, seed);
+    }
+
+    /**
+     * Wraps an exact aligner so that its alignments stopped at a limit are counted by the
+     * limit that stopped them ({@link #limitWords()}, {@link #limitHit()}).
+     *
+     * @param exact the exact aligner
+     * @param timeLimit its time limit per alignment
+     * @return the same alignments, counted
+     */
+    Aligner timed(Aligner exact, Duration timeLimit) {
+        return new LimitTimingAligner(exact, timeLimit.toNanos());
     }
 
     /**
@@ -162,6 +184,52 @@ final class AlignerOptions {
     }
 
     /**
+     * Names the limit at which the exact searches of {@link #aligner()} stopped, for the words
+     * {@code "the exact search stopped at its ..."}: {@code "time limit (5 s per alignment)"}
+     * when every search so stopped was stopped by the clock, {@code "node limit (50,000,000
+     * search nodes)"} when every one was stopped by the count of search nodes, both with
+     * their counts when some were stopped by each, and {@code "limit (5 s per alignment or
+     * 50,000,000 search nodes)"} when no search stopped (the words of {@link #limitText()}).
+     * A search counts as stopped by the clock when its alignment took at least the time
+     * limit ({@link LimitTimingAligner}).
+     *
+     * @return the words of the limit reached
+     */
+    String limitWords() {
+        String time = "time limit (" + formatSeconds(timeLimit().toNanos() / 1e9)
+                + " s per alignment";
+        String nodes = String.format(Locale.ROOT, "node limit (%,d search nodes",
+                ExactAligner.DEFAULT_NODE_LIMIT);
+        long byTime = stoppedByTime.sum();
+        long byNodes = stoppedByNodes.sum();
+        if (byTime > 0 && byNodes > 0) {
+            return String.format(Locale.ROOT, "%s; in %,d searches) or %s; in %,d)", time,
+                    byTime, nodes, byNodes);
+        }
+        if (byTime > 0) {
+            return time + ")";
+        }
+        if (byNodes > 0) {
+            return nodes + ")";
+        }
+        return "limit (" + limitText() + ")";
+    }
+
+    /**
+     * Returns which limit stopped the exact searches of {@link #aligner()} so far, for the
+     * JSON's {@code limitHit}: {@code "time"}, {@code "nodes"}, {@code "time and nodes"} when
+     * some searches stopped at each, or null when none stopped.
+     *
+     * @return the limit hit, or null
+     */
+    String limitHit() {
+        long byTime = stoppedByTime.sum();
+        long byNodes = stoppedByNodes.sum();
+        return byTime > 0 && byNodes > 0 ? "time and nodes" : byTime > 0 ? "time"
+                : byNodes > 0 ? "nodes" : null;
+    }
+
+    /**
      * Counts the given final alignments of a run that are not proven optimal
      * ({@link Alignment#certified}) by their reason, as {@link #unproven(long, long, long,
      * long)} does for counts.
@@ -224,13 +292,15 @@ final class AlignerOptions {
         long unproven = heuristic + limit + rounding;
         boolean tell = limit > 0 || rounding > 0 || isExact() && unproven > 0;
         String text = tell ? String.format(Locale.ROOT, "%d of %d not proven optimal: %s",
-                unproven, made, reasonsText(heuristic, limit, rounding, limitText())) : null;
-        return new Unproven(made, heuristic, limit, rounding, text);
+                unproven, made, reasonsText(heuristic, limit, rounding, limitWords())) : null;
+        return new Unproven(made, heuristic, limit, rounding, text, stoppedByTime.sum(),
+                stoppedByNodes.sum());
     }
 
     /**
      * Returns the counts of the reasons, joined by {@code "; "}, for the text reports:
-     * {@code "K where the exact search stopped at its limit (L)"},
+     * {@code "K where the exact search stopped at its L"} (L naming the limit, as
+     * {@link #limitWords()} does: {@code "time limit (5 s per alignment)"}),
      * {@code "R where the search or certificate completed, but rounding errors could hide a
      * better alignment (...)"} and {@code "H from a heuristic, which does not prove
      * optimality"}, each only when its count is positive.
@@ -238,14 +308,14 @@ final class AlignerOptions {
      * @param heuristic the count of {@link Alignment.Unproven#HEURISTIC}
      * @param limit the count of {@link Alignment.Unproven#LIMIT}
      * @param rounding the count of {@link Alignment.Unproven#ROUNDING}
-     * @param limitText the words of the limit, as {@link #limitText()} gives them
+     * @param limitWords the words of the limit, as {@link #limitWords()} gives them
      * @return the text, empty when all counts are 0
      */
-    static String reasonsText(long heuristic, long limit, long rounding, String limitText) {
+    static String reasonsText(long heuristic, long limit, long rounding, String limitWords) {
         List<String> parts = new ArrayList<>();
         if (limit > 0) {
             parts.add(String.format(Locale.ROOT, "%,d where the exact search stopped at its"
-                    + " limit (%s)", limit, limitText));
+                    + " %s", limit, limitWords));
         }
         if (rounding > 0) {
             parts.add(String.format(Locale.ROOT, "%,d where the search or certificate"
@@ -270,8 +340,12 @@ final class AlignerOptions {
      * @param text {@code "N of M not proven optimal: ..."} naming the reasons with their
      *     counts, or null when there is nothing to tell (see
      *     {@link AlignerOptions#unproven(long, long, long, long)})
+     * @param stoppedByTime the alignments of the whole run (not only those counted) whose
+     *     exact search stopped at the time limit
+     * @param stoppedByNodes those whose exact search stopped at the node limit
      */
-    record Unproven(long made, long heuristic, long limit, long rounding, String text) {
+    record Unproven(long made, long heuristic, long limit, long rounding, String text,
+            long stoppedByTime, long stoppedByNodes) {
 
         /** Returns the number of alignments not proven optimal, whatever the reason. */
         long unproven() {
@@ -285,7 +359,9 @@ final class AlignerOptions {
 
         /**
          * Writes the JSON object {@code unprovenReasons}: the counts by reason, keyed by
-         * {@link Alignment.Unproven#label()}.
+         * {@link Alignment.Unproven#label()}; then the object {@code limitsHit}: the
+         * alignments of the run whose exact search stopped at the time limit ({@code time})
+         * and at the node limit ({@code nodes}).
          */
         void writeReasons(JsonWriter json) {
             json.name("unprovenReasons").beginObject();
@@ -293,6 +369,8 @@ final class AlignerOptions {
             json.name(Alignment.Unproven.LIMIT.label()).value(limit);
             json.name(Alignment.Unproven.ROUNDING.label()).value(rounding);
             json.endObject();
+            json.name("limitsHit").beginObject().name("time").value(stoppedByTime)
+                    .name("nodes").value(stoppedByNodes).endObject();
         }
     }
 
@@ -305,5 +383,58 @@ final class AlignerOptions {
 
     private static String formatSeconds(double seconds) {
         return Numbers.compact(seconds);
+    }
+
+    /**
+     * The exact aligner with the wall time of each alignment taken, so that an alignment
+     * whose search stopped at its limit ({@link Alignment.Unproven#LIMIT}) is counted as
+     * stopped by the time limit when it took at least that long, and by the node limit
+     * otherwise: the search compares its clock with a deadline set when the alignment
+     * starts, so a search stopped sooner stopped at its count of search nodes. Otherwise it
+     * is the aligner it wraps: the same alignments, the same name. Thread-safe.
+     *
+     * <p><b>Limitations.</b> A search that reaches its node limit just before its deadline
+     * and then takes past the deadline to finish its alignment is counted as stopped by the
+     * time limit, which it had then reached as well.
+     */
+    private final class LimitTimingAligner implements Aligner {
+
+        private final Aligner exact;
+        private final long limitNanos;
+
+        LimitTimingAligner(Aligner exact, long limitNanos) {
+            this.exact = exact;
+            this.limitNanos = limitNanos;
+        }
+
+        @Override
+        public Alignment align(GraphSpace space, Graph x, Graph y) {
+            long start = System.nanoTime();
+            return counted(exact.align(space, x, y), start);
+        }
+
+        @Override
+        public Alignment align(GraphSpace space, Graph x, Graph y, Permutation start) {
+            long began = System.nanoTime();
+            return counted(exact.align(space, x, y, start), began);
+        }
+
+        @Override
+        public String name() {
+            return exact.name();
+        }
+
+        @Override
+        public String toString() {
+            return exact.toString();
+        }
+
+        private Alignment counted(Alignment a, long start) {
+            if (a.unproven() == Alignment.Unproven.LIMIT) {
+                (System.nanoTime() - start >= limitNanos ? stoppedByTime : stoppedByNodes)
+                        .increment();
+            }
+            return a;
+        }
     }
 }

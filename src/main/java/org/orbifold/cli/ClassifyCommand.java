@@ -192,13 +192,19 @@ final class ClassifyCommand extends DatasetCommand {
             + " 1 for lvq1 (a step moves a prototype that fraction of the way toward the"
             + " sample)";
 
+    /**
+     * The endings of the molecule files that DATASET may name (those of
+     * {@link org.orbifold.io.MoleculeReader}), for the help of every command.
+     */
+    static final String MOLECULE_ENDINGS = ".smi, .smiles, .can, .csv, .sdf, .sd, .mol";
+
     /** The help of DATASET for this command, which needs splits or folds. */
     static final String DATASET_HELP = "IAM folder with its splits, or, with --folds or split"
-            + " list files, a TU folder, IAM .cxl, .npy, GraphML, GML or DOT file or folder"
-            + " (.graphml, .gml, .dot, .gv),"
+            + " list files, a TU folder or .zip, IAM .cxl, .npy, GraphML, GML or DOT file or"
+            + " folder (.graphml, .gml, .dot, .gv),"
             + " tu:NAME (fetched, see fetch --help) or"
-            + " molecule file (.smi, .can, .csv, .sdf; default: the embedded letters: with no"
-            + " DATASET and no split files, give --folds K).";
+            + " molecule file (" + MOLECULE_ENDINGS + "; default: the embedded letters: with"
+            + " no DATASET and no split files, give --folds K).";
 
     /** The help of the shared {@code --limit} for this command. */
     static final String LIMIT_HELP = "With --folds: keep only the first N graphs, for quick"
@@ -1842,7 +1848,7 @@ final class ClassifyCommand extends DatasetCommand {
         }
         Path path = Path.of(dataset);
         if (!Files.exists(path)) {
-            throw CliException.data("no such file or folder: " + dataset);
+            throw CliException.data(Sample.noSuchPath(dataset));
         }
         if (!Files.isDirectory(path)) {
             return;

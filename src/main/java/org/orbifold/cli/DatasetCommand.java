@@ -18,10 +18,10 @@ abstract class DatasetCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "DATASET",
-            description = "TU folder, IAM .cxl, .npy, GraphML, GML or DOT file or folder"
-                + " (.graphml, .gml, .dot, .gv), tu:NAME"
-                + " (a TU Dortmund data set, fetched into the cache when missing) or molecule"
-                + " file (.smi, .can, .csv, .sdf; default: the embedded letters).")
+            description = "TU folder or .zip, tu:NAME (a TU Dortmund data set, fetched into"
+                + " the cache when missing), IAM .cxl, .npy, GraphML, GML or DOT file or folder"
+                + " (.graphml, .gml, .dot, .gv) or molecule file ("
+                + ClassifyCommand.MOLECULE_ENDINGS + "; default: the embedded letters).")
     String dataset;
 
     @Mixin

@@ -17,7 +17,11 @@ import picocli.CommandLine.Command;
  * {@code orbifold info}: counts, classes, orders, edges and channels of a data set. The graphs
  * without edges are counted, so that an edge file that lost lines (which a TU folder cannot
  * tell from graphs that have none) shows; so are the graphs without nodes, which a minimum
- * order of 0 alone does not count.
+ * order of 0 alone does not count. Edges are counted as {@link Graph#edgeCount} counts them:
+ * unordered pairs of nodes in undirected graphs, ordered pairs in directed ones (the line and
+ * the JSON's {@code edges.counted} say which), so that a set stored with every edge in both
+ * directions but read as directed (IAM Fingerprint, whose attributes change with the
+ * direction) shows about twice the edge count of tables that count unordered pairs.
  */
 @Command(name = "info", sortOptions = false, mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
@@ -25,6 +29,17 @@ import picocli.CommandLine.Command;
 final class InfoCommand extends DatasetCommand {
 
     private static final int MAX_CHANNELS_SHOWN = 16;
+
+    /**
+     * The words the {@code edges} line adds for directed graphs, whose edges are counted as
+     * ordered pairs ({@link Graph#edgeCount}): an edge stored in both directions with
+     * different attributes counts twice.
+     */
+    static final String ORDERED_PAIRS = "counted as ordered pairs (the graphs are directed:"
+            + " an edge stored both ways counts twice)";
+
+    /** The words after the count of the classes or channels that a text line leaves out. */
+    static final String JSON_LISTS_ALL = "--json lists them all";
 
     /** Classes listed by name in the text output; the rest are counted. */
     static final int MAX_CLASSES_SHOWN = 20;
@@ -86,7 +101,9 @@ final class InfoCommand extends DatasetCommand {
                 json.name("edges").beginObject().name("min").value(edges.getMin())
                         .name("mean").value(edges.getAverage())
                         .name("max").value(edges.getMax())
-                        .name("total").value(edges.getSum()).endObject();
+                        .name("total").value(edges.getSum())
+                        .name("counted").value(directed ? "ordered pairs" : "unordered pairs")
+                        .endObject();
                 json.name("graphsWithoutNodes").value(empty);
                 json.name("graphsWithoutEdges").value(edgeless);
                 JsonOutput.strings(json.name("nodeChannels"), sample.nodeChannels());
@@ -100,17 +117,18 @@ final class InfoCommand extends DatasetCommand {
 
         out.printf(Locale.ROOT, "dataset   %s (%s)%n", VisibleText.escape(sample.dataset()
                 .name()), VisibleText.escape(sample.source()));
-        out.printf(Locale.ROOT, "graphs    %d%s%n", n, n == sample.dataset().size() ? ""
-                : " of " + sample.dataset().size() + selection(sample));
+        out.printf(Locale.ROOT, "graphs    %s%n", graphsWords(n, sample.dataset().size(),
+                sample.className(), sample.className() == null ? null
+                        : Sample.classSizes(sample.dataset()).get(sample.className())));
         out.printf(Locale.ROOT, "classes   %s%n", sorted.isEmpty() ? "none" : sorted.size()
                 + ": " + describe(sorted));
         out.printf(Locale.ROOT, "nodes     min %d, mean %.2f, max %d (total %d%s)%n",
                 orders.getMin(), orders.getAverage(), orders.getMax(), orders.getSum(),
                 empty == 0 ? "" : "; " + CenterCommand.graphs((int) empty) + " without nodes");
-        out.printf(Locale.ROOT, "edges     min %d, mean %.2f, max %d (total %d%s)%n",
+        out.printf(Locale.ROOT, "edges     min %d, mean %.2f, max %d (total %d%s)%s%n",
                 edges.getMin(), edges.getAverage(), edges.getMax(), edges.getSum(),
                 edgeless == 0 ? "" : "; " + edgeless + (edgeless == 1 ? " graph" : " graphs")
-                + " without edges");
+                + " without edges", directed ? ", " + ORDERED_PAIRS : "");
         out.printf(Locale.ROOT, "node      %s%n", channels(sample.nodeChannels()));
         out.printf(Locale.ROOT, "edge      %s%n", channels(sample.edgeChannels()));
         out.printf(Locale.ROOT, "directed  %s%n", directed ? "yes" : "no");
@@ -154,20 +172,43 @@ final class InfoCommand extends DatasetCommand {
         return notes;
     }
 
-    private static String selection(Sample sample) {
-        return sample.className() == null ? "" : " (class "
-                + VisibleText.escape(sample.className()) + ")";
+    /**
+     * Returns the words of the {@code graphs} line: {@code "750"} for the whole data set,
+     * {@code "3 of 750"} for the first graphs of it ({@code --limit}), {@code "50 of class A
+     * (750 graphs in the data set)"} for a class, and {@code "3 of the 50 of class A (750
+     * graphs in the data set)"} for the first graphs of a class, so that the count of the
+     * data set is not read as that of the class.
+     *
+     * @param n the graphs described
+     * @param total the graphs of the data set
+     * @param className the class selected, or null
+     * @param classSize the graphs of that class in the data set, or null when unknown
+     * @return the words
+     */
+    static String graphsWords(int n, int total, String className, Integer classSize) {
+        if (className == null) {
+            return n == total ? Integer.toString(n) : n + " of " + total;
+        }
+        String inDataset = " (" + total + (total == 1 ? " graph" : " graphs")
+                + " in the data set)";
+        String name = "class " + VisibleText.escape(className);
+        if (classSize == null) {
+            return n + " of " + name + inDataset;
+        }
+        return (n == classSize ? n + " of " : n + " of the " + classSize + " of ") + name
+                + inDataset;
     }
 
     /**
      * Lists the classes with their sizes, the first {@link #MAX_CLASSES_SHOWN} by name and the
-     * rest as a count.
+     * rest as a count, followed by {@link #JSON_LISTS_ALL}.
      */
     static String describe(Map<String, Integer> classes) {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Integer> c : classes.entrySet()) {
             if (parts.size() == MAX_CLASSES_SHOWN) {
-                parts.add("... (" + (classes.size() - MAX_CLASSES_SHOWN) + " more)");
+                parts.add("... (" + (classes.size() - MAX_CLASSES_SHOWN) + " more; "
+                        + JSON_LISTS_ALL + ")");
                 break;
             }
             parts.add(VisibleText.escape(VisibleText.abbreviate(c.getKey())) + " ("
@@ -204,10 +245,10 @@ final class InfoCommand extends DatasetCommand {
 
     /**
      * Lists the channel names for the text output, the first {@link #MAX_CHANNELS_SHOWN} by
-     * name and the rest as a count; an attribute name or a category longer than
-     * {@link VisibleText#MAX_NAME_SHOWN} characters is abbreviated
-     * ({@link VisibleText#abbreviate}), so that a long
-     * text attribute does not print a line of a megabyte. The JSON output lists the names
+     * name and the rest as a count, followed by {@link #JSON_LISTS_ALL}; an attribute name or
+     * a category longer than {@link VisibleText#MAX_NAME_SHOWN} characters is abbreviated
+     * ({@link VisibleText#abbreviate}), so that a long text attribute does not print a line
+     * of a megabyte. The JSON output lists the names
      * whole.
      */
     static String channels(List<String> names) {
@@ -218,7 +259,8 @@ final class InfoCommand extends DatasetCommand {
                 .map(VisibleText::escape).toList();
         String shown = names.size() <= MAX_CHANNELS_SHOWN ? String.join(", ", escaped)
                 : String.join(", ", escaped.subList(0, MAX_CHANNELS_SHOWN)) + ", ... ("
-                        + (names.size() - MAX_CHANNELS_SHOWN) + " more)";
+                        + (names.size() - MAX_CHANNELS_SHOWN) + " more; " + JSON_LISTS_ALL
+                        + ")";
         return names.size() + (names.size() == 1 ? " channel: " : " channels: ") + shown;
     }
 

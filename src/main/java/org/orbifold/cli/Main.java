@@ -47,8 +47,9 @@ import picocli.CommandLine.Spec;
             MedianCommand.class, ClusterCommand.class, ClassifyCommand.class,
             RenderCommand.class, PcaCommand.class, RegressCommand.class, FetchCommand.class,
             CommandLine.HelpCommand.class},
-        footer = {"", "DATASET is a TU Dortmund folder, an IAM .cxl file, a .npy stack, a "
-            + "molecule file (.smi, .can, .csv with a smiles column, .sdf) or a GraphML, GML or "
+        footer = {"", "DATASET is a TU Dortmund folder or .zip, an IAM .cxl file, a .npy stack, a"
+            + " molecule file (SMILES .smi, .smiles, .can; .csv with a smiles column; SD .sdf,"
+            + " .sd, .mol) or a GraphML, GML or "
             + "DOT file or folder (.graphml, .gml, .dot, .gv); without it the embedded letter"
             + " drawings (datasets/letters) are used. tu:NAME is the TU data set NAME, fetched"
             + " into a cache when missing (see fetch --help). classify also takes an IAM folder"

@@ -328,7 +328,7 @@ final class PcaCommand extends DatasetCommand {
                 + iterationCount(result.iterations()) + "), so they were made for an earlier"
                 + " line or the mean";
         return withText(finals, unprovenText(made, finals.unproven(), early, stopped,
-                finals.rounding(), run.counted().made(), options.limitText()));
+                finals.rounding(), run.counted().made(), options.limitWords()));
     }
 
     /** Returns the alignments of the run where the exact search stopped at its limit. */
@@ -338,7 +338,7 @@ final class PcaCommand extends DatasetCommand {
 
     private static AlignerOptions.Unproven withText(AlignerOptions.Unproven u, String text) {
         return new AlignerOptions.Unproven(u.made(), u.heuristic(), u.limit(), u.rounding(),
-                text);
+                text, u.stoppedByTime(), u.stoppedByNodes());
     }
 
     /**
@@ -357,13 +357,14 @@ final class PcaCommand extends DatasetCommand {
      * @param rounding the final alignments whose search or certificate completed but that
      *     rounding left unproven
      * @param runMade every alignment of the run
-     * @param limitText the words of the limit, as {@link AlignerOptions#limitText()} gives them
+     * @param limitWords the words of the limit, as {@link AlignerOptions#limitWords()} gives
+     *     them ({@code "time limit (5 s per alignment)"})
      * @return the text, or null
      */
     static String unprovenText(long made, long unproven, String early, long stopped,
-            long rounding, long runMade, String limitText) {
-        String limit = String.format(Locale.ROOT, "the exact search stopped at its limit (%s)"
-                + " in %,d of %,d alignments of the run", limitText, stopped, runMade);
+            long rounding, long runMade, String limitWords) {
+        String limit = String.format(Locale.ROOT, "the exact search stopped at its %s"
+                + " in %,d of %,d alignments of the run", limitWords, stopped, runMade);
         if (unproven == 0) {
             return stopped == 0 ? null : String.format(Locale.ROOT, "all %d proven optimal for"
                     + " the final line, but %s (medoid, Frechet mean or earlier lines): the"

@@ -257,14 +257,15 @@ final class RenderCommand extends DatasetCommand {
     /**
      * Returns {@code "proven optimal"} or {@code "an upper bound (not proven optimal)"} for
      * the report of {@code --align}, the latter naming the reason when the exact search
-     * stopped at its limit or rounding left a completed search unresolved
+     * stopped at its time or node limit (naming which, {@link AlignerOptions#limitWords()})
+     * or rounding left a completed search unresolved
      * ({@link Alignment#unproven()}).
      */
-    private static String proofWords(Alignment alignment) {
+    private String proofWords(Alignment alignment) {
         return switch (alignment.unproven()) {
             case NONE -> "proven optimal";
-            case LIMIT -> "an upper bound (not proven optimal: the exact search stopped at its"
-                    + " limit)";
+            case LIMIT -> "an upper bound (not proven optimal: the exact search stopped at its "
+                    + options.limitWords() + ")";
             case ROUNDING -> "an upper bound (not proven optimal: the search or certificate"
                     + " completed, but " + AlignerOptions.ROUNDING_WORDS + ")";
             case HEURISTIC -> "an upper bound (not proven optimal)";

@@ -149,7 +149,7 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
             }
             Path path = Path.of(location);
             if (!Files.exists(path)) {
-                throw CliException.data("no such file or folder: " + location);
+                throw CliException.data(noSuchPath(location));
             }
             GraphDataset dataset = read(path, molecules, graphMl);
             return select(isLetters(dataset) ? asLetters(dataset) : dataset, location,
@@ -543,6 +543,63 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         if (!Double.isFinite(weight) || weight < 0.0) {
             throw CliException.usage(option + " must be finite and >= 0, got " + weight);
         }
+    }
+
+    /** Most entries of a folder looked at for {@link #noSuchPath}. */
+    private static final int MAX_ENTRIES_COMPARED = 10_000;
+
+    /**
+     * Returns the message for a data path that does not exist, {@code "no such file or folder:
+     * PATH"}, followed by {@code " (did you mean A, B or C?)"} when the nearest folder above
+     * it that exists holds entries whose names are close to the first part of the path that
+     * is missing there ({@link UsageErrors#useful}: a prefix, or an edit distance of at most a
+     * third of the name, case ignored); each is given as the path would read with it, with
+     * the rest of the path when that exists (a mistyped {@code Letter/low/train.cxl} suggests
+     * {@code Letter/LOW/train.cxl}). At most three are named, closest first.
+     *
+     * <p><b>Limitations.</b> Only the first missing part of the path is matched, and only
+     * the first {@value #MAX_ENTRIES_COMPARED} entries of its folder; a folder that cannot be
+     * listed gives no suggestion.
+     *
+     * @param location the path as given
+     * @return the message
+     */
+    static String noSuchPath(String location) {
+        String message = "no such file or folder: " + location;
+        List<String> likely;
+        try {
+            likely = likelyPaths(Path.of(location));
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            likely = List.of();
+        }
+        return likely.isEmpty() ? message
+                : message + " (did you mean " + UsageErrors.alternatives(likely) + "?)";
+    }
+
+    private static List<String> likelyPaths(Path path) throws IOException {
+        Path missing = path;
+        Path parent = path.getParent();
+        while (parent != null && !Files.isDirectory(parent)) {
+            missing = parent;
+            parent = parent.getParent();
+        }
+        Path folder = parent == null ? Path.of("") : parent;
+        if (missing.getFileName() == null || !Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<String> names;
+        try (var entries = Files.list(folder.toAbsolutePath())) {
+            names = entries.limit(MAX_ENTRIES_COMPARED).map(p -> p.getFileName().toString())
+                    .sorted().toList();
+        }
+        Path rest = missing.relativize(path);
+        List<String> likely = new ArrayList<>();
+        for (String name : UsageErrors.useful(missing.getFileName().toString(), names)) {
+            Path candidate = parent == null ? Path.of(name) : parent.resolve(name);
+            Path whole = candidate.resolve(rest);
+            likely.add((Files.exists(whole) ? whole : candidate).toString());
+        }
+        return likely;
     }
 
     static String describe(Throwable e) {

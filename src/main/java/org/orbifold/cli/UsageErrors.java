@@ -497,7 +497,7 @@ final class UsageErrors {
 
 
     /** Joins the first three names as {@code a}, {@code a or b}, {@code a, b or c}. */
-    private static String alternatives(List<String> all) {
+    static String alternatives(List<String> all) {
         List<String> names = all.subList(0, Math.min(3, all.size()));
         int n = names.size();
         return n == 1 ? names.get(0)

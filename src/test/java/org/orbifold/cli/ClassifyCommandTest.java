@@ -907,9 +907,10 @@ class ClassifyCommandTest {
         Run lists = run("classify", "--method", "prototype");
 
         String expected = "[DATASET] IAM folder with its splits, or, with --folds or"
-                + " split list files, a TU folder, IAM .cxl, .npy, GraphML, GML or DOT file or"
-                + " folder (.graphml, .gml, .dot, .gv), tu:NAME (fetched, see fetch --help) or"
-                + " molecule file (.smi, .can, .csv, .sdf; default: the embedded"
+                + " split list files, a TU folder or .zip, IAM .cxl, .npy, GraphML, GML or DOT"
+                + " file or folder (.graphml, .gml, .dot, .gv), tu:NAME (fetched, see fetch"
+                + " --help) or molecule file (.smi, .smiles, .can, .csv, .sdf, .sd, .mol;"
+                + " default: the embedded"
                 + " letters: with no DATASET and no split files, give --folds K). --limit=N";
         assertTrue(help.contains(expected.replaceAll("\\s+", "")), help);
         assertEquals(CliException.USAGE, bare.exitCode(), bare.out());

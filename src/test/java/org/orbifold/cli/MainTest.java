@@ -573,6 +573,78 @@ class MainTest {
                 tooMany.err());
         assertTrue(oneIndex.err().contains("align needs two graph indices after the data set:"
                 + " align datasets/letters I J, got only 0"), oneIndex.err());
+        // A word that is no number is not called one.
+        Run extra = run("align", "0", "9", "extra");
+        assertEquals(CliException.USAGE, extra.exitCode(), extra.err());
+        assertTrue(extra.err().contains("align takes [DATASET] I J, got 3 arguments (0 9 extra);"
+                + " give exactly two graph indices"), extra.err());
+    }
+
+    /**
+     * A data path that does not exist is answered with the likely paths: the entries of its
+     * nearest existing folder whose names are close to the first missing part, with the rest
+     * of the path when that exists; nothing close, no suggestion.
+     */
+    @Test
+    void aMistypedDataPathGetsLikelyPaths() throws IOException {
+        Path tu = Files.createDirectories(dir.resolve("tu"));
+        Files.createDirectory(tu.resolve("MUTAG"));
+        Files.createDirectory(tu.resolve("Mutagenicity"));
+        Files.createDirectory(tu.resolve("ENZYMES"));
+        Path low = Files.createDirectories(dir.resolve("Letter").resolve("LOW"));
+        Files.createDirectories(dir.resolve("Letter").resolve("HIGH"));
+        Files.writeString(low.resolve("train.cxl"), "");
+
+        Run muta = run("info", tu.resolve("MUTA").toString());
+        Run lower = run("info", dir.resolve("Letter/low/train.cxl").toString());
+        Run far = run("info", tu.resolve("QQQQQQQ").toString());
+
+        assertEquals(CliException.DATA, muta.exitCode(), muta.err());
+        assertEquals(Main.ERROR_PREFIX + "no such file or folder: " + tu.resolve("MUTA")
+                + " (did you mean " + tu.resolve("MUTAG") + " or " + tu.resolve("Mutagenicity")
+                + "?)\n", muta.err());
+        assertEquals(Main.ERROR_PREFIX + "no such file or folder: "
+                + dir.resolve("Letter/low/train.cxl") + " (did you mean "
+                + low.resolve("train.cxl") + "?)\n", lower.err());
+        assertEquals(Main.ERROR_PREFIX + "no such file or folder: " + tu.resolve("QQQQQQQ")
+                + "\n", far.err());
+        Run classify = run("classify", tu.resolve("MUTAGG").toString());
+        assertTrue(classify.err().contains(" (did you mean " + tu.resolve("MUTAG") + "?)"),
+                classify.err());
+    }
+
+    /**
+     * The graphs line of info names the class and the data set apart, so that the count of
+     * the data set is not read as that of the class.
+     */
+    @Test
+    void infoTellsTheClassFromTheDataSet() {
+        assertEquals("225", InfoCommand.graphsWords(225, 225, null, null));
+        assertEquals("3 of 225", InfoCommand.graphsWords(3, 225, null, null));
+        assertTrue(run("info", "--class", "A", "--limit", "3").out().contains(
+                "\ngraphs    3 of the 25 of class A (225 graphs in the data set)\n"));
+        assertTrue(run("info", "--class", "A").out().contains(
+                "\ngraphs    25 of class A (225 graphs in the data set)\n"));
+        assertTrue(run("info", "--limit", "3").out().contains("\ngraphs    3 of 225\n"));
+    }
+
+    /** The help lists every ending of a molecule file that the reader takes, and TU zips. */
+    @Test
+    void theHelpNamesEveryMoleculeEndingAndTuZips() throws IOException {
+        // Compared without white space: the help wraps lines where it likes.
+        String help = run("info", "--help").out().replaceAll("\\s+", "");
+        String root = run("--help").out().replaceAll("\\s+", "");
+
+        assertTrue(help.contains("TUfolderor.zip"), help);
+        assertTrue(help.contains("moleculefile(.smi,.smiles,.can,.csv,.sdf,.sd,.mol;"), help);
+        assertTrue(root.contains("aTUDortmundfolderor.zip"), root);
+        assertTrue(root.contains("(SMILES.smi,.smiles,.can;.csvwithasmilescolumn;SD.sdf,.sd,"
+                + ".mol)"), root);
+        // A .smiles file is read as SMILES, as the help says.
+        Path smiles = Files.writeString(dir.resolve("two.smiles"), "CCO\nC=O\n");
+        Run info = run("info", smiles.toString());
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("\ngraphs    2\n"), info.out());
     }
 
     /**
@@ -732,6 +804,36 @@ class MainTest {
         assertEquals(2.0, json.json().get("graphsWithoutEdges"), json.out());
         assertEquals(0.0, run("info", "--json").json().get("graphsWithoutNodes"));
         assertTrue(run("info").out().contains("(total 1222)\n"));
+    }
+
+    /**
+     * info says that the edges of directed graphs are counted as ordered pairs: a pair of
+     * nodes joined both ways with different attributes (as in IAM Fingerprint) counts twice,
+     * where undirected graphs count it once.
+     */
+    @Test
+    void infoSaysDirectedEdgesAreCountedAsOrderedPairs() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("dir"));
+        Files.writeString(folder.resolve("g.gxl"), "<gxl><graph id=\"g\" edgemode="
+                + "\"directed\"><node id=\"a\"/><node id=\"b\"/><edge from=\"a\" to=\"b\">"
+                + "<attr name=\"w\"><float>1</float></attr></edge><edge from=\"b\" to=\"a\">"
+                + "<attr name=\"w\"><float>-1</float></attr></edge></graph></gxl>\n");
+        Path list = Files.writeString(folder.resolve("all.cxl"), "<GraphCollection><graphs>"
+                + "<print file=\"g.gxl\" class=\"A\"/></graphs></GraphCollection>\n");
+
+        Run text = run("info", list.toString());
+        Map<?, ?> edges = (Map<?, ?>) run("info", list.toString(), "--json").json().get("edges");
+        Map<?, ?> letters = (Map<?, ?>) run("info", "--json").json().get("edges");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("\nedges     min 2, mean 2.00, max 2 (total 2), counted as"
+                + " ordered pairs (the graphs are directed: an edge stored both ways counts"
+                + " twice)\n"), text.out());
+        assertTrue(text.out().contains("\ndirected  yes\n"), text.out());
+        assertEquals(2.0, edges.get("total"));
+        assertEquals("ordered pairs", edges.get("counted"));
+        assertEquals("unordered pairs", letters.get("counted"));
+        assertFalse(run("info").out().contains("ordered pairs"));
     }
 
     /** info --json has the total number of nodes that the text's nodes line shows. */
@@ -1198,15 +1300,16 @@ class MainTest {
         assertEquals(Boolean.FALSE, align.json().get("certified"));
         assertEquals(Boolean.TRUE, align.json().get("limitReached"));
         assertEquals("limit", align.json().get("unprovenReason"));
+        assertEquals("time", align.json().get("limitHit"));
         assertEquals(1e-9, (Double) align.json().get("timeLimitSeconds"), 1e-18);
         assertEquals(0, mean.exitCode(), mean.err());
         assertTrue(mean.out().matches("(?s).*not proven optimal: [0-9,]+ where the exact search"
-                + " stopped at its limit \\(1e-09 s per alignment.*"), mean.out());
+                + " stopped at its time limit \\(1e-09 s per alignment\\).*"), mean.out());
         Run text = run("align", cycles.toString(), "0", "1", "--aligner", "exact",
                 "--time-limit", "1e-9");
         assertTrue(text.out().contains("\ncertified   no (not proven optimal: an upper bound"
-                + " on the distance); the exact search stopped at its limit (1e-09 s per"
-                + " alignment"), text.out());
+                + " on the distance); the exact search stopped at its time limit (1e-09 s per"
+                + " alignment)\n"), text.out());
     }
 
     /**

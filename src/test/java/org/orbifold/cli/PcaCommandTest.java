@@ -132,8 +132,11 @@ class PcaCommandTest {
         assertTrue(((Number) r.json().get("alignmentsStoppedAtLimit")).intValue() >= 1);
         Run text = MainTest.run("pca", "--class", "T", "--limit", "4", "--aligner", "exact",
                 "--time-limit", "1e-9", "--threads", "1");
-        assertTrue(text.out().contains("the exact search stopped at its limit (1e-09 s per"
-                + " alignment or 50,000,000 search nodes) in "), text.out());
+        assertTrue(text.out().contains("the exact search stopped at its time limit (1e-09 s per"
+                + " alignment) in "), text.out());
+        Map<?, ?> hit = (Map<?, ?>) r.json().get("limitsHit");
+        assertEquals(r.json().get("alignmentsStoppedAtLimit"), hit.get("time"));
+        assertEquals(0.0, hit.get("nodes"));
     }
 
     /**
@@ -143,11 +146,11 @@ class PcaCommandTest {
      */
     @Test
     void theAlignmentsLineTellsALimitReachedOutsideTheFinalAlignments() {
-        String limit = "5 s per alignment or 50,000,000 search nodes";
+        String limit = "time limit (5 s per alignment)";
 
         assertNull(PcaCommand.unprovenText(8, 0, null, 0, 0, 60, limit));
         assertEquals("all 8 proven optimal for the final line, but the exact search stopped at"
-                + " its limit (" + limit + ") in 1 of 1,060 alignments of the run (medoid,"
+                + " its " + limit + " in 1 of 1,060 alignments of the run (medoid,"
                 + " Frechet mean or earlier lines): the mean, and so the line, may rest on"
                 + " alignments not proven optimal",
                 PcaCommand.unprovenText(8, 0, null, 1, 0, 1060, limit));
@@ -155,7 +158,7 @@ class PcaCommandTest {
                 + " them; the objective is an upper bound",
                 PcaCommand.unprovenText(8, 2, null, 0, 0, 60, limit));
         assertEquals("3 of 8 not proven optimal for the final line: early; and the exact"
-                + " search stopped at its limit (" + limit + ") in 4 of 60 alignments of the"
+                + " search stopped at its " + limit + " in 4 of 60 alignments of the"
                 + " run; the objective is an upper bound",
                 PcaCommand.unprovenText(8, 3, "early", 4, 0, 60, limit));
         // Rounding is its own cause, not the limit's; with a heuristic, the rest are named.

@@ -437,10 +437,11 @@ class RegressCommandTest {
 
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().matches("(?s).*\nalignments  [1-4] of 4 not proven optimal: [1-4]"
-                + " where the exact search stopped at its limit \\(1e-09 s per alignment.*; SSR"
-                + " and SST are upper bounds\n.*"), text.out());
+                + " where the exact search stopped at its time limit \\(1e-09 s per"
+                + " alignment\\); SSR and SST are upper bounds\n.*"), text.out());
         assertEquals(0, json.exitCode(), json.err());
         assertEquals(Boolean.TRUE, json.json().get("limitReached"));
+        assertEquals(0.0, ((Map<?, ?>) json.json().get("limitsHit")).get("nodes"));
         assertTrue(((Number) json.json().get("uncertifiedAlignments")).intValue() >= 1);
         assertEquals(0, proven.exitCode(), proven.err());
         assertEquals(Boolean.FALSE, proven.json().get("limitReached"));

@@ -88,7 +88,7 @@ class UnprovenReasonReportTest {
                 + ")\n"), rounding.out());
         assertEquals(0, limit.exitCode(), limit.err());
         assertTrue(limit.out().contains(", an upper bound (not proven optimal: the exact search"
-                + " stopped at its limit)\n"), limit.out());
+                + " stopped at its time limit (1e-09 s per alignment))\n"), limit.out());
     }
 
     /**
