@@ -72,6 +72,13 @@ public final class GraphSpace {
      */
     static final long PAIR_TEST_BUDGET = 1L << 24;
 
+    /**
+     * Sums of absolute products below {@code 2^-960} in the pair test of
+     * {@link #alignmentSize} count as possibly negative: their terms may be subnormal, with
+     * rounding errors not relative to their size.
+     */
+    private static final double SUBNORMAL_PRODUCTS = 0x1p-960;
+
     private final int size;
     private final int nodeDimension;
     private final int edgeDimension;
@@ -341,7 +348,9 @@ public final class GraphSpace {
      * when it is below the rounding error of its sum, so exact cancellation to zero counts
      * too; that errs only towards the larger, always correct size. Parts whose channels
      * passed the sign test are skipped, and a pair whose test would take more than
-     * {@link #PAIR_TEST_BUDGET} multiply-adds answers true without running it.
+     * {@link #PAIR_TEST_BUDGET} multiply-adds answers true without running it; so does a
+     * product of two non-zero values that underflows to zero, or a sum of products too small
+     * for its rounding bound.
      */
     private boolean someCrossSimilarityIsNegative(Graph x, Graph y) {
         boolean nodesSigned = false;
@@ -371,12 +380,16 @@ public final class GraphSpace {
             for (int a = 0; a < y.order(); a++) {
                 double sum = 0.0;
                 double magnitude = 0.0;
+                boolean lost = false;
                 for (int c = 0; c < nodeDimension; c++) {
-                    double product = x.nodeUnchecked(i, c) * y.nodeUnchecked(a, c);
+                    double u = x.nodeUnchecked(i, c);
+                    double v = y.nodeUnchecked(a, c);
+                    double product = u * v;
+                    lost |= product == 0.0 && u != 0.0 && v != 0.0;
                     sum += product;
                     magnitude += Math.abs(product);
                 }
-                if (mayBeNegative(sum, magnitude, nodeDimension)) {
+                if (lost || mayBeNegative(sum, magnitude, nodeDimension)) {
                     return true;
                 }
             }
@@ -402,12 +415,16 @@ public final class GraphSpace {
                 int b = y.successor(a, l);
                 double sum = 0.0;
                 double magnitude = 0.0;
+                boolean lost = false;
                 for (int c = 0; c < edgeDimension; c++) {
-                    double product = x.edgeUnchecked(i, j, c) * y.edgeUnchecked(a, b, c);
+                    double u = x.edgeUnchecked(i, j, c);
+                    double v = y.edgeUnchecked(a, b, c);
+                    double product = u * v;
+                    lost |= product == 0.0 && u != 0.0 && v != 0.0;
                     sum += product;
                     magnitude += Math.abs(product);
                 }
-                if (mayBeNegative(sum, magnitude, edgeDimension)) {
+                if (lost || mayBeNegative(sum, magnitude, edgeDimension)) {
                     return true;
                 }
             }
@@ -421,11 +438,15 @@ public final class GraphSpace {
     }
 
     /**
-     * Whether a sum of {@code terms} products may be negative in exact arithmetic: whether it
-     * is below the bound {@code terms * 2^-52 * magnitude} on its rounding error.
+     * Whether a sum of {@code terms} products, none of which underflowed to zero, may be
+     * negative in exact arithmetic: whether it is below the bound
+     * {@code terms * 2^-52 * magnitude} on its rounding error, or its terms are so small
+     * ({@code magnitude} below {@link #SUBNORMAL_PRODUCTS}) that subnormal products may have
+     * lost their relative precision.
      */
     private static boolean mayBeNegative(double sum, double magnitude, int terms) {
-        return magnitude > 0.0 && sum < terms * 0x1p-52 * magnitude;
+        return magnitude > 0.0
+                && (magnitude < SUBNORMAL_PRODUCTS || sum < terms * 0x1p-52 * magnitude);
     }
 
     private static boolean opposite(int signsOfX, int signsOfY) {

@@ -293,6 +293,39 @@ class DesignPaddingTest {
     }
 
     /**
+     * One node at {@code v} against one at {@code -v}, tiny enough that their product is
+     * subnormal or underflows to zero: the pair test still finds the similarity negative, so
+     * the pair is aligned at size 2, and no aligner certifies more than the design's
+     * {@code sqrt(2) v} (a tester saw size 1 and a certified {@code 2 v} from {@code 1e-170}
+     * on). Where the squared values underflow the aligners cannot tell the alignments apart
+     * and may return {@code 2 v}, uncertified (GraphSpace's Limitations).
+     */
+    @Test
+    void tinyOppositeValuesStillNeedTheLargerSize() {
+        GraphSpace space = new GraphSpace(2, 1, 0, 1.0, 1.0);
+        for (double v : new double[] {1e-100, 1e-160, 1e-170, 1e-200, 1e-300}) {
+            Graph.Builder bx = Graph.builder(1, 0);
+            bx.addNode(v);
+            Graph x = bx.build();
+            Graph.Builder by = Graph.builder(1, 0);
+            by.addNode(-v);
+            Graph y = by.build();
+            String where = "v = " + v;
+            assertEquals(2, space.alignmentSize(x, y), where);
+            assertEquals(2, space.alignmentSize(y, x), where);
+            double design = Math.sqrt(2.0) * v;
+            for (String name : List.of("exact", "nodes", "faq")) {
+                Alignment a = Aligners.byName(name, 1).align(space, x, y);
+                assertEquals(2, a.permutation().size(), where + ", " + name);
+                assertTrue(a.distance() >= design * (1.0 - 1e-12), where + ", " + name);
+                if (a.certified()) {
+                    assertEquals(design, a.distance(), 1e-12 * v, where + ", " + name);
+                }
+            }
+        }
+    }
+
+    /**
      * A pair whose test would take more than the budget is given the larger size untested,
      * although all its similarities are positive: 300 nodes of 200 signed channels each.
      * With 200 nodes the test runs and keeps the larger order.
