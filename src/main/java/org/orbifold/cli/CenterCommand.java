@@ -452,7 +452,7 @@ abstract class CenterCommand extends DatasetCommand {
         w.printf(Locale.ROOT, "%s%n", title(sample));
         w.printf(Locale.ROOT, "aligner %s, seed %d%s, %s, start: %s%s%n", aligner.name(),
                 options.seed, options.timeLimitWords(), Numbers.threads(workers), init,
-                restarts > 1 ? ", best of " + restarts + " runs" : "");
+                restarts > 1 ? String.format(Locale.ROOT, ", best of %,d runs", restarts) : "");
         w.printf(Locale.ROOT, "objective   %s  (%s)%n",
                 Numbers.decimalOrTiny(result.objective(), 6), objectiveMeaning);
         String pairwise = Numbers.decimalOrTiny(medoid.objective(), 6);
@@ -462,9 +462,10 @@ abstract class CenterCommand extends DatasetCommand {
                 medoid.index(), differs ? ", realigned" : "", kind,
                 comparedWith(realigned, result.objective()));
         w.printf(Locale.ROOT, "iterations  %d, status %s%s%n", result.iterations(),
-                result.status(), result.runs().size() > 1 ? " (best run, run "
-                        + (result.keptRun() + 1) + "; " + result.totalIterations()
-                        + " over all " + result.runs().size() + " runs)" : "");
+                result.status(), result.runs().size() > 1 ? String.format(Locale.ROOT,
+                        " (best run, run %,d; %,d iterations over all %,d runs)",
+                        result.keptRun() + 1, result.totalIterations(), result.runs().size())
+                        : "");
         AlignerOptions.Unproven unproven = options.unproven(result.alignments());
         if (unproven.text() != null) {
             w.printf(Locale.ROOT, "alignments  final (one per graph): %s; the objective is an"

@@ -306,7 +306,10 @@ final class ClusterCommand extends DatasetCommand {
         }
         if (squaredCosts && method != Algorithm.KMEDOIDS) {
             throw CliException.usage("--squared-costs applies only to --algorithm kmedoids"
-                    + " (k-means already minimises squared distances)");
+                    + (method == Algorithm.KMEANS
+                            ? " (k-means already minimises squared distances)"
+                            : " (k-medians minimises distances; for squared distances use"
+                            + " --algorithm kmeans)"));
         }
         // The aligner counts its alignments and those not proven optimal, by reason, over the
         // whole run: seeding, Lloyd iterations, silhouette.

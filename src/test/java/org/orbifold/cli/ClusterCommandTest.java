@@ -750,7 +750,12 @@ class ClusterCommandTest {
                         "or at least 2"),
                 Arguments.of(List.of("--tolerance", "2"), "--tolerance is a fraction of the"
                         + " objective and must be below 1, got 2"),
-                Arguments.of(List.of("--tolerance", "1"), "must be below 1, got 1"));
+                Arguments.of(List.of("--tolerance", "1"), "must be below 1, got 1"),
+                Arguments.of(List.of("--squared-costs"), "--squared-costs applies only to"
+                        + " --algorithm kmedoids (k-means already minimises squared distances)"),
+                Arguments.of(List.of("--algorithm", "kmedians", "--squared-costs"),
+                        "(k-medians minimises distances; for squared distances use"
+                        + " --algorithm kmeans)"));
     }
 
     @ParameterizedTest

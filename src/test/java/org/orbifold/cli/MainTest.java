@@ -339,7 +339,10 @@ class MainTest {
         assertEquals(json.get("trace"), keptRun.get("trace"));
         Run text = run("mean", "--class", "K", "--limit", "10", "--restarts", "3",
                 "--max-iterations", "5", "--threads", "2");
-        assertTrue(text.out().contains(" (best run, run " + (kept + 1) + "; "), text.out());
+        assertTrue(text.out().contains(" (best run, run " + (kept + 1) + "; "
+                + ((Double) json.get("totalIterations")).intValue() + " iterations over all 3"
+                + " runs)"), text.out());
+        assertTrue(text.out().contains(", best of 3 runs"), text.out());
         for (int i = 0; i < 3; i++) {
             Map<?, ?> each = (Map<?, ?>) runs.get(i);
             List<?> trace = (List<?>) each.get("trace");
