@@ -33,7 +33,8 @@ final class AlignCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "[DATASET] I J",
-            description = "Optional data set, then the indices of the two graphs.")
+            description = "Optional data set, then the indices of the two graphs. The data set"
+                + " is a " + DatasetCommand.DATASET_KINDS + ".")
     List<String> arguments = new ArrayList<>();
 
     @Option(names = "--first", paramLabel = "I", description = "Index of the first graph.")

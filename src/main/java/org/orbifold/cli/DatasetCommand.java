@@ -17,11 +17,14 @@ abstract class DatasetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** What a DATASET can be, for the help of every command that reads one. */
+    static final String DATASET_KINDS = "TU folder or .zip, tu:NAME (a TU Dortmund data set,"
+            + " fetched into the cache when missing), IAM .cxl, .npy, GraphML, GML or DOT file"
+            + " or folder (.graphml, .gml, .dot, .gv) or molecule file ("
+            + ClassifyCommand.MOLECULE_ENDINGS + "; default: the embedded letters)";
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "DATASET",
-            description = "TU folder or .zip, tu:NAME (a TU Dortmund data set, fetched into"
-                + " the cache when missing), IAM .cxl, .npy, GraphML, GML or DOT file or folder"
-                + " (.graphml, .gml, .dot, .gv) or molecule file ("
-                + ClassifyCommand.MOLECULE_ENDINGS + "; default: the embedded letters).")
+            description = DATASET_KINDS + ".")
     String dataset;
 
     @Mixin
