@@ -851,6 +851,57 @@ public final class TuDatasetFetcher {
         }
     }
 
+    /** Whether the HTTP client refused a port outside 1 to 65535 (only a redirect has one). */
+    private static boolean outOfRange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IllegalArgumentException && t.getMessage() != null
+                    && t.getMessage().startsWith("port out of range")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Describes a redirect to a port outside 1 to 65535, which the HTTP client refuses
+     * without saying where it led: the redirects are followed again by hand, without bodies
+     * (at most 10), up to the {@code Location} that names such a port. When they cannot be
+     * followed again the same way, the sentence names no target.
+     */
+    private String badPortRedirect(URI url) {
+        String range = "a port is from 1 to 65535";
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .proxy(ProxySelector.getDefault()).build();
+            URI at = url;
+            for (int hop = 0; hop < 10; hop++) {
+                HttpRequest request = HttpRequest.newBuilder(at).timeout(connectTimeout)
+                        .header("User-Agent", "orbifold").GET().build();
+                HttpResponse<Void> response = client.send(request,
+                        HttpResponse.BodyHandlers.discarding());
+                Optional<String> location = response.headers().firstValue("Location");
+                if (response.statusCode() < 300 || response.statusCode() >= 400
+                        || location.isEmpty()) {
+                    break;
+                }
+                URI next = at.resolve(location.get().strip());
+                if (next.getPort() > 65535 || next.getPort() == 0 || next.getPort() < -1) {
+                    return "the server redirects to " + withoutUserInfo(next.toString())
+                            + ", whose port " + next.getPort() + " no connection can have ("
+                            + range + ")";
+                }
+                at = next;
+            }
+        } catch (IOException | RuntimeException e) {
+            // Falls back to the sentence without the target.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "the server redirects to a URL whose port no connection can have (" + range
+                + ")";
+    }
+
     /** Writes the body of the zip's URL to a file, checking status, length and limits. */
     private void receive(String name, URI url, Path zip) throws IOException {
         HttpResponse<InputStream> response;
@@ -865,12 +916,12 @@ public final class TuDatasetFetcher {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while downloading " + url);
         } catch (IOException e) {
-            throw new IOException("cannot download " + url + ": " + describeWait(e)
-                    + advice(name), e);
+            throw new IOException("cannot download " + url + ": " + (outOfRange(e)
+                    ? badPortRedirect(url) : describeWait(e)) + advice(name), e);
         } catch (RuntimeException e) {
             // The HTTP layer refuses some requests unchecked (such as a port out of range).
-            throw new IOException("cannot download " + url + ": " + describe(e)
-                    + advice(name), e);
+            throw new IOException("cannot download " + url + ": " + (outOfRange(e)
+                    ? badPortRedirect(url) : describe(e)) + advice(name), e);
         }
         try (InputStream body = response.body()) {
             int status = response.statusCode();
