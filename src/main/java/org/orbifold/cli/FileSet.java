@@ -1,18 +1,26 @@
 package org.orbifold.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +41,12 @@ import org.slf4j.LoggerFactory;
  * folders) leaves the files already renamed replaced, which the message names, and a
  * process killed between the renames leaves a mixed set without a message (the last file,
  * written last, is then still the earlier run's). A process killed while writing leaves its
- * temporary files behind.
+ * temporary files behind; the next write of the same file name in that folder removes them
+ * ({@link #removeStaleTemporaries}) when their process (the number in the name) is no longer
+ * running. That number is read in this system's process table: a process of another machine
+ * or container writing into a shared folder at that moment could lose its temporary file
+ * (its write then fails with a message), and a killed run's files stay until a write of the
+ * same name.
  */
 final class FileSet {
 
@@ -127,6 +140,7 @@ final class FileSet {
             OutputTarget.requireNotReadOnly(given, given.toAbsolutePath(), target);
             targets.add(target);
         }
+        removeStaleTemporaries(targets);
         List<Path> temporaries = new ArrayList<>();
         List<Path> replaced = new ArrayList<>();
         Path current = null;
@@ -154,6 +168,70 @@ final class FileSet {
                     delete(temporary);
                 }
             }
+        }
+    }
+
+    /**
+     * Removes, next to each target, the temporary files of that target's name that a killed
+     * process left ({@code .NAME.PID.NANOS.tmp}): those whose process is not running, or
+     * whose process started after the file was last written (a process that reused the
+     * number). Files of a running process that may be writing them, files of other names and
+     * files this process cannot remove are left; nothing here fails the write.
+     *
+     * @param targets the files to replace
+     */
+    static void removeStaleTemporaries(List<Path> targets) {
+        for (Path target : targets) {
+            Path folder = target.toAbsolutePath().getParent();
+            if (folder == null) {
+                continue;
+            }
+            Pattern own = Pattern.compile("\\." + Pattern.quote(target.getFileName().toString())
+                    + "\\.([0-9]{1,18})\\.-?[0-9]{1,19}\\.tmp");
+            List<Path> stale = new ArrayList<>();
+            try (Stream<Path> files = Files.list(folder)) {
+                files.forEach(file -> {
+                    Matcher m = own.matcher(file.getFileName().toString());
+                    if (m.matches() && isStale(file, Long.parseLong(m.group(1)))) {
+                        stale.add(file);
+                    }
+                });
+            } catch (IOException | UncheckedIOException e) {
+                LOG.debug("cannot list {} for stale temporary files: {}", folder,
+                        e.getMessage());
+                continue;
+            }
+            for (Path file : stale) {
+                try {
+                    Files.deleteIfExists(file);
+                    LOG.debug("removed {}, left by a process that no longer runs", file);
+                } catch (IOException e) {
+                    LOG.debug("cannot remove {}: {}", file, CenterCommand.reason(e));
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether a temporary file of process {@code pid} is stale: a regular file (not a link)
+     * whose process is not running, or started after the file's last change.
+     */
+    private static boolean isStale(Path file, long pid) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file,
+                    BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile()) {
+                return false;
+            }
+            Optional<ProcessHandle> process = ProcessHandle.of(pid);
+            if (process.isEmpty() || !process.get().isAlive()) {
+                return true;
+            }
+            Optional<Instant> started = process.get().info().startInstant();
+            return started.isPresent()
+                    && attributes.lastModifiedTime().toInstant().isBefore(started.get());
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -91,7 +91,9 @@ import java.util.zip.ZipFile;
  * file {@code .locks/NAME.lock} in the cache (left there, as removing it could let two
  * fetches hold locks on different files); the second finds the first's data set and downloads
  * nothing. Nothing is random: the temporary names are fixed, which the lock makes safe, and
- * leftovers of a killed process are removed by the next fetch of the name; when that
+ * leftovers of a killed process are removed by the next fetch of the name, or, when the
+ * data set is cached, by the next fetch or {@link #cached} of the name that finds the lock
+ * free (it does not wait for it, and a cache it cannot write keeps them); when that
  * process was replacing the data set and was killed between moving the old copy aside
  * ({@code .NAME.old}) and moving the new one in, the next fetch of the name first moves the
  * old copy back.
@@ -492,6 +494,11 @@ public final class TuDatasetFetcher {
 
     /**
      * Returns the cached folder of a data set without any network access.
+     * When the data set is there, the temporary files that a killed fetch of the name left
+     * ({@code .NAME.zip.part}, {@code .NAME.part}, and {@code .NAME.old}, a copy moved aside
+     * that the folder has replaced) are removed as well, but only when the name's lock can be
+     * taken at once: this never waits for a fetch in progress, and a cache that cannot be
+     * written, or a removal that fails, leaves them and still gives the folder.
      *
      * @param name the data set
      * @return the folder, when it holds {@code NAME_A.txt} (a fetch puts only data sets that
@@ -500,7 +507,68 @@ public final class TuDatasetFetcher {
      */
     public Optional<Path> cached(String name) {
         Path folder = folder(name);
-        return isDataset(folder, name) ? Optional.of(folder) : Optional.empty();
+        if (!isDataset(folder, name)) {
+            return Optional.empty();
+        }
+        removeLeftoversIfFree(name);
+        return Optional.of(folder);
+    }
+
+    /** The temporary files of a fetch of the name: the download, the extraction, the old copy. */
+    private List<Path> leftovers(String name) {
+        return List.of(cache.resolve("." + name + ".zip.part"),
+                cache.resolve("." + name + ".part"), cache.resolve("." + name + ".old"));
+    }
+
+    /**
+     * Removes the leftovers of a killed fetch of a cached data set when the name's lock is
+     * free (class description); does nothing when there are none, when the lock is held by a
+     * thread of this process or by another process, or when the cache cannot be written.
+     * Never throws an {@link IOException}.
+     */
+    private void removeLeftoversIfFree(String name) {
+        if (leftovers(name).stream().noneMatch(p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS))) {
+            return;
+        }
+        Path lockFile = cache.resolve(".locks").resolve(name + ".lock");
+        ReentrantLock local;
+        try {
+            if (!Files.isDirectory(lockFile.getParent())
+                    || Files.exists(lockFile) && !Files.isRegularFile(lockFile)) {
+                return;
+            }
+            local = LOCKS.computeIfAbsent(lockFile.getParent().toRealPath().resolve(
+                    name + ".lock"), p -> new ReentrantLock());
+        } catch (IOException e) {
+            return;
+        }
+        if (!local.tryLock()) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+            if (lock != null && isDataset(folder(name), name)) {
+                removeLeftovers(name);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Best effort: a cache whose lock file cannot be opened keeps the leftovers.
+        } finally {
+            local.unlock();
+        }
+    }
+
+    /**
+     * Removes the leftovers of the name, as far as it can, when the data set is cached; the
+     * caller holds the lock. A leftover that cannot be removed stays, without an error.
+     */
+    private void removeLeftovers(String name) {
+        for (Path leftover : leftovers(name)) {
+            try {
+                deleteTree(leftover);
+            } catch (IOException e) {
+                // Best effort: the next fetch of the name tries again.
+            }
+        }
     }
 
     /**
@@ -568,6 +636,7 @@ public final class TuDatasetFetcher {
     public Path fetch(String name, boolean again) throws IOException {
         Path target = folder(name);
         if (!again && isDataset(target, name)) {
+            removeLeftoversIfFree(name);
             return target;
         }
         Path lockFile;
@@ -619,6 +688,7 @@ public final class TuDatasetFetcher {
             restoreAside(name, target);
             // Another thread or process may have fetched it while this one waited.
             if (!again && isDataset(target, name)) {
+                removeLeftovers(name);
                 return target;
             }
             if (Files.isSymbolicLink(target) && (again || !isDataset(target, name))) {
@@ -781,6 +851,57 @@ public final class TuDatasetFetcher {
         }
     }
 
+    /** Whether the HTTP client refused a port outside 1 to 65535 (only a redirect has one). */
+    private static boolean outOfRange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IllegalArgumentException && t.getMessage() != null
+                    && t.getMessage().startsWith("port out of range")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Describes a redirect to a port outside 1 to 65535, which the HTTP client refuses
+     * without saying where it led: the redirects are followed again by hand, without bodies
+     * (at most 10), up to the {@code Location} that names such a port. When they cannot be
+     * followed again the same way, the sentence names no target.
+     */
+    private String badPortRedirect(URI url) {
+        String range = "a port is from 1 to 65535";
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .proxy(ProxySelector.getDefault()).build();
+            URI at = url;
+            for (int hop = 0; hop < 10; hop++) {
+                HttpRequest request = HttpRequest.newBuilder(at).timeout(connectTimeout)
+                        .header("User-Agent", "orbifold").GET().build();
+                HttpResponse<Void> response = client.send(request,
+                        HttpResponse.BodyHandlers.discarding());
+                Optional<String> location = response.headers().firstValue("Location");
+                if (response.statusCode() < 300 || response.statusCode() >= 400
+                        || location.isEmpty()) {
+                    break;
+                }
+                URI next = at.resolve(location.get().strip());
+                if (next.getPort() > 65535 || next.getPort() == 0 || next.getPort() < -1) {
+                    return "the server redirects to " + withoutUserInfo(next.toString())
+                            + ", whose port " + next.getPort() + " no connection can have ("
+                            + range + ")";
+                }
+                at = next;
+            }
+        } catch (IOException | RuntimeException e) {
+            // Falls back to the sentence without the target.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "the server redirects to a URL whose port no connection can have (" + range
+                + ")";
+    }
+
     /** Writes the body of the zip's URL to a file, checking status, length and limits. */
     private void receive(String name, URI url, Path zip) throws IOException {
         HttpResponse<InputStream> response;
@@ -795,12 +916,12 @@ public final class TuDatasetFetcher {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while downloading " + url);
         } catch (IOException e) {
-            throw new IOException("cannot download " + url + ": " + describeWait(e)
-                    + advice(name), e);
+            throw new IOException("cannot download " + url + ": " + (outOfRange(e)
+                    ? badPortRedirect(url) : describeWait(e)) + advice(name), e);
         } catch (RuntimeException e) {
             // The HTTP layer refuses some requests unchecked (such as a port out of range).
-            throw new IOException("cannot download " + url + ": " + describe(e)
-                    + advice(name), e);
+            throw new IOException("cannot download " + url + ": " + (outOfRange(e)
+                    ? badPortRedirect(url) : describe(e)) + advice(name), e);
         }
         try (InputStream body = response.body()) {
             int status = response.statusCode();

@@ -1,6 +1,7 @@
 package org.orbifold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -70,6 +73,42 @@ class FileSetTest {
                 FileSet.FILES.move(temporary, target);
             }
         };
+    }
+
+    @Test
+    void staleTemporariesOfTheSetsNamesAreRemovedAndOthersKept() throws IOException {
+        List<Path> files = oldSet();
+        long me = ProcessHandle.current().pid();
+        // No Linux process has the number 2^31 - 1 (pid_max is at most 2^22).
+        Path gone = Files.writeString(
+                dir.resolve("." + ClusterCommand.CENTERS + ".2147483647.12345.tmp"), "x");
+        Path reused = Files.writeString(
+                dir.resolve("." + ClusterCommand.TRACE + "." + me + ".-77.tmp"), "x");
+        Files.setLastModifiedTime(reused,
+                FileTime.from(Instant.parse("2000-01-01T00:00:00Z")));
+        Path running = Files.writeString(
+                dir.resolve("." + ClusterCommand.RESULT + "." + me + ".5.tmp"), "x");
+        Path otherName = Files.writeString(dir.resolve(".notes.txt.2147483647.1.tmp"), "x");
+        Path otherPattern = Files.writeString(dir.resolve(".centers.json.tmp"), "x");
+        Path folderNotFile = Files.createDirectory(
+                dir.resolve("." + ClusterCommand.ASSIGNMENTS + ".2147483647.9.tmp"));
+
+        FileSet.write(newSet(files));
+
+        Assumptions.assumeTrue(ProcessHandle.current().info().startInstant().isPresent(),
+                "the start of this process is unknown here");
+        assertFalse(Files.exists(gone), "the file of a process that no longer runs");
+        assertFalse(Files.exists(reused), "a file older than the process of its number");
+        assertTrue(Files.exists(running), "a running process's file may be in use");
+        assertTrue(Files.exists(otherName) && Files.exists(otherPattern)
+                && Files.isDirectory(folderNotFile), "not this set's temporaries");
+        assertEquals(List.of(folderNotFile.getFileName().toString(),
+                otherPattern.getFileName().toString(), otherName.getFileName().toString(),
+                running.getFileName().toString(), ClusterCommand.ASSIGNMENTS,
+                ClusterCommand.CENTERS, ClusterCommand.RESULT, ClusterCommand.TRACE)
+                .stream().sorted().toList(), names());
+        assertEquals("new " + ClusterCommand.CENTERS + "\n",
+                Files.readString(dir.resolve(ClusterCommand.CENTERS)));
     }
 
     @Test

@@ -157,6 +157,70 @@ class TuDatasetFetcherTest {
         assertEquals(List.of("TINY"), cacheContents());
     }
 
+    /** Leaves what a fetch killed while replacing TINY leaves: a half zip, a half folder. */
+    private void leaveKilledReplacement() throws IOException {
+        Path half = Files.createDirectories(cache.resolve(".TINY.part").resolve("TINY"));
+        Files.writeString(half.resolve("TINY_A.txt"), "1, 2\n");
+        Files.writeString(cache.resolve(".TINY.zip.part"), "half a zip");
+        Path aside = Files.createDirectories(cache.resolve(".TINY.old"));
+        Files.writeString(aside.resolve("TINY_A.txt"), "1, 2\n");
+    }
+
+    @Test
+    void leftoversNextToACachedDataSetAreRemovedByTheNextFetchOrLookUp() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+        Path folder = fetcher.fetch("TINY");
+        leaveKilledReplacement();
+
+        assertEquals(folder, fetcher.fetch("TINY"));
+        assertEquals(List.of("TINY"), cacheContents());
+
+        leaveKilledReplacement();
+        assertEquals(Optional.of(folder), fetcher.cached("TINY"));
+        assertEquals(List.of("TINY"), cacheContents());
+        assertEquals(1, server.requests());
+        assertEquals(2, TuDatasetReader.read(folder).size());
+    }
+
+    @Test
+    @Timeout(60)
+    void aLookUpDuringAReplacementNeitherWaitsNorRemovesItsFiles() throws Exception {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+        Path folder = fetcher.fetch("TINY");
+        server.serve("TINY", new byte[4000], TuMockServer.Behaviour.PAUSE);
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        try {
+            threads.submit(() -> fetcher.fetch("TINY", true));
+            server.paused.await();
+
+            assertEquals(folder, fetcher.fetch("TINY"));
+            assertEquals(Optional.of(folder), fetcher.cached("TINY"));
+            assertTrue(Files.exists(cache.resolve(".TINY.zip.part")),
+                    "the replacement's download is kept while it holds the lock");
+        } finally {
+            server.close();
+            threads.shutdownNow();
+            threads.awaitTermination(60, TimeUnit.SECONDS);
+        }
+        assertEquals(List.of("TINY"), cacheContents());
+    }
+
+    @Test
+    void aLockFileThatCannotBeOpenedLeavesTheLeftoversAndStillGivesTheDataSet()
+            throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+        Path folder = fetcher.fetch("TINY");
+        Path lockFile = cache.resolve(".locks").resolve("TINY.lock");
+        Files.delete(lockFile);
+        Files.createDirectory(lockFile);
+        leaveKilledReplacement();
+
+        assertEquals(folder, fetcher.fetch("TINY"));
+        assertEquals(Optional.of(folder), fetcher.cached("TINY"));
+        assertEquals(List.of(".TINY.old", ".TINY.part", ".TINY.zip.part", "TINY"),
+                cacheContents());
+    }
+
     @Test
     void filesAtTheZipRootAreTaken() throws IOException {
         server.serve("TINY", tinyZip("", "TINY"));
@@ -1146,7 +1210,10 @@ class TuDatasetFetcherTest {
         IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
 
         assertTrue(e.getMessage().startsWith("cannot download " + server.baseUrl()
-                + "TINY.zip: "), e.getMessage());
+                + "TINY.zip: the server redirects to http://127.0.0.1:99999/x.zip, whose port"
+                + " 99999 no connection can have (a port is from 1 to 65535); check the"
+                + " network"), e.getMessage());
+        assertFalse(e.getMessage().contains("IllegalArgumentException"), e.getMessage());
         assertEquals(List.of(), cacheContents());
     }
 
