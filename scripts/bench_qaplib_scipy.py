@@ -113,24 +113,31 @@ def scipy_options(method, n, seed):
     return {"partial_guess": np.column_stack([np.arange(n), start])}
 
 
-def run(folder, out, max_order, seed):
-    names = sorted(f[:-4] for f in os.listdir(folder) if f.endswith(".dat"))
+def cases_with_solutions(folder, max_order):
+    """The instances of order <= max_order that have a .sln file, as (n, name, a, b, best),
+    sorted by order, then name."""
     cases = []
-    for name in names:
+    for name in sorted(f[:-4] for f in os.listdir(folder) if f.endswith(".dat")):
         sln = os.path.join(folder, name + ".sln")
-        if not os.path.exists(sln):
-            continue
-        a, b = read_instance(os.path.join(folder, name + ".dat"))
-        if len(a) <= max_order:
-            cases.append((len(a), name, a, b, best_value(a, b, sln)))
+        if os.path.exists(sln):
+            a, b = read_instance(os.path.join(folder, name + ".dat"))
+            if len(a) <= max_order:
+                cases.append((len(a), name, a, b, best_value(a, b, sln)))
     cases.sort(key=lambda c: (c[0], c[1]))
+    return cases
+
+
+CSV_HEADER = ["instance", "n", "best", "aligner", "value", "gap", "seconds", "certified",
+              "warm_seconds", "cpu_seconds", "warm_cpu_seconds", "cold_jit_ms"]
+
+
+def run(folder, out, max_order, seed):
+    cases = cases_with_solutions(folder, max_order)
     for n, name, a, b, best in cases[:5]:
         quadratic_assignment(a, b, method="faq", options=scipy_options("faq", n, seed))
     with open(out, "w", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(["instance", "n", "best", "aligner", "value", "gap", "seconds",
-                         "certified", "warm_seconds", "cpu_seconds", "warm_cpu_seconds",
-                         "cold_jit_ms"])
+        writer.writerow(CSV_HEADER)
         for n, name, a, b, best in cases:
             for method in ("faq", "2opt"):
                 solves = []
@@ -155,17 +162,11 @@ def run(folder, out, max_order, seed):
 
 
 def cpu(folder, max_order, seed, repeats):
-    cases = []
-    for name in sorted(f[:-4] for f in os.listdir(folder) if f.endswith(".dat")):
-        if os.path.exists(os.path.join(folder, name + ".sln")):
-            a, b = read_instance(os.path.join(folder, name + ".dat"))
-            if len(a) <= max_order:
-                cases.append((len(a), name, a, b))
-    cases.sort(key=lambda c: (c[0], c[1]))
-    for n, name, a, b in cases[:5]:
+    cases = cases_with_solutions(folder, max_order)
+    for n, name, a, b, best in cases[:5]:
         quadratic_assignment(a, b, method="faq", options=scipy_options("faq", n, seed))
     medians = []
-    for n, name, a, b in cases:
+    for n, name, a, b, best in cases:
         times = []
         for r in range(repeats):
             start = time.thread_time()
@@ -189,23 +190,14 @@ def faq_then_2opt(a, b, p0, rng):
 
 
 def polish(folder, out, max_order, seed, starts):
-    cases = []
-    for name in sorted(f[:-4] for f in os.listdir(folder) if f.endswith(".dat")):
-        sln = os.path.join(folder, name + ".sln")
-        if os.path.exists(sln):
-            a, b = read_instance(os.path.join(folder, name + ".dat"))
-            if len(a) <= max_order:
-                cases.append((len(a), name, a, b, best_value(a, b, sln)))
-    cases.sort(key=lambda c: (c[0], c[1]))
+    cases = cases_with_solutions(folder, max_order)
     for n, name, a, b, best in cases[:5]:
         faq_then_2opt(a, b, "barycenter", None)
         faq_then_2opt(a, b, "randomized", np.random.default_rng([seed, 0]))
     solvers = [("scipy-faq+2opt", None), ("scipy-faq%d+2opt" % starts, starts)]
     with open(out, "w", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(["instance", "n", "best", "aligner", "value", "gap", "seconds",
-                         "certified", "warm_seconds", "cpu_seconds", "warm_cpu_seconds",
-                         "cold_jit_ms"])
+        writer.writerow(CSV_HEADER)
         for n, name, a, b, best in cases:
             for label, count in solvers:
                 cpu_start = time.thread_time()

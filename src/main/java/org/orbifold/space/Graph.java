@@ -573,16 +573,7 @@ public final class Graph {
      *     difference overflows
      */
     public Graph withNodesMinus(double[] vector) {
-        if (vector.length != nodeDimension) {
-            throw new IllegalArgumentException("vector has length " + vector.length
-                    + " but the node dimension is " + nodeDimension);
-        }
-        for (double v : vector) {
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException("the vector subtracted must be finite, got "
-                        + v);
-            }
-        }
+        requireShift(vector, nodeDimension, "node");
         double[] newNodes = new double[nodes.length];
         for (int k = 0; k < nodes.length; k++) {
             newNodes[k] = nodes[k] - vector[k % nodeDimension];
@@ -592,6 +583,20 @@ public final class Graph {
             }
         }
         return new Graph(order, nodeDimension, edgeDimension, directed, newNodes, edges);
+    }
+
+    /** Fails unless {@code vector} has the given length and finite entries. */
+    private static void requireShift(double[] vector, int dimension, String part) {
+        if (vector.length != dimension) {
+            throw new IllegalArgumentException("vector has length " + vector.length
+                    + " but the " + part + " dimension is " + dimension);
+        }
+        for (double v : vector) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("the vector subtracted must be finite, got "
+                        + v);
+            }
+        }
     }
 
     /**
@@ -610,16 +615,7 @@ public final class Graph {
      *     difference overflows
      */
     public Graph withEdgesMinus(double[] vector) {
-        if (vector.length != edgeDimension) {
-            throw new IllegalArgumentException("vector has length " + vector.length
-                    + " but the edge dimension is " + edgeDimension);
-        }
-        for (double v : vector) {
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException("the vector subtracted must be finite, got "
-                        + v);
-            }
-        }
+        requireShift(vector, edgeDimension, "edge");
         double[] newEdges = new double[edges.length];
         for (int i = 0; i < order; i++) {
             for (int j = 0; j < order; j++) {
