@@ -378,18 +378,11 @@ public final class GraphSpace {
     private boolean someNodeSimilarityIsNegative(Graph x, Graph y) {
         for (int i = 0; i < x.order(); i++) {
             for (int a = 0; a < y.order(); a++) {
-                double sum = 0.0;
-                double magnitude = 0.0;
-                boolean lost = false;
+                ProductSum similarity = new ProductSum();
                 for (int c = 0; c < nodeDimension; c++) {
-                    double u = x.nodeUnchecked(i, c);
-                    double v = y.nodeUnchecked(a, c);
-                    double product = u * v;
-                    lost |= product == 0.0 && u != 0.0 && v != 0.0;
-                    sum += product;
-                    magnitude += Math.abs(product);
+                    similarity.add(x.nodeUnchecked(i, c), y.nodeUnchecked(a, c));
                 }
-                if (lost || mayBeNegative(sum, magnitude, nodeDimension)) {
+                if (similarity.mayBeNegative(nodeDimension)) {
                     return true;
                 }
             }
@@ -413,18 +406,11 @@ public final class GraphSpace {
         for (int a = 0; a < y.order(); a++) {
             for (int l = 0; l < y.outDegree(a); l++) {
                 int b = y.successor(a, l);
-                double sum = 0.0;
-                double magnitude = 0.0;
-                boolean lost = false;
+                ProductSum similarity = new ProductSum();
                 for (int c = 0; c < edgeDimension; c++) {
-                    double u = x.edgeUnchecked(i, j, c);
-                    double v = y.edgeUnchecked(a, b, c);
-                    double product = u * v;
-                    lost |= product == 0.0 && u != 0.0 && v != 0.0;
-                    sum += product;
-                    magnitude += Math.abs(product);
+                    similarity.add(x.edgeUnchecked(i, j, c), y.edgeUnchecked(a, b, c));
                 }
-                if (lost || mayBeNegative(sum, magnitude, edgeDimension)) {
+                if (similarity.mayBeNegative(edgeDimension)) {
                     return true;
                 }
             }
@@ -437,16 +423,31 @@ public final class GraphSpace {
         return g.isDirected() ? g.edgeCount() : 2L * g.edgeCount();
     }
 
-    /**
-     * Whether a sum of {@code terms} products, none of which underflowed to zero, may be
-     * negative in exact arithmetic: whether it is below the bound
-     * {@code terms * 2^-52 * magnitude} on its rounding error, or its terms are so small
-     * ({@code magnitude} below {@link #SUBNORMAL_PRODUCTS}) that subnormal products may have
-     * lost their relative precision.
-     */
-    private static boolean mayBeNegative(double sum, double magnitude, int terms) {
-        return magnitude > 0.0
-                && (magnitude < SUBNORMAL_PRODUCTS || sum < terms * 0x1p-52 * magnitude);
+    /** A sum of products of the pair test, with what tells whether it may be negative. */
+    private static final class ProductSum {
+        private double sum;
+        private double magnitude;
+        private boolean lost;
+
+        /** Adds {@code u * v}, noting when the product of two non-zero values underflows. */
+        void add(double u, double v) {
+            double product = u * v;
+            lost |= product == 0.0 && u != 0.0 && v != 0.0;
+            sum += product;
+            magnitude += Math.abs(product);
+        }
+
+        /**
+         * Whether the sum of {@code terms} products may be negative in exact arithmetic: a
+         * product underflowed to zero, the sum is below the bound
+         * {@code terms * 2^-52 * magnitude} on its rounding error, or its terms are so small
+         * ({@code magnitude} below {@link #SUBNORMAL_PRODUCTS}) that subnormal products may
+         * have lost their relative precision.
+         */
+        boolean mayBeNegative(int terms) {
+            return lost || (magnitude > 0.0
+                    && (magnitude < SUBNORMAL_PRODUCTS || sum < terms * 0x1p-52 * magnitude));
+        }
     }
 
     private static boolean opposite(int signsOfX, int signsOfY) {
