@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +47,14 @@ import org.slf4j.LoggerFactory;
  * running. That number is read in this system's process table: a process of another machine
  * or container writing into a shared folder at that moment could lose its temporary file
  * (its write then fails with a message), and a killed run's files stay until a write of the
- * same name.
+ * same name. Two processes writing the same set into one folder at once are not locked
+ * against each other: each set is written whole, but their renames can interleave, leaving
+ * files of both runs (a tester made it happen by slowing the renames).
  */
 final class FileSet {
+
+    /** How much later than a temporary file's last change its process must have started. */
+    private static final Duration CLOCK_MARGIN = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(FileSet.class);
 
@@ -214,7 +220,9 @@ final class FileSet {
 
     /**
      * Whether a temporary file of process {@code pid} is stale: a regular file (not a link)
-     * whose process is not running, or started after the file's last change.
+     * whose process is not running, or started more than {@link #CLOCK_MARGIN} after the
+     * file's last change (the margin keeps the file of a running writer on a file system
+     * with coarse times, such as FAT's 2 s, or a server whose clock lags).
      */
     private static boolean isStale(Path file, long pid) {
         try {
@@ -228,8 +236,8 @@ final class FileSet {
                 return true;
             }
             Optional<Instant> started = process.get().info().startInstant();
-            return started.isPresent()
-                    && attributes.lastModifiedTime().toInstant().isBefore(started.get());
+            return started.isPresent() && attributes.lastModifiedTime().toInstant()
+                    .isBefore(started.get().minus(CLOCK_MARGIN));
         } catch (IOException | RuntimeException e) {
             return false;
         }

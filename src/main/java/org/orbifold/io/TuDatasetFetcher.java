@@ -559,9 +559,15 @@ public final class TuDatasetFetcher {
 
     /**
      * Removes the leftovers of the name, as far as it can, when the data set is cached; the
-     * caller holds the lock. A leftover that cannot be removed stays, without an error.
+     * caller holds the lock. A leftover that cannot be removed stays, without an error. When
+     * {@code CACHE/NAME} is a symbolic link nothing is removed: the user made it, and it may
+     * lead into a leftover (a link {@code NAME} to {@code .NAME.old} once lost the data set
+     * it pointed to).
      */
     private void removeLeftovers(String name) {
+        if (Files.isSymbolicLink(folder(name))) {
+            return;
+        }
         for (Path leftover : leftovers(name)) {
             try {
                 deleteTree(leftover);

@@ -182,6 +182,26 @@ class TuDatasetFetcherTest {
         assertEquals(2, TuDatasetReader.read(folder).size());
     }
 
+    /**
+     * A tester moved the cached folder to {@code .TINY.old} and linked {@code TINY} to it:
+     * the look-up followed the link, found the data set, and removed {@code .TINY.old}, the
+     * data set itself. A linked data-set folder now leaves every leftover alone.
+     */
+    @Test
+    void aDataSetFolderLinkedIntoALeftoverIsNotRemoved() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+        Path folder = fetcher.fetch("TINY");
+        Path aside = cache.resolve(".TINY.old");
+        Files.move(folder, aside);
+        Files.createSymbolicLink(folder, aside.getFileName());
+
+        assertEquals(Optional.of(folder), fetcher.cached("TINY"));
+        assertEquals(folder, fetcher.fetch("TINY"));
+        assertTrue(Files.exists(aside.resolve("TINY_A.txt")));
+        assertEquals(2, TuDatasetReader.read(folder).size());
+        assertEquals(1, server.requests());
+    }
+
     @Test
     @Timeout(60)
     void aLookUpDuringAReplacementNeitherWaitsNorRemovesItsFiles() throws Exception {
