@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -555,7 +556,9 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
      * is missing there ({@link UsageErrors#useful}: a prefix, or an edit distance of at most a
      * third of the name, case ignored); each is given as the path would read with it, with
      * the rest of the path when that exists (a mistyped {@code Letter/low/train.cxl} suggests
-     * {@code Letter/LOW/train.cxl}). At most three are named, closest first.
+     * {@code Letter/LOW/train.cxl}). At most three are named, closest first; entries that do
+     * not exist themselves (symbolic links to missing targets) are not named. A path whose
+     * last part is such a link says so and names the link's target.
      *
      * <p><b>Limitations.</b> Only the first missing part of the path is matched, and only
      * the first {@value #MAX_ENTRIES_COMPARED} entries of its folder; a folder that cannot be
@@ -565,7 +568,7 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
      * @return the message
      */
     static String noSuchPath(String location) {
-        String message = "no such file or folder: " + location;
+        String message = "no such file or folder: " + location + brokenLink(location);
         List<String> likely;
         try {
             likely = likelyPaths(Path.of(location));
@@ -596,10 +599,30 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         List<String> likely = new ArrayList<>();
         for (String name : UsageErrors.useful(missing.getFileName().toString(), names)) {
             Path candidate = parent == null ? Path.of(name) : parent.resolve(name);
+            if (candidate.equals(missing) || !Files.exists(candidate)) {
+                continue;
+            }
             Path whole = candidate.resolve(rest);
             likely.add((Files.exists(whole) ? whole : candidate).toString());
         }
         return likely;
+    }
+
+    /**
+     * Returns {@code " (a symbolic link to TARGET, which does not exist)"} when the last part
+     * of the path is a symbolic link whose target is missing, and an empty string otherwise.
+     */
+    private static String brokenLink(String location) {
+        try {
+            Path path = Path.of(location);
+            if (Files.isSymbolicLink(path) && !Files.exists(path)) {
+                return " (a symbolic link to " + Files.readSymbolicLink(path)
+                        + ", which does not exist)";
+            }
+        } catch (IOException | InvalidPathException | SecurityException e) {
+            return "";
+        }
+        return "";
     }
 
     static String describe(Throwable e) {

@@ -617,6 +617,29 @@ class MainTest {
     }
 
     /**
+     * A data path that is a symbolic link to a missing target says so, and neither it nor a
+     * sibling link that dangles is offered as a suggestion.
+     */
+    @Test
+    void aDanglingLinkIsNamedAndNotSuggested() throws IOException {
+        Path tu = Files.createDirectories(dir.resolve("links"));
+        Path missing = dir.resolve("nowhere");
+        Files.createSymbolicLink(tu.resolve("MUTAG"), missing);
+        Files.createSymbolicLink(tu.resolve("MUTAGX"), missing);
+        Files.createDirectory(tu.resolve("MUTAGS"));
+
+        Run link = run("info", tu.resolve("MUTAG").toString());
+        Run typo = run("info", tu.resolve("MUTAGG").toString());
+
+        assertEquals(CliException.DATA, link.exitCode(), link.err());
+        assertEquals(Main.ERROR_PREFIX + "no such file or folder: " + tu.resolve("MUTAG")
+                + " (a symbolic link to " + missing + ", which does not exist) (did you mean "
+                + tu.resolve("MUTAGS") + "?)\n", link.err());
+        assertEquals(Main.ERROR_PREFIX + "no such file or folder: " + tu.resolve("MUTAGG")
+                + " (did you mean " + tu.resolve("MUTAGS") + "?)\n", typo.err());
+    }
+
+    /**
      * The graphs line of info names the class and the data set apart, so that the count of
      * the data set is not read as that of the class.
      */
