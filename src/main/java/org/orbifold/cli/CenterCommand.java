@@ -306,7 +306,9 @@ abstract class CenterCommand extends DatasetCommand {
      */
     static Path requireWritable(Path given, Path target, List<OutputTarget.Input> inputs,
             String suggestedName) {
+        OutputTarget.requireNamesFit(given, target);
         Path file = OutputTarget.resolve(given, target, inputs, suggestedName);
+        OutputTarget.requireNamesFit(given, file);
         OutputTarget.requireNotInput(given, file, inputs);
         OutputTarget.requireNotReadOnly(given, target, file);
         Path folder = file.getParent();

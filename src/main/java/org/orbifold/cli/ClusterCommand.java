@@ -553,6 +553,7 @@ final class ClusterCommand extends DatasetCommand {
      */
     static Path prepareFolder(Path given, List<OutputTarget.Input> inputs) {
         Path folder = given.toAbsolutePath();
+        OutputTarget.requireNamesFit(given, folder);
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw CliException.usage("cannot write --out " + given + ": it exists and is not"
                     + " a folder; give a folder");

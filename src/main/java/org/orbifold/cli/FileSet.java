@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Writes one output file, or a set of them that belong together (the four files of
  * {@code cluster --out DIR}), replacing each by a rename so that no reader sees a file half
  * written. A set is replaced as a unit as far as the file system allows: every file is first
- * written to a temporary file next to its target ({@code .NAME.PID.NANOS.tmp}), and only when
+ * written to a temporary file next to its target ({@code .NAME.PID.NANOS.tmp}, with a NAME
+ * longer than {@value #STEM_BYTES} bytes cut to its beginning, {@link #stem}), and only when
  * all of them are written are they renamed over their targets, in the given order (the
  * caller puts the file that says the run is complete last). A failure while writing (a full
  * disk) deletes the temporary files and leaves every old file as it was; the message says
@@ -52,6 +53,13 @@ import org.slf4j.LoggerFactory;
  * files of both runs (a tester made it happen by slowing the renames).
  */
 final class FileSet {
+
+    /**
+     * The most bytes of a target's name that its temporary file's name repeats: with the dot,
+     * a process number, a time in nanoseconds and {@code .tmp} the temporary name stays
+     * within the 255 bytes of {@link OutputTarget#MAX_NAME_BYTES}.
+     */
+    static final int STEM_BYTES = 200;
 
     /** How much later than a temporary file's last change its process must have started. */
     private static final Duration CLOCK_MARGIN = Duration.ofSeconds(10);
@@ -153,7 +161,7 @@ final class FileSet {
         try {
             for (int i = 0; i < entries.size(); i++) {
                 current = targets.get(i);
-                Path temporary = current.resolveSibling("." + current.getFileName() + "."
+                Path temporary = current.resolveSibling("." + stem(current) + "."
                         + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
                 temporaries.add(temporary);
                 steps.write(temporary, entries.get(i).text());
@@ -192,7 +200,7 @@ final class FileSet {
             if (folder == null) {
                 continue;
             }
-            Pattern own = Pattern.compile("\\." + Pattern.quote(target.getFileName().toString())
+            Pattern own = Pattern.compile("\\." + Pattern.quote(stem(target))
                     + "\\.([0-9]{1,18})\\.-?[0-9]{1,19}\\.tmp");
             List<Path> stale = new ArrayList<>();
             try (Stream<Path> files = Files.list(folder)) {
@@ -241,6 +249,27 @@ final class FileSet {
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Returns the target's file name as its temporary files begin with it: the whole name, or
+     * its longest beginning of at most {@link #STEM_BYTES} bytes in UTF-8 (whole characters),
+     * so that a target whose name is near the file systems' limit still gets a temporary
+     * file beside it.
+     */
+    static String stem(Path target) {
+        String name = target.getFileName().toString();
+        int bytes = 0;
+        int end = 0;
+        while (end < name.length()) {
+            int next = name.offsetByCodePoints(end, 1);
+            bytes += name.substring(end, next).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > STEM_BYTES) {
+                break;
+            }
+            end = next;
+        }
+        return name.substring(0, end);
     }
 
     /** Says which files of a set a failed write replaced. */

@@ -3,6 +3,7 @@ package org.orbifold.cli;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -201,6 +202,32 @@ final class OutputTarget {
                     + " regular file (a device, named pipe or socket); give a file name");
         }
         return file;
+    }
+
+    /** The longest file or folder name, in UTF-8 bytes, that common file systems take. */
+    static final int MAX_NAME_BYTES = 255;
+
+    /**
+     * Fails when a part of the path is a name longer than {@link #MAX_NAME_BYTES} bytes in
+     * UTF-8, the limit of the common file systems (ext4, XFS, Btrfs, tmpfs, APFS), so that
+     * such a name is refused before the work instead of failing the write after it.
+     *
+     * <p><b>Limitations.</b> A file system with a lower limit is not detected here; the
+     * write then fails with the system's reason after the work, with the result printed.
+     *
+     * @param given the path as the user gave it, for messages
+     * @param target the absolute path
+     * @throws CliException (usage) if a name is too long
+     */
+    static void requireNamesFit(Path given, Path target) {
+        for (Path name : target) {
+            int bytes = name.toString().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_NAME_BYTES) {
+                throw CliException.usage("cannot write --out " + given + ": a name in it is "
+                        + bytes + " bytes long, and file systems take at most "
+                        + MAX_NAME_BYTES + "; give a shorter name");
+            }
+        }
     }
 
     /**

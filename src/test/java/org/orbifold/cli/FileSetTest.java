@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -122,6 +123,30 @@ class FileSetTest {
         }
         assertEquals(List.of("assignments.csv", "centers.json", "result.json", "trace.csv"),
                 names());
+    }
+
+    /**
+     * A file whose name takes the file systems' 255 bytes is written through a temporary
+     * file named by the name's first 200 bytes, cut between whole characters, and a killed
+     * run's temporary file of that shape is removed.
+     */
+    @Test
+    void aNameNearTheLimitIsWrittenAndItsStaleTemporaryRemoved() throws IOException {
+        String name = "\u00e9".repeat(124) + "xy.json";
+        assertEquals(OutputTarget.MAX_NAME_BYTES, name.getBytes(StandardCharsets.UTF_8).length);
+        Path target = dir.resolve(name);
+        String stem = FileSet.stem(target);
+        assertEquals("\u00e9".repeat(100), stem);
+        Path gone = Files.writeString(dir.resolve("." + stem + ".2147483647.3.tmp"), "x");
+
+        FileSet.write(List.of(new FileSet.Entry(target, "new")));
+
+        assertEquals("new\n", Files.readString(target));
+        assertFalse(Files.exists(gone), "the file of a process that no longer runs");
+        assertEquals(List.of(name), names());
+        assertEquals("a.json", FileSet.stem(Path.of("a.json")));
+        assertEquals("y".repeat(FileSet.STEM_BYTES),
+                FileSet.stem(Path.of("y".repeat(FileSet.STEM_BYTES + 1))));
     }
 
     @Test

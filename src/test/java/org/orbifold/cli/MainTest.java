@@ -1140,6 +1140,32 @@ class MainTest {
     }
 
     /**
+     * An --out name longer than the file systems' 255 bytes is refused before the work (it
+     * failed the write after it); a file name of exactly 255 bytes is written.
+     */
+    @Test
+    void anOutNameTooLongIsRefusedBeforeTheWork() throws IOException {
+        Path tooLong = dir.resolve("n".repeat(251) + ".json");
+        Path longest = dir.resolve("m".repeat(250) + ".json");
+
+        Run mean = run("mean", "--limit", "3", "--out", tooLong.toString());
+        Run cluster = run("cluster", "-k", "2", "--limit", "6", "--out",
+                tooLong.resolve("clusters").toString());
+        Run written = run("mean", "--limit", "3", "--out", longest.toString());
+
+        for (Run r : List.of(mean, cluster)) {
+            assertEquals(CliException.USAGE, r.exitCode(), r.err());
+            assertEquals("", r.out());
+        }
+        assertEquals("orbifold: error: cannot write --out " + tooLong + ": a name in it is 256"
+                + " bytes long, and file systems take at most 255; give a shorter name\n",
+                mean.err());
+        assertTrue(cluster.err().contains(": a name in it is 256 bytes long"), cluster.err());
+        assertEquals(0, written.exitCode(), written.err());
+        assertTrue(Files.readString(longest).startsWith("{"));
+    }
+
+    /**
      * An existing --out file of mode 444 is refused before the work, with a usage error that
      * names it, and left as it was. The check reads the owner's write permission, so it holds
      * for root too, whom the access check lets write any file (these tests may run as root).
