@@ -165,8 +165,8 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         requireExisting(files, options(files));
         requireDistinctFiles(files);
         IamSet set = IamSet.of(files);
-        List<GraphDataset> parts = set.withNote(readIam(files,
-                reading.recoding(set.recoded())));
+        List<GraphDataset> parts = set.withNote(readIam(files, options(files),
+                () -> IamDatasetReader.readSplits(files, reading.recoding(set.recoded()))));
         reading.check(parts, train);
         List<List<String>> repeats = notes(files);
         List<List<Path>> graphFiles = graphFiles(files);
@@ -185,11 +185,13 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         for (int s = 0; s < parts.size(); s++) {
             GraphDataset part = parts.get(s);
             if (part.size() == 0) {
-                throw CliException.data(files.get(s) + " lists no graphs (no <print"
+                throw CliException.data(options.get(s) + " " + files.get(s)
+                        + " lists no graphs (no <print"
                         + " file=\"X.gxl\" class=\"C\"/> entries)");
             }
             if (!part.hasClasses()) {
-                throw CliException.data(files.get(s) + ": no class labels (the <print>"
+                throw CliException.data(options.get(s) + " " + files.get(s)
+                        + ": no class labels (the <print>"
                         + " entries have no class attribute); classify needs the class of"
                         + " every graph");
             }
@@ -511,7 +513,8 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
                 return new IamSet(null, Set.of());
             }
             Set<String> names = IamDatasetReader.Recoding.forIamSet(folder).attributes();
-            return new IamSet(folder, Set.copyOf(readIam(
+            List<Path> splits = files.size() > 1 ? files : List.of();
+            return new IamSet(folder, Set.copyOf(readIam(splits, options(splits),
                     () -> IamDatasetReader.uncarriedAttributes(files, names))));
         }
 
@@ -648,16 +651,24 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         return readIam(() -> IamDatasetReader.readSplits(files, recoding));
     }
 
-    /** A read of IAM split files. */
-    private interface IamRead<T> {
-        T read() throws IOException;
-    }
-
-    /** Runs a read of IAM split files, turning its failures into data errors. */
-    private static <T> T readIam(IamRead<T> read) {
+    /**
+     * Runs a read of IAM split files, turning its failures into data errors; a format error
+     * about one of the files names the option that gave it ({@code --test test.cxl, line 3:
+     * ...}).
+     *
+     * @param files the split files
+     * @param options the option of each file, in the same order
+     * @param read the read
+     */
+    private static <T> T readIam(List<Path> files, List<String> options, IamRead<T> read) {
         try {
             return read.read();
         } catch (DatasetFormatException e) {
+            for (int i = 0; i < files.size(); i++) {
+                if (files.get(i).toString().equals(e.file())) {
+                    throw CliException.data(options.get(i) + " " + e.getMessage(), e);
+                }
+            }
             throw CliException.data(e.getMessage(), e);
         } catch (IOException e) {
             throw CliException.data("cannot read the split files: " + Sample.describe(e), e);
@@ -668,6 +679,16 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
             throw CliException.data(e.getMessage() + " (some <print> entries of a split file"
                     + " have no class attribute?)", e);
         }
+    }
+
+    /** A read of IAM split files. */
+    private interface IamRead<T> {
+        T read() throws IOException;
+    }
+
+    /** Runs a read of IAM split files, turning its failures into data errors. */
+    private static <T> T readIam(IamRead<T> read) {
+        return readIam(List.of(), List.of(), read);
     }
 
     /**

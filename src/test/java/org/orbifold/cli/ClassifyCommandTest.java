@@ -248,8 +248,29 @@ class ClassifyCommandTest {
         Run r = run("classify", folder.toString(), "--threads", "1");
 
         assertEquals(CliException.DATA, r.exitCode(), r.out());
-        assertEquals(Main.ERROR_PREFIX + folder.resolve("validation.cxl") + " lists no graphs"
-                + " (no <print file=\"X.gxl\" class=\"C\"/> entries)\n", r.err());
+        assertEquals(Main.ERROR_PREFIX + "--valid " + folder.resolve("validation.cxl")
+                + " lists no graphs (no <print file=\"X.gxl\" class=\"C\"/> entries)\n",
+                r.err());
+    }
+
+    /** A split file's format errors name the option that gave it, as its other errors do. */
+    @Test
+    void aSplitFilesFormatErrorNamesItsOption() throws IOException {
+        Path folder = iamFolder("<print file=\"missing.gxl\" class=\"line\"/>");
+        Path empty = folder.resolve("empty.cxl");
+        writeSplit(empty, List.of());
+
+        Run missing = run("classify", "--train", folder.resolve("train.cxl").toString(),
+                "--test", folder.resolve("test.cxl").toString(), "--threads", "1");
+        Run none = run("classify", "--train", folder.resolve("train.cxl").toString(),
+                "--test", empty.toString(), "--threads", "1");
+
+        assertEquals(CliException.DATA, missing.exitCode(), missing.out());
+        assertTrue(missing.err().startsWith(Main.ERROR_PREFIX + "--test "
+                + folder.resolve("test.cxl") + ", line "), missing.err());
+        assertTrue(missing.err().contains("'missing.gxl' not found"), missing.err());
+        assertEquals(Main.ERROR_PREFIX + "--test " + empty + " lists no graphs (no <print"
+                + " file=\"X.gxl\" class=\"C\"/> entries)\n", none.err());
     }
 
     /**
