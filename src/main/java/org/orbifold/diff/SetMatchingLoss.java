@@ -88,7 +88,8 @@ import org.orbifold.assign.Sense;
  * amount in width and height, a limit of gradients and hence an element of the Clarke
  * generalized gradient of the GIoU whenever the predicted box has positive width and height.
  * Touching and disjoint boxes give the IoU part gradient 0, while the enclosing-box part still
- * pulls them together.
+ * pulls them together. A zero entry of either gradient is {@code 0.0}, never {@code -0.0} (which
+ * a coordinate {@code -0.0}, or a zero weight times a negative number, would give).
  *
  * <p><b>Degenerate inputs.</b> An empty target set gives {@code L = A} (every query predicts
  * "no object"). More objects than queries cannot be matched injectively and are rejected with
@@ -223,6 +224,8 @@ public final class SetMatchingLoss {
      * @param classes the number {@code K >= 1} of object classes; logits have {@code K + 1}
      *     entries, the last for "no object"
      * @param weights the loss weights
+     * @throws NullPointerException if {@code weights} is null
+     * @throws IllegalArgumentException if {@code classes < 1}
      */
     public SetMatchingLoss(int classes, Weights weights) {
         if (classes < 1) {
@@ -399,7 +402,8 @@ public final class SetMatchingLoss {
             double weight = i < 0 ? weights.noObject() : 1.0;
             for (int k = 0; k <= classes; k++) {
                 double p = Math.exp(logP[j][k]);
-                logitGradient[j][k] = weight * (p - (k == label ? 1.0 : 0.0));
+                // + 0.0 turns a negative zero (w0 = 0 times a negative entry) into 0.0.
+                logitGradient[j][k] = weight * (p - (k == label ? 1.0 : 0.0)) + 0.0;
             }
             if (i >= 0) {
                 for (int k = 0; k < d; k++) {
@@ -422,6 +426,10 @@ public final class SetMatchingLoss {
                                     + " coordinate " + k + ": " + why);
                         }
                     }
+                }
+                for (int k = 0; k < d; k++) {
+                    // A coordinate -0.0 next to 0.0, or a zero weight times a sign, gives -0.0.
+                    boxGradient[j][k] += 0.0;
                 }
             }
         }
@@ -803,11 +811,13 @@ public final class SetMatchingLoss {
          * @param unique the uniqueness flag
          * @param logitGradient the logit gradient; copied
          * @param boxGradient the box gradient; copied
+         * @throws NullPointerException if an array or a row of a gradient is null
          */
         public Result {
-            targetToPrediction = targetToPrediction.clone();
-            logitGradient = Checks.copy(logitGradient);
-            boxGradient = Checks.copy(boxGradient);
+            targetToPrediction = Objects.requireNonNull(targetToPrediction,
+                    "targetToPrediction").clone();
+            logitGradient = Checks.copy(logitGradient, "logitGradient");
+            boxGradient = Checks.copy(boxGradient, "boxGradient");
         }
 
         /**
@@ -827,7 +837,7 @@ public final class SetMatchingLoss {
          */
         @Override
         public double[][] logitGradient() {
-            return Checks.copy(logitGradient);
+            return Checks.copy(logitGradient, "logitGradient");
         }
 
         /**
@@ -837,7 +847,7 @@ public final class SetMatchingLoss {
          */
         @Override
         public double[][] boxGradient() {
-            return Checks.copy(boxGradient);
+            return Checks.copy(boxGradient, "boxGradient");
         }
 
         /** Compares every component by content, the arrays entry by entry. */

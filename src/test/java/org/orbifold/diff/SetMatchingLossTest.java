@@ -453,6 +453,52 @@ class SetMatchingLossTest {
     }
 
     @Test
+    void zeroGradientEntriesAreNeverNegativeZero() {
+        // A tester's case: two boxes of zero area, the predicted one with coordinates -0.0,
+        // gave the box gradient [-0.0, -0.0, 0.0, 0.0] (5 signum(-0.0 - 0.0) = -0.0).
+        SetMatchingLoss detr = new SetMatchingLoss(1, SetMatchingLoss.Weights.detr());
+        SetMatchingLoss.Result r = detr.evaluate(new double[][] {{0, 0}},
+                new double[][] {{-0.0, -0.0, 0, 0}}, new int[] {0},
+                new double[][] {{0, 0, 0, 0}});
+        assertArrayEquals(new double[][] {{0.0, 0.0, 0.0, 0.0}}, r.boxGradient());
+        // A zero no-object weight times the negative entry p - 1 of an unmatched query.
+        SetMatchingLoss unweighted = new SetMatchingLoss(1, new SetMatchingLoss.Weights(0, 1));
+        SetMatchingLoss.Result u = unweighted.evaluate(new double[][] {{0, 0}, {0, 5}},
+                new double[][] {{0}, {3}}, new int[] {0}, new double[][] {{0}});
+        assertArrayEquals(new int[] {0}, u.targetToPrediction());
+        assertArrayEquals(new double[] {0.0, 0.0}, u.logitGradient()[1]);
+        // On random problems with zero weights and coordinates +-0.0 no entry is -0.0.
+        SplittableRandom random = new SplittableRandom(5);
+        for (int trial = 0; trial < 200; trial++) {
+            int q = 1 + random.nextInt(4);
+            int t = random.nextInt(q + 1);
+            double[][] logits = AssignmentValueTest.randomMatrix(random, q, CLASSES + 1);
+            double[][] boxes = new double[q][4];
+            double[][] targets = new double[t][4];
+            for (double[][] set : new double[][][] {boxes, targets}) {
+                for (double[] box : set) {
+                    for (int k = 0; k < 4; k++) {
+                        box[k] = random.nextBoolean() ? -0.0 : 0.0;
+                    }
+                }
+            }
+            SetMatchingLoss.Weights w = new SetMatchingLoss.Weights(random.nextInt(2),
+                    random.nextInt(2), random.nextInt(2));
+            SetMatchingLoss.Result result = new SetMatchingLoss(CLASSES, w).evaluate(logits,
+                    boxes, randomClasses(random, t), targets);
+            for (double[][] gradient : new double[][][] {result.logitGradient(),
+                result.boxGradient()}) {
+                for (double[] row : gradient) {
+                    for (double entry : row) {
+                        assertTrue(Double.doubleToRawLongBits(entry)
+                                != Double.doubleToRawLongBits(-0.0), Arrays.toString(row));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aPairOutOfRangeThatTheOptimumAvoidsIsLeftOut() {
         // A tester's case: query 0 lies so far from the object that its pair costs 1e301,
         // beyond the solver's limit; the whole call threw, though the optimum takes query 1.
