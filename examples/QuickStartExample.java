@@ -1,5 +1,6 @@
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,25 +35,47 @@ import org.orbifold.stats.FrechetMean;
  * one {@code ./orbifold align 0 9} prints, and shows for graphs of different orders the
  * distance without the channel for contrast.
  *
- * <p>Run from the project folder after {@code mvn package}:
+ * <p>Run from the project folder (the checkout, where {@code datasets/letters} and
+ * {@code target/orbifold.jar} are) after {@code mvn package}:
  * {@code java -cp target/orbifold.jar examples/QuickStartExample.java [folder]}, where the
- * folder is a TU data set with classes (default {@code datasets/letters}).
+ * folder is a TU data set with classes (default {@code datasets/letters}, relative to the
+ * working folder). The library has no public way to read the copy of the letters that the
+ * command line embeds in its jar, so elsewhere give the folder: without one, and without
+ * {@code datasets/letters} in the working folder, the example prints one line saying so and
+ * exits with status 2 (as for a wrong number of arguments); a folder that cannot be read gives
+ * one line with the reader's message and status 1.
  */
 public class QuickStartExample {
 
+    /** The command, as run from the project folder. */
+    private static final String USAGE = "usage: java -cp target/orbifold.jar"
+            + " examples/QuickStartExample.java [FOLDER]";
+
     /**
-     * Runs the example.
+     * Runs the example; exits with status 2 on a wrong number of arguments or when the
+     * default folder is missing, 1 when the data set cannot be read (one line each on
+     * standard error).
      *
      * @param args an optional TU data set folder (default {@code datasets/letters})
-     * @throws IOException if the data set cannot be read
      */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         if (args.length > 1) {
-            System.err.println("usage: java -cp target/orbifold.jar"
-                    + " examples/QuickStartExample.java [FOLDER]");
+            System.err.println(USAGE);
             System.exit(2);
         }
-        run(Path.of(args.length == 1 ? args[0] : "datasets/letters"), System.out);
+        Path folder = Path.of(args.length == 1 ? args[0] : "datasets/letters");
+        if (args.length == 0 && !Files.isDirectory(folder)) {
+            System.err.println("no folder datasets/letters in " + Path.of("").toAbsolutePath()
+                    + ": run from the Orbifold project folder, or give a TU data set folder ("
+                    + USAGE + ")");
+            System.exit(2);
+        }
+        try {
+            run(folder, System.out);
+        } catch (IOException e) {
+            System.err.println("cannot read " + folder + ": " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     /**

@@ -233,15 +233,17 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
         int n = rows();
         int m = columns();
         if (matrix.length != n) {
-            throw new IllegalArgumentException("matrix has " + matrix.length
-                    + " rows; this result has " + n);
+            throw new IllegalArgumentException("matrix has "
+                    + LinearAssignmentSolver.count(matrix.length, "row", "rows")
+                    + "; this result has " + n);
         }
         double s = sense.sign();
         for (int i = 0; i < n; i++) {
             Objects.requireNonNull(matrix[i], "matrix row " + i);
             if (matrix[i].length != m) {
                 throw new IllegalArgumentException("matrix row " + i + " has "
-                        + matrix[i].length + " columns; this result has " + m);
+                        + LinearAssignmentSolver.count(matrix[i].length, "column", "columns")
+                        + "; this result has " + m);
             }
             for (int j = 0; j < m; j++) {
                 double c = matrix[i][j];
@@ -324,14 +326,16 @@ public record AssignmentResult(int[] rowToColumn, int[] columnToRow, double valu
     public double certificateScale(double[][] matrix) {
         Objects.requireNonNull(matrix, "matrix");
         if (matrix.length != rows()) {
-            throw new IllegalArgumentException("matrix has " + matrix.length
-                    + " rows; this result has " + rows());
+            throw new IllegalArgumentException("matrix has "
+                    + LinearAssignmentSolver.count(matrix.length, "row", "rows")
+                    + "; this result has " + rows());
         }
         for (int i = 0; i < matrix.length; i++) {
             Objects.requireNonNull(matrix[i], "matrix row " + i);
             if (matrix[i].length != columns()) {
                 throw new IllegalArgumentException("matrix row " + i + " has "
-                        + matrix[i].length + " columns; this result has " + columns());
+                        + LinearAssignmentSolver.count(matrix[i].length, "column", "columns")
+                        + "; this result has " + columns());
             }
             int j = rowToColumn[i];
             if (j >= 0 && Double.isNaN(matrix[i][j])) {

@@ -310,15 +310,16 @@ public final class LinearAssignmentSolver {
         for (int i = 1; i < n; i++) {
             if (requireRow(matrix, i).length != m) {
                 throw new IllegalArgumentException("matrix is ragged: row " + i + " has "
-                        + matrix[i].length + " entries, row 0 has " + m);
+                        + count(matrix[i].length, "entry", "entries") + ", row 0 has " + m);
             }
         }
 
         // Reduce to minimising an r x c matrix with r <= c.
         long entries = (long) n * m;
         if (entries > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("matrix has " + n + " rows of " + m
-                    + " columns, " + entries + " entries; the flat copy the solver works on"
+            throw new IllegalArgumentException("matrix has " + count(n, "row", "rows") + " of "
+                    + count(m, "column", "columns") + ", " + entries + " entries; the flat copy"
+                    + " the solver works on"
                     + " holds at most " + Integer.MAX_VALUE);
         }
         boolean transposed = n > m;
@@ -413,8 +414,9 @@ public final class LinearAssignmentSolver {
         }
         long needed = (long) n * n;
         if (matrix.length < needed) {
-            throw new IllegalArgumentException("matrix has " + matrix.length
-                    + " entries; order " + n + " needs " + needed);
+            throw new IllegalArgumentException("matrix has "
+                    + count(matrix.length, "entry", "entries") + "; order " + n + " needs "
+                    + needed);
         }
         int size = (int) needed;
         if (rowToColumn.length < n) {
@@ -490,18 +492,19 @@ public final class LinearAssignmentSolver {
                     + " and " + columns);
         }
         if (stride < columns) {
-            throw new IllegalArgumentException("stride " + stride + " is smaller than the "
-                    + columns + " columns");
+            throw new IllegalArgumentException("stride " + stride + " is smaller than the"
+                    + " number of columns, " + columns);
         }
         long needed = rows == 0 || columns == 0 ? 0 : (long) (rows - 1) * stride + columns;
         if (matrix.length < needed) {
-            throw new IllegalArgumentException("matrix has " + matrix.length + " entries; "
-                    + rows + " rows of " + columns + " columns at stride " + stride + " need "
-                    + needed);
+            throw new IllegalArgumentException("matrix has "
+                    + count(matrix.length, "entry", "entries") + "; " + count(rows, "row", "rows")
+                    + " of " + count(columns, "column", "columns") + " at stride " + stride
+                    + " need " + needed);
         }
         if (rowToColumn.length < rows) {
             throw new IllegalArgumentException("rowToColumn has length " + rowToColumn.length
-                    + "; " + rows + " rows need " + rows);
+                    + "; " + count(rows, "row needs", "rows need") + " " + rows);
         }
         if (rows == 0 || columns == 0) {
             Arrays.fill(rowToColumn, 0, rows, -1);
@@ -553,6 +556,11 @@ public final class LinearAssignmentSolver {
         return value;
     }
 
+    /** Returns the count with the singular or the plural noun: "1 entry", "2 entries". */
+    static String count(long n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
+    }
+
     private static double[] requireRow(double[][] matrix, int i) {
         return Objects.requireNonNull(matrix[i], () -> "matrix row " + i + " is null");
     }
@@ -572,8 +580,10 @@ public final class LinearAssignmentSolver {
                 return true;
             }
             throw new IllegalArgumentException("matrix entry (" + i + ", " + j + ") is "
-                    + entry + ", which makes the optimum unbounded when " + sense
-                    + "; only " + (-entry) + " (a forbidden pair) is allowed");
+                    + entry + ", which would make the " + (sense == Sense.MINIMIZE
+                            ? "minimum minus" : "maximum plus") + " infinity; when "
+                    + (sense == Sense.MINIMIZE ? "minimising" : "maximising") + ", only "
+                    + (-entry) + " is allowed (it marks a forbidden pair)");
         }
         throw new IllegalArgumentException("matrix entry (" + i + ", " + j + ") = " + entry
                 + " exceeds the largest supported magnitude " + MAX_MAGNITUDE);

@@ -135,7 +135,7 @@ public final class AssignmentLoss {
          * @throws NullPointerException if {@code gradient} or {@code assignment} is null
          */
         public Result {
-            gradient = gradient.clone();
+            gradient = Objects.requireNonNull(gradient, "gradient").clone();
             Objects.requireNonNull(assignment, "assignment");
         }
 

@@ -110,11 +110,12 @@ final class Checks {
         return n + " " + (n == 1 ? singular : plural);
     }
 
-    /** Returns a deep copy of a matrix. */
-    static double[][] copy(double[][] matrix) {
+    /** Returns a deep copy of a matrix, which must not be null nor have a null row. */
+    static double[][] copy(double[][] matrix, String name) {
+        Objects.requireNonNull(matrix, name);
         double[][] result = new double[matrix.length][];
         for (int i = 0; i < matrix.length; i++) {
-            result[i] = matrix[i].clone();
+            result[i] = requireRow(matrix, i, name).clone();
         }
         return result;
     }

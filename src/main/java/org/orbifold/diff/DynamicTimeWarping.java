@@ -77,6 +77,7 @@ public final class DynamicTimeWarping {
      *     {@code +Infinity} or finite of magnitude at most
      *     {@link LinearAssignmentSolver#MAX_MAGNITUDE}; not modified
      * @return the least total cost, the path and whether it is the only optimal path
+     * @throws NullPointerException if {@code costs} or one of its rows is null
      * @throws IllegalArgumentException if the matrix is empty or ragged, has NaN,
      *     {@code -Infinity} or a finite entry beyond the magnitude limit (the message names
      *     the entry), its forbidden cells block every path, or the sum of costs along a path

@@ -55,6 +55,8 @@ public record GraphGradient(double value, Graph gradient, Alignment alignment,
      * @param gradient the gradient graph
      * @param alignment the alignment
      * @param space the space
+     * @throws NullPointerException if {@code gradient}, {@code alignment} or {@code space} is
+     *     null
      */
     public GraphGradient {
         Objects.requireNonNull(gradient, "gradient");

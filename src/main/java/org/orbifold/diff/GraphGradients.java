@@ -72,13 +72,13 @@ public final class GraphGradients {
      * @param argument {@link Argument#FIRST} for {@code 2 (X - pi* . Y)},
      *     {@link Argument#SECOND} for {@code 2 (Y - pi*^-1 . X)}
      * @return the squared distance of the alignment and the gradient
+     * @throws NullPointerException if an argument is null (the message names it), or the
+     *     aligner returns null
      * @throws IllegalArgumentException if a graph does not belong to the space
      */
     public static GraphGradient squaredDistance(GraphSpace space, Graph x, Graph y,
             Aligner aligner, Argument argument) {
-        Objects.requireNonNull(aligner, "aligner");
-        Alignment alignment = align(space, x, y, aligner);
-        requireArguments(space, x, y, alignment, argument);
+        Alignment alignment = align(space, x, y, aligner, argument);
         return squaredDistanceAt(space, x, y, alignment, argument);
     }
 
@@ -101,6 +101,7 @@ public final class GraphGradients {
      * @param alignment an alignment of {@code y} to {@code x}
      * @param argument which argument to differentiate
      * @return the squared distance of the alignment and the gradient
+     * @throws NullPointerException if an argument is null (the message names it)
      * @throws IllegalArgumentException if a graph does not belong to the space or the
      *     alignment is too small for the graphs
      */
@@ -131,13 +132,13 @@ public final class GraphGradients {
      * @param argument {@link Argument#FIRST} for {@code pi* . Y}, {@link Argument#SECOND} for
      *     {@code pi*^-1 . X}
      * @return the similarity of the alignment and the gradient
+     * @throws NullPointerException if an argument is null (the message names it), or the
+     *     aligner returns null
      * @throws IllegalArgumentException if a graph does not belong to the space
      */
     public static GraphGradient similarity(GraphSpace space, Graph x, Graph y, Aligner aligner,
             Argument argument) {
-        Objects.requireNonNull(aligner, "aligner");
-        Alignment alignment = align(space, x, y, aligner);
-        requireArguments(space, x, y, alignment, argument);
+        Alignment alignment = align(space, x, y, aligner, argument);
         return similarityAt(space, x, y, alignment, argument);
     }
 
@@ -153,6 +154,7 @@ public final class GraphGradients {
      *     {@link #squaredDistance(GraphSpace, Graph, Graph, Alignment, Argument)}
      * @param argument which argument to differentiate
      * @return the similarity of the alignment and the gradient
+     * @throws NullPointerException if an argument is null (the message names it)
      * @throws IllegalArgumentException if a graph does not belong to the space or the
      *     alignment is too small for the graphs
      */
@@ -199,10 +201,23 @@ public final class GraphGradients {
         return agrees && (given.certified() || !fresh.certified()) ? given : fresh;
     }
 
-    private static Alignment align(GraphSpace space, Graph x, Graph y, Aligner aligner) {
-        space.requireMember(Objects.requireNonNull(x, "x"));
-        space.requireMember(Objects.requireNonNull(y, "y"));
-        return aligner.align(space, x, y);
+    /**
+     * Checks the arguments, every one before the aligner runs, and returns the aligner's
+     * alignment of {@code y} to {@code x}.
+     */
+    private static Alignment align(GraphSpace space, Graph x, Graph y, Aligner aligner,
+            Argument argument) {
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(aligner, "aligner");
+        Objects.requireNonNull(argument, "argument");
+        space.requireMember(x);
+        space.requireMember(y);
+        Alignment alignment = Objects.requireNonNull(aligner.align(space, x, y),
+                "the aligner's alignment");
+        requireArguments(space, x, y, alignment, argument);
+        return alignment;
     }
 
     /** Returns {@code a * w + b * (p . z)} as a graph of order {@code p.size()}. */
@@ -219,10 +234,12 @@ public final class GraphGradients {
     private static void requireArguments(GraphSpace space, Graph x, Graph y,
             Alignment alignment, Argument argument) {
         Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
         Objects.requireNonNull(alignment, "alignment");
         Objects.requireNonNull(argument, "argument");
-        space.requireMember(Objects.requireNonNull(x, "x"));
-        space.requireMember(Objects.requireNonNull(y, "y"));
+        space.requireMember(x);
+        space.requireMember(y);
         int m = alignment.permutation().size();
         if (m < x.order() || m < y.order()) {
             throw new IllegalArgumentException("alignment of size " + m

@@ -1,6 +1,7 @@
 package org.orbifold.diff;
 
 import java.util.Arrays;
+import java.util.Objects;
 import org.orbifold.assign.LinearAssignmentSolver;
 
 /**
@@ -123,6 +124,7 @@ public final class NeedlemanWunsch {
      *     {@code -Infinity} or finite of magnitude at most
      *     {@link LinearAssignmentSolver#MAX_MAGNITUDE}; {@code m} may be 0; not modified
      * @return the value {@code V(S)}, the matched pairs and whether they are the only optimum
+     * @throws NullPointerException if {@code scores} or one of its rows is null
      * @throws IllegalArgumentException if the matrix has no rows (the length of the second
      *     sequence is then unknown: use {@link #align(int, int, double[][])}), is ragged or
      *     has NaN, {@code +Infinity} or a finite entry beyond the magnitude limit (the message
@@ -251,10 +253,12 @@ public final class NeedlemanWunsch {
      *     in both indices)
      * @return minus the number of gaps, {@code <= 0} ({@code 0.0}, never {@code -0.0}, when
      *     there are none)
+     * @throws NullPointerException if {@code alignment} is null
      * @throws IllegalArgumentException if two cells share a row or a column, so the cells are
      *     a warping path (such as {@link DynamicTimeWarping}'s) and not a matching
      */
     public static double gapPenaltyDerivative(SequenceAlignment alignment) {
+        Objects.requireNonNull(alignment, "alignment");
         int[] rows = alignment.pathRows();
         int[] columns = alignment.pathColumns();
         for (int k = 1; k < rows.length; k++) {

@@ -23,7 +23,8 @@ import java.util.Objects;
  *
  * <p>Instances are immutable; arrays are copied on the way in and out.
  *
- * @param value the optimal value, finite
+ * @param value the optimal value, finite ({@code -0.0}, which a sum of entries {@code -0.0}
+ *     gives, is stored as {@code 0.0})
  * @param rows the number of rows of the matrix (length of the first sequence)
  * @param columns the number of columns of the matrix (length of the second sequence)
  * @param pathRows the row of every cell, non-decreasing along the path
@@ -37,12 +38,13 @@ public record SequenceAlignment(double value, int rows, int columns, int[] pathR
     /**
      * Validates and copies the components.
      *
-     * @param value the optimal value, finite
+     * @param value the optimal value, finite; a negative zero is stored as {@code 0.0}
      * @param rows the number of rows, {@code >= 0}
      * @param columns the number of columns, {@code >= 0}
      * @param pathRows the row of every cell; copied
      * @param pathColumns the column of every cell; copied
      * @param unique the uniqueness flag
+     * @throws NullPointerException if {@code pathRows} or {@code pathColumns} is null
      * @throws IllegalArgumentException if the value is not finite, {@code rows} or
      *     {@code columns} is negative, the two arrays differ in length, a cell is out of
      *     range, or a cell is not a step forward from the one before (an index decreases, or
@@ -51,7 +53,7 @@ public record SequenceAlignment(double value, int rows, int columns, int[] pathR
     public SequenceAlignment {
         Objects.requireNonNull(pathRows, "pathRows");
         Objects.requireNonNull(pathColumns, "pathColumns");
-        Checks.requireFinite(value, "value");
+        value = Checks.requireFinite(value, "value") + 0.0;
         pathRows = pathRows.clone();
         pathColumns = pathColumns.clone();
         if (rows < 0 || columns < 0 || pathRows.length != pathColumns.length) {
@@ -125,6 +127,9 @@ public record SequenceAlignment(double value, int rows, int columns, int[] pathR
      *
      * @param matrix a {@code rows x columns} matrix; not modified
      * @return the sum over the cells
+     * @throws NullPointerException if {@code matrix} or one of its rows is null
+     * @throws IllegalArgumentException if {@code matrix} is not {@code rows x columns} (the
+     *     message names the row)
      */
     public double pairing(double[][] matrix) {
         Checks.requireShape(matrix, rows, columns, "matrix");

@@ -1,7 +1,10 @@
 package org.orbifold.diff;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import org.orbifold.assign.InfeasibleAssignmentException;
 import org.orbifold.assign.LinearAssignmentSolver;
 import org.orbifold.assign.Sense;
 
@@ -85,7 +88,8 @@ import org.orbifold.assign.Sense;
  * amount in width and height, a limit of gradients and hence an element of the Clarke
  * generalized gradient of the GIoU whenever the predicted box has positive width and height.
  * Touching and disjoint boxes give the IoU part gradient 0, while the enclosing-box part still
- * pulls them together.
+ * pulls them together. A zero entry of either gradient is {@code 0.0}, never {@code -0.0} (which
+ * a coordinate {@code -0.0}, or a zero weight times a negative number, would give).
  *
  * <p><b>Degenerate inputs.</b> An empty target set gives {@code L = A} (every query predicts
  * "no object"). More objects than queries cannot be matched injectively and are rejected with
@@ -101,9 +105,29 @@ import org.orbifold.assign.Sense;
  * boxes so small that the GIoU gradient (about the GIoU weight over the box side, computed
  * as one over the side first, so sides below about {@code 1e-308} fail whatever the weight)
  * overflows, or weights that push a cost beyond the assignment solver's
- * {@link LinearAssignmentSolver#MAX_MAGNITUDE}. These are rejected with an
- * {@link IllegalArgumentException} naming the query, the object and the term (class, L1,
- * GIoU or no-object), never passed on as an infinite cost.
+ * {@link LinearAssignmentSolver#MAX_MAGNITUDE}. Nothing is passed on as an infinite cost.
+ * A query whose no-object term is beyond that limit, or not finite, is rejected with an
+ * {@link IllegalArgumentException} naming it (the term enters the reported {@code A}
+ * whatever the matching), and so is a matched pair whose GIoU gradient overflows.
+ *
+ * <p><b>Pairs out of range.</b> A pair (object, query) is <i>out of range</i> when its loss
+ * {@code M[i][j]} or a term of it exceeds {@link LinearAssignmentSolver#MAX_MAGNITUDE} or is
+ * not finite. {@link #evaluate} leaves such pairs out of the matching, as forbidden pairs,
+ * when that provably changes nothing: every term is {@code >= 0}, so the loss of a matching
+ * that uses the pair is at least the pair's own loss, and when the best matching without
+ * pairs out of range beats the least of those losses by more than the tie band
+ * ({@code 1e-9} times the two losses, as in "Uniqueness"), it is the optimum and no matching
+ * with such a pair ties with it. The result is then exactly that of the problem without them
+ * (loss, matching, uniqueness and gradient); a far-away query next to a near one is the usual
+ * case. Otherwise {@link #evaluate} throws an {@link IllegalArgumentException}: when no
+ * matching avoids them (the message names a set of objects with fewer queries in range than
+ * members, and a pair with its terms), and when the best matching without them does not
+ * clearly beat the least of them (the message names that pair and the loss), since the
+ * optimum may then need a pair whose loss the solver cannot take. Either way the optimal loss
+ * is then itself at least about {@link LinearAssignmentSolver#MAX_MAGNITUDE} (less the band),
+ * so a call is refused only when the loss it would return lies beyond the solver's range.
+ * {@link #costMatrix} solves nothing: it returns finite entries beyond the limit and rejects
+ * an entry or a term that is not finite, naming the query, the object and the term.
  *
  * <p>References: N. Carion, F. Massa, G. Synnaeve, N. Usunier, A. Kirillov, S. Zagoruyko
  * (2020), "End-to-End Object Detection with Transformers", ECCV, doi:10.1007/978-3-030-58452-8_13;
@@ -200,6 +224,8 @@ public final class SetMatchingLoss {
      * @param classes the number {@code K >= 1} of object classes; logits have {@code K + 1}
      *     entries, the last for "no object"
      * @param weights the loss weights
+     * @throws NullPointerException if {@code weights} is null
+     * @throws IllegalArgumentException if {@code classes < 1}
      */
     public SetMatchingLoss(int classes, Weights weights) {
         if (classes < 1) {
@@ -241,6 +267,7 @@ public final class SetMatchingLoss {
      *     of range, more objects than queries, with a positive GIoU weight boxes not of
      *     dimension 4 or with a negative width or height, or an entry that is not finite (the
      *     message names the object, the query and the term: class, L1 or GIoU)
+     * @throws NullPointerException if an argument or a row of a matrix is null
      */
     public double[][] costMatrix(double[][] logits, double[][] boxes, int[] targetClasses,
             double[][] targetBoxes) {
@@ -262,10 +289,14 @@ public final class SetMatchingLoss {
      *     gradients
      * @throws IllegalArgumentException on mismatched shapes, non-finite values, a class out
      *     of range, more objects than queries, with a positive GIoU weight boxes not of
-     *     dimension 4 or with a negative width or height, or inputs so extreme that a term,
-     *     the loss or the gradient is not finite or the loss of a matched pair or a no-object
-     *     term exceeds {@link LinearAssignmentSolver#MAX_MAGNITUDE} (the message names the
-     *     query, and the object and the term where there is one)
+     *     dimension 4 or with a negative width or height, or inputs so extreme that a
+     *     no-object term exceeds {@link LinearAssignmentSolver#MAX_MAGNITUDE} or is not
+     *     finite, the loss or the gradient is not finite, or the optimum cannot be shown to
+     *     avoid the pairs out of range (no matching avoids them, or the best one that does
+     *     fails to beat the least loss among them by more than the tie band; see "Pairs out
+     *     of range" in the class description); the message names the query, and the object
+     *     and the term where there is one
+     * @throws NullPointerException if an argument or a row of a matrix is null
      */
     public Result evaluate(double[][] logits, double[][] boxes, int[] targetClasses,
             double[][] targetBoxes) {
@@ -294,17 +325,35 @@ public final class SetMatchingLoss {
         // The optimal matching, solved on the loss terms themselves: a q x q assignment of the
         // objects and q - t "unmatched" rows to the queries, object i to query j costing
         // M[i][j] and an unmatched row N[j]. Every entry is >= 0, so nothing cancels, where
-        // the decomposed matrix C = M - N loses M next to a huge N.
+        // the decomposed matrix C = M - N loses M next to a huge N. Pairs out of range are
+        // forbidden (+Infinity in M); cost holds their loss.
         double[][] matched = new double[t][q];
         double[][] cost = costMatrix(logP, boxes, targetClasses, targetBoxes, d, matched);
+        int refusedObject = -1;
+        int refusedQuery = -1;
+        for (int i = 0; i < t; i++) {
+            for (int j = 0; j < q; j++) {
+                if (matched[i][j] == Double.POSITIVE_INFINITY
+                        && (refusedObject < 0 || cost[i][j] < cost[refusedObject][refusedQuery])) {
+                    refusedObject = i;
+                    refusedQuery = j;
+                }
+            }
+        }
         int[] targetToQuery = new int[t];
         if (t > 0) {
             double[][] square = new double[q][];
             for (int r = 0; r < q; r++) {
                 square[r] = r < t ? matched[r] : noObject;
             }
-            int[] rowToColumn = new LinearAssignmentSolver().solve(square, Sense.MINIMIZE)
-                    .rowToColumn();
+            int[] rowToColumn;
+            try {
+                rowToColumn = new LinearAssignmentSolver().solve(square, Sense.MINIMIZE)
+                        .rowToColumn();
+            } catch (InfeasibleAssignmentException e) {
+                throw new IllegalArgumentException(unavoidablePairs(logP, boxes, targetClasses,
+                        targetBoxes, d, matched), e);
+            }
             targetToQuery = Arrays.copyOf(rowToColumn, t);
         }
         double matchedTerm = 0.0;
@@ -329,6 +378,19 @@ public final class SetMatchingLoss {
                     + independent + ", the optimal matching costs " + matchedTerm + " and the"
                     + " loss of the matching is " + loss);
         }
+        // Every term is >= 0, so a matching with a pair out of range loses at least that
+        // pair's loss: the least of them must beat the matching found by more than the tie
+        // band, or the optimum (or a tie with it) might use that pair.
+        if (refusedObject >= 0) {
+            double least = cost[refusedObject][refusedQuery];
+            if (least < Double.POSITIVE_INFINITY && !(loss + AssignmentValue.DEFAULT_TOLERANCE
+                    * (loss + least) < least)) {
+                throw new IllegalArgumentException(pairTerms(logP, boxes, targetClasses,
+                        targetBoxes, d, refusedObject, refusedQuery).trouble(true) + ", and the"
+                        + " best matching without pairs out of range has loss " + loss
+                        + ", so the optimum may need that pair");
+            }
+        }
         boolean unique = !hasTiedMatching(matched, noObject, targetToQuery, queryToTarget);
 
         // Gradient: weighted cross-entropy per query, L1 and GIoU on matched boxes.
@@ -340,7 +402,8 @@ public final class SetMatchingLoss {
             double weight = i < 0 ? weights.noObject() : 1.0;
             for (int k = 0; k <= classes; k++) {
                 double p = Math.exp(logP[j][k]);
-                logitGradient[j][k] = weight * (p - (k == label ? 1.0 : 0.0));
+                // + 0.0 turns a negative zero (w0 = 0 times a negative entry) into 0.0.
+                logitGradient[j][k] = weight * (p - (k == label ? 1.0 : 0.0)) + 0.0;
             }
             if (i >= 0) {
                 for (int k = 0; k < d; k++) {
@@ -363,6 +426,10 @@ public final class SetMatchingLoss {
                                     + " coordinate " + k + ": " + why);
                         }
                     }
+                }
+                for (int k = 0; k < d; k++) {
+                    // A coordinate -0.0 next to 0.0, or a zero weight times a sign, gives -0.0.
+                    boxGradient[j][k] += 0.0;
                 }
             }
         }
@@ -389,7 +456,8 @@ public final class SetMatchingLoss {
      * looks for a closed walk of cost {@code <= 0} (made of simple cycles, one of which then
      * costs {@code <= 0}) in {@code O(t^3)}. The terms are all {@code >= 0}, and the
      * no-object term of a matched query enters only the exchanges that release that query,
-     * so a huge term widens the band only of the exchanges that contain it.
+     * so a huge term widens the band only of the exchanges that contain it. Pairs out of
+     * range ({@code +Infinity} in {@code matched}) give no arc.
      */
     private static boolean hasTiedMatching(double[][] matched, double[] noObject,
             int[] targetToQuery, int[] queryToTarget) {
@@ -403,15 +471,15 @@ public final class SetMatchingLoss {
         for (int i = 0; i < t; i++) {
             double own = matched[i][targetToQuery[i]];
             for (int k = 0; k < t; k++) {
-                if (k != i) {
-                    double other = matched[i][targetToQuery[k]];
+                double other = matched[i][targetToQuery[k]];
+                if (k != i && other < Double.POSITIVE_INFINITY) {
                     walk[i][k] = (other - own)
                             - tolerance * (Math.abs(other) + Math.abs(own));
                 }
             }
             for (int j = 0; j < q; j++) {
-                if (queryToTarget[j] < 0) {
-                    double other = matched[i][j];
+                double other = matched[i][j];
+                if (queryToTarget[j] < 0 && other < Double.POSITIVE_INFINITY) {
                     double change = (other - own - noObject[j]) - tolerance
                             * (Math.abs(other) + Math.abs(own) + noObject[j]);
                     walk[i][t] = Math.min(walk[i][t], change);
@@ -436,10 +504,80 @@ public final class SetMatchingLoss {
     }
 
     /**
-     * Returns the cost matrix, checking that every term of every entry and every entry is
-     * finite. With {@code matched} not null, also fills it with the loss of every matched
-     * pair, {@code M[i][j] = -log p_j(c_i) + L_box(b_i, b^_j)}, checking that each is at most
-     * {@link LinearAssignmentSolver#MAX_MAGNITUDE}, since the matching is solved on them.
+     * Describes why no matching avoids the pairs out of range ({@code +Infinity} in
+     * {@code matched}): a set of objects with fewer queries in range than members (Hall's
+     * condition fails), found by augmenting paths (Kuhn's method), and the pair of least loss
+     * of its first object.
+     */
+    private String unavoidablePairs(double[][] logP, double[][] boxes, int[] targetClasses,
+            double[][] targetBoxes, int d, double[][] matched) {
+        int t = matched.length;
+        int q = logP.length;
+        int[] queryMate = new int[q];
+        Arrays.fill(queryMate, -1);
+        List<Integer> objects = new ArrayList<>();
+        for (int i = 0; i < t && objects.isEmpty(); i++) {
+            boolean[] seen = new boolean[q];
+            if (!augment(matched, i, seen, queryMate)) {
+                // The objects reached by alternating paths from i: i and the mates of the
+                // queries seen, all matched (else i would have been), one query short.
+                objects.add(i);
+                for (int j = 0; j < q; j++) {
+                    if (seen[j]) {
+                        objects.add(queryMate[j]);
+                    }
+                }
+            }
+        }
+        objects.sort(null);
+        int first = objects.get(0);
+        int cheapest = -1;
+        double least = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < q; j++) {
+            if (matched[first][j] == Double.POSITIVE_INFINITY) {
+                double pairLoss = pairTerms(logP, boxes, targetClasses, targetBoxes, d, first,
+                        j).loss();
+                if (cheapest < 0 || pairLoss < least) {
+                    least = pairLoss;
+                    cheapest = j;
+                }
+            }
+        }
+        String who = objects.size() == 1 ? "target object " + first + " has no query in range"
+                : "target objects " + objects.toString().replace('[', '{').replace(']', '}')
+                        + " have only " + Checks.count(objects.size() - 1, "query", "queries")
+                        + " in range between them";
+        return "no matching avoids pairs out of range, since " + who + " (for instance, "
+                + pairTerms(logP, boxes, targetClasses, targetBoxes, d, first, cheapest)
+                        .trouble(true) + ")";
+    }
+
+    /**
+     * Tries to match object {@code i} to a query in range, moving earlier objects along an
+     * alternating path; marks the queries it visits in {@code seen}.
+     */
+    private static boolean augment(double[][] matched, int i, boolean[] seen, int[] queryMate) {
+        for (int j = 0; j < queryMate.length; j++) {
+            if (matched[i][j] < Double.POSITIVE_INFINITY && !seen[j]) {
+                seen[j] = true;
+                if (queryMate[j] < 0 || augment(matched, queryMate[j], seen, queryMate)) {
+                    queryMate[j] = i;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns the cost matrix. Without {@code matched}, every term of every entry and every
+     * entry must be finite (else the first pair that fails is named). With {@code matched},
+     * also fills it with the loss of every matched pair,
+     * {@code M[i][j] = -log p_j(c_i) + L_box(b_i, b^_j)}, on which the matching is solved; a
+     * pair out of range (its loss, or a term of it, above
+     * {@link LinearAssignmentSolver#MAX_MAGNITUDE} or not finite) is forbidden there:
+     * {@code matched[i][j]} is {@code +Infinity} and {@code cost[i][j]} holds the pair's loss
+     * (a lower bound of the loss of every matching that uses it), not a term of {@code C}.
      */
     private double[][] costMatrix(double[][] logP, double[][] boxes, int[] targetClasses,
             double[][] targetBoxes, int d, double[][] matched) {
@@ -448,53 +586,102 @@ public final class SetMatchingLoss {
         double[][] cost = new double[t][q];
         for (int i = 0; i < t; i++) {
             for (int j = 0; j < q; j++) {
-                int c = targetClasses[i];
-                double classTerm = -logP[j][c] + weightedLogNoObject(logP[j]);
-                if (!Double.isFinite(classTerm)) {
-                    throw new IllegalArgumentException(pair(i, j) + " has a class term -log"
-                            + " p(class " + c + ") + w0 log p(no object) = " + classTerm
-                            + ": the logits of query " + j + " lie too far apart for the"
-                            + " term to be finite with w0 = " + weights.noObject());
-                }
-                double l1Term = 0;
-                if (weights.box() > 0) {
-                    double l1 = 0;
-                    for (int k = 0; k < d; k++) {
-                        l1 += Math.abs(targetBoxes[i][k] - boxes[j][k]);
+                PairTerms terms = pairTerms(logP, boxes, targetClasses, targetBoxes, d, i, j);
+                if (matched == null) {
+                    String trouble = terms.trouble(false);
+                    if (trouble != null) {
+                        throw new IllegalArgumentException(trouble);
                     }
-                    l1Term = weights.box() * l1;
-                    if (!Double.isFinite(l1Term)) {
-                        throw new IllegalArgumentException(pair(i, j) + " has an L1 term"
-                                + " lambda_L1 ||b - b^||_1 = " + l1Term + ": " + (Double
-                                        .isFinite(l1) ? "the L1 distance " + l1 + " times"
-                                        + " the box weight lambda_L1 = " + weights.box()
-                                        + " overflows" : "the boxes lie too far apart"));
-                    }
-                }
-                double giouTerm = 0;
-                if (weights.giou() > 0) {
-                    double giou = GeneralizedIoU.value(targetBoxes[i], boxes[j]);
-                    giouTerm = weights.giou() * (1 - giou);
-                }
-                cost[i][j] = classTerm + l1Term + giouTerm;
-                if (!Double.isFinite(cost[i][j])) {
-                    throw new IllegalArgumentException(pair(i, j) + " costs " + cost[i][j]
-                            + " (class term " + classTerm + ", L1 term " + l1Term
-                            + ", GIoU term " + giouTerm + ")");
-                }
-                if (matched != null) {
-                    matched[i][j] = -logP[j][c] + l1Term + giouTerm;
-                    if (!(matched[i][j] <= LinearAssignmentSolver.MAX_MAGNITUDE)) {
-                        throw new IllegalArgumentException(pair(i, j) + " costs "
-                                + matched[i][j] + " (class term -log p(class " + c + ") = "
-                                + -logP[j][c] + ", L1 term " + l1Term + ", GIoU term "
-                                + giouTerm + "), beyond the largest magnitude the assignment"
-                                + " solver supports, " + LinearAssignmentSolver.MAX_MAGNITUDE);
-                    }
+                    cost[i][j] = terms.cost();
+                } else if (terms.trouble(true) == null) {
+                    cost[i][j] = terms.cost();
+                    matched[i][j] = terms.loss();
+                } else {
+                    cost[i][j] = terms.loss();
+                    matched[i][j] = Double.POSITIVE_INFINITY;
                 }
             }
         }
         return cost;
+    }
+
+    /** Computes the terms of matching object {@code i} to query {@code j}. */
+    private PairTerms pairTerms(double[][] logP, double[][] boxes, int[] targetClasses,
+            double[][] targetBoxes, int d, int i, int j) {
+        int c = targetClasses[i];
+        double l1 = 0;
+        double l1Term = 0;
+        if (weights.box() > 0) {
+            for (int k = 0; k < d; k++) {
+                l1 += Math.abs(targetBoxes[i][k] - boxes[j][k]);
+            }
+            l1Term = weights.box() * l1;
+        }
+        double giouTerm = 0;
+        if (weights.giou() > 0) {
+            giouTerm = weights.giou() * (1 - GeneralizedIoU.value(targetBoxes[i], boxes[j]));
+        }
+        return new PairTerms(i, j, c, -logP[j][c], weightedLogNoObject(logP[j]), l1, l1Term,
+                giouTerm, weights);
+    }
+
+    /**
+     * The terms of matching object {@code i} (class {@code c}) to query {@code j}: the class
+     * loss {@code -log p_j(c)}, {@code w0 log p_j(null)}, the L1 distance, and the weighted L1
+     * and GIoU terms.
+     */
+    private record PairTerms(int i, int j, int c, double minusLogClass,
+            double weightedLogNoObject, double l1, double l1Term, double giouTerm,
+            Weights weights) {
+
+        /** The class term of {@code C}, {@code -log p_j(c) + w0 log p_j(null)}. */
+        double classTerm() {
+            return minusLogClass + weightedLogNoObject;
+        }
+
+        /** The entry {@code C[i][j]}. */
+        double cost() {
+            return classTerm() + l1Term + giouTerm;
+        }
+
+        /** The loss {@code M[i][j]} of the matched pair. */
+        double loss() {
+            return minusLogClass + l1Term + giouTerm;
+        }
+
+        /**
+         * Returns why the pair cannot enter {@code C} (a term or the entry not finite), or
+         * with {@code solved} also why it cannot enter the matching (its loss beyond
+         * {@link LinearAssignmentSolver#MAX_MAGNITUDE}); null if it can.
+         */
+        String trouble(boolean solved) {
+            double classTerm = classTerm();
+            if (!Double.isFinite(classTerm)) {
+                return pair(i, j) + " has a class term -log p(class " + c + ") + w0 log p(no"
+                        + " object) = " + classTerm + ": the logits of query " + j + " lie"
+                        + " too far apart for the term to be finite with w0 = "
+                        + weights.noObject();
+            }
+            if (!Double.isFinite(l1Term)) {
+                return pair(i, j) + " has an L1 term lambda_L1 ||b - b^||_1 = " + l1Term + ": "
+                        + (Double.isFinite(l1) ? "the L1 distance " + l1 + " times the box"
+                                + " weight lambda_L1 = " + weights.box() + " overflows"
+                                : "the boxes lie too far apart");
+            }
+            double cost = cost();
+            if (!Double.isFinite(cost)) {
+                return pair(i, j) + " costs " + cost + " (class term " + classTerm
+                        + ", L1 term " + l1Term + ", GIoU term " + giouTerm + ")";
+            }
+            double loss = loss();
+            if (solved && !(loss <= LinearAssignmentSolver.MAX_MAGNITUDE)) {
+                return pair(i, j) + " costs " + loss + " (class term -log p(class " + c
+                        + ") = " + minusLogClass + ", L1 term " + l1Term + ", GIoU term "
+                        + giouTerm + "), beyond the largest magnitude the assignment solver"
+                        + " supports, " + LinearAssignmentSolver.MAX_MAGNITUDE;
+            }
+            return null;
+        }
     }
 
     /**
@@ -624,11 +811,13 @@ public final class SetMatchingLoss {
          * @param unique the uniqueness flag
          * @param logitGradient the logit gradient; copied
          * @param boxGradient the box gradient; copied
+         * @throws NullPointerException if an array or a row of a gradient is null
          */
         public Result {
-            targetToPrediction = targetToPrediction.clone();
-            logitGradient = Checks.copy(logitGradient);
-            boxGradient = Checks.copy(boxGradient);
+            targetToPrediction = Objects.requireNonNull(targetToPrediction,
+                    "targetToPrediction").clone();
+            logitGradient = Checks.copy(logitGradient, "logitGradient");
+            boxGradient = Checks.copy(boxGradient, "boxGradient");
         }
 
         /**
@@ -648,7 +837,7 @@ public final class SetMatchingLoss {
          */
         @Override
         public double[][] logitGradient() {
-            return Checks.copy(logitGradient);
+            return Checks.copy(logitGradient, "logitGradient");
         }
 
         /**
@@ -658,7 +847,7 @@ public final class SetMatchingLoss {
          */
         @Override
         public double[][] boxGradient() {
-            return Checks.copy(boxGradient);
+            return Checks.copy(boxGradient, "boxGradient");
         }
 
         /** Compares every component by content, the arrays entry by entry. */

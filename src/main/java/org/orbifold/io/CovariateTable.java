@@ -85,7 +85,8 @@ public record CovariateTable(List<String> names, double[][] rows, List<String> n
         for (int i = 0; i < rows.length; i++) {
             if (rows[i].length != names.size()) {
                 throw new IllegalArgumentException("row " + i + " has " + rows[i].length
-                        + " values for " + names.size() + " columns");
+                        + (rows[i].length == 1 ? " value" : " values") + " for "
+                        + names.size() + (names.size() == 1 ? " column" : " columns"));
             }
             copy[i] = rows[i].clone();
         }

@@ -74,12 +74,14 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
         edgeChannels = List.copyOf(edgeChannels);
         notes = List.copyOf(notes);
         if (!classLabels.isEmpty() && classLabels.size() != graphs.size()) {
-            throw new IllegalArgumentException("dataset '" + name + "' has " + graphs.size()
-                    + " graphs but " + classLabels.size() + " class labels");
+            throw new IllegalArgumentException("dataset '" + name + "' has "
+                    + count(graphs.size(), "graph") + " but "
+                    + count(classLabels.size(), "class label"));
         }
         if (graphNames.size() != graphs.size()) {
-            throw new IllegalArgumentException("dataset '" + name + "' has " + graphs.size()
-                    + " graphs but " + graphNames.size() + " graph names");
+            throw new IllegalArgumentException("dataset '" + name + "' has "
+                    + count(graphs.size(), "graph") + " but "
+                    + count(graphNames.size(), "graph name"));
         }
         for (int k = 0; k < graphs.size(); k++) {
             Graph g = graphs.get(k);
@@ -308,5 +310,10 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
             groups.add(new ChannelGroup(group, start, encoder));
         }
         return List.copyOf(groups);
+    }
+
+    /** Returns the count with the noun, an "s" added unless it is 1: "1 graph", "2 graphs". */
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

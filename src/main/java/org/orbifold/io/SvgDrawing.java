@@ -394,7 +394,9 @@ public final class SvgDrawing {
         Objects.requireNonNull(alignments, "alignments");
         if (alignments.size() != graphs.size()) {
             throw new IllegalArgumentException("one alignment per graph needed: "
-                    + graphs.size() + " graphs, " + alignments.size() + " alignments");
+                    + graphs.size() + (graphs.size() == 1 ? " graph, " : " graphs, ")
+                    + alignments.size() + (alignments.size() == 1 ? " alignment"
+                            : " alignments"));
         }
         int[][] slots = new int[graphs.size()][];
         for (int k = 0; k < graphs.size(); k++) {
@@ -421,7 +423,8 @@ public final class SvgDrawing {
         }
         if (titles.size() != graphs.size()) {
             throw new IllegalArgumentException("one title per graph needed: " + graphs.size()
-                    + " graphs, " + titles.size() + " titles");
+                    + (graphs.size() == 1 ? " graph, " : " graphs, ") + titles.size()
+                    + (titles.size() == 1 ? " title" : " titles"));
         }
         for (int i = 0; i < graphs.size(); i++) {
             if (graphs.get(i) == null) {

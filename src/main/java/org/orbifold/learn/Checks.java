@@ -25,7 +25,8 @@ final class Checks {
         Objects.requireNonNull(labels, "labels");
         if (graphs.size() != labels.size()) {
             throw new IllegalArgumentException("labels and graphs differ in length: "
-                    + labels.size() + " labels for " + graphs.size() + " graphs");
+                    + labels.size() + (labels.size() == 1 ? " label" : " labels") + " for "
+                    + graphs.size() + (graphs.size() == 1 ? " graph" : " graphs"));
         }
         if (graphs.isEmpty()) {
             throw new IllegalArgumentException("no graphs given: the list is empty");

@@ -59,7 +59,7 @@ abstract class OrientedAligner implements Aligner {
         if (start.size() < larger) {
             throw new IllegalArgumentException("start permutation has size " + start.size()
                     + " but the graphs have orders " + x.order() + " and " + y.order()
-                    + "; it must cover at least " + larger + " nodes");
+                    + "; it must cover at least " + larger + (larger == 1 ? " node" : " nodes"));
         }
     }
 

@@ -177,7 +177,8 @@ public final class Graph {
             }
             if (weights[i].length != n) {
                 throw new IllegalArgumentException("adjacency row " + i + " has "
-                        + weights[i].length + " entries, expected " + n);
+                        + weights[i].length + (weights[i].length == 1 ? " entry" : " entries")
+                        + ", expected " + n);
             }
             builder.addNode();
         }
@@ -810,7 +811,8 @@ public final class Graph {
             }
             if (attributes.length != nodeDimension) {
                 throw new IllegalArgumentException("node " + nodeList.size() + " has "
-                        + attributes.length + " attributes, expected " + nodeDimension);
+                        + count(attributes.length, "attribute") + ", expected "
+                        + nodeDimension);
             }
             for (double value : attributes) {
                 if (!Double.isFinite(value)) {
@@ -852,7 +854,8 @@ public final class Graph {
             }
             if (attributes.length != edgeDimension) {
                 throw new IllegalArgumentException("edge (" + i + ", " + j + ") has "
-                        + attributes.length + " attributes, expected " + edgeDimension);
+                        + count(attributes.length, "attribute") + ", expected "
+                        + edgeDimension);
             }
             for (double value : attributes) {
                 if (!Double.isFinite(value)) {

@@ -107,8 +107,10 @@ final class CenterLoop {
             boolean squared) {
         if (medoid.alignments().size() != sample.size()) {
             throw new IllegalArgumentException("the initial medoid has "
-                    + medoid.alignments().size() + " alignments but the sample has "
-                    + sample.size() + " graphs: it was computed on other graphs");
+                    + medoid.alignments().size() + (medoid.alignments().size() == 1
+                            ? " alignment" : " alignments") + " but the sample has "
+                    + sample.size() + (sample.size() == 1 ? " graph" : " graphs")
+                    + ": it was computed on other graphs");
         }
         if (medoid.squared() != squared) {
             throw new IllegalArgumentException("the initial medoid is a " + setName(

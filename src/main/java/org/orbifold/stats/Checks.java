@@ -52,8 +52,9 @@ final class Checks {
         int n = graphs.size();
         if (mean.alignments().size() != n) {
             throw new IllegalArgumentException(what + " has " + mean.alignments().size()
-                    + " alignments but there are " + n + " graphs: it was computed on"
-                    + " other graphs");
+                    + (mean.alignments().size() == 1 ? " alignment" : " alignments")
+                    + " but there " + (n == 1 ? "is 1 graph" : "are " + n + " graphs")
+                    + ": it was computed on other graphs");
         }
         Graph center = mean.center();
         try {

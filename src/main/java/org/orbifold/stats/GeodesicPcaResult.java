@@ -100,8 +100,9 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
         for (int i = 0; i < rows.length; i++) {
             if (componentScores[i].length != components.size()) {
                 throw new IllegalArgumentException("score row " + i + " has "
-                        + componentScores[i].length + " entries for " + components.size()
-                        + " directions");
+                        + componentScores[i].length + (componentScores[i].length == 1
+                                ? " entry" : " entries") + " for " + components.size()
+                        + (components.size() == 1 ? " direction" : " directions"));
             }
             rows[i] = componentScores[i].clone();
         }

@@ -161,7 +161,8 @@ public final class GraphRegressionModel {
     public Graph predict(double[] x) {
         Objects.requireNonNull(x, "x");
         if (x.length != names.size()) {
-            throw new IllegalArgumentException("x has " + x.length + " values but the model has "
+            throw new IllegalArgumentException("x has " + x.length
+                    + (x.length == 1 ? " value" : " values") + " but the model has "
                     + names.size() + (names.size() == 1 ? " covariate" : " covariates"));
         }
         GraphAccumulator sum = new GraphAccumulator(space, intercept().order());

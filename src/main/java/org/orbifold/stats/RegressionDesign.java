@@ -84,7 +84,8 @@ final class RegressionDesign {
         Objects.requireNonNull(covariates, "covariates");
         if (covariates.length != graphs) {
             throw new IllegalArgumentException("covariates has " + covariates.length
-                    + " rows but there are " + graphs + " graphs: give one row per graph");
+                    + (covariates.length == 1 ? " row" : " rows") + " for " + graphs
+                    + (graphs == 1 ? " graph" : " graphs") + ": give one row per graph");
         }
         if (graphs == 0) {
             throw new IllegalArgumentException("there are no graphs and no rows of covariates:"
@@ -100,7 +101,8 @@ final class RegressionDesign {
             }
             if (covariates[i].length != p) {
                 throw new IllegalArgumentException("covariates row " + i + " has "
-                        + covariates[i].length + " values but row 0 has " + p + ": every row"
+                        + covariates[i].length + (covariates[i].length == 1 ? " value"
+                                : " values") + " but row 0 has " + p + ": every row"
                         + " needs one value per covariate");
             }
             x[i] = covariates[i].clone();

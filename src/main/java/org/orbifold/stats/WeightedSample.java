@@ -122,7 +122,7 @@ final class WeightedSample {
     private static double[] checkedWeights(double[] weights, int n) {
         if (weights.length != n) {
             throw new IllegalArgumentException("weights has length " + weights.length
-                    + " but there are " + n + " graphs");
+                    + " but there " + (n == 1 ? "is 1 graph" : "are " + n + " graphs"));
         }
         double largest = 0.0;
         for (int i = 0; i < n; i++) {

@@ -407,12 +407,17 @@ class LinearAssignmentSolverTest {
         double[][] minusInfinity = {{1, Double.NEGATIVE_INFINITY}, {3, 4}};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LinearAssignmentSolver.minimize(minusInfinity));
-        assertTrue(e.getMessage().contains("(0, 1)"), e.getMessage());
+        assertEquals("matrix entry (0, 1) is -Infinity, which would make the minimum minus"
+                + " infinity; when minimising, only Infinity is allowed (it marks a forbidden"
+                + " pair)", e.getMessage());
         assertFalse(e instanceof InfeasibleAssignmentException);
 
         double[][] plusInfinity = {{1, 2}, {Double.POSITIVE_INFINITY, 4}};
-        assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException plus = assertThrows(IllegalArgumentException.class,
                 () -> LinearAssignmentSolver.maximize(plusInfinity));
+        assertEquals("matrix entry (1, 0) is Infinity, which would make the maximum plus"
+                + " infinity; when maximising, only -Infinity is allowed (it marks a forbidden"
+                + " pair)", plus.getMessage());
         // The same entries are a forbidden pair in the other sense.
         assertEquals(5.0, LinearAssignmentSolver.minimize(plusInfinity).value(), 0.0);
         assertEquals(5.0, LinearAssignmentSolver.maximize(minusInfinity).value(), 0.0);
@@ -431,7 +436,10 @@ class LinearAssignmentSolverTest {
         double[][] ragged = {{1, 2, 3}, {4, 5}};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LinearAssignmentSolver.minimize(ragged));
-        assertTrue(e.getMessage().contains("row 1"), e.getMessage());
+        assertEquals("matrix is ragged: row 1 has 2 entries, row 0 has 3", e.getMessage());
+        IllegalArgumentException one = assertThrows(IllegalArgumentException.class,
+                () -> LinearAssignmentSolver.minimize(new double[][] {{1, 2}, {3}}));
+        assertEquals("matrix is ragged: row 1 has 1 entry, row 0 has 2", one.getMessage());
         double[][] withNull = {{1, 2}, null};
         assertThrows(NullPointerException.class, () -> LinearAssignmentSolver.minimize(withNull));
         assertThrows(NullPointerException.class, () -> LinearAssignmentSolver.minimize(null));
@@ -442,8 +450,22 @@ class LinearAssignmentSolverTest {
         LinearAssignmentSolver solver = new LinearAssignmentSolver();
         assertThrows(IllegalArgumentException.class,
                 () -> solver.solveSquare(new double[4], -1, Sense.MINIMIZE, new int[2]));
-        assertThrows(IllegalArgumentException.class,
-                () -> solver.solveSquare(new double[3], 2, Sense.MINIMIZE, new int[2]));
+        IllegalArgumentException short1 = assertThrows(IllegalArgumentException.class,
+                () -> solver.solveSquare(new double[1], 2, Sense.MINIMIZE, new int[2]));
+        assertEquals("matrix has 1 entry; order 2 needs 4", short1.getMessage());
+        IllegalArgumentException block = assertThrows(IllegalArgumentException.class,
+                () -> solver.solveRectangular(new double[1], 1, 2, 2, Sense.MINIMIZE,
+                        new int[1]));
+        assertEquals("matrix has 1 entry; 1 row of 2 columns at stride 2 need 2",
+                block.getMessage());
+        IllegalArgumentException stride = assertThrows(IllegalArgumentException.class,
+                () -> solver.solveRectangular(new double[4], 2, 1, 0, Sense.MINIMIZE,
+                        new int[2]));
+        assertEquals("stride 0 is smaller than the number of columns, 1", stride.getMessage());
+        IllegalArgumentException mates = assertThrows(IllegalArgumentException.class,
+                () -> solver.solveRectangular(new double[4], 1, 2, 2, Sense.MINIMIZE,
+                        new int[0]));
+        assertEquals("rowToColumn has length 0; 1 row needs 1", mates.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> solver.solveSquare(new double[4], 2, Sense.MINIMIZE, new int[1]));
     }
@@ -505,8 +527,15 @@ class LinearAssignmentSolverTest {
                 right.columnToRow(), right.value(), right.rowPotentials(),
                 right.columnPotentials(), Sense.MAXIMIZE);
         assertFalse(wrongSense.isCertified(matrix, TOL));
-        assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException rows = assertThrows(IllegalArgumentException.class,
                 () -> right.isCertified(new double[][] {{1}}, TOL));
+        assertEquals("matrix has 1 row; this result has 3", rows.getMessage());
+        IllegalArgumentException columns = assertThrows(IllegalArgumentException.class,
+                () -> right.isCertified(new double[][] {{1, 2, 3}, {1}, {1, 2, 3}}, TOL));
+        assertEquals("matrix row 1 has 1 column; this result has 3", columns.getMessage());
+        IllegalArgumentException scale = assertThrows(IllegalArgumentException.class,
+                () -> right.certificateScale(new double[][] {{1, 2, 3}, {1, 2}, {1, 2, 3}}));
+        assertEquals("matrix row 1 has 2 columns; this result has 3", scale.getMessage());
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -160,6 +161,52 @@ class ExamplesTest {
         assertTrue(lines.get(7).matches("  -24( +\\d+){9}") && lines.get(7).length()
                 == lines.get(6).length(), lines.get(7));
         assertTrue(accuracy > 0.8, "1-NN on the relabelled letters: " + accuracy);
+    }
+
+    /**
+     * Run outside the project folder, the quick start said nothing useful: the reader's
+     * exception with a stack trace for the missing {@code datasets/letters}. It prints one line
+     * and exits with status 2; a folder that cannot be read gives one line and status 1.
+     */
+    @Test
+    void quickStartOutsideTheProjectFolderSaysWhereToRunIt(@TempDir Path elsewhere)
+            throws Exception {
+        compile("QuickStartExample");
+        Main missing = runMain(elsewhere);
+        assertEquals(2, missing.status());
+        assertEquals(List.of("no folder datasets/letters in " + elsewhere.toRealPath()
+                + ": run from the Orbifold project folder, or give a TU data set folder (usage:"
+                + " java -cp target/orbifold.jar examples/QuickStartExample.java [FOLDER])"),
+                missing.errors());
+        assertEquals(List.of(), missing.output());
+
+        Path absent = elsewhere.resolve("no-such-folder");
+        Main unreadable = runMain(elsewhere, absent.toString());
+        assertEquals(1, unreadable.status());
+        assertEquals(List.of("cannot read " + absent + ": no such file or folder: " + absent),
+                unreadable.errors());
+        assertEquals(2, runMain(elsewhere, "a", "b").status());
+    }
+
+    /** The exit status and the lines of a run of the quick start's main in its own JVM. */
+    private record Main(int status, List<String> output, List<String> errors) {
+    }
+
+    /** Runs the compiled quick start's main in a new JVM, in the given working folder. */
+    private Main runMain(Path workingFolder, String... args) throws Exception {
+        String library = Path.of(SetMatchingLoss.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI()).toString();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classes + File.pathSeparator + library + File.pathSeparator
+                        + System.getProperty("java.class.path"), "QuickStartExample"));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(workingFolder, "out", ".txt");
+        Path err = Files.createTempFile(workingFolder, "err", ".txt");
+        Process process = new ProcessBuilder(command).directory(workingFolder.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        int status = process.waitFor();
+        return new Main(status, Files.readAllLines(out), Files.readAllLines(err));
     }
 
     /** What the quick start printed, line by line, and the accuracy it returned. */

@@ -21,6 +21,23 @@ class SequenceAlignmentTest {
     // ---------------------------------------------------------------- Needleman-Wunsch
 
     @Test
+    void aZeroValueIsNeverNegativeZero() {
+        // A warping path over entries -0.0 summed to -0.0; the value is stored as 0.0, so it
+        // equals an alignment built with 0.0.
+        SequenceAlignment warped = new DynamicTimeWarping().align(new double[][] {{-0.0, -0.0}});
+        assertEquals(0.0, warped.value());
+        assertEquals(new SequenceAlignment(0.0, 1, 2, new int[] {0, 0}, new int[] {0, 1}, true),
+                warped);
+        assertEquals(new SequenceAlignment(0.0, 1, 1, new int[0], new int[0], true),
+                new SequenceAlignment(-0.0, 1, 1, new int[0], new int[0], true));
+        for (double[] row : warped.gradient()) {
+            for (double entry : row) {
+                assertTrue(entry == 1.0 || Double.doubleToRawLongBits(entry) == 0L);
+            }
+        }
+    }
+
+    @Test
     void needlemanWunschAgreesWithEnumerationIncludingTies() {
         SplittableRandom random = new SplittableRandom(31);
         int ties = 0;

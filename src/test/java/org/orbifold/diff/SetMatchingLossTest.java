@@ -25,6 +25,9 @@ class SetMatchingLossTest {
     private static final SetMatchingLoss LOSS = new SetMatchingLoss(CLASSES, L1_ONLY);
     /** The class term {@code -log p(0) + 0.1 log p(null)} of uniform logits over 4 classes. */
     private static final double LOSS_CLASS_TERM = Math.log(4) - 0.1 * Math.log(4);
+    /** The start of the message when one object has no query in range. */
+    private static final String UNAVOIDABLE = "no matching avoids pairs out of range, since"
+            + " target object 0 has no query in range (for instance, ";
     private static final SetMatchingLoss GIOU_LOSS =
             new SetMatchingLoss(CLASSES, SetMatchingLoss.Weights.detr());
 
@@ -450,6 +453,183 @@ class SetMatchingLossTest {
     }
 
     @Test
+    void zeroGradientEntriesAreNeverNegativeZero() {
+        // A tester's case: two boxes of zero area, the predicted one with coordinates -0.0,
+        // gave the box gradient [-0.0, -0.0, 0.0, 0.0] (5 signum(-0.0 - 0.0) = -0.0).
+        SetMatchingLoss detr = new SetMatchingLoss(1, SetMatchingLoss.Weights.detr());
+        SetMatchingLoss.Result r = detr.evaluate(new double[][] {{0, 0}},
+                new double[][] {{-0.0, -0.0, 0, 0}}, new int[] {0},
+                new double[][] {{0, 0, 0, 0}});
+        assertArrayEquals(new double[][] {{0.0, 0.0, 0.0, 0.0}}, r.boxGradient());
+        // A zero no-object weight times the negative entry p - 1 of an unmatched query.
+        SetMatchingLoss unweighted = new SetMatchingLoss(1, new SetMatchingLoss.Weights(0, 1));
+        SetMatchingLoss.Result u = unweighted.evaluate(new double[][] {{0, 0}, {0, 5}},
+                new double[][] {{0}, {3}}, new int[] {0}, new double[][] {{0}});
+        assertArrayEquals(new int[] {0}, u.targetToPrediction());
+        assertArrayEquals(new double[] {0.0, 0.0}, u.logitGradient()[1]);
+        // On random problems with zero weights and coordinates +-0.0 no entry is -0.0.
+        SplittableRandom random = new SplittableRandom(5);
+        for (int trial = 0; trial < 200; trial++) {
+            int q = 1 + random.nextInt(4);
+            int t = random.nextInt(q + 1);
+            double[][] logits = AssignmentValueTest.randomMatrix(random, q, CLASSES + 1);
+            double[][] boxes = new double[q][4];
+            double[][] targets = new double[t][4];
+            for (double[][] set : new double[][][] {boxes, targets}) {
+                for (double[] box : set) {
+                    for (int k = 0; k < 4; k++) {
+                        box[k] = random.nextBoolean() ? -0.0 : 0.0;
+                    }
+                }
+            }
+            SetMatchingLoss.Weights w = new SetMatchingLoss.Weights(random.nextInt(2),
+                    random.nextInt(2), random.nextInt(2));
+            SetMatchingLoss.Result result = new SetMatchingLoss(CLASSES, w).evaluate(logits,
+                    boxes, randomClasses(random, t), targets);
+            for (double[][] gradient : new double[][][] {result.logitGradient(),
+                result.boxGradient()}) {
+                for (double[] row : gradient) {
+                    for (double entry : row) {
+                        assertTrue(Double.doubleToRawLongBits(entry)
+                                != Double.doubleToRawLongBits(-0.0), Arrays.toString(row));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPairOutOfRangeThatTheOptimumAvoidsIsLeftOut() {
+        // A tester's case: query 0 lies so far from the object that its pair costs 1e301,
+        // beyond the solver's limit; the whole call threw, though the optimum takes query 1.
+        SetMatchingLoss loss = new SetMatchingLoss(1, new SetMatchingLoss.Weights(0.1, 1e299));
+        double[][] logits = {{0, 0}, {0, 0}};
+        SetMatchingLoss.Result r = loss.evaluate(logits, new double[][] {{100}, {0}},
+                new int[] {0}, new double[][] {{0}});
+        assertArrayEquals(new int[] {1}, r.targetToPrediction());
+        assertTrue(r.unique());
+        // Query 1 matched: -log p(0) = log 2, L1 0; query 0 unmatched: -0.1 log p(null).
+        assertEquals(1.1 * Math.log(2), r.loss(), 1e-15);
+        assertArrayEquals(new double[][] {{0.05, -0.05}, {-0.5, 0.5}}, r.logitGradient());
+        assertArrayEquals(new double[][] {{0}, {0}}, r.boxGradient());
+        // The same as with query 0 near enough to be in range but still not worth taking.
+        SetMatchingLoss.Result near = loss.evaluate(logits, new double[][] {{1}, {0}},
+                new int[] {0}, new double[][] {{0}});
+        assertEquals(near, r);
+
+        // Every kind of term out of range is left out the same way: an infinite class term
+        // (query 0's logits 2e308 apart), an L1 distance that overflows, a GIoU term beyond
+        // the limit (about 1.9e300 for disjoint boxes with weight 1e300).
+        SetMatchingLoss.Result farLogits = LOSS.evaluate(
+                new double[][] {{-1e308, 0, 0, 1e308}, {0, 0, 0, 0}},
+                new double[][] {{0, 0}, {0, 0}}, new int[] {0}, new double[][] {{0, 0}});
+        assertArrayEquals(new int[] {1}, farLogits.targetToPrediction());
+        assertEquals(Math.log(4), farLogits.loss(), 1e-15);
+        SetMatchingLoss.Result farBoxes = LOSS.evaluate(new double[][] {{0, 0, 0, 0},
+            {0, 0, 0, 0}}, new double[][] {{1e308, 0}, {-1e308, 0}}, new int[] {0},
+                new double[][] {{-1e308, 0}});
+        assertArrayEquals(new int[] {1}, farBoxes.targetToPrediction());
+        SetMatchingLoss heavyGiou = new SetMatchingLoss(CLASSES,
+                new SetMatchingLoss.Weights(0.1, 0, 1e300));
+        double[][] box = {{0.5, 0.5, 0.2, 0.2}};
+        SetMatchingLoss.Result giou = heavyGiou.evaluate(new double[][] {{0, 0, 0, 0},
+            {0, 0, 0, 0}}, new double[][] {{5, 5, 0.2, 0.2}, box[0]}, new int[] {0}, box);
+        assertArrayEquals(new int[] {1}, giou.targetToPrediction());
+        assertEquals(0.1 * Math.log(4) + Math.log(4), giou.loss(), 1e-15);
+    }
+
+    @Test
+    void pairsOutOfRangeAreRefusedOnlyWhenTheOptimumMayNeedThem() {
+        SetMatchingLoss.Weights w = new SetMatchingLoss.Weights(0.1, 1e299);
+        SetMatchingLoss loss = new SetMatchingLoss(CLASSES, w);
+        // One object, two queries: the pair (0, 0) costs 1.1e300, beyond the limit, the
+        // pair (0, 1) 1e300, just within it, so the optimum is clear and the call succeeds.
+        double[][] logits = {{0, 0, 0, 0}, {0, 0, 0, 0}};
+        SetMatchingLoss.Result edge = loss.evaluate(logits, new double[][] {{11}, {10}},
+                new int[] {0}, new double[][] {{0}});
+        assertArrayEquals(new int[] {1}, edge.targetToPrediction());
+        assertEquals(1e300, edge.loss());
+        // Two objects, two queries: the pairs cost 1.1e300 (out of range) and 1e300 for
+        // object 0, 9e299 and 1e300 for object 1. The best matching without (0, 0) has loss
+        // 1.9e300, more than 1.1e300, so the bound cannot rule out (0, 0): refused, naming
+        // the pair and the loss. (The optimum is 1.9e300 against 2.1e300 with the pair: a
+        // refusal happens only where the optimal loss is itself beyond the limit.)
+        IllegalArgumentException needed = assertThrows(IllegalArgumentException.class,
+                () -> loss.evaluate(logits, new double[][] {{11}, {10}},
+                        new int[] {0, 0}, new double[][] {{0}, {20}}));
+        double pairLoss = Math.log(4) + 1.1e300;
+        assertEquals("matching target object 0 to query 0 costs " + pairLoss + " (class term"
+                + " -log p(class 0) = " + Math.log(4) + ", L1 term 1.1E300, GIoU term 0.0),"
+                + " beyond the largest magnitude the assignment solver supports, 1.0E300, and"
+                + " the best matching without pairs out of range has loss "
+                + ((Math.log(4) + 9e299) + (Math.log(4) + 1e300))
+                + ", so the optimum may need that pair", needed.getMessage());
+        // No matching avoids them: two objects share one query in range.
+        IllegalArgumentException shared = assertThrows(IllegalArgumentException.class,
+                () -> loss.evaluate(new double[][] {{0, 0, 0, 0}, {0, 0, 0, 0},
+                    {0, 0, 0, 0}}, new double[][] {{0}, {50}, {-50}}, new int[] {0, 1},
+                        new double[][] {{1}, {2}}));
+        assertTrue(shared.getMessage().startsWith("no matching avoids pairs out of range,"
+                + " since target objects {0, 1} have only 1 query in range between them (for"
+                + " instance, matching target object 0 to query 1 costs "),
+                shared.getMessage());
+
+        // Brute force: on random one-dimensional problems whose box weight puts a pair out of
+        // range when its boxes lie 11 or more apart, evaluate either returns an optimal
+        // matching, or throws and the optimal loss is itself about the solver's limit.
+        SplittableRandom random = new SplittableRandom(77);
+        int leftOut = 0;
+        int refused = 0;
+        for (int trial = 0; trial < 3000; trial++) {
+            int q = 1 + random.nextInt(4);
+            int t = random.nextInt(q + 1);
+            double[][] trialLogits = AssignmentValueTest.randomMatrix(random, q, CLASSES + 1);
+            double[][] boxes = new double[q][1];
+            for (double[] b : boxes) {
+                b[0] = random.nextInt(16);
+            }
+            double[][] targets = new double[t][1];
+            for (double[] b : targets) {
+                b[0] = random.nextInt(16);
+            }
+            int[] classes = randomClasses(random, t);
+            List<BigDecimal> values = new ArrayList<>();
+            enumerate(w, trialLogits, boxes, classes, targets, new int[t], 0,
+                    new boolean[q], values);
+            BigDecimal best = values.stream().min(BigDecimal::compareTo).orElseThrow();
+            boolean outOfRange = false;
+            for (double[] target : targets) {
+                for (double[] b : boxes) {
+                    outOfRange |= Math.abs(target[0] - b[0]) >= 11;
+                }
+            }
+            SetMatchingLoss.Result r;
+            try {
+                r = loss.evaluate(trialLogits, boxes, classes, targets);
+            } catch (IllegalArgumentException e) {
+                refused++;
+                assertTrue(best.doubleValue() > 0.999e300, best + " refused: " + e.getMessage());
+                continue;
+            }
+            leftOut += outOfRange ? 1 : 0;
+            BigDecimal found = exactLoss(w, trialLogits, boxes, classes, targets,
+                    r.targetToPrediction());
+            double scale = Math.max(1, best.doubleValue());
+            assertEquals(0, found.subtract(best).doubleValue() / scale, 1e-12);
+            assertEquals(best.doubleValue(), r.loss(), 1e-12 * scale);
+            long ties = values.stream().filter(v -> v.compareTo(best) == 0).count();
+            if (ties > 1) {
+                assertTrue(!r.unique());
+            }
+            if (best.doubleValue() < 0.999e300) {
+                assertTrue(r.loss() < 1e300);
+            }
+        }
+        assertTrue(leftOut > 300, "trials with pairs out of range left out: " + leftOut);
+        assertTrue(refused > 100, "trials refused: " + refused);
+    }
+
+    @Test
     void extremeFiniteInputsAreRejectedNamingTheQueryTheObjectAndTheTerm() {
         // These reached the assignment solver, whose messages named a "matrix" entry, or
         // threw its InfeasibleAssignmentException.
@@ -466,22 +646,24 @@ class SetMatchingLossTest {
         IllegalArgumentException classTerm = assertThrows(IllegalArgumentException.class,
                 () -> detr.evaluate(new double[][] {{-1e308, 0, 1e308}, {-1e308, 1, 1e308}},
                         boxes, one, target));
-        assertEquals("matching target object 0 to query 0 has a class term -log p(class 0)"
-                + " + w0 log p(no object) = Infinity: the logits of query 0 lie too far apart"
-                + " for the term to be finite with w0 = 0.1", classTerm.getMessage());
+        assertEquals(UNAVOIDABLE + "matching target object 0 to query 0 has a class term"
+                + " -log p(class 0) + w0 log p(no object) = Infinity: the logits of query 0 lie"
+                + " too far apart for the term to be finite with w0 = 0.1)",
+                classTerm.getMessage());
         IllegalArgumentException l1 = assertThrows(IllegalArgumentException.class,
                 () -> LOSS.evaluate(new double[][] {{0, 0, 0, 0}}, new double[][] {{1e308, 0}},
                         one, new double[][] {{-1e308, 0}}));
-        assertEquals("matching target object 0 to query 0 has an L1 term lambda_L1"
-                + " ||b - b^||_1 = Infinity: the boxes lie too far apart", l1.getMessage());
+        assertEquals(UNAVOIDABLE + "matching target object 0 to query 0 has an L1 term"
+                + " lambda_L1 ||b - b^||_1 = Infinity: the boxes lie too far apart)",
+                l1.getMessage());
         // A finite distance times a weight that overflows names the weight, not the boxes.
         IllegalArgumentException weight = assertThrows(IllegalArgumentException.class,
                 () -> new SetMatchingLoss(2, new SetMatchingLoss.Weights(0.1, 1e308))
                         .evaluate(new double[][] {{0, 0, 0}}, new double[][] {{0}}, one,
                                 new double[][] {{2}}));
-        assertEquals("matching target object 0 to query 0 has an L1 term lambda_L1"
-                + " ||b - b^||_1 = Infinity: the L1 distance 2.0 times the box weight lambda_L1"
-                + " = 1.0E308 overflows", weight.getMessage());
+        assertEquals(UNAVOIDABLE + "matching target object 0 to query 0 has an L1 term"
+                + " lambda_L1 ||b - b^||_1 = Infinity: the L1 distance 2.0 times the box weight"
+                + " lambda_L1 = 1.0E308 overflows)", weight.getMessage());
         // The same L1 distance with box weight 0 costs nothing.
         SetMatchingLoss classesOnly = new SetMatchingLoss(CLASSES,
                 new SetMatchingLoss.Weights(0.1, 0));
@@ -494,10 +676,10 @@ class SetMatchingLossTest {
         IllegalArgumentException limit = assertThrows(IllegalArgumentException.class,
                 () -> LOSS.evaluate(new double[][] {{0, 0, 0, 0}}, new double[][] {{1e300, 0}},
                         one, new double[][] {{0, 0}}));
-        assertEquals("matching target object 0 to query 0 costs " + (5e300 + Math.log(4))
-                + " (class term -log p(class 0) = " + Math.log(4) + ", L1 term 5.0E300, GIoU"
-                + " term 0.0), beyond the largest magnitude the assignment solver supports,"
-                + " 1.0E300", limit.getMessage());
+        assertEquals(UNAVOIDABLE + "matching target object 0 to query 0 costs "
+                + (5e300 + Math.log(4)) + " (class term -log p(class 0) = " + Math.log(4)
+                + ", L1 term 5.0E300, GIoU term 0.0), beyond the largest magnitude the"
+                + " assignment solver supports, 1.0E300)", limit.getMessage());
         // costMatrix returns such an entry, since it solves nothing.
         assertEquals(5e300 + LOSS_CLASS_TERM, LOSS.costMatrix(new double[][] {{0, 0, 0, 0}},
                 new double[][] {{1e300, 0}}, one, new double[][] {{0, 0}})[0][0]);

@@ -102,7 +102,7 @@ class GraphDatasetTest {
         IllegalArgumentException labels = assertThrows(IllegalArgumentException.class,
                 () -> new GraphDataset("d", List.of(g, g), List.of("a"), List.of("1", "2"),
                         nodes, List.of("edge")));
-        assertTrue(labels.getMessage().contains("2 graphs but 1 class labels"));
+        assertTrue(labels.getMessage().contains("2 graphs but 1 class label"));
         assertThrows(IllegalArgumentException.class, () -> new GraphDataset("d", List.of(g),
                 List.of(), List.of(), nodes, List.of("edge")));
     }

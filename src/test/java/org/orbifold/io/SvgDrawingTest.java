@@ -410,7 +410,7 @@ public class SvgDrawingTest {
                 () -> SvgDrawing.of(List.of("x", "x"), EDGE)).getMessage();
 
         assertEquals("no graphs to draw", none);
-        assertEquals("one title per graph needed: 1 graphs, 0 titles", titles);
+        assertEquals("one title per graph needed: 1 graph, 0 titles", titles);
         assertEquals("a graph has 3 node and 1 edge channels, the drawing 4 and 1", channels);
         assertEquals("columns must be >= 1, got 0", columns);
         assertTrue(permutation.contains("permutation has size 1"), permutation);
@@ -1122,7 +1122,7 @@ public class SvgDrawingTest {
         IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
                 () -> drawing.graphsInOneFrame(null, two, titles,
                         List.of(Permutation.identity(4))));
-        assertEquals("one alignment per graph needed: 2 graphs, 1 alignments",
+        assertEquals("one alignment per graph needed: 2 graphs, 1 alignment",
                 count.getMessage());
         IllegalArgumentException shorter = assertThrows(IllegalArgumentException.class,
                 () -> drawing.graphsInOneFrame(null, two, titles,

@@ -85,8 +85,12 @@ class GraphTest {
                 () -> Graph.fromAdjacency(new double[][] {{0, 2}, {1, 0}}));
         assertThrows(IllegalArgumentException.class,
                 () -> Graph.fromAdjacency(new double[][] {{1, 0}, {0, 0}}));
-        assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException ragged = assertThrows(IllegalArgumentException.class,
                 () -> Graph.fromAdjacency(new double[][] {{0, 1}, {1}}));
+        assertEquals("adjacency row 1 has 1 entry, expected 2", ragged.getMessage());
+        IllegalArgumentException attributes = assertThrows(IllegalArgumentException.class,
+                () -> Graph.builder(2, 1).addNode(1.0));
+        assertEquals("node 0 has 1 attribute, expected 2", attributes.getMessage());
     }
 
     @Test
