@@ -23,9 +23,10 @@ import org.orbifold.space.Permutation;
  * DOCTYPE, no scripts, no images), so any XML parser, browser or SVG converter reads it.
  *
  * <p><b>What is drawn.</b> Every node whose existence ({@link Presence#nodeExistence}) is
- * positive is a circle, with the existence (a probability on a Fréchet mean or median, 1 on
- * the graphs of a data set) as its opacity, clamped to 1; a node of existence 0 or less, such
- * as a null node of a mean, is not drawn, and when no channel tells existence (no
+ * at least {@link Presence#LEAST_DIVISOR} ({@code 1e-12}) is a circle, with the existence (a
+ * probability on a Fréchet mean or median, 1 on the graphs of a data set) as its opacity,
+ * clamped to 1; a node of smaller existence, such as a null node of a mean (0), is not drawn
+ * (it would have opacity 0), and when no channel tells existence (no
  * {@code exists} channel and no leading one-hot group), a node with all attributes 0 and no
  * edge is taken for padding and not drawn either. Every edge between two drawn nodes whose presence
  * ({@link Presence#edgePresence}) is positive is a straight line; when the presence is a
@@ -39,8 +40,12 @@ import org.orbifold.space.Permutation;
  *
  * <p><b>Where nodes go.</b> When the node channels include the numeric channels {@code x} and
  * {@code y} (the project's letters, IAM Letter), every node is drawn at its coordinates, y
- * pointing up, with one scale and one offset for all panels of a document (so drawings of
- * several graphs, or of a graph and a mean, compare at a glance); the drawn nodes of all panels
+ * pointing up, given that it exists when existence is a probability
+ * ({@link Presence#given}: each divided by the node's existence, so that a node of a mean
+ * that half the graphs have at {@code (10, 10)} is drawn there, not at {@code (5, 5)}; on a
+ * data set's graphs, of existence 1, the coordinates as they are), with one scale and one
+ * offset for all panels of a document (so drawings of several graphs, or of a graph and a
+ * mean, compare at a glance); the drawn nodes of all panels
  * fill the panels, the aspect ratio kept, whatever the coordinates' range (a span beyond the
  * largest double is scaled without overflow). Otherwise each graph is laid out by stress
  * majorization (Gansner, Koren and North, "Graph Drawing by Stress Majorization", Graph
@@ -114,7 +119,11 @@ import org.orbifold.space.Permutation;
  * documents: coordinates and sizes are written with two decimals and opacities with three,
  * in the root locale, and the layout's only randomness is the seed's.
  *
- * <p><b>Limitations.</b> Directed edges are drawn without arrows, and a pair of nodes joined
+ * <p><b>Limitations.</b> On graphs that are no weighted means of aligned graphs (the
+ * points of a principal geodesic beyond the mean, a regression's predictions) coordinates
+ * given existence are a reading of a linear model: a node of small existence may land
+ * outside the data's range and, as every panel of a document shares one scale, shrink the
+ * others. Directed edges are drawn without arrows, and a pair of nodes joined
  * in both directions gets one line, whose presence is the larger of the two; edge attributes
  * other than presence are not shown, nor numeric node channels other than {@code x} and
  * {@code y}. The layout does not count crossings: a bridged ring system (two rings sharing
@@ -560,7 +569,8 @@ public final class SvgDrawing {
     }
 
     /**
-     * Whether a node is drawn: its existence is positive, and, when no channel tells
+     * Whether a node is drawn: its existence is at least {@link Presence#LEAST_DIVISOR}, and,
+     * when no channel tells
      * existence ({@link Presence#NONE}), it is no padding node (all-zero attributes and no
      * edge in either direction).
      */
@@ -582,7 +592,17 @@ public final class SvgDrawing {
             }
             return false;
         }
-        return existence.of(v) > 0.0;
+        return existence.of(v) >= Presence.LEAST_DIVISOR;
+    }
+
+    /**
+     * Returns the coordinates a drawn node goes to: its {@code x} and {@code y} channels given
+     * that it exists ({@link Presence#given}) when existence is a probability, else as they
+     * are.
+     */
+    private double[] coordinates(Graph g, int i) {
+        double[] v = existence.given(g.nodeVector(i));
+        return new double[] {v[xChannel], v[yChannel]};
     }
 
     /** Maps the x and y channels of all drawn nodes into the panels, one scale for all. */
@@ -594,8 +614,9 @@ public final class SvgDrawing {
         for (Panel panel : panels) {
             for (int i = 0; i < panel.graph.order(); i++) {
                 if (panel.drawn[i]) {
-                    double x = panel.graph.node(i, xChannel);
-                    double y = panel.graph.node(i, yChannel);
+                    double[] xy = coordinates(panel.graph, i);
+                    double x = xy[0];
+                    double y = xy[1];
                     minX = Math.min(minX, x);
                     maxX = Math.max(maxX, x);
                     minY = Math.min(minY, y);
@@ -606,8 +627,8 @@ public final class SvgDrawing {
         for (Panel panel : panels) {
             for (int i = 0; i < panel.graph.order(); i++) {
                 if (panel.drawn[i]) {
-                    double[] xy = fit(panel.graph.node(i, xChannel), panel.graph.node(i, yChannel),
-                            minX, maxX, minY, maxY);
+                    double[] at = coordinates(panel.graph, i);
+                    double[] xy = fit(at[0], at[1], minX, maxX, minY, maxY);
                     panel.x[i] = xy[0];
                     panel.y[i] = xy[1];
                 }
