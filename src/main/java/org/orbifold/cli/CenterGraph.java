@@ -161,10 +161,6 @@ final class CenterGraph {
             List<String> edgeChannels) {
         List<Integer> kept = keptNodes(center, nodeChannels);
         Presence existence = Presence.nodeExistence(nodeChannels);
-        if (existence.isProbability() && hasAttributes(nodeChannels, existence)) {
-            w.println("note        node attributes are given that the node exists (value /"
-                    + " existence: averaged over the graphs that have it)");
-        }
         w.printf(Locale.ROOT, "center      %d of %d nodes with existence >= %.1f (%s)%n",
                 kept.size(), center.order(), THRESHOLD, VisibleText.escape(existence.source()));
         Map<String, Integer> decimals = decimals(center, kept, nodeChannels);
@@ -208,6 +204,24 @@ final class CenterGraph {
             w.println("  " + VisibleText.escape(String.join(", ",
                     shown.subList(k, Math.min(shown.size(), k + EDGES_PER_LINE)))));
         }
+    }
+
+    /**
+     * Returns the note that the decoded node attributes are given that the node exists, or
+     * null when they are not (no existence probability, or no attribute besides it).
+     *
+     * @param nodeChannels the node channel names
+     * @param average what the quotient averages, such as "the average over the graphs that
+     *     have the node"
+     * @return the note, or null
+     */
+    static String givenExistenceNote(List<String> nodeChannels, String average) {
+        Presence existence = Presence.nodeExistence(nodeChannels);
+        if (!existence.isProbability() || !hasAttributes(nodeChannels, existence)) {
+            return null;
+        }
+        return "node attributes are given that the node exists (value / existence: "
+                + average + ")";
     }
 
     static List<Integer> keptNodes(Graph center, List<String> nodeChannels) {

@@ -43,7 +43,9 @@ import org.orbifold.space.Permutation;
  * pointing up, given that it exists when existence is a probability
  * ({@link Presence#given}: each divided by the node's existence, so that a node of a mean
  * that half the graphs have at {@code (10, 10)} is drawn there, not at {@code (5, 5)}; on a
- * data set's graphs, of existence 1, the coordinates as they are), with one scale and one
+ * data set's graphs, of existence 1, the coordinates as they are; as they are on every graph
+ * after {@link #withCoordinatesGivenExistence withCoordinatesGivenExistence(false)}), with
+ * one scale and one
  * offset for all panels of a document (so drawings of several graphs, or of a graph and a
  * mean, compare at a glance); the drawn nodes of all panels
  * fill the panels, the aspect ratio kept, whatever the coordinates' range (a span beyond the
@@ -119,18 +121,21 @@ import org.orbifold.space.Permutation;
  * documents: coordinates and sizes are written with two decimals and opacities with three,
  * in the root locale, and the layout's only randomness is the seed's.
  *
- * <p><b>Limitations.</b> On graphs that are no weighted means of aligned graphs (the
- * points of a principal geodesic beyond the mean, a regression's predictions) coordinates
- * given existence are a reading of a linear model: a node of small existence may land
- * outside the data's range and, as every panel of a document shares one scale, shrink the
- * others. Directed edges are drawn without arrows, and a pair of nodes joined
- * in both directions gets one line, whose presence is the larger of the two; edge attributes
- * other than presence are not shown, nor numeric node channels other than {@code x} and
- * {@code y}. The layout does not count crossings: a bridged ring system (two rings sharing
- * more than one bond, as in norbornane) and rings crowded with substituents may be drawn with
- * an edge crossing another (9 of the first 100 drawings of AIDS, 3 of Mutagenicity's, none
- * of MUTAG's; docs/performance.md). Stress majorization takes memory quadratic and time cubic
- * in the number of nodes of a part, so a connected part of more than
+ * <p><b>Limitations.</b> On graphs that are no weighted means of aligned graphs (the points of a
+ * principal geodesic beyond the mean, a regression's predictions) coordinates given existence are a
+ * reading of a linear model: a node of small existence may land outside the data's range and, as
+ * every panel of a document shares one scale, shrink the others (on the letters' first principal
+ * geodesic, a node of existence 0.022 at -1 sd went to a panel's edge and squeezed the rest into a
+ * quarter of it), so such drawings place nodes by their raw coordinates
+ * ({@link #withCoordinatesGivenExistence}), where a node of low existence is pulled towards the
+ * origin. Directed edges are drawn without arrows, and a pair of nodes joined in both directions
+ * gets one line, whose presence is the larger of the two; edge attributes other than presence are
+ * not shown, nor numeric node channels other than {@code x} and {@code y}. The layout does not
+ * count crossings: a bridged ring system (two rings sharing more than one bond, as in norbornane)
+ * and rings crowded with substituents may be drawn with an edge crossing another (9 of the first
+ * 100 drawings of AIDS, 3 of Mutagenicity's, none of MUTAG's; docs/performance.md). Stress
+ * majorization takes memory quadratic and time cubic in the number of nodes of a part, so a
+ * connected part of more than
  * {@value #STRESS_LAYOUT_LIMIT} nodes is laid out by JGraphT's Fruchterman and Reingold layout
  * ({@link FRLayoutAlgorithm2D}: 100 iterations from random points of
  * the seed in a box of the panel's size, normalization factor 0.5, shrunk by 0.6 down to 0.108
@@ -262,15 +267,18 @@ public final class SvgDrawing {
     private final int yChannel;
     /** Most nodes of a connected part laid out by stress majorization. */
     private final int stressLimit;
+    /** Whether coordinates are given existence ({@link #withCoordinatesGivenExistence}). */
+    private final boolean givenExistence;
 
     private SvgDrawing(List<String> nodeChannels, List<String> edgeChannels, long seed,
             int columns) {
-        this(nodeChannels, edgeChannels, seed, columns, STRESS_LAYOUT_LIMIT);
+        this(nodeChannels, edgeChannels, seed, columns, STRESS_LAYOUT_LIMIT, true);
     }
 
     private SvgDrawing(List<String> nodeChannels, List<String> edgeChannels, long seed,
-            int columns, int stressLimit) {
+            int columns, int stressLimit, boolean givenExistence) {
         this.stressLimit = stressLimit;
+        this.givenExistence = givenExistence;
         this.nodeChannels = List.copyOf(nodeChannels);
         this.edgeChannels = List.copyOf(edgeChannels);
         this.seed = seed;
@@ -313,7 +321,8 @@ public final class SvgDrawing {
      * @return the drawing
      */
     public SvgDrawing withSeed(long newSeed) {
-        return new SvgDrawing(nodeChannels, edgeChannels, newSeed, columns, stressLimit);
+        return new SvgDrawing(nodeChannels, edgeChannels, newSeed, columns, stressLimit,
+                givenExistence);
     }
 
     /**
@@ -322,7 +331,23 @@ public final class SvgDrawing {
      * force-directed layout of larger parts on small graphs.
      */
     SvgDrawing withStressLimit(int newLimit) {
-        return new SvgDrawing(nodeChannels, edgeChannels, seed, columns, newLimit);
+        return new SvgDrawing(nodeChannels, edgeChannels, seed, columns, newLimit,
+                givenExistence);
+    }
+
+    /**
+     * Returns this drawing placing nodes by their {@code x} and {@code y} channels given that
+     * the node exists ({@code true}, the default: divided by the existence when that is a
+     * probability, right for data sets and weighted means such as Fréchet means, medians and
+     * cluster centers) or as they are ({@code false}: for graphs that are no weighted means,
+     * such as the points of a principal geodesic or a regression's predictions, where the
+     * quotient of a node of small existence may land far outside the data's range).
+     *
+     * @param given whether coordinates are given existence
+     * @return the drawing
+     */
+    public SvgDrawing withCoordinatesGivenExistence(boolean given) {
+        return new SvgDrawing(nodeChannels, edgeChannels, seed, columns, stressLimit, given);
     }
 
     /**
@@ -336,7 +361,8 @@ public final class SvgDrawing {
         if (newColumns < 1) {
             throw new IllegalArgumentException("columns must be >= 1, got " + newColumns);
         }
-        return new SvgDrawing(nodeChannels, edgeChannels, seed, newColumns, stressLimit);
+        return new SvgDrawing(nodeChannels, edgeChannels, seed, newColumns, stressLimit,
+                givenExistence);
     }
 
     /**
@@ -597,11 +623,11 @@ public final class SvgDrawing {
 
     /**
      * Returns the coordinates a drawn node goes to: its {@code x} and {@code y} channels given
-     * that it exists ({@link Presence#given}) when existence is a probability, else as they
-     * are.
+     * that it exists ({@link Presence#given}) when existence is a probability and the drawing
+     * places nodes so, else as they are.
      */
     private double[] coordinates(Graph g, int i) {
-        double[] v = existence.given(g.nodeVector(i));
+        double[] v = givenExistence ? existence.given(g.nodeVector(i)) : g.nodeVector(i);
         return new double[] {v[xChannel], v[yChannel]};
     }
 

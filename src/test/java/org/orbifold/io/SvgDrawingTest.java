@@ -344,6 +344,12 @@ public class SvgDrawingTest {
         assertNull(byId(d, "p0-n2"));
         double gap = number(byId(d, "p1-n1"), "cx") - number(byId(d, "p1-n0"), "cx");
         assertTrue(gap > SvgDrawing.PANEL_SIZE / 2, "gap " + gap);
+        // Raw coordinates, as for graphs that are no weighted means: (5, 5) is the corner of
+        // the box from (5, 5) to (12, 10), lower left.
+        Document raw = parse(SvgDrawing.of(XY, EDGE).withCoordinatesGivenExistence(false)
+                .graphs(null, List.of(mean, data), List.of("mean", "graph")));
+        assertEquals(16.0, number(byId(raw, "p0-n0"), "cx"), WRITTEN);
+        assertTrue(number(byId(raw, "p0-n0"), "cy") > number(byId(raw, "p1-n0"), "cy") + 50);
     }
 
     @Test
