@@ -489,7 +489,8 @@ abstract class CenterCommand extends DatasetCommand {
      * Returns the notes of a report, the same in text and JSON: how many graphs have no
      * nodes, if any (an empty medoid explains an empty center); the note giving both medoid
      * objectives when the realigned one differs from the medoid search's (as the
-     * {@code medoid} line prints them); then the data set's reader notes.
+     * {@code medoid} line prints them); then the data set's reader notes; last, when the
+     * center's node attributes are decoded given existence, a note that says so.
      */
     private List<String> notes(Sample sample, Medoids medoids) {
         List<String> notes = new ArrayList<>();
@@ -508,6 +509,12 @@ abstract class CenterCommand extends DatasetCommand {
                     + " iterations gained", pairwise, start, kind));
         }
         notes.addAll(sample.dataset().notes());
+        String given = CenterGraph.givenExistenceNote(sample.nodeChannels(),
+                (kind.equals("median") ? "a Weiszfeld-weighted" : "the")
+                        + " average over the graphs that have the node");
+        if (given != null) {
+            notes.add(given);
+        }
         return notes;
     }
 

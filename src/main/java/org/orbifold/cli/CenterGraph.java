@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.orbifold.io.GraphDataset;
 import org.orbifold.io.JsonWriter;
 import org.orbifold.io.Presence;
 import org.orbifold.io.TextFiles;
@@ -23,6 +24,17 @@ import org.orbifold.space.NodeExistence;
  *
  * <p>What the values mean depends on the channels, and the output says which applies: the
  * rules are {@link Presence}'s, which the SVG drawings ({@code io.SvgDrawing}) share.
+ *
+ * <p><b>Attributes given existence.</b> A center's channel is an average in which a graph
+ * without a real node there counts 0, so the raw value of a node that half the graphs have
+ * at {@code x = 10} is 5. When existence is a probability ({@link Presence#isProbability}),
+ * the decoded attributes are those given that the node exists ({@link Presence#given}): each
+ * channel divided by the node's existence, which for a mean is the average over the graphs
+ * whose aligned node is real, for a median the same weighted by the last Weiszfeld step's
+ * weights, and for a one-hot group the probability of the label given that the node exists.
+ * Edge attributes are decoded alike, given the edge's presence when that is a probability.
+ * The raw values stay in the JSON's {@code nodes} and {@code edges[].value}; without an
+ * existence (presence) probability the decoded values are the raw ones.
  */
 final class CenterGraph {
 
@@ -97,6 +109,7 @@ final class CenterGraph {
     static void write(JsonWriter json, Graph center, List<String> nodeChannels,
             List<String> edgeChannels) {
         List<Integer> kept = keptNodes(center, nodeChannels);
+        Presence nodeExistence = Presence.nodeExistence(nodeChannels);
         Presence edgePresence = Presence.edgePresence(edgeChannels);
         String edgeField = edgePresence.isProbability() ? "edgeProbability" : "edgeNorm";
         json.beginObject();
@@ -105,8 +118,10 @@ final class CenterGraph {
         JsonOutput.strings(json.name("nodeChannels"), nodeChannels);
         JsonOutput.strings(json.name("edgeChannels"), edgeChannels);
         json.name("existenceThreshold").value(THRESHOLD);
-        Presence.nodeExistence(nodeChannels).write(json.name("nodeExistence"));
+        nodeExistence.write(json.name("nodeExistence"));
         edgePresence.write(json.name("edgePresence"));
+        json.name("attributesGivenExistence").value(nodeExistence.isProbability());
+        json.name("edgeAttributesGivenPresence").value(edgePresence.isProbability());
         JsonOutput.integers(json.name("keptNodes"), kept);
 
         // The kept nodes, decoded.
@@ -115,10 +130,7 @@ final class CenterGraph {
             json.beginObject();
             json.name("node").value(i);
             json.name("exists").value(existence(center, i, nodeChannels));
-            json.name("attributes").beginObject();
-            attributes(center, i, nodeChannels).forEach((name, value) -> value.write(
-                    json.name(name)));
-            json.endObject();
+            writeAttributes(json.name("attributes"), nodeAttributes(center, i, nodeChannels));
             json.endObject();
         }
         json.endArray();
@@ -135,6 +147,8 @@ final class CenterGraph {
             json.name("from").value(e[0]).name("to").value(e[1]);
             json.name("value").value(center.edgeVector(e[0], e[1]));
             json.name(edgeField).value(edgePresence.of(center.edgeVector(e[0], e[1])));
+            writeAttributes(json.name("attributes"), edgeAttributes(center, e[0], e[1],
+                    edgeChannels));
             json.name("betweenKeptNodes").value(kept.contains(e[0]) && kept.contains(e[1]));
             json.endObject();
         }
@@ -153,7 +167,7 @@ final class CenterGraph {
         for (int i : kept) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                     "  node %2d  exists %.2f ", i, existence(center, i, nodeChannels)));
-            attributes(center, i, nodeChannels).forEach((name, value) -> line.append(' ')
+            nodeAttributes(center, i, nodeChannels).forEach((name, value) -> line.append(' ')
                     .append(VisibleText.abbreviate(name)).append(' ')
                     .append(value.text(decimals.getOrDefault(name, DECIMALS))));
             w.println(VisibleText.escape(TextFiles.unpadEnd(line.toString())));
@@ -192,6 +206,24 @@ final class CenterGraph {
         }
     }
 
+    /**
+     * Returns the note that the decoded node attributes are given that the node exists, or
+     * null when they are not (no existence probability, or no attribute besides it).
+     *
+     * @param nodeChannels the node channel names
+     * @param average what the quotient averages, such as "the average over the graphs that
+     *     have the node"
+     * @return the note, or null
+     */
+    static String givenExistenceNote(List<String> nodeChannels, String average) {
+        Presence existence = Presence.nodeExistence(nodeChannels);
+        if (!existence.isProbability() || !hasAttributes(nodeChannels, existence)) {
+            return null;
+        }
+        return "node attributes are given that the node exists (value / existence: "
+                + average + ")";
+    }
+
     static List<Integer> keptNodes(Graph center, List<String> nodeChannels) {
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < center.order(); i++) {
@@ -218,7 +250,7 @@ final class CenterGraph {
             List<String> channels) {
         Map<String, List<Double>> values = new LinkedHashMap<>();
         for (int i : kept) {
-            attributes(center, i, channels).forEach((name, value) -> {
+            nodeAttributes(center, i, channels).forEach((name, value) -> {
                 if (!value.oneHot()) {
                     values.computeIfAbsent(name, k -> new ArrayList<>()).add(value.value());
                 }
@@ -252,37 +284,81 @@ final class CenterGraph {
     }
 
     /**
-     * Returns a node's attributes by name, in channel order: plain channels by value, one-hot
-     * groups by their most likely label, or as missing when every channel of the group is 0.
+     * Returns whether the channels hold anything besides the presence channel (the
+     * {@code exists} channel, or the leading one-hot group presence is read from, which is
+     * an attribute too).
      */
-    private static Map<String, Attribute> attributes(Graph center, int i, List<String> channels) {
+    private static boolean hasAttributes(List<String> channels, Presence presence) {
+        return presence.size() != 1 || channels.size() > 1;
+    }
+
+    /**
+     * Returns a node's attributes given that it exists ({@link Presence#given}), or as they
+     * are when existence is no probability; null when the existence is below
+     * {@link Presence#LEAST_DIVISOR}.
+     */
+    private static Map<String, Attribute> nodeAttributes(Graph center, int i,
+            List<String> channels) {
+        double[] v = Presence.nodeExistence(channels).given(center.nodeVector(i));
+        return v == null ? null : attributes(v, channels, NodeExistence.CHANNEL_NAME);
+    }
+
+    /**
+     * Returns an edge's attributes given that it is present ({@link Presence#given}), or as
+     * they are when presence is no probability; null when the presence is below
+     * {@link Presence#LEAST_DIVISOR}.
+     */
+    private static Map<String, Attribute> edgeAttributes(Graph center, int i, int j,
+            List<String> channels) {
+        double[] v = Presence.edgePresence(channels).given(center.edgeVector(i, j));
+        return v == null ? null : attributes(v, channels, GraphDataset.EDGE_CHANNEL);
+    }
+
+    /** Writes attributes as an object of their names, or null for none given. */
+    private static void writeAttributes(JsonWriter json, Map<String, Attribute> attributes) {
+        if (attributes == null) {
+            json.nullValue();
+            return;
+        }
+        json.beginObject();
+        attributes.forEach((name, value) -> value.write(json.name(name)));
+        json.endObject();
+    }
+
+    /**
+     * Returns the attributes of a vector by name, in channel order, the channel
+     * {@code skipped} left out: plain channels by value, one-hot groups by their most likely
+     * label, or as missing when every channel of the group is 0.
+     */
+    private static Map<String, Attribute> attributes(double[] v, List<String> channels,
+            String skipped) {
         Map<String, Attribute> result = new LinkedHashMap<>();
         Map<String, Integer> groups = new LinkedHashMap<>();
         Set<String> valued = new HashSet<>();
         for (int c = 0; c < channels.size(); c++) {
             String name = channels.get(c);
             int split = name.indexOf(Presence.GROUP_SEPARATOR);
-            if (name.equals(NodeExistence.CHANNEL_NAME)) {
+            if (name.equals(skipped)) {
                 continue;
             }
             if (split > 0) {
                 String group = name.substring(0, split);
                 Integer best = groups.get(group);
-                if (best == null || center.node(i, c) > center.node(i, best)) {
+                if (best == null || v[c] > v[best]) {
                     groups.put(group, c);
                 }
-                if (center.node(i, c) != 0.0) {
+                if (v[c] != 0.0) {
                     valued.add(group);
                 }
                 result.putIfAbsent(group, null);
             } else {
-                result.put(name, new Attribute(null, center.node(i, c), false));
+                result.put(name, new Attribute(null, v[c], false));
             }
         }
         groups.forEach((group, c) -> result.put(group, !valued.contains(group)
                 ? new Attribute(null, 0.0, true)
                 : new Attribute(channels.get(c).substring(group.length()
-                        + Presence.GROUP_SEPARATOR.length()), center.node(i, c), true)));
+                        + Presence.GROUP_SEPARATOR.length()), v[c], true)));
         return result;
     }
 

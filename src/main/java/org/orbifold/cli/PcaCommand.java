@@ -509,7 +509,9 @@ final class PcaCommand extends DatasetCommand {
             titles.add(step == 0 ? "mean" : String.format(Locale.ROOT, "PC1 %+d sd (s = %s)",
                     step, Numbers.decimal(step * sd, 3)));
         }
+        // Raw coordinates: points off the mean are no weighted means (SvgDrawing).
         return SvgDrawing.of(sample.nodeChannels(), sample.edgeChannels())
+                .withCoordinatesGivenExistence(false)
                 .withSeed(options.seed).withColumns(DRAWN.length).graphsInOneFrame(title(sample)
                         + ", PC1 explains " + Numbers.decimal(100.0
                         * result.explainedVarianceRatios()[0], 1) + " %", graphs, titles);

@@ -527,7 +527,9 @@ final class RegressCommand extends DatasetCommand {
                     model.covariateNames().get(0), Numbers.significant(x[0], 4)));
         }
         Sample sample = run.sample();
+        // Raw coordinates: predictions are no weighted means (SvgDrawing).
         SvgOutput.write(drawing, SvgDrawing.of(sample.nodeChannels(), sample.edgeChannels())
+                .withCoordinatesGivenExistence(false)
                 .withSeed(options.seed).graphsInOneFrame(title(run), graphs, titles),
                 target == null ? List.of() : List.of(target));
     }

@@ -19,6 +19,17 @@ import org.orbifold.space.NodeExistence;
  * absolute values of the edge channels, which is no probability (a mean bond valence of 1.7 is
  * not a likelihood).
  *
+ * <p><b>Attributes given presence.</b> On a center graph every channel of a node is an average
+ * in which the graphs without a real node there count 0 (a null node is all zeros), so a
+ * node at {@code x = 10} in half the graphs has {@code x = 5}, and its existence is 0.5.
+ * {@link #given} undoes that dilution when the value is a probability: it divides every
+ * channel by the node's existence (or an edge's channels by its presence), which for a
+ * weighted average of aligned graphs is exactly the average over the graphs in which the node
+ * (edge) is real, with the same relative weights, and for a one-hot group the probability of
+ * each label given that the node (edge) exists. A graph that is no such average (a point of
+ * a principal geodesic, a regression's prediction) gets the same division, as a reading of
+ * its linear model, which may fall outside the data's range where existence is small.
+ *
  * <p>Instances are immutable and thread-safe.
  *
  * @param measure {@link #PROBABILITY}, {@link #NORM}, or {@link #NONE} when every node counts
@@ -37,6 +48,13 @@ public record Presence(String measure, String source, int offset, int size) {
 
     /** Measure when nothing marks existence: every node counts as present. */
     public static final String NONE = "none";
+
+    /**
+     * Least presence value that {@link #given} divides by: below it the node or edge counts
+     * as absent (a center's value there is at most rounding noise, or a node no drawing
+     * shows, at an opacity of 0), and no attribute is given.
+     */
+    public static final double LEAST_DIVISOR = 1e-12;
 
     /** Separator between group and label in the name of a one-hot channel. */
     public static final String GROUP_SEPARATOR = "=";
@@ -128,6 +146,33 @@ public record Presence(String measure, String source, int offset, int size) {
             sum += vector[c];
         }
         return sum;
+    }
+
+    /**
+     * Returns the attribute vector given that the node exists (or the edge is present): when
+     * the value is a probability ({@link #isProbability}), a new vector of every channel
+     * divided by the value {@link #of} the vector, so that the existence channel, or the
+     * leading one-hot group's sum, becomes 1; otherwise (a norm, or no existence channel) a
+     * copy of the vector as it is. See the class description for what the quotient means.
+     *
+     * @param vector a node or edge attribute vector with the channels this reading was made
+     *     for; not modified
+     * @return the vector given presence, or null when the value is a probability below
+     *     {@link #LEAST_DIVISOR} (or NaN): nothing is given about an absent node or edge
+     */
+    public double[] given(double[] vector) {
+        double[] result = vector.clone();
+        if (!isProbability()) {
+            return result;
+        }
+        double p = of(vector);
+        if (!(p >= LEAST_DIVISOR)) {
+            return null;
+        }
+        for (int c = 0; c < result.length; c++) {
+            result[c] /= p;
+        }
+        return result;
     }
 
     /**

@@ -23,9 +23,10 @@ import org.orbifold.space.Permutation;
  * DOCTYPE, no scripts, no images), so any XML parser, browser or SVG converter reads it.
  *
  * <p><b>What is drawn.</b> Every node whose existence ({@link Presence#nodeExistence}) is
- * positive is a circle, with the existence (a probability on a Fréchet mean or median, 1 on
- * the graphs of a data set) as its opacity, clamped to 1; a node of existence 0 or less, such
- * as a null node of a mean, is not drawn, and when no channel tells existence (no
+ * at least {@link Presence#LEAST_DIVISOR} ({@code 1e-12}) is a circle, with the existence (a
+ * probability on a Fréchet mean or median, 1 on the graphs of a data set) as its opacity,
+ * clamped to 1; a node of smaller existence, such as a null node of a mean (0), is not drawn
+ * (it would have opacity 0), and when no channel tells existence (no
  * {@code exists} channel and no leading one-hot group), a node with all attributes 0 and no
  * edge is taken for padding and not drawn either. Every edge between two drawn nodes whose presence
  * ({@link Presence#edgePresence}) is positive is a straight line; when the presence is a
@@ -39,8 +40,14 @@ import org.orbifold.space.Permutation;
  *
  * <p><b>Where nodes go.</b> When the node channels include the numeric channels {@code x} and
  * {@code y} (the project's letters, IAM Letter), every node is drawn at its coordinates, y
- * pointing up, with one scale and one offset for all panels of a document (so drawings of
- * several graphs, or of a graph and a mean, compare at a glance); the drawn nodes of all panels
+ * pointing up, given that it exists when existence is a probability
+ * ({@link Presence#given}: each divided by the node's existence, so that a node of a mean
+ * that half the graphs have at {@code (10, 10)} is drawn there, not at {@code (5, 5)}; on a
+ * data set's graphs, of existence 1, the coordinates as they are; as they are on every graph
+ * after {@link #withCoordinatesGivenExistence withCoordinatesGivenExistence(false)}), with
+ * one scale and one
+ * offset for all panels of a document (so drawings of several graphs, or of a graph and a
+ * mean, compare at a glance); the drawn nodes of all panels
  * fill the panels, the aspect ratio kept, whatever the coordinates' range (a span beyond the
  * largest double is scaled without overflow). Otherwise each graph is laid out by stress
  * majorization (Gansner, Koren and North, "Graph Drawing by Stress Majorization", Graph
@@ -114,14 +121,21 @@ import org.orbifold.space.Permutation;
  * documents: coordinates and sizes are written with two decimals and opacities with three,
  * in the root locale, and the layout's only randomness is the seed's.
  *
- * <p><b>Limitations.</b> Directed edges are drawn without arrows, and a pair of nodes joined
- * in both directions gets one line, whose presence is the larger of the two; edge attributes
- * other than presence are not shown, nor numeric node channels other than {@code x} and
- * {@code y}. The layout does not count crossings: a bridged ring system (two rings sharing
- * more than one bond, as in norbornane) and rings crowded with substituents may be drawn with
- * an edge crossing another (9 of the first 100 drawings of AIDS, 3 of Mutagenicity's, none
- * of MUTAG's; docs/performance.md). Stress majorization takes memory quadratic and time cubic
- * in the number of nodes of a part, so a connected part of more than
+ * <p><b>Limitations.</b> On graphs that are no weighted means of aligned graphs (the points of a
+ * principal geodesic beyond the mean, a regression's predictions) coordinates given existence are a
+ * reading of a linear model: a node of small existence may land outside the data's range and, as
+ * every panel of a document shares one scale, shrink the others (on the letters' first principal
+ * geodesic, a node of existence 0.022 at -1 sd went to a panel's edge and squeezed the rest into a
+ * quarter of it), so such drawings place nodes by their raw coordinates
+ * ({@link #withCoordinatesGivenExistence}), where a node of low existence is pulled towards the
+ * origin. Directed edges are drawn without arrows, and a pair of nodes joined in both directions
+ * gets one line, whose presence is the larger of the two; edge attributes other than presence are
+ * not shown, nor numeric node channels other than {@code x} and {@code y}. The layout does not
+ * count crossings: a bridged ring system (two rings sharing more than one bond, as in norbornane)
+ * and rings crowded with substituents may be drawn with an edge crossing another (9 of the first
+ * 100 drawings of AIDS, 3 of Mutagenicity's, none of MUTAG's; docs/performance.md). Stress
+ * majorization takes memory quadratic and time cubic in the number of nodes of a part, so a
+ * connected part of more than
  * {@value #STRESS_LAYOUT_LIMIT} nodes is laid out by JGraphT's Fruchterman and Reingold layout
  * ({@link FRLayoutAlgorithm2D}: 100 iterations from random points of
  * the seed in a box of the panel's size, normalization factor 0.5, shrunk by 0.6 down to 0.108
@@ -253,15 +267,18 @@ public final class SvgDrawing {
     private final int yChannel;
     /** Most nodes of a connected part laid out by stress majorization. */
     private final int stressLimit;
+    /** Whether coordinates are given existence ({@link #withCoordinatesGivenExistence}). */
+    private final boolean givenExistence;
 
     private SvgDrawing(List<String> nodeChannels, List<String> edgeChannels, long seed,
             int columns) {
-        this(nodeChannels, edgeChannels, seed, columns, STRESS_LAYOUT_LIMIT);
+        this(nodeChannels, edgeChannels, seed, columns, STRESS_LAYOUT_LIMIT, true);
     }
 
     private SvgDrawing(List<String> nodeChannels, List<String> edgeChannels, long seed,
-            int columns, int stressLimit) {
+            int columns, int stressLimit, boolean givenExistence) {
         this.stressLimit = stressLimit;
+        this.givenExistence = givenExistence;
         this.nodeChannels = List.copyOf(nodeChannels);
         this.edgeChannels = List.copyOf(edgeChannels);
         this.seed = seed;
@@ -304,7 +321,8 @@ public final class SvgDrawing {
      * @return the drawing
      */
     public SvgDrawing withSeed(long newSeed) {
-        return new SvgDrawing(nodeChannels, edgeChannels, newSeed, columns, stressLimit);
+        return new SvgDrawing(nodeChannels, edgeChannels, newSeed, columns, stressLimit,
+                givenExistence);
     }
 
     /**
@@ -313,7 +331,23 @@ public final class SvgDrawing {
      * force-directed layout of larger parts on small graphs.
      */
     SvgDrawing withStressLimit(int newLimit) {
-        return new SvgDrawing(nodeChannels, edgeChannels, seed, columns, newLimit);
+        return new SvgDrawing(nodeChannels, edgeChannels, seed, columns, newLimit,
+                givenExistence);
+    }
+
+    /**
+     * Returns this drawing placing nodes by their {@code x} and {@code y} channels given that
+     * the node exists ({@code true}, the default: divided by the existence when that is a
+     * probability, right for data sets and weighted means such as Fréchet means, medians and
+     * cluster centers) or as they are ({@code false}: for graphs that are no weighted means,
+     * such as the points of a principal geodesic or a regression's predictions, where the
+     * quotient of a node of small existence may land far outside the data's range).
+     *
+     * @param given whether coordinates are given existence
+     * @return the drawing
+     */
+    public SvgDrawing withCoordinatesGivenExistence(boolean given) {
+        return new SvgDrawing(nodeChannels, edgeChannels, seed, columns, stressLimit, given);
     }
 
     /**
@@ -327,7 +361,8 @@ public final class SvgDrawing {
         if (newColumns < 1) {
             throw new IllegalArgumentException("columns must be >= 1, got " + newColumns);
         }
-        return new SvgDrawing(nodeChannels, edgeChannels, seed, newColumns, stressLimit);
+        return new SvgDrawing(nodeChannels, edgeChannels, seed, newColumns, stressLimit,
+                givenExistence);
     }
 
     /**
@@ -563,7 +598,8 @@ public final class SvgDrawing {
     }
 
     /**
-     * Whether a node is drawn: its existence is positive, and, when no channel tells
+     * Whether a node is drawn: its existence is at least {@link Presence#LEAST_DIVISOR}, and,
+     * when no channel tells
      * existence ({@link Presence#NONE}), it is no padding node (all-zero attributes and no
      * edge in either direction).
      */
@@ -585,7 +621,17 @@ public final class SvgDrawing {
             }
             return false;
         }
-        return existence.of(v) > 0.0;
+        return existence.of(v) >= Presence.LEAST_DIVISOR;
+    }
+
+    /**
+     * Returns the coordinates a drawn node goes to: its {@code x} and {@code y} channels given
+     * that it exists ({@link Presence#given}) when existence is a probability and the drawing
+     * places nodes so, else as they are.
+     */
+    private double[] coordinates(Graph g, int i) {
+        double[] v = givenExistence ? existence.given(g.nodeVector(i)) : g.nodeVector(i);
+        return new double[] {v[xChannel], v[yChannel]};
     }
 
     /** Maps the x and y channels of all drawn nodes into the panels, one scale for all. */
@@ -597,8 +643,9 @@ public final class SvgDrawing {
         for (Panel panel : panels) {
             for (int i = 0; i < panel.graph.order(); i++) {
                 if (panel.drawn[i]) {
-                    double x = panel.graph.node(i, xChannel);
-                    double y = panel.graph.node(i, yChannel);
+                    double[] xy = coordinates(panel.graph, i);
+                    double x = xy[0];
+                    double y = xy[1];
                     minX = Math.min(minX, x);
                     maxX = Math.max(maxX, x);
                     minY = Math.min(minY, y);
@@ -609,8 +656,8 @@ public final class SvgDrawing {
         for (Panel panel : panels) {
             for (int i = 0; i < panel.graph.order(); i++) {
                 if (panel.drawn[i]) {
-                    double[] xy = fit(panel.graph.node(i, xChannel), panel.graph.node(i, yChannel),
-                            minX, maxX, minY, maxY);
+                    double[] at = coordinates(panel.graph, i);
+                    double[] xy = fit(at[0], at[1], minX, maxX, minY, maxY);
                     panel.x[i] = xy[0];
                     panel.y[i] = xy[1];
                 }

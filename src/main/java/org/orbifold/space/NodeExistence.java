@@ -65,6 +65,12 @@ public final class NodeExistence {
      * Returns the graph restricted to the nodes whose existence value is at least
      * {@code threshold}, the usual way to read a mean graph as one graph.
      *
+     * <p>The kept nodes keep their raw values: on a mean, each attribute is diluted by the
+     * graphs without the node (they count 0), so a node that half the graphs have at
+     * {@code x = 10} keeps {@code x = 5}; divide by the existence value for the attribute
+     * given that the node exists, as {@code io.Presence.given} and the command line's center
+     * reports do.
+     *
      * <p>The existence value of a node is its last node channel, whatever that channel holds:
      * the method cannot tell an existence channel from an ordinary attribute, so on a graph
      * without one (no {@link #append}, and no channel {@value #CHANNEL_NAME} from a reader) it

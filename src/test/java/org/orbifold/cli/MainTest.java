@@ -502,8 +502,15 @@ class MainTest {
             List<String> textNotes = text.out().lines()
                     .filter(line -> line.startsWith("note        "))
                     .map(line -> line.substring("note        ".length())).toList();
-            assertEquals(3, textNotes.size(), text.out());
+            // The medoid note, the data set's two, and that attributes are given existence.
+            assertEquals(4, textNotes.size(), text.out());
             assertEquals(textNotes, json.json().get("notes"), json.out());
+            assertTrue(textNotes.get(3).startsWith("node attributes are given that the node"
+                    + " exists (value / existence: "), textNotes.get(3));
+            assertTrue(textNotes.get(3).endsWith(" average over the graphs that have the"
+                    + " node)"), textNotes.get(3));
+            assertEquals(kind.equals("median"), textNotes.get(3).contains("Weiszfeld"),
+                    textNotes.get(3));
         }
         Run plain = run("mean", "--limit", "20", "--threads", "1");
         assertFalse(plain.out().contains("realigned"), plain.out());

@@ -320,6 +320,39 @@ public class SvgDrawingTest {
     }
 
     @Test
+    void aNodeOfAMeanIsDrawnAtItsCoordinatesGivenThatItExists() {
+        // Node 0 of the mean is (10, 10) in half the graphs: raw (5, 5) at existence 0.5. It
+        // goes where the data graph's node at (10, 10) goes; a node of existence below 1e-12
+        // is not drawn, and does not stretch the scale.
+        Graph.Builder m = Graph.builder(3, 1);
+        m.addNode(5.0, 5.0, 0.5);
+        m.addNode(11.0, 10.0, 1.0);
+        m.addNode(-1e-3, -1e-3, 1e-13);
+        Graph mean = m.addEdge(0, 1, 0.5).build();
+        Graph.Builder g = Graph.builder(3, 1);
+        g.addNode(10.0, 10.0, 1.0);
+        g.addNode(12.0, 10.0, 1.0);
+        Graph data = g.addEdge(0, 1, 1.0).build();
+
+        Document d = parse(SvgDrawing.of(XY, EDGE).graphs(null, List.of(mean, data),
+                List.of("mean", "graph")));
+
+        assertEquals(number(byId(d, "p1-n0"), "cx"), number(byId(d, "p0-n0"), "cx")
+                + SvgDrawing.PANEL_SIZE, WRITTEN);
+        assertEquals(number(byId(d, "p1-n0"), "cy"), number(byId(d, "p0-n0"), "cy"), WRITTEN);
+        assertEquals("0.500", byId(d, "p0-n0").getAttribute("opacity"));
+        assertNull(byId(d, "p0-n2"));
+        double gap = number(byId(d, "p1-n1"), "cx") - number(byId(d, "p1-n0"), "cx");
+        assertTrue(gap > SvgDrawing.PANEL_SIZE / 2, "gap " + gap);
+        // Raw coordinates, as for graphs that are no weighted means: (5, 5) is the corner of
+        // the box from (5, 5) to (12, 10), lower left.
+        Document raw = parse(SvgDrawing.of(XY, EDGE).withCoordinatesGivenExistence(false)
+                .graphs(null, List.of(mean, data), List.of("mean", "graph")));
+        assertEquals(16.0, number(byId(raw, "p0-n0"), "cx"), WRITTEN);
+        assertTrue(number(byId(raw, "p0-n0"), "cy") > number(byId(raw, "p1-n0"), "cy") + 50);
+    }
+
+    @Test
     void aDirectedPairInBothDirectionsIsOneLine() {
         Graph.Builder b = Graph.builder(4, 1).directed(true);
         b.addNode(1, 0, 0, 1);
