@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * folders) leaves the files already renamed replaced, which the message names, and a
  * process killed between the renames leaves a mixed set without a message (the last file,
  * written last, is then still the earlier run's). A process killed while writing leaves its
- * temporary files behind; the next write of the same file name in that folder removes them
+ * temporary files behind; the next write of the same file name in that folder (or of a name
+ * longer than {@value #STEM_BYTES} bytes that begins the same) removes them
  * ({@link #removeStaleTemporaries}) when their process (the number in the name) is no longer
  * running. That number is read in this system's process table: a process of another machine
  * or container writing into a shared folder at that moment could lose its temporary file

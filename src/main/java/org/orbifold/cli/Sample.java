@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.orbifold.io.DatasetFormatException;
 import org.orbifold.io.DatasetLoader;
 import org.orbifold.io.GraphDataset;
@@ -558,7 +560,8 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
      * the rest of the path when that exists (a mistyped {@code Letter/low/train.cxl} suggests
      * {@code Letter/LOW/train.cxl}). At most three are named, closest first; entries that do
      * not exist themselves (symbolic links to missing targets) are not named. A path whose
-     * last part is such a link says so and names the link's target.
+     * first missing part is such a link says so and names the link's target, and the end of
+     * its chain when the target is a link too, or says that the links form a loop.
      *
      * <p><b>Limitations.</b> Only the first missing part of the path is matched, and only
      * the first {@value #MAX_ENTRIES_COMPARED} entries of its folder; a folder that cannot be
@@ -580,12 +583,8 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
     }
 
     private static List<String> likelyPaths(Path path) throws IOException {
-        Path missing = path;
-        Path parent = path.getParent();
-        while (parent != null && !Files.isDirectory(parent)) {
-            missing = parent;
-            parent = parent.getParent();
-        }
+        Path missing = firstMissing(path);
+        Path parent = missing.getParent();
         Path folder = parent == null ? Path.of("") : parent;
         if (missing.getFileName() == null || !Files.isDirectory(folder)) {
             return List.of();
@@ -608,21 +607,52 @@ record Sample(String source, GraphDataset dataset, String className, List<Graph>
         return likely;
     }
 
+    /** Most symbolic links followed in a chain before {@link #brokenLink} calls it a loop. */
+    private static final int MAX_LINKS_FOLLOWED = 40;
+
     /**
-     * Returns {@code " (a symbolic link to TARGET, which does not exist)"} when the last part
-     * of the path is a symbolic link whose target is missing, and an empty string otherwise.
+     * Says why a path whose first missing part is a symbolic link does not exist:
+     * {@code " (LINK is a symbolic link to TARGET, which does not exist)"}, with the chain's
+     * end when the target is itself a link ({@code ", whose links lead to END, which does
+     * not exist"}), or {@code " (LINK is a symbolic link in a loop)"}; an empty string when
+     * that part is no symbolic link.
      */
     private static String brokenLink(String location) {
         try {
-            Path path = Path.of(location);
-            if (Files.isSymbolicLink(path) && !Files.exists(path)) {
-                return " (a symbolic link to " + Files.readSymbolicLink(path)
-                        + ", which does not exist)";
+            Path link = firstMissing(Path.of(location));
+            if (!Files.isSymbolicLink(link) || Files.exists(link)) {
+                return "";
             }
+            Path target = Files.readSymbolicLink(link);
+            Path end = link.resolveSibling(target);
+            Set<Path> seen = new HashSet<>(List.of(link.toAbsolutePath().normalize()));
+            while (Files.isSymbolicLink(end)) {
+                if (!seen.add(end.toAbsolutePath().normalize())
+                        || seen.size() > MAX_LINKS_FOLLOWED) {
+                    return " (" + link + " is a symbolic link in a loop)";
+                }
+                end = end.resolveSibling(Files.readSymbolicLink(end));
+            }
+            return " (" + link + " is a symbolic link to " + target + (end.equals(
+                    link.resolveSibling(target)) ? "" : ", whose links lead to " + end)
+                    + ", which does not exist)";
         } catch (IOException | InvalidPathException | SecurityException e) {
             return "";
         }
-        return "";
+    }
+
+    /**
+     * Returns the first part of the path, from its start, under which nothing exists: the
+     * path itself when its folder exists, else the nearest ancestor whose own folder is one.
+     */
+    private static Path firstMissing(Path path) {
+        Path missing = path;
+        Path parent = path.getParent();
+        while (parent != null && !Files.isDirectory(parent)) {
+            missing = parent;
+            parent = parent.getParent();
+        }
+        return missing;
     }
 
     static String describe(Throwable e) {

@@ -635,15 +635,29 @@ class MainTest {
         Files.createSymbolicLink(tu.resolve("MUTAGX"), missing);
         Files.createDirectory(tu.resolve("MUTAGS"));
 
+        Path chain = Files.createSymbolicLink(tu.resolve("chain"), Path.of("MUTAG"));
+        Path loop = Files.createSymbolicLink(tu.resolve("loop"), Path.of("loop"));
+
         Run link = run("info", tu.resolve("MUTAG").toString());
         Run typo = run("info", tu.resolve("MUTAGG").toString());
+        Run inside = run("info", tu.resolve("MUTAG").resolve("x").toString());
+        Run linked = run("info", chain.toString());
+        Run looped = run("info", loop.toString());
 
         assertEquals(CliException.DATA, link.exitCode(), link.err());
+        String broken = " (" + tu.resolve("MUTAG") + " is a symbolic link to " + missing
+                + ", which does not exist)";
         assertEquals(Main.ERROR_PREFIX + "no such file or folder: " + tu.resolve("MUTAG")
-                + " (a symbolic link to " + missing + ", which does not exist) (did you mean "
-                + tu.resolve("MUTAGS") + "?)\n", link.err());
+                + broken + " (did you mean " + tu.resolve("MUTAGS") + "?)\n", link.err());
         assertEquals(Main.ERROR_PREFIX + "no such file or folder: " + tu.resolve("MUTAGG")
                 + " (did you mean " + tu.resolve("MUTAGS") + "?)\n", typo.err());
+        assertEquals(Main.ERROR_PREFIX + "no such file or folder: " + tu.resolve("MUTAG/x")
+                + broken + " (did you mean " + tu.resolve("MUTAGS") + "?)\n", inside.err());
+        assertEquals(Main.ERROR_PREFIX + "no such file or folder: " + chain + " (" + chain
+                + " is a symbolic link to MUTAG, whose links lead to " + missing + ", which"
+                + " does not exist)\n", linked.err());
+        assertEquals(Main.ERROR_PREFIX + "no such file or folder: " + loop + " (" + loop
+                + " is a symbolic link in a loop)\n", looped.err());
     }
 
     /**
