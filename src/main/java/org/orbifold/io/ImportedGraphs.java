@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntBinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jgrapht.nio.ImportException;
@@ -713,12 +714,29 @@ final class ImportedGraphs {
      */
     static void runImporter(Path file, String format, Runnable importer)
             throws DatasetFormatException {
+        runImporter(file, format, importer, (line, column) -> column);
+    }
+
+    /**
+     * Runs a jgrapht-io importer over a text that differs from the file's, as
+     * {@link #runImporter(Path, String, Runnable)} does, a syntax error's column being
+     * mapped back to the file's.
+     *
+     * @param file the file read
+     * @param format the format's name, for the messages
+     * @param importer runs the importer with its callbacks
+     * @param fileColumn maps a line (from 1) and a column (from 0) of the text the importer
+     *     reads to the column (from 0) of the file
+     * @throws DatasetFormatException for what the importer or a callback refused
+     */
+    static void runImporter(Path file, String format, Runnable importer,
+            IntBinaryOperator fileColumn) throws DatasetFormatException {
         try {
             importer.run();
         } catch (Refusal e) {
             throw e.refusal;
         } catch (ImportException e) {
-            throw importerError(file, format, e.getMessage());
+            throw importerError(file, format, e.getMessage(), fileColumn);
         } catch (RuntimeException e) {
             throw importerFailure(file, format, e);
         }
@@ -731,14 +749,18 @@ final class ImportedGraphs {
      * @param file the file read
      * @param format the format's name, for the message
      * @param message the importer's message
+     * @param fileColumn maps the importer's line and column to the file's column
      * @return the refusal
      */
-    private static DatasetFormatException importerError(Path file, String format, String message) {
+    private static DatasetFormatException importerError(Path file, String format, String message,
+            IntBinaryOperator fileColumn) {
         String text = message == null ? "" : message;
         Matcher m = IMPORTER_POSITION.matcher(text);
         if (m.find()) {
-            return new DatasetFormatException(file, Integer.parseInt(m.group(1)),
-                    Integer.parseInt(m.group(2)) + 1, "jgrapht-io's " + format + " importer"
+            int line = Integer.parseInt(m.group(1));
+            return new DatasetFormatException(file, line,
+                    fileColumn.applyAsInt(line, Integer.parseInt(m.group(2))) + 1,
+                    "jgrapht-io's " + format + " importer"
                     + " cannot read it: " + m.group(3));
         }
         return new DatasetFormatException(file, "jgrapht-io's " + format + " importer cannot"
