@@ -576,7 +576,8 @@ class DotReaderTest extends GraphFileReaderTesting {
     @Test
     void unquotedIdentifiersTakeEveryCharacterOutsideAsciiAsGraphvizDoes() throws IOException {
         Path undirected = write("u.dot", "graph { label=日本; a [el=é]; b [el=日本];\n"
-                + " 日本 -- b [w=Ω]; \"日本\" -- α [w=кот]; 😀 -- 🙂 [w=😀, ключ=1] }");
+                + " 日本 -- b [w=Ω]; \"日本\" -- α [w=кот];"
+                + " 😀 -- 🙂 [w=😀, ключ=1] }");
         GraphDataset d = new DotReader().read(undirected);
         Graph g = d.graphs().get(0);
         assertEquals(List.of("日本"), d.classLabels());
@@ -592,8 +593,8 @@ class DotReaderTest extends GraphFileReaderTesting {
         assertArrayEquals(new double[] {0, 1, 0, 0}, g.edgeVector(2, 3), TOL);
         assertArrayEquals(new double[] {0, 0, 1, 1}, g.edgeVector(5, 4), TOL);
 
-        Path directed = write("d.gv", "digraph { Ωμέγα [w=Привет]; Ωμέγα -> 😀 -> 中 [w=1];"
-                + " 中 -> Ωμέγα [w=2] }");
+        Path directed = write("d.gv", "digraph { Ωμέγα [w=Привет];"
+                + " Ωμέγα -> 😀 -> 中 [w=1]; 中 -> Ωμέγα [w=2] }");
         Graph h = new DotReader().read(directed).graphs().get(0);
         assertTrue(h.isDirected());
         assertEquals(3, h.order());
