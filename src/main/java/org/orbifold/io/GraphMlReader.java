@@ -2,7 +2,6 @@ package org.orbifold.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +47,9 @@ import org.orbifold.space.NodeExistence;
  * only there ({@code " C"} and {@code "C"}) are one label; a note of the data set names the
  * first two such texts of each attribute. A number must
  * be a finite decimal number ({@link DecimalNumbers}), an {@code int} or {@code long} an
- * integer that a double holds exactly (at most 2^53 in magnitude).
+ * integer at most 2^53 in magnitude, up to which a double holds every integer; an integer
+ * literal beyond it is refused in a key of any numeric type, as in every reader
+ * ({@link DecimalNumbers#isInexactInteger}).
  *
  * <p><b>Classes.</b> The class label of a graph is its {@code <data>} for the graph attribute
  * named by {@link #withLabelProperty} (a key for {@code graph} or {@code all}) or, by default,
@@ -117,8 +118,6 @@ public final class GraphMlReader {
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
-    /** Largest integer magnitude that a double holds exactly, 2^53. */
-    private static final BigInteger EXACT_INTEGER = BigInteger.TWO.pow(53);
 
     /** What the undirected edges of a file are undirected by, for the encoding's note. */
     private static final String UNDIRECTED_BY = "undirected by the GraphML edgedefault or"
@@ -1115,9 +1114,10 @@ public final class GraphMlReader {
                         throw error(at, "the value " + JGraphTGraphs.shown(value) + " of " + what
                                 + " is no integer; expected digits 0-9 with an optional sign");
                     }
-                    if (new BigInteger(value).abs().compareTo(EXACT_INTEGER) > 0) {
-                        throw error(at, "the value " + value + " of " + what + " is larger in"
-                                + " magnitude than 2^53, so a double would not hold it exactly");
+                    if (DecimalNumbers.isInexactInteger(value)) {
+                        throw error(at, "the value " + value + " of " + what + " is "
+                                + DecimalNumbers.inexactIntegerReason(value, "declare the key"
+                                + " double and write the value with a decimal point"));
                     }
                     return Double.parseDouble(value);
                 }

@@ -100,7 +100,8 @@ import org.orbifold.space.NodeExistence;
  * {@code <double>}, {@code <string>} or {@code <bool>} (no value, two values, another
  * element such as {@code <tup>}, {@code <seq>} or an unknown {@code <complex>}, or text outside
  * the value element), text inside a node or an edge but outside its {@code <attr>} elements,
- * a non-finite number, text or a Java-only number form ({@code 2d},
+ * a non-finite number, an integer beyond 2^53 ({@link DecimalNumbers#isInexactInteger}, in
+ * any number element), text or a Java-only number form ({@code 2d},
  * {@code 0x1p3}; {@link DecimalNumbers#isJavaOnly}) inside {@code <float>} or {@code <double>}, an
  * attribute that mixes numbers with text inside {@code <int>} or {@code <long>} (at the first
  * value that breaks the pattern, naming where the other kind first occurs), or an ordered pair

@@ -401,7 +401,9 @@ final class ImportedGraphs {
      * numbers, as a GraphML attribute of type string holds numbers and words alike. A value
      * that only fails to be a finite number ({@link #isNonFinite}: {@code nan}, {@code inf},
      * {@code 1e400}, an empty value) in an attribute whose other values are all numbers is
-     * refused, as GML and GraphML refuse a number that is not finite.
+     * refused, as GML and GraphML refuse a number that is not finite. An integer beyond 2^53
+     * counts as a number, and is refused where its attribute is numbers
+     * ({@link DecimalNumbers#isInexactInteger}); among words it is a label as written.
      */
     private static void inferNumbers(List<Parsed> parsed, String kind)
             throws DatasetFormatException {
@@ -449,10 +451,18 @@ final class ImportedGraphs {
             }
         }
         for (Parsed graph : parsed) {
-            for (Map<String, Object> item : items(graph, kind)) {
-                for (Map.Entry<String, Object> a : item.entrySet()) {
-                    if (numeric.get(a.getKey())) {
-                        a.setValue(DecimalNumbers.parseFinite((String) a.getValue(), null));
+            List<Map<String, Object>> items = items(graph, kind);
+            for (int k = 0; k < items.size(); k++) {
+                for (Map.Entry<String, Object> a : items.get(k).entrySet()) {
+                    if (!numeric.get(a.getKey())) {
+                        continue;
+                    }
+                    String what = "the " + kind + " attribute " + JGraphTGraphs.shown(a.getKey())
+                            + " of " + describe(graph, kind, k);
+                    try {
+                        a.setValue(DecimalNumbers.parseFinite((String) a.getValue(), what));
+                    } catch (NumberFormatException e) {
+                        throw graph.error(place(graph, kind, k, a.getKey()), e.getMessage());
                     }
                 }
             }
@@ -486,12 +496,17 @@ final class ImportedGraphs {
         return !isNumber(word);
     }
 
+    /**
+     * Whether a value is a number for the typing of an attribute: a finite decimal number
+     * that a double holds, or an integer beyond 2^53 ({@link DecimalNumbers#isInexactInteger}),
+     * which makes its attribute numbers and is then refused, as in every reader.
+     */
     private static boolean isNumber(String value) {
         try {
             DecimalNumbers.parseFinite(value, null);
             return true;
         } catch (NumberFormatException e) {
-            return false;
+            return DecimalNumbers.isInexactInteger(value);
         }
     }
 

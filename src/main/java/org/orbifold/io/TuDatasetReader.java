@@ -54,7 +54,9 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * {@code DS#k}.
  *
  * <p><b>Errors.</b> A missing required file, a wrong column count, a token that is not a
- * number, a node id out of range, a graph id below 1, an edge across two graphs or a
+ * number, an attribute that is no finite decimal number a double holds (the rule of
+ * {@link DecimalNumbers#parseFinite}: {@code nan}, {@code 1e400}, an integer beyond 2^53), a
+ * node id out of range, a graph id below 1, an edge across two graphs or a
  * self-loop, graph ids that are not contiguous or do not start at 1, an id too large for
  * an {@code int} (said to be out of range), line counts that disagree, a pair listed
  * twice with different labels, or bytes that are not UTF-8 text (such as a Latin-1

@@ -617,8 +617,10 @@ class GraphMlReaderTest {
             {"long", "1.5", "the value '1.5' of attribute 'a' (key 'k', long) is no integer;"
                 + " expected digits 0-9 with an optional sign"},
             {"long", "9007199254740993", "the value 9007199254740993 of attribute 'a' (key"
-                + " 'k', long) is larger in magnitude than 2^53, so a double would not hold"
-                + " it exactly"},
+                + " 'k', long) is an integer larger in magnitude than 2^53 = 9007199254740992,"
+                + " beyond which a double does not hold every integer, so it would read as"
+                + " 9007199254740992; declare the key double and write the value with a"
+                + " decimal point to read it rounded"},
             {"double", "abc", "expected a finite decimal number for attribute 'a' (key 'k',"
                 + " double), found 'abc'"},
             {"float", "NaN", "expected a finite decimal number for attribute 'a' (key 'k',"
