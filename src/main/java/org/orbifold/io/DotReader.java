@@ -54,7 +54,9 @@ import org.orbifold.io.ImportedGraphs.Place;
  * set is a finite decimal number ({@link DecimalNumbers}, quoted or not) is a numeric channel named
  * by the attribute; any other is one-hot {@code name=value} over its values as written (in a quoted
  * string only {@code \"} is unescaped, as the importer does), with a note when some of its values
- * were numbers, as a GraphML attribute of type string holds numbers and words alike. An attribute
+ * were numbers, as a GraphML attribute of type string holds numbers and words alike; one with
+ * more than {@value GraphMlReader#MAX_CATEGORIES} distinct values over the data set is left out
+ * with a note, as in GraphML ({@link AttributeEncoding}). An attribute
  * whose values are numbers except for some that only fail to be finite ({@code nan}, {@code inf} in
  * any letter case, {@code 1e400}, an empty value) is refused, as GML and GraphML refuse a number
  * that is not finite. Channels follow the order in which the attributes first appear in attribute

@@ -46,7 +46,9 @@ import org.jgrapht.nio.gml.GmlEventDrivenImporter;
  * value as networkx's {@code read_gml} reads it: a string ends at the next quote, a backslash
  * is a character like any other, character references are decoded as there, nothing trimmed;
  * see {@link #unescape}: {@code &#233;}, {@code &#xE9;} and the 252 names of HTML 4.01 such
- * as {@code &eacute;} and {@code &nbsp;}, each with its semicolon).
+ * as {@code &eacute;} and {@code &nbsp;}, each with its semicolon); a string attribute with
+ * more than {@value GraphMlReader#MAX_CATEGORIES} distinct values over the data set is left
+ * out with a note, as in GraphML ({@link AttributeEncoding}).
  * An attribute that is a number on some nodes (or edges) and a string on others is refused.
  * Channels follow the order in which the keys first appear in the files. A key missing on a
  * node or an edge encodes as 0 and a note counts the gaps; GML has no defaults. A node's

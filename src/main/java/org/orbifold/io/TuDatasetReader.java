@@ -42,7 +42,12 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * dataset's README maps them to elements), without the spaces and tabs around them and with
  * every other character: a control character such as U+001C or a Unicode space at the start
  * or end of a label is part of it, and a line holding nothing else is that label, not a blank
- * line. Edges without labels or attributes get the channel
+ * line. Every label is kept, however many distinct ones a file has: the limit of 100 that
+ * the readers of GraphML, GML, DOT and IAM put on a text attribute, whose values may be free
+ * text (names, ids, drawing positions), does not apply, since a TU label file holds
+ * categorical codes by the format's definition (the data set's README names them), and
+ * leaving one out would change a benchmark data set from what every other tool reads. Edges
+ * without labels or attributes get the channel
  * {@link GraphDataset#EDGE_CHANNEL}, and nodes the existence channel when
  * {@link org.orbifold.space.NodeExistence#isNeeded} says so. The collection lists every
  * undirected edge twice, once per direction: when every pair has its reverse with the same
