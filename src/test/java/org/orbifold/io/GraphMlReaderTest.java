@@ -838,6 +838,29 @@ class GraphMlReaderTest {
                 + " or make the two agree", refused(file).getMessage());
     }
 
+    /**
+     * An entity declared in the file's DTD is not expanded, since the parser reads no DTD: the
+     * refusal says that such entities are not supported, where the parser's words said that
+     * the entity was not declared; XML's own entities and character references are read.
+     */
+    @Test
+    void refusesAnEntityOfTheDtdSayingThatDtdEntitiesAreNotSupported() throws IOException {
+        String keyed = "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n<key id=\"s\""
+                + " for=\"node\" attr.name=\"s\" attr.type=\"string\"/>\n<graph"
+                + " edgedefault=\"undirected\"><node id=\"a\"><data key=\"s\">";
+        Path file = write("ent.graphml", "<?xml version=\"1.0\"?>\n<!DOCTYPE graphml ["
+                + " <!ENTITY y \"yes\"> ]>\n" + keyed + "&y;</data></node></graph></graphml>\n");
+        assertEquals(file + ", line 5, column 63: the entity reference &y; names none of XML's"
+                + " own entities (&amp; &lt; &gt; &quot; &apos;), and entities declared in a DTD"
+                + " (<!ENTITY y ...>) are not supported: the reader reads no DTD, internal or"
+                + " external, so that nothing is fetched or expanded; write the text itself, or"
+                + " a character reference such as &#233;, in place of &y;",
+                refused(file).getMessage());
+        Path own = write("own.graphml", "<?xml version=\"1.0\"?>\n" + keyed
+                + "&lt;&#233;&amp;</data></node></graph></graphml>\n");
+        assertEquals(List.of("s=<\u00e9&"), new GraphMlReader().read(own).nodeChannels());
+    }
+
     @Test
     void refusesMalformedXmlAndTextInAnotherEncodingWithTheLine() throws IOException {
         Path cut = write("cut.graphml", HEAD + "<graph edgedefault=\"directed\"><node id=\"a\">");
