@@ -76,8 +76,8 @@ import org.orbifold.space.NodeExistence;
  * <p><b>Refusals.</b> Nothing is dropped or changed silently: a {@link DatasetFormatException}
  * names the file, line and column, and the element or id, for malformed XML, bytes that are not
  * text in the file's encoding, a reference to an entity declared in a DTD (the parser reads no
- * DTD, so such entities are not supported, and the message says so), a root other than {@code <graphml>}, a file without a graph, a graph
- * without {@code edgedefault}, a nested graph, a hyperedge, a port (or an edge's {@code sourceport}
+ * DTD, so such entities are not supported, and the message says so), a root other than
+ * {@code <graphml>}, a file without a graph, a graph without {@code edgedefault}, a nested graph, a hyperedge, a port (or an edge's {@code sourceport}
  * / {@code targetport}), a {@code <locator>}, an element of another namespace or unknown to GraphML
  * outside a {@code <data>}, text outside {@code <data>} and {@code <default>}, a key after a graph,
  * a key declared twice or two keys of one name for the same kind of element, a key with an unknown
