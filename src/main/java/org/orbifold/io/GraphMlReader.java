@@ -77,8 +77,9 @@ import org.orbifold.space.NodeExistence;
  * names the file, line and column, and the element or id, for malformed XML, bytes that are not
  * text in the file's encoding, a reference to an entity declared in a DTD (the parser reads no
  * DTD, so such entities are not supported, and the message says so), a root other than
- * {@code <graphml>}, a file without a graph, a graph without {@code edgedefault}, a nested graph, a hyperedge, a port (or an edge's {@code sourceport}
- * / {@code targetport}), a {@code <locator>}, an element of another namespace or unknown to GraphML
+ * {@code <graphml>}, a file without a graph, a graph without {@code edgedefault}, a nested
+ * graph, a hyperedge, a port (or an edge's {@code sourceport} / {@code targetport}), a
+ * {@code <locator>}, an element of another namespace or unknown to GraphML
  * outside a {@code <data>}, text outside {@code <data>} and {@code <default>}, a key after a graph,
  * a key declared twice or two keys of one name for the same kind of element, a key with an unknown
  * {@code for} or {@code attr.type}, an attribute name with {@code =} (the one-hot separator), a
