@@ -111,6 +111,14 @@ final class RenderCommand extends DatasetCommand {
             throw CliException.usage("--graphs needs at least one graph index, got an empty"
                     + " list");
         }
+        OptionSpec alignGiven = spec.commandLine().getParseResult().matchedOption("--align");
+        if (alignGiven != null && alignGiven.originalStringValues().size() > 1) {
+            List<String> texts = alignGiven.originalStringValues();
+            throw CliException.usage("--align may be given only once, got it "
+                    + (texts.size() == 2 ? "twice" : texts.size() + " times") + " (--align "
+                    + String.join(" --align ", texts) + "); it takes the two graphs to align,"
+                    + " --align I,J");
+        }
         if (align != null && align.size() != 2) {
             throw CliException.usage("--align takes two graph indices I,J, got "
                     + align.size() + (align.isEmpty() ? "" : " (" + join(align) + ")"));

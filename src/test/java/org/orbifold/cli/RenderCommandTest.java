@@ -180,6 +180,13 @@ class RenderCommandTest {
                 + " indices I,J, got 1 (3)");
         assertUsageError(MainTest.run("render", "--align", "0,1,2"), "--align takes two"
                 + " graph indices I,J, got 3 (0, 1, 2)");
+        // Given twice, --align was read as four indices, or as one pair from two halves.
+        assertUsageError(MainTest.run("render", "--align", "1,2", "--align", "3,4"), "--align"
+                + " may be given only once, got it twice (--align 1,2 --align 3,4); it takes"
+                + " the two graphs to align, --align I,J");
+        assertUsageError(MainTest.run("render", "--align", "1", "--align", "2", "--align",
+                "3"), "--align may be given only once, got it 3 times (--align 1 --align 2"
+                + " --align 3); it takes the two graphs to align, --align I,J");
         assertUsageError(MainTest.run("render", "--align", "0,30", "--limit", "10"), "--align:"
                 + " graph index 30 is outside 0..9 (10 graphs of datasets/letters)");
         assertUsageError(MainTest.run("render", "--graphs", "0", "--align", "0,1"), "give"
