@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * counts would become one value without a word, and a 30-digit integer would keep only its
  * first 17 digits. A program that writes doubles writes such values with a point or an
  * exponent ({@code 9007199254740992.0} in Python, {@code 9.007199254740992E15} in Java), so an
- * integer literal there comes from integer data, and no TU, IAM or QAPLIB set has one. The
+ * integer literal there comes from integer data; no TU, IAM or QAPLIB file that the tests
+ * read has one (the TU format's labels are small integer codes, its attributes reals). The
  * limit is on the magnitude, not on exactness, so that every integer of a column beyond it is
  * refused alike (2^53 + 2 is a double, 2^53 + 1 is not). The refusal says how to read such a
  * value rounded: with a decimal point ({@code 9007199254740993.0}), a number that a double

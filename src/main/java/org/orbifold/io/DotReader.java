@@ -44,7 +44,8 @@ import org.orbifold.io.ImportedGraphs.Place;
  * name or value) takes any character outside ASCII as a letter, as Graphviz's scanner does
  * (it reads UTF-8 bytes, and counts every byte from 0x80 to 0xFF as a letter) and as networkx
  * writes ids and values of Greek, Cyrillic or CJK letters, unquoted; so do the no-break and
- * other spaces outside ASCII, which are characters of the identifier there too. The importer's
+ * other spaces outside ASCII, which are characters of the identifier there too (a note names
+ * the identifiers that hold one, in case it was meant as a separator). The importer's
  * grammar takes only the characters up to U+00FF, so the reader hands it the file's text with
  * every unquoted identifier holding a character above U+00FF put in double quotes (which
  * changes no value: such an identifier holds no quote or backslash), and maps the columns of
@@ -247,6 +248,14 @@ public final class DotReader {
         graph.graphAttributeLines.putAll(outline.graphAttributeLines);
         graph.nodeOrder.addAll(outline.keys);
         graph.edgeOrder.addAll(outline.keys);
+        if (!outline.spaced.isEmpty()) {
+            graph.notes.add("unquoted DOT identifier" + (outline.spaced.size() == 1 ? " "
+                    : "s ") + ImportedGraphs.quoted(outline.spaced) + (outline.spaced.size()
+                    == 1 ? " holds" : " hold") + " a space character outside ASCII (such as"
+                    + " the no-break space U+00A0 or the ideographic space U+3000), which"
+                    + " Graphviz, too, reads as part of an identifier; if it was meant to"
+                    + " separate two, write an ASCII space");
+        }
         if (!outline.subgraphAttributes.isEmpty()) {
             graph.notes.add("DOT subgraph attributes not read: "
                     + ImportedGraphs.quoted(outline.subgraphAttributes));
@@ -374,6 +383,8 @@ public final class DotReader {
         private final Map<List<String>, ArrayDeque<EdgePlaces>> edgePlaces = new HashMap<>();
         private List<Token> tokens;
         private int taken;
+        /** Unquoted identifiers that hold a space character outside ASCII. */
+        final Set<String> spaced = new LinkedHashSet<>();
         /** The unquoted identifiers that {@link #importerText} quotes, by where they start. */
         private final TreeMap<Integer, Requoted> requoted = new TreeMap<>();
 
@@ -791,6 +802,9 @@ public final class DotReader {
                         + " identifier (a name starts with a letter, _ or a character outside"
                         + " ASCII, a numeral has only digits, a sign and a point), so the"
                         + " importer would split it; quote it");
+            }
+            if (word.chars().anyMatch(d -> d > 127 && Character.isSpaceChar(d))) {
+                spaced.add(word);
             }
             if (word.chars().anyMatch(d -> d > LAST_IMPORTER_LETTER)) {
                 requoted.put(start, new Requoted(pos, line, column - 1,

@@ -604,7 +604,15 @@ class DotReaderTest extends GraphFileReaderTesting {
         // A no-break space (U+00A0) and an ideographic space (U+3000) are characters of an
         // identifier, as in Graphviz: two nodes, not four.
         Path spaces = write("s.dot", "graph { a\u00a0b -- c\u3000d }");
-        assertEquals(2, new DotReader().read(spaces).graphs().get(0).order());
+        GraphDataset spaced = new DotReader().read(spaces);
+        assertEquals(2, spaced.graphs().get(0).order());
+        assertTrue(spaced.notes().contains("unquoted DOT identifiers 'a\\u00a0b', 'c\\u3000d'"
+                + " hold a space character outside ASCII (such as the no-break space U+00A0 or"
+                + " the ideographic space U+3000), which Graphviz, too, reads as part of an"
+                + " identifier; if it was meant to separate two, write an ASCII space"),
+                spaced.notes().toString());
+        assertFalse(d.notes().stream().anyMatch(n -> n.contains("space character")),
+                d.notes().toString());
     }
 
     /**
