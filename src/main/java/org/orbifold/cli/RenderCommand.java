@@ -24,7 +24,10 @@ import picocli.CommandLine.Spec;
  * ({@link SvgDrawing}): a grid of the graphs chosen by {@code --graphs} (by default the first
  * {@value #DEFAULT_GRAPHS}), or with {@code --align I,J} two graphs side by side joined by the
  * node matching that the chosen aligner finds. Indices count from 0 among the graphs kept by
- * {@code --class} and {@code --limit}, as {@code align} counts them. The document goes to
+ * {@code --class} and {@code --limit}, as {@code align} counts them. A panel's title gives
+ * that index, the class and the order, with the graph's name in the data set
+ * ({@code graph 0 (AP1_0000), class A, 5 nodes}) when that fits the title's 34 columns; else
+ * the name is in the panel's {@code <title>}, a tooltip. The document goes to
  * standard output as UTF-8 bytes whatever the platform charset ({@link StandardOutput}), with
  * the notes on standard error ({@value #NOTE_PREFIX}...), or with {@code --out FILE} to the
  * file (checked before any work, as every {@code --out}; a name ending with a separator that
@@ -111,6 +114,14 @@ final class RenderCommand extends DatasetCommand {
             throw CliException.usage("--graphs needs at least one graph index, got an empty"
                     + " list");
         }
+        OptionSpec alignGiven = spec.commandLine().getParseResult().matchedOption("--align");
+        if (alignGiven != null && alignGiven.originalStringValues().size() > 1) {
+            List<String> texts = alignGiven.originalStringValues();
+            throw CliException.usage("--align may be given only once, got it "
+                    + (texts.size() == 2 ? "twice" : texts.size() + " times") + " (--align "
+                    + String.join(" --align ", texts) + "); it takes the two graphs to align,"
+                    + " --align I,J");
+        }
         if (align != null && align.size() != 2) {
             throw CliException.usage("--align takes two graph indices I,J, got "
                     + align.size() + (align.isEmpty() ? "" : " (" + join(align) + ")"));
@@ -153,8 +164,8 @@ final class RenderCommand extends DatasetCommand {
             Graph y = sample.graphs().get(j);
             Alignment alignment = aligner.align(space, x, y);
             String caption = "graphs " + i + " and " + j + ", " + aligner.name();
-            svg = drawing.alignment(caption, x, title(sample, i), y, title(sample, j),
-                    alignment);
+            svg = drawing.alignment(caption, x, y, List.of(title(sample, i), title(sample, j)),
+                    List.of(fullTitle(sample, i), fullTitle(sample, j)), alignment);
             what = String.format(Locale.ROOT, "graphs %d and %d of %s aligned by %s (seed %d):"
                     + " distance %s, %s", i, j, source(sample), aligner.name(), options.seed,
                     Numbers.decimalOrTiny(alignment.distance(), 6), proofWords(alignment));
@@ -176,15 +187,17 @@ final class RenderCommand extends DatasetCommand {
             }
             List<Graph> drawn = new ArrayList<>();
             List<String> titles = new ArrayList<>();
+            List<String> fullTitles = new ArrayList<>();
             for (int g : chosen) {
                 drawn.add(sample.graphs().get(g));
                 titles.add(title(sample, g));
+                fullTitles.add(fullTitle(sample, g));
             }
             String heading = source(sample) + ": " + (graphs == null
                     && sample.size() > DEFAULT_GRAPHS ? "the first " + DEFAULT_GRAPHS + " of "
                     + sample.size() + " graphs (--graphs picks others)"
                     : CenterCommand.graphs(chosen.size()));
-            svg = drawing.graphs(heading, drawn, titles);
+            svg = drawing.graphs(heading, drawn, titles, fullTitles);
             what = CenterCommand.graphs(chosen.size()) + " of " + source(sample) + " ("
                     + (chosen.size() <= 20 ? join(chosen) : join(chosen.subList(0, 20))
                     + ", ...") + ")";
@@ -234,6 +247,22 @@ final class RenderCommand extends DatasetCommand {
         int order = sample.graphs().get(g).order();
         return "graph " + g + (label == null ? "" : ", class " + label) + ", " + order
                 + (order == 1 ? " node" : " nodes");
+    }
+
+    /**
+     * Returns a panel's full title: its title with the graph's name in the data set after the
+     * index ({@code graph 2 (MUTAG#3), class -1, 23 nodes}), or the title when the graph has
+     * no name. The drawing shows it when it fits, and otherwise keeps it in the panel's
+     * {@code <title>} ({@link SvgDrawing#graphs(String, List, List, List)}).
+     */
+    private static String fullTitle(Sample sample, int g) {
+        String name = sample.names().get(g);
+        String title = title(sample, g);
+        if (name == null || name.isBlank()) {
+            return title;
+        }
+        String index = "graph " + g;
+        return index + " (" + name + ")" + title.substring(index.length());
     }
 
     /** Fails unless the index names a graph of the sample; returns it. */

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * array, while the one column of a 1-D array is named after the file
  * ({@code football_scores} for {@code football_scores.npy}).
  *
- * <p>Every value must be a finite decimal number ({@link DecimalNumbers#parseFinite}); every
+ * <p>Every value must be a finite decimal number ({@link DecimalNumbers#parseFinite}, which
+ * refuses an integer beyond 2^53 too, as {@link NpyReader} does in an array); every
  * row must have as many values as the first. Errors name the file and the line and column
  * (text) or the array entry ({@code .npy}).
  *

@@ -1,5 +1,6 @@
 package org.orbifold.io;
 
+import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
 /**
@@ -23,11 +24,32 @@ import java.util.regex.Pattern;
  * command line applies to real options) are refused, each with the same message
  * ({@link #refusal}). Subnormal values such as {@code 1e-310} and zeros such as
  * {@code 0e-400} are read.
+ *
+ * <p><b>Integers beyond 2^53.</b> An integer literal (ASCII digits with an optional sign, no
+ * point and no exponent) larger in magnitude than 2^53 = {@value #EXACT_INTEGER_LIMIT} is
+ * refused too ({@link #isInexactInteger}): beyond 2^53 a double no longer holds every
+ * integer, so {@code 9007199254740993} would read as {@code 9007199254740992}, two ids or
+ * counts would become one value without a word, and a 30-digit integer would keep only its
+ * first 17 digits. A program that writes doubles writes such values with a point or an
+ * exponent ({@code 9007199254740992.0} in Python, {@code 9.007199254740992E15} in Java), so an
+ * integer literal there comes from integer data; no TU, IAM or QAPLIB file that the tests
+ * read has one (the TU format's labels are small integer codes, its attributes reals). The
+ * limit is on the magnitude, not on exactness, so that every integer of a column beyond it is
+ * refused alike (2^53 + 2 is a double, 2^53 + 1 is not). The refusal says how to read such a
+ * value rounded: with a decimal point ({@code 9007199254740993.0}), a number that a double
+ * rounds as it rounds {@code 0.1}. The readers of GML, GraphML, DOT and NumPy arrays apply the
+ * same limit with the same reason ({@link #inexactIntegerReason}).
  */
 public final class DecimalNumbers {
 
     /** A Java type suffix after a digit or point at the end, or a hexadecimal prefix. */
     private static final Pattern JAVA_ONLY = Pattern.compile("[0-9.][fFdD]$|^[+-]?0[xX]");
+
+    /**
+     * The largest magnitude up to which a double holds every integer, 2^53; an integer literal
+     * beyond it is refused ({@link #isInexactInteger}).
+     */
+    public static final long EXACT_INTEGER_LIMIT = 1L << 53;
 
     /** An integer of ASCII digits with an optional sign. */
     private static final Pattern ASCII_INTEGER = Pattern.compile("[+-]?[0-9]+");
@@ -106,8 +128,9 @@ public final class DecimalNumbers {
      *     message; null for none
      * @return the value, finite
      * @throws NumberFormatException if the text is no number, a Java-only form, not finite
-     *     ({@code inf}, {@code NaN}, {@code 1e400}) or a nonzero number that a double reads as
-     *     0 ({@code 1e-400}); the message is {@link #refusal}
+     *     ({@code inf}, {@code NaN}, {@code 1e400}), a nonzero number that a double reads as
+     *     0 ({@code 1e-400}) or an integer literal beyond 2^53 in magnitude
+     *     ({@link #isInexactInteger}); the message is {@link #refusal}
      */
     public static double parseFinite(String text, String what) {
         double value;
@@ -116,10 +139,49 @@ public final class DecimalNumbers {
         } catch (NumberFormatException e) {
             throw new NumberFormatException(refusal(text, what));
         }
-        if (!Double.isFinite(value) || underflows(text, value)) {
+        if (!Double.isFinite(value) || underflows(text, value) || isInexactInteger(text)) {
             throw new NumberFormatException(refusal(text, what));
         }
         return value;
+    }
+
+    /**
+     * Returns whether a text is an integer literal, ASCII digits with an optional sign and
+     * surrounding spaces allowed, larger in magnitude than 2^53
+     * ({@value #EXACT_INTEGER_LIMIT}), beyond which a double does not hold every integer.
+     *
+     * @param text the text
+     * @return whether it is such an integer; false for a number with a point or an exponent
+     */
+    public static boolean isInexactInteger(String text) {
+        String token = text.strip();
+        if (!ASCII_INTEGER.matcher(token).matches()) {
+            return false;
+        }
+        String digits = token.replaceFirst("^[+-]?0*", "");
+        return digits.length() > 16 || digits.length() == 16
+                && Long.parseLong(digits) > EXACT_INTEGER_LIMIT;
+    }
+
+    /**
+     * The one reason given for an integer beyond 2^53, after the value in a refusal: that
+     * beyond 2^53 a double does not hold every integer, what a double would read instead when
+     * it differs, and how to read the value rounded. The readers that refuse such an integer
+     * by a rule of their own (a GraphML {@code int} key, a NumPy {@code i8} array) give it too.
+     *
+     * @param integer the integer as written, ASCII digits with an optional sign
+     * @param roundedHow how to read it rounded, such as {@code "write it with a decimal point,
+     *     9007199254740993.0"}
+     * @return the reason, without parentheses
+     */
+    public static String inexactIntegerReason(String integer, String roundedHow) {
+        String token = integer.strip();
+        BigDecimal read = new BigDecimal(Double.parseDouble(token));
+        boolean exact = read.compareTo(new BigDecimal(token)) == 0;
+        return "an integer larger in magnitude than 2^53 = " + EXACT_INTEGER_LIMIT + ", beyond"
+                + " which a double does not hold every integer" + (exact ? ""
+                : ", so it would read as " + read.toPlainString()) + "; " + roundedHow
+                + " to read it rounded";
     }
 
     /**
@@ -173,6 +235,10 @@ public final class DecimalNumbers {
         if (underflows(token, value)) {
             return message + " (too small for a double, which would read it as 0; the smallest"
                     + " positive double is about 4.9e-324)";
+        }
+        if (isInexactInteger(token)) {
+            return message + " (" + inexactIntegerReason(token, "write it with a decimal point, "
+                    + token.replaceFirst("^\\+", "") + ".0,") + ")";
         }
         return message;
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jgrapht.nio.dot.DOTEventDrivenImporter;
@@ -39,11 +40,24 @@ import org.orbifold.io.ImportedGraphs.Place;
  * operators, nothing more) to read the header and the graph attributes and to refuse those
  * cases with their line.
  *
+ * <p><b>Identifiers outside ASCII.</b> An unquoted identifier (a node id, an attribute's
+ * name or value) takes any character outside ASCII as a letter, as Graphviz's scanner does
+ * (it reads UTF-8 bytes, and counts every byte from 0x80 to 0xFF as a letter) and as networkx
+ * writes ids and values of Greek, Cyrillic or CJK letters, unquoted; so do the no-break and
+ * other spaces outside ASCII, which are characters of the identifier there too (a note names
+ * the identifiers that hold one, in case it was meant as a separator). The importer's
+ * grammar takes only the characters up to U+00FF, so the reader hands it the file's text with
+ * every unquoted identifier holding a character above U+00FF put in double quotes (which
+ * changes no value: such an identifier holds no quote or backslash), and maps the columns of
+ * the importer's syntax errors back to the file's.
+ *
  * <p><b>Attributes.</b> DOT values are text. A node or edge attribute whose every value in the data
  * set is a finite decimal number ({@link DecimalNumbers}, quoted or not) is a numeric channel named
  * by the attribute; any other is one-hot {@code name=value} over its values as written (in a quoted
  * string only {@code \"} is unescaped, as the importer does), with a note when some of its values
- * were numbers, as a GraphML attribute of type string holds numbers and words alike. An attribute
+ * were numbers, as a GraphML attribute of type string holds numbers and words alike; one with
+ * more than {@value GraphMlReader#MAX_CATEGORIES} distinct values over the data set is left out
+ * with a note, as in GraphML ({@link AttributeEncoding}). An attribute
  * whose values are numbers except for some that only fail to be finite ({@code nan}, {@code inf} in
  * any letter case, {@code 1e400}, an empty value) is refused, as GML and GraphML refuse a number
  * that is not finite. Channels follow the order in which the attributes first appear in attribute
@@ -234,6 +248,14 @@ public final class DotReader {
         graph.graphAttributeLines.putAll(outline.graphAttributeLines);
         graph.nodeOrder.addAll(outline.keys);
         graph.edgeOrder.addAll(outline.keys);
+        if (!outline.spaced.isEmpty()) {
+            graph.notes.add("unquoted DOT identifier" + (outline.spaced.size() == 1 ? " "
+                    : "s ") + ImportedGraphs.quoted(outline.spaced) + (outline.spaced.size()
+                    == 1 ? " holds" : " hold") + " a space character outside ASCII (such as"
+                    + " the no-break space U+00A0 or the ideographic space U+3000), which"
+                    + " Graphviz, too, reads as part of an identifier; if it was meant to"
+                    + " separate two, write an ASCII space");
+        }
         if (!outline.subgraphAttributes.isEmpty()) {
             graph.notes.add("DOT subgraph attributes not read: "
                     + ImportedGraphs.quoted(outline.subgraphAttributes));
@@ -282,8 +304,9 @@ public final class DotReader {
             }
             last.attributes().put(name, value.getValue());
         });
+        String importerText = outline.importerText();
         ImportedGraphs.runImporter(file, FORMAT.name(),
-                () -> importer.importInput(new StringReader(text)));
+                () -> importer.importInput(new StringReader(importerText)), outline::fileColumn);
         return graph;
     }
 
@@ -312,6 +335,21 @@ public final class DotReader {
     }
 
     private enum Kind { ID, PUNCT, EDGE_OP, END }
+
+    /**
+     * The last character that jgrapht-io's DOT grammar takes in an unquoted identifier (the
+     * letters a-z and A-Z, the characters U+0080 to U+00FF, _ and digits), where Graphviz
+     * takes any character outside ASCII: its scanner reads UTF-8 bytes, and every byte of a
+     * character above U+007F is from 0x80 to 0xFF.
+     */
+    private static final char LAST_IMPORTER_LETTER = (char) 0xFF;
+
+    /**
+     * An unquoted identifier that the importer is given in quotes: where it ends in the text,
+     * its line, its column (from 0) and its length in characters (code points).
+     */
+    private record Requoted(int end, int line, int column, int length) {
+    }
 
     /** A DOT numeral (the grammar's {@code [-]?(.[0-9]+ | [0-9]+(.[0-9]*)?)}). */
     private static final Pattern NUMERAL = Pattern.compile("-?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)");
@@ -345,6 +383,10 @@ public final class DotReader {
         private final Map<List<String>, ArrayDeque<EdgePlaces>> edgePlaces = new HashMap<>();
         private List<Token> tokens;
         private int taken;
+        /** Unquoted identifiers that hold a space character outside ASCII. */
+        final Set<String> spaced = new LinkedHashSet<>();
+        /** The unquoted identifiers that {@link #importerText} quotes, by where they start. */
+        private final TreeMap<Integer, Requoted> requoted = new TreeMap<>();
 
         Outline(Path file, String text) {
             this.file = file;
@@ -646,7 +688,7 @@ public final class DotReader {
                     pos++;
                     lineBegin = pos;
                     lineStart = true;
-                } else if (Character.isWhitespace(c)) {
+                } else if (c < 128 && Character.isWhitespace(c)) {
                     pos++;
                 } else if (c == '#' && lineStart || text.startsWith("//", pos)) {
                     while (pos < text.length() && text.charAt(pos) != '\n') {
@@ -757,11 +799,63 @@ public final class DotReader {
                             + " (" + JGraphTGraphs.shown("\"" + exponent.group() + "\"") + ")");
                 }
                 throw error(line, "holds " + JGraphTGraphs.shown(word) + ", which is no DOT"
-                        + " identifier (a name starts with a letter or _, a numeral has only"
-                        + " digits, a sign and a point), so the importer would split it; quote"
-                        + " it");
+                        + " identifier (a name starts with a letter, _ or a character outside"
+                        + " ASCII, a numeral has only digits, a sign and a point), so the"
+                        + " importer would split it; quote it");
+            }
+            if (word.chars().anyMatch(d -> d > 127 && Character.isSpaceChar(d))) {
+                spaced.add(word);
+            }
+            if (word.chars().anyMatch(d -> d > LAST_IMPORTER_LETTER)) {
+                requoted.put(start, new Requoted(pos, line, column - 1,
+                        word.codePointCount(0, word.length())));
             }
             return new Token(Kind.ID, word, line, column, false);
+        }
+
+        /**
+         * The text to hand to the importer: the file's text with every unquoted identifier
+         * that holds a character above U+00FF put in double quotes, so that the importer reads
+         * it as Graphviz does (an unquoted identifier such a character cannot start or hold in
+         * its grammar). An unquoted identifier holds no quote or backslash, so quoting it
+         * changes nothing of its value.
+         */
+        String importerText() {
+            if (requoted.isEmpty()) {
+                return text;
+            }
+            StringBuilder out = new StringBuilder(text.length() + 2 * requoted.size());
+            int copied = 0;
+            for (Map.Entry<Integer, Requoted> r : requoted.entrySet()) {
+                out.append(text, copied, r.getKey()).append('"')
+                        .append(text, r.getKey(), r.getValue().end()).append('"');
+                copied = r.getValue().end();
+            }
+            return out.append(text, copied, text.length()).toString();
+        }
+
+        /**
+         * The column in the file (from 0) of a column (from 0) of a line of
+         * {@link #importerText}: the quotes added before it on its line are taken off; a
+         * column on an added quote is that of the identifier's first or last character.
+         */
+        int fileColumn(int atLine, int importerColumn) {
+            int shift = 0;
+            for (Requoted r : requoted.values()) {
+                if (r.line() < atLine) {
+                    continue;
+                }
+                int open = r.column() + shift;
+                if (r.line() > atLine || importerColumn < open) {
+                    break;
+                }
+                if (importerColumn <= open + r.length() + 1) {
+                    return Math.min(Math.max(importerColumn - shift - 1, r.column()),
+                            r.column() + r.length() - 1);
+                }
+                shift += 2;
+            }
+            return importerColumn - shift;
         }
 
         private void countLines(int from, int to) {

@@ -46,7 +46,9 @@ import org.jgrapht.nio.gml.GmlEventDrivenImporter;
  * value as networkx's {@code read_gml} reads it: a string ends at the next quote, a backslash
  * is a character like any other, character references are decoded as there, nothing trimmed;
  * see {@link #unescape}: {@code &#233;}, {@code &#xE9;} and the 252 names of HTML 4.01 such
- * as {@code &eacute;} and {@code &nbsp;}, each with its semicolon).
+ * as {@code &eacute;} and {@code &nbsp;}, each with its semicolon); a string attribute with
+ * more than {@value GraphMlReader#MAX_CATEGORIES} distinct values over the data set is left
+ * out with a note, as in GraphML ({@link AttributeEncoding}).
  * An attribute that is a number on some nodes (or edges) and a string on others is refused.
  * Channels follow the order in which the keys first appear in the files. A key missing on a
  * node or an edge encodes as 0 and a note counts the gaps; GML has no defaults. A node's
@@ -70,7 +72,8 @@ import org.jgrapht.nio.gml.GmlEventDrivenImporter;
  * character reference to no character, to NUL or to a surrogate, a node without an integer
  * {@code id} in the 32-bit range or an id used twice, an edge without integer {@code source}
  * and {@code target} or naming a node the graph lacks, a string {@code weight}, a number that
- * is not finite ({@code 1e400}), an integer larger than 2^53 in magnitude, a self-loop, a
+ * is not finite ({@code 1e400}), an integer larger than 2^53 in magnitude (the rule and the
+ * words of {@link DecimalNumbers#parseFinite}), a self-loop, a
  * second edge between the same nodes (per ordered pair when directed, naming the line of the
  * first too), an attribute that is numbers and strings (at the line of the key), an attribute
  * name with {@code =}, a node attribute named {@code exists}, an edge attribute named
@@ -124,9 +127,6 @@ public final class GmlReader {
      * which XML has and HTML 4 does not.
      */
     private static final Map<String, String> NAMED = namedReferences();
-
-    /** Largest integer magnitude that a double holds exactly, 2^53. */
-    private static final BigInteger EXACT_INTEGER = BigInteger.TWO.pow(53);
 
     private static Map<String, String> namedReferences() {
         Map<String, String> named = new HashMap<>();
@@ -585,8 +585,8 @@ public final class GmlReader {
         }
 
         /**
-         * Checks a number by {@link DecimalNumbers#parseFinite} and the 2^53 bound of
-         * integers, and writes one with an exponent out in full for the importer.
+         * Checks a number by {@link DecimalNumbers#parseFinite} (which refuses an integer
+         * beyond 2^53 too), and writes one with an exponent out in full for the importer.
          */
         private void number(Token key, Token value) throws DatasetFormatException {
             String word = value.text();
@@ -600,11 +600,6 @@ public final class GmlReader {
                 parsed = DecimalNumbers.parseFinite(word, what);
             } catch (NumberFormatException e) {
                 throw error(value.line(), e.getMessage());
-            }
-            if (INTEGER.matcher(word).matches()
-                    && new BigInteger(word).abs().compareTo(EXACT_INTEGER) > 0) {
-                throw error(value.line(), what + " is " + word + ", larger in magnitude than"
-                        + " 2^53, so a double would not hold it exactly");
             }
             if (word.indexOf('e') >= 0 || word.indexOf('E') >= 0) {
                 String plain = parsed == 0.0 ? "0.0" : new BigDecimal(word).toPlainString();

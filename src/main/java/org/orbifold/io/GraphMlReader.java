@@ -2,7 +2,6 @@ package org.orbifold.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +47,9 @@ import org.orbifold.space.NodeExistence;
  * only there ({@code " C"} and {@code "C"}) are one label; a note of the data set names the
  * first two such texts of each attribute. A number must
  * be a finite decimal number ({@link DecimalNumbers}), an {@code int} or {@code long} an
- * integer that a double holds exactly (at most 2^53 in magnitude).
+ * integer at most 2^53 in magnitude, up to which a double holds every integer; an integer
+ * literal beyond it is refused in a key of any numeric type, as in every reader
+ * ({@link DecimalNumbers#isInexactInteger}).
  *
  * <p><b>Classes.</b> The class label of a graph is its {@code <data>} for the graph attribute
  * named by {@link #withLabelProperty} (a key for {@code graph} or {@code all}) or, by default,
@@ -74,9 +75,11 @@ import org.orbifold.space.NodeExistence;
  *
  * <p><b>Refusals.</b> Nothing is dropped or changed silently: a {@link DatasetFormatException}
  * names the file, line and column, and the element or id, for malformed XML, bytes that are not
- * text in the file's encoding, a root other than {@code <graphml>}, a file without a graph, a graph
- * without {@code edgedefault}, a nested graph, a hyperedge, a port (or an edge's {@code sourceport}
- * / {@code targetport}), a {@code <locator>}, an element of another namespace or unknown to GraphML
+ * text in the file's encoding, a reference to an entity declared in a DTD (the parser reads no
+ * DTD, so such entities are not supported, and the message says so), a root other than
+ * {@code <graphml>}, a file without a graph, a graph without {@code edgedefault}, a nested
+ * graph, a hyperedge, a port (or an edge's {@code sourceport} / {@code targetport}), a
+ * {@code <locator>}, an element of another namespace or unknown to GraphML
  * outside a {@code <data>}, text outside {@code <data>} and {@code <default>}, a key after a graph,
  * a key declared twice or two keys of one name for the same kind of element, a key with an unknown
  * {@code for} or {@code attr.type}, an attribute name with {@code =} (the one-hot separator), a
@@ -117,8 +120,6 @@ public final class GraphMlReader {
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
-    /** Largest integer magnitude that a double holds exactly, 2^53. */
-    private static final BigInteger EXACT_INTEGER = BigInteger.TWO.pow(53);
 
     /** What the undirected edges of a file are undirected by, for the encoding's note. */
     private static final String UNDIRECTED_BY = "undirected by the GraphML edgedefault or"
@@ -1115,9 +1116,10 @@ public final class GraphMlReader {
                         throw error(at, "the value " + JGraphTGraphs.shown(value) + " of " + what
                                 + " is no integer; expected digits 0-9 with an optional sign");
                     }
-                    if (new BigInteger(value).abs().compareTo(EXACT_INTEGER) > 0) {
-                        throw error(at, "the value " + value + " of " + what + " is larger in"
-                                + " magnitude than 2^53, so a double would not hold it exactly");
+                    if (DecimalNumbers.isInexactInteger(value)) {
+                        throw error(at, "the value " + value + " of " + what + " is "
+                                + DecimalNumbers.inexactIntegerReason(value, "declare the key"
+                                + " double and write the value with a decimal point"));
                     }
                     return Double.parseDouble(value);
                 }

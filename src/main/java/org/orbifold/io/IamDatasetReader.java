@@ -100,13 +100,16 @@ import org.orbifold.space.NodeExistence;
  * {@code <double>}, {@code <string>} or {@code <bool>} (no value, two values, another
  * element such as {@code <tup>}, {@code <seq>} or an unknown {@code <complex>}, or text outside
  * the value element), text inside a node or an edge but outside its {@code <attr>} elements,
- * a non-finite number, text or a Java-only number form ({@code 2d},
+ * a non-finite number, an integer beyond 2^53 ({@link DecimalNumbers#isInexactInteger}, in
+ * any number element), text or a Java-only number form ({@code 2d},
  * {@code 0x1p3}; {@link DecimalNumbers#isJavaOnly}) inside {@code <float>} or {@code <double>}, an
  * attribute that mixes numbers with text inside {@code <int>} or {@code <long>} (at the first
  * value that breaks the pattern, naming where the other kind first occurs), or an ordered pair
  * given twice with different attributes throw a {@link DatasetFormatException} naming the file,
  * line and column (a pair named by its node ids). The XML
- * parser resolves no DTD and no external entity, so nothing is fetched from the network.
+ * parser resolves no DTD and no external entity, so nothing is fetched from the network; an
+ * entity declared in the file's own DTD ({@code <!DOCTYPE g [<!ENTITY y "yes">]>}) is not
+ * supported either, and a reference to it is refused saying so ({@link #xmlError}).
  *
  * <p><b>Existence channel.</b> The reader adds the node-existence channel only where it is
  * needed (above); the command line adds it to every data set that lacks it, so its
@@ -1060,7 +1063,10 @@ public final class IamDatasetReader {
     /**
      * The refusal of a file that the StAX parser finds malformed: the parser's message without
      * its prefix, at the parser's line and column when it gives them; shared with
-     * {@link GraphMlReader}.
+     * {@link GraphMlReader}. A reference to an entity the parser does not know, which includes
+     * every entity declared in a DTD since the parser reads none, says that such entities are
+     * not supported (the parser's own words, that it was not declared, would be wrong when
+     * the file's DTD declares it).
      */
     static DatasetFormatException xmlError(Path file, XMLStreamException e) {
         Location at = e.getLocation();
@@ -1068,11 +1074,27 @@ public final class IamDatasetReader {
         int cut = message.indexOf("Message: ");
         message = cut >= 0 ? message.substring(cut + "Message: ".length()) : message;
         message = message.replace('\n', ' ').trim();
-        if (at == null) {
-            return new DatasetFormatException(file, "malformed XML: " + message);
+        Matcher entity = UNDECLARED_ENTITY.matcher(message);
+        String kind = "malformed XML: ";
+        if (entity.matches()) {
+            String name = entity.group(1);
+            kind = "";
+            message = "the entity reference &" + name + "; names none of XML's own entities"
+                    + " (&amp; &lt; &gt; &quot; &apos;), and entities declared in a DTD"
+                    + " (<!ENTITY " + name + " ...>) are not supported: the reader reads no DTD,"
+                    + " internal or external, so that nothing is fetched or expanded; write the"
+                    + " text itself, or a character reference such as &#233;, in place of &"
+                    + name + ";";
         }
-        return error(file, at, "malformed XML: " + message);
+        if (at == null) {
+            return new DatasetFormatException(file, kind + message);
+        }
+        return error(file, at, kind + message);
     }
+
+    /** The JDK parser's message for an entity reference it cannot resolve. */
+    private static final Pattern UNDECLARED_ENTITY = Pattern.compile(
+            "The entity \"([^\"]*)\" was referenced, but not declared\\.?");
 
     private static String stem(String file, String extension) {
         String name = Path.of(file).getFileName().toString();

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntBinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jgrapht.nio.ImportException;
@@ -400,7 +401,9 @@ final class ImportedGraphs {
      * numbers, as a GraphML attribute of type string holds numbers and words alike. A value
      * that only fails to be a finite number ({@link #isNonFinite}: {@code nan}, {@code inf},
      * {@code 1e400}, an empty value) in an attribute whose other values are all numbers is
-     * refused, as GML and GraphML refuse a number that is not finite.
+     * refused, as GML and GraphML refuse a number that is not finite. An integer beyond 2^53
+     * counts as a number, and is refused where its attribute is numbers
+     * ({@link DecimalNumbers#isInexactInteger}); among words it is a label as written.
      */
     private static void inferNumbers(List<Parsed> parsed, String kind)
             throws DatasetFormatException {
@@ -448,10 +451,18 @@ final class ImportedGraphs {
             }
         }
         for (Parsed graph : parsed) {
-            for (Map<String, Object> item : items(graph, kind)) {
-                for (Map.Entry<String, Object> a : item.entrySet()) {
-                    if (numeric.get(a.getKey())) {
-                        a.setValue(DecimalNumbers.parseFinite((String) a.getValue(), null));
+            List<Map<String, Object>> items = items(graph, kind);
+            for (int k = 0; k < items.size(); k++) {
+                for (Map.Entry<String, Object> a : items.get(k).entrySet()) {
+                    if (!numeric.get(a.getKey())) {
+                        continue;
+                    }
+                    String what = "the " + kind + " attribute " + JGraphTGraphs.shown(a.getKey())
+                            + " of " + describe(graph, kind, k);
+                    try {
+                        a.setValue(DecimalNumbers.parseFinite((String) a.getValue(), what));
+                    } catch (NumberFormatException e) {
+                        throw graph.error(place(graph, kind, k, a.getKey()), e.getMessage());
                     }
                 }
             }
@@ -485,12 +496,17 @@ final class ImportedGraphs {
         return !isNumber(word);
     }
 
+    /**
+     * Whether a value is a number for the typing of an attribute: a finite decimal number
+     * that a double holds, or an integer beyond 2^53 ({@link DecimalNumbers#isInexactInteger}),
+     * which makes its attribute numbers and is then refused, as in every reader.
+     */
     private static boolean isNumber(String value) {
         try {
             DecimalNumbers.parseFinite(value, null);
             return true;
         } catch (NumberFormatException e) {
-            return false;
+            return DecimalNumbers.isInexactInteger(value);
         }
     }
 
@@ -713,12 +729,29 @@ final class ImportedGraphs {
      */
     static void runImporter(Path file, String format, Runnable importer)
             throws DatasetFormatException {
+        runImporter(file, format, importer, (line, column) -> column);
+    }
+
+    /**
+     * Runs a jgrapht-io importer over a text that differs from the file's, as
+     * {@link #runImporter(Path, String, Runnable)} does, a syntax error's column being
+     * mapped back to the file's.
+     *
+     * @param file the file read
+     * @param format the format's name, for the messages
+     * @param importer runs the importer with its callbacks
+     * @param fileColumn maps a line (from 1) and a column (from 0) of the text the importer
+     *     reads to the column (from 0) of the file
+     * @throws DatasetFormatException for what the importer or a callback refused
+     */
+    static void runImporter(Path file, String format, Runnable importer,
+            IntBinaryOperator fileColumn) throws DatasetFormatException {
         try {
             importer.run();
         } catch (Refusal e) {
             throw e.refusal;
         } catch (ImportException e) {
-            throw importerError(file, format, e.getMessage());
+            throw importerError(file, format, e.getMessage(), fileColumn);
         } catch (RuntimeException e) {
             throw importerFailure(file, format, e);
         }
@@ -731,14 +764,18 @@ final class ImportedGraphs {
      * @param file the file read
      * @param format the format's name, for the message
      * @param message the importer's message
+     * @param fileColumn maps the importer's line and column to the file's column
      * @return the refusal
      */
-    private static DatasetFormatException importerError(Path file, String format, String message) {
+    private static DatasetFormatException importerError(Path file, String format, String message,
+            IntBinaryOperator fileColumn) {
         String text = message == null ? "" : message;
         Matcher m = IMPORTER_POSITION.matcher(text);
         if (m.find()) {
-            return new DatasetFormatException(file, Integer.parseInt(m.group(1)),
-                    Integer.parseInt(m.group(2)) + 1, "jgrapht-io's " + format + " importer"
+            int line = Integer.parseInt(m.group(1));
+            return new DatasetFormatException(file, line,
+                    fileColumn.applyAsInt(line, Integer.parseInt(m.group(2))) + 1,
+                    "jgrapht-io's " + format + " importer"
                     + " cannot read it: " + m.group(3));
         }
         return new DatasetFormatException(file, "jgrapht-io's " + format + " importer cannot"

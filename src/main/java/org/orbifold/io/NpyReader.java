@@ -41,9 +41,12 @@ import org.orbifold.space.NodeExistence;
  *
  * <p>Stateless and thread-safe.
  *
- * <p><b>Limitations.</b> Structured, complex, string and object arrays are rejected. 64-bit
- * integers beyond {@code 2^53} lose precision as doubles. The file is read whole, so it must be
- * smaller than 2 GiB.
+ * <p>A 64-bit integer element ({@code i8}, {@code u8}) larger in magnitude than 2^53, beyond
+ * which a double does not hold every integer, is refused with its byte offset, as every
+ * reader refuses such an integer ({@link DecimalNumbers#isInexactInteger}).
+ *
+ * <p><b>Limitations.</b> Structured, complex, string and object arrays are rejected. The file
+ * is read whole, so it must be smaller than 2 GiB.
  */
 public final class NpyReader {
 
@@ -132,7 +135,15 @@ public final class NpyReader {
         buffer.order(type.order);
         double[] values = new double[(int) count];
         for (int k = 0; k < values.length; k++) {
-            values[k] = type.read(buffer, (int) (dataStart + (long) k * type.size));
+            int at = (int) (dataStart + (long) k * type.size);
+            String integer = type.inexactInteger(buffer, at);
+            if (integer != null) {
+                throw new DatasetFormatException(npy, "byte " + at + ": element " + k + " (in"
+                        + " the file's order) of the " + descr + " array is " + integer + ", "
+                        + DecimalNumbers.inexactIntegerReason(integer, "convert the array to"
+                        + " float64 (arr.astype(float))"));
+            }
+            values[k] = type.read(buffer, at);
         }
         if ((Boolean) fortran) {
             values = fortranToC(values, shape);
@@ -298,6 +309,24 @@ public final class NpyReader {
                     default -> unsignedToDouble(buffer.getLong(at));
                 };
             };
+        }
+
+        /**
+         * The value of a 64-bit integer element as text when it is larger in magnitude than
+         * 2^53 ({@link DecimalNumbers#EXACT_INTEGER_LIMIT}), else null.
+         */
+        String inexactInteger(ByteBuffer buffer, int at) {
+            if (size != 8 || kind != 'i' && kind != 'u') {
+                return null;
+            }
+            long bits = buffer.getLong(at);
+            if (kind == 'u') {
+                return Long.compareUnsigned(bits, DecimalNumbers.EXACT_INTEGER_LIMIT) > 0
+                        ? Long.toUnsignedString(bits) : null;
+            }
+            boolean beyond = bits > DecimalNumbers.EXACT_INTEGER_LIMIT
+                    || bits < -DecimalNumbers.EXACT_INTEGER_LIMIT;
+            return beyond ? Long.toString(bits) : null;
         }
 
         private static double unsignedToDouble(long bits) {

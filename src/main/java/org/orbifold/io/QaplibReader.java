@@ -24,8 +24,9 @@ import org.orbifold.space.Permutation;
  * bytes that are not UTF-8 text (also naming the column). A path that is a folder or no regular
  * file (such as a named pipe or a device) is refused as such, without being opened.
  *
- * <p><b>Limitations.</b> Numbers are read as {@code double}; integer entries above
- * {@code 2^53} would lose precision (QAPLIB has none).
+ * <p>Numbers are read as {@code double}; an integer entry larger in magnitude than
+ * {@code 2^53}, beyond which a double does not hold every integer, is refused with its line
+ * (QAPLIB has none), as every reader refuses one ({@link DecimalNumbers#isInexactInteger}).
  */
 public final class QaplibReader {
 

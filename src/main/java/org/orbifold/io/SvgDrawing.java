@@ -85,7 +85,10 @@ import org.orbifold.space.Permutation;
  * changes. A grid of unrelated graphs ({@link #graphs}) lays out each graph on its own.
  *
  * <p><b>Structure, for scripts.</b> Panel {@code k} (from 0, in the order given) is a group
- * {@code <g id="pK" class="panel">} holding a {@code <text class="title">}, the edges as
+ * {@code <g id="pK" class="panel">} holding a {@code <title>} with the panel's full title
+ * whole when the text shown is not that (a title cut to fit, or a full title that does not
+ * fit, such as {@code render}'s with the graph's name), a {@code <text class="title">}, the
+ * edges as
  * {@code <line id="pK-eI-J" class="edge">} ({@code I < J}) and the nodes as
  * {@code <circle id="pK-nI" class="node">}, where {@code I} and {@code J} are node indices of
  * the graph, followed by the node texts as {@code <text class="label">}. A document heading,
@@ -378,8 +381,46 @@ public final class SvgDrawing {
      *     channels
      */
     public String graphs(String heading, List<Graph> graphs, List<String> titles) {
+        return graphs(heading, graphs, titles, titles);
+    }
+
+    /**
+     * Draws graphs in a grid of panels, as {@link #graphs(String, List, List)} does, each with
+     * a short title and a full one (such as one that adds the graph's name): the full title is
+     * shown above the panel when it fits in {@value #MAX_TITLE_LENGTH} columns, else the short
+     * one (cut as any title); whenever what is shown is not the full title whole, the panel's
+     * group starts with a {@code <title>} element that holds it whole, which browsers show as
+     * the panel's tooltip.
+     *
+     * @param heading a line above all panels, or null for none
+     * @param graphs the graphs, at least one, with the channels of this drawing
+     * @param titles one short title per graph, not null ({@code ""} for none)
+     * @param fullTitles one full title per graph, not null
+     * @return the SVG document
+     * @throws NullPointerException if {@code graphs}, {@code titles} or {@code fullTitles} is
+     *     null
+     * @throws IllegalArgumentException as {@link #graphs(String, List, List)} throws, or if
+     *     the counts of full titles and graphs differ or a full title is null
+     */
+    public String graphs(String heading, List<Graph> graphs, List<String> titles,
+            List<String> fullTitles) {
         requireGraphs(graphs, titles);
-        return grid(heading, panels(graphs, titles, null, null));
+        requireFullTitles(graphs, fullTitles);
+        return grid(heading, panels(graphs, titles, fullTitles, null, null));
+    }
+
+    /** Checks that there is a full title for every graph. */
+    private static void requireFullTitles(List<Graph> graphs, List<String> fullTitles) {
+        Objects.requireNonNull(fullTitles, "fullTitles");
+        if (fullTitles.size() != graphs.size()) {
+            throw new IllegalArgumentException("one full title per graph needed: "
+                    + graphs.size() + " graphs, " + fullTitles.size() + " full titles");
+        }
+        for (int i = 0; i < fullTitles.size(); i++) {
+            if (fullTitles.get(i) == null) {
+                throw new IllegalArgumentException("fullTitles[" + i + "] is null");
+            }
+        }
     }
 
     /**
@@ -446,7 +487,7 @@ public final class SvgDrawing {
             }
             slots[k] = Arrays.copyOf(p.inverse().toArray(), order);
         }
-        return grid(heading, panels(graphs, titles, null, slots));
+        return grid(heading, panels(graphs, titles, titles, null, slots));
     }
 
     /** Checks the graphs and titles of a grid, as {@link #graphs} documents. */
@@ -501,11 +542,37 @@ public final class SvgDrawing {
      */
     public String alignment(String caption, Graph first, String firstTitle, Graph second,
             String secondTitle, Alignment alignment) {
-        Objects.requireNonNull(first, "first");
         Objects.requireNonNull(firstTitle, "firstTitle");
-        Objects.requireNonNull(second, "second");
         Objects.requireNonNull(secondTitle, "secondTitle");
+        return alignment(caption, first, second, List.of(firstTitle, secondTitle),
+                List.of(firstTitle, secondTitle), alignment);
+    }
+
+    /**
+     * Draws two graphs side by side, as
+     * {@link #alignment(String, Graph, String, Graph, String, Alignment)} does, each panel
+     * with a short and a full title shown as {@link #graphs(String, List, List, List)} shows
+     * them.
+     *
+     * @param caption words that start the heading, such as which graphs these are, or null
+     * @param first the first graph (node {@code i} matched with node {@code p(i)} of the
+     *     second)
+     * @param second the second graph
+     * @param titles the short titles of the first and the second panel
+     * @param fullTitles the full titles of the first and the second panel
+     * @param alignment an alignment of the two graphs in some space
+     * @return the SVG document
+     * @throws IllegalArgumentException if a graph's dimensions do not match the channels,
+     *     there are not two titles and two full titles, one of them is null, or the
+     *     permutation is shorter than the first graph's order or than the second's
+     */
+    public String alignment(String caption, Graph first, Graph second, List<String> titles,
+            List<String> fullTitles, Alignment alignment) {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(second, "second");
         Objects.requireNonNull(alignment, "alignment");
+        requireGraphs(List.of(first, second), titles);
+        requireFullTitles(List.of(first, second), fullTitles);
         requireChannels(first);
         requireChannels(second);
         Permutation p = alignment.permutation();
@@ -514,8 +581,7 @@ public final class SvgDrawing {
                     + p.size() + ", less than the orders " + first.order() + " and "
                     + second.order());
         }
-        List<Panel> panels = panels(List.of(first, second), List.of(firstTitle, secondTitle),
-                p, null);
+        List<Panel> panels = panels(List.of(first, second), titles, fullTitles, p, null);
         String heading = (caption == null ? "" : caption + ": ") + "distance "
                 + NumberText.decimalOrTiny(alignment.distance(), 6)
                 + (alignment.certified() ? " (proven optimal)" : " (upper bound)");
@@ -540,15 +606,17 @@ public final class SvgDrawing {
     private static final class Panel {
         final Graph graph;
         final String title;
+        final String fullTitle;
         final boolean[] drawn;
         final double[] x;
         final double[] y;
         double left;
         double top;
 
-        Panel(Graph graph, String title) {
+        Panel(Graph graph, String title, String fullTitle) {
             this.graph = graph;
             this.title = title;
+            this.fullTitle = fullTitle;
             this.drawn = new boolean[graph.order()];
             this.x = new double[graph.order()];
             this.y = new double[graph.order()];
@@ -571,11 +639,11 @@ public final class SvgDrawing {
      * (node {@code i} of graph {@code k} in slot {@code slots[k][i]} of one frame), all
      * graphs share one layout of their frame ({@link #layOutFrame}).
      */
-    private List<Panel> panels(List<Graph> graphs, List<String> titles, Permutation p,
-            int[][] slots) {
+    private List<Panel> panels(List<Graph> graphs, List<String> titles,
+            List<String> fullTitles, Permutation p, int[][] slots) {
         List<Panel> panels = new ArrayList<>();
         for (int k = 0; k < graphs.size(); k++) {
-            Panel panel = new Panel(graphs.get(k), titles.get(k));
+            Panel panel = new Panel(graphs.get(k), titles.get(k), fullTitles.get(k));
             for (int i = 0; i < panel.graph.order(); i++) {
                 panel.drawn[i] = isDrawn(panel.graph, i);
             }
@@ -1139,13 +1207,19 @@ public final class SvgDrawing {
     private void panel(StringBuilder svg, int k, Panel panel) {
         Graph g = panel.graph;
         svg.append(String.format(Locale.ROOT, "<g id=\"p%d\" class=\"panel\">%n", k));
+        String whole = text(panel.fullTitle, Integer.MAX_VALUE);
+        String shown = text(panel.fullTitle, MAX_TITLE_LENGTH).equals(whole) ? whole
+                : text(panel.title, MAX_TITLE_LENGTH);
+        if (!shown.equals(whole)) {
+            svg.append("<title>").append(whole).append("</title>\n");
+        }
         svg.append(String.format(Locale.ROOT, "<rect class=\"panel-frame\" x=\"%s\" y=\"%s\""
                 + " width=\"%s\" height=\"%s\"/>%n", number(panel.left + 1),
                 number(panel.top - TITLE_HEIGHT + 1), number(PANEL_SIZE - 2),
                 number(PANEL_SIZE + TITLE_HEIGHT - 2)));
         svg.append(String.format(Locale.ROOT, "<text class=\"title\" x=\"%s\" y=\"%s\">%s"
                 + "</text>%n", number(panel.left + TEXT_INDENT), number(panel.top - 5),
-                text(panel.title, MAX_TITLE_LENGTH)));
+                shown));
 
         // Edges among drawn nodes, each pair once, under the nodes.
         for (int i = 0; i < g.order(); i++) {

@@ -42,7 +42,12 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * dataset's README maps them to elements), without the spaces and tabs around them and with
  * every other character: a control character such as U+001C or a Unicode space at the start
  * or end of a label is part of it, and a line holding nothing else is that label, not a blank
- * line. Edges without labels or attributes get the channel
+ * line. Every label is kept, however many distinct ones a file has: the limit of 100 that
+ * the readers of GraphML, GML, DOT and IAM put on a text attribute, whose values may be free
+ * text (names, ids, drawing positions), does not apply, since a TU label file holds
+ * categorical codes by the format's definition (the data set's README names them), and
+ * leaving one out would change a benchmark data set from what every other tool reads. Edges
+ * without labels or attributes get the channel
  * {@link GraphDataset#EDGE_CHANNEL}, and nodes the existence channel when
  * {@link org.orbifold.space.NodeExistence#isNeeded} says so. The collection lists every
  * undirected edge twice, once per direction: when every pair has its reverse with the same
@@ -54,7 +59,9 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * {@code DS#k}.
  *
  * <p><b>Errors.</b> A missing required file, a wrong column count, a token that is not a
- * number, a node id out of range, a graph id below 1, an edge across two graphs or a
+ * number, an attribute that is no finite decimal number a double holds (the rule of
+ * {@link DecimalNumbers#parseFinite}: {@code nan}, {@code 1e400}, an integer beyond 2^53), a
+ * node id out of range, a graph id below 1, an edge across two graphs or a
  * self-loop, graph ids that are not contiguous or do not start at 1, an id too large for
  * an {@code int} (said to be out of range), line counts that disagree, a pair listed
  * twice with different labels, or bytes that are not UTF-8 text (such as a Latin-1

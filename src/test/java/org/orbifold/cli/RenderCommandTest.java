@@ -25,6 +25,7 @@ import org.orbifold.cli.MainTest.Run;
 import org.orbifold.space.Graph;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * {@code orbifold render} and the {@code --svg FILE} of {@code mean}, {@code median} and
@@ -97,6 +98,52 @@ class RenderCommandTest {
         assertTrue(titles.get(1).startsWith("graph 0, class T"), titles.get(1));
         assertEquals(List.of("datasets/letters, class T: 3 graphs"), texts(d, "text",
                 "heading"));
+    }
+
+    /**
+     * The graph's name in the data set joins its panel's title when it fits (graphs named by
+     * short file names), and otherwise is in the panel's title element whole, the visible
+     * title kept as it was; with --class it is the name of the graph drawn, not of the graph
+     * of that index in the whole data set.
+     */
+    @Test
+    void aPanelNamesItsGraphInItsTitleOrInItsTitleElement() throws IOException {
+        Sample t = Sample.load(null, "T", null);
+        String name = t.names().get(3);
+        assertTrue(name != null && !name.equals(Sample.load(null, null, null).names().get(3)),
+                name);
+
+        Document d = parse(MainTest.run("render", "--class", "T", "--graphs", "3").out());
+        assertEquals(List.of("graph 3, class T, " + t.graphs().get(3).order() + " nodes"),
+                texts(d, "text", "title"));
+        assertEquals("graph 3 (" + name + "), class T, " + t.graphs().get(3).order()
+                + " nodes", panelTitle(d, 0));
+
+        Path folder = Files.createDirectory(dir.resolve("named"));
+        Files.writeString(folder.resolve("g1.gml"), "graph [ label \"x\" node [ id 0 ] ]");
+        Files.writeString(folder.resolve("g2.gml"), "graph [ label \"y\" node [ id 0 ]"
+                + " node [ id 1 ] edge [ source 0 target 1 ] ]");
+        Run named = MainTest.run("render", folder.toString());
+        assertEquals(0, named.exitCode(), named.err());
+        Document g = parse(named.out());
+        assertEquals(List.of("graph 0 (g1), class x, 1 node", "graph 1 (g2), class y, 2 nodes"),
+                texts(g, "text", "title"));
+        assertEquals("", panelTitle(g, 1));
+
+        Document a = parse(MainTest.run("render", folder.toString(), "--align", "1,0").out());
+        assertEquals(List.of("graph 1 (g2), class y, 2 nodes", "graph 0 (g1), class x, 1 node"),
+                texts(a, "text", "title"));
+    }
+
+    /** The text of the title element of panel K, "" when it has none. */
+    private static String panelTitle(Document d, int k) {
+        for (Element panel : ofClass(d, "g", "panel")) {
+            if (panel.getAttribute("id").equals("p" + k)) {
+                NodeList titles = panel.getElementsByTagName("title");
+                return titles.getLength() == 0 ? "" : titles.item(0).getTextContent();
+            }
+        }
+        throw new AssertionError("no panel p" + k);
     }
 
     @Test
@@ -180,6 +227,13 @@ class RenderCommandTest {
                 + " indices I,J, got 1 (3)");
         assertUsageError(MainTest.run("render", "--align", "0,1,2"), "--align takes two"
                 + " graph indices I,J, got 3 (0, 1, 2)");
+        // Given twice, --align was read as four indices, or as one pair from two halves.
+        assertUsageError(MainTest.run("render", "--align", "1,2", "--align", "3,4"), "--align"
+                + " may be given only once, got it twice (--align 1,2 --align 3,4); it takes"
+                + " the two graphs to align, --align I,J");
+        assertUsageError(MainTest.run("render", "--align", "1", "--align", "2", "--align",
+                "3"), "--align may be given only once, got it 3 times (--align 1 --align 2"
+                + " --align 3); it takes the two graphs to align, --align I,J");
         assertUsageError(MainTest.run("render", "--align", "0,30", "--limit", "10"), "--align:"
                 + " graph index 30 is outside 0..9 (10 graphs of datasets/letters)");
         assertUsageError(MainTest.run("render", "--graphs", "0", "--align", "0,1"), "give"

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.orbifold.space.Graph;
@@ -20,6 +22,11 @@ import org.orbifold.space.Graph;
  * another way (ports, a second graph, the header), and the refusals.
  */
 class DotReaderTest extends GraphFileReaderTesting {
+
+    /** The end of the refusal of an unquoted word that is no DOT identifier. */
+    private static final String NO_IDENTIFIER = " identifier (a name starts with a letter, _ or"
+            + " a character outside ASCII, a numeral has only digits, a sign and a point), so"
+            + " the importer would split it; quote it";
 
     @Override
     GraphDataset read(Path path) throws IOException {
@@ -220,11 +227,9 @@ class DotReaderTest extends GraphFileReaderTesting {
                 + " '@' outside a quoted string, where DOT allows none (the importer would fail"
                 + " on it); quote the value that holds it");
         assertRefused("graph {\n a [x=a.b] }", ", line 2: holds 'a.b', which is no DOT"
-                + " identifier (a name starts with a letter or _, a numeral has only digits, a"
-                + " sign and a point), so the importer would split it; quote it");
+                + NO_IDENTIFIER);
         assertRefused("graph {\n a [x=-] }", ", line 2: holds '-', which is no DOT"
-                + " identifier (a name starts with a letter or _, a numeral has only digits, a"
-                + " sign and a point), so the importer would split it; quote it");
+                + NO_IDENTIFIER);
     }
 
     @Test
@@ -432,9 +437,8 @@ class DotReaderTest extends GraphFileReaderTesting {
         assertRefused("graph {\n a [x=1e-05] }", ", line 2: holds the number '1e-05' unquoted,"
                 + " which the importer would read as a number and a new name (a DOT numeral has"
                 + " no exponent); quote it ('\"1e-05\"')");
-        assertRefused("graph { 1a -- b }", ", line 1: holds '1a', which is no DOT identifier"
-                + " (a name starts with a letter or _, a numeral has only digits, a sign and a"
-                + " point), so the importer would split it; quote it");
+        assertRefused("graph { 1a -- b }", ", line 1: holds '1a', which is no DOT"
+                + NO_IDENTIFIER);
         Path quoted = write("q.dot", "graph { a [x=\"1e-05\"]; b [x=-.5] }");
         assertArrayEquals(new double[] {0.00001, -0.5}, new double[] {
             new DotReader().read(quoted).graphs().get(0).nodeVector(0)[0],
@@ -487,5 +491,151 @@ class DotReaderTest extends GraphFileReaderTesting {
         assertEquals(List.of("b"), new GmlReader().read(gml).classLabels());
         assertEquals(List.of("b"), new GmlReader().withLabelProperty("LABEL").read(gml)
                 .classLabels());
+    }
+
+    /**
+     * The DOT files that networkx-unicode.py had networkx write read as networkx reads them
+     * back (networkx-unicode.tsv): node ids and values of CJK, Greek and Cyrillic letters,
+     * which networkx writes unquoted, and emoji, which it quotes; the same nodes (an edge
+     * joins the nodes that networkx joins, by their order of first appearance), the same
+     * values (numbers as numbers, others one-hot) and the class from the graph's label.
+     */
+    @Test
+    void readsNonAsciiIdentifiersAsNetworkxReadsThem() throws IOException {
+        List<String> lines;
+        try (InputStream in = getClass().getResourceAsStream("networkx-unicode.tsv")) {
+            lines = List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
+        }
+        int files = 0;
+        for (int at = 1; at < lines.size(); ) {
+            String[] header = lines.get(at++).split("\t");
+            assertEquals("file", header[0]);
+            GraphDataset d = new DotReader().read(resource(header[1]));
+            Graph g = d.graphs().get(0);
+            files++;
+            assertEquals("directed".equals(header[2]), g.isDirected(), header[1]);
+            List<String> ids = new ArrayList<>();
+            int edges = 0;
+            for (; at < lines.size() && !lines.get(at).startsWith("file\t"); at++) {
+                String[] f = lines.get(at).split("\t");
+                if ("graph".equals(f[0])) {
+                    assertEquals(List.of(f[1].substring("label=".length())), d.classLabels());
+                } else if ("node".equals(f[0])) {
+                    ids.add(f[1]);
+                    assertValues(d, d.nodeChannels(), g.nodeVector(ids.size() - 1), f, 2);
+                } else {
+                    int u = ids.indexOf(f[1]);
+                    int v = ids.indexOf(f[2]);
+                    assertTrue(u >= 0 && v >= 0, lines.get(at));
+                    edges++;
+                    assertValues(d, d.edgeChannels(), g.edgeVector(u, v), f, 3);
+                    if (!g.isDirected()) {
+                        assertValues(d, d.edgeChannels(), g.edgeVector(v, u), f, 3);
+                    }
+                }
+            }
+            assertEquals(ids.size(), g.order(), header[1]);
+            assertEquals(edges, g.edgeCount(), header[1]);
+        }
+        assertEquals(2, files);
+    }
+
+    /**
+     * Asserts that a node's or edge's vector holds the values networkx read, fields from
+     * {@code first} on ({@code name=value}, a quoted value's quotes kept by networkx): 1 in the
+     * channel {@code name=value} of a label, the number in the channel {@code name} of a
+     * number, and nothing else but 0.
+     */
+    private static void assertValues(GraphDataset d, List<String> channels, double[] vector,
+            String[] fields, int first) {
+        double[] expected = new double[channels.size()];
+        for (int k = first; k < fields.length; k++) {
+            String name = fields[k].substring(0, fields[k].indexOf('='));
+            String value = fields[k].substring(name.length() + 1).replaceAll("^\"(.*)\"$",
+                    "$1");
+            int numeric = channels.indexOf(name);
+            if (numeric >= 0) {
+                expected[numeric] = Double.parseDouble(value);
+            } else {
+                int label = channels.indexOf(name + "=" + value);
+                assertTrue(label >= 0, name + "=" + value + " not in " + channels);
+                expected[label] = 1;
+            }
+        }
+        assertArrayEquals(expected, vector, TOL, String.join(" ", fields) + " in " + d.name());
+    }
+
+    /**
+     * Unquoted identifiers take any character outside ASCII, as Graphviz's scanner does (its
+     * letters are the bytes 0x80 to 0xFF, which every UTF-8 byte of such a character is),
+     * where jgrapht-io's importer takes only U+0080 to U+00FF: node ids, attribute names and
+     * values, edge values and the class, in a graph and a digraph, with letters of the Basic
+     * Multilingual Plane and emoji beyond it. A quoted and an unquoted spelling of one id are
+     * one node.
+     */
+    @Test
+    void unquotedIdentifiersTakeEveryCharacterOutsideAsciiAsGraphvizDoes() throws IOException {
+        Path undirected = write("u.dot", "graph { label=日本; a [el=é]; b [el=日本];\n"
+                + " 日本 -- b [w=Ω]; \"日本\" -- α [w=кот];"
+                + " 😀 -- 🙂 [w=😀, ключ=1] }");
+        GraphDataset d = new DotReader().read(undirected);
+        Graph g = d.graphs().get(0);
+        assertEquals(List.of("日本"), d.classLabels());
+        assertEquals(List.of("el=é", "el=日本", "exists"), d.nodeChannels());
+        // Labels in the order of their UTF-16 code units: Ω (U+03A9), к (U+043A), then the
+        // surrogates of the emoji.
+        assertEquals(List.of("w=Ω", "w=кот", "w=😀", "ключ"), d.edgeChannels());
+        assertFalse(g.isDirected());
+        assertEquals(6, g.order());
+        assertEquals(3, g.edgeCount());
+        assertArrayEquals(new double[] {0, 1, 1}, g.nodeVector(1), TOL);
+        assertArrayEquals(new double[] {1, 0, 0, 0}, g.edgeVector(2, 1), TOL);
+        assertArrayEquals(new double[] {0, 1, 0, 0}, g.edgeVector(2, 3), TOL);
+        assertArrayEquals(new double[] {0, 0, 1, 1}, g.edgeVector(5, 4), TOL);
+
+        Path directed = write("d.gv", "digraph { Ωμέγα [w=Привет];"
+                + " Ωμέγα -> 😀 -> 中 [w=1]; 中 -> Ωμέγα [w=2] }");
+        Graph h = new DotReader().read(directed).graphs().get(0);
+        assertTrue(h.isDirected());
+        assertEquals(3, h.order());
+        assertEquals(3, h.edgeCount());
+        assertTrue(h.hasEdge(0, 1) && h.hasEdge(1, 2) && h.hasEdge(2, 0) && !h.hasEdge(1, 0));
+
+        // A no-break space (U+00A0) and an ideographic space (U+3000) are characters of an
+        // identifier, as in Graphviz: two nodes, not four.
+        Path spaces = write("s.dot", "graph { a\u00a0b -- c\u3000d }");
+        GraphDataset spaced = new DotReader().read(spaces);
+        assertEquals(2, spaced.graphs().get(0).order());
+        assertTrue(spaced.notes().contains("unquoted DOT identifiers 'a\\u00a0b', 'c\\u3000d'"
+                + " hold a space character outside ASCII (such as the no-break space U+00A0 or"
+                + " the ideographic space U+3000), which Graphviz, too, reads as part of an"
+                + " identifier; if it was meant to separate two, write an ASCII space"),
+                spaced.notes().toString());
+        assertFalse(d.notes().stream().anyMatch(n -> n.contains("space character")),
+                d.notes().toString());
+    }
+
+    /**
+     * The importer reads unquoted identifiers above U+00FF in quotes that the reader adds;
+     * its syntax errors still name the file's columns, counted in characters (an emoji is
+     * one), and the token walk's refusals are unchanged.
+     */
+    @Test
+    void importerErrorsAfterNonAsciiIdentifiersNameTheFilesColumn() throws IOException {
+        String unexpected = ": jgrapht-io's DOT importer cannot read it: extraneous input ']'";
+        String message = refused(write("c.dot", "graph { 😀😀 -- 日本 -- x -- y; ] }"));
+        assertTrue(message.contains(", line 1, column 29" + unexpected), message);
+        message = refused(write("c.dot", "graph { 😀😀 -- 日本 -- x -- y;\n Ω ] }"));
+        assertTrue(message.contains(", line 2, column 4" + unexpected), message);
+        message = refused(write("c.dot", "graph { aa -- 日本 -- ; }"));
+        assertTrue(message.contains(", line 1, column 21: jgrapht-io's DOT importer cannot read"
+                + " it: mismatched input ';'"), message);
+        assertRefused("graph { a [w=1]; 日本 [w=\"\"] }", ", line 1, column 22: node"
+                + " '\\u65e5\\u672c' gives the node attribute 'w' an empty value, while its"
+                + " other values are numbers ('1' at node 'a' of bad.dot at line 1, column 12);"
+                + " give a finite number, or leave the attribute out there (it then reads as 0,"
+                + " with a note)");
+        assertRefused("graph { 1日 }", ", line 1: holds '1\\u65e5', which is no DOT"
+                + NO_IDENTIFIER);
     }
 }

@@ -215,9 +215,11 @@ class GmlReaderTest extends GraphFileReaderTesting {
         assertRefused("graph [\n node [ id 0 x 1e400 ] ]", ", line 2: expected a finite"
                 + " decimal number for the value of 'x', found '1e400' (too large for a double,"
                 + " whose largest magnitude is about 1.8e+308)");
-        assertRefused("graph [\n node [ id 0 x 9007199254740993 ] ]", ", line 2: the value of"
-                + " 'x' is 9007199254740993, larger in magnitude than 2^53, so a double would"
-                + " not hold it exactly");
+        assertRefused("graph [\n node [ id 0 x 9007199254740993 ] ]", ", line 2: expected a"
+                + " finite decimal number for the value of 'x', found '9007199254740993' (an"
+                + " integer larger in magnitude than 2^53 = 9007199254740992, beyond which a"
+                + " double does not hold every integer, so it would read as 9007199254740992;"
+                + " write it with a decimal point, 9007199254740993.0, to read it rounded)");
         assertRefused("graph [\n node [ id 0 x +INF ] ]", ", line 2: the value of 'x' is"
                 + " '+INF'; expected a number or a quoted string");
         Path fine = write("fine.gml", "graph [ node [ id 0 x 9007199254740992 y -2.5E-3 ] ]");

@@ -617,8 +617,10 @@ class GraphMlReaderTest {
             {"long", "1.5", "the value '1.5' of attribute 'a' (key 'k', long) is no integer;"
                 + " expected digits 0-9 with an optional sign"},
             {"long", "9007199254740993", "the value 9007199254740993 of attribute 'a' (key"
-                + " 'k', long) is larger in magnitude than 2^53, so a double would not hold"
-                + " it exactly"},
+                + " 'k', long) is an integer larger in magnitude than 2^53 = 9007199254740992,"
+                + " beyond which a double does not hold every integer, so it would read as"
+                + " 9007199254740992; declare the key double and write the value with a"
+                + " decimal point to read it rounded"},
             {"double", "abc", "expected a finite decimal number for attribute 'a' (key 'k',"
                 + " double), found 'abc'"},
             {"float", "NaN", "expected a finite decimal number for attribute 'a' (key 'k',"
@@ -834,6 +836,29 @@ class GraphMlReaderTest {
         assertEquals(file + ", line 1, column 31: it starts with a UTF-8 byte-order mark, but"
                 + " its XML declaration names the encoding ISO-8859-1; convert the file to UTF-8,"
                 + " or make the two agree", refused(file).getMessage());
+    }
+
+    /**
+     * An entity declared in the file's DTD is not expanded, since the parser reads no DTD: the
+     * refusal says that such entities are not supported, where the parser's words said that
+     * the entity was not declared; XML's own entities and character references are read.
+     */
+    @Test
+    void refusesAnEntityOfTheDtdSayingThatDtdEntitiesAreNotSupported() throws IOException {
+        String keyed = "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n<key id=\"s\""
+                + " for=\"node\" attr.name=\"s\" attr.type=\"string\"/>\n<graph"
+                + " edgedefault=\"undirected\"><node id=\"a\"><data key=\"s\">";
+        Path file = write("ent.graphml", "<?xml version=\"1.0\"?>\n<!DOCTYPE graphml ["
+                + " <!ENTITY y \"yes\"> ]>\n" + keyed + "&y;</data></node></graph></graphml>\n");
+        assertEquals(file + ", line 5, column 63: the entity reference &y; names none of XML's"
+                + " own entities (&amp; &lt; &gt; &quot; &apos;), and entities declared in a DTD"
+                + " (<!ENTITY y ...>) are not supported: the reader reads no DTD, internal or"
+                + " external, so that nothing is fetched or expanded; write the text itself, or"
+                + " a character reference such as &#233;, in place of &y;",
+                refused(file).getMessage());
+        Path own = write("own.graphml", "<?xml version=\"1.0\"?>\n" + keyed
+                + "&lt;&#233;&amp;</data></node></graph></graphml>\n");
+        assertEquals(List.of("s=<\u00e9&"), new GraphMlReader().read(own).nodeChannels());
     }
 
     @Test

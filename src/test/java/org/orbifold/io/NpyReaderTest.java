@@ -13,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,16 +145,27 @@ class NpyReaderTest {
         assertArrayEquals(new double[] {0, 1, 0, 1}, bool.values());
     }
 
+    /**
+     * 64-bit integers read exactly up to 2^53 in magnitude; beyond, where a double does not
+     * hold every integer, they are refused (IntegersBeyondTwoTo53Test has the messages); the
+     * 32-bit unsigned extreme reads as it is.
+     */
     @Test
     void readsUnsignedExtremesAndNegativeIntegers() throws IOException {
         ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-        b.putLong(-1L).putLong(-5L);
-        NpyArray unsigned = NpyReader.readArray(npy("u.npy", 1, dict("<u8", false, "(2,)"),
-                b.array()));
-        assertEquals(Math.pow(2, 64), unsigned.get(0));
+        b.putLong(1L << 53).putLong(-(1L << 53));
+        NpyArray unsigned = NpyReader.readArray(npy("u.npy", 1, dict("<u8", false, "(1,)"),
+                Arrays.copyOf(b.array(), 8)));
+        assertEquals(Math.pow(2, 53), unsigned.get(0));
         NpyArray signed = NpyReader.readArray(npy("i.npy", 1, dict("<i8", false, "(2,)"),
                 b.array()));
-        assertEquals(-5.0, signed.get(1));
+        assertEquals(-Math.pow(2, 53), signed.get(1));
+        ByteBuffer c = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        c.putLong(-1L);
+        assertThrows(DatasetFormatException.class, () -> NpyReader.readArray(npy("m.npy", 1,
+                dict("<u8", false, "(1,)"), c.array())));
+        assertEquals(Math.pow(2, 32) - 1, NpyReader.readArray(npy("w.npy", 1, dict("<u4", false,
+                "(2,)"), c.array())).get(0));
     }
 
     @Test

@@ -269,15 +269,82 @@ public class SvgDrawingTest {
     }
 
     @Test
-    void aLongTitleIsCut() {
+    void aLongTitleIsCutAndKeptWholeInThePanelsTitleElement() {
         String title = "t".repeat(100);
 
-        Document d = parse(SvgDrawing.of(ATOMS, EDGE).graphs(null, List.of(molecule()),
-                List.of(title)));
+        Document d = parse(SvgDrawing.of(ATOMS, EDGE).graphs(null, List.of(molecule(),
+                molecule()), List.of(title, "short")));
 
         String shown = ofClass(d, "text", "title").get(0).getTextContent();
         assertEquals(SvgDrawing.MAX_TITLE_LENGTH, shown.length());
         assertTrue(shown.endsWith("..."), shown);
+        assertEquals(List.of(title), panelTitles(d, 0));
+        assertEquals(List.of(), panelTitles(d, 1));
+    }
+
+    /**
+     * A full title (render's, with the graph's name) is shown when it fits the title's
+     * columns, a wide character counting two; otherwise the short title is shown and the
+     * panel's first element, a title element, holds the full one whole.
+     */
+    @Test
+    void aFullTitleIsShownWhenItFitsAndKeptInATitleElementOtherwise() {
+        String fits = "graph 0 (a), class 1, 9 nodes";
+        // 9 + 6 wide characters of two columns + 19 = 40 columns, 28 characters.
+        String wide = "graph 1 (\u65e5\u672c\u8a9e\u30c7\u30fc\u30bf), class 1, 9 nodes";
+        String exactly = "x".repeat(SvgDrawing.MAX_TITLE_LENGTH);
+        List<String> titles = List.of("graph 0, class 1, 9 nodes", "graph 1, class 1, 9 nodes",
+                "short", "graph 3, class -1, 9 nodes");
+        List<String> full = List.of(fits, wide, exactly, "graph 3 (MUTAG#4), class -1, 9"
+                + " nodes");
+        Graph g = molecule();
+
+        Document d = parse(SvgDrawing.of(ATOMS, EDGE).graphs("h", List.of(g, g, g, g), titles,
+                full));
+
+        List<String> shown = texts(ofClass(d, "text", "title"));
+        assertEquals(List.of(fits, titles.get(1), exactly, titles.get(3)), shown);
+        assertEquals(List.of(), panelTitles(d, 0));
+        assertEquals(List.of(wide), panelTitles(d, 1));
+        assertEquals(List.of(), panelTitles(d, 2));
+        assertEquals(List.of(full.get(3)), panelTitles(d, 3));
+        assertEquals("title", firstChild(byId(d, "p1")).getTagName());
+
+        Document aligned = parse(SvgDrawing.of(ATOMS, EDGE).alignment("c", g, g,
+                List.of("a", "b"), List.of("a (one)", full.get(3)), new Alignment(
+                Permutation.identity(g.order()), 0, 0, true)));
+        assertEquals(List.of("a (one)", "b"), texts(ofClass(aligned, "text", "title")));
+        assertEquals(List.of(full.get(3)), panelTitles(aligned, 1));
+    }
+
+    /** The texts of the title elements directly inside panel K. */
+    private static List<String> panelTitles(Document d, int k) {
+        List<String> found = new ArrayList<>();
+        NodeList children = byId(d, "p" + k).getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element e && e.getTagName().equals("title")) {
+                found.add(e.getTextContent());
+            }
+        }
+        return found;
+    }
+
+    private static Element firstChild(Element parent) {
+        NodeList children = parent.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> texts(List<Element> elements) {
+        List<String> found = new ArrayList<>();
+        for (Element e : elements) {
+            found.add(e.getTextContent());
+        }
+        return found;
     }
 
     @Test
