@@ -58,8 +58,8 @@ public record SequenceAlignment(double value, int rows, int columns, int[] pathR
         pathColumns = pathColumns.clone();
         if (rows < 0 || columns < 0 || pathRows.length != pathColumns.length) {
             throw new IllegalArgumentException("bad alignment shape: " + rows + " x " + columns
-                    + " with " + pathRows.length + " rows and " + pathColumns.length
-                    + " columns of cells");
+                    + " with " + Checks.count(pathRows.length, "row") + " and "
+                    + Checks.count(pathColumns.length, "column") + " of cells");
         }
         for (int k = 0; k < pathRows.length; k++) {
             if (pathRows[k] < 0 || pathRows[k] >= rows || pathColumns[k] < 0

@@ -101,14 +101,18 @@ import org.orbifold.assign.Sense;
  * on the scale of the boxes (boxes of side {@code 1e-200} and {@code 1e200} get the value of
  * boxes of side 1, and the gradient scaled by the inverse scale). Finite inputs can still be
  * too extreme for doubles: logits of one query further apart than about {@code 1e308} (a
- * log-probability of {@code -Infinity}), boxes so far apart that their L1 distance overflows,
- * boxes so small that the GIoU gradient (about the GIoU weight over the box side, computed
- * as one over the side first, so sides below about {@code 1e-308} fail whatever the weight)
- * overflows, or weights that push a cost beyond the assignment solver's
+ * log-probability of {@code -Infinity}), boxes so far apart that their weighted L1 term
+ * {@code lambda_L1 ||b - b^||_1} exceeds the largest double (the distance alone may exceed
+ * it: it is then summed on the coordinates scaled by {@code 2^-64} and weighted before it is
+ * scaled back, so {@code lambda_L1 = 1e-300} and boxes {@code 2e308} apart cost
+ * {@code 2e8}), boxes so small that the GIoU gradient (about the GIoU weight over the box
+ * side, computed as one over the side first, so sides below about {@code 1e-308} fail
+ * whatever the weight) overflows, or weights that push a cost beyond the assignment solver's
  * {@link LinearAssignmentSolver#MAX_MAGNITUDE}. Nothing is passed on as an infinite cost.
- * A query whose no-object term is beyond that limit, or not finite, is rejected with an
+ * A query whose no-object term is not finite is rejected with an
  * {@link IllegalArgumentException} naming it (the term enters the reported {@code A}
- * whatever the matching), and so is a matched pair whose GIoU gradient overflows.
+ * whatever the matching), and so is a matched pair whose GIoU gradient overflows; a query
+ * whose term is finite but beyond that limit must be matched (see "Pairs out of range").
  *
  * <p><b>Pairs out of range.</b> A pair (object, query) is <i>out of range</i> when its loss
  * {@code M[i][j]} or a term of it exceeds {@link LinearAssignmentSolver#MAX_MAGNITUDE} or is
@@ -123,11 +127,31 @@ import org.orbifold.assign.Sense;
  * matching avoids them (the message names a set of objects with fewer queries in range than
  * members, and a pair with its terms), and when the best matching without them does not
  * clearly beat the least of them (the message names that pair and the loss), since the
- * optimum may then need a pair whose loss the solver cannot take. Either way the optimal loss
- * is then itself at least about {@link LinearAssignmentSolver#MAX_MAGNITUDE} (less the band),
- * so a call is refused only when the loss it would return lies beyond the solver's range.
- * {@link #costMatrix} solves nothing: it returns finite entries beyond the limit and rejects
- * an entry or a term that is not finite, naming the query, the object and the term.
+ * optimum may then need a pair whose loss the solver cannot take. {@link #costMatrix}
+ * solves nothing: it returns finite entries beyond the limit and rejects an entry or a term
+ * that is not finite, naming the query, the object and the term.
+ *
+ * <p>A query whose no-object term {@code N[j]} exceeds
+ * {@link LinearAssignmentSolver#MAX_MAGNITUDE} is handled alike: a matching that leaves it
+ * unmatched loses at least {@code N[j]}, so its unmatched slot is forbidden and the result is
+ * that of the problem in which it must be matched, when the best matching that matches every
+ * such query and avoids the pairs out of range beats the least such term by more than the
+ * band. Otherwise the call is refused, naming the query and its term: when there are more
+ * such queries than objects, when no matching matches them all while avoiding the pairs out
+ * of range, and when the best one does not clearly beat the least term. The result still
+ * reports the decomposition: {@link Result#independentTerm()} is {@code A}, the sum of
+ * <i>all</i> no-object terms, that of a matched query beyond the limit included, and
+ * {@link Result#matchedTerm()} is {@code z(C)}, which holds its negation, each a finite
+ * double; they cancel in {@code A + z(C)} (see "Computation"), and the loss, computed from
+ * the matching's own terms, is accurate (logits {@code (0, -1e301)} of the query matched to
+ * the only object give {@code A = 1e301}, {@code z(C) = -1e301} and loss 0).
+ *
+ * <p>In every case of refusal above the optimal loss is itself at least about
+ * {@link LinearAssignmentSolver#MAX_MAGNITUDE} (less the band), so a call is refused because
+ * of the solver's range only when the loss it would return lies beyond it. Calls are refused
+ * for other reasons only where a double cannot hold what the result reports: a no-object
+ * term that is not finite, no-object terms whose sum {@code A} (or a {@code z(C)}, or the
+ * loss) overflows, and a GIoU gradient that overflows (see "Degenerate inputs").
  *
  * <p>References: N. Carion, F. Massa, G. Synnaeve, N. Usunier, A. Kirillov, S. Zagoruyko
  * (2020), "End-to-End Object Detection with Transformers", ECCV, doi:10.1007/978-3-030-58452-8_13;
@@ -153,6 +177,9 @@ import org.orbifold.assign.Sense;
  * so the box gradient need not vanish at an exact match and its norm is no stopping criterion.
  */
 public final class SetMatchingLoss {
+
+    /** The binary exponent by which {@link #weightedL1} scales coordinates down. */
+    private static final int L1_SCALE = 64;
 
     private final int classes;
     private final Weights weights;
@@ -290,12 +317,13 @@ public final class SetMatchingLoss {
      * @throws IllegalArgumentException on mismatched shapes, non-finite values, a class out
      *     of range, more objects than queries, with a positive GIoU weight boxes not of
      *     dimension 4 or with a negative width or height, or inputs so extreme that a
-     *     no-object term exceeds {@link LinearAssignmentSolver#MAX_MAGNITUDE} or is not
-     *     finite, the loss or the gradient is not finite, or the optimum cannot be shown to
-     *     avoid the pairs out of range (no matching avoids them, or the best one that does
-     *     fails to beat the least loss among them by more than the tie band; see "Pairs out
-     *     of range" in the class description); the message names the query, and the object
-     *     and the term where there is one
+     *     no-object term is not finite, the loss, {@code A}, {@code z(C)} or the gradient is
+     *     not finite, or the optimum cannot be shown to avoid the pairs out of range and to
+     *     match the queries whose no-object term exceeds
+     *     {@link LinearAssignmentSolver#MAX_MAGNITUDE} (no matching does, or the best one
+     *     that does fails to beat the least loss among those pairs, or the least such term,
+     *     by more than the tie band; see "Pairs out of range" in the class description); the
+     *     message names the query, and the object and the term where there is one
      * @throws NullPointerException if an argument or a row of a matrix is null
      */
     public Result evaluate(double[][] logits, double[][] boxes, int[] targetClasses,
@@ -306,20 +334,38 @@ public final class SetMatchingLoss {
         double[][] logP = logSoftmax(logits);
 
         // Assignment-independent term: every query predicts "no object".
+        // A query whose term is beyond the solver's range must be matched: its unmatched slot
+        // is forbidden (+Infinity in unmatchedCost), and the least such term is a lower bound
+        // of the loss of every matching that leaves one unmatched.
         double[] noObject = new double[q];
+        double[] unmatchedCost = new double[q];
         double independent = 0;
+        int forcedQuery = -1;
+        int forcedCount = 0;
         for (int j = 0; j < q; j++) {
             double term = 0.0 - weightedLogNoObject(logP[j]);
-            if (!(term <= LinearAssignmentSolver.MAX_MAGNITUDE)) {
+            if (!Double.isFinite(term)) {
                 throw new IllegalArgumentException("query " + j + " has a no-object term"
                         + " -w0 log p(no object) = " + term + ": its logits lie too far apart"
-                        + " for the term to be " + (Double.isFinite(term) ? "at most "
-                                + LinearAssignmentSolver.MAX_MAGNITUDE + " (the largest"
-                                + " magnitude the assignment solver supports)" : "finite")
-                        + " with w0 = " + weights.noObject());
+                        + " for the term to be finite with w0 = " + weights.noObject());
             }
             noObject[j] = term;
+            unmatchedCost[j] = term;
+            if (term > LinearAssignmentSolver.MAX_MAGNITUDE) {
+                unmatchedCost[j] = Double.POSITIVE_INFINITY;
+                forcedCount++;
+                if (forcedQuery < 0 || term < noObject[forcedQuery]) {
+                    forcedQuery = j;
+                }
+            }
             independent += term;
+        }
+        if (forcedCount > t) {
+            throw new IllegalArgumentException(forcedMessage(forcedQuery, noObject[forcedQuery])
+                    + ", and " + Checks.count(forcedCount, "query has", "queries have")
+                    + " such terms but there " + (t == 1 ? "is " : "are ")
+                    + Checks.count(t, "target object") + " to match them: every matching"
+                    + " leaves one unmatched, so the loss is at least that term");
         }
 
         // The optimal matching, solved on the loss terms themselves: a q x q assignment of the
@@ -344,15 +390,22 @@ public final class SetMatchingLoss {
         if (t > 0) {
             double[][] square = new double[q][];
             for (int r = 0; r < q; r++) {
-                square[r] = r < t ? matched[r] : noObject;
+                square[r] = r < t ? matched[r] : unmatchedCost;
             }
             int[] rowToColumn;
             try {
                 rowToColumn = new LinearAssignmentSolver().solve(square, Sense.MINIMIZE)
                         .rowToColumn();
             } catch (InfeasibleAssignmentException e) {
-                throw new IllegalArgumentException(unavoidablePairs(logP, boxes, targetClasses,
-                        targetBoxes, d, matched), e);
+                String why = unavoidablePairs(logP, boxes, targetClasses, targetBoxes, d,
+                        matched);
+                if (why == null) {
+                    why = forcedMessage(forcedQuery, noObject[forcedQuery]) + ", and no"
+                            + " matching both avoids pairs out of range and matches every"
+                            + " query whose no-object term exceeds "
+                            + LinearAssignmentSolver.MAX_MAGNITUDE;
+                }
+                throw new IllegalArgumentException(why, e);
             }
             targetToQuery = Arrays.copyOf(rowToColumn, t);
         }
@@ -374,22 +427,29 @@ public final class SetMatchingLoss {
         }
         if (!Double.isFinite(loss) || !Double.isFinite(independent)
                 || !Double.isFinite(matchedTerm)) {
-            throw new IllegalArgumentException("the loss overflows: the no-object terms sum to "
-                    + independent + ", the optimal matching costs " + matchedTerm + " and the"
-                    + " loss of the matching is " + loss);
+            throw new IllegalArgumentException("the loss or a part of it overflows: the"
+                    + " no-object terms sum to " + independent + " (A), the optimal matching"
+                    + " costs " + matchedTerm + " (z(C)) and the loss of the matching is "
+                    + loss);
         }
         // Every term is >= 0, so a matching with a pair out of range loses at least that
-        // pair's loss: the least of them must beat the matching found by more than the tie
-        // band, or the optimum (or a tie with it) might use that pair.
+        // pair's loss, and one that leaves a query with a term beyond the range unmatched at
+        // least that term: the least of them must beat the matching found by more than the
+        // tie band, or the optimum (or a tie with it) might need it.
         if (refusedObject >= 0) {
             double least = cost[refusedObject][refusedQuery];
-            if (least < Double.POSITIVE_INFINITY && !(loss + AssignmentValue.DEFAULT_TOLERANCE
-                    * (loss + least) < least)) {
+            if (least < Double.POSITIVE_INFINITY && !beats(loss, least)) {
                 throw new IllegalArgumentException(pairTerms(logP, boxes, targetClasses,
                         targetBoxes, d, refusedObject, refusedQuery).trouble(true) + ", and the"
                         + " best matching without pairs out of range has loss " + loss
                         + ", so the optimum may need that pair");
             }
+        }
+        if (forcedQuery >= 0 && !beats(loss, noObject[forcedQuery])) {
+            throw new IllegalArgumentException(forcedMessage(forcedQuery,
+                    noObject[forcedQuery]) + ", and the best matching that matches every query"
+                    + " with such a term has loss " + loss + ", so the optimum may leave query "
+                    + forcedQuery + " unmatched");
         }
         boolean unique = !hasTiedMatching(matched, noObject, targetToQuery, queryToTarget);
 
@@ -435,6 +495,21 @@ public final class SetMatchingLoss {
         }
         return new Result(loss, independent, matchedTerm, targetToQuery, unique,
                 logitGradient, boxGradient);
+    }
+
+    /**
+     * Returns whether a matching of loss {@code loss} beats every matching whose loss is at
+     * least {@code bound >= 0} by more than the tie band {@code 1e-9 (loss + bound)}.
+     */
+    private static boolean beats(double loss, double bound) {
+        return loss + AssignmentValue.DEFAULT_TOLERANCE * (loss + bound) < bound;
+    }
+
+    /** Names a query whose no-object term is beyond the solver's range, with the term. */
+    private String forcedMessage(int query, double term) {
+        return "query " + query + " has a no-object term -w0 log p(no object) = " + term
+                + " (w0 = " + weights.noObject() + "), beyond the largest magnitude the"
+                + " assignment solver supports, " + LinearAssignmentSolver.MAX_MAGNITUDE;
     }
 
     /**
@@ -507,7 +582,8 @@ public final class SetMatchingLoss {
      * Describes why no matching avoids the pairs out of range ({@code +Infinity} in
      * {@code matched}): a set of objects with fewer queries in range than members (Hall's
      * condition fails), found by augmenting paths (Kuhn's method), and the pair of least loss
-     * of its first object.
+     * of its first object; null if every object can be matched to a query in range (the
+     * queries that must be matched are then what no matching satisfies).
      */
     private String unavoidablePairs(double[][] logP, double[][] boxes, int[] targetClasses,
             double[][] targetBoxes, int d, double[][] matched) {
@@ -528,6 +604,9 @@ public final class SetMatchingLoss {
                     }
                 }
             }
+        }
+        if (objects.isEmpty()) {
+            return null;
         }
         objects.sort(null);
         int first = objects.get(0);
@@ -615,7 +694,7 @@ public final class SetMatchingLoss {
             for (int k = 0; k < d; k++) {
                 l1 += Math.abs(targetBoxes[i][k] - boxes[j][k]);
             }
-            l1Term = weights.box() * l1;
+            l1Term = weightedL1(weights.box(), l1, targetBoxes[i], boxes[j]);
         }
         double giouTerm = 0;
         if (weights.giou() > 0) {
@@ -623,6 +702,28 @@ public final class SetMatchingLoss {
         }
         return new PairTerms(i, j, c, -logP[j][c], weightedLogNoObject(logP[j]), l1, l1Term,
                 giouTerm, weights);
+    }
+
+    /**
+     * Returns {@code weight ||a - b||_1} for a weight {@code > 0} and the distance {@code l1}
+     * summed in doubles, overflowing only when the weighted term itself exceeds
+     * {@link Double#MAX_VALUE}. When a difference, their sum or the product overflows, the
+     * distance is summed again on the coordinates scaled by {@code 2^-64} and the product
+     * scaled back: scaling by a power of two is exact (coordinates that become subnormal
+     * lose bits only below about {@code 1e-304}, far below the distance, which is then above
+     * 1), so the result is the one a double without an exponent limit would give, rounded the same
+     * way as {@code weight * l1} where that is finite.
+     */
+    static double weightedL1(double weight, double l1, double[] a, double[] b) {
+        double term = weight * l1;
+        if (Double.isFinite(term)) {
+            return term;
+        }
+        double scaled = 0;
+        for (int k = 0; k < a.length; k++) {
+            scaled += Math.abs(Math.scalb(a[k], -L1_SCALE) - Math.scalb(b[k], -L1_SCALE));
+        }
+        return Math.scalb(weight * scaled, L1_SCALE);
     }
 
     /**
@@ -666,7 +767,8 @@ public final class SetMatchingLoss {
                 return pair(i, j) + " has an L1 term lambda_L1 ||b - b^||_1 = " + l1Term + ": "
                         + (Double.isFinite(l1) ? "the L1 distance " + l1 + " times the box"
                                 + " weight lambda_L1 = " + weights.box() + " overflows"
-                                : "the boxes lie too far apart");
+                                : "the boxes lie too far apart for the box weight lambda_L1 = "
+                                        + weights.box());
             }
             double cost = cost();
             if (!Double.isFinite(cost)) {
@@ -790,7 +892,10 @@ public final class SetMatchingLoss {
      *
      * @param loss the training loss of the returned matching, {@code A + z(C)} in exact
      *     arithmetic, computed from the matching's own terms (see the class description)
-     * @param independentTerm {@code A}, the assignment-independent part
+     * @param independentTerm {@code A}, the assignment-independent part: the sum of every
+     *     query's no-object term, also of a matched query whose term exceeds
+     *     {@link LinearAssignmentSolver#MAX_MAGNITUDE} (see "Pairs out of range" in the
+     *     class description)
      * @param matchedTerm {@code z(C)}, the optimal assignment-dependent part
      * @param targetToPrediction the query matched to every object
      * @param unique whether the optimal matching is unique

@@ -213,7 +213,8 @@ public record CovariateTable(List<String> names, double[][] rows, List<String> n
                 String pair = fields.length == 2 && expected == 1 ? line
                         : fields.length == 1 && expected == 2 && names == null ? firstRow
                         : null;
-                throw new DatasetFormatException(file, l + 1, fields.length + " values where "
+                throw new DatasetFormatException(file, l + 1, GraphDataset.count(fields.length,
+                        "value") + " where "
                         + (names != null ? "the header (line " + firstLine + ") names "
                         : "the first row has ") + expected
                         + (pair != null && isCommaPair(pair) ? decimalCommaHint(pair) : ""));

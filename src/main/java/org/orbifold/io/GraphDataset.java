@@ -313,7 +313,7 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
     }
 
     /** Returns the count with the noun, an "s" added unless it is 1: "1 graph", "2 graphs". */
-    private static String count(int n, String noun) {
+    static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

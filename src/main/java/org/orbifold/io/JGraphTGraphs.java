@@ -310,7 +310,7 @@ public final class JGraphTGraphs {
     private static double[] checked(double[] values, int dimension, Supplier<String> what) {
         if (values == null) {
             throw new IllegalArgumentException(what.get() + " has a null attribute array,"
-                    + " expected " + dimension + " values");
+                    + " expected " + GraphDataset.count(dimension, "value"));
         }
         if (values.length != dimension) {
             throw new IllegalArgumentException(what.get() + " has " + values.length

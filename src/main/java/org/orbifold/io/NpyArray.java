@@ -33,7 +33,7 @@ public final class NpyArray {
         }
         if (size != values.length) {
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs "
-                    + size + " values, got " + values.length);
+                    + GraphDataset.count(size, "value") + ", got " + values.length);
         }
         this.shape = shape.clone();
         this.values = values.clone();

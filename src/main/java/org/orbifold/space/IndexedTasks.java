@@ -2,6 +2,7 @@ package org.orbifold.space;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -27,9 +28,13 @@ public final class IndexedTasks {
      * @param executor where the tasks run
      * @param <T> the result type
      * @return the results, element {@code i} from task {@code i}
+     * @throws NullPointerException if {@code task} or {@code executor} is null (the message
+     *     names it)
      * @throws RuntimeException the first failure in index order, unwrapped
      */
     public static <T> List<T> map(int n, IntFunction<T> task, Executor executor) {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(executor, "executor");
         List<CompletableFuture<T>> futures = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int index = i;

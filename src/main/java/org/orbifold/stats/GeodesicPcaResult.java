@@ -85,12 +85,12 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
             throw new IllegalArgumentException("a result needs at least one direction");
         }
         if (explainedVarianceRatios.length != components.size()) {
-            throw new IllegalArgumentException(explainedVarianceRatios.length + " ratios for "
-                    + components.size() + " directions");
+            throw new IllegalArgumentException(count(explainedVarianceRatios.length, "ratio")
+                    + " for " + count(components.size(), "direction"));
         }
         if (componentScores.length != alignments.size()) {
-            throw new IllegalArgumentException(componentScores.length + " score rows for "
-                    + alignments.size() + " graphs");
+            throw new IllegalArgumentException(count(componentScores.length, "score row")
+                    + " for " + count(alignments.size(), "graph"));
         }
         if (trace.length == 0) {
             throw new IllegalArgumentException("trace must hold at least the final objective");
@@ -229,5 +229,10 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
                 + ", objective=" + objective + ", iterations=" + iterations + ", trace="
                 + Arrays.toString(trace) + ", status=" + status + ", fixedPoint=" + fixedPoint
                 + "]";
+    }
+
+    /** Returns the count with the noun, an "s" added unless it is 1: "1 graph", "2 graphs". */
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

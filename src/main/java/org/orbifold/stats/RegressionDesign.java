@@ -275,8 +275,9 @@ final class RegressionDesign {
             return List.copyOf(names);
         }
         if (given.size() != p) {
-            throw new IllegalArgumentException(given.size() + " covariate names for " + p
-                    + " columns");
+            throw new IllegalArgumentException(given.size() + " covariate name"
+                    + (given.size() == 1 ? "" : "s") + " for " + p + " column"
+                    + (p == 1 ? "" : "s"));
         }
         for (int j = 0; j < p; j++) {
             Objects.requireNonNull(given.get(j), "covariate name " + j);

@@ -512,4 +512,12 @@ class SequenceAlignmentTest {
         }
         return sum;
     }
+
+    @Test
+    void aBadShapeCountsItsCellsInTheSingularForOne() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SequenceAlignment(0, 1, 1, new int[] {0}, new int[] {0, 1}, true));
+        assertEquals("bad alignment shape: 1 x 1 with 1 row and 2 columns of cells",
+                e.getMessage());
+    }
 }

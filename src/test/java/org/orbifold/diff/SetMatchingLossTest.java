@@ -630,6 +630,174 @@ class SetMatchingLossTest {
     }
 
     @Test
+    void theWeightedL1TermOverflowsOnlyWhenItExceedsTheLargestDouble() {
+        // A tester's case: the L1 distance 2e308 overflowed before it was weighted by 1e-300,
+        // and the call was refused, though the loss is 1e-300 * 2e308 + log 2, about 2e8.
+        SetMatchingLoss tiny = new SetMatchingLoss(1, new SetMatchingLoss.Weights(0.1, 1e-300));
+        double[][] logits = {{0, 0}};
+        double[][] boxes = {{1e308}};
+        double[][] target = {{-1e308}};
+        SetMatchingLoss.Result r = tiny.evaluate(logits, boxes, new int[] {0}, target);
+        BigDecimal exact = new BigDecimal(1e-300).multiply(new BigDecimal(1e308)
+                .subtract(new BigDecimal(-1e308))).add(new BigDecimal(Math.log(2)));
+        assertEquals(exact.doubleValue(), r.loss(), Math.ulp(exact.doubleValue()));
+        assertEquals(exactLoss(tiny.weights(), logits, boxes, new int[] {0}, target,
+                new int[] {0}).doubleValue(), r.loss(), Math.ulp(r.loss()));
+        assertArrayEquals(new double[][] {{1e-300}}, r.boxGradient());
+        assertArrayEquals(new double[][] {{-0.5, 0.5}}, r.logitGradient());
+        assertEquals(r.loss() - 0.1 * Math.log(2), tiny.costMatrix(logits, boxes, new int[] {0},
+                target)[0][0], Math.ulp(r.loss()));
+        // Reversed, the gradient has the other sign.
+        assertArrayEquals(new double[][] {{-1e-300}}, tiny.evaluate(logits, target,
+                new int[] {0}, boxes).boxGradient());
+
+        // Extreme coordinates against exact arithmetic: the term is the exact weighted
+        // distance rounded, to a few units in the last place, and infinite only when that
+        // exceeds the largest double.
+        double[] values = {0, Double.MAX_VALUE, 1e308, 9e307, 1e300, 3, 1, 1e-300,
+            Double.MIN_NORMAL, Double.MIN_VALUE};
+        double[] weightsTried = {Double.MIN_VALUE, 1e-308, 1e-300, 1e-10, 0.25, 1, 3, 1e10};
+        SplittableRandom random = new SplittableRandom(2026);
+        BigDecimal max = new BigDecimal(Double.MAX_VALUE);
+        int finiteBeyondDoubleDistance = 0;
+        for (int trial = 0; trial < 20000; trial++) {
+            int d = 1 + random.nextInt(4);
+            double[] a = new double[d];
+            double[] b = new double[d];
+            for (int k = 0; k < d; k++) {
+                a[k] = values[random.nextInt(values.length)] * (random.nextBoolean() ? 1 : -1);
+                b[k] = values[random.nextInt(values.length)] * (random.nextBoolean() ? 1 : -1);
+            }
+            double w = weightsTried[random.nextInt(weightsTried.length)];
+            BigDecimal distance = BigDecimal.ZERO;
+            double l1 = 0;
+            for (int k = 0; k < d; k++) {
+                distance = distance.add(new BigDecimal(a[k]).subtract(new BigDecimal(b[k]))
+                        .abs());
+                l1 += Math.abs(a[k] - b[k]);
+            }
+            BigDecimal term = new BigDecimal(w).multiply(distance);
+            double got = SetMatchingLoss.weightedL1(w, l1, a, b);
+            String where = w + " * |" + Arrays.toString(a) + " - " + Arrays.toString(b) + "|";
+            if (term.compareTo(max.multiply(new BigDecimal("1.000000000000001"))) > 0) {
+                assertEquals(Double.POSITIVE_INFINITY, got, where);
+            } else if (term.compareTo(max.multiply(new BigDecimal("0.999999999999999"))) < 0) {
+                double want = term.doubleValue();
+                assertEquals(want, got, 4 * Math.ulp(want) + Double.MIN_VALUE, where);
+                if (Double.isInfinite(l1)) {
+                    finiteBeyondDoubleDistance++;
+                }
+            }
+        }
+        assertTrue(finiteBeyondDoubleDistance > 500,
+                "finite terms of distances beyond a double: " + finiteBeyondDoubleDistance);
+    }
+
+    @Test
+    void aQueryWithAHugeNoObjectTermIsMatchedWhenTheOptimumMatchesIt() {
+        // A tester's case: query 0's no-object term 1e301 is beyond the solver's range, and
+        // the call was refused, though the optimum matches query 0 at a loss of about 0.
+        SetMatchingLoss unit = new SetMatchingLoss(1, new SetMatchingLoss.Weights(1, 0));
+        SetMatchingLoss.Result one = unit.evaluate(new double[][] {{0, -1e301}},
+                new double[][] {{0}}, new int[] {0}, new double[][] {{0}});
+        assertArrayEquals(new int[] {0}, one.targetToPrediction());
+        assertEquals(0.0, one.loss());
+        assertTrue(one.unique());
+        // A holds the term, z(C) its negation: the decomposition is reported, and cancels.
+        assertEquals(1e301, one.independentTerm());
+        assertEquals(-1e301, one.matchedTerm());
+        assertArrayEquals(new double[][] {{0, 0}}, one.logitGradient());
+        // With no object to match it the loss is the term itself: refused.
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> unit.evaluate(new double[][] {{0, -1e301}}, new double[1][0], new int[0],
+                        new double[0][0]));
+        assertEquals("query 0 has a no-object term -w0 log p(no object) = 1.0E301 (w0 = 1.0),"
+                + " beyond the largest magnitude the assignment solver supports, 1.0E300, and 1"
+                + " query has such terms but there are 0 target objects to match them: every"
+                + " matching leaves one unmatched, so the loss is at least that term",
+                none.getMessage());
+        // Query 0 must be matched, but the only object's pair with it is out of range.
+        SetMatchingLoss boxed = new SetMatchingLoss(1, new SetMatchingLoss.Weights(1, 1e299));
+        IllegalArgumentException cannot = assertThrows(IllegalArgumentException.class,
+                () -> boxed.evaluate(new double[][] {{0, -1e301}, {0, 0}},
+                        new double[][] {{100}, {0}}, new int[] {0}, new double[][] {{0}}));
+        assertTrue(cannot.getMessage().startsWith("query 0 has a no-object term"
+                + " -w0 log p(no object) = 1.0E301 (w0 = 1.0), beyond the largest magnitude the"
+                + " assignment solver supports, 1.0E300, and no matching both avoids pairs out"
+                + " of range and matches every query whose no-object term exceeds 1.0E300"),
+                cannot.getMessage());
+        // A term that is not finite cannot enter A: refused.
+        IllegalArgumentException infinite = assertThrows(IllegalArgumentException.class,
+                () -> unit.evaluate(new double[][] {{1e308, -1e308}}, new double[][] {{0}},
+                        new int[] {0}, new double[][] {{0}}));
+        assertEquals("query 0 has a no-object term -w0 log p(no object) = Infinity: its logits"
+                + " lie too far apart for the term to be finite with w0 = 1.0",
+                infinite.getMessage());
+
+        // Brute force: random problems in which some queries' no-object terms lie about the
+        // solver's limit. evaluate either returns an optimal matching, with A the exact sum of
+        // the no-object terms, or throws and the optimal loss is itself about the limit.
+        SetMatchingLoss.Weights w = new SetMatchingLoss.Weights(1, 1);
+        SetMatchingLoss loss = new SetMatchingLoss(CLASSES, w);
+        double[] huge = {1e299, 9.9e299, 1e300, 1.01e300, 2e300, 1e301, 1e305};
+        SplittableRandom random = new SplittableRandom(301);
+        int forcedReturned = 0;
+        int refused = 0;
+        for (int trial = 0; trial < 3000; trial++) {
+            int q = 1 + random.nextInt(4);
+            int t = random.nextInt(q + 1);
+            double[][] logits = AssignmentValueTest.randomMatrix(random, q, CLASSES + 1);
+            for (double[] row : logits) {
+                if (random.nextInt(3) == 0) {
+                    row[CLASSES] = -huge[random.nextInt(huge.length)];
+                }
+            }
+            double[][] boxes = new double[q][1];
+            for (double[] b : boxes) {
+                b[0] = random.nextInt(16);
+            }
+            double[][] targets = new double[t][1];
+            for (double[] b : targets) {
+                b[0] = random.nextInt(16);
+            }
+            int[] classes = randomClasses(random, t);
+            List<BigDecimal> values = new ArrayList<>();
+            enumerate(w, logits, boxes, classes, targets, new int[t], 0, new boolean[q],
+                    values);
+            BigDecimal best = values.stream().min(BigDecimal::compareTo).orElseThrow();
+            double[][] logP = SetMatchingLoss.logSoftmax(logits);
+            boolean forced = false;
+            BigDecimal independent = BigDecimal.ZERO;
+            for (double[] row : logP) {
+                forced |= -row[CLASSES] > 1e300;
+                independent = independent.subtract(new BigDecimal(row[CLASSES]));
+            }
+            SetMatchingLoss.Result r;
+            try {
+                r = loss.evaluate(logits, boxes, classes, targets);
+            } catch (IllegalArgumentException e) {
+                refused++;
+                assertTrue(best.doubleValue() > 0.999e300, best + " refused: " + e.getMessage());
+                continue;
+            }
+            forcedReturned += forced ? 1 : 0;
+            BigDecimal found = exactLoss(w, logits, boxes, classes, targets,
+                    r.targetToPrediction());
+            double scale = Math.max(1, best.doubleValue());
+            assertEquals(0, found.subtract(best).doubleValue() / scale, 1e-12);
+            assertEquals(best.doubleValue(), r.loss(), 1e-12 * scale);
+            assertEquals(independent.doubleValue(), r.independentTerm(),
+                    1e-12 * Math.max(1, independent.doubleValue()));
+            long ties = values.stream().filter(v -> v.compareTo(best) == 0).count();
+            if (ties > 1) {
+                assertTrue(!r.unique());
+            }
+        }
+        assertTrue(forcedReturned > 300, "returned with huge no-object terms: " + forcedReturned);
+        assertTrue(refused > 100, "trials refused: " + refused);
+    }
+
+    @Test
     void extremeFiniteInputsAreRejectedNamingTheQueryTheObjectAndTheTerm() {
         // These reached the assignment solver, whose messages named a "matrix" entry, or
         // threw its InfeasibleAssignmentException.
@@ -654,8 +822,8 @@ class SetMatchingLossTest {
                 () -> LOSS.evaluate(new double[][] {{0, 0, 0, 0}}, new double[][] {{1e308, 0}},
                         one, new double[][] {{-1e308, 0}}));
         assertEquals(UNAVOIDABLE + "matching target object 0 to query 0 has an L1 term"
-                + " lambda_L1 ||b - b^||_1 = Infinity: the boxes lie too far apart)",
-                l1.getMessage());
+                + " lambda_L1 ||b - b^||_1 = Infinity: the boxes lie too far apart for the box"
+                + " weight lambda_L1 = 5.0)", l1.getMessage());
         // A finite distance times a weight that overflows names the weight, not the boxes.
         IllegalArgumentException weight = assertThrows(IllegalArgumentException.class,
                 () -> new SetMatchingLoss(2, new SetMatchingLoss.Weights(0.1, 1e308))
@@ -697,9 +865,10 @@ class SetMatchingLossTest {
         IllegalArgumentException total = assertThrows(IllegalArgumentException.class,
                 () -> unitNoObject.evaluate(new double[][] {unlikely, unlikely},
                         new double[2][0], new int[0], new double[0][0]));
-        assertEquals("query 0 has a no-object term -w0 log p(no object) = 1.0E308: its logits"
-                + " lie too far apart for the term to be at most 1.0E300 (the largest"
-                + " magnitude the assignment solver supports) with w0 = 1.0",
+        assertEquals("query 0 has a no-object term -w0 log p(no object) = 1.0E308 (w0 = 1.0),"
+                + " beyond the largest magnitude the assignment solver supports, 1.0E300, and 2"
+                + " queries have such terms but there are 0 target objects to match them: every"
+                + " matching leaves one unmatched, so the loss is at least that term",
                 total.getMessage());
 
         // A GIoU gradient that overflows names the pair and the coordinate.

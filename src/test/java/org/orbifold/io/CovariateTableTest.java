@@ -106,7 +106,7 @@ class CovariateTableTest {
 
         String ragged = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
                 text("d.txt", "1 2\n3\n"))).getMessage();
-        assertTrue(ragged.contains("line 2") && ragged.contains("1 values where the first row"
+        assertTrue(ragged.contains("line 2") && ragged.contains("1 value where the first row"
                 + " has 2"), ragged);
 
         String headerOnly = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
@@ -200,7 +200,7 @@ class CovariateTableTest {
                 + " a point, 0.1257)"), header);
         String later = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(
                 text("l.csv", "0,5\n1\n"))).getMessage();
-        assertTrue(later.endsWith("line 2: 1 values where the first row has 2 (decimal"
+        assertTrue(later.endsWith("line 2: 1 value where the first row has 2 (decimal"
                 + " commas? '0,5' reads as two values; write decimal numbers with a point,"
                 + " 0.5)"), later);
         String wider = assertThrows(DatasetFormatException.class, () -> CovariateTable.read(

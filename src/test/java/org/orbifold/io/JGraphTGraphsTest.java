@@ -401,7 +401,7 @@ class JGraphTGraphsTest {
         g.addVertex("a");
         g.addVertex("b");
         Function<String, double[]> ones = v -> new double[] {1.0};
-        assertMessage("vertex 'b' has a null attribute array, expected 1 values",
+        assertMessage("vertex 'b' has a null attribute array, expected 1 value",
                 () -> JGraphTGraphs.fromJGraphT(g, 1, v -> v.equals("b") ? null
                         : new double[] {1.0}, 0, e -> new double[0]));
         assertMessage("vertex 'a' has 2 attributes, expected 1",

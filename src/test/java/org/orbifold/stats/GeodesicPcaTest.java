@@ -203,6 +203,25 @@ class GeodesicPcaTest {
      * the aligner proved for the mean.
      */
     @Test
+    void mismatchedCountsAreNamedInTheRightNumber() {
+        Line truth = line(3, 10, 0.05, true);
+        GraphSpace space = GraphSpace.of(truth.graphs());
+        GeodesicPcaResult r = GeodesicPca.builder().aligner(EXACT).components(1)
+                .maxIterations(0).build().compute(space, truth.graphs());
+        IllegalArgumentException ratios = assertThrows(IllegalArgumentException.class,
+                () -> new GeodesicPcaResult(r.mean(), r.components(), new double[] {0.5, 0.5},
+                        r.totalSumOfSquares(), r.componentScores(), r.alignments(),
+                        r.objective(), r.iterations(), r.trace(), r.status(), r.fixedPoint()));
+        assertEquals("2 ratios for 1 direction", ratios.getMessage());
+        IllegalArgumentException rows = assertThrows(IllegalArgumentException.class,
+                () -> new GeodesicPcaResult(r.mean(), r.components(),
+                        r.explainedVarianceRatios(), r.totalSumOfSquares(), new double[2][1],
+                        r.alignments().subList(0, 1), r.objective(), r.iterations(), r.trace(),
+                        r.status(), r.fixedPoint()));
+        assertEquals("2 score rows for 1 graph", rows.getMessage());
+    }
+
+    @Test
     void fixedPointSaysWhetherTheAlignmentsWereMadeForTheFinalLine() {
         Line truth = line(3, 10, 0.05, true);
         GraphSpace space = GraphSpace.of(truth.graphs());
