@@ -207,13 +207,8 @@ public final class GraphGradients {
      */
     private static Alignment align(GraphSpace space, Graph x, Graph y, Aligner aligner,
             Argument argument) {
-        Objects.requireNonNull(space, "space");
-        Objects.requireNonNull(x, "x");
-        Objects.requireNonNull(y, "y");
+        requireGraphs(space, x, y, argument);
         Objects.requireNonNull(aligner, "aligner");
-        Objects.requireNonNull(argument, "argument");
-        space.requireMember(x);
-        space.requireMember(y);
         Alignment alignment = Objects.requireNonNull(aligner.align(space, x, y),
                 "the aligner's alignment");
         requireArguments(space, x, y, alignment, argument);
@@ -231,15 +226,20 @@ public final class GraphGradients {
         return sum.sum();
     }
 
-    private static void requireArguments(GraphSpace space, Graph x, Graph y,
-            Alignment alignment, Argument argument) {
+    /** Checks that no argument is null and that both graphs are members of the space. */
+    private static void requireGraphs(GraphSpace space, Graph x, Graph y, Argument argument) {
         Objects.requireNonNull(space, "space");
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(y, "y");
-        Objects.requireNonNull(alignment, "alignment");
         Objects.requireNonNull(argument, "argument");
         space.requireMember(x);
         space.requireMember(y);
+    }
+
+    private static void requireArguments(GraphSpace space, Graph x, Graph y,
+            Alignment alignment, Argument argument) {
+        requireGraphs(space, x, y, argument);
+        Objects.requireNonNull(alignment, "alignment");
         int m = alignment.permutation().size();
         if (m < x.order() || m < y.order()) {
             throw new IllegalArgumentException("alignment of size " + m

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -28,25 +27,12 @@ class CovariateTableTest {
 
     /** Writes a version-1 .npy file of little-endian doubles with the given shape. */
     private Path npy(String name, String shape, double... values) throws IOException {
-        StringBuilder header = new StringBuilder("{'descr': '<f8', 'fortran_order': False,"
-                + " 'shape': " + shape + ", }");
-        while ((10 + header.length() + 1) % 64 != 0) {
-            header.append(' ');
-        }
-        header.append('\n');
-        byte[] dict = header.toString().getBytes(StandardCharsets.ISO_8859_1);
-        ByteBuffer pre = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
-        pre.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII));
-        pre.put((byte) 1).put((byte) 0).putShort((short) dict.length);
         ByteBuffer data = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         for (double v : values) {
             data.putDouble(v);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(pre.array());
-        out.write(dict);
-        out.write(data.array());
-        return Files.write(dir.resolve(name), out.toByteArray());
+        return NpyFiles.write(dir.resolve(name), 1, NpyFiles.dict("<f8", false, shape),
+                data.array());
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -201,25 +200,12 @@ class IntegersBeyondTwoTo53Test {
 
     /** A version-1 .npy file of 64-bit integers of this type ({@code <i8}, {@code >u8}). */
     private Path npy(String descr, long... values) throws IOException {
-        StringBuilder header = new StringBuilder("{'descr': '" + descr + "', 'fortran_order':"
-                + " False, 'shape': (" + values.length + ",), }");
-        while ((10 + header.length() + 1) % 64 != 0) {
-            header.append(' ');
-        }
-        header.append('\n');
-        byte[] dict = header.toString().getBytes(StandardCharsets.ISO_8859_1);
-        ByteBuffer pre = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
-        pre.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII));
-        pre.put((byte) 1).put((byte) 0).putShort((short) dict.length);
         ByteBuffer data = ByteBuffer.allocate(8 * values.length).order(descr.startsWith(">")
                 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
         for (long v : values) {
             data.putLong(v);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(pre.array());
-        out.write(dict);
-        out.write(data.array());
-        return Files.write(dir.resolve("a.npy"), out.toByteArray());
+        return NpyFiles.write(dir.resolve("a.npy"), 1,
+                NpyFiles.dict(descr, false, "(" + values.length + ",)"), data.array());
     }
 }

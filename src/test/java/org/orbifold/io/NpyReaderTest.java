@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -80,33 +78,11 @@ class NpyReaderTest {
 
     /** Writes a .npy file: version, dict literal, then the data bytes. */
     private Path npy(String name, int major, String dict, byte[] data) throws IOException {
-        int preamble = major == 1 ? 10 : 12;
-        StringBuilder header = new StringBuilder(dict);
-        while ((preamble + header.length() + 1) % 64 != 0) {
-            header.append(' ');
-        }
-        header.append('\n');
-        byte[] text = header.toString().getBytes(StandardCharsets.ISO_8859_1);
-        ByteBuffer pre = ByteBuffer.allocate(preamble).order(ByteOrder.LITTLE_ENDIAN);
-        pre.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII));
-        pre.put((byte) major).put((byte) 0);
-        if (major == 1) {
-            pre.putShort((short) text.length);
-        } else {
-            pre.putInt(text.length);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(pre.array());
-        out.write(text);
-        out.write(data);
-        Path file = dir.resolve(name);
-        Files.write(file, out.toByteArray());
-        return file;
+        return NpyFiles.write(dir.resolve(name), major, dict, data);
     }
 
     private static String dict(String descr, boolean fortran, String shape) {
-        return "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False")
-                + ", 'shape': " + shape + ", }";
+        return NpyFiles.dict(descr, fortran, shape);
     }
 
     /** Encodes the values 0, 1, ..., count-1 in one element type. */
