@@ -61,9 +61,12 @@ import org.orbifold.space.Permutation;
  * test), {@code try} (validation accuracy of the settings given as further arguments, each
  * written {@code std|raw,e,we[,drop channels[,sum|max]]}) or {@code aligners} (fast vs
  * thorough vs exact distances on sampled pairs of the setting given as sixth argument). The
- * grid pads each pair to the larger order ({@code pad max}); {@code pad sum}, tried with
- * {@code try}, pads to the sum of the orders so that a node pair may be deleted and inserted
- * instead of substituted. Mode {@code test} fits the setting given as sixth argument (written
+ * grid leaves the padding to the aligner, which pads each pair to the design's size
+ * ({@link GraphSpace#alignmentSize}: the larger order where that provably reaches the
+ * optimum, else up to the sum of the orders); the label {@code pad max} is kept from the runs
+ * before 2026-12-06, when the aligners padded every pair to the larger order. {@code pad sum},
+ * tried with {@code try}, always pads to the sum of the orders so that a node pair may be
+ * deleted and inserted instead of substituted. Mode {@code test} fits the setting given as sixth argument (written
  * as for {@code try}) with the k given as seventh on the training split and evaluates the
  * test split once: for a choice made by hand from {@code try} runs under a rule fixed in
  * advance (several recodings, each read by its own process). Prints Markdown.
