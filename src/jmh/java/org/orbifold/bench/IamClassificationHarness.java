@@ -66,10 +66,11 @@ import org.orbifold.space.Permutation;
  * optimum, else up to the sum of the orders); the label {@code pad max} is kept from the runs
  * before 2026-12-06, when the aligners padded every pair to the larger order. {@code pad sum},
  * tried with {@code try}, always pads to the sum of the orders so that a node pair may be
- * deleted and inserted instead of substituted. Mode {@code test} fits the setting given as sixth argument (written
- * as for {@code try}) with the k given as seventh on the training split and evaluates the
- * test split once: for a choice made by hand from {@code try} runs under a rule fixed in
- * advance (several recodings, each read by its own process). Prints Markdown.
+ * deleted and inserted instead of substituted. Mode {@code test} fits the setting given as
+ * sixth argument (written as for {@code try}) with the k given as seventh on the training
+ * split and evaluates the test split once: for a choice made by hand from {@code try} runs
+ * under a rule fixed in advance (several recodings, each read by its own process). Prints
+ * Markdown.
  *
  * <p>The IAM sets are read with {@link IamDatasetReader.Recoding#forIamSet} (categorical codes
  * one-hot, Fingerprint angles as axial channels, Protein sequences as their composition); the
