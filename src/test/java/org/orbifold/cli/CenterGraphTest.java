@@ -228,6 +228,36 @@ class CenterGraphTest {
         assertEquals(1.0, presences.get(1), TOLERANCE);
     }
 
+    /**
+     * When every kept node exists in every graph, the division by existence changes
+     * nothing: the text report has no note on it, while the JSON still says the rule
+     * applies; one graph more without a node brings the note back.
+     */
+    @Test
+    void theNoteOnGivenExistenceNeedsAnExistenceBelowOne() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("same"));
+        String path = "graph [\n node [ id 0 x 1.0 y 1.0 ]\n node [ id 1 x 3.0 y 1.0 ]\n"
+                + " edge [ source 0 target 1 ]\n]\n";
+        Files.writeString(data.resolve("g1.gml"), path);
+        Files.writeString(data.resolve("g2.gml"), path);
+
+        MainTest.Run text = MainTest.run("mean", data.toString(), "--threads", "1");
+        MainTest.Run json = MainTest.run("mean", data.toString(), "--threads", "1", "--json");
+        Files.writeString(data.resolve("g3.gml"), "graph [\n node [ id 0 x 1.0 y 1.0 ]\n]\n");
+        MainTest.Run partial = MainTest.run("mean", data.toString(), "--threads", "1");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertFalse(text.out().contains("given that the node exists"), text.out());
+        assertTrue(text.out().contains("node  0  exists 1.00  x 1.000 y 1.000"), text.out());
+        Map<String, Object> center = (Map<String, Object>) json.json().get("center");
+        assertEquals(true, center.get("attributesGivenExistence"));
+        assertFalse(((List<?>) json.json().get("notes")).stream()
+                .anyMatch(n -> n.toString().contains("given that the node exists")));
+        assertEquals(0, partial.exitCode(), partial.err());
+        assertTrue(partial.out().contains("note        node attributes are given that the node"
+                + " exists"), partial.out());
+    }
+
     /** Random graphs of channels x, y, a one-hot group and existence; edges w and edge. */
     private static List<Graph> randomGraphs(long seed, int count) {
         Random random = new Random(seed);
