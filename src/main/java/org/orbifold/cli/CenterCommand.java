@@ -414,7 +414,7 @@ abstract class CenterCommand extends DatasetCommand {
             json.name("wallTimeSeconds").value(seconds);
             json.name("medoidWallTimeSeconds").value(medoidSeconds);
             json.name("totalWallTimeSeconds").value(medoidSeconds + seconds);
-            JsonOutput.strings(json.name("notes"), notes(sample, medoids));
+            JsonOutput.strings(json.name("notes"), notes(sample, medoids, result.center()));
             CenterGraph.write(json.name("center"), result.center(), sample.nodeChannels(),
                     sample.edgeChannels());
             json.endObject();
@@ -481,7 +481,7 @@ abstract class CenterCommand extends DatasetCommand {
         double centerPart = Numbers.hundredths(seconds);
         w.printf(Locale.ROOT, "wall time   %.2f s (medoid %.2f s + %s %.2f s)%n",
                 medoidPart + centerPart, medoidPart, kind, centerPart);
-        printNotes(w, notes(sample, medoids));
+        printNotes(w, notes(sample, medoids, result.center()));
         CenterGraph.summary(w, result.center(), sample.nodeChannels(), sample.edgeChannels());
     }
 
@@ -490,9 +490,10 @@ abstract class CenterCommand extends DatasetCommand {
      * nodes, if any (an empty medoid explains an empty center); the note giving both medoid
      * objectives when the realigned one differs from the medoid search's (as the
      * {@code medoid} line prints them); then the data set's reader notes; last, when the
-     * center's node attributes are decoded given existence, a note that says so.
+     * center's node attributes are decoded given existence and that changes some kept node's
+     * (its existence is below 1), a note that says so.
      */
-    private List<String> notes(Sample sample, Medoids medoids) {
+    private List<String> notes(Sample sample, Medoids medoids, Graph center) {
         List<String> notes = new ArrayList<>();
         long empty = sample.graphsWithoutNodes();
         if (empty > 0) {
@@ -509,7 +510,7 @@ abstract class CenterCommand extends DatasetCommand {
                     + " iterations gained", pairwise, start, kind));
         }
         notes.addAll(sample.dataset().notes());
-        String given = CenterGraph.givenExistenceNote(sample.nodeChannels(),
+        String given = CenterGraph.givenExistenceNote(center, sample.nodeChannels(),
                 (kind.equals("median") ? "a Weiszfeld-weighted" : "the")
                         + " average over the graphs that have the node");
         if (given != null) {

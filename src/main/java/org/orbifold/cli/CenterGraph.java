@@ -34,12 +34,22 @@ import org.orbifold.space.NodeExistence;
  * weights, and for a one-hot group the probability of the label given that the node exists.
  * Edge attributes are decoded alike, given the edge's presence when that is a probability.
  * The raw values stay in the JSON's {@code nodes} and {@code edges[].value}; without an
- * existence (presence) probability the decoded values are the raw ones.
+ * existence (presence) probability the decoded values are the raw ones. The JSON fields
+ * {@code attributesGivenExistence} and {@code edgeAttributesGivenPresence} say whether the
+ * rule applies (existence, presence, is a probability), even where it changes nothing
+ * because every kept node exists with probability 1; the text report's note on it
+ * ({@link #givenExistenceNote}) appears only when some kept node's existence is below 1.
  */
 final class CenterGraph {
 
     /** Smallest existence value of a node that is read as present. */
     static final double THRESHOLD = 0.5;
+    /**
+     * How far below 1 a kept node's existence may lie and still count as 1 for the note that
+     * attributes are given existence: an average of ones may differ from 1 by rounding, and
+     * dividing by it changes no printed digit.
+     */
+    static final double CERTAIN_SLACK = 1e-12;
     /** Decimals of a plain node attribute in the summary, unless its spread needs more. */
     private static final int DECIMALS = 3;
     /** Most decimals of a plain node attribute in the summary. */
@@ -208,20 +218,28 @@ final class CenterGraph {
 
     /**
      * Returns the note that the decoded node attributes are given that the node exists, or
-     * null when they are not (no existence probability, or no attribute besides it).
+     * null when that changes none of them: when existence is no probability, no attribute
+     * besides it, or every kept node exists with probability 1 (up to rounding,
+     * {@value #CERTAIN_SLACK} below it), so that the decoded values are the raw ones. The
+     * JSON field {@code attributesGivenExistence} says instead whether the rule applies.
      *
+     * @param center the center graph
      * @param nodeChannels the node channel names
      * @param average what the quotient averages, such as "the average over the graphs that
      *     have the node"
      * @return the note, or null
      */
-    static String givenExistenceNote(List<String> nodeChannels, String average) {
+    static String givenExistenceNote(Graph center, List<String> nodeChannels, String average) {
         Presence existence = Presence.nodeExistence(nodeChannels);
         if (!existence.isProbability() || !hasAttributes(nodeChannels, existence)) {
             return null;
         }
-        return "node attributes are given that the node exists (value / existence: "
-                + average + ")";
+        boolean uncertain = false;
+        for (int i : keptNodes(center, nodeChannels)) {
+            uncertain |= existence(center, i, nodeChannels) < 1.0 - CERTAIN_SLACK;
+        }
+        return uncertain ? "node attributes are given that the node exists (value / existence: "
+                + average + ")" : null;
     }
 
     static List<Integer> keptNodes(Graph center, List<String> nodeChannels) {

@@ -19,8 +19,10 @@ import org.orbifold.space.NodeExistence;
  * Turns raw graphs into graphs of one attribute space, by the rules of {@code docs/formats.md}:
  * discrete labels become one-hot channels {@code name=label}, numbers become channels named by
  * the attribute, a missing value encodes as zero, an edge-existence channel {@code edge} is
- * appended when some edge would otherwise be all zero (always when edges carry no attribute),
- * the node-existence channel when {@link NodeExistence#isNeeded} says so, and the graphs are
+ * appended when some edge would otherwise be all zero (always when edges carry no attribute)
+ * or has no label of a leading one-hot group, the node-existence channel when some node is
+ * all zero or has no label of a leading one-hot group ({@link Presence#needsChannel}: without
+ * the channel, existence and presence would be read as that group's sum), and the graphs are
  * undirected exactly when every raw graph is symmetric. A note names a text attribute that
  * is kept and has a different value on every node (or edge) that has it, when these are at
  * least {@value #MIN_IDENTIFIER_COUNT} and lie in at least two graphs: it acts as an
@@ -217,17 +219,22 @@ final class AttributeEncoding {
         Plan nodePlan = Plan.of(nodeItems, nodeGraphs, maxCategories, "node", nodeOrder, notes);
         Plan edgePlan = Plan.of(edgeItems, edgeGraphs, maxCategories, "edge", edgeOrder, notes);
 
-        // Edge existence: needed when some present edge would encode as all zeros.
-        boolean edgeChannel = edgePlan.channels.isEmpty() && !edgeItems.isEmpty();
-        for (int k = 0; k < edgeItems.size() && !edgeChannel; k++) {
-            edgeChannel = isZero(edgePlan.encode(edgeItems.get(k)));
+        // Edge existence: needed when some present edge would encode as all zeros, or has
+        // no label of a leading one-hot group, from which presence would otherwise be read.
+        boolean edgeChannel = false;
+        boolean allZero = false;
+        for (int k = 0; k < edgeItems.size() && !allZero; k++) {
+            double[] value = edgePlan.encode(edgeItems.get(k));
+            allZero = isZero(value);
+            edgeChannel |= allZero || Presence.needsChannel(value, edgePlan.channels);
         }
         List<String> edgeChannels = new ArrayList<>(edgePlan.channels);
         if (edgeChannel) {
             edgeChannels.add(GraphDataset.EDGE_CHANNEL);
             notes.add("edge channel '" + GraphDataset.EDGE_CHANNEL + "' = 1 on every edge, since"
                     + (edgePlan.channels.isEmpty() ? " edges carry no attributes"
-                    : " some edges have all-zero attributes"));
+                    : allZero ? " some edges have all-zero attributes"
+                    : gapReason("edge", edgePlan.channels)));
         }
         if (!edgeItems.isEmpty()) {
             notes.add(symmetric ? symmetryReason(raw) + ": graphs read as undirected"
@@ -265,14 +272,29 @@ final class AttributeEncoding {
 
         // Node existence, decided on the data.
         List<String> nodeChannels = new ArrayList<>(nodePlan.channels);
-        if (NodeExistence.isNeeded(graphs)) {
+        if (Presence.nodeChannelNeeded(graphs, nodePlan.channels)) {
+            boolean zero = NodeExistence.isNeeded(graphs);
             graphs = NodeExistence.append(graphs);
             nodeChannels.add(NodeExistence.CHANNEL_NAME);
             notes.add("node channel '" + NodeExistence.CHANNEL_NAME + "' = 1 on every node, since"
                     + (nodePlan.channels.isEmpty() ? " nodes carry no attributes"
-                    : " some nodes have all-zero attributes"));
+                    : zero ? " some nodes have all-zero attributes"
+                    : gapReason("node", nodePlan.channels)));
         }
         return new Encoded(graphs, nodeChannels, edgeChannels, notes);
+    }
+
+    /**
+     * The end of the note on an existence channel added for a leading one-hot group with
+     * gaps: without the channel, existence (presence) would be read as the group's sum.
+     */
+    private static String gapReason(String kind, List<String> channels) {
+        String first = channels.get(0);
+        String group = first.substring(0, first.indexOf('='));
+        return " some " + kind + "s have no label of the leading one-hot group "
+                + JGraphTGraphs.shown(group) + " (missing, encoded as zero), whose sum would"
+                + " otherwise be read as the " + (kind.equals("node") ? "existence" : "presence")
+                + " of the " + kind;
     }
 
     /** Returns whether every value is 0: an attribute vector that reads as no edge. */

@@ -57,8 +57,9 @@ import org.orbifold.space.NodeExistence;
  * {@value #DEFAULT_MAX_CATEGORIES}) is left out, since a one-hot code of what is in effect free
  * text carries no shared structure; a note of the dataset says so. A value missing on a node or
  * edge encodes as zero. Edges get the channel {@link GraphDataset#EDGE_CHANNEL} when they carry
- * no attribute or some edge's attributes are all zero; nodes get the existence channel when
- * {@link org.orbifold.space.NodeExistence#isNeeded} says so.
+ * no attribute, some edge's attributes are all zero or some edge has no label of a leading
+ * one-hot group; nodes get the existence channel likewise
+ * ({@link Presence#nodeChannelNeeded}).
  *
  * <p><b>Directedness.</b> The graph's {@code edgemode} ({@code directed}, {@code undirected},
  * {@code defaultdirected}, {@code defaultundirected}) and an edge's {@code isdirected} decide

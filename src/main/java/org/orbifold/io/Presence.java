@@ -2,6 +2,7 @@ package org.orbifold.io;
 
 import java.util.List;
 import java.util.Objects;
+import org.orbifold.space.Graph;
 import org.orbifold.space.NodeExistence;
 
 /**
@@ -17,7 +18,11 @@ import org.orbifold.space.NodeExistence;
  * probability of an edge), else the sum of a leading one-hot group (the probability that some
  * edge label, such as some bond, is present), else only a norm ({@link #NORM}): the sum of the
  * absolute values of the edge channels, which is no probability (a mean bond valence of 1.7 is
- * not a likelihood).
+ * not a likelihood). The readers add the existence channel (the presence channel) whenever
+ * some real node (edge) has none of the labels of a leading one-hot group
+ * ({@link #needsChannel}), so a reader's data set never has existence or presence read from a
+ * group in which a real node or edge sums to 0; a data set built otherwise should follow the
+ * same rule.
  *
  * <p><b>Attributes given presence.</b> On a center graph every channel of a node is an average
  * in which the graphs without a real node there count 0 (a null node is all zeros), so a
@@ -122,6 +127,61 @@ public record Presence(String measure, String source, int offset, int size) {
         String norm = channels.size() == 1 ? "|" + channels.get(0) + "|"
                 : "sum of |values| over the edge channels";
         return new Presence(NORM, norm + " (not a probability)", 0, 0);
+    }
+
+    /**
+     * Returns whether a real node or edge with this attribute vector needs an existence
+     * channel ({@link NodeExistence#CHANNEL_NAME} on nodes, {@link GraphDataset#EDGE_CHANNEL}
+     * on edges) to be read as present: when the vector is all zeros (it would look like
+     * padding, or like no edge), or when the channels start with a one-hot group and the
+     * vector has none of its labels, every channel of the group 0 (a missing label encodes
+     * so), since without the channel {@link #nodeExistence} and {@link #edgePresence} read
+     * existence or presence as that group's sum, which would call the node or edge absent.
+     * The readers add the channel when this holds for some real node (edge) of the data, so
+     * that existence and presence are never read from a group with such gaps.
+     *
+     * @param vector the attribute vector of a real node or edge, without an existence
+     *     channel; not modified
+     * @param channels the names of the vector's channels
+     * @return whether the data needs the existence channel for this node or edge
+     * @throws IllegalArgumentException if the vector and the names differ in length
+     */
+    public static boolean needsChannel(double[] vector, List<String> channels) {
+        if (vector.length != channels.size()) {
+            throw new IllegalArgumentException("vector has " + vector.length
+                    + " channels but " + channels.size() + " names");
+        }
+        int size = leadingGroupSize(channels);
+        int end = size > 0 ? size : vector.length;
+        for (int c = 0; c < end; c++) {
+            if (vector[c] != 0.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Returns whether some real node of the graphs needs the node-existence channel, by
+     * {@link #needsChannel}: some node is all zeros (exactly when
+     * {@link NodeExistence#isNeeded} holds), or the node channels start with a one-hot
+     * group and some node has none of its labels.
+     *
+     * @param graphs graphs whose nodes have the channels {@code channels}
+     * @param channels the node channel names, without an existence channel
+     * @return whether the node-existence channel is needed
+     * @throws IllegalArgumentException if a graph's node dimension differs from the number of
+     *     names
+     */
+    public static boolean nodeChannelNeeded(List<Graph> graphs, List<String> channels) {
+        for (Graph g : graphs) {
+            for (int i = 0; i < g.order(); i++) {
+                if (needsChannel(g.nodeVector(i), channels)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -49,7 +49,8 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * leaving one out would change a benchmark data set from what every other tool reads. Edges
  * without labels or attributes get the channel
  * {@link GraphDataset#EDGE_CHANNEL}, and nodes the existence channel when
- * {@link org.orbifold.space.NodeExistence#isNeeded} says so. The collection lists every
+ * {@link Presence#nodeChannelNeeded} says so (a TU label file labels every node and edge, so
+ * a leading one-hot group has no gaps). The collection lists every
  * undirected edge twice, once per direction: when every pair has its reverse with the same
  * label and attributes the graphs are read as undirected, otherwise the whole dataset is read
  * as directed; a note of the dataset says which. A line of {@code DS_A.txt} that repeats the

@@ -22,7 +22,8 @@
  *
  * <p><b>The command line's numbers.</b> The readers add the node-existence channel only where
  * a real node would otherwise look like padding
- * ({@link org.orbifold.space.NodeExistence#isNeeded}); the project's letters, whose nodes
+ * ({@link org.orbifold.space.NodeExistence#isNeeded}) or has no label of a leading one-hot
+ * group ({@link org.orbifold.io.Presence#nodeChannelNeeded}); the project's letters, whose nodes
  * are points off the origin, get none. The {@code orbifold} command line adds it to
  * every data set that lacks it: after reading (and after {@code --class} and
  * {@code --limit}), when the node channels do not include

@@ -188,6 +188,76 @@ class CenterGraphTest {
         assertEquals(mean[1], medoid[1], 1e-9);
     }
 
+    /**
+     * A tester's case: a bond type 'bt' on one edge of three graphs, and a weight on every
+     * edge. The edge of all three graphs, of weight 1 in each, has presence 1 and weight 1,
+     * and the edge of two graphs presence 2/3 and weight 1; read from the group 'bt' (before
+     * the reader added the channel 'edge' for its gaps) they were 1/3 with weight 3, and 0.
+     */
+    @Test
+    void edgesWithoutTheLeadingLabelArePresent() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("gap"));
+        Files.writeString(data.resolve("a0.gml"), "graph [\n node [ id 0 x 1.0 y 1.0 ]\n"
+                + " node [ id 1 x 2.0 y 1.0 ]\n edge [ source 0 target 1 bt \"s\" w 1.0 ]\n]\n");
+        for (String name : List.of("b1.gml", "b2.gml")) {
+            Files.writeString(data.resolve(name), "graph [\n node [ id 0 x 1.0 y 1.0 ]\n"
+                    + " node [ id 1 x 2.0 y 1.0 ]\n node [ id 2 x 2.0 y 3.0 ]\n"
+                    + " edge [ source 0 target 1 w 1.0 ]\n edge [ source 1 target 2 w 1.0 ]\n]\n");
+        }
+
+        MainTest.Run text = MainTest.run("mean", data.toString(), "--aligner", "exact",
+                "--threads", "1");
+        MainTest.Run json = MainTest.run("mean", data.toString(), "--aligner", "exact",
+                "--threads", "1", "--json");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("edges       2 with probability >= 0.5 among them (0"
+                + " below; probability = channel 'edge')"), text.out());
+        Map<String, Object> center = (Map<String, Object>) json.json().get("center");
+        assertEquals(List.of("bt=s", "w", "edge"), center.get("edgeChannels"));
+        List<Double> presences = new ArrayList<>();
+        for (Object o : (List<?>) center.get("edges")) {
+            Map<?, ?> e = (Map<?, ?>) o;
+            presences.add(number(e.get("edgeProbability")));
+            assertEquals(1.0, number(((Map<?, ?>) e.get("attributes")).get("w")), TOLERANCE,
+                    e.toString());
+        }
+        presences.sort(null);
+        assertEquals(2, presences.size(), center.toString());
+        assertEquals(2.0 / 3.0, presences.get(0), TOLERANCE);
+        assertEquals(1.0, presences.get(1), TOLERANCE);
+    }
+
+    /**
+     * When every kept node exists in every graph, the division by existence changes
+     * nothing: the text report has no note on it, while the JSON still says the rule
+     * applies; one graph more without a node brings the note back.
+     */
+    @Test
+    void theNoteOnGivenExistenceNeedsAnExistenceBelowOne() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("same"));
+        String path = "graph [\n node [ id 0 x 1.0 y 1.0 ]\n node [ id 1 x 3.0 y 1.0 ]\n"
+                + " edge [ source 0 target 1 ]\n]\n";
+        Files.writeString(data.resolve("g1.gml"), path);
+        Files.writeString(data.resolve("g2.gml"), path);
+
+        MainTest.Run text = MainTest.run("mean", data.toString(), "--threads", "1");
+        MainTest.Run json = MainTest.run("mean", data.toString(), "--threads", "1", "--json");
+        Files.writeString(data.resolve("g3.gml"), "graph [\n node [ id 0 x 1.0 y 1.0 ]\n]\n");
+        MainTest.Run partial = MainTest.run("mean", data.toString(), "--threads", "1");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertFalse(text.out().contains("given that the node exists"), text.out());
+        assertTrue(text.out().contains("node  0  exists 1.00  x 1.000 y 1.000"), text.out());
+        Map<String, Object> center = (Map<String, Object>) json.json().get("center");
+        assertEquals(true, center.get("attributesGivenExistence"));
+        assertFalse(((List<?>) json.json().get("notes")).stream()
+                .anyMatch(n -> n.toString().contains("given that the node exists")));
+        assertEquals(0, partial.exitCode(), partial.err());
+        assertTrue(partial.out().contains("note        node attributes are given that the node"
+                + " exists"), partial.out());
+    }
+
     /** Random graphs of channels x, y, a one-hot group and existence; edges w and edge. */
     private static List<Graph> randomGraphs(long seed, int count) {
         Random random = new Random(seed);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Tests of the note of {@link AttributeEncoding} on a text attribute that acts as an
  * identifier: a different value on every node (or edge) that has it, so that no two graphs
- * share a category of it.
+ * share a category of it; of the memory check; and of the existence channels added for a
+ * leading one-hot group with gaps.
  */
 class AttributeEncodingTest {
 
@@ -29,6 +31,70 @@ class AttributeEncodingTest {
             g.edges.put(RawGraph.pair(k + 1, k), edge);
         }
         return g;
+    }
+
+    /** One edge 0-1 with the given attributes, and nodes with the given attributes. */
+    private static RawGraph edge(List<Map<String, Object>> nodes, Map<String, Object> edge) {
+        RawGraph g = new RawGraph("e", null);
+        g.nodes.addAll(nodes);
+        g.edges.put(RawGraph.pair(0, 1), edge);
+        g.edges.put(RawGraph.pair(1, 0), edge);
+        return g;
+    }
+
+    /**
+     * An edge without a label of the leading one-hot group, but with a weight, gets the
+     * channel 'edge': otherwise its presence would read as the group's sum, 0.
+     */
+    @Test
+    void aLeadingEdgeGroupWithAGapAddsTheEdgeChannel() {
+        List<Map<String, Object>> nodes = List.of(Map.of("x", 1.0), Map.of("x", 2.0));
+        RawGraph labelled = edge(nodes, ordered("bt", "s", "w", 1.0));
+        RawGraph unlabelled = edge(nodes, Map.of("w", 1.0));
+
+        AttributeEncoding.Encoded gap = AttributeEncoding.encode(List.of(labelled, unlabelled),
+                100);
+        AttributeEncoding.Encoded full = AttributeEncoding.encode(List.of(labelled, labelled),
+                100);
+
+        assertEquals(List.of("bt=s", "w", "edge"), gap.edgeChannels());
+        assertEquals(List.of(0.0, 1.0, 1.0), boxed(gap.graphs().get(1).edgeVector(0, 1)));
+        assertTrue(gap.notes().contains("edge channel 'edge' = 1 on every edge, since some edges"
+                + " have no label of the leading one-hot group 'bt' (missing, encoded as zero),"
+                + " whose sum would otherwise be read as the presence of the edge"),
+                gap.notes().toString());
+        assertEquals(List.of("bt=s", "w"), full.edgeChannels(), "every edge labelled");
+        assertEquals(List.of("x"), full.nodeChannels(), "no node at the origin");
+    }
+
+    /** Nodes likewise: a node without a label of the leading group gets 'exists'. */
+    @Test
+    void aLeadingNodeGroupWithAGapAddsTheExistenceChannel() {
+        RawGraph g = edge(List.of(ordered("atom", "C", "x", 1.0), Map.of("x", 2.0)),
+                Map.of("w", 1.0));
+
+        AttributeEncoding.Encoded e = AttributeEncoding.encode(List.of(g), 100);
+
+        assertEquals(List.of("atom=C", "x", "exists"), e.nodeChannels());
+        assertEquals(List.of(0.0, 2.0, 1.0), boxed(e.graphs().get(0).nodeVector(1)));
+        assertTrue(e.notes().contains("node channel 'exists' = 1 on every node, since some"
+                + " nodes have no label of the leading one-hot group 'atom' (missing, encoded as"
+                + " zero), whose sum would otherwise be read as the existence of the node"),
+                e.notes().toString());
+        assertEquals(List.of("w"), e.edgeChannels());
+    }
+
+    /** A map of the given keys and values in this order, the order of the channels. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int k = 0; k < keysAndValues.length; k += 2) {
+            map.put((String) keysAndValues[k], keysAndValues[k + 1]);
+        }
+        return map;
+    }
+
+    private static List<Double> boxed(double[] values) {
+        return Arrays.stream(values).boxed().toList();
     }
 
     private static List<String> notes(RawGraph... graphs) {

@@ -705,7 +705,8 @@ class GraphMlReaderTest {
                 "<key id=\"w\" for=\"all\" attr.name=\"weight\" attr.type=\"double\">"
                         + "<default>1.0</default></key>", String.format(graph, "")));
         assertTrue(plain.classLabels().isEmpty());
-        assertEquals(List.of("label=Alpha", "weight"), plain.nodeChannels());
+        // Node b has no label, a gap in the leading group: the existence channel follows.
+        assertEquals(List.of("label=Alpha", "weight", "exists"), plain.nodeChannels());
         assertFalse(plain.notes().toString().contains("graph attribute"), plain.notes()
                 .toString());
         GraphDataset defaulted = new GraphMlReader().read(graphMl("d.graphml",
