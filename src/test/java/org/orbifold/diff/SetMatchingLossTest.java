@@ -2,6 +2,7 @@ package org.orbifold.diff;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -584,46 +585,22 @@ class SetMatchingLossTest {
             int q = 1 + random.nextInt(4);
             int t = random.nextInt(q + 1);
             double[][] trialLogits = AssignmentValueTest.randomMatrix(random, q, CLASSES + 1);
-            double[][] boxes = new double[q][1];
-            for (double[] b : boxes) {
-                b[0] = random.nextInt(16);
-            }
-            double[][] targets = new double[t][1];
-            for (double[] b : targets) {
-                b[0] = random.nextInt(16);
-            }
+            double[][] boxes = randomPositions(random, q);
+            double[][] targets = randomPositions(random, t);
             int[] classes = randomClasses(random, t);
-            List<BigDecimal> values = new ArrayList<>();
-            enumerate(w, trialLogits, boxes, classes, targets, new int[t], 0,
-                    new boolean[q], values);
-            BigDecimal best = values.stream().min(BigDecimal::compareTo).orElseThrow();
             boolean outOfRange = false;
             for (double[] target : targets) {
                 for (double[] b : boxes) {
                     outOfRange |= Math.abs(target[0] - b[0]) >= 11;
                 }
             }
-            SetMatchingLoss.Result r;
-            try {
-                r = loss.evaluate(trialLogits, boxes, classes, targets);
-            } catch (IllegalArgumentException e) {
+            SetMatchingLoss.Result r = evaluateAgainstEnumeration(loss, w, trialLogits, boxes,
+                    classes, targets);
+            if (r == null) {
                 refused++;
-                assertTrue(best.doubleValue() > 0.999e300, best + " refused: " + e.getMessage());
                 continue;
             }
             leftOut += outOfRange ? 1 : 0;
-            BigDecimal found = exactLoss(w, trialLogits, boxes, classes, targets,
-                    r.targetToPrediction());
-            double scale = Math.max(1, best.doubleValue());
-            assertEquals(0, found.subtract(best).doubleValue() / scale, 1e-12);
-            assertEquals(best.doubleValue(), r.loss(), 1e-12 * scale);
-            long ties = values.stream().filter(v -> v.compareTo(best) == 0).count();
-            if (ties > 1) {
-                assertTrue(!r.unique());
-            }
-            if (best.doubleValue() < 0.999e300) {
-                assertTrue(r.loss() < 1e300);
-            }
         }
         assertTrue(leftOut > 300, "trials with pairs out of range left out: " + leftOut);
         assertTrue(refused > 100, "trials refused: " + refused);
@@ -752,19 +729,9 @@ class SetMatchingLossTest {
                     row[CLASSES] = -huge[random.nextInt(huge.length)];
                 }
             }
-            double[][] boxes = new double[q][1];
-            for (double[] b : boxes) {
-                b[0] = random.nextInt(16);
-            }
-            double[][] targets = new double[t][1];
-            for (double[] b : targets) {
-                b[0] = random.nextInt(16);
-            }
+            double[][] boxes = randomPositions(random, q);
+            double[][] targets = randomPositions(random, t);
             int[] classes = randomClasses(random, t);
-            List<BigDecimal> values = new ArrayList<>();
-            enumerate(w, logits, boxes, classes, targets, new int[t], 0, new boolean[q],
-                    values);
-            BigDecimal best = values.stream().min(BigDecimal::compareTo).orElseThrow();
             double[][] logP = SetMatchingLoss.logSoftmax(logits);
             boolean forced = false;
             BigDecimal independent = BigDecimal.ZERO;
@@ -772,26 +739,15 @@ class SetMatchingLossTest {
                 forced |= -row[CLASSES] > 1e300;
                 independent = independent.subtract(new BigDecimal(row[CLASSES]));
             }
-            SetMatchingLoss.Result r;
-            try {
-                r = loss.evaluate(logits, boxes, classes, targets);
-            } catch (IllegalArgumentException e) {
+            SetMatchingLoss.Result r = evaluateAgainstEnumeration(loss, w, logits, boxes,
+                    classes, targets);
+            if (r == null) {
                 refused++;
-                assertTrue(best.doubleValue() > 0.999e300, best + " refused: " + e.getMessage());
                 continue;
             }
             forcedReturned += forced ? 1 : 0;
-            BigDecimal found = exactLoss(w, logits, boxes, classes, targets,
-                    r.targetToPrediction());
-            double scale = Math.max(1, best.doubleValue());
-            assertEquals(0, found.subtract(best).doubleValue() / scale, 1e-12);
-            assertEquals(best.doubleValue(), r.loss(), 1e-12 * scale);
             assertEquals(independent.doubleValue(), r.independentTerm(),
                     1e-12 * Math.max(1, independent.doubleValue()));
-            long ties = values.stream().filter(v -> v.compareTo(best) == 0).count();
-            if (ties > 1) {
-                assertTrue(!r.unique());
-            }
         }
         assertTrue(forcedReturned > 300, "returned with huge no-object terms: " + forcedReturned);
         assertTrue(refused > 100, "trials refused: " + refused);
@@ -1051,6 +1007,53 @@ class SetMatchingLossTest {
     }
 
     /** Adds the exact loss of every injective matching extending {@code sigma[0..i)}. */
+    /** Returns {@code n} one-dimensional boxes at random integer positions 0 to 15. */
+    private static double[][] randomPositions(SplittableRandom random, int n) {
+        double[][] positions = new double[n][1];
+        for (double[] b : positions) {
+            b[0] = random.nextInt(16);
+        }
+        return positions;
+    }
+
+    /**
+     * Evaluates the problem and checks the answer against the enumeration of every matching in
+     * exact arithmetic: a result's matching and loss are optimal (within 1e-12 of the least
+     * loss, relative to it when it exceeds 1), not unique when the least loss is tied, and
+     * below 1e300 when the least loss is below 0.999e300; a refusal only when the least loss
+     * exceeds 0.999e300.
+     *
+     * @return the result, or null when the call was refused
+     */
+    private static SetMatchingLoss.Result evaluateAgainstEnumeration(SetMatchingLoss loss,
+            SetMatchingLoss.Weights w, double[][] logits, double[][] boxes, int[] classes,
+            double[][] targets) {
+        int t = targets.length;
+        List<BigDecimal> values = new ArrayList<>();
+        enumerate(w, logits, boxes, classes, targets, new int[t], 0,
+                new boolean[logits.length], values);
+        BigDecimal best = values.stream().min(BigDecimal::compareTo).orElseThrow();
+        SetMatchingLoss.Result r;
+        try {
+            r = loss.evaluate(logits, boxes, classes, targets);
+        } catch (IllegalArgumentException e) {
+            assertTrue(best.doubleValue() > 0.999e300, best + " refused: " + e.getMessage());
+            return null;
+        }
+        BigDecimal found = exactLoss(w, logits, boxes, classes, targets,
+                r.targetToPrediction());
+        double scale = Math.max(1, best.doubleValue());
+        assertEquals(0, found.subtract(best).doubleValue() / scale, 1e-12);
+        assertEquals(best.doubleValue(), r.loss(), 1e-12 * scale);
+        if (values.stream().filter(v -> v.compareTo(best) == 0).count() > 1) {
+            assertFalse(r.unique());
+        }
+        if (best.doubleValue() < 0.999e300) {
+            assertTrue(r.loss() < 1e300);
+        }
+        return r;
+    }
+
     private static void enumerate(SetMatchingLoss.Weights w, double[][] logits,
             double[][] boxes, int[] classes, double[][] targets, int[] sigma, int i,
             boolean[] used, List<BigDecimal> values) {
