@@ -148,8 +148,9 @@ public record Presence(String measure, String source, int offset, int size) {
      */
     public static boolean needsChannel(double[] vector, List<String> channels) {
         if (vector.length != channels.size()) {
-            throw new IllegalArgumentException("vector has " + vector.length
-                    + " channels but " + channels.size() + " names");
+            throw new IllegalArgumentException("vector has "
+                    + GraphDataset.count(vector.length, "channel") + " but "
+                    + GraphDataset.count(channels.size(), "name"));
         }
         int size = leadingGroupSize(channels);
         int end = size > 0 ? size : vector.length;
