@@ -394,15 +394,25 @@ final class CenterGraph {
     }
 
     /**
-     * Writes an edge's presence value, and with several channels the name of the largest one
-     * (within the one-hot group when presence is read from one).
+     * Writes an edge's presence value and, when the edge channels hold a one-hot group of
+     * several labels, the name of its largest channel when that is positive (none for a
+     * missing label): the group presence is read from, else the first group among the other
+     * channels (the presence channel {@code edge} and plain channels, such as a weight, are
+     * not labels and are never named).
      */
     private static String edgeValue(Graph center, int i, int j, List<String> channels,
             Presence presence) {
         double[] v = center.edgeVector(i, j);
         String value = String.format(Locale.ROOT, "%.2f", presence.of(v));
-        int from = presence.size() > 1 ? presence.offset() : 0;
-        int to = presence.size() > 1 ? presence.offset() + presence.size() : v.length;
+        int from = presence.size() > 1 ? presence.offset() : firstGroup(channels);
+        if (from < 0) {
+            return value;
+        }
+        String prefix = channels.get(from).substring(0, channels.get(from).indexOf('=') + 1);
+        int to = from;
+        while (to < channels.size() && channels.get(to).startsWith(prefix)) {
+            to++;
+        }
         if (to - from < 2) {
             return value;
         }
@@ -412,8 +422,17 @@ final class CenterGraph {
                 best = c;
             }
         }
-        String name = best < channels.size() ? VisibleText.abbreviate(channels.get(best))
-                : "channel " + best;
-        return value + " (top " + name + ")";
+        return v[best] > 0.0 ? value + " (top " + VisibleText.abbreviate(channels.get(best))
+                + ")" : value;
+    }
+
+    /** Returns the index of the first channel of a one-hot group ({@code name=label}), or -1. */
+    private static int firstGroup(List<String> channels) {
+        for (int c = 0; c < channels.size(); c++) {
+            if (channels.get(c).contains("=")) {
+                return c;
+            }
+        }
+        return -1;
     }
 }

@@ -56,6 +56,34 @@ class CenterGraphTest {
         assertFalse(out.contains("weight"), out);
     }
 
+    /**
+     * The top label of an edge is the largest channel of the edge channels' one-hot group,
+     * never the presence channel nor a plain channel (a tester saw "top w" and "top edge" when
+     * presence was the channel {@code edge}).
+     */
+    @Test
+    void theTopLabelOfAnEdgeComesFromItsOneHotGroup() {
+        Graph.Builder g = Graph.builder(1, 4);
+        for (int i = 0; i < 3; i++) {
+            g.addNode(1.0);
+        }
+        Graph center = g.addEdge(0, 1, 0.25, 0.5, 3.0, 1.0).addEdge(1, 2, 0.0, 0.0, 2.0, 0.75)
+                .build();
+        StringWriter text = new StringWriter();
+
+        CenterGraph.summary(new PrintWriter(text, true), center, List.of("exists"),
+                List.of("bt=d", "bt=s", "w", "edge"));
+        CenterGraph.summary(new PrintWriter(text, true), center, List.of("exists"),
+                List.of("w", "bt=d", "bt=s", "edge"));
+
+        String[] edgeLines = text.toString().lines().filter(l -> l.startsWith("  0-1"))
+                .toArray(String[]::new);
+        assertEquals(List.of("  0-1 1.00 (top bt=s), 1-2 0.75",
+                "  0-1 1.00 (top bt=s), 1-2 0.75 (top bt=s)"), List.of(edgeLines));
+        String out = text.toString();
+        assertFalse(out.contains("top w") || out.contains("top edge"), out);
+    }
+
     @Test
     void summaryShowsTheSpreadOfAttributesFarFromZero() {
         Graph.Builder builder = Graph.builder(2, 0);
