@@ -457,12 +457,16 @@ final class ImportedGraphs {
                     if (!numeric.get(a.getKey())) {
                         continue;
                     }
-                    String what = "the " + kind + " attribute " + JGraphTGraphs.shown(a.getKey())
-                            + " of " + describe(graph, kind, k);
+                    String text = (String) a.getValue();
                     try {
-                        a.setValue(DecimalNumbers.parseFinite((String) a.getValue(), what));
+                        a.setValue(DecimalNumbers.parseFinite(text, null));
                     } catch (NumberFormatException e) {
-                        throw graph.error(place(graph, kind, k, a.getKey()), e.getMessage());
+                        // The message names the value's place, built only for a refusal.
+                        String what = "the " + kind + " attribute "
+                                + JGraphTGraphs.shown(a.getKey()) + " of "
+                                + describe(graph, kind, k);
+                        throw graph.error(place(graph, kind, k, a.getKey()),
+                                DecimalNumbers.refusal(text, what));
                     }
                 }
             }
