@@ -965,6 +965,22 @@ final class ClassifyCommand extends DatasetCommand {
     }
 
     /**
+     * Returns a failure message as the validation search's row shows it, after the setting it
+     * belongs to: without the parenthesis of {@link #trainingFailure(Method, Setting, boolean,
+     * String, boolean, ValueText)} that names the method and the setting again, so that
+     * {@code training diverged (mlp; ..., learning rate 1e300, epochs 1): in epoch 1, ...}
+     * reads {@code training diverged: in epoch 1, ...}. A message without that parenthesis is
+     * returned unchanged.
+     */
+    static String failureAfterSetting(String failure, Method m, Setting s, boolean scaled,
+            ValueText typed) {
+        String named = " (" + m.option + "; " + describe(m, s, scaled, typed) + "): ";
+        int at = failure.indexOf(named);
+        return at < 0 ? failure
+                : failure.substring(0, at) + ": " + failure.substring(at + named.length());
+    }
+
+    /**
      * Returns the graph space of a setting, after checking, before any alignment, that the
      * graphs as the setting scales and weighs them stay within what the aligners support
      * ({@link GraphMagnitudes}): with attribute scaling, the graphs with the setting's
@@ -2290,7 +2306,8 @@ final class ClassifyCommand extends DatasetCommand {
         return String.join(", ", parts);
     }
 
-    private static String number(double value) {
+    /** Returns a value as the reports write it ({@link Numbers#compact}). */
+    static String number(double value) {
         return Numbers.compact(value);
     }
 

@@ -573,10 +573,13 @@ final class ClassifyOutput {
             int mostCorrect = report.search().mostCorrect();
             for (int c = 0; c < report.search().candidates().size(); c++) {
                 if (report.search().failed(c)) {
+                    Setting failed = report.grid().get(c);
+                    boolean scaled = report.recipe() != null;
                     w.printf(Locale.ROOT, "    %-50s  failed, skipped: %s%n",
-                            describe(method, report.grid().get(c), report.recipe() != null,
-                                    run.typed()),
-                            report.search().failures().get(c));
+                            describe(method, failed, scaled, run.typed()),
+                            ClassifyCommand.failureAfterSetting(
+                                    report.search().failures().get(c), method, failed, scaled,
+                                    run.typed()));
                     continue;
                 }
                 w.printf(Locale.ROOT, "  %s %-50s  %.4f (%d of %d)%s%n",

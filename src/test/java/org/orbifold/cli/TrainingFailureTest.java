@@ -75,9 +75,11 @@ class TrainingFailureTest {
             String failed = text.out().lines().filter(line -> line.contains("failed"))
                     .findFirst().orElse("");
             assertTrue(failed.contains("learning rate 1e300, epochs 2  failed, skipped:"
-                    + " training diverged (" + method + "; ")
-                    && failed.contains("(" + method + "; ") && failed.contains(OVERFLOW),
-                    text.out());
+                    + " training diverged: in epoch ") && failed.contains(OVERFLOW)
+                    && failed.endsWith("(lower --learning-rate)"), text.out());
+            assertEquals(1, failed.split("learning rate 1e300", -1).length - 1,
+                    "the row names its setting once: " + failed);
+            assertFalse(failed.contains("(" + method + "; "), failed);
             assertTrue(text.out().contains("learning rate 0.1, epochs 2"), text.out());
             Map<?, ?> result = (Map<?, ?>) JsonParser.parse(json.out());
             List<?> candidates = (List<?>) result.get("candidates");
@@ -242,6 +244,15 @@ class TrainingFailureTest {
         assertEquals("training failed (glvq; node weight 1, edge"
                 + " weight 1, prototypes 1, learning rate 0.25, epochs 5): some reason",
                 message);
+        assertEquals(message, ClassifyCommand.failureAfterSetting(message,
+                ClassifyCommand.Method.GLVQ, s, false, (option, value) -> "" + value),
+                "values written otherwise: the message stays whole");
+        assertEquals("training failed: some reason", ClassifyCommand.failureAfterSetting(
+                message, ClassifyCommand.Method.GLVQ, s, false,
+                (option, value) -> ClassifyCommand.number(value)));
+        assertEquals("another reason", ClassifyCommand.failureAfterSetting("another reason",
+                ClassifyCommand.Method.GLVQ, s, false,
+                (option, value) -> ClassifyCommand.number(value)));
     }
 
     @Test
