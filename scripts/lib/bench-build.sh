@@ -6,9 +6,9 @@
 # Contract. The sourcing script sets root, the repository root, before calling a function.
 #   bench_build  makes BUILD_DIR absolute (default $root/target), changes the working folder
 #       to $root, compiles the main and benchmark classes with Maven's 'bench' profile into
-#       BUILD_DIR (-q -B, tests and checkstyle skipped), writes the dependency class path to
-#       BUILD_DIR/bench-classpath.txt and sets bench_classpath to BUILD_DIR/classes followed
-#       by that path. Maven's own output goes to standard error, so that the harness's
+#       BUILD_DIR (-q -B and MVN_FLAGS, e.g. -o; tests and checkstyle skipped), writes the
+#       dependency class path to BUILD_DIR/bench-classpath.txt and sets bench_classpath to
+#       BUILD_DIR/classes followed by that path. Maven's own output goes to standard error, so that the harness's
 #       tables on standard output stay clean.
 #   bench_machine  prints three lines: "date: <UTC minute>, commit <short HEAD>",
 #       "cpu: <model name>, <n> cores" and "java: <first line of java -version>".
@@ -16,7 +16,7 @@
 bench_build() {
     BUILD_DIR=$(realpath -m "${BUILD_DIR:-$root/target}")
     cd "$root"
-    mvn -q -B -P bench -DskipTests -Dcheckstyle.skip -Dorbifold.buildDir="$BUILD_DIR" \
+    mvn -q -B ${MVN_FLAGS:-} -P bench -DskipTests -Dcheckstyle.skip -Dorbifold.buildDir="$BUILD_DIR" \
         compile dependency:build-classpath -Dmdep.outputFile="$BUILD_DIR/bench-classpath.txt" \
         >&2
     bench_classpath="$BUILD_DIR/classes:$(cat "$BUILD_DIR/bench-classpath.txt")"
