@@ -167,7 +167,8 @@ final class RenderCommand extends DatasetCommand {
             svg = drawing.alignment(caption, x, y, List.of(title(sample, i), title(sample, j)),
                     List.of(fullTitle(sample, i), fullTitle(sample, j)), alignment);
             what = String.format(Locale.ROOT, "graphs %d and %d of %s aligned by %s (seed %d):"
-                    + " distance %s, %s", i, j, source(sample), aligner.name(), options.seed,
+                    + " distance %s, %s", i, j, VisibleText.escape(source(sample)),
+                    aligner.name(), options.seed,
                     Numbers.decimalOrTiny(alignment.distance(), 6), proofWords(alignment));
         } else {
             List<Integer> chosen = new ArrayList<>();
@@ -198,7 +199,8 @@ final class RenderCommand extends DatasetCommand {
                     + sample.size() + " graphs (--graphs picks others)"
                     : CenterCommand.graphs(chosen.size()));
             svg = drawing.graphs(heading, drawn, titles, fullTitles);
-            what = CenterCommand.graphs(chosen.size()) + " of " + source(sample) + " ("
+            what = CenterCommand.graphs(chosen.size()) + " of "
+                    + VisibleText.escape(source(sample)) + " ("
                     + (chosen.size() <= 20 ? join(chosen) : join(chosen.subList(0, 20))
                     + ", ...") + ")";
         }
@@ -218,7 +220,7 @@ final class RenderCommand extends DatasetCommand {
         CenterCommand.writeAtomically(target, TextFiles.unpadEnd(svg));
         PrintWriter report = out();
         report.printf(Locale.ROOT, "drawing     %s%n", what);
-        report.printf(Locale.ROOT, "file        %s%n", out);
+        report.printf(Locale.ROOT, "file        %s%n", VisibleText.escape(out.toString()));
         CenterCommand.printNotes(report, notes);
         report.flush();
         return 0;
