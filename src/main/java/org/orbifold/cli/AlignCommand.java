@@ -122,7 +122,8 @@ final class AlignCommand implements Callable<Integer> {
         out = VisibleText.writer(out);
         out.printf(Locale.ROOT, "graphs      %d (%s%s, %s) and %d (%s%s, %s) of %s%n",
                 i, nameOf(names.get(i)), classOf(sample, i), nodes(x.order()), j,
-                nameOf(names.get(j)), classOf(sample, j), nodes(y.order()), sample.source());
+                nameOf(names.get(j)), classOf(sample, j), nodes(y.order()),
+                VisibleText.escape(sample.source()));
         out.printf(Locale.ROOT, "aligner     %s (seed %d%s)%n", aligner.name(), options.seed,
                 options.timeLimitWords());
         out.printf(Locale.ROOT, "distance    %s%n",

@@ -235,7 +235,7 @@ abstract class CenterCommand extends DatasetCommand {
     static void printWritten(PrintWriter stdout, Path... files) {
         for (Path file : files) {
             if (file != null) {
-                stdout.printf(Locale.ROOT, "file        %s%n", file);
+                stdout.printf(Locale.ROOT, "file        %s%n", VisibleText.escape(file.toString()));
             }
         }
         stdout.flush();
@@ -247,7 +247,7 @@ abstract class CenterCommand extends DatasetCommand {
                 + VisibleText.escape(sample.className())
                 : sample.dataset().hasClasses() ? "all classes" : "no classes";
         return String.format(Locale.ROOT, "Frechet %s of %s from %s (%s)", kind,
-                graphs(sample.size()), sample.source(), what);
+                graphs(sample.size()), VisibleText.escape(sample.source()), what);
     }
 
     /**

@@ -538,8 +538,9 @@ final class ClassifyOutput {
      */
     private static void splitFolders(PrintWriter w, List<String> files) {
         if (folders(files).size() > 1) {
-            w.printf(Locale.ROOT, "files       train %s, validation %s, test %s%n", files.get(0),
-                    files.get(1) == null ? "none" : files.get(1), files.get(2));
+            w.printf(Locale.ROOT, "files       train %s, validation %s, test %s%n",
+                    VisibleText.escape(files.get(0)), files.get(1) == null ? "none"
+                    : VisibleText.escape(files.get(1)), VisibleText.escape(files.get(2)));
         }
     }
 
@@ -552,13 +553,14 @@ final class ClassifyOutput {
             String validation = s.validation().length == 0 ? "no validation"
                     : "validation " + s.validation().length;
             // "test 1 graph" when the test split holds one graph.
-            w.printf(Locale.ROOT, "%s on %s: train %d, %s, test %s, %s%n",
-                    method.title, splitsData(sample, s.files()), s.train().length, validation,
+            w.printf(Locale.ROOT, "%s on %s: train %d, %s, test %s, %s%n", method.title,
+                    VisibleText.escape(splitsData(sample, s.files())), s.train().length,
+                    validation,
                     CenterCommand.graphs(s.test().length), classCount(classes.size()));
             splitFolders(w, s.files());
         } else {
             w.printf(Locale.ROOT, "%s, stratified %d-fold cross-validation of %s (%s, %s)%n",
-                    method.title, run.folds(), sample.source(),
+                    method.title, run.folds(), VisibleText.escape(sample.source()),
                     CenterCommand.graphs(sample.size()), classCount(classes.size()));
         }
         w.printf(Locale.ROOT, "aligner %s, seed %d%s, %s%n", run.aligner().name(),

@@ -421,7 +421,8 @@ final class ClusterCommand extends DatasetCommand {
         }
         if (!data.json) {
             if (folder != null) {
-                out().printf(Locale.ROOT, "folder      %s (%s, %s, %s, %s)%n", out,
+                out().printf(Locale.ROOT, "folder      %s (%s, %s, %s, %s)%n",
+                        VisibleText.escape(out.toString()),
                         ASSIGNMENTS, CENTERS, TRACE, RESULT);
             }
             CenterCommand.printWritten(out(), svg);
@@ -848,7 +849,7 @@ final class ClusterCommand extends DatasetCommand {
                 + VisibleText.escape(sample.className())
                 : sample.dataset().hasClasses() ? "all classes" : "no classes";
         w.printf(Locale.ROOT, "%s with k = %d of %s from %s (%s)%n", r.method().title, k,
-                CenterCommand.graphs(sample.size()), sample.source(), what);
+                CenterCommand.graphs(sample.size()), VisibleText.escape(sample.source()), what);
         w.printf(Locale.ROOT, "aligner %s, seed %d%s, %s%n", r.aligner().name(),
                 options.seed, options.timeLimitWords(), Numbers.threads(r.workers()));
         w.printf(Locale.ROOT, "objective   %s  (%s)%n",

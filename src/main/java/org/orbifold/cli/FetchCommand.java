@@ -122,7 +122,8 @@ final class FetchCommand implements Callable<Integer> {
         // Fetch them in order, each one whatever became of the others; a line for each.
         List<Outcome> outcomes = new ArrayList<>();
         PrintWriter out = spec.commandLine().getOut();
-        int width = names.stream().mapToInt(String::length).max().orElse(0);
+        int width = names.stream().mapToInt(n -> VisibleText.escape(n).length()).max()
+                .orElse(0);
         for (String name : names) {
             Outcome outcome;
             try {
@@ -141,7 +142,8 @@ final class FetchCommand implements Callable<Integer> {
             }
             outcomes.add(outcome);
             if (!json) {
-                out.printf(Locale.ROOT, "%-" + width + "s  %-14s  %s%n", name,
+                out.printf(Locale.ROOT, "%-" + width + "s  %-14s  %s%n",
+                        VisibleText.escape(name),
                         outcome.status().equals("cached") ? "already cached" : outcome.status(),
                         VisibleText.escape(outcome.error() == null
                                 ? outcome.folder().toString() : outcome.error()));

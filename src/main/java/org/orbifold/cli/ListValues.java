@@ -1,5 +1,6 @@
 package org.orbifold.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Stack;
@@ -32,13 +33,32 @@ import picocli.CommandLine.ParameterException;
  * picocli's split, not converted; {@code ClassifyCommand} refuses them after the parse, where
  * it can tell a list given only as commas from one that ends in a comma.
  *
+ * <p>A list option that takes one list, not a list that repetitions add to, names a subclass
+ * that gives {@link #onceHint()}: such an option given twice or more is refused during the
+ * parse, before any of its values is converted, with every text given
+ * ({@code --graphs may be given only once, got it twice (--graphs 0,1 --graphs 2); ...}), as
+ * picocli refuses other options given twice. {@code render}'s {@code --graphs} and
+ * {@code --align} are such options; {@code classify}'s lists of values to search are not
+ * (repetitions add up, and a value given twice is refused by the command).
+ *
  * <p><b>Limitations.</b> The text is split on the option's split pattern without regard to
  * quotes, so a quoted value that holds two adjacent commas is refused as well.
  */
-final class ListValues implements IParameterPreprocessor {
+class ListValues implements IParameterPreprocessor {
 
     /** Created by picocli for each option that names this class. */
     ListValues() {
+    }
+
+    /**
+     * Returns what to say after the refusal of the option given more than once, or null for a
+     * list that repetitions add to (the default).
+     *
+     * @return the end of the message, such as {@code "list every graph in one --graphs
+     *     I,J,..."}, or null
+     */
+    String onceHint() {
+        return null;
     }
 
     /**
@@ -62,6 +82,23 @@ final class ListValues implements IParameterPreprocessor {
         }
         String text = args.peek();
         String name = option.longestName();
+        String hint = onceHint();
+        if (hint != null) {
+            List<String> texts = new ArrayList<>(option.originalStringValues());
+            texts.add(text);
+            texts.addAll(laterTexts(args, option));
+            if (texts.size() > 1) {
+                StringBuilder given = new StringBuilder();
+                for (String each : texts) {
+                    given.append(given.length() == 0 ? "" : " ").append(name)
+                            .append(each == null ? "" : " " + (each.isBlank() ? "'" + each
+                            + "'" : each));
+                }
+                throw new ParameterException(command.commandLine(), name + " may be given"
+                        + " only once, got it " + (texts.size() == 2 ? "twice"
+                        : texts.size() + " times") + " (" + given + "); " + hint);
+            }
+        }
         if (text.isBlank()) {
             if (option.originalStringValues().isEmpty() && !givenLater(args, option)) {
                 throw new ParameterException(command.commandLine(), name
@@ -180,6 +217,40 @@ final class ListValues implements IParameterPreprocessor {
             }
         }
         return false;
+    }
+
+    /**
+     * Returns the texts of the option's occurrences among the arguments after its text on top
+     * (before an end-of-options {@code --}), in order: the word after a name alone (null when
+     * there is none), the value after {@code =}, or a short name's attached value.
+     */
+    private static List<String> laterTexts(Stack<String> args, OptionSpec option) {
+        List<String> texts = new ArrayList<>();
+        for (int i = args.size() - 2; i >= 0; i--) {
+            String arg = args.get(i);
+            if (arg.equals("--")) {
+                break;
+            }
+            if (!names(arg, option)) {
+                continue;
+            }
+            String value = null;
+            for (String name : option.names()) {
+                if (arg.equals(name)) {
+                    value = i > 0 ? args.get(--i) : null;
+                    break;
+                }
+                if (arg.startsWith(name + "=")) {
+                    value = arg.substring(name.length() + 1);
+                    break;
+                }
+                if (name.length() == 2 && !name.startsWith("--") && arg.startsWith(name)) {
+                    value = arg.substring(name.length());
+                }
+            }
+            texts.add(value);
+        }
+        return texts;
     }
 
     /**

@@ -235,7 +235,7 @@ final class PcaCommand extends DatasetCommand {
                 + VisibleText.escape(sample.className())
                 : sample.dataset().hasClasses() ? "all classes" : "no classes";
         return String.format(Locale.ROOT, "Geodesic PCA of %s from %s (%s)",
-                CenterCommand.graphs(sample.size()), sample.source(), what);
+                CenterCommand.graphs(sample.size()), VisibleText.escape(sample.source()), what);
     }
 
     private void summary(PrintWriter w, Sample sample, Run run) {

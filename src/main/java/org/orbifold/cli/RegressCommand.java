@@ -373,7 +373,7 @@ final class RegressCommand extends DatasetCommand {
                 + VisibleText.escape(sample.className())
                 : sample.dataset().hasClasses() ? "all classes" : "no classes";
         return String.format(Locale.ROOT, "Graph-valued regression of %s from %s (%s) on %s",
-                CenterCommand.graphs(sample.size()), sample.source(), what,
+                CenterCommand.graphs(sample.size()), VisibleText.escape(sample.source()), what,
                 String.join(", ", run.table().names()));
     }
 
@@ -381,7 +381,8 @@ final class RegressCommand extends DatasetCommand {
         GraphRegressionModel model = run.model();
         double[] trace = model.trace();
         w.printf(Locale.ROOT, "%s%n", title(run));
-        w.printf(Locale.ROOT, "covariates  %s (%d %s)%n", covariates,
+        w.printf(Locale.ROOT, "covariates  %s (%d %s)%n", VisibleText.escape(covariates
+                .toString()),
                 run.table().names().size(), run.table().names().size() == 1 ? "column"
                 : "columns");
         w.printf(Locale.ROOT, "aligner %s, seed %d%s, %s, start: %s%s%n", run.aligner(),

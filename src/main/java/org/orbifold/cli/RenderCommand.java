@@ -46,6 +46,26 @@ import picocli.CommandLine.Spec;
             + " kept by --class and --limit."})
 final class RenderCommand extends DatasetCommand {
 
+    /**
+     * The check of {@code --graphs}: one list, refused when given twice (repetitions would add
+     * up to one list, which a user who repeats the option to change the graphs does not
+     * expect).
+     */
+    static final class GraphsOnce extends ListValues {
+        @Override
+        String onceHint() {
+            return "list every graph to draw in one --graphs I,J,...";
+        }
+    }
+
+    /** The check of {@code --align}: one pair, refused when given twice. */
+    static final class AlignOnce extends ListValues {
+        @Override
+        String onceHint() {
+            return "it takes the two graphs to align, --align I,J";
+        }
+    }
+
     /** Number of graphs drawn when {@code --graphs} and {@code --align} are not given. */
     static final int DEFAULT_GRAPHS = 12;
 
@@ -56,13 +76,13 @@ final class RenderCommand extends DatasetCommand {
     static final String SUGGESTED_NAME = "drawing.svg";
 
     @Option(names = "--graphs", paramLabel = "I,J,...", split = ",", hideParamSyntax = true,
-            preprocessor = ListValues.class,
+            preprocessor = GraphsOnce.class,
             description = "Indices of the graphs to draw, in this order (default: the first "
                 + DEFAULT_GRAPHS + ").")
     List<Integer> graphs;
 
     @Option(names = "--align", paramLabel = "I,J", split = ",", hideParamSyntax = true,
-            preprocessor = ListValues.class,
+            preprocessor = AlignOnce.class,
             description = "Draw graphs I and J side by side with the node matching that"
                 + " --aligner finds (node i of I matched with node p(i) of J, as align).")
     List<Integer> align;
@@ -114,14 +134,6 @@ final class RenderCommand extends DatasetCommand {
             throw CliException.usage("--graphs needs at least one graph index, got an empty"
                     + " list");
         }
-        OptionSpec alignGiven = spec.commandLine().getParseResult().matchedOption("--align");
-        if (alignGiven != null && alignGiven.originalStringValues().size() > 1) {
-            List<String> texts = alignGiven.originalStringValues();
-            throw CliException.usage("--align may be given only once, got it "
-                    + (texts.size() == 2 ? "twice" : texts.size() + " times") + " (--align "
-                    + String.join(" --align ", texts) + "); it takes the two graphs to align,"
-                    + " --align I,J");
-        }
         if (align != null && align.size() != 2) {
             throw CliException.usage("--align takes two graph indices I,J, got "
                     + align.size() + (align.isEmpty() ? "" : " (" + join(align) + ")"));
@@ -167,7 +179,8 @@ final class RenderCommand extends DatasetCommand {
             svg = drawing.alignment(caption, x, y, List.of(title(sample, i), title(sample, j)),
                     List.of(fullTitle(sample, i), fullTitle(sample, j)), alignment);
             what = String.format(Locale.ROOT, "graphs %d and %d of %s aligned by %s (seed %d):"
-                    + " distance %s, %s", i, j, source(sample), aligner.name(), options.seed,
+                    + " distance %s, %s", i, j, VisibleText.escape(source(sample)),
+                    aligner.name(), options.seed,
                     Numbers.decimalOrTiny(alignment.distance(), 6), proofWords(alignment));
         } else {
             List<Integer> chosen = new ArrayList<>();
@@ -198,7 +211,8 @@ final class RenderCommand extends DatasetCommand {
                     + sample.size() + " graphs (--graphs picks others)"
                     : CenterCommand.graphs(chosen.size()));
             svg = drawing.graphs(heading, drawn, titles, fullTitles);
-            what = CenterCommand.graphs(chosen.size()) + " of " + source(sample) + " ("
+            what = CenterCommand.graphs(chosen.size()) + " of "
+                    + VisibleText.escape(source(sample)) + " ("
                     + (chosen.size() <= 20 ? join(chosen) : join(chosen.subList(0, 20))
                     + ", ...") + ")";
         }
@@ -218,7 +232,7 @@ final class RenderCommand extends DatasetCommand {
         CenterCommand.writeAtomically(target, TextFiles.unpadEnd(svg));
         PrintWriter report = out();
         report.printf(Locale.ROOT, "drawing     %s%n", what);
-        report.printf(Locale.ROOT, "file        %s%n", out);
+        report.printf(Locale.ROOT, "file        %s%n", VisibleText.escape(out.toString()));
         CenterCommand.printNotes(report, notes);
         report.flush();
         return 0;

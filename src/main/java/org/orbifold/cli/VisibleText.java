@@ -17,8 +17,9 @@ import org.orbifold.io.TextFiles;
  * invisible format character ({@link Character#FORMAT}, such as the zero-width space U+200B
  * and the byte-order mark U+FEFF). The text writer ({@link #writer}) cannot tell the report's
  * own line breaks from those of data, so it passes line feeds (and a carriage return before
- * one) and escapes every other carriage return; the commands escape the data values they
- * print ({@link #escape}), line feeds included.
+ * one) and escapes every other carriage return; the commands escape the data values and the
+ * paths they print ({@link #escape}: the data set, the files written, a covariates or split
+ * file), line feeds included.
  * JSON output needs none of this: it keeps the real string, and its writer escapes control
  * characters inside strings.
  */

@@ -36,7 +36,10 @@ import org.orbifold.space.Permutation;
  * (channels named {@code group=label}, such as {@code label=C} of a molecule), the label of
  * largest positive value, joined by {@code /}, with the node's opacity; nodes with numeric
  * channels only carry no text. The first one-hot group also chooses the node's fill colour,
- * by the label's position.
+ * by the label's position, a different colour for every label ({@link NodePalette}: ten fixed
+ * colours, then a sequence of colours on which the black node text keeps a contrast ratio of
+ * at least 4.5); a node without a positive label of that group, and every node when there is
+ * no one-hot group, is filled {@code #5b8fd0}.
  *
  * <p><b>Where nodes go.</b> When the node channels include the numeric channels {@code x} and
  * {@code y} (the project's letters, IAM Letter), every node is drawn at its coordinates, y
@@ -245,11 +248,7 @@ public final class SvgDrawing {
     /** Least presence of an edge that is a layout edge, when it is a probability. */
     private static final double LAYOUT_PRESENCE = 0.5;
 
-    private static final String PLAIN_FILL = "#5b8fd0";
-
-    /** Fill colours of the labels of the first one-hot node group, by label position. */
-    private static final List<String> PALETTE = List.of("#7f7f7f", "#d62728", "#1f77b4",
-            "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#bcbd22", "#17becf");
+    private static final String PLAIN_FILL = NodePalette.UNLABELLED;
 
     private static final String STYLE = ".panel-frame{fill:none;stroke:#d0d0d0;stroke-width:1}"
             + " .edge{stroke:#333333;stroke-linecap:round}"
@@ -266,6 +265,9 @@ public final class SvgDrawing {
     private final Presence existence;
     private final Presence presence;
     private final List<ChannelGroup> oneHotGroups;
+
+    /** Fill colours of the labels of the first one-hot node group, by label position. */
+    private final List<String> palette;
     private final int xChannel;
     private final int yChannel;
     /** Most nodes of a connected part laid out by stress majorization. */
@@ -295,6 +297,7 @@ public final class SvgDrawing {
             }
         }
         this.oneHotGroups = List.copyOf(groups);
+        this.palette = NodePalette.colours(groups.isEmpty() ? 0 : groups.get(0).size());
         int x = this.nodeChannels.indexOf("x");
         int y = this.nodeChannels.indexOf("y");
         this.xChannel = x >= 0 && y >= 0 ? x : -1;
@@ -1289,7 +1292,7 @@ public final class SvgDrawing {
             return PLAIN_FILL;
         }
         int best = best(oneHotGroups.get(0), v);
-        return best < 0 ? PLAIN_FILL : PALETTE.get(best % PALETTE.size());
+        return best < 0 ? PLAIN_FILL : palette.get(best);
     }
 
     /** Returns the position of the group's largest positive channel (first on ties), or -1. */

@@ -43,6 +43,14 @@ import org.orbifold.space.Permutation;
  * squared distance to the line rises. An update that would raise the objective all the same
  * (rounding only) is rejected and the run ends at the previous iterate.
  *
+ * <p>The objective is at most the total sum of squares of the aligned sample: for fixed
+ * alignments it is that total less the first direction's sum of squares, so a sum of
+ * distances computed above the total is rounding and the objective is the total. A total no
+ * larger than the rounding of the centring ({@code (8 (N + 1) eps)^2} times the sum of the
+ * squared norms) is reported as 0: graphs that are copies of one graph once aligned get
+ * total 0, objective 0 and every ratio 0, where the rounding of their mean would show
+ * totals and objectives near {@code 1e-30} in no fixed order.
+ *
  * <p>Stopping rules: no alignment changed in (2) (a fixed point: the refit would give the
  * same line), or the relative decrease of the objective fell below the tolerance (both
  * {@link Status#CONVERGED}); the iteration limit ({@link Status#MAX_ITERATIONS}); the listener
@@ -298,13 +306,18 @@ public final class GeodesicPca {
             return s;
         }
 
-        /** Returns the sum of the squared distances, in index order. */
+        /**
+         * Returns the sum of the squared distances, in index order, at most the total sum of
+         * squares: the line through the mean along the first direction leaves the total less
+         * that direction's sum of squares, so a sum above the total is rounding (copies of one
+         * graph, whose distances and total are both about {@code 1e-30} or 0).
+         */
         double objective() {
             double sum = 0.0;
             for (double d : squaredDistances) {
                 sum += d;
             }
-            return sum;
+            return Math.min(sum, axes.totalSumOfSquares());
         }
     }
 

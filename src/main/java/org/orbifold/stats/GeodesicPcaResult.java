@@ -34,7 +34,8 @@ import org.orbifold.space.GraphSpace;
  *     graph
  * @param explainedVarianceRatios for each direction, the share of the total sum of squares
  *     of the aligned sample that it explains: non-increasing, summing to at most 1
- * @param totalSumOfSquares {@code sum_i ||pi_i . Y_i - M||^2}
+ * @param totalSumOfSquares {@code sum_i ||pi_i . Y_i - M||^2}; 0 when it is no more than the
+ *     rounding of the mean (the aligned graphs are copies of one graph up to rounding)
  * @param componentScores {@code componentScores[i][k]}, the score of graph {@code i} on
  *     direction {@code k}
  * @param alignments for each graph, its alignment to its point {@code M + s_i V} of the
@@ -42,7 +43,8 @@ import org.orbifold.space.GraphSpace;
  *     the run ended at a fixed point (no alignment changed); an uncertified one gives the
  *     aligner's reason ({@link Alignment#unproven()}) at a fixed point, else
  *     {@link Alignment.Unproven#HEURISTIC}
- * @param objective the sum of squared distances to the first geodesic
+ * @param objective the sum of squared distances to the first geodesic, at most
+ *     {@code totalSumOfSquares} (a sum above it is rounding and is reported as the total)
  * @param iterations the number of accepted update steps (0 when the start was kept)
  * @param trace the objective of the start (index 0) and after each accepted step
  * @param status why the computation stopped

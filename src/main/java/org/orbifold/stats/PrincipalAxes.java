@@ -24,7 +24,10 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * norms of the rows, with {@code eps} the spacing of doubles at 1), is rounding only (the
  * data span fewer directions) and becomes the zero vector with eigenvalue 0 and scores 0.
  * The threshold does not grow with a common offset of the rows: rows near {@code 1e6} with a
- * spread near 1 keep their directions.
+ * spread near 1 keep their directions. A total sum of squares at most that rounding of the
+ * centring is rounding too (the rows are equal up to rounding): it is reported as 0, with
+ * every direction zero, so that copies of one vector have no total, no direction and no
+ * ratio rather than a total of about {@code 1e-30} that nothing explains.
  *
  * @param mean the mean of the rows
  * @param directions {@code k} unit directions, or zero vectors where the data have no
@@ -33,7 +36,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *     squared score, non-increasing and {@code >= 0}
  * @param totalSumOfSquares the sum of the squared distances of the rows to the mean, at least
  *     the sum of all eigenvalues, so that {@code sumsOfSquares[k] / totalSumOfSquares}
- *     sums to at most 1
+ *     sums to at most 1; 0 when it is no more than the rounding of the centring
  * @param scores {@code scores[i][k] = <row_i - mean, direction_k>}
  */
 record PrincipalAxes(double[] mean, double[][] directions, double[] sumsOfSquares,
@@ -104,7 +107,12 @@ record PrincipalAxes(double[] mean, double[][] directions, double[] sumsOfSquare
         double denominator = Math.max(total, allValues);
         // Centring leaves an error of a few units in the last place of each entry, whose
         // squares a set of equal rows far from 0 shows as tiny eigenvalues.
-        double threshold = NEGLIGIBLE * denominator + centringRounding(n) * magnitude;
+        double rounding = centringRounding(n) * magnitude;
+        double threshold = NEGLIGIBLE * denominator + rounding;
+        if (denominator <= rounding) {
+            // Equal rows up to rounding: no eigenvalue passes the threshold, and no total.
+            denominator = 0.0;
+        }
 
         // The leading directions, their signs fixed, and the scores along them.
         double[][] directions = new double[k][];

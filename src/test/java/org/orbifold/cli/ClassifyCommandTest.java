@@ -597,6 +597,33 @@ class ClassifyCommandTest {
                 oneFolder.out());
     }
 
+    /**
+     * Folders whose names hold a line feed and a tab: the header and the {@code files} line
+     * show them escaped, as messages and notes do, so that no line of the report is cut.
+     */
+    @Test
+    void splitFoldersWithLineBreaksAreShownEscaped() throws IOException {
+        Path low = iamFolder("LOW\nZZ", null);
+        Path high = iamFolder("HIGH\tZZ", null);
+
+        Run across = run("classify", "--train", low.resolve("train.cxl").toString(), "--test",
+                high.resolve("train.cxl").toString(), "--method", "prototype", "--aligner",
+                "exact");
+        Run within = run("classify", "--train", low.resolve("train.cxl").toString(), "--test",
+                low.resolve("test.cxl").toString(), "--method", "prototype", "--aligner",
+                "exact");
+
+        assertEquals(0, across.exitCode(), across.err());
+        assertTrue(across.out().contains("\nfiles       train " + dir + "/LOW\\nZZ/train.cxl,"
+                + " validation none, test " + dir + "/HIGH\\tZZ/train.cxl\n"), across.out());
+        assertEquals(0, within.exitCode(), within.err());
+        assertTrue(within.out().startsWith("nearest class mean on " + dir + "/LOW\\nZZ: train"),
+                within.out());
+        for (Run r : List.of(across, within)) {
+            assertFalse(r.out().contains("\nZZ"), r.out());
+        }
+    }
+
     // ---- Split lists of a molecule file with skipped records -------------------------------
 
     /**

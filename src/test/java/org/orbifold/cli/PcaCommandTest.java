@@ -287,6 +287,59 @@ class PcaCommandTest {
                 + " single[2] 0.000\n"), r.out());
     }
 
+    /**
+     * Six copies of one path of four nodes whose coordinates are not exact in binary: the
+     * rounding of their mean left a sum of distances to the line (2.4e-30) above the total
+     * sum of squares (1.2e-30). Both are rounding: the report gives total 0, objective 0 and
+     * ratios 0, in the text and the JSON.
+     */
+    @Test
+    void copiesOfOneGraphReportNoTotalAndNoObjective() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("SAME"));
+        String[] nodes = {"0.6920387482221226,3.0226506116818346",
+            "-4.368931781122907,-3.8208129632893897", "2.6096244491257554,-0.27754756423883364",
+            "-1.2038477667627223,-2.900451936285229"};
+        StringBuilder edges = new StringBuilder();
+        StringBuilder indicator = new StringBuilder();
+        StringBuilder attributes = new StringBuilder();
+        for (int g = 0; g < 6; g++) {
+            for (int i = 0; i < nodes.length; i++) {
+                indicator.append(g + 1).append('\n');
+                attributes.append(nodes[i]).append('\n');
+                if (i + 1 < nodes.length) {
+                    int a = 4 * g + i + 1;
+                    edges.append(a).append(", ").append(a + 1).append('\n')
+                            .append(a + 1).append(", ").append(a).append('\n');
+                }
+            }
+        }
+        Files.writeString(folder.resolve("SAME_A.txt"), edges);
+        Files.writeString(folder.resolve("SAME_graph_indicator.txt"), indicator);
+        Files.writeString(folder.resolve("SAME_graph_labels.txt"), "1\n".repeat(6));
+        Files.writeString(folder.resolve("SAME_node_attributes.txt"), attributes);
+
+        Run text = MainTest.run("pca", folder.toString(), "--threads", "1");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("\nobjective   0.000000 -> 0.000000  (sum of squared"
+                + " distances to the first principal geodesic)\nexplained   PC1 0.0000,"
+                + " PC2 0.0000, PC3 0.0000  (share of the total sum of squares 0.000000)\n"),
+                text.out());
+        assertTrue(text.out().contains("\nnote        no variance: the graphs, as aligned,"
+                + " coincide with their mean (total sum of squares 0.000000)"), text.out());
+
+        Map<String, Object> json = MainTest.run("pca", folder.toString(), "--threads", "1",
+                "--json").json();
+        assertEquals(0.0, json.get("totalSumOfSquares"));
+        assertEquals(0.0, json.get("objective"));
+        assertEquals(0.0, json.get("startObjective"));
+        assertEquals(List.of(0.0, 0.0, 0.0), json.get("explainedVarianceRatios"));
+        // The distances of the graphs to the line are rounding, as the total was.
+        for (Object entry : (List<?>) json.get("scores")) {
+            double distance = (Double) ((Map<?, ?>) entry).get("distance");
+            assertTrue(distance < 1e-14, entry.toString());
+        }
+    }
+
     /** Graphs without nodes have nothing to analyse; the message says so, not "components". */
     @Test
     void graphsWithoutNodesAreRefusedByName() throws IOException {

@@ -234,6 +234,25 @@ class RenderCommandTest {
         assertUsageError(MainTest.run("render", "--align", "1", "--align", "2", "--align",
                 "3"), "--align may be given only once, got it 3 times (--align 1 --align 2"
                 + " --align 3); it takes the two graphs to align, --align I,J");
+        // Given twice, --graphs was read as one list of both: refused as --align is, before
+        // any value is converted, however the values are attached or left empty.
+        String graphsHint = "; list every graph to draw in one --graphs I,J,...";
+        assertUsageError(MainTest.run("render", "--graphs", "0,1", "--graphs", "2"), "--graphs"
+                + " may be given only once, got it twice (--graphs 0,1 --graphs 2)" + graphsHint);
+        assertUsageError(MainTest.run("render", "--graphs=0", "--graphs", "x", "--graphs=2,3"),
+                "--graphs may be given only once, got it 3 times (--graphs 0 --graphs x"
+                + " --graphs 2,3)" + graphsHint);
+        assertUsageError(MainTest.run("render", "--graphs", "", "--graphs", "1"), "--graphs may"
+                + " be given only once, got it twice (--graphs '' --graphs 1)" + graphsHint);
+        assertUsageError(MainTest.run("render", "--graphs", "1", "--graphs", " "), "--graphs"
+                + " may be given only once, got it twice (--graphs 1 --graphs ' ')"
+                + graphsHint);
+        assertUsageError(MainTest.run("render", "--graphs", "1", "--limit", "3", "--graphs"),
+                "--graphs may be given only once, got it twice (--graphs 1 --graphs)"
+                + graphsHint);
+        assertUsageError(MainTest.run("render", "--graphs", "1", "--align", "0,1", "--align",
+                "2,3"), "--align may be given only once, got it twice (--align 0,1 --align"
+                + " 2,3); it takes the two graphs to align, --align I,J");
         assertUsageError(MainTest.run("render", "--align", "0,30", "--limit", "10"), "--align:"
                 + " graph index 30 is outside 0..9 (10 graphs of datasets/letters)");
         assertUsageError(MainTest.run("render", "--graphs", "0", "--align", "0,1"), "give"

@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -235,6 +237,52 @@ public class SvgDrawingTest {
         assertEquals(1, labels.size(), "a node without a label gets no text");
         assertEquals("N", labels.get(0).getTextContent());
         assertEquals(2, ofClass(d, "circle", "node").size());
+    }
+
+    /**
+     * Forty labels, one node each: forty different fills, the first ten the colours drawings
+     * had before the palette grew, none the fill of unlabelled nodes; every node's text is its
+     * label.
+     */
+    @Test
+    void fortyLabelsGetFortyColours() {
+        int labels = 40;
+        List<String> channels = new ArrayList<>();
+        for (int c = 0; c < labels; c++) {
+            channels.add(String.format(Locale.ROOT, "label=L%02d", c));
+        }
+        channels.add("exists");
+        Graph.Builder b = Graph.builder(labels + 1, 1);
+        for (int i = 0; i < labels; i++) {
+            double[] v = new double[labels + 1];
+            v[i] = 1.0;
+            v[labels] = 1.0;
+            b.addNode(v);
+        }
+        for (int i = 0; i + 1 < labels; i++) {
+            b.addEdge(i, i + 1, 1.0);
+        }
+
+        Document d = parse(SvgDrawing.of(channels, EDGE).graphs(null, List.of(b.build()),
+                List.of("forty")));
+
+        List<String> fills = new ArrayList<>();
+        for (int i = 0; i < labels; i++) {
+            fills.add(byId(d, "p0-n" + i).getAttribute("fill"));
+        }
+        assertEquals(labels, new HashSet<>(fills).size(), fills.toString());
+        assertEquals(List.of("#7f7f7f", "#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd",
+                "#8c564b", "#e377c2", "#bcbd22", "#17becf"), fills.subList(0, 10));
+        assertFalse(fills.contains("#5b8fd0"), fills.toString());
+        List<String> texts = new ArrayList<>();
+        for (Element text : ofClass(d, "text", "label")) {
+            texts.add(text.getTextContent());
+        }
+        List<String> expected = new ArrayList<>();
+        for (int c = 0; c < labels; c++) {
+            expected.add(String.format(Locale.ROOT, "L%02d", c));
+        }
+        assertEquals(expected, texts);
     }
 
     @Test

@@ -457,6 +457,45 @@ class GeodesicPcaTest {
         assertEquals(0.0, space.squaredNorm(result.direction()), 0.0);
     }
 
+    /**
+     * Copies of one graph with attributes that binary cannot hold exactly: whatever rounding
+     * the mean leaves, the total sum of squares is 0, the objective 0 (never above the
+     * total), at the start as at the end, and every ratio 0.
+     */
+    @Test
+    void copiesOfOneGraphHaveNoTotalAndNoObjective() {
+        for (long seed = 0; seed < 12; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            Graph.Builder b = Graph.builder(3, 1);
+            int order = 3 + random.nextInt(4);
+            for (int i = 0; i < order; i++) {
+                b.addNode(-5.0 + 10.0 * random.nextDouble(), 1e3 * random.nextDouble(), 1.0);
+            }
+            for (int i = 0; i + 1 < order; i++) {
+                b.addEdge(i, i + 1, 0.1 + random.nextDouble());
+            }
+            Graph g = b.build();
+            List<Graph> graphs = new ArrayList<>();
+            int count = 2 + random.nextInt(8);
+            for (int k = 0; k < count; k++) {
+                graphs.add(TestGraphs.relabel(g, random));
+            }
+            GraphSpace space = GraphSpace.of(graphs);
+            for (Aligner aligner : List.of(EXACT, new FaqAligner(seed))) {
+                GeodesicPcaResult result = pca(aligner, 1).compute(space, graphs);
+                String what = "seed " + seed + ", " + aligner.name();
+                assertEquals(0.0, result.totalSumOfSquares(), 0.0, what);
+                assertEquals(0.0, result.objective(), 0.0, what);
+                assertEquals(0.0, result.trace()[0], 0.0, what);
+                assertArrayEquals(new double[] {0.0}, result.explainedVarianceRatios(), 0.0,
+                        what);
+                for (Alignment a : result.alignments()) {
+                    assertTrue(a.squaredDistance() < 1e-20, what + ": " + a.squaredDistance());
+                }
+            }
+        }
+    }
+
     @Test
     void badInputIsRefusedWithClearMessages() {
         List<Graph> graphs = TestGraphs.random(2, 4, 3, 4, 1, 0.5);

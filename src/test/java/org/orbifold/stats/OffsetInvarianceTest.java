@@ -129,6 +129,8 @@ class OffsetInvarianceTest {
             row[2] = 12345.678;
         }
         PrincipalAxes axes = PrincipalAxes.fit(rows, 2);
+        // The centring's rounding is no total either.
+        assertEquals(0.0, axes.totalSumOfSquares());
         for (int k = 0; k < 2; k++) {
             assertEquals(0.0, axes.sumsOfSquares()[k]);
             for (double v : axes.directions()[k]) {
