@@ -316,7 +316,7 @@ public final class TuDatasetFetcher {
         return source + ": '" + text + "' is a relative path; give an absolute one"
                 + (text.startsWith("~") ? " ('~' is the home folder only to a shell, which"
                 + " does not expand it inside quotes; write $HOME instead)" : ", such as "
-                + Path.of(text).toAbsolutePath().normalize()) + ", or leave it unset";
+                + path.toAbsolutePath().normalize()) + ", or leave it unset";
     }
 
     private static String firstSet(String first, String second) {
