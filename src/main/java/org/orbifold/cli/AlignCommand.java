@@ -194,10 +194,14 @@ final class AlignCommand implements Callable<Integer> {
         if (n > 3 || (n == 3 && !startsWithDataset)) {
             List<String> given = startsWithDataset ? arguments.subList(1, n) : arguments;
             boolean numbers = given.stream().allMatch(AlignCommand::isInteger);
+            // A data set named by digits only reads as an index; ./7 reads as the path.
+            boolean numberedPath = !startsWithDataset && Files.exists(Path.of(arguments.get(0)));
             throw CliException.usage("align takes [DATASET] I J, got " + given.size()
                     + (numbers ? " numbers (" : " arguments (") + String.join(" ", given) + ")"
                     + (startsWithDataset ? " after the data set " + arguments.get(0) : "")
-                    + "; give exactly two graph indices");
+                    + "; give exactly two graph indices" + (numberedPath ? " (to read the"
+                    + " file or folder " + arguments.get(0) + " as DATASET, write ./"
+                    + arguments.get(0) + ")" : ""));
         }
         if (n < 3 && startsWithDataset && (n == 1 || isInteger(arguments.get(1)))) {
             throw CliException.usage("align needs two graph indices after the data set: align "

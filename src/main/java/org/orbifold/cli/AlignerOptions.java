@@ -133,7 +133,8 @@ final class AlignerOptions {
             return Aligners.byName(name, seed);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(option + " must be one of "
-                    + String.join(", ", Aligners.names()) + ", got '" + name + "'", e);
+                    + String.join(", ", Aligners.names()) + ", got '" + name + "'"
+                    + UsageErrors.didYouMean(name, Aligners.names()), e);
         }
     }
 

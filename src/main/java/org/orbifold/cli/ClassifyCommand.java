@@ -284,7 +284,7 @@ final class ClassifyCommand extends DatasetCommand {
                 names.add(m.option);
             }
             throw CliException.usage("--method must be one of " + String.join(", ", names)
-                    + ", got '" + value + "'");
+                    + ", got '" + value + "'" + UsageErrors.didYouMean(value, names));
         }
 
         GraphClassifier classifier(Setting s, Aligner aligner, long seed, Executor executor,
@@ -1114,7 +1114,8 @@ final class ClassifyCommand extends DatasetCommand {
             case "gaussian" -> NodeKernelEmbedding.Kernel.GAUSSIAN;
             case "laplacian" -> NodeKernelEmbedding.Kernel.LAPLACIAN;
             default -> throw CliException.usage("--node-kernel must be gaussian or laplacian,"
-                    + " got '" + nodeKernel + "'");
+                    + " got '" + nodeKernel + "'" + UsageErrors.didYouMean(nodeKernel,
+                    List.of("gaussian", "laplacian")));
         };
     }
 
@@ -1127,7 +1128,8 @@ final class ClassifyCommand extends DatasetCommand {
             case "random" -> NodeKernelEmbedding.Sampling.RANDOM;
             case "halton" -> NodeKernelEmbedding.Sampling.HALTON;
             default -> throw CliException.usage("--kernel-sampling must be random or halton,"
-                    + " got '" + kernelSampling + "'");
+                    + " got '" + kernelSampling + "'" + UsageErrors.didYouMean(kernelSampling,
+                    List.of("random", "halton")));
         };
     }
 
@@ -1531,7 +1533,8 @@ final class ClassifyCommand extends DatasetCommand {
                 case "tanh" -> GraphMlp.Activation.TANH;
                 case "logistic" -> GraphMlp.Activation.LOGISTIC;
                 default -> throw CliException.usage("--activation must be tanh or logistic,"
-                        + " got '" + activation + "'");
+                        + " got '" + activation + "'" + UsageErrors.didYouMean(activation,
+                        List.of("tanh", "logistic")));
             };
         }
         MarginPerceptron.Initialization perceptronStart =
@@ -1550,7 +1553,9 @@ final class ClassifyCommand extends DatasetCommand {
                             LearningGraphQuantization.Initialization.CLASS_MEDOIDS;
                     default -> throw CliException.usage("--initialization of --method "
                             + m.option + " must be class-means, random-members or"
-                            + " class-medoids, got '" + initialization + "'");
+                            + " class-medoids, got '" + initialization + "'"
+                            + UsageErrors.didYouMean(initialization, List.of("class-means",
+                            "random-members", "class-medoids")));
                 };
             } else if (m == Method.PERCEPTRON) {
                 perceptronStart = switch (value) {
@@ -1558,7 +1563,8 @@ final class ClassifyCommand extends DatasetCommand {
                     case "zero" -> MarginPerceptron.Initialization.ZERO;
                     default -> throw CliException.usage("--initialization of --method"
                             + " perceptron must be class-means or zero, got '"
-                            + initialization + "'");
+                            + initialization + "'" + UsageErrors.didYouMean(initialization,
+                            List.of("class-means", "zero")));
                 };
             } else {
                 mlpStart = switch (value) {
@@ -1567,7 +1573,8 @@ final class ClassifyCommand extends DatasetCommand {
                     case "class-medoids" -> GraphMlp.Initialization.CLASS_MEDOIDS;
                     default -> throw CliException.usage("--initialization of --method mlp"
                             + " must be random-members, class-means or class-medoids, got '"
-                            + initialization + "'");
+                            + initialization + "'" + UsageErrors.didYouMean(initialization,
+                            List.of("random-members", "class-means", "class-medoids")));
                 };
             }
         }
@@ -1696,7 +1703,8 @@ final class ClassifyCommand extends DatasetCommand {
             return true;
         }
         throw CliException.usage("--refit must be " + REFIT_TRAIN + " or " + REFIT_BOTH
-                + ", got '" + refit + "'");
+                + ", got '" + refit + "'" + UsageErrors.didYouMean(refit,
+                List.of(REFIT_TRAIN, REFIT_BOTH)));
     }
 
     private ValidationSearch.Selection selectionOption() {
@@ -1708,7 +1716,8 @@ final class ClassifyCommand extends DatasetCommand {
             return ValidationSearch.Selection.ONE_STANDARD_ERROR;
         }
         throw CliException.usage("--selection must be " + SELECT_MOST_CORRECT + " or "
-                + SELECT_ONE_SE + ", got '" + selection + "'");
+                + SELECT_ONE_SE + ", got '" + selection + "'" + UsageErrors.didYouMean(selection,
+                List.of(SELECT_MOST_CORRECT, SELECT_ONE_SE)));
     }
 
     /**

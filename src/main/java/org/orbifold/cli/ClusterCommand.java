@@ -113,7 +113,8 @@ final class ClusterCommand extends DatasetCommand {
                 }
             }
             throw CliException.usage("--algorithm must be kmeans, kmedians or kmedoids, got '"
-                    + value + "'");
+                    + value + "'" + UsageErrors.didYouMean(value, List.of("kmeans", "kmedians",
+                    "kmedoids")));
         }
 
         CentralClustering.Builder builder(int k) {
@@ -516,7 +517,7 @@ final class ClusterCommand extends DatasetCommand {
             case "frechet" -> CenterUpdate.FRECHET;
             case "step" -> CenterUpdate.SINGLE_STEP;
             default -> throw CliException.usage("--center-update must be frechet or step, got '"
-                    + value + "'");
+                    + value + "'" + UsageErrors.didYouMean(value, List.of("frechet", "step")));
         };
     }
 

@@ -34,14 +34,15 @@ import picocli.CommandLine.Spec;
         description = {"Download TU Dortmund data sets by name (such as MUTAG) into the cache,"
             + " unless they are there, and print a line for each: name, status (downloaded,"
             + " already cached, failed) and folder, or the reason it failed. Every name is"
-            + " tried; the exit status is 1 if any failed. A malformed name (such as"
+            + " tried; the exit status is 1 if any failed (a failed --force keeps the copy"
+            + " cached before, and says so). A malformed name (such as"
             + " tu:MUTAG or MUTAG.zip) is a usage error of the whole command line (exit"
             + " status 2, no JSON), found before any download, and so are an unusable --url"
             + " (such as a port outside 1 to 65535, or a user name or password in it) and a"
             + " --cache that is a file or lies under one. Any command reads one as"
             + " DATASET tu:NAME, fetching it when it is missing.",
             "Cache: --cache, else the system property orbifold.cache, else $ORBIFOLD_CACHE"
-            + " (empty counts as unset), else $XDG_CACHE_HOME/orbifold/tu, else"
+            + " (absolute paths; empty counts as unset), else $XDG_CACHE_HOME/orbifold/tu, else"
             + " .cache/orbifold/tu in the user's home (Java's user.home). URL: --url, else the"
             + " system property orbifold.tu.url, else $ORBIFOLD_TU_URL, else "
             + "https://www.chrsmrrs.com/graphkerneldatasets/ (NAME.zip under it); an unusable"
@@ -101,6 +102,7 @@ final class FetchCommand implements Callable<Integer> {
         // command only when some name needs a download (--force, or not cached), as for
         // DATASET tu:NAME.
         TuDatasetFetcher withoutSetting = fetcher(url, cache);
+        requireUsableCache(withoutSetting);
         IllegalArgumentException urlError = url == null ? urlSettingError() : null;
         TuDatasetFetcher setting = url == null && urlError == null
                 ? TuDatasetFetcher.fromEnvironment() : null;
@@ -130,13 +132,13 @@ final class FetchCommand implements Callable<Integer> {
                 Fetched fetched = hasUrl ? fetch(fetcher, name, force, err, showProgress)
                         : cachedOnly(fetcher, name, urlError);
                 outcome = new Outcome(name, fetched.folder(),
-                        fetched.downloaded() ? "downloaded" : "cached", null);
+                        fetched.downloaded() ? "downloaded" : "cached", null, false);
             } catch (CliException e) {
-                outcome = new Outcome(name, null, "failed", e.getMessage());
+                outcome = failed(fetcher, name, e.getMessage());
             } catch (RuntimeException e) {
                 // An unexpected error of one name's fetch (such as one the HTTP layer throws
                 // unchecked) fails that name only; the others are still tried.
-                outcome = new Outcome(name, null, "failed", "cannot fetch " + name + ": "
+                outcome = failed(fetcher, name, "cannot fetch " + name + ": "
                         + e.getClass().getSimpleName() + (e.getMessage() == null ? ""
                         : ": " + e.getMessage()));
             }
@@ -162,6 +164,7 @@ final class FetchCommand implements Callable<Integer> {
                     j.name("name").value(o.name());
                     j.name("status").value(o.status());
                     j.name("folder").value(o.folder() == null ? null : o.folder().toString());
+                    j.name("kept").value(o.kept());
                     j.name("downloaded").value(o.status().equals("downloaded"));
                     j.name("zip").value(hasUrl ? fetcher.url(o.name()).toString() : null);
                     j.name("error").value(o.error());
@@ -186,10 +189,31 @@ final class FetchCommand implements Callable<Integer> {
     }
 
     /**
-     * What became of one name: its folder (null when it failed), downloaded, cached or
-     * failed, and why it failed.
+     * What became of one name: the folder that holds the data set after the command (null
+     * when it failed and none does), downloaded, cached or failed, why it failed, and
+     * whether a failed fetch (of {@code --force}) kept a copy cached before, in the folder.
      */
-    private record Outcome(String name, Path folder, String status, String error) {
+    private record Outcome(String name, Path folder, String status, String error,
+            boolean kept) {
+    }
+
+    /**
+     * The outcome of a failed name: when a copy of the data set is still cached (a failed
+     * {@code --force}, which replaces the copy only once the new one reads), its folder,
+     * with the reason saying that it is kept.
+     */
+    private static Outcome failed(TuDatasetFetcher fetcher, String name, String reason) {
+        Optional<Path> kept;
+        try {
+            kept = fetcher.cached(name);
+        } catch (RuntimeException e) {
+            kept = Optional.empty();
+        }
+        if (kept.isEmpty()) {
+            return new Outcome(name, null, "failed", reason, false);
+        }
+        return new Outcome(name, kept.get(), "failed", reason + "; the cached copy in "
+                + kept.get() + " is kept", true);
     }
 
     /**
@@ -229,6 +253,7 @@ final class FetchCommand implements Callable<Integer> {
         }
         String name = dataset.substring(PREFIX.length());
         requireName(name, dataset);
+        requireUsableCache(TuDatasetFetcher.fromEnvironmentWithoutUrl());
         TuDatasetFetcher fetcher;
         try {
             fetcher = TuDatasetFetcher.fromEnvironment();
@@ -265,6 +290,19 @@ final class FetchCommand implements Callable<Integer> {
         String fetch() {
             return fetcher == null ? folder.toString()
                     : FetchCommand.fetch(fetcher, name, false, err, progress).folder().toString();
+        }
+    }
+
+    /**
+     * Refuses a cache setting that the fetcher refuses (a relative {@code ORBIFOLD_CACHE} or
+     * {@code orbifold.cache}), as a usage error naming the setting; a {@code --cache} given
+     * replaces the setting, which then does not matter.
+     */
+    private static void requireUsableCache(TuDatasetFetcher fetcher) {
+        try {
+            fetcher.cache();
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage(), e);
         }
     }
 

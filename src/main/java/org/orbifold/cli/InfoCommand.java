@@ -82,6 +82,9 @@ final class InfoCommand extends DatasetCommand {
             }
         }
 
+        // The graphs of the chosen class in the whole data set, before --limit.
+        Integer classSize = sample.className() == null ? null
+                : Sample.classSizes(sample.dataset()).get(sample.className());
         if (data.json) {
             out.println(JsonOutput.text(json -> {
                 json.beginObject();
@@ -90,6 +93,7 @@ final class InfoCommand extends DatasetCommand {
                 json.name("name").value(sample.dataset().name());
                 json.name("class").value(sample.className());
                 json.name("graphsInDataset").value(sample.dataset().size());
+                JsonOutput.integer(json.name("graphsInClass"), classSize);
                 json.name("graphs").value(n);
                 json.name("classes").beginObject();
                 sorted.forEach((label, size) -> json.name(label).value(size));
@@ -118,8 +122,7 @@ final class InfoCommand extends DatasetCommand {
         out.printf(Locale.ROOT, "dataset   %s (%s)%n", VisibleText.escape(sample.dataset()
                 .name()), VisibleText.escape(sample.source()));
         out.printf(Locale.ROOT, "graphs    %s%n", graphsWords(n, sample.dataset().size(),
-                sample.className(), sample.className() == null ? null
-                        : Sample.classSizes(sample.dataset()).get(sample.className())));
+                sample.className(), classSize));
         out.printf(Locale.ROOT, "classes   %s%n", sorted.isEmpty() ? "none" : sorted.size()
                 + ": " + describe(sorted));
         out.printf(Locale.ROOT, "nodes     min %d, mean %.2f, max %d (total %d%s)%n",

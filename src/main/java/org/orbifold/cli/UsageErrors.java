@@ -488,6 +488,54 @@ final class UsageErrors {
         return kept;
     }
 
+    /**
+     * Returns {@code " (did you mean X?)"} for a value of an option that takes one of a few
+     * named choices ({@code --aligner exac}: {@code (did you mean exact?)}), naming up to
+     * three of the choices near what was typed ({@link #nearValues}), nearest first; empty
+     * when none is near. The commands' checks of such values end their message with it.
+     *
+     * @param typed the value as given
+     * @param choices the names the option takes
+     * @return the suggestion, or the empty string
+     */
+    static String didYouMean(String typed, List<String> choices) {
+        List<String> near = nearValues(typed, choices);
+        return near.isEmpty() ? "" : " (did you mean " + alternatives(near) + "?)";
+    }
+
+    /**
+     * Returns the choices likely meant by a value, nearest first: those that begin with the
+     * value of two characters or more ({@code fa} for {@code fast} and {@code faq}), those of
+     * three characters or more that the value begins with ({@code exactly} for
+     * {@code exact}), and those at most {@code max(1, length / 3)} edits away (Levenshtein
+     * distance, in lower case and without blanks around; {@code exac} for {@code exact},
+     * {@code medoids} for {@code medoid}). This is stricter than {@link #useful}, which
+     * allows two edits also for short names: among values as short as {@code ga} or
+     * {@code knn}, two edits reach names that nobody meant ({@code -h} is two edits from
+     * {@code ga}).
+     *
+     * @param typed the value as given
+     * @param choices the names the option takes
+     * @return the likely names, nearest first
+     */
+    static List<String> nearValues(String typed, List<String> choices) {
+        String word = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        int limit = Math.max(1, word.length() / 3);
+        List<String> kept = new ArrayList<>();
+        for (String choice : choices) {
+            String name = choice.toLowerCase(Locale.ROOT);
+            if (!word.isEmpty() && !word.equals(name)
+                    && (word.length() >= 2 && name.startsWith(word)
+                    || name.length() >= 3 && word.startsWith(name)
+                    || LEVENSHTEIN.apply(word, name) <= limit)) {
+                kept.add(choice);
+            }
+        }
+        kept.sort(Comparator.comparingInt(c -> LEVENSHTEIN.apply(word,
+                c.toLowerCase(Locale.ROOT))));
+        return kept;
+    }
+
     /** A name without its leading dashes and any {@code =VALUE}, in lower case. */
     private static String bare(String name) {
         int equals = name.indexOf('=');

@@ -75,7 +75,10 @@ import java.util.zip.ZipFile;
  * {@code $XDG_CACHE_HOME/orbifold/tu}, else {@code .cache/orbifold/tu} in the system property
  * {@code user.home} (the system user's home folder, which need not be {@code $HOME}). All of
  * these name the folder that holds the data-set folders; a property or variable that is
- * empty or blank counts as unset.
+ * empty or blank counts as unset. A cache property or variable must be an absolute path: a
+ * relative one (also one starting with {@code ~}, which no shell expanded) is refused,
+ * naming it, when the cache is first used, just as {@code XDG_CACHE_HOME} counts only
+ * when it is absolute.
  *
  * <p><b>Safety.</b> A fetch downloads into a temporary file of the cache ({@code .NAME.zip.part}),
  * checking the HTTP status and the announced length, and extracts into a temporary folder
@@ -91,9 +94,11 @@ import java.util.zip.ZipFile;
  * file {@code .locks/NAME.lock} in the cache (left there, as removing it could let two
  * fetches hold locks on different files); the second finds the first's data set and downloads
  * nothing. Nothing is random: the temporary names are fixed, which the lock makes safe, and
- * leftovers of a killed process are removed by the next fetch of the name, or, when the
- * data set is cached, by the next fetch or {@link #cached} of the name that finds the lock
- * free (it does not wait for it, and a cache it cannot write keeps them); when that
+ * leftovers of a process ended by a signal (SIGKILL, but also SIGTERM or Ctrl-C: no shutdown
+ * hook cleans the cache) are removed by the next fetch of the name, or, when the data set
+ * is cached, by the next fetch or {@link #cached} of the name that finds the lock free (it
+ * does not wait for it, makes the lock folder when it was deleted, and a cache it cannot
+ * write keeps them); when that
  * process was replacing the data set and was killed between moving the old copy aside
  * ({@code .NAME.old}) and moving the new one in, the next fetch of the name first moves the
  * old copy back.
@@ -162,6 +167,8 @@ public final class TuDatasetFetcher {
     private final String urlSource;
     /** The command-line option that chooses the cache, or null when the command has none. */
     private final String cacheOption;
+    /** Why the cache setting is unusable (the cache is then null), or null when it is fine. */
+    private final String cacheProblem;
 
     /**
      * Hears of a fetch that waits or downloads. The methods do nothing by default.
@@ -200,7 +207,8 @@ public final class TuDatasetFetcher {
 
     private TuDatasetFetcher(URI baseUrl, Path cache, Duration connectTimeout,
             Duration stallTimeout, long maxBytes, int maxEntries, Listener listener,
-            String urlSource, String cacheOption) {
+            String urlSource, String cacheOption, String cacheProblem) {
+        this.cacheProblem = cacheProblem;
         this.urlSource = urlSource;
         this.cacheOption = cacheOption;
         this.baseUrl = baseUrl;
@@ -239,12 +247,18 @@ public final class TuDatasetFetcher {
      * Returns the cache folder that {@link #fromEnvironment} uses, whatever the URL settings.
      *
      * @return the folder that holds the data-set folders
+     * @throws IllegalArgumentException if the cache setting is no absolute path, naming it
      */
     public static Path cacheFromEnvironment() {
         return fromEnvironmentWithoutUrl().cache();
     }
 
-    /** As {@link #fromEnvironment}, with the properties and variables from the functions. */
+    /**
+     * As {@link #fromEnvironment}, with the properties and variables from the functions. A
+     * cache setting that is no absolute path is refused, naming the setting, when the cache
+     * is first used ({@link #cache()}), so that a caller that chooses the cache itself
+     * ({@link #withCache}) is not stopped by it.
+     */
     static TuDatasetFetcher configured(UnaryOperator<String> property,
             UnaryOperator<String> variable) {
         return configured(property, variable, true);
@@ -264,8 +278,14 @@ public final class TuDatasetFetcher {
         String cacheText = firstSet(property.apply(CACHE_PROPERTY),
                 variable.apply(CACHE_VARIABLE));
         Path cache;
+        String cacheProblem = null;
         if (cacheText != null) {
-            cache = Path.of(cacheText);
+            String source = property.apply(CACHE_PROPERTY) != null
+                    && !property.apply(CACHE_PROPERTY).isBlank()
+                    ? "system property " + CACHE_PROPERTY : "environment variable "
+                    + CACHE_VARIABLE;
+            cacheProblem = cacheSettingProblem(cacheText, source);
+            cache = cacheProblem == null ? Path.of(cacheText) : null;
         } else {
             String xdg = variable.apply("XDG_CACHE_HOME");
             Path root = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
@@ -273,7 +293,30 @@ public final class TuDatasetFetcher {
             cache = root.resolve("orbifold").resolve("tu");
         }
         return new TuDatasetFetcher(url, cache, Duration.ofSeconds(30), Duration.ofSeconds(60),
-                DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, null, urlSource, null);
+                DEFAULT_MAX_BYTES, DEFAULT_MAX_ENTRIES, null, urlSource, null, cacheProblem);
+    }
+
+    /**
+     * Why a cache setting (property or variable) is unusable, or null when it is usable: it
+     * must be an absolute path. A relative one would put the cache wherever the command
+     * happens to run (as the XDG specification says of its own variables, which the fetcher
+     * ignores when relative), and one starting with {@code ~} was meant as the home folder,
+     * which only a shell expands, and only outside quotes.
+     */
+    private static String cacheSettingProblem(String text, String source) {
+        Path path;
+        try {
+            path = Path.of(text);
+        } catch (InvalidPathException e) {
+            return source + ": '" + text + "' is no usable path (" + e.getReason() + ")";
+        }
+        if (path.isAbsolute()) {
+            return null;
+        }
+        return source + ": '" + text + "' is a relative path; give an absolute one"
+                + (text.startsWith("~") ? " ('~' is the home folder only to a shell, which"
+                + " does not expand it inside quotes; write $HOME instead)" : ", such as "
+                + path.toAbsolutePath().normalize()) + ", or leave it unset";
     }
 
     private static String firstSet(String first, String second) {
@@ -367,7 +410,7 @@ public final class TuDatasetFetcher {
     public TuDatasetFetcher withBaseUrl(URI url, String source) {
         return new TuDatasetFetcher(parseUrl(url.toString(), "base URL"), cache,
                 connectTimeout, stallTimeout, maxBytes, maxEntries, listener, source,
-                cacheOption);
+                cacheOption, cacheProblem);
     }
 
     /**
@@ -380,7 +423,7 @@ public final class TuDatasetFetcher {
      */
     public TuDatasetFetcher withCacheOption(String option) {
         return new TuDatasetFetcher(baseUrl, cache, connectTimeout, stallTimeout, maxBytes,
-                maxEntries, listener, urlSource, option);
+                maxEntries, listener, urlSource, option, cacheProblem);
     }
 
     /**
@@ -392,7 +435,7 @@ public final class TuDatasetFetcher {
     public TuDatasetFetcher withCache(Path folder) {
         return new TuDatasetFetcher(baseUrl, Objects.requireNonNull(folder, "folder"),
                 connectTimeout, stallTimeout, maxBytes, maxEntries, listener, urlSource,
-                cacheOption);
+                cacheOption, null);
     }
 
     /**
@@ -411,7 +454,7 @@ public final class TuDatasetFetcher {
                     + " bytes and " + entries + " entries");
         }
         return new TuDatasetFetcher(baseUrl, cache, connectTimeout, stallTimeout, bytes,
-                entries, listener, urlSource, cacheOption);
+                entries, listener, urlSource, cacheOption, cacheProblem);
     }
 
     /**
@@ -428,7 +471,7 @@ public final class TuDatasetFetcher {
                     + " and " + stall);
         }
         return new TuDatasetFetcher(baseUrl, cache, connect, stall, maxBytes, maxEntries,
-                listener, urlSource, cacheOption);
+                listener, urlSource, cacheOption, cacheProblem);
     }
 
     /**
@@ -439,7 +482,7 @@ public final class TuDatasetFetcher {
      */
     public TuDatasetFetcher withListener(Listener listener) {
         return new TuDatasetFetcher(baseUrl, cache, connectTimeout, stallTimeout, maxBytes,
-                maxEntries, listener, urlSource, cacheOption);
+                maxEntries, listener, urlSource, cacheOption, cacheProblem);
     }
 
     /**
@@ -465,8 +508,14 @@ public final class TuDatasetFetcher {
      * Returns the cache folder, which holds the data-set folders.
      *
      * @return the cache folder, which holds the data-set folders
+     * @throws IllegalArgumentException if the cache comes from a setting that is unusable
+     *     (a relative path, {@link #configured}), naming the setting; {@link #withCache}
+     *     replaces it
      */
     public Path cache() {
+        if (cacheProblem != null) {
+            throw new IllegalArgumentException(cacheProblem);
+        }
         return cache;
     }
 
@@ -486,10 +535,11 @@ public final class TuDatasetFetcher {
      *
      * @param name the data set
      * @return {@code CACHE/NAME}
-     * @throws IllegalArgumentException if the name is refused ({@link #requireValidName})
+     * @throws IllegalArgumentException if the name is refused ({@link #requireValidName}),
+     *     or the cache setting is unusable ({@link #cache()})
      */
     public Path folder(String name) {
-        return cache.resolve(requireValidName(name));
+        return cache().resolve(requireValidName(name));
     }
 
     /**
@@ -522,9 +572,11 @@ public final class TuDatasetFetcher {
 
     /**
      * Removes the leftovers of a killed fetch of a cached data set when the name's lock is
-     * free (class description); does nothing when there are none, when the lock is held by a
-     * thread of this process or by another process, or when the cache cannot be written.
-     * Never throws an {@link IOException}.
+     * free (class description), making the lock folder {@code .locks} first when it is
+     * missing (deleted by hand: the lock file is safe to delete when no fetch runs); does
+     * nothing when there are none, when the lock is held by a thread of this process or by
+     * another process, or when the cache cannot be written. Never throws an
+     * {@link IOException}.
      */
     private void removeLeftoversIfFree(String name) {
         if (leftovers(name).stream().noneMatch(p -> Files.exists(p, LinkOption.NOFOLLOW_LINKS))) {
@@ -533,8 +585,9 @@ public final class TuDatasetFetcher {
         Path lockFile = cache.resolve(".locks").resolve(name + ".lock");
         ReentrantLock local;
         try {
-            if (!Files.isDirectory(lockFile.getParent())
-                    || Files.exists(lockFile) && !Files.isRegularFile(lockFile)) {
+            // A lock folder deleted by hand is made again, as a fetch would make it.
+            Files.createDirectories(lockFile.getParent());
+            if (Files.exists(lockFile) && !Files.isRegularFile(lockFile)) {
                 return;
             }
             local = LOCKS.computeIfAbsent(lockFile.getParent().toRealPath().resolve(
@@ -819,8 +872,9 @@ public final class TuDatasetFetcher {
             if (listener != null) {
                 listener.started(name, url, target);
             }
-            receive(name, url, zip);
-            Path data = extract(name, url, zip, extracted);
+            long received = receive(name, url, zip);
+            Path data = extract(name, url.toString(), zip, extracted,
+                    cutShort(received) + advice(name));
             try {
                 TuDatasetReader.read(data);
             } catch (DatasetFormatException e) {
@@ -908,8 +962,26 @@ public final class TuDatasetFetcher {
                 + ")";
     }
 
-    /** Writes the body of the zip's URL to a file, checking status, length and limits. */
-    private void receive(String name, URI url, Path zip) throws IOException {
+    /**
+     * The hint added to "no readable zip file" when a download that began as a zip does not
+     * read as one: the transfer gave no sign of being cut, but its end may still be missing
+     * (a server that closes the connection early with no Content-Length, or whose
+     * Content-Length is too small).
+     *
+     * @param received the bytes received, with the announced length
+     */
+    private static String cutShort(long received) {
+        return "; the download may have been cut short: " + received + " bytes arrived, and"
+                + " a zip keeps its table of contents at its end (a connection closed early"
+                + " without a Content-Length to check by, or a Content-Length too small,"
+                + " looks like this)";
+    }
+
+    /**
+     * Writes the body of the zip's URL to a file, checking status, length and limits, and
+     * returns the number of bytes received.
+     */
+    private long receive(String name, URI url, Path zip) throws IOException {
         HttpResponse<InputStream> response;
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(connectTimeout)
@@ -963,6 +1035,7 @@ public final class TuDatasetFetcher {
             }
             String type = response.headers().firstValue("Content-Type").orElse("");
             requireNoHtmlPage(url, zip, type, name);
+            return read;
         } catch (IOException e) {
             if (e.getMessage() != null && e.getMessage().contains(url.toString())) {
                 throw e;
@@ -1079,11 +1152,12 @@ public final class TuDatasetFetcher {
     }
 
     /**
-     * Writes bytes to a file of the cache, naming the file and the URL when the write fails
+     * Writes bytes to a file of the cache, naming the file and the URL (or the zip on disk)
+     * it comes from when the write fails
      * (a full disk), so that the failure is not taken for one of the download; package-private
      * for the tests.
      */
-    static void written(OutputStream out, byte[] buffer, int n, Path file, URI url)
+    static void written(OutputStream out, byte[] buffer, int n, Path file, Object url)
             throws IOException {
         try {
             out.write(buffer, 0, n);
@@ -1179,9 +1253,9 @@ public final class TuDatasetFetcher {
         try {
             TuDatasetFetcher fetcher = new TuDatasetFetcher(DEFAULT_URL, temp,
                     Duration.ofSeconds(30), Duration.ofSeconds(60), DEFAULT_MAX_BYTES,
-                    DEFAULT_MAX_ENTRIES, null, null, null);
+                    DEFAULT_MAX_ENTRIES, null, null, null, null);
             Path extracted = temp.resolve(name);
-            Path data = fetcher.extract(name, zip.toUri(), zip, extracted);
+            Path data = fetcher.extract(name, zip.toString(), zip, extracted, "");
             try {
                 GraphDataset d = TuDatasetReader.read(data);
                 return d.withNotes(List.of("read from the zip " + zip.getFileName()
@@ -1239,9 +1313,13 @@ public final class TuDatasetFetcher {
 
     /**
      * Extracts the zip's regular files into a new folder and returns the folder that holds
-     * {@code NAME_A.txt}: {@code NAME/} or the root.
+     * {@code NAME_A.txt}: {@code NAME/} or the root. The messages name the zip by
+     * {@code url}: the URL of a download, the path of a zip on disk. {@code cutHint} is
+     * added to the refusal of a file that starts as a zip but does not read as one (a
+     * download whose end is missing), empty for none.
      */
-    private Path extract(String name, URI url, Path zip, Path extracted) throws IOException {
+    private Path extract(String name, String url, Path zip, Path extracted, String cutHint)
+            throws IOException {
         Map<String, Integer> modes = ZipModes.read(zip);
         Files.createDirectory(extracted);
         long total = 0;
@@ -1290,7 +1368,8 @@ public final class TuDatasetFetcher {
                 }
             }
         } catch (ZipException e) {
-            throw refused(url, "it is no readable zip file (" + e.getMessage() + ")");
+            throw refused(url, "it is no readable zip file (" + e.getMessage() + ")"
+                    + (startsAsZip(zip) ? cutHint : ""));
         }
 
         // The data set: in NAME/, as the collection packs it, or at the root; only its own
@@ -1311,6 +1390,16 @@ public final class TuDatasetFetcher {
                 + "/ nor at its root (it holds " + (found.isEmpty() ? "no file"
                 : String.join(", ", found.subList(0, Math.min(5, found.size())))
                 + (found.size() > 5 ? ", ..." : "")) + ")");
+    }
+
+    /** Whether a file starts with a zip's local file header ({@code PK} 3 4). */
+    private static boolean startsAsZip(Path zip) throws IOException {
+        byte[] start = new byte[4];
+        int n;
+        try (InputStream in = Files.newInputStream(zip)) {
+            n = in.readNBytes(start, 0, 4);
+        }
+        return n == 4 && start[0] == 'P' && start[1] == 'K' && start[2] == 3 && start[3] == 4;
     }
 
     /**
@@ -1335,7 +1424,8 @@ public final class TuDatasetFetcher {
     }
 
     /** Resolves an entry's name inside the folder, refusing names that would leave it. */
-    private static Path entryPath(URI url, Path folder, String entryName) throws IOException {
+    private static Path entryPath(String url, Path folder, String entryName)
+            throws IOException {
         boolean bad = entryName.isEmpty() || entryName.startsWith("/")
                 || entryName.indexOf('\\') >= 0 || entryName.indexOf(':') >= 0;
         for (String step : entryName.split("/")) {
@@ -1354,7 +1444,7 @@ public final class TuDatasetFetcher {
         return path;
     }
 
-    private static IOException refused(URI url, String why) {
+    private static IOException refused(Object url, String why) {
         return new IOException("refused " + url + ": " + why);
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orbifold.cli.MainTest.Run;
 import org.orbifold.io.TuDatasetFetcher;
+import org.orbifold.io.TuDatasetReader;
 import org.orbifold.io.TuMockServer;
 
 /**
@@ -417,6 +418,69 @@ class FetchCommandTest {
         assertTrue(fallback.isAbsolute(), fallback.toString());
         assertTrue(fallback.endsWith(Path.of("orbifold", "tu")), fallback.toString());
         assertEquals(0, server.requests());
+    }
+
+    /**
+     * A failed {@code --force} keeps the cached copy; the reason says so, and the JSON gives
+     * the kept copy's folder with {@code kept} true (a tester found a null folder, which the
+     * documentation explained as no folder holding the data set).
+     */
+    @Test
+    void aFailedForceSaysTheCachedCopyIsKept() throws IOException {
+        MainTest.run("fetch", "TINY");
+        server.serve("TINY", TuMockServer.text("not a zip"));
+
+        Run text = MainTest.run("fetch", "TINY", "--force");
+        Run json = MainTest.run("fetch", "TINY", "OTHER", "--force", "--json");
+
+        String kept = "; the cached copy in " + cache.resolve("TINY") + " is kept";
+        assertEquals(CliException.DATA, text.exitCode(), text.err());
+        assertTrue(text.out().startsWith("TINY  failed          refused " + server.baseUrl()
+                + "TINY.zip: it is no readable zip file"), text.out());
+        assertTrue(text.out().endsWith(kept + "\n"), text.out());
+        assertTrue(text.err().endsWith(kept + "\n"), text.err());
+        assertEquals(CliException.DATA, json.exitCode(), json.err());
+        List<?> sets = (List<?>) json.json().get("datasets");
+        Map<?, ?> tiny = (Map<?, ?>) sets.get(0);
+        Map<?, ?> other = (Map<?, ?>) sets.get(1);
+        assertEquals("failed", tiny.get("status"));
+        assertEquals(cache.resolve("TINY").toString(), tiny.get("folder"));
+        assertEquals(Boolean.TRUE, tiny.get("kept"));
+        assertEquals(Boolean.FALSE, tiny.get("downloaded"));
+        assertTrue(((String) tiny.get("error")).endsWith(kept), (String) tiny.get("error"));
+        assertEquals("failed", other.get("status"));
+        assertEquals(null, other.get("folder"), "no copy of OTHER is cached");
+        assertEquals(Boolean.FALSE, other.get("kept"));
+        assertEquals(2, TuDatasetReader.read(cache.resolve("TINY")).size());
+    }
+
+    /**
+     * A relative cache setting is refused as a usage error naming it (a tester's
+     * {@code ORBIFOLD_CACHE="~/c"} made a folder named {@code ~} in the current folder),
+     * both by fetch and by a command reading {@code tu:NAME}; {@code fetch --cache} replaces
+     * the setting, which then does not matter.
+     */
+    @Test
+    void aRelativeCacheSettingIsAUsageErrorUnlessCacheIsGiven() {
+        System.setProperty(TuDatasetFetcher.CACHE_PROPERTY, "~/c");
+        Path other = dir.resolve("other");
+
+        Run fetch = MainTest.run("fetch", "TINY");
+        Run info = MainTest.run("info", "tu:TINY");
+        Run given = MainTest.run("fetch", "TINY", "--cache", other.toString());
+
+        String message = Main.ERROR_PREFIX + "system property orbifold.cache: '~/c' is a"
+                + " relative path; give an absolute one ('~' is the home folder only to a shell,"
+                + " which does not expand it inside quotes; write $HOME instead), or leave it"
+                + " unset\n";
+        assertEquals(CliException.USAGE, fetch.exitCode(), fetch.err());
+        assertEquals(message, fetch.err());
+        assertEquals(CliException.USAGE, info.exitCode(), info.err());
+        assertEquals(message, info.err());
+        assertEquals(0, given.exitCode(), given.err());
+        assertTrue(Files.isDirectory(other.resolve("TINY")));
+        assertFalse(Files.exists(Path.of("~")), "no folder named ~ in the current folder");
+        assertEquals(1, server.requests());
     }
 
     @Test

@@ -131,10 +131,32 @@ class MainTest {
         Map<String, Object> json = r.json();
         assertEquals(25.0, json.get("graphs"));
         assertEquals(225.0, json.get("graphsInDataset"));
+        assertEquals(25.0, json.get("graphsInClass"));
         assertEquals("info", json.get("command"));
         assertEquals(Map.of("L", 25.0), json.get("classes"));
         assertEquals(List.of("x", "y", "exists"), json.get("nodeChannels"));
         assertEquals(Boolean.FALSE, json.get("directed"));
+    }
+
+    /**
+     * With --class and --limit the JSON gives the class's size in the data set beside the
+     * graphs kept, as the text's "3 of the 25 of class A" does; null without --class.
+     */
+    @Test
+    void infoJsonGivesTheSizeOfTheClassBeforeTheLimit() {
+        Run limited = run("info", "--class", "A", "--limit", "3", "--json");
+        Run all = run("info", "--limit", "3", "--json");
+        Run text = run("info", "--class", "A", "--limit", "3");
+
+        assertEquals(0, limited.exitCode(), limited.err());
+        assertEquals(3.0, limited.json().get("graphs"));
+        assertEquals(25.0, limited.json().get("graphsInClass"));
+        assertEquals(225.0, limited.json().get("graphsInDataset"));
+        assertEquals("A", limited.json().get("class"));
+        assertTrue(text.out().contains("graphs    3 of the 25 of class A (225 graphs in the data"
+                + " set)"), text.out());
+        assertTrue(all.json().containsKey("graphsInClass"));
+        assertEquals(null, all.json().get("graphsInClass"));
     }
 
     /** A path under the shared data sets; skips the test when it is absent. */
@@ -588,6 +610,33 @@ class MainTest {
         assertEquals(CliException.USAGE, extra.exitCode(), extra.err());
         assertTrue(extra.err().contains("align takes [DATASET] I J, got 3 arguments (0 9 extra);"
                 + " give exactly two graph indices"), extra.err());
+        assertFalse(tooMany.err().contains("write ./"), tooMany.err());
+    }
+
+    /**
+     * A data set whose folder is named by digits reads as an index; the message of three
+     * numbers says to write {@code ./NAME} when the first one is a file or folder (the
+     * folder is made in the current folder, as the argument is read from there, and removed).
+     */
+    @Test
+    void aNumberedFolderGivenAsDatasetIsPointedToItsPath() throws IOException {
+        String name = "918273645";
+        Path folder = Path.of(name);
+        assumeFalse(Files.exists(folder), "a file " + name + " is in the way");
+        Files.createDirectory(folder);
+        try {
+            Run r = run("align", name, "0", "1");
+            Run absent = run("align", "918273646", "0", "1");
+
+            assertEquals(CliException.USAGE, r.exitCode(), r.err());
+            assertEquals(Main.ERROR_PREFIX + "align takes [DATASET] I J, got 3 numbers (" + name
+                    + " 0 1); give exactly two graph indices (to read the file or folder " + name
+                    + " as DATASET, write ./" + name + ")\n", r.err());
+            assertEquals(Main.ERROR_PREFIX + "align takes [DATASET] I J, got 3 numbers"
+                    + " (918273646 0 1); give exactly two graph indices\n", absent.err());
+        } finally {
+            Files.delete(folder);
+        }
     }
 
     /**

@@ -128,6 +128,17 @@ class UsageErrorsTest {
                 refused("--seeding-aligner must be one of exact, fast, faq, ga, ipfp,"
                         + " multistart, nodes, thorough, got 'bogus'", "cluster", "-k", "2",
                         "--seeding-aligner", "bogus"),
+                // A near misspelling of a named choice gets a suggestion.
+                refused("--aligner must be one of exact, fast, faq, ga, ipfp, multistart,"
+                        + " nodes, thorough, got 'exac' (did you mean exact?)", "align", "0",
+                        "1", "--aligner", "exac"),
+                refused("--init must be medoid or incremental, got 'medoids' (did you mean"
+                        + " medoid?)", "mean", "--init", "medoids"),
+                refused("--method must be one of knn, prototype, lvq1, glvq, perceptron, mlp,"
+                        + " template-mlp, got 'lvq' (did you mean lvq1 or glvq?)", "classify",
+                        "--folds", "3", "--method", "lvq"),
+                refused("--center-update must be frechet or step, got 'frechte' (did you mean"
+                        + " frechet?)", "cluster", "-k", "2", "--center-update", "frechte"),
                 // An option with aliases is named as typed.
                 refused("--max-iterations must be an integer, got 'abc'", "pca",
                         "--max-iterations", "abc"),
@@ -229,5 +240,26 @@ class UsageErrorsTest {
                 List.of("--epochs-per-fold", "--epochs")));
         assertEquals(List.of(), UsageErrors.useful("bogus", List.of("cluster")));
         assertEquals(List.of(), UsageErrors.useful("--", List.of("--json")));
+    }
+
+    @Test
+    void onlyNearValuesAreSuggestedNearestFirst() {
+        List<String> aligners = List.of("exact", "fast", "faq", "ga", "ipfp", "multistart",
+                "nodes", "thorough");
+        assertEquals(List.of("exact"), UsageErrors.nearValues("exac", aligners));
+        assertEquals(List.of("exact"), UsageErrors.nearValues(" EXACTLY ", aligners));
+        assertEquals(List.of("fast", "faq"), UsageErrors.nearValues("fas", aligners));
+        assertEquals(List.of("ipfp"), UsageErrors.nearValues("ipf", aligners));
+        assertEquals(List.of("multistart"), UsageErrors.nearValues("mutlistart", aligners));
+        // One character, two edits: nearly anything short; no suggestion.
+        assertEquals(List.of(), UsageErrors.nearValues("-h", aligners));
+        assertEquals(List.of(), UsageErrors.nearValues("bogus", aligners));
+        assertEquals(List.of(), UsageErrors.nearValues("", aligners));
+        assertEquals(List.of("medoid"), UsageErrors.nearValues("medoids",
+                List.of("medoid", "incremental")));
+        assertEquals(List.of("lvq1", "glvq"), UsageErrors.nearValues("lvq",
+                List.of("knn", "prototype", "lvq1", "glvq", "perceptron", "mlp")));
+        assertEquals(" (did you mean exact?)", UsageErrors.didYouMean("exac", aligners));
+        assertEquals("", UsageErrors.didYouMean("bogus", aligners));
     }
 }

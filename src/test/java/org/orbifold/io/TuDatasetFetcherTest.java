@@ -183,6 +183,47 @@ class TuDatasetFetcherTest {
     }
 
     /**
+     * The lock folder is safe to delete when no fetch runs (formats.md); a tester deleted it
+     * and the leftovers beside the cached data set then stayed for good. The look-up and the
+     * fetch now make the lock folder again and remove them.
+     */
+    @Test
+    void leftoversAreRemovedAlsoWhenTheLockFolderWasDeleted() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+        Path folder = fetcher.fetch("TINY");
+        TuDatasetFetcher.deleteTree(cache.resolve(".locks"));
+        leaveKilledReplacement();
+
+        assertEquals(Optional.of(folder), fetcher.cached("TINY"));
+
+        assertEquals(List.of("TINY"), cacheContents());
+        assertTrue(Files.isRegularFile(cache.resolve(".locks").resolve("TINY.lock")));
+
+        TuDatasetFetcher.deleteTree(cache.resolve(".locks"));
+        leaveKilledReplacement();
+        assertEquals(folder, fetcher.fetch("TINY"));
+        assertEquals(List.of("TINY"), cacheContents());
+        assertEquals(1, server.requests());
+        assertEquals(2, TuDatasetReader.read(folder).size());
+    }
+
+    /** A lock folder that is a file is left alone, and so are the leftovers. */
+    @Test
+    void aLockFolderThatIsAFileKeepsTheLeftoversAndStillGivesTheDataSet() throws IOException {
+        server.serve("TINY", tinyZip("TINY/", "TINY"));
+        Path folder = fetcher.fetch("TINY");
+        TuDatasetFetcher.deleteTree(cache.resolve(".locks"));
+        Files.writeString(cache.resolve(".locks"), "a file");
+        leaveKilledReplacement();
+
+        assertEquals(Optional.of(folder), fetcher.cached("TINY"));
+
+        assertEquals(List.of(".TINY.old", ".TINY.part", ".TINY.zip.part", "TINY"),
+                cacheContents());
+        assertEquals("a file", Files.readString(cache.resolve(".locks")));
+    }
+
+    /**
      * A tester moved the cached folder to {@code .TINY.old} and linked {@code TINY} to it:
      * the look-up followed the link, found the data set, and removed {@code .TINY.old}, the
      * data set itself. A linked data-set folder now leaves every leftover alone.
@@ -307,6 +348,31 @@ class TuDatasetFetcherTest {
         IOException e = assertThrows(IOException.class, () -> raw.fetch("TINY"));
 
         assertTrue(e.getMessage().contains("no readable zip file"), e.getMessage());
+        assertTrue(e.getMessage().contains("; the download may have been cut short: "
+                + (zip.length - 30) + " bytes arrived"), e.getMessage());
+        assertEquals(List.of(), cacheContents());
+    }
+
+    /**
+     * An HTTP/1.1 body without Content-Length ends where the server closes the connection,
+     * so a body cut short arrives as a complete one; the zip, whose table of contents is at
+     * its end, then does not read, and the message says the download may have been cut.
+     */
+    @Test
+    void aBodyWithoutLengthCutShortSaysTheDownloadMayHaveBeenCut() throws IOException {
+        byte[] zip = tinyZip("TINY/", "TINY");
+        byte[] half = Arrays.copyOf(zip, zip.length / 2);
+        URI raw = TuMockServer.rawOnceWithoutLength(half);
+
+        IOException e = assertThrows(IOException.class,
+                () -> fetcher.withBaseUrl(raw).fetch("TINY"));
+
+        assertTrue(e.getMessage().startsWith("refused " + raw + "TINY.zip: it is no readable"
+                + " zip file ("), e.getMessage());
+        assertTrue(e.getMessage().contains("; the download may have been cut short: "
+                + half.length + " bytes arrived, and a zip keeps its table of contents at its"
+                + " end"), e.getMessage());
+        assertTrue(e.getMessage().contains("download TINY.zip by hand"), e.getMessage());
         assertEquals(List.of(), cacheContents());
     }
 
@@ -669,6 +735,8 @@ class TuDatasetFetcherTest {
         IOException e = assertThrows(IOException.class, () -> fetcher.fetch("TINY"));
 
         assertTrue(e.getMessage().contains("no readable zip file"), e.getMessage());
+        // Not even the start of a zip: no hint of a cut download.
+        assertFalse(e.getMessage().contains("cut short"), e.getMessage());
         assertEquals(List.of(), cacheContents());
     }
 
@@ -1000,6 +1068,44 @@ class TuDatasetFetcherTest {
                 both.withBaseUrl(URI.create("http://127.0.0.1:2/api")).url("MUTAG"));
     }
 
+    /**
+     * A relative cache setting would put the cache under whatever folder a command runs in
+     * (a tester's {@code ORBIFOLD_CACHE="~/c"} made a folder named {@code ~}); it is refused,
+     * naming the setting, when the cache is used, and a cache given by the API replaces it.
+     */
+    @Test
+    void aRelativeCacheSettingIsRefusedNamingIt() {
+        Map<String, String> home = Map.of("user.home", "/home/u");
+        TuDatasetFetcher relative = TuDatasetFetcher.configured(home::get,
+                Map.of(TuDatasetFetcher.CACHE_VARIABLE, "cache/tu")::get);
+        TuDatasetFetcher tilde = TuDatasetFetcher.configured(home::get,
+                Map.of(TuDatasetFetcher.CACHE_VARIABLE, "~/c")::get);
+        TuDatasetFetcher property = TuDatasetFetcher.configured(Map.of("user.home", "/home/u",
+                TuDatasetFetcher.CACHE_PROPERTY, "rel")::get,
+                Map.of(TuDatasetFetcher.CACHE_VARIABLE, "/abs")::get);
+
+        IllegalArgumentException r = assertThrows(IllegalArgumentException.class,
+                relative::cache);
+        IllegalArgumentException t = assertThrows(IllegalArgumentException.class,
+                () -> tilde.folder("MUTAG"));
+        IllegalArgumentException p = assertThrows(IllegalArgumentException.class,
+                () -> property.cached("MUTAG"));
+
+        assertEquals("environment variable ORBIFOLD_CACHE: 'cache/tu' is a relative path;"
+                + " give an absolute one, such as " + Path.of("cache/tu").toAbsolutePath()
+                + ", or leave it unset", r.getMessage());
+        assertEquals("environment variable ORBIFOLD_CACHE: '~/c' is a relative path; give an"
+                + " absolute one ('~' is the home folder only to a shell, which does not expand"
+                + " it inside quotes; write $HOME instead), or leave it unset", t.getMessage());
+        assertTrue(p.getMessage().startsWith("system property orbifold.cache: 'rel' is a"
+                + " relative path"), p.getMessage());
+        assertEquals(Path.of("/abs/MUTAG"), relative.withCache(Path.of("/abs")).folder("MUTAG"));
+        assertEquals(TuDatasetFetcher.DEFAULT_URL, relative.baseUrl());
+        // As the XDG specification asks, a relative XDG_CACHE_HOME is ignored.
+        assertEquals(Path.of("/home/u/.cache/orbifold/tu"), TuDatasetFetcher.configured(
+                home::get, Map.of("XDG_CACHE_HOME", "rel")::get).cache());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ftp://127.0.0.1/tu/", "127.0.0.1/tu", "http:///tu",
         "http://127.0.0.1/tu?x=1", "http://[bad"})
@@ -1157,6 +1263,27 @@ class TuDatasetFetcherTest {
 
         assertEquals(2, TuDatasetReader.read(folder).size());
         assertEquals(List.of("TINY"), cacheContents(), "the stale copy aside is removed");
+    }
+
+    /** A corrupt zip on disk is named by its path, not as a file: URL. */
+    @Test
+    void aCorruptZipOnDiskIsNamedByItsPath() throws IOException {
+        byte[] zip = TuMockServer.zip(TuMockServer.tinyDataset("TINY/", "TINY"));
+        corruptCentralCrc(zip, "TINY/TINY_graph_labels.txt");
+        Path file = Files.write(Files.createDirectories(dir.resolve("a b")).resolve("TINY.zip"),
+                zip);
+        Path empty = Files.write(dir.resolve("EMPTY.zip"), TuMockServer.zip(List.of(
+                Map.entry("EMPTY/EMPTY_A.txt", TuMockServer.text("1, 2\n")),
+                Map.entry("EMPTY/../x", TuMockServer.text("x")))));
+
+        IOException crc = assertThrows(IOException.class, () -> TuDatasetFetcher.readZip(file));
+        IOException outside = assertThrows(IOException.class,
+                () -> TuDatasetFetcher.readZip(empty));
+
+        assertEquals("corrupt zip: entry 'TINY/TINY_graph_labels.txt' of " + file
+                + " fails its CRC-32 check", crc.getMessage());
+        assertTrue(outside.getMessage().startsWith("refused " + empty + ": entry 'EMPTY/../x'"),
+                outside.getMessage());
     }
 
     @Test

@@ -167,6 +167,19 @@ public final class TuMockServer implements AutoCloseable {
     }
 
     /**
+     * Starts a raw server on 127.0.0.1 that answers one request with status 200, no
+     * Content-Length and {@code Connection: close}, sends the given bytes and closes the
+     * connection: an HTTP/1.1 body whose end is the end of the connection, so that a cut
+     * looks like a complete body.
+     *
+     * @return the base URL of that server ({@code http://127.0.0.1:PORT/tu/})
+     */
+    public static URI rawOnceWithoutLength(byte[] body) throws IOException {
+        return rawOnce("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII), body);
+    }
+
+    /**
      * Starts a raw server on 127.0.0.1 that answers one request with status 200 and a
      * chunked body of which it sends the first half of the bytes as one chunk, then closes
      * the connection without the last chunk.
