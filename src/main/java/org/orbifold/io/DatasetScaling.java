@@ -36,7 +36,11 @@ import org.orbifold.space.NodeKernelEmbedding;
  *
  * <p><b>Limitations.</b> Which attributes to drop, the existence value and the space weights
  * are not fitted here; choose them on a validation split. An existence value of 0 after
- * centring lets a node at the training mean look like padding.
+ * centring lets a node at the training mean look like padding, and so does one with every
+ * attribute dropped, and dropping the one-hot group that starts the node channels leaves every
+ * node without a label of it; {@link #apply} then refuses the data set, as {@link GraphDataset}
+ * refuses such nodes without an existence channel (apply the scaling to the graphs,
+ * {@link AttributeScaling#applyAll}, to use it anyway).
  */
 public final class DatasetScaling {
 
@@ -229,7 +233,9 @@ public final class DatasetScaling {
      * @param scaling a transform fitted on the training split of the same encoding
      * @param data any split; not modified
      * @return the transformed dataset
-     * @throws IllegalArgumentException if the dimensions differ
+     * @throws IllegalArgumentException if the dimensions differ, or the scaled data breaks
+     *     {@link GraphDataset}'s rule of existence (possible with an existence value of 0:
+     *     class description, "Limitations")
      */
     public static GraphDataset apply(AttributeScaling scaling, GraphDataset data) {
         List<String> nodeChannels = new ArrayList<>(data.nodeChannels());
