@@ -60,6 +60,7 @@ public final class DatasetScaling {
      */
     public static AttributeScaling fit(GraphDataset train, double existenceValue,
             Collection<String> droppedNodeAttributes) {
+        Objects.requireNonNull(train, "train");
         Objects.requireNonNull(droppedNodeAttributes, "droppedNodeAttributes");
         int existing = train.nodeChannels().indexOf(NodeExistence.CHANNEL_NAME);
 
@@ -114,6 +115,10 @@ public final class DatasetScaling {
     public static AttributeScaling timesAttributeFactors(AttributeScaling scaling,
             GraphDataset train, Map<String, Double> nodeFactors,
             Map<String, Double> edgeFactors) {
+        Objects.requireNonNull(scaling, "scaling");
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(nodeFactors, "nodeFactors");
+        Objects.requireNonNull(edgeFactors, "edgeFactors");
         if (scaling.nodeKernel().isPresent()) {
             throw new IllegalArgumentException("set attribute factors before the kernel map: "
                     + scaling);
@@ -170,6 +175,9 @@ public final class DatasetScaling {
     public static AttributeScaling withGaussianKernel(AttributeScaling scaling,
             GraphDataset train, double bandwidth, int features,
             NodeKernelEmbedding.Sampling sampling, long seed) {
+        Objects.requireNonNull(scaling, "scaling");
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(sampling, "sampling");
         return withNodeKernel(scaling, train, NodeKernelEmbedding.Kernel.GAUSSIAN, bandwidth,
                 features, sampling, seed);
     }
@@ -196,6 +204,10 @@ public final class DatasetScaling {
     public static AttributeScaling withNodeKernel(AttributeScaling scaling, GraphDataset train,
             NodeKernelEmbedding.Kernel kernel, double bandwidth, int features,
             NodeKernelEmbedding.Sampling sampling, long seed) {
+        Objects.requireNonNull(scaling, "scaling");
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(kernel, "kernel");
+        Objects.requireNonNull(sampling, "sampling");
         if (scaling.nodeKernel().isPresent()) {
             throw new IllegalArgumentException("the scaling already has a kernel map: "
                     + scaling);
@@ -238,6 +250,8 @@ public final class DatasetScaling {
      *     class description, "Limitations")
      */
     public static GraphDataset apply(AttributeScaling scaling, GraphDataset data) {
+        Objects.requireNonNull(scaling, "scaling");
+        Objects.requireNonNull(data, "data");
         List<String> nodeChannels = new ArrayList<>(data.nodeChannels());
         if (scaling.existenceValue() > 0.0) {
             nodeChannels.add(NodeExistence.CHANNEL_NAME);

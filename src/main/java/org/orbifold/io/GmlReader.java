@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -230,6 +231,7 @@ public final class GmlReader {
      * @return whether it ends in {@value #FILE_ENDING}
      */
     public static boolean isGmlFile(Path path) {
+        Objects.requireNonNull(path, "path");
         return FORMAT.accepts(path);
     }
 
@@ -243,6 +245,7 @@ public final class GmlReader {
      * @throws IOException if the folder cannot be listed
      */
     public static List<Path> gmlFiles(Path folder) throws IOException {
+        Objects.requireNonNull(folder, "folder");
         return GraphFileFolders.list(folder, GmlReader::isGmlFile).files();
     }
 

@@ -81,6 +81,12 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
      * @throws NullPointerException if a component or an element is null
      */
     public GraphDataset {
+        Objects.requireNonNull(graphs, "graphs");
+        Objects.requireNonNull(classLabels, "classLabels");
+        Objects.requireNonNull(graphNames, "graphNames");
+        Objects.requireNonNull(nodeChannels, "nodeChannels");
+        Objects.requireNonNull(edgeChannels, "edgeChannels");
+        Objects.requireNonNull(notes, "notes");
         Objects.requireNonNull(name, "name");
         graphs = List.copyOf(graphs);
         classLabels = List.copyOf(classLabels);
@@ -182,6 +188,7 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
      * @throws IllegalArgumentException if the label is not a class of this dataset
      */
     public GraphDataset ofClass(String label) {
+        Objects.requireNonNull(label, "label");
         List<String> known = classes();
         if (!known.contains(label)) {
             throw new IllegalArgumentException("dataset '" + name + "' has no class '" + label
@@ -204,6 +211,7 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
      * @throws IndexOutOfBoundsException if an index is out of range
      */
     public GraphDataset subset(int... indices) {
+        Objects.requireNonNull(indices, "indices");
         List<Integer> kept = new ArrayList<>(indices.length);
         for (int index : indices) {
             Objects.checkIndex(index, graphs.size());
@@ -222,6 +230,7 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
      * @throws IllegalStateException if the dataset has no classes
      */
     public GraphDataset mapClasses(UnaryOperator<String> mapping) {
+        Objects.requireNonNull(mapping, "mapping");
         if (!hasClasses()) {
             throw new IllegalStateException("dataset '" + name + "' has no class labels to map");
         }
@@ -240,6 +249,7 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
      * @return the dataset with the notes added
      */
     public GraphDataset withNotes(List<String> more) {
+        Objects.requireNonNull(more, "more");
         List<String> all = new ArrayList<>(notes);
         all.addAll(more);
         return new GraphDataset(name, graphs, classLabels, graphNames, nodeChannels,
