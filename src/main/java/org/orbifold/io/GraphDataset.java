@@ -39,9 +39,12 @@ import org.orbifold.space.NodeExistence;
  * a label of a one-hot group that starts the edge channels unless they hold
  * {@link #EDGE_CHANNEL} (an edge of all zeros is no edge in a {@link Graph}). The message
  * names the graph and the node or the edge's nodes; {@link NodeExistence#append} adds the
- * existence channel. The values of an existence or presence channel are not checked beyond
- * that: a scaling may give it any value ({@link DatasetScaling}), and a node whose other
- * attributes are not all 0 is no padding even where that value is 0.
+ * existence channel.
+ *
+ * <p><b>Limitations.</b> The values of an existence or presence channel are not checked
+ * beyond that rule: a scaling may give the channel any value ({@link DatasetScaling}, 0
+ * included), and a node whose other attributes are not all 0 is no padding even where that
+ * value is 0, though {@link Presence} then reads the node as absent.
  *
  * <p>Instances are immutable and thread-safe: lists are copied into unmodifiable lists.
  *
