@@ -6,5 +6,9 @@
  * {@link org.orbifold.assign.AssignmentResult} with dual potentials that certify optimality.
  * The graph aligners of {@code org.orbifold.match} and the point-pattern distances are built on
  * it.
+ *
+ * <p>A null argument of a public constructor or method is refused with a
+ * {@link java.lang.NullPointerException} whose message is the parameter's name, before any
+ * work, unless the parameter's description allows null.
  */
 package org.orbifold.assign;

@@ -227,6 +227,8 @@ public final class ClusterValidity {
      * @throws IllegalArgumentException if the lengths differ, are zero, or a label is negative
      */
     public static double purity(int[] clusters, int[] classes) {
+        Objects.requireNonNull(clusters, "clusters");
+        Objects.requireNonNull(classes, "classes");
         Contingency table = new Contingency(clusters, classes);
         long majority = 0;
         for (long best : table.rowMaxima) {

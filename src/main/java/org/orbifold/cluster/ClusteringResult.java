@@ -139,6 +139,12 @@ public record ClusteringResult(int[] labels, List<Graph> centers, int[] medoids,
      *         nor one value per label
      */
     public ClusteringResult {
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(centers, "centers");
+        Objects.requireNonNull(medoids, "medoids");
+        Objects.requireNonNull(trace, "trace");
+        Objects.requireNonNull(restartObjectives, "restartObjectives");
+        Objects.requireNonNull(distances, "distances");
         Objects.requireNonNull(status, "status");
         centers = List.copyOf(centers);
         labels = labels.clone();

@@ -33,5 +33,9 @@
  * distances (point patterns, exact alignments); with heuristic aligners only the lower-bound
  * skips save alignments, and every graph is still aligned to its own center in every
  * assignment step. k-medoids uses alternation, not the PAM swap search.
+ *
+ * <p>A null argument of a public constructor or method is refused with a
+ * {@link java.lang.NullPointerException} whose message is the parameter's name, before any
+ * work, unless the parameter's description allows null.
  */
 package org.orbifold.cluster;

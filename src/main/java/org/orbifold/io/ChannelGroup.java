@@ -62,6 +62,7 @@ public record ChannelGroup(String name, int offset, LabelEncoder encoder) {
      * @throws IllegalArgumentException if the vector is too short for this group
      */
     public String decode(double[] vector) {
+        Objects.requireNonNull(vector, "vector");
         if (vector.length < offset + size()) {
             throw new IllegalArgumentException("attribute vector of length " + vector.length
                     + " has no channels " + offset + ".." + (offset + size() - 1) + " for '"

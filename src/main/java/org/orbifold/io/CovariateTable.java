@@ -77,6 +77,9 @@ public record CovariateTable(List<String> names, double[][] rows, List<String> n
      * @throws IllegalArgumentException if there are no columns or a row has another length
      */
     public CovariateTable {
+        Objects.requireNonNull(names, "names");
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(notes, "notes");
         names = List.copyOf(names);
         notes = List.copyOf(notes);
         if (names.isEmpty()) {
@@ -124,6 +127,7 @@ public record CovariateTable(List<String> names, double[][] rows, List<String> n
      * @return the selected rows with the same names
      */
     public CovariateTable select(int[] indices) {
+        Objects.requireNonNull(indices, "indices");
         double[][] chosen = new double[indices.length][];
         for (int k = 0; k < indices.length; k++) {
             chosen[k] = rows[Objects.checkIndex(indices[k], rows.length)];
@@ -142,6 +146,7 @@ public record CovariateTable(List<String> names, double[][] rows, List<String> n
      * @throws IOException if it cannot be read
      */
     public static CovariateTable read(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
         if (!Files.isRegularFile(file)) {
             throw DatasetFormatException.notRegularFile(file, "a covariate file (.npy, or text"
                     + " with one row per graph)");

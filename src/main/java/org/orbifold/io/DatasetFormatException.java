@@ -3,6 +3,7 @@ package org.orbifold.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * A dataset file that does not follow its format, or a path that is not a dataset. The message
@@ -32,7 +33,8 @@ public final class DatasetFormatException extends IOException {
      * @param detail what was found and what was expected
      */
     public DatasetFormatException(Path file, int line, String detail) {
-        super(line > 0 ? file + ", line " + line + ": " + detail : file + ": " + detail);
+        super(line > 0 ? checked(file, detail) + ", line " + line + ": " + detail
+                : checked(file, detail) + ": " + detail);
         this.file = String.valueOf(file);
         this.line = Math.max(0, line);
         this.detail = detail;
@@ -48,7 +50,7 @@ public final class DatasetFormatException extends IOException {
      * @param detail what was found and what was expected
      */
     public DatasetFormatException(Path file, int line, int column, String detail) {
-        super(file + ", line " + line + ", column " + column + ": " + detail);
+        super(checked(file, detail) + ", line " + line + ", column " + column + ": " + detail);
         this.file = String.valueOf(file);
         this.line = Math.max(0, line);
         this.detail = detail;
@@ -62,6 +64,13 @@ public final class DatasetFormatException extends IOException {
      */
     public DatasetFormatException(Path file, String detail) {
         this(file, 0, detail);
+    }
+
+    /** Returns the file after checking that neither it nor the detail is null. */
+    private static Path checked(Path file, String detail) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(detail, "detail");
+        return file;
     }
 
     private DatasetFormatException(String message, Path file) {
@@ -79,6 +88,7 @@ public final class DatasetFormatException extends IOException {
      * @return the exception
      */
     public static DatasetFormatException noSuchPath(Path path) {
+        Objects.requireNonNull(path, "path");
         return new DatasetFormatException("no such file or folder: " + path, path);
     }
 

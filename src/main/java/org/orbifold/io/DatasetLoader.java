@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -73,6 +74,7 @@ public final class DatasetLoader {
      * @throws IOException if a file cannot be read
      */
     public static GraphDataset load(Path path) throws IOException {
+        Objects.requireNonNull(path, "path");
         return load(path, new MoleculeReader());
     }
 
@@ -88,6 +90,8 @@ public final class DatasetLoader {
      * @throws IOException if a file cannot be read
      */
     public static GraphDataset load(Path path, MoleculeReader molecules) throws IOException {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(molecules, "molecules");
         return load(path, molecules, new GraphMlReader());
     }
 
@@ -108,6 +112,9 @@ public final class DatasetLoader {
      */
     public static GraphDataset load(Path path, MoleculeReader molecules, GraphMlReader graphMl)
             throws IOException {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(molecules, "molecules");
+        Objects.requireNonNull(graphMl, "graphMl");
         if (!Files.exists(path)) {
             throw DatasetFormatException.noSuchPath(path);
         }
@@ -283,6 +290,7 @@ public final class DatasetLoader {
      * @return the other folders and files, absolute; empty when there are none
      */
     public static List<Path> companions(Path path) {
+        Objects.requireNonNull(path, "path");
         String name = path.getFileName() == null ? ""
                 : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".cxl")) {
@@ -321,6 +329,7 @@ public final class DatasetLoader {
      * @return whether {@link #load} reads it, by itself or as part of its data set
      */
     public static boolean isDatasetFile(Path path) {
+        Objects.requireNonNull(path, "path");
         String name = path.getFileName() == null ? ""
                 : path.getFileName().toString().toLowerCase(Locale.ROOT);
         for (String suffix : TU_SUFFIXES) {
@@ -344,6 +353,7 @@ public final class DatasetLoader {
      * @return whether it holds data as described; false for a path that is no folder
      */
     public static boolean holdsData(Path folder) {
+        Objects.requireNonNull(folder, "folder");
         return holdsData(folder, file -> false);
     }
 
@@ -359,6 +369,8 @@ public final class DatasetLoader {
      * @return whether it holds data as described; false for a path that is no folder
      */
     public static boolean holdsData(Path folder, Predicate<Path> known) {
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(known, "known");
         if (!Files.isDirectory(folder)) {
             return false;
         }

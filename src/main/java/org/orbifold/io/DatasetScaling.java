@@ -36,7 +36,11 @@ import org.orbifold.space.NodeKernelEmbedding;
  *
  * <p><b>Limitations.</b> Which attributes to drop, the existence value and the space weights
  * are not fitted here; choose them on a validation split. An existence value of 0 after
- * centring lets a node at the training mean look like padding.
+ * centring lets a node at the training mean look like padding, and so does one with every
+ * attribute dropped, and dropping the one-hot group that starts the node channels leaves every
+ * node without a label of it; {@link #apply} then refuses the data set, as {@link GraphDataset}
+ * refuses such nodes without an existence channel (apply the scaling to the graphs,
+ * {@link AttributeScaling#applyAll}, to use it anyway).
  */
 public final class DatasetScaling {
 
@@ -56,6 +60,7 @@ public final class DatasetScaling {
      */
     public static AttributeScaling fit(GraphDataset train, double existenceValue,
             Collection<String> droppedNodeAttributes) {
+        Objects.requireNonNull(train, "train");
         Objects.requireNonNull(droppedNodeAttributes, "droppedNodeAttributes");
         int existing = train.nodeChannels().indexOf(NodeExistence.CHANNEL_NAME);
 
@@ -110,6 +115,10 @@ public final class DatasetScaling {
     public static AttributeScaling timesAttributeFactors(AttributeScaling scaling,
             GraphDataset train, Map<String, Double> nodeFactors,
             Map<String, Double> edgeFactors) {
+        Objects.requireNonNull(scaling, "scaling");
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(nodeFactors, "nodeFactors");
+        Objects.requireNonNull(edgeFactors, "edgeFactors");
         if (scaling.nodeKernel().isPresent()) {
             throw new IllegalArgumentException("set attribute factors before the kernel map: "
                     + scaling);
@@ -166,6 +175,9 @@ public final class DatasetScaling {
     public static AttributeScaling withGaussianKernel(AttributeScaling scaling,
             GraphDataset train, double bandwidth, int features,
             NodeKernelEmbedding.Sampling sampling, long seed) {
+        Objects.requireNonNull(scaling, "scaling");
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(sampling, "sampling");
         return withNodeKernel(scaling, train, NodeKernelEmbedding.Kernel.GAUSSIAN, bandwidth,
                 features, sampling, seed);
     }
@@ -192,6 +204,10 @@ public final class DatasetScaling {
     public static AttributeScaling withNodeKernel(AttributeScaling scaling, GraphDataset train,
             NodeKernelEmbedding.Kernel kernel, double bandwidth, int features,
             NodeKernelEmbedding.Sampling sampling, long seed) {
+        Objects.requireNonNull(scaling, "scaling");
+        Objects.requireNonNull(train, "train");
+        Objects.requireNonNull(kernel, "kernel");
+        Objects.requireNonNull(sampling, "sampling");
         if (scaling.nodeKernel().isPresent()) {
             throw new IllegalArgumentException("the scaling already has a kernel map: "
                     + scaling);
@@ -229,9 +245,13 @@ public final class DatasetScaling {
      * @param scaling a transform fitted on the training split of the same encoding
      * @param data any split; not modified
      * @return the transformed dataset
-     * @throws IllegalArgumentException if the dimensions differ
+     * @throws IllegalArgumentException if the dimensions differ, or the scaled data breaks
+     *     {@link GraphDataset}'s rule of existence (possible with an existence value of 0:
+     *     class description, "Limitations")
      */
     public static GraphDataset apply(AttributeScaling scaling, GraphDataset data) {
+        Objects.requireNonNull(scaling, "scaling");
+        Objects.requireNonNull(data, "data");
         List<String> nodeChannels = new ArrayList<>(data.nodeChannels());
         if (scaling.existenceValue() > 0.0) {
             nodeChannels.add(NodeExistence.CHANNEL_NAME);

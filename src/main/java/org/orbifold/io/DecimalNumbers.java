@@ -1,6 +1,7 @@
 package org.orbifold.io;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -70,6 +71,7 @@ public final class DecimalNumbers {
      *     such as {@code inf}
      */
     public static boolean isJavaOnly(String text) {
+        Objects.requireNonNull(text, "text");
         return JAVA_ONLY.matcher(text.strip()).find();
     }
 
@@ -82,6 +84,7 @@ public final class DecimalNumbers {
      * @return whether it is such a word
      */
     public static boolean isNonFiniteWord(String text) {
+        Objects.requireNonNull(text, "text");
         return NON_FINITE_WORD.matcher(text.strip()).matches();
     }
 
@@ -95,6 +98,7 @@ public final class DecimalNumbers {
      *     message says which
      */
     public static double parse(String text) {
+        Objects.requireNonNull(text, "text");
         if (isJavaOnly(text)) {
             throw new NumberFormatException("'" + text.strip() + "' is a Java-only number form"
                     + " (a type suffix d or f, or hexadecimal), not a decimal number");
@@ -112,6 +116,7 @@ public final class DecimalNumbers {
      * @return true if the text names a nonzero number and the value is zero
      */
     public static boolean underflows(String text, double value) {
+        Objects.requireNonNull(text, "text");
         if (value != 0.0 || isJavaOnly(text)) {
             return false;
         }
@@ -133,6 +138,7 @@ public final class DecimalNumbers {
      *     ({@link #isInexactInteger}); the message is {@link #refusal}
      */
     public static double parseFinite(String text, String what) {
+        Objects.requireNonNull(text, "text");
         double value;
         try {
             value = parse(text);
@@ -154,6 +160,7 @@ public final class DecimalNumbers {
      * @return whether it is such an integer; false for a number with a point or an exponent
      */
     public static boolean isInexactInteger(String text) {
+        Objects.requireNonNull(text, "text");
         String token = text.strip();
         if (!ASCII_INTEGER.matcher(token).matches()) {
             return false;
@@ -175,6 +182,8 @@ public final class DecimalNumbers {
      * @return the reason, without parentheses
      */
     public static String inexactIntegerReason(String integer, String roundedHow) {
+        Objects.requireNonNull(integer, "integer");
+        Objects.requireNonNull(roundedHow, "roundedHow");
         String token = integer.strip();
         BigDecimal read = new BigDecimal(Double.parseDouble(token));
         boolean exact = read.compareTo(new BigDecimal(token)) == 0;
@@ -195,6 +204,7 @@ public final class DecimalNumbers {
      * @throws NumberFormatException if the text is no such integer or does not fit an int
      */
     public static int parseInteger(String text) {
+        Objects.requireNonNull(text, "text");
         String token = text.strip();
         if (!ASCII_INTEGER.matcher(token).matches()) {
             throw new NumberFormatException("not an integer of ASCII digits: '"
@@ -216,6 +226,7 @@ public final class DecimalNumbers {
      * @return the message, without file and line
      */
     public static String refusal(String text, String what) {
+        Objects.requireNonNull(text, "text");
         String token = text.strip();
         String message = "expected a finite decimal number" + (what == null ? "" : " for " + what)
                 + ", found '" + printable(token) + "'";
@@ -254,6 +265,7 @@ public final class DecimalNumbers {
      * @return the text, printable ASCII only
      */
     public static String printable(String text) {
+        Objects.requireNonNull(text, "text");
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             out.append(TextFiles.shown(text.charAt(i), c -> c < 0x20 || c >= 0x7f));

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -174,6 +175,7 @@ public final class DotReader {
      * @return whether it ends in one of {@link #FILE_ENDINGS}
      */
     public static boolean isDotFile(Path path) {
+        Objects.requireNonNull(path, "path");
         return FORMAT.accepts(path);
     }
 
@@ -186,6 +188,7 @@ public final class DotReader {
      * @throws IOException if the folder cannot be listed
      */
     public static List<Path> dotFiles(Path folder) throws IOException {
+        Objects.requireNonNull(folder, "folder");
         return GraphFileFolders.list(folder, DotReader::isDotFile).files();
     }
 

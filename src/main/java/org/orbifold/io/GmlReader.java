@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,8 @@ import org.jgrapht.nio.gml.GmlEventDrivenImporter;
  * numbers, quoted strings and brackets, nothing more) to read the graph's keys and the
  * strings, and to refuse those cases with their line; numbers with an exponent are given to
  * the importer written out in full ({@code 0.000015}), the same value, and each string as a
- * placeholder whose value the outline holds.
+ * placeholder whose value the outline holds; the column of a syntax error that the importer
+ * reports is mapped back through these rewrites to the file's column.
  *
  * <p><b>Attributes.</b> A key of a node or an edge with a number is a numeric channel named by
  * the key; with a quoted string, one-hot channels {@code key=value} over the values seen (the
@@ -89,8 +91,7 @@ import org.jgrapht.nio.gml.GmlEventDrivenImporter;
  * networkx reads or keeps, is refused. A word that the importer does not read as a number
  * ({@code +INF}, {@code NAN} as networkx writes infinities and NaN, or a number with a
  * {@code +} sign) is refused. A refusal names the line of the node's or edge's key, or of
- * the attribute's key where one is at fault, not the column; the column of a syntax error of
- * the importer counts a string as its placeholder.
+ * the attribute's key where one is at fault, not the column.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -230,6 +231,7 @@ public final class GmlReader {
      * @return whether it ends in {@value #FILE_ENDING}
      */
     public static boolean isGmlFile(Path path) {
+        Objects.requireNonNull(path, "path");
         return FORMAT.accepts(path);
     }
 
@@ -243,6 +245,7 @@ public final class GmlReader {
      * @throws IOException if the folder cannot be listed
      */
     public static List<Path> gmlFiles(Path folder) throws IOException {
+        Objects.requireNonNull(folder, "folder");
         return GraphFileFolders.list(folder, GmlReader::isGmlFile).files();
     }
 
@@ -303,8 +306,10 @@ public final class GmlReader {
                         outline.strings);
             }
         });
+        String importerText = outline.forImporter.toString();
         ImportedGraphs.runImporter(file, FORMAT.name(),
-                () -> importer.importInput(new StringReader(outline.forImporter.toString())));
+                () -> importer.importInput(new StringReader(importerText)),
+                (atLine, column) -> outline.fileColumn(importerText, atLine, column));
         return graph;
     }
 
@@ -322,6 +327,17 @@ public final class GmlReader {
                 || type == AttributeType.FLOAT || type == AttributeType.DOUBLE) {
             attributes.put(key, Double.parseDouble(value.getValue()));
         }
+    }
+
+    /**
+     * A piece of the file that the importer is given written another way (a number with an
+     * exponent written out, a string as its placeholder): it spans {@code [fileStart, fileEnd)}
+     * of the file's text and {@code [importerStart, importerEnd)} of the importer's, where
+     * the piece's own text ends at {@code importerBody} and the line breaks that keep the
+     * lines of a string follow it.
+     */
+    private record Rewrite(int fileStart, int fileEnd, int importerStart, int importerEnd,
+            int importerBody) {
     }
 
     /** A token of the outline: a bracket, a quoted string or a word, with its line. */
@@ -346,6 +362,8 @@ public final class GmlReader {
         private int line = 1;
         private int copied;
         final StringBuilder forImporter = new StringBuilder();
+        /** The pieces written another way for the importer, in the order of the text. */
+        private final List<Rewrite> rewrites = new ArrayList<>();
         boolean directed;
         final List<Integer> nodeLines = new ArrayList<>();
         final List<Integer> edgeLines = new ArrayList<>();
@@ -603,8 +621,7 @@ public final class GmlReader {
             }
             if (word.indexOf('e') >= 0 || word.indexOf('E') >= 0) {
                 String plain = parsed == 0.0 ? "0.0" : new BigDecimal(word).toPlainString();
-                forImporter.append(text, copied, value.start()).append(plain);
-                copied = value.end();
+                rewrite(value.start(), value.end(), plain, plain.length());
             }
         }
 
@@ -682,9 +699,8 @@ public final class GmlReader {
                 }
                 line += lines;
                 String value = decode(text.substring(start + 1, pos - 1), startLine);
-                forImporter.append(text, copied, start).append("\"s").append(strings.size())
-                        .append('"').append("\n".repeat(lines));
-                copied = pos;
+                String placeholder = "\"s" + strings.size() + '"';
+                rewrite(start, pos, placeholder + "\n".repeat(lines), placeholder.length());
                 strings.add(value);
                 return new Token(Token.STRING, value, startLine, start, pos);
             }
@@ -696,6 +712,70 @@ public final class GmlReader {
                 pos++;
             }
             return new Token(Token.WORD, text.substring(start, pos), line, start, pos);
+        }
+
+        /**
+         * Hands the importer {@code replacement} for the file's text from {@code start} to
+         * {@code end}, whose first {@code body} characters stand for that text (the rest, line
+         * breaks that keep the lines of a string, stand for none).
+         */
+        private void rewrite(int start, int end, String replacement, int body) {
+            forImporter.append(text, copied, start);
+            int importerStart = forImporter.length();
+            forImporter.append(replacement);
+            rewrites.add(new Rewrite(start, end, importerStart, forImporter.length(),
+                    importerStart + body));
+            copied = end;
+        }
+
+        /**
+         * The column in the file (from 0) of a column (from 0) of a line (from 1) of the
+         * importer's text: the place in the importer's text is taken to the file's through the
+         * pieces written another way before it, and counted from the start of that line of the
+         * file. A place inside a piece written another way is that of the file's character at
+         * the same offset in the piece, and a place on the piece's last character or after it
+         * (on the line breaks kept after a string) is that of the piece's last character. Both
+         * texts count columns in characters (code points) and have the same line breaks.
+         *
+         * @param importerText the text the importer read ({@link #forImporter})
+         * @param atLine the line of the place, from 1
+         * @param importerColumn the column of the place in the importer's text, from 0
+         * @return the column of the place in the file, from 0
+         */
+        int fileColumn(String importerText, int atLine, int importerColumn) {
+            int importerOffset = offsetOf(importerText, atLine, importerColumn);
+            int fileOffset = importerOffset;
+            for (Rewrite r : rewrites) {
+                if (r.importerStart() > importerOffset) {
+                    break;
+                }
+                if (importerOffset < r.importerEnd()) {
+                    fileOffset = importerOffset >= r.importerBody() - 1 ? r.fileEnd() - 1
+                            : Math.min(r.fileStart() + importerOffset - r.importerStart(),
+                                    r.fileEnd() - 1);
+                    break;
+                }
+                fileOffset = r.fileEnd() + importerOffset - r.importerEnd();
+            }
+            int lineStart = offsetOf(text, atLine, 0);
+            return fileOffset < lineStart ? 0 : text.codePointCount(lineStart, fileOffset);
+        }
+
+        /**
+         * The offset in a text of a line (from 1) and a column (from 0, in code points),
+         * ending at the end of the line or of the text.
+         */
+        private static int offsetOf(String in, int atLine, int column) {
+            int offset = 0;
+            for (int l = 1; l < atLine && offset < in.length(); l++) {
+                int newline = in.indexOf('\n', offset);
+                offset = newline < 0 ? in.length() : newline + 1;
+            }
+            for (int c = 0; c < column && offset < in.length() && in.charAt(offset) != '\n';
+                    c++) {
+                offset = in.offsetByCodePoints(offset, 1);
+            }
+            return offset;
         }
 
         /** Decodes the character references of a string ({@link GmlReader#unescape}). */

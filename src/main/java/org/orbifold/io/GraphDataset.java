@@ -29,6 +29,23 @@ import org.orbifold.space.NodeExistence;
  * attribute are consecutive and in label-encoder order, so every dataset, however made, can be
  * decoded.
  *
+ * <p><b>Existence.</b> The constructor also checks the rule by which the readers add the
+ * existence and presence channels ({@link Presence#needsChannel}; {@code docs/formats.md},
+ * encoding rules), so that a data set built by hand reads as theirs do: no real node has every
+ * attribute 0, which would look like padding (a null node), with or without an existence
+ * channel; and when the node channels start with a one-hot group and hold no
+ * {@link NodeExistence#CHANNEL_NAME} channel, every real node has a label of that group (a
+ * non-zero channel), since existence is then read as the group's sum; likewise every edge has
+ * a label of a one-hot group that starts the edge channels unless they hold
+ * {@link #EDGE_CHANNEL} (an edge of all zeros is no edge in a {@link Graph}). The message
+ * names the graph and the node or the edge's nodes; {@link NodeExistence#append} adds the
+ * existence channel.
+ *
+ * <p><b>Limitations.</b> The values of an existence or presence channel are not checked
+ * beyond that rule: a scaling may give the channel any value ({@link DatasetScaling}, 0
+ * included), and a node whose other attributes are not all 0 is no padding even where that
+ * value is 0, though {@link Presence} then reads the node as absent.
+ *
  * <p>Instances are immutable and thread-safe: lists are copied into unmodifiable lists.
  *
  * @param name the dataset name, for example {@code MUTAG} or {@code Letter/HIGH/train}
@@ -61,11 +78,18 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
      * @param notes remarks of the reader about choices it made (directedness, attributes left out,
      *     missing values); empty when there were none
      * @throws IllegalArgumentException if list lengths disagree, a graph's dimensions do not
-     *     match the channel name counts, channel names repeat, or one-hot channels are not
-     *     consecutive and in label-encoder order
+     *     match the channel name counts, channel names repeat, one-hot channels are not
+     *     consecutive and in label-encoder order, or a real node or an edge breaks the rule of
+     *     existence (class description)
      * @throws NullPointerException if a component or an element is null
      */
     public GraphDataset {
+        Objects.requireNonNull(graphs, "graphs");
+        Objects.requireNonNull(classLabels, "classLabels");
+        Objects.requireNonNull(graphNames, "graphNames");
+        Objects.requireNonNull(nodeChannels, "nodeChannels");
+        Objects.requireNonNull(edgeChannels, "edgeChannels");
+        Objects.requireNonNull(notes, "notes");
         Objects.requireNonNull(name, "name");
         graphs = List.copyOf(graphs);
         classLabels = List.copyOf(classLabels);
@@ -93,8 +117,12 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
                         + edgeChannels.size() + " as the channel names say");
             }
         }
-        groupsOf(nodeChannels, "node");
-        groupsOf(edgeChannels, "edge");
+        List<ChannelGroup> nodeGroups = groupsOf(nodeChannels, "node");
+        List<ChannelGroup> edgeGroups = groupsOf(edgeChannels, "edge");
+        for (int k = 0; k < graphs.size(); k++) {
+            checkPresence(graphs.get(k), k, graphNames.get(k), nodeChannels, nodeGroups,
+                    edgeChannels, edgeGroups);
+        }
     }
 
     /**
@@ -163,6 +191,7 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
      * @throws IllegalArgumentException if the label is not a class of this dataset
      */
     public GraphDataset ofClass(String label) {
+        Objects.requireNonNull(label, "label");
         List<String> known = classes();
         if (!known.contains(label)) {
             throw new IllegalArgumentException("dataset '" + name + "' has no class '" + label
@@ -185,6 +214,7 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
      * @throws IndexOutOfBoundsException if an index is out of range
      */
     public GraphDataset subset(int... indices) {
+        Objects.requireNonNull(indices, "indices");
         List<Integer> kept = new ArrayList<>(indices.length);
         for (int index : indices) {
             Objects.checkIndex(index, graphs.size());
@@ -203,6 +233,7 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
      * @throws IllegalStateException if the dataset has no classes
      */
     public GraphDataset mapClasses(UnaryOperator<String> mapping) {
+        Objects.requireNonNull(mapping, "mapping");
         if (!hasClasses()) {
             throw new IllegalStateException("dataset '" + name + "' has no class labels to map");
         }
@@ -221,6 +252,7 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
      * @return the dataset with the notes added
      */
     public GraphDataset withNotes(List<String> more) {
+        Objects.requireNonNull(more, "more");
         List<String> all = new ArrayList<>(notes);
         all.addAll(more);
         return new GraphDataset(name, graphs, classLabels, graphNames, nodeChannels,
@@ -310,6 +342,77 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
             groups.add(new ChannelGroup(group, start, encoder));
         }
         return List.copyOf(groups);
+    }
+
+    /**
+     * Checks the rule of the readers' encoding ({@link Presence#needsChannel}) on one graph:
+     * no real node is all zeros, which would look like padding; and, unless the node channels
+     * hold the existence channel, every real node has a label of a one-hot group that starts
+     * the node channels, whose sum would otherwise be read as its existence; likewise every
+     * edge has a label of a one-hot group that starts the edge channels unless they hold the
+     * presence channel (an edge of all zeros is no edge in a {@link Graph}).
+     *
+     * @throws IllegalArgumentException naming the graph and the node or edge that breaks it
+     */
+    private static void checkPresence(Graph g, int k, String graphName, List<String> nodeChannels,
+            List<ChannelGroup> nodeGroups, List<String> edgeChannels,
+            List<ChannelGroup> edgeGroups) {
+        String graph = "graph " + k + " ('" + graphName + "')";
+        boolean existence = nodeChannels.contains(NodeExistence.CHANNEL_NAME);
+        for (int i = 0; i < g.order(); i++) {
+            double[] vector = g.nodeVector(i);
+            if (allZero(vector, 0, vector.length)) {
+                throw new IllegalArgumentException(graph + " has node " + i + " with every"
+                        + " attribute 0" + (existence ? ", its existence channel '"
+                        + NodeExistence.CHANNEL_NAME + "' too" : "") + ", so it looks like"
+                        + " padding (a null node); " + (existence ? "give it existence 1, as"
+                        + " the readers do" : "append the node-existence channel '"
+                        + NodeExistence.CHANNEL_NAME + "', 1 on every real node"
+                        + " (NodeExistence.append), as the readers do"));
+            }
+            if (!existence && Presence.needsChannel(vector, nodeChannels)) {
+                throw new IllegalArgumentException(graph + " has node " + i + " with no label"
+                        + " of the one-hot group '" + nodeGroups.get(0).name() + "' that starts"
+                        + " the node channels (all its channels 0), whose sum is read as a"
+                        + " node's existence, so the node would count as absent; append the"
+                        + " node-existence channel '" + NodeExistence.CHANNEL_NAME + "', 1 on"
+                        + " every real node (NodeExistence.append), as the readers do");
+            }
+        }
+        if (edgeChannels.contains(EDGE_CHANNEL) || edgeGroups.isEmpty()
+                || !edgeGroups.get(0).isOneHot()) {
+            return;
+        }
+        ChannelGroup leading = edgeGroups.get(0);
+        for (int i = 0; i < g.order(); i++) {
+            for (int s = 0; s < g.outDegree(i); s++) {
+                int j = g.successor(i, s);
+                if (!g.isDirected() && j < i) {
+                    continue;
+                }
+                double sum = 0.0;
+                for (int c = leading.offset(); c < leading.offset() + leading.size(); c++) {
+                    sum += Math.abs(g.edge(i, j, c));
+                }
+                if (sum == 0.0) {
+                    throw new IllegalArgumentException(graph + " has the edge from node " + i
+                            + " to node " + j + " with no label of the one-hot group '"
+                            + leading.name() + "' that starts the edge channels (all its"
+                            + " channels 0), whose sum is read as an edge's presence, so the"
+                            + " edge would count as absent; append the edge-presence channel '"
+                            + EDGE_CHANNEL + "', 1 on every edge, as the readers do");
+                }
+            }
+        }
+    }
+
+    private static boolean allZero(double[] vector, int from, int length) {
+        for (int c = from; c < from + length; c++) {
+            if (vector[c] != 0.0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns the count with the noun, an "s" added unless it is 1: "1 graph", "2 graphs". */

@@ -1,6 +1,7 @@
 package org.orbifold.io;
 
 import java.util.List;
+import java.util.Objects;
 import org.orbifold.space.Graph;
 
 /**
@@ -32,6 +33,9 @@ public final class GraphJson {
      * @throws IllegalArgumentException if the graph's dimensions do not match the channels
      */
     public static void write(JsonWriter json, Graph graph, GraphDataset dataset) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(graph, "graph");
+        Objects.requireNonNull(dataset, "dataset");
         write(json, graph, dataset.nodeChannels(), dataset.edgeChannels());
     }
 
@@ -46,6 +50,10 @@ public final class GraphJson {
      */
     public static void write(JsonWriter json, Graph graph, List<String> nodeChannels,
             List<String> edgeChannels) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(graph, "graph");
+        Objects.requireNonNull(nodeChannels, "nodeChannels");
+        Objects.requireNonNull(edgeChannels, "edgeChannels");
         if (nodeChannels.size() != graph.nodeDimension()
                 || edgeChannels.size() != graph.edgeDimension()) {
             throw new IllegalArgumentException("graph has node dimension "

@@ -169,6 +169,7 @@ public final class GraphMlReader {
      * @return whether it ends in {@value #FILE_ENDING}
      */
     public static boolean isGraphMlFile(Path path) {
+        Objects.requireNonNull(path, "path");
         Path name = path.getFileName();
         return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(FILE_ENDING);
     }
@@ -188,6 +189,7 @@ public final class GraphMlReader {
      * @throws IOException if the folder cannot be listed
      */
     public static List<Path> graphMlFiles(Path folder) throws IOException {
+        Objects.requireNonNull(folder, "folder");
         return GraphFileFolders.list(folder, GraphMlReader::isGraphMlFile).files();
     }
 

@@ -194,6 +194,7 @@ public final class IamDatasetReader {
      * @throws IOException if a file cannot be read
      */
     public static List<GraphDataset> readSplits(List<Path> cxlFiles) throws IOException {
+        Objects.requireNonNull(cxlFiles, "cxlFiles");
         return readSplits(cxlFiles, DEFAULT_MAX_CATEGORIES);
     }
 
@@ -210,6 +211,7 @@ public final class IamDatasetReader {
      */
     public static List<GraphDataset> readSplits(List<Path> cxlFiles, int maxCategories)
             throws IOException {
+        Objects.requireNonNull(cxlFiles, "cxlFiles");
         return readSplits(cxlFiles, Recoding.none().maxCategories(maxCategories));
     }
 
@@ -230,6 +232,7 @@ public final class IamDatasetReader {
      */
     public static List<GraphDataset> readSplits(List<Path> cxlFiles, Recoding recoding)
             throws IOException {
+        Objects.requireNonNull(cxlFiles, "cxlFiles");
         Objects.requireNonNull(recoding, "recoding");
         int maxCategories = recoding.maxCategories();
         if (cxlFiles.isEmpty()) {
@@ -309,6 +312,8 @@ public final class IamDatasetReader {
      */
     public static Set<String> uncarriedAttributes(List<Path> cxlFiles, Collection<String> names)
             throws IOException {
+        Objects.requireNonNull(cxlFiles, "cxlFiles");
+        Objects.requireNonNull(names, "names");
         Set<String> missing = new LinkedHashSet<>(names);
         XMLInputFactory factory = secureFactory();
         Kinds kinds = new Kinds();
@@ -419,6 +424,7 @@ public final class IamDatasetReader {
      * @throws IOException if it cannot be read
      */
     public static List<Path> graphFolders(Path cxlFile) throws IOException {
+        Objects.requireNonNull(cxlFile, "cxlFile");
         Path folder = cxlFile.toAbsolutePath().getParent();
         Set<Path> folders = new LinkedHashSet<>();
         folders.add(folder.normalize());
@@ -444,6 +450,7 @@ public final class IamDatasetReader {
      * @throws IOException if it cannot be read
      */
     public static List<Path> graphFiles(Path cxlFile) throws IOException {
+        Objects.requireNonNull(cxlFile, "cxlFile");
         Path folder = cxlFile.toAbsolutePath().getParent();
         List<Path> files = new ArrayList<>();
         for (Entry entry : readSplitFile(secureFactory(), cxlFile, new ArrayList<>())) {
@@ -1331,6 +1338,7 @@ public final class IamDatasetReader {
          * @throws IllegalArgumentException if a name already has another rule
          */
         public Recoding categorical(String... names) {
+            Objects.requireNonNull(names, "names");
             return new Recoding(with(categorical, names), circular, axial, composition,
                     ignored, maxCategories, pairs, pairClasses);
         }
@@ -1343,6 +1351,7 @@ public final class IamDatasetReader {
          * @throws IllegalArgumentException if a name already has another rule
          */
         public Recoding circular(String... names) {
+            Objects.requireNonNull(names, "names");
             return new Recoding(categorical, with(circular, names), axial, composition,
                     ignored, maxCategories, pairs, pairClasses);
         }
@@ -1356,6 +1365,7 @@ public final class IamDatasetReader {
          * @throws IllegalArgumentException if a name already has another rule
          */
         public Recoding axial(String... names) {
+            Objects.requireNonNull(names, "names");
             return new Recoding(categorical, circular, with(axial, names), composition,
                     ignored, maxCategories, pairs, pairClasses);
         }
@@ -1369,6 +1379,7 @@ public final class IamDatasetReader {
          * @throws IllegalArgumentException if a name already has another rule
          */
         public Recoding composition(String... names) {
+            Objects.requireNonNull(names, "names");
             return new Recoding(categorical, circular, axial, with(composition, names),
                     ignored, maxCategories, pairs, pairClasses);
         }
@@ -1395,6 +1406,7 @@ public final class IamDatasetReader {
          *     classes of an earlier pair rule, or a name already has another rule
          */
         public Recoding dipeptides(String classes, String... names) {
+            Objects.requireNonNull(names, "names");
             classMap(classes);
             if (!pairClasses.isEmpty() && !pairClasses.equals(classes)) {
                 throw new IllegalArgumentException("pair classes '" + classes + "' differ from"
@@ -1434,6 +1446,7 @@ public final class IamDatasetReader {
          * @throws IllegalArgumentException if a name already has another rule
          */
         public Recoding ignore(String... names) {
+            Objects.requireNonNull(names, "names");
             return new Recoding(categorical, circular, axial, composition, with(ignored, names),
                     maxCategories, pairs, pairClasses);
         }

@@ -105,6 +105,7 @@ public final class JGraphTGraphs {
          * @throws IllegalArgumentException if the list's size differs from the graph's order
          */
         public Conversion {
+            Objects.requireNonNull(vertices, "vertices");
             Objects.requireNonNull(graph, "graph");
             vertices = List.copyOf(vertices);
             if (vertices.size() != graph.order()) {

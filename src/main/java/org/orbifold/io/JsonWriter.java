@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Objects;
 
 /**
  * A small streaming JSON writer (RFC 8259): objects, arrays, names, strings, numbers,
@@ -68,9 +69,9 @@ public final class JsonWriter implements Flushable {
      * @param nonFinite how to write NaN and infinities
      */
     public JsonWriter(Appendable out, boolean pretty, NonFinite nonFinite) {
-        this.out = out;
+        this.out = Objects.requireNonNull(out, "out");
         this.pretty = pretty;
-        this.nonFinite = nonFinite;
+        this.nonFinite = Objects.requireNonNull(nonFinite, "nonFinite");
     }
 
     /**
@@ -121,6 +122,7 @@ public final class JsonWriter implements Flushable {
      * @throws IllegalStateException if not inside an object or a value is due
      */
     public JsonWriter name(String name) {
+        Objects.requireNonNull(name, "name");
         Scope scope = stack.peek();
         if (scope != Scope.EMPTY_OBJECT && scope != Scope.OBJECT_NAME) {
             throw new IllegalStateException("name '" + name + "' is not allowed here: "
@@ -204,6 +206,7 @@ public final class JsonWriter implements Flushable {
      * @return this writer
      */
     public JsonWriter value(double[] values) {
+        Objects.requireNonNull(values, "values");
         beginArray();
         for (double v : values) {
             value(v);

@@ -295,6 +295,7 @@ public final class MoleculeReader {
      * @return true if the check rejected the record
      */
     public static boolean failedValenceCheck(DatasetFormatException failure) {
+        Objects.requireNonNull(failure, "failure");
         return failure.getCause() instanceof ValenceException;
     }
 
@@ -317,6 +318,7 @@ public final class MoleculeReader {
      * @return whether its notes say that reading stopped at the limit
      */
     public static boolean stoppedAtLimit(GraphDataset dataset) {
+        Objects.requireNonNull(dataset, "dataset");
         return dataset.notes().stream().anyMatch(n -> n.startsWith(LIMIT_NOTE));
     }
 
@@ -350,6 +352,7 @@ public final class MoleculeReader {
      * @return whether {@link #read(Path)} accepts it
      */
     public static boolean isMoleculeFile(Path path) {
+        Objects.requireNonNull(path, "path");
         return endsWithAny(lowerName(path), fileEndings());
     }
 
@@ -407,6 +410,7 @@ public final class MoleculeReader {
      * @throws IOException if a file cannot be read
      */
     public GraphDataset readSmiles(Path file, Path labels) throws IOException {
+        Objects.requireNonNull(file, "file");
         if (labels != null && !Files.isRegularFile(labels)) {
             String expected = "a label file with one class label per molecule of "
                     + file.getFileName();
@@ -540,6 +544,7 @@ public final class MoleculeReader {
      * @throws IOException if the file cannot be read
      */
     public GraphDataset readCsv(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
         List<String> lines = TextFiles.readUtf8Lines(file);
         if (lines.isEmpty()) {
             throw new DatasetFormatException(file, "empty file; expected a header row");
@@ -611,6 +616,7 @@ public final class MoleculeReader {
      * @throws IOException if the file cannot be read
      */
     public GraphDataset readSdf(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
         List<String> lines = TextFiles.readUtf8Lines(file);
         Collector out = new Collector(file, labelColumn != null);
         out.classesFrom("the data item <" + labelColumn + ">");
@@ -1376,6 +1382,7 @@ public final class MoleculeReader {
      * @return the absolute paths, existing or not
      */
     public static List<Path> labelFileCandidates(Path file) {
+        Objects.requireNonNull(file, "file");
         if (!endsWithAny(lowerName(file), SMILES_SUFFIXES)) {
             return List.of();
         }

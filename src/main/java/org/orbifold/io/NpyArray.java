@@ -23,6 +23,8 @@ public final class NpyArray {
      * @throws IllegalArgumentException if the shape and the number of values disagree
      */
     public NpyArray(int[] shape, double[] values) {
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(values, "values");
         long size = 1;
         for (int extent : shape) {
             if (extent < 0) {
@@ -84,6 +86,7 @@ public final class NpyArray {
      * @throws IndexOutOfBoundsException if an index is out of range
      */
     public double get(int... index) {
+        Objects.requireNonNull(index, "index");
         if (index.length != shape.length) {
             throw new IllegalArgumentException("index of length " + index.length + " for an "
                     + shape.length + "-dimensional array");

@@ -76,6 +76,7 @@ public record Presence(String measure, String source, int offset, int size) {
      *     the size is negative
      */
     public Presence {
+        Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(source, "source");
         if (!List.of(PROBABILITY, NORM, NONE).contains(measure)) {
             throw new IllegalArgumentException("measure must be " + PROBABILITY + ", " + NORM
@@ -94,6 +95,7 @@ public record Presence(String measure, String source, int offset, int size) {
      * @return the reading
      */
     public static Presence nodeExistence(List<String> channels) {
+        Objects.requireNonNull(channels, "channels");
         int c = channels.lastIndexOf(NodeExistence.CHANNEL_NAME);
         if (c >= 0) {
             return new Presence(PROBABILITY, "channel '" + NodeExistence.CHANNEL_NAME + "'", c,
@@ -114,6 +116,7 @@ public record Presence(String measure, String source, int offset, int size) {
      * @return the reading
      */
     public static Presence edgePresence(List<String> channels) {
+        Objects.requireNonNull(channels, "channels");
         int c = channels.lastIndexOf(GraphDataset.EDGE_CHANNEL);
         if (c >= 0) {
             return new Presence(PROBABILITY, "channel '" + GraphDataset.EDGE_CHANNEL + "'", c,
@@ -147,6 +150,8 @@ public record Presence(String measure, String source, int offset, int size) {
      * @throws IllegalArgumentException if the vector and the names differ in length
      */
     public static boolean needsChannel(double[] vector, List<String> channels) {
+        Objects.requireNonNull(vector, "vector");
+        Objects.requireNonNull(channels, "channels");
         if (vector.length != channels.size()) {
             throw new IllegalArgumentException("vector has "
                     + GraphDataset.count(vector.length, "channel") + " but "
@@ -175,6 +180,8 @@ public record Presence(String measure, String source, int offset, int size) {
      *     names
      */
     public static boolean nodeChannelNeeded(List<Graph> graphs, List<String> channels) {
+        Objects.requireNonNull(graphs, "graphs");
+        Objects.requireNonNull(channels, "channels");
         for (Graph g : graphs) {
             for (int i = 0; i < g.order(); i++) {
                 if (needsChannel(g.nodeVector(i), channels)) {
@@ -193,6 +200,7 @@ public record Presence(String measure, String source, int offset, int size) {
      * @return the value: a sum of channels, a sum of absolute values, or 1 for {@link #NONE}
      */
     public double of(double[] vector) {
+        Objects.requireNonNull(vector, "vector");
         if (measure.equals(NONE)) {
             return 1.0;
         }
@@ -222,6 +230,7 @@ public record Presence(String measure, String source, int offset, int size) {
      *     {@link #LEAST_DIVISOR} (or NaN): nothing is given about an absent node or edge
      */
     public double[] given(double[] vector) {
+        Objects.requireNonNull(vector, "vector");
         double[] result = vector.clone();
         if (!isProbability()) {
             return result;
@@ -251,6 +260,7 @@ public record Presence(String measure, String source, int offset, int size) {
      * @param json the writer, positioned where a value may follow
      */
     public void write(JsonWriter json) {
+        Objects.requireNonNull(json, "json");
         json.beginObject().name("measure").value(measure).name("source").value(source)
                 .endObject();
     }

@@ -115,6 +115,7 @@ public record QaplibInstance(String name, double[][] first, double[][] second) {
      * @throws IllegalArgumentException if the size of {@code p} differs from the order
      */
     public double objective(Permutation p) {
+        Objects.requireNonNull(p, "p");
         int n = order();
         if (p.size() != n) {
             throw new IllegalArgumentException("permutation has size " + p.size()

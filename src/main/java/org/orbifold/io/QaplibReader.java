@@ -110,6 +110,7 @@ public final class QaplibReader {
      * @throws IOException if the solution file cannot be read
      */
     public static Optional<QaplibSolution> readSolutionFor(Path dat) throws IOException {
+        Objects.requireNonNull(dat, "dat");
         Path sln = dat.resolveSibling(stem(dat, ".dat") + ".sln");
         return Files.exists(sln) ? Optional.of(readSolution(sln)) : Optional.empty();
     }

@@ -55,6 +55,7 @@ public record QaplibSolution(String name, double statedValue, Permutation permut
      * @throws IllegalArgumentException if the orders differ
      */
     public Permutation bestDirection(QaplibInstance instance) {
+        Objects.requireNonNull(instance, "instance");
         if (instance.order() != order()) {
             throw new IllegalArgumentException("solution " + name + " has order " + order()
                     + ", instance " + instance.name() + " has order " + instance.order());
@@ -80,6 +81,7 @@ public record QaplibSolution(String name, double statedValue, Permutation permut
      * @return the cost
      */
     public double recomputedValue(QaplibInstance instance) {
+        Objects.requireNonNull(instance, "instance");
         return instance.objective(bestDirection(instance));
     }
 }

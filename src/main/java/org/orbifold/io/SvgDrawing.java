@@ -571,6 +571,7 @@ public final class SvgDrawing {
      */
     public String alignment(String caption, Graph first, Graph second, List<String> titles,
             List<String> fullTitles, Alignment alignment) {
+        Objects.requireNonNull(fullTitles, "fullTitles");
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(second, "second");
         Objects.requireNonNull(alignment, "alignment");

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -50,6 +51,7 @@ public final class TextFiles {
      * @throws IOException if the file cannot be read
      */
     public static List<String> readUtf8Lines(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
         String text = decode(file, Files.readAllBytes(file), StandardCharsets.UTF_8,
                 "convert the file to UTF-8");
         List<String> lines;
@@ -248,6 +250,7 @@ public final class TextFiles {
      * @return the text without the padding at either end
      */
     public static String unpad(String text) {
+        Objects.requireNonNull(text, "text");
         int from = 0;
         int to = text.length();
         while (from < to && isPadding(text.charAt(from))) {
@@ -267,6 +270,7 @@ public final class TextFiles {
      * @return the text without the padding at its end
      */
     public static String unpadEnd(String text) {
+        Objects.requireNonNull(text, "text");
         int to = text.length();
         while (to > 0 && isPadding(text.charAt(to - 1))) {
             to--;
@@ -312,6 +316,7 @@ public final class TextFiles {
      * @return the character or its escape
      */
     public static String shown(char c, Predicate<Character> alsoEscaped) {
+        Objects.requireNonNull(alsoEscaped, "alsoEscaped");
         if (c == '\t') {
             return "\\t";
         }
@@ -336,6 +341,7 @@ public final class TextFiles {
      * @return the text with its hidden characters escaped
      */
     public static String shown(String text) {
+        Objects.requireNonNull(text, "text");
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             out.append(shown(text.charAt(i), c -> false));

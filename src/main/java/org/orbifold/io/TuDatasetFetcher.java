@@ -338,6 +338,7 @@ public final class TuDatasetFetcher {
      * @throws IllegalArgumentException if it is no such URL
      */
     public static URI parseUrl(String text, String source) {
+        Objects.requireNonNull(text, "text");
         String shown = withoutUserInfo(text);
         URI url;
         try {
@@ -393,6 +394,7 @@ public final class TuDatasetFetcher {
      * @throws IllegalArgumentException as {@link #parseUrl}
      */
     public TuDatasetFetcher withBaseUrl(URI url) {
+        Objects.requireNonNull(url, "url");
         return withBaseUrl(url, null);
     }
 
@@ -408,6 +410,7 @@ public final class TuDatasetFetcher {
      * @throws IllegalArgumentException as {@link #parseUrl}
      */
     public TuDatasetFetcher withBaseUrl(URI url, String source) {
+        Objects.requireNonNull(url, "url");
         return new TuDatasetFetcher(parseUrl(url.toString(), "base URL"), cache,
                 connectTimeout, stallTimeout, maxBytes, maxEntries, listener, source,
                 cacheOption, cacheProblem);
@@ -466,6 +469,8 @@ public final class TuDatasetFetcher {
      * @throws IllegalArgumentException if a timeout is not positive
      */
     public TuDatasetFetcher withTimeouts(Duration connect, Duration stall) {
+        Objects.requireNonNull(connect, "connect");
+        Objects.requireNonNull(stall, "stall");
         if (connect.isNegative() || connect.isZero() || stall.isNegative() || stall.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive, got " + connect
                     + " and " + stall);
@@ -527,6 +532,7 @@ public final class TuDatasetFetcher {
      * @throws IllegalArgumentException if the name is refused ({@link #requireValidName})
      */
     public URI url(String name) {
+        Objects.requireNonNull(name, "name");
         return baseUrl.resolve(requireValidName(name) + ".zip");
     }
 
@@ -539,6 +545,7 @@ public final class TuDatasetFetcher {
      *     or the cache setting is unusable ({@link #cache()})
      */
     public Path folder(String name) {
+        Objects.requireNonNull(name, "name");
         return cache().resolve(requireValidName(name));
     }
 
@@ -556,6 +563,7 @@ public final class TuDatasetFetcher {
      * @throws IllegalArgumentException if the name is refused ({@link #requireValidName})
      */
     public Optional<Path> cached(String name) {
+        Objects.requireNonNull(name, "name");
         Path folder = folder(name);
         if (!isDataset(folder, name)) {
             return Optional.empty();
@@ -642,6 +650,7 @@ public final class TuDatasetFetcher {
      * @throws IllegalArgumentException if it is refused, quoting it
      */
     public static String requireValidName(String name) {
+        Objects.requireNonNull(name, "name");
         if (name != null && name.regionMatches(true, 0, "tu:", 0, 3)) {
             throw new IllegalArgumentException("'" + name + "' is no TU data set name: give"
                     + " the name without tu:, such as " + name.substring(3));
@@ -677,6 +686,7 @@ public final class TuDatasetFetcher {
      *     before
      */
     public Path fetch(String name) throws IOException {
+        Objects.requireNonNull(name, "name");
         return fetch(name, false);
     }
 
@@ -693,6 +703,7 @@ public final class TuDatasetFetcher {
      *     holds no data set of that name, which is never replaced
      */
     public Path fetch(String name, boolean again) throws IOException {
+        Objects.requireNonNull(name, "name");
         Path target = folder(name);
         if (!again && isDataset(target, name)) {
             removeLeftoversIfFree(name);
@@ -1469,6 +1480,8 @@ public final class TuDatasetFetcher {
      * @return whether it is there
      */
     public static boolean isCachedDataset(Path folder, String name) {
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(name, "name");
         return isDataset(folder, name);
     }
 

@@ -47,5 +47,9 @@
  * {@code --existence E}, which sets the channel's value to {@code E}, 0 leaving it out,
  * {@code --node-kernel}) transform the graphs with a transform fitted on the training graphs
  * ({@link org.orbifold.io.DatasetScaling}).
+ *
+ * <p>A null argument of a public constructor or method is refused with a
+ * {@link java.lang.NullPointerException} whose message is the parameter's name, before any
+ * work, unless the parameter's description allows null.
  */
 package org.orbifold.io;

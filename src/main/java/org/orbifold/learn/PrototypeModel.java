@@ -99,6 +99,8 @@ public final class PrototypeModel implements GraphClassifierModel, AlignmentCoun
      */
     public static PrototypeModel of(GraphSpace space, Aligner aligner, List<Graph> prototypes,
             List<String> prototypeLabels) {
+        Objects.requireNonNull(prototypes, "prototypes");
+        Objects.requireNonNull(prototypeLabels, "prototypeLabels");
         return of(space, aligner, prototypes, prototypeLabels, true);
     }
 
@@ -117,6 +119,8 @@ public final class PrototypeModel implements GraphClassifierModel, AlignmentCoun
      */
     public static PrototypeModel of(GraphSpace space, Aligner aligner, List<Graph> prototypes,
             List<String> prototypeLabels, boolean lowerBounds) {
+        Objects.requireNonNull(prototypes, "prototypes");
+        Objects.requireNonNull(prototypeLabels, "prototypeLabels");
         return checked(space, aligner, prototypes, prototypeLabels, lowerBounds, new int[0]);
     }
 

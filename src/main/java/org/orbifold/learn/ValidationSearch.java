@@ -203,6 +203,11 @@ public final class ValidationSearch {
          *     {@code best} is out of range or names a failed candidate
          */
         public Result {
+            Objects.requireNonNull(candidates, "candidates");
+            Objects.requireNonNull(correct, "correct");
+            Objects.requireNonNull(selection, "selection");
+            Objects.requireNonNull(chosenModel, "chosenModel");
+            Objects.requireNonNull(failures, "failures");
             candidates = List.copyOf(candidates);
             correct = correct.clone();
             failures = Collections.unmodifiableList(new ArrayList<>(failures));
@@ -222,8 +227,6 @@ public final class ValidationSearch {
             if (failures.get(best) != null) {
                 throw new IllegalArgumentException("best = " + best + " is a failed candidate");
             }
-            Objects.requireNonNull(selection, "selection");
-            Objects.requireNonNull(chosenModel, "chosenModel");
         }
 
         /**
@@ -240,7 +243,8 @@ public final class ValidationSearch {
         public Result(List<Candidate> candidates, int[] correct, int validationSize,
                 int best, Selection selection, GraphClassifierModel chosenModel) {
             this(candidates, correct, validationSize, best, selection, chosenModel,
-                    Collections.nCopies(candidates.size(), (String) null));
+                    Collections.nCopies(Objects.requireNonNull(candidates, "candidates").size(),
+                            (String) null));
         }
 
         /**
@@ -359,6 +363,10 @@ public final class ValidationSearch {
             List<String> trainLabels, List<Graph> validationGraphs,
             List<String> validationLabels, Executor executor, Selection selection,
             IterationListener listener) {
+        Objects.requireNonNull(trainGraphs, "trainGraphs");
+        Objects.requireNonNull(trainLabels, "trainLabels");
+        Objects.requireNonNull(validationGraphs, "validationGraphs");
+        Objects.requireNonNull(validationLabels, "validationLabels");
         Objects.requireNonNull(candidates, "candidates");
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(selection, "selection");
@@ -574,6 +582,10 @@ public final class ValidationSearch {
     public static Result search(List<Candidate> candidates, List<Graph> trainGraphs,
             List<String> trainLabels, List<Graph> validationGraphs,
             List<String> validationLabels, Executor executor) {
+        Objects.requireNonNull(trainGraphs, "trainGraphs");
+        Objects.requireNonNull(trainLabels, "trainLabels");
+        Objects.requireNonNull(validationGraphs, "validationGraphs");
+        Objects.requireNonNull(validationLabels, "validationLabels");
         return search(candidates, trainGraphs, trainLabels, validationGraphs, validationLabels,
                 executor, Selection.MOST_CORRECT, IterationListener.NONE);
     }

@@ -40,5 +40,9 @@
  * where the stored graphs have value distributions like the query's, and {@code scores}
  * aligns every prototype or weight graph. With heuristic aligners all distances are upper
  * bounds and all similarities lower bounds.
+ *
+ * <p>A null argument of a public constructor or method is refused with a
+ * {@link java.lang.NullPointerException} whose message is the parameter's name, before any
+ * work, unless the parameter's description allows null.
  */
 package org.orbifold.learn;

@@ -3,6 +3,7 @@ package org.orbifold.match;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Aligners by name, for command-line options and configuration files.
@@ -115,6 +116,7 @@ public final class Aligners {
      * @throws IllegalArgumentException if the name is unknown; the message lists the names
      */
     public static Aligner byName(String name, long seed) {
+        Objects.requireNonNull(name, "name");
         String key = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
         switch (key) {
             case "exact":

@@ -165,6 +165,10 @@ public record Alignment(Permutation permutation, double similarity, double dista
      */
     public static Alignment of(GraphSpace space, Graph x, Graph y, Permutation p,
             boolean certified) {
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(p, "p");
         return of(space, x, y, p, reason(certified));
     }
 
@@ -185,6 +189,10 @@ public record Alignment(Permutation permutation, double similarity, double dista
      */
     public static Alignment of(GraphSpace space, Graph x, Graph y, Permutation p,
             Unproven unproven) {
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(p, "p");
         Objects.requireNonNull(unproven, "unproven");
         return evaluated(space, x, y, p, space.similarity(x, y, p),
                 space.squaredDistance(x, y, p), unproven);

@@ -165,6 +165,7 @@ public final class DistanceLowerBound {
      * @throws IllegalArgumentException if {@code g} is not a member of the space
      */
     public static Profile profile(GraphSpace space, Graph g) {
+        Objects.requireNonNull(g, "g");
         Objects.requireNonNull(space, "space");
         space.requireMember(g);
         return new Profile(space, g);
@@ -297,6 +298,8 @@ public final class DistanceLowerBound {
      * @return a non-negative margin
      */
     public static double margin(Profile x, Profile y) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
         return RELATIVE_MARGIN * (x.squaredNorm + y.squaredNorm);
     }
 
@@ -314,6 +317,8 @@ public final class DistanceLowerBound {
      * @return a lower bound on every reported distance of the pair
      */
     public static double distance(double squaredBound, Profile x, Profile y) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
         return Math.sqrt(Math.max(0.0, squaredBound - margin(x, y)));
     }
 

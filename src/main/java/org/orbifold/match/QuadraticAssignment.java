@@ -231,6 +231,10 @@ public final class QuadraticAssignment {
      */
     public static Solution solve(double[][] a, double[][] b, Sense sense, String aligner,
             long seed) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        Objects.requireNonNull(sense, "sense");
+        Objects.requireNonNull(aligner, "aligner");
         return solve(a, b, sense, Aligners.byName(aligner, seed));
     }
 
@@ -321,6 +325,11 @@ public final class QuadraticAssignment {
      */
     public static Solution solve(double[][] a, double[][] b, Sense sense, String aligner,
             long seed, int[][] partialMatch) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(b, "b");
+        Objects.requireNonNull(sense, "sense");
+        Objects.requireNonNull(aligner, "aligner");
+        Objects.requireNonNull(partialMatch, "partialMatch");
         return solve(a, b, sense, Aligners.byName(aligner, seed), partialMatch);
     }
 

@@ -74,5 +74,9 @@
  * real node. Until December 2026 every pair was padded only to the larger order, which on
  * signed attributes could certify a distance above the design's, and break the triangle
  * inequality that clustering prunes with.
+ *
+ * <p>A null argument of a public constructor or method is refused with a
+ * {@link java.lang.NullPointerException} whose message is the parameter's name, before any
+ * work, unless the parameter's description allows null.
  */
 package org.orbifold.match;

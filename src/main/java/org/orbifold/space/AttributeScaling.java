@@ -388,6 +388,7 @@ public final class AttributeScaling {
      * @throws IllegalArgumentException if the dimensions do not fit
      */
     public AttributeScaling withNodeKernel(NodeKernelEmbedding map) {
+        Objects.requireNonNull(map, "map");
         int affine = affineNodeDimension();
         if (map.nodeDimension() != affine) {
             throw new IllegalArgumentException("the kernel map expects node dimension "
@@ -484,6 +485,7 @@ public final class AttributeScaling {
      * @throws IllegalArgumentException if the dimensions differ
      */
     public Graph apply(Graph g) {
+        Objects.requireNonNull(g, "g");
         if (g.nodeDimension() != nodeFactors.length || g.edgeDimension() != edgeFactors.length) {
             throw new IllegalArgumentException("graph has dimensions (node " + g.nodeDimension()
                     + ", edge " + g.edgeDimension() + ") but the scaling expects (node "
@@ -529,6 +531,7 @@ public final class AttributeScaling {
      *     differ
      */
     public List<Graph> applyAll(List<Graph> graphs) {
+        Objects.requireNonNull(graphs, "graphs");
         return GraphLists.mapEach(graphs, this::apply);
     }
 

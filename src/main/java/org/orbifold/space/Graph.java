@@ -471,6 +471,7 @@ public final class Graph {
      * @return the relabelled graph
      */
     public Graph permute(Permutation p) {
+        Objects.requireNonNull(p, "p");
         int m = p.size();
         if (m < order) {
             throw new IllegalArgumentException("permutation of size " + m
@@ -519,6 +520,7 @@ public final class Graph {
      * @return the subgraph, whose node {@code k} is node {@code kept[k]} of this graph
      */
     public Graph subgraph(int... kept) {
+        Objects.requireNonNull(kept, "kept");
         Builder builder = new Builder(nodeDimension, edgeDimension).directed(directed);
         boolean[] used = new boolean[order];
         for (int k : kept) {
@@ -574,6 +576,7 @@ public final class Graph {
      *     difference overflows
      */
     public Graph withNodesMinus(double[] vector) {
+        Objects.requireNonNull(vector, "vector");
         requireShift(vector, nodeDimension, "node");
         double[] newNodes = new double[nodes.length];
         for (int k = 0; k < nodes.length; k++) {
@@ -616,6 +619,7 @@ public final class Graph {
      *     difference overflows
      */
     public Graph withEdgesMinus(double[] vector) {
+        Objects.requireNonNull(vector, "vector");
         requireShift(vector, edgeDimension, "edge");
         double[] newEdges = new double[edges.length];
         for (int i = 0; i < order; i++) {
@@ -655,6 +659,8 @@ public final class Graph {
      */
     public static Graph fromArrays(int order, int nodeDimension, int edgeDimension,
             boolean directed, double[] nodes, double[] edges) {
+        Objects.requireNonNull(nodes, "nodes");
+        Objects.requireNonNull(edges, "edges");
         requireNonNegative("order", order);
         requireNonNegative("node dimension", nodeDimension);
         requireNonNegative("edge dimension", edgeDimension);
@@ -806,6 +812,7 @@ public final class Graph {
          * @return the index of the new node
          */
         public int addNode(double... attributes) {
+            Objects.requireNonNull(attributes, "attributes");
             if (nodeList.size() == maxOrder) {
                 requireOrder(nodeList.size() + 1, nodeDimension, edgeDimension);
             }
@@ -843,6 +850,7 @@ public final class Graph {
          * @return this builder
          */
         public Builder addEdge(int i, int j, double... attributes) {
+            Objects.requireNonNull(attributes, "attributes");
             int n = nodeList.size();
             if (i < 0 || i >= n || j < 0 || j >= n) {
                 throw new IllegalArgumentException("edge (" + i + ", " + j

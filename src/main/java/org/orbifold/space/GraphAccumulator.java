@@ -1,5 +1,6 @@
 package org.orbifold.space;
 
+import java.util.Objects;
 /**
  * A weighted sum {@code sum_k w_k (pi_k . Y_k)} of aligned graphs in the total space, the
  * building block of means, medians and prototype updates. Graphs are added relabelled by their
@@ -23,6 +24,7 @@ public final class GraphAccumulator {
      * @param order the order of the sum, at least the order of every graph added
      */
     public GraphAccumulator(GraphSpace space, int order) {
+        Objects.requireNonNull(space, "space");
         if (order < 0) {
             throw new IllegalArgumentException("order must be >= 0, got " + order);
         }
@@ -58,6 +60,8 @@ public final class GraphAccumulator {
      * @param weight a finite weight (may be negative)
      */
     public void add(Graph y, Permutation p, double weight) {
+        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(p, "p");
         space.requireMember(y);
         if (p.size() != order) {
             throw new IllegalArgumentException("alignment of size " + p.size()
@@ -104,6 +108,7 @@ public final class GraphAccumulator {
      * @param weight a finite weight
      */
     public void add(Graph y, double weight) {
+        Objects.requireNonNull(y, "y");
         add(y, Permutation.identity(order), weight);
     }
 
@@ -113,6 +118,7 @@ public final class GraphAccumulator {
      * @param other an accumulator of the same space and order
      */
     public void addAll(GraphAccumulator other) {
+        Objects.requireNonNull(other, "other");
         if (other.order != order || other.nodes.length != nodes.length
                 || other.edges.length != edges.length) {
             throw new IllegalArgumentException("accumulators differ in order or dimensions");

@@ -223,26 +223,28 @@ public final class GraphSpace {
     /**
      * Checks that a graph belongs to this space.
      *
-     * @param g a graph
-     * @return {@code g}
-     * @throws NullPointerException if {@code g} is null
+     * @param graph a graph
+     * @return {@code graph}
+     * @throws NullPointerException if {@code graph} is null
      * @throws IllegalArgumentException if its dimensions differ or its order exceeds the size
      *     (the message says how to make a space large enough)
      */
-    public Graph requireMember(Graph g) {
-        Objects.requireNonNull(g, "graph");
-        if (g.nodeDimension() != nodeDimension || g.edgeDimension() != edgeDimension) {
+    public Graph requireMember(Graph graph) {
+        Objects.requireNonNull(graph, "graph");
+        if (graph.nodeDimension() != nodeDimension || graph.edgeDimension() != edgeDimension) {
             throw new IllegalArgumentException("graph has attribute dimensions (node "
-                    + g.nodeDimension() + ", edge " + g.edgeDimension() + ") but the space has"
-                    + " (node " + nodeDimension + ", edge " + edgeDimension + ")" + LAYOUT_HINT);
+                    + graph.nodeDimension() + ", edge " + graph.edgeDimension()
+                    + ") but the space has (node " + nodeDimension + ", edge " + edgeDimension
+                    + ")" + LAYOUT_HINT);
         }
-        if (g.order() > size) {
-            throw new IllegalArgumentException("graph of order " + g.order()
+        if (graph.order() > size) {
+            throw new IllegalArgumentException("graph of order " + graph.order()
                     + " does not fit a space of size " + size + ": build the space from all"
                     + " the graphs it must hold, training and query graphs together"
-                    + " (GraphSpace.of(all)), or enlarge it with withSize(" + g.order() + ")");
+                    + " (GraphSpace.of(all)), or enlarge it with withSize(" + graph.order()
+                    + ")");
         }
-        return g;
+        return graph;
     }
 
     /**
@@ -283,6 +285,8 @@ public final class GraphSpace {
      * @return true if a cross similarity can be negative
      */
     public boolean crossSimilarityCanBeNegative(Graph x, Graph y) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
         requireMember(x);
         requireMember(y);
         if (nodeWeight > 0.0) {
@@ -333,6 +337,8 @@ public final class GraphSpace {
      *     {@code size()}
      */
     public int alignmentSize(Graph x, Graph y) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
         int larger = Math.max(x.order(), y.order());
         if (!crossSimilarityCanBeNegative(x, y) || !someCrossSimilarityIsNegative(x, y)) {
             return larger;
@@ -464,7 +470,7 @@ public final class GraphSpace {
      *     the attributes), naming the weights
      */
     public double squaredNorm(Graph x) {
-        Objects.requireNonNull(x, "graph");
+        Objects.requireNonNull(x, "x");
         return requireFinite("squared norm",
                 nodeWeight * x.nodeSquaredNorm() + edgeWeight * x.edgeSquaredNorm());
     }
@@ -480,6 +486,8 @@ public final class GraphSpace {
      * @return the weighted node similarity
      */
     public double nodeSimilarity(Graph x, int i, Graph y, int a) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
         if (i >= x.order() || a >= y.order()) {
             return 0.0;
         }
@@ -503,6 +511,8 @@ public final class GraphSpace {
      * @return the weighted edge similarity
      */
     public double edgeSimilarity(Graph x, int i, int j, Graph y, int a, int b) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
         if (i >= x.order() || j >= x.order() || a >= y.order() || b >= y.order()) {
             return 0.0;
         }
@@ -528,6 +538,8 @@ public final class GraphSpace {
      *     for the attributes), naming the entry and the weights
      */
     public double[] nodeSimilarityMatrix(Graph x, Graph y, int m) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
         requirePair(x, y, m);
         double[] result = new double[m * m];
         for (int i = 0; i < x.order(); i++) {
@@ -557,6 +569,9 @@ public final class GraphSpace {
      *     order or above {@link #size()}
      */
     public double similarity(Graph x, Graph y, Permutation p) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(p, "p");
         requirePair(x, y, p.size());
         int ny = y.order();
         double nodePart = 0.0;
@@ -601,6 +616,9 @@ public final class GraphSpace {
      *     order or above {@link #size()}
      */
     public double squaredDistance(Graph x, Graph y, Permutation p) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(p, "p");
         requirePair(x, y, p.size());
         return requireFinite("squared distance", scaledSquaredDistance(x, y, p, 1.0));
     }
@@ -670,6 +688,9 @@ public final class GraphSpace {
      *     size does not fit
      */
     public boolean coincides(Graph x, Graph y, Permutation p) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(p, "p");
         requirePair(x, y, p.size());
         return largestDifference(x, y, p) == 0.0;
     }
@@ -735,6 +756,8 @@ public final class GraphSpace {
      * @return the squared distance
      */
     public double squaredDistanceFromSimilarity(Graph x, Graph y, double similarity) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
         return Math.max(0.0, squaredNorm(x) + squaredNorm(y) - 2.0 * similarity);
     }
 
@@ -752,6 +775,9 @@ public final class GraphSpace {
      * @throws IllegalArgumentException if the squared distance overflows, naming the weights
      */
     public double distance(Graph x, Graph y, Permutation p) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(p, "p");
         double squared = squaredDistance(x, y, p);
         if (squared >= UNDERFLOW_RISK) {
             return Math.sqrt(squared);
@@ -778,6 +804,9 @@ public final class GraphSpace {
      * @throws IllegalArgumentException if {@code p} is larger than this space
      */
     public Graph moveToward(Graph w, Graph y, Permutation p, double t) {
+        Objects.requireNonNull(w, "w");
+        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(p, "p");
         requireAlignmentSize(p.size());
         GraphAccumulator sum = new GraphAccumulator(this, p.size());
         sum.add(w, Permutation.identity(p.size()), 1.0 - t);

@@ -86,6 +86,7 @@ public final class LabelEncoder {
      * @throws IllegalArgumentException if the label is unknown
      */
     public int indexOf(String label) {
+        Objects.requireNonNull(label, "label");
         Integer k = index.get(label);
         if (k == null) {
             throw new IllegalArgumentException("unknown label '" + label + "'; known labels: "
@@ -112,6 +113,8 @@ public final class LabelEncoder {
      * @param offset where the code starts
      */
     public void encode(String label, double[] target, int offset) {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(target, "target");
         int k = indexOf(label);
         for (int c = 0; c < labels.size(); c++) {
             target[offset + c] = c == k ? 1.0 : 0.0;
@@ -125,6 +128,7 @@ public final class LabelEncoder {
      * @return a new array of length {@link #size()}
      */
     public double[] encode(String label) {
+        Objects.requireNonNull(label, "label");
         double[] code = new double[labels.size()];
         encode(label, code, 0);
         return code;
@@ -140,6 +144,7 @@ public final class LabelEncoder {
      * @throws IllegalArgumentException if the encoder has no labels
      */
     public String decode(double[] code, int offset) {
+        Objects.requireNonNull(code, "code");
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("cannot decode with an encoder of no labels:"
                     + " build it from at least one observed label");

@@ -29,6 +29,7 @@ public final class NodeExistence {
      * @return true if an existence channel is needed
      */
     public static boolean isNeeded(List<Graph> graphs) {
+        Objects.requireNonNull(graphs, "graphs");
         for (Graph g : graphs) {
             for (int i = 0; i < g.order(); i++) {
                 boolean zero = true;

@@ -200,6 +200,8 @@ public final class NodeKernelEmbedding {
      */
     public static NodeKernelEmbedding gaussian(int nodeDimension, int[] inputChannels,
             double bandwidth, int features, Sampling sampling, long seed) {
+        Objects.requireNonNull(inputChannels, "inputChannels");
+        Objects.requireNonNull(sampling, "sampling");
         return of(Kernel.GAUSSIAN, nodeDimension, inputChannels, bandwidth, features, sampling,
                 seed);
     }
@@ -221,6 +223,8 @@ public final class NodeKernelEmbedding {
      */
     public static NodeKernelEmbedding laplacian(int nodeDimension, int[] inputChannels,
             double bandwidth, int features, Sampling sampling, long seed) {
+        Objects.requireNonNull(inputChannels, "inputChannels");
+        Objects.requireNonNull(sampling, "sampling");
         return of(Kernel.LAPLACIAN, nodeDimension, inputChannels, bandwidth, features, sampling,
                 seed);
     }
@@ -243,12 +247,13 @@ public final class NodeKernelEmbedding {
      * @param seed the seed of {@link Sampling#RANDOM} (unused by {@link Sampling#HALTON})
      * @return the map
      * @throws IllegalArgumentException naming the bad argument and its value
+     * @throws NullPointerException naming a null argument
      */
     public static NodeKernelEmbedding of(Kernel kernel, int nodeDimension, int[] inputChannels,
             double bandwidth, int features, Sampling sampling, long seed) {
-        if (kernel == null) {
-            throw new IllegalArgumentException("kernel must not be null");
-        }
+        Objects.requireNonNull(kernel, "kernel");
+        Objects.requireNonNull(inputChannels, "inputChannels");
+        Objects.requireNonNull(sampling, "sampling");
         if (nodeDimension < 1) {
             throw new IllegalArgumentException("nodeDimension must be >= 1, got "
                     + nodeDimension);
@@ -282,9 +287,6 @@ public final class NodeKernelEmbedding {
                     + " a sine per frequency) and at most MAX_FEATURES = " + MAX_FEATURES
                     + ", got " + features);
         }
-        if (sampling == null) {
-            throw new IllegalArgumentException("sampling must not be null");
-        }
         return new NodeKernelEmbedding(kernel, nodeDimension, inputChannels, bandwidth,
                 features, sampling, seed);
     }
@@ -299,6 +301,8 @@ public final class NodeKernelEmbedding {
      * @throws IllegalArgumentException if the lengths differ
      */
     public static double gaussianKernel(double[] x, double[] y, double bandwidth) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
         return Math.exp(-squaredDistance(x, y) / (2.0 * bandwidth * bandwidth));
     }
 
@@ -312,6 +316,8 @@ public final class NodeKernelEmbedding {
      * @throws IllegalArgumentException if the lengths differ
      */
     public static double laplacianKernel(double[] x, double[] y, double bandwidth) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
         return Math.exp(-Math.sqrt(squaredDistance(x, y)) / bandwidth);
     }
 
@@ -324,6 +330,8 @@ public final class NodeKernelEmbedding {
      * @throws IllegalArgumentException if the lengths differ
      */
     public double exactKernel(double[] x, double[] y) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
         return kernel == Kernel.GAUSSIAN ? gaussianKernel(x, y, bandwidth)
                 : laplacianKernel(x, y, bandwidth);
     }
@@ -422,6 +430,7 @@ public final class NodeKernelEmbedding {
      *     a value is not finite (its features would be NaN)
      */
     public double[] map(double[] x) {
+        Objects.requireNonNull(x, "x");
         if (x.length != inputChannels.length) {
             throw new IllegalArgumentException("expected " + inputChannels.length
                     + " input values, got " + x.length);
@@ -446,6 +455,8 @@ public final class NodeKernelEmbedding {
      * @throws IllegalArgumentException as {@link #map} does
      */
     public double approximateKernel(double[] x, double[] y) {
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
         double[] a = map(x);
         double[] b = map(y);
         double dot = 0.0;
@@ -464,6 +475,7 @@ public final class NodeKernelEmbedding {
      * @throws IllegalArgumentException if the node dimension differs
      */
     public Graph apply(Graph g) {
+        Objects.requireNonNull(g, "g");
         if (g.nodeDimension() != nodeDimension) {
             throw new IllegalArgumentException("graph has node dimension " + g.nodeDimension()
                     + " but the kernel map expects " + nodeDimension);
@@ -502,6 +514,7 @@ public final class NodeKernelEmbedding {
      * @throws IllegalArgumentException naming the index of the first graph that does not fit
      */
     public List<Graph> applyAll(List<Graph> graphs) {
+        Objects.requireNonNull(graphs, "graphs");
         return GraphLists.mapEach(graphs, this::apply);
     }
 

@@ -155,6 +155,7 @@ public final class Permutation {
      * @return the composition
      */
     public Permutation compose(Permutation other) {
+        Objects.requireNonNull(other, "other");
         if (other.size() != size()) {
             throw new IllegalArgumentException("cannot compose permutations of sizes "
                     + size() + " and " + other.size());

@@ -1,5 +1,7 @@
 package org.orbifold.space;
 
+import java.util.Objects;
+
 /**
  * Thrown when a weighted sum of finite attributes overflows to an infinite (or NaN) value: a
  * squared norm or distance of the space, or an objective summed over many graphs. Finite
@@ -44,7 +46,8 @@ public final class WeightedOverflowException extends IllegalArgumentException {
      * @throws IllegalArgumentException if {@code finding} does not contain {@code weights}
      */
     public WeightedOverflowException(String finding, String weights) {
-        super(finding + "; " + ADVICE);
+        super(Objects.requireNonNull(finding, "finding") + "; " + ADVICE);
+        Objects.requireNonNull(weights, "weights");
         if (!finding.contains(weights)) {
             throw new IllegalArgumentException("the finding does not contain '" + weights + "'");
         }

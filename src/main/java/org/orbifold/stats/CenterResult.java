@@ -54,6 +54,7 @@ public record CenterResult(Graph center, double objective, int iterations, doubl
          * @param trace the run's objective trace, or an empty array
          */
         public Run {
+            Objects.requireNonNull(trace, "trace");
             trace = trace.clone();
         }
 
@@ -129,6 +130,9 @@ public record CenterResult(Graph center, double objective, int iterations, doubl
      * @throws IllegalArgumentException if {@code iterations < 0} or the trace is empty
      */
     public CenterResult {
+        Objects.requireNonNull(trace, "trace");
+        Objects.requireNonNull(alignments, "alignments");
+        Objects.requireNonNull(runs, "runs");
         Objects.requireNonNull(center, "center");
         Objects.requireNonNull(status, "status");
         if (iterations < 0) {
@@ -181,6 +185,7 @@ public record CenterResult(Graph center, double objective, int iterations, doubl
      * @return the result with {@link #runs()} set to {@code allRuns}
      */
     public CenterResult withRuns(List<Run> allRuns) {
+        Objects.requireNonNull(allRuns, "allRuns");
         return new CenterResult(center, objective, iterations, trace, status, alignments,
                 allRuns);
     }

@@ -247,6 +247,8 @@ public final class GeodesicPca {
      * @return the largest valid {@link Builder#components(int)}, 0 for fewer than 2 graphs
      */
     public static int maxComponents(GraphSpace space, List<Graph> graphs) {
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(graphs, "graphs");
         return Math.max(0, Math.min(graphs.size() - 1, coordinates(space, graphs)));
     }
 
@@ -260,6 +262,8 @@ public final class GeodesicPca {
      * @return the number of coordinates, one bound of {@link #maxComponents}
      */
     public static int coordinates(GraphSpace space, List<Graph> graphs) {
+        Objects.requireNonNull(space, "space");
+        Objects.requireNonNull(graphs, "graphs");
         boolean directed = graphs.stream().anyMatch(Graph::isDirected);
         return new WeightedVectors(space, space.size(), directed).length();
     }

@@ -79,6 +79,11 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
      *     the trace is empty
      */
     public GeodesicPcaResult {
+        Objects.requireNonNull(components, "components");
+        Objects.requireNonNull(explainedVarianceRatios, "explainedVarianceRatios");
+        Objects.requireNonNull(componentScores, "componentScores");
+        Objects.requireNonNull(alignments, "alignments");
+        Objects.requireNonNull(trace, "trace");
         Objects.requireNonNull(mean, "mean");
         Objects.requireNonNull(status, "status");
         components = List.copyOf(components);
@@ -176,6 +181,7 @@ public record GeodesicPcaResult(Graph mean, List<Graph> components,
      * @return the graph, of the order of the mean
      */
     public Graph point(GraphSpace space, double s) {
+        Objects.requireNonNull(space, "space");
         return GeodesicPca.line(space, mean, direction(), s);
     }
 

@@ -40,6 +40,8 @@ public record MedoidResult(int index, Graph medoid, double objective, double[] o
      * @throws IllegalArgumentException if the index is outside the objectives
      */
     public MedoidResult {
+        Objects.requireNonNull(objectives, "objectives");
+        Objects.requireNonNull(alignments, "alignments");
         Objects.requireNonNull(medoid, "medoid");
         if (index < 0 || index >= objectives.length) {
             throw new IllegalArgumentException("index " + index + " is outside 0.."

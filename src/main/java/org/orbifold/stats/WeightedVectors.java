@@ -1,5 +1,6 @@
 package org.orbifold.stats;
 
+import java.util.Objects;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 
@@ -46,6 +47,7 @@ public final class WeightedVectors {
      * @throws IllegalArgumentException if the vector would be longer than an array can be
      */
     public WeightedVectors(GraphSpace space, int order, boolean directed) {
+        Objects.requireNonNull(space, "space");
         this.space = space;
         this.order = order;
         this.directed = directed;
@@ -100,6 +102,7 @@ public final class WeightedVectors {
      *     is not
      */
     public double[] encode(Graph g) {
+        Objects.requireNonNull(g, "g");
         space.requireMember(g);
         if (g.order() > order) {
             throw new IllegalArgumentException("graph of order " + g.order()
@@ -140,6 +143,7 @@ public final class WeightedVectors {
      * @throws IllegalArgumentException if the vector has the wrong length
      */
     public Graph decode(double[] v) {
+        Objects.requireNonNull(v, "v");
         if (v.length != length) {
             throw new IllegalArgumentException("vector has " + v.length + " coordinates, expected "
                     + length);

@@ -10,5 +10,9 @@
  * the total space nearest to the sample by the same warm-started align-all-and-compute, and
  * graph-valued regression ({@link org.orbifold.stats.GraphRegression}) fits graphs on real
  * covariates by least squares on graphs aligned to their own fitted values.
+ *
+ * <p>A null argument of a public constructor or method is refused with a
+ * {@link java.lang.NullPointerException} whose message is the parameter's name, before any
+ * work, unless the parameter's description allows null.
  */
 package org.orbifold.stats;

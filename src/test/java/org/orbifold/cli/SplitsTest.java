@@ -176,10 +176,10 @@ class SplitsTest {
     }
 
     private static GraphDataset dataset(List<String> labels) {
-        Graph point = Graph.fromAdjacency(new double[][] {{0.0}});
+        Graph point = Graph.fromAdjacency(new double[][] {{0.0}}).withNodeChannel(1.0);
         List<String> names = labels.stream().map(l -> "g" + l).toList();
         return new GraphDataset("fp", Collections.nCopies(labels.size(), point), labels, names,
-                List.of(), List.of("w"));
+                List.of("exists"), List.of("w"));
     }
 
     @Test

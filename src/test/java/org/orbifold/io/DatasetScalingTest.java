@@ -54,6 +54,26 @@ class DatasetScalingTest {
         assertEquals(List.of("u", "v"), scaled.classLabels());
     }
 
+    /**
+     * With an existence value of 0 no existence channel is appended, so the scaled data set
+     * must keep the rule of {@link GraphDataset}: dropping the one-hot group that starts the
+     * node channels leaves every node without a label of it, and {@code apply} refuses the
+     * data set, naming the first such node, while the scaled graphs themselves are still
+     * available; without the drop the data set is accepted.
+     */
+    @Test
+    void applyRefusesScaledNodesThatWouldReadAsAbsent() {
+        GraphDataset data = data();
+        AttributeScaling kept = DatasetScaling.fit(data, 0.0, List.of());
+        assertEquals(data.nodeChannels(), DatasetScaling.apply(kept, data).nodeChannels());
+        AttributeScaling dropped = DatasetScaling.fit(data, 0.0, List.of("a"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DatasetScaling.apply(dropped, data));
+        assertTrue(e.getMessage().startsWith("graph 0 ('g0') has node 0 with no label of the"
+                + " one-hot group 'a'"), e.getMessage());
+        assertEquals(0.0, dropped.applyAll(data.graphs()).get(0).node(0, 0), 0.0);
+    }
+
     @Test
     void dropsEveryChannelOfANamedAttribute() {
         AttributeScaling scaling = DatasetScaling.fit(data(), 0.0, List.of("a"));

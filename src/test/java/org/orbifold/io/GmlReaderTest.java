@@ -284,6 +284,34 @@ class GmlReaderTest extends GraphFileReaderTesting {
     }
 
     /**
+     * The importer reads numbers with an exponent written out and strings as placeholders
+     * ({@code "s0"}), so its text is longer or shorter than the file's on those lines; the
+     * column of its syntax error is the file's: that of the key {@code 7up} it cannot read,
+     * after numbers written longer ({@code 1e-5} as {@code 0.00001}) and shorter
+     * ({@code 1.5E+3} as {@code 1500}), after strings with characters outside the BMP and a
+     * string over two lines, and on a line without a rewrite after lines with one.
+     */
+    @Test
+    void theColumnOfAnImporterErrorAfterRewrittenTextIsTheFilesColumn() throws IOException {
+        List<String> bodies = List.of(
+                "graph [\n node [ id 0 x 1e-5 7up 1 ]\n]\n",
+                "graph [\n node [ id 0 x 1.5E+3 y -2.5e-300 7up 1 ]\n]\n",
+                "graph [ node [ id 0 x 0e7 s \"\uD83D\uDE00\u00e9&eacute;\" y 1E2 7up 1 ] ]",
+                "graph [\n node [ id 0 s \"a long\nvalue\" x 1e-5 7up 1 ]\n]\n",
+                "graph [\n node [ id 0 x 1e-5 s \"ab\" ]\n node [ id 1 x 1 ] 7up 1 ]\n");
+        for (String body : bodies) {
+            Path file = write("col.gml", body);
+            int at = body.indexOf("7up");
+            int lineStart = body.lastIndexOf('\n', at) + 1;
+            int line = (int) body.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+            int column = body.codePointCount(lineStart, at) + 1;
+            String message = refused(file);
+            assertTrue(message.startsWith(file + ", line " + line + ", column " + column
+                    + ": jgrapht-io's GML importer cannot read it: "), message);
+        }
+    }
+
+    /**
      * A byte-order mark at the start of a file is no column and no line: a file with one is
      * read as without it, and the refusals of line 1 name the same place.
      */

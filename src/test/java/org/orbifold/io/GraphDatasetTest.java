@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.orbifold.space.Graph;
+import org.orbifold.space.NodeExistence;
 
 class GraphDatasetTest {
 
@@ -135,5 +136,80 @@ class GraphDatasetTest {
         assertEquals(List.of("c", "b"), d.classLabels());
         assertFalse(d.isDirected());
         assertThrows(IndexOutOfBoundsException.class, () -> sample().subset(4));
+    }
+    /** A graph of these node vectors with the given undirected edges. */
+    private static Graph graph(double[][] nodes, double[][] edges, int... pairs) {
+        Graph.Builder b = Graph.builder(nodes[0].length, edges.length == 0 ? 1
+                : edges[0].length);
+        for (double[] node : nodes) {
+            b.addNode(node);
+        }
+        for (int p = 0; p < pairs.length; p += 2) {
+            b.addEdge(pairs[p], pairs[p + 1], edges[p / 2]);
+        }
+        return b.build();
+    }
+
+    private static String refused(List<Graph> graphs, List<String> nodeChannels,
+            List<String> edgeChannels) {
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < graphs.size(); k++) {
+            names.add("g" + k);
+        }
+        return assertThrows(IllegalArgumentException.class, () -> new GraphDataset("d", graphs,
+                List.of(), names, nodeChannels, edgeChannels)).getMessage();
+    }
+
+    /**
+     * A hand-built data set keeps the readers' rule ({@link Presence#needsChannel}): a real
+     * node that is all zeros looks like padding and is refused, with or without an existence
+     * channel, naming the graph and the node; without the existence channel a node with no
+     * label of the leading one-hot group is refused, and without the presence channel an edge
+     * with no label of the leading one-hot edge group, naming its nodes.
+     */
+    @Test
+    void aRealNodeOrEdgeThatWouldReadAsAbsentIsRefusedWithItsGraphAndPlace() {
+        Graph fine = graph(new double[][] {{1, 0}, {0, 2}}, new double[][] {{1}}, 0, 1);
+        Graph origin = graph(new double[][] {{1, 0}, {0, 0}}, new double[][] {{1}}, 0, 1);
+        assertEquals("graph 1 ('g1') has node 1 with every attribute 0, so it looks like"
+                + " padding (a null node); append the node-existence channel 'exists', 1 on"
+                + " every real node (NodeExistence.append), as the readers do",
+                refused(List.of(fine, origin), List.of("x", "y"), List.of("w")));
+        Graph zeroExists = graph(new double[][] {{1, 1}, {0, 0}}, new double[][] {{1}}, 0, 1);
+        assertEquals("graph 0 ('g0') has node 1 with every attribute 0, its existence channel"
+                + " 'exists' too, so it looks like padding (a null node); give it existence 1,"
+                + " as the readers do",
+                refused(List.of(zeroExists), List.of("x", "exists"), List.of("edge")));
+
+        // Node 1 has a coordinate but no atom label: the group's sum would read as existence.
+        Graph unlabelled = graph(new double[][] {{1, 0, 0.5}, {0, 0, 2}},
+                new double[][] {{1}}, 0, 1);
+        assertEquals("graph 0 ('g0') has node 1 with no label of the one-hot group 'atom'"
+                + " that starts the node channels (all its channels 0), whose sum is read as a"
+                + " node's existence, so the node would count as absent; append the"
+                + " node-existence channel 'exists', 1 on every real node"
+                + " (NodeExistence.append), as the readers do",
+                refused(List.of(unlabelled), List.of("atom=C", "atom=N", "x"), List.of("w")));
+        List<Graph> withExists = NodeExistence.append(List.of(unlabelled));
+        assertEquals(1, new GraphDataset("d", withExists, List.of(), List.of("g0"),
+                List.of("atom=C", "atom=N", "x", "exists"), List.of("w")).size());
+
+        // The edge from 1 to 2 has a weight but no bond type.
+        Graph bonds = graph(new double[][] {{1}, {1}, {1}},
+                new double[][] {{1, 0, 0.5}, {0, 0, 2}}, 0, 1, 1, 2);
+        assertEquals("graph 0 ('g0') has the edge from node 1 to node 2 with no label of the"
+                + " one-hot group 'bt' that starts the edge channels (all its channels 0), whose"
+                + " sum is read as an edge's presence, so the edge would count as absent; append"
+                + " the edge-presence channel 'edge', 1 on every edge, as the readers do",
+                refused(List.of(bonds), List.of("x"), List.of("bt=1", "bt=2", "w")));
+        Graph present = graph(new double[][] {{1}, {1}, {1}},
+                new double[][] {{1, 0, 0.5, 1}, {0, 0, 2, 1}}, 0, 1, 1, 2);
+        assertEquals(1, new GraphDataset("d", List.of(present), List.of(), List.of("g0"),
+                List.of("x"), List.of("bt=1", "bt=2", "w", "edge")).size());
+
+        // What the readers accept stays accepted: numeric channels, labelled groups.
+        assertEquals(2, new GraphDataset("d", List.of(fine, fine), List.of(), List.of("a",
+                "b"), List.of("x", "y"), List.of("w")).size());
+        assertEquals(4, sample().size());
     }
 }

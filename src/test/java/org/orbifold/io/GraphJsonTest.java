@@ -29,13 +29,13 @@ class GraphJsonTest {
 
     @Test
     void writesEveryPairOfADirectedGraph() {
-        Graph.Builder builder = Graph.builder(0, 1).directed(true);
-        builder.addNode();
-        builder.addNode();
+        Graph.Builder builder = Graph.builder(1, 1).directed(true);
+        builder.addNode(1.0);
+        builder.addNode(1.0);
         Graph g = builder.addEdge(1, 0, 4.0).build();
         StringBuilder out = new StringBuilder();
-        GraphDataset d = new GraphDataset("d", List.of(g), List.of(), List.of("g"), List.of(),
-                List.of("w"));
+        GraphDataset d = new GraphDataset("d", List.of(g), List.of(), List.of("g"),
+                List.of("exists"), List.of("w"));
         GraphJson.write(new JsonWriter(out), g, d);
         assertTrue(out.toString().contains("\"directed\":true"), out.toString());
         assertTrue(out.toString().endsWith("\"edges\":[{\"source\":1,\"target\":0,"

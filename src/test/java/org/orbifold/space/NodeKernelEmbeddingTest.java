@@ -322,7 +322,7 @@ class NodeKernelEmbeddingTest {
                         new int[] {1, 1}, 1.0, 8, Sampling.RANDOM, 1L)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> NodeKernelEmbedding.gaussian(2,
                 new int[0], 1.0, 8, Sampling.RANDOM, 1L));
-        assertEquals("kernel must not be null", assertThrows(IllegalArgumentException.class,
+        assertEquals("kernel", assertThrows(NullPointerException.class,
                 () -> NodeKernelEmbedding.of(null, 2, both, 1.0, 8, Sampling.RANDOM, 1L))
                 .getMessage());
         assertEquals("bandwidth must be positive and finite, got Infinity", assertThrows(
@@ -332,7 +332,7 @@ class NodeKernelEmbeddingTest {
                 + " most MAX_FEATURES = 65536, got 3", assertThrows(IllegalArgumentException.class,
                         () -> NodeKernelEmbedding.laplacian(2, both, 1.0, 3, Sampling.RANDOM,
                                 1L)).getMessage());
-        assertEquals("sampling must not be null", assertThrows(IllegalArgumentException.class,
+        assertEquals("sampling", assertThrows(NullPointerException.class,
                 () -> NodeKernelEmbedding.laplacian(2, both, 1.0, 8, null, 1L)).getMessage());
         NodeKernelEmbedding map = NodeKernelEmbedding.gaussian(2, both, 1.0, 8,
                 Sampling.RANDOM, 1L);

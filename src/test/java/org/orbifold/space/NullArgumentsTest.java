@@ -37,7 +37,7 @@ class NullArgumentsTest {
         assertMessage(NullPointerException.class, "graphs", () -> GraphSpace.of(null));
         assertMessage(IllegalArgumentException.class, "graphs[1] is null",
                 () -> GraphSpace.of(Arrays.asList(a, null)));
-        assertMessage(NullPointerException.class, "graph",
+        assertMessage(NullPointerException.class, "x",
                 () -> GraphSpace.of(List.of(a)).squaredNorm(null));
         assertMessage(NullPointerException.class, "image", () -> Permutation.of((int[]) null));
         assertMessage(NullPointerException.class, "weights", () -> Graph.fromAdjacency(null));
