@@ -73,7 +73,7 @@ abstract class CenterCommand extends DatasetCommand {
                 + " folder, device, pipe or read-only file, or an input, existing or not"
                 + " (DATASET, a file in"
                 + " a DATASET folder or in a folder of a .cxl file's graphs, a SMILES file's"
-                + " label file).")
+                + " label file). Missing folders on the way are created when it is written.")
     Path out;
 
     @Option(names = "--svg", paramLabel = "FILE",
