@@ -73,7 +73,7 @@ abstract class CenterCommand extends DatasetCommand {
                 + " folder, device, pipe or read-only file, or an input, existing or not"
                 + " (DATASET, a file in"
                 + " a DATASET folder or in a folder of a .cxl file's graphs, a SMILES file's"
-                + " label file).")
+                + " label file). Missing folders on the way are created when it is written.")
     Path out;
 
     @Option(names = "--svg", paramLabel = "FILE",
@@ -283,7 +283,11 @@ abstract class CenterCommand extends DatasetCommand {
      * link is followed ({@link OutputTarget#resolve}); the file must not exist or be a regular
      * file that is none of the inputs, not read-only ({@link OutputTarget#readOnly}) and
      * not another user's file in a sticky folder ({@link OutputTarget#stickyFolder}), and
-     * its folder must exist and take a new file (a probe file is created and deleted).
+     * its folder must take a new file (a probe file is created and deleted). A folder that
+     * does not exist yet is accepted when its nearest existing ancestor is a folder that takes
+     * a new file (the probe goes there); nothing is created now: the write
+     * ({@link FileSet#write}) creates the missing folders, as {@code cluster --out DIR}
+     * creates its folder, so a run that fails before it leaves nothing behind.
      *
      * @param given the path as the user gave it, for messages
      * @param target the absolute path
@@ -313,15 +317,23 @@ abstract class CenterCommand extends DatasetCommand {
         OutputTarget.requireNotInput(given, file, inputs);
         OutputTarget.requireNotReadOnly(given, target, file);
         Path folder = file.getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw CliException.usage("cannot write --out " + given + ": folder " + folder
-                    + " does not exist");
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            if (Files.isSymbolicLink(existing)) {
+                throw CliException.usage("cannot write --out " + given + ": " + existing
+                        + " is a symbolic link to nothing, so no folder can be created there");
+            }
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw CliException.usage("cannot write --out " + given + ": " + existing
+                    + " is not a folder");
         }
         try {
-            Path probe = Files.createTempFile(folder, ".orbifold-probe", ".tmp");
+            Path probe = Files.createTempFile(existing, ".orbifold-probe", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            throw CliException.usage("cannot write --out " + given + ": folder " + folder
+            throw CliException.usage("cannot write --out " + given + ": folder " + existing
                     + " does not take new files" + (e instanceof NoSuchFileException ? ""
                     : " (" + reason(e) + ")"), e);
         }

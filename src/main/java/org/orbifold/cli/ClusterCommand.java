@@ -90,6 +90,12 @@ final class ClusterCommand extends DatasetCommand {
     /** The most restarts whose objectives the text report lists one by one. */
     static final int LISTED_RESTARTS = 10;
 
+    /**
+     * The largest graph order from which k-means and k-medians with the Frechet center update
+     * note on standard error, before the work, that the run can be slow.
+     */
+    static final int LARGE_ORDER = 100;
+
     /** The three algorithms: their option value, their name in text and their objective. */
     private enum Algorithm {
         KMEANS("kmeans", "k-means", "sum of squared distances to the cluster centers"),
@@ -341,6 +347,15 @@ final class ClusterCommand extends DatasetCommand {
         GraphSpace space = sample.space(weights.nodeWeight, weights.edgeWeight, spec);
         PrintWriter err = spec.commandLine().getErr();
         boolean showProgress = progress.show();
+        int largest = 0;
+        for (Graph g : sample.graphs()) {
+            largest = Math.max(largest, g.order());
+        }
+        String slow = largeOrderNote(largest, method == Algorithm.KMEDOIDS, update);
+        if (slow != null) {
+            err.println(RenderCommand.NOTE_PREFIX + slow);
+            err.flush();
+        }
 
         // The clustering, then the silhouette if asked for, on one pool.
         ForkJoinPool pool = new ForkJoinPool(workers);
@@ -922,8 +937,8 @@ final class ClusterCommand extends DatasetCommand {
 
     /**
      * The notes on options that changed nothing (a silhouette sample of all graphs, pruning
-     * turned off where it could not act) and on refused capped center updates, then the
-     * data set's notes.
+     * turned off where it could not act), on pruning switched off partway, on refused capped
+     * center updates and on graphs of a single class, then the data set's notes.
      */
     private List<String> notes(Report r) {
         List<String> notes = new ArrayList<>();
@@ -941,9 +956,18 @@ final class ClusterCommand extends DatasetCommand {
         if (pruning != null) {
             notes.add(pruning);
         }
+        String stopped = pruningStoppedNote(r.result(), r.method() == Algorithm.KMEDOIDS,
+                noPruning);
+        if (stopped != null) {
+            notes.add(stopped);
+        }
         String cap = capNote(r.result(), centerOrder);
         if (cap != null) {
             notes.add(cap);
+        }
+        String oneClass = oneClassNote(r.sample().labels());
+        if (oneClass != null) {
+            notes.add(oneClass);
         }
         notes.addAll(r.sample().dataset().notes());
         return notes;
@@ -970,6 +994,75 @@ final class ClusterCommand extends DatasetCommand {
                     + " was certified (so it is with a heuristic aligner on graphs with edges)";
         }
         return null;
+    }
+
+    /**
+     * The note, printed on standard error before the work, that a run may be slow, or null:
+     * k-means or k-medians with {@link CenterUpdate#FRECHET} whose largest graph has at least
+     * {@link #LARGE_ORDER} nodes. Each Frechet center update realigns every member at the
+     * order of the whole space, so on a few hundred nodes one iteration can take minutes; the
+     * note names the options of the README's paragraph on large collections. It changes no
+     * result (standard output and the files are the same with or without it).
+     *
+     * @param largest the order of the largest graph
+     * @param medoids whether the algorithm is k-medoids (whose centers are members)
+     * @param update the center update
+     * @return the note, or null
+     */
+    static String largeOrderNote(int largest, boolean medoids, CenterUpdate update) {
+        if (medoids || update != CenterUpdate.FRECHET || largest < LARGE_ORDER) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "the largest graph has %,d nodes, and every"
+                + " --center-update frechet (the default) realigns all members of a cluster at"
+                + " that order, so this run may take long; for large graphs see the README's"
+                + " options for large collections (--center-update step, --center-order N,"
+                + " --aligner fast, --lower-bounds, --seeding-aligner nodes)", largest);
+    }
+
+    /**
+     * The note that pruning was switched off partway, or null: k-means or k-medians with
+     * pruning asked for that skipped some distances ({@code distancesPruned > 0}) although
+     * {@code pruningApplied} is false. Pruning acts only while every distance feeding a lower
+     * bound is certified; the first one that is not (an alignment not proven optimal, such
+     * as an exact search stopped at its limit) turns it off for the rest of its restart,
+     * after which every graph-to-center distance of that restart is computed.
+     *
+     * @param result the clustering
+     * @param medoids whether the algorithm is k-medoids (which never prunes)
+     * @param noPruning whether {@code --no-pruning} was given
+     * @return the note, or null
+     */
+    static String pruningStoppedNote(ClusteringResult result, boolean medoids,
+            boolean noPruning) {
+        if (medoids || noPruning || result.pruningApplied() || result.distancesPruned() == 0) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "pruning stopped partway: %,d distances were skipped"
+                + " on certified bounds, until a distance that was not certified (an"
+                + " alignment not proven optimal) switched pruning off for the rest of its"
+                + " restart, in at least one restart; so pruningApplied is false in the JSON",
+                result.distancesPruned());
+    }
+
+    /**
+     * The note that every graph has the same class, or null: the clusters are then compared
+     * with a single class, so purity is 1 and the adjusted Rand index 0 (1 for one cluster)
+     * whatever the clustering, and neither says anything about it.
+     *
+     * @param classes the class of every graph, null where a graph has none
+     * @return the note, or null (no graphs, some without a class, or two classes or more)
+     */
+    static String oneClassNote(List<String> classes) {
+        if (classes.isEmpty() || classes.stream().anyMatch(c -> c == null)
+                || new HashSet<>(classes).size() != 1) {
+            return null;
+        }
+        String count = classes.size() == 1 ? "the 1 graph has" : "all "
+                + String.format(Locale.ROOT, "%,d", classes.size()) + " graphs have";
+        return count + " one class, '" + VisibleText.escape(classes.get(0)) + "', so the"
+                + " adjusted Rand index and purity say nothing about the clusters: purity is 1"
+                + " and the index 0, or 1 for a single cluster, whatever the clustering";
     }
 
     /**

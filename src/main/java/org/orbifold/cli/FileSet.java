@@ -34,9 +34,11 @@ import org.slf4j.LoggerFactory;
  * all of them are written are they renamed over their targets, in the given order (the
  * caller puts the file that says the run is complete last). A failure while writing (a full
  * disk) deletes the temporary files and leaves every old file as it was; the message says
- * that none was replaced. A symbolic link is followed and the file it names replaced; a
- * replaced file keeps its POSIX permissions, and its owner and group where the writing user
- * may set them ({@link #keepPermissions}).
+ * that none was replaced. A target's folder that does not exist is created first, with its
+ * missing parents (the commands' checks before the work accept such a folder when its
+ * nearest existing ancestor takes new files). A symbolic link is followed and the file it
+ * names replaced; a replaced file keeps its POSIX permissions, and its owner and group where
+ * the writing user may set them ({@link #keepPermissions}).
  *
  * <p><b>Limitations.</b> The renames of a set are several system calls, not one: a rename
  * that fails after others succeeded (rare, as the temporary files lie in the targets'
@@ -160,6 +162,13 @@ final class FileSet {
         List<Path> replaced = new ArrayList<>();
         Path current = null;
         try {
+            for (Path target : targets) {
+                current = target;
+                Path folder = target.getParent();
+                if (folder != null && !Files.isDirectory(folder)) {
+                    Files.createDirectories(folder);
+                }
+            }
             for (int i = 0; i < entries.size(); i++) {
                 current = targets.get(i);
                 Path temporary = current.resolveSibling("." + stem(current) + "."

@@ -28,7 +28,9 @@ final class SvgOutput {
      * that two names of one file are caught. A file inside the folder that {@code --out DIR}
      * creates (the folder of the outputs, when it does not exist yet) is accepted although
      * its folder does not exist now: it is written after the files of {@code --out}, once
-     * the folder is there; it is checked as any other file but for its folder.
+     * the folder is there; it is checked as any other file but for its folder. Any other
+     * missing folder is accepted as {@link CenterCommand#requireWritable} accepts it, and
+     * created by the write.
      *
      * @param given the path as the user gave it, or null when the option is absent
      * @param inputs the command's inputs

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.orbifold.cli.MainTest.Run;
+import org.orbifold.cluster.CenterUpdate;
 import org.orbifold.cluster.ClusterValidity;
 import org.orbifold.cluster.ClusteringResult;
 import org.orbifold.cluster.TooFewDistinctGraphsException;
@@ -347,6 +348,117 @@ class ClusterCommandTest {
                 + "them move)", ClusterCommand.capNote(capped(2, 1500, 2), 3));
         assertEquals(head + "all 3 centers are still the graphs they were" + seeding
                 + "them move)", ClusterCommand.capNote(capped(3, 1500, 3), 3));
+    }
+
+    /**
+     * Graphs of one class (--class, or a --limit that keeps one) get a note that the index
+     * and purity say nothing; the numbers stay as documented (purity 1, index 0 for two
+     * clusters). Two classes get no such note.
+     */
+    @Test
+    void oneClassIsNotedBesideTheIndexAndPurity() {
+        Run text = run("cluster", "--class", "T", "-k", "2", "--threads", "1");
+        Run json = run("cluster", "--class", "T", "-k", "2", "--threads", "1", "--json");
+        Run mixed = run("cluster", "--limit", "30", "-k", "2", "--threads", "1", "--json");
+
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("classes     adjusted Rand index 0.0000, purity"
+                + " 1.0000\n"), text.out());
+        assertTrue(text.out().contains("\nnote        all 25 graphs have one class, 'T', so"
+                + " the adjusted Rand index and purity say nothing about the clusters: purity is"
+                + " 1 and the index 0, or 1 for a single cluster, whatever the clustering\n"),
+                text.out());
+        assertEquals(0.0, json.json().get("adjustedRandIndex"), json.out());
+        assertEquals(1.0, json.json().get("purity"), json.out());
+        assertTrue(json.json().get("notes").toString().contains("have one class, 'T'"),
+                json.out());
+        assertFalse(mixed.json().get("notes").toString().contains("one class"), mixed.out());
+    }
+
+    @Test
+    void oneClassNoteNeedsEveryGraphInTheSameClass() {
+        assertEquals("the 1 graph has one class, 'A', so the adjusted Rand index and purity"
+                + " say nothing about the clusters: purity is 1 and the index 0, or 1 for a"
+                + " single cluster, whatever the clustering",
+                ClusterCommand.oneClassNote(List.of("A")));
+        assertTrue(ClusterCommand.oneClassNote(List.of("x", "x", "x"))
+                .startsWith("all 3 graphs have one class, 'x'"));
+        assertNull(ClusterCommand.oneClassNote(List.of("x", "y")));
+        assertNull(ClusterCommand.oneClassNote(List.of()));
+        List<String> unknown = new ArrayList<>(List.of("x"));
+        unknown.add(null);
+        assertNull(ClusterCommand.oneClassNote(unknown), "a graph without a class: no scores");
+    }
+
+    /**
+     * The note on pruning switched off partway appears only when pruning was asked for, the
+     * algorithm prunes, some distances were skipped and yet pruningApplied is false.
+     */
+    @Test
+    void pruningStoppedPartwayIsNotedOnlyThen() {
+        assertEquals("pruning stopped partway: 1,998 distances were skipped on certified"
+                + " bounds, until a distance that was not certified (an alignment not proven"
+                + " optimal) switched pruning off for the rest of its restart, in at least one"
+                + " restart; so pruningApplied is false in the JSON",
+                ClusterCommand.pruningStoppedNote(pruned(1998, false), false, false));
+        assertNull(ClusterCommand.pruningStoppedNote(pruned(1998, true), false, false));
+        assertNull(ClusterCommand.pruningStoppedNote(pruned(0, false), false, false),
+                "no pruning at all: the distances line says why");
+        assertNull(ClusterCommand.pruningStoppedNote(pruned(1998, false), true, false));
+        assertNull(ClusterCommand.pruningStoppedNote(pruned(1998, false), false, true));
+    }
+
+    /** A k-means result of two graphs with the given pruning counts. */
+    private static ClusteringResult pruned(long distancesPruned, boolean applied) {
+        List<Graph> centers = List.of(Graph.fromAdjacency(new double[][] {{0}}),
+                Graph.fromAdjacency(new double[][] {{0}}));
+        return new ClusteringResult(new int[] {0, 1}, centers, new int[0], 0.0,
+                new double[] {0.0}, 1, Status.CONVERGED, 10L, new double[] {0.0},
+                distancesPruned, 2L, applied);
+    }
+
+    /**
+     * The note on slow Frechet center updates: from LARGE_ORDER nodes on, k-means and
+     * k-medians with the Frechet update only.
+     */
+    @Test
+    void largeOrderNoteStartsAtItsThreshold() {
+        int large = ClusterCommand.LARGE_ORDER;
+        assertNull(ClusterCommand.largeOrderNote(large - 1, false, CenterUpdate.FRECHET));
+        assertNull(ClusterCommand.largeOrderNote(large, true, CenterUpdate.FRECHET));
+        assertNull(ClusterCommand.largeOrderNote(500, false, CenterUpdate.SINGLE_STEP));
+        assertEquals("the largest graph has 1,481 nodes, and every --center-update frechet"
+                + " (the default) realigns all members of a cluster at that order, so this run"
+                + " may take long; for large graphs see the README's options for large"
+                + " collections (--center-update step, --center-order N, --aligner fast,"
+                + " --lower-bounds, --seeding-aligner nodes)",
+                ClusterCommand.largeOrderNote(1481, false, CenterUpdate.FRECHET));
+    }
+
+    /**
+     * A molecule of LARGE_ORDER atoms brings the note to standard error before the work,
+     * and the report on standard output is the one printed with --center-update given as
+     * frechet explicitly, and as printed without the large molecule's note otherwise;
+     * --center-update step prints no note.
+     */
+    @Test
+    void aLargeGraphUnderTheFrechetUpdateIsNotedOnStandardError() throws IOException {
+        Path smiles = Files.writeString(dir.resolve("chain.csv"), "smiles,label\n"
+                + "C".repeat(ClusterCommand.LARGE_ORDER) + ",a\nCCC,b\nCCCC,b\n");
+        String[] args = {"cluster", smiles.toString(), "-k", "2", "--threads", "1",
+            "--aligner", "nodes", "--max-iterations", "1", "--json"};
+
+        Run frechet = run(args);
+        Run step = run(append(args, "--center-update", "step"));
+
+        assertEquals(0, frechet.exitCode(), frechet.err());
+        assertEquals(RenderCommand.NOTE_PREFIX + ClusterCommand.largeOrderNote(
+                ClusterCommand.LARGE_ORDER, false, CenterUpdate.FRECHET) + "\n",
+                frechet.err());
+        assertFalse(frechet.json().get("notes").toString().contains("largest graph"),
+                "standard output is unchanged");
+        assertEquals(0, step.exitCode(), step.err());
+        assertEquals("", step.err());
     }
 
     /** A k-means result with k one-node centers and the given cap counts. */

@@ -225,8 +225,9 @@ class FetchCommandTest {
     }
 
     @Test
-    void aCommandRefusedForItsOptionsDownloadsNothing() {
-        Path missing = dir.resolve("nowhere").resolve("x.json");
+    void aCommandRefusedForItsOptionsDownloadsNothing() throws IOException {
+        // A folder below a regular file cannot be created (a missing folder would be).
+        Path missing = Files.writeString(dir.resolve("plain"), "x\n").resolve("x.json");
 
         Run badOut = MainTest.run("mean", "tu:TINY", "--limit", "3", "--out",
                 missing.toString());
@@ -249,7 +250,8 @@ class FetchCommandTest {
     void classifyRefusedForItsOptionsDownloadsNothing() throws IOException {
         String train = Files.writeString(dir.resolve("train.txt"), "0\n").toString();
         String test = Files.writeString(dir.resolve("test.txt"), "1\n").toString();
-        String missing = dir.resolve("nowhere").resolve("x.json").toString();
+        String missing = Files.writeString(dir.resolve("plain"), "x\n").resolve("x.json")
+                .toString();
         String[][] refused = {
             {"--method must be one of", "--folds", "2", "--method", "svm"},
             {"give --folds K, or split files"},

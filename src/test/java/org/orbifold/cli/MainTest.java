@@ -1637,13 +1637,24 @@ class MainTest {
     }
 
     @Test
-    void outIntoAMissingFolderFailsBeforeComputing() {
-        Path file = dir.resolve("missing").resolve("out.json");
+    void outBelowARegularFileFailsBeforeComputing() throws IOException {
+        Path plain = Files.writeString(dir.resolve("plain"), "kept\n");
+        Path file = plain.resolve("missing").resolve("out.json");
 
         Run r = run("mean", "--limit", "4", "--out", file.toString());
 
         assertOneLineError(CliException.USAGE, r);
-        assertFalse(Files.exists(file.getParent()));
+        assertEquals("kept\n", Files.readString(plain));
+    }
+
+    @Test
+    void outIntoAMissingFolderCreatesItAfterComputing() throws IOException {
+        Path file = dir.resolve("missing").resolve("deeper").resolve("out.json");
+
+        Run r = run("mean", "--limit", "4", "--json", "--out", file.toString());
+
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(r.out(), Files.readString(file), "the file holds the JSON printed");
     }
 
     @Test

@@ -97,7 +97,7 @@ class OutputTargetTest {
         List<Run> refusals = List.of(
                 run("mean", "--limit", "3", "--out", dir.toString()),
                 run("mean", "--limit", "3", "--out", "datasets/letters/result.json"),
-                run("mean", "--limit", "3", "--out", dir.resolve("no/such.json").toString()),
+                run("mean", "--limit", "3", "--out", taken.resolve("no/such.json").toString()),
                 run("classify", "--folds", "2", "--limit", "12", "--out", dir.toString()),
                 run("classify", "--folds", "2", "--limit", "12", "--out", "datasets/letters"),
                 run("cluster", "-k", "2", "--limit", "6", "--out", taken.toString()),
@@ -262,6 +262,66 @@ class OutputTargetTest {
 
         assertRefused(CliException.USAGE, r, "is a file inside DATASET");
         assertFalse(Files.exists(attributes), "no file the next load would read");
+    }
+
+    @Test
+    void everyOutFileOptionCreatesMissingFoldersAsClusterOutDoes() throws IOException {
+        // A tester found cluster --out creating its folder and mean --out, --svg refusing a
+        // missing one; now each creates the folders it needs, after the work.
+        Path meanJson = dir.resolve("a/b/m.json");
+        Path svg = dir.resolve("c/d/centers.svg");
+        Path pcaJson = dir.resolve("e/p.json");
+        Path classified = dir.resolve("f/g/h/c.json");
+
+        Run mean = run("mean", "--limit", "3", "--out", meanJson.toString());
+        Run cluster = run("cluster", "-k", "2", "--limit", "6", "--threads", "1", "--svg",
+                svg.toString());
+        Run pca = run("pca", "--limit", "4", "--components", "1", "--out", pcaJson.toString());
+        Run classify = run("classify", "--folds", "2", "--limit", "45", "--threads", "1",
+                "--out", classified.toString());
+
+        for (Run r : List.of(mean, cluster, pca, classify)) {
+            assertEquals(0, r.exitCode(), r.err());
+        }
+        assertTrue(Files.readString(meanJson).startsWith("{\"command\":\"mean\""));
+        assertTrue(Files.readString(svg).startsWith("<?xml"), "an SVG document");
+        assertTrue(Files.readString(pcaJson).startsWith("{\"command\":\"pca\""));
+        assertTrue(Files.readString(classified).startsWith("{"));
+        assertTrue(mean.out().contains("file        " + meanJson), mean.out());
+    }
+
+    @Test
+    void aMissingFolderUnderAFileIsRefusedBeforeTheWork() throws IOException {
+        Path plain = Files.writeString(dir.resolve("plain"), OLD);
+        Path target = plain.resolve("sub/m.json");
+
+        Run r = run("mean", "--limit", "3", "--out", target.toString());
+
+        assertRefused(CliException.USAGE, r, plain + " is not a folder");
+        assertEquals(OLD, Files.readString(plain), "the file is left as it was");
+    }
+
+    @Test
+    void aMissingFolderIsCreatedOnlyWhenTheRunSucceeds() throws IOException {
+        Path target = dir.resolve("new/sub/m.json");
+
+        Run r = run("mean", "--limit", "3", "--max-iterations", "-1", "--out",
+                target.toString());
+
+        assertEquals(CliException.USAGE, r.exitCode(), r.err());
+        assertFalse(Files.exists(dir.resolve("new")), "a refused run creates no folder");
+    }
+
+    @Test
+    void aNewFolderInsideTheDatasetFolderIsRefusedForAFile() throws IOException {
+        Path folder = MainTest.copyLetters(dir, "LETTERS", "A", "graph_indicator",
+                "graph_labels", "node_attributes");
+        Path deeper = folder.resolve("sub").resolve("m.json");
+
+        Run r = run("mean", folder.toString(), "--limit", "3", "--out", deeper.toString());
+
+        assertRefused(CliException.USAGE, r, "is a file inside DATASET");
+        assertFalse(Files.exists(folder.resolve("sub")), "nothing created in the data set");
     }
 
     @Test

@@ -48,10 +48,11 @@ class RenderCommandTest {
     @Test
     void svgMessagesKeepAPathThatHoldsTheWordsOfOut() throws IOException {
         Path odd = Files.createDirectory(dir.resolve("a--out b"));
-        Path file = odd.resolve("missing").resolve("d.svg");
+        Path plain = Files.writeString(odd.resolve("plain"), "not a folder\n");
+        Path file = plain.resolve("missing").resolve("d.svg");
 
         assertUsageError(MainTest.run("mean", "--svg", file.toString()), "cannot write --svg "
-                + file + ": folder " + file.getParent() + " does not exist");
+                + file + ": " + plain + " is not a folder");
     }
 
     private static void assertUsageError(Run r, String message) {
@@ -447,8 +448,11 @@ class RenderCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(2, ofClass(parse(Files.readString(file)), "g", "panel").size());
         assertTrue(Files.exists(folder.resolve("result.json")));
-        assertUsageError(deeper, "cannot write --svg " + dir.resolve("other/sub/c.svg")
-                + ": folder " + dir.resolve("other/sub") + " does not exist");
+        // A file in a missing folder below the one --out creates: both folders are created.
+        assertEquals(0, deeper.exitCode(), deeper.err());
+        assertEquals(2, ofClass(parse(Files.readString(dir.resolve("other/sub/c.svg"))), "g",
+                "panel").size());
+        assertTrue(Files.exists(dir.resolve("other/result.json")));
     }
 
     @Test
