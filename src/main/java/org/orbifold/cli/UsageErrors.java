@@ -74,6 +74,12 @@ final class UsageErrors {
     private static final List<String> HEADS = List.of("", "cannot read ", "cannot write ",
             "empty value in a list of values: ");
 
+    /** The longest value, in characters, that {@link #quoted} shows whole. */
+    static final int MAX_VALUE_SHOWN = 60;
+
+    /** The hint for a comma-separated list given to an option of one value. */
+    static final String ONE_VALUE = " (it takes one value, not a comma-separated list)";
+
     private UsageErrors() {
     }
 
@@ -489,16 +495,54 @@ final class UsageErrors {
     }
 
     /**
+     * Returns a value of an option that takes one of a few named choices as {@link #quoted}
+     * shows it (so that a very long value is cut), followed by the hint of
+     * {@link #didYouMean}: the end of the commands' messages for such values,
+     * {@code --aligner must be one of ..., got 'exac' (did you mean exact?)}.
+     *
+     * @param typed the value as given
+     * @param choices the names the option takes
+     * @return the end of the message
+     */
+    static String quotedWithHint(String typed, List<String> choices) {
+        return quoted(typed) + didYouMean(typed, choices);
+    }
+
+    /**
+     * Returns a value as a message shows it, in single quotes: whole when it has at most
+     * {@value #MAX_VALUE_SHOWN} characters (code points), otherwise its first
+     * {@value #MAX_VALUE_SHOWN}, {@code ...} and its length ({@code 'xxx...' (10,000
+     * characters)}), so that a message stays a line.
+     *
+     * @param typed the value as given
+     * @return the value in quotes, cut when long
+     */
+    static String quoted(String typed) {
+        int length = typed.codePointCount(0, typed.length());
+        if (length <= MAX_VALUE_SHOWN) {
+            return "'" + typed + "'";
+        }
+        return String.format(Locale.ROOT, "'%s...' (%,d characters)",
+                typed.substring(0, typed.offsetByCodePoints(0, MAX_VALUE_SHOWN)), length);
+    }
+
+    /**
      * Returns {@code " (did you mean X?)"} for a value of an option that takes one of a few
      * named choices ({@code --aligner exac}: {@code (did you mean exact?)}), naming up to
      * three of the choices near what was typed ({@link #nearValues}), nearest first; empty
-     * when none is near. The commands' checks of such values end their message with it.
+     * when none is near. A value with a comma is a list given to an option of one value
+     * ({@code --node-kernel gaussian,laplac}), for which no choice is the right fix: the hint
+     * says so instead, {@code (it takes one value, not a comma-separated list)}. The
+     * commands' checks of such values end their message with it ({@link #quotedWithHint}).
      *
      * @param typed the value as given
      * @param choices the names the option takes
      * @return the suggestion, or the empty string
      */
     static String didYouMean(String typed, List<String> choices) {
+        if (typed != null && typed.indexOf(',') >= 0) {
+            return ONE_VALUE;
+        }
         List<String> near = nearValues(typed, choices);
         return near.isEmpty() ? "" : " (did you mean " + alternatives(near) + "?)";
     }
