@@ -44,7 +44,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *   <li>a value that does not convert: the option's name, then the message of the
  *       converter ({@link OptionValues}, {@link RealValue}): {@code --limit must be an
  *       integer, got 'x'};</li>
- *   <li>an option given twice: {@code --first may be given only once}.</li>
+ *   <li>an option given twice: {@code --first may be given only once}; one of several
+ *       names typed under more than one, by each ({@code --valid and --validation are one
+ *       option, which may be given only once});</li>
+ *   <li>a list option that takes one list given twice ({@link ListValues}): each occurrence
+ *       as typed, {@code (--graphs 0 --graphs=1)}.</li>
  * </ul>
  *
  * The errors that the commands' preprocessors ({@link ListValues}, {@link RealValue}) and
@@ -97,9 +101,11 @@ final class UsageErrors {
         if (e instanceof MissingParameterException missing) {
             return missing(missing, args);
         }
+        if (e instanceof ListValues.GivenMoreThanOnce once) {
+            return once.message(args);
+        }
         if (e instanceof OverwrittenOptionException overwritten) {
-            return typedName(overwritten.getOverwritten(), null, args)
-                    + " may be given only once";
+            return givenTwice(overwritten.getOverwritten(), args);
         }
         if (e.getCause() instanceof TypeConversionException conversion
                 && e.getArgSpec() != null) {
@@ -171,6 +177,30 @@ final class UsageErrors {
             }
         }
         return last != null ? last : option.longestName();
+    }
+
+    /**
+     * Returns the message of an option given more than once: {@code -k may be given only
+     * once} when it was typed under one name, and every name it was typed under, in the
+     * order of the command line, when there were several ({@code --valid and --validation
+     * are one option, which may be given only once}), so that the message names what the
+     * user typed first as well as what repeated it.
+     */
+    private static String givenTwice(ArgSpec arg, String[] args) {
+        List<String> names = new ArrayList<>();
+        if (arg instanceof OptionSpec option && option.names().length > 1) {
+            for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+                for (String name : option.names()) {
+                    if (!names.contains(name) && typed(name, option, new String[] {args[i]})) {
+                        names.add(name);
+                    }
+                }
+            }
+        }
+        if (names.size() < 2) {
+            return typedName(arg, null, args) + " may be given only once";
+        }
+        return String.join(" and ", names) + " are one option, which may be given only once";
     }
 
     /**
