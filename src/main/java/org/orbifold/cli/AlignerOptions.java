@@ -133,8 +133,8 @@ final class AlignerOptions {
             return Aligners.byName(name, seed);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(option + " must be one of "
-                    + String.join(", ", Aligners.names()) + ", got '" + name + "'"
-                    + UsageErrors.didYouMean(name, Aligners.names()), e);
+                    + String.join(", ", Aligners.names()) + ", got "
+                    + UsageErrors.quotedWithHint(name, Aligners.names()), e);
         }
     }
 

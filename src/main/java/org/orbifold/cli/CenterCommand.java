@@ -131,8 +131,8 @@ abstract class CenterCommand extends DatasetCommand {
                     restarts));
         }
         if (!init.equals("medoid") && !init.equals("incremental")) {
-            throw CliException.usage("--init must be medoid or incremental, got '" + init + "'"
-                    + UsageErrors.didYouMean(init, List.of("medoid", "incremental")));
+            throw CliException.usage("--init must be medoid or incremental, got "
+                    + UsageErrors.quotedWithHint(init, List.of("medoid", "incremental")));
         }
         if (out != null && out.toString().isBlank()) {
             throw CliException.usage("--out needs a file name");

@@ -284,7 +284,7 @@ final class ClassifyCommand extends DatasetCommand {
                 names.add(m.option);
             }
             throw CliException.usage("--method must be one of " + String.join(", ", names)
-                    + ", got '" + value + "'" + UsageErrors.didYouMean(value, names));
+                    + ", got " + UsageErrors.quotedWithHint(value, names));
         }
 
         GraphClassifier classifier(Setting s, Aligner aligner, long seed, Executor executor,
@@ -1114,7 +1114,7 @@ final class ClassifyCommand extends DatasetCommand {
             case "gaussian" -> NodeKernelEmbedding.Kernel.GAUSSIAN;
             case "laplacian" -> NodeKernelEmbedding.Kernel.LAPLACIAN;
             default -> throw CliException.usage("--node-kernel must be gaussian or laplacian,"
-                    + " got '" + nodeKernel + "'" + UsageErrors.didYouMean(nodeKernel,
+                    + " got " + UsageErrors.quotedWithHint(nodeKernel,
                     List.of("gaussian", "laplacian")));
         };
     }
@@ -1128,7 +1128,7 @@ final class ClassifyCommand extends DatasetCommand {
             case "random" -> NodeKernelEmbedding.Sampling.RANDOM;
             case "halton" -> NodeKernelEmbedding.Sampling.HALTON;
             default -> throw CliException.usage("--kernel-sampling must be random or halton,"
-                    + " got '" + kernelSampling + "'" + UsageErrors.didYouMean(kernelSampling,
+                    + " got " + UsageErrors.quotedWithHint(kernelSampling,
                     List.of("random", "halton")));
         };
     }
@@ -1533,7 +1533,7 @@ final class ClassifyCommand extends DatasetCommand {
                 case "tanh" -> GraphMlp.Activation.TANH;
                 case "logistic" -> GraphMlp.Activation.LOGISTIC;
                 default -> throw CliException.usage("--activation must be tanh or logistic,"
-                        + " got '" + activation + "'" + UsageErrors.didYouMean(activation,
+                        + " got " + UsageErrors.quotedWithHint(activation,
                         List.of("tanh", "logistic")));
             };
         }
@@ -1553,17 +1553,17 @@ final class ClassifyCommand extends DatasetCommand {
                             LearningGraphQuantization.Initialization.CLASS_MEDOIDS;
                     default -> throw CliException.usage("--initialization of --method "
                             + m.option + " must be class-means, random-members or"
-                            + " class-medoids, got '" + initialization + "'"
-                            + UsageErrors.didYouMean(initialization, List.of("class-means",
-                            "random-members", "class-medoids")));
+                            + " class-medoids, got " + UsageErrors.quotedWithHint(
+                            initialization, List.of("class-means", "random-members",
+                            "class-medoids")));
                 };
             } else if (m == Method.PERCEPTRON) {
                 perceptronStart = switch (value) {
                     case "class-means" -> MarginPerceptron.Initialization.CLASS_MEANS;
                     case "zero" -> MarginPerceptron.Initialization.ZERO;
                     default -> throw CliException.usage("--initialization of --method"
-                            + " perceptron must be class-means or zero, got '"
-                            + initialization + "'" + UsageErrors.didYouMean(initialization,
+                            + " perceptron must be class-means or zero, got "
+                            + UsageErrors.quotedWithHint(initialization,
                             List.of("class-means", "zero")));
                 };
             } else {
@@ -1572,8 +1572,8 @@ final class ClassifyCommand extends DatasetCommand {
                     case "class-means" -> GraphMlp.Initialization.CLASS_MEANS;
                     case "class-medoids" -> GraphMlp.Initialization.CLASS_MEDOIDS;
                     default -> throw CliException.usage("--initialization of --method mlp"
-                            + " must be random-members, class-means or class-medoids, got '"
-                            + initialization + "'" + UsageErrors.didYouMean(initialization,
+                            + " must be random-members, class-means or class-medoids, got "
+                            + UsageErrors.quotedWithHint(initialization,
                             List.of("random-members", "class-means", "class-medoids")));
                 };
             }
@@ -1703,7 +1703,7 @@ final class ClassifyCommand extends DatasetCommand {
             return true;
         }
         throw CliException.usage("--refit must be " + REFIT_TRAIN + " or " + REFIT_BOTH
-                + ", got '" + refit + "'" + UsageErrors.didYouMean(refit,
+                + ", got " + UsageErrors.quotedWithHint(refit,
                 List.of(REFIT_TRAIN, REFIT_BOTH)));
     }
 
@@ -1716,7 +1716,7 @@ final class ClassifyCommand extends DatasetCommand {
             return ValidationSearch.Selection.ONE_STANDARD_ERROR;
         }
         throw CliException.usage("--selection must be " + SELECT_MOST_CORRECT + " or "
-                + SELECT_ONE_SE + ", got '" + selection + "'" + UsageErrors.didYouMean(selection,
+                + SELECT_ONE_SE + ", got " + UsageErrors.quotedWithHint(selection,
                 List.of(SELECT_MOST_CORRECT, SELECT_ONE_SE)));
     }
 

@@ -118,8 +118,8 @@ final class ClusterCommand extends DatasetCommand {
                     return a;
                 }
             }
-            throw CliException.usage("--algorithm must be kmeans, kmedians or kmedoids, got '"
-                    + value + "'" + UsageErrors.didYouMean(value, List.of("kmeans", "kmedians",
+            throw CliException.usage("--algorithm must be kmeans, kmedians or kmedoids, got "
+                    + UsageErrors.quotedWithHint(value, List.of("kmeans", "kmedians",
                     "kmedoids")));
         }
 
@@ -531,8 +531,8 @@ final class ClusterCommand extends DatasetCommand {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "frechet" -> CenterUpdate.FRECHET;
             case "step" -> CenterUpdate.SINGLE_STEP;
-            default -> throw CliException.usage("--center-update must be frechet or step, got '"
-                    + value + "'" + UsageErrors.didYouMean(value, List.of("frechet", "step")));
+            default -> throw CliException.usage("--center-update must be frechet or step, got "
+                    + UsageErrors.quotedWithHint(value, List.of("frechet", "step")));
         };
     }
 

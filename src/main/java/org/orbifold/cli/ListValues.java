@@ -7,6 +7,7 @@ import java.util.Stack;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.orbifold.io.DecimalNumbers;
+import picocli.CommandLine;
 
 import picocli.CommandLine.IParameterPreprocessor;
 import picocli.CommandLine.Model.ArgSpec;
@@ -36,10 +37,11 @@ import picocli.CommandLine.ParameterException;
  * <p>A list option that takes one list, not a list that repetitions add to, names a subclass
  * that gives {@link #onceHint()}: such an option given twice or more is refused during the
  * parse, before any of its values is converted, with every text given
- * ({@code --graphs may be given only once, got it twice (--graphs 0,1 --graphs 2); ...}), as
- * picocli refuses other options given twice. {@code render}'s {@code --graphs} and
- * {@code --align} are such options; {@code classify}'s lists of values to search are not
- * (repetitions add up, and a value given twice is refused by the command).
+ * ({@code --graphs may be given only once, got it twice (--graphs 0,1 --graphs=2); ...}, each
+ * as typed; {@link GivenMoreThanOnce}), as picocli refuses other options given twice.
+ * {@code render}'s {@code --graphs} and {@code --align} are such options; {@code classify}'s
+ * lists of values to search are not (repetitions add up, and a value given twice is refused
+ * by the command).
  *
  * <p><b>Limitations.</b> The text is split on the option's split pattern without regard to
  * quotes, so a quoted value that holds two adjacent commas is refused as well.
@@ -88,15 +90,11 @@ class ListValues implements IParameterPreprocessor {
             texts.add(text);
             texts.addAll(laterTexts(args, option));
             if (texts.size() > 1) {
-                StringBuilder given = new StringBuilder();
+                List<String> given = new ArrayList<>();
                 for (String each : texts) {
-                    given.append(given.length() == 0 ? "" : " ").append(name)
-                            .append(each == null ? "" : " " + (each.isBlank() ? "'" + each
-                            + "'" : each));
+                    given.add(name + (each == null ? "" : " " + shown(each)));
                 }
-                throw new ParameterException(command.commandLine(), name + " may be given"
-                        + " only once, got it " + (texts.size() == 2 ? "twice"
-                        : texts.size() + " times") + " (" + given + "); " + hint);
+                throw new GivenMoreThanOnce(command.commandLine(), option, given, hint);
             }
         }
         if (text.isBlank()) {
@@ -127,6 +125,69 @@ class ListValues implements IParameterPreprocessor {
             args.push(stripped);
         }
         return false;
+    }
+
+    /**
+     * The refusal of a list option that takes one list given more than once, which names
+     * every occurrence: {@code --graphs may be given only once, got it twice (--graphs 0
+     * --graphs=1); list every graph ...}. During the parse only the values of the earlier
+     * occurrences are known, so the message it is made with writes each as {@code NAME
+     * VALUE}; {@link #message(String[])} writes them as typed, from the whole command line.
+     */
+    static final class GivenMoreThanOnce extends ParameterException {
+
+        private static final long serialVersionUID = 1L;
+
+        /** The option given more than once. */
+        private final transient OptionSpec option;
+
+        /** The number of occurrences. */
+        private final int count;
+
+        /** What to say after the occurrences. */
+        private final String hint;
+
+        GivenMoreThanOnce(CommandLine command, OptionSpec option, List<String> given,
+                String hint) {
+            super(command, text(option.longestName(), given, hint));
+            this.option = option;
+            this.count = given.size();
+            this.hint = hint;
+        }
+
+        /**
+         * Returns the message with the occurrences as typed on the command line (a name
+         * alone and its value, {@code NAME=VALUE}, or a short name with its value attached),
+         * or the message it was made with when the command line shows another number of
+         * occurrences (as when a value of another option spells the name).
+         *
+         * @param args the whole command line
+         * @return the message
+         */
+        String message(String[] args) {
+            List<String> typed = new ArrayList<>();
+            for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+                if (List.of(option.names()).contains(args[i])) {
+                    typed.add(args[i] + (i + 1 < args.length ? " " + shown(args[++i]) : ""));
+                } else if (names(args[i], option)) {
+                    int equals = args[i].indexOf('=');
+                    typed.add(equals < 0 ? args[i] : args[i].substring(0, equals + 1)
+                            + shown(args[i].substring(equals + 1)));
+                }
+            }
+            return typed.size() == count ? text(option.longestName(), typed, hint)
+                    : getMessage();
+        }
+
+        private static String text(String name, List<String> given, String hint) {
+            return name + " may be given only once, got it " + (given.size() == 2 ? "twice"
+                    : given.size() + " times") + " (" + String.join(" ", given) + "); " + hint;
+        }
+    }
+
+    /** Returns a value as a message shows it: in quotes when blank, as it is otherwise. */
+    private static String shown(String value) {
+        return value.isBlank() ? "'" + value + "'" : value;
     }
 
     /**

@@ -102,8 +102,8 @@ final class RegressCommand extends DatasetCommand {
             throw CliException.usage("--max-iterations must be >= 0, got " + maxIterations);
         }
         if (!init.equals("mean") && !init.equals("first")) {
-            throw CliException.usage("--init must be mean or first, got '" + init + "'"
-                    + UsageErrors.didYouMean(init, List.of("mean", "first")));
+            throw CliException.usage("--init must be mean or first, got "
+                    + UsageErrors.quotedWithHint(init, List.of("mean", "first")));
         }
         if (covariates == null) {
             throw CliException.usage("regress needs --covariates FILE: the covariates of the"

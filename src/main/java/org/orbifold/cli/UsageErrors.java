@@ -44,7 +44,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *   <li>a value that does not convert: the option's name, then the message of the
  *       converter ({@link OptionValues}, {@link RealValue}): {@code --limit must be an
  *       integer, got 'x'};</li>
- *   <li>an option given twice: {@code --first may be given only once}.</li>
+ *   <li>an option given twice: {@code --first may be given only once}; one of several
+ *       names typed under more than one, by each ({@code --valid and --validation are one
+ *       option, which may be given only once});</li>
+ *   <li>a list option that takes one list given twice ({@link ListValues}): each occurrence
+ *       as typed, {@code (--graphs 0 --graphs=1)}.</li>
  * </ul>
  *
  * The errors that the commands' preprocessors ({@link ListValues}, {@link RealValue}) and
@@ -74,6 +78,12 @@ final class UsageErrors {
     private static final List<String> HEADS = List.of("", "cannot read ", "cannot write ",
             "empty value in a list of values: ");
 
+    /** The longest value, in characters, that {@link #quoted} shows whole. */
+    static final int MAX_VALUE_SHOWN = 60;
+
+    /** The hint for a comma-separated list given to an option of one value. */
+    static final String ONE_VALUE = " (it takes one value, not a comma-separated list)";
+
     private UsageErrors() {
     }
 
@@ -91,9 +101,11 @@ final class UsageErrors {
         if (e instanceof MissingParameterException missing) {
             return missing(missing, args);
         }
+        if (e instanceof ListValues.GivenMoreThanOnce once) {
+            return once.message(args);
+        }
         if (e instanceof OverwrittenOptionException overwritten) {
-            return typedName(overwritten.getOverwritten(), null, args)
-                    + " may be given only once";
+            return givenTwice(overwritten.getOverwritten(), args);
         }
         if (e.getCause() instanceof TypeConversionException conversion
                 && e.getArgSpec() != null) {
@@ -165,6 +177,30 @@ final class UsageErrors {
             }
         }
         return last != null ? last : option.longestName();
+    }
+
+    /**
+     * Returns the message of an option given more than once: {@code -k may be given only
+     * once} when it was typed under one name, and every name it was typed under, in the
+     * order of the command line, when there were several ({@code --valid and --validation
+     * are one option, which may be given only once}), so that the message names what the
+     * user typed first as well as what repeated it.
+     */
+    private static String givenTwice(ArgSpec arg, String[] args) {
+        List<String> names = new ArrayList<>();
+        if (arg instanceof OptionSpec option && option.names().length > 1) {
+            for (int i = 0; i < args.length && !args[i].equals("--"); i++) {
+                for (String name : option.names()) {
+                    if (!names.contains(name) && typed(name, option, new String[] {args[i]})) {
+                        names.add(name);
+                    }
+                }
+            }
+        }
+        if (names.size() < 2) {
+            return typedName(arg, null, args) + " may be given only once";
+        }
+        return String.join(" and ", names) + " are one option, which may be given only once";
     }
 
     /**
@@ -489,16 +525,54 @@ final class UsageErrors {
     }
 
     /**
+     * Returns a value of an option that takes one of a few named choices as {@link #quoted}
+     * shows it (so that a very long value is cut), followed by the hint of
+     * {@link #didYouMean}: the end of the commands' messages for such values,
+     * {@code --aligner must be one of ..., got 'exac' (did you mean exact?)}.
+     *
+     * @param typed the value as given
+     * @param choices the names the option takes
+     * @return the end of the message
+     */
+    static String quotedWithHint(String typed, List<String> choices) {
+        return quoted(typed) + didYouMean(typed, choices);
+    }
+
+    /**
+     * Returns a value as a message shows it, in single quotes: whole when it has at most
+     * {@value #MAX_VALUE_SHOWN} characters (code points), otherwise its first
+     * {@value #MAX_VALUE_SHOWN}, {@code ...} and its length ({@code 'xxx...' (10,000
+     * characters)}), so that a message stays a line.
+     *
+     * @param typed the value as given
+     * @return the value in quotes, cut when long
+     */
+    static String quoted(String typed) {
+        int length = typed.codePointCount(0, typed.length());
+        if (length <= MAX_VALUE_SHOWN) {
+            return "'" + typed + "'";
+        }
+        return String.format(Locale.ROOT, "'%s...' (%,d characters)",
+                typed.substring(0, typed.offsetByCodePoints(0, MAX_VALUE_SHOWN)), length);
+    }
+
+    /**
      * Returns {@code " (did you mean X?)"} for a value of an option that takes one of a few
      * named choices ({@code --aligner exac}: {@code (did you mean exact?)}), naming up to
      * three of the choices near what was typed ({@link #nearValues}), nearest first; empty
-     * when none is near. The commands' checks of such values end their message with it.
+     * when none is near. A value with a comma is a list given to an option of one value
+     * ({@code --node-kernel gaussian,laplac}), for which no choice is the right fix: the hint
+     * says so instead, {@code (it takes one value, not a comma-separated list)}. The
+     * commands' checks of such values end their message with it ({@link #quotedWithHint}).
      *
      * @param typed the value as given
      * @param choices the names the option takes
      * @return the suggestion, or the empty string
      */
     static String didYouMean(String typed, List<String> choices) {
+        if (typed != null && typed.indexOf(',') >= 0) {
+            return ONE_VALUE;
+        }
         List<String> near = nearValues(typed, choices);
         return near.isEmpty() ? "" : " (did you mean " + alternatives(near) + "?)";
     }

@@ -17,34 +17,36 @@ import java.util.Set;
  * processing", 2020), whose distances follow perceived differences: colour {@code j} of the
  * sequence turns the hue by the golden angle from the one before (about 222.5 degrees, so
  * that any run of consecutive colours spreads round the circle), takes the lightness from
- * {@code 0.64} to {@code 0.88} in the binary van der Corput order of {@code j} and the chroma
- * from {@code 0.06} to {@code 0.16} in its ternary order, lowered until the colour fits the
- * sRGB gamut. A colour of the sequence is skipped when it is already taken (by a fixed colour,
- * by the fill of nodes without a label, {@link #UNLABELLED}, or by an earlier label) or when
- * the node's black text on it would have a contrast ratio below {@value #LEAST_CONTRAST}
- * (the WCAG 2 level for normal text), so that node texts stay readable. Labels 10 to 63
- * take, one after the other, the colour among the first {@value #POOL} of the sequence that
- * is farthest in OKLab from every colour taken so far (the first such on ties), which keeps
- * the first few dozen labels apart to the eye (each of labels 10 to 63 at least 0.057 from
- * every other of the 64, about three just noticeable differences, and 0.071 among the first
- * 40); later labels take the colours of the sequence in its order. The colour of a label
- * depends on its position only: the colours of a group of 40 labels begin with those of a
- * group of 12.
+ * {@code 0.50} to {@code 0.78} (about the range of the fixed ten, 0.51 to 0.77) in the binary
+ * van der Corput order of {@code j} and the chroma from {@code 0.06} to {@code 0.16} in its
+ * ternary order, lowered until the colour fits the sRGB gamut. A drawing puts the node texts
+ * above the circles, on the white page, so what a fill must do is stand out from that page:
+ * a colour of the sequence is skipped when its WCAG 2 contrast ratio against white
+ * ({@code #ffffff}) is below that of the lightest fixed colour, olive {@code #bcbd22}
+ * ({@link #LEAST_CONTRAST}, about 2.01), or when it is already taken (by a fixed colour, by
+ * the fill of nodes without a label, {@link #UNLABELLED}, or by an earlier label). Labels 10
+ * to 63 take, one after the other, the colour among the first {@value #POOL} of the sequence
+ * that is farthest in OKLab from every colour taken so far (the first such on ties), which
+ * keeps the first few dozen labels apart to the eye (each of labels 10 to 63 at least 0.058
+ * from every other of the 64, about three just noticeable differences, and 0.075 among the
+ * first 40); later labels take the colours of the sequence in its order. The colour of a
+ * label depends on its position only: the colours of a group of 40 labels begin with those
+ * of a group of 12.
  *
  * <p><b>Limitations.</b> Colours past the first {@value #CHOSEN_COUNT} may lie close to
  * earlier ones (they are distinct as {@code #rrggbb} values, not necessarily to the eye; the
- * node texts tell the labels apart). When the sequence finds no new colour in {@value #TRIES}
- * tries, which only millions of labels would cause, the rest are taken in the order of their
- * {@code #rrggbb} value among those of enough contrast; past the last of those (10,956,065 of
- * the 16,777,216 colours have enough contrast), the list starts again from its first colour.
+ * node texts tell the labels apart). The contrast with the page bounds a fill's lightness
+ * only: a dark fill (down to black, though the sequence gives none darker than OKLab
+ * lightness 0.50) is as valid, and the first ten are kept as they are whatever their
+ * contrast. When the sequence finds no new colour in {@value #TRIES} tries, which only
+ * millions of labels would cause, the rest are taken in the order of their {@code #rrggbb}
+ * value among those of enough contrast; past the last of those (12,657,954 of the 16,777,216
+ * colours have enough contrast), the list starts again from its first colour.
  */
 final class NodePalette {
 
     /** The fill of a node whose first one-hot group has no positive label. */
     static final String UNLABELLED = "#5b8fd0";
-
-    /** The least contrast ratio of black text on a colour of the sequence (WCAG 2 AA). */
-    static final double LEAST_CONTRAST = 4.5;
 
     /** The fixed colours that the list begins with. */
     static final int CLASSIC = 10;
@@ -60,6 +62,13 @@ final class NodePalette {
 
     private static final List<String> FIXED = List.of("#7f7f7f", "#d62728", "#1f77b4",
             "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#bcbd22", "#17becf");
+
+    /**
+     * The least contrast ratio against the white page of a colour after the fixed ones: that
+     * of the lightest fixed colour, olive {@code #bcbd22} (about 2.01).
+     */
+    static final double LEAST_CONTRAST = FIXED.stream().mapToDouble(NodePalette::contrastWithWhite)
+            .min().orElseThrow();
 
     /** The golden ratio's fractional part: the hue step, in turns. */
     private static final double GOLDEN = (Math.sqrt(5.0) - 1.0) / 2.0;
@@ -100,14 +109,14 @@ final class NodePalette {
         while (result.size() < count && scanned <= 0xFFFFFF) {
             // The sequence until it misses TRIES times in a row, then every colour in order.
             String colour = misses < TRIES ? sequence(j++) : hex(scanned++);
-            if (readable(colour) && taken.add(colour)) {
+            if (standsOut(colour) && taken.add(colour)) {
                 result.add(colour);
                 misses = misses < TRIES ? 0 : misses;
             } else if (misses < TRIES) {
                 misses++;
             }
         }
-        // Every colour of enough contrast is taken: the list starts again.
+        // Every colour of enough contrast with the page is taken: the list starts again.
         int distinct = result.size();
         while (result.size() < count) {
             result.add(result.get(result.size() % distinct));
@@ -117,7 +126,7 @@ final class NodePalette {
 
     /**
      * Returns the fixed colours followed by those picked one by one from the first
-     * {@link #POOL} readable colours of the sequence, each the farthest in OKLab from the
+     * {@link #POOL} colours of the sequence, each the farthest in OKLab from the
      * colours before it and from {@link #UNLABELLED} (the earliest on ties).
      */
     private static List<String> chooseApart() {
@@ -126,7 +135,7 @@ final class NodePalette {
         List<String> pool = new ArrayList<>(POOL);
         for (int j = 0; pool.size() < POOL; j++) {
             String colour = sequence(j);
-            if (readable(colour) && taken.add(colour)) {
+            if (standsOut(colour) && taken.add(colour)) {
                 pool.add(colour);
             }
         }
@@ -160,7 +169,7 @@ final class NodePalette {
     /** Returns colour {@code j} of the sequence after the fixed colours. */
     static String sequence(int j) {
         double hue = 2.0 * Math.PI * (0.1 + j * GOLDEN - Math.floor(0.1 + j * GOLDEN));
-        double lightness = 0.64 + 0.24 * radicalInverse(j, 2);
+        double lightness = 0.50 + 0.28 * radicalInverse(j, 2);
         double chroma = 0.06 + 0.10 * radicalInverse(j, 3);
         double[] rgb = linearRgb(lightness, chroma, hue);
         while (!inGamut(rgb)) {
@@ -220,9 +229,9 @@ final class NodePalette {
         return String.format(Locale.ROOT, "#%06x", rgb);
     }
 
-    /** Returns whether black text on the colour has a contrast of at least 4.5. */
-    private static boolean readable(String colour) {
-        return contrastWithBlack(colour) >= LEAST_CONTRAST;
+    /** Returns whether the colour stands out from the white page as the fixed ten do. */
+    private static boolean standsOut(String colour) {
+        return contrastWithWhite(colour) >= LEAST_CONTRAST;
     }
 
     /** Returns the OKLab coordinates of an sRGB colour (Ottosson's published matrices). */
@@ -250,17 +259,21 @@ final class NodePalette {
     }
 
     /**
-     * Returns the contrast ratio of black on the colour, {@code (Y + 0.05) / 0.05} with
+     * Returns the contrast ratio of the colour against white, {@code 1.05 / (Y + 0.05)} with
      * {@code Y} its relative luminance (WCAG 2).
      *
      * @param colour {@code #rrggbb}
-     * @return the ratio, from 1 (black) to 21 (white)
+     * @return the ratio, from 1 (white) to 21 (black)
      */
-    static double contrastWithBlack(String colour) {
+    static double contrastWithWhite(String colour) {
+        return 1.05 / (luminance(colour) + 0.05);
+    }
+
+    /** Returns the relative luminance of an sRGB colour (WCAG 2), from 0 to 1. */
+    private static double luminance(String colour) {
         int rgb = Integer.parseInt(colour.substring(1), 16);
-        double y = 0.2126 * decode(rgb >> 16 & 0xFF) + 0.7152 * decode(rgb >> 8 & 0xFF)
+        return 0.2126 * decode(rgb >> 16 & 0xFF) + 0.7152 * decode(rgb >> 8 & 0xFF)
                 + 0.0722 * decode(rgb & 0xFF);
-        return (y + 0.05) / 0.05;
     }
 
     /** Returns the linear value of an 8-bit sRGB code. */

@@ -37,9 +37,10 @@ import org.orbifold.space.Permutation;
  * largest positive value, joined by {@code /}, with the node's opacity; nodes with numeric
  * channels only carry no text. The first one-hot group also chooses the node's fill colour,
  * by the label's position, a different colour for every label ({@link NodePalette}: ten fixed
- * colours, then a sequence of colours on which the black node text keeps a contrast ratio of
- * at least 4.5); a node without a positive label of that group, and every node when there is
- * no one-hot group, is filled {@code #5b8fd0}.
+ * colours, then a sequence of colours that stand out from the white page at least as well as
+ * the lightest of the ten, the node text being drawn above the circle, on the page); a node
+ * without a positive label of that group, and every node when there is no one-hot group, is
+ * filled {@code #5b8fd0}.
  *
  * <p><b>Where nodes go.</b> When the node channels include the numeric channels {@code x} and
  * {@code y} (the project's letters, IAM Letter), every node is drawn at its coordinates, y

@@ -300,8 +300,9 @@ public final class TuDatasetFetcher {
      * Why a cache setting (property or variable) is unusable, or null when it is usable: it
      * must be an absolute path. A relative one would put the cache wherever the command
      * happens to run (as the XDG specification says of its own variables, which the fetcher
-     * ignores when relative), and one starting with {@code ~} was meant as the home folder,
-     * which only a shell expands, and only outside quotes.
+     * ignores when relative), and one starting with {@code ~} was meant as a home folder
+     * ({@code ~} the user's, {@code ~user} another's), which only a shell expands, and only
+     * outside quotes.
      */
     private static String cacheSettingProblem(String text, String source) {
         Path path;
@@ -314,9 +315,25 @@ public final class TuDatasetFetcher {
             return null;
         }
         return source + ": '" + text + "' is a relative path; give an absolute one"
-                + (text.startsWith("~") ? " ('~' is the home folder only to a shell, which"
-                + " does not expand it inside quotes; write $HOME instead)" : ", such as "
+                + (text.startsWith("~") ? tildeHint(text) : ", such as "
                 + path.toAbsolutePath().normalize()) + ", or leave it unset";
+    }
+
+    /**
+     * The hint for a cache setting that starts with {@code ~}: for {@code ~} or {@code ~/...},
+     * the user's own home, to write {@code $HOME}; for {@code ~user/...}, another user's home
+     * folder, which {@code $HOME} is not, to write the folder's absolute path.
+     */
+    private static String tildeHint(String text) {
+        int slash = text.indexOf('/');
+        String head = slash < 0 ? text : text.substring(0, slash);
+        if (head.equals("~")) {
+            return " ('~' is the home folder only to a shell, which does not expand it inside"
+                    + " quotes; write $HOME instead)";
+        }
+        return " ('" + head + "' is the home folder of " + head.substring(1) + " only to a"
+                + " shell, which does not expand it inside quotes; write that folder's"
+                + " absolute path instead)";
     }
 
     private static String firstSet(String first, String second) {
@@ -709,19 +726,13 @@ public final class TuDatasetFetcher {
             removeLeftoversIfFree(name);
             return target;
         }
-        Path lockFile;
-        try {
-            Files.createDirectories(cache);
-            lockFile = Files.createDirectories(cache.resolve(".locks")).resolve(name + ".lock");
-        } catch (FileAlreadyExistsException e) {
-            throw notAFolder(e.getFile(), e);
-        } catch (FileSystemException e) {
-            Optional<Path> file = fileOnTheWay(e);
-            throw file.isPresent() ? notAFolder(file.get().toString(), e) : unwritable(e);
-        } catch (IOException e) {
-            throw new IOException("cannot create the cache folder " + cache + ": "
-                    + describe(e), e);
+        makeFolder(cache);
+        Path locks = cache.resolve(".locks");
+        if (Files.exists(locks) && !Files.isDirectory(locks)) {
+            throw lockFolderIsAFile(locks);
         }
+        makeFolder(locks);
+        Path lockFile = locks.resolve(name + ".lock");
         ReentrantLock local = LOCKS.computeIfAbsent(lockFile.getParent().toRealPath().resolve(
                 name + ".lock"), p -> new ReentrantLock());
         boolean told = false;
@@ -823,6 +834,36 @@ public final class TuDatasetFetcher {
         }
         return new IOException("cannot write the cache folder " + cache + " (" + why
                 + "); choose another with " + cacheChoice(), e);
+    }
+
+    /**
+     * Creates a folder of the cache (the cache itself or its lock folder) with the folders
+     * above it, failing with the words of the cache's errors: a file in the way
+     * ({@link #notAFolder}), a folder that cannot be written ({@link #unwritable}).
+     */
+    private void makeFolder(Path folder) throws IOException {
+        try {
+            Files.createDirectories(folder);
+        } catch (FileAlreadyExistsException e) {
+            throw notAFolder(e.getFile(), e);
+        } catch (FileSystemException e) {
+            Optional<Path> file = fileOnTheWay(e);
+            throw file.isPresent() ? notAFolder(file.get().toString(), e) : unwritable(e);
+        } catch (IOException e) {
+            throw new IOException("cannot create the cache folder " + cache + ": "
+                    + describe(e), e);
+        }
+    }
+
+    /**
+     * The error of a cache whose lock folder {@code .locks} is a file (or another thing than a
+     * folder): the cache folder itself is fine, so the error names the lock folder and says
+     * that it may go (a fetch makes the folder again).
+     */
+    private IOException lockFolderIsAFile(Path locks) {
+        return new IOException("cannot create the lock folder " + locks + " in the cache " + cache
+                + ": it is a file, not a folder; remove it (a fetch makes the folder again)"
+                + " or choose another cache with " + cacheChoice());
     }
 
     /** The error of a cache folder that cannot be created as a file is in the way. */

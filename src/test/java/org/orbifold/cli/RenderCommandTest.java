@@ -240,9 +240,14 @@ class RenderCommandTest {
         String graphsHint = "; list every graph to draw in one --graphs I,J,...";
         assertUsageError(MainTest.run("render", "--graphs", "0,1", "--graphs", "2"), "--graphs"
                 + " may be given only once, got it twice (--graphs 0,1 --graphs 2)" + graphsHint);
+        // Each occurrence as typed, with = or without.
         assertUsageError(MainTest.run("render", "--graphs=0", "--graphs", "x", "--graphs=2,3"),
-                "--graphs may be given only once, got it 3 times (--graphs 0 --graphs x"
-                + " --graphs 2,3)" + graphsHint);
+                "--graphs may be given only once, got it 3 times (--graphs=0 --graphs x"
+                + " --graphs=2,3)" + graphsHint);
+        assertUsageError(MainTest.run("render", "--graphs", "0", "--graphs=1"), "--graphs may"
+                + " be given only once, got it twice (--graphs 0 --graphs=1)" + graphsHint);
+        assertUsageError(MainTest.run("render", "--graphs= ", "--graphs", "1"), "--graphs may"
+                + " be given only once, got it twice (--graphs=' ' --graphs 1)" + graphsHint);
         assertUsageError(MainTest.run("render", "--graphs", "", "--graphs", "1"), "--graphs may"
                 + " be given only once, got it twice (--graphs '' --graphs 1)" + graphsHint);
         assertUsageError(MainTest.run("render", "--graphs", "1", "--graphs", " "), "--graphs"

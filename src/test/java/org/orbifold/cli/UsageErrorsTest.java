@@ -121,6 +121,13 @@ class UsageErrorsTest {
                 refused("--first may be given only once", "align", "--first", "0", "--first",
                         "1"),
                 refused("--json may be given only once", "info", "--json", "--json"),
+                // Under two names, both are named, the first typed first.
+                refused("--valid and --validation are one option, which may be given only"
+                        + " once", "classify", "--valid", "A", "--validation", "A"),
+                refused("-k and --clusters are one option, which may be given only once",
+                        "cluster", "-k2", "--clusters=3"),
+                refused("--clusters and -k are one option, which may be given only once",
+                        "cluster", "--clusters", "3", "-k", "2"),
                 // Named choices that the commands check.
                 refused("--aligner must be one of exact, fast, faq, ga, ipfp, multistart,"
                         + " nodes, thorough, got 'bogus'", "align", "0", "1", "--aligner",
@@ -139,6 +146,20 @@ class UsageErrorsTest {
                         "--folds", "3", "--method", "lvq"),
                 refused("--center-update must be frechet or step, got 'frechte' (did you mean"
                         + " frechet?)", "cluster", "-k", "2", "--center-update", "frechte"),
+                // A list given to an option of one value is told so, with no suggestion.
+                refused("--node-kernel must be gaussian or laplacian, got 'gaussian,laplac'"
+                        + UsageErrors.ONE_VALUE, "classify", "--folds", "3",
+                        "--node-kernel", "gaussian,laplac"),
+                refused("--method must be one of knn, prototype, lvq1, glvq, perceptron, mlp,"
+                        + " template-mlp, got 'knn,prototyp'" + UsageErrors.ONE_VALUE,
+                        "classify", "--folds", "3", "--method", "knn,prototyp"),
+                refused("--aligner must be one of exact, fast, faq, ga, ipfp, multistart,"
+                        + " nodes, thorough, got 'faq,exac' (it takes one value, not a"
+                        + " comma-separated list)", "mean", "--aligner", "faq,exac"),
+                // A very long value is shown by its beginning and its length.
+                refused("--aligner must be one of exact, fast, faq, ga, ipfp, multistart,"
+                        + " nodes, thorough, got '" + "x".repeat(60) + "...' (10,000"
+                        + " characters)", "mean", "--aligner", "x".repeat(10_000)),
                 // An option with aliases is named as typed.
                 refused("--max-iterations must be an integer, got 'abc'", "pca",
                         "--max-iterations", "abc"),
@@ -261,5 +282,29 @@ class UsageErrorsTest {
                 List.of("knn", "prototype", "lvq1", "glvq", "perceptron", "mlp")));
         assertEquals(" (did you mean exact?)", UsageErrors.didYouMean("exac", aligners));
         assertEquals("", UsageErrors.didYouMean("bogus", aligners));
+        // A list is no misspelling of one choice, however near its parts are.
+        assertEquals(UsageErrors.ONE_VALUE, UsageErrors.didYouMean("faq,exac", aligners));
+        assertEquals(UsageErrors.ONE_VALUE, UsageErrors.didYouMean("exact,", aligners));
+    }
+
+    /**
+     * A value is shown whole up to 60 characters (code points, so a character outside the
+     * Basic Multilingual Plane counts once and is never cut in half), and beyond by its first
+     * 60, {@code ...} and its length.
+     */
+    @Test
+    void longValuesAreShownByTheirBeginningAndLength() {
+        assertEquals("'exac'", UsageErrors.quoted("exac"));
+        assertEquals("''", UsageErrors.quoted(""));
+        String sixty = "a".repeat(60);
+        assertEquals("'" + sixty + "'", UsageErrors.quoted(sixty));
+        assertEquals("'" + sixty + "...' (61 characters)", UsageErrors.quoted(sixty + "b"));
+        String clef = new String(Character.toChars(0x1D11E));
+        String wide = clef.repeat(70);
+        assertEquals("'" + clef.repeat(60) + "...' (70 characters)", UsageErrors.quoted(wide));
+        assertEquals("'faq," + "x".repeat(56) + "...' (104 characters)" + UsageErrors.ONE_VALUE,
+                UsageErrors.quotedWithHint("faq," + "x".repeat(100), List.of("faq", "exact")));
+        assertEquals("'exac' (did you mean exact?)",
+                UsageErrors.quotedWithHint("exac", List.of("faq", "exact")));
     }
 }

@@ -790,6 +790,24 @@ class TuDatasetFetcherTest {
         assertEquals(0, server.requests());
     }
 
+    /** A lock folder that is a file is named as such, not the cache folder, which is fine. */
+    @Test
+    void aLockFolderThatIsAFileIsNamedInsteadOfTheCache() throws IOException {
+        Path cache = dir.resolve("cache");
+        Files.createDirectories(cache);
+        Files.writeString(cache.resolve(".locks"), "x");
+        TuDatasetFetcher inCache = fetcher.withCache(cache);
+
+        IOException e = assertThrows(IOException.class, () -> inCache.fetch("TINY", true));
+
+        assertEquals("cannot create the lock folder " + cache.resolve(".locks") + " in the"
+                + " cache " + cache + ": it is a file, not a folder; remove it (a fetch makes"
+                + " the folder again) or choose another cache with ORBIFOLD_CACHE",
+                e.getMessage());
+        assertEquals(0, server.requests());
+        assertEquals("x", Files.readString(cache.resolve(".locks")));
+    }
+
     @Test
     void aUrlOfAZipIsRefusedAsNotTheFolder() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -1097,6 +1115,19 @@ class TuDatasetFetcherTest {
         assertEquals("environment variable ORBIFOLD_CACHE: '~/c' is a relative path; give an"
                 + " absolute one ('~' is the home folder only to a shell, which does not expand"
                 + " it inside quotes; write $HOME instead), or leave it unset", t.getMessage());
+        // Another user's home is no $HOME: the hint asks for the absolute path.
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+                () -> TuDatasetFetcher.configured(home::get,
+                        Map.of(TuDatasetFetcher.CACHE_VARIABLE, "~user/x")::get).cache());
+        assertEquals("environment variable ORBIFOLD_CACHE: '~user/x' is a relative path; give"
+                + " an absolute one ('~user' is the home folder of user only to a shell, which"
+                + " does not expand it inside quotes; write that folder's absolute path"
+                + " instead), or leave it unset", other.getMessage());
+        IllegalArgumentException bare = assertThrows(IllegalArgumentException.class,
+                () -> TuDatasetFetcher.configured(home::get,
+                        Map.of(TuDatasetFetcher.CACHE_VARIABLE, "~")::get).cache());
+        assertTrue(bare.getMessage().contains("('~' is the home folder only to a shell"),
+                bare.getMessage());
         assertTrue(p.getMessage().startsWith("system property orbifold.cache: 'rel' is a"
                 + " relative path"), p.getMessage());
         assertEquals(Path.of("/abs/MUTAG"), relative.withCache(Path.of("/abs")).folder("MUTAG"));
