@@ -312,6 +312,7 @@ abstract class CenterCommand extends DatasetCommand {
     static Path requireWritable(Path given, Path target, List<OutputTarget.Input> inputs,
             String suggestedName) {
         OutputTarget.requireNamesFit(given, target);
+        OutputTarget.requireNoStepUpFromMissing(given, target);
         Path file = OutputTarget.resolve(given, target, inputs, suggestedName);
         OutputTarget.requireNamesFit(given, file);
         OutputTarget.requireNotInput(given, file, inputs);
@@ -329,6 +330,7 @@ abstract class CenterCommand extends DatasetCommand {
             throw CliException.usage("cannot write --out " + given + ": " + existing
                     + " is not a folder");
         }
+        OutputTarget.requireFolderNotReadOnly(given, existing);
         try {
             Path probe = Files.createTempFile(existing, ".orbifold-probe", ".tmp");
             Files.delete(probe);

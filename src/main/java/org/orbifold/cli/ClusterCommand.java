@@ -571,6 +571,7 @@ final class ClusterCommand extends DatasetCommand {
     static Path prepareFolder(Path given, List<OutputTarget.Input> inputs) {
         Path folder = given.toAbsolutePath();
         OutputTarget.requireNamesFit(given, folder);
+        OutputTarget.requireNoStepUpFromMissing(given, folder);
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             throw CliException.usage("cannot write --out " + given + ": it exists and is not"
                     + " a folder; give a folder");
@@ -607,6 +608,7 @@ final class ClusterCommand extends DatasetCommand {
                     + " sets (" + OutputTarget.dataFound(folder) + "); give a folder without"
                     + " data, such as a new one");
         }
+        OutputTarget.requireFolderNotReadOnly(given, existing);
         try {
             Path probe = Files.createTempFile(existing, ".orbifold-probe", ".tmp");
             Files.delete(probe);

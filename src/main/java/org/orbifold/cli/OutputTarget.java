@@ -204,6 +204,45 @@ final class OutputTarget {
         return file;
     }
 
+    /**
+     * Fails when the path steps up ({@code ..}) out of a folder that does not exist, such as
+     * {@code new/../out.json} without a folder {@code new}: the system cannot follow that
+     * step, so the write after the work would fail, and the checks, which clean such a path
+     * up as text, would have judged another place.
+     *
+     * @param given the path as the user gave it, for messages
+     * @param target the absolute path, not normalized
+     * @throws CliException (usage) if a step up follows a missing folder
+     */
+    static void requireNoStepUpFromMissing(Path given, Path target) {
+        Path prefix = target.getRoot();
+        for (Path part : target) {
+            if (part.toString().equals("..") && prefix != null && !Files.exists(prefix)) {
+                throw CliException.usage("cannot write --out " + given + ": it steps up (..)"
+                        + " out of " + prefix + ", which does not exist; give the path"
+                        + " without that step");
+            }
+            prefix = prefix == null ? part : prefix.resolve(part);
+        }
+    }
+
+    /**
+     * Fails when the existing folder that a write would create its file (or its missing
+     * folders) in is read-only by its permission bits ({@link #readOnly(Path)}): root may
+     * write into a folder of mode 555, as into a file of mode 444, but its owner made it so.
+     *
+     * @param given the path as the user gave it, for messages
+     * @param folder the nearest existing folder of the target
+     * @throws CliException (usage) if the folder is read-only
+     */
+    static void requireFolderNotReadOnly(Path given, Path folder) {
+        String readOnly = readOnly(folder);
+        if (readOnly != null && readOnly.startsWith("read-only")) {
+            throw CliException.usage("cannot write --out " + given + ": folder " + folder
+                    + " is " + readOnly + "; make it writable or give another folder");
+        }
+    }
+
     /** The longest file or folder name, in UTF-8 bytes, that common file systems take. */
     static final int MAX_NAME_BYTES = 255;
 
@@ -588,16 +627,26 @@ final class OutputTarget {
      * @throws CliException (usage) if an existing ancestor cannot be resolved
      */
     static Path canonical(Path given, Path path, String what) {
-        Path absolute = path.toAbsolutePath().normalize();
-        Path existing = absolute;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
+        // The existing part is followed as the system follows it, not cleaned up as text:
+        // LINK/.. is the folder above the link's target, not the folder holding LINK.
+        Path absolute = path.toAbsolutePath();
+        Path existing = absolute.getRoot();
+        int parts = 0;
+        for (Path part : absolute) {
+            Path next = existing.resolve(part);
+            if (!Files.exists(next)) {
+                break;
+            }
+            existing = next;
+            parts++;
         }
         if (existing == null) {
-            return absolute;
+            return absolute.normalize();
         }
+        Path rest = parts == absolute.getNameCount() ? Path.of("")
+                : absolute.subpath(parts, absolute.getNameCount());
         try {
-            return existing.toRealPath().resolve(existing.relativize(absolute));
+            return existing.toRealPath().resolve(rest).normalize();
         } catch (IOException e) {
             throw CliException.usage("cannot compare --out " + given + " with " + what + ": "
                     + CenterCommand.reason(e), e);

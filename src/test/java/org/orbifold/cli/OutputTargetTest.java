@@ -313,6 +313,83 @@ class OutputTargetTest {
     }
 
     @Test
+    void aStepUpOutOfAMissingFolderIsRefusedBeforeTheWork() {
+        // A tester's finding: x1/../x2/m.json passed the checks (cleaned up as text) and the
+        // write after the work failed, leaving the folder x2 behind.
+        Path file = dir.resolve("x1").resolve("..").resolve("x2").resolve("m.json");
+        Path folder = dir.resolve("z1").resolve("..").resolve("z2");
+
+        Run mean = run("mean", "--limit", "3", "--out", file.toString());
+        Run svg = run("mean", "--limit", "3", "--svg", file.toString());
+        Run cluster = run("cluster", "-k", "2", "--limit", "6", "--out", folder.toString());
+
+        for (Run r : List.of(mean, svg, cluster)) {
+            assertRefused(CliException.USAGE, r, "steps up (..) out of " + dir.resolve("x1")
+                    .getParent());
+            assertTrue(r.err().contains("which does not exist"), r.err());
+        }
+        assertFalse(Files.exists(dir.resolve("x2")) || Files.exists(dir.resolve("z2")),
+                "nothing created");
+    }
+
+    @Test
+    void aStepUpThroughALinkIsFollowedAsTheSystemFollowsIt() throws IOException {
+        // A tester's finding: with LINK pointing into the data set, LINK/../new.json lies in
+        // the data set (the system resolves LINK first), but the checks took it as new.json
+        // beside LINK and wrote the file into the data set.
+        Path folder = MainTest.copyLetters(dir, "LETTERS", "A", "graph_indicator",
+                "graph_labels", "node_attributes");
+        Path inner = Files.createDirectory(folder.resolve("inner"));
+        Path link = dir.resolve("out").resolve("lk");
+        Files.createDirectory(link.getParent());
+        try {
+            Files.createSymbolicLink(link, inner);
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "no symbolic links here: " + e.getMessage());
+        }
+
+        Run file = run("mean", folder.toString(), "--limit", "3", "--out",
+                link.resolve("..").resolve("new.json").toString());
+        Run nested = run("mean", folder.toString(), "--limit", "3", "--out",
+                link.resolve("..").resolve("nd").resolve("new.json").toString());
+
+        assertRefused(CliException.USAGE, file, "is a file inside DATASET");
+        assertRefused(CliException.USAGE, nested, "is a file inside DATASET");
+        assertFalse(Files.exists(folder.resolve("new.json")) || Files.exists(
+                folder.resolve("nd")), "nothing written into the data set");
+    }
+
+    @Test
+    void aFolderWithItsOwnersWritePermissionOffIsRefusedEvenForRoot() throws IOException {
+        // As a file of mode 444: root may write there, but the owner made the folder
+        // read-only. Without POSIX permissions there is nothing to test.
+        Path folder = Files.createDirectory(dir.resolve("ro"));
+        try {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            assumeTrue(false, "no POSIX permissions here: " + e.getMessage());
+        }
+        try {
+            Run file = run("mean", "--limit", "3", "--out", folder.resolve("m.json")
+                    .toString());
+            Run deeper = run("mean", "--limit", "3", "--out", folder.resolve("sub")
+                    .resolve("m.json").toString());
+            Run cluster = run("cluster", "-k", "2", "--limit", "6", "--out",
+                    folder.resolve("c").toString());
+
+            for (Run r : List.of(file, deeper, cluster)) {
+                assertRefused(CliException.USAGE, r, "folder " + folder + " is read-only"
+                        + " (mode r-xr-xr-x)");
+            }
+            try (var listed = Files.list(folder)) {
+                assertEquals(0, listed.count(), "nothing written into the folder");
+            }
+        } finally {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
     void aNewFolderInsideTheDatasetFolderIsRefusedForAFile() throws IOException {
         Path folder = MainTest.copyLetters(dir, "LETTERS", "A", "graph_indicator",
                 "graph_labels", "node_attributes");
