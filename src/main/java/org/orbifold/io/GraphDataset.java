@@ -91,6 +91,12 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
         Objects.requireNonNull(edgeChannels, "edgeChannels");
         Objects.requireNonNull(notes, "notes");
         Objects.requireNonNull(name, "name");
+        requireElements(graphs, "graphs");
+        requireElements(classLabels, "classLabels");
+        requireElements(graphNames, "graphNames");
+        requireElements(nodeChannels, "nodeChannels");
+        requireElements(edgeChannels, "edgeChannels");
+        requireElements(notes, "notes");
         graphs = List.copyOf(graphs);
         classLabels = List.copyOf(classLabels);
         graphNames = List.copyOf(graphNames);
@@ -342,6 +348,13 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
             groups.add(new ChannelGroup(group, start, encoder));
         }
         return List.copyOf(groups);
+    }
+
+    /** Refuses a null element, naming the list and its index ({@code graphs[1]}). */
+    private static void requireElements(List<?> list, String name) {
+        for (int i = 0; i < list.size(); i++) {
+            Objects.requireNonNull(list.get(i), name + "[" + i + "]");
+        }
     }
 
     /**

@@ -47,11 +47,14 @@ public final class LabelEncoder {
     public static LabelEncoder of(Collection<String> observed) {
         Objects.requireNonNull(observed, "observed");
         boolean numeric = true;
+        int index = 0;
         for (String label : observed) {
             if (label == null) {
-                throw new IllegalArgumentException("labels must not be null");
+                throw new IllegalArgumentException("labels must not be null: observed["
+                        + index + "] is null");
             }
             numeric &= isInteger(label);
+            index++;
         }
         TreeSet<String> sorted = numeric
                 ? new TreeSet<>(LabelEncoder::compareIntegers)

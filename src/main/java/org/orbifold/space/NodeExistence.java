@@ -30,7 +30,8 @@ public final class NodeExistence {
      */
     public static boolean isNeeded(List<Graph> graphs) {
         Objects.requireNonNull(graphs, "graphs");
-        for (Graph g : graphs) {
+        for (int k = 0; k < graphs.size(); k++) {
+            Graph g = Objects.requireNonNull(graphs.get(k), "graphs[" + k + "]");
             for (int i = 0; i < g.order(); i++) {
                 boolean zero = true;
                 for (int c = 0; c < g.nodeDimension() && zero; c++) {

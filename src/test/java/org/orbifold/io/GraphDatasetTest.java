@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.orbifold.space.Graph;
@@ -94,6 +95,24 @@ class GraphDatasetTest {
         assertThrows(UnsupportedOperationException.class, () -> d.graphNames().add("h"));
         assertFalse(d.hasClasses());
         assertEquals(List.of(), d.classes());
+    }
+
+    @Test
+    void aNullElementIsNamedByItsListAndIndex() {
+        Graph g = labelled(0);
+        List<Graph> graphs = Arrays.asList(g, null);
+        List<String> names = Arrays.asList("g1", null);
+        List<String> nodes = List.of("atom=-1", "atom=2", "atom=10", "x");
+
+        NullPointerException graph = assertThrows(NullPointerException.class,
+                () -> new GraphDataset("d", graphs, List.of(), List.of("1", "2"), nodes,
+                        List.of("edge")));
+        NullPointerException name = assertThrows(NullPointerException.class,
+                () -> new GraphDataset("d", List.of(g, g), List.of(), names, nodes,
+                        List.of("edge")));
+
+        assertEquals("graphs[1]", graph.getMessage());
+        assertEquals("graphNames[1]", name.getMessage());
     }
 
     @Test

@@ -6,10 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LabelEncoderTest {
+
+    @Test
+    void aNullLabelIsNamedByItsIndex() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LabelEncoder.of(Arrays.asList("a", null)));
+
+        assertEquals("labels must not be null: observed[1] is null", e.getMessage());
+    }
 
     @Test
     void integerLabelsAreOrderedNumerically() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class NodeExistenceTest {
@@ -15,6 +16,14 @@ class NodeExistenceTest {
         b.addNode(2.0, 0.5);
         b.addNode(3.0, 0.2);
         return b.addEdge(0, 1, 4.0).addEdge(1, 2, 5.0).build();
+    }
+
+    @Test
+    void aNullGraphIsNamedByItsIndex() {
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> NodeExistence.isNeeded(Arrays.asList(mean(), null)));
+
+        assertEquals("graphs[1]", e.getMessage());
     }
 
     @Test
