@@ -391,6 +391,36 @@ class PcaCommandTest {
         assertFalse(json.get("notes").toString().contains("no variance"), json.toString());
     }
 
+    /**
+     * Three graphs of one node whose six attributes near {@code 1e6} differ by some 20 units in
+     * the last place: a few coordinates vary by more than the rounding of their means, so the
+     * total is not 0, but no direction rises above the worst-case rounding of the centring.
+     * The note says so with the reported total, rather than claiming no variance.
+     */
+    @Test
+    void totalWithoutDirectionGetsItsOwnNote() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("ULPD"));
+        Files.writeString(folder.resolve("ULPD_A.txt"), "");
+        Files.writeString(folder.resolve("ULPD_graph_indicator.txt"), "1\n2\n3\n");
+        Files.writeString(folder.resolve("ULPD_graph_labels.txt"), "1\n1\n1\n");
+        Files.writeString(folder.resolve("ULPD_node_attributes.txt"), String.join("\n",
+                "999999.9999999998,1000000.9999999979,1000001.9999999986,1000003.0000000017,"
+                + "1000003.9999999993,1000004.9999999995",
+                "1000000.0000000023,1000000.9999999999,1000002.0000000001,1000003.0000000019,"
+                + "1000004.0000000009,1000005.0000000002",
+                "1000000.0000000007,1000000.9999999983,1000001.9999999984,1000003.0000000012,"
+                + "1000004.0000000015,1000005.000000002") + "\n");
+
+        Run r = MainTest.run("pca", folder.toString(), "--aligner", "exact", "--threads", "1");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\nexplained   PC1 0.0000, PC2 0.0000  (share of the total"
+                + " sum of squares 9.161508e-18)\n"), r.out());
+        assertTrue(r.out().contains("\nnote        no direction: the total sum of squares"
+                + " 9.161508e-18 is within the rounding of the decomposition, so every direction"
+                + " is the zero graph, every score is 0"), r.out());
+        assertFalse(r.out().contains("no variance"), r.out());
+    }
+
     /** Graphs without nodes have nothing to analyse; the message says so, not "components". */
     @Test
     void graphsWithoutNodesAreRefusedByName() throws IOException {
