@@ -289,12 +289,18 @@ final class PcaCommand extends DatasetCommand {
             notes.add(componentsNote);
         }
         GeodesicPcaResult result = run.result();
-        if (result.direction().nodeSquaredNorm() == 0.0
+        if (result.totalSumOfSquares() == 0.0) {
+            notes.add("no variance: the graphs, as aligned, coincide with their mean up to"
+                    + " rounding (every attribute's spread over the graphs is within the"
+                    + " rounding of its mean), so the total sum of squares is 0, every"
+                    + " direction is the zero graph, every score is 0, and the highest and"
+                    + " lowest lists rank nothing");
+        } else if (result.direction().nodeSquaredNorm() == 0.0
                 && result.direction().edgeSquaredNorm() == 0.0) {
-            notes.add("no variance: the graphs, as aligned, coincide with their mean (total sum"
-                    + " of squares " + Numbers.decimalOrTiny(result.totalSumOfSquares(), 6)
-                    + "), so every direction is the zero graph, every score is 0, and the"
-                    + " highest and lowest lists rank nothing");
+            notes.add("no direction: the total sum of squares "
+                    + Numbers.decimalOrTiny(result.totalSumOfSquares(), 6) + " is within the"
+                    + " rounding of the decomposition, so every direction is the zero graph,"
+                    + " every score is 0, and the highest and lowest lists rank nothing");
         }
         notes.addAll(sample.dataset().notes());
         return notes;

@@ -352,9 +352,10 @@ final class RegressCommand extends DatasetCommand {
         notes.addAll(run.table().notes());
         if (run.model().hasNoVariance()) {
             notes.add("no variance: the graphs, as aligned, coincide with their mean up to"
-                    + " rounding (SST " + Numbers.decimalOrTiny(
-                    run.model().totalSumOfSquares(), 6) + " is at most (8 (n + 1) eps)^2 of"
-                    + " the sample's squared norm), so R^2 is not 1 - SSR / SST but set to "
+                    + " rounding (every attribute's spread over the graphs is within the"
+                    + " rounding of its mean; SST " + Numbers.decimalOrTiny(
+                    run.model().totalSumOfSquares(), 6) + "), so R^2 is not 1 - SSR / SST but"
+                    + " set to "
                     + (run.model().rSquared() == 1.0 ? "1, as SSR is rounding too"
                     : "0, as SSR is more than rounding"));
         }

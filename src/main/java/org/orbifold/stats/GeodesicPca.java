@@ -45,11 +45,14 @@ import org.orbifold.space.Permutation;
  *
  * <p>The objective is at most the total sum of squares of the aligned sample: for fixed
  * alignments it is that total less the first direction's sum of squares, so a sum of
- * distances computed above the total is rounding and the objective is the total. A total no
- * larger than the rounding of the centring ({@code (8 (N + 1) eps)^2} times the sum of the
- * squared norms) is reported as 0: graphs that are copies of one graph once aligned get
- * total 0, objective 0 and every ratio 0, where the rounding of their mean would show
- * totals and objectives near {@code 1e-30} in no fixed order.
+ * distances computed above the total is rounding and the objective is the total. Rounding
+ * is judged coordinate by coordinate ({@link PrincipalAxes}): a node or edge coordinate
+ * whose centred sum of squares is at most {@code ((N + 1) eps)^2} times the sum of its
+ * squares is constant up to the rounding of its mean and adds nothing to the total or the
+ * directions. Graphs that are copies of one graph once aligned therefore get total 0,
+ * objective 0 and every ratio 0, where the rounding of their mean would show totals and
+ * objectives near {@code 1e-30} in no fixed order; and an attribute near {@code 1e6} equal in
+ * every graph does not hide a spread of {@code 1e-8} in another attribute.
  *
  * <p>Stopping rules: no alignment changed in (2) (a fixed point: the refit would give the
  * same line), or the relative decrease of the objective fell below the tolerance (both

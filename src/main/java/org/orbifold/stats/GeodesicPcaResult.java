@@ -34,8 +34,9 @@ import org.orbifold.space.GraphSpace;
  *     graph
  * @param explainedVarianceRatios for each direction, the share of the total sum of squares
  *     of the aligned sample that it explains: non-increasing, summing to at most 1
- * @param totalSumOfSquares {@code sum_i ||pi_i . Y_i - M||^2}; 0 when it is no more than the
- *     rounding of the mean (the aligned graphs are copies of one graph up to rounding)
+ * @param totalSumOfSquares {@code sum_i ||pi_i . Y_i - M||^2} over the coordinates that are
+ *     not constant up to the rounding of their mean ({@link PrincipalAxes}); 0 when no
+ *     coordinate varies (the aligned graphs are copies of one graph up to rounding)
  * @param componentScores {@code componentScores[i][k]}, the score of graph {@code i} on
  *     direction {@code k}
  * @param alignments for each graph, its alignment to its point {@code M + s_i V} of the

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import org.orbifold.match.Aligner;
+import org.orbifold.match.Alignment;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
 import org.orbifold.space.IterationListener;
@@ -57,7 +58,10 @@ import org.orbifold.space.Permutation;
  * <p><b>Goodness of fit.</b> {@code R^2 = 1 - SSR / SST}, where {@code SST} is the Fréchet
  * variance, {@code sum_i d(Y_i, M)^2} for the Fréchet mean {@code M} computed with the same
  * aligner (always computed, whatever the start). With heuristic alignments both sums are
- * upper bounds of their true values.
+ * upper bounds of their true values. The sample has no variance
+ * ({@link GraphRegressionModel#hasNoVariance}) when the graphs, aligned as for the Fréchet
+ * mean, are one graph up to the rounding of their mean coordinate by coordinate, by the rule
+ * with which {@code pca} reports a total of 0 ({@code PrincipalAxes}).
  *
  * <p><b>Stopping rules</b>, checked after each step: no alignment changed (a fixed point:
  * the next fit would be the same) or the relative decrease of the objective fell below the
@@ -83,6 +87,10 @@ import org.orbifold.space.Permutation;
  * is the change per unit: for a covariate of tiny units it may exceed the range of doubles,
  * and the fit then fails naming the covariate. Every
  * iteration stores the {@code N} aligned graphs as dense vectors ({@code N D} doubles).
+ * With attributes far from 0 and a tiny spread, {@code SSR} and {@code SST} carry the
+ * rounding of a mean of the graphs (about {@code ((N + 1) eps)^2} of their squared norms), so
+ * {@code R^2} is only that precise: graphs near {@code 1e6} spread by {@code 1e-8} that a
+ * covariate explains exactly give {@code R^2 = 0.9996}, not 1.
  */
 public final class GraphRegression {
 
@@ -197,6 +205,7 @@ public final class GraphRegression {
                         .compute(space, sample.graphs);
         double totalSumOfSquares = frechet.objective() * sample.size();
         int m = space.size();
+        boolean noVariance = noVariance(space, sample.graphs, frechet.alignments());
         List<Permutation> starts = new ArrayList<>();
         if (start == Start.FRECHET_MEAN) {
             for (int i = 0; i < sample.size(); i++) {
@@ -260,8 +269,27 @@ public final class GraphRegression {
         return new GraphRegressionModel(space, coefficients, standardized, design.centers(),
                 design.spreads(), design.names(),
                 design.covariateMatrix(), fit.outcome.alignments(),
-                fit.outcome.squaredDistances(), value, totalSumOfSquares, frechet.center(),
-                Arrays.copyOf(trace, iterations + 1), iterations, status, ridge, start);
+                fit.outcome.squaredDistances(), value, totalSumOfSquares, noVariance,
+                frechet.center(), Arrays.copyOf(trace, iterations + 1), iterations, status,
+                ridge, start);
+    }
+
+    /**
+     * Returns whether the graphs, aligned as for the Fréchet mean, are one graph up to the
+     * rounding of their mean, coordinate by coordinate as {@code pca} judges its total
+     * ({@link PrincipalAxes#hasNoVariance}).
+     */
+    private static boolean noVariance(GraphSpace space, List<Graph> graphs,
+            List<Alignment> alignments) {
+        int m = space.size();
+        boolean directed = graphs.stream().anyMatch(Graph::isDirected);
+        WeightedVectors vectors = new WeightedVectors(space, m, directed);
+        double[][] rows = new double[graphs.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = vectors.encode(graphs.get(i).permute(alignments.get(i).permutation()
+                    .extend(m)));
+        }
+        return PrincipalAxes.hasNoVariance(rows);
     }
 
     /**

@@ -44,6 +44,7 @@ public final class GraphRegressionModel {
     private final double[] squaredResiduals;
     private final double objective;
     private final double totalSumOfSquares;
+    private final boolean noVariance;
     private final Graph frechetMean;
     private final double[] trace;
     private final int iterations;
@@ -54,8 +55,8 @@ public final class GraphRegressionModel {
     GraphRegressionModel(GraphSpace space, List<Graph> coefficients, List<Graph> standardized,
             double[] centers, double[] spreads, List<String> names, double[][] covariates,
             List<Alignment> alignments, double[] squaredResiduals, double objective,
-            double totalSumOfSquares, Graph frechetMean, double[] trace, int iterations,
-            Status status, double ridge, GraphRegression.Start start) {
+            double totalSumOfSquares, boolean noVariance, Graph frechetMean, double[] trace,
+            int iterations, Status status, double ridge, GraphRegression.Start start) {
         this.space = space;
         this.coefficients = List.copyOf(coefficients);
         this.standardized = List.copyOf(standardized);
@@ -67,6 +68,7 @@ public final class GraphRegressionModel {
         this.squaredResiduals = squaredResiduals.clone();
         this.objective = objective;
         this.totalSumOfSquares = totalSumOfSquares;
+        this.noVariance = noVariance;
         this.frechetMean = frechetMean;
         this.trace = trace.clone();
         this.iterations = iterations;
@@ -330,21 +332,26 @@ public final class GraphRegressionModel {
      * Returns the goodness of fit {@code R^2 = 1 - SSR / SST}, with {@code SST} the Fréchet
      * variance. An {@code SSR} above {@code SST} by at most {@link #R_SQUARED_ROUNDING} of it
      * is taken as equal and gives 0: a fit that stays at the mean (a huge ridge) otherwise
-     * reports {@code -2.2e-16} from summing the same distances in another order. A larger
-     * excess, possible only from the first-graph start, gives the negative value.
+     * reports {@code -2.2e-16} from summing the same distances in another order. So is an
+     * excess of at most {@code ((n + 1) eps)^2 S} (the sample's scale {@code S} below): the
+     * fitted values near attributes far from 0 carry the rounding of a mean of {@code n}
+     * graphs, which shows in {@code SSR} however small {@code SST} is (graphs near {@code 1e6}
+     * spread by {@code 1e-8} on a covariate that explains nothing: {@code SSR} exceeded
+     * {@code SST = 1e-15} by {@code 8e-19}). A larger excess, possible only from the
+     * first-graph start, gives the negative value.
      *
-     * <p><b>No variance.</b> When {@code SST} is at most the rounding of a mean of {@code n}
-     * graphs, {@code (8 (n + 1) eps)^2} times the scale {@code S = n ||M||^2 + SST} of the
-     * sample ({@code S = sum_i ||pi_i . Y_i||^2} for an exact mean; {@code n} graphs,
-     * {@code M} the Fréchet mean, {@code eps} the spacing of doubles at 1), including
-     * {@code SST = 0}, the graphs are one graph up to relabelling and rounding, and there is
-     * nothing to explain. Then {@code R^2} is 1 when {@code SSR} is at most
-     * {@link #R_SQUARED_ROUNDING} times {@code S} (the fit reproduces that graph, whether its
-     * residuals came out as exactly 0 or as rounding such as {@code 1e-30}), and 0 otherwise.
-     * The threshold on {@code SST} is the squared rounding of the mean's entries: a share of
-     * {@code S} as large as {@code 1e-12} would take graphs whose attributes sit near
-     * {@code 1e6} with a spread near 1 ({@code SST} about {@code 1e-11 S}) for copies of one
-     * graph.
+     * <p><b>No variance.</b> When the graphs, aligned as for the Fréchet mean, are one graph
+     * up to the rounding of their mean coordinate by coordinate (every node and edge
+     * attribute's centred sum of squares over the graphs is at most {@code ((n + 1) eps)^2}
+     * times the sum of its squares, {@code n} graphs, {@code eps} the spacing of doubles at 1;
+     * the rule by which {@code pca} reports a total of 0), there is nothing to explain. Then
+     * {@code R^2} is 1 when {@code SSR} is at most {@link #R_SQUARED_ROUNDING} times the
+     * sample's scale {@code S = n ||M||^2 + SST} ({@code M} the Fréchet mean; the fit
+     * reproduces that graph, whether its residuals came out as exactly 0 or as rounding such
+     * as {@code 1e-30}), and 0 otherwise. The rule is per coordinate so that a large
+     * attribute equal in every graph does not hide a small real spread in another: graphs
+     * whose attributes sit near {@code 1e6} next to one spread by {@code 1e-8} have variance
+     * ({@code SST} about {@code 1e-15}) and {@code R^2} is computed from it.
      *
      * @return {@code R^2}, at most 1
      */
@@ -353,23 +360,24 @@ public final class GraphRegressionModel {
         if (hasNoVariance()) {
             return ssr <= R_SQUARED_ROUNDING * sampleScale() ? 1.0 : 0.0;
         }
-        if (ssr > totalSumOfSquares && ssr <= totalSumOfSquares * (1.0 + R_SQUARED_ROUNDING)) {
+        double floor = PrincipalAxes.centringRounding(squaredResiduals.length) * sampleScale();
+        if (ssr > totalSumOfSquares
+                && ssr - totalSumOfSquares <= R_SQUARED_ROUNDING * totalSumOfSquares + floor) {
             return 0.0;
         }
         return 1.0 - ssr / totalSumOfSquares;
     }
 
     /**
-     * Returns whether the sample has no variance in the sense of {@link #rSquared()}:
-     * {@code SST} at most {@code (8 (n + 1) eps)^2} times the sample's scale
-     * {@code n ||M||^2 + SST}, so that the graphs are one graph up to relabelling and
-     * rounding and {@code R^2} is set to 1 or 0 rather than computed from {@code SSR / SST}.
+     * Returns whether the sample has no variance in the sense of {@link #rSquared()}: every
+     * coordinate of the graphs, aligned as for the Fréchet mean, is constant up to the
+     * rounding of its mean, so that {@code R^2} is set to 1 or 0 rather than computed from
+     * {@code SSR / SST}; {@code SST} is then rounding (about {@code 1e-30} or 0).
      *
-     * @return whether {@code SST} is no more than rounding
+     * @return whether the graphs are one graph up to relabelling and rounding
      */
     public boolean hasNoVariance() {
-        return totalSumOfSquares <= PrincipalAxes.centringRounding(squaredResiduals.length)
-                * sampleScale();
+        return noVariance;
     }
 
     private double sampleScale() {

@@ -18,16 +18,30 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *
  * <p>Conventions: directions are sorted by decreasing eigenvalue (ties in the order the
  * decomposition returns them); each direction's sign makes its coordinate of largest
- * magnitude positive (the first such coordinate on ties); a direction whose eigenvalue is at
- * most {@link #NEGLIGIBLE} times the total sum of squares of the centred rows, plus the
- * rounding of the centring itself ({@code (8 (N + 1) eps)^2} times the sum of the squared
- * norms of the rows, with {@code eps} the spacing of doubles at 1), is rounding only (the
- * data span fewer directions) and becomes the zero vector with eigenvalue 0 and scores 0.
- * The threshold does not grow with a common offset of the rows: rows near {@code 1e6} with a
- * spread near 1 keep their directions. A total sum of squares at most that rounding of the
- * centring is rounding too (the rows are equal up to rounding): it is reported as 0, with
- * every direction zero, so that copies of one vector have no total, no direction and no
- * ratio rather than a total of about {@code 1e-30} that nothing explains.
+ * magnitude positive (the first such coordinate on ties).
+ *
+ * <p>Rounding is judged coordinate by coordinate. A coordinate whose centred sum of squares
+ * is at most {@code ((N + 1) eps)^2} times the sum of the squares of its own {@code N}
+ * entries ({@link #centringRounding}, {@code eps} the spacing of doubles at 1) is constant up
+ * to the rounding of its mean: its centred entries are set to 0, so it adds nothing to the
+ * total, the directions or the scores. A large value in one coordinate therefore never hides
+ * a spread in another: attributes of {@code 1e6} equal in every row next to a coordinate
+ * spread by {@code 1e-8} keep that spread as the total and as a direction, and values
+ * {@code 1e6 + 1e-8 k} (some 86 units in the last place apart) are a spread too. The total
+ * sum of squares is 0 exactly when every coordinate is constant up to rounding (copies of one
+ * vector, near 0 or far from it); then every direction is zero and every ratio 0, rather
+ * than a total of about {@code 1e-30} that nothing explains. A direction whose eigenvalue is
+ * at most {@link #NEGLIGIBLE} times the total, plus the sum of the bounds of the coordinates
+ * kept (the squared norm of the rank-one error the means' rounding adds to the centred rows,
+ * which moves no eigenvalue by more), is rounding only (the data span fewer directions) and
+ * becomes the zero vector with eigenvalue 0 and scores 0. Neither threshold grows with an
+ * offset of a coordinate that does not vary, and rows near {@code 1e6} with a spread near 1
+ * keep their directions.
+ *
+ * <p>Limitations: a coordinate whose real spread is within its rounding bound (for values
+ * near {@code 1e6}, entries a few units in the last place apart, about {@code 1e-10}) is
+ * taken as constant; and a direction is kept or dropped against the worst-case rounding of
+ * the means of the coordinates kept, not their actual rounding.
  *
  * @param mean the mean of the rows
  * @param directions {@code k} unit directions, or zero vectors where the data have no
@@ -36,8 +50,10 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *     squared score, non-increasing and {@code >= 0}
  * @param totalSumOfSquares the sum of the squared distances of the rows to the mean, at least
  *     the sum of all eigenvalues, so that {@code sumsOfSquares[k] / totalSumOfSquares}
- *     sums to at most 1; 0 when it is no more than the rounding of the centring
- * @param scores {@code scores[i][k] = <row_i - mean, direction_k>}
+ *     sums to at most 1; the sum over the coordinates that are not constant up to
+ *     rounding only, and so 0 when none varies
+ * @param scores {@code scores[i][k] = <row_i - mean, direction_k>}, the coordinates that
+ *     are constant up to rounding counted as 0
  */
 record PrincipalAxes(double[] mean, double[][] directions, double[] sumsOfSquares,
         double totalSumOfSquares, double[][] scores) {
@@ -62,26 +78,10 @@ record PrincipalAxes(double[] mean, double[][] directions, double[] sumsOfSquare
                     + " vectors of length " + d);
         }
 
-        // Center the rows, summing in index order.
-        double[] mean = new double[d];
-        for (double[] row : rows) {
-            for (int j = 0; j < d; j++) {
-                mean[j] += row[j];
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            mean[j] /= n;
-        }
-        double[][] centered = new double[n][d];
-        double total = 0.0;
-        double magnitude = 0.0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                centered[i][j] = rows[i][j] - mean[j];
-                total += centered[i][j] * centered[i][j];
-                magnitude += rows[i][j] * rows[i][j];
-            }
-        }
+        Centring centring = centre(rows);
+        double[] mean = centring.mean();
+        double[][] centered = centring.centered();
+        double total = centring.total();
 
         // Eigen decomposition of the smaller of the two symmetric matrices.
         boolean gram = d > n;
@@ -105,14 +105,9 @@ record PrincipalAxes(double[] mean, double[][] directions, double[] sumsOfSquare
             allValues += values[i];
         }
         double denominator = Math.max(total, allValues);
-        // Centring leaves an error of a few units in the last place of each entry, whose
-        // squares a set of equal rows far from 0 shows as tiny eigenvalues.
-        double rounding = centringRounding(n) * magnitude;
-        double threshold = NEGLIGIBLE * denominator + rounding;
-        if (denominator <= rounding) {
-            // Equal rows up to rounding: no eigenvalue passes the threshold, and no total.
-            denominator = 0.0;
-        }
+        // The coordinates kept still carry the rounding of their means, a vector of rank one
+        // across the rows, which moves every eigenvalue by at most its squared norm.
+        double threshold = NEGLIGIBLE * denominator + centring.rounding();
 
         // The leading directions, their signs fixed, and the scores along them.
         double[][] directions = new double[k][];
@@ -138,14 +133,81 @@ record PrincipalAxes(double[] mean, double[][] directions, double[] sumsOfSquare
     }
 
     /**
-     * Returns {@code (8 (n + 1) eps)^2}: times the sum of the squared norms of {@code n}
-     * vectors, a bound on the squared rounding error of their mean, and so on the sum of
-     * squares that vectors which are all equal show after centring, however far from 0 they
-     * sit. The mean's error is at most about {@code n eps} relative to the vectors'
-     * magnitudes; the factor 8 is a margin.
+     * Returns whether every coordinate of the rows is constant up to the rounding of its mean
+     * ({@link #centringRounding}): then {@link #fit} reports a total sum of squares of 0 and
+     * only zero directions.
+     *
+     * @param rows {@code N >= 1} vectors of one length; not modified
+     * @return whether the rows are equal up to the rounding of their mean, coordinate by
+     *     coordinate
+     */
+    static boolean hasNoVariance(double[][] rows) {
+        return centre(rows).total() == 0.0;
+    }
+
+    /**
+     * The centred rows: the mean (summed in index order, then divided), the rows less the
+     * mean with every coordinate whose centred sum of squares is within its rounding bound set
+     * to 0, the sum of squares of the coordinates kept, and the sum of their rounding bounds.
+     */
+    private record Centring(double[] mean, double[][] centered, double total,
+            double rounding) {
+    }
+
+    private static Centring centre(double[][] rows) {
+        int n = rows.length;
+        int d = rows[0].length;
+        double[] mean = new double[d];
+        for (double[] row : rows) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += row[j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= n;
+        }
+        double[][] centered = new double[n][d];
+        double[] spread = new double[d];
+        double[] magnitude = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                centered[i][j] = rows[i][j] - mean[j];
+                spread[j] += centered[i][j] * centered[i][j];
+                magnitude[j] += rows[i][j] * rows[i][j];
+            }
+        }
+        double factor = centringRounding(n);
+        double total = 0.0;
+        double rounding = 0.0;
+        for (int j = 0; j < d; j++) {
+            double bound = factor * magnitude[j];
+            if (spread[j] <= bound) {
+                // Constant up to the rounding of its mean: no spread to explain.
+                for (int i = 0; i < n; i++) {
+                    centered[i][j] = 0.0;
+                }
+            } else {
+                total += spread[j];
+                rounding += bound;
+            }
+        }
+        return new Centring(mean, centered, total, rounding);
+    }
+
+    /**
+     * Returns {@code ((n + 1) eps)^2}: times the sum of the squares of {@code n} equal
+     * numbers {@code a}, a bound on the centred sum of squares that rounding gives them. Their
+     * sum in index order and its division by {@code n} leave the mean within
+     * {@code gamma_n |a|} of {@code a}, with {@code gamma_n = n u / (1 - n u)} and
+     * {@code u = eps / 2} (Higham, "Accuracy and Stability of Numerical Algorithms", 2nd ed.,
+     * SIAM 2002, section 4.2); each difference {@code a - mean} is then exact (Sterbenz), and
+     * the computed sum of their squares is at most {@code (1 + gamma_n) gamma_n^2 n a^2}, about
+     * a quarter of the bound returned. For numbers that differ, the mean's error is at most
+     * about {@code gamma_n} times their mean magnitude, and {@code n} times its square is
+     * again within the bound: that is the rank-one error of the centred rows.
      */
     static double centringRounding(int n) {
-        double error = 8.0 * (n + 1) * EPS;
+        double error = (n + 1) * EPS;
         return error * error;
     }
 

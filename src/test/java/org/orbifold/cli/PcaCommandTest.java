@@ -280,9 +280,10 @@ class PcaCommandTest {
                 + " components cannot outnumber the coordinates\n"), r.out());
         // The five graphs are the same: the report says there is no variance to explain.
         assertTrue(r.out().contains("\nnote        no variance: the graphs, as aligned, coincide"
-                + " with their mean (total sum of squares 0.000000), so every direction is the"
-                + " zero graph, every score is 0, and the highest and lowest lists rank"
-                + " nothing\n"), r.out());
+                + " with their mean up to rounding (every attribute's spread over the graphs is"
+                + " within the rounding of its mean), so the total sum of squares is 0, every"
+                + " direction is the zero graph, every score is 0, and the highest and lowest"
+                + " lists rank nothing\n"), r.out());
         assertTrue(r.out().contains("\nPC1 highest single[0] 0.000, single[1] 0.000,"
                 + " single[2] 0.000\n"), r.out());
     }
@@ -325,7 +326,9 @@ class PcaCommandTest {
                 + " PC2 0.0000, PC3 0.0000  (share of the total sum of squares 0.000000)\n"),
                 text.out());
         assertTrue(text.out().contains("\nnote        no variance: the graphs, as aligned,"
-                + " coincide with their mean (total sum of squares 0.000000)"), text.out());
+                + " coincide with their mean up to rounding (every attribute's spread over the"
+                + " graphs is within the rounding of its mean), so the total sum of squares is"
+                + " 0, every direction is the zero graph"), text.out());
 
         Map<String, Object> json = MainTest.run("pca", folder.toString(), "--threads", "1",
                 "--json").json();
@@ -338,6 +341,84 @@ class PcaCommandTest {
             double distance = (Double) ((Map<?, ?>) entry).get("distance");
             assertTrue(distance < 1e-14, entry.toString());
         }
+    }
+
+    /**
+     * A tester's five paths: attribute 0 is {@code 1e6 + i} on node {@code i} of every graph,
+     * attribute 1 is {@code 1e-8 k} on node 0 of graph {@code k}. The large equal attribute
+     * once made the total 0 and the note claim no variance, while the start line's mean
+     * squared distance was {@code 2e-16}; the spread of {@code 1e-8} is now the total and PC1,
+     * in the text and the JSON, as with attribute 0 set to 0.
+     */
+    @Test
+    void largeEqualAttributeDoesNotHideSmallSpread() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("BIG"));
+        StringBuilder edges = new StringBuilder();
+        StringBuilder indicator = new StringBuilder();
+        StringBuilder attributes = new StringBuilder();
+        for (int g = 0; g < 5; g++) {
+            for (int i = 0; i < 3; i++) {
+                indicator.append(g + 1).append('\n');
+                attributes.append(1e6 + i).append(',').append(i == 0 ? 1e-8 * g : 0.0)
+                        .append('\n');
+                if (i + 1 < 3) {
+                    int a = 3 * g + i + 1;
+                    edges.append(a).append(", ").append(a + 1).append('\n')
+                            .append(a + 1).append(", ").append(a).append('\n');
+                }
+            }
+        }
+        Files.writeString(folder.resolve("BIG_A.txt"), edges);
+        Files.writeString(folder.resolve("BIG_graph_indicator.txt"), indicator);
+        Files.writeString(folder.resolve("BIG_graph_labels.txt"), "1\n".repeat(5));
+        Files.writeString(folder.resolve("BIG_node_attributes.txt"), attributes);
+
+        Run text = MainTest.run("pca", folder.toString(), "--aligner", "exact", "--threads",
+                "1");
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("start: Frechet mean (mean squared distance"
+                + " 2.000000e-16, 1 iteration)\n"), text.out());
+        assertTrue(text.out().contains("\nexplained   PC1 1.0000, PC2 0.0000, PC3 0.0000"
+                + "  (share of the total sum of squares 1.000000e-15)\n"), text.out());
+        assertFalse(text.out().contains("no variance"), text.out());
+
+        Map<String, Object> json = MainTest.run("pca", folder.toString(), "--aligner", "exact",
+                "--threads", "1", "--json").json();
+        assertEquals(1e-15, (Double) json.get("totalSumOfSquares"), 1e-24);
+        assertEquals(1.0, (Double) ((List<?>) json.get("explainedVarianceRatios")).get(0),
+                1e-9);
+        assertTrue((Double) json.get("objective") < 1e-24, json.toString());
+        assertFalse(json.get("notes").toString().contains("no variance"), json.toString());
+    }
+
+    /**
+     * Three graphs of one node whose six attributes near {@code 1e6} differ by some 20 units in
+     * the last place: a few coordinates vary by more than the rounding of their means, so the
+     * total is not 0, but no direction rises above the worst-case rounding of the centring.
+     * The note says so with the reported total, rather than claiming no variance.
+     */
+    @Test
+    void totalWithoutDirectionGetsItsOwnNote() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("ULPD"));
+        Files.writeString(folder.resolve("ULPD_A.txt"), "");
+        Files.writeString(folder.resolve("ULPD_graph_indicator.txt"), "1\n2\n3\n");
+        Files.writeString(folder.resolve("ULPD_graph_labels.txt"), "1\n1\n1\n");
+        Files.writeString(folder.resolve("ULPD_node_attributes.txt"), String.join("\n",
+                "999999.9999999998,1000000.9999999979,1000001.9999999986,1000003.0000000017,"
+                + "1000003.9999999993,1000004.9999999995",
+                "1000000.0000000023,1000000.9999999999,1000002.0000000001,1000003.0000000019,"
+                + "1000004.0000000009,1000005.0000000002",
+                "1000000.0000000007,1000000.9999999983,1000001.9999999984,1000003.0000000012,"
+                + "1000004.0000000015,1000005.000000002") + "\n");
+
+        Run r = MainTest.run("pca", folder.toString(), "--aligner", "exact", "--threads", "1");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\nexplained   PC1 0.0000, PC2 0.0000  (share of the total"
+                + " sum of squares 9.161508e-18)\n"), r.out());
+        assertTrue(r.out().contains("\nnote        no direction: the total sum of squares"
+                + " 9.161508e-18 is within the rounding of the decomposition, so every direction"
+                + " is the zero graph, every score is 0"), r.out());
+        assertFalse(r.out().contains("no variance"), r.out());
     }
 
     /** Graphs without nodes have nothing to analyse; the message says so, not "components". */
