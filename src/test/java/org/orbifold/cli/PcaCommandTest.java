@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.orbifold.cli.MainTest.Run;
@@ -289,6 +290,35 @@ class PcaCommandTest {
     }
 
     /**
+     * Writes a TU folder {@code dir/NAME} of {@code graphs} undirected paths of {@code order}
+     * nodes, all of class 1, node {@code i} of graph {@code g} with the attribute line
+     * {@code attributes.apply(g, i)} (comma-separated values).
+     */
+    private Path writePaths(String name, int graphs, int order,
+            BiFunction<Integer, Integer, String> attributes) throws IOException {
+        Path folder = Files.createDirectory(dir.resolve(name));
+        StringBuilder edges = new StringBuilder();
+        StringBuilder indicator = new StringBuilder();
+        StringBuilder lines = new StringBuilder();
+        for (int g = 0; g < graphs; g++) {
+            for (int i = 0; i < order; i++) {
+                indicator.append(g + 1).append('\n');
+                lines.append(attributes.apply(g, i)).append('\n');
+                if (i + 1 < order) {
+                    int a = order * g + i + 1;
+                    edges.append(a).append(", ").append(a + 1).append('\n')
+                            .append(a + 1).append(", ").append(a).append('\n');
+                }
+            }
+        }
+        Files.writeString(folder.resolve(name + "_A.txt"), edges);
+        Files.writeString(folder.resolve(name + "_graph_indicator.txt"), indicator);
+        Files.writeString(folder.resolve(name + "_graph_labels.txt"), "1\n".repeat(graphs));
+        Files.writeString(folder.resolve(name + "_node_attributes.txt"), lines);
+        return folder;
+    }
+
+    /**
      * Six copies of one path of four nodes whose coordinates are not exact in binary: the
      * rounding of their mean left a sum of distances to the line (2.4e-30) above the total
      * sum of squares (1.2e-30). Both are rounding: the report gives total 0, objective 0 and
@@ -296,28 +326,10 @@ class PcaCommandTest {
      */
     @Test
     void copiesOfOneGraphReportNoTotalAndNoObjective() throws IOException {
-        Path folder = Files.createDirectory(dir.resolve("SAME"));
         String[] nodes = {"0.6920387482221226,3.0226506116818346",
             "-4.368931781122907,-3.8208129632893897", "2.6096244491257554,-0.27754756423883364",
             "-1.2038477667627223,-2.900451936285229"};
-        StringBuilder edges = new StringBuilder();
-        StringBuilder indicator = new StringBuilder();
-        StringBuilder attributes = new StringBuilder();
-        for (int g = 0; g < 6; g++) {
-            for (int i = 0; i < nodes.length; i++) {
-                indicator.append(g + 1).append('\n');
-                attributes.append(nodes[i]).append('\n');
-                if (i + 1 < nodes.length) {
-                    int a = 4 * g + i + 1;
-                    edges.append(a).append(", ").append(a + 1).append('\n')
-                            .append(a + 1).append(", ").append(a).append('\n');
-                }
-            }
-        }
-        Files.writeString(folder.resolve("SAME_A.txt"), edges);
-        Files.writeString(folder.resolve("SAME_graph_indicator.txt"), indicator);
-        Files.writeString(folder.resolve("SAME_graph_labels.txt"), "1\n".repeat(6));
-        Files.writeString(folder.resolve("SAME_node_attributes.txt"), attributes);
+        Path folder = writePaths("SAME", 6, nodes.length, (g, i) -> nodes[i]);
 
         Run text = MainTest.run("pca", folder.toString(), "--threads", "1");
         assertEquals(0, text.exitCode(), text.err());
@@ -352,26 +364,8 @@ class PcaCommandTest {
      */
     @Test
     void largeEqualAttributeDoesNotHideSmallSpread() throws IOException {
-        Path folder = Files.createDirectory(dir.resolve("BIG"));
-        StringBuilder edges = new StringBuilder();
-        StringBuilder indicator = new StringBuilder();
-        StringBuilder attributes = new StringBuilder();
-        for (int g = 0; g < 5; g++) {
-            for (int i = 0; i < 3; i++) {
-                indicator.append(g + 1).append('\n');
-                attributes.append(1e6 + i).append(',').append(i == 0 ? 1e-8 * g : 0.0)
-                        .append('\n');
-                if (i + 1 < 3) {
-                    int a = 3 * g + i + 1;
-                    edges.append(a).append(", ").append(a + 1).append('\n')
-                            .append(a + 1).append(", ").append(a).append('\n');
-                }
-            }
-        }
-        Files.writeString(folder.resolve("BIG_A.txt"), edges);
-        Files.writeString(folder.resolve("BIG_graph_indicator.txt"), indicator);
-        Files.writeString(folder.resolve("BIG_graph_labels.txt"), "1\n".repeat(5));
-        Files.writeString(folder.resolve("BIG_node_attributes.txt"), attributes);
+        Path folder = writePaths("BIG", 5, 3, (g, i) -> (1e6 + i) + "," + (i == 0 ? 1e-8 * g
+                : 0.0));
 
         Run text = MainTest.run("pca", folder.toString(), "--aligner", "exact", "--threads",
                 "1");
