@@ -322,7 +322,9 @@ abstract class CenterCommand extends DatasetCommand {
         while (existing != null && !Files.exists(existing)) {
             if (Files.isSymbolicLink(existing)) {
                 throw CliException.usage("cannot write --out " + given + ": " + existing
-                        + " is a symbolic link to nothing, so no folder can be created there");
+                        + " is a symbolic link to "
+                        + OutputTarget.danglingTarget(existing, "folder")
+                        + ", so no folder can be created there");
             }
             existing = existing.getParent();
         }

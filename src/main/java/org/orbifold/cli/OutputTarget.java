@@ -170,16 +170,8 @@ final class OutputTarget {
         Path file = target;
         if (Files.isSymbolicLink(target)) {
             if (!Files.exists(target)) {
-                String why = "a missing file";
-                try {
-                    target.toRealPath();
-                } catch (IOException e) {
-                    if (!(e instanceof NoSuchFileException)) {
-                        why = "nothing that can be followed (" + CenterCommand.reason(e) + ")";
-                    }
-                }
                 throw CliException.usage("cannot write --out " + given + ": it is a symbolic"
-                        + " link to " + why + "; give the file itself");
+                        + " link to " + danglingTarget(target, "file") + "; give the file itself");
             }
             if (!Files.isRegularFile(target) && !Files.isDirectory(target)) {
                 throw CliException.usage("cannot write --out " + given + ": it is a symbolic"
@@ -241,6 +233,27 @@ final class OutputTarget {
             throw CliException.usage("cannot write --out " + given + ": folder " + folder
                     + " is " + readOnly + "; make it writable or give another folder");
         }
+    }
+
+    /**
+     * Says what a symbolic link that leads to nothing existing points at, to follow "a
+     * symbolic link to": {@code "a missing file"} (or folder), or for a loop of links (or
+     * another reason the system cannot follow it) {@code "nothing that can be followed
+     * (REASON)"}.
+     *
+     * @param link a symbolic link whose target does not exist
+     * @param missing what the target would be, {@code "file"} or {@code "folder"}
+     * @return the words
+     */
+    static String danglingTarget(Path link, String missing) {
+        try {
+            link.toRealPath();
+        } catch (IOException e) {
+            if (!(e instanceof NoSuchFileException)) {
+                return "nothing that can be followed (" + CenterCommand.reason(e) + ")";
+            }
+        }
+        return "a missing " + missing;
     }
 
     /** The longest file or folder name, in UTF-8 bytes, that common file systems take. */

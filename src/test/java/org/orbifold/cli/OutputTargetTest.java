@@ -241,6 +241,30 @@ class OutputTargetTest {
     }
 
     @Test
+    void aLoopOfLinksOnTheWayToTheFileIsNamedAsALoop() throws IOException {
+        // A tester's finding: a loop among the folders of --out was called a link to nothing.
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        Path missing = dir.resolve("m");
+        try {
+            Files.createSymbolicLink(a, b);
+            Files.createSymbolicLink(b, a);
+            Files.createSymbolicLink(missing, dir.resolve("nowhere"));
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "no symbolic links here: " + e.getMessage());
+        }
+
+        Run loop = run("mean", "--limit", "3", "--out", a.resolve("m.json").toString());
+        Run dangling = run("mean", "--limit", "3", "--out", missing.resolve("m.json")
+                .toString());
+
+        assertRefused(CliException.USAGE, loop, a + " is a symbolic link to nothing that can"
+                + " be followed (");
+        assertRefused(CliException.USAGE, dangling, missing + " is a symbolic link to a"
+                + " missing folder, so no folder can be created there");
+    }
+
+    @Test
     void aNewFileBesideTheInputsIsAccepted() throws IOException {
         Path data = Files.createDirectory(dir.resolve("data"));
         Path target = dir.resolve("fresh.json");
