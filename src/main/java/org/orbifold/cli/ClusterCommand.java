@@ -578,6 +578,12 @@ final class ClusterCommand extends DatasetCommand {
         }
         Path existing = folder;
         while (existing != null && !Files.exists(existing)) {
+            if (Files.isSymbolicLink(existing)) {
+                throw CliException.usage("cannot write --out " + given + ": " + existing
+                        + " is a symbolic link to "
+                        + OutputTarget.danglingTarget(existing, "folder")
+                        + ", so no folder can be created there");
+            }
             existing = existing.getParent();
         }
         if (existing == null || !Files.isDirectory(existing)) {

@@ -297,10 +297,11 @@ final class PcaCommand extends DatasetCommand {
                     + " lowest lists rank nothing");
         } else if (result.direction().nodeSquaredNorm() == 0.0
                 && result.direction().edgeSquaredNorm() == 0.0) {
-            notes.add("no direction: the total sum of squares "
-                    + Numbers.decimalOrTiny(result.totalSumOfSquares(), 6) + " is within the"
-                    + " rounding of the decomposition, so every direction is the zero graph,"
-                    + " every score is 0, and the highest and lowest lists rank nothing");
+            notes.add("no direction: no direction's sum of squares rises above the rounding"
+                    + " of the means of the attributes that vary (the total sum of squares is "
+                    + Numbers.decimalOrTiny(result.totalSumOfSquares(), 6) + "), so every"
+                    + " direction is the zero graph, every score is 0, and the highest and"
+                    + " lowest lists rank nothing");
         }
         notes.addAll(sample.dataset().notes());
         return notes;

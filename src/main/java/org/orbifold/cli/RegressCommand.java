@@ -359,6 +359,18 @@ final class RegressCommand extends DatasetCommand {
                     + (run.model().rSquared() == 1.0 ? "1, as SSR is rounding too"
                     : "0, as SSR is more than rounding"));
         }
+        double ssr = run.model().residualSumOfSquares();
+        double sst = run.model().totalSumOfSquares();
+        if (!run.model().hasNoVariance() && ssr > sst) {
+            // The model counts an excess within the rounding of its fitted values as 0; a
+            // reader must not take the 0 for a fit as good as the mean's when it is not.
+            notes.add("SSR " + Numbers.decimalOrTiny(ssr, 6) + " exceeds SST "
+                    + Numbers.decimalOrTiny(sst, 6) + ": "
+                    + (run.model().rSquared() == 0.0 ? "R^2 is set to 0, as the excess is"
+                    + " within the rounding of the fitted values, which grows with the size of"
+                    + " the attributes (large attributes beside a small spread leave the fit"
+                    + " no precision to explain it)" : "the line fits worse than the mean"));
+        }
         if (run.mean().status() != Status.CONVERGED) {
             notes.add("the Frechet mean behind SST stopped at its iteration limit ("
                     + FrechetMean.DEFAULT_MAX_ITERATIONS + ") before converging: SST may exceed"

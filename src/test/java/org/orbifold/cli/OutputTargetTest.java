@@ -262,6 +262,15 @@ class OutputTargetTest {
                 + " be followed (");
         assertRefused(CliException.USAGE, dangling, missing + " is a symbolic link to a"
                 + " missing folder, so no folder can be created there");
+
+        // cluster --out names a folder: the link itself, refused before the work too.
+        Run clusterLoop = run("cluster", "-k", "2", "--limit", "6", "--out", a.toString());
+        Run clusterDangling = run("cluster", "-k", "2", "--limit", "6", "--out",
+                missing.toString());
+        assertRefused(CliException.USAGE, clusterLoop, a + " is a symbolic link to nothing"
+                + " that can be followed (");
+        assertRefused(CliException.USAGE, clusterDangling, missing + " is a symbolic link to"
+                + " a missing folder");
     }
 
     @Test

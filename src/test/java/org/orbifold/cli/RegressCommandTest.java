@@ -497,4 +497,47 @@ class RegressCommandTest {
             assertTrue(drawing.contains(title), title + " missing: " + drawing);
         }
     }
+    /**
+     * A tester's paths: attribute 0 is {@code 1e15 + 7 i} on node {@code i} of every graph,
+     * attribute 1 is {@code 1e-3 k} on node 0 of graph {@code k}, and the covariate is
+     * {@code k}. The fitted values' rounding at {@code 1e15} (about 0.1 per entry) swamps the
+     * spread ({@code SST 1e-5}), so SSR exceeds SST by far and R^2 is set to 0; the report
+     * now says so instead of printing a bare 0 beside an SSR 30,000 times SST.
+     */
+    @Test
+    void anSsrAboveSstIsExplained() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("D15"));
+        StringBuilder edges = new StringBuilder();
+        StringBuilder indicator = new StringBuilder();
+        StringBuilder attributes = new StringBuilder();
+        for (int g = 0; g < 5; g++) {
+            for (int i = 0; i < 3; i++) {
+                indicator.append(g + 1).append('\n');
+                attributes.append(1e15 + 7 * i).append(',').append(i == 0 ? 1e-3 * g : 0.0)
+                        .append('\n');
+                if (i + 1 < 3) {
+                    int a = 3 * g + i + 1;
+                    edges.append(a).append(", ").append(a + 1).append('\n')
+                            .append(a + 1).append(", ").append(a).append('\n');
+                }
+            }
+        }
+        Files.writeString(folder.resolve("D15_A.txt"), edges);
+        Files.writeString(folder.resolve("D15_graph_indicator.txt"), indicator);
+        Files.writeString(folder.resolve("D15_graph_labels.txt"), "1\n".repeat(5));
+        Files.writeString(folder.resolve("D15_node_attributes.txt"), attributes);
+        Path covariates = Files.writeString(dir.resolve("k.txt"), "k\n0\n1\n2\n3\n4\n");
+
+        Map<String, Object> json = MainTest.run("regress", folder.toString(), "--covariates",
+                covariates.toString(), "--aligner", "exact", "--threads", "1", "--json").json();
+
+        double ssr = (Double) json.get("residualSumOfSquares");
+        double sst = (Double) json.get("totalSumOfSquares");
+        assertTrue(ssr > 1000 * sst, json.toString());
+        assertEquals(0.0, json.get("rSquared"));
+        String notes = json.get("notes").toString();
+        assertTrue(notes.contains("exceeds SST") && notes.contains("R^2 is set to 0, as the"
+                + " excess is within the rounding of the fitted values"), notes);
+    }
+
 }
