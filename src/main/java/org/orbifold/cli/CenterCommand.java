@@ -318,20 +318,7 @@ abstract class CenterCommand extends DatasetCommand {
         OutputTarget.requireNotInput(given, file, inputs);
         OutputTarget.requireNotReadOnly(given, target, file);
         Path folder = file.getParent();
-        Path existing = folder;
-        while (existing != null && !Files.exists(existing)) {
-            if (Files.isSymbolicLink(existing)) {
-                throw CliException.usage("cannot write --out " + given + ": " + existing
-                        + " is a symbolic link to "
-                        + OutputTarget.danglingTarget(existing, "folder")
-                        + ", so no folder can be created there");
-            }
-            existing = existing.getParent();
-        }
-        if (existing == null || !Files.isDirectory(existing)) {
-            throw CliException.usage("cannot write --out " + given + ": " + existing
-                    + " is not a folder");
-        }
+        Path existing = OutputTarget.nearestExistingFolder(given, folder);
         OutputTarget.requireFolderNotReadOnly(given, existing);
         try {
             Path probe = Files.createTempFile(existing, ".orbifold-probe", ".tmp");

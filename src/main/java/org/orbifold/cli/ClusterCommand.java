@@ -576,20 +576,7 @@ final class ClusterCommand extends DatasetCommand {
             throw CliException.usage("cannot write --out " + given + ": it exists and is not"
                     + " a folder; give a folder");
         }
-        Path existing = folder;
-        while (existing != null && !Files.exists(existing)) {
-            if (Files.isSymbolicLink(existing)) {
-                throw CliException.usage("cannot write --out " + given + ": " + existing
-                        + " is a symbolic link to "
-                        + OutputTarget.danglingTarget(existing, "folder")
-                        + ", so no folder can be created there");
-            }
-            existing = existing.getParent();
-        }
-        if (existing == null || !Files.isDirectory(existing)) {
-            throw CliException.usage("cannot write --out " + given + ": " + existing
-                    + " is not a folder");
-        }
+        Path existing = OutputTarget.nearestExistingFolder(given, folder);
         // The inputs first: not even a probe file may be written into an input folder.
         for (String name : List.of(ASSIGNMENTS, CENTERS, TRACE, RESULT)) {
             Path file = folder.resolve(name);

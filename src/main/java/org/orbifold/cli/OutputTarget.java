@@ -236,6 +236,34 @@ final class OutputTarget {
     }
 
     /**
+     * Returns the folder itself when it exists, else its nearest existing ancestor, where the
+     * write will create the missing folders; fails when a missing part of the way is a
+     * symbolic link (to nothing, or in a loop), where no folder can be created, or when the
+     * nearest existing part is no folder.
+     *
+     * @param given the path as the user gave it, for messages
+     * @param folder the absolute path of the folder to write into
+     * @return the nearest existing folder
+     * @throws CliException (usage) if a missing part is a link or the existing part no folder
+     */
+    static Path nearestExistingFolder(Path given, Path folder) {
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            if (Files.isSymbolicLink(existing)) {
+                throw CliException.usage("cannot write --out " + given + ": " + existing
+                        + " is a symbolic link to " + danglingTarget(existing, "folder")
+                        + ", so no folder can be created there");
+            }
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw CliException.usage("cannot write --out " + given + ": " + existing
+                    + " is not a folder");
+        }
+        return existing;
+    }
+
+    /**
      * Says what a symbolic link that leads to nothing existing points at, to follow "a
      * symbolic link to": {@code "a missing file"} (or folder), or for a loop of links (or
      * another reason the system cannot follow it) {@code "nothing that can be followed
