@@ -196,12 +196,6 @@ class GeodesicPcaTest {
         assertConsistent(space, truth.graphs(), result);
     }
 
-    /**
-     * A run that ends at a fixed point has alignments made for the final line, certified by
-     * an exact aligner and optimal for each graph's point (brute force); a run kept at the
-     * start ({@code maxIterations = 0}) is not at a fixed point and certifies none, whatever
-     * the aligner proved for the mean.
-     */
     @Test
     void mismatchedCountsAreNamedInTheRightNumber() {
         Line truth = line(3, 10, 0.05, true);
@@ -221,6 +215,12 @@ class GeodesicPcaTest {
         assertEquals("2 score rows for 1 graph", rows.getMessage());
     }
 
+    /**
+     * A run that ends at a fixed point has alignments made for the final line, certified by
+     * an exact aligner and optimal for each graph's point (brute force); a run kept at the
+     * start ({@code maxIterations = 0}) is not at a fixed point and certifies none, whatever
+     * the aligner proved for the mean.
+     */
     @Test
     void fixedPointSaysWhetherTheAlignmentsWereMadeForTheFinalLine() {
         Line truth = line(3, 10, 0.05, true);
