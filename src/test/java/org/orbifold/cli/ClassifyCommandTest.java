@@ -949,7 +949,7 @@ class ClassifyCommandTest {
      */
     @Test
     void withoutDatasetOrSplitFilesTheHelpAndTheErrorAskForFolds() {
-        // Compared without white space: picocli may wrap a line inside "(.smi".
+        // Compared without white space: where the lines break depends on the width.
         String help = run("classify", "--help").out().replaceAll("\\s+", "");
         Run bare = run("classify");
         Run lists = run("classify", "--method", "prototype");
