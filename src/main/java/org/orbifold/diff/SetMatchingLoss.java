@@ -44,8 +44,8 @@ import org.orbifold.assign.Sense;
  * {@link Result#matchedTerm()}), but neither the matching nor the loss is computed through it:
  * a query that is almost surely an object has a huge no-object term, which is in {@code A}
  * and, negated, in its column of {@code C}, so {@code A + z(C)} would lose everything smaller
- * (logits {@code (0, 0, -1e17)} of a matched query gave 0 instead of about 0.803). The matching
- * solves the equivalent {@code q x q} assignment problem of the objects and {@code q - t}
+ * (logits {@code (0, 0, -1e17)} of a matched query beside an unmatched query with logits
+ * {@code (0, 0, 0)}, {@code w0 = 0.1}, gave 0 instead of about 0.803). The matching solves the equivalent {@code q x q} assignment problem of the objects and {@code q - t}
  * "unmatched" rows to the queries, object {@code i} to query {@code j} costing its loss
  * {@code M[i][j] = -log p_j(c_i) + L_box(b_i, b^_j)} and an unmatched row the no-object term
  * {@code N[j] = -w0 log p_j(null)}, all {@code >= 0}; the loss is the sum of the terms of the
@@ -144,7 +144,8 @@ import org.orbifold.assign.Sense;
  * {@link Result#matchedTerm()} is {@code z(C)}, which holds its negation, each a finite
  * double; they cancel in {@code A + z(C)} (see "Computation"), and the loss, computed from
  * the matching's own terms, is accurate (logits {@code (0, -1e301)} of the query matched to
- * the only object give {@code A = 1e301}, {@code z(C) = -1e301} and loss 0).
+ * the only object, {@code w0 = 1}, give {@code A = 1e301}, {@code z(C) = -1e301} and loss
+ * 0).
  *
  * <p>In every case of refusal above the optimal loss is itself at least about
  * {@link LinearAssignmentSolver#MAX_MAGNITUDE} (less the band), so a call is refused because
@@ -499,10 +500,13 @@ public final class SetMatchingLoss {
 
     /**
      * Returns whether a matching of loss {@code loss} beats every matching whose loss is at
-     * least {@code bound >= 0} by more than the tie band {@code 1e-9 (loss + bound)}.
+     * least {@code bound >= 0} by more than the tie band {@code 1e-9 (loss + bound)}. Written
+     * as {@code (1 + 1e-9) loss < (1 - 1e-9) bound}, which cannot overflow where the sum
+     * {@code loss + bound} would (a bound near the largest double).
      */
     private static boolean beats(double loss, double bound) {
-        return loss + AssignmentValue.DEFAULT_TOLERANCE * (loss + bound) < bound;
+        double band = AssignmentValue.DEFAULT_TOLERANCE;
+        return (1 + band) * loss < (1 - band) * bound;
     }
 
     /** Names a query whose no-object term is beyond the solver's range, with the term. */
@@ -803,7 +807,15 @@ public final class SetMatchingLoss {
     private int validate(double[][] logits, double[][] boxes, int[] targetClasses,
             double[][] targetBoxes) {
         Objects.requireNonNull(targetClasses, "targetClasses");
-        int q = logits == null ? 0 : logits.length;
+        int q = Objects.requireNonNull(logits, "logits").length;
+        for (int j = 0; j < q; j++) {
+            if (logits[j] != null && logits[j].length != classes + 1) {
+                throw new IllegalArgumentException("logits row " + j + " has "
+                        + Checks.count(logits[j].length, "entry", "entries") + "; expected "
+                        + (classes + 1) + ": one per class (" + classes + ") and the no-object"
+                        + " class last");
+            }
+        }
         Checks.requireShape(logits, q, classes + 1, "logits");
         Checks.requireFinite(logits, "logits");
         int d = Checks.requireRectangular(boxes, "boxes");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -607,6 +608,28 @@ class SetMatchingLossTest {
     }
 
     @Test
+    void aBoundNearTheLargestDoubleDoesNotOverflowTheTieBand() {
+        // A tester's cases: the tie band 1e-9 (loss + bound) overflowed when the bound, a
+        // no-object term or a pair's cost, was near the largest double, and calls whose loss is
+        // within range were refused as if the optimum might need what lies beyond it.
+        SetMatchingLoss wide = new SetMatchingLoss(1, new SetMatchingLoss.Weights(1, 1e299));
+        double[][] oneQuery = {{0, -Double.MAX_VALUE}};
+        SetMatchingLoss.Result only = wide.evaluate(oneQuery, new double[][] {{6}},
+                new int[] {0}, new double[][] {{0}});
+        assertEquals(6e299, only.loss(), Math.ulp(6e299));
+        assertArrayEquals(new int[] {0}, only.targetToPrediction());
+
+        SetMatchingLoss tenth = new SetMatchingLoss(1, new SetMatchingLoss.Weights(0.1, 1e299));
+        double[][] logits = {{0, 0}, {-Double.MAX_VALUE, 0}};
+        double[][] boxes = {{6}, {0}};
+        double[][] target = {{0}};
+        SetMatchingLoss.Result near = evaluateAgainstEnumeration(tenth, tenth.weights(), logits,
+                boxes, new int[] {0}, target);
+        assertNotNull(near, "refused although the optimum, about 6e299, is in range");
+        assertArrayEquals(new int[] {0}, near.targetToPrediction());
+    }
+
+    @Test
     void theWeightedL1TermOverflowsOnlyWhenItExceedsTheLargestDouble() {
         // A tester's case: the L1 distance 2e308 overflowed before it was weighted by 1e-300,
         // and the call was refused, though the loss is 1e-300 * 2e308 + log 2, about 2e8.
@@ -919,9 +942,11 @@ class SetMatchingLossTest {
         assertTrue(nan.getMessage().contains("(0, 1)"), nan.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> LOSS.evaluate(logits, boxes, new int[] {0}, new double[][] {{0, 0, 0}}));
-        assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException width = assertThrows(IllegalArgumentException.class,
                 () -> LOSS.evaluate(new double[][] {{0, 0}}, boxes, new int[0],
                         new double[0][2]));
+        assertEquals("logits row 0 has 2 entries; expected 4: one per class (3) and the"
+                + " no-object class last", width.getMessage());
         IllegalArgumentException weight = assertThrows(IllegalArgumentException.class,
                 () -> new SetMatchingLoss.Weights(-0.1, 1));
         assertEquals("noObject weight must be finite and >= 0, got -0.1", weight.getMessage());
