@@ -45,7 +45,8 @@ import org.orbifold.assign.Sense;
  * a query that is almost surely an object has a huge no-object term, which is in {@code A}
  * and, negated, in its column of {@code C}, so {@code A + z(C)} would lose everything smaller
  * (logits {@code (0, 0, -1e17)} of a matched query beside an unmatched query with logits
- * {@code (0, 0, 0)}, {@code w0 = 0.1}, gave 0 instead of about 0.803). The matching solves the equivalent {@code q x q} assignment problem of the objects and {@code q - t}
+ * {@code (0, 0, 0)}, {@code w0 = 0.1}, gave 0 instead of about 0.803). The matching solves
+ * the equivalent {@code q x q} assignment problem of the objects and {@code q - t}
  * "unmatched" rows to the queries, object {@code i} to query {@code j} costing its loss
  * {@code M[i][j] = -log p_j(c_i) + L_box(b_i, b^_j)} and an unmatched row the no-object term
  * {@code N[j] = -w0 log p_j(null)}, all {@code >= 0}; the loss is the sum of the terms of the

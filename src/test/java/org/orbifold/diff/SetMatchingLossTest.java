@@ -627,6 +627,23 @@ class SetMatchingLossTest {
                 boxes, new int[] {0}, target);
         assertNotNull(near, "refused although the optimum, about 6e299, is in range");
         assertArrayEquals(new int[] {0}, near.targetToPrediction());
+
+        // Brute force: random problems in which one query is almost surely an object (a
+        // no-object logit of minus the largest double), so that its term lies near it. (Two
+        // such terms overflow A, which is refused as documented.)
+        SplittableRandom random = new SplittableRandom(5);
+        int answered = 0;
+        for (int trial = 0; trial < 2000; trial++) {
+            int q = 1 + random.nextInt(4);
+            int t = random.nextInt(q + 1);
+            double[][] trialLogits = AssignmentValueTest.randomMatrix(random, q, 2);
+            trialLogits[random.nextInt(q)][1] = -Double.MAX_VALUE;
+            SetMatchingLoss.Result r = evaluateAgainstEnumeration(wide, wide.weights(),
+                    trialLogits, randomPositions(random, q), new int[t],
+                    randomPositions(random, t));
+            answered += r == null ? 0 : 1;
+        }
+        assertTrue(answered > 1000, "answered: " + answered);
     }
 
     @Test
