@@ -888,9 +888,22 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
         if (index == null) {
             throw CliException.data(where + ": no graph named '" + entry + "' in the data"
                     + " set (names run " + names.get(0) + " .. " + names.get(size - 1)
-                    + "; a line of digits is a 0-based index)");
+                    + "; a line of digits is a 0-based index)" + stemHint(entry, byName));
         }
         return index;
+    }
+
+    /**
+     * A hint for an entry that names a graph with a file ending added, such as
+     * {@code EP1_0002.gxl} for the graph {@code EP1_0002}; empty otherwise.
+     */
+    private static String stemHint(String entry, Map<String, Integer> byName) {
+        int dot = entry.lastIndexOf('.');
+        if (dot <= 0 || !byName.containsKey(entry.substring(0, dot))) {
+            return "";
+        }
+        return "; did you mean '" + entry.substring(0, dot) + "'? Graphs are named without"
+                + " their file ending";
     }
 
     /**

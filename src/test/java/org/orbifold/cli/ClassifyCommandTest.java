@@ -2151,6 +2151,21 @@ class ClassifyCommandTest {
                 + " 'LETTERS#900'"), r.err());
     }
 
+    /** A graph's name with a file ending added is refused with the name it may mean. */
+    @Test
+    void aSplitListNamingAGraphWithAFileEndingIsToldTheName() throws IOException {
+        Path train = list("train.txt", "0", "LETTERS#1.gxl");
+        Path test = list("test.txt", "30");
+        Run r = run("classify", LETTERS, "--train", train.toString(), "--test",
+                test.toString());
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertTrue(r.err().endsWith("line 2: no graph named 'LETTERS#1.gxl' in the data set"
+                + " (names run LETTERS#1 .. LETTERS#225; a line of digits is a 0-based index);"
+                + " did you mean 'LETTERS#1'? Graphs are named without their file ending\n"),
+                r.err());
+    }
+
     /**
      * A split list is read as every text file of the readers: a UTF-8 byte-order mark at its
      * start is dropped (its first entry was refused as a name that starts with U+FEFF), and a
