@@ -156,7 +156,9 @@ final class ClusterCommand extends DatasetCommand {
     ThreadOptions threads;
 
     @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "100",
-            description = "Lloyd iterations per restart at most (default: ${DEFAULT-VALUE}).")
+            description = "Lloyd iterations per restart at most; 0 keeps the k-means++"
+                + " seeds as the centers, each graph assigned to its nearest seed (default:"
+                + " ${DEFAULT-VALUE}).")
     int maxIterations;
 
     @Option(names = "--center-update", paramLabel = "HOW", defaultValue = "frechet",
@@ -257,8 +259,8 @@ final class ClusterCommand extends DatasetCommand {
                     "--restarts must be between 1 and %,d, got %d", CentralClustering.MAX_RESTARTS,
                     restarts));
         }
-        if (maxIterations < 1) {
-            throw CliException.usage("--max-iterations must be >= 1, got " + maxIterations);
+        if (maxIterations < 0) {
+            throw CliException.usage("--max-iterations must be >= 0, got " + maxIterations);
         }
         CenterUpdate update = centerUpdate(centerUpdate);
         if (centerOrder < 0) {
@@ -943,6 +945,9 @@ final class ClusterCommand extends DatasetCommand {
             notes.add(String.format(Locale.ROOT, "%,d of the %s %s no nodes", empty,
                     CenterCommand.graphs(n), empty == 1 ? "has" : "have"));
         }
+        if (maxIterations == 0) {
+            notes.add(seedingNote(r.method(), restarts));
+        }
         if (silhouette && silhouetteSample > n) {
             notes.add("--silhouette-sample " + silhouetteSample + " exceeds the " + n
                     + " graphs: the silhouette uses all " + n);
@@ -966,6 +971,22 @@ final class ClusterCommand extends DatasetCommand {
         }
         notes.addAll(r.sample().dataset().notes());
         return notes;
+    }
+
+    /**
+     * The note of a run with {@code --max-iterations 0}: no center was updated, so the result
+     * is the k-means++ seeding's.
+     *
+     * @param method the clustering method
+     * @param restarts the {@code --restarts} value
+     * @return the note
+     */
+    private static String seedingNote(Algorithm method, int restarts) {
+        String centers = method == Algorithm.KMEDOIDS ? "medoids" : "centers";
+        return "--max-iterations 0 updates no center: the " + centers + " are the k-means++"
+                + " seed graphs and each graph is in the cluster of its nearest seed (trace row"
+                + " 0)" + (restarts == 1 ? "" : String.format(Locale.ROOT, ", the seeding of"
+                + " the lowest objective of %,d restarts", restarts));
     }
 
     /**

@@ -23,6 +23,13 @@ import java.util.Locale;
  * shows it as {@link VisibleText} shows hidden characters, and {@code --json} output stays
  * the same JSON, since inside a JSON string that escape stands for the character itself
  * (characters outside strings are all ASCII).
+ *
+ * <p><b>Limitations.</b> A character beyond U+FFFF that the charset cannot encode (an emoji
+ * under {@code LC_ALL=C}) is therefore written as the two escapes of its surrogate halves,
+ * the only form JSON has, where the readers' messages and {@link VisibleText#escape} write
+ * one escape of a capital {@code U} and eight hexadecimal digits
+ * ({@code org.orbifold.io.TextFiles.shownCodePoint}); this writer cannot tell a text report
+ * from JSON. {@link VisibleText#unescape} reads both forms back.
  */
 final class StandardOutput extends PrintWriter {
 

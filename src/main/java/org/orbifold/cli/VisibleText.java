@@ -15,11 +15,13 @@ import org.orbifold.io.TextFiles;
  * can be told from one without it: every space or white-space character other than the
  * space U+0020 (a no-break space U+00A0 as {@code u00a0} after the backslash) and every
  * invisible format character ({@link Character#FORMAT}, such as the zero-width space U+200B
- * and the byte-order mark U+FEFF). The text writer ({@link #writer}) cannot tell the report's
- * own line breaks from those of data, so it passes line feeds (and a carriage return before
- * one) and escapes every other carriage return; the commands escape the data values and the
- * paths they print ({@link #escape}: the data set, the files written, a covariates or split
- * file), line feeds included.
+ * and the byte-order mark U+FEFF; beyond U+FFFF, such as the tag characters from U+E0001,
+ * as one escape of a backslash, a capital {@code U} and eight hexadecimal digits,
+ * {@link TextFiles#shownCodePoint}, the style of the readers' messages). The text writer
+ * ({@link #writer}) cannot tell the report's own line breaks from those of data, so it passes
+ * line feeds (and a carriage return before one) and escapes every other carriage return; the
+ * commands escape the data values and the paths they print ({@link #escape}: the data set,
+ * the files written, a covariates or split file), line feeds included.
  * JSON output needs none of this: it keeps the real string, and its writer escapes control
  * characters inside strings.
  */
@@ -62,18 +64,23 @@ final class VisibleText {
      */
     static String escape(String text) {
         StringBuilder b = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            append(b, text.charAt(i));
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            append(b, codePoint);
+            i += Character.charCount(codePoint);
         }
         return b.toString();
     }
 
     /**
      * Returns the text with the escapes that text output writes read back: {@code \t},
-     * {@code \n}, {@code \r} and a backslash, {@code u} and four hexadecimal digits (which
+     * {@code \n}, {@code \r}, a backslash, {@code u} and four hexadecimal digits (which
      * {@link #escape} writes for hidden characters and standard output for characters its
-     * charset cannot encode, see {@link StandardOutput}) become the characters they stand for;
-     * every other backslash is kept.
+     * charset cannot encode, see {@link StandardOutput}; two such escapes of the halves of a
+     * surrogate pair make one character), and a backslash, a capital {@code U} and eight
+     * hexadecimal digits of a code point up to U+10FFFF (which {@link #escape} writes for a
+     * hidden character beyond U+FFFF) become the characters they stand for; every other
+     * backslash is kept.
      *
      * @param text text as a user typed it from a report
      * @return the text with those escapes replaced
@@ -90,6 +97,12 @@ final class VisibleText {
                     && text.substring(i + 2, i + 6).chars().allMatch(VisibleText::isHexDigit)) {
                 b.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
                 i += 5;
+            } else if (c == '\\' && next == 'U' && i + 10 <= text.length()
+                    && text.substring(i + 2, i + 10).chars().allMatch(VisibleText::isHexDigit)
+                    && Integer.parseInt(text.substring(i + 2, i + 10), 16)
+                    <= Character.MAX_CODE_POINT) {
+                b.appendCodePoint(Integer.parseInt(text.substring(i + 2, i + 10), 16));
+                i += 9;
             } else {
                 b.append(c);
             }
@@ -126,24 +139,25 @@ final class VisibleText {
     static PrintWriter writer(Writer out) {
         return new PrintWriter(new FilteredWriter(out, text -> {
             StringBuilder b = new StringBuilder(text.length());
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
+            for (int i = 0; i < text.length(); ) {
+                int c = text.codePointAt(i);
                 if (c == '\n' || c == '\r' && i + 1 < text.length()
                         && text.charAt(i + 1) == '\n') {
-                    b.append(c);
+                    b.append((char) c);
                 } else {
                     append(b, c);
                 }
+                i += Character.charCount(c);
             }
             return b.toString();
         }));
     }
 
-    private static void append(StringBuilder b, char c) {
-        if (c >= ' ' && c < 0x7f) {
-            b.append(c);
+    private static void append(StringBuilder b, int codePoint) {
+        if (codePoint >= ' ' && codePoint < 0x7f) {
+            b.append((char) codePoint);
         } else {
-            b.append(TextFiles.shown(c, other -> false));
+            b.append(TextFiles.shownCodePoint(codePoint, other -> false));
         }
     }
 }

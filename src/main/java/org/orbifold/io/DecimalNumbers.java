@@ -256,20 +256,17 @@ public final class DecimalNumbers {
 
     /**
      * Returns a text with every character outside printable ASCII escaped by the project's one
-     * rule ({@link TextFiles#shown(char, java.util.function.Predicate)}: a tab as a backslash
-     * and {@code t}, others as a Java escape of four lower-case hexadecimal digits, a Unicode
-     * minus as <code>&#92;u2212</code>), so that a message shows it readably in any terminal
-     * and encoding.
+     * rule ({@link TextFiles#shownCodePoint}: a tab as a backslash and {@code t}, others as a
+     * backslash, {@code u} and four lower-case hexadecimal digits, a Unicode minus as
+     * <code>&#92;u2212</code>, and a character beyond U+FFFF as one escape of eight digits, an
+     * emoji as <code>&#92;U0001f600</code>), so that a message shows it readably in any
+     * terminal and encoding.
      *
      * @param text the text
      * @return the text, printable ASCII only
      */
     public static String printable(String text) {
         Objects.requireNonNull(text, "text");
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            out.append(TextFiles.shown(text.charAt(i), c -> c < 0x20 || c >= 0x7f));
-        }
-        return out.toString();
+        return TextFiles.shown(text, c -> c < 0x20 || c >= 0x7f);
     }
 }

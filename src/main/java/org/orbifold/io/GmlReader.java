@@ -691,8 +691,9 @@ public final class GmlReader {
                 if (pos < text.length() && !Character.isWhitespace(text.charAt(pos))
                         && text.charAt(pos) != ']' && text.charAt(pos) != '[') {
                     throw error(startLine + lines, "a string is followed by "
-                            + JGraphTGraphs.shown(text.substring(pos, Math.min(pos + 10,
-                            text.length()))) + " without a space; a GML string ends at the"
+                            + JGraphTGraphs.shown(text.substring(pos, text.offsetByCodePoints(
+                            pos, Math.min(10, text.codePointCount(pos, text.length())))))
+                            + " without a space; a GML string ends at the"
                             + " next quote and holds none (networkx writes a quote as &#34;;"
                             + " a backslash before a quote, as JGraphT's exporter writes it,"
                             + " escapes nothing)");

@@ -37,14 +37,20 @@ import org.orbifold.space.NodeExistence;
  * {@link NodeExistence#CHANNEL_NAME} channel, every real node has a label of that group (a
  * non-zero channel), since existence is then read as the group's sum; likewise every edge has
  * a label of a one-hot group that starts the edge channels unless they hold
- * {@link #EDGE_CHANNEL} (an edge of all zeros is no edge in a {@link Graph}). The message
- * names the graph and the node or the edge's nodes; {@link NodeExistence#append} adds the
- * existence channel.
+ * {@link #EDGE_CHANNEL} (an edge of all zeros is no edge in a {@link Graph}). Where such a
+ * group's sum is read as existence or presence, its values must also be 0 or more (a label's
+ * weight), since a negative one would cancel a label: node values {@code [1, -1]} have a label
+ * but sum to 0. The message names the graph, the node or the edge's nodes, and for a negative
+ * weight its value and channel; {@link NodeExistence#append} adds the existence channel.
  *
  * <p><b>Limitations.</b> The values of an existence or presence channel are not checked
  * beyond that rule: a scaling may give the channel any value ({@link DatasetScaling}, 0
  * included), and a node whose other attributes are not all 0 is no padding even where that
- * value is 0, though {@link Presence} then reads the node as absent.
+ * value is 0, though {@link Presence} then reads the node as absent. Nor are the values of a
+ * one-hot group checked to be 0 or 1: weights above 1 (a group scaled by
+ * {@link DatasetScaling#timesAttributeFactors}, existence then read as that weight) and label
+ * distributions pass, and where the existence or presence channel is there, so that the
+ * group's sum is read as nothing, negative values pass too.
  *
  * <p>Instances are immutable and thread-safe: lists are copied into unmodifiable lists.
  *
@@ -80,7 +86,7 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
      * @throws IllegalArgumentException if list lengths disagree, a graph's dimensions do not
      *     match the channel name counts, channel names repeat, one-hot channels are not
      *     consecutive and in label-encoder order, or a real node or an edge breaks the rule of
-     *     existence (class description)
+     *     existence (class description), a negative label weight included
      * @throws NullPointerException if a component or an element is null
      */
     public GraphDataset {
@@ -363,7 +369,8 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
      * hold the existence channel, every real node has a label of a one-hot group that starts
      * the node channels, whose sum would otherwise be read as its existence; likewise every
      * edge has a label of a one-hot group that starts the edge channels unless they hold the
-     * presence channel (an edge of all zeros is no edge in a {@link Graph}).
+     * presence channel (an edge of all zeros is no edge in a {@link Graph}); the values of a
+     * group read so are 0 or more.
      *
      * @throws IllegalArgumentException naming the graph and the node or edge that breaks it
      */
@@ -382,6 +389,12 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
                         + " the readers do" : "append the node-existence channel '"
                         + NodeExistence.CHANNEL_NAME + "', 1 on every real node"
                         + " (NodeExistence.append), as the readers do"));
+            }
+            if (!existence && !nodeGroups.isEmpty() && nodeGroups.get(0).isOneHot()) {
+                checkLabelWeights(vector, nodeGroups.get(0), nodeChannels,
+                        graph + " has node " + i, "node channels", "a node's existence",
+                        "the node-existence channel '" + NodeExistence.CHANNEL_NAME
+                        + "', 1 on every real node (NodeExistence.append)");
             }
             if (!existence && Presence.needsChannel(vector, nodeChannels)) {
                 throw new IllegalArgumentException(graph + " has node " + i + " with no label"
@@ -403,9 +416,16 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
                 if (!g.isDirected() && j < i) {
                     continue;
                 }
+                double[] vector = new double[edgeChannels.size()];
+                for (int c = 0; c < vector.length; c++) {
+                    vector[c] = g.edge(i, j, c);
+                }
+                checkLabelWeights(vector, leading, edgeChannels, graph + " has the edge from"
+                        + " node " + i + " to node " + j, "edge channels", "an edge's presence",
+                        "the edge-presence channel '" + EDGE_CHANNEL + "', 1 on every edge");
                 double sum = 0.0;
                 for (int c = leading.offset(); c < leading.offset() + leading.size(); c++) {
-                    sum += Math.abs(g.edge(i, j, c));
+                    sum += Math.abs(vector[c]);
                 }
                 if (sum == 0.0) {
                     throw new IllegalArgumentException(graph + " has the edge from node " + i
@@ -415,6 +435,34 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
                             + " edge would count as absent; append the edge-presence channel '"
                             + EDGE_CHANNEL + "', 1 on every edge, as the readers do");
                 }
+            }
+        }
+    }
+
+    /**
+     * Refuses a negative value in the one-hot group that starts the channels when its sum is
+     * read as existence or presence: a label's weight is 0 or more, and a negative one would
+     * cancel a label ({@code [1, -1]} sums to 0, an absent node) or read as a probability
+     * below another's.
+     *
+     * @param vector the node or edge attribute vector
+     * @param group the leading one-hot group
+     * @param channels the channel names, for the message
+     * @param place the graph and the node or edge, for the message
+     * @param kind "node channels" or "edge channels"
+     * @param reading what the group's sum is read as
+     * @param remedy the channel that would be read instead
+     */
+    private static void checkLabelWeights(double[] vector, ChannelGroup group,
+            List<String> channels, String place, String kind, String reading, String remedy) {
+        for (int c = group.offset(); c < group.offset() + group.size(); c++) {
+            if (!(vector[c] >= 0.0)) {
+                throw new IllegalArgumentException(place + " with the value " + vector[c]
+                        + " in the channel '" + channels.get(c) + "' of the one-hot group '"
+                        + group.name() + "' that starts the " + kind + ", whose sum is read as "
+                        + reading + "; a label's weight must be 0 or more (the readers write"
+                        + " 1 for the label, 0 for the others), else labels cancel in the sum;"
+                        + " give it such a weight, or append " + remedy);
             }
         }
     }

@@ -763,7 +763,9 @@ final class ImportedGraphs {
 
     /**
      * Turns a syntax error of a jgrapht-io importer, whose message holds
-     * {@code line L:C detail} (C counted from 0), into a refusal at that line and column.
+     * {@code line L:C detail} (C counted from 0), into a refusal at that line and column; the
+     * detail, which quotes the text it stopped at, is shown in printable ASCII
+     * ({@link DecimalNumbers#printable}), as the readers' own messages show the data.
      *
      * @param file the file read
      * @param format the format's name, for the message
@@ -780,10 +782,10 @@ final class ImportedGraphs {
             return new DatasetFormatException(file, line,
                     fileColumn.applyAsInt(line, Integer.parseInt(m.group(2))) + 1,
                     "jgrapht-io's " + format + " importer"
-                    + " cannot read it: " + m.group(3));
+                    + " cannot read it: " + DecimalNumbers.printable(m.group(3)));
         }
         return new DatasetFormatException(file, "jgrapht-io's " + format + " importer cannot"
-                + " read it: " + text);
+                + " read it: " + DecimalNumbers.printable(text));
     }
 
     /**

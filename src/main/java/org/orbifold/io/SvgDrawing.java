@@ -109,9 +109,11 @@ import org.orbifold.space.Permutation;
  * appear in well-formed XML or all of which would be invisible, are written as the command
  * line's text output shows them: a tab, a line feed and a carriage return as {@code \t},
  * {@code \n} and {@code \r}, the others as a backslash, {@code u} and four hexadecimal
- * digits. The one exception is an emoji sequence (a flag's two regional indicators, or
- * pictographs with their skin-tone modifiers and variation selectors joined by the
- * zero-width joiner, such as a family), which shows as one glyph and is written as it is.
+ * digits, or beyond U+FFFF (an invisible tag character alone) a capital {@code U} and eight,
+ * as one escape ({@link TextFiles#shownCodePoint}). The one exception is an emoji sequence
+ * (a flag's two regional indicators, or pictographs with their skin-tone modifiers and
+ * variation selectors joined by the zero-width joiner, such as a family), which shows as one
+ * glyph and is written as it is.
  * Text widths are counted in columns: a character takes one, and a wide character (the East
  * Asian wide and fullwidth characters of Unicode Standard Annex 11, that is CJK ideographs,
  * kana, Hangul and fullwidth forms, and emoji) or an emoji sequence takes two, as a terminal
@@ -1333,8 +1335,8 @@ public final class SvgDrawing {
     /**
      * Returns the text as shown, one entry per character (a surrogate pair is one) or emoji
      * sequence (see {@link #emojiEnd}): the character itself, or its escape ({@code \t},
-     * {@code \n}, {@code \r}, or a backslash, {@code u} and four hexadecimal digits); an
-     * emoji sequence as it is, its joiners included.
+     * {@code \n}, {@code \r}, or a backslash, {@code u} and four hexadecimal digits, beyond
+     * U+FFFF {@code U} and eight); an emoji sequence as it is, its joiners included.
      */
     private static List<String> visible(String raw) {
         List<String> units = new ArrayList<>(raw.length());
@@ -1346,7 +1348,7 @@ public final class SvgDrawing {
                 units.add(raw.substring(i, end));
             } else if (Character.isHighSurrogate(c) && i + 1 < raw.length()
                     && Character.isLowSurrogate(raw.charAt(i + 1))) {
-                units.add(raw.substring(i, i + 2));
+                units.add(TextFiles.shownCodePoint(raw.codePointAt(i), other -> false));
                 end = i + 2;
             } else {
                 units.add(TextFiles.shown(c, SvgDrawing::notInXml));

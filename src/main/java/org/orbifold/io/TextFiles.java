@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -300,8 +301,22 @@ public final class TextFiles {
      * @return whether the character is shown escaped
      */
     public static boolean isHidden(char c) {
-        return isControl(c) || (c != ' ' && (Character.isSpaceChar(c)
-                || Character.isWhitespace(c))) || Character.getType(c) == Character.FORMAT;
+        return isHidden((int) c);
+    }
+
+    /**
+     * Whether a code point cannot be seen for what it is when shown: as {@link #isHidden(char)}
+     * says, for characters beyond U+FFFF too (the tag characters U+E0001 to U+E007F are
+     * invisible format characters). A surrogate (half of a pair, alone) is not hidden.
+     *
+     * @param codePoint any code point
+     * @return whether the code point is shown escaped
+     */
+    public static boolean isHidden(int codePoint) {
+        return codePoint <= Character.MAX_VALUE && isControl((char) codePoint)
+                || (codePoint != ' ' && (Character.isSpaceChar(codePoint)
+                || Character.isWhitespace(codePoint)))
+                || Character.getType(codePoint) == Character.FORMAT;
     }
 
     /**
@@ -309,6 +324,8 @@ public final class TextFiles {
      * carriage return as a backslash and {@code t}, {@code n} or {@code r}; any other
      * character that {@link #isHidden} or that {@code alsoEscaped} accepts as a backslash,
      * {@code u} and four lower-case hexadecimal digits; every other character as itself.
+     * A character is one UTF-16 unit here; for text use {@link #shownCodePoint}, which shows
+     * a character beyond U+FFFF as one escape.
      *
      * @param c any character
      * @param alsoEscaped characters escaped besides the hidden ones (for a drawing, those that
@@ -317,34 +334,71 @@ public final class TextFiles {
      */
     public static String shown(char c, Predicate<Character> alsoEscaped) {
         Objects.requireNonNull(alsoEscaped, "alsoEscaped");
-        if (c == '\t') {
-            return "\\t";
-        }
-        if (c == '\n') {
-            return "\\n";
-        }
-        if (c == '\r') {
-            return "\\r";
-        }
-        if (isHidden(c) || alsoEscaped.test(c)) {
-            return String.format(Locale.ROOT, "\\u%04x", (int) c);
-        }
-        return String.valueOf(c);
+        return shownCodePoint(c, cp -> alsoEscaped.test((char) cp));
     }
 
     /**
-     * Returns a text as output meant to be read shows it: every character as
-     * {@link #shown(char, Predicate)} shows it, with no character escaped besides the hidden
-     * ones.
+     * Returns a code point as output meant to be read shows it, by the project's one rule of
+     * escapes (that of Python's {@code repr}): a tab, a line feed and a carriage return as a
+     * backslash and {@code t}, {@code n} or {@code r}; any other code point that
+     * {@link #isHidden(int)} or that {@code alsoEscaped} accepts as a backslash, {@code u}
+     * and four lower-case hexadecimal digits up to U+FFFF (a surrogate alone included), and
+     * as a backslash, a capital {@code U} and eight lower-case hexadecimal digits beyond it,
+     * so that an emoji U+1F600 is one escape ({@code U0001f600} after the backslash), not two
+     * of its surrogate halves; every other code point as itself.
+     *
+     * @param codePoint any code point, as {@link String#codePointAt} reads it
+     * @param alsoEscaped code points escaped besides the hidden ones (for messages, all
+     *     outside printable ASCII)
+     * @return the character or its escape
+     */
+    public static String shownCodePoint(int codePoint, IntPredicate alsoEscaped) {
+        Objects.requireNonNull(alsoEscaped, "alsoEscaped");
+        if (codePoint == '\t') {
+            return "\\t";
+        }
+        if (codePoint == '\n') {
+            return "\\n";
+        }
+        if (codePoint == '\r') {
+            return "\\r";
+        }
+        if (isHidden(codePoint) || alsoEscaped.test(codePoint)) {
+            return codePoint <= Character.MAX_VALUE
+                    ? String.format(Locale.ROOT, "\\u%04x", codePoint)
+                    : String.format(Locale.ROOT, "\\U%08x", codePoint);
+        }
+        return new String(Character.toChars(codePoint));
+    }
+
+    /**
+     * Returns a text as output meant to be read shows it: every code point as
+     * {@link #shownCodePoint} shows it (a character beyond U+FFFF as one escape), with no
+     * character escaped besides the hidden ones.
      *
      * @param text any text
      * @return the text with its hidden characters escaped
      */
     public static String shown(String text) {
+        return shown(text, cp -> false);
+    }
+
+    /**
+     * Returns a text with every code point shown as {@link #shownCodePoint} shows it.
+     *
+     * @param text any text
+     * @param alsoEscaped code points escaped besides the hidden ones
+     * @return the text with its hidden characters, and those {@code alsoEscaped} accepts,
+     *     escaped
+     */
+    public static String shown(String text, IntPredicate alsoEscaped) {
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(alsoEscaped, "alsoEscaped");
         StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            out.append(shown(text.charAt(i), c -> false));
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            out.append(shownCodePoint(codePoint, alsoEscaped));
+            i += Character.charCount(codePoint);
         }
         return out.toString();
     }

@@ -23,9 +23,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.orbifold.cli.MainTest.Run;
 import org.orbifold.cluster.CenterUpdate;
+import org.orbifold.cluster.CentralClustering;
 import org.orbifold.cluster.ClusterValidity;
 import org.orbifold.cluster.ClusteringResult;
 import org.orbifold.cluster.TooFewDistinctGraphsException;
+import org.orbifold.match.Aligner;
 import org.orbifold.match.Aligners;
 import org.orbifold.space.Graph;
 import org.orbifold.space.GraphSpace;
@@ -494,6 +496,72 @@ class ClusterCommandTest {
         assertTrue(r.out().contains("\nrestarts    12, objectives from "), r.out());
     }
 
+    /**
+     * {@code --max-iterations 0} is accepted, as for {@code mean}: the result is the k-means++
+     * seeding's, 0 iterations, a trace of one row (the objective), and a note saying so; the
+     * labels and the objective are those of the library run with 0 iterations, whose
+     * centers are input graphs, each graph's own center a nearest one by exact distances,
+     * and the objective their sum (of squares for k-means). A negative value is refused.
+     */
+    @Test
+    void zeroIterationsKeepTheSeedsAndTheAssignmentToThem() throws IOException {
+        Sample sample = Sample.load(null, null, 15);
+        GraphSpace space = GraphSpace.of(sample.graphs()).withWeights(1.0, 1.0);
+        for (String algorithm : List.of("kmeans", "kmedoids")) {
+            Path folder = dir.resolve(algorithm);
+            Run r = run("cluster", "-k", "3", "--limit", "15", "--threads", "1", "--aligner",
+                    "exact", "--algorithm", algorithm, "--max-iterations", "0", "--json",
+                    "--out", folder.toString());
+
+            assertEquals(0, r.exitCode(), r.err());
+            Map<String, Object> json = r.json();
+            double objective = (Double) json.get("objective");
+            assertEquals(0.0, json.get("maxIterations"));
+            assertEquals(0.0, json.get("iterations"));
+            assertEquals("MAX_ITERATIONS", json.get("status"));
+            assertEquals(List.of(objective), json.get("trace"));
+            assertEquals(List.of("iteration,objective", "0," + objective),
+                    Files.readAllLines(folder.resolve(ClusterCommand.TRACE)));
+            String note = "--max-iterations 0 updates no center: the "
+                    + (algorithm.equals("kmeans") ? "centers" : "medoids") + " are the"
+                    + " k-means++ seed graphs and each graph is in the cluster of its nearest"
+                    + " seed (trace row 0)";
+            assertEquals(note, ((List<?>) json.get("notes")).get(0), r.out());
+
+            CentralClustering.Builder builder = algorithm.equals("kmeans")
+                    ? CentralClustering.kMeans(3) : CentralClustering.kMedoids(3);
+            Aligner exact = Aligners.byName("exact", 42);
+            ClusteringResult result = builder.aligner(exact).seed(42).maxIterations(0).build()
+                    .cluster(space, sample.graphs());
+            List<Double> labels = new ArrayList<>();
+            for (int label : result.labels()) {
+                labels.add((double) label);
+            }
+            assertEquals(labels, json.get("labels"), algorithm);
+            assertEquals(result.objective(), objective, 1e-9 * (1.0 + objective), algorithm);
+
+            double sum = 0.0;
+            for (int i = 0; i < sample.size(); i++) {
+                Graph g = sample.graphs().get(i);
+                double nearest = Double.POSITIVE_INFINITY;
+                for (Graph center : result.centers()) {
+                    assertTrue(sample.graphs().stream().anyMatch(x -> center.equals(
+                            algorithm.equals("kmeans") ? x.pad(space.size()) : x)), algorithm);
+                    nearest = Math.min(nearest, exact.align(space, center, g).distance());
+                }
+                double own = exact.align(space, result.centers().get(result.labels()[i]), g)
+                        .distance();
+                assertEquals(nearest, own, 1e-9 * (1.0 + own), algorithm + ", graph " + i);
+                sum += algorithm.equals("kmeans") ? own * own : own;
+            }
+            assertEquals(sum, objective, 1e-9 * (1.0 + sum), algorithm);
+        }
+        Run negative = run("cluster", "-k", "2", "--limit", "6", "--max-iterations", "-1");
+        assertEquals(CliException.USAGE, negative.exitCode(), negative.err());
+        assertEquals(Main.ERROR_PREFIX + "--max-iterations must be >= 0, got -1\n",
+                negative.err());
+    }
+
     @Test
     void kMediansSaysItsObjectiveIsASumOfDistances() {
         Run r = run("cluster", "-k", "2", "--limit", "12", "--algorithm", "kmedians");
@@ -954,7 +1022,7 @@ class ClusterCommandTest {
                 Arguments.of(CliException.USAGE, List.of("cluster", "-k", "2", "--threads",
                         "0")),
                 Arguments.of(CliException.USAGE, List.of("cluster", "-k", "2",
-                        "--max-iterations", "0")),
+                        "--max-iterations", "-1")),
                 Arguments.of(CliException.USAGE, List.of("cluster", "-k", "2", "--aligner",
                         "magic")),
                 Arguments.of(CliException.USAGE, List.of("cluster", "-k", "2",

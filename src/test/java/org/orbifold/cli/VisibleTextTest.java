@@ -26,6 +26,25 @@ class VisibleTextTest {
         assertEquals(7, VisibleText.width("\u00a0x"));
     }
 
+    /**
+     * An invisible character beyond U+FFFF (a tag character) is one escape of a capital U and
+     * eight digits, the style of the readers' messages, in {@link VisibleText#escape} and in
+     * the writer, and reads back; a visible one (an emoji) passes, as a surrogate alone does.
+     */
+    @Test
+    void escapesAnInvisibleCharacterBeyondTheBmpAsOneEscape() {
+        String tag = new String(Character.toChars(0xE0001));
+        String emoji = new String(Character.toChars(0x1F600));
+        assertEquals("a\\U000e0001b" + emoji, VisibleText.escape("a" + tag + "b" + emoji));
+        assertEquals("\ud83d", VisibleText.escape("\ud83d"));
+        assertEquals(tag + "x", VisibleText.unescape(VisibleText.escape(tag + "x")));
+        StringWriter out = new StringWriter();
+        try (PrintWriter w = VisibleText.writer(out)) {
+            w.print("class " + tag + emoji + "\n");
+        }
+        assertEquals("class \\U000e0001" + emoji + "\n", out.toString());
+    }
+
     @Test
     void theWriterEscapesThemToo() {
         StringWriter out = new StringWriter();
@@ -49,6 +68,10 @@ class VisibleTextTest {
         }
         assertEquals("caf\u00e9", VisibleText.unescape("caf\\u00e9"));
         assertEquals("\ud83d\ude00", VisibleText.unescape("\\ud83d\\ude00"));
+        assertEquals("\ud83d\ude00", VisibleText.unescape("\\U0001f600"));
+        assertEquals("\ud83d\ude00x", VisibleText.unescape("\\U0001F600x"));
+        // Not a code point, or fewer than eight digits: kept as typed.
+        assertEquals("\\U00110000 \\U1f600", VisibleText.unescape("\\U00110000 \\U1f600"));
         assertEquals("a\\b \\u12 \\uzzzz \\", VisibleText.unescape("a\\b \\u12 \\uzzzz \\"));
     }
 }

@@ -453,4 +453,82 @@ class CentralClusteringTest {
                 new int[0], 0.0, new double[] {0.0}, 0, Status.CONVERGED, 0L,
                 new double[] {0.0}).distances().length);
     }
+
+    /**
+     * With {@code maxIterations(0)} the result is the k-means++ seeding's: every center is a
+     * distinct input graph (a k-medoids center is its medoid), every graph lies in a cluster
+     * whose center is nearest to it by exact distances, and the objective, the only value
+     * of the trace, is the sum over the graphs of their exact (squared) distances to their
+     * centers. With one restart the seeding is that of a longer run with the same seed,
+     * whose trace starts at the same objective.
+     */
+    @Test
+    void zeroIterationsReportTheSeedsAndTheAssignmentToThem() {
+        ClusterTestGraphs.Sample sample = ClusterTestGraphs.families(SEED + 9, 4, 3.0);
+        List<Graph> graphs = sample.graphs();
+        GraphSpace space = GraphSpace.of(graphs);
+        ExactAligner exact = new ExactAligner(1);
+        List<CentralClustering.Builder> builders = List.of(CentralClustering.kMeans(3),
+                CentralClustering.kMedians(3), CentralClustering.kMedoids(3));
+        for (int b = 0; b < builders.size(); b++) {
+            for (int restarts : new int[] {1, 3}) {
+                CentralClustering.Builder builder = builders.get(b).aligner(exact).seed(5)
+                        .restarts(restarts);
+                ClusteringResult result = builder.maxIterations(0).build()
+                        .cluster(space, graphs);
+                String what = "builder " + b + ", restarts " + restarts;
+
+                assertEquals(0, result.iterations(), what);
+                assertEquals(Status.MAX_ITERATIONS, result.status(), what);
+                assertArrayEquals(new double[] {result.objective()}, result.trace(), 0.0, what);
+                assertEquals(restarts, result.restartObjectives().length, what);
+                assertEquals(Arrays.stream(result.restartObjectives()).min().orElseThrow(),
+                        result.objective(), 0.0, what);
+
+                // Each center is an input graph, a different one per cluster.
+                int[] seedOf = new int[3];
+                for (int c = 0; c < 3; c++) {
+                    Graph center = result.centers().get(c);
+                    seedOf[c] = -1;
+                    for (int g = 0; g < graphs.size() && seedOf[c] < 0; g++) {
+                        Graph candidate = b == 2 ? graphs.get(g) : graphs.get(g)
+                                .pad(space.size());
+                        seedOf[c] = candidate.equals(center) ? g : -1;
+                    }
+                    assertTrue(seedOf[c] >= 0, what + ": center " + c + " is no input graph");
+                    if (b == 2) {
+                        assertEquals(seedOf[c], result.medoids()[c], what);
+                    }
+                }
+                assertEquals(3, Arrays.stream(seedOf).distinct().count(), what);
+
+                // Every graph is in a nearest cluster; the objective sums the distances.
+                double sum = 0.0;
+                for (int i = 0; i < graphs.size(); i++) {
+                    double[] d = new double[3];
+                    for (int c = 0; c < 3; c++) {
+                        d[c] = exact.align(space, graphs.get(seedOf[c]), graphs.get(i))
+                                .distance();
+                    }
+                    double own = d[result.labels()[i]];
+                    double nearest = Arrays.stream(d).min().orElseThrow();
+                    assertEquals(nearest, own, 1e-9 * (1.0 + nearest), what + ", graph " + i);
+                    assertEquals(own, result.distances()[i], 1e-9 * (1.0 + own), what);
+                    sum += b == 0 ? own * own : own;
+                }
+                assertEquals(sum, result.objective(), 1e-9 * (1.0 + sum), what);
+
+                // A longer run with the same seed starts from the same seeding (with more
+                // restarts it may keep another restart than the best seeding).
+                if (restarts > 1) {
+                    continue;
+                }
+                ClusteringResult longer = builder.maxIterations(100).build()
+                        .cluster(space, graphs);
+                assertEquals(result.objective(), longer.trace()[0],
+                        1e-9 * (1.0 + result.objective()), what);
+                assertTrue(longer.objective() <= result.objective() + 1e-9, what);
+            }
+        }
+    }
 }

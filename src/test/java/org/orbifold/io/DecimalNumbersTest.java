@@ -71,4 +71,36 @@ class DecimalNumbersTest {
         assertEquals("expected a finite decimal number, found '\\u22123'",
                 DecimalNumbers.refusal("\u22123", null));
     }
+
+    /**
+     * A character beyond U+FFFF is one escape of eight digits, as Python writes it, not two of
+     * its surrogate halves; a surrogate alone keeps its four digits, and every escape reads
+     * back as the code point it names.
+     */
+    @Test
+    void printableShowsACharacterBeyondTheBmpAsOneEscape() {
+        String emoji = new String(Character.toChars(0x1F600));
+        assertEquals("x\\U0001f600y", DecimalNumbers.printable("x" + emoji + "y"));
+        assertEquals("\\U0010ffff\\U00010000", DecimalNumbers.printable(
+                new String(Character.toChars(0x10FFFF)) + new String(Character.toChars(0x10000))));
+        assertEquals("\\ud83d-\\ude00", DecimalNumbers.printable("\ud83d-\ude00"));
+        assertEquals("\\ude00\\U0001f600\\ud83d", DecimalNumbers.printable("\ude00" + emoji
+                + "\ud83d"));
+        for (int codePoint : new int[] {0x7f, 0xe9, 0xffff, 0x10000, 0x1f600, 0xe0001,
+            0x10ffff}) {
+            String text = new String(Character.toChars(codePoint));
+            String shown = DecimalNumbers.printable(text);
+            assertEquals(codePoint, Integer.parseInt(shown.substring(2), 16), shown);
+            assertEquals(codePoint > 0xffff ? 10 : 6, shown.length(), shown);
+        }
+        // Hidden characters beyond U+FFFF (the tag characters) are escaped even where other
+        // characters are kept; an emoji is not hidden.
+        assertEquals("\\U000e0001a" + emoji, TextFiles.shown(
+                new String(Character.toChars(0xE0001)) + "a" + emoji));
+        assertTrue(TextFiles.isHidden(0xE0001));
+        assertTrue(TextFiles.isHidden(0xE007F));
+        assertFalse(TextFiles.isHidden(0x1F600));
+        assertFalse(TextFiles.isHidden(0xD83D));
+        assertEquals("\\t\\u00a0", TextFiles.shown("\t\u00a0"));
+    }
 }

@@ -306,8 +306,8 @@ class DotReaderTest extends GraphFileReaderTesting {
                 + " line 2, column 2" + parallel);
         // Columns count characters: the emoji is one column, and so is a tab.
         assertRefused("graph {\n \"\ud83d\ude00\" --\tb;\tb -- \"\ud83d\ude00\" }", ", line 2,"
-                + " column 12: edge from 'b' to '\\ud83d\\ude00' joins the same nodes as the edge"
-                + " from '\\ud83d\\ude00' to 'b' at line 2, column 2" + parallel);
+                + " column 12: edge from 'b' to '\\U0001f600' joins the same nodes as the edge"
+                + " from '\\U0001f600' to 'b' at line 2, column 2" + parallel);
     }
 
     @Test

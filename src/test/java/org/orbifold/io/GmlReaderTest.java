@@ -284,6 +284,38 @@ class GmlReaderTest extends GraphFileReaderTesting {
     }
 
     /**
+     * A character beyond U+FFFF at the place of an error shows as one escape, as Python writes
+     * it ({@code \U0001f600}), not as the two escapes of its surrogate halves: in the
+     * importer's syntax error (whose column counts the emoji as one), in a string where a
+     * number belongs, and after a string closed without a space, whose ten characters shown
+     * are ten code points, none cut in half.
+     */
+    @Test
+    void aCharacterBeyondTheBmpAtAnErrorShowsAsOneEscape() throws IOException {
+        String emoji = new String(Character.toChars(0x1F600));
+        assertRefused("graph [\n node [ id 0 ]\n " + emoji + " 1\n]\n", ", line 3, column 2:"
+                + " jgrapht-io's GML importer cannot read it: token recognition error at:"
+                + " '\\U0001f600'");
+        assertRefused("graph [\n node [ id 0 s \"" + emoji + "\" ]\n " + emoji + " 1\n]\n",
+                ", line 3, column 2: jgrapht-io's GML importer cannot read it: token"
+                + " recognition error at: '\\U0001f600'");
+        assertRefused("graph [\n node [ id 0 ]\n node [ id 1 ]\n edge [ source 0 target 1"
+                + " weight \"x" + emoji + "\" ]\n]\n", ", line 4: the edge at line 4 has the"
+                + " weight the string 'x\\U0001f600'; the importer reads a weight only as a"
+                + " number");
+        assertRefused("graph [\n node [ id 0 label \"a\"" + emoji.repeat(12) + " ]\n]\n",
+                ", line 2: a string is followed by '" + "\\U0001f600".repeat(10) + "' without"
+                + " a space; a GML string ends at the next quote and holds none (networkx writes"
+                + " a quote as &#34;; a backslash before a quote, as JGraphT's exporter writes"
+                + " it, escapes nothing)");
+        // Other characters keep their escapes of four digits.
+        assertRefused("graph [\n node [ id 0 label \"a\"\u00e9 ]\n]\n", ", line 2: a string is"
+                + " followed by '\\u00e9 ]\\n]\\n' without a space; a GML string ends at the"
+                + " next quote and holds none (networkx writes a quote as &#34;; a backslash"
+                + " before a quote, as JGraphT's exporter writes it, escapes nothing)");
+    }
+
+    /**
      * The importer reads numbers with an exponent written out and strings as placeholders
      * ({@code "s0"}), so its text is longer or shorter than the file's on those lines; the
      * column of its syntax error is the file's: that of the key {@code 7up} it cannot read,

@@ -231,4 +231,70 @@ class GraphDatasetTest {
                 "b"), List.of("x", "y"), List.of("w")).size());
         assertEquals(4, sample().size());
     }
+
+    /**
+     * Without the existence channel a node's existence is the sum of the leading one-hot group
+     * ({@link Presence#nodeExistence}), so a negative value there could cancel its label: node
+     * values {@code [1, -1]} read as existence 0. Such a value is refused, naming the graph,
+     * the node (the edge's nodes), the value and its channel; the same values pass when the
+     * existence (presence) channel is there, and non-negative weights other than 1 (a scaled
+     * group, a label distribution) pass too, their sum read as existence.
+     */
+    @Test
+    void aNegativeValueInTheLeadingOneHotGroupReadAsExistenceIsRefused() {
+        Graph cancelling = graph(new double[][] {{1, 0}, {1, -1}}, new double[][] {{1}}, 0, 1);
+        assertEquals(0.0, Presence.nodeExistence(List.of("a=x", "a=y"))
+                .of(cancelling.nodeVector(1)));
+        assertEquals("graph 0 ('g0') has node 1 with the value -1.0 in the channel 'a=y' of"
+                + " the one-hot group 'a' that starts the node channels, whose sum is read as a"
+                + " node's existence; a label's weight must be 0 or more (the readers write 1"
+                + " for the label, 0 for the others), else labels cancel in the sum; give it"
+                + " such a weight, or append the node-existence channel 'exists', 1 on every"
+                + " real node (NodeExistence.append)",
+                refused(List.of(cancelling), List.of("a=x", "a=y"), List.of("w")));
+
+        // A negative value with a positive sum, and one beside no positive label, in graph 1.
+        Graph fine = graph(new double[][] {{1, 0, 3}, {0, 1, -3}}, new double[][] {{1}}, 0, 1);
+        Graph positiveSum = graph(new double[][] {{2, -0.5, 1}}, new double[0][]);
+        assertTrue(refused(List.of(fine, positiveSum), List.of("a=x", "a=y", "z"),
+                List.of("w")).startsWith("graph 1 ('g1') has node 0 with the value -0.5 in the"
+                + " channel 'a=y' of the one-hot group 'a'"));
+        Graph onlyNegative = graph(new double[][] {{0, -2, 1}}, new double[0][]);
+        assertTrue(refused(List.of(fine, onlyNegative), List.of("a=x", "a=y", "z"),
+                List.of("w")).startsWith("graph 1 ('g1') has node 0 with the value -2.0 in the"
+                + " channel 'a=y' of the one-hot group 'a'"));
+
+        // A numeric channel may be negative, and so may a group that is not read as existence.
+        assertEquals(1, new GraphDataset("d", List.of(fine), List.of(), List.of("g0"),
+                List.of("a=x", "a=y", "z"), List.of("w")).size());
+        assertEquals(1, new GraphDataset("d", NodeExistence.append(List.of(cancelling)),
+                List.of(), List.of("g0"), List.of("a=x", "a=y", "exists"), List.of("w"))
+                .size());
+        assertEquals(1, new GraphDataset("d", List.of(cancelling), List.of(), List.of("g0"),
+                List.of("z", "a=x"), List.of("w")).size());
+
+        // Weights of 0 or more: a scaled label (2) and a label distribution (0.25, 0.75).
+        Graph weighted = graph(new double[][] {{2, 0}, {0.25, 0.75}, {-0.0, 1}},
+                new double[][] {{1}}, 0, 1);
+        GraphDataset kept = new GraphDataset("d", List.of(weighted), List.of(), List.of("g0"),
+                List.of("a=x", "a=y"), List.of("w"));
+        Presence existence = Presence.nodeExistence(kept.nodeChannels());
+        assertEquals(2.0, existence.of(kept.graphs().get(0).nodeVector(0)));
+        assertEquals(1.0, existence.of(kept.graphs().get(0).nodeVector(1)));
+
+        // Edges: bond values [1, -1] on the edge from 1 to 2 would read as presence 0.
+        Graph bonds = graph(new double[][] {{1}, {1}, {1}},
+                new double[][] {{1, 0, 0.5}, {1, -1, 2}}, 0, 1, 1, 2);
+        assertEquals("graph 0 ('g0') has the edge from node 1 to node 2 with the value -1.0 in"
+                + " the channel 'bt=2' of the one-hot group 'bt' that starts the edge channels,"
+                + " whose sum is read as an edge's presence; a label's weight must be 0 or more"
+                + " (the readers write 1 for the label, 0 for the others), else labels cancel"
+                + " in the sum; give it such a weight, or append the edge-presence channel"
+                + " 'edge', 1 on every edge",
+                refused(List.of(bonds), List.of("x"), List.of("bt=1", "bt=2", "w")));
+        Graph present = graph(new double[][] {{1}, {1}, {1}},
+                new double[][] {{1, 0, 0.5, 1}, {1, -1, 2, 1}}, 0, 1, 1, 2);
+        assertEquals(1, new GraphDataset("d", List.of(present), List.of(), List.of("g0"),
+                List.of("x"), List.of("bt=1", "bt=2", "w", "edge")).size());
+    }
 }

@@ -316,6 +316,24 @@ public class SvgDrawingTest {
         assertFalse(svg.contains("\u0007") || svg.contains("\u0001") || svg.contains("\u001b"));
     }
 
+    /**
+     * An invisible character beyond U+FFFF (a tag character alone) is one escape of a capital
+     * U and eight digits, as the text output writes it; an emoji passes, and the tag
+     * characters of a subdivision flag (England's) stay inside their emoji sequence.
+     */
+    @Test
+    void anInvisibleCharacterBeyondTheBmpIsOneEscape() {
+        String england = cp(0x1F3F4) + cp(0xE0067) + cp(0xE0062) + cp(0xE0065) + cp(0xE006E)
+                + cp(0xE0067) + cp(0xE007F);
+        String title = cp(0xE0001) + "a" + cp(0x1F600) + england;
+
+        Document d = parse(SvgDrawing.of(ATOMS, EDGE).graphs(null, List.of(molecule()),
+                List.of(title)));
+
+        assertEquals("\\U000e0001a" + cp(0x1F600) + england,
+                ofClass(d, "text", "title").get(0).getTextContent());
+    }
+
     @Test
     void aLongTitleIsCutAndKeptWholeInThePanelsTitleElement() {
         String title = "t".repeat(100);
