@@ -123,6 +123,13 @@ class MoleculeReaderTest {
                         DatasetFormatException.class, () -> new MoleculeReader().read(bad))
                         .getMessage());
 
+        // An invisible character in the SMILES is shown as its escape.
+        Path hidden = Files.writeString(dir.resolve("hidden.smi"), "CC\u200bC\n");
+        String message = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().read(hidden)).getMessage();
+        assertTrue(message.startsWith(hidden + ", line 1: cannot parse molecule 1 from the"
+                + " SMILES 'CC\\u200bC': "), message);
+
         GraphDataset d = new MoleculeReader().withSkipInvalid(true).read(smi);
         assertEquals(2, d.size());
         assertEquals(List.of("a", "c"), d.classLabels());
