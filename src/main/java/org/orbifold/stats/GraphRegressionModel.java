@@ -55,10 +55,10 @@ public final class GraphRegressionModel {
 
     GraphRegressionModel(GraphSpace space, List<Graph> coefficients, Graph centre,
             List<Graph> standardized, double[] centers, double[] spreads, List<String> names,
-            double[][] covariates,
-            List<Alignment> alignments, double[] squaredResiduals, double objective,
-            double totalSumOfSquares, boolean noVariance, Graph frechetMean, double[] trace,
-            int iterations, Status status, double ridge, GraphRegression.Start start) {
+            double[][] covariates, List<Alignment> alignments, double[] squaredResiduals,
+            double objective, double totalSumOfSquares, boolean noVariance, Graph frechetMean,
+            double[] trace, int iterations, Status status, double ridge,
+            GraphRegression.Start start) {
         this.space = space;
         this.coefficients = List.copyOf(coefficients);
         this.centre = Objects.requireNonNull(centre, "centre");
