@@ -368,8 +368,9 @@ final class RegressCommand extends DatasetCommand {
                     + Numbers.decimalOrTiny(sst, 6) + ": "
                     + (run.model().rSquared() == 0.0 ? "R^2 is set to 0, as the excess is"
                     + " within the rounding of the fitted values, which grows with the size of"
-                    + " the attributes (large attributes beside a small spread leave the fit"
-                    + " no precision to explain it)" : "the line fits worse than the mean"));
+                    + " the attributes (an attribute that varies by only some units in the last"
+                    + " place of its values leaves the fit no precision to explain it)"
+                    : "the line fits worse than the mean"));
         }
         if (run.mean().status() != Status.CONVERGED) {
             notes.add("the Frechet mean behind SST stopped at its iteration limit ("

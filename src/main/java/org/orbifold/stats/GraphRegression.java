@@ -32,12 +32,17 @@ import org.orbifold.space.Permutation;
  *
  * <p>The first step is ordinary least squares, coordinate by coordinate, of the aligned
  * graphs written as vectors ({@code Z = [1, x]}, solved once by a QR decomposition and
- * applied to every node and edge coordinate). The space's node and edge weights scale whole
- * coordinates, so they do not change this fit (each coordinate's least-squares problem is
- * multiplied by its positive weight); they change the alignments and the distances. The
- * vectors are therefore the {@link WeightedVectors} of the space with unit weights: a part
- * of weight 0, which the space's own vectors would zero out, is still fitted (it does not
- * move the alignments, but the coefficient graphs keep its least-squares values).
+ * applied to every node and edge coordinate). Each coordinate is centred on its mean over
+ * the aligned graphs before that fit and the mean is added back into the intercept graph
+ * {@code B_0} (the same model in exact arithmetic; {@code RegressionDesign}), so that the
+ * fit's rounding is that of the coordinates' variation, not of their size: an attribute
+ * equal in every graph is fitted and predicted exactly however large it is. The space's
+ * node and edge weights scale whole coordinates, so they do not change this fit (each
+ * coordinate's least-squares problem is multiplied by its positive weight); they change the
+ * alignments and the distances. The vectors are therefore the {@link WeightedVectors} of the
+ * space with unit weights: a part of weight 0, which the space's own vectors would zero out,
+ * is still fitted (it does not move the alignments, but the coefficient graphs keep its
+ * least-squares values).
  *
  * <p><b>Objective and monotonicity.</b> The objective is the sum of squared residual
  * distances {@code SSR = sum_i ||yhat_i - pi_i . Y_i||^2} (plus the ridge penalty when it is
@@ -87,10 +92,20 @@ import org.orbifold.space.Permutation;
  * is the change per unit: for a covariate of tiny units it may exceed the range of doubles,
  * and the fit then fails naming the covariate. Every
  * iteration stores the {@code N} aligned graphs as dense vectors ({@code N D} doubles).
- * With attributes far from 0 and a tiny spread, {@code SSR} and {@code SST} carry the
- * rounding of a mean of the graphs (about {@code ((N + 1) eps)^2} of their squared norms), so
- * {@code R^2} is only that precise: graphs near {@code 1e6} spread by {@code 1e-8} that a
- * covariate explains exactly give {@code R^2 = 0.9996}, not 1.
+ * The centring of the fit keeps a large attribute equal in every graph from swamping a
+ * small spread elsewhere: attributes at {@code 1e15} beside a spread of {@code 1e-3}, or at
+ * {@code 1e6} beside a spread of {@code 1e-8}, give the coefficients, {@code SSR} and
+ * {@code R^2} of the same graphs with those attributes at 0. What remains works in raw
+ * coordinates. A fitted value is a double near its attribute, so an attribute that itself
+ * varies by only some units in the last place of its values (a few units near {@code 1e15})
+ * has residuals with rounding of their own order: {@code SSR} can then exceed {@code SST},
+ * and {@code R^2} is set to 0 ({@link GraphRegressionModel#rSquared}). {@code SST} comes from
+ * the Fréchet mean, which averages the aligned graphs by a plain sum: where {@code N} copies
+ * of a large attribute do not sum exactly (seven graphs with {@code 3e13 + 0.3}, five with
+ * {@code 4e15 + 7}), the rounded average lies further from the graphs than the mean's
+ * previous iterate, its update is rejected as a rise, and {@code SST} is the sum of squares
+ * around that iterate (on those five graphs, the medoid), so {@code R^2} comes out too high
+ * (0.995072 instead of 0.995025).
  */
 public final class GraphRegression {
 
@@ -259,15 +274,15 @@ public final class GraphRegression {
         }
 
         List<Graph> coefficients = new ArrayList<>();
-        for (double[] b : design.original(fit.coefficients)) {
+        for (double[] b : design.original(fit.coefficients, fit.centre)) {
             coefficients.add(coordinates.decode(b));
         }
         List<Graph> standardized = new ArrayList<>();
         for (double[] c : fit.coefficients) {
             standardized.add(coordinates.decode(c));
         }
-        return new GraphRegressionModel(space, coefficients, standardized, design.centers(),
-                design.spreads(), design.names(),
+        return new GraphRegressionModel(space, coefficients, coordinates.decode(fit.centre),
+                standardized, design.centers(), design.spreads(), design.names(),
                 design.covariateMatrix(), fit.outcome.alignments(),
                 fit.outcome.squaredDistances(), value, totalSumOfSquares, noVariance,
                 frechet.center(), Arrays.copyOf(trace, iterations + 1), iterations, status,
@@ -293,11 +308,12 @@ public final class GraphRegression {
     }
 
     /**
-     * One least-squares fit (standardised coefficients, {@link RegressionDesign#fit}) with the
+     * One least-squares fit (the centre of the aligned graphs and the standardised
+     * coefficients of the graphs centred on it, {@link RegressionDesign#fit}) with the
      * alignments of the graphs to its fitted values.
      */
-    private record Fit(double[][] coefficients, AlignmentStep.Outcome outcome,
-            double objective) {
+    private record Fit(double[] centre, double[][] coefficients,
+            AlignmentStep.Outcome outcome, double objective) {
     }
 
     /**
@@ -310,10 +326,11 @@ public final class GraphRegression {
         for (int i = 0; i < sample.size(); i++) {
             responses[i] = coordinates.encode(sample.graph(i).permute(alignments.get(i)));
         }
-        double[][] c = design.fit(responses);
+        double[] centre = RegressionDesign.centre(responses);
+        double[][] c = design.fit(responses, centre);
         Graph[] fitted = new Graph[sample.size()];
         for (int i = 0; i < fitted.length; i++) {
-            fitted[i] = coordinates.decode(design.fitted(c, i));
+            fitted[i] = coordinates.decode(design.fitted(c, centre, i));
         }
         AlignmentStep.Outcome outcome = AlignmentStep.run(aligner, sample, i -> fitted[i],
                 alignments, executor);
@@ -334,7 +351,7 @@ public final class GraphRegression {
                     + ") with node weight " + sample.space.nodeWeight() + " and edge weight "
                     + sample.space.edgeWeight());
         }
-        return new Fit(c, outcome, objective);
+        return new Fit(centre, c, outcome, objective);
     }
 
 

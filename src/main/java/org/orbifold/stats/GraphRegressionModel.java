@@ -35,6 +35,7 @@ public final class GraphRegressionModel {
 
     private final GraphSpace space;
     private final List<Graph> coefficients;
+    private final Graph centre;
     private final List<Graph> standardized;
     private final double[] centers;
     private final double[] spreads;
@@ -52,13 +53,15 @@ public final class GraphRegressionModel {
     private final double ridge;
     private final GraphRegression.Start start;
 
-    GraphRegressionModel(GraphSpace space, List<Graph> coefficients, List<Graph> standardized,
-            double[] centers, double[] spreads, List<String> names, double[][] covariates,
-            List<Alignment> alignments, double[] squaredResiduals, double objective,
-            double totalSumOfSquares, boolean noVariance, Graph frechetMean, double[] trace,
-            int iterations, Status status, double ridge, GraphRegression.Start start) {
+    GraphRegressionModel(GraphSpace space, List<Graph> coefficients, Graph centre,
+            List<Graph> standardized, double[] centers, double[] spreads, List<String> names,
+            double[][] covariates, List<Alignment> alignments, double[] squaredResiduals,
+            double objective, double totalSumOfSquares, boolean noVariance, Graph frechetMean,
+            double[] trace, int iterations, Status status, double ridge,
+            GraphRegression.Start start) {
         this.space = space;
         this.coefficients = List.copyOf(coefficients);
+        this.centre = Objects.requireNonNull(centre, "centre");
         this.standardized = List.copyOf(standardized);
         this.centers = centers.clone();
         this.spreads = spreads.clone();
@@ -150,9 +153,12 @@ public final class GraphRegressionModel {
     /**
      * Returns the predicted graph {@code B_0 + sum_k x_k B_k}, of order
      * {@code space().size()}, computed in the standardised form of the fit,
-     * {@code C_0 + sum_k ((x_k - m_k) / d_k) C_k} for the covariates' means {@code m_k} and
-     * spreads {@code d_k}, which equals it up to rounding and loses nothing to large offsets
-     * or units. Nothing is clipped: edge values may be negative.
+     * {@code Ybar + (C_0 + sum_k ((x_k - m_k) / d_k) C_k)} for the covariates' means
+     * {@code m_k} and spreads {@code d_k} and the mean {@code Ybar} of the aligned graphs the
+     * fit was centred on, added last. It equals the other form up to rounding and loses
+     * nothing to large offsets or units of the covariates, nor to an attribute that is large
+     * and equal in every graph (its prediction is that value exactly). Nothing is clipped:
+     * edge values may be negative.
      *
      * @param x one finite value per covariate; not retained
      * @return the prediction
@@ -183,6 +189,7 @@ public final class GraphRegressionModel {
             }
             sum.add(standardized.get(k + 1), weights[k]);
         }
+        sum.add(centre, 1.0);
         try {
             return sum.sum();
         } catch (IllegalArgumentException e) {
@@ -333,12 +340,14 @@ public final class GraphRegressionModel {
      * variance. An {@code SSR} above {@code SST} by at most {@link #R_SQUARED_ROUNDING} of it
      * is taken as equal and gives 0: a fit that stays at the mean (a huge ridge) otherwise
      * reports {@code -2.2e-16} from summing the same distances in another order. So is an
-     * excess of at most {@code ((n + 1) eps)^2 S} (the sample's scale {@code S} below): the
-     * fitted values near attributes far from 0 carry the rounding of a mean of {@code n}
-     * graphs, which shows in {@code SSR} however small {@code SST} is (graphs near {@code 1e6}
-     * spread by {@code 1e-8} on a covariate that explains nothing: {@code SSR} exceeded
-     * {@code SST = 1e-15} by {@code 8e-19}). A larger excess, possible only from the
-     * first-graph start, gives the negative value.
+     * excess of at most {@code ((n + 1) eps)^2 S} (the sample's scale {@code S} below): a
+     * fitted value is a double near its attribute, so an attribute that varies by only some
+     * units in the last place of its values has residuals with rounding of their own order
+     * (four graphs whose attribute lies 2, 6, 7 and 2 above {@code 1e15}, where doubles are
+     * 0.125 apart, on a covariate that explains little: {@code SSR} 20.78 against
+     * {@code SST} 20.75). The fit is centred on the mean of the aligned graphs, so an
+     * attribute equal in every graph adds no such rounding however large it is. A larger
+     * excess, possible only from the first-graph start, gives the negative value.
      *
      * <p><b>No variance.</b> When the graphs, aligned as for the Fréchet mean, are one graph
      * up to the rounding of their mean coordinate by coordinate (every node and edge

@@ -22,9 +22,13 @@ import org.apache.commons.math3.linear.RealMatrix;
  * slopes, scaled by {@code sqrt(ridge) / d_k}). Applying the same {@code S} to every
  * coordinate makes equal responses give bit-for-bit equal coefficients.
  *
- * <p>The coefficients in the covariates' units are {@code b_k = c_k / d_k} and
- * {@code b_0 = c_0 - sum_k m_k b_k} ({@link #original}); fitted values are computed from the
- * standardised form ({@link #fitted}), which loses nothing to a large offset.
+ * <p>The responses are centred coordinate by coordinate before {@code S} is applied
+ * ({@link #centre}, {@link #fit}): the centre {@code ybar} moves into the intercept, which is the
+ * same model in exact arithmetic and keeps the rounding of the fit at the size of the
+ * responses' variation rather than of their values. The coefficients in the covariates' units
+ * are {@code b_k = c_k / d_k} and {@code b_0 = ybar + c_0 - sum_k m_k b_k} ({@link #original});
+ * fitted values are computed from the standardised form ({@link #fitted}), which loses nothing
+ * to a large offset of the covariates.
  *
  * <p>Immutable; arrays are copied on the way in and not exposed.
  */
@@ -157,13 +161,45 @@ final class RegressionDesign {
     }
 
     /**
-     * Returns the standardised coefficients {@code c = S y} for every coordinate of the
-     * responses, summed over the rows in index order.
+     * Returns the centre of the responses, coordinate by coordinate: their mean, computed as
+     * the first row's value plus the mean of the differences from it, so that a coordinate
+     * equal in every row has that value as its centre exactly, and one that varies a little
+     * around a large value loses nothing of the variation to the rounding of a large sum.
      *
      * @param responses {@code N} vectors of equal length, one per row; not modified
-     * @return {@code p + 1} vectors: the intercept, then one per standardised covariate
+     * @return a new vector of the responses' length
      */
-    double[][] fit(double[][] responses) {
+    static double[] centre(double[][] responses) {
+        double[] first = responses[0];
+        double[] sum = new double[first.length];
+        for (int i = 1; i < responses.length; i++) {
+            double[] y = responses[i];
+            for (int d = 0; d < sum.length; d++) {
+                sum[d] += y[d] - first[d];
+            }
+        }
+        double[] centre = new double[first.length];
+        for (int d = 0; d < centre.length; d++) {
+            centre[d] = first[d] + sum[d] / responses.length;
+        }
+        return centre;
+    }
+
+    /**
+     * Returns the standardised coefficients {@code c = S (y - ybar)} of the responses
+     * centred on {@code ybar} (normally their {@link #centre}), for every coordinate, summed
+     * over the rows in index order. With the intercept in the design, centring changes only
+     * the intercept, by {@code ybar}, in exact arithmetic; in floating point it keeps the
+     * rounding of the sums at the size of the responses' variation instead of their size, so
+     * that a large value equal in every row gives slopes of exactly 0 and an intercept of
+     * exactly 0 in its coordinate.
+     *
+     * @param responses {@code N} vectors of equal length, one per row; not modified
+     * @param ybar the centre, of the responses' length; not modified
+     * @return {@code p + 1} vectors: the intercept of the centred responses, then one per
+     *     standardised covariate
+     */
+    double[][] fit(double[][] responses, double[] ybar) {
         int length = responses[0].length;
         double[][] c = new double[solver.length][length];
         for (int k = 0; k < solver.length; k++) {
@@ -171,7 +207,7 @@ final class RegressionDesign {
                 double s = solver[k][i];
                 double[] y = responses[i];
                 for (int d = 0; d < length; d++) {
-                    c[k][d] += s * y[d];
+                    c[k][d] += s * (y[d] - ybar[d]);
                 }
             }
         }
@@ -179,14 +215,21 @@ final class RegressionDesign {
     }
 
     /**
-     * Returns the fitted value of row {@code i}, {@code c_0 + sum_k u_ik c_k}.
+     * Returns the fitted value of row {@code i}, {@code ybar + (c_0 + sum_k u_ik c_k)}: the
+     * centre is added last, so that the fitted value is rounded once at the size of the
+     * centre.
      *
      * @param c the standardised coefficients of {@link #fit}
+     * @param ybar the centre given to {@link #fit}
      * @param i the row
      * @return a new vector
      */
-    double[] fitted(double[][] c, int i) {
-        return combine(c, u[i]);
+    double[] fitted(double[][] c, double[] ybar, int i) {
+        double[] v = combine(c, u[i]);
+        for (int d = 0; d < v.length; d++) {
+            v[d] += ybar[d];
+        }
+        return v;
     }
 
     /**
@@ -220,15 +263,16 @@ final class RegressionDesign {
 
     /**
      * Returns the coefficients in the covariates' units: {@code b_k = c_k / d_k} and
-     * {@code b_0 = c_0 - sum_k m_k b_k}.
+     * {@code b_0 = ybar + (c_0 - sum_k m_k b_k)}, the centre {@code ybar} added last.
      *
      * @param c the standardised coefficients of {@link #fit}
+     * @param ybar the centre given to {@link #fit}
      * @return {@code p + 1} new vectors
      * @throws IllegalArgumentException if a value is not finite (a covariate of tiny units
      *     has a coefficient beyond the range of doubles): the message names the covariate and
      *     suggests rescaling it
      */
-    double[][] original(double[][] c) {
+    double[][] original(double[][] c, double[] ybar) {
         int p = names.size();
         double[][] b = new double[p + 1][];
         b[0] = c[0].clone();
@@ -242,6 +286,10 @@ final class RegressionDesign {
             requireFinite(b[0], k, "the intercept graph, through its mean "
                     + centers[k] + " times its coefficient,");
         }
+        for (int d = 0; d < b[0].length; d++) {
+            b[0][d] += ybar[d];
+        }
+        requireFinite(b[0], p - 1, "the intercept graph, added to the mean of the graphs,");
         return b;
     }
 
