@@ -11,7 +11,8 @@ import java.util.Objects;
  * {@code i} and {@code columnToRow[j]} the row given to column {@code j}, with {@code -1} for
  * an unassigned row or column. If {@code n <= m} every row is assigned; otherwise every column
  * is. The {@code value} is the sum of the chosen entries of {@code C} as given by the caller
- * (not negated when maximising).
+ * (not negated when maximising); {@link LinearAssignmentSolver} adds them in row order, or in
+ * column order when {@code n > m}, so a sum in another order may differ in the last place.
  *
  * <p><b>Certificate.</b> Write {@code s = +1} for {@link Sense#MINIMIZE}, {@code s = -1} for
  * {@link Sense#MAXIMIZE}, and {@code r_ij = s (C_ij - u_i - v_j)} for the reduced cost, where

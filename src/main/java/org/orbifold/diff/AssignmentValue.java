@@ -21,29 +21,30 @@ import org.orbifold.assign.Sense;
  * matrix of the returned assignment, is always an element of the generalized gradient, and it
  * is the ordinary gradient exactly when the optimal assignment is unique ({@link #unique()}).
  *
- * <p><b>Uniqueness test.</b> With the solver's dual potentials {@code u, v} and reduced
- * costs {@code r_ij = s (C_ij - u_i - v_j) >= 0} ({@code s = +1} when minimising, {@code -1}
- * when maximising), an assignment is optimal if and only if it uses only pairs with {@code
- * r_ij = 0} and leaves unused only columns (rows, in the transposed case) whose potential is
- * zero. Another optimum therefore exists if and only if the directed graph on the rows, with
- * an arc {@code i -> k} when row {@code i} could take the column of row {@code k} at zero
- * reduced cost, plus one extra node for "a free column", has a cycle; a depth-first search
- * decides it in {@code O(n m)} time. A reduced cost counts as zero when it is at most {@code
- * tolerance * scale}, with {@code scale} the largest magnitude of the chosen entries and of
- * the potentials ({@link AssignmentResult#certificateScale}); the default tolerance is
- * {@link #DEFAULT_TOLERANCE}. So two assignments whose values differ by less than about
- * {@code min(n, m) * tolerance * scale} are reported as tied. Entries that are never chosen
- * do not enter the scale: in {@code {{0, 1}, {1, 0}, {1e12, 1e12}}} (minimising) the third
- * row stays unassigned, the scale is 1, and the optimum {@code [0, 1, -1]} is reported
- * unique, as it is (the runner-up costs 2); with the largest entry of the whole matrix as the
- * scale, the band would be about {@code 2e3} wide and that optimum would look tied. An entry
- * that is chosen, or a potential, of {@code 1e12} widens the band to about {@code 1e3}, since
- * the reduced costs are then only known to that accuracy. The solver's search can leave
- * potentials that large even when no huge entry is chosen (as in {@code {{0, 1, 1e12}, {1,
- * 0, 1e12}, {1e12, 1e12, 0}}}); {@link LinearAssignmentSolver#solve} then recomputes them
- * from the assignment, so they stay that large only where a huge entry is better than the
- * chosen entry of its row, as in {@code {{0, -1e12}, {inf, 0}}}, which every certificate
- * must reflect; there the band is about {@code 1e3} wide.
+ * <p><b>Uniqueness test.</b> With the solver's dual potentials {@code u, v} and reduced costs
+ * {@code r_ij = s (C_ij - u_i - v_j) >= 0} ({@code s = +1} when minimising, {@code -1} when
+ * maximising), an assignment is optimal if and only if it uses only pairs with {@code r_ij = 0}
+ * and leaves unused only columns (rows, in the transposed case) whose potential is zero. Another
+ * optimum therefore exists if and only if the directed graph on the rows, with an arc {@code i ->
+ * k} when row {@code i} could take the column of row {@code k} at zero reduced cost, plus one
+ * extra node for "a free column", has a cycle; a depth-first search decides it in {@code O(n m)}
+ * time. A reduced cost counts as zero when it is at most {@code tolerance * scale}, with {@code
+ * scale} the largest magnitude of the chosen entries and of the potentials ({@link
+ * AssignmentResult#certificateScale}); the default tolerance is {@link #DEFAULT_TOLERANCE}. So two
+ * assignments whose values differ by less than about {@code min(n, m) * tolerance * scale} are
+ * reported as tied. Entries that are never chosen do not enter the scale: in {@code {{0, 1}, {1,
+ * 0}, {1e12, 1e12}}} (minimising) the third row stays unassigned, the chosen entries and the
+ * potentials are all 0, so the scale is 0 (a reduced cost then counts as zero only when it is
+ * exactly zero), and the optimum {@code [0, 1, -1]} is reported unique, as it is (the runner-up
+ * costs 2); with the largest entry of the whole matrix as the scale, the band would be about
+ * {@code 2e3} wide and that optimum would look tied. An entry that is chosen, or a potential, of
+ * {@code 1e12} widens the band to about {@code 1e3}, since the reduced costs are then only known
+ * to that accuracy. The solver's search can leave potentials that large even when no huge entry is
+ * chosen (as in {@code {{0, 1, 1e12}, {1, 0, 1e12}, {1e12, 1e12, 0}}}); {@link
+ * LinearAssignmentSolver#solve} then recomputes them from the assignment (there they become 0, and
+ * so does the scale), so they stay that large only where a huge entry is better than the chosen
+ * entry of its row, as in {@code {{0, -1e12}, {inf, 0}}}, which every certificate must reflect;
+ * there the band is about {@code 1e3} wide.
  *
  * <p><b>Tie rule.</b> When the optimum is not unique, the returned assignment is the one
  * {@link LinearAssignmentSolver} returns; its documented tie rules make it a deterministic

@@ -76,9 +76,10 @@ public final class QaplibReader {
         for (int i = 0; i < n; i++) {
             double entry = tokens.nextNumber("permutation entry " + (i + 1) + " of " + n);
             lines[i] = tokens.line();
-            if (entry != Math.rint(entry) || entry < 0 || entry > n) {
+            if (entry != Math.rint(entry) || entry < 0 || entry > (hasZero ? n - 1 : n)) {
                 throw new DatasetFormatException(sln, tokens.line(), "permutation entry "
-                        + (i + 1) + " is " + tokens.last() + ", expected an integer in 0.." + n);
+                        + (i + 1) + " is " + tokens.last() + ", expected "
+                        + expectedEntry(n, hasZero));
             }
             written[i] = (int) entry;
             hasZero |= written[i] == 0;
@@ -91,12 +92,25 @@ public final class QaplibReader {
             if (image >= n || seen[image]) {
                 throw new DatasetFormatException(sln, lines[i], "permutation entry " + (i + 1)
                         + " is " + written[i] + ", which is "
-                        + (image >= n ? "out of range for a 0-based permutation" : "repeated"));
+                        + (image >= n ? "out of range for a 0-based permutation (0.." + (n - 1)
+                                + "; the file contains 0)" : "repeated"));
             }
             seen[image] = true;
             written[i] = image;
         }
         return new QaplibSolution(stem(sln, ".sln"), value, Permutation.of(written), hasZero);
+    }
+
+    /**
+     * Returns what a permutation entry of a solution of order {@code n} may be: an integer in
+     * {@code 0..n-1} once a 0 has shown the permutation 0-based, otherwise one in {@code 1..n}
+     * (1-based, as QAPLIB writes them) or in {@code 0..n-1}.
+     */
+    private static String expectedEntry(int n, boolean zeroSeen) {
+        String zeroBased = "0.." + (n - 1);
+        return zeroSeen ? "an integer in " + zeroBased + " (the permutation is 0-based: it"
+                + " contains 0)" : "an integer in 1.." + n + " (a 1-based permutation, as"
+                + " QAPLIB writes them) or in " + zeroBased + " (0-based)";
     }
 
     /**

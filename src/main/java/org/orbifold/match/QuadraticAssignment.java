@@ -82,7 +82,9 @@ import org.orbifold.space.Permutation;
  * within the bounds. For example {@code A = {{0, 1e200}, {1, 0}}} and
  * {@code B = {{0, 1e-200}, {2e-200, 0}}}, with a product of about 2, are refused, while
  * {@code c = 1e-200} gives {@code {{0, 1}, {1e-200, 0}}} and {@code {{0, 1}, {2, 0}}}, which
- * are solved.
+ * are solved. A product above the bound is reported first, since balancing the norms
+ * leaves it unchanged: the message then asks for a division, and adds the balancing only
+ * when a squared norm is above the bound as well.
  *
  * <p>Stateless and thread-safe as far as the aligner is (every aligner of this package is).
  * Deterministic for a given aligner and seed, except where the aligner has a wall-clock limit
@@ -608,17 +610,28 @@ public final class QuadraticAssignment {
         }
         double squaredA = squaredNorm(a);
         double squaredB = squaredNorm(b);
-        double product = Math.sqrt(squaredA) * Math.sqrt(squaredB);
-        boolean finite = squaredA < Double.POSITIVE_INFINITY
-                && squaredB < Double.POSITIVE_INFINITY;
-        if (finite && !(product <= Aligners.MAX_NORM_PRODUCT)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "||A||_F ||B||_F ="
-                    + " %.3g exceeds %.0e, the largest the aligners support; divide A or B by"
-                    + " a positive constant (the optimal permutations stay the same and the"
-                    + " objective is divided by that constant)", product,
-                    Aligners.MAX_NORM_PRODUCT));
+        double normA = frobeniusNorm(a);
+        double normB = frobeniusNorm(b);
+        double product = normA * normB;
+        boolean squaresFit = squaredA <= Aligners.MAX_NORM_PRODUCT
+                && squaredB <= Aligners.MAX_NORM_PRODUCT;
+        if (!(product <= Aligners.MAX_NORM_PRODUCT)) {
+            // Balancing the norms keeps the product, so only a division brings it down.
+            String size = product == Double.POSITIVE_INFINITY
+                    ? String.format(Locale.ROOT, "= %.3g x %.3g overflows, above", normA, normB)
+                    : String.format(Locale.ROOT, "= %.3g exceeds", product);
+            String balance = squaresFit ? "" : String.format(Locale.ROOT, "; if ||A||_F^2 or"
+                    + " ||B||_F^2 is then still above %.0e, also divide A by c and multiply B"
+                    + " by c, with c = sqrt(||A||_F) / sqrt(||B||_F) (that alone leaves the"
+                    + " product unchanged)", Aligners.MAX_NORM_PRODUCT);
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "||A||_F ||B||_F %s"
+                    + " %.0e, the largest the aligners support; divide A or B by a positive"
+                    + " constant (or both by constants) until the product is at most %.0e (the"
+                    + " optimal permutations stay the same and the objective is divided by the"
+                    + " constant, or by the product of the two)%s", size,
+                    Aligners.MAX_NORM_PRODUCT, Aligners.MAX_NORM_PRODUCT, balance));
         }
-        if (!(squaredA <= Aligners.MAX_NORM_PRODUCT && squaredB <= Aligners.MAX_NORM_PRODUCT)) {
+        if (!squaresFit) {
             boolean inA = !(squaredA <= Aligners.MAX_NORM_PRODUCT);
             String name = inA ? "A" : "B";
             double squared = inA ? squaredA : squaredB;
@@ -627,11 +640,11 @@ public final class QuadraticAssignment {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "the sum of the"
                     + " squared entries of %s %s, above %.0e: the aligners also align each"
                     + " graph with itself, so ||A||_F^2 and ||B||_F^2 must stay below that"
-                    + " bound as well as ||A||_F ||B||_F; divide %s by c and multiply %s by c,"
-                    + " with c = sqrt(||%s||_F) / sqrt(||%s||_F) to make the norms equal (the"
-                    + " optimal permutations and the objective stay the same)", name, size,
-                    Aligners.MAX_NORM_PRODUCT, name, inA ? "B" : "A", name,
-                    inA ? "B" : "A"));
+                    + " bound as well as ||A||_F ||B||_F; ||A||_F ||B||_F is %.3g, so divide"
+                    + " %s by c and multiply %s by c, with c = sqrt(||%s||_F) / sqrt(||%s||_F),"
+                    + " to make both norms sqrt(||A||_F ||B||_F) (the optimal permutations and"
+                    + " the objective stay the same)", name, size, Aligners.MAX_NORM_PRODUCT,
+                    product, name, inA ? "B" : "A", name, inA ? "B" : "A"));
         }
         return n;
     }
@@ -658,6 +671,30 @@ public final class QuadraticAssignment {
             }
         }
         return n;
+    }
+
+    /**
+     * Returns the Frobenius norm of {@code matrix} without overflow or underflow of the
+     * squares: the entries are divided by the largest magnitude before they are squared.
+     */
+    private static double frobeniusNorm(double[][] matrix) {
+        double largest = 0.0;
+        for (double[] row : matrix) {
+            for (double value : row) {
+                largest = Math.max(largest, Math.abs(value));
+            }
+        }
+        if (largest == 0.0) {
+            return 0.0;
+        }
+        double sum = 0.0;
+        for (double[] row : matrix) {
+            for (double value : row) {
+                double ratio = value / largest;
+                sum += ratio * ratio;
+            }
+        }
+        return largest * Math.sqrt(sum);
     }
 
     private static double squaredNorm(double[][] matrix) {

@@ -192,4 +192,60 @@ class TrainingTraceTest {
         assertEquals(11, k.get(1).graphs());
         assertEquals(List.of(), trace.errors("none"));
     }
+
+    @Test
+    void trainingThatFellWithoutBeatingGuessingGetsNoLearningRateAdvice() {
+        // A tester's LVQ1 fit at rate 0.001 on 40 MUTAG graphs: 11 errors, then 10, against
+        // the 15 of guessing the largest class (level 8.9); it was told to lower the rate.
+        TrainingTrace.Errors fell = new TrainingTrace.Errors(40, 25,
+                new int[] {11, 11, 10, 10, 10, 10, 10, 10, 10, 10});
+        assertTrue(fell.nearGuessing());
+        assertFalse(fell.rose());
+        assertEquals("LVQ1 training did not clearly beat guessing in 1 of 1 fits of the chosen"
+                + " setting: the fit on train ended with 10 of its 40 training graphs misjudged"
+                + " in epoch 10 (11 in epoch 1), not clearly fewer than the 15 of guessing the"
+                + " largest class; the model may be no better than always predicting that"
+                + " class", ClassifyOutput.prototypeWarning("LVQ1", List.of(fell), "on ",
+                        i -> "train", "0.001"));
+
+        // A rise by one graph is within chance (the level for 40 graphs with 8 to guess
+        // wrong is 2.9, the rise would have to exceed 5.1): still no rate advice.
+        TrainingTrace.Errors byOne = new TrainingTrace.Errors(40, 32, new int[] {3, 4});
+        assertTrue(byOne.nearGuessing());
+        assertFalse(byOne.rose());
+        String warning = ClassifyOutput.prototypeWarning("LVQ1", List.of(byOne), "on ",
+                i -> "train", "0.001");
+        assertTrue(warning.startsWith("LVQ1 training did not clearly beat guessing")
+                && warning.contains("4 of its 40 training graphs misjudged in epoch 2 (3 in"
+                        + " epoch 1)") && !warning.contains("learning rate"), warning);
+    }
+
+    @Test
+    void trainingWhoseErrorsRoseClearlyIsBlamedOnTheLearningRate() {
+        // LVQ1 at rate 1 on fold 1 of the embedded letters: 146, then 161 of 180 against the
+        // 160 of guessing.
+        TrainingTrace.Errors rose = new TrainingTrace.Errors(180, 20, new int[] {146, 161});
+        assertTrue(rose.rose());
+        assertTrue(rose.nearGuessing());
+        assertEquals("LVQ1 training went wrong in 1 of 1 fits of the chosen setting: the fit"
+                + " for fold 1 ended with 161 of its 180 training graphs misjudged in epoch 2,"
+                + " clearly more than the 146 of its first epoch and not clearly fewer than the"
+                + " 160 of guessing the largest class; learning rate 1 may be too large: try a"
+                + " smaller --learning-rate", ClassifyOutput.prototypeWarning("LVQ1",
+                        List.of(rose), "for ", i -> "fold " + (i + 1), "1"));
+
+        // Of several fits that went wrong, one whose errors rose is the one shown, and all
+        // count; a fit that went well counts for nothing.
+        TrainingTrace.Errors fell = new TrainingTrace.Errors(40, 25, new int[] {11, 10});
+        TrainingTrace.Errors well = new TrainingTrace.Errors(40, 25, new int[] {11, 2});
+        assertFalse(well.wentWrong());
+        String mixed = ClassifyOutput.prototypeWarning("GLVQ", List.of(well, fell, rose),
+                "for ", i -> "fold " + (i + 1), "0.5");
+        assertTrue(mixed.startsWith("GLVQ training went wrong in 2 of 3 fits of the chosen"
+                + " setting: the fit for fold 3 ended with 161 of its 180") && mixed.endsWith(
+                        "learning rate 0.5 may be too large: try a smaller --learning-rate"),
+                mixed);
+        assertNull(ClassifyOutput.prototypeWarning("LVQ1", List.of(well), "for ",
+                i -> "fold " + (i + 1), "0.1"));
+    }
 }

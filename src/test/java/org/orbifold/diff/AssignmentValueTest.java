@@ -128,12 +128,17 @@ class AssignmentValueTest {
         double[][] c = {{0, 1}, {1, 0}, {1e12, 1e12}};
         AssignmentValue z = AssignmentValue.of(c, Sense.MINIMIZE);
         assertTrue(z.unique(), z.toString());
+        // The chosen entries and the potentials are all 0: the scale is 0, not 1.
+        AssignmentResult solved = LinearAssignmentSolver.minimize(c);
+        assertEquals(0.0, solved.certificateScale(c));
+        assertEquals(0.0, LinearAssignmentSolver.minimize(transpose(c))
+                .certificateScale(transpose(c)));
         assertArrayEquals(new int[] {0, 1, -1}, z.rowToColumn());
         assertTrue(AssignmentValue.of(transpose(c), Sense.MINIMIZE).unique());
         assertFalse(AssignmentValue.of(new double[][] {{0, 0}, {0, 0}, {1e12, 1e12}},
                 Sense.MINIMIZE).unique());
         // The solver's search left potentials near 1e12 here, and the diagonal was called
-        // tied; the potentials recomputed from the assignment are 0 and 1.
+        // tied; the potentials recomputed from the assignment are all 0, as is the scale.
         double[][] square = {{0, 1, 1e12}, {1, 0, 1e12}, {1e12, 1e12, 0}};
         AssignmentResult result = LinearAssignmentSolver.minimize(square);
         assertEquals(0.0, result.certificateScale(square));

@@ -1,5 +1,6 @@
 package org.orbifold.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -240,8 +241,20 @@ class QaplibReaderTest {
         assertFormatError(write("e.dat", "0\n"), 1, "positive integer");
         assertFormatError(write("f.dat", ""), 1, "file ended");
         assertSolutionError(write("a.sln", "3 10\n1 2\n2\n"), 3, "repeated");
-        assertSolutionError(write("b.sln", "3 10\n1 2 4\n"), 2, "0..3");
-        assertSolutionError(write("c.sln", "3 10\n0 1 3\n"), 2, "out of range");
+        // The range follows the numbering: it said "0..3", mixing 0-based and 1-based.
+        assertSolutionError(write("b.sln", "3 10\n1 2 4\n"), 2, "permutation entry 3 is 4,"
+                + " expected an integer in 1..3 (a 1-based permutation, as QAPLIB writes them)"
+                + " or in 0..2 (0-based)");
+        assertSolutionError(write("b0.sln", "3 10\n0 1 3\n"), 2, "permutation entry 3 is 3,"
+                + " expected an integer in 0..2 (the permutation is 0-based: it contains 0)");
+        assertSolutionError(write("b1.sln", "3 10\n2 1.5 3\n"), 2, "entry 2 is 1.5, expected"
+                + " an integer in 1..3");
+        assertSolutionError(write("c.sln", "3 10\n3 1 0\n"), 2, "permutation entry 1 is 3,"
+                + " which is out of range for a 0-based permutation (0..2; the file contains 0)");
+        assertArrayEquals(new int[] {2, 0, 1}, QaplibReader.readSolution(
+                write("ok.sln", "3 10\n3 1 2\n")).permutation().toArray());
+        assertArrayEquals(new int[] {2, 0, 1}, QaplibReader.readSolution(
+                write("ok0.sln", "3 10\n2 0 1\n")).permutation().toArray());
         assertSolutionError(write("d.sln", "3 10\n1 2\n"), 2, "file ended");
         assertSolutionError(write("e.sln", "3 ten\n1 2 3\n"), 1, "'ten'");
         assertThrows(DatasetFormatException.class,

@@ -131,6 +131,70 @@ class QuadraticAssignmentScaleTest {
                 new int[] {1, 0}), 1e-12);
     }
 
+    @Test
+    void aProductAboveTheBoundIsReportedFirstSinceBalancingCannotLowerIt() {
+        // ||A||_F^2 overflows, but so does the product: balancing the norms (A / c, B * c)
+        // keeps ||A||_F ||B||_F = 1e160 and would be refused again, so it is not the advice.
+        double[][] a = {{0, 1e160}, {1e-300, 0}};
+        double[][] b = {{0, 1e-160}, {1, 0}};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> QuadraticAssignment.minimize(a, b));
+        assertTrue(e.getMessage().startsWith("||A||_F ||B||_F = 1.00e+160 exceeds 1e+150,"
+                + " the largest the aligners support; divide A or B by a positive constant"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("if ||A||_F^2 or ||B||_F^2 is then still above"
+                + " 1e+150, also divide A by c and multiply B by c"), e.getMessage());
+        double c = Math.sqrt(1e160) / Math.sqrt(1.0);
+        IllegalArgumentException balanced = assertThrows(IllegalArgumentException.class,
+                () -> QuadraticAssignment.minimize(times(a, 1 / c), times(b, c)));
+        assertTrue(balanced.getMessage().startsWith("||A||_F ||B||_F = 1.00e+160 exceeds"),
+                balanced.getMessage());
+        // Following the advice: divide A by 1e11 (product 1e149), then balance the norms.
+        double[][] divided = times(a, 1e-11);
+        IllegalArgumentException squared = assertThrows(IllegalArgumentException.class,
+                () -> QuadraticAssignment.minimize(divided, b));
+        assertTrue(squared.getMessage().startsWith("the sum of the squared entries of A is"
+                + " 1.00e+298, above 1e+150"), squared.getMessage());
+        double balance = Math.sqrt(1e149) / Math.sqrt(1.0);
+        double[][] balancedA = times(divided, 1 / balance);
+        double[][] balancedB = times(b, balance);
+        Solution s = QuadraticAssignment.solve(balancedA, balancedB, Sense.MINIMIZE, "exact",
+                0);
+        assertTrue(s.certified());
+        // f(identity) is about 1e-11 and f(swap) about 1e149: the identity is the minimum,
+        // as it is for the original pair (1 against 1e160).
+        assertEquals(0, s.columnIndices()[0]);
+        assertEquals(QuadraticAssignment.objective(balancedA, balancedB, new int[] {0, 1}),
+                s.objective(), 1e-12 * Math.abs(s.objective()));
+
+        // Both norms 1e300: c = 1, and the product overflows; the message says so, with the
+        // balancing named as a second step since the squared norms overflow too.
+        double[][] large = {{1e300}};
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
+                () -> QuadraticAssignment.minimize(large, large));
+        assertTrue(both.getMessage().startsWith("||A||_F ||B||_F = 1.00e+300 x 1.00e+300"
+                + " overflows, above 1e+150, the largest the aligners support; divide A or B"
+                + " by a positive constant (or both by constants)"), both.getMessage());
+        Solution scaled = QuadraticAssignment.minimize(new double[][] {{1e75}},
+                new double[][] {{1e75}});
+        assertEquals(1e150, scaled.objective(), 1e136);
+    }
+
+    @Test
+    void theBalancingAdviceIsGivenOnlyWhenTheProductFitsAndFollowingItIsAccepted() {
+        double[][] a = {{0, 1e200}, {1, 0}};
+        double[][] b = {{0, 1e-200}, {2e-200, 0}};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> QuadraticAssignment.minimize(a, b));
+        assertTrue(e.getMessage().contains("||A||_F ||B||_F is 2.24, so divide A by c and"
+                + " multiply B by c, with c = sqrt(||A||_F) / sqrt(||B||_F)"), e.getMessage());
+        double c = Math.sqrt(1e200) / Math.sqrt(Math.sqrt(5.0) * 1e-200);
+        Solution s = QuadraticAssignment.solve(times(a, 1 / c), times(b, c), Sense.MINIMIZE,
+                "exact", 0);
+        assertTrue(s.certified());
+        assertEquals(1.0, s.objective(), 1e-12);
+    }
+
     private static void assertScaledOptimum(double[][] a, double[][] b, Sense sense, double c,
             double optimum) {
         Solution s = QuadraticAssignment.solve(times(a, c), times(b, c), sense, "exact", 0);

@@ -163,8 +163,11 @@ class QuadraticAssignmentTest {
                 new double[][] {{1, Double.POSITIVE_INFINITY}, {3, 4}}));
         assertMessage("||A||_F ||B||_F = 5.48e+150 exceeds 1e+150", () ->
                 QuadraticAssignment.minimize(good, new double[][] {{1e150, 0}, {0, 0}}));
-        assertMessage("the sum of the squared entries of B overflows", () ->
+        assertMessage("||A||_F ||B||_F = 5.48e+200 exceeds 1e+150", () ->
                 QuadraticAssignment.minimize(good, new double[][] {{1e200, 0}, {0, 0}}));
+        assertMessage("the sum of the squared entries of B overflows", () ->
+                QuadraticAssignment.minimize(new double[][] {{1e-199, 0}, {0, 0}},
+                        new double[][] {{1e200, 0}, {0, 0}}));
         assertMessage("unknown aligner 'best'", () -> QuadraticAssignment.solve(good, good,
                 Sense.MINIMIZE, "best", 0));
         assertMessage("permutation has length 3; the matrices have order 2", () ->
