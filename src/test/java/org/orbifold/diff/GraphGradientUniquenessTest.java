@@ -152,6 +152,21 @@ class GraphGradientUniquenessTest {
         return builder.build();
     }
 
+    private static Graph gaussianGraph(SplittableRandom random, int order) {
+        Graph.Builder builder = Graph.builder(1, 1).directed(true);
+        for (int i = 0; i < order; i++) {
+            builder.addNode(random.nextGaussian());
+        }
+        for (int i = 0; i < order; i++) {
+            for (int j = 0; j < order; j++) {
+                if (i != j && random.nextBoolean()) {
+                    builder.addEdge(i, j, random.nextGaussian());
+                }
+            }
+        }
+        return builder.build();
+    }
+
     private static double[] integers(SplittableRandom random, int d, boolean signed) {
         double[] v = new double[d];
         for (int c = 0; c < d; c++) {
@@ -311,10 +326,13 @@ class GraphGradientUniquenessTest {
         assertNotEquals(Uniqueness.UNKNOWN, decided.uniqueness());
         assertEquals(Uniqueness.UNKNOWN, GraphGradients.squaredDistance(space, x, y, EXACT,
                 Argument.FIRST, 0).uniqueness(), "budget 0: not decided");
-        if (decided.uniqueness() == Uniqueness.UNIQUE) {
-            assertEquals(Uniqueness.UNKNOWN, GraphGradients.squaredDistance(space, x, y, EXACT,
-                    Argument.FIRST, 1).uniqueness(), "one search node proves nothing here");
-        }
+        // Gaussian attributes: no tie, and proving that takes more than the root node.
+        Graph gx = gaussianGraph(random, 7);
+        Graph gy = gaussianGraph(random, 7);
+        assertEquals(Uniqueness.UNIQUE, GraphGradients.similarity(space, gx, gy, EXACT,
+                Argument.FIRST).uniqueness());
+        assertEquals(Uniqueness.UNKNOWN, GraphGradients.similarity(space, gx, gy, EXACT,
+                Argument.FIRST, 1).uniqueness(), "one search node proves nothing here");
         assertThrows(IllegalArgumentException.class, () -> GraphGradients.similarity(space, x,
                 y, EXACT, Argument.FIRST, -1));
     }
