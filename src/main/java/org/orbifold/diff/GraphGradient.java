@@ -56,10 +56,12 @@ import org.orbifold.space.GraphSpace;
  * assignment problem. How it is decided, and at what cost, is described at
  * {@link GraphGradients}.
  *
- * <p><b>Limitations.</b> The uniqueness speaks of the derivative with respect to the
- * argument's own coordinates: entries of the gradient at padding positions (beyond the
- * argument's order) can differ between optimal alignments even when it is
- * {@link Uniqueness#UNIQUE}. The band is relative to {@code ||X|| ||Y||}, so when the
+ * <p><b>Limitations.</b> With edges the decision is a search with a node budget, which
+ * covers random graphs up to order about 12 ({@link GraphGradients}); larger or highly
+ * symmetric pairs often get {@link Uniqueness#UNKNOWN}. The uniqueness speaks of the
+ * derivative with respect to the argument's own coordinates: entries of the gradient at
+ * padding positions (beyond the argument's order) can differ between optimal alignments even
+ * when it is {@link Uniqueness#UNIQUE}. The band is relative to {@code ||X|| ||Y||}, so when the
  * attributes share an offset much larger than their spread (nodes near {@code 1e9} that
  * differ by units, say) permutations that are not optimal can fall within it and a unique
  * optimum is reported {@link Uniqueness#TIED}; a tie is never reported
