@@ -44,11 +44,37 @@ import org.orbifold.space.Permutation;
  * {@code pi} happens to be optimal) or {@code <X, pi . Y>} (a lower bound of {@code k}), at the
  * returned {@code pi}. Descent on the surrogate still decreases {@code d^2}'s upper bound.
  *
+ * <p><b>Ties.</b> Every method also decides {@link GraphGradient#uniqueness()}, whether the
+ * optimal aligned graph seen by the argument is unique, so that the gradient is a derivative
+ * (see {@link GraphGradient} for the meaning and the tie band). An uncertified alignment is
+ * {@link GraphGradient.Uniqueness#UNKNOWN} at no cost. For a certified one, write {@code m}
+ * for the alignment's size:
+ * <ul>
+ *   <li>without an edge term in the aligned graph (no edge channel, {@code w_edge = 0}, or
+ *       no edges in the graph aligned to the argument: {@code Y} for {@link Argument#FIRST},
+ *       {@code X} for {@link Argument#SECOND}), the value is that of the node assignment
+ *       problem, and the answer, {@code UNIQUE} or {@code TIED}, comes from its equality
+ *       subgraph: one more {@code O(m^3)} linear assignment and an {@code O(m^2)} search for
+ *       cycles that change the aligned graph;</li>
+ *   <li>otherwise a branch and bound over the permutations searches for one within the band
+ *       whose aligned graph differs, with a Gilmore-Lawler-like bound, trying one node of
+ *       each class of interchangeable nodes (twins) of the aligned graph; each search node
+ *       costs {@code O(m^3 d_e)}. It answers {@code TIED} when it finds one, {@code UNIQUE}
+ *       when it finishes without, and {@code UNKNOWN} when it reaches its node budget
+ *       ({@link #DEFAULT_TIE_SEARCH_NODES} unless given) or {@code m} exceeds 32.</li>
+ * </ul>
+ * The overloads with a {@code tieSearchNodes} argument set the budget; 0 skips the decision
+ * ({@code UNKNOWN}, no extra work), which is what callers that need only the value and the
+ * gradient many times (the max-linear units of {@code org.orbifold.learn}) pass.
+ *
  * <p>Stateless and thread-safe if the aligner is.
  *
- * <p><b>Limitations.</b> Ties between optimal alignments are not detected here (doing so would
- * take enumerating the optimal alignments of a quadratic assignment problem); for graphs
- * without edges, {@link AssignmentValue} on the node similarity matrix decides it.
+ * <p><b>Limitations.</b> The branch and bound is exponential in the worst case: highly
+ * symmetric pairs whose symmetries are not transpositions of twins (a cycle against a
+ * cycle, say) make it visit every optimal alignment, and a budget of
+ * {@link #DEFAULT_TIE_SEARCH_NODES} covers small graphs only (orders up to about 12 on
+ * random graphs with edges), beyond which the answer is often {@code UNKNOWN}. Alignments of size
+ * above 32 with an edge term are not searched.
  */
 public final class GraphGradients {
 
@@ -57,6 +83,14 @@ public final class GraphGradients {
      * permutation attains.
      */
     private static final double AGREEMENT = 1e-9;
+
+    /**
+     * The default budget of the tie search, in search nodes: {@value}. It decided every
+     * search on random graphs with edges up to order 12 in the measurements of
+     * docs/gradients.md (54 ms on average at order 12, under load), and most at order 14
+     * run into it (about a quarter of a second).
+     */
+    public static final long DEFAULT_TIE_SEARCH_NODES = 10_000L;
 
     private GraphGradients() {
     }
@@ -78,8 +112,31 @@ public final class GraphGradients {
      */
     public static GraphGradient squaredDistance(GraphSpace space, Graph x, Graph y,
             Aligner aligner, Argument argument) {
+        return squaredDistance(space, x, y, aligner, argument, DEFAULT_TIE_SEARCH_NODES);
+    }
+
+    /**
+     * Aligns {@code y} to {@code x} and returns {@code d^2(X, Y)} with its generalized gradient
+     * with respect to the chosen argument, deciding the uniqueness within a given budget.
+     *
+     * @param space the graph space
+     * @param x the first graph
+     * @param y the second graph
+     * @param aligner the aligner that computes {@code pi*}
+     * @param argument which argument to differentiate
+     * @param tieSearchNodes the budget of the tie search in search nodes, {@code >= 0}; 0
+     *     skips the decision ({@link GraphGradient.Uniqueness#UNKNOWN})
+     * @return the squared distance of the alignment, the gradient and its uniqueness
+     * @throws NullPointerException if an argument is null (the message names it), or the
+     *     aligner returns null
+     * @throws IllegalArgumentException if a graph does not belong to the space or
+     *     {@code tieSearchNodes} is negative
+     */
+    public static GraphGradient squaredDistance(GraphSpace space, Graph x, Graph y,
+            Aligner aligner, Argument argument, long tieSearchNodes) {
+        requireBudget(tieSearchNodes);
         Alignment alignment = align(space, x, y, aligner, argument);
-        return squaredDistanceAt(space, x, y, alignment, argument);
+        return squaredDistanceAt(space, x, y, alignment, argument, tieSearchNodes);
     }
 
     /**
@@ -107,18 +164,43 @@ public final class GraphGradients {
      */
     public static GraphGradient squaredDistance(GraphSpace space, Graph x, Graph y,
             Alignment alignment, Argument argument) {
+        return squaredDistance(space, x, y, alignment, argument, DEFAULT_TIE_SEARCH_NODES);
+    }
+
+    /**
+     * Returns {@code ||X - pi . Y||^2} at a given alignment with its gradient, as
+     * {@link #squaredDistance(GraphSpace, Graph, Graph, Alignment, Argument)}, deciding the
+     * uniqueness within a given budget.
+     *
+     * @param space the graph space
+     * @param x the first graph
+     * @param y the second graph
+     * @param alignment an alignment of {@code y} to {@code x}
+     * @param argument which argument to differentiate
+     * @param tieSearchNodes the budget of the tie search in search nodes, {@code >= 0}; 0
+     *     skips the decision ({@link GraphGradient.Uniqueness#UNKNOWN})
+     * @return the squared distance of the alignment, the gradient and its uniqueness
+     * @throws NullPointerException if an argument is null (the message names it)
+     * @throws IllegalArgumentException if a graph does not belong to the space, the
+     *     alignment is too small for the graphs or {@code tieSearchNodes} is negative
+     */
+    public static GraphGradient squaredDistance(GraphSpace space, Graph x, Graph y,
+            Alignment alignment, Argument argument, long tieSearchNodes) {
         requireArguments(space, x, y, alignment, argument);
-        return squaredDistanceAt(space, x, y, evaluated(space, x, y, alignment), argument);
+        requireBudget(tieSearchNodes);
+        return squaredDistanceAt(space, x, y, evaluated(space, x, y, alignment), argument,
+                tieSearchNodes);
     }
 
     private static GraphGradient squaredDistanceAt(GraphSpace space, Graph x, Graph y,
-            Alignment alignment, Argument argument) {
+            Alignment alignment, Argument argument, long tieSearchNodes) {
         Permutation p = alignment.permutation();
         double value = space.squaredDistance(x, y, p);
         Graph gradient = argument == Argument.FIRST
                 ? combination(space, x, 2.0, y, p, -2.0)
                 : combination(space, y, 2.0, x, p.inverse(), -2.0);
-        return new GraphGradient(value, gradient, alignment, space);
+        return new GraphGradient(value, gradient, alignment, space,
+                uniqueness(space, x, y, alignment, argument, tieSearchNodes));
     }
 
     /**
@@ -138,8 +220,32 @@ public final class GraphGradients {
      */
     public static GraphGradient similarity(GraphSpace space, Graph x, Graph y, Aligner aligner,
             Argument argument) {
+        return similarity(space, x, y, aligner, argument, DEFAULT_TIE_SEARCH_NODES);
+    }
+
+    /**
+     * Aligns {@code y} to {@code x} and returns the similarity {@code k(X, Y)} with its
+     * subgradient with respect to the chosen argument, deciding the uniqueness within a given
+     * budget.
+     *
+     * @param space the graph space
+     * @param x the first graph
+     * @param y the second graph
+     * @param aligner the aligner that computes {@code pi*}
+     * @param argument which argument to differentiate
+     * @param tieSearchNodes the budget of the tie search in search nodes, {@code >= 0}; 0
+     *     skips the decision ({@link GraphGradient.Uniqueness#UNKNOWN})
+     * @return the similarity of the alignment, the gradient and its uniqueness
+     * @throws NullPointerException if an argument is null (the message names it), or the
+     *     aligner returns null
+     * @throws IllegalArgumentException if a graph does not belong to the space or
+     *     {@code tieSearchNodes} is negative
+     */
+    public static GraphGradient similarity(GraphSpace space, Graph x, Graph y, Aligner aligner,
+            Argument argument, long tieSearchNodes) {
+        requireBudget(tieSearchNodes);
         Alignment alignment = align(space, x, y, aligner, argument);
-        return similarityAt(space, x, y, alignment, argument);
+        return similarityAt(space, x, y, alignment, argument, tieSearchNodes);
     }
 
     /**
@@ -160,18 +266,59 @@ public final class GraphGradients {
      */
     public static GraphGradient similarity(GraphSpace space, Graph x, Graph y,
             Alignment alignment, Argument argument) {
+        return similarity(space, x, y, alignment, argument, DEFAULT_TIE_SEARCH_NODES);
+    }
+
+    /**
+     * Returns {@code <X, pi . Y>} at a given alignment with its gradient, as
+     * {@link #similarity(GraphSpace, Graph, Graph, Alignment, Argument)}, deciding the
+     * uniqueness within a given budget.
+     *
+     * @param space the graph space
+     * @param x the first graph
+     * @param y the second graph
+     * @param alignment an alignment of {@code y} to {@code x}
+     * @param argument which argument to differentiate
+     * @param tieSearchNodes the budget of the tie search in search nodes, {@code >= 0}; 0
+     *     skips the decision ({@link GraphGradient.Uniqueness#UNKNOWN})
+     * @return the similarity of the alignment, the gradient and its uniqueness
+     * @throws NullPointerException if an argument is null (the message names it)
+     * @throws IllegalArgumentException if a graph does not belong to the space, the
+     *     alignment is too small for the graphs or {@code tieSearchNodes} is negative
+     */
+    public static GraphGradient similarity(GraphSpace space, Graph x, Graph y,
+            Alignment alignment, Argument argument, long tieSearchNodes) {
         requireArguments(space, x, y, alignment, argument);
-        return similarityAt(space, x, y, evaluated(space, x, y, alignment), argument);
+        requireBudget(tieSearchNodes);
+        return similarityAt(space, x, y, evaluated(space, x, y, alignment), argument,
+                tieSearchNodes);
     }
 
     private static GraphGradient similarityAt(GraphSpace space, Graph x, Graph y,
-            Alignment alignment, Argument argument) {
+            Alignment alignment, Argument argument, long tieSearchNodes) {
         Permutation p = alignment.permutation();
         double value = space.similarity(x, y, p);
         Graph gradient = argument == Argument.FIRST
                 ? combination(space, y, 0.0, y, p, 1.0)
                 : combination(space, x, 0.0, x, p.inverse(), 1.0);
-        return new GraphGradient(value, gradient, alignment, space);
+        return new GraphGradient(value, gradient, alignment, space,
+                uniqueness(space, x, y, alignment, argument, tieSearchNodes));
+    }
+
+    /** The tie flag: UNKNOWN without a certificate or a budget, else the tie search's. */
+    private static GraphGradient.Uniqueness uniqueness(GraphSpace space, Graph x, Graph y,
+            Alignment alignment, Argument argument, long tieSearchNodes) {
+        if (!alignment.certified() || tieSearchNodes == 0) {
+            return GraphGradient.Uniqueness.UNKNOWN;
+        }
+        return TieSearch.decide(space, x, y, alignment.permutation(), argument, tieSearchNodes);
+    }
+
+    private static void requireBudget(long tieSearchNodes) {
+        if (tieSearchNodes < 0) {
+            throw new IllegalArgumentException("tieSearchNodes must be >= 0, got "
+                    + tieSearchNodes);
+        }
     }
 
     /**

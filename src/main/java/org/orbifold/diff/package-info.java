@@ -22,12 +22,12 @@
  *       {@link org.orbifold.diff.DynamicTimeWarping}: dynamic-programming sequence alignment,
  *       gradient the optimal path's indicator.</li>
  * </ul>
- * Every result but {@link org.orbifold.diff.GraphGradient} says whether its optimum is unique,
- * so callers know when the returned vector is the gradient and when it is one element of the
- * generalized gradient. {@link org.orbifold.diff.GraphGradient#certified()} says only whether
+ * Every result says whether its optimum is unique, so callers know when the returned vector
+ * is the gradient and when it is one element of the generalized gradient: {@code unique()},
+ * or for graph gradients the three-valued {@link org.orbifold.diff.GraphGradient#uniqueness()}
+ * ({@code UNIQUE}, {@code TIED}, or {@code UNKNOWN} for a heuristic alignment or a tie search
+ * over its budget). {@link org.orbifold.diff.GraphGradient#certified()} says only whether
  * the alignment is proven optimal (so the value is exact and the gradient is an element of the
- * generalized gradient), not whether it is the only optimum: ties between graph alignments are
- * not reported (for graphs without edges, {@link org.orbifold.diff.AssignmentValue} on the
- * node similarity matrix tells them). See {@code docs/gradients.md}.
+ * generalized gradient). See {@code docs/gradients.md}.
  */
 package org.orbifold.diff;

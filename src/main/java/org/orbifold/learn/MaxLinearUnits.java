@@ -85,10 +85,11 @@ final class MaxLinearUnits {
     /**
      * Aligns {@code x} to the weight graph and returns {@code <W, pi* . X>} (unscaled) with
      * its generalized gradient {@code pi* . X} with respect to {@code W}
-     * ({@link GraphGradients#similarity}).
+     * ({@link GraphGradients#similarity}), without the tie search (the units need the value
+     * and one element of the generalized gradient, not the tie flag, and run it many times).
      */
     static GraphGradient evaluate(GraphSpace space, Aligner aligner, Graph weight, Graph x) {
-        return GraphGradients.similarity(space, weight, x, aligner, Argument.FIRST);
+        return GraphGradients.similarity(space, weight, x, aligner, Argument.FIRST, 0);
     }
 
     /**

@@ -46,6 +46,8 @@ class GraphGradientsTest {
                 ? GraphGradients.squaredDistance(space, x, y, EXACT, argument)
                 : GraphGradients.similarity(space, x, y, EXACT, argument);
         assertTrue(g.certified());
+        assertEquals(GraphGradient.Uniqueness.UNIQUE, g.uniqueness(),
+                "Gaussian attributes: no tie, so the gradient is the derivative");
         Graph moving = argument == Argument.FIRST ? x : y;
         int n = moving.order();
         int m = g.gradient().order();
@@ -122,9 +124,9 @@ class GraphGradientsTest {
     /**
      * The example of {@link GraphGradient}'s Javadoc and docs/gradients.md: nodes (1.5, 1.5)
      * against (1, 2), no edges. Both alignments are optimal and give different aligned
-     * graphs; the result is certified, and its gradient is one of the two tied ones, not a
-     * derivative: the one-sided slopes of {@code d^2} in {@code x_0} are {@code -1} to the
-     * right and {@code +1} to the left (as a derivative from the left).
+     * graphs; the result is certified and TIED, and its gradient is one of the two tied
+     * ones, not a derivative: the one-sided slopes of {@code d^2} in {@code x_0} are
+     * {@code -1} to the right and {@code +1} to the left (as a derivative from the left).
      */
     @Test
     void aCertifiedGradientAtATieIsOneElementNotADerivative() {
@@ -137,6 +139,7 @@ class GraphGradientsTest {
                 Graph.fromArrays(2, 1, 0, false, new double[] {1.5, 1.5}, new double[0]), y,
                 EXACT, Argument.FIRST);
         assertTrue(g.certified());
+        assertEquals(GraphGradient.Uniqueness.TIED, g.uniqueness());
         assertEquals(0.5, g.value(), TOL);
         double[] gradient = g.nodeCoordinateGradient();
         assertEquals(1.0, Math.abs(gradient[0]), TOL);

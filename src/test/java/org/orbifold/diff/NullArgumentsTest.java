@@ -53,6 +53,15 @@ class NullArgumentsTest {
         assertNamed("y", () -> GraphGradients.similarity(space, x, null, alignment, first));
         assertNamed("argument", () -> GraphGradients.similarity(space, x, x, alignment,
                 null));
+        // The overloads with a tie-search budget.
+        assertNamed("x", () -> GraphGradients.squaredDistance(space, null, x, aligner, first,
+                5));
+        assertNamed("aligner", () -> GraphGradients.similarity(space, x, x, (Aligner) null,
+                first, 5));
+        assertNamed("alignment", () -> GraphGradients.squaredDistance(space, x, x,
+                (Alignment) null, first, 5));
+        assertNamed("argument", () -> GraphGradients.similarity(space, x, x, alignment, null,
+                5));
         // An aligner that returns nothing is named too.
         Aligner broken = new Aligner() {
             @Override
@@ -75,6 +84,7 @@ class NullArgumentsTest {
         assertNamed("gradient", () -> new GraphGradient(0, null, alignment, space));
         assertNamed("alignment", () -> new GraphGradient(0, x, null, space));
         assertNamed("space", () -> new GraphGradient(0, x, alignment, null));
+        assertNamed("uniqueness", () -> new GraphGradient(0, x, alignment, space, null));
     }
 
     @Test
