@@ -526,8 +526,8 @@ final class TieSearch {
             double[][] ySorted = new double[r * de][];
             for (int c = 0; c < de; c++) {
                 for (int row = 0; row < r; row++) {
-                    xSorted[row * de + c] = sortedDescending(d.xe, freeX, row, c);
-                    ySorted[row * de + c] = sortedDescending(d.ye, freeY, row, c);
+                    xSorted[row * de + c] = sorted(d.xe, freeX, row, c);
+                    ySorted[row * de + c] = sorted(d.ye, freeY, row, c);
                 }
             }
             double[] gains = new double[r * r];
@@ -559,8 +559,12 @@ final class TieSearch {
             return gains;
         }
 
-        /** The values {@code e[v][w][c]} for the free {@code w != v}, largest first. */
-        private double[] sortedDescending(double[] e, int[] free, int row, int c) {
+        /**
+         * The values {@code e[v][w][c]} for the free {@code w != v}, in increasing order: two
+         * such lists multiplied index by index give the largest sum of products of any pairing
+         * (the rearrangement inequality).
+         */
+        private double[] sorted(double[] e, int[] free, int row, int c) {
             int v = free[row];
             double[] values = new double[free.length - 1];
             for (int k = 0, t = 0; k < free.length; k++) {
@@ -569,11 +573,6 @@ final class TieSearch {
                 }
             }
             Arrays.sort(values);
-            for (int lo = 0, hi = values.length - 1; lo < hi; lo++, hi--) {
-                double swap = values[lo];
-                values[lo] = values[hi];
-                values[hi] = swap;
-            }
             return values;
         }
     }

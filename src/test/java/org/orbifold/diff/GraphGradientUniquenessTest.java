@@ -84,7 +84,7 @@ class GraphGradientUniquenessTest {
         int m = g.alignment().permutation().size();
         Permutation returned = g.alignment().permutation();
         List<Permutation> all = new ArrayList<>();
-        permutations(new int[m], 0, new boolean[m], all);
+        GraphGradientsTest.permutations(new int[m], 0, new boolean[m], all);
         double best = Double.NEGATIVE_INFINITY;
         for (Permutation p : all) {
             best = Math.max(best, space.similarity(x, y, p));
@@ -357,20 +357,5 @@ class GraphGradientUniquenessTest {
 
     private static Graph nodes(double... values) {
         return Graph.fromArrays(values.length, 1, 0, false, values, new double[0]);
-    }
-
-    private static void permutations(int[] a, int k, boolean[] used, List<Permutation> out) {
-        if (k == a.length) {
-            out.add(Permutation.of(a.clone()));
-            return;
-        }
-        for (int v = 0; v < a.length; v++) {
-            if (!used[v]) {
-                used[v] = true;
-                a[k] = v;
-                permutations(a, k + 1, used, out);
-                used[v] = false;
-            }
-        }
     }
 }

@@ -339,7 +339,8 @@ class GraphGradientsTest {
         return optima;
     }
 
-    private static void permutations(int[] a, int k, boolean[] used, List<Permutation> out) {
+    /** Adds every permutation of {@code a.length} that extends {@code a[0..k)} to {@code out}. */
+    static void permutations(int[] a, int k, boolean[] used, List<Permutation> out) {
         if (k == a.length) {
             out.add(Permutation.of(a.clone()));
             return;
