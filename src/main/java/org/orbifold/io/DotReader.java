@@ -91,8 +91,8 @@ import org.orbifold.io.ImportedGraphs.Place;
  * DOT allows only in quoted strings ({@code label=ri>ng}, on which the importer fails without
  * a line), an attribute without a value ({@code [flag]}), a value that is not finite in a
  * numeric attribute, a self-loop, a second edge between the same nodes (per ordered pair in a
- * {@code digraph}), an attribute name with {@code =}, a node attribute named {@code exists},
- * an edge attribute named {@code edge}; and without a line, a file without a graph and the
+ * {@code digraph}), an empty attribute name ({@code ""=1}), an attribute name with
+ * {@code =}, a node attribute named {@code exists}, an edge attribute named {@code edge}; and without a line, a file without a graph and the
  * folder cases of {@link GraphMlReader}. The refusals of what the importer reports (the
  * attribute and edge cases of this list) also name the column, found by the token walk, which
  * follows the importer's rules: a value at the name of its attribute, in the node's or edge's

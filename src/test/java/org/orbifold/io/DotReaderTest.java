@@ -315,6 +315,13 @@ class DotReaderTest extends GraphFileReaderTesting {
         assertRefused("graph {\n a\n b [\"x=y\"=1] }", ", line 3, column 5: node 'b' has the"
                 + " attribute 'x=y', whose name holds '=', the separator of one-hot channel"
                 + " names; rename the attribute in the file");
+        // An empty name would make a channel without a name, as GraphML refuses it too.
+        assertRefused("graph {\n a [\"\"=1]; b [\"\"=2]; a -- b }", ", line 2, column 5: node"
+                + " 'a' has an attribute with an empty name (\"\"=...); expected a name, as"
+                + " every attribute becomes a channel named by it");
+        assertRefused("graph {\n a -- b [w=1,\n \"\"=2] }", ", line 3, column 2: edge from"
+                + " 'a' to 'b' has an attribute with an empty name (\"\"=...); expected a name,"
+                + " as every attribute becomes a channel named by it");
         assertRefused("graph {\n node [exists=1]\n a }", ", line 2, column 8: node 'a' has the"
                 + " attribute 'exists', the name of the channel that marks real nodes (1 on"
                 + " each), so its values would be read as node existence; rename the attribute"
