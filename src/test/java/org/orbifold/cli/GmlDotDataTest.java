@@ -142,7 +142,8 @@ class GmlDotDataTest {
                 + " node attributes, so remove the loop or make it a node attribute\n",
                 r1.err());
         assertEquals(CliException.DATA, r2.exitCode(), r2.out());
-        assertEquals("orbifold: error: " + two + ", line 2: holds 'digraph' after the graph's"
+        assertEquals("orbifold: error: " + two + ", line 2, column 1: holds 'digraph' after the"
+                + " graph's"
                 + " closing }; expected one graph per file (the importer would read only the"
                 + " first), so write each graph to a file of its own\n", r2.err());
         assertEquals(CliException.DATA, r3.exitCode(), r3.out());
