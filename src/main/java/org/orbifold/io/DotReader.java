@@ -464,6 +464,12 @@ public final class DotReader {
                 } else if (isPunct(t, "=") && !recent.isEmpty()) {
                     Token key = recent.get(recent.size() - 1);
                     Token value = next();
+                    if (isPunct(value, "+")) {
+                        throw error(value, "the attribute " + JGraphTGraphs.shown(key.text())
+                                + " has a value that starts with +, which is not DOT syntax for"
+                                + " a number (a DOT numeral takes a leading - only); drop the +"
+                                + " or quote the value (x=\"+1\" is the number 1)");
+                    }
                     if (value.kind() != Kind.ID) {
                         throw error(value, "the attribute "
                                 + JGraphTGraphs.shown(key.text()) + " has no value after =");
@@ -799,6 +805,16 @@ public final class DotReader {
             if (numeral && !NUMERAL.matcher(word).matches()
                     || !numeral && word.indexOf('.') >= 0) {
                 Matcher exponent = EXPONENT.matcher(text).region(start, text.length());
+                if (exponent.lookingAt() && !Character.isDigit(exponent.group().charAt(
+                        exponent.group().length() - 1))) {
+                    throw error(line, column, "holds " + JGraphTGraphs.shown(exponent.group())
+                            + " unquoted, which is no number (an exponent needs digits after"
+                            + " the e) and no DOT identifier, so the importer would split it;"
+                            + " for a number write the exponent's digits (" + JGraphTGraphs.shown(
+                            "\"" + exponent.group().replaceAll("[-+]$", "") + "0\"") + "), for a"
+                            + " label quote it (" + JGraphTGraphs.shown("\"" + exponent.group()
+                            + "\"") + ")");
+                }
                 if (exponent.lookingAt()) {
                     throw error(line, column, "holds the number " + JGraphTGraphs.shown(
                             exponent.group()) + " unquoted, which the importer would read as a"

@@ -556,7 +556,7 @@ public final class MoleculeReader {
         int smilesColumn = column(header, "smiles");
         if (smilesColumn < 0) {
             throw new DatasetFormatException(file, 1, "no column named 'smiles' in the header "
-                    + header);
+                    + header + semicolonHint(header, "smiles"));
         }
         int nameColumn = column(header, "name");
         int classColumn = -1;
@@ -564,7 +564,7 @@ public final class MoleculeReader {
             classColumn = column(header, labelColumn);
             if (classColumn < 0) {
                 throw new DatasetFormatException(file, 1, "no label column '" + labelColumn
-                        + "' in the header " + header);
+                        + "' in the header " + header + semicolonHint(header, labelColumn));
             }
         } else {
             for (int c = 0; c < LABEL_COLUMNS.size() && classColumn < 0; c++) {
@@ -1454,6 +1454,21 @@ public final class MoleculeReader {
         }
         fields.add(field.toString());
         return fields;
+    }
+
+    /**
+     * The hint for a header that names a column only between semicolons ({@code smiles;label},
+     * as a spreadsheet set to a locale with decimal commas saves a CSV file), else empty.
+     */
+    private static String semicolonHint(List<String> header, String name) {
+        for (String field : header) {
+            if (field.indexOf(';') >= 0 && column(List.of(field.split(";", -1)), name) >= 0) {
+                return "; the header holds " + JGraphTGraphs.shown(name) + " between"
+                        + " semicolons, but the fields of a CSV file are separated by commas:"
+                        + " save the file with commas as separators";
+            }
+        }
+        return "";
     }
 
     private static int column(List<String> header, String name) {

@@ -455,6 +455,20 @@ class DotReaderTest extends GraphFileReaderTesting {
                 ", line 2, column 7: holds the number '1e-05' unquoted,"
                 + " which the importer would read as a number and a new name (a DOT numeral has"
                 + " no exponent); quote it ('\"1e-05\"')");
+        // An exponent without digits is no number, so quoting it gives a label.
+        assertRefused("graph {\n a [x=1e] }", ", line 2, column 7: holds '1e' unquoted, which"
+                + " is no number (an exponent needs digits after the e) and no DOT identifier,"
+                + " so the importer would split it; for a number write the exponent's digits"
+                + " ('\"1e0\"'), for a label quote it ('\"1e\"')");
+        assertRefused("graph {\n a [x=-2.5E+] }", ", line 2, column 7: holds '-2.5E+' unquoted,"
+                + " which is no number (an exponent needs digits after the e) and no DOT"
+                + " identifier, so the importer would split it; for a number write the"
+                + " exponent's digits ('\"-2.5E0\"'), for a label quote it ('\"-2.5E+\"')");
+        // A leading + is no DOT numeral: the value is there, in a form DOT does not take.
+        assertRefused("graph {\n a [x=+1] }", ", line 2, column 7: the attribute 'x' has a"
+                + " value that starts with +, which is not DOT syntax for a number (a DOT"
+                + " numeral takes a leading - only); drop the + or quote the value (x=\"+1\" is"
+                + " the number 1)");
         // Columns count on one long line: the refused token is found far to the right.
         String padding = "a -- b; ".repeat(40);
         assertRefused("graph { " + padding + "c [w=1e-5] }", ", line 1, column "
@@ -464,6 +478,14 @@ class DotReaderTest extends GraphFileReaderTesting {
         assertRefused("graph { " + padding + "c -- d:p }", ", line 1, column "
                 + (9 + padding.length() + 6) + ": names a port ('d':...), which is not"
                 + " supported: edges join nodes, not ports");
+        // The fixes the messages give: "+1" and "1e0" quoted are numbers, "1e" a label.
+        Path numbers = write("plus.dot", "graph { a [x=\"+1\"]; b [x=\"1e0\"] }");
+        GraphDataset read = new DotReader().read(numbers);
+        assertEquals(List.of("x"), read.nodeChannels());
+        assertArrayEquals(new double[] {1, 1}, new double[] {
+            read.graphs().get(0).nodeVector(0)[0], read.graphs().get(0).nodeVector(1)[0]}, TOL);
+        Path label = write("label.dot", "graph { a [x=\"1e\"]; b [x=\"1e\"] }");
+        assertEquals(List.of("x=1e"), new DotReader().read(label).nodeChannels());
         assertRefused("graph { 1a -- b }", ", line 1, column 9: holds '1a', which is no DOT"
                 + NO_IDENTIFIER);
         Path quoted = write("q.dot", "graph { a [x=\"1e-05\"]; b [x=-.5] }");

@@ -568,6 +568,21 @@ class MoleculeReaderTest {
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
                 () -> new MoleculeReader().read(csv));
         assertTrue(e.getMessage().contains("no column named 'smiles'"), e.getMessage());
+        assertFalse(e.getMessage().contains("semicolon"), e.getMessage());
+        // A CSV saved with semicolons is one column; the message tells why smiles is missing.
+        Path semi = Files.writeString(dir.resolve("semi.csv"), "name;SMILES;label\na;C;1\n");
+        e = assertThrows(DatasetFormatException.class, () -> new MoleculeReader().read(semi));
+        assertEquals(semi + ", line 1: no column named 'smiles' in the header"
+                + " [name;SMILES;label]; the header holds 'smiles' between semicolons, but the"
+                + " fields of a CSV file are separated by commas: save the file with commas as"
+                + " separators", e.getMessage());
+        Path labelSemi = Files.writeString(dir.resolve("labelsemi.csv"), "smiles,x;act\nC,1\n");
+        e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().withLabelColumn("act").read(labelSemi));
+        assertTrue(e.getMessage().endsWith("no label column 'act' in the header [smiles, x;act];"
+                + " the header holds 'act' between semicolons, but the fields of a CSV file are"
+                + " separated by commas: save the file with commas as separators"),
+                e.getMessage());
     }
 
     @Test
