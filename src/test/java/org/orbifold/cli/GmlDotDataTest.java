@@ -1,6 +1,7 @@
 package org.orbifold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -83,6 +84,19 @@ class GmlDotDataTest {
                 + " attributes\n"
                 + "note      every edge is undirected by the GML key directed (0 or absent):"
                 + " graphs read as undirected\n", info.out());
+    }
+
+    /** A noncharacter in a label is escaped in the text output, as the drawing escapes it. */
+    @Test
+    void infoEscapesANoncharacterInALabel() throws IOException {
+        Path file = Files.writeString(dir.resolve("nc.dot"), dot("k", "\"C\ufffe\"", "N"));
+
+        Run info = run("info", file.toString(), "--label-property", "kind");
+
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("node      3 channels: atom=C\\ufffe, atom=N, exists\n"),
+                info.out());
+        assertFalse(info.out().contains("\ufffe"), info.out());
     }
 
     @Test
