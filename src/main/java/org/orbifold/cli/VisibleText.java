@@ -13,9 +13,12 @@ import org.orbifold.io.TextFiles;
  * JSON (an escape character as {@code u001b} after the backslash). Characters that look like
  * a space or like nothing are escaped the same way, so that a label or a name that holds one
  * can be told from one without it: every space or white-space character other than the
- * space U+0020 (a no-break space U+00A0 as {@code u00a0} after the backslash) and every
+ * space U+0020 (a no-break space U+00A0 as {@code u00a0} after the backslash), every
  * invisible format character ({@link Character#FORMAT}, such as the zero-width space U+200B
- * and the byte-order mark U+FEFF; beyond U+FFFF, such as the tag characters from U+E0001,
+ * and the byte-order mark U+FEFF) and every noncharacter (U+FDD0 to U+FDEF, and U+FFFE,
+ * U+FFFF and the last two code points of every other plane,
+ * {@link TextFiles#isNoncharacter}), which no font draws (beyond U+FFFF, such as the tag
+ * characters from U+E0001 or the noncharacter U+1FFFE,
  * as one escape of a backslash, a capital {@code U} and eight hexadecimal digits,
  * {@link TextFiles#shownCodePoint}, the style of the readers' messages). The text writer
  * ({@link #writer}) cannot tell the report's own line breaks from those of data, so it passes
@@ -56,7 +59,7 @@ final class VisibleText {
     }
 
     /**
-     * Returns the text with every control, space-like and format character escaped
+     * Returns the text with every control, space-like, format and noncharacter escaped
      * ({@link TextFiles#isHidden}), line breaks included (for a message of one line).
      *
      * @param text any text

@@ -91,18 +91,19 @@ import org.orbifold.io.ImportedGraphs.Place;
  * DOT allows only in quoted strings ({@code label=ri>ng}, on which the importer fails without
  * a line), an attribute without a value ({@code [flag]}), a value that is not finite in a
  * numeric attribute, a self-loop, a second edge between the same nodes (per ordered pair in a
- * {@code digraph}), an attribute name with {@code =}, a node attribute named {@code exists},
- * an edge attribute named {@code edge}; and without a line, a file without a graph and the
- * folder cases of {@link GraphMlReader}. The refusals of what the importer reports (the
- * attribute and edge cases of this list) also name the column, found by the token walk, which
- * follows the importer's rules: a value at the name of its attribute, in the node's or edge's
- * own list or in the {@code node [...]} or {@code edge [...]} default it took (a node takes the
- * defaults in force where it is first named, a subgraph starts with those around it and gives
- * them back at its end, and the last value of a repeated attribute wins); an edge at its
- * source node in its statement, so that each edge of a chain {@code a -- b -- c} has its own
- * column; a second edge between two nodes names the place of the first too. Syntax errors and
- * stray characters name the column as well; columns count characters (a tab is one), and a
- * byte-order mark at the start of the file is none.
+ * {@code digraph}), an empty attribute name ({@code ""=1}), an attribute name with
+ * {@code =}, a node attribute named {@code exists}, an edge attribute named {@code edge};
+ * and without a line, a file without a graph and the folder cases of {@link GraphMlReader}.
+ * Every refusal with a line names the column too: where the token walk meets the token
+ * refused, or for what the importer reports (the attribute and edge cases of this list) the
+ * place the walk finds by the importer's rules: a value at the name of its attribute, in the
+ * node's or edge's own list or in the {@code node [...]} or {@code edge [...]} default it took
+ * (a node takes the defaults in force where it is first named, a subgraph starts with those
+ * around it and gives them back at its end, and the last value of a repeated attribute wins);
+ * an edge at its source node in its statement, so that each edge of a chain
+ * {@code a -- b -- c} has its own column; a second edge between two nodes names the place of
+ * the first too. Syntax errors name the importer's column, mapped back to the file's; columns
+ * count characters (a tab is one), and a byte-order mark at the start of the file is none.
  *
  * <p><b>Limitations.</b> A backslash before a line break in a quoted string stays in the value
  * with the line break, as the importer reads it; Graphviz would join the two lines. Should the
@@ -406,7 +407,7 @@ public final class DotReader {
                 t = next();
             }
             if (!isKeyword(t, "graph") && !isKeyword(t, "digraph")) {
-                throw error(t.line(), "starts with " + JGraphTGraphs.shown(t.text())
+                throw error(t, "starts with " + JGraphTGraphs.shown(t.text())
                         + "; expected graph or digraph (after an optional strict)");
             }
             directed = isKeyword(t, "digraph");
@@ -415,13 +416,13 @@ public final class DotReader {
                 t = next();
             }
             if (!isPunct(t, "{")) {
-                throw error(t.line(), "expected { after the graph header, found "
+                throw error(t, "expected { after the graph header, found "
                         + JGraphTGraphs.shown(t.text()));
             }
             body();
             t = next();
             if (t.kind() != Kind.END) {
-                throw error(t.line(), "holds " + JGraphTGraphs.shown(t.text()) + " after the"
+                throw error(t, "holds " + JGraphTGraphs.shown(t.text()) + " after the"
                         + " graph's closing }; expected one graph per file (the importer would"
                         + " read only the first), so write each graph to a file of its own");
             }
@@ -435,7 +436,7 @@ public final class DotReader {
             while (braces > 0) {
                 Token t = next();
                 if (t.kind() == Kind.END) {
-                    throw error(t.line(), "the graph is not closed; expected }");
+                    throw error(t, "the graph is not closed; expected }");
                 }
                 if (isPunct(t, "{")) {
                     braces++;
@@ -446,16 +447,16 @@ public final class DotReader {
                 } else if (isPunct(t, "]")) {
                     brackets--;
                 } else if (isPunct(t, "+")) {
-                    throw error(t.line(), "joins strings with + (DOT string concatenation,"
+                    throw error(t, "joins strings with + (DOT string concatenation,"
                             + " after " + JGraphTGraphs.shown(recent.isEmpty() ? ""
                             : recent.get(recent.size() - 1).text()) + "), which is not"
                             + " supported; write the joined string instead");
                 } else if (isPunct(t, ":") && brackets == 0) {
-                    throw error(t.line(), "names a port (" + JGraphTGraphs.shown(
+                    throw error(t, "names a port (" + JGraphTGraphs.shown(
                             recent.isEmpty() ? "" : recent.get(recent.size() - 1).text())
                             + ":...), which is not supported: edges join nodes, not ports");
                 } else if (t.kind() == Kind.EDGE_OP && t.text().equals("->") != directed) {
-                    throw error(t.line(), "uses the edge operator " + t.text() + " in a "
+                    throw error(t, "uses the edge operator " + t.text() + " in a "
                             + (directed ? "digraph, which takes ->" : "graph, which takes --"));
                 } else if (t.kind() == Kind.EDGE_OP) {
                     refuseSubgraphOperand(t, recent.isEmpty() ? null
@@ -463,8 +464,14 @@ public final class DotReader {
                 } else if (isPunct(t, "=") && !recent.isEmpty()) {
                     Token key = recent.get(recent.size() - 1);
                     Token value = next();
+                    if (isPunct(value, "+")) {
+                        throw error(value, "the attribute " + JGraphTGraphs.shown(key.text())
+                                + " has a value that starts with +, which is not DOT syntax for"
+                                + " a number (a DOT numeral takes a leading - only); drop the +"
+                                + " or quote the value (x=\"+1\" is the number 1)");
+                    }
                     if (value.kind() != Kind.ID) {
-                        throw error(value.line(), "the attribute "
+                        throw error(value, "the attribute "
                                 + JGraphTGraphs.shown(key.text()) + " has no value after =");
                     }
                     if (brackets > 0) {
@@ -509,7 +516,7 @@ public final class DotReader {
             lineStart = atLineStart;
             if (before != null && isPunct(before, "}") || isPunct(after, "{")
                     || isKeyword(after, "subgraph")) {
-                throw error(operator.line(), "has an edge " + operator.text() + " to or from a"
+                throw error(operator, "has an edge " + operator.text() + " to or from a"
                         + " subgraph, which is not supported: the importer would keep only the"
                         + " edges to the subgraph's nodes that appear there first; write one"
                         + " edge per pair of nodes (a " + operator.text() + " b; a "
@@ -700,7 +707,8 @@ public final class DotReader {
                 } else if (text.startsWith("/*", pos)) {
                     int end = text.indexOf("*/", pos + 2);
                     if (end < 0) {
-                        throw error(line, "a comment /* is not closed");
+                        throw error(line, text.codePointCount(lineBegin, pos) + 1,
+                                "a comment /* is not closed");
                     }
                     countLines(pos, end + 2);
                     pos = end + 2;
@@ -738,7 +746,7 @@ public final class DotReader {
                     pos++;
                 }
                 if (pos >= text.length()) {
-                    throw error(startLine, "a string is not closed; expected \"");
+                    throw error(startLine, column, "a string is not closed; expected \"");
                 }
                 pos++;
                 return new Token(Kind.ID, value.toString(), startLine, column, true);
@@ -755,10 +763,12 @@ public final class DotReader {
                     pos++;
                 } while (depth > 0 && pos < text.length());
                 if (depth > 0) {
-                    throw error(startLine, "an HTML string < is not closed; expected >");
+                    throw error(startLine, column, "an HTML string < is not closed;"
+                            + " expected >");
                 }
-                throw error(startLine, "holds the HTML-like value " + JGraphTGraphs.shown(
-                        text.substring(start, pos)) + ", which is not supported: the importer"
+                throw error(startLine, column, "holds the HTML-like value "
+                        + JGraphTGraphs.shown(text.substring(start, pos)) + ", which is not"
+                        + " supported: the importer"
                         + " would read the text inside the angle brackets as if it were a"
                         + " quoted string, so <<b>x</b>> and \"<b>x</b>\" would be one label;"
                         + " write the value as a quoted string");
@@ -795,15 +805,25 @@ public final class DotReader {
             if (numeral && !NUMERAL.matcher(word).matches()
                     || !numeral && word.indexOf('.') >= 0) {
                 Matcher exponent = EXPONENT.matcher(text).region(start, text.length());
+                if (exponent.lookingAt() && !Character.isDigit(exponent.group().charAt(
+                        exponent.group().length() - 1))) {
+                    throw error(line, column, "holds " + JGraphTGraphs.shown(exponent.group())
+                            + " unquoted, which is no number (an exponent needs digits after"
+                            + " the e) and no DOT identifier, so the importer would split it;"
+                            + " for a number write the exponent's digits (" + JGraphTGraphs.shown(
+                            "\"" + exponent.group().replaceAll("[-+]$", "") + "0\"") + "), for a"
+                            + " label quote it (" + JGraphTGraphs.shown("\"" + exponent.group()
+                            + "\"") + ")");
+                }
                 if (exponent.lookingAt()) {
-                    throw error(line, "holds the number " + JGraphTGraphs.shown(
+                    throw error(line, column, "holds the number " + JGraphTGraphs.shown(
                             exponent.group()) + " unquoted, which the importer would read as a"
                             + " number and a new name (a DOT numeral has no exponent); quote it"
                             + " (" + JGraphTGraphs.shown("\"" + exponent.group() + "\"") + ")");
                 }
-                throw error(line, "holds " + JGraphTGraphs.shown(word) + ", which is no DOT"
-                        + " identifier (a name starts with a letter, _ or a character outside"
-                        + " ASCII, a numeral has only digits, a sign and a point), so the"
+                throw error(line, column, "holds " + JGraphTGraphs.shown(word) + ", which is"
+                        + " no DOT identifier (a name starts with a letter, _ or a character"
+                        + " outside ASCII, a numeral has only digits, a sign and a point), so the"
                         + " importer would split it; quote it");
             }
             if (word.chars().anyMatch(d -> d > 127 && Character.isSpaceChar(d))) {
@@ -870,8 +890,12 @@ public final class DotReader {
             }
         }
 
-        private DatasetFormatException error(int at, String detail) {
-            return new DatasetFormatException(file, at, detail);
+        private DatasetFormatException error(int at, int column, String detail) {
+            return new DatasetFormatException(file, at, column, detail);
+        }
+
+        private DatasetFormatException error(Token at, String detail) {
+            return error(at.line(), at.column(), detail);
         }
     }
 }

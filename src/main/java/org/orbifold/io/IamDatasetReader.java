@@ -742,6 +742,8 @@ public final class IamDatasetReader {
             try {
                 Map<String, Object> current = null;
                 boolean currentIsNode = false;
+                // The node or edge being read, as refusals name it.
+                String currentItem = null;
                 String attribute = null;
                 int attributeLine = 0;
                 int attributeColumn = 0;
@@ -835,18 +837,27 @@ public final class IamDatasetReader {
                         }
                         current = new LinkedHashMap<>();
                         currentIsNode = true;
+                        currentItem = "node " + JGraphTGraphs.shown(id);
                         graph.nodes.add(current);
                     } else if ("edge".equals(tag)) {
                         requireGraph(gxl, at, edgeMode, tag);
                         String isDirected = r.getAttributeValue(null, "isdirected");
                         current = new LinkedHashMap<>();
                         currentIsNode = false;
-                        pending.add(new PendingEdge(required(gxl, r, "from"),
-                                required(gxl, r, "to"),
+                        String from = required(gxl, r, "from");
+                        String to = required(gxl, r, "to");
+                        currentItem = "edge from " + JGraphTGraphs.shown(from) + " to "
+                                + JGraphTGraphs.shown(to);
+                        pending.add(new PendingEdge(from, to,
                                 isDirected == null ? null : Boolean.valueOf(isDirected.trim()),
                                 current, at.getLineNumber(), at.getColumnNumber()));
                     } else if ("attr".equals(tag)) {
                         attribute = required(gxl, r, "name");
+                        if (attribute.isEmpty()) {
+                            throw error(gxl, at, currentItem + " has an attribute with an"
+                                    + " empty name (<attr name=\"\">); expected a name, as"
+                                    + " every attribute becomes a channel named by it");
+                        }
                         if (attribute != null && attribute.contains("=")) {
                             throw error(gxl, at, "attribute name '" + attribute + "' contains"
                                     + " '='; expected a name without it");

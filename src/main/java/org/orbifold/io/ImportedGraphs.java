@@ -549,12 +549,18 @@ final class ImportedGraphs {
     }
 
     /**
-     * Refuses an attribute name with {@code =} (the one-hot separator), a node attribute named
-     * as the node existence channel and an edge attribute named as the edge presence channel,
-     * whose values the aligners and the reports would read as existence or presence.
+     * Refuses an empty attribute name, an attribute name with {@code =} (the one-hot
+     * separator), a node attribute named as the node existence channel and an edge attribute
+     * named as the edge presence channel, whose values the aligners and the reports would
+     * read as existence or presence.
      */
     private static void refuseName(Parsed graph, String kind, int k, String name)
             throws DatasetFormatException {
+        if (name.isEmpty()) {
+            throw graph.error(place(graph, kind, k, name), describe(graph, kind, k)
+                    + " has an attribute with an empty name (\"\"=...); expected a name, as"
+                    + " every attribute becomes a channel named by it");
+        }
         String where = describe(graph, kind, k) + " has the attribute "
                 + JGraphTGraphs.shown(name);
         if (name.contains(Presence.GROUP_SEPARATOR)) {

@@ -47,9 +47,11 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  *       file with one label per molecule ({@link #readSmiles(Path, Path)}), paired in order;
  *       its blank lines are skipped too, and one between two labels gets a note (or, when
  *       the counts disagree, the error names it as the likely gap);
- *       {@link #read(Path)} takes the file {@code <stem>_target.txt}, or for a stem ending in
- *       {@code _data} the stem without it (so {@code mutag_188_data.can} pairs with
- *       {@code mutag_188_target.txt}), when it exists; a folder, another file that is no
+ *       {@link #read(Path)} takes, for a stem ending in {@code _data}, the stem without it
+ *       and {@code _target.txt} (so {@code mutag_188_data.can} pairs with
+ *       {@code mutag_188_target.txt}), else {@code <stem>_target.txt}, the first that exists
+ *       ({@link #labelFileCandidates}; a note names it, and the other when both exist, which
+ *       is not read); a folder, another file that is no
  *       regular file (such as a named pipe) or a symbolic link to nothing of that name is
  *       refused, not skipped.</li>
  *   <li>CSV ({@code .csv}) with a header row: the SMILES column is the one named
@@ -383,7 +385,9 @@ public final class MoleculeReader {
         Objects.requireNonNull(file, "file");
         String name = lowerName(file);
         if (endsWithAny(name, SMILES_SUFFIXES)) {
-            return readSmiles(file, companionLabels(file));
+            Path labels = companionLabels(file);
+            return readSmiles(file, labels, labels == null ? null : unreadLabelFiles(file,
+                    labels));
         }
         if (name.endsWith(CSV_SUFFIX)) {
             return readCsv(file);
@@ -410,6 +414,15 @@ public final class MoleculeReader {
      * @throws IOException if a file cannot be read
      */
     public GraphDataset readSmiles(Path file, Path labels) throws IOException {
+        return readSmiles(file, labels, null);
+    }
+
+    /**
+     * Reads a SMILES file as {@link #readSmiles(Path, Path)} does; {@code unread}, when not
+     * null, ends the note that names the label file (the other label file beside it that was
+     * not read).
+     */
+    private GraphDataset readSmiles(Path file, Path labels, String unread) throws IOException {
         Objects.requireNonNull(file, "file");
         if (labels != null && !Files.isRegularFile(labels)) {
             String expected = "a label file with one class label per molecule of "
@@ -462,6 +475,10 @@ public final class MoleculeReader {
         }
 
         Collector out = new Collector(file, classes != null);
+        if (labels != null) {
+            out.classesFrom("the file '" + labels.getFileName() + "'"
+                    + (unread == null ? "" : unread));
+        }
         if (header != null) {
             out.note(header);
         }
@@ -556,7 +573,7 @@ public final class MoleculeReader {
         int smilesColumn = column(header, "smiles");
         if (smilesColumn < 0) {
             throw new DatasetFormatException(file, 1, "no column named 'smiles' in the header "
-                    + header);
+                    + header + semicolonHint(header, "smiles"));
         }
         int nameColumn = column(header, "name");
         int classColumn = -1;
@@ -564,7 +581,7 @@ public final class MoleculeReader {
             classColumn = column(header, labelColumn);
             if (classColumn < 0) {
                 throw new DatasetFormatException(file, 1, "no label column '" + labelColumn
-                        + "' in the header " + header);
+                        + "' in the header " + header + semicolonHint(header, labelColumn));
             }
         } else {
             for (int c = 0; c < LABEL_COLUMNS.size() && classColumn < 0; c++) {
@@ -1412,6 +1429,26 @@ public final class MoleculeReader {
         return null;
     }
 
+    /**
+     * The end of the note on the label file of a SMILES file when another of its
+     * {@link #labelFileCandidates} exists too, and so was not read; else null.
+     */
+    private static String unreadLabelFiles(Path file, Path labels) {
+        List<String> unread = new ArrayList<>();
+        for (Path candidate : labelFileCandidates(file)) {
+            if (!candidate.equals(labels)
+                    && (Files.exists(candidate) || Files.isSymbolicLink(candidate))) {
+                unread.add(candidate.getFileName().toString());
+            }
+        }
+        if (unread.isEmpty()) {
+            return null;
+        }
+        return " (taken before '" + String.join("', '", unread) + "', which is beside "
+                + file.getFileName() + " too and was not read: for a stem X_data the file"
+                + " X_target.txt comes first)";
+    }
+
     /** Returns the value of an SD data item {@code > <key>}, or null if absent. */
     private static String dataItem(String block, String key) {
         String[] lines = block.split("\n");
@@ -1454,6 +1491,21 @@ public final class MoleculeReader {
         }
         fields.add(field.toString());
         return fields;
+    }
+
+    /**
+     * The hint for a header that names a column only between semicolons ({@code smiles;label},
+     * as a spreadsheet set to a locale with decimal commas saves a CSV file), else empty.
+     */
+    private static String semicolonHint(List<String> header, String name) {
+        for (String field : header) {
+            if (field.indexOf(';') >= 0 && column(List.of(field.split(";", -1)), name) >= 0) {
+                return "; the header holds " + JGraphTGraphs.shown(name) + " between"
+                        + " semicolons, but the fields of a CSV file are separated by commas:"
+                        + " save the file with commas as separators";
+            }
+        }
+        return "";
     }
 
     private static int column(List<String> header, String name) {

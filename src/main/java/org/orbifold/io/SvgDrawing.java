@@ -105,8 +105,8 @@ import org.orbifold.space.Permutation;
  * <p><b>Text.</b> Titles, the heading and node texts are escaped for XML ({@code &}, {@code <},
  * {@code >}, quotes); characters that cannot be seen for what they are
  * ({@link TextFiles#isHidden}: control characters, spaces other than U+0020, invisible format
- * characters), unpaired surrogates and the non-characters U+FFFE and U+FFFF, none of which may
- * appear in well-formed XML or all of which would be invisible, are written as the command
+ * characters, noncharacters such as U+FFFE and U+FFFF) and unpaired surrogates, which
+ * well-formed XML cannot hold or a reader would not see, are written as the command
  * line's text output shows them: a tab, a line feed and a carriage return as {@code \t},
  * {@code \n} and {@code \r}, the others as a backslash, {@code u} and four hexadecimal
  * digits, or beyond U+FFFF (an invisible tag character alone) a capital {@code U} and eight,

@@ -293,9 +293,10 @@ public final class TextFiles {
      * Whether a character cannot be seen for what it is when shown, so that output meant to
      * be read (the command line's text, the labels of a drawing) shows it as an escape: a
      * control character ({@link #isControl}), a space or white-space character other than the
-     * space U+0020 (such as a tab or a no-break space), or an invisible format character
+     * space U+0020 (such as a tab or a no-break space), an invisible format character
      * ({@link Character#FORMAT}, such as the zero-width space U+200B and the byte-order mark
-     * U+FEFF).
+     * U+FEFF), or a noncharacter ({@link #isNoncharacter}, such as U+FFFE, which no font
+     * draws and XML cannot hold).
      *
      * @param c any character
      * @return whether the character is shown escaped
@@ -316,7 +317,22 @@ public final class TextFiles {
         return codePoint <= Character.MAX_VALUE && isControl((char) codePoint)
                 || (codePoint != ' ' && (Character.isSpaceChar(codePoint)
                 || Character.isWhitespace(codePoint)))
-                || Character.getType(codePoint) == Character.FORMAT;
+                || Character.getType(codePoint) == Character.FORMAT
+                || isNoncharacter(codePoint);
+    }
+
+    /**
+     * Whether a code point is one of Unicode's 66 noncharacters, set aside for a program's
+     * own use and never meant for interchange: U+FDD0 to U+FDEF, and the last two code points
+     * of every plane (U+FFFE and U+FFFF, U+1FFFE and U+1FFFF, up to U+10FFFE and U+10FFFF).
+     *
+     * @param codePoint any code point
+     * @return whether it is a noncharacter
+     */
+    public static boolean isNoncharacter(int codePoint) {
+        return codePoint >= 0xFDD0 && codePoint <= 0xFDEF
+                || codePoint >= 0 && codePoint <= Character.MAX_CODE_POINT
+                && (codePoint & 0xFFFE) == 0xFFFE;
     }
 
     /**

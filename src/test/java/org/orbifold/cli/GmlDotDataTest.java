@@ -1,6 +1,7 @@
 package org.orbifold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -85,6 +86,19 @@ class GmlDotDataTest {
                 + " graphs read as undirected\n", info.out());
     }
 
+    /** A noncharacter in a label is escaped in the text output, as the drawing escapes it. */
+    @Test
+    void infoEscapesANoncharacterInALabel() throws IOException {
+        Path file = Files.writeString(dir.resolve("nc.dot"), dot("k", "\"C\ufffe\"", "N"));
+
+        Run info = run("info", file.toString(), "--label-property", "kind");
+
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("node      3 channels: atom=C\\ufffe, atom=N, exists\n"),
+                info.out());
+        assertFalse(info.out().contains("\ufffe"), info.out());
+    }
+
     @Test
     void everyCommandReadsFoldersOfGmlAndDotFiles() throws IOException {
         for (boolean asDot : new boolean[] {false, true}) {
@@ -142,7 +156,8 @@ class GmlDotDataTest {
                 + " node attributes, so remove the loop or make it a node attribute\n",
                 r1.err());
         assertEquals(CliException.DATA, r2.exitCode(), r2.out());
-        assertEquals("orbifold: error: " + two + ", line 2: holds 'digraph' after the graph's"
+        assertEquals("orbifold: error: " + two + ", line 2, column 1: holds 'digraph' after the"
+                + " graph's"
                 + " closing }; expected one graph per file (the importer would read only the"
                 + " first), so write each graph to a file of its own\n", r2.err());
         assertEquals(CliException.DATA, r3.exitCode(), r3.out());

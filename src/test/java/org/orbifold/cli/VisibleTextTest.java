@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.orbifold.io.TextFiles;
 
 /**
  * VisibleText escapes what cannot be seen: control characters, spaces other than U+0020 and
@@ -24,6 +25,34 @@ class VisibleTextTest {
         assertEquals("a b é ±", VisibleText.escape("a b é ±"));
         assertEquals("a\\nb\\r", VisibleText.escape("a\nb\r"));
         assertEquals(7, VisibleText.width("\u00a0x"));
+    }
+
+    /**
+     * Noncharacters, which no font draws (a TU label C and U+FFFE printed as "C" and a raw
+     * U+FFFE, where the drawing wrote the escape), are escaped as the drawing escapes them:
+     * all 66, in every plane, and none of their neighbours.
+     */
+    @Test
+    void escapesEveryNoncharacterAsTheDrawingDoes() {
+        assertEquals("label=C\\ufffe", VisibleText.escape("label=C\ufffe"));
+        assertEquals("\\uffff\\ufdd0\\ufdef", VisibleText.escape("\uffff\ufdd0\ufdef"));
+        assertEquals("\\U0001fffe\\U0010ffff", VisibleText.escape(
+                new String(Character.toChars(0x1FFFE)) + new String(Character.toChars(0x10FFFF))));
+        int count = 0;
+        for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+            if (TextFiles.isNoncharacter(cp)) {
+                count++;
+                String one = new String(Character.toChars(cp));
+                assertEquals(VisibleText.escape(one), TextFiles.shown(one));
+                assertEquals(one, VisibleText.unescape(VisibleText.escape(one)));
+            }
+        }
+        assertEquals(66, count);
+        // Their neighbours are characters like any other: shown as they are.
+        for (int cp : new int[] {0xFDCF, 0xFDF0, 0xFFFD, 0x1FFFD, 0x20000}) {
+            String one = new String(Character.toChars(cp));
+            assertEquals(one, VisibleText.escape(one), Integer.toHexString(cp));
+        }
     }
 
     /**

@@ -175,16 +175,20 @@ class DotReaderTest extends GraphFileReaderTesting {
 
     @Test
     void refusesWhatTheImporterWouldReadInAnotherWay() throws IOException {
-        assertRefused("graph G { a -- b }\ngraph H { c -- d }", ", line 2: holds 'graph' after"
+        assertRefused("graph G { a -- b }\ngraph H { c -- d }",
+                ", line 2, column 1: holds 'graph' after"
                 + " the graph's closing }; expected one graph per file (the importer would"
                 + " read only the first), so write each graph to a file of its own");
-        assertRefused("digraph {\n a:p1 -> b }", ", line 2: names a port ('a':...), which is"
+        assertRefused("digraph {\n a:p1 -> b }",
+                ", line 2, column 3: names a port ('a':...), which is"
                 + " not supported: edges join nodes, not ports");
-        assertRefused("graph {\n a -> b }", ", line 2: uses the edge operator -> in a graph,"
+        assertRefused("graph {\n a -> b }",
+                ", line 2, column 4: uses the edge operator -> in a graph,"
                 + " which takes --");
-        assertRefused("digraph {\n a -- b }", ", line 2: uses the edge operator -- in a"
+        assertRefused("digraph {\n a -- b }", ", line 2, column 4: uses the edge operator -- in a"
                 + " digraph, which takes ->");
-        assertRefused("\n\nnetwork { a }", ", line 3: starts with 'network'; expected graph or"
+        assertRefused("\n\nnetwork { a }",
+                ", line 3, column 1: starts with 'network'; expected graph or"
                 + " digraph (after an optional strict)");
         assertRefused("// nothing\n", ": holds no graph; expected graph { ... } or digraph"
                 + " { ... }");
@@ -199,13 +203,16 @@ class DotReaderTest extends GraphFileReaderTesting {
         String message = " to or from a subgraph, which is not supported: the importer would"
                 + " keep only the edges to the subgraph's nodes that appear there first; write"
                 + " one edge per pair of nodes (a -- b; a -- c for a -- {b c})";
-        assertRefused("graph {\n b;\n a -- {b c} }", ", line 3: has an edge --" + message);
-        assertRefused("graph {\n a; b; c\n {a b} -- c }", ", line 3: has an edge --" + message);
-        assertRefused("graph {\n subgraph s {a b}\n -- c }", ", line 3: has an edge --"
+        assertRefused("graph {\n b;\n a -- {b c} }",
+                ", line 3, column 4: has an edge --" + message);
+        assertRefused("graph {\n a; b; c\n {a b} -- c }",
+                ", line 3, column 8: has an edge --" + message);
+        assertRefused("graph {\n subgraph s {a b}\n -- c }", ", line 3, column 2: has an edge --"
                 + message);
-        assertRefused("graph {\n a -- /* c */\n subgraph s { b } }", ", line 2: has an edge --"
+        assertRefused("graph {\n a -- /* c */\n subgraph s { b } }",
+                ", line 2, column 4: has an edge --"
                 + message);
-        assertRefused("digraph {\n {a -> b} -> c }", ", line 2: has an edge ->"
+        assertRefused("digraph {\n {a -> b} -> c }", ", line 2, column 11: has an edge ->"
                 + message.replace("--", "->"));
         // An edge inside a subgraph, and a subgraph after an edge statement, are fine.
         Path file = write("ok.dot", "graph { a; subgraph s { b -- c } a -- b; { c -- a } }");
@@ -215,7 +222,8 @@ class DotReaderTest extends GraphFileReaderTesting {
 
     @Test
     void refusesJoinedStringsAndInputOnWhichTheImporterFails() throws IOException {
-        assertRefused("graph {\n label=\"x\" + \"y\";\n a -- b }", ", line 2: joins strings with"
+        assertRefused("graph {\n label=\"x\" + \"y\";\n a -- b }",
+                ", line 2, column 12: joins strings with"
                 + " + (DOT string concatenation, after 'x'), which is not supported; write the"
                 + " joined string instead");
         // The importer's parse listener would throw an IndexOutOfBoundsException on these,
@@ -226,9 +234,9 @@ class DotReaderTest extends GraphFileReaderTesting {
         assertRefused("graph {\n a -- b\n c @ d }", ", line 3, column 4: holds the character"
                 + " '@' outside a quoted string, where DOT allows none (the importer would fail"
                 + " on it); quote the value that holds it");
-        assertRefused("graph {\n a [x=a.b] }", ", line 2: holds 'a.b', which is no DOT"
+        assertRefused("graph {\n a [x=a.b] }", ", line 2, column 7: holds 'a.b', which is no DOT"
                 + NO_IDENTIFIER);
-        assertRefused("graph {\n a [x=-] }", ", line 2: holds '-', which is no DOT"
+        assertRefused("graph {\n a [x=-] }", ", line 2, column 7: holds '-', which is no DOT"
                 + NO_IDENTIFIER);
     }
 
@@ -315,6 +323,13 @@ class DotReaderTest extends GraphFileReaderTesting {
         assertRefused("graph {\n a\n b [\"x=y\"=1] }", ", line 3, column 5: node 'b' has the"
                 + " attribute 'x=y', whose name holds '=', the separator of one-hot channel"
                 + " names; rename the attribute in the file");
+        // An empty name would make a channel without a name, as GraphML refuses it too.
+        assertRefused("graph {\n a [\"\"=1]; b [\"\"=2]; a -- b }", ", line 2, column 5: node"
+                + " 'a' has an attribute with an empty name (\"\"=...); expected a name, as"
+                + " every attribute becomes a channel named by it");
+        assertRefused("graph {\n a -- b [w=1,\n \"\"=2] }", ", line 3, column 2: edge from"
+                + " 'a' to 'b' has an attribute with an empty name (\"\"=...); expected a name,"
+                + " as every attribute becomes a channel named by it");
         assertRefused("graph {\n node [exists=1]\n a }", ", line 2, column 8: node 'a' has the"
                 + " attribute 'exists', the name of the channel that marks real nodes (1 on"
                 + " each), so its values would be read as node existence; rename the attribute"
@@ -422,22 +437,56 @@ class DotReaderTest extends GraphFileReaderTesting {
                 + " angle brackets as if it were a quoted string, so <<b>x</b>> and \"<b>x</b>\""
                 + " would be one label; write the value as a quoted string";
         assertRefused("graph G { a [label=\"<b>x</b>\"];\n b [label=<<b>x</b>>]; }",
-                ", line 2: holds the HTML-like value '<<b>x</b>>'" + why);
-        assertRefused("graph G {\n\n a [w=<5>]; }", ", line 3: holds the HTML-like value"
+                ", line 2, column 11: holds the HTML-like value '<<b>x</b>>'" + why);
+        assertRefused("graph G {\n\n a [w=<5>]; }", ", line 3, column 7: holds the HTML-like value"
                 + " '<5>'" + why);
-        assertRefused("graph G { label=<x>; a }", ", line 1: holds the HTML-like value '<x>'"
+        assertRefused("graph G { label=<x>; a }",
+                ", line 1, column 17: holds the HTML-like value '<x>'"
                 + why);
     }
 
     @Test
     void refusesConcatenationAndUnquotedExponents() throws IOException {
-        assertRefused("graph {\n a [s=\"ab\" + \"cd\"] }", ", line 2: joins strings with + (DOT"
+        assertRefused("graph {\n a [s=\"ab\" + \"cd\"] }",
+                ", line 2, column 12: joins strings with + (DOT"
                 + " string concatenation, after 'ab'), which is not supported; write the joined"
                 + " string instead");
-        assertRefused("graph {\n a [x=1e-05] }", ", line 2: holds the number '1e-05' unquoted,"
+        assertRefused("graph {\n a [x=1e-05] }",
+                ", line 2, column 7: holds the number '1e-05' unquoted,"
                 + " which the importer would read as a number and a new name (a DOT numeral has"
                 + " no exponent); quote it ('\"1e-05\"')");
-        assertRefused("graph { 1a -- b }", ", line 1: holds '1a', which is no DOT"
+        // An exponent without digits is no number, so quoting it gives a label.
+        assertRefused("graph {\n a [x=1e] }", ", line 2, column 7: holds '1e' unquoted, which"
+                + " is no number (an exponent needs digits after the e) and no DOT identifier,"
+                + " so the importer would split it; for a number write the exponent's digits"
+                + " ('\"1e0\"'), for a label quote it ('\"1e\"')");
+        assertRefused("graph {\n a [x=-2.5E+] }", ", line 2, column 7: holds '-2.5E+' unquoted,"
+                + " which is no number (an exponent needs digits after the e) and no DOT"
+                + " identifier, so the importer would split it; for a number write the"
+                + " exponent's digits ('\"-2.5E0\"'), for a label quote it ('\"-2.5E+\"')");
+        // A leading + is no DOT numeral: the value is there, in a form DOT does not take.
+        assertRefused("graph {\n a [x=+1] }", ", line 2, column 7: the attribute 'x' has a"
+                + " value that starts with +, which is not DOT syntax for a number (a DOT"
+                + " numeral takes a leading - only); drop the + or quote the value (x=\"+1\" is"
+                + " the number 1)");
+        // Columns count on one long line: the refused token is found far to the right.
+        String padding = "a -- b; ".repeat(40);
+        assertRefused("graph { " + padding + "c [w=1e-5] }", ", line 1, column "
+                + (9 + padding.length() + 5) + ": holds the number '1e-5' unquoted, which the"
+                + " importer would read as a number and a new name (a DOT numeral has no"
+                + " exponent); quote it ('\"1e-5\"')");
+        assertRefused("graph { " + padding + "c -- d:p }", ", line 1, column "
+                + (9 + padding.length() + 6) + ": names a port ('d':...), which is not"
+                + " supported: edges join nodes, not ports");
+        // The fixes the messages give: "+1" and "1e0" quoted are numbers, "1e" a label.
+        Path numbers = write("plus.dot", "graph { a [x=\"+1\"]; b [x=\"1e0\"] }");
+        GraphDataset read = new DotReader().read(numbers);
+        assertEquals(List.of("x"), read.nodeChannels());
+        assertArrayEquals(new double[] {1, 1}, new double[] {
+            read.graphs().get(0).nodeVector(0)[0], read.graphs().get(0).nodeVector(1)[0]}, TOL);
+        Path label = write("label.dot", "graph { a [x=\"1e\"]; b [x=\"1e\"] }");
+        assertEquals(List.of("x=1e"), new DotReader().read(label).nodeChannels());
+        assertRefused("graph { 1a -- b }", ", line 1, column 9: holds '1a', which is no DOT"
                 + NO_IDENTIFIER);
         Path quoted = write("q.dot", "graph { a [x=\"1e-05\"]; b [x=-.5] }");
         assertArrayEquals(new double[] {0.00001, -0.5}, new double[] {
@@ -477,7 +526,8 @@ class DotReaderTest extends GraphFileReaderTesting {
 
     @Test
     void oldMacLineEndsCountAsLines() throws IOException {
-        assertRefused("graph {\r a\r b:p -- a }", ", line 3: names a port ('b':...), which is"
+        assertRefused("graph {\r a\r b:p -- a }",
+                ", line 3, column 3: names a port ('b':...), which is"
                 + " not supported: edges join nodes, not ports");
     }
 
@@ -635,7 +685,7 @@ class DotReaderTest extends GraphFileReaderTesting {
                 + " other values are numbers ('1' at node 'a' of bad.dot at line 1, column 12);"
                 + " give a finite number, or leave the attribute out there (it then reads as 0,"
                 + " with a note)");
-        assertRefused("graph { 1日 }", ", line 1: holds '1\\u65e5', which is no DOT"
+        assertRefused("graph { 1日 }", ", line 1, column 9: holds '1\\u65e5', which is no DOT"
                 + NO_IDENTIFIER);
     }
 }

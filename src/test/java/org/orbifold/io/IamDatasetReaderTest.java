@@ -472,6 +472,18 @@ class IamDatasetReaderTest {
                 + "<edge from=\"a\" to=\"b\">" + attr("edge", "float", "2") + "</edge>\n");
         assertNames(failure(split("e.gxl", "c")), "e.gxl", 7, "the edge attribute 'edge' has"
                 + " the name of the channel that marks present edges");
+        // An empty name would make a channel without a name, as GraphML refuses it too.
+        gxl("empty.gxl", "undirected", node("a", attr("x", "float", "1"))
+                + node("b", attr("", "float", "1")));
+        DatasetFormatException empty = failure(split("empty.gxl", "c"));
+        assertNames(empty, "empty.gxl", 6, "node 'b' has an attribute with an empty name (<attr"
+                + " name=\"\">); expected a name, as every attribute becomes a channel named by"
+                + " it");
+        assertTrue(empty.getMessage().contains("line 6, column "), empty.getMessage());
+        gxl("emptyedge.gxl", "undirected", node("a", "") + node("b", "")
+                + "<edge from=\"a\" to=\"b\">" + attr("", "float", "2") + "</edge>\n");
+        assertNames(failure(split("emptyedge.gxl", "c")), "emptyedge.gxl", 7, "edge from 'a' to"
+                + " 'b' has an attribute with an empty name");
         // The other way round the names are no channel of the aligners: read as data.
         gxl("ok.gxl", "undirected", node("a", attr("edge", "float", "2")) + node("b", "")
                 + "<edge from=\"a\" to=\"b\">" + attr("exists", "float", "2") + "</edge>\n");

@@ -342,6 +342,37 @@ class MoleculeReaderTest {
                 e.getMessage());
     }
 
+    /**
+     * With both X_target.txt and X_data_target.txt beside X_data.smi, the first was read and
+     * the other ignored without a word; a note names the file read and the one not read.
+     */
+    @Test
+    void theNotesNameTheLabelFileReadAndTheOneNotRead() throws IOException {
+        Path smi = Files.writeString(dir.resolve("foo_data.smi"), "CCO\nCN\n");
+        Files.writeString(dir.resolve("foo_data_target.txt"), "x\ny\n");
+        assertEquals(List.of("x", "y"), new MoleculeReader().read(smi).classLabels());
+        assertTrue(new MoleculeReader().read(smi).notes().contains(
+                "class labels from the file 'foo_data_target.txt'"));
+
+        Files.writeString(dir.resolve("foo_target.txt"), "1\n0\n");
+        GraphDataset both = new MoleculeReader().read(smi);
+        assertEquals(List.of("1", "0"), both.classLabels());
+        assertTrue(both.notes().contains("class labels from the file 'foo_target.txt' (taken"
+                + " before 'foo_data_target.txt', which is beside foo_data.smi too and was not"
+                + " read: for a stem X_data the file X_target.txt comes first)"), both.notes()
+                .toString());
+        // A label file given by name is the one named, with nothing said of the others.
+        GraphDataset given = new MoleculeReader().readSmiles(smi,
+                dir.resolve("foo_data_target.txt"));
+        assertEquals(List.of("x", "y"), given.classLabels());
+        assertTrue(given.notes().contains("class labels from the file 'foo_data_target.txt'"),
+                given.notes().toString());
+        // Without a label file there are no classes and no such note.
+        Path bare = Files.writeString(dir.resolve("bare.smi"), "CCO\n");
+        assertTrue(new MoleculeReader().read(bare).notes().stream()
+                .noneMatch(n -> n.startsWith("class labels")));
+    }
+
     /** A blank line among the labels was reported only as "2 labels; expected ... (3)". */
     @Test
     void aBlankLineAmongTheLabelsIsNamedWithItsLine() throws IOException {
@@ -568,6 +599,21 @@ class MoleculeReaderTest {
         DatasetFormatException e = assertThrows(DatasetFormatException.class,
                 () -> new MoleculeReader().read(csv));
         assertTrue(e.getMessage().contains("no column named 'smiles'"), e.getMessage());
+        assertFalse(e.getMessage().contains("semicolon"), e.getMessage());
+        // A CSV saved with semicolons is one column; the message tells why smiles is missing.
+        Path semi = Files.writeString(dir.resolve("semi.csv"), "name;SMILES;label\na;C;1\n");
+        e = assertThrows(DatasetFormatException.class, () -> new MoleculeReader().read(semi));
+        assertEquals(semi + ", line 1: no column named 'smiles' in the header"
+                + " [name;SMILES;label]; the header holds 'smiles' between semicolons, but the"
+                + " fields of a CSV file are separated by commas: save the file with commas as"
+                + " separators", e.getMessage());
+        Path labelSemi = Files.writeString(dir.resolve("labelsemi.csv"), "smiles,x;act\nC,1\n");
+        e = assertThrows(DatasetFormatException.class,
+                () -> new MoleculeReader().withLabelColumn("act").read(labelSemi));
+        assertTrue(e.getMessage().endsWith("no label column 'act' in the header [smiles, x;act];"
+                + " the header holds 'act' between semicolons, but the fields of a CSV file are"
+                + " separated by commas: save the file with commas as separators"),
+                e.getMessage());
     }
 
     @Test
