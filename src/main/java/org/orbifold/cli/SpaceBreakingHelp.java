@@ -170,16 +170,21 @@ final class SpaceBreakingHelp implements CommandLine.IHelpFactory {
             return paragraphs(commandSpec().usageMessage().footer(), params);
         }
 
-        /** The lines as picocli joins them, one paragraph each, broken only at spaces. */
+        /**
+         * The lines as picocli joins them, one paragraph each, broken only at spaces. Each
+         * line is formatted first, as picocli formats it ({@code %n} a line break, {@code %%}
+         * a percent sign), and guarded after, so that the guarded text holds no {@code %}
+         * for picocli's own formatting to read.
+         */
         private String paragraphs(String[] lines, Object... params) {
             UsageMessageSpec usage = commandSpec().usageMessage();
             String[] guarded = new String[lines.length];
             for (int i = 0; i < lines.length; i++) {
-                guarded[i] = guard(lines[i]);
+                guarded[i] = guard(String.format(lines[i], params));
             }
             return unguard(join(ansi(), usage.width(),
-                    usage.adjustLineBreaksForWideCJKCharacters(), guarded, new StringBuilder(),
-                    params).toString());
+                    usage.adjustLineBreaksForWideCJKCharacters(), guarded, new StringBuilder())
+                    .toString());
         }
 
         /**

@@ -895,15 +895,23 @@ record Splits(Sample sample, int[] train, int[] validation, int[] test, List<Str
 
     /**
      * A hint for an entry that names a graph with a file ending added, such as
-     * {@code EP1_0002.gxl} for the graph {@code EP1_0002}; empty otherwise.
+     * {@code EP1_0002.gxl} for the graph {@code EP1_0002} (an ending starts with a letter);
+     * for a graph whose name is digits, which a line reads as an index, its index. Empty
+     * otherwise.
      */
     private static String stemHint(String entry, Map<String, Integer> byName) {
         int dot = entry.lastIndexOf('.');
-        if (dot <= 0 || !byName.containsKey(entry.substring(0, dot))) {
+        String stem = dot <= 0 ? "" : entry.substring(0, dot);
+        boolean ending = dot > 0 && dot + 1 < entry.length()
+                && Character.isLetter(entry.charAt(dot + 1));
+        if (!ending || !byName.containsKey(stem)) {
             return "";
         }
-        return "; did you mean '" + entry.substring(0, dot) + "'? Graphs are named without"
-                + " their file ending";
+        if (isIndex(stem)) {
+            return "; the graph named '" + stem + "' is index " + byName.get(stem) + ": a name"
+                    + " of digits reads as an index, so give its index";
+        }
+        return "; did you mean '" + stem + "'? Graphs are named without their file ending";
     }
 
     /**

@@ -85,10 +85,11 @@ public final class GraphGradients {
     private static final double AGREEMENT = 1e-9;
 
     /**
-     * The default budget of the tie search, in search nodes: {@value}. It decided every
-     * search on random graphs with edges up to order 12 in the measurements of
-     * docs/gradients.md (54 ms on average at order 12, under load), and most at order 14
-     * run into it (about a quarter of a second).
+     * The default budget of the tie search, in search nodes: {@value}. In the measurements
+     * of docs/gradients.md on random graphs with edges it decided every search up to order 12
+     * (54 ms on average at order 12, under load) on one draw, and all but 2 of 20 and 12 of 60
+     * on a tester's draws with uniform attributes; most searches at order 14 run into it
+     * (about a quarter of a second).
      */
     public static final long DEFAULT_TIE_SEARCH_NODES = 10_000L;
 

@@ -25,6 +25,10 @@ import org.orbifold.space.Permutation;
  * {@code TOLERANCE ||X|| ||Y||} (at least {@link Double#MIN_NORMAL}) of the reference's has
  * another aligned graph.
  *
+ * <p>Permutations of the largest size the space allows, {@code min(size, |X| + |Y|)},
+ * compete, whatever the reference's size: one that sends a real pair of gain 0 to padding
+ * has the same value and another aligned graph.
+ *
  * <p><b>Without an edge term.</b> When the aligned graph has no edge term (no edge channel,
  * {@code w_edge = 0}, or {@code Y} without edges), the similarity is that of the node
  * assignment problem {@code S[i][a] = w_node <x_i, y_a>}, and the optimal permutations are
@@ -79,8 +83,14 @@ final class TieSearch {
         if (a.order() == 0) {
             return GraphGradient.Uniqueness.UNIQUE; // nothing to differentiate
         }
-        Dense problem = new Dense(space, a, b, reference.size());
-        int[] ref = reference.toArray();
+        // Alignments of every size the space allows compete: one that sends a real pair of
+        // gain 0 to padding ties with the reference although its size is larger.
+        int size = Math.max(reference.size(), Math.min(space.size(), a.order() + b.order()));
+        int[] ref = Arrays.copyOf(reference.toArray(), size);
+        for (int k = reference.size(); k < size; k++) {
+            ref[k] = k;
+        }
+        Dense problem = new Dense(space, a, b, size);
         if (!problem.useEdges) { // no edge term in the value nor in the aligned graph
             return problem.decideByAssignment(ref);
         }

@@ -347,18 +347,17 @@ public final class JGraphTGraphs {
 
     /**
      * Returns an object's text for a message, quoted: at most {@link #SHOWN_LENGTH} characters
-     * of it (and its length when longer), characters outside printable ASCII escaped.
+     * of it (and its length when longer), characters outside printable ASCII escaped. A
+     * character is a code point here: an emoji counts once.
      */
     static String shown(Object object) {
         String text = String.valueOf(object);
-        if (text.length() <= SHOWN_LENGTH) {
+        int length = text.codePointCount(0, text.length());
+        if (length <= SHOWN_LENGTH) {
             return "'" + DecimalNumbers.printable(text) + "'";
         }
-        int end = SHOWN_LENGTH;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return "'" + DecimalNumbers.printable(text.substring(0, end)) + "...' ("
-                + text.length() + " characters)";
+        int end = text.offsetByCodePoints(0, SHOWN_LENGTH);
+        return "'" + DecimalNumbers.printable(text.substring(0, end)) + "...' (" + length
+                + " characters)";
     }
 }

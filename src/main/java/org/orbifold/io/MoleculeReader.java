@@ -920,7 +920,8 @@ public final class MoleculeReader {
         for (IAtom atom : molecule.atoms()) {
             if (atom instanceof IPseudoAtom pseudo && !WILDCARD.equals(pseudoLabel(pseudo))) {
                 throw new CDKException("atom " + (atom.getIndex() + 1) + " of the SMILES '"
-                        + TextFiles.shown(smiles) + "' is '" + TextFiles.shown(pseudo.getLabel())
+                        + DecimalNumbers.printable(smiles) + "' is '"
+                        + DecimalNumbers.printable(pseudo.getLabel())
                         + "', which is no element"
                         + " symbol; write an unknown atom as the wildcard *");
             }
@@ -1289,8 +1290,8 @@ public final class MoleculeReader {
                         : e.getMessage();
                 Matcher smiles = CDK_SMILES_FAILURE.matcher(reason);
                 reject(record, line, "cannot parse molecule " + record + (smiles.matches()
-                        ? " from the SMILES '" + TextFiles.shown(smiles.group(1)) + "': "
-                                + smilesReason(smiles.group(1), smiles.group(2))
+                        ? " from the SMILES '" + DecimalNumbers.printable(smiles.group(1))
+                                + "': " + smilesReason(smiles.group(1), smiles.group(2))
                         : ": " + reason), e);
             }
         }

@@ -2164,6 +2164,31 @@ class ClassifyCommandTest {
                 + " (names run LETTERS#1 .. LETTERS#225; a line of digits is a 0-based index);"
                 + " did you mean 'LETTERS#1'? Graphs are named without their file ending\n"),
                 r.err());
+        Path decimal = list("decimal.txt", "0", "LETTERS#1.5");
+        Run d = run("classify", LETTERS, "--train", decimal.toString(), "--test",
+                test.toString());
+        assertTrue(d.err().endsWith("a line of digits is a 0-based index)\n"), d.err());
+    }
+
+    /**
+     * Graphs named by digits (files 1.gml to 3.gml) are found by index, as a line of digits
+     * reads: the hint for "1.gml" gives the index of the graph named 1, not the name.
+     */
+    @Test
+    void aFileEndingAfterADigitNameIsToldTheIndex() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("digits"));
+        for (int g = 1; g <= 4; g++) {
+            Files.writeString(folder.resolve(g + ".gml"), "graph [ label \"" + (g % 2)
+                    + "\" node [ id 0 ] node [ id 1 ] edge [ source 0 target 1 ] ]\n");
+        }
+        Path train = list("digits-train.txt", "1.gml", "2");
+        Path test = list("digits-test.txt", "3");
+        Run r = run("classify", folder.toString(), "--train", train.toString(), "--test",
+                test.toString());
+
+        assertEquals(CliException.DATA, r.exitCode(), r.out());
+        assertTrue(r.err().endsWith("the graph named '1' is index 0: a name of digits reads"
+                + " as an index, so give its index\n"), r.err());
     }
 
     /**

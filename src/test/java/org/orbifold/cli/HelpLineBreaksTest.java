@@ -1,6 +1,7 @@
 package org.orbifold.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,26 @@ class HelpLineBreaksTest {
                 int at = firstDifference(words, wrapped);
                 assertEquals(near(words, at), near(wrapped, at),
                         command.getCommandName() + " at width " + width);
+            }
+        }
+    }
+
+    /**
+     * The help holds picocli's own words: only where lines break differs. (A first version
+     * guarded the percent sign before picocli formatted the text, and the help command's own
+     * description showed its line breaks as a literal {@code %n}.)
+     */
+    @Test
+    void everyHelpHoldsTheWordsOfPicoclisOwn() {
+        List<CommandLine> ours = commandsWithRoot();
+        List<CommandLine> picoclis = commandsWithRoot();
+        for (int i = 0; i < ours.size(); i++) {
+            picoclis.get(i).setHelpFactory(CommandLine.Help::new);
+            for (int width : new int[] {80, 120}) {
+                String own = usage(ours.get(i), width);
+                assertEquals(words(usage(picoclis.get(i), UNWRAPPED)), words(own),
+                        ours.get(i).getCommandName() + " at width " + width);
+                assertFalse(own.contains("%n"), own);
             }
         }
     }

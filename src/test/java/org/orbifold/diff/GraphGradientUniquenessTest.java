@@ -81,8 +81,9 @@ class GraphGradientUniquenessTest {
             assertEquals(Uniqueness.UNKNOWN, g.uniqueness());
             return;
         }
-        int m = g.alignment().permutation().size();
+        // Every size the space allows: a real pair of gain 0 sent to padding ties too.
         Permutation returned = g.alignment().permutation();
+        int m = Math.max(returned.size(), Math.min(space.size(), x.order() + y.order()));
         List<Permutation> all = new ArrayList<>();
         GraphGradientsTest.permutations(new int[m], 0, new boolean[m], all);
         double best = Double.NEGATIVE_INFINITY;
@@ -228,6 +229,29 @@ class GraphGradientUniquenessTest {
         assertEquals(Uniqueness.UNIQUE, unique.uniqueness());
         assertEquals(Uniqueness.UNIQUE, GraphGradients.squaredDistance(space, nodes(1.5, 1.5),
                 y, EXACT, Argument.SECOND).uniqueness(), "X's equal nodes: one graph for Y");
+    }
+
+    /**
+     * A tester's case: in a space of size 2, the node 0 against the node 1 is aligned at size
+     * 1 (d^2 = 1), but sending both nodes to padding gives d^2 = 1 too, another aligned graph
+     * (0 instead of 1): d^2(x) = min((x - 1)^2, x^2 + 1) has a kink at x = 0, so TIED; the
+     * same with the roles exchanged for the second argument. With respect to the node 1 the
+     * two alignments put 0 or padding, both 0, on it: no kink.
+     */
+    @Test
+    void aPairOfGainZeroTiesWithPadding() {
+        GraphSpace space = new GraphSpace(2, 1, 0, 1.0, 1.0);
+        GraphGradient first = GraphGradients.squaredDistance(space, nodes(0), nodes(1), EXACT,
+                Argument.FIRST);
+        assertTrue(first.certified());
+        assertEquals(Uniqueness.TIED, first.uniqueness());
+        assertEquals(Uniqueness.TIED, GraphGradients.squaredDistance(space, nodes(1), nodes(0),
+                EXACT, Argument.SECOND).uniqueness());
+        assertEquals(Uniqueness.UNIQUE, GraphGradients.squaredDistance(space, nodes(0),
+                nodes(1), EXACT, Argument.SECOND).uniqueness());
+        GraphGradient apart = GraphGradients.squaredDistance(space, nodes(0.5), nodes(1),
+                EXACT, Argument.FIRST);
+        assertEquals(Uniqueness.UNIQUE, apart.uniqueness());
     }
 
     /**

@@ -485,8 +485,11 @@ class JGraphTGraphsTest {
         String longName = "v".repeat(39) + "\u00e9" + "w".repeat(60);
         assertEquals("'" + "v".repeat(39) + "\\u00e9...' (100 characters)",
                 JGraphTGraphs.shown(longName));
-        assertEquals("'" + "v".repeat(39) + "...' (101 characters)",
+        // A character beyond U+FFFF counts once, is kept whole and shown as one escape.
+        assertEquals("'" + "v".repeat(39) + "\\U0001f600...' (100 characters)",
                 JGraphTGraphs.shown("v".repeat(39) + "\ud83d\ude00" + "w".repeat(60)));
+        assertEquals("'" + "\\U0001f600".repeat(40) + "...' (100 characters)",
+                JGraphTGraphs.shown("\ud83d\ude00".repeat(100)));
         assertEquals("'null'", JGraphTGraphs.shown(null));
     }
 

@@ -123,12 +123,17 @@ class MoleculeReaderTest {
                         DatasetFormatException.class, () -> new MoleculeReader().read(bad))
                         .getMessage());
 
-        // An invisible character in the SMILES is shown as its escape.
-        Path hidden = Files.writeString(dir.resolve("hidden.smi"), "CC\u200bC\n");
-        String message = assertThrows(DatasetFormatException.class,
-                () -> new MoleculeReader().read(hidden)).getMessage();
-        assertTrue(message.startsWith(hidden + ", line 1: cannot parse molecule 1 from the"
-                + " SMILES 'CC\\u200bC': "), message);
+        // A character outside printable ASCII in the SMILES is shown as its escape, as every
+        // reader's messages show them: an invisible one, an accented letter, an emoji.
+        String[][] shown = {{"CC\u200bC", "CC\\u200bC"}, {"C\u00e9C", "C\\u00e9C"},
+            {"C\ud83d\ude00C", "C\\U0001f600C"}};
+        for (String[] pair : shown) {
+            Path odd = Files.writeString(dir.resolve("odd.smi"), pair[0] + "\n");
+            String message = assertThrows(DatasetFormatException.class,
+                    () -> new MoleculeReader().read(odd)).getMessage();
+            assertTrue(message.startsWith(odd + ", line 1: cannot parse molecule 1 from the"
+                    + " SMILES '" + pair[1] + "': "), message);
+        }
 
         GraphDataset d = new MoleculeReader().withSkipInvalid(true).read(smi);
         assertEquals(2, d.size());
