@@ -946,7 +946,7 @@ final class ClusterCommand extends DatasetCommand {
                     CenterCommand.graphs(n), empty == 1 ? "has" : "have"));
         }
         if (maxIterations == 0) {
-            notes.add(seedingNote(r.method(), restarts));
+            notes.add(seedingNote(r.method(), restarts, seedingAligner));
         }
         if (silhouette && silhouetteSample > n) {
             notes.add("--silhouette-sample " + silhouetteSample + " exceeds the " + n
@@ -979,14 +979,17 @@ final class ClusterCommand extends DatasetCommand {
      *
      * @param method the clustering method
      * @param restarts the {@code --restarts} value
+     * @param seedingAligner the {@code --seeding-aligner} name, or null
      * @return the note
      */
-    private static String seedingNote(Algorithm method, int restarts) {
+    private static String seedingNote(Algorithm method, int restarts, String seedingAligner) {
         String centers = method == Algorithm.KMEDOIDS ? "medoids" : "centers";
         return "--max-iterations 0 updates no center: the " + centers + " are the k-means++"
                 + " seed graphs and each graph is in the cluster of its nearest seed (trace row"
                 + " 0)" + (restarts == 1 ? "" : String.format(Locale.ROOT, ", the seeding of"
-                + " the lowest objective of %,d restarts", restarts));
+                + " the lowest objective of %,d restarts", restarts))
+                + (seedingAligner == null ? "" : "; nearest, distances and objective by"
+                + " --seeding-aligner " + seedingAligner + ", as no step of --aligner ran");
     }
 
     /**

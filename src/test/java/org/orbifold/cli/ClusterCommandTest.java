@@ -527,6 +527,13 @@ class ClusterCommandTest {
                     + " k-means++ seed graphs and each graph is in the cluster of its nearest"
                     + " seed (trace row 0)";
             assertEquals(note, ((List<?>) json.get("notes")).get(0), r.out());
+            if (algorithm.equals("kmeans")) {
+                Run seeded = run("cluster", "-k", "3", "--limit", "15", "--threads", "1",
+                        "--max-iterations", "0", "--seeding-aligner", "nodes", "--json");
+                assertEquals(note + "; nearest, distances and objective by --seeding-aligner"
+                        + " nodes, as no step of --aligner ran",
+                        ((List<?>) seeded.json().get("notes")).get(0), seeded.err());
+            }
 
             CentralClustering.Builder builder = algorithm.equals("kmeans")
                     ? CentralClustering.kMeans(3) : CentralClustering.kMedoids(3);
