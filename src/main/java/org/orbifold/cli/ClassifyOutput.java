@@ -768,24 +768,26 @@ final class ClassifyOutput {
         int[] perEpoch = fit.perEpoch();
         String guessing = "not clearly fewer than the " + fit.guessing() + " of guessing the"
                 + " largest class";
+        String among = fits.size() == 1 ? "in the one fit of the chosen setting"
+                : String.format(Locale.ROOT, "in %d of %d fits of the chosen setting", wrong,
+                        fits.size());
         if (rising < 0) {
-            return String.format(Locale.ROOT, "%s training did not clearly beat guessing in %d"
-                    + " of %d fits of the chosen setting: the fit %s%s ended with %d of its %d"
-                    + " training graphs misjudged in epoch %d (%d in epoch 1), %s; the model"
-                    + " may be no better than always predicting that class", title, wrong,
-                    fits.size(), preposition, fitName.apply(shown), fit.last(), fit.graphs(),
-                    perEpoch.length, perEpoch[0], guessing);
+            return String.format(Locale.ROOT, "%s training did not clearly beat guessing %s:"
+                    + " the fit %s%s ended with %d of its %d training graphs misjudged in"
+                    + " epoch %d (%d in epoch 1), %s; the model may be no better than always"
+                    + " predicting that class", title, among, preposition,
+                    fitName.apply(shown), fit.last(), fit.graphs(), perEpoch.length,
+                    perEpoch[0], guessing);
         }
         List<String> reasons = new ArrayList<>();
         reasons.add("clearly more than the " + perEpoch[0] + " of its first epoch");
         if (fit.nearGuessing()) {
             reasons.add(guessing);
         }
-        return String.format(Locale.ROOT, "%s training went wrong in %d of %d fits of the"
-                + " chosen setting: the fit %s%s ended with %d of its %d training graphs"
-                + " misjudged in epoch %d, %s; learning rate %s may be too large: try a"
-                + " smaller --learning-rate", title, wrong, fits.size(), preposition,
-                fitName.apply(shown), fit.last(), fit.graphs(), perEpoch.length,
+        return String.format(Locale.ROOT, "%s training went wrong %s: the fit %s%s ended"
+                + " with %d of its %d training graphs misjudged in epoch %d, %s; learning rate"
+                + " %s may be too large: try a smaller --learning-rate", title, among,
+                preposition, fitName.apply(shown), fit.last(), fit.graphs(), perEpoch.length,
                 String.join(" and ", reasons), rate);
     }
 

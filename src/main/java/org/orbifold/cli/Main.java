@@ -256,8 +256,10 @@ public final class Main implements Runnable {
         cli.registerConverter(Path.class, OptionValues.PATH);
         // A value attached with = is the option's value, whatever it looks like.
         AttachedValue.install(cli);
-        // Help lines break at spaces only, never inside a word such as .npy or tu:NAME.
+        // Help lines break at spaces only, never inside a word such as .npy or tu:NAME, and
+        // every command's help, not only the root's, is as wide as the terminal.
         SpaceBreakingHelp.install(cli);
+        cli.setUsageHelpAutoWidth(true);
         // A DATASET tu:NAME becomes the data set's folder in the cache before the command
         // runs, so that the command's checks see the path; it is fetched, when missing, as
         // the command loads its data, after those checks.

@@ -617,9 +617,16 @@ public final class QuadraticAssignment {
                 && squaredB <= Aligners.MAX_NORM_PRODUCT;
         if (!(product <= Aligners.MAX_NORM_PRODUCT)) {
             // Balancing the norms keeps the product, so only a division brings it down.
-            String size = product == Double.POSITIVE_INFINITY
-                    ? String.format(Locale.ROOT, "= %.3g x %.3g overflows, above", normA, normB)
-                    : String.format(Locale.ROOT, "= %.3g exceeds", product);
+            String size;
+            if (Double.isInfinite(normA) || Double.isInfinite(normB)) {
+                size = "overflows (||" + (Double.isInfinite(normA) ? "A" : "B") + "||_F"
+                        + " itself exceeds the largest double), above";
+            } else if (product == Double.POSITIVE_INFINITY) {
+                size = String.format(Locale.ROOT, "= %.3g x %.3g overflows, above", normA,
+                        normB);
+            } else {
+                size = "= " + beyond(product, Aligners.MAX_NORM_PRODUCT) + " exceeds";
+            }
             String balance = squaresFit ? "" : String.format(Locale.ROOT, "; if ||A||_F^2 or"
                     + " ||B||_F^2 is then still above %.0e, also divide A by c and multiply B"
                     + " by c, with c = sqrt(||A||_F) / sqrt(||B||_F) (that alone leaves the"
@@ -647,6 +654,15 @@ public final class QuadraticAssignment {
                     product, name, inA ? "B" : "A", name, inA ? "B" : "A"));
         }
         return n;
+    }
+
+    /**
+     * A value above {@code limit} in three significant digits, or in full where three digits
+     * would show it equal to the limit ({@code 1.0000001e150} against {@code 1e150}).
+     */
+    private static String beyond(double value, double limit) {
+        String shown = String.format(Locale.ROOT, "%.3g", value);
+        return Double.parseDouble(shown) > limit ? shown : String.valueOf(value);
     }
 
     private static int requireSquare(double[][] matrix, String name) {

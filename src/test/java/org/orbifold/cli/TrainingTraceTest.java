@@ -201,7 +201,7 @@ class TrainingTraceTest {
                 new int[] {11, 11, 10, 10, 10, 10, 10, 10, 10, 10});
         assertTrue(fell.nearGuessing());
         assertFalse(fell.rose());
-        assertEquals("LVQ1 training did not clearly beat guessing in 1 of 1 fits of the chosen"
+        assertEquals("LVQ1 training did not clearly beat guessing in the one fit of the chosen"
                 + " setting: the fit on train ended with 10 of its 40 training graphs misjudged"
                 + " in epoch 10 (11 in epoch 1), not clearly fewer than the 15 of guessing the"
                 + " largest class; the model may be no better than always predicting that"
@@ -227,7 +227,7 @@ class TrainingTraceTest {
         TrainingTrace.Errors rose = new TrainingTrace.Errors(180, 20, new int[] {146, 161});
         assertTrue(rose.rose());
         assertTrue(rose.nearGuessing());
-        assertEquals("LVQ1 training went wrong in 1 of 1 fits of the chosen setting: the fit"
+        assertEquals("LVQ1 training went wrong in the one fit of the chosen setting: the fit"
                 + " for fold 1 ended with 161 of its 180 training graphs misjudged in epoch 2,"
                 + " clearly more than the 146 of its first epoch and not clearly fewer than the"
                 + " 160 of guessing the largest class; learning rate 1 may be too large: try a"

@@ -165,6 +165,14 @@ class QuadraticAssignmentTest {
                 QuadraticAssignment.minimize(good, new double[][] {{1e150, 0}, {0, 0}}));
         assertMessage("||A||_F ||B||_F = 5.48e+200 exceeds 1e+150", () ->
                 QuadraticAssignment.minimize(good, new double[][] {{1e200, 0}, {0, 0}}));
+        // A norm that overflows is named as such, not as Infinity x Infinity; a product just
+        // above the limit is shown in full, not as 1.00e+150 against 1e+150.
+        double[][] huge = {{Double.MAX_VALUE, Double.MAX_VALUE}, {0, 0}};
+        assertMessage("||A||_F ||B||_F overflows (||A||_F itself exceeds the largest double),"
+                + " above 1e+150", () -> QuadraticAssignment.minimize(huge, good));
+        assertMessage("||A||_F ||B||_F = 1.0000001E150 exceeds 1e+150", () ->
+                QuadraticAssignment.minimize(new double[][] {{1.0000001e150}},
+                        new double[][] {{1}}));
         assertMessage("the sum of the squared entries of B overflows", () ->
                 QuadraticAssignment.minimize(new double[][] {{1e-199, 0}, {0, 0}},
                         new double[][] {{1e200, 0}, {0, 0}}));
