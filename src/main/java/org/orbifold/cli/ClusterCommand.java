@@ -946,7 +946,9 @@ final class ClusterCommand extends DatasetCommand {
                     CenterCommand.graphs(n), empty == 1 ? "has" : "have"));
         }
         if (maxIterations == 0) {
-            notes.add(seedingNote(r.method(), restarts, seedingAligner));
+            boolean otherSeeding = seedingAligner != null
+                    && !seedingAligner.equals(r.aligner().name());
+            notes.add(seedingNote(r.method(), restarts, otherSeeding ? seedingAligner : null));
         }
         if (silhouette && silhouetteSample > n) {
             notes.add("--silhouette-sample " + silhouetteSample + " exceeds the " + n
@@ -979,7 +981,8 @@ final class ClusterCommand extends DatasetCommand {
      *
      * @param method the clustering method
      * @param restarts the {@code --restarts} value
-     * @param seedingAligner the {@code --seeding-aligner} name, or null
+     * @param seedingAligner the {@code --seeding-aligner} name when it differs from
+     *     {@code --aligner}'s, or null
      * @return the note
      */
     private static String seedingNote(Algorithm method, int restarts, String seedingAligner) {

@@ -29,9 +29,10 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  * the widths printed, and a help holds the same words at every width. Installed on the whole
  * command tree by {@link #install}.
  *
- * <p><b>Limitations.</b> A word longer than its column is still cut where picocli cuts it:
- * below 67 columns, the longest item of classify's synopsis. Text marked up with picocli's
- * {@code @|style text|@} keeps its markup characters unguarded; the commands use no markup.
+ * <p><b>Limitations.</b> A word longer than its column is still cut where picocli cuts it
+ * (none of the commands' words is, from picocli's smallest width, 55 columns, up). Text
+ * marked up with picocli's {@code @|style text|@} keeps its markup characters unguarded;
+ * the commands use no markup.
  */
 final class SpaceBreakingHelp implements CommandLine.IHelpFactory {
 
@@ -44,9 +45,38 @@ final class SpaceBreakingHelp implements CommandLine.IHelpFactory {
     private SpaceBreakingHelp() {
     }
 
-    /** Makes every help of the command and of its sub-commands break only at spaces. */
+    /** Indent of the synopsis lines after the first when they go on lines of their own. */
+    static final int SYNOPSIS_INDENT = 8;
+
+    /**
+     * Makes every help of the command and of its sub-commands break only at spaces, and moves
+     * a synopsis onto lines of its own, indented {@link #SYNOPSIS_INDENT}, at widths where its
+     * longest item would not fit beside {@code Usage: NAME}.
+     */
     static void install(CommandLine commandLine) {
         commandLine.setHelpFactory(new SpaceBreakingHelp());
+        indentLongSynopses(commandLine);
+    }
+
+    /**
+     * Sets picocli's threshold for indenting the synopsis: it indents when the heading
+     * {@code Usage: NAME } is longer than the threshold times the width, and the longest item
+     * {@code L} fits beside the heading {@code H} exactly when the width is at least
+     * {@code H + L}, so the threshold is {@code H / (H + L)}.
+     */
+    private static void indentLongSynopses(CommandLine commandLine) {
+        CommandSpec spec = commandLine.getCommandSpec();
+        int heading = "Usage: ".length() + spec.qualifiedName().length() + 1;
+        int longest = 0;
+        for (String word : commandLine.getHelp().synopsis(0).trim().split("\\s+")) {
+            longest = Math.max(longest, word.length());
+        }
+        double threshold = (double) heading / (heading + longest);
+        spec.usageMessage().synopsisIndent(SYNOPSIS_INDENT)
+                .synopsisAutoIndentThreshold(Math.min(0.9, threshold));
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            indentLongSynopses(sub);
+        }
     }
 
     @Override

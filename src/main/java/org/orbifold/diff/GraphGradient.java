@@ -65,10 +65,12 @@ import org.orbifold.space.GraphSpace;
  * attributes share an offset much larger than their spread (nodes near {@code 1e9} that
  * differ by units, say) permutations that are not optimal can fall within it and a unique
  * optimum is reported {@link Uniqueness#TIED}; a tie is never reported
- * {@link Uniqueness#UNIQUE} because of the band. Aligned graphs are compared entry by entry
- * as doubles; their entries are those of the graphs, not computed, so two nodes that differ
- * by one unit in the last place are different nodes, and a tie between them is a kink, if a
- * small one.
+ * {@link Uniqueness#UNIQUE} because of the band. The band is at least
+ * {@link Double#MIN_NORMAL}, so where the similarities underflow (attributes near
+ * {@code 1e-160}) every permutation is within it and the answer is
+ * {@link Uniqueness#TIED}. Aligned graphs are compared entry by entry as doubles; their
+ * entries are those of the graphs, not computed, so two nodes that differ by one unit in the
+ * last place are different nodes, and a tie between them is a kink, if a small one.
  *
  * @param value the function value at the alignment
  * @param gradient the gradient graph, of order {@code alignment.permutation().size()}

@@ -610,9 +610,13 @@ public final class QuadraticAssignment {
         }
         double squaredA = squaredNorm(a);
         double squaredB = squaredNorm(b);
-        double normA = frobeniusNorm(a);
-        double normB = frobeniusNorm(b);
-        double product = normA * normB;
+        double[] scaledA = scaledNorm(a);
+        double[] scaledB = scaledNorm(b);
+        double normA = scaledA[0] * scaledA[1];
+        double normB = scaledB[0] * scaledB[1];
+        // Largest entries times scaled roots: finite wherever the product is, even when a
+        // norm alone overflows (an entry near the largest double beside a tiny B).
+        double product = (scaledA[0] * scaledB[0]) * (scaledA[1] * scaledB[1]);
         boolean squaresFit = squaredA <= Aligners.MAX_NORM_PRODUCT
                 && squaredB <= Aligners.MAX_NORM_PRODUCT;
         if (!(product <= Aligners.MAX_NORM_PRODUCT)) {
@@ -693,7 +697,12 @@ public final class QuadraticAssignment {
      * Returns the Frobenius norm of {@code matrix} without overflow or underflow of the
      * squares: the entries are divided by the largest magnitude before they are squared.
      */
-    private static double frobeniusNorm(double[][] matrix) {
+    /**
+     * Returns the Frobenius norm as the largest magnitude {@code s} and the root
+     * {@code r = sqrt(sum (a_ij / s)^2)}, between 1 and the order, whose product is the norm:
+     * {@code {0, 0}} for a zero matrix.
+     */
+    private static double[] scaledNorm(double[][] matrix) {
         double largest = 0.0;
         for (double[] row : matrix) {
             for (double value : row) {
@@ -701,7 +710,7 @@ public final class QuadraticAssignment {
             }
         }
         if (largest == 0.0) {
-            return 0.0;
+            return new double[] {0.0, 0.0};
         }
         double sum = 0.0;
         for (double[] row : matrix) {
@@ -710,7 +719,7 @@ public final class QuadraticAssignment {
                 sum += ratio * ratio;
             }
         }
-        return largest * Math.sqrt(sum);
+        return new double[] {largest, Math.sqrt(sum)};
     }
 
     private static double squaredNorm(double[][] matrix) {

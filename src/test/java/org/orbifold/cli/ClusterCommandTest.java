@@ -533,6 +533,10 @@ class ClusterCommandTest {
                 assertEquals(note + "; nearest, distances and objective by --seeding-aligner"
                         + " nodes, as no step of --aligner ran",
                         ((List<?>) seeded.json().get("notes")).get(0), seeded.err());
+                Run same = run("cluster", "-k", "3", "--limit", "15", "--threads", "1",
+                        "--max-iterations", "0", "--aligner", "nodes", "--seeding-aligner",
+                        "nodes", "--json");
+                assertEquals(note, ((List<?>) same.json().get("notes")).get(0), same.err());
             }
 
             CentralClustering.Builder builder = algorithm.equals("kmeans")

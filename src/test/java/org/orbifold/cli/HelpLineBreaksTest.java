@@ -23,11 +23,21 @@ import picocli.CommandLine;
 class HelpLineBreaksTest {
 
     /**
-     * Terminal widths tried: picocli's default and wider and narrower ones, down to the
-     * narrowest at which classify's longest synopsis item (41 characters) fits beside
-     * {@code Usage: orbifold classify}; below it picocli must cut that item.
+     * Terminal widths tried: picocli's default, its smallest (55), and every width between
+     * (below 68 classify's synopsis moves to indented lines of its own, so that its longest
+     * option group, 42 characters, fits), and wider ones.
      */
-    private static final int[] WIDTHS = {160, 120, 100, 90, 81, 80, 79, 72, 68, 67};
+    private static final int[] WIDTHS = widths();
+
+    private static int[] widths() {
+        int[] widths = new int[100 - 55 + 3];
+        for (int w = 55; w <= 100; w++) {
+            widths[w - 55] = w;
+        }
+        widths[widths.length - 2] = 120;
+        widths[widths.length - 1] = 160;
+        return widths;
+    }
 
     /** Wide enough that no line of any help wraps. */
     private static final int UNWRAPPED = 5000;

@@ -170,6 +170,12 @@ class QuadraticAssignmentTest {
         double[][] huge = {{Double.MAX_VALUE, Double.MAX_VALUE}, {0, 0}};
         assertMessage("||A||_F ||B||_F overflows (||A||_F itself exceeds the largest double),"
                 + " above 1e+150", () -> QuadraticAssignment.minimize(huge, good));
+        // A norm that overflows beside a tiny B: the product is small, the squared norm is what
+        // overflows, and the advice is to balance the two.
+        assertMessage("the sum of the squared entries of A overflows", () ->
+                QuadraticAssignment.minimize(huge, new double[][] {{1e-300, 0}, {0, 0}}));
+        assertMessage("the sum of the squared entries of A overflows", () ->
+                QuadraticAssignment.minimize(huge, new double[2][2]));
         assertMessage("||A||_F ||B||_F = 1.0000001E150 exceeds 1e+150", () ->
                 QuadraticAssignment.minimize(new double[][] {{1.0000001e150}},
                         new double[][] {{1}}));
