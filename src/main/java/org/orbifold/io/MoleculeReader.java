@@ -1299,14 +1299,25 @@ public final class MoleculeReader {
         /**
          * CDK's reason for a bad SMILES, which ends with a colon, the SMILES and a caret under
          * the failing character on lines of their own, as one phrase: {@code unexpected
-         * character (at character 6)}. Other reasons are returned as they are.
+         * character (at character 6)}. Other reasons are returned as they are. CDK pads the
+         * caret with one space per UTF-16 unit of the SMILES; the position is given in
+         * characters (code points), as every reader counts columns, so an emoji before the
+         * failing character counts once. A caret past the end counts one per column beyond.
          */
         private static String smilesReason(String smiles, String reason) {
             String[] lines = reason.split("\\R");
             if (lines.length == 3 && lines[1].equals(smiles) && lines[2].strip().equals("^")
                     && lines[0].endsWith(":")) {
+                int caret = lines[2].indexOf('^');
+                int within = Math.min(caret, smiles.length());
+                if (within > 0 && within < smiles.length()
+                        && Character.isSurrogatePair(smiles.charAt(within - 1),
+                                smiles.charAt(within))) {
+                    within--;
+                }
+                int position = smiles.codePointCount(0, within) + caret - within + 1;
                 return lines[0].substring(0, lines[0].length() - 1) + " (at character "
-                        + (lines[2].indexOf('^') + 1) + ")";
+                        + position + ")";
             }
             return reason;
         }

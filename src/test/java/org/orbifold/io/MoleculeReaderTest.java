@@ -123,6 +123,15 @@ class MoleculeReaderTest {
                         DatasetFormatException.class, () -> new MoleculeReader().read(bad))
                         .getMessage());
 
+        // The position counts characters (code points), not UTF-16 units: CDK's caret stands
+        // under the ')' at unit 8, after an emoji of two units; it is the 7th character.
+        Path emoji = Files.writeString(dir.resolve("emoji.smi"), "C[*\ud83d\ude00]C)C\n");
+        assertEquals(emoji + ", line 1: cannot parse molecule 1 from the SMILES"
+                + " 'C[*\\U0001f600]C)C': Closing of an unopened branch, SMILES may be"
+                + " truncated (at character 7)",
+                assertThrows(DatasetFormatException.class,
+                        () -> new MoleculeReader().read(emoji)).getMessage());
+
         // A character outside printable ASCII in the SMILES is shown as its escape, as every
         // reader's messages show them: an invisible one, an accented letter, an emoji.
         String[][] shown = {{"CC\u200bC", "CC\\u200bC"}, {"C\u00e9C", "C\\u00e9C"},
