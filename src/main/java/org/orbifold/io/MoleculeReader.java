@@ -709,22 +709,23 @@ public final class MoleculeReader {
         if (atoms < 0 || bonds < 0) {
             String field = atoms < 0 ? "atom" : "bond";
             int from = atoms < 0 ? 1 : COUNT_WIDTH + 1;
-            String text = counts.length() < from ? "" : counts.substring(from - 1,
-                    Math.min(counts.length(), from - 1 + COUNT_WIDTH));
+            String text = columns(counts, from, from + COUNT_WIDTH - 1);
             return new Flaw(COUNTS_LINE - 1, "the counts line must give the " + field
                     + " count as an integer in columns " + from + "-" + (from + COUNT_WIDTH - 1)
-                    + ", found '" + text + "'");
+                    + ", found '" + DecimalNumbers.printable(text) + "'");
         }
         String version = counts.stripTrailing();
-        if (version.length() < VERSION_END || !version.substring(VERSION_END - VERSION.length(),
-                VERSION_END).equalsIgnoreCase(VERSION)) {
+        int versionFrom = VERSION_END - VERSION.length() + 1;
+        if (version.length() < VERSION_END || !version.substring(versionFrom - 1, VERSION_END)
+                .equalsIgnoreCase(VERSION)) {
+            int width = version.codePointCount(0, version.length());
+            String tag = columns(version, versionFrom, VERSION_END);
             return new Flaw(COUNTS_LINE - 1, "the counts line must give the version " + VERSION
-                    + " in columns " + (VERSION_END - VERSION.length() + 1) + "-" + VERSION_END
-                    + " (or V3000), but "
-                    + (version.length() <= VERSION_END - VERSION.length()
-                            ? "it has only " + version.length() + " columns"
-                            : "found '" + version.substring(VERSION_END - VERSION.length(),
-                                    Math.min(version.length(), VERSION_END)) + "'")
+                    + " in columns " + versionFrom + "-" + VERSION_END + " (or V3000), but "
+                    + (width < versionFrom ? "it has only " + width + " columns"
+                            : "found '" + DecimalNumbers.printable(tag) + "'")
+                    + (tag.equalsIgnoreCase(VERSION) ? " after a character beyond U+FFFF, which"
+                            + " CDK's reader takes for two columns" : "")
                     + "; its fields are fixed-width, so shifted columns are misread");
         }
         String given = "the counts line gives " + plural(atoms, "atom") + " and "
@@ -790,7 +791,8 @@ public final class MoleculeReader {
                         ? Integer.parseInt(words[2]) : -1;
                 if (atoms < 0 || bonds < 0) {
                     return new Flaw(k, "the V3000 COUNTS line must give the atom and the bond"
-                            + " count as integers, found '" + line.strip() + "'");
+                            + " count as integers, found '" + DecimalNumbers.printable(line.strip())
+                            + "'");
                 }
             } else if (countsAt >= 0 && words.length == 2 && words[0].equals("BEGIN")
                     && (words[1].equals("ATOM") || words[1].equals("BOND"))) {
@@ -887,6 +889,21 @@ public final class MoleculeReader {
 
     /** A flaw of a record's connection table: its line (from 0 within the record) and text. */
     private record Flaw(int offset, String problem) {
+    }
+
+    /**
+     * The text of a line in the columns {@code first} to {@code last} (from 1, inclusive), or
+     * as much of them as the line has; a column is a character (a code point), so an emoji is
+     * never cut in half.
+     */
+    private static String columns(String line, int first, int last) {
+        int width = line.codePointCount(0, line.length());
+        if (width < first) {
+            return "";
+        }
+        int from = line.offsetByCodePoints(0, first - 1);
+        return line.substring(from, line.offsetByCodePoints(from, Math.min(width, last)
+                - first + 1));
     }
 
     /** The count in the fixed-width field of the counts line at {@code from}, or -1. */

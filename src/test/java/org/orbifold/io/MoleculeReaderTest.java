@@ -681,6 +681,12 @@ class MoleculeReaderTest {
                 + " count as an integer in columns 4-6, found '  x'"},
             {ethanol.replace("  3  2  0", " 3a  2  0"), "the counts line must give the atom"
                 + " count as an integer in columns 1-3, found ' 3a'"},
+            // A column is a character: an emoji is one column, shown as one escape, not cut.
+            {ethanol.replace("  3  2  0", "ab\ud83d\ude00  2  0"), "the counts line must give"
+                + " the atom count as an integer in columns 1-3, found 'ab\\U0001f600'"},
+            {ethanol.replace("  3  2  0", "  3\ud83d\ude00\u00e9\ud83d\ude00  0"), "the counts"
+                + " line must give the bond count as an integer in columns 4-6, found"
+                + " '\\U0001f600\\u00e9\\U0001f600'"},
             {ethanol.replace("  3  2  0", "  3  3  0"), "incomplete: the counts line gives 3"
                 + " atoms and 3 bonds, but only 2 bond lines follow before 'M  END'"},
             {String.join("\n", List.of(ethanol.split("\n")).subList(0, 5)) + "\n",
@@ -730,6 +736,16 @@ class MoleculeReaderTest {
             {ethanol.replace("  3  2  0", " 3 2  0"), "the counts line must give the version"
                 + " V2000 in columns 35-39 (or V3000), but found '000'; its fields are"
                 + " fixed-width, so shifted columns are misread"},
+            {ethanol.replace("V2000", "V2\ud83d\ude0000"), "the counts line must give the"
+                + " version V2000 in columns 35-39 (or V3000), but found 'V2\\U0001f60000'; its"
+                + " fields are fixed-width, so shifted columns are misread"},
+            {ethanol.replace(" V2000", "\ud83d\ude00V2000"), "the counts line must give the"
+                + " version V2000 in columns 35-39 (or V3000), but found 'V2000' after a"
+                + " character beyond U+FFFF, which CDK's reader takes for two columns; its"
+                + " fields are fixed-width, so shifted columns are misread"},
+            {ethanol.replace("  0999 V2000", "\ud83d\ude00"), "the counts line must give the"
+                + " version V2000 in columns 35-39 (or V3000), but it has only 28 columns; its"
+                + " fields are fixed-width, so shifted columns are misread"},
         };
         assertSecondRecordRefused(dir, good, countsOfSecond, cases);
         Path charged = Files.writeString(dir.resolve("charged.sdf"), good + propanol
@@ -750,6 +766,8 @@ class MoleculeReaderTest {
                 + " atom lines"},
             {"3 1", "the V3000 COUNTS line gives 3 atoms and 1 bond, but the bond block has 2"
                 + " bond lines"},
+            {"3 \ud83d\ude00", "the V3000 COUNTS line must give the atom and the bond count as"
+                + " integers, found 'M  V30 COUNTS 3 \\U0001f600 0 0 0'"},
         };
         for (String[] c : v3cases) {
             Path sdf = Files.writeString(dir.resolve("v3.sdf"), v3000.replace("3 BONDS", c[0]));
