@@ -2,6 +2,7 @@ package org.orbifold.io;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -226,10 +227,24 @@ public final class DecimalNumbers {
      * @return the message, without file and line
      */
     public static String refusal(String text, String what) {
+        return refusal(text, what, token -> "'" + printable(token) + "'");
+    }
+
+    /**
+     * The refusal of {@link #refusal(String, String)} with the refused text shown by a
+     * reader's own rule, such as one that cuts a long text and gives its length.
+     *
+     * @param text the refused text, surrounding spaces allowed
+     * @param what what the value is, for the message; null for none
+     * @param quoted shows the text without its surrounding spaces, quotes included
+     * @return the message, without file and line
+     */
+    public static String refusal(String text, String what, UnaryOperator<String> quoted) {
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(quoted, "quoted");
         String token = text.strip();
         String message = "expected a finite decimal number" + (what == null ? "" : " for " + what)
-                + ", found '" + printable(token) + "'";
+                + ", found " + quoted.apply(token);
         if (isJavaOnly(token)) {
             return message + " (a Java-only form: type suffix d or f, or hexadecimal)";
         }

@@ -1129,7 +1129,8 @@ public final class GraphMlReader {
                     try {
                         return DecimalNumbers.parseFinite(value, what);
                     } catch (NumberFormatException e) {
-                        throw error(at, e.getMessage());
+                        throw error(at, DecimalNumbers.refusal(value, what,
+                                JGraphTGraphs::shown));
                     }
             }
         }

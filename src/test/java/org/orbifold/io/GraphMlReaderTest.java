@@ -627,6 +627,12 @@ class GraphMlReaderTest {
                 + " float), found 'NaN'"},
             {"double", " ", "expected a finite decimal number for attribute 'a' (key 'k',"
                 + " double), found ''"},
+            // A long value is cut at 40 characters (code points) with its length, as ids are.
+            {"double", "\ud83d\ude00".repeat(200), "expected a finite decimal number for"
+                + " attribute 'a' (key 'k', double), found '" + "\\U0001f600".repeat(40)
+                + "...' (200 characters)"},
+            {"double", "1".repeat(41) + "x", "expected a finite decimal number for attribute"
+                + " 'a' (key 'k', double), found '" + "1".repeat(40) + "...' (42 characters)"},
             {"boolean", "yes", "the value 'yes' of attribute 'a' (key 'k', boolean) is no"
                 + " boolean; expected true, false, 1 or 0"},
         };
