@@ -74,7 +74,8 @@ import org.orbifold.space.NodeExistence;
  * has no attribute values, so its graphs get only the existence channel.
  *
  * <p><b>Refusals.</b> Nothing is dropped or changed silently: a {@link DatasetFormatException}
- * names the file, line and column, and the element or id, for malformed XML, bytes that are not
+ * names the file, line and column (in characters, {@link XmlColumns}: the parser's own column
+ * counts an emoji twice), and the element or id, for malformed XML, bytes that are not
  * text in the file's encoding, a reference to an entity declared in a DTD (the parser reads no
  * DTD, so such entities are not supported, and the message says so), a root other than
  * {@code <graphml>}, a file without a graph, a graph without {@code edgedefault}, a nested
@@ -419,7 +420,10 @@ public final class GraphMlReader {
         }
     }
 
-    /** A pending edge of a graph, resolved when the graph ends. */
+    /**
+     * A pending edge of a graph, resolved when the graph ends; its column is the parser's, in
+     * UTF-16 units, recounted in characters only for a refusal ({@link XmlColumns}).
+     */
     private record PendingEdge(String id, String source, String target, boolean directed,
             Map<String, Object> attributes, int line, int column) {
     }
@@ -434,12 +438,23 @@ public final class GraphMlReader {
         final List<Map<String, Object>> nodes = new ArrayList<>();
         final List<PendingEdge> edges = new ArrayList<>();
         final Map<String, Object> data = new LinkedHashMap<>();
+        /** Recounts the parser's columns of this graph and its edges in characters. */
+        private final XmlColumns columns;
 
-        ParsedGraph(String id, int line, int column, boolean directedByDefault) {
+        ParsedGraph(String id, int line, int column, boolean directedByDefault,
+                XmlColumns columns) {
             this.id = id;
             this.line = line;
             this.column = column;
             this.directedByDefault = directedByDefault;
+            this.columns = columns;
+        }
+
+        /** The refusal of the file at a place of the parser, its column in characters. */
+        private DatasetFormatException error(Path file, int atLine, int atColumn,
+                String detail) {
+            return new DatasetFormatException(file, atLine, columns.column(atLine, atColumn),
+                    detail);
         }
 
         String describe() {
@@ -453,7 +468,7 @@ public final class GraphMlReader {
             if (classKey != null) {
                 Object value = data.getOrDefault(classKey.name, classKey.defaultLabel);
                 if (value == null) {
-                    throw new DatasetFormatException(file, line, column, describe()
+                    throw error(file, line, column, describe()
                             + " has no class label: it has no <data> for the graph attribute "
                             + JGraphTGraphs.shown(classKey.name) + " (key "
                             + JGraphTGraphs.shown(classKey.id) + "), "
@@ -471,7 +486,7 @@ public final class GraphMlReader {
                 }
                 label = (String) value;
                 if (label.isEmpty()) {
-                    throw new DatasetFormatException(file, line, column, describe()
+                    throw error(file, line, column, describe()
                             + " has no class label: its graph attribute "
                             + JGraphTGraphs.shown(classKey.name) + " is empty");
                 }
@@ -490,12 +505,12 @@ public final class GraphMlReader {
                         + " ") + "from " + JGraphTGraphs.shown(e.source()) + " to "
                         + JGraphTGraphs.shown(e.target());
                 if (u == null || v == null) {
-                    throw new DatasetFormatException(file, e.line(), e.column(), where
+                    throw error(file, e.line(), e.column(), where
                             + " names the node " + JGraphTGraphs.shown(u == null ? e.source()
                             : e.target()) + ", which " + describe() + " does not have");
                 }
                 if (u.equals(v)) {
-                    throw new DatasetFormatException(file, e.line(), e.column(), where
+                    throw error(file, e.line(), e.column(), where
                             + " is a self-loop, which is not supported: the diagonal of a"
                             + " graph's matrix holds node attributes, so remove the loop or"
                             + " make it a node attribute");
@@ -525,9 +540,10 @@ public final class GraphMlReader {
                         break;
                     }
                 }
-                throw new DatasetFormatException(file, e.line(), e.column(), where
+                throw error(file, e.line(), e.column(), where
                         + " joins the same nodes as the edge at line "
-                        + (first == null ? "?" : first.line() + ", column " + first.column())
+                        + (first == null ? "?" : first.line() + ", column "
+                        + columns.column(first.line(), first.column()))
                         + "; parallel edges are not supported (a graph has one edge per pair"
                         + " of nodes, per ordered pair when directed), so merge them first");
             }
@@ -553,10 +569,12 @@ public final class GraphMlReader {
         /** The names of the keys that some graph of the file gives a {@code <data>} of. */
         private final Set<String> graphDataKeys = new HashSet<>();
         private XMLStreamReader r;
+        private final XmlColumns columns;
 
         FileParser(Path file, Declarations declarations) {
             this.file = file;
             this.declarations = declarations;
+            this.columns = new XmlColumns(file);
         }
 
         /** The graph attribute that holds class labels, or null when there is none. */
@@ -916,7 +934,7 @@ public final class GraphMlReader {
                         + " directed or undirected");
             }
             ParsedGraph graph = new ParsedGraph(id, at.getLineNumber(), at.getColumnNumber(),
-                    "directed".equals(edgeDefault));
+                    "directed".equals(edgeDefault), columns);
             while (true) {
                 int event = next(what);
                 if (event == XMLStreamConstants.END_ELEMENT) {
@@ -1135,9 +1153,10 @@ public final class GraphMlReader {
             }
         }
 
+        /** The refusal of the file at the parser's location, its column in characters. */
         private DatasetFormatException error(Location at, String detail) {
-            return new DatasetFormatException(file, at.getLineNumber(), at.getColumnNumber(),
-                    detail);
+            return new DatasetFormatException(file, at.getLineNumber(),
+                    columns.column(at.getLineNumber(), at.getColumnNumber()), detail);
         }
     }
 }

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.Location;
@@ -530,6 +531,27 @@ public final class IamDatasetReader {
     }
 
     /**
+     * The encoding in which the JDK's parser reads an XML file that {@link #openXml} accepted:
+     * the UTF-16 or UTF-32 of its first bytes, UTF-8 after a UTF-8 byte-order mark or without
+     * a declared encoding, else the declared one (UTF-8 when Java does not know it).
+     */
+    static Charset xmlEncoding(byte[] bytes) {
+        Charset wide = startsWide(bytes) ? wideEncoding(bytes) : null;
+        if (wide != null) {
+            return wide;
+        }
+        Declaration declared = declaration(bytes, null);
+        if (startsWith(bytes, UTF8_BOM) || declared == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(declared.encoding());
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    /**
      * Says how the first bytes of a file contradict the encoding its XML declaration names
      * (XML 1.0, section 4.3.3 makes that a fatal error), or returns null when they agree: a
      * UTF-8 byte-order mark with a declaration of another encoding (the JDK's parser then
@@ -764,7 +786,8 @@ public final class IamDatasetReader {
                         } else if ("attr".equals(tag)) {
                             if (attribute != null && !valueSeen) {
                                 throw new DatasetFormatException(gxl, attributeLine,
-                                        attributeColumn, "attribute '" + attribute
+                                        new XmlColumns(gxl).column(attributeLine,
+                                                attributeColumn), "attribute '" + attribute
                                         + "' has no value; expected one value element: "
                                         + ACCEPTED_VALUES);
                             }
@@ -898,18 +921,20 @@ public final class IamDatasetReader {
         // The line of the first edge written from u to v, per pair (u, v); the reverse pair
         // that an undirected edge adds is not written, so listing it again is no repeat.
         Map<Long, Integer> writtenAt = new HashMap<>();
+        XmlColumns columns = new XmlColumns(gxl);
         for (PendingEdge e : pending) {
             Integer u = nodeIds.get(e.from());
             Integer v = nodeIds.get(e.to());
-            String where = "edge from '" + e.from() + "' to '" + e.to() + "' at column "
-                    + e.column();
+            // The column is recounted in characters only when a message needs it.
+            Supplier<String> where = () -> "edge from '" + e.from() + "' to '" + e.to()
+                    + "' at column " + columns.column(e.line(), e.column());
             if (u == null || v == null) {
-                throw new DatasetFormatException(gxl, e.line(), where + " names the unknown"
+                throw new DatasetFormatException(gxl, e.line(), where.get() + " names the unknown"
                         + " node '" + (u == null ? e.from() : e.to()) + "'; expected a node id"
                         + " of this graph");
             }
             if (u.equals(v)) {
-                throw new DatasetFormatException(gxl, e.line(), where + " is a self-loop;"
+                throw new DatasetFormatException(gxl, e.line(), where.get() + " is a self-loop;"
                         + " expected two different nodes (the diagonal holds node attributes)");
             }
             boolean directed = e.directed() == null ? directedByDefault : e.directed();
@@ -923,7 +948,7 @@ public final class IamDatasetReader {
             }
             Integer earlier = writtenAt.putIfAbsent(RawGraph.pair(u, v), e.line());
             if (earlier != null) {
-                repeats.add(gxl.getFileName() + ", line " + e.line() + ", " + where
+                repeats.add(gxl.getFileName() + ", line " + e.line() + ", " + where.get()
                         + ", as on line " + earlier);
             }
         }
@@ -992,11 +1017,12 @@ public final class IamDatasetReader {
      * Stores the attributes of an ordered pair, from the node with id {@code source} to the
      * one with id {@code target}; refuses other attributes for a pair already stored.
      */
-    private static void putPair(Path gxl, PendingEdge e, String where, RawGraph graph,
-            long pair, String source, String target) throws DatasetFormatException {
+    private static void putPair(Path gxl, PendingEdge e, Supplier<String> where,
+            RawGraph graph, long pair, String source, String target)
+            throws DatasetFormatException {
         Map<String, Object> before = graph.edges.putIfAbsent(pair, e.attributes());
         if (before != null && !before.equals(e.attributes())) {
-            throw new DatasetFormatException(gxl, e.line(), where + " repeats the pair ('"
+            throw new DatasetFormatException(gxl, e.line(), where.get() + " repeats the pair ('"
                     + source + "', '" + target + "') with other attributes; expected one"
                     + " value per ordered pair");
         }
@@ -1074,9 +1100,13 @@ public final class IamDatasetReader {
         }
     }
 
+    /**
+     * The refusal of a file at the parser's location, its column counted in characters (code
+     * points; {@link XmlColumns}).
+     */
     private static DatasetFormatException error(Path file, Location at, String detail) {
-        return new DatasetFormatException(file, at.getLineNumber(), at.getColumnNumber(),
-                detail);
+        return new DatasetFormatException(file, at.getLineNumber(),
+                new XmlColumns(file).column(at.getLineNumber(), at.getColumnNumber()), detail);
     }
 
     /**

@@ -590,6 +590,52 @@ class GraphMlReaderTest {
                 "<edge source=\"a\" target=\"b\" directed=\"yes\"/></graph>");
     }
 
+    /**
+     * The JDK's parser counts columns in UTF-16 units, so a node id of 100 emoji put a
+     * self-loop 200 columns too far; columns count characters (code points), as in every
+     * reader, also in a file in UTF-16 and for malformed XML.
+     */
+    @Test
+    void columnsCountCharactersNotUtf16Units() throws IOException {
+        String emoji = "\ud83d\ude00".repeat(100);
+        String line = "<graph edgedefault=\"directed\"><node id=\"" + emoji + "\"/><edge"
+                + " source=\"" + emoji + "\" target=\"" + emoji + "\"/></graph>";
+        // The parser's place of an element is just after its start tag.
+        int units = line.indexOf("/></graph>") + 2;
+        int column = line.codePointCount(0, units) + 1;
+        assertEquals(units - 300 + 1, column);
+        String tail = ": edge from '" + "\\U0001f600".repeat(40) + "...' (100 characters) to '"
+                + "\\U0001f600".repeat(40) + "...' (100 characters) is a self-loop, which is not"
+                + " supported: the diagonal of a graph's matrix holds node attributes, so remove"
+                + " the loop or make it a node attribute";
+        Path loop = graphMl("loop.graphml", line);
+        assertEquals(loop + ", line 3, column " + column + tail, refused(loop).getMessage());
+
+        Path wide = dir.resolve("wide.graphml");
+        Files.write(wide, ("\ufeff" + HEAD.replace("UTF-8", "UTF-16") + line + "\n</graphml>\n")
+                .getBytes(StandardCharsets.UTF_16LE));
+        assertEquals(wide + ", line 3, column " + column + tail, refused(wide).getMessage());
+
+        // A parallel edge names the first one's column in characters too.
+        String twice = "<graph edgedefault=\"directed\"><node id=\"" + emoji + "\"/><node"
+                + " id=\"b\"/><edge source=\"" + emoji + "\" target=\"b\"/>";
+        int first = twice.codePointCount(0, twice.length()) + 1;
+        Path parallel = graphMl("parallel.graphml", twice,
+                "<edge source=\"" + emoji + "\" target=\"b\"/></graph>");
+        String message = refused(parallel).getMessage();
+        assertTrue(message.contains(" joins the same nodes as the edge at line 3, column "
+                + first + ";"), message);
+
+        // Malformed XML: the parser's own refusal, at the column of characters.
+        String bad = "<graph edgedefault=\"directed\"><node id=\"" + emoji + "\"/><node <";
+        Path malformed = graphMl("malformed.graphml", bad + "/></graph>");
+        String refusal = refused(malformed).getMessage();
+        int at = bad.codePointCount(0, bad.length());
+        assertTrue(refusal.startsWith(malformed + ", line 3, column " + at + ": malformed XML")
+                || refusal.startsWith(malformed + ", line 3, column " + (at + 1)
+                + ": malformed XML"), refusal);
+    }
+
     @Test
     void refusesAFileWithoutGraphsOrWithAnotherRoot() throws IOException {
         Path none = graphMl("none.graphml", "<key id=\"k\" for=\"node\"/>");

@@ -751,6 +751,34 @@ class IamDatasetReaderTest {
         assertNames(failure(split("s.gxl", "c")), "s.gxl", 8, "repeats the pair ('a', 'b')");
     }
 
+    /**
+     * Columns count characters, not the parser's UTF-16 units: an edge after a node id of 30
+     * emoji, and an attribute without a value on such a line, are placed 30 columns earlier
+     * than the parser says.
+     */
+    @Test
+    void columnsCountCharactersNotUtf16Units() throws IOException {
+        String id = "\ud83d\ude00".repeat(30);
+        String line = node(id, "").strip() + "<edge from=\"" + id + "\" to=\"" + id + "\"/>";
+        gxl("e.gxl", "undirected", line + "\n");
+        int units = line.length() + 1;
+        DatasetFormatException loop = failure(split("e.gxl", "c"));
+        assertTrue(loop.getMessage().contains("' at column " + (units - 90) + " is a self-loop"),
+                loop.getMessage());
+        String attribute = "<node id=\"" + id + "\"><attr name=\"x\">";
+        gxl("a.gxl", "undirected", attribute + "</attr></node>\n");
+        DatasetFormatException empty = failure(split("a.gxl", "c"));
+        assertTrue(empty.getMessage().contains(", line 5, column "
+                + (attribute.codePointCount(0, attribute.length()) + 1) + ": attribute 'x' has"
+                + " no value"), empty.getMessage());
+        gxl("m.gxl", "undirected", attribute + "<int>1</int></attr><attr name=\"x\"/></node>\n");
+        DatasetFormatException twice = failure(split("m.gxl", "c"));
+        String before = attribute + "<int>1</int></attr><attr name=\"x\"/>";
+        assertTrue(twice.getMessage().contains(", line 5, column "
+                + (before.codePointCount(0, before.length()) + 1) + ": attribute 'x' given"
+                + " twice"), twice.getMessage());
+    }
+
     @Test
     void theUndirectedNoteSaysWhyTheGraphsAreUndirected() throws IOException {
         // Every such graph was said to list every edge in both directions.
