@@ -17,7 +17,9 @@ import java.util.List;
  * read, or has fewer lines than the parser's line, the parser's column is given as it is. A
  * line ends at a line feed, a carriage return and line feed, or a carriage return, as in XML
  * 1.0; XML 1.1's further line ends (U+0085, U+2028) are not counted. A byte-order mark at the
- * start is not a column, as the parser does not count it.
+ * start is not a column, as the parser does not count it. On a line that follows a lone
+ * carriage return the parser's column is one short (a tester, with ASCII text too), and so is
+ * the recount.
  */
 final class XmlColumns {
 

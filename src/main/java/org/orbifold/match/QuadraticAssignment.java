@@ -647,7 +647,15 @@ public final class QuadraticAssignment {
             String name = inA ? "A" : "B";
             double squared = inA ? squaredA : squaredB;
             String size = squared == Double.POSITIVE_INFINITY ? "overflows"
-                    : String.format(Locale.ROOT, "is %.3g", squared);
+                    : "is " + beyond(squared, Aligners.MAX_NORM_PRODUCT);
+            if (product == 0.0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the sum of the"
+                        + " squared entries of %s %s, above %.0e, and %s is zero, so every"
+                        + " permutation has objective 0: divide %s by a positive constant until"
+                        + " ||%s||_F^2 is at most %.0e (the objective stays 0)", name, size,
+                        Aligners.MAX_NORM_PRODUCT, inA ? "B" : "A", name, name,
+                        Aligners.MAX_NORM_PRODUCT));
+            }
             throw new IllegalArgumentException(String.format(Locale.ROOT, "the sum of the"
                     + " squared entries of %s %s, above %.0e: the aligners also align each"
                     + " graph with itself, so ||A||_F^2 and ||B||_F^2 must stay below that"
@@ -694,13 +702,10 @@ public final class QuadraticAssignment {
     }
 
     /**
-     * Returns the Frobenius norm of {@code matrix} without overflow or underflow of the
-     * squares: the entries are divided by the largest magnitude before they are squared.
-     */
-    /**
-     * Returns the Frobenius norm as the largest magnitude {@code s} and the root
-     * {@code r = sqrt(sum (a_ij / s)^2)}, between 1 and the order, whose product is the norm:
-     * {@code {0, 0}} for a zero matrix.
+     * Returns the Frobenius norm of {@code matrix} as the largest magnitude {@code s} and the
+     * root {@code r = sqrt(sum (a_ij / s)^2)}, between 1 and the order, whose product is the
+     * norm ({@code {0, 0}} for a zero matrix): the entries are divided by the largest
+     * magnitude before they are squared, so no square overflows or underflows.
      */
     private static double[] scaledNorm(double[][] matrix) {
         double largest = 0.0;

@@ -174,7 +174,8 @@ class QuadraticAssignmentTest {
         // overflows, and the advice is to balance the two.
         assertMessage("the sum of the squared entries of A overflows", () ->
                 QuadraticAssignment.minimize(huge, new double[][] {{1e-300, 0}, {0, 0}}));
-        assertMessage("the sum of the squared entries of A overflows", () ->
+        assertMessage("the sum of the squared entries of A overflows, above 1e+150, and B is"
+                + " zero, so every permutation has objective 0: divide A", () ->
                 QuadraticAssignment.minimize(huge, new double[2][2]));
         assertMessage("||A||_F ||B||_F = 1.0000001E150 exceeds 1e+150", () ->
                 QuadraticAssignment.minimize(new double[][] {{1.0000001e150}},
