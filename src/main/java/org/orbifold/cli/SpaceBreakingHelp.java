@@ -55,28 +55,6 @@ final class SpaceBreakingHelp implements CommandLine.IHelpFactory {
      */
     static void install(CommandLine commandLine) {
         commandLine.setHelpFactory(new SpaceBreakingHelp());
-        indentLongSynopses(commandLine);
-    }
-
-    /**
-     * Sets picocli's threshold for indenting the synopsis: it indents when the heading
-     * {@code Usage: NAME } is longer than the threshold times the width, and the longest item
-     * {@code L} fits beside the heading {@code H} exactly when the width is at least
-     * {@code H + L}, so the threshold is {@code H / (H + L)}.
-     */
-    private static void indentLongSynopses(CommandLine commandLine) {
-        CommandSpec spec = commandLine.getCommandSpec();
-        int heading = "Usage: ".length() + spec.qualifiedName().length() + 1;
-        int longest = 0;
-        for (String word : commandLine.getHelp().synopsis(0).trim().split("\\s+")) {
-            longest = Math.max(longest, word.length());
-        }
-        double threshold = (double) heading / (heading + longest);
-        spec.usageMessage().synopsisIndent(SYNOPSIS_INDENT)
-                .synopsisAutoIndentThreshold(Math.min(0.9, threshold));
-        for (CommandLine sub : commandLine.getSubcommands().values()) {
-            indentLongSynopses(sub);
-        }
     }
 
     @Override
@@ -179,8 +157,24 @@ final class SpaceBreakingHelp implements CommandLine.IHelpFactory {
                     layout.parameterRenderer());
         }
 
+        /**
+         * Lays out the synopsis, indented on lines of its own where its longest item would not
+         * fit beside the heading. picocli indents when the heading {@code Usage: NAME } is
+         * longer than a threshold times the width, and the longest item {@code L} fits beside
+         * the heading {@code H} exactly when the width is at least {@code H + L}, so the
+         * threshold is {@code H / (H + L)}; it is set from the items here, when a help is
+         * drawn, not when the command line is built.
+         */
         @Override
         protected String insertSynopsisCommandName(int headingLength, Text optionText) {
+            int heading = headingLength + commandSpec().qualifiedName().length() + 1;
+            int longest = 0;
+            for (String word : optionText.plainString().trim().split("\\s+")) {
+                longest = Math.max(longest, word.length());
+            }
+            commandSpec().usageMessage().synopsisIndent(SYNOPSIS_INDENT)
+                    .synopsisAutoIndentThreshold(
+                            Math.min(0.9, (double) heading / (heading + longest)));
             return unguard(super.insertSynopsisCommandName(headingLength,
                     guard(optionText, colorScheme())));
         }

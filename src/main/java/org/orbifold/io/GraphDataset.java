@@ -391,10 +391,16 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
                         + " (NodeExistence.append), as the readers do"));
             }
             if (!existence && !nodeGroups.isEmpty() && nodeGroups.get(0).isOneHot()) {
-                checkLabelWeights(vector, nodeGroups.get(0), nodeChannels,
-                        graph + " has node " + i, "node channels", "a node's existence",
-                        "the node-existence channel '" + NodeExistence.CHANNEL_NAME
-                        + "', 1 on every real node (NodeExistence.append)");
+                ChannelGroup group = nodeGroups.get(0);
+                for (int c = group.offset(); c < group.offset() + group.size(); c++) {
+                    if (!(vector[c] >= 0.0)) {
+                        throw negativeLabelWeight(graph + " has node " + i, vector[c],
+                                nodeChannels.get(c), group, "node channels",
+                                "a node's existence", "the node-existence channel '"
+                                + NodeExistence.CHANNEL_NAME + "', 1 on every real node"
+                                + " (NodeExistence.append)");
+                    }
+                }
             }
             if (!existence && Presence.needsChannel(vector, nodeChannels)) {
                 throw new IllegalArgumentException(graph + " has node " + i + " with no label"
@@ -416,16 +422,16 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
                 if (!g.isDirected() && j < i) {
                     continue;
                 }
-                double[] vector = new double[edgeChannels.size()];
-                for (int c = 0; c < vector.length; c++) {
-                    vector[c] = g.edge(i, j, c);
-                }
-                checkLabelWeights(vector, leading, edgeChannels, graph + " has the edge from"
-                        + " node " + i + " to node " + j, "edge channels", "an edge's presence",
-                        "the edge-presence channel '" + EDGE_CHANNEL + "', 1 on every edge");
                 double sum = 0.0;
                 for (int c = leading.offset(); c < leading.offset() + leading.size(); c++) {
-                    sum += Math.abs(vector[c]);
+                    double value = g.edge(i, j, c);
+                    if (!(value >= 0.0)) {
+                        throw negativeLabelWeight(graph + " has the edge from node " + i
+                                + " to node " + j, value, edgeChannels.get(c), leading,
+                                "edge channels", "an edge's presence", "the edge-presence"
+                                + " channel '" + EDGE_CHANNEL + "', 1 on every edge");
+                    }
+                    sum += value;
                 }
                 if (sum == 0.0) {
                     throw new IllegalArgumentException(graph + " has the edge from node " + i
@@ -440,31 +446,28 @@ public record GraphDataset(String name, List<Graph> graphs, List<String> classLa
     }
 
     /**
-     * Refuses a negative value in the one-hot group that starts the channels when its sum is
-     * read as existence or presence: a label's weight is 0 or more, and a negative one would
-     * cancel a label ({@code [1, -1]} sums to 0, an absent node) or read as a probability
-     * below another's.
+     * The refusal of a negative value in the one-hot group that starts the channels when its
+     * sum is read as existence or presence: a label's weight is 0 or more, and a negative one
+     * would cancel a label ({@code [1, -1]} sums to 0, an absent node) or read as a
+     * probability below another's. Built only on failure, so that the check of every node and
+     * edge of a valid data set composes no message.
      *
-     * @param vector the node or edge attribute vector
+     * @param place the graph and the node or edge
+     * @param value the negative value (or NaN)
+     * @param channel the name of its channel
      * @param group the leading one-hot group
-     * @param channels the channel names, for the message
-     * @param place the graph and the node or edge, for the message
      * @param kind "node channels" or "edge channels"
      * @param reading what the group's sum is read as
      * @param remedy the channel that would be read instead
      */
-    private static void checkLabelWeights(double[] vector, ChannelGroup group,
-            List<String> channels, String place, String kind, String reading, String remedy) {
-        for (int c = group.offset(); c < group.offset() + group.size(); c++) {
-            if (!(vector[c] >= 0.0)) {
-                throw new IllegalArgumentException(place + " with the value " + vector[c]
-                        + " in the channel '" + channels.get(c) + "' of the one-hot group '"
-                        + group.name() + "' that starts the " + kind + ", whose sum is read as "
-                        + reading + "; a label's weight must be 0 or more (the readers write"
-                        + " 1 for the label, 0 for the others), else labels cancel in the sum;"
-                        + " give it such a weight, or append " + remedy);
-            }
-        }
+    private static IllegalArgumentException negativeLabelWeight(String place, double value,
+            String channel, ChannelGroup group, String kind, String reading, String remedy) {
+        return new IllegalArgumentException(place + " with the value " + value + " in the"
+                + " channel '" + channel + "' of the one-hot group '" + group.name() + "' that"
+                + " starts the " + kind + ", whose sum is read as " + reading + "; a label's"
+                + " weight must be 0 or more (the readers write 1 for the label, 0 for the"
+                + " others), else labels cancel in the sum; give it such a weight, or append "
+                + remedy);
     }
 
     private static boolean allZero(double[] vector, int from, int length) {
